@@ -1,0 +1,62 @@
+"""Problem records: what went wrong, where, and what to do — for people, in German."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Where:
+    """A place in a source file; `line` is 1-based, None when the whole file is meant."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One user-facing problem: `datei:zeile: was ist falsch – was zu tun ist`."""
+
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class BuildFailed(Exception):
+    """Raised when user input has problems; carries all of them, none is an internal bug."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=_sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _sort_key(problem: Problem) -> tuple:
+    return (problem.where.path, problem.where.line or 0, problem.message)
+
+
+def raise_if(problems: list[Problem]) -> None:
+    """Stop the build when any problem was collected."""
+    if problems:
+        raise BuildFailed(problems)
+
+
+class Paths:
+    """Shows files relative to the project folder that holds the data, as users see them."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+
+    def show(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.resolve().as_posix()
+
+    def where(self, path: Path, line: int | None = None) -> Where:
+        return Where(self.show(path), line)

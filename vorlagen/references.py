@@ -1,0 +1,76 @@
+"""Checks that every id a file names exists: Sitzung, Gremium, Amt, Satz, Bescheid, Kommune."""
+
+from __future__ import annotations
+
+from .facts import Facts
+from .problems import Problem, Where
+from .schema import suggest
+
+
+def _unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
+    """'Unbekanntes Amt „KJ“ – meinten Sie „KI“? Tragen Sie …' or without the suggestion."""
+    close = suggest(name, known)
+    if close:
+        return Problem(where, f"Unbekannte{kind} „{name}“{close} {hint[0].upper()}{hint[1:]}")
+    return Problem(where, f"Unbekannte{kind} „{name}“ – {hint}")
+
+
+def check_references(facts: Facts) -> list[Problem]:
+    """All reference problems of the data at once."""
+    problems: list[Problem] = []
+    k = facts.koerperschaft
+    gremien = {g.id for g in k.gremien}
+    aemter = {a.id for a in k.aemter}
+    for kind, items in (("Gremium", k.gremien), ("Amt", k.aemter)):
+        seen = set()
+        for item in items:
+            if item.id in seen:
+                problems.append(Problem(item.where("id"), f"Die Kennung „{item.id}“ ({kind}) steht doppelt – vergeben Sie eindeutige Kennungen."))
+            seen.add(item.id)
+    for sitzung_id, sitzung in facts.sitzungen.items():
+        if sitzung.gremium not in gremien:
+            problems.append(_unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
+                                     "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
+    for bescheid in facts.bescheide.values():
+        for position in bescheid.positionen:
+            problems += _check_satz(facts, position.satz, position.where("satz"))
+    nummern: dict[str, Where] = {}
+    for source in facts.vorlagen:
+        vorlage = source.vorlage
+        if vorlage.nummer in nummern:
+            problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ hat schon "
+                                                             f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer."))
+        nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
+        if vorlage.federfuehrend not in aemter:
+            problems.append(_unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
+                                     "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
+        for beratung in vorlage.beratungsfolge:
+            if beratung.sitzung not in facts.sitzungen:
+                problems.append(_unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
+                                         "legen Sie sie unter sitzungen/ an."))
+        for bescheid_id in vorlage.bescheide:
+            if bescheid_id not in facts.bescheide:
+                problems.append(_unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
+                                         "legen Sie ihn unter bescheide/ an."))
+        berechnungen = {b.id for b in vorlage.finanzierung}
+        for berechnung in vorlage.finanzierung:
+            for position in [*berechnung.kosten, *berechnung.abzuege]:
+                for satz_id in position.saetze:
+                    problems += _check_satz(facts, satz_id, position.where("saetze"))
+        for verteilung in vorlage.verteilungen:
+            if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
+                problems.append(_unknown(verteilung.where("berechnung"), " Berechnung", verteilung.berechnung,
+                                         berechnungen, "nennen Sie eine Berechnung aus „finanzierung“."))
+            if k.kommunen:
+                for name in verteilung.werte:
+                    if name not in k.kommunen:
+                        problems.append(_unknown(verteilung.werte.lines[name], " Kommune", name, k.kommunen,
+                                                 "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml."))
+    return problems
+
+
+def _check_satz(facts: Facts, satz_id: str, where: Where) -> list[Problem]:
+    if satz_id in facts.saetze:
+        return []
+    return [_unknown(where, "r Satz", satz_id, facts.saetze,
+                     "Sätze heißen „datei/kürzel“ (kostensaetze/) oder „programm/modul/satz“ (foerderprogramme/).")]
