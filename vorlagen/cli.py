@@ -73,9 +73,11 @@ def build(project: Project, out: Path) -> int:
             where = facts.paths.where(doc.source.folder / "vorlage.yaml")
             print(f"  {doc.source.vorlage.nummer}: {doc.source.vorlage.betreff}", flush=True)
             write(doc.folder / f"{doc.source.slug}.html", doc.web_html.encode())
-            write(doc.folder / f"{doc.source.slug}.pdf", render_pdf(doc.print_html, doc.source.folder, roots, where))
+            created = doc.source.vorlage.datum
+            write(doc.folder / f"{doc.source.slug}.pdf", render_pdf(doc.print_html, doc.source.folder, roots, where, created))
             for anlage in doc.anlagen:
-                data = anlage.pdf if anlage.pdf is not None else render_pdf(anlage.html, doc.source.folder, roots, where)
+                data = anlage.pdf if anlage.pdf is not None else render_pdf(anlage.html, doc.source.folder, roots,
+                                                                            where, created)
                 write(anlage.datei, data)
             for bild in doc.bilder:
                 write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())

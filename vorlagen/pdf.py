@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import hashlib
 import logging
 import mimetypes
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -51,8 +54,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(html: str, base: Path, roots: list[Path], where: Where) -> bytes:
-    """Renders one document; any WeasyPrint warning or refused resource fails the build."""
+def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date) -> bytes:
+    """Renders one document; any WeasyPrint warning or refused resource fails the build.
+
+    SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
+    time (fontTools when it subsets fonts) stamp that one.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
     fetcher = ProjectFetcher(roots)
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
