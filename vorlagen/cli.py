@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         project = prepare(args.data)
         summary = _summary(project)
         if args.befehl == "check":
+            Composer(project).compose_all()  # renders texts and templates, writes nothing
             print(f"Geprüft: {summary} – keine Probleme.")
             return 0
         written = build(project, args.out)
@@ -60,7 +61,7 @@ def build(project: Project, out: Path) -> int:
     """Renders every Vorlage with its Anlagen and swaps the new output in; returns the file count."""
     facts = project.facts
     composer = Composer(project)
-    docs = [composer.compose(source) for source in facts.vorlagen]
+    docs = composer.compose_all()
     roots = [facts.data_dir, TEMPLATES]
     count = 0
     with Staging(out, facts.paths) as stage:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .facts import Facts, Text, VorlageSource
 from .names import Names
-from .problems import Problem, raise_if
+from .problems import BuildFailed, Problem, raise_if
 from .project import Project, Rechnung
 from .prose import Prose
 from .render import TEMPLATES, Templates
@@ -68,6 +68,17 @@ class Composer:
         self.prose = Prose()
         self.tabelle = self.templates.macro("tabellen.html.j2", "tabelle")
         self.verteilung = self.templates.macro("tabellen.html.j2", "verteilung")
+
+    def compose_all(self) -> list[VorlageDoc]:
+        """Every Vorlage; problems of all of them are reported together."""
+        docs, problems = [], []
+        for source in self.facts.vorlagen:
+            try:
+                docs.append(self.compose(source))
+            except BuildFailed as failed:
+                problems += failed.problems
+        raise_if(problems)
+        return docs
 
     def compose(self, source: VorlageSource) -> VorlageDoc:
         vorlage = source.vorlage

@@ -43,29 +43,38 @@ class Facts:
     bescheide: dict[str, Bescheid]
     vorlagen: list[VorlageSource]
     logo: Path | None
+    unreadable: set[str] = field(default_factory=set)  # "folder/stem" of files that had problems
+
+    def is_unreadable(self, folder: str, stem: str) -> bool:
+        """True when a reference points at a file that could not be read (its problem is listed)."""
+        return f"{folder}/{stem}" in self.unreadable
 
 
-def load(data_dir: Path) -> Facts:
-    """Reads every file of the data folder; raises BuildFailed listing all problems."""
+def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
+    """Reads every file of the data folder: the facts that could be read, and all problems.
+
+    Files with problems are left out of the facts; a missing koerperschaft.yaml stops here.
+    """
     data_dir = data_dir.resolve()
     paths = Paths(data_dir.parent)
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise_if([Problem(paths.where(data_dir), "Datenordner nicht gefunden – prüfen Sie --data.")])
     reader = Reader(problems)
+    unreadable: set[str] = set()
     koerperschaft = _read(data_dir / "koerperschaft.yaml", Koerperschaft, paths, reader)
-    sitzungen = {p.stem: r for p, r in _read_folder(data_dir / "sitzungen", Sitzung, paths, reader)}
+    sitzungen = {p.stem: r for p, r in _read_folder(data_dir / "sitzungen", Sitzung, paths, reader, unreadable)}
     saetze: dict[str, Satz] = {}
-    for path, katalog in _read_folder(data_dir / "kostensaetze", Kostensaetze, paths, reader):
+    for path, katalog in _read_folder(data_dir / "kostensaetze", Kostensaetze, paths, reader, unreadable):
         for key, betrag in katalog.saetze.items():
             saetze[f"{path.stem}/{key}"] = Satz(f"{path.stem}/{key}", betrag, key, f"{katalog.titel}: {key}",
                                                katalog.gueltig, katalog.saetze.lines[key])
-    for path, programm in _read_folder(data_dir / "foerderprogramme", Foerderprogramm, paths, reader):
+    for path, programm in _read_folder(data_dir / "foerderprogramme", Foerderprogramm, paths, reader, unreadable):
         for modul_id, modul in programm.module.items():
             for key, satz in modul.saetze.items():
                 satz_id = f"{path.stem}/{modul_id}/{key}"
                 saetze[satz_id] = Satz(satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where())
-    bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader)}
+    bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
     vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
                 if (source := _read_vorlage(folder, data_dir, paths, reader)) is not None]
     logo = None
@@ -75,8 +84,10 @@ def load(data_dir: Path) -> Facts:
         if logo is not None and not logo.is_file():
             problems.append(Problem(koerperschaft.hausstil.where("logo"),
                                     f"Die Logodatei „{koerperschaft.hausstil.logo}“ gibt es nicht – prüfen Sie den Namen."))
-    raise_if(problems)
-    return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo)
+    if koerperschaft is None:
+        raise_if(problems)
+    return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
+                 unreadable), problems
 
 
 def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
@@ -101,8 +112,9 @@ def _read(path: Path, cls, paths: Paths, reader: Reader):
     return None if value is INVALID else value
 
 
-def _read_folder(folder: Path, cls, paths: Paths, reader: Reader):
-    """Reads every *.yaml in a folder, in name order; yields (path, record) for the good ones."""
+def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: set[str]):
+    """Reads every *.yaml in a folder, in name order; yields (path, record) for the good ones
+    and notes the others in `unreadable`."""
     for path in sorted(folder.glob("*.y*ml")):
         if path.suffix == ".yml":
             reader.problems.append(Problem(paths.where(path), "Dateien enden auf .yaml, nicht .yml – benennen Sie die Datei um."))
@@ -110,6 +122,8 @@ def _read_folder(folder: Path, cls, paths: Paths, reader: Reader):
         value = _read(path, cls, paths, reader)
         if value is not None:
             yield path, value
+        else:
+            unreadable.add(f"{folder.name}/{path.stem}")
 
 
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader) -> VorlageSource | None:

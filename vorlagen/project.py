@@ -34,10 +34,9 @@ class Project:
 
 def prepare(data_dir: Path) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found."""
-    facts = load(data_dir)
-    raise_if(check_references(facts))
+    facts, problems = load(data_dir)
+    raise_if(problems + check_references(facts))
     quantum = quantum_for(facts.koerperschaft.rundung)
-    problems: list[Problem] = []
     bescheide = Names("den Bescheiden")
     for bescheid_id, bescheid in facts.bescheide.items():
         werte = finance.bescheid_werte(bescheid_id, bescheid, facts.saetze, quantum)

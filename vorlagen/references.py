@@ -45,11 +45,11 @@ def check_references(facts: Facts) -> list[Problem]:
             problems.append(_unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
         for beratung in vorlage.beratungsfolge:
-            if beratung.sitzung not in facts.sitzungen:
+            if beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
                 problems.append(_unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
                                          "legen Sie sie unter sitzungen/ an."))
         for bescheid_id in vorlage.bescheide:
-            if bescheid_id not in facts.bescheide:
+            if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
                 problems.append(_unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
                                          "legen Sie ihn unter bescheide/ an."))
         berechnungen = {b.id for b in vorlage.finanzierung}
@@ -70,7 +70,8 @@ def check_references(facts: Facts) -> list[Problem]:
 
 
 def _check_satz(facts: Facts, satz_id: str, where: Where) -> list[Problem]:
-    if satz_id in facts.saetze:
+    catalog = satz_id.split("/")[0]
+    if satz_id in facts.saetze or any(facts.is_unreadable(f, catalog) for f in ("kostensaetze", "foerderprogramme")):
         return []
     return [_unknown(where, "r Satz", satz_id, facts.saetze,
                      "Sätze heißen „datei/kürzel“ (kostensaetze/) oder „programm/modul/satz“ (foerderprogramme/).")]

@@ -86,8 +86,10 @@ class Reader:
         fields = {f.name: f for f in dataclasses.fields(cls)}
         hints = typing.get_type_hints(cls)
         values, lines, ok = {}, {}, True
+        meant = set()  # fields an unknown key probably meant: not reported again as missing
         for key, (key_where, value_node) in node.entries.items():
             if key not in fields:
+                meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
                 self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
                                      f" Erlaubt sind: {', '.join(fields)}.")
                 ok = False
@@ -96,7 +98,7 @@ class Reader:
             ok = ok and value is not INVALID
             values[key], lines[key] = value, key_where
         for field_name, spec in fields.items():
-            if field_name not in values and _required(spec):
+            if field_name not in values and field_name not in meant and _required(spec):
                 self.fail(node.where, f"In „{name}“ fehlt der Eintrag „{field_name}“ – ergänzen Sie ihn.")
                 ok = False
         if not ok:

@@ -1,0 +1,81 @@
+"""Shared fixtures: the example data, a writable copy of it, one build of each Körperschaft."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vorlagen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+AACHEN = ROOT / "tests" / "fixtures" / "aachen"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="Golden-HTML-Dateien aus der aktuellen Ausgabe neu schreiben")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def copy_data(source: Path, target: Path) -> Path:
+    """A writable copy of a data folder, beside a folder named like the original."""
+    target.mkdir(parents=True, exist_ok=True)
+    dest = target / "data"
+    shutil.copytree(source, dest)
+    return dest
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A writable copy of data/ at tmp_path/data; paths in messages read data/…"""
+    return copy_data(DATA, tmp_path)
+
+
+@pytest.fixture
+def aachen(tmp_path) -> Path:
+    return copy_data(AACHEN, tmp_path)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replaces `old` in a file, failing loudly when it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Runs the command in this process; returns exit code, stdout and stderr."""
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The example built once for all tests that only read it."""
+    out = tmp_path_factory.mktemp("example") / "output"
+    assert main(["--data", str(DATA), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_aachen(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("aachen") / "output"
+    assert main(["--data", str(AACHEN), "--out", str(out)]) == 0
+    return out
