@@ -30,18 +30,23 @@ _BLOCK = re.compile(r"<p>\ue000(\d+)\ue001</p>\n?")
 _INLINE = re.compile(r"\ue000(\d+)\ue001")
 
 
-def _safe_link(url: str) -> bool:
-    """Links may be https, mailto or relative; nothing else reaches the document."""
-    parts = urlsplit(url.strip())
-    if parts.scheme:
-        return parts.scheme.lower() in ("https", "mailto")
-    return not url.strip().startswith(("/", "\\"))
+_LINK_SCHEMES = ("https", "http", "mailto")
 
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.validateLink = _safe_link
+    md.validateLink = lambda url: True  # every link becomes a token; Prose._check_links decides, with a message
     return md
+
+
+def _link_problem(href: str) -> str | None:
+    """Why a link target is not allowed, or None: web and mail links and files beside the text only."""
+    parts = urlsplit(href.strip())
+    if parts.scheme:
+        return None if parts.scheme.lower() in _LINK_SCHEMES else "erlaubt sind https:, http: und mailto:"
+    if href.strip().startswith(("/", "\\")) or parts.netloc:
+        return "Verweise auf Dateien müssen relativ zum Ordner der Vorlage sein"
+    return None
 
 
 @dataclass
@@ -77,9 +82,12 @@ class Prose:
         for token in tokens:
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
+            line = Where(text.where.path, token.map[0] + 1) if token.map else text.where
             for child in token.children or []:
                 if child.type == "image":
-                    bilder += self._image(child, text, problems)
+                    bilder += self._image(child, text, line, problems)
+                elif child.type == "link_open":
+                    self._link(child, line, problems)
         html = self.md.renderer.render(tokens, self.md.options, {})
         html = _BLOCK.sub(lambda m: values[int(m[1])] if _is_block(values[int(m[1])]) else m[0], html)
         html = _INLINE.sub(lambda m: values[int(m[1])], html)
@@ -126,13 +134,22 @@ class Prose:
         return Where(text.where.path, content.count("\n", 0, offset) + 1)
 
     @staticmethod
-    def _image(token, text: Text, problems: list[Problem]) -> list[Path]:
+    def _link(token, where: Where, problems: list[Problem]) -> None:
+        href = token.attrGet("href") or ""
+        reason = _link_problem(href)
+        if reason:
+            problems.append(Problem(where, f"Verweis „{href}“ ist nicht erlaubt: {reason}."))
+            token.attrSet("href", "")
+
+    @staticmethod
+    def _image(token, text: Text, where: Where, problems: list[Problem]) -> list[Path]:
         src = token.attrGet("src") or ""
         folder = text.path.parent
-        path = (folder / src).resolve() if not urlsplit(src).scheme and not src.startswith("/") else None
+        parts = urlsplit(src)
+        path = (folder / src).resolve() if not parts.scheme and not parts.netloc and not src.startswith("/") else None
         if path is None or not path.is_relative_to(folder) or not path.is_file():
-            problems.append(Problem(text.where, f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
-                                                "liegen und relativ angegeben werden, z. B. bilder/grafik.png."))
+            problems.append(Problem(where, f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
+                                           "liegen und relativ angegeben werden, z. B. bilder/grafik.png."))
             token.attrSet("src", "")
             return []
         return [path]
