@@ -124,3 +124,57 @@ def test_check_writes_nothing(capsys, tmp_path):
     assert code == 0
     assert out == "Geprüft: 1 Vorlage, 5 Berechnungen – keine Probleme.\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_weasyprint_is_at_least_69():
+    import weasyprint
+    assert tuple(int(part) for part in weasyprint.__version__.split(".")[:2]) >= (69, 0)
+
+
+def test_berichtsvorlage_takes_note_by_default(tmp_path, aachen):
+    vorlage = aachen / AC / "vorlage.yaml"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("art: Mitteilungsvorlage", "art: Berichtsvorlage"),
+                       encoding="utf-8")
+    out = tmp_path / "output"
+    assert main(["--data", str(aachen), "--out", str(out)]) == 0
+    html = (out / AC / "2021-0207.html").read_text(encoding="utf-8")
+    assert "<h2>Beschlussvorschlag</h2>\n  <p>Der Bericht wird zur Kenntnis genommen.</p>" in html
+    assert '<p class="art">Berichtsvorlage</p>' in html
+
+
+def test_non_public_vorlage_goes_only_to_the_internal_folder(tmp_path, aachen):
+    vorlage = aachen / AC / "vorlage.yaml"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("oeffentlich: true", "oeffentlich: false"),
+                       encoding="utf-8")
+    out = tmp_path / "output"
+    assert main(["--data", str(aachen), "--out", str(out)]) == 0
+    assert not (out / "vorlagen").exists()
+    assert (out / "intern" / AC / "2021-0207.pdf").is_file()
+    assert "Sachstandsbericht" not in (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="vorlagen/2021-0207/2021-0207.html">Sachstandsbericht' in \
+        (out / "intern" / "index.html").read_text(encoding="utf-8")
+    assert "nichtöffentlich" in pdf_text(out / "intern" / AC / "2021-0207.pdf")
+
+
+def test_day_exact_period_when_asked_for(capsys, data):
+    vorlage = data / "vorlagen" / "2021-0123" / "vorlage.yaml"
+    text = vorlage.read_text(encoding="utf-8")
+    text = text.replace("""  - id: m1-steuerung
+    titel: Strategische Steuerung im KI
+    zeitraum: {von: 2021-12-01, bis: 2022-12-31}""", """  - id: m1-steuerung
+    titel: Strategische Steuerung im KI
+    zeitraum: {von: 2021-12-16, bis: 2022-12-31}""")
+    vorlage.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 1
+    assert ("Der Zeitraum 16.12.2021–31.12.2022 umfasst keine ganzen Monate – beginnen Sie am Monatsersten und "
+            "enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“.") in err
+    vorlage.write_text(text.replace("zeitraum: {von: 2021-12-16, bis: 2022-12-31}",
+                                    "zeitraum: {von: 2021-12-16, bis: 2022-12-31}\n    tagesgenau: true")
+                       .replace("    erwartet: {eigenanteil: 158644}\n", ""), encoding="utf-8")
+    from vorlagen.project import prepare
+    table = prepare(data).rechnungen["2021-0123"].tabellen["m1-steuerung"]
+    # 16 days of 2021 (of 365) and all of 2022: E11 106.540 × (16/365 + 1) = 111.210,30 → 111.210
+    assert table.zeilen[0].einheit == 111210
+    assert table.zeilen[0].text == "3,5 x 111.210\u00a0€ (E11 für 381 Tage)"
+    assert table.periode.gewichte == {2021: 16, 2022: 365}
