@@ -10,7 +10,7 @@ import pytest
 
 from vorlagen.cli import main
 
-from .conftest import AACHEN, DATA, GOLDEN, run
+from .conftest import AACHEN, DATA, GOLDEN, edit, run
 
 RSK = Path("vorlagen/2021-0123")
 AC = Path("vorlagen/2021-0207")
@@ -132,9 +132,7 @@ def test_weasyprint_is_at_least_69():
 
 
 def test_berichtsvorlage_takes_note_by_default(tmp_path, aachen):
-    vorlage = aachen / AC / "vorlage.yaml"
-    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("art: Mitteilungsvorlage", "art: Berichtsvorlage"),
-                       encoding="utf-8")
+    edit(aachen / AC / "vorlage.yaml", "art: Mitteilungsvorlage", "art: Berichtsvorlage")
     out = tmp_path / "output"
     assert main(["--data", str(aachen), "--out", str(out)]) == 0
     html = (out / AC / "2021-0207.html").read_text(encoding="utf-8")
@@ -143,9 +141,7 @@ def test_berichtsvorlage_takes_note_by_default(tmp_path, aachen):
 
 
 def test_non_public_vorlage_goes_only_to_the_internal_folder(tmp_path, aachen):
-    vorlage = aachen / AC / "vorlage.yaml"
-    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("oeffentlich: true", "oeffentlich: false"),
-                       encoding="utf-8")
+    edit(aachen / AC / "vorlage.yaml", "oeffentlich: true", "oeffentlich: false")
     out = tmp_path / "output"
     assert main(["--data", str(aachen), "--out", str(out)]) == 0
     assert not (out / "vorlagen").exists()
