@@ -18,6 +18,8 @@ MINUS = "\u2212"
 def _number(value: Decimal, places: int) -> str:
     quantum = Decimal(1).scaleb(-places)
     rounded = round_half_up(Decimal(value), quantum)
+    if rounded == 0:
+        rounded = abs(rounded)  # never print "−0"
     pattern = "#,##0" + ("." + "0" * places if places else "")
     text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=True)
     return text.replace("-", MINUS)

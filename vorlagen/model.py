@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Literal
 
 from .problems import Where
-from .schema import Record
+from .schema import Betrag, Record
 
 record = dataclass(kw_only=True)
 
@@ -85,12 +85,12 @@ class Kostensaetze(Record):
     titel: str  # z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021
     quelle: str | None = None
     gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
-    saetze: dict[str, Decimal]  # Kürzel (z. B. E11) → Euro je VZÄ und Jahr
+    saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Jahr
 
 
 @record
 class Foerdersatz(Record):
-    betrag: Decimal  # Euro je Einheit und Jahr
+    betrag: Betrag  # Euro je Einheit und Jahr
     kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
     name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
 
@@ -141,7 +141,7 @@ class Bescheid(Record):
     aktenzeichen: str | None = None
     zeitraum: Zeitraum
     positionen: list[Bescheidposition]
-    betrag: Decimal | None = None  # wenn angegeben, muss er der Berechnung entsprechen
+    betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
     raten: list[Rate] = field(default_factory=list)
 
 
@@ -159,7 +159,7 @@ class Kostenposition(Record):
     anteil: Decimal = Decimal(1)  # Stellenanteil je Stelle, z. B. 0.75
     saetze: list[str]  # Sätze, deren Beträge je Einheit addiert werden
     hinweis: str | None = None  # Text hinter der Zeile
-    erwartet: Decimal | None = None  # Betrag der Zeile laut Vorlage, wird nachgerechnet
+    erwartet: Betrag | None = None  # Betrag der Zeile laut Vorlage, wird nachgerechnet
 
 
 @record
@@ -169,9 +169,9 @@ class Abzug(Kostenposition):
 
 @record
 class Erwartet(Record):
-    gesamtkosten: Decimal | None = None
-    abzuege: Decimal | None = None
-    eigenanteil: Decimal | None = None
+    gesamtkosten: Betrag | None = None
+    abzuege: Betrag | None = None
+    eigenanteil: Betrag | None = None
 
 
 @record

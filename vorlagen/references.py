@@ -35,12 +35,19 @@ def check_references(facts: Facts) -> list[Problem]:
         for position in bescheid.positionen:
             problems += _check_satz(facts, position.satz, position.where("satz"))
     nummern: dict[str, Where] = {}
+    slugs: dict[str, tuple[str, Where]] = {}
     for source in facts.vorlagen:
         vorlage = source.vorlage
         if vorlage.nummer in nummern:
             problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ hat schon "
                                                              f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer."))
+        elif source.slug in slugs:
+            other, where = slugs[source.slug]
+            problems.append(Problem(vorlage.where("nummer"), f"Die Nummern „{vorlage.nummer}“ und „{other}“ ({where}) "
+                                                             f"ergäben dieselben Ausgabedateien {source.slug}.pdf – "
+                                                             "vergeben Sie unterscheidbare Nummern."))
         nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
+        slugs.setdefault(source.slug, (vorlage.nummer, vorlage.where("nummer")))
         if vorlage.federfuehrend not in aemter:
             problems.append(_unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
@@ -48,6 +55,7 @@ def check_references(facts: Facts) -> list[Problem]:
             if beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
                 problems.append(_unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
                                          "legen Sie sie unter sitzungen/ an."))
+        problems += _check_order(facts, vorlage.beratungsfolge)
         for bescheid_id in vorlage.bescheide:
             if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
                 problems.append(_unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
@@ -66,6 +74,20 @@ def check_references(facts: Facts) -> list[Problem]:
                     if name not in k.kommunen:
                         problems.append(_unknown(verteilung.werte.lines[name], " Kommune", name, k.kommunen,
                                                  "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml."))
+    return problems
+
+
+def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
+    """The Beratungsfolge runs forward in time."""
+    known = [b for b in beratungsfolge if b.sitzung in facts.sitzungen]
+    problems = []
+    for earlier, later in zip(known, known[1:]):
+        first, second = facts.sitzungen[earlier.sitzung].datum, facts.sitzungen[later.sitzung].datum
+        if second < first:
+            problems.append(Problem(later.where("sitzung"),
+                                    f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later.sitzung}“ "
+                                    f"({second:%d.%m.%Y}) steht nach „{earlier.sitzung}“ ({first:%d.%m.%Y}) – "
+                                    "ordnen Sie die Sitzungen nach ihrem Datum."))
     return problems
 
 

@@ -20,6 +20,8 @@ from .yamlfile import Mapping, Node, Scalar, Sequence
 
 INVALID = object()  # marks a value that could not be read; its problem is already recorded
 
+Betrag = typing.NewType("Betrag", Decimal)  # money: a Decimal with at most two decimal places
+
 _INT = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -27,6 +29,11 @@ _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
 _TRUE = {"true", "ja"}
 _FALSE = {"false", "nein"}
+_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
+# Plain words that YAML 1.1 tools read as something other than text.
+_YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 
 
 class Record:
@@ -140,7 +147,7 @@ class Reader:
         if scalar is INVALID:
             return INVALID
         if scalar.text not in choices:
-            return self.fail(node.where, f"„{name}“: „{scalar.text}“ ist nicht vorgesehen{suggest(scalar.text, choices)}"
+            return self.fail(node.where, f"„{name}“: „{scalar.text}“ ist nicht vorgesehen{suggest(scalar.text, choices) or '.'}"
                                          f" Möglich sind: {', '.join(choices)}.")
         return scalar.text
 
@@ -152,15 +159,55 @@ class Reader:
         return self.fail(node.where, f"„{name}“ muss ein einzelner Wert sein, keine Liste und kein Abschnitt.")
 
     def text(self, scalar: Scalar, name: str):
-        return scalar.text.strip()
+        text = scalar.text.strip()
+        if scalar.plain:
+            quoted = f'„{name}: "{text}"“'
+            if _YAML11_BOOL.fullmatch(text):
+                return self.fail(scalar.where, f"„{name}“: „{text}“ lesen viele YAML-Programme als ja/nein, nicht als Text – "
+                                               f"setzen Sie Text in Anführungszeichen: {quoted}.")
+            if _SEXAGESIMAL.fullmatch(text):
+                return self.fail(scalar.where, f"„{name}“: „{text}“ lesen viele YAML-Programme als Zahl zur Basis 60 "
+                                               f"(Uhrzeit-Falle) – setzen Sie den Text in Anführungszeichen: {quoted}.")
+            if _LEADING_ZERO.fullmatch(text):
+                return self.fail(scalar.where, f"„{name}“: Bei „{text}“ ginge die führende Null verloren – setzen Sie "
+                                               f"den Text in Anführungszeichen: {quoted}.")
+        return text
+
+    def _no_leading_zero(self, scalar: Scalar, name: str) -> bool:
+        text = scalar.text.strip()
+        if re.fullmatch(r"-?0\d+(\.\d+)?", text):
+            self.fail(scalar.where, f"„{name}“: „{text}“ hat eine führende Null, die YAML-Programme unterschiedlich "
+                                    f"lesen – schreiben Sie {text.lstrip('0') or '0'}.")
+            return False
+        return True
+
+    def betrag(self, scalar: Scalar, name: str):
+        text = scalar.text.strip()
+        if _THOUSANDS.fullmatch(text):
+            plain = text.replace(".", "")
+            if text.count(".") == 1:
+                return self.fail(scalar.where, f"„{name}“: „{text}“ – ist der Punkt ein Tausenderpunkt? YAML läse "
+                                               f"{Decimal(text).normalize():f}. Schreiben Sie Beträge ohne "
+                                               f"Tausenderpunkt: {plain}.")
+            return self.fail(scalar.where, f"„{name}“: „{text}“ enthält Tausenderpunkte – schreiben Sie Beträge ohne "
+                                           f"Tausenderpunkt: {plain}.")
+        value = self.decimal(scalar, name)
+        if value is not INVALID and value.as_tuple().exponent < -2:
+            return self.fail(scalar.where, f"„{name}“: Ein Betrag hat höchstens zwei Nachkommastellen (Cent), "
+                                           f"nicht „{text}“.")
+        return value
 
     def integer(self, scalar: Scalar, name: str):
+        if not self._no_leading_zero(scalar, name):
+            return INVALID
         if not _INT.fullmatch(scalar.text):
             return self.fail(scalar.where, f"„{name}“: „{scalar.text}“ ist keine ganze Zahl – schreiben Sie z. B. 14.")
         return int(scalar.text)
 
     def decimal(self, scalar: Scalar, name: str):
         text = scalar.text.strip()
+        if not self._no_leading_zero(scalar, name):
+            return INVALID
         if _DECIMAL.fullmatch(text):
             return Decimal(text)
         hint = "schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 55000 oder 3.5"
@@ -197,7 +244,7 @@ class Reader:
 
 
 _SCALARS = {
-    str: Reader.text, int: Reader.integer, Decimal: Reader.decimal, bool: Reader.boolean,
+    str: Reader.text, int: Reader.integer, Decimal: Reader.decimal, Betrag: Reader.betrag, bool: Reader.boolean,
     dt.date: Reader.date, Fraction: Reader.fraction,
 }
 

@@ -1,0 +1,270 @@
+"""The bad-input corpus: each case breaks a copy of data/ one way and checks the exact messages.
+
+A case is (id, edits, expected). Edits change files relative to the data folder; each expected line
+is (file, line, message), where `line` is a number, a text to find in the edited file, or None.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import edit, line_of, run
+
+V = "vorlagen/2021-0123/vorlage.yaml"
+KIM = "foerderprogramme/kim.yaml"
+KGST = "kostensaetze/kgst-2020.yaml"
+ASI = "sitzungen/ASI-2021-06-10.yaml"
+M2 = "bescheide/2021-02-03-kim-modul-2.yaml"
+TEXT = "vorlagen/2021-0123/vorbemerkungen.md"
+QUOTE = "setzen Sie den Text in Anführungszeichen"
+
+
+@dataclass
+class Replace:
+    file: str
+    old: str
+    new: str
+
+    def apply(self, data: Path):
+        edit(data / self.file, self.old, self.new)
+
+
+@dataclass
+class Write:
+    file: str
+    content: str | bytes
+
+    def apply(self, data: Path):
+        path = data / self.file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(self.content, bytes):
+            path.write_bytes(self.content)
+        else:
+            path.write_text(self.content, encoding="utf-8")
+
+
+@dataclass
+class Symlink:
+    file: str
+    target: str  # relative to the folder above the data folder
+
+    def apply(self, data: Path):
+        (data / self.file).symlink_to(data.parent / self.target)
+
+
+@dataclass
+class CopyVorlage:
+    folder: str
+
+    def apply(self, data: Path):
+        shutil.copytree(data / "vorlagen" / "2021-0123", data / "vorlagen" / self.folder)
+
+
+CASES = [
+    # --- YAML traps that would silently change meaning ---------------------------------------
+    ("doppelter-schluessel", [Replace("koerperschaft.yaml", "anschrift:", "name: Kreis Siegburg\nanschrift:")],
+     [("koerperschaft.yaml", "Kreis Siegburg", "Der Schlüssel „name“ steht doppelt (zuerst in Zeile 2) – YAML würde "
+       "den ersten Wert stillschweigend verwerfen; löschen Sie einen der beiden Einträge.")]),
+    ("tausenderpunkt-foerdersatz", [Replace(KIM, "koordination: {betrag: 55000,", "koordination: {betrag: 55.000,")],
+     [(KIM, "55.000", "„betrag“: „55.000“ – ist der Punkt ein Tausenderpunkt? YAML läse 55. Schreiben Sie Beträge "
+       "ohne Tausenderpunkt: 55000.")]),
+    ("tausenderpunkt-kostensatz", [Replace(KGST, "E11: 106540", "E11: 106.540")],
+     [(KGST, "E11: 106.540", "„E11“: „106.540“ – ist der Punkt ein Tausenderpunkt? YAML läse 106.54. Schreiben Sie Beträge "
+       "ohne Tausenderpunkt: 106540.")]),
+    ("tausenderpunkte-erwartet", [Replace(V, "eigenanteil: 158644", "eigenanteil: 1.158.644")],
+     [(V, "1.158.644", "„eigenanteil“: „1.158.644“ enthält Tausenderpunkte – schreiben Sie Beträge ohne "
+       "Tausenderpunkt: 1158644.")]),
+    ("betrag-drei-nachkommastellen", [Replace(M2, "betrag: 605000", "betrag: 605000.125")],
+     [(M2, "betrag", "„betrag“: Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „605000.125“.")]),
+    ("dezimalkomma", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: '3,5', saetze: [kgst-2020/E11]}")],
+     [(V, "'3,5'", "„anzahl“: „3,5“ ist keine Zahl – das Dezimalzeichen ist der Punkt: schreiben Sie 3.5.")]),
+    ("exponent-statt-betrag", [Replace(M2, "betrag: 605000", "betrag: 6.05e5")],
+     [(M2, "betrag", "„betrag“: „6.05e5“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit "
+       "Dezimalpunkt, z. B. 55000 oder 3.5.")]),
+    ("unendlich", [Replace(KGST, "E5: 73780", "E5: .inf")],
+     [(KGST, "E5", "„E5“: „.inf“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, "
+       "z. B. 55000 oder 3.5.")]),
+    ("fuehrende-null-zahl", [Replace(V, "{anzahl: 7, saetze: [kgst-2020/S12]}", "{anzahl: 07, saetze: [kgst-2020/S12]}")],
+     [(V, "anzahl: 07", "„anzahl“: „07“ hat eine führende Null, die YAML-Programme unterschiedlich lesen – "
+       "schreiben Sie 7.")]),
+    ("fuehrende-null-text", [Replace(M2, "behoerde:", "aktenzeichen: 01234\nbehoerde:")],
+     [(M2, "01234", f"„aktenzeichen“: Bei „01234“ ginge die führende Null verloren – {QUOTE}: "
+       "„aktenzeichen: \"01234\"“.")]),
+    ("ja-nein-als-text", [Replace(ASI, "ort: Kreishaus Siegburg, Großer Sitzungssaal", "ort: no")],
+     [(ASI, "ort", "„ort“: „no“ lesen viele YAML-Programme als ja/nein, nicht als Text – setzen Sie Text in "
+       "Anführungszeichen: „ort: \"no\"“.")]),
+    ("on-als-kommune", [Replace("koerperschaft.yaml", "  - Alfter\n", "  - Alfter\n  - On\n")],
+     [("koerperschaft.yaml", "- On", "„kommunen“: „On“ lesen viele YAML-Programme als ja/nein, nicht als Text – "
+       "setzen Sie Text in Anführungszeichen: „kommunen: \"On\"“.")]),
+    ("uhrzeit-basis-60", [Replace(ASI, "beginn: 15:00 Uhr", "beginn: 15:00")],
+     [(ASI, "beginn", f"„beginn“: „15:00“ lesen viele YAML-Programme als Zahl zur Basis 60 (Uhrzeit-Falle) – "
+       f"{QUOTE}: „beginn: \"15:00\"“.")]),
+    ("datum-als-freitext", [Replace(ASI, "datum: 2021-06-10", "datum: 10. Juni 2021")],
+     [(ASI, "datum", "„datum“: „10. Juni 2021“ ist kein Datum – schreiben Sie z. B. 2021-06-10 oder 10.06.2021.")]),
+    ("unmoegliches-datum", [Replace(ASI, "datum: 2021-06-10", "datum: 31.02.2021")],
+     [(ASI, "datum", "„datum“: Den 31.02.2021 gibt es nicht im Kalender – prüfen Sie Tag und Monat.")]),
+    ("zeitraum-verkehrt", [Replace(M2, "zeitraum: {von: 2021-01-01, bis: 2021-12-31}",
+                                   "zeitraum: {von: 2021-12-31, bis: 2021-01-01}")],
+     [(M2, "zeitraum", "Der Zeitraum endet (01.01.2021) vor seinem Beginn (31.12.2021) – tauschen Sie „von“ und „bis“.")]),
+    ("tabulator", [Write(ASI, "gremium: ASI\ndatum: 2021-06-10\nort:\n\tKreishaus\n")],
+     [(ASI, 4, "Tabulatorzeichen zum Einrücken – YAML erlaubt nur Leerzeichen; ersetzen Sie die Tabs durch Leerzeichen.")]),
+    ("nicht-utf8", [Write(ASI, "gremium: ASI\ndatum: 2021-06-10\nort: Gro\xdfer Saal\n".encode("latin-1"))],
+     [(ASI, 3, "Die Datei ist nicht als UTF-8 gespeichert – speichern Sie sie im Editor mit der Kodierung „UTF-8“.")]),
+    ("leere-datei", [Write(ASI, "# nur ein Kommentar\n")],
+     [(ASI, None, "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei.")]),
+    ("liste-statt-abschnitt", [Write(ASI, "- gremium: ASI\n- datum: 2021-06-10\n")],
+     [(ASI, 1, "„ASI-2021-06-10.yaml“ muss ein Abschnitt mit Einträgen der Form `schlüssel: wert` sein.")]),
+    ("wahrheitswert", [Replace(V, "oeffentlich: true", "oeffentlich: öffentlich")],
+     [(V, "oeffentlich", "„oeffentlich“: „öffentlich“ ist weder ja noch nein – schreiben Sie true oder false.")]),
+    ("text-statt-liste", [Replace(V, "abschnitte:\n  - vorbemerkungen.md\n  - erlaeuterungen.md",
+                                  "abschnitte: vorbemerkungen.md")],
+     [(V, "abschnitte", "„abschnitte“ muss eine Liste sein (Einträge mit „- “ am Zeilenanfang).")]),
+    ("liste-statt-text", [Replace(V, "federfuehrend: KI", "federfuehrend: [KI, \"20\"]")],
+     [(V, "federfuehrend", "„federfuehrend“ muss ein einzelner Wert sein, keine Liste und kein Abschnitt.")]),
+    ("unbekannte-rolle", [Replace(V, "rolle: Entscheidung", "rolle: Beschluss")],
+     [(V, "Beschluss}", "„rolle“: „Beschluss“ ist nicht vorgesehen. Möglich sind: Vorberatung, Entscheidung, "
+       "Kenntnisnahme.")]),
+    ("yml-endung", [Write("sitzungen/KT-2021-07-01.yml", "gremium: KT\ndatum: 2021-07-01\n")],
+     [("sitzungen/KT-2021-07-01.yml", None, "Dateien enden auf .yaml, nicht .yml – benennen Sie die Datei um.")]),
+    ("farbe-ohne-raute", [Replace("koerperschaft.yaml", 'akzentfarbe: "#00599c"', "akzentfarbe: blau")],
+     [("koerperschaft.yaml", "akzentfarbe", "„blau“ ist keine Farbe – schreiben Sie sie als #rrggbb in "
+       "Anführungszeichen, z. B. \"#1f4e79\".")]),
+    ("leerer-wert", [Replace(V, "betreff: Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung "
+                                "bis Ende 2022", "betreff:")],
+     [(V, "betreff", "„betreff“ ist leer – tragen Sie einen Wert ein.")]),
+
+    # --- references and consistency ---------------------------------------------------------
+    ("unbekannte-berechnung", [Replace(V, "berechnung: m2-case-management", "berechnung: m2-casemanagement")],
+     [(V, "m2-casemanagement", "Unbekannte Berechnung „m2-casemanagement“ – meinten Sie „m2-case-management“? "
+       "Nennen Sie eine Berechnung aus „finanzierung“.")]),
+    ("doppelte-nummer", [CopyVorlage("2021-0124")],
+     [("vorlagen/2021-0124/vorlage.yaml", 1, "Die Nummer „2021/0123“ hat schon data/vorlagen/2021-0123/vorlage.yaml:1 – "
+       "jede Vorlage braucht eine eigene Nummer.")]),
+    ("gleicher-ausgabepfad", [CopyVorlage("2021-0123-b"), Replace("vorlagen/2021-0123-b/vorlage.yaml",
+                                                                  'nummer: "2021/0123"', 'nummer: "2021-0123"')],
+     [("vorlagen/2021-0123-b/vorlage.yaml", 1, "Die Nummern „2021-0123“ und „2021/0123“ "
+       "(data/vorlagen/2021-0123/vorlage.yaml:1) ergäben dieselben Ausgabedateien 2021-0123.pdf – vergeben Sie "
+       "unterscheidbare Nummern.")]),
+    ("beratungsfolge-rueckwaerts", [Replace(V, "  - {sitzung: ASI-2021-06-10, rolle: Vorberatung}\n  - {sitzung: "
+                                               "KA-2021-06-21, rolle: Entscheidung}", "  - {sitzung: KA-2021-06-21, "
+                                               "rolle: Vorberatung}\n  - {sitzung: ASI-2021-06-10, rolle: Entscheidung}")],
+     [(V, "sitzung: ASI", "Die Beratungsfolge ist nicht nach Datum geordnet: „ASI-2021-06-10“ (10.06.2021) steht nach "
+       "„KA-2021-06-21“ (21.06.2021) – ordnen Sie die Sitzungen nach ihrem Datum.")]),
+    ("satz-ausserhalb-der-gueltigkeit", [Replace(KGST, "gueltig: {von: 2020-01-01, bis: 2022-12-31}",
+                                                 "gueltig: {von: 2020-01-01, bis: 2021-12-31}")],
+     [(V, line, "Der Satz „kgst-2020/{}“ gilt nur vom 01.01.2020 bis 31.12.2021, die Berechnung „{}“ reicht vom "
+       "01.12.2021 bis 31.12.2022 – wählen Sie Sätze, die für den Zeitraum gelten.".format(satz, table))
+      for line, satz, table in [("[kgst-2020/E11]", "E11", "m1-steuerung"), ("[kgst-2020/E5]", "E5", "m1-assistenz"),
+                                ("[kgst-2020/S12]", "S12", "m2-case-management"),
+                                ("anteil: 0.75, saetze: [kgst-2020/E9a]", "E9a", "m3-berechnung-1"),
+                                ("{anzahl: 3, saetze: [kgst-2020/E9a]}", "E9a", "m3-berechnung-2")]]),
+    ("anlage-fehlt", [Replace(V, "datei: anlagen/handlungskonzept.md", "datei: anlagen/konzept.md")],
+     [(V, "konzept.md", "Die Datei „anlagen/konzept.md“ gibt es nicht im Ordner data/vorlagen/2021-0123 – prüfen Sie "
+       "den Namen.")]),
+    ("anlage-word", [Replace(V, "datei: anlagen/handlungskonzept.md", "datei: anlagen/konzept.docx")],
+     [(V, "konzept.docx", "Anlagen sind Markdown (.md) oder PDF (.pdf), nicht „anlagen/konzept.docx“.")]),
+    ("anlage-keine-pdf", [Write("vorlagen/2021-0123/anlagen/antrag.pdf", "Das ist Text, kein PDF."),
+                          Replace(V, "datei: anlagen/handlungskonzept.md", "datei: anlagen/antrag.pdf")],
+     [(V, "antrag.pdf", "„anlagen/antrag.pdf“ ist keine PDF-Datei – speichern Sie die Anlage als PDF.")]),
+    ("ordner-ohne-vorlage", [Write("vorlagen/2021-0200/text.md", "# Entwurf\n")],
+     [("vorlagen/2021-0200", None, "In diesem Vorlagenordner fehlt die Datei vorlage.yaml.")]),
+    ("doppelte-berechnung", [Replace(V, "  - id: m1-assistenz", "  - id: m1-steuerung")],
+     [(V, "finanzierung:", "Die Kennung „m1-steuerung“ steht in „finanzierung“ doppelt – vergeben Sie eindeutige Namen.")]),
+    ("beschlussvorlage-ohne-vorschlag", [Replace(V, "beschlussvorschlag: beschlussvorschlag.md\n", "")],
+     [(V, "art:", "Eine Beschlussvorlage braucht „beschlussvorschlag“ (eine Markdown-Datei) – ergänzen Sie ihn.")]),
+    ("mitteilung-mit-vorschlag", [Replace(V, "art: Beschlussvorlage", "art: Mitteilungsvorlage")],
+     [(V, "beschlussvorschlag:", "Eine Mitteilungsvorlage hat keinen Beschlussvorschlag – entfernen Sie ihn oder "
+       "wählen Sie „art: Beschlussvorlage“.")]),
+    ("raten-ungleich-eins", [Replace(M2, "anteil: 1/2}\n  - {faellig: 2021-07-01, anteil: 1/2}",
+                                     "anteil: 1/2}\n  - {faellig: 2021-07-01, anteil: 1/3}")],
+     [(M2, "raten", "Die Anteile der Raten ergeben 5/6 statt 1 – prüfen Sie die Anteile.")]),
+    ("verteilung-doppelt-angegeben", [Replace(V, "berechnung: m2-case-management", "berechnung: m2-case-management\n"
+                                                                                   "    vzae: 7")],
+     [(V, "werte:", "Geben Sie genau eines an: „berechnung“ (Stellenzahl daraus) oder „vzae“.")]),
+    ("hinweis-ohne-eintrag", [Replace(V, "Troisdorf: eigene Stelle", "Troisdorff: eigene Stelle")],
+     [(V, "Troisdorff", "Der Hinweis zu „Troisdorff“ gehört zu keinem Eintrag unter „werte“ – prüfen Sie die "
+       "Schreibweise.")]),
+
+    # --- hostile or careless prose and paths --------------------------------------------------
+    ("pfad-nach-oben", [Replace(V, "  - vorbemerkungen.md", "  - ../../../README.md")],
+     [(V, "abschnitte:", "„../../../README.md“ liegt außerhalb des Datenordners – legen Sie die Datei in den Ordner "
+       "der Vorlage.")]),
+    ("absoluter-pfad", [Replace(V, "  - vorbemerkungen.md", "  - /etc/passwd")],
+     [(V, "abschnitte:", "„/etc/passwd“: Geben Sie Dateien relativ zum Ordner der Vorlage an, ohne / oder Laufwerk am "
+       "Anfang.")]),
+    ("windows-pfad", [Replace(V, "  - vorbemerkungen.md", "  - C:\\Daten\\text.md")],
+     [(V, "abschnitte:", "„C:\\Daten\\text.md“: Geben Sie Dateien relativ zum Ordner der Vorlage an, ohne / oder "
+       "Laufwerk am Anfang.")]),
+    ("symlink-nach-aussen", [Write("../geheim.md", "GEHEIM\n"), Symlink("vorlagen/2021-0123/link.md", "geheim.md"),
+                             Replace(V, "  - vorbemerkungen.md", "  - link.md")],
+     [(V, "abschnitte:", "„link.md“ liegt außerhalb des Datenordners – legen Sie die Datei in den Ordner der Vorlage.")]),
+    ("bild-absolut", [Write(TEXT, "# Titel\n\n![Passwort](/etc/passwd)\n")],
+     [(TEXT, 3, "Bild „/etc/passwd“: Bilder müssen als Datei im Ordner der Vorlage liegen und relativ angegeben "
+       "werden, z. B. bilder/grafik.png.")]),
+    ("bild-aus-dem-netz", [Write(TEXT, "Text\n\n![Zähler](https://tracker.example/pixel.png)\n")],
+     [(TEXT, 3, "Bild „https://tracker.example/pixel.png“: Bilder müssen als Datei im Ordner der Vorlage liegen und "
+       "relativ angegeben werden, z. B. bilder/grafik.png.")]),
+    ("javascript-link", [Write(TEXT, "[Klick](javascript:alert(1))\n")],
+     [(TEXT, 1, "Verweis „javascript:alert(1)“ ist nicht erlaubt: erlaubt sind https:, http: und mailto:.")]),
+    ("file-link", [Write(TEXT, "Siehe [Akte](file:///srv/akten/geheim.pdf).\n")],
+     [(TEXT, 1, "Verweis „file:///srv/akten/geheim.pdf“ ist nicht erlaubt: erlaubt sind https:, http: und mailto:.")]),
+    ("anweisung-im-text", [Write(TEXT, "Text\n{% for x in range(10**9) %}x{% endfor %}\n")],
+     [(TEXT, 2, "„{% for x in range(10**9) %}“: In Texten sind nur Ausdrücke in {{ … }} erlaubt, keine Anweisungen "
+       "{% … %} oder Kommentare {# … #} – entfernen Sie sie."),
+      (TEXT, 2, "„{% endfor %}“: In Texten sind nur Ausdrücke in {{ … }} erlaubt, keine Anweisungen {% … %} oder "
+       "Kommentare {# … #} – entfernen Sie sie.")]),
+    ("sandbox", [Write(TEXT, "{{ koerperschaft.__init__.__globals__ }}\n")],
+     [(TEXT, 1, "{{ koerperschaft.__init__.__globals__ }} greift auf Interna zu; das ist in Texten nicht erlaubt.")]),
+    ("ausdruck-kaputt", [Write(TEXT, "Betrag: {{ finanzierung[\"m1-steuerung\"].eigenanteil | eur \n\nmehr }}\n")],
+     [(TEXT, 1, "{{ finanzierung[\"m1-steuerung\"].eigenanteil | eur \n\nmehr }} ist kein gültiger Ausdruck "
+       "(chunk after expression) – prüfen Sie Klammern und Anführungszeichen.")]),
+    ("datum-ohne-format", [Write(TEXT, "Stand: {{ vorlage.datum }}\n")],
+     [(TEXT, 1, "{{ vorlage.datum }} ergibt ein Datum ohne Format – hängen Sie „| datum“ oder „| datum_lang“ an.")]),
+    ("gruppe-statt-wert", [Write(TEXT, "Stand: {{ finanzierung[\"m1-steuerung\"] }}\n")],
+     [(TEXT, 1, "{{ finanzierung[\"m1-steuerung\"] }} ergibt keinen Text, sondern eine ganze Gruppe von Werten – "
+       "wählen Sie einen einzelnen Wert, z. B. „.eigenanteil | eur“.")]),
+    ("unbekannter-bescheid-im-text", [Write(TEXT, "{{ bescheide[\"2021-01-15-kim-modul-3\"].betrag | eur }}\n")],
+     [(TEXT, 1, "{{ bescheide[\"2021-01-15-kim-modul-3\"].betrag | eur }}: „2021-01-15-kim-modul-3“ gibt es nicht in "
+       "den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml) – meinten Sie „2021-02-22-kim-modul-1“? Vorhanden: 2021-02-03-kim-modul-2, "
+       "2021-02-22-kim-modul-1.")]),
+    ("monatsmitte", [Replace(V, "    titel: Verwaltungsassistenz im KI\n    zeitraum: {von: 2021-12-01",
+                             "    titel: Verwaltungsassistenz im KI\n    zeitraum: {von: 2021-12-15")],
+     [(V, "von: 2021-12-15", "Der Zeitraum 15.12.2021–31.12.2022 umfasst keine ganzen Monate – beginnen Sie am "
+       "Monatsersten und enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“.")]),
+]
+
+
+@pytest.mark.parametrize("edits, expected", [pytest.param(e, x, id=i) for i, e, x in CASES])
+def test_bad_input_gives_exact_messages(capsys, data, edits, expected):
+    for change in edits:
+        change.apply(data)
+    code, out, err = run(capsys, "check", "--data", str(data))
+    assert code == 1 and out == ""
+    lines = []
+    for file, line, message in expected:
+        if isinstance(line, str):
+            line = line_of(data / file, line)
+        where = f"data/{file}" + (f":{line}" if line else "")
+        lines.append(f"{where}: {message}")
+    count = len(expected)
+    summary = f"{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; " \
+              "die bisherige Ausgabe ist unverändert."
+    assert err == "\n".join(sorted(lines)) + "\n\n" + summary + "\n"
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 40
+
+
+def test_byte_order_mark_is_accepted(capsys, data):
+    """A BOM (Windows editors write one) changes nothing: the file reads as without it."""
+    path = data / "sitzungen" / "ASI-2021-06-10.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    text = data / TEXT
+    text.write_bytes(b"\xef\xbb\xbf" + text.read_bytes())
+    code, out, _ = run(capsys, "check", "--data", str(data))
+    assert code == 0 and out.startswith("Geprüft:")
