@@ -90,3 +90,34 @@ def test_loader_survives_any_bytes(tmp_path, raw):
     problems: list[Problem] = []
     read_yaml(path, Paths(tmp_path), problems)
     assert all(isinstance(p, Problem) for p in problems)
+
+
+def test_no_float_reaches_the_model():
+    """Every number read from the example data is a Decimal, Fraction or int – never a float."""
+    import dataclasses
+
+    from vorlagen.project import prepare
+
+    from .conftest import AACHEN, DATA
+
+    def walk(value, seen):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        assert not isinstance(value, float), value
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for field in dataclasses.fields(value):
+                walk(getattr(value, field.name), seen)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item, seen)
+        elif isinstance(value, (list, tuple, set)):
+            for item in value:
+                walk(item, seen)
+
+    for data in (DATA, AACHEN):
+        project = prepare(data)
+        seen: set[int] = set()
+        walk(project.facts, seen)
+        walk(project.rechnungen, seen)
+        assert len(seen) > 100
