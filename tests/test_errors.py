@@ -80,7 +80,7 @@ def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, da
     assert found == [f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
                      "Erlaubt sind: nummer, art, oeffentlich, datum, federfuehrend, betreff, beratungsfolge, "
                      "beschlussvorschlag, abschnitte, finanzielle_auswirkungen, bescheide, finanzierung, verteilungen, "
-                     "anlagen, unterschrift."]
+                     "anlagen, unterschrift, bezug."]
 
 
 def test_missing_key(capsys, data):

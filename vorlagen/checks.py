@@ -5,16 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .finance import BescheidWerte, Tabelle, VerteilungWerte
-from .fmt import datum, euro_or_cent, zahl
+from .fmt import datum, euro_or_cent, signed, zahl
 from .problems import Problem, Where
 
 
 def _mismatch(where: Where, what: str, computed: Decimal, expected: Decimal, quantum: Decimal) -> Problem:
     money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
-    diff = computed - expected
-    sign = "+" if diff > 0 else ""
     return Problem(where, f"{what}: berechnet {money(computed)}, erwartet {money(expected)}, "
-                          f"Differenz {sign}{money(diff)} – prüfen Sie den erwarteten Wert und die Eingangswerte.")
+                          f"Differenz {signed(computed - expected, quantum)} – prüfen Sie den erwarteten Wert und "
+                          "die Eingangswerte.")
 
 
 def check_tabelle(t: Tabelle) -> list[Problem]:

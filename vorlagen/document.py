@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
+from . import plaintext
 from .facts import Facts, Text, VorlageSource
 from .names import Names
 from .problems import BuildFailed, Problem, raise_if
@@ -38,6 +39,11 @@ class AnlageDoc:
     html: str | None = None  # a Markdown Anlage, set for print
     pdf: bytes | None = None  # a PDF Anlage, passed through
 
+    @property
+    def text(self) -> str | None:
+        """The plain-text rendition of a Markdown Anlage."""
+        return plaintext.render(self.html) if self.html is not None else None
+
 
 @dataclass
 class VorlageDoc:
@@ -51,6 +57,11 @@ class VorlageDoc:
     @property
     def oeffentlich(self) -> bool:
         return self.source.vorlage.oeffentlich
+
+    @property
+    def text(self) -> str:
+        """The plain-text rendition, as printed."""
+        return plaintext.render(self.web_html)
 
 
 def assets_prefix(folder: PurePosixPath) -> str:
@@ -101,7 +112,7 @@ class Composer:
             finanzen_text=finanzen.html if finanzen else None,
             weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
             weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
-            anlagen=anlagen, unterschrift=self._unterschrift(source),
+            anlagen=anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
         )
         web = self.templates.render("vorlage.html.j2", **context, **self._assets(folder, web=True))
         printed = self.templates.render("vorlage.html.j2", **context, **self._assets(folder, web=False))
@@ -151,6 +162,15 @@ class Composer:
     def _gremium(self, sitzung_id: str):
         gremium_id = self.facts.sitzungen[sitzung_id].gremium
         return next(g for g in self.facts.koerperschaft.gremien if g.id == gremium_id)
+
+    def _bezug(self, source: VorlageSource) -> str | None:
+        """'Ergänzung zu Vorlage 2021/0123 vom 27.05.2021' or 'Neufassung, ersetzt Vorlage …'."""
+        bezug = source.vorlage.bezug
+        if bezug is None:
+            return None
+        original = next(s.vorlage for s in self.facts.vorlagen if s.vorlage.nummer == bezug.vorlage)
+        lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
+        return f"{lead} Vorlage {original.nummer} vom {original.datum:%d.%m.%Y}"
 
     def _unterschrift(self, source: VorlageSource) -> list[str]:
         u = source.vorlage.unterschrift

@@ -69,6 +69,11 @@ FILTERS = {
 }
 
 
+def signed(value, quantum: Decimal) -> str:
+    """A difference with its sign: '+18 €', '−2 €'."""
+    return ("+" if value > 0 else "") + euro_or_cent(value, quantum)
+
+
 def geld(value, quantum: Decimal) -> str:
     """Template filter: money in the precision of its table (`{{ z.betrag | geld(t.quantum) }}`)."""
     return euro_or_cent(value, quantum)

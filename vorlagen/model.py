@@ -216,6 +216,12 @@ class Unterschrift(Record):
 
 
 @record
+class Bezug(Record):
+    vorlage: str  # Nummer der ursprünglichen Vorlage, z. B. "2021/0123"
+    art: Literal["Ergänzung", "Neufassung"]
+
+
+@record
 class Vorlage(Record):
     nummer: str  # z. B. "2021/0123"
     art: Literal["Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage"]
@@ -232,6 +238,7 @@ class Vorlage(Record):
     verteilungen: list[Verteilung] = field(default_factory=list)
     anlagen: list[Anlage] = field(default_factory=list)
     unterschrift: Unterschrift | None = None  # ohne Angabe: der Verwaltungschef
+    bezug: Bezug | None = None  # Ergänzung zu oder Neufassung einer anderen Vorlage
 
     def check(self):
         if self.art == "Beschlussvorlage" and self.beschlussvorschlag is None:

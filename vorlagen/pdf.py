@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -54,21 +54,35 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date) -> bytes:
+def _identifier(html: str, roots: list[Path]) -> bytes:
+    """The PDF's /ID: a hash of the document without the project's location, so clones agree."""
+    for root in roots:
+        html = html.replace(root.as_uri(), "")
+    return hashlib.sha256(html.encode()).digest()[:16]
+
+
+TEXT_ATTACHMENT = "textfassung.txt"
+
+
+def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date, text: str | None = None) -> bytes:
     """Renders one document; any WeasyPrint warning or refused resource fails the build.
 
     SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
-    time (fontTools when it subsets fonts) stamp that one.
+    time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
+    is embedded as an attachment so that `git diff` can show it for any committed PDF.
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
     fetcher = ProjectFetcher(roots)
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
+    stamp = dt.datetime(created.year, created.month, created.day)
+    attachments = [Attachment(string=text, name=TEXT_ATTACHMENT, description="Textfassung des Dokuments",
+                              created=stamp, modified=stamp)] if text is not None else []
     try:
         pdf = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
-            font_config=FontConfiguration(), pdf_identifier=hashlib.sha256(html.encode()).digest()[:16],
-            **PDF_OPTIONS)
+            font_config=FontConfiguration(), pdf_identifier=_identifier(html, fetcher.roots),
+            attachments=attachments, **PDF_OPTIONS)
     except FatalURLFetchingError as error:
         cause = error.__cause__
         url = str(cause) if isinstance(cause, ForbiddenResource) else str(error)

@@ -35,6 +35,7 @@ def check_references(facts: Facts) -> list[Problem]:
         for position in bescheid.positionen:
             problems += _check_satz(facts, position.satz, position.where("satz"))
     nummern: dict[str, Where] = {}
+    alle = {source.vorlage.nummer for source in facts.vorlagen}
     slugs: dict[str, tuple[str, Where]] = {}
     for source in facts.vorlagen:
         vorlage = source.vorlage
@@ -48,6 +49,10 @@ def check_references(facts: Facts) -> list[Problem]:
                                                              "vergeben Sie unterscheidbare Nummern."))
         nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
         slugs.setdefault(source.slug, (vorlage.nummer, vorlage.where("nummer")))
+        if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer):
+            problems.append(_unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
+                                     [n for n in alle if n != vorlage.nummer],
+                                     "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/."))
         if vorlage.federfuehrend not in aemter:
             problems.append(_unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
