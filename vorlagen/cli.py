@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import posixpath
+import datetime as dt
 import sys
 import tempfile
 import time
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import diff as diffing
-from .document import INTERNAL, PUBLIC, Composer, VorlageDoc
+from .builder import Builder
+from .document import Composer
 from .fassung import fassungen
 from .gitrev import extract
-from .output import Staging
-from .pdf import render_pdf
 from .pdftext import pdf_text
 from .problems import BuildFailed, Paths, Problem
 from .project import Project, prepare
-from .render import TEMPLATES
+from .references import unknown
+from .sitzungen import render_fristen
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ("build", "check", "diff", "text")
+COMMANDS = ("build", "check", "diff", "text", "sitzung")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -30,10 +30,14 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog=f"python build.py {command}", description=DESCRIPTIONS[command])
     if command != "text":
         parser.add_argument("--data", type=Path, default=ROOT / "data", help="Datenordner (Standard: data/)")
-    if command == "build":
+    if command in ("build", "sitzung"):
         parser.add_argument("--out", type=Path, default=ROOT / "output", help="Ausgabeordner (Standard: output/)")
+    if command == "sitzung":
+        parser.add_argument("sitzung", help="Kennung der Sitzung, z. B. ASI-2021-06-10")
     if command == "check":
         parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)  # accepted, unused: check writes nothing
+        parser.add_argument("--stichtag", type=_date, default=dt.date.today(),
+                            help="Fristen für Sitzungen ab diesem Tag zeigen (JJJJ-MM-TT, Standard: heute)")
     if command == "diff":
         parser.add_argument("rev", nargs="?", default=None, help="ältere Revision (Standard: HEAD)")
         parser.add_argument("rev2", nargs="?", default=None, help="neuere Revision (Standard: Arbeitsstand)")
@@ -47,12 +51,21 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum – schreiben Sie z. B. 2021-06-01.") from None
+
+
 DESCRIPTIONS = {
     "build": "Baut alle Vorlagen aus dem Datenordner als PDF, HTML und Text.",
     "check": "Lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts.",
     "diff": "Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
             "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler.",
     "text": "Gibt die Textfassung einer PDF-Datei aus (für git diff, siehe README).",
+    "sitzung": "Baut alles und nennt die Tagesordnung, die Sitzungsmappen und das Veröffentlichungspaket "
+               "einer Sitzung.",
 }
 
 
@@ -69,9 +82,13 @@ def main(argv: list[str] | None = None) -> int:
         summary = _summary(project)
         if args.befehl == "check":
             Composer(project).compose_all()  # renders texts and templates, writes nothing
-            print(f"Geprüft: {summary} – keine Probleme.")
+            print(f"Geprüft: {summary} – keine Probleme.\n")
+            print(render_fristen(project.facts, args.stichtag), end="")
             return 0
-        written = build(project, args.out)
+        if args.befehl == "sitzung" and args.sitzung not in project.facts.sitzungen:
+            raise BuildFailed([unknown(project.facts.paths.where(args.data / "sitzungen"), " Sitzung", args.sitzung,
+                                       project.facts.sitzungen, "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml.")])
+        written = Builder(project, progress=lambda line: print(line, flush=True)).build(args.out)
     except BuildFailed as failed:
         for problem in failed.problems:
             print(problem, file=sys.stderr)
@@ -81,7 +98,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2 if args.befehl == "diff" else 1
     print(f"Fertig: {summary}; {written} Dateien in {project.facts.paths.show(args.out)}/ "
           f"({time.monotonic() - start:.1f} s).")
+    if args.befehl == "sitzung":
+        print(_sitzung_summary(project, args.sitzung, args.out), end="")
     return 0
+
+
+def _sitzung_summary(project: Project, sitzung_id: str, out: Path) -> str:
+    """Where the Sitzungsdienst finds what it needs for one Sitzung."""
+    if project.facts.sitzungen[sitzung_id].tagesordnung is None:
+        return f"Die Sitzung {sitzung_id} hat noch keine Tagesordnung – tragen Sie „tagesordnung“ ein.\n"
+    shown = project.facts.paths.show(out)
+    return (f"\nSitzung {sitzung_id}:\n"
+            f"  Tagesordnung:           {shown}/sitzungen/{sitzung_id}/tagesordnung.pdf\n"
+            f"  Sitzungsmappe:          {shown}/sitzungen/{sitzung_id}/sitzungsmappe.pdf\n"
+            f"  nichtöffentlicher Teil: {shown}/intern/sitzungen/{sitzung_id}/sitzungsmappe-nichtoeffentlich.pdf\n"
+            f"  Veröffentlichung:       {shown}/publish/{sitzung_id}/ (PDFs, oparl.json, SHA256SUMS)\n")
 
 
 def _summary(project: Project) -> str:
@@ -128,53 +159,3 @@ def compare(args: argparse.Namespace) -> int:
     render = diffing.render_json if args.json else diffing.render_text
     sys.stdout.write(render(changes, *names))
     return 1 if changes else 0
-
-
-def build(project: Project, out: Path) -> int:
-    """Renders every Vorlage with its Anlagen and swaps the new output in; returns the file count."""
-    facts = project.facts
-    composer = Composer(project)
-    docs = composer.compose_all()
-    roots = [facts.data_dir, TEMPLATES]
-    count = 0
-    with Staging(out, facts.paths) as stage:
-        def write(relative: PurePosixPath, data: bytes):
-            nonlocal count
-            stage.write(relative, data)
-            count += 1
-
-        for doc in docs:
-            where = facts.paths.where(doc.source.folder / "vorlage.yaml")
-            print(f"  {doc.source.vorlage.nummer}: {doc.source.vorlage.betreff}", flush=True)
-            created, text = doc.source.vorlage.datum, doc.text
-            write(doc.folder / f"{doc.source.slug}.html", doc.web_html.encode())
-            write(doc.folder / f"{doc.source.slug}.txt", text.encode())
-            write(doc.folder / f"{doc.source.slug}.pdf",
-                  render_pdf(doc.print_html, doc.source.folder, roots, where, created, text))
-            for anlage in doc.anlagen:
-                if anlage.pdf is not None:
-                    write(anlage.datei, anlage.pdf)
-                    continue
-                write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-                write(anlage.datei, render_pdf(anlage.html, doc.source.folder, roots, where, created, anlage.text))
-            for bild in doc.bilder:
-                write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())
-        for asset in sorted(TEMPLATES.glob("*.css")) + sorted((TEMPLATES / "fonts").glob("*")):
-            write(PurePosixPath("assets") / asset.relative_to(TEMPLATES).as_posix(), asset.read_bytes())
-        if facts.logo:
-            write(PurePosixPath("assets") / f"logo{facts.logo.suffix}", facts.logo.read_bytes())
-        write(PurePosixPath("index.html"), _index(composer, [d for d in docs if d.oeffentlich], PUBLIC.parent,
-                                                   "Öffentliche Vorlagen"))
-        write(INTERNAL.parent / "index.html", _index(composer, docs, INTERNAL.parent, "Alle Vorlagen (intern)"))
-    return count
-
-
-def _index(composer: Composer, docs: list[VorlageDoc], base: PurePosixPath, titel: str) -> bytes:
-    """An overview page at `base`; the internal one lists everything, the public one only public documents."""
-    def link(path: PurePosixPath) -> str:
-        return posixpath.relpath(str(path), str(base))
-
-    html = composer.templates.render("index.html.j2", koerperschaft=composer.facts.koerperschaft, docs=docs,
-                                     titel=titel, assets=link(PurePosixPath("assets")) + "/", link=link,
-                                     intern=base != PUBLIC.parent)
-    return html.encode()

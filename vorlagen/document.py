@@ -106,6 +106,7 @@ class Composer:
         raise_if(problems)
         context = dict(
             koerperschaft=self.facts.koerperschaft, vorlage=vorlage, rechnung=rechnung,
+            beschreibung=vorlage.betreff, erstellt=vorlage.datum,
             amt=next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend),
             beratungen=[(self.facts.sitzungen[b.sitzung], self._gremium(b.sitzung), b.rolle) for b in vorlage.beratungsfolge],
             abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
@@ -114,8 +115,8 @@ class Composer:
             weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
             anlagen=anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
         )
-        web = self.templates.render("vorlage.html.j2", **context, **self._assets(folder, web=True))
-        printed = self.templates.render("vorlage.html.j2", **context, **self._assets(folder, web=False))
+        web = self.templates.render("vorlage.html.j2", **context, **self.assets(folder, web=True))
+        printed = self.templates.render("vorlage.html.j2", **context, **self.assets(folder, web=False))
         bilder = [b for s in sections for b in s.bilder]
         return VorlageDoc(source, folder, web, printed, anlagen, bilder)
 
@@ -145,13 +146,14 @@ class Composer:
                 body = self.prose.render(text, names, problems).html
                 doc.html = self.templates.render("anlage.html.j2", koerperschaft=self.facts.koerperschaft,
                                                  vorlage=source.vorlage, anlage=doc, inhalt=body,
-                                                 **self._assets(anlage_folder, web=False))
+                                                 beschreibung=anlage.titel, erstellt=source.vorlage.datum,
+                                                 **self.assets(anlage_folder, web=False))
             else:
                 doc.pdf = source.pdfs.get(anlage.datei)
             docs.append(doc)
         return docs
 
-    def _assets(self, folder: PurePosixPath, web: bool) -> dict:
+    def assets(self, folder: PurePosixPath, web: bool) -> dict:
         """Where the stylesheet, fonts and logo are: relative for the web, file URLs for print."""
         logo = self.facts.logo
         if web:

@@ -71,11 +71,35 @@ class Koerperschaft(Record):
 # --- sitzungen/<id>.yaml -------------------------------------------------------------------
 
 @record
+class Top(Record):
+    top: str  # Nummer, z. B. "5" oder "5.1"
+    vorlage: str | None = None  # Nummer der Vorlage, die unter diesem Punkt beraten wird …
+    titel: str | None = None  # … oder der Gegenstand (bei einer Vorlage: statt ihres Betreffs)
+
+    def check(self):
+        if self.vorlage is None and self.titel is None:
+            yield "top", f"TOP {self.top}: Geben Sie „vorlage“ (Nummer) oder „titel“ an."
+
+
+@record
+class Tagesordnung(Record):
+    oeffentlich: list[Top] = field(default_factory=list)
+    nichtoeffentlich: list[Top] = field(default_factory=list)
+
+
+@record
 class Sitzung(Record):
     gremium: str  # Kürzel des Gremiums
     datum: dt.date
-    beginn: str | None = None  # Uhrzeit als Text, z. B. 15:00 Uhr
+    beginn: str | None = None  # Uhrzeit als Text, z. B. "15:00 Uhr"
     ort: str | None = None
+    tagesordnung: Tagesordnung | None = None
+
+    @property
+    def uhrzeit(self) -> tuple[int, int] | None:
+        """Hour and minute from `beginn` ('15:00 Uhr' → (15, 0)), if it holds one."""
+        match = re.match(r"\s*(\d{1,2})[:.](\d{2})", self.beginn or "")
+        return (int(match[1]), int(match[2])) if match and int(match[1]) < 24 and int(match[2]) < 60 else None
 
 
 # --- kostensaetze/<id>.yaml und foerderprogramme/<id>.yaml --------------------------------

@@ -37,8 +37,9 @@ class Staging:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    def copy(self, relative: PurePosixPath, source: Path) -> None:
-        self.write(relative, source.read_bytes())
+    def read(self, relative: PurePosixPath) -> bytes:
+        """A file written earlier in this build."""
+        return (self.tmp / relative).read_bytes()
 
     def __exit__(self, kind, error, trace) -> None:
         if kind is not None:

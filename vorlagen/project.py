@@ -11,6 +11,7 @@ from .money import quantum_for
 from .names import Names
 from .problems import Problem, raise_if
 from .references import check_references
+from .sitzungen import check_tagesordnungen
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Project:
 def prepare(data_dir: Path) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found."""
     facts, problems = load(data_dir)
-    raise_if(problems + check_references(facts))
+    raise_if(problems + check_references(facts) + check_tagesordnungen(facts))
     quantum = quantum_for(facts.koerperschaft.rundung)
     bescheide = Names("den Bescheiden")
     for bescheid_id, bescheid in facts.bescheide.items():

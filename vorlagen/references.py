@@ -7,7 +7,7 @@ from .problems import Problem, Where
 from .schema import suggest
 
 
-def _unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
+def unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
     """'Unbekanntes Amt „KJ“ – meinten Sie „KI“? Tragen Sie …' or without the suggestion."""
     close = suggest(name, known)
     if close:
@@ -29,7 +29,7 @@ def check_references(facts: Facts) -> list[Problem]:
             seen.add(item.id)
     for sitzung_id, sitzung in facts.sitzungen.items():
         if sitzung.gremium not in gremien:
-            problems.append(_unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
+            problems.append(unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
                                      "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
     for bescheid in facts.bescheide.values():
         for position in bescheid.positionen:
@@ -50,20 +50,20 @@ def check_references(facts: Facts) -> list[Problem]:
         nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
         slugs.setdefault(source.slug, (vorlage.nummer, vorlage.where("nummer")))
         if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer):
-            problems.append(_unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
+            problems.append(unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
                                      [n for n in alle if n != vorlage.nummer],
                                      "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/."))
         if vorlage.federfuehrend not in aemter:
-            problems.append(_unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
+            problems.append(unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
         for beratung in vorlage.beratungsfolge:
             if beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
-                problems.append(_unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
+                problems.append(unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
                                          "legen Sie sie unter sitzungen/ an."))
         problems += _check_order(facts, vorlage.beratungsfolge)
         for bescheid_id in vorlage.bescheide:
             if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
-                problems.append(_unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
+                problems.append(unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
                                          "legen Sie ihn unter bescheide/ an."))
         berechnungen = {b.id for b in vorlage.finanzierung}
         for berechnung in vorlage.finanzierung:
@@ -72,12 +72,12 @@ def check_references(facts: Facts) -> list[Problem]:
                     problems += _check_satz(facts, satz_id, position.where("saetze"))
         for verteilung in vorlage.verteilungen:
             if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
-                problems.append(_unknown(verteilung.where("berechnung"), " Berechnung", verteilung.berechnung,
+                problems.append(unknown(verteilung.where("berechnung"), " Berechnung", verteilung.berechnung,
                                          berechnungen, "nennen Sie eine Berechnung aus „finanzierung“."))
             if k.kommunen:
                 for name in verteilung.werte:
                     if name not in k.kommunen:
-                        problems.append(_unknown(verteilung.werte.lines[name], " Kommune", name, k.kommunen,
+                        problems.append(unknown(verteilung.werte.lines[name], " Kommune", name, k.kommunen,
                                                  "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml."))
     return problems
 
@@ -100,5 +100,5 @@ def _check_satz(facts: Facts, satz_id: str, where: Where) -> list[Problem]:
     catalog = satz_id.split("/")[0]
     if satz_id in facts.saetze or any(facts.is_unreadable(f, catalog) for f in ("kostensaetze", "foerderprogramme")):
         return []
-    return [_unknown(where, "r Satz", satz_id, facts.saetze,
+    return [unknown(where, "r Satz", satz_id, facts.saetze,
                      "Sätze heißen „datei/kürzel“ (kostensaetze/) oder „programm/modul/satz“ (foerderprogramme/).")]
