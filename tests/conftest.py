@@ -79,3 +79,19 @@ def built_aachen(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("aachen") / "output"
     assert main(["--data", str(AACHEN), "--out", str(out)]) == 0
     return out
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium from the system (installed by scripts/setup.sh --test), driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -122,7 +122,7 @@ def test_index_links_every_public_document(built):
 def test_check_writes_nothing(capsys, tmp_path):
     code, out, _ = run(capsys, "check", "--data", str(DATA), "--out", str(tmp_path / "output"))
     assert code == 0
-    assert out == "Geprüft: 1 Vorlage, 5 Berechnungen – keine Probleme.\n"
+    assert out.startswith("Geprüft: 2 Vorlagen, 5 Berechnungen – keine Probleme.\n\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -100,7 +100,7 @@ CASES = [
     ("on-als-kommune", [Replace("koerperschaft.yaml", "  - Alfter\n", "  - Alfter\n  - On\n")],
      [("koerperschaft.yaml", "- On", "„kommunen“: „On“ lesen viele YAML-Programme als ja/nein, nicht als Text – "
        "setzen Sie Text in Anführungszeichen: „kommunen: \"On\"“.")]),
-    ("uhrzeit-basis-60", [Replace(ASI, "beginn: 15:00 Uhr", "beginn: 15:00")],
+    ("uhrzeit-basis-60", [Replace(ASI, 'beginn: "15:00 Uhr"', "beginn: 15:00")],
      [(ASI, "beginn", f"„beginn“: „15:00“ lesen viele YAML-Programme als Zahl zur Basis 60 (Uhrzeit-Falle) – "
        f"{QUOTE}: „beginn: \"15:00\"“.")]),
     ("datum-als-freitext", [Replace(ASI, "datum: 2021-06-10", "datum: 10. Juni 2021")],

@@ -20,8 +20,7 @@ from .conftest import DATA
 @pytest.fixture(scope="module")
 def rechnung():
     project = prepare(DATA)
-    (source,) = project.facts.vorlagen
-    return project.rechnung(source)
+    return project.rechnungen["2021-0123"]
 
 
 def half_up(value: Fraction) -> int:

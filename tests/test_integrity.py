@@ -124,7 +124,7 @@ def test_exception_in_pdf_rendering_keeps_output(previous, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("Renderer abgestürzt")
 
-    monkeypatch.setattr("vorlagen.cli.render_pdf", broken)
+    monkeypatch.setattr("vorlagen.builder.render_pdf", broken)
     with pytest.raises(RuntimeError):
         main(["--data", str(data), "--out", str(out)])
     assert_untouched(out, before)

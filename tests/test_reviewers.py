@@ -164,16 +164,15 @@ def test_diff_between_two_revisions(capsys, repo):
 
 
 def test_diff_of_the_working_tree_against_a_revision(capsys, repo):
-    edit(repo / V / "vorlage.yaml", "oeffentlich: true", "oeffentlich: false")
+    edit(repo / V / "vorlage.yaml", "datei: anlagen/handlungskonzept.md}", "datei: anlagen/handlungskonzept.md, oeffentlich: false}")
     code, out, _ = run(capsys, "diff", "HEAD", "--data", str(repo / "data"))
     assert code == 1
-    # The Anlage of a non-public Vorlage is non-public as well; the header says so.
     assert out == (f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
-                   "    Öffentlich: „ja“ → „nein“\n"
                    "    Anlagen: „1. Handlungskonzept Kommunales Integrationsmanagement“ → „1. Handlungskonzept "
                    "Kommunales Integrationsmanagement (nichtöffentlich)“\n"
-                   "  Text:\n    ~ [-öffentlich-]{+nichtöffentlich+}\n\nGeändert: 1, neu: 0, entfernt: 0.\n")
-    assert "oeffentlich: false" in (repo / V / "vorlage.yaml").read_text(encoding="utf-8")
+                   "  Text:\n    ~ - Anlage 1: [-Handlungskonzept Kommunales Integrationsmanagement-]{+nichtöffentlich "
+                   "(nur für Mitglieder des Gremiums)+}\n\nGeändert: 1, neu: 0, entfernt: 0.\n")
+    assert "oeffentlich: false}" in (repo / V / "vorlage.yaml").read_text(encoding="utf-8")
 
 
 def test_diff_without_changes_exits_0(capsys, repo):
@@ -243,7 +242,7 @@ def test_ergaenzung_and_unknown_reference(capsys, data):
     edit(neu / "vorlage.yaml", 'nummer: "2021/0123"', 'nummer: "2021/0123/2"\nbezug: {vorlage: "2021/0132", art: Ergänzung}')
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
-    assert "data/vorlagen/2021-0123-2/vorlage.yaml:2: Unbekannte Vorlage „2021/0132“ – meinten Sie „2021/0123“? " \
+    assert "data/vorlagen/2021-0123-2/vorlage.yaml:2: Unbekannte Vorlage „2021/0132“ – meinten Sie „2021/0130“? " \
            "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/." in err
 
 

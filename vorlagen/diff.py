@@ -79,18 +79,24 @@ def text_changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
 
 
 def word_diff(old: str, new: str) -> str:
-    """'Der [-alte-]{+neue+} Satz' – removed words in [- -], added ones in {+ +}."""
+    """'Der [-alte-]{+neue+} Satz' – removed words in [- -], added ones in {+ +}.
+
+    Changes separated only by white space are shown as one change, so a replaced phrase reads as one.
+    """
     a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
-    out = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append("".join(a[a1:a2]))
-            continue
-        if a2 > a1:
-            out.append("[-" + "".join(a[a1:a2]) + "-]")
-        if b2 > b1:
-            out.append("{+" + "".join(b[b1:b2]) + "+}")
-    return "".join(out)
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    segments: list[list] = []  # [changed, old text, new text]
+    for index, (op, a1, a2, b1, b2) in enumerate(opcodes):
+        old_part, new_part = "".join(a[a1:a2]), "".join(b[b1:b2])
+        between_changes = op == "equal" and old_part.isspace() and 0 < index < len(opcodes) - 1
+        changed = op != "equal" or between_changes
+        if changed and segments and segments[-1][0]:
+            segments[-1][1] += old_part
+            segments[-1][2] += new_part
+        else:
+            segments.append([changed, old_part, new_part])
+    return "".join(("[-" + o + "-]" if o else "") + ("{+" + n + "+}" if n else "") if changed else o
+                   for changed, o, n in segments)
 
 
 def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from .model import Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung, Vorlage
 from .problems import Paths, Problem, Where, raise_if
 from .schema import INVALID, Reader
-from .yamlfile import read_text, read_yaml
+from .yamlfile import Mapping, Scalar, read_text, read_yaml
 
 
 @dataclass
@@ -46,8 +46,11 @@ class Facts:
     unreadable: set[str] = field(default_factory=set)  # "folder/stem" of files that had problems
 
     def is_unreadable(self, folder: str, stem: str) -> bool:
-        """True when a reference points at a file that could not be read (its problem is listed)."""
-        return f"{folder}/{stem}" in self.unreadable
+        """True when a reference points at a file that could not be read (its problem is listed).
+
+        For Vorlagen the stem is the Nummer; "vorlagen/*" stands for a Vorlage whose Nummer is unknown.
+        """
+        return f"{folder}/{stem}" in self.unreadable or (folder == "vorlagen" and "vorlagen/*" in self.unreadable)
 
 
 def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
@@ -76,7 +79,7 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
                 saetze[satz_id] = Satz(satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where())
     bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
     vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
-                if (source := _read_vorlage(folder, data_dir, paths, reader)) is not None]
+                if (source := _read_vorlage(folder, data_dir, paths, reader, unreadable)) is not None]
     logo = None
     if koerperschaft is not None and koerperschaft.hausstil.logo:
         logo = inside(data_dir, data_dir, koerperschaft.hausstil.logo,
@@ -126,13 +129,18 @@ def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: se
             unreadable.add(f"{folder.name}/{path.stem}")
 
 
-def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader) -> VorlageSource | None:
+def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
+                  unreadable: set[str]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
     if not yaml_path.is_file():
         reader.problems.append(Problem(paths.where(folder), "In diesem Vorlagenordner fehlt die Datei vorlage.yaml."))
         return None
-    vorlage = _read(yaml_path, Vorlage, paths, reader)
-    if vorlage is None:
+    node = read_yaml(yaml_path, paths, reader.problems)
+    vorlage = reader.record(node, Vorlage, yaml_path.name) if node is not None else INVALID
+    if vorlage is INVALID:
+        nummer = node.entries.get("nummer") if isinstance(node, Mapping) else None
+        readable = nummer and isinstance(nummer[1], Scalar)
+        unreadable.add(f"vorlagen/{nummer[1].text if readable else '*'}")
         return None
     source = VorlageSource(vorlage, folder)
     problems = reader.problems

@@ -52,14 +52,14 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], stamp: 
 
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover_pdf)), import_outline=False)
-    writer.add_outline_item("Deckblatt", 0)
+    writer.add_outline_item(title="Deckblatt", page_number=0)
     parents: dict[int, object] = {}
     page = cover_pages
     for teil, count in zip(teile, counts):
         writer.append(PdfReader(io.BytesIO(teil.pdf)), import_outline=False)
         for level, label in teil.marken:
             parent = parents.get(level - 1) if level else None
-            parents[level] = writer.add_outline_item(label, page, parent=parent)
+            parents[level] = writer.add_outline_item(title=label, page_number=page, parent=parent)
         page += count
 
     total = len(writer.pages)

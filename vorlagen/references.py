@@ -49,7 +49,8 @@ def check_references(facts: Facts) -> list[Problem]:
                                                              "vergeben Sie unterscheidbare Nummern."))
         nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
         slugs.setdefault(source.slug, (vorlage.nummer, vorlage.where("nummer")))
-        if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer):
+        if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer) \
+                and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage):
             problems.append(unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
                                      [n for n in alle if n != vorlage.nummer],
                                      "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/."))

@@ -25,10 +25,10 @@ def check_tagesordnungen(facts: Facts) -> list[Problem]:
             seen.add(top.top)
             if top.vorlage is None:
                 continue
-            if top.vorlage not in vorlagen:
+            if top.vorlage not in vorlagen and not facts.is_unreadable("vorlagen", top.vorlage):
                 problems.append(unknown(top.where("vorlage"), " Vorlage", top.vorlage, vorlagen,
                                         "nennen Sie die Nummer einer Vorlage aus vorlagen/."))
-            elif public and not vorlagen[top.vorlage].oeffentlich:
+            elif top.vorlage in vorlagen and public and not vorlagen[top.vorlage].oeffentlich:
                 problems.append(Problem(top.where("vorlage"), f"TOP {top.top}: Die Vorlage {top.vorlage} ist "
                                                               "nichtöffentlich und darf nicht im öffentlichen Teil "
                                                               "stehen – verschieben Sie den TOP unter „nichtoeffentlich“."))
