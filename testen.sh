@@ -2,5 +2,5 @@
 # Richtet bei Bedarf alles ein und führt alle Tests aus. Weitere Argumente gehen an pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/setup.sh
+scripts/setup.sh --test
 exec .venv/bin/python -m pytest "$@"

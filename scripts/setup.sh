@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
 # Sets up everything vorlagen needs on a fresh Debian/Ubuntu machine, and does nothing when it is
 # already set up: WeasyPrint's system libraries, then .venv with the exact package versions.
+# With --test also Chromium, which the tests drive headless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
 
-missing=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
-have_lib libpango-1.0.so.0 || missing+=(libpango-1.0-0)
-have_lib libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
-have_lib libharfbuzz-subset.so.0 || missing+=(libharfbuzz-subset0)   # ~20 % faster PDF fonts
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Einrichtung: installiere Systembibliotheken: ${missing[*]}"
+required=()
+have_lib libpango-1.0.so.0 || required+=(libpango-1.0-0)
+have_lib libpangoft2-1.0.so.0 || required+=(libpangoft2-1.0-0)
+if [ "${1:-}" = "--test" ] && ! command -v chromium >/dev/null; then
+  required+=(chromium)
+fi
+# libharfbuzz-subset0 makes PDF fonts ~20 % faster; older systems lack it, so it is tried once only.
+optional=()
+tried=.venv/.harfbuzz-subset-versucht
+if ! have_lib libharfbuzz-subset.so.0 && [ ! -e "$tried" ]; then
+  optional+=(libharfbuzz-subset0)
+fi
+
+if [ ${#required[@]} -gt 0 ] || [ ${#optional[@]} -gt 0 ]; then
+  echo "Einrichtung: installiere Systempakete: ${required[*]} ${optional[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   if ! command -v apt-get >/dev/null; then
-    echo "Fehler: Bitte installieren Sie Pango (für WeasyPrint) mit dem Paketmanager Ihres Systems." >&2
+    echo "Fehler: Bitte installieren Sie ${required[*]} mit dem Paketmanager Ihres Systems." >&2
     exit 1
   fi
   $sudo apt-get update -qq
-  # libharfbuzz-subset0 is optional: older systems do not have it.
-  $sudo apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
-  $sudo apt-get install -y -qq --no-install-recommends libharfbuzz-subset0 >/dev/null 2>&1 || true
+  if [ ${#required[@]} -gt 0 ]; then
+    $sudo apt-get install -y -qq "${required[@]}" >/dev/null
+  fi
+  if [ ${#optional[@]} -gt 0 ]; then
+    $sudo apt-get install -y -qq "${optional[@]}" >/dev/null 2>&1 || true
+    mkdir -p .venv && touch "$tried"
+  fi
 fi
 
 python=${PYTHON:-python3}
