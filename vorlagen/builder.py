@@ -106,9 +106,9 @@ class Builder:
         teile = _merge_empty(teile)
         base = self.facts.data_dir
         cover = lambda inhalt: self._pdf(self.meetings.cover(doc, intern, inhalt), base, doc.sitzung.datum, None)  # noqa: E731
-        stamp = lambda pages: self._pdf(self.meetings.stamp(doc, intern, pages), base, doc.sitzung.datum, None)  # noqa: E731
         kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
-        return packet.assemble(teile, cover, stamp, f"{kind}: {doc.gremium.name}, {doc.sitzung.datum:%d.%m.%Y}")
+        stempel = f"{'Sitzungsmappe (nichtöffentlich)' if intern else 'Sitzungsmappe'} {doc.gremium.id} {doc.sitzung.datum:%d.%m.%Y}"
+        return packet.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {doc.sitzung.datum:%d.%m.%Y}", stempel)
 
     def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc]) -> None:
         for asset in sorted(TEMPLATES.glob("*.css")) + sorted((TEMPLATES / "fonts").glob("*")):

@@ -92,9 +92,3 @@ class Meetings:
             "deckblatt.html.j2", koerperschaft=self.facts.koerperschaft, sitzung=doc.sitzung, gremium=doc.gremium,
             intern=intern, inhalt=inhalt, beschreibung=f"Sitzungsmappe {doc.gremium.name}",
             erstellt=doc.sitzung.datum, **self.composer.assets(doc.folder(intern), web=False))
-
-    def stamp(self, doc: SitzungDoc, intern: bool, seiten: int) -> str:
-        kind = "Sitzungsmappe (nichtöffentlich)" if intern else "Sitzungsmappe"
-        titel = f"{kind} {doc.gremium.id} {doc.sitzung.datum:%d.%m.%Y}"
-        return self.composer.templates.render("stempel.html.j2", titel=titel, seiten=seiten,
-                                              **self.composer.assets(doc.folder(intern), web=False))
