@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -90,8 +91,7 @@ class Reader:
     def record(self, node: Node, cls, name: str):
         if not isinstance(node, Mapping):
             return self.fail(node.where, f"„{name}“ muss ein Abschnitt mit Einträgen der Form `schlüssel: wert` sein.")
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        hints = typing.get_type_hints(cls)
+        fields, hints = _fields(cls)
         values, lines, ok = {}, {}, True
         meant = set()  # fields an unknown key probably meant: not reported again as missing
         for key, (key_where, value_node) in node.entries.items():
@@ -247,6 +247,12 @@ _SCALARS = {
     str: Reader.text, int: Reader.integer, Decimal: Reader.decimal, Betrag: Reader.betrag, bool: Reader.boolean,
     dt.date: Reader.date, Fraction: Reader.fraction,
 }
+
+
+@functools.cache
+def _fields(cls) -> tuple[dict[str, dataclasses.Field], dict[str, object]]:
+    """Fields and resolved type hints of a record class (resolving them is slow: once per class)."""
+    return {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
 
 
 def _required(spec: dataclasses.Field) -> bool:
