@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Small test builds render in this process (no worker start-up per build); test_speed.py checks the workers.
+os.environ.setdefault("VORLAGEN_WORKER", "0")
 
 from vorlagen.cli import main
 
@@ -70,7 +74,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def built(tmp_path_factory) -> Path:
     """The example built once for all tests that only read it."""
     out = tmp_path_factory.mktemp("example") / "output"
-    assert main(["--data", str(DATA), "--out", str(out)]) == 0
+    assert main(["--data", str(DATA), "--out", str(out), "--mappen"]) == 0
     return out
 
 

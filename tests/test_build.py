@@ -77,7 +77,7 @@ def test_markdown_anlage_becomes_its_own_pdf(built):
 
 def test_rebuild_is_byte_identical(built, tmp_path):
     again = tmp_path / "output"
-    assert main(["--data", str(DATA), "--out", str(again)]) == 0
+    assert main(["--data", str(DATA), "--out", str(again), "--mappen"]) == 0
     assert tree(again) == tree(built)
 
 

@@ -120,11 +120,12 @@ def test_exception_while_writing_keeps_output(previous, monkeypatch, error):
 
 def test_exception_in_pdf_rendering_keeps_output(previous, monkeypatch):
     data, out, before = previous
+    edit(data / V / "beschlussvorschlag.md", "Die Verwaltung", "GEÄNDERT")  # so that something must be rendered
 
     def broken(*args, **kwargs):
         raise RuntimeError("Renderer abgestürzt")
 
-    monkeypatch.setattr("vorlagen.builder.render_pdf", broken)
+    monkeypatch.setattr("vorlagen.pdf.render_pdf", broken)
     with pytest.raises(RuntimeError):
         main(["--data", str(data), "--out", str(out)])
     assert_untouched(out, before)

@@ -1,91 +1,192 @@
-"""One build: every Vorlage, every Sitzung with its packets and publish bundle, and the overview pages."""
+"""One build: Vorlagen, Tagesordnungen, on request Sitzungsmappen with publish bundles, and the overview.
+
+Unchanged Vorlagen and Sitzungen are linked from the previous output (see cache.py); the rest is
+composed here and rendered in worker processes (see renderer.py).
+"""
 
 from __future__ import annotations
 
 import posixpath
+from concurrent.futures import Future, as_completed
 from pathlib import PurePosixPath
 
 from . import packet, publish
+from .cache import Entry, Manifest, MANIFEST, engine_key, sitzung_key, vorlage_key
 from .document import INTERNAL, PUBLIC, Composer, VorlageDoc
 from .meeting import Meetings, SitzungDoc
 from .output import Staging
-from .pdf import render_pdf
 from .plaintext import render as plain
+from .problems import BuildFailed, raise_if
+from .progress import Progress
 from .project import Project
 from .render import TEMPLATES
+from .renderer import Renderer, RenderJob
 
 PUBLISH = PurePosixPath("publish")
 
 
 class Builder:
-    def __init__(self, project: Project, progress=print):
+    def __init__(self, project: Project, progress: Progress | None = None, renderer: Renderer | None = None):
         self.project = project
         self.facts = project.facts
         self.composer = Composer(project)
         self.meetings = Meetings(self.composer)
-        self.roots = [self.facts.data_dir, TEMPLATES]
-        self.progress = progress
+        self.roots = (self.facts.data_dir, TEMPLATES)
+        self.progress = progress or Progress(live=False)
+        self.renderer = renderer
         self.stage: Staging | None = None
         self.count = 0
+        self.rendered = 0  # PDFs rendered (not reused) in this build
 
-    def build(self, out) -> int:
-        """Writes everything into a staging folder and swaps it in; returns the number of files."""
-        docs = self.composer.compose_all()
-        by_nummer = {doc.source.vorlage.nummer: doc for doc in docs}
-        sitzungen = [self.meetings.compose(sid, by_nummer) for sid, s in sorted(self.facts.sitzungen.items())
+    def build(self, out, mappen: set[str] | frozenset = frozenset()) -> int:
+        """Writes everything into a staging folder and swaps it in; returns the number of files.
+
+        `mappen` names the Sitzungen whose packets and publish bundle to build.
+        """
+        renderer = self.renderer or Renderer()
+        try:
+            return self._build(out, set(mappen), renderer)
+        finally:
+            if self.renderer is None:
+                renderer.close()
+
+    def _build(self, out, mappen: set[str], renderer: Renderer) -> int:
+        facts = self.facts
+        engine = engine_key(facts)
+        old, new = Manifest.load(out.resolve()), Manifest(out)
+        plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
+        keys, reused, todo, composed, problems = {}, [], [], [], []
+        for source in facts.vorlagen:
+            name = f"vorlage:{source.slug}"
+            previous = old.entries.get(name)
+            if previous is not None:
+                key = vorlage_key(facts, engine, source, previous.saetze)
+                if old.reusable(name, key):
+                    keys[source.slug], new.entries[name] = key, previous
+                    reused.append(plans[source.vorlage.nummer])
+                    continue
+            todo.append(source)
+        if todo or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen) or mappen:
+            renderer.start()  # workers import WeasyPrint while the main process composes
+        for source in todo:
+            name = f"vorlage:{source.slug}"
+            try:
+                doc = self.composer.compose(source)
+            except BuildFailed as failed:
+                problems += failed.problems
+                continue
+            plans[source.vorlage.nummer] = doc
+            keys[source.slug] = vorlage_key(facts, engine, source, doc.saetze_gelesen)
+            new.entries[name] = Entry(keys[source.slug], [str(f) for f in doc.files], doc.saetze_gelesen)
+            composed.append(doc)
+        raise_if(problems)
+
+        sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]
-        with Staging(out, self.facts.paths) as self.stage:
-            for doc in docs:
-                self.progress(f"  {doc.source.vorlage.nummer}: {doc.source.vorlage.betreff}")
-                self._vorlage(doc)
-            for sitzung in sitzungen:
-                self.progress(f"  Sitzung {sitzung.id}: Tagesordnung, Sitzungsmappen, Veröffentlichung")
-                self._sitzung(sitzung)
-            self._site(docs, sitzungen)
+        self.progress.plan(len(facts.vorlagen) + len(sitzungen))
+        with Staging(out, facts.paths) as self.stage:
+            for doc in reused:
+                self._reuse(new.entries[f"vorlage:{doc.source.slug}"])
+                self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+            self._render_vorlagen(composed, renderer)
+            for doc in sitzungen:
+                self._sitzung(doc, old, new, engine, keys, doc.id in mappen, renderer)
+            self._site(list(plans.values()), sitzungen, new)
+            self._write(PurePosixPath(MANIFEST), new.dumps())
+        self.progress.finish()
         return self.count
 
     def _write(self, path: PurePosixPath, data: bytes) -> None:
         self.stage.write(path, data)
         self.count += 1
 
-    def _pdf(self, html: str, source_folder, created, text: str | None) -> bytes:
-        where = self.facts.paths.where(source_folder)
-        return render_pdf(html, source_folder, self.roots, where, created, text)
+    def _reuse(self, entry: Entry) -> None:
+        for name in entry.files:
+            self.stage.reuse(PurePosixPath(name))
+            self.count += 1
 
-    def _vorlage(self, doc: VorlageDoc) -> None:
-        created, text, slug = doc.source.vorlage.datum, doc.text, doc.source.slug
-        self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
-        self._write(doc.folder / f"{slug}.txt", text.encode())
-        self._write(doc.folder / f"{slug}.pdf", self._pdf(doc.print_html, doc.source.folder, created, text))
-        for anlage in doc.anlagen:
-            if anlage.pdf is not None:
-                self._write(anlage.datei, anlage.pdf)
+    def _job(self, html: str, source_folder, created, text: str | None) -> RenderJob:
+        self.rendered += 1
+        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text)
+
+    def _render_vorlagen(self, docs: list[VorlageDoc], renderer: Renderer) -> None:
+        """Submits every PDF of the composed Vorlagen and writes each as soon as it is done."""
+        pending: dict[Future, tuple[PurePosixPath, VorlageDoc | None]] = {}
+        for doc in docs:
+            created, text, slug = doc.source.vorlage.datum, doc.text, doc.source.slug
+            self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
+            self._write(doc.folder / f"{slug}.txt", text.encode())
+            pending[renderer.submit(self._job(doc.print_html, doc.source.folder, created, text))] = (
+                doc.folder / f"{slug}.pdf", doc)
+            for anlage in doc.anlagen:
+                if anlage.pdf is not None:
+                    self._write(anlage.datei, anlage.pdf)
+                    continue
+                self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
+                pending[renderer.submit(self._job(anlage.html, doc.source.folder, created, anlage.text))] = (
+                    anlage.datei, None)
+            for bild in doc.bilder:
+                self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())
+        problems = []
+        for future in as_completed(pending):
+            path, doc = pending.pop(future)
+            try:
+                self._write(path, future.result())
+            except BuildFailed as failed:
+                problems += failed.problems
                 continue
-            self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            self._write(anlage.datei, self._pdf(anlage.html, doc.source.folder, created, anlage.text))
-        for bild in doc.bilder:
-            self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())
+            if doc is not None:
+                self.progress.step(f"{doc.source.vorlage.nummer} gesetzt")
+        raise_if(problems)
 
-    def _sitzung(self, doc: SitzungDoc) -> None:
-        data_dir = self.facts.data_dir
+    def _sitzung(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str, keys: dict,
+                 with_mappe: bool, renderer: Renderer) -> None:
+        name = f"sitzung:{doc.id}"
+        members = [keys[p.doc.source.slug] for p in doc.punkte if p.doc is not None]
+        key = sitzung_key(self.facts, engine, doc.id, members)
+        previous = old.reusable(name, key)
+        if previous is not None and (previous.mappe or not with_mappe):
+            self._reuse(previous)
+            new.entries[name] = previous
+            self.progress.step(f"Sitzung {doc.id} unverändert")
+            return
+        files: list[str] = []
+        agendas = {}
         for intern in (False, True):
             folder = doc.folder(intern)
             web, printed = doc.html[intern]
             text = plain(web)
-            agenda = self._pdf(printed, data_dir, doc.sitzung.datum, text)
-            self._write(folder / "tagesordnung.html", web.encode())
-            self._write(folder / "tagesordnung.txt", text.encode())
-            self._write(folder / "tagesordnung.pdf", agenda)
-            mappe = self._packet(doc, intern, agenda)
-            self._write(folder / ("sitzungsmappe-nichtoeffentlich.pdf" if intern else "sitzungsmappe.pdf"), mappe)
-            if not intern:
-                bundle = publish.bundle(self.facts, doc, agenda, mappe, self.stage.read)
-                for name, content in bundle.items():
-                    self._write(PUBLISH / doc.id / name, content)
+            agendas[intern] = renderer.submit(self._job(printed, self.facts.data_dir, doc.sitzung.datum, text))
+            for file, content in ((folder / "tagesordnung.html", web.encode()), (folder / "tagesordnung.txt", text.encode())):
+                self._write(file, content)
+                files.append(str(file))
+        for intern, future in agendas.items():
+            path = doc.folder(intern) / "tagesordnung.pdf"
+            self._write(path, future.result())
+            files.append(str(path))
+        if with_mappe:
+            files += self._mappen(doc, renderer)
+        new.entries[name] = Entry(key, files, mappe=with_mappe)
+        self.progress.step(f"Sitzung {doc.id} gesetzt" + (" mit Sitzungsmappen" if with_mappe else ""))
 
-    def _packet(self, doc: SitzungDoc, intern: bool, agenda: bytes) -> bytes:
+    def _mappen(self, doc: SitzungDoc, renderer: Renderer) -> list[str]:
+        """Both packets and the publish bundle; returns the files written."""
+        files = []
+        for intern in (False, True):
+            mappe = self._packet(doc, intern, renderer)
+            path = doc.folder(intern) / ("sitzungsmappe-nichtoeffentlich.pdf" if intern else "sitzungsmappe.pdf")
+            self._write(path, mappe)
+            files.append(str(path))
+            if not intern:
+                agenda = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
+                for file_name, content in publish.bundle(self.facts, doc, agenda, mappe, self.stage.read).items():
+                    self._write(PUBLISH / doc.id / file_name, content)
+                    files.append(str(PUBLISH / doc.id / file_name))
+        return files
+
+    def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""
-        teile = [packet.Teil(agenda, [(0, "Tagesordnung")])]
+        teile = [packet.Teil(self.stage.read(doc.folder(intern) / "tagesordnung.pdf"), [(0, "Tagesordnung")])]
         for punkt in doc.punkte:
             if punkt.doc is None:
                 continue
@@ -104,30 +205,36 @@ class Builder:
             for anlage in anlagen:
                 teile.append(packet.Teil(self.stage.read(anlage.datei), [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
         teile = _merge_empty(teile)
-        base = self.facts.data_dir
-        cover = lambda inhalt: self._pdf(self.meetings.cover(doc, intern, inhalt), base, doc.sitzung.datum, None)  # noqa: E731
-        kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
-        stempel = f"{'Sitzungsmappe (nichtöffentlich)' if intern else 'Sitzungsmappe'} {doc.gremium.id} {doc.sitzung.datum:%d.%m.%Y}"
-        return packet.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {doc.sitzung.datum:%d.%m.%Y}", stempel)
 
-    def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc]) -> None:
+        def cover(inhalt) -> bytes:
+            html = self.meetings.cover(doc, intern, inhalt)
+            return renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None)).result()
+
+        date = f"{doc.sitzung.datum:%d.%m.%Y}"
+        kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
+        stempel = f"{'Sitzungsmappe (nichtöffentlich)' if intern else 'Sitzungsmappe'} {doc.gremium.id} {date}"
+        return packet.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {date}", stempel)
+
+    def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], manifest: Manifest) -> None:
         for asset in sorted(TEMPLATES.glob("*.css")) + sorted((TEMPLATES / "fonts").glob("*")):
             self._write(PurePosixPath("assets") / asset.relative_to(TEMPLATES).as_posix(), asset.read_bytes())
         if self.facts.logo:
             self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", self.facts.logo.read_bytes())
+        mappen = {s.id for s in sitzungen if manifest.entries[f"sitzung:{s.id}"].mappe}
         public = [d for d in docs if d.oeffentlich]
-        self._write(PurePosixPath("index.html"), self._index(public, sitzungen, PUBLIC.parent, "Sitzungen und Vorlagen"))
+        self._write(PurePosixPath("index.html"),
+                    self._index(public, sitzungen, mappen, PUBLIC.parent, "Sitzungen und Vorlagen"))
         self._write(INTERNAL.parent / "index.html",
-                    self._index(docs, sitzungen, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"))
+                    self._index(docs, sitzungen, mappen, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"))
 
-    def _index(self, docs, sitzungen, base: PurePosixPath, titel: str) -> bytes:
+    def _index(self, docs, sitzungen, mappen: set[str], base: PurePosixPath, titel: str) -> bytes:
         """An overview page at `base`; the internal one lists everything, the public one only public documents."""
         def link(path: PurePosixPath) -> str:
             return posixpath.relpath(str(path), str(base))
 
         html = self.composer.templates.render(
-            "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, titel=titel,
-            assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
+            "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, mappen=mappen,
+            titel=titel, assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
         return html.encode()
 
 

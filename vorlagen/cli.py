@@ -15,6 +15,7 @@ from .document import Composer
 from .fassung import fassungen
 from .gitrev import extract
 from .pdftext import pdf_text
+from .progress import Progress
 from .problems import BuildFailed, Paths, Problem
 from .project import Project, prepare
 from .references import unknown
@@ -32,6 +33,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
         parser.add_argument("--data", type=Path, default=ROOT / "data", help="Datenordner (Standard: data/)")
     if command in ("build", "sitzung"):
         parser.add_argument("--out", type=Path, default=ROOT / "output", help="Ausgabeordner (Standard: output/)")
+    if command == "build":
+        parser.add_argument("--mappen", action="store_true",
+                            help="auch Sitzungsmappen und Veröffentlichungspakete aller Sitzungen erstellen")
     if command == "sitzung":
         parser.add_argument("sitzung", help="Kennung der Sitzung, z. B. ASI-2021-06-10")
     if command == "check":
@@ -59,7 +63,7 @@ def _date(text: str) -> dt.date:
 
 
 DESCRIPTIONS = {
-    "build": "Baut alle Vorlagen aus dem Datenordner als PDF, HTML und Text.",
+    "build": "Baut alle Vorlagen und Tagesordnungen als PDF, HTML und Text; Unverändertes wird übernommen.",
     "check": "Lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts.",
     "diff": "Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
             "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler.",
@@ -88,7 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.befehl == "sitzung" and args.sitzung not in project.facts.sitzungen:
             raise BuildFailed([unknown(project.facts.paths.where(args.data / "sitzungen"), " Sitzung", args.sitzung,
                                        project.facts.sitzungen, "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml.")])
-        written = Builder(project, progress=lambda line: print(line, flush=True)).build(args.out)
+        if args.befehl == "sitzung":
+            mappen = {args.sitzung}
+        else:
+            mappen = {sid for sid, s in project.facts.sitzungen.items() if s.tagesordnung} if args.mappen else set()
+        builder = Builder(project, Progress())
+        written = builder.build(args.out, mappen)
     except BuildFailed as failed:
         for problem in failed.problems:
             print(problem, file=sys.stderr)
@@ -96,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; "
               "die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 2 if args.befehl == "diff" else 1
-    print(f"Fertig: {summary}; {written} Dateien in {project.facts.paths.show(args.out)}/ "
-          f"({time.monotonic() - start:.1f} s).")
+    print(f"Fertig: {summary}; {builder.rendered} PDF neu gesetzt, {written} Dateien in "
+          f"{project.facts.paths.show(args.out)}/ ({time.monotonic() - start:.1f} s).")
     if args.befehl == "sitzung":
         print(_sitzung_summary(project, args.sitzung, args.out), end="")
     return 0

@@ -36,6 +36,7 @@ class AnlageDoc:
     titel: str
     oeffentlich: bool
     datei: PurePosixPath  # output path
+    quelle: str  # the file named in vorlage.yaml
     html: str | None = None  # a Markdown Anlage, set for print
     pdf: bytes | None = None  # a PDF Anlage, passed through
 
@@ -49,10 +50,20 @@ class AnlageDoc:
 class VorlageDoc:
     source: VorlageSource
     folder: PurePosixPath  # output folder, public or internal
-    web_html: str
-    print_html: str
     anlagen: list[AnlageDoc] = field(default_factory=list)
+    web_html: str = ""  # the rest is set by Composer.compose; a planned document has only the above
+    print_html: str = ""
     bilder: list[Path] = field(default_factory=list)
+    saetze_gelesen: list[str] = field(default_factory=list)  # rates its texts read (for the cache key)
+
+    @property
+    def files(self) -> list[PurePosixPath]:
+        """Every output file of this Vorlage."""
+        own = [self.folder / f"{self.source.slug}{suffix}" for suffix in (".html", ".txt", ".pdf")]
+        anlagen = [f for a in self.anlagen
+                   for f in ([a.datei] if a.quelle.endswith(".pdf") else [a.datei, a.datei.with_suffix(".txt")])]
+        bilder = [self.folder / b.relative_to(self.source.folder).as_posix() for b in self.bilder]
+        return own + anlagen + bilder
 
     @property
     def oeffentlich(self) -> bool:
@@ -91,10 +102,22 @@ class Composer:
         raise_if(problems)
         return docs
 
+    def plan(self, source: VorlageSource) -> VorlageDoc:
+        """Where a Vorlage and its Anlagen go, without composing them: enough for indexes and agendas."""
+        vorlage = source.vorlage
+        folder = (PUBLIC if vorlage.oeffentlich else INTERNAL) / source.slug
+        anlagen = []
+        for nummer, anlage in enumerate(vorlage.anlagen, start=1):
+            public = vorlage.oeffentlich and anlage.oeffentlich
+            datei = (folder if public else INTERNAL / source.slug) / f"anlage-{nummer}-{slugify(anlage.titel)}.pdf"
+            anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei))
+        return VorlageDoc(source, folder, anlagen)
+
     def compose(self, source: VorlageSource) -> VorlageDoc:
+        """The HTML of a Vorlage and its Anlagen; raises BuildFailed with every problem of its texts."""
+        doc = self.plan(source)
         vorlage = source.vorlage
         rechnung = self.project.rechnung(source)
-        folder = (PUBLIC if vorlage.oeffentlich else INTERNAL) / source.slug
         problems: list[Problem] = []
         placed: set[str] = set()
         names = self._names(source, rechnung, placed)
@@ -102,7 +125,8 @@ class Composer:
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
         finanzen = render(vorlage.finanzielle_auswirkungen, 2) if vorlage.finanzielle_auswirkungen else None
-        anlagen = self._anlagen(source, folder, names, problems)
+        for anlage in doc.anlagen:
+            self._anlage(source, anlage, names, problems)
         raise_if(problems)
         context = dict(
             koerperschaft=self.facts.koerperschaft, vorlage=vorlage, rechnung=rechnung,
@@ -113,12 +137,13 @@ class Composer:
             finanzen_text=finanzen.html if finanzen else None,
             weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
             weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
-            anlagen=anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
+            anlagen=doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
         )
-        web = self.templates.render("vorlage.html.j2", **context, **self.assets(folder, web=True))
-        printed = self.templates.render("vorlage.html.j2", **context, **self.assets(folder, web=False))
-        bilder = [b for s in sections for b in s.bilder]
-        return VorlageDoc(source, folder, web, printed, anlagen, bilder)
+        doc.web_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
+        doc.print_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))
+        doc.bilder = [b for s in sections for b in s.bilder]
+        doc.saetze_gelesen = sorted(names["saetze"].read)
+        return doc
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
         def tabelle(table_id: str) -> Markup:
@@ -134,24 +159,16 @@ class Composer:
                     saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
                     tabelle=tabelle, verteilung=verteilung)
 
-    def _anlagen(self, source: VorlageSource, folder: PurePosixPath, names: dict, problems: list[Problem]) -> list[AnlageDoc]:
-        docs = []
-        for nummer, anlage in enumerate(source.vorlage.anlagen, start=1):
-            public = source.vorlage.oeffentlich and anlage.oeffentlich
-            anlage_folder = folder if public else INTERNAL / source.slug
-            datei = anlage_folder / f"anlage-{nummer}-{slugify(anlage.titel)}.pdf"
-            doc = AnlageDoc(nummer, anlage.titel, public, datei)
-            if anlage.datei.endswith(".md") and anlage.datei in source.texts:
-                text: Text = source.texts[anlage.datei]
-                body = self.prose.render(text, names, problems).html
-                doc.html = self.templates.render("anlage.html.j2", koerperschaft=self.facts.koerperschaft,
-                                                 vorlage=source.vorlage, anlage=doc, inhalt=body,
-                                                 beschreibung=anlage.titel, erstellt=source.vorlage.datum,
-                                                 **self.assets(anlage_folder, web=False))
-            else:
-                doc.pdf = source.pdfs.get(anlage.datei)
-            docs.append(doc)
-        return docs
+    def _anlage(self, source: VorlageSource, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
+        """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
+        if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
+            body = self.prose.render(source.texts[anlage.quelle], names, problems).html
+            anlage.html = self.templates.render("anlage.html.j2", koerperschaft=self.facts.koerperschaft,
+                                                vorlage=source.vorlage, anlage=anlage, inhalt=body,
+                                                beschreibung=anlage.titel, erstellt=source.vorlage.datum,
+                                                **self.assets(anlage.datei.parent, web=False))
+        else:
+            anlage.pdf = source.pdfs.get(anlage.quelle)
 
     def assets(self, folder: PurePosixPath, web: bool) -> dict:
         """Where the stylesheet, fonts and logo are: relative for the web, file URLs for print."""

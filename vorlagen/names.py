@@ -25,8 +25,10 @@ class Names(dict):
     def __init__(self, kind: str, items=()):
         super().__init__(items)
         self.kind = kind
+        self.read: set = set()  # keys asked for, so a cache knows what a text depends on
 
     def __getitem__(self, key):
+        self.read.add(key)
         try:
             return super().__getitem__(key)
         except KeyError:

@@ -35,7 +35,17 @@ class Staging:
     def write(self, relative: PurePosixPath, data: bytes) -> None:
         path = self.tmp / relative
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)  # never write through a link into the previous output
         path.write_bytes(data)
+
+    def reuse(self, relative: PurePosixPath) -> None:
+        """Takes a file unchanged from the previous output (a hard link where the file system allows)."""
+        source, path = self.out / relative, self.tmp / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, path)
+        except OSError:
+            shutil.copy2(source, path)
 
     def read(self, relative: PurePosixPath) -> bytes:
         """A file written earlier in this build."""

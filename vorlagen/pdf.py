@@ -64,7 +64,8 @@ def _identifier(html: str, roots: list[Path]) -> bytes:
 TEXT_ATTACHMENT = "textfassung.txt"
 
 
-def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date, text: str | None = None) -> bytes:
+def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date, text: str | None = None,
+               font_config: FontConfiguration | None = None) -> bytes:
     """Renders one document; any WeasyPrint warning or refused resource fails the build.
 
     SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
@@ -81,7 +82,7 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
                               created=stamp, modified=stamp)] if text is not None else []
     try:
         pdf = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
-            font_config=FontConfiguration(), pdf_identifier=_identifier(html, fetcher.roots),
+            font_config=font_config or FontConfiguration(), pdf_identifier=_identifier(html, fetcher.roots),
             attachments=attachments, **PDF_OPTIONS)
     except FatalURLFetchingError as error:
         cause = error.__cause__

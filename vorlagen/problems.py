@@ -35,6 +35,9 @@ class BuildFailed(Exception):
         self.problems = sorted(set(problems), key=_sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # travels back from worker processes intact
+        return BuildFailed, (self.problems,)
+
 
 def _sort_key(problem: Problem) -> tuple:
     return (problem.where.path, problem.where.line or 0, problem.message)

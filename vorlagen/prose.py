@@ -62,6 +62,7 @@ class Prose:
         self.md = _markdown()
         self.env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
         self.env.filters.update(FILTERS)
+        self.compiled: dict[str, object] = {}  # expression text → compiled expression (the same ones recur)
 
     def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1) -> Rendered:
         """Markdown → HTML; headings move down by `shift` (# becomes h2 under the document's h1)."""
@@ -96,7 +97,9 @@ class Prose:
     def _evaluate(self, expression: str, names: dict, where: Where, problems: list[Problem]) -> Markup:
         shown = f"{{{{ {expression} }}}}"
         try:
-            value = self.env.compile_expression(expression, undefined_to_none=False)(**names)
+            if expression not in self.compiled:
+                self.compiled[expression] = self.env.compile_expression(expression, undefined_to_none=False)
+            value = self.compiled[expression](**names)
             if isinstance(value, Undefined):
                 str(value)  # StrictUndefined raises here
         except UnknownName as error:

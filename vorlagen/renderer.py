@@ -1,0 +1,83 @@
+"""PDF rendering in long-lived worker processes, one per core, each keeping its WeasyPrint font setup.
+
+Workers start when the build starts, so importing WeasyPrint there overlaps with loading and composing
+in the main process. A build with a single document renders it in-process instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Where
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    html: str
+    base: Path  # relative URLs in the document resolve against this folder
+    roots: tuple[Path, ...]  # the only folders the renderer may read
+    where: Where  # named in problems
+    created: dt.date
+    text: str | None  # plain-text rendition to embed, or None
+
+
+_font_config = None
+
+
+def _start_worker() -> None:
+    """Runs once in each worker: import WeasyPrint and set up fonts before the first job arrives."""
+    global _font_config
+    from weasyprint.text.fonts import FontConfiguration
+    _font_config = FontConfiguration()
+
+
+def render(job: RenderJob) -> bytes:
+    """Renders one job in this process, reusing the process's font configuration."""
+    from .pdf import render_pdf
+    if _font_config is None:
+        _start_worker()
+    return render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, _font_config)
+
+
+def worker_count() -> int:
+    """One worker per core; VORLAGEN_WORKER overrides (0 renders in the main process)."""
+    configured = os.environ.get("VORLAGEN_WORKER")
+    return int(configured) if configured and configured.isdigit() else (os.cpu_count() or 1)
+
+
+class Renderer:
+    """Renders jobs in worker processes, started lazily at the first `start()`."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = worker_count() if workers is None else workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Starts the workers now, so that they get ready while the main process loads data."""
+        if self.pool is None and self.workers > 0:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker)
+            for _ in range(self.workers):
+                self.pool.submit(_ready)
+
+    def submit(self, job: RenderJob) -> Future:
+        if self.pool is None:
+            future: Future = Future()
+            try:
+                future.set_result(render(job))
+            except Exception as error:  # noqa: BLE001 – handed to the caller like a worker's failure
+                future.set_exception(error)
+            return future
+        return self.pool.submit(render, job)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def _ready() -> bool:
+    return True
