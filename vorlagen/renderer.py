@@ -6,6 +6,7 @@ in the main process. A build with a single document renders it in-process instea
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +34,13 @@ def _start_worker() -> None:
     global _font_config
     from weasyprint.text.fonts import FontConfiguration
     _font_config = FontConfiguration()
+    atexit.register(_release_fonts)
+
+
+def _release_fonts() -> None:
+    """Frees the font setup while the interpreter is still whole (its cleanup needs shutil)."""
+    global _font_config
+    _font_config = None
 
 
 def render(job: RenderJob) -> bytes:
