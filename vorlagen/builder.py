@@ -11,7 +11,7 @@ from concurrent.futures import Future, as_completed
 from pathlib import PurePosixPath
 
 from . import packet, publish
-from .cache import Entry, Manifest, MANIFEST, engine_key, sitzung_key, vorlage_key
+from .cache import MANIFEST, Entry, Manifest, agenda_key, engine_key, packet_key, vorlage_key
 from .document import INTERNAL, PUBLIC, Composer, VorlageDoc
 from .meeting import Meetings, SitzungDoc
 from .output import Staging
@@ -66,7 +66,7 @@ class Builder:
                     reused.append(plans[source.vorlage.nummer])
                     continue
             todo.append(source)
-        if todo or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen) or mappen:
+        if todo or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
             renderer.start()  # workers import WeasyPrint while the main process composes
         for source in todo:
             name = f"vorlage:{source.slug}"
@@ -141,33 +141,43 @@ class Builder:
 
     def _sitzung(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str, keys: dict,
                  with_mappe: bool, renderer: Renderer) -> None:
+        """The agendas, reused while they show the same; the packets, kept while valid or built on request."""
+        shown = [f"{p.top}|{p.gegenstand}|{p.nummer}|{p.oeffentlich}|{p.doc.folder if p.doc else ''}" for p in doc.punkte]
+        agenda = agenda_key(self.facts, engine, doc.id, shown)
         name = f"sitzung:{doc.id}"
-        members = [keys[p.doc.source.slug] for p in doc.punkte if p.doc is not None]
-        key = sitzung_key(self.facts, engine, doc.id, members)
-        previous = old.reusable(name, key)
-        if previous is not None and (previous.mappe or not with_mappe):
+        previous = old.reusable(name, agenda)
+        if previous is not None:
             self._reuse(previous)
             new.entries[name] = previous
-            self.progress.step(f"Sitzung {doc.id} unverändert")
-            return
-        files: list[str] = []
-        agendas = {}
+        else:
+            new.entries[name] = Entry(agenda, self._agendas(doc, renderer))
+        packets = packet_key(agenda, [keys[p.doc.source.slug] for p in doc.punkte if p.doc is not None])
+        name = f"mappe:{doc.id}"
+        previous = old.reusable(name, packets)
+        if previous is not None:
+            self._reuse(previous)
+            new.entries[name] = previous
+        elif with_mappe:
+            new.entries[name] = Entry(packets, self._mappen(doc, renderer))
+        done = "unverändert" if new.entries.get(f"sitzung:{doc.id}") is old.entries.get(f"sitzung:{doc.id}") else "gesetzt"
+        self.progress.step(f"Sitzung {doc.id} {done}" + (", mit Sitzungsmappen" if name in new.entries else ""))
+
+    def _agendas(self, doc: SitzungDoc, renderer: Renderer) -> list[str]:
+        """The public and the internal agenda; returns the files written."""
+        files, pdfs = [], {}
         for intern in (False, True):
             folder = doc.folder(intern)
             web, printed = doc.html[intern]
             text = plain(web)
-            agendas[intern] = renderer.submit(self._job(printed, self.facts.data_dir, doc.sitzung.datum, text))
+            pdfs[intern] = renderer.submit(self._job(printed, self.facts.data_dir, doc.sitzung.datum, text))
             for file, content in ((folder / "tagesordnung.html", web.encode()), (folder / "tagesordnung.txt", text.encode())):
                 self._write(file, content)
                 files.append(str(file))
-        for intern, future in agendas.items():
+        for intern, future in pdfs.items():
             path = doc.folder(intern) / "tagesordnung.pdf"
             self._write(path, future.result())
             files.append(str(path))
-        if with_mappe:
-            files += self._mappen(doc, renderer)
-        new.entries[name] = Entry(key, files, mappe=with_mappe)
-        self.progress.step(f"Sitzung {doc.id} gesetzt" + (" mit Sitzungsmappen" if with_mappe else ""))
+        return files
 
     def _mappen(self, doc: SitzungDoc, renderer: Renderer) -> list[str]:
         """Both packets and the publish bundle; returns the files written."""
@@ -220,7 +230,7 @@ class Builder:
             self._write(PurePosixPath("assets") / asset.relative_to(TEMPLATES).as_posix(), asset.read_bytes())
         if self.facts.logo:
             self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", self.facts.logo.read_bytes())
-        mappen = {s.id for s in sitzungen if manifest.entries[f"sitzung:{s.id}"].mappe}
+        mappen = {s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries}
         public = [d for d in docs if d.oeffentlich]
         self._write(PurePosixPath("index.html"),
                     self._index(public, sitzungen, mappen, PUBLIC.parent, "Sitzungen und Vorlagen"))

@@ -62,7 +62,9 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     sitzungen = [f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
                  for b in vorlage.beratungsfolge]
     bescheide = [(facts.data_dir / "bescheide" / f"{b}.yaml").read_bytes() for b in vorlage.bescheide]
-    used = sorted({s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze} | set(read_saetze))
+    tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}
+    bescheid_rates = {p.satz for b in vorlage.bescheide if b in facts.bescheide for p in facts.bescheide[b].positionen}
+    used = sorted(tables | bescheid_rates | set(read_saetze))
     saetze = [f"{s}={satz_fingerprint(facts, s)}" for s in used]
     bezug = ""
     if vorlage.bezug:
@@ -71,9 +73,14 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     return _digest(engine, *_tree(source.folder), *sitzungen, *bescheide, *saetze, bezug)
 
 
-def sitzung_key(facts: Facts, engine: str, sitzung_id: str, member_keys: list[str]) -> str:
-    """A Sitzung's agenda and packets depend on its file and on every Vorlage on its agenda."""
-    return _digest(engine, (facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml").read_bytes(), *member_keys)
+def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> str:
+    """A Sitzung's agendas depend on its file and on what they show of each Vorlage (Nummer, Betreff, links)."""
+    return _digest(engine, (facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml").read_bytes(), *shown)
+
+
+def packet_key(agenda: str, member_keys: list[str]) -> str:
+    """Packets and the publish bundle hold the Vorlagen themselves: their full keys count."""
+    return _digest(agenda, *member_keys)
 
 
 @dataclass
@@ -81,7 +88,6 @@ class Entry:
     key: str
     files: list[str]
     saetze: list[str] = field(default_factory=list)  # Vorlage: rates its texts read
-    mappe: bool = False  # Sitzung: packets and publish bundle are among the files
 
 
 class Manifest:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -67,7 +68,10 @@ class Renderer:
     def start(self) -> None:
         """Starts the workers now, so that they get ready while the main process loads data."""
         if self.pool is None and self.workers > 0:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker)
+            # spawn, not fork: a worker must share nothing with the parent (forked font setups would
+            # remove the parent's font files when they are replaced)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
+                                            mp_context=multiprocessing.get_context("spawn"))
             for _ in range(self.workers):
                 self.pool.submit(_ready)
 

@@ -1,0 +1,130 @@
+"""The cache and the workers: what changed is rebuilt, nothing else, and the output is the same either way."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from vorlagen.builder import Builder
+from vorlagen.project import prepare
+
+from .conftest import edit
+
+RSK = "vorlagen/2021-0123/2021-0123.pdf"
+SECRET = "intern/vorlagen/2021-0130/2021-0130.pdf"
+
+
+def build(data: Path, out: Path, mappen=frozenset()) -> Builder:
+    builder = Builder(prepare(data))
+    builder.build(out, mappen)
+    return builder
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def inode(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def test_first_build_renders_everything(data, tmp_path):
+    builder = build(data, tmp_path / "output")
+    # 2021/0123 + its Anlage, 2021/0130, and per Sitzung a public and an internal agenda (2 Sitzungen)
+    assert builder.rendered == 3 + 2 * 2
+
+
+def test_noop_rebuild_renders_nothing_and_links_the_files(data, tmp_path):
+    out = tmp_path / "output"
+    build(data, out)
+    before = {name: inode(out / name) for name in (RSK, SECRET)}
+    again = build(data, out)
+    assert again.rendered == 0
+    assert {name: inode(out / name) for name in (RSK, SECRET)} == before
+
+
+def test_changed_fact_used_by_a_vorlage_rebuilds_only_it(data, tmp_path):
+    out = tmp_path / "output"
+    build(data, out)
+    secret_inode = inode(out / SECRET)
+    edit(data / "kostensaetze/kgst-2020.yaml", "E5: 73780", "E5: 74980")
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "erwartet: {eigenanteil: 10335}", "erwartet: {eigenanteil: 10985}")
+    builder = build(data, out)
+    # 2021/0123 and its Anlage; not 2021/0130, not the agendas (they show only Nummer and Betreff)
+    assert builder.rendered == 2
+    assert inode(out / SECRET) == secret_inode
+    assert "10.985" in (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+
+
+def test_a_rate_read_only_through_a_bescheid_counts_as_used(data, tmp_path):
+    """The text quotes the Bescheid's computed sum; the sum depends on a rate no table uses."""
+    out = tmp_path / "output"
+    build(data, out)
+    edit(data / "foerderprogramme/kim.yaml", "veranstaltungen: {betrag: 10000,", "veranstaltungen: {betrag: 12000,")
+    build(data, out)
+    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    assert "jährlich 295.800" in text  # 293.800 € + 2.000 €
+
+
+def test_a_rate_read_by_a_text_counts_as_used(data, tmp_path):
+    out = tmp_path / "output"
+    build(data, out)
+    edit(data / "foerderprogramme/kim.yaml", "abh-ebh: {betrag: 50000,", "abh-ebh: {betrag: 50000.5,")
+    build(data, out)
+    anlage = (out / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.txt")
+    assert "50.001\u00a0€ je Vollzeitstelle" in anlage.read_text(encoding="utf-8")
+
+
+def test_unrelated_change_rebuilds_nothing_else(data, tmp_path):
+    out = tmp_path / "output"
+    build(data, out)
+    rsk_inode = inode(out / RSK)
+    edit(data / "vorlagen/2021-0130/sachstand.md", "mündlich", "schriftlich")
+    edit(data / "kostensaetze/kgst-2020.yaml", "E11: 106540", "E11: 106540\n  E13: 112000")  # a rate nobody uses
+    builder = build(data, out)
+    assert builder.rendered == 1  # only 2021/0130
+    assert inode(out / RSK) == rsk_inode
+
+
+def test_cached_and_fresh_output_are_byte_identical(data, tmp_path):
+    cached = tmp_path / "cached"
+    build(data, cached, {"ASI-2021-06-10"})
+    edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    build(data, cached, {"ASI-2021-06-10"})
+    fresh = tmp_path / "fresh"
+    build(data, fresh, {"ASI-2021-06-10"})
+    assert tree(cached) == tree(fresh)
+
+
+def test_template_change_rebuilds_everything(data, tmp_path):
+    out = tmp_path / "output"
+    build(data, out)
+    (data / "templates").mkdir()
+    css = (Path(__file__).parent.parent / "templates" / "vorlage.css").read_text(encoding="utf-8")
+    (data / "templates" / "vorlage.css").write_text(css.replace("#1f4e79", "#1f4e7a"), encoding="utf-8")
+    assert build(data, out).rendered == 3 + 4
+
+
+def test_worker_processes_give_the_same_bytes(data, tmp_path, monkeypatch):
+    monkeypatch.setenv("VORLAGEN_WORKER", "2")
+    pooled = tmp_path / "pooled"
+    build(data, pooled, {"ASI-2021-06-10", "KA-2021-06-21"})
+    monkeypatch.setenv("VORLAGEN_WORKER", "0")
+    local = tmp_path / "local"
+    build(data, local, {"ASI-2021-06-10", "KA-2021-06-21"})
+    assert tree(pooled) == tree(local)
+
+
+def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
+    out = tmp_path / "output"
+    build(data, out, {"ASI-2021-06-10"})
+    packet = out / "sitzungen/ASI-2021-06-10/sitzungsmappe.pdf"
+    assert packet.is_file()
+    build(data, out)  # nothing changed: the packet stays
+    assert packet.is_file() and 'href="sitzungen/ASI-2021-06-10/sitzungsmappe.pdf"' in (out / "index.html").read_text(encoding="utf-8")
+    edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    build(data, out)  # a Vorlage on its agenda changed: the old packet would be stale
+    assert not packet.exists() and not (out / "publish/ASI-2021-06-10").exists()
+    assert "noch nicht erstellt" in (out / "index.html").read_text(encoding="utf-8")
