@@ -10,7 +10,7 @@ import posixpath
 from concurrent.futures import Future, as_completed
 from pathlib import PurePosixPath
 
-from . import packet, publish
+from . import publish
 from .cache import MANIFEST, Entry, Manifest, agenda_key, engine_key, packet_key, vorlage_key
 from .document import INTERNAL, PUBLIC, Composer, VorlageDoc
 from .meeting import Meetings, SitzungDoc
@@ -196,6 +196,7 @@ class Builder:
 
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""
+        from . import packet  # pypdf only when packets are built
         teile = [packet.Teil(self.stage.read(doc.folder(intern) / "tagesordnung.pdf"), [(0, "Tagesordnung")])]
         for punkt in doc.punkte:
             if punkt.doc is None:
@@ -214,7 +215,7 @@ class Builder:
                     teile.append(packet.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")]))
             for anlage in anlagen:
                 teile.append(packet.Teil(self.stage.read(anlage.datei), [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
-        teile = _merge_empty(teile)
+        teile = packet.merge_empty(teile)
 
         def cover(inhalt) -> bytes:
             html = self.meetings.cover(doc, intern, inhalt)
@@ -246,15 +247,3 @@ class Builder:
             "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, mappen=mappen,
             titel=titel, assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
         return html.encode()
-
-
-def _merge_empty(teile: list[packet.Teil]) -> list[packet.Teil]:
-    """A part without pages only carries bookmarks: they move to the next part with pages."""
-    result, pending = [], []
-    for teil in teile:
-        if not teil.pdf:
-            pending += teil.marken
-            continue
-        result.append(packet.Teil(teil.pdf, pending + teil.marken))
-        pending = []
-    return result

@@ -9,12 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import diff as diffing
 from .builder import Builder
 from .document import Composer
-from .fassung import fassungen
-from .gitrev import extract
-from .pdftext import pdf_text
 from .progress import Progress
 from .problems import BuildFailed, Paths, Problem
 from .project import Project, prepare
@@ -78,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.monotonic()
     try:
         if args.befehl == "text":
+            from .pdftext import pdf_text  # pypdf only when needed
             sys.stdout.write(pdf_text(args.datei))
             return 0
         if args.befehl == "diff":
@@ -132,6 +129,7 @@ def _summary(project: Project) -> str:
 
 def _fassungen(data: Path, label: str) -> dict:
     """The Fassungen of a data folder; problems name the revision they belong to."""
+    from .fassung import fassungen
     try:
         project = prepare(data)
         return fassungen(project, Composer(project).compose_all())
@@ -141,6 +139,8 @@ def _fassungen(data: Path, label: str) -> dict:
 
 def compare(args: argparse.Namespace) -> int:
     """`diff`: 0 when nothing changed, 1 when something did."""
+    from . import diff as diffing
+    from .gitrev import extract
     paths = Paths(args.data.resolve().parent)
     with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
         def side(rev: str | None, name: str) -> tuple[dict, str]:

@@ -35,6 +35,18 @@ class Eintrag:
     seite: int
 
 
+def merge_empty(teile: list[Teil]) -> list[Teil]:
+    """A part without pages only carries bookmarks: they move to the next part with pages."""
+    result, pending = [], []
+    for teil in teile:
+        if not teil.pdf:
+            pending += teil.marken
+            continue
+        result.append(Teil(teil.pdf, pending + teil.marken))
+        pending = []
+    return result
+
+
 def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: str, stempel: str) -> bytes:
     """Cover + parts, bookmarked, each page stamped '<stempel> – Seite n von N'.
 

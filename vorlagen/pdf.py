@@ -16,6 +16,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from .pdftext import TEXT_ATTACHMENT
 from .problems import BuildFailed, Problem, Where
 
 PDF_OPTIONS = dict(pdf_tags=True, pdf_variant="pdf/ua-1")
@@ -60,8 +61,6 @@ def _identifier(html: str, roots: list[Path]) -> bytes:
         html = html.replace(root.as_uri(), "")
     return hashlib.sha256(html.encode()).digest()[:16]
 
-
-TEXT_ATTACHMENT = "textfassung.txt"
 
 
 def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date, text: str | None = None,

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pypdf
 
-from .pdf import TEXT_ATTACHMENT
 from .problems import BuildFailed, Problem, Where
+
+TEXT_ATTACHMENT = "textfassung.txt"  # the name render_pdf gives the embedded plain-text rendition
 
 
 def pdf_text(path: Path) -> str:
