@@ -10,6 +10,7 @@ import pytest
 
 # Small test builds render in this process (no worker start-up per build); test_speed.py checks the workers.
 os.environ.setdefault("VORLAGEN_WORKER", "0")
+os.environ.setdefault("VORLAGEN_DIENST", "0")  # no background render service from tests; test_speed.py tests it
 
 from vorlagen.cli import main
 

@@ -52,8 +52,8 @@ def test_changed_fact_used_by_a_vorlage_rebuilds_only_it(data, tmp_path):
     edit(data / "kostensaetze/kgst-2020.yaml", "E5: 73780", "E5: 74980")
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "erwartet: {eigenanteil: 10335}", "erwartet: {eigenanteil: 10985}")
     builder = build(data, out)
-    # 2021/0123 and its Anlage; not 2021/0130, not the agendas (they show only Nummer and Betreff)
-    assert builder.rendered == 2
+    # only 2021/0123 itself: not its Anlage (unchanged), not 2021/0130, not the agendas (Nummer and Betreff only)
+    assert builder.rendered == 1
     assert inode(out / SECRET) == secret_inode
     assert "10.985" in (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
 

@@ -6,12 +6,13 @@ composed here and rendered in worker processes (see renderer.py).
 
 from __future__ import annotations
 
+import os
 import posixpath
 from concurrent.futures import Future, as_completed
 from pathlib import PurePosixPath
 
 from . import publish
-from .cache import MANIFEST, Entry, Manifest, agenda_key, engine_key, packet_key, vorlage_key
+from .cache import MANIFEST, Entry, Manifest, agenda_key, engine_key, packet_key, render_key, vorlage_key
 from .document import INTERNAL, PUBLIC, Composer, VorlageDoc
 from .meeting import Meetings, SitzungDoc
 from .output import Staging
@@ -23,6 +24,15 @@ from .render import TEMPLATES
 from .renderer import Renderer, RenderJob
 
 PUBLISH = PurePosixPath("publish")
+
+
+def default_renderer() -> Renderer:
+    """The render service when allowed (VORLAGEN_DIENST not 0) and there are workers, else local rendering."""
+    from .renderer import worker_count
+    if worker_count() > 0 and os.environ.get("VORLAGEN_DIENST", "1") != "0":
+        from .service import ServiceRenderer
+        return ServiceRenderer()
+    return Renderer()
 
 
 class Builder:
@@ -43,7 +53,7 @@ class Builder:
 
         `mappen` names the Sitzungen whose packets and publish bundle to build.
         """
-        renderer = self.renderer or Renderer()
+        renderer = self.renderer or default_renderer()
         try:
             return self._build(out, set(mappen), renderer)
         finally:
@@ -52,7 +62,7 @@ class Builder:
 
     def _build(self, out, mappen: set[str], renderer: Renderer) -> int:
         facts = self.facts
-        engine = engine_key(facts)
+        engine = self.engine = engine_key(facts)
         old, new = Manifest.load(out.resolve()), Manifest(out)
         plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
         keys, reused, todo, composed, problems = {}, [], [], [], []
@@ -83,14 +93,19 @@ class Builder:
 
         sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]
-        self.progress.plan(len(facts.vorlagen) + len(sitzungen))
+        self.progress.plan(len(facts.vorlagen) + len(sitzungen) + len(mappen))
         with Staging(out, facts.paths) as self.stage:
+            jobs: list[tuple[PurePosixPath, RenderJob, str | None]] = []  # (output, job, progress label)
             for doc in reused:
                 self._reuse(new.entries[f"vorlage:{doc.source.slug}"])
                 self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
-            self._render_vorlagen(composed, renderer)
+            for doc in composed:
+                jobs += self._vorlage(doc, old, new)
             for doc in sitzungen:
-                self._sitzung(doc, old, new, engine, keys, doc.id in mappen, renderer)
+                jobs += self._agendas(doc, old, new, engine)
+            self._render(jobs, renderer)
+            for doc in sitzungen:
+                self._mappen(doc, old, new, keys, doc.id in mappen, renderer)
             self._site(list(plans.values()), sitzungen, new)
             self._write(PurePosixPath(MANIFEST), new.dumps())
         self.progress.finish()
@@ -106,81 +121,91 @@ class Builder:
             self.count += 1
 
     def _job(self, html: str, source_folder, created, text: str | None) -> RenderJob:
-        self.rendered += 1
         return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text)
 
-    def _render_vorlagen(self, docs: list[VorlageDoc], renderer: Renderer) -> None:
-        """Submits every PDF of the composed Vorlagen and writes each as soon as it is done."""
-        pending: dict[Future, tuple[PurePosixPath, VorlageDoc | None]] = {}
-        for doc in docs:
-            created, text, slug = doc.source.vorlage.datum, doc.text, doc.source.slug
-            self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
-            self._write(doc.folder / f"{slug}.txt", text.encode())
-            pending[renderer.submit(self._job(doc.print_html, doc.source.folder, created, text))] = (
-                doc.folder / f"{slug}.pdf", doc)
-            for anlage in doc.anlagen:
-                if anlage.pdf is not None:
-                    self._write(anlage.datei, anlage.pdf)
-                    continue
-                self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-                pending[renderer.submit(self._job(anlage.html, doc.source.folder, created, anlage.text))] = (
-                    anlage.datei, None)
-            for bild in doc.bilder:
-                self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())
+    def _vorlage(self, doc: VorlageDoc, old: Manifest, new: Manifest) -> list[tuple]:
+        """Writes a composed Vorlage's HTML and text; returns the PDFs to render (unchanged ones are reused)."""
+        created, text, slug = doc.source.vorlage.datum, doc.text, doc.source.slug
+        self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
+        self._write(doc.folder / f"{slug}.txt", text.encode())
+        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{doc.source.vorlage.nummer} gesetzt")]
+        for anlage in doc.anlagen:
+            if anlage.pdf is not None:
+                self._write(anlage.datei, anlage.pdf)
+                continue
+            self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
+            documents.append((anlage.datei, anlage.html, anlage.text, None))
+        for bild in doc.bilder:
+            self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())
+        entry, previous = new.entries[f"vorlage:{slug}"], old.entries.get(f"vorlage:{slug}")
+        jobs = []
+        for path, html, job_text, label in documents:
+            job = self._job(html, doc.source.folder, created, job_text)
+            entry.pdfs[str(path)] = render_key(job, self.engine)
+            if previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file():
+                self.stage.reuse(path)  # this document did not change, only its siblings did
+                self.count += 1
+                if label:
+                    self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+                continue
+            jobs.append((path, job, label))
+        return jobs
+
+    def _render(self, jobs: list[tuple], renderer: Renderer) -> None:
+        """Renders all jobs, largest first so the workers finish together; writes each when done."""
+        self.rendered += len(jobs)
+        pending = {renderer.submit(job): (path, label)
+                   for path, job, label in sorted(jobs, key=lambda item: -len(item[1].html))}
         problems = []
         for future in as_completed(pending):
-            path, doc = pending.pop(future)
+            path, label = pending.pop(future)
             try:
                 self._write(path, future.result())
             except BuildFailed as failed:
                 problems += failed.problems
                 continue
-            if doc is not None:
-                self.progress.step(f"{doc.source.vorlage.nummer} gesetzt")
+            if label:
+                self.progress.step(label)
         raise_if(problems)
 
-    def _sitzung(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str, keys: dict,
-                 with_mappe: bool, renderer: Renderer) -> None:
-        """The agendas, reused while they show the same; the packets, kept while valid or built on request."""
+    def _agendas(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str) -> list[tuple]:
+        """Reuses the agendas while they show the same; else writes HTML and text and returns the PDF jobs."""
         shown = [f"{p.top}|{p.gegenstand}|{p.nummer}|{p.oeffentlich}|{p.doc.folder if p.doc else ''}" for p in doc.punkte]
-        agenda = agenda_key(self.facts, engine, doc.id, shown)
+        key = agenda_key(self.facts, engine, doc.id, shown)
         name = f"sitzung:{doc.id}"
-        previous = old.reusable(name, agenda)
+        previous = old.reusable(name, key)
         if previous is not None:
             self._reuse(previous)
             new.entries[name] = previous
-        else:
-            new.entries[name] = Entry(agenda, self._agendas(doc, renderer))
-        packets = packet_key(agenda, [keys[p.doc.source.slug] for p in doc.punkte if p.doc is not None])
-        name = f"mappe:{doc.id}"
-        previous = old.reusable(name, packets)
-        if previous is not None:
-            self._reuse(previous)
-            new.entries[name] = previous
-        elif with_mappe:
-            new.entries[name] = Entry(packets, self._mappen(doc, renderer))
-        done = "unverändert" if new.entries.get(f"sitzung:{doc.id}") is old.entries.get(f"sitzung:{doc.id}") else "gesetzt"
-        self.progress.step(f"Sitzung {doc.id} {done}" + (", mit Sitzungsmappen" if name in new.entries else ""))
-
-    def _agendas(self, doc: SitzungDoc, renderer: Renderer) -> list[str]:
-        """The public and the internal agenda; returns the files written."""
-        files, pdfs = [], {}
+            self.progress.step(f"Tagesordnungen {doc.id} unverändert")
+            return []
+        files, jobs = [], []
         for intern in (False, True):
             folder = doc.folder(intern)
             web, printed = doc.html[intern]
             text = plain(web)
-            pdfs[intern] = renderer.submit(self._job(printed, self.facts.data_dir, doc.sitzung.datum, text))
             for file, content in ((folder / "tagesordnung.html", web.encode()), (folder / "tagesordnung.txt", text.encode())):
                 self._write(file, content)
                 files.append(str(file))
-        for intern, future in pdfs.items():
-            path = doc.folder(intern) / "tagesordnung.pdf"
-            self._write(path, future.result())
-            files.append(str(path))
-        return files
+            files.append(str(folder / "tagesordnung.pdf"))
+            label = f"Tagesordnungen {doc.id} gesetzt" if intern else None
+            jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text), label))
+        new.entries[name] = Entry(key, files)
+        return jobs
 
-    def _mappen(self, doc: SitzungDoc, renderer: Renderer) -> list[str]:
-        """Both packets and the publish bundle; returns the files written."""
+    def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, keys: dict, requested: bool,
+                renderer: Renderer) -> None:
+        """Packets and publish bundle: kept while valid, built when requested, otherwise left out."""
+        agenda = new.entries[f"sitzung:{doc.id}"].key
+        key = packet_key(agenda, [keys[p.doc.source.slug] for p in doc.punkte if p.doc is not None])
+        name = f"mappe:{doc.id}"
+        previous = old.reusable(name, key)
+        if previous is not None:
+            self._reuse(previous)
+            new.entries[name] = previous
+            return
+        if not requested:
+            return
         files = []
         for intern in (False, True):
             mappe = self._packet(doc, intern, renderer)
@@ -188,11 +213,12 @@ class Builder:
             self._write(path, mappe)
             files.append(str(path))
             if not intern:
-                agenda = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
-                for file_name, content in publish.bundle(self.facts, doc, agenda, mappe, self.stage.read).items():
+                agenda_pdf = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
+                for file_name, content in publish.bundle(self.facts, doc, agenda_pdf, mappe, self.stage.read).items():
                     self._write(PUBLISH / doc.id / file_name, content)
                     files.append(str(PUBLISH / doc.id / file_name))
-        return files
+        new.entries[name] = Entry(key, files)
+        self.progress.step(f"Sitzungsmappen {doc.id} erstellt")
 
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""

@@ -73,6 +73,16 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     return _digest(engine, *_tree(source.folder), *sitzungen, *bescheide, *saetze, bezug)
 
 
+def render_key(job, engine: str) -> str:
+    """What a rendered PDF depends on: the engine (code, templates, stylesheet, fonts), its document,
+    its base folder and its text. The project's location is left out (as from the PDF's /ID), so
+    clones agree."""
+    html, base = job.html, job.base.as_uri()
+    for root in job.roots:
+        html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
+    return _digest(engine, html, base, job.text or "", job.created.isoformat())
+
+
 def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> str:
     """A Sitzung's agendas depend on its file and on what they show of each Vorlage (Nummer, Betreff, links)."""
     return _digest(engine, (facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml").read_bytes(), *shown)
@@ -88,6 +98,7 @@ class Entry:
     key: str
     files: list[str]
     saetze: list[str] = field(default_factory=list)  # Vorlage: rates its texts read
+    pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
 
 
 class Manifest:

@@ -7,9 +7,12 @@ in the main process. A build with a single document renders it in-process instea
 from __future__ import annotations
 
 import atexit
+import ctypes
 import datetime as dt
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +36,19 @@ _font_config = None
 def _start_worker() -> None:
     """Runs once in each worker: import WeasyPrint and set up fonts before the first job arrives."""
     global _font_config
+    _die_with_parent()
     from weasyprint.text.fonts import FontConfiguration
     _font_config = FontConfiguration()
     atexit.register(_release_fonts)
+
+
+def _die_with_parent() -> None:
+    """On Linux, the kernel ends this worker when its parent ends, however that happens."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
 
 
 def _release_fonts() -> None:

@@ -1,0 +1,223 @@
+"""Benchmark: our build against raw WeasyPrint on synthetic data (a meeting of 20 Vorlagen, a year of 500).
+
+T is the time WeasyPrint alone needs to render the same HTML documents sequentially in one process.
+Everything else is reported as a ratio of T or against the targets of the issue. Run it with
+./benchmark.sh (it takes several minutes; the year's cold build dominates).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmark.generate import generate  # noqa: E402
+from vorlagen import service  # noqa: E402
+from vorlagen.builder import Builder  # noqa: E402
+from vorlagen.document import Composer  # noqa: E402
+from vorlagen.meeting import Meetings  # noqa: E402
+from vorlagen.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
+from vorlagen.project import prepare  # noqa: E402
+from vorlagen.progress import Progress  # noqa: E402
+from vorlagen.render import TEMPLATES  # noqa: E402
+from vorlagen.renderer import Renderer, RenderJob  # noqa: E402
+
+
+def print_jobs(data: Path) -> list[tuple[str, RenderJob]]:
+    """Every document a build renders, with the HTML it renders: (name, job)."""
+    project = prepare(data)
+    builder = Builder(project)
+    composer, meetings = builder.composer, Meetings(builder.composer)
+    docs = {d.source.vorlage.nummer: d for d in composer.compose_all()}
+    jobs = []
+    for doc in docs.values():
+        jobs.append((doc.source.vorlage.nummer, builder._job(doc.print_html, doc.source.folder, doc.source.vorlage.datum, doc.text)))
+        for anlage in doc.anlagen:
+            if anlage.html:
+                jobs.append((f"{doc.source.vorlage.nummer} Anlage {anlage.nummer}",
+                             builder._job(anlage.html, doc.source.folder, doc.source.vorlage.datum, anlage.text)))
+    for sid, sitzung in sorted(project.facts.sitzungen.items()):
+        if sitzung.tagesordnung:
+            agenda = meetings.compose(sid, docs)
+            for intern in (False, True):
+                jobs.append((f"Tagesordnung {sid}", builder._job(agenda.html[intern][1], project.facts.data_dir, sitzung.datum, None)))
+    return jobs
+
+
+def raw_weasyprint(jobs) -> dict[str, float]:
+    """Seconds per document, WeasyPrint alone, sequentially in this process (after one warm-up)."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    fonts = FontConfiguration()
+
+    def render(job: RenderJob):
+        HTML(string=job.html, base_url=job.base.as_uri() + "/", url_fetcher=ProjectFetcher(list(job.roots))).write_pdf(
+            font_config=fonts, **PDF_OPTIONS)
+
+    render(jobs[0][1])
+    times = {}
+    for name, job in jobs:
+        start = time.perf_counter()
+        render(job)
+        times[name] = time.perf_counter() - start
+    return times
+
+
+class Prerendered(Renderer):
+    """Answers every job at once with a fixed PDF: the build without WeasyPrint, to time our own work."""
+
+    def __init__(self, pdf: bytes):
+        super().__init__(workers=0)
+        self.pdf = pdf
+
+    def submit(self, job):
+        from concurrent.futures import Future
+        future = Future()
+        future.set_result(self.pdf)
+        return future
+
+
+def own_work(data: Path, out: Path, pdf: bytes) -> float:
+    """Load, validate, compute, compose HTML, write: a whole cold build with rendering taken out."""
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    Builder(prepare(data), Progress(stream=open(os.devnull, "w"), live=False), Prerendered(pdf)).build(out)
+    return time.perf_counter() - start
+
+
+class Memory:
+    """Peak resident memory of a build and of the render service with its workers, sampled every 50 ms."""
+
+    def __init__(self, root_pid: int):
+        self.root, self.peak, self.running = root_pid, 0, True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        while self.running:
+            self.peak = max(self.peak, self._tree_rss())
+            time.sleep(0.05)
+
+    def _tree_rss(self) -> int:
+        parents, cmdlines = {}, {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    parents[int(entry.name)] = int(stat[1])
+                    cmdlines[int(entry.name)] = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+        roots = {self.root} | {pid for pid, cmd in cmdlines.items() if b"vorlagen.service" in cmd}
+        members, grew = set(roots), True
+        while grew:
+            new = {pid for pid, parent in parents.items() if parent in members} - members
+            members |= new
+            grew = bool(new)
+        total = 0
+        for pid in members:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            except OSError:
+                pass
+        return total
+
+    def stop(self) -> int:
+        self.running = False
+        self.thread.join()
+        return self.peak
+
+
+def command(data: Path, out: Path, memory: bool = False) -> tuple[float, int]:
+    """A fresh `python build.py` as a user runs it: wall time and (optionally) peak memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(out)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
+    sampler = Memory(process.pid) if memory else None
+    _, err = process.communicate()
+    wall = time.perf_counter() - start
+    peak = sampler.stop() if sampler else 0
+    if process.returncode != 0:
+        raise SystemExit(f"build failed:\n{err.decode()}")
+    return wall, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jahr", type=int, default=500, help="Vorlagen im Jahresarchiv (Standard 500)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="vorlagen-benchmark-"))
+    results = {"machine": f"{os.cpu_count()} Kerne, Python {sys.version.split()[0]}"}
+    try:
+        service.stop()
+        time.sleep(1)
+        meeting = generate(work / "sitzung", 20)
+        jobs = print_jobs(meeting)
+        raw = raw_weasyprint(jobs)
+        T = sum(raw.values())
+        results.update(documents=len(jobs), T=T)
+        out = work / "sitzung" / "output"
+        results["own_work"] = own_work(meeting, out, b"%PDF-1.7\n%%EOF\n")
+        shutil.rmtree(out, ignore_errors=True)
+        results["cold"], results["memory_meeting"] = command(meeting, out, memory=True)
+        results["noop_meeting"], _ = command(meeting, out)
+        target = "2022/0007"
+        text = meeting / "vorlagen" / "2022-0007" / "text.md"
+        text.write_text(text.read_text(encoding="utf-8").replace("Der Eigenanteil beträgt", "Damit beträgt der Eigenanteil", 1),
+                        encoding="utf-8")
+        results["edit_text"], _ = command(meeting, out)
+        bescheid = meeting / "bescheide" / "2022-0007-kim.yaml"
+        bescheid.write_text(bescheid.read_text(encoding="utf-8").replace("behoerde: Bezirksregierung Arnsberg",
+                                                                         "behoerde: Bezirksregierung Köln"), encoding="utf-8")
+        results["edit_fact"], _ = command(meeting, out)
+        results["render_edited"] = raw[target]
+        service.stop()
+        time.sleep(1)
+        year = generate(work / "jahr", args.jahr)
+        year_out = work / "jahr" / "output"
+        results["cold_year"], results["memory_year"] = command(year, year_out, memory=True)
+        results["noop_year"], _ = command(year, year_out)
+    finally:
+        service.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    report(results, args.jahr)
+
+
+def report(r: dict, jahr: int) -> None:
+    T = r["T"]
+    rows = [
+        ("Kaltstart Sitzung (20 Vorlagen)", f"{r['cold']:.1f} s = {r['cold'] / T:.2f} × T", "≤ 0,60 × T", r["cold"] <= 0.6 * T),
+        ("eigene Arbeit (ohne WeasyPrint)", f"{r['own_work']:.2f} s = {100 * r['own_work'] / T:.1f} % von T", "≤ 5 % von T",
+         r["own_work"] <= 0.05 * T),
+        ("Text einer Vorlage geändert", f"{r['edit_text']:.2f} s (Satz allein {r['render_edited']:.2f} s)",
+         f"≤ {r['render_edited'] + 0.3:.2f} s", r["edit_text"] <= r["render_edited"] + 0.3),
+        ("Fakt nur dieser Vorlage geändert", f"{r['edit_fact']:.2f} s", f"≤ {r['render_edited'] + 0.3:.2f} s",
+         r["edit_fact"] <= r["render_edited"] + 0.3),
+        ("unveränderter Neubau Sitzung", f"{r['noop_meeting']:.2f} s", "–", True),
+        (f"unveränderter Neubau Jahr ({jahr} Vorlagen)", f"{r['noop_year']:.2f} s", "≤ 2 s", r["noop_year"] <= 2),
+        ("Speicher Sitzung (Spitze)", f"{r['memory_meeting'] / 2**20:.0f} MB", "≤ 350 MB", r["memory_meeting"] <= 350 * 2**20),
+        (f"Speicher Jahr (Spitze, {jahr} Vorlagen)", f"{r['memory_year'] / 2**20:.0f} MB", "≤ 350 MB, flach",
+         r["memory_year"] <= 350 * 2**20),
+        (f"Kaltstart Jahr ({jahr} Vorlagen)", f"{r['cold_year']:.0f} s", "–", True),
+    ]
+    print(f"\nMaschine: {r['machine']}; {r['documents']} Dokumente je Sitzung; T (WeasyPrint allein, sequenziell) = {T:.1f} s\n")
+    width = max(len(row[0]) for row in rows)
+    for name, value, target, ok in rows:
+        print(f"  {name:<{width}}  {value:<40} {target:<16} {'erfüllt' if ok else 'NICHT erfüllt'}")
+    print("\n" + json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

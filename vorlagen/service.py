@@ -1,0 +1,232 @@
+"""A render service that outlives one command: warm worker processes, reached over a Unix socket.
+
+The first build starts it in the background; later builds send their jobs to it and save starting
+workers and importing WeasyPrint. It stops after ten idle minutes. The socket lives in a folder
+only this user can enter, and its name carries the code version, so a changed program never talks
+to an old service. When anything about it fails, the build renders with local workers instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+from .renderer import Renderer, RenderJob
+
+IDLE_SECONDS = 600
+PACKAGE = Path(__file__).resolve().parent
+
+
+def socket_path() -> Path:
+    """Per user and code version: /tmp/vorlagen-<uid>/<version>.sock."""
+    version = hashlib.sha256()
+    for path in sorted(PACKAGE.glob("*.py")):
+        version.update(path.read_bytes())
+    version.update(importlib.metadata.version("weasyprint").encode())
+    folder = Path(tempfile.gettempdir()) / f"vorlagen-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if folder.stat().st_uid != os.getuid() or folder.stat().st_mode & 0o077:
+        raise OSError(f"{folder} gehört nicht diesem Benutzer allein")
+    return folder / f"{version.hexdigest()[:16]}.sock"
+
+
+def _send(conn: socket.socket, payload: object) -> None:
+    data = pickle.dumps(payload)
+    conn.sendall(struct.pack("!Q", len(data)) + data)
+
+
+def _receive(conn: socket.socket) -> object:
+    header = _read_exactly(conn, 8)
+    return pickle.loads(_read_exactly(conn, struct.unpack("!Q", header)[0]))
+
+
+def _read_exactly(conn: socket.socket, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = conn.recv(min(left, 1 << 20))
+        if not chunk:
+            raise ConnectionError("Verbindung zum Render-Dienst abgebrochen")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+class ServiceRenderer(Renderer):
+    """Sends jobs to the render service, starting it when needed; falls back to local workers."""
+
+    def __init__(self):
+        super().__init__()
+        self.path: Path | None = None
+        self.fallback: Renderer | None = None
+
+    def start(self) -> None:
+        """Makes sure a service runs; a newly launched one gets ready while the build composes."""
+        if self.path is not None or self.fallback is not None:
+            return
+        try:
+            path = socket_path()
+            if not _ping(path):
+                _launch(path)
+            self.path = path
+        except OSError:
+            self.fallback = Renderer()
+            self.fallback.start()
+
+    def submit(self, job: RenderJob) -> Future:
+        self.start()
+        if self.fallback is not None:
+            return self.fallback.submit(job)
+        future: Future = Future()
+        threading.Thread(target=self._call, args=(job, future), daemon=True).start()
+        return future
+
+    def _call(self, job: RenderJob, future: Future) -> None:
+        try:
+            _await(self.path)
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+                conn.connect(str(self.path))
+                _send(conn, job)
+                ok, value = _receive(conn)
+        except (OSError, ConnectionError, EOFError, pickle.PickleError):
+            try:  # the service went away: render here
+                future.set_result(_local().submit(job).result())
+            except Exception as error:  # noqa: BLE001 – handed to the caller
+                future.set_exception(error)
+            return
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
+
+    def close(self) -> None:
+        if self.fallback is not None:
+            self.fallback.close()
+
+
+_local_renderer: Renderer | None = None
+
+
+def _local() -> Renderer:
+    global _local_renderer
+    if _local_renderer is None:
+        _local_renderer = Renderer(workers=0)
+    return _local_renderer
+
+
+def _ping(path: Path) -> bool:
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(2)
+            conn.connect(str(path))
+            _send(conn, "ping")
+            return _receive(conn) == (True, "pong")
+    except (OSError, ConnectionError, EOFError, pickle.PickleError):
+        return False
+
+
+def stop(path: Path | None = None) -> bool:
+    """Asks the service to stop after its current jobs; True when one was running."""
+    path = path or socket_path()
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(2)
+            conn.connect(str(path))
+            _send(conn, "stop")
+            return _receive(conn) == (True, "pong")
+    except (OSError, ConnectionError, EOFError, pickle.PickleError):
+        return False
+
+
+def _launch(path: Path) -> None:
+    """Starts the service in the background (stopping services of older code versions)."""
+    for other in path.parent.glob("*.sock"):
+        if other != path:
+            stop(other)
+            other.unlink(missing_ok=True)
+    path.unlink(missing_ok=True)
+    subprocess.Popen([sys.executable, "-m", "vorlagen.service", str(path)], cwd=PACKAGE.parent,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True)
+
+
+def _await(path: Path, seconds: float = 30) -> None:
+    """Waits until the service has bound its socket (it binds once its workers are warm)."""
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise OSError("Der Render-Dienst antwortet nicht")
+        time.sleep(0.02)
+
+
+def serve(path: Path) -> None:
+    """The service: accepts jobs until it has been idle for IDLE_SECONDS."""
+    renderer = Renderer()
+    renderer.start()
+    for _ in range(renderer.workers):  # wait until the workers are warm before answering pings
+        renderer.pool.submit(int).result()
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    server.bind(str(tmp))
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+    server.listen(16)
+    server.settimeout(0.5)
+    last = time.monotonic()
+    busy = [0]
+    lock = threading.Lock()
+    stopping = threading.Event()
+
+    def handle(conn: socket.socket) -> None:
+        with conn:
+            try:
+                request = _receive(conn)
+                if request in ("ping", "stop"):
+                    _send(conn, (True, "pong"))
+                    if request == "stop":
+                        stopping.set()
+                    return
+                try:
+                    _send(conn, (True, renderer.submit(request).result()))
+                except Exception as error:  # noqa: BLE001 – the caller decides
+                    _send(conn, (False, error))
+            except (OSError, ConnectionError, EOFError, pickle.PickleError):
+                pass
+            finally:
+                with lock:
+                    busy[0] -= 1
+
+    try:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except socket.timeout:
+                with lock:
+                    idle = busy[0] == 0
+                if idle and (time.monotonic() - last > IDLE_SECONDS or stopping.is_set()):
+                    break
+                continue
+            last = time.monotonic()
+            with lock:
+                busy[0] += 1
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+    finally:
+        server.close()
+        if path.exists():
+            path.unlink()
+        renderer.close()
+
+
+if __name__ == "__main__":
+    serve(Path(sys.argv[1]))
