@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -178,10 +179,15 @@ def main() -> None:
         text.write_text(text.read_text(encoding="utf-8").replace("Der Eigenanteil beträgt", "Damit beträgt der Eigenanteil", 1),
                         encoding="utf-8")
         results["edit_text"], _ = command(meeting, out)
+        # a fact only this Vorlage uses and prints: its Bescheid gets one more VZÄ (the amount is quoted)
         bescheid = meeting / "bescheide" / "2022-0007-kim.yaml"
-        bescheid.write_text(bescheid.read_text(encoding="utf-8").replace("behoerde: Bezirksregierung Arnsberg",
-                                                                         "behoerde: Bezirksregierung Köln"), encoding="utf-8")
+        content = bescheid.read_text(encoding="utf-8")
+        vzae = int(re.search(r"anzahl: (\d+)", content)[1])
+        content = content.replace(f"anzahl: {vzae}}}", f"anzahl: {vzae + 1}}}").replace(
+            f"betrag: {vzae * 55000}", f"betrag: {(vzae + 1) * 55000}")
+        bescheid.write_text(content, encoding="utf-8")
         results["edit_fact"], _ = command(meeting, out)
+        assert f"{(vzae + 1) * 55000:,}".replace(",", ".") in (out / "vorlagen/2022-0007/2022-0007.txt").read_text(encoding="utf-8")
         results["render_edited"] = raw[target]
         service.stop()
         time.sleep(1)

@@ -18,7 +18,7 @@ from .references import unknown
 from .sitzungen import render_fristen
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ("build", "check", "diff", "text", "sitzung")
+COMMANDS = ("build", "check", "diff", "text", "sitzung", "serve")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -27,8 +27,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog=f"python build.py {command}", description=DESCRIPTIONS[command])
     if command != "text":
         parser.add_argument("--data", type=Path, default=ROOT / "data", help="Datenordner (Standard: data/)")
-    if command in ("build", "sitzung"):
+    if command in ("build", "sitzung", "serve"):
         parser.add_argument("--out", type=Path, default=ROOT / "output", help="Ausgabeordner (Standard: output/)")
+    if command == "serve":
+        parser.add_argument("--port", type=int, default=8000, help="Port auf 127.0.0.1 (Standard: 8000)")
     if command == "build":
         parser.add_argument("--mappen", action="store_true",
                             help="auch Sitzungsmappen und Veröffentlichungspakete aller Sitzungen erstellen")
@@ -64,6 +66,7 @@ DESCRIPTIONS = {
     "diff": "Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
             "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler.",
     "text": "Gibt die Textfassung einer PDF-Datei aus (für git diff, siehe README).",
+    "serve": "Lokale Vorschau auf 127.0.0.1: baut bei jeder Änderung neu und lädt offene Seiten selbst neu.",
     "sitzung": "Baut alles und nennt die Tagesordnung, die Sitzungsmappen und das Veröffentlichungspaket "
                "einer Sitzung.",
 }
@@ -79,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.befehl == "diff":
             return compare(args)
+        if args.befehl == "serve":
+            from .preview import Preview
+            try:
+                Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True)).run()
+            except OSError as error:
+                print(f"Die Vorschau kann Port {args.port} nicht öffnen ({error.strerror}) – "
+                      "wählen Sie einen anderen mit --port.", file=sys.stderr)
+                return 1
+            return 0
         project = prepare(args.data)
         summary = _summary(project)
         if args.befehl == "check":

@@ -1,0 +1,82 @@
+"""The live preview in headless Chromium: a changed fact appears by itself; a broken file shows its problem."""
+
+from __future__ import annotations
+
+import queue
+import socket
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from .conftest import ROOT, edit
+
+PAGE = "/vorlagen/2021-0123/2021-0123.html"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def preview(data, tmp_path):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--data", str(data),
+                                "--out", str(tmp_path / "output"), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    try:
+        while True:
+            line = lines.get(timeout=60)
+            if line.startswith("Vorschau: "):
+                assert line.strip() == f"Vorschau: http://127.0.0.1:{port}/ – Beenden mit Strg+C."
+                break
+        yield f"http://127.0.0.1:{port}", lines
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_changed_fact_appears_without_reload(browser, data, preview):
+    url, _ = preview
+    page = browser.new_page()
+    page.goto(url + PAGE)
+    assert "es verbleibt ein Eigenanteil von 10.335\u00a0€" in page.inner_text("body")
+    page.evaluate("window.unveraendert = true")  # survives only as long as the page is not reloaded by hand
+    edit(data / "kostensaetze/kgst-2020.yaml", "E5: 73780", "E5: 74980")
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "erwartet: {eigenanteil: 10335}", "erwartet: {eigenanteil: 10985}")
+    page.wait_for_function("document.body.innerText.includes('Eigenanteil von 10.985')", timeout=60000)
+    assert page.evaluate("window.unveraendert === undefined")  # the page reloaded itself
+
+
+def test_build_errors_show_in_the_page(browser, data, preview):
+    url, _ = preview
+    page = browser.new_page()
+    page.goto(url + PAGE)
+    edit(data / "sitzungen/KA-2021-06-21.yaml", "gremium: KA", "gremium: KAA")
+    banner = page.wait_for_selector("#vorlagen-fehler", timeout=60000)
+    assert banner.get_attribute("role") == "alert"
+    assert banner.inner_text() == (
+        "Der letzte Bau ist fehlgeschlagen – die Seite zeigt den vorherigen Stand.\n\n"
+        "data/sitzungen/KA-2021-06-21.yaml:1: Unbekanntes Gremium „KAA“ – meinten Sie „KA“? Tragen Sie es in "
+        "koerperschaft.yaml unter „gremien“ ein.")
+    assert "10.335\u00a0€" in page.inner_text("body")  # the previous state stays readable
+    edit(data / "sitzungen/KA-2021-06-21.yaml", "gremium: KAA", "gremium: KA")
+    page.wait_for_function("document.getElementById('vorlagen-fehler') === null", timeout=60000)
+
+
+def test_preview_listens_on_loopback_only(preview):
+    """The kernel's table of listening TCP sockets shows the preview's port bound to 127.0.0.1 only."""
+    url, _ = preview
+    port = int(url.rsplit(":", 1)[1])
+    listening = []
+    for line in open("/proc/net/tcp", encoding="ascii").read().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, local_port = local.split(":")
+        if int(local_port, 16) == port and state == "0A":  # 0A: LISTEN
+            listening.append(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
+    assert listening == ["127.0.0.1"]
