@@ -128,3 +128,30 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
     build(data, out)  # a Vorlage on its agenda changed: the old packet would be stale
     assert not packet.exists() and not (out / "publish/ASI-2021-06-10").exists()
     assert "noch nicht erstellt" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monkeypatch, capsys):
+    """The service path end to end: started by a first build, doing the second, same bytes; then stopped."""
+    from vorlagen import service
+    from vorlagen.cli import main
+
+    monkeypatch.setenv("VORLAGEN_WORKER", "2")
+    monkeypatch.setenv("VORLAGEN_DIENST", "1")
+    monkeypatch.setattr(service, "socket_path", lambda: tmp_path / "dienst" / "test.sock")
+    (tmp_path / "dienst").mkdir(mode=0o700)
+    answers = []
+    original = service.delegate
+    monkeypatch.setattr(service, "delegate", lambda *a, **k: answers.append(original(*a, **k)) or answers[-1])
+    try:
+        assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0  # builds here, starts the service
+        edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+        assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0  # built by the service
+        assert answers[0] is None and answers[1][0] == "done"  # first built here, second by the service
+        out = capsys.readouterr().out
+        assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
+        assert "[1/4] 2021/0130 unverändert" in out  # a progress line streamed back from the service
+    finally:
+        assert service.stop(tmp_path / "dienst" / "test.sock")
+    monkeypatch.setenv("VORLAGEN_WORKER", "0")
+    assert main(["--data", str(data), "--out", str(tmp_path / "lokal")]) == 0
+    assert tree(tmp_path / "erster") == tree(tmp_path / "lokal")

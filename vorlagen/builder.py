@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from concurrent.futures import Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import PurePosixPath
 
 from . import publish
@@ -17,7 +17,8 @@ from .document import INTERNAL, PUBLIC, Composer, VorlageDoc
 from .meeting import Meetings, SitzungDoc
 from .output import Staging
 from .plaintext import render as plain
-from .problems import BuildFailed, raise_if
+from .problems import BuildFailed, Problem, raise_if
+from .references import unknown
 from .progress import Progress
 from .project import Project
 from .render import TEMPLATES
@@ -53,19 +54,38 @@ class Builder:
 
         `mappen` names the Sitzungen whose packets and publish bundle to build.
         """
+        mappen = self._mappen_wanted(set(mappen))
         renderer = self.renderer or default_renderer()
         try:
-            return self._build(out, set(mappen), renderer)
+            return self._build(out, mappen, renderer)
         finally:
             if self.renderer is None:
                 renderer.close()
+
+    def _mappen_wanted(self, mappen: set[str]) -> set[str]:
+        """'*' stands for every Sitzung with an agenda; a named Sitzung must exist and have one."""
+        sitzungen = self.facts.sitzungen
+        if "*" in mappen:
+            return {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
+        problems = []
+        where = self.facts.paths.where(self.facts.data_dir / "sitzungen")
+        for sid in sorted(mappen):
+            if sid not in sitzungen:
+                problems.append(unknown(where, " Sitzung", sid, sitzungen,
+                                        "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml."))
+            elif sitzungen[sid].tagesordnung is None:
+                problems.append(Problem(self.facts.paths.where(self.facts.data_dir / "sitzungen" / f"{sid}.yaml"),
+                                        f"Die Sitzung {sid} hat noch keine Tagesordnung – tragen Sie "
+                                        "„tagesordnung“ ein."))
+        raise_if(problems)
+        return mappen
 
     def _build(self, out, mappen: set[str], renderer: Renderer) -> int:
         facts = self.facts
         engine = self.engine = engine_key(facts)
         old, new = Manifest.load(out.resolve()), Manifest(out)
         plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
-        keys, reused, todo, composed, problems = {}, [], [], [], []
+        keys, reused, todo = {}, [], []
         for source in facts.vorlagen:
             name = f"vorlage:{source.slug}"
             previous = old.entries.get(name)
@@ -77,33 +97,36 @@ class Builder:
                     continue
             todo.append(source)
         if todo or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
-            renderer.start()  # workers import WeasyPrint while the main process composes
-        for source in todo:
-            name = f"vorlage:{source.slug}"
-            try:
-                doc = self.composer.compose(source)
-            except BuildFailed as failed:
-                problems += failed.problems
-                continue
-            plans[source.vorlage.nummer] = doc
-            keys[source.slug] = vorlage_key(facts, engine, source, doc.saetze_gelesen)
-            new.entries[name] = Entry(keys[source.slug], [str(f) for f in doc.files], doc.saetze_gelesen)
-            composed.append(doc)
-        raise_if(problems)
-
+            renderer.start()  # workers get ready while the main process composes
+        todo.sort(key=lambda s: -sum(len(t.content) for t in s.texts.values()))  # largest first: workers end together
         sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]
         self.progress.plan(len(facts.vorlagen) + len(sitzungen) + len(mappen))
         with Staging(out, facts.paths) as self.stage:
-            jobs: list[tuple[PurePosixPath, RenderJob, str | None]] = []  # (output, job, progress label)
+            window = _Window(self, renderer, limit=max(4, 3 * renderer.workers))
             for doc in reused:
                 self._reuse(new.entries[f"vorlage:{doc.source.slug}"])
                 self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
-            for doc in composed:
-                jobs += self._vorlage(doc, old, new)
+            problems = []
+            for source in todo:  # composed one by one while earlier ones render: memory stays flat
+                try:
+                    doc = self.composer.compose(source)
+                except BuildFailed as failed:
+                    problems += failed.problems
+                    continue
+                keys[source.slug] = vorlage_key(facts, engine, source, doc.saetze_gelesen)
+                new.entries[f"vorlage:{source.slug}"] = Entry(keys[source.slug], [str(f) for f in doc.files],
+                                                             doc.saetze_gelesen)
+                if not problems:  # once the build fails, only collect the remaining problems
+                    for path, job, label in self._vorlage(doc, old, new):
+                        window.submit(path, job, label)
+            if problems:
+                window.drain()
+                raise_if(problems)
             for doc in sitzungen:
-                jobs += self._agendas(doc, old, new, engine)
-            self._render(jobs, renderer)
+                for path, job, label in self._agendas(doc, old, new, engine):
+                    window.submit(path, job, label)
+            window.drain()
             for doc in sitzungen:
                 self._mappen(doc, old, new, keys, doc.id in mappen, renderer)
             self._site(list(plans.values()), sitzungen, new)
@@ -150,23 +173,6 @@ class Builder:
                 continue
             jobs.append((path, job, label))
         return jobs
-
-    def _render(self, jobs: list[tuple], renderer: Renderer) -> None:
-        """Renders all jobs, largest first so the workers finish together; writes each when done."""
-        self.rendered += len(jobs)
-        pending = {renderer.submit(job): (path, label)
-                   for path, job, label in sorted(jobs, key=lambda item: -len(item[1].html))}
-        problems = []
-        for future in as_completed(pending):
-            path, label = pending.pop(future)
-            try:
-                self._write(path, future.result())
-            except BuildFailed as failed:
-                problems += failed.problems
-                continue
-            if label:
-                self.progress.step(label)
-        raise_if(problems)
 
     def _agendas(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str) -> list[tuple]:
         """Reuses the agendas while they show the same; else writes HTML and text and returns the PDF jobs."""
@@ -273,3 +279,35 @@ class Builder:
             "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, mappen=mappen,
             titel=titel, assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
         return html.encode()
+
+
+class _Window:
+    """Keeps at most `limit` render jobs in flight and writes each PDF as soon as it is done."""
+
+    def __init__(self, builder: Builder, renderer: Renderer, limit: int):
+        self.builder, self.renderer, self.limit = builder, renderer, limit
+        self.pending: dict[Future, tuple[PurePosixPath, str | None]] = {}
+        self.problems = []
+
+    def submit(self, path: PurePosixPath, job: RenderJob, label: str | None) -> None:
+        while len(self.pending) >= self.limit:
+            self._collect()
+        self.builder.rendered += 1
+        self.pending[self.renderer.submit(job)] = (path, label)
+
+    def drain(self) -> None:
+        while self.pending:
+            self._collect()
+        raise_if(self.problems)
+
+    def _collect(self) -> None:
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            path, label = self.pending.pop(future)
+            try:
+                self.builder._write(path, future.result())
+            except BuildFailed as failed:
+                self.problems += failed.problems
+                continue
+            if label:
+                self.builder.progress.step(label)

@@ -9,13 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .builder import Builder
-from .document import Composer
-from .progress import Progress
 from .problems import BuildFailed, Paths, Problem
-from .project import Project, prepare
-from .references import unknown
-from .sitzungen import render_fristen
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ("build", "check", "diff", "text", "sitzung", "serve")
@@ -91,41 +85,70 @@ def main(argv: list[str] | None = None) -> int:
                       "wählen Sie einen anderen mit --port.", file=sys.stderr)
                 return 1
             return 0
-        project = prepare(args.data)
-        summary = _summary(project)
         if args.befehl == "check":
-            Composer(project).compose_all()  # renders texts and templates, writes nothing
-            print(f"Geprüft: {summary} – keine Probleme.\n")
-            print(render_fristen(project.facts, args.stichtag), end="")
-            return 0
-        if args.befehl == "sitzung" and args.sitzung not in project.facts.sitzungen:
-            raise BuildFailed([unknown(project.facts.paths.where(args.data / "sitzungen"), " Sitzung", args.sitzung,
-                                       project.facts.sitzungen, "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml.")])
-        if args.befehl == "sitzung":
-            mappen = {args.sitzung}
-        else:
-            mappen = {sid for sid, s in project.facts.sitzungen.items() if s.tagesordnung} if args.mappen else set()
-        builder = Builder(project, Progress())
-        written = builder.build(args.out, mappen)
+            return check(args)
+        mappen = {args.sitzung} if args.befehl == "sitzung" else ({"*"} if args.mappen else set())
+        result = _in_service(args, mappen)
+        if result is None:
+            from .builder import Builder
+            from .progress import Progress
+            from .project import prepare, summary
+            project = prepare(args.data)
+            builder = Builder(project, Progress())
+            written = builder.build(args.out, mappen)
+            result = (summary(project), builder.rendered, written)
     except BuildFailed as failed:
-        for problem in failed.problems:
-            print(problem, file=sys.stderr)
-        count = len(failed.problems)
-        print(f"\n{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; "
-              "die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+        report_problems(failed.problems)
         return 2 if args.befehl == "diff" else 1
-    print(f"Fertig: {summary}; {builder.rendered} PDF neu gesetzt, {written} Dateien in "
-          f"{project.facts.paths.show(args.out)}/ ({time.monotonic() - start:.1f} s).")
+    summary_text, rendered, written = result
+    shown = Paths(args.data.resolve().parent).show(args.out)
+    print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {written} Dateien in {shown}/ "
+          f"({time.monotonic() - start:.1f} s).")
     if args.befehl == "sitzung":
-        print(_sitzung_summary(project, args.sitzung, args.out), end="")
+        print(_sitzung_summary(args.sitzung, shown), end="")
     return 0
 
 
-def _sitzung_summary(project: Project, sitzung_id: str, out: Path) -> str:
+def report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    print(f"\n{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; "
+          "die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+
+
+def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
+    """Runs the build in the warm render service when one runs (starting one for next time otherwise)."""
+    from .renderer import worker_count
+    import os
+    if worker_count() == 0 or os.environ.get("VORLAGEN_DIENST", "1") == "0":
+        return None
+    from .service import delegate
+    answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True))
+    if answer is None:
+        return None
+    kind, value = answer
+    if kind == "failed":
+        raise BuildFailed(value)
+    if kind == "error":
+        raise RuntimeError("Interner Fehler im Render-Dienst:\n" + value)
+    return value
+
+
+def check(args: argparse.Namespace) -> int:
+    """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
+    from .document import Composer
+    from .project import prepare, summary
+    from .sitzungen import render_fristen
+    project = prepare(args.data)
+    Composer(project).compose_all()  # renders texts and templates, writes nothing
+    print(f"Geprüft: {summary(project)} – keine Probleme.\n")
+    print(render_fristen(project.facts, args.stichtag), end="")
+    return 0
+
+
+def _sitzung_summary(sitzung_id: str, shown: str) -> str:
     """Where the Sitzungsdienst finds what it needs for one Sitzung."""
-    if project.facts.sitzungen[sitzung_id].tagesordnung is None:
-        return f"Die Sitzung {sitzung_id} hat noch keine Tagesordnung – tragen Sie „tagesordnung“ ein.\n"
-    shown = project.facts.paths.show(out)
     return (f"\nSitzung {sitzung_id}:\n"
             f"  Tagesordnung:           {shown}/sitzungen/{sitzung_id}/tagesordnung.pdf\n"
             f"  Sitzungsmappe:          {shown}/sitzungen/{sitzung_id}/sitzungsmappe.pdf\n"
@@ -133,15 +156,11 @@ def _sitzung_summary(project: Project, sitzung_id: str, out: Path) -> str:
             f"  Veröffentlichung:       {shown}/publish/{sitzung_id}/ (PDFs, oparl.json, SHA256SUMS)\n")
 
 
-def _summary(project: Project) -> str:
-    vorlagen = len(project.facts.vorlagen)
-    tabellen = sum(len(r.tabellen) for r in project.rechnungen.values())
-    return f"{vorlagen} {'Vorlage' if vorlagen == 1 else 'Vorlagen'}, {tabellen} Berechnungen"
-
-
 def _fassungen(data: Path, label: str) -> dict:
     """The Fassungen of a data folder; problems name the revision they belong to."""
     from .fassung import fassungen
+    from .document import Composer
+    from .project import prepare
     try:
         project = prepare(data)
         return fassungen(project, Composer(project).compose_all())

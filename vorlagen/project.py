@@ -33,6 +33,13 @@ class Project:
         return self.rechnungen[source.slug]
 
 
+def summary(project: Project) -> str:
+    """'2 Vorlagen, 5 Berechnungen' – for the closing line of a command."""
+    vorlagen = len(project.facts.vorlagen)
+    tabellen = sum(len(r.tabellen) for r in project.rechnungen.values())
+    return f"{vorlagen} {'Vorlage' if vorlagen == 1 else 'Vorlagen'}, {tabellen} Berechnungen"
+
+
 def prepare(data_dir: Path) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found."""
     facts, problems = load(data_dir)

@@ -40,6 +40,17 @@ def _start_worker() -> None:
     from weasyprint.text.fonts import FontConfiguration
     _font_config = FontConfiguration()
     atexit.register(_release_fonts)
+    _warm_up()
+
+
+def _warm_up() -> None:
+    """Renders a tiny page in the house font, so that the first real document does not pay for
+    setting up fonts and layout machinery."""
+    from weasyprint import HTML
+    from .render import TEMPLATES
+    css = f"@font-face {{ font-family: W; src: url({(TEMPLATES / 'fonts' / 'LiberationSans-Regular.ttf').as_uri()}); }}"
+    HTML(string=f"<style>{css} p {{ font-family: W }}</style><table><tr><th>A</th><td><p>Ä 1 €</p></td></tr></table>"
+         ).write_pdf(font_config=_font_config)
 
 
 def _die_with_parent() -> None:

@@ -76,8 +76,7 @@ class ServiceRenderer(Renderer):
             return
         try:
             path = socket_path()
-            if not _ping(path):
-                _launch(path)
+            _ensure(path)
             self.path = path
         except OSError:
             self.fallback = Renderer()
@@ -148,6 +147,26 @@ def stop(path: Path | None = None) -> bool:
         return False
 
 
+def stop_all() -> None:
+    """Stops every service of this user, whatever its code version, and waits until they are gone."""
+    folder = socket_path().parent
+    for path in folder.glob("*.sock"):
+        stop(path)
+    deadline = time.monotonic() + 15
+    while any(folder.glob("*.sock")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+_launched: set[Path] = set()
+
+
+def _ensure(path: Path) -> None:
+    """Starts the service unless it answers or this process has started it already."""
+    if path not in _launched and not _ping(path):
+        _launch(path)
+        _launched.add(path)
+
+
 def _launch(path: Path) -> None:
     """Starts the service in the background (stopping services of older code versions)."""
     for other in path.parent.glob("*.sock"):
@@ -186,12 +205,17 @@ def serve(path: Path) -> None:
     last = time.monotonic()
     busy = [0]
     lock = threading.Lock()
+    build_lock = threading.Lock()  # one build at a time
     stopping = threading.Event()
 
     def handle(conn: socket.socket) -> None:
         with conn:
             try:
                 request = _receive(conn)
+                if isinstance(request, tuple) and request[0] == "build":
+                    with build_lock:
+                        _build(conn, renderer, *request[1:])
+                    return
                 if request in ("ping", "stop"):
                     _send(conn, (True, "pong"))
                     if request == "stop":
@@ -226,6 +250,65 @@ def serve(path: Path) -> None:
         if path.exists():
             path.unlink()
         renderer.close()
+
+
+class _Lines:
+    """A text stream that sends each line to the client as it is written."""
+
+    def __init__(self, conn: socket.socket):
+        self.conn, self.buffer = conn, ""
+
+    def write(self, text: str) -> None:
+        self.buffer += text
+        while "\n" in self.buffer:
+            line, self.buffer = self.buffer.split("\n", 1)
+            _send(self.conn, ("line", line))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _build(conn: socket.socket, renderer: Renderer, data: str, out: str, mappen: list[str]) -> None:
+    """A whole build in the service, with its warm imports and workers; the data is read fresh."""
+    import traceback
+
+    from .builder import Builder
+    from .problems import BuildFailed
+    from .progress import Progress
+    from .project import prepare, summary
+    try:
+        project = prepare(Path(data))
+        builder = Builder(project, Progress(stream=_Lines(conn), live=False), renderer)
+        count = builder.build(Path(out), set(mappen))
+        _send(conn, ("done", (summary(project), builder.rendered, count)))
+    except BuildFailed as failed:
+        _send(conn, ("failed", failed.problems))
+    except Exception:  # noqa: BLE001 – an internal error: the client shows its traceback
+        _send(conn, ("error", traceback.format_exc()))
+
+
+def delegate(data: Path, out: Path, mappen: list[str], say) -> tuple | None:
+    """Runs a build in the running service: ("done", (summary, rendered, files)), ("failed", problems) or
+    ("error", traceback). None when no service runs (one is started for the next build)."""
+    try:
+        path = socket_path()
+        if not _ping(path):
+            _ensure(path)  # for this build's rendering, and for the next build
+            return None
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.connect(str(path))
+            _send(conn, ("build", str(data.resolve()), str(out.resolve()), sorted(mappen)))
+            while True:
+                kind, value = _receive(conn)
+                if kind == "line":
+                    say(value)
+                    continue
+                return kind, value
+    except (OSError, ConnectionError, EOFError, pickle.PickleError):
+        return None
 
 
 if __name__ == "__main__":
