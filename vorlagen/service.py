@@ -123,28 +123,25 @@ def _local() -> Renderer:
     return _local_renderer
 
 
-def _ping(path: Path) -> bool:
+def _ask(path: Path, word: str) -> bool:
+    """Sends "ping" or "stop"; True when a service answered."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(2)
             conn.connect(str(path))
-            _send(conn, "ping")
+            _send(conn, word)
             return _receive(conn) == (True, "pong")
     except (OSError, ConnectionError, EOFError, pickle.PickleError):
         return False
+
+
+def _ping(path: Path) -> bool:
+    return _ask(path, "ping")
 
 
 def stop(path: Path | None = None) -> bool:
     """Asks the service to stop after its current jobs; True when one was running."""
-    path = path or socket_path()
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-            conn.settimeout(2)
-            conn.connect(str(path))
-            _send(conn, "stop")
-            return _receive(conn) == (True, "pong")
-    except (OSError, ConnectionError, EOFError, pickle.PickleError):
-        return False
+    return _ask(path or socket_path(), "stop")
 
 
 def stop_all() -> None:
@@ -161,10 +158,20 @@ _launched: set[Path] = set()
 
 
 def _ensure(path: Path) -> None:
-    """Starts the service unless it answers or this process has started it already."""
-    if path not in _launched and not _ping(path):
-        _launch(path)
-        _launched.add(path)
+    """Starts the service unless it answers, or this or another process is starting it already."""
+    if path in _launched or _ping(path):
+        return
+    starting = path.with_suffix(".startet")
+    try:
+        os.close(os.open(starting, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if time.time() - starting.stat().st_mtime < 60:
+            _launched.add(path)  # another command is starting it: wait for its socket
+            return
+        starting.unlink(missing_ok=True)  # left over from a start that failed
+        return _ensure(path)
+    _launch(path)
+    _launched.add(path)
 
 
 def _launch(path: Path) -> None:
@@ -172,7 +179,6 @@ def _launch(path: Path) -> None:
     for other in path.parent.glob("*.sock"):
         if other != path:
             stop(other)
-            other.unlink(missing_ok=True)
     path.unlink(missing_ok=True)
     subprocess.Popen([sys.executable, "-m", "vorlagen.service", str(path)], cwd=PACKAGE.parent,
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -194,12 +200,17 @@ def serve(path: Path) -> None:
     renderer.start()
     for _ in range(renderer.workers):  # wait until the workers are warm before answering pings
         renderer.pool.submit(int).result()
+    if _ping(path):  # one is running already: this one is not needed
+        renderer.close()
+        path.with_suffix(".startet").unlink(missing_ok=True)
+        return
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     server.bind(str(tmp))
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
+    path.with_suffix(".startet").unlink(missing_ok=True)
     server.listen(16)
     server.settimeout(0.5)
     last = time.monotonic()
