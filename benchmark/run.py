@@ -25,12 +25,10 @@ sys.path.insert(0, str(ROOT))
 from benchmark.generate import generate  # noqa: E402
 from vorlagen import service  # noqa: E402
 from vorlagen.builder import Builder  # noqa: E402
-from vorlagen.document import Composer  # noqa: E402
 from vorlagen.meeting import Meetings  # noqa: E402
 from vorlagen.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
 from vorlagen.project import prepare  # noqa: E402
 from vorlagen.progress import Progress  # noqa: E402
-from vorlagen.render import TEMPLATES  # noqa: E402
 from vorlagen.renderer import Renderer, RenderJob  # noqa: E402
 
 

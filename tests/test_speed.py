@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 
 from vorlagen.builder import Builder
 from vorlagen.project import prepare

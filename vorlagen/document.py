@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from markupsafe import Markup
 
 from . import plaintext
-from .facts import Facts, Text, VorlageSource
+from .facts import Facts, VorlageSource
 from .names import Names
 from .problems import BuildFailed, Problem, raise_if
 from .project import Project, Rechnung
