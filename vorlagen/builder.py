@@ -140,8 +140,11 @@ class Builder:
 
     def _reuse(self, entry: Entry) -> None:
         for name in entry.files:
-            self.stage.reuse(PurePosixPath(name))
-            self.count += 1
+            self._reuse_file(PurePosixPath(name))
+
+    def _reuse_file(self, path: PurePosixPath) -> None:
+        self.stage.reuse(path)
+        self.count += 1
 
     def _job(self, html: str, source_folder, created, text: str | None) -> RenderJob:
         return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text)
@@ -166,8 +169,7 @@ class Builder:
             job = self._job(html, doc.source.folder, created, job_text)
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file():
-                self.stage.reuse(path)  # this document did not change, only its siblings did
-                self.count += 1
+                self._reuse_file(path)  # this document did not change, only its siblings did
                 if label:
                     self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
                 continue

@@ -179,8 +179,7 @@ class Composer:
         return dict(assets=TEMPLATES.as_uri() + "/", logo=logo.as_uri() if logo else None, print=True)
 
     def _gremium(self, sitzung_id: str):
-        gremium_id = self.facts.sitzungen[sitzung_id].gremium
-        return next(g for g in self.facts.koerperschaft.gremien if g.id == gremium_id)
+        return self.facts.gremium(self.facts.sitzungen[sitzung_id].gremium)
 
     def _bezug(self, source: VorlageSource) -> str | None:
         """'Ergänzung zu Vorlage 2021/0123 vom 27.05.2021' or 'Neufassung, ersetzt Vorlage …'."""

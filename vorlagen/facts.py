@@ -45,6 +45,10 @@ class Facts:
     logo: Path | None
     unreadable: set[str] = field(default_factory=set)  # "folder/stem" of files that had problems
 
+    def gremium(self, gremium_id: str):
+        """The Gremium with this id (references are checked before anyone asks)."""
+        return next(g for g in self.koerperschaft.gremien if g.id == gremium_id)
+
     def is_unreadable(self, folder: str, stem: str) -> bool:
         """True when a reference points at a file that could not be read (its problem is listed).
 

@@ -56,8 +56,7 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
 
 
 def _gremium(project: Project, sitzung_id: str) -> str:
-    gremium_id = project.facts.sitzungen[sitzung_id].gremium
-    return next(g.name for g in project.facts.koerperschaft.gremien if g.id == gremium_id)
+    return project.facts.gremium(project.facts.sitzungen[sitzung_id].gremium).name
 
 
 def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:

@@ -66,17 +66,10 @@ def euro_or_cent(value, quantum: Decimal) -> str:
 FILTERS = {
     "eur": eur, "eur_cent": eur_cent, "zahl": zahl, "vzae": zahl, "prozent": prozent,
     "datum": datum, "datum_lang": datum_lang,
+    "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
 }
 
 
 def signed(value, quantum: Decimal) -> str:
     """A difference with its sign: '+18 €', '−2 €'."""
     return ("+" if value > 0 else "") + euro_or_cent(value, quantum)
-
-
-def geld(value, quantum: Decimal) -> str:
-    """Template filter: money in the precision of its table (`{{ z.betrag | geld(t.quantum) }}`)."""
-    return euro_or_cent(value, quantum)
-
-
-FILTERS["geld"] = geld

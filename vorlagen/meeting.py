@@ -51,7 +51,7 @@ class Meetings:
 
     def compose(self, sitzung_id: str, docs: dict[str, VorlageDoc]) -> SitzungDoc:
         sitzung = self.facts.sitzungen[sitzung_id]
-        gremium = next(g for g in self.facts.koerperschaft.gremien if g.id == sitzung.gremium)
+        gremium = self.facts.gremium(sitzung.gremium)
         punkte = [self._punkt(public, top, docs) for public, top in tops(sitzung)]
         doc = SitzungDoc(sitzung_id, sitzung, gremium, punkte)
         for intern in (False, True):

@@ -45,8 +45,7 @@ def tops(sitzung: Sitzung) -> list[tuple[bool, Top]]:
 
 def frist(facts: Facts, sitzung: Sitzung) -> dt.date:
     """The last day a Vorlage for this Sitzung may be dated."""
-    gremium = next(g for g in facts.koerperschaft.gremien if g.id == sitzung.gremium)
-    return sitzung.datum - dt.timedelta(days=gremium.frist_tage)
+    return sitzung.datum - dt.timedelta(days=facts.gremium(sitzung.gremium).frist_tage)
 
 
 @dataclass
