@@ -168,7 +168,7 @@ def test_day_exact_period_when_asked_for(capsys, data):
     vorlage.write_text(text.replace("zeitraum: {von: 2021-12-16, bis: 2022-12-31}",
                                     "zeitraum: {von: 2021-12-16, bis: 2022-12-31}\n    tagesgenau: true")
                        .replace("    erwartet: {eigenanteil: 158644}\n", ""), encoding="utf-8")
-    from vorlagen.project import prepare
+    from vorlagen.compute.project import prepare
     table = prepare(data).rechnungen["2021-0123"].tabellen["m1-steuerung"]
     # 16 days of 2021 (of 365) and all of 2022: E11 106.540 × (16/365 + 1) = 111.210,30 → 111.210
     assert table.zeilen[0].einheit == 111210

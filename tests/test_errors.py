@@ -197,7 +197,7 @@ def test_undefined_name_in_template(capsys, data):
     (data / "templates" / "kopf.html.j2").write_text("<header>\n<p>{{ koerperschaft.wappen }}</p>\n</header>\n",
                                                      encoding="utf-8")
     code, found = check(capsys, data)
-    assert found == ["data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.model.Koerperschaft object' has no "
+    assert found == ["data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.load.model.Koerperschaft object' has no "
                      "attribute 'wappen' – prüfen Sie die Namen im Template."]
 
 

@@ -9,10 +9,10 @@ from fractions import Fraction
 
 import pytest
 
-from vorlagen.finance import periode
-from vorlagen.model import Zeitraum
-from vorlagen.money import split_largest_remainder
-from vorlagen.project import prepare
+from vorlagen.compute.finance import periode
+from vorlagen.load.model import Zeitraum
+from vorlagen.core.money import split_largest_remainder
+from vorlagen.compute.project import prepare
 
 from .conftest import DATA
 

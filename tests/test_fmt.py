@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from vorlagen.fmt import datum, datum_lang, eur, eur_cent, prozent, zahl
+from vorlagen.core.fmt import datum, datum_lang, eur, eur_cent, prozent, zahl
 
 NB = "\u00a0"
 

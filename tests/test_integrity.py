@@ -8,8 +8,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from vorlagen import output as output_module
-from vorlagen import pdf as pdf_module
+from vorlagen.build import output as output_module
+from vorlagen.render import pdf as pdf_module
 from vorlagen.cli import main
 
 from .conftest import edit
@@ -125,7 +125,7 @@ def test_exception_in_pdf_rendering_keeps_output(previous, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("Renderer abgestürzt")
 
-    monkeypatch.setattr("vorlagen.pdf.render_pdf", broken)
+    monkeypatch.setattr("vorlagen.render.pdf.render_pdf", broken)
     with pytest.raises(RuntimeError):
         main(["--data", str(data), "--out", str(out)])
     assert_untouched(out, before)

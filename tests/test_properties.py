@@ -9,12 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vorlagen.fmt import eur, eur_cent, zahl
-from vorlagen.model import Koerperschaft, Vorlage
-from vorlagen.money import round_half_up, split_largest_remainder
-from vorlagen.problems import Paths, Problem
-from vorlagen.schema import INVALID, Reader
-from vorlagen.yamlfile import read_yaml
+from vorlagen.core.fmt import eur, eur_cent, zahl
+from vorlagen.load.model import Koerperschaft, Vorlage
+from vorlagen.core.money import round_half_up, split_largest_remainder
+from vorlagen.core.problems import Paths, Problem
+from vorlagen.load.records import INVALID, Reader
+from vorlagen.load.yamlfile import read_yaml
 
 amounts = st.decimals(min_value=Decimal("-10000000"), max_value=Decimal("10000000"), places=4,
                       allow_nan=False, allow_infinity=False)
@@ -96,7 +96,7 @@ def test_no_float_reaches_the_model():
     """Every number read from the example data is a Decimal, Fraction or int – never a float."""
     import dataclasses
 
-    from vorlagen.project import prepare
+    from vorlagen.compute.project import prepare
 
     from .conftest import AACHEN, DATA
 

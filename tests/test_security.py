@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from vorlagen import pdf as pdf_module
+from vorlagen.render import pdf as pdf_module
 from vorlagen.cli import main
-from vorlagen.problems import BuildFailed, Where
-from vorlagen.render import TEMPLATES, Templates
-from vorlagen.problems import Paths
+from vorlagen.core.problems import BuildFailed, Where
+from vorlagen.render.templates import TEMPLATES, Templates
+from vorlagen.core.problems import Paths
 
 from .conftest import edit, run
 

@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .problems import BuildFailed, Paths, Problem
+from vorlagen.core.problems import BuildFailed, Paths, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ("build", "check", "diff", "text", "sitzung", "serve")
@@ -71,13 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     start = time.monotonic()
     try:
         if args.befehl == "text":
-            from .pdftext import pdf_text  # pypdf only when needed
+            from vorlagen.render.pdftext import pdf_text  # pypdf only when needed
             sys.stdout.write(pdf_text(args.datei))
             return 0
         if args.befehl == "diff":
             return compare(args)
         if args.befehl == "serve":
-            from .preview import Preview
+            from vorlagen.build.preview import Preview
             try:
                 Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True)).run()
             except OSError as error:
@@ -90,9 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         mappen = {args.sitzung} if args.befehl == "sitzung" else ({"*"} if args.mappen else set())
         result = _in_service(args, mappen)
         if result is None:
-            from .builder import Builder
-            from .progress import Progress
-            from .project import prepare, summary
+            from vorlagen.build.builder import Builder
+            from vorlagen.build.progress import Progress
+            from vorlagen.compute.project import prepare, summary
             project = prepare(args.data)
             builder = Builder(project, Progress())
             written = builder.build(args.out, mappen)
@@ -119,11 +119,11 @@ def report_problems(problems: list[Problem]) -> None:
 
 def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
     """Runs the build in the warm render service when one runs (starting one for next time otherwise)."""
-    from .renderer import worker_count
+    from vorlagen.build.workers import worker_count
     import os
     if worker_count() == 0 or os.environ.get("VORLAGEN_DIENST", "1") == "0":
         return None
-    from .service import delegate
+    from vorlagen.build.service import delegate
     answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True))
     if answer is None:
         return None
@@ -137,9 +137,9 @@ def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
 
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
-    from .document import Composer
-    from .project import prepare, summary
-    from .sitzungen import render_fristen
+    from vorlagen.render.document import Composer
+    from vorlagen.compute.project import prepare, summary
+    from vorlagen.compute.schedule import render_fristen
     project = prepare(args.data)
     Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
@@ -158,9 +158,9 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 
 def _fassungen(data: Path, label: str) -> dict:
     """The Fassungen of a data folder; problems name the revision they belong to."""
-    from .fassung import fassungen
-    from .document import Composer
-    from .project import prepare
+    from vorlagen.review.fassung import fassungen
+    from vorlagen.render.document import Composer
+    from vorlagen.compute.project import prepare
     try:
         project = prepare(data)
         return fassungen(project, Composer(project).compose_all())
@@ -170,8 +170,8 @@ def _fassungen(data: Path, label: str) -> dict:
 
 def compare(args: argparse.Namespace) -> int:
     """`diff`: 0 when nothing changed, 1 when something did."""
-    from . import diff as diffing
-    from .gitrev import extract
+    from vorlagen.review import diff as diffing
+    from vorlagen.review.gitrev import extract
     paths = Paths(args.data.resolve().parent)
     with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
         def side(rev: str | None, name: str) -> tuple[dict, str]:

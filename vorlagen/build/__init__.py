@@ -1,0 +1,1 @@
+"""Building: cache, worker processes, render service, atomic output, preview."""

@@ -1,0 +1,315 @@
+"""One build: Vorlagen, Tagesordnungen, on request Sitzungsmappen with publish bundles, and the overview.
+
+Unchanged Vorlagen and Sitzungen are linked from the previous output (see cache.py); the rest is
+composed here and rendered in worker processes (see renderer.py).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from pathlib import PurePosixPath
+
+from vorlagen.meetings import publish
+from vorlagen.build.cache import MANIFEST, Entry, Manifest, agenda_key, engine_key, packet_key, render_key, vorlage_key
+from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc
+from vorlagen.meetings.documents import Meetings, SitzungDoc
+from vorlagen.build.output import Staging
+from vorlagen.render.plaintext import render as plain
+from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.load.references import unknown
+from vorlagen.build.progress import Progress
+from vorlagen.compute.project import Project
+from vorlagen.render.templates import TEMPLATES
+from vorlagen.build.workers import Renderer, RenderJob
+
+PUBLISH = PurePosixPath("publish")
+
+
+def default_renderer() -> Renderer:
+    """The render service when allowed (VORLAGEN_DIENST not 0) and there are workers, else local rendering."""
+    from vorlagen.build.workers import worker_count
+    if worker_count() > 0 and os.environ.get("VORLAGEN_DIENST", "1") != "0":
+        from vorlagen.build.service import ServiceRenderer
+        return ServiceRenderer()
+    return Renderer()
+
+
+class Builder:
+    def __init__(self, project: Project, progress: Progress | None = None, renderer: Renderer | None = None):
+        self.project = project
+        self.facts = project.facts
+        self.composer = Composer(project)
+        self.meetings = Meetings(self.composer)
+        self.roots = (self.facts.data_dir, TEMPLATES)
+        self.progress = progress or Progress(live=False)
+        self.renderer = renderer
+        self.stage: Staging | None = None
+        self.count = 0
+        self.rendered = 0  # PDFs rendered (not reused) in this build
+
+    def build(self, out, mappen: set[str] | frozenset = frozenset()) -> int:
+        """Writes everything into a staging folder and swaps it in; returns the number of files.
+
+        `mappen` names the Sitzungen whose packets and publish bundle to build.
+        """
+        mappen = self._mappen_wanted(set(mappen))
+        renderer = self.renderer or default_renderer()
+        try:
+            return self._build(out, mappen, renderer)
+        finally:
+            if self.renderer is None:
+                renderer.close()
+
+    def _mappen_wanted(self, mappen: set[str]) -> set[str]:
+        """'*' stands for every Sitzung with an agenda; a named Sitzung must exist and have one."""
+        sitzungen = self.facts.sitzungen
+        if "*" in mappen:
+            return {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
+        problems = []
+        where = self.facts.paths.where(self.facts.data_dir / "sitzungen")
+        for sid in sorted(mappen):
+            if sid not in sitzungen:
+                problems.append(unknown(where, " Sitzung", sid, sitzungen,
+                                        "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml."))
+            elif sitzungen[sid].tagesordnung is None:
+                problems.append(Problem(self.facts.paths.where(self.facts.data_dir / "sitzungen" / f"{sid}.yaml"),
+                                        f"Die Sitzung {sid} hat noch keine Tagesordnung – tragen Sie "
+                                        "„tagesordnung“ ein."))
+        raise_if(problems)
+        return mappen
+
+    def _build(self, out, mappen: set[str], renderer: Renderer) -> int:
+        facts = self.facts
+        engine = self.engine = engine_key(facts)
+        old, new = Manifest.load(out.resolve()), Manifest(out)
+        plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
+        keys, reused, todo = {}, [], []
+        for source in facts.vorlagen:
+            name = f"vorlage:{source.slug}"
+            previous = old.entries.get(name)
+            if previous is not None:
+                key = vorlage_key(facts, engine, source, previous.saetze)
+                if old.reusable(name, key):
+                    keys[source.slug], new.entries[name] = key, previous
+                    reused.append(plans[source.vorlage.nummer])
+                    continue
+            todo.append(source)
+        if todo or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
+            renderer.start()  # workers get ready while the main process composes
+        todo.sort(key=lambda s: -sum(len(t.content) for t in s.texts.values()))  # largest first: workers end together
+        sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
+                     if s.tagesordnung is not None]
+        self.progress.plan(len(facts.vorlagen) + len(sitzungen) + len(mappen))
+        with Staging(out, facts.paths) as self.stage:
+            window = _Window(self, renderer, limit=max(4, 3 * renderer.workers))
+            for doc in reused:
+                self._reuse(new.entries[f"vorlage:{doc.source.slug}"])
+                self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+            problems = []
+            for source in todo:  # composed one by one while earlier ones render: memory stays flat
+                try:
+                    doc = self.composer.compose(source)
+                except BuildFailed as failed:
+                    problems += failed.problems
+                    continue
+                keys[source.slug] = vorlage_key(facts, engine, source, doc.saetze_gelesen)
+                new.entries[f"vorlage:{source.slug}"] = Entry(keys[source.slug], [str(f) for f in doc.files],
+                                                             doc.saetze_gelesen)
+                if not problems:  # once the build fails, only collect the remaining problems
+                    for path, job, label in self._vorlage(doc, old, new):
+                        window.submit(path, job, label)
+            if problems:
+                window.drain()
+                raise_if(problems)
+            for doc in sitzungen:
+                for path, job, label in self._agendas(doc, old, new, engine):
+                    window.submit(path, job, label)
+            window.drain()
+            for doc in sitzungen:
+                self._mappen(doc, old, new, keys, doc.id in mappen, renderer)
+            self._site(list(plans.values()), sitzungen, new)
+            self._write(PurePosixPath(MANIFEST), new.dumps())
+        self.progress.finish()
+        return self.count
+
+    def _write(self, path: PurePosixPath, data: bytes) -> None:
+        self.stage.write(path, data)
+        self.count += 1
+
+    def _reuse(self, entry: Entry) -> None:
+        for name in entry.files:
+            self._reuse_file(PurePosixPath(name))
+
+    def _reuse_file(self, path: PurePosixPath) -> None:
+        self.stage.reuse(path)
+        self.count += 1
+
+    def _job(self, html: str, source_folder, created, text: str | None) -> RenderJob:
+        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text)
+
+    def _vorlage(self, doc: VorlageDoc, old: Manifest, new: Manifest) -> list[tuple]:
+        """Writes a composed Vorlage's HTML and text; returns the PDFs to render (unchanged ones are reused)."""
+        created, text, slug = doc.source.vorlage.datum, doc.text, doc.source.slug
+        self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
+        self._write(doc.folder / f"{slug}.txt", text.encode())
+        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{doc.source.vorlage.nummer} gesetzt")]
+        for anlage in doc.anlagen:
+            if anlage.pdf is not None:
+                self._write(anlage.datei, anlage.pdf)
+                continue
+            self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
+            documents.append((anlage.datei, anlage.html, anlage.text, None))
+        for bild in doc.bilder:
+            self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())
+        entry, previous = new.entries[f"vorlage:{slug}"], old.entries.get(f"vorlage:{slug}")
+        jobs = []
+        for path, html, job_text, label in documents:
+            job = self._job(html, doc.source.folder, created, job_text)
+            entry.pdfs[str(path)] = render_key(job, self.engine)
+            if previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file():
+                self._reuse_file(path)  # this document did not change, only its siblings did
+                if label:
+                    self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+                continue
+            jobs.append((path, job, label))
+        return jobs
+
+    def _agendas(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str) -> list[tuple]:
+        """Reuses the agendas while they show the same; else writes HTML and text and returns the PDF jobs."""
+        shown = [f"{p.top}|{p.gegenstand}|{p.nummer}|{p.oeffentlich}|{p.doc.folder if p.doc else ''}" for p in doc.punkte]
+        key = agenda_key(self.facts, engine, doc.id, shown)
+        name = f"sitzung:{doc.id}"
+        previous = old.reusable(name, key)
+        if previous is not None:
+            self._reuse(previous)
+            new.entries[name] = previous
+            self.progress.step(f"Tagesordnungen {doc.id} unverändert")
+            return []
+        files, jobs = [], []
+        for intern in (False, True):
+            folder = doc.folder(intern)
+            web, printed = doc.html[intern]
+            text = plain(web)
+            for file, content in ((folder / "tagesordnung.html", web.encode()), (folder / "tagesordnung.txt", text.encode())):
+                self._write(file, content)
+                files.append(str(file))
+            files.append(str(folder / "tagesordnung.pdf"))
+            label = f"Tagesordnungen {doc.id} gesetzt" if intern else None
+            jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text), label))
+        new.entries[name] = Entry(key, files)
+        return jobs
+
+    def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, keys: dict, requested: bool,
+                renderer: Renderer) -> None:
+        """Packets and publish bundle: kept while valid, built when requested, otherwise left out."""
+        agenda = new.entries[f"sitzung:{doc.id}"].key
+        key = packet_key(agenda, [keys[p.doc.source.slug] for p in doc.punkte if p.doc is not None])
+        name = f"mappe:{doc.id}"
+        previous = old.reusable(name, key)
+        if previous is not None:
+            self._reuse(previous)
+            new.entries[name] = previous
+            return
+        if not requested:
+            return
+        files = []
+        for intern in (False, True):
+            mappe = self._packet(doc, intern, renderer)
+            path = doc.folder(intern) / ("sitzungsmappe-nichtoeffentlich.pdf" if intern else "sitzungsmappe.pdf")
+            self._write(path, mappe)
+            files.append(str(path))
+            if not intern:
+                agenda_pdf = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
+                for file_name, content in publish.bundle(self.facts, doc, agenda_pdf, mappe, self.stage.read).items():
+                    self._write(PUBLISH / doc.id / file_name, content)
+                    files.append(str(PUBLISH / doc.id / file_name))
+        new.entries[name] = Entry(key, files)
+        self.progress.step(f"Sitzungsmappen {doc.id} erstellt")
+
+    def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
+        """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""
+        from vorlagen.meetings import packet  # pypdf only when packets are built
+        teile = [packet.Teil(self.stage.read(doc.folder(intern) / "tagesordnung.pdf"), [(0, "Tagesordnung")])]
+        for punkt in doc.punkte:
+            if punkt.doc is None:
+                continue
+            vorlage = punkt.doc.source.vorlage
+            own_part = punkt.oeffentlich != intern  # the TOP belongs to this packet's part
+            if not own_part and not intern:
+                continue
+            if own_part:
+                anlagen = [a for a in punkt.doc.anlagen if intern or a.oeffentlich]
+                marks = [(0, f"TOP {punkt.top}: {punkt.gegenstand}"), (1, f"{vorlage.art} {vorlage.nummer}")]
+                teile.append(packet.Teil(self.stage.read(punkt.doc.folder / f"{punkt.doc.source.slug}.pdf"), marks))
+            else:  # a public TOP in the internal packet: only its non-public Anlagen
+                anlagen = [a for a in punkt.doc.anlagen if not a.oeffentlich]
+                if anlagen:
+                    teile.append(packet.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")]))
+            for anlage in anlagen:
+                teile.append(packet.Teil(self.stage.read(anlage.datei), [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
+        teile = packet.merge_empty(teile)
+
+        def cover(inhalt) -> bytes:
+            html = self.meetings.cover(doc, intern, inhalt)
+            return renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None)).result()
+
+        date = f"{doc.sitzung.datum:%d.%m.%Y}"
+        kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
+        stempel = f"{'Sitzungsmappe (nichtöffentlich)' if intern else 'Sitzungsmappe'} {doc.gremium.id} {date}"
+        return packet.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {date}", stempel)
+
+    def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], manifest: Manifest) -> None:
+        for asset in sorted(TEMPLATES.glob("*.css")) + sorted((TEMPLATES / "fonts").glob("*")):
+            self._write(PurePosixPath("assets") / asset.relative_to(TEMPLATES).as_posix(), asset.read_bytes())
+        if self.facts.logo:
+            self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", self.facts.logo.read_bytes())
+        mappen = {s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries}
+        public = [d for d in docs if d.oeffentlich]
+        self._write(PurePosixPath("index.html"),
+                    self._index(public, sitzungen, mappen, PUBLIC.parent, "Sitzungen und Vorlagen"))
+        self._write(INTERNAL.parent / "index.html",
+                    self._index(docs, sitzungen, mappen, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"))
+
+    def _index(self, docs, sitzungen, mappen: set[str], base: PurePosixPath, titel: str) -> bytes:
+        """An overview page at `base`; the internal one lists everything, the public one only public documents."""
+        def link(path: PurePosixPath) -> str:
+            return posixpath.relpath(str(path), str(base))
+
+        html = self.composer.templates.render(
+            "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, mappen=mappen,
+            titel=titel, assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
+        return html.encode()
+
+
+class _Window:
+    """Keeps at most `limit` render jobs in flight and writes each PDF as soon as it is done."""
+
+    def __init__(self, builder: Builder, renderer: Renderer, limit: int):
+        self.builder, self.renderer, self.limit = builder, renderer, limit
+        self.pending: dict[Future, tuple[PurePosixPath, str | None]] = {}
+        self.problems = []
+
+    def submit(self, path: PurePosixPath, job: RenderJob, label: str | None) -> None:
+        while len(self.pending) >= self.limit:
+            self._collect()
+        self.builder.rendered += 1
+        self.pending[self.renderer.submit(job)] = (path, label)
+
+    def drain(self) -> None:
+        while self.pending:
+            self._collect()
+        raise_if(self.problems)
+
+    def _collect(self) -> None:
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            path, label = self.pending.pop(future)
+            try:
+                self.builder._write(path, future.result())
+            except BuildFailed as failed:
+                self.problems += failed.problems
+                continue
+            if label:
+                self.builder.progress.step(label)

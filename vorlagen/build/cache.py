@@ -1,0 +1,128 @@
+"""Reuse of unchanged outputs: a key per Vorlage and per Sitzung over everything that affects their files.
+
+The previous output is the cache: its manifest records each entry's key and files, and a build links
+the files of entries whose key is unchanged instead of composing and rendering them again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vorlagen.core.engine import code_files
+from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.render.templates import TEMPLATES
+
+MANIFEST = ".vorlagen-manifest.json"
+LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pyphen", "pillow", "jinja2",
+             "markdown-it-py", "babel", "pypdf", "pyyaml")
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _tree(folder: Path) -> list[bytes | str]:
+    """Every file below a folder: its relative path and its content."""
+    if not folder.is_dir():
+        return []
+    parts: list[bytes | str] = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return parts
+
+
+def engine_key(facts: Facts) -> str:
+    """The code, templates, fonts and library versions: a change here invalidates everything."""
+    versions = [f"{name}={importlib.metadata.version(name)}" for name in LIBRARIES]
+    code = [p.read_bytes() for p in code_files()]
+    common = [(facts.data_dir / "koerperschaft.yaml").read_bytes(), facts.logo.read_bytes() if facts.logo else b""]
+    return _digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), *common)
+
+
+def satz_fingerprint(facts: Facts, satz_id: str) -> str:
+    satz = facts.saetze.get(satz_id)
+    if satz is None:
+        return "-"
+    gueltig = f"{satz.gueltig.von}–{satz.gueltig.bis}" if satz.gueltig else ""
+    return f"{satz.jahresbetrag}|{satz.kurz}|{satz.name}|{gueltig}"
+
+
+def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: list[str]) -> str:
+    """Everything a Vorlage's files depend on; `read_saetze` are the rates its texts read."""
+    vorlage = source.vorlage
+    sitzungen = [f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
+                 for b in vorlage.beratungsfolge]
+    bescheide = [(facts.data_dir / "bescheide" / f"{b}.yaml").read_bytes() for b in vorlage.bescheide]
+    tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}
+    bescheid_rates = {p.satz for b in vorlage.bescheide if b in facts.bescheide for p in facts.bescheide[b].positionen}
+    used = sorted(tables | bescheid_rates | set(read_saetze))
+    saetze = [f"{s}={satz_fingerprint(facts, s)}" for s in used]
+    bezug = ""
+    if vorlage.bezug:
+        original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
+        bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
+    return _digest(engine, *_tree(source.folder), *sitzungen, *bescheide, *saetze, bezug)
+
+
+def render_key(job, engine: str) -> str:
+    """What a rendered PDF depends on: the engine (code, templates, stylesheet, fonts), its document,
+    its base folder and its text. The project's location is left out (as from the PDF's /ID), so
+    clones agree."""
+    html, base = job.html, job.base.as_uri()
+    for root in job.roots:
+        html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
+    return _digest(engine, html, base, job.text or "", job.created.isoformat())
+
+
+def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> str:
+    """A Sitzung's agendas depend on its file and on what they show of each Vorlage (Nummer, Betreff, links)."""
+    return _digest(engine, (facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml").read_bytes(), *shown)
+
+
+def packet_key(agenda: str, member_keys: list[str]) -> str:
+    """Packets and the publish bundle hold the Vorlagen themselves: their full keys count."""
+    return _digest(agenda, *member_keys)
+
+
+@dataclass
+class Entry:
+    key: str
+    files: list[str]
+    saetze: list[str] = field(default_factory=list)  # Vorlage: rates its texts read
+    pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
+
+
+class Manifest:
+    """The record of the previous build: entry name → Entry."""
+
+    def __init__(self, out: Path, entries: dict[str, Entry] | None = None):
+        self.out = out
+        self.entries = entries or {}
+
+    @classmethod
+    def load(cls, out: Path) -> Manifest:
+        try:
+            raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+            return cls(out, {name: Entry(**value) for name, value in raw.items()})
+        except (OSError, ValueError, TypeError):
+            return cls(out)
+
+    def reusable(self, name: str, key: str) -> Entry | None:
+        """The previous entry when its key matches and all its files are still there."""
+        entry = self.entries.get(name)
+        if entry is None or entry.key != key or not all((self.out / f).is_file() for f in entry.files):
+            return None
+        return entry
+
+    def dumps(self) -> bytes:
+        data = {name: vars(entry) for name, entry in sorted(self.entries.items())}
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()

@@ -1,0 +1,1 @@
+"""Computing: financing tables, splits, checks — pure functions over the model."""

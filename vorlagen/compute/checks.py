@@ -1,0 +1,75 @@
+"""Ledger checks on computed figures: each function returns problems, none raises."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from vorlagen.compute.finance import BescheidWerte, Tabelle, VerteilungWerte
+from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
+from vorlagen.core.problems import Problem, Where
+
+
+def _mismatch(where: Where, what: str, computed: Decimal, expected: Decimal, quantum: Decimal) -> Problem:
+    money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
+    return Problem(where, f"{what}: berechnet {money(computed)}, erwartet {money(expected)}, "
+                          f"Differenz {signed(computed - expected, quantum)} – prüfen Sie den erwarteten Wert und "
+                          "die Eingangswerte.")
+
+
+def check_tabelle(t: Tabelle) -> list[Problem]:
+    """`erwartet` on the table and on each row; every rate valid for the period."""
+    problems = []
+    name = f"Berechnung „{t.id}“"
+    for zeile in t.zeilen:
+        if zeile.position.erwartet is not None and zeile.position.erwartet != zeile.betrag:
+            problems.append(_mismatch(zeile.position.where("erwartet"), f"{name}, Zeile „{zeile.text}“",
+                                      zeile.betrag, zeile.position.erwartet, t.quantum))
+        for satz in zeile.saetze:
+            g = satz.gueltig
+            if g is not None and not (g.von <= t.zeitraum.von and t.zeitraum.bis <= g.bis):
+                problems.append(Problem(zeile.position.where("saetze"),
+                                        f"Der Satz „{satz.id}“ gilt nur vom {datum(g.von)} bis {datum(g.bis)}, "
+                                        f"die Berechnung „{t.id}“ reicht vom {datum(t.zeitraum.von)} bis "
+                                        f"{datum(t.zeitraum.bis)} – wählen Sie Sätze, die für den Zeitraum gelten."))
+    erwartet = t.berechnung.erwartet
+    if erwartet is not None:
+        for key, label, value in (("gesamtkosten", "Gesamtkosten", t.gesamtkosten),
+                                  ("abzuege", "Abzüge", t.abzuege),
+                                  ("eigenanteil", "Eigenanteil", t.eigenanteil)):
+            expected = getattr(erwartet, key)
+            if expected is not None and expected != value:
+                problems.append(_mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum))
+    return problems
+
+
+def check_bescheid(werte: BescheidWerte, where_prefix: str, quantum: Decimal) -> list[Problem]:
+    """A given Betrag must equal VZÄ × rate; instalments must add up to the whole."""
+    problems = []
+    bescheid = werte.bescheid
+    if bescheid.betrag is not None and bescheid.betrag != werte.betrag:
+        problems.append(_mismatch(bescheid.where("betrag"), f"{where_prefix}, Betrag (VZÄ × Satz)",
+                                  werte.betrag, bescheid.betrag, quantum))
+    if bescheid.raten:
+        total = sum(rate.anteil for rate in bescheid.raten)
+        if total != 1:
+            problems.append(Problem(bescheid.where("raten"),
+                                    f"Die Anteile der Raten ergeben {total.numerator}/{total.denominator} statt 1 – "
+                                    "prüfen Sie die Anteile."))
+    return problems
+
+
+def check_verteilung(werte: VerteilungWerte) -> list[Problem]:
+    """The values must add up to VZÄ × days per VZÄ; notes must belong to a listed name."""
+    problems = []
+    verteilung = werte.verteilung
+    if werte.summe != werte.soll:
+        problems.append(Problem(verteilung.where("werte"),
+                                f"Verteilung „{werte.id}“: Die Werte ergeben {zahl(werte.summe, 2)}, erwartet sind "
+                                f"{zahl(werte.soll, 2)} ({zahl(werte.vzae)} VZÄ x {zahl(werte.tage_pro_vzae)} Tage), "
+                                f"Differenz {zahl(werte.summe - werte.soll, 2)} – prüfen Sie die Werte."))
+    for name in verteilung.hinweise:
+        if name not in verteilung.werte:
+            problems.append(Problem(verteilung.hinweise.lines[name],
+                                    f"Der Hinweis zu „{name}“ gehört zu keinem Eintrag unter „werte“ – "
+                                    "prüfen Sie die Schreibweise."))
+    return problems

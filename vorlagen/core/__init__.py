@@ -1,0 +1,1 @@
+"""Bottom of the pipeline: problem records, money rounding and German formatting."""

@@ -1,0 +1,75 @@
+"""German number and date formatting (babel, de_DE), always rounding half-up first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from vorlagen.core.money import CENT, round_half_up
+
+LOCALE = "de_DE"
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+
+def _number(value: Decimal, places: int) -> str:
+    quantum = Decimal(1).scaleb(-places)
+    rounded = round_half_up(Decimal(value), quantum)
+    if rounded == 0:
+        rounded = abs(rounded)  # never print "−0"
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=True)
+    return text.replace("-", MINUS)
+
+
+def eur(value) -> str:
+    """403963 → '403.963 €' (whole euros)."""
+    return _number(value, 0) + NBSP + "€"
+
+
+def eur_cent(value) -> str:
+    """1234.5 → '1.234,50 €'."""
+    return _number(value, 2) + NBSP + "€"
+
+
+def zahl(value, stellen: int | None = None) -> str:
+    """3.5 → '3,5'; 0.75 → '0,75'; zahl(35, 2) → '35,00'. Without `stellen`, as many as needed."""
+    value = Decimal(value)
+    if stellen is None:
+        stellen = max(0, -value.normalize().as_tuple().exponent)
+    return _number(value, stellen)
+
+
+def prozent(value, stellen: int = 2) -> str:
+    """A ratio as percent: 0.7935 → '79,35 %'."""
+    return _number(Decimal(value) * 100, stellen) + NBSP + "%"
+
+
+def datum(value: dt.date) -> str:
+    """'22.04.2021'."""
+    return value.strftime("%d.%m.%Y")
+
+
+def datum_lang(value: dt.date) -> str:
+    """'22. April 2021'."""
+    return format_date(value, "d. MMMM y", locale=LOCALE)
+
+
+def euro_or_cent(value, quantum: Decimal) -> str:
+    """Money in the precision of the calculation it comes from."""
+    return eur_cent(value) if quantum == CENT else eur(value)
+
+
+FILTERS = {
+    "eur": eur, "eur_cent": eur_cent, "zahl": zahl, "vzae": zahl, "prozent": prozent,
+    "datum": datum, "datum_lang": datum_lang,
+    "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
+}
+
+
+def signed(value, quantum: Decimal) -> str:
+    """A difference with its sign: '+18 €', '−2 €'."""
+    return ("+" if value > 0 else "") + euro_or_cent(value, quantum)

@@ -1,0 +1,1 @@
+"""Loading: YAML and Markdown with positions into the typed model; references checked."""

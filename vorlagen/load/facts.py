@@ -1,0 +1,184 @@
+"""Reads the data folder of one Körperschaft: the only module that opens data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vorlagen.load.model import Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung, Vorlage
+from vorlagen.core.problems import Paths, Problem, Where, raise_if
+from vorlagen.load.records import INVALID, Reader
+from vorlagen.load.yamlfile import Mapping, Scalar, read_text, read_yaml
+
+
+@dataclass
+class Text:
+    """A Markdown file as read, with where it stands."""
+
+    path: Path
+    where: Where
+    content: str
+
+
+@dataclass
+class VorlageSource:
+    vorlage: Vorlage
+    folder: Path
+    texts: dict[str, Text] = field(default_factory=dict)  # file name in vorlage.yaml → text
+    pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
+
+    @property
+    def slug(self) -> str:
+        """Folder and file name of the output, e.g. 2021-0123."""
+        return self.vorlage.nummer.replace("/", "-")
+
+
+@dataclass
+class Facts:
+    data_dir: Path
+    paths: Paths
+    koerperschaft: Koerperschaft
+    sitzungen: dict[str, Sitzung]
+    saetze: dict[str, Satz]
+    bescheide: dict[str, Bescheid]
+    vorlagen: list[VorlageSource]
+    logo: Path | None
+    unreadable: set[str] = field(default_factory=set)  # "folder/stem" of files that had problems
+
+    def gremium(self, gremium_id: str):
+        """The Gremium with this id (references are checked before anyone asks)."""
+        return next(g for g in self.koerperschaft.gremien if g.id == gremium_id)
+
+    def is_unreadable(self, folder: str, stem: str) -> bool:
+        """True when a reference points at a file that could not be read (its problem is listed).
+
+        For Vorlagen the stem is the Nummer; "vorlagen/*" stands for a Vorlage whose Nummer is unknown.
+        """
+        return f"{folder}/{stem}" in self.unreadable or (folder == "vorlagen" and "vorlagen/*" in self.unreadable)
+
+
+def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
+    """Reads every file of the data folder: the facts that could be read, and all problems.
+
+    Files with problems are left out of the facts; a missing koerperschaft.yaml stops here.
+    """
+    data_dir = data_dir.resolve()
+    paths = Paths(data_dir.parent)
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise_if([Problem(paths.where(data_dir), "Datenordner nicht gefunden – prüfen Sie --data.")])
+    reader = Reader(problems)
+    unreadable: set[str] = set()
+    koerperschaft = _read(data_dir / "koerperschaft.yaml", Koerperschaft, paths, reader)
+    sitzungen = {p.stem: r for p, r in _read_folder(data_dir / "sitzungen", Sitzung, paths, reader, unreadable)}
+    saetze: dict[str, Satz] = {}
+    for path, katalog in _read_folder(data_dir / "kostensaetze", Kostensaetze, paths, reader, unreadable):
+        for key, betrag in katalog.saetze.items():
+            saetze[f"{path.stem}/{key}"] = Satz(f"{path.stem}/{key}", betrag, key, f"{katalog.titel}: {key}",
+                                               katalog.gueltig, katalog.saetze.lines[key])
+    for path, programm in _read_folder(data_dir / "foerderprogramme", Foerderprogramm, paths, reader, unreadable):
+        for modul_id, modul in programm.module.items():
+            for key, satz in modul.saetze.items():
+                satz_id = f"{path.stem}/{modul_id}/{key}"
+                saetze[satz_id] = Satz(satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where())
+    bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
+    vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
+                if (source := _read_vorlage(folder, data_dir, paths, reader, unreadable)) is not None]
+    logo = None
+    if koerperschaft is not None and koerperschaft.hausstil.logo:
+        logo = inside(data_dir, data_dir, koerperschaft.hausstil.logo,
+                      koerperschaft.hausstil.where("logo"), problems)
+        if logo is not None and not logo.is_file():
+            problems.append(Problem(koerperschaft.hausstil.where("logo"),
+                                    f"Die Logodatei „{koerperschaft.hausstil.logo}“ gibt es nicht – prüfen Sie den Namen."))
+    if koerperschaft is None:
+        raise_if(problems)
+    return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
+                 unreadable), problems
+
+
+def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
+    """Resolves a file name given in the data; refuses anything outside the data folder."""
+    if Path(name).is_absolute() or "\\" in name:
+        problems.append(Problem(where, f"„{name}“: Geben Sie Dateien relativ zum Ordner der Vorlage an, "
+                                       "ohne / oder Laufwerk am Anfang."))
+        return None
+    path = (folder / name).resolve()
+    if not path.is_relative_to(data_dir):
+        problems.append(Problem(where, f"„{name}“ liegt außerhalb des Datenordners – "
+                                       "legen Sie die Datei in den Ordner der Vorlage."))
+        return None
+    return path
+
+
+def _read(path: Path, cls, paths: Paths, reader: Reader):
+    node = read_yaml(path, paths, reader.problems)
+    if node is None:
+        return None
+    value = reader.record(node, cls, path.name)
+    return None if value is INVALID else value
+
+
+def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: set[str]):
+    """Reads every *.yaml in a folder, in name order; yields (path, record) for the good ones
+    and notes the others in `unreadable`."""
+    for path in sorted(folder.glob("*.y*ml")):
+        if path.suffix == ".yml":
+            reader.problems.append(Problem(paths.where(path), "Dateien enden auf .yaml, nicht .yml – benennen Sie die Datei um."))
+            continue
+        value = _read(path, cls, paths, reader)
+        if value is not None:
+            yield path, value
+        else:
+            unreadable.add(f"{folder.name}/{path.stem}")
+
+
+def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
+                  unreadable: set[str]) -> VorlageSource | None:
+    yaml_path = folder / "vorlage.yaml"
+    if not yaml_path.is_file():
+        reader.problems.append(Problem(paths.where(folder), "In diesem Vorlagenordner fehlt die Datei vorlage.yaml."))
+        return None
+    node = read_yaml(yaml_path, paths, reader.problems)
+    vorlage = reader.record(node, Vorlage, yaml_path.name) if node is not None else INVALID
+    if vorlage is INVALID:
+        nummer = node.entries.get("nummer") if isinstance(node, Mapping) else None
+        readable = nummer and isinstance(nummer[1], Scalar)
+        unreadable.add(f"vorlagen/{nummer[1].text if readable else '*'}")
+        return None
+    source = VorlageSource(vorlage, folder)
+    problems = reader.problems
+    texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
+             (vorlage.where("finanzielle_auswirkungen"), vorlage.finanzielle_auswirkungen)]
+    texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
+    texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]
+    for where, name in texts:
+        if name is None:
+            continue
+        path = inside(data_dir, folder, name, where, problems)
+        if path is None:
+            continue
+        if not path.is_file():
+            problems.append(Problem(where, f"Die Datei „{name}“ gibt es nicht im Ordner {paths.show(folder)} – "
+                                           "prüfen Sie den Namen."))
+            continue
+        content = read_text(path, paths, problems)
+        if content is not None:
+            source.texts[name] = Text(path, paths.where(path), content)
+    for anlage in vorlage.anlagen:
+        if anlage.datei.endswith(".md"):
+            continue
+        if not anlage.datei.endswith(".pdf"):
+            problems.append(Problem(anlage.where("datei"), f"Anlagen sind Markdown (.md) oder PDF (.pdf), "
+                                                           f"nicht „{anlage.datei}“."))
+            continue
+        path = inside(data_dir, folder, anlage.datei, anlage.where("datei"), problems)
+        if path is not None and not path.is_file():
+            problems.append(Problem(anlage.where("datei"), f"Die Anlage „{anlage.datei}“ gibt es nicht – prüfen Sie den Namen."))
+        elif path is not None:
+            content = path.read_bytes()
+            if not content.startswith(b"%PDF-"):
+                problems.append(Problem(anlage.where("datei"), f"„{anlage.datei}“ ist keine PDF-Datei – "
+                                                               "speichern Sie die Anlage als PDF."))
+            source.pdfs[anlage.datei] = content
+    return source

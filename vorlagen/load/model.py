@@ -1,0 +1,280 @@
+"""Typed records of the data files. Field names are the YAML keys; each is documented here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from vorlagen.core.problems import Where
+from vorlagen.load.records import Betrag, Record
+
+record = dataclass(kw_only=True)
+
+ARTEN = ("Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage")
+ROLLEN = ("Vorberatung", "Entscheidung", "Kenntnisnahme")
+
+
+@record
+class Zeitraum(Record):
+    von: dt.date  # erster Tag
+    bis: dt.date  # letzter Tag (einschließlich)
+
+    def check(self):
+        if self.bis < self.von:
+            yield "bis", (f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
+                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
+
+
+# --- koerperschaft.yaml -------------------------------------------------------------------
+
+@record
+class Amt(Record):
+    id: str  # Kürzel, auf das Vorlagen mit „federfuehrend“ verweisen, z. B. KI
+    name: str  # z. B. Kommunales Integrationszentrum
+
+
+@record
+class Gremium(Record):
+    id: str  # Kürzel, z. B. ASI
+    name: str  # z. B. Ausschuss für Soziales und Integration
+    frist_tage: int = 14  # Vorlagen müssen so viele Tage vor der Sitzung fertig sein
+
+
+@record
+class Hausstil(Record):
+    akzentfarbe: str = "#1f4e79"  # Farbe für Linien und Überschriften, als #rrggbb
+    logo: str | None = None  # Bilddatei (SVG oder PNG) relativ zum Datenordner
+
+    def check(self):
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
+            yield "akzentfarbe", (f"„{self.akzentfarbe}“ ist keine Farbe – schreiben Sie sie als "
+                                  "#rrggbb in Anführungszeichen, z. B. \"#1f4e79\".")
+
+
+@record
+class Koerperschaft(Record):
+    name: str  # z. B. Rhein-Sieg-Kreis
+    verwaltungschef: str  # wie gedruckt, z. B. Der Landrat
+    verwaltungschef_name: str | None = None  # Name unter „gez.“, z. B. Sebastian Schuster
+    anschrift: str | None = None  # eine Zeile unter dem Namen im Kopf
+    rundung: Literal["euro", "cent"] = "euro"  # Beträge in Berechnungen auf ganze Euro oder Cent
+    hausstil: Hausstil = field(default_factory=Hausstil)
+    aemter: list[Amt]
+    gremien: list[Gremium]
+    kommunen: list[str] = field(default_factory=list)  # Namen, die in Verteilungen vorkommen dürfen
+
+
+# --- sitzungen/<id>.yaml -------------------------------------------------------------------
+
+@record
+class Top(Record):
+    top: str  # Nummer, z. B. "5" oder "5.1"
+    vorlage: str | None = None  # Nummer der Vorlage, die unter diesem Punkt beraten wird …
+    titel: str | None = None  # … oder der Gegenstand (bei einer Vorlage: statt ihres Betreffs)
+
+    def check(self):
+        if self.vorlage is None and self.titel is None:
+            yield "top", f"TOP {self.top}: Geben Sie „vorlage“ (Nummer) oder „titel“ an."
+
+
+@record
+class Tagesordnung(Record):
+    oeffentlich: list[Top] = field(default_factory=list)
+    nichtoeffentlich: list[Top] = field(default_factory=list)
+
+
+@record
+class Sitzung(Record):
+    gremium: str  # Kürzel des Gremiums
+    datum: dt.date
+    beginn: str | None = None  # Uhrzeit als Text, z. B. "15:00 Uhr"
+    ort: str | None = None
+    tagesordnung: Tagesordnung | None = None
+
+    @property
+    def uhrzeit(self) -> tuple[int, int] | None:
+        """Hour and minute from `beginn` ('15:00 Uhr' → (15, 0)), if it holds one."""
+        match = re.match(r"\s*(\d{1,2})[:.](\d{2})", self.beginn or "")
+        return (int(match[1]), int(match[2])) if match and int(match[1]) < 24 and int(match[2]) < 60 else None
+
+
+# --- kostensaetze/<id>.yaml und foerderprogramme/<id>.yaml --------------------------------
+
+@record
+class Kostensaetze(Record):
+    titel: str  # z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021
+    quelle: str | None = None
+    gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
+    saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Jahr
+
+
+@record
+class Foerdersatz(Record):
+    betrag: Betrag  # Euro je Einheit und Jahr
+    kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
+    name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
+
+
+@record
+class Foerdermodul(Record):
+    titel: str
+    saetze: dict[str, Foerdersatz]
+
+
+@record
+class Foerderprogramm(Record):
+    titel: str
+    gueltig: Zeitraum | None = None
+    module: dict[str, Foerdermodul]
+
+
+@dataclass(frozen=True)
+class Satz:
+    """An annual rate as the engine uses it, from a Kostensätze file or a Förderprogramm."""
+
+    id: str  # e.g. kgst-2020/E11 or kim/modul-1/koordination
+    jahresbetrag: Decimal
+    kurz: str
+    name: str
+    gueltig: Zeitraum | None
+    where: Where
+
+
+# --- bescheide/<id>.yaml -------------------------------------------------------------------
+
+@record
+class Bescheidposition(Record):
+    satz: str  # z. B. kim/modul-2/case-management
+    anzahl: Decimal  # VZÄ oder Einheiten
+
+
+@record
+class Rate(Record):
+    faellig: dt.date
+    anteil: Fraction  # z. B. 1/2
+
+
+@record
+class Bescheid(Record):
+    datum: dt.date
+    behoerde: str
+    aktenzeichen: str | None = None
+    zeitraum: Zeitraum
+    positionen: list[Bescheidposition]
+    betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
+    raten: list[Rate] = field(default_factory=list)
+
+
+# --- vorlagen/<ordner>/vorlage.yaml --------------------------------------------------------
+
+@record
+class Beratung(Record):
+    sitzung: str  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml)
+    rolle: Literal["Vorberatung", "Entscheidung", "Kenntnisnahme"]
+
+
+@record
+class Kostenposition(Record):
+    anzahl: Decimal  # Zahl der Stellen (VZÄ) oder Einheiten
+    anteil: Decimal = Decimal(1)  # Stellenanteil je Stelle, z. B. 0.75
+    saetze: list[str]  # Sätze, deren Beträge je Einheit addiert werden
+    hinweis: str | None = None  # Text hinter der Zeile
+    erwartet: Betrag | None = None  # Betrag der Zeile laut Vorlage, wird nachgerechnet
+
+
+@record
+class Abzug(Kostenposition):
+    als: str  # Bezeichnung in der Tabelle, z. B. KIM-Förderung
+
+
+@record
+class Erwartet(Record):
+    gesamtkosten: Betrag | None = None
+    abzuege: Betrag | None = None
+    eigenanteil: Betrag | None = None
+
+
+@record
+class Berechnung(Record):
+    id: str  # Name für Texte: finanzierung["id"]
+    titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
+    zeitraum: Zeitraum
+    tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
+    alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
+    kosten: list[Kostenposition]
+    abzuege: list[Abzug] = field(default_factory=list)
+    erwartet: Erwartet | None = None
+
+
+@record
+class Verteilung(Record):
+    id: str
+    titel: str  # z. B. CM-Einsatz in Tagen pro Arbeitswoche
+    berechnung: str | None = None  # Stellenzahl aus dieser Berechnung übernehmen …
+    vzae: Decimal | None = None  # … oder hier angeben
+    tage_pro_vzae: Decimal = Decimal(5)
+    werte: dict[str, Decimal | None]  # Name → Tage; leer (~) heißt: kein Einsatz
+    hinweise: dict[str, str] = field(default_factory=dict)
+
+    def check(self):
+        if (self.berechnung is None) == (self.vzae is None):
+            yield "werte", "Geben Sie genau eines an: „berechnung“ (Stellenzahl daraus) oder „vzae“."
+
+
+@record
+class Anlage(Record):
+    titel: str
+    datei: str  # Markdown (.md) wird gesetzt, PDF (.pdf) unverändert übernommen
+    oeffentlich: bool = True
+
+
+@record
+class Unterschrift(Record):
+    name: str  # z. B. Dr. Ziemons
+    im_auftrag: bool = True  # „Im Auftrag“ über dem Namen
+    funktion: str | None = None  # z. B. Dezernentin
+
+
+@record
+class Bezug(Record):
+    vorlage: str  # Nummer der ursprünglichen Vorlage, z. B. "2021/0123"
+    art: Literal["Ergänzung", "Neufassung"]
+
+
+@record
+class Vorlage(Record):
+    nummer: str  # z. B. "2021/0123"
+    art: Literal["Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage"]
+    oeffentlich: bool
+    datum: dt.date
+    federfuehrend: str  # Kürzel des Amts
+    betreff: str
+    beratungsfolge: list[Beratung]
+    beschlussvorschlag: str | None = None  # Markdown-Datei; Pflicht bei Beschlussvorlagen
+    abschnitte: list[str]  # Markdown-Dateien in Reihenfolge
+    finanzielle_auswirkungen: str | None = None  # Markdown-Datei mit weiterem Text
+    bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
+    finanzierung: list[Berechnung] = field(default_factory=list)
+    verteilungen: list[Verteilung] = field(default_factory=list)
+    anlagen: list[Anlage] = field(default_factory=list)
+    unterschrift: Unterschrift | None = None  # ohne Angabe: der Verwaltungschef
+    bezug: Bezug | None = None  # Ergänzung zu oder Neufassung einer anderen Vorlage
+
+    def check(self):
+        if self.art == "Beschlussvorlage" and self.beschlussvorschlag is None:
+            yield "art", "Eine Beschlussvorlage braucht „beschlussvorschlag“ (eine Markdown-Datei) – ergänzen Sie ihn."
+        if self.art == "Mitteilungsvorlage" and self.beschlussvorschlag is not None:
+            yield "beschlussvorschlag", ("Eine Mitteilungsvorlage hat keinen Beschlussvorschlag – "
+                                         "entfernen Sie ihn oder wählen Sie „art: Beschlussvorlage“.")
+        if not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
+            yield "nummer", f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten."
+        for name, items in (("finanzierung", self.finanzierung), ("verteilungen", self.verteilungen)):
+            seen = set()
+            for item in items:
+                if item.id in seen:
+                    yield name, f"Die Kennung „{item.id}“ steht in „{name}“ doppelt – vergeben Sie eindeutige Namen."
+                seen.add(item.id)

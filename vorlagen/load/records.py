@@ -1,0 +1,259 @@
+"""Turns YAML nodes into typed records (dataclasses), collecting every problem with its line.
+
+Field names of a record are the YAML keys. Unknown keys, missing keys and wrong types are
+problems in German that say what to write instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import functools
+import re
+import types
+import typing
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.core.problems import Problem, Where
+from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence
+
+INVALID = object()  # marks a value that could not be read; its problem is already recorded
+
+Betrag = typing.NewType("Betrag", Decimal)  # money: a Decimal with at most two decimal places
+
+_INT = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
+_TRUE = {"true", "ja"}
+_FALSE = {"false", "nein"}
+_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
+# Plain words that YAML 1.1 tools read as something other than text.
+_YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+
+
+class Record:
+    """Base of all records read from YAML: knows where it and each of its fields stand."""
+
+    def where(self, name: str | None = None) -> Where:
+        if name is None:
+            return self._where
+        return self._lines.get(name, self._where)
+
+
+class LineDict(dict):
+    """A dict read from YAML that knows the line of each key."""
+
+    lines: dict[str, Where]
+
+
+def suggest(word: str, choices) -> str:
+    """' – meinten Sie „x“?' for a close match, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" – meinten Sie „{close[0]}“?" if close else ""
+
+
+class Reader:
+    """Reads nodes as given types; problems go to `self.problems`."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+
+    def fail(self, where: Where, message: str):
+        self.problems.append(Problem(where, message))
+        return INVALID
+
+    def read(self, node: Node, typ, name: str):
+        origin = typing.get_origin(typ)
+        if origin in (typing.Union, types.UnionType):
+            options = [t for t in typing.get_args(typ) if t is not type(None)]
+            if isinstance(node, Scalar) and node.is_null:
+                return None
+            return self.read(node, options[0], name)
+        if origin is typing.Literal:
+            return self._literal(node, typing.get_args(typ), name)
+        if origin is list:
+            return self._list(node, typing.get_args(typ)[0], name)
+        if origin is dict:
+            return self._dict(node, typing.get_args(typ)[1], name)
+        if dataclasses.is_dataclass(typ):
+            return self.record(node, typ, name)
+        scalar = self._scalar(node, name)
+        if scalar is INVALID:
+            return INVALID
+        return _SCALARS[typ](self, scalar, name)
+
+    def record(self, node: Node, cls, name: str):
+        if not isinstance(node, Mapping):
+            return self.fail(node.where, f"„{name}“ muss ein Abschnitt mit Einträgen der Form `schlüssel: wert` sein.")
+        fields, hints = _fields(cls)
+        values, lines, ok = {}, {}, True
+        meant = set()  # fields an unknown key probably meant: not reported again as missing
+        for key, (key_where, value_node) in node.entries.items():
+            if key not in fields:
+                meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
+                self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
+                                     f" Erlaubt sind: {', '.join(fields)}.")
+                ok = False
+                continue
+            value = self.read(value_node, hints[key], key)
+            ok = ok and value is not INVALID
+            values[key], lines[key] = value, key_where
+        for field_name, spec in fields.items():
+            if field_name not in values and field_name not in meant and _required(spec):
+                self.fail(node.where, f"In „{name}“ fehlt der Eintrag „{field_name}“ – ergänzen Sie ihn.")
+                ok = False
+        if not ok:
+            return INVALID
+        record = cls(**values)
+        object.__setattr__(record, "_where", node.where)
+        object.__setattr__(record, "_lines", lines)
+        for field_name, message in getattr(record, "check", lambda: ())():
+            self.fail(record.where(field_name), message)
+            ok = False
+        return record if ok else INVALID
+
+    def _list(self, node: Node, item_type, name: str):
+        if isinstance(node, Scalar) and node.is_null:
+            return []
+        if not isinstance(node, Sequence):
+            return self.fail(node.where, f"„{name}“ muss eine Liste sein (Einträge mit „- “ am Zeilenanfang).")
+        items = [self.read(item, item_type, name) for item in node.items]
+        return INVALID if INVALID in items else items
+
+    def _dict(self, node: Node, value_type, name: str):
+        if isinstance(node, Scalar) and node.is_null:
+            result = LineDict()
+            result.lines = {}
+            return result
+        if not isinstance(node, Mapping):
+            return self.fail(node.where, f"„{name}“ muss ein Abschnitt mit Einträgen der Form `name: wert` sein.")
+        result = LineDict()
+        result.lines = {}
+        ok = True
+        for key, (key_where, value_node) in node.entries.items():
+            value = self.read(value_node, value_type, key)
+            ok = ok and value is not INVALID
+            result[key], result.lines[key] = value, key_where
+        return result if ok else INVALID
+
+    def _literal(self, node: Node, choices, name: str):
+        scalar = self._scalar(node, name)
+        if scalar is INVALID:
+            return INVALID
+        if scalar.text not in choices:
+            return self.fail(node.where, f"„{name}“: „{scalar.text}“ ist nicht vorgesehen{suggest(scalar.text, choices) or '.'}"
+                                         f" Möglich sind: {', '.join(choices)}.")
+        return scalar.text
+
+    def _scalar(self, node: Node, name: str):
+        if isinstance(node, Scalar):
+            if node.is_null:
+                return self.fail(node.where, f"„{name}“ ist leer – tragen Sie einen Wert ein.")
+            return node
+        return self.fail(node.where, f"„{name}“ muss ein einzelner Wert sein, keine Liste und kein Abschnitt.")
+
+    def text(self, scalar: Scalar, name: str):
+        text = scalar.text.strip()
+        if scalar.plain:
+            quoted = f'„{name}: "{text}"“'
+            if _YAML11_BOOL.fullmatch(text):
+                return self.fail(scalar.where, f"„{name}“: „{text}“ lesen viele YAML-Programme als ja/nein, nicht als Text – "
+                                               f"setzen Sie Text in Anführungszeichen: {quoted}.")
+            if _SEXAGESIMAL.fullmatch(text):
+                return self.fail(scalar.where, f"„{name}“: „{text}“ lesen viele YAML-Programme als Zahl zur Basis 60 "
+                                               f"(Uhrzeit-Falle) – setzen Sie den Text in Anführungszeichen: {quoted}.")
+            if _LEADING_ZERO.fullmatch(text):
+                return self.fail(scalar.where, f"„{name}“: Bei „{text}“ ginge die führende Null verloren – setzen Sie "
+                                               f"den Text in Anführungszeichen: {quoted}.")
+        return text
+
+    def _no_leading_zero(self, scalar: Scalar, name: str) -> bool:
+        text = scalar.text.strip()
+        if re.fullmatch(r"-?0\d+(\.\d+)?", text):
+            self.fail(scalar.where, f"„{name}“: „{text}“ hat eine führende Null, die YAML-Programme unterschiedlich "
+                                    f"lesen – schreiben Sie {text.lstrip('0') or '0'}.")
+            return False
+        return True
+
+    def betrag(self, scalar: Scalar, name: str):
+        text = scalar.text.strip()
+        if _THOUSANDS.fullmatch(text):
+            plain = text.replace(".", "")
+            if text.count(".") == 1:
+                return self.fail(scalar.where, f"„{name}“: „{text}“ – ist der Punkt ein Tausenderpunkt? YAML läse "
+                                               f"{Decimal(text).normalize():f}. Schreiben Sie Beträge ohne "
+                                               f"Tausenderpunkt: {plain}.")
+            return self.fail(scalar.where, f"„{name}“: „{text}“ enthält Tausenderpunkte – schreiben Sie Beträge ohne "
+                                           f"Tausenderpunkt: {plain}.")
+        value = self.decimal(scalar, name)
+        if value is not INVALID and value.as_tuple().exponent < -2:
+            return self.fail(scalar.where, f"„{name}“: Ein Betrag hat höchstens zwei Nachkommastellen (Cent), "
+                                           f"nicht „{text}“.")
+        return value
+
+    def integer(self, scalar: Scalar, name: str):
+        if not self._no_leading_zero(scalar, name):
+            return INVALID
+        if not _INT.fullmatch(scalar.text):
+            return self.fail(scalar.where, f"„{name}“: „{scalar.text}“ ist keine ganze Zahl – schreiben Sie z. B. 14.")
+        return int(scalar.text)
+
+    def decimal(self, scalar: Scalar, name: str):
+        text = scalar.text.strip()
+        if not self._no_leading_zero(scalar, name):
+            return INVALID
+        if _DECIMAL.fullmatch(text):
+            return Decimal(text)
+        hint = "schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 55000 oder 3.5"
+        if re.fullmatch(r"-?\d+,\d+", text):
+            hint = f"das Dezimalzeichen ist der Punkt: schreiben Sie {text.replace(',', '.')}"
+        return self.fail(scalar.where, f"„{name}“: „{text}“ ist keine Zahl – {hint}.")
+
+    def fraction(self, scalar: Scalar, name: str):
+        match = _FRACTION.fullmatch(scalar.text.strip())
+        if match and int(match[2]) != 0:
+            return Fraction(int(match[1]), int(match[2]))
+        if _DECIMAL.fullmatch(scalar.text.strip()):
+            return Fraction(scalar.text.strip())
+        return self.fail(scalar.where, f"„{name}“: „{scalar.text}“ ist kein Anteil – schreiben Sie z. B. 1/2 oder 0.5.")
+
+    def boolean(self, scalar: Scalar, name: str):
+        word = scalar.text.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        return self.fail(scalar.where, f"„{name}“: „{scalar.text}“ ist weder ja noch nein – schreiben Sie true oder false.")
+
+    def date(self, scalar: Scalar, name: str):
+        text = scalar.text.strip()
+        iso, german = _ISO_DATE.fullmatch(text), _GERMAN_DATE.fullmatch(text)
+        parts = (iso[1], iso[2], iso[3]) if iso else (german[3], german[2], german[1]) if german else None
+        if parts is None:
+            return self.fail(scalar.where, f"„{name}“: „{text}“ ist kein Datum – schreiben Sie z. B. 2021-06-10 oder 10.06.2021.")
+        try:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            return self.fail(scalar.where, f"„{name}“: Den {text} gibt es nicht im Kalender – prüfen Sie Tag und Monat.")
+
+
+_SCALARS = {
+    str: Reader.text, int: Reader.integer, Decimal: Reader.decimal, Betrag: Reader.betrag, bool: Reader.boolean,
+    dt.date: Reader.date, Fraction: Reader.fraction,
+}
+
+
+@functools.cache
+def _fields(cls) -> tuple[dict[str, dataclasses.Field], dict[str, object]]:
+    """Fields and resolved type hints of a record class (resolving them is slow: once per class)."""
+    return {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
+
+
+def _required(spec: dataclasses.Field) -> bool:
+    return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING

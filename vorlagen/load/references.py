@@ -1,0 +1,105 @@
+"""Checks that every id a file names exists: Sitzung, Gremium, Amt, Satz, Bescheid, Kommune."""
+
+from __future__ import annotations
+
+from vorlagen.load.facts import Facts
+from vorlagen.core.problems import Problem, Where
+from vorlagen.load.records import suggest
+
+
+def unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
+    """'Unbekanntes Amt „KJ“ – meinten Sie „KI“? Tragen Sie …' or without the suggestion."""
+    close = suggest(name, known)
+    if close:
+        return Problem(where, f"Unbekannte{kind} „{name}“{close} {hint[0].upper()}{hint[1:]}")
+    return Problem(where, f"Unbekannte{kind} „{name}“ – {hint}")
+
+
+def check_references(facts: Facts) -> list[Problem]:
+    """All reference problems of the data at once."""
+    problems: list[Problem] = []
+    k = facts.koerperschaft
+    gremien = {g.id for g in k.gremien}
+    aemter = {a.id for a in k.aemter}
+    for kind, items in (("Gremium", k.gremien), ("Amt", k.aemter)):
+        seen = set()
+        for item in items:
+            if item.id in seen:
+                problems.append(Problem(item.where("id"), f"Die Kennung „{item.id}“ ({kind}) steht doppelt – vergeben Sie eindeutige Kennungen."))
+            seen.add(item.id)
+    for sitzung_id, sitzung in facts.sitzungen.items():
+        if sitzung.gremium not in gremien:
+            problems.append(unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
+                                     "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
+    for bescheid in facts.bescheide.values():
+        for position in bescheid.positionen:
+            problems += _check_satz(facts, position.satz, position.where("satz"))
+    nummern: dict[str, Where] = {}
+    alle = {source.vorlage.nummer for source in facts.vorlagen}
+    slugs: dict[str, tuple[str, Where]] = {}
+    for source in facts.vorlagen:
+        vorlage = source.vorlage
+        if vorlage.nummer in nummern:
+            problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ hat schon "
+                                                             f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer."))
+        elif source.slug in slugs:
+            other, where = slugs[source.slug]
+            problems.append(Problem(vorlage.where("nummer"), f"Die Nummern „{vorlage.nummer}“ und „{other}“ ({where}) "
+                                                             f"ergäben dieselben Ausgabedateien {source.slug}.pdf – "
+                                                             "vergeben Sie unterscheidbare Nummern."))
+        nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
+        slugs.setdefault(source.slug, (vorlage.nummer, vorlage.where("nummer")))
+        if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer) \
+                and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage):
+            problems.append(unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
+                                     [n for n in alle if n != vorlage.nummer],
+                                     "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/."))
+        if vorlage.federfuehrend not in aemter:
+            problems.append(unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
+                                     "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
+        for beratung in vorlage.beratungsfolge:
+            if beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
+                problems.append(unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
+                                         "legen Sie sie unter sitzungen/ an."))
+        problems += _check_order(facts, vorlage.beratungsfolge)
+        for bescheid_id in vorlage.bescheide:
+            if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
+                problems.append(unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
+                                         "legen Sie ihn unter bescheide/ an."))
+        berechnungen = {b.id for b in vorlage.finanzierung}
+        for berechnung in vorlage.finanzierung:
+            for position in [*berechnung.kosten, *berechnung.abzuege]:
+                for satz_id in position.saetze:
+                    problems += _check_satz(facts, satz_id, position.where("saetze"))
+        for verteilung in vorlage.verteilungen:
+            if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
+                problems.append(unknown(verteilung.where("berechnung"), " Berechnung", verteilung.berechnung,
+                                         berechnungen, "nennen Sie eine Berechnung aus „finanzierung“."))
+            if k.kommunen:
+                for name in verteilung.werte:
+                    if name not in k.kommunen:
+                        problems.append(unknown(verteilung.werte.lines[name], " Kommune", name, k.kommunen,
+                                                 "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml."))
+    return problems
+
+
+def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
+    """The Beratungsfolge runs forward in time."""
+    known = [b for b in beratungsfolge if b.sitzung in facts.sitzungen]
+    problems = []
+    for earlier, later in zip(known, known[1:]):
+        first, second = facts.sitzungen[earlier.sitzung].datum, facts.sitzungen[later.sitzung].datum
+        if second < first:
+            problems.append(Problem(later.where("sitzung"),
+                                    f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later.sitzung}“ "
+                                    f"({second:%d.%m.%Y}) steht nach „{earlier.sitzung}“ ({first:%d.%m.%Y}) – "
+                                    "ordnen Sie die Sitzungen nach ihrem Datum."))
+    return problems
+
+
+def _check_satz(facts: Facts, satz_id: str, where: Where) -> list[Problem]:
+    catalog = satz_id.split("/")[0]
+    if satz_id in facts.saetze or any(facts.is_unreadable(f, catalog) for f in ("kostensaetze", "foerderprogramme")):
+        return []
+    return [unknown(where, "r Satz", satz_id, facts.saetze,
+                     "Sätze heißen „datei/kürzel“ (kostensaetze/) oder „programm/modul/satz“ (foerderprogramme/).")]

@@ -1,0 +1,123 @@
+"""Reads one YAML file into plain nodes that remember file and line.
+
+Values stay text here: the schema decides what a scalar means, so YAML's own guesses
+(floats, booleans, sexagesimals) never reach the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from vorlagen.core.problems import Paths, Problem, Where
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ten times faster
+
+
+@dataclass
+class Node:
+    where: Where
+
+
+@dataclass
+class Scalar(Node):
+    text: str
+    plain: bool  # written without quotes
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass
+class Mapping(Node):
+    entries: dict[str, tuple[Where, Node]] = field(default_factory=dict)
+
+
+@dataclass
+class Sequence(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
+    """Reads a UTF-8 text file; a wrong encoding is a problem with the line it occurs on."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner."))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(
+            paths.where(path, line),
+            "Die Datei ist nicht als UTF-8 gespeichert – speichern Sie sie im Editor "
+            "mit der Kodierung „UTF-8“."))
+        return None
+
+
+def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
+    """Reads a YAML file; syntax errors become problems, never exceptions."""
+    text = read_text(path, paths, problems)
+    if text is None:
+        return None
+    try:
+        root = _compose(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problems.append(Problem(paths.where(path, line), _syntax_message(error)))
+        return None
+    except yaml.YAMLError as error:
+        problems.append(Problem(paths.where(path), f"YAML-Fehler: {error} – prüfen Sie die Datei."))
+        return None
+    if root is None:
+        problems.append(Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei."))
+        return None
+    return _convert(root, paths.show(path), problems)
+
+
+def _compose(text: str):
+    """libyaml for speed; on an error, the Python parser's more precise message."""
+    try:
+        return yaml.compose(text, Loader=LOADER)
+    except yaml.YAMLError:
+        if LOADER is yaml.SafeLoader:
+            raise
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    if "'\\t'" in problem or "tab" in problem:
+        return ("Tabulatorzeichen zum Einrücken – YAML erlaubt nur Leerzeichen; "
+                "ersetzen Sie die Tabs durch Leerzeichen.")
+    return (f"YAML-Syntaxfehler ({problem}) – prüfen Sie Einrückung, Doppelpunkte "
+            "und Anführungszeichen in dieser Zeile und der Zeile davor.")
+
+
+def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
+    where = Where(shown, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(where, node.value, plain=not node.style)  # None (Python loader) or "" (libyaml)
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(where, [_convert(item, shown, problems) for item in node.value])
+    mapping = Mapping(where)
+    for key_node, value_node in node.value:
+        key_where = Where(shown, key_node.start_mark.line + 1)
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(key_where, "Ein Schlüssel muss ein einfacher Name sein – "
+                                               "schreiben Sie `name: wert`."))
+            continue
+        key = key_node.value
+        if key in mapping.entries:
+            first = mapping.entries[key][0].line
+            problems.append(Problem(key_where, f"Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {first}) – "
+                                               "YAML würde den ersten Wert stillschweigend verwerfen; "
+                                               "löschen Sie einen der beiden Einträge."))
+            continue
+        mapping.entries[key] = (key_where, _convert(value_node, shown, problems))
+    return mapping

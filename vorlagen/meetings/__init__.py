@@ -1,0 +1,1 @@
+"""Meetings: agendas, packets, publish bundles."""

@@ -1,0 +1,94 @@
+"""Documents of a Sitzung: the agenda (public and internal), the packet's cover and page stamps."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+
+from vorlagen.render.document import INTERNAL, Composer, VorlageDoc
+from vorlagen.load.model import Gremium, Sitzung, Top
+from vorlagen.compute.schedule import tops
+
+PUBLIC_MEETINGS = PurePosixPath("sitzungen")
+INTERNAL_MEETINGS = INTERNAL.parent / "sitzungen"
+
+
+@dataclass
+class Punkt:
+    """A TOP as shown: its Vorlage, if any, is resolved."""
+
+    top: str
+    oeffentlich: bool
+    gegenstand: str
+    doc: VorlageDoc | None
+    nummer: str | None = None
+    link: str | None = None
+
+
+@dataclass
+class SitzungDoc:
+    id: str
+    sitzung: Sitzung
+    gremium: Gremium
+    punkte: list[Punkt]
+    html: dict[bool, tuple[str, str]] = field(default_factory=dict)  # intern → (web, print)
+
+    def folder(self, intern: bool) -> PurePosixPath:
+        return (INTERNAL_MEETINGS if intern else PUBLIC_MEETINGS) / self.id
+
+    def teil(self, intern: bool) -> list[Punkt]:
+        """The TOPs of one packet: the public part, or the non-public part."""
+        return [p for p in self.punkte if p.oeffentlich != intern]
+
+
+class Meetings:
+    """Composes agenda, cover and stamp HTML with the Vorlagen's composer."""
+
+    def __init__(self, composer: Composer):
+        self.composer = composer
+        self.facts = composer.facts
+
+    def compose(self, sitzung_id: str, docs: dict[str, VorlageDoc]) -> SitzungDoc:
+        sitzung = self.facts.sitzungen[sitzung_id]
+        gremium = self.facts.gremium(sitzung.gremium)
+        punkte = [self._punkt(public, top, docs) for public, top in tops(sitzung)]
+        doc = SitzungDoc(sitzung_id, sitzung, gremium, punkte)
+        for intern in (False, True):
+            doc.html[intern] = tuple(self._agenda(doc, intern, web) for web in (True, False))
+        return doc
+
+    def _punkt(self, public: bool, top: Top, docs: dict[str, VorlageDoc]) -> Punkt:
+        vorlage_doc = docs.get(top.vorlage) if top.vorlage else None
+        gegenstand = top.titel or (vorlage_doc.source.vorlage.betreff if vorlage_doc else "")
+        return Punkt(top.top, public, gegenstand, vorlage_doc, top.vorlage)
+
+    def _agenda(self, doc: SitzungDoc, intern: bool, web: bool) -> str:
+        folder = doc.folder(intern)
+        teile = [dict(titel="Öffentlicher Teil", punkte=self._rows(doc.teil(False), folder, web),
+                      leer="Keine Punkte.")]
+        if intern:
+            teile.append(dict(titel="Nichtöffentlicher Teil", punkte=self._rows(doc.teil(True), folder, web),
+                              leer="Keine Punkte."))
+        elif doc.teil(True):
+            teile.append(dict(titel="Nichtöffentlicher Teil", punkte=[],
+                              leer="Es folgt ein nichtöffentlicher Teil; seine Punkte werden nicht veröffentlicht."))
+        return self.composer.templates.render(
+            "tagesordnung.html.j2", koerperschaft=self.facts.koerperschaft, sitzung=doc.sitzung,
+            gremium=doc.gremium, teile=teile, intern=intern,
+            beschreibung=f"Tagesordnung {doc.gremium.name}, Sitzung am {doc.sitzung.datum:%d.%m.%Y}",
+            erstellt=doc.sitzung.datum, **self.composer.assets(folder, web))
+
+    @staticmethod
+    def _rows(punkte: list[Punkt], folder: PurePosixPath, web: bool) -> list[Punkt]:
+        """The TOPs as rows; on the web each Vorlage is linked relative to `folder`, in print nothing is."""
+        if not web:
+            return punkte
+        return [replace(p, link=posixpath.relpath(str(p.doc.folder / f"{p.doc.source.slug}.html"), str(folder)))
+                if p.doc is not None else p for p in punkte]
+
+    def cover(self, doc: SitzungDoc, intern: bool, inhalt) -> str:
+        return self.composer.templates.render(
+            "deckblatt.html.j2", koerperschaft=self.facts.koerperschaft, sitzung=doc.sitzung, gremium=doc.gremium,
+            intern=intern, inhalt=inhalt, beschreibung=f"Sitzungsmappe {doc.gremium.name}",
+            erstellt=doc.sitzung.datum, **self.composer.assets(doc.folder(intern), web=False))

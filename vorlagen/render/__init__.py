@@ -1,0 +1,1 @@
+"""Rendering: Jinja (sandboxed) → HTML → PDF and text."""

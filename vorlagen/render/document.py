@@ -1,0 +1,198 @@
+"""Assembles one Vorlage and its Anlagen into HTML, ready for the browser and for print."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from markupsafe import Markup
+
+from vorlagen.render import plaintext
+from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.compute.names import Names
+from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.compute.project import Project, Rechnung
+from vorlagen.render.prose import Prose
+from vorlagen.render.templates import TEMPLATES, Templates
+
+PUBLIC = PurePosixPath("vorlagen")
+INTERNAL = PurePosixPath("intern/vorlagen")
+
+
+def slugify(text: str) -> str:
+    """'Handlungskonzept KIM – Übersicht' → 'handlungskonzept-kim-uebersicht'."""
+    text = text.lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "anlage"
+
+
+@dataclass
+class AnlageDoc:
+    nummer: int
+    titel: str
+    oeffentlich: bool
+    datei: PurePosixPath  # output path
+    quelle: str  # the file named in vorlage.yaml
+    html: str | None = None  # a Markdown Anlage, set for print
+    pdf: bytes | None = None  # a PDF Anlage, passed through
+
+    @property
+    def text(self) -> str | None:
+        """The plain-text rendition of a Markdown Anlage."""
+        return plaintext.render(self.html) if self.html is not None else None
+
+
+@dataclass
+class VorlageDoc:
+    source: VorlageSource
+    folder: PurePosixPath  # output folder, public or internal
+    anlagen: list[AnlageDoc] = field(default_factory=list)
+    web_html: str = ""  # the rest is set by Composer.compose; a planned document has only the above
+    print_html: str = ""
+    bilder: list[Path] = field(default_factory=list)
+    saetze_gelesen: list[str] = field(default_factory=list)  # rates its texts read (for the cache key)
+
+    @property
+    def files(self) -> list[PurePosixPath]:
+        """Every output file of this Vorlage."""
+        own = [self.folder / f"{self.source.slug}{suffix}" for suffix in (".html", ".txt", ".pdf")]
+        anlagen = [f for a in self.anlagen
+                   for f in ([a.datei] if a.quelle.endswith(".pdf") else [a.datei, a.datei.with_suffix(".txt")])]
+        bilder = [self.folder / b.relative_to(self.source.folder).as_posix() for b in self.bilder]
+        return own + anlagen + bilder
+
+    @property
+    def oeffentlich(self) -> bool:
+        return self.source.vorlage.oeffentlich
+
+    @property
+    def text(self) -> str:
+        """The plain-text rendition, as printed."""
+        return plaintext.render(self.web_html)
+
+
+def assets_prefix(folder: PurePosixPath) -> str:
+    """Relative way from an output folder back to output/assets/."""
+    return "../" * len(folder.parts) + "assets/"
+
+
+class Composer:
+    """Turns checked sources into HTML documents."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.facts: Facts = project.facts
+        self.templates = Templates(self.facts.data_dir, self.facts.paths)
+        self.prose = Prose()
+        self.tabelle = self.templates.macro("tabellen.html.j2", "tabelle")
+        self.verteilung = self.templates.macro("tabellen.html.j2", "verteilung")
+
+    def compose_all(self) -> list[VorlageDoc]:
+        """Every Vorlage; problems of all of them are reported together."""
+        docs, problems = [], []
+        for source in self.facts.vorlagen:
+            try:
+                docs.append(self.compose(source))
+            except BuildFailed as failed:
+                problems += failed.problems
+        raise_if(problems)
+        return docs
+
+    def plan(self, source: VorlageSource) -> VorlageDoc:
+        """Where a Vorlage and its Anlagen go, without composing them: enough for indexes and agendas."""
+        vorlage = source.vorlage
+        folder = (PUBLIC if vorlage.oeffentlich else INTERNAL) / source.slug
+        anlagen = []
+        for nummer, anlage in enumerate(vorlage.anlagen, start=1):
+            public = vorlage.oeffentlich and anlage.oeffentlich
+            datei = (folder if public else INTERNAL / source.slug) / f"anlage-{nummer}-{slugify(anlage.titel)}.pdf"
+            anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei))
+        return VorlageDoc(source, folder, anlagen)
+
+    def compose(self, source: VorlageSource) -> VorlageDoc:
+        """The HTML of a Vorlage and its Anlagen; raises BuildFailed with every problem of its texts."""
+        doc = self.plan(source)
+        vorlage = source.vorlage
+        rechnung = self.project.rechnung(source)
+        problems: list[Problem] = []
+        placed: set[str] = set()
+        names = self._names(source, rechnung, placed)
+        render = lambda name, shift=1: self.prose.render(source.texts[name], names, problems, shift)  # noqa: E731
+        sections = [render(name) for name in vorlage.abschnitte]
+        vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
+        finanzen = render(vorlage.finanzielle_auswirkungen, 2) if vorlage.finanzielle_auswirkungen else None
+        for anlage in doc.anlagen:
+            self._anlage(source, anlage, names, problems)
+        raise_if(problems)
+        context = dict(
+            koerperschaft=self.facts.koerperschaft, vorlage=vorlage, rechnung=rechnung,
+            beschreibung=vorlage.betreff, erstellt=vorlage.datum,
+            amt=next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend),
+            beratungen=[(self.facts.sitzungen[b.sitzung], self._gremium(b.sitzung), b.rolle) for b in vorlage.beratungsfolge],
+            abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
+            finanzen_text=finanzen.html if finanzen else None,
+            weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
+            weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
+            anlagen=doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
+        )
+        doc.web_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
+        doc.print_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))
+        doc.bilder = [b for s in sections for b in s.bilder]
+        doc.saetze_gelesen = sorted(names["saetze"].read)
+        return doc
+
+    def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
+        def tabelle(table_id: str) -> Markup:
+            placed.add(table_id)
+            return self.tabelle(rechnung.tabellen[table_id])
+
+        def verteilung(verteilung_id: str) -> Markup:
+            placed.add(verteilung_id)
+            return self.verteilung(rechnung.verteilungen[verteilung_id])
+
+        return dict(finanzierung=rechnung.tabellen, uebersicht=rechnung.uebersicht, bescheide=rechnung.bescheide,
+                    verteilungen=rechnung.verteilungen, vorlage=source.vorlage, koerperschaft=self.facts.koerperschaft,
+                    saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
+                    tabelle=tabelle, verteilung=verteilung)
+
+    def _anlage(self, source: VorlageSource, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
+        """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
+        if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
+            body = self.prose.render(source.texts[anlage.quelle], names, problems).html
+            anlage.html = self.templates.render("anlage.html.j2", koerperschaft=self.facts.koerperschaft,
+                                                vorlage=source.vorlage, anlage=anlage, inhalt=body,
+                                                beschreibung=anlage.titel, erstellt=source.vorlage.datum,
+                                                **self.assets(anlage.datei.parent, web=False))
+        else:
+            anlage.pdf = source.pdfs.get(anlage.quelle)
+
+    def assets(self, folder: PurePosixPath, web: bool) -> dict:
+        """Where the stylesheet, fonts and logo are: relative for the web, file URLs for print."""
+        logo = self.facts.logo
+        if web:
+            prefix = assets_prefix(folder)
+            return dict(assets=prefix, logo=prefix + "logo" + logo.suffix if logo else None, print=False)
+        return dict(assets=TEMPLATES.as_uri() + "/", logo=logo.as_uri() if logo else None, print=True)
+
+    def _gremium(self, sitzung_id: str):
+        return self.facts.gremium(self.facts.sitzungen[sitzung_id].gremium)
+
+    def _bezug(self, source: VorlageSource) -> str | None:
+        """'Ergänzung zu Vorlage 2021/0123 vom 27.05.2021' or 'Neufassung, ersetzt Vorlage …'."""
+        bezug = source.vorlage.bezug
+        if bezug is None:
+            return None
+        original = next(s.vorlage for s in self.facts.vorlagen if s.vorlage.nummer == bezug.vorlage)
+        lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
+        return f"{lead} Vorlage {original.nummer} vom {original.datum:%d.%m.%Y}"
+
+    def _unterschrift(self, source: VorlageSource) -> list[str]:
+        u = source.vorlage.unterschrift
+        k = self.facts.koerperschaft
+        if u is None:
+            return [k.verwaltungschef] + ([f"gez. {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
+        return (["Im Auftrag"] if u.im_auftrag else []) + [f"gez. {u.name}"] + ([u.funktion] if u.funktion else [])

@@ -1,0 +1,97 @@
+"""HTML → PDF with WeasyPrint; it may read only files inside the allowed folders, never the network."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import logging
+import mimetypes
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from vorlagen.render.pdftext import TEXT_ATTACHMENT
+from vorlagen.core.problems import BuildFailed, Problem, Where
+
+PDF_OPTIONS = dict(pdf_tags=True, pdf_variant="pdf/ua-1")
+
+
+class ForbiddenResource(Exception):
+    """A document asked for something outside the project: refused, and the build fails."""
+
+
+class ProjectFetcher(URLFetcher):
+    """Serves file: URLs below the allowed folders; refuses everything else."""
+
+    def __init__(self, roots: list[Path]):
+        super().__init__(fail_on_errors=True, allowed_protocols={"file"})
+        self.roots = [root.resolve() for root in roots]
+        self.fetched: list[Path] = []
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme != "file":
+            raise ForbiddenResource(url)
+        path = Path(url2pathname(parts.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots):
+            raise ForbiddenResource(url)
+        self.fetched.append(path)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _identifier(html: str, roots: list[Path]) -> bytes:
+    """The PDF's /ID: a hash of the document without the project's location, so clones agree."""
+    for root in roots:
+        html = html.replace(root.as_uri(), "")
+    return hashlib.sha256(html.encode()).digest()[:16]
+
+
+
+def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date, text: str | None = None,
+               font_config: FontConfiguration | None = None) -> bytes:
+    """Renders one document; any WeasyPrint warning or refused resource fails the build.
+
+    SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
+    time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
+    is embedded as an attachment so that `git diff` can show it for any committed PDF.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
+    fetcher = ProjectFetcher(roots)
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    stamp = dt.datetime(created.year, created.month, created.day)
+    attachments = [Attachment(string=text, name=TEXT_ATTACHMENT, description="Textfassung des Dokuments",
+                              created=stamp, modified=stamp)] if text is not None else []
+    try:
+        pdf = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
+            font_config=font_config or FontConfiguration(), pdf_identifier=_identifier(html, fetcher.roots),
+            attachments=attachments, **PDF_OPTIONS)
+    except FatalURLFetchingError as error:
+        cause = error.__cause__
+        url = str(cause) if isinstance(cause, ForbiddenResource) else str(error)
+        raise BuildFailed([Problem(where, f"Das Dokument verweist auf „{url}“ – erlaubt sind nur Dateien im "
+                                          "Projektordner; entfernen Sie den Verweis oder legen Sie die Datei "
+                                          "in den Ordner der Vorlage.")]) from None
+    finally:
+        logger.removeHandler(collect)
+    if collect.messages:
+        raise BuildFailed([Problem(where, f"PDF-Erzeugung: {message} – prüfen Sie Template und Stylesheet.")
+                           for message in collect.messages])
+    return pdf

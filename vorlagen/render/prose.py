@@ -1,0 +1,162 @@
+"""Markdown with figures: `{{ ausdruck }}` reads the computation; no raw HTML, safe links only.
+
+Expressions are cut out before Markdown is parsed and their values put back afterwards,
+escaped: a value is never read as Markdown, HTML or template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from vorlagen.load.facts import Text
+from vorlagen.core.fmt import FILTERS
+from vorlagen.compute.names import UnknownName
+from vorlagen.core.problems import Problem, Where
+
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+_STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
+_PLACEHOLDER = "\ue000{}\ue001"
+_BLOCK = re.compile(r"<p>\ue000(\d+)\ue001</p>\n?")
+_INLINE = re.compile(r"\ue000(\d+)\ue001")
+
+
+_LINK_SCHEMES = ("https", "http", "mailto")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md.validateLink = lambda url: True  # every link becomes a token; Prose._check_links decides, with a message
+    return md
+
+
+def _link_problem(href: str) -> str | None:
+    """Why a link target is not allowed, or None: web and mail links and files beside the text only."""
+    parts = urlsplit(href.strip())
+    if parts.scheme:
+        return None if parts.scheme.lower() in _LINK_SCHEMES else "erlaubt sind https:, http: und mailto:"
+    if href.strip().startswith(("/", "\\")) or parts.netloc:
+        return "Verweise auf Dateien müssen relativ zum Ordner der Vorlage sein"
+    return None
+
+
+@dataclass
+class Rendered:
+    html: Markup
+    bilder: list[Path] = field(default_factory=list)  # image files the text shows, inside its folder
+
+
+class Prose:
+    """Renders Markdown texts whose expressions read `names`."""
+
+    def __init__(self):
+        self.md = _markdown()
+        self.env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+        self.env.filters.update(FILTERS)
+        self.compiled: dict[str, object] = {}  # expression text → compiled expression (the same ones recur)
+
+    def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1) -> Rendered:
+        """Markdown → HTML; headings move down by `shift` (# becomes h2 under the document's h1)."""
+        content = text.content
+        for match in _STATEMENT.finditer(content):
+            problems.append(Problem(self._where(text, content, match.start()),
+                                    f"„{match[0][:40]}“: In Texten sind nur Ausdrücke in {{{{ … }}}} erlaubt, "
+                                    "keine Anweisungen {% … %} oder Kommentare {# … #} – entfernen Sie sie."))
+        values: list[Markup] = []
+
+        def substitute(match: re.Match) -> str:
+            values.append(self._evaluate(match[1].strip(), names, self._where(text, content, match.start()), problems))
+            return _PLACEHOLDER.format(len(values) - 1)
+
+        source = _EXPRESSION.sub(substitute, _STATEMENT.sub("", content))
+        tokens = self.md.parse(source)
+        bilder = []
+        for token in tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
+            line = Where(text.where.path, token.map[0] + 1) if token.map else text.where
+            for child in token.children or []:
+                if child.type == "image":
+                    bilder += self._image(child, text, line, problems)
+                elif child.type == "link_open":
+                    self._link(child, line, problems)
+        html = self.md.renderer.render(tokens, self.md.options, {})
+        html = _BLOCK.sub(lambda m: values[int(m[1])] if _is_block(values[int(m[1])]) else m[0], html)
+        html = _INLINE.sub(lambda m: values[int(m[1])], html)
+        return Rendered(Markup(html), bilder)
+
+    def _evaluate(self, expression: str, names: dict, where: Where, problems: list[Problem]) -> Markup:
+        shown = f"{{{{ {expression} }}}}"
+        try:
+            if expression not in self.compiled:
+                self.compiled[expression] = self.env.compile_expression(expression, undefined_to_none=False)
+            value = self.compiled[expression](**names)
+            if isinstance(value, Undefined):
+                str(value)  # StrictUndefined raises here
+        except UnknownName as error:
+            return self._fail(problems, where, f"{shown}: {error.message()}")
+        except TemplateSyntaxError as error:
+            return self._fail(problems, where, f"{shown} ist kein gültiger Ausdruck ({error.message}) – "
+                                               "prüfen Sie Klammern und Anführungszeichen.")
+        except UndefinedError as error:
+            return self._fail(problems, where, f"{shown}: unbekannter Name ({error.message}) – "
+                                               f"bekannt sind {', '.join(sorted(names))}.")
+        except SecurityError:
+            return self._fail(problems, where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
+        except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
+            return self._fail(problems, where, f"{shown} lässt sich nicht auswerten ({error}) – prüfen Sie den Ausdruck.")
+        if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+            return self._fail(problems, where, f"{shown} ergibt eine Zahl ohne Format – hängen Sie einen Filter an, "
+                                               "z. B. „| eur“, „| zahl“ oder „| prozent“.")
+        if isinstance(value, dt.date):
+            return self._fail(problems, where, f"{shown} ergibt ein Datum ohne Format – hängen Sie „| datum“ "
+                                               "oder „| datum_lang“ an.")
+        if isinstance(value, Markup):
+            return value
+        if not isinstance(value, str):
+            return self._fail(problems, where, f"{shown} ergibt keinen Text, sondern eine ganze Gruppe von Werten – "
+                                               "wählen Sie einen einzelnen Wert, z. B. „.eigenanteil | eur“.")
+        return escape(value)
+
+    @staticmethod
+    def _fail(problems: list[Problem], where: Where, message: str) -> Markup:
+        problems.append(Problem(where, message))
+        return Markup("")
+
+    @staticmethod
+    def _where(text: Text, content: str, offset: int) -> Where:
+        return Where(text.where.path, content.count("\n", 0, offset) + 1)
+
+    @staticmethod
+    def _link(token, where: Where, problems: list[Problem]) -> None:
+        href = token.attrGet("href") or ""
+        reason = _link_problem(href)
+        if reason:
+            problems.append(Problem(where, f"Verweis „{href}“ ist nicht erlaubt: {reason}."))
+            token.attrSet("href", "")
+
+    @staticmethod
+    def _image(token, text: Text, where: Where, problems: list[Problem]) -> list[Path]:
+        src = token.attrGet("src") or ""
+        folder = text.path.parent
+        parts = urlsplit(src)
+        path = (folder / src).resolve() if not parts.scheme and not parts.netloc and not src.startswith("/") else None
+        if path is None or not path.is_relative_to(folder) or not path.is_file():
+            problems.append(Problem(where, f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
+                                           "liegen und relativ angegeben werden, z. B. bilder/grafik.png."))
+            token.attrSet("src", "")
+            return []
+        return [path]
+
+
+def _is_block(value: Markup) -> bool:
+    return value.lstrip().startswith(("<table", "<div", "<section", "<figure"))

@@ -1,0 +1,1 @@
+"""Reviewing: snapshots of Vorlagen and diffs between git revisions."""

@@ -1,0 +1,140 @@
+"""What changed between two sets of Vorlagen: figures, metadata and text, for reviewers."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from vorlagen.review.fassung import Fassung
+from vorlagen.core.fmt import signed
+
+
+@dataclass
+class Zahlaenderung:
+    key: str
+    label: str
+    alt: str | None  # formatted; None when the figure is new
+    neu: str | None  # formatted; None when the figure is gone
+    differenz: str | None
+
+
+@dataclass
+class Vorlagenaenderung:
+    nummer: str
+    betreff: str
+    status: str  # geändert | neu | entfernt
+    zahlen: list[Zahlaenderung] = field(default_factory=list)
+    kopf: list[tuple[str, str, str]] = field(default_factory=list)  # (Feld, alt, neu)
+    text: list[tuple[str, str]] = field(default_factory=list)  # ("-" | "+" | "~", Absatz)
+
+
+def compare(old: dict[str, Fassung], new: dict[str, Fassung]) -> list[Vorlagenaenderung]:
+    """Changes per Vorlage, in the order of their numbers; unchanged Vorlagen are left out."""
+    changes = []
+    for nummer in sorted(set(old) | set(new)):
+        if nummer not in old:
+            changes.append(Vorlagenaenderung(nummer, new[nummer].betreff, "neu"))
+        elif nummer not in new:
+            changes.append(Vorlagenaenderung(nummer, old[nummer].betreff, "entfernt"))
+        else:
+            change = compare_one(old[nummer], new[nummer])
+            if change.zahlen or change.kopf or change.text:
+                changes.append(change)
+    return changes
+
+
+def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
+    change = Vorlagenaenderung(new.nummer, new.betreff, "geändert")
+    for key in list(old.zahlen) + [k for k in new.zahlen if k not in old.zahlen]:
+        a, b = old.zahlen.get(key), new.zahlen.get(key)
+        if a and b and a.value == b.value:
+            continue
+        label = (b or a).label
+        diff = signed(b.value - a.value, b.quantum) if a and b and b.money else None
+        if a and b and not b.money:
+            diff = ("+" if b.value > a.value else "") + b.show(b.value - a.value)
+        change.zahlen.append(Zahlaenderung(key, label, a.show() if a else None, b.show() if b else None, diff))
+    for label in list(old.kopf) + [k for k in new.kopf if k not in old.kopf]:
+        a, b = old.kopf.get(label, ""), new.kopf.get(label, "")
+        if a != b:
+            change.kopf.append((label, a, b))
+    change.text = text_changes(old.text, new.text)
+    return change
+
+
+def text_changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """Paragraph-level diff; a paragraph that changed in place is shown word by word."""
+    result = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        paired = min(a2 - a1, b2 - b1) if op == "replace" else 0
+        for i in range(paired):
+            result.append(("~", word_diff(old[a1 + i], new[b1 + i])))
+        result += [("-", line) for line in old[a1 + paired:a2]]
+        result += [("+", line) for line in new[b1 + paired:b2]]
+    return result
+
+
+def word_diff(old: str, new: str) -> str:
+    """'Der [-alte-]{+neue+} Satz' – removed words in [- -], added ones in {+ +}.
+
+    Changes separated only by white space are shown as one change, so a replaced phrase reads as one.
+    """
+    a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    segments: list[list] = []  # [changed, old text, new text]
+    for index, (op, a1, a2, b1, b2) in enumerate(opcodes):
+        old_part, new_part = "".join(a[a1:a2]), "".join(b[b1:b2])
+        between_changes = op == "equal" and old_part.isspace() and 0 < index < len(opcodes) - 1
+        changed = op != "equal" or between_changes
+        if changed and segments and segments[-1][0]:
+            segments[-1][1] += old_part
+            segments[-1][2] += new_part
+        else:
+            segments.append([changed, old_part, new_part])
+    return "".join(("[-" + o + "-]" if o else "") + ("{+" + n + "+}" if n else "") if changed else o
+                   for changed, o, n in segments)
+
+
+def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str) -> str:
+    """The report in German, for people."""
+    lines = [f"Vergleich: {old_name} → {new_name}", ""]
+    if not changes:
+        return "\n".join(lines + ["Keine Änderungen."]) + "\n"
+    for change in changes:
+        if change.status == "neu":
+            lines += [f"Neue Vorlage {change.nummer}: {change.betreff}", ""]
+            continue
+        if change.status == "entfernt":
+            lines += [f"Entfernte Vorlage {change.nummer}: {change.betreff}", ""]
+            continue
+        lines.append(f"Vorlage {change.nummer}: {change.betreff}")
+        if change.zahlen:
+            lines.append("  Zahlen:")
+            for z in change.zahlen:
+                if z.alt is None:
+                    lines.append(f"    {z.label}: neu {z.neu}")
+                elif z.neu is None:
+                    lines.append(f"    {z.label}: entfällt (bisher {z.alt})")
+                else:
+                    lines.append(f"    {z.label}: {z.alt} → {z.neu} ({z.differenz})")
+        if change.kopf:
+            lines.append("  Kopfdaten:")
+            lines += [f"    {label}: „{a}“ → „{b}“" for label, a, b in change.kopf]
+        if change.text:
+            lines.append("  Text:")
+            lines += [f"    {mark} {text}" for mark, text in change.text]
+        lines.append("")
+    counts = {status: sum(1 for c in changes if c.status == status) for status in ("geändert", "neu", "entfernt")}
+    lines.append(f"Geändert: {counts['geändert']}, neu: {counts['neu']}, entfernt: {counts['entfernt']}.")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(changes: list[Vorlagenaenderung], old_name: str, new_name: str) -> str:
+    """The report for tools."""
+    payload = {"alt": old_name, "neu": new_name, "geaendert": bool(changes),
+               "vorlagen": [asdict(change) for change in changes]}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

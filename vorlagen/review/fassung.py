@@ -1,0 +1,88 @@
+"""A comparable snapshot of each Vorlage: its figures, its metadata and its text as printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from vorlagen.render import plaintext
+from vorlagen.render.document import VorlageDoc
+from vorlagen.core.fmt import datum, euro_or_cent, zahl
+from vorlagen.compute.project import Project
+
+
+@dataclass
+class Zahl:
+    label: str  # 'Eigenanteil „Case Management im KI für die Kommunen“'
+    value: Decimal
+    money: bool
+    quantum: Decimal = Decimal(1)
+
+    def show(self, value: Decimal | None = None) -> str:
+        value = self.value if value is None else value
+        return euro_or_cent(value, self.quantum) if self.money else zahl(value, 2)
+
+
+@dataclass
+class Fassung:
+    nummer: str
+    betreff: str
+    kopf: dict[str, str]  # metadata shown in the document: label → value
+    zahlen: dict[str, Zahl] = field(default_factory=dict)  # stable key → figure
+    text: list[str] = field(default_factory=list)  # paragraphs, tables left out (their figures are above)
+
+
+def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
+    """Nummer → Fassung for every Vorlage of a built project."""
+    return {doc.source.vorlage.nummer: _fassung(project, doc) for doc in docs}
+
+
+def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
+    vorlage = doc.source.vorlage
+    facts = project.facts
+    beratung = "; ".join(f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)} ({b.rolle})"
+                         for b in vorlage.beratungsfolge)
+    kopf = {"Nummer": vorlage.nummer, "Art": vorlage.art, "Betreff": vorlage.betreff,
+            "Öffentlich": "ja" if vorlage.oeffentlich else "nein", "Datum": datum(vorlage.datum),
+            "Federführend": vorlage.federfuehrend, "Beratungsfolge": beratung,
+            "Anlagen": "; ".join(f"{a.nummer}. {a.titel}{'' if a.oeffentlich else ' (nichtöffentlich)'}"
+                                 for a in doc.anlagen) or "keine"}
+    if vorlage.bezug:
+        kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
+    result = Fassung(vorlage.nummer, vorlage.betreff, kopf)
+    _figures(project.rechnung(doc.source), result.zahlen)
+    result.text = [b.text for b in plaintext.blocks(doc.web_html) if b.kind != "table" and b.text]
+    return result
+
+
+def _gremium(project: Project, sitzung_id: str) -> str:
+    return project.facts.gremium(project.facts.sitzungen[sitzung_id].gremium).name
+
+
+def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
+    tables = list(rechnung.tabellen.values())
+    titles = [t.titel for t in tables]
+    for t in tables:
+        name = f"„{t.titel}“" + (f" ({t.id})" if titles.count(t.titel) > 1 else "")
+        money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731
+        for number, zeile in enumerate(t.zeilen, start=1):
+            money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
+        money(f"{t.id}/gesamtkosten", f"Gesamtkosten {name}", t.gesamtkosten)
+        money(f"{t.id}/abzuege", f"Abzüge {name}", t.abzuege)
+        money(f"{t.id}/eigenanteil", f"Eigenanteil {name}", t.eigenanteil)
+        for year, jahr in t.jahre.items():
+            money(f"{t.id}/eigenanteil/{year}", f"Eigenanteil {year} {name}", jahr.eigenanteil)
+    summary = rechnung.uebersicht
+    if summary is not None:
+        q = tables[0].quantum
+        if summary.spanne or summary.alternativen:
+            zahlen["summe/min"] = Zahl("Eigenanteil insgesamt, günstigste Alternative", summary.eigenanteil_min, True, q)
+            zahlen["summe/max"] = Zahl("Eigenanteil insgesamt, teuerste Alternative", summary.eigenanteil_max, True, q)
+        else:
+            zahlen["summe"] = Zahl("Eigenanteil insgesamt", summary.eigenanteil, True, q)
+    for v in rechnung.verteilungen.values():
+        for name, wert, _ in v.zeilen:
+            zahlen[f"{v.id}/{name}"] = Zahl(f"{v.titel}: {name}", wert or Decimal(0), False)
+        zahlen[f"{v.id}/summe"] = Zahl(f"{v.titel}: Summe", v.summe, False)
+    for b in rechnung.bescheide.values():
+        zahlen[f"bescheid/{b.id}"] = Zahl(f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True)
