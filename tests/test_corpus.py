@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from vorlagen import __version__
+
 from .conftest import edit, line_of, run
 
 V = "vorlagen/2021-0123/vorlage.yaml"
@@ -231,6 +233,19 @@ CASES = [
      [(TEXT, 1, "{{ bescheide[\"2021-01-15-kim-modul-3\"].betrag | eur }}: „2021-01-15-kim-modul-3“ gibt es nicht in "
        "den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml) – meinten Sie „2021-02-22-kim-modul-1“? Vorhanden: 2021-02-03-kim-modul-2, "
        "2021-02-22-kim-modul-1.")]),
+    # --- vorlagen.toml at the root of the data repository ---------------------------------------
+    ("einstellung-version-passt-nicht", [Write("../vorlagen.toml", 'version = "9.1"\n')],
+     [("../vorlagen.toml", 1, f"Dieses Datenrepository verlangt vorlagen 9.1, installiert ist {__version__} – "
+       "installieren Sie eine passende Version oder passen Sie „version“ in vorlagen.toml an.")]),
+    ("einstellung-unbekannt", [Write("../vorlagen.toml", '# Einstellungen\nversoin = "0.2"\n')],
+     [("../vorlagen.toml", 2, "Unbekannte Einstellung „versoin“ – meinten Sie „version“? Erlaubt sind: „version“ "
+       "(welche Programmversion dieses Repository erwartet), „daten“ (der Datenordner), „ausgabe“ (der "
+       "Ausgabeordner).")]),
+    ("einstellung-yaml-statt-toml", [Write("../vorlagen.toml", 'version: "0.2"\n')],
+     [("../vorlagen.toml", 1, "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung als "
+       'name = "wert" in eine eigene Zeile.')]),
+    ("einstellung-zahl-statt-text", [Write("../vorlagen.toml", "version = 0.2\n")],
+     [("../vorlagen.toml", 1, "„version“ muss ein Text in Anführungszeichen sein, z. B. version = \"0.2\".")]),
     ("monatsmitte", [Replace(V, "    titel: Verwaltungsassistenz im KI\n    zeitraum: {von: 2021-12-01",
                              "    titel: Verwaltungsassistenz im KI\n    zeitraum: {von: 2021-12-15")],
      [(V, "von: 2021-12-15", "Der Zeitraum 15.12.2021–31.12.2022 umfasst keine ganzen Monate – beginnen Sie am "
@@ -248,7 +263,7 @@ def test_bad_input_gives_exact_messages(capsys, data, edits, expected):
     for file, line, message in expected:
         if isinstance(line, str):
             line = line_of(data / file, line)
-        where = f"data/{file}" + (f":{line}" if line else "")
+        where = (file[3:] if file.startswith("../") else f"data/{file}") + (f":{line}" if line else "")
         lines.append(f"{where}: {message}")
     count = len(expected)
     summary = f"{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; " \

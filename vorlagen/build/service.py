@@ -180,7 +180,10 @@ def _launch(path: Path) -> None:
         if other != path:
             stop(other)
     path.unlink(missing_ok=True)
-    subprocess.Popen([sys.executable, "-m", "vorlagen.build.service", str(path)], cwd=PACKAGE.parent,
+    # It runs where the command was started (the data repository), never in the engine's folder; -P and
+    # PYTHONPATH make it import this engine, whatever folders named "vorlagen" that directory holds.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(PACKAGE.parent), os.environ.get("PYTHONPATH")])))
+    subprocess.Popen([sys.executable, "-P", "-m", "vorlagen.build.service", str(path)], cwd=Path.cwd(), env=env,
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                      start_new_session=True)
 

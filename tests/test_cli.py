@@ -1,0 +1,118 @@
+"""The command line: every command listed in German, options before or after it, defaults from the data repository."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from vorlagen import __version__
+from vorlagen.cli import COMMANDS
+from vorlagen.load.settings import version_matches
+
+from .conftest import DATA, run
+
+ENGLISH = ("usage", "options", "error", "show this help", "positional arguments", "unrecognized", "invalid")
+
+
+def _exit(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, *args)
+    captured = capsys.readouterr()
+    return stopped.value.code, captured.out, captured.err
+
+
+def test_help_lists_every_command_with_one_german_line(capsys):
+    code, out, _ = _exit(capsys, "--help")
+    assert code == 0 and out.startswith("Aufruf: vorlagen [BEFEHL] [OPTIONEN]")
+    for command in COMMANDS:
+        line = next(line for line in out.splitlines() if line.strip().startswith(command.name + " "))
+        assert command.summary in line
+    assert not any(word in out.lower() for word in ENGLISH)
+
+
+@pytest.mark.parametrize("command", [c.name for c in COMMANDS])
+def test_each_command_has_german_help(capsys, command):
+    code, out, _ = _exit(capsys, command, "--help")
+    assert code == 0 and out.startswith(f"Aufruf: vorlagen {command}")
+    assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out
+    assert not any(word in out.lower() for word in ENGLISH)
+
+
+def test_unknown_command_names_the_existing_ones(capsys):
+    code, out, err = _exit(capsys, "--data", "x", "chek")
+    names = ", ".join(c.name for c in COMMANDS)
+    assert code == 2 and out == ""
+    assert err == f"vorlagen: Fehler: unbekannter Befehl „chek“ – meinten Sie „check“? Es gibt: {names}.\n" \
+                  "Übersicht: vorlagen --help\n"
+
+
+def test_usage_errors_are_german(capsys):
+    code, _, err = _exit(capsys, "check", "--unsinn")
+    assert code == 2
+    assert err.splitlines()[-1] == "vorlagen check: Fehler: unbekannte Angaben: --unsinn"
+    assert err.startswith("Aufruf: vorlagen check")
+    code, _, err = _exit(capsys, "check", "--stichtag", "morgen")
+    assert err.splitlines()[-1] == ("vorlagen check: Fehler: --stichtag: „morgen“ ist kein Datum – "
+                                    "schreiben Sie z. B. 2021-06-01.")
+
+
+def test_version(capsys):
+    code, out, _ = _exit(capsys, "--version")
+    assert code == 0 and out == f"vorlagen {__version__}\n"
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_options_before_or_after_the_command(capsys, order):
+    args = ["--data", str(DATA), "check", "--stichtag", "2021-06-01"]
+    if order == "after":
+        args = ["check", "--stichtag", "2021-06-01", "--data", str(DATA)]
+    code, out, err = run(capsys, *args)
+    assert (code, err) == (0, "") and out.startswith("Geprüft: 2 Vorlagen")
+
+
+def test_defaults_are_the_data_repository_of_the_current_directory(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "meine-verwaltung"
+    shutil.copytree(DATA, repo / "data")
+    monkeypatch.chdir(repo / "data" / "vorlagen")  # deeper inside: found through vorlagen.toml
+    (repo / "vorlagen.toml").write_text(f'version = "{__version__}"\n', encoding="utf-8")
+    code, out, err = run(capsys)
+    assert code == 0, err
+    assert (repo / "output" / "vorlagen" / "2021-0123" / "2021-0123.pdf").is_file()
+    assert "Dateien in output/" in out
+
+
+def test_data_option_may_name_the_repository(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "verwaltung"
+    shutil.copytree(DATA, repo / "data")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "--data", "verwaltung")
+    assert (code, err) == (0, "") and out.startswith("Geprüft:")
+
+
+def test_settings_may_move_data_and_output(capsys, tmp_path, monkeypatch):
+    shutil.copytree(DATA, tmp_path / "fakten")
+    (tmp_path / "vorlagen.toml").write_text('daten = "fakten"\nausgabe = "fertig"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "--mappen")
+    assert code == 0, err
+    assert (tmp_path / "fertig" / "vorlagen" / "2021-0123" / "2021-0123.pdf").is_file()
+
+
+def test_outside_a_data_repository(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check")
+    assert code == 1 and out == ""
+    assert err.startswith(f"{(tmp_path / 'data').as_posix()}: Hier liegt kein Datenrepository: der Datenordner "
+                          "fehlt – wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen Sie "
+                          "eines an: vorlagen neu ORDNER.\n")
+
+
+@pytest.mark.parametrize("spec, version, expected", [
+    ("0.2", "0.2.0", True), ("0.2", "0.2.7", True), ("0.2", "0.3.0", False), ("0.2", "0.20.0", False),
+    ("0.2.1", "0.2.1", True), ("0.2.1", "0.2.10", False), (">=0.2, <0.4", "0.3.9", True),
+    (">=0.2, <0.4", "0.4.0", False), ("==0.2", "0.2.0", True), ("~=0.2.1", "0.2.5", True),
+    ("~=0.2.1", "0.3.0", False), ("neueste", "0.2.0", False), ("", "0.2.0", False),
+])
+def test_version_pins(spec, version, expected):
+    assert version_matches(spec, version) is expected

@@ -1,0 +1,54 @@
+"""The `vorlagen` command (also `python -m vorlagen`, `python build.py`): one table of commands.
+
+To add a command, write a function `run(args) -> int` (and one that adds its options) in the module of
+its topic, and add one `Command` line to COMMANDS below; `vorlagen --help` lists it, options may stand
+before or after it, and problems with the data (BuildFailed) are printed in German with exit code 1.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from vorlagen.cli import building, reviewing
+from vorlagen.cli.german import speak_german
+from vorlagen.cli.parsing import Command, parse
+from vorlagen.core.problems import BuildFailed, Problem
+
+COMMANDS = [
+    Command("build", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
+            building.build, building.build_options, out=True),
+    Command("check", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
+            building.check, building.check_options),
+    Command("sitzung", "baut alles und dazu Sitzungsmappen und Veröffentlichungspaket einer Sitzung",
+            building.build, building.sitzung_options, out=True),
+    Command("serve", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
+            building.serve, building.serve_options, out=True),
+    Command("diff", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
+            reviewing.diff, reviewing.diff_options, failure=2,
+            description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
+                        "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
+    Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",
+            reviewing.text, reviewing.text_options, data=False),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    speak_german()
+    command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
+    try:
+        if command.data:
+            from vorlagen.load.settings import locate
+            repository = locate(args.data, getattr(args, "out", None))
+            args.repository, args.data, args.out = repository, repository.data, repository.out
+        return command.run(args)
+    except BuildFailed as failed:
+        report_problems(failed.problems)
+        return command.failure
+
+
+def report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    print(f"\n{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; "
+          "die bisherige Ausgabe ist unverändert.", file=sys.stderr)

@@ -1,0 +1,111 @@
+"""Commands that build or check a data repository: build, sitzung, check, serve."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+
+from vorlagen.core.problems import BuildFailed, Paths
+
+
+def build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mappen", action="store_true",
+                        help="auch Sitzungsmappen und Veröffentlichungspakete aller Sitzungen erstellen")
+
+
+def sitzung_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sitzung", help="Kennung der Sitzung, z. B. ASI-2021-06-10")
+
+
+def check_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)  # accepted, unused: check writes nothing
+    parser.add_argument("--stichtag", type=_date, default=dt.date.today(),
+                        help="Fristen für Sitzungen ab diesem Tag zeigen (JJJJ-MM-TT, Standard: heute)")
+
+
+def serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=8000, help="Port auf 127.0.0.1 (Standard: 8000)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum – schreiben Sie z. B. 2021-06-01.") from None
+
+
+def build(args: argparse.Namespace) -> int:
+    """`build` and `sitzung`: everything into the output folder, unchanged work reused."""
+    start = time.monotonic()
+    sitzung = getattr(args, "sitzung", None)
+    mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
+    result = _in_service(args, mappen)
+    if result is None:
+        from vorlagen.build.builder import Builder
+        from vorlagen.build.progress import Progress
+        from vorlagen.compute.project import prepare, summary
+        project = prepare(args.data)
+        builder = Builder(project, Progress())
+        written = builder.build(args.out, mappen)
+        result = (summary(project), builder.rendered, written)
+    summary_text, rendered, written = result
+    shown = Paths(args.data.resolve().parent).show(args.out)
+    print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {written} Dateien in {shown}/ "
+          f"({time.monotonic() - start:.1f} s).")
+    if sitzung:
+        print(_sitzung_summary(sitzung, shown), end="")
+    return 0
+
+
+def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
+    """Runs the build in the warm render service when one runs (starting one for next time otherwise)."""
+    from vorlagen.build.workers import worker_count
+    if worker_count() == 0 or os.environ.get("VORLAGEN_DIENST", "1") == "0":
+        return None
+    from vorlagen.build.service import delegate
+    answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True))
+    if answer is None:
+        return None
+    kind, value = answer
+    if kind == "failed":
+        raise BuildFailed(value)
+    if kind == "error":
+        raise RuntimeError("Interner Fehler im Render-Dienst:\n" + value)
+    return value
+
+
+def _sitzung_summary(sitzung_id: str, shown: str) -> str:
+    """Where the Sitzungsdienst finds what it needs for one Sitzung."""
+    return (f"\nSitzung {sitzung_id}:\n"
+            f"  Tagesordnung:           {shown}/sitzungen/{sitzung_id}/tagesordnung.pdf\n"
+            f"  Sitzungsmappe:          {shown}/sitzungen/{sitzung_id}/sitzungsmappe.pdf\n"
+            f"  nichtöffentlicher Teil: {shown}/intern/sitzungen/{sitzung_id}/sitzungsmappe-nichtoeffentlich.pdf\n"
+            f"  Veröffentlichung:       {shown}/publish/{sitzung_id}/ (PDFs, oparl.json, SHA256SUMS)\n")
+
+
+def check(args: argparse.Namespace) -> int:
+    """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
+    from vorlagen.compute.project import prepare, summary
+    from vorlagen.compute.schedule import render_fristen
+    from vorlagen.render.document import Composer
+    project = prepare(args.data)
+    Composer(project).compose_all()  # renders texts and templates, writes nothing
+    print(f"Geprüft: {summary(project)} – keine Probleme.\n")
+    print(render_fristen(project.facts, args.stichtag), end="")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """`serve`: the live preview on 127.0.0.1."""
+    from vorlagen.build.preview import Preview
+    try:
+        Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True)).run()
+    except OSError as error:
+        print(f"Die Vorschau kann Port {args.port} nicht öffnen ({error.strerror}) – "
+              "wählen Sie einen anderen mit --port.", file=sys.stderr)
+        return 1
+    return 0

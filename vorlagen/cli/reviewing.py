@@ -1,0 +1,74 @@
+"""Commands for reviewers: diff (what changed between two Fassungen) and text (a PDF as text)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from vorlagen.core.problems import BuildFailed, Paths, Problem
+
+
+def diff_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rev", nargs="?", default=None, help="ältere Revision (Standard: HEAD)")
+    parser.add_argument("rev2", nargs="?", default=None, help="neuere Revision (Standard: Arbeitsstand)")
+    parser.add_argument("--fassung", metavar="NUMMER",
+                        help="eine Ergänzung/Neufassung mit der Vorlage vergleichen, auf die sie sich bezieht")
+    parser.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+
+
+def text_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("datei", type=Path, help="eine PDF-Datei")
+
+
+def text(args: argparse.Namespace) -> int:
+    """`text`: the plain-text rendition of a PDF (git textconv)."""
+    from vorlagen.render.pdftext import pdf_text  # pypdf only when needed
+    sys.stdout.write(pdf_text(args.datei))
+    return 0
+
+
+def _fassungen(data: Path, label: str) -> dict:
+    """The Fassungen of a data folder; problems name the revision they belong to."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+    from vorlagen.review.fassung import fassungen
+    try:
+        project = prepare(data)
+        return fassungen(project, Composer(project).compose_all())
+    except BuildFailed as failed:
+        raise BuildFailed([Problem(p.where, f"[{label}] {p.message}") for p in failed.problems]) from None
+
+
+def diff(args: argparse.Namespace) -> int:
+    """`diff`: 0 when nothing changed, 1 when something did."""
+    from vorlagen.review import diff as diffing
+    from vorlagen.review.gitrev import extract
+    paths = Paths(args.data.resolve().parent)
+    with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
+        def side(rev: str | None, name: str) -> tuple[dict, str]:
+            if rev is None:
+                return _fassungen(args.data, "Arbeitsstand"), "Arbeitsstand"
+            return _fassungen(extract(args.data, rev, Path(tmp) / name, paths), rev), rev
+
+        if args.fassung:
+            current, label = side(args.rev, "a")
+            if args.fassung not in current:
+                raise BuildFailed([Problem(paths.where(args.data), f"Die Vorlage „{args.fassung}“ gibt es nicht.")])
+            new = current[args.fassung]
+            if "Bezug" not in new.kopf:
+                raise BuildFailed([Problem(paths.where(args.data), f"Die Vorlage „{args.fassung}“ hat keinen „bezug“ "
+                                                                   "auf eine andere Vorlage.")])
+            original = new.kopf["Bezug"].split(" zu ", 1)[1]
+            changes = [diffing.compare_one(current[original], new)]
+            changes = [c for c in changes if c.zahlen or c.kopf or c.text]
+            names = (f"Vorlage {original}", f"Vorlage {args.fassung}")
+        else:
+            old, old_name = side(args.rev or "HEAD", "a")
+            new_side, new_name = side(args.rev2, "b")
+            changes = diffing.compare(old, new_side)
+            names = (old_name, new_name)
+    render = diffing.render_json if args.json else diffing.render_text
+    sys.stdout.write(render(changes, *names))
+    return 1 if changes else 0

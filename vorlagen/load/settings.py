@@ -1,0 +1,129 @@
+"""The data repository: where its data and output are, and which version of the tool it wants.
+
+A data repository is a folder with `data/` (the facts) and, optionally, `vorlagen.toml` at its root:
+
+    version = "0.2"       # this repository expects vorlagen 0.2.x (also "0.2.1", ">=0.2, <0.4")
+    daten = "data"        # the data folder, relative to this file (default: data)
+    ausgabe = "output"    # the output folder, relative to this file (default: output)
+
+Defaults are relative to the data repository (the current directory, the nearest folder above it with
+a `vorlagen.toml`, or the folder given with --data), never to where the engine is installed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from vorlagen import __version__
+from vorlagen.core.problems import BuildFailed, Problem, Where
+
+SETTINGS = "vorlagen.toml"
+KEYS = {"version": "welche Programmversion dieses Repository erwartet",
+        "daten": "der Datenordner", "ausgabe": "der Ausgabeordner"}
+EXAMPLES = {"version": "0.2", "daten": "data", "ausgabe": "output"}
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where one data repository keeps its facts and its output."""
+
+    root: Path
+    data: Path
+    out: Path
+
+
+def locate(data: Path | None = None, out: Path | None = None, start: Path | None = None) -> Repository:
+    """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd)."""
+    start = (start or Path.cwd()).resolve()
+    if data is not None and not _is_repository(data):
+        root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
+        settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
+        return Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
+    root = data.resolve() if data is not None else (_settings_above(start) or start)
+    settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
+    folder = root / settings.get("daten", "data")
+    if data is None and not folder.is_dir():
+        raise BuildFailed([Problem(Where(folder.as_posix()), "Hier liegt kein Datenrepository: der Datenordner fehlt "
+                                   "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
+                                   "Sie eines an: vorlagen neu ORDNER.")])
+    return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output"))
+
+
+def _is_repository(folder: Path) -> bool:
+    """A data repository root (not a data folder): it has a vorlagen.toml or a data/ folder with facts."""
+    return (folder / SETTINGS).is_file() or (folder / "data" / "koerperschaft.yaml").is_file()
+
+
+def _settings_above(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / SETTINGS).is_file():
+            return candidate
+    return None
+
+
+def read_settings(path: Path) -> dict[str, str]:
+    """The settings of vorlagen.toml, checked: known keys, text values, a version this program satisfies."""
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    try:
+        settings = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        line = re.search(r"at line (\d+)", str(error))
+        raise BuildFailed([Problem(Where(path.name, int(line.group(1)) if line else None),
+                                   "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung "
+                                   'als name = "wert" in eine eigene Zeile.')]) from None
+    problems = []
+    for key, value in settings.items():
+        where = Where(path.name, _line_of(text, key))
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f"meinten Sie „{close[0]}“? " if close else ""
+            allowed = ", ".join(f"„{k}“ ({meaning})" for k, meaning in KEYS.items())
+            problems.append(Problem(where, f"Unbekannte Einstellung „{key}“ – {hint}Erlaubt sind: {allowed}."))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(where, f"„{key}“ muss ein Text in Anführungszeichen sein, "
+                                           f'z. B. {key} = "{EXAMPLES[key]}".'))
+        elif key == "version" and not version_matches(value, __version__):
+            problems.append(Problem(where, f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
+                                           f"{__version__} – installieren Sie eine passende Version oder passen "
+                                           f"Sie „version“ in {SETTINGS} an."))
+    if problems:
+        raise BuildFailed(problems)
+    return settings
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    return None
+
+
+def version_matches(spec: str, version: str) -> bool:
+    """"0.2" means 0.2.x; "0.2.1" exactly; clauses like ">=0.2, <0.4" must all hold. Invalid specs never match."""
+    have = _numbers(version)
+    for clause in spec.split(","):
+        match = re.fullmatch(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*", clause)
+        if not match or have is None:
+            return False
+        op, want = match.group(1), _numbers(match.group(2))
+        if op is None:
+            if have[:len(want)] != want:
+                return False
+            continue
+        padded = have + (0,) * max(0, len(want) - len(have))
+        want_padded = want + (0,) * max(0, len(have) - len(want))
+        results = {"==": padded == want_padded, "!=": padded != want_padded, ">=": padded >= want_padded,
+                   "<=": padded <= want_padded, ">": padded > want_padded, "<": padded < want_padded,
+                   "~=": padded >= want_padded and have[:len(want) - 1] == want[:-1]}
+        if not results[op]:
+            return False
+    return True
+
+
+def _numbers(version: str) -> tuple[int, ...] | None:
+    match = re.match(r"(\d+(?:\.\d+)*)", version)
+    return tuple(int(part) for part in match.group(1).split(".")) if match else None
