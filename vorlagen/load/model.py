@@ -10,12 +10,15 @@ from fractions import Fraction
 from typing import Literal
 
 from vorlagen.core.problems import Where
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.records import Betrag, Record
 
 record = dataclass(kw_only=True)
 
 ARTEN = ("Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage")
 ROLLEN = ("Vorberatung", "Entscheidung", "Kenntnisnahme")
+ERGEBNISSE = ("ungeändert beschlossen", "geändert beschlossen", "abgelehnt", "zur Kenntnis genommen",
+              "zurückgestellt", "vertagt", "zurückgezogen")
 
 
 @record
@@ -42,17 +45,6 @@ class Gremium(Record):
     id: str  # Kürzel, z. B. ASI
     name: str  # z. B. Ausschuss für Soziales und Integration
     frist_tage: int = 14  # Vorlagen müssen so viele Tage vor der Sitzung fertig sein
-
-
-@record
-class Hausstil(Record):
-    akzentfarbe: str = "#1f4e79"  # Farbe für Linien und Überschriften, als #rrggbb
-    logo: str | None = None  # Bilddatei (SVG oder PNG) relativ zum Datenordner
-
-    def check(self):
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
-            yield "akzentfarbe", (f"„{self.akzentfarbe}“ ist keine Farbe – schreiben Sie sie als "
-                                  "#rrggbb in Anführungszeichen, z. B. \"#1f4e79\".")
 
 
 @record
@@ -172,9 +164,17 @@ class Bescheid(Record):
 # --- vorlagen/<ordner>/vorlage.yaml --------------------------------------------------------
 
 @record
+class Berichterstattung(Record):
+    name: str  # wie gedruckt, z. B. Herr Dr. Berger
+    funktion: str | None = None  # z. B. Leitung des Kommunalen Integrationszentrums
+
+
+@record
 class Beratung(Record):
     sitzung: str  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml)
-    rolle: Literal["Vorberatung", "Entscheidung", "Kenntnisnahme"]
+    rolle: Literal[ROLLEN]  # Vorberatung, Entscheidung oder Kenntnisnahme
+    berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
+    ergebnis: Literal[ERGEBNISSE] | None = None  # Stand oder Ergebnis der Beratung, sobald es eines gibt
 
 
 @record

@@ -84,16 +84,25 @@ def check_references(facts: Facts) -> list[Problem]:
 
 
 def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
-    """The Beratungsfolge runs forward in time."""
+    """The Beratungsfolge runs forward in time; on one day, the stated order must fit the start times."""
     known = [b for b in beratungsfolge if b.sitzung in facts.sitzungen]
     problems = []
     for earlier, later in zip(known, known[1:]):
-        first, second = facts.sitzungen[earlier.sitzung].datum, facts.sitzungen[later.sitzung].datum
-        if second < first:
+        first, second = facts.sitzungen[earlier.sitzung], facts.sitzungen[later.sitzung]
+        if second.datum < first.datum:
             problems.append(Problem(later.where("sitzung"),
                                     f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later.sitzung}“ "
-                                    f"({second:%d.%m.%Y}) steht nach „{earlier.sitzung}“ ({first:%d.%m.%Y}) – "
+                                    f"({second.datum:%d.%m.%Y}) steht nach „{earlier.sitzung}“ ({first.datum:%d.%m.%Y}) – "
                                     "ordnen Sie die Sitzungen nach ihrem Datum."))
+        elif second.datum == first.datum and first.uhrzeit and second.uhrzeit and second.uhrzeit < first.uhrzeit:
+            problems.append(Problem(later.where("sitzung"),
+                                    f"Am {first.datum:%d.%m.%Y} beginnt „{later.sitzung}“ ({second.beginn}) vor "
+                                    f"„{earlier.sitzung}“ ({first.beginn}), steht in der Beratungsfolge aber danach – "
+                                    "ordnen Sie die Sitzungen eines Tages nach ihrem Beginn."))
+        if earlier.sitzung == later.sitzung:
+            problems.append(Problem(later.where("sitzung"),
+                                    f"Die Sitzung „{later.sitzung}“ steht zweimal hintereinander in der "
+                                    "Beratungsfolge – streichen Sie einen der Einträge."))
     return problems
 
 

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from vorlagen.render import plaintext
 from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.compute.project import Project, Rechnung
@@ -132,7 +133,7 @@ class Composer:
             koerperschaft=self.facts.koerperschaft, vorlage=vorlage, rechnung=rechnung,
             beschreibung=vorlage.betreff, erstellt=vorlage.datum,
             amt=next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend),
-            beratungen=[(self.facts.sitzungen[b.sitzung], self._gremium(b.sitzung), b.rolle) for b in vorlage.beratungsfolge],
+            beratungsfolge=beratungsfolge(self.facts, vorlage),
             abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
             finanzen_text=finanzen.html if finanzen else None,
             weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
