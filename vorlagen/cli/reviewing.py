@@ -47,10 +47,11 @@ def diff(args: argparse.Namespace) -> int:
     from vorlagen.review.gitrev import extract
     paths = Paths(args.data.resolve().parent)
     with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
+        folders = []
+
         def side(rev: str | None, name: str) -> tuple[dict, str]:
-            if rev is None:
-                return _fassungen(args.data, "Arbeitsstand"), "Arbeitsstand"
-            return _fassungen(extract(args.data, rev, Path(tmp) / name, paths), rev), rev
+            folders.append(args.data if rev is None else extract(args.data, rev, Path(tmp) / name, paths))
+            return _fassungen(folders[-1], rev or "Arbeitsstand"), rev or "Arbeitsstand"
 
         if args.fassung:
             current, label = side(args.rev, "a")
@@ -69,6 +70,7 @@ def diff(args: argparse.Namespace) -> int:
             new_side, new_name = side(args.rev2, "b")
             changes = diffing.compare(old, new_side)
             names = (old_name, new_name)
+        hausstil = diffing.hausstil_changes(*folders) if len(folders) == 2 else []
     render = diffing.render_json if args.json else diffing.render_text
-    sys.stdout.write(render(changes, *names))
-    return 1 if changes else 0
+    sys.stdout.write(render(changes, *names, hausstil))
+    return 1 if changes or hausstil else 0

@@ -13,15 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
+from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from vorlagen.load.facts import Text
-from vorlagen.core.fmt import FILTERS
 from vorlagen.compute.names import UnknownName
 from vorlagen.core.problems import Problem, Where
+from vorlagen.render.sandbox import MAX_TEXT, LimitExceeded, Sandbox
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
@@ -60,8 +60,7 @@ class Prose:
 
     def __init__(self):
         self.md = _markdown()
-        self.env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-        self.env.filters.update(FILTERS)
+        self.env = Sandbox(autoescape=False)
         self.compiled: dict[str, object] = {}  # expression text → compiled expression (the same ones recur)
 
     def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1) -> Rendered:
@@ -99,6 +98,7 @@ class Prose:
         try:
             if expression not in self.compiled:
                 self.compiled[expression] = self.env.compile_expression(expression, undefined_to_none=False)
+            self.env.start()
             value = self.compiled[expression](**names)
             if isinstance(value, Undefined):
                 str(value)  # StrictUndefined raises here
@@ -110,6 +110,9 @@ class Prose:
         except UndefinedError as error:
             return self._fail(problems, where, f"{shown}: unbekannter Name ({error.message}) – "
                                                f"bekannt sind {', '.join(sorted(names))}.")
+        except LimitExceeded as error:
+            return self._fail(problems, where, f"{shown} überschreitet eine Grenze ({error}) – so viel braucht "
+                                               "kein Text; prüfen Sie den Ausdruck.")
         except SecurityError:
             return self._fail(problems, where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
@@ -120,6 +123,10 @@ class Prose:
         if isinstance(value, dt.date):
             return self._fail(problems, where, f"{shown} ergibt ein Datum ohne Format – hängen Sie „| datum“ "
                                                "oder „| datum_lang“ an.")
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            return self._fail(problems, where, f"{shown} überschreitet eine Grenze (Text mit mehr als "
+                                               f"{MAX_TEXT // 1_000_000} Million Zeichen) – so viel braucht kein Text; "
+                                               "prüfen Sie den Ausdruck.")
         if isinstance(value, Markup):
             return value
         if not isinstance(value, str):

@@ -1,17 +1,19 @@
-"""The Jinja environment for documents: autoescape always, undefined names are errors."""
+"""The Jinja environment for documents: sandboxed (a data folder may override templates), autoescape
+always, undefined names are errors, output bounded."""
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
-from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
-                    TemplateSyntaxError)
+from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 
 from vorlagen.core.engine import TEMPLATES
-from vorlagen.core.fmt import FILTERS
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 
 
@@ -21,15 +23,15 @@ class Templates:
     def __init__(self, data_dir: Path, paths: Paths):
         self.dirs = [d for d in (data_dir / "templates", TEMPLATES) if d.is_dir()]
         self.paths = paths
-        self.env = Environment(loader=FileSystemLoader([str(d) for d in self.dirs]), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(FILTERS)
+        self.env = Sandbox(loader=FileSystemLoader([str(d) for d in self.dirs]), autoescape=True,
+                           trim_blocks=True, lstrip_blocks=True)
 
     def render(self, name: str, **context) -> str:
         """Renders a template; any template error becomes a BuildFailed naming template and line."""
         try:
+            self.env.start()
             return self.env.get_template(name).render(**context)
-        except TemplateError as error:
+        except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
             raise BuildFailed([self._problem(name, error)]) from None
 
     def macro(self, template: str, name: str):
@@ -41,21 +43,30 @@ class Templates:
 
         def call(*args) -> Markup:
             try:
+                self.env.start()
                 return Markup(function(*args))
-            except TemplateError as error:
+            except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
                 raise BuildFailed([self._problem(template, error)]) from None
         return call
 
-    def _problem(self, name: str, error: TemplateError) -> Problem:
+    def _problem(self, name: str, error: Exception) -> Problem:
         if isinstance(error, TemplateNotFound):
             return Problem(Where(name), f"Template „{error.name}“ nicht gefunden – prüfen Sie den Namen "
                                         "in {% include %} oder {% extends %}.")
         if isinstance(error, TemplateSyntaxError):
             return Problem(self._where(error.filename or error.name or name, error.lineno),
                            f"Syntaxfehler im Template: {error.message} – prüfen Sie die {{% … %}}-Blöcke.")
+        if isinstance(error, SecurityError):
+            message = (f"überschreitet eine Grenze ({error}) – so viel braucht kein Dokument; prüfen Sie Schleifen "
+                       "und Ausdrücke." if isinstance(error, LimitExceeded) else
+                       f"greift auf Interna zu{_attribute(error)} – Templates dürfen nur die Werte des Dokuments lesen.")
+            return Problem(self._where_of(error, name), f"Template {message}")
+        return Problem(self._where_of(error, name),
+                       f"Fehler im Template: {getattr(error, 'message', None) or error} – prüfen Sie die Namen im Template.")
+
+    def _where_of(self, error: Exception, name: str) -> Where:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
-        where = self._where(frames[-1].filename, frames[-1].lineno) if frames else Where(name)
-        return Problem(where, f"Fehler im Template: {error.message or error} – prüfen Sie die Namen im Template.")
+        return self._where(frames[-1].filename, frames[-1].lineno) if frames else Where(name)
 
     def _where(self, filename: str, line: int | None) -> Where:
         path = Path(filename)
@@ -63,3 +74,9 @@ class Templates:
             if (folder / filename).is_file():
                 path = folder / filename
         return self.paths.where(path, line)
+
+
+def _attribute(error: Exception) -> str:
+    """' („__init__“)' from Jinja's 'access to attribute '__init__' of … is unsafe'."""
+    match = re.search(r"attribute '([^']+)'", str(error))
+    return f" („{match[1]}“)" if match else ""

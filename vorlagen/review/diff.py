@@ -7,6 +7,8 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
+from pathlib import Path
+
 from vorlagen.review.fassung import Fassung
 from vorlagen.core.fmt import signed
 
@@ -43,6 +45,26 @@ def compare(old: dict[str, Fassung], new: dict[str, Fassung]) -> list[Vorlagenae
             if change.zahlen or change.kopf or change.text:
                 changes.append(change)
     return changes
+
+
+def hausstil_changes(old_data: Path, new_data: Path) -> list[str]:
+    """The data folder's own templates and stylesheet that differ: 'kopf.html.j2 (geändert)'."""
+    def files(data: Path) -> dict[str, bytes]:
+        folder = data / "templates"
+        if not folder.is_dir():
+            return {}
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file() and not p.is_symlink()}
+    old, new = files(old_data), files(new_data)
+    changed = []
+    for name in sorted(set(old) | set(new)):
+        if name not in old:
+            changed.append(f"{name} (neu)")
+        elif name not in new:
+            changed.append(f"{name} (entfernt)")
+        elif old[name] != new[name]:
+            changed.append(f"{name} (geändert)")
+    return changed
 
 
 def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
@@ -99,10 +121,12 @@ def word_diff(old: str, new: str) -> str:
                    for changed, o, n in segments)
 
 
-def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str) -> str:
+def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: list[str] = ()) -> str:
     """The report in German, for people."""
     lines = [f"Vergleich: {old_name} → {new_name}", ""]
-    if not changes:
+    if hausstil:
+        lines += [f"Hausstil geändert: {', '.join(hausstil)} – das kann jedes Dokument betreffen.", ""]
+    if not changes and not hausstil:
         return "\n".join(lines + ["Keine Änderungen."]) + "\n"
     for change in changes:
         if change.status == "neu":
@@ -128,13 +152,15 @@ def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str) 
             lines.append("  Text:")
             lines += [f"    {mark} {text}" for mark, text in change.text]
         lines.append("")
+    if not changes:
+        return "\n".join(lines).rstrip("\n") + "\n"
     counts = {status: sum(1 for c in changes if c.status == status) for status in ("geändert", "neu", "entfernt")}
     lines.append(f"Geändert: {counts['geändert']}, neu: {counts['neu']}, entfernt: {counts['entfernt']}.")
     return "\n".join(lines) + "\n"
 
 
-def render_json(changes: list[Vorlagenaenderung], old_name: str, new_name: str) -> str:
+def render_json(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: list[str] = ()) -> str:
     """The report for tools."""
-    payload = {"alt": old_name, "neu": new_name, "geaendert": bool(changes),
-               "vorlagen": [asdict(change) for change in changes]}
+    payload = {"alt": old_name, "neu": new_name, "geaendert": bool(changes or hausstil),
+               "hausstil": list(hausstil), "vorlagen": [asdict(change) for change in changes]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,109 @@
+"""No code from data runs: every template a data folder can influence renders in the sandbox (issue 9, point 1)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, edit, run
+from .test_reviewers import git
+
+KOPF = "templates/kopf.html.j2"
+ATTACK = '{{ cycler.__init__.__globals__.os.system("touch PWNED") }}'
+
+
+def override_kopf(data: Path, line: str) -> Path:
+    (data / "templates").mkdir(exist_ok=True)
+    target = data / KOPF
+    target.write_text((ROOT / KOPF).read_text(encoding="utf-8").replace("<header", line + "\n<header", 1),
+                      encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("line", [
+    ATTACK,
+    '{{ self.__init__.__globals__ }}',
+    '{{ koerperschaft.__class__.__mro__ }}',
+    '{{ range.__self__ }}',
+    '{{ lipsum.__globals__ }}',
+])
+def test_a_data_template_cannot_reach_python(capsys, data, tmp_path, monkeypatch, line):
+    monkeypatch.chdir(tmp_path)
+    override_kopf(data, line)
+    code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "output"))
+    assert code == 1
+    assert not (tmp_path / "PWNED").exists()
+    assert err.startswith("data/templates/kopf.html.j2:1: ")
+    assert "Template" in err.splitlines()[0]
+
+
+def test_data_template_escape_is_an_exact_german_problem(capsys, data, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    override_kopf(data, ATTACK)
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 1
+    assert err.splitlines()[0] == ("data/templates/kopf.html.j2:1: Template greift auf Interna zu („__init__“) – "
+                                   "Templates dürfen nur die Werte des Dokuments lesen.")
+
+
+@pytest.mark.parametrize("line, limit", [
+    ("{% for i in range(100) %}{% for j in range(100) %}{% for k in range(100) %}{% endfor %}{% endfor %}{% endfor %}",
+     "range() mit mehr als 100.000 Schritten"),
+    ('{{ "x" * 999999999 }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ("{{ 9 ** 9999999 }}", "Potenz mit Exponent über 64"),
+    ('{% for i in range(30000) %}{{ "x" * 900000 }}{% endfor %}', "Ausgabe über 10 Millionen Zeichen"),
+])
+def test_templates_are_bounded(capsys, data, line, limit):
+    override_kopf(data, line)
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 1
+    assert err.splitlines()[0] == (f"data/templates/kopf.html.j2:1: Template überschreitet eine Grenze ({limit}) – so "
+                                   "viel braucht kein Dokument; prüfen Sie Schleifen und Ausdrücke.")
+
+
+def test_prose_has_no_safe_filter_and_bounded_text(capsys, data):
+    text = data / "vorlagen/2021-0123/vorbemerkungen.md"
+    text.write_text('# A\n\n{{ "<b>x</b>" | safe }}\n\n{{ "ab" * 900000 }}\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0].startswith("data/vorlagen/2021-0123/vorbemerkungen.md:3: {{ \"<b>x</b>\" | safe }}")
+    assert lines[1] == ("data/vorlagen/2021-0123/vorbemerkungen.md:5: {{ \"ab\" * 900000 }} überschreitet eine Grenze "
+                        "(Text oder Liste mit mehr als 1 Million Zeichen) – so viel braucht kein Text; prüfen Sie den "
+                        "Ausdruck.")
+
+
+def test_diff_of_a_hostile_branch_runs_nothing_and_reports_the_hausstil(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", repo / "data")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    git(repo, "checkout", "-q", "-b", "feature")
+    override_kopf(repo / "data", ATTACK)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Kopf")
+    git(repo, "checkout", "-q", "main")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "diff", "main", "feature", "--data", str(repo / "data"))
+    assert not (tmp_path / "PWNED").exists()
+    assert code == 2
+    assert "[feature] " in err and "Template greift auf Interna zu" in err
+
+
+def test_diff_reports_a_changed_house_style(capsys, tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", repo / "data")
+    (repo / "data/templates").mkdir()
+    (repo / "data/templates/vorlage.css").write_text("body { color: black }\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    (repo / "data/templates/vorlage.css").write_text("body { color: red }\n", encoding="utf-8")
+    override_kopf(repo / "data", "{# neu #}")
+    code, out, _ = run(capsys, "diff", "--data", str(repo / "data"))
+    assert code == 1
+    assert out == ("Vergleich: HEAD → Arbeitsstand\n\nHausstil geändert: kopf.html.j2 (neu), vorlage.css (geändert) – "
+                   "das kann jedes Dokument betreffen.\n")
