@@ -250,6 +250,39 @@ CASES = [
                              "    titel: Verwaltungsassistenz im KI\n    zeitraum: {von: 2021-12-15")],
      [(V, "von: 2021-12-15", "Der Zeitraum 15.12.2021–31.12.2022 umfasst keine ganzen Monate – beginnen Sie am "
        "Monatsersten und enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“.")]),
+    ("bescheid-monatsmitte", [Replace(M2, "zeitraum: {von: 2021-01-01", "zeitraum: {von: 2021-01-15")],
+     [(M2, "zeitraum", "Bescheid „2021-02-03-kim-modul-2“: Der Zeitraum 15.01.2021–31.12.2021 umfasst keine ganzen "
+       "Monate – beginnen Sie am Monatsersten und enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“.")]),
+    ("kosten-leer", [Replace(V, "    kosten:\n      - {anzahl: 3.5, saetze: [kgst-2020/E11]}\n", "    kosten: []\n")],
+     [(V, "kosten: []", "Berechnung „m1-steuerung“ (Eigenanteil): „kosten“ ist leer – tragen Sie mindestens einen "
+       "Eintrag ein.")]),
+    ("saetze-leer", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: 3.5, saetze: []}")],
+     [(V, "saetze: []", "Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]) oder "
+       "„betrag“ (ein fester Betrag).")]),
+    ("anzahl-negativ", [Replace(V, "{anzahl: 7, saetze: [kgst-2020/S12]}", "{anzahl: -7, saetze: [kgst-2020/S12]}")],
+     [(V, "anzahl: -7", "Die Anzahl ist negativ (\u22127) – Abzüge stehen unter „abzuege“; schreiben Sie die Anzahl "
+       "ohne Minus.")]),
+    ("anzahl-summe-kaputt", [Replace(V, "{anzahl: 7, saetze: [kgst-2020/S12]}", "{anzahl: 6 + x, saetze: [kgst-2020/S12]}")],
+     [(V, "6 + x", "„anzahl“: „6 + x“ ist weder eine Zahl noch eine Summe von Zahlen – schreiben Sie z. B. 9 oder "
+       "\"6 + 3\".")]),
+    ("eigenanteil-negativ", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: 1, saetze: [kgst-2020/E11]}")],
+     [(V, "abzuege:", "Berechnung „m1-steuerung“: Der Eigenanteil ist negativ (\u2212129.901\u00a0€), die Abzüge "
+       "übersteigen die Gesamtkosten – prüfen Sie Anzahlen und Sätze; ist ein Überschuss gewollt, setzen Sie "
+       "„negativ: true“."),
+      (V, "eigenanteil: 158644", "Berechnung „m1-steuerung“, Eigenanteil: berechnet \u2212129.901\u00a0€, erwartet "
+       "158.644\u00a0€, Differenz \u2212288.545\u00a0€ – prüfen Sie den erwarteten Wert und die Eingangswerte.")]),
+    ("rate-ohne-faelligkeit", [Replace(M2, "- {faellig: 2021-02-15, anteil: 1/2}", "- {anteil: 1/2}")],
+     [(M2, "- {anteil: 1/2}", "Eine Rate braucht „faellig“ (Datum) oder „name“ – ergänzen Sie eins davon.")]),
+    ("unbekannte-tabellenart", [Replace(V, "    titel: Strategische Steuerung im KI\n",
+                                        "    art: Eigenanteile\n    titel: Strategische Steuerung im KI\n")],
+     [(V, "art: Eigenanteile", "„art“: „Eigenanteile“ ist nicht vorgesehen – meinten Sie „Eigenanteil“? Möglich sind: "
+       "Eigenanteil, Aufstellung, Finanzierungsplan, Vergleich.")]),
+    ("unbekannte-einheit", [Replace(KIM, "koordination: {betrag: 55000,", "koordination: {betrag: 55000, einheit: Woche,")],
+     [(KIM, "einheit: Woche", "„einheit“: „Woche“ ist nicht vorgesehen. Möglich sind: Jahr, Monat, Tag, Stück, "
+       "einmalig.")]),
+    ("zeile-gibt-es-nicht", [Write(TEXT, "{{ finanzierung[\"m1-steuerung\"].zeilen[5].betrag | eur }}\n")],
+     [(TEXT, 1, "{{ finanzierung[\"m1-steuerung\"].zeilen[5].betrag | eur }}: „5“ gibt es nicht in den Zeilen "
+       "(gezählt ab 0). Vorhanden: 0, 1.")]),
 ]
 
 

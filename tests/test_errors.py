@@ -52,7 +52,7 @@ def test_bescheid_amount_must_equal_vzae_times_rate(capsys, data):
     edit(path, "betrag: 605000", "betrag: 650000")
     code, found = check(capsys, data)
     assert found == [f"data/bescheide/2021-02-03-kim-modul-2.yaml:{line_of(path, 'betrag')}: Bescheid "
-                     "„2021-02-03-kim-modul-2“, Betrag (VZÄ × Satz): berechnet 605.000\u00a0€, erwartet 650.000\u00a0€, "
+                     "„2021-02-03-kim-modul-2“, Betrag (Anzahl × Satz): berechnet 605.000\u00a0€, erwartet 650.000\u00a0€, "
                      "Differenz \u221245.000\u00a0€ – prüfen Sie den erwarteten Wert und die Eingangswerte."]
 
 
@@ -79,7 +79,7 @@ def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, da
     code, found = check(capsys, data)
     assert found == [f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
                      "Erlaubt sind: nummer, art, oeffentlich, datum, federfuehrend, betreff, beratungsfolge, "
-                     "beschlussvorschlag, abschnitte, finanzielle_auswirkungen, bescheide, finanzierung, verteilungen, "
+                     "beschlussvorschlag, abschnitte, finanzielle_auswirkungen, bescheide, antraege, finanzierung, verteilungen, "
                      "anlagen, unterschrift, bezug."]
 
 
@@ -159,8 +159,8 @@ def test_unknown_name_in_prose_suggests_the_field(capsys, data):
     assert found == [
         f"data/vorlagen/2021-0123/erlaeuterungen.md:{line_of(text, 'eigenantel')}: "
         '{{ finanzierung["m1-steuerung"].eigenantel | eur }}: „eigenantel“ gibt es nicht in „Tabelle“ – meinten Sie '
-        "„eigenanteil“? Vorhanden: abzuege, alternative, berechnung, eigenanteil, gesamtkosten, id, jahre, periode, "
-        "quantum, titel, ueberschrift, vzae, zeilen, zeitraum.",
+        "„eigenanteil“? Vorhanden: abzuege, alternative, art, berechnung, eigenanteil, gesamtkosten, id, jahre, monate, "
+        "periode, quantum, titel, ueberschrift, vzae, zeilen, zeitraum.",
         f"data/vorlagen/2021-0123/erlaeuterungen.md:{line_of(text, 'm2-casemanagement')}: "
         '{{ finanzierung["m2-casemanagement"].eigenanteil | eur }}: „m2-casemanagement“ gibt es nicht in '
         "„finanzierung“ dieser Vorlage – meinten Sie „m2-case-management“? Vorhanden: m1-assistenz, m1-steuerung, "

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pytest
 
-from vorlagen.compute.finance import periode
+from vorlagen.compute.periode import periode
 from vorlagen.load.model import Zeitraum
 from vorlagen.core.money import split_largest_remainder
 from vorlagen.compute.project import prepare
@@ -114,7 +114,7 @@ def test_summary_gives_the_range_of_the_modul_3_alternatives(rechnung):
 def test_bescheide_equal_vzae_times_rate(rechnung):
     modul_2 = rechnung.bescheide["2021-02-03-kim-modul-2"]
     assert modul_2.betrag == 11 * 55000
-    assert [betrag for _, betrag in modul_2.raten] == [302500, 302500]
+    assert [r.betrag for r in modul_2.raten] == [302500, 302500]
     modul_1 = rechnung.bescheide["2021-02-22-kim-modul-1"]
     assert modul_1.betrag == Fraction(7, 2) * (55000 + 9700) + 22500 + 4850 + 10000 + 30000
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
-from vorlagen.compute.finance import BescheidWerte, Tabelle, VerteilungWerte
+from vorlagen.compute.bescheide import BescheidWerte
+from vorlagen.compute.finance import Tabelle
+from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
 from vorlagen.core.problems import Problem, Where
 
@@ -20,24 +23,27 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
     """`erwartet` on the table and on each row; every rate valid for the period."""
     problems = []
     name = f"Berechnung „{t.id}“"
-    for zeile in t.zeilen:
+    for zeile in t.zeilen if t.art != "Vergleich" else []:
         if zeile.position.erwartet is not None and zeile.position.erwartet != zeile.betrag:
             problems.append(_mismatch(zeile.position.where("erwartet"), f"{name}, Zeile „{zeile.text}“",
                                       zeile.betrag, zeile.position.erwartet, t.quantum))
         for satz in zeile.saetze:
             g = satz.gueltig
-            if g is not None and not (g.von <= t.zeitraum.von and t.zeitraum.bis <= g.bis):
+            if g is not None and t.zeitraum is not None and not (g.von <= t.zeitraum.von and t.zeitraum.bis <= g.bis):
                 problems.append(Problem(zeile.position.where("saetze"),
                                         f"Der Satz „{satz.id}“ gilt nur vom {datum(g.von)} bis {datum(g.bis)}, "
                                         f"die Berechnung „{t.id}“ reicht vom {datum(t.zeitraum.von)} bis "
                                         f"{datum(t.zeitraum.bis)} – wählen Sie Sätze, die für den Zeitraum gelten."))
     erwartet = t.berechnung.erwartet
     if erwartet is not None:
-        for key, label, value in (("gesamtkosten", "Gesamtkosten", t.gesamtkosten),
-                                  ("abzuege", "Abzüge", t.abzuege),
-                                  ("eigenanteil", "Eigenanteil", t.eigenanteil)):
+        for key, label in (("gesamtkosten", "Gesamtkosten"), ("abzuege", "Abzüge"), ("eigenanteil", "Eigenanteil"),
+                           ("summe", "Summe")):
             expected = getattr(erwartet, key)
-            if expected is not None and expected != value:
+            value = getattr(t, key, None) if key in {f.name for f in dataclasses.fields(t)} else None
+            if expected is not None and value is None:
+                problems.append(Problem(erwartet.where(key), f"{name}: Eine Berechnung der Art „{t.art}“ hat "
+                                                             f"keinen Wert „{key}“ – entfernen Sie ihn aus „erwartet“."))
+            elif expected is not None and expected != value:
                 problems.append(_mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum))
     return problems
 
@@ -47,7 +53,7 @@ def check_bescheid(werte: BescheidWerte, where_prefix: str, quantum: Decimal) ->
     problems = []
     bescheid = werte.bescheid
     if bescheid.betrag is not None and bescheid.betrag != werte.betrag:
-        problems.append(_mismatch(bescheid.where("betrag"), f"{where_prefix}, Betrag (VZÄ × Satz)",
+        problems.append(_mismatch(bescheid.where("betrag"), f"{where_prefix}, Betrag (Anzahl × Satz)",
                                   werte.betrag, bescheid.betrag, quantum))
     if bescheid.raten:
         total = sum(rate.anteil for rate in bescheid.raten)

@@ -1,69 +1,44 @@
-"""Pure financing computation: tables, per-year split, summary, Bescheide, Verteilungen."""
+"""Pure financing computation: rows of count × rate, Eigenanteil and Aufstellung tables, the summary."""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
+from vorlagen.compute.names import Named, UnknownName
+from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile, zu_lang
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
-from vorlagen.load.model import Berechnung, Bescheid, Kostenposition, Satz, Verteilung, Zeitraum
-from vorlagen.core.money import round_half_up, split_largest_remainder
-from vorlagen.compute.names import Named, Names
+from vorlagen.core.money import Rundung, split_largest_remainder
 from vorlagen.core.problems import Problem
+from vorlagen.load.finanzen import Berechnung, Kostenposition, Satz, Zeitraum
 
 
-@dataclass(frozen=True)
-class Periode:
-    """How much of a year a Zeitraum covers, per calendar year."""
+class Zeilen(list):
+    """Rows in order; `zeilen[0]` by position or `zeilen["KIM-Förderung"]` by id or (unique) label."""
 
-    gewichte: dict[int, int]  # months (or days) per calendar year, for the per-year split
-    jahresanteil: Fraction  # the whole period as a fraction of one year
-    text: str  # '13 Monate' or '396 Tage'
-
-
-def periode(zeitraum: Zeitraum, tagesgenau: bool) -> Periode | None:
-    """The Periode of a Zeitraum; None when it is not whole months and day-exact is not asked for."""
-    von, bis = zeitraum.von, zeitraum.bis
-    whole_months = von.day == 1 and bis.day == calendar.monthrange(bis.year, bis.month)[1]
-    if whole_months and not tagesgenau:
-        months: dict[int, int] = {}
-        for year in range(von.year, bis.year + 1):
-            first = von.month if year == von.year else 1
-            last = bis.month if year == bis.year else 12
-            months[year] = last - first + 1
-        total = sum(months.values())
-        return Periode(months, Fraction(total, 12), f"{total} Monat" if total == 1 else f"{total} Monate")
-    if not tagesgenau:
-        return None
-    days: dict[int, int] = {}
-    share = Fraction(0)
-    for year in range(von.year, bis.year + 1):
-        start = max(von, dt.date(year, 1, 1))
-        end = min(bis, dt.date(year, 12, 31))
-        days[year] = (end - start).days + 1
-        share += Fraction(days[year], 366 if calendar.isleap(year) else 365)
-    total = sum(days.values())
-    return Periode(days, share, f"{total} Tag" if total == 1 else f"{total} Tage")
-
-
-def betrag_fuer(satz: Satz, periode_: Periode, quantum: Decimal) -> Decimal:
-    """Annual rate × share of the year, rounded half-up (55.000 € → 59.583 € for 13 months)."""
-    share = periode_.jahresanteil
-    return round_half_up(satz.jahresbetrag * share.numerator / share.denominator, quantum)
+    def __getitem__(self, key):
+        if not isinstance(key, str):
+            if isinstance(key, int) and not -len(self) <= key < len(self):
+                raise UnknownName(key, range(len(self)), "den Zeilen (gezählt ab 0)")
+            return super().__getitem__(key)
+        found = [z for z in self if z.id == key] or [z for z in self if z.als == key]
+        if len(found) != 1:
+            names = {z.id or z.als for z in self}
+            raise UnknownName(key, names, "den Zeilen dieser Tabelle" + (" (der Name ist mehrdeutig)" if found else ""))
+        return found[0]
 
 
 @dataclass
 class Zeile(Named):
-    """One row of a financing table."""
+    """One row of count × rate (or a fixed amount)."""
 
-    als: str  # 'Gesamtkosten' or the deduction's label, e.g. 'KIM-Förderung'
+    id: str | None
+    als: str  # 'Gesamtkosten', the deduction's label ('KIM-Förderung') or the item's name
     text: str  # '3,5 x 115.418 € (E11 für 13 Monate)'
     betrag: Decimal  # always positive; `abzug` says the sign
     abzug: bool
     einheit: Decimal  # amount per unit for the period
+    anzahl: Decimal
     jahre: dict[int, Decimal]
     position: Kostenposition
     saetze: list[Satz]
@@ -78,31 +53,149 @@ class Jahr(Named):
 
 @dataclass
 class Tabelle(Named):
-    """A computed financing table: Gesamtkosten − Abzüge = Eigenanteil."""
+    """What every table kind has: its name, heading, period and rows."""
+
+    NAME = "Tabelle"  # in messages about unknown names
 
     id: str
+    art: str
     titel: str
-    ueberschrift: str  # '3,5 VZÄ Strategische Steuerung im KI für 01.12.2021–31.12.2022'
-    zeitraum: Zeitraum
+    ueberschrift: str
+    zeitraum: Zeitraum | None
     periode: Periode
+    zeilen: Zeilen
+    berechnung: Berechnung
+    quantum: Decimal
+
+    @property
+    def monate(self) -> str:
+        """The period in words: 'Dezember 2021 bis Dezember 2022'."""
+        return self.periode.monate
+
+
+@dataclass
+class Eigenanteilstabelle(Tabelle):
+    """Gesamtkosten − Abzüge = Eigenanteil."""
+
     vzae: Decimal  # positions of the first cost row (count × share)
-    zeilen: list[Zeile]
     gesamtkosten: Decimal
     abzuege: Decimal
     eigenanteil: Decimal
     jahre: dict[int, Jahr]
     alternative: str | None
-    berechnung: Berechnung
-    quantum: Decimal
+
+
+@dataclass
+class Aufstellung(Tabelle):
+    """Items and their sum (e.g. the maximum annual funding of a programme)."""
+
+    summe: Decimal
+    summe_als: str
+    jahre: dict[int, Decimal]
+    alternative: str | None = None
+
+
+def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
+    periode_ = periode(berechnung.zeitraum, berechnung.tagesgenau)
+    if periode_ is None:
+        return None, [Problem(berechnung.where("zeitraum"), nicht_ganze_monate(berechnung.zeitraum))]
+    long = zu_lang(berechnung.zeitraum) if berechnung.zeitraum and not berechnung.lang else None
+    return periode_, [Problem(berechnung.where("zeitraum"), long)] if long else []
+
+
+def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[str, Satz], periode_: Periode,
+           rundung: Rundung) -> tuple[list[Zeile], list[Problem]]:
+    """The rows of positions; rates of different units in one row are a problem."""
+    rows, problems = [], []
+    money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+    for p in positionen:
+        label = als(p)
+        if p.betrag is not None:
+            betrag = rundung.runde(p.anzahl * p.betrag)
+            text = (f"{zahl(p.anzahl)} x {money(p.betrag)}" if p.anzahl != 1 else money(p.betrag))
+            text += f" – {p.hinweis}" if p.hinweis else ""
+            rows.append(Zeile(p.id, label, text, betrag, abzug, p.betrag, p.anzahl,
+                              _split(betrag, periode_, rundung), p, []))
+            continue
+        used = [saetze[s] for s in p.saetze]
+        if len({s.einheit for s in used}) > 1:
+            problems.append(Problem(p.where("saetze"), "Die Sätze einer Zeile brauchen dieselbe Einheit, hier: "
+                                    + ", ".join(f"{s.id} je {s.einheit}" for s in used)
+                                    + " – verteilen Sie sie auf mehrere Zeilen."))
+            continue
+        if used[0].einheit == "Monat" and not periode_.text:
+            problems.append(Problem(p.where("saetze"), f"Der Satz „{used[0].id}“ gilt je Monat; die Berechnung "
+                                                       f"„{berechnung.id}“ braucht dafür einen „zeitraum“."))
+            continue
+        text, einheit, betrag = zeile(p.anzahl, p.anteil, used, periode_, rundung, p.hinweis)
+        rows.append(Zeile(p.id, label, text, betrag, abzug, einheit, p.anzahl,
+                          _split(betrag, periode_, rundung), p, used))
+    return rows, problems
+
+
+def _split(betrag: Decimal, periode_: Periode, rundung: Rundung) -> dict[int, Decimal]:
+    return split_largest_remainder(betrag, periode_.gewichte, rundung.quantum) if periode_.gewichte else {}
+
+
+def tabelle(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung) -> tuple[Tabelle | None, list[Problem]]:
+    """Computes one table of any kind from facts alone."""
+    if berechnung.art in ("Finanzierungsplan", "Vergleich"):
+        from vorlagen.compute.plaene import finanzierungsplan, vergleich
+        return (finanzierungsplan if berechnung.art == "Finanzierungsplan" else vergleich)(berechnung, saetze, rundung)
+    periode_, problems = periode_of(berechnung)
+    if periode_ is None:
+        return None, problems
+    if berechnung.art == "Aufstellung":
+        return _aufstellung(berechnung, saetze, periode_, rundung, problems)
+    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: "Gesamtkosten", False, saetze, periode_, rundung)
+    more, found2 = zeilen(berechnung, berechnung.abzuege, lambda p: p.als, True, saetze, periode_, rundung)
+    problems += found + found2
+    if found or found2:
+        return None, problems
+    rows += more
+    gesamt = sum((z.betrag for z in rows if not z.abzug), Decimal(0))
+    abzuege = sum((z.betrag for z in rows if z.abzug), Decimal(0))
+    jahre = {}
+    for year in periode_.gewichte:
+        g = sum((z.jahre[year] for z in rows if not z.abzug), Decimal(0))
+        a = sum((z.jahre[year] for z in rows if z.abzug), Decimal(0))
+        jahre[year] = Jahr(g, a, g - a)
+    first = berechnung.kosten[0]
+    stellen = f"{zahl(first.anzahl)} VZÄ" if first.anteil == 1 else f"{zahl(first.anzahl)} x {zahl(first.anteil)} VZÄ"
+    ueberschrift = (f"{stellen} {berechnung.titel} für "
+                    f"{datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}")
+    if gesamt - abzuege < 0 and not berechnung.negativ:
+        problems.append(Problem(berechnung.where("abzuege"),
+                                f"Berechnung „{berechnung.id}“: Der Eigenanteil ist negativ "
+                                f"({euro_or_cent(gesamt - abzuege, rundung.quantum)}), die Abzüge übersteigen die "
+                                "Gesamtkosten – prüfen Sie Anzahlen und Sätze; ist ein Überschuss gewollt, setzen Sie "
+                                "„negativ: true“."))
+    return Eigenanteilstabelle(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum,
+                               periode_, Zeilen(rows), berechnung, rundung.quantum, first.anzahl * first.anteil,
+                               gesamt, abzuege, gesamt - abzuege, jahre, berechnung.alternative), problems
+
+
+def _aufstellung(berechnung: Berechnung, saetze, periode_: Periode, rundung: Rundung, problems: list[Problem]):
+    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: p.als or "", False, saetze, periode_, rundung)
+    if found:
+        return None, problems + found
+    summe = sum((z.betrag for z in rows), Decimal(0))
+    jahre = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in periode_.gewichte}
+    ueberschrift = berechnung.titel
+    if berechnung.zeitraum is not None:
+        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
+    return Aufstellung(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum, periode_,
+                       Zeilen(rows), berechnung, rundung.quantum, summe, berechnung.summe_als or "Summe",
+                       jahre), problems
 
 
 @dataclass
 class Uebersicht(Named):
     """Eigenanteile across tables; alternatives (same `alternative`) give a range."""
 
-    tabellen: list[Tabelle]
-    feste: list[Tabelle]
-    alternativen: dict[str, list[Tabelle]]
+    tabellen: list[Eigenanteilstabelle]
+    feste: list[Eigenanteilstabelle]
+    alternativen: dict[str, list[Eigenanteilstabelle]]
     eigenanteil_min: Decimal
     eigenanteil_max: Decimal
     jahre_min: dict[int, Decimal]
@@ -118,55 +211,14 @@ class Uebersicht(Named):
         return self.eigenanteil_max
 
 
-def tabelle(berechnung: Berechnung, saetze: dict[str, Satz], quantum: Decimal) -> tuple[Tabelle | None, list[Problem]]:
-    """Computes one financing table from facts alone."""
-    periode_ = periode(berechnung.zeitraum, berechnung.tagesgenau)
-    if periode_ is None:
-        return None, [Problem(berechnung.where("zeitraum"),
-                              f"Der Zeitraum {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)} "
-                              "umfasst keine ganzen Monate – beginnen Sie am Monatsersten und enden Sie am "
-                              "Monatsletzten, oder setzen Sie „tagesgenau: true“.")]
-    zeilen = [_zeile(p, "Gesamtkosten", False, saetze, periode_, quantum) for p in berechnung.kosten]
-    zeilen += [_zeile(p, p.als, True, saetze, periode_, quantum) for p in berechnung.abzuege]
-    gesamt = sum((z.betrag for z in zeilen if not z.abzug), Decimal(0))
-    abzuege = sum((z.betrag for z in zeilen if z.abzug), Decimal(0))
-    jahre = {}
-    for year in periode_.gewichte:
-        g = sum((z.jahre[year] for z in zeilen if not z.abzug), Decimal(0))
-        a = sum((z.jahre[year] for z in zeilen if z.abzug), Decimal(0))
-        jahre[year] = Jahr(g, a, g - a)
-    first = berechnung.kosten[0]
-    stellen = f"{zahl(first.anzahl)} VZÄ" if first.anteil == 1 else f"{zahl(first.anzahl)} x {zahl(first.anteil)} VZÄ"
-    ueberschrift = (f"{stellen} {berechnung.titel} für "
-                    f"{datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}")
-    return Tabelle(berechnung.id, berechnung.titel, ueberschrift, berechnung.zeitraum, periode_,
-                   first.anzahl * first.anteil, zeilen, gesamt, abzuege, gesamt - abzuege, jahre,
-                   berechnung.alternative, berechnung, quantum), []
-
-
-def _zeile(position: Kostenposition, als: str, abzug: bool, saetze: dict[str, Satz],
-           periode_: Periode, quantum: Decimal) -> Zeile:
-    used = [saetze[s] for s in position.saetze]
-    parts = [(satz, betrag_fuer(satz, periode_, quantum)) for satz in used]
-    einheit = sum((b for _, b in parts), Decimal(0))
-    if position.anteil != 1:
-        einheit = round_half_up(einheit * position.anteil, quantum)
-    betrag = round_half_up(position.anzahl * einheit, quantum)
-    money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
-    inner = parts[0][0].kurz if len(parts) == 1 else " + ".join(f"{money(b)} {s.kurz}" for s, b in parts)
-    if position.anteil != 1:
-        inner = f"{zahl(position.anteil)} x {inner if len(parts) == 1 else '(' + inner + ')'}"
-    text = f"{zahl(position.anzahl)} x {money(einheit)} ({inner} für {periode_.text})"
-    if position.hinweis:
-        text += f" – {position.hinweis}"
-    jahre = split_largest_remainder(betrag, periode_.gewichte, quantum)
-    return Zeile(als, text, betrag, abzug, einheit, jahre, position, used)
-
-
-def uebersicht(tabellen: list[Tabelle]) -> Uebersicht:
-    """Sums the Eigenanteile; for each group of alternatives, the cheapest and dearest give the range."""
+def uebersicht(tabellen: list[Tabelle]) -> Uebersicht | None:
+    """Sums the Eigenanteile; for each group of alternatives, the cheapest and dearest give the range.
+    None without Eigenanteil tables: nothing else is an Eigenanteil."""
+    tabellen = [t for t in tabellen if isinstance(t, Eigenanteilstabelle)]
+    if not tabellen:
+        return None
     feste = [t for t in tabellen if t.alternative is None]
-    gruppen: dict[str, list[Tabelle]] = {}
+    gruppen: dict[str, list[Eigenanteilstabelle]] = {}
     for t in tabellen:
         if t.alternative is not None:
             gruppen.setdefault(t.alternative, []).append(t)
@@ -179,62 +231,3 @@ def uebersicht(tabellen: list[Tabelle]) -> Uebersicht:
                       sum((t.eigenanteil for t in low), Decimal(0)),
                       sum((t.eigenanteil for t in high), Decimal(0)),
                       per_year(low), per_year(high))
-
-
-@dataclass
-class BescheidWerte(Named):
-    """A Bescheid with its amount computed from VZÄ × rate."""
-
-    id: str
-    datum: dt.date
-    behoerde: str
-    aktenzeichen: str | None
-    zeitraum: Zeitraum
-    vzae: Decimal
-    betrag: Decimal
-    zeilen: list[tuple[str, Decimal]]
-    raten: list[tuple[dt.date, Decimal]]
-    bescheid: Bescheid
-
-
-def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz], quantum: Decimal):
-    periode_ = periode(bescheid.zeitraum, tagesgenau=False) or periode(bescheid.zeitraum, tagesgenau=True)
-    zeilen = []
-    for position in bescheid.positionen:
-        satz = saetze[position.satz]
-        share = periode_.jahresanteil
-        amount = round_half_up(position.anzahl * satz.jahresbetrag * share.numerator / share.denominator, quantum)
-        zeilen.append((f"{zahl(position.anzahl)} x {satz.name}", amount))
-    betrag = sum((a for _, a in zeilen), Decimal(0))
-    weights = {i: rate.anteil for i, rate in enumerate(bescheid.raten)}
-    raten = []
-    if bescheid.raten and sum(weights.values()) == 1:
-        common = max(w.denominator for w in weights.values())
-        parts = split_largest_remainder(betrag, {i: int(w * common) for i, w in weights.items()}, quantum)
-        raten = [(rate.faellig, parts[i]) for i, rate in enumerate(bescheid.raten)]
-    return BescheidWerte(bescheid_id, bescheid.datum, bescheid.behoerde, bescheid.aktenzeichen, bescheid.zeitraum,
-                         sum((p.anzahl for p in bescheid.positionen), Decimal(0)), betrag, zeilen, raten, bescheid)
-
-
-@dataclass
-class VerteilungWerte(Named):
-    """A distribution (e.g. CM-Einsatz in Tagen pro Woche per Kommune) with its target sum."""
-
-    id: str
-    titel: str
-    zeilen: list[tuple[str, Decimal | None, str | None]] = field(default_factory=list)
-    summe: Decimal = Decimal(0)
-    vzae: Decimal = Decimal(0)
-    tage_pro_vzae: Decimal = Decimal(5)
-    soll: Decimal = Decimal(0)
-    anzahl: int = 0  # entries with a value above zero
-    verteilung: Verteilung | None = None
-
-
-def verteilung_werte(verteilung: Verteilung, tabellen: Names) -> VerteilungWerte:
-    vzae = tabellen[verteilung.berechnung].vzae if verteilung.berechnung else verteilung.vzae
-    zeilen = [(name, wert, verteilung.hinweise.get(name)) for name, wert in verteilung.werte.items()]
-    werte = [w for _, w, _ in zeilen if w is not None]
-    return VerteilungWerte(verteilung.id, verteilung.titel, zeilen, sum(werte, Decimal(0)), vzae,
-                           verteilung.tage_pro_vzae, vzae * verteilung.tage_pro_vzae,
-                           sum(1 for w in werte if w > 0), verteilung)

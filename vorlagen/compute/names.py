@@ -43,4 +43,4 @@ class Named:
             raise AttributeError(name)
         fields = [f.name for f in dataclasses.fields(self)] if dataclasses.is_dataclass(self) else []
         props = [n for n in dir(type(self)) if isinstance(getattr(type(self), n, None), property)]
-        raise UnknownName(name, fields + props, f"„{type(self).__name__}“")
+        raise UnknownName(name, fields + props, f"„{getattr(type(self), 'NAME', type(self).__name__)}“")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.compute import checks
-
-from vorlagen.compute import finance
+from vorlagen.compute import checks, finance
+from vorlagen.compute.bescheide import bescheid_werte
+from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.load.facts import Facts, VorlageSource, load
-from vorlagen.core.money import quantum_for
+from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.compute.names import Names
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.references import check_references
@@ -20,10 +20,11 @@ from vorlagen.compute.schedule import check_tagesordnungen
 class Rechnung:
     """Everything computed for one Vorlage; prose and tables read only this."""
 
-    tabellen: Names  # id → finance.Tabelle
-    uebersicht: finance.Uebersicht | None
-    bescheide: Names  # id → finance.BescheidWerte
-    verteilungen: Names  # id → finance.VerteilungWerte
+    tabellen: Names  # id → a table of its kind (finance.Tabelle)
+    uebersicht: finance.Uebersicht | None  # only with Eigenanteil tables
+    bescheide: Names  # id → bescheide.BescheidWerte
+    verteilungen: Names  # id → verteilung.VerteilungWerte
+    antraege: Names = None  # id → bescheide.BescheidWerte of an Antrag
 
 
 @dataclass
@@ -46,23 +47,33 @@ def prepare(data_dir: Path) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found."""
     facts, problems = load(data_dir)
     raise_if(problems + check_references(facts) + check_tagesordnungen(facts))
-    quantum = quantum_for(facts.koerperschaft.rundung)
-    bescheide = Names("den Bescheiden")
-    for bescheid_id, bescheid in facts.bescheide.items():
-        werte = finance.bescheid_werte(bescheid_id, bescheid, facts.saetze, quantum)
-        problems += checks.check_bescheid(werte, f"Bescheid „{bescheid_id}“", quantum)
-        bescheide[bescheid_id] = werte
+    rundung = rundung_of(facts)
+    bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
+    for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
+        for bescheid_id, bescheid in given.items():
+            werte, found = bescheid_werte(bescheid_id, bescheid, facts.saetze, rundung, art)
+            problems += found
+            if werte is not None:
+                problems += checks.check_bescheid(werte, f"{art} „{bescheid_id}“", rundung.quantum)
+                computed[bescheid_id] = werte
     rechnungen = {}
     for source in facts.vorlagen:
-        rechnungen[source.slug] = _compute(source, facts, bescheide, quantum, problems)
+        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems)
     raise_if(problems)
     return Project(facts, rechnungen)
 
 
-def _compute(source: VorlageSource, facts: Facts, bescheide: Names, quantum, problems: list[Problem]) -> Rechnung:
+def rundung_of(facts: Facts) -> Rundung:
+    """The Körperschaft's one rounding rule."""
+    k = facts.koerperschaft
+    return Rundung(quantum_for(k.rundung), k.runden == "je_einheit", k.prozent_stellen)
+
+
+def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Names, rundung: Rundung,
+             problems: list[Problem]) -> Rechnung:
     tabellen = Names("„finanzierung“ dieser Vorlage")
     for berechnung in source.vorlage.finanzierung:
-        tabelle, found = finance.tabelle(berechnung, facts.saetze, quantum)
+        tabelle, found = finance.tabelle(berechnung, facts.saetze, rundung)
         problems += found
         if tabelle is not None:
             problems += checks.check_tabelle(tabelle)
@@ -71,10 +82,16 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, quantum, pro
     for verteilung in source.vorlage.verteilungen:
         if verteilung.berechnung is not None and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
-        werte = finance.verteilung_werte(verteilung, tabellen)
+        if verteilung.berechnung is not None and tabellen[verteilung.berechnung].art != "Eigenanteil":
+            problems.append(Problem(verteilung.where("berechnung"), f"Die Berechnung „{verteilung.berechnung}“ ist "
+                                    "keine Eigenanteil-Berechnung und nennt keine Stellen – geben Sie „vzae“ an."))
+            continue
+        werte = verteilung_werte(verteilung, tabellen)
         problems += checks.check_verteilung(werte)
         verteilungen[werte.id] = werte
     own = Names("den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml)",
-                {b: bescheide[b] for b in source.vorlage.bescheide})
-    summary = finance.uebersicht(list(tabellen.values())) if tabellen else None
-    return Rechnung(tabellen, summary, own, verteilungen)
+                {b: bescheide[b] for b in source.vorlage.bescheide if b in bescheide})
+    own_antraege = Names("den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
+                         {a: antraege[a] for a in source.vorlage.antraege if a in antraege})
+    summary = finance.uebersicht(list(tabellen.values()))
+    return Rechnung(tabellen, summary, own, verteilungen, own_antraege)

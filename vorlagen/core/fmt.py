@@ -8,7 +8,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from vorlagen.core.money import CENT, round_half_up
+from vorlagen.core.money import CENT, exact, percent, round_half_up
 
 LOCALE = "de_DE"
 NBSP = "\u00a0"
@@ -17,7 +17,7 @@ MINUS = "\u2212"
 
 def _number(value: Decimal, places: int) -> str:
     quantum = Decimal(1).scaleb(-places)
-    rounded = round_half_up(Decimal(value), quantum)
+    rounded = round_half_up(value, quantum)
     if rounded == 0:
         rounded = abs(rounded)  # never print "−0"
     pattern = "#,##0" + ("." + "0" * places if places else "")
@@ -37,15 +37,26 @@ def eur_cent(value) -> str:
 
 def zahl(value, stellen: int | None = None) -> str:
     """3.5 → '3,5'; 0.75 → '0,75'; zahl(35, 2) → '35,00'. Without `stellen`, as many as needed."""
-    value = Decimal(value)
     if stellen is None:
-        stellen = max(0, -value.normalize().as_tuple().exponent)
+        value = exact(value)
+        rest = value.denominator
+        for factor in (2, 5):
+            while rest % factor == 0:
+                rest //= factor
+        shown = Decimal(value.numerator) / Decimal(value.denominator)
+        stellen = max(0, -shown.normalize().as_tuple().exponent) if rest == 1 else 2  # 1/3 → '0,33'
     return _number(value, stellen)
 
 
 def prozent(value, stellen: int = 2) -> str:
-    """A ratio as percent: 0.7935 → '79,35 %'."""
-    return _number(Decimal(value) * 100, stellen) + NBSP + "%"
+    """A ratio as percent, rounded half-up: 0.7935 → '79,35 %'; 1/3 → '33,33 %'."""
+    return _number(percent(value, stellen), stellen) + NBSP + "%"
+
+
+def monate(zeitraum) -> str:
+    """A period of whole months in words: 'Dezember 2021 bis Dezember 2022' (one month: 'Mai 2022')."""
+    von, bis = (format_date(d, "MMMM y", locale=LOCALE) for d in (zeitraum.von, zeitraum.bis))
+    return von if von == bis else f"{von} bis {bis}"
 
 
 def datum(value: dt.date) -> str:
@@ -65,7 +76,7 @@ def euro_or_cent(value, quantum: Decimal) -> str:
 
 FILTERS = {
     "eur": eur, "eur_cent": eur_cent, "zahl": zahl, "vzae": zahl, "prozent": prozent,
-    "datum": datum, "datum_lang": datum_lang,
+    "datum": datum, "datum_lang": datum_lang, "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
 }
 

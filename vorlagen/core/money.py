@@ -1,11 +1,27 @@
-"""Decimal helpers: the one place that rounds money (kaufmännisch, half-up)."""
+"""Exact arithmetic for money and shares: the one place that rounds (kaufmännisch, half-up).
+
+Amounts are Decimal; everything in between (shares of a year, rates × counts, weights of a
+split, ratios) is an exact Fraction, and only the result is rounded.
+"""
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 EURO = Decimal(1)
 CENT = Decimal("0.01")
+
+
+def exact(value) -> Fraction:
+    """Any number as an exact Fraction (floats by their printed digits, as a user typed them)."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        return Fraction(Decimal(repr(value)))
+    return Fraction(value)
 
 
 def quantum_for(rundung: str) -> Decimal:
@@ -13,26 +29,73 @@ def quantum_for(rundung: str) -> Decimal:
     return CENT if rundung == "cent" else EURO
 
 
-def round_half_up(value: Decimal, quantum: Decimal = EURO) -> Decimal:
-    """Kaufmännisches Runden: 0.5 goes away from zero."""
-    return Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+def round_half_up(value, quantum: Decimal = EURO) -> Decimal:
+    """Kaufmännisches Runden of an exact value: 0.5 goes away from zero."""
+    steps = exact(value) / exact(quantum)
+    whole = math.floor(abs(steps) + Fraction(1, 2))
+    return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
-def split_largest_remainder(total: Decimal, weights: dict, quantum: Decimal = EURO) -> dict:
+def percent(ratio, places: int = 2) -> Decimal:
+    """A ratio as percent, rounded half-up: 0.79345 → 79.35 (for 2 places)."""
+    return round_half_up(exact(ratio) * 100, Decimal(1).scaleb(-places))
+
+
+def ratio(part, whole) -> Fraction | None:
+    """part / whole exactly (a Quote, a change); None when the whole is zero."""
+    return None if exact(whole) == 0 else exact(part) / exact(whole)
+
+
+@dataclass(frozen=True)
+class Rundung:
+    """The rounding rule of a Körperschaft, used by every computation (tables, Bescheide, Anträge).
+
+    `je_einheit` (the default, as the KIM paper prints it): the amount per unit for the period is
+    rounded first (55.000 € × 13/12 → 59.583 €), then count × that amount is rounded.
+    Otherwise the row is computed exactly and rounded once (3,5 × 55.000 € × 13/12 → 208.542 €).
+    """
+
+    quantum: Decimal = EURO
+    je_einheit: bool = True
+    prozent_stellen: int = 2
+
+    def zeile(self, anzahl, einheiten: list, anteil=1) -> tuple[list[Decimal], Decimal, Decimal]:
+        """For `anzahl` units of summed rates (exact amounts per unit for the period, each):
+        (each rate rounded, the amount per unit as printed, the row amount)."""
+        parts = [round_half_up(e, self.quantum) for e in einheiten]
+        if self.je_einheit:
+            unit = sum(parts, Decimal(0))
+            if exact(anteil) != 1:
+                unit = round_half_up(exact(unit) * exact(anteil), self.quantum)
+            return parts, unit, round_half_up(exact(anzahl) * exact(unit), self.quantum)
+        unit_exact = sum((exact(e) for e in einheiten), Fraction(0)) * exact(anteil)
+        return parts, round_half_up(unit_exact, self.quantum), round_half_up(exact(anzahl) * unit_exact, self.quantum)
+
+    def runde(self, value) -> Decimal:
+        return round_half_up(value, self.quantum)
+
+    def prozent(self, ratio_) -> Decimal:
+        return percent(ratio_, self.prozent_stellen)
+
+
+def split_largest_remainder(total, weights: dict, quantum: Decimal = EURO) -> dict:
     """Splits `total` by `weights` in steps of `quantum`; the parts add up exactly to `total`.
 
-    Each part gets its exact share rounded down; the steps left over go to the largest
-    remainders (on a tie, to the earlier key).
+    Each part gets its exact share (a Fraction) rounded down; the steps left over go to the
+    largest remainders, compared exactly (on a tie, to the earlier key).
     """
-    weight_sum = sum(weights.values())
+    weight_sum = sum((exact(w) for w in weights.values()), Fraction(0))
     if weight_sum == 0:
         raise ValueError("weights must not all be zero")
-    sign = -1 if total < 0 else 1
-    magnitude = abs(total)
-    exact = {key: magnitude * Decimal(w) / Decimal(weight_sum) for key, w in weights.items()}
-    parts = {key: share.quantize(quantum, rounding=ROUND_DOWN) for key, share in exact.items()}
-    left = int((magnitude - sum(parts.values())) / quantum)
-    order = sorted(weights, key=lambda key: -(exact[key] - parts[key]))
+    steps = exact(total) / exact(quantum)
+    if steps.denominator != 1:
+        raise ValueError("total must be a whole number of steps")
+    sign = -1 if steps < 0 else 1
+    units = abs(steps.numerator)
+    shares = {key: units * exact(w) / weight_sum for key, w in weights.items()}
+    parts = {key: math.floor(share) for key, share in shares.items()}
+    left = units - sum(parts.values())
+    order = sorted(weights, key=lambda key: -(shares[key] - parts[key]))  # stable: ties keep key order
     for key in order[:left]:
-        parts[key] += quantum
-    return {key: sign * part for key, part in parts.items()}
+        parts[key] += 1
+    return {key: (Decimal(sign * part) * quantum).quantize(quantum) for key, part in parts.items()}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vorlagen.load.model import Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung, Vorlage
+from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung,
+                                 Vorlage)
 from vorlagen.core.problems import Paths, Problem, Where, raise_if
 from vorlagen.load.records import INVALID, Reader
 from vorlagen.load.yamlfile import Mapping, Scalar, read_text, read_yaml
@@ -44,6 +45,7 @@ class Facts:
     vorlagen: list[VorlageSource]
     logo: Path | None
     unreadable: set[str] = field(default_factory=set)  # "folder/stem" of files that had problems
+    antraege: dict[str, Antrag] = field(default_factory=dict)  # "folder/stem" of files that had problems
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -75,13 +77,15 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     for path, katalog in _read_folder(data_dir / "kostensaetze", Kostensaetze, paths, reader, unreadable):
         for key, betrag in katalog.saetze.items():
             saetze[f"{path.stem}/{key}"] = Satz(f"{path.stem}/{key}", betrag, key, f"{katalog.titel}: {key}",
-                                               katalog.gueltig, katalog.saetze.lines[key])
+                                               katalog.gueltig, katalog.saetze.lines[key], katalog.einheit)
     for path, programm in _read_folder(data_dir / "foerderprogramme", Foerderprogramm, paths, reader, unreadable):
         for modul_id, modul in programm.module.items():
             for key, satz in modul.saetze.items():
                 satz_id = f"{path.stem}/{modul_id}/{key}"
-                saetze[satz_id] = Satz(satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where())
+                saetze[satz_id] = Satz(satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where(),
+                                       satz.einheit)
     bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
+    antraege = {p.stem: r for p, r in _read_folder(data_dir / "antraege", Antrag, paths, reader, unreadable)}
     vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
                 if (source := _read_vorlage(folder, data_dir, paths, reader, unreadable)) is not None]
     logo = None
@@ -94,7 +98,7 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     if koerperschaft is None:
         raise_if(problems)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
-                 unreadable), problems
+                 unreadable, antraege), problems
 
 
 def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:

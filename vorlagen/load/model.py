@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
-from fractions import Fraction
 from typing import Literal
 
-from vorlagen.core.problems import Where
 from vorlagen.load.hausstil import Hausstil
-from vorlagen.load.records import Betrag, Record
+from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
+    Antrag, Bescheid, Berechnung, Foerderprogramm, Kostensaetze, Satz, Verteilung, Zeitraum)
+from vorlagen.load.records import Record
 
 record = dataclass(kw_only=True)
 
@@ -19,17 +18,6 @@ ARTEN = ("Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage")
 ROLLEN = ("Vorberatung", "Entscheidung", "Kenntnisnahme")
 ERGEBNISSE = ("ungeändert beschlossen", "geändert beschlossen", "abgelehnt", "zur Kenntnis genommen",
               "zurückgestellt", "vertagt", "zurückgezogen")
-
-
-@record
-class Zeitraum(Record):
-    von: dt.date  # erster Tag
-    bis: dt.date  # letzter Tag (einschließlich)
-
-    def check(self):
-        if self.bis < self.von:
-            yield "bis", (f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
-                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
 
 
 # --- koerperschaft.yaml -------------------------------------------------------------------
@@ -54,6 +42,8 @@ class Koerperschaft(Record):
     verwaltungschef_name: str | None = None  # Name unter „gez.“, z. B. Sebastian Schuster
     anschrift: str | None = None  # eine Zeile unter dem Namen im Kopf
     rundung: Literal["euro", "cent"] = "euro"  # Beträge in Berechnungen auf ganze Euro oder Cent
+    runden: Literal["je_einheit", "genau"] = "je_einheit"  # Betrag je Einheit zuerst runden, oder nur die Zeile
+    prozent_stellen: int = 2  # Nachkommastellen von Prozentwerten (79,35 %)
     hausstil: Hausstil = field(default_factory=Hausstil)
     aemter: list[Amt]
     gremien: list[Gremium]
@@ -94,73 +84,6 @@ class Sitzung(Record):
         return (int(match[1]), int(match[2])) if match and int(match[1]) < 24 and int(match[2]) < 60 else None
 
 
-# --- kostensaetze/<id>.yaml und foerderprogramme/<id>.yaml --------------------------------
-
-@record
-class Kostensaetze(Record):
-    titel: str  # z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021
-    quelle: str | None = None
-    gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
-    saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Jahr
-
-
-@record
-class Foerdersatz(Record):
-    betrag: Betrag  # Euro je Einheit und Jahr
-    kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
-    name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
-
-
-@record
-class Foerdermodul(Record):
-    titel: str
-    saetze: dict[str, Foerdersatz]
-
-
-@record
-class Foerderprogramm(Record):
-    titel: str
-    gueltig: Zeitraum | None = None
-    module: dict[str, Foerdermodul]
-
-
-@dataclass(frozen=True)
-class Satz:
-    """An annual rate as the engine uses it, from a Kostensätze file or a Förderprogramm."""
-
-    id: str  # e.g. kgst-2020/E11 or kim/modul-1/koordination
-    jahresbetrag: Decimal
-    kurz: str
-    name: str
-    gueltig: Zeitraum | None
-    where: Where
-
-
-# --- bescheide/<id>.yaml -------------------------------------------------------------------
-
-@record
-class Bescheidposition(Record):
-    satz: str  # z. B. kim/modul-2/case-management
-    anzahl: Decimal  # VZÄ oder Einheiten
-
-
-@record
-class Rate(Record):
-    faellig: dt.date
-    anteil: Fraction  # z. B. 1/2
-
-
-@record
-class Bescheid(Record):
-    datum: dt.date
-    behoerde: str
-    aktenzeichen: str | None = None
-    zeitraum: Zeitraum
-    positionen: list[Bescheidposition]
-    betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
-    raten: list[Rate] = field(default_factory=list)
-
-
 # --- vorlagen/<ordner>/vorlage.yaml --------------------------------------------------------
 
 @record
@@ -175,54 +98,6 @@ class Beratung(Record):
     rolle: Literal[ROLLEN]  # Vorberatung, Entscheidung oder Kenntnisnahme
     berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
     ergebnis: Literal[ERGEBNISSE] | None = None  # Stand oder Ergebnis der Beratung, sobald es eines gibt
-
-
-@record
-class Kostenposition(Record):
-    anzahl: Decimal  # Zahl der Stellen (VZÄ) oder Einheiten
-    anteil: Decimal = Decimal(1)  # Stellenanteil je Stelle, z. B. 0.75
-    saetze: list[str]  # Sätze, deren Beträge je Einheit addiert werden
-    hinweis: str | None = None  # Text hinter der Zeile
-    erwartet: Betrag | None = None  # Betrag der Zeile laut Vorlage, wird nachgerechnet
-
-
-@record
-class Abzug(Kostenposition):
-    als: str  # Bezeichnung in der Tabelle, z. B. KIM-Förderung
-
-
-@record
-class Erwartet(Record):
-    gesamtkosten: Betrag | None = None
-    abzuege: Betrag | None = None
-    eigenanteil: Betrag | None = None
-
-
-@record
-class Berechnung(Record):
-    id: str  # Name für Texte: finanzierung["id"]
-    titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
-    zeitraum: Zeitraum
-    tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
-    alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
-    kosten: list[Kostenposition]
-    abzuege: list[Abzug] = field(default_factory=list)
-    erwartet: Erwartet | None = None
-
-
-@record
-class Verteilung(Record):
-    id: str
-    titel: str  # z. B. CM-Einsatz in Tagen pro Arbeitswoche
-    berechnung: str | None = None  # Stellenzahl aus dieser Berechnung übernehmen …
-    vzae: Decimal | None = None  # … oder hier angeben
-    tage_pro_vzae: Decimal = Decimal(5)
-    werte: dict[str, Decimal | None]  # Name → Tage; leer (~) heißt: kein Einsatz
-    hinweise: dict[str, str] = field(default_factory=dict)
-
-    def check(self):
-        if (self.berechnung is None) == (self.vzae is None):
-            yield "werte", "Geben Sie genau eines an: „berechnung“ (Stellenzahl daraus) oder „vzae“."
 
 
 @record
@@ -258,6 +133,7 @@ class Vorlage(Record):
     abschnitte: list[str]  # Markdown-Dateien in Reihenfolge
     finanzielle_auswirkungen: str | None = None  # Markdown-Datei mit weiterem Text
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
+    antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
     finanzierung: list[Berechnung] = field(default_factory=list)
     verteilungen: list[Verteilung] = field(default_factory=list)
     anlagen: list[Anlage] = field(default_factory=list)

@@ -23,6 +23,18 @@ INVALID = object()  # marks a value that could not be read; its problem is alrea
 
 Betrag = typing.NewType("Betrag", Decimal)  # money: a Decimal with at most two decimal places
 
+
+class Anzahl(Decimal):
+    """A count, typed as a number (3.5) or as a sum ("6 + 3"); `teile` keeps the summands to print them."""
+
+    teile: tuple[Decimal, ...] = ()
+
+    @classmethod
+    def of(cls, teile) -> "Anzahl":
+        value = cls(sum(teile, Decimal(0)))
+        value.teile = tuple(teile)
+        return value
+
 _INT = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -197,6 +209,17 @@ class Reader:
                                            f"nicht „{text}“.")
         return value
 
+    def anzahl(self, scalar: Scalar, name: str):
+        text = scalar.text.strip()
+        if "+" not in text:
+            value = self.decimal(scalar, name)
+            return value if value is INVALID else Anzahl.of([value])
+        teile = [t.strip() for t in text.split("+")]
+        if not all(_DECIMAL.fullmatch(t) and not re.fullmatch(r"-?0\d+(\.\d+)?", t) for t in teile):
+            return self.fail(scalar.where, f"„{name}“: „{text}“ ist weder eine Zahl noch eine Summe von Zahlen – "
+                                           "schreiben Sie z. B. 9 oder \"6 + 3\".")
+        return Anzahl.of([Decimal(t) for t in teile])
+
     def integer(self, scalar: Scalar, name: str):
         if not self._no_leading_zero(scalar, name):
             return INVALID
@@ -245,7 +268,7 @@ class Reader:
 
 _SCALARS = {
     str: Reader.text, int: Reader.integer, Decimal: Reader.decimal, Betrag: Reader.betrag, bool: Reader.boolean,
-    dt.date: Reader.date, Fraction: Reader.fraction,
+    dt.date: Reader.date, Fraction: Reader.fraction, Anzahl: Reader.anzahl,
 }
 
 

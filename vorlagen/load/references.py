@@ -31,9 +31,14 @@ def check_references(facts: Facts) -> list[Problem]:
         if sitzung.gremium not in gremien:
             problems.append(unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
                                      "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
-    for bescheid in facts.bescheide.values():
+    for bescheid in [*facts.bescheide.values(), *facts.antraege.values()]:
         for position in bescheid.positionen:
             problems += _check_satz(facts, position.satz, position.where("satz"))
+    for antrag in facts.antraege.values():
+        if antrag.bescheid is not None and antrag.bescheid not in facts.bescheide \
+                and not facts.is_unreadable("bescheide", antrag.bescheid):
+            problems.append(unknown(antrag.where("bescheid"), "r Bescheid", antrag.bescheid, facts.bescheide,
+                                     "nennen Sie die Kennung eines Bescheids aus bescheide/."))
     nummern: dict[str, Where] = {}
     alle = {source.vorlage.nummer for source in facts.vorlagen}
     slugs: dict[str, tuple[str, Where]] = {}
@@ -66,6 +71,10 @@ def check_references(facts: Facts) -> list[Problem]:
             if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
                 problems.append(unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
                                          "legen Sie ihn unter bescheide/ an."))
+        for antrag_id in vorlage.antraege:
+            if antrag_id not in facts.antraege and not facts.is_unreadable("antraege", antrag_id):
+                problems.append(unknown(vorlage.where("antraege"), "r Antrag", antrag_id, facts.antraege,
+                                         "legen Sie ihn unter antraege/ an."))
         berechnungen = {b.id for b in vorlage.finanzierung}
         for berechnung in vorlage.finanzierung:
             for position in [*berechnung.kosten, *berechnung.abzuege]:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ from markupsafe import Markup, escape
 
 from vorlagen.load.facts import Text
 from vorlagen.compute.names import UnknownName
+from vorlagen.load.records import suggest
 from vorlagen.core.problems import Problem, Where
 from vorlagen.render.sandbox import MAX_TEXT, LimitExceeded, Sandbox
 
@@ -108,16 +110,22 @@ class Prose:
             return self._fail(problems, where, f"{shown} ist kein gültiger Ausdruck ({error.message}) – "
                                                "prüfen Sie Klammern und Anführungszeichen.")
         except UndefinedError as error:
-            return self._fail(problems, where, f"{shown}: unbekannter Name ({error.message}) – "
-                                               f"bekannt sind {', '.join(sorted(names))}.")
+            attribute = re.search(r"has no attribute '([^']*)'|'([^']*)' is undefined", error.message or "")
+            name = next((g for g in attribute.groups() if g), "?") if attribute else "?"
+            if attribute and attribute[2]:
+                return self._fail(problems, where, f"{shown}: „{name}“ gibt es nicht{suggest(name, names) or '.'} "
+                                                   f"Bekannt sind {', '.join(sorted(names))}.")
+            return self._fail(problems, where, f"{shown}: „{name}“ gibt es hier nicht – prüfen Sie den Namen; "
+                                               f"alle Namen mit Werten zeigt „python build.py zahlen NUMMER“.")
         except LimitExceeded as error:
             return self._fail(problems, where, f"{shown} überschreitet eine Grenze ({error}) – so viel braucht "
                                                "kein Text; prüfen Sie den Ausdruck.")
         except SecurityError:
             return self._fail(problems, where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
-            return self._fail(problems, where, f"{shown} lässt sich nicht auswerten ({error}) – prüfen Sie den Ausdruck.")
-        if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+            return self._fail(problems, where, f"{shown} lässt sich nicht auswerten ({_reason(error)}) – prüfen Sie den "
+                                               "Ausdruck; alle Namen mit Werten zeigt „python build.py zahlen NUMMER“.")
+        if isinstance(value, (Decimal, Fraction, int, float)) and not isinstance(value, bool):
             return self._fail(problems, where, f"{shown} ergibt eine Zahl ohne Format – hängen Sie einen Filter an, "
                                                "z. B. „| eur“, „| zahl“ oder „| prozent“.")
         if isinstance(value, dt.date):
@@ -163,6 +171,17 @@ class Prose:
             token.attrSet("src", "")
             return []
         return [path]
+
+
+def _reason(error: Exception) -> str:
+    """What went wrong, in the user's terms – never Python internals."""
+    if isinstance(error, (IndexError, KeyError)):
+        return "diese Zeile oder diesen Eintrag gibt es nicht"
+    if isinstance(error, ZeroDivisionError):
+        return "Division durch null"
+    if isinstance(error, TypeError):
+        return "Werte dieser Art lassen sich so nicht verbinden oder formatieren"
+    return "der Ausdruck passt nicht zu den Werten"
 
 
 def _is_block(value: Markup) -> bool:

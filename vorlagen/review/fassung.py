@@ -65,6 +65,9 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
     for t in tables:
         name = f"„{t.titel}“" + (f" ({t.id})" if titles.count(t.titel) > 1 else "")
         money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731
+        if t.art != "Eigenanteil":
+            _other_kind(t, name, zahlen)
+            continue
         for number, zeile in enumerate(t.zeilen, start=1):
             money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
         money(f"{t.id}/gesamtkosten", f"Gesamtkosten {name}", t.gesamtkosten)
@@ -74,7 +77,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
             money(f"{t.id}/eigenanteil/{year}", f"Eigenanteil {year} {name}", jahr.eigenanteil)
     summary = rechnung.uebersicht
     if summary is not None:
-        q = tables[0].quantum
+        q = summary.tabellen[0].quantum
         if summary.spanne or summary.alternativen:
             zahlen["summe/min"] = Zahl("Eigenanteil insgesamt, günstigste Alternative", summary.eigenanteil_min, True, q)
             zahlen["summe/max"] = Zahl("Eigenanteil insgesamt, teuerste Alternative", summary.eigenanteil_max, True, q)
@@ -86,3 +89,24 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
         zahlen[f"{v.id}/summe"] = Zahl(f"{v.titel}: Summe", v.summe, False)
     for b in rechnung.bescheide.values():
         zahlen[f"bescheid/{b.id}"] = Zahl(f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True)
+
+
+def _other_kind(t, name: str, zahlen: dict[str, Zahl]) -> None:
+    """Figures of an Aufstellung, a Finanzierungsplan or a Vergleich."""
+    money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731
+    if t.art == "Vergleich":
+        for number, z in enumerate(t.zeilen, start=1):
+            for key, value in (("alt", z.alt), ("neu", z.neu)):
+                label = f"{z.als} {name}, {t.spalten[0 if key == 'alt' else 1]}"
+                zahlen[f"{t.id}/zeile/{number}/{key}"] = Zahl(label, value, t.einheit == "Euro", t.quantum)
+        return
+    for number, zeile in enumerate(t.zeilen, start=1):
+        money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
+    if t.art == "Aufstellung":
+        money(f"{t.id}/summe", f"{t.summe_als} {name}", t.summe)
+        return
+    money(f"{t.id}/gesamtkosten", f"Gesamtkosten {name}", t.gesamtkosten)
+    for number, quelle in enumerate(t.quellen, start=1):
+        money(f"{t.id}/quelle/{number}", f"{quelle.als} {name}", quelle.betrag)
+        for year, amount in quelle.jahre.items():
+            money(f"{t.id}/quelle/{number}/{year}", f"{quelle.als} {year} {name}", amount)

@@ -1,0 +1,98 @@
+"""Bescheide and Anträge: amounts computed from positions × rates by the same rule as tables; instalments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.finance import Zeilen
+from vorlagen.compute.names import Named
+from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
+from vorlagen.core.fmt import datum
+from vorlagen.core.money import Rundung, split_largest_remainder
+from vorlagen.core.problems import Problem
+from vorlagen.load.finanzen import Bescheid, Satz, Zeitraum
+
+
+@dataclass
+class Position(Named):
+    """One position of a Bescheid or Antrag: count × rate for its period."""
+
+    id: None
+    als: str  # the rate's name, or the position's own label
+    text: str  # '3,5 x 59.583 € (PK für 13 Monate)'
+    anzahl: Decimal
+    einheit: Decimal
+    betrag: Decimal
+    satz: Satz
+
+
+@dataclass
+class Ratenwert(Named):
+    """An instalment: its name, due date (if any), share, amount and whether it is paid."""
+
+    id: str | None
+    als: str  # name or 'Rate zum 15.02.2021'
+    faellig: dt.date | None
+    anteil: Fraction
+    betrag: Decimal
+    bezahlt: bool
+
+
+@dataclass
+class BescheidWerte(Named):
+    """A Bescheid (or Antrag) with its amount computed from positions × rates."""
+
+    id: str
+    art: str  # 'Bescheid' or 'Antrag'
+    datum: dt.date
+    behoerde: str | None
+    aktenzeichen: str | None
+    programm: str | None
+    zeitraum: Zeitraum
+    vzae: Decimal
+    betrag: Decimal
+    zeilen: Zeilen  # Position records, by position or by label
+    raten: Zeilen  # Ratenwert records, by position or by name
+    bescheid: Bescheid
+
+    @property
+    def monate(self) -> str:
+        return periode(self.zeitraum, True).monate
+
+    @property
+    def bezahlt(self) -> Decimal:
+        """The sum of instalments marked paid."""
+        return sum((r.betrag for r in self.raten if r.bezahlt), Decimal(0))
+
+    @property
+    def offen(self) -> Decimal:
+        return self.betrag - self.bezahlt
+
+
+def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz], rundung: Rundung,
+                   art: str = "Bescheid") -> tuple[BescheidWerte | None, list[Problem]]:
+    periode_ = periode(bescheid.zeitraum, bescheid.tagesgenau)
+    if periode_ is None:
+        return None, [Problem(bescheid.where("zeitraum"), f"{art} „{bescheid_id}“: "
+                                                          + nicht_ganze_monate(bescheid.zeitraum))]
+    zeilen = Zeilen()
+    for position in bescheid.positionen:
+        satz = saetze[position.satz]
+        text, einheit, betrag = zeile(position.anzahl, 1, [satz], periode_, rundung)
+        zeilen.append(Position(None, position.als or satz.name, text, position.anzahl, einheit, betrag, satz))
+    betrag = sum((z.betrag for z in zeilen), Decimal(0))
+    raten = Zeilen()
+    total = sum((r.anteil for r in bescheid.raten), Fraction(0))
+    if bescheid.raten and total == 1:
+        common = max(r.anteil.denominator for r in bescheid.raten)
+        parts = split_largest_remainder(betrag, {i: r.anteil * common for i, r in enumerate(bescheid.raten)},
+                                        rundung.quantum)
+        for i, rate in enumerate(bescheid.raten):
+            als = rate.name or f"Rate zum {datum(rate.faellig)}"
+            raten.append(Ratenwert(rate.name, als, rate.faellig, rate.anteil, parts[i], rate.bezahlt))
+    return BescheidWerte(bescheid_id, art, bescheid.datum, bescheid.behoerde, bescheid.aktenzeichen, bescheid.programm,
+                         bescheid.zeitraum, sum((p.anzahl for p in bescheid.positionen), Decimal(0)), betrag, zeilen,
+                         raten, bescheid), []

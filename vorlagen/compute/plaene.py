@@ -1,0 +1,214 @@
+"""Finanzierungsplan (Kosten = Σ Quellen, with the financing types of grant law) and Vergleich of two Planstände."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.finance import Tabelle, Zeilen, periode_of, zeilen
+from vorlagen.compute.periode import JAHRESWERTE
+from vorlagen.compute.names import Named
+from vorlagen.core.fmt import datum, euro_or_cent, prozent, zahl
+from vorlagen.core.money import Rundung, exact, ratio, split_largest_remainder
+from vorlagen.core.problems import Problem
+from vorlagen.load.finanzen import Berechnung, Quelle, Satz
+
+
+@dataclass
+class Quellenzeile(Named):
+    """One source of a Finanzierungsplan."""
+
+    id: str | None
+    als: str  # 'Bund'
+    art: str  # Zuwendung, Dritte, Eigenmittel
+    text: str  # how it is computed: '80 % der förderfähigen Kosten', 'Anteil 1/3', 'Rest'
+    betrag: Decimal
+    anteil: Fraction  # share of the Gesamtkosten, exact
+    jahre: dict[int, Decimal]
+    quelle: Quelle
+
+
+@dataclass
+class Finanzierungsplan(Tabelle):
+    """Gesamtkosten (förderfähig and not) = Σ Quellen."""
+
+    gesamtkosten: Decimal
+    foerderfaehig: Decimal
+    nicht_foerderfaehig: Decimal
+    quellen: Zeilen  # Quellenzeile, by position, id or label
+    zuwendung: Decimal  # Σ sources of art Zuwendung
+    dritte: Decimal
+    eigenmittel: Decimal
+    foerderquote: Fraction | None  # Zuwendung / förderfähige Kosten
+    jahre: dict[int, Decimal]  # Gesamtkosten per Haushaltsjahr
+    alternative: str | None = None
+
+
+def _text(q: Quelle, quantum: Decimal) -> str:
+    money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
+    if q.foerdersatz is not None:
+        text = f"Anteilsfinanzierung: {zahl(q.foerdersatz)} % der förderfähigen Kosten"
+    elif q.festbetrag is not None:
+        text = "Festbetragsfinanzierung"
+    elif q.fehlbedarf:
+        text = "Fehlbedarfsfinanzierung"
+    elif q.anteil is not None:
+        text = f"Anteil {q.anteil.numerator}/{q.anteil.denominator}" if q.anteil != 1 else "Anteil 1/1"
+    elif q.betrag is not None:
+        text = "fester Betrag"
+    else:
+        text = "Rest"
+    if q.hoechstbetrag is not None:
+        text += f", höchstens {money(q.hoechstbetrag)}"
+    if q.rest and q.anteil is not None:
+        text += ", trägt den Rundungsrest"
+    return text
+
+
+def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
+    periode_, problems = periode_of(berechnung)
+    if periode_ is None:
+        return None, problems
+    gewichte = ({int(y): w for y, w in berechnung.haushaltsjahre.items()} if berechnung.haushaltsjahre
+                else periode_.gewichte)
+    if gewichte and sum(gewichte.values()) <= 0 or any(w < 0 for w in gewichte.values()):
+        return None, problems + [Problem(berechnung.where("haushaltsjahre"), "Die Gewichte der Haushaltsjahre "
+                                         "müssen positiv sein, z. B. {2024: 20, 2025: 50, 2026: 30}.")]
+    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: p.als or "Kosten", False, saetze, periode_, rundung)
+    if found:
+        return None, problems + found
+    split = lambda amount: split_largest_remainder(amount, gewichte, rundung.quantum) if gewichte else {}  # noqa: E731
+    for row in rows:
+        row.jahre = split(row.betrag)
+    gesamt = sum((z.betrag for z in rows), Decimal(0))
+    foerderfaehig = sum((z.betrag for z in rows if z.position.foerderfaehig), Decimal(0))
+    where = berechnung.where("quellen")
+    quellen = berechnung.quellen
+    for flag, name in ((lambda q: q.rest, "„rest: true“"), (lambda q: q.fehlbedarf, "„fehlbedarf: true“")):
+        if sum(1 for q in quellen if flag(q)) > 1:
+            problems.append(Problem(where, f"Nur eine Quelle darf {name} haben – sie trägt, was die anderen offen lassen."))
+    anteile = [q.anteil for q in quellen if q.anteil is not None]
+    if sum(anteile, Fraction(0)) > 1 or (len(anteile) == len(quellen) and sum(anteile, Fraction(0)) != 1):
+        total = sum(anteile, Fraction(0))
+        problems.append(Problem(where, f"Die Anteile der Quellen ergeben {total.numerator}/{total.denominator} statt 1 – "
+                                       "prüfen Sie die Anteile."))
+    if len(anteile) == len(quellen) and not any(q.rest for q in quellen):
+        problems.append(Problem(where, "Anteile wie 1/3 gehen beim Runden nicht immer auf – setzen Sie bei der Quelle, "
+                                       "die den Rundungsrest trägt, „rest: true“."))
+    if problems:
+        return None, problems
+    betraege: dict[int, Decimal] = {}
+    for i, q in enumerate(quellen):
+        if q.rest or q.fehlbedarf:
+            continue
+        if q.foerdersatz is not None:
+            amount = rundung.runde(exact(foerderfaehig) * exact(q.foerdersatz) / 100)
+        elif q.anteil is not None:
+            amount = rundung.runde(exact(gesamt) * q.anteil)
+        else:
+            amount = q.festbetrag if q.festbetrag is not None else q.betrag
+        betraege[i] = min(amount, q.hoechstbetrag) if q.hoechstbetrag is not None else amount
+    for i, q in enumerate(quellen):
+        if q.fehlbedarf:
+            amount = gesamt - sum(betraege.values(), Decimal(0))
+            betraege[i] = min(amount, q.hoechstbetrag) if q.hoechstbetrag is not None else amount
+    for i, q in enumerate(quellen):
+        if q.rest:
+            betraege[i] = gesamt - sum(betraege.values(), Decimal(0))
+    money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+    summe = sum(betraege.values(), Decimal(0))
+    if summe != gesamt:
+        problems.append(Problem(where, f"Berechnung „{berechnung.id}“: Der Finanzierungsplan geht nicht auf: die Quellen "
+                                       f"ergeben {money(summe)}, die Gesamtkosten {money(gesamt)}, Differenz "
+                                       f"{money(summe - gesamt)} – ergänzen Sie eine Quelle mit „rest: true“ oder "
+                                       "prüfen Sie die Beträge."))
+    for i, q in enumerate(quellen):
+        if betraege[i] < 0:
+            problems.append(Problem(q.where("als"), f"Berechnung „{berechnung.id}“: Die Quelle „{q.als}“ wird negativ "
+                                                    f"({money(betraege[i])}) – die übrigen Quellen übersteigen die "
+                                                    "Gesamtkosten; prüfen Sie die Beträge."))
+    if problems:
+        return None, problems
+    jahre_kosten = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in gewichte}
+    per_year = {i: split(betraege[i]) for i, q in enumerate(quellen) if not q.rest}
+    for i, q in enumerate(quellen):
+        if q.rest:
+            per_year[i] = {y: jahre_kosten[y] - sum((per_year[k][y] for k in per_year if k != i), Decimal(0))
+                           for y in gewichte}
+    lines = Zeilen(Quellenzeile(q.id, q.als, q.art, _text(q, rundung.quantum), betraege[i],
+                                ratio(betraege[i], gesamt) or Fraction(0), per_year[i], q)
+                   for i, q in enumerate(quellen))
+    by_art = lambda art: sum((z.betrag for z in lines if z.art == art), Decimal(0))  # noqa: E731
+    ueberschrift = berechnung.titel
+    if berechnung.zeitraum is not None:
+        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
+    return Finanzierungsplan(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum,
+                             periode_, Zeilen(rows), berechnung, rundung.quantum, gesamt, foerderfaehig,
+                             gesamt - foerderfaehig, lines, by_art("Zuwendung"), by_art("Dritte"),
+                             by_art("Eigenmittel"), ratio(by_art("Zuwendung"), foerderfaehig), jahre_kosten), []
+
+
+@dataclass
+class Vergleichswert(Named):
+    """One line of a Vergleich: both values, the difference and the change as a ratio."""
+
+    id: str | None
+    als: str
+    alt: Decimal
+    neu: Decimal
+    differenz: Decimal
+    veraenderung: Fraction | None  # (neu − alt) / alt; None when alt is 0
+    abgeleitet: bool
+
+
+@dataclass
+class Vergleich(Tabelle):
+    """Two Planstände side by side."""
+
+    spalten: list[str]
+    einheit: str  # Euro, Stellen, Anzahl
+    stellen: int  # decimal places to print values (Stellen: as many as the data has)
+    prozent_stellen: int
+    alternative: str | None = None
+
+    def wert(self, value) -> str:
+        """A value as this table prints it."""
+        return euro_or_cent(value, self.quantum) if self.einheit == "Euro" else zahl(value, self.stellen)
+
+    def differenz(self, zeile: Vergleichswert) -> str:
+        """'+11', '−2.500 €', '±0'."""
+        if zeile.differenz == 0:
+            return "±" + self.wert(0)
+        return ("+" if zeile.differenz > 0 else "") + self.wert(zeile.differenz)
+
+    def aenderung(self, zeile: Vergleichswert) -> str:
+        return "–" if zeile.veraenderung is None else prozent(zeile.veraenderung, self.prozent_stellen)
+
+
+def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
+    problems: list[Problem] = []
+    lines: dict[str, Vergleichswert] = {}
+    rows = Zeilen()
+    for z in berechnung.zeilen:
+        if z.werte:
+            alt, neu = z.werte
+        else:
+            missing = [r for r in z.plus + z.minus if r not in lines]
+            if missing:
+                problems.append(Problem(z.where("plus" if z.plus else "minus"),
+                                        f"Zeile „{z.als}“: „{missing[0]}“ ist keine Zeile darüber – abgeleitete "
+                                        f"Zeilen nennen die „id“ früherer Zeilen (vorhanden: {', '.join(lines) or 'keine'})."))
+                continue
+            alt = sum((lines[r].alt for r in z.plus), Decimal(0)) - sum((lines[r].alt for r in z.minus), Decimal(0))
+            neu = sum((lines[r].neu for r in z.plus), Decimal(0)) - sum((lines[r].neu for r in z.minus), Decimal(0))
+        wert = Vergleichswert(z.id, z.als, alt, neu, neu - alt, ratio(neu - alt, alt), not z.werte)
+        rows.append(wert)
+        if z.id:
+            lines[z.id] = wert
+    if problems:
+        return None, problems
+    places = max((max(0, -v.normalize().as_tuple().exponent) for z in berechnung.zeilen for v in z.werte), default=0)
+    return Vergleich(berechnung.id, berechnung.art, berechnung.titel, berechnung.titel, None, JAHRESWERTE, rows,
+                     berechnung, rundung.quantum, berechnung.spalten, berechnung.einheit, places,
+                     rundung.prozent_stellen), []

@@ -1,0 +1,33 @@
+"""Verteilungen: values per name (e.g. CM-Einsatz in Tagen pro Woche per Kommune) and their target sum."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from vorlagen.compute.names import Named, Names
+from vorlagen.load.finanzen import Verteilung
+
+
+@dataclass
+class VerteilungWerte(Named):
+    """A distribution with its target sum."""
+
+    id: str
+    titel: str
+    zeilen: list[tuple[str, Decimal | None, str | None]] = field(default_factory=list)
+    summe: Decimal = Decimal(0)
+    vzae: Decimal = Decimal(0)
+    tage_pro_vzae: Decimal = Decimal(5)
+    soll: Decimal = Decimal(0)
+    anzahl: int = 0  # entries with a value above zero
+    verteilung: Verteilung | None = None
+
+
+def verteilung_werte(verteilung: Verteilung, tabellen: Names) -> VerteilungWerte:
+    vzae = tabellen[verteilung.berechnung].vzae if verteilung.berechnung else verteilung.vzae
+    zeilen = [(name, wert, verteilung.hinweise.get(name)) for name, wert in verteilung.werte.items()]
+    werte = [w for _, w, _ in zeilen if w is not None]
+    return VerteilungWerte(verteilung.id, verteilung.titel, zeilen, sum(werte, Decimal(0)), vzae,
+                           verteilung.tage_pro_vzae, vzae * verteilung.tage_pro_vzae,
+                           sum(1 for w in werte if w > 0), verteilung)

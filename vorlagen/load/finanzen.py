@@ -1,0 +1,269 @@
+"""Typed records of financing facts: rates, Bescheide, Anträge and the tables of a Vorlage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from vorlagen.core.fmt import zahl
+from vorlagen.core.problems import Where
+from vorlagen.load.records import Anzahl, Betrag, Record
+
+record = dataclass(kw_only=True)
+
+EINHEITEN = ("Jahr", "Monat", "Tag", "Stück", "einmalig")
+Einheit = Literal["Jahr", "Monat", "Tag", "Stück", "einmalig"]  # nur Jahr und Monat wachsen mit dem Zeitraum
+ARTEN = ("Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich")
+
+
+@record
+class Zeitraum(Record):
+    von: dt.date  # erster Tag
+    bis: dt.date  # letzter Tag (einschließlich)
+
+    def check(self):
+        if self.bis < self.von:
+            yield "bis", (f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
+                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
+
+
+# --- kostensaetze/<id>.yaml und foerderprogramme/<id>.yaml --------------------------------
+
+@record
+class Kostensaetze(Record):
+    titel: str  # z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021
+    quelle: str | None = None
+    gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
+    einheit: Einheit = "Jahr"  # alle Sätze der Datei gelten je Jahr (Standard), Monat, Tag, Stück oder einmalig
+    saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Einheit
+
+
+@record
+class Foerdersatz(Record):
+    betrag: Betrag  # Euro je Einheit (Stelle, Tag, Stück …) und Zeiteinheit
+    einheit: Einheit = "Jahr"  # je Jahr (Standard), Monat, Tag, Stück oder einmalig
+    kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
+    name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
+
+
+@record
+class Foerdermodul(Record):
+    titel: str
+    saetze: dict[str, Foerdersatz]
+
+
+@record
+class Foerderprogramm(Record):
+    titel: str
+    gueltig: Zeitraum | None = None
+    module: dict[str, Foerdermodul]
+
+
+@dataclass(frozen=True)
+class Satz:
+    """A rate as the engine uses it, from a Kostensätze file or a Förderprogramm."""
+
+    id: str  # e.g. kgst-2020/E11 or kim/modul-1/koordination
+    jahresbetrag: Decimal  # the amount per `einheit` (named for the common case: per year)
+    kurz: str
+    name: str
+    gueltig: Zeitraum | None
+    where: Where
+    einheit: str = "Jahr"
+
+    @property
+    def betrag(self) -> Decimal:
+        return self.jahresbetrag
+
+
+# --- bescheide/<id>.yaml und antraege/<id>.yaml --------------------------------------------
+
+@record
+class Bescheidposition(Record):
+    satz: str  # z. B. kim/modul-2/case-management
+    anzahl: Anzahl  # VZÄ oder Einheiten, auch als Summe "2 + 1"
+    als: str | None = None  # Bezeichnung, wenn mehrere Positionen denselben Satz nutzen
+
+
+@record
+class Rate(Record):
+    name: str | None = None  # z. B. „erste Rate“; im Text: raten["erste Rate"]
+    faellig: dt.date | None = None  # Fälligkeit; bei bereits gezahlten Raten entbehrlich
+    anteil: Fraction  # z. B. 1/2
+    bezahlt: bool = False  # bereits ausgezahlt
+
+    def check(self):
+        if self.name is None and self.faellig is None:
+            yield "anteil", "Eine Rate braucht „faellig“ (Datum) oder „name“ – ergänzen Sie eins davon."
+        if self.anteil <= 0:
+            yield "anteil", f"Der Anteil einer Rate muss größer als 0 sein, nicht {self.anteil}."
+
+
+@record
+class Bescheid(Record):
+    datum: dt.date
+    behoerde: str
+    aktenzeichen: str | None = None
+    programm: str | None = None  # Förderprogramm, z. B. KIM NRW
+    zeitraum: Zeitraum
+    tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
+    positionen: list[Bescheidposition]
+    betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
+    raten: list[Rate] = field(default_factory=list)
+
+    def check(self):
+        if not self.positionen:
+            yield "positionen", "Es fehlen die Positionen – tragen Sie unter „positionen“ mindestens {satz, anzahl} ein."
+
+
+@record
+class Antrag(Bescheid):
+    behoerde: str | None = None  # an wen der Antrag geht
+    bescheid: str | None = None  # Kennung des Bescheids, der auf den Antrag erging
+
+
+# --- finanzierung in vorlage.yaml ----------------------------------------------------------
+
+@record
+class Kostenposition(Record):
+    id: str | None = None  # Name für Texte: zeilen["id"]
+    anzahl: Anzahl = Anzahl.of([Decimal(1)])  # Stellen (VZÄ), Tage, Stück; auch als Summe "6 + 3"
+    anteil: Decimal = Decimal(1)  # Stellenanteil je Stelle, z. B. 0.75
+    saetze: list[str] = field(default_factory=list)  # Sätze, deren Beträge je Einheit addiert werden …
+    betrag: Betrag | None = None  # … oder ein fester Betrag
+    als: str | None = None  # Bezeichnung in der Tabelle (Aufstellung, Finanzierungsplan)
+    foerderfaehig: bool = True  # Finanzierungsplan: zählt zu den förderfähigen Kosten
+    hinweis: str | None = None  # Text hinter der Zeile
+    erwartet: Betrag | None = None  # Betrag der Zeile laut Vorlage, wird nachgerechnet
+
+    def check(self):
+        if (not self.saetze) == (self.betrag is None):
+            yield "saetze", ("Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]) "
+                             "oder „betrag“ (ein fester Betrag).")
+        if self.anzahl < 0 or any(t < 0 for t in self.anzahl.teile):
+            yield "anzahl", (f"Die Anzahl ist negativ ({zahl(self.anzahl)}) – Abzüge stehen unter „abzuege“; "
+                             "schreiben Sie die Anzahl ohne Minus.")
+        if self.anteil <= 0 or self.anteil > 1:
+            yield "anteil", f"Der Stellenanteil muss größer als 0 und höchstens 1 sein, nicht {zahl(self.anteil)}."
+        if self.betrag is not None and self.betrag < 0:
+            yield "betrag", "Der Betrag ist negativ – schreiben Sie ihn ohne Minus (Abzüge stehen unter „abzuege“)."
+
+
+@record
+class Abzug(Kostenposition):
+    als: str  # Bezeichnung in der Tabelle, z. B. KIM-Förderung
+
+
+@record
+class Erwartet(Record):
+    gesamtkosten: Betrag | None = None
+    abzuege: Betrag | None = None
+    eigenanteil: Betrag | None = None
+    summe: Betrag | None = None
+
+
+@record
+class Quelle(Record):
+    """A source of a Finanzierungsplan; exactly one way to compute it."""
+
+    id: str | None = None  # Name für Texte: quellen["id"] (sonst die Bezeichnung)
+    als: str  # z. B. Bund, Land, Eigenmittel der Stadt
+    art: Literal["Zuwendung", "Dritte", "Eigenmittel"] = "Zuwendung"
+    foerdersatz: Decimal | None = None  # Anteilsfinanzierung: Prozent der förderfähigen Kosten …
+    hoechstbetrag: Betrag | None = None  # … höchstens so viel (auch bei Fehlbedarf)
+    festbetrag: Betrag | None = None  # Festbetragsfinanzierung
+    fehlbedarf: bool = False  # Fehlbedarfsfinanzierung: Kosten − Eigenmittel − Dritte, höchstens hoechstbetrag
+    anteil: Fraction | None = None  # Anteil an den Gesamtkosten, z. B. 1/3
+    betrag: Betrag | None = None  # ein fester Betrag (Dritte, Eigenmittel)
+    rest: bool = False  # trägt den Rest: Gesamtkosten − alle anderen Quellen (auch Rundungsreste)
+
+    def check(self):
+        ways = [self.foerdersatz is not None, self.festbetrag is not None, self.fehlbedarf,
+                self.anteil is not None, self.betrag is not None]
+        if sum(ways) > 1 or (sum(ways) == 0 and not self.rest):
+            yield "als", (f"Quelle „{self.als}“: Geben Sie genau eines an: „foerdersatz“ (Prozent), „festbetrag“, "
+                          "„fehlbedarf: true“, „anteil“ (z. B. 1/3) oder „betrag“ – oder „rest: true“.")
+        if self.foerdersatz is not None and not 0 < self.foerdersatz <= 100:
+            yield "foerdersatz", f"Der Fördersatz ist ein Prozentwert über 0 bis 100, nicht {self.foerdersatz}."
+        if self.anteil is not None and not 0 < self.anteil <= 1:
+            yield "anteil", f"Der Anteil muss größer als 0 und höchstens 1 sein, nicht {self.anteil}."
+        for key in ("hoechstbetrag", "festbetrag", "betrag"):
+            if (getattr(self, key) or 0) < 0:
+                yield key, f"„{key}“ ist negativ – Beträge einer Quelle schreiben Sie ohne Minus."
+
+
+@record
+class Vergleichszeile(Record):
+    id: str | None = None  # Name für Texte und für abgeleitete Zeilen (plus/minus)
+    als: str  # Bezeichnung, z. B. Stellen insgesamt
+    werte: list[Decimal] = field(default_factory=list)  # [alter Stand, neuer Stand] …
+    plus: list[str] = field(default_factory=list)  # … oder Summe dieser Zeilen (ids)
+    minus: list[str] = field(default_factory=list)  # … abzüglich dieser Zeilen
+
+    def check(self):
+        if self.werte and (self.plus or self.minus):
+            yield "werte", f"Zeile „{self.als}“: Geben Sie „werte“ oder „plus“/„minus“ an, nicht beides."
+        elif not self.werte and not self.plus:
+            yield "als", f"Zeile „{self.als}“: Es fehlen „werte: [alt, neu]“ oder „plus: [zeile, …]“."
+        elif self.werte and len(self.werte) != 2:
+            yield "werte", f"Zeile „{self.als}“: „werte“ braucht genau zwei Zahlen [alt, neu], nicht {len(self.werte)}."
+
+
+@record
+class Berechnung(Record):
+    id: str  # Name für Texte: finanzierung["id"]
+    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich"] = "Eigenanteil"
+    titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
+    zeitraum: Zeitraum | None = None  # Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge
+    tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
+    lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt
+    alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
+    kosten: list[Kostenposition] = field(default_factory=list)
+    abzuege: list[Abzug] = field(default_factory=list)
+    negativ: bool = False  # ein negativer Eigenanteil (Überschuss) ist gewollt
+    summe_als: str | None = None  # Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr
+    quellen: list[Quelle] = field(default_factory=list)  # Finanzierungsplan
+    haushaltsjahre: dict[str, Decimal] = field(default_factory=dict)  # Jahr → Gewicht (z. B. Prozent)
+    spalten: list[str] = field(default_factory=list)  # Vergleich: Namen der beiden Stände
+    einheit: Literal["Euro", "Stellen", "Anzahl"] = "Euro"  # Vergleich: was die Werte sind
+    zeilen: list[Vergleichszeile] = field(default_factory=list)  # Vergleich
+    erwartet: Erwartet | None = None
+
+    def check(self):
+        needs = {"Eigenanteil": ("kosten",), "Aufstellung": ("kosten",), "Finanzierungsplan": ("kosten", "quellen"),
+                 "Vergleich": ("zeilen", "spalten")}[self.art]
+        for key in needs:
+            if not getattr(self, key):
+                yield key, (f"Berechnung „{self.id}“ ({self.art}): „{key}“ ist leer – tragen Sie mindestens "
+                              "einen Eintrag ein.")
+        if self.art == "Eigenanteil" and self.zeitraum is None:
+            yield "titel", f"Berechnung „{self.id}“: Ein Eigenanteil braucht „zeitraum: {{von, bis}}“ – ergänzen Sie ihn."
+        allowed = {"Eigenanteil": {"kosten", "abzuege"}, "Aufstellung": {"kosten", "summe_als"},
+                   "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre"},
+                   "Vergleich": {"spalten", "einheit", "zeilen"}}[self.art]
+        for key in ("kosten", "abzuege", "summe_als", "quellen", "haushaltsjahre", "spalten", "zeilen"):
+            if key in self._lines and key not in allowed:
+                yield key, f"„{key}“ gehört nicht zu einer Berechnung der Art „{self.art}“ – entfernen Sie es."
+        if self.spalten and len(self.spalten) != 2:
+            yield "spalten", "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023]."
+        for year in self.haushaltsjahre:
+            if not (year.isdigit() and len(year) == 4):
+                yield "haushaltsjahre", f"„{year}“ ist kein Haushaltsjahr – schreiben Sie es vierstellig, z. B. 2024."
+
+
+@record
+class Verteilung(Record):
+    id: str
+    titel: str  # z. B. CM-Einsatz in Tagen pro Arbeitswoche
+    berechnung: str | None = None  # Stellenzahl aus dieser Berechnung übernehmen …
+    vzae: Decimal | None = None  # … oder hier angeben
+    tage_pro_vzae: Decimal = Decimal(5)
+    werte: dict[str, Decimal | None]  # Name → Tage; leer (~) heißt: kein Einsatz
+    hinweise: dict[str, str] = field(default_factory=dict)
+
+    def check(self):
+        if (self.berechnung is None) == (self.vzae is None):
+            yield "werte", "Geben Sie genau eines an: „berechnung“ (Stellenzahl daraus) oder „vzae“."
