@@ -156,6 +156,7 @@ class Composer:
             return self.verteilung(rechnung.verteilungen[verteilung_id])
 
         return dict(finanzierung=rechnung.tabellen, uebersicht=rechnung.uebersicht, bescheide=rechnung.bescheide,
+                    antraege=rechnung.antraege,
                     verteilungen=rechnung.verteilungen, vorlage=source.vorlage, koerperschaft=self.facts.koerperschaft,
                     saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
                     tabelle=tabelle, verteilung=verteilung)
