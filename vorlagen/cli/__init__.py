@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from vorlagen.cli import building, reviewing
+from vorlagen.cli import building, reviewing, zahlen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.problems import BuildFailed, Problem
@@ -27,6 +27,8 @@ COMMANDS = [
             reviewing.diff, reviewing.diff_options, failure=2,
             description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
                         "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
+    Command("zahlen", "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
+            zahlen.zahlen, zahlen.zahlen_options),
     Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",
             reviewing.text, reviewing.text_options, data=False),
 ]

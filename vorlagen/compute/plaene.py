@@ -58,7 +58,7 @@ def _text(q: Quelle, quantum: Decimal) -> str:
     elif q.betrag is not None:
         text = "fester Betrag"
     else:
-        text = "Rest"
+        text = "trägt den Rest"
     if q.hoechstbetrag is not None:
         text += f", höchstens {money(q.hoechstbetrag)}"
     if q.rest and q.anteil is not None:
@@ -183,7 +183,10 @@ class Vergleich(Tabelle):
         return ("+" if zeile.differenz > 0 else "") + self.wert(zeile.differenz)
 
     def aenderung(self, zeile: Vergleichswert) -> str:
-        return "–" if zeile.veraenderung is None else prozent(zeile.veraenderung, self.prozent_stellen)
+        """'+1,15 %'; '–' when the old value is 0."""
+        if zeile.veraenderung is None:
+            return "–"
+        return ("+" if zeile.veraenderung > 0 else "") + prozent(zeile.veraenderung, self.prozent_stellen)
 
 
 def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):

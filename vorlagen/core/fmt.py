@@ -53,6 +53,11 @@ def prozent(value, stellen: int = 2) -> str:
     return _number(percent(value, stellen), stellen) + NBSP + "%"
 
 
+def monat(value: dt.date) -> str:
+    """'Dezember 2021'."""
+    return format_date(value, "MMMM y", locale=LOCALE)
+
+
 def monate(zeitraum) -> str:
     """A period of whole months in words: 'Dezember 2021 bis Dezember 2022' (one month: 'Mai 2022')."""
     von, bis = (format_date(d, "MMMM y", locale=LOCALE) for d in (zeitraum.von, zeitraum.bis))
@@ -76,7 +81,7 @@ def euro_or_cent(value, quantum: Decimal) -> str:
 
 FILTERS = {
     "eur": eur, "eur_cent": eur_cent, "zahl": zahl, "vzae": zahl, "prozent": prozent,
-    "datum": datum, "datum_lang": datum_lang, "monate": monate,
+    "datum": datum, "datum_lang": datum_lang, "monat": monat, "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
 }
 

@@ -1,0 +1,147 @@
+"""Every name a text of a Vorlage can quote, with its printed value (`python build.py zahlen NUMMER`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from vorlagen.compute.project import Rechnung
+from vorlagen.core.fmt import FILTERS
+from vorlagen.core.money import CENT
+
+
+def _quote(key) -> str:
+    return f'"{key}"' if isinstance(key, str) else str(key)
+
+
+class _Liste:
+    """Collects (expression with filter, printed value)."""
+
+    def __init__(self):
+        self.lines: list[tuple[str, str]] = []
+
+    def add(self, expression: str, value, kind: str, quantum: Decimal = Decimal(1)) -> None:
+        if value is None:
+            return
+        if kind == "geld":
+            kind = "eur_cent" if quantum == CENT else "eur"
+        if kind == "text":
+            self.lines.append((expression, str(value)))
+        else:
+            self.lines.append((f"{expression} | {kind}", FILTERS[kind](value)))
+
+
+def _row_key(zeilen, index: int, zeile) -> str:
+    label = zeile.id or zeile.als
+    if label and sum(1 for z in zeilen if (z.id or z.als) == label) == 1:
+        return _quote(label)
+    return str(index)
+
+
+def _zeitraum(out: _Liste, base: str, zeitraum) -> None:
+    if zeitraum is not None:
+        out.add(f"{base}.zeitraum.von", zeitraum.von, "datum")
+        out.add(f"{base}.zeitraum.bis", zeitraum.bis, "datum")
+        out.add(f"{base}.monate", FILTERS["monate"](zeitraum), "text")
+
+
+def _tabelle(out: _Liste, t) -> None:
+    base = f"finanzierung[{_quote(t.id)}]"
+    q = t.quantum
+    out.add(f"{base}.ueberschrift", t.ueberschrift, "text")
+    _zeitraum(out, base, t.zeitraum)
+    if t.art == "Vergleich":
+        for i, z in enumerate(t.zeilen):
+            row = f"{base}.zeilen[{_row_key(t.zeilen, i, z)}]"
+            money = "geld" if t.einheit == "Euro" else "zahl"
+            for field in ("alt", "neu", "differenz"):
+                out.add(f"{row}.{field}", getattr(z, field), money, q)
+            out.add(f"{row}.veraenderung", z.veraenderung, "prozent")
+        return
+    for i, z in enumerate(t.zeilen):
+        row = f"{base}.zeilen[{_row_key(t.zeilen, i, z)}]"
+        out.add(f"{row}.betrag", z.betrag, "geld", q)
+        out.add(f"{row}.anzahl", z.anzahl, "zahl")
+        out.add(f"{row}.einheit", z.einheit, "geld", q)
+    if t.art == "Eigenanteil":
+        for field in ("gesamtkosten", "abzuege", "eigenanteil"):
+            out.add(f"{base}.{field}", getattr(t, field), "geld", q)
+        out.add(f"{base}.vzae", t.vzae, "vzae")
+        for year, jahr in t.jahre.items():
+            for field in ("gesamtkosten", "abzuege", "eigenanteil"):
+                out.add(f"{base}.jahre[{year}].{field}", getattr(jahr, field), "geld", q)
+    elif t.art == "Aufstellung":
+        out.add(f"{base}.summe", t.summe, "geld", q)
+        for year, amount in t.jahre.items():
+            out.add(f"{base}.jahre[{year}]", amount, "geld", q)
+    else:
+        for field in ("gesamtkosten", "foerderfaehig", "nicht_foerderfaehig", "zuwendung", "dritte", "eigenmittel"):
+            out.add(f"{base}.{field}", getattr(t, field), "geld", q)
+        out.add(f"{base}.foerderquote", t.foerderquote, "prozent")
+        for year, amount in t.jahre.items():
+            out.add(f"{base}.jahre[{year}]", amount, "geld", q)
+        for i, z in enumerate(t.quellen):
+            row = f"{base}.quellen[{_row_key(t.quellen, i, z)}]"
+            out.add(f"{row}.betrag", z.betrag, "geld", q)
+            out.add(f"{row}.anteil", z.anteil, "prozent")
+            for year, amount in z.jahre.items():
+                out.add(f"{row}.jahre[{year}]", amount, "geld", q)
+
+
+def _bescheid(out: _Liste, kind: str, b, quantum: Decimal) -> None:
+    base = f"{kind}[{_quote(b.id)}]"
+    out.add(f"{base}.datum", b.datum, "datum")
+    out.add(f"{base}.behoerde", b.behoerde, "text")
+    out.add(f"{base}.programm", b.programm, "text")
+    _zeitraum(out, base, b.zeitraum)
+    out.add(f"{base}.betrag", b.betrag, "geld", quantum)
+    out.add(f"{base}.vzae", b.vzae, "vzae")
+    for i, z in enumerate(b.zeilen):
+        row = f"{base}.zeilen[{_row_key(b.zeilen, i, z)}]"
+        out.add(f"{row}.anzahl", z.anzahl, "zahl")
+        out.add(f"{row}.betrag", z.betrag, "geld", quantum)
+    for i, r in enumerate(b.raten):
+        row = f"{base}.raten[{_row_key(b.raten, i, r)}]"
+        out.add(f"{row}.betrag", r.betrag, "geld", quantum)
+        out.add(f"{row}.faellig", r.faellig, "datum")
+        out.add(f"{row}.anteil", r.anteil, "prozent")
+    if b.raten:
+        out.add(f"{base}.bezahlt", b.bezahlt, "geld", quantum)
+        out.add(f"{base}.offen", b.offen, "geld", quantum)
+
+
+def zahlen(rechnung: Rechnung, quantum: Decimal) -> list[tuple[str, str]]:
+    """(expression as a text writes it, the value it prints) for everything a Vorlage's texts can quote."""
+    out = _Liste()
+    for t in rechnung.tabellen.values():
+        _tabelle(out, t)
+    u = rechnung.uebersicht
+    if u is not None:
+        if u.spanne:
+            out.add("uebersicht.eigenanteil_min", u.eigenanteil_min, "geld", quantum)
+            out.add("uebersicht.eigenanteil_max", u.eigenanteil_max, "geld", quantum)
+        else:
+            out.add("uebersicht.eigenanteil", u.eigenanteil, "geld", quantum)
+        for year in u.jahre_max:
+            if u.spanne:
+                out.add(f"uebersicht.jahre_min[{year}]", u.jahre_min[year], "geld", quantum)
+            out.add(f"uebersicht.jahre_max[{year}]", u.jahre_max[year], "geld", quantum)
+    for kind, items in (("bescheide", rechnung.bescheide), ("antraege", rechnung.antraege)):
+        for b in items.values():
+            _bescheid(out, kind, b, quantum)
+    for v in rechnung.verteilungen.values():
+        base = f"verteilungen[{_quote(v.id)}]"
+        out.add(f"{base}.summe", v.summe, "zahl")
+        out.add(f"{base}.soll", v.soll, "zahl")
+        out.add(f"{base}.anzahl", v.anzahl, "zahl")
+        out.add(f"{base}.vzae", v.vzae, "vzae")
+    return out.lines
+
+
+def render(nummer: str, betreff: str, lines: list[tuple[str, str]]) -> str:
+    """The listing as German text: one expression per line, `{{ … }}` ready to paste, and its value."""
+    if not lines:
+        return f"Vorlage {nummer}: {betreff}\n  (keine Zahlen – die Vorlage hat keine Berechnungen, Bescheide oder Anträge)\n"
+    width = min(max(len(e) for e, _ in lines) + 6, 90)
+    body = "\n".join(f"  {('{{ ' + e + ' }}').ljust(width)}  {v}" for e, v in lines)
+    return f"Vorlage {nummer}: {betreff}\n{body}\n"
+
