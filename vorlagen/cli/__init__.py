@@ -31,6 +31,10 @@ COMMANDS = [
             zahlen.zahlen, zahlen.zahlen_options),
     Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",
             reviewing.text, reviewing.text_options, data=False),
+    Command("nachrechnen", "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
+            reviewing.nachrechnen, reviewing.nachrechnen_options, data=False, failure=2,
+            description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach. "
+                        "Rückgabe 0: alles stimmt, 1: Fehler gefunden, 2: Datei nicht lesbar."),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Commands for reviewers: diff (what changed between two Fassungen) and text (a PDF as text)."""
+"""Commands for reviewers: diff (what changed between two Fassungen), text (a PDF as text), nachrechnen."""
 
 from __future__ import annotations
 
@@ -27,6 +27,17 @@ def text(args: argparse.Namespace) -> int:
     from vorlagen.render.pdftext import pdf_text  # pypdf only when needed
     sys.stdout.write(pdf_text(args.datei))
     return 0
+
+
+def nachrechnen_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("datei", type=Path, nargs="+", help="PDF-, DOCX-, TXT- oder MD-Dateien")
+    parser.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+
+
+def nachrechnen(args: argparse.Namespace) -> int:
+    """`nachrechnen`: recompute the arithmetic of typed Vorlagen."""
+    from vorlagen.review.nachrechnen import run
+    return run(args.datei, args.json)
 
 
 def _fassungen(data: Path, label: str) -> dict:

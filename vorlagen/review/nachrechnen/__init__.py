@@ -1,0 +1,30 @@
+"""`nachrechnen`: recomputes the arithmetic of a Vorlage typed in Word (PDF, DOCX, TXT, MD)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from vorlagen.core.problems import BuildFailed
+
+
+def run(dateien: list[Path], as_json: bool = False) -> int:
+    """Checks each file; 0: all recognised calculations hold, 1: a slip, 2: a file could not be read."""
+    from vorlagen.review.nachrechnen.bericht import render_json, render_text
+    from vorlagen.review.nachrechnen.pruefen import check_file
+    from vorlagen.review.nachrechnen.rechnung import FEHLER
+    results, problems = [], []
+    for datei in dateien:
+        try:
+            results.append(check_file(datei))
+        except BuildFailed as failed:
+            problems += [str(p) for p in failed.problems]
+    if as_json:
+        sys.stdout.write(render_json(results, problems))
+    else:
+        sys.stdout.write("\n".join(render_text(r) for r in results))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 2
+    return 1 if any(r.zaehle(FEHLER) for r in results) else 0

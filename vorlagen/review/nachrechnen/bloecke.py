@@ -1,0 +1,141 @@
+"""Calculations over several lines: `= … Eigenanteil` blocks, column sums, Summe/Gesamt lines, list totals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vorlagen.review.nachrechnen.lesen import Zeile
+from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import Zahl, figures
+
+_SUM_LABEL = re.compile(r"^(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|Insgesamt|Endsumme|Zusammen|Total)"
+                        r"\b", re.IGNORECASE)
+_DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich)\b", re.IGNORECASE)
+_DASH = re.compile(r"(?:^|\t|\s)(?:--|—|–|-)(?=\s|\(|$)")
+_LINE_MINUS = re.compile(r"^\s*(?:[-−–]\s*[\d(]|\./\.|abzgl\.|abzüglich)")
+_ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s")
+_WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+
+
+@dataclass
+class Reihe:
+    """A line read as a table row: its values (figures not used inside another calculation)."""
+
+    zeile: Zeile
+    werte: list[Zahl]
+    strich: bool  # a "--" standing for nothing
+    label: str
+    minus: bool  # the line starts with a minus (a deduction), not a bullet
+    woerter: int  # words outside parentheses and figures
+
+    def wert(self, zahl: Zahl) -> int:
+        """The sign this row gives its value."""
+        return -1 if zahl.wert < 0 or (self.minus and zahl.wert > 0) else 1
+
+
+def row(zeile: Zeile, used: set[int]) -> Reihe:
+    figs = [z for z in figures(zeile.text) if z.tiefe == 0 and z.start not in used]
+    marker = _ENUMERATION.match(zeile.text)
+    if marker:  # "1. Erstintegration", "2) …": a list number, not a value
+        figs = [z for z in figs if z.start >= marker.end()]
+    if any(z.einheit for z in figs):
+        figs = [z for z in figs if z.einheit]
+    elif figs:
+        figs = [z for z in figs if not re.fullmatch(r"(?:19|20)\d\d", z.text)]
+    text = zeile.text.strip()
+    first = figs[0].start if figs else len(zeile.text)
+    label = re.sub(r"^[=:\s]+|[=:\s]+$", "", zeile.text[:first]).strip()
+    rest = re.sub(r"\([^()]*\)", " ", zeile.text)
+    for z in figs:
+        rest = rest.replace(z.text, " ")
+    strich = not figs and bool(_DASH.search(text)) and not text.startswith(("-", "–", "—")) and len(text) < 120
+    return Reihe(zeile, figs, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)))
+
+
+def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
+    """Adds block results and sums to `found`."""
+    for index, reihe in enumerate(reihen):
+        text = reihe.zeile.text.strip()
+        if text.startswith("=") and reihe.werte:
+            _block(reihen, index, found)
+        elif reihe.werte and (_SUM_LABEL.match(reihe.label) and len(reihe.label.split()) <= 5
+                              or not reihe.label and _implicit_total(reihe)):
+            _column_sums(reihen, index, found)
+
+
+def _implicit_total(reihe: Reihe) -> bool:
+    """A figure alone on its line counts as a total when marked bold or typed like money or like 35,00."""
+    return reihe.zeile.fett or all(z.einheit == "€" or z.stellen > 0 for z in reihe.werte)
+
+
+def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
+    result = reihen[index].werte[0]
+    parts: list[tuple[Reihe, Zahl]] = []
+    for reihe in reversed(reihen[:index]):
+        same = [z for z in reihe.werte if z.einheit == result.einheit]
+        if not same or reihe.zeile.text.strip().startswith("="):
+            break
+        parts.append((reihe, same[-1]))
+    parts.reverse()
+    if len(parts) < 2:
+        return
+    signs = [r.wert(z) for r, z in parts]
+    shown = _plain(parts[0][1]) + "".join((" + " if s > 0 else " − ") + _plain(z) for s, (_, z) in zip(signs[1:], parts[1:]))
+    found.append(Rechnung("Ergebnis des Rechenblocks darüber (Zeile „= …“)", "summe", [Fund(r.zeile, z) for r, z in parts],
+                          Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs))
+
+
+def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
+    total = reihen[index]
+    width = len(total.werte)
+    rows: list[Reihe] = []
+    blanks = 0
+    for reihe in reversed(reihen[:index]):
+        if not reihe.zeile.text.strip():
+            blanks += 1
+            if blanks > 2:
+                break
+            continue
+        blanks = 0
+        if _DAVON.match(reihe.label):
+            continue
+        fits = (len(reihe.werte) == width and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
+                or reihe.strich and width == 1)
+        if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.zeile.text.strip().startswith("="):
+            break
+        rows.append(reihe)
+    rows.reverse()
+    if len(rows) < 2:
+        return
+    marked = bool(total.label) or total.zeile.fett
+    for column, result in enumerate(total.werte):
+        members = [(r, r.werte[column]) for r in rows if r.werte]
+        if len(members) < 2:
+            continue
+        best = _best_start(members, result)
+        members = members[best:]
+        signs = [r.wert(z) for r, z in members]
+        shown = " + ".join(_plain(z) for _, z in members) if len(members) <= 6 else \
+            f"Summe der {len(members)} Werte {_plain(members[0][1])} … {_plain(members[-1][1])}"
+        art = "Summe der Liste darüber" if width == 1 else f"Spaltensumme (Spalte {column + 1})"
+        if total.label:
+            art += f" in der Zeile „{total.label}“"
+        found.append(Rechnung(art, "summe", [Fund(r.zeile, z) for r, z in members], Fund(total.zeile, result),
+                              shown, betrag=False, vorzeichen=signs, sicher=marked))
+
+
+def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:
+    """A list may begin below the first row that looks like one: the longest run that adds up."""
+    for start in range(len(members) - 1):
+        if sum(r.wert(z) * abs(z.wert) for r, z in members[start:]) == result.wert:
+            return start
+    return 0
+
+
+def _same_kind(a: Zahl, b: Zahl) -> bool:
+    return a.einheit == b.einheit and (a.einheit or a.stellen == b.stellen)
+
+
+def _plain(z: Zahl) -> str:
+    return z.zeige(abs(z.wert))

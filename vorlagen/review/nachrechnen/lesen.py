@@ -1,0 +1,144 @@
+"""Reads a typed Vorlage (PDF text layer, DOCX with its tables, .txt, .md) into numbered lines."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from vorlagen.core.problems import BuildFailed, Problem, Where
+
+ENDUNGEN = (".pdf", ".docx", ".txt", ".md")
+_BOLD = re.compile(r"</?b>|\*\*|__")
+_TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+@dataclass(frozen=True)
+class Zeile:
+    """One line of the document: page (None where the format has none), line number, text, cells."""
+
+    seite: int | None
+    nr: int
+    text: str  # cells joined by tabs, markup removed
+    fett: bool = False  # the line's figures were marked bold (<b>, **)
+
+    @property
+    def ort(self) -> str:
+        return f"S. {self.seite}, Z. {self.nr}" if self.seite else f"Z. {self.nr}"
+
+
+def read(path: Path) -> list[Zeile]:
+    """The lines of one document; a German BuildFailed when it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".doc":
+        _fail(path, "Das alte Word-Format .doc kann nachrechnen nicht lesen – speichern Sie die Datei in Word "
+                    "als .docx oder als PDF.")
+    if suffix not in ENDUNGEN:
+        _fail(path, f"Dateien vom Typ „{path.suffix or 'ohne Endung'}“ kann nachrechnen nicht lesen – "
+                    "geben Sie eine PDF-, DOCX-, TXT- oder MD-Datei an.")
+    if not path.is_file():
+        _fail(path, "Die Datei gibt es nicht – prüfen Sie den Namen und den Ordner.")
+    try:
+        if suffix == ".pdf":
+            lines = _pdf(path)
+        elif suffix == ".docx":
+            lines = _docx(path)
+        else:
+            lines = _plain(path.read_bytes())
+    except BuildFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - any damage in a foreign file is the user's problem to see
+        kind = {".pdf": "PDF", ".docx": "Word"}.get(suffix, "Text")
+        _fail(path, f"Die {kind}-Datei lässt sich nicht lesen ({type(error).__name__}: {error}) – ist sie "
+                    "beschädigt oder mit einem Passwort geschützt? Speichern Sie sie neu und versuchen Sie es noch einmal.")
+    if not any(z.text.strip() for z in lines):
+        _fail(path, "Die Datei enthält keinen Text – ist sie eingescannt? Nachrechnen braucht eine Textebene "
+                    "(in Word als PDF speichern oder eine Texterkennung laufen lassen).")
+    return lines
+
+
+def _fail(path: Path, message: str) -> None:
+    raise BuildFailed([Problem(Where(str(path)), message)])
+
+
+def clean(raw: str) -> tuple[str, bool]:
+    """Removes Markdown and HTML markup; Markdown table pipes become cells."""
+    bold = bool(_BOLD.search(raw))
+    text = _HEADING.sub("", _TAGS.sub("", _BOLD.sub("", raw)))
+    if _MD_RULE.match(text) and "-" in text:
+        return "", False
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        text = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
+    text = re.sub(r" {2,}", "\t", text.replace("\u00a0", " "))
+    return text.rstrip(), bold
+
+
+def _plain(data: bytes) -> list[Zeile]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    pages = text.split("\f")
+    lines = []
+    for page, content in enumerate(pages, start=1):
+        for nr, raw in enumerate(content.split("\n"), start=1):
+            line, bold = clean(raw.rstrip("\r"))
+            lines.append(Zeile(page if len(pages) > 1 else None, nr, line, bold))
+    return lines
+
+
+def _pdf(path: Path) -> list[Zeile]:
+    import pypdf
+    reader = pypdf.PdfReader(path)
+    if reader.is_encrypted:
+        _fail(path, "Die PDF-Datei ist verschlüsselt – speichern Sie sie ohne Kennwort und versuchen Sie es noch einmal.")
+    lines = []
+    for number, page in enumerate(reader.pages, start=1):
+        for nr, raw in enumerate(page.extract_text().split("\n"), start=1):
+            line, bold = clean(raw.replace("\u2010", "-"))
+            lines.append(Zeile(number, nr, line.replace("‐\t", "‐"), bold))
+    return lines
+
+
+def _docx(path: Path) -> list[Zeile]:
+    if not zipfile.is_zipfile(path):
+        raise ValueError("keine DOCX-Datei (kein ZIP-Archiv)")
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    document = docx.Document(str(path))
+    lines: list[Zeile] = []
+
+    def add(text: str, bold: bool) -> None:
+        line, marked = clean(text)
+        lines.append(Zeile(None, len(lines) + 1, line, bold or marked))
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            for part in block.text.split("\n"):
+                add(part, _bold_paragraph(block))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = _unique_cells(row)
+                add("\t".join(" ".join(c.text.split()) for c in cells),
+                    any(_bold_paragraph(p) for c in cells for p in c.paragraphs))
+    return lines
+
+
+def _unique_cells(row) -> list:
+    """Merged cells appear once, not once per grid column."""
+    seen, cells = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
+
+
+def _bold_paragraph(paragraph) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip() and any(ch.isdigit() for ch in r.text)]
+    return bool(runs) and all(r.bold for r in runs)

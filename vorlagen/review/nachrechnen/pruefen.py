@@ -1,0 +1,102 @@
+"""Recomputes every recognised calculation of a document and follows each slip to the figures built on it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from vorlagen.review.nachrechnen import bloecke, inzeile
+from vorlagen.review.nachrechnen.lesen import Zeile, read
+from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import figures
+
+
+@dataclass
+class Pruefung:
+    """The result for one document."""
+
+    datei: str
+    rechnungen: list[Rechnung]
+    offen: list[Fund]  # money and percentages no calculation explains
+    erwaehnt: int = 0  # mentions in the text of figures a calculation produced
+    folgen: dict[int, list[tuple[Rechnung, Decimal]]] = field(default_factory=dict)  # id(slip) → dependents
+    nennungen: dict[int, list[Fund]] = field(default_factory=dict)  # id(calculation) → same figure elsewhere
+
+    def zaehle(self, status: str) -> int:
+        return sum(1 for r in self.rechnungen if r.status == status)
+
+
+def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
+    found: list[Rechnung] = []
+    reihen = []
+    for zeile in zeilen:
+        used = inzeile.recognise(zeile, found)
+        reihen.append(bloecke.row(zeile, used))
+    bloecke.recognise(reihen, found)
+    found.sort(key=lambda r: r.ergebnis.key)
+    for rechnung in found:
+        rechnung.pruefe()
+    found = [r for r in found if r.status != OFFEN]  # a guess that fails proves nothing: its figures stay open
+    pruefung = Pruefung(datei, found, [])
+    _consequences(pruefung)
+    _mentions(pruefung, zeilen)
+    return pruefung
+
+
+def check_file(path: Path) -> Pruefung:
+    """Reads and recomputes one document (BuildFailed when it cannot be read)."""
+    return check_lines(str(path), read(path))
+
+
+def _consequences(pruefung: Pruefung) -> None:
+    users: dict[tuple, list[Rechnung]] = defaultdict(list)
+    for rechnung in pruefung.rechnungen:
+        for teil in rechnung.teile:
+            users[teil.key].append(rechnung)
+    corrected: dict[tuple, Decimal] = {}
+    queue = [r for r in pruefung.rechnungen if r.status == FEHLER]
+    for slip in queue:
+        corrected[slip.ergebnis.key] = slip.richtig
+    seen: set[int] = set()
+    while queue:
+        source = queue.pop(0)
+        for dependent in users[source.ergebnis.key]:
+            if id(dependent) in seen:
+                continue
+            values = [corrected.get(t.key, t.zahl.wert) for t in dependent.teile]
+            new = dependent.gerundet(dependent.rechne(values))
+            if new == dependent.getippt():
+                continue
+            seen.add(id(dependent))
+            pruefung.folgen.setdefault(id(source), []).append((dependent, new))
+            if dependent.status == STIMMT:
+                dependent.status = FOLGE
+                dependent.hinweis = (f"stimmt mit den getippten Zahlen, folgt aber aus dem Fehler in "
+                                     f"{source.ergebnis.zeile.ort}")
+            elif dependent.status == FEHLER:
+                dependent.hinweis = f"mit der berichtigten Zahl aus {source.ergebnis.zeile.ort}"
+            dependent.richtig = new
+            corrected[dependent.ergebnis.key] = new
+            queue.append(dependent)
+
+
+def _mentions(pruefung: Pruefung, zeilen: list[Zeile]) -> None:
+    """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft"."""
+    tied = {t.key for r in pruefung.rechnungen for t in r.teile} | {r.ergebnis.key for r in pruefung.rechnungen}
+    results: dict[tuple, list[Rechnung]] = defaultdict(list)
+    for rechnung in pruefung.rechnungen:
+        results[(rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))].append(rechnung)
+    for zeile in zeilen:
+        for zahl in figures(zeile.text):
+            fund = Fund(zeile, zahl)
+            if fund.key in tied or zahl.einheit not in ("€", "%"):
+                continue
+            same = results.get((zahl.einheit, abs(zahl.wert)))
+            if same:
+                pruefung.erwaehnt += 1
+                for rechnung in same:
+                    pruefung.nennungen.setdefault(id(rechnung), []).append(fund)
+            else:
+                pruefung.offen.append(fund)

@@ -1,0 +1,97 @@
+"""A recognised calculation and its recomputation: half-up as everywhere, other roundings only as a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
+
+from vorlagen.core.money import round_half_up
+from vorlagen.review.nachrechnen.lesen import Zeile
+from vorlagen.review.nachrechnen.zahlen import Zahl, show
+
+STIMMT, FEHLER, FOLGE, RUNDUNG, OFFEN = "stimmt", "Fehler", "Folgefehler", "Rundung", "nicht geprüft"
+_OTHER_ROUNDINGS = ((ROUND_DOWN, "abgeschnitten"), (ROUND_UP, "aufgerundet"),
+                    (ROUND_HALF_EVEN, "zur geraden Ziffer gerundet"))
+
+
+@dataclass(frozen=True)
+class Fund:
+    """A figure at its place in the document."""
+
+    zeile: Zeile
+    zahl: Zahl
+
+    @property
+    def key(self) -> tuple:
+        return (self.zeile.seite or 0, self.zeile.nr, self.zahl.start)
+
+
+@dataclass
+class Rechnung:
+    """One calculation found in the text: inputs, the typed result, and how they relate."""
+
+    art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
+    formel: str  # produkt | summe | quote | anteil | differenz | steigerung | vielfaches
+    teile: list[Fund]
+    ergebnis: Fund
+    zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
+    faktor: Decimal = Decimal(1)  # for vielfaches: the count n
+    betrag: bool = True  # compare absolute values (a row's sign is its own business)
+    sicher: bool = True  # a mismatch is a slip; otherwise it is only "nicht geprüft"
+    vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
+    status: str = OFFEN
+    richtig: Decimal | None = None  # the recomputed value, rounded like the typed figure
+    hinweis: str = ""
+    folgen: list[str] = field(default_factory=list)
+
+    def rechne(self, werte: list[Decimal]) -> Decimal:
+        """The exact result from the given input values (typed ones, or corrected ones for consequences)."""
+        if self.formel == "produkt":
+            result = Decimal(1)
+            for value in werte:
+                result *= abs(value)
+            return result
+        if self.formel == "summe":
+            signs = self.vorzeichen or [1] * len(werte)
+            return sum((s * abs(v) for s, v in zip(signs, werte)), Decimal(0))
+        if self.formel == "quote":
+            return abs(werte[0]) / abs(werte[1]) * 100 if werte[1] else Decimal(0)
+        if self.formel == "anteil":
+            return abs(werte[0]) * abs(werte[1]) / 100
+        if self.formel == "differenz":
+            return abs(abs(werte[0]) - abs(werte[1]))
+        if self.formel == "steigerung":
+            return abs(werte[1] - werte[0]) / abs(werte[0]) * 100 if werte[0] else Decimal(0)
+        if self.formel == "vielfaches":
+            return self.faktor * abs(werte[0])
+        raise ValueError(self.formel)
+
+    def gerundet(self, exact: Decimal) -> Decimal:
+        """Rounded half-up to the precision the result was typed with."""
+        return round_half_up(exact, self.ergebnis.zahl.schritt)
+
+    def getippt(self) -> Decimal:
+        typed = self.ergebnis.zahl.wert
+        return abs(typed) if self.betrag else typed
+
+    def pruefe(self) -> None:
+        exact = self.rechne([f.zahl.wert for f in self.teile])
+        self.richtig = self.gerundet(exact)
+        typed = self.getippt()
+        if self.richtig == typed:
+            self.status = STIMMT
+            return
+        names = [name for mode, name in _OTHER_ROUNDINGS
+                 if exact.quantize(self.ergebnis.zahl.schritt, rounding=mode) == typed]
+        if names:
+            self.status = RUNDUNG
+            exact_text = show(exact.normalize(), self.ergebnis.zahl, genau=True)
+            self.hinweis = (f"stimmt nur {' oder '.join(names)} (genau {exact_text}); kaufmännisch gerundet "
+                            f"wären es {self.ergebnis.zahl.zeige(self.richtig)}")
+            return
+        self.status = FEHLER if self.sicher else OFFEN
+
+    @property
+    def differenz(self) -> Decimal:
+        """Typed minus recomputed."""
+        return self.getippt() - (self.richtig if self.richtig is not None else self.getippt())

@@ -1,0 +1,110 @@
+"""German figures as typed in a line: `1.234,56 €`, `55.000€`, `- 245.319€`, `1,2 Mio. €`, `3 T€`, `79,35 %`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from vorlagen.core.fmt import eur, eur_cent, zahl
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d)"
+    r"(?P<unit>\s?(?:Mio\.?|Mrd\.?|Tsd\.?)\s?(?:€|EUR\b|Euro\b)|\s?(?:T€|TEUR\b)|\s?(?:€|EUR\b|Euro\b)"
+    r"|\s?(?:%|Prozent\b))?")
+_MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
+_EURO_BEFORE = re.compile(r"(?:€|EUR)\s?$")
+_EXPONENT = {"Mio": 6, "Mrd": 9, "Tsd": 3, "T€": 3, "TEUR": 3}
+
+
+@dataclass(frozen=True)
+class Zahl:
+    """One typed figure: its signed value in the base unit (€, % or plain), and how precisely it was typed."""
+
+    wert: Decimal
+    text: str
+    einheit: str  # "€", "%" or ""
+    schritt: Decimal  # the precision as typed, in the base unit: 1 for "403.963 €", 1000 for "12 T€"
+    skala: Decimal  # 1, 1000 (T€), 10**6 (Mio. €)
+    start: int
+    ende: int
+    tiefe: int  # parenthesis depth
+    minus: bool  # typed with a leading minus, "./." or "abzgl."
+
+    @property
+    def geld(self) -> bool:
+        return self.einheit == "€"
+
+    @property
+    def stellen(self) -> int:
+        """Decimal places as typed (in the typed unit)."""
+        return max(0, self.skala.adjusted() - self.schritt.adjusted())
+
+    def zeige(self, value: Decimal | None = None) -> str:
+        """A value in this figure's own form: '39.964 €', '1,25 Mio. €', '79,35 %', '35,00'."""
+        return show(self.wert if value is None else value, self)
+
+
+def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
+    """`value` (base unit) formatted the way `like` was typed; `genau`: with all its decimals."""
+    places = None if genau else like.stellen
+    if like.einheit == "%":
+        return zahl(value, places) + "\u00a0%"
+    if like.einheit != "€":
+        return zahl(value, places)
+    if like.skala != 1:
+        suffix = {Decimal(1000): "T€", Decimal(10) ** 6: "Mio.\u00a0€", Decimal(10) ** 9: "Mrd.\u00a0€"}[like.skala]
+        return zahl(value / like.skala, places) + "\u00a0" + suffix
+    if genau:
+        return zahl(value) + "\u00a0€"
+    return eur_cent(value) if like.stellen else eur(value)
+
+
+def parse_number(text: str) -> Decimal:
+    """'1.234,56' → Decimal('1234.56'); the dot groups thousands, the comma separates decimals."""
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def figures(line: str) -> list[Zahl]:
+    """All figures of a line, with parenthesis depth and sign."""
+    depth_at = _depths(line)
+    result = []
+    for match in _NUMBER.finditer(line):
+        unit_text = (match["unit"] or "").strip()
+        before = line[:match.start()]
+        unit, exponent = "", 0
+        if unit_text in ("%", "Prozent"):
+            unit = "%"
+        elif unit_text:
+            unit = "€"
+            exponent = next((v for k, v in _EXPONENT.items() if unit_text.startswith(k)), 0)
+        elif _EURO_BEFORE.search(before):
+            unit = "€"
+        number = match["num"]
+        places = len(number.split(",")[1]) if "," in number else 0
+        sign = _MINUS.search(before)
+        if sign and sign["sign"] in "-−–" and _range_dash(before[:sign.start("sign")]):
+            sign = None
+        scale = Decimal(1).scaleb(exponent)
+        value = parse_number(number) * scale
+        start = sign.start("sign") if sign else match.start()
+        result.append(Zahl(-value if sign else value, line[start:match.end()].strip(), unit,
+                           Decimal(1).scaleb(exponent - places), scale, start, match.end(),
+                           depth_at[match.start()], bool(sign)))
+    return result
+
+
+def _range_dash(before: str) -> bool:
+    """'82.533€-150.669€', '2021 – 2022': a dash right after a figure is a range, not a minus."""
+    return bool(re.search(r"(?:\d|€|%)\s*$", before))
+
+
+def _depths(line: str) -> list[int]:
+    depths, depth = [], 0
+    for char in line:
+        if char == ")":
+            depth = max(0, depth - 1)
+        depths.append(depth)
+        if char == "(":
+            depth += 1
+    return depths + [depth]
