@@ -92,3 +92,212 @@ def test_text_output_names_place_figures_and_summary(capsys, tmp_path):
     assert "Z. 2           FEHLER       getippt 39.946\u00a0€, nachgerechnet 39.964\u00a0€ (Differenz \u221218\u00a0€)" in out
     assert "Folge: Z. 4 getippt 10.317\u00a0€" in out and "wird damit 10.335\u00a0€" in out
     assert out.rstrip().endswith("3 Rechnungen erkannt: 1 stimmt, 1 Fehler, 1 Folgefehler; 0 Zahlen nicht geprüft.")
+
+
+# --- invented documents in several layouts -------------------------------------------------------------------
+
+# A typed block with one slip: 2,5 x 41.234 = 103.085 (typed 103.058); 2,5 x 20.000 = 50.000;
+# so the Eigenanteil typed 53.058 (= 103.058 − 50.000) should be 103.085 − 50.000 = 53.085.
+BLOCK_ROWS = [("2,5 x 41.234 € (E10 für 12 Monate)", "103.058 €", "Gesamtkosten"),
+              ("- 2,5 x 20.000 € (Förderung)", "- 50.000 €", "KIM-Förderung"),
+              ("", "= 53.058 €", "Eigenanteil")]
+
+
+def assert_block_slip(report: dict) -> None:
+    slips = by_status(report, "Fehler")
+    assert [(s["getippt"], s["nachgerechnet"], s["differenz"]) for s in slips] == [
+        ("103.058\u00a0€", "103.085\u00a0€", "\u221227\u00a0€")]
+    assert [(f["getippt"], f["richtig"]) for f in slips[0]["folgen"]] == [("53.058\u00a0€", "53.085\u00a0€")]
+    assert [b["getippt"] for b in by_status(report, "stimmt")] == ["50.000\u00a0€"]
+
+
+def test_tab_separated_lines(capsys, tmp_path):
+    text = "Berechnung\n" + "".join("\t".join(row) + "\n" for row in BLOCK_ROWS)
+    code, report, _ = check(capsys, write(tmp_path, "vorlage.txt", text))
+    assert code == 1
+    assert_block_slip(report)
+    assert report["befunde"][0]["zeile"] == 2
+
+
+def test_table_flattened_by_pdf_text_extraction(capsys, tmp_path):
+    """A PDF whose table comes out as single-spaced lines; the minus typed as U+2212."""
+    weasyprint = pytest.importorskip("weasyprint")
+    cells = "".join("<tr>" + "".join(f"<td>{c.replace('- ', '− ')}</td>" for c in row) + "</tr>" for row in BLOCK_ROWS)
+    html = f"<html><body><p>Anlage: Berechnung</p><table>{cells}</table></body></html>"
+    path = tmp_path / "vorlage.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    code, report, _ = check(capsys, path)
+    assert code == 1
+    assert_block_slip(report)
+    assert report["befunde"][0]["seite"] == 1
+
+
+def test_docx_table_made_with_python_docx(capsys, tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("Die Finanzierung stellt sich wie folgt dar (Förderung 55.000€ je Stelle).")
+    table = document.add_table(rows=0, cols=3)
+    for row in BLOCK_ROWS:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row):
+            cell.text = value
+    document.add_paragraph("Im Kreisgebiet verteilt sich der Einsatz so:")
+    days = document.add_table(rows=0, cols=2)
+    for name, value in [("Alfter", "2,00"), ("Eitorf", "--"), ("Hennef", "1,50"), ("Summe", "3,50")]:
+        cells = days.add_row().cells
+        cells[0].text, cells[1].text = name, value
+    path = tmp_path / "vorlage.docx"
+    document.save(path)
+    code, report, _ = check(capsys, path)
+    assert code == 1
+    slips = by_status(report, "Fehler")
+    assert [s["nachgerechnet"] for s in slips] == ["103.085\u00a0€"]
+    assert ("3,50", "Summe der Liste darüber in der Zeile „Summe“") in {
+        (b["getippt"], b["erkannt"]) for b in by_status(report, "stimmt")}  # 2,00 + 0 + 1,50
+    assert report["nicht_geprueft"] == [{"seite": None, "zeile": 1, "zahl": "55.000\u00a0€"}]
+
+
+def test_markdown_table_and_headings(capsys, tmp_path):
+    text = ("# Finanzierung\n\n| Posten | Betrag |\n|---|---|\n| Personal | 1.234,56 € |\n"
+            "| Sachkosten | 765,44 € |\n| **Summe** | **2.000,00 €** |\n")  # 1.234,56 + 765,44 = 2.000,00
+    code, report, _ = check(capsys, write(tmp_path, "vorlage.md", text))
+    assert code == 0
+    assert [(b["status"], b["getippt"]) for b in report["befunde"]] == [("stimmt", "2.000,00\u00a0€")]
+
+
+def test_pdf_made_by_our_renderer_holds_throughout(capsys, built):
+    code, report, _ = check(capsys, built / "vorlagen" / "2021-0123" / "2021-0123.pdf")
+    assert code == 0
+    summary = report["zusammenfassung"]
+    assert summary["fehler"] == summary["folgefehler"] == summary["rundung"] == 0
+    confirmed = {b["getippt"] for b in report["befunde"]}
+    # the corrected seed figures: 39.964, 10.335, 723.296, 258.818; and the 35,00 days
+    assert {"39.964\u00a0€", "10.335\u00a0€", "723.296\u00a0€", "258.818\u00a0€", "35,00"} <= confirmed
+
+
+# --- number forms and written forms ------------------------------------------------------------------------
+
+NUMBER_FORMS = """Kosten\t4 x 12,5 T€\t50,0 T€
+./. Förderung\t./. 30,0 T€
+\t= 20,0 T€\tEigenanteil
+
+Investition 2 x 1,25 Mio. € = 2,50 Mio. €
+Personal 3 x 1.234 € = 3.702 €
+Die Stelle wird in den Jahren 2021 bis 2023 mit jeweils 55.000€ gefördert, insgesamt 165.000€.
+Besetzt sind 11 von 18 Stellen = 61,11 %.
+"""  # 4 x 12,5 = 50,0; 50,0 − 30,0 = 20,0; 2 x 1,25 = 2,50; 3 x 1.234 = 3.702; 3 x 55.000 = 165.000; 11/18 = 61,11 %
+
+
+def test_number_forms_all_hold(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "formen.txt", NUMBER_FORMS))
+    assert code == 0, report
+    assert [b["getippt"] for b in report["befunde"]] == [
+        "50,0\u00a0T€", "20,0\u00a0T€", "2,50\u00a0Mio.\u00a0€", "3.702\u00a0€", "165.000\u00a0€", "61,11\u00a0%"]
+    assert all(b["status"] == "stimmt" for b in report["befunde"])
+
+
+@pytest.mark.parametrize("line, typed, right, difference", [
+    ("Personal 3 x 1.234 € = 3.720 €", "3.720\u00a0€", "3.702\u00a0€", "+18\u00a0€"),
+    ("Kosten\t4 x 12,5 T€\t52,0 T€", "52,0\u00a0T€", "50,0\u00a0T€", "+2,0\u00a0T€"),
+    ("Investition 2 x 1,25 Mio. € = 2,25 Mio. €", "2,25\u00a0Mio.\u00a0€", "2,50\u00a0Mio.\u00a0€", "\u22120,25\u00a0Mio.\u00a0€"),
+    ("Besetzt sind 11 von 18 Stellen = 62,1 %.", "62,1\u00a0%", "61,1\u00a0%", "+1,0\u00a0%"),
+    # the slip the issue names: a stated difference 9 € off the two figures (403.963 − 394.000 = 9.963)
+    ("Die Differenz zwischen 403.963 € und 394.000 € beträgt 9.954 €.", "9.954\u00a0€", "9.963\u00a0€", "\u22129\u00a0€"),
+    # five yearly tranches that do not add up to the stated total (5 x 20.000 = 100.000)
+    ("Raten: 2021: 20.000 €, 2022: 20.000 €, 2023: 20.000 €, 2024: 20.000 €, 2025: 20.000 €, insgesamt 110.000 €.",
+     "110.000\u00a0€", "100.000\u00a0€", "+10.000\u00a0€"),
+    ("In den Jahren 2021 bis 2025 jeweils 20.000 €, insgesamt 120.000 €.", "120.000\u00a0€", "100.000\u00a0€",
+     "+20.000\u00a0€"),
+    ("Die Kosten steigen von 100.000 € auf 112.000 € (Steigerung um 21 %).", "21\u00a0%", "12\u00a0%", "+9\u00a0%"),
+    ("Die Gesamtkosten von 500.000 € tragen das Land zu 80 % (400.000 €) und der Kreis zu 20 % (110.000 €).",
+     "110.000\u00a0€", "100.000\u00a0€", "+10.000\u00a0€"),
+    ("Das Land trägt 80 % der Gesamtkosten von 250.000 €, das sind 210.000 €.", "210.000\u00a0€", "200.000\u00a0€",
+     "+10.000\u00a0€"),
+    ("Personal 1.234,56 € + Sachkosten 765,44 € = 2.000,10 €", "2.000,10\u00a0€", "2.000,00\u00a0€", "+0,10\u00a0€"),
+])
+def test_each_written_form_finds_its_slip(capsys, tmp_path, line, typed, right, difference):
+    code, report, _ = check(capsys, write(tmp_path, "vorlage.txt", "Vorlage\n" + line + "\n"))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"], b["differenz"], b["zeile"]) for b in by_status(report, "Fehler")] == [
+        (typed, right, difference, 2)]
+
+
+@pytest.mark.parametrize("line", [
+    "Die Differenz zwischen 403.963 € und 394.000 € beträgt 9.963 €.",
+    "Raten: 2021: 20.000 €, 2022: 20.000 €, 2023: 20.000 €, 2024: 20.000 €, 2025: 20.000 €, insgesamt 100.000 €.",
+    "Die Kosten steigen von 100.000 € auf 112.000 € (Steigerung um 12 %).",
+    "Die Gesamtkosten von 500.000 € tragen das Land zu 80 % (400.000 €) und der Kreis zu 20 % (100.000 €).",
+    "Das Land trägt 80 % der Gesamtkosten von 250.000 €, das sind 200.000 €.",
+])
+def test_each_written_form_confirms_when_right(capsys, tmp_path, line):
+    code, report, _ = check(capsys, write(tmp_path, "vorlage.txt", line + "\n"))
+    assert code == 0 and report["befunde"] and all(b["status"] == "stimmt" for b in report["befunde"])
+    assert report["nicht_geprueft"] == []
+
+
+def test_other_rounding_is_a_note_not_a_slip(capsys, tmp_path):
+    # 3,5 x 70.091 = 245.318,5: half-up gives 245.319; 245.318 is cut off (or rounded to even)
+    code, report, _ = check(capsys, write(tmp_path, "vorlage.txt", "- 3,5 x 70.091€ (PK)\t- 245.318€\tFörderung\n"))
+    assert code == 0
+    [finding] = report["befunde"]
+    assert finding["status"] == "Rundung" and finding["nachgerechnet"] == "245.319\u00a0€"
+    assert "genau 245.318,5\u00a0€" in finding["hinweis"]
+
+
+def test_figures_that_are_no_arithmetic_raise_no_alarm(capsys, tmp_path):
+    text = ("Am 04.03.2021 beriet der Ausschuss (Vorlage 2021/0123, § 83 GO NRW, Tel. 02241 13-2345) für\n"
+            "2021–2022 über Mittel von 82.533€-150.669€ im Zeitraum 01.12.21-31.12.22.\n"
+            "1. Erstintegration\n2. Teilhabe\n3. Gesellschaft\n"
+            "- Baustein 1: 194 Stellen = 79,35% besetzt\n"
+            "Für Modul 1 stehen 55.000 € je Stelle und 22.500 € für die Assistenz bereit, insgesamt 450.000 €.\n"
+            "Für 3,5 x 55.000 € jährlich stehen bis 2022 insgesamt 385.000 € bereit.\n")
+    code, report, _ = check(capsys, write(tmp_path, "vorlage.txt", text))
+    assert code == 0 and report["befunde"] == []
+    assert [f["zahl"] for f in report["nicht_geprueft"]] == [
+        "82.533\u00a0€", "150.669\u00a0€", "79,35\u00a0%", "55.000\u00a0€", "22.500\u00a0€", "450.000\u00a0€",
+        "55.000\u00a0€", "385.000\u00a0€"]
+
+
+# --- files that cannot be read -------------------------------------------------------------------------------
+
+UNREADABLE = [
+    ("fehlt.pdf", None, "Die Datei gibt es nicht – prüfen Sie den Namen und den Ordner."),
+    ("alt.doc", b"\xd0\xcf\x11\xe0", "Das alte Word-Format .doc kann nachrechnen nicht lesen – speichern Sie die "
+                                     "Datei in Word als .docx oder als PDF."),
+    ("tabelle.xlsx", b"PK", "Dateien vom Typ „.xlsx“ kann nachrechnen nicht lesen – geben Sie eine PDF-, DOCX-, "
+                            "TXT- oder MD-Datei an."),
+    ("kaputt.pdf", b"%PDF-1.4\nkaputt", "Die PDF-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem "
+                                         "Kennwort geschützt? Speichern Sie sie neu (als DOCX oder PDF) und versuchen "
+                                         "Sie es noch einmal."),
+    ("kaputt.docx", b"kein zip", "Die Word-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort "
+                                 "geschützt? Speichern Sie sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal."),
+    ("leer.txt", b"", "Die Datei enthält keinen Text – ist sie eingescannt? Nachrechnen braucht eine Textebene "
+                      "(in Word als PDF speichern oder eine Texterkennung laufen lassen)."),
+]
+
+
+@pytest.mark.parametrize("name, content, message", UNREADABLE)
+def test_unreadable_file_exits_2_with_a_german_message(capsys, tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "nachrechnen", str(path))
+    assert (code, out, err) == (2, "", f"{path}: {message}\n")
+
+
+def test_scanned_pdf_without_text_layer(capsys, tmp_path):
+    import pypdf
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    code, _, err = run(capsys, "nachrechnen", str(path))
+    assert code == 2 and "enthält keinen Text – ist sie eingescannt?" in err
+
+
+def test_unreadable_file_beside_a_good_one(capsys, tmp_path):
+    good = write(tmp_path, "gut.txt", "Personal 3 x 1.234 € = 3.702 €\n")
+    code, out, err = run(capsys, "nachrechnen", str(good), str(tmp_path / "fehlt.txt"), "--json")
+    report = json.loads(out)["dateien"][0]
+    assert code == 2 and report["zusammenfassung"]["stimmt"] == 1 and "fehlt.txt: Die Datei gibt es nicht" in err

@@ -10,7 +10,7 @@ from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, figures
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
-_TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal)\s*$")
+_TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*$")
 _EQUALS = re.compile(rf"^\s*(?:{_WORD}\s*)?\)*\s*=\s*$")
 _PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)?$")
 _VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
@@ -47,7 +47,7 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     for chain, result, explicit in _products(text, figs):
         shown = " x ".join(_plain(z) for z in chain)
         found.append(Rechnung("Anzahl x Betrag" if result.einheit == "€" else "Produkt", "produkt", [fund(z) for z in chain], fund(result), shown,
-                              sicher=explicit or _row_like(text, chain[-1], result)))
+                              sicher=explicit or _row_like(text, chain[0], chain[-1], result)))
         used |= {z.start for z in chain}
     for parts, signs, result, art in _sums(text, figs, used):
         shown = _plain(parts[0]) + "".join((" + " if s > 0 else " − ") + _plain(p) for s, p in zip(signs[1:], parts[1:]))
@@ -97,10 +97,13 @@ def _products(text: str, figs: list[Zahl]):
         i = j + 1
 
 
-def _row_like(text: str, last: Zahl, result: Zahl) -> bool:
-    """`a x b € (Erläuterung)  c €`: little more than a remark between the product and its result."""
+def _row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:
+    """`a x b € (Erläuterung)  c €`: a table row – its own cell, or a line that opens with the product."""
     gap = _outside_parens(text[last.ende:result.start])
-    return "\t" in gap or len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", gap)) <= 5
+    if "\t" in gap:
+        return True
+    opens = re.fullmatch(r"\s*(?:[-−–]|\./\.)?\s*\(?\s*", text[:first.start]) is not None
+    return opens and len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", gap)) <= 5
 
 
 def _sums(text: str, figs: list[Zahl], used: set[int]):

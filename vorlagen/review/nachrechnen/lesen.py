@@ -50,10 +50,10 @@ def read(path: Path) -> list[Zeile]:
             lines = _plain(path.read_bytes())
     except BuildFailed:
         raise
-    except Exception as error:  # noqa: BLE001 - any damage in a foreign file is the user's problem to see
+    except Exception:  # noqa: BLE001 - whatever is broken in a foreign file, the user needs the same advice
         kind = {".pdf": "PDF", ".docx": "Word"}.get(suffix, "Text")
-        _fail(path, f"Die {kind}-Datei lässt sich nicht lesen ({type(error).__name__}: {error}) – ist sie "
-                    "beschädigt oder mit einem Passwort geschützt? Speichern Sie sie neu und versuchen Sie es noch einmal.")
+        _fail(path, f"Die {kind}-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort "
+                    "geschützt? Speichern Sie sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal.")
     if not any(z.text.strip() for z in lines):
         _fail(path, "Die Datei enthält keinen Text – ist sie eingescannt? Nachrechnen braucht eine Textebene "
                     "(in Word als PDF speichern oder eine Texterkennung laufen lassen).")
@@ -106,7 +106,7 @@ def _pdf(path: Path) -> list[Zeile]:
 
 def _docx(path: Path) -> list[Zeile]:
     if not zipfile.is_zipfile(path):
-        raise ValueError("keine DOCX-Datei (kein ZIP-Archiv)")
+        raise ValueError("not a ZIP archive")
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
