@@ -301,3 +301,26 @@ def test_unreadable_file_beside_a_good_one(capsys, tmp_path):
     code, out, err = run(capsys, "nachrechnen", str(good), str(tmp_path / "fehlt.txt"), "--json")
     report = json.loads(out)["dateien"][0]
     assert code == 2 and report["zusammenfassung"]["stimmt"] == 1 and "fehlt.txt: Die Datei gibt es nicht" in err
+
+
+def test_tables_described_by_their_header(capsys, tmp_path):
+    text = ("Posten\t2021\t2022\t2023\tGesamt\n"
+            "Personal\t100.000 €\t102.000 €\t104.040 €\t306.040 €\n"  # 100.000 + 102.000 + 104.040 = 306.040
+            "Sachkosten\t10.000 €\t10.000 €\t10.000 €\t31.000 €\n"  # 3 x 10.000 = 30.000, not 31.000
+            "\n"
+            "Maßnahme\tEigenanteil\tdavon 2021\tdavon 2022\n"
+            "Steuerung\t158.644 €\t12.203 €\t146.441 €\n"  # 12.203 + 146.441 = 158.644
+            "Assistenz\t10.335 €\t795 €\t9.504 €\n")  # 795 + 9.504 = 10.299, not 10.335
+    code, report, _ = check(capsys, write(tmp_path, "tabellen.txt", text))
+    assert code == 1
+    assert [(b["zeile"], b["status"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"]] == [
+        (2, "stimmt", "306.040\u00a0€", "306.040\u00a0€"), (3, "Fehler", "31.000\u00a0€", "30.000\u00a0€"),
+        (6, "stimmt", "158.644\u00a0€", "158.644\u00a0€"), (7, "Fehler", "10.335\u00a0€", "10.299\u00a0€")]
+
+
+def test_overview_table_of_our_pdf_is_checked_too(capsys, built):
+    _, report, _ = check(capsys, built / "vorlagen" / "2021-0123" / "2021-0123.pdf")
+    davon = [b for b in report["befunde"] if b["erkannt"].startswith("„davon“")]
+    # Eigenanteil per Haushaltsjahr in the overview: 12.203 + 146.441 = 158.644, 795 + 9.540 = 10.335, …
+    assert ("12.203\u00a0€ + 146.441\u00a0€", "158.644\u00a0€") in {(b["rechnung"], b["getippt"]) for b in davon}
+    assert len(davon) == 7 and all(b["status"] == "stimmt" for b in davon)

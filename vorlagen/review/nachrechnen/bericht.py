@@ -62,7 +62,7 @@ def render_text(pruefung: Pruefung) -> str:
                 out.append(f"{indent}dieselbe Zahl {fund.zahl.zeige(abs(fund.zahl.wert))} steht auch in "
                            f"{fund.zeile.ort}")
     if pruefung.offen:
-        out += ["", "Nicht geprüft (keiner erkannten Rechnung zuzuordnen):"]
+        out += ([""] if pruefung.rechnungen else []) + ["Nicht geprüft (keiner erkannten Rechnung zuzuordnen):"]
         by_line: dict[str, list[str]] = {}
         for fund in pruefung.offen:
             by_line.setdefault(fund.zeile.ort, []).append(fund.zahl.zeige())

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import bloecke, inzeile
+from vorlagen.review.nachrechnen import bloecke, inzeile, tabellenkopf
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import figures
@@ -35,6 +35,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
         used = inzeile.recognise(zeile, found)
         reihen.append(bloecke.row(zeile, used))
     bloecke.recognise(reihen, found)
+    tabellenkopf.recognise(reihen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
@@ -63,8 +64,8 @@ def _consequences(pruefung: Pruefung) -> None:
     while queue:
         source = queue.pop(0)
         for dependent in users[source.ergebnis.key]:
-            if id(dependent) in seen:
-                continue
+            if id(dependent) in seen or dependent.status == FEHLER:
+                continue  # a slip of its own is reported as such
             values = [corrected.get(t.key, t.zahl.wert) for t in dependent.teile]
             new = dependent.gerundet(dependent.rechne(values))
             if new == dependent.getippt():
@@ -75,8 +76,6 @@ def _consequences(pruefung: Pruefung) -> None:
                 dependent.status = FOLGE
                 dependent.hinweis = (f"stimmt mit den getippten Zahlen, folgt aber aus dem Fehler in "
                                      f"{source.ergebnis.zeile.ort}")
-            elif dependent.status == FEHLER:
-                dependent.hinweis = f"mit der berichtigten Zahl aus {source.ergebnis.zeile.ort}"
             dependent.richtig = new
             corrected[dependent.ergebnis.key] = new
             queue.append(dependent)
