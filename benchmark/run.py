@@ -29,7 +29,7 @@ from vorlagen.meetings.documents import Meetings  # noqa: E402
 from vorlagen.render.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
 from vorlagen.compute.project import prepare  # noqa: E402
 from vorlagen.build.progress import Progress  # noqa: E402
-from vorlagen.build.workers import Renderer, RenderJob  # noqa: E402
+from vorlagen.build.workers import Renderer, RenderJob, RenderResult  # noqa: E402
 
 
 def print_jobs(data: Path) -> list[tuple[str, RenderJob]]:
@@ -82,7 +82,7 @@ class Prerendered(Renderer):
     def submit(self, job):
         from concurrent.futures import Future
         future = Future()
-        future.set_result(self.pdf)
+        future.set_result(RenderResult(self.pdf, {}))
         return future
 
 

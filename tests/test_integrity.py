@@ -77,7 +77,9 @@ def previous(data, tmp_path):
 
 def assert_untouched(out: Path, before: dict[str, bytes]):
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["data", "output"]  # no staging folder left
+    assert sorted(p.name for p in out.parent.iterdir()) == [".vorlagen", "data", "output"]
+    state = out.parent / ".vorlagen" / "output"
+    assert sorted(p.name for p in state.iterdir()) == ["ausgabe", "lock", "manifest.json"]  # no staging folder left
 
 
 def test_template_failure_keeps_output(previous):
@@ -151,7 +153,7 @@ def test_staging_is_replaced_atomically_on_success(previous):
     after = snapshot(out)
     assert after.keys() == before.keys()
     assert after[f"{V}/2021-0123.html"] != before[f"{V}/2021-0123.html"]
-    assert sorted(p.name for p in out.parent.iterdir()) == ["data", "output"]
+    assert_untouched(out, after)
 
 
 def test_fetcher_refuses_parent_escapes_inside_file_urls(tmp_path):

@@ -12,7 +12,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import PurePosixPath
 
 from vorlagen.meetings import publish
-from vorlagen.build.cache import MANIFEST, Entry, Manifest, agenda_key, engine_key, packet_key, render_key, vorlage_key
+from vorlagen.build.cache import (Entry, Manifest, agenda_key, engine_key, packet_key, relative_reads, render_key,
+                                  vorlage_key)
+from vorlagen.build.state import BuildLock
+from vorlagen.core.reads import record, recording
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc
 from vorlagen.meetings.documents import Meetings, SitzungDoc
 from vorlagen.build.output import Staging
@@ -47,6 +50,7 @@ class Builder:
         self.renderer = renderer
         self.stage: Staging | None = None
         self.count = 0
+        self.written: list[str] = []  # every file of the new output
         self.rendered = 0  # PDFs rendered (not reused) in this build
 
     def build(self, out, mappen: set[str] | frozenset = frozenset()) -> int:
@@ -81,18 +85,22 @@ class Builder:
         return mappen
 
     def _build(self, out, mappen: set[str], renderer: Renderer) -> int:
+        with BuildLock(out, self.facts.paths) as state:
+            return self._locked(out, state, mappen, renderer)
+
+    def _locked(self, out, state, mappen: set[str], renderer: Renderer) -> int:
         facts = self.facts
         engine = self.engine = engine_key(facts)
-        old, new = Manifest.load(out.resolve()), Manifest(out)
+        old, new = Manifest.load(out.resolve(), state, facts.data_dir), Manifest(out, facts.data_dir)
         plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
-        keys, reused, todo = {}, [], []
+        reused, todo = [], []
         for source in facts.vorlagen:
             name = f"vorlage:{source.slug}"
             previous = old.entries.get(name)
             if previous is not None:
                 key = vorlage_key(facts, engine, source, previous.saetze)
                 if old.reusable(name, key):
-                    keys[source.slug], new.entries[name] = key, previous
+                    new.entries[name] = previous
                     reused.append(plans[source.vorlage.nummer])
                     continue
             todo.append(source)
@@ -102,40 +110,44 @@ class Builder:
         sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]
         self.progress.plan(len(facts.vorlagen) + len(sitzungen) + len(mappen))
-        with Staging(out, facts.paths) as self.stage:
+        known = set(old.dateien) if old.dateien is not None else None
+        with Staging(out, facts.paths, state, known) as self.stage:
             window = _Window(self, renderer, limit=max(4, 3 * renderer.workers))
             for doc in reused:
                 self._reuse(new.entries[f"vorlage:{doc.source.slug}"])
                 self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
             problems = []
             for source in todo:  # composed one by one while earlier ones render: memory stays flat
-                try:
-                    doc = self.composer.compose(source)
-                except BuildFailed as failed:
-                    problems += failed.problems
-                    continue
-                keys[source.slug] = vorlage_key(facts, engine, source, doc.saetze_gelesen)
-                new.entries[f"vorlage:{source.slug}"] = Entry(keys[source.slug], [str(f) for f in doc.files],
-                                                             doc.saetze_gelesen)
-                if not problems:  # once the build fails, only collect the remaining problems
-                    for path, job, label in self._vorlage(doc, old, new):
-                        window.submit(path, job, label)
+                with recording() as reads:
+                    try:
+                        doc = self.composer.compose(source)
+                    except BuildFailed as failed:
+                        problems += failed.problems
+                        continue
+                    entry = new.entries[f"vorlage:{source.slug}"] = Entry(
+                        vorlage_key(facts, engine, source, doc.saetze_gelesen), [str(f) for f in doc.files],
+                        doc.saetze_gelesen)
+                    jobs = [] if problems else self._vorlage(doc, old, new)  # after a failure only collect problems
+                entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
+                for job in jobs:
+                    window.submit(*job)
             if problems:
                 window.drain()
                 raise_if(problems)
             for doc in sitzungen:
-                for path, job, label in self._agendas(doc, old, new, engine):
-                    window.submit(path, job, label)
+                for job in self._agendas(doc, old, new, engine):
+                    window.submit(*job)
             window.drain()
             for doc in sitzungen:
-                self._mappen(doc, old, new, keys, doc.id in mappen, renderer)
+                self._mappen(doc, old, new, doc.id in mappen, renderer)
             self._site(list(plans.values()), sitzungen, new)
-            self._write(PurePosixPath(MANIFEST), new.dumps())
+            self.stage.manifest = new.dumps(self.written)
         self.progress.finish()
         return self.count
 
     def _write(self, path: PurePosixPath, data: bytes) -> None:
         self.stage.write(path, data)
+        self.written.append(str(path))
         self.count += 1
 
     def _reuse(self, entry: Entry) -> None:
@@ -144,6 +156,7 @@ class Builder:
 
     def _reuse_file(self, path: PurePosixPath) -> None:
         self.stage.reuse(path)
+        self.written.append(str(path))
         self.count += 1
 
     def _job(self, html: str, source_folder, created, text: str | None) -> RenderJob:
@@ -162,18 +175,23 @@ class Builder:
             self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
             documents.append((anlage.datei, anlage.html, anlage.text, None))
         for bild in doc.bilder:
-            self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), bild.read_bytes())
+            content = bild.read_bytes()
+            record(bild, content)
+            self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), content)
         entry, previous = new.entries[f"vorlage:{slug}"], old.entries.get(f"vorlage:{slug}")
         jobs = []
         for path, html, job_text, label in documents:
             job = self._job(html, doc.source.folder, created, job_text)
             entry.pdfs[str(path)] = render_key(job, self.engine)
-            if previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file():
+            if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
+                    and old.unchanged(previous.pdf_reads.get(str(path), {}))):
                 self._reuse_file(path)  # this document did not change, only its siblings did
+                entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
+                entry.reads.update(entry.pdf_reads[str(path)])
                 if label:
                     self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
                 continue
-            jobs.append((path, job, label))
+            jobs.append((path, job, label, entry))
         return jobs
 
     def _agendas(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str) -> list[tuple]:
@@ -199,13 +217,13 @@ class Builder:
             label = f"Tagesordnungen {doc.id} gesetzt" if intern else None
             jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text), label))
         new.entries[name] = Entry(key, files)
-        return jobs
+        return [(*job, new.entries[name]) for job in jobs]
 
-    def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, keys: dict, requested: bool,
+    def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool,
                 renderer: Renderer) -> None:
         """Packets and publish bundle: kept while valid, built when requested, otherwise left out."""
         agenda = new.entries[f"sitzung:{doc.id}"].key
-        key = packet_key(agenda, [keys[p.doc.source.slug] for p in doc.punkte if p.doc is not None])
+        key = packet_key(agenda, [new.entries[f"vorlage:{p.doc.source.slug}"] for p in doc.punkte if p.doc is not None])
         name = f"mappe:{doc.id}"
         previous = old.reusable(name, key)
         if previous is not None:
@@ -253,7 +271,7 @@ class Builder:
 
         def cover(inhalt) -> bytes:
             html = self.meetings.cover(doc, intern, inhalt)
-            return renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None)).result()
+            return renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None)).result().pdf
 
         date = f"{doc.sitzung.datum:%d.%m.%Y}"
         kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
@@ -288,14 +306,14 @@ class _Window:
 
     def __init__(self, builder: Builder, renderer: Renderer, limit: int):
         self.builder, self.renderer, self.limit = builder, renderer, limit
-        self.pending: dict[Future, tuple[PurePosixPath, str | None]] = {}
+        self.pending: dict[Future, tuple[PurePosixPath, str | None, Entry]] = {}
         self.problems = []
 
-    def submit(self, path: PurePosixPath, job: RenderJob, label: str | None) -> None:
+    def submit(self, path: PurePosixPath, job: RenderJob, label: str | None, entry: Entry) -> None:
         while len(self.pending) >= self.limit:
             self._collect()
         self.builder.rendered += 1
-        self.pending[self.renderer.submit(job)] = (path, label)
+        self.pending[self.renderer.submit(job)] = (path, label, entry)
 
     def drain(self) -> None:
         while self.pending:
@@ -305,11 +323,14 @@ class _Window:
     def _collect(self) -> None:
         done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
         for future in done:
-            path, label = self.pending.pop(future)
+            path, label, entry = self.pending.pop(future)
             try:
-                self.builder._write(path, future.result())
+                result = future.result()
             except BuildFailed as failed:
                 self.problems += failed.problems
                 continue
+            self.builder._write(path, result.pdf)
+            entry.pdf_reads[str(path)] = relative_reads(result.reads, self.builder.facts.data_dir)
+            entry.reads.update(entry.pdf_reads[str(path)])
             if label:
                 self.builder.progress.step(label)

@@ -1,7 +1,9 @@
 """Reuse of unchanged outputs: a key per Vorlage and per Sitzung over everything that affects their files.
 
-The previous output is the cache: its manifest records each entry's key and files, and a build links
-the files of entries whose key is unchanged instead of composing and rendering them again.
+The previous output is the cache: its manifest (in the state folder, see state.py) records each entry's
+key, its files and every data file it read with the hash of what was read (recorded where the reads
+happen: loader, prose, PDF renderer). A build links the files of entries whose key is unchanged and
+whose reads still hash the same instead of composing and rendering them again.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.core.engine import code_files
+from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.render.templates import TEMPLATES
-
-MANIFEST = ".vorlagen-manifest.json"
+from vorlagen.build.state import MANIFEST
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pyphen", "pillow", "jinja2",
              "markdown-it-py", "babel", "pypdf", "pyyaml")
 
@@ -41,11 +43,11 @@ def _tree(folder: Path) -> list[bytes | str]:
 
 
 def engine_key(facts: Facts) -> str:
-    """The code, templates, fonts and library versions: a change here invalidates everything."""
+    """The code, templates, fonts, koerperschaft.yaml and library versions: a change here invalidates everything."""
     versions = [f"{name}={importlib.metadata.version(name)}" for name in LIBRARIES]
     code = [p.read_bytes() for p in code_files()]
-    common = [(facts.data_dir / "koerperschaft.yaml").read_bytes(), facts.logo.read_bytes() if facts.logo else b""]
-    return _digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), *common)
+    common = (facts.data_dir / "koerperschaft.yaml").read_bytes()  # the logo counts where it is read (Entry.reads)
+    return _digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), common)
 
 
 def satz_fingerprint(facts: Facts, satz_id: str) -> str:
@@ -57,7 +59,8 @@ def satz_fingerprint(facts: Facts, satz_id: str) -> str:
 
 
 def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: list[str]) -> str:
-    """Everything a Vorlage's files depend on; `read_saetze` are the rates its texts read."""
+    """Everything a Vorlage's files depend on but the files it reads (see Entry.reads); `read_saetze` are the
+    rates its texts read."""
     vorlage = source.vorlage
     sitzungen = [f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
                  for b in vorlage.beratungsfolge]
@@ -70,7 +73,7 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     if vorlage.bezug:
         original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
         bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
-    return _digest(engine, *_tree(source.folder), *sitzungen, *bescheide, *saetze, bezug)
+    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug)
 
 
 def render_key(job, engine: str) -> str:
@@ -88,9 +91,20 @@ def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> 
     return _digest(engine, (facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml").read_bytes(), *shown)
 
 
-def packet_key(agenda: str, member_keys: list[str]) -> str:
-    """Packets and the publish bundle hold the Vorlagen themselves: their full keys count."""
-    return _digest(agenda, *member_keys)
+def packet_key(agenda: str, members: list[Entry]) -> str:
+    """Packets and the publish bundle hold the Vorlagen themselves: their keys and everything they read count."""
+    return _digest(agenda, *(part for entry in members for part in (entry.key, *sorted(
+        f"{name}={value}" for name, value in entry.reads.items()))))
+
+
+def relative_reads(reads: dict[Path, str], data_dir: Path) -> dict[str, str]:
+    """The recorded reads inside the data folder, by path relative to it (the engine key covers the rest)."""
+    result = {}
+    for path, value in reads.items():
+        path = Path(path).resolve()
+        if path.is_relative_to(data_dir):
+            result[path.relative_to(data_dir).as_posix()] = value
+    return result
 
 
 @dataclass
@@ -99,30 +113,51 @@ class Entry:
     files: list[str]
     saetze: list[str] = field(default_factory=list)  # Vorlage: rates its texts read
     pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
+    reads: dict[str, str] = field(default_factory=dict)  # data file read (relative) → hash of its content
+    pdf_reads: dict[str, dict[str, str]] = field(default_factory=dict)  # PDF path → files WeasyPrint read for it
 
 
 class Manifest:
-    """The record of the previous build: entry name → Entry."""
+    """The record of the previous build: entry name → Entry, and every file it wrote."""
 
-    def __init__(self, out: Path, entries: dict[str, Entry] | None = None):
-        self.out = out
+    def __init__(self, out: Path, data_dir: Path, entries: dict[str, Entry] | None = None,
+                 dateien: list[str] | None = None):
+        self.out, self.data_dir = out, data_dir
         self.entries = entries or {}
+        self.dateien = dateien  # None when unknown
+        self._hashes: dict[str, str | None] = {}
 
     @classmethod
-    def load(cls, out: Path) -> Manifest:
+    def load(cls, out: Path, state: Path, data_dir: Path) -> Manifest:
         try:
-            raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-            return cls(out, {name: Entry(**value) for name, value in raw.items()})
-        except (OSError, ValueError, TypeError):
-            return cls(out)
+            raw = json.loads((state / MANIFEST).read_text(encoding="utf-8"))
+            entries = {name: Entry(**value) for name, value in raw["eintraege"].items()}
+            return cls(out, data_dir, entries, list(raw["dateien"]))
+        except (OSError, ValueError, TypeError, KeyError):
+            return cls(out, data_dir)
+
+    def unchanged(self, reads: dict[str, str]) -> bool:
+        """True when every recorded file still has the content it had when it was read."""
+        for name, value in reads.items():
+            if name not in self._hashes:
+                try:
+                    self._hashes[name] = digest((self.data_dir / name).read_bytes())
+                except OSError:
+                    self._hashes[name] = None
+            if self._hashes[name] != value:
+                return False
+        return True
 
     def reusable(self, name: str, key: str) -> Entry | None:
-        """The previous entry when its key matches and all its files are still there."""
+        """The previous entry when its key matches, its reads are unchanged and all its files are still there."""
         entry = self.entries.get(name)
-        if entry is None or entry.key != key or not all((self.out / f).is_file() for f in entry.files):
+        if entry is None or entry.key != key or not self.unchanged(entry.reads):
+            return None
+        if not all((self.out / f).is_file() for f in entry.files):
             return None
         return entry
 
-    def dumps(self) -> bytes:
-        data = {name: vars(entry) for name, entry in sorted(self.entries.items())}
+    def dumps(self, dateien: list[str]) -> bytes:
+        data = {"eintraege": {name: vars(entry) for name, entry in sorted(self.entries.items())},
+                "dateien": sorted(dateien)}
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()

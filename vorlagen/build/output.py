@@ -1,35 +1,58 @@
-"""The only writer: builds the new output in a staging folder and swaps it in whole.
+"""The only writer: builds the new output in a hidden staging folder and swaps it in whole.
 
-A failed build leaves the previous output exactly as it was and no staging folder behind.
+A complete output folder exists at every instant: the new one replaces the old in one atomic exchange
+(renameat2 on Linux). A failed build leaves the previous output exactly as it was; a killed one leaves
+at most a staging folder in the state folder, which the next build removes (see state.py).
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
 from vorlagen.core.problems import BuildFailed, Paths, Problem
+from vorlagen.build.state import MANIFEST, OWNED
 
-MARKER = ".vorlagen-ausgabe"
+LEGACY_MARKER = ".vorlagen-ausgabe"  # older versions marked their output folder with this file
 
 
 class Staging:
-    """`with Staging(out) as stage: stage.write(...)` — swapped into place when the block succeeds."""
+    """`with Staging(out, paths, state, known) as stage: stage.write(...)` — swapped in when the block succeeds.
 
-    def __init__(self, out: Path, paths: Paths):
-        self.out = out.resolve()
-        if self.out.exists() and any(self.out.iterdir()) and not (self.out / MARKER).exists():
-            raise BuildFailed([Problem(paths.where(self.out),
-                                       "Dieser Ausgabeordner enthält Dateien, die nicht von vorlagen stammen – "
-                                       "wählen Sie mit --out einen leeren oder eigenen Ordner.")])
-        self.out.parent.mkdir(parents=True, exist_ok=True)
+    `known` are the files the previous build wrote (None when unknown); any other file in the output
+    folder belongs to someone else, and the build refuses rather than delete it.
+    """
+
+    def __init__(self, out: Path, paths: Paths, state: Path, known: set[str] | None = None):
+        self.out, self.state, self.paths = out.resolve(), state, paths
+        self.manifest: bytes | None = None  # written to the state folder once the new output is in place
+        if self.out.is_file():
+            raise BuildFailed([Problem(paths.where(self.out), "Der Ausgabeordner ist eine Datei – wählen Sie mit "
+                                                              "--out einen Ordner.")])
+        if self.out.is_dir() and any(self.out.iterdir()):
+            self._check_owner(known)
         self.tmp: Path | None = None
 
+    def _check_owner(self, known: set[str] | None) -> None:
+        if not (self.state / OWNED).exists() and not (self.out / LEGACY_MARKER).exists():
+            raise BuildFailed([Problem(self.paths.where(self.out),
+                                       "Dieser Ausgabeordner enthält Dateien, die nicht von vorlagen stammen – "
+                                       "wählen Sie mit --out einen leeren oder eigenen Ordner.")])
+        if known is None:
+            return
+        for path in sorted(self.out.rglob("*")):
+            name = path.relative_to(self.out).as_posix()
+            if (path.is_file() or path.is_symlink()) and name not in known and name != LEGACY_MARKER:
+                raise BuildFailed([Problem(self.paths.where(path),
+                                           "Diese Datei stammt nicht von vorlagen – der Ausgabeordner wird bei jedem "
+                                           "Lauf ganz ersetzt; legen Sie eigene Dateien an einen anderen Ort.")])
+
     def __enter__(self) -> Staging:
-        self.tmp = Path(tempfile.mkdtemp(prefix=".vorlagen-neu-", dir=self.out.parent))
-        self.write(PurePosixPath(MARKER), b"Von vorlagen erzeugt; wird bei jedem Lauf ersetzt.\n")
+        self.tmp = Path(tempfile.mkdtemp(prefix="neu-", dir=self.state))
         return self
 
     def write(self, relative: PurePosixPath, data: bytes) -> None:
@@ -55,18 +78,54 @@ class Staging:
         if kind is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
             return
+        try:
+            self._keep_modes()
+            (self.state / MANIFEST).unlink(missing_ok=True)  # a manifest never describes another output
+            if self.out.is_dir():
+                self._swap()
+            else:
+                os.replace(self.tmp, self.out)
+            (self.state / OWNED).touch()
+        except BaseException:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            raise
+        if self.manifest is not None:
+            part = self.state / (MANIFEST + ".neu")
+            part.write_bytes(self.manifest)
+            os.replace(part, self.state / MANIFEST)
+
+    def _keep_modes(self) -> None:
+        """Folders keep the permissions the user gave them (e.g. output/intern closed to others)."""
         os.chmod(self.tmp, 0o755)
-        old = None
-        if self.out.exists():
-            old = Path(tempfile.mkdtemp(prefix=".vorlagen-alt-", dir=self.out.parent))
-            os.replace(self.out, old / "out")
+        for folder in [self.tmp, *sorted(p for p in self.tmp.rglob("*") if p.is_dir())]:
+            old = self.out / folder.relative_to(self.tmp)
+            if old.is_dir() and not old.is_symlink():
+                os.chmod(folder, old.stat().st_mode & 0o7777)
+
+    def _swap(self) -> None:
+        if _exchange(self.tmp, self.out):
+            shutil.rmtree(self.tmp, ignore_errors=True)  # now holds the previous output
+            return
+        aside = Path(tempfile.mkdtemp(prefix="alt-", dir=self.state))  # the next build puts it back if killed here
+        os.replace(self.out, aside / "out")
         try:
             os.replace(self.tmp, self.out)
         except BaseException:
-            if old is not None:
-                os.replace(old / "out", self.out)
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            os.replace(aside / "out", self.out)
             raise
-        finally:
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swaps two folders atomically; False where the system cannot (then the caller renames twice)."""
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if function(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(code, os.strerror(code), str(b))

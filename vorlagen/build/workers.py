@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlagen.core.reads import recording
 from vorlagen.core.problems import Where
 
 
@@ -28,6 +29,12 @@ class RenderJob:
     where: Where  # named in problems
     created: dt.date
     text: str | None  # plain-text rendition to embed, or None
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    pdf: bytes
+    reads: dict[Path, str]  # every file WeasyPrint read for it → content hash
 
 
 _font_config = None
@@ -68,12 +75,14 @@ def _release_fonts() -> None:
     _font_config = None
 
 
-def render(job: RenderJob) -> bytes:
+def render(job: RenderJob) -> RenderResult:
     """Renders one job in this process, reusing the process's font configuration."""
     from vorlagen.render.pdf import render_pdf
     if _font_config is None:
         _start_worker()
-    return render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, _font_config)
+    with recording() as reads:
+        pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, _font_config)
+    return RenderResult(pdf, reads)
 
 
 def worker_count() -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
+from vorlagen.core.reads import record, recording
 from vorlagen.core.problems import Paths, Problem, Where, raise_if
 from vorlagen.load.records import INVALID, Reader
 from vorlagen.load.yamlfile import Mapping, Scalar, read_text, read_yaml
@@ -27,6 +28,7 @@ class VorlageSource:
     folder: Path
     texts: dict[str, Text] = field(default_factory=dict)  # file name in vorlage.yaml → text
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
+    reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
 
     @property
     def slug(self) -> str:
@@ -87,7 +89,7 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
     antraege = {p.stem: r for p, r in _read_folder(data_dir / "antraege", Antrag, paths, reader, unreadable)}
     vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
-                if (source := _read_vorlage(folder, data_dir, paths, reader, unreadable)) is not None]
+                if (source := _recorded_vorlage(folder, data_dir, paths, reader, unreadable)) is not None]
     logo = None
     if koerperschaft is not None and koerperschaft.hausstil.logo:
         logo = inside(data_dir, data_dir, koerperschaft.hausstil.logo,
@@ -137,6 +139,15 @@ def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: se
             unreadable.add(f"{folder.name}/{path.stem}")
 
 
+def _recorded_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
+                      unreadable: set[str]) -> VorlageSource | None:
+    with recording() as reads:
+        source = _read_vorlage(folder, data_dir, paths, reader, unreadable)
+    if source is not None:
+        source.reads = reads
+    return source
+
+
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
                   unreadable: set[str]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
@@ -181,6 +192,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
             problems.append(Problem(anlage.where("datei"), f"Die Anlage „{anlage.datei}“ gibt es nicht – prüfen Sie den Namen."))
         elif path is not None:
             content = path.read_bytes()
+            record(path, content)
             if not content.startswith(b"%PDF-"):
                 problems.append(Problem(anlage.where("datei"), f"„{anlage.datei}“ ist keine PDF-Datei – "
                                                                "speichern Sie die Anlage als PDF."))

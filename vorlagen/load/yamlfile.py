@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from vorlagen.core.reads import record
 from vorlagen.core.problems import Paths, Problem, Where
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ten times faster
@@ -48,6 +49,7 @@ def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
     except FileNotFoundError:
         problems.append(Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner."))
         return None
+    record(path, raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -17,6 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from vorlagen.render.pdftext import TEXT_ATTACHMENT
+from vorlagen.core.reads import record
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
 PDF_OPTIONS = dict(pdf_tags=True, pdf_variant="pdf/ua-1")
@@ -42,8 +43,10 @@ class ProjectFetcher(URLFetcher):
         if not any(path.is_relative_to(root) for root in self.roots):
             raise ForbiddenResource(url)
         self.fetched.append(path)
+        body = path.read_bytes()
+        record(path, body)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
 
 
 class _Collect(logging.Handler):

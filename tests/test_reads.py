@@ -1,0 +1,89 @@
+"""Never stale: every file a document reads is in its cache key, recorded where it is read (issue 9, point 2).
+
+Each kind of read, when its file changes, rebuilds exactly the documents that read it.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from .conftest import edit
+from .test_speed import RSK, SECRET, build, inode, tree
+
+V = Path("vorlagen/2021-0123")
+
+
+def png(color: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_section_outside_the_vorlage_folder_is_read_and_keyed(data, tmp_path):
+    (data / "textbausteine").mkdir()
+    (data / "textbausteine" / "recht.md").write_text("# Rechtsgrundlage\n\nFassung ALT7731.\n", encoding="utf-8")
+    edit(data / V / "vorlage.yaml", "  - erlaeuterungen.md\n", "  - erlaeuterungen.md\n  - ../../textbausteine/recht.md\n")
+    out = tmp_path / "output"
+    build(data, out)
+    assert "ALT7731" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
+    secret = inode(out / SECRET)
+    edit(data / "textbausteine" / "recht.md", "ALT7731", "NEU7732")
+    builder = build(data, out)
+    assert builder.rendered == 1  # the Vorlage that reads it, nothing else
+    assert "NEU7732" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "NEU7732" in (out / V / "2021-0123.html").read_text(encoding="utf-8")
+    assert inode(out / SECRET) == secret
+
+
+def test_an_image_is_read_and_keyed(data, tmp_path):
+    folder = data / "vorlagen" / "2021-0130"
+    (folder / "grafik.png").write_bytes(png("red"))
+    edit(folder / "sachstand.md", "mündlich", "mündlich\n\n![Grafik](grafik.png)\n")
+    out = tmp_path / "output"
+    build(data, out)
+    rsk = inode(out / RSK)
+    before = (out / SECRET).read_bytes()
+    (folder / "grafik.png").write_bytes(png("blue"))
+    builder = build(data, out)
+    assert builder.rendered == 1
+    assert (out / SECRET).read_bytes() != before
+    assert (out / "intern/vorlagen/2021-0130/grafik.png").read_bytes() == png("blue")
+    assert inode(out / RSK) == rsk
+
+
+def test_a_pdf_anlage_is_read_and_keyed(data, tmp_path):
+    folder = data / V
+    out = tmp_path / "output"
+    build(data, out)
+    anlage = next(p for p in (out / V).glob("anlage-1-*.pdf"))
+    (folder / "anlagen" / "scan.pdf").write_bytes(anlage.read_bytes())
+    edit(folder / "vorlage.yaml", "anlagen:\n", "anlagen:\n  - {titel: Scan, datei: anlagen/scan.pdf, oeffentlich: true}\n")
+    build(data, out)
+    secret = inode(out / SECRET)
+    changed = (out / SECRET).read_bytes()  # any other valid PDF
+    (folder / "anlagen" / "scan.pdf").write_bytes(changed)
+    builder = build(data, out)
+    assert builder.rendered == 0  # the Vorlage looks the same; only the passed-through file changes
+    assert (out / V / "anlage-1-scan.pdf").read_bytes() == changed
+    assert inode(out / SECRET) == secret
+
+
+def test_the_logo_read_by_the_renderer_is_keyed(aachen, tmp_path):
+    out = tmp_path / "output"
+    first = build(aachen, out).rendered
+    assert build(aachen, out).rendered == 0
+    logo = aachen / "stil" / "logo.svg"
+    logo.write_text(logo.read_text(encoding="utf-8").replace("<svg", "<svg data-neu='1'", 1), encoding="utf-8")
+    assert build(aachen, out).rendered == first  # every document shows the logo
+
+
+def test_an_unread_file_in_the_folder_rebuilds_nothing(data, tmp_path):
+    out = tmp_path / "output"
+    build(data, out)
+    (data / V / "notizen.txt").write_text("nicht verwendet\n", encoding="utf-8")
+    before = tree(out)
+    assert build(data, out).rendered == 0
+    assert tree(out) == before
