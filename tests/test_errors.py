@@ -214,7 +214,8 @@ def test_failed_build_exits_1_without_traceback_and_keeps_output(tmp_path, data)
     assert failed.stderr.endswith(SUMMARY_1 + "\n")
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "output"]  # no staging folder left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".vorlagen", "data", "output"]
+    assert not [p for p in (tmp_path / ".vorlagen" / "output").iterdir() if p.name.startswith("neu-")]  # no staging left
 
 
 def test_output_folder_with_foreign_files_is_refused(capsys, tmp_path, data):
