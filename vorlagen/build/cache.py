@@ -65,8 +65,10 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     sitzungen = [f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
                  for b in vorlage.beratungsfolge]
     bescheide = [(facts.data_dir / "bescheide" / f"{b}.yaml").read_bytes() for b in vorlage.bescheide]
+    bescheide += [(facts.data_dir / "antraege" / f"{a}.yaml").read_bytes() for a in vorlage.antraege]
     tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}
     bescheid_rates = {p.satz for b in vorlage.bescheide if b in facts.bescheide for p in facts.bescheide[b].positionen}
+    bescheid_rates |= {p.satz for a in vorlage.antraege if a in facts.antraege for p in facts.antraege[a].positionen}
     used = sorted(tables | bescheid_rates | set(read_saetze))
     saetze = [f"{s}={satz_fingerprint(facts, s)}" for s in used]
     bezug = ""
