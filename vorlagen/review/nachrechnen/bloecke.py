@@ -15,6 +15,7 @@ _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich)\b", re.IGNORECASE)
 _DASH = re.compile(r"(?:^|\t|\s)(?:--|—|–|-)(?=\s|\(|$)")
 _LINE_MINUS = re.compile(r"^\s*(?:[-−–]\s*[\d(]|\./\.|abzgl\.|abzüglich)")
 _ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s")
+_WRAPPED = 2  # label lines a PDF may wrap between two rows of a block
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 
 
@@ -70,20 +71,33 @@ def _implicit_total(reihe: Reihe) -> bool:
 
 
 def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
+    """Rows above a `= …` line; label lines a PDF wrapped between them are stepped over."""
     result = reihen[index].werte[0]
     parts: list[tuple[Reihe, Zahl]] = []
+    gap, wrapped = 0, False
     for reihe in reversed(reihen[:index]):
+        text = reihe.zeile.text.strip()
         same = [z for z in reihe.werte if z.einheit == result.einheit]
-        if not same or reihe.zeile.text.strip().startswith("="):
+        if not text or text.startswith("=") or reihe.woerter > 12:
             break
+        if not same:
+            gap += 1
+            if gap > _WRAPPED:
+                break
+            continue
+        wrapped, gap = wrapped or gap > 0, 0
         parts.append((reihe, same[-1]))
     parts.reverse()
+    start = _best_start(parts, result)
+    holds = sum(r.wert(z) * abs(z.wert) for r, z in parts[start:]) == result.wert
+    parts = parts[start:]
     if len(parts) < 2:
         return
     signs = [r.wert(z) for r, z in parts]
     shown = _plain(parts[0][1]) + "".join((" + " if s > 0 else " − ") + _plain(z) for s, (_, z) in zip(signs[1:], parts[1:]))
     found.append(Rechnung("Ergebnis des Rechenblocks darüber (Zeile „= …“)", "summe", [Fund(r.zeile, z) for r, z in parts],
-                          Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs))
+                          Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
+                          sicher=holds or not wrapped))  # with lines stepped over, which rows belong is a guess
 
 
 def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:

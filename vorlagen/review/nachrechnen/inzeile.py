@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.review.nachrechnen.lesen import Zeile
@@ -25,6 +26,7 @@ _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
 
 
 def between(text: str, a: Zahl, b: Zahl) -> str:
@@ -41,11 +43,11 @@ def _outside_parens(text: str) -> str:
 
 def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     """Adds the calculations of one line to `found`; returns the starts of figures used as inputs."""
-    text, figs = zeile.text, figures(zeile.text)
+    text, figs = zeile.text, _grouped(zeile.text, figures(zeile.text))
     used: set[int] = set()
     fund = lambda z: Fund(zeile, z)  # noqa: E731
     for chain, result, explicit in _products(text, figs):
-        shown = " x ".join(_plain(z) for z in chain)
+        shown = " x ".join(z.text if z.text.startswith("(") else _plain(z) for z in chain)
         found.append(Rechnung("Anzahl x Betrag" if result.einheit == "€" else "Produkt", "produkt", [fund(z) for z in chain], fund(result), shown,
                               sicher=explicit or _row_like(text, chain[0], chain[-1], result)))
         used |= {z.start for z in chain}
@@ -62,6 +64,18 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
             results.add(rechnung.ergebnis.zahl.start)
             used |= {t.zahl.start for t in rechnung.teile}
     return used
+
+
+def _grouped(text: str, figs: list[Zahl]) -> list[Zahl]:
+    """`(6 + 3) Tage x 1.012 €`: a bracketed sum of counts before `x` is one factor."""
+    for match in _GROUP.finditer(text):
+        inner = [z for z in figs if match.start() < z.start < match.end("group")]
+        if len(inner) >= 2 and not any(z.einheit for z in inner):
+            total = sum((z.wert for z in inner), Decimal(0))
+            factor = replace(inner[0], wert=total, text=match["group"], start=match.start(), ende=match.end("group"),
+                             tiefe=max(0, inner[0].tiefe - 1), schritt=min(z.schritt for z in inner))
+            figs = [z for z in figs if z not in inner] + [factor]
+    return sorted(figs, key=lambda z: z.start)
 
 
 def _plain(z: Zahl) -> str:
