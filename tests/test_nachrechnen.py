@@ -358,3 +358,19 @@ def test_bracketed_count_and_wrapped_labels_in_a_block(capsys, tmp_path):
     # the same block typed 88.680: with a wrapped line in between, which rows belong is a guess – not a slip
     code, report, _ = check(capsys, write(tmp_path, "block2.txt", text.replace("88.608", "88.680")))
     assert code == 0 and {"zeile": 6, "seite": None, "zahl": "88.680\u00a0€"} in report["nicht_geprueft"]
+
+
+def test_year_columns_split_the_betrag_and_sentences_wrapped_over_lines(capsys, tmp_path):
+    text = ("Das Land fördert mit 80 % der förderfähigen Kosten von\n"
+            "2.052.000 €, also mit 1.614.600 €. Der Rest sind Eigenmittel des Kreises.\n"  # 80 % = 1.641.600
+            "Kosten und Finanzierung Betrag Anteil 2025 2026 2027\n"
+            "Bauausführung 1.840.000 € 276.000 € 1.012.000 € 552.000 €\n"  # 276.000 + 1.012.000 + 552.000
+            "Grunderwerb\n"
+            "96.000 € 14.400 € 52.800 € 28.800 €\n"  # 14.400 + 52.800 + 28.800 = 96.000
+            "davon förderfähig 2.052.000 €\n"
+            "1.641.600 € 76,42 % 246.240 € 902.880 € 429.480 €\n")  # 246.240 + 902.880 + 492.480 = 1.641.600
+    code, report, _ = check(capsys, write(tmp_path, "plan.txt", text))
+    assert code == 1
+    assert [(b["zeile"], b["status"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"]] == [
+        (2, "Fehler", "1.614.600\u00a0€", "1.641.600\u00a0€"), (4, "stimmt", "1.840.000\u00a0€", "1.840.000\u00a0€"),
+        (6, "stimmt", "96.000\u00a0€", "96.000\u00a0€"), (8, "Fehler", "1.641.600\u00a0€", "1.578.600\u00a0€")]

@@ -94,7 +94,7 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     if len(parts) < 2:
         return
     signs = [r.wert(z) for r, z in parts]
-    shown = _plain(parts[0][1]) + "".join((" + " if s > 0 else " − ") + _plain(z) for s, (_, z) in zip(signs[1:], parts[1:]))
+    shown = parts[0][1].betrag() + "".join((" + " if s > 0 else " − ") + z.betrag() for s, (_, z) in zip(signs[1:], parts[1:]))
     found.append(Rechnung("Ergebnis des Rechenblocks darüber (Zeile „= …“)", "summe", [Fund(r.zeile, z) for r, z in parts],
                           Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
                           sicher=holds or not wrapped))  # with lines stepped over, which rows belong is a guess
@@ -130,8 +130,8 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
         best = _best_start(members, result)
         members = members[best:]
         signs = [r.wert(z) for r, z in members]
-        shown = " + ".join(_plain(z) for _, z in members) if len(members) <= 6 else \
-            f"Summe der {len(members)} Werte {_plain(members[0][1])} … {_plain(members[-1][1])}"
+        shown = " + ".join(z.betrag() for _, z in members) if len(members) <= 6 else \
+            f"Summe der {len(members)} Werte {members[0][1].betrag()} … {members[-1][1].betrag()}"
         art = "Summe der Liste darüber" if width == 1 else f"Spaltensumme (Spalte {column + 1})"
         if total.label:
             art += f" in der Zeile „{total.label}“"
@@ -150,6 +150,3 @@ def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:
 def _same_kind(a: Zahl, b: Zahl) -> bool:
     return a.einheit == b.einheit and (a.einheit or a.stellen == b.stellen)
 
-
-def _plain(z: Zahl) -> str:
-    return z.zeige(abs(z.wert))

@@ -1,4 +1,4 @@
-"""Tables whose header names the relation: „davon …“ columns (parts of the column before) and a last column „Gesamt“."""
+"""Tables whose header names the relation: „davon …“ or year columns (parts of a Betrag) and a last column „Gesamt“."""
 
 from __future__ import annotations
 
@@ -10,34 +10,41 @@ from vorlagen.review.nachrechnen.zahlen import Zahl
 
 _DAVON = re.compile(r"\bdavon\b", re.IGNORECASE)
 _TOTAL_LAST = re.compile(r"(?:^|\s)(?:Gesamt|Summe|Insgesamt|Gesamtbetrag|Gesamtsumme)\s*$", re.IGNORECASE)
+_YEARS_LAST = re.compile(r"(?:\b(?:19|20)\d\d\s*){2,}$")
+_AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|Gesamtkosten)\b", re.IGNORECASE)
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 
 
 def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
     """Adds the row checks of every table introduced by such a header."""
     for index, head in enumerate(reihen):
-        parts, row_total = _header(head)
+        parts, row_total, years = _header(head)
         if parts or row_total:
-            _rows(reihen[index + 1:], parts, row_total, found)
+            _rows(reihen[index + 1:], parts, row_total, years, found)
 
 
-def _header(reihe: Reihe) -> tuple[int, bool]:
-    """How many „davon“ columns the line announces, and whether its last column is a row total."""
+def _header(reihe: Reihe) -> tuple[int, bool, bool]:
+    """How many part columns the line announces („davon …“, or years after a Betrag), and whether its last
+    column is a row total."""
     text = reihe.zeile.text.strip()
     if reihe.werte or not text or len(text) > 160 or text.endswith((".", ":", ";")):
-        return 0, False
+        return 0, False, False
     parts = len(_DAVON.findall(text))
-    before_davon = _DAVON.split(text, 1)[0] if parts else text
-    return parts, bool(_TOTAL_LAST.search(before_davon.strip()))
+    if parts:
+        return parts, bool(_TOTAL_LAST.search(_DAVON.split(text, 1)[0].strip())), False
+    years = _YEARS_LAST.search(text)
+    if years and _AMOUNT_COLUMN.search(text[:years.start()]):
+        return len(years[0].split()), False, True
+    return 0, bool(_TOTAL_LAST.search(text)), False
 
 
-def _rows(below: list[Reihe], parts: int, row_total: bool, found: list[Rechnung]) -> None:
+def _rows(below: list[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:
     gap, width = 0, None
     for reihe in below:
-        values = [z for z in reihe.werte if z.einheit]  # a wrapped label ("3,5 VZÄ …") is no row of figures
+        values = [z for z in reihe.werte if (z.einheit == "€" if years else z.einheit)]
         if not reihe.zeile.text.strip() or any(_header(reihe)):
             return
-        if not values:
+        if not values or years and len(values) < parts + 1:  # a wrapped label, or "davon förderfähig 2.052.000 €"
             gap += 1
             if gap > _MAX_GAP:
                 return
@@ -46,13 +53,15 @@ def _rows(below: list[Reihe], parts: int, row_total: bool, found: list[Rechnung]
         if len({z.einheit for z in values}) != 1 or len(values) < parts + 1 or (row_total and len(values) != width):
             return
         whole = len(values) - parts - 1
-        if parts:
+        if years:
+            _add(reihe, values[whole + 1:], values[whole], "Jahresspalten ergeben den Betrag", found)
+        elif parts:
             _add(reihe, values[whole + 1:], values[whole], "„davon“-Spalten ergeben die Spalte davor", found)
         if row_total and whole >= 2:
             _add(reihe, values[:whole], values[whole], "Spalte „Gesamt“ als Summe der Zeile", found)
 
 
 def _add(reihe: Reihe, members: list[Zahl], result: Zahl, art: str, found: list[Rechnung]) -> None:
-    shown = " + ".join(z.zeige(abs(z.wert)) for z in members)
+    shown = " + ".join(z.betrag() for z in members)
     found.append(Rechnung(art, "summe", [Fund(reihe.zeile, z) for z in members], Fund(reihe.zeile, result), shown,
                           betrag=False, vorzeichen=[-1 if z.wert < 0 else 1 for z in members]))

@@ -40,6 +40,10 @@ class Zahl:
         """Decimal places as typed (in the typed unit)."""
         return max(0, self.skala.adjusted() - self.schritt.adjusted())
 
+    def betrag(self) -> str:
+        """Without its sign: the figure as it enters a calculation written out."""
+        return show(abs(self.wert), self)
+
     def zeige(self, value: Decimal | None = None) -> str:
         """A value in this figure's own form: '39.964 €', '1,25 Mio. €', '79,35 %', '35,00'."""
         return show(self.wert if value is None else value, self)

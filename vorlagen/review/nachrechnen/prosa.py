@@ -1,0 +1,123 @@
+"""Calculations written in sentences: percentages, shares of a total, stated differences, yearly sums."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import Zahl
+
+At = Callable[[Zahl], Fund]  # places a figure of the text in its line
+_WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
+_VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
+_GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
+_SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
+_CHANGE = re.compile(r"Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Senkung|Minderung|Abnahme|Reduzierung|"
+                     r"Reduktion|Veränderung|steigt|stieg|sinkt|sank|erhöht|gestiegen|gesunken|gesenkt|verringert")
+_DIFF = re.compile(r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
+                   r"Minderaufwand|Einsparung|mehr als|weniger als")
+_EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
+_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
+_COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """Every calculation the text states in words."""
+    return _percentages(text, figs, at) + _shares(text, figs, at) + _differences(text, figs, at) + _per_year(text, figs, at)
+
+
+def between(text: str, a: Zahl, b: Zahl) -> str:
+    return text[a.ende:b.start]
+
+
+
+def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    found = []
+    for a, b, c in zip(figs, figs[1:], figs[2:]):
+        gap = between(text, b, c)
+        if (a.einheit != "%" and b.einheit == a.einheit and c.einheit == "%" and _VON.match(between(text, a, b))
+                and len(gap.split()) <= 4 and _GIVES.search(gap)):
+            found.append(Rechnung("Anteil in Prozent („x von y = z %“)", "quote", [at(a), at(b)],
+                                  at(c), f"{a.betrag()} / {b.betrag()} x 100"))
+        elif (a.einheit == "%" and b.einheit == "€" and c.einheit == "€" and _SHARE_OF.match(between(text, a, b))
+                and len(gap.split()) <= 5 and _GIVES.search(gap)):
+            found.append(Rechnung("Prozentanteil eines genannten Betrags", "anteil", [at(a), at(b)],
+                                  at(c), f"{a.betrag()} von {b.betrag()}"))
+    change = _CHANGE.search(text)
+    if change:
+        for a, b in zip(figs, figs[1:]):
+            if (a.einheit == b.einheit != "%" and re.search(r"\bvon\s*$", text[:a.start])
+                    and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))):
+                percents = [z for z in figs if z.einheit == "%"]
+                if len(percents) == 1:
+                    found.append(Rechnung(f"Veränderung in Prozent („{change[0]} von … auf …“)", "steigerung",
+                                          [at(a), at(b)], at(percents[0]),
+                                          f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100"))
+                break
+    return found
+
+
+def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`Gesamtkosten 500.000 €: Land 80 % (400.000 €), Kreis 20 % (100.000 €)` – shares adding up to 100 %."""
+    pairs, paired = [], set()
+    for a, b in zip(figs, figs[1:]):
+        if {a.einheit, b.einheit} == {"%", "€"} and re.fullmatch(r"\s*\(\s*", between(text, a, b)) \
+                and a.start not in paired:
+            percent, amount = (a, b) if a.einheit == "%" else (b, a)
+            pairs.append((percent, amount))
+            paired |= {a.start, b.start}
+    totals = [z for z in figs if z.einheit == "€" and z.tiefe == 0 and z.start not in paired]
+    if len(pairs) < 2 or len(totals) != 1 or sum(abs(p.wert) for p, _ in pairs) != 100:
+        return []
+    total = totals[0]
+    return [Rechnung("Anteil an einer genannten Gesamtsumme (Anteile zusammen 100 %)", "anteil",
+                     [at(p), at(total)], at(x), f"{p.betrag()} von {total.betrag()}")
+            for p, x in pairs]
+
+
+def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`Die Differenz zwischen A und B beträgt C`, `Steigerung von A auf B, also um C`."""
+    if not _DIFF.search(text) and not _CHANGE.search(text):
+        return []
+    money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
+    if len(money) != 3:
+        return []
+    a, b, c = money
+    explicit = bool(re.search(r"\bzwischen\s*$", text[:a.start]) and re.match(r"^\s*und\s*$", between(text, a, b))
+                    or re.search(r"\bvon\s*$", text[:a.start]) and re.match(r"^\s*auf\s*$", between(text, a, b)))
+    rechnung = Rechnung("genannte Differenz zweier genannter Beträge", "differenz", [at(a), at(b)],
+                        at(c), f"{a.betrag()} − {b.betrag()}", sicher=explicit)
+    return [rechnung]
+
+
+def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`jeweils 20.000 € in den Jahren 2021 bis 2025, insgesamt 100.000 €` and listed yearly tranches."""
+    total_word = _TOTAL.search(text)
+    if not total_word:
+        return []
+    after = [z for z in figs if z.einheit == "€" and z.start > total_word.end()
+             and len(text[total_word.end():z.start].split()) <= 4]
+    if not after:
+        return []
+    total = after[0]
+    before = [z for z in figs if z.einheit == "€" and z.ende <= total_word.start()]
+    each = _EACH.search(text)
+    if each and len(before) == 1:
+        counts = [int(m[2]) - int(m[1]) + 1 for m in _YEAR_RANGE.finditer(text) if int(m[2]) > int(m[1])]
+        counts += [int(z.wert) for z in figs if z.einheit == "" and z.wert == int(z.wert) and z.wert > 0
+                   and _COUNT.match(text[z.ende:])]
+        if len(counts) == 1:
+            return [Rechnung(f"Betrag je Jahr mal {counts[0]} Jahre („jeweils … insgesamt“)", "vielfaches",
+                             [at(before[0])], at(total),
+                             f"{counts[0]} x {before[0].betrag()}", faktor=Decimal(counts[0]))]
+    years = [z for z in figs if z.einheit == "" and _YEAR.match(z.text.strip())]
+    tranches = [z for z in before if any(abs(y.start - z.ende) < 8 or abs(z.start - y.ende) < 8 for y in years)]
+    if len(tranches) >= 2 and len(tranches) == len(before):
+        shown = " + ".join(z.betrag() for z in tranches)
+        return [Rechnung("Jahresbeträge und ihre genannte Summe", "summe", [at(z) for z in tranches],
+                         at(total), shown)]
+    return []

@@ -1,0 +1,70 @@
+"""Sentences a PDF wrapped over several lines, read as one for the calculations written in words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from vorlagen.review.nachrechnen import prosa
+from vorlagen.review.nachrechnen.lesen import Zeile
+from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import Zahl, figures
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ„])")
+_PROSE_WORDS = 4  # a line with fewer words is a table row or a heading, not running text
+
+
+def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
+    """Adds what whole sentences state, where a sentence runs over more than one line."""
+    known = {(r.ergebnis.key, r.formel) for r in found}
+    for paragraph in _paragraphs(zeilen):
+        text, offsets = _join(paragraph)
+        start = 0
+        for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+            lines = {_line_at(offsets, paragraph, position) for position in (start, max(start, end - 1))}
+            if len(lines) > 1:
+                for rechnung in _checks(text, start, end, offsets, paragraph):
+                    if (rechnung.ergebnis.key, rechnung.formel) not in known:
+                        known.add((rechnung.ergebnis.key, rechnung.formel))
+                        found.append(rechnung)
+            start = end + 1
+
+
+def _paragraphs(zeilen: list[Zeile]) -> list[list[Zeile]]:
+    paragraphs, current = [], []
+    for zeile in zeilen + [Zeile(None, 0, "")]:
+        if len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", zeile.text)) >= _PROSE_WORDS and "\t" not in zeile.text \
+                and (not current or current[-1].seite == zeile.seite):
+            current.append(zeile)
+            continue
+        if len(current) > 1:
+            paragraphs.append(current)
+        current = [zeile] if len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", zeile.text)) >= _PROSE_WORDS else []
+    return paragraphs
+
+
+def _join(paragraph: list[Zeile]) -> tuple[str, list[int]]:
+    offsets, parts, position = [], [], 0
+    for zeile in paragraph:
+        offsets.append(position)
+        parts.append(zeile.text)
+        position += len(zeile.text) + 1
+    return " ".join(parts), offsets
+
+
+def _line_at(offsets: list[int], paragraph: list[Zeile], position: int) -> int:
+    index = 0
+    while index + 1 < len(offsets) and offsets[index + 1] <= position:
+        index += 1
+    return index
+
+
+def _checks(text: str, start: int, end: int, offsets: list[int], paragraph: list[Zeile]) -> list[Rechnung]:
+    sentence = text[start:end]
+
+    def at(zahl: Zahl) -> Fund:
+        index = _line_at(offsets, paragraph, start + zahl.start)
+        shift = start - offsets[index]
+        return Fund(paragraph[index], replace(zahl, start=zahl.start + shift, ende=zahl.ende + shift))
+
+    return prosa.checks(sentence, figures(sentence), at)
