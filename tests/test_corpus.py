@@ -135,6 +135,17 @@ CASES = [
     ("farbe-ohne-raute", [Replace("koerperschaft.yaml", 'akzentfarbe: "#00599c"', "akzentfarbe: blau")],
      [("koerperschaft.yaml", "akzentfarbe", "„blau“ ist keine Farbe – schreiben Sie sie als #rrggbb in "
        "Anführungszeichen, z. B. \"#1f4e79\".")]),
+    ("oparl-adresse-ohne-schema", [Replace("koerperschaft.yaml", "basis_url: https://ratsinfo.rhein-sieg-kreis.de/vorlagen/",
+                                           "basis_url: ratsinfo.rhein-sieg-kreis.de/vorlagen")],
+     [("koerperschaft.yaml", "basis_url", "„ratsinfo.rhein-sieg-kreis.de/vorlagen“ ist keine Webadresse – schreiben "
+       "Sie sie vollständig mit http:// oder https://, z. B. https://ratsinfo.example.de/vorlagen/.")]),
+    ("oparl-seitengroesse-null", [Replace("koerperschaft.yaml", "seitengroesse: 100", "seitengroesse: 0")],
+     [("koerperschaft.yaml", "seitengroesse", "Eine Listenseite muss mindestens ein Objekt fassen, nicht 0 – geben Sie "
+       "z. B. 100 an.")]),
+    ("wahlperiode-vertauscht", [Replace("koerperschaft.yaml", "von: 2020-11-01, bis: 2025-10-31",
+                                        "von: 2025-10-31, bis: 2020-11-01")],
+     [("koerperschaft.yaml", "2020–2025", "Die Wahlperiode endet (01.11.2020) vor ihrem Beginn (31.10.2025) – tauschen "
+       "Sie „von“ und „bis“.")]),
     ("leerer-wert", [Replace(V, "betreff: Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung "
                                 "bis Ende 2022", "betreff:")],
      [(V, "betreff", "„betreff“ ist leer – tragen Sie einen Wert ein.")]),

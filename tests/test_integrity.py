@@ -46,15 +46,19 @@ def with_secrets(data):
 
 def test_non_public_documents_never_reach_public_output(with_secrets, tmp_path):
     out = tmp_path / "output"
-    assert main(["--data", str(with_secrets), "--out", str(out)]) == 0
+    assert main(["--data", str(with_secrets), "--out", str(out), "--mappen"]) == 0
     files = [p for p in out.rglob("*") if p.is_file()]
     public = [p for p in files if p.relative_to(out).parts[0] != "intern"]
     internal = [p for p in files if p.relative_to(out).parts[0] == "intern"]
     assert len(public) >= 8
+    oparl = [p for p in public if p.relative_to(out).parts[0] == "oparl"]
+    assert len(oparl) > 30 and (out / "publish" / "ASI-2021-06-10" / "oparl.json") in public
     for path in public:
         assert "geheim" not in path.relative_to(out).as_posix().lower(), path
         text = readable(path)
         assert MARK_V not in text and MARK_A not in text, path
+        if path.relative_to(out).parts[0] in ("oparl", "publish"):  # OParl: neither the secret Vorlage nor the secret Anlage of the public one
+            assert "2021/0124" not in text and "2021-0124" not in text and "anlage-1" not in text, path
     # The markers do reach the internal output: the search above would have found them.
     internal_text = "".join(readable(p) for p in internal)
     assert MARK_V in internal_text and MARK_A in internal_text

@@ -11,12 +11,13 @@ import posixpath
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import PurePosixPath
 
-from vorlagen.meetings import publish
+from vorlagen.meetings import oparl, publish
+from vorlagen.meetings.oparl_pages import Pages, bundle_json
 from vorlagen.build.cache import (Entry, Manifest, agenda_key, engine_key, packet_key, relative_reads, render_key,
                                   vorlage_key)
-from vorlagen.build.state import BuildLock
+from vorlagen.build.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
-from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc
+from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, slugify
 from vorlagen.meetings.documents import Meetings, SitzungDoc
 from vorlagen.build.output import Staging
 from vorlagen.render.plaintext import render as plain
@@ -92,6 +93,7 @@ class Builder:
         facts = self.facts
         engine = self.engine = engine_key(facts)
         old, new = Manifest.load(out.resolve(), state, facts.data_dir), Manifest(out, facts.data_dir)
+        self.state = state
         plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
         reused, todo = [], []
         for source in facts.vorlagen:
@@ -140,6 +142,7 @@ class Builder:
             window.drain()
             for doc in sitzungen:
                 self._mappen(doc, old, new, doc.id in mappen, renderer)
+            self._publish(list(plans.values()), sitzungen, new)
             self._site(list(plans.values()), sitzungen, new)
             self.stage.manifest = new.dumps(self.written)
         self.progress.finish()
@@ -240,11 +243,33 @@ class Builder:
             files.append(str(path))
             if not intern:
                 agenda_pdf = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
-                for file_name, content in publish.bundle(self.facts, doc, agenda_pdf, mappe, self.stage.read).items():
+                for file_name, content in publish.bundle(doc, agenda_pdf, mappe, self.stage.read).items():
                     self._write(PUBLISH / doc.id / file_name, content)
-                    files.append(str(PUBLISH / doc.id / file_name))
+                    files.append(str(PUBLISH / doc.id / file_name))  # oparl.json and SHA256SUMS: see _publish
         new.entries[name] = Entry(key, files)
         self.progress.step(f"Sitzungsmappen {doc.id} erstellt")
+
+    def _publish(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], manifest: Manifest) -> None:
+        """The OParl endpoint (when configured) and, per publish bundle, its oparl.json and SHA256SUMS."""
+        mappen = sorted(s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries)
+        pages = None
+        if self.facts.koerperschaft.oparl is not None:
+            graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read)
+            previous = self.state / OPARL_LEDGER
+            pages = Pages(graph, previous.read_bytes() if previous.is_file() else None,
+                          self.facts.koerperschaft.oparl.seitengroesse)
+            for path, content in pages.files().items():
+                self._write(path, content)
+            self.stage.ledgers[OPARL_LEDGER] = pages.ledger_bytes()
+        for sid in mappen:
+            folder = PUBLISH / sid
+            names = [PurePosixPath(f).name for f in manifest.entries[f"mappe:{sid}"].files
+                     if PurePosixPath(f).parent == folder and f.endswith(".pdf")]
+            files = {name: self.stage.read(folder / name) for name in names}
+            if pages is not None:
+                files[publish.OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)))
+                self._write(folder / publish.OPARL, files[publish.OPARL])
+            self._write(folder / publish.CHECKSUMS, publish.checksums(files))
 
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""

@@ -30,6 +30,7 @@ class Staging:
     def __init__(self, out: Path, paths: Paths, state: Path, known: set[str] | None = None):
         self.out, self.state, self.paths = out.resolve(), state, paths
         self.manifest: bytes | None = None  # written to the state folder once the new output is in place
+        self.ledgers: dict[str, bytes] = {}  # further state files (name → content), written after the manifest
         if self.out.is_file():
             raise BuildFailed([Problem(paths.where(self.out), "Der Ausgabeordner ist eine Datei – wählen Sie mit "
                                                               "--out einen Ordner.")])
@@ -93,6 +94,10 @@ class Staging:
             part = self.state / (MANIFEST + ".neu")
             part.write_bytes(self.manifest)
             os.replace(part, self.state / MANIFEST)
+        for name, content in sorted(self.ledgers.items()):
+            part = self.state / (name + ".neu")
+            part.write_bytes(content)
+            os.replace(part, self.state / name)
 
     def _keep_modes(self) -> None:
         """Folders keep the permissions the user gave them (e.g. output/intern closed to others)."""

@@ -17,6 +17,7 @@ from vorlagen.core.problems import BuildFailed, Paths, Problem
 
 STATE = ".vorlagen"  # the hidden folder beside the output folder (others, e.g. an OParl ledger, reuse it)
 MANIFEST = "manifest.json"
+OPARL_LEDGER = "oparl-ledger.json"  # created/modified and content hash of every published OParl object
 OWNED = "ausgabe"  # exists while the output folder is ours
 LEFTOVER = ("neu-", "alt-")  # staging and swap folders a killed build may have left
 

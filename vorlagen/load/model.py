@@ -36,6 +36,37 @@ class Gremium(Record):
 
 
 @record
+class Wahlperiode(Record):
+    name: str  # z. B. 2020–2025
+    von: dt.date  # erster Tag
+    bis: dt.date | None = None  # letzter Tag; leer, solange sie läuft
+
+    def check(self):
+        if self.bis is not None and self.bis < self.von:
+            yield "bis", (f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
+                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
+
+
+@record
+class Oparl(Record):
+    basis_url: str  # Adresse, unter der der Ausgabeordner veröffentlicht wird, z. B. https://ratsinfo.example.de/
+    seitengroesse: int = 100  # Objekte je Seite einer OParl-Liste
+
+    def check(self):
+        if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?", self.basis_url):
+            yield "basis_url", (f"„{self.basis_url}“ ist keine Webadresse – schreiben Sie sie vollständig mit "
+                                "http:// oder https://, z. B. https://ratsinfo.example.de/vorlagen/.")
+        if self.seitengroesse < 1:
+            yield "seitengroesse", (f"Eine Listenseite muss mindestens ein Objekt fassen, nicht {self.seitengroesse} "
+                                    "– geben Sie z. B. 100 an.")
+
+    @property
+    def basis(self) -> str:
+        """The base URL ending in '/'."""
+        return self.basis_url if self.basis_url.endswith("/") else self.basis_url + "/"
+
+
+@record
 class Koerperschaft(Record):
     name: str  # z. B. Rhein-Sieg-Kreis
     verwaltungschef: str  # wie gedruckt, z. B. Der Landrat
@@ -48,6 +79,8 @@ class Koerperschaft(Record):
     aemter: list[Amt]
     gremien: list[Gremium]
     kommunen: list[str] = field(default_factory=list)  # Namen, die in Verteilungen vorkommen dürfen
+    wahlperioden: list[Wahlperiode] = field(default_factory=list)  # für OParl (LegislativeTerm)
+    oparl: Oparl | None = None  # ohne Angabe: keine OParl-Schnittstelle unter output/oparl/
 
 
 # --- sitzungen/<id>.yaml -------------------------------------------------------------------

@@ -1,0 +1,208 @@
+"""The static OParl 1.1 endpoint: official schemas with `url` enforced, a client's crawl, stable stamps, tombstones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import http.server
+import json
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from vorlagen.build.state import OPARL_LEDGER, state_dir
+from vorlagen.cli import main
+from vorlagen.meetings import oparl_pages
+
+from .conftest import DATA, copy_data, edit
+from .oparl_check import errors
+
+SECRET = ("2021/0130", "2021-0130", "Auswahlverfahren für die Koordinationsstellen")
+LISTS = ("organization", "person", "meeting", "paper", "agendaItem", "consultation", "file", "locationList",
+         "legislativeTermList")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """data/ built with --mappen into a folder served on 127.0.0.1; basis_url is the server's address."""
+    root = tmp_path_factory.mktemp("oparl")
+    out = root / "output"
+    out.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    data = copy_data(DATA, root)
+    edit(data / "koerperschaft.yaml", "basis_url: https://ratsinfo.rhein-sieg-kreis.de/vorlagen/", f"basis_url: {base}")
+    edit(data / "koerperschaft.yaml", "seitengroesse: 100", "seitengroesse: 2")  # several pages per list
+    assert main(["build", "--data", str(data), "--out", str(out), "--mappen"]) == 0
+    yield base, out
+    server.shutdown()
+
+
+def get(url: str) -> tuple[bytes, str]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200, url
+        return response.read(), response.headers.get("Content-Type", "")
+
+
+def get_json(url: str):
+    body, content_type = get(url)
+    assert content_type.startswith("application/json"), (url, content_type)
+    return json.loads(body)
+
+
+def links(value):
+    """Every URL-valued string inside a JSON value."""
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from links(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from links(v)
+    elif isinstance(value, str) and value.startswith(("http://", "https://")) and not value.startswith(
+            "https://schema.oparl.org/"):
+        yield value
+
+
+def walk_list(first: str) -> list[dict]:
+    """All objects of a paginated list, following links.next; checks the pagination block."""
+    objects, url, seen = [], first, set()
+    while url:
+        assert url not in seen, f"Listenschleife bei {url}"
+        seen.add(url)
+        page = get_json(url)
+        assert set(page) == {"data", "pagination", "links"}, url
+        assert page["links"]["self"] == url
+        assert len(page["data"]) <= page["pagination"]["elementsPerPage"] == 2
+        objects += page["data"]
+        url = page["links"].get("next")
+    assert len(objects) == page["pagination"]["totalElements"]
+    return objects
+
+
+def test_a_client_crawls_every_object_and_file(served):
+    base, _ = served
+    system = get_json(base + "oparl/system.json")
+    assert system["id"] == base + "oparl/system.json" and system["oparlVersion"] == "https://schema.oparl.org/1.1/"
+    (body,) = walk_list(system["body"])
+    assert body == get_json(body["id"])
+    seen: dict[str, dict] = {}
+    by_list = {}
+    for name in LISTS:
+        by_list[name] = walk_list(body[name])
+        for obj in by_list[name]:
+            assert obj["id"] not in seen, f"doppelte Kennung {obj['id']}"
+            seen[obj["id"]] = obj
+            assert get_json(obj["id"]) == obj, f"{obj['id']} liefert nicht das Objekt der Liste"
+    assert {o["type"].rsplit("/", 1)[1] for o in seen.values()} == {
+        "Organization", "Meeting", "Paper", "AgendaItem", "Consultation", "File", "Location", "LegislativeTerm"}
+    # every link resolves; every file has the announced size and checksum
+    for url in sorted(set(links([system, body, *seen.values()]))):
+        get(url)
+    for file in by_list["file"]:
+        content, content_type = get(file["accessUrl"])
+        assert len(content) == file["size"] and content.startswith(b"%PDF-")
+        assert hashlib.sha512(content).hexdigest() == file["sha512Checksum"]
+        assert content_type == file["mimeType"] == "application/pdf"
+    # the public part only
+    raw = json.dumps([system, body, *seen.values()], ensure_ascii=False)
+    assert all(secret not in raw for secret in SECRET)
+    assert all(item["public"] for item in by_list["agendaItem"])
+    assert [p["reference"] for p in by_list["paper"]] == ["2021/0123"]
+    meetings = {m["id"].rsplit("/", 1)[1]: m for m in by_list["meeting"]}
+    asi = meetings["asi-2021-06-10.json"]
+    assert [i["number"] for i in asi["agendaItem"]] == ["1", "2", "3", "4"]  # TOPs 5 and 6 are non-public
+    paper = by_list["paper"][0]
+    assert [(c["meeting"], c.get("agendaItem")) for c in paper["consultation"]] == [
+        (asi["id"], asi["agendaItem"][2]["id"]), (meetings["ka-2021-06-21.json"]["id"],
+                                                   meetings["ka-2021-06-21.json"]["agendaItem"][1]["id"])]
+
+
+def test_every_object_and_page_validates_against_the_official_schemas(served):
+    _, out = served
+    problems, count = [], 0
+    for path in sorted((out / "oparl").rglob("*.json")):
+        content = json.loads(path.read_text(encoding="utf-8"))
+        for obj in content["data"] if "data" in content else [content]:
+            problems += errors(obj)
+            count += 1
+    for path in sorted((out / "publish").rglob("oparl.json")):
+        content = json.loads(path.read_text(encoding="utf-8"))
+        for obj in [content["meeting"], *content["paper"], *content["organization"]]:
+            problems += errors(obj)
+            count += 1
+    assert problems == []
+    assert count > 60
+
+
+def test_every_object_carries_created_and_modified(served):
+    _, out = served
+
+    def check(obj):
+        if isinstance(obj, dict):
+            if "type" in obj and obj["type"].startswith("https://schema.oparl.org/"):
+                assert "created" in obj and "modified" in obj, obj["id"]
+                dt.datetime.fromisoformat(obj["created"])
+            for value in obj.values():
+                check(value)
+        elif isinstance(obj, list):
+            for value in obj:
+                check(value)
+
+    for path in (out / "oparl").rglob("*.json"):
+        check(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_the_bundle_points_into_the_same_graph(served):
+    base, out = served
+    bundle = json.loads((out / "publish" / "ASI-2021-06-10" / "oparl.json").read_text(encoding="utf-8"))
+    assert bundle["meeting"] == get_json(bundle["meeting"]["id"])
+    assert bundle["paper"] == [get_json(base + "oparl/paper/2021-0123.json")]
+    for file in [bundle["meeting"]["invitation"], *bundle["meeting"]["auxiliaryFile"], bundle["paper"][0]["mainFile"]]:
+        local = (out / "publish" / "ASI-2021-06-10" / file["fileName"]).read_bytes()
+        assert hashlib.sha512(local).hexdigest() == file["sha512Checksum"] == hashlib.sha512(
+            get(file["accessUrl"])[0]).hexdigest()
+
+
+def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    assert main(["build", "--data", str(data), "--out", str(out)]) == 0
+    first = {p.relative_to(out): p.read_bytes() for p in (out / "oparl").rglob("*.json")}
+    paper_url = "oparl/paper/2021-0123.json"
+    paper = json.loads(first[Path(paper_url)])
+    assert paper["created"] == paper["modified"] == "2021-05-27T00:00:00+02:00"  # the Vorlage's date, no ledger yet
+    assert (state_dir(out) / OPARL_LEDGER).is_file()
+    assert not [p for p in out.rglob("*") if "ledger" in p.name]  # bookkeeping stays out of the output
+
+    assert main(["build", "--data", str(data), "--out", str(out)]) == 0
+    assert {p.relative_to(out): p.read_bytes() for p in (out / "oparl").rglob("*.json")} == first
+
+    later = dt.datetime(2021, 6, 1, 9, 30, tzinfo=oparl_pages.ZONE)
+    monkeypatch.setattr(oparl_pages, "now", lambda: later)
+    edit(data / "vorlagen" / "2021-0123" / "vorlage.yaml",
+         "anlagen:\n  - {titel: Handlungskonzept Kommunales Integrationsmanagement, datei: anlagen/handlungskonzept.md}",
+         "anlagen: []")
+    assert main(["build", "--data", str(data), "--out", str(out)]) == 0
+    paper = json.loads((out / paper_url).read_text(encoding="utf-8"))
+    assert (paper["created"], paper["modified"]) == ("2021-05-27T00:00:00+02:00", later.isoformat())
+    assert paper["auxiliaryFile"] == []
+    gone = json.loads((out / "oparl/file/vorlage-2021-0123-anlage-1.json").read_text(encoding="utf-8"))
+    assert gone == {"id": gone["id"], "type": "https://schema.oparl.org/1.1/File", "created": "2021-05-27T00:00:00+02:00",
+                    "modified": later.isoformat(), "deleted": True}
+    files = json.loads((out / "oparl/body/rhein-sieg-kreis/file/1.json").read_text(encoding="utf-8"))["data"]
+    assert gone in files
+    meeting = json.loads((out / "oparl/meeting/ka-2021-06-21.json").read_text(encoding="utf-8"))
+    assert meeting["modified"] == first_modified(first, "oparl/meeting/ka-2021-06-21.json")  # unchanged
+
+
+def first_modified(files: dict, name: str) -> str:
+    return json.loads(files[Path(name)])["modified"]

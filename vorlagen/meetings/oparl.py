@@ -1,0 +1,231 @@
+"""The public OParl 1.1 object graph: one Body with its Gremien, Sitzungen, TOPs, Vorlagen and files.
+
+Objects refer to each other by id (an absolute URL below `<basis_url>oparl/`); the fields in EMBED
+hold ids here and are replaced by the objects themselves when the pages are written (oparl_pages.py).
+Only public documents enter the graph: non-public Vorlagen, Anlagen and TOPs are left out entirely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from vorlagen.load.facts import Facts
+from vorlagen.meetings.documents import PUBLIC_MEETINGS, Punkt, SitzungDoc
+from vorlagen.render.document import VorlageDoc, slugify
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+ZONE = ZoneInfo("Europe/Berlin")
+EMBED = {"Meeting": ("location", "invitation", "auxiliaryFile", "agendaItem"),
+         "Paper": ("mainFile", "auxiliaryFile", "consultation"), "Body": ("legislativeTerm",)}
+# Body field → (list file name, object type); every list of the Body, in the order the specification names them.
+LISTS = {"organization": ("organization", "Organization"), "person": ("person", "Person"),
+         "meeting": ("meeting", "Meeting"), "paper": ("paper", "Paper"),
+         "agendaItem": ("agendaitem", "AgendaItem"), "consultation": ("consultation", "Consultation"),
+         "file": ("file", "File"), "locationList": ("location", "Location"),
+         "legislativeTermList": ("legislativeterm", "LegislativeTerm")}
+
+
+def kind(obj: dict) -> str:
+    """'https://schema.oparl.org/1.1/Paper' → 'Paper'."""
+    return obj["type"].removeprefix(SCHEMA)
+
+
+@dataclass
+class Graph:
+    """Every object by id, and for each object the date it is stamped with when first published."""
+
+    base: str  # the URL of output/, ending in '/'
+    objects: dict[str, dict] = field(default_factory=dict)
+    dates: dict[str, dt.date] = field(default_factory=dict)
+
+    @property
+    def root(self) -> str:
+        return self.base + "oparl/"
+
+    def url(self, *parts: str) -> str:
+        """The id of an object or list page: <root>part/part.json."""
+        return self.root + "/".join(parts) + ".json"
+
+    def add(self, obj: dict, date: dt.date) -> str:
+        self.objects[obj["id"]] = obj
+        self.dates[obj["id"]] = date
+        return obj["id"]
+
+    def path(self, url: str) -> PurePosixPath:
+        """The output path of an id or page URL."""
+        return PurePosixPath("oparl") / url.removeprefix(self.root)
+
+    def body_id(self, facts: Facts) -> str:
+        return self.url("body", slugify(facts.koerperschaft.name))
+
+
+def build(facts: Facts, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str],
+          read: Callable[[PurePosixPath], bytes]) -> Graph:
+    """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet."""
+    graph = Graph(facts.koerperschaft.oparl.basis)
+    return _Builder(graph, facts, read).build(docs, sitzungen, mappen)
+
+
+class _Builder:
+    def __init__(self, graph: Graph, facts: Facts, read: Callable[[PurePosixPath], bytes]):
+        self.graph, self.facts, self.read = graph, facts, read
+        self.body = graph.body_id(facts)
+
+    def build(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str]) -> Graph:
+        g, facts = self.graph, self.facts
+        public = {d.source.vorlage.nummer: d for d in docs if d.oeffentlich}
+        composed = {s.id: s for s in sitzungen}
+        pairs: dict[tuple[str, str], str | None] = {}  # (Nummer, Sitzung) → Beratungsrolle
+        for nummer, doc in public.items():
+            for beratung in doc.source.vorlage.beratungsfolge:
+                pairs[(nummer, beratung.sitzung)] = beratung.rolle
+        for sid, sitzung_doc in composed.items():
+            for punkt in sitzung_doc.teil(intern=False):
+                if punkt.doc is not None and punkt.doc.oeffentlich:
+                    pairs.setdefault((punkt.doc.source.vorlage.nummer, sid), None)
+        for sid in sorted(facts.sitzungen):
+            self._meeting(sid, composed.get(sid), sid in mappen)
+        for nummer in sorted(public):
+            self._paper(public[nummer], {sid: rolle for (n, sid), rolle in pairs.items() if n == nummer})
+        self._organizations()
+        self._body()
+        return g
+
+    def _stamp_date(self, sitzung) -> dt.date:
+        """A Sitzung's objects are first published with its invitation: the date minus the Gremium's deadline."""
+        return sitzung.datum - dt.timedelta(days=self.facts.gremium(sitzung.gremium).frist_tage)
+
+    def _file(self, key: str, label: str, path: PurePosixPath, file_name: str, date: dt.date, stamp: dt.date,
+              **links: list[str]) -> str:
+        content = self.read(path)
+        url = self.graph.base + path.as_posix()
+        return self.graph.add({
+            "id": self.graph.url("file", key), "type": SCHEMA + "File", "name": label, "fileName": file_name,
+            "mimeType": "application/pdf", "date": date.isoformat(), "size": len(content),
+            "sha512Checksum": hashlib.sha512(content).hexdigest(), "accessUrl": url, "downloadUrl": url, **links},
+            stamp)
+
+    def _meeting(self, sid: str, doc: SitzungDoc | None, mappe: bool) -> None:
+        g, sitzung = self.graph, self.facts.sitzungen[sid]
+        gremium = self.facts.gremium(sitzung.gremium)
+        key, stamp = slugify(sid), self._stamp_date(sitzung)
+        meeting_id = g.url("meeting", key)
+        meeting = {"id": meeting_id, "type": SCHEMA + "Meeting",
+                   "name": f"{gremium.name}, Sitzung am {sitzung.datum:%d.%m.%Y}",
+                   "meetingState": "eingeladen" if doc is not None else "terminiert", "cancelled": False}
+        if sitzung.uhrzeit:
+            hour, minute = sitzung.uhrzeit
+            meeting["start"] = dt.datetime(sitzung.datum.year, sitzung.datum.month, sitzung.datum.day, hour, minute,
+                                           tzinfo=ZONE).isoformat()
+        if sitzung.ort:
+            meeting["location"] = g.add({"id": g.url("location", slugify(sitzung.ort)), "type": SCHEMA + "Location",
+                                         "description": sitzung.ort}, stamp)
+        meeting["organization"] = [self._gremium_id(gremium.id)]
+        if doc is not None:
+            folder = PUBLIC_MEETINGS / sid
+            meeting["web"] = g.base + (folder / "tagesordnung.html").as_posix()
+            meeting["invitation"] = self._file(f"tagesordnung-{key}", "Tagesordnung", folder / "tagesordnung.pdf",
+                                               "tagesordnung.pdf", sitzung.datum, stamp, meeting=[meeting_id])
+            if mappe:
+                meeting["auxiliaryFile"] = [self._file(
+                    f"sitzungsmappe-{key}", "Sitzungsmappe, öffentlicher Teil", folder / "sitzungsmappe.pdf",
+                    "sitzungsmappe.pdf", sitzung.datum, stamp, meeting=[meeting_id])]
+            meeting["agendaItem"] = [self._agenda_item(meeting_id, key, order, punkt, stamp)
+                                     for order, punkt in enumerate(doc.teil(intern=False), start=1)]
+        g.add(meeting, stamp)
+
+    def _agenda_item(self, meeting_id: str, key: str, order: int, punkt: Punkt, stamp: dt.date) -> str:
+        g = self.graph
+        item = {"id": g.url("agendaitem", key, slugify(punkt.top)), "type": SCHEMA + "AgendaItem",
+                "meeting": meeting_id, "number": punkt.top, "order": order, "name": punkt.gegenstand, "public": True}
+        if punkt.doc is not None and punkt.doc.oeffentlich:
+            item["consultation"] = self._consultation_id(punkt.doc, key)
+        item.update(agenda_item_result(punkt))
+        return g.add(item, stamp)
+
+    def _consultation_id(self, doc: VorlageDoc, meeting_key: str) -> str:
+        return self.graph.url("consultation", slugify(doc.source.slug), meeting_key)
+
+    def _paper(self, doc: VorlageDoc, beratungen: dict[str, str | None]) -> None:
+        g, vorlage, slug = self.graph, doc.source.vorlage, doc.source.slug
+        paper_id, stamp = g.url("paper", slugify(slug)), vorlage.datum
+        main = self._file(f"vorlage-{slugify(slug)}", f"{vorlage.art} {vorlage.nummer}", doc.folder / f"{slug}.pdf",
+                          f"vorlage-{slug}.pdf", vorlage.datum, stamp, paper=[paper_id])
+        auxiliary = [self._file(f"vorlage-{slugify(slug)}-anlage-{a.nummer}", f"Anlage {a.nummer}: {a.titel}", a.datei,
+                                f"vorlage-{slug}-anlage-{a.nummer}.pdf", vorlage.datum, stamp, paper=[paper_id])
+                     for a in doc.anlagen if a.oeffentlich]
+        consultations = []
+        for sid in sorted(beratungen, key=lambda s: (self.facts.sitzungen[s].datum, s)):
+            sitzung, rolle = self.facts.sitzungen[sid], beratungen[sid]
+            meeting_key = slugify(sid)
+            consultation = {"id": self._consultation_id(doc, meeting_key), "type": SCHEMA + "Consultation",
+                            "paper": paper_id, "meeting": g.url("meeting", meeting_key),
+                            "organization": [self._gremium_id(sitzung.gremium)]}
+            item = g.url("agendaitem", meeting_key, slugify(self._top(sid, vorlage.nummer) or ""))
+            if item in g.objects:
+                consultation["agendaItem"] = item
+            if rolle is not None:
+                consultation.update(authoritative=rolle == "Entscheidung", role=rolle)
+            consultation.update(consultation_result(doc, sid))
+            consultations.append(g.add(consultation, stamp))
+        g.add({"id": paper_id, "type": SCHEMA + "Paper", "body": self.body, "name": vorlage.betreff,
+               "reference": vorlage.nummer, "date": vorlage.datum.isoformat(), "paperType": vorlage.art,
+               "mainFile": main, "auxiliaryFile": auxiliary, "underDirectionOf": [self._amt_id(vorlage.federfuehrend)],
+               "consultation": consultations, "web": g.base + (doc.folder / f"{slug}.html").as_posix()}, stamp)
+
+    def _top(self, sid: str, nummer: str) -> str | None:
+        tagesordnung = self.facts.sitzungen[sid].tagesordnung
+        for top in tagesordnung.oeffentlich if tagesordnung else []:
+            if top.vorlage == nummer:
+                return top.top
+        return None
+
+    def _gremium_id(self, gremium_id: str) -> str:
+        return self.graph.url("organization", "gremium-" + slugify(gremium_id))
+
+    def _amt_id(self, amt_id: str) -> str:
+        return self.graph.url("organization", "amt-" + slugify(amt_id))
+
+    def _organizations(self) -> None:
+        g, k = self.graph, self.facts.koerperschaft
+        first = min(g.dates.values(), default=dt.date(2000, 1, 1))
+        for gremium in k.gremien:
+            g.add({"id": self._gremium_id(gremium.id), "type": SCHEMA + "Organization", "body": self.body,
+                   "name": gremium.name, "shortName": gremium.id, "organizationType": "Gremium",
+                   "classification": "Ausschuss"}, first)
+        for amt in k.aemter:
+            g.add({"id": self._amt_id(amt.id), "type": SCHEMA + "Organization", "body": self.body, "name": amt.name,
+                   "shortName": amt.id, "organizationType": "Verwaltungsbereich", "classification": "Amt"}, first)
+
+    def _body(self) -> None:
+        g, k = self.graph, self.facts.koerperschaft
+        first = min(g.dates.values(), default=dt.date(2000, 1, 1))
+        terms = []
+        for periode in k.wahlperioden:
+            term = {"id": g.url("legislativeterm", slugify(periode.name.replace("–", "-"))), "type": SCHEMA + "LegislativeTerm",
+                    "body": self.body, "name": periode.name, "startDate": periode.von.isoformat()}
+            if periode.bis is not None:
+                term["endDate"] = periode.bis.isoformat()
+            terms.append(g.add(term, first))
+        body_key = slugify(k.name)
+        body = {"id": self.body, "type": SCHEMA + "Body", "system": g.url("system"), "name": k.name,
+                "website": g.base + "index.html", "legislativeTerm": terms}
+        body.update({name: g.url("body", body_key, file, "1") for name, (file, _) in LISTS.items()})
+        g.add(body, first)
+        g.add({"id": g.url("system"), "type": SCHEMA + "System", "oparlVersion": SCHEMA, "name": k.name,
+               "body": g.url("bodies", "1"), "website": g.base + "index.html"}, first)
+
+
+def agenda_item_result(punkt: Punkt) -> dict:
+    """AgendaItem.result and resolutionText of a TOP once it is decided; nothing is recorded yet."""
+    return {}
+
+
+def consultation_result(doc: VorlageDoc, sitzung_id: str) -> dict:
+    """Fields of a Consultation that record how the Sitzung dealt with the Vorlage; nothing is recorded yet."""
+    return {}
