@@ -83,7 +83,7 @@ def assert_untouched(out: Path, before: dict[str, bytes]):
     assert snapshot(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == [".vorlagen", "data", "output"]
     state = out.parent / ".vorlagen" / "output"
-    assert sorted(p.name for p in state.iterdir()) == ["ausgabe", "lock", "manifest.json"]  # no staging folder left
+    assert sorted(p.name for p in state.iterdir()) == ["ausgabe", "lock", "manifest.json", "oparl-ledger.json"]  # no staging
 
 
 def test_template_failure_keeps_output(previous):
