@@ -291,6 +291,11 @@ CASES = [
     ("unbekannte-einheit", [Replace(KIM, "koordination: {betrag: 55000,", "koordination: {betrag: 55000, einheit: Woche,")],
      [(KIM, "einheit: Woche", "„einheit“: „Woche“ ist nicht vorgesehen. Möglich sind: Jahr, Monat, Tag, Stück, "
        "einmalig.")]),
+    ("satz-negativ", [Replace(KIM, "koordination: {betrag: 55000,", "koordination: {betrag: -55000,")],
+     [(KIM, "betrag: -55000", "Der Satz „Personalkosten je Koordinationsstelle (VZÄ)“ ist negativ (\u221255.000) – "
+       "Sätze schreiben Sie ohne Minus.")]),
+    ("kostensatz-negativ", [Replace(KGST, "E5: 73780", "E5: -73780")],
+     [(KGST, "E5: -73780", "Der Satz „E5“ ist negativ (\u221273.780) – Sätze schreiben Sie ohne Minus.")]),
     ("zeile-gibt-es-nicht", [Write(TEXT, "{{ finanzierung[\"m1-steuerung\"].zeilen[5].betrag | eur }}\n")],
      [(TEXT, 1, "{{ finanzierung[\"m1-steuerung\"].zeilen[5].betrag | eur }}: „5“ gibt es nicht in den Zeilen "
        "(gezählt ab 0). Vorhanden: 0, 1.")]),

@@ -40,6 +40,11 @@ class Kostensaetze(Record):
     einheit: Einheit = "Jahr"  # alle Sätze der Datei gelten je Jahr (Standard), Monat, Tag, Stück oder einmalig
     saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Einheit
 
+    def check(self):
+        for key, betrag in self.saetze.items():
+            if betrag < 0:
+                yield self.saetze.lines[key], f"Der Satz „{key}“ ist negativ ({zahl(betrag)}) – Sätze schreiben Sie ohne Minus."
+
 
 @record
 class Foerdersatz(Record):
@@ -47,6 +52,10 @@ class Foerdersatz(Record):
     einheit: Einheit = "Jahr"  # je Jahr (Standard), Monat, Tag, Stück oder einmalig
     kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
     name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
+
+    def check(self):
+        if self.betrag < 0:
+            yield "betrag", f"Der Satz „{self.name}“ ist negativ ({zahl(self.betrag)}) – Sätze schreiben Sie ohne Minus."
 
 
 @record

@@ -125,8 +125,8 @@ class Reader:
         record = cls(**values)
         object.__setattr__(record, "_where", node.where)
         object.__setattr__(record, "_lines", lines)
-        for field_name, message in getattr(record, "check", lambda: ())():
-            self.fail(record.where(field_name), message)
+        for field_name, message in getattr(record, "check", lambda: ())():  # a field name, or a Where
+            self.fail(field_name if isinstance(field_name, Where) else record.where(field_name), message)
             ok = False
         return record if ok else INVALID
 

@@ -89,6 +89,8 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
         zahlen[f"{v.id}/summe"] = Zahl(f"{v.titel}: Summe", v.summe, False)
     for b in rechnung.bescheide.values():
         zahlen[f"bescheid/{b.id}"] = Zahl(f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True)
+    for a in (rechnung.antraege or {}).values():
+        zahlen[f"antrag/{a.id}"] = Zahl(f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True)
 
 
 def _other_kind(t, name: str, zahlen: dict[str, Zahl]) -> None:
