@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from vorlagen.cli import building, reviewing, zahlen
+from vorlagen.cli import building, repository, reviewing, zahlen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.problems import BuildFailed, Problem
@@ -35,6 +35,12 @@ COMMANDS = [
             reviewing.nachrechnen, reviewing.nachrechnen_options, data=False, failure=2,
             description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach. "
                         "Rückgabe 0: alles stimmt, 1: Fehler gefunden, 2: Datei nicht lesbar."),
+    Command("neu", "legt ein neues Datenrepository an, das sofort baut: vorlagen neu ORDNER",
+            repository.neu, repository.neu_options, data=False),
+    Command("vorlage", "legt eine Vorlage mit der nächsten freien Nummer an: vorlagen vorlage neu \"Betreff\"",
+            repository.vorlage, repository.vorlage_options),
+    Command("schema", "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
+            repository.schema, repository.schema_options),
 ]
 
 

@@ -35,7 +35,7 @@ class Zeitraum(Record):
 @record
 class Kostensaetze(Record):
     titel: str  # z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021
-    quelle: str | None = None
+    quelle: str | None = None  # Herkunft der Sätze, z. B. KGSt-Bericht 11/2020
     gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
     einheit: Einheit = "Jahr"  # alle Sätze der Datei gelten je Jahr (Standard), Monat, Tag, Stück oder einmalig
     saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Einheit
@@ -60,15 +60,15 @@ class Foerdersatz(Record):
 
 @record
 class Foerdermodul(Record):
-    titel: str
-    saetze: dict[str, Foerdersatz]
+    titel: str  # Name des Moduls, z. B. Strategische Steuerung
+    saetze: dict[str, Foerdersatz]  # Kürzel des Satzes (z. B. koordination) → Fördersatz
 
 
 @record
 class Foerderprogramm(Record):
-    titel: str
-    gueltig: Zeitraum | None = None
-    module: dict[str, Foerdermodul]
+    titel: str  # Name des Programms, z. B. Kommunales Integrationsmanagement NRW
+    gueltig: Zeitraum | None = None  # Zeitraum, für den die Fördersätze gelten
+    module: dict[str, Foerdermodul]  # Kürzel des Moduls (z. B. modul-1) → Modul mit seinen Sätzen
 
 
 @dataclass(frozen=True)
@@ -113,15 +113,15 @@ class Rate(Record):
 
 @record
 class Bescheid(Record):
-    datum: dt.date
-    behoerde: str
-    aktenzeichen: str | None = None
+    datum: dt.date  # Datum des Bescheids
+    behoerde: str  # erlassende Behörde, z. B. Bezirksregierung Arnsberg
+    aktenzeichen: str | None = None  # Aktenzeichen der Behörde
     programm: str | None = None  # Förderprogramm, z. B. KIM NRW
-    zeitraum: Zeitraum
+    zeitraum: Zeitraum  # Bewilligungszeitraum
     tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
-    positionen: list[Bescheidposition]
+    positionen: list[Bescheidposition]  # bewilligte Stellen oder Einheiten je Satz
     betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
-    raten: list[Rate] = field(default_factory=list)
+    raten: list[Rate] = field(default_factory=list)  # Auszahlung in Raten
 
     def check(self):
         if not self.positionen:
@@ -168,10 +168,10 @@ class Abzug(Kostenposition):
 
 @record
 class Erwartet(Record):
-    gesamtkosten: Betrag | None = None
-    abzuege: Betrag | None = None
-    eigenanteil: Betrag | None = None
-    summe: Betrag | None = None
+    gesamtkosten: Betrag | None = None  # erwartete Gesamtkosten
+    abzuege: Betrag | None = None  # erwartete Summe der Abzüge
+    eigenanteil: Betrag | None = None  # erwarteter Eigenanteil
+    summe: Betrag | None = None  # erwartete Summe (Aufstellung)
 
 
 @record
@@ -180,7 +180,7 @@ class Quelle(Record):
 
     id: str | None = None  # Name für Texte: quellen["id"] (sonst die Bezeichnung)
     als: str  # z. B. Bund, Land, Eigenmittel der Stadt
-    art: Literal["Zuwendung", "Dritte", "Eigenmittel"] = "Zuwendung"
+    art: Literal["Zuwendung", "Dritte", "Eigenmittel"] = "Zuwendung"  # Art der Finanzierungsquelle
     foerdersatz: Decimal | None = None  # Anteilsfinanzierung: Prozent der förderfähigen Kosten …
     hoechstbetrag: Betrag | None = None  # … höchstens so viel (auch bei Fehlbedarf)
     festbetrag: Betrag | None = None  # Festbetragsfinanzierung
@@ -224,14 +224,14 @@ class Vergleichszeile(Record):
 @record
 class Berechnung(Record):
     id: str  # Name für Texte: finanzierung["id"]
-    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich"] = "Eigenanteil"
+    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich"] = "Eigenanteil"  # Art der Tabelle
     titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
     zeitraum: Zeitraum | None = None  # Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge
     tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
     lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt
     alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
-    kosten: list[Kostenposition] = field(default_factory=list)
-    abzuege: list[Abzug] = field(default_factory=list)
+    kosten: list[Kostenposition] = field(default_factory=list)  # Zeilen der Kosten
+    abzuege: list[Abzug] = field(default_factory=list)  # Zeilen der Abzüge, z. B. Förderung
     negativ: bool = False  # ein negativer Eigenanteil (Überschuss) ist gewollt
     summe_als: str | None = None  # Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr
     quellen: list[Quelle] = field(default_factory=list)  # Finanzierungsplan
@@ -239,7 +239,7 @@ class Berechnung(Record):
     spalten: list[str] = field(default_factory=list)  # Vergleich: Namen der beiden Stände
     einheit: Literal["Euro", "Stellen", "Anzahl"] = "Euro"  # Vergleich: was die Werte sind
     zeilen: list[Vergleichszeile] = field(default_factory=list)  # Vergleich
-    erwartet: Erwartet | None = None
+    erwartet: Erwartet | None = None  # Beträge laut Vorlage, werden nachgerechnet
 
     def check(self):
         needs = {"Eigenanteil": ("kosten",), "Aufstellung": ("kosten",), "Finanzierungsplan": ("kosten", "quellen"),
@@ -265,13 +265,13 @@ class Berechnung(Record):
 
 @record
 class Verteilung(Record):
-    id: str
+    id: str  # Name für Texte: verteilungen["id"]
     titel: str  # z. B. CM-Einsatz in Tagen pro Arbeitswoche
     berechnung: str | None = None  # Stellenzahl aus dieser Berechnung übernehmen …
     vzae: Decimal | None = None  # … oder hier angeben
-    tage_pro_vzae: Decimal = Decimal(5)
+    tage_pro_vzae: Decimal = Decimal(5)  # Tage je Vollzeitstelle und Woche
     werte: dict[str, Decimal | None]  # Name → Tage; leer (~) heißt: kein Einsatz
-    hinweise: dict[str, str] = field(default_factory=dict)
+    hinweise: dict[str, str] = field(default_factory=dict)  # Name → Hinweis in der Tabelle, z. B. eigene Stelle
 
     def check(self):
         if (self.berechnung is None) == (self.vzae is None):

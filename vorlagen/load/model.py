@@ -1,4 +1,11 @@
-"""Typed records of the data files. Field names are the YAML keys; each is documented here."""
+"""Typed records of the data files. Field names are the YAML keys; each is documented here.
+
+The comment behind a field is its German description in the JSON Schema that editors use
+(vorlagen/load/schema.py builds it from these records at run time: nothing to regenerate by hand).
+`vorlagen schema` writes it into a data repository; tests/test_schema.py checks every data file of data/
+and of the fixtures against it and fails for a field without a comment. A new kind of data file needs
+one row in schema.FILES.
+"""
 
 from __future__ import annotations
 
@@ -75,9 +82,9 @@ class Koerperschaft(Record):
     rundung: Literal["euro", "cent"] = "euro"  # Beträge in Berechnungen auf ganze Euro oder Cent
     runden: Literal["je_einheit", "genau"] = "je_einheit"  # Betrag je Einheit zuerst runden, oder nur die Zeile
     prozent_stellen: int = 2  # Nachkommastellen von Prozentwerten (79,35 %)
-    hausstil: Hausstil = field(default_factory=Hausstil)
-    aemter: list[Amt]
-    gremien: list[Gremium]
+    hausstil: Hausstil = field(default_factory=Hausstil)  # Aussehen der Dokumente
+    aemter: list[Amt]  # Ämter, die Vorlagen federführend einbringen
+    gremien: list[Gremium]  # Ausschüsse und Räte, in denen Vorlagen beraten werden
     kommunen: list[str] = field(default_factory=list)  # Namen, die in Verteilungen vorkommen dürfen
     wahlperioden: list[Wahlperiode] = field(default_factory=list)  # für OParl (LegislativeTerm)
     oparl: Oparl | None = None  # ohne Angabe: keine OParl-Schnittstelle unter output/oparl/
@@ -98,17 +105,17 @@ class Top(Record):
 
 @record
 class Tagesordnung(Record):
-    oeffentlich: list[Top] = field(default_factory=list)
-    nichtoeffentlich: list[Top] = field(default_factory=list)
+    oeffentlich: list[Top] = field(default_factory=list)  # Punkte des öffentlichen Teils, in Reihenfolge
+    nichtoeffentlich: list[Top] = field(default_factory=list)  # Punkte des nichtöffentlichen Teils, in Reihenfolge
 
 
 @record
 class Sitzung(Record):
     gremium: str  # Kürzel des Gremiums
-    datum: dt.date
+    datum: dt.date  # Tag der Sitzung
     beginn: str | None = None  # Uhrzeit als Text, z. B. "15:00 Uhr"
-    ort: str | None = None
-    tagesordnung: Tagesordnung | None = None
+    ort: str | None = None  # z. B. Kreishaus Siegburg, Großer Sitzungssaal
+    tagesordnung: Tagesordnung | None = None  # Tagesordnungspunkte, öffentlich und nichtöffentlich
 
     @property
     def uhrzeit(self) -> tuple[int, int] | None:
@@ -135,9 +142,9 @@ class Beratung(Record):
 
 @record
 class Anlage(Record):
-    titel: str
+    titel: str  # Titel der Anlage, wie gedruckt
     datei: str  # Markdown (.md) wird gesetzt, PDF (.pdf) unverändert übernommen
-    oeffentlich: bool = True
+    oeffentlich: bool = True  # false: nur in der internen Ausgabe
 
 
 @record
@@ -150,26 +157,26 @@ class Unterschrift(Record):
 @record
 class Bezug(Record):
     vorlage: str  # Nummer der ursprünglichen Vorlage, z. B. "2021/0123"
-    art: Literal["Ergänzung", "Neufassung"]
+    art: Literal["Ergänzung", "Neufassung"]  # Ergänzung oder Neufassung
 
 
 @record
 class Vorlage(Record):
     nummer: str  # z. B. "2021/0123"
-    art: Literal["Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage"]
-    oeffentlich: bool
-    datum: dt.date
+    art: Literal["Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage"]  # Art der Vorlage
+    oeffentlich: bool  # false: erscheint nur in der internen Ausgabe
+    datum: dt.date  # Datum der Vorlage (zählt für die Frist)
     federfuehrend: str  # Kürzel des Amts
-    betreff: str
-    beratungsfolge: list[Beratung]
+    betreff: str  # Gegenstand der Vorlage, wie gedruckt
+    beratungsfolge: list[Beratung]  # Sitzungen, in denen die Vorlage beraten wird, nach Datum
     beschlussvorschlag: str | None = None  # Markdown-Datei; Pflicht bei Beschlussvorlagen
     abschnitte: list[str]  # Markdown-Dateien in Reihenfolge
     finanzielle_auswirkungen: str | None = None  # Markdown-Datei mit weiterem Text
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
     antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
-    finanzierung: list[Berechnung] = field(default_factory=list)
-    verteilungen: list[Verteilung] = field(default_factory=list)
-    anlagen: list[Anlage] = field(default_factory=list)
+    finanzierung: list[Berechnung] = field(default_factory=list)  # Berechnungen, je eine Tabelle
+    verteilungen: list[Verteilung] = field(default_factory=list)  # Verteilungen, z. B. Einsatztage je Kommune
+    anlagen: list[Anlage] = field(default_factory=list)  # Anlagen in Reihenfolge
     unterschrift: Unterschrift | None = None  # ohne Angabe: der Verwaltungschef
     bezug: Bezug | None = None  # Ergänzung zu oder Neufassung einer anderen Vorlage
 

@@ -1,0 +1,45 @@
+"""The wheel: installed into a fresh virtual environment outside the repository, it scaffolds and builds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+
+from .conftest import DATA, ROOT
+
+
+def _run(command: list, cwd, env) -> str:
+    done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def test_wheel_installs_and_builds_outside_the_repository(tmp_path, built):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", ROOT], tmp_path, env)
+    wheel = next((tmp_path / "dist").glob("vorlagen-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "templates").rglob("*") if p.is_file())
+    assert sorted(n.removeprefix("vorlagen/") for n in names if n.startswith("vorlagen/templates/")) == shipped
+    assert not any(n.startswith(("data/", "tests/")) or n.endswith(".pyc") for n in names)
+
+    home = tmp_path / "venv"
+    venv.create(home, with_pip=True)
+    python, vorlagen = home / "bin" / "python", home / "bin" / "vorlagen"
+    # the wheel's dependencies in the versions of requirements.lock (from pip's cache where it has them)
+    _run([python, "-m", "pip", "install", "-q", wheel, "-c", ROOT / "requirements.lock"], tmp_path, env)
+
+    assert _run([vorlagen, "--version"], tmp_path, env).startswith("vorlagen 0.")
+    _run([vorlagen, "neu", "x"], tmp_path, env)
+    _run([vorlagen], tmp_path / "x", env)
+    pdfs = sorted((tmp_path / "x" / "output" / "vorlagen").rglob("*.pdf"))
+    assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF-")
+
+    # the example, built by the installed engine with its shipped house style: the same bytes as from here
+    out = _run([python, "-m", "vorlagen", "--data", DATA, "--out", tmp_path / "beispiel"], tmp_path, env)
+    assert out.startswith("[") and "Fertig: 2 Vorlagen" in out
+    for name in ("vorlagen/2021-0123/2021-0123.pdf", "vorlagen/2021-0123/2021-0123.html", "assets/vorlage.css"):
+        assert (tmp_path / "beispiel" / name).read_bytes() == (built / name).read_bytes(), name

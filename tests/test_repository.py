@@ -1,0 +1,129 @@
+"""`vorlagen neu`, `vorlagen vorlage neu` and `vorlagen schema`: a data repository that builds at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+
+import jsonschema
+import yaml
+
+from vorlagen.cli.scaffold import schema_files
+from vorlagen.load.schema import FILES, kind_of, schema
+
+from .conftest import DATA, run
+
+TODAY = dt.date.today()
+
+
+def _validate_all(data):
+    for path in sorted(data.rglob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = json.loads(json.dumps(document, default=lambda value: value.isoformat()))
+        jsonschema.validate(document, schema(kind_of(path.relative_to(data).as_posix())),
+                            cls=jsonschema.Draft7Validator)
+
+
+def test_new_repository_builds_at_once(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "meine-verwaltung"
+    code, out, err = run(capsys, "neu", str(repo), "--name", "Stadt Beispielhausen")
+    assert (code, err) == (0, "")
+    assert out.endswith(f"Weiter: cd {repo.as_posix()} && vorlagen\n")
+    for name in ("README.md", ".gitignore", ".gitattributes", "vorlagen.toml", ".vscode/settings.json",
+                 "data/koerperschaft.yaml", f"data/vorlagen/{TODAY.year}-0001/vorlage.yaml",
+                 f"data/vorlagen/{TODAY.year}-0001/beschlussvorschlag.md"):
+        assert (repo / name).is_file(), name
+    assert "output/" in (repo / ".gitignore").read_text().splitlines()
+    assert (repo / ".gitattributes").read_text() == "*.pdf diff=vorlage\n"
+    assert (repo / "vorlagen.toml").read_text().splitlines()[1].startswith('version = "0.')
+    if shutil.which("git"):
+        assert (repo / ".git" / "config").read_text().count("[diff \"vorlage\"]") == 1
+    monkeypatch.chdir(repo)
+    code, out, err = run(capsys)
+    assert (code, err) == (0, ""), err
+    pdf = repo / "output" / "vorlagen" / f"{TODAY.year}-0001" / f"{TODAY.year}-0001.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = pdf.with_suffix(".txt").read_text(encoding="utf-8")
+    assert "Stadt Beispielhausen" in text and "Beschlussvorschlag" in text
+
+
+def test_scaffolded_yaml_names_its_schema_and_is_valid(capsys, tmp_path):
+    repo = tmp_path / "r"
+    assert run(capsys, "neu", str(repo))[0] == 0
+    yamls = sorted((repo / "data").rglob("*.yaml"))
+    assert len(yamls) == 3
+    for path in yamls:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, path
+        target = (path.parent / match.group(1)).resolve()
+        assert target.is_file() and json.loads(target.read_text()) == schema(kind_of(
+            path.relative_to(repo / "data").as_posix()))
+    _validate_all(repo / "data")
+    settings = json.loads((repo / ".vscode" / "settings.json").read_text())["yaml.schemas"]
+    assert sorted(settings.values()) == sorted(f"data/{kind.pattern}" for kind in FILES)
+
+
+def test_new_refuses_a_folder_with_files(capsys, tmp_path):
+    (tmp_path / "voll").mkdir()
+    (tmp_path / "voll" / "notiz.txt").write_text("x")
+    code, out, err = run(capsys, "neu", str(tmp_path / "voll"))
+    assert code == 1 and out == ""
+    assert err.startswith(f"{(tmp_path / 'voll').as_posix()}: Den Ordner gibt es schon, und er ist nicht leer – "
+                          "wählen Sie einen neuen Namen, z. B. vorlagen neu meine-verwaltung.\n")
+    assert sorted(p.name for p in (tmp_path / "voll").iterdir()) == ["notiz.txt"]
+
+
+def test_new_vorlage_takes_the_next_free_nummer(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "r"
+    shutil.copytree(DATA, repo / "data")
+    monkeypatch.chdir(repo)
+    # the example has 2021/0123 and 2021/0130: the next of this year is 0001, of 2021 it would be 0131
+    for art, number in (("Beschlussvorlage", 1), ("Mitteilungsvorlage", 2)):
+        code, out, err = run(capsys, "vorlage", "neu", "--art", art, f"Betreff {number}: „Zitat“", "--amt", "30")
+        assert (code, err) == (0, "")
+        folder = repo / "data" / "vorlagen" / f"{TODAY.year}-{number:04d}"
+        vorlage = yaml.safe_load((folder / "vorlage.yaml").read_text(encoding="utf-8"))
+        assert vorlage["nummer"] == f"{TODAY.year}/{number:04d}" and vorlage["art"] == art
+        assert vorlage["betreff"] == f"Betreff {number}: „Zitat“" and vorlage["federfuehrend"] == "30"
+        assert vorlage["beratungsfolge"] == []  # the example's Sitzungen are past
+        assert sorted(p.name for p in folder.iterdir()) == sorted(
+            ["vorlage.yaml", "sachverhalt.md"] + (["beschlussvorschlag.md"] if art == "Beschlussvorlage" else []))
+    code, out, err = run(capsys, "check", "--stichtag", "2021-06-01")
+    assert (code, err) == (0, "") and out.startswith("Geprüft: 4 Vorlagen")
+    _validate_all(repo / "data")
+
+
+def test_new_vorlage_joins_the_next_sitzung(capsys, tmp_path):
+    repo = tmp_path / "r"
+    run(capsys, "neu", str(repo))
+    code, out, err = run(capsys, "--data", str(repo), "vorlage", "neu", "Zweite Vorlage", "--art", "Berichtsvorlage")
+    assert (code, err) == (0, "")
+    vorlage = yaml.safe_load((repo / "data" / "vorlagen" / f"{TODAY.year}-0002" / "vorlage.yaml").read_text())
+    sitzung = (TODAY + dt.timedelta(days=28)).isoformat()
+    assert vorlage["beratungsfolge"] == [{"sitzung": f"AS-{sitzung}", "rolle": "Kenntnisnahme"}]
+
+
+def test_new_vorlage_with_unknown_amt_or_sitzung(capsys, tmp_path):
+    repo = tmp_path / "r"
+    run(capsys, "neu", str(repo))
+    code, _, err = run(capsys, "--data", str(repo), "vorlage", "neu", "X", "--amt", "ZZ")
+    assert code == 1 and err.startswith("koerperschaft.yaml: Unbekanntes Amt „ZZ“ – nennen Sie mit --amt ein "
+                                        "Kürzel aus koerperschaft.yaml → aemter.\n")
+    code, _, err = run(capsys, "--data", str(repo), "vorlage", "neu", "X", "--sitzung", "AS-1999-01-01")
+    assert code == 1 and err.startswith("data/sitzungen: Unbekannte Sitzung „AS-1999-01-01“ – nennen Sie den "
+                                        "Dateinamen einer Sitzung unter sitzungen/ ohne .yaml.\n")
+    assert not (repo / "data" / "vorlagen" / f"{TODAY.year}-0002").exists()
+
+
+def test_schema_command_writes_the_schema(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "r"
+    shutil.copytree(DATA, repo / "data")
+    monkeypatch.chdir(repo)
+    code, out, err = run(capsys, "schema")
+    assert (code, err) == (0, "")
+    assert out == f"JSON-Schema für {len(FILES)} Arten von Datendateien in {(repo / 'schema').as_posix()}/ geschrieben.\n"
+    written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (repo / "schema").iterdir()}
+    assert written == schema_files()

@@ -1,0 +1,73 @@
+"""Commands that set up a data repository: neu, vorlage neu, schema."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from vorlagen.cli import scaffold
+from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.load.model import ARTEN
+
+
+def neu_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ordner", type=Path, help="Ordner des neuen Datenrepositorys, z. B. meine-verwaltung")
+    parser.add_argument("--name", default="Musterstadt", help="Name der Körperschaft (Standard: Musterstadt)")
+
+
+def vorlage_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("aktion", choices=["neu"], help="neu: eine Vorlage anlegen")
+    parser.add_argument("betreff", help="Betreff der Vorlage, in Anführungszeichen")
+    parser.add_argument("--art", choices=ARTEN, default="Beschlussvorlage",
+                        help="Art der Vorlage (Standard: Beschlussvorlage)")
+    parser.add_argument("--sitzung", metavar="KENNUNG",
+                        help="erste Sitzung der Beratungsfolge (Standard: die nächste Sitzung ab heute)")
+    parser.add_argument("--amt", metavar="KÜRZEL", help="federführendes Amt (Standard: das erste Amt)")
+
+
+def schema_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ziel", type=Path, metavar="ORDNER",
+                        help="wohin die Schemadateien kommen (Standard: schema/ des Datenrepositorys)")
+
+
+def neu(args: argparse.Namespace) -> int:
+    """`neu`: a data repository that builds at once."""
+    written = scaffold.new_repository(args.ordner, args.name, dt.date.today())
+    shown = args.ordner.as_posix()
+    print(f"Neues Datenrepository in {shown}/ mit {len(written)} Dateien, darunter:\n"
+          + "".join(f"  {name}\n" for name in written if name.startswith("data/") or name == "README.md")
+          + f"\nWeiter: cd {shown} && vorlagen")
+    return 0
+
+
+def vorlage(args: argparse.Namespace) -> int:
+    """`vorlage neu`: the next free Nummer, the sections of its Art, the next Sitzung."""
+    from vorlagen.load.facts import load
+    facts, _ = load(args.data)  # problems elsewhere do not stop a new Vorlage
+    today = dt.date.today()
+    amt = args.amt or facts.koerperschaft.aemter[0].id if facts.koerperschaft.aemter else args.amt
+    if amt is None or amt not in {a.id for a in facts.koerperschaft.aemter}:
+        raise BuildFailed([Problem(Where("koerperschaft.yaml"), f"Unbekanntes Amt „{amt}“ – nennen Sie mit --amt "
+                                   "ein Kürzel aus koerperschaft.yaml → aemter.")])
+    sitzung = args.sitzung
+    if sitzung is None:
+        coming = sorted((s.datum, key) for key, s in facts.sitzungen.items() if s.datum >= today)
+        sitzung = coming[0][1] if coming else None
+    elif sitzung not in facts.sitzungen:
+        raise BuildFailed([Problem(Where(f"{args.data.name}/sitzungen"), f"Unbekannte Sitzung „{sitzung}“ – nennen "
+                                   "Sie den Dateinamen einer Sitzung unter sitzungen/ ohne .yaml.")])
+    written = scaffold.new_vorlage(args.data, args.art, args.betreff, today, sitzung, amt)
+    print(f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n" + "".join(f"  {n}\n" for n in written)
+          + ("" if sitzung else "Es gibt keine kommende Sitzung: tragen Sie die Beratungsfolge selbst ein.\n"))
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    """`schema`: the JSON Schema of every kind of data file, for editors."""
+    target = args.ziel or args.repository.root / scaffold.SCHEMA_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for name, text in scaffold.schema_files().items():
+        (target / Path(name).name).write_text(text, encoding="utf-8")
+    print(f"JSON-Schema für {len(scaffold.FILES)} Arten von Datendateien in {target.as_posix()}/ geschrieben.")
+    return 0

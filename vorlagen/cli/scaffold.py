@@ -1,0 +1,174 @@
+"""`vorlagen neu` and `vorlagen vorlage neu`: a new data repository, a new Vorlage — files that build at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from vorlagen import __version__
+from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.load.schema import FILES, schema_text
+from vorlagen.load.settings import SETTINGS
+
+SCHEMA_FOLDER = "schema"
+
+
+def write(root: Path, files: dict[str, str]) -> list[str]:
+    """Writes text files below `root` (never over an existing one); returns their names."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    return list(files)
+
+
+def schema_comment(relative: str, kind: str) -> str:
+    """First line of a data file: tells VS Code (YAML extension) the schema of this file."""
+    up = "../" * (relative.count("/") + 1)  # from the file's folder up to the repository root (data/ included)
+    return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{kind}.schema.json\n"
+
+
+def schema_files() -> dict[str, str]:
+    """The JSON Schema of every kind of data file, as files of a data repository."""
+    return {f"{SCHEMA_FOLDER}/{kind.name}.schema.json": schema_text(kind) for kind in FILES}
+
+
+def vscode_settings(data: str = "data") -> str:
+    schemas = {f"./{SCHEMA_FOLDER}/{kind.name}.schema.json": f"{data}/{kind.pattern}" for kind in FILES}
+    return json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2) + "\n"
+
+
+def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
+    """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage."""
+    if folder.exists() and any(folder.iterdir()):
+        raise BuildFailed([Problem(Where(folder.as_posix()), "Den Ordner gibt es schon, und er ist nicht leer – "
+                                   "wählen Sie einen neuen Namen, z. B. vorlagen neu meine-verwaltung.")])
+    sitzung_datum = today + dt.timedelta(days=28)
+    sitzung = f"AS-{sitzung_datum.isoformat()}"
+    minor = ".".join(__version__.split(".")[:2])
+    files = {
+        SETTINGS: f'# Einstellungen dieses Datenrepositorys für das Programm „vorlagen“ (siehe README.md)\n'
+                  f'version = "{minor}"  # erwartete Programmversion; "{minor}" heißt: jede {minor}.x\n',
+        ".gitignore": "output/\n",
+        ".gitattributes": "*.pdf diff=vorlage\n",
+        "README.md": README.format(name=name, version=minor),
+        ".vscode/settings.json": vscode_settings(),
+        ".vscode/extensions.json": '{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n',
+        **schema_files(),
+        "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft") + KOERPERSCHAFT.format(
+            name=name),
+        f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung") + SITZUNG.format(
+            datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
+    }
+    written = write(folder, files)
+    written += new_vorlage(folder / "data", "Beschlussvorlage", "Beispiel: Einrichtung einer Beratungsstelle",
+                           today, sitzung, amt="HA")
+    _git(folder)
+    return written
+
+
+def _git(folder: Path) -> None:
+    """A git repository whose diff shows PDFs as text (textconv); left alone inside an existing one."""
+    if shutil.which("git") is None:
+        return
+    inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=folder, capture_output=True)
+    if inside.returncode == 0:
+        return
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    subprocess.run(["git", "config", "diff.vorlage.textconv", f"{sys.executable} -m vorlagen text"],
+                   cwd=folder, check=True)
+
+
+def next_nummer(data: Path, year: int) -> str:
+    """The next free Nummer of the year, JJJJ/NNNN (read from every vorlage.yaml, readable or not)."""
+    used = [0]
+    for path in data.glob("vorlagen/*/vorlage.yaml"):
+        match = re.search(rf'^nummer:\s*["\']?{year}/(\d+)', path.read_text(encoding="utf-8", errors="replace"), re.M)
+        if match:
+            used.append(int(match.group(1)))
+    return f"{year}/{max(used) + 1:04d}"
+
+
+def sections(art: str) -> dict[str, str]:
+    """The Markdown files a Vorlage of this Art starts with: file name → text."""
+    texts = {"sachverhalt.md": "# Sachverhalt\n\nBeschreiben Sie hier den Sachverhalt.\n"}
+    if art == "Beschlussvorlage":
+        texts = {"beschlussvorschlag.md": "Der Ausschuss beschließt, … (Beschlussvorschlag hier eintragen)\n",
+                 **texts}
+    return texts
+
+
+def new_vorlage(data: Path, art: str, betreff: str, today: dt.date, sitzung: str | None, amt: str,
+                nummer: str | None = None) -> list[str]:
+    """A Vorlage with the next free Nummer and the sections its Art requires; returns the files written."""
+    nummer = nummer or next_nummer(data, today.year)
+    folder = f"vorlagen/{nummer.replace('/', '-')}"
+    if (data / folder).exists():
+        raise BuildFailed([Problem(Where(f"{data.name}/{folder}"), "Den Vorlagenordner gibt es schon – "
+                                   "wählen Sie eine andere Nummer.")])
+    texts = sections(art)
+    rolle = "Entscheidung" if art == "Beschlussvorlage" else "Kenntnisnahme"
+    lines = [schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
+             f'nummer: "{nummer}"', f"art: {art}", "oeffentlich: true", f"datum: {today.isoformat()}",
+             f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}",
+             f"betreff: {json.dumps(betreff, ensure_ascii=False)}",
+             "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []")]
+    if "beschlussvorschlag.md" in texts:
+        lines.append("beschlussvorschlag: beschlussvorschlag.md")
+    lines.append(f"abschnitte: [{', '.join(name for name in texts if name != 'beschlussvorschlag.md')}]")
+    files = {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
+    return [f"{data.name}/{name}" for name in write(data, files)]
+
+
+KOERPERSCHAFT = """\
+# Stammdaten der Körperschaft – ersetzen Sie die Beispielwerte.
+name: {name}
+verwaltungschef: Der Bürgermeister
+anschrift: Rathausplatz 1, 12345 {name}
+aemter:
+  - {{id: HA, name: Hauptamt}}
+gremien:
+  - {{id: AS, name: Ausschuss für Soziales, frist_tage: 14}}
+"""
+
+SITZUNG = """\
+gremium: AS
+datum: {datum}
+beginn: "17:00 Uhr"
+ort: Rathaus, Sitzungssaal
+tagesordnung:
+  oeffentlich:
+    - {{top: "1", titel: Eröffnung und Feststellung der Beschlussfähigkeit}}
+    - {{top: "2", vorlage: "{nummer}"}}
+    - {{top: "3", titel: Mitteilungen und Anfragen}}
+"""
+
+README = """\
+# Vorlagen – {name}
+
+Fakten und Texte der Sitzungsvorlagen. Das Programm `vorlagen` (Version {version}) macht daraus fertige
+Vorlagen als PDF, HTML und Text.
+
+| Befehl | was er tut |
+|---|---|
+| `vorlagen` | baut `data/` nach `output/` |
+| `vorlagen check` | prüft alles, schreibt nichts, zeigt die Fristen |
+| `vorlagen serve` | Vorschau im Browser unter http://127.0.0.1:8000/ |
+| `vorlagen vorlage neu --art Beschlussvorlage "Betreff"` | legt eine neue Vorlage mit der nächsten freien Nummer an |
+| `vorlagen schema` | schreibt die Schemadateien in `schema/` neu (nach einem Programm-Update) |
+| `vorlagen --help` | alle Befehle |
+
+- `data/koerperschaft.yaml` – Name, Ämter, Gremien; `data/sitzungen/` – Sitzungen mit Tagesordnung;
+  `data/vorlagen/<nummer>/` – je Vorlage `vorlage.yaml` und die Texte in Markdown.
+- `vorlagen.toml` – die erwartete Programmversion.
+- Editor: Visual Studio Code mit der Erweiterung „YAML“ (Red Hat) ergänzt und prüft die Schlüssel
+  beim Tippen (Schema in `schema/`).
+- Nach dem Klonen einmal, damit `git diff` PDFs als Text vergleicht:
+  `git config diff.vorlage.textconv "vorlagen text"`
+"""

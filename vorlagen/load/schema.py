@@ -1,0 +1,164 @@
+"""JSON Schema of every kind of data file, generated from the records: the model is the one source of truth.
+
+Nothing generated is kept in git: the schema is built from the record classes when asked for, with the
+comment behind each field as its German description. `vorlagen schema` writes it into a data repository;
+tests/test_schema.py checks every data file of data/ and of the fixtures against it. A new kind of data
+file needs one row in FILES; a new scalar type one entry in SCALARS.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import datetime as dt
+import functools
+import inspect
+import io
+import json
+import re
+import textwrap
+import tokenize
+import types
+import typing
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.load.model import Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Sitzung, Vorlage
+from vorlagen.load.records import Anzahl, Betrag
+
+DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best
+
+
+@dataclasses.dataclass(frozen=True)
+class FileKind:
+    name: str         # schema file: <name>.schema.json
+    pattern: str      # where such files lie, relative to the data folder (glob)
+    record: type
+    description: str
+
+
+FILES = [
+    FileKind("koerperschaft", "koerperschaft.yaml", Koerperschaft,
+             "Die Körperschaft: Name, Verwaltungschef, Ämter, Gremien, Kommunen und Hausstil."),
+    FileKind("sitzung", "sitzungen/*.yaml", Sitzung, "Eine Sitzung eines Gremiums mit ihrer Tagesordnung."),
+    FileKind("kostensaetze", "kostensaetze/*.yaml", Kostensaetze,
+             "Ein Katalog von Kostensätzen (Euro je Stelle und Jahr), z. B. der KGSt."),
+    FileKind("foerderprogramm", "foerderprogramme/*.yaml", Foerderprogramm,
+             "Ein Förderprogramm mit seinen Modulen und Fördersätzen (Euro je Einheit und Jahr)."),
+    FileKind("bescheid", "bescheide/*.yaml", Bescheid, "Ein Förderbescheid: Positionen, Zeitraum, Betrag, Raten."),
+    FileKind("antrag", "antraege/*.yaml", Antrag, "Ein Förderantrag: beantragte Positionen, Zeitraum, Betrag."),
+    FileKind("vorlage", "vorlagen/*/vorlage.yaml", Vorlage,
+             "Eine Vorlage: Kopfdaten, Beratungsfolge, Texte, Finanzierung, Verteilungen und Anlagen."),
+]
+
+_DATE = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
+SCALARS = {
+    str: {"type": ["string", "number"]},  # the loader reads a plain 5 as the text "5"
+    int: {"type": "integer"},
+    Decimal: {"type": "number"},
+    Betrag: {"type": "number", "description": "in Euro, ohne Tausenderpunkt, höchstens zwei Nachkommastellen"},
+    bool: {"type": "boolean"},
+    dt.date: {"type": "string", "pattern": _DATE, "description": "z. B. 2021-06-10 oder 10.06.2021"},
+    Anzahl: {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?(\s*\+\s*\d+(\.\d+)?)+\s*$"}],
+             "description": "eine Zahl oder eine Summe, z. B. 3.5 oder \"6 + 3\""},
+    Fraction: {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$"}],
+               "description": "z. B. 1/2 oder 0.5"},
+}
+
+
+def kind_of(relative: str) -> FileKind | None:
+    """The kind of a data file, by its path relative to the data folder (a * stays within one folder)."""
+    parts = relative.split("/")
+    for kind in FILES:
+        pattern = kind.pattern.split("/")
+        if len(pattern) == len(parts) and all(fnmatch.fnmatchcase(p, q) for p, q in zip(parts, pattern)):
+            return kind
+    return None
+
+
+def schema(kind: FileKind) -> dict:
+    """The JSON Schema of one kind of data file."""
+    definitions: dict[str, dict] = {}
+    root = _record(kind.record, definitions)
+    return {"$schema": DRAFT, "title": kind.pattern, "description": kind.description,
+            **root, "definitions": dict(sorted(definitions.items()))}
+
+
+def schema_text(kind: FileKind) -> str:
+    return json.dumps(schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def _record(cls, definitions: dict[str, dict]) -> dict:
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints = typing.get_type_hints(cls)
+    docs = field_docs(cls)
+    properties = {}
+    for name, spec in fields.items():
+        prop = _type(hints[name], definitions)
+        if "$ref" in prop:
+            prop = {"allOf": [prop]}  # draft 7 ignores keys beside $ref
+        if docs.get(name):
+            prop["description"] = f"{docs[name]} ({prop['description']})" if "description" in prop else docs[name]
+        default = _default(spec)
+        if default is not None:
+            prop["default"] = default
+        properties[name] = prop
+    required = [name for name, spec in fields.items()
+                if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING]
+    result = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        result["required"] = required
+    return result
+
+
+def _type(typ, definitions: dict[str, dict]) -> dict:
+    origin, args = typing.get_origin(typ), typing.get_args(typ)
+    if origin in (typing.Union, types.UnionType):
+        options = [_type(t, definitions) for t in args if t is not type(None)]
+        return {"anyOf": options + [{"type": "null"}]} if type(None) in args else {"anyOf": options}
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if origin is list:
+        return {"type": ["array", "null"], "items": _type(args[0], definitions)}
+    if origin is dict:
+        return {"type": ["object", "null"], "additionalProperties": _type(args[1], definitions)}
+    if dataclasses.is_dataclass(typ):
+        if typ.__name__ not in definitions:
+            definitions[typ.__name__] = {}  # placeholder: records may refer to themselves
+            definitions[typ.__name__] = _record(typ, definitions)
+        return {"$ref": f"#/definitions/{typ.__name__}"}
+    if typ in SCALARS:
+        return dict(SCALARS[typ])
+    raise TypeError(f"No JSON Schema for {typ!r}: add it to SCALARS in vorlagen/load/schema.py")
+
+
+def _default(spec: dataclasses.Field):
+    """A field's default as JSON, where it is one (shown by editors on completion)."""
+    if spec.default is not dataclasses.MISSING:
+        value = spec.default
+    elif spec.default_factory is not dataclasses.MISSING and spec.default_factory in (list, dict):
+        return None
+    else:
+        return None
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return None
+
+
+@functools.cache
+def field_docs(cls) -> dict[str, str]:
+    """The comment behind each field of a record class (and of the classes it extends)."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if not dataclasses.is_dataclass(klass):
+            continue
+        source = textwrap.dedent(inspect.getsource(klass))
+        lines = source.splitlines()
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                match = re.match(r"\s{4}(\w+)\s*:", lines[token.start[0] - 1])
+                if match:
+                    docs[match.group(1)] = token.string.lstrip("#").strip()
+    return docs
