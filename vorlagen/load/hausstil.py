@@ -36,7 +36,7 @@ class Kopfbeschriftung(Record):
 @record
 class Kopf(Record):
     felder: list[Literal[KOPFFELDER]] = field(default_factory=lambda: ["nummer", "datum", "federfuehrend"])  # Kopfdaten in Reihenfolge; was fehlt, erscheint nicht
-    beschriftung: Kopfbeschriftung = field(default_factory=Kopfbeschriftung)
+    beschriftung: Kopfbeschriftung = field(default_factory=Kopfbeschriftung)  # Beschriftungen im Kopf
     verwaltungschef: bool = True  # den Verwaltungschef unter dem Namen der Körperschaft zeigen
 
 
@@ -44,7 +44,7 @@ class Kopf(Record):
 class Spaltenbeschriftung(Record):
     datum: str = "Datum"  # z. B. Termin
     uhrzeit: str = "Beginn"  # Uhrzeit der Sitzung (beginn)
-    gremium: str = "Gremium"
+    gremium: str = "Gremium"  # Name des Gremiums
     rolle: str = "Zuständigkeit"  # Vorberatung, Entscheidung, Kenntnisnahme
     berichterstattung: str = "Berichterstattung"  # Name und Funktion
     ergebnis: str = "Ergebnis"  # z. B. ungeändert beschlossen
@@ -54,15 +54,15 @@ class Spaltenbeschriftung(Record):
 class BeratungsfolgeStil(Record):
     ueberschrift: str = "Beratungsfolge"  # z. B. Beratungsreihenfolge
     spalten: list[Literal[SPALTEN]] = field(default_factory=lambda: ["datum", "gremium", "rolle"])  # Spalten in Reihenfolge
-    beschriftung: Spaltenbeschriftung = field(default_factory=Spaltenbeschriftung)
+    beschriftung: Spaltenbeschriftung = field(default_factory=Spaltenbeschriftung)  # Spaltenköpfe
 
 
 @record
 class Hausstil(Record):
     akzentfarbe: str = "#1f4e79"  # Farbe für Linien und Überschriften, als #rrggbb
     logo: str | None = None  # Bilddatei (SVG oder PNG) relativ zum Datenordner
-    kopf: Kopf = field(default_factory=Kopf)
-    beratungsfolge: BeratungsfolgeStil = field(default_factory=BeratungsfolgeStil)
+    kopf: Kopf = field(default_factory=Kopf)  # Kopf der Vorlage: welche Kopfdaten, wie beschriftet
+    beratungsfolge: BeratungsfolgeStil = field(default_factory=BeratungsfolgeStil)  # Tabelle der Beratungsfolge
 
     def check(self):
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
