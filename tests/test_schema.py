@@ -14,9 +14,9 @@ import yaml
 
 from vorlagen.load.schema import FILES, field_docs, kind_of, schema
 
-from .conftest import AACHEN, DATA, ROOT
+from .conftest import DATA, ROOT
 
-FOLDERS = [DATA, AACHEN]
+FOLDERS = [DATA] + sorted(p.parent for p in (ROOT / "tests" / "fixtures").glob("*/koerperschaft.yaml"))
 HOW = ("Fields without a German comment (the schema's description; nothing to regenerate, the schema is built "
        "from the records): write one behind each field in its record class: ")
 
