@@ -299,6 +299,14 @@ CASES = [
     ("zeile-gibt-es-nicht", [Write(TEXT, "{{ finanzierung[\"m1-steuerung\"].zeilen[5].betrag | eur }}\n")],
      [(TEXT, 1, "{{ finanzierung[\"m1-steuerung\"].zeilen[5].betrag | eur }}: „5“ gibt es nicht in den Zeilen "
        "(gezählt ab 0). Vorhanden: 0, 1.")]),
+    # --- second hardening round (issue 9) ------------------------------------------------------
+    ("pfad-in-andere-vorlage", [Replace(V, "  - vorbemerkungen.md", "  - ../2021-0130/sachstand.md")],
+     [(V, "abschnitte:", "„../2021-0130/sachstand.md“ liegt im Ordner einer anderen Vorlage (2021-0130) – legen Sie "
+       "gemeinsame Texte außerhalb von vorlagen/ ab, z. B. unter textbausteine/.")]),
+    ("anlage-in-andere-vorlage", [Write("vorlagen/2021-0130/geheim.md", "# Geheim\n"),
+                                  Replace(V, "datei: anlagen/handlungskonzept.md", "datei: ../2021-0130/geheim.md")],
+     [(V, "../2021-0130/geheim.md", "„../2021-0130/geheim.md“ liegt im Ordner einer anderen Vorlage (2021-0130) – "
+       "legen Sie gemeinsame Texte außerhalb von vorlagen/ ab, z. B. unter textbausteine/.")]),
 ]
 
 

@@ -17,6 +17,7 @@ from vorlagen.build.cache import (Entry, Manifest, agenda_key, engine_key, packe
                                   vorlage_key)
 from vorlagen.build.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
+from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, slugify
 from vorlagen.meetings.documents import Meetings, SitzungDoc
 from vorlagen.build.output import Staging
@@ -309,7 +310,7 @@ class Builder:
         if self.facts.logo:
             self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", self.facts.logo.read_bytes())
         mappen = {s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries}
-        public = [d for d in docs if d.oeffentlich]
+        public = [shown(d) for d in docs if d.oeffentlich]
         self._write(PurePosixPath("index.html"),
                     self._index(public, sitzungen, mappen, PUBLIC.parent, "Sitzungen und Vorlagen"))
         self._write(INTERNAL.parent / "index.html",

@@ -103,6 +103,18 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
                  unreadable, antraege), problems
 
 
+def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
+    """A file named in a Vorlage: inside the data folder and not in another Vorlage's folder."""
+    path = inside(data_dir, folder, name, where, problems)
+    vorlagen = data_dir / "vorlagen"
+    if path is not None and path.is_relative_to(vorlagen) and not path.is_relative_to(folder):
+        other = path.relative_to(vorlagen).parts[0]
+        problems.append(Problem(where, f"„{name}“ liegt im Ordner einer anderen Vorlage ({other}) – legen Sie "
+                                       "gemeinsame Texte außerhalb von vorlagen/ ab, z. B. unter textbausteine/."))
+        return None
+    return path
+
+
 def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
     """Resolves a file name given in the data; refuses anything outside the data folder."""
     if Path(name).is_absolute() or "\\" in name:
@@ -170,7 +182,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     for where, name in texts:
         if name is None:
             continue
-        path = inside(data_dir, folder, name, where, problems)
+        path = own_file(data_dir, folder, name, where, problems)
         if path is None:
             continue
         if not path.is_file():
@@ -187,7 +199,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
             problems.append(Problem(anlage.where("datei"), f"Anlagen sind Markdown (.md) oder PDF (.pdf), "
                                                            f"nicht „{anlage.datei}“."))
             continue
-        path = inside(data_dir, folder, anlage.datei, anlage.where("datei"), problems)
+        path = own_file(data_dir, folder, anlage.datei, anlage.where("datei"), problems)
         if path is not None and not path.is_file():
             problems.append(Problem(anlage.where("datei"), f"Die Anlage „{anlage.datei}“ gibt es nicht – prüfen Sie den Namen."))
         elif path is not None:

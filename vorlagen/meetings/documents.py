@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
+from vorlagen.render import public
 from vorlagen.render.document import INTERNAL, Composer, VorlageDoc
 from vorlagen.load.model import Gremium, Sitzung, Top
 from vorlagen.compute.schedule import tops
@@ -65,7 +66,9 @@ class Meetings:
 
     def _agenda(self, doc: SitzungDoc, intern: bool, web: bool) -> str:
         folder = doc.folder(intern)
-        teile = [dict(titel="Öffentlicher Teil", punkte=self._rows(doc.teil(False), folder, web),
+        shown = doc.teil(False) if intern else [replace(p, doc=public.document(p.doc)) if p.doc else p
+                                                for p in doc.teil(False)]
+        teile = [dict(titel="Öffentlicher Teil", punkte=self._rows(shown, folder, web),
                       leer="Keine Punkte.")]
         if intern:
             teile.append(dict(titel="Nichtöffentlicher Teil", punkte=self._rows(doc.teil(True), folder, web),
@@ -74,7 +77,8 @@ class Meetings:
             teile.append(dict(titel="Nichtöffentlicher Teil", punkte=[],
                               leer="Es folgt ein nichtöffentlicher Teil; seine Punkte werden nicht veröffentlicht."))
         return self.composer.templates.render(
-            "tagesordnung.html.j2", koerperschaft=self.facts.koerperschaft, sitzung=doc.sitzung,
+            "tagesordnung.html.j2", koerperschaft=self.facts.koerperschaft,
+            sitzung=doc.sitzung if intern else public.sitzung(doc.sitzung),
             gremium=doc.gremium, teile=teile, intern=intern,
             beschreibung=f"Tagesordnung {doc.gremium.name}, Sitzung am {doc.sitzung.datum:%d.%m.%Y}",
             erstellt=doc.sitzung.datum, **self.composer.assets(folder, web))
@@ -89,6 +93,7 @@ class Meetings:
 
     def cover(self, doc: SitzungDoc, intern: bool, inhalt) -> str:
         return self.composer.templates.render(
-            "deckblatt.html.j2", koerperschaft=self.facts.koerperschaft, sitzung=doc.sitzung, gremium=doc.gremium,
+            "deckblatt.html.j2", koerperschaft=self.facts.koerperschaft,
+            sitzung=doc.sitzung if intern else public.sitzung(doc.sitzung), gremium=doc.gremium,
             intern=intern, inhalt=inhalt, beschreibung=f"Sitzungsmappe {doc.gremium.name}",
             erstellt=doc.sitzung.datum, **self.composer.assets(doc.folder(intern), web=False))

@@ -15,6 +15,7 @@ from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.compute.project import Project, Rechnung
+from vorlagen.render import public
 from vorlagen.render.prose import Prose
 from vorlagen.render.templates import TEMPLATES, Templates
 
@@ -118,27 +119,29 @@ class Composer:
         """The HTML of a Vorlage and its Anlagen; raises BuildFailed with every problem of its texts."""
         doc = self.plan(source)
         vorlage = source.vorlage
+        shown = public.vorlage(vorlage) if vorlage.oeffentlich else vorlage  # what its templates and texts see
         rechnung = self.project.rechnung(source)
         problems: list[Problem] = []
         placed: set[str] = set()
-        names = self._names(source, rechnung, placed)
+        names = self._names(source, shown, rechnung, placed)
         render = lambda name, shift=1: self.prose.render(source.texts[name], names, problems, shift)  # noqa: E731
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
         finanzen = render(vorlage.finanzielle_auswirkungen, 2) if vorlage.finanzielle_auswirkungen else None
         for anlage in doc.anlagen:
-            self._anlage(source, anlage, names, problems)
+            self._anlage(source, shown, anlage, names, problems)
         raise_if(problems)
+        steps = beratungsfolge(self.facts, vorlage)
         context = dict(
-            koerperschaft=self.facts.koerperschaft, vorlage=vorlage, rechnung=rechnung,
+            koerperschaft=self.facts.koerperschaft, vorlage=shown, rechnung=rechnung,
             beschreibung=vorlage.betreff, erstellt=vorlage.datum,
             amt=next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend),
-            beratungsfolge=beratungsfolge(self.facts, vorlage),
+            beratungsfolge=public.schritte(steps) if vorlage.oeffentlich else steps,
             abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
             finanzen_text=finanzen.html if finanzen else None,
             weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
             weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
-            anlagen=doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
+            anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
         )
         doc.web_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
         doc.print_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))
@@ -146,7 +149,7 @@ class Composer:
         doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
 
-    def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
+    def _names(self, source: VorlageSource, shown, rechnung: Rechnung, placed: set[str]) -> dict:
         def tabelle(table_id: str) -> Markup:
             placed.add(table_id)
             return self.tabelle(rechnung.tabellen[table_id])
@@ -157,16 +160,16 @@ class Composer:
 
         return dict(finanzierung=rechnung.tabellen, uebersicht=rechnung.uebersicht, bescheide=rechnung.bescheide,
                     antraege=rechnung.antraege,
-                    verteilungen=rechnung.verteilungen, vorlage=source.vorlage, koerperschaft=self.facts.koerperschaft,
+                    verteilungen=rechnung.verteilungen, vorlage=shown, koerperschaft=self.facts.koerperschaft,
                     saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
                     tabelle=tabelle, verteilung=verteilung)
 
-    def _anlage(self, source: VorlageSource, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
+    def _anlage(self, source: VorlageSource, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
             body = self.prose.render(source.texts[anlage.quelle], names, problems).html
             anlage.html = self.templates.render("anlage.html.j2", koerperschaft=self.facts.koerperschaft,
-                                                vorlage=source.vorlage, anlage=anlage, inhalt=body,
+                                                vorlage=shown, anlage=anlage, inhalt=body,
                                                 beschreibung=anlage.titel, erstellt=source.vorlage.datum,
                                                 **self.assets(anlage.datei.parent, web=False))
         else:
@@ -190,6 +193,8 @@ class Composer:
             return None
         original = next(s.vorlage for s in self.facts.vorlagen if s.vorlage.nummer == bezug.vorlage)
         lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
+        if source.vorlage.oeffentlich and not original.oeffentlich:
+            return f"{lead} Vorlage {original.nummer}"  # a public document shows nothing more of it
         return f"{lead} Vorlage {original.nummer} vom {original.datum:%d.%m.%Y}"
 
     def _unterschrift(self, source: VorlageSource) -> list[str]:

@@ -1,0 +1,51 @@
+"""What a public document may see: non-public Anlagen, TOPs and Vorlagen cut out of the facts it is given.
+
+Templates and prose of a public document get these views instead of the records themselves, so that
+neither `{{ vorlage.anlagen[0].titel }}` nor `{{ vorlage | string }}` can show what is not public.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from pathlib import PurePosixPath
+
+NICHTOEFFENTLICH = "nichtöffentlich"
+
+
+def _with(record, **changes):
+    """A copy of a record (which knows its lines) with some fields changed."""
+    clone = copy.copy(record)
+    for name, value in changes.items():
+        object.__setattr__(clone, name, value)
+    return clone
+
+
+def vorlage(record):
+    """A Vorlage whose non-public Anlagen have neither title nor file name."""
+    return _with(record, anlagen=[a if a.oeffentlich else _with(a, titel=NICHTOEFFENTLICH, datei="")
+                                  for a in record.anlagen])
+
+
+def sitzung(record):
+    """A Sitzung without the TOPs of its non-public part."""
+    if record.tagesordnung is None:
+        return record
+    return _with(record, tagesordnung=_with(record.tagesordnung, nichtoeffentlich=[]))
+
+
+def anlagen(docs: list) -> list:
+    """AnlageDocs of a public Vorlage: the non-public ones without title and output path (it names the title)."""
+    return [a if a.oeffentlich else replace(a, titel=NICHTOEFFENTLICH, datei=PurePosixPath(NICHTOEFFENTLICH),
+                                            quelle="", html=None, pdf=None) for a in docs]
+
+
+def schritte(steps: list) -> list:
+    """Steps of a Beratungsfolge whose Sitzungen show no non-public TOPs."""
+    return [replace(step, sitzung=sitzung(step.sitzung)) for step in steps]
+
+
+def document(doc):
+    """A VorlageDoc as a public overview or agenda may show it."""
+    source = replace(doc.source, vorlage=vorlage(doc.source.vorlage), texts={}, pdfs={}, reads={})
+    return replace(doc, anlagen=anlagen(doc.anlagen), source=source)
