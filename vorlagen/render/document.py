@@ -123,7 +123,7 @@ class Composer:
         rechnung = self.project.rechnung(source)
         problems: list[Problem] = []
         placed: set[str] = set()
-        names = self._names(source, shown, rechnung, placed)
+        names = self._names(source, rechnung, placed)
         render = lambda name, shift=1: self.prose.render(source.texts[name], names, problems, shift)  # noqa: E731
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
@@ -149,7 +149,7 @@ class Composer:
         doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
 
-    def _names(self, source: VorlageSource, shown, rechnung: Rechnung, placed: set[str]) -> dict:
+    def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
         def tabelle(table_id: str) -> Markup:
             placed.add(table_id)
             return self.tabelle(rechnung.tabellen[table_id])
@@ -160,8 +160,8 @@ class Composer:
 
         return dict(finanzierung=rechnung.tabellen, uebersicht=rechnung.uebersicht, bescheide=rechnung.bescheide,
                     antraege=rechnung.antraege,
-                    verteilungen=rechnung.verteilungen, vorlage=shown, koerperschaft=self.facts.koerperschaft,
-                    saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
+                    verteilungen=rechnung.verteilungen, vorlage=public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage,
+                    koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
                     tabelle=tabelle, verteilung=verteilung)
 
     def _anlage(self, source: VorlageSource, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
