@@ -116,3 +116,27 @@ def test_outside_a_data_repository(capsys, tmp_path, monkeypatch):
 ])
 def test_version_pins(spec, version, expected):
     assert version_matches(spec, version) is expected
+
+
+def _failing(monkeypatch, error):
+    import vorlagen.cli.building as building
+
+    def run(args):
+        raise error
+
+    monkeypatch.setattr(building, "check", run)
+    import vorlagen.cli as cli
+    monkeypatch.setattr(cli, "COMMANDS", [c if c.name != "check" else c.__class__(**{**c.__dict__, "run": run})
+                                          for c in cli.COMMANDS])
+
+
+def test_ctrl_c_and_a_full_disk_are_no_tracebacks(capsys, monkeypatch):
+    import errno
+
+    _failing(monkeypatch, KeyboardInterrupt())
+    code, out, err = run(capsys, "check", "--data", str(DATA))
+    assert code == 130 and err == "\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.\n"
+    _failing(monkeypatch, OSError(errno.ENOSPC, "No space left on device", "output/vorlagen/x.pdf"))
+    code, out, err = run(capsys, "check", "--data", str(DATA))
+    assert code == 1 and err == ("output/vorlagen/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz "
+                                 "und Schreibrechte; die bisherige Ausgabe ist unverändert.\n")

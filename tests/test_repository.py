@@ -127,3 +127,18 @@ def test_schema_command_writes_the_schema(capsys, tmp_path, monkeypatch):
     assert out == f"JSON-Schema für {len(FILES)} Arten von Datendateien in {(repo / 'schema').as_posix()}/ geschrieben.\n"
     written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (repo / "schema").iterdir()}
     assert written == schema_files()
+
+
+def test_check_notices_a_stale_schema(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "r"
+    run(capsys, "neu", str(repo))
+    monkeypatch.chdir(repo)
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "Hinweis" not in out
+    path = repo / "schema" / "vorlage.schema.json"
+    path.write_text(path.read_text().replace("\"nummer\"", "\"nr\""), encoding="utf-8")  # an older schema
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and out.endswith("\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion – "
+                                      "„vorlagen schema“ schreibt es neu.\n")
+    assert run(capsys, "schema")[0] == 0
+    assert "Hinweis" not in run(capsys, "check")[1]

@@ -7,6 +7,8 @@ before or after it, and problems with the data (BuildFailed) are printed in Germ
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 
 from vorlagen.cli import building, repository, reviewing, zahlen
@@ -43,6 +45,11 @@ COMMANDS = [
             repository.schema, repository.schema_options),
 ]
 
+# Failures of the machine the user can fix (disk full, no permission), not bugs of the program.
+USER_ERRORS = {errno.ENOSPC: "Der Speicherplatz ist voll", errno.EDQUOT: "Das Speicherkontingent ist erschöpft",
+               errno.EACCES: "Keine Berechtigung", errno.EPERM: "Keine Berechtigung",
+               errno.EROFS: "Das Laufwerk ist schreibgeschützt"}
+
 
 def main(argv: list[str] | None = None) -> int:
     speak_german()
@@ -56,6 +63,19 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failed:
         report_problems(failed.problems)
         return command.failure
+    except KeyboardInterrupt:
+        print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (e.g. `vorlagen check | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        if error.errno not in USER_ERRORS:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{where}{USER_ERRORS[error.errno]} – prüfen Sie freien Speicherplatz und Schreibrechte; "
+              "die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+        return 1
 
 
 def report_problems(problems: list[Problem]) -> None:

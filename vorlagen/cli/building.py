@@ -96,7 +96,18 @@ def check(args: argparse.Namespace) -> int:
     Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
     print(render_fristen(project.facts, args.stichtag), end="")
+    _stale_schema(args.repository.root)
     return 0
+
+
+def _stale_schema(root: Path) -> None:
+    """A hint when the repository's schema/ (for editors) was written by another version of the program."""
+    from vorlagen.cli.scaffold import schema_files
+    folder = root / "schema"
+    if folder.is_dir() and any(not (root / name).is_file() or (root / name).read_text(encoding="utf-8") != text
+                               for name, text in schema_files().items()):
+        print("\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion – „vorlagen schema“ "
+              "schreibt es neu.")
 
 
 def serve(args: argparse.Namespace) -> int:
