@@ -16,11 +16,11 @@ from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.pdftext import TEXT_ATTACHMENT
 from vorlagen.core.reads import record
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
-PDF_OPTIONS = dict(pdf_tags=True, pdf_variant="pdf/ua-1")
 
 
 class ForbiddenResource(Exception):
@@ -72,7 +72,7 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
 
     SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
     time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
-    is embedded as an attachment so that `git diff` can show it for any committed PDF.
+    is embedded as an associated file so that `git diff` can show it for any committed PDF.
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
     fetcher = ProjectFetcher(roots)
@@ -81,11 +81,11 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
     logger.addHandler(collect)
     stamp = dt.datetime(created.year, created.month, created.day)
     attachments = [Attachment(string=text, name=TEXT_ATTACHMENT, description="Textfassung des Dokuments",
-                              created=stamp, modified=stamp)] if text is not None else []
+                              created=stamp, modified=stamp, relationship="Alternative")] if text is not None else []
     try:
         pdf = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
             font_config=font_config or FontConfiguration(), pdf_identifier=_identifier(html, fetcher.roots),
-            attachments=attachments, **PDF_OPTIONS)
+            attachments=attachments, finisher=finish, **PDF_OPTIONS)
     except FatalURLFetchingError as error:
         cause = error.__cause__
         url = str(cause) if isinstance(cause, ForbiddenResource) else str(error)
