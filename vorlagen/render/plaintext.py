@@ -21,6 +21,7 @@ class Block:
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)
     right: set[int] = field(default_factory=set)  # right-aligned (numeric) columns
+    fields: bool = False  # a table of header fields: printed as 'Label: value' lines
 
 
 class _Reader(HTMLParser):
@@ -43,6 +44,7 @@ class _Reader(HTMLParser):
             self.lists.append([tag == "ol", 1])
         elif tag == "table":
             self.table = Block("table")
+            self.table.fields = "metadaten" in (attrs.get("class") or "")  # header fields: 'Label: value' lines
         elif tag == "tr" and self.table is not None:
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
@@ -68,7 +70,11 @@ class _Reader(HTMLParser):
             self.row = None
         elif tag == "table" and self.table is not None:
             self.table.text, self.caption = self.caption, ""
-            self.blocks.append(self.table)
+            if self.table.fields and len(self.table.rows) == 2:
+                labels, values = self.table.rows
+                self.blocks += [Block("text", f"{label}: {value}") for label, value in zip(labels, values)]
+            else:
+                self.blocks.append(self.table)
             self.table = None
         elif tag == "caption":
             self.caption = self._take()
