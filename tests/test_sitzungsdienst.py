@@ -136,11 +136,13 @@ def test_internal_packet_holds_the_non_public_part(built):
     assert "Nichtöffentlicher Teil" in texts[1] and SECRET_TITLE in texts[1]
 
 
-def test_packet_does_not_claim_accessibility_it_lost_in_merging(built):
+def test_packet_keeps_the_structure_of_its_parts(built):
     reader = pypdf.PdfReader(built / "sitzungen" / ASI / "sitzungsmappe.pdf")
     root = reader.trailer["/Root"]
-    assert "/StructTreeRoot" not in root and "/MarkInfo" not in root
-    assert root["/Lang"] == "de"
+    assert bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "de"
+    parts = root["/StructTreeRoot"]["/K"]["/K"]
+    assert [p.get_object()["/S"] for p in parts] == ["/Part"] * 4  # cover, agenda, Vorlage, Anlage
+    assert [page["/StructParents"] for page in reader.pages] == sorted({page["/StructParents"] for page in reader.pages})
     assert reader.metadata["/Title"] == "Sitzungsmappe: Ausschuss für Soziales und Integration, 10.06.2021"
 
 

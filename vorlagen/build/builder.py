@@ -292,7 +292,13 @@ class Builder:
                 if anlagen:
                     teile.append(packet.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")]))
             for anlage in anlagen:
-                teile.append(packet.Teil(self.stage.read(anlage.datei), [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
+                content = self.stage.read(anlage.datei)
+                if not intern and anlage.quelle.endswith(".pdf") and not packet.tagged(content):
+                    source = self.facts.paths.show(punkt.doc.source.folder / anlage.quelle)
+                    self.progress.warn(f"{source}: Die PDF-Anlage ist nicht getaggt – die öffentliche Sitzungsmappe "
+                                       f"{doc.id} und das Veröffentlichungspaket sind damit nicht barrierefrei "
+                                       "(PDF/UA); ersetzen Sie die Anlage durch ein getaggtes PDF.")
+                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
         teile = packet.merge_empty(teile)
 
         def cover(inhalt) -> bytes:

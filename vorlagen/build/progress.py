@@ -35,6 +35,14 @@ class Progress:
             self.stream.write(line + "\n")
         self.stream.flush()
 
+    def warn(self, message: str) -> None:
+        """A warning on its own line; the build goes on."""
+        if self.live and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.width = 0
+        self.stream.write(f"Warnung: {message}\n")
+        self.stream.flush()
+
     def finish(self) -> None:
         if self.live and self.width:
             self.stream.write("\r" + " " * self.width + "\r")

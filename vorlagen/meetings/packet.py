@@ -6,12 +6,16 @@ page, so the pages' own content is neither parsed nor rewritten.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass, field
 from typing import Callable
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
+
+from vorlagen.meetings import packet_tags
+from vorlagen.render.templates import TEMPLATES
+from pypdf.generic import (ArrayObject, ByteStringObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
                            TextStringObject)
 
 STAMP_FONT = NameObject("/VorlagenStempel")
@@ -33,6 +37,12 @@ class Eintrag:
     ebene: int
     titel: str
     seite: int
+
+
+def tagged(pdf: bytes) -> bool:
+    """True when the PDF has a structure tree and says it is tagged."""
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    return "/StructTreeRoot" in root and bool(root.get("/MarkInfo", {}).get("/Marked"))
 
 
 def merge_empty(teile: list[Teil]) -> list[Teil]:
@@ -79,11 +89,14 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: 
         page += count
     _stamp(writer, stempel)
     root = writer._root_object
-    for key in ("/StructTreeRoot", "/MarkInfo"):  # the merged tag trees do not survive: do not pretend they do
-        if key in root:
+    untagged = packet_tags.merge(writer, [cover_reader, *readers])
+    if untagged:  # an untagged part: the packet claims no tags, no PDF/UA and no PDF/A
+        for key in ("/StructTreeRoot", "/MarkInfo"):
             del root[NameObject(key)]
     root[NameObject("/Lang")] = TextStringObject("de")
-    writer.add_metadata({"/Title": titel, "/Producer": "vorlagen"})
+    packet_tags.claim(writer, cover_reader, titel, conforming=not untagged)
+    identifier = hashlib.sha256(b"".join(hashlib.sha256(t.pdf).digest() for t in teile) + titel.encode()).digest()[:16]
+    writer._ID = ArrayObject([ByteStringObject(identifier), ByteStringObject(identifier)])  # PDF/A: a file ID
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
@@ -91,26 +104,70 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: 
 
 
 def _stamp(writer: PdfWriter, stempel: str) -> None:
-    """Writes '<stempel> – Seite n von N' at the bottom left of every page (25 mm from the left, 9 mm up)."""
-    font = writer._add_object(DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
+    """Writes '<stempel> – Seite n von N' at the bottom left of every page (25 mm from the left, 9 mm up).
+
+    The stamp is a pagination artifact, set in the house font (embedded, subset to the stamp's characters).
+    """
     total = len(writer.pages)
+    texts = [f"{stempel} \u2013 Seite {number} von {total}" for number in range(1, total + 1)]
+    font = writer._add_object(stamp_font(writer, "".join(texts)))
     save = writer._add_object(_stream(b"q\n"))
-    for number, page in enumerate(writer.pages, start=1):
-        text = f"{stempel} \u2013 Seite {number} von {total}".encode("cp1252")
-        escaped = text.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-        stamp = _stream(b"Q\nq 0.2 g BT " + STAMP_FONT.encode() + b" 8 Tf 1 0 0 1 %.2f %.2f Tm (" % (25 * MM, 9 * MM)
-                        + escaped + b") Tj ET Q\n")
+    for page, text in zip(writer.pages, texts):
+        escaped = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        stamp = _stream(b"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC q 0.2 g BT " + STAMP_FONT.encode()
+                        + b" 8 Tf 1 0 0 1 %.2f %.2f Tm (" % (25 * MM, 9 * MM) + escaped + b") Tj ET Q EMC\n")
         contents = page.get("/Contents")
-        existing = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
+        existing = [] if contents is None else list(contents.get_object()) \
+            if isinstance(contents.get_object(), ArrayObject) else [contents]
         page[NameObject("/Contents")] = ArrayObject([save, *existing, writer._add_object(stamp)])
+        if "/Resources" not in page:
+            page[NameObject("/Resources")] = DictionaryObject()
         resources = page["/Resources"].get_object()
         fonts = resources.get("/Font")
         if fonts is None:
             resources[NameObject("/Font")] = DictionaryObject({STAMP_FONT: font})
         else:
             fonts.get_object()[STAMP_FONT] = font
+
+
+def stamp_font(writer: PdfWriter, text: str) -> DictionaryObject:
+    """Liberation Sans (Helvetica's metrics) as an embedded TrueType subset with WinAnsi widths."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    font = TTFont(TEMPLATES / "fonts" / "LiberationSans-Regular.ttf", recalcTimestamp=False)
+    options = subset.Options()
+    options.name_IDs, options.notdef_outline, options.recalc_timestamp = ["*"], True, False
+    subsetter = subset.Subsetter(options)
+    codes = set(range(32, 127)) | {ord(c) for c in text}
+    subsetter.populate(unicodes=codes)
+    subsetter.subset(font)
+    program = io.BytesIO()
+    font.save(program)
+    scale = 1000 / font["head"].unitsPerEm
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    widths = []
+    for code in range(32, 256):
+        char = bytes([code]).decode("cp1252", errors="ignore")
+        glyph = cmap.get(ord(char)) if char else None
+        widths.append(NumberObject(round(metrics[glyph][0] * scale) if glyph in metrics else 0))
+    head, os2 = font["head"], font["OS/2"]
+    file = _stream(program.getvalue())
+    file[NameObject("/Length1")] = NumberObject(len(program.getvalue()))
+    descriptor = DictionaryObject({
+        NameObject("/Type"): NameObject("/FontDescriptor"), NameObject("/FontName"): NameObject("/VRLSTP+LiberationSans"),
+        NameObject("/Flags"): NumberObject(32), NameObject("/ItalicAngle"): NumberObject(0),
+        NameObject("/FontBBox"): ArrayObject([NumberObject(round(v * scale)) for v in
+                                              (head.xMin, head.yMin, head.xMax, head.yMax)]),
+        NameObject("/Ascent"): NumberObject(round(os2.sTypoAscender * scale)),
+        NameObject("/Descent"): NumberObject(round(os2.sTypoDescender * scale)),
+        NameObject("/CapHeight"): NumberObject(round(getattr(os2, "sCapHeight", 700) * scale)),
+        NameObject("/StemV"): NumberObject(80), NameObject("/FontFile2"): writer._add_object(file)})
+    return DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/TrueType"),
+        NameObject("/BaseFont"): NameObject("/VRLSTP+LiberationSans"), NameObject("/FirstChar"): NumberObject(32),
+        NameObject("/LastChar"): NumberObject(255), NameObject("/Widths"): ArrayObject(widths),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        NameObject("/FontDescriptor"): writer._add_object(descriptor)})
 
 
 def _stream(data: bytes) -> DecodedStreamObject:
