@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from vorlagen import __version__
 from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.cli.numbering import next_nummer, used_nummern
 from vorlagen.load.schema import FILES, schema_text
 from vorlagen.load.settings import SETTINGS
 
@@ -85,16 +85,6 @@ def _git(folder: Path) -> None:
                    cwd=folder, check=True)
 
 
-def next_nummer(data: Path, year: int) -> str:
-    """The next free Nummer of the year, JJJJ/NNNN (read from every vorlage.yaml, readable or not)."""
-    used = [0]
-    for path in data.glob("vorlagen/*/vorlage.yaml"):
-        match = re.search(rf'^nummer:\s*["\']?{year}/(\d+)', path.read_text(encoding="utf-8", errors="replace"), re.M)
-        if match:
-            used.append(int(match.group(1)))
-    return f"{year}/{max(used) + 1:04d}"
-
-
 def sections(art: str) -> dict[str, str]:
     """The Markdown files a Vorlage of this Art starts with: file name → text."""
     texts = {"sachverhalt.md": "# Sachverhalt\n\nBeschreiben Sie hier den Sachverhalt.\n"}
@@ -107,7 +97,7 @@ def sections(art: str) -> dict[str, str]:
 def new_vorlage(data: Path, art: str, betreff: str, today: dt.date, sitzung: str | None, amt: str,
                 nummer: str | None = None) -> list[str]:
     """A Vorlage with the next free Nummer and the sections its Art requires; returns the files written."""
-    nummer = nummer or next_nummer(data, today.year)
+    nummer = nummer or next_nummer(None, used_nummern(data), today.year)
     folder = f"vorlagen/{nummer.replace('/', '-')}"
     if (data / folder).exists():
         raise BuildFailed([Problem(Where(f"{data.name}/{folder}"), "Den Vorlagenordner gibt es schon – "
