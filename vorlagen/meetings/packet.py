@@ -136,7 +136,8 @@ def stamp_font(writer: PdfWriter, text: str) -> DictionaryObject:
     from fontTools.ttLib import TTFont
     font = TTFont(TEMPLATES / "fonts" / "LiberationSans-Regular.ttf", recalcTimestamp=False)
     options = subset.Options()
-    options.name_IDs, options.notdef_outline, options.recalc_timestamp = ["*"], True, False
+    options.notdef_outline, options.recalc_timestamp, options.hinting = True, False, False
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps: not needed, and fontTools would warn about them
     subsetter = subset.Subsetter(options)
     codes = set(range(32, 127)) | {ord(c) for c in text}
     subsetter.populate(unicodes=codes)
