@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 from pathlib import Path
 
@@ -105,8 +106,12 @@ def test_pdf_failure_keeps_output(previous):
     assert_untouched(out, before)
 
 
-@pytest.mark.parametrize("error", [OSError("Datenträger voll"), KeyboardInterrupt()])
-def test_exception_while_writing_keeps_output(previous, monkeypatch, error):
+@pytest.mark.parametrize("error, code, message", [
+    (OSError("interner Fehler"), None, None),  # not the user's: the traceback stays
+    (OSError(errno.ENOSPC, "No space left on device"), 1, "Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz"),
+    (KeyboardInterrupt(), 130, "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert."),
+])
+def test_exception_while_writing_keeps_output(previous, monkeypatch, capsys, error, code, message):
     data, out, before = previous
     edit(data / V / "beschlussvorschlag.md", "Die Verwaltung", "GEÄNDERT")
     original, calls = output_module.Staging.write, []
@@ -118,8 +123,12 @@ def test_exception_while_writing_keeps_output(previous, monkeypatch, error):
         original(self, relative, content)
 
     monkeypatch.setattr(output_module.Staging, "write", failing_write)
-    with pytest.raises(type(error)):
-        main(["--data", str(data), "--out", str(out)])
+    if code is None:
+        with pytest.raises(type(error)):
+            main(["--data", str(data), "--out", str(out)])
+    else:  # something the user can cause or fix: a German line, no traceback
+        assert main(["--data", str(data), "--out", str(out)]) == code
+        assert message in capsys.readouterr().err
     assert len(calls) == 4
     assert_untouched(out, before)
 
