@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
 
-from .conftest import edit, line_of, run
+from .conftest import ROOT, edit, line_of, run
+from .test_build import pdf_text
 
 V = "vorlagen/2021-0123/vorlage.yaml"
 K = "koerperschaft.yaml"
@@ -71,6 +73,182 @@ def test_two_gremien_on_one_day_keep_the_stated_order(data):
     assert part.index("Kreisausschuss") < part.index("Kreistag")
 
 
+# --- Kopf ---------------------------------------------------------------------------------
+
+def test_header_fields_order_labels_and_visibility(data):
+    hausstil(data, "  kopf:\n    felder: [federfuehrend, aktenzeichen, nummer]\n"
+                   "    beschriftung: {federfuehrend: Federführendes Amt, nummer: Drucksache, oeffentlich: öffentliche Sitzung}\n"
+                   "    verwaltungschef: false\n")
+    edit(data / V, "federfuehrend: KI", "federfuehrend: KI\naktenzeichen: 46.1-KIM")
+    html = html_of(data)
+    kopf = re.search(r'<dl class="metadaten">(.*?)</dl>', html, re.S)[1]
+    assert re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", kopf) == [
+        ("Federführendes Amt", "Kommunales Integrationszentrum"), ("Aktenzeichen", "46.1-KIM"), ("Drucksache", "2021/0123")]
+    assert "27.05.2021" not in kopf  # the Datum is not among the fields
+    assert "<p>öffentliche Sitzung</p>" in html
+    assert "<p>Der Landrat</p>" not in html.split("</header>")[0]
+
+
+def test_header_label_for_non_public_and_empty_aktenzeichen_left_out(data):
+    hausstil(data, "  kopf:\n    felder: [nummer, aktenzeichen]\n    beschriftung: {nichtoeffentlich: nicht öffentlich}\n")
+    html = html_of(data, "2021/0130")
+    assert "<p>nicht öffentlich</p>" in html
+    assert "Aktenzeichen" not in html  # the Vorlage has none: no empty line in the header
+
+
+# --- Vorlagenarten, Beschlussvorschlag, Nummer ---------------------------------------------
+
+ARTEN = """  arten:
+    Beschlussvorlage: {beschlussvorschlag: pflicht}
+    Mitteilungsvorlage: {ueberschrift: Mitteilung, beschlussvorschlag: verboten}
+    Dringlichkeitsvorlage: {beschlussvorschlag: pflicht, abschnitte: {dringlichkeit: pflicht}}
+    Ergänzungsvorlage: {bezug: Ergänzung, nummer_aus_bezug: true}
+  abschnitte:
+    - {id: dringlichkeit, ueberschrift: Begründung der Dringlichkeit}
+"""
+
+
+def test_art_heading_comes_from_the_hausstil(data):
+    hausstil(data, ARTEN)
+    html = html_of(data, "2021/0130")
+    assert '<p class="art">Mitteilung</p>' in html and "<title>Mitteilung 2021/0130:" in html
+
+
+def test_dringlichkeitsvorlage_prints_its_reason_under_the_hausstil_heading(data):
+    hausstil(data, ARTEN)
+    edit(data / V, "art: Beschlussvorlage", "art: Dringlichkeitsvorlage\ntexte: {dringlichkeit: dringlich.md}")
+    (data / "vorlagen/2021-0123/dringlich.md").write_text("Die Frist des Landes endet vor der nächsten Sitzung.\n",
+                                                          encoding="utf-8")
+    part = section(html_of(data), "abschnitt abschnitt-dringlichkeit")
+    assert "<h2>Begründung der Dringlichkeit</h2>" in part and "Frist des Landes" in part
+
+
+def test_ergaenzungsvorlage_numbered_from_its_original_builds(data):
+    hausstil(data, ARTEN)
+    folder = data / "vorlagen/2021-0123-1"
+    folder.mkdir()
+    (folder / "text.md").write_text("# Ergänzung\n\nDie Kommunen haben zugestimmt.\n", encoding="utf-8")
+    (folder / "vorlage.yaml").write_text(
+        'nummer: "2021/0123/1"\nart: Ergänzungsvorlage\noeffentlich: true\ndatum: 2021-06-01\nfederfuehrend: KI\n'
+        'betreff: Ergänzung zum KIM\nberatungsfolge:\n  - {sitzung: KA-2021-06-21, rolle: Entscheidung}\n'
+        'abschnitte: [text.md]\nbezug: {vorlage: "2021/0123", art: Ergänzung}\n', encoding="utf-8")
+    html = html_of(data, "2021/0123/1")
+    assert "Ergänzung zu Vorlage 2021/0123 vom 27.05.2021" in html
+    assert "Beschlussvorschlag" not in html  # optional and none given: nothing printed
+
+
+def test_nummer_pattern_accepts_fitting_numbers(data):
+    hausstil(data, '  nummer: "JJJJ/NNNN"\n')
+    assert "2021/0123" in html_of(data)
+
+
+# --- Datum ---------------------------------------------------------------------------------
+
+def test_datum_may_be_left_out_when_the_hausstil_says_so(data, tmp_path):
+    hausstil(data, "  datum_pflicht: false\n")
+    edit(data / V, "datum: 2021-05-27\n", "")
+    html = html_of(data)
+    assert "<dt>Datum</dt>" not in html and "27.05.2021" not in html
+    out = tmp_path / "out"
+    assert run_build(data, out) == 0
+    # the files are dated by the first Sitzung of the Beratungsfolge (10.06.2021): still deterministic
+    reader = pypdf.PdfReader(out / "vorlagen/2021-0123/2021-0123.pdf")
+    assert reader.metadata["/CreationDate"].startswith("D:20210610")
+    assert "Vorlage 2021/0123 vom" not in pdf_text(out / "vorlagen/2021-0123/2021-0123.pdf")
+
+
+# --- Finanzen ------------------------------------------------------------------------------
+
+def test_no_forced_finanzen_section_when_the_hausstil_leaves_it_out(data):
+    hausstil(data, "  finanzen: {ohne: ~}\n")
+    assert '<section class="finanzen">' not in html_of(data, "2021/0130")
+    assert '<section class="finanzen">' in html_of(data)  # tables ask for it
+
+
+def test_finanzen_heading_and_yes_no_line(data):
+    hausstil(data, "  finanzen: {ueberschrift: Finanzielle Auswirkungen / Haushalt, ja_nein: true, ohne: Es entstehen keine Kosten.}\n")
+    with_tables, without = section(html_of(data), "finanzen"), section(html_of(data, "2021/0130"), "finanzen")
+    assert "<h2>Finanzielle Auswirkungen / Haushalt</h2>" in with_tables and '<p class="ja-nein">Ja.</p>' in with_tables
+    assert '<p class="ja-nein">Nein.</p>' in without and "<p>Es entstehen keine Kosten.</p>" in without
+
+
+# --- Unterschrift --------------------------------------------------------------------------
+
+def unterschrift(html: str) -> list[str]:
+    match = re.search(r'<div class="unterschrift">(.*?)</div>', html, re.S)
+    return re.findall(r"<p>(.*?)</p>", match[1]) if match else []
+
+
+def test_signature_forms(data):
+    assert unterschrift(html_of(data)) == ["Der Landrat"]
+    assert unterschrift(html_of(data, "2021/0130")) == ["Im Auftrag", "gez. M. Berger",
+                                                        "Leiterin des Kommunalen Integrationszentrums"]
+    hausstil(data, "  unterschrift: {form: keine}\n")
+    assert unterschrift(html_of(data)) == []
+    assert '<div class="unterschrift">' not in html_of(data)
+
+
+def test_signature_gez_form_and_labels(data):
+    hausstil(data, "  unterschrift: {form: gez, gez: \"gez.:\", im_auftrag: \"Im Auftrag:\"}\n")
+    edit(data / V, "anlagen:", "unterschrift: {name: Dr. Berger}\nanlagen:")
+    assert unterschrift(html_of(data)) == ["gez.: Dr. Berger"]
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "  name: M. Berger", "  name: M. Berger\n  im_auftrag: true")
+    assert unterschrift(html_of(data, "2021/0130"))[:2] == ["Im Auftrag:", "gez.: M. Berger"]
+
+
+# --- Schrift, eigenes Stylesheet, überschriebenes vorlage.css ------------------------------
+
+def run_build(data: Path, out: Path) -> int:
+    from vorlagen.cli import main
+    return main(["--data", str(data), "--out", str(out)])
+
+
+def fonts(pdf: Path) -> set[str]:
+    names = set()
+    for page in pypdf.PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_schrift_liberation_serif_is_embedded(data, tmp_path):
+    hausstil(data, "  schrift: Liberation Serif\n")
+    out = tmp_path / "out"
+    assert run_build(data, out) == 0
+    assert {f for f in fonts(out / "vorlagen/2021-0123/2021-0123.pdf") if f.startswith("Vorlage-Liberation-Serif")}
+    assert (out / "assets/fonts/LiberationSerif-Regular.ttf").is_file()
+
+
+def test_default_build_ships_only_the_sans_fonts(built):
+    assert sorted(p.name for p in (built / "assets/fonts").glob("*.ttf")) == [
+        "LiberationSans-Bold.ttf", "LiberationSans-BoldItalic.ttf", "LiberationSans-Italic.ttf",
+        "LiberationSans-Regular.ttf"]
+
+
+def test_own_stylesheet_and_overridden_vorlage_css_are_honoured(data, tmp_path):
+    (data / "stil").mkdir()
+    (data / "stil/eigen.css").write_text('h1::after { content: " (Hausstil)"; }\n', encoding="utf-8")
+    hausstil(data, "  stylesheet: stil/eigen.css\n")
+    (data / "templates").mkdir()
+    css = (ROOT / "templates/vorlage.css").read_text(encoding="utf-8")
+    (data / "templates/vorlage.css").write_text(css + 'h1::before { content: "Entwurf: "; }\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(data, out) == 0
+    text = pdf_text(out / "vorlagen/2021-0123/2021-0123.pdf")
+    assert "Entwurf: Kommunales Integrationsmanagement" in text and "(Hausstil)" in text
+    assert (out / "assets/vorlage.css").read_text(encoding="utf-8").endswith('content: "Entwurf: "; }\n')
+    assert (out / "assets/hausstil.css").read_bytes() == (data / "stil/eigen.css").read_bytes()
+    web = (out / "vorlagen/2021-0123/2021-0123.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="../../assets/hausstil.css">' in web
+    assert {f for f in fonts(out / "vorlagen/2021-0123/2021-0123.pdf") if f.startswith("Vorlage-Sans")}
+
+
+KLIMA = """abschnitte:
+    - {id: klimaschutz, ueberschrift: Auswirkungen auf den Klimaschutz, form: klimaschutz}
+  arten:
+    Beschlussvorlage: {beschlussvorschlag: pflicht, abschnitte: {klimaschutz: pflicht}}
+    Mitteilungsvorlage: {beschlussvorschlag: verboten, abschnitte: {klimaschutz: verboten}}"""
+
 CASES = [
     ("ergebnis-unbekannt", [(V, "rolle: Vorberatung}", "rolle: Vorberatung, ergebnis: beschlossen}")],
      [(V, "ergebnis: beschlossen", "„ergebnis“: „beschlossen“ ist nicht vorgesehen – meinten Sie „geändert beschlossen“? "
@@ -79,11 +257,51 @@ CASES = [
     ("berichterstattung-ohne-name", [(V, "rolle: Vorberatung}", "rolle: Vorberatung, berichterstattung: {funktion: Leitung}}")],
      [(V, "berichterstattung", "In „berichterstattung“ fehlt der Eintrag „name“ – ergänzen Sie ihn.")]),
     ("unbekannter-hausstil-schluessel", [(K, "akzentfarbe:", "farbe: rot\n  akzentfarbe:")],
-     [(K, "farbe: rot", "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, kopf, "
-       "beratungsfolge.")]),
+     [(K, "farbe: rot", "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
+       "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, unterschrift.")]),
     ("unbekannte-spalte", [(K, "akzentfarbe:", "beratungsfolge: {spalten: [datum, sitzungsort]}\n  akzentfarbe:")],
      [(K, "sitzungsort", "„spalten“: „sitzungsort“ ist nicht vorgesehen. Möglich sind: datum, uhrzeit, gremium, "
        "rolle, berichterstattung, ergebnis.")]),
+    ("unbekannte-art", [(V, "art: Beschlussvorlage", "art: Beschlußvorlage")],
+     [(V, "art:", "„art“: „Beschlußvorlage“ ist nicht vorgesehen – meinten Sie „Beschlussvorlage“? Möglich sind: "
+       "Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage.")]),
+    ("datum-fehlt", [(V, "datum: 2021-05-27\n", "")],
+     [(V, "nummer:", "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn.")]),
+    ("nummer-passt-nicht-zum-muster", [(K, "akzentfarbe:", 'nummer: "JJ/NNNN"\n  akzentfarbe:')],
+     [(V, "nummer:", "Die Nummer „2021/0123“ passt nicht zum Muster „JJ/NNNN“ des Hausstils – schreiben Sie sie "
+       "z. B. als „21/0123“."),
+      ("vorlagen/2021-0130/vorlage.yaml", "nummer:", "Die Nummer „2021/0130“ passt nicht zum Muster „JJ/NNNN“ des "
+       "Hausstils – schreiben Sie sie z. B. als „21/0123“.")]),
+    ("nummer-muster-ohne-platzhalter", [(K, "akzentfarbe:", 'nummer: "Vorlage"\n  akzentfarbe:')],
+     [(K, "nummer:", "Das Muster „Vorlage“ enthält keinen Platzhalter – schreiben Sie es mit JJJJ (Jahr), N oder "
+       "NNNN (Zahl) und R (römische Zahl), z. B. JJJJ/NNNN.")]),
+    ("pflichtabschnitt-fehlt", [(K, "akzentfarbe:", ARTEN.strip() + "\n  akzentfarbe:"),
+                                (V, "art: Beschlussvorlage", "art: Dringlichkeitsvorlage")],
+     [(V, "art:", "Der Abschnitt „Begründung der Dringlichkeit“ fehlt – eine Dringlichkeitsvorlage braucht ihn: "
+       "ergänzen Sie unter „texte“ die Zeile „dringlichkeit: dringlichkeit.md“ und schreiben Sie die Datei.")]),
+    ("klimaschutz-fehlt", [(K, "akzentfarbe:", KLIMA + "\n  akzentfarbe:")],
+     [(V, "art:", "Der Abschnitt „Auswirkungen auf den Klimaschutz“ fehlt – eine Beschlussvorlage braucht ihn: "
+       "ergänzen Sie „klimaschutz: {auswirkung: nein}“ (oder ja_positiv bzw. ja_negativ mit „begruendung“).")]),
+    ("klimaschutz-ohne-begruendung", [(K, "akzentfarbe:", KLIMA + "\n  akzentfarbe:"),
+                                      (V, "anlagen:", "klimaschutz: {auswirkung: ja_negativ}\nanlagen:")],
+     [(V, "ja_negativ}", "Bei „ja_negativ“ braucht „klimaschutz“ eine „begruendung“ – beschreiben Sie in einem Satz, "
+       "wie die Vorlage auf den Klimaschutz wirkt.")]),
+    ("verbotener-abschnitt", [(K, "akzentfarbe:", KLIMA + "\n  akzentfarbe:"),
+                              (V, "anlagen:", "klimaschutz: {auswirkung: nein}\nanlagen:"),
+                              ("vorlagen/2021-0130/vorlage.yaml", "abschnitte:", "klimaschutz: {auswirkung: nein}\nabschnitte:")],
+     [("vorlagen/2021-0130/vorlage.yaml", "klimaschutz", "Eine Mitteilungsvorlage hat keinen Abschnitt „Auswirkungen "
+       "auf den Klimaschutz“ – entfernen Sie „klimaschutz“.")]),
+    ("unbekannter-text", [(V, "abschnitte:", "texte: {sachverhalt: erlaeuterungen.md}\nabschnitte:")],
+     [(V, "sachverhalt", "Unbekannter Abschnitt „sachverhalt“ – der Hausstil kennt keine Abschnitte "
+       "(koerperschaft.yaml → hausstil: abschnitte).")]),
+    ("ergaenzung-falsch-nummeriert", [(K, "akzentfarbe:", ARTEN.strip() + "\n  akzentfarbe:"),
+                                      ("vorlagen/2021-0130/vorlage.yaml", "art: Mitteilungsvorlage",
+                                       'art: Ergänzungsvorlage\nbezug: {vorlage: "2021/0123", art: Ergänzung}')],
+     [("vorlagen/2021-0130/vorlage.yaml", "nummer:", "Eine Ergänzungsvorlage trägt die Nummer der ursprünglichen "
+       "Vorlage mit laufender Zahl – schreiben Sie „2021/0123/1“ (die zweite /2 usw.).")]),
+    ("unterschrift-fehlt", [(K, "akzentfarbe:", "unterschrift: {form: im_auftrag}\n  akzentfarbe:")],
+     [(V, "nummer:", "Der Hausstil lässt Vorlagen von der Sachbearbeitung unterschreiben – ergänzen Sie "
+       "„unterschrift: {name: …, funktion: …}“.")]),
     ("gleicher-tag-falsche-reihenfolge",
      [("sitzungen/KT-2021-06-21.yaml", None, "gremium: KT\ndatum: 2021-06-21\nbeginn: \"09:00 Uhr\"\n"),
       (V, "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",

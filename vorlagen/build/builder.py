@@ -168,7 +168,7 @@ class Builder:
 
     def _vorlage(self, doc: VorlageDoc, old: Manifest, new: Manifest) -> list[tuple]:
         """Writes a composed Vorlage's HTML and text; returns the PDFs to render (unchanged ones are reused)."""
-        created, text, slug = doc.source.vorlage.datum, doc.text, doc.source.slug
+        created, text, slug = doc.source.stand, doc.text, doc.source.slug
         self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
         self._write(doc.folder / f"{slug}.txt", text.encode())
         documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{doc.source.vorlage.nummer} gesetzt")]
@@ -311,8 +311,10 @@ class Builder:
         return packet.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {date}", stempel)
 
     def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], manifest: Manifest) -> None:
-        for asset in sorted(TEMPLATES.glob("*.css")) + sorted((TEMPLATES / "fonts").glob("*")):
-            self._write(PurePosixPath("assets") / asset.relative_to(TEMPLATES).as_posix(), asset.read_bytes())
+        for name, asset in self.composer.templates.asset_files(self.facts.koerperschaft.hausstil.schrift).items():
+            self._write(PurePosixPath("assets") / name, asset.read_bytes())
+        if self.facts.stylesheet:
+            self._write(PurePosixPath("assets") / "hausstil.css", self.facts.stylesheet.read_bytes())
         if self.facts.logo:
             self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", self.facts.logo.read_bytes())
         mappen = {s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries}

@@ -13,6 +13,7 @@ from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.compute.names import Names
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.references import check_references
+from vorlagen.load.regeln import check_regeln
 from vorlagen.compute.schedule import check_tagesordnungen
 
 
@@ -46,7 +47,7 @@ def summary(project: Project) -> str:
 def prepare(data_dir: Path) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found."""
     facts, problems = load(data_dir)
-    raise_if(problems + check_references(facts) + check_tagesordnungen(facts))
+    raise_if(problems + check_references(facts) + check_regeln(facts) + check_tagesordnungen(facts))
     rundung = rundung_of(facts)
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):

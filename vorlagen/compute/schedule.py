@@ -78,9 +78,14 @@ def fristen(facts: Facts, stichtag: dt.date) -> list[tuple[str, Sitzung, dt.date
     return result
 
 
+def vom(vorlage: Vorlage) -> str:
+    """' vom 27.05.2021' – or nothing for a Vorlage without a Datum."""
+    return f" vom {datum(vorlage.datum)}" if vorlage.datum else ""
+
+
 def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date) -> Fristzeile:
     zeile = Fristzeile(top, vorlage)
-    if vorlage.datum > last_day:
+    if vorlage.datum is not None and vorlage.datum > last_day:
         days = (vorlage.datum - last_day).days
         zeile.hinweise.append(f"ZU SPÄT: {days} {'Tag' if days == 1 else 'Tage'} nach der Frist")
     if not any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):
@@ -103,7 +108,7 @@ def render_fristen(facts: Facts, stichtag: dt.date) -> str:
         for z in zeilen:
             top = f"TOP {z.top}" if z.top else "ohne TOP"
             status = "; ".join(z.hinweise) if z.hinweise else "rechtzeitig"
-            lines.append(f"    {top:<9} {z.vorlage.nummer} vom {datum(z.vorlage.datum)}: {status}")
+            lines.append(f"    {top:<9} {z.vorlage.nummer}{vom(z.vorlage)}: {status}")
     flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
     lines.append(f"{flagged} {'Vorlage braucht' if flagged == 1 else 'Vorlagen brauchen'} Aufmerksamkeit."
                  if flagged else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class VorlageSource:
     texts: dict[str, Text] = field(default_factory=dict)  # file name in vorlage.yaml → text
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
     reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
+    stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
     def slug(self) -> str:
@@ -48,6 +50,7 @@ class Facts:
     logo: Path | None
     unreadable: set[str] = field(default_factory=set)  # "folder/stem" of files that had problems
     antraege: dict[str, Antrag] = field(default_factory=dict)  # "folder/stem" of files that had problems
+    stylesheet: Path | None = None  # the Hausstil's own CSS file, loaded after the default one
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -90,17 +93,27 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     antraege = {p.stem: r for p, r in _read_folder(data_dir / "antraege", Antrag, paths, reader, unreadable)}
     vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
                 if (source := _recorded_vorlage(folder, data_dir, paths, reader, unreadable)) is not None]
-    logo = None
-    if koerperschaft is not None and koerperschaft.hausstil.logo:
-        logo = inside(data_dir, data_dir, koerperschaft.hausstil.logo,
-                      koerperschaft.hausstil.where("logo"), problems)
-        if logo is not None and not logo.is_file():
-            problems.append(Problem(koerperschaft.hausstil.where("logo"),
-                                    f"Die Logodatei „{koerperschaft.hausstil.logo}“ gibt es nicht – prüfen Sie den Namen."))
+    for source in vorlagen:
+        tage = [sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge if b.sitzung in sitzungen]
+        source.stand = source.vorlage.datum or min(tage, default=source.stand)
     if koerperschaft is None:
         raise_if(problems)
+    stil = koerperschaft.hausstil
+    logo = _stil_datei(data_dir, stil, "logo", "Die Logodatei", problems)
+    stylesheet = _stil_datei(data_dir, stil, "stylesheet", "Die CSS-Datei", problems)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
-                 unreadable, antraege), problems
+                 unreadable, antraege, stylesheet), problems
+
+
+def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Problem]) -> Path | None:
+    """A file the Hausstil names (logo, stylesheet), inside the data folder and present."""
+    name = getattr(stil, key)
+    if not name:
+        return None
+    path = inside(data_dir, data_dir, name, stil.where(key), problems)
+    if path is not None and not path.is_file():
+        problems.append(Problem(stil.where(key), f"{what} „{name}“ gibt es nicht – prüfen Sie den Namen."))
+    return path
 
 
 def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
@@ -178,6 +191,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
              (vorlage.where("finanzielle_auswirkungen"), vorlage.finanzielle_auswirkungen)]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
+    texts += [(vorlage.texte.lines[key], name) for key, name in vorlage.texte.items()]
     texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]
     for where, name in texts:
         if name is None:

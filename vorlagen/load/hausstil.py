@@ -6,6 +6,7 @@ YAML keys under `hausstil:` in koerperschaft.yaml.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -18,7 +19,8 @@ KOPFFELDER = ("nummer", "datum", "federfuehrend", "aktenzeichen")
 SPALTEN = ("datum", "uhrzeit", "gremium", "rolle", "berichterstattung", "ergebnis")
 REGELN = ("pflicht", "optional", "verboten")
 SCHRIFTEN = {"Liberation Sans": "LiberationSans", "Liberation Serif": "LiberationSerif"}
-FORMEN = ("klimaschutz", "text")
+FORMEN = ("text", "klimaschutz")
+UNTERSCHRIFTEN = ("verwaltungschef", "im_auftrag", "gez", "keine")
 # Nummer patterns: JJJJ year, NNNN a number with at least that many digits, N any number, R a Roman numeral.
 _MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
 
@@ -58,13 +60,94 @@ class BeratungsfolgeStil(Record):
 
 
 @record
+class UnterschriftStil(Record):
+    form: Literal[UNTERSCHRIFTEN] = "verwaltungschef"  # wie Vorlagen ohne eigene „unterschrift“ schließen
+    im_auftrag: str = "Im Auftrag"  # Zeile über dem Namen, z. B. „Im Auftrag:“
+    gez: str = "gez."  # vor dem Namen
+
+
+@record
+class Abschnitt(Record):
+    id: str  # Kennung, unter der eine Vorlage den Text liefert (texte: {id: datei.md}), z. B. klimaschutz
+    ueberschrift: str  # wie gedruckt, z. B. Auswirkungen auf den Klimaschutz
+    form: Literal[FORMEN] = "text"  # text: eine Markdown-Datei; klimaschutz: Antwort ja_positiv/ja_negativ/nein
+
+
+@record
+class Vorlagenart(Record):
+    ueberschrift: str | None = None  # gedruckt im Kopf statt des Namens der Art
+    beschlussvorschlag: Literal[REGELN] = "optional"  # pflicht, optional oder verboten
+    ohne_beschlussvorschlag: str | None = None  # Satz an seiner Stelle, wenn die Vorlage keinen hat
+    abschnitte: dict[str, Literal[REGELN]] = field(default_factory=dict)  # Abschnitt-Kennung → pflicht/optional/verboten
+    bezug: Literal["Ergänzung", "Neufassung"] | None = None  # Vorlagen dieser Art ergänzen oder ersetzen eine andere
+    nummer_aus_bezug: bool = False  # Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)
+
+
+def standard_arten() -> dict[str, Vorlagenart]:
+    """The Vorlagenarten of the shipped house style."""
+    return {"Beschlussvorlage": Vorlagenart(beschlussvorschlag="pflicht"),
+            "Mitteilungsvorlage": Vorlagenart(beschlussvorschlag="verboten"),
+            "Berichtsvorlage": Vorlagenart(ohne_beschlussvorschlag="Der Bericht wird zur Kenntnis genommen.")}
+
+
+@record
+class Finanzen(Record):
+    ueberschrift: str = "Finanzielle Auswirkungen"  # Überschrift des Abschnitts
+    ohne: str | None = "Keine."  # Text, wenn eine Vorlage weder Berechnungen noch Text dazu hat; leer (~): Abschnitt entfällt
+    ja_nein: bool = False  # „ja“ oder „nein“ (aus Berechnungen und Text ermittelt) als erste Zeile drucken
+
+
+@record
 class Hausstil(Record):
     akzentfarbe: str = "#1f4e79"  # Farbe für Linien und Überschriften, als #rrggbb
     logo: str | None = None  # Bilddatei (SVG oder PNG) relativ zum Datenordner
+    schrift: Literal[tuple(SCHRIFTEN)] = "Liberation Sans"  # eine der mitgelieferten freien Schriften
+    stylesheet: str | None = None  # eigene CSS-Datei relativ zum Datenordner, nach dem Standard geladen
     kopf: Kopf = field(default_factory=Kopf)  # Kopf der Vorlage: welche Kopfdaten, wie beschriftet
+    datum_pflicht: bool = True  # jede Vorlage braucht ein Datum; false: „datum“ darf fehlen
+    nummer: str | None = None  # Muster der Vorlagennummer, z. B. JJJJ/NNNN, N/JJJJ oder R/N/N
     beratungsfolge: BeratungsfolgeStil = field(default_factory=BeratungsfolgeStil)  # Tabelle der Beratungsfolge
+    arten: dict[str, Vorlagenart] = field(default_factory=standard_arten)  # Vorlagenarten der Körperschaft
+    abschnitte: list[Abschnitt] = field(default_factory=list)  # Abschnitte mit fester Überschrift, in Druckreihenfolge
+    finanzen: Finanzen = field(default_factory=Finanzen)  # Abschnitt „Finanzielle Auswirkungen“
+    unterschrift: UnterschriftStil = field(default_factory=UnterschriftStil)  # Schluss der Vorlage
 
     def check(self):
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
             yield "akzentfarbe", (f"„{self.akzentfarbe}“ ist keine Farbe – schreiben Sie sie als "
                                   "#rrggbb in Anführungszeichen, z. B. \"#1f4e79\".")
+        if self.nummer is not None and not nummer_regex(self.nummer):
+            yield "nummer", (f"Das Muster „{self.nummer}“ enthält keinen Platzhalter – schreiben Sie es mit JJJJ "
+                             "(Jahr), N oder NNNN (Zahl) und R (römische Zahl), z. B. JJJJ/NNNN.")
+        ids = [a.id for a in self.abschnitte]
+        for doppelt in sorted({i for i in ids if ids.count(i) > 1}):
+            yield "abschnitte", f"Der Abschnitt „{doppelt}“ steht doppelt – vergeben Sie eindeutige Kennungen."
+        for name, art in self.arten.items():
+            for abschnitt_id in art.abschnitte:
+                if abschnitt_id not in ids:
+                    close = difflib.get_close_matches(abschnitt_id, ids, n=1, cutoff=0.6)
+                    hint = f"meinten Sie „{close[0]}“?" if close else "legen Sie ihn unter „hausstil: abschnitte“ an."
+                    yield "arten", f"Die Art „{name}“ nennt den unbekannten Abschnitt „{abschnitt_id}“ – {hint}"
+
+
+def nummer_regex(muster: str) -> str | None:
+    """The regular expression of a Nummer pattern, or None when it has no placeholder."""
+    parts, found = [], False
+    for token in re.findall(r"JJJJ|JJ|N+|R|.", muster):
+        if token in _MUSTER_TEILE:
+            parts.append(_MUSTER_TEILE[token])
+        elif token.startswith("N"):
+            parts.append(r"\d+" if len(token) == 1 else rf"\d{{{len(token)}}}")
+        else:
+            parts.append(re.escape(token))
+            continue
+        found = True
+    return "".join(parts) if found else None
+
+
+def nummer_beispiel(muster: str) -> str:
+    """An example Nummer for a pattern: JJJJ/NNNN → 2021/0123, R/N/N → IX/416/1."""
+    examples = {"JJJJ": "2021", "JJ": "21", "R": "IX"}
+    single = iter(["416", "1", "2", "3"] * len(muster))
+    return "".join(examples.get(t) or (next(single) if t == "N" else "0123456789"[:len(t)] if t.startswith("N") else t)
+                   for t in re.findall(r"JJJJ|JJ|N+|R|.", muster))

@@ -21,7 +21,6 @@ from vorlagen.load.records import Record
 
 record = dataclass(kw_only=True)
 
-ARTEN = ("Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage")
 ROLLEN = ("Vorberatung", "Entscheidung", "Kenntnisnahme")
 ERGEBNISSE = ("ungeändert beschlossen", "geändert beschlossen", "abgelehnt", "zur Kenntnis genommen",
               "zurückgestellt", "vertagt", "zurückgezogen")
@@ -150,7 +149,7 @@ class Anlage(Record):
 @record
 class Unterschrift(Record):
     name: str  # z. B. Dr. Ziemons
-    im_auftrag: bool = True  # „Im Auftrag“ über dem Namen
+    im_auftrag: bool | None = None  # „Im Auftrag“ über dem Namen; ohne Angabe: ja, außer der Hausstil sagt „gez“
     funktion: str | None = None  # z. B. Dezernentin
 
 
@@ -161,31 +160,40 @@ class Bezug(Record):
 
 
 @record
+class Klimaschutz(Record):
+    auswirkung: Literal["ja_positiv", "ja_negativ", "nein"]  # Auswirkung der Vorlage auf den Klimaschutz
+    begruendung: str | None = None  # Pflicht bei ja_positiv und ja_negativ
+
+    def check(self):
+        if self.auswirkung != "nein" and not self.begruendung:
+            yield "auswirkung", (f"Bei „{self.auswirkung}“ braucht „klimaschutz“ eine „begruendung“ – beschreiben "
+                                 "Sie in einem Satz, wie die Vorlage auf den Klimaschutz wirkt.")
+
+
+@record
 class Vorlage(Record):
-    nummer: str  # z. B. "2021/0123"
-    art: Literal["Beschlussvorlage", "Mitteilungsvorlage", "Berichtsvorlage"]  # Art der Vorlage
+    nummer: str  # z. B. "2021/0123"; das Muster kann der Hausstil vorgeben
+    art: str  # eine Vorlagenart des Hausstils, z. B. Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage
     oeffentlich: bool  # false: erscheint nur in der internen Ausgabe
-    datum: dt.date  # Datum der Vorlage (zählt für die Frist)
+    datum: dt.date | None = None  # Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“
+    aktenzeichen: str | None = None  # erscheint, wenn der Hausstil es im Kopf zeigt
     federfuehrend: str  # Kürzel des Amts
     betreff: str  # Gegenstand der Vorlage, wie gedruckt
     beratungsfolge: list[Beratung]  # Sitzungen, in denen die Vorlage beraten wird, nach Datum
     beschlussvorschlag: str | None = None  # Markdown-Datei; Pflicht bei Beschlussvorlagen
-    abschnitte: list[str]  # Markdown-Dateien in Reihenfolge
+    abschnitte: list[str] = field(default_factory=list)  # Markdown-Dateien in Reihenfolge, Überschrift im Text
+    texte: dict[str, str] = field(default_factory=dict)  # Abschnitt des Hausstils → Markdown-Datei
+    klimaschutz: Klimaschutz | None = None  # Antwort für einen Abschnitt „form: klimaschutz“ des Hausstils
     finanzielle_auswirkungen: str | None = None  # Markdown-Datei mit weiterem Text
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
     antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
     finanzierung: list[Berechnung] = field(default_factory=list)  # Berechnungen, je eine Tabelle
     verteilungen: list[Verteilung] = field(default_factory=list)  # Verteilungen, z. B. Einsatztage je Kommune
     anlagen: list[Anlage] = field(default_factory=list)  # Anlagen in Reihenfolge
-    unterschrift: Unterschrift | None = None  # ohne Angabe: der Verwaltungschef
+    unterschrift: Unterschrift | None = None  # ohne Angabe: wie der Hausstil sagt (Standard: der Verwaltungschef)
     bezug: Bezug | None = None  # Ergänzung zu oder Neufassung einer anderen Vorlage
 
     def check(self):
-        if self.art == "Beschlussvorlage" and self.beschlussvorschlag is None:
-            yield "art", "Eine Beschlussvorlage braucht „beschlussvorschlag“ (eine Markdown-Datei) – ergänzen Sie ihn."
-        if self.art == "Mitteilungsvorlage" and self.beschlussvorschlag is not None:
-            yield "beschlussvorschlag", ("Eine Mitteilungsvorlage hat keinen Beschlussvorschlag – "
-                                         "entfernen Sie ihn oder wählen Sie „art: Beschlussvorlage“.")
         if not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
             yield "nummer", f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten."
         for name, items in (("finanzierung", self.finanzierung), ("verteilungen", self.verteilungen)):

@@ -153,11 +153,11 @@ class _Builder:
 
     def _paper(self, doc: VorlageDoc, beratungen: dict[str, str | None]) -> None:
         g, vorlage, slug = self.graph, doc.source.vorlage, doc.source.slug
-        paper_id, stamp = g.url("paper", slugify(slug)), vorlage.datum
+        paper_id, stamp = g.url("paper", slugify(slug)), doc.source.stand
         main = self._file(f"vorlage-{slugify(slug)}", f"{vorlage.art} {vorlage.nummer}", doc.folder / f"{slug}.pdf",
-                          f"vorlage-{slug}.pdf", vorlage.datum, stamp, paper=[paper_id])
+                          f"vorlage-{slug}.pdf", doc.source.stand, stamp, paper=[paper_id])
         auxiliary = [self._file(f"vorlage-{slugify(slug)}-anlage-{a.nummer}", f"Anlage {a.nummer}: {a.titel}", a.datei,
-                                f"vorlage-{slug}-anlage-{a.nummer}.pdf", vorlage.datum, stamp, paper=[paper_id])
+                                f"vorlage-{slug}-anlage-{a.nummer}.pdf", doc.source.stand, stamp, paper=[paper_id])
                      for a in doc.anlagen if a.oeffentlich]
         consultations = []
         for sid in sorted(beratungen, key=lambda s: (self.facts.sitzungen[s].datum, s)):
@@ -174,7 +174,7 @@ class _Builder:
             consultation.update(consultation_result(doc, sid))
             consultations.append(g.add(consultation, stamp))
         g.add({"id": paper_id, "type": SCHEMA + "Paper", "body": self.body, "name": vorlage.betreff,
-               "reference": vorlage.nummer, "date": vorlage.datum.isoformat(), "paperType": vorlage.art,
+               "reference": vorlage.nummer, "date": doc.source.stand.isoformat(), "paperType": vorlage.art,
                "mainFile": main, "auxiliaryFile": auxiliary, "underDirectionOf": [self._amt_id(vorlage.federfuehrend)],
                "consultation": consultations, "web": g.base + (doc.folder / f"{slug}.html").as_posix()}, stamp)
 

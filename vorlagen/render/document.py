@@ -13,13 +13,15 @@ from vorlagen.render import plaintext
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.compute.project import Project, Rechnung
 from vorlagen.render import public
 from vorlagen.render.prose import Prose
-from vorlagen.render.templates import TEMPLATES, Templates
+from vorlagen.render.templates import Templates
 
 PUBLIC = PurePosixPath("vorlagen")
+KLIMASCHUTZ = {"ja_positiv": "ja, positiv", "ja_negativ": "ja, negativ", "nein": "nein"}
 INTERNAL = PurePosixPath("intern/vorlagen")
 
 
@@ -132,10 +134,16 @@ class Composer:
             self._anlage(source, shown, anlage, names, problems)
         raise_if(problems)
         steps = beratungsfolge(self.facts, vorlage)
+        stil = self.facts.koerperschaft.hausstil
+        art = stil.arten[vorlage.art]
+        texte = {key: render(name, 2) for key, name in vorlage.texte.items()}
         context = dict(
             koerperschaft=self.facts.koerperschaft, vorlage=shown, rechnung=rechnung,
-            beschreibung=vorlage.betreff, erstellt=vorlage.datum,
-            amt=next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend),
+            beschreibung=vorlage.betreff, erstellt=source.stand, art=art.ueberschrift or vorlage.art,
+            kopfdaten=self._kopfdaten(vorlage), ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
+            hausstil_abschnitte=[(a, texte[a.id].html if a.id in texte else None) for a in stil.abschnitte
+                                 if a.id in texte or (a.form == "klimaschutz" and vorlage.klimaschutz)],
+            klimaschutz=KLIMASCHUTZ.get(vorlage.klimaschutz.auswirkung) if vorlage.klimaschutz else None,
             beratungsfolge=public.schritte(steps) if vorlage.oeffentlich else steps,
             abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
             finanzen_text=finanzen.html if finanzen else None,
@@ -145,7 +153,7 @@ class Composer:
         )
         doc.web_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
         doc.print_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))
-        doc.bilder = [b for s in sections for b in s.bilder]
+        doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
         doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
 
@@ -170,18 +178,20 @@ class Composer:
             body = self.prose.render(source.texts[anlage.quelle], names, problems).html
             anlage.html = self.templates.render("anlage.html.j2", koerperschaft=self.facts.koerperschaft,
                                                 vorlage=shown, anlage=anlage, inhalt=body,
-                                                beschreibung=anlage.titel, erstellt=source.vorlage.datum,
+                                                beschreibung=anlage.titel, erstellt=source.stand,
                                                 **self.assets(anlage.datei.parent, web=False))
         else:
             anlage.pdf = source.pdfs.get(anlage.quelle)
 
     def assets(self, folder: PurePosixPath, web: bool) -> dict:
         """Where the stylesheet, fonts and logo are: relative for the web, file URLs for print."""
-        logo = self.facts.logo
+        logo, css = self.facts.logo, self.facts.stylesheet
         if web:
             prefix = assets_prefix(folder)
-            return dict(assets=prefix, logo=prefix + "logo" + logo.suffix if logo else None, print=False)
-        return dict(assets=TEMPLATES.as_uri() + "/", logo=logo.as_uri() if logo else None, print=True)
+            return dict(assets=prefix, logo=prefix + "logo" + logo.suffix if logo else None, print=False,
+                        stylesheet=prefix + "hausstil.css" if css else None)
+        return dict(assets=self.templates.assets_folder.as_uri() + "/", logo=logo.as_uri() if logo else None,
+                    print=True, stylesheet=css.as_uri() if css else None)
 
     def _gremium(self, sitzung_id: str):
         return self.facts.gremium(self.facts.sitzungen[sitzung_id].gremium)
@@ -195,11 +205,25 @@ class Composer:
         lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
         if source.vorlage.oeffentlich and not original.oeffentlich:
             return f"{lead} Vorlage {original.nummer}"  # a public document shows nothing more of it
-        return f"{lead} Vorlage {original.nummer} vom {original.datum:%d.%m.%Y}"
+        vom = f" vom {original.datum:%d.%m.%Y}" if original.datum else ""
+        return f"{lead} Vorlage {original.nummer}{vom}"
+
+    def _kopfdaten(self, vorlage) -> list[tuple[str, str]]:
+        """(label, value) of the header fields the Hausstil shows, in its order; empty ones are left out."""
+        kopf = self.facts.koerperschaft.hausstil.kopf
+        amt = next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend)
+        werte = dict(nummer=vorlage.nummer, datum=datum(vorlage.datum) if vorlage.datum else None, federfuehrend=amt,
+                     aktenzeichen=vorlage.aktenzeichen)
+        return [(getattr(kopf.beschriftung, feld), werte[feld]) for feld in kopf.felder if werte[feld]]
 
     def _unterschrift(self, source: VorlageSource) -> list[str]:
+        """The signature lines in the Hausstil's form; none when the form is „keine“ and the Vorlage names nobody."""
         u = source.vorlage.unterschrift
         k = self.facts.koerperschaft
+        stil = k.hausstil.unterschrift
         if u is None:
-            return [k.verwaltungschef] + ([f"gez. {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
-        return (["Im Auftrag"] if u.im_auftrag else []) + [f"gez. {u.name}"] + ([u.funktion] if u.funktion else [])
+            if stil.form == "keine":
+                return []
+            return [k.verwaltungschef] + ([f"{stil.gez} {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
+        im_auftrag = u.im_auftrag if u.im_auftrag is not None else stil.form != "gez"
+        return ([stil.im_auftrag] if im_auftrag else []) + [f"{stil.gez} {u.name}"] + ([u.funktion] if u.funktion else [])

@@ -28,7 +28,11 @@ class ForbiddenResource(Exception):
 
 
 class ProjectFetcher(URLFetcher):
-    """Serves file: URLs below the allowed folders; refuses everything else."""
+    """Serves file: URLs below the allowed folders; refuses everything else.
+
+    The first root is the data folder, the last the default house style: a file asked for in the data's
+    templates/ that is not there comes from the house style (an own vorlage.css keeps the shipped fonts).
+    """
 
     def __init__(self, roots: list[Path]):
         super().__init__(fail_on_errors=True, allowed_protocols={"file"})
@@ -42,6 +46,9 @@ class ProjectFetcher(URLFetcher):
         path = Path(url2pathname(parts.path)).resolve()
         if not any(path.is_relative_to(root) for root in self.roots):
             raise ForbiddenResource(url)
+        overlay = self.roots[0] / "templates"
+        if len(self.roots) > 1 and path.is_relative_to(overlay) and not path.is_file():
+            path = self.roots[-1] / path.relative_to(overlay)
         self.fetched.append(path)
         body = path.read_bytes()
         record(path, body)

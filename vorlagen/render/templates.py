@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from vorlagen.core.engine import TEMPLATES
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 
@@ -25,6 +26,25 @@ class Templates:
         self.paths = paths
         self.env = Sandbox(loader=FileSystemLoader([str(d) for d in self.dirs]), autoescape=True,
                            trim_blocks=True, lstrip_blocks=True)
+
+    @property
+    def assets_folder(self) -> Path:
+        """Where print documents find vorlage.css and fonts: the data's templates/ when it overrides either
+        (missing files there fall back to the default house style, see pdf.ProjectFetcher)."""
+        own = self.dirs[0]
+        return own if own != TEMPLATES and ((own / "vorlage.css").is_file() or (own / "fonts").is_dir()) else TEMPLATES
+
+    def asset_files(self, schrift: str) -> dict[str, Path]:
+        """Output name under assets/ → file: stylesheets and the fonts of the default and the chosen family,
+        the data's templates/ winning over the default house style."""
+        families = {"LiberationSans", SCHRIFTEN[schrift]}
+        files: dict[str, Path] = {}
+        for folder in reversed(self.dirs):
+            for path in sorted(folder.glob("*.css")) + sorted((folder / "fonts").glob("*")):
+                name = path.relative_to(folder).as_posix()
+                if path.suffix != ".ttf" or path.name.split("-")[0] in families:
+                    files[name] = path
+        return dict(sorted(files.items()))
 
     def render(self, name: str, **context) -> str:
         """Renders a template; any template error becomes a BuildFailed naming template and line."""

@@ -43,7 +43,7 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     beratung = "; ".join(f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)} ({b.rolle})"
                          for b in vorlage.beratungsfolge)
     kopf = {"Nummer": vorlage.nummer, "Art": vorlage.art, "Betreff": vorlage.betreff,
-            "Öffentlich": "ja" if vorlage.oeffentlich else "nein", "Datum": datum(vorlage.datum),
+            "Öffentlich": "ja" if vorlage.oeffentlich else "nein", "Datum": datum(vorlage.datum) if vorlage.datum else "–",
             "Federführend": vorlage.federfuehrend, "Beratungsfolge": beratung,
             "Anlagen": "; ".join(f"{a.nummer}. {a.titel}{'' if a.oeffentlich else ' (nichtöffentlich)'}"
                                  for a in doc.anlagen) or "keine"}

@@ -1,0 +1,103 @@
+"""The Hausstil's rules applied to each Vorlage: Art, sections, Beschlussvorschlag, Nummer, Datum, signature."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.core.problems import Problem
+from vorlagen.load.facts import Facts
+from vorlagen.load.hausstil import Hausstil, Vorlagenart, nummer_beispiel, nummer_regex
+from vorlagen.load.model import Vorlage
+from vorlagen.load.records import suggest
+
+
+def eine(art: str) -> str:
+    """'Eine Beschlussvorlage' – or 'Die Vorlagenart „Antrag“' where the article would be a guess."""
+    return f"Eine {art}" if art.endswith("vorlage") else f"Die Vorlagenart „{art}“"
+
+
+def check_regeln(facts: Facts) -> list[Problem]:
+    """Every rule problem of every Vorlage at once."""
+    stil = facts.koerperschaft.hausstil
+    problems: list[Problem] = []
+    for source in facts.vorlagen:
+        vorlage = source.vorlage
+        art = stil.arten.get(vorlage.art)
+        if art is None:
+            problems.append(Problem(vorlage.where("art"), f"„art“: „{vorlage.art}“ ist nicht vorgesehen"
+                                    f"{suggest(vorlage.art, stil.arten) or '.'} Möglich sind: {', '.join(stil.arten)}."))
+            continue
+        problems += _beschlussvorschlag(stil, vorlage, art)
+        problems += _abschnitte(stil, vorlage, art)
+        problems += _nummer(stil, vorlage, art)
+        if vorlage.datum is None and stil.datum_pflicht:
+            problems.append(Problem(vorlage.where(), "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn."))
+        if vorlage.unterschrift is None and stil.unterschrift.form in ("im_auftrag", "gez"):
+            problems.append(Problem(vorlage.where(), "Der Hausstil lässt Vorlagen von der Sachbearbeitung unterschreiben "
+                                                     "– ergänzen Sie „unterschrift: {name: …, funktion: …}“."))
+    return problems
+
+
+def _beschlussvorschlag(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
+    if art.beschlussvorschlag == "pflicht" and vorlage.beschlussvorschlag is None:
+        return [Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht „beschlussvorschlag“ (eine Markdown-Datei) "
+                                              "– ergänzen Sie ihn.")]
+    if art.beschlussvorschlag == "verboten" and vorlage.beschlussvorschlag is not None:
+        andere = [name for regel in ("pflicht", "optional") for name, a in stil.arten.items()
+                  if a.beschlussvorschlag == regel]
+        wahl = f" oder wählen Sie „art: {andere[0]}“" if andere else ""
+        return [Problem(vorlage.where("beschlussvorschlag"), f"{eine(vorlage.art)} hat keinen Beschlussvorschlag – "
+                                                             f"entfernen Sie ihn{wahl}.")]
+    return []
+
+
+def _abschnitte(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
+    """Required sections present, forbidden ones absent, every text for a known section."""
+    problems = []
+    known = {a.id: a for a in stil.abschnitte if a.form == "text"}
+    for key in vorlage.texte:
+        if key not in known:
+            hint = suggest(key, known) or " –"
+            where = vorlage.texte.lines[key]
+            problems.append(Problem(where, f"Unbekannter Abschnitt „{key}“{hint} der Hausstil kennt "
+                                           f"{', '.join(known) or 'keine Abschnitte'} (koerperschaft.yaml → "
+                                           "hausstil: abschnitte)."))
+    klima = [a for a in stil.abschnitte if a.form == "klimaschutz"]
+    if vorlage.klimaschutz is not None and not klima:
+        problems.append(Problem(vorlage.where("klimaschutz"), "Der Hausstil sieht keinen Abschnitt zum Klimaschutz vor "
+                                                              "– entfernen Sie „klimaschutz“ oder legen Sie unter "
+                                                              "„hausstil: abschnitte“ einen mit „form: klimaschutz“ an."))
+    for abschnitt in stil.abschnitte:
+        regel = art.abschnitte.get(abschnitt.id, "optional")
+        given = vorlage.klimaschutz is not None if abschnitt.form == "klimaschutz" else abschnitt.id in vorlage.texte
+        if regel == "pflicht" and not given:
+            add = ("„klimaschutz: {auswirkung: nein}“ (oder ja_positiv bzw. ja_negativ mit „begruendung“)"
+                   if abschnitt.form == "klimaschutz" else f"unter „texte“ die Zeile „{abschnitt.id}: {abschnitt.id}.md“ "
+                                                           "und schreiben Sie die Datei")
+            problems.append(Problem(vorlage.where("art"), f"Der Abschnitt „{abschnitt.ueberschrift}“ fehlt – "
+                                                          f"{eine(vorlage.art).lower()[0]}{eine(vorlage.art)[1:]} braucht ihn: ergänzen Sie {add}."))
+        elif regel == "verboten" and given:
+            key = "klimaschutz" if abschnitt.form == "klimaschutz" else "texte"
+            where = vorlage.where(key) if key == "klimaschutz" else vorlage.texte.lines[abschnitt.id]
+            problems.append(Problem(where, f"{eine(vorlage.art)} hat keinen Abschnitt „{abschnitt.ueberschrift}“ – "
+                                           f"entfernen Sie „{abschnitt.id if key == 'texte' else key}“."))
+    return problems
+
+
+def _nummer(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
+    """The Nummer fits the Hausstil's pattern; an Ergänzung is numbered from its original."""
+    problems = []
+    if art.bezug and (vorlage.bezug is None or vorlage.bezug.art != art.bezug):
+        problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} ist eine {art.bezug} – ergänzen Sie "
+                                                      f"„bezug: {{vorlage: …, art: {art.bezug}}}“ mit der Nummer "
+                                                      "der ursprünglichen Vorlage."))
+    if art.nummer_aus_bezug and vorlage.bezug is not None:
+        if not re.fullmatch(re.escape(vorlage.bezug.vorlage) + r"/\d+", vorlage.nummer):
+            problems.append(Problem(vorlage.where("nummer"), f"{eine(vorlage.art)} trägt die Nummer der ursprünglichen "
+                                                             f"Vorlage mit laufender Zahl – schreiben Sie "
+                                                             f"„{vorlage.bezug.vorlage}/1“ (die zweite /2 usw.)."))
+    elif stil.nummer and not art.nummer_aus_bezug and not re.fullmatch(nummer_regex(stil.nummer), vorlage.nummer):
+        problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ passt nicht zum Muster "
+                                                         f"„{stil.nummer}“ des Hausstils – schreiben Sie sie z. B. "
+                                                         f"als „{nummer_beispiel(stil.nummer)}“."))
+    return problems
