@@ -14,6 +14,7 @@ from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
 from vorlagen.core.fmt import datum
+from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.compute.project import Project, Rechnung
 from vorlagen.render import public
@@ -186,12 +187,15 @@ class Composer:
     def assets(self, folder: PurePosixPath, web: bool) -> dict:
         """Where the stylesheet, fonts and logo are: relative for the web, file URLs for print."""
         logo, css = self.facts.logo, self.facts.stylesheet
+        schrift = self.facts.koerperschaft.hausstil.schrift
+        datei = f"fonts/{SCHRIFTEN[schrift]}" if schrift != "Liberation Sans" else None
         if web:
             prefix = assets_prefix(folder)
             return dict(assets=prefix, logo=prefix + "logo" + logo.suffix if logo else None, print=False,
-                        stylesheet=prefix + "hausstil.css" if css else None)
-        return dict(assets=self.templates.assets_folder.as_uri() + "/", logo=logo.as_uri() if logo else None,
-                    print=True, stylesheet=css.as_uri() if css else None)
+                        stylesheet=prefix + "hausstil.css" if css else None, schrift=prefix + datei if datei else None)
+        prefix = self.templates.assets_folder.as_uri() + "/"
+        return dict(assets=prefix, logo=logo.as_uri() if logo else None, print=True,
+                    stylesheet=css.as_uri() if css else None, schrift=prefix + datei if datei else None)
 
     def _gremium(self, sitzung_id: str):
         return self.facts.gremium(self.facts.sitzungen[sitzung_id].gremium)
