@@ -78,9 +78,9 @@ def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, da
     edit(data / VORLAGE, "betreff:", "betref:")
     code, found = check(capsys, data)
     assert found == [f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
-                     "Erlaubt sind: nummer, art, oeffentlich, datum, federfuehrend, betreff, beratungsfolge, "
-                     "beschlussvorschlag, abschnitte, finanzielle_auswirkungen, bescheide, antraege, finanzierung, verteilungen, "
-                     "anlagen, unterschrift, bezug."]
+                     "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, federfuehrend, betreff, beratungsfolge, "
+                     "beschlussvorschlag, abschnitte, texte, klimaschutz, finanzielle_auswirkungen, bescheide, antraege, "
+                     "finanzierung, verteilungen, anlagen, unterschrift, bezug."]
 
 
 def test_missing_key(capsys, data):
