@@ -10,7 +10,8 @@ from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Koerperschaf
                                  Vorlage)
 from vorlagen.core.reads import record, recording
 from vorlagen.core.problems import Paths, Problem, Where, raise_if
-from vorlagen.load.records import INVALID, Reader
+from vorlagen.load.hausstil import standard_arten
+from vorlagen.load.records import INVALID, Reader, suggest
 from vorlagen.load.yamlfile import Mapping, Scalar, read_text, read_yaml
 
 
@@ -91,8 +92,9 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
                                        satz.einheit)
     bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
     antraege = {p.stem: r for p, r in _read_folder(data_dir / "antraege", Antrag, paths, reader, unreadable)}
+    arten = list(koerperschaft.hausstil.arten if koerperschaft else standard_arten())
     vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
-                if (source := _recorded_vorlage(folder, data_dir, paths, reader, unreadable)) is not None]
+                if (source := _recorded_vorlage(folder, data_dir, paths, reader, unreadable, arten)) is not None]
     for source in vorlagen:
         tage = [sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge if b.sitzung in sitzungen]
         source.stand = source.vorlage.datum or min(tage, default=source.stand)
@@ -126,6 +128,11 @@ def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: li
                                        "gemeinsame Texte außerhalb von vorlagen/ ab, z. B. unter textbausteine/."))
         return None
     return path
+
+
+def unknown_art(where: Where, art: str, arten) -> Problem:
+    """The problem of a Vorlagenart the Hausstil does not know."""
+    return Problem(where, f"„art“: „{art}“ ist nicht vorgesehen{suggest(art, arten) or '.'} Möglich sind: {', '.join(arten)}.")
 
 
 def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
@@ -165,16 +172,16 @@ def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: se
 
 
 def _recorded_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
-                      unreadable: set[str]) -> VorlageSource | None:
+                      unreadable: set[str], arten: list[str]) -> VorlageSource | None:
     with recording() as reads:
-        source = _read_vorlage(folder, data_dir, paths, reader, unreadable)
+        source = _read_vorlage(folder, data_dir, paths, reader, unreadable, arten)
     if source is not None:
         source.reads = reads
     return source
 
 
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
-                  unreadable: set[str]) -> VorlageSource | None:
+                  unreadable: set[str], arten: list[str]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
     if not yaml_path.is_file():
         reader.problems.append(Problem(paths.where(folder), "In diesem Vorlagenordner fehlt die Datei vorlage.yaml."))
@@ -183,6 +190,9 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     vorlage = reader.record(node, Vorlage, yaml_path.name) if node is not None else INVALID
     if vorlage is INVALID:
         nummer = node.entries.get("nummer") if isinstance(node, Mapping) else None
+        art = node.entries.get("art") if isinstance(node, Mapping) else None
+        if art and isinstance(art[1], Scalar) and not art[1].is_null and art[1].text not in arten:
+            reader.problems.append(unknown_art(art[1].where, art[1].text, arten))
         readable = nummer and isinstance(nummer[1], Scalar)
         unreadable.add(f"vorlagen/{nummer[1].text if readable else '*'}")
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts
+from vorlagen.load.facts import Facts, unknown_art
 from vorlagen.load.hausstil import Hausstil, Vorlagenart, nummer_beispiel, nummer_regex
 from vorlagen.load.model import Vorlage
 from vorlagen.load.records import suggest
@@ -24,8 +24,7 @@ def check_regeln(facts: Facts) -> list[Problem]:
         vorlage = source.vorlage
         art = stil.arten.get(vorlage.art)
         if art is None:
-            problems.append(Problem(vorlage.where("art"), f"„art“: „{vorlage.art}“ ist nicht vorgesehen"
-                                    f"{suggest(vorlage.art, stil.arten) or '.'} Möglich sind: {', '.join(stil.arten)}."))
+            problems.append(unknown_art(vorlage.where("art"), vorlage.art, stil.arten))
             continue
         problems += _beschlussvorschlag(stil, vorlage, art)
         problems += _abschnitte(stil, vorlage, art)
