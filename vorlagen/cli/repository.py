@@ -8,7 +8,6 @@ from pathlib import Path
 
 from vorlagen.cli import scaffold
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.load.model import ARTEN
 
 
 def neu_options(parser: argparse.ArgumentParser) -> None:
@@ -19,8 +18,8 @@ def neu_options(parser: argparse.ArgumentParser) -> None:
 def vorlage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("aktion", choices=["neu"], help="neu: eine Vorlage anlegen")
     parser.add_argument("betreff", help="Betreff der Vorlage, in Anführungszeichen")
-    parser.add_argument("--art", choices=ARTEN, default="Beschlussvorlage",
-                        help="Art der Vorlage (Standard: Beschlussvorlage)")
+    parser.add_argument("--art", default="Beschlussvorlage",
+                        help="Art der Vorlage, eine der Arten des Hausstils (Standard: Beschlussvorlage)")
     parser.add_argument("--sitzung", metavar="KENNUNG",
                         help="erste Sitzung der Beratungsfolge (Standard: die nächste Sitzung ab heute)")
     parser.add_argument("--amt", metavar="KÜRZEL", help="federführendes Amt (Standard: das erste Amt)")
@@ -50,6 +49,10 @@ def vorlage(args: argparse.Namespace) -> int:
     if amt is None or amt not in {a.id for a in facts.koerperschaft.aemter}:
         raise BuildFailed([Problem(Where("koerperschaft.yaml"), f"Unbekanntes Amt „{amt}“ – nennen Sie mit --amt "
                                    "ein Kürzel aus koerperschaft.yaml → aemter.")])
+    arten = facts.koerperschaft.hausstil.arten
+    if args.art not in arten:
+        raise BuildFailed([Problem(Where("koerperschaft.yaml"), f"Unbekannte Vorlagenart „{args.art}“ – nennen Sie mit "
+                                   f"--art eine der Arten des Hausstils: {', '.join(arten)}.")])
     sitzung = args.sitzung
     if sitzung is None:
         coming = sorted((s.datum, key) for key, s in facts.sitzungen.items() if s.datum >= today)
