@@ -17,6 +17,7 @@ from vorlagen.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 AACHEN = ROOT / "tests" / "fixtures" / "aachen"
+WIESENBRUECK = ROOT / "tests" / "fixtures" / "wiesenbrueck"
 GOLDEN = ROOT / "tests" / "golden"
 
 
@@ -76,6 +77,14 @@ def built(tmp_path_factory) -> Path:
     """The example built once for all tests that only read it."""
     out = tmp_path_factory.mktemp("example") / "output"
     assert main(["--data", str(DATA), "--out", str(out), "--mappen"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_wiesenbrueck(tmp_path_factory) -> Path:
+    """The third Körperschaft (own Hausstil) built once."""
+    out = tmp_path_factory.mktemp("wiesenbrueck") / "output"
+    assert main(["--data", str(WIESENBRUECK), "--out", str(out)]) == 0
     return out
 
 

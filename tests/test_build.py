@@ -30,6 +30,7 @@ def tree(out: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("name, out_fixture, page", [
     ("rhein-sieg-kreis", "built", RSK / "2021-0123.html"),
     ("aachen", "built_aachen", AC / "2021-0207.html"),
+    ("wiesenbrueck", "built_wiesenbrueck", Path("vorlagen/231-2024/231-2024.html")),
 ])
 def test_golden_html(request, update_golden, name, out_fixture, page):
     """The HTML of each example equals its reviewed golden copy (`pytest --update-golden` rewrites it)."""

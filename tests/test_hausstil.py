@@ -327,3 +327,70 @@ def test_bad_hausstil_input_gives_exact_messages(capsys, data, edits, expected):
     summary = f"{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; " \
               "die bisherige Ausgabe ist unverändert."
     assert err == "\n".join(lines) + "\n\n" + summary + "\n"
+
+
+# --- Stadt Wiesenbrück: a third Körperschaft with a visibly different Hausstil ------------
+
+WB = Path("vorlagen")
+
+
+def page(out: Path, slug: str) -> str:
+    return (out / WB / slug / f"{slug}.html").read_text(encoding="utf-8")
+
+
+def kopfdaten(html: str) -> list[tuple[str, str]]:
+    kopf = re.search(r'<table class="metadaten">(.*?)</table>', html, re.S)[1]
+    return list(zip(re.findall(r'<th scope="col">(.*?)</th>', kopf), re.findall(r"<td>(.*?)</td>", kopf)))
+
+
+def test_wiesenbrueck_header_and_beratungsreihenfolge(built_wiesenbrueck):
+    html = page(built_wiesenbrueck, "231-2024")
+    assert kopfdaten(html) == [("Federführendes Amt", "Amt für Stadtentwicklung und Mobilität"), ("Az.", "61.3-RAD"),
+                               ("Drucksache", "231/2024"), ("Stand", "26.02.2024")]
+    assert "<p>öffentliche Sitzung</p>" in html and "Der Bürgermeister" not in html
+    part = section(html, "beratungsfolge")
+    assert "<h2>Beratungsreihenfolge</h2>" in part
+    assert re.findall(r'<th scope="col">(.*?)</th>', part) == ["Termin", "Beginn", "Gremium", "Beratung",
+                                                               "Berichterstattung", "Status"]
+    rows = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", part)[1:]]
+    # two Gremien on 12.03.2024, in the stated order (and by their start)
+    assert [r[:3] for r in rows] == [["12.03.2024", "17:00 Uhr", "Ausschuss für Umwelt, Klima und Mobilität"],
+                                     ["12.03.2024", "18:30 Uhr", "Haupt- und Finanzausschuss"],
+                                     ["21.03.2024", "17:00 Uhr", "Rat der Stadt"]]
+    assert rows[0][4].startswith("Herr Brandt<br>") and [r[5] for r in rows] == [
+        "ungeändert beschlossen", "geändert beschlossen", ""]
+
+
+def test_wiesenbrueck_sections_klimaschutz_finances_and_no_signature(built_wiesenbrueck):
+    html = page(built_wiesenbrueck, "231-2024")
+    headings = re.findall(r"<h2>(.*?)</h2>", html)
+    assert headings == ["Beratungsreihenfolge", "Beschlussvorschlag", "Sachverhalt", "Rechtsgrundlage",
+                        "Auswirkungen auf den Klimaschutz", "Finanzielle Auswirkungen"]
+    klima = section(html, "abschnitt abschnitt-klimaschutz")
+    assert "Auswirkung: <strong>ja, positiv</strong>" in klima and "Rad und Bahn" in klima
+    assert '<p class="ja-nein">Ja.</p>' in html and "54.750\xa0€" in section(html, "finanzen")
+    assert 'class="unterschrift"' not in html
+
+
+def test_wiesenbrueck_mitteilung_without_datum_and_without_finances(built_wiesenbrueck):
+    html = page(built_wiesenbrueck, "232-2024")
+    assert "<title>Mitteilung 232/2024: Kommunale Wärmeplanung – Sachstand</title>" in html
+    assert [label for label, _ in kopfdaten(html)] == ["Federführendes Amt", "Drucksache"]
+    assert "Beschlussvorschlag" not in html and '<section class="finanzen">' not in html
+    pdf = built_wiesenbrueck / WB / "232-2024" / "232-2024.pdf"
+    assert pypdf.PdfReader(pdf).metadata["/CreationDate"].startswith("D:20240312")  # its Sitzung's day
+
+
+def test_wiesenbrueck_ergaenzung_and_dringlichkeit(built_wiesenbrueck):
+    ergaenzung = page(built_wiesenbrueck, "231-2024-1")
+    assert "Ergänzung zu Vorlage 231/2024 vom 26.02.2024" in ergaenzung
+    assert "Auswirkung: <strong>nein</strong>" in ergaenzung
+    dringlich = page(built_wiesenbrueck, "240-2024")
+    assert re.findall(r"<h2>(.*?)</h2>", dringlich)[2:] == ["Begründung der Dringlichkeit", "Sachverhalt",
+                                                            "Auswirkungen auf den Klimaschutz", "Personelle Auswirkungen"]
+
+
+def test_wiesenbrueck_pdf_is_set_in_liberation_serif(built_wiesenbrueck):
+    used = fonts(built_wiesenbrueck / WB / "231-2024" / "231-2024.pdf")
+    assert used and all(f.startswith("Vorlage-Liberation-Serif") for f in used)
+    assert "Kosten insgesamt" in pdf_text(built_wiesenbrueck / WB / "231-2024" / "231-2024.pdf")
