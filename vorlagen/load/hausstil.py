@@ -21,7 +21,7 @@ REGELN = ("pflicht", "optional", "verboten")
 SCHRIFTEN = {"Liberation Sans": "LiberationSans", "Liberation Serif": "LiberationSerif"}
 FORMEN = ("text", "klimaschutz")
 UNTERSCHRIFTEN = ("verwaltungschef", "im_auftrag", "gez", "keine")
-# Nummer patterns: JJJJ year, NNNN a number with at least that many digits, N any number, R a Roman numeral.
+# Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman.
 _MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
 
 
@@ -137,7 +137,7 @@ def nummer_regex(muster: str) -> str | None:
         if token in _MUSTER_TEILE:
             parts.append(_MUSTER_TEILE[token])
         elif token.startswith("N"):
-            parts.append(r"\d+" if len(token) == 1 else rf"\d{{{len(token)}}}")
+            parts.append(r"\d+" if len(token) == 1 else rf"\d{{{len(token)},}}")
         else:
             parts.append(re.escape(token))
             continue
