@@ -301,6 +301,12 @@ CASES = [
                                        'art: Ergänzungsvorlage\nbezug: {vorlage: "2021/0123", art: Ergänzung}')],
      [("vorlagen/2021-0130/vorlage.yaml", "nummer:", "Eine Ergänzungsvorlage trägt die Nummer der ursprünglichen "
        "Vorlage mit laufender Zahl – schreiben Sie „2021/0123/1“ (die zweite /2 usw.).")]),
+    ("ergaenzung-ohne-bezug", [(K, "akzentfarbe:", ARTEN.strip() + "\n  akzentfarbe:"),
+                               ("vorlagen/2021-0130/vorlage.yaml", "art: Mitteilungsvorlage", "art: Ergänzungsvorlage")],
+     [("vorlagen/2021-0130/vorlage.yaml", "art:", "Eine Ergänzungsvorlage ist eine Ergänzung – ergänzen Sie „bezug: "
+       "{vorlage: …, art: Ergänzung}“ mit der Nummer der ursprünglichen Vorlage.")]),
+    ("stylesheet-fehlt", [(K, "akzentfarbe:", "stylesheet: stil/eigen.css\n  akzentfarbe:")],
+     [(K, "stylesheet", "Die CSS-Datei „stil/eigen.css“ gibt es nicht – prüfen Sie den Namen.")]),
     ("unterschrift-fehlt", [(K, "akzentfarbe:", "unterschrift: {form: im_auftrag}\n  akzentfarbe:")],
      [(V, "nummer:", "Der Hausstil lässt Vorlagen von der Sachbearbeitung unterschreiben – ergänzen Sie "
        "„unterschrift: {name: …, funktion: …}“.")]),
