@@ -13,7 +13,7 @@ import yaml
 from vorlagen.cli.scaffold import schema_files
 from vorlagen.load.schema import FILES, kind_of, schema
 
-from .conftest import DATA, run
+from .conftest import DATA, ROOT, run
 
 TODAY = dt.date.today()
 
@@ -142,3 +142,31 @@ def test_check_notices_a_stale_schema(capsys, tmp_path, monkeypatch):
                                       "„vorlagen schema“ schreibt es neu.\n")
     assert run(capsys, "schema")[0] == 0
     assert "Hinweis" not in run(capsys, "check")[1]
+
+
+def test_new_vorlage_follows_the_hausstil(capsys, tmp_path, monkeypatch):
+    """Wiesenbrück: Nummern N/JJJJ, sections of the Hausstil per Art, Klimaschutz required, Ergänzungen numbered
+    from their original."""
+    repo = tmp_path / "r"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "wiesenbrueck", repo / "data")
+    monkeypatch.chdir(repo)
+    code, _, err = run(capsys, "vorlage", "neu", "--art", "Dringlichkeitsvorlage", "Hitzeschutz")
+    assert (code, err) == (0, "")
+    folder = repo / "data" / "vorlagen" / f"1-{TODAY.year}"
+    vorlage = yaml.safe_load((folder / "vorlage.yaml").read_text(encoding="utf-8"))
+    assert vorlage["nummer"] == f"1/{TODAY.year}" and vorlage["art"] == "Dringlichkeitsvorlage"
+    assert vorlage["texte"] == {"dringlichkeit": "dringlichkeit.md", "sachverhalt": "sachverhalt.md"}
+    assert vorlage["klimaschutz"] == {"auswirkung": "nein"} and "abschnitte" not in vorlage
+    assert sorted(p.name for p in folder.iterdir()) == ["beschlussvorschlag.md", "dringlichkeit.md",
+                                                        "sachverhalt.md", "vorlage.yaml"]
+    code, _, err = run(capsys, "vorlage", "neu", "--art", "Ergänzungsvorlage", "Mehr Radweg")
+    assert code == 1 and err.startswith("data/vorlagen: Eine Ergänzungsvorlage ist eine Ergänzung – nennen Sie mit "
+                                        "--bezug die Nummer der Vorlage, auf die sie sich bezieht.\n")
+    code, _, err = run(capsys, "vorlage", "neu", "--art", "Ergänzungsvorlage", "Mehr Radweg", "--bezug", "231/2024")
+    assert (code, err) == (0, "")
+    vorlage = yaml.safe_load((repo / "data" / "vorlagen" / "231-2024-2" / "vorlage.yaml").read_text(encoding="utf-8"))
+    assert vorlage["nummer"] == "231/2024/2"  # 231/2024/1 exists
+    assert vorlage["bezug"] == {"vorlage": "231/2024", "art": "Ergänzung"}
+    code, out, err = run(capsys, "check", "--stichtag", "2024-01-01")
+    assert (code, err) == (0, "") and out.startswith("Geprüft: 6 Vorlagen")
+    _validate_all(repo / "data")

@@ -23,6 +23,9 @@ def vorlage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sitzung", metavar="KENNUNG",
                         help="erste Sitzung der Beratungsfolge (Standard: die nächste Sitzung ab heute)")
     parser.add_argument("--amt", metavar="KÜRZEL", help="federführendes Amt (Standard: das erste Amt)")
+    parser.add_argument("--nummer", help="Nummer der Vorlage (Standard: die nächste freie nach dem Muster des Hausstils)")
+    parser.add_argument("--bezug", metavar="NUMMER",
+                        help="Nummer der Vorlage, die diese ergänzt oder ersetzt (bei Arten mit „bezug“)")
 
 
 def schema_options(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +63,8 @@ def vorlage(args: argparse.Namespace) -> int:
     elif sitzung not in facts.sitzungen:
         raise BuildFailed([Problem(Where(f"{args.data.name}/sitzungen"), f"Unbekannte Sitzung „{sitzung}“ – nennen "
                                    "Sie den Dateinamen einer Sitzung unter sitzungen/ ohne .yaml.")])
-    written = scaffold.new_vorlage(args.data, args.art, args.betreff, today, sitzung, amt)
+    written = scaffold.new_vorlage(args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, sitzung, amt,
+                                   args.nummer, args.bezug)
     print(f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n" + "".join(f"  {n}\n" for n in written)
           + ("" if sitzung else "Es gibt keine kommende Sitzung: tragen Sie die Beratungsfolge selbst ein.\n"))
     return 0

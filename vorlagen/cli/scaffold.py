@@ -11,7 +11,8 @@ from pathlib import Path
 
 from vorlagen import __version__
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.cli.numbering import next_nummer, used_nummern
+from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, schema_text
 from vorlagen.load.settings import SETTINGS
 
@@ -67,7 +68,7 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
             datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
     }
     written = write(folder, files)
-    written += new_vorlage(folder / "data", "Beschlussvorlage", "Beispiel: Einrichtung einer Beratungsstelle",
+    written += new_vorlage(folder / "data", Hausstil(), "Beschlussvorlage", "Beispiel: Einrichtung einer Beratungsstelle",
                            today, sitzung, amt="HA")
     _git(folder)
     return written
@@ -85,35 +86,55 @@ def _git(folder: Path) -> None:
                    cwd=folder, check=True)
 
 
-def sections(art: str) -> dict[str, str]:
-    """The Markdown files a Vorlage of this Art starts with: file name → text."""
-    texts = {"sachverhalt.md": "# Sachverhalt\n\nBeschreiben Sie hier den Sachverhalt.\n"}
-    if art == "Beschlussvorlage":
-        texts = {"beschlussvorschlag.md": "Der Ausschuss beschließt, … (Beschlussvorschlag hier eintragen)\n",
-                 **texts}
-    return texts
-
-
-def new_vorlage(data: Path, art: str, betreff: str, today: dt.date, sitzung: str | None, amt: str,
-                nummer: str | None = None) -> list[str]:
-    """A Vorlage with the next free Nummer and the sections its Art requires; returns the files written."""
-    nummer = nummer or next_nummer(None, used_nummern(data), today.year)
+def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, sitzung: str | None, amt: str,
+                nummer: str | None = None, bezug: str | None = None) -> list[str]:
+    """A Vorlage with the next free Nummer and what its Art requires in the Hausstil; returns the files written."""
+    art, used = stil.arten[art_name], used_nummern(data)
+    if art.bezug and bezug is None:
+        raise _fail(data, f"Eine {art_name} ist eine {art.bezug} – nennen Sie mit --bezug die Nummer der Vorlage, "
+                          "auf die sie sich bezieht.")
+    if bezug is not None and bezug not in used:
+        raise _fail(data, f"Die Vorlage „{bezug}“ gibt es nicht – nennen Sie mit --bezug eine vorhandene Nummer.")
+    if nummer is None:
+        nummer = next_fassung(bezug, used) if bezug and art.nummer_aus_bezug else next_nummer(stil.nummer, used, today.year)
+    if nummer is None:
+        raise _fail(data, f"Aus dem Nummernmuster „{stil.nummer}“ lässt sich die nächste Nummer nicht ableiten – "
+                          "geben Sie sie mit --nummer an.")
     folder = f"vorlagen/{nummer.replace('/', '-')}"
-    if (data / folder).exists():
-        raise BuildFailed([Problem(Where(f"{data.name}/{folder}"), "Den Vorlagenordner gibt es schon – "
-                                   "wählen Sie eine andere Nummer.")])
-    texts = sections(art)
-    rolle = "Entscheidung" if art == "Beschlussvorlage" else "Kenntnisnahme"
+    if (data / folder).exists() or nummer in used:
+        raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
+    required = [a for a in stil.abschnitte if art.abschnitte.get(a.id, "optional") == "pflicht"]
+    texte = {a.id: f"{a.id}.md" for a in required if a.form == "text"}
+    texts = {f"{a.id}.md": f"Tragen Sie hier den Text zu „{a.ueberschrift}“ ein.\n" for a in required if a.form == "text"}
+    if not texte:  # no section of the Hausstil: one free section, its heading in the text
+        texts["sachverhalt.md"] = "# Sachverhalt\n\nBeschreiben Sie hier den Sachverhalt.\n"
+    beschluss = art.beschlussvorschlag == "pflicht"
+    if beschluss:
+        texts["beschlussvorschlag.md"] = "Der Ausschuss beschließt, … (Beschlussvorschlag hier eintragen)\n"
+    rolle = "Entscheidung" if beschluss else "Kenntnisnahme"
     lines = [schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
-             f'nummer: "{nummer}"', f"art: {art}", "oeffentlich: true", f"datum: {today.isoformat()}",
-             f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}",
+             f'nummer: "{nummer}"', f"art: {json.dumps(art_name, ensure_ascii=False)}", "oeffentlich: true",
+             f"datum: {today.isoformat()}", f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}",
              f"betreff: {json.dumps(betreff, ensure_ascii=False)}",
              "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []")]
-    if "beschlussvorschlag.md" in texts:
+    if beschluss:
         lines.append("beschlussvorschlag: beschlussvorschlag.md")
-    lines.append(f"abschnitte: [{', '.join(name for name in texts if name != 'beschlussvorschlag.md')}]")
+    if not texte:
+        lines.append("abschnitte: [sachverhalt.md]")
+    else:
+        lines.append("texte:" + "".join(f"\n  {key}: {name}" for key, name in texte.items()))
+    if any(a.form == "klimaschutz" for a in required):
+        lines.append("klimaschutz: {auswirkung: nein}  # oder ja_positiv / ja_negativ mit begruendung – bitte prüfen")
+    if stil.unterschrift.form in ("im_auftrag", "gez"):
+        lines.append('unterschrift: {name: "Vorname Name", funktion: Sachbearbeitung}  # bitte ersetzen')
+    if bezug is not None:
+        lines.append(f'bezug: {{vorlage: "{bezug}", art: {art.bezug or "Ergänzung"}}}')
     files = {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
     return [f"{data.name}/{name}" for name in write(data, files)]
+
+
+def _fail(data: Path, message: str) -> BuildFailed:
+    return BuildFailed([Problem(Where(f"{data.name}/vorlagen"), message)])
 
 
 KOERPERSCHAFT = """\
