@@ -66,6 +66,21 @@ class CopyVorlage:
         shutil.copytree(data / "vorlagen" / "2021-0123", data / "vorlagen" / self.folder)
 
 
+def _pdf(pages: int = 1, password: str | None = None) -> bytes:
+    import io
+    import pypdf
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF_ANLAGE = Replace(V, "anlagen:\n", "anlagen:\n  - {titel: Antrag, datei: anlagen/antrag.pdf}\n")
+
 CASES = [
     # --- YAML traps that would silently change meaning ---------------------------------------
     ("doppelter-schluessel", [Replace("koerperschaft.yaml", "anschrift:", "name: Kreis Siegburg\nanschrift:")],
@@ -307,6 +322,43 @@ CASES = [
                                   Replace(V, "datei: anlagen/handlungskonzept.md", "datei: ../2021-0130/geheim.md")],
      [(V, "../2021-0130/geheim.md", "„../2021-0130/geheim.md“ liegt im Ordner einer anderen Vorlage (2021-0130) – "
        "legen Sie gemeinsame Texte außerhalb von vorlagen/ ab, z. B. unter textbausteine/.")]),
+    ("anzahl-33-stellen", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}",
+                                   "{anzahl: 123456789012345678901234567890123, saetze: [kgst-2020/E11]}")],
+     [(V, "123456789012345678901234567890123", "„anzahl“: „123456789012345678901234567890123“ ist unplausibel groß – "
+       "Zahlen haben hier höchstens zwölf Stellen vor dem Komma; prüfen Sie den Wert.")]),
+    ("kosten-leer", [Replace(V, "    kosten:\n      - {anzahl: 3.5, saetze: [kgst-2020/E11]}\n", "    kosten: []\n")],
+     [(V, "kosten: []", "Berechnung „m1-steuerung“ (Eigenanteil): „kosten“ ist leer – tragen Sie mindestens einen "
+       "Eintrag ein.")]),
+    ("saetze-leer", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: 3.5, saetze: []}")],
+     [(V, "saetze: []}", "Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]) oder "
+       "„betrag“ (ein fester Betrag).")]),
+    ("frist-negativ", [Replace("koerperschaft.yaml", "frist_tage: 14}", "frist_tage: -5}")],
+     [("koerperschaft.yaml", "frist_tage: -5", "„frist_tage“: -5 Tage sind keine mögliche Frist – tragen Sie eine Zahl "
+       "von 0 bis 365 ein.")]),
+    ("frist-riesig", [Replace("koerperschaft.yaml", "frist_tage: 14}", "frist_tage: 99999999999999}")],
+     [("koerperschaft.yaml", "frist_tage: 999", "„frist_tage“: „99999999999999“ ist unplausibel groß – Zahlen haben "
+       "hier höchstens zwölf Stellen vor dem Komma; prüfen Sie den Wert.")]),
+    ("yaml-verweis-rekursiv", [Replace(KGST, "E11: 106540", "E11: 106540\nschleife: &a [*a]")],
+     [(KGST, "schleife", "YAML-Verweise (*name auf einen &name-Anker) sind in den Datendateien nicht erlaubt – "
+       "schreiben Sie den Wert an jeder Stelle aus.")]),
+    ("privates-zeichen", [Write(TEXT, "# Titel\n\nHaken \uf0fc und \ue000 0 \ue001 Platzhalter\n")],
+     [(TEXT, 3, "Das Zeichen U+E000 aus dem privaten Bereich von Unicode lässt sich nicht drucken – löschen Sie es "
+       "(oft ein Rest einer Symbolschrift aus Word)."),
+      (TEXT, 3, "Das Zeichen U+E001 aus dem privaten Bereich von Unicode lässt sich nicht drucken – löschen Sie es "
+       "(oft ein Rest einer Symbolschrift aus Word)."),
+      (TEXT, 3, "Das Zeichen U+F0FC aus dem privaten Bereich von Unicode lässt sich nicht drucken – löschen Sie es "
+       "(oft ein Rest einer Symbolschrift aus Word).")]),
+    ("pdf-abgeschnitten", [Write("vorlagen/2021-0123/anlagen/antrag.pdf", _pdf()[:300]), PDF_ANLAGE],
+     [(V, "antrag.pdf", "„anlagen/antrag.pdf“ ist unvollständig (das Dateiende fehlt) – speichern oder kopieren Sie "
+       "die PDF-Datei neu.")]),
+    ("pdf-verschluesselt", [Write("vorlagen/2021-0123/anlagen/antrag.pdf", _pdf(password="geheim")), PDF_ANLAGE],
+     [(V, "antrag.pdf", "„anlagen/antrag.pdf“ ist verschlüsselt (Kennwortschutz) – speichern Sie sie ohne Kennwort und "
+       "ohne Einschränkungen, z. B. über „Drucken als PDF“.")]),
+    ("pdf-ohne-seiten", [Write("vorlagen/2021-0123/anlagen/antrag.pdf", _pdf(pages=0)), PDF_ANLAGE],
+     [(V, "antrag.pdf", "„anlagen/antrag.pdf“ hat keine Seiten – exportieren Sie das Dokument neu als PDF.")]),
+    ("pdf-kaputt", [Write("vorlagen/2021-0123/anlagen/antrag.pdf", b"%PDF-1.7\nkaputt\n%%EOF\n"), PDF_ANLAGE],
+     [(V, "antrag.pdf", "„anlagen/antrag.pdf“ ist beschädigt und lässt sich nicht lesen – speichern oder exportieren "
+       "Sie die PDF-Datei neu.")]),
 ]
 
 

@@ -133,3 +133,28 @@ def test_out_pointing_at_a_file(capsys, data, tmp_path):
     assert code == 1
     assert err.splitlines()[0] == "ausgabe.pdf: Der Ausgabeordner ist eine Datei – wählen Sie mit --out einen Ordner."
     assert target.read_bytes() == b"%PDF-1.7\n"
+
+
+def test_disk_full_read_only_and_ctrl_c_are_one_german_line(capsys, data, tmp_path, monkeypatch):
+    import errno
+    from vorlagen.build import output
+    out = tmp_path / "output"
+    assert build(capsys, data, out)[0] == 0
+    before = snapshot(out)
+    edit(data / V / "beschlussvorschlag.md", "Die Verwaltung", "Die Kreisverwaltung")
+    for error, code, line in [
+        (OSError(errno.ENOSPC, "No space left on device", "output/x.pdf"), 1,
+         "output/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz und Schreibrechte; die bisherige "
+         "Ausgabe ist unverändert."),
+        (OSError(errno.EROFS, "Read-only file system", "output/x.pdf"), 1,
+         "output/x.pdf: Das Laufwerk ist schreibgeschützt – prüfen Sie freien Speicherplatz und Schreibrechte; die "
+         "bisherige Ausgabe ist unverändert."),
+        (KeyboardInterrupt(), 130, "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert."),
+    ]:
+        def failing(self, relative, content, error=error):
+            raise error
+        monkeypatch.setattr(output.Staging, "write", failing)
+        result, printed, err = build(capsys, data, out)
+        assert (result, err.strip()) == (code, line)
+        assert "Traceback" not in err and "Fertig" not in printed
+        assert snapshot(out) == before

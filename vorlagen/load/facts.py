@@ -9,6 +9,7 @@ from pathlib import Path
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
 from vorlagen.core.reads import record, recording
+from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.records import INVALID, Reader, suggest
@@ -229,8 +230,8 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         elif path is not None:
             content = path.read_bytes()
             record(path, content)
-            if not content.startswith(b"%PDF-"):
-                problems.append(Problem(anlage.where("datei"), f"„{anlage.datei}“ ist keine PDF-Datei – "
-                                                               "speichern Sie die Anlage als PDF."))
+            reason = pdf_problem(content)
+            if reason:
+                problems.append(Problem(anlage.where("datei"), f"„{anlage.datei}“ {reason}"))
             source.pdfs[anlage.datei] = content
     return source

@@ -40,6 +40,11 @@ class Gremium(Record):
     name: str  # z. B. Ausschuss für Soziales und Integration
     frist_tage: int = 14  # Vorlagen müssen so viele Tage vor der Sitzung fertig sein
 
+    def check(self):
+        if not 0 <= self.frist_tage <= 365:
+            yield "frist_tage", (f"„frist_tage“: {self.frist_tage} Tage sind keine mögliche Frist – tragen Sie eine Zahl "
+                                 "von 0 bis 365 ein.")
+
 
 @record
 class Wahlperiode(Record):

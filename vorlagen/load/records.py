@@ -225,14 +225,21 @@ class Reader:
             return INVALID
         if not _INT.fullmatch(scalar.text):
             return self.fail(scalar.where, f"„{name}“: „{scalar.text}“ ist keine ganze Zahl – schreiben Sie z. B. 14.")
-        return int(scalar.text)
+        return self._plausible(scalar, name, int(scalar.text))
+
+    def _plausible(self, scalar: Scalar, name: str, value):
+        """No figure in a Vorlage has more than twelve digits before the decimal point."""
+        if abs(value) >= 10 ** 12:
+            return self.fail(scalar.where, f"„{name}“: „{scalar.text.strip()}“ ist unplausibel groß – Zahlen haben "
+                                           "hier höchstens zwölf Stellen vor dem Komma; prüfen Sie den Wert.")
+        return value
 
     def decimal(self, scalar: Scalar, name: str):
         text = scalar.text.strip()
         if not self._no_leading_zero(scalar, name):
             return INVALID
         if _DECIMAL.fullmatch(text):
-            return Decimal(text)
+            return self._plausible(scalar, name, Decimal(text))
         hint = "schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 55000 oder 3.5"
         if re.fullmatch(r"-?\d+,\d+", text):
             hint = f"das Dezimalzeichen ist der Punkt: schreiben Sie {text.replace(',', '.')}"

@@ -67,6 +67,12 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
     if text is None:
         return None
     try:
+        alias = _first_alias(text) if "*" in text else None
+        if alias is not None:
+            problems.append(Problem(paths.where(path, alias), "YAML-Verweise (*name auf einen &name-Anker) sind in "
+                                                              "den Datendateien nicht erlaubt – schreiben Sie den "
+                                                              "Wert an jeder Stelle aus."))
+            return None
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -80,6 +86,14 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
         problems.append(Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei."))
         return None
     return _convert(root, paths.show(path), problems)
+
+
+def _first_alias(text: str) -> int | None:
+    """The line of the first alias (*name): aliases can nest without end or repeat a value a billion times."""
+    for event in yaml.parse(text, Loader=LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
 
 
 def _compose(text: str):

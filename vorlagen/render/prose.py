@@ -27,6 +27,7 @@ from vorlagen.render.sandbox import MAX_TEXT, LimitExceeded, Sandbox
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
+_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # never printable; \ue000 marks placeholders
 _PLACEHOLDER = "\ue000{}\ue001"
 _BLOCK = re.compile(r"<p>\ue000(\d+)\ue001</p>\n?")
 _INLINE = re.compile(r"\ue000(\d+)\ue001")
@@ -68,6 +69,11 @@ class Prose:
     def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1) -> Rendered:
         """Markdown → HTML; headings move down by `shift` (# becomes h2 under the document's h1)."""
         content = text.content
+        for match in _PRIVATE.finditer(content):
+            problems.append(Problem(self._where(text, content, match.start()),
+                                    f"Das Zeichen U+{ord(match[0]):04X} aus dem privaten Bereich von Unicode lässt sich "
+                                    "nicht drucken – löschen Sie es (oft ein Rest einer Symbolschrift aus Word)."))
+        content = _PRIVATE.sub("", content)
         for match in _STATEMENT.finditer(content):
             problems.append(Problem(self._where(text, content, match.start()),
                                     f"„{match[0][:40]}“: In Texten sind nur Ausdrücke in {{{{ … }}}} erlaubt, "
