@@ -359,6 +359,9 @@ CASES = [
     ("pdf-kaputt", [Write("vorlagen/2021-0123/anlagen/antrag.pdf", b"%PDF-1.7\nkaputt\n%%EOF\n"), PDF_ANLAGE],
      [(V, "antrag.pdf", "„anlagen/antrag.pdf“ ist beschädigt und lässt sich nicht lesen – speichern oder exportieren "
        "Sie die PDF-Datei neu.")]),
+    ("gremium-kuerzel-nicht-latin1", [Replace("koerperschaft.yaml", "{id: KT,", "{id: \"KŢ\",")],
+     [("koerperschaft.yaml", "KŢ", "Das Kürzel „KŢ“ enthält Zeichen, die der Seitenstempel der Sitzungsmappe nicht "
+       "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche.")]),
 ]
 
 

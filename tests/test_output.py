@@ -158,3 +158,26 @@ def test_disk_full_read_only_and_ctrl_c_are_one_german_line(capsys, data, tmp_pa
         assert (result, err.strip()) == (code, line)
         assert "Traceback" not in err and "Fertig" not in printed
         assert snapshot(out) == before
+
+
+def test_serve_port_out_of_range_and_text_of_an_encrypted_pdf(capsys, tmp_path):
+    import io
+
+    import pypdf
+    import pytest
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.encrypt("geheim")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    (tmp_path / "geheim.pdf").write_bytes(buffer.getvalue())
+    code, _, err = run(capsys, "text", str(tmp_path / "geheim.pdf"))
+    assert code == 1
+    assert err.splitlines()[0].endswith("geheim.pdf: Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text lässt "
+                                        "sich nicht lesen; speichern Sie sie ohne Kennwort.")
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, "serve", "--port", "70000")
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "vorlagen serve: Fehler: --port: „70000“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
+        "z. B. 8000.")

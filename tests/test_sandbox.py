@@ -107,3 +107,17 @@ def test_diff_reports_a_changed_house_style(capsys, tmp_path):
     assert code == 1
     assert out == ("Vergleich: HEAD → Arbeitsstand\n\nHausstil geändert: kopf.html.j2 (neu), vorlage.css (geändert) – "
                    "das kann jedes Dokument betreffen.\n")
+
+
+def test_diff_of_a_revision_with_an_absolute_symlink_is_refused_in_german(capsys, tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", repo / "data")
+    (repo / "data/vorlagen/2021-0123/passwort.md").symlink_to("/etc/passwd")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Verknüpfung")
+    code, out, err = run(capsys, "diff", "--data", str(repo / "data"))
+    assert code == 2 and "Traceback" not in err
+    assert err.splitlines()[0] == ("data: In Revision „HEAD“ zeigt „data/vorlagen/2021-0123/passwort.md“ außerhalb des "
+                                   "Projekts (Verknüpfung mit absolutem Pfad oder ../) – „diff“ liest solche Fassungen "
+                                   "nicht; entfernen Sie die Verknüpfung in git.")

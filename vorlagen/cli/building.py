@@ -27,8 +27,15 @@ def check_options(parser: argparse.ArgumentParser) -> None:
                         help="Fristen für Sitzungen ab diesem Tag zeigen (JJJJ-MM-TT, Standard: heute)")
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1024 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
+                                         "z. B. 8000.")
+    return int(text)
+
+
 def serve_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=8000, help="Port auf 127.0.0.1 (Standard: 8000)")
+    parser.add_argument("--port", type=_port, default=8000, help="Port auf 127.0.0.1 (Standard: 8000)")
 
 
 def _date(text: str) -> dt.date:

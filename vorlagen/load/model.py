@@ -41,6 +41,11 @@ class Gremium(Record):
     frist_tage: int = 14  # Vorlagen müssen so viele Tage vor der Sitzung fertig sein
 
     def check(self):
+        try:
+            self.id.encode("cp1252")  # the page stamp of Sitzungsmappen prints it in a standard PDF font
+        except UnicodeEncodeError:
+            yield "id", (f"Das Kürzel „{self.id}“ enthält Zeichen, die der Seitenstempel der Sitzungsmappe nicht "
+                         "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche.")
         if not 0 <= self.frist_tage <= 365:
             yield "frist_tage", (f"„frist_tage“: {self.frist_tage} Tage sind keine mögliche Frist – tragen Sie eine Zahl "
                                  "von 0 bis 365 ein.")

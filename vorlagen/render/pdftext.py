@@ -14,6 +14,9 @@ TEXT_ATTACHMENT = "textfassung.txt"  # the name render_pdf gives the embedded pl
 def pdf_text(path: Path) -> str:
     try:
         reader = pypdf.PdfReader(path)
+        if reader.is_encrypted:
+            raise BuildFailed([Problem(Where(str(path)), "Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text "
+                                                         "lässt sich nicht lesen; speichern Sie sie ohne Kennwort.")])
         embedded = reader.attachments.get(TEXT_ATTACHMENT)
         if embedded:
             return embedded[0].decode("utf-8")

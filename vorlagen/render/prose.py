@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.sandbox import SecurityError
@@ -66,8 +66,13 @@ class Prose:
         self.env = Sandbox(autoescape=False)
         self.compiled: dict[str, object] = {}  # expression text → compiled expression (the same ones recur)
 
-    def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1) -> Rendered:
-        """Markdown → HTML; headings move down by `shift` (# becomes h2 under the document's h1)."""
+    def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1,
+               links: dict[Path, str | None] | None = None) -> Rendered:
+        """Markdown → HTML; headings move down by `shift` (# becomes h2 under the document's h1).
+
+        `links` maps the source file of each Anlage the text may link to onto its published file
+        (relative to the document), or None where the document may not name it (a non-public Anlage).
+        """
         content = text.content
         for match in _PRIVATE.finditer(content):
             problems.append(Problem(self._where(text, content, match.start()),
@@ -95,7 +100,7 @@ class Prose:
                 if child.type == "image":
                     bilder += self._image(child, text, line, problems)
                 elif child.type == "link_open":
-                    self._link(child, line, problems)
+                    self._link(child, text, line, problems, links or {})
         html = self.md.renderer.render(tokens, self.md.options, {})
         html = _BLOCK.sub(lambda m: values[int(m[1])] if _is_block(values[int(m[1])]) else m[0], html)
         html = _INLINE.sub(lambda m: values[int(m[1])], html)
@@ -158,12 +163,26 @@ class Prose:
         return Where(text.where.path, content.count("\n", 0, offset) + 1)
 
     @staticmethod
-    def _link(token, where: Where, problems: list[Problem]) -> None:
+    def _link(token, text: Text, where: Where, problems: list[Problem], links: dict[Path, str | None]) -> None:
         href = token.attrGet("href") or ""
         reason = _link_problem(href)
         if reason:
             problems.append(Problem(where, f"Verweis „{href}“ ist nicht erlaubt: {reason}."))
             token.attrSet("href", "")
+            return
+        parts = urlsplit(href.strip())
+        if parts.scheme or not parts.path:
+            return  # a web or mail link, or a link within the document
+        target = (text.path.parent / unquote(parts.path)).resolve()
+        if links.get(target) is None:
+            why = ("ist eine nichtöffentliche Anlage; ein öffentliches Dokument nennt sie nicht" if target in links else
+                   "Dateien lassen sich nur als Anlage dieser Vorlage verlinken – tragen Sie die Datei unter "
+                   "„anlagen“ ein oder verlinken Sie eine Webadresse mit https:")
+            problems.append(Problem(where, f"Verweis „{href}“: {why}."))
+            token.attrSet("href", "")
+            return
+        token.attrSet("href", links[target])  # the published Anlage, where the document is published
+        token.attrSet("class", ANLAGE_LINK)
 
     @staticmethod
     def _image(token, text: Text, where: Where, problems: list[Problem]) -> list[Path]:
@@ -188,6 +207,15 @@ def _reason(error: Exception) -> str:
     if isinstance(error, TypeError):
         return "Werte dieser Art lassen sich so nicht verbinden oder formatieren"
     return "der Ausdruck passt nicht zu den Werten"
+
+
+ANLAGE_LINK = "anlage-verweis"
+_ANLAGE_LINK = re.compile(r'<a href="[^"]*" class="anlage-verweis">(.*?)</a>', re.S)
+
+
+def unlink_anlagen(html: str) -> str:
+    """Print: a PDF can only hold absolute links (machine paths), so links to Anlagen become plain text."""
+    return _ANLAGE_LINK.sub(r'<span class="anlage-verweis">\1</span>', html)
 
 
 def _is_block(value: Markup) -> bool:

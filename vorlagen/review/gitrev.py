@@ -31,5 +31,13 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
         raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ gibt es den Datenordner "
                                                           f"„{relative}“ noch nicht.")])
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(target, filter="data")
+        try:
+            tar.extractall(target, filter="data")
+        except tarfile.FilterError as error:
+            name = getattr(error, "tarinfo", None)
+            shown = name.name if name is not None else "?"
+            raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ zeigt „{shown}“ außerhalb des "
+                                                              "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
+                                                              "„diff“ liest solche Fassungen nicht; entfernen Sie die "
+                                                              "Verknüpfung in git.")]) from None
     return target / relative
