@@ -19,13 +19,8 @@ from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.compute.project import Project, Rechnung
 from vorlagen.render import public
-<<<<<<< HEAD
-from vorlagen.render.prose import Prose
-from vorlagen.render.templates import Templates
-=======
 from vorlagen.render.prose import Prose, unlink_anlagen
-from vorlagen.render.templates import TEMPLATES, Templates
->>>>>>> dc6076a (Links to Anlagen: relative Markdown links go to the published Anlage (web) or become plain text (print, where a PDF could only hold a machine path); links to other files or to non-public Anlagen from public documents are German errors. German errors for serve --port out of range, text of an encrypted PDF, diff of a revision with a link outside the project, Gremium ids the packet stamp cannot print. README: state folder, crash-safe output, users' files, sandbox, bad-input table)
+from vorlagen.render.templates import Templates
 
 PUBLIC = PurePosixPath("vorlagen")
 KLIMASCHUTZ = {"ja_positiv": "ja, positiv", "ja_negativ": "ja, negativ", "nein": "nein"}
@@ -160,14 +155,9 @@ class Composer:
             anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
         )
         doc.web_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
-<<<<<<< HEAD
-        doc.print_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))
-        doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
-=======
         doc.print_html = unlink_anlagen(self.templates.render("vorlage.html.j2", **context,
                                                               **self.assets(doc.folder, web=False)))
-        doc.bilder = [b for s in sections for b in s.bilder]
->>>>>>> dc6076a (Links to Anlagen: relative Markdown links go to the published Anlage (web) or become plain text (print, where a PDF could only hold a machine path); links to other files or to non-public Anlagen from public documents are German errors. German errors for serve --port out of range, text of an encrypted PDF, diff of a revision with a link outside the project, Gremium ids the packet stamp cannot print. README: state folder, crash-safe output, users' files, sandbox, bad-input table)
+        doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
         doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
 
@@ -189,19 +179,11 @@ class Composer:
     def _anlage(self, source: VorlageSource, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
-<<<<<<< HEAD
-            body = self.prose.render(source.texts[anlage.quelle], names, problems).html
-            anlage.html = self.templates.render("anlage.html.j2", koerperschaft=self.facts.koerperschaft,
-                                                vorlage=shown, anlage=anlage, inhalt=body,
-                                                beschreibung=anlage.titel, erstellt=source.stand,
-                                                **self.assets(anlage.datei.parent, web=False))
-=======
             links = self._links(source, self.plan(source), anlage.datei.parent, anlage.oeffentlich)
             body = self.prose.render(source.texts[anlage.quelle], names, problems, links=links).html
             anlage.html = unlink_anlagen(self.templates.render(
                 "anlage.html.j2", koerperschaft=self.facts.koerperschaft, vorlage=shown, anlage=anlage, inhalt=body,
-                beschreibung=anlage.titel, erstellt=source.vorlage.datum, **self.assets(anlage.datei.parent, web=False)))
->>>>>>> dc6076a (Links to Anlagen: relative Markdown links go to the published Anlage (web) or become plain text (print, where a PDF could only hold a machine path); links to other files or to non-public Anlagen from public documents are German errors. German errors for serve --port out of range, text of an encrypted PDF, diff of a revision with a link outside the project, Gremium ids the packet stamp cannot print. README: state folder, crash-safe output, users' files, sandbox, bad-input table)
+                beschreibung=anlage.titel, erstellt=source.stand, **self.assets(anlage.datei.parent, web=False)))
         else:
             anlage.pdf = source.pdfs.get(anlage.quelle)
 
