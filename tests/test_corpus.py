@@ -23,6 +23,10 @@ ASI = "sitzungen/ASI-2021-06-10.yaml"
 M2 = "bescheide/2021-02-03-kim-modul-2.yaml"
 TEXT = "vorlagen/2021-0123/vorbemerkungen.md"
 QUOTE = "setzen Sie den Text in Anführungszeichen"
+N = "sitzungen/ASI-2021-06-10/niederschrift.yaml"
+STELLEN = "stellen/kim-nrw-2024-01.yaml"
+VOTE = "{ja: 14, nein: 0, enthaltung: 2, ergebnis: angenommen}"
+MINIMAL = 'beginn: "15:00 Uhr"\nende: "16:00 Uhr"\nvorsitz: A\nschriftfuehrung: B\nanwesend: {mitglieder: []}\npunkte: []\n'
 
 
 @dataclass
@@ -362,6 +366,37 @@ CASES = [
     ("gremium-kuerzel-nicht-latin1", [Replace("koerperschaft.yaml", "{id: KT,", "{id: \"KŢ\",")],
      [("koerperschaft.yaml", "KŢ", "Das Kürzel „KŢ“ enthält Zeichen, die der Seitenstempel der Sitzungsmappe nicht "
        "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche.")]),
+    # --- Niederschrift and Stellenstatistik --------------------------------------------------
+    ("mehr-stimmen-als-anwesende", [Replace(N, VOTE, "{ja: 14, nein: 2, enthaltung: 2, ergebnis: angenommen}")],
+     [(N, "ja: 14", "TOP 3: 14 Ja + 2 Nein + 2 Enthaltungen = 18 Stimmen, aber nur 16 stimmberechtigte Mitglieder "
+       "sind anwesend – prüfen Sie die Stimmen und die Anwesenheitsliste.")]),
+    ("ergebnis-gegen-mehrheit", [Replace(N, VOTE, "{ja: 6, nein: 8, enthaltung: 2, ergebnis: angenommen}")],
+     [(N, "ja: 6", "TOP 3: „angenommen“ passt nicht zu 6 Ja und 8 Nein (mehr Nein- als Ja-Stimmen: abgelehnt) – "
+       "prüfen Sie Ergebnis und Stimmen.")]),
+    ("stimmengleichheit-angenommen", [Replace(N, VOTE, "{ja: 7, nein: 7, enthaltung: 2, ergebnis: angenommen}")],
+     [(N, "ja: 7", "TOP 3: „angenommen“ passt nicht zu 7 Ja und 7 Nein (Stimmengleichheit: abgelehnt) – "
+       "prüfen Sie Ergebnis und Stimmen.")]),
+    ("einstimmig-mit-stimmen", [Replace(N, "{einstimmig: true}", "{einstimmig: true, ja: 16}")],
+     [(N, "einstimmig: true, ja", "Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen („ja“, "
+       "„nein“, „enthaltung“) – nicht beides.")]),
+    ("beschluss-ohne-abstimmung", [Replace(N, "    abstimmung: {einstimmig: true}\n", "")],
+     [(N, "ergebnis: Beschluss", "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – "
+       "ergänzen Sie sie.")]),
+    ("beschluss-ohne-text", [Replace(N, "    beschluss: top-2-beschluss.md\n", "")],
+     [(N, "ergebnis: Beschluss", "TOP 2: Für diesen Beschluss gibt es keinen Beschlussvorschlag einer Vorlage – "
+       "tragen Sie den Beschlusstext als Markdown-Datei unter „beschluss“ ein.")]),
+    ("unbekannter-top", [Replace(N, '{top: "4", text: top-4.md}', '{top: "7", text: top-4.md}')],
+     [(N, 'top: "7"', "Unbekannter TOP „7“ – die Niederschrift nennt nur TOPs aus der Tagesordnung von "
+       "„ASI-2021-06-10“.")]),
+    ("auftrag-unbekanntes-amt", [Replace(N, "amt: KI", "amt: KJ")],
+     [(N, "amt: KJ", "Unbekanntes Amt „KJ“ – tragen Sie es in koerperschaft.yaml unter „aemter“ ein.")]),
+    ("niederschrift-text-fehlt", [Replace(N, "text: top-4.md", "text: top-9.md")],
+     [(N, "top-9.md", "Die Datei „top-9.md“ gibt es nicht im Ordner data/sitzungen/ASI-2021-06-10 – prüfen Sie den Namen.")]),
+    ("niederschrift-ohne-sitzung", [Write("sitzungen/ASI-2021-06-11/niederschrift.yaml", MINIMAL)],
+     [("sitzungen/ASI-2021-06-11/niederschrift.yaml", 1, "Unbekannte Sitzung „ASI-2021-06-11“ – meinten Sie "
+       "„ASI-2021-06-10“? Der Ordner der Niederschrift heißt wie die Sitzungsdatei unter sitzungen/.")]),
+    ("mehr-besetzt-als-stellen", [Replace(STELLEN, "besetzt: 165.5", "besetzt: 265.5")],
+     [(STELLEN, "besetzt: 265.5", "„besetzt“ (265.5) ist größer als „stellen“ (200) – prüfen Sie beide Zahlen.")]),
 ]
 
 

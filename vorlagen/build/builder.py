@@ -6,6 +6,7 @@ composed here and rendered in worker processes (see renderer.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import posixpath
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -19,7 +20,9 @@ from vorlagen.build.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
 from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, slugify
+from vorlagen.meetings import control
 from vorlagen.meetings.documents import Meetings, SitzungDoc
+from vorlagen.meetings.minutes import Minutes
 from vorlagen.build.output import Staging
 from vorlagen.render.plaintext import render as plain
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
@@ -42,8 +45,10 @@ def default_renderer() -> Renderer:
 
 
 class Builder:
-    def __init__(self, project: Project, progress: Progress | None = None, renderer: Renderer | None = None):
+    def __init__(self, project: Project, progress: Progress | None = None, renderer: Renderer | None = None,
+                 stichtag: dt.date | None = None):
         self.project = project
+        self.stichtag = stichtag or dt.date.today()  # the Beschlusskontrolle flags Aufträge overdue on this day
         self.facts = project.facts
         self.composer = Composer(project)
         self.meetings = Meetings(self.composer)
@@ -112,7 +117,14 @@ class Builder:
         todo.sort(key=lambda s: -sum(len(t.content) for t in s.texts.values()))  # largest first: workers end together
         sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]
-        self.progress.plan(len(facts.vorlagen) + len(sitzungen) + len(mappen))
+        minutes, failed = [], []
+        for sid in sorted(facts.niederschriften):
+            try:
+                minutes.append(Minutes(self.composer).compose(sid, plans))
+            except BuildFailed as error:
+                failed += error.problems
+        raise_if(failed)
+        self.progress.plan(len(facts.vorlagen) + len(sitzungen) + len(minutes) + len(mappen))
         known = set(old.dateien) if old.dateien is not None else None
         with Staging(out, facts.paths, state, known) as self.stage:
             window = _Window(self, renderer, limit=max(4, 3 * renderer.workers))
@@ -140,6 +152,11 @@ class Builder:
             for doc in sitzungen:
                 for job in self._agendas(doc, old, new, engine):
                     window.submit(*job)
+            for doc in minutes:
+                for job in self._minutes(doc, old, new):
+                    window.submit(*job)
+            for job in self._control(old, new):
+                window.submit(*job)
             window.drain()
             for doc in sitzungen:
                 self._mappen(doc, old, new, doc.id in mappen, renderer)
@@ -222,6 +239,50 @@ class Builder:
             jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text), label))
         new.entries[name] = Entry(key, files)
         return [(*job, new.entries[name]) for job in jobs]
+
+    def _documents(self, name: str, documents: list[tuple], created, old: Manifest, new: Manifest) -> list[tuple]:
+        """Writes HTML and text of small documents composed on every build; returns the PDFs to render.
+
+        `documents` holds (PDF path, web HTML or None, print HTML, label); a PDF whose input is unchanged is reused.
+        """
+        previous, entry = old.entries.get(name), Entry("", [])
+        jobs = []
+        for path, web, printed, label in documents:
+            text = plain(web or printed)
+            if web is not None:
+                self._write(path.with_suffix(".html"), web.encode())
+                entry.files.append(str(path.with_suffix(".html")))
+            self._write(path.with_suffix(".txt"), text.encode())
+            entry.files += [str(path.with_suffix(".txt")), str(path)]
+            job = self._job(printed, self.facts.data_dir, created, text)
+            entry.pdfs[str(path)] = render_key(job, self.engine)
+            if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
+                    and old.unchanged(previous.pdf_reads.get(str(path), {}))):
+                self._reuse_file(path)
+                entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
+                entry.reads.update(entry.pdf_reads[str(path)])
+                continue
+            jobs.append((path, job, label, entry))
+        new.entries[name] = entry
+        return jobs
+
+    def _minutes(self, doc, old: Manifest, new: Manifest) -> list[tuple]:
+        """Niederschrift (public and internal) and the Auszüge of one Sitzung."""
+        documents = []
+        for intern in (False, True):
+            web, printed = doc.html[intern]
+            documents.append((doc.folder(intern) / "niederschrift.pdf", web, printed, None))
+        documents += [(doc.folder(True) / datei, None, html, None) for datei, html in doc.auszuege.items()]
+        self.progress.step(f"Niederschrift {doc.id}")
+        return self._documents(f"niederschrift:{doc.id}", documents, self.facts.sitzungen[doc.id].datum, old, new)
+
+    def _control(self, old: Manifest, new: Manifest) -> list[tuple]:
+        """The Beschlusskontrolle lists, when any Niederschrift gives Aufträge."""
+        if not any(p.auftraege for s in self.facts.niederschriften.values() for p in s.niederschrift.punkte):
+            return []
+        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None)
+                     for liste in control.listen(self.composer, self.stichtag)]
+        return self._documents("beschlusskontrolle", documents, self.stichtag, old, new)
 
     def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool,
                 renderer: Renderer) -> None:

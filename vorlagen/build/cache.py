@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vorlagen.compute.minutes import beratungsergebnisse
 from vorlagen.core.engine import code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
@@ -75,7 +76,17 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     if vorlage.bezug:
         original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
         bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
-    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug)
+    results = [f"{sid}={e}" for (nummer, sid), e in sorted(_results(facts).items()) if nummer == vorlage.nummer]
+    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, *_tree(facts.data_dir / "stellen"))
+
+
+def _results(facts: Facts) -> dict:
+    """The recorded Beratungsergebnisse, computed once per Facts (a build asks for every Vorlage)."""
+    cached = getattr(facts, "_ergebnisse", None)
+    if cached is None:
+        cached = beratungsergebnisse(facts)
+        object.__setattr__(facts, "_ergebnisse", cached)
+    return cached
 
 
 def render_key(job, engine: str) -> str:

@@ -285,8 +285,10 @@ class _Lines:
         return False
 
 
-def _build(conn: socket.socket, renderer: Renderer, data: str, out: str, mappen: list[str]) -> None:
+def _build(conn: socket.socket, renderer: Renderer, data: str, out: str, mappen: list[str],
+           stichtag: str | None = None) -> None:
     """A whole build in the service, with its warm imports and workers; the data is read fresh."""
+    import datetime as dt
     import traceback
 
     from vorlagen.build.builder import Builder
@@ -295,7 +297,8 @@ def _build(conn: socket.socket, renderer: Renderer, data: str, out: str, mappen:
     from vorlagen.compute.project import prepare, summary
     try:
         project = prepare(Path(data))
-        builder = Builder(project, Progress(stream=_Lines(conn), live=False), renderer)
+        builder = Builder(project, Progress(stream=_Lines(conn), live=False), renderer,
+                          dt.date.fromisoformat(stichtag) if stichtag else None)
         count = builder.build(Path(out), set(mappen))
         _send(conn, ("done", (summary(project), builder.rendered, count)))
     except BuildFailed as failed:
@@ -304,7 +307,7 @@ def _build(conn: socket.socket, renderer: Renderer, data: str, out: str, mappen:
         _send(conn, ("error", traceback.format_exc()))
 
 
-def delegate(data: Path, out: Path, mappen: list[str], say) -> tuple | None:
+def delegate(data: Path, out: Path, mappen: list[str], say, stichtag=None) -> tuple | None:
     """Runs a build in the running service: ("done", (summary, rendered, files)), ("failed", problems) or
     ("error", traceback). None when no service runs (one is started for the next build)."""
     try:
@@ -314,7 +317,8 @@ def delegate(data: Path, out: Path, mappen: list[str], say) -> tuple | None:
             return None
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.connect(str(path))
-            _send(conn, ("build", str(data.resolve()), str(out.resolve()), sorted(mappen)))
+            _send(conn, ("build", str(data.resolve()), str(out.resolve()), sorted(mappen),
+                         stichtag.isoformat() if stichtag else None))
             while True:
                 kind, value = _receive(conn)
                 if kind == "line":

@@ -15,16 +15,25 @@ from vorlagen.core.problems import BuildFailed, Paths
 def build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mappen", action="store_true",
                         help="auch Sitzungsmappen und Veröffentlichungspakete aller Sitzungen erstellen")
+    _stichtag_option(parser)
 
 
 def sitzung_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sitzung", help="Kennung der Sitzung, z. B. ASI-2021-06-10")
+    _stichtag_option(parser)
+
+
+def _stichtag_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--stichtag", type=_date, default=dt.date.today(),
+                        help="Beschlusskontrolle: Aufträge mit Frist vor diesem Tag sind überfällig "
+                             "(JJJJ-MM-TT, Standard: heute)")
 
 
 def check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)  # accepted, unused: check writes nothing
     parser.add_argument("--stichtag", type=_date, default=dt.date.today(),
-                        help="Fristen für Sitzungen ab diesem Tag zeigen (JJJJ-MM-TT, Standard: heute)")
+                        help="Fristen für Sitzungen ab diesem Tag zeigen, fehlende Beratungsergebnisse davor "
+                             "(JJJJ-MM-TT, Standard: heute)")
 
 
 def _port(text: str) -> int:
@@ -56,7 +65,7 @@ def build(args: argparse.Namespace) -> int:
         from vorlagen.build.progress import Progress
         from vorlagen.compute.project import prepare, summary
         project = prepare(args.data)
-        builder = Builder(project, Progress())
+        builder = Builder(project, Progress(), stichtag=args.stichtag)
         written = builder.build(args.out, mappen)
         result = (summary(project), builder.rendered, written)
     summary_text, rendered, written = result
@@ -74,7 +83,8 @@ def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
     if worker_count() == 0 or os.environ.get("VORLAGEN_DIENST", "1") == "0":
         return None
     from vorlagen.build.service import delegate
-    answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True))
+    answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True),
+                      stichtag=args.stichtag)
     if answer is None:
         return None
     kind, value = answer
@@ -97,12 +107,16 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.compute.project import prepare, summary
+    from vorlagen.compute.minutes import render_offene
     from vorlagen.compute.schedule import render_fristen
     from vorlagen.render.document import Composer
     project = prepare(args.data)
     Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
     print(render_fristen(project.facts, args.stichtag), end="")
+    offen = render_offene(project.facts, args.stichtag)
+    if offen:
+        print("\n" + offen, end="")
     _stale_schema(args.repository.root)
     return 0
 

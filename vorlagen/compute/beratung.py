@@ -25,12 +25,22 @@ class Schritt:
         return self.sitzung.beginn
 
 
-def schritt(facts: Facts, beratung: Beratung) -> Schritt:
+def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Schritt:
     sitzung = facts.sitzungen[beratung.sitzung]
     return Schritt(beratung.sitzung, sitzung, facts.gremium(sitzung.gremium), beratung.rolle,
-                   beratung.berichterstattung, beratung.ergebnis)
+                   beratung.berichterstattung, recorded or beratung.ergebnis)
 
 
-def beratungsfolge(facts: Facts, vorlage: Vorlage) -> list[Schritt]:
-    """The steps in the order the Vorlage states them (checked to run forward in time)."""
-    return [schritt(facts, b) for b in vorlage.beratungsfolge]
+def beratungsfolge(facts: Facts, vorlage: Vorlage, recorded: dict | None = None) -> list[Schritt]:
+    """The steps in the order the Vorlage states them (checked to run forward in time).
+
+    `recorded` maps (Nummer, Sitzung id) to the result a Niederschrift records (compute.minutes); it wins over
+    the Vorlage's own `ergebnis`. A public Vorlage shows only results recorded in a public part.
+    """
+    recorded = recorded or {}
+    steps = []
+    for b in vorlage.beratungsfolge:
+        found = recorded.get((vorlage.nummer, b.sitzung))
+        shown = found.kurz if found is not None and (found.oeffentlich or not vorlage.oeffentlich) else None
+        steps.append(schritt(facts, b, shown))
+    return steps

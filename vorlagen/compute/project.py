@@ -15,6 +15,8 @@ from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.references import check_references
 from vorlagen.load.regeln import check_regeln
 from vorlagen.compute.schedule import check_tagesordnungen
+from vorlagen.compute.minutes import Beratungsergebnis, beratungsergebnisse, check_niederschriften
+from vorlagen.compute.staffing import alle_statistiken
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Rechnung:
 class Project:
     facts: Facts
     rechnungen: dict[str, Rechnung]  # VorlageSource.slug → Rechnung
+    stellen: Names  # Stellenstatistik id → Bausteine with their Quoten
+    ergebnisse: dict[tuple[str, str], Beratungsergebnis]  # (Vorlage-Nummer, Sitzung id) → recorded result
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
         return self.rechnungen[source.slug]
@@ -47,7 +51,8 @@ def summary(project: Project) -> str:
 def prepare(data_dir: Path) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found."""
     facts, problems = load(data_dir)
-    raise_if(problems + check_references(facts) + check_regeln(facts) + check_tagesordnungen(facts))
+    raise_if(problems + check_references(facts) + check_regeln(facts) + check_tagesordnungen(facts)
+             + check_niederschriften(facts))
     rundung = rundung_of(facts)
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
@@ -61,7 +66,7 @@ def prepare(data_dir: Path) -> Project:
     for source in facts.vorlagen:
         rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems)
     raise_if(problems)
-    return Project(facts, rechnungen)
+    return Project(facts, rechnungen, alle_statistiken(facts.stellen), beratungsergebnisse(facts))
 
 
 def rundung_of(facts: Facts) -> Rundung:

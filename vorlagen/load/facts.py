@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
 from vorlagen.core.reads import record, recording
@@ -41,6 +42,16 @@ class VorlageSource:
 
 
 @dataclass
+class NiederschriftSource:
+    """The Niederschrift of one Sitzung: sitzungen/<id>/niederschrift.yaml and its Markdown texts."""
+
+    sitzung_id: str
+    niederschrift: Niederschrift
+    folder: Path
+    texts: dict[str, Text] = field(default_factory=dict)  # file name in niederschrift.yaml → text
+
+
+@dataclass
 class Facts:
     data_dir: Path
     paths: Paths
@@ -53,6 +64,8 @@ class Facts:
     unreadable: set[str] = field(default_factory=set)  # "folder/stem" of files that had problems
     antraege: dict[str, Antrag] = field(default_factory=dict)  # "folder/stem" of files that had problems
     stylesheet: Path | None = None  # the Hausstil's own CSS file, loaded after the default one
+    niederschriften: dict[str, NiederschriftSource] = field(default_factory=dict)  # Sitzung id → Niederschrift
+    stellen: dict[str, Stellenstatistik] = field(default_factory=dict)  # file stem → Stellenstatistik
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -99,13 +112,21 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     for source in vorlagen:
         tage = [sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge if b.sitzung in sitzungen]
         source.stand = source.vorlage.datum or min(tage, default=source.stand)
+    stellen = {p.stem: r for p, r in _read_folder(data_dir / "stellen", Stellenstatistik, paths, reader, unreadable)}
+    niederschriften = {}
+    for path in sorted((data_dir / "sitzungen").glob("*/niederschrift.yaml")):
+        source = _read_niederschrift(path, data_dir, paths, reader)
+        if source is None:
+            unreadable.add(f"niederschriften/{path.parent.name}")
+        else:
+            niederschriften[source.sitzung_id] = source
     if koerperschaft is None:
         raise_if(problems)
     stil = koerperschaft.hausstil
     logo = _stil_datei(data_dir, stil, "logo", "Die Logodatei", problems)
     stylesheet = _stil_datei(data_dir, stil, "stylesheet", "Die CSS-Datei", problems)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
-                 unreadable, antraege, stylesheet), problems
+                 unreadable, antraege, stylesheet, niederschriften, stellen), problems
 
 
 def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Problem]) -> Path | None:
@@ -179,6 +200,36 @@ def _recorded_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader
     if source is not None:
         source.reads = reads
     return source
+
+
+def _read_niederschrift(path: Path, data_dir: Path, paths: Paths, reader: Reader) -> NiederschriftSource | None:
+    niederschrift = _read(path, Niederschrift, paths, reader)
+    if niederschrift is None:
+        return None
+    source = NiederschriftSource(path.parent.name, niederschrift, path.parent)
+    for punkt in niederschrift.punkte:
+        names = [(punkt.where("text"), punkt.text), (punkt.where("beschluss"), punkt.beschluss)]
+        names += [(punkt.where("anmerkungen"), name) for name in punkt.anmerkungen]
+        for where, name in names:
+            if name is not None and name not in source.texts:
+                _read_markdown(source.texts, name, source.folder, where, data_dir, paths, reader.problems)
+    return source
+
+
+def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where, data_dir: Path, paths: Paths,
+                   problems: list[Problem]) -> None:
+    """Reads a Markdown file named in a YAML file into `texts`; problems when it is missing, outside the data
+    folder or in a Vorlage's folder (a Niederschrift must not publish a non-public Vorlage's text)."""
+    path = own_file(data_dir, folder, name, where, problems)
+    if path is None:
+        return
+    if not path.is_file():
+        problems.append(Problem(where, f"Die Datei „{name}“ gibt es nicht im Ordner {paths.show(folder)} – "
+                                       "prüfen Sie den Namen."))
+        return
+    content = read_text(path, paths, problems)
+    if content is not None:
+        texts[name] = Text(path, paths.where(path), content)
 
 
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,

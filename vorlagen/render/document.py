@@ -136,7 +136,7 @@ class Composer:
         for anlage in doc.anlagen:
             self._anlage(source, shown, anlage, names, problems)
         raise_if(problems)
-        steps = beratungsfolge(self.facts, vorlage)
+        steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
         art = stil.arten[vorlage.art]
         texte = {key: render(name, 2) for key, name in vorlage.texte.items()}
@@ -148,6 +148,7 @@ class Composer:
                                  if a.id in texte or (a.form == "klimaschutz" and vorlage.klimaschutz)],
             klimaschutz=KLIMASCHUTZ.get(vorlage.klimaschutz.auswirkung) if vorlage.klimaschutz else None,
             beratungsfolge=public.schritte(steps) if vorlage.oeffentlich else steps,
+            protokolliert=any(nummer == vorlage.nummer for nummer, _ in self.project.ergebnisse),
             abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
             finanzen_text=finanzen.html if finanzen else None,
             weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
@@ -174,7 +175,11 @@ class Composer:
                     antraege=rechnung.antraege,
                     verteilungen=rechnung.verteilungen, vorlage=public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage,
                     koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
-                    tabelle=tabelle, verteilung=verteilung)
+                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung)
+
+    def names(self, source: VorlageSource) -> dict:
+        """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
+        return self._names(source, self.project.rechnung(source), set())
 
     def _anlage(self, source: VorlageSource, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""

@@ -1,0 +1,133 @@
+"""After the meeting: Niederschrift, Auszug, Stellenquoten, results in the Vorlage, Beschlusskontrolle."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+from math import floor
+
+import yaml
+from pypdf import PdfReader
+
+from vorlagen.compute.staffing import quote
+
+from .conftest import DATA, edit, run
+
+# Seed 004, „Anmerkung der Verwaltung“: Stellen per Baustein and the printed Quote.
+SEED_004 = {"baustein-1": (194, "79,35"), "baustein-2": (713, "77,35"), "baustein-3": (200, "82,75")}
+
+
+def pdf_words(path) -> str:
+    """The text on a PDF's pages (not its embedded text rendition), spaces normalised."""
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def test_quoten_of_seed_004_come_out_as_printed():
+    statistik = yaml.safe_load((DATA / "stellen" / "kim-nrw-2024-01.yaml").read_text(encoding="utf-8"))
+    for key, (stellen, printed) in SEED_004.items():
+        baustein = statistik["bausteine"][key]
+        assert baustein["stellen"] == stellen
+        exact = Fraction(str(baustein["besetzt"])) / stellen * 10000  # hundredths of a percent
+        hundredths = floor(exact + Fraction(1, 2))  # half-up, by hand
+        assert f"{hundredths // 100},{hundredths % 100:02d}" == printed
+        assert quote(Decimal(str(baustein["besetzt"])), Decimal(stellen)) == Decimal(hundredths) / 10000
+
+
+def test_quote_rounds_half_up():
+    assert quote(Decimal("165.5"), Decimal(200)) == Decimal("0.8275")  # exact
+    assert quote(Decimal("1"), Decimal(8)) == Decimal("0.1250")
+    assert quote(Decimal("1"), Decimal(80000)) == Decimal("0.0000")  # 0.0000125 → 0.0000
+    assert quote(Decimal("1"), Decimal(20000)) == Decimal("0.0001")  # 0.00005 → up, not to even
+
+
+def test_niederschrift_pdf_quotes_the_computed_quoten(built):
+    words = pdf_words(built / "sitzungen" / "ASI-2023-11-30" / "niederschrift.pdf")
+    for nummer, (stellen, printed) in enumerate(SEED_004.values(), start=1):
+        assert f"Baustein {nummer}: {stellen} Stellen, davon {printed} % besetzt" in words
+    assert "Anmerkung der Verwaltung" in words
+    assert "Herr Yilmaz" in words and "Vorsitz" in words and "Schriftführung" in words
+
+
+def test_public_niederschrift_leaves_out_the_non_public_part(built):
+    public = pdf_words(built / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf")
+    internal = pdf_words(built / "intern" / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf")
+    assert "Auswahlverfahren" not in public and "2021/0130" not in public
+    assert "Es folgte ein nichtöffentlicher Teil" in public
+    assert "Auswahlverfahren" in internal and "Kenntnisnahme" in internal
+    for text in (public, internal):
+        assert "Mitglieder (17, davon 16 stimmberechtigt)" in text
+        assert "mit 14 Ja-Stimmen, 0 Nein-Stimmen und 2 Enthaltungen angenommen" in text
+    assert not (built / "sitzungen" / "ASI-2021-06-10" / "auszug-top-3.pdf").exists()
+
+
+def test_auszug_per_top_for_the_fachamt(built):
+    folder = built / "intern" / "sitzungen" / "ASI-2021-06-10"
+    assert sorted(p.name for p in folder.glob("auszug-*.pdf")) == ["auszug-top-2.pdf", "auszug-top-3.pdf",
+                                                                 "auszug-top-5.pdf"]
+    words = pdf_words(folder / "auszug-top-3.pdf")
+    assert "Auszug aus der Niederschrift" in words and "Kommunales Integrationszentrum" in words
+    # The Beschluss is the Vorlage's Beschlussvorschlag, with its figures (seed 000: 510.330 € to 578.466 €).
+    assert "Die Verwaltung wird beauftragt" in words and "zwischen 510.330 € und 578.466 €" in words
+    assert "Frist: 30.09.2021" in words
+
+
+def test_results_flow_back_into_the_vorlage(built):
+    text = (built / "vorlagen" / "2021-0123" / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "Vorberatung ungeändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)" in text
+    assert "Entscheidung ungeändert beschlossen (8 Ja, 0 Nein, 1 Enthaltung)" in text
+    assert "ungeändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)" in pdf_words(
+        built / "vorlagen" / "2021-0123" / "2021-0123.pdf")
+    internal = (built / "intern" / "vorlagen" / "2021-0130" / "2021-0130.txt").read_text(encoding="utf-8")
+    assert internal.count("Kenntnisnahme  zur Kenntnis genommen") == 2
+
+
+def test_beschlusskontrolle_flags_overdue_against_stichtag(capsys, data, tmp_path):
+    out = tmp_path / "out"
+    liste = out / "intern" / "beschlusskontrolle" / "beschlusskontrolle.txt"
+    assert run(capsys, "--data", str(data), "--out", str(out), "--stichtag", "2021-09-30")[0] == 0
+    text = liste.read_text(encoding="utf-8")
+    assert "Offene Aufträge: 1" in text and "überfällig" not in text.replace("davon überfällig", "")
+    assert (out / "intern" / "beschlusskontrolle" / "amt-ki.pdf").is_file()
+    assert not (out / "beschlusskontrolle").exists()
+    assert run(capsys, "--data", str(data), "--out", str(out), "--stichtag", "2021-10-01")[0] == 0
+    text = liste.read_text(encoding="utf-8")
+    assert "davon überfällig: 1" in text and "30.09.2021 überfällig" in text
+
+
+def test_closed_auftrag_and_changed_beschluss(capsys, data, tmp_path):
+    niederschrift = data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml"
+    edit(niederschrift, "        frist: 2021-09-30\n",
+         "        frist: 2021-09-30\n        erledigt: {datum: 2021-09-20, vermerk: Stellen ausgeschrieben}\n")
+    edit(niederschrift, "    abstimmung: {ja: 14", "    beschluss: top-3-geaendert.md\n    abstimmung: {ja: 14")
+    (niederschrift.parent / "top-3-geaendert.md").write_text("Die Stellen werden bis 2023 besetzt.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out), "--stichtag", "2022-01-01")[0] == 0
+    liste = (out / "intern" / "beschlusskontrolle" / "beschlusskontrolle.txt").read_text(encoding="utf-8")
+    assert "Offene Aufträge: 0" in liste and "Keine offenen Aufträge." in liste
+    assert "20.09.2021: Stellen ausgeschrieben" in liste
+    protokoll = (out / "sitzungen" / "ASI-2021-06-10" / "niederschrift.txt").read_text(encoding="utf-8")
+    assert "Geänderter Beschluss (abweichend vom Beschlussvorschlag der Vorlage):" in protokoll
+    assert "Die Stellen werden bis 2023 besetzt." in protokoll
+    vorlage = (out / "vorlagen" / "2021-0123" / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "Vorberatung    geändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)" in vorlage
+
+
+def test_check_flags_past_beratung_without_result(capsys, data):
+    (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()
+    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-22")
+    assert code == 0
+    assert out.endswith(
+        "\nBeratungsergebnisse fehlen (Sitzungen vor dem 22.06.2021):\n"
+        "  KA-2021-06-21 – Kreisausschuss am 21.06.2021: Vorlage 2021/0123 (Entscheidung) – tragen Sie das Ergebnis "
+        "in sitzungen/KA-2021-06-21/niederschrift.yaml ein.\n"
+        "  KA-2021-06-21 – Kreisausschuss am 21.06.2021: Vorlage 2021/0130 (Kenntnisnahme) – tragen Sie das Ergebnis "
+        "in sitzungen/KA-2021-06-21/niederschrift.yaml ein.\n")
+    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-21")
+    assert "Beratungsergebnisse fehlen" not in out  # the Sitzung is today, not past
+
+
+def test_example_records_every_past_result(capsys):
+    code, out, _ = run(capsys, "check", "--data", str(DATA))
+    assert code == 0 and "Beratungsergebnisse fehlen" not in out

@@ -1,0 +1,216 @@
+"""After the meeting: Niederschriften checked against their Sitzung, votes against those present, results per Vorlage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vorlagen.compute.schedule import tops
+from vorlagen.core.problems import Problem
+from vorlagen.load.facts import Facts, NiederschriftSource
+from vorlagen.load.minutes import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
+from vorlagen.load.model import Top
+from vorlagen.load.references import unknown
+
+
+def stimmberechtigt(niederschrift: Niederschrift) -> int:
+    """How many members present may vote."""
+    return sum(1 for m in niederschrift.anwesend.mitglieder if m.stimmberechtigt)
+
+
+def abstimmung_text(abstimmung: Abstimmung) -> str:
+    """'einstimmig angenommen' or 'mit 12 Ja-Stimmen, 2 Nein-Stimmen und 1 Enthaltung angenommen'."""
+    if abstimmung.einstimmig:
+        return f"einstimmig {abstimmung.ergebnis}"
+    parts = [f"{abstimmung.ja} Ja-{'Stimme' if abstimmung.ja == 1 else 'Stimmen'}",
+             f"{abstimmung.nein} Nein-{'Stimme' if abstimmung.nein == 1 else 'Stimmen'}"]
+    if abstimmung.enthaltung:
+        parts.append(f"{abstimmung.enthaltung} {'Enthaltung' if abstimmung.enthaltung == 1 else 'Enthaltungen'}")
+    return f"mit {', '.join(parts[:-1])} und {parts[-1]} {abstimmung.ergebnis}"
+
+
+def abstimmung_kurz(abstimmung: Abstimmung) -> str:
+    """'einstimmig' or '14 Ja, 0 Nein, 2 Enthaltungen'."""
+    if abstimmung.einstimmig:
+        return "einstimmig"
+    enthaltung = "Enthaltung" if abstimmung.enthaltung == 1 else "Enthaltungen"
+    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {abstimmung.enthaltung} {enthaltung}"
+
+
+@dataclass
+class Beratungsergebnis:
+    """The recorded result of one Vorlage in one Sitzung."""
+
+    sitzung_id: str
+    top: str
+    ergebnis: str  # Beschluss, Kenntnisnahme, vertagt, zurückgestellt
+    geaendert: bool  # the Beschluss differs from the Beschlussvorschlag
+    abstimmung: str | None  # e.g. 'angenommen (14 Ja, 0 Nein, 2 Enthaltungen)'
+    oeffentlich: bool
+
+    angenommen: bool = True  # for a Beschluss: the vote's result
+
+    @property
+    def kurz(self) -> str:
+        """In the words of the Beratungsfolge: 'ungeändert beschlossen (einstimmig)',
+        'geändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)', 'abgelehnt (…)', 'zur Kenntnis genommen'."""
+        if self.ergebnis != "Beschluss":
+            return "zur Kenntnis genommen" if self.ergebnis == "Kenntnisnahme" else self.ergebnis
+        name = "abgelehnt" if not self.angenommen else "geändert beschlossen" if self.geaendert else "ungeändert beschlossen"
+        return f"{name} ({self.abstimmung})"
+
+
+def top_of(facts: Facts, sitzung_id: str, nummer: str) -> tuple[bool, Top] | None:
+    """(public, TOP) of a TOP number in a Sitzung's agenda."""
+    return next(((public, t) for public, t in tops(facts.sitzungen[sitzung_id]) if t.top == nummer), None)
+
+
+def beratungsergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
+    """(Vorlage-Nummer, Sitzung id) → recorded result, for every TOP with a Vorlage in a Niederschrift."""
+    result = {}
+    for sitzung_id, source in sorted(facts.niederschriften.items()):
+        if sitzung_id not in facts.sitzungen:
+            continue
+        for punkt in source.niederschrift.punkte:
+            found = top_of(facts, sitzung_id, punkt.top)
+            if punkt.ergebnis is None or found is None or found[1].vorlage is None:
+                continue
+            public, top = found
+            abstimmung = abstimmung_kurz(punkt.abstimmung) if punkt.abstimmung else None
+            angenommen = punkt.abstimmung is None or punkt.abstimmung.ergebnis == "angenommen"
+            result[(top.vorlage, sitzung_id)] = Beratungsergebnis(sitzung_id, punkt.top, punkt.ergebnis,
+                                                                  punkt.beschluss is not None, abstimmung, public,
+                                                                  angenommen)
+    return result
+
+
+def render_offene(facts: Facts, stichtag: dt.date) -> str:
+    """For `check`: each past Beratung without a recorded result; empty when there is none."""
+    missing = offene_beratungen(facts, stichtag)
+    if not missing:
+        return ""
+    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
+    rollen = {(s.vorlage.nummer, b.sitzung): b.rolle for s in facts.vorlagen for b in s.vorlage.beratungsfolge}
+    lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
+    for nummer, sitzung_id in missing:
+        sitzung = facts.sitzungen[sitzung_id]
+        lines.append(f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
+                     f"({rollen[(nummer, sitzung_id)]}) – tragen Sie das Ergebnis in "
+                     f"sitzungen/{sitzung_id}/niederschrift.yaml ein.")
+    return "\n".join(lines) + "\n"
+
+
+def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
+    """(Vorlage-Nummer, Sitzung id) of each Beratung whose Sitzung lies before `stichtag` without a recorded result."""
+    recorded = beratungsergebnisse(facts)
+    missing = []
+    for source in facts.vorlagen:
+        for beratung in source.vorlage.beratungsfolge:
+            sitzung = facts.sitzungen.get(beratung.sitzung)
+            if sitzung is not None and sitzung.datum < stichtag and (source.vorlage.nummer, beratung.sitzung) not in recorded:
+                missing.append((source.vorlage.nummer, beratung.sitzung))
+    return sorted(missing, key=lambda item: (facts.sitzungen[item[1]].datum, item[1], item[0]))
+
+
+def check_niederschriften(facts: Facts) -> list[Problem]:
+    """Every Niederschrift names its Sitzung and agenda TOPs, known Ämter, and votes that add up."""
+    problems = []
+    vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen}
+    aemter = {a.id for a in facts.koerperschaft.aemter}
+    for sitzung_id, source in sorted(facts.niederschriften.items()):
+        niederschrift = source.niederschrift
+        if sitzung_id not in facts.sitzungen:
+            if not facts.is_unreadable("sitzungen", sitzung_id):
+                problems.append(unknown(niederschrift.where(), " Sitzung", sitzung_id, facts.sitzungen,
+                                        "der Ordner der Niederschrift heißt wie die Sitzungsdatei unter sitzungen/."))
+            continue
+        seen = set()
+        for punkt in niederschrift.punkte:
+            if punkt.top in seen:
+                problems.append(Problem(punkt.where("top"), f"TOP {punkt.top} steht zweimal in der Niederschrift – "
+                                                            "fassen Sie beide Einträge zusammen."))
+            seen.add(punkt.top)
+            found = top_of(facts, sitzung_id, punkt.top)
+            if found is None:
+                known = [t.top for _, t in tops(facts.sitzungen[sitzung_id])]
+                problems.append(unknown(punkt.where("top"), "r TOP", punkt.top, known,
+                                        f"die Niederschrift nennt nur TOPs aus der Tagesordnung von „{sitzung_id}“."))
+                continue
+            problems += _check_punkt(punkt, found[1], vorlagen, niederschrift)
+            for auftrag in punkt.auftraege:
+                if auftrag.amt not in aemter:
+                    problems.append(unknown(auftrag.where("amt"), "s Amt", auftrag.amt, aemter,
+                                            "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
+    return problems
+
+
+def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift: Niederschrift) -> list[Problem]:
+    problems = []
+    if punkt.ergebnis == "Beschluss" and punkt.beschluss is None:
+        vorlage = vorlagen.get(top.vorlage) if top.vorlage else None
+        unreadable = top.vorlage is not None and vorlage is None  # its own problem is already listed
+        if not unreadable and (vorlage is None or vorlage.beschlussvorschlag is None):
+            problems.append(Problem(punkt.where("ergebnis"), f"TOP {punkt.top}: Für diesen Beschluss gibt es keinen "
+                                                             "Beschlussvorschlag einer Vorlage – tragen Sie den "
+                                                             "Beschlusstext als Markdown-Datei unter „beschluss“ ein."))
+    if punkt.abstimmung is not None:
+        problems += _check_abstimmung(punkt.abstimmung, punkt.top, stimmberechtigt(niederschrift))
+    return problems
+
+
+def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
+    """The votes do not exceed the members present who may vote, and the stated result is the majority's."""
+    if a.einstimmig:
+        if anwesend == 0:
+            return [Problem(a.where("einstimmig"), f"TOP {top}: „einstimmig“, aber kein stimmberechtigtes Mitglied "
+                                                   "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder.")]
+        return []
+    abgegeben = a.ja + a.nein + a.enthaltung
+    if abgegeben > anwesend:
+        return [Problem(a.where("ja"), f"TOP {top}: {a.ja} Ja + {a.nein} Nein + {a.enthaltung} Enthaltungen = "
+                                       f"{abgegeben} Stimmen, aber nur {anwesend} stimmberechtigte Mitglieder sind "
+                                       "anwesend – prüfen Sie die Stimmen und die Anwesenheitsliste.")]
+    mehrheit = "angenommen" if a.ja > a.nein else "abgelehnt"
+    if a.ergebnis != mehrheit:
+        grund = "mehr Ja- als Nein-Stimmen" if a.ja > a.nein else (
+            "Stimmengleichheit" if a.ja == a.nein else "mehr Nein- als Ja-Stimmen")
+        return [Problem(a.where("ergebnis"), f"TOP {top}: „{a.ergebnis}“ passt nicht zu {a.ja} Ja und {a.nein} Nein "
+                                             f"({grund}: {mehrheit}) – prüfen Sie Ergebnis und Stimmen.")]
+    return []
+
+
+@dataclass
+class Auftragszeile:
+    """An Auftrag with where it was given, for the Beschlusskontrolle."""
+
+    sitzung_id: str
+    sitzung_datum: dt.date
+    gremium: str
+    top: str
+    vorlage: str | None
+    oeffentlich: bool
+    auftrag: Auftrag
+
+    def ueberfaellig(self, stichtag: dt.date) -> bool:
+        return self.auftrag.erledigt is None and self.auftrag.frist < stichtag
+
+
+def auftraege(facts: Facts) -> list[Auftragszeile]:
+    """Every Auftrag of every Niederschrift, by due date."""
+    rows = []
+    for sitzung_id, source in facts.niederschriften.items():
+        sitzung = facts.sitzungen.get(sitzung_id)
+        if sitzung is None:
+            continue
+        for punkt in source.niederschrift.punkte:
+            found = top_of(facts, sitzung_id, punkt.top)
+            if found is None:
+                continue
+            for auftrag in punkt.auftraege:
+                rows.append(Auftragszeile(sitzung_id, sitzung.datum, sitzung.gremium, punkt.top, found[1].vorlage,
+                                          found[0], auftrag))
+    return sorted(rows, key=lambda r: (r.auftrag.frist, r.sitzung_datum, r.sitzung_id, r.top))
+
+
+def niederschrift_of(facts: Facts, sitzung_id: str) -> NiederschriftSource | None:
+    return facts.niederschriften.get(sitzung_id)

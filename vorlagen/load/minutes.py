@@ -1,0 +1,128 @@
+"""Typed records of a Niederschrift (sitzungen/<id>/niederschrift.yaml) and of a Stellenstatistik."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import field
+from decimal import Decimal
+from typing import Literal
+
+from vorlagen.load.model import record
+from vorlagen.load.records import Record
+
+ERGEBNISSE = ("Beschluss", "Kenntnisnahme", "vertagt", "zurückgestellt")
+
+
+# --- sitzungen/<id>/niederschrift.yaml ------------------------------------------------------
+
+@record
+class Mitglied(Record):
+    name: str  # wie gedruckt, z. B. Frau Dr. Beispiel
+    fraktion: str  # z. B. CDU
+    funktion: str | None = None  # z. B. Vorsitzende, sachkundige Bürgerin
+    stimmberechtigt: bool = True  # sachkundige Einwohner stimmen nicht mit
+
+
+@record
+class Teilnehmer(Record):
+    name: str
+    funktion: str | None = None  # z. B. Leiterin des Kommunalen Integrationszentrums
+
+
+@record
+class Anwesenheit(Record):
+    mitglieder: list[Mitglied]
+    verwaltung: list[Teilnehmer] = field(default_factory=list)
+    gaeste: list[Teilnehmer] = field(default_factory=list)
+
+
+@record
+class Abstimmung(Record):
+    einstimmig: bool = False  # true: alle stimmberechtigten Anwesenden stimmten gleich
+    ja: int | None = None
+    nein: int | None = None
+    enthaltung: int = 0
+    ergebnis: Literal["angenommen", "abgelehnt"] = "angenommen"  # wird gegen die Stimmen geprüft
+
+    def check(self):
+        if self.einstimmig and (self.ja is not None or self.nein is not None or self.enthaltung):
+            yield "einstimmig", ("Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen "
+                                 "(„ja“, „nein“, „enthaltung“) – nicht beides.")
+        elif not self.einstimmig and (self.ja is None or self.nein is None):
+            yield "ergebnis", ("Tragen Sie die Stimmen ein („ja“ und „nein“, dazu „enthaltung“) "
+                               "oder „einstimmig: true“.")
+        for name in ("ja", "nein", "enthaltung"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                yield name, f"„{name}“: Stimmen können nicht negativ sein ({value})."
+
+
+@record
+class Erledigung(Record):
+    datum: dt.date  # Tag, an dem der Auftrag erledigt wurde
+    vermerk: str  # was getan wurde
+
+
+@record
+class Auftrag(Record):
+    was: str  # was zu tun ist
+    amt: str  # Kürzel des zuständigen Amts aus koerperschaft.yaml
+    frist: dt.date  # bis wann
+    erledigt: Erledigung | None = None  # ohne Angabe: offen
+
+
+@record
+class Protokollpunkt(Record):
+    top: str  # Nummer des TOPs aus der Tagesordnung der Sitzung
+    text: str | None = None  # Markdown-Datei mit den Wortbeiträgen (indirekte Rede)
+    anmerkungen: list[str] = field(default_factory=list)  # Markdown-Dateien „Anmerkung der Verwaltung“
+    ergebnis: Literal["Beschluss", "Kenntnisnahme", "vertagt", "zurückgestellt"] | None = None  # ohne: nur Text
+    beschluss: str | None = None  # Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage
+    abstimmung: Abstimmung | None = None  # Pflicht bei einem Beschluss
+    auftraege: list[Auftrag] = field(default_factory=list)
+
+    def check(self):
+        if self.ergebnis == "Beschluss" and self.abstimmung is None:
+            yield "ergebnis", "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – ergänzen Sie sie."
+        if self.ergebnis != "Beschluss":
+            for name in ("beschluss", "abstimmung", "auftraege"):
+                if getattr(self, name):
+                    yield name, (f"„{name}“ gehört nur zu „ergebnis: Beschluss“ – entfernen Sie den Eintrag "
+                                 "oder tragen Sie „ergebnis: Beschluss“ ein.")
+
+
+@record
+class Niederschrift(Record):
+    beginn: str  # Uhrzeit als Text, z. B. "15:00 Uhr"
+    ende: str  # z. B. "17:10 Uhr"
+    vorsitz: str  # Name der oder des Vorsitzenden (Unterschrift)
+    schriftfuehrung: str  # Name der Schriftführerin oder des Schriftführers (Unterschrift)
+    anwesend: Anwesenheit
+    punkte: list[Protokollpunkt]  # je TOP das Ergebnis, in der Reihenfolge der Tagesordnung
+
+
+# --- stellen/<id>.yaml ------------------------------------------------------------------
+
+@record
+class Baustein(Record):
+    name: str  # wie gedruckt, z. B. Baustein 1
+    stellen: Decimal  # Zahl der Stellen
+    besetzt: Decimal  # davon besetzt, in VZÄ (Bruchteile erlaubt, z. B. 551.5)
+    stand: dt.date | None = None  # ohne Angabe: der Stand der Statistik
+
+    def check(self):
+        if self.stellen <= 0:
+            yield "stellen", f"„stellen“ muss größer als 0 sein, nicht {self.stellen}."
+        if self.besetzt < 0:
+            yield "besetzt", f"„besetzt“ kann nicht negativ sein ({self.besetzt})."
+        elif self.besetzt > self.stellen:
+            yield "besetzt", (f"„besetzt“ ({self.besetzt}) ist größer als „stellen“ ({self.stellen}) – "
+                              "prüfen Sie beide Zahlen.")
+
+
+@record
+class Stellenstatistik(Record):
+    titel: str  # z. B. Stellenbesetzung im KIM in NRW
+    quelle: str | None = None  # wer die Zahlen geliefert hat
+    stand: dt.date
+    bausteine: dict[str, Baustein]  # Kennung → Baustein; Texte lesen stellen["datei"]["kennung"]

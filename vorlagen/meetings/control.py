@@ -1,0 +1,58 @@
+"""Beschlusskontrolle: the Aufträge of all Niederschriften, open ones per Amt, overdue ones flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from vorlagen.compute.minutes import Auftragszeile, auftraege
+from vorlagen.render.document import INTERNAL, Composer, slugify
+
+FOLDER = INTERNAL.parent / "beschlusskontrolle"
+
+
+@dataclass
+class Liste:
+    datei: str  # file stem in FOLDER, e.g. beschlusskontrolle or amt-ki
+    titel: str
+    web: str
+    print: str
+
+
+def listen(composer: Composer, stichtag: dt.date) -> list[Liste]:
+    """The overall list and one per Amt that has Aufträge; overdue means open with a Frist before `stichtag`."""
+    facts = composer.facts
+    rows = auftraege(facts)
+    aemter = [(a.id, a.name) for a in facts.koerperschaft.aemter]
+    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
+    result = [_liste(composer, "beschlusskontrolle", "Beschlusskontrolle", rows, aemter, gremien, stichtag)]
+    for amt_id, name in aemter:
+        own = [r for r in rows if r.auftrag.amt == amt_id]
+        if own:
+            result.append(_liste(composer, f"amt-{slugify(amt_id)}", f"Beschlusskontrolle: {name}", own,
+                                 [(amt_id, name)], gremien, stichtag))
+    return result
+
+
+def _liste(composer: Composer, datei: str, titel: str, rows: list[Auftragszeile], aemter, gremien,
+           stichtag: dt.date) -> Liste:
+    gruppen = []
+    for amt_id, name in aemter:
+        offen = [r for r in rows if r.auftrag.amt == amt_id and r.auftrag.erledigt is None]
+        if offen:
+            gruppen.append((name, offen))
+    erledigt = sorted((r for r in rows if r.auftrag.erledigt is not None),
+                      key=lambda r: (r.auftrag.erledigt.datum, r.sitzung_id, r.top))
+    ueberfaellig = sum(1 for r in rows if r.ueberfaellig(stichtag))
+    html = {web: composer.templates.render(
+        "beschlusskontrolle.html.j2", koerperschaft=composer.facts.koerperschaft, titel=titel, gruppen=gruppen,
+        erledigt=erledigt, stichtag=stichtag, ueberfaellig=ueberfaellig, gremien=gremien,
+        aemter={a.id: a.name for a in composer.facts.koerperschaft.aemter},
+        offen=sum(len(g[1]) for g in gruppen), beschreibung=titel, erstellt=stichtag,
+        **composer.assets(FOLDER, web)) for web in (True, False)}
+    return Liste(datei, titel, html[True], html[False])
+
+
+def path(liste: Liste, suffix: str) -> PurePosixPath:
+    return FOLDER / f"{liste.datei}{suffix}"

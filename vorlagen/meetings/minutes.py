@@ -1,0 +1,139 @@
+"""Documents after the meeting: the Niederschrift (public and internal) and an Auszug per TOP for the Fachamt."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from markupsafe import Markup
+
+from vorlagen.compute.minutes import abstimmung_text, stimmberechtigt, top_of
+from vorlagen.core.problems import Problem, raise_if
+from vorlagen.load.facts import NiederschriftSource
+from vorlagen.load.minutes import Protokollpunkt
+from vorlagen.meetings.documents import INTERNAL_MEETINGS, PUBLIC_MEETINGS
+from vorlagen.render.document import Composer, VorlageDoc
+
+ERGEBNIS_SATZ = {
+    "Kenntnisnahme": "Der Bericht wird zur Kenntnis genommen.",
+    "vertagt": "Die Beratung wird vertagt.",
+    "zurückgestellt": "Der Punkt wird zurückgestellt.",
+}
+
+
+@dataclass
+class Eintrag:
+    """One TOP of a Niederschrift as shown."""
+
+    punkt: Protokollpunkt
+    oeffentlich: bool
+    gegenstand: str
+    nummer: str | None  # Vorlage
+    amt: str | None  # federführendes Amt der Vorlage: gets the Auszug
+    text: Markup | None
+    anmerkungen: list[Markup]
+    beschluss: Markup | None
+    geaendert: bool
+    abstimmung: str | None
+    ergebnis_satz: str | None
+
+    @property
+    def auszug(self) -> str:
+        """File name of this TOP's Auszug: 'auszug-top-5-1.pdf'."""
+        return f"auszug-top-{re.sub(r'[^0-9A-Za-z]+', '-', self.punkt.top).strip('-')}.pdf"
+
+
+@dataclass
+class NiederschriftDoc:
+    id: str
+    source: NiederschriftSource
+    eintraege: list[Eintrag]
+    html: dict[bool, tuple[str, str]] = field(default_factory=dict)  # intern → (web, print)
+    auszuege: dict[str, str] = field(default_factory=dict)  # file name → print HTML (internal folder)
+
+    def folder(self, intern: bool) -> PurePosixPath:
+        return (INTERNAL_MEETINGS if intern else PUBLIC_MEETINGS) / self.id
+
+
+class Minutes:
+    """Composes Niederschrift and Auszüge with the Vorlagen's composer (same house style, same prose rules)."""
+
+    def __init__(self, composer: Composer):
+        self.composer = composer
+        self.facts = composer.facts
+
+    def compose(self, sitzung_id: str, plans: dict[str, VorlageDoc]) -> NiederschriftDoc:
+        source = self.facts.niederschriften[sitzung_id]
+        problems: list[Problem] = []
+        eintraege = [self._eintrag(sitzung_id, source, punkt, plans, problems) for punkt in source.niederschrift.punkte]
+        raise_if(problems)
+        doc = NiederschriftDoc(sitzung_id, source, eintraege)
+        context = self._context(doc)
+        for intern in (False, True):
+            shown = [e for e in eintraege if intern or e.oeffentlich]
+            nichtoeffentlich_folgt = not intern and any(not e.oeffentlich for e in eintraege)
+            doc.html[intern] = tuple(self.composer.templates.render(
+                "niederschrift.html.j2", **context, eintraege=shown, intern=intern, folgt=nichtoeffentlich_folgt,
+                beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {context['sitzung'].datum:%d.%m.%Y}",
+                **self.composer.assets(doc.folder(intern), web)) for web in (True, False))
+        for eintrag in eintraege:
+            if eintrag.punkt.ergebnis is not None:
+                doc.auszuege[eintrag.auszug] = self.composer.templates.render(
+                    "auszug.html.j2", **context, eintrag=eintrag, intern=True,
+                    beschreibung=f"Auszug aus der Niederschrift, TOP {eintrag.punkt.top}",
+                    **self.composer.assets(doc.folder(True), web=False))
+        return doc
+
+    def _context(self, doc: NiederschriftDoc) -> dict:
+        sitzung = self.facts.sitzungen[doc.id]
+        niederschrift = doc.source.niederschrift
+        return dict(koerperschaft=self.facts.koerperschaft, sitzung=sitzung, gremium=self.facts.gremium(sitzung.gremium),
+                    niederschrift=niederschrift, stimmberechtigt=stimmberechtigt(niederschrift),
+                    erstellt=sitzung.datum, aemter={a.id: a.name for a in self.facts.koerperschaft.aemter})
+
+    def _eintrag(self, sitzung_id: str, source: NiederschriftSource, punkt: Protokollpunkt,
+                 plans: dict[str, VorlageDoc], problems: list[Problem]) -> Eintrag:
+        public, top = top_of(self.facts, sitzung_id, punkt.top)
+        vorlage_doc = plans.get(top.vorlage) if top.vorlage else None
+        names = self._names(sitzung_id, vorlage_doc)
+        render = lambda name: self.composer.prose.render(source.texts[name], names, problems, 2).html  # noqa: E731
+        anmerkungen = {name: self._anmerkung(render(name)) for name in punkt.anmerkungen if name in source.texts}
+        placed: set[str] = set()
+
+        def anmerkung(name: str) -> Markup:
+            if name not in anmerkungen:
+                raise ValueError(f"„{name}“ steht nicht unter „anmerkungen“ dieses TOPs")
+            placed.add(name)
+            return anmerkungen[name]
+
+        names["anmerkung"] = anmerkung
+        text = render(punkt.text) if punkt.text in source.texts else None
+        beschluss = None
+        if punkt.ergebnis == "Beschluss":
+            if punkt.beschluss is not None:
+                beschluss = render(punkt.beschluss) if punkt.beschluss in source.texts else None
+            elif vorlage_doc is not None:
+                vorlage = vorlage_doc.source
+                beschluss = self.composer.prose.render(vorlage.texts[vorlage.vorlage.beschlussvorschlag],
+                                                       self.composer.names(vorlage), problems, 2).html
+        vorlage = vorlage_doc.source.vorlage if vorlage_doc else None
+        amt = next((a.name for a in self.facts.koerperschaft.aemter if vorlage and a.id == vorlage.federfuehrend), None)
+        return Eintrag(punkt, public, top.titel or (vorlage.betreff if vorlage else ""), top.vorlage, amt, text,
+                       [html for name, html in anmerkungen.items() if name not in placed], beschluss,
+                       punkt.beschluss is not None and vorlage is not None,
+                       abstimmung_text(punkt.abstimmung) if punkt.abstimmung else None,
+                       ERGEBNIS_SATZ.get(punkt.ergebnis or ""))
+
+    def _names(self, sitzung_id: str, vorlage_doc: VorlageDoc | None) -> dict:
+        if vorlage_doc is not None:
+            names = dict(self.composer.names(vorlage_doc.source))
+        else:
+            names = dict(koerperschaft=self.facts.koerperschaft, stellen=self.composer.project.stellen)
+        names["sitzung"] = self.facts.sitzungen[sitzung_id]
+        return names
+
+    @staticmethod
+    def _anmerkung(html: Markup) -> Markup:
+        return Markup('<div class="anmerkung"><p class="anmerkung-titel">Anmerkung der Verwaltung:</p>\n') + html \
+            + Markup("</div>\n")
