@@ -75,8 +75,8 @@ def test_auszug_per_top_for_the_fachamt(built):
 
 def test_results_flow_back_into_the_vorlage(built):
     text = (built / "vorlagen" / "2021-0123" / "2021-0123.txt").read_text(encoding="utf-8")
-    assert "Vorberatung ungeändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)" in text
-    assert "Entscheidung ungeändert beschlossen (8 Ja, 0 Nein, 1 Enthaltung)" in text
+    assert "Vorberatung    ungeändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)" in text
+    assert "Entscheidung   ungeändert beschlossen (8 Ja, 0 Nein, 1 Enthaltung)" in text
     assert "ungeändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)" in pdf_words(
         built / "vorlagen" / "2021-0123" / "2021-0123.pdf")
     internal = (built / "intern" / "vorlagen" / "2021-0130" / "2021-0130.txt").read_text(encoding="utf-8")
