@@ -395,6 +395,10 @@ CASES = [
     ("niederschrift-ohne-sitzung", [Write("sitzungen/ASI-2021-06-11/niederschrift.yaml", MINIMAL)],
      [("sitzungen/ASI-2021-06-11/niederschrift.yaml", 1, "Unbekannte Sitzung „ASI-2021-06-11“ – meinten Sie "
        "„ASI-2021-06-10“? Der Ordner der Niederschrift heißt wie die Sitzungsdatei unter sitzungen/.")]),
+    ("ergebnis-widerspricht-niederschrift", [Replace(V, "{sitzung: ASI-2021-06-10, rolle: Vorberatung}",
+                                                     "{sitzung: ASI-2021-06-10, rolle: Vorberatung, ergebnis: abgelehnt}")],
+     [(V, "ergebnis: abgelehnt", "Hier steht „abgelehnt“, die Niederschrift von „ASI-2021-06-10“ hält unter TOP 3 "
+       "„ungeändert beschlossen“ fest – entfernen Sie „ergebnis“ hier; das Ergebnis kommt aus der Niederschrift.")]),
     ("mehr-besetzt-als-stellen", [Replace(STELLEN, "besetzt: 165.5", "besetzt: 265.5")],
      [(STELLEN, "besetzt: 265.5", "„besetzt“ (265.5) ist größer als „stellen“ (200) – prüfen Sie beide Zahlen.")]),
 ]

@@ -51,13 +51,16 @@ class Beratungsergebnis:
     angenommen: bool = True  # for a Beschluss: the vote's result
 
     @property
-    def kurz(self) -> str:
-        """In the words of the Beratungsfolge: 'ungeändert beschlossen (einstimmig)',
-        'geändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)', 'abgelehnt (…)', 'zur Kenntnis genommen'."""
+    def wort(self) -> str:
+        """In the words of the Beratungsfolge (load.model.ERGEBNISSE): 'ungeändert beschlossen', 'abgelehnt', …"""
         if self.ergebnis != "Beschluss":
             return "zur Kenntnis genommen" if self.ergebnis == "Kenntnisnahme" else self.ergebnis
-        name = "abgelehnt" if not self.angenommen else "geändert beschlossen" if self.geaendert else "ungeändert beschlossen"
-        return f"{name} ({self.abstimmung})"
+        return "abgelehnt" if not self.angenommen else "geändert beschlossen" if self.geaendert else "ungeändert beschlossen"
+
+    @property
+    def kurz(self) -> str:
+        """The word with the vote: 'ungeändert beschlossen (einstimmig)', 'abgelehnt (6 Ja, 8 Nein, 2 Enthaltungen)'."""
+        return f"{self.wort} ({self.abstimmung})" if self.abstimmung else self.wort
 
 
 def top_of(facts: Facts, sitzung_id: str, nummer: str) -> tuple[bool, Top] | None:
@@ -112,6 +115,21 @@ def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
     return sorted(missing, key=lambda item: (facts.sitzungen[item[1]].datum, item[1], item[0]))
 
 
+def check_widersprueche(facts: Facts) -> list[Problem]:
+    """A Beratungsfolge may state a result itself only while no Niederschrift records a different one."""
+    problems = []
+    recorded = beratungsergebnisse(facts)
+    for source in facts.vorlagen:
+        for beratung in source.vorlage.beratungsfolge:
+            found = recorded.get((source.vorlage.nummer, beratung.sitzung))
+            if found is not None and beratung.ergebnis is not None and beratung.ergebnis != found.wort:
+                problems.append(Problem(beratung.where("ergebnis"),
+                                        f"Hier steht „{beratung.ergebnis}“, die Niederschrift von "
+                                        f"„{beratung.sitzung}“ hält unter TOP {found.top} „{found.wort}“ fest – "
+                                        "entfernen Sie „ergebnis“ hier; das Ergebnis kommt aus der Niederschrift."))
+    return problems
+
+
 def check_niederschriften(facts: Facts) -> list[Problem]:
     """Every Niederschrift names its Sitzung and agenda TOPs, known Ämter, and votes that add up."""
     problems = []
@@ -141,7 +159,7 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
                 if auftrag.amt not in aemter:
                     problems.append(unknown(auftrag.where("amt"), "s Amt", auftrag.amt, aemter,
                                             "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
-    return problems
+    return problems + check_widersprueche(facts)
 
 
 def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift: Niederschrift) -> list[Problem]:
