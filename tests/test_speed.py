@@ -29,10 +29,15 @@ def inode(path: Path) -> int:
     return path.stat().st_ino
 
 
+EVERYTHING = 3 + 3 * 2 + 3 * 2 + (3 + 1 + 2) + 2  # see the first test
+
+
 def test_first_build_renders_everything(data, tmp_path):
     builder = build(data, tmp_path / "output")
-    # 2021/0123 + its Anlage, 2021/0130, and per Sitzung a public and an internal agenda (2 Sitzungen)
-    assert builder.rendered == 3 + 2 * 2
+    # 2021/0123 + its Anlage, 2021/0130; per Sitzung a public and an internal agenda (3 Sitzungen) and, all three
+    # having a Niederschrift, a public and an internal one; Auszüge of the TOPs with a result (ASI 2021: 2, 3, 5;
+    # ASI 2023: 2; KA: 2, 4); the Beschlusskontrolle overall and for the one Amt with an Auftrag
+    assert builder.rendered == EVERYTHING
 
 
 def test_noop_rebuild_renders_nothing_and_links_the_files(data, tmp_path):
@@ -51,8 +56,9 @@ def test_changed_fact_used_by_a_vorlage_rebuilds_only_it(data, tmp_path):
     edit(data / "kostensaetze/kgst-2020.yaml", "E5: 73780", "E5: 74980")
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "erwartet: {eigenanteil: 10335}", "erwartet: {eigenanteil: 10985}")
     builder = build(data, out)
-    # only 2021/0123 itself: not its Anlage (unchanged), not 2021/0130, not the agendas (Nummer and Betreff only)
-    assert builder.rendered == 1
+    # only 2021/0123 itself: not its Anlage (unchanged), not 2021/0130, not the agendas (Nummer and Betreff only);
+    # and what quotes its figures: the Niederschriften of ASI and KA (public, internal) and their Auszüge of its TOP
+    assert builder.rendered == 1 + 3 + 3
     assert inode(out / SECRET) == secret_inode
     assert "10.985" in (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
 
@@ -122,7 +128,7 @@ def test_template_change_rebuilds_everything(data, tmp_path):
     (data / "templates").mkdir()
     css = (Path(__file__).parent.parent / "templates" / "vorlage.css").read_text(encoding="utf-8")
     (data / "templates" / "vorlage.css").write_text(css.replace("#1f4e79", "#1f4e7a"), encoding="utf-8")
-    assert build(data, out).rendered == 3 + 4
+    assert build(data, out).rendered == EVERYTHING
 
 
 def test_worker_processes_give_the_same_bytes(data, tmp_path, monkeypatch):
@@ -167,7 +173,7 @@ def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monk
         assert answers[0] is None and answers[1][0] == "done"  # first built here, second by the service
         out = capsys.readouterr().out
         assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
-        assert "[1/4] 2021/0130 unverändert" in out  # a progress line streamed back from the service
+        assert "/8] 2021/0130 unverändert" in out  # a progress line streamed back from the service
     finally:
         assert service.stop(tmp_path / "dienst" / "test.sock")
     monkeypatch.setenv("VORLAGEN_WORKER", "0")
