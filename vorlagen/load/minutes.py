@@ -25,23 +25,23 @@ class Mitglied(Record):
 
 @record
 class Teilnehmer(Record):
-    name: str
+    name: str  # wie gedruckt, z. B. Frau Dinstühler
     funktion: str | None = None  # z. B. Leiterin des Kommunalen Integrationszentrums
 
 
 @record
 class Anwesenheit(Record):
-    mitglieder: list[Mitglied]
-    verwaltung: list[Teilnehmer] = field(default_factory=list)
-    gaeste: list[Teilnehmer] = field(default_factory=list)
+    mitglieder: list[Mitglied]  # anwesende Mitglieder des Gremiums mit Fraktion
+    verwaltung: list[Teilnehmer] = field(default_factory=list)  # anwesend von der Verwaltung
+    gaeste: list[Teilnehmer] = field(default_factory=list)  # Gäste, z. B. Berichterstatter des Landes
 
 
 @record
 class Abstimmung(Record):
     einstimmig: bool = False  # true: alle stimmberechtigten Anwesenden stimmten gleich
-    ja: int | None = None
-    nein: int | None = None
-    enthaltung: int = 0
+    ja: int | None = None  # Ja-Stimmen
+    nein: int | None = None  # Nein-Stimmen
+    enthaltung: int = 0  # Enthaltungen
     ergebnis: Literal["angenommen", "abgelehnt"] = "angenommen"  # wird gegen die Stimmen geprüft
 
     def check(self):
@@ -79,7 +79,7 @@ class Protokollpunkt(Record):
     ergebnis: Literal["Beschluss", "Kenntnisnahme", "vertagt", "zurückgestellt"] | None = None  # ohne: nur Text
     beschluss: str | None = None  # Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage
     abstimmung: Abstimmung | None = None  # Pflicht bei einem Beschluss
-    auftraege: list[Auftrag] = field(default_factory=list)
+    auftraege: list[Auftrag] = field(default_factory=list)  # Aufträge aus dem Beschluss (Beschlusskontrolle)
 
     def check(self):
         if self.ergebnis == "Beschluss" and self.abstimmung is None:
@@ -97,7 +97,7 @@ class Niederschrift(Record):
     ende: str  # z. B. "17:10 Uhr"
     vorsitz: str  # Name der oder des Vorsitzenden (Unterschrift)
     schriftfuehrung: str  # Name der Schriftführerin oder des Schriftführers (Unterschrift)
-    anwesend: Anwesenheit
+    anwesend: Anwesenheit  # Mitglieder, Verwaltung, Gäste
     punkte: list[Protokollpunkt]  # je TOP das Ergebnis, in der Reihenfolge der Tagesordnung
 
 
@@ -124,5 +124,5 @@ class Baustein(Record):
 class Stellenstatistik(Record):
     titel: str  # z. B. Stellenbesetzung im KIM in NRW
     quelle: str | None = None  # wer die Zahlen geliefert hat
-    stand: dt.date
+    stand: dt.date  # Stand der Zahlen
     bausteine: dict[str, Baustein]  # Kennung → Baustein; Texte lesen stellen["datei"]["kennung"]

@@ -23,6 +23,7 @@ import typing
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.model import Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Sitzung, Vorlage
 from vorlagen.load.records import Anzahl, Betrag
 
@@ -49,6 +50,10 @@ FILES = [
     FileKind("antrag", "antraege/*.yaml", Antrag, "Ein Förderantrag: beantragte Positionen, Zeitraum, Betrag."),
     FileKind("vorlage", "vorlagen/*/vorlage.yaml", Vorlage,
              "Eine Vorlage: Kopfdaten, Beratungsfolge, Texte, Finanzierung, Verteilungen und Anlagen."),
+    FileKind("niederschrift", "sitzungen/*/niederschrift.yaml", Niederschrift,
+             "Die Niederschrift einer Sitzung: Anwesenheit, Beginn und Ende, je TOP Text, Ergebnis und Aufträge."),
+    FileKind("stellenstatistik", "stellen/*.yaml", Stellenstatistik,
+             "Eine Stellenstatistik: je Baustein Stellen und besetzte VZÄ zu einem Stand."),
 ]
 
 _DATE = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
