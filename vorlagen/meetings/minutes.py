@@ -13,6 +13,7 @@ from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.facts import NiederschriftSource
 from vorlagen.load.minutes import Protokollpunkt
 from vorlagen.meetings.documents import INTERNAL_MEETINGS, PUBLIC_MEETINGS
+from vorlagen.render import public
 from vorlagen.render.document import Composer, VorlageDoc
 
 ERGEBNIS_SATZ = {
@@ -69,14 +70,15 @@ class Minutes:
         eintraege = [self._eintrag(sitzung_id, source, punkt, plans, problems) for punkt in source.niederschrift.punkte]
         raise_if(problems)
         doc = NiederschriftDoc(sitzung_id, source, eintraege)
-        context = self._context(doc)
         for intern in (False, True):
+            context = self._context(doc, intern)
             shown = [e for e in eintraege if intern or e.oeffentlich]
             nichtoeffentlich_folgt = not intern and any(not e.oeffentlich for e in eintraege)
             doc.html[intern] = tuple(self.composer.templates.render(
                 "niederschrift.html.j2", **context, eintraege=shown, intern=intern, folgt=nichtoeffentlich_folgt,
                 beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {context['sitzung'].datum:%d.%m.%Y}",
                 **self.composer.assets(doc.folder(intern), web)) for web in (True, False))
+        context = self._context(doc, intern=True)  # Auszüge are internal documents
         for eintrag in eintraege:
             if eintrag.punkt.ergebnis is not None:
                 doc.auszuege[eintrag.auszug] = self.composer.templates.render(
@@ -85,18 +87,22 @@ class Minutes:
                     **self.composer.assets(doc.folder(True), web=False))
         return doc
 
-    def _context(self, doc: NiederschriftDoc) -> dict:
+    def _context(self, doc: NiederschriftDoc, intern: bool) -> dict:
+        """What the templates see; the public Niederschrift sees neither non-public TOPs nor their entries."""
         sitzung = self.facts.sitzungen[doc.id]
         niederschrift = doc.source.niederschrift
+        if not intern:
+            sitzung = public.sitzung(sitzung)
+            niederschrift = public.niederschrift(niederschrift, {e.punkt.top for e in doc.eintraege if e.oeffentlich})
         return dict(koerperschaft=self.facts.koerperschaft, sitzung=sitzung, gremium=self.facts.gremium(sitzung.gremium),
                     niederschrift=niederschrift, stimmberechtigt=stimmberechtigt(niederschrift),
                     erstellt=sitzung.datum, aemter={a.id: a.name for a in self.facts.koerperschaft.aemter})
 
     def _eintrag(self, sitzung_id: str, source: NiederschriftSource, punkt: Protokollpunkt,
                  plans: dict[str, VorlageDoc], problems: list[Problem]) -> Eintrag:
-        public, top = top_of(self.facts, sitzung_id, punkt.top)
+        oeffentlich, top = top_of(self.facts, sitzung_id, punkt.top)
         vorlage_doc = plans.get(top.vorlage) if top.vorlage else None
-        names = self._names(sitzung_id, vorlage_doc)
+        names = self._names(sitzung_id, vorlage_doc, oeffentlich)
         render = lambda name: self.composer.prose.render(source.texts[name], names, problems, 2).html  # noqa: E731
         anmerkungen = {name: self._anmerkung(render(name)) for name in punkt.anmerkungen if name in source.texts}
         placed: set[str] = set()
@@ -119,18 +125,19 @@ class Minutes:
                                                        self.composer.names(vorlage), problems, 2).html
         vorlage = vorlage_doc.source.vorlage if vorlage_doc else None
         amt = next((a.name for a in self.facts.koerperschaft.aemter if vorlage and a.id == vorlage.federfuehrend), None)
-        return Eintrag(punkt, public, top.titel or (vorlage.betreff if vorlage else ""), top.vorlage, amt, text,
+        return Eintrag(punkt, oeffentlich, top.titel or (vorlage.betreff if vorlage else ""), top.vorlage, amt, text,
                        [html for name, html in anmerkungen.items() if name not in placed], beschluss,
                        punkt.beschluss is not None and vorlage is not None,
                        abstimmung_text(punkt.abstimmung) if punkt.abstimmung else None,
                        ERGEBNIS_SATZ.get(punkt.ergebnis or ""))
 
-    def _names(self, sitzung_id: str, vorlage_doc: VorlageDoc | None) -> dict:
+    def _names(self, sitzung_id: str, vorlage_doc: VorlageDoc | None, oeffentlich: bool) -> dict:
         if vorlage_doc is not None:
             names = dict(self.composer.names(vorlage_doc.source))
         else:
             names = dict(koerperschaft=self.facts.koerperschaft, stellen=self.composer.project.stellen)
-        names["sitzung"] = self.facts.sitzungen[sitzung_id]
+        sitzung = self.facts.sitzungen[sitzung_id]
+        names["sitzung"] = public.sitzung(sitzung) if oeffentlich else sitzung  # a public TOP's text is published
         return names
 
     @staticmethod

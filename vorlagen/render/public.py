@@ -49,3 +49,8 @@ def document(doc):
     """A VorlageDoc as a public overview or agenda may show it."""
     source = replace(doc.source, vorlage=vorlage(doc.source.vorlage), texts={}, pdfs={}, reads={})
     return replace(doc, anlagen=anlagen(doc.anlagen), source=source)
+
+
+def niederschrift(record, tops: set[str]):
+    """A Niederschrift with only the entries of the given (public) TOPs."""
+    return _with(record, punkte=[p for p in record.punkte if p.top in tops])
