@@ -154,7 +154,7 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
                 problems.append(unknown(punkt.where("top"), "r TOP", punkt.top, known,
                                         f"die Niederschrift nennt nur TOPs aus der Tagesordnung von „{sitzung_id}“."))
                 continue
-            problems += _check_punkt(punkt, found[1], vorlagen, niederschrift)
+            problems += _check_punkt(punkt, found[1], vorlagen, niederschrift, facts)
             for auftrag in punkt.auftraege:
                 if auftrag.amt not in aemter:
                     problems.append(unknown(auftrag.where("amt"), "s Amt", auftrag.amt, aemter,
@@ -162,12 +162,15 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
     return problems + check_widersprueche(facts)
 
 
-def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift: Niederschrift) -> list[Problem]:
+def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift: Niederschrift,
+                 facts: Facts) -> list[Problem]:
     problems = []
     if punkt.ergebnis == "Beschluss" and punkt.beschluss is None:
         vorlage = vorlagen.get(top.vorlage) if top.vorlage else None
         unreadable = top.vorlage is not None and vorlage is None  # its own problem is already listed
-        if not unreadable and (vorlage is None or vorlage.beschlussvorschlag is None):
+        arten = facts.koerperschaft.hausstil.arten
+        required = vorlage is not None and vorlage.art in arten and arten[vorlage.art].beschlussvorschlag == "pflicht"
+        if not unreadable and not (required and vorlage.beschlussvorschlag is None) and (vorlage is None or vorlage.beschlussvorschlag is None):
             problems.append(Problem(punkt.where("ergebnis"), f"TOP {punkt.top}: Für diesen Beschluss gibt es keinen "
                                                              "Beschlussvorschlag einer Vorlage – tragen Sie den "
                                                              "Beschlusstext als Markdown-Datei unter „beschluss“ ein."))
