@@ -27,7 +27,7 @@ def published(tmp_path_factory) -> list[Path]:
     assert main(["build", "--data", str(data), "--out", str(out), "--mappen"]) == 0
     pdfs = sorted(out.rglob("*.pdf"))
     assert len(pdfs) >= 15
-    assert sum(p.name.startswith("sitzungsmappe") for p in pdfs) == 6  # 2 Sitzungen: public, bundle, internal
+    assert sum(p.name.startswith("sitzungsmappe") for p in pdfs) == 9  # 3 Sitzungen: public, bundle, internal
     return pdfs
 
 
