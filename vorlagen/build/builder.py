@@ -48,7 +48,11 @@ class Builder:
     def __init__(self, project: Project, progress: Progress | None = None, renderer: Renderer | None = None,
                  stichtag: dt.date | None = None):
         self.project = project
-        self.stichtag = stichtag or dt.date.today()  # the Beschlusskontrolle flags Aufträge overdue on this day
+        # the Beschlusskontrolle flags Aufträge overdue on this day; by default a day from the data, not the
+        # clock, so that the same sources give the same files whenever they are built
+        facts = project.facts
+        self.stichtag = stichtag or max((facts.sitzungen[s].datum for s in facts.niederschriften
+                                         if s in facts.sitzungen), default=dt.date(2000, 1, 1))
         self.facts = project.facts
         self.composer = Composer(project)
         self.meetings = Meetings(self.composer)

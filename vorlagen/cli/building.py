@@ -24,9 +24,10 @@ def sitzung_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _stichtag_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--stichtag", type=_date, default=dt.date.today(),
+    parser.add_argument("--stichtag", type=_date, default=None,
                         help="Beschlusskontrolle: Aufträge mit Frist vor diesem Tag sind überfällig "
-                             "(JJJJ-MM-TT, Standard: heute)")
+                             "(JJJJ-MM-TT, Standard: Tag der letzten Sitzung mit Niederschrift, damit "
+                             "gleiche Daten gleiche Dateien ergeben)")
 
 
 def check_options(parser: argparse.ArgumentParser) -> None:
