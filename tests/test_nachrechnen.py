@@ -90,7 +90,7 @@ def test_text_output_names_place_figures_and_summary(capsys, tmp_path):
     code, out, _ = run(capsys, "nachrechnen", str(path))
     assert code == 1
     assert "Z. 2           FEHLER       getippt 39.946\u00a0€, nachgerechnet 39.964\u00a0€ (Differenz \u221218\u00a0€)" in out
-    assert "Folge: Z. 4 getippt 10.317\u00a0€" in out and "wird damit 10.335\u00a0€" in out
+    assert "Folge: Z. 4, Ergebnis „= …“ des Rechenblocks darüber: getippt 10.317\u00a0€, damit richtig 10.335\u00a0€" in out
     assert out.rstrip().endswith("3 Rechnungen erkannt: 1 stimmt, 1 Fehler, 1 Folgefehler; 0 Zahlen nicht geprüft.")
 
 

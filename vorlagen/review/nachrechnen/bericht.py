@@ -55,8 +55,8 @@ def render_text(pruefung: Pruefung) -> str:
         if rechnung.hinweis:
             out.append(f"{indent}{rechnung.hinweis}")
         for dependent, new in pruefung.folgen.get(id(rechnung), []):
-            out.append(f"{indent}Folge: {dependent.ergebnis.zeile.ort} getippt {_typed(dependent)} "
-                       f"({dependent.art}) wird damit {dependent.ergebnis.zahl.zeige(new)}")
+            out.append(f"{indent}Folge: {dependent.ergebnis.zeile.ort}, {dependent.art}: getippt {_typed(dependent)}, "
+                       f"damit richtig {dependent.ergebnis.zahl.zeige(new)}")
         if rechnung.status in (FEHLER, FOLGE):
             for fund in pruefung.nennungen.get(id(rechnung), []):
                 out.append(f"{indent}dieselbe Zahl {fund.zahl.zeige(abs(fund.zahl.wert))} steht auch in "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import Zahl, figures
+from vorlagen.review.nachrechnen.zahlen import Zahl, figures, written_sum
 
 _SUM_LABEL = re.compile(r"^(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|Insgesamt|Endsumme|Zusammen|Total)"
                         r"\b", re.IGNORECASE)
@@ -94,8 +94,8 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     if len(parts) < 2:
         return
     signs = [r.wert(z) for r, z in parts]
-    shown = parts[0][1].betrag() + "".join((" + " if s > 0 else " − ") + z.betrag() for s, (_, z) in zip(signs[1:], parts[1:]))
-    found.append(Rechnung("Ergebnis des Rechenblocks darüber (Zeile „= …“)", "summe", [Fund(r.zeile, z) for r, z in parts],
+    shown = written_sum([z for _, z in parts], signs)
+    found.append(Rechnung("Ergebnis „= …“ des Rechenblocks darüber", "summe", [Fund(r.zeile, z) for r, z in parts],
                           Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
                           sicher=holds or not wrapped))  # with lines stepped over, which rows belong is a guess
 

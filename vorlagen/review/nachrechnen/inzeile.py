@@ -10,7 +10,7 @@ from vorlagen.review.nachrechnen import prosa
 from vorlagen.review.nachrechnen.prosa import between
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import Zahl, figures
+from vorlagen.review.nachrechnen.zahlen import Zahl, figures, written_sum
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*$")
@@ -34,12 +34,12 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     fund = lambda z: Fund(zeile, z)  # noqa: E731
     for chain, result, explicit in _products(text, figs):
         shown = " x ".join(z.text if z.text.startswith("(") else z.betrag() for z in chain)
-        found.append(Rechnung("Anzahl x Betrag" if result.einheit == "€" else "Produkt", "produkt", [fund(z) for z in chain], fund(result), shown,
+        art = "Anzahl x Betrag" if result.einheit == "€" else "Produkt"
+        found.append(Rechnung(art, "produkt", [fund(z) for z in chain], fund(result), shown,
                               sicher=explicit or _row_like(text, chain[0], chain[-1], result)))
         used |= {z.start for z in chain}
     for parts, signs, result, art in _sums(text, figs, used):
-        shown = parts[0].betrag() + "".join((" + " if s > 0 else " − ") + p.betrag() for s, p in zip(signs[1:], parts[1:]))
-        found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), shown, betrag=True,
+        found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs), betrag=True,
                               vorzeichen=signs))
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found if r.ergebnis.zeile is zeile}

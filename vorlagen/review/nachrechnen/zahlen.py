@@ -11,7 +11,7 @@ from vorlagen.core.fmt import eur, eur_cent, zahl
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d)"
     r"(?P<unit>\s?(?:Mio\.?|Mrd\.?|Tsd\.?)\s?(?:€|EUR\b|Euro\b)|\s?(?:T€|TEUR\b)|\s?(?:€|EUR\b|Euro\b)"
-    r"|\s?(?:%|Prozent\b))?")
+    r"|\s?(?:%|Prozent\b|v\.\s?H\.))?")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
 _EURO_BEFORE = re.compile(r"(?:€|EUR)\s?$")
 _EXPONENT = {"Mio": 6, "Mrd": 9, "Tsd": 3, "T€": 3, "TEUR": 3}
@@ -64,6 +64,11 @@ def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
     return eur_cent(value) if like.stellen else eur(value)
 
 
+def written_sum(parts: list[Zahl], signs: list[int]) -> str:
+    """'403.963 € − 245.319 €': a sum as a person writes it."""
+    return parts[0].betrag() + "".join((" + " if sign > 0 else " − ") + p.betrag() for sign, p in zip(signs[1:], parts[1:]))
+
+
 def parse_number(text: str) -> Decimal:
     """'1.234,56' → Decimal('1234.56'); the dot groups thousands, the comma separates decimals."""
     return Decimal(text.replace(".", "").replace(",", "."))
@@ -77,7 +82,7 @@ def figures(line: str) -> list[Zahl]:
         unit_text = (match["unit"] or "").strip()
         before = line[:match.start()]
         unit, exponent = "", 0
-        if unit_text in ("%", "Prozent"):
+        if unit_text in ("%", "Prozent") or unit_text.startswith("v."):
             unit = "%"
         elif unit_text:
             unit = "€"
