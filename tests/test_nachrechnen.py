@@ -374,3 +374,12 @@ def test_year_columns_split_the_betrag_and_sentences_wrapped_over_lines(capsys, 
     assert [(b["zeile"], b["status"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"]] == [
         (2, "Fehler", "1.614.600\u00a0€", "1.641.600\u00a0€"), (4, "stimmt", "1.840.000\u00a0€", "1.840.000\u00a0€"),
         (6, "stimmt", "96.000\u00a0€", "96.000\u00a0€"), (8, "Fehler", "1.641.600\u00a0€", "1.578.600\u00a0€")]
+
+
+def test_breakdown_with_davon_is_checked_but_never_a_slip(capsys, tmp_path):
+    right = "Die Maßnahme kostet 10.000 € (davon 8.000 € Land + 2.000 € Kreis).\n"  # 8.000 + 2.000 = 10.000
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", right))
+    assert code == 0 and [b["status"] for b in report["befunde"]] == ["stimmt"]
+    # "davon" may leave a part unnamed: 8.000 + 1.500 ≠ 10.000 proves nothing
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", right.replace("2.000", "1.500")))
+    assert code == 0 and report["befunde"] == [] and len(report["nicht_geprueft"]) == 3

@@ -40,7 +40,7 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         used |= {z.start for z in chain}
     for parts, signs, result, art in _sums(text, figs, used):
         found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs), betrag=True,
-                              vorzeichen=signs))
+                              vorzeichen=signs, sicher="davon" not in art))
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found if r.ergebnis.zeile is zeile}
     for rechnung in prosa.checks(text, figs, fund):
@@ -112,10 +112,11 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
         inner = [z for z in figs[k + 1:] if z.tiefe == total.tiefe + 1 and z.einheit == "€"
                  and (group_end < 0 or z.start < group_end)]
         if opening.startswith("(") and len(inner) >= 2:
-            if (len(inner) >= 2 and text[total.ende:inner[0].start].strip() == "("
+            if (len(inner) >= 2 and re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende:inner[0].start])
                     and all("+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
                             for a, b in zip(inner, inner[1:]))):
-                yield inner, [1] * len(inner), total, "Aufschlüsselung in Klammern"
+                partial = "davon" in text[total.ende:inner[0].start]  # "davon" may leave parts unnamed
+                yield inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else "")
     i = 0
     while i < len(figs) - 2:
         j, signs = i, [1]
