@@ -383,3 +383,17 @@ def test_breakdown_with_davon_is_checked_but_never_a_slip(capsys, tmp_path):
     # "davon" may leave a part unnamed: 8.000 + 1.500 ≠ 10.000 proves nothing
     code, report, _ = check(capsys, write(tmp_path, "b.txt", right.replace("2.000", "1.500")))
     assert code == 0 and report["befunde"] == [] and len(report["nicht_geprueft"]) == 3
+
+
+def test_pdf_with_a_password(capsys, tmp_path):
+    import pypdf
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("geheim")
+    path = tmp_path / "geschuetzt.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    code, out, err = run(capsys, "nachrechnen", str(path))
+    assert (code, out) == (2, "")
+    assert err == (f"{path}: Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und "
+                   "versuchen Sie es noch einmal.\n")

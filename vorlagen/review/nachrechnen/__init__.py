@@ -23,6 +23,10 @@ def run(dateien: list[Path], as_json: bool = False) -> int:
         sys.stdout.write(render_json(results, problems))
     else:
         sys.stdout.write("\n".join(render_text(r) for r in results))
+        if len(dateien) > 1:
+            slips = sum(r.zaehle(FEHLER) for r in results)
+            print(f"\nInsgesamt: {len(results)} von {len(dateien)} Dateien nachgerechnet, "
+                  f"{slips} Fehler gefunden.")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

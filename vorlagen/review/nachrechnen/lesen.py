@@ -94,13 +94,14 @@ def _plain(data: bytes) -> list[Zeile]:
 def _pdf(path: Path) -> list[Zeile]:
     import pypdf
     reader = pypdf.PdfReader(path)
-    if reader.is_encrypted:
-        _fail(path, "Die PDF-Datei ist verschlüsselt – speichern Sie sie ohne Kennwort und versuchen Sie es noch einmal.")
+    if reader.is_encrypted and not reader.decrypt(""):  # many PDFs only restrict printing, with an empty password
+        _fail(path, "Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und versuchen "
+                    "Sie es noch einmal.")
     lines = []
     for number, page in enumerate(reader.pages, start=1):
         for nr, raw in enumerate(page.extract_text().split("\n"), start=1):
-            line, bold = clean(raw.replace("\u2010", "-"))
-            lines.append(Zeile(number, nr, line.replace("‐\t", "‐"), bold))
+            line, bold = clean(raw.replace("\u2010", "-"))  # the hyphen our renderer breaks words with
+            lines.append(Zeile(number, nr, line, bold))
     return lines
 
 
