@@ -46,3 +46,18 @@ if [ ! -x .venv/bin/python ] || ! cmp -s requirements.lock "$stamp"; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
   cp requirements.lock "$stamp"
 fi
+
+# With --test also the PDF validators (veraPDF engine and outloud), which the standards tests run.
+if [ "${1:-}" = "--test" ] && { [ ! -x /opt/validators/verapdf-check ] || [ ! -x /opt/validators-venv/bin/outloud ]; }; then
+  echo "Einrichtung: PDF-Prüfprogramme (veraPDF, outloud) unter /opt"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  need=()
+  command -v javac >/dev/null || need+=(default-jdk-headless)
+  [ -f /usr/share/java/jaxb-runtime.jar ] || need+=(libjaxb-java)
+  if [ ${#need[@]} -gt 0 ]; then
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  $sudo sh scripts/validators/einrichten.sh
+fi
