@@ -206,3 +206,18 @@ def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp
 
 def first_modified(files: dict, name: str) -> str:
     return json.loads(files[Path(name)])["modified"]
+
+
+def test_recorded_results_reach_the_agenda_items(served):
+    """The KIM Vorlage's TOP in the ASI Niederschrift: 14 Ja, 0 Nein, 2 Enthaltungen, unchanged Beschluss."""
+    import yaml
+    base, out = served
+    recorded = yaml.safe_load((DATA / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml").read_text())
+    punkt = next(p for p in recorded["punkte"] if p.get("abstimmung", {}).get("ja") is not None)
+    votes = punkt["abstimmung"]
+    items = [json.loads(p.read_text()) for p in (out / "oparl" / "agendaitem" / "asi-2021-06-10").glob("*.json")]
+    item = next(i for i in items if i["number"] == punkt["top"])
+    assert item["result"] == (f"ungeändert beschlossen ({votes['ja']} Ja, {votes['nein']} Nein, "
+                              f"{votes['enthaltung']} Enthaltungen)")
+    undecided = [i for i in items if i["number"] == "1"]
+    assert undecided and "result" not in undecided[0]

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Callable
 from zoneinfo import ZoneInfo
 
+from vorlagen.compute.minutes import beratungsergebnisse
 from vorlagen.load.facts import Facts
 from vorlagen.meetings.documents import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
@@ -75,6 +76,7 @@ class _Builder:
     def __init__(self, graph: Graph, facts: Facts, read: Callable[[PurePosixPath], bytes]):
         self.graph, self.facts, self.read = graph, facts, read
         self.body = graph.body_id(facts)
+        self.ergebnisse = beratungsergebnisse(facts)  # (Vorlage-Nummer, Sitzung id) → recorded result
 
     def build(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str]) -> Graph:
         g, facts = self.graph, self.facts
@@ -135,18 +137,23 @@ class _Builder:
                 meeting["auxiliaryFile"] = [self._file(
                     f"sitzungsmappe-{key}", "Sitzungsmappe, öffentlicher Teil", folder / "sitzungsmappe.pdf",
                     "sitzungsmappe.pdf", sitzung.datum, stamp, meeting=[meeting_id])]
-            meeting["agendaItem"] = [self._agenda_item(meeting_id, key, order, punkt, stamp)
+            meeting["agendaItem"] = [self._agenda_item(meeting_id, sid, order, punkt, stamp)
                                      for order, punkt in enumerate(doc.teil(intern=False), start=1)]
         g.add(meeting, stamp)
 
-    def _agenda_item(self, meeting_id: str, key: str, order: int, punkt: Punkt, stamp: dt.date) -> str:
-        g = self.graph
+    def _agenda_item(self, meeting_id: str, sid: str, order: int, punkt: Punkt, stamp: dt.date) -> str:
+        g, key = self.graph, slugify(sid)
         item = {"id": g.url("agendaitem", key, slugify(punkt.top)), "type": SCHEMA + "AgendaItem",
                 "meeting": meeting_id, "number": punkt.top, "order": order, "name": punkt.gegenstand, "public": True}
         if punkt.doc is not None and punkt.doc.oeffentlich:
             item["consultation"] = self._consultation_id(punkt.doc, key)
-        item.update(agenda_item_result(punkt))
+        item.update(self._result(punkt, sid))
         return g.add(item, stamp)
+
+    def _result(self, punkt: Punkt, sid: str) -> dict:
+        """AgendaItem.result of a public TOP with a Vorlage once its Niederschrift records it."""
+        recorded = self.ergebnisse.get((punkt.doc.source.vorlage.nummer, sid)) if punkt.doc is not None else None
+        return {"result": recorded.kurz} if recorded is not None and recorded.oeffentlich else {}
 
     def _consultation_id(self, doc: VorlageDoc, meeting_key: str) -> str:
         return self.graph.url("consultation", slugify(doc.source.slug), meeting_key)
@@ -221,11 +228,8 @@ class _Builder:
                "body": g.url("bodies", "1"), "website": g.base + "index.html"}, first)
 
 
-def agenda_item_result(punkt: Punkt) -> dict:
-    """AgendaItem.result and resolutionText of a TOP once it is decided; nothing is recorded yet."""
-    return {}
 
 
 def consultation_result(doc: VorlageDoc, sitzung_id: str) -> dict:
-    """Fields of a Consultation that record how the Sitzung dealt with the Vorlage; nothing is recorded yet."""
+    """Fields of a Consultation about its outcome: OParl 1.1 has none (the result lives on the AgendaItem)."""
     return {}
