@@ -23,13 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmark.generate import generate  # noqa: E402
-from vorlagen.build import service  # noqa: E402
-from vorlagen.build.builder import Builder  # noqa: E402
+from vorlagen.building import service  # noqa: E402
+from vorlagen.building.builder import Builder  # noqa: E402
 from vorlagen.meetings.documents import Meetings  # noqa: E402
 from vorlagen.render.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
 from vorlagen.compute.project import prepare  # noqa: E402
-from vorlagen.build.progress import Progress  # noqa: E402
-from vorlagen.build.workers import Renderer, RenderJob, RenderResult  # noqa: E402
+from vorlagen.building.progress import Progress  # noqa: E402
+from vorlagen.building.workers import Renderer, RenderJob, RenderResult  # noqa: E402
 
 
 def print_jobs(data: Path) -> list[tuple[str, RenderJob]]:
@@ -117,7 +117,7 @@ class Memory:
                     cmdlines[int(entry.name)] = (entry / "cmdline").read_bytes()
                 except OSError:
                     continue
-        roots = {self.root} | {pid for pid, cmd in cmdlines.items() if b"vorlagen.build.service" in cmd}
+        roots = {self.root} | {pid for pid, cmd in cmdlines.items() if b"vorlagen.building.service" in cmd}
         members, grew = set(roots), True
         while grew:
             new = {pid for pid, parent in parents.items() if parent in members} - members

@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from vorlagen.build import output as output_module
+from vorlagen.building import output as output_module
 from vorlagen.render import pdf as pdf_module
 from vorlagen.cli import main
 

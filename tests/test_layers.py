@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "vorlagen"
-STAGES = ["core", "load", "compute", "render", "meetings", "build", "review", "cli"]
+STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "cli"]
 
 
 def _stage(module: str) -> int:

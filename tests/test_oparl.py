@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vorlagen.build.state import OPARL_LEDGER, state_dir
+from vorlagen.building.state import OPARL_LEDGER, state_dir
 from vorlagen.cli import main
 from vorlagen.meetings import oparl_pages
 

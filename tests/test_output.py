@@ -34,7 +34,7 @@ def test_bookkeeping_lives_outside_the_output_and_is_git_ignored(capsys, data, t
 KILLED_BUILD = """
 import os, sys
 from pathlib import Path
-from vorlagen.build import output
+from vorlagen.building import output
 out = Path(sys.argv[2]).resolve()
 mode = sys.argv[3]
 if mode == "rename":
@@ -137,7 +137,7 @@ def test_out_pointing_at_a_file(capsys, data, tmp_path):
 
 def test_disk_full_read_only_and_ctrl_c_are_one_german_line(capsys, data, tmp_path, monkeypatch):
     import errno
-    from vorlagen.build import output
+    from vorlagen.building import output
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
     before = snapshot(out)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 
-from vorlagen.build.builder import Builder
+from vorlagen.building.builder import Builder
 from vorlagen.compute.project import prepare
 
 from .conftest import edit
@@ -156,7 +156,7 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
 
 def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monkeypatch, capsys):
     """The service path end to end: started by a first build, doing the second, same bytes; then stopped."""
-    from vorlagen.build import service
+    from vorlagen.building import service
     from vorlagen.cli import main
 
     monkeypatch.setenv("VORLAGEN_WORKER", "2")

@@ -62,8 +62,8 @@ def build(args: argparse.Namespace) -> int:
     mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
     result = _in_service(args, mappen)
     if result is None:
-        from vorlagen.build.builder import Builder
-        from vorlagen.build.progress import Progress
+        from vorlagen.building.builder import Builder
+        from vorlagen.building.progress import Progress
         from vorlagen.compute.project import prepare, summary
         project = prepare(args.data)
         builder = Builder(project, Progress(), stichtag=args.stichtag)
@@ -80,10 +80,10 @@ def build(args: argparse.Namespace) -> int:
 
 def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
     """Runs the build in the warm render service when one runs (starting one for next time otherwise)."""
-    from vorlagen.build.workers import worker_count
+    from vorlagen.building.workers import worker_count
     if worker_count() == 0 or os.environ.get("VORLAGEN_DIENST", "1") == "0":
         return None
-    from vorlagen.build.service import delegate
+    from vorlagen.building.service import delegate
     answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True),
                       stichtag=args.stichtag)
     if answer is None:
@@ -134,7 +134,7 @@ def _stale_schema(root: Path) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     """`serve`: the live preview on 127.0.0.1."""
-    from vorlagen.build.preview import Preview
+    from vorlagen.building.preview import Preview
     try:
         Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True)).run()
     except OSError as error:

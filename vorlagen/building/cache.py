@@ -19,7 +19,7 @@ from vorlagen.core.engine import code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.render.templates import TEMPLATES
-from vorlagen.build.state import MANIFEST
+from vorlagen.building.state import MANIFEST
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pyphen", "pillow", "jinja2",
              "markdown-it-py", "babel", "pypdf", "pyyaml")
 

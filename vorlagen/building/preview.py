@@ -15,9 +15,9 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from vorlagen.build.builder import Builder, default_renderer
+from vorlagen.building.builder import Builder, default_renderer
 from vorlagen.core.problems import BuildFailed
-from vorlagen.build.progress import Progress
+from vorlagen.building.progress import Progress
 from vorlagen.compute.project import prepare
 from vorlagen.render.templates import TEMPLATES
 

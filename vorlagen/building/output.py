@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from vorlagen.core.problems import BuildFailed, Paths, Problem
-from vorlagen.build.state import MANIFEST, OWNED
+from vorlagen.building.state import MANIFEST, OWNED
 
 LEGACY_MARKER = ".vorlagen-ausgabe"  # older versions marked their output folder with this file
 

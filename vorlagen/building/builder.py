@@ -14,32 +14,32 @@ from pathlib import PurePosixPath
 
 from vorlagen.meetings import oparl, publish
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
-from vorlagen.build.cache import (Entry, Manifest, agenda_key, engine_key, packet_key, relative_reads, render_key,
+from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, packet_key, relative_reads, render_key,
                                   vorlage_key)
-from vorlagen.build.state import OPARL_LEDGER, BuildLock
+from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
 from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, slugify
 from vorlagen.meetings import control
 from vorlagen.meetings.documents import Meetings, SitzungDoc
 from vorlagen.meetings.minutes import Minutes
-from vorlagen.build.output import Staging
+from vorlagen.building.output import Staging
 from vorlagen.render.plaintext import render as plain
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.load.references import unknown
-from vorlagen.build.progress import Progress
+from vorlagen.building.progress import Progress
 from vorlagen.compute.project import Project
 from vorlagen.render.templates import TEMPLATES
-from vorlagen.build.workers import Renderer, RenderJob
+from vorlagen.building.workers import Renderer, RenderJob
 
 PUBLISH = PurePosixPath("publish")
 
 
 def default_renderer() -> Renderer:
     """The render service when allowed (VORLAGEN_DIENST not 0) and there are workers, else local rendering."""
-    from vorlagen.build.workers import worker_count
+    from vorlagen.building.workers import worker_count
     if worker_count() > 0 and os.environ.get("VORLAGEN_DIENST", "1") != "0":
-        from vorlagen.build.service import ServiceRenderer
+        from vorlagen.building.service import ServiceRenderer
         return ServiceRenderer()
     return Renderer()
 

@@ -22,7 +22,7 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
-from vorlagen.build.workers import Renderer, RenderJob
+from vorlagen.building.workers import Renderer, RenderJob
 from vorlagen.core.engine import PACKAGE, code_files
 
 IDLE_SECONDS = 600
@@ -183,7 +183,7 @@ def _launch(path: Path) -> None:
     # It runs where the command was started (the data repository), never in the engine's folder; -P and
     # PYTHONPATH make it import this engine, whatever folders named "vorlagen" that directory holds.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(PACKAGE.parent), os.environ.get("PYTHONPATH")])))
-    subprocess.Popen([sys.executable, "-P", "-m", "vorlagen.build.service", str(path)], cwd=Path.cwd(), env=env,
+    subprocess.Popen([sys.executable, "-P", "-m", "vorlagen.building.service", str(path)], cwd=Path.cwd(), env=env,
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                      start_new_session=True)
 
@@ -291,9 +291,9 @@ def _build(conn: socket.socket, renderer: Renderer, data: str, out: str, mappen:
     import datetime as dt
     import traceback
 
-    from vorlagen.build.builder import Builder
+    from vorlagen.building.builder import Builder
     from vorlagen.core.problems import BuildFailed
-    from vorlagen.build.progress import Progress
+    from vorlagen.building.progress import Progress
     from vorlagen.compute.project import prepare, summary
     try:
         project = prepare(Path(data))
