@@ -57,8 +57,9 @@ def test_usage_errors_are_german(capsys):
                                     "schreiben Sie z. B. 2021-06-01.")
 
 
-def test_version(capsys):
-    code, out, _ = _exit(capsys, "--version")
+@pytest.mark.parametrize("argv", [["--version"], ["check", "--version"], ["--data", "x", "sitzung", "--version"]])
+def test_version(capsys, argv):
+    code, out, _ = _exit(capsys, *argv)
     assert code == 0 and out == f"vorlagen {__version__}\n"
 
 

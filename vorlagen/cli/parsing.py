@@ -52,13 +52,13 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
 
     Exits like argparse (0 after help or version, 2 after a usage error) with German text."""
     table = {command.name: command for command in commands}
+    if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
+        print(f"{PROG} {__version__}")
+        raise SystemExit(0)
     position = _command_position(argv, commands)
     if position is None:
         if any(arg in ("-h", "--help") for arg in _before_dashes(argv)):
             print(overview(commands), end="")
-            raise SystemExit(0)
-        if "--version" in _before_dashes(argv):
-            print(f"{PROG} {__version__}")
             raise SystemExit(0)
         command, rest = table[DEFAULT], argv
     elif argv[position] not in table:
