@@ -219,7 +219,7 @@ def _read_niederschrift(path: Path, data_dir: Path, paths: Paths, reader: Reader
 def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where, data_dir: Path, paths: Paths,
                    problems: list[Problem]) -> None:
     """Reads a Markdown file named in a YAML file into `texts`; problems when it is missing, outside the data
-    folder or in a Vorlage's folder (a Niederschrift must not publish a non-public Vorlage's text)."""
+    folder or in another Vorlage's folder (a Niederschrift must not publish a non-public Vorlage's text)."""
     path = own_file(data_dir, folder, name, where, problems)
     if path is None:
         return
@@ -256,18 +256,8 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     texts += [(vorlage.texte.lines[key], name) for key, name in vorlage.texte.items()]
     texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]
     for where, name in texts:
-        if name is None:
-            continue
-        path = own_file(data_dir, folder, name, where, problems)
-        if path is None:
-            continue
-        if not path.is_file():
-            problems.append(Problem(where, f"Die Datei „{name}“ gibt es nicht im Ordner {paths.show(folder)} – "
-                                           "prüfen Sie den Namen."))
-            continue
-        content = read_text(path, paths, problems)
-        if content is not None:
-            source.texts[name] = Text(path, paths.where(path), content)
+        if name is not None:
+            _read_markdown(source.texts, name, folder, where, data_dir, paths, problems)
     for anlage in vorlage.anlagen:
         if anlage.datei.endswith(".md"):
             continue
