@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import queue
 import socket
 import subprocess
@@ -80,3 +81,28 @@ def test_preview_listens_on_loopback_only(preview):
         if int(local_port, 16) == port and state == "0A":  # 0A: LISTEN
             listening.append(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
     assert listening == ["127.0.0.1"]
+
+
+def test_preview_answers_only_requests_for_this_machine(preview, tmp_path):
+    """DNS rebinding: a page of attacker.example that resolves to 127.0.0.1 gets nothing, not even internal pages."""
+    url, _ = preview
+    port = int(url.rsplit(":", 1)[1])
+
+    def get(path, host):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.putrequest("GET", path, skip_host=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        answer = response.status, response.read().decode("utf-8")
+        connection.close()
+        return answer
+
+    internal = (tmp_path / "output" / "intern" / "index.html").read_text(encoding="utf-8").split("</body>")[0]
+    status, body = get("/intern/index.html", f"localhost:{port}")
+    assert status == 200 and internal in body
+    for host in ("attacker.example", f"attacker.example:{port}", f"localhost:{port + 1}", None):
+        assert get("/intern/index.html", host) == (
+            403, f"Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
+                 "– öffnen Sie eine dieser Adressen auf diesem Rechner.\n")

@@ -12,11 +12,11 @@ import threading
 import time
 from functools import partial
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from vorlagen.building.builder import Builder, default_renderer
-from vorlagen.core.problems import BuildFailed
+from vorlagen.building.localserver import LocalHandler, LocalServer
+from vorlagen.core.problems import USER_ERRORS, BuildFailed
 from vorlagen.building.progress import Progress
 from vorlagen.compute.project import prepare
 from vorlagen.render.templates import TEMPLATES
@@ -71,35 +71,40 @@ class State:
         return json.dumps({"version": self.version, "probleme": self.probleme}, ensure_ascii=False)
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(LocalHandler):
     """Serves the output folder; adds the reload script to HTML pages; streams build events."""
 
     state: State
 
-    def do_GET(self):  # noqa: N802 – the http.server interface
+    def do_GET(self) -> None:  # noqa: N802 – the http.server interface
         if self.path == EVENTS:
             return self._events()
-        path = Path(self.translate_path(self.path))
+        return super().do_GET()
+
+    def serve(self, path: Path, body: bool) -> None:
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            body = path.read_text(encoding="utf-8").replace("</body>", SCRIPT + "</body>").encode()
+            page = path.read_text(encoding="utf-8").replace("</body>", SCRIPT + "</body>").encode()
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(page)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(body)
+            if body:
+                self.wfile.write(page)
             return None
-        return super().do_GET()
+        return super().serve(path, body)
 
-    def _events(self):
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        sent = None
+    def _events(self) -> None:
+        if not self.server.streams.acquire(blocking=False):
+            return self.send_error(HTTPStatus.SERVICE_UNAVAILABLE)
         try:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            sent = None
             while True:
                 with self.state.changed:
                     current = self.state.snapshot()
@@ -110,11 +115,16 @@ class Handler(SimpleHTTPRequestHandler):
                 self.wfile.write(message.encode())
                 self.wfile.flush()
                 sent = current
-        except (BrokenPipeError, ConnectionResetError):
-            return
+        except OSError:  # the page was closed, or stopped reading
+            return None
+        finally:
+            self.server.streams.release()
 
-    def log_message(self, format, *args):  # noqa: A002 – quiet: the terminal shows builds, not requests
-        pass
+
+def server(out: Path, state: State, port: int) -> LocalServer:
+    """The preview's HTTP server on 127.0.0.1:port (0: any free port), bound but not yet serving."""
+    handler = partial(type("BoundHandler", (Handler,), {"state": state}), directory=str(out))
+    return LocalServer(port, handler)
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
@@ -131,13 +141,23 @@ def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
 
 
 class Preview:
+    """The `serve` command: bind the port, build once, then rebuild on every change and serve the output."""
+
     def __init__(self, data: Path, out: Path, port: int, say=print):
         self.data, self.out, self.port, self.say = data, out, port, say
         self.state = State()
         self.renderer = default_renderer()
         self.stopped = threading.Event()
+        self.httpd: LocalServer | None = None
+        self.watcher: threading.Thread | None = None
+
+    def open(self) -> None:
+        """Binds the port (OSError when it is taken), before any time goes into building."""
+        self.httpd = server(self.out, self.state, self.port)
+        self.port = self.httpd.port
 
     def build(self) -> None:
+        """One build; whatever goes wrong is shown in the page and the terminal, and the preview goes on."""
         start = time.monotonic()
         try:
             builder = Builder(prepare(self.data), Progress(live=False, stream=_Null()), self.renderer)
@@ -147,35 +167,63 @@ class Preview:
             self.state.publish(False, probleme)
             self.say(f"Bau fehlgeschlagen ({len(probleme)} Probleme) – die Vorschau zeigt sie an.")
             return
+        except Exception as error:  # noqa: BLE001 – the watcher must outlive any failure of one build
+            message = failure_text(error)
+            self.state.publish(False, [message])
+            self.say(f"Bau fehlgeschlagen: {message}")
+            return
         self.state.publish(True, [])
         self.say(f"Gebaut: {builder.rendered} PDF neu gesetzt ({time.monotonic() - start:.1f} s).")
 
-    def watch(self) -> None:
+    def watch(self, seen: dict[Path, tuple[int, int]]) -> None:
         folders = [self.data, TEMPLATES]
-        seen = _snapshot(folders)
         while not self.stopped.wait(0.25):
-            now = _snapshot(folders)
-            if now != seen:
-                time.sleep(0.1)  # let an editor finish writing
-                seen = _snapshot(folders)
-                self.build()
+            try:
+                if _snapshot(folders) != seen:
+                    time.sleep(0.1)  # let an editor finish writing
+                    seen = _snapshot(folders)
+                    self.build()
+            except Exception as error:  # noqa: BLE001 – look again at the next tick
+                self.say(f"Die Vorschau konnte die Ordner nicht durchsehen ({failure_text(error)}); "
+                         "sie versucht es weiter.")
 
-    def run(self) -> None:
-        self.build()
-        handler = partial(type("BoundHandler", (Handler,), {"state": self.state}), directory=str(self.out))
-        server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        server.daemon_threads = True
-        watcher = threading.Thread(target=self.watch, daemon=True)
-        watcher.start()
-        self.say(f"Vorschau: http://127.0.0.1:{server.server_address[1]}/ – Beenden mit Strg+C.")
+    def serve(self) -> None:
+        """Builds once, starts the watcher and serves until stopped (Strg+C reaches the caller)."""
+        if self.httpd is None:
+            self.open()
         try:
-            server.serve_forever(poll_interval=0.2)
-        except KeyboardInterrupt:
-            pass
+            seen = _snapshot([self.data, TEMPLATES])  # before the build: a change while it runs is seen
+            self.build()
+            self.watcher = threading.Thread(target=self.watch, args=(seen,), daemon=True)
+            self.watcher.start()
+            self.say(f"Vorschau: http://127.0.0.1:{self.port}/ – Beenden mit Strg+C.")
+            self.httpd.serve_forever(poll_interval=0.2)
         finally:
             self.stopped.set()
-            server.server_close()
+            self.httpd.server_close()
             self.renderer.close()
+
+    def run(self) -> None:
+        try:
+            self.serve()
+        except KeyboardInterrupt:
+            pass
+
+    def stop(self) -> None:
+        self.stopped.set()
+        if self.httpd is not None:
+            self.httpd.shutdown()
+
+
+def failure_text(error: Exception) -> str:
+    """A German line for an exception that is no problem of the data: a full disk, or a bug of the program."""
+    if isinstance(error, OSError) and error.errno in USER_ERRORS:
+        where = f"{error.filename}: " if error.filename else ""
+        return (f"{where}{USER_ERRORS[error.errno]} – prüfen Sie freien Speicherplatz und Schreibrechte und speichern "
+                "Sie erneut; die Vorschau zeigt bis dahin den vorherigen Stand.")
+    detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return (f"Interner Fehler beim Bauen ({detail}) – die Vorschau läuft weiter und zeigt den vorherigen Stand; "
+            "bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit diesem Text.")
 
 
 class _Null:

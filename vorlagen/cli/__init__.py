@@ -7,14 +7,13 @@ before or after it, and problems with the data (BuildFailed) are printed in Germ
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 
 from vorlagen.cli import building, repository, reviewing, zahlen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
-from vorlagen.core.problems import BuildFailed, Problem
+from vorlagen.core.problems import USER_ERRORS, BuildFailed, Problem
 
 COMMANDS = [
     Command("build", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
@@ -44,12 +43,6 @@ COMMANDS = [
     Command("schema", "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
             repository.schema, repository.schema_options),
 ]
-
-# Failures of the machine the user can fix (disk full, no permission), not bugs of the program.
-USER_ERRORS = {errno.ENOSPC: "Der Speicherplatz ist voll", errno.EDQUOT: "Das Speicherkontingent ist erschöpft",
-               errno.EACCES: "Keine Berechtigung", errno.EPERM: "Keine Berechtigung",
-               errno.EROFS: "Das Laufwerk ist schreibgeschützt"}
-
 
 def main(argv: list[str] | None = None) -> int:
     speak_german()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import sys
 import time
@@ -38,7 +39,7 @@ def check_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or not 1024 <= int(text) <= 65535:
+    if not (text.isascii() and text.isdigit()) or not 1024 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"„{text}“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
                                          "z. B. 8000.")
     return int(text)
@@ -135,10 +136,18 @@ def _stale_schema(root: Path) -> None:
 def serve(args: argparse.Namespace) -> int:
     """`serve`: the live preview on 127.0.0.1."""
     from vorlagen.building.preview import Preview
+    preview = Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True))
     try:
-        Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True)).run()
+        preview.open()
     except OSError as error:
-        print(f"Die Vorschau kann Port {args.port} nicht öffnen ({error.strerror}) – "
-              "wählen Sie einen anderen mit --port.", file=sys.stderr)
+        print(_port_problem(args.port, error), file=sys.stderr)
         return 1
+    preview.run()
     return 0
+
+
+def _port_problem(port: int, error: OSError) -> str:
+    if error.errno == errno.EADDRINUSE:
+        return (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
+                f"Sonst wählen Sie einen anderen Port, z. B. --port {port + 1 if port < 65535 else 8000}.")
+    return f"Die Vorschau kann Port {port} nicht öffnen ({error.strerror}) – wählen Sie einen anderen mit --port."

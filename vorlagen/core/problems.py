@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
+
+# Failures of the machine the user can fix (disk full, no permission), not bugs of the program.
+USER_ERRORS = {errno.ENOSPC: "Der Speicherplatz ist voll", errno.EDQUOT: "Das Speicherkontingent ist erschöpft",
+               errno.EACCES: "Keine Berechtigung", errno.EPERM: "Keine Berechtigung",
+               errno.EROFS: "Das Laufwerk ist schreibgeschützt"}
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,260 @@
+"""An HTTP server for this machine only: loopback, own host names, bounded threads, checked paths, German answers.
+
+Why it is not `ThreadingHTTPServer`: that one starts a thread for every connection before a byte
+arrives (a hundred idle connections are a hundred threads) and answers any Host header, so a web
+page could reach it through DNS rebinding. Here one loop accepts connections and collects each
+request head without a thread; only a complete head gets one of a few threads, and only when it
+names this machine as 127.0.0.1:PORT or localhost:PORT.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import selectors
+import socket
+import socketserver
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+
+SLOTS = 16             # requests answered at once (each with its own thread)
+STREAMS = SLOTS // 2   # of those, long-lived event streams at most
+WAITING = 256          # connections still sending their request head; beyond this the oldest is dropped
+PATIENCE = 10.0        # seconds a connection may take to send its request head, and each answer to leave
+MAX_HEAD = 16 * 1024   # bytes of a request head
+MAX_PATH = 2048        # characters of a path
+
+FORBIDDEN = "Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ " \
+            "– öffnen Sie eine dieser Adressen auf diesem Rechner."
+ANSWERS = {
+    HTTPStatus.BAD_REQUEST: "Diese Adresse ist ungültig – prüfen Sie sie in der Adresszeile.",
+    HTTPStatus.NOT_FOUND: "Diese Seite gibt es in der Vorschau nicht – zur Übersicht: http://127.0.0.1:{port}/",
+    HTTPStatus.REQUEST_URI_TOO_LONG: "Diese Adresse ist zu lang – prüfen Sie sie in der Adresszeile.",
+    HTTPStatus.NOT_IMPLEMENTED: "Die Vorschau zeigt nur Seiten an und ändert nichts.",
+    HTTPStatus.SERVICE_UNAVAILABLE: "Die Vorschau ist gerade ausgelastet – schließen Sie einige Vorschau-Fenster "
+                                    "oder laden Sie die Seite gleich noch einmal.",
+}
+BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+@dataclass
+class _Visitor:
+    """A connection that has not yet sent its whole request head."""
+
+    address: tuple
+    arrived: float
+    head: bytearray = field(default_factory=bytearray)
+
+
+class LocalServer(socketserver.TCPServer):
+    """Listens on 127.0.0.1 only; answers complete requests with at most SLOTS threads."""
+
+    allow_reuse_address = True  # restart at once after Strg+C; Linux still refuses a port another program listens on
+    request_queue_size = 128
+
+    def __init__(self, port: int, handler: type[LocalHandler]):
+        super().__init__(("127.0.0.1", port), handler)
+        self.port = self.server_address[1]
+        self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+        self.patience, self.waiting_limit = PATIENCE, WAITING
+        self.slots = threading.BoundedSemaphore(SLOTS)
+        self.streams = threading.BoundedSemaphore(STREAMS)
+        self.heads: dict[socket.socket, bytes] = {}
+        self._waiting: dict[socket.socket, _Visitor] = {}
+        self._ready: list[tuple[socket.socket, _Visitor]] = []
+        self._stop = threading.Event()
+        self._done = threading.Event()
+        self._done.set()
+        self.socket.setblocking(False)
+
+    def serve_forever(self, poll_interval: float = 0.25) -> None:
+        self._stop.clear()
+        self._done.clear()
+        try:
+            with selectors.DefaultSelector() as selector:
+                self._selector = selector
+                selector.register(self.socket, selectors.EVENT_READ)
+                while not self._stop.is_set():
+                    for key, _ in selector.select(0.02 if self._ready else poll_interval):
+                        if key.fileobj is self.socket:
+                            self._accept()
+                        else:
+                            self._read(key.fileobj)
+                    self._dispatch()
+                    self._expire()
+        finally:
+            for conn in list(self._waiting) + [conn for conn, _ in self._ready]:
+                conn.close()
+            self._waiting.clear()
+            self._ready.clear()
+            self._done.set()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._done.wait()
+
+    def _accept(self) -> None:
+        for _ in range(64):  # all that wait, within reason
+            try:
+                conn, address = self.socket.accept()
+            except OSError:  # none left, or gone again before we took it
+                return
+            conn.setblocking(False)
+            self._waiting[conn] = _Visitor(address, time.monotonic())
+            self._selector.register(conn, selectors.EVENT_READ)
+            if len(self._waiting) > self.waiting_limit:
+                self._drop(next(iter(self._waiting)))
+
+    def _read(self, conn: socket.socket) -> None:
+        visitor = self._waiting[conn]
+        try:
+            chunk = conn.recv(4096)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        visitor.head += chunk
+        if not chunk:
+            self._drop(conn)
+        elif len(visitor.head) > MAX_HEAD:
+            self._drop(conn, HTTPStatus.REQUEST_URI_TOO_LONG)
+        elif b"\r\n\r\n" in visitor.head or b"\n\n" in visitor.head:
+            self._selector.unregister(conn)
+            del self._waiting[conn]
+            self._ready.append((conn, visitor))
+
+    def _dispatch(self) -> None:
+        while self._ready and self.slots.acquire(blocking=False):
+            conn, visitor = self._ready.pop(0)
+            threading.Thread(target=self._answer, args=(conn, visitor), daemon=True).start()
+
+    def _expire(self) -> None:
+        too_old = time.monotonic() - self.patience
+        for conn in [conn for conn, visitor in self._waiting.items() if visitor.arrived < too_old]:
+            self._drop(conn)
+        for conn, visitor in [entry for entry in self._ready if entry[1].arrived < too_old]:
+            self._ready.remove((conn, visitor))
+            _refuse(conn, HTTPStatus.SERVICE_UNAVAILABLE)
+
+    def _drop(self, conn: socket.socket, status: HTTPStatus | None = None) -> None:
+        self._selector.unregister(conn)
+        del self._waiting[conn]
+        if status is None:
+            conn.close()
+        else:
+            _refuse(conn, status)
+
+    def _answer(self, conn: socket.socket, visitor: _Visitor) -> None:
+        try:
+            conn.setblocking(True)
+            conn.settimeout(self.patience)
+            self.heads[conn] = bytes(visitor.head)
+            self.finish_request(conn, visitor.address)
+        except Exception:  # noqa: BLE001 – one failed answer must not stop the others
+            self.handle_error(conn, visitor.address)
+        finally:
+            self.heads.pop(conn, None)
+            self.shutdown_request(conn)
+            self.slots.release()
+
+    def handle_error(self, request, client_address) -> None:
+        """One line instead of a traceback; a reader who went away is no error."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            print(f"Vorschau: interner Fehler bei einer Anfrage ({type(error).__name__}: {error}) – "
+                  "die Vorschau läuft weiter.", file=sys.stderr, flush=True)
+
+
+def _refuse(conn: socket.socket, status: HTTPStatus) -> None:
+    """Answers without a thread, as far as the connection takes it at once, and closes it."""
+    body = (ANSWERS[status] + "\n").encode()
+    head = f"HTTP/1.0 {status.value} {status.phrase}\r\nContent-Type: text/plain; charset=utf-8\r\n" \
+           f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    try:
+        conn.send(head.encode() + body)
+    except OSError:
+        pass
+    conn.close()
+
+
+class LocalHandler(SimpleHTTPRequestHandler):
+    """Serves files of one folder to requests that name this machine; German answers for every refusal."""
+
+    server: LocalServer
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self.rfile = io.BytesIO(self.server.heads.get(self.request, b""))
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or hosts[0].strip().lower() not in self.server.hosts:
+            self.answer(HTTPStatus.FORBIDDEN, FORBIDDEN.format(port=self.server.port))
+            return False
+        return True
+
+    def do_GET(self) -> None:  # noqa: N802 – the http.server interface
+        path = self.local_path()
+        if path is not None:
+            self.serve(path, body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        path = self.local_path()
+        if path is not None:
+            self.serve(path, body=False)
+
+    def serve(self, path: Path, body: bool) -> None:
+        """Answers with the file (or folder) at `path`, which lies inside the served folder."""
+        super().do_GET() if body else super().do_HEAD()
+
+    def local_path(self) -> Path | None:
+        """The file a request names inside the served folder; None after refusing a malformed or foreign path."""
+        target = self.path.split("?", 1)[0].split("#", 1)[0]
+        if len(target) > MAX_PATH:
+            return self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
+        if not target.startswith("/") or not target.isascii() or BAD_PERCENT.search(target):
+            return self.send_error(HTTPStatus.BAD_REQUEST)
+        try:
+            text = urllib.parse.unquote(target, errors="strict")
+        except UnicodeDecodeError:
+            return self.send_error(HTTPStatus.BAD_REQUEST)
+        parts = text.split("/")
+        if "\\" in text or any(ord(c) < 32 or ord(c) == 127 for c in text) or ".." in parts or "." in parts:
+            return self.send_error(HTTPStatus.BAD_REQUEST)
+        root = Path(self.directory).resolve()
+        path = root.joinpath(*[part for part in parts if part])
+        try:
+            path.resolve().relative_to(root)
+            path.stat()
+        except (OSError, ValueError):  # outside, missing, or a name too long for the file system
+            return self.send_error(HTTPStatus.NOT_FOUND)
+        return path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        text = ANSWERS.get(HTTPStatus(code), ANSWERS[HTTPStatus.BAD_REQUEST])
+        self.answer(HTTPStatus(code), text.format(port=self.server.port))
+
+    def answer(self, status: HTTPStatus, text: str) -> None:
+        """A short German plain-text answer; the connection closes after it."""
+        self.close_connection = True
+        body = (text + "\n").encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 – quiet: the terminal shows builds, not requests
+        pass
