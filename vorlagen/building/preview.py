@@ -81,6 +81,14 @@ class Handler(LocalHandler):
             return self._events()
         return super().do_GET()
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page after a failed build (the first one, say) shows the problems instead of a bare 404."""
+        if code == HTTPStatus.NOT_FOUND and self.state.probleme:
+            return self.answer(HTTPStatus.NOT_FOUND, "Diese Seite gibt es noch nicht – der letzte Bau ist "
+                               "fehlgeschlagen:\n\n" + "\n".join(self.state.probleme)
+                               + "\n\nBeheben Sie die Fehler, speichern Sie und laden Sie die Seite neu.")
+        return super().send_error(code, message, explain)
+
     def serve(self, path: Path, body: bool) -> None:
         if path.is_dir():
             path = path / "index.html"
