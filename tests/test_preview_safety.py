@@ -222,6 +222,15 @@ def test_raw_bytes_in_the_path(site, capfd, target):
     assert "Traceback" not in capfd.readouterr().err
 
 
+def test_link_out_of_the_output_folder_is_not_followed(site, tmp_path):
+    httpd, _ = site
+    (tmp_path / "output" / "vorlagen" / "link.txt").symlink_to(tmp_path / "ausserhalb.txt")
+    (tmp_path / "output" / "vorlagen" / "ordner").symlink_to(tmp_path)
+    for path in ("/vorlagen/link.txt", "/vorlagen/ordner/ausserhalb.txt", "/vorlagen/ordner/"):
+        status, body = request(port_of(httpd), path)
+        assert status == 404 and "außerhalb" not in body and "ausserhalb" not in body
+
+
 def test_error_pages_are_german(site):
     httpd, _ = site
     port = port_of(httpd)
