@@ -1,5 +1,5 @@
 #!/bin/sh
-# Checks PDFs with validators we did not write: veraPDF (PDF/UA-1 and PDF/A-3u) and outloud (PDF/UA-1).
+# Checks PDFs with validators we did not write: veraPDF (PDF/UA-1 and PDF/A-2u) and outloud (PDF/UA-1).
 # Usage: scripts/pdf-pruefen.sh [Ordner oder PDF …]   (Standard: output/ ohne intern/)
 # Set up once with scripts/validators/einrichten.sh.
 set -eu
@@ -11,11 +11,11 @@ DATEIEN=$(find "$@" -name '*.pdf' -not -path '*/intern/*' | sort)
 [ -n "$DATEIEN" ] || { echo "Keine PDF-Dateien gefunden." >&2; exit 1; }
 STATUS=0
 # shellcheck disable=SC2086
-ERGEBNIS=$("$VERAPDF" ua1,3u $DATEIEN) || STATUS=1
+ERGEBNIS=$("$VERAPDF" ua1,2u $DATEIEN) || STATUS=1
 echo "$ERGEBNIS" | grep -v '^  time' 
 for DATEI in $DATEIEN; do
   ERGEBNIS=$("$OUTLOUD" --no-info --fail-on warning "$DATEI") || STATUS=1
   echo "$ERGEBNIS" | head -1
 done
-[ $STATUS -eq 0 ] && echo "Alle PDF bestehen veraPDF (PDF/UA-1, PDF/A-3u) und outloud." || echo "Mindestens eine PDF besteht nicht." >&2
+[ $STATUS -eq 0 ] && echo "Alle PDF bestehen veraPDF (PDF/UA-1, PDF/A-2u) und outloud." || echo "Mindestens eine PDF besteht nicht." >&2
 exit $STATUS

@@ -76,6 +76,30 @@ def test_text_command_prints_the_embedded_rendition(capsys, built):
     assert out == (built / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
 
 
+def test_the_rendition_lives_in_the_first_pages_piece_dictionary_not_in_an_attachment(built):
+    """PDF/A-2 forbids an attached text file: /PieceInfo /Vorlagen /Private, stamped with the Vorlage's datum."""
+    import pypdf
+    reader = pypdf.PdfReader(built / "vorlagen/2021-0123/2021-0123.pdf")
+    first = reader.pages[0]
+    piece = first["/PieceInfo"]["/Vorlagen"]
+    assert piece["/LastModified"] == first["/LastModified"] == "D:20210527000000Z"  # datum: 2021-05-27
+    text = (built / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    assert piece["/Private"].get_object().get_data().decode("utf-8") == text
+    assert reader.attachments == {} and "/AF" not in reader.trailer["/Root"]
+    assert all("/PieceInfo" not in page for page in reader.pages[1:])
+
+
+def test_text_command_reads_the_attached_rendition_of_pdfs_built_before(capsys, tmp_path):
+    """PDFs built as PDF/A-3 carry the Textfassung as the attached file textfassung.txt: still read."""
+    import pypdf
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_attachment("textfassung.txt", "Vorlage 2021/0099\n\nAlte Textfassung mit Umlauten: äöü ß\n".encode())
+    writer.write(tmp_path / "alt.pdf")
+    code, out, _ = run(capsys, "text", str(tmp_path / "alt.pdf"))
+    assert (code, out) == (0, "Vorlage 2021/0099\n\nAlte Textfassung mit Umlauten: äöü ß\n")
+
+
 # --- diff on a real git repository ---------------------------------------------------------------
 
 def git(repo: Path, *args: str) -> str:

@@ -1,14 +1,20 @@
-"""What WeasyPrint leaves undone for PDF/A-3u and PDF/UA-1 together, done before the PDF is written.
+"""What WeasyPrint leaves undone for PDF/A-2u and PDF/UA-1 together, done before the PDF is written.
 
-WeasyPrint writes one conformance claim (`pdf_variant`); we render PDF/A-3u and add the PDF/UA-1
+WeasyPrint writes one conformance claim (`pdf_variant`); we render PDF/A-2u and add the PDF/UA-1
 identification (with the extension schema PDF/A requires for it) to the XMP. Its tagging leaves the
 content of page margin boxes (running header, "Seite x von y") marked but outside the structure
-tree; here it becomes an Artifact. Table header cells get their /Scope.
+tree; here it becomes an Artifact. Table header cells get their /Scope. The plain-text rendition
+goes into the first page's piece dictionary (ISO 32000-1 §14.5), which PDF/A-2 allows where it
+forbids an embedded text file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pydyf
+
+from vorlagen.render.pdftext import TEXT_PIECE
 
 PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
@@ -24,8 +30,8 @@ PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org
 </rdf:li></rdf:Bag></pdfaExtension:schemas>
 </rdf:Description>
 """
-# PDF/A-3u: the rules of PDF/A-2u, and the plain-text rendition may stay attached as an associated file.
-PDF_OPTIONS = dict(pdf_tags=True, pdf_variant="pdf/a-3u")
+# PDF/A-2u, not A-3u: the plain-text rendition is application data of the page, not an attached file.
+PDF_OPTIONS = dict(pdf_tags=True, pdf_variant="pdf/a-2u")
 
 
 def _get(pdf: pydyf.PDF, value):
@@ -38,9 +44,11 @@ def _get(pdf: pydyf.PDF, value):
     return value
 
 
-def finish(document, pdf: pydyf.PDF) -> None:
-    """The `finisher` of write_pdf: PDF/UA identification, artifacts, header scopes."""
+def finish(document, pdf: pydyf.PDF, text: str | None = None, modified: dt.date | None = None) -> None:
+    """The `finisher` of write_pdf: PDF/UA identification, artifacts, header scopes, the Textfassung."""
     _identify(pdf)
+    if text is not None:
+        _text_piece(pdf, text, modified)
     root = _get(pdf, pdf.catalog["StructTreeRoot"])
     linked = set()
     _walk(pdf, _get(pdf, root["K"][0]), linked)
@@ -61,6 +69,17 @@ def _identify(pdf: pydyf.PDF) -> None:
     metadata = _get(pdf, pdf.catalog["Metadata"])
     data = b"".join(part if isinstance(part, bytes) else part.encode() for part in metadata.stream)
     metadata.stream = [data.replace(b"</rdf:RDF>", PDFUA_XMP + b"</rdf:RDF>", 1)]
+
+
+def _text_piece(pdf: pydyf.PDF, text: str, modified: dt.date) -> None:
+    """`text` as the private data of our piece on the first page, stamped with the document's date."""
+    stamp = pydyf.String(f"D:{modified:%Y%m%d}000000Z")
+    private = pydyf.Stream([text.encode("utf-8")], compress=True)
+    pdf.add_object(private)
+    page = _pages(pdf)[0]
+    page["LastModified"] = stamp  # required beside PieceInfo
+    page["PieceInfo"] = pydyf.Dictionary({TEXT_PIECE: pydyf.Dictionary(
+        {"LastModified": stamp, "Private": private.reference})})
 
 
 def _number(reference) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import hashlib
 import logging
 import mimetypes
@@ -12,12 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import HTML, Attachment
+from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from vorlagen.render.conformance import PDF_OPTIONS, finish
-from vorlagen.render.pdftext import TEXT_ATTACHMENT
 from vorlagen.core.reads import record
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
@@ -79,20 +79,17 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
 
     SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
     time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
-    is embedded as an associated file so that `git diff` can show it for any committed PDF.
+    goes into the PDF as the private data of a page piece so that `git diff` can show it for any committed PDF.
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
     fetcher = ProjectFetcher(roots)
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
-    stamp = dt.datetime(created.year, created.month, created.day)
-    attachments = [Attachment(string=text, name=TEXT_ATTACHMENT, description="Textfassung des Dokuments",
-                              created=stamp, modified=stamp, relationship="Alternative")] if text is not None else []
     try:
         pdf = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
             font_config=font_config or FontConfiguration(), pdf_identifier=_identifier(html, fetcher.roots),
-            attachments=attachments, finisher=finish, **PDF_OPTIONS)
+            finisher=functools.partial(finish, text=text, modified=created), **PDF_OPTIONS)
     except FatalURLFetchingError as error:
         cause = error.__cause__
         url = str(cause) if isinstance(cause, ForbiddenResource) else str(error)

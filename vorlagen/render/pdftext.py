@@ -1,14 +1,28 @@
-"""The text of a PDF for `git diff`: the embedded Textfassung, or else the text pypdf extracts."""
+"""The text of a PDF for `git diff`: the Textfassung we stored in it, or else the text pypdf extracts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pypdf
+from pypdf.generic import DictionaryObject, StreamObject
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
-TEXT_ATTACHMENT = "textfassung.txt"  # the name render_pdf gives the embedded plain-text rendition
+TEXT_PIECE = "Vorlagen"  # our entry in the first page's /PieceInfo; its /Private stream is the Textfassung
+TEXT_ATTACHMENT = "textfassung.txt"  # where PDFs built before PDF/A-2 (as PDF/A-3) carried it: an attached file
+
+
+def _stored(reader: pypdf.PdfReader) -> str | None:
+    """The Textfassung from the first page's piece dictionary or, in older PDFs, the attached file."""
+    private = reader.pages[0] if reader.pages else None
+    for key in ("/PieceInfo", "/" + TEXT_PIECE, "/Private"):
+        private = private.get(key) if isinstance(private, DictionaryObject) else None
+        private = private.get_object() if private is not None else None
+    if isinstance(private, StreamObject):
+        return private.get_data().decode("utf-8", errors="replace")
+    embedded = reader.attachments.get(TEXT_ATTACHMENT)
+    return embedded[0].decode("utf-8") if embedded else None
 
 
 def pdf_text(path: Path) -> str:
@@ -17,9 +31,9 @@ def pdf_text(path: Path) -> str:
         if reader.is_encrypted:
             raise BuildFailed([Problem(Where(str(path)), "Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text "
                                                          "lässt sich nicht lesen; speichern Sie sie ohne Kennwort.")])
-        embedded = reader.attachments.get(TEXT_ATTACHMENT)
-        if embedded:
-            return embedded[0].decode("utf-8")
+        stored = _stored(reader)
+        if stored is not None:
+            return stored
         return "\n".join(page.extract_text() for page in reader.pages) + "\n"
     except (OSError, pypdf.errors.PdfReadError) as error:
         raise BuildFailed([Problem(Where(str(path)), f"Die PDF-Datei lässt sich nicht lesen ({error}).")]) from None
