@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -82,23 +83,97 @@ def test_outloud_finds_neither_errors_nor_warnings(published):
         assert result.returncode == 0, result.stdout
 
 
-def test_an_untagged_pdf_anlage_is_named_and_the_packet_claims_nothing(tmp_path, capsys):
-    import pypdf
+UNTAGGED = ("Warnung: data/vorlagen/2021-0123/{datei}: Die PDF-Anlage ist nicht getaggt – die öffentliche Sitzungsmappe "
+            "{sid} und das Veröffentlichungspaket sind damit nicht barrierefrei (PDF/UA); ersetzen Sie die Anlage durch "
+            "ein getaggtes PDF.")
+NOT_PDFA = ("Warnung: data/vorlagen/2021-0123/{datei}: Die PDF-Anlage ist kein PDF/A – die öffentliche Sitzungsmappe "
+            "{sid} und das Veröffentlichungspaket sind damit nicht archivierbar (PDF/A); ersetzen Sie die Anlage durch "
+            "ein PDF/A-2-Dokument (beim Speichern „PDF/A“ wählen).")
+SITZUNGEN = ("ASI-2021-06-10", "KA-2021-06-21")  # the Sitzungen whose public TOPs hold Vorlage 2021/0123
+ANTRAG = ('<html lang="de"><head><title>Antrag</title></head><body><h1>Antrag der Fraktion</h1>'
+          "<p>Die Fraktion beantragt, das Integrationsmanagement fortzuführen.</p>{extra}</body></html>")
+
+
+def handed_in(pdf: bytes, tmp_path: Path, capsys) -> tuple[Path, list[str]]:
+    """A build of data/ with `pdf` as a public Anlage of 2021/0123 handed in as a file: output and warnings."""
     data = copy_data(DATA, tmp_path)
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(595, 842)
-    writer.write(data / "vorlagen/2021-0123/scan.pdf")
+    (data / "vorlagen/2021-0123/scan.pdf").write_bytes(pdf)
     vorlage = data / "vorlagen/2021-0123/vorlage.yaml"
     vorlage.write_text(vorlage.read_text(encoding="utf-8").replace(
         "anlagen:\n", "anlagen:\n  - {titel: Eingescannter Antrag, datei: scan.pdf}\n"), encoding="utf-8")
     out = tmp_path / "output"
     assert main(["build", "--data", str(data), "--out", str(out), "--mappen"]) == 0
-    warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Warnung:")]
-    assert warnings == [f"Warnung: data/vorlagen/2021-0123/scan.pdf: Die PDF-Anlage ist nicht getaggt – die öffentliche "
-                        f"Sitzungsmappe {sid} und das Veröffentlichungspaket sind damit nicht barrierefrei (PDF/UA); "
-                        "ersetzen Sie die Anlage durch ein getaggtes PDF." for sid in ("ASI-2021-06-10", "KA-2021-06-21")]
-    packet = pypdf.PdfReader(out / "sitzungen/ASI-2021-06-10/sitzungsmappe.pdf")
-    xmp = packet.xmp_metadata.stream.get_data().decode()
-    assert "/StructTreeRoot" not in packet.trailer["/Root"] and "pdfuaid:part" not in xmp and "pdfaid:part" not in xmp
-    tagged = pypdf.PdfReader(out / "vorlagen/2021-0123/2021-0123.pdf")
-    assert "/StructTreeRoot" in tagged.trailer["/Root"]
+    return out, [line for line in capsys.readouterr().out.splitlines() if line.startswith("Warnung:")]
+
+
+def claims(path: Path) -> tuple[str | None, bool, bool]:
+    """A PDF's PDF/A identification ("2U"), PDF/UA identification, and whether it has a structure tree."""
+    import re
+    import pypdf
+    reader = pypdf.PdfReader(path)
+    xmp = reader.xmp_metadata.stream.get_data().decode()
+    pdfa = re.findall(r'pdfaid:part="(\d)" pdfaid:conformance="(\w)"', xmp)
+    assert len(pdfa) <= 1 and xmp.count("pdfaid:part") == len(pdfa)
+    return ("".join(pdfa[0]) if pdfa else None, "<pdfuaid:part>1</pdfuaid:part>" in xmp,
+            "/StructTreeRoot" in reader.trailer["/Root"])
+
+
+def test_an_untagged_pdf_anlage_is_named_and_the_packet_claims_nothing(tmp_path, capsys):
+    import pypdf
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    scan = io.BytesIO()
+    writer.write(scan)
+    out, warnings = handed_in(scan.getvalue(), tmp_path, capsys)
+    assert warnings == [message.format(datei="scan.pdf", sid=sid) for sid in SITZUNGEN for message in (UNTAGGED, NOT_PDFA)]
+    assert claims(out / "sitzungen/ASI-2021-06-10/sitzungsmappe.pdf") == (None, False, False)
+    assert claims(out / "vorlagen/2021-0123/2021-0123.pdf") == ("2U", True, True)
+
+
+def test_a_tagged_anlage_that_is_not_pdf_a_keeps_pdf_ua_and_drops_pdf_a(tmp_path, capsys):
+    from weasyprint import HTML
+    out, warnings = handed_in(HTML(string=ANTRAG.format(extra="")).write_pdf(pdf_tags=True), tmp_path, capsys)
+    assert warnings == [NOT_PDFA.format(datei="scan.pdf", sid=sid) for sid in SITZUNGEN]
+    mappe = out / "sitzungen/ASI-2021-06-10/sitzungsmappe.pdf"
+    assert claims(mappe) == (None, True, True)
+    if Path(VERAPDF).exists():
+        result = subprocess.run([VERAPDF, "ua1", str(mappe)], capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("kind, expected", [
+    ("pdf/a-2u", ("2U", True, True)),  # tagged PDF/A-2u: the Mappe keeps both claims
+    ("pdf/a-2b", ("2B", True, True)),  # PDF/A only at level b: so is the Mappe
+    ("pdf/a-1b", ("2B", False, False)),  # untagged PDF/A-1b: level b, no PDF/UA
+    ("pdf/a-3u+datei", (None, True, True)),  # a file attached on a page: PDF/A-3 only, not in a PDF/A-2 Mappe
+    ("pdf/a-3u+textfassung", ("2U", True, True)),  # attached to the document (as our older PDFs): left behind
+])
+def test_the_mappe_claims_what_its_handed_in_parts_hold(built, kind, expected, tmp_path):
+    import pypdf
+    from weasyprint import Attachment, HTML
+    from vorlagen.meetings import packet
+    variant, _, extra = kind.partition("+")
+    html = ANTRAG.format(extra='<p><a rel="attachment" href="data:text/plain,Tabelle">Tabelle</a></p>'
+                         if extra == "datei" else "")
+    attachments = [Attachment(string="Text", name="textfassung.txt")] if extra == "textfassung" else []
+    part = HTML(string=html).write_pdf(pdf_tags=variant != "pdf/a-1b", pdf_variant=variant, attachments=attachments)
+    cover = (built / "sitzungen/ASI-2021-06-10/tagesordnung.pdf").read_bytes()
+    mappe = packet.assemble([packet.Teil(part, [(0, "Antrag")])], lambda inhalt: cover, "Sitzungsmappe: Test",
+                            "Sitzungsmappe Test")
+    (tmp_path / "mappe.pdf").write_bytes(mappe)
+    assert claims(tmp_path / "mappe.pdf") == expected
+    assert pypdf.PdfReader(tmp_path / "mappe.pdf").attachments == {}
+    flavours = ",".join(([expected[0].lower()] if expected[0] else []) + (["ua1"] if expected[1] else []))
+    if Path(VERAPDF).exists() and expected[0]:
+        result = subprocess.run([VERAPDF, flavours, str(tmp_path / "mappe.pdf")], capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 0, result.stdout
+
+
+def test_a_pdf_a_3_anlage_with_a_file_on_its_page_is_named(tmp_path, capsys):
+    from weasyprint import HTML
+    html = ANTRAG.format(extra='<p><a rel="attachment" href="data:text/plain,Tabelle">Tabelle</a></p>')
+    out, warnings = handed_in(HTML(string=html).write_pdf(pdf_tags=True, pdf_variant="pdf/a-3u"), tmp_path, capsys)
+    assert warnings == [NOT_PDFA.format(datei="scan.pdf", sid=sid).replace(
+        "ist kein PDF/A", "ist PDF/A-3 mit eingebetteten Dateien, die PDF/A-2 nicht erlaubt") for sid in SITZUNGEN]
+    assert claims(out / "sitzungen/ASI-2021-06-10/sitzungsmappe.pdf") == (None, True, True)

@@ -358,11 +358,8 @@ class Builder:
                     teile.append(packet.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")]))
             for anlage in anlagen:
                 content = self.stage.read(anlage.datei)
-                if not intern and anlage.quelle.endswith(".pdf") and not packet.tagged(content):
-                    source = self.facts.paths.show(punkt.doc.source.folder / anlage.quelle)
-                    self.progress.warn(f"{source}: Die PDF-Anlage ist nicht getaggt – die öffentliche Sitzungsmappe "
-                                       f"{doc.id} und das Veröffentlichungspaket sind damit nicht barrierefrei "
-                                       "(PDF/UA); ersetzen Sie die Anlage durch ein getaggtes PDF.")
+                if not intern and anlage.quelle.endswith(".pdf"):
+                    self._warn_claims(packet.anspruch(content), punkt.doc.source.folder / anlage.quelle, doc.id)
                 teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
         teile = packet.merge_empty(teile)
 
@@ -374,6 +371,19 @@ class Builder:
         kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
         stempel = f"{'Sitzungsmappe (nichtöffentlich)' if intern else 'Sitzungsmappe'} {doc.gremium.id} {date}"
         return packet.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {date}", stempel)
+
+    def _warn_claims(self, anspruch, path, sitzung_id: str) -> None:
+        """A public PDF Anlage handed in as a file that keeps the public Mappe from PDF/UA or PDF/A: named."""
+        source = self.facts.paths.show(path)
+        if not anspruch.getaggt:
+            self.progress.warn(f"{source}: Die PDF-Anlage ist nicht getaggt – die öffentliche Sitzungsmappe "
+                               f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht barrierefrei "
+                               "(PDF/UA); ersetzen Sie die Anlage durch ein getaggtes PDF.")
+        if anspruch.pdfa is None:
+            self.progress.warn(f"{source}: Die PDF-Anlage {anspruch.grund} – die öffentliche Sitzungsmappe "
+                               f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht archivierbar "
+                               "(PDF/A); ersetzen Sie die Anlage durch ein PDF/A-2-Dokument (beim Speichern "
+                               "„PDF/A“ wählen).")
 
     def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], manifest: Manifest) -> None:
         for name, asset in self.composer.templates.asset_files(self.facts.koerperschaft.hausstil.schrift).items():

@@ -13,7 +13,7 @@ from typing import Callable
 
 from pypdf import PdfReader, PdfWriter
 
-from vorlagen.meetings import packet_tags
+from vorlagen.meetings import packet_claims, packet_tags
 from vorlagen.render.templates import TEMPLATES
 from pypdf.generic import (ArrayObject, ByteStringObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
                            TextStringObject)
@@ -39,10 +39,9 @@ class Eintrag:
     seite: int
 
 
-def tagged(pdf: bytes) -> bool:
-    """True when the PDF has a structure tree and says it is tagged."""
-    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
-    return "/StructTreeRoot" in root and bool(root.get("/MarkInfo", {}).get("/Marked"))
+def anspruch(pdf: bytes) -> packet_claims.Anspruch:
+    """What a part lets the Mappe claim: tags, PDF/A."""
+    return packet_claims.anspruch(PdfReader(io.BytesIO(pdf)))
 
 
 def merge_empty(teile: list[Teil]) -> list[Teil]:
@@ -90,17 +89,26 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: 
     _stamp(writer, stempel)
     root = writer._root_object
     untagged = packet_tags.merge(writer, [cover_reader, *readers])
-    if untagged:  # an untagged part: the packet claims no tags, no PDF/UA and no PDF/A
+    if untagged:  # an untagged part: the packet claims no tags and no PDF/UA
         for key in ("/StructTreeRoot", "/MarkInfo"):
             del root[NameObject(key)]
     root[NameObject("/Lang")] = TextStringObject("de")
-    packet_tags.claim(writer, cover_reader, titel, conforming=not untagged)
+    pdfa = packet_claims.stufe([packet_claims.anspruch(r) for r in [cover_reader, *readers]])
+    _drop_cid_sets(writer)
+    packet_tags.claim(writer, cover_reader, titel, pdfua=not untagged, pdfa=pdfa)
     identifier = hashlib.sha256(b"".join(hashlib.sha256(t.pdf).digest() for t in teile) + titel.encode()).digest()[:16]
     writer._ID = ArrayObject([ByteStringObject(identifier), ByteStringObject(identifier)])  # PDF/A: a file ID
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _drop_cid_sets(writer: PdfWriter) -> None:
+    """PDF/A-1 parts list a font subset's glyphs in /CIDSet; PDF/A-2 wants all or none: none (it is optional)."""
+    for obj in writer._objects:
+        if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/FontDescriptor" and "/CIDSet" in obj:
+            del obj[NameObject("/CIDSet")]
 
 
 def _stamp(writer: PdfWriter, stempel: str) -> None:

@@ -71,10 +71,11 @@ def merge(writer: PdfWriter, readers: list[PdfReader]) -> list[int]:
     return untagged
 
 
-def claim(writer: PdfWriter, cover: PdfReader, title: str, conforming: bool) -> None:
+def claim(writer: PdfWriter, cover: PdfReader, title: str, pdfua: bool, pdfa: str | None) -> None:
     """The cover's PDF/A and PDF/UA identification, output intent and document info, under the packet's title.
 
-    Without `conforming` (an untagged part) the packet keeps the metadata but claims neither standard.
+    Without `pdfua` (an untagged part) the packet claims no PDF/UA; `pdfa` is the PDF/A-2 level it
+    claims ("U" or "B"), None for no PDF/A claim (a part that is not PDF/A).
     """
     source = cover.trailer["/Root"]
     info = dict(cover.metadata or {})
@@ -83,8 +84,10 @@ def claim(writer: PdfWriter, cover: PdfReader, title: str, conforming: bool) -> 
     xmp = source["/Metadata"].get_object().get_data().decode()
     xmp = re.sub(r"(<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">).*?(</rdf:li>)",
                  lambda m: m[1] + html.escape(title, quote=False) + m[2], xmp, count=1)
-    if not conforming:
-        xmp = re.sub(r'<rdf:Description rdf:about="" pdfaid:part="\d" pdfaid:conformance="\w" />', "", xmp)
+    identification = r'<rdf:Description rdf:about="" pdfaid:part="(\d)" pdfaid:conformance="\w" />'
+    xmp = re.sub(identification, lambda m: "" if pdfa is None else
+                 f'<rdf:Description rdf:about="" pdfaid:part="{m[1]}" pdfaid:conformance="{pdfa}" />', xmp, count=1)
+    if not pdfua:
         xmp = re.sub(r'<rdf:Description rdf:about="" xmlns:pdfuaid=.*?</rdf:Description>', "", xmp, flags=re.S)
     metadata = StreamObject()
     metadata.set_data(xmp.encode())
