@@ -177,3 +177,22 @@ def test_a_pdf_a_3_anlage_with_a_file_on_its_page_is_named(tmp_path, capsys):
     assert warnings == [NOT_PDFA.format(datei="scan.pdf", sid=sid).replace(
         "ist kein PDF/A", "ist PDF/A-3 mit eingebetteten Dateien, die PDF/A-2 nicht erlaubt") for sid in SITZUNGEN]
     assert claims(out / "sitzungen/ASI-2021-06-10/sitzungsmappe.pdf") == (None, True, True)
+
+
+def test_a_pdf_a_part_with_a_print_profile_does_not_fit_the_srgb_mappe():
+    """An output intent with a CMYK profile (4 components): its DeviceCMYK colours are not covered by sRGB."""
+    import pypdf
+    from pypdf.generic import NameObject, NumberObject
+    from weasyprint import HTML
+    from vorlagen.meetings import packet, packet_claims
+    reader = pypdf.PdfReader(io.BytesIO(HTML(string=ANTRAG.format(extra="")).write_pdf(pdf_tags=True,
+                                                                                       pdf_variant="pdf/a-2u")))
+    assert packet_claims.anspruch(reader) == packet_claims.Anspruch(True, "U")
+    writer = pypdf.PdfWriter(clone_from=reader)
+    intent = writer._root_object["/OutputIntents"][0].get_object()
+    intent["/DestOutputProfile"].get_object()[NameObject("/N")] = NumberObject(4)
+    printed = io.BytesIO()
+    writer.write(printed)
+    assert packet.anspruch(printed.getvalue()) == packet_claims.Anspruch(
+        True, None, "ist PDF/A mit einem Druckfarbprofil (CMYK), die Mappe mit sRGB")
+    assert packet_claims.stufe([packet_claims.Anspruch(True, "U"), packet_claims.Anspruch(False, "B")]) == "B"
