@@ -283,12 +283,6 @@ CASES = [
     ("bescheid-monatsmitte", [Replace(M2, "zeitraum: {von: 2021-01-01", "zeitraum: {von: 2021-01-15")],
      [(M2, "zeitraum", "Bescheid „2021-02-03-kim-modul-2“: Der Zeitraum 15.01.2021–31.12.2021 umfasst keine ganzen "
        "Monate – beginnen Sie am Monatsersten und enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“.")]),
-    ("kosten-leer", [Replace(V, "    kosten:\n      - {anzahl: 3.5, saetze: [kgst-2020/E11]}\n", "    kosten: []\n")],
-     [(V, "kosten: []", "Berechnung „m1-steuerung“ (Eigenanteil): „kosten“ ist leer – tragen Sie mindestens einen "
-       "Eintrag ein.")]),
-    ("saetze-leer", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: 3.5, saetze: []}")],
-     [(V, "saetze: []", "Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]) oder "
-       "„betrag“ (ein fester Betrag).")]),
     ("anzahl-negativ", [Replace(V, "{anzahl: 7, saetze: [kgst-2020/S12]}", "{anzahl: -7, saetze: [kgst-2020/S12]}")],
      [(V, "anzahl: -7", "Die Anzahl ist negativ (\u22127) – Abzüge stehen unter „abzuege“; schreiben Sie die Anzahl "
        "ohne Minus.")]),
@@ -366,6 +360,35 @@ CASES = [
     ("gremium-kuerzel-nicht-latin1", [Replace("koerperschaft.yaml", "{id: KT,", "{id: \"KŢ\",")],
      [("koerperschaft.yaml", "KŢ", "Das Kürzel „KŢ“ enthält Zeichen, die der Seitenstempel der Sitzungsmappe nicht "
        "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche.")]),
+    # --- bounded resources (issue 9, point 9): each bound hit early, never built ------------------
+    ("bewilligungszeitraum-bis-9999", [Replace(M2, "bis: 2021-12-31}", "bis: 9999-12-31}")],
+     [(M2, "zeitraum", "Der Zeitraum 01.01.2021–31.12.9999 erstreckt sich über 7.979 Kalenderjahre – mehr als 50 "
+       "Kalenderjahre rechnet vorlagen nicht, auch nicht mit „lang: true“; prüfen Sie die Jahreszahlen.")]),
+    ("bewilligungszeitraum-zehn-jahre", [Replace(M2, "bis: 2021-12-31}", "bis: 2030-12-31}")],
+     [(M2, "zeitraum", "Der Zeitraum 01.01.2021–31.12.2030 umfasst 120 Monate, mehr als sechs Jahre – prüfen Sie die "
+       "Jahreszahlen; ist er so gewollt, setzen Sie „lang: true“.")]),
+    ("berechnung-3000-jahre-trotz-lang", [Replace(V, "    titel: Strategische Steuerung im KI\n    zeitraum: {von: "
+                                                     "2021-12-01, bis: 2022-12-31}", "    titel: Strategische Steuerung "
+                                                     "im KI\n    lang: true\n    zeitraum: {von: 2021-12-01, bis: "
+                                                     "5020-12-31}")],
+     [(V, "5020", "Der Zeitraum 01.12.2021–31.12.5020 erstreckt sich über 3.000 Kalenderjahre – mehr als 50 "
+       "Kalenderjahre rechnet vorlagen nicht, auch nicht mit „lang: true“; prüfen Sie die Jahreszahlen.")]),
+    ("kosten-1001-zeilen", [Replace(V, "    kosten:\n      - {anzahl: 3.5, saetze: [kgst-2020/E11]}\n",
+                                    "    kosten:\n" + "      - {anzahl: 1, saetze: [kgst-2020/E11]}\n" * 1001)],
+     [(V, "kosten:", "„kosten“ hat mehr als 1.000 Einträge – so lange Listen und Tabellen braucht "
+       "kein Dokument; prüfen Sie, ob die Datei richtig erzeugt wurde, oder legen Sie lange Aufstellungen als "
+       "PDF-Anlage bei.")]),
+    ("verteilung-1001-werte", [Replace(V, "    werte:\n", "    werte:\n" + "".join(f"      Ort {i}: 1\n"
+                                                                                 for i in range(1001)))],
+     [(V, "werte:", "„werte“ hat mehr als 1.000 Einträge – so lange Listen und Tabellen braucht kein Dokument; prüfen "
+       "Sie, ob die Datei richtig erzeugt wurde, oder legen Sie lange Aufstellungen als PDF-Anlage bei.")]),
+    ("yaml-51-ebenen", [Replace(KGST, "E11: 106540", "E11: 106540\ntief: " + "[" * 51 + "]" * 51)],
+     [(KGST, "tief", "Die Angaben sind mehr als 50 Ebenen tief verschachtelt – so tief ist keine Datendatei; prüfen "
+       "Sie Klammern und Einrückung.")]),
+    ("markdown-tabelle-1001-zeilen", [Write(TEXT, "# Liste\n\n| Nr. | Ort |\n|---|---|\n"
+                                              + "".join(f"| {i} | Siegburg |\n" for i in range(1000)))],
+     [(TEXT, 3, "Die Tabelle hat mehr als 1.000 Zeilen – so lange Tabellen braucht kein Dokument; kürzen Sie sie "
+       "oder legen Sie die Aufstellung als PDF-Anlage bei.")]),
     # --- Niederschrift and Stellenstatistik --------------------------------------------------
     ("mehr-stimmen-als-anwesende", [Replace(N, VOTE, "{ja: 14, nein: 2, enthaltung: 2, ergebnis: angenommen}")],
      [(N, "ja: 14", "TOP 3: 14 Ja + 2 Nein + 2 Enthaltungen = 18 Stimmen, aber nur 16 stimmberechtigte Mitglieder "

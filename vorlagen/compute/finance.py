@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.compute.names import Named, UnknownName
-from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile, zu_lang
+from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import Rundung, split_largest_remainder
 from vorlagen.core.problems import Problem
@@ -99,8 +99,7 @@ def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
     periode_ = periode(berechnung.zeitraum, berechnung.tagesgenau)
     if periode_ is None:
         return None, [Problem(berechnung.where("zeitraum"), nicht_ganze_monate(berechnung.zeitraum))]
-    long = zu_lang(berechnung.zeitraum) if berechnung.zeitraum and not berechnung.lang else None
-    return periode_, [Problem(berechnung.where("zeitraum"), long)] if long else []
+    return periode_, []
 
 
 def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[str, Satz], periode_: Periode,

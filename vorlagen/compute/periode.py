@@ -13,7 +13,6 @@ from vorlagen.core.money import Rundung
 from vorlagen.load.finanzen import Satz, Zeitraum
 
 ZEITEINHEITEN = ("Jahr", "Monat")  # only these grow with the period
-LANG_MONATE = 72  # a period beyond six years is implausible unless the data says so
 
 
 @dataclass(frozen=True)
@@ -64,15 +63,6 @@ def periode(zeitraum: Zeitraum | None, tagesgenau: bool) -> Periode | None:
 def nicht_ganze_monate(zeitraum: Zeitraum) -> str:
     return (f"Der Zeitraum {datum(zeitraum.von)}–{datum(zeitraum.bis)} umfasst keine ganzen Monate – beginnen Sie "
             "am Monatsersten und enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“.")
-
-
-def zu_lang(zeitraum: Zeitraum) -> str | None:
-    """A message when a period runs beyond six years."""
-    months = (zeitraum.bis.year - zeitraum.von.year) * 12 + zeitraum.bis.month - zeitraum.von.month + 1
-    if months <= LANG_MONATE:
-        return None
-    return (f"Der Zeitraum {datum(zeitraum.von)}–{datum(zeitraum.bis)} umfasst {months} Monate, mehr als sechs Jahre – "
-            "prüfen Sie die Jahreszahlen; ist er so gewollt, setzen Sie „lang: true“.")
 
 
 def fuer_periode(satz: Satz, periode_: Periode) -> Fraction:

@@ -9,25 +9,16 @@ from fractions import Fraction
 from typing import Literal
 
 from vorlagen.core.fmt import zahl
+from vorlagen.core.limits import MAX_JAHRE
 from vorlagen.core.problems import Where
 from vorlagen.load.records import Anzahl, Betrag, Record
+from vorlagen.load.zeitraum import Zeitraum, laenge
 
 record = dataclass(kw_only=True)
 
 EINHEITEN = ("Jahr", "Monat", "Tag", "Stück", "einmalig")
 Einheit = Literal["Jahr", "Monat", "Tag", "Stück", "einmalig"]  # nur Jahr und Monat wachsen mit dem Zeitraum
 ARTEN = ("Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich")
-
-
-@record
-class Zeitraum(Record):
-    von: dt.date  # erster Tag
-    bis: dt.date  # letzter Tag (einschließlich)
-
-    def check(self):
-        if self.bis < self.von:
-            yield "bis", (f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
-                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
 
 
 # --- kostensaetze/<id>.yaml und foerderprogramme/<id>.yaml --------------------------------
@@ -119,6 +110,7 @@ class Bescheid(Record):
     programm: str | None = None  # Förderprogramm, z. B. KIM NRW
     zeitraum: Zeitraum  # Bewilligungszeitraum
     tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
+    lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)
     positionen: list[Bescheidposition]  # bewilligte Stellen oder Einheiten je Satz
     betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
     raten: list[Rate] = field(default_factory=list)  # Auszahlung in Raten
@@ -126,6 +118,7 @@ class Bescheid(Record):
     def check(self):
         if not self.positionen:
             yield "positionen", "Es fehlen die Positionen – tragen Sie unter „positionen“ mindestens {satz, anzahl} ein."
+        yield from laenge(self.zeitraum, self.lang)
 
 
 @record
@@ -228,7 +221,7 @@ class Berechnung(Record):
     titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
     zeitraum: Zeitraum | None = None  # Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge
     tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
-    lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt
+    lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)
     alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
     kosten: list[Kostenposition] = field(default_factory=list)  # Zeilen der Kosten
     abzuege: list[Abzug] = field(default_factory=list)  # Zeilen der Abzüge, z. B. Förderung
@@ -261,6 +254,10 @@ class Berechnung(Record):
         for year in self.haushaltsjahre:
             if not (year.isdigit() and len(year) == 4):
                 yield "haushaltsjahre", f"„{year}“ ist kein Haushaltsjahr – schreiben Sie es vierstellig, z. B. 2024."
+        if len(self.haushaltsjahre) > MAX_JAHRE:
+            yield "haushaltsjahre", (f"„haushaltsjahre“ nennt {len(self.haushaltsjahre)} Jahre – mehr als {MAX_JAHRE} "
+                                     "Haushaltsjahre rechnet vorlagen nicht; prüfen Sie die Angaben.")
+        yield from laenge(self.zeitraum, self.lang)
 
 
 @record

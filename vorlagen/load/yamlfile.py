@@ -13,6 +13,7 @@ import yaml
 
 from vorlagen.core.reads import record
 from vorlagen.core.problems import Paths, Problem, Where
+from vorlagen.load.yamlbounds import unsafe as bounds
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ten times faster
 
@@ -67,11 +68,9 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
     if text is None:
         return None
     try:
-        alias = _first_alias(text) if "*" in text else None
-        if alias is not None:
-            problems.append(Problem(paths.where(path, alias), "YAML-Verweise (*name auf einen &name-Anker) sind in "
-                                                              "den Datendateien nicht erlaubt – schreiben Sie den "
-                                                              "Wert an jeder Stelle aus."))
+        unsafe = bounds(text, path.name, LOADER)
+        if unsafe is not None:
+            problems.append(Problem(paths.where(path, unsafe[0]), unsafe[1]))
             return None
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -86,14 +85,6 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
         problems.append(Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei."))
         return None
     return _convert(root, paths.show(path), problems)
-
-
-def _first_alias(text: str) -> int | None:
-    """The line of the first alias (*name): aliases can nest without end or repeat a value a billion times."""
-    for event in yaml.parse(text, Loader=LOADER):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
-    return None
 
 
 def _compose(text: str):

@@ -22,6 +22,8 @@ from markupsafe import Markup, escape
 from vorlagen.load.facts import Text
 from vorlagen.compute.names import UnknownName
 from vorlagen.load.records import suggest
+from vorlagen.core.fmt import zahl
+from vorlagen.core.limits import MAX_TABELLENZEILEN
 from vorlagen.core.problems import Problem, Where
 from vorlagen.render.sandbox import MAX_TEXT, LimitExceeded, Sandbox
 
@@ -34,6 +36,8 @@ _INLINE = re.compile(r"\ue000(\d+)\ue001")
 
 
 _LINK_SCHEMES = ("https", "http", "mailto")
+_TOO_LONG = (f"Die Tabelle hat mehr als {zahl(MAX_TABELLENZEILEN)} Zeilen – so lange Tabellen braucht kein Dokument; "
+             "kürzen Sie sie oder legen Sie die Aufstellung als PDF-Anlage bei.")
 
 
 def _markdown() -> MarkdownIt:
@@ -91,8 +95,13 @@ class Prose:
 
         source = _EXPRESSION.sub(substitute, _STATEMENT.sub("", content))
         tokens = self.md.parse(source)
-        bilder = []
+        bilder, rows, table = [], 0, text.where
         for token in tokens:
+            if token.type == "table_open":
+                rows, table = 0, Where(text.where.path, token.map[0] + 1) if token.map else text.where
+            rows += token.type == "tr_open"
+            if rows == MAX_TABELLENZEILEN + 1 and token.type == "tr_open":
+                problems.append(Problem(table, _TOO_LONG))
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
             line = Where(text.where.path, token.map[0] + 1) if token.map else text.where

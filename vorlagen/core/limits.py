@@ -1,0 +1,18 @@
+"""Every bound on work and memory that data can ask for, in one place (README: „Grenzen“)."""
+
+from __future__ import annotations
+
+# Periods (Berechnungen, Bescheide, Anträge): each year of a period is a column and a split.
+LANG_MONATE = 72  # plausibility: a longer period needs „lang: true“ in its record
+MAX_JAHRE = 50  # never more calendar years in one period, not even with „lang: true“
+
+# YAML files, lists and tables.
+MAX_TIEFE = 50  # levels of nesting in one YAML file (the deepest real one has six)
+MAX_EINTRAEGE = 1000  # entries in one YAML list or section (rows of Kosten, Werte, Positionen, TOPs …)
+MAX_TABELLENZEILEN = 1000  # rows of one Markdown table, header included
+
+# Templates and prose expressions (render/sandbox.py).
+MAX_TEXT = 1_000_000  # characters (or list items) one operation may produce
+MAX_STEPS = 100_000  # range() items per rendering
+MAX_EXPONENT = 64  # exponent of **
+MAX_AUSGABE = 10 * MAX_TEXT  # characters one template rendering may print

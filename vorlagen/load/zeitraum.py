@@ -1,0 +1,46 @@
+"""A Zeitraum (von–bis) and how long one may be: every year of it becomes a column and a split."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+from vorlagen.core.fmt import zahl
+from vorlagen.core.limits import LANG_MONATE, MAX_JAHRE
+from vorlagen.load.records import Record
+
+
+@dataclass(kw_only=True)
+class Zeitraum(Record):
+    von: dt.date  # erster Tag
+    bis: dt.date  # letzter Tag (einschließlich)
+
+    def check(self):
+        if self.bis < self.von:
+            yield "bis", (f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
+                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
+
+    @property
+    def monate_anzahl(self) -> int:
+        """Calendar months touched, first and last included."""
+        return (self.bis.year - self.von.year) * 12 + self.bis.month - self.von.month + 1
+
+    @property
+    def jahre_anzahl(self) -> int:
+        """Calendar years touched, first and last included."""
+        return self.bis.year - self.von.year + 1
+
+
+def laenge(zeitraum: Zeitraum | None, lang: bool, key: str = "zeitraum") -> Iterator[tuple[str, str]]:
+    """(key, message) when a period is longer than plausible (unless `lang`) or than ever computed."""
+    if zeitraum is None or zeitraum.bis < zeitraum.von:
+        return
+    shown = f"{zeitraum.von:%d.%m.%Y}–{zeitraum.bis:%d.%m.%Y}"
+    if zeitraum.jahre_anzahl > MAX_JAHRE:
+        yield key, (f"Der Zeitraum {shown} erstreckt sich über {zahl(zeitraum.jahre_anzahl)} Kalenderjahre – mehr "
+                    f"als {MAX_JAHRE} Kalenderjahre rechnet vorlagen nicht, auch nicht mit „lang: true“; prüfen Sie "
+                    "die Jahreszahlen.")
+    elif zeitraum.monate_anzahl > LANG_MONATE and not lang:
+        yield key, (f"Der Zeitraum {shown} umfasst {zeitraum.monate_anzahl} Monate, mehr als sechs Jahre – prüfen "
+                    "Sie die Jahreszahlen; ist er so gewollt, setzen Sie „lang: true“.")
