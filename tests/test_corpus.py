@@ -26,6 +26,8 @@ QUOTE = "setzen Sie den Text in Anführungszeichen"
 N = "sitzungen/ASI-2021-06-10/niederschrift.yaml"
 STELLEN = "stellen/kim-nrw-2024-01.yaml"
 VOTE = "{ja: 14, nein: 0, enthaltung: 2, ergebnis: angenommen}"
+GRENZE = "überschreitet eine Grenze ({}) – so viel braucht kein Text; prüfen Sie den Ausdruck."
+MILLION = "Text oder Liste mit mehr als 1 Million Zeichen"
 MINIMAL = 'beginn: "15:00 Uhr"\nende: "16:00 Uhr"\nvorsitz: A\nschriftfuehrung: B\nanwesend: {mitglieder: []}\npunkte: []\n'
 
 
@@ -389,6 +391,18 @@ CASES = [
                                               + "".join(f"| {i} | Siegburg |\n" for i in range(1000)))],
      [(TEXT, 3, "Die Tabelle hat mehr als 1.000 Zeilen – so lange Tabellen braucht kein Dokument; kürzen Sie sie "
        "oder legen Sie die Aufstellung als PDF-Anlage bei.")]),
+    ("ausdruck-range", [Write(TEXT, "{{ range(10 ** 9) | list | length }}\n")],
+     [(TEXT, 1, "{{ range(10 ** 9) | list | length }} " + GRENZE.format("range() mit mehr als 100.000 Schritten"))]),
+    ("ausdruck-potenz", [Write(TEXT, "{{ 9 ** 9999999 }}\n")],
+     [(TEXT, 1, "{{ 9 ** 9999999 }} " + GRENZE.format("Potenz mit Exponent über 64"))]),
+    ("ausdruck-listenbombe", [Write(TEXT, '{{ (["x" * 999999] * 999999) | join }}\n')],
+     [(TEXT, 1, '{{ (["x" * 999999] * 999999) | join }} ' + GRENZE.format(MILLION))]),
+    ("ausdruck-verkettung", [Write(TEXT, '{{ ("x" * 999999) ~ ("x" * 999999) }}\n')],
+     [(TEXT, 1, '{{ ("x" * 999999) ~ ("x" * 999999) }} ' + GRENZE.format(MILLION))]),
+    ("ausdruck-ljust", [Write(TEXT, '{{ "x".ljust(999999999) }}\n')],
+     [(TEXT, 1, '{{ "x".ljust(999999999) }} ' + GRENZE.format(MILLION))]),
+    ("ausdruck-zahl-stellen", [Write(TEXT, "{{ 1 | zahl(999999) }}\n")],
+     [(TEXT, 1, "{{ 1 | zahl(999999) }} " + GRENZE.format("Filter „zahl“ mit einer Zahl über 1.000"))]),
     # --- Niederschrift and Stellenstatistik --------------------------------------------------
     ("mehr-stimmen-als-anwesende", [Replace(N, VOTE, "{ja: 14, nein: 2, enthaltung: 2, ergebnis: angenommen}")],
      [(N, "ja: 14", "TOP 3: 14 Ja + 2 Nein + 2 Enthaltungen = 18 Stimmen, aber nur 16 stimmberechtigte Mitglieder "

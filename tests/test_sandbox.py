@@ -63,6 +63,39 @@ def test_templates_are_bounded(capsys, data, line, limit):
                                    "viel braucht kein Dokument; prüfen Sie Schleifen und Ausdrücke.")
 
 
+@pytest.mark.parametrize("line, limit", [
+    ('{{ (["x" * 999999] * 999999) | join }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ('{% set a = "x" * 999999 %}{{ a ~ a }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ('{% set a = "x" * 999999 %}{{ a + a }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ('{{ "%999999999d" % 1 }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ('{{ "{:>{}}".format(1, 999999999) }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ('{{ "x".ljust(999999999) }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ('{{ ("a" * 999999).replace("a", "bb") }}', "Text oder Liste mit mehr als 1 Million Zeichen"),
+    ("{{ (10 ** 64) ** 64 }}", "Zahl mit mehr als 1.000 Stellen"),
+    ('{{ [1] | batch(999999999, "x") | list | length }}', "Filter „batch“ mit einer Zahl über 1.000"),
+    ("{{ [[1], [2]] | sum(start=[]) }}", "sum() über anderes als Zahlen"),
+    ('{% for a in "x" * 999999 %}{% for b in "x" * 999999 %}{% endfor %}{% endfor %}',
+     "Schleifen mit zusammen mehr als 1 Million Durchläufen"),
+    ('{% for i in range(100) %}{% set a = "x" * 900000 %}{% endfor %}',
+     "Texte und Listen mit zusammen mehr als 50 Millionen Zeichen"),
+])
+def test_templates_cannot_grow_text_lists_numbers_or_loops_without_bound(capsys, data, line, limit):
+    """Each line would take gigabytes or hours unbounded (issue 9, point 9); each meets its bound first."""
+    override_kopf(data, line)
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 1
+    assert err.splitlines()[0] == (f"data/templates/kopf.html.j2:1: Template überschreitet eine Grenze ({limit}) – so "
+                                   "viel braucht kein Dokument; prüfen Sie Schleifen und Ausdrücke.")
+
+
+def test_ordinary_template_operations_stay_allowed(capsys, data):
+    override_kopf(data, '{{ "%05.2f" % 3.14159 }}|{{ "{:>5}".format(1) }}|{{ [1, 2, 3] | batch(2) | list }}|'
+                        '{{ [1, 2, 3] | sum }}|{{ range(3) | map("string") | join("-") }}|{{ "a" ~ "b" + "c" }}|'
+                        '{% for x in [1, 2] %}{{ loop.index }}/{{ loop.length }}{% else %}leer{% endfor %}')
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 0, err
+
+
 def test_prose_has_no_safe_filter_and_bounded_text(capsys, data):
     text = data / "vorlagen/2021-0123/vorbemerkungen.md"
     text.write_text('# A\n\n{{ "<b>x</b>" | safe }}\n\n{{ "ab" * 900000 }}\n', encoding="utf-8")

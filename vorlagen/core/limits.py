@@ -16,3 +16,7 @@ MAX_TEXT = 1_000_000  # characters (or list items) one operation may produce
 MAX_STEPS = 100_000  # range() items per rendering
 MAX_EXPONENT = 64  # exponent of **
 MAX_AUSGABE = 10 * MAX_TEXT  # characters one template rendering may print
+MAX_GEMACHT = 5 * MAX_AUSGABE  # characters and list entries all operations of one rendering may make together
+MAX_SCHLEIFE = 1_000_000  # rounds of all {% for %} loops of one rendering
+MAX_STELLEN = 1000  # decimal digits of an integer made by * or **
+MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result (batch, round, zahl, prozent)

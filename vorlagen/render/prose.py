@@ -23,9 +23,9 @@ from vorlagen.load.facts import Text
 from vorlagen.compute.names import UnknownName
 from vorlagen.load.records import suggest
 from vorlagen.core.fmt import zahl
-from vorlagen.core.limits import MAX_TABELLENZEILEN
+from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
 from vorlagen.core.problems import Problem, Where
-from vorlagen.render.sandbox import MAX_TEXT, LimitExceeded, Sandbox
+from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
