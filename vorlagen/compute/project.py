@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.compute import checks, finance
+from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.load.facts import Facts, VorlageSource, load
@@ -52,7 +53,7 @@ def prepare(data_dir: Path) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found."""
     facts, problems = load(data_dir)
     raise_if(problems + check_references(facts) + check_regeln(facts) + check_tagesordnungen(facts)
-             + check_niederschriften(facts))
+             + check_niederschriften(facts) + check_glyphs(facts))
     rundung = rundung_of(facts)
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):

@@ -14,7 +14,7 @@ from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.records import INVALID, Reader, suggest
-from vorlagen.load.yamlfile import Mapping, Scalar, read_text, read_yaml
+from vorlagen.load.yamlfile import Mapping, Scalar, keeping, read_text, read_yaml
 
 
 @dataclass
@@ -66,6 +66,7 @@ class Facts:
     stylesheet: Path | None = None  # the Hausstil's own CSS file, loaded after the default one
     niederschriften: dict[str, NiederschriftSource] = field(default_factory=dict)  # Sitzung id → Niederschrift
     stellen: dict[str, Stellenstatistik] = field(default_factory=dict)  # file stem → Stellenstatistik
+    quellen: dict[Path, str] = field(default_factory=dict)  # every YAML and Markdown file as read → its text
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -84,6 +85,13 @@ def load(data_dir: Path) -> tuple[Facts, list[Problem]]:
 
     Files with problems are left out of the facts; a missing koerperschaft.yaml stops here.
     """
+    with keeping() as quellen:
+        facts, problems = _load(data_dir)
+    facts.quellen = quellen
+    return facts, problems
+
+
+def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     data_dir = data_dir.resolve()
     paths = Paths(data_dir.parent)
     problems: list[Problem] = []

@@ -6,6 +6,8 @@ Values stay text here: the schema decides what a scalar means, so YAML's own gue
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ten times faster
+_keeping: ContextVar[dict | None] = ContextVar("keeping", default=None)
 
 
 @dataclass
@@ -43,6 +46,17 @@ class Sequence(Node):
     items: list[Node] = field(default_factory=list)
 
 
+@contextmanager
+def keeping():
+    """Yields a dict that fills with path → text of every file `read_text` reads inside the block."""
+    texts: dict[Path, str] = {}
+    token = _keeping.set(texts)
+    try:
+        yield texts
+    finally:
+        _keeping.reset(token)
+
+
 def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
     """Reads a UTF-8 text file; a wrong encoding is a problem with the line it occurs on."""
     try:
@@ -52,7 +66,7 @@ def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
         return None
     record(path, raw)
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.append(Problem(
@@ -60,6 +74,10 @@ def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
             "Die Datei ist nicht als UTF-8 gespeichert – speichern Sie sie im Editor "
             "mit der Kodierung „UTF-8“."))
         return None
+    kept = _keeping.get()
+    if kept is not None:
+        kept[path] = text
+    return text
 
 
 def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
