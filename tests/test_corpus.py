@@ -348,6 +348,18 @@ CASES = [
        "(oft ein Rest einer Symbolschrift aus Word)."),
       (TEXT, 3, "Das Zeichen U+F0FC aus dem privaten Bereich von Unicode lässt sich nicht drucken – löschen Sie es "
        "(oft ein Rest einer Symbolschrift aus Word).")]),
+    ("zeichen-fehlt-in-der-schrift", [Write(TEXT, "# Titel\n\nDer Begriff 中 steht hier.\n")],
+     [(TEXT, 3, "Das Zeichen „中“ (U+4E2D) gibt es in der Schrift „Liberation Sans“ nicht – es würde als leeres "
+       "Kästchen oder in einer fremden Schrift gedruckt. Ersetzen Sie es oder wählen Sie im Hausstil eine Schrift, "
+       "die es enthält.")]),
+    ("emoji-im-betreff", [Replace(V, "betreff: Kommunales", "betreff: 🙂 Kommunales")],
+     [(V, "betreff:", "Das Zeichen „🙂“ (U+1F642) gibt es in der Schrift „Liberation Sans“ nicht – es würde als leeres "
+       "Kästchen oder in einer fremden Schrift gedruckt. Ersetzen Sie es oder wählen Sie im Hausstil eine Schrift, "
+       "die es enthält.")]),
+    ("verweis-ohne-ziel", [Write(TEXT, "# Titel\n\nSiehe [oben](#titel) und [Seite 2](?seite=2).\n")],
+     [(TEXT, 3, f"Verweis „{href}“ ist nicht erlaubt: er nennt weder eine Anlage noch eine Webadresse mit https: – "
+       "Sprungmarken (#…) gibt es in den Dokumenten nicht; nennen Sie den Abschnitt mit Worten.")
+      for href in ("#titel", "?seite=2")]),
     ("pdf-abgeschnitten", [Write("vorlagen/2021-0123/anlagen/antrag.pdf", _pdf()[:300]), PDF_ANLAGE],
      [(V, "antrag.pdf", "„anlagen/antrag.pdf“ ist unvollständig (das Dateiende fehlt) – speichern oder kopieren Sie "
        "die PDF-Datei neu.")]),

@@ -113,14 +113,27 @@ def check(args: argparse.Namespace) -> int:
     from vorlagen.compute.schedule import render_fristen
     from vorlagen.render.document import Composer
     project = prepare(args.data)
-    Composer(project).compose_all()  # renders texts and templates, writes nothing
+    docs = Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
     print(render_fristen(project.facts, args.stichtag), end="")
     offen = render_offene(project.facts, args.stichtag)
     if offen:
         print("\n" + offen, end="")
+    _links_as_text(docs, project.facts.koerperschaft.oparl is not None)
     _stale_schema(args.repository.root)
     return 0
+
+
+def _links_as_text(docs, oparl: bool) -> None:
+    """A hint per Vorlage whose PDFs print links to Anlagen as text: why, and what would make them links."""
+    for doc in docs:
+        if doc.verweise_als_text:
+            why = ("nichtöffentliche Anlagen werden nicht unter „oparl: basis_url“ veröffentlicht, ihre Adresse ist "
+                   "nicht bekannt" if oparl else "ohne „oparl: basis_url“ in koerperschaft.yaml ist nicht bekannt, "
+                   "unter welcher Adresse die Anlagen veröffentlicht werden – tragen Sie sie ein, dann verweist das "
+                   "PDF dorthin")
+            print(f"\nHinweis: {min(doc.verweise_als_text)}: Vorlage {doc.source.vorlage.nummer}: Verweise auf "
+                  f"Anlagen stehen im PDF nur als Text, auf der Webseite sind sie Links; {why}.")
 
 
 def _stale_schema(root: Path) -> None:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -16,10 +17,10 @@ from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
 from vorlagen.core.fmt import datum
 from vorlagen.load.hausstil import SCHRIFTEN
-from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.compute.project import Project, Rechnung
 from vorlagen.render import public
-from vorlagen.render.prose import Prose, unlink_anlagen
+from vorlagen.render.prose import Prose, Rendered, print_links
 from vorlagen.render.templates import Templates
 
 PUBLIC = PurePosixPath("vorlagen")
@@ -61,6 +62,7 @@ class VorlageDoc:
     print_html: str = ""
     bilder: list[Path] = field(default_factory=list)
     saetze_gelesen: list[str] = field(default_factory=list)  # rates its texts read (for the cache key)
+    verweise_als_text: list[Where] = field(default_factory=list)  # links to Anlagen its PDFs can only print as text
 
     @property
     def files(self) -> list[PurePosixPath]:
@@ -134,7 +136,7 @@ class Composer:
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
         finanzen = render(vorlage.finanzielle_auswirkungen, 2) if vorlage.finanzielle_auswirkungen else None
         for anlage in doc.anlagen:
-            self._anlage(source, shown, anlage, names, problems)
+            self._anlage(source, doc, shown, anlage, names, problems)
         raise_if(problems)
         steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
@@ -156,8 +158,9 @@ class Composer:
             anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
         )
         doc.web_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
-        doc.print_html = unlink_anlagen(self.templates.render("vorlage.html.j2", **context,
-                                                              **self.assets(doc.folder, web=False)))
+        doc.print_html = self._print_links(self.templates.render("vorlage.html.j2", **context,
+                                                                 **self.assets(doc.folder, web=False)),
+                                           doc, doc.folder, [*sections, *texte.values(), vorschlag, finanzen])
         doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
         doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
@@ -181,14 +184,16 @@ class Composer:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
         return self._names(source, self.project.rechnung(source), set())
 
-    def _anlage(self, source: VorlageSource, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]) -> None:
+    def _anlage(self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict,
+                problems: list[Problem]) -> None:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
             links = self._links(source, self.plan(source), anlage.datei.parent, anlage.oeffentlich)
-            body = self.prose.render(source.texts[anlage.quelle], names, problems, links=links).html
-            anlage.html = unlink_anlagen(self.templates.render(
-                "anlage.html.j2", koerperschaft=self.facts.koerperschaft, vorlage=shown, anlage=anlage, inhalt=body,
-                beschreibung=anlage.titel, erstellt=source.stand, **self.assets(anlage.datei.parent, web=False)))
+            body = self.prose.render(source.texts[anlage.quelle], names, problems, links=links)
+            anlage.html = self._print_links(self.templates.render(
+                "anlage.html.j2", koerperschaft=self.facts.koerperschaft, vorlage=shown, anlage=anlage,
+                inhalt=body.html, beschreibung=anlage.titel, erstellt=source.stand,
+                **self.assets(anlage.datei.parent, web=False)), doc, anlage.datei.parent, [body])
         else:
             anlage.pdf = source.pdfs.get(anlage.quelle)
 
@@ -197,6 +202,18 @@ class Composer:
         """Source file of each Anlage → its published file relative to `folder` (None: not to be named here)."""
         return {(source.folder / a.quelle).resolve(): posixpath.relpath(str(a.datei), str(folder))
                 if a.oeffentlich or not public else None for a in doc.anlagen}
+
+    def _print_links(self, html: str, doc: VorlageDoc, folder: PurePosixPath, texts: list[Rendered | None]) -> str:
+        """Links to Anlagen in the print HTML of a document in `folder`: absolute where the Anlage is published."""
+        def target(href: str) -> str | None:
+            path = PurePosixPath(posixpath.normpath(posixpath.join(str(folder), href)))
+            oparl = self.facts.koerperschaft.oparl
+            if oparl is None or path.parts[0] == INTERNAL.parts[0]:  # intern/ is not published at basis_url
+                return None
+            return oparl.basis + quote(path.as_posix())
+
+        doc.verweise_als_text += [where for text in texts if text for where, href in text.verweise if not target(href)]
+        return print_links(html, target)
 
     def assets(self, folder: PurePosixPath, web: bool) -> dict:
         """Where the stylesheet, fonts and logo are: relative for the web, file URLs for print."""

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from html import unescape
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
@@ -53,6 +55,9 @@ def _link_problem(href: str) -> str | None:
         return None if parts.scheme.lower() in _LINK_SCHEMES else "erlaubt sind https:, http: und mailto:"
     if href.strip().startswith(("/", "\\")) or parts.netloc:
         return "Verweise auf Dateien müssen relativ zum Ordner der Vorlage sein"
+    if not parts.path:  # "", "#…", "?…": a PDF would make the build folder of it (file:///…)
+        return ("er nennt weder eine Anlage noch eine Webadresse mit https: – Sprungmarken (#…) gibt es in den "
+                "Dokumenten nicht; nennen Sie den Abschnitt mit Worten")
     return None
 
 
@@ -60,6 +65,7 @@ def _link_problem(href: str) -> str | None:
 class Rendered:
     html: Markup
     bilder: list[Path] = field(default_factory=list)  # image files the text shows, inside its folder
+    verweise: list[tuple[Where, str]] = field(default_factory=list)  # each link to an Anlage: where, href
 
 
 class Prose:
@@ -95,7 +101,7 @@ class Prose:
 
         source = _EXPRESSION.sub(substitute, _STATEMENT.sub("", content))
         tokens = self.md.parse(source)
-        bilder, rows, table = [], 0, text.where
+        bilder, verweise, rows, table = [], [], 0, text.where
         for token in tokens:
             if token.type == "table_open":
                 rows, table = 0, Where(text.where.path, token.map[0] + 1) if token.map else text.where
@@ -108,12 +114,12 @@ class Prose:
             for child in token.children or []:
                 if child.type == "image":
                     bilder += self._image(child, text, line, problems)
-                elif child.type == "link_open":
-                    self._link(child, text, line, problems, links or {})
+                elif child.type == "link_open" and self._link(child, text, line, problems, links or {}):
+                    verweise.append((line, child.attrGet("href")))
         html = self.md.renderer.render(tokens, self.md.options, {})
         html = _BLOCK.sub(lambda m: values[int(m[1])] if _is_block(values[int(m[1])]) else m[0], html)
         html = _INLINE.sub(lambda m: values[int(m[1])], html)
-        return Rendered(Markup(html), bilder)
+        return Rendered(Markup(html), bilder, verweise)
 
     def _evaluate(self, expression: str, names: dict, where: Where, problems: list[Problem]) -> Markup:
         shown = f"{{{{ {expression} }}}}"
@@ -172,16 +178,17 @@ class Prose:
         return Where(text.where.path, content.count("\n", 0, offset) + 1)
 
     @staticmethod
-    def _link(token, text: Text, where: Where, problems: list[Problem], links: dict[Path, str | None]) -> None:
+    def _link(token, text: Text, where: Where, problems: list[Problem], links: dict[Path, str | None]) -> bool:
+        """Checks a link and points a link to an Anlage at its published file; True for such a link."""
         href = token.attrGet("href") or ""
         reason = _link_problem(href)
         if reason:
             problems.append(Problem(where, f"Verweis „{href}“ ist nicht erlaubt: {reason}."))
             token.attrSet("href", "")
-            return
+            return False
         parts = urlsplit(href.strip())
-        if parts.scheme or not parts.path:
-            return  # a web or mail link, or a link within the document
+        if parts.scheme:
+            return False  # a web or mail link
         target = (text.path.parent / unquote(parts.path)).resolve()
         if links.get(target) is None:
             why = ("ist eine nichtöffentliche Anlage; ein öffentliches Dokument nennt sie nicht" if target in links else
@@ -189,9 +196,10 @@ class Prose:
                    "„anlagen“ ein oder verlinken Sie eine Webadresse mit https:")
             problems.append(Problem(where, f"Verweis „{href}“: {why}."))
             token.attrSet("href", "")
-            return
+            return False
         token.attrSet("href", links[target])  # the published Anlage, where the document is published
         token.attrSet("class", ANLAGE_LINK)
+        return True
 
     @staticmethod
     def _image(token, text: Text, where: Where, problems: list[Problem]) -> list[Path]:
@@ -219,12 +227,19 @@ def _reason(error: Exception) -> str:
 
 
 ANLAGE_LINK = "anlage-verweis"
-_ANLAGE_LINK = re.compile(r'<a href="[^"]*" class="anlage-verweis">(.*?)</a>', re.S)
+_ANLAGE_LINK = re.compile(r'<a href="([^"]*)" class="anlage-verweis">(.*?)</a>', re.S)
 
 
-def unlink_anlagen(html: str) -> str:
-    """Print: a PDF can only hold absolute links (machine paths), so links to Anlagen become plain text."""
-    return _ANLAGE_LINK.sub(r'<span class="anlage-verweis">\1</span>', html)
+def print_links(html: str, target: Callable[[str], str | None]) -> str:
+    """Print: each link to an Anlage goes to `target(href)`, the absolute address where the Anlage is published,
+    or becomes plain text where it has none – a PDF would resolve a relative link to a machine path."""
+    def replace(match: re.Match) -> str:
+        address = target(unescape(match[1]))
+        if address is None:
+            return f'<span class="{ANLAGE_LINK}">{match[2]}</span>'
+        return f'<a href="{escape(address)}" class="{ANLAGE_LINK}">{match[2]}</a>'
+
+    return _ANLAGE_LINK.sub(replace, html)
 
 
 def _is_block(value: Markup) -> bool:
