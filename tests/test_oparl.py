@@ -221,3 +221,101 @@ def test_recorded_results_reach_the_agenda_items(served):
                               f"{votes['enthaltung']} Enthaltungen)")
     undecided = [i for i in items if i["number"] == "1"]
     assert undecided and "result" not in undecided[0]
+
+
+MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+          "Dezember")
+
+
+def test_resolution_text_is_the_beschlussvorschlag_as_plain_text(served):
+    """No changed text recorded: the Vorlage's Beschlussvorschlag, its expressions resolved, as plain text."""
+    import re
+
+    import yaml
+    _, out = served
+    folder = DATA / "vorlagen" / "2021-0123"
+    vorlage = yaml.safe_load((folder / "vorlage.yaml").read_text(encoding="utf-8"))
+    zeitraum = next(f for f in vorlage["finanzierung"] if f["id"] == "m1-steuerung")["zeitraum"]
+    von, bis = zeitraum["von"], zeitraum["bis"]
+    # seed 000 recomputed (DESIGN.md): Eigenanteile 158.644 + 10.335 + 258.818, Modul 3 between 82.533 and 150.669 €
+    low, high = 158644 + 10335 + 258818 + 82533, 158644 + 10335 + 258818 + 150669
+    values = {'finanzierung["m1-steuerung"].zeitraum.bis | datum': f"{bis:%d.%m.%Y}",
+              'finanzierung["m1-steuerung"].monate': f"{MONATE[von.month - 1]} {von.year} bis {MONATE[bis.month - 1]} {bis.year}",
+              "uebersicht.eigenanteil_min | eur": f"{low:,}\u00a0€".replace(",", "."),
+              "uebersicht.eigenanteil_max | eur": f"{high:,}\u00a0€".replace(",", ".")}
+    source = (folder / vorlage["beschlussvorschlag"]).read_text(encoding="utf-8")
+    intro, liste = re.sub(r"\{\{\s*(.*?)\s*\}\}", lambda m: values[m[1]], source).strip().split("\n\n")
+    items = [" ".join(line.strip() for line in item.splitlines()) for item in re.split(r"\n(?=\d+\. )", liste)]
+    item = json.loads((out / "oparl" / "agendaitem" / "asi-2021-06-10" / "3.json").read_text(encoding="utf-8"))
+    assert item["resolutionText"] == intro + "\n\n" + "\n".join(items)
+    assert "zwischen 510.330\u00a0€ und 578.466\u00a0€" in item["resolutionText"]  # the figures as the seed has them
+
+
+def test_results_of_tops_without_vorlage_and_the_niederschrift_reach_the_meeting(served):
+    import yaml
+    _, out = served
+    folder = DATA / "sitzungen" / "ASI-2021-06-10"
+    recorded = yaml.safe_load((folder / "niederschrift.yaml").read_text(encoding="utf-8"))
+    punkt = next(p for p in recorded["punkte"] if p["top"] == "2")  # genehmigt the previous Niederschrift
+    assert punkt["abstimmung"] == {"einstimmig": True}
+    item = json.loads((out / "oparl" / "agendaitem" / "asi-2021-06-10" / "2.json").read_text(encoding="utf-8"))
+    assert item["result"] == "beschlossen (einstimmig)"
+    assert item["resolutionText"] == " ".join((folder / punkt["beschluss"]).read_text(encoding="utf-8").split())
+    mitteilungen = json.loads((out / "oparl" / "agendaitem" / "asi-2021-06-10" / "4.json").read_text(encoding="utf-8"))
+    assert "result" not in mitteilungen and "resolutionText" not in mitteilungen  # the Niederschrift records text only
+    bericht = json.loads((out / "oparl" / "agendaitem" / "asi-2023-11-30" / "2.json").read_text(encoding="utf-8"))
+    assert bericht["result"] == "zur Kenntnis genommen" and "resolutionText" not in bericht
+    meeting = json.loads((out / "oparl" / "meeting" / "asi-2021-06-10.json").read_text(encoding="utf-8"))
+    assert meeting["meetingState"] == "durchgeführt"
+    hour, minute = (int(x) for x in recorded["ende"].removesuffix(" Uhr").split(":"))
+    assert dt.datetime.fromisoformat(meeting["end"]) == dt.datetime(2021, 6, 10, hour, minute, tzinfo=oparl_pages.ZONE)
+    protocol = meeting["resultsProtocol"]
+    local = (out / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf").read_bytes()
+    assert protocol["accessUrl"].endswith("/sitzungen/ASI-2021-06-10/niederschrift.pdf")
+    assert protocol["sha512Checksum"] == hashlib.sha512(local).hexdigest() and protocol["size"] == len(local)
+
+
+def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_path):
+    """A changed Beschluss, a rejected one, a vertagt TOP without Vorlage, a Beschluss on a Vorlage outside its
+    Beratungsfolge; the non-public TOP's Beschluss stays out."""
+    folder = data / "sitzungen" / "ASI-2021-06-10"
+    niederschrift = folder / "niederschrift.yaml"
+    edit(niederschrift, "    abstimmung: {ja: 14", "    beschluss: top-3-geaendert.md\n    abstimmung: {ja: 14")
+    (folder / "top-3-geaendert.md").write_text(
+        'Die Stellen werden\nbis zum {{ finanzierung["m1-steuerung"].zeitraum.bis | datum }} besetzt.\n', encoding="utf-8")
+    edit(niederschrift, "    abstimmung: {einstimmig: true}", "    abstimmung: {ja: 2, nein: 10, ergebnis: abgelehnt}")
+    edit(niederschrift, '{top: "4", text: top-4.md}', '{top: "4", text: top-4.md, ergebnis: vertagt}')
+    edit(niederschrift, '{top: "5", text: top-5.md, ergebnis: Kenntnisnahme}',
+         '{top: "5", text: top-5.md, ergebnis: Beschluss, beschluss: geheim.md, abstimmung: {einstimmig: true}}')
+    (folder / "geheim.md").write_text("Geheimbeschluss3391 wird gefasst.\n", encoding="utf-8")
+    edit(data / "sitzungen" / "ASI-2023-11-30.yaml", '    - {top: "3", titel: Mitteilungen und Anfragen}',
+         '    - {top: "3", titel: Mitteilungen und Anfragen}\n    - {top: "4", vorlage: "2021/0123"}')
+    with (data / "sitzungen" / "ASI-2023-11-30" / "niederschrift.yaml").open("a", encoding="utf-8") as file:
+        file.write('  - {top: "4", ergebnis: Beschluss, abstimmung: {einstimmig: true}}\n')
+    out = tmp_path / "output"
+    assert main(["build", "--data", str(data), "--out", str(out)]) == 0
+
+    def item(sitzung: str, top: str) -> dict:
+        return json.loads((out / "oparl" / "agendaitem" / sitzung / f"{top}.json").read_text(encoding="utf-8"))
+
+    changed = item("asi-2021-06-10", "3")
+    assert changed["result"] == "geändert beschlossen (14 Ja, 0 Nein, 2 Enthaltungen)"
+    assert changed["resolutionText"] == "Die Stellen werden bis zum 31.12.2022 besetzt."
+    rejected = item("asi-2021-06-10", "2")
+    assert rejected["result"] == "abgelehnt (2 Ja, 10 Nein, 0 Enthaltungen)" and "resolutionText" not in rejected
+    assert item("asi-2021-06-10", "4")["result"] == "vertagt"
+    consultation = json.loads((out / "oparl" / "consultation" / "2021-0123" / "asi-2023-11-30.json").read_text(
+        encoding="utf-8"))
+    assert consultation["agendaItem"] == item("asi-2023-11-30", "4")["id"]
+    assert consultation["authoritative"] is True and "role" not in consultation  # decided there, no Beratungsfolge
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in (out / "oparl").rglob("*.json"))
+    assert "Geheimbeschluss3391" not in everything and "/5.json" not in everything
+    assert "Geheimbeschluss3391" in (out / "intern" / "sitzungen" / "ASI-2021-06-10" / "niederschrift.txt").read_text(
+        encoding="utf-8")
+    problems = [e for p in (out / "oparl").rglob("*.json") for obj in _objects(p) for e in errors(obj)]
+    assert problems == []
+
+
+def _objects(path: Path) -> list[dict]:
+    content = json.loads(path.read_text(encoding="utf-8"))
+    return content["data"] if "data" in content else [content]

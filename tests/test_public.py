@@ -21,8 +21,10 @@ V = Path("vorlagen/2021-0123")
 MARK_V = "Geheimvorlage7311"  # Betreff and text of a non-public Vorlage
 MARK_A = "Geheimanlage5129"  # title and text of a non-public Anlage of a public Vorlage
 MARK_T = "Geheimtop4402"  # a non-public TOP
+MARK_N = "Geheimprotokoll6620"  # Niederschrift text, Beschluss and Auftrag of a non-public TOP
+MARK_E = "Geheimvermerk2287"  # the Erledigung of a public TOP's Auftrag: Beschlusskontrolle only
 DATES = ("17.03.2021", "2021-03-17", "17. März 2021")  # the date of the non-public Vorlage
-MARKERS = (MARK_V, MARK_A, MARK_T, *DATES)
+MARKERS = (MARK_V, MARK_A, MARK_T, MARK_N, MARK_E, *DATES)
 PROBE = ("{% if vorlage is defined %}{{ vorlage | string }}{% endif %}{% if sitzung is defined %}{{ sitzung | string }}"
          "{% endif %}{% if anlagen is defined %}{{ anlagen | string }}{% endif %}"
          "{% if teile is defined %}{{ teile | string }}{% endif %}")
@@ -61,8 +63,9 @@ def readable(path: Path) -> str:
 
 @pytest.fixture
 def hostile(data):
-    """A non-public Vorlage, a non-public Anlage and TOP, a public Ergänzung of the non-public Vorlage, and
-    prose and templates that try to print whatever they can reach."""
+    """A non-public Vorlage, a non-public Anlage and TOP, a public Ergänzung of the non-public Vorlage, a
+    Niederschrift with a Beschluss and an Auftrag in the non-public part and a closed Auftrag in the public part,
+    and prose and templates that try to print whatever they can reach."""
     secret = data / "vorlagen" / "2021-0124"
     shutil.copytree(data / V, secret)
     edit(secret / "vorlage.yaml", 'nummer: "2021/0123"', 'nummer: "2021/0124"')
@@ -81,13 +84,24 @@ def hostile(data):
     edit(data / "sitzungen/ASI-2021-06-10.yaml", "  nichtoeffentlich:\n",
          f"  nichtoeffentlich:\n    - {{top: \"4.1\", titel: {MARK_T} Personalangelegenheit}}\n"
          "    - {top: \"4.2\", vorlage: \"2021/0124\"}\n")
+    minutes = data / "sitzungen/ASI-2021-06-10"
+    (minutes / "geheim.md").write_text(f"{MARK_N}: Bericht über das Verfahren.\n", encoding="utf-8")
+    (minutes / "geheim-beschluss.md").write_text(f"Der Ausschuss beschließt {MARK_N}.\n", encoding="utf-8")
+    edit(minutes / "niederschrift.yaml", '  - {top: "5", text: top-5.md, ergebnis: Kenntnisnahme}\n',
+         '  - top: "4.1"\n    text: geheim.md\n    ergebnis: Beschluss\n    beschluss: geheim-beschluss.md\n'
+         '    abstimmung: {einstimmig: true}\n'
+         f'    auftraege: [{{was: {MARK_N} umsetzen, amt: KI, frist: 2021-08-01}}]\n'
+         '  - {top: "5", text: top-5.md, ergebnis: Kenntnisnahme}\n')
+    edit(minutes / "niederschrift.yaml", "        frist: 2021-09-30\n",
+         f"        frist: 2021-09-30\n        erledigt: {{datum: 2021-09-20, vermerk: {MARK_E}}}\n")
     (data / "templates").mkdir()
     kopf = (ROOT / "templates" / "kopf.html.j2").read_text(encoding="utf-8")
     (data / "templates" / "kopf.html.j2").write_text(kopf.replace("</header>", f"<p>{PROBE}</p></header>"),
                                                       encoding="utf-8")
     index = (ROOT / "templates" / "index.html.j2").read_text(encoding="utf-8")
-    (data / "templates" / "index.html.j2").write_text(index.replace("</body>", "<pre>{{ docs | string }}</pre></body>"),
-                                                       encoding="utf-8")
+    (data / "templates" / "index.html.j2").write_text(index.replace(
+        "</body>", "<pre>{{ docs | string }}{{ niederschriften | string }}{{ kontrolle | string }}</pre></body>"),
+        encoding="utf-8")
     return data
 
 
@@ -106,7 +120,15 @@ def test_no_public_file_holds_a_marker_of_a_non_public_item(hostile, tmp_path):
     assert found == []
     # the same search finds every marker in the internal output: it would have found a leak
     internal = "\n".join(readable(p) for p in files if p.relative_to(out).parts[0] == "intern").lower()
-    assert all(m.lower() in internal for m in (MARK_V, MARK_A, MARK_T, DATES[0]))
+    assert all(m.lower() in internal for m in (MARK_V, MARK_A, MARK_T, MARK_N, MARK_E, DATES[0]))
+    # the Beschlusskontrolle and the Auszüge are internal documents: no public file, no public link
+    assert not [p for p in public if "beschlusskontrolle" in p.as_posix() or p.name.startswith("auszug")
+                or (p.suffix != ".json" and p.name.startswith("amt-"))]
+    kontrolle = (out / "intern/beschlusskontrolle/beschlusskontrolle.txt").read_text(encoding="utf-8")
+    assert MARK_N in kontrolle and MARK_E in kontrolle
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "sitzungen/ASI-2021-06-10/niederschrift.pdf" in index and "intern/" not in index
+    assert "beschlusskontrolle/beschlusskontrolle.html" in (out / "intern/index.html").read_text(encoding="utf-8")
     ergaenzung = (out / "vorlagen/2021-0125/2021-0125.txt").read_text(encoding="utf-8")
     assert "Ergänzung zu Vorlage 2021/0124" in ergaenzung
     assert "Probe: nichtöffentlich" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")

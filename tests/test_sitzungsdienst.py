@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from .conftest import edit, line_of, run
+from .conftest import DATA, edit, line_of, run
 from .oparl_check import errors
 
 ASI = "ASI-2021-06-10"
@@ -270,14 +270,39 @@ def test_overview_site_has_no_broken_link_and_no_secret(built, browser):
                 queue.append(target)
             files.add(target)
     page.close()
-    assert {p.name for p in visited} >= {"index.html", "tagesordnung.html", "2021-0123.html"}
+    assert {p.name for p in visited} >= {"index.html", "tagesordnung.html", "2021-0123.html", "niederschrift.html"}
     assert any(f.name == "sitzungsmappe.pdf" for f in files)
+    # every Sitzung with a Niederschrift links its public Niederschrift, HTML and PDF
+    recorded = {p.parent.name for p in (DATA / "sitzungen").glob("*/niederschrift.yaml")}
+    linked = {f.relative_to(built.resolve()).as_posix() for f in files | visited if f.name.startswith("niederschrift.")}
+    assert linked == {f"sitzungen/{sid}/niederschrift.{suffix}" for sid in recorded for suffix in ("html", "pdf")}
     # one h1, tables with header cells: the markup a screen reader needs
     page = browser.new_page()
     page.goto(start.as_uri())
     assert page.locator("h1").count() == 1
     assert page.locator("table th[scope=col]").count() >= 9
     page.close()
+
+
+def test_internal_overview_links_niederschriften_auszuege_and_beschlusskontrolle(built, browser):
+    page = browser.new_page()
+    start = (built / "intern" / "index.html").resolve()
+    page.goto(start.as_uri())
+    targets = set()
+    for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))"):
+        target = (start.parent / href).resolve()
+        assert target.is_file(), f"broken link {href} on {start}"
+        targets.add(target.relative_to(built.resolve()).as_posix())
+    for target in sorted(t for t in targets if t.endswith(".html")):  # each linked page opens and is German
+        page.goto((built / target).resolve().as_uri())
+        assert page.evaluate("document.documentElement.lang") == "de" and page.title(), target
+    page.close()
+    auszuege = {f"intern/sitzungen/{p.parent.name}/{p.name}" for p in (built / "intern" / "sitzungen").glob("*/auszug-*.pdf")}
+    assert auszuege and auszuege <= targets
+    kontrolle = {p.relative_to(built).as_posix() for p in (built / "intern" / "beschlusskontrolle").glob("*.*")
+                 if p.suffix in (".html", ".pdf")}
+    assert kontrolle and kontrolle <= targets
+    assert f"intern/sitzungen/{ASI}/niederschrift.html" in targets and f"sitzungen/{ASI}/niederschrift.pdf" in targets
 
 
 def test_sitzung_command_names_the_outputs(capsys, data, tmp_path):

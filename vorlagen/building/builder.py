@@ -22,7 +22,7 @@ from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, slugify
 from vorlagen.meetings import control
 from vorlagen.meetings.documents import Meetings, SitzungDoc
-from vorlagen.meetings.minutes import Minutes
+from vorlagen.meetings.minutes import Minutes, NiederschriftDoc
 from vorlagen.building.output import Staging
 from vorlagen.render.plaintext import render as plain
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
@@ -63,6 +63,7 @@ class Builder:
         self.count = 0
         self.written: list[str] = []  # every file of the new output
         self.rendered = 0  # PDFs rendered (not reused) in this build
+        self.kontrolle: list[tuple[str, PurePosixPath]] = []  # Beschlusskontrolle lists: (title, PDF path), internal
 
     def build(self, out, mappen: set[str] | frozenset = frozenset()) -> int:
         """Writes everything into a staging folder and swaps it in; returns the number of files.
@@ -164,8 +165,8 @@ class Builder:
             window.drain()
             for doc in sitzungen:
                 self._mappen(doc, old, new, doc.id in mappen, renderer)
-            self._publish(list(plans.values()), sitzungen, new)
-            self._site(list(plans.values()), sitzungen, new)
+            self._publish(list(plans.values()), sitzungen, minutes, new)
+            self._site(list(plans.values()), sitzungen, minutes, new)
             self.stage.manifest = new.dumps(self.written)
         self.progress.finish()
         return self.count
@@ -284,8 +285,9 @@ class Builder:
         """The Beschlusskontrolle lists, when any Niederschrift gives Aufträge."""
         if not any(p.auftraege for s in self.facts.niederschriften.values() for p in s.niederschrift.punkte):
             return []
-        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None)
-                     for liste in control.listen(self.composer, self.stichtag)]
+        listen = control.listen(self.composer, self.stichtag)
+        self.kontrolle = [(liste.titel, control.path(liste, ".pdf")) for liste in listen]  # for the internal overview
+        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None) for liste in listen]
         return self._documents("beschlusskontrolle", documents, self.stichtag, old, new)
 
     def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool,
@@ -315,12 +317,14 @@ class Builder:
         new.entries[name] = Entry(key, files)
         self.progress.step(f"Sitzungsmappen {doc.id} erstellt")
 
-    def _publish(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], manifest: Manifest) -> None:
+    def _publish(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc],
+                 manifest: Manifest) -> None:
         """The OParl endpoint (when configured) and, per publish bundle, its oparl.json and SHA256SUMS."""
         mappen = sorted(s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries)
         pages = None
         if self.facts.koerperschaft.oparl is not None:
-            graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read)
+            beschluesse = {(m.id, top): text for m in minutes for top, text in m.beschlusstexte().items()}
+            graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read, beschluesse)
             previous = self.state / OPARL_LEDGER
             pages = Pages(graph, previous.read_bytes() if previous.is_file() else None,
                           self.facts.koerperschaft.oparl.seitengroesse)
@@ -385,7 +389,8 @@ class Builder:
                                "(PDF/A); ersetzen Sie die Anlage durch ein PDF/A-2-Dokument (beim Speichern "
                                "„PDF/A“ wählen).")
 
-    def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], manifest: Manifest) -> None:
+    def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc],
+              manifest: Manifest) -> None:
         for name, asset in self.composer.templates.asset_files(self.facts.koerperschaft.hausstil.schrift).items():
             self._write(PurePosixPath("assets") / name, asset.read_bytes())
         if self.facts.stylesheet:
@@ -394,19 +399,27 @@ class Builder:
             self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", self.facts.logo.read_bytes())
         mappen = {s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries}
         public = [shown(d) for d in docs if d.oeffentlich]
+        # the public page sees only the public Niederschrift's folder; the internal one also Auszüge and Beschlusskontrolle
+        oeffentlich = {m.id: dict(ordner=m.folder(False), intern=None, auszuege=[]) for m in minutes}
+        intern = {m.id: dict(ordner=m.folder(False), intern=m.folder(True),
+                             auszuege=[(e.punkt.top, m.folder(True) / e.auszug) for e in m.eintraege
+                                       if e.auszug in m.auszuege]) for m in minutes}
         self._write(PurePosixPath("index.html"),
-                    self._index(public, sitzungen, mappen, PUBLIC.parent, "Sitzungen und Vorlagen"))
+                    self._index(public, sitzungen, mappen, oeffentlich, [], PUBLIC.parent, "Sitzungen und Vorlagen"))
         self._write(INTERNAL.parent / "index.html",
-                    self._index(docs, sitzungen, mappen, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"))
+                    self._index(docs, sitzungen, mappen, intern, self.kontrolle, INTERNAL.parent,
+                                "Sitzungen und Vorlagen (intern)"))
 
-    def _index(self, docs, sitzungen, mappen: set[str], base: PurePosixPath, titel: str) -> bytes:
+    def _index(self, docs, sitzungen, mappen: set[str], niederschriften: dict[str, dict],
+               kontrolle: list[tuple[str, PurePosixPath]], base: PurePosixPath, titel: str) -> bytes:
         """An overview page at `base`; the internal one lists everything, the public one only public documents."""
         def link(path: PurePosixPath) -> str:
             return posixpath.relpath(str(path), str(base))
 
         html = self.composer.templates.render(
             "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, mappen=mappen,
-            titel=titel, assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
+            niederschriften=niederschriften, kontrolle=kontrolle, titel=titel,
+            assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
         return html.encode()
 
 

@@ -39,23 +39,28 @@ def abstimmung_kurz(abstimmung: Abstimmung) -> str:
 
 @dataclass
 class Beratungsergebnis:
-    """The recorded result of one Vorlage in one Sitzung."""
+    """The recorded result of one TOP in one Sitzung (with or without a Vorlage)."""
 
     sitzung_id: str
     top: str
     ergebnis: str  # Beschluss, Kenntnisnahme, vertagt, zurückgestellt
-    geaendert: bool  # the Beschluss differs from the Beschlussvorschlag
-    abstimmung: str | None  # e.g. 'angenommen (14 Ja, 0 Nein, 2 Enthaltungen)'
+    geaendert: bool  # the Beschluss differs from the Vorlage's Beschlussvorschlag
+    abstimmung: str | None  # e.g. '14 Ja, 0 Nein, 2 Enthaltungen'
     oeffentlich: bool
 
     angenommen: bool = True  # for a Beschluss: the vote's result
+    vorlage: str | None = None  # Nummer of the TOP's Vorlage
 
     @property
     def wort(self) -> str:
         """In the words of the Beratungsfolge (load.model.ERGEBNISSE): 'ungeändert beschlossen', 'abgelehnt', …"""
         if self.ergebnis != "Beschluss":
             return "zur Kenntnis genommen" if self.ergebnis == "Kenntnisnahme" else self.ergebnis
-        return "abgelehnt" if not self.angenommen else "geändert beschlossen" if self.geaendert else "ungeändert beschlossen"
+        if not self.angenommen:
+            return "abgelehnt"
+        if self.vorlage is None:
+            return "beschlossen"  # no Beschlussvorschlag to keep or change
+        return "geändert beschlossen" if self.geaendert else "ungeändert beschlossen"
 
     @property
     def kurz(self) -> str:
@@ -68,23 +73,28 @@ def top_of(facts: Facts, sitzung_id: str, nummer: str) -> tuple[bool, Top] | Non
     return next(((public, t) for public, t in tops(facts.sitzungen[sitzung_id]) if t.top == nummer), None)
 
 
-def beratungsergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
-    """(Vorlage-Nummer, Sitzung id) → recorded result, for every TOP with a Vorlage in a Niederschrift."""
+def ergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
+    """(Sitzung id, TOP) → recorded result, for every TOP of an agenda whose Niederschrift records one."""
     result = {}
     for sitzung_id, source in sorted(facts.niederschriften.items()):
         if sitzung_id not in facts.sitzungen:
             continue
         for punkt in source.niederschrift.punkte:
             found = top_of(facts, sitzung_id, punkt.top)
-            if punkt.ergebnis is None or found is None or found[1].vorlage is None:
+            if punkt.ergebnis is None or found is None:
                 continue
             public, top = found
             abstimmung = abstimmung_kurz(punkt.abstimmung) if punkt.abstimmung else None
             angenommen = punkt.abstimmung is None or punkt.abstimmung.ergebnis == "angenommen"
-            result[(top.vorlage, sitzung_id)] = Beratungsergebnis(sitzung_id, punkt.top, punkt.ergebnis,
-                                                                  punkt.beschluss is not None, abstimmung, public,
-                                                                  angenommen)
+            result[(sitzung_id, punkt.top)] = Beratungsergebnis(
+                sitzung_id, punkt.top, punkt.ergebnis, punkt.beschluss is not None and top.vorlage is not None,
+                abstimmung, public, angenommen, top.vorlage)
     return result
+
+
+def beratungsergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
+    """(Vorlage-Nummer, Sitzung id) → recorded result, for every TOP with a Vorlage in a Niederschrift."""
+    return {(e.vorlage, e.sitzung_id): e for e in ergebnisse(facts).values() if e.vorlage is not None}
 
 
 def render_offene(facts: Facts, stichtag: dt.date) -> str:

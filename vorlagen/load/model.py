@@ -129,8 +129,13 @@ class Sitzung(Record):
     @property
     def uhrzeit(self) -> tuple[int, int] | None:
         """Hour and minute from `beginn` ('15:00 Uhr' → (15, 0)), if it holds one."""
-        match = re.match(r"\s*(\d{1,2})[:.](\d{2})", self.beginn or "")
-        return (int(match[1]), int(match[2])) if match and int(match[1]) < 24 and int(match[2]) < 60 else None
+        return uhrzeit(self.beginn)
+
+
+def uhrzeit(text: str | None) -> tuple[int, int] | None:
+    """Hour and minute of a time written as text ('16:35 Uhr' → (16, 35)), if it holds one."""
+    match = re.match(r"\s*(\d{1,2})[:.](\d{2})", text or "")
+    return (int(match[1]), int(match[2])) if match and int(match[1]) < 24 and int(match[2]) < 60 else None
 
 
 # --- vorlagen/<ordner>/vorlage.yaml --------------------------------------------------------

@@ -15,6 +15,7 @@ from vorlagen.load.minutes import Protokollpunkt
 from vorlagen.meetings.documents import INTERNAL_MEETINGS, PUBLIC_MEETINGS
 from vorlagen.render import public
 from vorlagen.render.document import Composer, VorlageDoc
+from vorlagen.render.plaintext import render as plain
 
 ERGEBNIS_SATZ = {
     "Kenntnisnahme": "Der Bericht wird zur Kenntnis genommen.",
@@ -55,6 +56,11 @@ class NiederschriftDoc:
 
     def folder(self, intern: bool) -> PurePosixPath:
         return (INTERNAL_MEETINGS if intern else PUBLIC_MEETINGS) / self.id
+
+    def beschlusstexte(self) -> dict[str, str]:
+        """TOP → its Beschluss as printed in the public Niederschrift, as plain text; public TOPs only."""
+        return {e.punkt.top: plain(e.beschluss).strip() for e in self.eintraege
+                if e.oeffentlich and e.beschluss is not None}
 
 
 class Minutes:

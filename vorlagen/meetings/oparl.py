@@ -3,6 +3,7 @@
 Objects refer to each other by id (an absolute URL below `<basis_url>oparl/`); the fields in EMBED
 hold ids here and are replaced by the objects themselves when the pages are written (oparl_pages.py).
 Only public documents enter the graph: non-public Vorlagen, Anlagen and TOPs are left out entirely.
+After the meeting the recorded results of the public TOPs and the public Niederschrift join it.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from pathlib import PurePosixPath
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from vorlagen.compute.minutes import beratungsergebnisse
+from vorlagen.compute.minutes import ergebnisse
 from vorlagen.load.facts import Facts
+from vorlagen.load.model import uhrzeit
 from vorlagen.meetings.documents import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 ZONE = ZoneInfo("Europe/Berlin")
-EMBED = {"Meeting": ("location", "invitation", "auxiliaryFile", "agendaItem"),
+EMBED = {"Meeting": ("location", "invitation", "resultsProtocol", "auxiliaryFile", "agendaItem"),
          "Paper": ("mainFile", "auxiliaryFile", "consultation"), "Body": ("legislativeTerm",)}
 # Body field → (list file name, object type); every list of the Body, in the order the specification names them.
 LISTS = {"organization": ("organization", "Organization"), "person": ("person", "Person"),
@@ -66,17 +68,19 @@ class Graph:
 
 
 def build(facts: Facts, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str],
-          read: Callable[[PurePosixPath], bytes]) -> Graph:
-    """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet."""
+          read: Callable[[PurePosixPath], bytes], beschluesse: dict[tuple[str, str], str] | None = None) -> Graph:
+    """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet,
+    `beschluesse` the plain text of each public TOP's Beschluss by (Sitzung id, TOP) from the Niederschriften."""
     graph = Graph(facts.koerperschaft.oparl.basis)
-    return _Builder(graph, facts, read).build(docs, sitzungen, mappen)
+    return _Builder(graph, facts, read, beschluesse or {}).build(docs, sitzungen, mappen)
 
 
 class _Builder:
-    def __init__(self, graph: Graph, facts: Facts, read: Callable[[PurePosixPath], bytes]):
-        self.graph, self.facts, self.read = graph, facts, read
+    def __init__(self, graph: Graph, facts: Facts, read: Callable[[PurePosixPath], bytes],
+                 beschluesse: dict[tuple[str, str], str]):
+        self.graph, self.facts, self.read, self.beschluesse = graph, facts, read, beschluesse
         self.body = graph.body_id(facts)
-        self.ergebnisse = beratungsergebnisse(facts)  # (Vorlage-Nummer, Sitzung id) → recorded result
+        self.ergebnisse = ergebnisse(facts)  # (Sitzung id, TOP) → recorded result
 
     def build(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str]) -> Graph:
         g, facts = self.graph, self.facts
@@ -120,10 +124,14 @@ class _Builder:
         meeting = {"id": meeting_id, "type": SCHEMA + "Meeting",
                    "name": f"{gremium.name}, Sitzung am {sitzung.datum:%d.%m.%Y}",
                    "meetingState": "eingeladen" if doc is not None else "terminiert", "cancelled": False}
-        if sitzung.uhrzeit:
-            hour, minute = sitzung.uhrzeit
-            meeting["start"] = dt.datetime(sitzung.datum.year, sitzung.datum.month, sitzung.datum.day, hour, minute,
-                                           tzinfo=ZONE).isoformat()
+        niederschrift = self.facts.niederschriften.get(sid)
+        start = dt.datetime.combine(sitzung.datum, dt.time(*sitzung.uhrzeit), ZONE) if sitzung.uhrzeit else None
+        if start is not None:
+            meeting["start"] = start.isoformat()
+            ende = uhrzeit(niederschrift.niederschrift.ende) if niederschrift else None
+            if ende is not None:  # a Sitzung that ends after midnight ends the next day
+                end = dt.datetime.combine(sitzung.datum, dt.time(*ende), ZONE)
+                meeting["end"] = (end + dt.timedelta(days=1) if end < start else end).isoformat()
         if sitzung.ort:
             meeting["location"] = g.add({"id": g.url("location", slugify(sitzung.ort)), "type": SCHEMA + "Location",
                                          "description": sitzung.ort}, stamp)
@@ -139,6 +147,11 @@ class _Builder:
                     "sitzungsmappe.pdf", sitzung.datum, stamp, meeting=[meeting_id])]
             meeting["agendaItem"] = [self._agenda_item(meeting_id, sid, order, punkt, stamp)
                                      for order, punkt in enumerate(doc.teil(intern=False), start=1)]
+        if doc is not None and niederschrift is not None:  # the public Niederschrift is written with the agenda
+            meeting["meetingState"] = "durchgeführt"
+            meeting["resultsProtocol"] = self._file(
+                f"niederschrift-{key}", "Niederschrift, öffentlicher Teil", PUBLIC_MEETINGS / sid / "niederschrift.pdf",
+                "niederschrift.pdf", sitzung.datum, sitzung.datum, meeting=[meeting_id])
         g.add(meeting, stamp)
 
     def _agenda_item(self, meeting_id: str, sid: str, order: int, punkt: Punkt, stamp: dt.date) -> str:
@@ -151,9 +164,15 @@ class _Builder:
         return g.add(item, stamp)
 
     def _result(self, punkt: Punkt, sid: str) -> dict:
-        """AgendaItem.result of a public TOP with a Vorlage once its Niederschrift records it."""
-        recorded = self.ergebnisse.get((punkt.doc.source.vorlage.nummer, sid)) if punkt.doc is not None else None
-        return {"result": recorded.kurz} if recorded is not None and recorded.oeffentlich else {}
+        """AgendaItem.result of a public TOP once its Niederschrift records it, and the text of an adopted Beschluss."""
+        recorded = self.ergebnisse.get((sid, punkt.top))
+        if recorded is None or not recorded.oeffentlich or not punkt.oeffentlich:
+            return {}
+        fields = {"result": recorded.kurz}
+        text = self.beschluesse.get((sid, punkt.top))
+        if recorded.ergebnis == "Beschluss" and recorded.angenommen and text:
+            fields["resolutionText"] = text
+        return fields
 
     def _consultation_id(self, doc: VorlageDoc, meeting_key: str) -> str:
         return self.graph.url("consultation", slugify(doc.source.slug), meeting_key)
@@ -173,12 +192,14 @@ class _Builder:
             consultation = {"id": self._consultation_id(doc, meeting_key), "type": SCHEMA + "Consultation",
                             "paper": paper_id, "meeting": g.url("meeting", meeting_key),
                             "organization": [self._gremium_id(sitzung.gremium)]}
-            item = g.url("agendaitem", meeting_key, slugify(self._top(sid, vorlage.nummer) or ""))
+            top = self._top(sid, vorlage.nummer)
+            item = g.url("agendaitem", meeting_key, slugify(top or ""))
             if item in g.objects:
                 consultation["agendaItem"] = item
             if rolle is not None:
                 consultation.update(authoritative=rolle == "Entscheidung", role=rolle)
-            consultation.update(consultation_result(doc, sid))
+            elif item in g.objects and (sid, top) in self.ergebnisse:  # on a public agenda, not in the Beratungsfolge
+                consultation["authoritative"] = self.ergebnisse[(sid, top)].ergebnis == "Beschluss"
             consultations.append(g.add(consultation, stamp))
         g.add({"id": paper_id, "type": SCHEMA + "Paper", "body": self.body, "name": vorlage.betreff,
                "reference": vorlage.nummer, "date": doc.source.stand.isoformat(), "paperType": vorlage.art,
@@ -226,10 +247,3 @@ class _Builder:
         g.add(body, first)
         g.add({"id": g.url("system"), "type": SCHEMA + "System", "oparlVersion": SCHEMA, "name": k.name,
                "body": g.url("bodies", "1"), "website": g.base + "index.html"}, first)
-
-
-
-
-def consultation_result(doc: VorlageDoc, sitzung_id: str) -> dict:
-    """Fields of a Consultation about its outcome: OParl 1.1 has none (the result lives on the AgendaItem)."""
-    return {}
