@@ -50,6 +50,12 @@ def test_niederschrift_pdf_quotes_the_computed_quoten(built):
     assert "Herr Yilmaz" in words and "Vorsitz" in words and "Schriftführung" in words
 
 
+def test_niederschrift_states_beginn_and_ende(built):
+    recorded = yaml.safe_load((DATA / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml").read_text(encoding="utf-8"))
+    words = pdf_words(built / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf")
+    assert f"{recorded['beginn']} – {recorded['ende']}" in words
+
+
 def test_public_niederschrift_leaves_out_the_non_public_part(built):
     public = pdf_words(built / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf")
     internal = pdf_words(built / "intern" / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf")

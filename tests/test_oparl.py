@@ -314,6 +314,10 @@ def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_pat
         encoding="utf-8")
     problems = [e for p in (out / "oparl").rglob("*.json") for obj in _objects(p) for e in errors(obj)]
     assert problems == []
+    # the public Niederschrift says the same
+    protokoll = (out / "sitzungen" / "ASI-2021-06-10" / "niederschrift.txt").read_text(encoding="utf-8")
+    assert "Vertagt:\n\nDie Beratung wird vertagt." in protokoll
+    assert "Abstimmungsergebnis: mit 2 Ja-Stimmen und 10 Nein-Stimmen abgelehnt" in protokoll
 
 
 def _objects(path: Path) -> list[dict]:
