@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmark.generate import generate  # noqa: E402
-from vorlagen.building import service  # noqa: E402
+from vorlagen.building import client  # noqa: E402
 from vorlagen.building.builder import Builder  # noqa: E402
 from vorlagen.meetings.documents import Meetings  # noqa: E402
 from vorlagen.render.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
@@ -161,7 +161,7 @@ def main() -> None:
     load = os.getloadavg()[0]  # a shared machine makes every figure slower: say how busy it was
     results = {"machine": f"{os.cpu_count()} Kerne, Python {sys.version.split()[0]}, Last beim Start {de(load, 1)}"}
     try:
-        service.stop_all()
+        client.stop_all()
         meeting = generate(work / "sitzung", 20)
         jobs = print_jobs(meeting)
         raw = raw_weasyprint(jobs)
@@ -192,13 +192,13 @@ def main() -> None:
         assert f"{(vzae + 1) * 55000:,}".replace(",", ".") in (out / "vorlagen/2022-0007/2022-0007.txt").read_text(encoding="utf-8")
         results["render_edited"] = raw[target]
         if args.jahr:
-            service.stop_all()
+            client.stop_all()
             year = generate(work / "jahr", args.jahr)
             year_out = work / "jahr" / "output"
             results["cold_year"], results["memory_year"] = command(year, year_out, memory=True)
             results["noop_year"], _ = command(year, year_out)
     finally:
-        service.stop_all()
+        client.stop_all()
         shutil.rmtree(work, ignore_errors=True)
     report(results, args.jahr)
 

@@ -156,16 +156,21 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
 
 def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monkeypatch, capsys):
     """The service path end to end: started by a first build, doing the second, same bytes; then stopped."""
-    from vorlagen.building import service
+    import shutil
+    import tempfile
+
+    from vorlagen.building import client, wire
     from vorlagen.cli import main
 
+    private = Path(tempfile.mkdtemp(prefix="vd-", dir="/tmp"))  # never meets other engineers' services
+    monkeypatch.setenv("TMPDIR", str(private))
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    monkeypatch.setattr(client, "_launched", set())
     monkeypatch.setenv("VORLAGEN_WORKER", "2")
     monkeypatch.setenv("VORLAGEN_DIENST", "1")
-    monkeypatch.setattr(service, "socket_path", lambda: tmp_path / "dienst" / "test.sock")
-    (tmp_path / "dienst").mkdir(mode=0o700)
     answers = []
-    original = service.delegate
-    monkeypatch.setattr(service, "delegate", lambda *a, **k: answers.append(original(*a, **k)) or answers[-1])
+    original = client.delegate
+    monkeypatch.setattr(client, "delegate", lambda *a, **k: answers.append(original(*a, **k)) or answers[-1])
     try:
         assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0  # builds here, starts the service
         edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
@@ -175,7 +180,9 @@ def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monk
         assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
         assert "/8] 2021/0130 unverändert" in out  # a progress line streamed back from the service
     finally:
-        assert service.stop(tmp_path / "dienst" / "test.sock")
+        assert client.stop(wire.socket_path(data))
+        client.stop_all()
+        shutil.rmtree(private, ignore_errors=True)
     monkeypatch.setenv("VORLAGEN_WORKER", "0")
     assert main(["--data", str(data), "--out", str(tmp_path / "lokal")]) == 0
     assert unstamped(tree(tmp_path / "erster")) == unstamped(tree(tmp_path / "lokal"))  # OParl stamps: history

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import posixpath
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from vorlagen.meetings import oparl, publish
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
@@ -35,12 +35,12 @@ from vorlagen.building.workers import Renderer, RenderJob
 PUBLISH = PurePosixPath("publish")
 
 
-def default_renderer() -> Renderer:
+def default_renderer(data_dir: Path) -> Renderer:
     """The render service when allowed (VORLAGEN_DIENST not 0) and there are workers, else local rendering."""
     from vorlagen.building.workers import worker_count
     if worker_count() > 0 and os.environ.get("VORLAGEN_DIENST", "1") != "0":
-        from vorlagen.building.service import ServiceRenderer
-        return ServiceRenderer()
+        from vorlagen.building.client import ServiceRenderer
+        return ServiceRenderer(data_dir)
     return Renderer()
 
 
@@ -71,7 +71,7 @@ class Builder:
         `mappen` names the Sitzungen whose packets and publish bundle to build.
         """
         mappen = self._mappen_wanted(set(mappen))
-        renderer = self.renderer or default_renderer()
+        renderer = self.renderer or default_renderer(self.facts.data_dir)
         try:
             return self._build(out, mappen, renderer)
         finally:

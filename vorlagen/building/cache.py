@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.compute.minutes import beratungsergebnisse
-from vorlagen.core.engine import code_files
+from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.render.templates import TEMPLATES
 from vorlagen.building.state import MANIFEST
-LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pyphen", "pillow", "jinja2",
-             "markdown-it-py", "babel", "pypdf", "pyyaml")
 
 
 def _digest(*parts: bytes | str) -> str:

@@ -154,7 +154,7 @@ class Preview:
     def __init__(self, data: Path, out: Path, port: int, say=print):
         self.data, self.out, self.port, self.say = data, out, port, say
         self.state = State()
-        self.renderer = default_renderer()
+        self.renderer = default_renderer(self.data)
         self.stopped = threading.Event()
         self.httpd: LocalServer | None = None
         self.watcher: threading.Thread | None = None

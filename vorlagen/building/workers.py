@@ -13,12 +13,14 @@ import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor
+import threading
+from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.core.reads import recording
-from vorlagen.core.problems import Where
+from vorlagen.core.reads import digest, recording
+from vorlagen.core.problems import BuildFailed, Problem, Where
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,52 @@ def _release_fonts() -> None:
 
 
 def render(job: RenderJob) -> RenderResult:
-    """Renders one job in this process, reusing the process's font configuration."""
+    """Renders one job in this process, reusing the process's font configuration while it fits the job."""
     from vorlagen.render.pdf import render_pdf
     if _font_config is None:
         _start_worker()
+    fonts = _fonts_for(job)
     with recording() as reads:
-        pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, _font_config)
+        pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config)
+    fonts.learn(reads)
     return RenderResult(pdf, reads)
+
+
+class _Fonts:
+    """A font configuration for one set of roots, and the font files it has read (path → content hash).
+
+    WeasyPrint keeps an @font-face once it has loaded it and never reads the file again; a long-lived
+    worker must therefore not hand a configuration to a job of other roots (another clone's fonts of the
+    same family would win) or after one of its font files changed."""
+
+    def __init__(self, roots: tuple[Path, ...], config):
+        self.roots, self.config, self.reads = roots, config, {}
+
+    def fits(self, roots: tuple[Path, ...]) -> bool:
+        return roots == self.roots and all(_hash(path) == value for path, value in self.reads.items())
+
+    def learn(self, reads: dict[Path, str]) -> None:
+        self.reads.update({path: value for path, value in reads.items() if path.suffix.lower() in _FONT_FILES})
+
+
+_FONT_FILES = {".ttf", ".otf", ".woff", ".woff2", ".ttc"}
+_fonts: _Fonts | None = None
+
+
+def _fonts_for(job: RenderJob) -> _Fonts:
+    global _fonts
+    roots = tuple(root.resolve() for root in job.roots)
+    if _fonts is None or not _fonts.fits(roots):
+        from weasyprint.text.fonts import FontConfiguration
+        _fonts = _Fonts(roots, _font_config if _fonts is None else FontConfiguration())
+    return _fonts
+
+
+def _hash(path: Path) -> str | None:
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return None
 
 
 def worker_count() -> int:
@@ -92,20 +133,38 @@ def worker_count() -> int:
 
 
 class Renderer:
-    """Renders jobs in worker processes, started lazily at the first `start()`."""
+    """Renders jobs in worker processes, started lazily at the first `start()`.
+
+    A worker that dies (killed, out of memory) breaks its whole pool: the pool is replaced and each job
+    it took down is tried once more. Pools start in one long-lived thread of their own, because a worker
+    ends with the thread that started it (see _die_with_parent), and a service serves from short ones.
+    """
 
     def __init__(self, workers: int | None = None):
         self.workers = worker_count() if workers is None else workers
         self.pool: ProcessPoolExecutor | None = None
+        self.replaced = 0  # pools replaced after a worker died
+        self._starter: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
 
     def start(self) -> None:
         """Starts the workers now, so that they get ready while the main process loads data."""
         if self.pool is None and self.workers > 0:
+            self._starter = self._starter or ThreadPoolExecutor(1, thread_name_prefix="vorlagen-pool")
+            self._starter.submit(self._new_pool, None).result()
+
+    def _new_pool(self, broken: ProcessPoolExecutor | None) -> None:
+        with self._lock:
+            if self.pool is not broken:
+                return  # replaced already, or closed
+            if broken is not None:
+                broken.shutdown(wait=False, cancel_futures=True)
+                self.replaced += 1
             # spawn, not fork: a worker must share nothing with the parent (forked font setups would
             # remove the parent's font files when they are replaced)
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
                                             mp_context=multiprocessing.get_context("spawn"))
-            for _ in range(self.workers):
+            for _ in range(self.workers):  # starts every worker now, from this thread
                 self.pool.submit(_ready)
 
     def submit(self, job: RenderJob) -> Future:
@@ -116,12 +175,77 @@ class Renderer:
             except Exception as error:  # noqa: BLE001 – handed to the caller like a worker's failure
                 future.set_exception(error)
             return future
-        return self.pool.submit(render, job)
+        outer: Future = Future()
+        self._run(job, outer, attempt=1)
+        return outer
+
+    def _run(self, job: RenderJob, outer: Future, attempt: int) -> None:
+        """Runs `job` in the pool, passing its outcome to `outer`; a broken pool is replaced, once per job."""
+        pool = self.pool
+        if pool is None or outer.cancelled():
+            outer.cancel()
+            return
+        try:
+            inner = pool.submit(render, job)
+        except BrokenProcessPool as error:
+            return self._retry(job, outer, attempt, pool, error)
+        except RuntimeError:  # the pool was shut down: the renderer is closing
+            outer.cancel()
+            return
+        outer.inner = inner  # so that cancelling the outer future reaches the pool
+
+        def done(inner: Future) -> None:
+            if inner.cancelled():
+                outer.cancel()
+            elif isinstance(inner.exception(), BrokenProcessPool):
+                self._retry(job, outer, attempt, pool, inner.exception())
+            elif inner.exception() is not None:
+                _settle(outer, error=inner.exception())
+            else:
+                _settle(outer, result=inner.result())
+        inner.add_done_callback(done)
+
+    def _retry(self, job: RenderJob, outer: Future, attempt: int, pool, error: BaseException) -> None:
+        def again() -> None:
+            self._new_pool(pool)
+            if attempt > 1:  # it took down a worker twice: the document is the cause, not bad luck
+                _settle(outer, error=BuildFailed([Problem(job.where, _CRASHED)]))
+            else:
+                self._run(job, outer, attempt + 1)
+        try:
+            self._starter.submit(again)
+        except (RuntimeError, AttributeError):  # closing
+            _settle(outer, error=error)
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        with self._lock:
+            pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if self._starter is not None:
+            self._starter.shutdown(wait=True)
+            self._starter = None
+
+
+_CRASHED = ("Der Satzprozess ist beim Setzen dieses Dokuments zweimal abgestürzt – ist der Arbeitsspeicher knapp? "
+            "Schließen Sie andere Programme und bauen Sie erneut; bleibt es dabei, setzen Sie VORLAGEN_WORKER=1.")
+
+
+def cancel(future: Future) -> bool:
+    """Cancels a job that has not started yet (True), also one waiting in the pool of a Renderer."""
+    inner = getattr(future, "inner", None)
+    if inner is not None and not inner.cancel():
+        return False
+    return future.cancel()
+
+
+def _settle(future: Future, result=None, error: BaseException | None = None) -> None:
+    if future.cancelled() or future.done():
+        return
+    try:
+        future.set_exception(error) if error is not None else future.set_result(result)
+    except InvalidStateError:
+        pass
 
 
 def _ready() -> bool:

@@ -84,7 +84,7 @@ def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
     from vorlagen.building.workers import worker_count
     if worker_count() == 0 or os.environ.get("VORLAGEN_DIENST", "1") == "0":
         return None
-    from vorlagen.building.service import delegate
+    from vorlagen.building.client import delegate
     answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True),
                       stichtag=args.stichtag)
     if answer is None:

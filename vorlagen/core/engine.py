@@ -14,6 +14,9 @@ def _default_house_style() -> Path:
 
 
 TEMPLATES = _default_house_style()
+# the libraries whose versions shape the output (in cache keys and the render service's identity)
+LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pyphen", "pillow", "jinja2",
+             "markdown-it-py", "babel", "pypdf", "pyyaml")
 
 
 def code_files() -> list[Path]:
