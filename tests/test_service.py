@@ -140,6 +140,35 @@ def test_two_clones_never_share_a_service(private_tmp, tmp_path):
     assert len(sockets) == 2 and all(client.ping(p) for p in sockets)  # one service per clone, both alive
 
 
+def test_a_warm_worker_never_uses_another_checkouts_or_an_old_font(tmp_path):
+    """WeasyPrint keeps an @font-face once loaded: the worker must not hand its fonts to a job of other roots
+    (the first clone's font of the same family would win) nor keep a font file that has changed."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    from vorlagen.building.workers import render
+    from vorlagen.render.pdf import render_pdf
+    fonts = ROOT / "templates" / "fonts"
+    for name, font in (("a", "LiberationSans-Regular.ttf"), ("b", "LiberationSerif-Regular.ttf")):
+        (tmp_path / name).mkdir()
+        shutil.copy(fonts / font, tmp_path / name / "Haus.ttf")
+
+    def job(name: str) -> RenderJob:
+        html = (f"<html lang='de'><title>T</title><style>@font-face {{ font-family: Haus; src: url("
+                f"{(tmp_path / name / 'Haus.ttf').as_uri()}) }} p {{ font-family: Haus }}</style><p>Hallo</p>")
+        return RenderJob(html, tmp_path / name, (tmp_path / name,), Where("test"), dt.date(2021, 6, 1), None)
+
+    def fresh(job: RenderJob) -> bytes:
+        return render_pdf(job.html, job.base, list(job.roots), job.where, job.created, None, FontConfiguration())
+
+    sans = render(job("a")).pdf
+    assert sans == fresh(job("a"))
+    assert render(job("b")).pdf == fresh(job("b")) != sans  # b's serif, not a's sans of the same family
+    assert render(job("a")).pdf == sans
+    shutil.copy(fonts / "LiberationSerif-Regular.ttf", tmp_path / "a" / "Haus.ttf")  # a's font file changes
+    serif = render(job("a")).pdf
+    assert serif == fresh(job("a")) != sans
+
+
 def test_the_socket_name_hashes_project_and_program(tmp_path):
     one, two = copy_data(AACHEN, tmp_path / "eins"), copy_data(AACHEN, tmp_path / "zwei")
     assert wire.project_key(one) != wire.project_key(two)
