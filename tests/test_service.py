@@ -10,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -23,44 +22,6 @@ from vorlagen.building.workers import RenderJob
 from vorlagen.core.problems import Where
 
 from .conftest import AACHEN, ROOT, copy_data, edit
-
-
-@pytest.fixture
-def private_tmp(monkeypatch, tmp_path):  # tmp_path first: pytest places it under the real TMPDIR
-    """A TMPDIR of this test alone (a short path: socket names are limited), so that it never meets other
-    engineers' services; every service started under it is stopped afterwards."""
-    tmp = Path(tempfile.mkdtemp(prefix="vd-", dir="/tmp"))
-    monkeypatch.setenv("TMPDIR", str(tmp))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
-    monkeypatch.setattr(client, "_launched", set())
-    yield tmp
-    client.stop_all()
-    for pid in _processes(str(tmp)):  # services that never got to listen
-        _kill(pid)
-    shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _processes(needle: str) -> list[int]:
-    """Processes whose command line contains `needle`."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and needle.encode() in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
-
-
-def _children(pid: int, needle: str) -> list[int]:
-    found = []
-    for child in _processes(needle):
-        try:
-            if int((Path("/proc") / str(child) / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(child)
-        except (OSError, IndexError, ValueError):
-            continue
-    return found
 
 
 def _kill(pid: int) -> None:

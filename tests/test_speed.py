@@ -154,18 +154,11 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
     assert "noch nicht erstellt" in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monkeypatch, capsys):
+def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monkeypatch, capsys, private_tmp):
     """The service path end to end: started by a first build, doing the second, same bytes; then stopped."""
-    import shutil
-    import tempfile
-
     from vorlagen.building import client, wire
     from vorlagen.cli import main
 
-    private = Path(tempfile.mkdtemp(prefix="vd-", dir="/tmp"))  # never meets other engineers' services
-    monkeypatch.setenv("TMPDIR", str(private))
-    monkeypatch.setattr(tempfile, "tempdir", str(private))
-    monkeypatch.setattr(client, "_launched", set())
     monkeypatch.setenv("VORLAGEN_WORKER", "2")
     monkeypatch.setenv("VORLAGEN_DIENST", "1")
     answers = []
@@ -181,8 +174,6 @@ def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monk
         assert "/8] 2021/0130 unverändert" in out  # a progress line streamed back from the service
     finally:
         assert client.stop(wire.socket_path(data))
-        client.stop_all()
-        shutil.rmtree(private, ignore_errors=True)
     monkeypatch.setenv("VORLAGEN_WORKER", "0")
     assert main(["--data", str(data), "--out", str(tmp_path / "lokal")]) == 0
     assert unstamped(tree(tmp_path / "erster")) == unstamped(tree(tmp_path / "lokal"))  # OParl stamps: history
