@@ -60,7 +60,10 @@ class Service:
             elif kind == "job":
                 self.job(channel, request[2])
             else:
-                with self.build_lock:
+                with channel.heartbeat(), self.build_lock:  # a client waiting for another build hears from us
+                    if channel.gone():
+                        self.count("bauten_abgebrochen")
+                        return
                     self.build(channel, *request[2:])
         except FAILURES:
             pass
@@ -96,7 +99,7 @@ class Service:
         from vorlagen.core.problems import BuildFailed
         watched = _Watched(self, channel)
         self.count("bauten")
-        with channel.heartbeat(), watched:
+        with watched:
             try:
                 project = prepare(Path(data))
                 builder = Builder(project, Progress(stream=_Lines(channel), live=False), watched,
