@@ -1,8 +1,14 @@
 """vorlagen: Sitzungsvorlagen als Code."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("vorlagen")
-except PackageNotFoundError:  # run from a checkout without installing
-    __version__ = "0.2.0"
+def __getattr__(name: str):
+    """`__version__` is looked up on first use: importlib.metadata costs every command's start otherwise."""
+    if name != "__version__":
+        raise AttributeError(f"module 'vorlagen' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        value = version("vorlagen")
+    except PackageNotFoundError:  # run from a checkout without installing
+        value = "0.2.0"
+    globals()["__version__"] = value
+    return value

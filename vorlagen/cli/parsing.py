@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from vorlagen import __version__
 
 PROG = "vorlagen"
 DEFAULT = "build"
@@ -53,6 +52,7 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
     Exits like argparse (0 after help or version, 2 after a usage error) with German text."""
     table = {command.name: command for command in commands}
     if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
+        from vorlagen import __version__
         print(f"{PROG} {__version__}")
         raise SystemExit(0)
     position = _command_position(argv, commands)

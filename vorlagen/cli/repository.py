@@ -1,4 +1,5 @@
-"""Commands that set up a data repository: neu, vorlage neu, schema."""
+"""Commands that set up a data repository: neu, vorlage neu, schema (scaffold is imported when used:
+its schema and records would slow down the start of every build)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from vorlagen.cli import scaffold
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
 
@@ -35,6 +35,7 @@ def schema_options(parser: argparse.ArgumentParser) -> None:
 
 def neu(args: argparse.Namespace) -> int:
     """`neu`: a data repository that builds at once."""
+    from vorlagen.cli import scaffold
     written = scaffold.new_repository(args.ordner, args.name, dt.date.today())
     shown = args.ordner.as_posix()
     print(f"Neues Datenrepository in {shown}/ mit {len(written)} Dateien, darunter:\n"
@@ -45,6 +46,7 @@ def neu(args: argparse.Namespace) -> int:
 
 def vorlage(args: argparse.Namespace) -> int:
     """`vorlage neu`: the next free Nummer, the sections of its Art, the next Sitzung."""
+    from vorlagen.cli import scaffold
     from vorlagen.load.facts import load
     facts, _ = load(args.data)  # problems elsewhere do not stop a new Vorlage
     today = dt.date.today()
@@ -72,6 +74,7 @@ def vorlage(args: argparse.Namespace) -> int:
 
 def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
+    from vorlagen.cli import scaffold
     target = args.ziel or args.repository.root / scaffold.SCHEMA_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for name, text in scaffold.schema_files().items():

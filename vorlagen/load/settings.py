@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen import __version__
+import vorlagen
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
 SETTINGS = "vorlagen.toml"
@@ -86,9 +86,9 @@ def read_settings(path: Path) -> dict[str, str]:
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(where, f"„{key}“ muss ein Text in Anführungszeichen sein, "
                                            f'z. B. {key} = "{EXAMPLES[key]}".'))
-        elif key == "version" and not version_matches(value, __version__):
+        elif key == "version" and not version_matches(value, vorlagen.__version__):
             problems.append(Problem(where, f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
-                                           f"{__version__} – installieren Sie eine passende Version oder passen "
+                                           f"{vorlagen.__version__} – installieren Sie eine passende Version oder passen "
                                            f"Sie „version“ in {SETTINGS} an."))
     if problems:
         raise BuildFailed(problems)
