@@ -93,6 +93,16 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.filters = filters
         self.globals = {"range": self._range}
         self._steps = threading.local()
+        self._safe: dict[tuple, bool] = {}  # (type, its __class__, attribute) → Jinja's verdict
+
+    def is_safe_attribute(self, obj, attr: str, value) -> bool:
+        """Jinja's verdict, remembered: its checks look only at the attribute's name and at isinstance of the
+        object (its type and __class__), and ran for every attribute every template read."""
+        key = (type(obj), getattr(obj, "__class__", None), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
 
     def _parse(self, source, name, filename):
         """Every {% for %} counts its rounds: nested loops over long lists could run for hours."""
