@@ -11,6 +11,7 @@ import ctypes
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -24,7 +25,9 @@ class Staging:
     """`with Staging(out, paths, state, known) as stage: stage.write(...)` — swapped in when the block succeeds.
 
     `known` are the files the previous build wrote (None when unknown); any other file in the output
-    folder belongs to someone else, and the build refuses rather than delete it.
+    folder belongs to someone else, and the build refuses rather than delete it. The staging folder is
+    made at the first file that differs from the previous output; when none does and the same files
+    remain, the previous output already is the new one and stays in place (a no-op build moves nothing).
     """
 
     def __init__(self, out: Path, paths: Paths, state: Path, known: set[str] | None = None):
@@ -34,9 +37,30 @@ class Staging:
         if self.out.is_file():
             raise BuildFailed([Problem(paths.where(self.out), "Der Ausgabeordner ist eine Datei – wählen Sie mit "
                                                               "--out einen Ordner.")])
-        if self.out.is_dir() and any(self.out.iterdir()):
-            self._check_owner(known)
+        self.present: set[str] = set()  # files (and links) of the previous output, relative
+        self.folders: set[str] = set()  # its folders, relative
+        self.other = False  # it holds something that is neither (a socket, a device)
+        if self.out.is_dir():
+            self._scan()
+            if self.present or self.folders or self.other:
+                self._check_owner(known)
         self.tmp: Path | None = None
+        self.planned: list[PurePosixPath] = []  # files the new output takes unchanged, before the staging folder exists
+
+    def _scan(self) -> None:
+        stack = [("", str(self.out))]
+        while stack:
+            prefix, folder = stack.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    name = prefix + entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        self.folders.add(name)
+                        stack.append((name + "/", entry.path))
+                    elif entry.is_file() or entry.is_symlink():
+                        self.present.add(name)
+                    else:
+                        self.other = True
 
     def _check_owner(self, known: set[str] | None) -> None:
         if not (self.state / OWNED).exists() and not (self.out / LEGACY_MARKER).exists():
@@ -45,25 +69,54 @@ class Staging:
                                        "wählen Sie mit --out einen leeren oder eigenen Ordner.")])
         if known is None:
             return
-        for path in sorted(self.out.rglob("*")):
-            name = path.relative_to(self.out).as_posix()
-            if (path.is_file() or path.is_symlink()) and name not in known and name != LEGACY_MARKER:
-                raise BuildFailed([Problem(self.paths.where(path),
-                                           "Diese Datei stammt nicht von vorlagen – der Ausgabeordner wird bei jedem "
-                                           "Lauf ganz ersetzt; legen Sie eigene Dateien an einen anderen Ort.")])
+        foreign = sorted(self.present - known - {LEGACY_MARKER}, key=lambda name: name.split("/"))  # as Path sorts
+        if foreign:
+            raise BuildFailed([Problem(self.paths.where(self.out / foreign[0]),
+                                       "Diese Datei stammt nicht von vorlagen – der Ausgabeordner wird bei jedem "
+                                       "Lauf ganz ersetzt; legen Sie eigene Dateien an einen anderen Ort.")])
 
     def __enter__(self) -> Staging:
-        self.tmp = Path(tempfile.mkdtemp(prefix="neu-", dir=self.state))
         return self
 
+    def _stage(self) -> None:
+        """Makes the staging folder and links into it what was taken unchanged so far."""
+        self.tmp = Path(tempfile.mkdtemp(prefix="neu-", dir=self.state))
+        for relative in self.planned:
+            self._link(relative)
+        self.planned = []
+
     def write(self, relative: PurePosixPath, data: bytes) -> None:
+        if self.tmp is None:
+            if self._same(relative, data):
+                self.planned.append(relative)
+                return
+            self._stage()
         path = self.tmp / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)  # never write through a link into the previous output
         path.write_bytes(data)
 
+    def _same(self, relative: PurePosixPath, data: bytes) -> bool:
+        """True when the previous output has this file, as a plain file with exactly these bytes."""
+        if str(relative) not in self.present:
+            return False
+        path = self.out / relative
+        try:
+            info = os.lstat(path)
+            return stat.S_ISREG(info.st_mode) and info.st_size == len(data) and path.read_bytes() == data
+        except OSError:
+            return False
+
     def reuse(self, relative: PurePosixPath) -> None:
         """Takes a file unchanged from the previous output (a hard link where the file system allows)."""
+        if self.tmp is None and str(relative) in self.present:
+            self.planned.append(relative)
+            return
+        if self.tmp is None:
+            self._stage()
+        self._link(relative)
+
+    def _link(self, relative: PurePosixPath) -> None:
         source, path = self.out / relative, self.tmp / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -73,12 +126,35 @@ class Staging:
 
     def read(self, relative: PurePosixPath) -> bytes:
         """A file written earlier in this build."""
-        return (self.tmp / relative).read_bytes()
+        return ((self.out if self.tmp is None else self.tmp) / relative).read_bytes()
+
+    def _unchanged(self) -> bool:
+        """True when the new output is the previous one: the same files, the same folders, nothing else."""
+        names = {str(relative) for relative in self.planned}
+        folders = {parent.as_posix() for relative in self.planned for parent in relative.parents} - {"."}
+        return self.out.is_dir() and not self.other and names == self.present and folders == self.folders
 
     def __exit__(self, kind, error, trace) -> None:
         if kind is not None:
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            if self.tmp is not None:
+                shutil.rmtree(self.tmp, ignore_errors=True)
             return
+        if self.tmp is None and not self._unchanged():
+            self._stage()
+        if self.tmp is None:
+            (self.state / OWNED).touch()
+        else:
+            self._swap_in()
+        if self.manifest is not None:
+            part = self.state / (MANIFEST + ".neu")
+            part.write_bytes(self.manifest)
+            os.replace(part, self.state / MANIFEST)
+        for name, content in sorted(self.ledgers.items()):
+            part = self.state / (name + ".neu")
+            part.write_bytes(content)
+            os.replace(part, self.state / name)
+
+    def _swap_in(self) -> None:
         try:
             self._keep_modes()
             (self.state / MANIFEST).unlink(missing_ok=True)  # a manifest never describes another output
@@ -90,14 +166,6 @@ class Staging:
         except BaseException:
             shutil.rmtree(self.tmp, ignore_errors=True)
             raise
-        if self.manifest is not None:
-            part = self.state / (MANIFEST + ".neu")
-            part.write_bytes(self.manifest)
-            os.replace(part, self.state / MANIFEST)
-        for name, content in sorted(self.ledgers.items()):
-            part = self.state / (name + ".neu")
-            part.write_bytes(content)
-            os.replace(part, self.state / name)
 
     def _keep_modes(self) -> None:
         """Folders keep the permissions the user gave them (e.g. output/intern closed to others)."""
