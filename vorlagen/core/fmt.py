@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -16,6 +17,20 @@ MINUS = "\u2212"
 
 
 def _number(value: Decimal, places: int) -> str:
+    try:
+        return _cached_number(type(value), value, places)
+    except TypeError:  # an unhashable value: formatted each time
+        return _format_number(value, places)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_number(kind: type, value, places: int) -> str:
+    """A year of Vorlagen prints the same few amounts thousands of times; babel parses its pattern on every
+    call. The type is part of the key, so that only equal values of one type share a text."""
+    return _format_number(value, places)
+
+
+def _format_number(value, places: int) -> str:
     quantum = Decimal(1).scaleb(-places)
     rounded = round_half_up(value, quantum)
     if rounded == 0:

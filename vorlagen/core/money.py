@@ -29,10 +29,14 @@ def quantum_for(rundung: str) -> Decimal:
     return CENT if rundung == "cent" else EURO
 
 
+_STEPS = {EURO: Fraction(1), CENT: Fraction(1, 100)}  # exact() of the usual quanta, made once
+HALF = Fraction(1, 2)
+
+
 def round_half_up(value, quantum: Decimal = EURO) -> Decimal:
     """Kaufmännisches Runden of an exact value: 0.5 goes away from zero."""
-    steps = exact(value) / exact(quantum)
-    whole = math.floor(abs(steps) + Fraction(1, 2))
+    steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
+    whole = math.floor(abs(steps) + HALF)
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
