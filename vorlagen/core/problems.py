@@ -60,12 +60,26 @@ class Paths:
 
     def __init__(self, root: Path):
         self.root = root.resolve()
+        self._folders: dict[Path, Path] = {}  # folder → resolved, for this Paths (one load) only
 
     def show(self, path: Path) -> str:
+        resolved = self.resolve(path)
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return resolved.relative_to(self.root).as_posix()
         except ValueError:
-            return path.resolve().as_posix()
+            return resolved.as_posix()
+
+    def resolve(self, path: Path) -> Path:
+        """path.resolve(), each folder resolved once: resolve() asks the file system about every part of the
+        path, and a load resolves thousands of files in the same folders. Same result: a part that is not a
+        link is appended to its resolved folder; one that is a link is resolved as resolve() does."""
+        path = Path(path)
+        if path.name in ("", ".", ".."):
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = self.resolve(path.parent)
+        return path.resolve() if path.is_symlink() else folder / path.name
 
     def where(self, path: Path, line: int | None = None) -> Where:
         return Where(self.show(path), line)

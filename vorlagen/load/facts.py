@@ -148,9 +148,10 @@ def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Proble
     return path
 
 
-def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
+def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
+             paths: Paths | None = None) -> Path | None:
     """A file named in a Vorlage: inside the data folder and not in another Vorlage's folder."""
-    path = inside(data_dir, folder, name, where, problems)
+    path = inside(data_dir, folder, name, where, problems, paths)
     vorlagen = data_dir / "vorlagen"
     if path is not None and path.is_relative_to(vorlagen) and not path.is_relative_to(folder):
         other = path.relative_to(vorlagen).parts[0]
@@ -165,13 +166,15 @@ def unknown_art(where: Where, art: str, arten) -> Problem:
     return Problem(where, f"„art“: „{art}“ ist nicht vorgesehen{suggest(art, arten) or '.'} Möglich sind: {', '.join(arten)}.")
 
 
-def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem]) -> Path | None:
-    """Resolves a file name given in the data; refuses anything outside the data folder."""
+def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
+           paths: Paths | None = None) -> Path | None:
+    """Resolves a file name given in the data (with `paths`, through its folder cache); refuses anything outside
+    the data folder."""
     if Path(name).is_absolute() or "\\" in name:
         problems.append(Problem(where, f"„{name}“: Geben Sie Dateien relativ zum Ordner der Vorlage an, "
                                        "ohne / oder Laufwerk am Anfang."))
         return None
-    path = (folder / name).resolve()
+    path = paths.resolve(folder / name) if paths else (folder / name).resolve()
     if not path.is_relative_to(data_dir):
         problems.append(Problem(where, f"„{name}“ liegt außerhalb des Datenordners – "
                                        "legen Sie die Datei in den Ordner der Vorlage."))
@@ -228,7 +231,7 @@ def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where
                    problems: list[Problem]) -> None:
     """Reads a Markdown file named in a YAML file into `texts`; problems when it is missing, outside the data
     folder or in another Vorlage's folder (a Niederschrift must not publish a non-public Vorlage's text)."""
-    path = own_file(data_dir, folder, name, where, problems)
+    path = own_file(data_dir, folder, name, where, problems, paths)
     if path is None:
         return
     if not path.is_file():
@@ -273,7 +276,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
             problems.append(Problem(anlage.where("datei"), f"Anlagen sind Markdown (.md) oder PDF (.pdf), "
                                                            f"nicht „{anlage.datei}“."))
             continue
-        path = own_file(data_dir, folder, anlage.datei, anlage.where("datei"), problems)
+        path = own_file(data_dir, folder, anlage.datei, anlage.where("datei"), problems, paths)
         if path is not None and not path.is_file():
             problems.append(Problem(anlage.where("datei"), f"Die Anlage „{anlage.datei}“ gibt es nicht – prüfen Sie den Namen."))
         elif path is not None:
