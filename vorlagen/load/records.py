@@ -70,6 +70,24 @@ def suggest(word: str, choices) -> str:
     return f" – meinten Sie „{close[0]}“?" if close else ""
 
 
+@functools.cache
+def _kind(typ) -> tuple[str, object]:
+    """How Reader.read reads a type: ("optional", the type), ("literal", the choices), ("list", the item type),
+    ("dict", the value type), ("record", None) or ("scalar", None); worked out once per type."""
+    origin = typing.get_origin(typ)
+    if origin in (typing.Union, types.UnionType):
+        return "optional", [t for t in typing.get_args(typ) if t is not type(None)][0]
+    if origin is typing.Literal:
+        return "literal", typing.get_args(typ)
+    if origin is list:
+        return "list", typing.get_args(typ)[0]
+    if origin is dict:
+        return "dict", typing.get_args(typ)[1]
+    if dataclasses.is_dataclass(typ):
+        return "record", None
+    return "scalar", None
+
+
 class Reader:
     """Reads nodes as given types; problems go to `self.problems`."""
 
@@ -81,19 +99,18 @@ class Reader:
         return INVALID
 
     def read(self, node: Node, typ, name: str):
-        origin = typing.get_origin(typ)
-        if origin in (typing.Union, types.UnionType):
-            options = [t for t in typing.get_args(typ) if t is not type(None)]
+        kind, argument = _kind(typ)
+        if kind == "optional":
             if isinstance(node, Scalar) and node.is_null:
                 return None
-            return self.read(node, options[0], name)
-        if origin is typing.Literal:
-            return self._literal(node, typing.get_args(typ), name)
-        if origin is list:
-            return self._list(node, typing.get_args(typ)[0], name)
-        if origin is dict:
-            return self._dict(node, typing.get_args(typ)[1], name)
-        if dataclasses.is_dataclass(typ):
+            return self.read(node, argument, name)
+        if kind == "literal":
+            return self._literal(node, argument, name)
+        if kind == "list":
+            return self._list(node, argument, name)
+        if kind == "dict":
+            return self._dict(node, argument, name)
+        if kind == "record":
             return self.record(node, typ, name)
         scalar = self._scalar(node, name)
         if scalar is INVALID:
