@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path, PurePosixPath
 
@@ -19,7 +18,7 @@ from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, pa
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
 from vorlagen.render.public import document as shown
-from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, slugify
+from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
 from vorlagen.meetings import control
 from vorlagen.meetings.documents import Meetings, SitzungDoc
 from vorlagen.meetings.minutes import Minutes, NiederschriftDoc
@@ -414,7 +413,7 @@ class Builder:
                kontrolle: list[tuple[str, PurePosixPath]], base: PurePosixPath, titel: str) -> bytes:
         """An overview page at `base`; the internal one lists everything, the public one only public documents."""
         def link(path: PurePosixPath) -> str:
-            return posixpath.relpath(str(path), str(base))
+            return relative(path, base)
 
         html = self.composer.templates.render(
             "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, mappen=mappen,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from vorlagen.render import public
-from vorlagen.render.document import INTERNAL, Composer, VorlageDoc
+from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative
 from vorlagen.load.model import Gremium, Sitzung, Top
 from vorlagen.compute.schedule import tops
 
@@ -88,7 +87,7 @@ class Meetings:
         """The TOPs as rows; on the web each Vorlage is linked relative to `folder`, in print nothing is."""
         if not web:
             return punkte
-        return [replace(p, link=posixpath.relpath(str(p.doc.folder / f"{p.doc.source.slug}.html"), str(folder)))
+        return [replace(p, link=relative(p.doc.folder / f"{p.doc.source.slug}.html", folder))
                 if p.doc is not None else p for p in punkte]
 
     def cover(self, doc: SitzungDoc, intern: bool, inhalt) -> str:

@@ -83,6 +83,19 @@ class VorlageDoc:
         return plaintext.render(self.web_html)
 
 
+def relative(path: PurePosixPath, base: PurePosixPath) -> str:
+    """posixpath.relpath(path, base) for output paths, without asking the system for the working folder."""
+    target, start = PurePosixPath(path), PurePosixPath(base)
+    if target.is_absolute() or start.is_absolute() or ".." in target.parts or ".." in start.parts:
+        return posixpath.relpath(str(path), str(base))
+    common = 0
+    for mine, theirs in zip(target.parts, start.parts):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start.parts) - common) + list(target.parts[common:])) or "."
+
+
 def assets_prefix(folder: PurePosixPath) -> str:
     """Relative way from an output folder back to output/assets/."""
     return "../" * len(folder.parts) + "assets/"
