@@ -8,6 +8,7 @@ import traceback
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 
@@ -18,13 +19,32 @@ from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 
 
+class _Compiled(BytecodeCache):
+    """Compiled templates of this process, by template file and checksum of its source: a render service builds
+    again and again, and compiling the house style took a noticeable part of each no-op build. Every
+    Templates environment has the same options, so the same source compiles to the same code."""
+
+    def __init__(self):
+        self.codes: dict[tuple[str, str], object] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        bucket.code = self.codes.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[(bucket.key, bucket.checksum)] = bucket.code
+
+
+_COMPILED = _Compiled()
+
+
 class Templates:
     """House-style templates; a data folder may override any of them in its `templates/`."""
 
     def __init__(self, data_dir: Path, paths: Paths):
         self.dirs = [d for d in (data_dir / "templates", TEMPLATES) if d.is_dir()]
         self.paths = paths
-        self.env = Sandbox(loader=FileSystemLoader([str(d) for d in self.dirs]), autoescape=True,
+        self.env = Sandbox(loader=FileSystemLoader([str(d) for d in self.dirs]), bytecode_cache=_COMPILED,
+                           autoescape=True,
                            trim_blocks=True, lstrip_blocks=True)
 
     @property
