@@ -61,6 +61,8 @@ def problems(path: Path) -> list[str]:
             found.append(f"09-005: Liste enthält {sorted(set(kids))}")
         if tag == "/LI" and any(k not in ("/Lbl", "/LBody") for k in kids):
             found.append(f"09-005: Listenpunkt enthält {sorted(set(kids))}")
+        if tag == "/Table" and {"/THead", "/TFoot"} & set(kids) and "/TBody" not in kids:
+            found.append("15-000: Tabelle mit Kopf oder Fuß, aber ohne Rumpf (TBody)")  # veraPDF 7.2-13/14
         if tag == "/TH":
             attributes = _resolve(element.get("/A", DictionaryObject()))
             attributes = attributes if isinstance(attributes, DictionaryObject) else DictionaryObject()

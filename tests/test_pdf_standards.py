@@ -63,6 +63,18 @@ def test_our_checks_find_what_they_look_for(tmp_path):
                                                    "01-003: kein Strukturbaum"]
 
 
+def test_a_table_breaking_before_its_sum_keeps_a_body_on_every_page(tmp_path):
+    """One more paragraph pushed a Berechnung's page break between its last row and its sum: the next page
+    then held a table of head and foot only (no TBody), which veraPDF rejects (PDF/UA-1 7.2-13/14)."""
+    data = copy_data(DATA, tmp_path)
+    with (data / "vorlagen" / "2021-0123" / "vorbemerkungen.md").open("a", encoding="utf-8") as text:
+        text.write("\nEin weiterer kurzer Absatz, der nur dazu dient, den Seitenumbruch zu verschieben, damit eine "
+                   "Tabelle über die Seitengrenze läuft.\n")
+    out = tmp_path / "output"
+    assert main(["build", "--data", str(data), "--out", str(out)]) == 0
+    assert problems(out / "vorlagen" / "2021-0123" / "2021-0123.pdf") == []
+
+
 @pytest.mark.skipif(not Path(VERAPDF).exists(), reason="veraPDF nicht eingerichtet (scripts/validators/einrichten.sh)")
 def test_verapdf_passes_pdf_ua_1_and_pdf_a_2u(published):
     result = subprocess.run([VERAPDF, "ua1,2u", *map(str, published)], capture_output=True, text=True, timeout=600)
