@@ -195,6 +195,7 @@ class Renderer:
         outer.inner = inner  # so that cancelling the outer future reaches the pool
 
         def done(inner: Future) -> None:
+            outer.inner = None  # no cycle outer → inner → done → outer keeps the PDF alive until a full collection
             if inner.cancelled():
                 outer.cancel()
             elif isinstance(inner.exception(), BrokenProcessPool):
