@@ -120,7 +120,7 @@ def test_eigenanteil_insgesamt_only_where_eigenanteil_tables_exist(project, buil
 
 @pytest.mark.parametrize("folder, nummer", [(ERLENBRUCH, "2024-0041"), (ERLENBRUCH, "2024-0057"),
                                             (ERLENBRUCH, "2024-0063"), (DATA, "2021-0123")])
-def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer):
+def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer, tmp_path):
     project = prepare(folder)
     rechnung = project.rechnungen[nummer]
     source = next(s for s in project.facts.vorlagen if s.slug == nummer)
@@ -129,7 +129,9 @@ def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer):
     assert len(listing) > 10
     prose, problems = Prose(), []
     for expression, value in listing:
-        text = Text(Path("x.md"), Where("x.md"), f"{{{{ {expression} }}}}")
+        path = tmp_path / "x.md"
+        path.write_text(f"{{{{ {expression} }}}}", encoding="utf-8")
+        text = Text.of(path, Where("x.md"), path.read_text(encoding="utf-8"))
         html = prose.render(text, names, problems).html
         assert html == f"<p>{value}</p>\n".replace("&", "&amp;"), expression
     assert problems == []

@@ -8,7 +8,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
+
+from vorlagen.compute.project import prepare
+from vorlagen.core.problems import BuildFailed
+from vorlagen.render.document import Composer
 
 from .conftest import edit
 from .test_speed import RSK, SECRET, build, inode, tree
@@ -87,3 +92,15 @@ def test_an_unread_file_in_the_folder_rebuilds_nothing(data, tmp_path):
     before = tree(out)
     assert build(data, out).rendered == 0
     assert tree(out) == before
+
+
+def test_a_text_changed_while_the_build_runs_is_named_and_never_printed_half_old(data):
+    """Texts are read again when their document is composed; what they say then must be what was checked."""
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.slug == "2021-0123")
+    edit(data / V / "erlaeuterungen.md", "\n", "\nNachträglich eingefügt.\n")
+    with pytest.raises(BuildFailed) as failed:
+        Composer(project).compose(source)
+    assert [str(p) for p in failed.value.problems] == [
+        "data/vorlagen/2021-0123/erlaeuterungen.md: Die Datei wurde während des Baus geändert – speichern Sie sie "
+        "und bauen Sie noch einmal."]

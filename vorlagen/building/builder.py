@@ -118,7 +118,7 @@ class Builder:
             todo.append(source)
         if todo or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
             renderer.start()  # workers get ready while the main process composes
-        todo.sort(key=lambda s: -sum(len(t.content) for t in s.texts.values()))  # largest first: workers end together
+        todo.sort(key=lambda s: -sum(t.size for t in s.texts.values()))  # largest first: workers end together
         sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]
         minutes, failed = [], []

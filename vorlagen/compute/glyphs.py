@@ -11,6 +11,7 @@ import yaml
 from vorlagen.core.problems import Problem
 from vorlagen.load import fonts
 from vorlagen.load.facts import Facts
+from vorlagen.load.yamlfile import shown
 
 _SILENT = {"Cc", "Cf", "Zs", "Zl", "Zp"}  # control, format (soft hyphen, joiners), spaces: never drawn as a glyph
 _SHOWN = 5  # characters named per line; a pasted paragraph in another script gives one readable line
@@ -20,8 +21,7 @@ _PRIVATE = ((0xE000, 0xF8FF), (0xF0000, 0x10FFFF))  # in Markdown reported by re
 def check_glyphs(facts: Facts) -> list[Problem]:
     """One problem per line whose text holds characters the Hausstil's font cannot print."""
     files = fonts.font_files(facts.data_dir, facts.koerperschaft.hausstil.schrift)
-    texts = {path: _shown(path, text) for path, text in facts.quellen.items()}
-    used = set().union(*map(set, texts.values())) - (fonts.GEMEINSAM if fonts.shipped(files) else set())
+    used = facts.quellen.zeichen - (fonts.GEMEINSAM if fonts.shipped(files) else set())
     rare = {c for c in used if _drawn(c)}
     if not rare:
         return []
@@ -30,15 +30,18 @@ def check_glyphs(facts: Facts) -> list[Problem]:
         return []
     missing = {c for c in rare if ord(c) not in covered}
     problems = []
-    for path, text in texts.items():
-        if missing and not missing.isdisjoint(text):
-            problems += _problems(facts, path, facts.quellen[path], missing, covered)
+    for path in dict.fromkeys(facts.quellen.paths) if missing else ():  # read again only to name the lines
+        text = _read_again(path)
+        if text is not None and not missing.isdisjoint(shown(path, text)):
+            problems += _problems(facts, path, text, missing, covered)
     return problems
 
 
-def _shown(path: Path, text: str) -> str:
-    """The characters a file can put into a document: Markdown entities (&#x4E2D;) count as what they show."""
-    return text + html.unescape(text) if path.suffix == ".md" and "&" in text else text
+def _read_again(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None  # changed since it was read: the next build reads it afresh
 
 
 def _drawn(char: str) -> bool:

@@ -9,21 +9,41 @@ from pathlib import Path
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
-from vorlagen.core.reads import record, recording
+from vorlagen.core.reads import digest, record, recording
 from vorlagen.load.pdffile import pdf_problem
-from vorlagen.core.problems import Paths, Problem, Where, raise_if
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.records import INVALID, Reader, suggest
-from vorlagen.load.yamlfile import Mapping, Scalar, keeping, read_text, read_yaml
+from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_text, read_yaml
 
 
-@dataclass
+@dataclass(frozen=True)
 class Text:
-    """A Markdown file as read, with where it stands."""
+    """A Markdown file as read, with where it stands.
+
+    Only its size and hash are kept: the content is read again when a document needs it (a year of Vorlagen
+    would otherwise hold every text in memory), and must still be what was read and checked.
+    """
 
     path: Path
     where: Where
-    content: str
+    size: int  # characters
+    fingerprint: str  # hash of the text as read
+
+    @classmethod
+    def of(cls, path: Path, where: Where, content: str) -> Text:
+        return cls(path, where, len(content), digest(content.encode()))
+
+    @property
+    def content(self) -> str:
+        try:
+            content = self.path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            content = None
+        if content is None or digest(content.encode()) != self.fingerprint:
+            raise BuildFailed([Problem(self.where, "Die Datei wurde während des Baus geändert – speichern Sie sie und "
+                                                   "bauen Sie noch einmal.")])
+        return content
 
 
 @dataclass
@@ -66,7 +86,7 @@ class Facts:
     stylesheet: Path | None = None  # the Hausstil's own CSS file, loaded after the default one
     niederschriften: dict[str, NiederschriftSource] = field(default_factory=dict)  # Sitzung id → Niederschrift
     stellen: dict[str, Stellenstatistik] = field(default_factory=dict)  # file stem → Stellenstatistik
-    quellen: dict[Path, str] = field(default_factory=dict)  # every YAML and Markdown file as read → its text
+    quellen: Quellen = field(default_factory=Quellen)  # every YAML and Markdown file read, and its characters
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -240,7 +260,7 @@ def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where
         return
     content = read_text(path, paths, problems)
     if content is not None:
-        texts[name] = Text(path, paths.where(path), content)
+        texts[name] = Text.of(path, paths.where(path), content)
 
 
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,

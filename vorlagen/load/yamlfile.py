@@ -11,6 +11,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import html
+
 import yaml
 
 from vorlagen.core.reads import record
@@ -18,7 +20,7 @@ from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ten times faster
-_keeping: ContextVar[dict | None] = ContextVar("keeping", default=None)
+_keeping: ContextVar[Quellen | None] = ContextVar("keeping", default=None)
 
 
 @dataclass
@@ -46,13 +48,33 @@ class Sequence(Node):
     items: list[Node] = field(default_factory=list)
 
 
+@dataclass
+class Quellen:
+    """The text files read, and every character they can put into a document (for the glyph check).
+
+    Only the characters are kept, not the texts: a year of Vorlagen would otherwise hold all of them.
+    """
+
+    paths: list[Path] = field(default_factory=list)
+    zeichen: set[str] = field(default_factory=set)
+
+    def add(self, path: Path, text: str) -> None:
+        self.paths.append(path)
+        self.zeichen.update(shown(path, text))
+
+
+def shown(path: Path, text: str) -> str:
+    """The characters a file can put into a document: Markdown entities (&#x4E2D;) count as what they show."""
+    return text + html.unescape(text) if path.suffix == ".md" and "&" in text else text
+
+
 @contextmanager
 def keeping():
-    """Yields a dict that fills with path → text of every file `read_text` reads inside the block."""
-    texts: dict[Path, str] = {}
-    token = _keeping.set(texts)
+    """Yields Quellen that fill with every file `read_text` reads inside the block."""
+    quellen = Quellen()
+    token = _keeping.set(quellen)
     try:
-        yield texts
+        yield quellen
     finally:
         _keeping.reset(token)
 
@@ -76,7 +98,7 @@ def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
         return None
     kept = _keeping.get()
     if kept is not None:
-        kept[path] = text
+        kept.add(path, text)
     return text
 
 
