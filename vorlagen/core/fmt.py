@@ -7,7 +7,8 @@ import functools
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import parse_pattern
 
 from vorlagen.core.money import CENT, exact, percent, round_half_up
 
@@ -23,11 +24,20 @@ def _number(value: Decimal, places: int) -> str:
         return _format_number(value, places)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _cached_number(kind: type, value, places: int) -> str:
-    """A year of Vorlagen prints the same few amounts thousands of times; babel parses its pattern on every
-    call. The type is part of the key, so that only equal values of one type share a text."""
+    """A year of Vorlagen prints the same few amounts thousands of times (the rest are cheap enough: a larger
+    cache only holds memory). The type is part of the key, so that only equal values of one type share a text."""
     return _format_number(value, places)
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(places: int):
+    """babel's number pattern with `places` decimals, parsed once (format_decimal parses it on every call)."""
+    return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
+
+
+_LOCALE = Locale.parse(LOCALE)
 
 
 def _format_number(value, places: int) -> str:
@@ -35,9 +45,7 @@ def _format_number(value, places: int) -> str:
     rounded = round_half_up(value, quantum)
     if rounded == 0:
         rounded = abs(rounded)  # never print "−0"
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=True)
-    return text.replace("-", MINUS)
+    return _pattern(places).apply(rounded, _LOCALE, decimal_quantization=True).replace("-", MINUS)
 
 
 def eur(value) -> str:
@@ -70,12 +78,12 @@ def prozent(value, stellen: int = 2) -> str:
 
 def monat(value: dt.date) -> str:
     """'Dezember 2021'."""
-    return format_date(value, "MMMM y", locale=LOCALE)
+    return format_date(value, "MMMM y", locale=_LOCALE)
 
 
 def monate(zeitraum) -> str:
     """A period of whole months in words: 'Dezember 2021 bis Dezember 2022' (one month: 'Mai 2022')."""
-    von, bis = (format_date(d, "MMMM y", locale=LOCALE) for d in (zeitraum.von, zeitraum.bis))
+    von, bis = (format_date(d, "MMMM y", locale=_LOCALE) for d in (zeitraum.von, zeitraum.bis))
     return von if von == bis else f"{von} bis {bis}"
 
 
@@ -86,7 +94,7 @@ def datum(value: dt.date) -> str:
 
 def datum_lang(value: dt.date) -> str:
     """'22. April 2021'."""
-    return format_date(value, "d. MMMM y", locale=LOCALE)
+    return format_date(value, "d. MMMM y", locale=_LOCALE)
 
 
 def euro_or_cent(value, quantum: Decimal) -> str:
