@@ -7,6 +7,7 @@ escaped: a value is never read as Markdown, HTML or template.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -74,7 +75,10 @@ class Prose:
     def __init__(self):
         self.md = _markdown()
         self.env = Sandbox(autoescape=False)
-        self.compiled: dict[str, object] = {}  # expression text → compiled expression (the same ones recur)
+        # expression text → compiled expression: the same ones recur in every Vorlage; a bound keeps a year's
+        # one-off expressions (a Bescheid's own name) from piling up
+        self.compiled = functools.lru_cache(maxsize=512)(
+            lambda expression: self.env.compile_expression(expression, undefined_to_none=False))
 
     def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1,
                links: dict[Path, str | None] | None = None) -> Rendered:
@@ -124,10 +128,9 @@ class Prose:
     def _evaluate(self, expression: str, names: dict, where: Where, problems: list[Problem]) -> Markup:
         shown = f"{{{{ {expression} }}}}"
         try:
-            if expression not in self.compiled:
-                self.compiled[expression] = self.env.compile_expression(expression, undefined_to_none=False)
+            compiled = self.compiled(expression)
             self.env.start()
-            value = self.compiled[expression](**names)
+            value = compiled(**names)
             if isinstance(value, Undefined):
                 str(value)  # StrictUndefined raises here
         except UnknownName as error:
