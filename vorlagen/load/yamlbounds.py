@@ -5,6 +5,8 @@ It stops at the first offence, so a bomb costs as little as its first thousand e
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from vorlagen.core.fmt import zahl
@@ -37,9 +39,50 @@ class _Open:
         return (self.nodes + 1) // 2 if self.mapping else self.nodes
 
 
+# Indentation and block indicators at the start of a line: a block collection begins no further right than these.
+_LEAD = re.compile(r"^[ \t?:.-]*", re.MULTILINE)
+# Characters that break lines for this module's splitting but are not YAML line breaks (YAML rejects them anyway).
+_ODD_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def surely_safe(text: str) -> bool:
+    """True only when the text provably holds no alias, no nesting deeper than MAX_TIEFE and no collection longer
+    than MAX_EINTRAEGE, by counting characters; False means "stream it" (unsafe decides).
+
+    Proof, for every event sequence a YAML parser (PyYAML or libyaml) can produce from the text, valid or not:
+    - An alias event needs an alias token, which starts with "*"; no "*", no alias.
+    - Entries: each entry of a block sequence has its own "-"; each entry of a block mapping its own ":" (implicit
+      key) or "?" (explicit key); n entries of a flow collection are separated by at least n - 1 ",". So no single
+      collection has more entries than count("-") + count(":") + count("?") + count(",") + 1.
+    - Nesting: a chain of nested collections is block collections, then flow collections (no block inside flow).
+      Every flow collection opens with "[" or "{", so the flow part is at most count("[") + count("{") deep.
+      A block collection begins at the column of its first "-", "?", ":" or key (a key's own anchor or tag starts
+      the key): a character that is no blank, stands at the line's start or after a blank, and has left of it on
+      its line only indentation and a parent's "- ", "? ", ": " or a "--- ". So its column is one of `columns`,
+      found in the longest run of " \t?:.-" that starts each line. A nested block collection begins strictly
+      right of its parent except an indentless sequence under a mapping key, whose own children are again strictly
+      right; so a chain of b block collections spans at least b / 2 distinct columns: b <= 2 * len(columns).
+    - Lines are split as YAML splits them ("\n", "\r", "\r\n" are treated alike below); on any other character
+      that would change the split we return False.
+    """
+    if "*" in text or any(odd in text for odd in _ODD_BREAKS):
+        return False
+    if sum(text.count(mark) for mark in "-:?,") + 1 > MAX_EINTRAEGE:
+        return False
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    columns = {column for lead in set(_LEAD.findall(lines)) for column in range(len(lead) + 1)
+               if (column == 0 or lead[column - 1] in " \t") and (column == len(lead) or lead[column] not in " \t")}
+    return 2 * len(columns) + text.count("[") + text.count("{") <= MAX_TIEFE
+
+
 def unsafe(text: str, name: str, loader) -> tuple[int, str] | None:
     """(line, message) of the first alias, nesting deeper than MAX_TIEFE or collection longer than MAX_EINTRAEGE;
     None also on a syntax error, which composing reports with its precise message."""
+    return None if surely_safe(text) else streamed(text, name, loader)
+
+
+def streamed(text: str, name: str, loader) -> tuple[int, str] | None:
+    """unsafe's answer from the parser's event stream: exact, stops at the first offence."""
     stack: list[_Open] = []
     events = yaml.parse(text, Loader=loader)
     while True:
