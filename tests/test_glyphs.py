@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vorlagen.load import fonts
 from vorlagen.load.hausstil import SCHRIFTEN
+from vorlagen.load.yamlfile import Quellen
 
 from .conftest import DATA, ROOT, WIESENBRUECK, copy_data, edit, line_of, run
 
@@ -98,3 +102,16 @@ def test_checking_the_example_reads_no_font_file():
               f"prepare(Path({str(DATA)!r})); print('fontTools' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.stdout.strip() == "False", result.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([".md", ".yaml"]), st.text()), max_size=6))
+def test_the_characters_kept_are_exactly_those_of_the_texts_read(files):
+    """The loader keeps only the set of characters seen (collected by a shortcut), never the texts."""
+    quellen, expected = Quellen(), set()
+    for number, (suffix, text) in enumerate(files):
+        text = text.encode("utf-8", "replace").decode("utf-8")  # what a strict UTF-8 decode can give
+        path = Path(f"datei-{number}{suffix}")
+        quellen.add(path, text)
+        expected |= set(text) | (set(html.unescape(text)) if suffix == ".md" else set())
+    assert quellen.zeichen == expected

@@ -57,10 +57,17 @@ class Quellen:
 
     paths: list[Path] = field(default_factory=list)
     zeichen: set[str] = field(default_factory=set)
+    _ascii: bytes = b""  # the ASCII characters among them, as bytes
 
     def add(self, path: Path, text: str) -> None:
         self.paths.append(path)
-        self.zeichen.update(shown(path, text))
+        # set(text) would walk every character in Python objects; deleting the ASCII bytes seen already (UTF-8
+        # never splits a character there) leaves only the few that can be new, five times faster for a year
+        rest = shown(path, text).encode().translate(None, self._ascii)
+        if rest:
+            new = set(rest.decode())
+            self.zeichen |= new
+            self._ascii += "".join(sorted(c for c in new if c.isascii())).encode()
 
 
 def shown(path: Path, text: str) -> str:
