@@ -11,7 +11,7 @@ import yaml
 from vorlagen.core.problems import Problem
 from vorlagen.load import fonts
 from vorlagen.load.facts import Facts
-from vorlagen.load.yamlfile import shown
+from vorlagen.load.yamlfile import read_again, shown
 
 _SILENT = {"Cc", "Cf", "Zs", "Zl", "Zp"}  # control, format (soft hyphen, joiners), spaces: never drawn as a glyph
 _SHOWN = 5  # characters named per line; a pasted paragraph in another script gives one readable line
@@ -31,17 +31,10 @@ def check_glyphs(facts: Facts) -> list[Problem]:
     missing = {c for c in rare if ord(c) not in covered}
     problems = []
     for path in dict.fromkeys(facts.quellen.paths) if missing else ():  # read again only to name the lines
-        text = _read_again(path)
+        text = read_again(path)  # None: changed since it was read, the next build reads it afresh
         if text is not None and not missing.isdisjoint(shown(path, text)):
             problems += _problems(facts, path, text, missing, covered)
     return problems
-
-
-def _read_again(path: Path) -> str | None:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None  # changed since it was read: the next build reads it afresh
 
 
 def _drawn(char: str) -> bool:

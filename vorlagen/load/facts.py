@@ -14,7 +14,7 @@ from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.records import INVALID, Reader, suggest
-from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_text, read_yaml
+from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,7 @@ class Text:
 
     @property
     def content(self) -> str:
-        try:
-            content = self.path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            content = None
+        content = read_again(self.path)
         if content is None or digest(content.encode()) != self.fingerprint:
             raise BuildFailed([Problem(self.where, "Die Datei wurde während des Baus geändert – speichern Sie sie und "
                                                    "bauen Sie noch einmal.")])

@@ -6,12 +6,11 @@ Values stay text here: the schema decides what a scalar means, so YAML's own gue
 
 from __future__ import annotations
 
+import html
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import html
 
 import yaml
 
@@ -107,6 +106,14 @@ def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
     if kept is not None:
         kept.add(path, text)
     return text
+
+
+def read_again(path: Path) -> str | None:
+    """A text file read once more, as read_text decodes it; None when it is gone or no longer UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
