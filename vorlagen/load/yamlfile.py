@@ -18,7 +18,19 @@ from vorlagen.core.reads import record
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.load.yamlbounds import unsafe as bounds
 
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ten times faster
+_LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
+
+
+class _Untagged(_LIBYAML or yaml.SafeLoader):
+    """Composes without guessing tags: nodes keep their text and the schema decides what it means."""
+
+    def resolve(self, kind, value, implicit):  # YAML's guess (bool, int, float …) is never read
+        return _TAG[kind]
+
+
+_TAG = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map"}
+LOADER = _Untagged
 _keeping: ContextVar[Quellen | None] = ContextVar("keeping", default=None)
 
 
@@ -146,7 +158,7 @@ def _compose(text: str):
     try:
         return yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError:
-        if LOADER is yaml.SafeLoader:
+        if _LIBYAML is None:
             raise
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
