@@ -17,6 +17,7 @@ from pathlib import Path
 
 from vorlagen.building.wire import FAILURES, Channel, socket_path
 from vorlagen.building.workers import Renderer, RenderJob, cancel
+from vorlagen.core.runtime import collect_less_often
 
 IDLE_SECONDS = 600
 REQUEST_SECONDS = 10.0  # a client must have sent its whole request by then
@@ -183,6 +184,7 @@ def serve(path: Path, data_dir: Path, starting: int | None = None) -> None:
     over (held until the socket listens, so that waiting commands know a start is under way)."""
     if socket_path(data_dir) != path:  # launched by another program version: not ours to serve
         return
+    collect_less_often()
     renderer = Renderer()
     renderer.start()
     for _ in range(renderer.workers):  # wait until the workers are warm before answering pings

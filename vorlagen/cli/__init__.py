@@ -14,6 +14,7 @@ from vorlagen.cli import building, repository, reviewing, zahlen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.problems import USER_ERRORS, BuildFailed, Problem
+from vorlagen.core.runtime import collect_less_often
 
 COMMANDS = [
     Command("build", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
@@ -45,6 +46,7 @@ COMMANDS = [
 ]
 
 def main(argv: list[str] | None = None) -> int:
+    collect_less_often()
     speak_german()
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
