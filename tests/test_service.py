@@ -275,9 +275,10 @@ def test_a_rendered_pdf_is_freed_as_soon_as_nobody_holds_it():
         renderer.close()
 
 
-def test_commands_and_workers_search_for_reference_cycles_less_often():
+def test_the_command_searches_for_reference_cycles_less_often_the_workers_do_not():
     """Python looks for cycles after every 700 new objects; a build's objects live until it ends, and those
-    searches cost a fifth of an unchanged year's build. Our command and our workers wait for 10,000."""
+    searches cost a fifth of an unchanged year's build: the command waits for 10,000. WeasyPrint's workers
+    keep 700: their cyclic garbage, collected later, raised a year's peak memory from 333 to 366 MB."""
     import gc
     from vorlagen import cli
     from vorlagen.building.workers import Renderer
@@ -285,8 +286,8 @@ def test_commands_and_workers_search_for_reference_cycles_less_often():
     renderer = Renderer(workers=1)
     renderer.start()
     try:
-        assert renderer.pool.submit(gc.get_threshold).result(timeout=120)[0] == 10_000
         gc.set_threshold(700, 10, 10)
+        assert renderer.pool.submit(gc.get_threshold).result(timeout=120)[0] == 700
         with pytest.raises(SystemExit):
             cli.main(["--version"])
         assert gc.get_threshold() == (10_000, 10, 10)

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from vorlagen.core.reads import digest, recording
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.core.runtime import collect_less_often
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,6 @@ def _start_worker() -> None:
     """Runs once in each worker: import WeasyPrint and set up fonts before the first job arrives."""
     global _font_config
     _die_with_parent()
-    collect_less_often()
     from weasyprint.text.fonts import FontConfiguration
     _font_config = FontConfiguration()
     atexit.register(_release_fonts)
