@@ -143,10 +143,11 @@ class Memory:
         return self.peak
 
 
-def command(data: Path, out: Path, memory: bool = False) -> tuple[float, int]:
-    """A fresh `python build.py` as a user runs it: wall time and (optionally) peak memory."""
+def command(data: Path, out: Path, memory: bool = False, program: Path = ROOT) -> tuple[float, int]:
+    """A fresh `python build.py` (of this checkout or of `program`) as a user runs it: wall time and (optionally)
+    peak memory."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(out)],
+    process = subprocess.Popen([sys.executable, str(program / "build.py"), "--data", str(data), "--out", str(out)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
     sampler = Memory(process.pid) if memory else None
     _, err = process.communicate()
@@ -160,7 +161,12 @@ def command(data: Path, out: Path, memory: bool = False) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jahr", type=int, default=500, help="Vorlagen im Jahresarchiv (Standard 500)")
+    parser.add_argument("--vergleich", type=Path, metavar="ORDNER",
+                        help="ein anderer Stand des Programms (z. B. git worktree add ../alt 4c3bdfd): seine Zeiten "
+                             "abwechselnd mit unseren messen, auf denselben Daten")
     args = parser.parse_args()
+    if args.vergleich and not (args.vergleich / "build.py").is_file():
+        parser.error(f"In {args.vergleich} gibt es kein build.py – nennen Sie den Ordner eines anderen Stands.")
     work = Path(tempfile.mkdtemp(prefix="vorlagen-benchmark-"))
     load = os.getloadavg()[0]  # a shared machine makes every figure slower: say how busy it was
     results = {"machine": f"{os.cpu_count()} Kerne, Python {sys.version.split()[0]}, Last beim Start {de(load, 1)}"}
@@ -194,19 +200,60 @@ def main() -> None:
             year_out = work / "jahr" / "output"
             results["cold_year"], results["memory_year"] = command(year, year_out, memory=True)
             results["noop_year"] = median(lambda: rebuilt(year, year_out))
+        if args.vergleich:
+            client.stop_all()
+            vergleich = compare(args.vergleich.resolve(), work / "vergleich", args.jahr)
     finally:
         client.stop_all()
         shutil.rmtree(work, ignore_errors=True)
     report(results, args.jahr)
+    if args.vergleich:
+        report_comparison(vergleich, args.vergleich)
 
 
-def rebuilt(data: Path, out: Path, change=None, fresh: bool = False) -> float:
+def compare(other: Path, work: Path, jahr: int) -> dict[str, tuple[float, float, float]]:
+    """Times of this checkout and of `other` on copies of the same data, run in turn (ours, theirs, ours …):
+    figure → (our median, their median, median of the ratios pair by pair). Pairs keep a ratio meaningful
+    while the machine's speed drifts, which one run after the other does not."""
+    programs = {"ours": ROOT, "theirs": other}
+    meeting = generate(work / "daten", 20)
+    data = {who: shutil.copytree(meeting.parent, work / who) / meeting.name for who in programs}
+    out = {who: data[who].parent / "output" for who in programs}
+    figures = {}
+
+    def paired(name: str, run, times: int = RUNS) -> None:
+        seconds = {who: [] for who in programs}
+        for _ in range(times):
+            for who in programs:
+                seconds[who].append(run(who))
+        ratios = [a / b for a, b in zip(seconds["ours"], seconds["theirs"])]
+        figures[name] = (statistics.median(seconds["ours"]), statistics.median(seconds["theirs"]), statistics.median(ratios))
+
+    for who in programs:  # starts each program's service; not timed
+        command(data[who], out[who], program=programs[who])
+    paired("cold", lambda who: rebuilt(data[who], out[who], fresh=True, program=programs[who]), 3)
+    paired("noop_meeting", lambda who: rebuilt(data[who], out[who], program=programs[who]))
+    paired("edit_text", lambda who: rebuilt(data[who], out[who], lambda: edit_text(data[who] / "vorlagen" / "2022-0007" / "text.md"),
+                                            program=programs[who]))
+    paired("edit_fact", lambda who: rebuilt(data[who], out[who], lambda: edit_fact(data[who] / "bescheide" / "2022-0007-kim.yaml"),
+                                            program=programs[who]))
+    if jahr:
+        year = generate(work / "jahr-daten", jahr)
+        data = {who: shutil.copytree(year.parent, work / f"jahr-{who}") / year.name for who in programs}
+        out = {who: data[who].parent / "output" for who in programs}
+        for who in programs:  # the cold year: several minutes each, not part of the comparison
+            command(data[who], out[who], program=programs[who])
+        paired("noop_year", lambda who: rebuilt(data[who], out[who], program=programs[who]))
+    return figures
+
+
+def rebuilt(data: Path, out: Path, change=None, fresh: bool = False, program: Path = ROOT) -> float:
     """Seconds of one `python build.py`, after a change of the data or with an empty output folder."""
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
     if change:
         change()
-    return command(data, out)[0]
+    return command(data, out, program=program)[0]
 
 
 def median(run, times: int = RUNS) -> float:
@@ -263,6 +310,18 @@ def report(r: dict, jahr: int) -> None:
         verdict = "" if target == "–" else "erfüllt" if ok else "NICHT erfüllt"
         print(f"  {name:<{width}}  {value:<40} {target:<16} {verdict}".rstrip())
     print("\n" + json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()}, ensure_ascii=False))
+
+
+def report_comparison(figures: dict[str, tuple[float, float, float]], other: Path) -> None:
+    names = {"cold": "Kalt (leerer Zwischenstand), Sitzung", "noop_meeting": "unveränderter Neubau Sitzung",
+             "edit_text": "Text einer Vorlage geändert", "edit_fact": "Fakt nur dieser Vorlage geändert",
+             "noop_year": "unveränderter Neubau Jahr"}
+    print(f"\nVergleich mit {other}, abwechselnd auf denselben Daten gemessen (Median; Verhältnis: Median je Paar):\n")
+    width = max(len(names[name]) for name in figures)
+    print(f"  {'':<{width}}  {'dieser Stand':>12}  {'Vergleich':>10}  {'Verhältnis':>10}")
+    for name, (ours, theirs, ratio) in figures.items():
+        print(f"  {names[name]:<{width}}  {de(ours, 2) + ' s':>12}  {de(theirs, 2) + ' s':>10}  {de(ratio, 2):>10}")
+    print("\n" + json.dumps({"vergleich": {k: [round(v, 4) for v in f] for k, f in figures.items()}}, ensure_ascii=False))
 
 
 if __name__ == "__main__":
