@@ -34,6 +34,9 @@ from vorlagen.building.progress import Progress  # noqa: E402
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult  # noqa: E402
 
 RUNS = 5  # timed runs of each quick figure; the report gives their median
+EDITED = "2022/0007"  # the Vorlage whose text and Bescheid the edit figures change
+EDITED_TEXT = Path("vorlagen/2022-0007/text.md")  # in the data folder
+EDITED_BESCHEID = Path("bescheide/2022-0007-kim.yaml")  # a fact only this Vorlage uses and prints (the amount is quoted)
 
 
 def print_jobs(data: Path) -> list[tuple[str, RenderJob]]:
@@ -185,15 +188,11 @@ def main() -> None:
         shutil.rmtree(out, ignore_errors=True)
         _, results["memory_meeting"] = command(meeting, out, memory=True)  # sampled apart from the timings
         results["noop_meeting"] = median(lambda: rebuilt(meeting, out))
-        target = "2022/0007"
-        text = meeting / "vorlagen" / "2022-0007" / "text.md"
-        results["edit_text"] = median(lambda: rebuilt(meeting, out, lambda: edit_text(text)))
-        # a fact only this Vorlage uses and prints: its Bescheid gets one VZÄ more or less (the amount is quoted)
-        bescheid = meeting / "bescheide" / "2022-0007-kim.yaml"
-        results["edit_fact"] = median(lambda: rebuilt(meeting, out, lambda: edit_fact(bescheid)))
-        vzae = int(re.search(r"anzahl: (\d+)", bescheid.read_text(encoding="utf-8"))[1])
+        results["edit_text"] = median(lambda: rebuilt(meeting, out, lambda: edit_text(meeting)))
+        results["edit_fact"] = median(lambda: rebuilt(meeting, out, lambda: edit_fact(meeting)))
+        vzae = int(re.search(r"anzahl: (\d+)", (meeting / EDITED_BESCHEID).read_text(encoding="utf-8"))[1])
         assert f"{vzae * 55000:,}".replace(",", ".") in (out / "vorlagen/2022-0007/2022-0007.txt").read_text(encoding="utf-8")
-        results["render_edited"] = raw[target]
+        results["render_edited"] = raw[EDITED]
         if args.jahr:
             client.stop_all()
             year = generate(work / "jahr", args.jahr)
@@ -233,10 +232,8 @@ def compare(other: Path, work: Path, jahr: int) -> dict[str, tuple[float, float,
         command(data[who], out[who], program=programs[who])
     paired("cold", lambda who: rebuilt(data[who], out[who], fresh=True, program=programs[who]), 3)
     paired("noop_meeting", lambda who: rebuilt(data[who], out[who], program=programs[who]))
-    paired("edit_text", lambda who: rebuilt(data[who], out[who], lambda: edit_text(data[who] / "vorlagen" / "2022-0007" / "text.md"),
-                                            program=programs[who]))
-    paired("edit_fact", lambda who: rebuilt(data[who], out[who], lambda: edit_fact(data[who] / "bescheide" / "2022-0007-kim.yaml"),
-                                            program=programs[who]))
+    paired("edit_text", lambda who: rebuilt(data[who], out[who], lambda: edit_text(data[who]), program=programs[who]))
+    paired("edit_fact", lambda who: rebuilt(data[who], out[who], lambda: edit_fact(data[who]), program=programs[who]))
     if jahr:
         year = generate(work / "jahr-daten", jahr)
         data = {who: shutil.copytree(year.parent, work / f"jahr-{who}") / year.name for who in programs}
@@ -261,15 +258,17 @@ def median(run, times: int = RUNS) -> float:
     return statistics.median(run() for _ in range(times))
 
 
-def edit_text(text: Path) -> None:
-    """Turns one sentence of the text around, and back on the next call: every call is a real edit."""
+def edit_text(data: Path) -> None:
+    """Turns one sentence of the edited Vorlage's text around, and back on the next call: every call is a real edit."""
+    text = data / EDITED_TEXT
     content = text.read_text(encoding="utf-8")
     a, b = "Der Eigenanteil beträgt", "Damit beträgt der Eigenanteil"
     text.write_text(content.replace(b, a, 1) if b in content else content.replace(a, b, 1), encoding="utf-8")
 
 
-def edit_fact(bescheid: Path) -> None:
-    """One VZÄ more in the Bescheid, and one less on the next call; its amount follows."""
+def edit_fact(data: Path) -> None:
+    """One VZÄ more in the edited Vorlage's Bescheid, and one less on the next call; its amount follows."""
+    bescheid = data / EDITED_BESCHEID
     content = bescheid.read_text(encoding="utf-8")
     vzae = int(re.search(r"anzahl: (\d+)", content)[1])
     new = vzae + 1 if vzae % 2 else vzae - 1
