@@ -19,6 +19,8 @@ from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
+_TAG = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map"}
 
 
 class _Untagged(_LIBYAML or yaml.SafeLoader):
@@ -28,8 +30,6 @@ class _Untagged(_LIBYAML or yaml.SafeLoader):
         return _TAG[kind]
 
 
-_TAG = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-        yaml.MappingNode: "tag:yaml.org,2002:map"}
 LOADER = _Untagged
 _keeping: ContextVar[Quellen | None] = ContextVar("keeping", default=None)
 
