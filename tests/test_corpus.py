@@ -148,6 +148,9 @@ CASES = [
      [(V, "abschnitte", "„abschnitte“ muss eine Liste sein (Einträge mit „- “ am Zeilenanfang).")]),
     ("liste-statt-text", [Replace(V, "federfuehrend: KI", "federfuehrend: [KI, \"20\"]")],
      [(V, "federfuehrend", "„federfuehrend“ muss ein einzelner Wert sein, keine Liste und kein Abschnitt.")]),
+    # a Python tag is neither resolved nor constructed: the list after it is only a list
+    ("python-tag", [Replace(V, "federfuehrend: KI", 'federfuehrend: !!python/object/apply:os.system ["touch gehackt"]')],
+     [(V, "federfuehrend", "„federfuehrend“ muss ein einzelner Wert sein, keine Liste und kein Abschnitt.")]),
     ("unbekannte-rolle", [Replace(V, "rolle: Entscheidung", "rolle: Beschluss")],
      [(V, "Beschluss}", "„rolle“: „Beschluss“ ist nicht vorgesehen. Möglich sind: Vorberatung, Entscheidung, "
        "Kenntnisnahme.")]),
