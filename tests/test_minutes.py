@@ -11,6 +11,7 @@ import yaml
 from pypdf import PdfReader
 
 from vorlagen.compute.staffing import quote
+from vorlagen.core.fmt import prozent
 
 from .conftest import DATA, edit, run
 
@@ -32,14 +33,19 @@ def test_quoten_of_seed_004_come_out_as_printed():
         exact = Fraction(str(baustein["besetzt"])) / stellen * 10000  # hundredths of a percent
         hundredths = floor(exact + Fraction(1, 2))  # half-up, by hand
         assert f"{hundredths // 100},{hundredths % 100:02d}" == printed
-        assert quote(Decimal(str(baustein["besetzt"])), Decimal(stellen)) == Decimal(hundredths) / 10000
+        value = quote(Decimal(str(baustein["besetzt"])), Decimal(stellen))
+        assert value == Fraction(str(baustein["besetzt"])) / stellen  # exact: rounded only when printed
+        assert prozent(value) == f"{printed}\u00a0%"
 
 
-def test_quote_rounds_half_up():
-    assert quote(Decimal("165.5"), Decimal(200)) == Decimal("0.8275")  # exact
-    assert quote(Decimal("1"), Decimal(8)) == Decimal("0.1250")
-    assert quote(Decimal("1"), Decimal(80000)) == Decimal("0.0000")  # 0.0000125 → 0.0000
-    assert quote(Decimal("1"), Decimal(20000)) == Decimal("0.0001")  # 0.00005 → up, not to even
+def test_quote_is_rounded_once_when_printed():
+    # 7 of 800 is exactly 0,875 %; rounding the ratio to four places first gave 0,0088 → „0,880 %“.
+    assert quote(Decimal(7), Decimal(800)) == Fraction(7, 800)
+    assert prozent(quote(Decimal(7), Decimal(800)), 3) == "0,875\u00a0%"
+    assert prozent(quote(Decimal("165.5"), Decimal(200))) == "82,75\u00a0%"
+    assert prozent(quote(Decimal(1), Decimal(8)), 1) == "12,5\u00a0%"
+    assert prozent(quote(Decimal("1"), Decimal(80000))) == "0,00\u00a0%"  # 0,00125 % → 0,00 %
+    assert prozent(quote(Decimal("1"), Decimal(20000))) == "0,01\u00a0%"  # 0,005 % → up, not to even
 
 
 def test_niederschrift_pdf_quotes_the_computed_quoten(built):

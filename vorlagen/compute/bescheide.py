@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.finance import Zeilen
-from vorlagen.compute.names import Named
+from vorlagen.compute.finance import Zeilen, cents_lost
+from vorlagen.compute.names import Named, NoValue
 from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum
-from vorlagen.core.money import Rundung, split_largest_remainder
+from vorlagen.core.money import Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Bescheid, Satz, Zeitraum
 
@@ -52,15 +52,27 @@ class BescheidWerte(Named):
     aktenzeichen: str | None
     programm: str | None
     zeitraum: Zeitraum
-    vzae: Decimal
+    _stellen: Decimal | None  # VZÄ of the staff positions; None where a rate does not say how many a unit is
     betrag: Decimal
     zeilen: Zeilen  # Position records, by position or by label
     raten: Zeilen  # Ratenwert records, by position or by name
     bescheid: Bescheid
+    quantum: Decimal = Decimal(1)  # its rounding step: whole euros or cents
 
     @property
     def monate(self) -> str:
         return periode(self.zeitraum, True).monate
+
+    @property
+    def vzae(self) -> Decimal:
+        """The Stellen the Bescheid grants: staff positions only (Sachkosten, Veranstaltungen, Stück count none)."""
+        if self._stellen is None:
+            unklar = sorted({p.satz.id for p in self.zeilen if p.satz.vzae is None})
+            raise NoValue(f"Der {self.art} „{self.id}“ nennt keine Stellen: bei "
+                          f"{', '.join(f'„{s}“' for s in unklar)} steht nicht, wie viele VZÄ eine Einheit ist – "
+                          "tragen Sie beim Satz im Förderprogramm „vzae“ ein (1 je Vollzeitstelle, 0.5 je halbe "
+                          "Stelle, 0 für Sachkosten).")
+        return self._stellen
 
     @property
     def bezahlt(self) -> Decimal:
@@ -72,6 +84,13 @@ class BescheidWerte(Named):
         return self.betrag - self.bezahlt
 
 
+def _stellen(zeilen) -> Decimal | None:
+    """Σ anzahl × VZÄ per unit over the positions; None when a rate does not say."""
+    if any(z.satz.vzae is None for z in zeilen):
+        return None
+    return sum((z.anzahl * z.satz.vzae for z in zeilen), Decimal(0))
+
+
 def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz], rundung: Rundung,
                    art: str = "Bescheid") -> tuple[BescheidWerte | None, list[Problem]]:
     periode_ = periode(bescheid.zeitraum, bescheid.tagesgenau)
@@ -79,6 +98,14 @@ def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz]
         return None, [Problem(bescheid.where("zeitraum"), f"{art} „{bescheid_id}“: "
                                                           + nicht_ganze_monate(bescheid.zeitraum))]
     zeilen = Zeilen()
+    problems = [cents_lost(position.where("satz"), f"Der Satz „{saetze[position.satz].id}“",
+                           saetze[position.satz].betrag, rundung.quantum, f"{art} „{bescheid_id}“")
+                for position in bescheid.positionen if below(saetze[position.satz].betrag, rundung.quantum)]
+    if bescheid.betrag is not None and below(bescheid.betrag, rundung.quantum):
+        problems.append(cents_lost(bescheid.where("betrag"), "„betrag“", bescheid.betrag, rundung.quantum,
+                                   f"{art} „{bescheid_id}“"))
+    if problems:
+        return None, problems
     for position in bescheid.positionen:
         satz = saetze[position.satz]
         text, einheit, betrag = zeile(position.anzahl, 1, [satz], periode_, rundung)
@@ -94,5 +121,5 @@ def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz]
             als = rate.name or f"Rate zum {datum(rate.faellig)}"
             raten.append(Ratenwert(rate.name, als, rate.faellig, rate.anteil, parts[i], rate.bezahlt))
     return BescheidWerte(bescheid_id, art, bescheid.datum, bescheid.behoerde, bescheid.aktenzeichen, bescheid.programm,
-                         bescheid.zeitraum, sum((p.anzahl for p in bescheid.positionen), Decimal(0)), betrag, zeilen,
-                         raten, bescheid), []
+                         bescheid.zeitraum, _stellen(zeilen), betrag, zeilen,
+                         raten, bescheid, rundung.quantum), []

@@ -6,9 +6,10 @@ import dataclasses
 from decimal import Decimal
 
 from vorlagen.compute.bescheide import BescheidWerte
-from vorlagen.compute.finance import Tabelle
+from vorlagen.compute.finance import Tabelle, cents_lost
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
+from vorlagen.core.money import below
 from vorlagen.core.problems import Problem, Where
 
 
@@ -40,7 +41,9 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
                            ("summe", "Summe")):
             expected = getattr(erwartet, key)
             value = getattr(t, key, None) if key in {f.name for f in dataclasses.fields(t)} else None
-            if expected is not None and value is None:
+            if expected is not None and below(expected, t.quantum):
+                problems.append(cents_lost(erwartet.where(key), f"„erwartet: {key}“", expected, t.quantum, name))
+            elif expected is not None and value is None:
                 problems.append(Problem(erwartet.where(key), f"{name}: Eine Berechnung der Art „{t.art}“ hat "
                                                              f"keinen Wert „{key}“ – entfernen Sie ihn aus „erwartet“."))
             elif expected is not None and expected != value:

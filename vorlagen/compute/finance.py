@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from vorlagen.compute.names import Named, UnknownName
+from vorlagen.compute.names import Named, NoValue, UnknownName
 from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
-from vorlagen.core.money import Rundung, split_largest_remainder
+from vorlagen.core.money import CENT, Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Kostenposition, Satz, Zeitraum
 
@@ -42,6 +42,19 @@ class Zeile(Named):
     jahre: dict[int, Decimal]
     position: Kostenposition
     saetze: list[Satz]
+    stellen: Decimal | None = Decimal(0)  # VZÄ of the row (anzahl × anteil × VZÄ per unit); None: its rates do not say
+
+
+def stellen_je_einheit(saetze: list[Satz]) -> Decimal | None:
+    """VZÄ per unit of a row of summed rates: a position and its Sachkosten are one Stelle, not two.
+    None when no rate says; a ValueError when the rates name different shares of a Stelle."""
+    known = {s.vzae for s in saetze if s.vzae is not None}
+    if not known:
+        return None
+    staff = known - {Decimal(0)}
+    if len(staff) > 1:
+        raise ValueError(", ".join(f"{s.id}: {zahl(s.vzae)}" for s in saetze if s.vzae))
+    return staff.pop() if staff else Decimal(0)
 
 
 @dataclass
@@ -77,12 +90,21 @@ class Tabelle(Named):
 class Eigenanteilstabelle(Tabelle):
     """Gesamtkosten − Abzüge = Eigenanteil."""
 
-    vzae: Decimal  # positions of the first cost row (count × share)
+    _stellen: Decimal | None  # VZÄ: the sum over the staff rows among the costs; None where a rate does not say
     gesamtkosten: Decimal
     abzuege: Decimal
     eigenanteil: Decimal
     jahre: dict[int, Jahr]
     alternative: str | None
+
+    @property
+    def vzae(self) -> Decimal:
+        """The Stellen of the table's cost rows (staff only: Sachkosten and amounts count none)."""
+        if self._stellen is None:
+            raise NoValue(f"Die Berechnung „{self.id}“ nennt keine Stellen: ihre Kostensätze sagen nicht, wie viele "
+                          "VZÄ eine Einheit ist – tragen Sie beim Satz „vzae“ ein (1 je Vollzeitstelle, 0 für "
+                          "Sachkosten).")
+        return self._stellen
 
 
 @dataclass
@@ -93,6 +115,13 @@ class Aufstellung(Tabelle):
     summe_als: str
     jahre: dict[int, Decimal]
     alternative: str | None = None
+
+
+def cents_lost(where, what: str, value, quantum: Decimal, owner: str) -> Problem:
+    """An amount with cents where the computation rounds to whole euros: never rounded away silently."""
+    return Problem(where, f"{owner}: {what} hat Cent ({euro_or_cent(value, CENT)}), gerechnet wird aber auf ganze "
+                          "Euro – die Cent gingen verloren. Schreiben Sie „rundung: cent“ in die Berechnung (oder in "
+                          "koerperschaft.yaml), dann rechnet sie auf den Cent genau; oder prüfen Sie den Betrag.")
 
 
 def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
@@ -107,14 +136,22 @@ def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[st
     """The rows of positions; rates of different units in one row are a problem."""
     rows, problems = [], []
     money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+    owner = f"Berechnung „{berechnung.id}“"
     for p in positionen:
         label = als(p)
+        lost = [(key, value) for key, value in (("betrag", p.betrag), ("erwartet", p.erwartet))
+                if value is not None and below(value, rundung.quantum)]
+        lost += [("saetze", saetze[s].betrag) for s in p.saetze if below(saetze[s].betrag, rundung.quantum)]
+        if lost:
+            problems += [cents_lost(p.where(key), f"„{key}“" if key != "saetze" else "ein Satz", value,
+                                    rundung.quantum, owner) for key, value in lost]
+            continue
         if p.betrag is not None:
             betrag = rundung.runde(p.anzahl * p.betrag)
             text = (f"{zahl(p.anzahl)} x {money(p.betrag)}" if p.anzahl != 1 else money(p.betrag))
             text += f" – {p.hinweis}" if p.hinweis else ""
             rows.append(Zeile(p.id, label, text, betrag, abzug, p.betrag, p.anzahl,
-                              _split(betrag, periode_, rundung), p, []))
+                              _split(betrag, periode_.gewichte, rundung), p, []))
             continue
         used = [saetze[s] for s in p.saetze]
         if len({s.einheit for s in used}) > 1:
@@ -126,14 +163,21 @@ def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[st
             problems.append(Problem(p.where("saetze"), f"Der Satz „{used[0].id}“ gilt je Monat; die Berechnung "
                                                        f"„{berechnung.id}“ braucht dafür einen „zeitraum“."))
             continue
+        try:
+            je_einheit = stellen_je_einheit(used)
+        except ValueError as error:
+            problems.append(Problem(p.where("saetze"), f"Die Sätze einer Zeile nennen verschiedene Stellenanteile "
+                                                       f"({error}) – verteilen Sie sie auf mehrere Zeilen."))
+            continue
         text, einheit, betrag = zeile(p.anzahl, p.anteil, used, periode_, rundung, p.hinweis)
         rows.append(Zeile(p.id, label, text, betrag, abzug, einheit, p.anzahl,
-                          _split(betrag, periode_, rundung), p, used))
+                          _split(betrag, periode_.gewichte_fuer(used[0].einheit), rundung), p, used,
+                          None if je_einheit is None else p.anzahl * p.anteil * je_einheit))
     return rows, problems
 
 
-def _split(betrag: Decimal, periode_: Periode, rundung: Rundung) -> dict[int, Decimal]:
-    return split_largest_remainder(betrag, periode_.gewichte, rundung.quantum) if periode_.gewichte else {}
+def _split(betrag: Decimal, gewichte: dict, rundung: Rundung) -> dict[int, Decimal]:
+    return split_largest_remainder(betrag, gewichte, rundung.quantum) if gewichte else {}
 
 
 def tabelle(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung) -> tuple[Tabelle | None, list[Problem]]:
@@ -159,9 +203,9 @@ def tabelle(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung) -
         g = sum((z.jahre[year] for z in rows if not z.abzug), Decimal(0))
         a = sum((z.jahre[year] for z in rows if z.abzug), Decimal(0))
         jahre[year] = Jahr(g, a, g - a)
-    first = berechnung.kosten[0]
-    stellen = f"{zahl(first.anzahl)} VZÄ" if first.anteil == 1 else f"{zahl(first.anzahl)} x {zahl(first.anteil)} VZÄ"
-    ueberschrift = (f"{stellen} {berechnung.titel} für "
+    kosten = [z for z in rows if not z.abzug]
+    stellen = None if any(z.stellen is None for z in kosten) else sum((z.stellen for z in kosten), Decimal(0))
+    ueberschrift = (f"{_stellen_text(kosten, stellen)}{berechnung.titel} für "
                     f"{datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}")
     if gesamt - abzuege < 0 and not berechnung.negativ:
         problems.append(Problem(berechnung.where("abzuege"),
@@ -170,8 +214,19 @@ def tabelle(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung) -
                                 "Gesamtkosten – prüfen Sie Anzahlen und Sätze; ist ein Überschuss gewollt, setzen Sie "
                                 "„negativ: true“."))
     return Eigenanteilstabelle(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum,
-                               periode_, Zeilen(rows), berechnung, rundung.quantum, first.anzahl * first.anteil,
+                               periode_, Zeilen(rows), berechnung, rundung.quantum, stellen,
                                gesamt, abzuege, gesamt - abzuege, jahre, berechnung.alternative), problems
+
+
+def _stellen_text(kosten: list[Zeile], stellen: Decimal | None) -> str:
+    """The heading's Stellen: '3,5 VZÄ ', '3 x 0,75 VZÄ ' for one staff row of whole units, else their sum; none: ''."""
+    if not stellen:
+        return ""
+    staff = [z for z in kosten if z.stellen]
+    if len(staff) == 1 and staff[0].stellen == staff[0].anzahl * staff[0].position.anteil:
+        z = staff[0]
+        return f"{zahl(z.anzahl)} VZÄ " if z.position.anteil == 1 else f"{zahl(z.anzahl)} x {zahl(z.position.anteil)} VZÄ "
+    return f"{zahl(stellen)} VZÄ "
 
 
 def _aufstellung(berechnung: Berechnung, saetze, periode_: Periode, rundung: Rundung, problems: list[Problem]):

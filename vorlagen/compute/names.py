@@ -19,6 +19,17 @@ class UnknownName(Exception):
         return f"„{self.name}“ gibt es nicht in {self.kind}{suggest(self.name, self.known) or '.'} Vorhanden: {known}."
 
 
+class NoValue(UnknownName):
+    """A name that exists but has no value here, with the reason and what to do."""
+
+    def __init__(self, message: str):
+        Exception.__init__(self, message)
+        self.text = message
+
+    def message(self) -> str:
+        return self.text
+
+
 class Names(dict):
     """A dict whose missing keys raise UnknownName."""
 
@@ -41,6 +52,6 @@ class Named:
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        fields = [f.name for f in dataclasses.fields(self)] if dataclasses.is_dataclass(self) else []
+        fields = [f.name for f in dataclasses.fields(self) if not f.name.startswith("_")] if dataclasses.is_dataclass(self) else []
         props = [n for n in dir(type(self)) if isinstance(getattr(type(self), n, None), property)]
         raise UnknownName(name, fields + props, f"„{getattr(type(self), 'NAME', type(self).__name__)}“")

@@ -17,47 +17,78 @@ ZEITEINHEITEN = ("Jahr", "Monat")  # only these grow with the period
 
 @dataclass(frozen=True)
 class Periode:
-    """How much of a year a Zeitraum covers, per calendar year."""
+    """How much of a year (and how many months) a Zeitraum charges, per calendar year."""
 
-    gewichte: dict[int, int]  # months (or days) per calendar year, for the per-year split
+    gewichte: dict[int, Fraction]  # what a rate per year charges in each calendar year (months or days as a share)
     jahresanteil: Fraction  # the whole period as a fraction of one year
     text: str  # '13 Monate' or '396 Tage'; '' for a table without a period (amounts per year)
     zeitraum: Zeitraum | None = None
+    monatsgewichte: dict[int, Fraction] | None = None  # months charged per calendar year (None: same as gewichte)
+    monatsanteil: Fraction | None = None  # months charged in all: whole months count 1, others by their days
 
     @property
     def monate(self) -> str:
         """'Dezember 2021 bis Dezember 2022'."""
         return monate(self.zeitraum) if self.zeitraum else ""
 
+    def gewichte_fuer(self, einheit: str) -> dict[int, Fraction]:
+        """The per-year weights of an amount of rates per `einheit`: a monthly rate charges months as months."""
+        return self.monatsgewichte if einheit == "Monat" and self.monatsgewichte is not None else self.gewichte
+
+    def anteil_fuer(self, einheit: str) -> Fraction:
+        """How many units of a rate per `einheit` the period charges (rates per piece or once: one)."""
+        if einheit == "Jahr":
+            return self.jahresanteil
+        if einheit == "Monat":
+            return self.monatsanteil if self.monatsanteil is not None else self.jahresanteil * 12
+        return Fraction(1)
+
 
 JAHRESWERTE = Periode({}, Fraction(1), "")  # an Aufstellung without a period: amounts for one year
 
 
 def periode(zeitraum: Zeitraum | None, tagesgenau: bool) -> Periode | None:
-    """The Periode of a Zeitraum; None when it is not whole months and day-exact is not asked for."""
+    """The Periode of a Zeitraum; None when it is not whole months and day-exact is not asked for.
+
+    Day-exact: a rate per year charges each day 1/365 (1/366 in a leap year) of it, and the years are
+    weighted by what they are charged; a rate per month charges a whole month as one month and a part of
+    a month by its days.
+    """
     if zeitraum is None:
         return JAHRESWERTE
     von, bis = zeitraum.von, zeitraum.bis
     whole_months = von.day == 1 and bis.day == calendar.monthrange(bis.year, bis.month)[1]
     if whole_months and not tagesgenau:
-        months: dict[int, int] = {}
+        months: dict[int, Fraction] = {}
         for year in range(von.year, bis.year + 1):
             first = von.month if year == von.year else 1
             last = bis.month if year == bis.year else 12
-            months[year] = last - first + 1
-        total = sum(months.values())
+            months[year] = Fraction(last - first + 1)
+        total = int(sum(months.values()))
         return Periode(months, Fraction(total, 12), f"{total} Monat" if total == 1 else f"{total} Monate", zeitraum)
     if not tagesgenau:
         return None
-    days: dict[int, int] = {}
-    share = Fraction(0)
+    years: dict[int, Fraction] = {}
+    month_shares: dict[int, Fraction] = {}
+    days = 0
     for year in range(von.year, bis.year + 1):
         start = max(von, dt.date(year, 1, 1))
         end = min(bis, dt.date(year, 12, 31))
-        days[year] = (end - start).days + 1
-        share += Fraction(days[year], 366 if calendar.isleap(year) else 365)
-    total = sum(days.values())
-    return Periode(days, share, f"{total} Tag" if total == 1 else f"{total} Tage", zeitraum)
+        count = (end - start).days + 1
+        days += count
+        years[year] = Fraction(count, 366 if calendar.isleap(year) else 365)
+        month_shares[year] = sum((_monatsanteil(year, month, start, end) for month in range(start.month, end.month + 1)),
+                                 Fraction(0))
+    return Periode(years, sum(years.values(), Fraction(0)), f"{days} Tag" if days == 1 else f"{days} Tage", zeitraum,
+                   month_shares, sum(month_shares.values(), Fraction(0)))
+
+
+def _monatsanteil(year: int, month: int, start: dt.date, end: dt.date) -> Fraction:
+    """The share of one calendar month that lies between start and end: its days over the month's days."""
+    length = calendar.monthrange(year, month)[1]
+    first = max(start, dt.date(year, month, 1))
+    last = min(end, dt.date(year, month, length))
+    return Fraction((last - first).days + 1, length)
 
 
 def nicht_ganze_monate(zeitraum: Zeitraum) -> str:
@@ -67,11 +98,7 @@ def nicht_ganze_monate(zeitraum: Zeitraum) -> str:
 
 def fuer_periode(satz: Satz, periode_: Periode) -> Fraction:
     """The exact amount of one unit of a rate for the period: time rates scale, others do not."""
-    if satz.einheit == "Jahr":
-        return Fraction(satz.betrag) * periode_.jahresanteil
-    if satz.einheit == "Monat":
-        return Fraction(satz.betrag) * periode_.jahresanteil * 12
-    return Fraction(satz.betrag)
+    return Fraction(satz.betrag) * periode_.anteil_fuer(satz.einheit)
 
 
 def anzahl_text(anzahl, einheit: str) -> str:

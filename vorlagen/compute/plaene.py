@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.finance import Tabelle, Zeilen, periode_of, zeilen
+from vorlagen.compute.finance import Tabelle, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.periode import JAHRESWERTE
 from vorlagen.compute.names import Named
 from vorlagen.core.fmt import datum, euro_or_cent, prozent, zahl
-from vorlagen.core.money import Rundung, exact, ratio, split_largest_remainder
+from vorlagen.core.money import CENT, Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Quelle, Satz
 
@@ -27,6 +27,7 @@ class Quellenzeile(Named):
     anteil: Fraction  # share of the Gesamtkosten, exact
     jahre: dict[int, Decimal]
     quelle: Quelle
+    prozent: Decimal = Decimal(0)  # the share as the table prints it: the printed shares add up to 100 %
 
 
 @dataclass
@@ -42,7 +43,12 @@ class Finanzierungsplan(Tabelle):
     eigenmittel: Decimal
     foerderquote: Fraction | None  # Zuwendung / förderfähige Kosten
     jahre: dict[int, Decimal]  # Gesamtkosten per Haushaltsjahr
+    prozent_stellen: int = 2
     alternative: str | None = None
+
+    def anteil(self, zeile: Quellenzeile) -> str:
+        """A source's share as the table prints it: '33,34 %'; with the other sources' it adds up to 100 %."""
+        return zahl(zeile.prozent, self.prozent_stellen) + "\u00a0%"
 
 
 def _text(q: Quelle, quantum: Decimal) -> str:
@@ -61,7 +67,7 @@ def _text(q: Quelle, quantum: Decimal) -> str:
         text = "trägt den Rest"
     if q.hoechstbetrag is not None:
         text += f", höchstens {money(q.hoechstbetrag)}"
-    if q.rest and q.anteil is not None:
+    if q.rest and (q.anteil is not None or q.foerdersatz is not None):
         text += ", trägt den Rundungsrest"
     return text
 
@@ -96,6 +102,11 @@ def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: 
     if len(anteile) == len(quellen) and not any(q.rest for q in quellen):
         problems.append(Problem(where, "Anteile wie 1/3 gehen beim Runden nicht immer auf – setzen Sie bei der Quelle, "
                                        "die den Rundungsrest trägt, „rest: true“."))
+    for q in quellen:
+        for key in ("hoechstbetrag", "festbetrag", "betrag"):
+            if getattr(q, key) is not None and below(getattr(q, key), rundung.quantum):
+                problems.append(cents_lost(q.where(key), f"„{key}“ der Quelle „{q.als}“", getattr(q, key),
+                                           rundung.quantum, f"Berechnung „{berechnung.id}“"))
     if problems:
         return None, problems
     betraege: dict[int, Decimal] = {}
@@ -131,13 +142,15 @@ def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: 
     if problems:
         return None, problems
     jahre_kosten = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in gewichte}
-    per_year = {i: split(betraege[i]) for i, q in enumerate(quellen) if not q.rest}
-    for i, q in enumerate(quellen):
-        if q.rest:
-            per_year[i] = {y: jahre_kosten[y] - sum((per_year[k][y] for k in per_year if k != i), Decimal(0))
-                           for y in gewichte}
+    per_year = {i: split(betraege[i]) for i, q in enumerate(quellen)}
+    rest = next((i for i, q in enumerate(quellen) if q.rest), None)
+    if rest is not None and gewichte:
+        _place_rest(per_year, rest, jahre_kosten, rundung.quantum)
+    step = Decimal(1).scaleb(-rundung.prozent_stellen)
+    prozente = (split_largest_remainder(Decimal(100), {i: betraege[i] for i in betraege}, step)
+                if gesamt > 0 else {i: Decimal(0) for i in betraege})
     lines = Zeilen(Quellenzeile(q.id, q.als, q.art, _text(q, rundung.quantum), betraege[i],
-                                ratio(betraege[i], gesamt) or Fraction(0), per_year[i], q)
+                                ratio(betraege[i], gesamt) or Fraction(0), per_year[i], q, prozente[i])
                    for i, q in enumerate(quellen))
     by_art = lambda art: sum((z.betrag for z in lines if z.art == art), Decimal(0))  # noqa: E731
     ueberschrift = berechnung.titel
@@ -146,7 +159,30 @@ def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: 
     return Finanzierungsplan(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum,
                              periode_, Zeilen(rows), berechnung, rundung.quantum, gesamt, foerderfaehig,
                              gesamt - foerderfaehig, lines, by_art("Zuwendung"), by_art("Dritte"),
-                             by_art("Eigenmittel"), ratio(by_art("Zuwendung"), foerderfaehig), jahre_kosten), []
+                             by_art("Eigenmittel"), ratio(by_art("Zuwendung"), foerderfaehig), jahre_kosten,
+                             rundung.prozent_stellen), []
+
+
+def _place_rest(per_year: dict[int, dict[int, Decimal]], rest: int, kosten: dict[int, Decimal],
+                quantum: Decimal) -> None:
+    """The rest source takes each year's costs less the other sources; where that would go below zero, a step of
+    another source moves from that year to the year with the largest rest (its total unchanged), until no year of
+    the rest is negative. Its total is not negative (checked before), so the moves end."""
+    others = [i for i in per_year if i != rest]
+    years = list(kosten)
+
+    def rest_of(year: int) -> Decimal:
+        return kosten[year] - sum((per_year[i][year] for i in others), Decimal(0))
+
+    for _ in range(len(years) * 10_000):
+        short = next((y for y in years if rest_of(y) < 0), None)
+        if short is None:
+            break
+        donor = max(others, key=lambda i: per_year[i][short])
+        target = max((y for y in years if y != short), key=rest_of)
+        per_year[donor][short] -= quantum
+        per_year[donor][target] += quantum
+    per_year[rest] = {y: rest_of(y) for y in years}
 
 
 @dataclass
@@ -212,6 +248,13 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung)
     if problems:
         return None, problems
     places = max((max(0, -v.normalize().as_tuple().exponent) for z in berechnung.zeilen for v in z.werte), default=0)
+    if berechnung.einheit == "Euro" and places > 2:
+        where = next(z.where("werte") for z in berechnung.zeilen
+                     if any(-v.normalize().as_tuple().exponent > 2 for v in z.werte))
+        return None, [Problem(where, f"Berechnung „{berechnung.id}“: Beträge in Euro haben höchstens zwei "
+                                     "Nachkommastellen (Cent) – prüfen Sie den Wert.")]
+    # amounts typed with cents are printed with cents: rounding them to whole euros would lose them
+    quantum = CENT if berechnung.einheit == "Euro" and places > 0 else rundung.quantum
     return Vergleich(berechnung.id, berechnung.art, berechnung.titel, berechnung.titel, None, JAHRESWERTE, rows,
-                     berechnung, rundung.quantum, berechnung.spalten, berechnung.einheit, places,
+                     berechnung, quantum, berechnung.spalten, berechnung.einheit, places,
                      rundung.prozent_stellen), []

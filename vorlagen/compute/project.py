@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,10 +59,12 @@ def prepare(data_dir: Path) -> Project:
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
         for bescheid_id, bescheid in given.items():
-            werte, found = bescheid_werte(bescheid_id, bescheid, facts.saetze, rundung, art)
+            werte, found = bescheid_werte(bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung),
+                                          art)
             problems += found
             if werte is not None:
-                problems += checks.check_bescheid(werte, f"{art} „{bescheid_id}“", rundung.quantum)
+                problems += checks.check_bescheid(werte, f"{art} „{bescheid_id}“",
+                                                  eigene_rundung(rundung, bescheid.rundung).quantum)
                 computed[bescheid_id] = werte
     rechnungen = {}
     for source in facts.vorlagen:
@@ -76,11 +79,16 @@ def rundung_of(facts: Facts) -> Rundung:
     return Rundung(quantum_for(k.rundung), k.runden == "je_einheit", k.prozent_stellen)
 
 
+def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
+    """A table's or Bescheid's own `rundung: euro|cent`, else the Körperschaft's."""
+    return rundung if eigene is None else dataclasses.replace(rundung, quantum=quantum_for(eigene))
+
+
 def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Names, rundung: Rundung,
              problems: list[Problem]) -> Rechnung:
     tabellen = Names("„finanzierung“ dieser Vorlage")
     for berechnung in source.vorlage.finanzierung:
-        tabelle, found = finance.tabelle(berechnung, facts.saetze, rundung)
+        tabelle, found = finance.tabelle(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung))
         problems += found
         if tabelle is not None:
             problems += checks.check_tabelle(tabelle)

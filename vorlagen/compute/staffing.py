@@ -1,21 +1,20 @@
-"""Stellenstatistik: the Quote (besetzt ÷ Stellen) of each Baustein, rounded half-up to two places in percent."""
+"""Stellenstatistik: the Quote (besetzt ÷ Stellen) of each Baustein, exact; it is rounded once, when printed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from vorlagen.compute.names import Named, Names
-from vorlagen.core.money import round_half_up
+from vorlagen.core.money import exact
 from vorlagen.load.minutes import Baustein, Stellenstatistik
 
-QUOTE_STEP = Decimal("0.0001")  # a ratio to four places is a percentage to two: 0.7935 → 79,35 %
 
-
-def quote(besetzt: Decimal, stellen: Decimal) -> Decimal:
-    """The share of Stellen that are filled, as a ratio rounded half-up: 551.5 of 713 → 0.7735."""
-    return round_half_up(Decimal(besetzt) / Decimal(stellen), QUOTE_STEP)
+def quote(besetzt: Decimal, stellen: Decimal) -> Fraction:
+    """The share of Stellen that are filled, exact: 551.5 of 713 → 1103/1426 (printed „77,35 %“)."""
+    return exact(besetzt) / exact(stellen)
 
 
 @dataclass
@@ -27,7 +26,7 @@ class Bausteinwerte(Named):
     stellen: Decimal
     besetzt: Decimal
     offen: Decimal  # Stellen − besetzt
-    quote: Decimal  # ratio, printed with „| prozent“
+    quote: Fraction  # exact ratio, printed with „| prozent“ or „| prozent(3)“
     stand: dt.date
 
 

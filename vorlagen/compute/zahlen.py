@@ -65,7 +65,7 @@ def _tabelle(out: _Liste, t) -> None:
     if t.art == "Eigenanteil":
         for field in ("gesamtkosten", "abzuege", "eigenanteil"):
             out.add(f"{base}.{field}", getattr(t, field), "geld", q)
-        out.add(f"{base}.vzae", t.vzae, "vzae")
+        out.add(f"{base}.vzae", t._stellen, "vzae")
         for year, jahr in t.jahre.items():
             for field in ("gesamtkosten", "abzuege", "eigenanteil"):
                 out.add(f"{base}.jahre[{year}].{field}", getattr(jahr, field), "geld", q)
@@ -87,14 +87,15 @@ def _tabelle(out: _Liste, t) -> None:
                 out.add(f"{row}.jahre[{year}]", amount, "geld", q)
 
 
-def _bescheid(out: _Liste, kind: str, b, quantum: Decimal) -> None:
+def _bescheid(out: _Liste, kind: str, b) -> None:
+    quantum = b.quantum
     base = f"{kind}[{_quote(b.id)}]"
     out.add(f"{base}.datum", b.datum, "datum")
     out.add(f"{base}.behoerde", b.behoerde, "text")
     out.add(f"{base}.programm", b.programm, "text")
     _zeitraum(out, base, b.zeitraum)
     out.add(f"{base}.betrag", b.betrag, "geld", quantum)
-    out.add(f"{base}.vzae", b.vzae, "vzae")
+    out.add(f"{base}.vzae", b._stellen, "vzae")
     for i, z in enumerate(b.zeilen):
         row = f"{base}.zeilen[{_row_key(b.zeilen, i, z)}]"
         out.add(f"{row}.anzahl", z.anzahl, "zahl")
@@ -127,7 +128,7 @@ def zahlen(rechnung: Rechnung, quantum: Decimal) -> list[tuple[str, str]]:
             out.add(f"uebersicht.jahre_max[{year}]", u.jahre_max[year], "geld", quantum)
     for kind, items in (("bescheide", rechnung.bescheide), ("antraege", rechnung.antraege)):
         for b in items.values():
-            _bescheid(out, kind, b, quantum)
+            _bescheid(out, kind, b)
     for v in rechnung.verteilungen.values():
         base = f"verteilungen[{_quote(v.id)}]"
         out.add(f"{base}.summe", v.summe, "zahl")

@@ -40,6 +40,11 @@ def round_half_up(value, quantum: Decimal = EURO) -> Decimal:
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
+def below(value, quantum: Decimal) -> bool:
+    """True when `value` has digits below `quantum` (cents under whole-euro rounding): rounding would lose them."""
+    return (exact(value) / exact(quantum)).denominator != 1
+
+
 def percent(ratio, places: int = 2) -> Decimal:
     """A ratio as percent, rounded half-up: 0.79345 → 79.35 (for 2 places)."""
     return round_half_up(exact(ratio) * 100, Decimal(1).scaleb(-places))

@@ -122,13 +122,14 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     for path, katalog in _read_folder(data_dir / "kostensaetze", Kostensaetze, paths, reader, unreadable):
         for key, betrag in katalog.saetze.items():
             saetze[f"{path.stem}/{key}"] = Satz(f"{path.stem}/{key}", betrag, key, f"{katalog.titel}: {key}",
-                                               katalog.gueltig, katalog.saetze.lines[key], katalog.einheit)
+                                               katalog.gueltig, katalog.saetze.lines[key], katalog.einheit,
+                                               katalog.stellen_je_einheit())
     for path, programm in _read_folder(data_dir / "foerderprogramme", Foerderprogramm, paths, reader, unreadable):
         for modul_id, modul in programm.module.items():
             for key, satz in modul.saetze.items():
                 satz_id = f"{path.stem}/{modul_id}/{key}"
                 saetze[satz_id] = Satz(satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where(),
-                                       satz.einheit)
+                                       satz.einheit, satz.vzae)
     bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
     antraege = {p.stem: r for p, r in _read_folder(data_dir / "antraege", Antrag, paths, reader, unreadable)}
     arten = list(koerperschaft.hausstil.arten if koerperschaft else standard_arten())

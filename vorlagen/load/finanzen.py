@@ -29,7 +29,14 @@ class Kostensaetze(Record):
     quelle: str | None = None  # Herkunft der Sätze, z. B. KGSt-Bericht 11/2020
     gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
     einheit: Einheit = "Jahr"  # alle Sätze der Datei gelten je Jahr (Standard), Monat, Tag, Stück oder einmalig
+    vzae: Decimal | None = None  # Stellen (VZÄ) je Einheit eines Satzes: Standard 1 bei Sätzen je Jahr oder Monat (Kosten eines Arbeitsplatzes), sonst 0; 0 für Sachkosten
     saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Einheit
+
+    def stellen_je_einheit(self) -> Decimal:
+        """VZÄ per unit of each rate of this file."""
+        if self.vzae is not None:
+            return self.vzae
+        return Decimal(1) if self.einheit in ("Jahr", "Monat") else Decimal(0)
 
     def check(self):
         for key, betrag in self.saetze.items():
@@ -43,10 +50,13 @@ class Foerdersatz(Record):
     einheit: Einheit = "Jahr"  # je Jahr (Standard), Monat, Tag, Stück oder einmalig
     kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
     name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
+    vzae: Decimal | None = None  # Stellen (VZÄ) je Einheit: 1 je Vollzeitstelle, 0.5 je halbe Stelle, 0 für Sachkosten; ohne Angabe zählt der Satz keine Stellen
 
     def check(self):
         if self.betrag < 0:
             yield "betrag", f"Der Satz „{self.name}“ ist negativ ({zahl(self.betrag)}) – Sätze schreiben Sie ohne Minus."
+        if self.vzae is not None and self.vzae < 0:
+            yield "vzae", f"„vzae“ ist negativ ({zahl(self.vzae)}) – Stellen je Einheit sind 0 oder mehr."
 
 
 @record
@@ -73,6 +83,7 @@ class Satz:
     gueltig: Zeitraum | None
     where: Where
     einheit: str = "Jahr"
+    vzae: Decimal | None = None  # VZÄ per unit; None: not stated (counts no Stellen, and a Bescheid names none)
 
     @property
     def betrag(self) -> Decimal:
@@ -111,6 +122,7 @@ class Bescheid(Record):
     zeitraum: Zeitraum  # Bewilligungszeitraum
     tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
     lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)
+    rundung: Literal["euro", "cent"] | None = None  # auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)
     positionen: list[Bescheidposition]  # bewilligte Stellen oder Einheiten je Satz
     betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
     raten: list[Rate] = field(default_factory=list)  # Auszahlung in Raten
@@ -221,6 +233,7 @@ class Berechnung(Record):
     titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
     zeitraum: Zeitraum | None = None  # Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge
     tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
+    rundung: Literal["euro", "cent"] | None = None  # diese Berechnung auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)
     lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)
     alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
     kosten: list[Kostenposition] = field(default_factory=list)  # Zeilen der Kosten
