@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import re
 from pathlib import Path
 
@@ -174,4 +176,5 @@ def test_day_exact_period_when_asked_for(capsys, data):
     # 16 days of 2021 (of 365) and all of 2022: E11 106.540 × (16/365 + 1) = 111.210,30 → 111.210
     assert table.zeilen[0].einheit == 111210
     assert table.zeilen[0].text == "3,5 x 111.210\u00a0€ (E11 für 381 Tage)"
-    assert table.periode.gewichte == {2021: 16, 2022: 365}
+    # the years are weighted by what each is charged: 16/365 of a year, then a whole year
+    assert table.periode.gewichte == {2021: Fraction(16, 365), 2022: 1}

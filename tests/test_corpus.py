@@ -18,6 +18,9 @@ from .conftest import edit, line_of, run
 
 V = "vorlagen/2021-0123/vorlage.yaml"
 KIM = "foerderprogramme/kim.yaml"
+RECHNEN = (": In Texten wird nicht gerechnet ({} im Ausdruck) – legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, "
+           "mit Formel, Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: {}“), und zitieren Sie sie im Text mit "
+           "{{{{ zahlen[\"gebuehr\"] }}}}; Tausender und Millionen zeigen „| teur“ und „| mio“.")
 KGST = "kostensaetze/kgst-2020.yaml"
 ASI = "sitzungen/ASI-2021-06-10.yaml"
 M2 = "bescheide/2021-02-03-kim-modul-2.yaml"
@@ -257,8 +260,9 @@ CASES = [
     ("sandbox", [Write(TEXT, "{{ koerperschaft.__init__.__globals__ }}\n")],
      [(TEXT, 1, "{{ koerperschaft.__init__.__globals__ }} greift auf Interna zu; das ist in Texten nicht erlaubt.")]),
     ("ausdruck-kaputt", [Write(TEXT, "Betrag: {{ finanzierung[\"m1-steuerung\"].eigenanteil | eur \n\nmehr }}\n")],
-     [(TEXT, 1, "{{ finanzierung[\"m1-steuerung\"].eigenanteil | eur \n\nmehr }} ist kein gültiger Ausdruck "
-       "(chunk after expression) – prüfen Sie Klammern und Anführungszeichen.")]),
+     [(TEXT, 1, "{{ finanzierung[\"m1-steuerung\"].eigenanteil | eur \n\nmehr }} ist kein gültiger Ausdruck – "
+       "prüfen Sie Klammern und Anführungszeichen; ein Ausdruck ist ein Name mit Filtern, z. B. "
+       "{{ zahlen[\"gebuehr\"] }} oder {{ vorlage.datum | datum }}.")]),
     ("datum-ohne-format", [Write(TEXT, "Stand: {{ vorlage.datum }}\n")],
      [(TEXT, 1, "{{ vorlage.datum }} ergibt ein Datum ohne Format – hängen Sie „| datum“ oder „| datum_lang“ an.")]),
     ("gruppe-statt-wert", [Write(TEXT, "Stand: {{ finanzierung[\"m1-steuerung\"] }}\n")],
@@ -406,14 +410,22 @@ CASES = [
                                               + "".join(f"| {i} | Siegburg |\n" for i in range(1000)))],
      [(TEXT, 3, "Die Tabelle hat mehr als 1.000 Zeilen – so lange Tabellen braucht kein Dokument; kürzen Sie sie "
        "oder legen Sie die Aufstellung als PDF-Anlage bei.")]),
+    # Texts do not compute (issue 21): these fail before any bound is reached; the same expressions in a
+    # Hausstil template meet the sandbox's bounds (tests/test_sandbox.py).
     ("ausdruck-range", [Write(TEXT, "{{ range(10 ** 9) | list | length }}\n")],
-     [(TEXT, 1, "{{ range(10 ** 9) | list | length }} " + GRENZE.format("range() mit mehr als 100.000 Schritten"))]),
+     [(TEXT, 1, "{{ range(10 ** 9) | list | length }}" + RECHNEN.format("„**“", "range(10 ** 9)"))]),
     ("ausdruck-potenz", [Write(TEXT, "{{ 9 ** 9999999 }}\n")],
-     [(TEXT, 1, "{{ 9 ** 9999999 }} " + GRENZE.format("Potenz mit Exponent über 64"))]),
+     [(TEXT, 1, "{{ 9 ** 9999999 }}" + RECHNEN.format("„**“", "9 ** 9999999"))]),
     ("ausdruck-listenbombe", [Write(TEXT, '{{ (["x" * 999999] * 999999) | join }}\n')],
-     [(TEXT, 1, '{{ (["x" * 999999] * 999999) | join }} ' + GRENZE.format(MILLION))]),
+     [(TEXT, 1, '{{ (["x" * 999999] * 999999) | join }}' + RECHNEN.format("„*“", '(["x" * 999999] * 999999)'))]),
     ("ausdruck-verkettung", [Write(TEXT, '{{ ("x" * 999999) ~ ("x" * 999999) }}\n')],
-     [(TEXT, 1, '{{ ("x" * 999999) ~ ("x" * 999999) }} ' + GRENZE.format(MILLION))]),
+     [(TEXT, 1, '{{ ("x" * 999999) ~ ("x" * 999999) }}' + RECHNEN.format("„*“", '("x" * 999999) ~ ("x" * 999999)'))]),
+    ("ausdruck-rechnet", [Write(TEXT, '{{ (finanzierung["m1-steuerung"].eigenanteil / 1000) | round | zahl }} T€\n')],
+     [(TEXT, 1, '{{ (finanzierung["m1-steuerung"].eigenanteil / 1000) | round | zahl }}'
+       + RECHNEN.format("„round“ und „/“", "(finanzierung.m1-steuerung.eigenanteil / 1000)"))]),
+    ("ausdruck-rundet", [Write(TEXT, '{{ finanzierung["m1-steuerung"].eigenanteil | round | eur }}\n')],
+     [(TEXT, 1, '{{ finanzierung["m1-steuerung"].eigenanteil | round | eur }}'
+       + RECHNEN.format("„round“", "finanzierung.m1-steuerung.eigenanteil"))]),
     ("ausdruck-ljust", [Write(TEXT, '{{ "x".ljust(999999999) }}\n')],
      [(TEXT, 1, '{{ "x".ljust(999999999) }} ' + GRENZE.format(MILLION))]),
     ("ausdruck-zahl-stellen", [Write(TEXT, "{{ 1 | zahl(999999) }}\n")],

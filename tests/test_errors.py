@@ -80,7 +80,7 @@ def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, da
     assert found == [f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
                      "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, federfuehrend, betreff, beratungsfolge, "
                      "beschlussvorschlag, abschnitte, texte, klimaschutz, finanzielle_auswirkungen, bescheide, antraege, "
-                     "finanzierung, verteilungen, anlagen, unterschrift, bezug."]
+                     "finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug."]
 
 
 def test_missing_key(capsys, data):
@@ -176,7 +176,8 @@ def test_unformatted_number_and_unknown_variable_in_prose(capsys, data):
         "data/vorlagen/2021-0123/vorbemerkungen.md:1: {{ uebersicht.eigenanteil_max }} ergibt eine Zahl ohne Format – "
         "hängen Sie einen Filter an, z. B. „| eur“, „| zahl“ oder „| prozent“.",
         "data/vorlagen/2021-0123/vorbemerkungen.md:3: {{ kreis.name }}: „kreis“ gibt es nicht. Bekannt sind antraege, "
-        "bescheide, finanzierung, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, verteilungen, vorlage.",
+        "bescheide, finanzierung, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, verteilungen, vorlage, "
+        "zahlen.",
     ]
 
 

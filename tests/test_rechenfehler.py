@@ -134,7 +134,7 @@ def test_vzae_of_a_bescheid_counts_staff_positions_only(data):
 
 
 def test_a_bescheid_whose_rates_do_not_say_has_no_vzae(data):
-    edit(data / "foerderprogramme" / "kim.yaml", "veranstaltungen: {vzae: 0, ", "veranstaltungen: {")
+    edit(data / "foerderprogramme" / "kim.yaml", "Sachausgaben für Veranstaltungen, vzae: 0}", "Sachausgaben für Veranstaltungen}")
     modul_1 = prepare(data).rechnungen["2021-0123"].bescheide["2021-02-22-kim-modul-1"]
     with pytest.raises(NoValue) as error:
         modul_1.vzae

@@ -88,12 +88,12 @@ def test_ordinary_template_operations_stay_allowed(capsys, data):
 
 def test_prose_has_no_safe_filter_and_bounded_text(capsys, data):
     text = data / "vorlagen/2021-0123/vorbemerkungen.md"
-    text.write_text('# A\n\n{{ "<b>x</b>" | safe }}\n\n{{ "ab" * 900000 }}\n', encoding="utf-8")
+    text.write_text('# A\n\n{{ "<b>x</b>" | safe }}\n\n{{ "ab".ljust(1800000) }}\n', encoding="utf-8")
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
     lines = err.splitlines()
     assert lines[0].startswith("data/vorlagen/2021-0123/vorbemerkungen.md:3: {{ \"<b>x</b>\" | safe }}")
-    assert lines[1] == ("data/vorlagen/2021-0123/vorbemerkungen.md:5: {{ \"ab\" * 900000 }} überschreitet eine Grenze "
+    assert lines[1] == ("data/vorlagen/2021-0123/vorbemerkungen.md:5: {{ \"ab\".ljust(1800000) }} überschreitet eine Grenze "
                         "(Text oder Liste mit mehr als 1 Million Zeichen) – so viel braucht kein Text; prüfen Sie den "
                         "Ausdruck.")
 

@@ -76,7 +76,7 @@ def test_a_rate_read_only_through_a_bescheid_counts_as_used(data, tmp_path):
 def test_a_rate_read_by_a_text_counts_as_used(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
-    edit(data / "foerderprogramme/kim.yaml", "abh-ebh: {betrag: 50000,", "abh-ebh: {betrag: 50000.5,")
+    edit(data / "foerderprogramme/kim.yaml", "abh-ebh: {betrag: 50000,", "abh-ebh: {betrag: 50001,")
     build(data, out)
     anlage = (out / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.txt")
     assert "50.001\u00a0€ je Vollzeitstelle" in anlage.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""`zahlen NUMMER`: every figure a Vorlage's texts can quote, with the value it prints."""
+"""`zahlen NUMMER [NAME]`: every figure a Vorlage's texts can quote with the value it prints, or how one comes about."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 
 def zahlen_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("nummer", help="Nummer der Vorlage, z. B. 2021/0123")
+    parser.add_argument("name", nargs="?", help="eine Zahl aus „zahlen“ der Vorlage: zeigt, wie sie sich ergibt")
 
 
 def zahlen(args: argparse.Namespace) -> int:
@@ -23,6 +24,17 @@ def zahlen(args: argparse.Namespace) -> int:
         print(f"Die Vorlage „{args.nummer}“ gibt es nicht{suggest(args.nummer, sources) or '.'} Vorhanden: {known}.",
               file=sys.stderr)
         return 1
-    lines = listing(project.rechnung(source), rundung_of(project.facts).quantum)
+    rechnung = project.rechnung(source)
+    if args.name is not None:
+        from vorlagen.compute.kennzahlen import herleitung
+        figures = getattr(rechnung.zahlen, "herleitung", {})
+        if args.name not in figures:
+            known = ", ".join(sorted(figures)) or "keine (die Vorlage hat keinen Abschnitt „zahlen“)"
+            print(f"Die Zahl „{args.name}“ gibt es in Vorlage {source.vorlage.nummer} nicht"
+                  f"{suggest(args.name, figures) or '.'} Vorhanden: {known}.", file=sys.stderr)
+            return 1
+        sys.stdout.write("\n".join(herleitung(figures[args.name])) + "\n")
+        return 0
+    lines = listing(rechnung, rundung_of(project.facts).quantum)
     sys.stdout.write(render(source.vorlage.nummer, source.vorlage.betreff, lines))
     return 0

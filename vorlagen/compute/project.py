@@ -9,6 +9,7 @@ from pathlib import Path
 from vorlagen.compute import checks, finance
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.bescheide import bescheid_werte
+from vorlagen.compute.kennzahlen import kennzahlen
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.load.facts import Facts, VorlageSource, load
 from vorlagen.core.money import Rundung, quantum_for
@@ -30,6 +31,7 @@ class Rechnung:
     bescheide: Names  # id → bescheide.BescheidWerte
     verteilungen: Names  # id → verteilung.VerteilungWerte
     antraege: Names = None  # id → bescheide.BescheidWerte of an Antrag
+    zahlen: Names = None  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
 
 
 @dataclass
@@ -109,4 +111,9 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     own_antraege = Names("den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
                          {a: antraege[a] for a in source.vorlage.antraege if a in antraege})
     summary = finance.uebersicht(list(tabellen.values()))
-    return Rechnung(tabellen, summary, own, verteilungen, own_antraege)
+    names = dict(finanzierung=tabellen, uebersicht=summary, bescheide=own, antraege=own_antraege,
+                 verteilungen=verteilungen)
+    zahlen, found = kennzahlen(source.vorlage.zahlen, {k: v for k, v in names.items() if v is not None},
+                               rundung.quantum, rundung.prozent_stellen)
+    problems += found
+    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen)

@@ -129,6 +129,8 @@ def zahlen(rechnung: Rechnung, quantum: Decimal) -> list[tuple[str, str]]:
     for kind, items in (("bescheide", rechnung.bescheide), ("antraege", rechnung.antraege)):
         for b in items.values():
             _bescheid(out, kind, b)
+    for key, wert in (rechnung.zahlen or {}).items():
+        out.add(f"zahlen[{_quote(key)}]", wert.text, "text")
     for v in rechnung.verteilungen.values():
         base = f"verteilungen[{_quote(v.id)}]"
         out.add(f"{base}.summe", v.summe, "zahl")

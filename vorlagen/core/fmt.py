@@ -71,6 +71,16 @@ def zahl(value, stellen: int | None = None) -> str:
     return _number(value, stellen)
 
 
+def teur(value, stellen: int = 0) -> str:
+    """An amount in thousands of euros: 2415730 → '2.416 T€'; teur(x, 1) → '2.415,7 T€'."""
+    return _number(exact(value) / 1000, stellen) + NBSP + "T€"
+
+
+def mio(value, stellen: int = 2) -> str:
+    """An amount in millions of euros: 2415730 → '2,42 Mio. €'."""
+    return _number(exact(value) / 1_000_000, stellen) + NBSP + "Mio." + NBSP + "€"
+
+
 def prozent(value, stellen: int = 2) -> str:
     """A ratio as percent, rounded half-up: 0.7935 → '79,35 %'; 1/3 → '33,33 %'."""
     return _number(percent(value, stellen), stellen) + NBSP + "%"
@@ -103,7 +113,7 @@ def euro_or_cent(value, quantum: Decimal) -> str:
 
 
 FILTERS = {
-    "eur": eur, "eur_cent": eur_cent, "zahl": zahl, "vzae": zahl, "prozent": prozent,
+    "eur": eur, "eur_cent": eur_cent, "teur": teur, "mio": mio, "zahl": zahl, "vzae": zahl, "prozent": prozent,
     "datum": datum, "datum_lang": datum_lang, "monat": monat, "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
 }

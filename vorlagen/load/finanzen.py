@@ -273,6 +273,28 @@ class Berechnung(Record):
         yield from laenge(self.zeitraum, self.lang)
 
 
+EINHEITEN_ZAHL = ("€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl")
+
+
+@record
+class Kennzahl(Record):
+    id: str  # Name für Texte (zahlen["id"]) und andere Formeln
+    titel: str | None = None  # Bezeichnung, z. B. Verwaltungskostenpauschale (1,75 % der Zuwendung)
+    formel: str  # wie sich die Zahl ergibt, z. B. „finanzierung.plan.zuwendung * 1,75 %“ oder „summe(a; b) - c“ (Dezimalkomma, „;“ zwischen Argumenten)
+    einheit: Literal["€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = "€"  # Einheit; T€ und Mio. € sind Euro, nur anders gedruckt
+    rundung: Literal["euro", "cent", "keine"] | None = None  # Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht
+    runden: Literal["je_posten", "am_ende"] = "je_posten"  # je_posten: gelesene Zahlen gerundet, wie gedruckt; am_ende: genau, gerundet wird nur diese Zahl
+    stellen: int | None = None  # Nachkommastellen beim Drucken (Standard: Prozent wie die Körperschaft, T€ 0, Mio. € 2)
+    erwartet: Decimal | None = None  # der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent), wird nachgerechnet
+
+    def check(self):
+        if not self.id or not self.id[0].isalpha() or not all(c.isalnum() or c in "-_" for c in self.id):
+            yield "id", (f"„{self.id}“ taugt nicht als Name einer Zahl – beginnen Sie mit einem Buchstaben und "
+                         "verwenden Sie nur Buchstaben, Ziffern, - und _.")
+        if self.stellen is not None and not 0 <= self.stellen <= 6:
+            yield "stellen", f"„stellen“ liegt zwischen 0 und 6, nicht {self.stellen}."
+
+
 @record
 class Verteilung(Record):
     id: str  # Name für Texte: verteilungen["id"]

@@ -16,7 +16,7 @@ from typing import Literal
 
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
-    Antrag, Bescheid, Berechnung, Foerderprogramm, Kostensaetze, Satz, Verteilung, Zeitraum)
+    Antrag, Bescheid, Berechnung, Foerderprogramm, Kennzahl, Kostensaetze, Satz, Verteilung, Zeitraum)
 from vorlagen.load.records import Record
 
 record = dataclass(kw_only=True)
@@ -203,6 +203,7 @@ class Vorlage(Record):
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
     antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
     finanzierung: list[Berechnung] = field(default_factory=list)  # Berechnungen, je eine Tabelle
+    zahlen: list[Kennzahl] = field(default_factory=list)  # benannte Zahlen mit Formel, Einheit und Rundung
     verteilungen: list[Verteilung] = field(default_factory=list)  # Verteilungen, z. B. Einsatztage je Kommune
     anlagen: list[Anlage] = field(default_factory=list)  # Anlagen in Reihenfolge
     unterschrift: Unterschrift | None = None  # ohne Angabe: wie der Hausstil sagt (Standard: der Verwaltungschef)
@@ -211,7 +212,8 @@ class Vorlage(Record):
     def check(self):
         if not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
             yield "nummer", f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten."
-        for name, items in (("finanzierung", self.finanzierung), ("verteilungen", self.verteilungen)):
+        for name, items in (("finanzierung", self.finanzierung), ("verteilungen", self.verteilungen),
+                            ("zahlen", self.zahlen)):
             seen = set()
             for item in items:
                 if item.id in seen:

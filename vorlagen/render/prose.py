@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
+from jinja2 import TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from vorlagen.load.facts import Text
+from vorlagen.compute.kennzahlen import Groesse
 from vorlagen.compute.names import UnknownName
 from vorlagen.load.records import suggest
 from vorlagen.core.fmt import zahl
@@ -77,8 +78,23 @@ class Prose:
         self.env = Sandbox(autoescape=False)
         # expression text → compiled expression: the same ones recur in every Vorlage; a bound keeps a year's
         # one-off expressions (a Bescheid's own name) from piling up
-        self.compiled = functools.lru_cache(maxsize=512)(
-            lambda expression: self.env.compile_expression(expression, undefined_to_none=False))
+        self.compiled = functools.lru_cache(maxsize=512)(self._compile)
+
+    def _compile(self, expression: str):
+        """The expression compiled; ArithmeticInText when it computes (texts quote figures, they do not compute)."""
+        tree = self.env.parse(f"{{{{ {expression} }}}}")
+        found: list[str] = []
+        for node in tree.find_all((nodes.BinExpr, nodes.UnaryExpr, nodes.Filter)):
+            if isinstance(node, nodes.Filter) and node.name not in _COMPUTING_FILTERS:
+                continue
+            if isinstance(node, (nodes.Not, nodes.And, nodes.Or)):
+                continue  # wording may depend on figures: "mehr" if a > b and not c
+            what = f"„{node.name}“" if isinstance(node, nodes.Filter) else f"„{node.operator}“"
+            if what not in found:
+                found.append(what)
+        if found:
+            raise ArithmeticInText(" und ".join(found))
+        return self.env.compile_expression(expression, undefined_to_none=False)
 
     def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1,
                links: dict[Path, str | None] | None = None) -> Rendered:
@@ -135,9 +151,17 @@ class Prose:
                 str(value)  # StrictUndefined raises here
         except UnknownName as error:
             return self._fail(problems, where, f"{shown}: {error.message()}")
-        except TemplateSyntaxError as error:
-            return self._fail(problems, where, f"{shown} ist kein gültiger Ausdruck ({error.message}) – "
-                                               "prüfen Sie Klammern und Anführungszeichen.")
+        except ArithmeticInText as error:
+            return self._fail(problems, where, f"{shown}: In Texten wird nicht gerechnet ({error} im Ausdruck) – "
+                                               "legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, mit Formel, "
+                                               "Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: "
+                                               f"{_as_formula(expression)}“), und zitieren Sie sie im Text mit "
+                                               "{{ zahlen[\"gebuehr\"] }}; Tausender und Millionen zeigen "
+                                               "„| teur“ und „| mio“.")
+        except TemplateSyntaxError:  # Jinja's reason is English and names its parser's tokens: not for users
+            return self._fail(problems, where, f"{shown} ist kein gültiger Ausdruck – prüfen Sie Klammern und "
+                                               "Anführungszeichen; ein Ausdruck ist ein Name mit Filtern, z. B. "
+                                               "{{ zahlen[\"gebuehr\"] }} oder {{ vorlage.datum | datum }}.")
         except UndefinedError as error:
             attribute = re.search(r"has no attribute '([^']*)'|'([^']*)' is undefined", error.message or "")
             name = next((g for g in attribute.groups() if g), "?") if attribute else "?"
@@ -154,6 +178,8 @@ class Prose:
         except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
             return self._fail(problems, where, f"{shown} lässt sich nicht auswerten ({_reason(error)}) – prüfen Sie den "
                                                "Ausdruck; alle Namen mit Werten zeigt „python build.py zahlen NUMMER“.")
+        if isinstance(value, Groesse):
+            return escape(value.text)  # a named figure prints itself in its unit
         if isinstance(value, (Decimal, Fraction, int, float)) and not isinstance(value, bool):
             return self._fail(problems, where, f"{shown} ergibt eine Zahl ohne Format – hängen Sie einen Filter an, "
                                                "z. B. „| eur“, „| zahl“ oder „| prozent“.")
@@ -216,6 +242,20 @@ class Prose:
             token.attrSet("src", "")
             return []
         return [path]
+
+
+class ArithmeticInText(Exception):
+    """A text expression that computes: the operator or filter that does."""
+
+
+# filters that compute or drop digits (`int` cuts cents, `float` brings binary fractions back)
+_COMPUTING_FILTERS = frozenset({"round", "sum", "int", "float", "abs"})
+
+
+def _as_formula(expression: str) -> str:
+    """A text expression as a figure's formula might read: names dotted, filters dropped, decimal comma."""
+    formula = re.sub(r"\[\s*[\"']([^\"']+)[\"']\s*\]", r".\1", expression.split("|")[0]).strip()
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", formula)
 
 
 def _reason(error: Exception) -> str:

@@ -1,0 +1,178 @@
+"""Formulas of named figures, as a clerk writes them in a spreadsheet: `zuwendung * 1,75 %`, `summe(a; b) - c`.
+
+Decimal comma, `;` between arguments, `%` after a number or a bracket, names joined by dots
+(`finanzierung.plan.zuwendung`); a hyphen inside a name belongs to the name (`m1-steuerung`), a minus
+between two names needs spaces. Parsing is a plain recursive descent over a bounded string: nothing of
+the formula runs, and every mistake is a German sentence that names the place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+MAX_LAENGE = 2_000  # characters of one formula
+MAX_TIEFE = 40  # nested brackets and operators
+
+FUNKTIONEN = ("summe", "min", "max")
+
+_TOKEN = re.compile(r"""
+    (?P<leer>\s+)
+  | (?P<zahl>\d+(?:[.,]\d+)*)
+  | (?P<name>[^\W\d]\w*(?:-\w+)*(?:\.\w+(?:-\w+)*)*)
+  | (?P<zeichen>[-+*/();%])
+""", re.X)
+
+
+class FormelFehler(Exception):
+    """A formula that cannot be read; the message is German and complete."""
+
+
+@dataclass(frozen=True)
+class Zahl:
+    wert: Fraction
+    text: str
+
+
+@dataclass(frozen=True)
+class Name:
+    pfad: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return ".".join(self.pfad)
+
+
+@dataclass(frozen=True)
+class Rechnung:
+    zeichen: str  # + - * /
+    links: object
+    rechts: object
+
+
+@dataclass(frozen=True)
+class Minus:
+    wert: object
+
+
+@dataclass(frozen=True)
+class Prozent:
+    wert: object
+
+
+@dataclass(frozen=True)
+class Funktion:
+    name: str
+    argumente: tuple
+
+
+def _zahl(text: str) -> Fraction:
+    """'1,75' → 7/4; '1000' → 1000. A dot is never a decimal point (German), nor silently a thousands mark."""
+    if "." in text:
+        raise FormelFehler(f"„{text}“: Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
+                           f"z. B. {text.replace('.', '')} oder 1,75.")
+    if text.count(",") > 1:
+        raise FormelFehler(f"„{text}“ ist keine Zahl – Argumente einer Funktion trennen Sie mit „;“, "
+                           "z. B. summe(a; b).")
+    return Fraction(text.replace(",", "."))
+
+
+def lesen(formel: str):
+    """The formula as a tree of Zahl, Name, Rechnung, Minus, Prozent and Funktion; FormelFehler if it is not one."""
+    if len(formel) > MAX_LAENGE:
+        raise FormelFehler(f"Die Formel hat mehr als {MAX_LAENGE} Zeichen – teilen Sie sie in mehrere Zahlen auf.")
+    tokens, position = [], 0
+    while position < len(formel):
+        match = _TOKEN.match(formel, position)
+        if match is None:
+            raise FormelFehler(f"Das Zeichen „{formel[position]}“ (Stelle {position + 1}) gehört nicht in eine Formel "
+                               "– erlaubt sind Zahlen, Namen, + - * / % ( ) und „;“ zwischen Argumenten.")
+        if match.lastgroup != "leer":
+            tokens.append((match.lastgroup, match[0], position + 1))
+        position = match.end()
+    if not tokens:
+        raise FormelFehler("Die Formel ist leer – schreiben Sie, wie sich die Zahl ergibt, z. B. „a + b“.")
+    parser = _Parser(tokens)
+    tree = parser.ausdruck(0)
+    if parser.index < len(tokens):
+        kind, text, column = tokens[parser.index]
+        hint = " – zwischen zwei Namen fehlt ein Rechenzeichen" if kind == "name" else ""
+        raise FormelFehler(f"„{text}“ an Stelle {column} steht hier zu viel{hint}.")
+    return tree
+
+
+class _Parser:
+    def __init__(self, tokens):
+        self.tokens, self.index = tokens, 0
+
+    def _peek(self):
+        return self.tokens[self.index] if self.index < len(self.tokens) else (None, "", 0)
+
+    def _take(self, text: str | None = None):
+        token = self._peek()
+        if token[0] is None:
+            raise FormelFehler("Die Formel endet zu früh – es fehlt ein Wert oder eine schließende Klammer.")
+        if text is not None and token[1] != text:
+            raise FormelFehler(f"An Stelle {token[2]} fehlt „{text}“ (dort steht „{token[1]}“).")
+        self.index += 1
+        return token
+
+    def ausdruck(self, tiefe: int):
+        if tiefe > MAX_TIEFE:
+            raise FormelFehler(f"Die Formel ist tiefer als {MAX_TIEFE} Ebenen geschachtelt – teilen Sie sie auf.")
+        links = self._produkt(tiefe)
+        while self._peek()[1] in ("+", "-"):
+            zeichen = self._take()[1]
+            links = Rechnung(zeichen, links, self._produkt(tiefe + 1))
+        return links
+
+    def _produkt(self, tiefe: int):
+        links = self._faktor(tiefe)
+        while self._peek()[1] in ("*", "/"):
+            zeichen = self._take()[1]
+            links = Rechnung(zeichen, links, self._faktor(tiefe + 1))
+        return links
+
+    def _faktor(self, tiefe: int):
+        if tiefe > MAX_TIEFE:
+            raise FormelFehler(f"Die Formel ist tiefer als {MAX_TIEFE} Ebenen geschachtelt – teilen Sie sie auf.")
+        kind, text, column = self._take()
+        if text == "-":
+            return Minus(self._faktor(tiefe + 1))
+        if kind == "zahl":
+            wert = Zahl(_zahl(text), text)
+        elif kind == "name" and self._peek()[1] == "(":
+            if text.lower() not in FUNKTIONEN:
+                raise FormelFehler(f"Die Funktion „{text}“ gibt es nicht – es gibt {', '.join(FUNKTIONEN)}.")
+            self._take("(")
+            argumente = [self.ausdruck(tiefe + 1)]
+            while self._peek()[1] == ";":
+                self._take(";")
+                argumente.append(self.ausdruck(tiefe + 1))
+            self._take(")")
+            wert = Funktion(text.lower(), tuple(argumente))
+        elif kind == "name":
+            wert = Name(tuple(text.split(".")))
+        elif text == "(":
+            wert = self.ausdruck(tiefe + 1)
+            self._take(")")
+        else:
+            raise FormelFehler(f"An Stelle {column} erwartet die Formel eine Zahl, einen Namen oder „(“, nicht „{text}“.")
+        if self._peek()[1] == "%":
+            self._take("%")
+            return Prozent(wert)
+        return wert
+
+
+def namen(tree) -> list[Name]:
+    """Every name the formula reads, in order."""
+    if isinstance(tree, Name):
+        return [tree]
+    if isinstance(tree, Rechnung):
+        return namen(tree.links) + namen(tree.rechts)
+    if isinstance(tree, (Minus, Prozent)):
+        return namen(tree.wert)
+    if isinstance(tree, Funktion):
+        return [n for a in tree.argumente for n in namen(a)]
+    return []

@@ -1,0 +1,316 @@
+"""Named figures of a Vorlage: formula, unit, rounding (and when), `erwartet`, and how each came about.
+
+A figure reads other figures (by id) and what the tables, Bescheide, Anträge and Verteilungen computed
+(`finanzierung.plan.zuwendung`). Units are checked (€ + VZÄ is an error), cycles and unknown names are
+German problems at the formula's line, and each figure keeps its Herleitung for `vorlagen zahlen NR NAME`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.formel import FormelFehler, Funktion, Minus, Name, Prozent, Zahl, lesen
+from vorlagen.compute.names import Named, Names, UnknownName
+from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
+from vorlagen.core.money import CENT, EURO, exact, round_half_up
+from vorlagen.core.problems import Problem, Where
+from vorlagen.load.finanzen import Kennzahl
+from vorlagen.load.records import suggest
+
+GELD = "€"
+ZAEHLER = ("VZÄ", "Tage", "Stück")  # counts: a count times an amount per unit is an amount
+DIMENSION = {"€": GELD, "T€": GELD, "Mio. €": GELD, "%": "", "Anzahl": "", "VZÄ": "VZÄ", "Stellen": "VZÄ",
+             "Tage": "Tage", "Stück": "Stück"}
+# units of what the engine computed, by field name (everything else is a plain number)
+FELD_EINHEIT = {
+    "betrag": GELD, "eigenanteil": GELD, "gesamtkosten": GELD, "abzuege": GELD, "summe": GELD, "zuwendung": GELD,
+    "dritte": GELD, "eigenmittel": GELD, "foerderfaehig": GELD, "nicht_foerderfaehig": GELD, "einheit": GELD,
+    "bezahlt": GELD, "offen": GELD, "eigenanteil_min": GELD, "eigenanteil_max": GELD, "vzae": "VZÄ",
+}
+
+
+class Groesse(Fraction):
+    """A named figure's value (exact, after its rounding) that prints itself in its unit: '12.346 €', '33,33 %'."""
+
+    text: str
+    einheit: str
+
+
+@dataclass
+class Schritt:
+    """One line of a Herleitung: what was read or done, and its value as printed."""
+
+    was: str
+    wert: str
+    wo: Where | None = None
+
+
+@dataclass
+class Zahlwert(Named):
+    """A computed figure with its Herleitung."""
+
+    id: str
+    titel: str | None
+    einheit: str
+    formel: str
+    genau: Fraction  # before its own rounding
+    wert: Groesse  # after it: what texts, tables and other figures (je Posten) read
+    schritte: list[Schritt] = field(default_factory=list)
+    kennzahl: Kennzahl | None = None
+    stufe: Decimal | None = None  # its rounding step (money), None: not rounded
+
+
+@dataclass(frozen=True)
+class _Wert:
+    genau: Fraction
+    dimension: str
+
+
+class _Fehler(Exception):
+    pass
+
+
+def _dim_text(dimension: str) -> str:
+    return dimension or "Zahl"
+
+
+def _einheit_von(owner, feld: str) -> str:
+    """The unit of an engine figure: a Vergleich says its own; money fields are €; VZÄ is VZÄ."""
+    einheit = vars(owner).get("einheit") if hasattr(owner, "__dict__") else None
+    if feld in ("alt", "neu", "differenz") and isinstance(einheit, str):
+        return {"Euro": GELD, "Stellen": "VZÄ"}.get(einheit, "")
+    return FELD_EINHEIT.get(feld, "")
+
+
+def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]):
+    """(value, unit, where it comes from) for a dotted name; _Fehler with a German reason if there is none."""
+    first = pfad[0]
+    if first in figures:
+        if len(pfad) > 1:
+            raise _Fehler(f"„{first}“ ist eine Zahl und hat keine Teile wie „{pfad[1]}“.")
+        return figures[first], DIMENSION[figures[first].einheit], figures[first].kennzahl.where("formel")
+    if first not in names:
+        known = sorted(set(figures) | set(names))
+        raise _Fehler(f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
+                      f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}.")
+    obj, owner, where = names[first], None, None
+    for segment in pfad[1:]:
+        owner = obj
+        try:
+            if isinstance(obj, dict):
+                key = int(segment) if segment.isdigit() and segment not in obj else segment
+                obj = obj[key]
+            elif isinstance(obj, list):
+                obj = obj[int(segment)] if segment.isdigit() else obj[segment]
+            else:
+                if segment.startswith("_"):
+                    raise _Fehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
+                obj = getattr(obj, segment)
+        except UnknownName as error:
+            raise _Fehler(error.message()) from None
+        except (KeyError, IndexError, AttributeError, TypeError):
+            raise _Fehler(f"„{'.'.join(pfad)}“: „{segment}“ gibt es dort nicht.") from None
+        fields = vars(obj) if hasattr(obj, "__dict__") else {}
+        source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
+        if hasattr(source, "where"):
+            where = source.where()
+    if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
+        raise _Fehler(f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. "
+                      f"„{'.'.join(pfad)}.betrag“.")
+    feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
+    return obj, _einheit_von(owner, feld), where
+
+
+def _rechnen(tree, lesen_name, text) -> _Wert:
+    """Evaluates exactly, checking units."""
+    if isinstance(tree, Zahl):
+        return _Wert(tree.wert, "")
+    if isinstance(tree, Name):
+        return lesen_name(tree)
+    if isinstance(tree, Minus):
+        value = _rechnen(tree.wert, lesen_name, text)
+        return _Wert(-value.genau, value.dimension)
+    if isinstance(tree, Prozent):
+        value = _rechnen(tree.wert, lesen_name, text)
+        if value.dimension:
+            raise _Fehler(f"„%“ gehört an eine Zahl, nicht an einen Wert in {value.dimension}.")
+        return _Wert(value.genau / 100, "")
+    if isinstance(tree, Funktion):
+        values = [_rechnen(a, lesen_name, text) for a in tree.argumente]
+        if len({v.dimension for v in values}) > 1:
+            raise _Fehler(f"{tree.name}(…) verbindet Werte in {' und '.join(sorted({_dim_text(v.dimension) for v in values}))}"
+                          " – alle Argumente brauchen dieselbe Einheit.")
+        pick = {"summe": sum, "min": min, "max": max}[tree.name]
+        return _Wert(pick((v.genau for v in values), start=Fraction(0)) if tree.name == "summe"
+                     else pick(v.genau for v in values), values[0].dimension)
+    a, b = _rechnen(tree.links, lesen_name, text), _rechnen(tree.rechts, lesen_name, text)
+    if tree.zeichen in "+-":
+        if a.dimension != b.dimension:
+            raise _Fehler(f"„{text(tree.links)} {tree.zeichen} {text(tree.rechts)}“ verbindet "
+                          f"{_dim_text(a.dimension)} und {_dim_text(b.dimension)} – addieren und abziehen lassen "
+                          "sich nur Werte derselben Einheit.")
+        return _Wert(a.genau + b.genau if tree.zeichen == "+" else a.genau - b.genau, a.dimension)
+    if tree.zeichen == "*":
+        dims = {a.dimension, b.dimension} - {""}
+        if len(dims) == 2 and GELD in dims and dims - {GELD} <= set(ZAEHLER):
+            return _Wert(a.genau * b.genau, GELD)  # count × amount per unit
+        if a.dimension and b.dimension:
+            raise _Fehler(f"„{text(tree)}“ multipliziert {a.dimension} mit {b.dimension} – das ergibt keine Einheit, "
+                          "die eine Vorlage druckt.")
+        return _Wert(a.genau * b.genau, a.dimension or b.dimension)
+    if b.genau == 0:
+        raise _Fehler(f"„{text(tree)}“ teilt durch null ({text(tree.rechts)} ist 0).")
+    if a.dimension == b.dimension:
+        return _Wert(a.genau / b.genau, "")
+    if not b.dimension:
+        return _Wert(a.genau / b.genau, a.dimension)
+    if a.dimension == GELD and b.dimension in ZAEHLER:
+        return _Wert(a.genau / b.genau, GELD)  # an amount per unit
+    raise _Fehler(f"„{text(tree)}“ teilt {_dim_text(a.dimension)} durch {b.dimension} – das ergibt keine Einheit, "
+                  "die eine Vorlage druckt.")
+
+
+def _text(tree) -> str:
+    if isinstance(tree, Zahl):
+        return tree.text
+    if isinstance(tree, Name):
+        return tree.text
+    if isinstance(tree, Minus):
+        return "-" + _text(tree.wert)
+    if isinstance(tree, Prozent):
+        return _text(tree.wert) + " %"
+    if isinstance(tree, Funktion):
+        return f"{tree.name}({'; '.join(_text(a) for a in tree.argumente)})"
+    return f"{_text(tree.links)} {tree.zeichen} {_text(tree.rechts)}"
+
+
+def drucken(value: Fraction, einheit: str, quantum: Decimal | None, stellen: int | None, prozent_stellen: int) -> str:
+    """A figure in its unit as printed."""
+    if einheit == "€":
+        return euro_or_cent(value, quantum if quantum is not None else (EURO if value.denominator == 1 else CENT))
+    if einheit == "T€":
+        return teur(value, stellen or 0)
+    if einheit == "Mio. €":
+        return mio(value, 2 if stellen is None else stellen)
+    if einheit == "%":
+        return prozent(value, prozent_stellen if stellen is None else stellen)
+    number = zahl(value, stellen)
+    return number if einheit == "Anzahl" else f"{number}{NBSP}{einheit}"
+
+
+def _gerundet(k: Kennzahl, genau: Fraction, quantum: Decimal) -> tuple[Fraction, Decimal | None]:
+    """(value after the figure's rounding, its step): money to euro or cent (stated or the Körperschaft's)."""
+    if DIMENSION[k.einheit] != GELD or k.rundung == "keine":
+        return genau, None
+    step = {"euro": EURO, "cent": CENT}.get(k.rundung or "", quantum)
+    return exact(round_half_up(genau, step)), step
+
+
+def _gedruckt_wert(k: Kennzahl, value: Fraction, step: Decimal | None, prozent_stellen: int) -> Fraction:
+    """The value as printed, in the figure's unit (for `erwartet`)."""
+    scale = {"T€": 1000, "Mio. €": 1_000_000, "%": Fraction(1, 100)}.get(k.einheit, 1)
+    places = k.stellen if k.stellen is not None else {"T€": 0, "Mio. €": 2, "%": prozent_stellen}.get(k.einheit)
+    shown = value / scale
+    return shown if places is None else exact(round_half_up(shown, Decimal(1).scaleb(-places)))
+
+
+def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal,
+               prozent_stellen: int) -> tuple[Names, list[Problem]]:
+    """Computes the figures of one Vorlage in the order they need each other."""
+    problems: list[Problem] = []
+    by_id = {k.id: k for k in definitions}
+    trees, done, figures = {}, {}, {}
+    for k in definitions:
+        try:
+            trees[k.id] = lesen(k.formel)
+        except FormelFehler as error:
+            problems.append(Problem(k.where("formel"), f"Zahl „{k.id}“: {error}"))
+    state: dict[str, str] = {}
+
+    def compute(figure_id: str, chain: list[str]) -> Zahlwert | None:
+        if figure_id in figures:
+            return figures[figure_id]
+        if state.get(figure_id) == "läuft":
+            cycle = chain[chain.index(figure_id):] + [figure_id]
+            raise _Fehler(f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen.")
+        if figure_id not in trees:
+            return None  # its formula could not be read: already a problem
+        state[figure_id] = "läuft"
+        k = by_id[figure_id]
+        steps: list[Schritt] = []
+
+        def lesen_name(name: Name) -> _Wert:
+            if name.pfad[0] in by_id and len(name.pfad) == 1:
+                other = compute(name.pfad[0], chain + [figure_id])
+                if other is None:
+                    raise _Fehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
+                value = other.genau if k.runden == "am_ende" else Fraction(other.wert)
+                steps.append(Schritt(f"{name.text} ({'genau' if k.runden == 'am_ende' else 'gerundet'})",
+                                     other.wert.text, other.kennzahl.where("formel")))
+                return _Wert(value, DIMENSION[other.einheit])
+            value, dimension, where = _lesen_pfad(name.pfad, names, figures)
+            steps.append(Schritt(name.text, _einfach(value, dimension, quantum), where))
+            return _Wert(exact(value), dimension)
+
+        genau = _rechnen(trees[figure_id], lesen_name, _text)
+        want = DIMENSION[k.einheit]
+        if genau.dimension != want:
+            raise _Fehler(f"Die Formel ergibt {_dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
+                          "angegeben – prüfen Sie „einheit“ oder die Formel.")
+        value, step = _gerundet(k, genau.genau, quantum)
+        text = drucken(value, k.einheit, step, k.stellen, prozent_stellen)
+        wert = Groesse(value)
+        wert.text, wert.einheit = text, k.einheit
+        if step is not None and value != genau.genau:
+            steps.append(Schritt(f"gerundet auf {'Cent' if step == CENT else 'ganze Euro'} (kaufmännisch)",
+                                 f"{zahl(genau.genau)}{NBSP}€ → {text}"))
+        figures[figure_id] = Zahlwert(k.id, k.titel, k.einheit, k.formel, genau.genau, wert, steps, k, step)
+        state[figure_id] = "fertig"
+        return figures[figure_id]
+
+    for k in definitions:
+        if k.id in trees and k.id not in figures:
+            try:
+                compute(k.id, [])
+            except _Fehler as error:
+                problems.append(Problem(k.where("formel"), f"Zahl „{k.id}“: {error}"))
+                state.clear()
+    result = Names("den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)")
+    for k in definitions:
+        if k.id in figures:
+            z = figures[k.id]
+            result[k.id] = z.wert
+            if k.erwartet is not None:
+                shown = _gedruckt_wert(k, Fraction(z.wert), None, prozent_stellen)
+                if shown != exact(k.erwartet):
+                    problems.append(Problem(k.where("erwartet"), f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet "
+                                            f"{zahl(k.erwartet)} – prüfen Sie den erwarteten Wert und die Formel."))
+    result.herleitung = figures
+    return result, problems
+
+
+def _einfach(value, dimension: str, quantum: Decimal) -> str:
+    if dimension == GELD:
+        return euro_or_cent(value, quantum if exact(value) * 100 % 100 == 0 or quantum == CENT else CENT)
+    return zahl(value) + (f"{NBSP}{dimension}" if dimension else "")
+
+
+def herleitung(z: Zahlwert) -> list[str]:
+    """How a figure comes about, as lines of German text."""
+    k = z.kennzahl
+    if z.stufe is not None:
+        rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (" (wie die Körperschaft)" if k.rundung is None else "")
+    else:
+        rundung = "keine (gerundet wird erst beim Drucken)"
+    lines = [f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
+             f"  Formel: {z.formel}   [{k.where('formel')}]",
+             f"  Einheit: {z.einheit}; Rundung: {rundung}; gelesene Zahlen dieser Vorlage "
+             f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}"]
+    for s in z.schritte:
+        lines.append(f"  {s.was} = {s.wert}" + (f"   [{s.wo}]" if s.wo is not None else ""))
+    if k.erwartet is not None:
+        lines.append(f"  erwartet: {zahl(k.erwartet)}   [{k.where('erwartet')}]")
+    return lines
+
