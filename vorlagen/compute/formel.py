@@ -85,6 +85,9 @@ def lesen(formel: str):
     tokens, position = [], 0
     while position < len(formel):
         match = _TOKEN.match(formel, position)
+        if match is None and formel[position] == ",":
+            raise FormelFehler(f"„,“ an Stelle {position + 1}: Argumente einer Funktion trennen Sie mit „;“, z. B. "
+                               "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75.")
         if match is None:
             raise FormelFehler(f"Das Zeichen „{formel[position]}“ (Stelle {position + 1}) gehört nicht in eine Formel "
                                "– erlaubt sind Zahlen, Namen, + - * / % ( ) und „;“ zwischen Argumenten.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.formel import FormelFehler, Funktion, Minus, Name, Prozent, Zahl, lesen
+from vorlagen.compute.formel import FormelFehler, Funktion, Minus, Name, Prozent, Zahl, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
 from vorlagen.core.money import CENT, EURO, exact, round_half_up
@@ -232,6 +232,8 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal,
     def compute(figure_id: str, chain: list[str]) -> Zahlwert | None:
         if figure_id in figures:
             return figures[figure_id]
+        if state.get(figure_id) == "fehler":
+            return None  # its problem is already listed
         if state.get(figure_id) == "läuft":
             cycle = chain[chain.index(figure_id):] + [figure_id]
             raise _Fehler(f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen.")
@@ -256,6 +258,8 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal,
 
         genau = _rechnen(trees[figure_id], lesen_name, _text)
         want = DIMENSION[k.einheit]
+        if not namen(trees[figure_id]):
+            genau = _Wert(genau.genau, want)  # a formula of numbers alone is a typed figure in its own unit
         if genau.dimension != want:
             raise _Fehler(f"Die Formel ergibt {_dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
                           "angegeben – prüfen Sie „einheit“ oder die Formel.")
@@ -276,7 +280,9 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal,
                 compute(k.id, [])
             except _Fehler as error:
                 problems.append(Problem(k.where("formel"), f"Zahl „{k.id}“: {error}"))
-                state.clear()
+                for other, status in state.items():
+                    if status == "läuft":
+                        state[other] = "fehler"  # one problem for a cycle, not one per member
     result = Names("den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)")
     for k in definitions:
         if k.id in figures:

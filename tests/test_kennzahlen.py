@@ -1,0 +1,218 @@
+"""Named figures (`zahlen` in vorlage.yaml): formulas, units, rounding and its order, erwartet, Herleitung.
+
+Expected values are computed here with Fractions and a half-up rounding written apart from the engine.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from vorlagen.compute.formel import FormelFehler, lesen
+from vorlagen.compute.project import prepare
+from vorlagen.core.problems import BuildFailed
+
+from .conftest import edit, line_of, run
+
+NBSP = "\u00a0"
+VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
+TEXT = Path("vorlagen/2021-0123/vorbemerkungen.md")
+# Eigenanteile of seed 000 (section III), the paper's two slips corrected
+EIGENANTEILE = {"m1-steuerung": 158644, "m1-assistenz": 10335, "m2-case-management": 258818}
+
+
+def half_up(value: Fraction, step: Fraction = Fraction(1)) -> Fraction:
+    return math.floor(value / step + Fraction(1, 2)) * step
+
+
+def add_figures(data: Path, yaml: str) -> None:
+    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n" + yaml + "verteilungen:\n")
+
+
+def figures(data: Path):
+    return prepare(data).rechnungen["2021-0123"].zahlen
+
+
+def problems_of(data: Path) -> list[str]:
+    with pytest.raises(BuildFailed) as failed:
+        prepare(data)
+    return [str(p) for p in failed.value.problems]
+
+
+SUMME = """  - id: eigenanteile
+    titel: Eigenanteile der Module 1 und 2
+    formel: finanzierung.m1-steuerung.eigenanteil + finanzierung.m1-assistenz.eigenanteil + finanzierung.m2-case-management.eigenanteil
+"""
+
+
+def test_a_sum_of_table_figures_and_a_fee_as_a_percentage_of_it(data):
+    add_figures(data, SUMME + """  - id: pauschale
+    formel: eigenanteile * 1,75 %
+  - id: in-teur
+    formel: eigenanteile
+    einheit: T€
+  - id: in-mio
+    formel: eigenanteile
+    einheit: Mio. €
+    stellen: 3
+""")
+    z = figures(data)
+    total = sum(EIGENANTEILE.values())
+    assert z["eigenanteile"] == total == 427797
+    assert z["pauschale"] == half_up(Fraction(total) * Fraction(175, 10000)) == 7486  # 7.486,4475 → 7.486
+    assert z["pauschale"].text == f"7.486{NBSP}€"
+    assert z["in-teur"].text == f"428{NBSP}T€"
+    assert z["in-mio"].text == f"0,428{NBSP}Mio.{NBSP}€"
+
+
+def test_rounding_per_item_or_at_the_end_is_stated_and_differs_by_a_euro(data):
+    add_figures(data, """  - id: drittel-a
+    formel: 100 / 3
+  - id: drittel-b
+    formel: 100 / 3
+  - id: je-posten
+    formel: drittel-a + drittel-b
+  - id: am-ende
+    formel: drittel-a + drittel-b
+    runden: am_ende
+  - id: genau-cent
+    formel: 100 / 3
+    rundung: cent
+""")
+    z = figures(data)
+    third = Fraction(100, 3)
+    assert z["drittel-a"] == half_up(third) == 33
+    assert z["je-posten"] == 2 * half_up(third) == 66  # the printed figures add up
+    assert z["am-ende"] == half_up(2 * third) == 67  # exact parts, rounded once
+    assert z["genau-cent"] == half_up(third, Fraction(1, 100))
+    assert z["genau-cent"].text == f"33,33{NBSP}€"
+
+
+def test_units_other_than_money_are_not_rounded_until_printed(data):
+    add_figures(data, """  - id: stellen
+    formel: finanzierung.m1-steuerung.vzae + finanzierung.m2-case-management.vzae
+    einheit: VZÄ
+  - id: quote
+    formel: finanzierung.m1-steuerung.abzuege / finanzierung.m1-steuerung.gesamtkosten
+    einheit: "%"
+    erwartet: 60.73
+""")
+    z = figures(data)
+    assert z["stellen"] == Fraction(21, 2)
+    assert z["stellen"].text == f"10,5{NBSP}VZÄ"
+    # KIM-Förderung 245.319 € of Gesamtkosten 403.963 € (seed 000, Modul 1)
+    assert z["quote"] == Fraction(245319, 403963)
+    assert z["quote"].text == f"60,73{NBSP}%"
+
+
+def test_a_text_quotes_a_figure_in_its_unit_and_with_thousands(data, capsys, tmp_path):
+    add_figures(data, SUMME)
+    (data / TEXT).write_text('# Vorbemerkungen\n\nZusammen {{ zahlen["eigenanteile"] }}, rund '
+                             '{{ zahlen["eigenanteile"] | teur }} oder {{ zahlen.eigenanteile | mio(1) }}.\n',
+                             encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, err
+    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    assert "Zusammen 427.797 €, rund 428 T€ oder 0,4 Mio. €." in text
+
+
+def test_erwartet_that_does_not_match_names_both_values(data):
+    add_figures(data, SUMME + "    erwartet: 427779\n")
+    line = line_of(data / VORLAGE, "erwartet: 427779")
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „eigenanteile“: berechnet 427.797{NBSP}€, erwartet "
+        "427.779 – prüfen Sie den erwarteten Wert und die Formel."]
+
+
+@pytest.mark.parametrize("formel, message", [
+    ("finanzierung.m1-steuerung.eigenanteil + finanzierung.m1-steuerung.vzae",
+     "„finanzierung.m1-steuerung.eigenanteil + finanzierung.m1-steuerung.vzae“ verbindet € und VZÄ – addieren und "
+     "abziehen lassen sich nur Werte derselben Einheit."),
+    ("finanzierung.m1-steuerung.eigenantel",
+     "„eigenantel“ gibt es nicht in „Tabelle“ – meinten Sie „eigenanteil“? Vorhanden: abzuege, alternative, art, "
+     "berechnung, eigenanteil, gesamtkosten, id, jahre, monate, periode, quantum, titel, ueberschrift, vzae, zeilen, "
+     "zeitraum."),
+    ("eigenanteile-x", "„eigenanteile-x“ gibt es nicht – meinten Sie „eigenanteile“? Formeln lesen andere Zahlen "
+                       "dieser Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, uebersicht, "
+                       "verteilungen."),
+    ("finanzierung.m1-steuerung", "„finanzierung.m1-steuerung“ ist keine einzelne Zahl – wählen Sie einen Wert, "
+                                  "z. B. „finanzierung.m1-steuerung.betrag“."),
+    ("1.000 * 2", "„1.000“: Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, z. B. 1000 oder 1,75."),
+    ("summe(1, 2)", "„,“ an Stelle 8: Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b); eine "
+                    "Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."),
+    ("summe(eigenanteile,eigenanteile)", "„,“ an Stelle 19: Argumente einer Funktion trennen Sie mit „;“, z. B. "
+                                         "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."),
+    ("runden(eigenanteile; 2)", "Die Funktion „runden“ gibt es nicht – es gibt summe, min, max."),
+    ("eigenanteile / 0", "„eigenanteile / 0“ teilt durch null (0 ist 0)."),
+    ("eigenanteile eigenanteile", "„eigenanteile“ an Stelle 14 steht hier zu viel – zwischen zwei Namen fehlt ein "
+                                  "Rechenzeichen."),
+    ("(eigenanteile", "Die Formel endet zu früh – es fehlt ein Wert oder eine schließende Klammer."),
+    ("eigenanteile * 2 %  €", "Das Zeichen „€“ (Stelle 21) gehört nicht in eine Formel – erlaubt sind Zahlen, Namen, "
+                              "+ - * / % ( ) und „;“ zwischen Argumenten."),
+])
+def test_a_formula_that_cannot_be_computed_is_a_german_problem_at_its_line(data, formel, message):
+    add_figures(data, SUMME + f"  - id: kaputt\n    formel: \"{formel}\"\n")
+    line = line_of(data / VORLAGE, f'formel: "{formel}"')
+    assert problems_of(data) == [f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „kaputt“: {message}"]
+
+
+def test_figures_that_read_each_other_in_a_circle(data):
+    add_figures(data, """  - id: a
+    formel: b + 1
+  - id: b
+    formel: c * 2
+  - id: c
+    formel: a - 1
+""")
+    found = problems_of(data)
+    assert len(found) == 1
+    assert found[0].endswith("Zahl „a“: Die Zahlen lesen sich im Kreis: a → b → c → a – eine davon muss aus Fakten "
+                             "kommen.")
+
+
+def test_a_figure_whose_unit_does_not_match_its_formula(data):
+    add_figures(data, SUMME + "  - id: stellen\n    formel: eigenanteile\n    einheit: VZÄ\n")
+    assert problems_of(data)[0].endswith(
+        "Zahl „stellen“: Die Formel ergibt €, die Zahl ist aber in „VZÄ“ angegeben – prüfen Sie „einheit“ oder die "
+        "Formel.")
+
+
+def test_herleitung_names_formula_sources_and_rounding(data, capsys):
+    add_figures(data, SUMME + "  - id: pauschale\n    titel: Pauschale\n    formel: eigenanteile * 1,75 %\n")
+    code, out, err = run(capsys, "zahlen", "2021/0123", "pauschale", "--data", str(data))
+    assert code == 0, err
+    line = line_of(data / VORLAGE, "formel: eigenanteile * 1,75 %")
+    first = line_of(data / VORLAGE, "formel: finanzierung.m1-steuerung.eigenanteil")
+    assert out.replace(NBSP, " ").splitlines() == [
+        "pauschale (Pauschale) = 7.486 €",
+        f"  Formel: eigenanteile * 1,75 %   [data/vorlagen/2021-0123/vorlage.yaml:{line}]",
+        "  Einheit: €; Rundung: auf ganze Euro (wie die Körperschaft); gelesene Zahlen dieser Vorlage gerundet, wie "
+        "gedruckt (je Posten)",
+        f"  eigenanteile (gerundet) = 427.797 €   [data/vorlagen/2021-0123/vorlage.yaml:{first}]",
+        "  gerundet auf ganze Euro (kaufmännisch) = 7.486,4475 € → 7.486 €",
+    ]
+    code, out, err = run(capsys, "zahlen", "2021/0123", "pauschal", "--data", str(data))
+    assert code == 1
+    assert err.strip() == ("Die Zahl „pauschal“ gibt es in Vorlage 2021/0123 nicht – meinten Sie „pauschale“? "
+                           "Vorhanden: eigenanteile, pauschale.")
+
+
+def test_the_listing_offers_each_figure_ready_to_paste(data, capsys):
+    add_figures(data, SUMME)
+    code, out, _ = run(capsys, "zahlen", "2021/0123", "--data", str(data))
+    assert code == 0
+    line = next(l for l in out.splitlines() if "zahlen[" in l)
+    assert line.split() [:3] == ["{{", 'zahlen["eigenanteile"]', "}}"]
+    assert line.replace(NBSP, " ").endswith("427.797 €")
+
+
+def test_formulas_are_bounded():
+    with pytest.raises(FormelFehler):
+        lesen("a + " * 1000 + "a")
+    with pytest.raises(FormelFehler) as error:
+        lesen("(" * 60 + "a" + ")" * 60)
+    assert "tiefer als 40 Ebenen" in str(error.value)
