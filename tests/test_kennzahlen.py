@@ -216,3 +216,53 @@ def test_formulas_are_bounded():
     with pytest.raises(FormelFehler) as error:
         lesen("(" * 60 + "a" + ")" * 60)
     assert "tiefer als 40 Ebenen" in str(error.value)
+
+
+VERGLEICH = """  - id: plan
+    art: Vergleich
+    titel: Eigenanteile nach Modulen
+    spalten: [Modul 1, Modul 2]
+    zeilen:
+      - {{id: steuerung, als: Eigenanteil, aus: [finanzierung.m1-steuerung.eigenanteil, finanzierung.m2-case-management.eigenanteil]}}
+      - {{id: summe, als: Summe der Module, aus: [eigenanteile, eigenanteile]}}
+      - id: stellen
+        als: Stellen
+        werte: [959.5, 970.5]
+        erwartet: {erwartet}
+"""
+
+
+def test_a_vergleich_reads_computed_figures_and_checks_any_cell(data):
+    add_figures(data, SUMME)
+    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + VERGLEICH.format(
+        erwartet="{alt: 959.5, neu: 970.5, differenz: 11, prozent: 1.15}"))
+    t = prepare(data).rechnungen["2021-0123"].tabellen["plan"]
+    steuerung = t.zeilen["steuerung"]
+    assert (steuerung.alt, steuerung.neu) == (EIGENANTEILE["m1-steuerung"], EIGENANTEILE["m2-case-management"])
+    assert steuerung.differenz == 258818 - 158644
+    assert t.zeilen["summe"].alt == sum(EIGENANTEILE.values())
+    assert not steuerung.abgeleitet
+
+
+def test_a_typed_slip_in_a_vergleich_is_caught(data):
+    # the paper printed 12 and 1,25 % for 959,5 → 970,5 (11; 11 / 959,5 = 1,1464 % → 1,15 %)
+    add_figures(data, SUMME)
+    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + VERGLEICH.format(
+        erwartet="{differenz: 12, prozent: 1.25}"))
+    line = line_of(data / VORLAGE, "erwartet: {differenz: 12")
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „plan“, Zeile „Stellen“, Veränderung in %: "
+        f"berechnet +1,15{NBSP}%, erwartet 1,25{NBSP}% – prüfen Sie den erwarteten Wert.",
+        f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „plan“, Zeile „Stellen“, Veränderung: berechnet "
+        f"11,00{NBSP}€, erwartet 12,00{NBSP}€ – prüfen Sie den erwarteten Wert und die Eingangswerte."]
+
+
+def test_a_vergleich_line_whose_formula_has_the_wrong_unit(data):
+    add_figures(data, SUMME)
+    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + VERGLEICH.format(erwartet="{alt: 959.5}").replace(
+        "aus: [eigenanteile, eigenanteile]", "aus: [eigenanteile, finanzierung.m1-steuerung.vzae]"))
+    line = line_of(data / VORLAGE, "id: summe")
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „plan“, Zeile „Summe der Module“: "
+        "„finanzierung.m1-steuerung.vzae“ ergibt VZÄ, die Tabelle zeigt € – prüfen Sie die Formel oder „einheit“ "
+        "der Tabelle."]

@@ -180,11 +180,9 @@ def _split(betrag: Decimal, gewichte: dict, rundung: Rundung) -> dict[int, Decim
     return split_largest_remainder(betrag, gewichte, rundung.quantum) if gewichte else {}
 
 
-def tabelle(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung) -> tuple[Tabelle | None, list[Problem]]:
-    """Computes one table of any kind from facts alone."""
-    if berechnung.art in ("Finanzierungsplan", "Vergleich"):
-        from vorlagen.compute.plaene import finanzierungsplan, vergleich
-        return (finanzierungsplan if berechnung.art == "Finanzierungsplan" else vergleich)(berechnung, saetze, rundung)
+def eigenanteil_oder_aufstellung(berechnung: Berechnung, saetze: dict[str, Satz],
+                                 rundung: Rundung) -> tuple[Tabelle | None, list[Problem]]:
+    """An Eigenanteil table (Gesamtkosten − Abzüge) or an Aufstellung (items and their sum)."""
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems

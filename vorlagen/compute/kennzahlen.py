@@ -297,6 +297,26 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal,
     return result, problems
 
 
+def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:
+    """A formula read outside `zahlen` (a line of a Vergleich): exact, in `dimension`; ValueError in German."""
+    try:
+        tree = lesen(formel)
+
+        def lesen_name(name: Name) -> _Wert:
+            if name.pfad[0] in figures and len(name.pfad) == 1:
+                return _Wert(Fraction(figures[name.pfad[0]].wert), DIMENSION[figures[name.pfad[0]].einheit])
+            value, unit, _ = _lesen_pfad(name.pfad, names, figures)
+            return _Wert(exact(value), unit)
+
+        value = _rechnen(tree, lesen_name, _text)
+    except (FormelFehler, _Fehler) as error:
+        raise ValueError(f"„{formel}“: {error}") from None
+    if value.dimension != dimension and namen(tree):
+        raise ValueError(f"„{formel}“ ergibt {_dim_text(value.dimension)}, die Tabelle zeigt "
+                         f"{_dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")
+    return value.genau
+
+
 def _einfach(value, dimension: str, quantum: Decimal) -> str:
     if dimension == GELD:
         return euro_or_cent(value, quantum if exact(value) * 100 % 100 == 0 or quantum == CENT else CENT)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.compute import checks, finance
+from vorlagen.compute.tabellen import compute_table
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.kennzahlen import kennzahlen
+from vorlagen.compute.kennzahlen import formelwert, kennzahlen
+from vorlagen.compute.plaene import vergleich
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.load.facts import Facts, VorlageSource, load
 from vorlagen.core.money import Rundung, quantum_for
@@ -88,18 +91,23 @@ def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
 
 def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Names, rundung: Rundung,
              problems: list[Problem]) -> Rechnung:
-    tabellen = Names("„finanzierung“ dieser Vorlage")
+    computed: dict[str, finance.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
-        tabelle, found = finance.tabelle(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung))
+        if berechnung.art == "Vergleich":
+            continue  # after the figures: its lines may read them
+        tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung))
         problems += found
         if tabelle is not None:
             problems += checks.check_tabelle(tabelle)
-            tabellen[tabelle.id] = tabelle
+            computed[tabelle.id] = tabelle
+    tabellen = Names("„finanzierung“ dieser Vorlage", computed)
     verteilungen = Names("„verteilungen“ dieser Vorlage")
+    arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
-        if verteilung.berechnung is not None and verteilung.berechnung not in tabellen:
+        art = arten.get(verteilung.berechnung)
+        if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
-        if verteilung.berechnung is not None and tabellen[verteilung.berechnung].art != "Eigenanteil":
+        if verteilung.berechnung is not None and art != "Eigenanteil":
             problems.append(Problem(verteilung.where("berechnung"), f"Die Berechnung „{verteilung.berechnung}“ ist "
                                     "keine Eigenanteil-Berechnung und nennt keine Stellen – geben Sie „vzae“ an."))
             continue
@@ -113,7 +121,16 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     summary = finance.uebersicht(list(tabellen.values()))
     names = dict(finanzierung=tabellen, uebersicht=summary, bescheide=own, antraege=own_antraege,
                  verteilungen=verteilungen)
-    zahlen, found = kennzahlen(source.vorlage.zahlen, {k: v for k, v in names.items() if v is not None},
-                               rundung.quantum, rundung.prozent_stellen)
+    names = {k: v for k, v in names.items() if v is not None}
+    zahlen, found = kennzahlen(source.vorlage.zahlen, names, rundung.quantum, rundung.prozent_stellen)
     problems += found
+    for berechnung in source.vorlage.finanzierung:
+        if berechnung.art == "Vergleich":
+            auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
+            tabelle, found = vergleich(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung), auswerten)
+            problems += found
+            if tabelle is not None:
+                computed[tabelle.id] = tabelle
+    order = [b.id for b in source.vorlage.finanzierung]
+    tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen)

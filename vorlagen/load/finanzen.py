@@ -210,20 +210,33 @@ class Quelle(Record):
 
 
 @record
+class Vergleichserwartung(Record):
+    alt: Decimal | None = None  # alter Stand laut Vorlage
+    neu: Decimal | None = None  # neuer Stand laut Vorlage
+    differenz: Decimal | None = None  # Veränderung laut Vorlage
+    prozent: Decimal | None = None  # Veränderung in Prozent laut Vorlage, z. B. 1.15
+
+
+@record
 class Vergleichszeile(Record):
     id: str | None = None  # Name für Texte und für abgeleitete Zeilen (plus/minus)
     als: str  # Bezeichnung, z. B. Stellen insgesamt
     werte: list[Decimal] = field(default_factory=list)  # [alter Stand, neuer Stand] …
+    aus: list[str] = field(default_factory=list)  # … oder zwei Formeln wie bei „zahlen“, z. B. [zahlen-alt, finanzierung.plan.zuwendung] …
     plus: list[str] = field(default_factory=list)  # … oder Summe dieser Zeilen (ids)
     minus: list[str] = field(default_factory=list)  # … abzüglich dieser Zeilen
+    erwartet: Vergleichserwartung | None = None  # Werte laut Vorlage, werden nachgerechnet
 
     def check(self):
-        if self.werte and (self.plus or self.minus):
-            yield "werte", f"Zeile „{self.als}“: Geben Sie „werte“ oder „plus“/„minus“ an, nicht beides."
-        elif not self.werte and not self.plus:
-            yield "als", f"Zeile „{self.als}“: Es fehlen „werte: [alt, neu]“ oder „plus: [zeile, …]“."
+        ways = [bool(self.werte), bool(self.aus), bool(self.plus or self.minus)]
+        if sum(ways) > 1:
+            yield "werte", f"Zeile „{self.als}“: Geben Sie genau eines an: „werte“, „aus“ oder „plus“/„minus“."
+        elif not self.werte and not self.aus and not self.plus:
+            yield "als", f"Zeile „{self.als}“: Es fehlen „werte: [alt, neu]“, „aus: [formel, formel]“ oder „plus: [zeile, …]“."
         elif self.werte and len(self.werte) != 2:
             yield "werte", f"Zeile „{self.als}“: „werte“ braucht genau zwei Zahlen [alt, neu], nicht {len(self.werte)}."
+        elif self.aus and len(self.aus) != 2:
+            yield "aus", f"Zeile „{self.als}“: „aus“ braucht genau zwei Formeln [alt, neu], nicht {len(self.aus)}."
 
 
 @record
