@@ -266,3 +266,64 @@ def test_a_vergleich_line_whose_formula_has_the_wrong_unit(data):
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „plan“, Zeile „Summe der Module“: "
         "„finanzierung.m1-steuerung.vzae“ ergibt VZÄ, die Tabelle zeigt € – prüfen Sie die Formel oder „einheit“ "
         "der Tabelle."]
+
+
+FONDS = """  - id: zuweisungen
+    art: Aufstellung
+    titel: Zuweisungen aus dem Fonds
+    spalten: [Kommune, Zweck]
+    anzeige: {anzeige}
+    fonds: "{fonds}"
+    fonds_als: Kreisfonds Integration 2025
+    ausschoepfen: true
+    kosten:
+      - {{betrag: 125000, als: Zuweisung, felder: {{Kommune: Alfter, Zweck: Sprachkurse}}, gruppe: Linksrheinisch}}
+      - {{betrag: 95500, als: Zuweisung, felder: {{Kommune: Bornheim, Zweck: Beratung}}, gruppe: Linksrheinisch}}
+      - {{betrag: 210000, als: Zuweisung, felder: {{Kommune: Hennef, Zweck: Beratung}}, gruppe: Rechtsrheinisch}}
+      - {{formel: pauschale, als: Verwaltungspauschale, felder: {{Kommune: Kreis}}}}
+"""
+
+
+def fonds_table(data: Path, anzeige: str = "€", fonds: str = "438000"):
+    add_figures(data, "  - id: pauschale\n    formel: (125000 + 95500 + 210000) * 1,75 %\n")
+    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + FONDS.format(anzeige=anzeige, fonds=fonds))
+
+
+def test_a_grant_list_with_free_columns_groups_and_a_fund_it_uses_up(data):
+    fonds_table(data, fonds=str(125000 + 95500 + 210000 + 7534))
+    project = prepare(data)
+    t = project.rechnungen["2021-0123"].tabellen["zuweisungen"]
+    pauschale = half_up(Fraction(430500) * Fraction(175, 10000))  # 7.533,75 → 7.534
+    assert [z.betrag for z in t.zeilen] == [125000, 95500, 210000, pauschale]
+    assert [(g.als, g.summe) for g in t.gruppen] == [("Linksrheinisch", 220500), ("Rechtsrheinisch", 210000)]
+    assert t.summe == 430500 + pauschale and t.rest == 0
+    from vorlagen.render.document import Composer
+    html = str(Composer(project).tabelle(t)).replace(NBSP, " ")
+    assert "<th scope=\"col\">Kommune</th><th scope=\"col\">Zweck</th>" in html
+    assert "Berechnung" not in html  # no column that only repeats each amount
+    assert "Zwischensumme Linksrheinisch" in html and "220.500 €" in html
+    assert "Kreisfonds Integration 2025" in html
+
+
+def test_a_fund_that_is_not_used_up_names_the_rest(data):
+    fonds_table(data, fonds="450000")
+    line = line_of(data / VORLAGE, 'fonds: "450000"')
+    rest = 450000 - 430500 - 7534
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „zuweisungen“: Die Zeilen ergeben 438.034{NBSP}€, "
+        f"der Fonds 450.000{NBSP}€ – es bleiben {rest // 1000}.{rest % 1000:03d}{NBSP}€. Verteilen Sie den Rest oder "
+        "streichen Sie „ausschoepfen: true“."]
+
+
+def test_thousands_display_states_the_unit_once_and_adds_up(data):
+    fonds_table(data, anzeige="T€", fonds="438034")
+    project = prepare(data)
+    t = project.rechnungen["2021-0123"].tabellen["zuweisungen"]
+    rows, total = t.gezeigt()
+    # 125,0 + 95,5 + 210,0 + 7,534 = 438,034 T€ → 438; rows by largest remainder so that they add up to 438
+    assert total == "438"
+    assert sum(int(r.replace(".", "")) for r in rows) == 438
+    exact = [Fraction(125000, 1000), Fraction(95500, 1000), Fraction(210000, 1000), Fraction(7534, 1000)]
+    assert all(abs(int(r) - e) < 1 for r, e in zip(rows, exact))
+    from vorlagen.render.document import Composer
+    assert "Betrag in T€" in str(Composer(project).tabelle(t))

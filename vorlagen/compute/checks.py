@@ -26,7 +26,7 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
     name = f"Berechnung „{t.id}“"
     for zeile in t.zeilen if t.art != "Vergleich" else []:
         if zeile.position.erwartet is not None and zeile.position.erwartet != zeile.betrag:
-            problems.append(_mismatch(zeile.position.where("erwartet"), f"{name}, Zeile „{zeile.text}“",
+            problems.append(_mismatch(zeile.position.where("erwartet"), f"{name}, Zeile „{zeile.text or zeile.als}“",
                                       zeile.betrag, zeile.position.erwartet, t.quantum))
         for satz in zeile.saetze:
             g = satz.gueltig

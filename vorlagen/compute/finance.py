@@ -1,4 +1,4 @@
-"""Pure financing computation: rows of count × rate, Eigenanteil and Aufstellung tables, the summary."""
+"""Pure financing computation: rows of count × rate, the Eigenanteil table, the summary of Eigenanteile."""
 
 from __future__ import annotations
 
@@ -107,16 +107,6 @@ class Eigenanteilstabelle(Tabelle):
         return self._stellen
 
 
-@dataclass
-class Aufstellung(Tabelle):
-    """Items and their sum (e.g. the maximum annual funding of a programme)."""
-
-    summe: Decimal
-    summe_als: str
-    jahre: dict[int, Decimal]
-    alternative: str | None = None
-
-
 def cents_lost(where, what: str, value, quantum: Decimal, owner: str) -> Problem:
     """An amount with cents where the computation rounds to whole euros: never rounded away silently."""
     return Problem(where, f"{owner}: {what} hat Cent ({euro_or_cent(value, CENT)}), gerechnet wird aber auf ganze "
@@ -132,8 +122,9 @@ def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
 
 
 def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[str, Satz], periode_: Periode,
-           rundung: Rundung) -> tuple[list[Zeile], list[Problem]]:
-    """The rows of positions; rates of different units in one row are a problem."""
+           rundung: Rundung, auswerten=None) -> tuple[list[Zeile], list[Problem]]:
+    """The rows of positions; rates of different units in one row are a problem. A row with a `formel` (an
+    Aufstellung's) is a computed figure, read by `auswerten`."""
     rows, problems = [], []
     money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
     owner = f"Berechnung „{berechnung.id}“"
@@ -145,6 +136,19 @@ def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[st
         if lost:
             problems += [cents_lost(p.where(key), f"„{key}“" if key != "saetze" else "ein Satz", value,
                                     rundung.quantum, owner) for key, value in lost]
+            continue
+        if p.formel is not None:
+            try:
+                value = auswerten(p.formel, "€")
+            except ValueError as error:
+                problems.append(Problem(p.where("formel"), f"{owner}, Zeile „{label}“: {error}"))
+                continue
+            if below(value, rundung.quantum):
+                problems.append(cents_lost(p.where("formel"), f"die Zeile „{label}“", value, rundung.quantum, owner))
+                continue
+            betrag = rundung.runde(value)
+            rows.append(Zeile(p.id, label, p.hinweis or "", betrag, abzug, betrag, p.anzahl,
+                              _split(betrag, periode_.gewichte, rundung), p, []))
             continue
         if p.betrag is not None:
             betrag = rundung.runde(p.anzahl * p.betrag)
@@ -180,14 +184,12 @@ def _split(betrag: Decimal, gewichte: dict, rundung: Rundung) -> dict[int, Decim
     return split_largest_remainder(betrag, gewichte, rundung.quantum) if gewichte else {}
 
 
-def eigenanteil_oder_aufstellung(berechnung: Berechnung, saetze: dict[str, Satz],
-                                 rundung: Rundung) -> tuple[Tabelle | None, list[Problem]]:
-    """An Eigenanteil table (Gesamtkosten − Abzüge) or an Aufstellung (items and their sum)."""
+def eigenanteil(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
+                auswerten=None) -> tuple[Tabelle | None, list[Problem]]:
+    """An Eigenanteil table: Gesamtkosten − Abzüge."""
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems
-    if berechnung.art == "Aufstellung":
-        return _aufstellung(berechnung, saetze, periode_, rundung, problems)
     rows, found = zeilen(berechnung, berechnung.kosten, lambda p: "Gesamtkosten", False, saetze, periode_, rundung)
     more, found2 = zeilen(berechnung, berechnung.abzuege, lambda p: p.als, True, saetze, periode_, rundung)
     problems += found + found2
@@ -225,20 +227,6 @@ def _stellen_text(kosten: list[Zeile], stellen: Decimal | None) -> str:
         z = staff[0]
         return f"{zahl(z.anzahl)} VZÄ " if z.position.anteil == 1 else f"{zahl(z.anzahl)} x {zahl(z.position.anteil)} VZÄ "
     return f"{zahl(stellen)} VZÄ "
-
-
-def _aufstellung(berechnung: Berechnung, saetze, periode_: Periode, rundung: Rundung, problems: list[Problem]):
-    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: p.als or "", False, saetze, periode_, rundung)
-    if found:
-        return None, problems + found
-    summe = sum((z.betrag for z in rows), Decimal(0))
-    jahre = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in periode_.gewichte}
-    ueberschrift = berechnung.titel
-    if berechnung.zeitraum is not None:
-        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
-    return Aufstellung(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum, periode_,
-                       Zeilen(rows), berechnung, rundung.quantum, summe, berechnung.summe_als or "Summe",
-                       jahre), problems
 
 
 @dataclass

@@ -72,7 +72,7 @@ def _text(q: Quelle, quantum: Decimal) -> str:
     return text
 
 
-def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
+def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems

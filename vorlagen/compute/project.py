@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.compute import checks, finance
-from vorlagen.compute.tabellen import compute_table
+from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
-from vorlagen.compute.plaene import vergleich
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.load.facts import Facts, VorlageSource, load
 from vorlagen.core.money import Rundung, quantum_for
@@ -93,8 +92,8 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
              problems: list[Problem]) -> Rechnung:
     computed: dict[str, finance.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
-        if berechnung.art == "Vergleich":
-            continue  # after the figures: its lines may read them
+        if reads_figures(berechnung):
+            continue  # after the figures
         tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung))
         problems += found
         if tabelle is not None:
@@ -124,12 +123,14 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     names = {k: v for k, v in names.items() if v is not None}
     zahlen, found = kennzahlen(source.vorlage.zahlen, names, rundung.quantum, rundung.prozent_stellen)
     problems += found
+    auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
     for berechnung in source.vorlage.finanzierung:
-        if berechnung.art == "Vergleich":
-            auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
-            tabelle, found = vergleich(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung), auswerten)
+        if reads_figures(berechnung):
+            tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung),
+                                           auswerten)
             problems += found
             if tabelle is not None:
+                problems += checks.check_tabelle(tabelle)
                 computed[tabelle.id] = tabelle
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))

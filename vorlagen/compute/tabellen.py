@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from vorlagen.compute.finance import Tabelle, eigenanteil_oder_aufstellung
+from vorlagen.compute.aufstellung import aufstellung
+from vorlagen.compute.finance import Tabelle, eigenanteil
 from vorlagen.compute.plaene import finanzierungsplan, vergleich
 from vorlagen.core.money import Rundung
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Satz
 
-KINDS = {"Finanzierungsplan": finanzierungsplan, "Vergleich": vergleich}
+KINDS = {"Eigenanteil": eigenanteil, "Aufstellung": aufstellung, "Finanzierungsplan": finanzierungsplan,
+         "Vergleich": vergleich}
 
 
-def compute_table(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung) -> tuple[Tabelle | None, list[Problem]]:
-    """Eigenanteil and Aufstellung in finance, Finanzierungsplan and Vergleich in plaene."""
-    return KINDS.get(berechnung.art, eigenanteil_oder_aufstellung)(berechnung, saetze, rundung)
+def compute_table(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
+                  auswerten=None) -> tuple[Tabelle | None, list[Problem]]:
+    """The table of a Berechnung; `auswerten(formel, einheit)` reads formulas (lines of a Vergleich, rows and
+    the fund of an Aufstellung), so such tables are computed after the Vorlage's figures."""
+    return KINDS[berechnung.art](berechnung, saetze, rundung, auswerten)
+
+
+def reads_figures(berechnung: Berechnung) -> bool:
+    """Whether a table reads formulas: it is computed after the figures (which cannot read it)."""
+    return (berechnung.art == "Vergleich" or berechnung.fonds is not None
+            or any(p.formel is not None for p in berechnung.kosten))

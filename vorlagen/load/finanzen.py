@@ -152,11 +152,14 @@ class Kostenposition(Record):
     foerderfaehig: bool = True  # Finanzierungsplan: zählt zu den förderfähigen Kosten
     hinweis: str | None = None  # Text hinter der Zeile
     erwartet: Betrag | None = None  # Betrag der Zeile laut Vorlage, wird nachgerechnet
+    formel: str | None = None  # Aufstellung: die Zeile ist eine berechnete Zahl, z. B. „zahlen-id“ oder „fonds * 10 %“
+    felder: dict[str, str] = field(default_factory=dict)  # Aufstellung: Text je freier Spalte, z. B. {Kommune: Alfter}
+    gruppe: str | None = None  # Aufstellung: Zeilen einer Gruppe bekommen eine Zwischensumme
 
     def check(self):
-        if (not self.saetze) == (self.betrag is None):
-            yield "saetze", ("Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]) "
-                             "oder „betrag“ (ein fester Betrag).")
+        if sum([bool(self.saetze), self.betrag is not None, self.formel is not None]) != 1:
+            yield "saetze", ("Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]), "
+                             "„betrag“ (ein fester Betrag) oder – in einer Aufstellung – „formel“.")
         if self.anzahl < 0 or any(t < 0 for t in self.anzahl.teile):
             yield "anzahl", (f"Die Anzahl ist negativ ({zahl(self.anzahl)}) – Abzüge stehen unter „abzuege“; "
                              "schreiben Sie die Anzahl ohne Minus.")
@@ -253,6 +256,10 @@ class Berechnung(Record):
     abzuege: list[Abzug] = field(default_factory=list)  # Zeilen der Abzüge, z. B. Förderung
     negativ: bool = False  # ein negativer Eigenanteil (Überschuss) ist gewollt
     summe_als: str | None = None  # Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr
+    anzeige: Literal["€", "T€", "Mio. €"] = "€"  # Aufstellung: Beträge in Euro, Tausend oder Millionen Euro drucken (Einheit einmal im Kopf)
+    fonds: str | None = None  # Aufstellung: Betrag oder Formel des Fonds, den die Zeilen verteilen; der Rest wird genannt
+    fonds_als: str | None = None  # Aufstellung: Bezeichnung des Fonds, z. B. Landesmittel 2025
+    ausschoepfen: bool = False  # Aufstellung: die Zeilen müssen den Fonds genau aufbrauchen
     quellen: list[Quelle] = field(default_factory=list)  # Finanzierungsplan
     haushaltsjahre: dict[str, Decimal] = field(default_factory=dict)  # Jahr → Gewicht (z. B. Prozent)
     spalten: list[str] = field(default_factory=list)  # Vergleich: Namen der beiden Stände
@@ -269,13 +276,28 @@ class Berechnung(Record):
                               "einen Eintrag ein.")
         if self.art == "Eigenanteil" and self.zeitraum is None:
             yield "titel", f"Berechnung „{self.id}“: Ein Eigenanteil braucht „zeitraum: {{von, bis}}“ – ergänzen Sie ihn."
-        allowed = {"Eigenanteil": {"kosten", "abzuege"}, "Aufstellung": {"kosten", "summe_als"},
+        allowed = {"Eigenanteil": {"kosten", "abzuege"},
+                   "Aufstellung": {"kosten", "summe_als", "spalten", "anzeige", "fonds", "fonds_als", "ausschoepfen"},
                    "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre"},
                    "Vergleich": {"spalten", "einheit", "zeilen"}}[self.art]
-        for key in ("kosten", "abzuege", "summe_als", "quellen", "haushaltsjahre", "spalten", "zeilen"):
+        for key in ("kosten", "abzuege", "summe_als", "quellen", "haushaltsjahre", "spalten", "zeilen", "anzeige",
+                    "fonds", "fonds_als", "ausschoepfen"):
             if key in self._lines and key not in allowed:
                 yield key, f"„{key}“ gehört nicht zu einer Berechnung der Art „{self.art}“ – entfernen Sie es."
-        if self.spalten and len(self.spalten) != 2:
+        if self.art == "Aufstellung":
+            for position in self.kosten:
+                for name in position.felder:
+                    if name not in self.spalten:
+                        yield "kosten", (f"Die Spalte „{name}“ einer Zeile steht nicht in „spalten“ ({', '.join(self.spalten) or 'keine'}) "
+                                         "– ergänzen Sie sie dort oder prüfen Sie die Schreibweise.")
+        if self.ausschoepfen and self.fonds is None:
+            yield "ausschoepfen", "„ausschoepfen: true“ braucht „fonds“ – den Betrag, den die Zeilen aufbrauchen."
+        if self.art != "Aufstellung":
+            for position in self.kosten:
+                for key in ("formel", "felder", "gruppe"):
+                    if key in position._lines:
+                        yield "kosten", f"„{key}“ gibt es nur in Zeilen einer Aufstellung – entfernen Sie es."
+        if self.art == "Vergleich" and self.spalten and len(self.spalten) != 2:
             yield "spalten", "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023]."
         for year in self.haushaltsjahre:
             if not (year.isdigit() and len(year) == 4):

@@ -1,0 +1,113 @@
+"""Aufstellung: items and their sum, as a view over facts and figures – free columns, groups with subtotals,
+rows that are figures, display in T€ or Mio. €, and a fund the rows must use up or whose rest is named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from vorlagen.compute.finance import Tabelle, Zeile, Zeilen, cents_lost, periode_of, zeilen
+from vorlagen.compute.names import Named
+from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl
+from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder
+from vorlagen.core.problems import Problem
+from vorlagen.load.finanzen import Berechnung, Satz
+
+SKALA = {"€": 1, "T€": 1000, "Mio. €": 1_000_000}
+STELLEN = {"€": None, "T€": 0, "Mio. €": 2}
+
+
+@dataclass
+class Gruppe(Named):
+    """Rows of one `gruppe` and their subtotal."""
+
+    als: str
+    zeilen: list[Zeile]
+    summe: Decimal
+
+
+@dataclass
+class Aufstellung(Tabelle):
+    """Items and their sum (e.g. the maximum annual funding of a programme, grants per Kommune)."""
+
+    summe: Decimal
+    summe_als: str
+    jahre: dict[int, Decimal]
+    spalten: list[str] = field(default_factory=list)  # free columns, e.g. Kommune, Zweck
+    gruppen: list[Gruppe] = field(default_factory=list)
+    anzeige: str = "€"
+    fonds: Decimal | None = None
+    fonds_als: str = "Fonds"
+    alternative: str | None = None
+
+    @property
+    def rest(self) -> Decimal:
+        """What the fund keeps after the rows (0 without a fund)."""
+        return Decimal(0) if self.fonds is None else self.fonds - self.summe
+
+    @property
+    def berechnung_zeigen(self) -> bool:
+        """Whether a row's computation says more than its amount (a 'Berechnung' column is worth printing)."""
+        return any(z.text and z.text.replace(NBSP, " ") != euro_or_cent(z.betrag, self.quantum).replace(NBSP, " ")
+                   for z in self.zeilen)
+
+    def betrag(self, value: Decimal) -> str:
+        """An amount as the table prints it: in € with its sign, or in T€/Mio. € as a number (the unit in the head)."""
+        if self.anzeige == "€":
+            return euro_or_cent(value, self.quantum)
+        return zahl(value / SKALA[self.anzeige], STELLEN[self.anzeige])
+
+    def gezeigt(self) -> tuple[list[str], str]:
+        """The rows and the sum as printed. In T€ or Mio. € each row is rounded so that the shown rows add up to
+        the shown sum (largest remainder): a printed column that does not add up would look like a slip."""
+        if self.anzeige == "€" or not self.zeilen or any(z.betrag < 0 for z in self.zeilen) or self.summe <= 0:
+            return [self.betrag(z.betrag) for z in self.zeilen], self.betrag(self.summe)
+        step = Decimal(1).scaleb(-STELLEN[self.anzeige]) * SKALA[self.anzeige]
+        total = round_half_up(self.summe, step)
+        parts = split_largest_remainder(total, {i: z.betrag for i, z in enumerate(self.zeilen)}, step)
+        return [self.betrag(parts[i]) for i in range(len(self.zeilen))], self.betrag(total)
+
+
+def aufstellung(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
+                auswerten=None) -> tuple[Aufstellung | None, list[Problem]]:
+    periode_, problems = periode_of(berechnung)
+    if periode_ is None:
+        return None, problems
+    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: p.als or "", False, saetze, periode_, rundung,
+                         auswerten)
+    fonds = None
+    if berechnung.fonds is not None:
+        try:
+            value = auswerten(berechnung.fonds, "€")
+        except ValueError as error:
+            found.append(Problem(berechnung.where("fonds"), f"Berechnung „{berechnung.id}“, Fonds: {error}"))
+        else:
+            if below(value, rundung.quantum):
+                found.append(cents_lost(berechnung.where("fonds"), "der Fonds", value, rundung.quantum,
+                                        f"Berechnung „{berechnung.id}“"))
+            fonds = rundung.runde(value)
+    if found:
+        return None, problems + found
+    summe = sum((z.betrag for z in rows), Decimal(0))
+    jahre = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in periode_.gewichte}
+    gruppen: dict[str, list[Zeile]] = {}
+    for z in rows:
+        if z.position.gruppe is not None:
+            gruppen.setdefault(z.position.gruppe, []).append(z)
+    ueberschrift = berechnung.titel
+    if berechnung.zeitraum is not None:
+        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
+    table = Aufstellung(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum, periode_,
+                        Zeilen(rows), berechnung, rundung.quantum, summe, berechnung.summe_als or "Summe", jahre,
+                        list(berechnung.spalten),
+                        [Gruppe(name, members, sum((z.betrag for z in members), Decimal(0)))
+                         for name, members in gruppen.items()],
+                        berechnung.anzeige, fonds, berechnung.fonds_als or "Fonds")
+    if fonds is not None and berechnung.ausschoepfen and table.rest != 0:
+        money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+        problems.append(Problem(berechnung.where("fonds"), f"Berechnung „{berechnung.id}“: Die Zeilen ergeben "
+                                                           f"{money(summe)}, der Fonds {money(fonds)} – es "
+                                                           f"{'bleiben' if table.rest > 0 else 'fehlen'} "
+                                                           f"{money(abs(table.rest))}. Verteilen Sie den Rest oder "
+                                                           "streichen Sie „ausschoepfen: true“."))
+    return table, problems
