@@ -137,7 +137,7 @@ def test_erwartet_that_does_not_match_names_both_values(data):
      "berechnung, eigenanteil, gesamtkosten, id, jahre, monate, periode, quantum, titel, ueberschrift, vzae, zeilen, "
      "zeitraum."),
     ("eigenanteile-x", "„eigenanteile-x“ gibt es nicht – meinten Sie „eigenanteile“? Formeln lesen andere Zahlen "
-                       "dieser Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, uebersicht, "
+                       "dieser Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, kennzahlen, uebersicht, "
                        "verteilungen."),
     ("finanzierung.m1-steuerung", "„finanzierung.m1-steuerung“ ist keine einzelne Zahl – wählen Sie einen Wert, "
                                   "z. B. „finanzierung.m1-steuerung.betrag“."),
@@ -327,3 +327,28 @@ def test_thousands_display_states_the_unit_once_and_adds_up(data):
     assert all(abs(int(r) - e) < 1 for r, e in zip(rows, exact))
     from vorlagen.render.document import Composer
     assert "Betrag in T€" in str(Composer(project).tabelle(t))
+
+
+def test_shared_figures_of_a_fund_are_read_by_any_vorlage(data, capsys, tmp_path):
+    (data / "kennzahlen").mkdir()
+    (data / "kennzahlen" / "fonds-2025.yaml").write_text(
+        "titel: Kreisfonds Integration 2025\nquelle: Haushaltssatzung 2025\nzahlen:\n"
+        "  - id: volumen\n    formel: 500000\n  - id: je-kommune\n    formel: volumen / 19\n    rundung: cent\n",
+        encoding="utf-8")
+    add_figures(data, "  - id: anteil-m1\n    formel: finanzierung.m1-steuerung.eigenanteil / kennzahlen.fonds-2025.volumen\n"
+                      "    einheit: \"%\"\n")
+    (data / TEXT).write_text('# V\n\nJe Kommune {{ kennzahlen["fonds-2025"]["je-kommune"] }}, '
+                             'das sind {{ zahlen["anteil-m1"] }}.\n', encoding="utf-8")
+    z = figures(data)
+    assert z["anteil-m1"] == Fraction(158644, 500000)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, err
+    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    # 500.000 / 19 = 26.315,789… → 26.315,79 €; 158.644 / 500.000 = 31,7288 % → 31,73 %
+    assert "Je Kommune 26.315,79 €, das sind 31,73 %." in text
+    # a changed shared figure rebuilds the Vorlage that reads it
+    edit(data / "kennzahlen" / "fonds-2025.yaml", "formel: 500000", "formel: 400000")
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    assert "Je Kommune 21.052,63 €, das sind 39,66 %." in text  # 400.000 / 19; 158.644 / 400.000 = 39,661 %

@@ -119,6 +119,8 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
         raise _Fehler(f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. "
                       f"„{'.'.join(pfad)}.betrag“.")
+    if isinstance(obj, Groesse):
+        return obj, DIMENSION[obj.einheit], where  # a shared figure: kennzahlen.<datei>.<id>
     feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
     return obj, _einheit_von(owner, feld), where
 
@@ -216,9 +218,9 @@ def _gedruckt_wert(k: Kennzahl, value: Fraction, step: Decimal | None, prozent_s
     return shown if places is None else exact(round_half_up(shown, Decimal(1).scaleb(-places)))
 
 
-def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal,
-               prozent_stellen: int) -> tuple[Names, list[Problem]]:
-    """Computes the figures of one Vorlage in the order they need each other."""
+def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, prozent_stellen: int,
+               kind: str = "den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)") -> tuple[Names, list[Problem]]:
+    """Computes the figures of one Vorlage (or one file of shared figures) in the order they need each other."""
     problems: list[Problem] = []
     by_id = {k.id: k for k in definitions}
     trees, done, figures = {}, {}, {}
@@ -283,7 +285,7 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal,
                 for other, status in state.items():
                     if status == "läuft":
                         state[other] = "fehler"  # one problem for a cycle, not one per member
-    result = Names("den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)")
+    result = Names(kind)
     for k in definitions:
         if k.id in figures:
             z = figures[k.id]

@@ -34,6 +34,7 @@ class Rechnung:
     verteilungen: Names  # id → verteilung.VerteilungWerte
     antraege: Names = None  # id → bescheide.BescheidWerte of an Antrag
     zahlen: Names = None  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
+    kennzahlen: Names = None  # file → id → Groesse: the shared figures (folder kennzahlen/)
 
 
 @dataclass
@@ -70,9 +71,16 @@ def prepare(data_dir: Path) -> Project:
                 problems += checks.check_bescheid(werte, f"{art} „{bescheid_id}“",
                                                   eigene_rundung(rundung, bescheid.rundung).quantum)
                 computed[bescheid_id] = werte
+    shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
+    for datei, definitionen in facts.kennzahlen.items():
+        # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
+        werte, found = kennzahlen(definitionen.zahlen, {}, rundung.quantum, rundung.prozent_stellen,
+                                  f"den Zahlen der Datei kennzahlen/{datei}.yaml")
+        problems += found
+        shared[datei] = werte
     rechnungen = {}
     for source in facts.vorlagen:
-        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems)
+        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared)
     raise_if(problems)
     return Project(facts, rechnungen, alle_statistiken(facts.stellen), beratungsergebnisse(facts))
 
@@ -89,7 +97,7 @@ def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
 
 
 def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Names, rundung: Rundung,
-             problems: list[Problem]) -> Rechnung:
+             problems: list[Problem], shared: Names) -> Rechnung:
     computed: dict[str, finance.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
@@ -119,7 +127,7 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
                          {a: antraege[a] for a in source.vorlage.antraege if a in antraege})
     summary = finance.uebersicht(list(tabellen.values()))
     names = dict(finanzierung=tabellen, uebersicht=summary, bescheide=own, antraege=own_antraege,
-                 verteilungen=verteilungen)
+                 verteilungen=verteilungen, kennzahlen=shared)
     names = {k: v for k, v in names.items() if v is not None}
     zahlen, found = kennzahlen(source.vorlage.zahlen, names, rundung.quantum, rundung.prozent_stellen)
     problems += found
@@ -134,4 +142,4 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
                 computed[tabelle.id] = tabelle
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
-    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen)
+    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared)

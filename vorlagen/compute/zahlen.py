@@ -131,6 +131,9 @@ def zahlen(rechnung: Rechnung, quantum: Decimal) -> list[tuple[str, str]]:
             _bescheid(out, kind, b)
     for key, wert in (rechnung.zahlen or {}).items():
         out.add(f"zahlen[{_quote(key)}]", wert.text, "text")
+    for datei, werte in (rechnung.kennzahlen or {}).items():
+        for key, wert in werte.items():
+            out.add(f"kennzahlen[{_quote(datei)}][{_quote(key)}]", wert.text, "text")
     for v in rechnung.verteilungen.values():
         base = f"verteilungen[{_quote(v.id)}]"
         out.add(f"{base}.summe", v.summe, "zahl")

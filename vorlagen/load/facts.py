@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
-from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Koerperschaft, Kostensaetze, Satz, Sitzung,
+from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
 from vorlagen.core.reads import digest, record, recording
 from vorlagen.load.pdffile import pdf_problem
@@ -84,6 +84,7 @@ class Facts:
     niederschriften: dict[str, NiederschriftSource] = field(default_factory=dict)  # Sitzung id → Niederschrift
     stellen: dict[str, Stellenstatistik] = field(default_factory=dict)  # file stem → Stellenstatistik
     quellen: Quellen = field(default_factory=Quellen)  # every YAML and Markdown file read, and its characters
+    kennzahlen: dict[str, Kennzahlen] = field(default_factory=dict)  # file stem → figures every Vorlage can read
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -139,6 +140,7 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
         tage = [sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge if b.sitzung in sitzungen]
         source.stand = source.vorlage.datum or min(tage, default=source.stand)
     stellen = {p.stem: r for p, r in _read_folder(data_dir / "stellen", Stellenstatistik, paths, reader, unreadable)}
+    kennzahlen = {p.stem: r for p, r in _read_folder(data_dir / "kennzahlen", Kennzahlen, paths, reader, unreadable)}
     niederschriften = {}
     for path in sorted((data_dir / "sitzungen").glob("*/niederschrift.yaml")):
         source = _read_niederschrift(path, data_dir, paths, reader)
@@ -152,7 +154,7 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     logo = _stil_datei(data_dir, stil, "logo", "Die Logodatei", problems)
     stylesheet = _stil_datei(data_dir, stil, "stylesheet", "Die CSS-Datei", problems)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
-                 unreadable, antraege, stylesheet, niederschriften, stellen), problems
+                 unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen), problems
 
 
 def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Problem]) -> Path | None:

@@ -331,6 +331,20 @@ class Kennzahl(Record):
 
 
 @record
+class Kennzahlen(Record):
+    titel: str  # wofür die Zahlen gelten, z. B. Kreisfonds Integration 2025
+    quelle: str | None = None  # Herkunft, z. B. Haushaltssatzung 2025, § 2
+    zahlen: list[Kennzahl]  # Zahlen, die jede Vorlage lesen kann: kennzahlen.<datei>.<id>
+
+    def check(self):
+        seen = set()
+        for k in self.zahlen:
+            if k.id in seen:
+                yield "zahlen", f"Die Kennung „{k.id}“ steht in „zahlen“ doppelt – vergeben Sie eindeutige Namen."
+            seen.add(k.id)
+
+
+@record
 class Verteilung(Record):
     id: str  # Name für Texte: verteilungen["id"]
     titel: str  # z. B. CM-Einsatz in Tagen pro Arbeitswoche

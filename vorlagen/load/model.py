@@ -16,7 +16,7 @@ from typing import Literal
 
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
-    Antrag, Bescheid, Berechnung, Foerderprogramm, Kennzahl, Kostensaetze, Satz, Verteilung, Zeitraum)
+    Antrag, Bescheid, Berechnung, Foerderprogramm, Kennzahl, Kennzahlen, Kostensaetze, Satz, Verteilung, Zeitraum)
 from vorlagen.load.records import Record
 
 record = dataclass(kw_only=True)

@@ -188,7 +188,7 @@ class Composer:
             return self.verteilung(rechnung.verteilungen[verteilung_id])
 
         return dict(finanzierung=rechnung.tabellen, uebersicht=rechnung.uebersicht, bescheide=rechnung.bescheide,
-                    antraege=rechnung.antraege, zahlen=rechnung.zahlen,
+                    antraege=rechnung.antraege, zahlen=rechnung.zahlen, kennzahlen=rechnung.kennzahlen,
                     verteilungen=rechnung.verteilungen, vorlage=public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage,
                     koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
                     stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung)
