@@ -337,8 +337,13 @@ CASES = [
      [(V, "kosten: []", "Berechnung „m1-steuerung“ (Eigenanteil): „kosten“ ist leer – tragen Sie mindestens einen "
        "Eintrag ein.")]),
     ("saetze-leer", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: 3.5, saetze: []}")],
-     [(V, "saetze: []}", "Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]) oder "
-       "„betrag“ (ein fester Betrag).")]),
+     [(V, "saetze: []}", "Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]), "
+       "„betrag“ (ein fester Betrag) oder – in einer Aufstellung – „formel“.")]),
+    ("vzae-negativ", [Replace(KIM, "Sachausgaben für Maßnahmen, vzae: 0}", "Sachausgaben für Maßnahmen, vzae: -1}")],
+     [(KIM, "vzae: -1", "„vzae“ ist negativ (\u22121) – Stellen je Einheit sind 0 oder mehr.")]),
+    ("formel-im-eigenanteil", [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}",
+                                       "{anzahl: 3.5, saetze: [kgst-2020/E11], gruppe: A}")],
+     [(V, "gruppe: A}", "„gruppe“ gibt es nur in Zeilen einer Aufstellung – entfernen Sie es.")]),
     ("frist-negativ", [Replace("koerperschaft.yaml", "frist_tage: 14}", "frist_tage: -5}")],
      [("koerperschaft.yaml", "frist_tage: -5", "„frist_tage“: -5 Tage sind keine mögliche Frist – tragen Sie eine Zahl "
        "von 0 bis 365 ein.")]),

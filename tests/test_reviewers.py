@@ -155,8 +155,11 @@ EXPECTED = f"""Vergleich: HEAD~4 → HEAD
 Vorlage 2021/0123: {BETREFF}
   Zahlen:
     Gesamtkosten „Verwaltungsassistenz im KI“, Zeile 1: 39.964{NB}€ → 40.614{NB}€ (+650{NB}€)
+      weil: Satz kgst-2020/E5: 73.780{NB}€ je Jahr → 74.980{NB}€ je Jahr
     Gesamtkosten „Verwaltungsassistenz im KI“: 39.964{NB}€ → 40.614{NB}€ (+650{NB}€)
+      weil: Satz kgst-2020/E5: 73.780{NB}€ je Jahr → 74.980{NB}€ je Jahr
     Eigenanteil „Verwaltungsassistenz im KI“: 10.335{NB}€ → 10.985{NB}€ (+650{NB}€)
+      weil: Satz kgst-2020/E5: 73.780{NB}€ je Jahr → 74.980{NB}€ je Jahr
     Eigenanteil 2021 „Verwaltungsassistenz im KI“: 795{NB}€ → 845{NB}€ (+50{NB}€)
     Eigenanteil 2022 „Verwaltungsassistenz im KI“: 9.540{NB}€ → 10.140{NB}€ (+600{NB}€)
     Eigenanteil insgesamt, günstigste Alternative: 510.330{NB}€ → 510.980{NB}€ (+650{NB}€)
@@ -212,7 +215,8 @@ def test_diff_as_json(capsys, repo):
     (vorlage,) = report["vorlagen"]
     eigenanteil = next(z for z in vorlage["zahlen"] if z["key"] == "m1-assistenz/eigenanteil")
     assert eigenanteil == {"key": "m1-assistenz/eigenanteil", "label": "Eigenanteil „Verwaltungsassistenz im KI“",
-                           "alt": f"10.335{NB}€", "neu": f"10.985{NB}€", "differenz": f"+650{NB}€"}
+                           "alt": f"10.335{NB}€", "neu": f"10.985{NB}€", "differenz": f"+650{NB}€",
+                           "darunter": [f"Satz kgst-2020/E5: 73.780{NB}€ je Jahr → 74.980{NB}€ je Jahr"]}
 
 
 def test_diff_with_an_unknown_revision_exits_2(capsys, repo):

@@ -288,7 +288,7 @@ class Berechnung(Record):
             for position in self.kosten:
                 for name in position.felder:
                     if name not in self.spalten:
-                        yield "kosten", (f"Die Spalte „{name}“ einer Zeile steht nicht in „spalten“ ({', '.join(self.spalten) or 'keine'}) "
+                        yield position.where("felder"), (f"Die Spalte „{name}“ einer Zeile steht nicht in „spalten“ ({', '.join(self.spalten) or 'keine'}) "
                                          "– ergänzen Sie sie dort oder prüfen Sie die Schreibweise.")
         if self.ausschoepfen and self.fonds is None:
             yield "ausschoepfen", "„ausschoepfen: true“ braucht „fonds“ – den Betrag, den die Zeilen aufbrauchen."
@@ -296,7 +296,7 @@ class Berechnung(Record):
             for position in self.kosten:
                 for key in ("formel", "felder", "gruppe"):
                     if key in position._lines:
-                        yield "kosten", f"„{key}“ gibt es nur in Zeilen einer Aufstellung – entfernen Sie es."
+                        yield position.where(key), f"„{key}“ gibt es nur in Zeilen einer Aufstellung – entfernen Sie es."
         if self.art == "Vergleich" and self.spalten and len(self.spalten) != 2:
             yield "spalten", "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023]."
         for year in self.haushaltsjahre:

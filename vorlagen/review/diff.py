@@ -20,6 +20,7 @@ class Zahlaenderung:
     alt: str | None  # formatted; None when the figure is new
     neu: str | None  # formatted; None when the figure is gone
     differenz: str | None
+    darunter: list[str] = field(default_factory=list)  # the facts under it that changed: 'Satz kgst-2020/E11: a → b'
 
 
 @dataclass
@@ -77,7 +78,12 @@ def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
         diff = signed(b.value - a.value, b.quantum) if a and b and b.money else None
         if a and b and not b.money:
             diff = ("+" if b.value > a.value else "") + b.show(b.value - a.value)
-        change.zahlen.append(Zahlaenderung(key, label, a.show() if a else None, b.show() if b else None, diff))
+        under = []
+        if a and b:
+            under = [f"{name}: {a.quellen.get(name, '–')} → {b.quellen.get(name, '–')}"
+                     for name in list(a.quellen) + [n for n in b.quellen if n not in a.quellen]
+                     if a.quellen.get(name) != b.quellen.get(name)]
+        change.zahlen.append(Zahlaenderung(key, label, a.show() if a else None, b.show() if b else None, diff, under))
     for label in list(old.kopf) + [k for k in new.kopf if k not in old.kopf]:
         a, b = old.kopf.get(label, ""), new.kopf.get(label, "")
         if a != b:
@@ -144,7 +150,8 @@ def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, 
                 elif z.neu is None:
                     lines.append(f"    {z.label}: entfällt (bisher {z.alt})")
                 else:
-                    lines.append(f"    {z.label}: {z.alt} → {z.neu} ({z.differenz})")
+                    lines.append(f"    {z.label}: {z.alt} → {z.neu}" + (f" ({z.differenz})" if z.differenz else ""))
+                lines += [f"      weil: {d}" for d in z.darunter]
         if change.kopf:
             lines.append("  Kopfdaten:")
             lines += [f"    {label}: „{a}“ → „{b}“" for label, a, b in change.kopf]

@@ -8,6 +8,7 @@ from decimal import Decimal
 from vorlagen.render import plaintext
 from vorlagen.render.document import VorlageDoc
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
+from vorlagen.core.money import round_half_up
 from vorlagen.compute.project import Project
 
 
@@ -17,8 +18,12 @@ class Zahl:
     value: Decimal
     money: bool
     quantum: Decimal = Decimal(1)
+    quellen: dict[str, str] = field(default_factory=dict)  # the facts and figures it reads: name → value as printed
+    text: str | None = None  # as printed, where the figure prints itself (a named figure in its unit)
 
     def show(self, value: Decimal | None = None) -> str:
+        if value is None and self.text is not None:
+            return self.text
         value = self.value if value is None else value
         return euro_or_cent(value, self.quantum) if self.money else zahl(value, 2)
 
@@ -70,9 +75,12 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
             continue
         for number, zeile in enumerate(t.zeilen, start=1):
             money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
-        money(f"{t.id}/gesamtkosten", f"Gesamtkosten {name}", t.gesamtkosten)
-        money(f"{t.id}/abzuege", f"Abzüge {name}", t.abzuege)
-        money(f"{t.id}/eigenanteil", f"Eigenanteil {name}", t.eigenanteil)
+            zahlen[f"{t.id}/zeile/{number}"].quellen = _row_sources(t, zeile)
+        under = {k: v for z in t.zeilen for k, v in _row_sources(t, z).items()}
+        for key, label, value in (("gesamtkosten", "Gesamtkosten", t.gesamtkosten), ("abzuege", "Abzüge", t.abzuege),
+                                  ("eigenanteil", "Eigenanteil", t.eigenanteil)):
+            money(f"{t.id}/{key}", f"{label} {name}", value)
+            zahlen[f"{t.id}/{key}"].quellen = under
         for year, jahr in t.jahre.items():
             money(f"{t.id}/eigenanteil/{year}", f"Eigenanteil {year} {name}", jahr.eigenanteil)
     summary = rechnung.uebersicht
@@ -88,9 +96,35 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
             zahlen[f"{v.id}/{name}"] = Zahl(f"{v.titel}: {name}", wert or Decimal(0), False)
         zahlen[f"{v.id}/summe"] = Zahl(f"{v.titel}: Summe", v.summe, False)
     for b in rechnung.bescheide.values():
-        zahlen[f"bescheid/{b.id}"] = Zahl(f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True)
+        zahlen[f"bescheid/{b.id}"] = Zahl(f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True,
+                                          quellen=_position_sources(b))
     for a in (rechnung.antraege or {}).values():
-        zahlen[f"antrag/{a.id}"] = Zahl(f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True)
+        zahlen[f"antrag/{a.id}"] = Zahl(f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True,
+                                        quellen=_position_sources(a))
+    for z in getattr(rechnung.zahlen, "herleitung", {}).values():
+        money = z.stufe is not None
+        zahlen[f"zahl/{z.id}"] = Zahl(f"Zahl „{z.titel or z.id}“", round_half_up(z.wert, Decimal("0.000001")), money,
+                                      z.stufe or Decimal(1), {s.was: s.wert for s in z.schritte}, z.wert.text)
+
+
+def _row_sources(t, zeile) -> dict[str, str]:
+    """What a row of count × rate reads: its count, its Stellenanteil, each rate, the period."""
+    sources = {f"Anzahl „{zeile.als}“": zahl(zeile.anzahl)}
+    if zeile.position.anteil != 1:
+        sources[f"Stellenanteil „{zeile.als}“"] = zahl(zeile.position.anteil)
+    for satz in zeile.saetze:
+        sources[f"Satz {satz.id}"] = f"{euro_or_cent(satz.betrag, t.quantum)} je {satz.einheit}"
+    if t.zeitraum is not None:
+        sources["Zeitraum"] = f"{datum(t.zeitraum.von)}–{datum(t.zeitraum.bis)}"
+    return sources
+
+
+def _position_sources(b) -> dict[str, str]:
+    """What a Bescheid's amount reads: each position's count and rate, and the period."""
+    sources = {f"Anzahl „{p.als}“": zahl(p.anzahl) for p in b.zeilen}
+    sources |= {f"Satz {p.satz.id}": f"{euro_or_cent(p.satz.betrag, b.quantum)} je {p.satz.einheit}" for p in b.zeilen}
+    sources["Zeitraum"] = f"{datum(b.zeitraum.von)}–{datum(b.zeitraum.bis)}"
+    return sources
 
 
 def _other_kind(t, name: str, zahlen: dict[str, Zahl]) -> None:
