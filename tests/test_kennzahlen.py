@@ -352,3 +352,52 @@ def test_shared_figures_of_a_fund_are_read_by_any_vorlage(data, capsys, tmp_path
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
     assert "Je Kommune 21.052,63 €, das sind 39,66 %." in text  # 400.000 / 19; 158.644 / 400.000 = 39,661 %
+
+
+def test_the_same_plan_under_two_rates_side_by_side(data):
+    edit(data / VORLAGE, "finanzierung:\n", """finanzierung:
+  - id: radweg
+    titel: Radweg an der Kreisstraße
+    art: Finanzierungsplan
+    kosten:
+      - {betrag: 1843750, als: Baukosten}
+      - {betrag: 56250, als: Planung, foerderfaehig: false}
+    quellen:
+      - {id: land, als: Land, foerdersatz: 75}
+      - {als: Kreis, art: Eigenmittel, rest: true}
+    szenarien:
+      - name: Förderung 75 %
+        quellen: {}
+      - name: Förderung 50 %
+        quellen: {land: {foerdersatz: 50}}
+""")
+    project = prepare(data)
+    t = project.rechnungen["2021-0123"].tabellen["radweg"]
+    plans = list(t.szenarien.values())
+    # 75 % and 50 % of the förderfähige 1.843.750 €; the Kreis carries the rest of 1.900.000 €
+    assert [p.quellen["land"].betrag for p in plans] == [half_up(Fraction(1843750) * Fraction(3, 4)), 921875]
+    assert [p.quellen["Kreis"].betrag for p in plans] == [1900000 - 1382813, 1900000 - 921875]
+    assert t.quellen["land"].betrag == 1382813  # the table itself is the first scenario
+    from vorlagen.render.document import Composer
+    html = str(Composer(project).tabelle(t)).replace(NBSP, " ")
+    assert "Förderung 75 %" in html and "Förderung 50 %" in html and "921.875 €" in html and "1.382.813 €" in html
+
+
+def test_a_scenario_that_names_an_unknown_source(data):
+    edit(data / VORLAGE, "finanzierung:\n", """finanzierung:
+  - id: radweg
+    titel: Radweg
+    art: Finanzierungsplan
+    kosten:
+      - {betrag: 100000, als: Baukosten}
+    quellen:
+      - {id: land, als: Land, foerdersatz: 75}
+      - {als: Kreis, art: Eigenmittel, rest: true}
+    szenarien:
+      - name: Förderung 50 %
+        quellen: {lnd: {foerdersatz: 50}}
+""")
+    line = line_of(data / VORLAGE, "quellen: {lnd:")
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Szenario „Förderung 50 %“: Die Quelle „lnd“ gibt es nicht – "
+        "meinten Sie „land“? Quellen: Land, Kreis."]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.finance import Tabelle, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.periode import JAHRESWERTE
-from vorlagen.compute.names import Named
+from vorlagen.compute.names import Named, Names
+from vorlagen.load.records import suggest
 from vorlagen.core.fmt import datum, euro_or_cent, prozent, zahl
 from vorlagen.core.money import CENT, Rundung, below, exact, percent, ratio, round_half_up, split_largest_remainder
 from vorlagen.core.problems import Problem
@@ -45,6 +48,7 @@ class Finanzierungsplan(Tabelle):
     jahre: dict[int, Decimal]  # Gesamtkosten per Haushaltsjahr
     prozent_stellen: int = 2
     alternative: str | None = None
+    szenarien: Names | None = None  # name → the same plan with that scenario's rates, in order
 
     def anteil(self, zeile: Quellenzeile) -> str:
         """A source's share as the table prints it: '33,34 %'; with the other sources' it adds up to 100 %."""
@@ -73,6 +77,52 @@ def _text(q: Quelle, quantum: Decimal) -> str:
 
 
 def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
+    """A Finanzierungsplan; with `szenarien`, the same plan once per scenario (the first is the table itself)."""
+    if not berechnung.szenarien:
+        return _plan(berechnung, saetze, rundung)
+    plans, problems = Names(f"den Szenarien der Berechnung „{berechnung.id}“"), []
+    for szenario in berechnung.szenarien:
+        variant, found = _szenario(berechnung, szenario)
+        if not found:
+            plan, found = _plan(variant, saetze, rundung)
+            found = [Problem(p.where, f"Szenario „{szenario.name}“: {p.message}") for p in found]
+            if plan is not None:
+                plans[szenario.name] = plan
+        problems += found
+    if problems:
+        return None, problems
+    first = next(iter(plans.values()))
+    return dataclasses.replace(first, szenarien=plans), []
+
+
+def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Problem]]:
+    """The Berechnung with the scenario's changes to its sources (each source still computed one way)."""
+    quellen, problems = [], []
+    by_name = {q.id or q.als: q for q in berechnung.quellen} | {q.als: q for q in berechnung.quellen}
+    for name in szenario.quellen:
+        if name not in by_name:
+            problems.append(Problem(szenario.quellen.lines[name], f"Szenario „{szenario.name}“: Die Quelle „{name}“ "
+                                                                  f"gibt es nicht{suggest(name, by_name) or '.'} "
+                                                                  f"Quellen: {', '.join(q.als for q in berechnung.quellen)}."))
+    for q in berechnung.quellen:
+        change = szenario.quellen.get(q.id) or szenario.quellen.get(q.als)
+        if change is None:
+            quellen.append(q)
+            continue
+        given = {k: getattr(change, k) for k in ("foerdersatz", "anteil", "festbetrag", "betrag", "hoechstbetrag")
+                 if getattr(change, k) is not None}
+        ways = {k: None for k in ("foerdersatz", "anteil", "festbetrag", "betrag") if k in given}
+        variant = copy.copy(q)
+        for key, value in ({**({k: None for k in ("foerdersatz", "anteil", "festbetrag", "betrag")} if ways else {}),
+                            **given}).items():
+            object.__setattr__(variant, key, value)
+        quellen.append(variant)
+    variant = copy.copy(berechnung)
+    object.__setattr__(variant, "quellen", quellen)
+    return variant, problems
+
+
+def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems

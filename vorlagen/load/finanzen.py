@@ -213,6 +213,21 @@ class Quelle(Record):
 
 
 @record
+class Quellenaenderung(Record):
+    foerdersatz: Decimal | None = None  # in diesem Szenario: Prozent der förderfähigen Kosten
+    anteil: Fraction | None = None  # … oder Anteil an den Gesamtkosten
+    festbetrag: Betrag | None = None  # … oder ein Festbetrag
+    betrag: Betrag | None = None  # … oder ein fester Betrag
+    hoechstbetrag: Betrag | None = None  # höchstens so viel
+
+
+@record
+class Szenario(Record):
+    name: str  # Spaltenkopf, z. B. Förderung 75 %
+    quellen: dict[str, Quellenaenderung]  # Quelle (id oder Bezeichnung) → was in diesem Szenario anders ist
+
+
+@record
 class Vergleichserwartung(Record):
     alt: Decimal | None = None  # alter Stand laut Vorlage
     neu: Decimal | None = None  # neuer Stand laut Vorlage
@@ -262,6 +277,7 @@ class Berechnung(Record):
     ausschoepfen: bool = False  # Aufstellung: die Zeilen müssen den Fonds genau aufbrauchen
     quellen: list[Quelle] = field(default_factory=list)  # Finanzierungsplan
     haushaltsjahre: dict[str, Decimal] = field(default_factory=dict)  # Jahr → Gewicht (z. B. Prozent)
+    szenarien: list[Szenario] = field(default_factory=list)  # Finanzierungsplan: derselbe Plan mit anderen Sätzen, Spalte neben Spalte
     spalten: list[str] = field(default_factory=list)  # Vergleich: Namen der beiden Stände
     einheit: Literal["Euro", "Stellen", "Anzahl"] = "Euro"  # Vergleich: was die Werte sind
     zeilen: list[Vergleichszeile] = field(default_factory=list)  # Vergleich
@@ -278,10 +294,10 @@ class Berechnung(Record):
             yield "titel", f"Berechnung „{self.id}“: Ein Eigenanteil braucht „zeitraum: {{von, bis}}“ – ergänzen Sie ihn."
         allowed = {"Eigenanteil": {"kosten", "abzuege"},
                    "Aufstellung": {"kosten", "summe_als", "spalten", "anzeige", "fonds", "fonds_als", "ausschoepfen"},
-                   "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre"},
+                   "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre", "szenarien"},
                    "Vergleich": {"spalten", "einheit", "zeilen"}}[self.art]
         for key in ("kosten", "abzuege", "summe_als", "quellen", "haushaltsjahre", "spalten", "zeilen", "anzeige",
-                    "fonds", "fonds_als", "ausschoepfen"):
+                    "fonds", "fonds_als", "ausschoepfen", "szenarien"):
             if key in self._lines and key not in allowed:
                 yield key, f"„{key}“ gehört nicht zu einer Berechnung der Art „{self.art}“ – entfernen Sie es."
         if self.art == "Aufstellung":
