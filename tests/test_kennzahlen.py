@@ -401,3 +401,13 @@ def test_a_scenario_that_names_an_unknown_source(data):
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Szenario „Förderung 50 %“: Die Quelle „lnd“ gibt es nicht – "
         "meinten Sie „land“? Quellen: Land, Kreis."]
+
+
+def test_a_figure_cannot_read_a_table_that_reads_figures(data):
+    add_figures(data, SUMME + "  - id: zurueck\n    formel: finanzierung.plan.zeilen.summe.alt\n")
+    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + VERGLEICH.format(erwartet="{alt: 959.5}"))
+    line = line_of(data / VORLAGE, "formel: finanzierung.plan.zeilen.summe.alt")
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „zurueck“: Die Berechnung „plan“ liest selbst Zahlen (mit "
+        "„aus“, „formel“ oder „fonds“) und wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; "
+        "rechnen Sie mit den Werten, aus denen sie entsteht."]

@@ -76,11 +76,10 @@ def _dim_text(dimension: str) -> str:
     return dimension or "Zahl"
 
 
-def _einheit_von(owner, feld: str) -> str:
-    """The unit of an engine figure: a Vergleich says its own; money fields are €; VZÄ is VZÄ."""
-    einheit = vars(owner).get("einheit") if hasattr(owner, "__dict__") else None
-    if feld in ("alt", "neu", "differenz") and isinstance(einheit, str):
-        return {"Euro": GELD, "Stellen": "VZÄ"}.get(einheit, "")
+def _einheit_von(vergleich: str | None, feld: str) -> str:
+    """The unit of an engine figure: a Vergleich's values are in its `einheit`; money fields are €; VZÄ is VZÄ."""
+    if feld in ("alt", "neu", "differenz") and vergleich is not None:
+        return {"Euro": GELD, "Stellen": "VZÄ"}.get(vergleich, "")
     return FELD_EINHEIT.get(feld, "")
 
 
@@ -95,8 +94,11 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         known = sorted(set(figures) | set(names))
         raise _Fehler(f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
                       f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}.")
-    obj, owner, where = names[first], None, None
+    obj, owner, where, vergleich = names[first], None, None, None
     for segment in pfad[1:]:
+        fields = vars(obj) if hasattr(obj, "__dict__") else {}
+        if fields.get("art") == "Vergleich":
+            vergleich = fields.get("einheit")
         owner = obj
         try:
             if isinstance(obj, dict):
@@ -109,6 +111,10 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
                     raise _Fehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
                 obj = getattr(obj, segment)
         except UnknownName as error:
+            if segment in getattr(owner, "__dict__", {}).get("spaeter", ()):
+                raise _Fehler(f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
+                              "wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; rechnen Sie mit den "
+                              "Werten, aus denen sie entsteht.") from None
             raise _Fehler(error.message()) from None
         except (KeyError, IndexError, AttributeError, TypeError):
             raise _Fehler(f"„{'.'.join(pfad)}“: „{segment}“ gibt es dort nicht.") from None
@@ -122,7 +128,7 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
     if isinstance(obj, Groesse):
         return obj, DIMENSION[obj.einheit], where  # a shared figure: kennzahlen.<datei>.<id>
     feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
-    return obj, _einheit_von(owner, feld), where
+    return obj, _einheit_von(vergleich, feld), where
 
 
 def _rechnen(tree, lesen_name, text) -> _Wert:

@@ -48,7 +48,8 @@ class Finanzierungsplan(Tabelle):
     jahre: dict[int, Decimal]  # Gesamtkosten per Haushaltsjahr
     prozent_stellen: int = 2
     alternative: str | None = None
-    szenarien: Names | None = None  # name → the same plan with that scenario's rates, in order
+    szenarien: Names | None = None  # id (or name) → the same plan with that scenario's rates, in order
+    szenario_namen: list[str] | None = None  # the scenarios' column heads
 
     def anteil(self, zeile: Quellenzeile) -> str:
         """A source's share as the table prints it: '33,34 %'; with the other sources' it adds up to 100 %."""
@@ -87,12 +88,12 @@ def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: 
             plan, found = _plan(variant, saetze, rundung)
             found = [Problem(p.where, f"Szenario „{szenario.name}“: {p.message}") for p in found]
             if plan is not None:
-                plans[szenario.name] = plan
+                plans[szenario.id or szenario.name] = plan
         problems += found
     if problems:
         return None, problems
     first = next(iter(plans.values()))
-    return dataclasses.replace(first, szenarien=plans), []
+    return dataclasses.replace(first, szenarien=plans, szenario_namen=[s.name for s in berechnung.szenarien]), []
 
 
 def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Problem]]:
@@ -197,7 +198,9 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     if rest is not None and gewichte:
         _place_rest(per_year, rest, jahre_kosten, rundung.quantum)
     step = Decimal(1).scaleb(-rundung.prozent_stellen)
-    prozente = (split_largest_remainder(Decimal(100), {i: betraege[i] for i in betraege}, step)
+    # the rest source comes first, so that on a tie it carries the printed percentages' remainder as well
+    order = sorted(betraege, key=lambda i: (i != rest, i))
+    prozente = (split_largest_remainder(Decimal(100), {i: betraege[i] for i in order}, step)
                 if gesamt > 0 else {i: Decimal(0) for i in betraege})
     lines = Zeilen(Quellenzeile(q.id, q.als, q.art, _text(q, rundung.quantum), betraege[i],
                                 ratio(betraege[i], gesamt) or Fraction(0), per_year[i], q, prozente[i])

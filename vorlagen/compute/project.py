@@ -108,6 +108,7 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
             problems += checks.check_tabelle(tabelle)
             computed[tabelle.id] = tabelle
     tabellen = Names("„finanzierung“ dieser Vorlage", computed)
+    tabellen.spaeter = {b.id for b in source.vorlage.finanzierung if reads_figures(b)}  # computed after the figures
     verteilungen = Names("„verteilungen“ dieser Vorlage")
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:

@@ -22,5 +22,5 @@ def compute_table(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rund
 
 def reads_figures(berechnung: Berechnung) -> bool:
     """Whether a table reads formulas: it is computed after the figures (which cannot read it)."""
-    return (berechnung.art == "Vergleich" or berechnung.fonds is not None
+    return (any(z.aus for z in berechnung.zeilen) or berechnung.fonds is not None
             or any(p.formel is not None for p in berechnung.kosten))

@@ -223,6 +223,7 @@ class Quellenaenderung(Record):
 
 @record
 class Szenario(Record):
+    id: str | None = None  # Name für Texte und Formeln: finanzierung.plan.szenarien.<id> (sonst der Spaltenkopf)
     name: str  # Spaltenkopf, z. B. Förderung 75 %
     quellen: dict[str, Quellenaenderung]  # Quelle (id oder Bezeichnung) → was in diesem Szenario anders ist
 
