@@ -77,6 +77,9 @@ def test_a_rate_read_by_a_text_counts_as_used(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
     edit(data / "foerderprogramme/kim.yaml", "abh-ebh: {betrag: 50000,", "abh-ebh: {betrag: 50001,")
+    # the new rate changes Modul 3's Eigenanteile by a few euros: their `erwartet` no longer holds
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "    erwartet: {eigenanteil: 82533}\n", "")
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "    erwartet: {eigenanteil: 150669}\n", "")
     build(data, out)
     anlage = (out / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.txt")
     assert "50.001\u00a0€ je Vollzeitstelle" in anlage.read_text(encoding="utf-8")
