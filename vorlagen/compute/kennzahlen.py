@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.formel import FormelFehler, Funktion, Minus, Name, Prozent, Zahl, lesen, namen
+from vorlagen.compute.einheiten import DIMENSION, GELD, EinheitFehler, Wert, dim_text, rechnen
+from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
 from vorlagen.core.money import CENT, EURO, exact, round_half_up
@@ -19,10 +20,6 @@ from vorlagen.core.problems import Problem, Where
 from vorlagen.load.finanzen import Kennzahl
 from vorlagen.load.records import suggest
 
-GELD = "€"
-ZAEHLER = ("VZÄ", "Tage", "Stück")  # counts: a count times an amount per unit is an amount
-DIMENSION = {"€": GELD, "T€": GELD, "Mio. €": GELD, "%": "", "Anzahl": "", "VZÄ": "VZÄ", "Stellen": "VZÄ",
-             "Tage": "Tage", "Stück": "Stück"}
 # units of what the engine computed, by field name (everything else is a plain number)
 FELD_EINHEIT = {
     "betrag": GELD, "eigenanteil": GELD, "gesamtkosten": GELD, "abzuege": GELD, "summe": GELD, "zuwendung": GELD,
@@ -62,20 +59,6 @@ class Zahlwert(Named):
     stufe: Decimal | None = None  # its rounding step (money), None: not rounded
 
 
-@dataclass(frozen=True)
-class _Wert:
-    genau: Fraction
-    dimension: str
-
-
-class _Fehler(Exception):
-    pass
-
-
-def _dim_text(dimension: str) -> str:
-    return dimension or "Zahl"
-
-
 def _einheit_von(vergleich: str | None, feld: str) -> str:
     """The unit of an engine figure: a Vergleich's values are in its `einheit`; money fields are €; VZÄ is VZÄ."""
     if feld in ("alt", "neu", "differenz") and vergleich is not None:
@@ -84,15 +67,15 @@ def _einheit_von(vergleich: str | None, feld: str) -> str:
 
 
 def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]):
-    """(value, unit, where it comes from) for a dotted name; _Fehler with a German reason if there is none."""
+    """(value, unit, where it comes from) for a dotted name; EinheitFehler with a German reason if there is none."""
     first = pfad[0]
     if first in figures:
         if len(pfad) > 1:
-            raise _Fehler(f"„{first}“ ist eine Zahl und hat keine Teile wie „{pfad[1]}“.")
+            raise EinheitFehler(f"„{first}“ ist eine Zahl und hat keine Teile wie „{pfad[1]}“.")
         return figures[first], DIMENSION[figures[first].einheit], figures[first].kennzahl.where("formel")
     if first not in names:
         known = sorted(set(figures) | set(names))
-        raise _Fehler(f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
+        raise EinheitFehler(f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
                       f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}.")
     obj, owner, where, vergleich = names[first], None, None, None
     for segment in pfad[1:]:
@@ -108,90 +91,27 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
                 obj = obj[int(segment)] if segment.isdigit() else obj[segment]
             else:
                 if segment.startswith("_"):
-                    raise _Fehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
+                    raise EinheitFehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
                 obj = getattr(obj, segment)
         except UnknownName as error:
             if segment in getattr(owner, "__dict__", {}).get("spaeter", ()):
-                raise _Fehler(f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
+                raise EinheitFehler(f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
                               "wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; rechnen Sie mit den "
                               "Werten, aus denen sie entsteht.") from None
-            raise _Fehler(error.message()) from None
+            raise EinheitFehler(error.message()) from None
         except (KeyError, IndexError, AttributeError, TypeError):
-            raise _Fehler(f"„{'.'.join(pfad)}“: „{segment}“ gibt es dort nicht.") from None
+            raise EinheitFehler(f"„{'.'.join(pfad)}“: „{segment}“ gibt es dort nicht.") from None
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
         source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
         if hasattr(source, "where"):
             where = source.where()
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
-        raise _Fehler(f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. "
+        raise EinheitFehler(f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. "
                       f"„{'.'.join(pfad)}.betrag“.")
     if isinstance(obj, Groesse):
         return obj, DIMENSION[obj.einheit], where  # a shared figure: kennzahlen.<datei>.<id>
     feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
     return obj, _einheit_von(vergleich, feld), where
-
-
-def _rechnen(tree, lesen_name, text) -> _Wert:
-    """Evaluates exactly, checking units."""
-    if isinstance(tree, Zahl):
-        return _Wert(tree.wert, "")
-    if isinstance(tree, Name):
-        return lesen_name(tree)
-    if isinstance(tree, Minus):
-        value = _rechnen(tree.wert, lesen_name, text)
-        return _Wert(-value.genau, value.dimension)
-    if isinstance(tree, Prozent):
-        value = _rechnen(tree.wert, lesen_name, text)
-        if value.dimension:
-            raise _Fehler(f"„%“ gehört an eine Zahl, nicht an einen Wert in {value.dimension}.")
-        return _Wert(value.genau / 100, "")
-    if isinstance(tree, Funktion):
-        values = [_rechnen(a, lesen_name, text) for a in tree.argumente]
-        if len({v.dimension for v in values}) > 1:
-            raise _Fehler(f"{tree.name}(…) verbindet Werte in {' und '.join(sorted({_dim_text(v.dimension) for v in values}))}"
-                          " – alle Argumente brauchen dieselbe Einheit.")
-        pick = {"summe": sum, "min": min, "max": max}[tree.name]
-        return _Wert(pick((v.genau for v in values), start=Fraction(0)) if tree.name == "summe"
-                     else pick(v.genau for v in values), values[0].dimension)
-    a, b = _rechnen(tree.links, lesen_name, text), _rechnen(tree.rechts, lesen_name, text)
-    if tree.zeichen in "+-":
-        if a.dimension != b.dimension:
-            raise _Fehler(f"„{text(tree.links)} {tree.zeichen} {text(tree.rechts)}“ verbindet "
-                          f"{_dim_text(a.dimension)} und {_dim_text(b.dimension)} – addieren und abziehen lassen "
-                          "sich nur Werte derselben Einheit.")
-        return _Wert(a.genau + b.genau if tree.zeichen == "+" else a.genau - b.genau, a.dimension)
-    if tree.zeichen == "*":
-        dims = {a.dimension, b.dimension} - {""}
-        if len(dims) == 2 and GELD in dims and dims - {GELD} <= set(ZAEHLER):
-            return _Wert(a.genau * b.genau, GELD)  # count × amount per unit
-        if a.dimension and b.dimension:
-            raise _Fehler(f"„{text(tree)}“ multipliziert {a.dimension} mit {b.dimension} – das ergibt keine Einheit, "
-                          "die eine Vorlage druckt.")
-        return _Wert(a.genau * b.genau, a.dimension or b.dimension)
-    if b.genau == 0:
-        raise _Fehler(f"„{text(tree)}“ teilt durch null ({text(tree.rechts)} ist 0).")
-    if a.dimension == b.dimension:
-        return _Wert(a.genau / b.genau, "")
-    if not b.dimension:
-        return _Wert(a.genau / b.genau, a.dimension)
-    if a.dimension == GELD and b.dimension in ZAEHLER:
-        return _Wert(a.genau / b.genau, GELD)  # an amount per unit
-    raise _Fehler(f"„{text(tree)}“ teilt {_dim_text(a.dimension)} durch {b.dimension} – das ergibt keine Einheit, "
-                  "die eine Vorlage druckt.")
-
-
-def _text(tree) -> str:
-    if isinstance(tree, Zahl):
-        return tree.text
-    if isinstance(tree, Name):
-        return tree.text
-    if isinstance(tree, Minus):
-        return "-" + _text(tree.wert)
-    if isinstance(tree, Prozent):
-        return _text(tree.wert) + " %"
-    if isinstance(tree, Funktion):
-        return f"{tree.name}({'; '.join(_text(a) for a in tree.argumente)})"
-    return f"{_text(tree.links)} {tree.zeichen} {_text(tree.rechts)}"
 
 
 def drucken(value: Fraction, einheit: str, quantum: Decimal | None, stellen: int | None, prozent_stellen: int) -> str:
@@ -229,7 +149,8 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
     """Computes the figures of one Vorlage (or one file of shared figures) in the order they need each other."""
     problems: list[Problem] = []
     by_id = {k.id: k for k in definitions}
-    trees, done, figures = {}, {}, {}
+    trees: dict = {}
+    figures: dict[str, Zahlwert] = {}
     for k in definitions:
         try:
             trees[k.id] = lesen(k.formel)
@@ -244,32 +165,32 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
             return None  # its problem is already listed
         if state.get(figure_id) == "läuft":
             cycle = chain[chain.index(figure_id):] + [figure_id]
-            raise _Fehler(f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen.")
+            raise EinheitFehler(f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen.")
         if figure_id not in trees:
             return None  # its formula could not be read: already a problem
         state[figure_id] = "läuft"
         k = by_id[figure_id]
         steps: list[Schritt] = []
 
-        def lesen_name(name: Name) -> _Wert:
+        def lesen_name(name: Name) -> Wert:
             if name.pfad[0] in by_id and len(name.pfad) == 1:
                 other = compute(name.pfad[0], chain + [figure_id])
                 if other is None:
-                    raise _Fehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
+                    raise EinheitFehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
                 value = other.genau if k.runden == "am_ende" else Fraction(other.wert)
                 steps.append(Schritt(f"{name.text} ({'genau' if k.runden == 'am_ende' else 'gerundet'})",
                                      other.wert.text, other.kennzahl.where("formel")))
-                return _Wert(value, DIMENSION[other.einheit])
+                return Wert(value, DIMENSION[other.einheit])
             value, dimension, where = _lesen_pfad(name.pfad, names, figures)
             steps.append(Schritt(name.text, _einfach(value, dimension, quantum), where))
-            return _Wert(exact(value), dimension)
+            return Wert(exact(value), dimension)
 
-        genau = _rechnen(trees[figure_id], lesen_name, _text)
+        genau = rechnen(trees[figure_id], lesen_name)
         want = DIMENSION[k.einheit]
         if not namen(trees[figure_id]):
-            genau = _Wert(genau.genau, want)  # a formula of numbers alone is a typed figure in its own unit
+            genau = Wert(genau.genau, want)  # a formula of numbers alone is a typed figure in its own unit
         if genau.dimension != want:
-            raise _Fehler(f"Die Formel ergibt {_dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
+            raise EinheitFehler(f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
                           "angegeben – prüfen Sie „einheit“ oder die Formel.")
         value, step = _gerundet(k, genau.genau, quantum)
         text = drucken(value, k.einheit, step, k.stellen, prozent_stellen)
@@ -286,7 +207,7 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
         if k.id in trees and k.id not in figures:
             try:
                 compute(k.id, [])
-            except _Fehler as error:
+            except EinheitFehler as error:
                 problems.append(Problem(k.where("formel"), f"Zahl „{k.id}“: {error}"))
                 for other, status in state.items():
                     if status == "läuft":
@@ -310,18 +231,18 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
     try:
         tree = lesen(formel)
 
-        def lesen_name(name: Name) -> _Wert:
+        def lesen_name(name: Name) -> Wert:
             if name.pfad[0] in figures and len(name.pfad) == 1:
-                return _Wert(Fraction(figures[name.pfad[0]].wert), DIMENSION[figures[name.pfad[0]].einheit])
+                return Wert(Fraction(figures[name.pfad[0]].wert), DIMENSION[figures[name.pfad[0]].einheit])
             value, unit, _ = _lesen_pfad(name.pfad, names, figures)
-            return _Wert(exact(value), unit)
+            return Wert(exact(value), unit)
 
-        value = _rechnen(tree, lesen_name, _text)
-    except (FormelFehler, _Fehler) as error:
+        value = rechnen(tree, lesen_name)
+    except (FormelFehler, EinheitFehler) as error:
         raise ValueError(f"„{formel}“: {error}") from None
     if value.dimension != dimension and namen(tree):
-        raise ValueError(f"„{formel}“ ergibt {_dim_text(value.dimension)}, die Tabelle zeigt "
-                         f"{_dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")
+        raise ValueError(f"„{formel}“ ergibt {dim_text(value.dimension)}, die Tabelle zeigt "
+                         f"{dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")
     return value.genau
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from vorlagen.compute.aufstellung import aufstellung
 from vorlagen.compute.finance import Tabelle, eigenanteil
-from vorlagen.compute.plaene import finanzierungsplan, vergleich
+from vorlagen.compute.plaene import finanzierungsplan
+from vorlagen.compute.vergleich import vergleich
 from vorlagen.core.money import Rundung
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Satz

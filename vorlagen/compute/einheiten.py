@@ -1,0 +1,93 @@
+"""A formula's value, exact and with its unit: € + VZÄ is an error, a count times an amount is an amount."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from vorlagen.compute.formel import Funktion, Minus, Name, Prozent, Zahl
+
+GELD = "€"
+ZAEHLER = ("VZÄ", "Tage", "Stück")  # counts: a count times an amount per unit is an amount
+DIMENSION = {"€": GELD, "T€": GELD, "Mio. €": GELD, "%": "", "Anzahl": "", "VZÄ": "VZÄ", "Stellen": "VZÄ",
+             "Tage": "Tage", "Stück": "Stück"}
+
+
+@dataclass(frozen=True)
+class Wert:
+    """A value of a formula: exact, and its dimension ('' for a plain number or a ratio)."""
+
+    genau: Fraction
+    dimension: str
+
+
+class EinheitFehler(Exception):
+    """A formula that cannot be computed; the message is German."""
+
+
+def dim_text(dimension: str) -> str:
+    """A dimension as a reader says it: '€', 'VZÄ', 'Zahl'."""
+    return dimension or "Zahl"
+
+
+def rechnen(tree, lesen_name) -> Wert:
+    """Evaluates exactly, checking units; `lesen_name(Name)` gives a name's Wert."""
+    if isinstance(tree, Zahl):
+        return Wert(tree.wert, "")
+    if isinstance(tree, Name):
+        return lesen_name(tree)
+    if isinstance(tree, Minus):
+        value = rechnen(tree.wert, lesen_name)
+        return Wert(-value.genau, value.dimension)
+    if isinstance(tree, Prozent):
+        value = rechnen(tree.wert, lesen_name)
+        if value.dimension:
+            raise EinheitFehler(f"„%“ gehört an eine Zahl, nicht an einen Wert in {value.dimension}.")
+        return Wert(value.genau / 100, "")
+    if isinstance(tree, Funktion):
+        values = [rechnen(a, lesen_name) for a in tree.argumente]
+        if len({v.dimension for v in values}) > 1:
+            raise EinheitFehler(f"{tree.name}(…) verbindet Werte in {' und '.join(sorted({dim_text(v.dimension) for v in values}))}"
+                          " – alle Argumente brauchen dieselbe Einheit.")
+        pick = {"summe": sum, "min": min, "max": max}[tree.name]
+        return Wert(pick((v.genau for v in values), start=Fraction(0)) if tree.name == "summe"
+                     else pick(v.genau for v in values), values[0].dimension)
+    a, b = rechnen(tree.links, lesen_name), rechnen(tree.rechts, lesen_name)
+    if tree.zeichen in "+-":
+        if a.dimension != b.dimension:
+            raise EinheitFehler(f"„{text_of(tree.links)} {tree.zeichen} {text_of(tree.rechts)}“ verbindet "
+                          f"{dim_text(a.dimension)} und {dim_text(b.dimension)} – addieren und abziehen lassen "
+                          "sich nur Werte derselben Einheit.")
+        return Wert(a.genau + b.genau if tree.zeichen == "+" else a.genau - b.genau, a.dimension)
+    if tree.zeichen == "*":
+        dims = {a.dimension, b.dimension} - {""}
+        if len(dims) == 2 and GELD in dims and dims - {GELD} <= set(ZAEHLER):
+            return Wert(a.genau * b.genau, GELD)  # count × amount per unit
+        if a.dimension and b.dimension:
+            raise EinheitFehler(f"„{text_of(tree)}“ multipliziert {a.dimension} mit {b.dimension} – das ergibt keine Einheit, "
+                          "die eine Vorlage druckt.")
+        return Wert(a.genau * b.genau, a.dimension or b.dimension)
+    if b.genau == 0:
+        raise EinheitFehler(f"„{text_of(tree)}“ teilt durch null ({text_of(tree.rechts)} ist 0).")
+    if a.dimension == b.dimension:
+        return Wert(a.genau / b.genau, "")
+    if not b.dimension:
+        return Wert(a.genau / b.genau, a.dimension)
+    if a.dimension == GELD and b.dimension in ZAEHLER:
+        return Wert(a.genau / b.genau, GELD)  # an amount per unit
+    raise EinheitFehler(f"„{text_of(tree)}“ teilt {dim_text(a.dimension)} durch {b.dimension} – das ergibt keine Einheit, "
+                  "die eine Vorlage druckt.")
+
+
+def text_of(tree) -> str:
+    if isinstance(tree, Zahl):
+        return tree.text
+    if isinstance(tree, Name):
+        return tree.text
+    if isinstance(tree, Minus):
+        return "-" + text_of(tree.wert)
+    if isinstance(tree, Prozent):
+        return text_of(tree.wert) + " %"
+    if isinstance(tree, Funktion):
+        return f"{tree.name}({'; '.join(text_of(a) for a in tree.argumente)})"
+    return f"{text_of(tree.links)} {tree.zeichen} {text_of(tree.rechts)}"
