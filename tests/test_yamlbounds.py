@@ -59,10 +59,24 @@ def test_one_entry_too_many_is_left_to_the_stream(text):
     assert "mehr als 1.000 Einträge" in unsafe(text, "x.yaml", LOADER)[1]
 
 
-@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: [&x 1, *x]\n", "- &x {a: 1}\n- *x\n"])
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: [&x 1, *x]\n", "- &x {a: 1}\n- *x\n",
+                                  "a: &x 1\nb: [c, *x]\n", "a: &x 1\n*x : c\n"])
 def test_an_alias_is_left_to_the_stream(text):
     assert not surely_safe(text)
     assert unsafe(text, "x.yaml", LOADER)[1].startswith("YAML-Verweise")
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: c, *x\n", "a: &x 1\nb: &y *x\n", "a: &x 1\nb: !t *x\n",
+                                  "a: &x 1\nb: 'c' *x\n", "a: &x 1\nb: c # *x\n", "a: &x 1\nb: c: *x\n"])
+def test_a_star_after_an_indicator_or_a_quote_is_left_to_the_stream(text):
+    assert not surely_safe(text)
+
+
+@pytest.mark.parametrize("text", ["formel: eigenanteile * 1,75 %\n", "  - formel: (a + b) * c\n",
+                                  "x: [1, 2]\nformel: a * b\n", "x: {a: 1,\n  f: a * b}\n"])
+def test_a_product_in_a_formula_takes_the_shortcut_and_is_no_alias(text):
+    assert surely_safe(text)
+    assert streamed(text, "x.yaml", LOADER) is None
 
 
 def test_line_breaks_yaml_knows_but_the_count_would_miss_are_left_to_the_stream():
@@ -87,7 +101,7 @@ def _widest(value) -> int:
     return 0
 
 
-SCALARS = [1, "text", "2026-11-21", "a: b", "x,y", None, "- z", "?q", "[k]"]
+SCALARS = [1, "text", "2026-11-21", "a: b", "x,y", None, "- z", "?q", "[k]", "a * b"]
 
 
 def _random_value(rng: random.Random, depth: int):

@@ -50,7 +50,11 @@ def surely_safe(text: str) -> bool:
     than MAX_EINTRAEGE, by counting characters; False means "stream it" (unsafe decides).
 
     Proof, for every event sequence a YAML parser (PyYAML or libyaml) can produce from the text, valid or not:
-    - An alias event needs an alias token, which starts with "*"; no "*", no alias.
+    - An alias event needs an alias token, which starts with "*"; no "*", no alias. A "*" that follows, after
+      blanks only, a word of plain text – its last character a letter, digit or one of ")%._", its first none of
+      the indicators "&!*|>'\"" – cannot start a token: that word is part of a plain scalar (no other token ends
+      so), and a plain scalar runs on over blanks and "*" in block and in flow context alike (it ends only at
+      ": ", " #", a line break or, in flow context, at ",[]{}"). See _stars_are_text.
     - Entries: each entry of a block sequence has its own "-"; each entry of a block mapping its own ":" (implicit
       key) or "?" (explicit key); n entries of a flow collection are separated by at least n - 1 ",". So no single
       collection has more entries than count("-") + count(":") + count("?") + count(",") + 1.
@@ -65,7 +69,9 @@ def surely_safe(text: str) -> bool:
     - Lines are split as YAML splits them ("\n", "\r", "\r\n" are treated alike below); on any other character
       that would change the split we return False.
     """
-    if "*" in text or any(odd in text for odd in _ODD_BREAKS):
+    if any(odd in text for odd in _ODD_BREAKS):
+        return False
+    if "*" in text and not _stars_are_text(text):
         return False
     if sum(text.count(mark) for mark in "-:?,") + 1 > MAX_EINTRAEGE:
         return False
@@ -73,6 +79,19 @@ def surely_safe(text: str) -> bool:
     columns = {column for lead in set(_LEAD.findall(lines)) for column in range(len(lead) + 1)
                if (column == 0 or lead[column - 1] in " \t") and (column == len(lead) or lead[column] not in " \t")}
     return 2 * len(columns) + text.count("[") + text.count("{") <= MAX_TIEFE
+
+
+def _stars_are_text(text: str) -> bool:
+    """True when every "*" of the text continues a plain scalar (a formula's product), so none starts an alias."""
+    for line in text.replace("\r", "\n").split("\n"):
+        start = 0
+        while (i := line.find("*", start)) >= 0:
+            before = line[:i].rstrip(" \t")
+            word = before.rsplit(None, 1)[-1] if before.strip() else ""
+            if not word or not (word[-1].isalnum() or word[-1] in ")%._") or word[0] in "&!*|>'\"":
+                return False
+            start = i + 1
+    return True
 
 
 def unsafe(text: str, name: str, loader) -> tuple[int, str] | None:
