@@ -1,0 +1,90 @@
+"""The documented rules, exactly: half-up rounding, periods, per-year splits, German printing."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from fractions import Fraction
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+
+def rund(value: Fraction, step: Fraction = Fraction(1)) -> Fraction:
+    """Kaufmännisch: halves away from zero."""
+    units = abs(value) / step
+    whole = math.floor(units + Fraction(1, 2))
+    return (whole if value >= 0 else -whole) * step
+
+
+def zahl(value: Fraction, places: int) -> str:
+    """German digits: '1.234,50'; never '−0'."""
+    value = rund(Fraction(value), Fraction(1, 10 ** places))
+    sign = MINUS if value < 0 else ""
+    scaled = abs(value) * 10 ** places
+    whole, frac = divmod(int(scaled), 10 ** places)
+    groups = f"{whole:,}".replace(",", ".")
+    return sign + groups + ("," + str(frac).rjust(places, "0") if places else "")
+
+
+def euro(value: Fraction, cent: bool) -> str:
+    return zahl(value, 2 if cent else 0) + NBSP + "€"
+
+
+def prozent(ratio: Fraction, places: int) -> str:
+    return zahl(ratio * 100, places) + NBSP + "%"
+
+
+def zahl_frei(value: Fraction) -> str:
+    """As many places as the value needs (up to its terminating decimals), 2 for a non-terminating one."""
+    value = Fraction(value)
+    rest = value.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    if rest != 1:
+        return zahl(value, 2)
+    places = 0
+    while (value * 10 ** places).denominator != 1:
+        places += 1
+    return zahl(value, places)
+
+
+def verteilen(total: Fraction, weights: list[Fraction], step: Fraction) -> list[Fraction]:
+    """Parts of `total` in steps that add up exactly: floors, then the largest remainders (ties: earlier)."""
+    units = total / step
+    assert units.denominator == 1
+    sign = -1 if units < 0 else 1
+    n = abs(int(units))
+    shares = [n * w / sum(weights) for w in weights]
+    parts = [math.floor(s) for s in shares]
+    for i in sorted(range(len(weights)), key=lambda i: -(shares[i] - parts[i]))[:n - sum(parts)]:
+        parts[i] += 1
+    return [sign * p * step for p in parts]
+
+
+def jahresanteile(von: dt.date, bis: dt.date, tagesgenau: bool) -> dict[int, Fraction]:
+    """What a rate per year charges in each calendar year: whole months as twelfths, or days of that year."""
+    result = {}
+    for year in range(von.year, bis.year + 1):
+        start, end = max(von, dt.date(year, 1, 1)), min(bis, dt.date(year, 12, 31))
+        if tagesgenau:
+            result[year] = Fraction((end - start).days + 1, 366 if calendar.isleap(year) else 365)
+        else:
+            result[year] = Fraction(end.month - start.month + 1, 12)
+    return result
+
+
+def monatsanteile(von: dt.date, bis: dt.date) -> dict[int, Fraction]:
+    """Months charged per calendar year: a whole month is one, a part of a month its days over the month's days."""
+    result = {}
+    for year in range(von.year, bis.year + 1):
+        start, end = max(von, dt.date(year, 1, 1)), min(bis, dt.date(year, 12, 31))
+        total = Fraction(0)
+        for month in range(start.month, end.month + 1):
+            length = calendar.monthrange(year, month)[1]
+            first, last = max(start, dt.date(year, month, 1)), min(end, dt.date(year, month, length))
+            total += Fraction((last - first).days + 1, length)
+        result[year] = total
+    return result
