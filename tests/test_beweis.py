@@ -323,3 +323,53 @@ def test_named_figures_match_the_reference(seed, tmp_path):
         assert "teilt durch null" in str(error), error
         return
     compare(4000 + seed, shown, expected)
+
+
+# --- Aufstellung --------------------------------------------------------------------------------------------
+
+def aufstellung_variant(seed: int):
+    rng = random.Random(seed)
+    k_text, s = koerperschaft(rng)
+    cent = s["rundung"] == "cent"
+    q = Fraction(1, 100) if cent else Fraction(1)
+    einheiten = {"tag": "Tag", "stueck": "Stück", "einmal": "einmalig", "jahr": "Jahr"}
+    saetze = {k: Fraction(rng.randint(10_000, 9_000_000), 100) if cent else Fraction(rng.randint(100, 90_000))
+              for k in einheiten}
+    files = {f"kostensaetze/{k}.yaml": f"titel: {k}\neinheit: {e}\nvzae: 0\nsaetze:\n  S: {dezimal(saetze[k])}\n"
+             for k, e in einheiten.items()}
+    rows, yaml = [], ""
+    for i in range(rng.randint(1, 6)):
+        if rng.random() < 0.3:
+            betrag = Fraction(rng.randint(1, 90_000_000), 100) if cent else Fraction(rng.randint(1, 900_000))
+            rows.append(betrag)
+            yaml += f"      - {{betrag: {dezimal(betrag)}, als: Posten {i}}}\n"
+            continue
+        k = rng.choice(sorted(einheiten))
+        anzahl = Fraction(rng.choice(["1", "2", "3", "4.5", "6", "12"]))
+        # without a period, every rate counts once: an Aufstellung without zeitraum lists amounts for one year
+        rows.append(rund(anzahl * rund(saetze[k], q), q) if s["runden"] == "je_einheit" else rund(anzahl * saetze[k], q))
+        yaml += f"      - {{anzahl: {dezimal(anzahl)}, saetze: [{k}/S], als: Posten {i}}}\n"
+    anzeige = rng.choice(["€", "T€", "Mio. €"])
+    text = (f"finanzierung:\n  - id: a\n    titel: Probe\n    art: Aufstellung\n    anzeige: \"{anzeige}\"\n"
+            "    kosten:\n" + yaml)
+    summe = sum(rows)
+    expected = {f'finanzierung["a"].summe | {"eur_cent" if cent else "eur"}': euro(summe, cent)}
+    return k_text, text, files, rows, summe, anzeige
+
+
+@pytest.mark.parametrize("seed", range(ANZAHL))
+def test_aufstellung_matches_the_reference_and_its_shown_rows_add_up(seed, tmp_path):
+    k_text, text, files, rows, summe, anzeige = aufstellung_variant(5000 + seed)
+    shown, project = listing(write(tmp_path, k_text, text, files))
+    cent = "rundung: cent" in k_text
+    compare(5000 + seed, shown, {f'finanzierung["a"].summe | {"eur_cent" if cent else "eur"}': euro(summe, cent)})
+    t = project.rechnungen["2030-0001"].tabellen["a"]
+    assert [z.betrag for z in t.zeilen] == rows, 5000 + seed
+    werte, total = t.gezeigt()
+    scale, places = {"€": (1, None), "T€": (1000, 0), "Mio. €": (1_000_000, 2)}[anzeige]
+    if places is not None:
+        step = Fraction(1, 10 ** places)
+        assert total == zahl(rund(summe / scale, step), places)
+        numbers = [Fraction(w.replace(".", "").replace(",", ".")) for w in werte]
+        assert sum(numbers) == rund(summe / scale, step), (5000 + seed, werte, total)  # the shown rows add up
+        assert all(abs(n - r / scale) < step for n, r in zip(numbers, rows))  # each within one step of its value
