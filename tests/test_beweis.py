@@ -55,7 +55,8 @@ def listing(data: Path) -> dict[str, str]:
     from vorlagen.compute.project import rundung_of
     from vorlagen.compute.zahlen import zahlen
     project = prepare(data)
-    return dict(zahlen(project.rechnungen["2030-0001"], rundung_of(project.facts).quantum)), project
+    rundung = rundung_of(project.facts)
+    return dict(zahlen(project.rechnungen["2030-0001"], rundung.quantum, rundung.prozent_stellen)), project
 
 
 def dezimal(value: Fraction) -> str:

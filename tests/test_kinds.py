@@ -125,7 +125,8 @@ def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer, tmp
     rechnung = project.rechnungen[nummer]
     source = next(s for s in project.facts.vorlagen if s.slug == nummer)
     names = Composer(project)._names(source, rechnung, set())
-    listing = zahlen(rechnung, rundung_of(project.facts).quantum)
+    rundung = rundung_of(project.facts)
+    listing = zahlen(rechnung, rundung.quantum, rundung.prozent_stellen)
     assert len(listing) > 10
     prose, problems = Prose(), []
     for expression, value in listing:

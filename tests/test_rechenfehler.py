@@ -285,3 +285,19 @@ def test_twelve_haushaltsjahre_are_laid_out_in_tables_that_fit(data):
         head = re.search(r"<thead>.*?</thead>", table, re.S)[0]
         assert head.count("<th scope") <= 1 + 6
     assert "(2025–2030)" in tables[1] and "(2031–2036)" in tables[2]
+
+
+def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, capsys, tmp_path):
+    from .conftest import run
+    edit(data / "koerperschaft.yaml", "name:", "prozent_stellen: 3\nname:")
+    (data / "vorlagen/2021-0123/vorbemerkungen.md").write_text(
+        "# V\n\nQuote {{ stellen[\"kim-nrw-2024-01\"][\"baustein-2\"].quote | prozent }}, gekürzt "
+        "{{ stellen[\"kim-nrw-2024-01\"][\"baustein-2\"].quote | prozent(1) }}.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, err
+    # 551,5 of 713 = 77,3492… %: three places as the Körperschaft says, one where the text says so
+    exact = Fraction("551.5") / 713 * 100
+    assert half_up(exact * 1000) == 77349 and half_up(exact * 10) == 773
+    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    assert "Quote 77,349 %, gekürzt 77,3 %." in text

@@ -35,6 +35,7 @@ def zahlen(args: argparse.Namespace) -> int:
             return 1
         sys.stdout.write("\n".join(herleitung(figures[args.name])) + "\n")
         return 0
-    lines = listing(rechnung, rundung_of(project.facts).quantum)
+    rundung = rundung_of(project.facts)
+    lines = listing(rechnung, rundung.quantum, rundung.prozent_stellen)
     sys.stdout.write(render(source.vorlage.nummer, source.vorlage.betreff, lines))
     return 0

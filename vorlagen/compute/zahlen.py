@@ -16,8 +16,9 @@ def _quote(key) -> str:
 class _Liste:
     """Collects (expression with filter, printed value)."""
 
-    def __init__(self):
+    def __init__(self, prozent_stellen: int = 2):
         self.lines: list[tuple[str, str]] = []
+        self.prozent_stellen = prozent_stellen  # „| prozent“ prints as many places as the Körperschaft says
 
     def add(self, expression: str, value, kind: str, quantum: Decimal = Decimal(1)) -> None:
         if value is None:
@@ -26,6 +27,8 @@ class _Liste:
             kind = "eur_cent" if quantum == CENT else "eur"
         if kind == "text":
             self.lines.append((expression, str(value)))
+        elif kind == "prozent":
+            self.lines.append((f"{expression} | prozent", FILTERS["prozent"](value, self.prozent_stellen)))
         else:
             self.lines.append((f"{expression} | {kind}", FILTERS[kind](value)))
 
@@ -110,9 +113,9 @@ def _bescheid(out: _Liste, kind: str, b) -> None:
         out.add(f"{base}.offen", b.offen, "geld", quantum)
 
 
-def zahlen(rechnung: Rechnung, quantum: Decimal) -> list[tuple[str, str]]:
+def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> list[tuple[str, str]]:
     """(expression as a text writes it, the value it prints) for everything a Vorlage's texts can quote."""
-    out = _Liste()
+    out = _Liste(prozent_stellen)
     for t in rechnung.tabellen.values():
         _tabelle(out, t)
     u = rechnung.uebersicht

@@ -107,8 +107,9 @@ class Composer:
     def __init__(self, project: Project):
         self.project = project
         self.facts: Facts = project.facts
-        self.templates = Templates(self.facts.data_dir, self.facts.paths)
-        self.prose = Prose()
+        stellen = self.facts.koerperschaft.prozent_stellen
+        self.templates = Templates(self.facts.data_dir, self.facts.paths, stellen)
+        self.prose = Prose(stellen)
         self.tabelle = self.templates.macro("tabellen.html.j2", "tabelle")
         self.verteilung = self.templates.macro("tabellen.html.j2", "verteilung")
 

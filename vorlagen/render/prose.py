@@ -73,9 +73,9 @@ class Rendered:
 class Prose:
     """Renders Markdown texts whose expressions read `names`."""
 
-    def __init__(self):
+    def __init__(self, prozent_stellen: int = 2):
         self.md = _markdown()
-        self.env = Sandbox(autoescape=False)
+        self.env = Sandbox(prozent_stellen, autoescape=False)
         # expression text → compiled expression: the same ones recur in every Vorlage; a bound keeps a year's
         # one-off expressions (a Bescheid's own name) from piling up
         self.compiled = functools.lru_cache(maxsize=512)(self._compile)

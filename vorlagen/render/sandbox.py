@@ -19,7 +19,7 @@ from jinja2 import StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from vorlagen.core.fmt import FILTERS, zahl
+from vorlagen.core.fmt import FILTERS, prozent, zahl
 from vorlagen.core.limits import (MAX_ARGUMENT, MAX_AUSGABE, MAX_EXPONENT, MAX_GEMACHT, MAX_SCHLEIFE, MAX_STELLEN,
                                   MAX_STEPS, MAX_TEXT)
 
@@ -79,10 +79,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _Generator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
-    def __init__(self, **options):
+    def __init__(self, prozent_stellen: int = 2, **options):
         super().__init__(undefined=StrictUndefined, finalize=self._count, **options)
         filters = {name: self.filters[name] for name in SAFE_FILTERS if name in self.filters}
         filters.update(FILTERS)
+        # „| prozent“ prints as many places as the Körperschaft's prozent_stellen, „| prozent(3)“ says its own
+        filters["prozent"] = functools.partial(_prozent, stellen=prozent_stellen)
         filters["join"] = _measured(self, filters["join"], lambda items, d="", *_, **__: sum(map(_shown, items)) +
                                     _shown(d) * len(items), listing=True)
         filters["string"] = _measured(self, filters["string"], lambda value: _shown(value))
@@ -237,6 +239,10 @@ def _measured(env: Sandbox, function, estimate, listing: bool = False):
         env.made(estimate(value, *args[offset + 1:], **kwargs))
         return function(*args[:offset], value, *args[offset + 1:], **kwargs)
     return measured
+
+
+def _prozent(value, places: int | None = None, *, stellen: int) -> str:
+    return prozent(value, stellen if places is None else places)
 
 
 def _bounded_arguments(name: str, function):

@@ -40,10 +40,10 @@ _COMPILED = _Compiled()
 class Templates:
     """House-style templates; a data folder may override any of them in its `templates/`."""
 
-    def __init__(self, data_dir: Path, paths: Paths):
+    def __init__(self, data_dir: Path, paths: Paths, prozent_stellen: int = 2):
         self.dirs = [d for d in (data_dir / "templates", TEMPLATES) if d.is_dir()]
         self.paths = paths
-        self.env = Sandbox(loader=FileSystemLoader([str(d) for d in self.dirs]), bytecode_cache=_COMPILED,
+        self.env = Sandbox(prozent_stellen, loader=FileSystemLoader([str(d) for d in self.dirs]), bytecode_cache=_COMPILED,
                            autoescape=True,
                            trim_blocks=True, lstrip_blocks=True)
 
