@@ -294,3 +294,34 @@ def test_git_diff_on_committed_pdfs_shows_their_text(tmp_path, data, built):
                                  "Nordrhein-Westfalen seit 2020 in allen")
     assert changed[1].startswith("+Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land "
                                  "Nordrhein-Westfalen seit dem Jahr 2020 in allen")
+
+
+def test_a_branch_cannot_hide_a_vorlage_or_run_a_filter_during_diff(capsys, tmp_path, monkeypatch):
+    """The revision's .gitattributes may mark the new Vorlage export-ignore and select a filter and a textconv
+    whose commands stand in the user's git config: diff reads trees and blobs as stored, shows the Vorlage and
+    runs nothing."""
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    git(repo, "checkout", "-q", "-b", "feind")
+    (repo / "data/vorlagen/2021-0150").mkdir()
+    (repo / "data/vorlagen/2021-0150/vorlage.yaml").write_text(NEW_VORLAGE, encoding="utf-8")
+    (repo / "data/vorlagen/2021-0150/sachstand.md").write_text("# Sachstand\n\nVersteckt.\n", encoding="utf-8")
+    (repo / ".gitattributes").write_text("data/vorlagen/2021-0150/** export-ignore\n* filter=feind diff=feind\n",
+                                         encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Versteckte Vorlage")
+    git(repo, "checkout", "-q", "main")
+    marker = tmp_path / "ausgefuehrt"
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".gitconfig").write_text(f"[filter \"feind\"]\n\tsmudge = touch {marker}\n\tclean = touch {marker}\n"
+                                     f"[diff \"feind\"]\n\ttextconv = touch {marker}\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    code, out, err = run(capsys, "diff", "main", "feind", "--data", str(repo / "data"))
+    assert code == 1, err
+    assert "\nNeue Vorlage 2021/0150: " in out
+    assert not marker.exists()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
 from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Paths, Problem
@@ -12,6 +10,10 @@ from vorlagen.core.problems import BuildFailed, Paths, Problem
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+
+
+def _git_input(args: list[str], cwd: Path, data: bytes) -> bytes:
+    return subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=True).stdout
 
 
 def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
@@ -26,18 +28,35 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
         raise BuildFailed([Problem(paths.where(data_dir), f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen "
                                                           "Commit, Branch oder Tag (z. B. HEAD~1 oder main).")])
-    archive = _git(["archive", "--format=tar", rev, "--", relative], root)
-    if archive.returncode != 0:
+    # read the tree and its blobs as stored: `git archive` would let the revision's .gitattributes hide files
+    # (export-ignore) and run filters of the user's git config on them; ls-tree and cat-file apply neither
+    listing = _git(["ls-tree", "-r", "-z", rev, "--", relative], root)
+    entries = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
+    if listing.returncode != 0 or not entries:
         raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ gibt es den Datenordner "
                                                           f"„{relative}“ noch nicht.")])
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        try:
-            tar.extractall(target, filter="data")
-        except tarfile.FilterError as error:
-            name = getattr(error, "tarinfo", None)
-            shown = name.name if name is not None else "?"
-            raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ zeigt „{shown}“ außerhalb des "
+    blobs = [(meta.split()[0], meta.split()[2], name.decode("utf-8", "surrogateescape")) for meta, name in entries
+             if meta.split()[1] == b"blob"]
+    batch = _git_input(["cat-file", "--batch"], root, b"".join(sha + b"\n" for _, sha, _ in blobs))
+    contents, position = [], 0
+    for _ in blobs:
+        header_end = batch.index(b"\n", position)
+        size = int(batch[position:header_end].split()[2])
+        contents.append(batch[header_end + 1:header_end + 1 + size])
+        position = header_end + 1 + size + 1
+    target = target.resolve()
+    for (mode, _, name), content in zip(blobs, contents):
+        path = (target / name).resolve() if mode != b"120000" else (target / name).parent.resolve() / Path(name).name
+        link = content.decode("utf-8", "surrogateescape") if mode == b"120000" else None
+        if not path.is_relative_to(target) or (link is not None and (Path(link).is_absolute() or not (
+                path.parent / link).resolve().is_relative_to(target))):
+            raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
                                                               "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
                                                               "„diff“ liest solche Fassungen nicht; entfernen Sie die "
-                                                              "Verknüpfung in git.")]) from None
+                                                              "Verknüpfung in git.")])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if link is not None:
+            path.symlink_to(link)
+        else:
+            path.write_bytes(content)
     return target / relative
