@@ -10,7 +10,6 @@ import pytest
 
 # Small test builds render in this process (no worker start-up per build); test_speed.py checks the workers.
 os.environ.setdefault("VORLAGEN_WORKER", "0")
-os.environ.setdefault("VORLAGEN_DIENST", "0")  # no background render service from tests; test_speed.py tests it
 
 from vorlagen.cli import main
 
@@ -109,30 +108,3 @@ def browser():
                                               args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@pytest.fixture
-def private_tmp(monkeypatch, tmp_path):  # tmp_path first: pytest places it under the real TMPDIR
-    """A folder for render services of this test alone (a short path: socket names are limited), so that it
-    never meets other engineers' services; every service started under it is stopped afterwards."""
-    import signal
-    import tempfile
-
-    from vorlagen.building import client, wire
-    tempfile.gettempdir()  # this process keeps its own temporary folder (WeasyPrint's fonts live there)
-    tmp = Path(tempfile.mkdtemp(prefix="vd-", dir="/tmp"))
-    services = tmp / f"vorlagen-{os.getuid()}"
-    services.mkdir(mode=0o700)
-    monkeypatch.setenv("TMPDIR", str(tmp))  # for services started from here
-    monkeypatch.setattr(wire, "folder", lambda: services)
-    monkeypatch.setattr(client, "folder", lambda: services)
-    monkeypatch.setattr(client, "_launched", set())
-    yield tmp
-    client.stop_all()
-    for entry in Path("/proc").iterdir():  # services that never got to listen: named by their socket
-        try:
-            if entry.name.isdigit() and str(tmp).encode() in (entry / "cmdline").read_bytes():
-                os.kill(int(entry.name), signal.SIGKILL)
-        except OSError:
-            continue
-    shutil.rmtree(tmp, ignore_errors=True)

@@ -59,7 +59,7 @@ main(["--data", sys.argv[1], "--out", sys.argv[2]])
 
 
 def killed_build(data: Path, out: Path, mode: str) -> int:
-    env = dict(os.environ, VORLAGEN_DIENST="0", VORLAGEN_WORKER="0", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, VORLAGEN_WORKER="0", PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-c", KILLED_BUILD, str(data), str(out), mode], env=env,
                           capture_output=True).returncode
 

@@ -157,26 +157,16 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
     assert "noch nicht erstellt" in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_build_in_the_render_service_equals_a_local_build(data, tmp_path, monkeypatch, capsys, private_tmp):
-    """The service path end to end: started by a first build, doing the second, same bytes; then stopped."""
-    from vorlagen.building import client, wire
+def test_a_build_with_workers_equals_a_build_in_one_process(data, tmp_path, monkeypatch, capsys):
+    """The worker path end to end, after an edit: same bytes as a build that renders in this process."""
     from vorlagen.cli import main
 
     monkeypatch.setenv("VORLAGEN_WORKER", "2")
-    monkeypatch.setenv("VORLAGEN_DIENST", "1")
-    answers = []
-    original = client.delegate
-    monkeypatch.setattr(client, "delegate", lambda *a, **k: answers.append(original(*a, **k)) or answers[-1])
-    try:
-        assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0  # builds here, starts the service
-        edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
-        assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0  # built by the service
-        assert answers[0] is None and answers[1][0] == "done"  # first built here, second by the service
-        out = capsys.readouterr().out
-        assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
-        assert "/8] 2021/0130 unverändert" in out  # a progress line streamed back from the service
-    finally:
-        assert client.stop(wire.socket_path(data))
+    assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
+    edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
     monkeypatch.setenv("VORLAGEN_WORKER", "0")
     assert main(["--data", str(data), "--out", str(tmp_path / "lokal")]) == 0
     assert unstamped(tree(tmp_path / "erster")) == unstamped(tree(tmp_path / "lokal"))  # OParl stamps: history

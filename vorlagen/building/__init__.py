@@ -1,1 +1,1 @@
-"""Building: cache, worker processes, render service, atomic output, preview."""
+"""Building: cache, worker processes, atomic output, preview."""

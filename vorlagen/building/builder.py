@@ -1,15 +1,14 @@
 """One build: Vorlagen, Tagesordnungen, on request Sitzungsmappen with publish bundles, and the overview.
 
 Unchanged Vorlagen and Sitzungen are linked from the previous output (see cache.py); the rest is
-composed here and rendered in worker processes (see renderer.py).
+composed here and rendered in worker processes (see workers.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from vorlagen.meetings import oparl, publish
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
@@ -32,15 +31,6 @@ from vorlagen.render.templates import TEMPLATES
 from vorlagen.building.workers import Renderer, RenderJob
 
 PUBLISH = PurePosixPath("publish")
-
-
-def default_renderer(data_dir: Path) -> Renderer:
-    """The render service when allowed (VORLAGEN_DIENST not 0) and there are workers, else local rendering."""
-    from vorlagen.building.workers import worker_count
-    if worker_count() > 0 and os.environ.get("VORLAGEN_DIENST", "1") != "0":
-        from vorlagen.building.client import ServiceRenderer
-        return ServiceRenderer(data_dir)
-    return Renderer()
 
 
 class Builder:
@@ -70,7 +60,7 @@ class Builder:
         `mappen` names the Sitzungen whose packets and publish bundle to build.
         """
         mappen = self._mappen_wanted(set(mappen))
-        renderer = self.renderer or default_renderer(self.facts.data_dir)
+        renderer = self.renderer or Renderer()  # this command's own workers, closed when it ends
         try:
             return self._build(out, mappen, renderer)
         finally:

@@ -7,12 +7,9 @@ in the main process. A build with a single document renders it in-process instea
 from __future__ import annotations
 
 import atexit
-import ctypes
 import datetime as dt
 import multiprocessing
 import os
-import signal
-import sys
 import threading
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -63,12 +60,18 @@ def _warm_up() -> None:
 
 
 def _die_with_parent() -> None:
-    """On Linux, the kernel ends this worker when its parent ends, however that happens."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except OSError:
-            pass
+    """The worker ends when its parent ends, however that happens (Ctrl-C, kill -9, a crash), on every system:
+    a thread waits on the parent's sentinel, which multiprocessing closes with the parent – also when the parent
+    was gone before this worker got here (the sentinel is then ready at once)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vorlagen-elternwache", daemon=True).start()
 
 
 def _release_fonts() -> None:
@@ -136,8 +139,8 @@ class Renderer:
     """Renders jobs in worker processes, started lazily at the first `start()`.
 
     A worker that dies (killed, out of memory) breaks its whole pool: the pool is replaced and each job
-    it took down is tried once more. Pools start in one long-lived thread of their own, because a worker
-    ends with the thread that started it (see _die_with_parent), and a service serves from short ones.
+    it took down is tried once more. Pools start in one long-lived thread of their own, so that replacing a
+    broken pool never waits on the thread that found it broken; workers end with this process (_die_with_parent).
     """
 
     def __init__(self, workers: int | None = None):

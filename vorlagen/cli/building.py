@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
-import os
 import sys
 import time
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Paths
+from vorlagen.core.problems import Paths
 
 
 def build_options(parser: argparse.ArgumentParser) -> None:
@@ -61,40 +60,19 @@ def build(args: argparse.Namespace) -> int:
     start = time.monotonic()
     sitzung = getattr(args, "sitzung", None)
     mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
-    result = _in_service(args, mappen)
-    if result is None:
-        from vorlagen.building.builder import Builder
-        from vorlagen.building.progress import Progress
-        from vorlagen.compute.project import prepare, summary
-        project = prepare(args.data)
-        builder = Builder(project, Progress(), stichtag=args.stichtag)
-        written = builder.build(args.out, mappen)
-        result = (summary(project), builder.rendered, written)
-    summary_text, rendered, written = result
+    from vorlagen.building.builder import Builder
+    from vorlagen.building.progress import Progress
+    from vorlagen.compute.project import prepare, summary
+    project = prepare(args.data)
+    builder = Builder(project, Progress(), stichtag=args.stichtag)
+    written = builder.build(args.out, mappen)
+    summary_text, rendered = summary(project), builder.rendered
     shown = Paths(args.data.resolve().parent).show(args.out)
     print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {written} Dateien in {shown}/ "
           f"({time.monotonic() - start:.1f} s).")
     if sitzung:
         print(_sitzung_summary(sitzung, shown), end="")
     return 0
-
-
-def _in_service(args: argparse.Namespace, mappen: set[str]) -> tuple | None:
-    """Runs the build in the warm render service when one runs (starting one for next time otherwise)."""
-    from vorlagen.building.workers import worker_count
-    if worker_count() == 0 or os.environ.get("VORLAGEN_DIENST", "1") == "0":
-        return None
-    from vorlagen.building.client import delegate
-    answer = delegate(args.data, args.out, sorted(mappen), say=lambda line: print(line, flush=True),
-                      stichtag=args.stichtag)
-    if answer is None:
-        return None
-    kind, value = answer
-    if kind == "failed":
-        raise BuildFailed(value)
-    if kind == "error":
-        raise RuntimeError("Interner Fehler im Render-Dienst:\n" + value)
-    return value
 
 
 def _sitzung_summary(sitzung_id: str, shown: str) -> str:
