@@ -137,3 +137,51 @@ def test_a_real_build_fetches_only_project_files(data, tmp_path, monkeypatch):
     assert seen, "the stylesheet and fonts are fetched through the fetcher"
     allowed = (data.resolve().as_uri(), TEMPLATES.as_uri())
     assert all(url.startswith(allowed) for url in seen), seen
+
+
+def test_a_named_pipe_as_a_hausstil_image_is_a_german_problem_not_a_hang(tmp_path):
+    """A background image that is a named pipe would block the reader forever: it is refused, named."""
+    import os
+    import subprocess
+    import sys
+    from .conftest import DATA, ROOT, copy_data, edit
+    data = copy_data(DATA, tmp_path)
+    (data / "stil").mkdir()
+    os.mkfifo(data / "stil" / "fifo.png")
+    (data / "stil" / "haus.css").write_text('body { background-image: url("fifo.png"); }\n', encoding="utf-8")
+    edit(data / "koerperschaft.yaml", 'hausstil:\n  akzentfarbe: "#00599c"\n',
+         'hausstil:\n  akzentfarbe: "#00599c"\n  stylesheet: stil/haus.css\n')
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=240, env={**os.environ, "VORLAGEN_WORKER": "1"})
+    assert result.returncode == 1
+    assert ("Das Dokument liest „stil/fifo.png“: „fifo.png“ ist keine gewöhnliche Datei (sondern z. B. eine benannte "
+            "Pipe oder ein Gerät) – legen Sie dort eine echte Datei ab.") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_named_pipe_as_a_data_file_is_a_german_problem(tmp_path, capsys):
+    import os
+    from .conftest import DATA, copy_data, run
+    data = copy_data(DATA, tmp_path)
+    os.mkfifo(data / "bescheide" / "haengt.yaml")
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 1
+    assert ("data/bescheide/haengt.yaml: „haengt.yaml“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
+            "oder ein Gerät) – legen Sie dort eine echte Datei ab.") in err
+
+
+def test_a_hausstil_stylesheet_may_not_load_from_the_network(tmp_path, capsys):
+    from .conftest import DATA, copy_data, edit, run
+    data = copy_data(DATA, tmp_path)
+    (data / "stil").mkdir()
+    (data / "stil" / "haus.css").write_text('h1 { color: #333; }\n@media screen {\n  body { background: '
+                                            'url("http://tracker.example/p.gif"); }\n}\n@import "//cdn.example/x.css";\n',
+                                            encoding="utf-8")
+    edit(data / "koerperschaft.yaml", 'hausstil:\n  akzentfarbe: "#00599c"\n',
+         'hausstil:\n  akzentfarbe: "#00599c"\n  stylesheet: stil/haus.css\n')
+    code, _, err = run(capsys, "check", "--data", str(data))
+    assert code == 1
+    hint = ("– der Hausstil darf nur Dateien des Datenordners nennen (z. B. url(\"stil/bild.png\")); Leserinnen und "
+            "Leser würden sonst beim Öffnen jedes Dokuments diese Adresse abrufen.")
+    assert f"data/stil/haus.css:3: „http://tracker.example/p.gif“ ist eine Adresse im Netz {hint}" in err
+    assert f"data/stil/haus.css:5: „//cdn.example/x.css“ ist eine Adresse im Netz {hint}" in err

@@ -7,6 +7,8 @@ nested blocks; reads by WeasyPrint in worker processes travel back with the PDF.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -36,3 +38,31 @@ def recording():
         yield reads
     finally:
         _active.reset(token)
+
+
+MAX_DATEI = 200 * 1024 * 1024  # bytes of one file the build reads (a year's largest PDF Anlage is a few MB)
+
+
+class NotReadable(OSError):
+    """A file the build must not read: no regular file (a named pipe, a device, a socket) or too large."""
+
+
+def read_file(path: Path, limit: int = MAX_DATEI) -> bytes:
+    """The bytes of a regular file, at most `limit` of them. A named pipe or device is never opened for reading
+    (it could block forever); NotReadable says why in German."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotReadable(f"„{Path(path).name}“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
+                              "oder ein Gerät) – legen Sie dort eine echte Datei ab.")
+        if info.st_size > limit:
+            raise NotReadable(f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
+                              "liest vorlagen nicht; verkleinern Sie die Datei.")
+        with os.fdopen(handle, "rb", closefd=True) as stream:
+            handle = None
+            return stream.read(limit)
+    finally:
+        if handle is not None:
+            os.close(handle)

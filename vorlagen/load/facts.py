@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
-from vorlagen.core.reads import digest, record, recording
+from vorlagen.core.reads import NotReadable, digest, read_file, record, recording
 from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
@@ -153,6 +154,8 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     stil = koerperschaft.hausstil
     logo = _stil_datei(data_dir, stil, "logo", "Die Logodatei", problems)
     stylesheet = _stil_datei(data_dir, stil, "stylesheet", "Die CSS-Datei", problems)
+    if stylesheet is not None and stylesheet.is_file():
+        problems += _network_references(stylesheet, paths)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
                  unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen), problems
 
@@ -166,6 +169,30 @@ def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Proble
     if path is not None and not path.is_file():
         problems.append(Problem(stil.where(key), f"{what} „{name}“ gibt es nicht – prüfen Sie den Namen."))
     return path
+
+
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]*)|@import\s+["']([^"']*)""", re.I)
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.I)
+
+
+def _network_references(stylesheet: Path, paths: Paths) -> list[Problem]:
+    """The Hausstil's CSS goes into the PDF and, as it is, into the HTML output: an address on the network would
+    load from there in every reader's browser (a tracking pixel on the public site). Only files are allowed."""
+    try:
+        text = read_file(stylesheet).decode("utf-8", "replace")
+    except OSError as error:
+        return [Problem(paths.where(stylesheet), str(error) if isinstance(error, NotReadable) else
+                        "Die CSS-Datei lässt sich nicht lesen – prüfen Sie die Datei.")]
+    problems = []
+    for match in _CSS_URL.finditer(text):
+        target = match[1] if match[1] is not None else match[2]
+        if _SCHEME.match(target) and not target.lower().startswith("data:"):
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(Problem(paths.where(stylesheet, line), f"„{target}“ ist eine Adresse im Netz – der "
+                                    "Hausstil darf nur Dateien des Datenordners nennen (z. B. url(\"stil/bild.png\")); "
+                                    "Leserinnen und Leser würden sonst beim Öffnen jedes Dokuments diese Adresse "
+                                    "abrufen."))
+    return problems
 
 
 def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
@@ -300,7 +327,11 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         if path is not None and not path.is_file():
             problems.append(Problem(anlage.where("datei"), f"Die Anlage „{anlage.datei}“ gibt es nicht – prüfen Sie den Namen."))
         elif path is not None:
-            content = path.read_bytes()
+            try:
+                content = read_file(path)
+            except NotReadable as error:
+                problems.append(Problem(anlage.where("datei"), str(error)))
+                continue
             record(path, content)
             reason = pdf_problem(content)
             if reason:

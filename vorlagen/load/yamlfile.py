@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from vorlagen.core.reads import record
+from vorlagen.core.reads import NotReadable, read_file, record
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.load.yamlbounds import unsafe as bounds
 
@@ -100,9 +100,12 @@ def keeping():
 def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
     """Reads a UTF-8 text file; a wrong encoding is a problem with the line it occurs on."""
     try:
-        raw = path.read_bytes()
+        raw = read_file(path)
     except FileNotFoundError:
         problems.append(Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner."))
+        return None
+    except NotReadable as error:
+        problems.append(Problem(paths.where(path), str(error)))
         return None
     record(path, raw)
     try:
@@ -123,7 +126,7 @@ def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
 def read_again(path: Path) -> str | None:
     """A text file read once more, as read_text decodes it; None when it is gone or no longer UTF-8."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return read_file(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
 

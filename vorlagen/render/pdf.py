@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from vorlagen.render.conformance import PDF_OPTIONS, finish
-from vorlagen.core.reads import record
+from vorlagen.core.reads import NotReadable, read_file, record
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
 
@@ -50,7 +50,10 @@ class ProjectFetcher(URLFetcher):
         if len(self.roots) > 1 and path.is_relative_to(overlay) and not path.is_file():
             path = self.roots[-1] / path.relative_to(overlay)
         self.fetched.append(path)
-        body = path.read_bytes()
+        try:
+            body = read_file(path)
+        except NotReadable as error:
+            raise ForbiddenResource(url, str(error)) from None
         record(path, body)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
@@ -63,6 +66,14 @@ class _Collect(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
+
+
+def _shown(url: str, roots: list[Path]) -> str:
+    """A URL as the user knows it: a file of the project relative to it, never the build machine's path."""
+    for root in roots:
+        if url.startswith(root.as_uri() + "/"):
+            return url[len(root.as_uri()) + 1:]
+    return url
 
 
 def _identifier(html: str, roots: list[Path]) -> bytes:
@@ -92,10 +103,13 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
             finisher=functools.partial(finish, text=text, modified=created), **PDF_OPTIONS)
     except FatalURLFetchingError as error:
         cause = error.__cause__
-        url = str(cause) if isinstance(cause, ForbiddenResource) else str(error)
-        raise BuildFailed([Problem(where, f"Das Dokument verweist auf „{url}“ – erlaubt sind nur Dateien im "
-                                          "Projektordner; entfernen Sie den Verweis oder legen Sie die Datei "
-                                          "in den Ordner der Vorlage.")]) from None
+        if isinstance(cause, ForbiddenResource) and len(cause.args) > 1:
+            raise BuildFailed([Problem(where, f"Das Dokument liest „{_shown(cause.args[0], fetcher.roots)}“: "
+                                              f"{cause.args[1]}")]) from None
+        url = cause.args[0] if isinstance(cause, ForbiddenResource) else str(error)
+        raise BuildFailed([Problem(where, f"Das Dokument verweist auf „{_shown(url, fetcher.roots)}“ – erlaubt sind "
+                                          "nur Dateien im Projektordner; entfernen Sie den Verweis oder legen Sie "
+                                          "die Datei in den Ordner der Vorlage.")]) from None
     finally:
         logger.removeHandler(collect)
     if collect.messages:
