@@ -8,6 +8,7 @@ import re
 import shutil
 
 import jsonschema
+import pytest
 import yaml
 
 from vorlagen.cli.scaffold import schema_files
@@ -170,3 +171,59 @@ def test_new_vorlage_follows_the_hausstil(capsys, tmp_path, monkeypatch):
     code, out, err = run(capsys, "check", "--stichtag", "2024-01-01")
     assert (code, err) == (0, "") and out.startswith("Geprüft: 6 Vorlagen")
     _validate_all(repo / "data")
+
+
+@pytest.mark.parametrize("nummer", ["2021/0998\noeffentlich: false", '2021/0999"', "１２３/２０２４", "..\\x",
+                                    "../../etc", "x" * 300, "{{ 1 }}"])
+def test_new_vorlage_refuses_a_nummer_that_is_no_nummer(capsys, tmp_path, nummer):
+    repo = tmp_path / "repo"
+    run(capsys, "neu", str(repo))
+    code, out, err = run(capsys, "--data", str(repo / "data"), "vorlage", "neu", "X", "--nummer", nummer)
+    assert code == 1 and "Traceback" not in err
+    assert (f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben und / . _ -, am "
+            "Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.") in err
+    assert sorted(p.name for p in (repo / "data/vorlagen").iterdir()) == [next(iter(
+        p.name for p in (repo / "data/vorlagen").iterdir()))]  # only the scaffolded Vorlage: nothing written
+
+
+@pytest.mark.parametrize("betreff", ['Erster Satz\nnummer: "9999/1"', "Ein „Zitat“ mit \"Anführung\" und {{ x }} "
+                                     "und ..\\ und ＡＢＣ１２"])
+def test_a_betreff_reads_back_exactly_or_is_refused(capsys, tmp_path, betreff):
+    import yaml
+    repo = tmp_path / "repo"
+    run(capsys, "neu", str(repo))
+    code, out, err = run(capsys, "--data", str(repo / "data"), "vorlage", "neu", betreff, "--nummer", "2099/1")
+    if "\n" in betreff:
+        assert code == 1
+        assert ("„Betreff“ muss eine Zeile Text sein, ohne Zeilenumbruch oder Steuerzeichen – geben Sie den Text in "
+                "Anführungszeichen in einer Zeile an.") in err
+        assert not (repo / "data/vorlagen/2099-1").exists()
+    else:
+        assert code == 0, err
+        written = yaml.safe_load((repo / "data/vorlagen/2099-1/vorlage.yaml").read_text(encoding="utf-8"))
+        assert written["betreff"] == betreff and written["nummer"] == "2099/1"
+        code, _, err = run(capsys, "check", "--data", str(repo / "data"))
+        # the full-width letters read back as typed; the font has no glyphs for them, and check says so
+        assert code == 1 and "„Ａ“ (U+FF21)" in err and err.count("\n\n") == 1
+
+
+@pytest.mark.parametrize("name", ['Stadt "X"\ngremien: []', "S" * 300])
+def test_new_repository_refuses_a_name_that_would_break_its_yaml(capsys, tmp_path, name):
+    code, out, err = run(capsys, "neu", str(tmp_path / "repo"), "--name", name)
+    assert code == 1 and "Traceback" not in err
+    assert not (tmp_path / "repo").exists()
+
+
+def test_a_name_with_quotes_reads_back_exactly(capsys, tmp_path):
+    import yaml
+    repo = tmp_path / "repo"
+    assert run(capsys, "neu", str(repo), "--name", 'Gemeinde „Am See“ {{ x }} "Süd"')[0] == 0
+    written = yaml.safe_load((repo / "data/koerperschaft.yaml").read_text(encoding="utf-8"))
+    assert written["name"] == 'Gemeinde „Am See“ {{ x }} "Süd"'
+
+
+def test_new_repository_in_a_file_is_a_german_problem(capsys, tmp_path):
+    (tmp_path / "datei").write_text("x", encoding="utf-8")
+    code, out, err = run(capsys, "neu", str(tmp_path / "datei"))
+    assert code == 1 and "Traceback" not in err
+    assert "Das ist eine Datei, kein Ordner – wählen Sie einen neuen Ordnernamen, z. B. vorlagen neu meine-verwaltung." in err

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from vorlagen import __version__
@@ -23,10 +25,30 @@ def write(root: Path, files: dict[str, str]) -> list[str]:
     """Writes text files below `root` (never over an existing one); returns their names."""
     for name, text in files.items():
         path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise BuildFailed([Problem(Where(path.as_posix()), f"Die Datei lässt sich nicht anlegen "
+                                       f"({error.strerror or error}) – prüfen Sie Ordner, Namen und Schreibrechte.")]) from None
     return list(files)
+
+
+NUMMER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/._-]{0,39}")  # as vorlage.yaml allows it, 40 characters at most
+
+
+def text_value(label: str, value: str, limit: int = 200) -> str:
+    """A user's text as a YAML scalar that reads back exactly as typed (JSON strings are YAML); a line break, a
+    control character or an overlong text is refused in German."""
+    if len(value) > limit:
+        raise BuildFailed([Problem(Where(label), f"„{label}“ hat {len(value)} Zeichen – höchstens {limit} sind "
+                                                 "vorgesehen; kürzen Sie den Text.")])
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value) or not value.strip():
+        raise BuildFailed([Problem(Where(label), f"„{label}“ muss eine Zeile Text sein, ohne Zeilenumbruch oder "
+                                                 "Steuerzeichen – geben Sie den Text in Anführungszeichen in einer "
+                                                 "Zeile an.")])
+    return json.dumps(value, ensure_ascii=False)
 
 
 def schema_comment(relative: str, kind: str) -> str:
@@ -47,6 +69,10 @@ def vscode_settings(data: str = "data") -> str:
 
 def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
     """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage."""
+    if folder.exists() and not folder.is_dir():
+        raise BuildFailed([Problem(Where(folder.as_posix()), "Das ist eine Datei, kein Ordner – wählen Sie einen "
+                                   "neuen Ordnernamen, z. B. vorlagen neu meine-verwaltung.")])
+    text_value("--name", name, 120)
     if folder.exists() and any(folder.iterdir()):
         raise BuildFailed([Problem(Where(folder.as_posix()), "Den Ordner gibt es schon, und er ist nicht leer – "
                                    "wählen Sie einen neuen Namen, z. B. vorlagen neu meine-verwaltung.")])
@@ -63,7 +89,7 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         ".vscode/extensions.json": '{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n',
         **schema_files(),
         "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft") + KOERPERSCHAFT.format(
-            name=name),
+            name=text_value("--name", name, 120), anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140)),
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung") + SITZUNG.format(
             datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
     }
@@ -95,6 +121,10 @@ def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, s
                           "auf die sie sich bezieht.")
     if bezug is not None and bezug not in used:
         raise _fail(data, f"Die Vorlage „{bezug}“ gibt es nicht – nennen Sie mit --bezug eine vorhandene Nummer.")
+    if nummer is not None and not NUMMER.fullmatch(nummer):
+        raise _fail(data, f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben "
+                          "und / . _ -, am Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.")
+    betreff = text_value("Betreff", betreff, 300)
     if nummer is None:
         nummer = next_fassung(bezug, used) if bezug and art.nummer_aus_bezug else next_nummer(stil.nummer, used, today.year)
     if nummer is None:
@@ -115,7 +145,7 @@ def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, s
     lines = [schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
              f'nummer: "{nummer}"', f"art: {json.dumps(art_name, ensure_ascii=False)}", "oeffentlich: true",
              f"datum: {today.isoformat()}", f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}",
-             f"betreff: {json.dumps(betreff, ensure_ascii=False)}",
+             f"betreff: {betreff}",
              "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []")]
     if beschluss:
         lines.append("beschlussvorschlag: beschlussvorschlag.md")
@@ -141,7 +171,7 @@ KOERPERSCHAFT = """\
 # Stammdaten der Körperschaft – ersetzen Sie die Beispielwerte.
 name: {name}
 verwaltungschef: Der Bürgermeister
-anschrift: Rathausplatz 1, 12345 {name}
+anschrift: {anschrift}
 aemter:
   - {{id: HA, name: Hauptamt}}
 gremien:
