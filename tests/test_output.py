@@ -181,3 +181,34 @@ def test_serve_port_out_of_range_and_text_of_an_encrypted_pdf(capsys, tmp_path):
     assert capsys.readouterr().err.splitlines()[-1] == (
         "vorlagen serve: Fehler: --port: „70000“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
         "z. B. 8000.")
+
+
+def test_no_module_needs_a_posix_only_module_at_import_time():
+    """Windows has no fcntl, termios, pwd, grp or resource: every module of the engine imports without them."""
+    import subprocess
+    import sys
+    code = ("import sys, pkgutil, importlib\n"
+            "for name in ('fcntl', 'termios', 'pwd', 'grp', 'resource'):\n"
+            "    sys.modules[name] = None\n"
+            "import vorlagen\n"
+            "for module in pkgutil.walk_packages(vorlagen.__path__, 'vorlagen.'):\n"
+            "    if not module.name.endswith('__main__'):\n"
+            "        importlib.import_module(module.name)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_portable_swap_replaces_the_output_whole(tmp_path, monkeypatch):
+    """VORLAGEN_PORTABEL=1 takes the way Windows takes (two renames, the old output kept aside): a rebuild after an
+    edit replaces the output whole, and nothing is left aside."""
+    from vorlagen.cli import main
+    from .conftest import DATA, copy_data, edit
+    monkeypatch.setenv("VORLAGEN_PORTABEL", "1")
+    data = copy_data(DATA, tmp_path)
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    assert "seit dem Jahr 2020" in (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    state = tmp_path / ".vorlagen" / "out"
+    assert not [p for p in state.iterdir() if p.name.startswith(("alt-", "neu-"))]

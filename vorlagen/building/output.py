@@ -1,17 +1,17 @@
 """The only writer: builds the new output in a hidden staging folder and swaps it in whole.
 
 A complete output folder exists at every instant: the new one replaces the old in one atomic exchange
-(renameat2 on Linux). A failed build leaves the previous output exactly as it was; a killed one leaves
+(renameat2 on Linux; elsewhere two renames, the old output kept aside). A failed build leaves the previous output exactly as it was; a killed one leaves
 at most a staging folder in the state folder, which the next build removes (see state.py).
 """
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -190,7 +190,12 @@ class Staging:
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    """Swaps two folders atomically; False where the system cannot (then the caller renames twice)."""
+    """Swaps two folders atomically where Linux can (renameat2); False elsewhere – Windows, macOS, or when
+    VORLAGEN_PORTABEL=1 asks for the portable way on Linux too – and the caller renames twice (os.replace), with
+    the old output kept aside in the state folder until the new one is in place."""
+    if os.environ.get("VORLAGEN_PORTABEL") == "1" or not sys.platform.startswith("linux"):
+        return False
+    import ctypes
     try:
         function = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):

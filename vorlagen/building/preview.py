@@ -14,7 +14,8 @@ from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 
-from vorlagen.building.builder import Builder, default_renderer
+from vorlagen.building.builder import Builder
+from vorlagen.building.workers import Renderer
 from vorlagen.building.localserver import LocalHandler, LocalServer
 from vorlagen.core.problems import USER_ERRORS, BuildFailed
 from vorlagen.building.progress import Progress
@@ -154,7 +155,7 @@ class Preview:
     def __init__(self, data: Path, out: Path, port: int, say=print):
         self.data, self.out, self.port, self.say = data, out, port, say
         self.state = State()
-        self.renderer = default_renderer(self.data)
+        self.renderer = Renderer()  # serve keeps its own workers warm for the writing loop
         self.stopped = threading.Event()
         self.httpd: LocalServer | None = None
         self.watcher: threading.Thread | None = None

@@ -8,7 +8,6 @@ never picks it up, and it is on the output's file system, so the new output is s
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -26,6 +25,27 @@ def state_dir(out: Path) -> Path:
     """`.vorlagen/<name of the output folder>/` beside the output folder."""
     out = out.resolve()
     return out.parent / STATE / out.name
+
+
+def _try_lock(handle) -> bool:
+    """Takes the lock of an open file without waiting; False when another process holds it. The operating
+    system frees it when the process ends, however it ends. POSIX: flock; Windows: msvcrt.locking (untested here)."""
+    if os.name == "nt":
+        import msvcrt
+        try:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    import fcntl
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError as error:
+        if error.errno not in (errno.EAGAIN, errno.EACCES):
+            raise
+        return False
 
 
 class BuildLock:
@@ -50,14 +70,10 @@ class BuildLock:
         except OSError as error:
             raise BuildFailed([Problem(self.paths.where(self.dir), f"Der Ordner für Arbeitsdateien lässt sich nicht "
                                        f"anlegen ({error.strerror}) – prüfen Sie die Schreibrechte.")]) from None
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
+        if not _try_lock(self.handle):
             self.handle.close()
-            if error.errno not in (errno.EAGAIN, errno.EACCES):
-                raise
             raise BuildFailed([Problem(self.paths.where(self.out), "Gerade baut ein anderer Lauf in diesen "
-                                       "Ausgabeordner – warten Sie, bis er fertig ist, und starten Sie dann neu.")]) from None
+                                       "Ausgabeordner – warten Sie, bis er fertig ist, und starten Sie dann neu.")])
         self._recover()
         return self.dir
 
