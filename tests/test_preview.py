@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import time
 import queue
 import socket
 import subprocess
@@ -106,3 +107,35 @@ def test_preview_answers_only_requests_for_this_machine(preview, tmp_path):
         assert get("/intern/index.html", host) == (
             403, f"Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
                  "– öffnen Sie eine dieser Adressen auf diesem Rechner.\n")
+
+
+def test_a_folder_without_an_overview_gets_a_german_answer_not_a_listing(preview):
+    url, lines = preview
+    port = int(url.rsplit(":", 1)[1])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # the first build makes assets/
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", "/assets/")
+        response = connection.getresponse()
+        status, body = response.status, response.read().decode("utf-8")
+        connection.close()
+        if "Übersichtsseite" in body:
+            break
+        time.sleep(0.5)
+    assert status == 404
+    assert body.strip() == ("Dieser Ordner hat keine Übersichtsseite – öffnen Sie die Startseite (/) oder eine Datei aus "
+                            "ihm, z. B. über die Links der Startseite.")
+    assert "Directory listing" not in body
+
+
+def test_serve_oeffnen_opens_the_browser(data, tmp_path, monkeypatch, capsys):
+    import webbrowser
+
+    from vorlagen.building.preview import Preview
+    from vorlagen.cli import main
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    monkeypatch.setattr(Preview, "open", lambda self: None)
+    monkeypatch.setattr(Preview, "run", lambda self: None)
+    assert main(["serve", "--oeffnen", "--port", "8123", "--data", str(data), "--out", str(tmp_path / "o")]) == 0
+    assert opened == ["http://127.0.0.1:8123/"]

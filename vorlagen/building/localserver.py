@@ -183,6 +183,10 @@ def _refuse(conn: socket.socket, status: HTTPStatus) -> None:
     conn.close()
 
 
+FOLDER = ("Dieser Ordner hat keine Übersichtsseite – öffnen Sie die Startseite (/) oder eine Datei aus ihm, "
+          "z. B. über die Links der Startseite.")
+
+
 class LocalHandler(SimpleHTTPRequestHandler):
     """Serves files of one folder to requests that name this machine; German answers for every refusal."""
 
@@ -215,6 +219,11 @@ class LocalHandler(SimpleHTTPRequestHandler):
     def serve(self, path: Path, body: bool) -> None:
         """Answers with the file (or folder) at `path`, which lies inside the served folder."""
         super().do_GET() if body else super().do_HEAD()
+
+    def list_directory(self, path):
+        """A folder without index.html: a German answer, never Python's English folder listing."""
+        self.answer(HTTPStatus.NOT_FOUND, FOLDER)
+        return None
 
     def local_path(self) -> Path | None:
         """The file a request names inside the served folder; None after refusing a malformed or foreign path."""

@@ -46,6 +46,7 @@ def _port(text: str) -> int:
 
 def serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=_port, default=8000, help="Port auf 127.0.0.1 (Standard: 8000)")
+    parser.add_argument("--oeffnen", action="store_true", help="die Vorschau gleich im Browser öffnen")
 
 
 def _date(text: str) -> dt.date:
@@ -133,6 +134,9 @@ def serve(args: argparse.Namespace) -> int:
     except OSError as error:
         print(_port_problem(args.port, error), file=sys.stderr)
         return 1
+    if args.oeffnen:
+        import webbrowser
+        webbrowser.open(f"http://127.0.0.1:{args.port}/")
     preview.run()
     return 0
 
