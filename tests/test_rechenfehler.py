@@ -301,3 +301,24 @@ def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, 
     assert half_up(exact * 1000) == 77349 and half_up(exact * 10) == 773
     text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
     assert "Quote 77,349 %, gekürzt 77,3 %." in text
+
+
+def test_a_table_that_would_be_cut_off_fails_the_build_with_its_name(data, capsys, tmp_path):
+    from .conftest import run
+    spalten = [f"Spalte{i}Überschriftlang" for i in range(10)]
+    felder = ", ".join(f"{s}: Inhaltohneumbruchmöglichkeit{i}" for i, s in enumerate(spalten))
+    add_tables(data, f"""  - id: breit
+    titel: Viel zu breite Aufstellung
+    art: Aufstellung
+    spalten: [{', '.join(spalten)}]
+    kosten:
+      - {{betrag: 1000, als: Posten, felder: {{{felder}}}}}
+""")
+    (data / "vorlagen/2021-0123/vorbemerkungen.md").write_text("# V\n\n{{ tabelle(\"breit\") }}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 1
+    assert re.search(r"Die Tabelle „Viel zu breite Aufstellung“ ist breiter als die Seite \(\d+ mm zu breit\) und "
+                     r"würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen "
+                     r"Sie die Tabelle\.", err), err
+    assert not out.exists()  # nothing half-written

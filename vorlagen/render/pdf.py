@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import HTML
+from weasyprint import DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -68,6 +68,52 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+MM = 25.4 / 96  # one CSS pixel in millimetres
+
+
+def cut_off(document) -> list[tuple[str, float]]:
+    """Tables whose laid-out box runs past the right edge of the page's content area: (caption or first words,
+    millimetres too wide). WeasyPrint would cut them off at the page edge without a word."""
+    found = []
+    for page in document.pages:
+        root = page._page_box.children[0] if page._page_box.children else None
+        if root is None:
+            continue
+        right = root.position_x + root.margin_width()
+        for box in _tables(root):
+            over = box.position_x + box.margin_width() - right
+            if over > 0.5:
+                found.append((_words(box)[:60] or "ohne Überschrift", over * MM))
+    return found
+
+
+def _tables(box):
+    """The outermost table boxes below `box`."""
+    for child in getattr(box, "children", ()):
+        if getattr(child, "element_tag", None) == "table":
+            yield child
+        else:
+            yield from _tables(child)
+
+
+def _words(box) -> str:
+    """The text of a box's caption, else its first words."""
+    texts = []
+
+    def collect(node, caption_only: bool) -> None:
+        for child in getattr(node, "children", ()):
+            if caption_only and getattr(child, "element_tag", None) not in ("caption", "table"):
+                continue
+            if hasattr(child, "text") and isinstance(child.text, str):
+                texts.append(child.text)
+            collect(child, caption_only and getattr(child, "element_tag", None) == "table")
+
+    collect(box, True)
+    if not texts:
+        collect(box, False)
+    return " ".join(" ".join(texts).split())
+
+
 def _shown(url: str, roots: list[Path]) -> str:
     """A URL as the user knows it: a file of the project relative to it, never the build machine's path."""
     for root in roots:
@@ -98,9 +144,15 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        pdf = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
-            font_config=font_config or FontConfiguration(), pdf_identifier=_identifier(html, fetcher.roots),
-            finisher=functools.partial(finish, text=text, modified=created), **PDF_OPTIONS)
+        options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
+        document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render(
+            font_config or FontConfiguration(), **options)
+        cut = cut_off(document)
+        if cut:
+            raise BuildFailed([Problem(where, f"Die Tabelle „{name}“ ist breiter als die Seite ({over:.0f} mm zu breit) "
+                                              "und würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie "
+                                              "weniger Spalten oder teilen Sie die Tabelle.") for name, over in cut])
+        pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
     except FatalURLFetchingError as error:
         cause = error.__cause__
         if isinstance(cause, ForbiddenResource) and len(cause.args) > 1:
