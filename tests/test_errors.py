@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, edit, line_of, run
 
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
@@ -228,3 +230,31 @@ def test_output_folder_with_foreign_files_is_refused(capsys, tmp_path, data):
     assert problems(err) == ["dokumente: Dieser Ausgabeordner enthält Dateien, die nicht von vorlagen stammen – "
                              "wählen Sie mit --out einen leeren oder eigenen Ordner."]
     assert (foreign / "brief.txt").read_text(encoding="utf-8") == "wichtig"
+
+
+def test_counts_read_as_german_plurals():
+    from vorlagen.core.fmt import anzahl
+    assert [anzahl(n, "Problem", "Probleme") for n in (0, 1, 2)] == ["0 Probleme", "1 Problem", "2 Probleme"]
+
+
+def test_one_vorlage_with_one_table_is_counted_in_the_singular(capsys, tmp_path):
+    from .test_rechenwege import RECHENWEGE
+    from .conftest import copy_data
+    data = copy_data(RECHENWEGE, tmp_path)
+    for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien"):
+        import shutil
+        shutil.rmtree(data / "vorlagen" / folder)
+    edit(data / "sitzungen/KA-2025-03-18.yaml", '    - {top: "1", vorlage: "2025/0011"}\n', "")
+    for n in (2, 3, 4, 5):
+        edit(data / "sitzungen/KA-2025-03-18.yaml", f'    - {{top: "{n}", vorlage: "2025/001{n}"}}\n', "")
+    code, out, err = run(capsys, "check", "--data", str(data))
+    assert code == 0, err
+    assert "Geprüft: 1 Vorlage, 1 Berechnung – keine Probleme." in out
+
+
+@pytest.mark.parametrize("argv0, shown", [("/repo/build.py", "./bauen.sh"), ("/usr/bin/vorlagen", "vorlagen")])
+def test_hints_name_the_command_as_the_user_runs_it(monkeypatch, argv0, shown):
+    import sys
+    from vorlagen.core.engine import befehl
+    monkeypatch.setattr(sys, "argv", [argv0])
+    assert befehl() == shown

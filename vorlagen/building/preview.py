@@ -15,6 +15,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from vorlagen.building.builder import Builder
+from vorlagen.core.fmt import anzahl
 from vorlagen.building.workers import Renderer
 from vorlagen.building.localserver import LocalHandler, LocalServer
 from vorlagen.core.problems import USER_ERRORS, BuildFailed
@@ -174,7 +175,7 @@ class Preview:
         except BuildFailed as failed:
             probleme = [str(p) for p in failed.problems]
             self.state.publish(False, probleme)
-            self.say(f"Bau fehlgeschlagen ({len(probleme)} Probleme) – die Vorschau zeigt sie an.")
+            self.say(f"Bau fehlgeschlagen ({anzahl(len(probleme), 'Problem', 'Probleme')}) – die Vorschau zeigt sie an.")
             return
         except Exception as error:  # noqa: BLE001 – the watcher must outlive any failure of one build
             message = failure_text(error)

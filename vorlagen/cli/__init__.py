@@ -11,6 +11,7 @@ import os
 import sys
 
 from vorlagen.cli import building, repository, reviewing, zahlen
+from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.problems import USER_ERRORS, BuildFailed, Problem
@@ -77,5 +78,5 @@ def report_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     count = len(problems)
-    print(f"\n{count} {'Problem' if count == 1 else 'Probleme'} gefunden – es wurde nichts geschrieben; "
+    print(f"\n{anzahl(count, 'Problem', 'Probleme')} gefunden – es wurde nichts geschrieben; "
           "die bisherige Ausgabe ist unverändert.", file=sys.stderr)

@@ -14,6 +14,7 @@ from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.load.facts import Facts, VorlageSource, load
+from vorlagen.core.fmt import anzahl
 from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.compute.names import Names
 from vorlagen.core.problems import Problem, raise_if
@@ -52,7 +53,7 @@ def summary(project: Project) -> str:
     """'2 Vorlagen, 5 Berechnungen' – for the closing line of a command."""
     vorlagen = len(project.facts.vorlagen)
     tabellen = sum(len(r.tabellen) for r in project.rechnungen.values())
-    return f"{vorlagen} {'Vorlage' if vorlagen == 1 else 'Vorlagen'}, {tabellen} Berechnungen"
+    return f"{anzahl(vorlagen, 'Vorlage', 'Vorlagen')}, {anzahl(tabellen, 'Berechnung', 'Berechnungen')}"
 
 
 def prepare(data_dir: Path) -> Project:

@@ -1,4 +1,4 @@
-"""Every name a text of a Vorlage can quote, with its printed value (`python build.py zahlen NUMMER`)."""
+"""Every name a text of a Vorlage can quote, with its printed value (`vorlagen zahlen NUMMER`)."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -14,11 +15,17 @@ def _default_house_style() -> Path:
 
 
 TEMPLATES = _default_house_style()
-# the libraries whose versions shape the output (in cache keys and the render service's identity)
+# the libraries whose versions shape the output (in cache keys)
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pyphen", "pillow", "jinja2",
              "markdown-it-py", "babel", "pypdf", "pyyaml")
 
 
 def code_files() -> list[Path]:
-    """Every Python file of the engine, in a stable order (for cache keys and the service identity)."""
+    """Every Python file of the engine, in a stable order (for cache keys)."""
     return sorted(PACKAGE.rglob("*.py"), key=lambda p: p.relative_to(PACKAGE).as_posix())
+
+
+def befehl() -> str:
+    """The command as the user runs it, for hints: `./bauen.sh` in this repository, else `vorlagen`."""
+    called = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "./bauen.sh" if called == "build.py" else "vorlagen"

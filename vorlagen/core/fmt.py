@@ -81,6 +81,11 @@ def mio(value, stellen: int = 2) -> str:
     return _number(exact(value) / 1_000_000, stellen) + NBSP + "Mio." + NBSP + "€"
 
 
+def anzahl(count: int, einzahl: str, mehrzahl: str) -> str:
+    """'1 Problem', '2 Probleme', '0 Probleme'."""
+    return f"{count} {einzahl if count == 1 else mehrzahl}"
+
+
 def prozent(value, stellen: int = 2) -> str:
     """A ratio as percent, rounded half-up: 0.7935 → '79,35 %'; 1/3 → '33,33 %'."""
     return _number(percent(value, stellen), stellen) + NBSP + "%"

@@ -26,6 +26,7 @@ from vorlagen.load.facts import Text
 from vorlagen.compute.kennzahlen import Groesse
 from vorlagen.compute.names import UnknownName
 from vorlagen.load.records import suggest
+from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
 from vorlagen.core.problems import Problem, Where
@@ -169,7 +170,7 @@ class Prose:
                 return self._fail(problems, where, f"{shown}: „{name}“ gibt es nicht{suggest(name, names) or '.'} "
                                                    f"Bekannt sind {', '.join(sorted(names))}.")
             return self._fail(problems, where, f"{shown}: „{name}“ gibt es hier nicht – prüfen Sie den Namen; "
-                                               f"alle Namen mit Werten zeigt „python build.py zahlen NUMMER“.")
+                                               f"alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.")
         except LimitExceeded as error:
             return self._fail(problems, where, f"{shown} überschreitet eine Grenze ({error}) – so viel braucht "
                                                "kein Text; prüfen Sie den Ausdruck.")
@@ -177,7 +178,7 @@ class Prose:
             return self._fail(problems, where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
             return self._fail(problems, where, f"{shown} lässt sich nicht auswerten ({_reason(error)}) – prüfen Sie den "
-                                               "Ausdruck; alle Namen mit Werten zeigt „python build.py zahlen NUMMER“.")
+                                               f"Ausdruck; alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.")
         if isinstance(value, Groesse):
             return escape(value.text)  # a named figure prints itself in its unit
         if isinstance(value, (Decimal, Fraction, int, float)) and not isinstance(value, bool):
