@@ -71,9 +71,29 @@ def test_broken_yaml_names_the_line(capsys, data):
     path.write_text("gremium: ASI\ndatum: 2021-06-10\nort: [Kreishaus\n", encoding="utf-8")
     code, found = check(capsys, data)
     assert code == 1
-    assert found == ["data/sitzungen/ASI-2021-06-10.yaml:4: YAML-Syntaxfehler (expected ',' or ']', but got "
-                     "'<stream end>') – prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und "
-                     "der Zeile davor."]
+    assert found == ["data/sitzungen/ASI-2021-06-10.yaml:4: YAML-Syntaxfehler: Eine Liste in eckigen Klammern ist "
+                     "nicht richtig geschlossen – prüfen Sie die Kommas und die schließende „]“; ein Text mit Komma "
+                     "oder Klammer gehört in Anführungszeichen."]
+
+
+@pytest.mark.parametrize("text, line, reason", [
+    ("gremium: ASI\ntagesordnung:\n  oeffentlich: []\n nichtoeffentlich: []\n", 4,
+     "Die Einrückung passt nicht zur Zeile davor – Einträge einer Ebene stehen genau untereinander, Unterpunkte mit "
+     "zwei Leerzeichen mehr."),
+    ("gremium: ASI\ndatum: 2021-06-10\nort: Saal: Nord\n", 3,
+     "Ein Doppelpunkt mit Leerzeichen steht mitten in einem Wert – ist die Zeile zu weit eingerückt, oder gehört der "
+     "Wert in Anführungszeichen (z. B. titel: \"Antrag: Neubau\")?"),
+    ('gremium: ASI\ndatum: 2021-06-10\nort: "Kreishaus\n', 4,
+     "Ein Anführungszeichen oder eine Klammer wird bis zum Ende der Datei nicht geschlossen – prüfen Sie, ob jedes "
+     "„\"“, „[“ und „{“ sein Gegenstück hat."),
+    ("gremium: ASI\ndatum: 2021-06-10\nort: @Kreishaus\n", 3,
+     "Ein Zeichen wie @, ` oder % kann keinen Wert beginnen – setzen Sie den Wert in Anführungszeichen."),
+])
+def test_yaml_syntax_errors_are_german_without_the_parsers_english(capsys, data, text, line, reason):
+    (data / "sitzungen" / "ASI-2021-06-10.yaml").write_text(text, encoding="utf-8")
+    code, found = check(capsys, data)
+    assert code == 1
+    assert found == [f"data/sitzungen/ASI-2021-06-10.yaml:{line}: YAML-Syntaxfehler: {reason}"]
 
 
 def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, data):
@@ -258,3 +278,25 @@ def test_hints_name_the_command_as_the_user_runs_it(monkeypatch, argv0, shown):
     from vorlagen.core.engine import befehl
     monkeypatch.setattr(sys, "argv", [argv0])
     assert befehl() == shown
+
+
+@pytest.mark.parametrize("old, new, hint", [
+    ("als: Öffentlichkeitsarbeit, betrag: 1500,", "als: Kosten (0,5 Stelle), betrag: 1500,", "comma"),
+    ("als: Öffentlichkeitsarbeit, betrag: 1500,", "als: Öffentlichkeitsarbeit, betrag: 12.500,00,", "decimal"),
+])
+def test_a_comma_in_a_flow_section_gets_a_hint(capsys, tmp_path, old, new, hint):
+    from .conftest import copy_data
+    from .test_kinds import ERLENBRUCH
+    data = copy_data(ERLENBRUCH, tmp_path)
+    path = data / "vorlagen/2024-0041/vorlage.yaml"
+    edit(path, old, new)
+    code, found = check(capsys, data)
+    assert code == 1
+    if hint == "comma":
+        assert any("Unbekannter Schlüssel „5 Stelle)“" in line and "Steht in dieser Zeile ein Text mit Komma ohne "
+                   "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, "
+                   "z. B. als: \"Kosten (0,5 Stelle)\"." in line for line in found), found
+    else:
+        assert any("Unbekannter Schlüssel „00“" in line and "Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In "
+                   "„{…}“ trennt das Komma Einträge – schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, "
+                   "z. B. 12500.00." in line for line in found), found

@@ -64,6 +64,17 @@ class LineDict(dict):
     lines: dict[str, Where]
 
 
+def _comma_hint(key: str) -> str:
+    """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas."""
+    if key.strip().isdigit():
+        return (" Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
+                "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00.")
+    if any(c in key for c in "() ") or key[:1].isdigit():
+        return (" Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das Komma "
+                "Einträge – setzen Sie den Text in Anführungszeichen, z. B. als: \"Kosten (0,5 Stelle)\".")
+    return ""
+
+
 def suggest(word: str, choices) -> str:
     """' – meinten Sie „x“?' for a close match, else ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -127,7 +138,7 @@ class Reader:
             if key not in fields:
                 meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
                 self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
-                                     f" Erlaubt sind: {', '.join(fields)}.")
+                                     f"{_comma_hint(key)} Erlaubt sind: {', '.join(fields)}.")
                 ok = False
                 continue
             value = self.read(value_node, hints[key], key)

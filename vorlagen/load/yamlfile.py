@@ -148,7 +148,8 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
         problems.append(Problem(paths.where(path, line), _syntax_message(error)))
         return None
     except yaml.YAMLError as error:
-        problems.append(Problem(paths.where(path), f"YAML-Fehler: {error} – prüfen Sie die Datei."))
+        problems.append(Problem(paths.where(path), "YAML-Fehler – die Datei lässt sich nicht lesen; prüfen Sie, ob sie "
+                                                   "Text im YAML-Format enthält."))
         return None
     if root is None:
         problems.append(Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei."))
@@ -166,13 +167,39 @@ def _compose(text: str):
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+# the parser's English reasons, as a clerk would say what is wrong and what to do (first match wins)
+_REASONS = (
+    ("'\\t'", "Tabulatorzeichen zum Einrücken – YAML erlaubt nur Leerzeichen; ersetzen Sie die Tabs durch Leerzeichen."),
+    ("expected ',' or ']'", "Eine Liste in eckigen Klammern ist nicht richtig geschlossen – prüfen Sie die Kommas und die "
+                            "schließende „]“; ein Text mit Komma oder Klammer gehört in Anführungszeichen."),
+    ("expected ',' or '}'", "Ein Abschnitt in geschweiften Klammern ist nicht richtig geschlossen – prüfen Sie die Kommas "
+                            "und die schließende „}“; ein Text mit Komma oder Klammer gehört in Anführungszeichen."),
+    ("mapping values are not allowed", "Ein Doppelpunkt mit Leerzeichen steht mitten in einem Wert – ist die Zeile zu "
+                                       "weit eingerückt, oder gehört der Wert in Anführungszeichen (z. B. titel: "
+                                       "\"Antrag: Neubau\")?"),
+    ("could not find expected ':'", "Nach einem Schlüssel fehlt der Doppelpunkt – schreiben Sie `schlüssel: wert`."),
+    ("expected <block end>", "Die Einrückung passt nicht zur Zeile davor – Einträge einer Ebene stehen genau "
+                             "untereinander, Unterpunkte mit zwei Leerzeichen mehr."),
+    ("did not find expected '-'", "Ein Listeneintrag beginnt nicht mit „- “ oder ist anders eingerückt als die übrigen."),
+    ("did not find expected key", "Hier erwartet YAML einen Schlüssel (`name: wert`) – prüfen Sie Einrückung und "
+                                  "Bindestriche."),
+    ("unexpected end of stream", "Ein Anführungszeichen oder eine Klammer wird bis zum Ende der Datei nicht "
+                                 "geschlossen – prüfen Sie, ob jedes „\"“, „[“ und „{“ sein Gegenstück hat."),
+    ("cannot start any token", "Ein Zeichen wie @, ` oder % kann keinen Wert beginnen – setzen Sie den Wert in "
+                               "Anführungszeichen."),
+    ("found unknown escape character", "In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein – schreiben Sie "
+                                       "den Text in einfachen Anführungszeichen oder verdoppeln Sie den Rückstrich."),
+)
+
+
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = (error.problem or "").strip()
-    if "'\\t'" in problem or "tab" in problem:
-        return ("Tabulatorzeichen zum Einrücken – YAML erlaubt nur Leerzeichen; "
-                "ersetzen Sie die Tabs durch Leerzeichen.")
-    return (f"YAML-Syntaxfehler ({problem}) – prüfen Sie Einrückung, Doppelpunkte "
-            "und Anführungszeichen in dieser Zeile und der Zeile davor.")
+    """The parser's reason in German; its English words never reach the user."""
+    problem = f"{error.context or ''} {error.problem or ''}"
+    for pattern, reason in _REASONS:
+        if pattern in problem:
+            return reason if pattern == "'\\t'" else f"YAML-Syntaxfehler: {reason}"
+    return ("YAML-Syntaxfehler – prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der "
+            "Zeile davor.")
 
 
 def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
