@@ -100,3 +100,13 @@ def test_bericht_quotes_a_checked_comparison(project, built):
 def test_check_is_clean(capsys):
     code, out, err = run(capsys, "check", "--data", str(RECHENWEGE))
     assert code == 0, err
+
+
+def test_finanzielle_auswirkungen_print_only_what_the_vorlage_states(built):
+    """A Bericht whose only table stands in its text states nothing under Finanzielle Auswirkungen: the section is
+    left out, never filled with a sentence the author did not choose."""
+    bericht = text(built, "2025-0016")
+    assert "Siehe die Berechnungen im Text" not in bericht
+    assert "Finanzielle Auswirkungen" not in bericht
+    for nummer in ("2025-0011", "2025-0012", "2025-0014", "2025-0015"):
+        assert "Siehe die Berechnungen im Text" not in text(built, nummer)
