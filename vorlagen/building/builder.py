@@ -106,8 +106,9 @@ class Builder:
                     reused.append(plans[source.vorlage.nummer])
                     continue
             todo.append(source)
-        if todo or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
+        if len(todo) > 1 or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
             renderer.start()  # workers get ready while the main process composes
+        # one changed Vorlage renders in this process: starting workers would cost more than it saves
         todo.sort(key=lambda s: -sum(t.size for t in s.texts.values()))  # largest first: workers end together
         sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]
