@@ -293,3 +293,41 @@ def test_fifty_kills_at_random_moments_leave_a_complete_output_and_nothing_runni
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 120
     _until(lambda: _running_in(checkout) == [], 10)
+
+
+class _Hang(str):
+    """A page whose worker never answers: unpickling it sleeps for an hour."""
+
+    def __reduce__(self):
+        return time.sleep, (3600,)
+
+
+def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkeypatch, tmp_path):
+    from concurrent.futures import Future
+
+    from vorlagen.building.builder import _Window
+    from vorlagen.building.workers import Renderer
+    from vorlagen.core.problems import BuildFailed
+    monkeypatch.setenv("VORLAGEN_SATZ_SEKUNDEN", "3")
+    renderer = Renderer(workers=1)
+    renderer.start()
+
+    class _Builder:
+        rendered = 0
+
+    try:
+        window = _Window(_Builder(), renderer, limit=4)
+        job = RenderJob(_Hang(), *list(vars(_job()).values())[1:])
+        from pathlib import PurePosixPath
+        window.submit(PurePosixPath("vorlagen/x/haengt.pdf"), job, None, None)
+        started = time.monotonic()
+        with pytest.raises(BuildFailed) as failed:
+            window.drain()
+        assert time.monotonic() - started < 60
+        assert [str(p) for p in failed.value.problems] == [
+            "test: Das Dokument „haengt.pdf“ wurde in 3 Sekunden nicht fertig gesetzt – der Satzprozess wurde beendet. "
+            "Prüfen Sie sehr große Bilder oder Tabellen; bleibt es dabei, setzen Sie VORLAGEN_SATZ_SEKUNDEN höher."]
+        assert renderer.replaced == 1
+        assert renderer.submit(_job()).result(timeout=120).pdf.startswith(b"%PDF")  # the fresh pool serves on
+    finally:
+        renderer.close()

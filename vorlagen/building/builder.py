@@ -28,7 +28,7 @@ from vorlagen.load.references import unknown
 from vorlagen.building.progress import Progress
 from vorlagen.compute.project import Project
 from vorlagen.render.templates import TEMPLATES
-from vorlagen.building.workers import Renderer, RenderJob
+from vorlagen.building.workers import Renderer, RenderJob, render_seconds
 
 PUBLISH = PurePosixPath("publish")
 
@@ -425,7 +425,7 @@ class _Window:
         while len(self.pending) >= self.limit:
             self._collect()
         self.builder.rendered += 1
-        self.pending[self.renderer.submit(job)] = (path, label, entry)
+        self.pending[self.renderer.submit(job)] = (path, label, entry, job.where)
 
     def drain(self) -> None:
         while self.pending:
@@ -433,9 +433,21 @@ class _Window:
         raise_if(self.problems)
 
     def _collect(self) -> None:
-        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        done, _ = wait(self.pending, timeout=render_seconds(), return_when=FIRST_COMPLETED)
+        if not done:  # no worker finished anything for that long: one hangs – replace them, name what was open
+            seconds = render_seconds()
+            for path, label, entry, where in self.pending.values():
+                self.problems.append(Problem(where, f"Das Dokument „{path.name}“ wurde in {seconds:.0f} Sekunden nicht "
+                                                    "fertig gesetzt – der Satzprozess wurde beendet. Prüfen Sie sehr "
+                                                    "große Bilder oder Tabellen; bleibt es dabei, setzen Sie "
+                                                    "VORLAGEN_SATZ_SEKUNDEN höher."))
+            for future in self.pending:
+                future.cancel()  # so that the pool's replacement does not retry them
+            self.pending.clear()
+            self.renderer.replace()
+            return
         for future in done:
-            path, label, entry = self.pending.pop(future)
+            path, label, entry, _ = self.pending.pop(future)
             try:
                 result = future.result()
             except BuildFailed as failed:

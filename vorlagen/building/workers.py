@@ -129,6 +129,12 @@ def _hash(path: Path) -> str | None:
         return None
 
 
+def render_seconds() -> float:
+    """How long the build waits for a worker that finishes nothing; VORLAGEN_SATZ_SEKUNDEN overrides."""
+    configured = os.environ.get("VORLAGEN_SATZ_SEKUNDEN", "")
+    return float(configured) if configured.replace(".", "", 1).isdigit() else 600.0
+
+
 def worker_count() -> int:
     """One worker per core; VORLAGEN_WORKER overrides (0 renders in the main process)."""
     configured = os.environ.get("VORLAGEN_WORKER")
@@ -221,14 +227,37 @@ class Renderer:
         except (RuntimeError, AttributeError):  # closing
             _settle(outer, error=error)
 
+    def replace(self) -> None:
+        """Ends every worker at once (one hangs) and starts a fresh pool; their jobs are lost – the caller names
+        them. (ProcessPoolExecutor has no way to end a busy worker; its processes are ended one by one.)"""
+        with self._lock:
+            pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        _end(pool, seconds=0)
+        self.replaced += 1
+        self._starter.submit(self._new_pool, None).result()
+
     def close(self) -> None:
         with self._lock:
             pool, self.pool = self.pool, None
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _end(pool, seconds=30)
         if self._starter is not None:
             self._starter.shutdown(wait=True)
             self._starter = None
+
+
+def _end(pool: ProcessPoolExecutor, seconds: float) -> None:
+    """Shuts a pool down; a worker still busy after `seconds` (it hangs) is ended. ProcessPoolExecutor has no way
+    to end a busy worker, so its processes are ended one by one."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=seconds)
+        if process.is_alive():
+            process.terminate()
+            process.join(timeout=5)
 
 
 _CRASHED = ("Der Satzprozess ist beim Setzen dieses Dokuments zweimal abgestürzt – ist der Arbeitsspeicher knapp? "
