@@ -185,3 +185,21 @@ def test_a_hausstil_stylesheet_may_not_load_from_the_network(tmp_path, capsys):
             "Leser würden sonst beim Öffnen jedes Dokuments diese Adresse abrufen.")
     assert f"data/stil/haus.css:3: „http://tracker.example/p.gif“ ist eine Adresse im Netz {hint}" in err
     assert f"data/stil/haus.css:5: „//cdn.example/x.css“ ist eine Adresse im Netz {hint}" in err
+
+
+def test_a_folder_named_as_an_image_is_called_a_folder(tmp_path):
+    (tmp_path / "bilder").mkdir()
+    with pytest.raises(BuildFailed) as failed:
+        render('<html lang="de"><body><img src="bilder"></body></html>', tmp_path)
+    (problem,) = failed.value.problems
+    assert str(problem) == ("test.html: Das Dokument liest „bilder“: „bilder“ ist ein Ordner, keine Datei – nennen Sie "
+                            "eine Datei darin, z. B. stil/bild.png.")
+
+
+def test_url_dot_is_the_folder_not_outside_the_project(tmp_path):
+    with pytest.raises(BuildFailed) as failed:
+        render('<html lang="de"><body><img src="."></body></html>', tmp_path)
+    (problem,) = failed.value.problems
+    assert str(problem) == (f"test.html: Das Dokument liest „.“: „{tmp_path.name}“ ist ein Ordner, keine Datei – "
+                            "nennen Sie eine Datei darin, z. B. stil/bild.png.")
+    assert "außerhalb" not in str(problem) and "file:" not in str(problem)

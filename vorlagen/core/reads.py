@@ -54,6 +54,9 @@ def read_file(path: Path, limit: int = MAX_DATEI) -> bytes:
     handle = os.open(path, flags)
     try:
         info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotReadable(f"„{Path(path).name}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, "
+                              "z. B. stil/bild.png.")
         if not stat.S_ISREG(info.st_mode):
             raise NotReadable(f"„{Path(path).name}“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
                               "oder ein Gerät) – legen Sie dort eine echte Datei ab.")

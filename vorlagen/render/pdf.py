@@ -117,6 +117,8 @@ def _words(box) -> str:
 def _shown(url: str, roots: list[Path]) -> str:
     """A URL as the user knows it: a file of the project relative to it, never the build machine's path."""
     for root in roots:
+        if url.rstrip("/") == root.as_uri():
+            return "."
         if url.startswith(root.as_uri() + "/"):
             return url[len(root.as_uri()) + 1:]
     return url
