@@ -64,6 +64,15 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
+def problems_of(data: Path) -> list[str]:
+    """The problems a data folder's computation reports, as printed (it must report some)."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.core.problems import BuildFailed
+    with pytest.raises(BuildFailed) as failed:
+        prepare(data)
+    return [str(p) for p in failed.value.problems]
+
+
 def run(capsys, *args: str) -> tuple[int, str, str]:
     """Runs the command in this process; returns exit code, stdout and stderr."""
     code = main(list(args))

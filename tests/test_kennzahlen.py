@@ -13,9 +13,8 @@ import pytest
 
 from vorlagen.compute.formel import FormelFehler, lesen
 from vorlagen.compute.project import prepare
-from vorlagen.core.problems import BuildFailed
 
-from .conftest import edit, line_of, run
+from .conftest import edit, line_of, run, problems_of
 
 NBSP = "\u00a0"
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
@@ -34,12 +33,6 @@ def add_figures(data: Path, yaml: str) -> None:
 
 def figures(data: Path):
     return prepare(data).rechnungen["2021-0123"].zahlen
-
-
-def problems_of(data: Path) -> list[str]:
-    with pytest.raises(BuildFailed) as failed:
-        prepare(data)
-    return [str(p) for p in failed.value.problems]
 
 
 SUMME = """  - id: eigenanteile

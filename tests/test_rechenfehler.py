@@ -14,10 +14,9 @@ import pytest
 
 from vorlagen.compute.names import NoValue
 from vorlagen.compute.project import prepare
-from vorlagen.core.problems import BuildFailed
 from vorlagen.render.document import Composer
 
-from .conftest import edit
+from .conftest import edit, problems_of
 
 NBSP = "\u00a0"
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
@@ -44,12 +43,6 @@ def add_tables(data: Path, yaml: str) -> None:
 
 def tabellen(data: Path):
     return prepare(data).rechnungen["2021-0123"].tabellen
-
-
-def problems_of(data: Path) -> list[str]:
-    with pytest.raises(BuildFailed) as failed:
-        prepare(data)
-    return [str(p) for p in failed.value.problems]
 
 
 def test_tagesgenau_splits_the_years_by_what_each_year_is_charged(data):
