@@ -212,3 +212,11 @@ def test_the_portable_swap_replaces_the_output_whole(tmp_path, monkeypatch):
     assert "seit dem Jahr 2020" in (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     state = tmp_path / ".vorlagen" / "out"
     assert not [p for p in state.iterdir() if p.name.startswith(("alt-", "neu-"))]
+
+
+def test_the_overview_lists_sitzungen_by_date(built):
+    import re
+    html = (built / "index.html").read_text(encoding="utf-8")
+    dates = re.findall(r"<tr><td>(\d\d)\.(\d\d)\.(\d{4})</td><th scope=\"row\">", html)
+    assert len(dates) == 3
+    assert [(y, m, d) for d, m, y in dates] == sorted((y, m, d) for d, m, y in dates)

@@ -407,7 +407,8 @@ class Builder:
             return relative(path, base)
 
         html = self.composer.templates.render(
-            "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, sitzungen=sitzungen, mappen=mappen,
+            "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, mappen=mappen,
+            sitzungen=sorted(sitzungen, key=lambda s: (s.sitzung.datum, s.id)),  # by date, as the column says
             niederschriften=niederschriften, kontrolle=kontrolle, titel=titel,
             assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
         return html.encode()
