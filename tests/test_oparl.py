@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import functools
 import hashlib
 import http.server
@@ -165,7 +166,11 @@ def test_every_object_carries_created_and_modified(served):
 def test_the_bundle_points_into_the_same_graph(served):
     base, out = served
     bundle = json.loads((out / "publish" / "ASI-2021-06-10" / "oparl.json").read_text(encoding="utf-8"))
-    assert bundle["meeting"] == get_json(bundle["meeting"]["id"])
+    meeting = get_json(bundle["meeting"]["id"])
+    # the same object, less the public Niederschrift: the endpoint names it, the bundle does not hold it
+    assert meeting.pop("resultsProtocol")["fileName"] == "niederschrift.pdf"
+    assert not (out / "publish" / "ASI-2021-06-10" / "niederschrift.pdf").exists()
+    assert bundle["meeting"] == meeting
     assert bundle["paper"] == [get_json(base + "oparl/paper/2021-0123.json")]
     for file in [bundle["meeting"]["invitation"], *bundle["meeting"]["auxiliaryFile"], bundle["paper"][0]["mainFile"]]:
         local = (out / "publish" / "ASI-2021-06-10" / file["fileName"]).read_bytes()
@@ -323,3 +328,18 @@ def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_pat
 def _objects(path: Path) -> list[dict]:
     content = json.loads(path.read_text(encoding="utf-8"))
     return content["data"] if "data" in content else [content]
+
+
+def test_a_bundles_oparl_json_names_only_files_in_the_bundle(tmp_path):
+    import json
+    from vorlagen.cli import main
+    from .conftest import DATA
+    out = tmp_path / "out"
+    assert main(["--data", str(DATA), "--out", str(out), "--mappen"]) == 0
+    for folder in sorted((out / "publish").iterdir()):
+        present = {p.name for p in folder.iterdir()}
+        text = (folder / "oparl.json").read_text(encoding="utf-8")
+        named = set(re.findall(r'"fileName": "([^"]+)"', text))
+        assert named and named <= present, (folder.name, named - present)
+    asi = json.loads((out / "publish/ASI-2021-06-10/oparl.json").read_text(encoding="utf-8"))
+    assert "resultsProtocol" not in asi["meeting"]  # its Niederschrift is published, but not in this bundle

@@ -327,7 +327,7 @@ class Builder:
                      if PurePosixPath(f).parent == folder and f.endswith(".pdf")]
             files = {name: self.stage.read(folder / name) for name in names}
             if pages is not None:
-                files[publish.OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)))
+                files[publish.OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)), set(names))
                 self._write(folder / publish.OPARL, files[publish.OPARL])
             self._write(folder / publish.CHECKSUMS, publish.checksums(files))
 

@@ -119,9 +119,27 @@ def _unstamped(value):
     return value
 
 
-def bundle_json(pages: Pages, meeting_id: str) -> bytes:
-    """The publish bundle's oparl.json: the Meeting, the Papers on its public TOPs and the Organizations, as published."""
-    meeting = pages.object(meeting_id)
+_FILE_KEYS = ("invitation", "resultsProtocol", "verbatimProtocol", "mainFile", "auxiliaryFile")
+
+
+def _only(obj: dict, files: set[str]) -> dict:
+    """An object whose File references name only files in `files` (the bundle holds no Niederschrift, say)."""
+    kept = dict(obj)
+    for key in _FILE_KEYS:
+        value = kept.get(key)
+        if isinstance(value, dict) and value.get("fileName") not in files:
+            del kept[key]
+        elif isinstance(value, list):
+            kept[key] = [f for f in value if not isinstance(f, dict) or f.get("fileName") in files]
+            if not kept[key]:
+                del kept[key]
+    return kept
+
+
+def bundle_json(pages: Pages, meeting_id: str, files: set[str]) -> bytes:
+    """The publish bundle's oparl.json: the Meeting, the Papers on its public TOPs and the Organizations, as published,
+    naming only the files the bundle holds."""
+    meeting = _only(pages.object(meeting_id), files)
     papers = []
     for item in meeting.get("agendaItem", []):
         if "consultation" in item:
@@ -130,4 +148,5 @@ def bundle_json(pages: Pages, meeting_id: str) -> bytes:
                 papers.append(paper)
     organizations = [pages.object(i) for i in sorted(pages.graph.objects)
                      if pages.graph.objects[i]["type"] == SCHEMA + "Organization"]
-    return dumps({"meeting": meeting, "paper": [pages.object(p) for p in papers], "organization": organizations})
+    return dumps({"meeting": meeting, "paper": [_only(pages.object(p), files) for p in papers],
+                  "organization": organizations})
