@@ -147,7 +147,7 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
         line = mark.line + 1 if mark else None
         problems.append(Problem(paths.where(path, line), _syntax_message(error)))
         return None
-    except yaml.YAMLError as error:
+    except yaml.YAMLError:
         problems.append(Problem(paths.where(path), "YAML-Fehler – die Datei lässt sich nicht lesen; prüfen Sie, ob sie "
                                                    "Text im YAML-Format enthält."))
         return None
