@@ -2,7 +2,6 @@
 
 import sys
 
-from vorlagen.cli import main
-
-if __name__ == "__main__":
+if __name__ == "__main__":  # render workers import this file too; they need nothing of it
+    from vorlagen.cli import main
     sys.exit(main())

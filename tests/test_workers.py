@@ -114,12 +114,17 @@ def test_two_clones_render_each_with_its_own_house_style_and_leave_nothing_runni
     assert _corner(_build_in(b, tmp_path)) == (255, 0, 0)
     assert _corner(_build_in(a, tmp_path)) == (255, 255, 255)
     _until(lambda: _running_in(tmp_path) == [], 10)  # nothing of the tool keeps running after a command
+    # nor leaves temporary files: the workers' copies of fonts go into a folder the command removes
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("vorlagen-", "weasyprint-"))) == []
 
 
 def test_a_killed_command_takes_its_workers_with_it(tmp_path):
-    """kill -9 of a build while its workers render: the workers end too, nothing keeps running."""
+    """kill -9 of a build while its workers render: the workers end too, nothing keeps running, and their
+    temporary files (WeasyPrint's copies of fonts) go with them."""
     checkout = _clone(tmp_path / "a")
-    env = dict(os.environ, VORLAGEN_WORKER="2")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = dict(os.environ, VORLAGEN_WORKER="2", TMPDIR=str(temporary))
     process = subprocess.Popen([sys.executable, "build.py", "--out", "out"], cwd=checkout, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _until(lambda: len(_descendants(process.pid)) >= 2 or process.poll() is not None)
@@ -128,6 +133,7 @@ def test_a_killed_command_takes_its_workers_with_it(tmp_path):
     process.wait()
     _until(lambda: not any(Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text()
                            for w in workers))
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_warm_worker_never_uses_another_checkouts_or_an_old_font(tmp_path):
@@ -303,7 +309,6 @@ class _Hang(str):
 
 
 def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkeypatch, tmp_path):
-    from concurrent.futures import Future
 
     from vorlagen.building.builder import _Window
     from vorlagen.building.workers import Renderer

@@ -14,7 +14,7 @@ from vorlagen.meetings import oparl, publish
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
 from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, packet_key, relative_reads, render_key,
                                   vorlage_key)
-from vorlagen.building.state import OPARL_LEDGER, BuildLock
+from vorlagen.building.state import OPARL_LEDGER, BuildLock, state_dir
 from vorlagen.core.reads import record, recording
 from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
@@ -60,7 +60,7 @@ class Builder:
         `mappen` names the Sitzungen whose packets and publish bundle to build.
         """
         mappen = self._mappen_wanted(set(mappen))
-        renderer = self.renderer or Renderer()  # this command's own workers, closed when it ends
+        renderer = self.renderer or Renderer(cache=state_dir(out).parent)  # this build's own workers
         try:
             return self._build(out, mappen, renderer)
         finally:
@@ -108,7 +108,8 @@ class Builder:
             todo.append(source)
         if len(todo) > 1 or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
             renderer.start()  # workers get ready while the main process composes
-        # one changed Vorlage renders in this process: starting workers would cost more than it saves
+        # one changed Vorlage renders in the worker the command started while loading, or else in this process:
+        # starting workers for it now would cost more than it saves
         todo.sort(key=lambda s: -sum(t.size for t in s.texts.values()))  # largest first: workers end together
         sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
                      if s.tagesordnung is not None]

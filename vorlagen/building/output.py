@@ -92,9 +92,12 @@ class Staging:
                 return
             self._stage()
         path = self.tmp / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)  # never write through a link into the previous output
-        path.write_bytes(data)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)  # never write through a link into the previous output
+            path.write_bytes(data)
+        except OSError as error:
+            raise self._named(error, relative) from None
 
     def _same(self, relative: PurePosixPath, data: bytes) -> bool:
         """True when the previous output has this file, as a plain file with exactly these bytes."""
@@ -118,11 +121,18 @@ class Staging:
 
     def _link(self, relative: PurePosixPath) -> None:
         source, path = self.out / relative, self.tmp / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(source, path)
-        except OSError:
-            shutil.copy2(source, path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, path)
+            except OSError:
+                shutil.copy2(source, path)
+        except OSError as error:
+            raise self._named(error, relative) from None
+
+    def _named(self, error: OSError, relative: PurePosixPath) -> OSError:
+        """The error with the file named as the user knows it (in the output folder, not the staging folder)."""
+        return OSError(error.errno, error.strerror, self.paths.show(self.out / relative))
 
     def read(self, relative: PurePosixPath) -> bytes:
         """A file written earlier in this build."""
@@ -141,18 +151,24 @@ class Staging:
             return
         if self.tmp is None and not self._unchanged():
             self._stage()
-        if self.tmp is None:
-            (self.state / OWNED).touch()
-        else:
-            self._swap_in()
-        if self.manifest is not None:
-            part = self.state / (MANIFEST + ".neu")
-            part.write_bytes(self.manifest)
-            os.replace(part, self.state / MANIFEST)
-        for name, content in sorted(self.ledgers.items()):
-            part = self.state / (name + ".neu")
-            part.write_bytes(content)
-            os.replace(part, self.state / name)
+        parts = []  # the state files, written before anything moves: a full disk fails here, the output as it was
+        try:
+            for name, content in ([(MANIFEST, self.manifest)] if self.manifest is not None else []) + \
+                    sorted(self.ledgers.items()):
+                parts.append((self.state / (name + ".neu"), self.state / name))
+                parts[-1][0].write_bytes(content)
+            if self.tmp is None:
+                (self.state / OWNED).touch()
+            else:
+                self._swap_in()
+        except BaseException:
+            if self.tmp is not None:
+                shutil.rmtree(self.tmp, ignore_errors=True)
+            for part, _ in parts:
+                part.unlink(missing_ok=True)
+            raise
+        for part, target in parts:  # renaming takes no space
+            os.replace(part, target)
 
     def _swap_in(self) -> None:
         try:

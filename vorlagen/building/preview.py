@@ -16,9 +16,10 @@ from pathlib import Path
 
 from vorlagen.building.builder import Builder
 from vorlagen.core.fmt import anzahl
+from vorlagen.building.state import state_dir
 from vorlagen.building.workers import Renderer
 from vorlagen.building.localserver import LocalHandler, LocalServer
-from vorlagen.core.problems import USER_ERRORS, BuildFailed
+from vorlagen.core.problems import BuildFailed, os_error_text
 from vorlagen.building.progress import Progress
 from vorlagen.compute.project import prepare
 from vorlagen.render.templates import TEMPLATES
@@ -156,7 +157,7 @@ class Preview:
     def __init__(self, data: Path, out: Path, port: int, say=print):
         self.data, self.out, self.port, self.say = data, out, port, say
         self.state = State()
-        self.renderer = Renderer()  # serve keeps its own workers warm for the writing loop
+        self.renderer = Renderer(cache=state_dir(out).parent)  # serve keeps its own workers warm for the writing loop
         self.stopped = threading.Event()
         self.httpd: LocalServer | None = None
         self.watcher: threading.Thread | None = None
@@ -202,6 +203,7 @@ class Preview:
         if self.httpd is None:
             self.open()
         try:
+            self.renderer.start()  # the workers get ready while the first build loads the data
             seen = _snapshot([self.data, TEMPLATES])  # before the build: a change while it runs is seen
             self.build()
             self.watcher = threading.Thread(target=self.watch, args=(seen,), daemon=True)
@@ -227,9 +229,8 @@ class Preview:
 
 def failure_text(error: Exception) -> str:
     """A German line for an exception that is no problem of the data: a full disk, or a bug of the program."""
-    if isinstance(error, OSError) and error.errno in USER_ERRORS:
-        where = f"{error.filename}: " if error.filename else ""
-        return (f"{where}{USER_ERRORS[error.errno]} – prüfen Sie freien Speicherplatz und Schreibrechte und speichern "
+    if isinstance(error, OSError) and error.errno is not None:
+        return (f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte und speichern "
                 "Sie erneut; die Vorschau zeigt bis dahin den vorherigen Stand.")
     detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     return (f"Interner Fehler beim Bauen ({detail}) – die Vorschau läuft weiter und zeigt den vorherigen Stand; "

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import gc
 import multiprocessing
 import os
+import shutil
+import tempfile
 import threading
-from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,36 +42,47 @@ class RenderResult:
 _font_config = None
 
 
-def _start_worker() -> None:
-    """Runs once in each worker: import WeasyPrint and set up fonts before the first job arrives."""
+def _start_worker(cache: Path | None, temporary: Path | None) -> None:
+    """Runs once in each worker: import WeasyPrint and set up fonts and hyphenation before the first job arrives.
+    The worker's temporary files (WeasyPrint's copies of fonts) go into the renderer's own folder, which the
+    renderer removes when it ends the workers – also a worker ended in the middle of its work leaves nothing."""
+    _die_with_parent(temporary)
+    if temporary is not None:
+        tempfile.tempdir = str(temporary)
+    gc.disable()  # importing WeasyPrint makes many objects and no garbage: searching it for cycles is wasted time
+    try:
+        _set_up(cache)
+    finally:
+        gc.freeze()  # those objects live as long as the worker: later searches for cycles skip them
+        gc.enable()
+
+
+def _set_up(cache: Path | None) -> None:
+    """Sets up this process for rendering, once: hyphenation patterns and fonts. (No warm-up page: the worker
+    is the slower one at the start of a build, so a page rendered for practice only delays the first document.)"""
     global _font_config
-    _die_with_parent()
+    if _font_config is not None:
+        return
+    from vorlagen.render.hyphenation import prime
     from weasyprint.text.fonts import FontConfiguration
+    prime(cache)
     _font_config = FontConfiguration()
     atexit.register(_release_fonts)
-    _warm_up()
 
 
-def _warm_up() -> None:
-    """Renders a tiny page in the house font, so that the first real document does not pay for
-    setting up fonts and layout machinery."""
-    from weasyprint import HTML
-    from vorlagen.render.templates import TEMPLATES
-    css = f"@font-face {{ font-family: W; src: url({(TEMPLATES / 'fonts' / 'LiberationSans-Regular.ttf').as_uri()}); }}"
-    HTML(string=f"<style>{css} p {{ font-family: W }}</style><table><tr><th>A</th><td><p>Ä 1 €</p></td></tr></table>"
-         ).write_pdf(font_config=_font_config)
-
-
-def _die_with_parent() -> None:
+def _die_with_parent(temporary: Path | None) -> None:
     """The worker ends when its parent ends, however that happens (Ctrl-C, kill -9, a crash), on every system:
     a thread waits on the parent's sentinel, which multiprocessing closes with the parent – also when the parent
-    was gone before this worker got here (the sentinel is then ready at once)."""
+    was gone before this worker got here (the sentinel is then ready at once). The parent cannot remove the
+    workers' temporary folder then, so each worker does before it ends."""
     parent = multiprocessing.parent_process()
     if parent is None:
         return
 
     def watch() -> None:
         parent.join()
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
         os._exit(1)
 
     threading.Thread(target=watch, name="vorlagen-elternwache", daemon=True).start()
@@ -83,8 +97,7 @@ def _release_fonts() -> None:
 def render(job: RenderJob) -> RenderResult:
     """Renders one job in this process, reusing the process's font configuration while it fits the job."""
     from vorlagen.render.pdf import render_pdf
-    if _font_config is None:
-        _start_worker()
+    _set_up(None)
     fonts = _fonts_for(job)
     with recording() as reads:
         pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config)
@@ -142,48 +155,75 @@ def worker_count() -> int:
 
 
 class Renderer:
-    """Renders jobs in worker processes, started lazily at the first `start()`.
+    """Renders jobs in worker processes, started at `start()`: a first one when the command begins, so that it
+    gets ready while the main process loads data, the others when the build knows it has more than one document.
 
     A worker that dies (killed, out of memory) breaks its whole pool: the pool is replaced and each job
     it took down is tried once more. Pools start in one long-lived thread of their own, so that replacing a
     broken pool never waits on the thread that found it broken; workers end with this process (_die_with_parent).
+    `cache` is the folder for the parsed hyphenation patterns (the state folder), or None.
     """
 
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, cache: Path | None = None):
         self.workers = worker_count() if workers is None else workers
+        self.cache = cache
         self.pool: ProcessPoolExecutor | None = None
         self.replaced = 0  # pools replaced after a worker died
         self._starter: ThreadPoolExecutor | None = None
+        self._temporary: Path | None = None  # the workers' folder for temporary files
+        self._asked = 0  # workers asked for by start()
+        self._first: Future | None = None  # done when the first worker is ready
         self._lock = threading.Lock()
 
-    def start(self) -> None:
-        """Starts the workers now, so that they get ready while the main process loads data."""
-        if self.pool is None and self.workers > 0:
-            self._starter = self._starter or ThreadPoolExecutor(1, thread_name_prefix="vorlagen-pool")
-            self._starter.submit(self._new_pool, None).result()
+    def start(self, count: int | None = None) -> None:
+        """Starts `count` workers (all by default) now, so that they get ready while the main process works."""
+        if self.workers <= 0:
+            return
+        self._starter = self._starter or ThreadPoolExecutor(1, thread_name_prefix="vorlagen-pool")
+        self._starter.submit(self._spawn, min(count or self.workers, self.workers)).result()
 
-    def _new_pool(self, broken: ProcessPoolExecutor | None) -> None:
+    def _spawn(self, count: int) -> None:
         with self._lock:
-            if self.pool is not broken:
-                return  # replaced already, or closed
-            if broken is not None:
-                broken.shutdown(wait=False, cancel_futures=True)
-                self.replaced += 1
-            # spawn, not fork: a worker must share nothing with the parent (forked font setups would
-            # remove the parent's font files when they are replaced)
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
-                                            mp_context=multiprocessing.get_context("spawn"))
-            for _ in range(self.workers):  # starts every worker now, from this thread
+            if self.pool is None:
+                self._new_pool(None, locked=True)
+            self._asked = max(self._asked, count)
+            for _ in range(count):  # the pool starts a worker for each while none is idle
+                ready = self.pool.submit(_ready)
+                self._first = self._first or ready
+
+    def _new_pool(self, broken: ProcessPoolExecutor | None, locked: bool = False) -> None:
+        if not locked:
+            with self._lock:
+                return self._new_pool(broken, locked=True)
+        if self.pool is not broken:
+            return  # replaced already, or closed
+        if broken is not None:
+            broken.shutdown(wait=False, cancel_futures=True)
+            self.replaced += 1
+        if self._temporary is None:
+            self._temporary = Path(tempfile.mkdtemp(prefix="vorlagen-satz-"))
+        # spawn, not fork: a worker must share nothing with the parent (forked font setups would
+        # remove the parent's font files when they are replaced)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
+                                        initargs=(self.cache, self._temporary),
+                                        mp_context=multiprocessing.get_context("spawn"))
+        if broken is not None:
+            self._asked = self.workers
+            for _ in range(self.workers):
                 self.pool.submit(_ready)
 
     def submit(self, job: RenderJob) -> Future:
         if self.pool is None:
             future: Future = Future()
             try:
+                _set_up(self.cache)
                 future.set_result(render(job))
             except Exception as error:  # noqa: BLE001 – handed to the caller like a worker's failure
                 future.set_exception(error)
             return future
+        if self._asked < self.workers and self._first is not None:
+            # fewer workers were asked for: the pool would start another for a job that finds none idle
+            wait([self._first], timeout=render_seconds())
         outer: Future = Future()
         self._run(job, outer, attempt=1)
         return outer
@@ -234,30 +274,34 @@ class Renderer:
             pool, self.pool = self.pool, None
         if pool is None:
             return
-        _end(pool, seconds=0)
+        _end(pool)
         self.replaced += 1
-        self._starter.submit(self._new_pool, None).result()
+        self._starter.submit(self._spawn, self.workers).result()
 
     def close(self) -> None:
+        """Ends the workers at once – the build has collected everything it waits for – and removes their folder
+        for temporary files."""
         with self._lock:
             pool, self.pool = self.pool, None
         if pool is not None:
-            _end(pool, seconds=30)
+            _end(pool)
         if self._starter is not None:
             self._starter.shutdown(wait=True)
             self._starter = None
+        if self._temporary is not None:
+            shutil.rmtree(self._temporary, ignore_errors=True)
+            self._temporary = None
 
 
-def _end(pool: ProcessPoolExecutor, seconds: float) -> None:
-    """Shuts a pool down; a worker still busy after `seconds` (it hangs) is ended. ProcessPoolExecutor has no way
-    to end a busy worker, so its processes are ended one by one."""
+def _end(pool: ProcessPoolExecutor) -> None:
+    """Shuts a pool down and ends its workers now, busy or not: ProcessPoolExecutor has no way to end a busy
+    worker, so its processes are ended one by one."""
     processes = list(getattr(pool, "_processes", {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
-        process.join(timeout=seconds)
         if process.is_alive():
             process.terminate()
-            process.join(timeout=5)
+        process.join(timeout=5)
 
 
 _CRASHED = ("Der Satzprozess ist beim Setzen dieses Dokuments zweimal abgestürzt – ist der Arbeitsspeicher knapp? "

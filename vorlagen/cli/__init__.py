@@ -14,7 +14,7 @@ from vorlagen.cli import building, repository, reviewing, zahlen
 from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
-from vorlagen.core.problems import USER_ERRORS, BuildFailed, Problem
+from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
 COMMANDS = [
@@ -66,10 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:
-        if error.errno not in USER_ERRORS:
+        if error.errno is None:  # not the operating system's: a bug of the program, whose traceback helps
             raise
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"{where}{USER_ERRORS[error.errno]} – prüfen Sie freien Speicherplatz und Schreibrechte; "
+        print(f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte; "
               "die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 1
 

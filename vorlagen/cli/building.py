@@ -61,12 +61,22 @@ def build(args: argparse.Namespace) -> int:
     start = time.monotonic()
     sitzung = getattr(args, "sitzung", None)
     mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
-    from vorlagen.building.builder import Builder
-    from vorlagen.building.progress import Progress
-    from vorlagen.compute.project import prepare, summary
-    project = prepare(args.data)
-    builder = Builder(project, Progress(), stichtag=args.stichtag)
-    written = builder.build(args.out, mappen)
+    from vorlagen.building.state import MANIFEST, state_dir
+    from vorlagen.building.workers import Renderer
+    renderer = Renderer(cache=state_dir(args.out).parent)
+    try:
+        # workers get ready while the data loads: all of them when there is no previous build to reuse, else one
+        # (most builds after an edit render one document) and the build starts the others if it needs them
+        first = not (args.out.is_dir() and (state_dir(args.out) / MANIFEST).is_file())
+        renderer.start(None if first else 1)
+        from vorlagen.building.builder import Builder
+        from vorlagen.building.progress import Progress
+        from vorlagen.compute.project import prepare, summary
+        project = prepare(args.data)
+        builder = Builder(project, Progress(), renderer, stichtag=args.stichtag)
+        written = builder.build(args.out, mappen)
+    finally:
+        renderer.close()
     summary_text, rendered = summary(project), builder.rendered
     shown = Paths(args.data.resolve().parent).show(args.out)
     print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {written} Dateien in {shown}/ "

@@ -6,10 +6,26 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-# Failures of the machine the user can fix (disk full, no permission), not bugs of the program.
+# What the operating system refused, in German: the machine's failures (disk full, no permission, a file open in
+# another program) are not bugs of the program, and none of them may reach the user as a traceback or in English.
 USER_ERRORS = {errno.ENOSPC: "Der Speicherplatz ist voll", errno.EDQUOT: "Das Speicherkontingent ist erschöpft",
                errno.EACCES: "Keine Berechtigung", errno.EPERM: "Keine Berechtigung",
-               errno.EROFS: "Das Laufwerk ist schreibgeschützt"}
+               errno.EROFS: "Das Laufwerk ist schreibgeschützt",
+               errno.EFBIG: "Die Datei überschreitet die Größe, die das System erlaubt",
+               errno.EIO: "Das Laufwerk meldet einen Lese- oder Schreibfehler",
+               errno.ENAMETOOLONG: "Der Pfad ist zu lang", errno.EMFILE: "Zu viele Dateien sind gleichzeitig offen",
+               errno.ENFILE: "Zu viele Dateien sind gleichzeitig offen",
+               errno.EBUSY: "Die Datei ist in Benutzung (z. B. in einem anderen Programm geöffnet)",
+               errno.ENOENT: "Die Datei oder der Ordner fehlt", errno.ENOTDIR: "Ein Teil des Pfads ist kein Ordner",
+               errno.EISDIR: "Dort liegt ein Ordner, keine Datei", errno.EEXIST: "Dort liegt schon etwas",
+               errno.ENOTEMPTY: "Der Ordner ist nicht leer", errno.EXDEV: "Der Ordner liegt auf einem anderen Laufwerk",
+               errno.ELOOP: "Verknüpfungen verweisen im Kreis", errno.ENOMEM: "Der Arbeitsspeicher reicht nicht"}
+
+
+def os_error_text(error: OSError) -> str:
+    """`path: reason` for an error of the operating system, in German; unknown ones by their number."""
+    reason = USER_ERRORS.get(error.errno, f"Das Betriebssystem meldet den Fehler Nr. {error.errno}")
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 @dataclass(frozen=True, order=True)

@@ -14,7 +14,8 @@ import datetime as dt
 
 import pydyf
 
-from vorlagen.render.pdftext import TEXT_PIECE
+TEXT_PIECE = "Vorlagen"  # our entry in the first page's /PieceInfo; its /Private stream is the Textfassung
+
 
 PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">

@@ -8,8 +8,8 @@ import pypdf
 from pypdf.generic import DictionaryObject, StreamObject
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.render.conformance import TEXT_PIECE
 
-TEXT_PIECE = "Vorlagen"  # our entry in the first page's /PieceInfo; its /Private stream is the Textfassung
 TEXT_ATTACHMENT = "textfassung.txt"  # where PDFs built before PDF/A-2 (as PDF/A-3) carried it: an attached file
 
 
