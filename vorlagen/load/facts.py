@@ -6,7 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, font_problem, image_problem
+from vorlagen.load.fonts import font_files
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
@@ -153,9 +156,13 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
         raise_if(problems)
     stil = koerperschaft.hausstil
     logo = _stil_datei(data_dir, stil, "logo", "Die Logodatei", problems)
+    if logo is not None and logo.exists():
+        reason = image_problem(logo, stil.logo)
+        problems += [Problem(stil.where("logo"), reason)] if reason else []
     stylesheet = _stil_datei(data_dir, stil, "stylesheet", "Die CSS-Datei", problems)
-    if stylesheet is not None and stylesheet.is_file():
-        problems += _network_references(stylesheet, paths)
+    if stylesheet is not None and stylesheet.exists():
+        problems += _stylesheet_references(stylesheet, data_dir, paths)
+    problems += _own_fonts(data_dir, stil, paths)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
                  unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen), problems
 
@@ -166,32 +173,66 @@ def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Proble
     if not name:
         return None
     path = inside(data_dir, data_dir, name, stil.where(key), problems)
-    if path is not None and not path.is_file():
+    if path is not None and not path.exists():
         problems.append(Problem(stil.where(key), f"{what} „{name}“ gibt es nicht – prüfen Sie den Namen."))
     return path
 
 
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]*)|@import\s+["']([^"']*)""", re.I)
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.I)
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}", re.I)
 
 
-def _network_references(stylesheet: Path, paths: Paths) -> list[Problem]:
-    """The Hausstil's CSS goes into the PDF and, as it is, into the HTML output: an address on the network would
-    load from there in every reader's browser (a tracking pixel on the public site). Only files are allowed."""
+def _stylesheet_references(stylesheet: Path, data_dir: Path, paths: Paths) -> list[Problem]:
+    """Every file the Hausstil's CSS names, checked here with its line. An address on the network is refused: the
+    CSS goes as it is into the HTML output, and would load from there in every reader's browser (a tracking pixel
+    on the public site). A local file must be there, be a file, and be a sound image or font."""
     try:
         text = read_file(stylesheet).decode("utf-8", "replace")
     except OSError as error:
         return [Problem(paths.where(stylesheet), str(error) if isinstance(error, NotReadable) else
                         "Die CSS-Datei lässt sich nicht lesen – prüfen Sie die Datei.")]
+    fonts = [m.span() for m in _FONT_FACE.finditer(text)]
     problems = []
     for match in _CSS_URL.finditer(text):
         target = match[1] if match[1] is not None else match[2]
+        where = paths.where(stylesheet, text.count("\n", 0, match.start()) + 1)
         if _SCHEME.match(target) and not target.lower().startswith("data:"):
-            line = text.count("\n", 0, match.start()) + 1
-            problems.append(Problem(paths.where(stylesheet, line), f"„{target}“ ist eine Adresse im Netz – der "
-                                    "Hausstil darf nur Dateien des Datenordners nennen (z. B. url(\"stil/bild.png\")); "
-                                    "Leserinnen und Leser würden sonst beim Öffnen jedes Dokuments diese Adresse "
-                                    "abrufen."))
+            problems.append(Problem(where, f"„{target}“ ist eine Adresse im Netz – der Hausstil darf nur Dateien des "
+                                           "Datenordners nennen (z. B. url(\"stil/bild.png\")); Leserinnen und Leser "
+                                           "würden sonst beim Öffnen jedes Dokuments diese Adresse abrufen."))
+        elif target and not _SCHEME.match(target) and not target.startswith("#"):
+            in_font_face = any(start <= match.start() < end for start, end in fonts)
+            reason = _referenced_file(data_dir, stylesheet.parent, target, in_font_face)
+            problems += [Problem(where, reason)] if reason else []
+    return problems
+
+
+def _referenced_file(data_dir: Path, folder: Path, target: str, font: bool) -> str | None:
+    """Why the file `target` (relative to `folder`, as a CSS url() names it) cannot be used, or None."""
+    path = folder / unquote(urlsplit(target).path)
+    if not path.resolve().is_relative_to(data_dir.resolve()):
+        return (f"„{target}“ liegt außerhalb des Datenordners – der Hausstil darf nur Dateien des Datenordners "
+                "nennen; legen Sie die Datei dorthin, z. B. nach stil/.")
+    if path.is_dir():
+        return (f"„{target}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, z. B. "
+                "url(\"bilder/logo.png\").")
+    if not path.exists():
+        return f"„{target}“ gibt es nicht – prüfen Sie den Namen (er gilt relativ zur CSS-Datei)."
+    if font or path.suffix.lower() in FONT_SUFFIXES:
+        return font_problem(path, target)
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        return image_problem(path, target)
+    return None
+
+
+def _own_fonts(data_dir: Path, stil, paths: Paths) -> list[Problem]:
+    """The data's own font files for the Hausstil's Schrift (templates/fonts/) must be sound fonts."""
+    problems = []
+    for path in font_files(data_dir, stil.schrift):
+        if path.is_relative_to(data_dir):
+            reason = font_problem(path, paths.show(path))
+            problems += [Problem(stil.where("schrift"), reason)] if reason else []
     return problems
 
 

@@ -22,6 +22,7 @@ from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from vorlagen.load.assets import image_problem
 from vorlagen.load.facts import Text
 from vorlagen.compute.kennzahlen import Groesse
 from vorlagen.compute.names import UnknownName
@@ -240,6 +241,11 @@ class Prose:
         if path is None or not path.is_relative_to(folder) or not path.is_file():
             problems.append(Problem(where, f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
                                            "liegen und relativ angegeben werden, z. B. bilder/grafik.png."))
+            token.attrSet("src", "")
+            return []
+        reason = image_problem(path, src)
+        if reason:
+            problems.append(Problem(where, reason))
             token.attrSet("src", "")
             return []
         return [path]
