@@ -7,12 +7,13 @@ never picks it up, and it is on the output's file system, so the new output is s
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Paths, Problem
+from filelock import FileLock, Timeout
+
+from vorlagen.core.problems import BuildFailed, Paths, Problem, os_error_reason
 
 STATE = ".vorlagen"  # the hidden folder beside the output folder (others, e.g. an OParl ledger, reuse it)
 MANIFEST = "manifest.json"
@@ -27,27 +28,6 @@ def state_dir(out: Path) -> Path:
     return out.parent / STATE / out.name
 
 
-def _try_lock(handle) -> bool:
-    """Takes the lock of an open file without waiting; False when another process holds it. The operating
-    system frees it when the process ends, however it ends. POSIX: flock; Windows: msvcrt.locking (untested here)."""
-    if os.name == "nt":
-        import msvcrt
-        try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-    import fcntl
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except OSError as error:
-        if error.errno not in (errno.EAGAIN, errno.EACCES):
-            raise
-        return False
-
-
 class BuildLock:
     """`with BuildLock(out, paths) as state:` – one build per output folder at a time.
 
@@ -58,22 +38,28 @@ class BuildLock:
     def __init__(self, out: Path, paths: Paths):
         self.out, self.paths = out.resolve(), paths
         self.dir = state_dir(out)
-        self.handle = None
+        self.lock: FileLock | None = None
 
     def __enter__(self) -> Path:
+        # filelock: the operating system's own lock (flock on POSIX, msvcrt on Windows, each tested by its
+        # maintainers on that system), freed when the process ends however it ends; never a lock file that a
+        # killed build would leave standing
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             ignore = self.dir.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Arbeitsdateien von vorlagen – nicht einchecken\n*\n", encoding="utf-8")
-            self.handle = open(self.dir / "lock", "a+")
+            self.lock = FileLock(self.dir / "lock", timeout=0, thread_local=False, fallback_to_soft=False,
+                                 preserve_lock_file=True)
+            self.lock.acquire()
+        except Timeout:
+            raise BuildFailed([Problem(self.paths.where(self.out), "Gerade baut ein anderer Lauf in diesen "
+                                       "Ausgabeordner – warten Sie, bis er fertig ist, und starten Sie dann neu.")]) \
+                from None
         except OSError as error:
             raise BuildFailed([Problem(self.paths.where(self.dir), f"Der Ordner für Arbeitsdateien lässt sich nicht "
-                                       f"anlegen ({error.strerror}) – prüfen Sie die Schreibrechte.")]) from None
-        if not _try_lock(self.handle):
-            self.handle.close()
-            raise BuildFailed([Problem(self.paths.where(self.out), "Gerade baut ein anderer Lauf in diesen "
-                                       "Ausgabeordner – warten Sie, bis er fertig ist, und starten Sie dann neu.")])
+                                       f"anlegen ({os_error_reason(error)}) – prüfen Sie die Schreibrechte.")]) \
+                from None
         self._recover()
         return self.dir
 
@@ -86,4 +72,4 @@ class BuildLock:
             shutil.rmtree(folder, ignore_errors=True)
 
     def __exit__(self, *exc) -> None:
-        self.handle.close()
+        self.lock.release()

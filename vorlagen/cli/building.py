@@ -155,4 +155,5 @@ def _port_problem(port: int, error: OSError) -> str:
     if error.errno == errno.EADDRINUSE:
         return (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
                 f"Sonst wählen Sie einen anderen Port, z. B. --port {port + 1 if port < 65535 else 8000}.")
-    return f"Die Vorschau kann Port {port} nicht öffnen ({error.strerror}) – wählen Sie einen anderen mit --port."
+    from vorlagen.core.problems import os_error_reason
+    return f"Die Vorschau kann Port {port} nicht öffnen ({os_error_reason(error)}) – wählen Sie einen anderen mit --port."

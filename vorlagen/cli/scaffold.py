@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from vorlagen import __version__
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
 from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, schema_text
@@ -31,7 +31,7 @@ def write(root: Path, files: dict[str, str]) -> list[str]:
                 handle.write(text)
         except OSError as error:
             raise BuildFailed([Problem(Where(path.as_posix()), f"Die Datei lässt sich nicht anlegen "
-                                       f"({error.strerror or error}) – prüfen Sie Ordner, Namen und Schreibrechte.")]) from None
+                                       f"({os_error_reason(error)}) – prüfen Sie Ordner, Namen und Schreibrechte.")]) from None
     return list(files)
 
 

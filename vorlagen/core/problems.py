@@ -22,10 +22,14 @@ USER_ERRORS = {errno.ENOSPC: "Der Speicherplatz ist voll", errno.EDQUOT: "Das Sp
                errno.ELOOP: "Verknüpfungen verweisen im Kreis", errno.ENOMEM: "Der Arbeitsspeicher reicht nicht"}
 
 
+def os_error_reason(error: OSError) -> str:
+    """What the operating system refused, in German; unknown errors by their number."""
+    return USER_ERRORS.get(error.errno, f"Das Betriebssystem meldet den Fehler Nr. {error.errno}")
+
+
 def os_error_text(error: OSError) -> str:
-    """`path: reason` for an error of the operating system, in German; unknown ones by their number."""
-    reason = USER_ERRORS.get(error.errno, f"Das Betriebssystem meldet den Fehler Nr. {error.errno}")
-    return f"{error.filename}: {reason}" if error.filename else reason
+    """`path: reason` for an error of the operating system."""
+    return f"{error.filename}: {os_error_reason(error)}" if error.filename else os_error_reason(error)
 
 
 @dataclass(frozen=True, order=True)
