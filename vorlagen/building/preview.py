@@ -8,6 +8,7 @@ problems in German with file and line above the previous state.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from functools import partial
@@ -138,17 +139,31 @@ def server(out: Path, state: State, port: int) -> LocalServer:
     return LocalServer(port, handler)
 
 
-def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
+def _snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """Every file below `folders` → (modification time, size); one stat per file."""
     files = {}
-    for folder in folders:
-        for path in folder.rglob("*"):
-            try:
-                if path.is_file():
-                    stat = path.stat()
-                    files[path] = (stat.st_mtime_ns, stat.st_size)
-            except OSError:
-                continue
+    stack = [str(folder) for folder in folders]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            stack.append(entry.path)
+                        elif entry.is_file():
+                            info = entry.stat()
+                            files[entry.path] = (info.st_mtime_ns, info.st_size)
+                    except OSError:
+                        continue
+        except OSError:
+            continue
     return files
+
+
+def _interval(seconds_per_look: float) -> float:
+    """How long the watcher waits between two looks: short, so that a saved file shows at once, but never more
+    than a tenth of the time in looking (a year's archive has thousands of files)."""
+    return min(0.25, max(0.03, 10 * seconds_per_look))
 
 
 class Preview:
@@ -186,13 +201,19 @@ class Preview:
         self.state.publish(True, [])
         self.say(f"Gebaut: {builder.rendered} PDF neu gesetzt ({time.monotonic() - start:.1f} s).")
 
-    def watch(self, seen: dict[Path, tuple[int, int]]) -> None:
+    def watch(self, seen: dict[str, tuple[int, int]]) -> None:
         folders = [self.data, TEMPLATES]
-        while not self.stopped.wait(0.25):
+        interval = 0.25
+        while not self.stopped.wait(interval):
             try:
-                if _snapshot(folders) != seen:
-                    time.sleep(0.1)  # let an editor finish writing
-                    seen = _snapshot(folders)
+                start = time.monotonic()
+                now = _snapshot(folders)
+                interval = _interval(time.monotonic() - start)
+                if now != seen:
+                    while not self.stopped.wait(0.03):  # until the editor has finished writing
+                        seen, now = now, _snapshot(folders)
+                        if now == seen:
+                            break
                     self.build()
             except Exception as error:  # noqa: BLE001 – look again at the next tick
                 self.say(f"Die Vorschau konnte die Ordner nicht durchsehen ({failure_text(error)}); "
