@@ -1,7 +1,8 @@
-"""PDF rendering in long-lived worker processes, one per core, each keeping its WeasyPrint font setup.
+"""PDF rendering in worker processes, one per core, each keeping its WeasyPrint font setup.
 
-Workers start when the build starts, so importing WeasyPrint there overlaps with loading and composing
-in the main process. A build with a single document renders it in-process instead.
+The command starts a first worker before it loads the data (all of them when there is no previous output),
+so that importing WeasyPrint overlaps with loading and composing in the main process; the build starts the
+others only when it has more than one document to render. Workers end with the command.
 """
 
 from __future__ import annotations
