@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pyphen
 import pytest
@@ -14,14 +15,17 @@ from vorlagen.render import hyphenation
 
 from .conftest import ROOT
 
-CACHE = "silbentrennung-de.txt"
+CACHE = "vorlagen/silbentrennung-de.txt"
 PATH = pyphen.LANGUAGES[pyphen.language_fallback(hyphenation.LANGUAGE)]
 
 
 @pytest.fixture(autouse=True)
-def fresh_pyphen(monkeypatch):
-    """Each test starts with pyphen's cache empty and leaves the process's cache as it was."""
+def fresh_pyphen(monkeypatch, tmp_path):
+    """Each test starts with pyphen's cache empty and leaves the process's cache as it was; the user's cache
+    folder is the test's own."""
     monkeypatch.setattr(pyphen, "hdcache", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    (tmp_path / "vorlagen").mkdir()
 
 
 def _words() -> list[str]:
@@ -43,7 +47,7 @@ def test_kept_patterns_hyphenate_every_word_as_pyphens_own_parse(tmp_path, monke
     words = _words()
     expected = _hyphenated(words)  # pyphen parses its dictionary itself
     monkeypatch.setattr(pyphen, "hdcache", {})
-    hyphenation.prime(tmp_path)  # parses, and keeps the file
+    hyphenation.prime()  # parses, and keeps the file
     assert (tmp_path / CACHE).is_file()
     assert _hyphenated(words) == expected
 
@@ -51,7 +55,7 @@ def test_kept_patterns_hyphenate_every_word_as_pyphens_own_parse(tmp_path, monke
         raise AssertionError("the kept file should have been used")
     monkeypatch.setattr(pyphen, "hdcache", {})
     monkeypatch.setattr(pyphen, "HyphDict", type("Refuse", (pyphen.HyphDict,), {"__init__": refuse}))
-    hyphenation.prime(tmp_path)  # reads the kept file, parses nothing
+    hyphenation.prime()  # reads the kept file, parses nothing
     assert _hyphenated(words) == expected
 
 
@@ -67,7 +71,7 @@ def test_a_foreign_or_damaged_file_is_parsed_anew_and_written_again(tmp_path, co
     stamp = hyphenation._stamp(pyphen, PATH)
     kept = tmp_path / CACHE
     kept.write_bytes(content.replace(b"{stamp}", stamp.encode()))
-    hyphenation.prime(tmp_path)
+    hyphenation.prime()
     assert pyphen.hdcache[PATH].patterns == pyphen.HyphDict(PATH).patterns
     assert kept.read_text(encoding="utf-8").startswith(stamp + "\n")  # written again, whole
 
@@ -76,32 +80,33 @@ def test_a_file_with_letters_for_digits_is_not_trusted(tmp_path):
     """A value written with a letter would become a pattern digit above 9: the file is refused, not used."""
     stamp = hyphenation._stamp(pyphen, PATH)
     (tmp_path / CACHE).write_text(f"{stamp}\nab\t0\tz\n", encoding="utf-8")
-    hyphenation.prime(tmp_path)
+    hyphenation.prime()
     assert pyphen.hdcache[PATH].patterns == pyphen.HyphDict(PATH).patterns
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="benannte Pipes gibt es hier nicht")
 def test_a_named_pipe_in_place_of_the_file_neither_blocks_nor_stays(tmp_path):
     os.mkfifo(tmp_path / CACHE)
-    hyphenation.prime(tmp_path)  # opening a pipe for reading would wait for a writer forever
+    hyphenation.prime()  # opening a pipe for reading would wait for a writer forever
     assert (tmp_path / CACHE).is_file()
 
 
-def test_a_folder_in_place_of_the_file_or_an_unwritable_state_folder_only_costs_time(tmp_path):
+def test_a_folder_in_place_of_the_file_or_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
     (tmp_path / CACHE).mkdir()
-    hyphenation.prime(tmp_path)
+    hyphenation.prime()
     assert pyphen.hdcache[PATH].patterns
+    assert sorted(p.name for p in (tmp_path / "vorlagen").iterdir()) == [Path(CACHE).name]  # nothing half-written
     pyphen.hdcache.clear()
     blocked = tmp_path / "datei"
     blocked.write_text("keine Ordner hier", encoding="utf-8")
-    hyphenation.prime(blocked / "unter")  # the state folder cannot be made: parsed, nothing written, no error
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked / "unter"))
+    hyphenation.prime()  # the cache folder cannot be made: parsed, nothing written, no error
     assert pyphen.hdcache[PATH].patterns
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["datei", CACHE]  # no half-written file left
 
 
 def test_an_oversized_file_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(hyphenation, "_MAX_BYTES", 1000)
     stamp = hyphenation._stamp(pyphen, PATH)
     (tmp_path / CACHE).write_text(stamp + "\n" + "ab\t0\t1\n" * 1000, encoding="utf-8")
-    hyphenation.prime(tmp_path)
+    hyphenation.prime()
     assert pyphen.hdcache[PATH].patterns == pyphen.HyphDict(PATH).patterns

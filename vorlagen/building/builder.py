@@ -14,7 +14,7 @@ from vorlagen.meetings import oparl, publish
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
 from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, packet_key, relative_reads, render_key,
                                   vorlage_key)
-from vorlagen.building.state import OPARL_LEDGER, BuildLock, state_dir
+from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
 from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
@@ -60,7 +60,7 @@ class Builder:
         `mappen` names the Sitzungen whose packets and publish bundle to build.
         """
         mappen = self._mappen_wanted(set(mappen))
-        renderer = self.renderer or Renderer(cache=state_dir(out).parent)  # this build's own workers
+        renderer = self.renderer or Renderer()  # this build's own workers
         try:
             return self._build(out, mappen, renderer)
         finally:
@@ -111,16 +111,8 @@ class Builder:
         # one changed Vorlage renders in the worker the command started while loading, or else in this process:
         # starting workers for it now would cost more than it saves
         todo.sort(key=lambda s: -sum(t.size for t in s.texts.values()))  # largest first: workers end together
-        sitzungen = [self.meetings.compose(sid, plans) for sid, s in sorted(facts.sitzungen.items())
-                     if s.tagesordnung is not None]
-        minutes, failed = [], []
-        for sid in sorted(facts.niederschriften):
-            try:
-                minutes.append(Minutes(self.composer).compose(sid, plans))
-            except BuildFailed as error:
-                failed += error.problems
-        raise_if(failed)
-        self.progress.plan(len(facts.vorlagen) + len(sitzungen) + len(minutes) + len(mappen))
+        agendas = [sid for sid, s in sorted(facts.sitzungen.items()) if s.tagesordnung is not None]
+        self.progress.plan(len(facts.vorlagen) + len(agendas) + len(facts.niederschriften) + len(mappen))
         known = set(old.dateien) if old.dateien is not None else None
         with Staging(out, facts.paths, state, known) as self.stage:
             window = _Window(self, renderer, limit=max(4, 3 * renderer.workers))
@@ -142,6 +134,14 @@ class Builder:
                 entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
                 for job in jobs:
                     window.submit(*job)
+            # agendas and Niederschriften are composed while the Vorlagen render: a changed Vorlage goes out first
+            sitzungen = [self.meetings.compose(sid, plans) for sid in agendas]
+            minutes = []
+            for sid in sorted(facts.niederschriften):
+                try:
+                    minutes.append(Minutes(self.composer).compose(sid, plans))
+                except BuildFailed as error:
+                    problems += error.problems
             if problems:
                 window.drain()
                 raise_if(problems)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from vorlagen.building.builder import Builder
 from vorlagen.core.fmt import anzahl
-from vorlagen.building.state import state_dir
 from vorlagen.building.workers import Renderer
 from vorlagen.building.localserver import LocalHandler, LocalServer
 from vorlagen.core.problems import BuildFailed, os_error_text
@@ -172,7 +171,7 @@ class Preview:
     def __init__(self, data: Path, out: Path, port: int, say=print):
         self.data, self.out, self.port, self.say = data, out, port, say
         self.state = State()
-        self.renderer = Renderer(cache=state_dir(out).parent)  # serve keeps its own workers warm for the writing loop
+        self.renderer = Renderer()  # serve keeps its own workers warm for the writing loop
         self.stopped = threading.Event()
         self.httpd: LocalServer | None = None
         self.watcher: threading.Thread | None = None

@@ -43,7 +43,7 @@ class RenderResult:
 _font_config = None
 
 
-def _start_worker(cache: Path | None, temporary: Path | None) -> None:
+def _start_worker(temporary: Path | None) -> None:
     """Runs once in each worker: import WeasyPrint and set up fonts and hyphenation before the first job arrives.
     The worker's temporary files (WeasyPrint's copies of fonts) go into the renderer's own folder, which the
     renderer removes when it ends the workers – also a worker ended in the middle of its work leaves nothing."""
@@ -52,21 +52,23 @@ def _start_worker(cache: Path | None, temporary: Path | None) -> None:
         tempfile.tempdir = str(temporary)
     gc.disable()  # importing WeasyPrint makes many objects and no garbage: searching it for cycles is wasted time
     try:
-        _set_up(cache)
+        _set_up()
     finally:
         gc.freeze()  # those objects live as long as the worker: later searches for cycles skip them
         gc.enable()
 
 
-def _set_up(cache: Path | None) -> None:
+def _set_up() -> None:
     """Sets up this process for rendering, once: hyphenation patterns and fonts. (No warm-up page: the worker
     is the slower one at the start of a build, so a page rendered for practice only delays the first document.)"""
     global _font_config
     if _font_config is not None:
         return
     from vorlagen.render.hyphenation import prime
+    from vorlagen.render.libraries import import_weasyprint
+    import_weasyprint()
+    prime()
     from weasyprint.text.fonts import FontConfiguration
-    prime(cache)
     _font_config = FontConfiguration()
     atexit.register(_release_fonts)
 
@@ -97,8 +99,8 @@ def _release_fonts() -> None:
 
 def render(job: RenderJob) -> RenderResult:
     """Renders one job in this process, reusing the process's font configuration while it fits the job."""
+    _set_up()
     from vorlagen.render.pdf import render_pdf
-    _set_up(None)
     fonts = _fonts_for(job)
     with recording() as reads:
         pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config)
@@ -162,12 +164,10 @@ class Renderer:
     A worker that dies (killed, out of memory) breaks its whole pool: the pool is replaced and each job
     it took down is tried once more. Pools start in one long-lived thread of their own, so that replacing a
     broken pool never waits on the thread that found it broken; workers end with this process (_die_with_parent).
-    `cache` is the folder for the parsed hyphenation patterns (the state folder), or None.
     """
 
-    def __init__(self, workers: int | None = None, cache: Path | None = None):
+    def __init__(self, workers: int | None = None):
         self.workers = worker_count() if workers is None else workers
-        self.cache = cache
         self.pool: ProcessPoolExecutor | None = None
         self.replaced = 0  # pools replaced after a worker died
         self._starter: ThreadPoolExecutor | None = None
@@ -206,7 +206,7 @@ class Renderer:
         # spawn, not fork: a worker must share nothing with the parent (forked font setups would
         # remove the parent's font files when they are replaced)
         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
-                                        initargs=(self.cache, self._temporary),
+                                        initargs=(self._temporary,),
                                         mp_context=multiprocessing.get_context("spawn"))
         if broken is not None:
             self._asked = self.workers
@@ -217,7 +217,7 @@ class Renderer:
         if self.pool is None:
             future: Future = Future()
             try:
-                _set_up(self.cache)
+                _set_up()
                 future.set_result(render(job))
             except Exception as error:  # noqa: BLE001 – handed to the caller like a worker's failure
                 future.set_exception(error)

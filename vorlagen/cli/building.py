@@ -63,7 +63,7 @@ def build(args: argparse.Namespace) -> int:
     mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
     from vorlagen.building.state import MANIFEST, state_dir
     from vorlagen.building.workers import Renderer
-    renderer = Renderer(cache=state_dir(args.out).parent)
+    renderer = Renderer()
     try:
         # workers get ready while the data loads: all of them when there is no previous build to reuse, else one
         # (most builds after an edit render one document) and the build starts the others if it needs them

@@ -1,0 +1,62 @@
+"""The per-user folder where the program keeps what it would otherwise work out anew in every process (parsed
+hyphenation patterns, where the system's text libraries are). Never inside a project: a git branch can put files
+into a project, and nothing a branch brings may change how the program runs or sets type.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from vorlagen.core.reads import read_file
+
+
+def user_cache() -> Path | None:
+    """The folder (made on first use by the writer), or None when the system names none."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "vorlagen" / "Cache" if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "vorlagen"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base and os.path.isabs(base):
+        return Path(base) / "vorlagen"
+    try:
+        return Path.home() / ".cache" / "vorlagen"
+    except RuntimeError:  # no home folder known
+        return None
+
+
+def read_kept(name: str, stamp: str, limit: int) -> list[str] | None:
+    """The lines kept under `name` when they were made under `stamp` and are whole; else None."""
+    folder = user_cache()
+    if folder is None:
+        return None
+    try:
+        lines = read_file(folder / name, limit).decode("utf-8").split("\n")
+    except (OSError, ValueError):  # missing, no regular file, too large, not UTF-8 (UnicodeError is a ValueError)
+        return None
+    return lines[1:-1] if lines[0] == stamp and lines[-1] == "" else None
+
+
+def keep(name: str, stamp: str, lines: list[str]) -> None:
+    """Keeps `lines` under `name`, whole or not at all (another process may read or write it meanwhile);
+    a failure only costs time at the next start."""
+    folder = user_cache()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write("\n".join([stamp, *lines]) + "\n")
+        os.replace(temporary, folder / name)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
