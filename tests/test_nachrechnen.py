@@ -397,3 +397,32 @@ def test_pdf_with_a_password(capsys, tmp_path):
     assert (code, out) == (2, "")
     assert err == (f"{path}: Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und "
                    "versuchen Sie es noch einmal.\n")
+
+
+def test_the_start_of_a_list_that_adds_up_is_found_in_one_pass_as_by_its_definition():
+    """_best_start (issue 24: time grew with the cube of the lines) gives what its definition gives: the first
+    start whose rows add up to the result – checked against that definition, written out, on random lists."""
+    import random
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from vorlagen.review.nachrechnen.bloecke import _best_start
+
+    def definition(members, result):
+        for start in range(len(members) - 1):
+            if sum(r.wert(z) * abs(z.wert) for r, z in members[start:]) == result.wert:
+                return start
+        return 0
+
+    chance = random.Random(24)
+    for _ in range(500):
+        members = []
+        for _ in range(chance.randint(0, 12)):
+            minus = chance.random() < 0.2
+            zahl = SimpleNamespace(wert=Decimal(chance.randint(-500, 5000)) / chance.choice([1, 100]))
+            members.append((SimpleNamespace(wert=lambda z, m=minus: -1 if z.wert < 0 or (m and z.wert > 0) else 1),
+                            zahl))
+        tail = members[chance.randint(0, len(members)):] if members else []
+        value = sum(r.wert(z) * abs(z.wert) for r, z in tail) if chance.random() < 0.7 else Decimal(chance.randint(0, 99))
+        result = SimpleNamespace(wert=value)
+        assert _best_start(members, result) == definition(members, result)

@@ -140,10 +140,14 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
 
 
 def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:
-    """A list may begin below the first row that looks like one: the longest run that adds up."""
+    """A list may begin below the first row that looks like one: the longest run that adds up. One pass: the
+    sum from `start` on is the whole sum less what lies before it."""
+    rest = sum(r.wert(z) * abs(z.wert) for r, z in members)
     for start in range(len(members) - 1):
-        if sum(r.wert(z) * abs(z.wert) for r, z in members[start:]) == result.wert:
+        if rest == result.wert:
             return start
+        row, zahl = members[start]
+        rest -= row.wert(zahl) * abs(zahl.wert)
     return 0
 
 
