@@ -154,8 +154,9 @@ def test_a_named_pipe_as_a_hausstil_image_is_a_german_problem_not_a_hang(tmp_pat
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(tmp_path / "out")],
                             capture_output=True, text=True, timeout=240, env={**os.environ, "VORLAGEN_WORKER": "1"})
     assert result.returncode == 1
-    assert ("Das Dokument liest „stil/fifo.png“: „fifo.png“ ist keine gewöhnliche Datei (sondern z. B. eine benannte "
-            "Pipe oder ein Gerät) – legen Sie dort eine echte Datei ab.") in result.stderr
+    assert result.stderr.splitlines()[0] == (  # named at the stylesheet's line, before anything renders
+        "data/stil/haus.css:1: „fifo.png“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe oder ein "
+        "Gerät) – legen Sie dort eine echte Datei ab.")
     assert "Traceback" not in result.stderr
 
 
@@ -194,6 +195,19 @@ def test_a_folder_named_as_an_image_is_called_a_folder(tmp_path):
     (problem,) = failed.value.problems
     assert str(problem) == ("test.html: Das Dokument liest „bilder“: „bilder“ ist ein Ordner, keine Datei – nennen Sie "
                             "eine Datei darin, z. B. stil/bild.png.")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="benannte Pipes gibt es hier nicht")
+def test_a_named_pipe_the_renderer_is_asked_to_read_is_refused_not_waited_for(tmp_path):
+    """The load stage names a pipe in the Hausstil at its line; the renderer refuses one on its own too (a data
+    template could name it)."""
+    import os
+    os.mkfifo(tmp_path / "fifo.png")
+    with pytest.raises(BuildFailed) as failed:
+        render('<html lang="de"><body><img src="fifo.png"></body></html>', tmp_path)
+    (problem,) = failed.value.problems
+    assert str(problem) == ("test.html: Das Dokument liest „fifo.png“: „fifo.png“ ist keine gewöhnliche Datei (sondern "
+                            "z. B. eine benannte Pipe oder ein Gerät) – legen Sie dort eine echte Datei ab.")
 
 
 def test_url_dot_is_the_folder_not_outside_the_project(tmp_path):
