@@ -1,7 +1,5 @@
 """`python -m vorlagen`: the same as the `vorlagen` command."""
 
-import sys
+from vorlagen.cli import run
 
-from vorlagen.cli import main
-
-sys.exit(main())
+run()
