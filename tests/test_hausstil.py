@@ -11,7 +11,7 @@ import pytest
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
 
-from .conftest import ROOT, edit, line_of, run
+from .conftest import ROOT, edit, line_of, problems_of, run
 from .test_build import pdf_text
 
 V = "vorlagen/2021-0123/vorlage.yaml"
@@ -261,20 +261,23 @@ KLIMA = """abschnitte:
 
 CASES = [
     ("ergebnis-unbekannt", [(V, "rolle: Vorberatung}", "rolle: Vorberatung, ergebnis: beschlossen}")],
-     [(V, "ergebnis: beschlossen", "„ergebnis“: „beschlossen“ ist nicht vorgesehen – meinten Sie „geändert beschlossen“? "
-       "Möglich sind: ungeändert beschlossen, geändert beschlossen, abgelehnt, zur Kenntnis genommen, "
-       "zurückgestellt, vertagt, zurückgezogen.")]),
+     [(V, "ergebnis: beschlossen", "„ergebnis“: „beschlossen“ steht nicht in der Liste „hausstil: beratungsergebnisse“ "
+       "der Körperschaft – meinten Sie „geändert beschlossen“? Möglich sind: ungeändert beschlossen, geändert "
+       "beschlossen, abgelehnt, zur Kenntnis genommen, zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt."
+       " Ein eigenes Wort ergänzen Sie in der Liste (koerperschaft.yaml unter „hausstil:“; bis dahin gelten die "
+       "Standardwörter).")]),
     ("berichterstattung-ohne-name", [(V, "rolle: Vorberatung}", "rolle: Vorberatung, berichterstattung: {funktion: Leitung}}")],
      [(V, "berichterstattung", "In „berichterstattung“ fehlt der Eintrag „name“ – ergänzen Sie ihn.")]),
     ("unbekannter-hausstil-schluessel", [(K, "akzentfarbe:", "farbe: rot\n  akzentfarbe:")],
      [(K, "farbe: rot", "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
-       "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, unterschrift.")]),
+       "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, unterschrift, rollen, beratungsergebnisse, vorsitz.")]),
     ("unbekannte-spalte", [(K, "akzentfarbe:", "beratungsfolge: {spalten: [datum, sitzungsort]}\n  akzentfarbe:")],
      [(K, "sitzungsort", "„spalten“: „sitzungsort“ ist nicht vorgesehen. Möglich sind: datum, uhrzeit, gremium, "
        "rolle, berichterstattung, ergebnis.")]),
     ("unbekannte-art", [(V, "art: Beschlussvorlage", "art: Beschlußvorlage")],
-     [(V, "art:", "„art“: „Beschlußvorlage“ ist nicht vorgesehen – meinten Sie „Beschlussvorlage“? Möglich sind: "
-       "Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage.")]),
+     [(V, "art:", "„art“: „Beschlußvorlage“ steht nicht in der Liste „hausstil: arten“ der Körperschaft – meinten Sie "
+       "„Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage. Ein eigenes Wort "
+       "ergänzen Sie in der Liste (koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter).")]),
     ("datum-fehlt", [(V, "datum: 2021-05-27\n", "")],
      [(V, "nummer:", "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn.")]),
     ("nummer-passt-nicht-zum-muster", [(K, "akzentfarbe:", 'nummer: "JJ/NNNN"\n  akzentfarbe:')],
@@ -408,3 +411,97 @@ def test_wiesenbrueck_pdf_is_set_in_liberation_serif(built_wiesenbrueck):
     used = fonts(built_wiesenbrueck / WB / "231-2024" / "231-2024.pdf")
     assert used and all(f.startswith("Vorlage-Liberation-Serif") for f in used)
     assert "Kosten insgesamt" in pdf_text(built_wiesenbrueck / WB / "231-2024" / "231-2024.pdf")
+
+
+# --- Word lists of the body (issue 22) ------------------------------------------------------
+
+def test_a_bodys_own_roles_and_results_replace_the_standard_words(data):
+    """A body that writes „Beschlussfassung“ and „Erledigt“ needs no invented word: its lists are in the Hausstil,
+    and a word from the standard list it replaced is then unknown – named with the line of the body's list."""
+    without_niederschriften(data)
+    hausstil(data, "  rollen: {Vorberatung: {}, Beschlussfassung: {entscheidet: true}, Kenntnisnahme: {}}\n"
+                   "  beratungsergebnisse: [Erledigt, vertagt]\n"
+                   "  beratungsfolge: {spalten: [datum, gremium, rolle, ergebnis]}\n")
+    edit(data / V, "rolle: Entscheidung}", "rolle: Beschlussfassung, ergebnis: Erledigt}")
+    part = section(html_of(data), "beratungsfolge")
+    assert "<td>Beschlussfassung</td>" in part and "<td>Erledigt</td>" in part
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "rolle: Kenntnisnahme}", "rolle: Entscheidung, ergebnis: erledigt}", 2)
+    liste = line_of(data / K, "rollen:")
+    ergebnisse = line_of(data / K, "beratungsergebnisse:")
+    vorlage = "data/vorlagen/2021-0130/vorlage.yaml"
+    assert problems_of(data) == [
+        f"{vorlage}:8: „ergebnis“: „erledigt“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der "
+        f"Körperschaft – meinten Sie „Erledigt“? Möglich sind: Erledigt, vertagt. Ein eigenes Wort ergänzen Sie in "
+        f"der Liste (data/koerperschaft.yaml, Zeile {ergebnisse}).",
+        f"{vorlage}:8: „rolle“: „Entscheidung“ steht nicht in der Liste „hausstil: rollen“ der Körperschaft – "
+        f"möglich sind: Vorberatung, Beschlussfassung, Kenntnisnahme. Ein eigenes Wort ergänzen Sie in der Liste "
+        f"(data/koerperschaft.yaml, Zeile {liste}).",
+        f"{vorlage}:9: „ergebnis“: „erledigt“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der "
+        f"Körperschaft – meinten Sie „Erledigt“? Möglich sind: Erledigt, vertagt. Ein eigenes Wort ergänzen Sie in "
+        f"der Liste (data/koerperschaft.yaml, Zeile {ergebnisse}).",
+        f"{vorlage}:9: „rolle“: „Entscheidung“ steht nicht in der Liste „hausstil: rollen“ der Körperschaft – "
+        f"möglich sind: Vorberatung, Beschlussfassung, Kenntnisnahme. Ein eigenes Wort ergänzen Sie in der Liste "
+        f"(data/koerperschaft.yaml, Zeile {liste}).",
+    ]
+
+
+def test_the_standard_lists_hold_the_usual_words_of_all_laender(data):
+    without_niederschriften(data)
+    edit(data / V, "rolle: Vorberatung}", "rolle: Anhörung, ergebnis: abgesetzt}")
+    edit(data / V, "rolle: Entscheidung}", "rolle: Beratung, ergebnis: erledigt}")
+    html_of(data)  # no problem
+
+
+def test_a_role_that_decides_is_authoritative_in_oparl(data, tmp_path):
+    import json
+    hausstil(data, "  rollen: {Vorberatung: {}, Beschlussfassung: {entscheidet: true}, Kenntnisnahme: {}}\n")
+    edit(data / V, "rolle: Entscheidung}", "rolle: Beschlussfassung}")
+    assert run_build(data, tmp_path / "out") == 0
+    objects = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").rglob("*.json")]
+    consultations = [o for o in _walk(objects) if o.get("type", "").endswith("/Consultation") and "role" in o]
+    roles = {c["role"]: c["authoritative"] for c in consultations}
+    assert roles.get("Beschlussfassung") is True and roles.get("Vorberatung") is False
+
+
+def _walk(value):
+    """Every JSON object inside `value`."""
+    if isinstance(value, dict):
+        yield value
+        for inner in value.values():
+            yield from _walk(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _walk(inner)
+
+
+def test_a_bodys_klimacheck_prints_its_own_sentences(data):
+    hausstil(data, "  abschnitte:\n"
+                   "    - id: klima\n"
+                   "      ueberschrift: Klimacheck\n"
+                   "      form: klimaschutz\n"
+                   "      vorsatz: ~\n"
+                   "      antworten:\n"
+                   "        keine: {text: Es sind keine wesentlichen Auswirkungen auf das Klima zu erwarten.}\n"
+                   "        wesentlich: {text: Die Vorlage wirkt wesentlich auf das Klima., begruendung: true}\n")
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\nklimaschutz: {auswirkung: keine}")
+    part = section(html_of(data), "abschnitt abschnitt-klima")
+    assert '<p class="klimaschutz">Es sind keine wesentlichen Auswirkungen auf das Klima zu erwarten.</p>' in part
+    edit(data / V, "auswirkung: keine", "auswirkung: wesentlich")
+    line = line_of(data / V, "klimaschutz:")
+    assert problems_of(data) == [f"data/{V}:{line}: Bei „wesentlich“ braucht „klimaschutz“ eine „begruendung“ – "
+                                 "beschreiben Sie in einem Satz, wie die Vorlage auf den Klimaschutz wirkt."]
+    edit(data / V, "auswirkung: wesentlich", "auswirkung: nein")
+    assert problems_of(data) == [f"data/{V}:{line}: „auswirkung“: „nein“ steht nicht in der Liste „hausstil: "
+                                 "abschnitte“ der Körperschaft – meinten Sie „keine“? Möglich sind: keine, wesentlich. "
+                                 "Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile "
+                                 f"{line_of(data / K, 'abschnitte:')})."]
+
+
+def test_the_vorsitz_signs_with_the_bodys_title(data, tmp_path):
+    hausstil(data, "  vorsitz: Vorsitzende\n")
+    edit(data / K, "{id: KA, name: Kreisausschuss, frist_tage: 10}", "{id: KA, name: Kreisausschuss, frist_tage: 10, vorsitz: Landrat}")
+    assert run_build(data, tmp_path / "out") == 0
+    ka = (tmp_path / "out/sitzungen/KA-2021-06-21/niederschrift.html").read_text(encoding="utf-8")
+    asi = (tmp_path / "out/sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
+    assert '<p class="rolle">Landrat</p>' in ka and '<p class="rolle">Vorsitzende</p>' in asi
+    assert '<p class="rolle">Vorsitz</p>' not in ka + asi

@@ -53,7 +53,7 @@ class Beratungsergebnis:
 
     @property
     def wort(self) -> str:
-        """In the words of the Beratungsfolge (load.model.ERGEBNISSE): 'ungeändert beschlossen', 'abgelehnt', …"""
+        """In the words of the Beratungsfolge (hausstil: beratungsergebnisse): 'ungeändert beschlossen', 'abgelehnt', …"""
         if self.ergebnis != "Beschluss":
             return "zur Kenntnis genommen" if self.ergebnis == "Kenntnisnahme" else self.ergebnis
         if not self.angenommen:
@@ -132,7 +132,8 @@ def check_widersprueche(facts: Facts) -> list[Problem]:
     for source in facts.vorlagen:
         for beratung in source.vorlage.beratungsfolge:
             found = recorded.get((source.vorlage.nummer, beratung.sitzung))
-            if found is not None and beratung.ergebnis is not None and beratung.ergebnis != found.wort:
+            if found is not None and beratung.ergebnis is not None and beratung.ergebnis != found.wort and \
+                    beratung.ergebnis in facts.koerperschaft.hausstil.beratungsergebnisse:  # else: not a word of the list
                 problems.append(Problem(beratung.where("ergebnis"),
                                         f"Hier steht „{beratung.ergebnis}“, die Niederschrift von "
                                         f"„{beratung.sitzung}“ hält unter TOP {found.top} „{found.wort}“ fest – "

@@ -137,7 +137,8 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
                                        satz.einheit, satz.vzae)
     bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
     antraege = {p.stem: r for p, r in _read_folder(data_dir / "antraege", Antrag, paths, reader, unreadable)}
-    arten = list(koerperschaft.hausstil.arten if koerperschaft else standard_arten())
+    arten = (list(koerperschaft.hausstil.arten if koerperschaft else standard_arten()),
+             defined_at(koerperschaft.hausstil, "arten") if koerperschaft else None)
     vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
                 if (source := _recorded_vorlage(folder, data_dir, paths, reader, unreadable, arten)) is not None]
     for source in vorlagen:
@@ -249,9 +250,25 @@ def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: li
     return path
 
 
-def unknown_art(where: Where, art: str, arten) -> Problem:
+def unknown_art(where: Where, art: str, arten, defined: Where | None) -> Problem:
     """The problem of a Vorlagenart the Hausstil does not know."""
-    return Problem(where, f"„art“: „{art}“ ist nicht vorgesehen{suggest(art, arten) or '.'} Möglich sind: {', '.join(arten)}.")
+    return unknown_word(where, "art", art, arten, "arten", defined)
+
+
+def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: Where | None) -> Problem:
+    """A word that is not in one of the body's lists (hausstil: rollen, arten …): which list, where it is defined
+    (`defined`: the line of the list, None while the defaults hold), what it holds."""
+    ort = f"{defined.path}, Zeile {defined.line}" if defined is not None and defined.line else \
+        "koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter"
+    hint = suggest(word, words)
+    return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
+                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. Ein eigenes Wort "
+                          f"ergänzen Sie in der Liste ({ort}).")
+
+
+def defined_at(record, key: str) -> Where | None:
+    """The line of `key` in the YAML a record was read from; None when the key was not written (its default holds)."""
+    return getattr(record, "_lines", {}).get(key)
 
 
 def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
@@ -293,7 +310,7 @@ def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: se
 
 
 def _recorded_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
-                      unreadable: set[str], arten: list[str]) -> VorlageSource | None:
+                      unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
     with recording() as reads:
         source = _read_vorlage(folder, data_dir, paths, reader, unreadable, arten)
     if source is not None:
@@ -332,7 +349,7 @@ def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where
 
 
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
-                  unreadable: set[str], arten: list[str]) -> VorlageSource | None:
+                  unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
     if not yaml_path.is_file():
         reader.problems.append(Problem(paths.where(folder), "In diesem Vorlagenordner fehlt die Datei vorlage.yaml."))
@@ -342,8 +359,8 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     if vorlage is INVALID:
         nummer = node.entries.get("nummer") if isinstance(node, Mapping) else None
         art = node.entries.get("art") if isinstance(node, Mapping) else None
-        if art and isinstance(art[1], Scalar) and not art[1].is_null and art[1].text not in arten:
-            reader.problems.append(unknown_art(art[1].where, art[1].text, arten))
+        if art and isinstance(art[1], Scalar) and not art[1].is_null and art[1].text not in arten[0]:
+            reader.problems.append(unknown_art(art[1].where, art[1].text, *arten))
         readable = nummer and isinstance(nummer[1], Scalar)
         unreadable.add(f"vorlagen/{nummer[1].text if readable else '*'}")
         return None

@@ -67,10 +67,25 @@ class UnterschriftStil(Record):
 
 
 @record
+class Klimaantwort(Record):
+    text: str  # wie gedruckt, z. B. „ja, positiv“ oder „Es sind keine wesentlichen Auswirkungen zu erwarten.“
+    begruendung: bool = False  # true: die Vorlage muss diese Antwort begründen
+
+
+def standard_klimaantworten() -> dict[str, Klimaantwort]:
+    """The answers of the shipped house style (the Klimacheck of many NRW bodies)."""
+    return {"ja_positiv": Klimaantwort(text="ja, positiv", begruendung=True),
+            "ja_negativ": Klimaantwort(text="ja, negativ", begruendung=True),
+            "nein": Klimaantwort(text="nein")}
+
+
+@record
 class Abschnitt(Record):
     id: str  # Kennung, unter der eine Vorlage den Text liefert (texte: {id: datei.md}), z. B. klimaschutz
     ueberschrift: str  # wie gedruckt, z. B. Auswirkungen auf den Klimaschutz
-    form: Literal[FORMEN] = "text"  # text: eine Markdown-Datei; klimaschutz: Antwort ja_positiv/ja_negativ/nein
+    form: Literal[FORMEN] = "text"  # text: eine Markdown-Datei; klimaschutz: eine der „antworten“ (klimaschutz: {auswirkung: …})
+    antworten: dict[str, Klimaantwort] = field(default_factory=standard_klimaantworten)  # form klimaschutz: Kennung → Antwort
+    vorsatz: str | None = "Auswirkung:"  # form klimaschutz: vor der fett gedruckten Antwort; leer (~): nur die Antwort, als Satz
 
 
 @record
@@ -98,6 +113,21 @@ class Finanzen(Record):
 
 
 @record
+class Rolle(Record):
+    entscheidet: bool = False  # das Gremium entscheidet abschließend (OParl: authoritative)
+
+
+# The usual words of all Länder; a body adds its own or replaces the list (hausstil: rollen / beratungsergebnisse).
+def standard_rollen() -> dict[str, Rolle]:
+    return {"Vorberatung": Rolle(), "Entscheidung": Rolle(entscheidet=True), "Kenntnisnahme": Rolle(),
+            "Beratung": Rolle(), "Anhörung": Rolle()}
+
+
+STANDARD_ERGEBNISSE = ("ungeändert beschlossen", "geändert beschlossen", "abgelehnt", "zur Kenntnis genommen",
+                       "zurückgestellt", "vertagt", "zurückgezogen", "abgesetzt", "erledigt")
+
+
+@record
 class Hausstil(Record):
     akzentfarbe: str = "#1f4e79"  # Farbe für Linien und Überschriften, als #rrggbb
     logo: str | None = None  # Bilddatei (SVG oder PNG) relativ zum Datenordner
@@ -111,6 +141,14 @@ class Hausstil(Record):
     abschnitte: list[Abschnitt] = field(default_factory=list)  # Abschnitte mit fester Überschrift, in Druckreihenfolge
     finanzen: Finanzen = field(default_factory=Finanzen)  # Abschnitt „Finanzielle Auswirkungen“
     unterschrift: UnterschriftStil = field(default_factory=UnterschriftStil)  # Schluss der Vorlage
+    rollen: dict[str, Rolle] = field(default_factory=standard_rollen)  # Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}
+    beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
+    vorsitz: str = "Vorsitz"  # Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar
+
+    def klimaantworten(self) -> dict[str, Klimaantwort]:
+        """The answers of the Klimaschutz section (the shipped ones when there is none)."""
+        abschnitt = next((a for a in self.abschnitte if a.form == "klimaschutz"), None)
+        return abschnitt.antworten if abschnitt is not None else standard_klimaantworten()
 
     def check(self):
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
@@ -128,6 +166,11 @@ class Hausstil(Record):
                     close = difflib.get_close_matches(abschnitt_id, ids, n=1, cutoff=0.6)
                     hint = f"meinten Sie „{close[0]}“?" if close else "legen Sie ihn unter „hausstil: abschnitte“ an."
                     yield "arten", f"Die Art „{name}“ nennt den unbekannten Abschnitt „{abschnitt_id}“ – {hint}"
+        for liste, woerter in (("rollen", self.rollen), ("beratungsergebnisse", self.beratungsergebnisse)):
+            if not woerter:
+                yield liste, f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet."
+            elif any(not wort.strip() for wort in woerter):
+                yield liste, f"Die Liste „{liste}“ enthält ein leeres Wort – entfernen Sie es."
 
 
 def nummer_regex(muster: str) -> str | None:

@@ -21,9 +21,6 @@ from vorlagen.load.records import Record
 
 record = dataclass(kw_only=True)
 
-ROLLEN = ("Vorberatung", "Entscheidung", "Kenntnisnahme")
-ERGEBNISSE = ("ungeändert beschlossen", "geändert beschlossen", "abgelehnt", "zur Kenntnis genommen",
-              "zurückgestellt", "vertagt", "zurückgezogen")
 
 
 # --- koerperschaft.yaml -------------------------------------------------------------------
@@ -39,6 +36,7 @@ class Gremium(Record):
     id: str  # Kürzel, z. B. ASI
     name: str  # z. B. Ausschuss für Soziales und Integration
     frist_tage: int = 14  # Vorlagen müssen so viele Tage vor der Sitzung fertig sein
+    vorsitz: str | None = None  # unter der Unterschrift der Sitzungsleitung, z. B. Landrat (sonst „hausstil: vorsitz“)
 
     def check(self):
         try:
@@ -149,9 +147,9 @@ class Berichterstattung(Record):
 @record
 class Beratung(Record):
     sitzung: str  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml)
-    rolle: Literal[ROLLEN]  # Vorberatung, Entscheidung oder Kenntnisnahme
+    rolle: str  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung
     berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
-    ergebnis: Literal[ERGEBNISSE] | None = None  # Stand oder Ergebnis der Beratung, sobald es eines gibt
+    ergebnis: str | None = None  # Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“
 
 
 @record
@@ -176,13 +174,8 @@ class Bezug(Record):
 
 @record
 class Klimaschutz(Record):
-    auswirkung: Literal["ja_positiv", "ja_negativ", "nein"]  # Auswirkung der Vorlage auf den Klimaschutz
-    begruendung: str | None = None  # Pflicht bei ja_positiv und ja_negativ
-
-    def check(self):
-        if self.auswirkung != "nein" and not self.begruendung:
-            yield "auswirkung", (f"Bei „{self.auswirkung}“ braucht „klimaschutz“ eine „begruendung“ – beschreiben "
-                                 "Sie in einem Satz, wie die Vorlage auf den Klimaschutz wirkt.")
+    auswirkung: str  # eine der Antworten des Hausstils, Standard: ja_positiv, ja_negativ oder nein
+    begruendung: str | None = None  # Pflicht bei Antworten mit „begruendung: true“ (Standard: ja_positiv, ja_negativ)
 
 
 @record

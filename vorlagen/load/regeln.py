@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, unknown_art
+from vorlagen.load.facts import Facts, defined_at, unknown_art, unknown_word
 from vorlagen.load.hausstil import Hausstil, Vorlagenart, nummer_beispiel, nummer_regex
 from vorlagen.load.model import Vorlage
 from vorlagen.load.records import suggest
@@ -24,8 +24,9 @@ def check_regeln(facts: Facts) -> list[Problem]:
         vorlage = source.vorlage
         art = stil.arten.get(vorlage.art)
         if art is None:
-            problems.append(unknown_art(vorlage.where("art"), vorlage.art, stil.arten))
+            problems.append(unknown_art(vorlage.where("art"), vorlage.art, stil.arten, defined_at(stil, "arten")))
             continue
+        problems += _woerter(facts, vorlage)
         problems += _beschlussvorschlag(stil, vorlage, art)
         problems += _abschnitte(stil, vorlage, art)
         problems += _nummer(stil, vorlage, art)
@@ -34,6 +35,32 @@ def check_regeln(facts: Facts) -> list[Problem]:
         if vorlage.unterschrift is None and stil.unterschrift.form in ("im_auftrag", "gez"):
             problems.append(Problem(vorlage.where(), "Der Hausstil lässt Vorlagen von der Sachbearbeitung unterschreiben "
                                                      "– ergänzen Sie „unterschrift: {name: …, funktion: …}“."))
+    return problems
+
+
+def _woerter(facts: Facts, vorlage: Vorlage) -> list[Problem]:
+    """Zuständigkeiten, Beratungsergebnisse and the Klimaschutz answer are words of the body's own lists."""
+    stil = facts.koerperschaft.hausstil
+    problems = []
+    for beratung in vorlage.beratungsfolge:
+        if beratung.rolle not in stil.rollen:
+            problems.append(unknown_word(beratung.where("rolle"), "rolle", beratung.rolle, stil.rollen, "rollen",
+                                         defined_at(stil, "rollen")))
+        if beratung.ergebnis is not None and beratung.ergebnis not in stil.beratungsergebnisse:
+            problems.append(unknown_word(beratung.where("ergebnis"), "ergebnis", beratung.ergebnis,
+                                         stil.beratungsergebnisse, "beratungsergebnisse",
+                                         defined_at(stil, "beratungsergebnisse")))
+    if vorlage.klimaschutz is not None:
+        antworten = stil.klimaantworten()
+        antwort = antworten.get(vorlage.klimaschutz.auswirkung)
+        where = vorlage.klimaschutz.where("auswirkung")
+        if antwort is None:
+            problems.append(unknown_word(where, "auswirkung", vorlage.klimaschutz.auswirkung, antworten, "abschnitte",
+                                         defined_at(stil, "abschnitte")))
+        elif antwort.begruendung and not vorlage.klimaschutz.begruendung:
+            problems.append(Problem(where, f"Bei „{vorlage.klimaschutz.auswirkung}“ braucht „klimaschutz“ eine "
+                                           "„begruendung“ – beschreiben Sie in einem Satz, wie die Vorlage auf den "
+                                           "Klimaschutz wirkt."))
     return problems
 
 

@@ -197,7 +197,7 @@ class _Builder:
             if item in g.objects:
                 consultation["agendaItem"] = item
             if rolle is not None:
-                consultation.update(authoritative=rolle == "Entscheidung", role=rolle)
+                consultation.update(authoritative=self.facts.koerperschaft.hausstil.rollen[rolle].entscheidet, role=rolle)
             elif item in g.objects and (sid, top) in self.ergebnisse:  # on a public agenda, not in the Beratungsfolge
                 consultation["authoritative"] = self.ergebnisse[(sid, top)].ergebnis == "Beschluss"
             consultations.append(g.add(consultation, stamp))

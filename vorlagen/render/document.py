@@ -24,7 +24,6 @@ from vorlagen.render.prose import Prose, Rendered, print_links
 from vorlagen.render.templates import Templates
 
 PUBLIC = PurePosixPath("vorlagen")
-KLIMASCHUTZ = {"ja_positiv": "ja, positiv", "ja_negativ": "ja, negativ", "nein": "nein"}
 INTERNAL = PurePosixPath("intern/vorlagen")
 
 
@@ -162,7 +161,7 @@ class Composer:
             kopfdaten=self._kopfdaten(vorlage), ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
             hausstil_abschnitte=[(a, texte[a.id].html if a.id in texte else None) for a in stil.abschnitte
                                  if a.id in texte or (a.form == "klimaschutz" and vorlage.klimaschutz)],
-            klimaschutz=KLIMASCHUTZ.get(vorlage.klimaschutz.auswirkung) if vorlage.klimaschutz else None,
+            klimaschutz=stil.klimaantworten()[vorlage.klimaschutz.auswirkung].text if vorlage.klimaschutz else None,
             beratungsfolge=public.schritte(steps) if vorlage.oeffentlich else steps,
             protokolliert=any(nummer == vorlage.nummer for nummer, _ in self.project.ergebnisse),
             abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
