@@ -439,7 +439,7 @@ CASES = [
     # --- Niederschrift and Stellenstatistik --------------------------------------------------
     ("mehr-stimmen-als-anwesende", [Replace(N, VOTE, "{ja: 14, nein: 2, enthaltung: 2, ergebnis: angenommen}")],
      [(N, "ja: 14", "TOP 3: 14 Ja + 2 Nein + 2 Enthaltungen = 18 Stimmen, aber nur 16 stimmberechtigte Mitglieder "
-       "sind anwesend – prüfen Sie die Stimmen und die Anwesenheitsliste.")]),
+       "sind anwesend – prüfen Sie die Stimmen und die Anwesenheit.")]),
     ("ergebnis-gegen-mehrheit", [Replace(N, VOTE, "{ja: 6, nein: 8, enthaltung: 2, ergebnis: angenommen}")],
      [(N, "ja: 6", "TOP 3: „angenommen“ passt nicht zu 6 Ja und 8 Nein (mehr Nein- als Ja-Stimmen: abgelehnt) – "
        "prüfen Sie Ergebnis und Stimmen.")]),

@@ -143,3 +143,62 @@ def test_check_flags_past_beratung_without_result(capsys, data):
 def test_example_records_every_past_result(capsys):
     code, out, _ = run(capsys, "check", "--data", str(DATA))
     assert code == 0 and "Beratungsergebnisse fehlen" not in out
+
+
+# --- Votes without a member list (issue 22) --------------------------------------------------
+
+def _counted(data, votes: str = "{ja: 9, nein: 3, ergebnis: angenommen}", anwesend: str = "{anzahl: 12, mitgliederzahl: 15}"):
+    """The ASI Niederschrift as a body writes it that names nobody: members present as a count, votes as counts."""
+    path = data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("anwesend:\n"), text.index("  verwaltung:")
+    text = text[:start] + f"anwesend:\n  anzahl: {anwesend[len('{anzahl: '):].split(',')[0]}\n" + \
+        (f"  mitgliederzahl: {anwesend.split('mitgliederzahl: ')[1].rstrip('}')}\n" if "mitgliederzahl" in anwesend else "") + \
+        text[end:]
+    path.write_text(text.replace("{ja: 14, nein: 0, enthaltung: 2, ergebnis: angenommen}", votes), encoding="utf-8")
+    return path
+
+
+def test_a_niederschrift_with_counts_only_names_nobody_and_invents_no_abstentions(capsys, data, tmp_path):
+    _counted(data)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, err
+    html = (out / "sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
+    assert '<p class="anzahl">Stimmberechtigte Mitglieder: 12 von 15</p>' in html
+    assert "Frau Anke Hoffmann, Fraktion" not in html and "<th scope=\"col\">Fraktion</th>" not in html
+    vorlage = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    assert "Vorberatung    ungeändert beschlossen (9 Ja, 3 Nein)\n" in vorlage  # no „0 Enthaltungen“ invented
+
+
+def test_counted_votes_are_checked_against_the_count_present(data):
+    from .conftest import line_of, problems_of
+    path = _counted(data, votes="{ja: 10, nein: 3, ergebnis: angenommen}")
+    assert problems_of(data) == [
+        f"data/sitzungen/ASI-2021-06-10/niederschrift.yaml:{line_of(path, 'ja: 10')}: TOP 3: 10 Ja + 3 Nein = 13 "
+        "Stimmen, aber nur 12 stimmberechtigte Mitglieder sind anwesend – prüfen Sie die Stimmen und die Anwesenheit."]
+    path = _counted(data, anwesend="{anzahl: 16, mitgliederzahl: 15}")
+    assert problems_of(data) == [
+        f"data/sitzungen/ASI-2021-06-10/niederschrift.yaml:{line_of(path, 'mitgliederzahl:')}: 16 Mitglieder sind "
+        "anwesend, das Gremium hat aber nur 15 – prüfen Sie beide Zahlen."]
+
+
+def test_the_hausstil_may_ask_for_abstentions_where_none_were_recorded(capsys, data, tmp_path):
+    _counted(data)
+    edit(data / "koerperschaft.yaml", 'hausstil:\n  akzentfarbe: "#00599c"\n',
+         'hausstil:\n  akzentfarbe: "#00599c"\n  enthaltungen: true\n')
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    assert "ungeändert beschlossen (9 Ja, 3 Nein, 0 Enthaltungen)" in (
+        out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+
+
+def test_members_by_name_need_no_fraktion(capsys, data, tmp_path):
+    path = data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml"
+    text = re.sub(r", fraktion: [^,}]+", "", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, err
+    html = (out / "sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
+    assert "<td>Herr Peter Krämer</td><td></td>" in html and "Fraktion</th>" not in html

@@ -14,8 +14,9 @@ from vorlagen.load.references import unknown
 
 
 def stimmberechtigt(niederschrift: Niederschrift) -> int:
-    """How many members present may vote."""
-    return sum(1 for m in niederschrift.anwesend.mitglieder if m.stimmberechtigt)
+    """How many members present may vote: counted from their names, or as the Niederschrift states the number."""
+    anwesend = niederschrift.anwesend
+    return anwesend.anzahl if anwesend.anzahl is not None else sum(1 for m in anwesend.mitglieder if m.stimmberechtigt)
 
 
 def abstimmung_text(abstimmung: Abstimmung) -> str:
@@ -29,12 +30,15 @@ def abstimmung_text(abstimmung: Abstimmung) -> str:
     return f"mit {', '.join(parts[:-1])} und {parts[-1]} {abstimmung.ergebnis}"
 
 
-def abstimmung_kurz(abstimmung: Abstimmung) -> str:
-    """'einstimmig' or '14 Ja, 0 Nein, 2 Enthaltungen'."""
+def abstimmung_kurz(abstimmung: Abstimmung, enthaltungen: bool = False) -> str:
+    """'einstimmig', '14 Ja, 0 Nein, 2 Enthaltungen' or, where no abstentions were recorded, '9 Ja, 3 Nein'
+    ('9 Ja, 3 Nein, 0 Enthaltungen' when the Hausstil asks for `enthaltungen`)."""
     if abstimmung.einstimmig:
         return "einstimmig"
-    enthaltung = "Enthaltung" if abstimmung.enthaltung == 1 else "Enthaltungen"
-    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {abstimmung.enthaltung} {enthaltung}"
+    if abstimmung.enthaltung is None and not enthaltungen:
+        return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein"
+    count = abstimmung.enthaltung or 0
+    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {count} {'Enthaltung' if count == 1 else 'Enthaltungen'}"
 
 
 @dataclass
@@ -84,7 +88,8 @@ def ergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
             if punkt.ergebnis is None or found is None:
                 continue
             public, top = found
-            abstimmung = abstimmung_kurz(punkt.abstimmung) if punkt.abstimmung else None
+            abstimmung = abstimmung_kurz(punkt.abstimmung, facts.koerperschaft.hausstil.enthaltungen) \
+                if punkt.abstimmung else None
             angenommen = punkt.abstimmung is None or punkt.abstimmung.ergebnis == "angenommen"
             result[(sitzung_id, punkt.top)] = Beratungsergebnis(
                 sitzung_id, punkt.top, punkt.ergebnis, punkt.beschluss is not None and top.vorlage is not None,
@@ -195,13 +200,15 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
     if a.einstimmig:
         if anwesend == 0:
             return [Problem(a.where("einstimmig"), f"TOP {top}: „einstimmig“, aber kein stimmberechtigtes Mitglied "
-                                                   "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder.")]
+                                                   "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
+                                                   "(mit Namen oder als „anzahl“).")]
         return []
-    abgegeben = a.ja + a.nein + a.enthaltung
+    abgegeben = a.ja + a.nein + (a.enthaltung or 0)
     if abgegeben > anwesend:
-        return [Problem(a.where("ja"), f"TOP {top}: {a.ja} Ja + {a.nein} Nein + {a.enthaltung} Enthaltungen = "
-                                       f"{abgegeben} Stimmen, aber nur {anwesend} stimmberechtigte Mitglieder sind "
-                                       "anwesend – prüfen Sie die Stimmen und die Anwesenheitsliste.")]
+        summe = f"{a.ja} Ja + {a.nein} Nein" + (f" + {a.enthaltung} Enthaltungen" if a.enthaltung is not None else "")
+        return [Problem(a.where("ja"), f"TOP {top}: {summe} = {abgegeben} Stimmen, aber nur {anwesend} "
+                                       "stimmberechtigte Mitglieder sind anwesend – prüfen Sie die Stimmen und die "
+                                       "Anwesenheit.")]
     mehrheit = "angenommen" if a.ja > a.nein else "abgelehnt"
     if a.ergebnis != mehrheit:
         grund = "mehr Ja- als Nein-Stimmen" if a.ja > a.nein else (

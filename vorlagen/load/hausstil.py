@@ -143,6 +143,7 @@ class Hausstil(Record):
     unterschrift: UnterschriftStil = field(default_factory=UnterschriftStil)  # Schluss der Vorlage
     rollen: dict[str, Rolle] = field(default_factory=standard_rollen)  # Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}
     beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
+    enthaltungen: bool = False  # true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)
     vorsitz: str = "Vorsitz"  # Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar
 
     def klimaantworten(self) -> dict[str, Klimaantwort]:

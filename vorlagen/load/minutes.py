@@ -18,7 +18,7 @@ ERGEBNISSE = ("Beschluss", "Kenntnisnahme", "vertagt", "zurückgestellt")
 @record
 class Mitglied(Record):
     name: str  # wie gedruckt, z. B. Frau Dr. Beispiel
-    fraktion: str  # z. B. CDU
+    fraktion: str | None = None  # z. B. CDU
     funktion: str | None = None  # z. B. Vorsitzende, sachkundige Bürgerin
     stimmberechtigt: bool = True  # sachkundige Einwohner stimmen nicht mit
 
@@ -31,9 +31,27 @@ class Teilnehmer(Record):
 
 @record
 class Anwesenheit(Record):
-    mitglieder: list[Mitglied]  # anwesende Mitglieder des Gremiums mit Fraktion
+    mitglieder: list[Mitglied] = field(default_factory=list)  # anwesende Mitglieder mit Namen (Fraktion optional)
+    anzahl: int | None = None  # anwesende stimmberechtigte Mitglieder als Zahl, wo die Niederschrift keine Namen nennt
+    mitgliederzahl: int | None = None  # Mitglieder des Gremiums insgesamt (gedruckt: „12 von 15“)
     verwaltung: list[Teilnehmer] = field(default_factory=list)  # anwesend von der Verwaltung
     gaeste: list[Teilnehmer] = field(default_factory=list)  # Gäste, z. B. Berichterstatter des Landes
+
+    def check(self):
+        if "mitglieder" not in self._lines and self.anzahl is None:
+            yield "mitglieder", ("Tragen Sie die anwesenden Mitglieder ein – mit Namen unter „mitglieder“ oder, wo die "
+                                 "Niederschrift keine Namen nennt, als Zahl unter „anzahl“.")
+        if self.mitglieder and self.anzahl is not None:
+            yield "anzahl", ("„anzahl“ gilt nur ohne Namen – bei „mitglieder“ zählt vorlagen die Namen selbst; "
+                             "entfernen Sie einen der beiden Einträge.")
+        for name in ("anzahl", "mitgliederzahl"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                yield name, f"„{name}“ kann nicht negativ sein ({value})."
+        anwesend = self.anzahl if self.anzahl is not None else len(self.mitglieder)
+        if self.mitgliederzahl is not None and anwesend > self.mitgliederzahl:
+            yield "mitgliederzahl", (f"{anwesend} Mitglieder sind anwesend, das Gremium hat aber nur "
+                                     f"{self.mitgliederzahl} – prüfen Sie beide Zahlen.")
 
 
 @record
@@ -41,7 +59,7 @@ class Abstimmung(Record):
     einstimmig: bool = False  # true: alle stimmberechtigten Anwesenden stimmten gleich
     ja: int | None = None  # Ja-Stimmen
     nein: int | None = None  # Nein-Stimmen
-    enthaltung: int = 0  # Enthaltungen
+    enthaltung: int | None = None  # Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)
     ergebnis: Literal["angenommen", "abgelehnt"] = "angenommen"  # wird gegen die Stimmen geprüft
 
     def check(self):
