@@ -336,3 +336,23 @@ def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkey
         assert renderer.submit(_job()).result(timeout=120).pdf.startswith(b"%PDF")  # the fresh pool serves on
     finally:
         renderer.close()
+
+
+def test_a_worker_that_ends_normally_prints_nothing(capfd):
+    """A worker that gets the pool's end signal just before it would be terminated ends its interpreter normally:
+    WeasyPrint's font cleanup must not print a TypeError from a half torn-down interpreter into the build's output."""
+    from vorlagen.building.workers import Renderer
+    renderer = Renderer(workers=1)
+    renderer.start()
+    try:
+        font = (ROOT / "templates" / "fonts" / "LiberationSans-Regular.ttf").as_uri()
+        html = (f"<html lang='de'><title>Test</title><style>@font-face {{ font-family: W; src: url({font}); }} "
+                "p { font-family: W }</style><p>Seite</p>")  # an @font-face: WeasyPrint keeps a copy to clean up
+        renderer.submit(RenderJob(html, ROOT, (ROOT / "templates",), Where("test"), dt.date(2021, 6, 1), None)
+                        ).result(timeout=120)
+        pool, renderer.pool = renderer.pool, None
+        pool.shutdown(wait=True)  # the end signal, not terminate: the worker's interpreter ends as usual
+    finally:
+        renderer.close()
+    err = capfd.readouterr().err
+    assert "Error" not in err and "Exception" not in err, err

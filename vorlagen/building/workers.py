@@ -92,9 +92,11 @@ def _die_with_parent(temporary: Path | None) -> None:
 
 
 def _release_fonts() -> None:
-    """Frees the font setup while the interpreter is still whole (its cleanup needs shutil)."""
-    global _font_config
-    _font_config = None
+    """Frees every font setup while the interpreter is still whole (its cleanup needs shutil): a worker that ends
+    normally – one that got the pool's end signal just before it was terminated – would otherwise print
+    „TypeError: 'NoneType' object is not callable“ from WeasyPrint's cleanup at exit."""
+    global _font_config, _fonts
+    _font_config = _fonts = None
 
 
 def render(job: RenderJob) -> RenderResult:
