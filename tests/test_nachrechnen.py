@@ -426,3 +426,23 @@ def test_the_start_of_a_list_that_adds_up_is_found_in_one_pass_as_by_its_definit
         value = sum(r.wert(z) * abs(z.wert) for r, z in tail) if chance.random() < 0.7 else Decimal(chance.randint(0, 99))
         result = SimpleNamespace(wert=value)
         assert _best_start(members, result) == definition(members, result)
+
+
+def test_a_list_is_checked_up_to_its_bound_and_a_longer_one_stays_unchecked(capsys, tmp_path):
+    """Issue 24: every line may look like the total of all lines above it, so the walk up a list is bounded
+    (time linear in the lines). A list within the bound is checked; the total of a longer one is listed as
+    „nicht geprüft“ – no false alarm, nothing dropped."""
+    from vorlagen.review.nachrechnen.bloecke import MAX_LISTE
+
+    def liste(rows: int) -> str:
+        amounts = [1000 + 7 * i for i in range(rows)]
+        total = sum(amounts)  # by hand: the figures below are formatted with a thousands dot
+        lines = [f"Zuwendung {i + 1}\t{a // 1000}.{a % 1000:03d} €" for i, a in enumerate(amounts)]
+        return "\n".join(lines + [f"Summe\t{total // 1000}.{total % 1000:03d} €"]) + "\n"
+
+    code, report, _ = check(capsys, write(tmp_path, "kurz.txt", liste(MAX_LISTE)))
+    assert code == 0 and report["zusammenfassung"]["stimmt"] == 1, report["zusammenfassung"]
+    code, report, _ = check(capsys, write(tmp_path, "lang.txt", liste(MAX_LISTE + 1)))
+    summary = report["zusammenfassung"]
+    assert code == 0 and summary["rechnungen"] == 0 and summary["fehler"] == 0
+    assert summary["nicht_geprueft"] == MAX_LISTE + 2  # every figure, the total too

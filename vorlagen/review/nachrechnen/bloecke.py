@@ -16,6 +16,9 @@ _DASH = re.compile(r"(?:^|\t|\s)(?:--|—|–|-)(?=\s|\(|$)")
 _LINE_MINUS = re.compile(r"^\s*(?:[-−–]\s*[\d(]|\./\.|abzgl\.|abzüglich)")
 _ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s")
 _WRAPPED = 2  # label lines a PDF may wrap between two rows of a block
+# Rows a list above its total may have. A longer run is not checked: its total stays "nicht geprüft". The bound
+# keeps the time linear in the lines of a document (every line may look like a total of all lines above it).
+MAX_LISTE = 250
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 
 
@@ -75,7 +78,9 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     result = reihen[index].werte[0]
     parts: list[tuple[Reihe, Zahl]] = []
     gap, wrapped = 0, False
-    for reihe in reversed(reihen[:index]):
+    for seen, reihe in enumerate(reversed(reihen[:index])):
+        if seen > 2 * MAX_LISTE:
+            return  # too long a block to be sure which rows belong: the result stays "nicht geprüft"
         text = reihe.zeile.text.strip()
         same = [z for z in reihe.werte if z.einheit == result.einheit]
         if not text or text.startswith("=") or reihe.woerter > 12:
@@ -87,6 +92,8 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
             continue
         wrapped, gap = wrapped or gap > 0, 0
         parts.append((reihe, same[-1]))
+    if len(parts) > MAX_LISTE:
+        return
     parts.reverse()
     start = _best_start(parts, result)
     holds = sum(r.wert(z) * abs(z.wert) for r, z in parts[start:]) == result.wert
@@ -105,7 +112,9 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
     width = len(total.werte)
     rows: list[Reihe] = []
     blanks = 0
-    for reihe in reversed(reihen[:index]):
+    for seen, reihe in enumerate(reversed(reihen[:index])):
+        if len(rows) > MAX_LISTE or seen > 2 * MAX_LISTE:
+            return  # too long a list to be sure which rows belong: the total stays "nicht geprüft"
         if not reihe.zeile.text.strip():
             blanks += 1
             if blanks > 2:
@@ -120,7 +129,7 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
             break
         rows.append(reihe)
     rows.reverse()
-    if len(rows) < 2:
+    if not 2 <= len(rows) <= MAX_LISTE:
         return
     marked = bool(total.label) or total.zeile.fett
     for column, result in enumerate(total.werte):
