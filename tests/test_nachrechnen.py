@@ -446,3 +446,31 @@ def test_a_list_is_checked_up_to_its_bound_and_a_longer_one_stays_unchecked(caps
     summary = report["zusammenfassung"]
     assert code == 0 and summary["rechnungen"] == 0 and summary["fehler"] == 0
     assert summary["nicht_geprueft"] == MAX_LISTE + 2  # every figure, the total too
+
+
+def test_a_pipe_an_oversized_file_and_a_zip_bomb_are_refused_in_german(capsys, tmp_path, monkeypatch):
+    """Issue 24: every read has a bound. A named pipe is never opened (it would wait for a writer forever); a file
+    above the size bound is not read; a DOCX whose parts would unpack to more than the bound is not unpacked."""
+    import os
+    import zipfile
+
+    from vorlagen.review.nachrechnen import lesen
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.txt"
+        os.mkfifo(pipe)
+        assert run(capsys, "nachrechnen", str(pipe)) == (
+            2, "", f"{pipe}: „pipe.txt“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe oder ein Gerät) "
+                   "– legen Sie dort eine echte Datei ab.\n")
+    monkeypatch.setattr(lesen, "MAX_BYTES", 1024 * 1024)  # 1 MB instead of 20, so that the test stays small
+    big = write(tmp_path, "gross.txt", "1 €\n" * 300_000)
+    assert run(capsys, "nachrechnen", str(big)) == (
+        2, "", f"{big}: „gross.txt“ ist größer als 1 MB – so große Dateien liest vorlagen nicht; verkleinern Sie die "
+               "Datei.\n")
+    monkeypatch.setattr(lesen, "MAX_UNPACKED", 2_000_000)
+    bomb = tmp_path / "bombe.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<" + b"a" * 3_000_000 + b">")  # 3 MB unpacked, a few KB packed
+    assert bomb.stat().st_size < 100_000
+    assert run(capsys, "nachrechnen", str(bomb)) == (
+        2, "", f"{bomb}: Die Word-Datei wäre entpackt größer als 2 MB – so große Dokumente liest nachrechnen nicht; "
+               "speichern Sie den Teil mit den Zahlen als eigene Datei.\n")

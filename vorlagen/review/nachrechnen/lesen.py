@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.reads import NotReadable, read_file
 
 ENDUNGEN = (".pdf", ".docx", ".txt", ".md")
+MAX_BYTES = 20 * 1024 * 1024  # a typed Vorlage, even with pictures, is far smaller
+MAX_UNPACKED = 100_000_000  # a DOCX's parts together, unpacked (a ZIP bomb is far larger)
 _BOLD = re.compile(r"</?b>|\*\*|__")
 _TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -39,15 +43,21 @@ def read(path: Path) -> list[Zeile]:
     if suffix not in ENDUNGEN:
         _fail(path, f"Dateien vom Typ „{path.suffix or 'ohne Endung'}“ kann nachrechnen nicht lesen – "
                     "geben Sie eine PDF-, DOCX-, TXT- oder MD-Datei an.")
-    if not path.is_file():
+    if not path.exists():
         _fail(path, "Die Datei gibt es nicht – prüfen Sie den Namen und den Ordner.")
     try:
+        data = read_file(path, MAX_BYTES)  # a regular file (never a pipe), and not too large to read whole
+    except NotReadable as error:
+        _fail(path, str(error))
+    except OSError:
+        _fail(path, "Die Datei lässt sich nicht lesen – prüfen Sie, ob Sie sie öffnen dürfen.")
+    try:
         if suffix == ".pdf":
-            lines = _pdf(path)
+            lines = _pdf(path, data)
         elif suffix == ".docx":
-            lines = _docx(path)
+            lines = _docx(path, data)
         else:
-            lines = _plain(path.read_bytes())
+            lines = _plain(data)
     except BuildFailed:
         raise
     except Exception:  # noqa: BLE001 - whatever is broken in a foreign file, the user needs the same advice
@@ -91,9 +101,9 @@ def _plain(data: bytes) -> list[Zeile]:
     return lines
 
 
-def _pdf(path: Path) -> list[Zeile]:
+def _pdf(path: Path, data: bytes) -> list[Zeile]:
     import pypdf
-    reader = pypdf.PdfReader(path)
+    reader = pypdf.PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):  # many PDFs only restrict printing, with an empty password
         _fail(path, "Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und versuchen "
                     "Sie es noch einmal.")
@@ -105,13 +115,15 @@ def _pdf(path: Path) -> list[Zeile]:
     return lines
 
 
-def _docx(path: Path) -> list[Zeile]:
-    if not zipfile.is_zipfile(path):
-        raise ValueError("not a ZIP archive")
+def _docx(path: Path, data: bytes) -> list[Zeile]:
+    archive = zipfile.ZipFile(io.BytesIO(data))  # not a ZIP archive: BadZipFile, reported as unreadable
+    if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED:
+        _fail(path, f"Die Word-Datei wäre entpackt größer als {MAX_UNPACKED // 1_000_000} MB – so große Dokumente "
+                    "liest nachrechnen nicht; speichern Sie den Teil mit den Zahlen als eigene Datei.")
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
-    document = docx.Document(str(path))
+    document = docx.Document(io.BytesIO(data))
     lines: list[Zeile] = []
 
     def add(text: str, bold: bool) -> None:
