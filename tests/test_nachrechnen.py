@@ -474,3 +474,20 @@ def test_a_pipe_an_oversized_file_and_a_zip_bomb_are_refused_in_german(capsys, t
     assert run(capsys, "nachrechnen", str(bomb)) == (
         2, "", f"{bomb}: Die Word-Datei wäre entpackt größer als 2 MB – so große Dokumente liest nachrechnen nicht; "
                "speichern Sie den Teil mit den Zahlen als eigene Datei.\n")
+
+
+def test_pypdfs_english_warnings_never_reach_the_user(capsys, tmp_path):
+    """Issue 24: a PDF cut off before its end marker made pypdf print "EOF marker not found" (and a CAUTION) in
+    English before our German message."""
+    import io
+
+    import pypdf
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = tmp_path / "abgeschnitten.pdf"
+    path.write_bytes(buffer.getvalue().replace(b"%%EOF", b""))
+    assert run(capsys, "nachrechnen", str(path)) == (
+        2, "", f"{path}: Die PDF-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort geschützt? "
+               "Speichern Sie sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal.\n")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +105,26 @@ def _plain(data: bytes) -> list[Zeile]:
 
 
 def _pdf(path: Path, data: bytes) -> list[Zeile]:
+    with _quiet("pypdf"):
+        return _pdf_lines(path, data)
+
+
+@contextlib.contextmanager
+def _quiet(library: str):
+    """Keeps a library's English warnings ("EOF marker not found") from the user: what matters reaches them as
+    the German message of a file that cannot be read."""
+    logger = logging.getLogger(library)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _pdf_lines(path: Path, data: bytes) -> list[Zeile]:
     import pypdf
     reader = pypdf.PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):  # many PDFs only restrict printing, with an empty password
