@@ -8,7 +8,7 @@ import pypdf
 import pytest
 import yaml
 
-from .conftest import AACHEN, ROOT, WIESENBRUECK, edit, run
+from .conftest import ROOT, edit, run
 
 V = Path("vorlagen/2021-0123")
 TEXT = "data/vorlagen/2021-0123/vorbemerkungen.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, edit, run
+from .conftest import ROOT, run
 from .test_reviewers import git
 
 KOPF = "templates/kopf.html.j2"
