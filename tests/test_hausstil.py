@@ -505,3 +505,42 @@ def test_the_vorsitz_signs_with_the_bodys_title(data, tmp_path):
     asi = (tmp_path / "out/sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
     assert '<p class="rolle">Landrat</p>' in ka and '<p class="rolle">Vorsitzende</p>' in asi
     assert '<p class="rolle">Vorsitz</p>' not in ka + asi
+
+
+# --- Header fields of the body (issue 22) ---------------------------------------------------
+
+EIGENE = ("  kopf:\n    felder: [nummer, datum, bearbeitung, federfuehrend, dezernat]\n"
+          "    eigene: {bearbeitung: Bearbeitung / Verantwortlich, dezernat: Dezernat}\n")
+
+
+def test_a_bodys_own_header_fields_print_in_its_order(data):
+    """„Bearbeitung / Verantwortlich: <Name>“ has its own place instead of going into the Aktenzeichen."""
+    hausstil(data, EIGENE)
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\nkopf: {bearbeitung: Frau Muster, dezernat: II}")
+    kopf = re.search(r'<table class="metadaten">(.*?)</table>', html_of(data), re.S)[1]
+    labels = re.findall(r"<th scope[^>]*>(.*?)</th>", kopf)
+    assert labels == ["Vorlage-Nr.", "Datum", "Bearbeitung / Verantwortlich", "Federführend", "Dezernat"]
+    assert "Frau Muster" in kopf and ">II<" in kopf
+    html_of(data, "2021/0130")  # the other Vorlage fills none: its header leaves them out, no problem
+
+
+def test_header_fields_must_be_the_bodys_and_required_ones_present(data):
+    hausstil(data, EIGENE)
+    hausstil(data, "  arten:\n    Beschlussvorlage: {beschlussvorschlag: pflicht, kopf: {bearbeitung: pflicht}}\n"
+                   "    Mitteilungsvorlage: {beschlussvorschlag: verboten}\n    Berichtsvorlage: {}\n")
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\nkopf: {bearbeiter: Frau Muster}")
+    eigene = line_of(data / K, "eigene:")
+    assert problems_of(data) == [
+        f"data/{V}:2: Eine Beschlussvorlage braucht im Kopf „bearbeitung“ – ergänzen Sie „kopf: {{bearbeitung: …}}“.",
+        f"data/{V}:3: „kopf“: „bearbeiter“ steht nicht in der Liste „hausstil: kopf: eigene“ der Körperschaft – "
+        "meinten Sie „bearbeitung“? Möglich sind: bearbeitung, dezernat. Ein eigenes Wort ergänzen Sie in der Liste "
+        f"(data/koerperschaft.yaml, Zeile {eigene}).",
+    ]
+
+
+def test_a_header_field_the_body_has_not_defined_is_named(data):
+    hausstil(data, "  kopf: {felder: [nummer, sachbearbeitung]}\n")
+    line = line_of(data / K, "felder:")
+    assert problems_of(data) == [
+        f"data/{K}:{line}: „felder“: „sachbearbeitung“ ist kein Kopfdatum. Möglich sind: nummer, datum, "
+        "federfuehrend, aktenzeichen; eigene legen Sie unter „eigene“ an, z. B. eigene: {bearbeitung: Bearbeitung}."]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from vorlagen.load.records import Record
+from vorlagen.load.records import Record, suggest
 
 record = dataclass(kw_only=True)
 
@@ -37,9 +37,22 @@ class Kopfbeschriftung(Record):
 
 @record
 class Kopf(Record):
-    felder: list[Literal[KOPFFELDER]] = field(default_factory=lambda: ["nummer", "datum", "federfuehrend"])  # Kopfdaten in Reihenfolge; was fehlt, erscheint nicht
+    felder: list[str] = field(default_factory=lambda: ["nummer", "datum", "federfuehrend"])  # Kopfdaten in Reihenfolge (nummer, datum, federfuehrend, aktenzeichen und die eigenen); was fehlt, erscheint nicht
     beschriftung: Kopfbeschriftung = field(default_factory=Kopfbeschriftung)  # Beschriftungen im Kopf
     verwaltungschef: bool = True  # den Verwaltungschef unter dem Namen der Körperschaft zeigen
+    eigene: dict[str, str] = field(default_factory=dict)  # eigene Kopfdaten: Kennung → Beschriftung, z. B. bearbeitung: Bearbeitung; jede Vorlage füllt sie unter „kopf“
+
+    def check(self):
+        for feld in self.felder:
+            if feld not in KOPFFELDER and feld not in self.eigene:
+                hint = suggest(feld, [*KOPFFELDER, *self.eigene])
+                yield "felder", (f"„felder“: „{feld}“ ist kein Kopfdatum{hint or '.'} Möglich sind: "
+                                 f"{', '.join([*KOPFFELDER, *self.eigene])}; eigene legen Sie unter „eigene“ an, "
+                                 "z. B. eigene: {bearbeitung: Bearbeitung}.")
+        for feld in self.eigene:
+            if feld in KOPFFELDER:
+                yield "eigene", (f"„{feld}“ ist schon ein Kopfdatum von vorlagen – wählen Sie für das eigene eine "
+                                 "andere Kennung; die Beschriftung ändern Sie unter „beschriftung“.")
 
 
 @record
@@ -94,6 +107,7 @@ class Vorlagenart(Record):
     beschlussvorschlag: Literal[REGELN] = "optional"  # pflicht, optional oder verboten
     ohne_beschlussvorschlag: str | None = None  # Satz an seiner Stelle, wenn die Vorlage keinen hat
     abschnitte: dict[str, Literal[REGELN]] = field(default_factory=dict)  # Abschnitt-Kennung → pflicht/optional/verboten
+    kopf: dict[str, Literal[REGELN]] = field(default_factory=dict)  # eigenes Kopfdatum → pflicht/optional/verboten
     bezug: Literal["Ergänzung", "Neufassung"] | None = None  # Vorlagen dieser Art ergänzen oder ersetzen eine andere
     nummer_aus_bezug: bool = False  # Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)
 
@@ -167,6 +181,10 @@ class Hausstil(Record):
                     close = difflib.get_close_matches(abschnitt_id, ids, n=1, cutoff=0.6)
                     hint = f"meinten Sie „{close[0]}“?" if close else "legen Sie ihn unter „hausstil: abschnitte“ an."
                     yield "arten", f"Die Art „{name}“ nennt den unbekannten Abschnitt „{abschnitt_id}“ – {hint}"
+            for feld in art.kopf:
+                if feld not in self.kopf.eigene:
+                    yield "arten", (f"Die Art „{name}“ nennt das unbekannte Kopfdatum „{feld}“ – legen Sie es unter "
+                                    "„hausstil: kopf: eigene“ an.")
         for liste, woerter in (("rollen", self.rollen), ("beratungsergebnisse", self.beratungsergebnisse)):
             if not woerter:
                 yield liste, f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet."

@@ -185,6 +185,7 @@ class Vorlage(Record):
     oeffentlich: bool  # false: erscheint nur in der internen Ausgabe
     datum: dt.date | None = None  # Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“
     aktenzeichen: str | None = None  # erscheint, wenn der Hausstil es im Kopf zeigt
+    kopf: dict[str, str] = field(default_factory=dict)  # eigene Kopfdaten des Hausstils (hausstil: kopf: eigene), z. B. bearbeitung: Frau Muster
     federfuehrend: str  # Kürzel des Amts
     betreff: str  # Gegenstand der Vorlage, wie gedruckt
     beratungsfolge: list[Beratung]  # Sitzungen, in denen die Vorlage beraten wird, nach Datum

@@ -27,6 +27,7 @@ def check_regeln(facts: Facts) -> list[Problem]:
             problems.append(unknown_art(vorlage.where("art"), vorlage.art, stil.arten, defined_at(stil, "arten")))
             continue
         problems += _woerter(facts, vorlage)
+        problems += _kopf(stil, vorlage, art)
         problems += _beschlussvorschlag(stil, vorlage, art)
         problems += _abschnitte(stil, vorlage, art)
         problems += _nummer(stil, vorlage, art)
@@ -61,6 +62,28 @@ def _woerter(facts: Facts, vorlage: Vorlage) -> list[Problem]:
             problems.append(Problem(where, f"Bei „{vorlage.klimaschutz.auswirkung}“ braucht „klimaschutz“ eine "
                                            "„begruendung“ – beschreiben Sie in einem Satz, wie die Vorlage auf den "
                                            "Klimaschutz wirkt."))
+    return problems
+
+
+def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
+    """The Vorlage's own header fields are the Hausstil's; required ones are there, forbidden ones are not."""
+    eigene = stil.kopf.eigene
+    problems = []
+    for feld in vorlage.kopf:
+        if feld not in eigene:
+            problems.append(unknown_word(vorlage.kopf.lines[feld], "kopf", feld, eigene, "kopf: eigene",
+                                         defined_at(stil.kopf, "eigene")) if eigene else
+                            Problem(vorlage.kopf.lines[feld], f"„kopf“: „{feld}“ – der Hausstil hat keine eigenen "
+                                                              "Kopfdaten; legen Sie sie in koerperschaft.yaml unter "
+                                                              "„hausstil: kopf: eigene“ an, z. B. eigene: {bearbeitung: "
+                                                              "Bearbeitung}."))
+    for feld, regel in art.kopf.items():
+        if regel == "pflicht" and not vorlage.kopf.get(feld):
+            problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht im Kopf „{feld}“ – ergänzen "
+                                                          f"Sie „kopf: {{{feld}: …}}“."))
+        elif regel == "verboten" and feld in vorlage.kopf:
+            problems.append(Problem(vorlage.kopf.lines[feld], f"{eine(vorlage.art)} hat im Kopf kein „{feld}“ – "
+                                                              "entfernen Sie den Eintrag."))
     return problems
 
 

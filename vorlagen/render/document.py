@@ -16,7 +16,7 @@ from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
 from vorlagen.core.fmt import datum
-from vorlagen.load.hausstil import SCHRIFTEN
+from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.compute.project import Project, Rechnung
 from vorlagen.render import public
@@ -261,8 +261,9 @@ class Composer:
         kopf = self.facts.koerperschaft.hausstil.kopf
         amt = next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend)
         werte = dict(nummer=vorlage.nummer, datum=datum(vorlage.datum) if vorlage.datum else None, federfuehrend=amt,
-                     aktenzeichen=vorlage.aktenzeichen)
-        return [(getattr(kopf.beschriftung, feld), werte[feld]) for feld in kopf.felder if werte[feld]]
+                     aktenzeichen=vorlage.aktenzeichen, **vorlage.kopf)
+        beschriftung = {**{feld: getattr(kopf.beschriftung, feld) for feld in KOPFFELDER}, **kopf.eigene}
+        return [(beschriftung[feld], werte[feld]) for feld in kopf.felder if werte.get(feld)]
 
     def _unterschrift(self, source: VorlageSource) -> list[str]:
         """The signature lines in the Hausstil's form; none when the form is „keine“ and the Vorlage names nobody."""
