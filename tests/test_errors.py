@@ -101,8 +101,8 @@ def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, da
     code, found = check(capsys, data)
     assert found == [f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
                      "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, kopf, federfuehrend, betreff, beratungsfolge, "
-                     "beschlussvorschlag, abschnitte, texte, klimaschutz, finanzielle_auswirkungen, bescheide, antraege, "
-                     "finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug."]
+                     "beschlussvorschlag, abschnitte, texte, klimaschutz, dringlichkeitsentscheidung, finanzielle_auswirkungen, "
+                     "bescheide, antraege, finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug."]
 
 
 def test_missing_key(capsys, data):

@@ -544,3 +544,28 @@ def test_a_header_field_the_body_has_not_defined_is_named(data):
     assert problems_of(data) == [
         f"data/{K}:{line}: „felder“: „sachbearbeitung“ ist kein Kopfdatum. Möglich sind: nummer, datum, "
         "federfuehrend, aktenzeichen; eigene legen Sie unter „eigene“ an, z. B. eigene: {bearbeitung: Bearbeitung}."]
+
+
+# --- Dringlichkeitsentscheidung (issue 22) --------------------------------------------------
+
+def test_a_dringlichkeitsentscheidung_states_when_and_by_whom(data):
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\ndringlichkeitsentscheidung: {datum: 2021-05-20, "
+                                            "durch: den Landrat und ein Mitglied des Kreistags, grundlage: § 50 Abs. 3 KrO NRW}")
+    assert ('<p class="dringlichkeitsentscheidung">Dringlichkeitsentscheidung vom 20.05.2021, getroffen durch den '
+            'Landrat und ein Mitglied des Kreistags (§ 50 Abs. 3 KrO NRW)</p>') in html_of(data)
+
+
+def test_a_dringlichkeitsentscheidung_cannot_postdate_its_vorlage_or_its_sitzung(data):
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\ndringlichkeitsentscheidung: {datum: 2021-05-30, "
+                                            "durch: den Landrat}")
+    line = line_of(data / V, "dringlichkeitsentscheidung:")
+    assert problems_of(data) == [f"data/{V}:{line}: Die Dringlichkeitsentscheidung vom 30.05.2021 liegt nach dem Datum "
+                                 "der Vorlage (27.05.2021) – die Vorlage legt eine getroffene Entscheidung vor; prüfen "
+                                 "Sie beide Daten."]
+    hausstil(data, "  datum_pflicht: false\n")
+    edit(data / V, "datum: 2021-05-27\n", "")
+    edit(data / V, "datum: 2021-05-30", "datum: 2021-06-15")
+    line = line_of(data / V, "dringlichkeitsentscheidung:")
+    assert problems_of(data) == [f"data/{V}:{line}: Die Dringlichkeitsentscheidung vom 15.06.2021 liegt nach der "
+                                 "Sitzung ASI-2021-06-10 (10.06.2021), in der sie beraten werden soll – prüfen Sie das "
+                                 "Datum und die Beratungsfolge."]

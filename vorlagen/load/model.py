@@ -173,6 +173,13 @@ class Bezug(Record):
 
 
 @record
+class Dringlichkeitsentscheidung(Record):
+    datum: dt.date  # Tag, an dem entschieden wurde
+    durch: str  # wer entschieden hat, wie gedruckt, z. B. der Landrat und ein Mitglied des Kreistags
+    grundlage: str | None = None  # Rechtsgrundlage, z. B. § 50 Abs. 3 KrO NRW
+
+
+@record
 class Klimaschutz(Record):
     auswirkung: str  # eine der Antworten des Hausstils, Standard: ja_positiv, ja_negativ oder nein
     begruendung: str | None = None  # Pflicht bei Antworten mit „begruendung: true“ (Standard: ja_positiv, ja_negativ)
@@ -193,6 +200,7 @@ class Vorlage(Record):
     abschnitte: list[str] = field(default_factory=list)  # Markdown-Dateien in Reihenfolge, Überschrift im Text
     texte: dict[str, str] = field(default_factory=dict)  # Abschnitt des Hausstils → Markdown-Datei
     klimaschutz: Klimaschutz | None = None  # Antwort für einen Abschnitt „form: klimaschutz“ des Hausstils
+    dringlichkeitsentscheidung: Dringlichkeitsentscheidung | None = None  # die Vorlage legt eine solche Entscheidung vor: wann, durch wen
     finanzielle_auswirkungen: str | None = None  # Markdown-Datei mit weiterem Text
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
     antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt

@@ -28,6 +28,7 @@ def check_regeln(facts: Facts) -> list[Problem]:
             continue
         problems += _woerter(facts, vorlage)
         problems += _kopf(stil, vorlage, art)
+        problems += _dringlichkeit(facts, vorlage)
         problems += _beschlussvorschlag(stil, vorlage, art)
         problems += _abschnitte(stil, vorlage, art)
         problems += _nummer(stil, vorlage, art)
@@ -63,6 +64,26 @@ def _woerter(facts: Facts, vorlage: Vorlage) -> list[Problem]:
                                            "„begruendung“ – beschreiben Sie in einem Satz, wie die Vorlage auf den "
                                            "Klimaschutz wirkt."))
     return problems
+
+
+def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
+    """A Dringlichkeitsentscheidung is laid before the Gremien afterwards: not dated after the Vorlage or after a
+    Sitzung of its Beratungsfolge."""
+    entscheidung = vorlage.dringlichkeitsentscheidung
+    if entscheidung is None:
+        return []
+    where = entscheidung.where("datum")
+    if vorlage.datum is not None and entscheidung.datum > vorlage.datum:
+        return [Problem(where, f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach dem "
+                               f"Datum der Vorlage ({vorlage.datum:%d.%m.%Y}) – die Vorlage legt eine getroffene "
+                               "Entscheidung vor; prüfen Sie beide Daten.")]
+    for beratung in vorlage.beratungsfolge:
+        sitzung = facts.sitzungen.get(beratung.sitzung)
+        if sitzung is not None and sitzung.datum < entscheidung.datum:
+            return [Problem(where, f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach der "
+                                   f"Sitzung {beratung.sitzung} ({sitzung.datum:%d.%m.%Y}), in der sie beraten werden "
+                                   "soll – prüfen Sie das Datum und die Beratungsfolge.")]
+    return []
 
 
 def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
