@@ -151,12 +151,13 @@ class Staging:
             return
         if self.tmp is None and not self._unchanged():
             self._stage()
+        states = {**({MANIFEST: self.manifest} if self.manifest is not None else {}), **dict(sorted(self.ledgers.items()))}
         parts = []  # the state files, written before anything moves: a full disk fails here, the output as it was
         try:
-            for name, content in ([(MANIFEST, self.manifest)] if self.manifest is not None else []) + \
-                    sorted(self.ledgers.items()):
-                parts.append((self.state / (name + ".neu"), self.state / name))
-                parts[-1][0].write_bytes(content)
+            for name, content in states.items():
+                part = self.state / (name + ".neu")
+                parts.append((part, self.state / name))  # listed before writing: a half-written one goes too
+                part.write_bytes(content)
             if self.tmp is None:
                 (self.state / OWNED).touch()
             else:

@@ -188,21 +188,21 @@ class Renderer:
     def _spawn(self, count: int) -> None:
         with self._lock:
             if self.pool is None:
-                self._new_pool(None, locked=True)
-            self._asked = max(self._asked, count)
-            for _ in range(count):  # the pool starts a worker for each while none is idle
-                ready = self.pool.submit(_ready)
-                self._first = self._first or ready
+                self._new_pool()
+            self._start_workers(count)
 
-    def _new_pool(self, broken: ProcessPoolExecutor | None, locked: bool = False) -> None:
-        if not locked:
-            with self._lock:
-                return self._new_pool(broken, locked=True)
-        if self.pool is not broken:
-            return  # replaced already, or closed
-        if broken is not None:
+    def _replace_broken(self, broken: ProcessPoolExecutor) -> None:
+        """A fresh pool with every worker started, unless `broken` was replaced already (or the renderer closed)."""
+        with self._lock:
+            if self.pool is not broken:
+                return
             broken.shutdown(wait=False, cancel_futures=True)
             self.replaced += 1
+            self._new_pool()
+            self._start_workers(self.workers)
+
+    def _new_pool(self) -> None:
+        """A pool whose workers start as jobs arrive (the lock is held)."""
         if self._temporary is None:
             self._temporary = Path(tempfile.mkdtemp(prefix="vorlagen-satz-"))
         # spawn, not fork: a worker must share nothing with the parent (forked font setups would
@@ -210,16 +210,18 @@ class Renderer:
         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
                                         initargs=(self._temporary,),
                                         mp_context=multiprocessing.get_context("spawn"))
-        if broken is not None:
-            self._asked = self.workers
-            for _ in range(self.workers):
-                self.pool.submit(_ready)
+
+    def _start_workers(self, count: int) -> None:
+        """Starts up to `count` workers now (the lock is held): the pool starts one for each job while none is idle."""
+        self._asked = max(self._asked, count)
+        for _ in range(count):
+            ready = self.pool.submit(_ready)
+            self._first = self._first or ready
 
     def submit(self, job: RenderJob) -> Future:
         if self.pool is None:
             future: Future = Future()
             try:
-                _set_up()
                 future.set_result(render(job))
             except Exception as error:  # noqa: BLE001 – handed to the caller like a worker's failure
                 future.set_exception(error)
@@ -260,7 +262,7 @@ class Renderer:
 
     def _retry(self, job: RenderJob, outer: Future, attempt: int, pool, error: BaseException) -> None:
         def again() -> None:
-            self._new_pool(pool)
+            self._replace_broken(pool)
             if attempt > 1:  # it took down a worker twice: the document is the cause, not bad luck
                 _settle(outer, error=BuildFailed([Problem(job.where, _CRASHED)]))
             else:

@@ -22,7 +22,6 @@ from vorlagen.load.records import Record
 record = dataclass(kw_only=True)
 
 
-
 # --- koerperschaft.yaml -------------------------------------------------------------------
 
 @record

@@ -91,13 +91,13 @@ def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
     eigene = stil.kopf.eigene
     problems = []
     for feld in vorlage.kopf:
-        if feld not in eigene:
-            problems.append(unknown_word(vorlage.kopf.lines[feld], "kopf", feld, eigene, "kopf: eigene",
-                                         defined_at(stil.kopf, "eigene")) if eigene else
-                            Problem(vorlage.kopf.lines[feld], f"„kopf“: „{feld}“ – der Hausstil hat keine eigenen "
-                                                              "Kopfdaten; legen Sie sie in koerperschaft.yaml unter "
-                                                              "„hausstil: kopf: eigene“ an, z. B. eigene: {bearbeitung: "
-                                                              "Bearbeitung}."))
+        where = vorlage.kopf.lines[feld]
+        if not eigene:
+            problems.append(Problem(where, f"„kopf“: „{feld}“ – der Hausstil hat keine eigenen Kopfdaten; legen Sie "
+                                           "sie in koerperschaft.yaml unter „hausstil: kopf: eigene“ an, z. B. "
+                                           "eigene: {bearbeitung: Bearbeitung}."))
+        elif feld not in eigene:
+            problems.append(unknown_word(where, "kopf", feld, eigene, "kopf: eigene", defined_at(stil.kopf, "eigene")))
     for feld, regel in art.kopf.items():
         if regel == "pflicht" and not vorlage.kopf.get(feld):
             problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht im Kopf „{feld}“ – ergänzen "
