@@ -569,3 +569,27 @@ def test_a_dringlichkeitsentscheidung_cannot_postdate_its_vorlage_or_its_sitzung
     assert problems_of(data) == [f"data/{V}:{line}: Die Dringlichkeitsentscheidung vom 15.06.2021 liegt nach der "
                                  "Sitzung ASI-2021-06-10 (10.06.2021), in der sie beraten werden soll – prüfen Sie das "
                                  "Datum und die Beratungsfolge."]
+
+
+@pytest.mark.parametrize("stil, vorlage, expected", [
+    ("  rollen: {}\n", None, "Die Liste „rollen“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft "
+                             "verwendet."),
+    ("  beratungsergebnisse: [vertagt, \" \"]\n", None,
+     "Die Liste „beratungsergebnisse“ enthält ein leeres Wort – entfernen Sie es."),
+    ("  kopf: {eigene: {nummer: Drucksache}}\n", None,
+     "„nummer“ ist schon ein Kopfdatum von vorlagen – wählen Sie für das eigene eine andere Kennung; die "
+     "Beschriftung ändern Sie unter „beschriftung“."),
+    ("", "kopf: {bearbeitung: Frau Muster}",
+     "„kopf“: „bearbeitung“ – der Hausstil hat keine eigenen Kopfdaten; legen Sie sie in koerperschaft.yaml unter "
+     "„hausstil: kopf: eigene“ an, z. B. eigene: {bearbeitung: Bearbeitung}."),
+    ("  kopf: {eigene: {dezernat: Dezernat}}\n  arten:\n    Beschlussvorlage: {beschlussvorschlag: pflicht, kopf: "
+     "{dezernat: verboten}}\n    Mitteilungsvorlage: {beschlussvorschlag: verboten}\n    Berichtsvorlage: {}\n",
+     "kopf: {dezernat: II}", "Eine Beschlussvorlage hat im Kopf kein „dezernat“ – entfernen Sie den Eintrag."),
+], ids=["rollen-leer", "leeres-wort", "eigenes-feld-wie-standard", "kopf-ohne-eigene", "kopf-verboten"])
+def test_careless_word_lists_and_header_fields_give_exact_messages(data, stil, vorlage, expected):
+    if stil:
+        hausstil(data, stil)
+    if vorlage:
+        edit(data / V, "art: Beschlussvorlage", f"art: Beschlussvorlage\n{vorlage}")
+    problems = problems_of(data)
+    assert len(problems) == 1 and problems[0].split(": ", 1)[1] == expected, problems

@@ -7,6 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from math import floor
 
+import pytest
 import yaml
 from pypdf import PdfReader
 
@@ -202,3 +203,20 @@ def test_members_by_name_need_no_fraktion(capsys, data, tmp_path):
     assert code == 0, err
     html = (out / "sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
     assert "<td>Herr Peter Krämer</td><td></td>" in html and "Fraktion</th>" not in html
+
+
+@pytest.mark.parametrize("anwesend, expected", [
+    ("{anzahl: 12, mitglieder: [{name: Frau A}]}", "„anzahl“ gilt nur ohne Namen – bei „mitglieder“ zählt vorlagen die "
+                                                    "Namen selbst; entfernen Sie einen der beiden Einträge."),
+    ("{verwaltung: []}", "Tragen Sie die anwesenden Mitglieder ein – mit Namen unter „mitglieder“ oder, wo die "
+                         "Niederschrift keine Namen nennt, als Zahl unter „anzahl“."),
+    ("{anzahl: -3}", "„anzahl“ kann nicht negativ sein (-3)."),
+], ids=["namen-und-zahl", "weder-noch", "negativ"])
+def test_careless_counts_of_those_present_give_exact_messages(data, anwesend, expected):
+    from .conftest import problems_of
+    path = data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("anwesend:\n"), text.index("punkte:")
+    path.write_text(text[:start] + f"anwesend: {anwesend}\n" + text[end:], encoding="utf-8")
+    problems = problems_of(data)
+    assert [p.split(": ", 1)[1] for p in problems] == [expected], problems
