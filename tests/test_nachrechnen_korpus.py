@@ -32,7 +32,7 @@ _SCALE = {"Mrd": Decimal(10) ** 9, "Mio": Decimal(10) ** 6, "T€": Decimal(1000
 
 def value(typed: str) -> Decimal:
     """'1.600.500,- €' → 1600500; '4 Mio. €' → 4000000; '2,430' → 2.430: a typed figure in its base unit."""
-    match = _FIGURE.search(typed)
+    match = _FIGURE.search(re.sub(r"(?<=\d\.)\s+(?=\d{3})", "", typed))  # "4.965. 000€", as one original has it
     assert match, f"keine Zahl in {typed!r}"
     number = Decimal(match["num"].replace(".", "").replace(",", "."))
     return number * _SCALE.get(match["unit"] or "", Decimal(1))
@@ -105,6 +105,7 @@ def test_value_reads_the_notations_of_the_corpus():
     assert value("233 T€") == Decimal(233000)
     assert value("2,430") == Decimal("2.430")
     assert value("150,--") == Decimal(150)
+    assert value("4.965. 000€") == Decimal(4965000)
 
 
 # --- the engine on the corpus --------------------------------------------------------------------------------
