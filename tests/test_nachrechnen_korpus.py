@@ -21,7 +21,9 @@ DOKUMENTE = sorted(p.stem for p in KORPUS.glob("*.txt"))
 SLIP_STATUSES = ("Fehler", "Folgefehler")
 
 # Recognised calculations / listed calculations across the corpus, measured and rounded down: it may only rise.
-MINDEST_QUOTE = 0.0
+MINDEST_QUOTE = 0.04
+# Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
+HOECHSTENS_VERSCHLUCKT = 19
 
 # Documents on which the engine raises a false alarm today: each is a bug for the engine, named exactly.
 FEHLALARME: dict[str, str] = {}
@@ -47,17 +49,26 @@ def lines(name: str) -> list[str]:
 
 
 @cache
-def befunde(name: str) -> tuple[dict, ...]:
-    """The engine's findings for one document, as in `nachrechnen --json`."""
+def bericht(name: str) -> dict:
+    """The engine's report for one document, as in `nachrechnen --json`."""
     from vorlagen.review.nachrechnen.bericht import as_dict
     from vorlagen.review.nachrechnen.pruefen import check_file
-    return tuple(as_dict(check_file(KORPUS / f"{name}.txt"))["befunde"])
+    return as_dict(check_file(KORPUS / f"{name}.txt"))
+
+
+def befunde(name: str) -> list[dict]:
+    return bericht(name)["befunde"]
+
+
+def places(rechnung: dict) -> tuple[set[int], set[Decimal]]:
+    """The lines of a listed calculation and the figures that may stand for its result."""
+    rows = {rechnung["zeile"], *rechnung.get("auch_zeilen", [])}
+    return rows, {value(v) for v in [rechnung["ergebnis"], *rechnung.get("auch_werte", [])]}
 
 
 def belongs(befund: dict, rechnung: dict) -> bool:
     """A finding is the engine's reading of a listed calculation: on one of its lines, with one of its figures."""
-    rows = {rechnung["zeile"], *rechnung.get("auch_zeilen", [])}
-    values = {value(v) for v in [rechnung["ergebnis"], *rechnung.get("auch_werte", [])]}
+    rows, values = places(rechnung)
     return befund["zeile"] in rows and abs(Decimal(befund["werte"]["getippt"])) in values
 
 
@@ -65,6 +76,15 @@ def recognised(name: str) -> list[bool]:
     """Per listed calculation: does the engine report a finding for it?"""
     found = befunde(name)
     return [any(belongs(b, r) for b in found) for r in manifest(name)["rechnungen"]]
+
+
+def dropped(name: str) -> list[dict]:
+    """Listed calculations whose result the engine neither checks nor lists as „nicht geprüft“."""
+    found = befunde(name)
+    open_figures = {(f["zeile"], value(f["zahl"])) for f in bericht(name)["nicht_geprueft"]}
+    return [r for r in manifest(name)["rechnungen"]
+            if not any(belongs(b, r) for b in found)
+            and not {(row, v) for row in places(r)[0] for v in places(r)[1]} & open_figures]
 
 
 def _param(name: str):
@@ -78,10 +98,11 @@ def _param(name: str):
 def test_corpus_has_at_least_30_documents_of_different_bodies_and_ris_products():
     manifests = [manifest(name) for name in DOKUMENTE]
     assert {p.stem for p in KORPUS.glob("*.yaml")} == set(DOKUMENTE)
-    assert len(DOKUMENTE) >= 15
-    assert len({m["koerperschaft"] for m in manifests}) >= len(DOKUMENTE) - 2
-    assert len({m["land"] for m in manifests}) >= 5
-    assert {"ALLRIS", "SessionNet"} <= {m["ris"] for m in manifests}
+    assert len(DOKUMENTE) >= 30
+    assert len({m["koerperschaft"] for m in manifests}) >= 30
+    assert len({m["land"] for m in manifests} - {"nicht ermittelt"}) >= 10
+    assert {"ALLRIS", "SessionNet", "komuna"} <= {m["ris"] for m in manifests}
+    assert sum(len(m["rechnungen"]) for m in manifests) >= 60
 
 
 @pytest.mark.parametrize("name", DOKUMENTE)
@@ -106,6 +127,7 @@ def test_value_reads_the_notations_of_the_corpus():
     assert value("2,430") == Decimal("2.430")
     assert value("150,--") == Decimal(150)
     assert value("4.965. 000€") == Decimal(4965000)
+    assert value("1.600.500,- €") == value("1.600.500\u00a0€")
 
 
 # --- the engine on the corpus --------------------------------------------------------------------------------
@@ -127,12 +149,13 @@ def test_every_recognised_slip_is_reported_as_a_slip(name):
         assert all(b["status"] == "Fehler" for b in mine), (rechnung["rechnung"], mine)
 
 
-def test_recognition_rate_does_not_fall():
-    listed = found = 0
+def test_recognition_rate_does_not_fall_and_no_more_results_are_dropped():
+    listed = found = lost = 0
     for name in DOKUMENTE:
-        marks = recognised(name)
-        listed, found = listed + len(marks), found + sum(marks)
-        print(f"{name:<40} {sum(marks):>3} / {len(marks):<3} erkannt")
+        marks, gone = recognised(name), len(dropped(name))
+        listed, found, lost = listed + len(marks), found + sum(marks), lost + gone
+        print(f"{name:<40} {sum(marks):>3} / {len(marks):<3} erkannt, {gone} verschluckt")
     rate = found / listed
-    print(f"{'Korpus':<40} {found:>3} / {listed:<3} erkannt = {rate:.1%}")
+    print(f"{'Korpus':<40} {found:>3} / {listed:<3} erkannt = {rate:.1%}, {lost} verschluckt")
     assert rate >= MINDEST_QUOTE
+    assert lost <= HOECHSTENS_VERSCHLUCKT
