@@ -120,6 +120,30 @@ def test_manifest_names_its_source_and_each_result_stands_where_it_says(name):
         assert any(rechnung["ergebnis"] in text[row - 1] for row in rows), rechnung
 
 
+def _nachgerechnet():
+    """The hand calculations of the corpus (exact fractions, apart from the engine)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("nachgerechnet", KORPUS / "nachgerechnet.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_hand_calculation_gives_each_manifest_status():
+    """Every hand calculation reaches the status it claims; the slips it finds are exactly the manifests' slips,
+    and a result typed from rounded inputs lies within the range those inputs allow."""
+    hand = _nachgerechnet()
+    for doc, text, exact, typed, expected in hand.CHECKS:
+        assert hand.outcome(exact, typed) == expected, (doc, text)
+    for doc, text, low, high, typed in hand.RANGES:
+        assert low <= typed <= high, (doc, text)
+    slips_by_hand = {doc for doc, _, _, _, expected in hand.CHECKS if expected == "fehler"}
+    slips_listed = {name[:2] for name in DOKUMENTE for r in manifest(name)["rechnungen"] if r["status"] == "fehler"}
+    assert slips_by_hand == slips_listed == {"09", "29"}
+    calculated = {doc for doc, *_ in hand.CHECKS} | {doc for doc, *_ in hand.RANGES}
+    assert calculated == {name[:2] for name in DOKUMENTE if manifest(name)["rechnungen"]}
+
+
 def test_value_reads_the_notations_of_the_corpus():
     assert value("1.600.500,- €") == Decimal(1600500)
     assert value("4 Mio. €") == Decimal(4000000)
@@ -128,6 +152,14 @@ def test_value_reads_the_notations_of_the_corpus():
     assert value("150,--") == Decimal(150)
     assert value("4.965. 000€") == Decimal(4965000)
     assert value("1.600.500,- €") == value("1.600.500\u00a0€")
+
+
+def test_a_finding_belongs_to_a_calculation_only_on_its_lines_and_with_its_figure():
+    rechnung = {"zeile": 3, "ergebnis": "1.500,- €", "auch_zeilen": [1]}
+    assert belongs({"zeile": 3, "werte": {"getippt": "1500"}}, rechnung)
+    assert belongs({"zeile": 1, "werte": {"getippt": "-1500.00"}}, rechnung)
+    assert not belongs({"zeile": 2, "werte": {"getippt": "1500"}}, rechnung)
+    assert not belongs({"zeile": 3, "werte": {"getippt": "1501"}}, rechnung)
 
 
 # --- the engine on the corpus --------------------------------------------------------------------------------
