@@ -25,8 +25,13 @@ MINDEST_QUOTE = 0.08
 # Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
 HOECHSTENS_VERSCHLUCKT = 36
 
-# Documents on which the engine raises a false alarm today: each is a bug for the engine, named exactly.
-FEHLALARME: dict[str, str] = {}
+# Known false alarms, each a bug for the engine, named exactly: document → [(line, typed figure)], reason. The
+# document's case is marked xfail only while the engine reports exactly these alarms; any other alarm fails.
+FEHLALARME: dict[str, tuple[list[tuple[int, str]], str]] = {
+    "08_glueckstadt_sos": ([(7, "200.000 €")], "Fehlalarm (Zweig h-nachrechnen, 566d2ba): Z. 7 als „2,18 % von 44.000 € "
+                           "= 200.000 €“ gelesen, nachgerechnet 959 € – die 2,18 % stehen in Z. 6 und nennen ihre "
+                           "Grundzahl nicht, die 200.000 € sind die voraussichtliche Summe über die Laufzeit"),
+}
 
 _FIGURE = re.compile(r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s?(?P<unit>Mrd|Mio|T€|TEUR)?")
 _SCALE = {"Mrd": Decimal(10) ** 9, "Mio": Decimal(10) ** 6, "T€": Decimal(1000), "TEUR": Decimal(1000)}
@@ -85,12 +90,6 @@ def dropped(name: str) -> list[dict]:
     return [r for r in manifest(name)["rechnungen"]
             if not any(belongs(b, r) for b in found)
             and not {(row, v) for row in places(r)[0] for v in places(r)[1]} & open_figures]
-
-
-def _param(name: str):
-    if name in FEHLALARME:
-        return pytest.param(name, marks=pytest.mark.xfail(reason=FEHLALARME[name], strict=True))
-    return name
 
 
 # --- the corpus itself ---------------------------------------------------------------------------------------
@@ -164,11 +163,15 @@ def test_a_finding_belongs_to_a_calculation_only_on_its_lines_and_with_its_figur
 
 # --- the engine on the corpus --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", [_param(n) for n in DOKUMENTE])
+@pytest.mark.parametrize("name", DOKUMENTE)
 def test_no_false_alarm(name):
     """No Fehler or Folgefehler except on a calculation the manifest lists as a slip."""
     slips = [r for r in manifest(name)["rechnungen"] if r["status"] == "fehler"]
     alarms = [b for b in befunde(name) if b["status"] in SLIP_STATUSES and not any(belongs(b, r) for r in slips)]
+    known, reason = FEHLALARME.get(name, ([], ""))
+    if alarms and [(b["zeile"], abs(Decimal(b["werte"]["getippt"]))) for b in alarms] == [
+            (row, value(typed)) for row, typed in known]:
+        pytest.xfail(reason)
     assert alarms == [], [(b["zeile"], b["rechnung"], b["getippt"], b["nachgerechnet"]) for b in alarms]
 
 
