@@ -20,6 +20,7 @@ _WRAPPED = 2  # label lines a PDF may wrap between two rows of a block
 # keeps the time linear in the lines of a document (every line may look like a total of all lines above it).
 MAX_LISTE = 250
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+_RESULT_CELL = re.compile(r"(?:^|\t)\s*=\s*$")  # "Eigenanteil<Tab>= 612.500 €"
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Reihe:
     label: str
     minus: bool  # the line starts with a minus (a deduction), not a bullet
     woerter: int  # words outside parentheses and figures
+    gleich: bool = False  # the first figure opens its cell with "=": the result of the rows above
 
     def wert(self, zahl: Zahl) -> int:
         """The sign this row gives its value."""
@@ -54,14 +56,15 @@ def row(zeile: Zeile, used: set[int]) -> Reihe:
     for z in figs:
         rest = rest.replace(z.text, " ")
     strich = not figs and bool(_DASH.search(text)) and not text.startswith(("-", "–", "—")) and len(text) < 120
-    return Reihe(zeile, figs, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)))
+    gleich = bool(figs) and bool(_RESULT_CELL.search(zeile.text[:first]))
+    return Reihe(zeile, figs, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)), gleich)
 
 
 def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
     """Adds block results and sums to `found`."""
     for index, reihe in enumerate(reihen):
         text = reihe.zeile.text.strip()
-        if text.startswith("=") and reihe.werte:
+        if reihe.gleich:
             _block(reihen, index, found)
         elif reihe.werte and (_SUM_LABEL.match(reihe.label) and len(reihe.label.split()) <= 5
                               or not reihe.label and _implicit_total(reihe)):
@@ -83,7 +86,7 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
             return  # too long a block to be sure which rows belong: the result stays "nicht geprüft"
         text = reihe.zeile.text.strip()
         same = [z for z in reihe.werte if z.einheit == result.einheit]
-        if not text or text.startswith("=") or reihe.woerter > 12:
+        if not text or reihe.gleich or reihe.woerter > 12:
             break
         if not same:
             gap += 1
@@ -125,7 +128,7 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
             continue
         fits = (len(reihe.werte) == width and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
                 or reihe.strich and width == 1)
-        if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.zeile.text.strip().startswith("="):
+        if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich:
             break
         rows.append(reihe)
     rows.reverse()

@@ -13,7 +13,7 @@ from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, figures, written_sum
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
-_TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*$")
+_TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
 _EQUALS = re.compile(rf"^\s*(?:{_WORD}\s*)?\)*\s*=\s*$")
 _PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)?$")
 _GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
