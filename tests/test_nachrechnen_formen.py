@@ -67,3 +67,100 @@ def test_dashed_amount_without_euro_sign_and_euro_before(capsys, tmp_path):
     assert code == 0
     assert [(b["rechnung"], b["getippt"]) for b in report["befunde"]] == [
         ("3 x " + eur(Fraction(12_000)), eur(3 * Fraction(12_000)))]
+
+
+# --- a change stated beside or below the two figures it compares ------------------------------------------------
+
+def percent(value: Fraction, places: int = 2) -> str:
+    """A rate rounded half-up to `places`, printed German style ('3,12 %'), computed apart from the engine."""
+    scaled = value * 10 ** places
+    whole = int(scaled + Fraction(1, 2)) if scaled >= 0 else -int(-scaled + Fraction(1, 2))
+    text = f"{abs(whole) // 10 ** places},{abs(whole) % 10 ** places:0{places}d}"
+    return ("\u2212" if whole < 0 else "") + text + NBSP + "%"
+
+
+ALT, NEU = Fraction(38_592_300), Fraction(39_796_417)  # Zuschussbedarf of a Jugendamt, Plan 2024 and 2025
+STEIGERUNG = NEU - ALT
+RATE = STEIGERUNG / ALT * 100
+
+
+def fmt(value: Fraction) -> str:
+    return f"{value.numerator:,}".replace(",", ".")
+
+
+CHANGE_FORMS = [
+    # in one sentence, "von … auf …"
+    f"Der Zuschussbedarf steigt von {fmt(ALT)} € auf {fmt(NEU)} €; die Steigerung beträgt {fmt(STEIGERUNG)} € = "
+    f"{percent(RATE).replace(NBSP, ' ')}.\n",
+    # the compared figures in the sentence before
+    f"Für 2024 waren {fmt(ALT)} € veranschlagt, für 2025 sind es {fmt(NEU)} €. Die Steigerung beträgt "
+    f"{fmt(STEIGERUNG)} € = {percent(RATE).replace(NBSP, ' ')}.\n",
+    # the compared figures in the lines above
+    f"Zuschussbedarf 2024\t{fmt(ALT)} €\nZuschussbedarf 2025\t{fmt(NEU)} €\n"
+    f"Das entspricht einer Erhöhung um {fmt(STEIGERUNG)} € bzw. {percent(RATE).replace(NBSP, ' ')}.\n",
+    # a table row below them
+    f"Zuschussbedarf 2024\t{fmt(ALT)} €\nZuschussbedarf 2025\t{fmt(NEU)} €\n"
+    f"Steigerung\t{fmt(STEIGERUNG)} €\t{percent(RATE).replace(NBSP, ' ')}\n",
+]
+
+
+@pytest.mark.parametrize("text", CHANGE_FORMS)
+def test_a_stated_change_and_its_rate_are_recomputed(capsys, tmp_path, text):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0, report
+    got = {(b["art"], b["getippt"]) for b in report["befunde"]}
+    assert {b["status"] for b in report["befunde"]} == {"stimmt"}
+    assert any(typed == eur(STEIGERUNG) for _, typed in got), got
+    assert any(art == "veraenderung_prozent" and typed == percent(RATE) for art, typed in got), got
+    assert report["nicht_geprueft"] == []
+
+
+@pytest.mark.parametrize("text", CHANGE_FORMS)
+def test_a_wrong_rate_of_a_stated_change_is_a_slip(capsys, tmp_path, text):
+    wrong = percent(RATE).replace(NBSP, " ")
+    typed = Fraction(321, 100)  # two digits swapped
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.replace(wrong, "3,21 %")))
+    assert code == 1
+    [slip] = by_status(report, "Fehler")
+    assert (slip["art"], slip["getippt"], slip["nachgerechnet"]) == ("veraenderung_prozent", percent(typed),
+                                                                      percent(RATE))
+
+
+def test_from_to_by_in_any_unit(capsys, tmp_path):
+    # Stellenplan: 412,5 auf 420,0 Vollzeitstellen, also um 7,5; Hebesatz 495 auf 520 Punkte, also um 5,05 %
+    by = Fraction(4200, 10) - Fraction(4125, 10)
+    rate = (Fraction(520) - 495) / 495 * 100
+    text = ("Der Stellenplan steigt von 412,5 auf 420,0 Vollzeitstellen, also um 7,5 Stellen.\n"
+            f"Der Hebesatz der Grundsteuer B steigt von 495 auf 520 Punkte, d. h. um {percent(rate).replace(NBSP, ' ')}.\n")
+    assert by == Fraction(75, 10)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("von_auf_um", "7,5", "stimmt"), ("veraenderung_prozent", percent(rate), "stimmt")]
+    code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "b.txt", text.replace("um 7,5", "um 8,5"))))
+    assert code == 1
+    assert "Z. 1           FEHLER       getippt 8,5, nachgerechnet 7,5 (Differenz +1,0)" in out
+    assert "erkannt: Veränderung „von … auf …, also um …“: 420,0 − 412,5" in out
+
+
+# --- counts with à, je, p.a., jährlich ----------------------------------------------------------------------------
+
+TRANCHE = Fraction(250_100)
+JE = Fraction(12_500)
+
+
+@pytest.mark.parametrize("line, total", [
+    ("Die Zuwendung wird in 3 Tranchen à 250.100 € ausgezahlt, insgesamt {t}.", 3 * TRANCHE),
+    ("Der Verein erhält je 12.500 €/p.a. für die Jahre 2024 bis 2026, insgesamt {t}.", 3 * JE),
+    ("Die Miete von jährlich 12.500 € wird für 4 Jahre gezahlt, zusammen {t}.", 4 * JE),
+    ("Die Rückzahlung erfolgt in 6 Raten zu je 12.500 €, insgesamt {t}.", 6 * JE),
+])
+def test_counts_with_a_or_je_or_per_year(capsys, tmp_path, line, total):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", line.format(t=eur(total).replace(NBSP, " ")) + "\n"))
+    assert code == 0, report
+    assert [(b["status"], b["getippt"]) for b in report["befunde"]] == [("stimmt", eur(total))]
+    slip = total + 1000
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", line.format(t=eur(slip).replace(NBSP, " ")) + "\n"))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"], b["differenz"]) for b in by_status(report, "Fehler")] == [
+        (eur(slip), eur(total), signed(Fraction(1000)))]

@@ -107,7 +107,7 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     shown = written_sum([z for _, z in parts], signs)
     found.append(Rechnung("Ergebnis „= …“ des Rechenblocks darüber", "summe", [Fund(r.zeile, z) for r, z in parts],
                           Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
-                          sicher=holds or not wrapped))  # with lines stepped over, which rows belong is a guess
+                          sicher=holds or not wrapped, typ="rechenblock"))  # with lines stepped over, which rows belong is a guess
 
 
 def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
@@ -148,7 +148,8 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
         if total.label:
             art += f" in der Zeile „{total.label}“"
         found.append(Rechnung(art, "summe", [Fund(r.zeile, z) for r, z in members], Fund(total.zeile, result),
-                              shown, betrag=False, vorzeichen=signs, sicher=marked))
+                              shown, betrag=False, vorzeichen=signs, sicher=marked,
+                              typ="listensumme" if width == 1 else "spaltensumme"))
 
 
 def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:

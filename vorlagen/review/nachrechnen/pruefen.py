@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import bloecke, inzeile, saetze, tabellenkopf
+from vorlagen.review.nachrechnen import bloecke, inzeile, saetze, tabellenkopf, veraenderung
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import figures
@@ -35,6 +35,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
         used = inzeile.recognise(zeile, found)
         reihen.append(bloecke.row(zeile, used))
     saetze.recognise(zeilen, found)
+    veraenderung.recognise(zeilen, found)
     bloecke.recognise(reihen, found)
     tabellenkopf.recognise(reihen, found)
     found.sort(key=lambda r: r.ergebnis.key)

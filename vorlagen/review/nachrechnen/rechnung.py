@@ -38,6 +38,7 @@ class Rechnung:
     faktor: Decimal = Decimal(1)  # for vielfaches: the count n
     betrag: bool = True  # compare absolute values (a row's sign is its own business)
     sicher: bool = True  # a mismatch is a slip; otherwise it is only "nicht geprüft"
+    typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
     vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
     status: str = OFFEN
     richtig: Decimal | None = None  # the recomputed value, rounded like the typed figure
