@@ -164,3 +164,60 @@ def test_counts_with_a_or_je_or_per_year(capsys, tmp_path, line, total):
     assert code == 1
     assert [(b["getippt"], b["nachgerechnet"], b["differenz"]) for b in by_status(report, "Fehler")] == [
         (eur(slip), eur(total), signed(Fraction(1000)))]
+
+
+# --- comparison tables: Plan/Ist/Vorjahr, a Veränderung column, its percentage, the totals ------------------------
+
+ROWS = [("Kindertagesbetreuung", Fraction(38_592_300), Fraction(39_796_417)),
+        ("Hilfen zur Erziehung", Fraction(21_400_000), Fraction(20_330_000)),
+        ("Jugendarbeit", Fraction(2_000_000), Fraction(2_100_000))]
+
+
+def signed_amount(value: Fraction, sep: str = "") -> str:
+    return ("-" if value < 0 else "") + fmt(abs(value)) + " €"
+
+
+def comparison_table(sep: str = "\t", change=None) -> str:
+    """The table typed with `sep` between cells; `change` may replace one row's typed Veränderung."""
+    lines = [sep.join(["Produkt", "Plan 2024", "Plan 2025", "Veränderung", "in %"])]
+    for name, old, new in ROWS + [("Summe", sum(r[1] for r in ROWS), sum(r[2] for r in ROWS))]:
+        typed = (change or {}).get(name, new - old)
+        rate = percent((new - old) / old * 100).replace(NBSP, " ").replace("\u2212", "-")
+        lines.append(sep.join([name, signed_amount(old), signed_amount(new), signed_amount(typed), rate]))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])  # a Word table, or the same table flattened by a PDF
+def test_comparison_table_rows_and_totals(capsys, tmp_path, sep):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", comparison_table(sep)))
+    assert code == 0, report
+    kinds = [(b["zeile"], b["art"]) for b in report["befunde"]]
+    for line in (2, 3, 4, 5):
+        assert (line, "vergleich_differenz") in kinds and (line, "vergleich_prozent") in kinds
+    # the totals: each amount column adds up (the Veränderung column with its minus), the % column is no sum
+    assert [b["art"] for b in report["befunde"] if b["zeile"] == 5].count("spaltensumme") == 3
+    assert {b["status"] for b in report["befunde"]} == {"stimmt"}
+    total_change = sum(new - old for _, old, new in ROWS)
+    assert (5, "spaltensumme", eur(total_change)) in {(b["zeile"], b["art"], b["getippt"]) for b in report["befunde"]}
+
+
+def test_comparison_table_slip_in_a_row_is_one_slip(capsys, tmp_path):
+    typed = Fraction(110_000)  # Jugendarbeit: 2.100.000 − 2.000.000 = 100.000
+    text = comparison_table(change={"Jugendarbeit": typed})
+    code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "a.txt", text)))
+    assert code == 1
+    assert (f"Z. 4           FEHLER       getippt {eur(typed)}, nachgerechnet {eur(Fraction(100_000))} "
+            f"(Differenz {signed(typed - 100_000)})") in out
+    assert "erkannt: Spalte „Veränderung“ als Differenz der beiden Spalten davor: 2.100.000\u00a0€ − 2.000.000\u00a0€" in out
+    # the total of the column is right as typed; it only adds the slip
+    assert out.count("FEHLER") == 1
+    assert "stimmt, sobald der Fehler in Z. 4 berichtigt ist" in out
+
+
+def test_comparison_table_wrong_rate(capsys, tmp_path):
+    text = comparison_table().replace("-5,00 %", "-5,50 %")  # 1.070.000 / 21.400.000 = 5 %
+    assert (Fraction(20_330_000) - 21_400_000) / 21_400_000 * 100 == -5
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 1
+    assert [(b["zeile"], b["art"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (3, "vergleich_prozent", "5,50\u00a0%", "5,00\u00a0%")]

@@ -47,6 +47,8 @@ def render_text(pruefung: Pruefung) -> str:
         head = f"{where:<14} {_LABEL[rechnung.status]:<12}"
         if rechnung.status == STIMMT:
             out.append(f"{head} {_line(rechnung)} – {rechnung.art}")
+            if rechnung.hinweis:
+                out.append(" " * 28 + rechnung.hinweis)
             continue
         out.append(f"{head} getippt {_typed(rechnung)}, nachgerechnet {_right(rechnung)} "
                    f"(Differenz {_signed(rechnung, rechnung.differenz)})")

@@ -60,15 +60,16 @@ def row(zeile: Zeile, used: set[int]) -> Reihe:
     return Reihe(zeile, figs, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)), gleich)
 
 
-def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
-    """Adds block results and sums to `found`."""
+def recognise(reihen: list[Reihe], found: list[Rechnung], rates: set[tuple] = frozenset()) -> None:
+    """Adds block results and sums to `found`; in the lines `rates` ((page, line)) a percentage is a rate of
+    change, never the sum of the percentages above it."""
     for index, reihe in enumerate(reihen):
         text = reihe.zeile.text.strip()
         if reihe.gleich:
             _block(reihen, index, found)
         elif reihe.werte and (_SUM_LABEL.match(reihe.label) and len(reihe.label.split()) <= 5
                               or not reihe.label and _implicit_total(reihe)):
-            _column_sums(reihen, index, found)
+            _column_sums(reihen, index, found, (reihe.zeile.seite or 0, reihe.zeile.nr) in rates)
 
 
 def _implicit_total(reihe: Reihe) -> bool:
@@ -110,7 +111,7 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
                           sicher=holds or not wrapped, typ="rechenblock"))  # with lines stepped over, which rows belong is a guess
 
 
-def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
+def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: bool = False) -> None:
     total = reihen[index]
     width = len(total.werte)
     rows: list[Reihe] = []
@@ -136,13 +137,15 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
         return
     marked = bool(total.label) or total.zeile.fett
     for column, result in enumerate(total.werte):
+        if rate and result.einheit == "%":
+            continue
         members = [(r, r.werte[column]) for r in rows if r.werte]
         if len(members) < 2:
             continue
         best = _best_start(members, result)
         members = members[best:]
         signs = [r.wert(z) for r, z in members]
-        shown = " + ".join(z.betrag() for _, z in members) if len(members) <= 6 else \
+        shown = written_sum([z for _, z in members], signs) if len(members) <= 6 else \
             f"Summe der {len(members)} Werte {members[0][1].betrag()} … {members[-1][1].betrag()}"
         art = "Summe der Liste darüber" if width == 1 else f"Spaltensumme (Spalte {column + 1})"
         if total.label:

@@ -95,7 +95,7 @@ def figures(line: str) -> list[Zahl]:
         number = match["num"] or match["whole"]
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
-        if sign and sign["sign"] in "-−–" and _range_dash(before[:sign.start("sign")]):
+        if sign and sign["sign"] in "-−–" and _range_dash(before[:sign.start("sign")], before[sign.end("sign"):]):
             sign = None
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
@@ -106,9 +106,12 @@ def figures(line: str) -> list[Zahl]:
     return result
 
 
-def _range_dash(before: str) -> bool:
-    """'82.533€-150.669€', '2021 – 2022': a dash right after a figure is a range, not a minus."""
-    return bool(re.search(r"(?:\d|€|%)\s*$", before))
+def _range_dash(before: str, after: str) -> bool:
+    """'82.533€-150.669€', '2021 – 2022': a dash right after a figure is a range, not a minus. A tab separates
+    cells; '300 € -1.070.000 €' (space before the dash, none after) is a row's next cell with its minus."""
+    if not re.search(r"(?:\d|€|%)[ \u00a0]*$", before):
+        return False
+    return not (before.endswith((" ", "\u00a0")) and not after)
 
 
 def _depths(line: str) -> list[int]:
