@@ -221,3 +221,47 @@ def test_comparison_table_wrong_rate(capsys, tmp_path):
     assert code == 1
     assert [(b["zeile"], b["art"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
         (3, "vergleich_prozent", "5,50\u00a0%", "5,00\u00a0%")]
+
+
+# --- grants against a stated fund ---------------------------------------------------------------------------------
+
+GRANTS = [("Stadtteilfest Nord", Fraction(20_000)), ("Jazzfestival", Fraction(35_000)), ("Lesereihe", Fraction(20_000))]
+FONDS = sum(g for _, g in GRANTS)
+
+
+def fund_list(fund: Fraction, verb: str = "aufgeteilt") -> str:
+    return (f"Das Budget des Kulturfonds von {fmt(fund)},- € wird wie folgt {verb}:\n"
+            + "".join(f"- {name}: {fmt(g)},- €\n" for name, g in GRANTS))
+
+
+def test_grants_listed_below_a_fund(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", fund_list(FONDS)))
+    assert code == 0
+    assert [(b["art"], b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("verteilung", 1, eur(FONDS), "stimmt")]
+    typed = FONDS + 5000
+    code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "b.txt", fund_list(typed))))
+    assert code == 1
+    assert (f"Z. 1           FEHLER       getippt {eur(typed)}, nachgerechnet {eur(FONDS)} "
+            f"(Differenz {signed(typed - FONDS)})") in out
+    assert "erkannt: Verteilung einer genannten Fördersumme auf die Liste darunter: 20.000\u00a0€ + 35.000\u00a0€ + " \
+           "20.000\u00a0€" in out
+
+
+def test_grants_that_need_not_exhaust_the_fund_are_never_a_slip(capsys, tmp_path):
+    """„vergeben“ may leave a rest: a list short of the fund proves nothing; every figure stays listed."""
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", fund_list(FONDS + 5000, "vergeben")))
+    assert code == 0 and report["befunde"] == []
+    assert len(report["nicht_geprueft"]) == 4
+
+
+def test_grants_named_in_the_sentence_of_the_fund(capsys, tmp_path):
+    parts = [Fraction(40_000), Fraction(60_000), Fraction(50_000)]
+    line = ("Die Fördersumme von {} € wird verteilt auf den Sportverein (40.000 €), die Musikschule (60.000 €) "
+            "und den Heimatverein (50.000 €).\n")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", line.format(fmt(sum(parts)))))
+    assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("verteilung", "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", line.format("160.000")))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (eur(Fraction(160_000)), eur(sum(parts)))]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from vorlagen.review.nachrechnen import verteilung
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
@@ -31,7 +32,8 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """Every calculation the text states in words (the first one found for a result counts)."""
-    return (_from_to_by(text, figs, at) + _percentages(text, figs, at) + _shares(text, figs, at)
+    return (_from_to_by(text, figs, at) + verteilung.in_sentence(text, figs, at) + _percentages(text, figs, at)
+            + _shares(text, figs, at)
             + _differences(text, figs, at) + _per_year(text, figs, at))
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import bloecke, inzeile, saetze, tabellenkopf, veraenderung, vergleich
+from vorlagen.review.nachrechnen import (bloecke, inzeile, saetze, tabellenkopf, veraenderung, vergleich,
+                                        verteilung)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import figures
@@ -39,6 +40,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     rates = vergleich.recognise(reihen, found)
     bloecke.recognise(reihen, found, rates)
     tabellenkopf.recognise(reihen, found)
+    verteilung.recognise(reihen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
