@@ -265,3 +265,16 @@ def test_grants_named_in_the_sentence_of_the_fund(capsys, tmp_path):
     assert code == 1
     assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
         (eur(Fraction(160_000)), eur(sum(parts)))]
+
+
+def test_list_items_are_not_read_as_one_sentence(capsys, tmp_path):
+    """A percentage in one bullet and amounts in the next bullet are no calculation (a false alarm the corpus of
+    issue 24 found: „2,18 % der Zuwendung,“ above „- ca. 44.000,- €/p.a. (… insgesamt 200.000 €)“)."""
+    text = ("Außerdem trägt die Stadt in den Jahren 2019 – 2020 in 2 Tranchen je 800.250,- €/p.a., insgesamt "
+            "1.600.500,- €, und:\n"
+            "- Bearbeitungsentgelte ca. 11.630,- €/p.a. – 2,18 % der bewilligten Zuwendung für das Quartier,\n"
+            "- Quartiersmanagement ca. 44.000,- €/p.a. (Programmlaufzeit insgesamt voraussichtlich 200.000 €).\n")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []
+    # 2 x 800.250 = 1.600.500: the years and the Tranchen name the same count
+    assert [(b["art"], b["getippt"]) for b in report["befunde"]] == [("betrag_mal_anzahl", eur(2 * Fraction(800_250)))]

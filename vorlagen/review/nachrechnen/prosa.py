@@ -137,7 +137,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         counts = [int(m[2]) - int(m[1]) + 1 for m in _YEAR_RANGE.finditer(text) if int(m[2]) > int(m[1])]
         counts += [int(z.wert) for z in figs if z.einheit == "" and z.wert == int(z.wert) and z.wert > 0
                    and _COUNT.match(text[z.ende:])]
-        if len(counts) == 1:
+        if len(set(counts)) == 1:  # "2019 – 2020 in 2 Tranchen": the same count twice
             return [Rechnung(f"Betrag je Jahr mal {counts[0]} Jahre („jeweils … insgesamt“)", "vielfaches",
                              [at(before[0])], at(total),
                              f"{counts[0]} x {before[0].betrag()}", faktor=Decimal(counts[0]), typ="betrag_mal_anzahl")]
