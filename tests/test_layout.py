@@ -112,3 +112,25 @@ def test_the_check_names_a_heading_and_a_table_column_of_any_template(tmp_path):
             f"<tbody><tr><td>{word}</td><td>1 €</td></tr></tbody></table></body></html>")
     found = overflows(HTML(string=html).render())
     assert [message.split(":")[0] for message in found] == ["Überschrift", "Spalte „Zweck“"]
+
+
+def test_the_mappe_numbers_its_pages_once_and_a_pdf_handed_in_keeps_its_own(tmp_path):
+    """Our parts' „Seite 1 von 1“ gives way to the Mappe's number; a PDF handed in is not changed."""
+    import datetime as dt
+    import io
+    import re
+
+    import pypdf
+
+    from vorlagen.core.problems import Where
+    from vorlagen.meetings import packet
+    from vorlagen.render.pdf import render_pdf
+    templates = ROOT / "templates"
+    html = ('<html lang="de"><head><title>Teil</title><link rel="stylesheet" href="vorlage.css"></head>'
+            '<body><div class="laufkopf">Laufkopf</div><p>Inhalt</p></body></html>')
+    pdf = render_pdf(html, templates, [templates], Where("teil"), dt.date(2021, 6, 1))
+    mappe = packet.assemble([packet.Teil(pdf, [(0, "eigen")]), packet.Teil(pdf, [(0, "eingereicht")], eigen=False)],
+                            lambda inhalt: pdf, "Mappe", "Sitzungsmappe ASI 10.06.2021")
+    texts = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(mappe)).pages]
+    assert [re.findall(r"Seite \d+ von \d+", text) for text in texts] == [
+        ["Seite 1 von 3"], ["Seite 2 von 3"], ["Seite 1 von 1", "Seite 3 von 3"]]

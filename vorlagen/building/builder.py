@@ -361,7 +361,8 @@ class Builder:
                 content = self.stage.read(anlage.datei)
                 if not intern and anlage.quelle.endswith(".pdf"):
                     self._warn_claims(packet.anspruch(content), punkt.doc.source.folder / anlage.quelle, doc.id)
-                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
+                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")],
+                                         eigen=not anlage.quelle.endswith(".pdf")))
         teile = packet.merge_empty(teile)
 
         def cover(inhalt) -> bytes:
