@@ -134,3 +134,31 @@ def test_the_mappe_numbers_its_pages_once_and_a_pdf_handed_in_keeps_its_own(tmp_
     texts = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(mappe)).pages]
     assert [re.findall(r"Seite \d+ von \d+", text) for text in texts] == [
         ["Seite 1 von 3"], ["Seite 2 von 3"], ["Seite 1 von 1", "Seite 3 von 3"]]
+
+
+GRANTS = """  - id: zuweisungen
+    art: Aufstellung
+    titel: Zuweisungen aus dem Fonds
+    spalten: [Kommune, Zweck]
+    kosten:
+      - {betrag: 100000, als: Zuweisung, felder: {Kommune: Alfter, Zweck: Sprachkurse}}
+      - {betrag: 0, als: Zuweisung, felder: {Kommune: Bornheim, Zweck: Beratung}}
+      - {betrag: 95500, als: Zuweisung, felder: {Kommune: Hennef, Zweck: Beratung}}
+"""
+
+
+def test_a_grant_list_prints_kommune_and_zweck_no_berechnung_and_0_euro_spaced_like_the_others(data, capsys, tmp_path):
+    import pypdf
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "finanzierung:\n", "finanzierung:\n" + GRANTS)
+    edit(data / "vorlagen/2021-0123/erlaeuterungen.md", '{{ tabelle("m1-steuerung") }}',
+         '{{ tabelle("zuweisungen") }}\n\n{{ tabelle("m1-steuerung") }}')
+    code, out, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"))
+    assert code == 0 and warnings(out) == []
+    pdf = pypdf.PdfReader(tmp_path / "out/vorlagen/2021-0123/2021-0123.pdf")
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    start = text.index("Zuweisungen aus dem Fonds\n")
+    nb = "\u00a0"  # every amount: digits, one no-break space, €
+    assert text[start:].splitlines()[1:6] == [
+        "Kommune Zweck Betrag Posten", f"Alfter Sprachkurse 100.000{nb}€ Zuweisung",
+        f"Bornheim Beratung 0{nb}€ Zuweisung", f"Hennef Beratung 95.500{nb}€ Zuweisung",
+        f"= {100000 + 0 + 95500:,}{nb}€ Summe".replace(",", ".")]
