@@ -176,29 +176,29 @@ class Builder:
         self.written.append(str(path))
         self.count += 1
 
-    def _job(self, html: str, source_folder, created, text: str | None) -> RenderJob:
-        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text)
+    def _job(self, html: str, source_folder, created, text: str | None, titel: str) -> RenderJob:
+        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text, titel)
 
     def _vorlage(self, doc: VorlageDoc, old: Manifest, new: Manifest) -> list[tuple]:
         """Writes a composed Vorlage's HTML and text; returns the PDFs to render (unchanged ones are reused)."""
-        created, text, slug = doc.source.stand, doc.text, doc.source.slug
+        created, text, slug, nummer = doc.source.stand, doc.text, doc.source.slug, doc.source.vorlage.nummer
         self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
         self._write(doc.folder / f"{slug}.txt", text.encode())
-        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{doc.source.vorlage.nummer} gesetzt")]
+        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{nummer} gesetzt", f"Vorlage {nummer}")]
         for anlage in doc.anlagen:
             if anlage.pdf is not None:
                 self._write(anlage.datei, anlage.pdf)
                 continue
             self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            documents.append((anlage.datei, anlage.html, anlage.text, None))
+            documents.append((anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {nummer}"))
         for bild in doc.bilder:
             content = bild.read_bytes()
             record(bild, content)
             self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), content)
         entry, previous = new.entries[f"vorlage:{slug}"], old.entries.get(f"vorlage:{slug}")
         jobs = []
-        for path, html, job_text, label in documents:
-            job = self._job(html, doc.source.folder, created, job_text)
+        for path, html, job_text, label, titel in documents:
+            job = self._job(html, doc.source.folder, created, job_text, titel)
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
                     and old.unchanged(previous.pdf_reads.get(str(path), {}))):
@@ -232,25 +232,28 @@ class Builder:
                 files.append(str(file))
             files.append(str(folder / "tagesordnung.pdf"))
             label = f"Tagesordnungen {doc.id} gesetzt" if intern else None
-            jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text), label))
+            titel = f"Tagesordnung {doc.id}{' (intern)' if intern else ''}"
+            jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text, titel),
+                         label))
         new.entries[name] = Entry(key, files)
         return [(*job, new.entries[name]) for job in jobs]
 
     def _documents(self, name: str, documents: list[tuple], created, old: Manifest, new: Manifest) -> list[tuple]:
         """Writes HTML and text of small documents composed on every build; returns the PDFs to render.
 
-        `documents` holds (PDF path, web HTML or None, print HTML, label); a PDF whose input is unchanged is reused.
+        `documents` holds (PDF path, web HTML or None, print HTML, label, title in warnings); a PDF whose input is
+        unchanged is reused.
         """
         previous, entry = old.entries.get(name), Entry("", [])
         jobs = []
-        for path, web, printed, label in documents:
+        for path, web, printed, label, titel in documents:
             text = plain(web or printed)
             if web is not None:
                 self._write(path.with_suffix(".html"), web.encode())
                 entry.files.append(str(path.with_suffix(".html")))
             self._write(path.with_suffix(".txt"), text.encode())
             entry.files += [str(path.with_suffix(".txt")), str(path)]
-            job = self._job(printed, self.facts.data_dir, created, text)
+            job = self._job(printed, self.facts.data_dir, created, text, titel)
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
                     and old.unchanged(previous.pdf_reads.get(str(path), {}))):
@@ -267,8 +270,10 @@ class Builder:
         documents = []
         for intern in (False, True):
             web, printed = doc.html[intern]
-            documents.append((doc.folder(intern) / "niederschrift.pdf", web, printed, None))
-        documents += [(doc.folder(True) / datei, None, html, None) for datei, html in doc.auszuege.items()]
+            documents.append((doc.folder(intern) / "niederschrift.pdf", web, printed, None,
+                              f"Niederschrift {doc.id}{' (intern)' if intern else ''}"))
+        documents += [(doc.folder(True) / datei, None, html, None, f"Niederschrift {doc.id}, {datei}")
+                      for datei, html in doc.auszuege.items()]
         self.progress.step(f"Niederschrift {doc.id}")
         return self._documents(f"niederschrift:{doc.id}", documents, self.facts.sitzungen[doc.id].datum, old, new)
 
@@ -278,7 +283,8 @@ class Builder:
             return []
         listen = control.listen(self.composer, self.stichtag)
         self.kontrolle = [(liste.titel, control.path(liste, ".pdf")) for liste in listen]  # for the internal overview
-        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None) for liste in listen]
+        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None, f"Beschlusskontrolle „{liste.titel}“")
+                     for liste in listen]
         return self._documents("beschlusskontrolle", documents, self.stichtag, old, new)
 
     def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool,
@@ -355,12 +361,17 @@ class Builder:
                 content = self.stage.read(anlage.datei)
                 if not intern and anlage.quelle.endswith(".pdf"):
                     self._warn_claims(packet.anspruch(content), punkt.doc.source.folder / anlage.quelle, doc.id)
-                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
+                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")],
+                                         eigen=not anlage.quelle.endswith(".pdf")))
         teile = packet.merge_empty(teile)
 
         def cover(inhalt) -> bytes:
             html = self.meetings.cover(doc, intern, inhalt)
-            return renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None)).result().pdf
+            result = renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None,
+                                               f"Deckblatt der Sitzungsmappe {doc.id}")).result()
+            for warning in result.warnings:
+                self.progress.warn(str(warning))
+            return result.pdf
 
         date = f"{doc.sitzung.datum:%d.%m.%Y}"
         kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
@@ -456,6 +467,8 @@ class _Window:
                 self.problems += failed.problems
                 continue
             self.builder._write(path, result.pdf)
+            for warning in result.warnings:
+                self.builder.progress.warn(str(warning))
             entry.pdf_reads[str(path)] = relative_reads(result.reads, self.builder.facts.data_dir)
             entry.reads.update(entry.pdf_reads[str(path)])
             if label:
