@@ -75,9 +75,11 @@ def vorlage(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
     from vorlagen.cli import scaffold
+    from vorlagen.load.facts import load
+    facts, _ = load(args.data)  # problems elsewhere do not stop the schema; the Hausstil gives its own words
     target = args.ziel or args.repository.root / scaffold.SCHEMA_FOLDER
     target.mkdir(parents=True, exist_ok=True)
-    for name, text in scaffold.schema_files().items():
+    for name, text in scaffold.schema_files(facts.koerperschaft.hausstil).items():
         (target / Path(name).name).write_text(text, encoding="utf-8")
     print(f"JSON-Schema für {len(scaffold.FILES)} Arten von Datendateien in {target.as_posix()}/ geschrieben.")
     return 0

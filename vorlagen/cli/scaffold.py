@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from vorlagen import __version__
+from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
 from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.load.hausstil import Hausstil
@@ -57,9 +58,10 @@ def schema_comment(relative: str, kind: str) -> str:
     return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{kind}.schema.json\n"
 
 
-def schema_files() -> dict[str, str]:
-    """The JSON Schema of every kind of data file, as files of a data repository."""
-    return {f"{SCHEMA_FOLDER}/{kind.name}.schema.json": schema_text(kind) for kind in FILES}
+def schema_files(hausstil: Hausstil) -> dict[str, str]:
+    """The JSON Schema of every kind of data file, as files of a data repository with this Hausstil (its own
+    Vorlagenarten, Kopfdaten and words)."""
+    return {f"{SCHEMA_FOLDER}/{kind.name}.schema.json": schema_text(kind, hausstil) for kind in FILES}
 
 
 def vscode_settings(data: str = "data") -> str:
@@ -71,11 +73,11 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
     """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage."""
     if folder.exists() and not folder.is_dir():
         raise BuildFailed([Problem(Where(folder.as_posix()), "Das ist eine Datei, kein Ordner – wählen Sie einen "
-                                   "neuen Ordnernamen, z. B. vorlagen neu meine-verwaltung.")])
+                                   f"neuen Ordnernamen, z. B. {befehl()} neu meine-verwaltung.")])
     text_value("--name", name, 120)
     if folder.exists() and any(folder.iterdir()):
         raise BuildFailed([Problem(Where(folder.as_posix()), "Den Ordner gibt es schon, und er ist nicht leer – "
-                                   "wählen Sie einen neuen Namen, z. B. vorlagen neu meine-verwaltung.")])
+                                   f"wählen Sie einen neuen Namen, z. B. {befehl()} neu meine-verwaltung.")])
     sitzung_datum = today + dt.timedelta(days=28)
     sitzung = f"AS-{sitzung_datum.isoformat()}"
     minor = ".".join(__version__.split(".")[:2])
@@ -87,7 +89,7 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         "README.md": README.format(name=name, version=minor),
         ".vscode/settings.json": vscode_settings(),
         ".vscode/extensions.json": '{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n',
-        **schema_files(),
+        **schema_files(Hausstil()),  # the Hausstil of the new koerperschaft.yaml: every default
         "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft") + KOERPERSCHAFT.format(
             name=text_value("--name", name, 120), anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140)),
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung") + SITZUNG.format(
