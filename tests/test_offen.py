@@ -200,3 +200,25 @@ def test_the_schema_of_a_data_repository_holds_the_bodys_own_words():
         "Additional properties are not allowed ('bearbeitng' was unexpected)"]
     assert not list(validator.iter_errors({**document, "kopf": {"bearbeitung": "Herr A"}}))
     assert list(validator.iter_errors({**document, "kopf": {}, "art": "Antrag"}))
+
+
+def test_vorlage_neu_writes_a_vorlage_without_nummer_and_without_amt(tmp_path, capsys):
+    """`vorlage neu --nummer offen`: the folder is named after the Betreff; a body without Ämter gets no
+    federfuehrend; the next numbered Vorlage still counts on from the numbered ones."""
+    data = copy_data(HEIDEMOOR, tmp_path)
+    code, out, err = run(capsys, "--data", str(data), "vorlage", "neu", "Übergänge für Fußgänger an der K 14",
+                         "--art", "Mitteilungsvorlage", "--nummer", "offen")
+    assert (code, err) == (0, "")
+    folder = data / "vorlagen" / "entwurf-uebergaenge-fuer-fussgaenger-an"
+    assert out.startswith("Neue Mitteilungsvorlage in data/vorlagen/entwurf-uebergaenge-fuer-fussgaenger-an/:\n")
+    text = (folder / "vorlage.yaml").read_text(encoding="utf-8")
+    assert "nummer:" not in text and "federfuehrend:" not in text
+    code, _, _ = run(capsys, "--data", str(data), "vorlage", "neu", "Übergänge für Fußgänger an der K 14",
+                     "--art", "Mitteilungsvorlage", "--nummer", "offen")
+    assert code == 0 and (data / "vorlagen" / "entwurf-uebergaenge-fuer-fussgaenger-an-2").is_dir()
+    code, out, _ = run(capsys, "--data", str(data), "vorlage", "neu", "Neue Drucksache", "--art", "Mitteilungsvorlage")
+    year = __import__("datetime").date.today().year  # JJJJ/NNN counts per year; the open ones count for nothing
+    assert code == 0 and f"data/vorlagen/{year}-{53 if year == 2024 else 1:03d}/" in out
+    code, listing, _ = run(capsys, "--data", str(data), "check")
+    assert code == 0
+    assert "  entwurf-uebergaenge-fuer-fussgaenger-an: Übergänge für Fußgänger an der K 14 – Nummer\n" in listing
