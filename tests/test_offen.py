@@ -222,3 +222,14 @@ def test_vorlage_neu_writes_a_vorlage_without_nummer_and_without_amt(tmp_path, c
     code, listing, _ = run(capsys, "--data", str(data), "check")
     assert code == 0
     assert "  entwurf-uebergaenge-fuer-fussgaenger-an: Übergänge für Fußgänger an der K 14 – Nummer\n" in listing
+
+
+def test_a_vorlage_without_gremium_prints_no_beratungsfolge(tmp_path, capsys):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "vorlage.yaml", "beratungsfolge:\n  - {gremium: ABU, rolle: Kenntnisnahme}\n", "")
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    text = (out / ENTWURF / "entwurf-breitband.txt").read_text(encoding="utf-8")
+    assert "Beratungsfolge" not in text and "Termin offen" not in text and "Sachverhalt" in text
+    code, listing, _ = run(capsys, "--data", str(data), "check")
+    assert code == 0 and "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, Datum\n" in listing
