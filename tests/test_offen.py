@@ -97,6 +97,8 @@ def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_opar
     assert main(["--data", str(data), "--out", str(out)]) == 0
     text = (out / "vorlagen" / "entwurf-sprachkurse" / "entwurf-sprachkurse.txt").read_text(encoding="utf-8")
     assert "Vorlage-Nr.: noch offen" in text and "Federführend: noch offen" in text and "Termin offen" in text
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<td>noch offen</td>" in index and "Vorlage (Nummer noch offen) (PDF)" in index and "None" not in index
     oparl = " ".join(p.read_text(encoding="utf-8") for p in (out / "oparl").rglob("*.json"))
     assert "Sprachkurse im Herbst" not in oparl and "entwurf-sprachkurse" not in oparl
     assert "Kommunales Integrationsmanagement" in oparl  # the numbered ones are published as before
