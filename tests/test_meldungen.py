@@ -81,6 +81,7 @@ def test_the_overview_and_an_unknown_command_name_the_command_as_run(monkeypatch
     out = capsys.readouterr().out
     assert out.startswith(f"Aufruf: {shown} [BEFEHL] [OPTIONEN]\n")
     assert f"Mehr zu einem Befehl: {shown} BEFEHL --help" in out
+    assert f"legt ein neues Datenrepository an, das sofort baut: {shown} neu ORDNER" in out
     with pytest.raises(SystemExit):
         run(capsys, "chek")
     assert capsys.readouterr().err.endswith(f"Übersicht: {shown} --help\n")

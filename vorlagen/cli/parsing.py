@@ -16,6 +16,11 @@ PROG = "vorlagen"
 DEFAULT = "build"
 
 
+def as_run(text: str) -> str:
+    """A help text whose example calls („vorlagen neu ORDNER“) name the command as the user runs it."""
+    return text.replace(f"{PROG} ", f"{befehl()} ") if befehl() != PROG else text
+
+
 def _no_options(parser: argparse.ArgumentParser) -> None:
     pass
 
@@ -35,7 +40,7 @@ class Command:
 
 
 def command_parser(command: Command) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"{befehl()} {command.name}", description=command.description or command.summary,
+    parser = argparse.ArgumentParser(prog=f"{befehl()} {command.name}", description=as_run(command.description or command.summary),
                                      allow_abbrev=False)
     if command.data:
         parser.add_argument("--data", type=Path, metavar="ORDNER",
@@ -105,7 +110,7 @@ def overview(commands: list[Command]) -> str:
              "(PDF, HTML, Text), Tagesordnungen und Sitzungsmappen.", "", "Befehle:"]
     for command in commands:
         default = " – auch ohne Befehl" if command.name == DEFAULT else ""
-        lines.append(f"  {command.name.ljust(width)}{command.summary}{default}")
+        lines.append(f"  {command.name.ljust(width)}{as_run(command.summary)}{default}")
     lines += ["", "Optionen (vor oder nach dem Befehl):",
               "  --data ORDNER  Datenordner oder Datenrepository (Standard: das Datenrepository, in dem Sie sind)",
               "  --out ORDNER   Ausgabeordner (Standard: output/ des Datenrepositorys)",
