@@ -235,3 +235,16 @@ def test_a_vorlage_without_gremium_prints_no_beratungsfolge(tmp_path, capsys):
     assert "Beratungsfolge" not in text and "Termin offen" not in text and "Sachverhalt" in text
     code, listing, _ = run(capsys, "--data", str(data), "check")
     assert code == 0 and "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, Datum\n" in listing
+
+
+def test_a_rebuild_reuses_the_unnumbered_vorlage_and_moves_it_once_it_has_a_nummer(tmp_path, capsys):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    assert "ohne Nummer (Ordner entwurf-breitband) unverändert" in capsys.readouterr().out
+    edit(data / ENTWURF / "vorlage.yaml", "art: Mitteilungsvorlage", 'nummer: "2024/060"\nart: Mitteilungsvorlage')
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    assert "Drucksache: 2024/060" in (out / "vorlagen" / "2024-060" / "2024-060.txt").read_text(encoding="utf-8")
+    assert not (out / ENTWURF).exists()  # the draft's files leave with its open Nummer
