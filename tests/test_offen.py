@@ -94,7 +94,11 @@ def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_opar
     data = copy_data(DATA, tmp_path)
     _unnumbered(data)
     out = tmp_path / "out"
-    assert main(["--data", str(data), "--out", str(out)]) == 0
+    code, printed, _ = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0
+    assert printed.endswith("Hinweis: data/vorlagen/entwurf-sprachkurse/vorlage.yaml: Die Vorlage ohne Nummer (Ordner "
+                            "entwurf-sprachkurse) steht nicht in der OParl-Schnittstelle, solange ihre Nummer offen "
+                            "ist – tragen Sie „nummer“ ein, sobald sie vergeben ist.\n")
     text = (out / "vorlagen" / "entwurf-sprachkurse" / "entwurf-sprachkurse.txt").read_text(encoding="utf-8")
     assert "Vorlage-Nr.: noch offen" in text and "Federführend: noch offen" in text and "Termin offen" in text
     index = (out / "index.html").read_text(encoding="utf-8")

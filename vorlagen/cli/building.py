@@ -85,7 +85,19 @@ def build(args: argparse.Namespace) -> int:
           f"({time.monotonic() - start:.1f} s).")
     if sitzung:
         print(_sitzung_summary(sitzung, shown), end="")
+    _not_in_oparl(project.facts)
     return 0
+
+
+def _not_in_oparl(facts) -> None:
+    """A hint per public Vorlage that OParl leaves out while its Nummer is open."""
+    if facts.koerperschaft.oparl is None:
+        return
+    for source in facts.vorlagen:
+        if source.vorlage.oeffentlich and source.vorlage.nummer is None:
+            print(f"Hinweis: {facts.paths.show(source.folder / 'vorlage.yaml')}: Die Vorlage {source.bezeichnung} "
+                  "steht nicht in der OParl-Schnittstelle, solange ihre Nummer offen ist – tragen Sie „nummer“ ein, "
+                  "sobald sie vergeben ist.")
 
 
 def _sitzung_summary(sitzung_id: str, shown: str) -> str:
