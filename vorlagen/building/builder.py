@@ -26,7 +26,9 @@ from vorlagen.render.plaintext import render as plain
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.load.references import unknown
 from vorlagen.building.progress import Progress
+from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import Project
+from vorlagen.compute.schedule import tops
 from vorlagen.render.templates import TEMPLATES
 from vorlagen.building.workers import Renderer, RenderJob, render_seconds
 
@@ -71,9 +73,15 @@ class Builder:
         """'*' stands for every Sitzung with an agenda; a named Sitzung must exist and have one."""
         sitzungen = self.facts.sitzungen
         if "*" in mappen:
-            return {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
+            mappen = {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
         problems = []
         where = self.facts.paths.where(self.facts.data_dir / "sitzungen")
+        vorlagen = {s.vorlage.nummer: s for s in self.facts.vorlagen if s.vorlage.nummer is not None}
+        for sid in sorted(mappen):
+            for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
+                if top.vorlage in vorlagen:
+                    problems += check_veroeffentlichung(self.facts, vorlagen[top.vorlage],
+                                                        f"die Sitzungsmappe {sid} (TOP {top.top})")
         for sid in sorted(mappen):
             if sid not in sitzungen:
                 problems.append(unknown(where, " Sitzung", sid, sitzungen,
@@ -94,7 +102,7 @@ class Builder:
         engine = self.engine = engine_key(facts)
         old, new = Manifest.load(out.resolve(), state, facts.data_dir), Manifest(out, facts.data_dir)
         self.state = state
-        plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
+        plans = {s.kennung: self.composer.plan(s) for s in facts.vorlagen}  # meetings look up Nummern
         reused, todo = [], []
         for source in facts.vorlagen:
             name = f"vorlage:{source.slug}"
@@ -103,7 +111,7 @@ class Builder:
                 key = vorlage_key(facts, engine, source, previous.saetze)
                 if old.reusable(name, key):
                     new.entries[name] = previous
-                    reused.append(plans[source.vorlage.nummer])
+                    reused.append(plans[source.kennung])
                     continue
             todo.append(source)
         if len(todo) > 1 or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
@@ -118,7 +126,7 @@ class Builder:
             window = _Window(self, renderer, limit=max(4, 3 * renderer.workers))
             for doc in reused:
                 self._reuse(new.entries[f"vorlage:{doc.source.slug}"])
-                self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+                self.progress.step(f"{doc.source.bezeichnung} unverändert")
             problems = []
             for source in todo:  # composed one by one while earlier ones render: memory stays flat
                 with recording() as reads:
@@ -181,16 +189,16 @@ class Builder:
 
     def _vorlage(self, doc: VorlageDoc, old: Manifest, new: Manifest) -> list[tuple]:
         """Writes a composed Vorlage's HTML and text; returns the PDFs to render (unchanged ones are reused)."""
-        created, text, slug, nummer = doc.source.stand, doc.text, doc.source.slug, doc.source.vorlage.nummer
+        created, text, slug, name = doc.source.stand, doc.text, doc.source.slug, doc.source.bezeichnung
         self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
         self._write(doc.folder / f"{slug}.txt", text.encode())
-        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{nummer} gesetzt", f"Vorlage {nummer}")]
+        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{name} gesetzt", f"Vorlage {name}")]
         for anlage in doc.anlagen:
             if anlage.pdf is not None:
                 self._write(anlage.datei, anlage.pdf)
                 continue
             self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            documents.append((anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {nummer}"))
+            documents.append((anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {name}"))
         for bild in doc.bilder:
             content = bild.read_bytes()
             record(bild, content)
@@ -206,7 +214,7 @@ class Builder:
                 entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
                 entry.reads.update(entry.pdf_reads[str(path)])
                 if label:
-                    self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+                    self.progress.step(f"{doc.source.bezeichnung} unverändert")
                 continue
             jobs.append((path, job, label, entry))
         return jobs

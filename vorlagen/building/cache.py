@@ -62,7 +62,7 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     rates its texts read."""
     vorlage = source.vorlage
     sitzungen = [f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
-                 for b in vorlage.beratungsfolge]
+                 if b.sitzung is not None else f"offen|{b.gremium}" for b in vorlage.beratungsfolge]
     bescheide = [(facts.data_dir / "bescheide" / f"{b}.yaml").read_bytes() for b in vorlage.bescheide]
     bescheide += [(facts.data_dir / "antraege" / f"{a}.yaml").read_bytes() for a in vorlage.antraege]
     tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}

@@ -58,8 +58,20 @@ class VorlageSource:
 
     @property
     def slug(self) -> str:
-        """Folder and file name of the output, e.g. 2021-0123."""
+        """Folder and file name of the output, e.g. 2021-0123; without a Nummer the Vorlage's folder name."""
+        if self.vorlage.nummer is None:
+            return re.sub(r"[^0-9A-Za-z._-]", "-", self.folder.name).strip(".") or "vorlage"
         return self.vorlage.nummer.replace("/", "-")
+
+    @property
+    def bezeichnung(self) -> str:
+        """The Vorlage as messages name it: its Nummer, or its folder while the Nummer is open."""
+        return self.vorlage.nummer or f"ohne Nummer (Ordner {self.folder.name})"
+
+    @property
+    def kennung(self) -> str:
+        """A key unique within the data folder: the Nummer, or the folder while the Nummer is open."""
+        return self.vorlage.nummer or f"ordner:{self.folder.name}"
 
 
 @dataclass

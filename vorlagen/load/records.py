@@ -64,15 +64,25 @@ class LineDict(dict):
     lines: dict[str, Where]
 
 
-def _comma_hint(key: str) -> str:
-    """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas."""
+def _comma_hint(key: str, before: str | None = None) -> str:
+    """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas.
+    `before` is the value of the entry in front of it, written without quotes (the number's part before the comma)."""
     if key.strip().isdigit():
+        if before is not None and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", before.strip()):
+            german = f"{before.strip()},{key.strip()}"
+            return (f" Steht hier die Zahl {german} mit Dezimalkomma? In „{{…}}“ trennt das Komma Einträge – "
+                    f"schreiben Sie {german_decimal(german)} (ohne Tausenderpunkt, mit Dezimalpunkt).")
         return (" Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
                 "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00.")
     if any(c in key for c in "() ") or key[:1].isdigit():
         return (" Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das Komma "
                 "Einträge – setzen Sie den Text in Anführungszeichen, z. B. als: \"Kosten (0,5 Stelle)\".")
     return ""
+
+
+def german_decimal(text: str) -> str:
+    """A number written the German way as YAML needs it: 12.500,00 → 12500.00."""
+    return text.replace(".", "").replace(",", ".")
 
 
 def suggest(word: str, choices) -> str:
@@ -134,13 +144,15 @@ class Reader:
         fields, hints = _fields(cls)
         values, lines, ok = {}, {}, True
         meant = set()  # fields an unknown key probably meant: not reported again as missing
+        before = None  # the plain value of the entry before, where a comma may have cut it off
         for key, (key_where, value_node) in node.entries.items():
             if key not in fields:
                 meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
                 self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
-                                     f"{_comma_hint(key)} Erlaubt sind: {', '.join(fields)}.")
+                                     f"{_comma_hint(key, before)} Erlaubt sind: {', '.join(fields)}.")
                 ok = False
                 continue
+            before = value_node.text if isinstance(value_node, Scalar) and value_node.plain else None
             value = self.read(value_node, hints[key], key)
             ok = ok and value is not INVALID
             values[key], lines[key] = value, key_where
@@ -271,6 +283,9 @@ class Reader:
         hint = "schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 55000 oder 3.5"
         if re.fullmatch(r"-?\d+,\d+", text):
             hint = f"das Dezimalzeichen ist der Punkt: schreiben Sie {text.replace(',', '.')}"
+        elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+            hint = (f"„{text}“ ist deutsch geschrieben; YAML braucht Zahlen ohne Tausenderpunkt und mit Dezimalpunkt: "
+                    f"schreiben Sie {german_decimal(text)}")
         return self.fail(scalar.where, f"„{name}“: „{text}“ ist keine Zahl – {hint}.")
 
     def fraction(self, scalar: Scalar, name: str):

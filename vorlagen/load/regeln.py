@@ -161,6 +161,8 @@ def _nummer(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]
         problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} ist eine {art.bezug} – ergänzen Sie "
                                                       f"„bezug: {{vorlage: …, art: {art.bezug}}}“ mit der Nummer "
                                                       "der ursprünglichen Vorlage."))
+    if vorlage.nummer is None:  # still open: printed as such, listed by `check`
+        return problems
     if art.nummer_aus_bezug and vorlage.bezug is not None:
         if not re.fullmatch(re.escape(vorlage.bezug.vorlage) + r"/\d+", vorlage.nummer):
             problems.append(Problem(vorlage.where("nummer"), f"{eine(vorlage.art)} trägt die Nummer der ursprünglichen "

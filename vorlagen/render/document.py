@@ -15,6 +15,7 @@ from vorlagen.render import plaintext
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
+from vorlagen.compute.offen import OFFEN
 from vorlagen.core.fmt import datum
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
@@ -259,8 +260,9 @@ class Composer:
     def _kopfdaten(self, vorlage) -> list[tuple[str, str]]:
         """(label, value) of the header fields the Hausstil shows, in its order; empty ones are left out."""
         kopf = self.facts.koerperschaft.hausstil.kopf
-        amt = next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend)
-        werte = dict(nummer=vorlage.nummer, datum=datum(vorlage.datum) if vorlage.datum else None, federfuehrend=amt,
+        aemter = self.facts.koerperschaft.aemter
+        amt = next((a.name for a in aemter if a.id == vorlage.federfuehrend), OFFEN if aemter else None)
+        werte = dict(nummer=vorlage.nummer or OFFEN, datum=datum(vorlage.datum) if vorlage.datum else None, federfuehrend=amt,
                      aktenzeichen=vorlage.aktenzeichen, **vorlage.kopf)
         beschriftung = {**{feld: getattr(kopf.beschriftung, feld) for feld in KOPFFELDER}, **kopf.eigene}
         return [(beschriftung[feld], werte[feld]) for feld in kopf.felder if werte.get(feld)]
