@@ -406,3 +406,26 @@ def test_keine_prints_the_hausstil_sentence_and_nothing_automatic(data, tmp_path
                  f"Überplanmäßige Bereitstellung 2022 nach {RECHT}: 533.969 €",
                  "Haushaltsmittel stehen zur Verfügung: Nein", "Anlagevermögen entsteht: Nein", "Folgekosten: keine"):
         assert line in example
+
+
+def test_ja_nein_follows_the_data(data, tmp_path):
+    edit(data / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  finanzen: {ja_nein: true}\n")
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "abschnitte: [sachstand.md]\n",
+         "abschnitte: [sachstand.md]\nfinanzielle_auswirkungen: {keine: true}\n")
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    keine = (out / "intern/vorlagen/2021-0130/2021-0130.html").read_text(encoding="utf-8")
+    assert '<p class="ja-nein">Nein.</p>' in keine and '<p class="keine-auswirkungen">Keine finanziellen ' \
+                                                       'Auswirkungen.</p>' in keine
+    assert '<p class="ja-nein">Ja.</p>' in (out / "vorlagen/2021-0123/2021-0123.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_haushalt_rebuilds_the_vorlage(data, tmp_path):
+    """The Haushalt is in the Vorlage's cache key: a changed Ansatz is never served stale."""
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    edit(data / H2022, "gebunden: 1310000", "gebunden: 1300000")
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    text = " ".join((out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
+    assert f"Überplanmäßige Bereitstellung 2022 nach {RECHT}: {eur(533969 - (1310000 - 1300000))}".replace(NBSP, " ") \
+        in text.replace(NBSP, " ")
