@@ -76,7 +76,7 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
         bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
     results = [f"{sid}={e}" for (nummer, sid), e in sorted(_results(facts).items()) if nummer == vorlage.nummer]
     return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, *_tree(facts.data_dir / "stellen"),
-                   *_tree(facts.data_dir / "kennzahlen"))
+                   *_tree(facts.data_dir / "kennzahlen"), *_tree(facts.data_dir / "haushalt"))
 
 
 def _results(facts: Facts) -> dict:

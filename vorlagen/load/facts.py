@@ -17,6 +17,7 @@ from vorlagen.core.reads import NotReadable, digest, read_file, record, recordin
 from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
+from vorlagen.load.haushalt import Haushalt, ist_jahr
 from vorlagen.load.records import INVALID, Reader, suggest
 from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml
 
@@ -101,6 +102,7 @@ class Facts:
     stellen: dict[str, Stellenstatistik] = field(default_factory=dict)  # file stem → Stellenstatistik
     quellen: Quellen = field(default_factory=Quellen)  # every YAML and Markdown file read, and its characters
     kennzahlen: dict[str, Kennzahlen] = field(default_factory=dict)  # file stem → figures every Vorlage can read
+    haushalte: dict[int, Haushalt] = field(default_factory=dict)  # Haushaltsjahr → haushalt/<jahr>.yaml
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -158,6 +160,7 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
         source.stand = source.vorlage.datum or min(tage, default=source.stand)
     stellen = {p.stem: r for p, r in _read_folder(data_dir / "stellen", Stellenstatistik, paths, reader, unreadable)}
     kennzahlen = {p.stem: r for p, r in _read_folder(data_dir / "kennzahlen", Kennzahlen, paths, reader, unreadable)}
+    haushalte = _haushalte(data_dir, paths, reader, unreadable)
     niederschriften = {}
     for path in sorted((data_dir / "sitzungen").glob("*/niederschrift.yaml")):
         source = _read_niederschrift(path, data_dir, paths, reader)
@@ -177,7 +180,22 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
         problems += _stylesheet_references(stylesheet, data_dir, paths)
     problems += _own_fonts(data_dir, stil, paths)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
-                 unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen), problems
+                 unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen,
+                 haushalte=haushalte), problems
+
+
+def _haushalte(data_dir: Path, paths: Paths, reader: Reader, unreadable: set[str]) -> dict[int, Haushalt]:
+    """haushalt/<jahr>.yaml by year; a file not named after a year is a problem."""
+    haushalte = {}
+    for path, haushalt in _read_folder(data_dir / "haushalt", Haushalt, paths, reader, unreadable):
+        if ist_jahr(path.stem):
+            haushalte[int(path.stem)] = haushalt
+        else:
+            reader.problems.append(Problem(paths.where(path), f"„{path.name}“: Der Dateiname ist kein Haushaltsjahr – "
+                                                              "benennen Sie die Datei nach ihrem Jahr, z. B. "
+                                                              "haushalt/2022.yaml."))
+            unreadable.add(f"haushalt/{path.stem}")
+    return haushalte
 
 
 def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Problem]) -> Path | None:
@@ -360,6 +378,12 @@ def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where
         texts[name] = Text.of(path, paths.where(path), content)
 
 
+def _finanzen_text_where(vorlage: Vorlage) -> Where:
+    """The line naming the Finanzielle Auswirkungen' Markdown file, in either form."""
+    daten = vorlage.finanzen_daten
+    return daten.where("text") if daten is not None else vorlage.where("finanzielle_auswirkungen")
+
+
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
                   unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
@@ -379,7 +403,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     source = VorlageSource(vorlage, folder)
     problems = reader.problems
     texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
-             (vorlage.where("finanzielle_auswirkungen"), vorlage.finanzielle_auswirkungen)]
+             (_finanzen_text_where(vorlage), vorlage.finanzen_text)]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
     texts += [(vorlage.texte.lines[key], name) for key, name in vorlage.texte.items()]
     texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]

@@ -17,6 +17,7 @@ from typing import Literal
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
     Antrag, Bescheid, Berechnung, Foerderprogramm, Kennzahl, Kennzahlen, Kostensaetze, Satz, Verteilung, Zeitraum)
+from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt  # noqa: F401 – re-exported
 from vorlagen.load.records import Record
 
 record = dataclass(kw_only=True)
@@ -212,7 +213,7 @@ class Vorlage(Record):
     texte: dict[str, str] = field(default_factory=dict)  # Abschnitt des Hausstils → Markdown-Datei
     klimaschutz: Klimaschutz | None = None  # Antwort für einen Abschnitt „form: klimaschutz“ des Hausstils
     dringlichkeitsentscheidung: Dringlichkeitsentscheidung | None = None  # die Vorlage legt eine solche Entscheidung vor: wann, durch wen
-    finanzielle_auswirkungen: str | None = None  # Markdown-Datei mit weiterem Text
+    finanzielle_auswirkungen: str | FinanzielleAuswirkungen | None = None  # Markdown-Datei mit dem Text, oder die Angaben selbst (positionen, deckung …, siehe docs/anleitungen/haushalt.md)
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
     antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
     finanzierung: list[Berechnung] = field(default_factory=list)  # Berechnungen, je eine Tabelle
@@ -221,6 +222,18 @@ class Vorlage(Record):
     anlagen: list[Anlage] = field(default_factory=list)  # Anlagen in Reihenfolge
     unterschrift: Unterschrift | None = None  # ohne Angabe: wie der Hausstil sagt (Standard: der Verwaltungschef)
     bezug: Bezug | None = None  # Ergänzung zu oder Neufassung einer anderen Vorlage
+
+    @property
+    def finanzen_text(self) -> str | None:
+        """The Markdown file of the Finanzielle Auswirkungen, in either form."""
+        f = self.finanzielle_auswirkungen
+        return f if isinstance(f, str) or f is None else f.text
+
+    @property
+    def finanzen_daten(self) -> FinanzielleAuswirkungen | None:
+        """The Finanzielle Auswirkungen as data, when the Vorlage gives them so."""
+        f = self.finanzielle_auswirkungen
+        return f if isinstance(f, FinanzielleAuswirkungen) else None
 
     def check(self):
         if self.nummer is not None and not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):

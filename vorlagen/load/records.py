@@ -97,7 +97,10 @@ def _kind(typ) -> tuple[str, object]:
     ("dict", the value type), ("record", None) or ("scalar", None); worked out once per type."""
     origin = typing.get_origin(typ)
     if origin in (typing.Union, types.UnionType):
-        return "optional", [t for t in typing.get_args(typ) if t is not type(None)][0]
+        options = tuple(t for t in typing.get_args(typ) if t is not type(None))
+        if len(options) == 1:
+            return "optional", options[0]
+        return "union", (options, type(None) in typing.get_args(typ))  # a value or a section, e.g. str | Record
     if origin is typing.Literal:
         return "literal", typing.get_args(typ)
     if origin is list:
@@ -125,6 +128,8 @@ class Reader:
             if isinstance(node, Scalar) and node.is_null:
                 return None
             return self.read(node, argument, name)
+        if kind == "union":
+            return self._union(node, *argument, name)
         if kind == "literal":
             return self._literal(node, argument, name)
         if kind == "list":
@@ -169,6 +174,18 @@ class Reader:
             self.fail(field_name if isinstance(field_name, Where) else record.where(field_name), message)
             ok = False
         return record if ok else INVALID
+
+    def _union(self, node: Node, options: tuple, nullable: bool, name: str):
+        """A single value or a section (e.g. a file name or the data itself): chosen by what is written."""
+        if nullable and isinstance(node, Scalar) and node.is_null:
+            return None
+        records = [t for t in options if dataclasses.is_dataclass(t)]
+        if isinstance(node, Mapping) and records:
+            return self.record(node, records[0], name)
+        if isinstance(node, Sequence):
+            return self.fail(node.where, f"„{name}“ ist ein einzelner Wert oder ein Abschnitt mit Einträgen der Form "
+                                         "`schlüssel: wert`, keine Liste.")
+        return self.read(node, next(t for t in options if not dataclasses.is_dataclass(t)), name)
 
     def _list(self, node: Node, item_type, name: str):
         if isinstance(node, Scalar) and node.is_null:

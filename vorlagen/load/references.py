@@ -31,6 +31,10 @@ def check_references(facts: Facts) -> list[Problem]:
         if sitzung.gremium not in gremien:
             problems.append(unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
                                      "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
+    for haushalt in facts.haushalte.values():
+        if haushalt.entscheidet not in gremien:
+            problems.append(unknown(haushalt.where("entscheidet"), "s Gremium", haushalt.entscheidet, gremien,
+                                     "nennen Sie das Kürzel eines Gremiums aus koerperschaft.yaml („gremien“)."))
     for bescheid in [*facts.bescheide.values(), *facts.antraege.values()]:
         for position in bescheid.positionen:
             problems += _check_satz(facts, position.satz, position.where("satz"))

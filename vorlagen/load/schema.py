@@ -25,8 +25,8 @@ from fractions import Fraction
 
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
-from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Sitzung,
-                                  Vorlage)
+from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Haushalt, Kennzahlen, Koerperschaft, Kostensaetze,
+                                  Sitzung, Vorlage)
 from vorlagen.load.records import Anzahl, Betrag
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best
@@ -56,6 +56,9 @@ FILES = [
              "Die Niederschrift einer Sitzung: Anwesenheit, Beginn und Ende, je TOP Text, Ergebnis und Aufträge."),
     FileKind("kennzahlen", "kennzahlen/*.yaml", Kennzahlen,
              "Benannte Zahlen mit Formel, Einheit und Rundung, die jede Vorlage lesen kann (z. B. ein Fonds)."),
+    FileKind("haushalt", "haushalt/*.yaml", Haushalt,
+             "Der Haushalt eines Jahres (Dateiname: das Jahr): Positionen mit Ansatz und Gebundenem, "
+             "Erheblichkeitsgrenze und das Gremium, das darüber entscheidet."),
     FileKind("stellenstatistik", "stellen/*.yaml", Stellenstatistik,
              "Eine Stellenstatistik: je Baustein Stellen und besetzte VZÄ zu einem Stand."),
 ]

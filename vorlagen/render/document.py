@@ -148,7 +148,7 @@ class Composer:
         render = lambda name, shift=1: self.prose.render(source.texts[name], names, problems, shift, links)  # noqa: E731
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
-        finanzen = render(vorlage.finanzielle_auswirkungen, 2) if vorlage.finanzielle_auswirkungen else None
+        finanzen = render(vorlage.finanzen_text, 2) if vorlage.finanzen_text else None
         for anlage in doc.anlagen:
             self._anlage(source, doc, shown, anlage, names, problems)
         raise_if(problems)
