@@ -16,6 +16,8 @@ from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, pa
                                   vorlage_key)
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.render import freigabe
 from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
 from vorlagen.meetings import control
@@ -129,7 +131,8 @@ class Builder:
                         continue
                     entry = new.entries[f"vorlage:{source.slug}"] = Entry(
                         vorlage_key(facts, engine, source, doc.saetze_gelesen), [str(f) for f in doc.files],
-                        doc.saetze_gelesen)
+                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.vorlage.nummer, stand)
+                                                     for stand in (doc.freigabe.offen if doc.freigabe else [])])
                     jobs = [] if problems else self._vorlage(doc, old, new)  # after a failure only collect problems
                 entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
                 for job in jobs:
@@ -154,6 +157,7 @@ class Builder:
             for job in self._control(old, new):
                 window.submit(*job)
             window.drain()
+            raise_if([p for doc in sitzungen if doc.id in mappen for p in self._unreleased(doc, new)])
             for doc in sitzungen:
                 self._mappen(doc, old, new, doc.id in mappen, renderer)
             self._publish(list(plans.values()), sitzungen, minutes, new)
@@ -331,6 +335,20 @@ class Builder:
                 files[publish.OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)), set(names))
                 self._write(folder / publish.OPARL, files[publish.OPARL])
             self._write(folder / publish.CHECKSUMS, publish.checksums(files))
+
+    def _unreleased(self, doc: SitzungDoc, manifest: Manifest) -> list[Problem]:
+        """A Sitzungsmappe and its publish bundle hold no ENTWURF: one problem per open sign-off on its agenda."""
+        problems = []
+        for punkt in doc.punkte:
+            if punkt.doc is None:
+                continue
+            source = punkt.doc.source
+            where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
+            for offen in manifest.entries[f"vorlage:{source.slug}"].entwurf:
+                problems.append(Problem(where, f"Die Vorlage {source.vorlage.nummer} ist noch ein ENTWURF – die "
+                                               f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
+                                               f"entstehen erst, wenn sie freigegeben ist. {offen}"))
+        return problems
 
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""
