@@ -145,7 +145,8 @@ class Builder:
                     minutes.append(Minutes(self.composer).compose(sid, plans))
                 except BuildFailed as error:
                     problems += error.problems
-            if problems:
+            problems += [p for doc in sitzungen if doc.id in mappen for p in self._unreleased(doc, new)]
+            if problems:  # a requested Mappe with an ENTWURF on its agenda: stop before anything else is rendered
                 window.drain()
                 raise_if(problems)
             for doc in sitzungen:
@@ -157,7 +158,6 @@ class Builder:
             for job in self._control(old, new):
                 window.submit(*job)
             window.drain()
-            raise_if([p for doc in sitzungen if doc.id in mappen for p in self._unreleased(doc, new)])
             for doc in sitzungen:
                 self._mappen(doc, old, new, doc.id in mappen, renderer)
             self._publish(list(plans.values()), sitzungen, minutes, new)
@@ -344,7 +344,8 @@ class Builder:
                 continue
             source = punkt.doc.source
             where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
-            for offen in manifest.entries[f"vorlage:{source.slug}"].entwurf:
+            entry = manifest.entries.get(f"vorlage:{source.slug}")  # none when its texts had problems
+            for offen in entry.entwurf if entry else []:
                 problems.append(Problem(where, f"Die Vorlage {source.vorlage.nummer} ist noch ein ENTWURF – die "
                                                f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
                                                f"entstehen erst, wenn sie freigegeben ist. {offen}"))

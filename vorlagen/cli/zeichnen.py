@@ -97,7 +97,7 @@ def zeichnen(args: argparse.Namespace) -> int:
     project = prepare(args.data)
     stil = project.facts.koerperschaft.hausstil.mitzeichnung
     if args.rolle not in stil.rollen:
-        raise BuildFailed([unknown_word(Where("--rolle"), "--rolle", args.rolle[:60], stil.rollen,
+        raise BuildFailed([unknown_word(Where("vorlagen zeichnen"), "--rolle", args.rolle[:60], stil.rollen,
                                         "mitzeichnung: rollen", defined_at(stil, "rollen"))])
     source = _source(project, args.nummer, paths)
     doc = Composer(project, alle_freigaben=True).compose(source)
@@ -110,9 +110,8 @@ def zeichnen(args: argparse.Namespace) -> int:
     print(f"Mitzeichnung eingetragen: Vorlage {source.vorlage.nummer}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
           f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
           "Nehmen Sie beide Dateien in git auf (git add, git commit).")
-    stand = next(s for s in doc.freigabe.staende if s.rolle == args.rolle)
     offen = [s for s in doc.freigabe.offen if s.rolle != args.rolle]
-    if not stand.erforderlich:
+    if not any(s.rolle == args.rolle and s.erforderlich for s in doc.freigabe.staende):
         print(f"Hinweis: Für diese Vorlage verlangt der Hausstil keine Mitzeichnung „{args.rolle}“; sie gilt zusätzlich.")
     if offen:
         print("Noch ausstehend: " + ", ".join(f"{s.rolle} ({s.zustand})" for s in offen) + " – die Vorlage bleibt ein "
