@@ -16,6 +16,8 @@ from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, pa
                                   vorlage_key)
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.render import freigabe
 from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
 from vorlagen.meetings import control
@@ -137,7 +139,8 @@ class Builder:
                         continue
                     entry = new.entries[f"vorlage:{source.slug}"] = Entry(
                         vorlage_key(facts, engine, source, doc.saetze_gelesen), [str(f) for f in doc.files],
-                        doc.saetze_gelesen)
+                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.vorlage.nummer, stand)
+                                                     for stand in (doc.freigabe.offen if doc.freigabe else [])])
                     jobs = [] if problems else self._vorlage(doc, old, new)  # after a failure only collect problems
                 entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
                 for job in jobs:
@@ -150,7 +153,8 @@ class Builder:
                     minutes.append(Minutes(self.composer).compose(sid, plans))
                 except BuildFailed as error:
                     problems += error.problems
-            if problems:
+            problems += [p for doc in sitzungen if doc.id in mappen for p in self._unreleased(doc, new)]
+            if problems:  # a requested Mappe with an ENTWURF on its agenda: stop before anything else is rendered
                 window.drain()
                 raise_if(problems)
             for doc in sitzungen:
@@ -345,6 +349,21 @@ class Builder:
                 files[publish.OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)), set(names))
                 self._write(folder / publish.OPARL, files[publish.OPARL])
             self._write(folder / publish.CHECKSUMS, publish.checksums(files))
+
+    def _unreleased(self, doc: SitzungDoc, manifest: Manifest) -> list[Problem]:
+        """A Sitzungsmappe and its publish bundle hold no ENTWURF: one problem per open sign-off on its agenda."""
+        problems = []
+        for punkt in doc.punkte:
+            if punkt.doc is None:
+                continue
+            source = punkt.doc.source
+            where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
+            entry = manifest.entries.get(f"vorlage:{source.slug}")  # none when its texts had problems
+            for offen in entry.entwurf if entry else []:
+                problems.append(Problem(where, f"Die Vorlage {source.vorlage.nummer} ist noch ein ENTWURF – die "
+                                               f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
+                                               f"entstehen erst, wenn sie freigegeben ist. {offen}"))
+        return problems
 
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""

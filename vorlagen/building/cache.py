@@ -18,6 +18,7 @@ from vorlagen.compute.minutes import beratungsergebnisse
 from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.render.templates import TEMPLATES
 from vorlagen.building.state import MANIFEST
 
@@ -75,7 +76,8 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
         original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
         bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
     results = [f"{sid}={e}" for (nummer, sid), e in sorted(_results(facts).items()) if nummer == vorlage.nummer]
-    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, *_tree(facts.data_dir / "stellen"),
+    gezeichnet = str((source.folder / MITZEICHNUNGEN).is_file())  # its content counts where it is read (reads)
+    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, gezeichnet, *_tree(facts.data_dir / "stellen"),
                    *_tree(facts.data_dir / "kennzahlen"), *_tree(facts.data_dir / "haushalt"))
 
 
@@ -127,6 +129,7 @@ class Entry:
     pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
     reads: dict[str, str] = field(default_factory=dict)  # data file read (relative) → hash of its content
     pdf_reads: dict[str, dict[str, str]] = field(default_factory=dict)  # PDF path → files WeasyPrint read for it
+    entwurf: list[str] = field(default_factory=list)  # Vorlage: what keeps it an ENTWURF (open sign-offs), for the Mappen
 
 
 class Manifest:

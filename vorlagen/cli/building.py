@@ -127,8 +127,24 @@ def check(args: argparse.Namespace) -> int:
     if angaben:
         print("\n" + angaben, end="")
     _links_as_text(docs, project.facts.koerperschaft.oparl is not None)
+    _entwuerfe(docs, project.facts.paths)
     _stale_schema(args.repository.root, project.facts.koerperschaft.hausstil)
     return 0
+
+
+def _entwuerfe(docs, paths: Paths) -> None:
+    """Each missing or stale sign-off: the Vorlage stays an ENTWURF, and no Sitzungsmappe takes it."""
+    from vorlagen.load.mitzeichnung import DATEI
+    from vorlagen.render.freigabe import was_tun
+    lines = []
+    for doc in docs:
+        for stand in doc.freigabe.offen if doc.freigabe else []:
+            source = doc.source
+            datei = source.folder / (DATEI if source.mitzeichnungen else "vorlage.yaml")
+            where = paths.where(datei, stand.mitzeichnung.where("rolle").line if stand.mitzeichnung else None)
+            lines.append(f"  {where}: Vorlage {source.vorlage.nummer}: {was_tun(source.vorlage.nummer, stand)}")
+    if lines:
+        print("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n" + "\n".join(lines))
 
 
 def _links_as_text(docs, oparl: bool) -> None:

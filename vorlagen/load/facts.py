@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, font_problem, image_problem
 from vorlagen.load.fonts import font_files
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, Mitzeichnung, Mitzeichnungen
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
 from vorlagen.core.reads import NotReadable, digest, read_file, record, recording
@@ -18,7 +19,7 @@ from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.haushalt import Haushalt, ist_jahr
-from vorlagen.load.records import INVALID, Reader, suggest
+from vorlagen.load.records import INVALID, Reader, defined_at, suggest, unknown_word  # noqa: F401 (the lists' words)
 from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml
 
 
@@ -55,6 +56,7 @@ class VorlageSource:
     texts: dict[str, Text] = field(default_factory=dict)  # file name in vorlage.yaml → text
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
     reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
+    mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # from mitzeichnungen.yaml beside vorlage.yaml
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
@@ -285,22 +287,6 @@ def unknown_art(where: Where, art: str, arten, defined: Where | None) -> Problem
     return unknown_word(where, "art", art, arten, "arten", defined)
 
 
-def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: Where | None) -> Problem:
-    """A word that is not in one of the body's lists (hausstil: rollen, arten …): which list, where it is defined
-    (`defined`: the line of the list, None while the defaults hold), what it holds."""
-    ort = f"{defined.path}, Zeile {defined.line}" if defined is not None and defined.line else \
-        "koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter"
-    hint = suggest(word, words)
-    return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
-                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. Ein eigenes Wort "
-                          f"ergänzen Sie in der Liste ({ort}).")
-
-
-def defined_at(record, key: str) -> Where | None:
-    """The line of `key` in the YAML a record was read from; None when the key was not written (its default holds)."""
-    return getattr(record, "_lines", {}).get(key)
-
-
 def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
            paths: Paths | None = None) -> Path | None:
     """Resolves a file name given in the data (with `paths`, through its folder cache); refuses anything outside
@@ -402,6 +388,9 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         return None
     source = VorlageSource(vorlage, folder)
     problems = reader.problems
+    if (folder / MITZEICHNUNGEN).is_file():
+        gezeichnet = _read(folder / MITZEICHNUNGEN, Mitzeichnungen, paths, reader)
+        source.mitzeichnungen = gezeichnet.mitzeichnungen if gezeichnet is not None else []
     texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
              (_finanzen_text_where(vorlage), vorlage.finanzen_text)]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from vorlagen.load.records import Record, suggest
+from vorlagen.core.problems import Where
+from vorlagen.load.records import Record, defined_at, suggest, unknown_word
 
 record = dataclass(kw_only=True)
 
@@ -110,6 +111,7 @@ class Vorlagenart(Record):
     kopf: dict[str, Literal[REGELN]] = field(default_factory=dict)  # eigenes Kopfdatum → pflicht/optional/verboten
     bezug: Literal["Ergänzung", "Neufassung"] | None = None  # Vorlagen dieser Art ergänzen oder ersetzen eine andere
     nummer_aus_bezug: bool = False  # Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)
+    mitzeichnung: list[str] = field(default_factory=list)  # Rollen, die jede Vorlage dieser Art mitzeichnen müssen (aus „mitzeichnung: rollen“)
 
 
 def standard_arten() -> dict[str, Vorlagenart]:
@@ -126,6 +128,27 @@ class Finanzen(Record):
     ja_nein: bool = False  # „ja“ oder „nein“ (aus Berechnungen und Text ermittelt) als erste Zeile drucken
     keine: str = "Keine finanziellen Auswirkungen."  # gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt
     rechtsgrundlage: str = "§ 83 GO NRW"  # Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)
+
+
+@record
+class Mitzeichnungsstil(Record):
+    rollen: list[str] = field(default_factory=lambda: ["Kämmerei", "Rechtsamt"])  # wer mitzeichnet, wie gedruckt, z. B. Kämmerei, Rechtsamt, Dezernent
+    finanzielle_auswirkungen: list[str] = field(default_factory=list)  # Rollen, die jede Vorlage mit finanziellen Auswirkungen mitzeichnen müssen, z. B. [Kämmerei]
+
+    def unbekannte(self, genannt: list[str], where: Where):
+        """(where, message) for each role named in `genannt` that is not in `rollen`."""
+        for rolle in genannt:
+            if rolle not in self.rollen:
+                yield where, unknown_word(where, "mitzeichnung", rolle, self.rollen, "mitzeichnung: rollen",
+                                          defined_at(self, "rollen")).message
+
+    def check(self):
+        if any(not rolle.strip() for rolle in self.rollen):
+            yield "rollen", "Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."
+        for doppelt in sorted({r for r in self.rollen if self.rollen.count(r) > 1}):
+            yield "rollen", f"„{doppelt}“ steht in „mitzeichnung: rollen“ doppelt – nennen Sie jede Rolle einmal."
+        if self.finanzielle_auswirkungen:
+            yield from self.unbekannte(self.finanzielle_auswirkungen, self.where("finanzielle_auswirkungen"))
 
 
 @record
@@ -156,6 +179,7 @@ class Hausstil(Record):
     arten: dict[str, Vorlagenart] = field(default_factory=standard_arten)  # Vorlagenarten der Körperschaft
     abschnitte: list[Abschnitt] = field(default_factory=list)  # Abschnitte mit fester Überschrift, in Druckreihenfolge
     finanzen: Finanzen = field(default_factory=Finanzen)  # Abschnitt „Finanzielle Auswirkungen“
+    mitzeichnung: Mitzeichnungsstil = field(default_factory=Mitzeichnungsstil)  # wer welche Vorlagen mitzeichnen muss, bevor sie hinausgehen
     unterschrift: UnterschriftStil = field(default_factory=UnterschriftStil)  # Schluss der Vorlage
     rollen: dict[str, Rolle] = field(default_factory=standard_rollen)  # Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}
     beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
@@ -187,6 +211,9 @@ class Hausstil(Record):
                 if feld not in self.kopf.eigene:
                     yield "arten", (f"Die Art „{name}“ nennt das unbekannte Kopfdatum „{feld}“ – legen Sie es unter "
                                     "„hausstil: kopf: eigene“ an.")
+        for art in self.arten.values():
+            if art.mitzeichnung:
+                yield from self.mitzeichnung.unbekannte(art.mitzeichnung, art.where("mitzeichnung"))
         for liste, woerter in (("rollen", self.rollen), ("beratungsergebnisse", self.beratungsergebnisse)):
             if not woerter:
                 yield liste, f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet."

@@ -347,3 +347,19 @@ def _fields(cls) -> tuple[dict[str, dataclasses.Field], dict[str, object]]:
 
 def _required(spec: dataclasses.Field) -> bool:
     return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+
+
+def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: Where | None) -> Problem:
+    """A word that is not in one of the body's lists (hausstil: rollen, arten …): which list, where it is defined
+    (`defined`: the line of the list, None while the defaults hold), what it holds."""
+    ort = f"{defined.path}, Zeile {defined.line}" if defined is not None and defined.line else \
+        "koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter"
+    hint = suggest(word, words)
+    return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
+                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. Ein eigenes Wort "
+                          f"ergänzen Sie in der Liste ({ort}).")
+
+
+def defined_at(record, key: str) -> Where | None:
+    """The line of `key` in the YAML a record was read from; None when the key was not written (its default holds)."""
+    return getattr(record, "_lines", {}).get(key)

@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
+from vorlagen.load.mitzeichnung import Mitzeichnungen
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Haushalt, Kennzahlen, Koerperschaft, Kostensaetze,
                                   Sitzung, Vorlage)
 from vorlagen.load.records import Anzahl, Betrag
@@ -52,6 +53,8 @@ FILES = [
     FileKind("antrag", "antraege/*.yaml", Antrag, "Ein Förderantrag: beantragte Positionen, Zeitraum, Betrag."),
     FileKind("vorlage", "vorlagen/*/vorlage.yaml", Vorlage,
              "Eine Vorlage: Kopfdaten, Beratungsfolge, Texte, Finanzierung, Verteilungen und Anlagen."),
+    FileKind("mitzeichnungen", "vorlagen/*/mitzeichnungen.yaml", Mitzeichnungen,
+             "Die Mitzeichnungen einer Vorlage (geschrieben von „vorlagen zeichnen“): Rolle, Name, Datum, Fingerabdruck."),
     FileKind("niederschrift", "sitzungen/*/niederschrift.yaml", Niederschrift,
              "Die Niederschrift einer Sitzung: Anwesenheit, Beginn und Ende, je TOP Text, Ergebnis und Aufträge."),
     FileKind("kennzahlen", "kennzahlen/*.yaml", Kennzahlen,
