@@ -7,7 +7,7 @@ import os
 import re
 import sys
 
-# Every pin of requirements.lock (tests/test_hygiene.py checks that both agree): the same versions give
+# Every pin of requirements.lock (tests/test_versions.py checks that both agree): the same versions give
 # byte-identical PDFs. Update both together, deliberately, and re-run the tests.
 TESTED = {
     "babel": "2.18.0", "brotli": "1.2.1", "cffi": "2.1.1", "cssselect2": "0.10.1", "filelock": "4.2.11",
