@@ -476,7 +476,7 @@ class _Window:
         done, _ = wait(self.pending, timeout=render_seconds(), return_when=FIRST_COMPLETED)
         if not done:  # no worker finished anything for that long: one hangs – replace them, name what was open
             seconds = render_seconds()
-            for path, label, entry, where in self.pending.values():
+            for path, _label, _entry, where in self.pending.values():
                 self.problems.append(Problem(where, f"Das Dokument „{path.name}“ wurde in {seconds:.0f} Sekunden nicht "
                                                     "fertig gesetzt – der Satzprozess wurde beendet. Prüfen Sie sehr "
                                                     "große Bilder oder Tabellen; bleibt es dabei, setzen Sie "

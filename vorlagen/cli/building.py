@@ -12,6 +12,7 @@ from pathlib import Path
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Paths
+from vorlagen.core.versions import warn_of_drift
 
 
 def build_options(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +62,7 @@ def _date(text: str) -> dt.date:
 def build(args: argparse.Namespace) -> int:
     """`build` and `sitzung`: everything into the output folder, unchanged work reused."""
     start = time.monotonic()
+    warn_of_drift()
     sitzung = getattr(args, "sitzung", None)
     mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
     from vorlagen.building.state import MANIFEST, state_dir
@@ -116,6 +118,7 @@ def check(args: argparse.Namespace) -> int:
     from vorlagen.compute.offen import render_offen
     from vorlagen.compute.schedule import render_fristen
     from vorlagen.render.document import Composer
+    warn_of_drift()
     project = prepare(args.data)
     docs = Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
@@ -173,6 +176,7 @@ def _stale_schema(root: Path, hausstil) -> None:
 def serve(args: argparse.Namespace) -> int:
     """`serve`: the live preview on 127.0.0.1."""
     from vorlagen.building.preview import Preview
+    warn_of_drift()
     preview = Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True))
     try:
         preview.open()

@@ -60,7 +60,8 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
     table = {command.name: command for command in commands}
     if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
         from vorlagen import __version__
-        print(f"{PROG} {__version__}")
+        from vorlagen.core.versions import version_text
+        print(version_text(f"{PROG} {__version__}"), end="")
         raise SystemExit(0)
     position = _command_position(argv, commands)
     if position is None:

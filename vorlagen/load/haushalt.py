@@ -9,15 +9,14 @@ Vorlage are names of figures of its ledger, never typed numbers (checked in comp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
-from vorlagen.load.records import Betrag, Record
+from vorlagen.load.records import Betrag, Record, record
 
-record = dataclass(kw_only=True)
-
-PLAENE = ("Ergebnisplan", "Finanzplan")
+Plan = Literal["Ergebnisplan", "Finanzplan"]
+PLAENE = get_args(Plan)
 _JAHR = re.compile(r"(19|20|21)\d\d")
 
 
@@ -31,7 +30,7 @@ class Position(Record):
     konto: str  # Produkt, Kostenstelle, Sachkonto oder Investitionsnummer, wie gedruckt, z. B. "1.05.06"
     bezeichnung: str  # wie gedruckt, z. B. Kommunales Integrationszentrum
     art: Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition"] = "Produkt"  # was „konto“ bezeichnet
-    plan: Literal[PLAENE] = "Ergebnisplan"  # Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)
+    plan: Plan = "Ergebnisplan"  # Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)
     ansatz: Betrag  # Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)
     gebunden: Betrag = Decimal(0)  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro
 
@@ -66,7 +65,7 @@ class Haushalt(Record):
 @record
 class Haushaltsbetrag(Record):
     konto: str  # Position des Haushalts (haushalt/<jahr>.yaml: konto), z. B. "1.05.06"
-    plan: Literal[PLAENE] = "Ergebnisplan"  # Ergebnisplan oder Finanzplan, wie die Position im Haushalt
+    plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan, wie die Position im Haushalt
     jahre: dict[str, str]  # Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte Zahl
 
 
@@ -74,7 +73,7 @@ class Haushaltsbetrag(Record):
 class Deckung(Record):
     art: Literal["Einsparung", "Mehrertrag"]  # Einsparung bei einer anderen Position oder Mehrerträge
     konto: str  # Position des Haushalts, bei der eingespart wird oder die die Mehrerträge bringt
-    plan: Literal[PLAENE] = "Ergebnisplan"  # Ergebnisplan oder Finanzplan
+    plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan
     jahre: dict[str, str]  # Haushaltsjahr → Name einer Zahl, wie bei den Beträgen
 
 

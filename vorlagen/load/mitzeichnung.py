@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from vorlagen.load.records import Record
-
-record = dataclass(kw_only=True)
+from vorlagen.load.records import Record, record
 
 DATEI = "mitzeichnungen.yaml"  # beside vorlage.yaml
 ORDNER = "gezeichnet"  # beside it: the text each role signed, <rolle>.txt, so that git shows what was signed

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
     Antrag, Bescheid, Berechnung, Foerderprogramm, Kennzahl, Kennzahlen, Kostensaetze, Satz, Verteilung, Zeitraum)
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt  # noqa: F401 – re-exported
-from vorlagen.load.records import Record
+from vorlagen.load.records import Record, record
 
-record = dataclass(kw_only=True)
 
 
 # --- koerperschaft.yaml -------------------------------------------------------------------

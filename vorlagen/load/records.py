@@ -49,8 +49,21 @@ _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 
 
+_T = typing.TypeVar("_T")
+
+
+@typing.dataclass_transform(kw_only_default=True)
+def record(cls: type[_T]) -> type[_T]:
+    """Declares a record: a dataclass whose fields are given by name (type checkers see it as one)."""
+    return dataclasses.dataclass(kw_only=True)(cls)
+
+
 class Record:
     """Base of all records read from YAML: knows where it and each of its fields stand."""
+
+    if typing.TYPE_CHECKING:  # set by the reader on every record it makes; no fields of the record
+        _where: Where
+        _lines: dict[str, Where]
 
     def where(self, name: str | None = None) -> Where:
         if name is None:

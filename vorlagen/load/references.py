@@ -27,7 +27,7 @@ def check_references(facts: Facts) -> list[Problem]:
             if item.id in seen:
                 problems.append(Problem(item.where("id"), f"Die Kennung „{item.id}“ ({kind}) steht doppelt – vergeben Sie eindeutige Kennungen."))
             seen.add(item.id)
-    for sitzung_id, sitzung in facts.sitzungen.items():
+    for sitzung in facts.sitzungen.values():
         if sitzung.gremium not in gremien:
             problems.append(unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
                                      "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))

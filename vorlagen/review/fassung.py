@@ -72,7 +72,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
     titles = [t.titel for t in tables]
     for t in tables:
         name = f"„{t.titel}“" + (f" ({t.id})" if titles.count(t.titel) > 1 else "")
-        money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731
+        money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731, B023 – called in this pass only
         if t.art != "Eigenanteil":
             _other_kind(t, name, zahlen)
             continue
