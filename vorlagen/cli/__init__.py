@@ -19,16 +19,16 @@ from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
 COMMANDS = [
-    Command("build", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
-            building.build, building.build_options, out=True),
-    Command("check", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
-            building.check, building.check_options),
+    Command("bauen", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
+            building.build, building.build_options, out=True, alias="build"),
+    Command("pruefen", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
+            building.check, building.check_options, alias="check"),
     Command("sitzung", "baut alles und dazu Sitzungsmappen und Veröffentlichungspaket einer Sitzung",
             building.build, building.sitzung_options, out=True),
-    Command("serve", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
-            building.serve, building.serve_options, out=True),
-    Command("diff", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
-            reviewing.diff, reviewing.diff_options, failure=2,
+    Command("vorschau", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
+            building.serve, building.serve_options, out=True, alias="serve"),
+    Command("vergleichen", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
+            reviewing.diff, reviewing.diff_options, failure=2, alias="diff",
             description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
                         "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
     Command("zahlen", "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader went away (e.g. `vorlagen check | head`): stop quietly
+    except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:
