@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything vorlagen needs on a fresh Debian/Ubuntu machine, and does nothing when it is
 # already set up: WeasyPrint's system libraries, then .venv with the exact package versions.
-# With --test also Chromium, which the tests drive headless.
+# With --test also Chromium, which the tests drive headless; with --handbuch the handbook's tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -45,6 +45,15 @@ if [ ! -x .venv/bin/python ] || ! cmp -s requirements.lock "$stamp"; then
   [ -x .venv/bin/python ] || "$python" -m venv .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
   cp requirements.lock "$stamp"
+fi
+
+# With --test or --handbuch also the handbook's generator (Sphinx, MyST-Parser, Furo) from requirements-handbuch.lock.
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--handbuch" ]; then
+  if ! cmp -s requirements-handbuch.lock .venv/.requirements-handbuch-lock; then
+    echo "Einrichtung: Handbuch-Werkzeuge (Sphinx, MyST-Parser, Furo) aus requirements-handbuch.lock in .venv"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-handbuch.lock
+    cp requirements-handbuch.lock .venv/.requirements-handbuch-lock
+  fi
 fi
 
 # With --test also the PDF validators (veraPDF engine and outloud), which the standards tests run.

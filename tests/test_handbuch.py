@@ -288,3 +288,73 @@ def test_handbook_builds_strictly(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'lang="de"' in index and "tutorial/index.html" in index
     assert (out / "searchindex.js").is_file() and (out / "referenz" / "meldungen.html").is_file()
+
+
+# --- vorlagen hilfe --------------------------------------------------------------------------------------------
+
+def test_hilfe_without_sphinx_says_how_to_get_it(capsys, monkeypatch):
+    from vorlagen.cli import hilfe, main
+    monkeypatch.setattr(hilfe.importlib.util, "find_spec", lambda name: None)
+    assert main(["hilfe", "--nur-bauen"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es "
+                            "mit „./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
+                            "die Versionen stehen in requirements-handbuch.lock.\n")
+
+
+def test_hilfe_from_an_installed_package_names_where_the_handbook_is(capsys, monkeypatch, tmp_path):
+    from vorlagen.cli import hilfe, main
+    monkeypatch.setattr(hilfe, "SOURCES", tmp_path / "docs")
+    assert main(["hilfe"]) == 1
+    assert capsys.readouterr().err == (
+        "Das Handbuch gehört zum Repository von vorlagen (Ordner docs/) und ist im installierten Paket nicht enthalten "
+        "– lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ im Repository auf.\n")
+
+
+@pytest.mark.parametrize("port", ["80", "70000", "acht"])
+def test_hilfe_refuses_an_impossible_port(capsys, port):
+    from vorlagen.cli import main
+    with pytest.raises(SystemExit) as stopped:
+        main(["hilfe", "--port", port])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"vorlagen hilfe: Fehler: --port: „{port}“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
+        "z. B. 8000.")
+
+
+def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatch, tmp_path):
+    import socket
+    import threading
+    import urllib.request
+
+    from vorlagen.building.localserver import LocalServer
+    from vorlagen.cli import hilfe, main
+    (tmp_path / "index.html").write_text("<title>Handbuch</title>", encoding="utf-8")
+    monkeypatch.setattr(hilfe, "build", lambda: (tmp_path / "index.html", ""))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    answers, serve = [], LocalServer.serve_forever
+
+    def serve_once(self, poll_interval=0.2):
+        assert self.server_address[0] == "127.0.0.1"
+        thread = threading.Thread(target=serve, args=(self, 0.05))
+        thread.start()
+        try:
+            answers.append(urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=10).read())
+        finally:
+            self.shutdown()
+            thread.join(10)
+
+    monkeypatch.setattr(LocalServer, "serve_forever", serve_once)
+    assert main(["hilfe", "--port", str(port)]) == 0
+    assert answers == [b"<title>Handbuch</title>"]
+    assert capsys.readouterr().out == f"Handbuch: http://127.0.0.1:{port}/ – Beenden mit Strg+C.\n"
+
+
+def test_hilfe_only_builds_when_asked(capsys, monkeypatch, tmp_path):
+    from vorlagen.cli import hilfe, main
+    monkeypatch.setattr(hilfe, "build", lambda: (tmp_path / "index.html", ""))
+    assert main(["hilfe", "--nur-bauen"]) == 0
+    assert capsys.readouterr().out == f"Handbuch: {(tmp_path / 'index.html').as_posix()}\n"

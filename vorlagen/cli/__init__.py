@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 
-from vorlagen.cli import building, repository, reviewing, zahlen
+from vorlagen.cli import building, hilfe, repository, reviewing, zahlen
 from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
@@ -45,6 +45,10 @@ COMMANDS = [
             repository.vorlage, repository.vorlage_options),
     Command("schema", "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
             repository.schema, repository.schema_options),
+    Command("hilfe", "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+            hilfe.hilfe, hilfe.hilfe_options, data=False,
+            description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
+                        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C."),
 ]
 
 def main(argv: list[str] | None = None) -> int:

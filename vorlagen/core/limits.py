@@ -1,4 +1,4 @@
-"""Every bound on work and memory that data can ask for, in one place (README: „Grenzen“)."""
+"""Every bound on work and memory that data can ask for, in one place (handbook: docs/referenz/grenzen.md, generated from this file)."""
 
 from __future__ import annotations
 
