@@ -31,3 +31,5 @@ html_show_sourcelink = False
 html_show_sphinx = False
 html_permalinks_icon = "#"
 pygments_style = "default"
+locale_dirs = ["locale"]  # German for the few texts of the Furo theme that Sphinx does not translate
+html_show_copyright = False

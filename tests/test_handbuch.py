@@ -246,8 +246,10 @@ def test_reference_names_every_command_limit_and_data_key():
     for kind in FILES:
         assert f"## `{kind.pattern}`" in daten
         for key in schema(kind)["properties"]:
-            assert f"| `{key}` |" in daten, (kind.name, key)
-    assert "| `finanzierung[].kosten[].anzahl` |" in daten
+            assert re.search(rf"^- `{key}` \(", daten, re.MULTILINE), (kind.name, key)
+    vorlage = daten[daten.index("## `vorlagen/*/vorlage.yaml`"):]
+    kosten = vorlage.index("\n  - `kosten` (Liste (Abschnitt)): ")
+    assert vorlage.index("\n- `finanzierung` (Liste (Abschnitt)): ") < kosten < vorlage.index("\n    - `anzahl` (", kosten)
 
 
 def test_a_limit_without_german_text_stops_the_build(monkeypatch):

@@ -44,7 +44,7 @@ def _kind(node: dict, schema: dict) -> str:
         return "Abschnitt" if node.get("properties") else "Zuordnung Name → Wert"
     if node.get("pattern", "").startswith("^(\\d{4}"):
         return "Datum"
-    names = {"string": "Text", "number": "Zahl", "integer": "ganze Zahl", "boolean": "ja/nein (true/false)"}
+    names = {"string": "Text", "number": "Zahl", "integer": "ganze Zahl", "boolean": "true/false"}
     kinds = [names.get(t, t) for t in types]
     if kinds == ["Text", "Zahl"]:
         return "Text"
@@ -67,30 +67,22 @@ def _target(node: dict, schema: dict) -> dict | None:
     return node if node.get("properties") else None
 
 
-def _separator(node: dict) -> str:
-    """How a key below this node is written: `a[].b` in a list, `a.NAME.b` in a mapping, `a.b` in a section."""
-    for part in [node, *node.get("anyOf", [])]:
-        types = part.get("type", [])
-        if "array" in types or "items" in part:
-            return "[]."
-        if isinstance(part.get("additionalProperties"), dict):
-            return ".NAME."
-    return "."
-
-
-def _rows(record: dict, schema: dict, prefix: str, path: tuple[str, ...]) -> list[str]:
+def _rows(record: dict, schema: dict, depth: int, path: tuple[str, ...]) -> list[str]:
+    """One list item per key, the keys of a section, list or mapping nested below it."""
     rows = []
     required = set(record.get("required", []))
     for key, node in record.get("properties", {}).items():
-        name = prefix + key
         text = node.get("description", "")
         if "default" in node and node["default"] not in (None, [], {}):
-            text += f" (Standard: {node['default']})"
-        rows.append(f"| `{name}` | {_cell(_kind(node, schema))} | {'ja' if key in required else ''} | {_text(text)} |")
+            default = node["default"]
+            shown = str(default).lower() if isinstance(default, bool) else default
+            text += f" (Standard: {shown})"
+        kind = _kind(node, schema) + (", Pflicht" if key in required else "")
+        rows.append(f"{'  ' * depth}- `{key}` ({kind}): {_text(text)}")
         target = _target(node, schema)
-        ref = id(target)
-        if target is not None and target is not record and str(ref) not in path and len(path) < 8:
-            rows += _rows(target, schema, name + _separator(node), path + (str(ref),))
+        ref = str(id(target))
+        if target is not None and target is not record and ref not in path and len(path) < 8:
+            rows += _rows(target, schema, depth + 1, path + (ref,))
     return rows
 
 
@@ -98,13 +90,11 @@ def daten() -> str:
     from vorlagen.load.schema import FILES, schema
     lines = ["# Datendateien und ihre Schlüssel", "", GENERATED + " Die Beschreibungen sind dieselben, die der "
              "Editor aus dem JSON-Schema zeigt (`vorlagen schema`).", "",
-             "`a[].b` ist der Schlüssel `b` in jedem Eintrag der Liste `a`; `a.NAME.b` der Schlüssel `b` unter "
-             "einem frei gewählten Namen in `a`. Unbekannte Schlüssel sind ein Fehler.", ""]
+             "Eingerückte Schlüssel stehen unter dem Schlüssel darüber – bei einer Liste in jedem ihrer Einträge, "
+             "bei einer Zuordnung unter jedem frei gewählten Namen. Unbekannte Schlüssel sind ein Fehler.", ""]
     for kind in FILES:
         tree = schema(kind)
-        lines += [f"## `{kind.pattern}`", "", _text(kind.description), "",
-                  "| Schlüssel | Art | Pflicht | Bedeutung |", "|---|---|---|---|",
-                  *_rows(tree, tree, "", ()), ""]
+        lines += [f"## `{kind.pattern}`", "", _text(kind.description), "", *_rows(tree, tree, 0, ()), ""]
     return "\n".join(lines)
 
 
