@@ -103,13 +103,19 @@ def daten() -> str:
 def befehle() -> str:
     from vorlagen.cli import COMMANDS
     from vorlagen.cli.german import speak_german
-    from vorlagen.cli.parsing import command_parser, overview
+    from vorlagen.cli.parsing import command_parser
     speak_german()
     columns = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "100"  # the same line breaks on every machine
+    os.environ["COLUMNS"] = "90"  # the same line breaks on every machine, narrow enough for the page
     try:
-        lines = ["# Befehle", "", GENERATED, "", "Die Übersicht (`vorlagen --help`):", "", "```text",
-                 overview(COMMANDS).rstrip("\n"), "```", ""]
+        lines = ["# Befehle", "", GENERATED, "",
+                 "Aufruf: `vorlagen [BEFEHL] [OPTIONEN]`; ohne Befehl baut `vorlagen` (wie `vorlagen bauen`). "
+                 "Optionen dürfen vor oder nach dem Befehl stehen. Die englischen Namen früherer Fassungen "
+                 "gelten weiter.", "", "| Befehl | was er tut | früherer Name |", "|---|---|---|"]
+        lines += [f"| [`{c.name}`](#vorlagen-{c.name}) | {_text(c.summary)} | {f'`{c.alias}`' if c.alias else ''} |"
+                  for c in COMMANDS]
+        lines += ["", "Für alle Befehle gilt: `vorlagen --version` nennt die Programmversion, "
+                  "`vorlagen BEFEHL --help` die Angaben eines Befehls – wie unten.", ""]
         for command in COMMANDS:
             lines += [f"## `vorlagen {command.name}`", ""]
             if command.alias:
