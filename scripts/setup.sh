@@ -2,17 +2,22 @@
 # Sets up what vorlagen needs on a fresh Debian/Ubuntu machine, and does nothing when it is already set up.
 #   scripts/setup.sh         building: WeasyPrint's system libraries, .venv with requirements.lock – no test tool
 #   scripts/setup.sh --test  also testing: Chromium, Java and JAXB (system), requirements-test.lock into .venv,
-#                            the PDF validators (veraPDF engine, outloud) into .werkzeuge/ inside the project
+#                            the PDF validators (veraPDF engine, outloud) into .werkzeuge/ inside the project,
+#                            the handbook's generator (requirements-handbuch.lock: Sphinx, MyST-Parser, Furo)
+#   scripts/setup.sh --handbuch  building and the handbook's generator (for `vorlagen hilfe`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 test=false
 [ "${1:-}" = "--test" ] && test=true
+handbuch=$test
+[ "${1:-}" = "--handbuch" ] && handbuch=true
 
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 # each lock file is installed into .venv once and again when it changes (its copy in .venv is the stamp)
 locks=(requirements.lock)
 $test && locks+=(requirements-test.lock)
+$handbuch && locks+=(requirements-handbuch.lock)
 stale_locks() { for lock in "${locks[@]}"; do cmp -s "$lock" ".venv/.${lock/./-}" || echo "$lock"; done; }
 validators_missing() { [ ! -x .werkzeuge/validators/verapdf-check ] || [ ! -x .werkzeuge/validators-venv/bin/outloud ]; }
 
@@ -37,7 +42,7 @@ if $test; then
   [ -x .venv/bin/python ] || stale="${locks[*]} "
   stale=${stale% }
   case $stale in
-    *test*) says+=("die Python-Pakete aus ${stale// / und } nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy)") ;;
+    *test*|*handbuch*) says+=("die Python-Pakete aus ${stale// / und } nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx)") ;;
     ?*) says+=("die Python-Pakete aus $stale nach .venv/") ;;
   esac
   validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 450 MB)")
@@ -74,7 +79,7 @@ fi
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
-  rm -f .venv/.requirements-lock .venv/.requirements-test-lock
+  rm -f .venv/.requirements-lock .venv/.requirements-test-lock .venv/.requirements-handbuch-lock
 fi
 for lock in $(stale_locks); do
   $test || echo "Einrichtung: Python-Umgebung .venv mit den Paketen aus $lock"

@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 
-from vorlagen.cli import building, repository, reviewing, zahlen, zeichnen
+from vorlagen.cli import building, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
@@ -19,16 +19,16 @@ from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
 COMMANDS = [
-    Command("build", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
-            building.build, building.build_options, out=True),
-    Command("check", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
-            building.check, building.check_options),
+    Command("bauen", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
+            building.build, building.build_options, out=True, alias="build"),
+    Command("pruefen", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
+            building.check, building.check_options, alias="check"),
     Command("sitzung", "baut alles und dazu Sitzungsmappen und Veröffentlichungspaket einer Sitzung",
             building.build, building.sitzung_options, out=True),
-    Command("serve", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
-            building.serve, building.serve_options, out=True),
-    Command("diff", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
-            reviewing.diff, reviewing.diff_options, failure=2,
+    Command("vorschau", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
+            building.serve, building.serve_options, out=True, alias="serve"),
+    Command("vergleichen", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
+            reviewing.diff, reviewing.diff_options, failure=2, alias="diff",
             description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
                         "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
     Command("zeichnen", "zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird: vorlagen zeichnen NUMMER --rolle "
@@ -52,6 +52,10 @@ COMMANDS = [
             repository.vorlage, repository.vorlage_options),
     Command("schema", "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
             repository.schema, repository.schema_options),
+    Command("hilfe", "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+            hilfe.hilfe, hilfe.hilfe_options, data=False,
+            description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
+                        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C."),
 ]
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader went away (e.g. `vorlagen check | head`): stop quietly
+    except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:

@@ -228,8 +228,8 @@ Vorlagen als PDF, HTML und Text.
 | Befehl | was er tut |
 |---|---|
 | `vorlagen` | baut `data/` nach `output/` |
-| `vorlagen check` | prüft alles, schreibt nichts, zeigt die Fristen |
-| `vorlagen serve` | Vorschau im Browser unter http://127.0.0.1:8000/ |
+| `vorlagen pruefen` | prüft alles, schreibt nichts, zeigt die Fristen |
+| `vorlagen vorschau` | Vorschau im Browser unter http://127.0.0.1:8000/ |
 | `vorlagen vorlage neu --art Beschlussvorlage "Betreff"` | legt eine neue Vorlage mit der nächsten freien Nummer an |
 | `vorlagen schema` | schreibt die Schemadateien in `schema/` neu (nach einem Programm-Update) |
 | `vorlagen --help` | alle Befehle |

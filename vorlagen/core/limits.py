@@ -1,4 +1,4 @@
-"""Every bound on work and memory that data can ask for, in one place (README: „Grenzen“)."""
+"""Every bound on work and memory that data can ask for, in one place (the handbook's referenz/grenzen.md)."""
 
 from __future__ import annotations
 
