@@ -28,6 +28,14 @@ HOECHSTENS_VERSCHLUCKT = 36
 # Known false alarms, each a bug for the engine, named exactly: document → [(line, typed figure)], reason. The
 # document's case is marked xfail only while the engine reports exactly these alarms; any other alarm fails.
 FEHLALARME: dict[str, tuple[list[tuple[int, str]], str]] = {}
+# The same for each document printed to PDF; matched by figure only, as line breaks in a PDF depend on the fonts.
+FEHLALARME_PDF: dict[str, tuple[list[tuple[int, str]], str]] = {
+    "39_filderstadt_vorbericht": (
+        [(18, "52.040"), (18, "58.549"), (18, "57.909"), (18, "60.149"), (18, "62.019")],
+        "Fehlalarm (main und h-nachrechnen 44db3a3): im PDF bricht die Zeilenbeschriftung „Gemeindeanteil an der "
+        "Einkommensteuer“ um; die Prüfung summiert die Spalten dann nur über die 8 Zeilen unter dem Umbruch "
+        "(z. B. 19.010 … 12 = 32.042) und meldet die richtigen Summen 52.040, 58.549, 57.909, 60.149, 62.019 als Fehler"),
+}
 
 _FIGURE = re.compile(r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s?"
                      r"(?P<unit>Mrd|Milliarden|Mio|Millionen|Tsd|Tausend|T€|TEUR|TEuro|TER)?")
@@ -163,13 +171,16 @@ def test_a_finding_belongs_to_a_calculation_only_on_its_lines_and_with_its_figur
 
 # --- the engine on the corpus --------------------------------------------------------------------------------
 
-def assert_no_false_alarm(name: str, found: list[dict]) -> None:
-    """No Fehler or Folgefehler except on a calculation the manifest lists as a slip (or a known false alarm)."""
+def assert_no_false_alarm(name: str, found: list[dict], known_alarms: dict = FEHLALARME, by_line: bool = True) -> None:
+    """No Fehler or Folgefehler except on a calculation the manifest lists as a slip (or a known false alarm).
+    Without `by_line` (a PDF has its own line numbers) a slip is matched by its figures alone."""
     slips = [r for r in manifest(name)["rechnungen"] if r["status"] == "fehler"]
-    alarms = [b for b in found if b["status"] in SLIP_STATUSES and not any(belongs(b, r) for r in slips)]
-    known, reason = FEHLALARME.get(name, ([], ""))
-    if alarms and [(b["zeile"], abs(Decimal(b["werte"]["getippt"]))) for b in alarms] == [
-            (row, value(typed)) for row, typed in known]:
+    slip_figures = {figure for r in slips for figure in places(r)[1]}
+    alarms = [b for b in found if b["status"] in SLIP_STATUSES and not (
+        any(belongs(b, r) for r in slips) if by_line else abs(Decimal(b["werte"]["getippt"])) in slip_figures)]
+    known, reason = known_alarms.get(name, ([], ""))
+    if alarms and [(b["zeile"] if by_line else 0, abs(Decimal(b["werte"]["getippt"]))) for b in alarms] == [
+            (row if by_line else 0, value(typed)) for row, typed in known]:
         pytest.xfail(reason)
     assert alarms == [], [(b["zeile"], b["rechnung"], b["getippt"], b["nachgerechnet"]) for b in alarms]
 
@@ -216,6 +227,40 @@ def test_no_false_alarm_when_typed_in_word(name, tmp_path):
     numbered = [z.nr for z in read(path) if z.text.strip()]
     assert numbered == [z.nr for z in read(KORPUS / f"{name}.txt") if z.text.strip()]
     assert_no_false_alarm(name, as_dict(check_file(path))["befunde"])
+
+
+def as_pdf(name: str, target: Path) -> Path:
+    """The document printed to PDF: a paragraph per line, a table per run of tab-separated lines."""
+    import html
+
+    import weasyprint
+    parts, block = [], []
+
+    def flush() -> None:
+        if block:
+            rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>" for cells in block)
+            parts.append(f"<table>{rows}</table>")
+            block.clear()
+
+    for line in lines(name):
+        if "\t" in line:
+            block.append(line.split("\t"))
+            continue
+        flush()
+        parts.append(f"<p>{html.escape(line)}</p>")
+    flush()
+    path = target / f"{name}.pdf"
+    weasyprint.HTML(string="<html><body>" + "".join(parts) + "</body></html>").write_pdf(path)
+    return path
+
+
+@pytest.mark.parametrize("name", DOKUMENTE)
+def test_no_false_alarm_when_printed_to_pdf(name, tmp_path):
+    """Printed to PDF, tables come back as flattened lines and long labels wrap; still no false alarm."""
+    from vorlagen.review.nachrechnen.bericht import as_dict
+    from vorlagen.review.nachrechnen.pruefen import check_file
+    found = as_dict(check_file(as_pdf(name, tmp_path)))["befunde"]
+    assert_no_false_alarm(name, found, FEHLALARME_PDF, by_line=False)
 
 
 @pytest.mark.parametrize("name", DOKUMENTE)
