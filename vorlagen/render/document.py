@@ -196,7 +196,7 @@ class Composer:
 
     def _freigabe(self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict) -> Freigabe | None:
         """The sign-offs against what the Vorlage prints now; None when the Hausstil asks none and none is given."""
-        rollen = erforderlich(self.facts.koerperschaft.hausstil, source)
+        rollen = erforderlich(self.facts.koerperschaft.hausstil, source, self.project.rechnung(source).haushalt)
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
         schritte = context["beratungsfolge"]
