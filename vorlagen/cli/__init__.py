@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 
-from vorlagen.cli import building, repository, reviewing, zahlen
+from vorlagen.cli import building, completion, repository, reviewing, zahlen
 from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
@@ -45,6 +45,11 @@ COMMANDS = [
             repository.vorlage, repository.vorlage_options),
     Command("schema", "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
             repository.schema, repository.schema_options),
+    Command("vervollstaendigung", "gibt die Vervollständigung der Befehle und Optionen für bash oder zsh aus",
+            lambda args: completion.run(args, COMMANDS), completion.options, data=False,
+            description="Gibt ein Skript aus, mit dem bash oder zsh Befehle und Optionen von vorlagen mit der "
+                        "Tabulatortaste ergänzen. Einrichten: die Zeile eval \"$(vorlagen vervollstaendigung bash)\" "
+                        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit)."),
 ]
 
 def main(argv: list[str] | None = None) -> int:
