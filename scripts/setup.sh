@@ -40,7 +40,7 @@ if $test; then
     *test*) says+=("die Python-Pakete aus ${stale// / und } nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy)") ;;
     ?*) says+=("die Python-Pakete aus $stale nach .venv/") ;;
   esac
-  validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 450 MB)")
+  validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 250 MB)")
   if [ ${#says[@]} -gt 0 ]; then
     line=$(printf '; %s' "${says[@]}")
     echo "Einrichtung für die Tests: installiere ${line:2}."
