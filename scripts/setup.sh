@@ -9,7 +9,8 @@ export DEBIAN_FRONTEND=noninteractive
 test=false
 [ "${1:-}" = "--test" ] && test=true
 
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# grep reads the whole list: with -q it could stop early, ldconfig would die of SIGPIPE and pipefail report a miss
+have_lib() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }
 # each lock file is installed into .venv once and again when it changes (its copy in .venv is the stamp)
 locks=(requirements.lock)
 $test && locks+=(requirements-test.lock)
