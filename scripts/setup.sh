@@ -13,7 +13,8 @@ test=false
 handbuch=$test
 [ "${1:-}" = "--handbuch" ] && handbuch=true
 
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# grep reads the whole list: with -q it could stop early, ldconfig would die of SIGPIPE and pipefail report a miss
+have_lib() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }
 # each lock file is installed into .venv once and again when it changes (its copy in .venv is the stamp)
 locks=(requirements.lock)
 $test && locks+=(requirements-test.lock)
@@ -45,7 +46,7 @@ if $test; then
     *test*|*handbuch*) says+=("die Python-Pakete aus ${stale// / und } nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx)") ;;
     ?*) says+=("die Python-Pakete aus $stale nach .venv/") ;;
   esac
-  validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 450 MB)")
+  validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 250 MB)")
   if [ ${#says[@]} -gt 0 ]; then
     line=$(printf '; %s' "${says[@]}")
     echo "Einrichtung für die Tests: installiere ${line:2}."

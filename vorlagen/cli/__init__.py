@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 
-from vorlagen.cli import building, hilfe, repository, reviewing, zahlen, zeichnen
+from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
@@ -56,6 +56,11 @@ COMMANDS = [
             hilfe.hilfe, hilfe.hilfe_options, data=False,
             description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
                         "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C."),
+    Command("vervollstaendigung", "gibt die Vervollständigung der Befehle und Optionen für bash oder zsh aus",
+            lambda args: completion.run(args, COMMANDS), completion.options, data=False,
+            description="Gibt ein Skript aus, mit dem bash oder zsh Befehle und Optionen von vorlagen mit der "
+                        "Tabulatortaste ergänzen. Einrichten: die Zeile eval \"$(vorlagen vervollstaendigung bash)\" "
+                        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit)."),
 ]
 
 def main(argv: list[str] | None = None) -> int:

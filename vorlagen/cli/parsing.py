@@ -127,7 +127,7 @@ def overview(commands: list[Command]) -> str:
               "  --data ORDNER  Datenordner oder Datenrepository (Standard: das Datenrepository, in dem Sie sind)",
               "  --out ORDNER   Ausgabeordner (Standard: output/ des Datenrepositorys)",
               "  -h, --help     diese Hilfe zeigen; mit Befehl: die Hilfe des Befehls",
-              "  --version      die Programmversion zeigen", "",
+              "  --version      die Programmversion und die getesteten Bibliotheken zeigen", "",
               f"Mehr zu einem Befehl: {befehl()} BEFEHL --help", ""]
     aliases = [f"{command.alias} = {command.name}" for command in commands if command.alias]
     if aliases:

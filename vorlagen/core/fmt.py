@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -118,7 +119,7 @@ def euro_or_cent(value, quantum: Decimal) -> str:
     return eur_cent(value) if quantum == CENT else eur(value)
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "eur": eur, "eur_cent": eur_cent, "teur": teur, "mio": mio, "zahl": zahl, "vzae": zahl, "prozent": prozent,
     "datum": datum, "datum_lang": datum_lang, "monat": monat, "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table

@@ -110,7 +110,7 @@ def version_matches(spec: str, version: str) -> bool:
         match = re.fullmatch(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*", clause)
         if not match or have is None:
             return False
-        op, want = match.group(1), _numbers(match.group(2))
+        op, want = match.group(1), _numbers(match.group(2)) or ()  # the pattern matched digits: never empty
         if op is None:
             if have[:len(want)] != want:
                 return False
