@@ -40,6 +40,9 @@ def test_a_vorlagenart_too_long_for_the_header_box_is_a_warning_naming_field_and
     assert warnings(out) == [
         f"Warnung: data/vorlagen/2021-0123: Vorlage 2021/0123: Vorlagenart: „{LONG_ART}“ läuft {over} mm über den "
         "Rand – kürzen Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, kleinere Schrift)."]
+    # built again without a change: the PDF is reused, and the warning with it
+    code, again, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"))
+    assert code == 0 and "2021/0123 unverändert" in again and warnings(again) == warnings(out)
 
 
 def lines_in_narrowest_column(text: str, others: list[str], font: str, points: float) -> int:

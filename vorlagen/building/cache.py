@@ -127,6 +127,7 @@ class Entry:
     pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
     reads: dict[str, str] = field(default_factory=dict)  # data file read (relative) → hash of its content
     pdf_reads: dict[str, dict[str, str]] = field(default_factory=dict)  # PDF path → files WeasyPrint read for it
+    warnungen: dict[str, list[str]] = field(default_factory=dict)  # PDF path → what the layout check found
 
 
 class Manifest:
