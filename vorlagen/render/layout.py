@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from weasyprint.formatting_structure.boxes import LineBox, TableBox, TableCellBox
+
 from vorlagen.core.limits import MAX_BOXEN
 
 MM = 25.4 / 96  # one CSS pixel in millimetres
@@ -74,14 +76,13 @@ def overflows(document) -> list[str]:
             seen += 1
             name, bound, columns = _context(box, name, bound, columns)
             children = getattr(box, "children", None) or ()
-            line_boxes = [child for child in children if type(child).__name__ == "LineBox"]
+            line_boxes = [child for child in children if isinstance(child, LineBox)]
             if line_boxes:
                 _check_width(box, line_boxes, name, found)
                 if bound is not None:
                     entry = lines.setdefault(id(bound[0]), [name, _text(box), bound[1], 0])
                     entry[3] += len(line_boxes)
-            stack.extend((child, name, bound, columns) for child in reversed(children)
-                         if type(child).__name__ != "LineBox")
+            stack.extend((child, name, bound, columns) for child in reversed(children) if not isinstance(child, LineBox))
     for name, text, limit, count in lines.values():
         if count > limit:
             found.setdefault((name, text, "zeilen"), f"{name}: „{text}“ bricht über {count} Zeilen um (höchstens "
@@ -93,11 +94,11 @@ def overflows(document) -> list[str]:
 def _context(box, name: str, bound, columns: dict):
     """The name of the field a box belongs to, its bound of lines (element, count) and the columns of the table it
     is in (grid_x → head, bound)."""
-    kind, tag = type(box).__name__, getattr(box, "element_tag", None)
+    tag = getattr(box, "element_tag", None)
     own, limit = _attribute(box, "data-feld"), _attribute(box, "data-zeilen")
-    if kind == "TableBox":
+    if isinstance(box, TableBox):
         columns = _columns(box)
-    if kind == "TableCellBox":
+    if isinstance(box, TableCellBox):
         head, column_limit = columns.get(getattr(box, "grid_x", None), (None, None))
         if tag == "th" and head == _text(box):
             name = "Spaltenkopf"
