@@ -165,3 +165,14 @@ def test_a_grant_list_prints_kommune_and_zweck_no_berechnung_and_0_euro_spaced_l
         "Kommune Zweck Betrag Posten", f"Alfter Sprachkurse 100.000{nb}€ Zuweisung",
         f"Bornheim Beratung 0{nb}€ Zuweisung", f"Hennef Beratung 95.500{nb}€ Zuweisung",
         f"= {100000 + 0 + 95500:,}{nb}€ Summe".replace(",", ".")]
+
+
+def test_a_picture_wider_than_its_place_is_named_by_its_alt_text():
+    from weasyprint import HTML
+    from vorlagen.render.layout import overflows
+    svg = "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='340' height='20'></svg>"
+    html = f"<html><body style='width: 60mm'><p><img alt='Lageplan' src=\"{svg}\"></p></body></html>"
+    over = f"{math.ceil((340 * 25.4 / 96 - 60) * 10) / 10:.1f}".replace(".", ",")  # 340 CSS pixels in 60 mm
+    assert overflows(HTML(string=html).render()) == [
+        f"Text: Das Bild „Lageplan“ ist {over} mm breiter als sein Platz – verkleinern Sie es (Breite in Pixeln) "
+        "oder teilen Sie es auf."]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from weasyprint.formatting_structure.boxes import LineBox, TableBox, TableCellBox
+from weasyprint.formatting_structure.boxes import InlineReplacedBox, LineBox, TableBox, TableCellBox
 
 from vorlagen.core.limits import MAX_BOXEN
 
@@ -141,18 +141,25 @@ def _check_width(block, line_boxes, name: str, found: dict) -> None:
     """A message when a line of `block` runs out of its content box, to the right or to the left."""
     left = block.content_box_x()
     right = left + block.width
-    over = 0.0
+    over, widest = 0.0, None
     for line in line_boxes:
         for child in line.children:
             start = child.position_x
             end = start + child.margin_width()
-            over = max(over, end - right, left - start)
-    if over > TOLERANCE:
-        text = _text(block)
-        millimetres = f"{math.ceil(over * MM * 10) / 10:.1f}".replace(".", ",")
-        found.setdefault((name, text, "breite"), f"{name}: „{text}“ läuft {millimetres} mm über den Rand – kürzen "
-                                                 "Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, "
-                                                 "kleinere Schrift).")
+            if max(end - right, left - start) > over:
+                over, widest = max(end - right, left - start), child
+    if over <= TOLERANCE:
+        return
+    millimetres = f"{math.ceil(over * MM * 10) / 10:.1f}".replace(".", ",")
+    if isinstance(widest, InlineReplacedBox):  # a picture wider than its place
+        alt = _attribute(widest, "alt") or _attribute(widest, "src") or ""
+        found.setdefault((name, alt, "bild"), f"{name}: Das Bild „{alt}“ ist {millimetres} mm breiter als sein Platz "
+                                              "– verkleinern Sie es (Breite in Pixeln) oder teilen Sie es auf.")
+        return
+    text = _text(block)
+    found.setdefault((name, text, "breite"), f"{name}: „{text}“ läuft {millimetres} mm über den Rand – kürzen "
+                                             "Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, "
+                                             "kleinere Schrift).")
 
 
 def _text(box) -> str:
