@@ -203,7 +203,8 @@ class Builder:
                 self._write(anlage.datei, anlage.pdf)
                 continue
             self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            documents.append((anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {nummer}"))
+            titel = f"Anlage {anlage.nummer} zur Vorlage {nummer}"
+            documents.append((anlage.datei, anlage.html, anlage.text, None, titel))
         for bild in doc.bilder:
             content = bild.read_bytes()
             record(bild, content)
@@ -244,8 +245,8 @@ class Builder:
             files.append(str(folder / "tagesordnung.pdf"))
             label = f"Tagesordnungen {doc.id} gesetzt" if intern else None
             titel = f"Tagesordnung {doc.id}{' (intern)' if intern else ''}"
-            jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text, titel),
-                         label))
+            job = self._job(printed, self.facts.data_dir, doc.sitzung.datum, text, titel)
+            jobs.append((folder / "tagesordnung.pdf", job, label))
         new.entries[name] = Entry(key, files)
         return [(*job, new.entries[name]) for job in jobs]
 

@@ -82,7 +82,8 @@ def overflows(document) -> list[str]:
                 if bound is not None:
                     entry = lines.setdefault(id(bound[0]), [name, _text(box), bound[1], 0])
                     entry[3] += len(line_boxes)
-            stack.extend((child, name, bound, columns) for child in reversed(children) if not isinstance(child, LineBox))
+            stack.extend((child, name, bound, columns) for child in reversed(children)
+                         if not isinstance(child, LineBox))
     for name, text, limit, count in lines.values():
         if count > limit:
             found.setdefault((name, text, "zeilen"), f"{name}: „{text}“ bricht über {count} Zeilen um (höchstens "
