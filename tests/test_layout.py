@@ -176,3 +176,26 @@ def test_a_picture_wider_than_its_place_is_named_by_its_alt_text():
     assert overflows(HTML(string=html).render()) == [
         f"Text: Das Bild „Lageplan“ ist {over} mm breiter als sein Platz – verkleinern Sie es (Breite in Pixeln) "
         "oder teilen Sie es auf."]
+
+
+def test_careless_marks_of_an_own_template_are_ignored_or_shortened():
+    """data-zeilen that is no positive number bounds nothing; an endless data-feld is cut in the message."""
+    from weasyprint import HTML
+    from vorlagen.render.layout import overflows
+    words = " ".join(["Wort"] * 30)
+    cells = "".join(f"<p data-zeilen='{bad}' style='width: 30mm'>{words}</p>" for bad in ("abc", "0", "-1", "2.5", ""))
+    html = f"<html><body>{cells}<p data-feld='{'F' * 500}' style='width: 5mm; hyphens: manual'>Überlänge</p></body></html>"
+    found = overflows(HTML(string=html).render())
+    assert len(found) == 1 and found[0].startswith("F" * 79 + "…: „Überlänge“ läuft ")
+
+
+def test_the_check_looks_at_most_at_max_boxen_boxes(monkeypatch):
+    """A document of more boxes is checked that far, and no further (the walk is bounded)."""
+    from weasyprint import HTML
+    from vorlagen.render import layout
+    html = ("<html><body><p style='width: 5mm; hyphens: manual'>Anfangsüberlänge</p>"
+            + "<p>Absatz</p>" * 50 + "<p style='width: 5mm; hyphens: manual'>Schlussüberlänge</p></body></html>")
+    document = HTML(string=html).render()
+    assert [m.split("“")[0] for m in layout.overflows(document)] == ["Text: „Anfangsüberlänge", "Text: „Schlussüberlänge"]
+    monkeypatch.setattr(layout, "MAX_BOXEN", 20)
+    assert [m.split("“")[0] for m in layout.overflows(document)] == ["Text: „Anfangsüberlänge"]

@@ -109,7 +109,7 @@ def _context(box, name: str, bound, columns: dict):
     elif tag in HEADINGS:
         name = "Überschrift"
     if own:
-        name = own
+        name = _shortened(" ".join(str(own).split()))
     if limit:
         bound = (box.element, limit)
     return name, bound, columns
@@ -171,5 +171,9 @@ def _text(box) -> str:
         if isinstance(getattr(node, "text", None), str):
             texts.append(node.text)
         stack.extend(reversed(getattr(node, "children", None) or ()))
-    text = " ".join(" ".join(texts).split())
+    return _shortened(" ".join(" ".join(texts).split()))
+
+
+def _shortened(text: str) -> str:
+    """At most SHOWN characters, an ellipsis where cut."""
     return text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + "…"
