@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from .conftest import AACHEN, DATA, ROOT, WIESENBRUECK, edit, run
+from .conftest import DATA, ROOT, WIESENBRUECK, edit, run
 
 FONTS = ROOT / "templates" / "fonts"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -40,6 +40,9 @@ def test_a_vorlagenart_too_long_for_the_header_box_is_a_warning_naming_field_and
     assert warnings(out) == [
         f"Warnung: data/vorlagen/2021-0123: Vorlage 2021/0123: Vorlagenart: „{LONG_ART}“ läuft {over} mm über den "
         "Rand – kürzen Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, kleinere Schrift)."]
+    # built again without a change: the PDF is reused, and the warning with it
+    code, again, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"))
+    assert code == 0 and "2021/0123 unverändert" in again and warnings(again) == warnings(out)
 
 
 def lines_in_narrowest_column(text: str, others: list[str], font: str, points: float) -> int:
@@ -95,7 +98,7 @@ def test_a_50_character_gremium_fits_two_lines_beside_five_other_columns(capsys,
     assert code == 0 and warnings(out) == []
 
 
-@pytest.mark.parametrize("folder", [DATA, AACHEN, WIESENBRUECK, FIXTURES / "erlenbruch", FIXTURES / "rechenwege"],
+@pytest.mark.parametrize("folder", [DATA, *sorted(p.parent for p in FIXTURES.glob("*/koerperschaft.yaml"))],
                          ids=lambda folder: Path(folder).name)
 def test_no_layout_warning_in_the_example_or_any_fixture(folder, capsys, tmp_path):
     code, out, _ = run(capsys, "--data", str(folder), "--out", str(tmp_path / "out"), "--mappen")
@@ -162,3 +165,37 @@ def test_a_grant_list_prints_kommune_and_zweck_no_berechnung_and_0_euro_spaced_l
         "Kommune Zweck Betrag Posten", f"Alfter Sprachkurse 100.000{nb}€ Zuweisung",
         f"Bornheim Beratung 0{nb}€ Zuweisung", f"Hennef Beratung 95.500{nb}€ Zuweisung",
         f"= {100000 + 0 + 95500:,}{nb}€ Summe".replace(",", ".")]
+
+
+def test_a_picture_wider_than_its_place_is_named_by_its_alt_text():
+    from weasyprint import HTML
+    from vorlagen.render.layout import overflows
+    svg = "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='340' height='20'></svg>"
+    html = f"<html><body style='width: 60mm'><p><img alt='Lageplan' src=\"{svg}\"></p></body></html>"
+    over = f"{math.ceil((340 * 25.4 / 96 - 60) * 10) / 10:.1f}".replace(".", ",")  # 340 CSS pixels in 60 mm
+    assert overflows(HTML(string=html).render()) == [
+        f"Text: Das Bild „Lageplan“ ist {over} mm breiter als sein Platz – verkleinern Sie es (Breite in Pixeln) "
+        "oder teilen Sie es auf."]
+
+
+def test_careless_marks_of_an_own_template_are_ignored_or_shortened():
+    """data-zeilen that is no positive number bounds nothing; an endless data-feld is cut in the message."""
+    from weasyprint import HTML
+    from vorlagen.render.layout import overflows
+    words = " ".join(["Wort"] * 30)
+    cells = "".join(f"<p data-zeilen='{bad}' style='width: 30mm'>{words}</p>" for bad in ("abc", "0", "-1", "2.5", ""))
+    html = f"<html><body>{cells}<p data-feld='{'F' * 500}' style='width: 5mm; hyphens: manual'>Überlänge</p></body></html>"
+    found = overflows(HTML(string=html).render())
+    assert len(found) == 1 and found[0].startswith("F" * 79 + "…: „Überlänge“ läuft ")
+
+
+def test_the_check_looks_at_most_at_max_boxen_boxes(monkeypatch):
+    """A document of more boxes is checked that far, and no further (the walk is bounded)."""
+    from weasyprint import HTML
+    from vorlagen.render import layout
+    html = ("<html><body><p style='width: 5mm; hyphens: manual'>Anfangsüberlänge</p>"
+            + "<p>Absatz</p>" * 50 + "<p style='width: 5mm; hyphens: manual'>Schlussüberlänge</p></body></html>")
+    document = HTML(string=html).render()
+    assert [m.split("“")[0] for m in layout.overflows(document)] == ["Text: „Anfangsüberlänge", "Text: „Schlussüberlänge"]
+    monkeypatch.setattr(layout, "MAX_BOXEN", 20)
+    assert [m.split("“")[0] for m in layout.overflows(document)] == ["Text: „Anfangsüberlänge"]

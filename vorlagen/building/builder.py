@@ -182,6 +182,19 @@ class Builder:
     def _reuse(self, entry: Entry) -> None:
         for name in entry.files:
             self._reuse_file(PurePosixPath(name))
+        for found in entry.warnungen.values():  # a reused PDF still has what the layout check found
+            for warning in found:
+                self.progress.warn(warning)
+
+    def _reuse_pdf(self, path: PurePosixPath, previous: Entry, entry: Entry) -> None:
+        """One unchanged PDF of an entry that changed otherwise: the file, its reads and its warnings carry over."""
+        self._reuse_file(path)
+        entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
+        entry.reads.update(entry.pdf_reads[str(path)])
+        if previous.warnungen.get(str(path)):
+            entry.warnungen[str(path)] = previous.warnungen[str(path)]
+            for warning in entry.warnungen[str(path)]:
+                self.progress.warn(warning)
 
     def _reuse_file(self, path: PurePosixPath) -> None:
         self.stage.reuse(path)
@@ -214,9 +227,7 @@ class Builder:
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
                     and old.unchanged(previous.pdf_reads.get(str(path), {}))):
-                self._reuse_file(path)  # this document did not change, only its siblings did
-                entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
-                entry.reads.update(entry.pdf_reads[str(path)])
+                self._reuse_pdf(path, previous, entry)  # this document did not change, only its siblings did
                 if label:
                     self.progress.step(f"{doc.source.bezeichnung} unverändert")
                 continue
@@ -245,8 +256,8 @@ class Builder:
             files.append(str(folder / "tagesordnung.pdf"))
             label = f"Tagesordnungen {doc.id} gesetzt" if intern else None
             titel = f"Tagesordnung {doc.id}{' (intern)' if intern else ''}"
-            jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text, titel),
-                         label))
+            job = self._job(printed, self.facts.data_dir, doc.sitzung.datum, text, titel)
+            jobs.append((folder / "tagesordnung.pdf", job, label))
         new.entries[name] = Entry(key, files)
         return [(*job, new.entries[name]) for job in jobs]
 
@@ -269,9 +280,7 @@ class Builder:
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
                     and old.unchanged(previous.pdf_reads.get(str(path), {}))):
-                self._reuse_file(path)
-                entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
-                entry.reads.update(entry.pdf_reads[str(path)])
+                self._reuse_pdf(path, previous, entry)
                 continue
             jobs.append((path, job, label, entry))
         new.entries[name] = entry
@@ -494,6 +503,8 @@ class _Window:
                 self.problems += failed.problems
                 continue
             self.builder._write(path, result.pdf)
+            if result.warnings:  # kept with the entry: a later build that reuses the PDF warns again
+                entry.warnungen[str(path)] = [str(warning) for warning in result.warnings]
             for warning in result.warnings:
                 self.builder.progress.warn(str(warning))
             entry.pdf_reads[str(path)] = relative_reads(result.reads, self.builder.facts.data_dir)

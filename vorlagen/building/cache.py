@@ -130,6 +130,7 @@ class Entry:
     reads: dict[str, str] = field(default_factory=dict)  # data file read (relative) → hash of its content
     pdf_reads: dict[str, dict[str, str]] = field(default_factory=dict)  # PDF path → files WeasyPrint read for it
     entwurf: list[str] = field(default_factory=list)  # Vorlage: what keeps it an ENTWURF (open sign-offs), for the Mappen
+    warnungen: dict[str, list[str]] = field(default_factory=dict)  # PDF path → what the layout check found
 
 
 class Manifest:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from weasyprint.formatting_structure.boxes import InlineReplacedBox, LineBox, TableBox, TableCellBox
+
 from vorlagen.core.limits import MAX_BOXEN
 
 MM = 25.4 / 96  # one CSS pixel in millimetres
@@ -74,14 +76,14 @@ def overflows(document) -> list[str]:
             seen += 1
             name, bound, columns = _context(box, name, bound, columns)
             children = getattr(box, "children", None) or ()
-            line_boxes = [child for child in children if type(child).__name__ == "LineBox"]
+            line_boxes = [child for child in children if isinstance(child, LineBox)]
             if line_boxes:
                 _check_width(box, line_boxes, name, found)
                 if bound is not None:
                     entry = lines.setdefault(id(bound[0]), [name, _text(box), bound[1], 0])
                     entry[3] += len(line_boxes)
             stack.extend((child, name, bound, columns) for child in reversed(children)
-                         if type(child).__name__ != "LineBox")
+                         if not isinstance(child, LineBox))
     for name, text, limit, count in lines.values():
         if count > limit:
             found.setdefault((name, text, "zeilen"), f"{name}: „{text}“ bricht über {count} Zeilen um (höchstens "
@@ -93,11 +95,11 @@ def overflows(document) -> list[str]:
 def _context(box, name: str, bound, columns: dict):
     """The name of the field a box belongs to, its bound of lines (element, count) and the columns of the table it
     is in (grid_x → head, bound)."""
-    kind, tag = type(box).__name__, getattr(box, "element_tag", None)
+    tag = getattr(box, "element_tag", None)
     own, limit = _attribute(box, "data-feld"), _attribute(box, "data-zeilen")
-    if kind == "TableBox":
+    if isinstance(box, TableBox):
         columns = _columns(box)
-    if kind == "TableCellBox":
+    if isinstance(box, TableCellBox):
         head, column_limit = columns.get(getattr(box, "grid_x", None), (None, None))
         if tag == "th" and head == _text(box):
             name = "Spaltenkopf"
@@ -107,7 +109,7 @@ def _context(box, name: str, bound, columns: dict):
     elif tag in HEADINGS:
         name = "Überschrift"
     if own:
-        name = own
+        name = _shortened(" ".join(str(own).split()))
     if limit:
         bound = (box.element, limit)
     return name, bound, columns
@@ -140,18 +142,25 @@ def _check_width(block, line_boxes, name: str, found: dict) -> None:
     """A message when a line of `block` runs out of its content box, to the right or to the left."""
     left = block.content_box_x()
     right = left + block.width
-    over = 0.0
+    over, widest = 0.0, None
     for line in line_boxes:
         for child in line.children:
             start = child.position_x
             end = start + child.margin_width()
-            over = max(over, end - right, left - start)
-    if over > TOLERANCE:
-        text = _text(block)
-        millimetres = f"{math.ceil(over * MM * 10) / 10:.1f}".replace(".", ",")
-        found.setdefault((name, text, "breite"), f"{name}: „{text}“ läuft {millimetres} mm über den Rand – kürzen "
-                                                 "Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, "
-                                                 "kleinere Schrift).")
+            if max(end - right, left - start) > over:
+                over, widest = max(end - right, left - start), child
+    if over <= TOLERANCE:
+        return
+    millimetres = f"{math.ceil(over * MM * 10) / 10:.1f}".replace(".", ",")
+    if isinstance(widest, InlineReplacedBox):  # a picture wider than its place
+        alt = _attribute(widest, "alt") or _attribute(widest, "src") or ""
+        found.setdefault((name, alt, "bild"), f"{name}: Das Bild „{alt}“ ist {millimetres} mm breiter als sein Platz "
+                                              "– verkleinern Sie es (Breite in Pixeln) oder teilen Sie es auf.")
+        return
+    text = _text(block)
+    found.setdefault((name, text, "breite"), f"{name}: „{text}“ läuft {millimetres} mm über den Rand – kürzen "
+                                             "Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, "
+                                             "kleinere Schrift).")
 
 
 def _text(box) -> str:
@@ -162,5 +171,9 @@ def _text(box) -> str:
         if isinstance(getattr(node, "text", None), str):
             texts.append(node.text)
         stack.extend(reversed(getattr(node, "children", None) or ()))
-    text = " ".join(" ".join(texts).split())
+    return _shortened(" ".join(" ".join(texts).split()))
+
+
+def _shortened(text: str) -> str:
+    """At most SHOWN characters, an ellipsis where cut."""
     return text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + "…"
