@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from . import matterhorn
 from .conftest import ROOT, edit, line_of, problems_of, run
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
@@ -66,6 +67,7 @@ def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_
     assert MARK.replace(" ", "") in pages[0].extract_text().replace(" ", "").replace("\n", "")
     assert all("ENTWURF" in page.extract_text() for page in pages)  # the watermark is on every page
     assert next(folder.glob("anlage-1-*.txt")).read_text(encoding="utf-8").splitlines()[0] == MARK
+    assert matterhorn.problems(folder / "2021-0123.pdf") == []  # the marks keep it accessible (veraPDF: PDF/UA-1 too)
     assert "ENTWURF" not in (out / "intern" / "vorlagen" / "2021-0130" / "2021-0130.txt").read_text(encoding="utf-8")
 
     code, said, _ = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name",
