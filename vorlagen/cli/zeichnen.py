@@ -91,7 +91,7 @@ def yaml_text(mitzeichnungen) -> str:
 def zeichnen(args: argparse.Namespace) -> int:
     """`zeichnen`: one role signs what the Vorlage prints now."""
     from vorlagen.compute.project import prepare
-    from vorlagen.load.facts import unknown_word, defined_at
+    from vorlagen.load.records import defined_at, unknown_word
     from vorlagen.load.mitzeichnung import Mitzeichnung
     from vorlagen.render.document import Composer
     from vorlagen.review.mitzeichnung import gezeichnet
