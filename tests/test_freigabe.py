@@ -70,6 +70,10 @@ def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_
     assert matterhorn.problems(folder / "2021-0123.pdf") == []  # the marks keep it accessible (veraPDF: PDF/UA-1 too)
     assert "ENTWURF" not in (out / "intern" / "vorlagen" / "2021-0130" / "2021-0130.txt").read_text(encoding="utf-8")
 
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out), "sitzung", "ASI-2021-06-10")
+    assert code == 1 and STALE in err.splitlines()[0]  # also when the draft is reused from the previous build
+    assert not (out / "publish").exists()
+
     code, said, _ = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name",
                         "Erika Mustermann", "--datum", "2021-06-01")
     assert code == 0 and said.splitlines()[-1] == "Die Vorlage ist freigegeben."
