@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from . import matterhorn
-from .conftest import ROOT, edit, line_of, problems_of, run
+from .conftest import ROOT, edit, line_of, ohne_mitzeichnung, problems_of, run
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
 
@@ -180,6 +180,12 @@ def test_a_koerperschaft_without_sign_offs_builds_as_before(aachen):
     docs = Composer(prepare(aachen)).compose_all()
     assert docs and all(d.freigabe is None and "ENTWURF" not in d.web_html and "ENTWURF" not in d.print_html
                         for d in docs)
+
+
+def test_the_example_without_its_sign_off_rule_asks_nobody(data):
+    """conftest.ohne_mitzeichnung, for tests that change the example before every build (the full-disk sweep)."""
+    edit(ohne_mitzeichnung(data) / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    assert _states(data) == {NR: [], "2021/0130": []}
 
 
 def test_the_fingerprint_depends_neither_on_the_folder_nor_on_the_hash_seed(tmp_path):
