@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import ROOT, edit, line_of, problems_of, run
+from . import matterhorn
+from .conftest import ROOT, edit, line_of, ohne_mitzeichnung, problems_of, run
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
 
@@ -65,7 +66,13 @@ def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_
     pages = PdfReader(io.BytesIO((folder / "2021-0123.pdf").read_bytes())).pages
     assert MARK.replace(" ", "") in pages[0].extract_text().replace(" ", "").replace("\n", "")
     assert all("ENTWURF" in page.extract_text() for page in pages)  # the watermark is on every page
+    assert next(folder.glob("anlage-1-*.txt")).read_text(encoding="utf-8").splitlines()[0] == MARK
+    assert matterhorn.problems(folder / "2021-0123.pdf") == []  # the marks keep it accessible (veraPDF: PDF/UA-1 too)
     assert "ENTWURF" not in (out / "intern" / "vorlagen" / "2021-0130" / "2021-0130.txt").read_text(encoding="utf-8")
+
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out), "sitzung", "ASI-2021-06-10")
+    assert code == 1 and STALE in err.splitlines()[0]  # also when the draft is reused from the previous build
+    assert not (out / "publish").exists()
 
     code, said, _ = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name",
                         "Erika Mustermann", "--datum", "2021-06-01")
@@ -173,6 +180,12 @@ def test_a_koerperschaft_without_sign_offs_builds_as_before(aachen):
     docs = Composer(prepare(aachen)).compose_all()
     assert docs and all(d.freigabe is None and "ENTWURF" not in d.web_html and "ENTWURF" not in d.print_html
                         for d in docs)
+
+
+def test_the_example_without_its_sign_off_rule_asks_nobody(data):
+    """conftest.ohne_mitzeichnung, for tests that change the example before every build (the full-disk sweep)."""
+    edit(ohne_mitzeichnung(data) / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    assert _states(data) == {NR: [], "2021/0130": []}
 
 
 def test_the_fingerprint_depends_neither_on_the_folder_nor_on_the_hash_seed(tmp_path):

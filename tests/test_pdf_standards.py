@@ -12,7 +12,7 @@ import pytest
 
 from vorlagen.cli import main
 
-from .conftest import AACHEN, DATA, ROOT, WIESENBRUECK, copy_data
+from .conftest import AACHEN, DATA, ROOT, WIESENBRUECK, copy_data, freigeben
 from .matterhorn import problems
 
 # installed into the project by scripts/setup.sh --test (scripts/validators/einrichten.sh)
@@ -113,6 +113,7 @@ def handed_in(pdf: bytes, tmp_path: Path, capsys) -> tuple[Path, list[str]]:
     vorlage = data / "vorlagen/2021-0123/vorlage.yaml"
     vorlage.write_text(vorlage.read_text(encoding="utf-8").replace(
         "anlagen:\n", "anlagen:\n  - {titel: Eingescannter Antrag, datei: scan.pdf}\n"), encoding="utf-8")
+    freigeben(data)
     out = tmp_path / "output"
     assert main(["build", "--data", str(data), "--out", str(out), "--mappen"]) == 0
     return out, [line for line in capsys.readouterr().out.splitlines() if line.startswith("Warnung:")]

@@ -13,7 +13,7 @@ import pytest
 
 from vorlagen.cli import main
 
-from .conftest import DATA, ROOT, edit, run
+from .conftest import DATA, ROOT, edit, freigeben, run
 
 V = "data/vorlagen/2021-0123"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
@@ -286,6 +286,7 @@ def test_git_diff_on_committed_pdfs_shows_their_text(tmp_path, data, built):
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Fassung 1")
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    freigeben(data)  # signed again: the PDF shows the sentence, no ENTWURF
     assert main(["--data", str(data), "--out", str(tmp_path / "neu")]) == 0
     shutil.copy(tmp_path / "neu/vorlagen/2021-0123/2021-0123.pdf", pdf)
     changed = [line for line in git(repo, "diff").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]

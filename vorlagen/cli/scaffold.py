@@ -232,6 +232,8 @@ Vorlagen als PDF, HTML und Text.
 | `vorlagen vorschau` | Vorschau im Browser unter http://127.0.0.1:8000/ |
 | `vorlagen vorlage neu --art Beschlussvorlage "Betreff"` | legt eine neue Vorlage mit der nächsten freien Nummer an |
 | `vorlagen schema` | schreibt die Schemadateien in `schema/` neu (nach einem Programm-Update) |
+| `vorlagen zeichnen NUMMER --rolle Kämmerei --name "…"` | zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird |
+| `vorlagen freigabe` | zeigt je Vorlage die Mitzeichnungen: gültig, veraltet oder fehlt |
 | `vorlagen --help` | alle Befehle |
 
 - `data/koerperschaft.yaml` – Name, Ämter, Gremien; `data/sitzungen/` – Sitzungen mit Tagesordnung;

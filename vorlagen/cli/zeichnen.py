@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -46,10 +47,12 @@ def _datum(text: str | None) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("-")
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        raise _refuse("--datum", f"„{text[:40]}“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. "
-                                 "--datum 2021-06-01.") from None
+        pass
+    raise _refuse("--datum", f"„{text[:40]}“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. "
+                             "--datum 2021-06-01.")
 
 
 def _source(project, nummer: str, paths: Paths):
@@ -88,7 +91,7 @@ def yaml_text(mitzeichnungen) -> str:
 def zeichnen(args: argparse.Namespace) -> int:
     """`zeichnen`: one role signs what the Vorlage prints now."""
     from vorlagen.compute.project import prepare
-    from vorlagen.load.facts import unknown_word, defined_at
+    from vorlagen.load.records import defined_at, unknown_word
     from vorlagen.load.mitzeichnung import Mitzeichnung
     from vorlagen.render.document import Composer
     from vorlagen.review.mitzeichnung import gezeichnet

@@ -31,9 +31,10 @@ class Mitzeichnungen(Record):
     mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # je Rolle die letzte Mitzeichnung
 
     def check(self):
-        rollen = [m.rolle for m in self.mitzeichnungen]
+        seen = set()
         for m in self.mitzeichnungen:
-            if rollen.count(m.rolle) > 1 and m is not next(x for x in self.mitzeichnungen if x.rolle == m.rolle):
+            if m.rolle in seen:
                 yield m.where("rolle"), (f"Die Rolle „{m.rolle}“ hat zweimal gezeichnet – es gilt eine Mitzeichnung je "
                                          "Rolle; entfernen Sie die ältere (git bewahrt sie auf).")
+            seen.add(m.rolle)
 

@@ -66,6 +66,12 @@ class VorlageDoc:
     saetze_gelesen: list[str] = field(default_factory=list)  # rates its texts read (for the cache key)
     verweise_als_text: list[Where] = field(default_factory=list)  # links to Anlagen its PDFs can only print as text
     freigabe: Freigabe | None = None  # its sign-offs, where the Hausstil asks for some or some are given
+    ohne_marken: str | None = None  # an ENTWURF's web HTML without the ENTWURF marks (what `diff` compares)
+
+    @property
+    def inhalt_html(self) -> str:
+        """The web HTML without ENTWURF marks: the content, whatever its sign-offs."""
+        return self.ohne_marken if self.ohne_marken is not None else self.web_html
 
     @property
     def entwurf(self) -> bool:
@@ -184,7 +190,7 @@ class Composer:
         doc.freigabe = self._freigabe(source, doc, web, context)
         marks = self.templates.render("entwurf.html.j2", wer=doc.freigabe.wer()) if doc.entwurf else None
         mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
-        doc.web_html = mark(web)
+        doc.web_html, doc.ohne_marken = mark(web), web if marks else None
         doc.print_html = mark(self._print_links(self.templates.render("vorlage.html.j2", **context,
                                                                       **self.assets(doc.folder, web=False)),
                                                 doc, doc.folder, [*sections, *texte.values(), vorschlag, finanzen]))

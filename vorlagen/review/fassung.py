@@ -59,7 +59,7 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
         kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
     result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf)
     _figures(project.rechnung(doc.source), result.zahlen)
-    result.text = [b.text for b in plaintext.blocks(doc.web_html) if b.kind != "table" and b.text]
+    result.text = [b.text for b in plaintext.blocks(doc.inhalt_html) if b.kind != "table" and b.text]
     return result
 
 
