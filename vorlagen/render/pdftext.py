@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pypdf
@@ -26,6 +27,7 @@ def _stored(reader: pypdf.PdfReader) -> str | None:
 
 
 def pdf_text(path: Path) -> str:
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its English warnings ("EOF marker not found") stay out
     try:
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted:
@@ -38,6 +40,6 @@ def pdf_text(path: Path) -> str:
     except OSError as error:  # German, never the library's English text
         raise BuildFailed([Problem(Where(str(path)), f"{os_error_reason(error)} – prüfen Sie den Pfad der PDF-Datei.")]) \
             from None
-    except pypdf.errors.PdfReadError:
+    except pypdf.errors.PyPdfError:
         raise BuildFailed([Problem(Where(str(path)), "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? "
                                                      "Speichern oder exportieren Sie sie neu.")]) from None
