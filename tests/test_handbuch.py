@@ -19,7 +19,7 @@ from .conftest import DATA, ROOT
 
 DOCS = ROOT / "docs"
 PAGES = sorted(path for path in DOCS.rglob("*.md") if "_build" not in path.parts)
-FENCE = re.compile(r"^(`{3,})\s*(.*)$")
+FENCE = re.compile(r"^( *)(`{3,})\s*(.*)$")  # indented inside a list item, too
 SECONDS = 300  # one command of a page; the slowest (a first build) takes about 20 s on a slow machine
 
 
@@ -41,9 +41,9 @@ def blocks(text: str) -> list[Block]:
         if not opened:
             index += 1
             continue
-        fence, info = opened.groups()
+        indent, fence, info = opened.groups()
         end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == fence), len(lines))
-        body = lines[index + 1:end]
+        body = [line[len(indent):] if line.startswith(indent) else line.lstrip() for line in lines[index + 1:end]]
         directive = re.match(r"^\{([\w-]+)\}\s*(.*)$", info)
         language = directive.group(2).strip() if directive and directive.group(1) == "code-block" else info.strip()
         options = {}
@@ -159,7 +159,7 @@ def test_every_shown_command_prints_what_the_page_shows(page, tmp_path):
 
 def test_the_marker_is_simple_and_its_matching_can_fail():
     page = "Text\n```console\n$ vorlagen pruefen\nGeprüft: … Vorlagen\n…\n$ cd x\n```\n" \
-           "```{code-block} yaml\n:caption: data/a.yaml\n\nname: x\n```\n```sh\nvorlagen\n```\n"
+           "```{code-block} yaml\n:caption: data/a.yaml\n\nname: x\n```\n1. Liste\n\n   ```sh\n   vorlagen\n   ```\n"
     found = blocks(page)
     assert [(b.language, b.options, b.lines) for b in found] == [
         ("console", {}, ["$ vorlagen pruefen", "Geprüft: … Vorlagen", "…", "$ cd x"]),
