@@ -360,3 +360,14 @@ def test_hilfe_only_builds_when_asked(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(hilfe, "build", lambda: (tmp_path / "index.html", ""))
     assert main(["hilfe", "--nur-bauen"]) == 0
     assert capsys.readouterr().out == f"Handbuch: {(tmp_path / 'index.html').as_posix()}\n"
+
+
+def test_the_architecture_page_names_every_module():
+    page = (DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8")
+    package = ROOT / "vorlagen"
+    for stage in sorted(path for path in package.iterdir() if (path / "__init__.py").is_file()):
+        for module in sorted(stage.iterdir()):
+            name = f"{module.name}/" if (module / "__init__.py").is_file() else module.name
+            if module.suffix == ".py" and module.name != "__init__.py" or name.endswith("/"):
+                assert f"`{name}`" in page, (f"docs/entwicklung/architektur.md nennt vorlagen/{stage.name}/{name} "
+                                             "nicht – ergänzen Sie das Modul in der Tabelle seiner Stufe.")
