@@ -371,3 +371,26 @@ def test_the_architecture_page_names_every_module():
             if module.suffix == ".py" and module.name != "__init__.py" or name.endswith("/"):
                 assert f"`{name}`" in page, (f"docs/entwicklung/architektur.md nennt vorlagen/{stage.name}/{name} "
                                              "nicht – ergänzen Sie das Modul in der Tabelle seiner Stufe.")
+
+
+def _without_code(text: str) -> str:
+    """The text of a page outside fenced code blocks and inline code spans."""
+    outside, fenced = [], False
+    for line in text.splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            outside.append(re.sub(r"(`+).*?\1", "", line))
+    return "\n".join(outside)
+
+
+def test_no_raw_html_in_the_handbook():
+    reference = _reference()
+    texts = {page.relative_to(ROOT).as_posix(): page.read_text(encoding="utf-8") for page in PAGES
+             if page.parent.name != "referenz" or page.name == "index.md"}
+    texts.update({f"docs/referenz/{name}.md": make() for name, make in reference.PAGES.items()})
+    for name, text in texts.items():
+        found = re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code(text))
+        assert found is None, f"{name}: rohes HTML „{found and found.group()}…“ – schreiben Sie Markdown"
+    assert re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code("ein <b>fetter</b> Text"))
+    assert not re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code("`<b>` und\n```html\n<b>\n```\n\\<svg\\>"))
