@@ -299,6 +299,6 @@ def test_a_comma_in_a_flow_section_gets_a_hint(capsys, tmp_path, old, new, hint)
                    "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, "
                    "z. B. als: \"Kosten (0,5 Stelle)\"." in line for line in found), found
     else:
-        assert any("Unbekannter Schlüssel „00“" in line and "Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In "
-                   "„{…}“ trennt das Komma Einträge – schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, "
-                   "z. B. 12500.00." in line for line in found), found
+        assert any("Unbekannter Schlüssel „00“" in line and "Steht hier die Zahl 12.500,00 mit Dezimalkomma? In "
+                   "„{…}“ trennt das Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit "
+                   "Dezimalpunkt)." in line for line in found), found

@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 
-from vorlagen.cli import building, hilfe, repository, reviewing, zahlen
+from vorlagen.cli import building, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
@@ -31,6 +31,13 @@ COMMANDS = [
             reviewing.diff, reviewing.diff_options, failure=2, alias="diff",
             description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
                         "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
+    Command("zeichnen", "zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird: vorlagen zeichnen NUMMER --rolle "
+                        "Kämmerei --name \"…\"", zeichnen.zeichnen, zeichnen.zeichnen_options),
+    Command("freigabe", "zeigt je Vorlage die Mitzeichnungen (gültig, veraltet, fehlt) und was sich seitdem geändert hat",
+            zeichnen.freigabe, zeichnen.freigabe_options, failure=2,
+            description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
+                        "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
+                        "ein ENTWURF, 2: Fehler."),
     Command("zahlen", "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
             zahlen.zahlen, zahlen.zahlen_options),
     Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",

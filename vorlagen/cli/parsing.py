@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from vorlagen.core.engine import befehl
+
 
 PROG = "vorlagen"
 DEFAULT = "bauen"
+
+
+def as_run(text: str) -> str:
+    """A help text whose example calls („vorlagen neu ORDNER“) name the command as the user runs it."""
+    return text.replace(f"{PROG} ", f"{befehl()} ") if befehl() != PROG else text
 
 
 def _no_options(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +42,7 @@ class Command:
 
 def command_parser(command: Command, called: str = "") -> argparse.ArgumentParser:
     """The options of one command; `called` is the name the user typed (the German name or its alias)."""
-    parser = argparse.ArgumentParser(prog=f"{PROG} {called or command.name}", description=command.description or command.summary,
+    parser = argparse.ArgumentParser(prog=f"{befehl()} {called or command.name}", description=as_run(command.description or command.summary),
                                      allow_abbrev=False)
     if command.data:
         parser.add_argument("--data", type=Path, metavar="ORDNER",
@@ -55,7 +62,8 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
     table = names(commands)
     if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
         from vorlagen import __version__
-        print(f"{PROG} {__version__}")
+        from vorlagen.core.versions import version_text
+        print(version_text(f"{PROG} {__version__}"), end="")
         raise SystemExit(0)
     position = _command_position(argv, commands)
     if position is None:
@@ -102,25 +110,25 @@ def _unknown(word: str, table: dict[str, Command]) -> None:
     hint = f" – meinten Sie „{close[0]}“?" if close else ""
     german = dict.fromkeys(command.name for command in table.values())
     print(f"{PROG}: Fehler: unbekannter Befehl „{word}“{hint} Es gibt: {', '.join(german)}.\n"
-          f"Übersicht: {PROG} --help", file=sys.stderr)
+          f"Übersicht: {befehl()} --help", file=sys.stderr)
     raise SystemExit(2)
 
 
 def overview(commands: list[Command]) -> str:
     """`vorlagen --help`: every command with its one line."""
     width = max(len(command.name) for command in commands) + 2
-    lines = [f"Aufruf: {PROG} [BEFEHL] [OPTIONEN]", "",
+    lines = [f"Aufruf: {befehl()} [BEFEHL] [OPTIONEN]", "",
              "Sitzungsvorlagen als Code: baut aus den Fakten und Texten eines Datenrepositorys fertige Vorlagen",
              "(PDF, HTML, Text), Tagesordnungen und Sitzungsmappen.", "", "Befehle:"]
     for command in commands:
         default = " – auch ohne Befehl" if command.name == DEFAULT else ""
-        lines.append(f"  {command.name.ljust(width)}{command.summary}{default}")
+        lines.append(f"  {command.name.ljust(width)}{as_run(command.summary)}{default}")
     lines += ["", "Optionen (vor oder nach dem Befehl):",
               "  --data ORDNER  Datenordner oder Datenrepository (Standard: das Datenrepository, in dem Sie sind)",
               "  --out ORDNER   Ausgabeordner (Standard: output/ des Datenrepositorys)",
               "  -h, --help     diese Hilfe zeigen; mit Befehl: die Hilfe des Befehls",
               "  --version      die Programmversion zeigen", "",
-              f"Mehr zu einem Befehl: {PROG} BEFEHL --help", ""]
+              f"Mehr zu einem Befehl: {befehl()} BEFEHL --help", ""]
     aliases = [f"{command.alias} = {command.name}" for command in commands if command.alias]
     if aliases:
         lines[-2:-2] = [f"Die englischen Namen früherer Fassungen gelten weiter: {', '.join(aliases)}."]

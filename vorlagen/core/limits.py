@@ -20,3 +20,6 @@ MAX_GEMACHT = 5 * MAX_AUSGABE  # characters and list entries all operations of o
 MAX_SCHLEIFE = 1_000_000  # rounds of all {% for %} loops of one rendering
 MAX_STELLEN = 1000  # decimal digits of an integer made by * or **
 MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result (batch, round, zahl, prozent)
+
+# Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
+MAX_BOXEN = 1_000_000

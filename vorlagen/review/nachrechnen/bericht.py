@@ -47,6 +47,8 @@ def render_text(pruefung: Pruefung) -> str:
         head = f"{where:<14} {_LABEL[rechnung.status]:<12}"
         if rechnung.status == STIMMT:
             out.append(f"{head} {_line(rechnung)} – {rechnung.art}")
+            if rechnung.hinweis:
+                out.append(" " * 28 + rechnung.hinweis)
             continue
         out.append(f"{head} getippt {_typed(rechnung)}, nachgerechnet {_right(rechnung)} "
                    f"(Differenz {_signed(rechnung, rechnung.differenz)})")
@@ -76,13 +78,15 @@ def as_dict(pruefung: Pruefung) -> dict:
     for rechnung in pruefung.rechnungen:
         zeile = rechnung.ergebnis.zeile
         befunde.append({
-            "seite": zeile.seite, "zeile": zeile.nr, "status": rechnung.status, "erkannt": rechnung.art,
+            "seite": zeile.seite, "zeile": zeile.nr, "status": rechnung.status, "art": rechnung.typ or rechnung.formel,
+            "erkannt": rechnung.art,
             "rechnung": rechnung.zeichen, "getippt": _typed(rechnung), "nachgerechnet": _right(rechnung),
             "differenz": _signed(rechnung, rechnung.differenz),
             "werte": {"getippt": str(rechnung.getippt()), "nachgerechnet": str(rechnung.richtig),
                       "differenz": str(rechnung.differenz)},
             "hinweis": rechnung.hinweis,
-            "folgen": [{"seite": d.ergebnis.zeile.seite, "zeile": d.ergebnis.zeile.nr, "erkannt": d.art,
+            "folgen": [{"seite": d.ergebnis.zeile.seite, "zeile": d.ergebnis.zeile.nr, "art": d.typ or d.formel,
+                        "erkannt": d.art,
                         "getippt": _typed(d), "richtig": d.ergebnis.zahl.zeige(new)}
                        for d, new in pruefung.folgen.get(id(rechnung), [])],
             "auch_genannt": [{"seite": f.zeile.seite, "zeile": f.zeile.nr}

@@ -20,6 +20,7 @@ _WRAPPED = 2  # label lines a PDF may wrap between two rows of a block
 # keeps the time linear in the lines of a document (every line may look like a total of all lines above it).
 MAX_LISTE = 250
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+_RESULT_CELL = re.compile(r"(?:^|\t)\s*=\s*$")  # "Eigenanteil<Tab>= 612.500 €"
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Reihe:
     label: str
     minus: bool  # the line starts with a minus (a deduction), not a bullet
     woerter: int  # words outside parentheses and figures
+    gleich: bool = False  # the first figure opens its cell with "=": the result of the rows above
 
     def wert(self, zahl: Zahl) -> int:
         """The sign this row gives its value."""
@@ -54,18 +56,20 @@ def row(zeile: Zeile, used: set[int]) -> Reihe:
     for z in figs:
         rest = rest.replace(z.text, " ")
     strich = not figs and bool(_DASH.search(text)) and not text.startswith(("-", "–", "—")) and len(text) < 120
-    return Reihe(zeile, figs, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)))
+    gleich = bool(figs) and bool(_RESULT_CELL.search(zeile.text[:first]))
+    return Reihe(zeile, figs, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)), gleich)
 
 
-def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
-    """Adds block results and sums to `found`."""
+def recognise(reihen: list[Reihe], found: list[Rechnung], rates: set[tuple] = frozenset()) -> None:
+    """Adds block results and sums to `found`; in the lines `rates` ((page, line)) a percentage is a rate of
+    change, never the sum of the percentages above it."""
     for index, reihe in enumerate(reihen):
         text = reihe.zeile.text.strip()
-        if text.startswith("=") and reihe.werte:
+        if reihe.gleich:
             _block(reihen, index, found)
         elif reihe.werte and (_SUM_LABEL.match(reihe.label) and len(reihe.label.split()) <= 5
                               or not reihe.label and _implicit_total(reihe)):
-            _column_sums(reihen, index, found)
+            _column_sums(reihen, index, found, (reihe.zeile.seite or 0, reihe.zeile.nr) in rates)
 
 
 def _implicit_total(reihe: Reihe) -> bool:
@@ -83,7 +87,7 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
             return  # too long a block to be sure which rows belong: the result stays "nicht geprüft"
         text = reihe.zeile.text.strip()
         same = [z for z in reihe.werte if z.einheit == result.einheit]
-        if not text or text.startswith("=") or reihe.woerter > 12:
+        if not text or reihe.gleich or reihe.woerter > 12:
             break
         if not same:
             gap += 1
@@ -104,10 +108,10 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     shown = written_sum([z for _, z in parts], signs)
     found.append(Rechnung("Ergebnis „= …“ des Rechenblocks darüber", "summe", [Fund(r.zeile, z) for r, z in parts],
                           Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
-                          sicher=holds or not wrapped))  # with lines stepped over, which rows belong is a guess
+                          sicher=holds or not wrapped, typ="rechenblock"))  # with lines stepped over, which rows belong is a guess
 
 
-def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
+def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: bool = False) -> None:
     total = reihen[index]
     width = len(total.werte)
     rows: list[Reihe] = []
@@ -125,7 +129,7 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
             continue
         fits = (len(reihe.werte) == width and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
                 or reihe.strich and width == 1)
-        if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.zeile.text.strip().startswith("="):
+        if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich:
             break
         rows.append(reihe)
     rows.reverse()
@@ -133,19 +137,22 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None
         return
     marked = bool(total.label) or total.zeile.fett
     for column, result in enumerate(total.werte):
+        if rate and result.einheit == "%":
+            continue
         members = [(r, r.werte[column]) for r in rows if r.werte]
         if len(members) < 2:
             continue
         best = _best_start(members, result)
         members = members[best:]
         signs = [r.wert(z) for r, z in members]
-        shown = " + ".join(z.betrag() for _, z in members) if len(members) <= 6 else \
+        shown = written_sum([z for _, z in members], signs) if len(members) <= 6 else \
             f"Summe der {len(members)} Werte {members[0][1].betrag()} … {members[-1][1].betrag()}"
         art = "Summe der Liste darüber" if width == 1 else f"Spaltensumme (Spalte {column + 1})"
         if total.label:
             art += f" in der Zeile „{total.label}“"
         found.append(Rechnung(art, "summe", [Fund(r.zeile, z) for r, z in members], Fund(total.zeile, result),
-                              shown, betrag=False, vorzeichen=signs, sicher=marked))
+                              shown, betrag=False, vorzeichen=signs, sicher=marked,
+                              typ="listensumme" if width == 1 else "spaltensumme"))
 
 
 def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:

@@ -13,9 +13,11 @@ from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, figures, written_sum
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
-_TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*$")
+_TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
 _EQUALS = re.compile(rf"^\s*(?:{_WORD}\s*)?\)*\s*=\s*$")
 _PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)?$")
+_STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
+_PER_PERIOD = re.compile(r"jährlich|monatlich|p\.\s?a\.|pro (?:Jahr|Monat)|je (?:Jahr|Monat)|im Jahr|bis \d{4}")
 _GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
 
 
@@ -36,11 +38,11 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         shown = " x ".join(z.text if z.text.startswith("(") else z.betrag() for z in chain)
         art = "Anzahl x Betrag" if result.einheit == "€" else "Produkt"
         found.append(Rechnung(art, "produkt", [fund(z) for z in chain], fund(result), shown,
-                              sicher=explicit or _row_like(text, chain[0], chain[-1], result)))
+                              sicher=explicit or _row_like(text, chain[0], chain[-1], result), typ="produkt"))
         used |= {z.start for z in chain}
-    for parts, signs, result, art in _sums(text, figs, used):
+    for parts, signs, result, art, typ in _sums(text, figs, used):
         found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs), betrag=True,
-                              vorzeichen=signs, sicher="davon" not in art))
+                              vorzeichen=signs, sicher="davon" not in art, typ=typ))
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found if r.ergebnis.zeile is zeile}
     for rechnung in prosa.checks(text, figs, fund):
@@ -88,6 +90,8 @@ def _products(text: str, figs: list[Zahl]):
             later = [z for z in figs[j + 1:] if z.einheit == "€" and z.tiefe <= depth]
             if len(later) == 1 and later[0] is [z for z in figs[j + 1:] if z.tiefe <= depth][-1]:
                 result = later[0]
+                gap = text[chain[-1].ende:result.start]
+                explicit = bool(_STATED_TOTAL.search(gap)) and not _PER_PERIOD.search(gap)
         if result is not None and (result.einheit == (money[0].einheit if money else result.einheit)):
             yield chain, result, explicit
         i = j + 1
@@ -116,7 +120,8 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
                     and all("+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
                             for a, b in zip(inner, inner[1:]))):
                 partial = "davon" in text[total.ende:inner[0].start]  # "davon" may leave parts unnamed
-                yield inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else "")
+                yield inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""), \
+                    "aufschluesselung"
     i = 0
     while i < len(figs) - 2:
         j, signs = i, [1]
@@ -127,7 +132,7 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
             signs.append(1 if op[1] == "+" else -1)
             j += 1
         if j > i and j + 1 < len(figs) and figs[j + 1].einheit == "€" and _EQUALS.match(between(text, figs[j], figs[j + 1])):
-            yield figs[i:j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile"
+            yield figs[i:j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung"
             i = j + 2
         else:
             i = max(j, i + 1)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from vorlagen.review.nachrechnen import verteilung
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
@@ -21,18 +22,42 @@ _DIFF = re.compile(r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Me
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
+_FROM = re.compile(r"\bvon\s*$")
+_TO = re.compile(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$")
+_BY = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+)?\s*[,;]?\s*(?:(?:also|d\.\s?h\.|das heißt|mithin|somit|und damit|damit|insgesamt|ein Plus|"
+                 r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$")
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
-    """Every calculation the text states in words."""
-    return _percentages(text, figs, at) + _shares(text, figs, at) + _differences(text, figs, at) + _per_year(text, figs, at)
+    """Every calculation the text states in words (the first one found for a result counts)."""
+    return (_from_to_by(text, figs, at) + verteilung.in_sentence(text, figs, at) + _percentages(text, figs, at)
+            + _shares(text, figs, at)
+            + _differences(text, figs, at) + _per_year(text, figs, at))
 
 
 def between(text: str, a: Zahl, b: Zahl) -> str:
     return text[a.ende:b.start]
 
+
+
+def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`steigt von 412,5 auf 420,0, also um 7,5` (any unit) and `… also um 1,82 %`: the change stated beside the
+    two figures it lies between."""
+    found = []
+    for a, b, c in zip(figs, figs[1:], figs[2:]):
+        if not (a.einheit == b.einheit != "%" and _FROM.search(text[:a.start]) and _TO.match(between(text, a, b))
+                and _BY.match(between(text, b, c))):
+            continue
+        if c.einheit == a.einheit:
+            found.append(Rechnung("Veränderung „von … auf …, also um …“", "differenz", [at(b), at(a)], at(c),
+                                  f"{b.betrag()} − {a.betrag()}", typ="von_auf_um"))
+        elif c.einheit == "%":
+            found.append(Rechnung("Veränderung in Prozent („von … auf …, also um … %“)", "steigerung", [at(a), at(b)],
+                                  at(c), f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100",
+                                  typ="veraenderung_prozent"))
+    return found
 
 
 def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
@@ -42,11 +67,11 @@ def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         if (a.einheit != "%" and b.einheit == a.einheit and c.einheit == "%" and _VON.match(between(text, a, b))
                 and len(gap.split()) <= 4 and _GIVES.search(gap)):
             found.append(Rechnung("Anteil in Prozent („x von y = z %“)", "quote", [at(a), at(b)],
-                                  at(c), f"{a.betrag()} / {b.betrag()} x 100"))
+                                  at(c), f"{a.betrag()} / {b.betrag()} x 100", typ="anteil_prozent"))
         elif (a.einheit == "%" and b.einheit == "€" and c.einheit == "€" and _SHARE_OF.match(between(text, a, b))
                 and len(gap.split()) <= 5 and _GIVES.search(gap)):
             found.append(Rechnung("Prozentanteil eines genannten Betrags", "anteil", [at(a), at(b)],
-                                  at(c), f"{a.betrag()} von {b.betrag()}"))
+                                  at(c), f"{a.betrag()} von {b.betrag()}", typ="prozentanteil"))
     change = _CHANGE.search(text)
     if change:
         for a, b in zip(figs, figs[1:]):
@@ -56,7 +81,8 @@ def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                 if len(percents) == 1:
                     found.append(Rechnung(f"Veränderung in Prozent („{change[0]} von … auf …“)", "steigerung",
                                           [at(a), at(b)], at(percents[0]),
-                                          f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100"))
+                                          f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100",
+                                          typ="veraenderung_prozent"))
                 break
     return found
 
@@ -75,7 +101,7 @@ def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         return []
     total = totals[0]
     return [Rechnung("Anteil an einer genannten Gesamtsumme (Anteile zusammen 100 %)", "anteil",
-                     [at(p), at(total)], at(x), f"{p.betrag()} von {total.betrag()}")
+                     [at(p), at(total)], at(x), f"{p.betrag()} von {total.betrag()}", typ="anteile_gesamtsumme")
             for p, x in pairs]
 
 
@@ -89,8 +115,9 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     a, b, c = money
     explicit = bool(re.search(r"\bzwischen\s*$", text[:a.start]) and re.match(r"^\s*und\s*$", between(text, a, b))
                     or re.search(r"\bvon\s*$", text[:a.start]) and re.match(r"^\s*auf\s*$", between(text, a, b)))
+    big, small = (a, b) if abs(a.wert) >= abs(b.wert) else (b, a)
     rechnung = Rechnung("genannte Differenz zweier genannter Beträge", "differenz", [at(a), at(b)],
-                        at(c), f"{a.betrag()} − {b.betrag()}", sicher=explicit)
+                        at(c), f"{big.betrag()} − {small.betrag()}", sicher=explicit, typ="differenz")
     return [rechnung]
 
 
@@ -110,14 +137,14 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         counts = [int(m[2]) - int(m[1]) + 1 for m in _YEAR_RANGE.finditer(text) if int(m[2]) > int(m[1])]
         counts += [int(z.wert) for z in figs if z.einheit == "" and z.wert == int(z.wert) and z.wert > 0
                    and _COUNT.match(text[z.ende:])]
-        if len(counts) == 1:
+        if len(set(counts)) == 1:  # "2019 – 2020 in 2 Tranchen": the same count twice
             return [Rechnung(f"Betrag je Jahr mal {counts[0]} Jahre („jeweils … insgesamt“)", "vielfaches",
                              [at(before[0])], at(total),
-                             f"{counts[0]} x {before[0].betrag()}", faktor=Decimal(counts[0]))]
+                             f"{counts[0]} x {before[0].betrag()}", faktor=Decimal(counts[0]), typ="betrag_mal_anzahl")]
     years = [z for z in figs if z.einheit == "" and _YEAR.match(z.text.strip())]
     tranches = [z for z in before if any(abs(y.start - z.ende) < 8 or abs(z.start - y.ende) < 8 for y in years)]
     if len(tranches) >= 2 and len(tranches) == len(before):
         shown = " + ".join(z.betrag() for z in tranches)
         return [Rechnung("Jahresbeträge und ihre genannte Summe", "summe", [at(z) for z in tranches],
-                         at(total), shown)]
+                         at(total), shown, typ="teilbetraege_summe")]
     return []

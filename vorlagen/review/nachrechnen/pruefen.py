@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import bloecke, inzeile, saetze, tabellenkopf
+from vorlagen.review.nachrechnen import (bloecke, inzeile, saetze, tabellenkopf, veraenderung, vergleich,
+                                        verteilung)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import figures
@@ -35,8 +36,11 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
         used = inzeile.recognise(zeile, found)
         reihen.append(bloecke.row(zeile, used))
     saetze.recognise(zeilen, found)
-    bloecke.recognise(reihen, found)
+    veraenderung.recognise(zeilen, found)
+    rates = vergleich.recognise(reihen, found)
+    bloecke.recognise(reihen, found, rates)
     tabellenkopf.recognise(reihen, found)
+    verteilung.recognise(reihen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
@@ -65,10 +69,15 @@ def _consequences(pruefung: Pruefung) -> None:
     while queue:
         source = queue.pop(0)
         for dependent in users[source.ergebnis.key]:
-            if id(dependent) in seen or dependent.status == FEHLER:
-                continue  # a slip of its own is reported as such
+            if id(dependent) in seen:
+                continue
             values = [corrected.get(t.key, t.zahl.wert) for t in dependent.teile]
             new = dependent.gerundet(dependent.rechne(values))
+            if dependent.status == FEHLER:
+                if new == dependent.getippt():  # the typed result is right: only its inputs carry the slip
+                    dependent.status, dependent.richtig = STIMMT, new
+                    dependent.hinweis = f"stimmt, sobald der Fehler in {source.ergebnis.zeile.ort} berichtigt ist"
+                continue  # a slip of its own is reported as such
             if new == dependent.getippt():
                 continue
             seen.add(id(dependent))

@@ -31,13 +31,14 @@ class Rechnung:
     """One calculation found in the text: inputs, the typed result, and how they relate."""
 
     art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
-    formel: str  # produkt | summe | quote | anteil | differenz | steigerung | vielfaches
+    formel: str  # produkt | summe | quote | anteil | differenz | abstand | steigerung | vielfaches
     teile: list[Fund]
     ergebnis: Fund
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
     faktor: Decimal = Decimal(1)  # for vielfaches: the count n
     betrag: bool = True  # compare absolute values (a row's sign is its own business)
     sicher: bool = True  # a mismatch is a slip; otherwise it is only "nicht geprüft"
+    typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
     vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
     status: str = OFFEN
     richtig: Decimal | None = None  # the recomputed value, rounded like the typed figure
@@ -60,6 +61,8 @@ class Rechnung:
             return abs(werte[0]) * abs(werte[1]) / 100
         if self.formel == "differenz":
             return abs(abs(werte[0]) - abs(werte[1]))
+        if self.formel == "abstand":  # signed figures: from −100 to 100 is 200
+            return abs(werte[1] - werte[0])
         if self.formel == "steigerung":
             return abs(werte[1] - werte[0]) / abs(werte[0]) * 100 if werte[0] else Decimal(0)
         if self.formel == "vielfaches":

@@ -11,6 +11,7 @@ from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, figures
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ„])")
+_ITEM = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)]|[a-z]\))\s")  # a list item starts a paragraph of its own
 _PROSE_WORDS = 4  # a line with fewer words is a table row or a heading, not running text
 
 
@@ -34,7 +35,7 @@ def _paragraphs(zeilen: list[Zeile]) -> list[list[Zeile]]:
     paragraphs, current = [], []
     for zeile in zeilen + [Zeile(None, 0, "")]:
         if len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", zeile.text)) >= _PROSE_WORDS and "\t" not in zeile.text \
-                and (not current or current[-1].seite == zeile.seite):
+                and (not current or current[-1].seite == zeile.seite and not _ITEM.match(zeile.text)):
             current.append(zeile)
             continue
         if len(current) > 1:

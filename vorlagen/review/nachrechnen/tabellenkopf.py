@@ -54,14 +54,15 @@ def _rows(below: list[Reihe], parts: int, row_total: bool, years: bool, found: l
             return
         whole = len(values) - parts - 1
         if years:
-            _add(reihe, values[whole + 1:], values[whole], "Jahresspalten ergeben den Betrag", found)
+            _add(reihe, values[whole + 1:], values[whole], "Jahresspalten ergeben den Betrag", found, "jahresspalten")
         elif parts:
-            _add(reihe, values[whole + 1:], values[whole], "„davon“-Spalten ergeben die Spalte davor", found)
+            _add(reihe, values[whole + 1:], values[whole], "„davon“-Spalten ergeben die Spalte davor", found,
+                 "davon_spalten")
         if row_total and whole >= 2:
-            _add(reihe, values[:whole], values[whole], "Spalte „Gesamt“ als Summe der Zeile", found)
+            _add(reihe, values[:whole], values[whole], "Spalte „Gesamt“ als Summe der Zeile", found, "zeilensumme")
 
 
-def _add(reihe: Reihe, members: list[Zahl], result: Zahl, art: str, found: list[Rechnung]) -> None:
+def _add(reihe: Reihe, members: list[Zahl], result: Zahl, art: str, found: list[Rechnung], typ: str) -> None:
     shown = " + ".join(z.betrag() for z in members)
     found.append(Rechnung(art, "summe", [Fund(reihe.zeile, z) for z in members], Fund(reihe.zeile, result), shown,
-                          betrag=False, vorzeichen=[-1 if z.wert < 0 else 1 for z in members]))
+                          betrag=False, vorzeichen=[-1 if z.wert < 0 else 1 for z in members], typ=typ))

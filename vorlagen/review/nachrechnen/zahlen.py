@@ -1,4 +1,5 @@
-"""German figures as typed in a line: `1.234,56 €`, `55.000€`, `- 245.319€`, `1,2 Mio. €`, `3 T€`, `79,35 %`."""
+"""German figures as typed in a line: `1.234,56 €`, `55.000€`, `2.450.000,- €`, `- 245.319€`, `1,2 Mio. €`, `3 T€`,
+`79,35 %`."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from decimal import Decimal
 from vorlagen.core.fmt import eur, eur_cent, zahl
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d)"
-    r"(?P<unit>\s?(?:Mio\.?|Mrd\.?|Tsd\.?)\s?(?:€|EUR\b|Euro\b)|\s?(?:T€|TEUR\b)|\s?(?:€|EUR\b|Euro\b)"
-    r"|\s?(?:%|Prozent\b|v\.\s?H\.))?")
+    r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
+    r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
+    r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EUR\b|Euro\b)"
+    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
 _EURO_BEFORE = re.compile(r"(?:€|EUR)\s?$")
-_EXPONENT = {"Mio": 6, "Mrd": 9, "Tsd": 3, "T€": 3, "TEUR": 3}
+_EXPONENT = {"Mio": 6, "Millionen": 6, "Mrd": 9, "Milliarden": 9, "Tsd": 3, "Tausend": 3, "T€": 3, "TEUR": 3,
+             "TEuro": 3, "T EUR": 3}
 
 
 @dataclass(frozen=True)
@@ -87,12 +90,12 @@ def figures(line: str) -> list[Zahl]:
         elif unit_text:
             unit = "€"
             exponent = next((v for k, v in _EXPONENT.items() if unit_text.startswith(k)), 0)
-        elif _EURO_BEFORE.search(before):
+        elif _EURO_BEFORE.search(before) or match["dash"]:  # "2.450.000,- €": the dash says whole euros
             unit = "€"
-        number = match["num"]
+        number = match["num"] or match["whole"]
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
-        if sign and sign["sign"] in "-−–" and _range_dash(before[:sign.start("sign")]):
+        if sign and sign["sign"] in "-−–" and _range_dash(before[:sign.start("sign")], before[sign.end("sign"):]):
             sign = None
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
@@ -103,9 +106,12 @@ def figures(line: str) -> list[Zahl]:
     return result
 
 
-def _range_dash(before: str) -> bool:
-    """'82.533€-150.669€', '2021 – 2022': a dash right after a figure is a range, not a minus."""
-    return bool(re.search(r"(?:\d|€|%)\s*$", before))
+def _range_dash(before: str, after: str) -> bool:
+    """'82.533€-150.669€', '2021 – 2022': a dash right after a figure is a range, not a minus. A tab separates
+    cells; '300 € -1.070.000 €' (space before the dash, none after) is a row's next cell with its minus."""
+    if not re.search(r"(?:\d|€|%)[ \u00a0]*$", before):
+        return False
+    return not (before.endswith((" ", "\u00a0")) and not after)
 
 
 def _depths(line: str) -> list[int]:
