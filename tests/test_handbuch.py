@@ -258,7 +258,7 @@ def test_a_limit_without_german_text_stops_the_build(monkeypatch):
     from vorlagen.core import limits
     reference = _reference()
     monkeypatch.delitem(reference.LIMITS, "MAX_TIEFE")
-    with pytest.raises(ValueError, match="LIMITS beschreibt MAX_TIEFE nicht"):
+    with pytest.raises(ValueError, match="LIMITS beschreibt MAX_TIEFE nicht – ergänzen Sie die deutsche Beschreibung"):
         reference.grenzen()
     assert limits.MAX_TIEFE == 50
 

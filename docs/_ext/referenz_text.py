@@ -148,6 +148,8 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_SCHLEIFE": ("Durchläufe aller `{% for %}`-Schleifen eines Templates", "nein"),
     "MAX_STELLEN": ("Stellen einer ganzen Zahl aus `*` oder `**`", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
+    "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Prüfung nach dem Satz ansieht (ein größeres Dokument "
+                  "wird bis dahin geprüft)", "nein"),
 }
 
 
