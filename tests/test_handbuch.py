@@ -330,6 +330,7 @@ def test_hilfe_refuses_an_impossible_port(capsys, port):
 def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatch, tmp_path):
     import socket
     import threading
+    import urllib.error
     import urllib.request
 
     from vorlagen.building.localserver import LocalServer
@@ -347,13 +348,21 @@ def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatc
         thread.start()
         try:
             answers.append(urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=10).read())
+            for path, host in (("/fehlt.html", f"127.0.0.1:{self.port}"), ("/", "boese.example")):
+                request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers={"Host": host})
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(request, timeout=10)
+                answers.append(refused.value.read())
         finally:
             self.shutdown()
             thread.join(10)
 
     monkeypatch.setattr(LocalServer, "serve_forever", serve_once)
     assert main(["hilfe", "--port", str(port)]) == 0
-    assert answers == [b"<title>Handbuch</title>"]
+    assert answers == [b"<title>Handbuch</title>",
+                       f"Diese Seite gibt es im Handbuch nicht – zur Übersicht: http://127.0.0.1:{port}/\n".encode(),
+                       f"Das Handbuch antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ – öffnen "
+                       "Sie eine dieser Adressen auf diesem Rechner.\n".encode()]
     assert capsys.readouterr().out == f"Handbuch: http://127.0.0.1:{port}/ – Beenden mit Strg+C.\n"
 
 
