@@ -429,3 +429,16 @@ def test_a_changed_haushalt_rebuilds_the_vorlage(data, tmp_path):
     text = " ".join((out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
     assert f"Überplanmäßige Bereitstellung 2022 nach {RECHT}: {eur(533969 - (1310000 - 1300000))}".replace(NBSP, " ") \
         in text.replace(NBSP, " ")
+
+
+def test_texts_quote_the_computed_bereitstellung(data, capsys):
+    edit(data / "vorlagen/2021-0123/finanzielle-auswirkungen.md", "gesondert.",
+         "gesondert. Überplanmäßig bereitzustellen sind 2022 {{ haushalt.mehrbedarf[2022] | eur }}.")
+    from vorlagen.render.document import Composer
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.slug == "2021-0123")
+    html = Composer(project).compose(source).web_html
+    assert f"Überplanmäßig bereitzustellen sind 2022 {eur(per_year(EIGENANTEILE)[2022])}." in html
+    assert main(["zahlen", "2021/0123", "--data", str(data)]) == 0
+    listing = capsys.readouterr().out
+    assert "{{ haushalt.mehrbedarf[2022] | eur }}" in listing and eur(533969) in listing
