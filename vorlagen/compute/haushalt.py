@@ -130,8 +130,9 @@ def finanzielle_wirkung(auswirkungen: Auswirkungen | None, tabellen: int, text: 
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 
-    def __init__(self, names: dict, figures: dict, problems: list[Problem]):
+    def __init__(self, names: dict, figures: dict, problems: list[Problem], defined: set[str] = frozenset()):
         self.names, self.figures, self.problems = names, figures, problems
+        self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
     def betrag(self, text: str, where: Where, was: str) -> Fraction | None:
         if _GETIPPT.fullmatch(text.strip()):
@@ -144,6 +145,9 @@ class _Leser:
             if not isinstance(tree, Name):
                 raise FormelFehler(f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
                                    "nennen Sie hier ihren Namen.")
+            if tree.pfad[0] in self.defined and tree.pfad[0] not in self.figures:
+                self.problems.append(None)  # the figure's own problem says why
+                return None
             value, dimension = namenswert(tree.pfad, self.names, self.figures)
         except (FormelFehler, EinheitFehler) as error:
             self.problems.append(Problem(where, f"{was}: {error}"))
@@ -182,10 +186,11 @@ def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, 
 
 
 def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt], names: dict, figures: dict,
-                 rechtsgrundlage: str, problems: list[Problem]) -> Auswirkungen | None:
-    """Computes the Finanzielle Auswirkungen of one Vorlage; None when a problem stops it."""
-    found: list[Problem] = []
-    leser = _Leser(names, figures, found)
+                 rechtsgrundlage: str, problems: list[Problem], defined: set[str] = frozenset()) -> Auswirkungen | None:
+    """Computes the Finanzielle Auswirkungen of one Vorlage; None when a problem stops it. `figures`: the computed
+    figures of the Vorlage, `defined`: the ids of all of them."""
+    found: list = []  # problems; None for a figure whose problem is listed already
+    leser = _Leser(names, figures, found, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
@@ -218,5 +223,5 @@ def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt],
         else:
             value = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
             result.folgekosten = f"{geld(value)} jährlich" if value is not None else None
-    problems += found
+    problems += [p for p in found if p is not None]
     return None if found else result

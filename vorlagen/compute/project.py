@@ -165,7 +165,8 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
     if daten is None:
         return None
     stil = facts.koerperschaft.hausstil.finanzen
-    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems)
+    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems,
+                          {k.id for k in source.vorlage.zahlen})
     if result is not None:
         problems += check_deckung(result, daten)
         folge = sorted(source.vorlage.beratungsfolge, key=lambda b: facts.sitzungen[b.sitzung].datum)
