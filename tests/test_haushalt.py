@@ -361,10 +361,10 @@ def test_negative_and_overbound_amounts_in_the_haushalt(data):
     edit(data / H2022, "    gebunden: 1310000", "    gebunden: 1310001")
     found = problems_of(data)
     assert found[:2] == [
-        f"{at(data, H2021, 'ansatz: -14650000')}: „ansatz“ ist negativ (-14650000) – tragen Sie den Betrag ohne Minus "
-        "ein; Erträge und Einzahlungen gehören in eine eigene Position.",
-        f"{at(data, H2022, 'gebunden: 1310001')}: Gebunden (1310001) ist mehr als der Ansatz (1310000) – prüfen Sie "
-        "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."]
+        f"{at(data, H2021, 'ansatz: -14650000')}: „ansatz“ ist negativ (−{eur(14650000)}) – tragen Sie den Betrag ohne "
+        "Minus ein; Erträge und Einzahlungen gehören in eine eigene Position.",
+        f"{at(data, H2022, 'gebunden: 1310001')}: Gebunden ({eur(1310001)}) ist mehr als der Ansatz ({eur(1310000)}) – "
+        "prüfen Sie beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."]
 
 
 def test_thousands_dots_in_an_ansatz(data):
@@ -391,6 +391,12 @@ def test_an_unknown_deciding_gremium(data):
     assert problems_of(data) == [
         f"{at(data, H2021, 'entscheidet')}: Unbekanntes Gremium „Kreistag“ – nennen Sie das Kürzel eines Gremiums aus "
         "koerperschaft.yaml („gremien“)."]
+
+
+def test_a_negative_threshold(data):
+    edit(data / H2021, "erheblich: 600000", "erheblich: -600000.50")
+    assert problems_of(data) == [f"{at(data, H2021, 'erheblich')}: „erheblich“ ist negativ (−600.000,50{NBSP}€) – "
+                                 "tragen Sie die Grenze ohne Minus ein."]
 
 
 def test_a_missing_threshold(data):
