@@ -495,3 +495,12 @@ def test_empty_jahre(data):
                          "  deckung", "      jahre: {}\n  deckung")
     assert problems_of(data) == [f"{at(data, VORLAGE, 'jahre: {}')}: „jahre“ ist leer – nennen Sie je Haushaltsjahr "
                                  "die Zahl des Betrags."]
+
+
+def test_check_prints_the_problem_with_exit_code_1_and_no_traceback(data, capsys):
+    edit(data / H2022, "erheblich: 600000", "erheblich: 500000")
+    code = main(["check", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert (f"{at(data, VORLAGE, 'beratungsfolge:')}: Der überplanmäßige Betrag 2022 ({eur(533969)}) liegt über der "
+            f"Erheblichkeitsgrenze von {eur(500000)}") in err
