@@ -12,10 +12,8 @@ TERMIN_OFFEN = "Termin offen"  # a Beratung whose Sitzung is not yet set
 
 def offen(facts: Facts, source: VorlageSource) -> list[str]:
     """What this Vorlage does not state yet, as `check` lists it, in the order of the header."""
-    vorlage, stil = source.vorlage, facts.koerperschaft.hausstil
-    result = [*_fuer_veroeffentlichung(facts, source)]
-    if vorlage.datum is None and "datum" in stil.kopf.felder and stil.datum_pflicht is False:
-        result.append("Datum")
+    vorlage = source.vorlage
+    result = [*_fuer_veroeffentlichung(facts, source)]  # a Datum is not listed: without datum_pflicht it may stay out
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     for beratung in vorlage.beratungsfolge:
         if beratung.sitzung is None:
