@@ -164,9 +164,9 @@ def test_a_folder_named_like_a_nummer_is_refused_with_both_names(tmp_path):
 
 
 def test_numbering_skips_an_open_nummer(tmp_path):
-    for name, nummer in (("a", '"2021/0007"'), ("b", "~"), ("c", "null")):
+    for name, nummer in (("a", '"2021/0007"'), ("b", "~"), ("c", "null"), ("e", "")):
         (tmp_path / "vorlagen" / name).mkdir(parents=True)
-        (tmp_path / "vorlagen" / name / "vorlage.yaml").write_text(f"nummer: {nummer}\n", encoding="utf-8")
+        (tmp_path / "vorlagen" / name / "vorlage.yaml").write_text(f"nummer: {nummer}\nart: X\n", encoding="utf-8")
     (tmp_path / "vorlagen" / "d").mkdir()
     (tmp_path / "vorlagen" / "d" / "vorlage.yaml").write_text("art: Mitteilungsvorlage\n", encoding="utf-8")
     assert used_nummern(tmp_path) == ["2021/0007"]
