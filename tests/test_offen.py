@@ -41,6 +41,8 @@ def test_a_vorlage_without_nummer_and_termin_prints_both_as_open(built_heidemoor
     assert "Federführend" not in text  # the Landkreis has no Ämter: nothing to print, nothing open
     html = _text(built_heidemoor, "vorlagen/entwurf-breitband/entwurf-breitband.html")
     assert "Mitteilungsvorlage (Nummer noch offen): Sachstand des Breitbandausbaus" in html  # the page title
+    anlage = _text(built_heidemoor, "vorlagen/entwurf-breitband/anlage-1-karte-der-offenen-hausanschluesse.txt")
+    assert "zur Mitteilungsvorlage (Nummer noch offen): Sachstand des Breitbandausbaus in den Außenbereichen" in anlage
 
 
 def test_the_bodys_own_words_are_printed(built_heidemoor):
