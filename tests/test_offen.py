@@ -254,3 +254,15 @@ def test_a_rebuild_reuses_the_unnumbered_vorlage_and_moves_it_once_it_has_a_numm
     assert main(["--data", str(data), "--out", str(out)]) == 0
     assert "Drucksache: 2024/060" in (out / "vorlagen" / "2024-060" / "2024-060.txt").read_text(encoding="utf-8")
     assert not (out / ENTWURF).exists()  # the draft's files leave with its open Nummer
+
+
+def test_the_deadline_list_asks_for_the_sitzung_of_an_open_termin(tmp_path, capsys):
+    """Once the Vorlage is on the agenda of its Gremium, `check` says where its open Termin goes."""
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "vorlage.yaml", "art: Mitteilungsvorlage", 'nummer: "2024/060"\nart: Mitteilungsvorlage')
+    edit(data / "sitzungen" / "ABU-2024-04-23.yaml", '    - {top: "4", vorlage: "2024/041"}\n',
+         '    - {top: "4", vorlage: "2024/041"}\n    - {top: "5", vorlage: "2024/060"}\n')
+    code, out, _ = run(capsys, "--data", str(data), "check", "--stichtag", "2024-04-01")
+    assert code == 0
+    assert ("    TOP 5     2024/060: Termin in der Beratungsfolge noch offen – tragen Sie „sitzung: ABU-2024-04-23“ "
+            "statt „gremium“ ein\n") in out
