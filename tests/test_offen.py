@@ -266,3 +266,15 @@ def test_the_deadline_list_asks_for_the_sitzung_of_an_open_termin(tmp_path, caps
     assert code == 0
     assert ("    TOP 5     2024/060: Termin in der Beratungsfolge noch offen – tragen Sie „sitzung: ABU-2024-04-23“ "
             "statt „gremium“ ein\n") in out
+
+
+def test_the_sitzungsmappe_does_not_print_its_own_termin_as_open(tmp_path, capsys):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "vorlage.yaml", "art: Mitteilungsvorlage", 'nummer: "2024/060"\nart: Mitteilungsvorlage')
+    edit(data / "sitzungen" / "ABU-2024-04-23.yaml", '    - {top: "4", vorlage: "2024/041"}\n',
+         '    - {top: "4", vorlage: "2024/041"}\n    - {top: "5", vorlage: "2024/060"}\n')
+    code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "sitzung", "ABU-2024-04-23")
+    assert code == 1
+    assert ("data/vorlagen/entwurf-breitband/vorlage.yaml:2: Die Vorlage 2024/060 geht in die Sitzungsmappe "
+            "ABU-2024-04-23 (TOP 5), aber noch offen ist: der Termin der Beratung im Gremium ABU („sitzung: "
+            "ABU-2024-04-23“) – ergänzen Sie dies in vorlage.yaml.\n") in err

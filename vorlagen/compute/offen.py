@@ -50,9 +50,16 @@ def render_offen(facts: Facts) -> str:
             f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n")
 
 
-def check_veroeffentlichung(facts: Facts, source: VorlageSource, wofuer: str) -> list[Problem]:
-    """A Vorlage going out in `wofuer` (e.g. 'die Sitzungsmappe ASI-2021-06-10') states what publishing needs."""
+def check_veroeffentlichung(facts: Facts, source: VorlageSource, wofuer: str,
+                            sitzung_id: str | None = None) -> list[Problem]:
+    """A Vorlage going out in `wofuer` (e.g. 'die Sitzungsmappe ASI-2021-06-10') states what publishing needs; in
+    the packet of `sitzung_id` its Beratungsfolge does not print that Sitzung's Termin as open."""
     fehlt = _publish_needs(facts, source)
+    if sitzung_id is not None and sitzung_id in facts.sitzungen:
+        gremium = facts.sitzungen[sitzung_id].gremium
+        offen_hier = [b for b in source.vorlage.beratungsfolge if b.sitzung is None and b.gremium == gremium]
+        if offen_hier and not any(b.sitzung == sitzung_id for b in source.vorlage.beratungsfolge):
+            fehlt.append((f"der Termin der Beratung im Gremium {gremium}", f"sitzung: {sitzung_id}"))
     if not fehlt:
         return []
     what = " und ".join(f"{label} („{key}“)" for label, key in fehlt)
