@@ -1,5 +1,5 @@
-"""Facts a Vorlage may not know yet (Nummer, Amt, Datum, the Termin of a Beratung): what is open, how it prints,
-and what publishing needs before a Sitzungsmappe or publish bundle goes out."""
+"""Facts a Vorlage may not know yet (Nummer, Amt, the Termin of a Beratung): what is open, how it prints, and what
+publishing needs before a Sitzungsmappe or publish bundle goes out."""
 
 from __future__ import annotations
 
@@ -11,23 +11,19 @@ TERMIN_OFFEN = "Termin offen"  # a Beratung whose Sitzung is not yet set
 
 
 def offen(facts: Facts, source: VorlageSource) -> list[str]:
-    """What this Vorlage does not state yet, as `check` lists it, in the order of the header."""
-    vorlage = source.vorlage
-    result = [*_fuer_veroeffentlichung(facts, source)]  # a Datum is not listed: without datum_pflicht it may stay out
+    """What this Vorlage does not state yet, as `check` lists it (a Datum is not: where a body does not require one,
+    a Vorlage may stay without)."""
+    result = [label for label, _ in _publish_needs(facts, source)]
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-    for beratung in vorlage.beratungsfolge:
+    for beratung in source.vorlage.beratungsfolge:
         if beratung.sitzung is None:
             result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)} ({beratung.rolle})")
     return result
 
 
-def _fuer_veroeffentlichung(facts: Facts, source: VorlageSource) -> list[str]:
-    """The open facts a published Vorlage must state: its Nummer and, where the body has Ämter, its Amt."""
-    return [label for label, _ in _publish_needs(facts, source)]
-
-
 def _publish_needs(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]:
-    """(what, the key in vorlage.yaml) of each open fact that publishing needs."""
+    """(what, the key in vorlage.yaml) of each open fact a published Vorlage must state: its Nummer and, where the
+    body has Ämter, its Amt."""
     result = []
     if source.vorlage.nummer is None:
         result.append(("Nummer", "nummer"))
