@@ -6,6 +6,7 @@ The Landkreis Heidemoor (tests/fixtures/heidemoor, Niedersachsen, invented) uses
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -278,3 +279,18 @@ def test_the_sitzungsmappe_does_not_print_its_own_termin_as_open(tmp_path, capsy
     assert ("data/vorlagen/entwurf-breitband/vorlage.yaml:2: Die Vorlage 2024/060 geht in die Sitzungsmappe "
             "ABU-2024-04-23 (TOP 5), aber noch offen ist: der Termin der Beratung im Gremium ABU („sitzung: "
             "ABU-2024-04-23“) – ergänzen Sie dies in vorlage.yaml.\n") in err
+
+
+def test_a_numbered_vorlage_with_an_open_termin_is_published_without_that_consultation(tmp_path):
+    data = copy_data(DATA, tmp_path)
+    edit(data / "vorlagen" / "2021-0123" / "vorlage.yaml", "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}\n",
+         "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {gremium: KT, rolle: Entscheidung}\n")
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    text = (out / "vorlagen" / "2021-0123" / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "Termin offen  Kreistag" in text
+    papers = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "oparl").rglob("*.json")]
+    consultations = [o for page in papers for o in (page.get("data") or [page])
+                     if isinstance(o, dict) and o.get("type", "").endswith("/Consultation")]
+    assert consultations and all("kt-" not in c["meeting"].lower() for c in consultations)
+    assert any(c.get("role") == "Vorberatung" and "ka-2021-06-21" in c["meeting"].lower() for c in consultations)
