@@ -211,6 +211,10 @@ def test_the_schema_of_a_data_repository_holds_the_bodys_own_words():
         "Additional properties are not allowed ('bearbeitng' was unexpected)"]
     assert not list(validator.iter_errors({**document, "kopf": {"bearbeitung": "Herr A"}}))
     assert list(validator.iter_errors({**document, "kopf": {}, "art": "Antrag"}))
+    niederschrift = schema(kind_of("sitzungen/x/niederschrift.yaml"), stil)
+    stand = niederschrift["definitions"]["Protokollpunkt"]["properties"]["stand"]
+    assert stand["anyOf"][0]["enum"] == ["empfohlen", "beschlossen", "genehmigt", "abgelehnt", "zur Kenntnis genommen",
+                                         "vertagt", "Erledigt"]
 
 
 def test_vorlage_neu_writes_a_vorlage_without_nummer_and_without_amt(tmp_path, capsys):
