@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import DIMENSION, GELD, EinheitFehler, Wert, dim_text, rechnen
+from vorlagen.compute.einheiten import DIMENSION, GELD, EinheitFehler, Wert, dim_text, getippt, rechnen
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
@@ -188,8 +188,8 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
 
         genau = rechnen(trees[figure_id], lesen_name)
         want = DIMENSION[k.einheit]
-        if not namen(trees[figure_id]):
-            genau = Wert(genau.genau, want)  # a formula of numbers alone is a typed figure in its own unit
+        if not namen(trees[figure_id]):  # a formula of numbers alone is a typed figure in its own unit
+            genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
         if genau.dimension != want:
             raise EinheitFehler(f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
                           "angegeben – prüfen Sie „einheit“ oder die Formel.")
@@ -221,10 +221,20 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
             if k.erwartet is not None:
                 shown = _gedruckt_wert(k, Fraction(z.wert), None, prozent_stellen)
                 if shown != exact(k.erwartet):
+                    einheit = "" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP)
                     problems.append(Problem(k.where("erwartet"), f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet "
-                                            f"{zahl(k.erwartet)} – prüfen Sie den erwarteten Wert und die Formel."))
+                                            f"{zahl(k.erwartet)}{einheit} – {_pruefen(k, z, trees, prozent_stellen)}"))
     result.herleitung = figures
     return result, problems
+
+
+def _pruefen(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> str:
+    """What to check when `erwartet` differs: for a %-figure of numbers alone off by a factor of 100, the rule."""
+    if (k.einheit == "%" and not namen(trees[k.id])
+            and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet)):
+        return (f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für {zahl(k.erwartet)}{NBSP}% "
+                f"schreiben Sie „{zahl(k.erwartet)}“ oder „{zahl(k.erwartet)} %“.")
+    return "prüfen Sie den erwarteten Wert und die Formel."
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:
