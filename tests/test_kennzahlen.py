@@ -14,7 +14,7 @@ import pytest
 from vorlagen.compute.formel import FormelFehler, lesen
 from vorlagen.compute.project import prepare
 
-from .conftest import edit, line_of, run, problems_of
+from .conftest import copy_data, edit, line_of, run, problems_of
 
 NBSP = "\u00a0"
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
@@ -254,6 +254,24 @@ def test_a_typed_figure_that_is_not_what_its_unit_says(data, zahl, message):
     add_figures(data, f"  - id: kaputt\n    {zahl}\n")
     line = line_of(data / VORLAGE, zahl.split("\n")[0])
     assert problems_of(data) == [f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „kaputt“: {message}"]
+
+
+FONDS_VORLAGE = Path("vorlagen/fonds/vorlage.yaml")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("{formel: pauschale, als: Verwaltungspauschale", '{formel: "2 %", als: Verwaltungspauschale',
+     "Berechnung „verteilung“, Zeile „Verwaltungspauschale“: „2 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein "
+     "Anteil an einem Betrag braucht eine Formel wie „betrag * 2 %“."),
+    ("fonds: kennzahlen.integrationsfonds-2025.volumen", 'fonds: "50 % + 10 %"',
+     "Berechnung „verteilung“, Fonds: „50 % + 10 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein Anteil an einem Betrag "
+     "braucht eine Formel wie „betrag * (50 % + 10 %)“."),
+])
+def test_a_percentage_alone_in_a_table_of_euros(tmp_path, old, new, message):
+    data = copy_data(Path(__file__).parent / "fixtures" / "rechenwege", tmp_path)
+    edit(data / FONDS_VORLAGE, old, new)
+    line = line_of(data / FONDS_VORLAGE, new)
+    assert problems_of(data) == [f"data/{FONDS_VORLAGE}:{line}: {message}"]
 
 
 def test_figures_that_read_each_other_in_a_circle(data):

@@ -103,24 +103,28 @@ def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
     `50 %` are both one half); in any other unit a percentage alone is an EinheitFehler."""
     if einheit == "%":
         return genau if _art(tree) == "prozent" else genau / 100
-    if not _ohne_prozent(tree):
-        anteil = text_of(tree) if isinstance(tree, Prozent) else f"({text_of(tree)})"
+    if nur_prozent(tree):
         raise EinheitFehler(f"Die Formel ergibt einen Prozentsatz ({text_of(tree)}), die Zahl ist aber in „{einheit}“ "
                             f"angegeben – ein Prozentsatz braucht „einheit: \"%\"“, ein Anteil an einem Betrag eine "
-                            f"Formel wie „betrag * {anteil}“.")
+                            f"Formel wie „{anteil_an_betrag(tree)}“.")
     return genau
 
 
-def _ohne_prozent(tree) -> bool:
-    """Whether a formula of numbers alone has a number without „%“ (an amount, a count) in it."""
+def nur_prozent(tree) -> bool:
+    """Whether every number of a formula of numbers alone carries „%“ (`50 %`, `50 % + 10 %`): a percentage, no amount."""
     if isinstance(tree, Zahl):
-        return True
-    if isinstance(tree, Prozent):
         return False
+    if isinstance(tree, Prozent):
+        return True
     if isinstance(tree, Minus):
-        return _ohne_prozent(tree.wert)
+        return nur_prozent(tree.wert)
     teile = tree.argumente if isinstance(tree, Funktion) else (tree.links, tree.rechts)
-    return any(_ohne_prozent(t) for t in teile)
+    return all(nur_prozent(t) for t in teile)
+
+
+def anteil_an_betrag(tree) -> str:
+    """A percentage as a share of an amount, for a hint: 'betrag * 50 %', 'betrag * (50 % + 10 %)'."""
+    return f"betrag * {text_of(tree) if isinstance(tree, Prozent) else f'({text_of(tree)})'}"
 
 
 def text_of(tree) -> str:

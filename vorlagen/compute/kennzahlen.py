@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import DIMENSION, GELD, EinheitFehler, Wert, dim_text, getippt, rechnen
+from vorlagen.compute.einheiten import (DIMENSION, GELD, EinheitFehler, Wert, anteil_an_betrag, dim_text, getippt,
+                                       nur_prozent, rechnen)
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
@@ -251,6 +252,9 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
         value = rechnen(tree, lesen_name)
     except (FormelFehler, EinheitFehler) as error:
         raise ValueError(f"„{formel}“: {error}") from None
+    if dimension and not namen(tree) and nur_prozent(tree):
+        raise ValueError(f"„{formel}“ ist ein Prozentsatz, die Tabelle zeigt {dimension} – ein Anteil an einem Betrag "
+                         f"braucht eine Formel wie „{anteil_an_betrag(tree)}“.")
     if value.dimension != dimension and namen(tree):
         raise ValueError(f"„{formel}“ ergibt {dim_text(value.dimension)}, die Tabelle zeigt "
                          f"{dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")
