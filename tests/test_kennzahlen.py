@@ -134,7 +134,8 @@ def test_erwartet_that_does_not_match_names_both_values(data):
                        "verteilungen."),
     ("finanzierung.m1-steuerung", "„finanzierung.m1-steuerung“ ist keine einzelne Zahl – wählen Sie einen Wert, "
                                   "z. B. „finanzierung.m1-steuerung.betrag“."),
-    ("1.000 * 2", "„1.000“: Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, z. B. 1000 oder 1,75."),
+    ("1.000 * 2", "„1.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000 (Dezimalzahlen mit "
+                  "Komma, z. B. 1,75)."),
     ("summe(1, 2)", "„,“ an Stelle 8: Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b); eine "
                     "Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."),
     ("summe(eigenanteile,eigenanteile)", "„,“ an Stelle 19: Argumente einer Funktion trennen Sie mit „;“, z. B. "
@@ -243,10 +244,13 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
     ('formel: "summe(2 * 5 %; 1)"\n    einheit: "%"',
      "„summe(2 * 5 %; 1)“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben Sie alle Prozentsätze "
      "gleich, z. B. „50 % + 10 %“ oder „50 + 10“."),
-    ("formel: 0.005", "„0.005“: Schreiben Sie Dezimalzahlen mit Komma, z. B. 0,005."),
-    ("formel: 1.5 * 2", "„1.5“: Schreiben Sie Dezimalzahlen mit Komma, z. B. 1,5."),
-    ('formel: "1.000,5"', "„1.000,5“: Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, z. B. 1000,5 "
-                          "oder 1,75."),
+    ("formel: 0.005", "„0.005“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 0,005 (mit "
+                      "Dezimalkomma)."),
+    ("formel: 1.5 * 2", "„1.5“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 1,5 (mit Dezimalkomma)."),
+    ('formel: "1.000,5"', "„1.000,5“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000,5 "
+                          "(Dezimalzahlen mit Komma, z. B. 1,75)."),
+    ("formel: 12.500.000", "„12.500.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 12500000 "
+                           "(Dezimalzahlen mit Komma, z. B. 1,75)."),
     ('formel: "1.2.3"', "„1.2.3“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
                         "z. B. 1000 oder 1,75."),
 ])

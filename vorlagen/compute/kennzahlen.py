@@ -222,20 +222,23 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
             if k.erwartet is not None:
                 shown = _gedruckt_wert(k, Fraction(z.wert), None, prozent_stellen)
                 if shown != exact(k.erwartet):
-                    einheit = "" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP)
-                    problems.append(Problem(k.where("erwartet"), f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet "
-                                            f"{zahl(k.erwartet)}{einheit} – {_pruefen(k, z, trees, prozent_stellen)}"))
+                    erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP))
+                    if _um_hundert(k, z, trees, prozent_stellen):
+                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
+                                   f"Zahlen ist bei „einheit: \"%\"“ in Prozent: für {erwartet} schreiben Sie "
+                                   f"„{zahl(k.erwartet)}“ oder „{zahl(k.erwartet)} %“.")
+                    else:
+                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – prüfen Sie den "
+                                   "erwarteten Wert und die Formel.")
+                    problems.append(Problem(k.where("erwartet"), message))
     result.herleitung = figures
     return result, problems
 
 
-def _pruefen(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> str:
-    """What to check when `erwartet` differs: for a %-figure of numbers alone off by a factor of 100, the rule."""
-    if (k.einheit == "%" and not namen(trees[k.id])
-            and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet)):
-        return (f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für {zahl(k.erwartet)}{NBSP}% "
-                f"schreiben Sie „{zahl(k.erwartet)}“ oder „{zahl(k.erwartet)} %“.")
-    return "prüfen Sie den erwarteten Wert und die Formel."
+def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> bool:
+    """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
+    return (k.einheit == "%" and not namen(trees[k.id])
+            and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet))
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:
