@@ -219,14 +219,31 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
     formel: 50
     einheit: "%"
     erwartet: 40
+  - id: achtel
+    formel: "0,125"
+    einheit: "%"
+    erwartet: 12.5
+  - id: viel
+    formel: 50
+    einheit: "%"
+    erwartet: 5000
 """)
     first = line_of(data / VORLAGE, "erwartet: 50")
     second = line_of(data / VORLAGE, "erwartet: 40")
+    third = line_of(data / VORLAGE, "erwartet: 12.5")
+    fourth = line_of(data / VORLAGE, "erwartet: 5000")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{first}: Zahl „quote“: berechnet 0,50{NBSP}%, erwartet 50{NBSP}% – "
         f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 50{NBSP}% schreiben Sie „50“ oder „50 %“.",
         f"data/vorlagen/2021-0123/vorlage.yaml:{second}: Zahl „andere“: berechnet 50,00{NBSP}%, erwartet 40{NBSP}% – "
-        "prüfen Sie den erwarteten Wert und die Formel."]
+        "prüfen Sie den erwarteten Wert und die Formel.",
+        # 0,125 % prints 0,13 % (half up); 12,5 % was meant
+        f"data/vorlagen/2021-0123/vorlage.yaml:{third}: Zahl „achtel“: berechnet 0,13{NBSP}%, erwartet 12,5{NBSP}% – "
+        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 12,5{NBSP}% schreiben Sie „12,5“ oder "
+        "„12,5 %“.",
+        f"data/vorlagen/2021-0123/vorlage.yaml:{fourth}: Zahl „viel“: berechnet 50,00{NBSP}%, erwartet 5.000{NBSP}% – "
+        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 5.000{NBSP}% schreiben Sie „5000“ oder "
+        "„5000 %“."]
 
 
 @pytest.mark.parametrize("zahl, message", [

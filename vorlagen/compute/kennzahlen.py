@@ -226,7 +226,7 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
                     if _um_hundert(k, z, trees, prozent_stellen):
                         message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
                                    f"Zahlen ist bei „einheit: \"%\"“ in Prozent: für {erwartet} schreiben Sie "
-                                   f"„{zahl(k.erwartet)}“ oder „{zahl(k.erwartet)} %“.")
+                                   f"„{_in_formel(k.erwartet)}“ oder „{_in_formel(k.erwartet)} %“.")
                     else:
                         message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – prüfen Sie den "
                                    "erwarteten Wert und die Formel.")
@@ -239,6 +239,11 @@ def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> 
     """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
     return (k.einheit == "%" and not namen(trees[k.id])
             and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet))
+
+
+def _in_formel(value: Decimal) -> str:
+    """A number as a formula writes it: 12.5 → '12,5', 5000 → '5000' (no thousands mark)."""
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:
