@@ -20,3 +20,16 @@ MAX_GEMACHT = 5 * MAX_AUSGABE  # characters and list entries all operations of o
 MAX_SCHLEIFE = 1_000_000  # rounds of all {% for %} loops of one rendering
 MAX_STELLEN = 1000  # decimal digits of an integer made by * or **
 MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result (batch, round, zahl, prozent)
+
+# nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py). Each bound ends the read with a German
+# message that names it (exit 2), before the memory it guards is taken.
+NR_DATEI = 20 * 1024 * 1024  # bytes of one file (a typed Vorlage, even with pictures, is far smaller)
+NR_ENTPACKT = 100_000_000  # bytes the parts of one DOCX unpack to together (a ZIP bomb is far larger)
+NR_XML = 16_000_000  # bytes one XML part of a DOCX unpacks to (parsed, it takes about ten times as much memory)
+NR_STROM = 16_000_000  # bytes one stream of a PDF unpacks to
+NR_SEITEN = 1000  # pages of one PDF
+NR_ABSAETZE = 50_000  # paragraphs of one DOCX (a Haushaltsplan of 500 pages has fewer)
+NR_ZELLEN = 200_000  # table cells of one DOCX, a merged cell counted once for every grid column it spans
+NR_SPANNE = 63  # grid columns one DOCX table cell may span (Word's own maximum is 63 columns)
+NR_ZEILEN = 200_000  # lines of one document
+NR_ZEILENLAENGE = 20_000  # characters of one line

@@ -41,13 +41,18 @@ def between(text: str, a: Zahl, b: Zahl) -> str:
     return text[a.ende:b.start]
 
 
+def _before(text: str, zahl: Zahl) -> str:
+    """The words just before a figure (a bounded look back: the work stays linear in a line's length)."""
+    return text[max(0, zahl.start - 40):zahl.start]
+
+
 
 def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`steigt von 412,5 auf 420,0, also um 7,5` (any unit) and `… also um 1,82 %`: the change stated beside the
     two figures it lies between."""
     found = []
     for a, b, c in zip(figs, figs[1:], figs[2:]):
-        if not (a.einheit == b.einheit != "%" and _FROM.search(text[:a.start]) and _TO.match(between(text, a, b))
+        if not (a.einheit == b.einheit != "%" and _FROM.search(_before(text, a)) and _TO.match(between(text, a, b))
                 and _BY.match(between(text, b, c))):
             continue
         if c.einheit == a.einheit:
@@ -75,7 +80,7 @@ def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     change = _CHANGE.search(text)
     if change:
         for a, b in zip(figs, figs[1:]):
-            if (a.einheit == b.einheit != "%" and re.search(r"\bvon\s*$", text[:a.start])
+            if (a.einheit == b.einheit != "%" and re.search(r"\bvon\s*$", _before(text, a))
                     and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))):
                 percents = [z for z in figs if z.einheit == "%"]
                 if len(percents) == 1:
@@ -113,8 +118,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if len(money) != 3:
         return []
     a, b, c = money
-    explicit = bool(re.search(r"\bzwischen\s*$", text[:a.start]) and re.match(r"^\s*und\s*$", between(text, a, b))
-                    or re.search(r"\bvon\s*$", text[:a.start]) and re.match(r"^\s*auf\s*$", between(text, a, b)))
+    explicit = bool(re.search(r"\bzwischen\s*$", _before(text, a)) and re.match(r"^\s*und\s*$", between(text, a, b))
+                    or re.search(r"\bvon\s*$", _before(text, a)) and re.match(r"^\s*auf\s*$", between(text, a, b)))
     big, small = (a, b) if abs(a.wert) >= abs(b.wert) else (b, a)
     rechnung = Rechnung("genannte Differenz zweier genannter Beträge", "differenz", [at(a), at(b)],
                         at(c), f"{big.betrag()} − {small.betrag()}", sicher=explicit, typ="differenz")
@@ -126,7 +131,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     total_word = _TOTAL.search(text)
     if not total_word:
         return []
-    after = [z for z in figs if z.einheit == "€" and z.start > total_word.end()
+    after = [z for z in figs if z.einheit == "€" and 0 < z.start - total_word.end() <= 80
              and len(text[total_word.end():z.start].split()) <= 4]
     if not after:
         return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -11,7 +11,6 @@ from vorlagen.review.nachrechnen import (bloecke, inzeile, saetze, tabellenkopf,
                                         verteilung)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import figures
 
 
 @dataclass
@@ -62,12 +61,12 @@ def _consequences(pruefung: Pruefung) -> None:
         for teil in rechnung.teile:
             users[teil.key].append(rechnung)
     corrected: dict[tuple, Decimal] = {}
-    queue = [r for r in pruefung.rechnungen if r.status == FEHLER]
+    queue = deque(r for r in pruefung.rechnungen if r.status == FEHLER)
     for slip in queue:
         corrected[slip.ergebnis.key] = slip.richtig
     seen: set[int] = set()
     while queue:
-        source = queue.pop(0)
+        source = queue.popleft()
         for dependent in users[source.ergebnis.key]:
             if id(dependent) in seen:
                 continue
@@ -98,7 +97,7 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile]) -> None:
     for rechnung in pruefung.rechnungen:
         results[(rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))].append(rechnung)
     for zeile in zeilen:
-        for zahl in figures(zeile.text):
+        for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
             if fund.key in tied or zahl.einheit not in ("€", "%"):
                 continue
