@@ -28,6 +28,7 @@ NR_ENTPACKT = 100_000_000  # bytes the parts of one DOCX unpack to together (a Z
 NR_XML = 16_000_000  # bytes one XML part of a DOCX unpacks to (parsed, it takes about ten times as much memory)
 NR_STROM = 16_000_000  # bytes one stream of a PDF unpacks to
 NR_SEITEN = 1000  # pages of one PDF
+NR_FORMULARE = 5000  # form XObjects one PDF page may call while its text is read (pypdf's own bound)
 NR_ABSAETZE = 50_000  # paragraphs of one DOCX (a Haushaltsplan of 500 pages has fewer)
 NR_ZELLEN = 200_000  # table cells of one DOCX, a merged cell counted once for every grid column it spans
 NR_SPANNE = 63  # grid columns one DOCX table cell may span (Word's own maximum is 63 columns)

@@ -147,12 +147,13 @@ def _plain(path: Path, data: bytes) -> list[Zeile]:
 def _pdf(path: Path, data: bytes) -> list[Zeile]:
     import pypdf
     bound = limits.NR_STROM
-    with _quiet("pypdf"), pypdf.apply_configuration(
+    with _quiet("pypdf") as said, pypdf.apply_configuration(
             maximum_declared_stream_length=bound, array_based_stream_maximum_output_length=bound,
             jbig2_maximum_output_length=bound, lzw_maximum_output_length=bound, run_length_maximum_output_length=bound,
             zlib_maximum_output_length=bound, brotli_maximum_output_length=bound, image_maximum_buffer_size=bound,
-            stream_decoding_work_maximum_length=4 * bound):
-        return _pdf_lines(path, data)
+            stream_decoding_work_maximum_length=4 * bound,
+            xform_maximum_invocations_per_extraction=limits.NR_FORMULARE):
+        return _pdf_lines(path, data, said)
 
 
 @contextlib.contextmanager
@@ -160,17 +161,35 @@ def _quiet(library: str):
     """Keeps a library's English warnings ("EOF marker not found") from the user: what matters reaches them as
     the German message of a file that cannot be read."""
     logger = logging.getLogger(library)
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    said: list[str] = []
+    handler = _Collect(said)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(handler)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            yield
+            yield said
     finally:
+        logger.removeHandler(handler)
         logger.setLevel(level)
+        logger.propagate = propagate
 
 
-def _pdf_lines(path: Path, data: bytes) -> list[Zeile]:
+class _Collect(logging.Handler):
+    """Keeps what a library logs (in English) for the program to read, never for the user."""
+
+    def __init__(self, said: list[str]) -> None:
+        super().__init__()
+        self.said = said
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.said) < 100:
+            self.said.append(record.getMessage())
+
+
+def _pdf_lines(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
     import pypdf
     reader = pypdf.PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):  # many PDFs only restrict printing, with an empty password
@@ -182,6 +201,10 @@ def _pdf_lines(path: Path, data: bytes) -> list[Zeile]:
     lines = []
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text()
+        if any("form XObject invocations" in message for message in said):
+            _fail(path, f"Seite {number} der PDF-Datei ruft mehr als {_number(limits.NR_FORMULARE)} eingebettete "
+                        "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
+                        "neu als PDF oder speichern Sie sie als DOCX.")
         _bounded(path, lines, text.count("\n") + 1)
         for nr, raw in enumerate(text.split("\n"), start=1):
             _line_fits(path, raw, nr, number)

@@ -15,7 +15,7 @@ _NUMBER = re.compile(
     r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EUR\b|Euro\b)"
     r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
-_EURO_BEFORE = re.compile(r"(?:€|EUR)\s?$")
+_EURO_BEFORE = re.compile(r"(?:€|EUR)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
 _EXPONENT = {"Mio": 6, "Millionen": 6, "Mrd": 9, "Milliarden": 9, "Tsd": 3, "Tausend": 3, "T€": 3, "TEUR": 3,
              "TEuro": 3, "T EUR": 3}
 
