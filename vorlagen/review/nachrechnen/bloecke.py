@@ -139,7 +139,7 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     result = reihen[index].werte[0]
     parts: list[tuple[Reihe, Zahl]] = []
     gap, wrapped = 0, False
-    for seen, reihe in enumerate(reversed(reihen[:index])):
+    for seen, reihe in enumerate(reihen[i] for i in range(index - 1, -1, -1)):  # no copy of the rows above
         if seen > 2 * MAX_LISTE:
             return  # too long a block to be sure which rows belong: the result stays "nicht geprüft"
         text = reihe.zeile.text.strip()
@@ -173,7 +173,7 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
     width = len(total.werte)
     rows: list[Reihe] = []
     blanks = 0
-    for seen, reihe in enumerate(reversed(reihen[:index])):
+    for seen, reihe in enumerate(reihen[i] for i in range(index - 1, -1, -1)):  # no copy of the rows above
         if len(rows) > MAX_LISTE or seen > 2 * MAX_LISTE:
             return  # too long a list to be sure which rows belong: the total stays "nicht geprüft"
         if not reihe.zeile.text.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from vorlagen.review.nachrechnen.bloecke import Reihe
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
@@ -20,7 +21,7 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
     for index, head in enumerate(reihen):
         parts, row_total, years = _header(head)
         if parts or row_total:
-            _rows(reihen[index + 1:], parts, row_total, years, found)
+            _rows((reihen[i] for i in range(index + 1, len(reihen))), parts, row_total, years, found)
 
 
 def _header(reihe: Reihe) -> tuple[int, bool, bool]:
@@ -38,7 +39,7 @@ def _header(reihe: Reihe) -> tuple[int, bool, bool]:
     return 0, bool(_TOTAL_LAST.search(text)), False
 
 
-def _rows(below: list[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:
+def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:
     gap, width = 0, None
     for reihe in below:
         values = [z for z in reihe.werte if (z.einheit == "€" if years else z.einheit)]
