@@ -8,6 +8,7 @@ variant whose German report line is asserted.
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -278,3 +279,58 @@ def test_list_items_are_not_read_as_one_sentence(capsys, tmp_path):
     assert code == 0 and by_status(report, "Fehler") == []
     # 2 x 800.250 = 1.600.500: the years and the Tranchen name the same count
     assert [(b["art"], b["getippt"]) for b in report["befunde"]] == [("betrag_mal_anzahl", eur(2 * Fraction(800_250)))]
+
+
+# --- consequences and the JSON kind of every form -------------------------------------------------------------------
+
+def test_a_slip_in_a_grant_is_followed_to_the_fund(capsys, tmp_path):
+    """3 x 10.000 = 30.000 (typed 31.000); the fund typed as the sum of the typed grants, 81.000, is a
+    Folgefehler: with the grant corrected it is 80.000."""
+    right = 3 * Fraction(10_000)
+    text = ("Das Budget des Sportfonds von 81.000 € wird wie folgt aufgeteilt:\n"
+            "- Sportverein: 3 x 10.000 € = 31.000 €\n- Schwimmverein: 20.000 €\n- Reitverein: 30.000 €\n")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 1
+    [slip] = by_status(report, "Fehler")
+    assert (slip["art"], slip["getippt"], slip["nachgerechnet"]) == ("produkt", eur(right + 1000), eur(right))
+    assert [(f["art"], f["zeile"], f["getippt"], f["richtig"]) for f in slip["folgen"]] == [
+        ("verteilung", 1, eur(Fraction(81_000)), eur(right + 20_000 + 30_000))]
+    [follow] = by_status(report, "Folgefehler")
+    assert (follow["art"], follow["nachgerechnet"]) == ("verteilung", eur(right + 50_000))
+
+
+def test_a_slip_in_a_comparison_row_is_followed_to_the_total_of_its_column(capsys, tmp_path):
+    """Jugendarbeit's Veränderung typed 110.000 (right: 100.000) and the total of the column typed as the sum of
+    the typed rows: that total is a Folgefehler of the row."""
+    typed = Fraction(110_000)
+    changes = [new - old for _, old, new in ROWS]
+    total_typed = sum(changes) - 100_000 + typed
+    text = comparison_table(change={"Jugendarbeit": typed, "Summe": total_typed})
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 1
+    follow = [b for b in by_status(report, "Folgefehler") if b["art"] == "spaltensumme"]
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in follow] == [
+        (5, eur(total_typed), eur(sum(changes)))]
+
+
+KINDS = {"produkt", "aufschluesselung", "zeilenrechnung", "rechenblock", "listensumme", "spaltensumme",
+         "anteil_prozent", "prozentanteil", "veraenderung_prozent", "anteile_gesamtsumme", "differenz", "von_auf_um",
+         "veraenderung", "betrag_mal_anzahl", "teilbetraege_summe", "jahresspalten", "davon_spalten", "zeilensumme",
+         "vergleich_differenz", "vergleich_prozent", "verteilung"}
+
+
+def test_json_names_the_kind_of_every_recognised_calculation(capsys, tmp_path):
+    """--json: every finding carries its form as `art`, one of the documented names (docs/anleitungen)."""
+    text = "\n\n".join([comparison_table(), fund_list(FONDS), CHANGE_FORMS[1], CHANGE_FORMS[3],
+                        "Der Stellenplan steigt von 412,5 auf 420,0 Vollzeitstellen, also um 7,5 Stellen.",
+                        "Die Zuwendung wird in 3 Tranchen à 250.100 € ausgezahlt, insgesamt 750.300 €.",
+                        "Die Rückzahlung erfolgt in 6 Raten zu je 12.500 €, insgesamt 75.000 €."])
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text + "\n"))
+    assert code == 0
+    kinds = {b["art"] for b in report["befunde"]}
+    assert kinds <= KINDS
+    assert {"vergleich_differenz", "vergleich_prozent", "spaltensumme", "verteilung", "differenz", "veraenderung",
+            "veraenderung_prozent", "von_auf_um", "produkt", "betrag_mal_anzahl"} <= kinds
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "anleitungen" / "nachrechnen.md").read_text(encoding="utf-8")
+    assert all(f"(`{kind}`" in docs or f"`{kind}`)" in docs or f"`{kind}`," in docs for kind in KINDS), [
+        k for k in KINDS if f"`{k}`" not in docs]
