@@ -334,3 +334,15 @@ def test_json_names_the_kind_of_every_recognised_calculation(capsys, tmp_path):
     docs = (Path(__file__).resolve().parents[1] / "docs" / "anleitungen" / "nachrechnen.md").read_text(encoding="utf-8")
     assert all(f"(`{kind}`" in docs or f"`{kind}`)" in docs or f"`{kind}`," in docs for kind in KINDS), [
         k for k in KINDS if f"`{k}`" not in docs]
+
+
+def test_figures_without_unit_in_a_total_line_are_never_dropped(capsys, tmp_path):
+    """A table „in €“ whose cells carry no unit: a total line the program cannot check lists its figures as „nicht
+    geprüft“ (the row's own number „10 =“ and years are no results)."""
+    text = ("Erträge in €\tErgebnis 2022\tAnsatz 2023\n"
+            "1 + Steuern\t174.611.076,21\t178.380.000\n"
+            "2 + Zuwendungen\t5.396.650,51\t3.950.000\n"
+            "10 = Ordentliche Erträge 2022\t180.007.726,72\t182.330.000\n")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert [(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]] == [(4, "180.007.726,72"), (4, "182.330.000")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -90,6 +91,19 @@ def _consequences(pruefung: Pruefung) -> None:
             queue.append(dependent)
 
 
+# A line that states a total: its figures without a unit (a table „in €“, „in T€“) are results as well.
+_TOTAL_LINE = re.compile(r"^\s*(?:\d{1,3}\s*)?=|\t\s*=|^\s*(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|"
+                         r"Insgesamt|Endsumme|Zusammen|Total)\b", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
+
+
+def _result_like(zeile: Zeile, zahl) -> bool:
+    """A figure without a unit in a total line that is no year and not the row's own number („10 = …“)."""
+    if re.fullmatch(r"(?:19|20)\d\d", zahl.text) or zahl.start == 0 and _ROW_NUMBER.match(zeile.text):
+        return False
+    return zahl.tiefe == 0 and not zeile.text[:zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
+
+
 def _mentions(pruefung: Pruefung, zeilen: list[Zeile]) -> None:
     """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft"."""
     tied = {t.key for r in pruefung.rechnungen for t in r.teile} | {r.ergebnis.key for r in pruefung.rechnungen}
@@ -97,9 +111,10 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile]) -> None:
     for rechnung in pruefung.rechnungen:
         results[(rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))].append(rechnung)
     for zeile in zeilen:
+        total_line = bool(_TOTAL_LINE.search(zeile.text))
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
-            if fund.key in tied or zahl.einheit not in ("€", "%"):
+            if fund.key in tied or zahl.einheit not in ("€", "%") and not (total_line and _result_like(zeile, zahl)):
                 continue
             same = results.get((zahl.einheit, abs(zahl.wert)))
             if same:
