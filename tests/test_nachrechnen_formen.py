@@ -316,7 +316,7 @@ def test_a_slip_in_a_comparison_row_is_followed_to_the_total_of_its_column(capsy
 KINDS = {"produkt", "aufschluesselung", "zeilenrechnung", "rechenblock", "listensumme", "spaltensumme",
          "anteil_prozent", "prozentanteil", "veraenderung_prozent", "anteile_gesamtsumme", "differenz", "von_auf_um",
          "veraenderung", "betrag_mal_anzahl", "teilbetraege_summe", "jahresspalten", "davon_spalten", "zeilensumme",
-         "vergleich_differenz", "vergleich_prozent", "verteilung"}
+         "vergleich_differenz", "vergleich_prozent", "verteilung", "schema_summe", "schema_saldo"}
 
 
 def test_json_names_the_kind_of_every_recognised_calculation(capsys, tmp_path):
@@ -338,11 +338,48 @@ def test_json_names_the_kind_of_every_recognised_calculation(capsys, tmp_path):
 
 def test_figures_without_unit_in_a_total_line_are_never_dropped(capsys, tmp_path):
     """A table „in €“ whose cells carry no unit: a total line the program cannot check lists its figures as „nicht
-    geprüft“ (the row's own number „10 =“ and years are no results)."""
-    text = ("Erträge in €\tErgebnis 2022\tAnsatz 2023\n"
-            "1 + Steuern\t174.611.076,21\t178.380.000\n"
-            "2 + Zuwendungen\t5.396.650,51\t3.950.000\n"
-            "10 = Ordentliche Erträge 2022\t180.007.726,72\t182.330.000\n")
+    geprüft“ (years are no results; the rows it adds are in an Anlage)."""
+    text = ("Die einzelnen Erträge des Teilplans stehen in der Anlage 3 zu dieser Vorlage.\n"
+            "Summe der Erträge 2022\t180.007.726,72\t182.330.000\n")
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0
-    assert [(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]] == [(4, "180.007.726,72"), (4, "182.330.000")]
+    assert [(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]] == [(2, "180.007.726,72"), (2, "182.330.000")]
+
+
+# --- the numbered scheme of a Haushaltsplan (NKF) --------------------------------------------------------------------
+
+def test_numbered_scheme_of_a_plan(capsys, tmp_path):
+    """„10 = …“ adds the rows since the last total („+“ adds, „-“ subtracts), „17 = …“ of „-“ rows only adds the
+    expenses, „18 = …“ right after a total is the balance of the two totals before it (10 − 17)."""
+    ertraege = [Fraction(4_210_500), Fraction(812_300), Fraction(95_040)]
+    aufwand = [Fraction(2_954_100), Fraction(1_730_250)]
+    fin = [Fraction(12_400), Fraction(88_900)]
+    e, a = sum(ertraege), sum(aufwand)
+    laufend, finanz = e - a, fin[0] - fin[1]
+    ordentlich = laufend + finanz
+    signed_plain = lambda v: ("-" if v < 0 else "") + fmt(abs(v))  # noqa: E731
+    text = ("Teilergebnisplan in €\tAnsatz 2025\n"
+            f"1 + Steuern und ähnliche Abgaben\t{fmt(ertraege[0])}\n"
+            f"2 + Zuwendungen und allgemeine Umlagen\t{fmt(ertraege[1])}\n"
+            f"7 + Sonstige ordentliche Erträge\t{fmt(ertraege[2])}\n"
+            f"10 = Ordentliche Erträge\t{fmt(e)}\n"
+            f"11 - Personalaufwendungen\t{fmt(aufwand[0])}\n"
+            f"13 - Aufwendungen für Sach- und Dienstleistungen\t{fmt(aufwand[1])}\n"
+            f"17 = Ordentliche Aufwendungen\t{fmt(a)}\n"
+            f"18 = Ergebnis der laufenden Verwaltungstätigkeit\t{fmt(laufend)}\n"
+            f"19 + Finanzerträge\t{fmt(fin[0])}\n"
+            f"20 - Zinsen und ähnliche Aufwendungen\t{fmt(fin[1])}\n"
+            f"21 = Finanzergebnis\t{signed_plain(finanz)}\n"
+            f"22 = Ordentliches Ergebnis\t{signed_plain(ordentlich)}\n")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0, report
+    assert [(b["zeile"], b["art"], b["status"]) for b in report["befunde"]] == [
+        (5, "schema_summe", "stimmt"), (8, "schema_summe", "stimmt"), (9, "schema_saldo", "stimmt"),
+        (12, "schema_summe", "stimmt"), (13, "schema_saldo", "stimmt")]
+    typed = ordentlich + 1000
+    code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "b.txt", text.replace(
+        f"Ordentliches Ergebnis\t{signed_plain(ordentlich)}", f"Ordentliches Ergebnis\t{signed_plain(typed)}"))))
+    assert code == 1
+    assert f"Z. 13          FEHLER       getippt {fmt(typed)}, nachgerechnet {fmt(ordentlich)} (Differenz +1.000)" in out
+    assert (f"erkannt: Saldo „Ordentliches Ergebnis“ der beiden Summenzeilen darüber (Spalte 1): {fmt(laufend)} + "
+            f"(\u2212{fmt(-finanz)})") in out

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import (bloecke, inzeile, saetze, tabellenkopf, veraenderung, vergleich,
-                                        verteilung)
+from vorlagen.review.nachrechnen import (bloecke, inzeile, saetze, schema, tabellenkopf, veraenderung,
+                                        vergleich, verteilung)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
 
@@ -41,6 +41,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     bloecke.recognise(reihen, found, rates)
     tabellenkopf.recognise(reihen, found)
     verteilung.recognise(reihen, found)
+    schema.recognise(reihen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
