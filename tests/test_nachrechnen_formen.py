@@ -383,3 +383,21 @@ def test_numbered_scheme_of_a_plan(capsys, tmp_path):
     assert f"Z. 13          FEHLER       getippt {fmt(typed)}, nachgerechnet {fmt(ordentlich)} (Differenz +1.000)" in out
     assert (f"erkannt: Saldo „Ordentliches Ergebnis“ der beiden Summenzeilen darüber (Spalte 1): {fmt(laufend)} + "
             f"(\u2212{fmt(-finanz)})") in out
+
+
+def test_numbered_scheme_with_labels_a_pdf_wrapped(capsys, tmp_path):
+    """In a PDF the label of a numbered row may wrap: its figures stand on the next line, without the number."""
+    rows = [Fraction(174_611_076_21, 100), Fraction(5_396_650_51, 100), Fraction(2_344_943_95, 100)]
+    total = sum(rows)
+    text = ("Ertrags- und Aufwandsarten in € Ergebnis 2012\n"
+            "1 + Steuern und ähnliche\nAbgaben 174.611.076,21\n"
+            "2 + Zuwendungen und\nallgemeine Umlagen 5.396.650,51\n"
+            "7 + Sonstige ordentliche Erträge 2.344.943,95\n"
+            "10 = Ordentliche Erträge {}\n")
+    right = f"{fmt(Fraction(int(total)))},{int(total * 100) % 100:02d}"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format(right)))
+    assert code == 0
+    assert [(b["zeile"], b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (8, "schema_summe", right, "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("184.067.911,05")))
+    assert code == 1 and [b["nachgerechnet"] for b in by_status(report, "Fehler")] == [right]

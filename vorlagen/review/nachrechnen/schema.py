@@ -28,12 +28,20 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
     """Adds the totals of every numbered scheme."""
     pending: list[_Zeile] = []
     totals: list[_Zeile] = []
+    wrapped: tuple[str, Reihe] | None = None  # a numbered label a PDF wrapped: its figures are on the next line
     for reihe in reihen:
         row = _row(reihe)
+        if row is None and wrapped and not _ROW.match(reihe.zeile.text):
+            row = _Zeile(wrapped[1], wrapped[0], _values(reihe, 0)) if _values(reihe, 0) else None
+            if row is not None:
+                row.reihe = reihe
         if row is None:
-            if reihe.zeile.text.strip() and reihe.werte:
+            match = _ROW.match(reihe.zeile.text)
+            wrapped = (_op(match), reihe) if match and not _values(reihe, match.end("op")) else None
+            if reihe.zeile.text.strip() and reihe.werte and not wrapped:
                 pending, totals = [], []  # another table: the scheme ends
             continue
+        wrapped = None
         if row.op != "=":
             pending = (pending + [row])[-_MAX_ROWS:]
             continue
@@ -50,16 +58,22 @@ def _row(reihe: Reihe) -> _Zeile | None:
     match = _ROW.match(reihe.zeile.text)
     if not match:
         return None
-    values = [z for z in reihe.zeile.zahlen if z.start > match.end("op") and z.tiefe == 0
-              and not re.fullmatch(r"(?:19|20)\d\d", z.text)]
-    if not values:
-        return None
-    return _Zeile(reihe, "-" if match["op"] in "-−–" else match["op"], values)
+    values = _values(reihe, match.end("op"))
+    return _Zeile(reihe, _op(match), values) if values else None
+
+
+def _op(match: re.Match) -> str:
+    return "-" if match["op"] in "-−–" else match["op"]
+
+
+def _values(reihe: Reihe, after: int) -> list[Zahl]:
+    return [z for z in reihe.zeile.zahlen if z.start > after and z.tiefe == 0
+            and not re.fullmatch(r"(?:19|20)\d\d", z.text)]
 
 
 def _group(rows: list[_Zeile], total: _Zeile, found: list[Rechnung]) -> None:
     width = len(total.werte)
-    if any(len(r.werte) != width for r in rows):
+    if len(rows) < 2 or any(len(r.werte) != width for r in rows):
         return
     total.aufwand = all(r.op == "-" for r in rows)
     for column in range(width):
@@ -96,5 +110,7 @@ def _shown(parts: list[Zahl], signs: list[int]) -> str:
 
 
 def _label(total: _Zeile) -> str:
-    text = _NUMBER_OP.sub("", total.reihe.zeile.text).split("\t")[0]
-    return text[:total.werte[0].start].strip()[:60] if "\t" not in total.reihe.zeile.text else text.strip()[:60]
+    text = total.reihe.zeile.text
+    number = _NUMBER_OP.match(text)
+    start = number.end() if number else 0
+    return text[start:max(start, total.werte[0].start)].split("\t")[0].strip()[:60]
