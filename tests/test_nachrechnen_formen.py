@@ -398,6 +398,6 @@ def test_numbered_scheme_with_labels_a_pdf_wrapped(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format(right)))
     assert code == 0
     assert [(b["zeile"], b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
-        (8, "schema_summe", right, "stimmt")]
+        (7, "schema_summe", right, "stimmt")]
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("184.067.911,05")))
     assert code == 1 and [b["nachgerechnet"] for b in by_status(report, "Fehler")] == [right]
