@@ -401,3 +401,25 @@ def test_numbered_scheme_with_labels_a_pdf_wrapped(capsys, tmp_path):
         (7, "schema_summe", right, "stimmt")]
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("184.067.911,05")))
     assert code == 1 and [b["nachgerechnet"] for b in by_status(report, "Fehler")] == [right]
+
+
+# --- parts that are only listed: confirmed when they add up, never a slip ------------------------------------------
+
+@pytest.mark.parametrize("template, parts", [
+    ("Der Zuschuss ist auf höchstens {t} € begrenzt (110.000 € für das Gebäude, 196.600 € für den Rasenplatz und "
+     "45.000 € für die Wasserversorgung).", [Fraction(110_000), Fraction(196_600), Fraction(45_000)]),
+    ("Überplanmäßig werden {t} € bereitgestellt (dabei Anteil Bund/Land: 76.321,00 € und Eigenanteil: 38.160,50 €).",
+     [Fraction(76_321), Fraction(38_160_50, 100)]),
+    ("Das betrifft 780.882,60 € bei den Amtsbudgets und 24.650 € bei den Sonderbudgets, insgesamt somit {t} €.",
+     [Fraction(780_882_60, 100), Fraction(24_650)]),
+])
+def test_listed_parts_are_confirmed_but_never_a_slip(capsys, tmp_path, template, parts):
+    total = sum(parts)
+    places = 2 if total.denominator > 1 or "," in template.split("{t}")[0][-30:] else 0
+    typed = fmt(Fraction(int(total))) + (f",{int(total * 100) % 100:02d}" if places or total.denominator > 1 else "")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", template.format(t=typed) + "\n"))
+    assert code == 0 and [(b["art"], b["status"], b["getippt"]) for b in report["befunde"]] == [
+        ("aufschluesselung" if "(" in template else "teilbetraege_summe", "stimmt", typed + NBSP + "€")]
+    # a total that does not add up proves nothing: perhaps not every part is named; all figures stay listed
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", template.format(t="999.999") + "\n"))
+    assert code == 0 and report["befunde"] == [] and len(report["nicht_geprueft"]) == len(parts) + 1

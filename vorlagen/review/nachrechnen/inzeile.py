@@ -16,7 +16,7 @@ _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
 _EQUALS = re.compile(rf"^\s*(?:{_WORD}\s*)?\)*\s*=\s*$")
 _PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)?$")
-_OPENS = re.compile(r"\s*\(")
+_OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
 _STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
@@ -44,9 +44,9 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         found.append(Rechnung(art, "produkt", [fund(z) for z in chain], fund(result), shown,
                               sicher=explicit or _row_like(text, chain[0], chain[-1], result), typ="produkt"))
         used |= {z.start for z in chain}
-    for parts, signs, result, art, typ in _sums(text, figs, used):
+    for parts, signs, result, art, typ, sure in _sums(text, figs, used):
         found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs), betrag=True,
-                              vorzeichen=signs, sicher="davon" not in art, typ=typ))
+                              vorzeichen=signs, sicher=sure, typ=typ))
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}
     for rechnung in prosa.checks(text, figs, fund):
@@ -117,22 +117,28 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
     for k, total in enumerate(figs):
         if total.einheit != "€":
             continue
-        if not _OPENS.match(text, total.ende):
+        opening = _OPENS_NEAR.match(text, total.ende)
+        if not opening:
             continue
-        group_end = text.find(")", total.ende)
+        group_end = text.find(")", opening.end())
         inner = []
         for z in figs[k + 1:]:
             if group_end >= 0 and z.start >= group_end:
                 break
             if z.tiefe == total.tiefe + 1 and z.einheit == "€":
                 inner.append(z)
-        if len(inner) >= 2:
-            if (len(inner) >= 2 and re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende:inner[0].start])
-                    and all("+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
-                            for a, b in zip(inner, inner[1:]))):
-                partial = "davon" in text[total.ende:inner[0].start]  # "davon" may leave parts unnamed
-                yield inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""), \
-                    "aufschluesselung"
+        if len(inner) < 2:
+            continue
+        if (re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende:inner[0].start])
+                and all("+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
+                        for a, b in zip(inner, inner[1:]))):
+            partial = "davon" in text[total.ende:inner[0].start]  # "davon" may leave parts unnamed
+            yield (inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""),
+                   "aufschluesselung", not partial)
+        elif not re.search(r"\d", text[opening.end():inner[0].start]) and "%" not in text[opening.end():group_end] \
+                and all(not re.search(r"\d|\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:])):
+            # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all
+            yield inner, [1] * len(inner), total, "aufgezählte Teilbeträge in Klammern", "aufschluesselung", False
     i = 0
     while i < len(figs) - 2:
         j, signs = i, [1]
@@ -143,7 +149,7 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
             signs.append(1 if op[1] == "+" else -1)
             j += 1
         if j > i and j + 1 < len(figs) and figs[j + 1].einheit == "€" and _EQUALS.match(between(text, figs[j], figs[j + 1])):
-            yield figs[i:j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung"
+            yield figs[i:j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung", True
             i = j + 2
         else:
             i = max(j, i + 1)

@@ -27,6 +27,7 @@ _TO = re.compile(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$")
 _BY = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+)?\s*[,;]?\s*(?:(?:also|d\.\s?h\.|das heißt|mithin|somit|und damit|damit|insgesamt|ein Plus|"
                  r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$")
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
+_MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -152,4 +153,9 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         shown = " + ".join(z.betrag() for z in tranches)
         return [Rechnung("Jahresbeträge und ihre genannte Summe", "summe", [at(z) for z in tranches],
                          at(total), shown, typ="teilbetraege_summe")]
+    if 2 <= len(before) <= _MAX_PARTS and not each:
+        # "780.882,60 € bei den Amtsbudgets und 24.650 € bei den Sonderbudgets, insgesamt somit 805.532,60 €": the
+        # amounts before may all be parts, or not – only a sum that holds is confirmed, a mismatch proves nothing
+        return [Rechnung("genannte Beträge und ihre genannte Summe", "summe", [at(z) for z in before], at(total),
+                         " + ".join(z.betrag() for z in before), sicher=False, typ="teilbetraege_summe")]
     return []
