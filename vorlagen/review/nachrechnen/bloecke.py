@@ -172,7 +172,7 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
     total = reihen[index]
     width = len(total.werte)
     rows: list[Reihe] = []
-    blanks = 0
+    blanks, wrapped = 0, False
     for seen, reihe in enumerate(reihen[i] for i in range(index - 1, -1, -1)):  # no copy of the rows above
         if len(rows) > MAX_LISTE or seen > 2 * MAX_LISTE:
             return  # too long a list to be sure which rows belong: the total stays "nicht geprüft"
@@ -187,12 +187,15 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
         fits = (len(reihe.werte) == width and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
                 or reihe.strich and width == 1)
         if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich:
+            at = index - 1 - seen
+            wrapped = not reihe.werte and at > 0 and _fits_total(reihen[at - 1], total)
             break
         rows.append(reihe)
     rows.reverse()
     if not 2 <= len(rows) <= MAX_LISTE:
         return
-    marked = bool(total.label) or total.zeile.fett
+    # a label line with rows of the same kind above it: a row label a PDF wrapped, which rows belong is a guess
+    marked = (bool(total.label) or total.zeile.fett) and not wrapped
     for column, result in enumerate(total.werte):
         if rate and result.einheit == "%":
             continue
@@ -210,6 +213,10 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
         found.append(Rechnung(art, "summe", [Fund(r.zeile, z) for r, z in members], Fund(total.zeile, result),
                               shown, betrag=False, vorzeichen=signs, sicher=marked,
                               typ="listensumme" if width == 1 else "spaltensumme"))
+
+
+def _fits_total(reihe: Reihe, total: Reihe) -> bool:
+    return len(reihe.werte) == len(total.werte) and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
 
 
 def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:
