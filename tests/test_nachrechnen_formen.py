@@ -425,6 +425,9 @@ def test_listed_parts_are_confirmed_but_never_a_slip(capsys, tmp_path, template,
     assert code == 0 and report["befunde"] == [] and len(report["nicht_geprueft"]) == len(parts) + 1
 
 
+NAMES = ["Einkommensteuer", "Umsatzsteuer", "Schlüsselzuweisungen"]
+
+
 def test_a_row_label_wrapped_in_the_middle_of_a_table_raises_no_alarm(capsys, tmp_path):
     """A PDF wraps „Gemeindeanteil an der Einkommensteuer“: the walk up from „Summe“ stops at the wrapped line.
     With rows of the same kind above it, which rows belong is a guess: a mismatch is no slip (the corpus of
@@ -433,10 +436,10 @@ def test_a_row_label_wrapped_in_the_middle_of_a_table_raises_no_alarm(capsys, tm
     above = [Fraction(20_000)]
     total = sum(above) + sum(rows)
     text = (f"Grundsteuer {fmt(above[0])}\nGemeindeanteil an der\n"
-            + "".join(f"Posten {i} {fmt(r)}\n" for i, r in enumerate(rows, start=1)) + f"Summe {fmt(total)}\n")
+            + "".join(f"{name} {fmt(r)}\n" for name, r in zip(NAMES, rows)) + f"Summe {fmt(total)}\n")
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
     assert (len(rows) + 3, fmt(total)) in {(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]}
-    header = "Einnahmen der Stadt in 1.000 €\n" + "".join(f"Posten {i} {fmt(r)}\n" for i, r in enumerate(rows, 1))
+    header = "Einnahmen der Stadt in Tausend Euro\n" + "".join(f"{name} {fmt(r)}\n" for name, r in zip(NAMES, rows))
     code, report, _ = check(capsys, write(tmp_path, "b.txt", header + f"Summe {fmt(sum(rows) + 1)}\n"))
     assert code == 1 and [b["nachgerechnet"] for b in by_status(report, "Fehler")] == [fmt(sum(rows))]
