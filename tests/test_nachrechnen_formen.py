@@ -443,3 +443,24 @@ def test_a_row_label_wrapped_in_the_middle_of_a_table_raises_no_alarm(capsys, tm
     header = "Einnahmen der Stadt in Tausend Euro\n" + "".join(f"{name} {fmt(r)}\n" for name, r in zip(NAMES, rows))
     code, report, _ = check(capsys, write(tmp_path, "b.txt", header + f"Summe {fmt(sum(rows) + 1)}\n"))
     assert code == 1 and [b["nachgerechnet"] for b in by_status(report, "Fehler")] == [fmt(sum(rows))]
+
+
+def test_a_percentage_whose_base_stands_in_a_nearby_line(capsys, tmp_path):
+    """„mit 60 %, so dass 155.716,61 € …“ and the costs in the next line: 60 % of 259.527,68 € = 155.716,608 →
+    155.716,61 €; 40 % → 103.811,072 → 103.811,07 €. Confirmed only; a share that fits no nearby amount stays
+    „nicht geprüft“."""
+    kosten = Fraction(259_527_68, 100)
+    def cents(value: Fraction) -> str:
+        whole = int(value * 100 + Fraction(1, 2))
+        return f"{fmt(Fraction(whole // 100))},{whole % 100:02d}"
+    text = (f"Das Programm fördert mit 60 %, so dass {cents(kosten * 60 / 100)} € beantragt werden.\n"
+            f"Laut Kostenberechnung kostet der Neubau {cents(kosten)} €.\n"
+            f"Den Rest von 40 % Eigenanteil ({cents(kosten * 40 / 100)} €) trägt die Gemeinde.\n")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert [(b["zeile"], b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (1, "prozentanteil", cents(kosten * 60 / 100) + NBSP + "€", "stimmt"),
+        (3, "prozentanteil", cents(kosten * 40 / 100) + NBSP + "€", "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.replace("155.716,61", "155.761,61")))
+    assert code == 0 and [b["zeile"] for b in report["befunde"]] == [3]
+    assert {"seite": None, "zeile": 1, "zahl": "155.761,61" + NBSP + "€"} in report["nicht_geprueft"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import (bloecke, inzeile, saetze, schema, tabellenkopf, veraenderung,
+from vorlagen.review.nachrechnen import (anteil, bloecke, inzeile, saetze, schema, tabellenkopf, veraenderung,
                                         vergleich, verteilung)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
@@ -42,6 +42,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     tabellenkopf.recognise(reihen, found)
     verteilung.recognise(reihen, found)
     schema.recognise(reihen, found)
+    anteil.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
