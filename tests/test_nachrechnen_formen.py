@@ -464,3 +464,21 @@ def test_a_percentage_whose_base_stands_in_a_nearby_line(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text.replace("155.716,61", "155.761,61")))
     assert code == 0 and [b["zeile"] for b in report["befunde"]] == [3]
     assert {"seite": None, "zeile": 1, "zahl": "155.761,61" + NBSP + "€"} in report["nicht_geprueft"]
+
+
+@pytest.mark.parametrize("line, report_line", [
+    # 3 x 412,5 TEUR = 1.237,5 TEUR, typed 1.273,5
+    ("Personalkosten 3 x 412,5 TEUR = 1.273,5 TEUR",
+     "Z. 1           FEHLER       getippt 1.273,5\u00a0T€, nachgerechnet 1.237,5\u00a0T€ (Differenz +36,0\u00a0T€)"),
+    # 4 x 2,25 Millionen Euro = 9,00 Millionen Euro, typed 9,20
+    ("Investitionen 4 x 2,25 Millionen Euro = 9,20 Millionen Euro",
+     "Z. 1           FEHLER       getippt 9,20\u00a0Mio.\u00a0€, nachgerechnet 9,00\u00a0Mio.\u00a0€ "
+     "(Differenz +0,20\u00a0Mio.\u00a0€)"),
+    # 12 x 1.250 TEuro = 15.000 TEuro, typed 15.500
+    ("Zuweisungen 12 x 1.250 TEuro = 15.500 TEuro",
+     "Z. 1           FEHLER       getippt 15.500\u00a0T€, nachgerechnet 15.000\u00a0T€ (Differenz +500\u00a0T€)"),
+])
+def test_thousands_and_millions_written_out(capsys, tmp_path, line, report_line):
+    assert 3 * Fraction(4125, 10) == Fraction(12375, 10) and 4 * Fraction(225, 100) == 9 and 12 * 1250 == 15_000
+    code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "a.txt", line + "\n")))
+    assert code == 1 and report_line in out, out
