@@ -482,3 +482,14 @@ def test_thousands_and_millions_written_out(capsys, tmp_path, line, report_line)
     assert 3 * Fraction(4125, 10) == Fraction(12375, 10) and 4 * Fraction(225, 100) == 9 and 12 * 1250 == 15_000
     code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "a.txt", line + "\n")))
     assert code == 1 and report_line in out, out
+
+
+def test_by_from_to(capsys, tmp_path):
+    """„um 24.300 Euro von 252.900 Euro auf 277.200 Euro“: 277.200 − 252.900 = 24.300."""
+    assert Fraction(277_200) - 252_900 == 24_300
+    line = "- 401000 „Personalaufwendungen“ um {} Euro von 252.900 Euro auf 277.200 Euro\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", line.format("24.300")))
+    assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("von_auf_um", "stimmt")]
+    code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "b.txt", line.format("23.400"))))
+    assert code == 1
+    assert "Z. 1           FEHLER       getippt 23.400\u00a0€, nachgerechnet 24.300\u00a0€ (Differenz \u2212900\u00a0€)" in out

@@ -23,6 +23,8 @@ _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
 _FROM = re.compile(r"\bvon\s*$")
+_UM = re.compile(r"\bum\s*$")
+_UM_FROM = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+\s+){0,2}von\s*$")
 _TO = re.compile(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$")
 _BY = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+)?\s*[,;]?\s*(?:(?:also|d\.\s?h\.|das heißt|mithin|somit|und damit|damit|insgesamt|ein Plus|"
                  r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$")
@@ -52,6 +54,11 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`steigt von 412,5 auf 420,0, also um 7,5` (any unit) and `… also um 1,82 %`: the change stated beside the
     two figures it lies between."""
     found = []
+    for c, a, b in zip(figs, figs[1:], figs[2:]):  # "um 24.300 Euro von 252.900 Euro auf 277.200 Euro"
+        if (c.einheit == a.einheit == b.einheit != "%" and _UM.search(_before(text, c))
+                and _UM_FROM.match(between(text, c, a)) and _TO.match(between(text, a, b))):
+            found.append(Rechnung("Veränderung „um … von … auf …“", "differenz", [at(b), at(a)], at(c),
+                                  f"{b.betrag()} − {a.betrag()}", typ="von_auf_um"))
     for a, b, c in zip(figs, figs[1:], figs[2:]):
         if not (a.einheit == b.einheit != "%" and _FROM.search(_before(text, a)) and _TO.match(between(text, a, b))
                 and _BY.match(between(text, b, c))):
