@@ -316,7 +316,7 @@ def test_a_slip_in_a_comparison_row_is_followed_to_the_total_of_its_column(capsy
 KINDS = {"produkt", "aufschluesselung", "zeilenrechnung", "rechenblock", "listensumme", "spaltensumme",
          "anteil_prozent", "prozentanteil", "veraenderung_prozent", "anteile_gesamtsumme", "differenz", "von_auf_um",
          "veraenderung", "betrag_mal_anzahl", "teilbetraege_summe", "jahresspalten", "davon_spalten", "zeilensumme",
-         "vergleich_differenz", "vergleich_prozent", "verteilung", "schema_summe", "schema_saldo"}
+         "vergleich_differenz", "vergleich_prozent", "verteilung", "schema_summe", "schema_saldo", "verweis"}
 
 
 def test_json_names_the_kind_of_every_recognised_calculation(capsys, tmp_path):
@@ -493,3 +493,23 @@ def test_by_from_to(capsys, tmp_path):
     code, out, _ = run(capsys, "nachrechnen", str(write(tmp_path, "b.txt", line.format("23.400"))))
     assert code == 1
     assert "Z. 1           FEHLER       getippt 23.400\u00a0€, nachgerechnet 24.300\u00a0€ (Differenz \u2212900\u00a0€)" in out
+
+
+def test_rows_that_name_the_rows_they_come_from(capsys, tmp_path):
+    """„(Saldo aus 2.1 und 2.2)“: the named rows as typed (344.574,43 + (−143.966,95) = 200.607,48); of two rows
+    also the first less the second (1.574.565,73 − 1.356.362,04 = 218.203,69). Confirmed only."""
+    assert Fraction(344_574_43, 100) - Fraction(143_966_95, 100) == Fraction(200_607_48, 100)
+    assert Fraction(1_574_565_73, 100) - Fraction(1_356_362_04, 100) == Fraction(218_203_69, 100)
+    text = ("1.1 Summe Erträge | 1.574.565,73 |\n1.2 Summe Aufwendungen | 1.356.362,04 |\n"
+            "1.3 Jahresüberschuss (Saldo aus 1.1 und 1.2) | 218.203,69 |\n"
+            "2.1 Zahlungsmittelüberschuss der Erfolgsrechnung | 344.574,43 |\n"
+            "2.2 Finanzierungsmittelbedarf aus Investitionstätigkeit | -143.966,95 |\n"
+            "2.3 Finanzierungsmittelüberschuss (Saldo aus 2.1 und 2.2) | {} |\n")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("200.607,48")))
+    assert code == 0
+    assert [(b["zeile"], b["art"], b["rechnung"], b["status"]) for b in report["befunde"]] == [
+        (3, "verweis", "1.574.565,73 − 1.356.362,04", "stimmt"),
+        (6, "verweis", "344.574,43 + (\u2212143.966,95)", "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("200.706,48")))
+    assert code == 0 and [b["zeile"] for b in report["befunde"]] == [3]
+    assert {"seite": None, "zeile": 6, "zahl": "200.706,48"} in report["nicht_geprueft"]

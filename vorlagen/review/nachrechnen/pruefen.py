@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vorlagen.review.nachrechnen import (anteil, bloecke, inzeile, saetze, schema, tabellenkopf, veraenderung,
-                                        vergleich, verteilung)
+                                        vergleich, verteilung, verweis)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
 
@@ -43,13 +43,15 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     verteilung.recognise(reihen, found)
     schema.recognise(reihen, found)
     anteil.recognise(zeilen, found)
+    verweis.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
+    unsure = {r.ergebnis.key for r in found if r.status == OFFEN}
     found = [r for r in found if r.status != OFFEN]  # a guess that fails proves nothing: its figures stay open
     pruefung = Pruefung(datei, found, [])
     _consequences(pruefung)
-    _mentions(pruefung, zeilen)
+    _mentions(pruefung, zeilen, unsure)
     return pruefung
 
 
@@ -106,8 +108,9 @@ def _result_like(zeile: Zeile, zahl) -> bool:
     return zahl.tiefe == 0 and not zeile.text[:zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
 
 
-def _mentions(pruefung: Pruefung, zeilen: list[Zeile]) -> None:
-    """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft"."""
+def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: set[tuple] = frozenset()) -> None:
+    """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft" (money, percentages,
+    figures of a total line, and the result of every calculation that could not be confirmed)."""
     tied = {t.key for r in pruefung.rechnungen for t in r.teile} | {r.ergebnis.key for r in pruefung.rechnungen}
     results: dict[tuple, list[Rechnung]] = defaultdict(list)
     for rechnung in pruefung.rechnungen:
@@ -116,7 +119,8 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile]) -> None:
         total_line = bool(_TOTAL_LINE.search(zeile.text))
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
-            if fund.key in tied or zahl.einheit not in ("€", "%") and not (total_line and _result_like(zeile, zahl)):
+            if fund.key in tied or zahl.einheit not in ("€", "%") and fund.key not in unsure \
+                    and not (total_line and _result_like(zeile, zahl)):
                 continue
             same = results.get((zahl.einheit, abs(zahl.wert)))
             if same:
