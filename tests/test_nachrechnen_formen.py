@@ -513,3 +513,20 @@ def test_rows_that_name_the_rows_they_come_from(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("200.706,48")))
     assert code == 0 and [b["zeile"] for b in report["befunde"]] == [3]
     assert {"seite": None, "zeile": 6, "zahl": "200.706,48"} in report["nicht_geprueft"]
+
+
+@pytest.mark.parametrize("template, a, b", [
+    ("Im Haushalt werden Ausgaben von 135.000 Euro und Einnahmen von 124.875 Euro aufgenommen; damit steht der "
+     "Eigenanteil der Stadt von {} Euro bereit.", Fraction(135_000), Fraction(124_875)),
+    ("Die Gewinn- und Verlustrechnung wird mit Erträgen von 43.663.562,30 EURO und Aufwand von 43.057.032,47 EURO "
+     "festgestellt, also mit einem Ergebnis von {} EURO.", Fraction(43_663_562_30, 100), Fraction(43_057_032_47, 100)),
+])
+def test_what_is_left_of_two_amounts_is_confirmed(capsys, tmp_path, template, a, b):
+    rest = a - b
+    typed = fmt(Fraction(int(rest))) + (f",{int(rest * 100) % 100:02d}" if rest.denominator > 1 else "")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", template.format(typed) + "\n"))
+    assert code == 0 and [(b["art"], b["status"], b["getippt"]) for b in report["befunde"]] == [
+        ("differenz", "stimmt", typed + NBSP + "€")]
+    # which figure is which is read from words like „Eigenanteil“, „Ergebnis“: a mismatch claims nothing
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", template.format("1.234") + "\n"))
+    assert code == 0 and report["befunde"] == [] and len(report["nicht_geprueft"]) == 3

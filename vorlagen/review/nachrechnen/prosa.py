@@ -19,6 +19,9 @@ _CHANGE = re.compile(r"Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Se
                      r"Reduktion|Veränderung|steigt|stieg|sinkt|sank|erhöht|gestiegen|gesunken|gesenkt|verringert")
 _DIFF = re.compile(r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
                    r"Minderaufwand|Einsparung|mehr als|weniger als")
+# words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
+_REMAINDER = re.compile(r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
+                        r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss)\b")
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
@@ -120,7 +123,8 @@ def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
 
 def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`Die Differenz zwischen A und B beträgt C`, `Steigerung von A auf B, also um C`."""
-    if not _DIFF.search(text) and not _CHANGE.search(text):
+    remainder = not _DIFF.search(text) and not _CHANGE.search(text)
+    if remainder and not _REMAINDER.search(text):
         return []
     money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
     if len(money) != 3:
@@ -130,7 +134,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     or re.search(r"\bvon\s*$", _before(text, a)) and re.match(r"^\s*auf\s*$", between(text, a, b)))
     big, small = (a, b) if abs(a.wert) >= abs(b.wert) else (b, a)
     rechnung = Rechnung("genannte Differenz zweier genannter Beträge", "differenz", [at(a), at(b)],
-                        at(c), f"{big.betrag()} − {small.betrag()}", sicher=explicit, typ="differenz")
+                        at(c), f"{big.betrag()} − {small.betrag()}", sicher=explicit and not remainder,
+                        typ="differenz")
     return [rechnung]
 
 

@@ -12,10 +12,10 @@ from vorlagen.core.fmt import eur, eur_cent, zahl
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
     r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
-    r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EUR\b|Euro\b)"
-    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
+    r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
+    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
-_EURO_BEFORE = re.compile(r"(?:€|EUR)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
+_EURO_BEFORE = re.compile(r"(?:€|EURO?)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
 _EXPONENT = {"Mio": 6, "Millionen": 6, "Mrd": 9, "Milliarden": 9, "Tsd": 3, "Tausend": 3, "T€": 3, "TEUR": 3,
              "TEuro": 3, "T EUR": 3}
 
