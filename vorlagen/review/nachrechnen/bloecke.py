@@ -165,7 +165,8 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     shown = written_sum([z for _, z in parts], signs)
     found.append(Rechnung("Ergebnis „= …“ des Rechenblocks darüber", "summe", [Fund(r.zeile, z) for r, z in parts],
                           Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
-                          sicher=holds or not wrapped, typ="rechenblock"))  # with lines stepped over, which rows belong is a guess
+                          sicher=holds or not wrapped,  # with lines stepped over, which rows belong is a guess
+                          typ="rechenblock"))
 
 
 def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: bool = False) -> None:

@@ -34,6 +34,8 @@ def _outside_parens(text: str) -> str:
 
 def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     """Adds the calculations of one line to `found`; returns the starts of figures used as inputs."""
+    if len(zeile.zahlen) < 2:
+        return set()  # every calculation within a line has at least two figures
     text, figs = zeile.text, _grouped(zeile.text, zeile.zahlen)
     used: set[int] = set()
     first = len(found)  # the calculations of this line are added after it
@@ -45,7 +47,8 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                               sicher=explicit or _row_like(text, chain[0], chain[-1], result), typ="produkt"))
         used |= {z.start for z in chain}
     for parts, signs, result, art, typ, sure in _sums(text, figs, used):
-        found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs), betrag=True,
+        found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs),
+                              betrag=True,
                               vorzeichen=signs, sicher=sure, typ=typ))
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}

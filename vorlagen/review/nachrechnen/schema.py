@@ -105,7 +105,10 @@ def _balance(first: _Zeile, second: _Zeile, total: _Zeile, found: list[Rechnung]
 def _shown(parts: list[Zahl], signs: list[int]) -> str:
     text = parts[0].zeige() if signs[0] > 0 else "− " + parts[0].betrag()
     for sign, zahl in zip(signs[1:], parts[1:]):
-        text += f" − {zahl.betrag()}" if sign < 0 else (f" + {zahl.zeige()}" if zahl.wert >= 0 else f" + ({zahl.zeige()})")
+        if sign < 0:
+            text += f" − {zahl.betrag()}"
+        else:
+            text += f" + {zahl.zeige()}" if zahl.wert >= 0 else f" + ({zahl.zeige()})"
     return text
 
 

@@ -79,4 +79,6 @@ def _pair(candidates: list[tuple[Zeile, Zahl]], difference) -> tuple | None:
 
 
 def _holds(amount: Zahl, base: Zahl, percent: Zahl) -> bool:
-    return bool(base.wert) and round_half_up(abs(amount.wert) / abs(base.wert) * 100, percent.schritt) == abs(percent.wert)
+    if not base.wert:
+        return False
+    return round_half_up(abs(amount.wert) / abs(base.wert) * 100, percent.schritt) == abs(percent.wert)

@@ -65,7 +65,8 @@ def _rows(below: Iterable[Reihe], with_percent: bool, found: list[Rechnung], rat
             base, other = (b, a) if not _holds(a, b, rate) and _holds(b, a, rate) else (a, b)
             found.append(Rechnung("Spalte „%“ als Veränderung in Prozent", "steigerung",
                                   [Fund(line, base), Fund(line, other)], Fund(line, rate),
-                                  f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100", typ="vergleich_prozent"))
+                                  f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
+                                  typ="vergleich_prozent"))
             rates.add((line.seite or 0, line.nr))
 
 
