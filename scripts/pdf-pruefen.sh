@@ -1,11 +1,12 @@
 #!/bin/sh
 # Checks PDFs with validators we did not write: veraPDF (PDF/UA-1 and PDF/A-2u) and outloud (PDF/UA-1).
 # Usage: scripts/pdf-pruefen.sh [Ordner oder PDF …]   (Standard: output/ ohne intern/)
-# Set up once with scripts/validators/einrichten.sh.
+# Set up once with scripts/setup.sh --test (it installs them into .werkzeuge/ of the project).
 set -eu
-VERAPDF=${VERAPDF_CHECK:-/opt/validators/verapdf-check}
-OUTLOUD=${OUTLOUD:-/opt/validators-venv/bin/outloud}
-[ -x "$VERAPDF" ] && [ -x "$OUTLOUD" ] || { echo "Validatoren fehlen – richten Sie sie mit scripts/validators/einrichten.sh ein." >&2; exit 1; }
+WERKZEUGE=$(cd "$(dirname "$0")/.." && pwd)/.werkzeuge
+VERAPDF=$WERKZEUGE/validators/verapdf-check
+OUTLOUD=$WERKZEUGE/validators-venv/bin/outloud
+[ -x "$VERAPDF" ] && [ -x "$OUTLOUD" ] || { echo "Die PDF-Prüfprogramme fehlen – richten Sie sie mit scripts/setup.sh --test ein." >&2; exit 1; }
 [ $# -gt 0 ] || set -- output
 DATEIEN=$(find "$@" -name '*.pdf' -not -path '*/intern/*' | sort)
 [ -n "$DATEIEN" ] || { echo "Keine PDF-Dateien gefunden." >&2; exit 1; }

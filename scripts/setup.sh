@@ -1,17 +1,56 @@
 #!/usr/bin/env bash
-# Sets up everything vorlagen needs on a fresh Debian/Ubuntu machine, and does nothing when it is
-# already set up: WeasyPrint's system libraries, then .venv with the exact package versions.
-# With --test also Chromium, which the tests drive headless.
+# Sets up what vorlagen needs on a fresh Debian/Ubuntu machine, and does nothing when it is already set up.
+#   scripts/setup.sh         building: WeasyPrint's system libraries, .venv with requirements.lock – no test tool
+#   scripts/setup.sh --test  also testing: Chromium, Java and JAXB (system), requirements-test.lock into .venv,
+#                            the PDF validators (veraPDF engine, outloud) into .werkzeuge/ inside the project,
+#                            the handbook's generator (requirements-handbuch.lock: Sphinx, MyST-Parser, Furo)
+#   scripts/setup.sh --handbuch  building and the handbook's generator (for `vorlagen hilfe`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
+test=false
+[ "${1:-}" = "--test" ] && test=true
+handbuch=$test
+[ "${1:-}" = "--handbuch" ] && handbuch=true
 
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# grep reads the whole list: with -q it could stop early, ldconfig would die of SIGPIPE and pipefail report a miss
+have_lib() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }
+# each lock file is installed into .venv once and again when it changes (its copy in .venv is the stamp)
+locks=(requirements.lock)
+$test && locks+=(requirements-test.lock)
+$handbuch && locks+=(requirements-handbuch.lock)
+stale_locks() { for lock in "${locks[@]}"; do cmp -s "$lock" ".venv/.${lock/./-}" || echo "$lock"; done; }
+validators_missing() { [ ! -x .werkzeuge/validators/verapdf-check ] || [ ! -x .werkzeuge/validators-venv/bin/outloud ]; }
+
 required=()
 have_lib libpango-1.0.so.0 || required+=(libpango-1.0-0)
 have_lib libpangoft2-1.0.so.0 || required+=(libpangoft2-1.0-0)
-if [ "${1:-}" = "--test" ] && ! command -v chromium >/dev/null; then
-  required+=(chromium)
+if $test; then
+  # the one line that says what the test set-up installs, where and why – only what is missing
+  says=()
+  if ! command -v chromium >/dev/null; then
+    required+=(chromium)
+    says+=("Chromium ins System (apt, für die Browser-Tests)")
+  fi
+  if validators_missing; then
+    java=()
+    command -v javac >/dev/null || java+=(default-jdk-headless)
+    [ -f /usr/share/java/jaxb-runtime.jar ] || java+=(libjaxb-java)
+    [ ${#java[@]} -eq 0 ] || says+=("Java und JAXB ins System (apt, für veraPDF)")
+    required+=("${java[@]}")
+  fi
+  stale=$(stale_locks | tr '\n' ' ')
+  [ -x .venv/bin/python ] || stale="${locks[*]} "
+  stale=${stale% }
+  case $stale in
+    *test*|*handbuch*) says+=("die Python-Pakete aus ${stale// / und } nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx)") ;;
+    ?*) says+=("die Python-Pakete aus $stale nach .venv/") ;;
+  esac
+  validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 250 MB)")
+  if [ ${#says[@]} -gt 0 ]; then
+    line=$(printf '; %s' "${says[@]}")
+    echo "Einrichtung für die Tests: installiere ${line:2}."
+  fi
 fi
 # libharfbuzz-subset0 makes PDF fonts ~20 % faster; older systems lack it, so it is tried once only.
 optional=()
@@ -39,25 +78,16 @@ if [ ${#required[@]} -gt 0 ] || [ ${#optional[@]} -gt 0 ]; then
 fi
 
 python=${PYTHON:-python3}
-stamp=.venv/.requirements-lock
-if [ ! -x .venv/bin/python ] || ! cmp -s requirements.lock "$stamp"; then
-  echo "Einrichtung: Python-Umgebung .venv mit den Paketen aus requirements.lock"
-  [ -x .venv/bin/python ] || "$python" -m venv .venv
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
-  cp requirements.lock "$stamp"
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+  rm -f .venv/.requirements-lock .venv/.requirements-test-lock .venv/.requirements-handbuch-lock
 fi
+for lock in $(stale_locks); do
+  $test || echo "Einrichtung: Python-Umgebung .venv mit den Paketen aus $lock"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$lock"
+  cp "$lock" ".venv/.${lock/./-}"
+done
 
-# With --test also the PDF validators (veraPDF engine and outloud), which the standards tests run.
-if [ "${1:-}" = "--test" ] && { [ ! -x /opt/validators/verapdf-check ] || [ ! -x /opt/validators-venv/bin/outloud ]; }; then
-  echo "Einrichtung: PDF-Prüfprogramme (veraPDF, outloud) unter /opt"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  need=()
-  command -v javac >/dev/null || need+=(default-jdk-headless)
-  [ -f /usr/share/java/jaxb-runtime.jar ] || need+=(libjaxb-java)
-  if [ ${#need[@]} -gt 0 ]; then
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq "${need[@]}" >/dev/null
-  fi
-  $sudo sh scripts/validators/einrichten.sh
+if $test && validators_missing; then
+  sh scripts/validators/einrichten.sh
 fi

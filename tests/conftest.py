@@ -56,6 +56,29 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def freigeben(data: Path) -> Path:
+    """Signs every open sign-off of a data folder anew: for tests that change the example's content on purpose
+    and then build Sitzungsmappen (which refuse an ENTWURF)."""
+    import contextlib
+    import io
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+    for doc in Composer(prepare(data)).compose_all():
+        for stand in doc.freigabe.offen if doc.freigabe else []:
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert main(["--data", str(data), "zeichnen", doc.source.vorlage.nummer, "--rolle", stand.rolle,
+                             "--name", "Erika Mustermann", "--datum", "2021-05-26"]) == 0
+    return data
+
+
+def ohne_mitzeichnung(data: Path) -> Path:
+    """The example without its sign-off rule and sign-offs: for tests that change its content before every build."""
+    edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
+    for path in data.glob("vorlagen/*/mitzeichnungen.yaml"):
+        path.unlink()
+    return data
+
+
 def line_of(path: Path, needle: str) -> int:
     """1-based line of the first line containing `needle`."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

@@ -32,7 +32,7 @@ def koerperschaft(rng: random.Random) -> tuple[str, dict]:
     return text, settings
 
 
-def write(folder: Path, koerperschaft_text: str, vorlage_text: str, files: dict[str, str] = {}) -> Path:
+def write(folder: Path, koerperschaft_text: str, vorlage_text: str, files: dict[str, str] | None = None) -> Path:
     data = folder / "data"
     if data.exists():
         shutil.rmtree(data)
@@ -45,7 +45,7 @@ def write(folder: Path, koerperschaft_text: str, vorlage_text: str, files: dict[
     head = ('nummer: "2030/0001"\nart: Mitteilungsvorlage\noeffentlich: true\ndatum: 2029-12-01\nfederfuehrend: "20"\n'
             "betreff: Probe\nberatungsfolge:\n  - {sitzung: KA-2030-01-15, rolle: Kenntnisnahme}\n")
     (data / "vorlagen" / "probe" / "vorlage.yaml").write_text(head + vorlage_text, encoding="utf-8")
-    for name, text in files.items():
+    for name, text in (files or {}).items():
         (data / name).parent.mkdir(parents=True, exist_ok=True)
         (data / name).write_text(text, encoding="utf-8")
     return data

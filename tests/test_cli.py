@@ -60,7 +60,7 @@ def test_usage_errors_are_german(capsys):
 @pytest.mark.parametrize("argv", [["--version"], ["check", "--version"], ["--data", "x", "sitzung", "--version"]])
 def test_version(capsys, argv):
     code, out, _ = _exit(capsys, *argv)
-    assert code == 0 and out == f"vorlagen {__version__}\n"
+    assert code == 0 and out.startswith(f"vorlagen {__version__}\nPython 3.")  # then the libraries (test_versions.py)
 
 
 @pytest.mark.parametrize("order", ["before", "after"])
@@ -127,7 +127,7 @@ def _failing(monkeypatch, error):
 
     monkeypatch.setattr(building, "check", run)
     import vorlagen.cli as cli
-    monkeypatch.setattr(cli, "COMMANDS", [c if c.name != "check" else c.__class__(**{**c.__dict__, "run": run})
+    monkeypatch.setattr(cli, "COMMANDS", [c if c.name != "pruefen" else c.__class__(**{**c.__dict__, "run": run})
                                           for c in cli.COMMANDS])
 
 
@@ -141,3 +141,68 @@ def test_ctrl_c_and_a_full_disk_are_no_tracebacks(capsys, monkeypatch):
     code, out, err = run(capsys, "check", "--data", str(DATA))
     assert code == 1 and err == ("output/vorlagen/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz "
                                  "und Schreibrechte; die bisherige Ausgabe ist unverändert.\n")
+
+
+# The command names: German, with the English names of earlier versions as aliases (issue 26).
+GERMAN = {"build": "bauen", "check": "pruefen", "serve": "vorschau", "diff": "vergleichen"}
+
+
+def test_command_names_are_german():
+    assert [c.name for c in COMMANDS] == ["bauen", "pruefen", "sitzung", "vorschau", "vergleichen", "zeichnen",
+                                          "freigabe", "zahlen", "text", "nachrechnen", "neu", "vorlage", "schema", "hilfe"]
+    assert {c.alias: c.name for c in COMMANDS if c.alias} == GERMAN
+
+
+def test_help_names_the_english_aliases_once(capsys):
+    _, out, _ = _exit(capsys, "--help")
+    line = ("Die englischen Namen früherer Fassungen gelten weiter: build = bauen, check = pruefen, "
+            "serve = vorschau, diff = vergleichen.")
+    assert out.count(line) == 1 and out.count("build") == 1
+    assert out.splitlines()[-1] == "Mehr zu einem Befehl: vorlagen BEFEHL --help"
+    assert "  bauen " in out and "  pruefen " in out and "  vorschau " in out and "  vergleichen " in out
+
+
+@pytest.mark.parametrize("english, german", sorted(GERMAN.items()))
+def test_english_alias_runs_the_german_command(capsys, english, german):
+    from vorlagen.cli.parsing import parse
+    assert parse([english, "--data", "x"], COMMANDS)[0] is parse([german, "--data", "x"], COMMANDS)[0]
+    code, out, _ = _exit(capsys, english, "--help")
+    assert code == 0 and out.startswith(f"Aufruf: vorlagen {english} ")  # the name the user typed
+    code, out, _ = _exit(capsys, german, "--help")
+    assert code == 0 and out.startswith(f"Aufruf: vorlagen {german} ")
+
+
+def test_both_names_check_the_example_alike(capsys):
+    results = [run(capsys, name, "--data", str(DATA), "--stichtag", "2021-06-01") for name in ("pruefen", "check")]
+    assert results[0] == results[1] and results[0][0] == 0 and results[0][1].startswith("Geprüft: 2 Vorlagen")
+
+
+@pytest.mark.parametrize("word, close", [("prüfen", "pruefen"), ("Bauen", "bauen"), ("vergleich", "vergleichen"),
+                                         ("Build", "build")])
+def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
+    code, out, err = _exit(capsys, word)
+    assert code == 2 and out == ""
+    assert err == (f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
+                   "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, schema, "
+                   "hilfe.\n"
+                   "Übersicht: vorlagen --help\n")
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("fehlt.pdf", None, "Die Datei oder der Ordner fehlt – prüfen Sie den Pfad der PDF-Datei."),
+    ("ordner.pdf", "ordner", "Dort liegt ein Ordner, keine Datei – prüfen Sie den Pfad der PDF-Datei."),
+    ("kaputt.pdf", b"das ist kein PDF", "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern oder "
+                                        "exportieren Sie sie neu."),
+    ("abgebrochen.pdf", b"%PDF-1.4\nkaputt", "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern "
+                                             "oder exportieren Sie sie neu."),
+])
+def test_text_of_an_unreadable_pdf_is_german(capsys, tmp_path, name, content, message):
+    path = tmp_path / name
+    if content == "ordner":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "text", str(path))
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == f"{path}: {message}"  # the first line: no English warning of the library
+    assert "Errno" not in err and "No such file" not in err

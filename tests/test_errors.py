@@ -200,7 +200,7 @@ def test_unformatted_number_and_unknown_variable_in_prose(capsys, data):
         "data/vorlagen/2021-0123/vorbemerkungen.md:1: {{ uebersicht.eigenanteil_max }} ergibt eine Zahl ohne Format – "
         "hängen Sie einen Filter an, z. B. „| eur“, „| zahl“ oder „| prozent“.",
         "data/vorlagen/2021-0123/vorbemerkungen.md:3: {{ kreis.name }}: „kreis“ gibt es nicht. Bekannt sind antraege, "
-        "bescheide, finanzierung, kennzahlen, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, "
+        "bescheide, finanzierung, haushalt, kennzahlen, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, "
         "verteilungen, vorlage, zahlen.",
     ]
 
@@ -299,6 +299,6 @@ def test_a_comma_in_a_flow_section_gets_a_hint(capsys, tmp_path, old, new, hint)
                    "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, "
                    "z. B. als: \"Kosten (0,5 Stelle)\"." in line for line in found), found
     else:
-        assert any("Unbekannter Schlüssel „00“" in line and "Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In "
-                   "„{…}“ trennt das Komma Einträge – schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, "
-                   "z. B. 12500.00." in line for line in found), found
+        assert any("Unbekannter Schlüssel „00“" in line and "Steht hier die Zahl 12.500,00 mit Dezimalkomma? In "
+                   "„{…}“ trennt das Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit "
+                   "Dezimalpunkt)." in line for line in found), found

@@ -13,7 +13,7 @@ from vorlagen.building import output as output_module
 from vorlagen.render import pdf as pdf_module
 from vorlagen.cli import main
 
-from .conftest import edit
+from .conftest import edit, freigeben
 
 V = Path("vorlagen/2021-0123")
 MARK_V = "GEHEIMVORLAGE7311"
@@ -42,7 +42,7 @@ def with_secrets(data):
     (data / V / "anlagen" / "stellungnahme.md").write_text(f"# Inhalt\n\nVertraulich: {MARK_A}\n", encoding="utf-8")
     edit(data / V / "vorlage.yaml", "anlagen:\n",
          f"anlagen:\n  - {{titel: {MARK_A} Stellungnahme, datei: anlagen/stellungnahme.md, oeffentlich: false}}\n")
-    return data
+    return freigeben(data)  # the Sitzungsmappen take no ENTWURF
 
 
 def test_non_public_documents_never_reach_public_output(with_secrets, tmp_path):

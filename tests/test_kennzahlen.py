@@ -198,7 +198,7 @@ def test_the_listing_offers_each_figure_ready_to_paste(data, capsys):
     add_figures(data, SUMME)
     code, out, _ = run(capsys, "zahlen", "2021/0123", "--data", str(data))
     assert code == 0
-    line = next(l for l in out.splitlines() if "zahlen[" in l)
+    line = next(x for x in out.splitlines() if "zahlen[" in x)
     assert line.split() [:3] == ["{{", 'zahlen["eigenanteile"]', "}}"]
     assert line.replace(NBSP, " ").endswith("427.797 €")
 

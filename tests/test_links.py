@@ -8,7 +8,7 @@ import pypdf
 import pytest
 import yaml
 
-from .conftest import ROOT, edit, run
+from .conftest import ROOT, edit, freigeben, run
 
 V = Path("vorlagen/2021-0123")
 TEXT = "data/vorlagen/2021-0123/vorbemerkungen.md"
@@ -27,6 +27,7 @@ def pdf_uris(path: Path) -> list[str]:
 def test_a_link_to_an_anlage_goes_to_its_published_file(capsys, data, tmp_path):
     edit(data / V / "vorbemerkungen.md", "# Vorbemerkungen", "# Vorbemerkungen\n\nSiehe [Konzept](anlagen/handlungskonzept.md).")
     out = tmp_path / "output"
+    freigeben(data)
     code, _, err = run(capsys, "--data", str(data), "--out", str(out), "--mappen")
     assert code == 0, err
     html = (out / V / "2021-0123.html").read_text(encoding="utf-8")

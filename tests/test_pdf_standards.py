@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,11 +12,12 @@ import pytest
 
 from vorlagen.cli import main
 
-from .conftest import AACHEN, DATA, ROOT, WIESENBRUECK, copy_data
+from .conftest import AACHEN, DATA, ROOT, WIESENBRUECK, copy_data, freigeben
 from .matterhorn import problems
 
-VERAPDF = os.environ.get("VERAPDF_CHECK", "/opt/validators/verapdf-check")
-OUTLOUD = os.environ.get("OUTLOUD", "/opt/validators-venv/bin/outloud")
+# installed into the project by scripts/setup.sh --test (scripts/validators/einrichten.sh)
+VERAPDF = str(ROOT / ".werkzeuge" / "validators" / "verapdf-check")
+OUTLOUD = str(ROOT / ".werkzeuge" / "validators-venv" / "bin" / "outloud")
 
 
 ERLENBRUCH = ROOT / "tests" / "fixtures" / "erlenbruch"
@@ -75,7 +75,7 @@ def test_a_table_breaking_before_its_sum_keeps_a_body_on_every_page(tmp_path):
     assert problems(out / "vorlagen" / "2021-0123" / "2021-0123.pdf") == []
 
 
-@pytest.mark.skipif(not Path(VERAPDF).exists(), reason="veraPDF nicht eingerichtet (scripts/validators/einrichten.sh)")
+@pytest.mark.skipif(not Path(VERAPDF).exists(), reason="veraPDF nicht eingerichtet (scripts/setup.sh --test)")
 def test_verapdf_passes_pdf_ua_1_and_pdf_a_2u(published):
     result = subprocess.run([VERAPDF, "ua1,2u", *map(str, published)], capture_output=True, text=True, timeout=600)
     failed = [line for line in result.stdout.splitlines() if not line.startswith(("PASS", "  time"))]
@@ -84,7 +84,7 @@ def test_verapdf_passes_pdf_ua_1_and_pdf_a_2u(published):
 
 
 @pytest.mark.skipif(not Path(OUTLOUD).exists() or shutil.which("java") is None,
-                    reason="outloud nicht eingerichtet (scripts/validators/einrichten.sh)")
+                    reason="outloud nicht eingerichtet (scripts/setup.sh --test)")
 def test_outloud_finds_neither_errors_nor_warnings(published):
     """In a Sitzungsmappe each part's letterhead repeats; outloud warns (PAG-001) – errors still fail it."""
     mappen = [str(p) for p in published if p.name.startswith("sitzungsmappe")]
@@ -113,6 +113,7 @@ def handed_in(pdf: bytes, tmp_path: Path, capsys) -> tuple[Path, list[str]]:
     vorlage = data / "vorlagen/2021-0123/vorlage.yaml"
     vorlage.write_text(vorlage.read_text(encoding="utf-8").replace(
         "anlagen:\n", "anlagen:\n  - {titel: Eingescannter Antrag, datei: scan.pdf}\n"), encoding="utf-8")
+    freigeben(data)
     out = tmp_path / "output"
     assert main(["build", "--data", str(data), "--out", str(out), "--mappen"]) == 0
     return out, [line for line in capsys.readouterr().out.splitlines() if line.startswith("Warnung:")]

@@ -312,7 +312,7 @@ def test_watcher_survives_any_exception_and_shows_it(monkeypatch, tmp_path):
         for number, (failure, message) in enumerate(cases):
             FakeBuilder.failure = failure
             (data / "koerperschaft.yaml").write_text(f"name: x{number}\n", encoding="utf-8")
-            wait_for(lambda: view.state.probleme == [message])
+            wait_for(lambda: view.state.probleme == [message])  # noqa: B023 – waited for here
             assert message in first_event(port)  # what the open page shows
             assert view.watcher.is_alive()
         version = view.state.version

@@ -15,7 +15,7 @@ from pypdf.generic import IndirectObject, StreamObject
 
 from vorlagen.cli import main
 
-from .conftest import ROOT, edit
+from .conftest import ROOT, edit, freigeben
 
 V = Path("vorlagen/2021-0123")
 MARK_V = "Geheimvorlage7311"  # Betreff and text of a non-public Vorlage
@@ -102,7 +102,7 @@ def hostile(data):
     (data / "templates" / "index.html.j2").write_text(index.replace(
         "</body>", "<pre>{{ docs | string }}{{ niederschriften | string }}{{ kontrolle | string }}</pre></body>"),
         encoding="utf-8")
-    return data
+    return freigeben(data)  # the Sitzungsmappen take no ENTWURF
 
 
 def test_no_public_file_holds_a_marker_of_a_non_public_item(hostile, tmp_path):

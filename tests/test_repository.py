@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from vorlagen.cli.scaffold import schema_files
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, kind_of, schema
 
 from .conftest import DATA, ROOT, run
@@ -61,7 +62,7 @@ def test_scaffolded_yaml_names_its_schema_and_is_valid(capsys, tmp_path):
         assert match, path
         target = (path.parent / match.group(1)).resolve()
         assert target.is_file() and json.loads(target.read_text()) == schema(kind_of(
-            path.relative_to(repo / "data").as_posix()))
+            path.relative_to(repo / "data").as_posix()), Hausstil())  # the new body's Hausstil: every default
     _validate_all(repo / "data")
     settings = json.loads((repo / ".vscode" / "settings.json").read_text())["yaml.schemas"]
     assert sorted(settings.values()) == sorted(f"data/{kind.pattern}" for kind in FILES)
@@ -127,7 +128,8 @@ def test_schema_command_writes_the_schema(capsys, tmp_path, monkeypatch):
     assert (code, err) == (0, "")
     assert out == f"JSON-Schema für {len(FILES)} Arten von Datendateien in {(repo / 'schema').as_posix()}/ geschrieben.\n"
     written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (repo / "schema").iterdir()}
-    assert written == schema_files()
+    from vorlagen.load.facts import load
+    assert written == schema_files(load(repo / "data")[0].koerperschaft.hausstil)
 
 
 def test_check_notices_a_stale_schema(capsys, tmp_path, monkeypatch):
@@ -139,10 +141,17 @@ def test_check_notices_a_stale_schema(capsys, tmp_path, monkeypatch):
     path = repo / "schema" / "vorlage.schema.json"
     path.write_text(path.read_text().replace("\"nummer\"", "\"nr\""), encoding="utf-8")  # an older schema
     code, out, _ = run(capsys, "check")
-    assert code == 0 and out.endswith("\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion – "
-                                      "„vorlagen schema“ schreibt es neu.\n")
+    assert code == 0 and out.endswith("\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion oder "
+                                      "zum Hausstil – „vorlagen schema“ schreibt es neu.\n")
     assert run(capsys, "schema")[0] == 0
     assert "Hinweis" not in run(capsys, "check")[1]
+    koerperschaft = repo / "data" / "koerperschaft.yaml"  # the body adds an own header field: the schema is stale
+    koerperschaft.write_text(koerperschaft.read_text(encoding="utf-8")
+                             + "hausstil:\n  kopf: {eigene: {bearbeitung: Bearbeitung}}\n", encoding="utf-8")
+    assert "„vorlagen schema“ schreibt es neu." in run(capsys, "check")[1]
+    assert run(capsys, "schema")[0] == 0
+    assert "Hinweis" not in run(capsys, "check")[1]
+    assert '"bearbeitung": {' in (repo / "schema" / "vorlage.schema.json").read_text(encoding="utf-8")
 
 
 def test_new_vorlage_follows_the_hausstil(capsys, tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ import pytest
 
 from vorlagen.cli import main
 
-from .conftest import DATA, ROOT, edit, run
+from .conftest import DATA, ROOT, edit, freigeben, run
 
 V = "data/vorlagen/2021-0123"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
@@ -286,6 +286,7 @@ def test_git_diff_on_committed_pdfs_shows_their_text(tmp_path, data, built):
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Fassung 1")
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    freigeben(data)  # signed again: the PDF shows the sentence, no ENTWURF
     assert main(["--data", str(data), "--out", str(tmp_path / "neu")]) == 0
     shutil.copy(tmp_path / "neu/vorlagen/2021-0123/2021-0123.pdf", pdf)
     changed = [line for line in git(repo, "diff").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
@@ -325,3 +326,17 @@ def test_a_branch_cannot_hide_a_vorlage_or_run_a_filter_during_diff(capsys, tmp_
     assert code == 1, err
     assert "\nNeue Vorlage 2021/0150: " in out
     assert not marker.exists()
+
+
+def test_diff_names_a_vorlage_without_nummer_by_its_folder(capsys, repo):
+    """Issue 22: a Vorlage still without Nummer (and Amt, Termin open) is a new Vorlage named by its folder."""
+    folder = repo / "data" / "vorlagen" / "entwurf-sprachkurse"
+    folder.mkdir()
+    (folder / "vorlage.yaml").write_text(
+        "art: Mitteilungsvorlage\noeffentlich: true\ndatum: 2021-06-01\nbetreff: Sprachkurse im Herbst\n"
+        "beratungsfolge:\n  - {gremium: ASI, rolle: Kenntnisnahme}\nabschnitte: [text.md]\n", encoding="utf-8")
+    (folder / "text.md").write_text("# Sachstand\n\nDie Kurse beginnen im Herbst.\n", encoding="utf-8")
+    code, out, err = run(capsys, "diff", "HEAD", "--data", str(repo / "data"))
+    assert (code, err) == (1, "")
+    assert out == ("Vergleich: HEAD → Arbeitsstand\n\nNeue Vorlage ohne Nummer (Ordner entwurf-sprachkurse): "
+                   "Sprachkurse im Herbst\n\nGeändert: 0, neu: 1, entfernt: 0.\n")

@@ -16,6 +16,8 @@ from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, pa
                                   vorlage_key)
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.core.reads import record, recording
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.render import freigabe
 from vorlagen.render.public import document as shown
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
 from vorlagen.meetings import control
@@ -26,7 +28,9 @@ from vorlagen.render.plaintext import render as plain
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.load.references import unknown
 from vorlagen.building.progress import Progress
+from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import Project
+from vorlagen.compute.schedule import tops
 from vorlagen.render.templates import TEMPLATES
 from vorlagen.building.workers import Renderer, RenderJob, render_seconds
 
@@ -71,9 +75,15 @@ class Builder:
         """'*' stands for every Sitzung with an agenda; a named Sitzung must exist and have one."""
         sitzungen = self.facts.sitzungen
         if "*" in mappen:
-            return {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
+            mappen = {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
         problems = []
         where = self.facts.paths.where(self.facts.data_dir / "sitzungen")
+        vorlagen = {s.vorlage.nummer: s for s in self.facts.vorlagen if s.vorlage.nummer is not None}
+        for sid in sorted(mappen):
+            for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
+                if top.vorlage in vorlagen:
+                    problems += check_veroeffentlichung(self.facts, vorlagen[top.vorlage],
+                                                        f"die Sitzungsmappe {sid} (TOP {top.top})")
         for sid in sorted(mappen):
             if sid not in sitzungen:
                 problems.append(unknown(where, " Sitzung", sid, sitzungen,
@@ -94,7 +104,7 @@ class Builder:
         engine = self.engine = engine_key(facts)
         old, new = Manifest.load(out.resolve(), state, facts.data_dir), Manifest(out, facts.data_dir)
         self.state = state
-        plans = {s.vorlage.nummer: self.composer.plan(s) for s in facts.vorlagen}
+        plans = {s.kennung: self.composer.plan(s) for s in facts.vorlagen}  # meetings look up Nummern
         reused, todo = [], []
         for source in facts.vorlagen:
             name = f"vorlage:{source.slug}"
@@ -103,7 +113,7 @@ class Builder:
                 key = vorlage_key(facts, engine, source, previous.saetze)
                 if old.reusable(name, key):
                     new.entries[name] = previous
-                    reused.append(plans[source.vorlage.nummer])
+                    reused.append(plans[source.kennung])
                     continue
             todo.append(source)
         if len(todo) > 1 or mappen or any(f"sitzung:{sid}" not in old.entries for sid in facts.sitzungen):
@@ -118,7 +128,7 @@ class Builder:
             window = _Window(self, renderer, limit=max(4, 3 * renderer.workers))
             for doc in reused:
                 self._reuse(new.entries[f"vorlage:{doc.source.slug}"])
-                self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+                self.progress.step(f"{doc.source.bezeichnung} unverändert")
             problems = []
             for source in todo:  # composed one by one while earlier ones render: memory stays flat
                 with recording() as reads:
@@ -129,7 +139,8 @@ class Builder:
                         continue
                     entry = new.entries[f"vorlage:{source.slug}"] = Entry(
                         vorlage_key(facts, engine, source, doc.saetze_gelesen), [str(f) for f in doc.files],
-                        doc.saetze_gelesen)
+                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.vorlage.nummer, stand)
+                                                     for stand in (doc.freigabe.offen if doc.freigabe else [])])
                     jobs = [] if problems else self._vorlage(doc, old, new)  # after a failure only collect problems
                 entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
                 for job in jobs:
@@ -142,7 +153,8 @@ class Builder:
                     minutes.append(Minutes(self.composer).compose(sid, plans))
                 except BuildFailed as error:
                     problems += error.problems
-            if problems:
+            problems += [p for doc in sitzungen if doc.id in mappen for p in self._unreleased(doc, new)]
+            if problems:  # a requested Mappe with an ENTWURF on its agenda: stop before anything else is rendered
                 window.drain()
                 raise_if(problems)
             for doc in sitzungen:
@@ -170,43 +182,54 @@ class Builder:
     def _reuse(self, entry: Entry) -> None:
         for name in entry.files:
             self._reuse_file(PurePosixPath(name))
+        for found in entry.warnungen.values():  # a reused PDF still has what the layout check found
+            for warning in found:
+                self.progress.warn(warning)
+
+    def _reuse_pdf(self, path: PurePosixPath, previous: Entry, entry: Entry) -> None:
+        """One unchanged PDF of an entry that changed otherwise: the file, its reads and its warnings carry over."""
+        self._reuse_file(path)
+        entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
+        entry.reads.update(entry.pdf_reads[str(path)])
+        if previous.warnungen.get(str(path)):
+            entry.warnungen[str(path)] = previous.warnungen[str(path)]
+            for warning in entry.warnungen[str(path)]:
+                self.progress.warn(warning)
 
     def _reuse_file(self, path: PurePosixPath) -> None:
         self.stage.reuse(path)
         self.written.append(str(path))
         self.count += 1
 
-    def _job(self, html: str, source_folder, created, text: str | None) -> RenderJob:
-        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text)
+    def _job(self, html: str, source_folder, created, text: str | None, titel: str) -> RenderJob:
+        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text, titel)
 
     def _vorlage(self, doc: VorlageDoc, old: Manifest, new: Manifest) -> list[tuple]:
         """Writes a composed Vorlage's HTML and text; returns the PDFs to render (unchanged ones are reused)."""
-        created, text, slug = doc.source.stand, doc.text, doc.source.slug
+        created, text, slug, name = doc.source.stand, doc.text, doc.source.slug, doc.source.bezeichnung
         self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
         self._write(doc.folder / f"{slug}.txt", text.encode())
-        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{doc.source.vorlage.nummer} gesetzt")]
+        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{name} gesetzt", f"Vorlage {name}")]
         for anlage in doc.anlagen:
             if anlage.pdf is not None:
                 self._write(anlage.datei, anlage.pdf)
                 continue
             self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            documents.append((anlage.datei, anlage.html, anlage.text, None))
+            documents.append((anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {name}"))
         for bild in doc.bilder:
             content = bild.read_bytes()
             record(bild, content)
             self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), content)
         entry, previous = new.entries[f"vorlage:{slug}"], old.entries.get(f"vorlage:{slug}")
         jobs = []
-        for path, html, job_text, label in documents:
-            job = self._job(html, doc.source.folder, created, job_text)
+        for path, html, job_text, label, titel in documents:
+            job = self._job(html, doc.source.folder, created, job_text, titel)
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
                     and old.unchanged(previous.pdf_reads.get(str(path), {}))):
-                self._reuse_file(path)  # this document did not change, only its siblings did
-                entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
-                entry.reads.update(entry.pdf_reads[str(path)])
+                self._reuse_pdf(path, previous, entry)  # this document did not change, only its siblings did
                 if label:
-                    self.progress.step(f"{doc.source.vorlage.nummer} unverändert")
+                    self.progress.step(f"{doc.source.bezeichnung} unverändert")
                 continue
             jobs.append((path, job, label, entry))
         return jobs
@@ -232,31 +255,32 @@ class Builder:
                 files.append(str(file))
             files.append(str(folder / "tagesordnung.pdf"))
             label = f"Tagesordnungen {doc.id} gesetzt" if intern else None
-            jobs.append((folder / "tagesordnung.pdf", self._job(printed, self.facts.data_dir, doc.sitzung.datum, text), label))
+            titel = f"Tagesordnung {doc.id}{' (intern)' if intern else ''}"
+            job = self._job(printed, self.facts.data_dir, doc.sitzung.datum, text, titel)
+            jobs.append((folder / "tagesordnung.pdf", job, label))
         new.entries[name] = Entry(key, files)
         return [(*job, new.entries[name]) for job in jobs]
 
     def _documents(self, name: str, documents: list[tuple], created, old: Manifest, new: Manifest) -> list[tuple]:
         """Writes HTML and text of small documents composed on every build; returns the PDFs to render.
 
-        `documents` holds (PDF path, web HTML or None, print HTML, label); a PDF whose input is unchanged is reused.
+        `documents` holds (PDF path, web HTML or None, print HTML, label, title in warnings); a PDF whose input is
+        unchanged is reused.
         """
         previous, entry = old.entries.get(name), Entry("", [])
         jobs = []
-        for path, web, printed, label in documents:
+        for path, web, printed, label, titel in documents:
             text = plain(web or printed)
             if web is not None:
                 self._write(path.with_suffix(".html"), web.encode())
                 entry.files.append(str(path.with_suffix(".html")))
             self._write(path.with_suffix(".txt"), text.encode())
             entry.files += [str(path.with_suffix(".txt")), str(path)]
-            job = self._job(printed, self.facts.data_dir, created, text)
+            job = self._job(printed, self.facts.data_dir, created, text, titel)
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
                     and old.unchanged(previous.pdf_reads.get(str(path), {}))):
-                self._reuse_file(path)
-                entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
-                entry.reads.update(entry.pdf_reads[str(path)])
+                self._reuse_pdf(path, previous, entry)
                 continue
             jobs.append((path, job, label, entry))
         new.entries[name] = entry
@@ -267,8 +291,10 @@ class Builder:
         documents = []
         for intern in (False, True):
             web, printed = doc.html[intern]
-            documents.append((doc.folder(intern) / "niederschrift.pdf", web, printed, None))
-        documents += [(doc.folder(True) / datei, None, html, None) for datei, html in doc.auszuege.items()]
+            documents.append((doc.folder(intern) / "niederschrift.pdf", web, printed, None,
+                              f"Niederschrift {doc.id}{' (intern)' if intern else ''}"))
+        documents += [(doc.folder(True) / datei, None, html, None, f"Niederschrift {doc.id}, {datei}")
+                      for datei, html in doc.auszuege.items()]
         self.progress.step(f"Niederschrift {doc.id}")
         return self._documents(f"niederschrift:{doc.id}", documents, self.facts.sitzungen[doc.id].datum, old, new)
 
@@ -278,7 +304,8 @@ class Builder:
             return []
         listen = control.listen(self.composer, self.stichtag)
         self.kontrolle = [(liste.titel, control.path(liste, ".pdf")) for liste in listen]  # for the internal overview
-        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None) for liste in listen]
+        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None, f"Beschlusskontrolle „{liste.titel}“")
+                     for liste in listen]
         return self._documents("beschlusskontrolle", documents, self.stichtag, old, new)
 
     def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool,
@@ -332,6 +359,21 @@ class Builder:
                 self._write(folder / publish.OPARL, files[publish.OPARL])
             self._write(folder / publish.CHECKSUMS, publish.checksums(files))
 
+    def _unreleased(self, doc: SitzungDoc, manifest: Manifest) -> list[Problem]:
+        """A Sitzungsmappe and its publish bundle hold no ENTWURF: one problem per open sign-off on its agenda."""
+        problems = []
+        for punkt in doc.punkte:
+            if punkt.doc is None:
+                continue
+            source = punkt.doc.source
+            where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
+            entry = manifest.entries.get(f"vorlage:{source.slug}")  # none when its texts had problems
+            for offen in entry.entwurf if entry else []:
+                problems.append(Problem(where, f"Die Vorlage {source.vorlage.nummer} ist noch ein ENTWURF – die "
+                                               f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
+                                               f"entstehen erst, wenn sie freigegeben ist. {offen}"))
+        return problems
+
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""
         from vorlagen.meetings import packet  # pypdf only when packets are built
@@ -355,12 +397,17 @@ class Builder:
                 content = self.stage.read(anlage.datei)
                 if not intern and anlage.quelle.endswith(".pdf"):
                     self._warn_claims(packet.anspruch(content), punkt.doc.source.folder / anlage.quelle, doc.id)
-                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")]))
+                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")],
+                                         eigen=not anlage.quelle.endswith(".pdf")))
         teile = packet.merge_empty(teile)
 
         def cover(inhalt) -> bytes:
             html = self.meetings.cover(doc, intern, inhalt)
-            return renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None)).result().pdf
+            result = renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None,
+                                               f"Deckblatt der Sitzungsmappe {doc.id}")).result()
+            for warning in result.warnings:
+                self.progress.warn(str(warning))
+            return result.pdf
 
         date = f"{doc.sitzung.datum:%d.%m.%Y}"
         kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
@@ -438,7 +485,7 @@ class _Window:
         done, _ = wait(self.pending, timeout=render_seconds(), return_when=FIRST_COMPLETED)
         if not done:  # no worker finished anything for that long: one hangs – replace them, name what was open
             seconds = render_seconds()
-            for path, label, entry, where in self.pending.values():
+            for path, _label, _entry, where in self.pending.values():
                 self.problems.append(Problem(where, f"Das Dokument „{path.name}“ wurde in {seconds:.0f} Sekunden nicht "
                                                     "fertig gesetzt – der Satzprozess wurde beendet. Prüfen Sie sehr "
                                                     "große Bilder oder Tabellen; bleibt es dabei, setzen Sie "
@@ -456,6 +503,10 @@ class _Window:
                 self.problems += failed.problems
                 continue
             self.builder._write(path, result.pdf)
+            if result.warnings:  # kept with the entry: a later build that reuses the PDF warns again
+                entry.warnungen[str(path)] = [str(warning) for warning in result.warnings]
+            for warning in result.warnings:
+                self.builder.progress.warn(str(warning))
             entry.pdf_reads[str(path)] = relative_reads(result.reads, self.builder.facts.data_dir)
             entry.reads.update(entry.pdf_reads[str(path)])
             if label:

@@ -18,6 +18,7 @@ from vorlagen.compute.minutes import beratungsergebnisse
 from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.render.templates import TEMPLATES
 from vorlagen.building.state import MANIFEST
 
@@ -62,7 +63,7 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     rates its texts read."""
     vorlage = source.vorlage
     sitzungen = [f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
-                 for b in vorlage.beratungsfolge]
+                 if b.sitzung is not None else f"offen|{b.gremium}" for b in vorlage.beratungsfolge]
     bescheide = [(facts.data_dir / "bescheide" / f"{b}.yaml").read_bytes() for b in vorlage.bescheide]
     bescheide += [(facts.data_dir / "antraege" / f"{a}.yaml").read_bytes() for a in vorlage.antraege]
     tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}
@@ -75,8 +76,9 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
         original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
         bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
     results = [f"{sid}={e}" for (nummer, sid), e in sorted(_results(facts).items()) if nummer == vorlage.nummer]
-    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, *_tree(facts.data_dir / "stellen"),
-                   *_tree(facts.data_dir / "kennzahlen"))
+    gezeichnet = str((source.folder / MITZEICHNUNGEN).is_file())  # its content counts where it is read (reads)
+    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, gezeichnet, *_tree(facts.data_dir / "stellen"),
+                   *_tree(facts.data_dir / "kennzahlen"), *_tree(facts.data_dir / "haushalt"))
 
 
 def _results(facts: Facts) -> dict:
@@ -127,6 +129,8 @@ class Entry:
     pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
     reads: dict[str, str] = field(default_factory=dict)  # data file read (relative) → hash of its content
     pdf_reads: dict[str, dict[str, str]] = field(default_factory=dict)  # PDF path → files WeasyPrint read for it
+    entwurf: list[str] = field(default_factory=list)  # Vorlage: what keeps it an ENTWURF (open sign-offs), for the Mappen
+    warnungen: dict[str, list[str]] = field(default_factory=dict)  # PDF path → what the layout check found
 
 
 class Manifest:

@@ -32,12 +32,14 @@ class RenderJob:
     where: Where  # named in problems
     created: dt.date
     text: str | None  # plain-text rendition to embed, or None
+    titel: str = ""  # the document as warnings name it, e.g. „Vorlage 2021/0123“
 
 
 @dataclass(frozen=True)
 class RenderResult:
     pdf: bytes
     reads: dict[Path, str]  # every file WeasyPrint read for it → content hash
+    warnings: tuple[Problem, ...] = ()  # what the layout check found (text running out of its box)
 
 
 _font_config = None
@@ -104,10 +106,12 @@ def render(job: RenderJob) -> RenderResult:
     _set_up()
     from vorlagen.render.pdf import render_pdf
     fonts = _fonts_for(job)
+    warnings: list[Problem] = []
     with recording() as reads:
-        pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config)
+        pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config,
+                         job.titel, warnings)
     fonts.learn(reads)
-    return RenderResult(pdf, reads)
+    return RenderResult(pdf, reads, tuple(warnings))
 
 
 class _Fonts:

@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 
-from vorlagen.cli import building, repository, reviewing, zahlen
+from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
@@ -19,18 +19,25 @@ from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
 COMMANDS = [
-    Command("build", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
-            building.build, building.build_options, out=True),
-    Command("check", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
-            building.check, building.check_options),
+    Command("bauen", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
+            building.build, building.build_options, out=True, alias="build"),
+    Command("pruefen", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
+            building.check, building.check_options, alias="check"),
     Command("sitzung", "baut alles und dazu Sitzungsmappen und Veröffentlichungspaket einer Sitzung",
             building.build, building.sitzung_options, out=True),
-    Command("serve", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
-            building.serve, building.serve_options, out=True),
-    Command("diff", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
-            reviewing.diff, reviewing.diff_options, failure=2,
+    Command("vorschau", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
+            building.serve, building.serve_options, out=True, alias="serve"),
+    Command("vergleichen", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
+            reviewing.diff, reviewing.diff_options, failure=2, alias="diff",
             description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
                         "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
+    Command("zeichnen", "zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird: vorlagen zeichnen NUMMER --rolle "
+                        "Kämmerei --name \"…\"", zeichnen.zeichnen, zeichnen.zeichnen_options),
+    Command("freigabe", "zeigt je Vorlage die Mitzeichnungen (gültig, veraltet, fehlt) und was sich seitdem geändert hat",
+            zeichnen.freigabe, zeichnen.freigabe_options, failure=2,
+            description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
+                        "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
+                        "ein ENTWURF, 2: Fehler."),
     Command("zahlen", "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
             zahlen.zahlen, zahlen.zahlen_options),
     Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",
@@ -45,6 +52,15 @@ COMMANDS = [
             repository.vorlage, repository.vorlage_options),
     Command("schema", "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
             repository.schema, repository.schema_options),
+    Command("hilfe", "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+            hilfe.hilfe, hilfe.hilfe_options, data=False,
+            description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
+                        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C."),
+    Command("vervollstaendigung", "gibt die Vervollständigung der Befehle und Optionen für bash oder zsh aus",
+            lambda args: completion.run(args, COMMANDS), completion.options, data=False,
+            description="Gibt ein Skript aus, mit dem bash oder zsh Befehle und Optionen von vorlagen mit der "
+                        "Tabulatortaste ergänzen. Einrichten: die Zeile eval \"$(vorlagen vervollstaendigung bash)\" "
+                        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit)."),
 ]
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader went away (e.g. `vorlagen check | head`): stop quietly
+    except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:

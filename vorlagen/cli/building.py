@@ -9,7 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+from vorlagen.core.engine import befehl
+from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Paths
+from vorlagen.core.versions import warn_of_drift
 
 
 def build_options(parser: argparse.ArgumentParser) -> None:
@@ -59,6 +62,7 @@ def _date(text: str) -> dt.date:
 def build(args: argparse.Namespace) -> int:
     """`build` and `sitzung`: everything into the output folder, unchanged work reused."""
     start = time.monotonic()
+    warn_of_drift()
     sitzung = getattr(args, "sitzung", None)
     mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
     from vorlagen.building.state import MANIFEST, state_dir
@@ -79,11 +83,23 @@ def build(args: argparse.Namespace) -> int:
         renderer.close()
     summary_text, rendered = summary(project), builder.rendered
     shown = Paths(args.data.resolve().parent).show(args.out)
-    print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {written} Dateien in {shown}/ "
+    print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {anzahl(written, 'Datei', 'Dateien')} in {shown}/ "
           f"({time.monotonic() - start:.1f} s).")
     if sitzung:
         print(_sitzung_summary(sitzung, shown), end="")
+    _not_in_oparl(project.facts)
     return 0
+
+
+def _not_in_oparl(facts) -> None:
+    """A hint per public Vorlage that OParl leaves out while its Nummer is open."""
+    if facts.koerperschaft.oparl is None:
+        return
+    for source in facts.vorlagen:
+        if source.vorlage.oeffentlich and source.vorlage.nummer is None:
+            print(f"Hinweis: {facts.paths.show(source.folder / 'vorlage.yaml')}: Die Vorlage {source.bezeichnung} "
+                  "steht nicht in der OParl-Schnittstelle, solange ihre Nummer offen ist – tragen Sie „nummer“ ein, "
+                  "sobald sie vergeben ist.")
 
 
 def _sitzung_summary(sitzung_id: str, shown: str) -> str:
@@ -99,8 +115,10 @@ def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.compute.project import prepare, summary
     from vorlagen.compute.minutes import render_offene
+    from vorlagen.compute.offen import render_offen
     from vorlagen.compute.schedule import render_fristen
     from vorlagen.render.document import Composer
+    warn_of_drift()
     project = prepare(args.data)
     docs = Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
@@ -108,9 +126,28 @@ def check(args: argparse.Namespace) -> int:
     offen = render_offene(project.facts, args.stichtag)
     if offen:
         print("\n" + offen, end="")
+    angaben = render_offen(project.facts)
+    if angaben:
+        print("\n" + angaben, end="")
     _links_as_text(docs, project.facts.koerperschaft.oparl is not None)
-    _stale_schema(args.repository.root)
+    _entwuerfe(docs, project.facts.paths)
+    _stale_schema(args.repository.root, project.facts.koerperschaft.hausstil)
     return 0
+
+
+def _entwuerfe(docs, paths: Paths) -> None:
+    """Each missing or stale sign-off: the Vorlage stays an ENTWURF, and no Sitzungsmappe takes it."""
+    from vorlagen.load.mitzeichnung import DATEI
+    from vorlagen.render.freigabe import was_tun
+    lines = []
+    for doc in docs:
+        for stand in doc.freigabe.offen if doc.freigabe else []:
+            source = doc.source
+            datei = source.folder / (DATEI if source.mitzeichnungen else "vorlage.yaml")
+            where = paths.where(datei, stand.mitzeichnung.where("rolle").line if stand.mitzeichnung else None)
+            lines.append(f"  {where}: Vorlage {source.vorlage.nummer}: {was_tun(source.vorlage.nummer, stand)}")
+    if lines:
+        print("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n" + "\n".join(lines))
 
 
 def _links_as_text(docs, oparl: bool) -> None:
@@ -121,23 +158,25 @@ def _links_as_text(docs, oparl: bool) -> None:
                    "nicht bekannt" if oparl else "ohne „oparl: basis_url“ in koerperschaft.yaml ist nicht bekannt, "
                    "unter welcher Adresse die Anlagen veröffentlicht werden – tragen Sie sie ein, dann verweist das "
                    "PDF dorthin")
-            print(f"\nHinweis: {min(doc.verweise_als_text)}: Vorlage {doc.source.vorlage.nummer}: Verweise auf "
+            print(f"\nHinweis: {min(doc.verweise_als_text)}: Vorlage {doc.source.bezeichnung}: Verweise auf "
                   f"Anlagen stehen im PDF nur als Text, auf der Webseite sind sie Links; {why}.")
 
 
-def _stale_schema(root: Path) -> None:
-    """A hint when the repository's schema/ (for editors) was written by another version of the program."""
+def _stale_schema(root: Path, hausstil) -> None:
+    """A hint when the repository's schema/ (for editors) was written by another version of the program or for
+    another Hausstil (its own words are in the schema)."""
     from vorlagen.cli.scaffold import schema_files
     folder = root / "schema"
     if folder.is_dir() and any(not (root / name).is_file() or (root / name).read_text(encoding="utf-8") != text
-                               for name, text in schema_files().items()):
-        print("\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion – „vorlagen schema“ "
-              "schreibt es neu.")
+                               for name, text in schema_files(hausstil).items()):
+        print(f"\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion oder zum Hausstil – "
+              f"„{befehl()} schema“ schreibt es neu.")
 
 
 def serve(args: argparse.Namespace) -> int:
     """`serve`: the live preview on 127.0.0.1."""
     from vorlagen.building.preview import Preview
+    warn_of_drift()
     preview = Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True))
     try:
         preview.open()

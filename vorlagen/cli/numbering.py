@@ -13,7 +13,7 @@ def used_nummern(data: Path) -> list[str]:
     found = []
     for path in sorted(data.glob("vorlagen/*/vorlage.yaml")):
         match = re.search(r'^nummer:\s*["\']?([^"\'\s#]+)', path.read_text(encoding="utf-8", errors="replace"), re.M)
-        if match:
+        if match and match.group(1) not in ("~", "null", "Null", "NULL"):  # an open Nummer counts for nothing
             found.append(match.group(1))
     return found
 

@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from vorlagen.core.engine import befehl
+
 
 PROG = "vorlagen"
-DEFAULT = "build"
+DEFAULT = "bauen"
+
+
+def as_run(text: str) -> str:
+    """A help text whose example calls („vorlagen neu ORDNER“) name the command as the user runs it."""
+    return text.replace(f"{PROG} ", f"{befehl()} ") if befehl() != PROG else text
 
 
 def _no_options(parser: argparse.ArgumentParser) -> None:
@@ -30,10 +37,12 @@ class Command:
     data: bool = True      # takes --data and works in a data repository
     out: bool = False      # takes --out
     failure: int = 1       # exit code when the data has problems
+    alias: str = ""        # the English name of earlier versions, which keeps working
 
 
-def command_parser(command: Command) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"{PROG} {command.name}", description=command.description or command.summary,
+def command_parser(command: Command, called: str = "") -> argparse.ArgumentParser:
+    """The options of one command; `called` is the name the user typed (the German name or its alias)."""
+    parser = argparse.ArgumentParser(prog=f"{befehl()} {called or command.name}", description=as_run(command.description or command.summary),
                                      allow_abbrev=False)
     if command.data:
         parser.add_argument("--data", type=Path, metavar="ORDNER",
@@ -47,13 +56,14 @@ def command_parser(command: Command) -> argparse.ArgumentParser:
 
 
 def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.Namespace]:
-    """The command named anywhere among the options (default: build) and its parsed options.
+    """The command named anywhere among the options (default: bauen) and its parsed options.
 
     Exits like argparse (0 after help or version, 2 after a usage error) with German text."""
-    table = {command.name: command for command in commands}
+    table = names(commands)
     if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
         from vorlagen import __version__
-        print(f"{PROG} {__version__}")
+        from vorlagen.core.versions import version_text
+        print(version_text(f"{PROG} {__version__}"), end="")
         raise SystemExit(0)
     position = _command_position(argv, commands)
     if position is None:
@@ -65,7 +75,15 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
         _unknown(argv[position], table)
     else:
         command, rest = table[argv[position]], argv[:position] + argv[position + 1:]
+        return command, command_parser(command, argv[position]).parse_args(rest)
     return command, command_parser(command).parse_args(rest)
+
+
+def names(commands: list[Command]) -> dict[str, Command]:
+    """Every name a command answers to: its German name, then its English alias."""
+    table = {command.name: command for command in commands}
+    table.update({command.alias: command for command in commands if command.alias})
+    return table
 
 
 def _before_dashes(argv: list[str]) -> list[str]:
@@ -90,24 +108,28 @@ def _command_position(argv: list[str], commands: list[Command]) -> int | None:
 def _unknown(word: str, table: dict[str, Command]) -> None:
     close = difflib.get_close_matches(word, table, n=1)
     hint = f" – meinten Sie „{close[0]}“?" if close else ""
-    print(f"{PROG}: Fehler: unbekannter Befehl „{word}“{hint} Es gibt: {', '.join(table)}.\n"
-          f"Übersicht: {PROG} --help", file=sys.stderr)
+    german = dict.fromkeys(command.name for command in table.values())
+    print(f"{PROG}: Fehler: unbekannter Befehl „{word}“{hint} Es gibt: {', '.join(german)}.\n"
+          f"Übersicht: {befehl()} --help", file=sys.stderr)
     raise SystemExit(2)
 
 
 def overview(commands: list[Command]) -> str:
     """`vorlagen --help`: every command with its one line."""
     width = max(len(command.name) for command in commands) + 2
-    lines = [f"Aufruf: {PROG} [BEFEHL] [OPTIONEN]", "",
+    lines = [f"Aufruf: {befehl()} [BEFEHL] [OPTIONEN]", "",
              "Sitzungsvorlagen als Code: baut aus den Fakten und Texten eines Datenrepositorys fertige Vorlagen",
              "(PDF, HTML, Text), Tagesordnungen und Sitzungsmappen.", "", "Befehle:"]
     for command in commands:
         default = " – auch ohne Befehl" if command.name == DEFAULT else ""
-        lines.append(f"  {command.name.ljust(width)}{command.summary}{default}")
+        lines.append(f"  {command.name.ljust(width)}{as_run(command.summary)}{default}")
     lines += ["", "Optionen (vor oder nach dem Befehl):",
               "  --data ORDNER  Datenordner oder Datenrepository (Standard: das Datenrepository, in dem Sie sind)",
               "  --out ORDNER   Ausgabeordner (Standard: output/ des Datenrepositorys)",
               "  -h, --help     diese Hilfe zeigen; mit Befehl: die Hilfe des Befehls",
-              "  --version      die Programmversion zeigen", "",
-              f"Mehr zu einem Befehl: {PROG} BEFEHL --help", ""]
+              "  --version      die Programmversion und die getesteten Bibliotheken zeigen", "",
+              f"Mehr zu einem Befehl: {befehl()} BEFEHL --help", ""]
+    aliases = [f"{command.alias} = {command.name}" for command in commands if command.alias]
+    if aliases:
+        lines[-2:-2] = [f"Die englischen Namen früherer Fassungen gelten weiter: {', '.join(aliases)}."]
     return "\n".join(lines)

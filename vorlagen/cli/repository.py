@@ -23,7 +23,8 @@ def vorlage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sitzung", metavar="KENNUNG",
                         help="erste Sitzung der Beratungsfolge (Standard: die nächste Sitzung ab heute)")
     parser.add_argument("--amt", metavar="KÜRZEL", help="federführendes Amt (Standard: das erste Amt)")
-    parser.add_argument("--nummer", help="Nummer der Vorlage (Standard: die nächste freie nach dem Muster des Hausstils)")
+    parser.add_argument("--nummer", help="Nummer der Vorlage (Standard: die nächste freie nach dem Muster des "
+                                         "Hausstils); „offen“: noch ohne Nummer, der Ordner heißt nach dem Betreff")
     parser.add_argument("--bezug", metavar="NUMMER",
                         help="Nummer der Vorlage, die diese ergänzt oder ersetzt (bei Arten mit „bezug“)")
 
@@ -51,7 +52,7 @@ def vorlage(args: argparse.Namespace) -> int:
     facts, _ = load(args.data)  # problems elsewhere do not stop a new Vorlage
     today = dt.date.today()
     amt = args.amt or facts.koerperschaft.aemter[0].id if facts.koerperschaft.aemter else args.amt
-    if amt is None or amt not in {a.id for a in facts.koerperschaft.aemter}:
+    if (amt is not None or facts.koerperschaft.aemter) and amt not in {a.id for a in facts.koerperschaft.aemter}:
         raise BuildFailed([Problem(Where("koerperschaft.yaml"), f"Unbekanntes Amt „{amt}“ – nennen Sie mit --amt "
                                    "ein Kürzel aus koerperschaft.yaml → aemter.")])
     arten = facts.koerperschaft.hausstil.arten
@@ -75,9 +76,11 @@ def vorlage(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
     from vorlagen.cli import scaffold
+    from vorlagen.load.facts import load
+    facts, _ = load(args.data)  # problems elsewhere do not stop the schema; the Hausstil gives its own words
     target = args.ziel or args.repository.root / scaffold.SCHEMA_FOLDER
     target.mkdir(parents=True, exist_ok=True)
-    for name, text in scaffold.schema_files().items():
+    for name, text in scaffold.schema_files(facts.koerperschaft.hausstil).items():
         (target / Path(name).name).write_text(text, encoding="utf-8")
     print(f"JSON-Schema für {len(scaffold.FILES)} Arten von Datendateien in {target.as_posix()}/ geschrieben.")
     return 0

@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from vorlagen import __version__
+from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
 from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.load.hausstil import Hausstil
@@ -57,9 +58,10 @@ def schema_comment(relative: str, kind: str) -> str:
     return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{kind}.schema.json\n"
 
 
-def schema_files() -> dict[str, str]:
-    """The JSON Schema of every kind of data file, as files of a data repository."""
-    return {f"{SCHEMA_FOLDER}/{kind.name}.schema.json": schema_text(kind) for kind in FILES}
+def schema_files(hausstil: Hausstil) -> dict[str, str]:
+    """The JSON Schema of every kind of data file, as files of a data repository with this Hausstil (its own
+    Vorlagenarten, Kopfdaten and words)."""
+    return {f"{SCHEMA_FOLDER}/{kind.name}.schema.json": schema_text(kind, hausstil) for kind in FILES}
 
 
 def vscode_settings(data: str = "data") -> str:
@@ -71,11 +73,11 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
     """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage."""
     if folder.exists() and not folder.is_dir():
         raise BuildFailed([Problem(Where(folder.as_posix()), "Das ist eine Datei, kein Ordner – wählen Sie einen "
-                                   "neuen Ordnernamen, z. B. vorlagen neu meine-verwaltung.")])
+                                   f"neuen Ordnernamen, z. B. {befehl()} neu meine-verwaltung.")])
     text_value("--name", name, 120)
     if folder.exists() and any(folder.iterdir()):
         raise BuildFailed([Problem(Where(folder.as_posix()), "Den Ordner gibt es schon, und er ist nicht leer – "
-                                   "wählen Sie einen neuen Namen, z. B. vorlagen neu meine-verwaltung.")])
+                                   f"wählen Sie einen neuen Namen, z. B. {befehl()} neu meine-verwaltung.")])
     sitzung_datum = today + dt.timedelta(days=28)
     sitzung = f"AS-{sitzung_datum.isoformat()}"
     minor = ".".join(__version__.split(".")[:2])
@@ -87,7 +89,7 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         "README.md": README.format(name=name, version=minor),
         ".vscode/settings.json": vscode_settings(),
         ".vscode/extensions.json": '{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n',
-        **schema_files(),
+        **schema_files(Hausstil()),  # the Hausstil of the new koerperschaft.yaml: every default
         "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft") + KOERPERSCHAFT.format(
             name=text_value("--name", name, 120), anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140)),
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung") + SITZUNG.format(
@@ -112,7 +114,7 @@ def _git(folder: Path) -> None:
                    cwd=folder, check=True)
 
 
-def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, sitzung: str | None, amt: str,
+def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, sitzung: str | None, amt: str | None,
                 nummer: str | None = None, bezug: str | None = None) -> list[str]:
     """A Vorlage with the next free Nummer and what its Art requires in the Hausstil; returns the files written."""
     art, used = stil.arten[art_name], used_nummern(data)
@@ -121,10 +123,14 @@ def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, s
                           "auf die sie sich bezieht.")
     if bezug is not None and bezug not in used:
         raise _fail(data, f"Die Vorlage „{bezug}“ gibt es nicht – nennen Sie mit --bezug eine vorhandene Nummer.")
-    if nummer is not None and not NUMMER.fullmatch(nummer):
+    offen = nummer == OFFEN
+    if nummer is not None and not offen and not NUMMER.fullmatch(nummer):
         raise _fail(data, f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben "
                           "und / . _ -, am Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.")
-    betreff = text_value("Betreff", betreff, 300)
+    shown_betreff, betreff = betreff, text_value("Betreff", betreff, 300)
+    if offen:
+        return _write_vorlage(data, stil, art_name, betreff, today, sitzung, amt, None, bezug,
+                              _draft_folder(data, shown_betreff))
     if nummer is None:
         nummer = next_fassung(bezug, used) if bezug and art.nummer_aus_bezug else next_nummer(stil.nummer, used, today.year)
     if nummer is None:
@@ -133,6 +139,29 @@ def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, s
     folder = f"vorlagen/{nummer.replace('/', '-')}"
     if (data / folder).exists() or nummer in used:
         raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
+    return _write_vorlage(data, stil, art_name, betreff, today, sitzung, amt, nummer, bezug, folder)
+
+
+OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
+
+
+def _draft_folder(data: Path, betreff: str) -> str:
+    """vorlagen/entwurf-<Betreff> for a Vorlage without Nummer: ASCII, at most 40 characters, not yet taken."""
+    plain = unicodedata.normalize("NFKD", betreff.replace("ß", "ss").translate(str.maketrans(
+        {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})))
+    words = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
+    base = f"vorlagen/entwurf-{words[:31].rstrip('-')}".rstrip("-")
+    folder, count = base, 1
+    while (data / folder).exists():
+        count += 1
+        folder = f"{base}-{count}"
+    return folder
+
+
+def _write_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, sitzung: str | None,
+                   amt: str | None, nummer: str | None, bezug: str | None, folder: str) -> list[str]:
+    """Writes vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
+    art = stil.arten[art_name]
     required = [a for a in stil.abschnitte if art.abschnitte.get(a.id, "optional") == "pflicht"]
     texte = {a.id: f"{a.id}.md" for a in required if a.form == "text"}
     texts = {f"{a.id}.md": f"Tragen Sie hier den Text zu „{a.ueberschrift}“ ein.\n" for a in required if a.form == "text"}
@@ -143,9 +172,9 @@ def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, s
         texts["beschlussvorschlag.md"] = "Der Ausschuss beschließt, … (Beschlussvorschlag hier eintragen)\n"
     rolle = "Entscheidung" if beschluss else "Kenntnisnahme"
     lines = [schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
-             f'nummer: "{nummer}"', f"art: {json.dumps(art_name, ensure_ascii=False)}", "oeffentlich: true",
-             f"datum: {today.isoformat()}", f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}",
-             f"betreff: {betreff}",
+             *([f'nummer: "{nummer}"'] if nummer else []), f"art: {json.dumps(art_name, ensure_ascii=False)}",
+             "oeffentlich: true", f"datum: {today.isoformat()}",
+             *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []), f"betreff: {betreff}",
              "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []")]
     if beschluss:
         lines.append("beschlussvorschlag: beschlussvorschlag.md")
@@ -199,10 +228,12 @@ Vorlagen als PDF, HTML und Text.
 | Befehl | was er tut |
 |---|---|
 | `vorlagen` | baut `data/` nach `output/` |
-| `vorlagen check` | prüft alles, schreibt nichts, zeigt die Fristen |
-| `vorlagen serve` | Vorschau im Browser unter http://127.0.0.1:8000/ |
+| `vorlagen pruefen` | prüft alles, schreibt nichts, zeigt die Fristen |
+| `vorlagen vorschau` | Vorschau im Browser unter http://127.0.0.1:8000/ |
 | `vorlagen vorlage neu --art Beschlussvorlage "Betreff"` | legt eine neue Vorlage mit der nächsten freien Nummer an |
 | `vorlagen schema` | schreibt die Schemadateien in `schema/` neu (nach einem Programm-Update) |
+| `vorlagen zeichnen NUMMER --rolle Kämmerei --name "…"` | zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird |
+| `vorlagen freigabe` | zeigt je Vorlage die Mitzeichnungen: gültig, veraltet oder fehlt |
 | `vorlagen --help` | alle Befehle |
 
 - `data/koerperschaft.yaml` – Name, Ämter, Gremien; `data/sitzungen/` – Sitzungen mit Tagesordnung;

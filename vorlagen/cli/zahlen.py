@@ -7,7 +7,7 @@ import sys
 
 
 def zahlen_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("nummer", help="Nummer der Vorlage, z. B. 2021/0123")
+    parser.add_argument("nummer", help="Nummer der Vorlage, z. B. 2021/0123 (solange sie offen ist: ihr Ordnername)")
     parser.add_argument("name", nargs="?", help="eine Zahl aus „zahlen“ der Vorlage: zeigt, wie sie sich ergibt")
 
 
@@ -16,7 +16,7 @@ def zahlen(args: argparse.Namespace) -> int:
     from vorlagen.compute.zahlen import render, zahlen as listing
     from vorlagen.load.records import suggest
     project = prepare(args.data)
-    sources = {s.vorlage.nummer: s for s in project.facts.vorlagen}
+    sources = {s.vorlage.nummer or s.folder.name: s for s in project.facts.vorlagen}
     wanted = args.nummer.replace("-", "/") if args.nummer not in sources else args.nummer
     source = sources.get(wanted)
     if source is None:
@@ -30,12 +30,12 @@ def zahlen(args: argparse.Namespace) -> int:
         figures = getattr(rechnung.zahlen, "herleitung", {})
         if args.name not in figures:
             known = ", ".join(sorted(figures)) or "keine (die Vorlage hat keinen Abschnitt „zahlen“)"
-            print(f"Die Zahl „{args.name}“ gibt es in Vorlage {source.vorlage.nummer} nicht"
+            print(f"Die Zahl „{args.name}“ gibt es in Vorlage {source.bezeichnung} nicht"
                   f"{suggest(args.name, figures) or '.'} Vorhanden: {known}.", file=sys.stderr)
             return 1
         sys.stdout.write("\n".join(herleitung(figures[args.name])) + "\n")
         return 0
     rundung = rundung_of(project.facts)
     lines = listing(rechnung, rundung.quantum, rundung.prozent_stellen)
-    sys.stdout.write(render(source.vorlage.nummer, source.vorlage.betreff, lines))
+    sys.stdout.write(render(source.bezeichnung, source.vorlage.betreff, lines))
     return 0

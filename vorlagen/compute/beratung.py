@@ -12,8 +12,8 @@ from vorlagen.load.model import Beratung, Berichterstattung, Gremium, Sitzung, V
 class Schritt:
     """One step: where and when, in which role, who reports, and the result once there is one."""
 
-    sitzung_id: str
-    sitzung: Sitzung
+    sitzung_id: str | None  # None: the Termin is still open
+    sitzung: Sitzung | None
     gremium: Gremium
     rolle: str
     berichterstattung: Berichterstattung | None
@@ -22,10 +22,12 @@ class Schritt:
     @property
     def uhrzeit(self) -> str | None:
         """The Sitzung's start as written, e.g. '15:00 Uhr'."""
-        return self.sitzung.beginn
+        return self.sitzung.beginn if self.sitzung is not None else None
 
 
 def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Schritt:
+    if beratung.sitzung is None:  # Termin offen
+        return Schritt(None, None, facts.gremium(beratung.gremium), beratung.rolle, beratung.berichterstattung, None)
     sitzung = facts.sitzungen[beratung.sitzung]
     return Schritt(beratung.sitzung, sitzung, facts.gremium(sitzung.gremium), beratung.rolle,
                    beratung.berichterstattung, recorded or beratung.ergebnis)
@@ -40,7 +42,7 @@ def beratungsfolge(facts: Facts, vorlage: Vorlage, recorded: dict | None = None)
     recorded = recorded or {}
     steps = []
     for b in vorlage.beratungsfolge:
-        found = recorded.get((vorlage.nummer, b.sitzung))
+        found = recorded.get((vorlage.nummer, b.sitzung)) if vorlage.nummer is not None else None
         shown = found.kurz if found is not None and (found.oeffentlich or not vorlage.oeffentlich) else None
         steps.append(schritt(facts, b, shown))
     return steps

@@ -144,7 +144,7 @@ class _Parser:
         if text == "-":
             return Minus(self._faktor(tiefe + 1))
         if kind == "zahl":
-            wert = Zahl(_zahl(text), text)
+            wert: object = Zahl(_zahl(text), text)
         elif kind == "name" and self._peek()[1] == "(":
             if text.lower() not in FUNKTIONEN:
                 raise FormelFehler(f"Die Funktion „{text}“ gibt es nicht – es gibt {', '.join(FUNKTIONEN)}.")

@@ -25,6 +25,7 @@ FELD_EINHEIT = {
     "betrag": GELD, "eigenanteil": GELD, "gesamtkosten": GELD, "abzuege": GELD, "summe": GELD, "zuwendung": GELD,
     "dritte": GELD, "eigenmittel": GELD, "foerderfaehig": GELD, "nicht_foerderfaehig": GELD, "einheit": GELD,
     "bezahlt": GELD, "offen": GELD, "eigenanteil_min": GELD, "eigenanteil_max": GELD, "vzae": "VZÄ",
+    "jahre": GELD, "jahre_min": GELD, "jahre_max": GELD,  # an amount per Haushaltsjahr: jahre.2022
 }
 
 
@@ -244,6 +245,14 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
         raise ValueError(f"„{formel}“ ergibt {dim_text(value.dimension)}, die Tabelle zeigt "
                          f"{dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")
     return value.genau
+
+
+def namenswert(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]) -> tuple[Fraction, str]:
+    """The exact value and dimension of one name: a figure of `zahlen` or a computed value; EinheitFehler in German."""
+    if pfad[0] in figures and len(pfad) == 1:
+        return Fraction(figures[pfad[0]].wert), DIMENSION[figures[pfad[0]].einheit]
+    value, dimension, _ = _lesen_pfad(pfad, names, figures)
+    return exact(value), dimension
 
 
 def _einfach(value, dimension: str, quantum: Decimal) -> str:

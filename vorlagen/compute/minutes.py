@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.compute.schedule import tops
+from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts, NiederschriftSource
 from vorlagen.load.minutes import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
@@ -123,6 +124,8 @@ def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
     recorded = beratungsergebnisse(facts)
     missing = []
     for source in facts.vorlagen:
+        if source.vorlage.nummer is None:  # on no agenda yet, so in no Niederschrift: its open Nummer is listed
+            continue
         for beratung in source.vorlage.beratungsfolge:
             sitzung = facts.sitzungen.get(beratung.sitzung)
             if sitzung is not None and sitzung.datum < stichtag and (source.vorlage.nummer, beratung.sitzung) not in recorded:
@@ -149,7 +152,7 @@ def check_widersprueche(facts: Facts) -> list[Problem]:
 def check_niederschriften(facts: Facts) -> list[Problem]:
     """Every Niederschrift names its Sitzung and agenda TOPs, known Ämter, and votes that add up."""
     problems = []
-    vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen}
+    vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen if s.vorlage.nummer is not None}
     aemter = {a.id for a in facts.koerperschaft.aemter}
     for sitzung_id, source in sorted(facts.niederschriften.items()):
         niederschrift = source.niederschrift
@@ -205,9 +208,11 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
         return []
     abgegeben = a.ja + a.nein + (a.enthaltung or 0)
     if abgegeben > anwesend:
-        summe = f"{a.ja} Ja + {a.nein} Nein" + (f" + {a.enthaltung} Enthaltungen" if a.enthaltung is not None else "")
-        return [Problem(a.where("ja"), f"TOP {top}: {summe} = {abgegeben} Stimmen, aber nur {anwesend} "
-                                       "stimmberechtigte Mitglieder sind anwesend – prüfen Sie die Stimmen und die "
+        summe = f"{a.ja} Ja + {a.nein} Nein" + (f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}"
+                                                if a.enthaltung is not None else "")
+        mitglieder = ("stimmberechtigtes Mitglied ist" if anwesend == 1 else "stimmberechtigte Mitglieder sind")
+        return [Problem(a.where("ja"), f"TOP {top}: {summe} = {anzahl(abgegeben, 'Stimme', 'Stimmen')}, aber nur "
+                                       f"{anwesend} {mitglieder} anwesend – prüfen Sie die Stimmen und die "
                                        "Anwesenheit.")]
     mehrheit = "angenommen" if a.ja > a.nein else "abgelehnt"
     if a.ergebnis != mehrheit:

@@ -10,6 +10,8 @@ from pathlib import Path
 from vorlagen.compute import checks, finance
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.glyphs import check_glyphs
+from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen, finanzielle_wirkung
+from vorlagen.compute.haushaltsrecht import check_deckung, check_gremium
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.verteilung import verteilung_werte
@@ -36,6 +38,13 @@ class Rechnung:
     antraege: Names = None  # id → bescheide.BescheidWerte of an Antrag
     zahlen: Names = None  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
     kennzahlen: Names = None  # file → id → Groesse: the shared figures (folder kennzahlen/)
+    haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
+
+
+def wirkung(source: VorlageSource, rechnung: Rechnung) -> Wirkung:
+    """Whether a Vorlage has financial effect, and whether it has an über-/außerplanmäßige amount
+    (.auswirkungen, .ueber_ausserplanmaessig): what sign-offs and checks ask."""
+    return finanzielle_wirkung(rechnung.haushalt, len(rechnung.tabellen), source.vorlage.finanzen_text is not None)
 
 
 @dataclass
@@ -144,4 +153,24 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
                 computed[tabelle.id] = tabelle
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
-    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared)
+    names["finanzierung"] = tabellen
+    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared,
+                    _haushalt(source, facts, names, zahlen.herleitung, problems))
+
+
+def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
+              problems: list[Problem]) -> Auswirkungen | None:
+    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and the budget-law checks."""
+    daten = source.vorlage.finanzen_daten
+    if daten is None:
+        return None
+    stil = facts.koerperschaft.hausstil.finanzen
+    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems,
+                          {k.id for k in source.vorlage.zahlen})
+    if result is not None:
+        problems += check_deckung(result, daten)
+        folge = sorted(source.vorlage.beratungsfolge, key=lambda b: facts.sitzungen[b.sitzung].datum)
+        letzte = (facts.sitzungen[folge[-1].sitzung].gremium, folge[-1].sitzung) if folge else None
+        gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
+        problems += check_gremium(result, facts.haushalte, letzte, gremien, source.vorlage.where("beratungsfolge"))
+    return result

@@ -15,7 +15,7 @@ from vorlagen.load.references import unknown
 def check_tagesordnungen(facts: Facts) -> list[Problem]:
     """TOP numbers are unique, TOPs name existing Vorlagen, and no non-public Vorlage is in the public part."""
     problems = []
-    vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen}
+    vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen if s.vorlage.nummer is not None}
     for sitzung_id, sitzung in facts.sitzungen.items():
         seen: set[str] = set()
         for public, top in tops(sitzung):
@@ -57,7 +57,7 @@ class Fristzeile:
 
 def fristen(facts: Facts, stichtag: dt.date) -> list[tuple[str, Sitzung, dt.date, list[Fristzeile]]]:
     """For each Sitzung from `stichtag` on: its deadline and its Vorlagen, with what is wrong."""
-    vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen}
+    vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen if s.vorlage.nummer is not None}
     result = []
     for sitzung_id, sitzung in sorted(facts.sitzungen.items(), key=lambda item: (item[1].datum, item[0])):
         if sitzung.datum < stichtag:
@@ -69,8 +69,8 @@ def fristen(facts: Facts, stichtag: dt.date) -> list[tuple[str, Sitzung, dt.date
             if top.vorlage in vorlagen:
                 on_agenda.add(top.vorlage)
                 zeilen.append(_zeile(top.top, vorlagen[top.vorlage], sitzung_id, last_day))
-        for nummer, vorlage in vorlagen.items():
-            if nummer not in on_agenda and any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):
+        for vorlage in (s.vorlage for s in facts.vorlagen):
+            if vorlage.nummer not in on_agenda and any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):
                 zeile = _zeile(None, vorlage, sitzung_id, last_day)
                 zeile.hinweise.append("steht in der Beratungsfolge, aber auf keinem TOP")
                 zeilen.append(zeile)
@@ -108,7 +108,8 @@ def render_fristen(facts: Facts, stichtag: dt.date) -> str:
         for z in zeilen:
             top = f"TOP {z.top}" if z.top else "ohne TOP"
             status = "; ".join(z.hinweise) if z.hinweise else "rechtzeitig"
-            lines.append(f"    {top:<9} {z.vorlage.nummer}{vom(z.vorlage)}: {status}")
+            name = z.vorlage.nummer or f"(Nummer offen) {z.vorlage.betreff[:40]}"
+            lines.append(f"    {top:<9} {name}{vom(z.vorlage)}: {status}")
     flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
     lines.append(f"{flagged} {'Vorlage braucht' if flagged == 1 else 'Vorlagen brauchen'} Aufmerksamkeit."
                  if flagged else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge.")

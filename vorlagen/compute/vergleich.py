@@ -101,7 +101,7 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
 
 
 def _places(value: Decimal) -> int:
-    return max(0, -value.normalize().as_tuple().exponent)
+    return max(0, -int(value.normalize().as_tuple().exponent))
 
 
 def _as_decimal(value: Fraction) -> Decimal:

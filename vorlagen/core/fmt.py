@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 
 from babel.dates import format_date
 from babel import Locale
@@ -17,9 +19,9 @@ NBSP = "\u00a0"
 MINUS = "\u2212"
 
 
-def _number(value: Decimal, places: int) -> str:
+def _number(value: Decimal | Fraction | int, places: int) -> str:
     try:
-        return _cached_number(type(value), value, places)
+        return _cached_number(type(value), value, places)  # type: ignore[arg-type]  # a class is hashable
     except TypeError:  # an unhashable value: formatted each time
         return _format_number(value, places)
 
@@ -67,7 +69,7 @@ def zahl(value, stellen: int | None = None) -> str:
             while rest % factor == 0:
                 rest //= factor
         shown = Decimal(value.numerator) / Decimal(value.denominator)
-        stellen = max(0, -shown.normalize().as_tuple().exponent) if rest == 1 else 2  # 1/3 → '0,33'
+        stellen = max(0, -int(shown.normalize().as_tuple().exponent)) if rest == 1 else 2  # 1/3 → '0,33'
     return _number(value, stellen)
 
 
@@ -117,7 +119,7 @@ def euro_or_cent(value, quantum: Decimal) -> str:
     return eur_cent(value) if quantum == CENT else eur(value)
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "eur": eur, "eur_cent": eur_cent, "teur": teur, "mio": mio, "zahl": zahl, "vzae": zahl, "prozent": prozent,
     "datum": datum, "datum_lang": datum_lang, "monat": monat, "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table

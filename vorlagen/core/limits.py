@@ -1,4 +1,4 @@
-"""Every bound on work and memory that data can ask for, in one place (README: „Grenzen“)."""
+"""Every bound on work and memory that data can ask for, in one place (the handbook's referenz/grenzen.md)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ MAX_SCHLEIFE = 1_000_000  # rounds of all {% for %} loops of one rendering
 MAX_STELLEN = 1000  # decimal digits of an integer made by * or **
 MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result (batch, round, zahl, prozent)
 
+# Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
+MAX_BOXEN = 1_000_000
+
 # nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py). Each bound ends the read with a German
 # message that names it (exit 2), before the memory it guards is taken.
 NR_DATEI = 20 * 1024 * 1024  # bytes of one file (a typed Vorlage, even with pictures, is far smaller)
@@ -34,3 +37,5 @@ NR_ZELLEN = 200_000  # table cells of one DOCX, a merged cell counted once for e
 NR_SPANNE = 63  # grid columns one DOCX table cell may span (Word's own maximum is 63 columns)
 NR_ZEILEN = 200_000  # lines of one document
 NR_ZEILENLAENGE = 20_000  # characters of one line
+NR_LISTE = 250  # rows a list above a total may have; a longer list's total stays „nicht geprüft“ (keeps time linear)
+NR_SATZ = 2000  # characters of a sentence read as one over lines a PDF wrapped

@@ -24,7 +24,7 @@ USER_ERRORS = {errno.ENOSPC: "Der Speicherplatz ist voll", errno.EDQUOT: "Das Sp
 
 def os_error_reason(error: OSError) -> str:
     """What the operating system refused, in German; unknown errors by their number."""
-    return USER_ERRORS.get(error.errno, f"Das Betriebssystem meldet den Fehler Nr. {error.errno}")
+    return USER_ERRORS.get(error.errno or 0, f"Das Betriebssystem meldet den Fehler Nr. {error.errno}")
 
 
 def os_error_text(error: OSError) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -30,7 +31,7 @@ def record(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def recording():
+def recording() -> Iterator[dict[Path, str]]:
     """Yields a dict that fills with path → hash of every file read inside the block."""
     reads: dict[Path, str] = {}
     token = _active.set(_active.get() + (reads,))
@@ -51,9 +52,10 @@ def read_file(path: Path, limit: int = MAX_DATEI) -> bytes:
     """The bytes of a regular file, at most `limit` of them. A named pipe or device is never opened for reading
     (it could block forever); NotReadable says why in German."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    handle = os.open(path, flags)
+    opened = os.open(path, flags)
+    handle: int | None = opened  # None once the stream owns it
     try:
-        info = os.fstat(handle)
+        info = os.fstat(opened)
         if stat.S_ISDIR(info.st_mode):
             raise NotReadable(f"„{Path(path).name}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, "
                               "z. B. stil/bild.png.")
@@ -63,7 +65,7 @@ def read_file(path: Path, limit: int = MAX_DATEI) -> bytes:
         if info.st_size > limit:
             raise NotReadable(f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
                               "liest vorlagen nicht; verkleinern Sie die Datei.")
-        with os.fdopen(handle, "rb", closefd=True) as stream:
+        with os.fdopen(opened, "rb", closefd=True) as stream:
             handle = None
             return stream.read(limit)
     finally:

@@ -11,13 +11,15 @@ from urllib.parse import unquote, urlsplit
 from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, font_problem, image_problem
 from vorlagen.load.fonts import font_files
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, Mitzeichnung, Mitzeichnungen
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
 from vorlagen.core.reads import NotReadable, digest, read_file, record, recording
 from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
-from vorlagen.load.records import INVALID, Reader, suggest
+from vorlagen.load.haushalt import Haushalt, ist_jahr
+from vorlagen.load.records import INVALID, Reader, defined_at, suggest, unknown_word  # noqa: F401 (the lists' words)
 from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml
 
 
@@ -54,12 +56,25 @@ class VorlageSource:
     texts: dict[str, Text] = field(default_factory=dict)  # file name in vorlage.yaml → text
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
     reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
+    mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # from mitzeichnungen.yaml beside vorlage.yaml
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
     def slug(self) -> str:
-        """Folder and file name of the output, e.g. 2021-0123."""
+        """Folder and file name of the output, e.g. 2021-0123; without a Nummer the Vorlage's folder name."""
+        if self.vorlage.nummer is None:
+            return re.sub(r"[^0-9A-Za-z._-]", "-", self.folder.name).strip(".") or "vorlage"
         return self.vorlage.nummer.replace("/", "-")
+
+    @property
+    def bezeichnung(self) -> str:
+        """The Vorlage as messages name it: its Nummer, or its folder while the Nummer is open."""
+        return self.vorlage.nummer or f"ohne Nummer (Ordner {self.folder.name})"
+
+    @property
+    def kennung(self) -> str:
+        """A key unique within the data folder: the Nummer, or the folder while the Nummer is open."""
+        return self.vorlage.nummer or f"ordner:{self.folder.name}"
 
 
 @dataclass
@@ -89,6 +104,7 @@ class Facts:
     stellen: dict[str, Stellenstatistik] = field(default_factory=dict)  # file stem → Stellenstatistik
     quellen: Quellen = field(default_factory=Quellen)  # every YAML and Markdown file read, and its characters
     kennzahlen: dict[str, Kennzahlen] = field(default_factory=dict)  # file stem → figures every Vorlage can read
+    haushalte: dict[int, Haushalt] = field(default_factory=dict)  # Haushaltsjahr → haushalt/<jahr>.yaml
 
     def gremium(self, gremium_id: str):
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -146,6 +162,7 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
         source.stand = source.vorlage.datum or min(tage, default=source.stand)
     stellen = {p.stem: r for p, r in _read_folder(data_dir / "stellen", Stellenstatistik, paths, reader, unreadable)}
     kennzahlen = {p.stem: r for p, r in _read_folder(data_dir / "kennzahlen", Kennzahlen, paths, reader, unreadable)}
+    haushalte = _haushalte(data_dir, paths, reader, unreadable)
     niederschriften = {}
     for path in sorted((data_dir / "sitzungen").glob("*/niederschrift.yaml")):
         source = _read_niederschrift(path, data_dir, paths, reader)
@@ -165,7 +182,22 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
         problems += _stylesheet_references(stylesheet, data_dir, paths)
     problems += _own_fonts(data_dir, stil, paths)
     return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
-                 unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen), problems
+                 unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen,
+                 haushalte=haushalte), problems
+
+
+def _haushalte(data_dir: Path, paths: Paths, reader: Reader, unreadable: set[str]) -> dict[int, Haushalt]:
+    """haushalt/<jahr>.yaml by year; a file not named after a year is a problem."""
+    haushalte = {}
+    for path, haushalt in _read_folder(data_dir / "haushalt", Haushalt, paths, reader, unreadable):
+        if ist_jahr(path.stem):
+            haushalte[int(path.stem)] = haushalt
+        else:
+            reader.problems.append(Problem(paths.where(path), f"„{path.name}“: Der Dateiname ist kein Haushaltsjahr – "
+                                                              "benennen Sie die Datei nach ihrem Jahr, z. B. "
+                                                              "haushalt/2022.yaml."))
+            unreadable.add(f"haushalt/{path.stem}")
+    return haushalte
 
 
 def _stil_datei(data_dir: Path, stil, key: str, what: str, problems: list[Problem]) -> Path | None:
@@ -255,22 +287,6 @@ def unknown_art(where: Where, art: str, arten, defined: Where | None) -> Problem
     return unknown_word(where, "art", art, arten, "arten", defined)
 
 
-def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: Where | None) -> Problem:
-    """A word that is not in one of the body's lists (hausstil: rollen, arten …): which list, where it is defined
-    (`defined`: the line of the list, None while the defaults hold), what it holds."""
-    ort = f"{defined.path}, Zeile {defined.line}" if defined is not None and defined.line else \
-        "koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter"
-    hint = suggest(word, words)
-    return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
-                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. Ein eigenes Wort "
-                          f"ergänzen Sie in der Liste ({ort}).")
-
-
-def defined_at(record, key: str) -> Where | None:
-    """The line of `key` in the YAML a record was read from; None when the key was not written (its default holds)."""
-    return getattr(record, "_lines", {}).get(key)
-
-
 def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
            paths: Paths | None = None) -> Path | None:
     """Resolves a file name given in the data (with `paths`, through its folder cache); refuses anything outside
@@ -348,6 +364,12 @@ def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where
         texts[name] = Text.of(path, paths.where(path), content)
 
 
+def _finanzen_text_where(vorlage: Vorlage) -> Where:
+    """The line naming the Finanzielle Auswirkungen' Markdown file, in either form."""
+    daten = vorlage.finanzen_daten
+    return daten.where("text") if daten is not None else vorlage.where("finanzielle_auswirkungen")
+
+
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
                   unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
@@ -366,8 +388,11 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         return None
     source = VorlageSource(vorlage, folder)
     problems = reader.problems
+    if (folder / MITZEICHNUNGEN).is_file():
+        gezeichnet = _read(folder / MITZEICHNUNGEN, Mitzeichnungen, paths, reader)
+        source.mitzeichnungen = gezeichnet.mitzeichnungen if gezeichnet is not None else []
     texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
-             (vorlage.where("finanzielle_auswirkungen"), vorlage.finanzielle_auswirkungen)]
+             (_finanzen_text_where(vorlage), vorlage.finanzen_text)]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
     texts += [(vorlage.texte.lines[key], name) for key, name in vorlage.texte.items()]
     texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]

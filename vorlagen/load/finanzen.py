@@ -11,10 +11,9 @@ from typing import Literal
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_JAHRE
 from vorlagen.core.problems import Where
-from vorlagen.load.records import Anzahl, Betrag, Record
+from vorlagen.load.records import Anzahl, Betrag, Record, record
 from vorlagen.load.zeitraum import Zeitraum, laenge
 
-record = dataclass(kw_only=True)
 
 EINHEITEN = ("Jahr", "Monat", "Tag", "Stück", "einmalig")
 Einheit = Literal["Jahr", "Monat", "Tag", "Stück", "einmalig"]  # nur Jahr und Monat wachsen mit dem Zeitraum

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import field
+from typing import Literal, get_args
 
-from vorlagen.load.records import Record, suggest
+from vorlagen.core.problems import Where
+from vorlagen.load.records import Record, defined_at, record, suggest, unknown_word
 
-record = dataclass(kw_only=True)
 
 KOPFFELDER = ("nummer", "datum", "federfuehrend", "aktenzeichen")
-SPALTEN = ("datum", "uhrzeit", "gremium", "rolle", "berichterstattung", "ergebnis")
-REGELN = ("pflicht", "optional", "verboten")
-SCHRIFTEN = {"Liberation Sans": "LiberationSans", "Liberation Serif": "LiberationSerif"}
-FORMEN = ("text", "klimaschutz")
-UNTERSCHRIFTEN = ("verwaltungschef", "im_auftrag", "gez", "keine")
+# each word list once, as a type (for the schema and the type check) and as its tuple of words
+Spalte = Literal["datum", "uhrzeit", "gremium", "rolle", "berichterstattung", "ergebnis"]
+Regel = Literal["pflicht", "optional", "verboten"]
+Schrift = Literal["Liberation Sans", "Liberation Serif"]
+Form = Literal["text", "klimaschutz"]
+Unterschriftform = Literal["verwaltungschef", "im_auftrag", "gez", "keine"]
+SPALTEN, REGELN, FORMEN, UNTERSCHRIFTEN = get_args(Spalte), get_args(Regel), get_args(Form), get_args(Unterschriftform)
+SCHRIFTEN = {"Liberation Sans": "LiberationSans", "Liberation Serif": "LiberationSerif"}  # the keys: Schrift
 # Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman.
 _MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
 
@@ -68,13 +71,13 @@ class Spaltenbeschriftung(Record):
 @record
 class BeratungsfolgeStil(Record):
     ueberschrift: str = "Beratungsfolge"  # z. B. Beratungsreihenfolge
-    spalten: list[Literal[SPALTEN]] = field(default_factory=lambda: ["datum", "gremium", "rolle"])  # Spalten in Reihenfolge
+    spalten: list[Spalte] = field(default_factory=lambda: ["datum", "gremium", "rolle"])  # Spalten in Reihenfolge
     beschriftung: Spaltenbeschriftung = field(default_factory=Spaltenbeschriftung)  # Spaltenköpfe
 
 
 @record
 class UnterschriftStil(Record):
-    form: Literal[UNTERSCHRIFTEN] = "verwaltungschef"  # wie Vorlagen ohne eigene „unterschrift“ schließen
+    form: Unterschriftform = "verwaltungschef"  # wie Vorlagen ohne eigene „unterschrift“ schließen
     im_auftrag: str = "Im Auftrag"  # Zeile über dem Namen, z. B. „Im Auftrag:“
     gez: str = "gez."  # vor dem Namen
 
@@ -96,7 +99,7 @@ def standard_klimaantworten() -> dict[str, Klimaantwort]:
 class Abschnitt(Record):
     id: str  # Kennung, unter der eine Vorlage den Text liefert (texte: {id: datei.md}), z. B. klimaschutz
     ueberschrift: str  # wie gedruckt, z. B. Auswirkungen auf den Klimaschutz
-    form: Literal[FORMEN] = "text"  # text: eine Markdown-Datei; klimaschutz: eine der „antworten“ (klimaschutz: {auswirkung: …})
+    form: Form = "text"  # text: eine Markdown-Datei; klimaschutz: eine der „antworten“ (klimaschutz: {auswirkung: …})
     antworten: dict[str, Klimaantwort] = field(default_factory=standard_klimaantworten)  # form klimaschutz: Kennung → Antwort
     vorsatz: str | None = "Auswirkung:"  # form klimaschutz: vor der fett gedruckten Antwort; leer (~): nur die Antwort, als Satz
 
@@ -104,12 +107,13 @@ class Abschnitt(Record):
 @record
 class Vorlagenart(Record):
     ueberschrift: str | None = None  # gedruckt im Kopf statt des Namens der Art
-    beschlussvorschlag: Literal[REGELN] = "optional"  # pflicht, optional oder verboten
+    beschlussvorschlag: Regel = "optional"  # pflicht, optional oder verboten
     ohne_beschlussvorschlag: str | None = None  # Satz an seiner Stelle, wenn die Vorlage keinen hat
-    abschnitte: dict[str, Literal[REGELN]] = field(default_factory=dict)  # Abschnitt-Kennung → pflicht/optional/verboten
-    kopf: dict[str, Literal[REGELN]] = field(default_factory=dict)  # eigenes Kopfdatum → pflicht/optional/verboten
+    abschnitte: dict[str, Regel] = field(default_factory=dict)  # Abschnitt-Kennung → pflicht/optional/verboten
+    kopf: dict[str, Regel] = field(default_factory=dict)  # eigenes Kopfdatum → pflicht/optional/verboten
     bezug: Literal["Ergänzung", "Neufassung"] | None = None  # Vorlagen dieser Art ergänzen oder ersetzen eine andere
     nummer_aus_bezug: bool = False  # Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)
+    mitzeichnung: list[str] = field(default_factory=list)  # Rollen, die jede Vorlage dieser Art mitzeichnen müssen (aus „mitzeichnung: rollen“)
 
 
 def standard_arten() -> dict[str, Vorlagenart]:
@@ -124,6 +128,29 @@ class Finanzen(Record):
     ueberschrift: str = "Finanzielle Auswirkungen"  # Überschrift des Abschnitts
     ohne: str | None = "Keine."  # Text, wenn eine Vorlage weder Berechnungen noch Text dazu hat; leer (~): Abschnitt entfällt
     ja_nein: bool = False  # „ja“ oder „nein“ (aus Berechnungen und Text ermittelt) als erste Zeile drucken
+    keine: str = "Keine finanziellen Auswirkungen."  # gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt
+    rechtsgrundlage: str = "§ 83 GO NRW"  # Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)
+
+
+@record
+class Mitzeichnungsstil(Record):
+    rollen: list[str] = field(default_factory=lambda: ["Kämmerei", "Rechtsamt"])  # wer mitzeichnet, wie gedruckt, z. B. Kämmerei, Rechtsamt, Dezernent
+    finanzielle_auswirkungen: list[str] = field(default_factory=list)  # Rollen, die jede Vorlage mit finanziellen Auswirkungen mitzeichnen müssen, z. B. [Kämmerei]
+
+    def unbekannte(self, genannt: list[str], where: Where):
+        """(where, message) for each role named in `genannt` that is not in `rollen`."""
+        for rolle in genannt:
+            if rolle not in self.rollen:
+                yield where, unknown_word(where, "mitzeichnung", rolle, self.rollen, "mitzeichnung: rollen",
+                                          defined_at(self, "rollen")).message
+
+    def check(self):
+        if any(not rolle.strip() for rolle in self.rollen):
+            yield "rollen", "Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."
+        for doppelt in sorted({r for r in self.rollen if self.rollen.count(r) > 1}):
+            yield "rollen", f"„{doppelt}“ steht in „mitzeichnung: rollen“ doppelt – nennen Sie jede Rolle einmal."
+        if self.finanzielle_auswirkungen:
+            yield from self.unbekannte(self.finanzielle_auswirkungen, self.where("finanzielle_auswirkungen"))
 
 
 @record
@@ -145,7 +172,7 @@ STANDARD_ERGEBNISSE = ("ungeändert beschlossen", "geändert beschlossen", "abge
 class Hausstil(Record):
     akzentfarbe: str = "#1f4e79"  # Farbe für Linien und Überschriften, als #rrggbb
     logo: str | None = None  # Bilddatei (SVG oder PNG) relativ zum Datenordner
-    schrift: Literal[tuple(SCHRIFTEN)] = "Liberation Sans"  # eine der mitgelieferten freien Schriften
+    schrift: Schrift = "Liberation Sans"  # eine der mitgelieferten freien Schriften
     stylesheet: str | None = None  # eigene CSS-Datei relativ zum Datenordner, nach dem Standard geladen
     kopf: Kopf = field(default_factory=Kopf)  # Kopf der Vorlage: welche Kopfdaten, wie beschriftet
     datum_pflicht: bool = True  # jede Vorlage braucht ein Datum; false: „datum“ darf fehlen
@@ -154,6 +181,7 @@ class Hausstil(Record):
     arten: dict[str, Vorlagenart] = field(default_factory=standard_arten)  # Vorlagenarten der Körperschaft
     abschnitte: list[Abschnitt] = field(default_factory=list)  # Abschnitte mit fester Überschrift, in Druckreihenfolge
     finanzen: Finanzen = field(default_factory=Finanzen)  # Abschnitt „Finanzielle Auswirkungen“
+    mitzeichnung: Mitzeichnungsstil = field(default_factory=Mitzeichnungsstil)  # wer welche Vorlagen mitzeichnen muss, bevor sie hinausgehen
     unterschrift: UnterschriftStil = field(default_factory=UnterschriftStil)  # Schluss der Vorlage
     rollen: dict[str, Rolle] = field(default_factory=standard_rollen)  # Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}
     beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
@@ -185,6 +213,9 @@ class Hausstil(Record):
                 if feld not in self.kopf.eigene:
                     yield "arten", (f"Die Art „{name}“ nennt das unbekannte Kopfdatum „{feld}“ – legen Sie es unter "
                                     "„hausstil: kopf: eigene“ an.")
+        for art in self.arten.values():
+            if art.mitzeichnung:
+                yield from self.mitzeichnung.unbekannte(art.mitzeichnung, art.where("mitzeichnung"))
         for liste, woerter in (("rollen", self.rollen), ("beratungsergebnisse", self.beratungsergebnisse)):
             if not woerter:
                 yield liste, f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet."

@@ -50,7 +50,8 @@ class Anwesenheit(Record):
                 yield name, f"„{name}“ kann nicht negativ sein ({value})."
         anwesend = self.anzahl if self.anzahl is not None else len(self.mitglieder)
         if self.mitgliederzahl is not None and anwesend > self.mitgliederzahl:
-            yield "mitgliederzahl", (f"{anwesend} Mitglieder sind anwesend, das Gremium hat aber nur "
+            sind = "Mitglied ist" if anwesend == 1 else "Mitglieder sind"
+            yield "mitgliederzahl", (f"{anwesend} {sind} anwesend, das Gremium hat aber nur "
                                      f"{self.mitgliederzahl} – prüfen Sie beide Zahlen.")
 
 

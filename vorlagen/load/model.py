@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
     Antrag, Bescheid, Berechnung, Foerderprogramm, Kennzahl, Kennzahlen, Kostensaetze, Satz, Verteilung, Zeitraum)
-from vorlagen.load.records import Record
+from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt  # noqa: F401 – re-exported
+from vorlagen.load.records import Record, record
 
-record = dataclass(kw_only=True)
 
 
 # --- koerperschaft.yaml -------------------------------------------------------------------
@@ -89,7 +89,7 @@ class Koerperschaft(Record):
     runden: Literal["je_einheit", "genau"] = "je_einheit"  # Betrag je Einheit zuerst runden, oder nur die Zeile
     prozent_stellen: int = 2  # Nachkommastellen von Prozentwerten (79,35 %)
     hausstil: Hausstil = field(default_factory=Hausstil)  # Aussehen der Dokumente
-    aemter: list[Amt]  # Ämter, die Vorlagen federführend einbringen
+    aemter: list[Amt] = field(default_factory=list)  # Ämter, die Vorlagen federführend einbringen; leer, wo Vorlagen keines nennen
     gremien: list[Gremium]  # Ausschüsse und Räte, in denen Vorlagen beraten werden
     kommunen: list[str] = field(default_factory=list)  # Namen, die in Verteilungen vorkommen dürfen
     wahlperioden: list[Wahlperiode] = field(default_factory=list)  # für OParl (LegislativeTerm)
@@ -145,10 +145,22 @@ class Berichterstattung(Record):
 
 @record
 class Beratung(Record):
-    sitzung: str  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml)
+    sitzung: str | None = None  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml); solange der Termin offen ist: „gremium“
+    gremium: str | None = None  # nur solange der Termin offen ist: Kürzel des Gremiums, gedruckt mit „Termin offen“
     rolle: str  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung
     berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
     ergebnis: str | None = None  # Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“
+
+    def check(self):
+        if self.sitzung is None and self.gremium is None:
+            yield "rolle", ("Die Beratung nennt weder „sitzung“ noch „gremium“ – nennen Sie die Sitzung oder, solange "
+                            "ihr Termin offen ist, das Gremium, z. B. {gremium: KA, rolle: Entscheidung}.")
+        elif self.sitzung is not None and self.gremium is not None:
+            yield "gremium", ("Die Beratung nennt „sitzung“ und „gremium“ – das Gremium steht schon in der Sitzung; "
+                              "„gremium“ gilt nur, solange der Termin offen ist: entfernen Sie es.")
+        if self.sitzung is None and self.ergebnis is not None:
+            yield "ergebnis", ("Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder "
+                               "entfernen Sie „ergebnis“.")
 
 
 @record
@@ -186,21 +198,21 @@ class Klimaschutz(Record):
 
 @record
 class Vorlage(Record):
-    nummer: str  # z. B. "2021/0123"; das Muster kann der Hausstil vorgeben
+    nummer: str | None = None  # z. B. "2021/0123"; das Muster kann der Hausstil vorgeben; fehlt sie, druckt die Vorlage „Nummer: noch offen“
     art: str  # eine Vorlagenart des Hausstils, z. B. Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage
     oeffentlich: bool  # false: erscheint nur in der internen Ausgabe
     datum: dt.date | None = None  # Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“
     aktenzeichen: str | None = None  # erscheint, wenn der Hausstil es im Kopf zeigt
     kopf: dict[str, str] = field(default_factory=dict)  # eigene Kopfdaten des Hausstils (hausstil: kopf: eigene), z. B. bearbeitung: Frau Muster
-    federfuehrend: str  # Kürzel des Amts
+    federfuehrend: str | None = None  # Kürzel des Amts; fehlt es, druckt die Vorlage „noch offen“ (ohne Ämter der Körperschaft: nichts)
     betreff: str  # Gegenstand der Vorlage, wie gedruckt
-    beratungsfolge: list[Beratung]  # Sitzungen, in denen die Vorlage beraten wird, nach Datum
+    beratungsfolge: list[Beratung] = field(default_factory=list)  # Sitzungen, in denen die Vorlage beraten wird, nach Datum; leer, wo die Vorlage keine nennt
     beschlussvorschlag: str | None = None  # Markdown-Datei; Pflicht bei Beschlussvorlagen
     abschnitte: list[str] = field(default_factory=list)  # Markdown-Dateien in Reihenfolge, Überschrift im Text
     texte: dict[str, str] = field(default_factory=dict)  # Abschnitt des Hausstils → Markdown-Datei
     klimaschutz: Klimaschutz | None = None  # Antwort für einen Abschnitt „form: klimaschutz“ des Hausstils
     dringlichkeitsentscheidung: Dringlichkeitsentscheidung | None = None  # die Vorlage legt eine solche Entscheidung vor: wann, durch wen
-    finanzielle_auswirkungen: str | None = None  # Markdown-Datei mit weiterem Text
+    finanzielle_auswirkungen: str | FinanzielleAuswirkungen | None = None  # Markdown-Datei mit dem Text, oder die Angaben selbst (positionen, deckung …, siehe docs/anleitungen/haushalt.md)
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
     antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
     finanzierung: list[Berechnung] = field(default_factory=list)  # Berechnungen, je eine Tabelle
@@ -210,8 +222,20 @@ class Vorlage(Record):
     unterschrift: Unterschrift | None = None  # ohne Angabe: wie der Hausstil sagt (Standard: der Verwaltungschef)
     bezug: Bezug | None = None  # Ergänzung zu oder Neufassung einer anderen Vorlage
 
+    @property
+    def finanzen_text(self) -> str | None:
+        """The Markdown file of the Finanzielle Auswirkungen, in either form."""
+        f = self.finanzielle_auswirkungen
+        return f if isinstance(f, str) or f is None else f.text
+
+    @property
+    def finanzen_daten(self) -> FinanzielleAuswirkungen | None:
+        """The Finanzielle Auswirkungen as data, when the Vorlage gives them so."""
+        f = self.finanzielle_auswirkungen
+        return f if isinstance(f, FinanzielleAuswirkungen) else None
+
     def check(self):
-        if not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
+        if self.nummer is not None and not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
             yield "nummer", f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten."
         for name, items in (("finanzierung", self.finanzierung), ("verteilungen", self.verteilungen),
                             ("zahlen", self.zahlen)):

@@ -49,8 +49,21 @@ _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 
 
+_T = typing.TypeVar("_T")
+
+
+@typing.dataclass_transform(kw_only_default=True)
+def record(cls: type[_T]) -> type[_T]:
+    """Declares a record: a dataclass whose fields are given by name (type checkers see it as one)."""
+    return dataclasses.dataclass(kw_only=True)(cls)
+
+
 class Record:
     """Base of all records read from YAML: knows where it and each of its fields stand."""
+
+    if typing.TYPE_CHECKING:  # set by the reader on every record it makes; no fields of the record
+        _where: Where
+        _lines: dict[str, Where]
 
     def where(self, name: str | None = None) -> Where:
         if name is None:
@@ -64,15 +77,25 @@ class LineDict(dict):
     lines: dict[str, Where]
 
 
-def _comma_hint(key: str) -> str:
-    """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas."""
+def _comma_hint(key: str, before: str | None = None) -> str:
+    """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas.
+    `before` is the value of the entry in front of it, written without quotes (the number's part before the comma)."""
     if key.strip().isdigit():
+        if before is not None and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", before.strip()):
+            german = f"{before.strip()},{key.strip()}"
+            return (f" Steht hier die Zahl {german} mit Dezimalkomma? In „{{…}}“ trennt das Komma Einträge – "
+                    f"schreiben Sie {german_decimal(german)} (ohne Tausenderpunkt, mit Dezimalpunkt).")
         return (" Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
                 "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00.")
     if any(c in key for c in "() ") or key[:1].isdigit():
         return (" Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das Komma "
                 "Einträge – setzen Sie den Text in Anführungszeichen, z. B. als: \"Kosten (0,5 Stelle)\".")
     return ""
+
+
+def german_decimal(text: str) -> str:
+    """A number written the German way as YAML needs it: 12.500,00 → 12500.00."""
+    return text.replace(".", "").replace(",", ".")
 
 
 def suggest(word: str, choices) -> str:
@@ -87,7 +110,10 @@ def _kind(typ) -> tuple[str, object]:
     ("dict", the value type), ("record", None) or ("scalar", None); worked out once per type."""
     origin = typing.get_origin(typ)
     if origin in (typing.Union, types.UnionType):
-        return "optional", [t for t in typing.get_args(typ) if t is not type(None)][0]
+        options = tuple(t for t in typing.get_args(typ) if t is not type(None))
+        if len(options) == 1:
+            return "optional", options[0]
+        return "union", (options, type(None) in typing.get_args(typ))  # a value or a section, e.g. str | Record
     if origin is typing.Literal:
         return "literal", typing.get_args(typ)
     if origin is list:
@@ -115,6 +141,8 @@ class Reader:
             if isinstance(node, Scalar) and node.is_null:
                 return None
             return self.read(node, argument, name)
+        if kind == "union":
+            return self._union(node, *argument, name)
         if kind == "literal":
             return self._literal(node, argument, name)
         if kind == "list":
@@ -134,13 +162,15 @@ class Reader:
         fields, hints = _fields(cls)
         values, lines, ok = {}, {}, True
         meant = set()  # fields an unknown key probably meant: not reported again as missing
+        before = None  # the plain value of the entry before, where a comma may have cut it off
         for key, (key_where, value_node) in node.entries.items():
             if key not in fields:
                 meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
                 self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
-                                     f"{_comma_hint(key)} Erlaubt sind: {', '.join(fields)}.")
+                                     f"{_comma_hint(key, before)} Erlaubt sind: {', '.join(fields)}.")
                 ok = False
                 continue
+            before = value_node.text if isinstance(value_node, Scalar) and value_node.plain else None
             value = self.read(value_node, hints[key], key)
             ok = ok and value is not INVALID
             values[key], lines[key] = value, key_where
@@ -157,6 +187,18 @@ class Reader:
             self.fail(field_name if isinstance(field_name, Where) else record.where(field_name), message)
             ok = False
         return record if ok else INVALID
+
+    def _union(self, node: Node, options: tuple, nullable: bool, name: str):
+        """A single value or a section (e.g. a file name or the data itself): chosen by what is written."""
+        if nullable and isinstance(node, Scalar) and node.is_null:
+            return None
+        records = [t for t in options if dataclasses.is_dataclass(t)]
+        if isinstance(node, Mapping) and records:
+            return self.record(node, records[0], name)
+        if isinstance(node, Sequence):
+            return self.fail(node.where, f"„{name}“ ist ein einzelner Wert oder ein Abschnitt mit Einträgen der Form "
+                                         "`schlüssel: wert`, keine Liste.")
+        return self.read(node, next(t for t in options if not dataclasses.is_dataclass(t)), name)
 
     def _list(self, node: Node, item_type, name: str):
         if isinstance(node, Scalar) and node.is_null:
@@ -271,6 +313,9 @@ class Reader:
         hint = "schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 55000 oder 3.5"
         if re.fullmatch(r"-?\d+,\d+", text):
             hint = f"das Dezimalzeichen ist der Punkt: schreiben Sie {text.replace(',', '.')}"
+        elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+            hint = (f"„{text}“ ist deutsch geschrieben; YAML braucht Zahlen ohne Tausenderpunkt und mit Dezimalpunkt: "
+                    f"schreiben Sie {german_decimal(text)}")
         return self.fail(scalar.where, f"„{name}“: „{text}“ ist keine Zahl – {hint}.")
 
     def fraction(self, scalar: Scalar, name: str):
@@ -315,3 +360,19 @@ def _fields(cls) -> tuple[dict[str, dataclasses.Field], dict[str, object]]:
 
 def _required(spec: dataclasses.Field) -> bool:
     return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+
+
+def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: Where | None) -> Problem:
+    """A word that is not in one of the body's lists (hausstil: rollen, arten …): which list, where it is defined
+    (`defined`: the line of the list, None while the defaults hold), what it holds."""
+    ort = f"{defined.path}, Zeile {defined.line}" if defined is not None and defined.line else \
+        "koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter"
+    hint = suggest(word, words)
+    return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
+                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. Ein eigenes Wort "
+                          f"ergänzen Sie in der Liste ({ort}).")
+
+
+def defined_at(record, key: str) -> Where | None:
+    """The line of `key` in the YAML a record was read from; None when the key was not written (its default holds)."""
+    return getattr(record, "_lines", {}).get(key)

@@ -27,10 +27,14 @@ def check_references(facts: Facts) -> list[Problem]:
             if item.id in seen:
                 problems.append(Problem(item.where("id"), f"Die Kennung „{item.id}“ ({kind}) steht doppelt – vergeben Sie eindeutige Kennungen."))
             seen.add(item.id)
-    for sitzung_id, sitzung in facts.sitzungen.items():
+    for sitzung in facts.sitzungen.values():
         if sitzung.gremium not in gremien:
             problems.append(unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
                                      "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
+    for haushalt in facts.haushalte.values():
+        if haushalt.entscheidet not in gremien:
+            problems.append(unknown(haushalt.where("entscheidet"), "s Gremium", haushalt.entscheidet, gremien,
+                                     "nennen Sie das Kürzel eines Gremiums aus koerperschaft.yaml („gremien“)."))
     for bescheid in [*facts.bescheide.values(), *facts.antraege.values()]:
         for position in bescheid.positionen:
             problems += _check_satz(facts, position.satz, position.where("satz"))
@@ -40,30 +44,36 @@ def check_references(facts: Facts) -> list[Problem]:
             problems.append(unknown(antrag.where("bescheid"), "r Bescheid", antrag.bescheid, facts.bescheide,
                                      "nennen Sie die Kennung eines Bescheids aus bescheide/."))
     nummern: dict[str, Where] = {}
-    alle = {source.vorlage.nummer for source in facts.vorlagen}
+    alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
     slugs: dict[str, tuple[str, Where]] = {}
     for source in facts.vorlagen:
         vorlage = source.vorlage
-        if vorlage.nummer in nummern:
+        if vorlage.nummer is not None and vorlage.nummer in nummern:
             problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ hat schon "
                                                              f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer."))
         elif source.slug in slugs:
             other, where = slugs[source.slug]
-            problems.append(Problem(vorlage.where("nummer"), f"Die Nummern „{vorlage.nummer}“ und „{other}“ ({where}) "
-                                                             f"ergäben dieselben Ausgabedateien {source.slug}.pdf – "
-                                                             "vergeben Sie unterscheidbare Nummern."))
-        nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
-        slugs.setdefault(source.slug, (vorlage.nummer, vorlage.where("nummer")))
+            problems.append(Problem(vorlage.where("nummer"), f"Die Vorlagen „{source.bezeichnung}“ und „{other}“ "
+                                                             f"({where}) ergäben dieselben Ausgabedateien "
+                                                             f"{source.slug}.pdf – vergeben Sie unterscheidbare "
+                                                             "Nummern (oder, solange die Nummer offen ist, Ordnernamen)."))
+        if vorlage.nummer is not None:
+            nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
+        slugs.setdefault(source.slug, (source.bezeichnung, vorlage.where("nummer")))
         if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer) \
                 and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage):
             problems.append(unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
                                      [n for n in alle if n != vorlage.nummer],
                                      "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/."))
-        if vorlage.federfuehrend not in aemter:
+        if vorlage.federfuehrend is not None and vorlage.federfuehrend not in aemter:
             problems.append(unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
         for beratung in vorlage.beratungsfolge:
-            if beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
+            if beratung.sitzung is None:
+                if beratung.gremium not in gremien:
+                    problems.append(unknown(beratung.where("gremium"), "s Gremium", beratung.gremium, gremien,
+                                             "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
+            elif beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
                 problems.append(unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
                                          "legen Sie sie unter sitzungen/ an."))
         problems += _check_order(facts, vorlage.beratungsfolge)

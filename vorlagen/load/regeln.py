@@ -26,7 +26,7 @@ def check_regeln(facts: Facts) -> list[Problem]:
         if art is None:
             problems.append(unknown_art(vorlage.where("art"), vorlage.art, stil.arten, defined_at(stil, "arten")))
             continue
-        problems += _woerter(facts, vorlage)
+        problems += _woerter(facts, source)
         problems += _kopf(stil, vorlage, art)
         problems += _dringlichkeit(facts, vorlage)
         problems += _beschlussvorschlag(stil, vorlage, art)
@@ -40,9 +40,10 @@ def check_regeln(facts: Facts) -> list[Problem]:
     return problems
 
 
-def _woerter(facts: Facts, vorlage: Vorlage) -> list[Problem]:
-    """Zuständigkeiten, Beratungsergebnisse and the Klimaschutz answer are words of the body's own lists."""
+def _woerter(facts: Facts, source) -> list[Problem]:
+    """Zuständigkeiten, Beratungsergebnisse, Mitzeichner and the Klimaschutz answer are words of the body's own lists."""
     stil = facts.koerperschaft.hausstil
+    vorlage = source.vorlage
     problems = []
     for beratung in vorlage.beratungsfolge:
         if beratung.rolle not in stil.rollen:
@@ -52,6 +53,18 @@ def _woerter(facts: Facts, vorlage: Vorlage) -> list[Problem]:
             problems.append(unknown_word(beratung.where("ergebnis"), "ergebnis", beratung.ergebnis,
                                          stil.beratungsergebnisse, "beratungsergebnisse",
                                          defined_at(stil, "beratungsergebnisse")))
+    return problems + _mitzeichner(stil, source) + _klimaschutz(stil, vorlage)
+
+
+def _mitzeichner(stil: Hausstil, source) -> list[Problem]:
+    """Who signed a Vorlage is a role of the body's list (hausstil: mitzeichnung: rollen)."""
+    rollen = stil.mitzeichnung.rollen
+    return [unknown_word(m.where("rolle"), "rolle", m.rolle, rollen, "mitzeichnung: rollen",
+                         defined_at(stil.mitzeichnung, "rollen")) for m in source.mitzeichnungen if m.rolle not in rollen]
+
+
+def _klimaschutz(stil: Hausstil, vorlage: Vorlage) -> list[Problem]:
+    problems = []
     if vorlage.klimaschutz is not None:
         antworten = stil.klimaantworten()
         antwort = antworten.get(vorlage.klimaschutz.auswirkung)
@@ -161,6 +174,8 @@ def _nummer(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]
         problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} ist eine {art.bezug} – ergänzen Sie "
                                                       f"„bezug: {{vorlage: …, art: {art.bezug}}}“ mit der Nummer "
                                                       "der ursprünglichen Vorlage."))
+    if vorlage.nummer is None:  # still open: printed as such, listed by `check`
+        return problems
     if art.nummer_aus_bezug and vorlage.bezug is not None:
         if not re.fullmatch(re.escape(vorlage.bezug.vorlage) + r"/\d+", vorlage.nummer):
             problems.append(Problem(vorlage.where("nummer"), f"{eine(vorlage.art)} trägt die Nummer der ursprünglichen "

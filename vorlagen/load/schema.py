@@ -23,9 +23,11 @@ import typing
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
-from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Sitzung,
-                                  Vorlage)
+from vorlagen.load.mitzeichnung import Mitzeichnungen
+from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Haushalt, Kennzahlen, Koerperschaft, Kostensaetze,
+                                  Sitzung, Vorlage)
 from vorlagen.load.records import Anzahl, Betrag
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best
@@ -51,10 +53,15 @@ FILES = [
     FileKind("antrag", "antraege/*.yaml", Antrag, "Ein Förderantrag: beantragte Positionen, Zeitraum, Betrag."),
     FileKind("vorlage", "vorlagen/*/vorlage.yaml", Vorlage,
              "Eine Vorlage: Kopfdaten, Beratungsfolge, Texte, Finanzierung, Verteilungen und Anlagen."),
+    FileKind("mitzeichnungen", "vorlagen/*/mitzeichnungen.yaml", Mitzeichnungen,
+             "Die Mitzeichnungen einer Vorlage (geschrieben von „vorlagen zeichnen“): Rolle, Name, Datum, Fingerabdruck."),
     FileKind("niederschrift", "sitzungen/*/niederschrift.yaml", Niederschrift,
              "Die Niederschrift einer Sitzung: Anwesenheit, Beginn und Ende, je TOP Text, Ergebnis und Aufträge."),
     FileKind("kennzahlen", "kennzahlen/*.yaml", Kennzahlen,
              "Benannte Zahlen mit Formel, Einheit und Rundung, die jede Vorlage lesen kann (z. B. ein Fonds)."),
+    FileKind("haushalt", "haushalt/*.yaml", Haushalt,
+             "Der Haushalt eines Jahres (Dateiname: das Jahr): Positionen mit Ansatz und Gebundenem, "
+             "Erheblichkeitsgrenze und das Gremium, das darüber entscheidet."),
     FileKind("stellenstatistik", "stellen/*.yaml", Stellenstatistik,
              "Eine Stellenstatistik: je Baustein Stellen und besetzte VZÄ zu einem Stand."),
 ]
@@ -84,16 +91,51 @@ def kind_of(relative: str) -> FileKind | None:
     return None
 
 
-def schema(kind: FileKind) -> dict:
-    """The JSON Schema of one kind of data file."""
+def schema(kind: FileKind, hausstil: Hausstil | None = None) -> dict:
+    """The JSON Schema of one kind of data file; with a Hausstil, its own words and header fields (the schema a
+    data repository gets: editors then offer the body's Vorlagenarten, Zuständigkeiten and Kopfdaten)."""
     definitions: dict[str, dict] = {}
     root = _record(kind.record, definitions)
+    if hausstil is not None and kind.record is Vorlage:
+        _own_words(root, definitions, hausstil)
     return {"$schema": DRAFT, "title": kind.pattern, "description": kind.description,
             **root, "definitions": dict(sorted(definitions.items()))}
 
 
-def schema_text(kind: FileKind) -> str:
-    return json.dumps(schema(kind), ensure_ascii=False, indent=2) + "\n"
+def schema_text(kind: FileKind, hausstil: Hausstil | None = None) -> str:
+    return json.dumps(schema(kind, hausstil), ensure_ascii=False, indent=2) + "\n"
+
+
+def _words(words, description: str, texts: dict[str, str] | None = None) -> dict:
+    """A choice of the body's words; `texts` describe each (editors show them beside the word)."""
+    result = {"enum": list(words), "description": description}
+    if texts:
+        result["enumDescriptions"] = [texts[word] for word in words]  # read by VS Code, ignored by validators
+    return result
+
+
+def _own_words(root: dict, definitions: dict[str, dict], stil: Hausstil) -> None:
+    """The body's Vorlagenarten, header fields, Zuständigkeiten, Beratungsergebnisse and Klimaschutz answers."""
+    props = root["properties"]
+    props["art"] = _words(stil.arten, f"{props['art']['description']} – die Arten dieser Körperschaft",
+                          {name: art.ueberschrift or name for name, art in stil.arten.items()})
+    felder = {}
+    for feld, beschriftung in stil.kopf.eigene.items():
+        regeln = [f"{name}: {art.kopf[feld]}" for name, art in stil.arten.items() if feld in art.kopf]
+        felder[feld] = {"type": ["string", "number"], "description": f"{beschriftung} (gedruckt im Kopf"
+                        + (f"; {', '.join(regeln)})" if regeln else ")")}
+    props["kopf"] = {"type": ["object", "null"], "properties": felder, "additionalProperties": False,
+                     "description": props["kopf"]["description"]}
+    beratung = definitions["Beratung"]["properties"]
+    beratung["rolle"] = _words(stil.rollen, beratung["rolle"]["description"],
+                               {wort: "entscheidet abschließend" if rolle.entscheidet else "berät"
+                                for wort, rolle in stil.rollen.items()})
+    beratung["ergebnis"] = {"anyOf": [_words(stil.beratungsergebnisse, beratung["ergebnis"]["description"]),
+                                      {"type": "null"}], "description": beratung["ergebnis"]["description"]}
+    klima = definitions["Klimaschutz"]["properties"]
+    antworten = stil.klimaantworten()
+    klima["auswirkung"] = _words(antworten, klima["auswirkung"]["description"],
+                                 {key: antwort.text for key, antwort in antworten.items()})
 
 
 def _record(cls, definitions: dict[str, dict]) -> dict:

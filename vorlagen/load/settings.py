@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import vorlagen
+from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
 SETTINGS = "vorlagen.toml"
@@ -49,7 +50,7 @@ def locate(data: Path | None = None, out: Path | None = None, start: Path | None
     if data is None and not folder.is_dir():
         raise BuildFailed([Problem(Where(folder.as_posix()), "Hier liegt kein Datenrepository: der Datenordner fehlt "
                                    "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
-                                   "Sie eines an: vorlagen neu ORDNER.")])
+                                   f"Sie eines an: {befehl()} neu ORDNER.")])
     return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output"))
 
 
@@ -109,7 +110,7 @@ def version_matches(spec: str, version: str) -> bool:
         match = re.fullmatch(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*", clause)
         if not match or have is None:
             return False
-        op, want = match.group(1), _numbers(match.group(2))
+        op, want = match.group(1), _numbers(match.group(2)) or ()  # the pattern matched digits: never empty
         if op is None:
             if have[:len(want)] != want:
                 return False

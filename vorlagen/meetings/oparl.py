@@ -84,12 +84,14 @@ class _Builder:
 
     def build(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str]) -> Graph:
         g, facts = self.graph, self.facts
-        public = {d.source.vorlage.nummer: d for d in docs if d.oeffentlich}
+        # a Vorlage whose Nummer is open is not published: its id would change with the Nummer (`check` lists it)
+        public = {d.source.vorlage.nummer: d for d in docs if d.oeffentlich and d.source.vorlage.nummer is not None}
         composed = {s.id: s for s in sitzungen}
         pairs: dict[tuple[str, str], str | None] = {}  # (Nummer, Sitzung) → Beratungsrolle
         for nummer, doc in public.items():
             for beratung in doc.source.vorlage.beratungsfolge:
-                pairs[(nummer, beratung.sitzung)] = beratung.rolle
+                if beratung.sitzung is not None:  # a Termin still open is no Consultation yet
+                    pairs[(nummer, beratung.sitzung)] = beratung.rolle
         for sid, sitzung_doc in composed.items():
             for punkt in sitzung_doc.teil(intern=False):
                 if punkt.doc is not None and punkt.doc.oeffentlich:
@@ -203,7 +205,8 @@ class _Builder:
             consultations.append(g.add(consultation, stamp))
         g.add({"id": paper_id, "type": SCHEMA + "Paper", "body": self.body, "name": vorlage.betreff,
                "reference": vorlage.nummer, "date": doc.source.stand.isoformat(), "paperType": vorlage.art,
-               "mainFile": main, "auxiliaryFile": auxiliary, "underDirectionOf": [self._amt_id(vorlage.federfuehrend)],
+               "mainFile": main, "auxiliaryFile": auxiliary,
+               **({"underDirectionOf": [self._amt_id(vorlage.federfuehrend)]} if vorlage.federfuehrend else {}),
                "consultation": consultations, "web": g.base + (doc.folder / f"{slug}.html").as_posix()}, stamp)
 
     def _top(self, sid: str, nummer: str) -> str | None:

@@ -1,13 +1,15 @@
 """The Sitzungsmappe: already-rendered PDFs merged in agenda order, with bookmarks and packet page numbers.
 
-Each part is parsed once. The page number is stamped by appending a small content stream to every
-page, so the pages' own content is neither parsed nor rewritten.
+Each part is parsed once. The page number is stamped by appending a small content stream to every page; the
+pages of documents we rendered lose their own page number (their footer, a pagination artifact in the lower half
+of the page), found by a search through the page's content bytes, which are not parsed otherwise.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -28,6 +30,7 @@ class Teil:
 
     pdf: bytes
     marken: list[tuple[int, str]] = field(default_factory=list)  # (level 0–2, title)
+    eigen: bool = True  # rendered by us: its own page numbers give way to the Mappe's (a PDF handed in keeps them)
 
 
 @dataclass
@@ -51,7 +54,7 @@ def merge_empty(teile: list[Teil]) -> list[Teil]:
         if not teil.pdf:
             pending += teil.marken
             continue
-        result.append(Teil(teil.pdf, pending + teil.marken))
+        result.append(Teil(teil.pdf, pending + teil.marken, teil.eigen))
         pending = []
     return result
 
@@ -78,10 +81,13 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: 
     writer = PdfWriter()
     writer.append(cover_reader, import_outline=False)
     writer.add_outline_item(title="Deckblatt", page_number=0)
+    _drop_footers(writer, range(cover_pages))
     parents: dict[int, object] = {}
     page = cover_pages
     for teil, reader, count in zip(teile, readers, counts):
         writer.append(reader, import_outline=False)
+        if teil.eigen:
+            _drop_footers(writer, range(page, page + count))
         for level, label in teil.marken:
             parent = parents.get(level - 1) if level else None
             parents[level] = writer.add_outline_item(title=label, page_number=page, parent=parent)
@@ -102,6 +108,35 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: 
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+# WeasyPrint's page margin boxes, marked as pagination artifacts (render/conformance.py); the text's position is
+# in CSS pixels from the top of the page
+_PAGINATION = re.compile(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC\b(.*?)\bEMC\b", re.S)
+_POSITION = re.compile(rb"1 0 0 -1 [-+\d.]+ ([-+\d.]+) Tm")
+
+
+def _drop_footers(writer: PdfWriter, numbers: range) -> None:
+    """Removes the footer (the document's own „Seite x von y“) from these pages of the writer: the pagination
+    artifacts whose text stands in the lower half of the page. The running header stays."""
+    for number in numbers:
+        page = writer.pages[number]
+        contents = page.get("/Contents")
+        if contents is None:
+            continue
+        contents = contents.get_object()
+        parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
+        data = b"\n".join(part.get_object().get_data() for part in parts)
+        middle = float(page.mediabox.height) / 0.75 / 2  # half the page's height in CSS pixels
+
+        def footer(match: re.Match) -> bytes:
+            position = _POSITION.search(match[1])
+            return b"" if position and float(position[1]) > middle else match[0]
+
+        kept = _PAGINATION.sub(footer, data)
+        if kept != data:
+            stream = _stream(kept).flate_encode()
+            page[NameObject("/Contents")] = writer._add_object(stream)
 
 
 def _drop_cid_sets(writer: PdfWriter) -> None:

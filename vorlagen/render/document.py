@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -15,11 +15,14 @@ from vorlagen.render import plaintext
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
+from vorlagen.compute.offen import OFFEN
 from vorlagen.core.fmt import datum
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.compute.project import Project, Rechnung
-from vorlagen.render import public
+from vorlagen.compute.mitzeichnung import erforderlich
+from vorlagen.render import freigabe, public
+from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.prose import Prose, Rendered, print_links
 from vorlagen.render.templates import Templates
 
@@ -62,6 +65,18 @@ class VorlageDoc:
     bilder: list[Path] = field(default_factory=list)
     saetze_gelesen: list[str] = field(default_factory=list)  # rates its texts read (for the cache key)
     verweise_als_text: list[Where] = field(default_factory=list)  # links to Anlagen its PDFs can only print as text
+    freigabe: Freigabe | None = None  # its sign-offs, where the Hausstil asks for some or some are given
+    ohne_marken: str | None = None  # an ENTWURF's web HTML without the ENTWURF marks (what `diff` compares)
+
+    @property
+    def inhalt_html(self) -> str:
+        """The web HTML without ENTWURF marks: the content, whatever its sign-offs."""
+        return self.ohne_marken if self.ohne_marken is not None else self.web_html
+
+    @property
+    def entwurf(self) -> bool:
+        """Not released: a required sign-off is missing or stale (every output then says ENTWURF)."""
+        return self.freigabe is not None and self.freigabe.entwurf
 
     @property
     def files(self) -> list[PurePosixPath]:
@@ -103,8 +118,9 @@ def assets_prefix(folder: PurePosixPath) -> str:
 class Composer:
     """Turns checked sources into HTML documents."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, alle_freigaben: bool = False):
         self.project = project
+        self.alle_freigaben = alle_freigaben  # the sign-off state of every Vorlage, also where none is asked
         self.facts: Facts = project.facts
         stellen = self.facts.koerperschaft.prozent_stellen
         self.templates = Templates(self.facts.data_dir, self.facts.paths, stellen)
@@ -147,7 +163,7 @@ class Composer:
         render = lambda name, shift=1: self.prose.render(source.texts[name], names, problems, shift, links)  # noqa: E731
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
-        finanzen = render(vorlage.finanzielle_auswirkungen, 2) if vorlage.finanzielle_auswirkungen else None
+        finanzen = render(vorlage.finanzen_text, 2) if vorlage.finanzen_text else None
         for anlage in doc.anlagen:
             self._anlage(source, doc, shown, anlage, names, problems)
         raise_if(problems)
@@ -170,13 +186,31 @@ class Composer:
             weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
             anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
         )
-        doc.web_html = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
-        doc.print_html = self._print_links(self.templates.render("vorlage.html.j2", **context,
-                                                                 **self.assets(doc.folder, web=False)),
-                                           doc, doc.folder, [*sections, *texte.values(), vorschlag, finanzen])
+        web = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
+        doc.freigabe = self._freigabe(source, doc, web, context)
+        marks = self.templates.render("entwurf.html.j2", wer=doc.freigabe.wer()) if doc.entwurf else None
+        mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
+        doc.web_html, doc.ohne_marken = mark(web), web if marks else None
+        doc.print_html = mark(self._print_links(self.templates.render("vorlage.html.j2", **context,
+                                                                      **self.assets(doc.folder, web=False)),
+                                                doc, doc.folder, [*sections, *texte.values(), vorschlag, finanzen]))
+        for anlage in doc.anlagen:
+            anlage.html = mark(anlage.html) if anlage.html is not None else None
         doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
         doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
+
+    def _freigabe(self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict) -> Freigabe | None:
+        """The sign-offs against what the Vorlage prints now; None when the Hausstil asks none and none is given."""
+        rollen = erforderlich(self.facts.koerperschaft.hausstil, source, self.project.rechnung(source).haushalt)
+        if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
+            return None
+        schritte = context["beratungsfolge"]
+        if context["protokolliert"] or any(s.ergebnis for s in schritte):  # results come later and are not signed
+            web = self.templates.render("vorlage.html.j2", **dict(
+                context, protokolliert=False, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
+                **self.assets(doc.folder, web=True))
+        return freigabe.freigabe(rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen))
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
         def tabelle(table_id: str) -> Markup:
@@ -191,7 +225,7 @@ class Composer:
                     antraege=rechnung.antraege, zahlen=rechnung.zahlen, kennzahlen=rechnung.kennzahlen,
                     verteilungen=rechnung.verteilungen, vorlage=public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage,
                     koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
-                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung)
+                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung, haushalt=rechnung.haushalt)
 
     def names(self, source: VorlageSource) -> dict:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
@@ -259,8 +293,9 @@ class Composer:
     def _kopfdaten(self, vorlage) -> list[tuple[str, str]]:
         """(label, value) of the header fields the Hausstil shows, in its order; empty ones are left out."""
         kopf = self.facts.koerperschaft.hausstil.kopf
-        amt = next(a.name for a in self.facts.koerperschaft.aemter if a.id == vorlage.federfuehrend)
-        werte = dict(nummer=vorlage.nummer, datum=datum(vorlage.datum) if vorlage.datum else None, federfuehrend=amt,
+        aemter = self.facts.koerperschaft.aemter
+        amt = next((a.name for a in aemter if a.id == vorlage.federfuehrend), OFFEN if aemter else None)
+        werte = dict(nummer=vorlage.nummer or OFFEN, datum=datum(vorlage.datum) if vorlage.datum else None, federfuehrend=amt,
                      aktenzeichen=vorlage.aktenzeichen, **vorlage.kopf)
         beschriftung = {**{feld: getattr(kopf.beschriftung, feld) for feld in KOPFFELDER}, **kopf.eigene}
         return [(beschriftung[feld], werte[feld]) for feld in kopf.felder if werte.get(feld)]

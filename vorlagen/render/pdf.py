@@ -18,6 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from vorlagen.render.conformance import PDF_OPTIONS, finish
+from vorlagen.render.layout import cut_off, overflows
 from vorlagen.core.reads import NotReadable, read_file, record
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
@@ -68,52 +69,6 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-MM = 25.4 / 96  # one CSS pixel in millimetres
-
-
-def cut_off(document) -> list[tuple[str, float]]:
-    """Tables whose laid-out box runs past the right edge of the page's content area: (caption or first words,
-    millimetres too wide). WeasyPrint would cut them off at the page edge without a word."""
-    found = []
-    for page in document.pages:
-        root = page._page_box.children[0] if page._page_box.children else None
-        if root is None:
-            continue
-        right = root.position_x + root.margin_width()
-        for box in _tables(root):
-            over = box.position_x + box.margin_width() - right
-            if over > 0.5:
-                found.append((_words(box)[:60] or "ohne Überschrift", over * MM))
-    return found
-
-
-def _tables(box):
-    """The outermost table boxes below `box`."""
-    for child in getattr(box, "children", ()):
-        if getattr(child, "element_tag", None) == "table":
-            yield child
-        else:
-            yield from _tables(child)
-
-
-def _words(box) -> str:
-    """The text of a box's caption, else its first words."""
-    texts = []
-
-    def collect(node, caption_only: bool) -> None:
-        for child in getattr(node, "children", ()):
-            if caption_only and getattr(child, "element_tag", None) not in ("caption", "table"):
-                continue
-            if hasattr(child, "text") and isinstance(child.text, str):
-                texts.append(child.text)
-            collect(child, caption_only and getattr(child, "element_tag", None) == "table")
-
-    collect(box, True)
-    if not texts:
-        collect(box, False)
-    return " ".join(" ".join(texts).split())
-
-
 def _shown(url: str, roots: list[Path]) -> str:
     """A URL as the user knows it: a file of the project relative to it, never the build machine's path."""
     for root in roots:
@@ -133,8 +88,12 @@ def _identifier(html: str, roots: list[Path]) -> bytes:
 
 
 def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date, text: str | None = None,
-               font_config: FontConfiguration | None = None) -> bytes:
+               font_config: FontConfiguration | None = None, titel: str = "",
+               warnings: list[Problem] | None = None) -> bytes:
     """Renders one document; any WeasyPrint warning or refused resource fails the build.
+
+    Text that runs out of its box in the laid-out document goes into `warnings`, each message beginning
+    with `titel` (e.g. „Vorlage 2021/0123“); the build goes on.
 
     SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
     time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
@@ -154,6 +113,8 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
             raise BuildFailed([Problem(where, f"Die Tabelle „{name}“ ist breiter als die Seite ({over:.0f} mm zu breit) "
                                               "und würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie "
                                               "weniger Spalten oder teilen Sie die Tabelle.") for name, over in cut])
+        if warnings is not None:
+            warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
         pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
     except FatalURLFetchingError as error:
         cause = error.__cause__

@@ -42,7 +42,7 @@ def anlagen(docs: list) -> list:
 
 def schritte(steps: list) -> list:
     """Steps of a Beratungsfolge whose Sitzungen show no non-public TOPs."""
-    return [replace(step, sitzung=sitzung(step.sitzung)) for step in steps]
+    return [replace(step, sitzung=sitzung(step.sitzung)) if step.sitzung is not None else step for step in steps]
 
 
 def document(doc):

@@ -9,6 +9,7 @@ from vorlagen.render import plaintext
 from vorlagen.render.document import VorlageDoc
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import round_half_up
+from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
 from vorlagen.compute.project import Project
 
 
@@ -39,24 +40,26 @@ class Fassung:
 
 def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
     """Nummer → Fassung for every Vorlage of a built project."""
-    return {doc.source.vorlage.nummer: _fassung(project, doc) for doc in docs}
+    return {doc.source.bezeichnung: _fassung(project, doc) for doc in docs}
 
 
 def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     vorlage = doc.source.vorlage
     facts = project.facts
     beratung = "; ".join(f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)} ({b.rolle})"
+                         if b.sitzung is not None else f"{TERMIN_OFFEN} {facts.gremium(b.gremium).name} ({b.rolle})"
                          for b in vorlage.beratungsfolge)
-    kopf = {"Nummer": vorlage.nummer, "Art": vorlage.art, "Betreff": vorlage.betreff,
+    kopf = {"Nummer": vorlage.nummer or OFFEN, "Art": vorlage.art, "Betreff": vorlage.betreff,
             "Öffentlich": "ja" if vorlage.oeffentlich else "nein", "Datum": datum(vorlage.datum) if vorlage.datum else "–",
-            "Federführend": vorlage.federfuehrend, "Beratungsfolge": beratung,
+            "Federführend": vorlage.federfuehrend or ("–" if not facts.koerperschaft.aemter else OFFEN),
+            "Beratungsfolge": beratung or "keine",
             "Anlagen": "; ".join(f"{a.nummer}. {a.titel}{'' if a.oeffentlich else ' (nichtöffentlich)'}"
                                  for a in doc.anlagen) or "keine"}
     if vorlage.bezug:
         kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
-    result = Fassung(vorlage.nummer, vorlage.betreff, kopf)
+    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf)
     _figures(project.rechnung(doc.source), result.zahlen)
-    result.text = [b.text for b in plaintext.blocks(doc.web_html) if b.kind != "table" and b.text]
+    result.text = [b.text for b in plaintext.blocks(doc.inhalt_html) if b.kind != "table" and b.text]
     return result
 
 
@@ -69,7 +72,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
     titles = [t.titel for t in tables]
     for t in tables:
         name = f"„{t.titel}“" + (f" ({t.id})" if titles.count(t.titel) > 1 else "")
-        money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731
+        money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731, B023 – called in this pass only
         if t.art != "Eigenanteil":
             _other_kind(t, name, zahlen)
             continue

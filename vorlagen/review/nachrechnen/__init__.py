@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed
 
 
@@ -25,7 +26,7 @@ def run(dateien: list[Path], as_json: bool = False) -> int:
         sys.stdout.write("\n".join(render_text(r) for r in results))
         if len(dateien) > 1:
             slips = sum(r.zaehle(FEHLER) for r in results)
-            print(f"\nInsgesamt: {len(results)} von {len(dateien)} Dateien nachgerechnet, "
+            print(f"\nInsgesamt: {len(results)} von {anzahl(len(dateien), 'Datei', 'Dateien')} nachgerechnet, "
                   f"{slips} Fehler gefunden.")
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vorlagen.core import limits
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
@@ -18,7 +19,7 @@ _ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s")
 _WRAPPED = 2  # label lines a PDF may wrap between two rows of a block
 # Rows a list above its total may have. A longer run is not checked: its total stays "nicht geprüft". The bound
 # keeps the time linear in the lines of a document (every line may look like a total of all lines above it).
-MAX_LISTE = 250
+MAX_LISTE = limits.NR_LISTE
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 _RESULT_CELL = re.compile(r"(?:^|\t)\s*=\s*$")  # "Eigenanteil<Tab>= 612.500 €"
 

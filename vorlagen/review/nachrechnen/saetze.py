@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from vorlagen.core import limits
 from vorlagen.review.nachrechnen import prosa
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
@@ -13,7 +14,7 @@ from vorlagen.review.nachrechnen.zahlen import Zahl, figures
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ„])")
 _ITEM = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)]|[a-z]\))\s")  # a list item starts a paragraph of its own
-_MAX_SENTENCE = 2000  # characters of a sentence read as one (a longer run of text is no sentence with a sum)
+_MAX_SENTENCE = limits.NR_SATZ  # characters of a sentence read as one (a longer run is no sentence with a sum)
 _PROSE_WORDS = 4  # a line with fewer words is a table row or a heading, not running text
 
 

@@ -1,0 +1,317 @@
+"""Mitzeichnung (issue 23 item 4): a sign-off holds for exactly what the Vorlage prints when it was signed.
+
+Figures here come from the seed (Eigenanteil 158.644 €, Bescheid Modul 1 293.800 €) and from the rates in
+data/, recomputed by hand below – never from running the engine.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from . import matterhorn
+from .conftest import ROOT, edit, line_of, ohne_mitzeichnung, problems_of, run
+from vorlagen.compute.project import prepare
+from vorlagen.render.document import Composer
+
+NR = "2021/0123"
+FOLDER = Path("vorlagen/2021-0123")
+SENTENCE = ("fördert das Land Nordrhein-Westfalen seit 2020", "fördert das Land NRW seit 2020")
+ZEICHNEN = 'vorlagen zeichnen 2021/0123 --rolle "Kämmerei" --name "…"'
+STALE = ("Die Mitzeichnung „Kämmerei“ (Erika Mustermann, 26.05.2021) gilt nicht mehr: die Vorlage hat sich seitdem "
+         f"geändert – was, zeigt „vorlagen freigabe 2021/0123“; neu zeichnen: {ZEICHNEN}")
+MARK = "ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (veraltet)"
+
+
+def _states(data: Path) -> dict[str, list[tuple[str, str]]]:
+    """Nummer → [(Rolle, Zustand)] as composed now."""
+    project = prepare(data)
+    return {d.source.vorlage.nummer: [(s.rolle, s.zustand) for s in d.freigabe.staende] if d.freigabe else []
+            for d in Composer(project).compose_all()}
+
+
+def _round(value: Fraction) -> int:
+    return int(value + Fraction(1, 2))  # half-up, positive amounts
+
+
+def test_the_example_is_signed_and_final(data):
+    assert _states(data) == {NR: [("Kämmerei", "gültig")], "2021/0130": []}
+
+
+def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_the_kaemmerei(capsys, data, tmp_path):
+    """The issue's 'Done when': one sentence changed → ENTWURF everywhere; the Mappe refuses until signed again."""
+    edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out), "sitzung", "ASI-2021-06-10")
+    assert code == 1
+    assert err.splitlines()[0] == ("data/vorlagen/2021-0123/mitzeichnungen.yaml: Die Vorlage 2021/0123 ist noch ein "
+                                   "ENTWURF – die Sitzungsmappe und das Veröffentlichungspaket der Sitzung "
+                                   f"ASI-2021-06-10 entstehen erst, wenn sie freigegeben ist. {STALE}")
+    assert not (out / "publish").exists()
+
+    code, _, _ = run(capsys, "--data", str(data), "--out", str(out))  # a plain build still shows the draft
+    assert code == 0
+    folder = out / "vorlagen" / "2021-0123"
+    text = (folder / "2021-0123.txt").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MARK
+    html = (folder / "2021-0123.html").read_text(encoding="utf-8")
+    assert f'<p class="entwurf">{MARK}</p>' in html and '<div class="wasserzeichen" aria-hidden="true">ENTWURF</div>' in html
+    pages = PdfReader(io.BytesIO((folder / "2021-0123.pdf").read_bytes())).pages
+    assert MARK.replace(" ", "") in pages[0].extract_text().replace(" ", "").replace("\n", "")
+    assert all("ENTWURF" in page.extract_text() for page in pages)  # the watermark is on every page
+    assert next(folder.glob("anlage-1-*.txt")).read_text(encoding="utf-8").splitlines()[0] == MARK
+    assert matterhorn.problems(folder / "2021-0123.pdf") == []  # the marks keep it accessible (veraPDF: PDF/UA-1 too)
+    assert "ENTWURF" not in (out / "intern" / "vorlagen" / "2021-0130" / "2021-0130.txt").read_text(encoding="utf-8")
+
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out), "sitzung", "ASI-2021-06-10")
+    assert code == 1 and STALE in err.splitlines()[0]  # also when the draft is reused from the previous build
+    assert not (out / "publish").exists()
+
+    code, said, _ = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name",
+                        "Erika Mustermann", "--datum", "2021-06-01")
+    assert code == 0 and said.splitlines()[-1] == "Die Vorlage ist freigegeben."
+    code, said, err = run(capsys, "--data", str(data), "--out", str(out), "sitzung", "ASI-2021-06-10")
+    assert code == 0, err
+    assert (out / "publish" / "ASI-2021-06-10" / "sitzungsmappe.pdf").is_file()
+    assert "ENTWURF" not in (folder / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "ENTWURF" not in (folder / "2021-0123.html").read_text(encoding="utf-8")
+
+
+def test_a_reformatted_yaml_that_prints_the_same_keeps_the_sign_off(data):
+    vorlage = data / FOLDER / "vorlage.yaml"
+    edit(vorlage, 'nummer: "2021/0123"\nart: Beschlussvorlage\noeffentlich: true\n',
+         "# neu formatiert\noeffentlich: ja\nnummer: '2021/0123'\nart:   \"Beschlussvorlage\"\n")
+    edit(vorlage, "      - {anzahl: 3.5, saetze: [kgst-2020/E11]}",
+         "      - anzahl: 3.50\n        saetze:\n          - kgst-2020/E11")
+    edit(vorlage, "datum: 2021-05-27", "datum: 27.05.2021")
+    text = data / FOLDER / "vorbemerkungen.md"
+    edit(text, "Mit dem Kommunalen Integrationsmanagement (KIM) fördert",
+         "Mit dem Kommunalen   Integrationsmanagement (KIM)\nfördert")  # another line break, same paragraph
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+
+
+def test_a_changed_figure_makes_it_stale_and_freigabe_shows_old_and_new(capsys, data):
+    vorlage = data / FOLDER / "vorlage.yaml"
+    edit(vorlage, "      - {anzahl: 3.5, saetze: [kgst-2020/E11]}", "      - {anzahl: 4, saetze: [kgst-2020/E11]}")
+    edit(vorlage, "    erwartet: {eigenanteil: 158644}\n", "")
+    assert _states(data)[NR] == [("Kämmerei", "veraltet")]
+    # E11: 106.540 € a year, for 13 months; KIM-Förderung for 3,5 VZÄ unchanged (seed: 403.963 − 158.644)
+    unit = _round(Fraction(106540 * 13, 12))
+    foerderung = 403963 - 158644
+    eigenanteil = 4 * unit - foerderung
+    assert (unit, eigenanteil) == (115418, 216353)
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[:4] == [f"Vorlage {NR}: Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung "
+                         "bis Ende 2022 – ENTWURF", "  Kämmerei: veraltet (Erika Mustermann, 26.05.2021)",
+                         "    Seit der Mitzeichnung geändert:", "      Zahlen:"]
+    assert f"        Für die strategische Steuerung beträgt der Eigenanteil 158.644 → {eigenanteil:,} €.".replace(
+        ",", ".") in lines
+    assert lines[-1] == "Freigegeben: 0, Entwurf: 1."
+
+
+def test_a_changed_sentence_makes_it_stale_and_freigabe_shows_the_words(capsys, data):
+    edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    code, out, _ = run(capsys, "--data", str(data), "freigabe")
+    assert code == 1
+    assert "      Text:\n        ~ Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land " \
+           "[-Nordrhein-Westfalen-]{+NRW+} seit 2020 in allen Kreisen" in out
+    assert "Zahlen:" not in out
+
+
+def test_a_changed_fact_the_vorlage_prints_makes_it_stale(capsys, data):
+    """A Bescheid's amount, printed in the Erläuterungen: one more Veranstaltung (10.000 €, kim.yaml)."""
+    edit(data / "bescheide" / "2021-02-22-kim-modul-1.yaml", "{satz: kim/modul-1/veranstaltungen, anzahl: 1}",
+         "{satz: kim/modul-1/veranstaltungen, anzahl: 2}")
+    before = 3.5 * 55000 + 3.5 * 9700 + 22500 + 4850 + 10000 + 30000
+    assert before == 293800
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1 and "  Kämmerei: veraltet (Erika Mustermann, 26.05.2021)" in out
+    assert "Modul 1 jährlich 293.800 → 303.800 €." in out
+
+
+def test_results_of_a_beratung_are_not_signed(data):
+    """The Niederschrift of the ASI adds a result to the Beratungsfolge: printed, but not part of what was signed."""
+    signed = (data / FOLDER / "gezeichnet" / "kaemmerei.txt").read_text(encoding="utf-8")
+    assert "Vorberatung" in signed and "ungeändert beschlossen" not in signed
+    doc = next(d for d in Composer(prepare(data)).compose_all() if d.source.vorlage.nummer == NR)
+    assert "ungeändert beschlossen" in doc.text and not doc.entwurf
+
+
+def test_check_lists_a_stale_sign_off(capsys, data):
+    edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    code, out, _ = run(capsys, "--data", str(data), "check")
+    line = line_of(data / FOLDER / "mitzeichnungen.yaml", "rolle: ")
+    assert code == 0
+    assert out.endswith("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n"
+                        f"  data/vorlagen/2021-0123/mitzeichnungen.yaml:{line}: Vorlage {NR}: {STALE}\n")
+
+
+def test_a_missing_sign_off_is_listed_and_makes_an_entwurf(capsys, data):
+    (data / FOLDER / "mitzeichnungen.yaml").unlink()
+    assert _states(data)[NR] == [("Kämmerei", "fehlt")]
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1 and "  Kämmerei: fehlt\n" in out
+    code, out, _ = run(capsys, "--data", str(data), "check")
+    assert (f"  data/vorlagen/2021-0123/vorlage.yaml: Vorlage {NR}: Die Mitzeichnung „Kämmerei“ fehlt – zeichnen: "
+            f"{ZEICHNEN}\n") in out
+
+
+def test_no_financial_effect_no_kaemmerei(data):
+    """Without financing tables and with „Keine.“ as its Finanzielle Auswirkungen, the Kämmerei need not sign."""
+    vorlage = data / "vorlagen" / "2021-0130" / "vorlage.yaml"
+    (vorlage.parent / "finanzen.md").write_text("Keine.\n", encoding="utf-8")
+    edit(vorlage, "abschnitte: [sachstand.md]", "abschnitte: [sachstand.md]\nfinanzielle_auswirkungen: finanzen.md")
+    assert _states(data)["2021/0130"] == []
+    (vorlage.parent / "finanzen.md").write_text("Es entstehen Reisekosten.\n", encoding="utf-8")
+    assert _states(data)["2021/0130"] == [("Kämmerei", "fehlt")]
+
+
+def test_a_koerperschaft_without_sign_offs_builds_as_before(aachen):
+    """No Hausstil rule, no mitzeichnungen.yaml: no sign-off state, no ENTWURF."""
+    docs = Composer(prepare(aachen)).compose_all()
+    assert docs and all(d.freigabe is None and "ENTWURF" not in d.web_html and "ENTWURF" not in d.print_html
+                        for d in docs)
+
+
+def test_the_example_without_its_sign_off_rule_asks_nobody(data):
+    """conftest.ohne_mitzeichnung, for tests that change the example before every build (the full-disk sweep)."""
+    edit(ohne_mitzeichnung(data) / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    assert _states(data) == {NR: [], "2021/0130": []}
+
+
+def test_the_fingerprint_depends_neither_on_the_folder_nor_on_the_hash_seed(tmp_path):
+    """The example's sign-off was made in the project folder; a copy elsewhere, in another process with another
+    hash seed, finds it valid."""
+    import shutil
+    copy = tmp_path / "anderswo" / "data"
+    shutil.copytree(ROOT / "data", copy)
+    env = dict(os.environ, PYTHONHASHSEED="4711", TZ="Pacific/Kiritimati", LANG="C")
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "freigabe", "--data", str(copy)], env=env,
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "  Kämmerei: gültig (Erika Mustermann, 26.05.2021)" in done.stdout
+
+
+def test_signing_writes_yaml_that_reads_back_exactly(capsys, data):
+    name = 'Dr. Anna "Anni" O\'Brien: Kämmerin # 1'
+    code, out, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", name,
+                         "--datum", "2021-05-31")
+    assert code == 0, err
+    assert out.splitlines()[-2:] == ["Hinweis: Für diese Vorlage verlangt der Hausstil keine Mitzeichnung „Rechtsamt“; "
+                                     "sie gilt zusätzlich.", "Die Vorlage ist freigegeben."]
+    source = next(s for s in prepare(data).facts.vorlagen if s.vorlage.nummer == NR)
+    assert [(m.rolle, m.name, m.datum.isoformat()) for m in source.mitzeichnungen] == [
+        ("Kämmerei", "Erika Mustermann", "2021-05-26"), ("Rechtsamt", name, "2021-05-31")]
+    assert (data / FOLDER / "gezeichnet" / "rechtsamt.txt").read_text(encoding="utf-8") == \
+        (data / FOLDER / "gezeichnet" / "kaemmerei.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--rolle", "Kämerei", "--name", "E. M."],
+     "vorlagen zeichnen: „--rolle“: „Kämerei“ steht nicht in der Liste „hausstil: mitzeichnung: rollen“ der "
+     "Körperschaft – meinten Sie „Kämmerei“? Möglich sind: Kämmerei, Rechtsamt. Ein eigenes Wort ergänzen Sie in der "
+     "Liste (data/koerperschaft.yaml, Zeile {rollen})."),
+    (["--rolle", "Kämmerei", "--name", ""],
+     "--name: Der Name ist leer – geben Sie an, wer zeichnet, z. B. --name \"Erika Mustermann\"."),
+    (["--rolle", "Kämmerei", "--name", "   "],
+     "--name: Der Name ist leer – geben Sie an, wer zeichnet, z. B. --name \"Erika Mustermann\"."),
+    (["--rolle", "Kämmerei", "--name", "Erika\nMustermann"],
+     "--name: „--name“ muss eine Zeile Text sein, ohne Zeilenumbruch oder Steuerzeichen – geben Sie den Text in "
+     "Anführungszeichen in einer Zeile an."),
+    (["--rolle", "Kämmerei", "--name", "{{ koerperschaft.name }}"],
+     "--name: „{{ koerperschaft.name }}“ enthält Zeichen, die in keinem Namen vorkommen ({ } < >) – geben Sie nur "
+     "den Namen an, z. B. --name \"Erika Mustermann\"."),
+    (["--rolle", "Kämmerei", "--name", "<b>E</b>"],
+     "--name: „<b>E</b>“ enthält Zeichen, die in keinem Namen vorkommen ({ } < >) – geben Sie nur den Namen an, "
+     "z. B. --name \"Erika Mustermann\"."),
+    (["--rolle", "Kämmerei", "--name", "E" * 121],
+     "--name: „--name“ hat 121 Zeichen – höchstens 120 sind vorgesehen; kürzen Sie den Text."),
+    (["--rolle", "Kämmerei", "--name", "E. M.", "--datum", "2021-13-01"],
+     "--datum: „2021-13-01“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. --datum 2021-06-01."),
+    (["--rolle", "Kämmerei", "--name", "E. M.", "--datum", "26.05.2021"],
+     "--datum: „26.05.2021“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. --datum 2021-06-01."),
+    (["--rolle", "Kämmerei", "--name", "E. M.", "--datum", "20210526"],
+     "--datum: „20210526“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. --datum 2021-06-01."),
+], ids=["unbekannte-rolle", "leerer-name", "name-nur-leerzeichen", "zeilenumbruch", "vorlagenausdruck", "html",
+        "zu-lang", "monat-13", "deutsches-datum", "ohne-striche"])
+def test_zeichnen_refuses_bad_input(capsys, data, args, message):
+    before = (data / FOLDER / "mitzeichnungen.yaml").read_bytes()
+    code, out, err = run(capsys, "--data", str(data), "zeichnen", NR, *args)
+    rollen = line_of(data / "koerperschaft.yaml", "rollen: [Kämmerei")
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == message.replace("{rollen}", str(rollen))
+    assert (data / FOLDER / "mitzeichnungen.yaml").read_bytes() == before
+    assert sorted(p.name for p in (data / FOLDER / "gezeichnet").iterdir()) == ["kaemmerei.txt"]
+
+
+def test_zeichnen_an_unknown_nummer(capsys, data):
+    code, _, err = run(capsys, "--data", str(data), "zeichnen", "2021/0124", "--rolle", "Kämmerei", "--name", "E. M.")
+    assert code == 1
+    assert err.splitlines()[0] == ("data/vorlagen: Unbekannte Vorlage „2021/0124“ – meinten Sie „2021/0123“? Nennen "
+                                   "Sie die Nummer, wie sie in vorlage.yaml steht, z. B. 2021/0123.")
+
+
+@pytest.mark.parametrize("change, message", [
+    (("    finanzielle_auswirkungen: [Kämmerei]", "    finanzielle_auswirkungen: [Kammerei]"),
+     "data/koerperschaft.yaml:{zeile}: „mitzeichnung“: „Kammerei“ steht nicht in der Liste „hausstil: mitzeichnung: "
+     "rollen“ der Körperschaft – meinten Sie „Kämmerei“? Möglich sind: Kämmerei, Rechtsamt. Ein eigenes Wort ergänzen "
+     "Sie in der Liste (data/koerperschaft.yaml, Zeile {rollen})."),
+    (("    rollen: [Kämmerei, Rechtsamt]", "    rollen: [Kämmerei, Rechtsamt, Kämmerei]"),
+     "data/koerperschaft.yaml:{rollen}: „Kämmerei“ steht in „mitzeichnung: rollen“ doppelt – nennen Sie jede Rolle "
+     "einmal."),
+    (("    rollen: [Kämmerei, Rechtsamt]", "    rollen: [Kämmerei, Rechtsamt, \" \"]"),
+     "data/koerperschaft.yaml:{rollen}: Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."),
+])
+def test_bad_mitzeichnung_in_the_hausstil(data, change, message):
+    path = data / "koerperschaft.yaml"
+    zeile, rollen = line_of(path, "finanzielle_auswirkungen:"), line_of(path, "rollen: [Kämmerei")
+    edit(path, *change)
+    assert problems_of(data) == [message.format(zeile=zeile, rollen=rollen)]
+
+
+def test_an_art_naming_an_unknown_role(data):
+    path = data / "koerperschaft.yaml"
+    edit(path, "  mitzeichnung:\n", "  arten:\n    Beschlussvorlage: {beschlussvorschlag: pflicht, mitzeichnung: "
+                                    "[Rechtsamt, Dezernat II]}\n  mitzeichnung:\n")
+    assert problems_of(data) == [
+        f"data/koerperschaft.yaml:{line_of(path, 'Beschlussvorlage:')}: „mitzeichnung“: „Dezernat II“ steht nicht in "
+        "der Liste „hausstil: mitzeichnung: rollen“ der Körperschaft – möglich sind: Kämmerei, Rechtsamt. Ein eigenes "
+        f"Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile {line_of(path, 'rollen: [Kämmerei')})."]
+
+
+def test_an_art_asks_its_roles(data):
+    edit(data / "koerperschaft.yaml", "  mitzeichnung:\n", "  arten:\n    Beschlussvorlage: {beschlussvorschlag: "
+                                                          "pflicht, mitzeichnung: [Rechtsamt]}\n    Mitteilungsvorlage: "
+                                                          "{beschlussvorschlag: verboten}\n  mitzeichnung:\n")
+    assert _states(data) == {NR: [("Rechtsamt", "fehlt"), ("Kämmerei", "gültig")], "2021/0130": []}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("  - rolle: Kämmerei\n    name: Erika Mustermann\n    datum: 2021-05-26\n    fingerabdruck: \"sha256:abc\"\n",
+     "data/vorlagen/2021-0123/mitzeichnungen.yaml:5: „sha256:abc“ ist kein Fingerabdruck von „vorlagen zeichnen“ – "
+     "tragen Sie Mitzeichnungen nur mit „vorlagen zeichnen“ ein."),
+    ("  - rolle: Personalrat\n    name: Erika Mustermann\n    datum: 2021-05-26\n    fingerabdruck: \"sha256:" + "0" * 64 + "\"\n",
+     "data/vorlagen/2021-0123/mitzeichnungen.yaml:2: „rolle“: „Personalrat“ steht nicht in der Liste „hausstil: "
+     "mitzeichnung: rollen“ der Körperschaft – möglich sind: Kämmerei, Rechtsamt. Ein eigenes Wort ergänzen Sie in "
+     "der Liste (data/koerperschaft.yaml, Zeile {rollen})."),
+    ("  - rolle: Kämmerei\n    name: Erika Mustermann\n    datum: 2021-05-26\n    fingerabdruck: \"sha256:" + "0" * 64 + "\"\n"
+     "  - rolle: Kämmerei\n    name: Erika Muster\n    datum: 2021-05-27\n    fingerabdruck: \"sha256:" + "1" * 64 + "\"\n",
+     "data/vorlagen/2021-0123/mitzeichnungen.yaml:6: Die Rolle „Kämmerei“ hat zweimal gezeichnet – es gilt eine "
+     "Mitzeichnung je Rolle; entfernen Sie die ältere (git bewahrt sie auf)."),
+    ("  - {rolle: Kämmerei, name: Erika Mustermann, datum: 2021-02-30, fingerabdruck: \"sha256:" + "0" * 64 + "\"}\n",
+     "data/vorlagen/2021-0123/mitzeichnungen.yaml:2: „datum“: Den 2021-02-30 gibt es nicht im Kalender – prüfen Sie "
+     "Tag und Monat."),
+], ids=["fingerabdruck", "unbekannte-rolle", "doppelt", "datum"])
+def test_a_hand_edited_mitzeichnungen_yaml(data, text, message):
+    path = data / FOLDER / "mitzeichnungen.yaml"
+    path.write_text("mitzeichnungen:\n" + text, encoding="utf-8")
+    assert problems_of(data) == [message.format(rollen=line_of(data / "koerperschaft.yaml", "rollen: [Kämmerei"))]

@@ -1,0 +1,96 @@
+"""Messages read as German (issue 22, item 6): singular and plural, a number written the German way, the command
+as the user runs it. Each message is asserted with its exact text."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from .conftest import ROOT, copy_data, edit, line_of, problems_of, run
+
+HEIDEMOOR = ROOT / "tests" / "fixtures" / "heidemoor"
+NIEDERSCHRIFT = "sitzungen/KA-2024-05-14/niederschrift.yaml"
+
+
+@pytest.mark.parametrize("anzahl, stimmen, message", [
+    (1, "{ja: 1, nein: 1, ergebnis: angenommen}",
+     "TOP 3: 1 Ja + 1 Nein = 2 Stimmen, aber nur 1 stimmberechtigtes Mitglied ist anwesend – prüfen Sie die "
+     "Stimmen und die Anwesenheit."),
+    (2, "{ja: 2, nein: 0, enthaltung: 1, ergebnis: angenommen}",
+     "TOP 3: 2 Ja + 0 Nein + 1 Enthaltung = 3 Stimmen, aber nur 2 stimmberechtigte Mitglieder sind anwesend – "
+     "prüfen Sie die Stimmen und die Anwesenheit."),
+])
+def test_too_many_votes_in_singular_and_plural(tmp_path, anzahl, stimmen, message):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / NIEDERSCHRIFT
+    edit(path, "anzahl: 9", f"anzahl: {anzahl}")
+    edit(path, "abstimmung: {ja: 7, nein: 2, ergebnis: angenommen}", f"abstimmung: {stimmen}")
+    assert problems_of(data) == [f"data/{NIEDERSCHRIFT}:{line_of(path, 'abstimmung:')}: {message}"]
+
+
+def test_more_present_than_members_in_singular(tmp_path):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / NIEDERSCHRIFT
+    edit(path, "anzahl: 9\n  mitgliederzahl: 11", "anzahl: 1\n  mitgliederzahl: 0")
+    edit(path, "abstimmung: {ja: 7, nein: 2, ergebnis: angenommen}", "abstimmung: {einstimmig: true}")
+    assert problems_of(data) == [f"data/{NIEDERSCHRIFT}:{line_of(path, 'mitgliederzahl')}: 1 Mitglied ist anwesend, "
+                                 "das Gremium hat aber nur 0 – prüfen Sie beide Zahlen."]
+
+
+def test_one_problem_is_one_problem(tmp_path, capsys):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / "vorlagen/2024-041/vorlage.yaml", "rolle: Vorberatung,", "rolle: Vorberatungg,")
+    code, _, err = run(capsys, "--data", str(data), "check")
+    assert code == 1
+    assert err.endswith("\n1 Problem gefunden – es wurde nichts geschrieben; die bisherige Ausgabe ist unverändert.\n")
+
+
+def test_a_german_number_in_a_block_gets_its_yaml_spelling(tmp_path):
+    """Outside „{…}“ the whole number arrives: the hint writes it as YAML needs it."""
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / "vorlagen/2024-041/vorlage.yaml"
+    edit(path, "klimaschutz: {auswirkung: keine}\n", "klimaschutz: {auswirkung: keine}\nfinanzierung:\n"
+         "  - id: fahrzeug\n    art: Aufstellung\n    titel: Kosten\n    kosten:\n      - als: Fahrgestell\n"
+         "        betrag: 412.500,50\n")
+    assert problems_of(data) == [
+        f"data/vorlagen/2024-041/vorlage.yaml:{line_of(path, 'betrag:')}: „betrag“: „412.500,50“ ist keine Zahl – "
+        "„412.500,50“ ist deutsch geschrieben; YAML braucht Zahlen ohne Tausenderpunkt und mit Dezimalpunkt: "
+        "schreiben Sie 412500.50."]
+
+
+def test_a_german_number_cut_at_its_comma_is_named_whole(tmp_path):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / "vorlagen/2024-041/vorlage.yaml"
+    edit(path, "klimaschutz: {auswirkung: keine}\n", "klimaschutz: {auswirkung: keine}\nfinanzierung:\n"
+         "  - id: fahrzeug\n    art: Aufstellung\n    titel: Kosten\n    kosten:\n"
+         "      - {als: Fahrgestell, betrag: 412.500,50}\n")
+    line = line_of(path, "betrag:")
+    found = problems_of(data)
+    assert (f"data/vorlagen/2024-041/vorlage.yaml:{line}: Unbekannter Schlüssel „50“ in „kosten“. Steht hier die "
+            "Zahl 412.500,50 mit Dezimalkomma? In „{…}“ trennt das Komma Einträge – schreiben Sie 412500.50 (ohne "
+            "Tausenderpunkt, mit Dezimalpunkt). Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
+            "foerderfaehig, hinweis, erwartet, formel, felder, gruppe.") in found
+
+
+@pytest.mark.parametrize("argv0, shown", [("/repo/build.py", "./bauen.sh"), ("/usr/bin/vorlagen", "vorlagen")])
+def test_the_overview_and_an_unknown_command_name_the_command_as_run(monkeypatch, capsys, argv0, shown):
+    monkeypatch.setattr(sys, "argv", [argv0])
+    with pytest.raises(SystemExit):
+        run(capsys, "--help")
+    out = capsys.readouterr().out
+    assert out.startswith(f"Aufruf: {shown} [BEFEHL] [OPTIONEN]\n")
+    assert f"Mehr zu einem Befehl: {shown} BEFEHL --help" in out
+    assert f"legt ein neues Datenrepository an, das sofort baut: {shown} neu ORDNER" in out
+    with pytest.raises(SystemExit):
+        run(capsys, "chek")
+    assert capsys.readouterr().err.endswith(f"Übersicht: {shown} --help\n")
+
+
+def test_a_missing_data_repository_names_the_command_as_run(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(sys, "argv", ["/repo/build.py"])
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "check")
+    assert code == 1
+    assert ("Hier liegt kein Datenrepository: der Datenordner fehlt – wechseln Sie in Ihr Datenrepository, geben "
+            "Sie es mit --data an oder legen Sie eines an: ./bauen.sh neu ORDNER.") in err

@@ -1,0 +1,84 @@
+"""scripts/setup.sh in a copy of the project with stand-ins for apt-get, pip and the validators' installer: what
+building and testing install, and the one German line that says what the test set-up installs, where and why."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+TOOLS = ("bash", "sh", "cmp", "grep", "tr", "printf", "id", "mkdir", "cp", "touch", "rm", "cat", "dirname", "ldconfig",
+         "echo")
+
+
+def _project(tmp_path: Path, *, venv: bool) -> tuple[Path, dict]:
+    """A copy of what setup.sh reads; PATH holds only basic tools and logging stand-ins (no chromium, no javac)."""
+    project = tmp_path / "projekt"
+    (project / "scripts" / "validators").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "setup.sh", project / "scripts" / "setup.sh")
+    for lock in ("requirements.lock", "requirements-test.lock"):
+        shutil.copy(ROOT / lock, project / lock)
+    log = tmp_path / "aufrufe.txt"
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    for tool in TOOLS:
+        found = shutil.which(tool)
+        if found:
+            (stubs / tool).symlink_to(found)
+    for stub in ("apt-get", "sudo", "python3"):
+        (stubs / stub).write_text(f'#!/bin/sh\necho "{stub} $*" >> {log}\n')
+        (stubs / stub).chmod(0o755)
+    (project / "scripts" / "validators" / "einrichten.sh").write_text(f'echo "einrichten.sh" >> {log}\n')
+    if venv:
+        (project / ".venv" / "bin").mkdir(parents=True)
+        (project / ".venv" / "bin" / "python").write_text(f'#!/bin/sh\necho "pip $*" >> {log}\n')
+        (project / ".venv" / "bin" / "python").chmod(0o755)
+        (project / ".venv" / ".harfbuzz-subset-versucht").touch()
+    env = {"PATH": str(stubs), "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    return project, env
+
+
+def _setup(project: Path, env: dict, *args: str) -> tuple[str, list[str]]:
+    done = subprocess.run(["bash", str(project / "scripts" / "setup.sh"), *args], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    log = project.parent / "aufrufe.txt"
+    return done.stdout, log.read_text().splitlines() if log.exists() else []
+
+
+pytestmark = pytest.mark.skipif(not os.path.exists("/etc/ld.so.cache") or shutil.which("ldconfig") is None,
+                                reason="nur unter Linux mit ldconfig")
+
+
+def test_building_installs_only_requirements_lock(tmp_path):
+    project, env = _project(tmp_path, venv=True)
+    out, calls = _setup(project, env)
+    assert out == "Einrichtung: Python-Umgebung .venv mit den Paketen aus requirements.lock\n"
+    assert calls == ["pip -m pip install -q --disable-pip-version-check -r requirements.lock"]
+    # the second call does nothing
+    (project.parent / "aufrufe.txt").unlink()
+    assert _setup(project, env) == ("", [])
+
+
+def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_path):
+    project, env = _project(tmp_path, venv=True)
+    out, calls = _setup(project, env, "--test")
+    jaxb = os.path.exists("/usr/share/java/jaxb-runtime.jar")
+    assert out.splitlines()[0] == (
+        "Einrichtung für die Tests: installiere Chromium ins System (apt, für die Browser-Tests); Java und JAXB ins "
+        "System (apt, für veraPDF); die Python-Pakete aus requirements.lock und requirements-test.lock nach .venv/ "
+        "(Testwerkzeuge: pytest, playwright, ruff, mypy); die PDF-Prüfprogramme veraPDF und outloud nach "
+        ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB).")
+    calls = [c.removeprefix("sudo ") for c in calls]  # as root without sudo, else with it
+    apt = [c.split()[4:] for c in calls if c.startswith("apt-get install -y -qq ")]
+    wanted = ["chromium", "default-jdk-headless"] + ([] if jaxb else ["libjaxb-java"])
+    assert len(apt) == 1 and [p for p in apt[0] if not p.startswith("libpango")] == wanted
+    assert [c for c in calls if c.startswith("pip")] == [
+        "pip -m pip install -q --disable-pip-version-check -r requirements.lock",
+        "pip -m pip install -q --disable-pip-version-check -r requirements-test.lock"]
+    assert calls[-1] == "einrichten.sh"  # into .werkzeuge/ of the project, without sudo

@@ -1,0 +1,93 @@
+"""`vorlagen hilfe`: builds the handbook (docs/) when needed and shows it on 127.0.0.1 – nothing from the network."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from functools import partial
+from pathlib import Path
+
+SOURCES = Path(__file__).resolve().parents[2] / "docs"  # the handbook of this checkout of the program
+PORT = 8010  # beside the preview's 8000, so that both may run at once
+MISSING_SPHINX = ("Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es mit "
+                  "„./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
+                  "die Versionen stehen in requirements-handbuch.lock.")
+NO_SOURCES = ("Das Handbuch gehört zum Repository von vorlagen (Ordner docs/) und ist im installierten Paket nicht "
+              "enthalten – lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ "
+              "im Repository auf.")
+
+
+def hilfe_options(parser: argparse.ArgumentParser) -> None:
+    from vorlagen.cli.building import _port
+    parser.add_argument("--port", type=_port, default=PORT, help=f"Port auf 127.0.0.1 (Standard: {PORT})")
+    parser.add_argument("--oeffnen", action="store_true", help="das Handbuch gleich im Browser öffnen")
+    parser.add_argument("--nur-bauen", action="store_true",
+                        help="nur bauen und die Startseite nennen, ohne es auf 127.0.0.1 zu zeigen")
+
+
+def build(sources: Path | None = None) -> tuple[Path | None, str]:
+    """Builds the handbook into docs/_build/html (Sphinx reuses what is unchanged); (start page, problem)."""
+    sources = sources or SOURCES
+    if not (sources / "conf.py").is_file():
+        return None, NO_SOURCES
+    if importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("myst_parser") is None:
+        return None, MISSING_SPHINX
+    from sphinx.cmd.build import build_main
+    out = sources / "_build" / "html"
+    said = io.StringIO()
+    with redirect_stdout(said), redirect_stderr(said):
+        # not strict (-W): a reader gets the handbook even with a broken link; the tests build it strictly
+        code = build_main(["-q", "-b", "html", "-d", str(sources / "_build" / "doctrees"), str(sources), str(out)])
+    if code != 0:
+        return None, (said.getvalue().rstrip() + "\n\nDas Handbuch ließ sich nicht bauen (Meldungen oben) – "
+                      "prüfen Sie die genannten Seiten in docs/.")
+    return out / "index.html", ""
+
+
+def _handbook_handler():
+    """The local server's handler, answering as the handbook instead of as the preview."""
+    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, LocalHandler
+
+    def own(text: str) -> str:
+        return (text.replace("Die Vorschau", "Das Handbuch").replace("in der Vorschau", "im Handbuch")
+                .replace("Vorschau-Fenster", "Handbuch-Fenster"))
+
+    class HandbookHandler(LocalHandler):
+        forbidden = own(FORBIDDEN)
+        answers = {status: own(text) for status, text in ANSWERS.items()}
+
+    return HandbookHandler
+
+
+def hilfe(args: argparse.Namespace) -> int:
+    """`hilfe`: the handbook, built when needed, served on 127.0.0.1 until Strg+C."""
+    index, problem = build()
+    if index is None:
+        print(problem, file=sys.stderr)
+        return 1
+    if args.nur_bauen:
+        print(f"Handbuch: {index.as_posix()}")
+        return 0
+    from vorlagen.building.localserver import LocalServer
+    from vorlagen.cli.building import _port_problem
+    try:
+        server = LocalServer(args.port, partial(_handbook_handler(), directory=str(index.parent)))
+    except OSError as error:
+        problem = _port_problem(args.port, error)
+        print(problem.replace("die Vorschau", "das Handbuch").replace("Die Vorschau", "Das Handbuch"), file=sys.stderr)
+        return 1
+    address = f"http://127.0.0.1:{server.port}/"
+    print(f"Handbuch: {address} – Beenden mit Strg+C.", flush=True)
+    if args.oeffnen:
+        import webbrowser
+        webbrowser.open(address)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,140 @@
+"""`vorlagen zeichnen` records a sign-off for what a Vorlage prints now; `vorlagen freigabe` shows them all."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+from vorlagen.cli.scaffold import text_value
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, os_error_reason
+from vorlagen.load.mitzeichnung import DATEI
+
+KOPF = ("# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
+        "# Was jede Rolle gezeichnet hat, steht in gezeichnet/; wer es eingetragen hat, zeigt git.\n")
+
+
+def zeichnen_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("nummer", metavar="NUMMER", help="Nummer der Vorlage, z. B. 2021/0123")
+    parser.add_argument("--rolle", required=True, help="wer zeichnet, eine Rolle aus „hausstil: mitzeichnung: rollen“, "
+                                                       "z. B. Kämmerei")
+    parser.add_argument("--name", required=True, help="Name der Person, die zeichnet")
+    parser.add_argument("--datum", help="Tag der Mitzeichnung (JJJJ-MM-TT, Standard: heute)")
+
+
+def freigabe_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("nummer", metavar="NUMMER", nargs="?", help="nur diese Vorlage (Standard: alle)")
+
+
+def _refuse(label: str, message: str) -> BuildFailed:
+    return BuildFailed([Problem(Where(label), message)])
+
+
+def _name(name: str) -> str:
+    if not name.strip():
+        raise _refuse("--name", "Der Name ist leer – geben Sie an, wer zeichnet, z. B. --name \"Erika Mustermann\".")
+    if any(c in name for c in "{}<>"):
+        raise _refuse("--name", f"„{name[:60]}“ enthält Zeichen, die in keinem Namen vorkommen ({{ }} < >) – geben "
+                                "Sie nur den Namen an, z. B. --name \"Erika Mustermann\".")
+    text_value("--name", name, 120)  # one line, no control characters, not overlong
+    return name.strip()
+
+
+def _datum(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise _refuse("--datum", f"„{text[:40]}“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. "
+                             "--datum 2021-06-01.")
+
+
+def _source(project, nummer: str, paths: Paths):
+    from vorlagen.load.references import unknown
+    sources = {s.vorlage.nummer: s for s in project.facts.vorlagen}
+    if nummer not in sources:
+        raise BuildFailed([unknown(paths.where(project.facts.data_dir / "vorlagen"), " Vorlage", nummer[:60], sources,
+                                   "nennen Sie die Nummer, wie sie in vorlage.yaml steht, z. B. "
+                                   f"{next(iter(sources), '2021/0123')}.")])
+    return sources[nummer]
+
+
+def _write(path: Path, text: str, paths: Paths) -> None:
+    """Writes a file whole or not at all (a temporary file beside it, then renamed)."""
+    temporary = path.with_name(f".{path.name}.neu")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise BuildFailed([Problem(paths.where(path), f"Die Datei lässt sich nicht schreiben ({os_error_reason(error)}) "
+                                                      "– prüfen Sie Schreibrechte und Speicherplatz.")]) from None
+
+
+def yaml_text(mitzeichnungen) -> str:
+    """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
+    lines = [KOPF.rstrip("\n"), "mitzeichnungen:"]
+    for m in mitzeichnungen:
+        lines += [f"  - rolle: {text_value('rolle', m.rolle, 120)}", f"    name: {text_value('name', m.name, 120)}",
+                  f"    datum: {m.datum.isoformat()}", f"    fingerabdruck: \"{m.fingerabdruck}\""]
+    return "\n".join(lines) + "\n"
+
+
+def zeichnen(args: argparse.Namespace) -> int:
+    """`zeichnen`: one role signs what the Vorlage prints now."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.load.records import defined_at, unknown_word
+    from vorlagen.load.mitzeichnung import Mitzeichnung
+    from vorlagen.render.document import Composer
+    from vorlagen.review.mitzeichnung import gezeichnet
+    name, datum = _name(args.name), _datum(args.datum)
+    paths = Paths(args.data.resolve().parent)
+    project = prepare(args.data)
+    stil = project.facts.koerperschaft.hausstil.mitzeichnung
+    if args.rolle not in stil.rollen:
+        raise BuildFailed([unknown_word(Where("vorlagen zeichnen"), "--rolle", args.rolle[:60], stil.rollen,
+                                        "mitzeichnung: rollen", defined_at(stil, "rollen"))])
+    source = _source(project, args.nummer, paths)
+    doc = Composer(project, alle_freigaben=True).compose(source)
+    neu = Mitzeichnung(rolle=args.rolle, name=name, datum=datum, fingerabdruck=doc.freigabe.fingerabdruck)
+    alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
+    alle += [] if neu in alle else [neu]
+    text_file = gezeichnet(source.folder, args.rolle)
+    _write(text_file, doc.freigabe.text, paths)
+    _write(source.folder / DATEI, yaml_text(alle), paths)
+    print(f"Mitzeichnung eingetragen: Vorlage {source.vorlage.nummer}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
+          f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
+          "Nehmen Sie beide Dateien in git auf (git add, git commit).")
+    offen = [s for s in doc.freigabe.offen if s.rolle != args.rolle]
+    if not any(s.rolle == args.rolle and s.erforderlich for s in doc.freigabe.staende):
+        print(f"Hinweis: Für diese Vorlage verlangt der Hausstil keine Mitzeichnung „{args.rolle}“; sie gilt zusätzlich.")
+    if offen:
+        print("Noch ausstehend: " + ", ".join(f"{s.rolle} ({s.zustand})" for s in offen) + " – die Vorlage bleibt ein "
+              "ENTWURF.")
+    else:
+        print("Die Vorlage ist freigegeben.")
+    return 0
+
+
+def freigabe(args: argparse.Namespace) -> int:
+    """`freigabe`: 0 when every Vorlage shown is released, 1 when one is an ENTWURF."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+    from vorlagen.review.mitzeichnung import bericht
+    paths = Paths(args.data.resolve().parent)
+    project = prepare(args.data)
+    composer = Composer(project)
+    if args.nummer is not None:
+        docs = [composer.compose(_source(project, args.nummer, paths))]
+    else:
+        docs = composer.compose_all()
+    sys.stdout.write(bericht(docs, paths.show))
+    return 1 if any(doc.entwurf for doc in docs) else 0

@@ -1,0 +1,179 @@
+"""Checks of a laid-out document, read from WeasyPrint's boxes (never a second layout): a table wider than the
+page, text that runs out of its box, a field wrapped over more lines than its template allows.
+
+A template names a field with `data-feld="Vorlagenart"` and bounds its lines with `data-zeilen="2"`; table cells
+are named by their column's head, headings as such, all other text as „Text“.
+"""
+
+from __future__ import annotations
+
+import math
+
+from weasyprint.formatting_structure.boxes import InlineReplacedBox, LineBox, TableBox, TableCellBox
+
+from vorlagen.core.limits import MAX_BOXEN
+
+MM = 25.4 / 96  # one CSS pixel in millimetres
+TOLERANCE = 0.5  # CSS pixels a text may run over its box unseen (rounding of glyph advances)
+SHOWN = 80  # characters of a text quoted in a message
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
+
+
+def cut_off(document) -> list[tuple[str, float]]:
+    """Tables whose laid-out box runs past the right edge of the page's content area: (caption or first words,
+    millimetres too wide). WeasyPrint would cut them off at the page edge without a word."""
+    found = []
+    for page in document.pages:
+        root = page._page_box.children[0] if page._page_box.children else None
+        if root is None:
+            continue
+        right = root.position_x + root.margin_width()
+        for box in _tables(root):
+            over = box.position_x + box.margin_width() - right
+            if over > TOLERANCE:
+                found.append((_words(box)[:60] or "ohne Überschrift", over * MM))
+    return found
+
+
+def _tables(box):
+    """The outermost table boxes below `box`."""
+    for child in getattr(box, "children", ()):
+        if getattr(child, "element_tag", None) == "table":
+            yield child
+        else:
+            yield from _tables(child)
+
+
+def _words(box) -> str:
+    """The text of a box's caption, else its first words."""
+    texts = []
+
+    def collect(node, caption_only: bool) -> None:
+        for child in getattr(node, "children", ()):
+            if caption_only and getattr(child, "element_tag", None) not in ("caption", "table"):
+                continue
+            if hasattr(child, "text") and isinstance(child.text, str):
+                texts.append(child.text)
+            collect(child, caption_only and getattr(child, "element_tag", None) == "table")
+
+    collect(box, True)
+    if not texts:
+        collect(box, False)
+    return " ".join(" ".join(texts).split())
+
+
+def overflows(document) -> list[str]:
+    """German messages, in page order: each text that runs out of its box, each field or table cell wrapped over
+    more lines than its `data-zeilen` (on the element or on the `<col>` of its column). At most MAX_BOXEN boxes are
+    looked at; a larger document is checked that far."""
+    found: dict[tuple, str] = {}  # one message per field and text, also where a box continues on the next page
+    lines: dict[int, list] = {}  # element (by id) with a bound → [name, text, bound, lines so far]
+    seen = 0
+    for page in document.pages:
+        stack = [(page._page_box, "Text", None, {})]
+        while stack and seen < MAX_BOXEN:
+            box, name, bound, columns = stack.pop()
+            seen += 1
+            name, bound, columns = _context(box, name, bound, columns)
+            children = getattr(box, "children", None) or ()
+            line_boxes = [child for child in children if isinstance(child, LineBox)]
+            if line_boxes:
+                _check_width(box, line_boxes, name, found)
+                if bound is not None:
+                    entry = lines.setdefault(id(bound[0]), [name, _text(box), bound[1], 0])
+                    entry[3] += len(line_boxes)
+            stack.extend((child, name, bound, columns) for child in reversed(children)
+                         if not isinstance(child, LineBox))
+    for name, text, limit, count in lines.values():
+        if count > limit:
+            found.setdefault((name, text, "zeilen"), f"{name}: „{text}“ bricht über {count} Zeilen um (höchstens "
+                                                      f"{limit}) – kürzen Sie den Text oder geben Sie ihm im "
+                                                      "Stylesheet mehr Platz.")
+    return list(found.values())
+
+
+def _context(box, name: str, bound, columns: dict):
+    """The name of the field a box belongs to, its bound of lines (element, count) and the columns of the table it
+    is in (grid_x → head, bound)."""
+    tag = getattr(box, "element_tag", None)
+    own, limit = _attribute(box, "data-feld"), _attribute(box, "data-zeilen")
+    if isinstance(box, TableBox):
+        columns = _columns(box)
+    if isinstance(box, TableCellBox):
+        head, column_limit = columns.get(getattr(box, "grid_x", None), (None, None))
+        if tag == "th" and head == _text(box):
+            name = "Spaltenkopf"
+        else:
+            name = f"Spalte „{head}“" if head else "Tabellenzelle"
+            limit = limit or column_limit
+    elif tag in HEADINGS:
+        name = "Überschrift"
+    if own:
+        name = _shortened(" ".join(str(own).split()))
+    if limit:
+        bound = (box.element, limit)
+    return name, bound, columns
+
+
+def _attribute(box, name: str) -> str | int | None:
+    """An attribute of the box's own element (`data-zeilen` as a number), else None."""
+    element = getattr(box, "element", None)
+    value = element.get(name) if element is not None and hasattr(element, "get") else None
+    if name == "data-zeilen":
+        return int(value) if value and value.isdigit() else None
+    return value or None
+
+
+def _columns(table) -> dict[int, tuple[str | None, int | None]]:
+    """grid_x → the text of the column's head (from the table's header rows) and its `<col data-zeilen>`."""
+    heads: dict[int, str] = {}
+    for group in getattr(table, "children", ()):
+        if getattr(group, "is_header", False):
+            for row in group.children:
+                for cell in row.children:
+                    if _text(cell):
+                        heads.setdefault(cell.grid_x, _text(cell))
+    limits = {column.grid_x: _attribute(column, "data-zeilen")
+              for group in getattr(table, "column_groups", ()) for column in group.children}
+    return {x: (heads.get(x), limits.get(x)) for x in set(heads) | set(limits)}
+
+
+def _check_width(block, line_boxes, name: str, found: dict) -> None:
+    """A message when a line of `block` runs out of its content box, to the right or to the left."""
+    left = block.content_box_x()
+    right = left + block.width
+    over, widest = 0.0, None
+    for line in line_boxes:
+        for child in line.children:
+            start = child.position_x
+            end = start + child.margin_width()
+            if max(end - right, left - start) > over:
+                over, widest = max(end - right, left - start), child
+    if over <= TOLERANCE:
+        return
+    millimetres = f"{math.ceil(over * MM * 10) / 10:.1f}".replace(".", ",")
+    if isinstance(widest, InlineReplacedBox):  # a picture wider than its place
+        alt = _attribute(widest, "alt") or _attribute(widest, "src") or ""
+        found.setdefault((name, alt, "bild"), f"{name}: Das Bild „{alt}“ ist {millimetres} mm breiter als sein Platz "
+                                              "– verkleinern Sie es (Breite in Pixeln) oder teilen Sie es auf.")
+        return
+    text = _text(block)
+    found.setdefault((name, text, "breite"), f"{name}: „{text}“ läuft {millimetres} mm über den Rand – kürzen "
+                                             "Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, "
+                                             "kleinere Schrift).")
+
+
+def _text(box) -> str:
+    """The text of a box, its spaces collapsed, at most SHOWN characters."""
+    texts, stack = [], [box]
+    while stack and len(texts) < 200:
+        node = stack.pop()
+        if isinstance(getattr(node, "text", None), str):
+            texts.append(node.text)
+        stack.extend(reversed(getattr(node, "children", None) or ()))
+    return _shortened(" ".join(" ".join(texts).split()))
+
+
+def _shortened(text: str) -> str:
+    """At most SHOWN characters, an ellipsis where cut."""
+    return text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + "…"
