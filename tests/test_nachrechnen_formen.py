@@ -530,3 +530,17 @@ def test_what_is_left_of_two_amounts_is_confirmed(capsys, tmp_path, template, a,
     # which figure is which is read from words like „Eigenanteil“, „Ergebnis“: a mismatch claims nothing
     code, report, _ = check(capsys, write(tmp_path, "b.txt", template.format("1.234") + "\n"))
     assert code == 0 and report["befunde"] == [] and len(report["nicht_geprueft"]) == 3
+
+
+def test_an_amount_in_a_row_label_and_the_cells_of_its_row(capsys, tmp_path):
+    """„3. Konversion von Militärflächen (848.000 €)“ with its yearly cells 576.000 + 96.000 + 96.000 + 80.000:
+    confirmed when they add up; otherwise the cells may mean something else – „nicht geprüft“."""
+    cells = [576_000, 96_000, 96_000, 80_000]
+    row = "3. Konversion von Militärflächen ({} €)\t" + "\t".join(fmt(Fraction(c)) for c in cells) + "\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", "\t2011\t2012\t2013\t2014\n" + row.format(
+        fmt(Fraction(sum(cells))))))
+    assert code == 0 and [(b["art"], b["status"], b["getippt"]) for b in report["befunde"]] == [
+        ("zeilensumme", "stimmt", "848.000\u00a0€")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", "\t2011\t2012\t2013\t2014\n" + row.format("884.000")))
+    assert code == 0 and report["befunde"] == [] and report["nicht_geprueft"] == [
+        {"seite": None, "zeile": 2, "zahl": "884.000\u00a0€"}]

@@ -40,6 +40,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     rates = vergleich.recognise(reihen, found)
     bloecke.recognise(reihen, found, rates)
     tabellenkopf.recognise(reihen, found)
+    tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
     schema.recognise(reihen, found)
     anteil.recognise(zeilen, found)
