@@ -111,6 +111,8 @@ def hostile(tmp: Path) -> list[tuple[str, Path, str]]:
         f"je Spalte gezählt; Grenze für nachrechnen) – {SPLIT}")
     add("lines", "zeilen.txt", b"1 \xe2\x82\xac\n" * (limits.NR_ZEILEN + 1),
         f"Die Datei hat mehr als {german(limits.NR_ZEILEN)} Zeilen (Grenze für nachrechnen) – {SPLIT}")
+    add("figures", "zahlen.txt", (b"1 " * 9000 + b"\n") * (limits.NR_ZAHLEN // 9000 + 1),
+        f"Die Datei enthält mehr als {german(limits.NR_ZAHLEN)} Zahlen (Grenze für nachrechnen) – {SPLIT}")
     add("line length", "lang.txt", b"Kosten\n" + b"1 " * (limits.NR_ZEILENLAENGE // 2 + 1) + b"\n",
         f"Zeile 2 ist länger als {german(limits.NR_ZEILENLAENGE)} Zeichen (Grenze für nachrechnen) – ist das wirklich "
         "Text? Brechen Sie die Zeile um oder rechnen Sie nur den Teil mit den Zahlen nach.")

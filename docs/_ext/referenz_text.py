@@ -164,6 +164,7 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "NR_ZEILENLAENGE": ("`nachrechnen`: Zeichen einer Zeile", "nein"),
     "NR_LISTE": ("`nachrechnen`: Zeilen einer Liste über einer Summe (die Summe einer längeren Liste bleibt „nicht "
                  "geprüft“)", "nein"),
+    "NR_ZAHLEN": ("`nachrechnen`: Zahlen eines Dokuments", "nein"),
     "NR_SATZ": ("`nachrechnen`: Zeichen eines über Zeilen umbrochenen Satzes, der als ein Satz gelesen wird", "nein"),
     "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Prüfung nach dem Satz ansieht (ein größeres Dokument "
                   "wird bis dahin geprüft)", "nein"),

@@ -21,6 +21,7 @@ ENDUNGEN = (".pdf", ".docx", ".txt", ".md")
 MAX_BYTES = limits.NR_DATEI
 MAX_UNPACKED = limits.NR_ENTPACKT
 _SPLIT_HINT = "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach."
+_DIGITS = re.compile(r"\d[\d.,]*")
 _XML_PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s/>]")
 _XML_CELL = re.compile(rb"<(?:[\w.-]+:)?tc[\s/>]")
 _XML_SPAN = re.compile(rb"<(?:[\w.-]+:)?gridSpan\b[^>]*?\bval\s*=\s*[\"']\s*\+?(\d+)")
@@ -86,6 +87,9 @@ def read(path: Path) -> list[Zeile]:
         _fail(path, f"Die {kind}-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort "
                     "geschützt? Speichern Sie sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal.")
     _bounded(path, lines)
+    if sum(len(_DIGITS.findall(z.text)) for z in lines) > limits.NR_ZAHLEN:  # counted before any is read as a figure
+        _fail(path, f"Die Datei enthält mehr als {_number(limits.NR_ZAHLEN)} Zahlen (Grenze für nachrechnen) – "
+                    + _SPLIT_HINT)
     if not any(z.text.strip() for z in lines):
         _fail(path, "Die Datei enthält keinen Text – ist sie eingescannt? Nachrechnen braucht eine Textebene "
                     "(in Word als PDF speichern oder eine Texterkennung laufen lassen).")
