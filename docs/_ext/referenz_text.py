@@ -150,6 +150,22 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Layout-Prüfung ansieht; ein größeres wird so weit "
                   "geprüft", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
+    "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
+    "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),
+    "NR_XML": ("`nachrechnen`: Bytes eines entpackten XML-Teils einer Word-Datei", "nein"),
+    "NR_STROM": ("`nachrechnen`: Bytes eines entpackten Datenstroms einer PDF-Datei", "nein"),
+    "NR_SEITEN": ("`nachrechnen`: Seiten einer PDF-Datei", "nein"),
+    "NR_FORMULARE": ("`nachrechnen`: eingebettete Formulare (XObjects), die eine PDF-Seite beim Lesen aufruft", "nein"),
+    "NR_ABSAETZE": ("`nachrechnen`: Absätze einer Word-Datei", "nein"),
+    "NR_ZELLEN": ("`nachrechnen`: Tabellenzellen einer Word-Datei, eine verbundene Zelle je überspannter Spalte "
+                  "gezählt", "nein"),
+    "NR_SPANNE": ("`nachrechnen`: Spalten, über die eine Zelle einer Word-Tabelle verbunden ist", "nein"),
+    "NR_ZEILEN": ("`nachrechnen`: Zeilen eines Dokuments", "nein"),
+    "NR_ZEILENLAENGE": ("`nachrechnen`: Zeichen einer Zeile", "nein"),
+    "NR_LISTE": ("`nachrechnen`: Zeilen einer Liste über einer Summe (die Summe einer längeren Liste bleibt „nicht "
+                 "geprüft“)", "nein"),
+    "NR_ZAHLEN": ("`nachrechnen`: Zahlen eines Dokuments", "nein"),
+    "NR_SATZ": ("`nachrechnen`: Zeichen eines über Zeilen umbrochenen Satzes, der als ein Satz gelesen wird", "nein"),
     "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Prüfung nach dem Satz ansieht (ein größeres Dokument "
                   "wird bis dahin geprüft)", "nein"),
 }
