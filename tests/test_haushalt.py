@@ -207,11 +207,120 @@ def test_an_einsparung_at_the_position_that_lacks_the_funds(data):
         "fehlen – eine Einsparung muss bei einer anderen Position liegen."]
 
 
-def test_mehrertraege_cover_without_a_position(data):
+# --- Mehrerträge: an Ertrag position of the Haushalt with a prognose -------------------------------------------
+
+ERTRAG = {2021: (88000000, 88050000), 2022: (90000000, 90600000)}  # Schlüsselzuweisungen: Ansatz, Prognose
+
+
+def konto(nummer: str) -> str:
+    return f'konto: "{nummer}"'
+
+
+def mehrertrag(data: Path, konto: str = "41.00.01", prognose: dict[int, int] | None = None) -> None:
+    """Adds the Ertrag position 41.00.01 to both Haushalte and turns the example's Deckung into a Mehrertrag there."""
+    for jahr, path in ((2021, H2021), (2022, H2022)):
+        ansatz, erwartet = ERTRAG[jahr]
+        erwartet = (prognose or {}).get(jahr, erwartet)
+        zeile = f"    prognose: {erwartet}\n" if erwartet is not None else ""
+        text = (data / path).read_text(encoding="utf-8")
+        (data / path).write_text(text + f"  - konto: \"41.00.01\"\n    bezeichnung: Schlüsselzuweisungen\n"
+                                        f"    ertrag: true\n    ansatz: {ansatz}\n{zeile}", encoding="utf-8")
     edit(data / VORLAGE, "    - art: Einsparung\n      konto: \"05.02.01\"",
-         "    - art: Mehrertrag\n      konto: \"41.00.01\"")
+         f"    - art: Mehrertrag\n      konto: \"{konto}\"")
+
+
+def test_a_mehrertrag_the_haushalt_expects_covers(data):
+    mehrertrag(data)
     a = auswirkungen(data)
-    assert [(d.art, d.konto, d.verfuegbar) for d in a.deckung] == [("Mehrertrag", "41.00.01", None)] * 2
+    betrag = per_year(EIGENANTEILE)
+    # what is free there: Prognose − Ansatz (nothing gebunden)
+    assert [(d.jahr, d.art, d.konto, d.betrag, d.verfuegbar) for d in a.deckung] == [
+        (jahr, "Mehrertrag", "41.00.01", betrag[jahr], Fraction(ERTRAG[jahr][1]) - ERTRAG[jahr][0])
+        for jahr in (2021, 2022)]
+    assert betrag[2022] <= Fraction(90600000) - 90000000
+
+
+def test_a_mehrertrag_above_the_prognose(data):
+    mehrertrag(data, prognose={2022: 90500000})
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, '2022: uebersicht', after='  deckung:')}: Der Mehrertrag 2022 bei „41.00.01“ "
+        f"({eur(533969)}) ist mehr, als dort erwartet wird ({eur(90500000 - 90000000)} = Prognose {eur(90500000)} − "
+        f"Ansatz {eur(90000000)} − gebunden 0{NBSP}€) – verringern Sie ihn oder decken Sie den Rest anders."]
+
+
+def test_a_mehrertrag_without_a_prognose(data):
+    mehrertrag(data, prognose={2021: None})
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, konto('41.00.01'))}: Für „41.00.01“ nennt der Haushalt 2021 keine Prognose – ein "
+        "Mehrertrag muss im Haushalt stehen: tragen Sie in haushalt/2021.yaml bei der Position „prognose“ ein (die "
+        "erwarteten Erträge des Jahres laut Kämmerei)."]
+
+
+def test_a_mehrertrag_at_a_position_not_in_the_haushalt(data):
+    mehrertrag(data, konto="41.00.02")
+    lines = [at(data, VORLAGE, f"{jahr}: uebersicht", after="  deckung:") for jahr in (2021, 2022)]
+    assert problems_of(data) == [
+        f"{where}: „41.00.02“ steht nicht im Ergebnisplan des Haushalts {jahr} (haushalt/{jahr}.yaml) – meinten Sie "
+        "„41.00.01“? Prüfen Sie die Nummer; für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und "
+        "ihrer „prognose“ ein." for where, jahr in zip(lines, (2021, 2022))]
+
+
+def test_a_mehrertrag_at_the_position_that_lacks_the_funds(data):
+    mehrertrag(data, konto="05.06.01")
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, konto('05.06.01'), after='  deckung:')}: „05.06.01“ ist die Position, der die "
+        "Mittel fehlen – ein Mehrertrag muss bei einer anderen Position liegen."]
+
+
+def test_a_mehrertrag_at_a_spending_position(data):
+    mehrertrag(data, konto="05.02.01")
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, konto('05.02.01'), after='  deckung:')}: „05.02.01“ ist im Haushalt 2021 keine "
+        "Ertragsposition – Mehrerträge bringt nur eine Position mit „ertrag: true“ (haushalt/2021.yaml); bei einer "
+        "Aufwandsposition schreiben Sie „art: Einsparung“."]
+
+
+def test_an_einsparung_at_an_ertrag_position(data):
+    mehrertrag(data)
+    edit(data / VORLAGE, "    - art: Mehrertrag", "    - art: Einsparung")
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, konto('41.00.01'))}: „41.00.01“ ist im Haushalt 2021 eine Ertragsposition "
+        "(haushalt/2021.yaml: „ertrag: true“) – dort kann nichts eingespart werden; schreiben Sie „art: Mehrertrag“, "
+        "wenn die Erträge dort höher ausfallen."]
+
+
+def test_spending_at_an_ertrag_position(data):
+    mehrertrag(data)
+    edit(data / VORLAGE, "    - konto: \"05.06.01\"", "    - konto: \"41.00.01\"")
+    found = problems_of(data)
+    assert found[0] == (
+        f"{at(data, VORLAGE, '2021: uebersicht')}: „41.00.01“ ist im Haushalt 2021 eine Ertragsposition "
+        "(haushalt/2021.yaml: „ertrag: true“) – Aufwendungen und Auszahlungen stehen bei einer Position ohne "
+        "„ertrag“; Mehrerträge nennen Sie unter „deckung“ mit „art: Mehrertrag“.")
+
+
+def test_a_prognose_needs_an_ertrag_position_and_no_minus(data):
+    edit(data / H2021, "    gebunden: 13980000", "    gebunden: 13980000\n    prognose: 14000000")
+    edit(data / H2022, "    gebunden: 1310000", "    gebunden: 1310000\n    ertrag: true\n    prognose: -5")
+    found = problems_of(data)
+    assert found[:2] == [
+        f"{at(data, H2021, 'prognose')}: „prognose“ gilt nur für eine Ertragsposition – schreiben Sie „ertrag: true“ "
+        "dazu, wenn die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“.",
+        f"{at(data, H2022, 'prognose')}: „prognose“ ist negativ (−5{NBSP}€) – tragen Sie den Betrag ohne Minus ein; "
+        "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“."]
+
+
+def test_an_unknown_name_and_a_year_without_haushalt_are_both_reported(data):
+    """A tester's `deckung: [{art: Mehrertrag, konto: x, jahre: {2030: riesig}}]` covered anything."""
+    edit(data / VORLAGE, "  dauer: laufend", "    - art: Mehrertrag\n      konto: x\n      jahre: {2030: riesig}\n"
+                                             "  dauer: laufend")
+    where = at(data, VORLAGE, "2030: riesig")
+    assert problems_of(data) == [
+        f"{where}: Deckung 2030 durch „x“: „riesig“ gibt es nicht. Formeln lesen andere Zahlen dieser Vorlage "
+        "(Abschnitt „zahlen“) und antraege, bescheide, finanzierung, kennzahlen, uebersicht, verteilungen.",
+        f"{where}: Für 2030 gibt es keinen Haushalt (haushalt/2030.yaml; vorhanden: 2021, 2022) – Verpflichtungen zu "
+        "Lasten späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, "
+        "ob er eine ausweist, und legen Sie haushalt/2030.yaml mit den Ansätzen der Finanzplanung an."]
 
 
 # --- what careless users write -----------------------------------------------------------------------------------
@@ -353,7 +462,7 @@ def test_an_unknown_key_in_the_haushalt(data):
     found = problems_of(data)
     assert found == [
         f"{at(data, H2021, 'ansatzz')}: Unbekannter Schlüssel „ansatzz“ in „positionen“ – meinten Sie „ansatz“? "
-        "Erlaubt sind: konto, bezeichnung, art, plan, ansatz, gebunden."]
+        "Erlaubt sind: konto, bezeichnung, art, plan, ertrag, ansatz, gebunden, prognose."]
 
 
 def test_negative_and_overbound_amounts_in_the_haushalt(data):
@@ -362,7 +471,7 @@ def test_negative_and_overbound_amounts_in_the_haushalt(data):
     found = problems_of(data)
     assert found[:2] == [
         f"{at(data, H2021, 'ansatz: -14650000')}: „ansatz“ ist negativ (−{eur(14650000)}) – tragen Sie den Betrag ohne "
-        "Minus ein; Erträge und Einzahlungen gehören in eine eigene Position.",
+        "Minus ein; Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.",
         f"{at(data, H2022, 'gebunden: 1310001')}: Gebunden ({eur(1310001)}) ist mehr als der Ansatz ({eur(1310000)}) – "
         "prüfen Sie beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."]
 

@@ -37,14 +37,29 @@ class Position(Record):
     bezeichnung: str  # wie gedruckt, z. B. Kommunales Integrationszentrum
     art: Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition"] = "Produkt"  # was „konto“ bezeichnet
     plan: Plan = "Ergebnisplan"  # Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)
+    ertrag: bool = False  # true: eine Ertrags- oder Einzahlungsposition (Ansatz: geplante Erträge); sie kann Mehrerträge zur Deckung bringen
     ansatz: Betrag  # Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)
-    gebunden: Betrag = Decimal(0)  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro
+    gebunden: Betrag = Decimal(0)  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken
+    prognose: Betrag | None = None  # nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden
+
+    @property
+    def verfuegbar(self) -> Decimal:
+        """What a Vorlage can still draw here: Ansatz − gebunden; at an Ertrag position the Mehrertrag still free
+        (prognose − Ansatz − gebunden, 0 without a prognose)."""
+        if self.ertrag:
+            return self.prognose - self.ansatz - self.gebunden if self.prognose is not None else Decimal(0)
+        return self.ansatz - self.gebunden
 
     def check(self):
-        for key in ("ansatz", "gebunden"):
-            if getattr(self, key) < 0:
+        for key in ("ansatz", "gebunden", "prognose"):
+            if (getattr(self, key) or 0) < 0:
                 yield key, (f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
-                            "Erträge und Einzahlungen gehören in eine eigene Position.")
+                            "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.")
+        if self.prognose is not None and not self.ertrag:
+            yield "prognose", ("„prognose“ gilt nur für eine Ertragsposition – schreiben Sie „ertrag: true“ dazu, wenn "
+                               "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“.")
+        if self.ertrag:
+            return
         if 0 <= self.ansatz < self.gebunden:
             yield "gebunden", (f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
                                f"({betrag_text(self.ansatz)}) – prüfen Sie "
