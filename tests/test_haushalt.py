@@ -132,12 +132,86 @@ def test_raising_the_eigenanteil_above_the_threshold_demands_the_kreistag(data):
 
 def test_with_the_kreistag_last_in_the_beratungsfolge_it_builds(data):
     amount = raise_e11(data)
+    add_kreistag(data, "Entscheidung")
+    assert auswirkungen(data).mehrbedarf[2022] == amount
+
+
+def add_kreistag(data: Path, rolle: str) -> None:
+    """A Kreistag Sitzung after the Kreisausschuss, last in the Beratungsfolge in the given role."""
     (data / "sitzungen/KT-2021-07-01.yaml").write_text(
         "gremium: KT\ndatum: 2021-07-01\ntagesordnung:\n  oeffentlich:\n    - {top: \"1\", vorlage: \"2021/0123\"}\n",
         encoding="utf-8")
     edit(data / VORLAGE, "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",
-         "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {sitzung: KT-2021-07-01, rolle: Entscheidung}")
+         f"  - {{sitzung: KA-2021-06-21, rolle: Vorberatung}}\n  - {{sitzung: KT-2021-07-01, rolle: {rolle}}}")
+
+
+def test_a_kreistag_that_only_takes_note_does_not_decide(data):
+    amount = raise_e11(data)
+    add_kreistag(data, "Kenntnisnahme")
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, 'beratungsfolge:')}: Der überplanmäßige Betrag 2022 ({eur(amount)}) liegt über der "
+        f"Erheblichkeitsgrenze von {eur(600000)} (haushalt/2022.yaml, Haushaltssatzung 2021/2022, § 8) – darüber muss "
+        f"nach {RECHT} vorher das Gremium „Kreistag“ entscheiden; die Beratungsfolge endet zwar mit „Kreistag“ "
+        "(Sitzung KT-2021-07-01), aber in der Rolle „Kenntnisnahme“, die nicht entscheidet. Geben Sie dieser Beratung "
+        "eine Rolle, die entscheidet: „Entscheidung“."]
+
+
+def test_the_hausstils_own_deciding_roles_count(data):
+    amount = raise_e11(data)
+    edit(data / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  rollen:\n    Vorberatung: {}\n"
+                                                   "    Beschluss: {entscheidet: true}\n    Kenntnisnahme: {}\n")
+    add_kreistag(data, "Beschluss")
     assert auswirkungen(data).mehrbedarf[2022] == amount
+
+
+def test_a_kreistag_with_its_termin_open_decides(data):
+    """A Beratung without Sitzung (Termin offen) once made every command fail (KeyError: None)."""
+    amount = raise_e11(data)
+    edit(data / VORLAGE, "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",
+         "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {gremium: KT, rolle: Entscheidung}")
+    assert auswirkungen(data).mehrbedarf[2022] == amount
+
+
+def test_a_kreisausschuss_with_its_termin_open_is_named_so(data):
+    edit(data / H2022, "erheblich: 600000", "erheblich: 500000")
+    edit(data / VORLAGE, "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}", "  - {gremium: KA, rolle: Entscheidung}")
+    found = [p for p in problems_of(data) if "Erheblichkeitsgrenze" in p]
+    assert len(found) == 1 and found[0].endswith(
+        "die Beratungsfolge endet aber mit „Kreisausschuss“ (Termin offen). Nehmen Sie eine Sitzung dieses Gremiums "
+        "als letzte in die Beratungsfolge auf.")
+
+
+def test_every_budget_problem_at_once(data):
+    """The handbook's example: E11 at 150.000 € without touching anything else reports all three problems."""
+    edit(data / "kostensaetze/kgst-2020.yaml", "E11: 106540", "E11: 150000")
+    kosten = half_up(Fraction(7, 2) * half_up(Fraction(150000 * 13, 12)))
+    steuerung = kosten - 245319
+    amount = per_year([steuerung, *EIGENANTEILE[1:]])[2022]
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, 'beratungsfolge:')}: Der überplanmäßige Betrag 2022 ({eur(amount)}) liegt über der "
+        f"Erheblichkeitsgrenze von {eur(600000)} (haushalt/2022.yaml, Haushaltssatzung 2021/2022, § 8) – darüber muss "
+        f"nach {RECHT} vorher das Gremium „Kreistag“ entscheiden; die Beratungsfolge endet aber mit „Kreisausschuss“ "
+        "(Sitzung KA-2021-06-21). Nehmen Sie eine Sitzung dieses Gremiums als letzte in die Beratungsfolge auf.",
+        f"{at(data, VORLAGE, 'erwartet: {eigenanteil: 158644}')}: Berechnung „m1-steuerung“, Eigenanteil: berechnet "
+        f"{eur(steuerung)}, erwartet {eur(158644)}, Differenz +{eur(steuerung - 158644)} – prüfen Sie den erwarteten "
+        "Wert und die Eingangswerte.",
+        f"{at(data, VORLAGE, '2022: uebersicht', after='  deckung:')}: Die Einsparung 2022 bei „05.02.01“ "
+        f"({eur(amount)}) ist mehr, als dort verfügbar ist ({eur(15100000 - 14420000)} = Ansatz {eur(15100000)} − "
+        f"gebunden {eur(14420000)}) – verringern Sie sie oder decken Sie den Rest anders."]
+
+
+def test_an_unreadable_deckung_does_not_hide_the_threshold(data):
+    edit(data / H2022, "erheblich: 600000", "erheblich: 500000")
+    edit(data / VORLAGE, DECKUNG_2022, "        2021: uebersicht.jahre_max.2021\n"
+                                       "        2022: finanzierung.m1-steuerung.vzae\n  dauer")
+    found = problems_of(data)
+    assert found == [
+        f"{at(data, VORLAGE, 'beratungsfolge:')}: Der überplanmäßige Betrag 2022 ({eur(533969)}) liegt über der "
+        f"Erheblichkeitsgrenze von {eur(500000)} (haushalt/2022.yaml, Haushaltssatzung 2021/2022, § 8) – darüber muss "
+        f"nach {RECHT} vorher das Gremium „Kreistag“ entscheiden; die Beratungsfolge endet aber mit „Kreisausschuss“ "
+        "(Sitzung KA-2021-06-21). Nehmen Sie eine Sitzung dieses Gremiums als letzte in die Beratungsfolge auf.",
+        f"{at(data, VORLAGE, '2022: finanzierung')}: Deckung 2022 durch „05.02.01“: „finanzierung.m1-steuerung.vzae“ "
+        "ist VZÄ, kein Betrag in Euro – nennen Sie eine Zahl in €."]
 
 
 def test_a_threshold_not_exceeded_needs_no_kreistag(data):
@@ -205,6 +279,58 @@ def test_an_einsparung_at_the_position_that_lacks_the_funds(data):
     assert problems_of(data) == [
         f"{where}: „05.06.01“ ist die Position, der die Mittel "
         "fehlen – eine Einsparung muss bei einer anderen Position liegen."]
+
+
+# --- several Vorlagen at the same Position -------------------------------------------------------------------------
+
+MITTEILUNG = Path("vorlagen/2021-0130/vorlage.yaml")
+
+
+def second_vorlage(data: Path, betrag: int, offen: bool = True) -> None:
+    """Vorlage 2021/0130 spends `betrag` in 2022 at 05.02.01, where 2021/0123 saves its Deckung; 2021/0123 stays
+    open (`offen`: the Kreisausschuss' Niederschrift, which records its decision, is removed)."""
+    if offen:
+        (data / "sitzungen/KA-2021-06-21/niederschrift.yaml").unlink()
+    edit(data / MITTEILUNG, "abschnitte: [sachstand.md]\n",
+         f"abschnitte: [sachstand.md]\nzahlen:\n  - id: bedarf\n    formel: {betrag}\nfinanzielle_auswirkungen:\n"
+         "  positionen:\n    - konto: \"05.02.01\"\n      jahre: {2022: bedarf}\n")
+
+
+def test_two_open_vorlagen_at_one_position_are_checked_together(data):
+    second_vorlage(data, 200000)
+    frei = 15100000 - 14420000
+    einsparung = per_year(EIGENANTEILE)[2022]
+    zusammen = einsparung + 200000
+    assert zusammen > frei
+    rest = (f"– zusammen {eur(zusammen)}, verfügbar {eur(frei)} (Ansatz {eur(15100000)} − gebunden {eur(14420000)}). "
+            "Offene Vorlagen zählen zusammen, bis ihre entscheidende Beratung ein Ergebnis hat und die Kämmerei den "
+            "Betrag unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab.")
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, '2022: uebersicht', after='  deckung:')}: „05.02.01“ (Ergebnisplan 2022) reicht nicht für "
+        f"alle Vorlagen, die dort Mittel beanspruchen: diese Vorlage {eur(einsparung)}, Vorlage 2021/0130 "
+        f"{eur(200000)} {rest}",
+        f"{at(data, MITTEILUNG, '2022: bedarf')}: „05.02.01“ (Ergebnisplan 2022) reicht nicht für alle Vorlagen, die "
+        f"dort Mittel beanspruchen: diese Vorlage {eur(200000)}, Vorlage 2021/0123 {eur(einsparung)} {rest}"]
+
+
+def test_two_vorlagen_that_fit_together(data):
+    frei = 15100000 - 14420000
+    second_vorlage(data, frei - per_year(EIGENANTEILE)[2022])  # exactly what is left: not more than verfügbar
+    prepare(data)
+
+
+def test_a_decided_vorlage_no_longer_counts(data):
+    """The example's Niederschrift records the Kreisausschuss' decision on 2021/0123: its amount belongs in
+    „gebunden“ now, so only the open Vorlage 2021/0130 counts."""
+    second_vorlage(data, 200000, offen=False)
+    prepare(data)
+
+
+def test_a_result_in_the_vorlage_decides_too(data):
+    second_vorlage(data, 200000)
+    edit(data / VORLAGE, "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",
+         "  - {sitzung: KA-2021-06-21, rolle: Entscheidung, ergebnis: ungeändert beschlossen}")
+    prepare(data)
 
 
 # --- Mehrerträge: an Ertrag position of the Haushalt with a prognose -------------------------------------------
@@ -369,6 +495,14 @@ def test_a_figure_that_failed_is_not_reported_again(data):
     assert len(found) == 1 and found[0].startswith(f"{at(data, VORLAGE, 'formel: uebersicht')}: Zahl „kaputt“:")
 
 
+def test_a_deckung_figure_that_failed_is_not_reported_again(data):
+    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: deckung-2030\n    formel: uebersicht.jahre_max.2021 + 1 VZÄ\n"
+                                            "verteilungen:\n")
+    edit(data / VORLAGE, DECKUNG_2022, "        2021: uebersicht.jahre_max.2021\n        2022: deckung-2030\n  dauer")
+    found = problems_of(data)
+    assert len(found) == 1 and found[0].startswith(f"{at(data, VORLAGE, 'formel: uebersicht')}: Zahl „deckung-2030“:")
+
+
 def test_a_negative_amount(data):
     edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: minus\n    formel: 0 - 5000\nverteilungen:\n")
     where = set_amount(data, "2021", "minus")
@@ -383,6 +517,22 @@ def test_an_amount_in_a_year_without_haushalt_hints_at_verpflichtungsermaechtigu
         f"{where}: Für 2023 gibt es keinen Haushalt (haushalt/2023.yaml; vorhanden: 2021, 2022) – Verpflichtungen zu "
         "Lasten späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, "
         "ob er eine ausweist, und legen Sie haushalt/2023.yaml mit den Ansätzen der Finanzplanung an."]
+
+
+def test_a_past_year_is_no_verpflichtung_for_later_years(data):
+    where = set_amount(data, "1999", "uebersicht.jahre_max.2021")
+    assert problems_of(data) == [
+        f"{where}: Für 1999 gibt es keinen Haushalt (haushalt/1999.yaml; vorhanden: 2021, 2022) – 1999 liegt vor dem "
+        "ersten Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr."]
+
+
+def test_a_missing_year_between_two_haushalte(data):
+    (data / "haushalt/2023.yaml").write_text((data / H2022).read_text(encoding="utf-8"), encoding="utf-8")
+    (data / H2022).unlink()
+    found = problems_of(data)
+    assert found[0] == (
+        f"{at(data, VORLAGE, '2022: uebersicht')}: Für 2022 gibt es keinen Haushalt (haushalt/2022.yaml; vorhanden: "
+        "2021, 2023) – legen Sie haushalt/2022.yaml mit den Ansätzen dieses Jahres an.")
 
 
 def test_no_haushalt_folder_at_all(data):

@@ -121,7 +121,7 @@ def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[in
         for bezeichnung, betrag, where in eintraege:
             andere = ", ".join(f"Vorlage {b} {geld(x)}" for b, x, _ in eintraege if b != bezeichnung)
             problems.append(Problem(where, f"„{konto}“ ({plan} {jahr}) reicht nicht für alle Vorlagen, die dort Mittel "
-                                           f"beanspruchen: diese {geld(betrag)}, {andere} – zusammen {geld(zusammen)}, "
+                                           f"beanspruchen: diese Vorlage {geld(betrag)}, {andere} – zusammen {geld(zusammen)}, "
                                            f"verfügbar {geld(frei)} ({herkunft}). Offene Vorlagen zählen zusammen, bis "
                                            "ihre entscheidende Beratung ein Ergebnis hat und die Kämmerei den Betrag "
                                            "unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab."))
