@@ -256,6 +256,29 @@ def test_no_deckung_at_all(data):
         for jahr, betrag in sorted(per_year(EIGENANTEILE).items())]
 
 
+def test_zahlen_lists_the_names_while_the_deckung_is_missing(data, capsys):
+    """The listing helps exactly while the budget is not right yet: it works, names the problem, writes nothing."""
+    edit(data / VORLAGE, "  deckung:\n    - art: Einsparung\n      konto: \"05.02.01\"\n      jahre:\n" + DECKUNG_2022,
+         "  dauer")
+    code = main(["zahlen", "2021/0123", "--data", str(data)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "{{ haushalt.mehrbedarf[2022] | eur }}" in out and eur(533969) in out
+    where = at(data, VORLAGE, "  positionen:")
+    assert err.splitlines() == [
+        f"{where}: Der überplanmäßige Betrag {jahr} ({eur(betrag)}) hat keine Deckung – nach {RECHT} muss sie "
+        "gewährleistet sein; nennen Sie unter „deckung“ eine Einsparung bei einer anderen Position oder Mehrerträge."
+        for jahr, betrag in sorted(per_year(EIGENANTEILE).items())] + [
+        "", "2 Probleme des Haushaltsrechts – die Zahlen oben sind trotzdem berechnet; gebaut wird erst, wenn sie "
+        "behoben sind."]
+
+
+def test_zahlen_with_a_problem_of_the_data_says_nothing_about_writing(data, capsys):
+    edit(data / H2021, "    ansatz: 1284300", "    ansatz: -1284300")
+    code = main(["zahlen", "2021/0123", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.endswith("\n\n1 Problem gefunden.\n") and "geschrieben" not in err
+
+
 def test_the_legal_basis_is_the_hausstils(data):
     kreis = "§ 53 Abs. 1 KrO NRW i. V. m. § 83 GO NRW"
     edit(data / "koerperschaft.yaml", "hausstil:\n", f"hausstil:\n  finanzen:\n    rechtsgrundlage: {kreis}\n")
