@@ -786,3 +786,24 @@ def test_check_prints_the_problem_with_exit_code_1_and_no_traceback(data, capsys
     assert code == 1 and "Traceback" not in err
     assert (f"{at(data, VORLAGE, 'beratungsfolge:')}: Der überplanmäßige Betrag 2022 ({eur(533969)}) liegt über der "
             f"Erheblichkeitsgrenze von {eur(500000)}") in err
+
+
+def test_vergleichen_shows_the_haushalt_figures_old_to_new(data, tmp_path):
+    import shutil
+    from vorlagen.cli.reviewing import _fassungen
+    from vorlagen.review.diff import compare, render_text
+    neu = tmp_path / "neu"
+    shutil.copytree(data, neu)
+    edit(neu / H2022, "gebunden: 1310000", "gebunden: 1300000")
+    report = render_text(compare(_fassungen(data, "alt"), _fassungen(neu, "neu")), "alt", "neu")
+    frei, mehrbedarf = 1310000 - 1300000, 533969 - (1310000 - 1300000)
+    figures = report[report.index("  Zahlen:\n"):report.index("  Text:\n")].replace(NBSP, " ")
+    assert figures == (
+        "  Zahlen:\n"
+        f"    Gebunden 2022 „05.06.01“: {eur(1310000)} → {eur(1300000)} (−{eur(1310000 - 1300000)})\n"
+        f"    Verfügbar 2022 „05.06.01“: 0 € → {eur(frei)} (+{eur(frei)})\n"
+        f"      weil: gebunden: {eur(1310000)} → {eur(1300000)}\n"
+        f"    Mehrbedarf 2022 „05.06.01“: {eur(533969)} → {eur(mehrbedarf)} (−{eur(533969 - mehrbedarf)})\n"
+        f"      weil: verfügbar: 0 € → {eur(frei)}\n"
+        f"    Überplanmäßige Bereitstellung 2022: {eur(533969)} → {eur(mehrbedarf)} (−{eur(533969 - mehrbedarf)})\n"
+    ).replace(NBSP, " ")
