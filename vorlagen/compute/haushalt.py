@@ -169,15 +169,15 @@ def _kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
     """Why a year has no Haushalt and what to do: a later year needs a Verpflichtungsermächtigung, an earlier
     one is past, a gap needs its file."""
     vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
-    text = f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – "
     if haushalte and jahr < min(haushalte):
-        return text + (f"{jahr} liegt vor dem ersten Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr "
-                       "belasten: prüfen Sie das Jahr.")
+        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
+                "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr.")
     if haushalte and jahr < max(haushalte):
-        return text + f"legen Sie haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an."
-    return text + ("Verpflichtungen zu Lasten späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des "
-                   f"laufenden Jahres: prüfen Sie, ob er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den "
-                   "Ansätzen der Finanzplanung an.")
+        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
+                f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an.")
+    return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
+            "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
+            f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an.")
 
 
 _NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
