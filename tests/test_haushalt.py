@@ -349,6 +349,13 @@ def test_a_decided_vorlage_no_longer_counts(data):
     prepare(data)
 
 
+def test_a_postponed_vorlage_still_counts(data):
+    second_vorlage(data, 200000)
+    edit(data / VORLAGE, "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",
+         "  - {sitzung: KA-2021-06-21, rolle: Entscheidung, ergebnis: vertagt}")
+    assert len([p for p in problems_of(data) if "reicht nicht für alle Vorlagen" in p]) == 2
+
+
 def test_a_result_in_the_vorlage_decides_too(data):
     second_vorlage(data, 200000)
     edit(data / VORLAGE, "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",

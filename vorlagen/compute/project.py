@@ -101,11 +101,20 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
 
 
+OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
+
+
 def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
-    """Whether a Beratung of the Vorlage in a deciding role has a result (its own or one a Niederschrift records)."""
+    """Whether a Beratung of the Vorlage in a deciding role has settled it: a Beschluss recorded in a Niederschrift,
+    or a result in the Vorlage itself other than vertagt, zurückgestellt or abgesetzt."""
     rollen = facts.koerperschaft.hausstil.rollen
-    return any(rollen[b.rolle].entscheidet and (b.ergebnis or (source.vorlage.nummer, b.sitzung) in ergebnisse)
-               for b in source.vorlage.beratungsfolge if b.rolle in rollen)
+    for b in source.vorlage.beratungsfolge:
+        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
+            continue
+        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
+        if (recorded is not None and recorded.ergebnis == "Beschluss") or (b.ergebnis and b.ergebnis not in OFFEN_WORTE):
+            return True
+    return False
 
 
 def rundung_of(facts: Facts) -> Rundung:
