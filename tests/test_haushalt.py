@@ -525,12 +525,14 @@ def test_a_figure_that_failed_is_not_reported_again(data):
     assert len(found) == 1 and found[0].startswith(f"{at(data, VORLAGE, 'formel: uebersicht')}: Zahl „kaputt“:")
 
 
-def test_a_deckung_figure_that_failed_is_not_reported_again(data):
-    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: deckung-2030\n    formel: uebersicht.jahre_max.2021 + 1 VZÄ\n"
-                                            "verteilungen:\n")
+def test_a_deckung_figure_with_a_unit_error_is_not_reported_again(data):
+    """A tester saw a follow-up „deckung-2030“ gibt es nicht after the figure's own unit error."""
+    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: deckung-2030\n    formel: uebersicht.jahre_max.2021 + "
+                                            "finanzierung.m1-steuerung.vzae\nverteilungen:\n")
     edit(data / VORLAGE, DECKUNG_2022, "        2021: uebersicht.jahre_max.2021\n        2022: deckung-2030\n  dauer")
     found = problems_of(data)
     assert len(found) == 1 and found[0].startswith(f"{at(data, VORLAGE, 'formel: uebersicht')}: Zahl „deckung-2030“:")
+    assert "verbindet € und VZÄ" in found[0]
 
 
 def test_a_negative_amount(data):
