@@ -8,6 +8,7 @@ exactly (Fractions). The budget-law checks are German problems at the line that 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -19,7 +20,7 @@ from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt, Position
-from vorlagen.load.records import suggest
+from vorlagen.load.records import LineDict, suggest
 
 UEBER, AUSSER = "überplanmäßig", "außerplanmäßig"
 _GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
@@ -132,7 +133,7 @@ def finanzielle_wirkung(auswirkungen: Auswirkungen | None, tabellen: int, text: 
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 
-    def __init__(self, names: dict, figures: dict, problems: list[Problem], defined: set[str] = frozenset()):
+    def __init__(self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()):
         self.names, self.figures, self.problems = names, figures, problems
         self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
@@ -165,6 +166,12 @@ class _Leser:
         return value
 
 
+def _zeile(jahre: dict[str, str], jahr: str) -> Where:
+    """The line of a year's amount (`jahre` is read from YAML and knows its lines)."""
+    assert isinstance(jahre, LineDict)
+    return jahre.lines[jahr]
+
+
 def _kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
     """Why a year has no Haushalt and what to do: a later year needs a Verpflichtungsermächtigung, an earlier
     one is past, a gap needs its file."""
@@ -184,7 +191,7 @@ _NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit
 
 
 def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, where: Where,
-              problems: list[Problem], neu: str = _NEU) -> Position | None:
+              problems: list[Problem | None], neu: str = _NEU) -> Position | None:
     """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
     (`neu`: how to add a new one)."""
     haushalt = haushalte.get(jahr)
@@ -201,16 +208,16 @@ def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, 
 
 
 def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt], names: dict, figures: dict,
-                 rechtsgrundlage: str, problems: list[Problem], defined: set[str] = frozenset()) -> Auswirkungen:
+                 rechtsgrundlage: str, problems: list[Problem], defined: AbstractSet[str] = frozenset()) -> Auswirkungen:
     """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read adds its problem and
     leaves its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
     `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
-    found: list = []  # problems; None for a figure whose problem is listed already
+    found: list[Problem | None] = []  # problems; None for a figure whose problem is listed already
     leser = _Leser(names, figures, found, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
-            where, jahr = eintrag.jahre.lines[jahr_text], int(jahr_text)
+            where, jahr = _zeile(eintrag.jahre, jahr_text), int(jahr_text)
             betrag = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
             position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
             if position is not None and position.ertrag:
@@ -225,18 +232,18 @@ def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt],
             verfuegbar = exact(position.verfuegbar)
             result.zeilen.append(Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name,
                                        where))
-    for eintrag in daten.deckung:
-        for jahr_text, name in eintrag.jahre.items():
-            where, jahr = eintrag.jahre.lines[jahr_text], int(jahr_text)
-            betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{eintrag.konto}“")
-            neu = _NEU if eintrag.art == "Einsparung" else ("für Mehrerträge tragen Sie die Ertragsposition dort mit "
+    for quelle in daten.deckung:
+        for jahr_text, name in quelle.jahre.items():
+            where, jahr = _zeile(quelle.jahre, jahr_text), int(jahr_text)
+            betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{quelle.konto}“")
+            neu = _NEU if quelle.art == "Einsparung" else ("für Mehrerträge tragen Sie die Ertragsposition dort mit "
                                                             "„ertrag: true“ und ihrer „prognose“ ein.")
-            position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found, neu)
+            position = _position(haushalte, jahr, quelle.konto, quelle.plan, where, found, neu)
             if betrag is None or position is None:
                 result.unvollstaendig.add(jahr)
                 continue
-            result.deckung.append(Deckungszeile(jahr, eintrag.art, eintrag.konto, eintrag.plan, position, betrag,
-                                                exact(position.verfuegbar), where, eintrag.where("konto")))
+            result.deckung.append(Deckungszeile(jahr, quelle.art, quelle.konto, quelle.plan, position, betrag,
+                                                exact(position.verfuegbar), where, quelle.where("konto")))
     if daten.folgekosten is not None:
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"

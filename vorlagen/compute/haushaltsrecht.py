@@ -25,8 +25,8 @@ def _quelle(d: Deckungszeile) -> Problem | None:
                                           "Mehrertrag“, wenn die Erträge dort höher ausfallen.")
         if d.betrag > d.verfuegbar:
             return Problem(d.where, f"Die Einsparung {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                                    f"verfügbar ist ({geld(d.verfuegbar)} = Ansatz {geld(d.position.ansatz)} − gebunden "
-                                    f"{geld(d.position.gebunden)}) – verringern Sie sie oder decken Sie den Rest anders.")
+                                    f"verfügbar ist ({geld(d.verfuegbar)} = Ansatz {geld(exact(d.position.ansatz))} − gebunden "
+                                    f"{geld(exact(d.position.gebunden))}) – verringern Sie sie oder decken Sie den Rest anders.")
         return None
     if not d.position.ertrag:
         return Problem(d.konto_where, f"„{d.konto}“ ist im Haushalt {d.jahr} keine Ertragsposition – Mehrerträge "
@@ -38,8 +38,8 @@ def _quelle(d: Deckungszeile) -> Problem | None:
                                       "(die erwarteten Erträge des Jahres laut Kämmerei).")
     if d.betrag > d.verfuegbar:
         return Problem(d.where, f"Der Mehrertrag {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                                f"erwartet wird ({geld(d.verfuegbar)} = Prognose {geld(d.position.prognose)} − Ansatz "
-                                f"{geld(d.position.ansatz)} − gebunden {geld(d.position.gebunden)}) – verringern Sie "
+                                f"erwartet wird ({geld(d.verfuegbar)} = Prognose {geld(exact(d.position.prognose))} − Ansatz "
+                                f"{geld(exact(d.position.ansatz))} − gebunden {geld(exact(d.position.gebunden))}) – verringern Sie "
                                 "ihn oder decken Sie den Rest anders.")
     return None
 
@@ -114,10 +114,10 @@ def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[in
         if len(eintraege) < 2 or zusammen <= frei:
             continue
         if position.ertrag:
-            herkunft = (f"Prognose {geld(position.prognose or 0)} − Ansatz {geld(position.ansatz)} − gebunden "
-                        f"{geld(position.gebunden)}")
+            herkunft = (f"Prognose {geld(exact(position.prognose or 0))} − Ansatz {geld(exact(position.ansatz))} − gebunden "
+                        f"{geld(exact(position.gebunden))}")
         else:
-            herkunft = f"Ansatz {geld(position.ansatz)} − gebunden {geld(position.gebunden)}"
+            herkunft = f"Ansatz {geld(exact(position.ansatz))} − gebunden {geld(exact(position.gebunden))}"
         for bezeichnung, betrag, where in eintraege:
             andere = ", ".join(f"Vorlage {b} {geld(x)}" for b, x, _ in eintraege if b != bezeichnung)
             problems.append(Problem(where, f"„{konto}“ ({plan} {jahr}) reicht nicht für alle Vorlagen, die dort Mittel "

@@ -90,13 +90,14 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
                                   f"den Zahlen der Datei kennzahlen/{datei}.yaml")
         problems += found
         shared[datei] = werte
-    rechnungen, recht = {}, []
+    rechnungen: dict[str, Rechnung] = {}
+    recht: list[Problem] = []
     for source in facts.vorlagen:
         rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
     ergebnisse = beratungsergebnisse(facts)
-    recht += check_gemeinsam([(s.bezeichnung, rechnungen[s.slug].haushalt) for s in facts.vorlagen
-                              if rechnungen[s.slug].haushalt is not None and not entschieden(facts, s, ergebnisse)],
-                             facts.haushalte)
+    offen = [(s.bezeichnung, a) for s in facts.vorlagen
+             if (a := rechnungen[s.slug].haushalt) is not None and not entschieden(facts, s, ergebnisse)]
+    recht += check_gemeinsam(offen, facts.haushalte)
     raise_if(problems + recht if haushaltsrecht else problems)
     return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
 
