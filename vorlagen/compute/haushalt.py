@@ -1,8 +1,10 @@
 """Finanzielle Auswirkungen from the Haushalt: Mittel vorhanden, über-/außerplanmäßige Beträge, Deckung.
 
 Per Position and Haushaltsjahr: Mehrbedarf = Betrag − (Ansatz − gebunden), never below zero; with Ansatz 0 the
-amount is außerplanmäßig, otherwise überplanmäßig. Amounts are named figures of the Vorlage's ledger, read
-exactly (Fractions). The budget-law checks are German problems at the line that causes them.
+amount is außerplanmäßig, otherwise überplanmäßig. A Deckung reads what its Position has left: Ansatz − gebunden
+at an Aufwand position, the expected Mehrertrag (prognose − Ansatz − gebunden) at an Ertrag position. Amounts are
+named figures of the Vorlage's ledger, read exactly (Fractions). The budget-law checks are German problems at the
+line that causes them.
 """
 
 from __future__ import annotations

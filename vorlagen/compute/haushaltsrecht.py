@@ -1,4 +1,5 @@
-"""The budget-law checks of Finanzielle Auswirkungen (§ 83 GO NRW and its counterparts): Deckung and Gremium.
+"""The budget-law checks of Finanzielle Auswirkungen (§ 83 GO NRW and its counterparts): Deckung, Gremium, and
+the Vorlagen that draw on one Position together.
 
 Each is a German problem at the line that causes it; the amounts come computed from compute/haushalt.py.
 """

@@ -2,8 +2,10 @@
 
 A Haushalt file holds one Haushaltsjahr: its Positionen (Produkte, Kostenstellen, Sachkonten or
 Investitionsnummern) with Ansatz and what is already bound, the Haushaltssatzung's threshold of
-„erheblich“ and the Gremium that decides über-/außerplanmäßige Aufwendungen above it. Amounts of a
-Vorlage are names of figures of its ledger, never typed numbers (checked in compute/haushalt.py).
+„erheblich“ and the Gremium that decides über-/außerplanmäßige Aufwendungen above it. A Position with
+`ertrag: true` plans Erträge or Einzahlungen; its `prognose` says how much the year is expected to bring – the
+only source of a Mehrertrag Deckung. Amounts of a Vorlage are names of figures of its ledger, never typed numbers
+(checked in compute/haushalt.py).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ class Haushaltsbetrag(Record):
 
 @record
 class Deckung(Record):
-    art: Literal["Einsparung", "Mehrertrag"]  # Einsparung bei einer anderen Position oder Mehrerträge
+    art: Literal["Einsparung", "Mehrertrag"]  # Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit „prognose“
     konto: str  # Position des Haushalts, bei der eingespart wird oder die die Mehrerträge bringt
     plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan
     jahre: dict[str, str]  # Haushaltsjahr → Name einer Zahl, wie bei den Beträgen
