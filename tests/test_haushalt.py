@@ -268,8 +268,21 @@ def test_zahlen_lists_the_names_while_the_deckung_is_missing(data, capsys):
         f"{where}: Der überplanmäßige Betrag {jahr} ({eur(betrag)}) hat keine Deckung – nach {RECHT} muss sie "
         "gewährleistet sein; nennen Sie unter „deckung“ eine Einsparung bei einer anderen Position oder Mehrerträge."
         for jahr, betrag in sorted(per_year(EIGENANTEILE).items())] + [
-        "", "2 Probleme des Haushaltsrechts – die Zahlen oben sind trotzdem berechnet; gebaut wird erst, wenn sie "
-        "behoben sind."]
+        "", "2 Probleme der finanziellen Auswirkungen – die Zahlen oben sind trotzdem berechnet; gebaut wird erst, "
+        "wenn sie behoben sind."]
+
+
+def test_zahlen_lists_the_names_while_a_name_in_the_auswirkungen_is_unknown(data, capsys):
+    """The handbook sends a user with an unknown name to `vorlagen zahlen`: it must work then."""
+    where = set_amount(data, "2021", "eigenanteil-2021")
+    code = main(["zahlen", "2021/0123", "--data", str(data)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "{{ uebersicht.jahre_max[2021] | eur }}" in out
+    assert err.splitlines() == [
+        f"{where}: Betrag 2021 für „05.06.01“: „eigenanteil-2021“ gibt es nicht. Formeln lesen andere Zahlen dieser "
+        "Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, kennzahlen, uebersicht, verteilungen.",
+        "", "1 Problem der finanziellen Auswirkungen – die Zahlen oben sind trotzdem berechnet; gebaut wird erst, "
+        "wenn es behoben ist."]
 
 
 def test_zahlen_with_a_problem_of_the_data_says_nothing_about_writing(data, capsys):

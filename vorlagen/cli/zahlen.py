@@ -16,7 +16,7 @@ def zahlen(args: argparse.Namespace) -> int:
     from vorlagen.compute.zahlen import render, zahlen as listing
     from vorlagen.load.records import suggest
     from vorlagen.core.fmt import anzahl
-    project = prepare(args.data, haushaltsrecht=False)  # the listing helps exactly while the budget is not right yet
+    project = prepare(args.data, haushaltsrecht=False)  # the listing helps exactly while they are not right yet
     sources = {s.vorlage.nummer or s.folder.name: s for s in project.facts.vorlagen}
     wanted = args.nummer.replace("-", "/") if args.nummer not in sources else args.nummer
     source = sources.get(wanted)
@@ -44,7 +44,7 @@ def zahlen(args: argparse.Namespace) -> int:
         for problem in project.haushaltsrecht:
             print(problem, file=sys.stderr)
         count = len(project.haushaltsrecht)
-        print(f"\n{anzahl(count, 'Problem', 'Probleme')} des Haushaltsrechts – die Zahlen oben sind trotzdem "
+        print(f"\n{anzahl(count, 'Problem', 'Probleme')} der finanziellen Auswirkungen – die Zahlen oben sind trotzdem "
               f"berechnet; gebaut wird erst, wenn {'es behoben ist' if count == 1 else 'sie behoben sind'}.",
               file=sys.stderr)
     return 0

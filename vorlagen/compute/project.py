@@ -53,7 +53,7 @@ class Project:
     rechnungen: dict[str, Rechnung]  # VorlageSource.slug → Rechnung
     stellen: Names  # Stellenstatistik id → Bausteine with their Quoten
     ergebnisse: dict[tuple[str, str], Beratungsergebnis]  # (Vorlage-Nummer, Sitzung id) → recorded result
-    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)  # budget-law problems (raised, unless asked not to)
+    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
         return self.rechnungen[source.slug]
@@ -68,7 +68,8 @@ def summary(project: Project) -> str:
 
 def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found. `haushaltsrecht=False` (for
-    read-only listings): the budget-law problems do not raise but stay in `Project.haushaltsrecht`."""
+    read-only listings): the problems of the Finanzielle Auswirkungen do not raise but stay in
+    `Project.haushaltsrecht`."""
     facts, problems = load(data_dir)
     raise_if(problems + check_references(facts) + check_regeln(facts) + check_tagesordnungen(facts)
              + check_niederschriften(facts) + check_glyphs(facts))
@@ -183,12 +184,13 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
 
 def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict, problems: list[Problem],
               recht: list[Problem]) -> Auswirkungen | None:
-    """The Finanzielle Auswirkungen of a Vorlage that gives them as data; the budget-law checks go to `recht`."""
+    """The Finanzielle Auswirkungen of a Vorlage that gives them as data; their problems (amounts that cannot be
+    read, the budget-law checks) go to `recht`."""
     daten = source.vorlage.finanzen_daten
     if daten is None:
         return None
     stil = facts.koerperschaft.hausstil.finanzen
-    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems,
+    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, recht,
                           {k.id for k in source.vorlage.zahlen})
     recht += check_deckung(result, daten)
     folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
