@@ -339,7 +339,7 @@ def test_two_open_vorlagen_at_one_position_are_checked_together(data):
     zusammen = einsparung + 200000
     assert zusammen > frei
     rest = (f"– zusammen {eur(zusammen)}, verfügbar {eur(frei)} (Ansatz {eur(15100000)} − gebunden {eur(14420000)}). "
-            "Offene Vorlagen zählen zusammen, bis ihre entscheidende Beratung ein Ergebnis hat und die Kämmerei den "
+            "Offene Vorlagen zählen zusammen, bis eine entscheidende Beratung sie erledigt hat und die Kämmerei den "
             "Betrag unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab.")
     assert problems_of(data) == [
         f"{at(data, VORLAGE, '2022: uebersicht', after='  deckung:')}: „05.02.01“ (Ergebnisplan 2022) reicht nicht für "
@@ -829,3 +829,24 @@ def test_vergleichen_shows_the_haushalt_figures_old_to_new(data, tmp_path):
         f"      weil: verfügbar: 0 € → {eur(frei)}\n"
         f"    Überplanmäßige Bereitstellung 2022: {eur(533969)} → {eur(mehrbedarf)} (−{eur(533969 - mehrbedarf)})\n"
     ).replace(NBSP, " ")
+
+
+def test_two_open_vorlagen_sharing_one_mehrertrag(data):
+    mehrertrag(data)
+    (data / "sitzungen/KA-2021-06-21/niederschrift.yaml").unlink()  # 2021/0123 stays open
+    edit(data / MITTEILUNG, "abschnitte: [sachstand.md]\n",
+         "abschnitte: [sachstand.md]\nzahlen:\n  - id: bedarf\n    formel: 100000\nfinanzielle_auswirkungen:\n"
+         "  positionen:\n    - konto: \"05.02.01\"\n      jahre: {2022: bedarf}\n"
+         "  deckung:\n    - art: Mehrertrag\n      konto: \"41.00.01\"\n      jahre: {2022: bedarf}\n")
+    ansatz, prognose = ERTRAG[2022]
+    eigener = per_year(EIGENANTEILE)[2022]
+    zusammen = eigener + 100000
+    assert zusammen > prognose - ansatz
+    found = [p for p in problems_of(data) if "41.00.01" in p]
+    assert found[1] == (
+        f"{at(data, MITTEILUNG, '2022: bedarf', after='  deckung:')}: „41.00.01“ (Ergebnisplan 2022) reicht nicht für "
+        f"alle Vorlagen, die dort Mittel beanspruchen: diese Vorlage {eur(100000)}, Vorlage 2021/0123 {eur(eigener)} – "
+        f"zusammen {eur(zusammen)}, verfügbar {eur(prognose - ansatz)} (Prognose {eur(prognose)} − Ansatz {eur(ansatz)} "
+        "− gebunden 0\u00a0€). Offene Vorlagen zählen zusammen, bis eine entscheidende Beratung sie erledigt hat und die "
+        "Kämmerei den Betrag unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab.")
+    assert len(found) == 2 and found[0].startswith(f"{at(data, VORLAGE, '2022: uebersicht', after='  deckung:')}: ")

@@ -124,7 +124,7 @@ def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[in
             problems.append(Problem(where, f"„{konto}“ ({plan} {jahr}) reicht nicht für alle Vorlagen, die dort Mittel "
                                            f"beanspruchen: diese Vorlage {geld(betrag)}, {andere} – zusammen {geld(zusammen)}, "
                                            f"verfügbar {geld(frei)} ({herkunft}). Offene Vorlagen zählen zusammen, bis "
-                                           "ihre entscheidende Beratung ein Ergebnis hat und die Kämmerei den Betrag "
+                                           "eine entscheidende Beratung sie erledigt hat und die Kämmerei den Betrag "
                                            "unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab."))
     return problems
 
