@@ -1,13 +1,16 @@
 """Finanzielle Auswirkungen from the Haushalt: Mittel vorhanden, über-/außerplanmäßige Beträge, Deckung.
 
 Per Position and Haushaltsjahr: Mehrbedarf = Betrag − (Ansatz − gebunden), never below zero; with Ansatz 0 the
-amount is außerplanmäßig, otherwise überplanmäßig. Amounts are named figures of the Vorlage's ledger, read
-exactly (Fractions). The budget-law checks are German problems at the line that causes them.
+amount is außerplanmäßig, otherwise überplanmäßig. A Deckung reads what its Position has left: Ansatz − gebunden
+at an Aufwand position, the expected Mehrertrag (prognose − Ansatz − gebunden) at an Ertrag position. Amounts are
+named figures of the Vorlage's ledger, read exactly (Fractions). The budget-law checks are German problems at the
+line that causes them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -19,7 +22,7 @@ from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt, Position
-from vorlagen.load.records import suggest
+from vorlagen.load.records import LineDict, suggest
 
 UEBER, AUSSER = "überplanmäßig", "außerplanmäßig"
 _GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
@@ -40,6 +43,7 @@ class Zeile:
     verfuegbar: Fraction  # Ansatz − gebunden
     mehrbedarf: Fraction  # what the plan does not hold, ≥ 0
     name: str  # the figure it was read from
+    where: Where | None = None  # the line of its amount
 
     @property
     def mittel_vorhanden(self) -> bool:
@@ -61,9 +65,9 @@ class Deckungszeile:
     art: str  # Einsparung or Mehrertrag
     konto: str
     plan: str
-    position: Position | None  # in the Haushalt of its year (always for an Einsparung)
+    position: Position  # in the Haushalt of its year
     betrag: Fraction
-    verfuegbar: Fraction | None  # for an Einsparung: what the source Position has left
+    verfuegbar: Fraction  # what the source Position has left: Ansatz − gebunden, or its free Mehrertrag
     where: Where  # the line of its amount
     konto_where: Where  # the line of its konto
 
@@ -79,6 +83,7 @@ class Auswirkungen:
     dauer: str | None = None
     anlagevermoegen: bool | None = None
     folgekosten: str | None = None  # as printed
+    unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read (problem listed)
 
     @property
     def mittel_vorhanden(self) -> bool:
@@ -130,7 +135,7 @@ def finanzielle_wirkung(auswirkungen: Auswirkungen | None, tabellen: int, text: 
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 
-    def __init__(self, names: dict, figures: dict, problems: list[Problem], defined: set[str] = frozenset()):
+    def __init__(self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()):
         self.names, self.figures, self.problems = names, figures, problems
         self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
@@ -163,60 +168,84 @@ class _Leser:
         return value
 
 
+def _zeile(jahre: dict[str, str], jahr: str) -> Where:
+    """The line of a year's amount (`jahre` is read from YAML and knows its lines)."""
+    assert isinstance(jahre, LineDict)
+    return jahre.lines[jahr]
+
+
+def _kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
+    """Why a year has no Haushalt and what to do: a later year needs a Verpflichtungsermächtigung, an earlier
+    one is past, a gap needs its file."""
+    vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
+    if haushalte and jahr < min(haushalte):
+        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
+                "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr.")
+    if haushalte and jahr < max(haushalte):
+        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
+                f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an.")
+    return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
+            "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
+            f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an.")
+
+
+_NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
+
+
 def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, where: Where,
-              problems: list[Problem]) -> Position | None:
-    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it."""
+              problems: list[Problem | None], neu: str = _NEU) -> Position | None:
+    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
+    (`neu`: how to add a new one)."""
     haushalt = haushalte.get(jahr)
     if haushalt is None:
-        vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
-        problems.append(Problem(where, f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – "
-                                       "Verpflichtungen zu Lasten späterer Jahre brauchen eine "
-                                       "Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob er "
-                                       f"eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der "
-                                       "Finanzplanung an."))
+        problems.append(Problem(where, _kein_haushalt(haushalte, jahr)))
         return None
     position = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
     if position is None:
         konten = [p.konto for p in haushalt.positionen if p.plan == plan]
         hint = suggest(konto, konten)
         problems.append(Problem(where, f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
-                                       f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; für eine "
-                                       "außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."))
+                                       f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}"))
     return position
 
 
 def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt], names: dict, figures: dict,
-                 rechtsgrundlage: str, problems: list[Problem], defined: set[str] = frozenset()) -> Auswirkungen | None:
-    """Computes the Finanzielle Auswirkungen of one Vorlage; None when a problem stops it. `figures`: the computed
-    figures of the Vorlage, `defined`: the ids of all of them."""
-    found: list = []  # problems; None for a figure whose problem is listed already
+                 rechtsgrundlage: str, problems: list[Problem], defined: AbstractSet[str] = frozenset()) -> Auswirkungen:
+    """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read adds its problem and
+    leaves its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
+    `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
+    found: list[Problem | None] = []  # problems; None for a figure whose problem is listed already
     leser = _Leser(names, figures, found, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
-            where, jahr = eintrag.jahre.lines[jahr_text], int(jahr_text)
+            where, jahr = _zeile(eintrag.jahre, jahr_text), int(jahr_text)
             betrag = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
             position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
+            if position is not None and position.ertrag:
+                found.append(Problem(where, f"„{eintrag.konto}“ ist im Haushalt {jahr} eine Ertragsposition "
+                                            f"(haushalt/{jahr}.yaml: „ertrag: true“) – Aufwendungen und Auszahlungen "
+                                            "stehen bei einer Position ohne „ertrag“; Mehrerträge nennen Sie unter "
+                                            "„deckung“ mit „art: Mehrertrag“."))
+                position = None
             if betrag is None or position is None:
+                result.unvollstaendig.add(jahr)
                 continue
-            verfuegbar = exact(position.ansatz) - exact(position.gebunden)
-            result.zeilen.append(Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name))
-    for eintrag in daten.deckung:
-        for jahr_text, name in eintrag.jahre.items():
-            where, jahr = eintrag.jahre.lines[jahr_text], int(jahr_text)
-            betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{eintrag.konto}“")
-            if eintrag.art == "Mehrertrag":  # an Ertrag: need not be among the Positionen, nothing to be left there
-                haushalt = haushalte.get(jahr)
-                position = next((p for p in haushalt.positionen if p.konto == eintrag.konto), None) if haushalt else None
-            else:
-                position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
-                if position is None:
-                    continue
-            if betrag is None:
+            verfuegbar = exact(position.verfuegbar)
+            result.zeilen.append(Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name,
+                                       where))
+    for quelle in daten.deckung:
+        for jahr_text, name in quelle.jahre.items():
+            where, jahr = _zeile(quelle.jahre, jahr_text), int(jahr_text)
+            betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{quelle.konto}“")
+            neu = _NEU if quelle.art == "Einsparung" else ("für Mehrerträge tragen Sie die Ertragsposition dort mit "
+                                                            "„ertrag: true“ und ihrer „prognose“ ein.")
+            position = _position(haushalte, jahr, quelle.konto, quelle.plan, where, found, neu)
+            if betrag is None or position is None:
+                result.unvollstaendig.add(jahr)
                 continue
-            verfuegbar = exact(position.ansatz) - exact(position.gebunden) if eintrag.art == "Einsparung" else None
-            result.deckung.append(Deckungszeile(jahr, eintrag.art, eintrag.konto, eintrag.plan, position, betrag,
-                                                verfuegbar, where, eintrag.where("konto")))
+            result.deckung.append(Deckungszeile(jahr, quelle.art, quelle.konto, quelle.plan, position, betrag,
+                                                exact(position.verfuegbar), where, quelle.where("konto")))
     if daten.folgekosten is not None:
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"
@@ -224,4 +253,4 @@ def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt],
             value = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
             result.folgekosten = f"{geld(value)} jährlich" if value is not None else None
     problems += [p for p in found if p is not None]
-    return None if found else result
+    return result
