@@ -139,7 +139,7 @@ class Builder:
                         continue
                     entry = new.entries[f"vorlage:{source.slug}"] = Entry(
                         vorlage_key(facts, engine, source, doc.saetze_gelesen), [str(f) for f in doc.files],
-                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.vorlage.nummer, stand)
+                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.auswahl, stand)
                                                      for stand in (doc.freigabe.offen if doc.freigabe else [])])
                     jobs = [] if problems else self._vorlage(doc, old, new)  # after a failure only collect problems
                 entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
@@ -369,7 +369,7 @@ class Builder:
             where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
             entry = manifest.entries.get(f"vorlage:{source.slug}")  # none when its texts had problems
             for offen in entry.entwurf if entry else []:
-                problems.append(Problem(where, f"Die Vorlage {source.vorlage.nummer} ist noch ein ENTWURF – die "
+                problems.append(Problem(where, f"Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die "
                                                f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
                                                f"entstehen erst, wenn sie freigegeben ist. {offen}"))
         return problems
