@@ -342,7 +342,8 @@ class Builder:
         pages = None
         if self.facts.koerperschaft.oparl is not None:
             beschluesse = {(m.id, top): text for m in minutes for top, text in m.beschlusstexte().items()}
-            graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read, beschluesse)
+            entwuerfe = self._entwuerfe(docs, manifest)
+            graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read, beschluesse, set(entwuerfe))
             previous = self.state / OPARL_LEDGER
             pages = Pages(graph, previous.read_bytes() if previous.is_file() else None,
                           self.facts.koerperschaft.oparl.seitengroesse)
@@ -358,6 +359,21 @@ class Builder:
                 files[publish.OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)), set(names))
                 self._write(folder / publish.OPARL, files[publish.OPARL])
             self._write(folder / publish.CHECKSUMS, publish.checksums(files))
+
+    def _entwuerfe(self, docs: list[VorlageDoc], manifest: Manifest) -> dict[str, list[str]]:
+        """The public ENTWÜRFE (by kennung) with what keeps each one; each named in a warning: not published in the
+        OParl endpoint until released."""
+        found = {}
+        for doc in docs:
+            source = doc.source
+            entry = manifest.entries.get(f"vorlage:{source.slug}")
+            if entry is None or not entry.entwurf or not doc.oeffentlich or source.vorlage.nummer is None:
+                continue
+            found[source.kennung] = entry.entwurf
+            where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
+            self.progress.warn(f"{where}: Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die OParl-Schnittstelle "
+                               f"veröffentlicht sie erst, wenn sie freigegeben ist. {' '.join(entry.entwurf)}")
+        return found
 
     def _unreleased(self, doc: SitzungDoc, manifest: Manifest) -> list[Problem]:
         """A Sitzungsmappe and its publish bundle hold no ENTWURF: one problem per open sign-off on its agenda."""

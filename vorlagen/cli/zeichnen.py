@@ -58,6 +58,30 @@ def _datum(text: str | None) -> dt.date:
                              "--datum 2021-06-01.")
 
 
+VORLAUF = dt.timedelta(days=365)  # how long before its date a Vorlage may be signed (a year: a typo, not a draft)
+
+
+def _zeitraum(project, source, datum: dt.date, heute: dt.date) -> None:
+    """Refuses a date of a sign-off that cannot be: in the future, after the last Sitzung of the Vorlage's
+    Beratungsfolge (what was decided was no longer signed), or more than a year before the Vorlage's date (or its
+    first Sitzung's): a mistyped year."""
+    from vorlagen.core.fmt import datum as tag
+    sitzungen = sorted(project.facts.sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge
+                       if b.sitzung in project.facts.sitzungen)
+    anfang = source.vorlage.datum or (sitzungen[0] if sitzungen else None)
+    if datum > heute:
+        raise _refuse("--datum", f"Der {tag(datum)} liegt in der Zukunft – eine Mitzeichnung trägt den Tag, an dem "
+                                 "gezeichnet wurde (ohne --datum: heute).")
+    if sitzungen and datum > sitzungen[-1]:
+        raise _refuse("--datum", f"Der {tag(datum)} liegt nach der letzten Sitzung der Beratungsfolge "
+                                 f"({tag(sitzungen[-1])}) – gezeichnet wird, bevor beraten wird; geben Sie den Tag der "
+                                 "Mitzeichnung mit --datum an.")
+    if anfang is not None and datum < anfang - VORLAUF:
+        bezug = "dem Datum der Vorlage" if source.vorlage.datum else "ihrer ersten Sitzung"
+        raise _refuse("--datum", f"Der {tag(datum)} liegt mehr als ein Jahr vor {bezug} ({tag(anfang)}) – prüfen "
+                                 "Sie das Jahr.")
+
+
 def _source(project, nummer: str, paths: Paths):
     """The Vorlage with this Nummer, or (one without Nummer) in the folder of this name."""
     from vorlagen.load.references import unknown
@@ -108,6 +132,7 @@ def zeichnen(args: argparse.Namespace) -> int:
         raise BuildFailed([unknown_word(Where("vorlagen zeichnen"), "--rolle", args.rolle[:60], stil.rollen,
                                         "mitzeichnung: rollen", defined_at(stil, "rollen"))])
     source = _source(project, args.nummer, paths)
+    _zeitraum(project, source, datum, dt.date.today())
     doc = Composer(project, alle_freigaben=True).compose(source)
     neu = Mitzeichnung(rolle=args.rolle, name=name, datum=datum,
                        fingerabdruck=siegel(args.rolle, name, datum, doc.freigabe.text))
