@@ -480,3 +480,19 @@ def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
         (out / "oparl" / "paper" / "2021-0123.json").read_text(encoding="utf-8")).get("deleted") is True
     for path in (out / "oparl").rglob("*.json"):
         assert "2021-0123.pdf" not in path.read_text(encoding="utf-8"), path
+
+
+def test_an_ungueltig_sign_off_blocks_even_where_nobody_asks_for_it(capsys, data, tmp_path):
+    code, _, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", "Rita Recht",
+                       "--datum", "2021-05-26")
+    assert code == 0, err
+    edit(data / YAML, 'name: "Rita Recht"', 'name: "Rita Richter"')
+    assert _states(data)[NR] == [("Kämmerei", "gültig"), ("Rechtsamt", "ungültig")]
+    code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "sitzung", "ASI-2021-06-10")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "data/vorlagen/2021-0123/mitzeichnungen.yaml: Die Vorlage 2021/0123 ist noch ein ENTWURF – die Sitzungsmappe "
+        "und das Veröffentlichungspaket der Sitzung ASI-2021-06-10 entstehen erst, wenn sie freigegeben ist. Die "
+        "Mitzeichnung „Rechtsamt“ (Rita Richter, 26.05.2021) ist ungültig: ihr Fingerabdruck passt nicht zu Rolle, "
+        "Name, Datum und gezeichnet/rechtsamt.txt – einer davon wurde nach dem Zeichnen von Hand geändert; zeichnen "
+        'Sie neu: vorlagen zeichnen 2021/0123 --rolle "Rechtsamt" --name "…"')
