@@ -463,6 +463,10 @@ def test_a_vorlage_without_nummer_is_signed_by_its_folder(capsys, tmp_path):
                                     "  Kämmerei: gültig (Erika Mustermann, 01.01.2024) – nicht verlangt"]
     code, out, _ = run(capsys, "--data", str(data), "freigabe")
     assert "Vorlage None" not in out and "Vorlage ohne Nummer (Ordner entwurf-breitband)" in out
+    code, _, err = run(capsys, "--data", str(data), "freigabe", "2024/999")  # finding 10: was a TypeError
+    assert code == 2 and err.splitlines()[0] == (
+        "data/vorlagen: Unbekannte Vorlage „2024/999“ – meinten Sie „2024/052“? Nennen Sie die Nummer, wie sie in "
+        "vorlage.yaml steht, z. B. 2024/041.")
 
 
 def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
