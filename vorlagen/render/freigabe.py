@@ -44,8 +44,7 @@ class Stand:
 
 @dataclass
 class Freigabe:
-    text: str  # the normalised text a sign-off signs now
-    fingerabdruck: str
+    text: str  # the normalised text a sign-off signs now (its fingerprint: siegel, with role, name and date)
     staende: list[Stand] = field(default_factory=list)
 
     @property
@@ -90,7 +89,7 @@ def freigabe(erforderlich: list[str], mitzeichnungen: list[Mitzeichnung], text: 
     """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
     holds per role the text kept in gezeichnet/ (None: missing)."""
     text = normalise(text)
-    result = Freigabe(text, fingerprint(text))
+    result = Freigabe(text)
     given = {m.rolle: m for m in mitzeichnungen}
     for rolle in [*erforderlich, *(r for r in given if r not in erforderlich)]:
         m = given.get(rolle)
