@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, font_problem, image_problem
 from vorlagen.load.fonts import font_files
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
-from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, Mitzeichnung, Mitzeichnungen
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, ORDNER as GEZEICHNET, Mitzeichnung, Mitzeichnungen, datei
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
 from vorlagen.core.reads import NotReadable, digest, read_file, record, recording
@@ -57,6 +57,7 @@ class VorlageSource:
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
     reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
     mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # from mitzeichnungen.yaml beside vorlage.yaml
+    gezeichnet: dict[str, str | None] = field(default_factory=dict)  # Rolle → the text it signed (gezeichnet/), None: missing
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
@@ -70,6 +71,11 @@ class VorlageSource:
     def bezeichnung(self) -> str:
         """The Vorlage as messages name it: its Nummer, or its folder while the Nummer is open."""
         return self.vorlage.nummer or f"ohne Nummer (Ordner {self.folder.name})"
+
+    @property
+    def auswahl(self) -> str:
+        """How commands (zeichnen, freigabe) take it: its Nummer, or its folder's name while the Nummer is open."""
+        return self.vorlage.nummer or self.folder.name
 
     @property
     def kennung(self) -> str:
@@ -370,6 +376,19 @@ def _finanzen_text_where(vorlage: Vorlage) -> Where:
     return daten.where("text") if daten is not None else vorlage.where("finanzielle_auswirkungen")
 
 
+MAX_GEZEICHNET = 20 * 1024 * 1024  # bytes of a signed text (the example's is 6 KB)
+
+
+def _signed_text(path: Path) -> str | None:
+    """What a role signed, as kept in gezeichnet/; None when it is missing, unreadable or not UTF-8."""
+    try:
+        content = read_file(path, MAX_GEZEICHNET)
+        record(path, content)
+        return content.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
                   unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
@@ -391,6 +410,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     if (folder / MITZEICHNUNGEN).is_file():
         gezeichnet = _read(folder / MITZEICHNUNGEN, Mitzeichnungen, paths, reader)
         source.mitzeichnungen = gezeichnet.mitzeichnungen if gezeichnet is not None else []
+        source.gezeichnet = {m.rolle: _signed_text(folder / GEZEICHNET / datei(m.rolle)) for m in source.mitzeichnungen}
     texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
              (_finanzen_text_where(vorlage), vorlage.finanzen_text)]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
