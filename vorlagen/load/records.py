@@ -105,7 +105,7 @@ def suggest(word: str, choices) -> str:
 
 
 @functools.cache
-def _kind(typ) -> tuple[str, object]:
+def _kind(typ) -> tuple[str, typing.Any]:
     """How Reader.read reads a type: ("optional", the type), ("literal", the choices), ("list", the item type),
     ("dict", the value type), ("record", None) or ("scalar", None); worked out once per type."""
     origin = typing.get_origin(typ)
@@ -142,7 +142,8 @@ class Reader:
                 return None
             return self.read(node, argument, name)
         if kind == "union":
-            return self._union(node, *argument, name)
+            options, nullable = argument
+            return self._union(node, options, nullable, name)
         if kind == "literal":
             return self._literal(node, argument, name)
         if kind == "list":
