@@ -61,7 +61,9 @@ class BescheidWerte(Named):
 
     @property
     def monate(self) -> str:
-        return periode(self.zeitraum, True).monate
+        periode_ = periode(self.zeitraum, True)
+        assert periode_ is not None  # day-exact, every Zeitraum has its Periode
+        return periode_.monate
 
     @property
     def vzae(self) -> Decimal:
@@ -118,7 +120,11 @@ def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz]
         parts = split_largest_remainder(betrag, {i: r.anteil * common for i, r in enumerate(bescheid.raten)},
                                         rundung.quantum)
         for i, rate in enumerate(bescheid.raten):
-            als = rate.name or f"Rate zum {datum(rate.faellig)}"
+            if rate.name:
+                als = rate.name
+            else:
+                assert rate.faellig is not None  # Rate.check: a Rate without a name is due on a date
+                als = f"Rate zum {datum(rate.faellig)}"
             raten.append(Ratenwert(rate.name, als, rate.faellig, rate.anteil, parts[i], rate.bezahlt))
     return BescheidWerte(bescheid_id, art, bescheid.datum, bescheid.behoerde, bescheid.aktenzeichen, bescheid.programm,
                          bescheid.zeitraum, _stellen(zeilen), betrag, zeilen,

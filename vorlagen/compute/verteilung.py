@@ -25,7 +25,12 @@ class VerteilungWerte(Named):
 
 
 def verteilung_werte(verteilung: Verteilung, tabellen: Names) -> VerteilungWerte:
-    vzae = tabellen[verteilung.berechnung].vzae if verteilung.berechnung else verteilung.vzae
+    vzae: Decimal
+    if verteilung.berechnung:
+        vzae = tabellen[verteilung.berechnung].vzae
+    else:
+        assert verteilung.vzae is not None  # Verteilung.check: „berechnung“ or „vzae“
+        vzae = verteilung.vzae
     zeilen = [(name, wert, verteilung.hinweise.get(name)) for name, wert in verteilung.werte.items()]
     werte = [w for _, w, _ in zeilen if w is not None]
     return VerteilungWerte(verteilung.id, verteilung.titel, zeilen, sum(werte, Decimal(0)), vzae,
