@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.compute.names import Named, Names
@@ -15,13 +15,13 @@ class VerteilungWerte(Named):
 
     id: str
     titel: str
-    zeilen: list[tuple[str, Decimal | None, str | None]] = field(default_factory=list)
-    summe: Decimal = Decimal(0)
-    vzae: Decimal = Decimal(0)
-    tage_pro_vzae: Decimal = Decimal(5)
-    soll: Decimal = Decimal(0)
-    anzahl: int = 0  # entries with a value above zero
-    verteilung: Verteilung | None = None
+    zeilen: list[tuple[str, Decimal | None, str | None]]
+    summe: Decimal
+    vzae: Decimal
+    tage_pro_vzae: Decimal
+    soll: Decimal
+    anzahl: int  # entries with a value above zero
+    verteilung: Verteilung
 
 
 def verteilung_werte(verteilung: Verteilung, tabellen: Names) -> VerteilungWerte:

@@ -77,6 +77,12 @@ class LineDict(dict):
     lines: dict[str, Where]
 
 
+def line_of(entries: dict, key: str) -> Where:
+    """The line of `key` in a dict the reader made (a LineDict)."""
+    assert isinstance(entries, LineDict), "a dict of a record read from YAML"
+    return entries.lines[key]
+
+
 def _comma_hint(key: str, before: str | None = None) -> str:
     """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas.
     `before` is the value of the entry in front of it, written without quotes (the number's part before the comma)."""
