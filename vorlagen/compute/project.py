@@ -34,9 +34,9 @@ class Rechnung:
     uebersicht: finance.Uebersicht | None  # only with Eigenanteil tables
     bescheide: Names  # id → bescheide.BescheidWerte
     verteilungen: Names  # id → verteilung.VerteilungWerte
-    antraege: Names = None  # id → bescheide.BescheidWerte of an Antrag
-    zahlen: Names = None  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
-    kennzahlen: Names = None  # file → id → Groesse: the shared figures (folder kennzahlen/)
+    antraege: Names  # id → bescheide.BescheidWerte of an Antrag
+    zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
+    kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
     haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
 
 
@@ -83,10 +83,10 @@ def prepare(data_dir: Path) -> Project:
     shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
     for datei, definitionen in facts.kennzahlen.items():
         # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
-        werte, found = kennzahlen(definitionen.zahlen, {}, rundung.quantum, rundung.prozent_stellen,
-                                  f"den Zahlen der Datei kennzahlen/{datei}.yaml")
+        zahlen, found = kennzahlen(definitionen.zahlen, {}, rundung.quantum, rundung.prozent_stellen,
+                                   f"den Zahlen der Datei kennzahlen/{datei}.yaml")
         problems += found
-        shared[datei] = werte
+        shared[datei] = zahlen
     rechnungen = {}
     for source in facts.vorlagen:
         rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared)
@@ -121,7 +121,7 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     verteilungen = Names("„verteilungen“ dieser Vorlage")
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
-        art = arten.get(verteilung.berechnung)
+        art = arten.get(verteilung.berechnung) if verteilung.berechnung is not None else None
         if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
         if verteilung.berechnung is not None and art != "Eigenanteil":
@@ -166,8 +166,9 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
     stil = facts.koerperschaft.hausstil.finanzen
     result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems)
     if result is not None:
-        folge = sorted(source.vorlage.beratungsfolge, key=lambda b: facts.sitzungen[b.sitzung].datum)
-        letzte = (facts.sitzungen[folge[-1].sitzung].gremium, folge[-1].sitzung) if folge else None
+        termine = sorted((b.sitzung for b in source.vorlage.beratungsfolge if b.sitzung is not None),
+                         key=lambda sitzung: facts.sitzungen[sitzung].datum)  # a Beratung with open Termin has none
+        letzte = (facts.sitzungen[termine[-1]].gremium, termine[-1]) if termine else None
         gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
         problems += check_gremium(result, facts.haushalte, letzte, gremien, source.vorlage.where("beratungsfolge"))
     return result
