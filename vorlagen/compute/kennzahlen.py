@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.einheiten import DIMENSION, GELD, EinheitFehler, Wert, dim_text, rechnen
+from vorlagen.compute.finance import Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
@@ -94,9 +95,11 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
             if isinstance(obj, dict):
                 key = int(segment) if segment.isdigit() and segment not in obj else segment
                 obj = obj[key]
+            elif isinstance(obj, Zeilen):  # rows by position, id or label
+                obj = obj[int(segment)] if segment.isdigit() else obj[segment]
             elif isinstance(obj, list):
                 if not segment.isdigit():
-                    raise IndexError(segment)  # a list's items are read by their position
+                    raise IndexError(segment)  # other lists' items are read by their position only
                 obj = obj[int(segment)]
             else:
                 if segment.startswith("_"):
