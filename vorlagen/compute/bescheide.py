@@ -13,7 +13,7 @@ from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum
 from vorlagen.core.money import Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Bescheid, Satz, Zeitraum
+from vorlagen.load.finanzen import Foerderschreiben, Satz, Zeitraum
 
 
 @dataclass
@@ -56,7 +56,7 @@ class BescheidWerte(Named):
     betrag: Decimal
     zeilen: Zeilen  # Position records, by position or by label
     raten: Zeilen  # Ratenwert records, by position or by name
-    bescheid: Bescheid
+    bescheid: Foerderschreiben
     quantum: Decimal = Decimal(1)  # its rounding step: whole euros or cents
 
     @property
@@ -93,7 +93,7 @@ def _stellen(zeilen) -> Decimal | None:
     return sum((z.anzahl * z.satz.vzae for z in zeilen), Decimal(0))
 
 
-def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz], rundung: Rundung,
+def bescheid_werte(bescheid_id: str, bescheid: Foerderschreiben, saetze: dict[str, Satz], rundung: Rundung,
                    art: str = "Bescheid") -> tuple[BescheidWerte | None, list[Problem]]:
     periode_ = periode(bescheid.zeitraum, bescheid.tagesgenau)
     if periode_ is None:
