@@ -252,6 +252,14 @@ def test_a_figure_that_is_no_money(data):
         "Sie eine Zahl in €."]
 
 
+def test_a_figure_that_failed_is_not_reported_again(data):
+    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: kaputt\n    formel: uebersicht.jahre_max.2021 + 1 VZÄ\n"
+                                            "verteilungen:\n")
+    set_amount(data, "2021", "kaputt")
+    found = problems_of(data)
+    assert len(found) == 1 and found[0].startswith(f"{at(data, VORLAGE, 'formel: uebersicht')}: Zahl „kaputt“:")
+
+
 def test_a_negative_amount(data):
     edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: minus\n    formel: 0 - 5000\nverteilungen:\n")
     where = set_amount(data, "2021", "minus")
@@ -353,10 +361,10 @@ def test_negative_and_overbound_amounts_in_the_haushalt(data):
     edit(data / H2022, "    gebunden: 1310000", "    gebunden: 1310001")
     found = problems_of(data)
     assert found[:2] == [
-        f"{at(data, H2021, 'ansatz: -14650000')}: „ansatz“ ist negativ (-14650000) – tragen Sie den Betrag ohne Minus "
-        "ein; Erträge und Einzahlungen gehören in eine eigene Position.",
-        f"{at(data, H2022, 'gebunden: 1310001')}: Gebunden (1310001) ist mehr als der Ansatz (1310000) – prüfen Sie "
-        "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."]
+        f"{at(data, H2021, 'ansatz: -14650000')}: „ansatz“ ist negativ (−{eur(14650000)}) – tragen Sie den Betrag ohne "
+        "Minus ein; Erträge und Einzahlungen gehören in eine eigene Position.",
+        f"{at(data, H2022, 'gebunden: 1310001')}: Gebunden ({eur(1310001)}) ist mehr als der Ansatz ({eur(1310000)}) – "
+        "prüfen Sie beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."]
 
 
 def test_thousands_dots_in_an_ansatz(data):
@@ -383,6 +391,12 @@ def test_an_unknown_deciding_gremium(data):
     assert problems_of(data) == [
         f"{at(data, H2021, 'entscheidet')}: Unbekanntes Gremium „Kreistag“ – nennen Sie das Kürzel eines Gremiums aus "
         "koerperschaft.yaml („gremien“)."]
+
+
+def test_a_negative_threshold(data):
+    edit(data / H2021, "erheblich: 600000", "erheblich: -600000.50")
+    assert problems_of(data) == [f"{at(data, H2021, 'erheblich')}: „erheblich“ ist negativ (−600.000,50{NBSP}€) – "
+                                 "tragen Sie die Grenze ohne Minus ein."]
 
 
 def test_a_missing_threshold(data):
@@ -429,3 +443,64 @@ def test_a_changed_haushalt_rebuilds_the_vorlage(data, tmp_path):
     text = " ".join((out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
     assert f"Überplanmäßige Bereitstellung 2022 nach {RECHT}: {eur(533969 - (1310000 - 1300000))}".replace(NBSP, " ") \
         in text.replace(NBSP, " ")
+
+
+def test_texts_quote_the_computed_bereitstellung(data, capsys):
+    edit(data / "vorlagen/2021-0123/finanzielle-auswirkungen.md", "gesondert.",
+         "gesondert. Überplanmäßig bereitzustellen sind 2022 {{ haushalt.mehrbedarf[2022] | eur }}.")
+    from vorlagen.render.document import Composer
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.slug == "2021-0123")
+    html = Composer(project).compose(source).web_html
+    assert f"Überplanmäßig bereitzustellen sind 2022 {eur(per_year(EIGENANTEILE)[2022])}." in html
+    assert main(["zahlen", "2021/0123", "--data", str(data)]) == 0
+    listing = capsys.readouterr().out
+    assert "{{ haushalt.mehrbedarf[2022] | eur }}" in listing and eur(533969) in listing
+
+
+def test_a_tables_eigenanteil_per_year_is_referable(data):
+    edit(data / VORLAGE, "        2021: uebersicht.jahre_max.2021\n        2022: uebersicht.jahre_max.2022\n  deckung",
+         "        2021: finanzierung.m1-steuerung.jahre.2021.eigenanteil\n"
+         "        2022: finanzierung.m1-steuerung.jahre.2022.eigenanteil\n  deckung")
+    a = auswirkungen(data)
+    steuerung = per_year([158644])
+    assert [(z.jahr, z.betrag) for z in a.zeilen] == [(2021, steuerung[2021]), (2022, steuerung[2022])]
+    assert a.mehrbedarf == steuerung  # nothing free at 05.06.01
+
+
+def test_amounts_with_cents_are_kept_and_printed_with_cents(data):
+    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: halber-euro\n    formel: 0,5\n    rundung: cent\n"
+                                            "  - id: mit-cent\n    formel: uebersicht.jahre_max.2021 + halber-euro\n"
+                                            "    rundung: cent\nverteilungen:\n")
+    set_amount(data, "2021", "mit-cent")
+    # the Deckung 2021 (the Eigenanteil in whole euros) now lacks exactly the 50 Cent
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, '  deckung:')}: Die Deckung 2021 ({eur(44497)}) reicht nicht für den überplanmäßigen "
+        f"Betrag (44.497,50{NBSP}€) – es fehlen 0,50{NBSP}€; ergänzen Sie unter „deckung“ Einsparungen oder "
+        "Mehrerträge."]
+
+
+def test_folgekosten_as_a_figure_and_as_a_typed_number(data):
+    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: folgekosten\n    formel: 12000\nverteilungen:\n")
+    edit(data / VORLAGE, "  folgekosten: keine", "  folgekosten: folgekosten")
+    assert auswirkungen(data).folgekosten == f"{eur(12000)} jährlich"
+    edit(data / VORLAGE, "  folgekosten: folgekosten", "  folgekosten: 12000")
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, 'folgekosten: 12000')}: Folgekosten: „12000“ ist eine getippte Zahl – Beträge sind Zahlen "
+        "des Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und nennen Sie hier ihren Namen."]
+
+
+def test_empty_jahre(data):
+    edit(data / VORLAGE, "      jahre:\n        2021: uebersicht.jahre_max.2021\n        2022: uebersicht.jahre_max.2022\n"
+                         "  deckung", "      jahre: {}\n  deckung")
+    assert problems_of(data) == [f"{at(data, VORLAGE, 'jahre: {}')}: „jahre“ ist leer – nennen Sie je Haushaltsjahr "
+                                 "die Zahl des Betrags."]
+
+
+def test_check_prints_the_problem_with_exit_code_1_and_no_traceback(data, capsys):
+    edit(data / H2022, "erheblich: 600000", "erheblich: 500000")
+    code = main(["check", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert (f"{at(data, VORLAGE, 'beratungsfolge:')}: Der überplanmäßige Betrag 2022 ({eur(533969)}) liegt über der "
+            f"Erheblichkeitsgrenze von {eur(500000)}") in err

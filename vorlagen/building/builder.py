@@ -83,7 +83,7 @@ class Builder:
             for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
                 if top.vorlage in vorlagen:
                     problems += check_veroeffentlichung(self.facts, vorlagen[top.vorlage],
-                                                        f"die Sitzungsmappe {sid} (TOP {top.top})")
+                                                        f"die Sitzungsmappe {sid} (TOP {top.top})", sid)
         for sid in sorted(mappen):
             if sid not in sitzungen:
                 problems.append(unknown(where, " Sitzung", sid, sitzungen,

@@ -55,13 +55,17 @@ class Zeile:
 
 @dataclass
 class Deckungszeile:
+    """One Deckung in one Haushaltsjahr."""
+
     jahr: int
     art: str  # Einsparung or Mehrertrag
     konto: str
-    bezeichnung: str | None
+    plan: str
+    position: Position | None  # in the Haushalt of its year (always for an Einsparung)
     betrag: Fraction
     verfuegbar: Fraction | None  # for an Einsparung: what the source Position has left
-    position_art: str | None = None  # Produkt, Kostenstelle … when the Position is in the Haushalt
+    where: Where  # the line of its amount
+    konto_where: Where  # the line of its konto
 
 
 @dataclass
@@ -126,8 +130,9 @@ def finanzielle_wirkung(auswirkungen: Auswirkungen | None, tabellen: int, text: 
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 
-    def __init__(self, names: dict, figures: dict, problems: list[Problem]):
+    def __init__(self, names: dict, figures: dict, problems: list[Problem], defined: set[str] = frozenset()):
         self.names, self.figures, self.problems = names, figures, problems
+        self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
     def betrag(self, text: str, where: Where, was: str) -> Fraction | None:
         if _GETIPPT.fullmatch(text.strip()):
@@ -140,6 +145,9 @@ class _Leser:
             if not isinstance(tree, Name):
                 raise FormelFehler(f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
                                    "nennen Sie hier ihren Namen.")
+            if tree.pfad[0] in self.defined and tree.pfad[0] not in self.figures:
+                self.problems.append(None)  # the figure's own problem says why
+                return None
             value, dimension = namenswert(tree.pfad, self.names, self.figures)
         except (FormelFehler, EinheitFehler) as error:
             self.problems.append(Problem(where, f"{was}: {error}"))
@@ -178,10 +186,11 @@ def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, 
 
 
 def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt], names: dict, figures: dict,
-                 rechtsgrundlage: str, problems: list[Problem]) -> Auswirkungen | None:
-    """Computes the Finanzielle Auswirkungen of one Vorlage; None when a problem stops it."""
-    found: list[Problem] = []
-    leser = _Leser(names, figures, found)
+                 rechtsgrundlage: str, problems: list[Problem], defined: set[str] = frozenset()) -> Auswirkungen | None:
+    """Computes the Finanzielle Auswirkungen of one Vorlage; None when a problem stops it. `figures`: the computed
+    figures of the Vorlage, `defined`: the ids of all of them."""
+    found: list = []  # problems; None for a figure whose problem is listed already
+    leser = _Leser(names, figures, found, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
@@ -192,82 +201,27 @@ def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt],
                 continue
             verfuegbar = exact(position.ansatz) - exact(position.gebunden)
             result.zeilen.append(Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name))
-    konten = {(e.konto, e.plan) for e in daten.positionen}
     for eintrag in daten.deckung:
         for jahr_text, name in eintrag.jahre.items():
             where, jahr = eintrag.jahre.lines[jahr_text], int(jahr_text)
             betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{eintrag.konto}“")
-            if eintrag.art == "Mehrertrag":
+            if eintrag.art == "Mehrertrag":  # an Ertrag: need not be among the Positionen, nothing to be left there
                 haushalt = haushalte.get(jahr)
                 position = next((p for p in haushalt.positionen if p.konto == eintrag.konto), None) if haushalt else None
-                if betrag is not None:
-                    result.deckung.append(Deckungszeile(jahr, eintrag.art, eintrag.konto,
-                                                        position.bezeichnung if position else None, betrag, None,
-                                                        position.art if position else None))
+            else:
+                position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
+                if position is None:
+                    continue
+            if betrag is None:
                 continue
-            if (eintrag.konto, eintrag.plan) in konten:
-                found.append(Problem(eintrag.where("konto"), f"„{eintrag.konto}“ ist die Position, der die Mittel "
-                                                             "fehlen – eine Einsparung muss bei einer anderen Position "
-                                                             "liegen."))
-                break
-            position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
-            if betrag is None or position is None:
-                continue
-            verfuegbar = exact(position.ansatz) - exact(position.gebunden)
-            if betrag > verfuegbar:
-                found.append(Problem(where, f"Die Einsparung {jahr} bei „{eintrag.konto}“ ({geld(betrag)}) ist mehr, als "
-                                            f"dort verfügbar ist ({geld(verfuegbar)} = Ansatz {geld(position.ansatz)} "
-                                            f"− gebunden {geld(position.gebunden)}) – verringern Sie sie oder decken "
-                                            "Sie den Rest anders."))
-            result.deckung.append(Deckungszeile(jahr, eintrag.art, eintrag.konto, position.bezeichnung, betrag,
-                                                verfuegbar, position.art))
+            verfuegbar = exact(position.ansatz) - exact(position.gebunden) if eintrag.art == "Einsparung" else None
+            result.deckung.append(Deckungszeile(jahr, eintrag.art, eintrag.konto, eintrag.plan, position, betrag,
+                                                verfuegbar, where, eintrag.where("konto")))
     if daten.folgekosten is not None:
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"
         else:
             value = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
             result.folgekosten = f"{geld(value)} jährlich" if value is not None else None
-    problems += found
-    if found:
-        return None
-    problems += _deckung_reicht(result, daten, rechtsgrundlage)
-    return result
-
-
-def _deckung_reicht(result: Auswirkungen, daten: FinanzielleAuswirkungen, rechtsgrundlage: str) -> list[Problem]:
-    """Each year's Mehrbedarf must be covered by that year's Deckung."""
-    problems = []
-    for jahr, mehrbedarf in result.mehrbedarf.items():
-        deckung = sum((d.betrag for d in result.deckung if d.jahr == jahr), Fraction(0))
-        if deckung == 0:
-            problems.append(Problem(daten.where("positionen"), f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) hat "
-                                                               f"keine Deckung – nach {rechtsgrundlage} muss sie "
-                                                               "gewährleistet sein; nennen Sie unter „deckung“ eine "
-                                                               "Einsparung bei einer anderen Position oder Mehrerträge."))
-        elif deckung < mehrbedarf:
-            problems.append(Problem(daten.where("deckung"), f"Die Deckung {jahr} ({geld(deckung)}) reicht nicht für den "
-                                                            f"{result.wort(jahr, 'en')} Betrag ({geld(mehrbedarf)}) – es fehlen "
-                                                            f"{geld(mehrbedarf - deckung)}; ergänzen Sie unter "
-                                                            "„deckung“ Einsparungen oder Mehrerträge."))
-    return problems
-
-
-def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: tuple[str, str] | None,
-                  gremien: dict[str, str], where: Where) -> list[Problem]:
-    """Above the Haushaltssatzung's threshold, the deciding Gremium must decide first: the Beratungsfolge ends with
-    it. `letzte`: (Gremium id, Sitzung id) of the last Beratung, None without one; `gremien`: id → name."""
-    problems = []
-    for jahr, mehrbedarf in result.mehrbedarf.items():
-        haushalt = haushalte[jahr]
-        if mehrbedarf <= exact(haushalt.erheblich) or (letzte is not None and letzte[0] == haushalt.entscheidet):
-            continue
-        name = gremien.get(haushalt.entscheidet, haushalt.entscheidet)
-        endet = (f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ (Sitzung {letzte[1]})"
-                 if letzte else "die Vorlage hat aber keine Beratungsfolge")
-        satzung = f", {haushalt.satzung}" if haushalt.satzung else ""
-        problems.append(Problem(where, f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) liegt über der "
-                                       f"Erheblichkeitsgrenze von {geld(exact(haushalt.erheblich))} (haushalt/{jahr}.yaml"
-                                       f"{satzung}) – darüber muss nach {result.rechtsgrundlage} vorher das Gremium "
-                                       f"„{name}“ entscheiden; {endet}. Nehmen Sie eine Sitzung dieses Gremiums als "
-                                       "letzte in die Beratungsfolge auf."))
-    return problems
+    problems += [p for p in found if p is not None]
+    return None if found else result

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import DIMENSION, GELD, EinheitFehler, Wert, dim_text, rechnen
+from vorlagen.compute.einheiten import (DIMENSION, GELD, EinheitFehler, Wert, anteil_an_betrag, dim_text, getippt,
+                                       nur_prozent, rechnen)
 from vorlagen.compute.finance import Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
@@ -199,8 +200,8 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
 
         genau = rechnen(trees[figure_id], lesen_name)
         want = DIMENSION[k.einheit]
-        if not namen(trees[figure_id]):
-            genau = Wert(genau.genau, want)  # a formula of numbers alone is a typed figure in its own unit
+        if not namen(trees[figure_id]):  # a formula of numbers alone is a typed figure in its own unit
+            genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
         if genau.dimension != want:
             raise EinheitFehler(f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
                           "angegeben – prüfen Sie „einheit“ oder die Formel.")
@@ -232,10 +233,28 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
             if k.erwartet is not None:
                 shown = _gedruckt_wert(k, Fraction(z.wert), None, prozent_stellen)
                 if shown != exact(k.erwartet):
-                    problems.append(Problem(k.where("erwartet"), f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet "
-                                            f"{zahl(k.erwartet)} – prüfen Sie den erwarteten Wert und die Formel."))
+                    erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP))
+                    if _um_hundert(k, z, trees, prozent_stellen):
+                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
+                                   f"Zahlen ist bei „einheit: \"%\"“ in Prozent: für {erwartet} schreiben Sie "
+                                   f"„{_in_formel(k.erwartet)}“ oder „{_in_formel(k.erwartet)} %“.")
+                    else:
+                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – prüfen Sie den "
+                                   "erwarteten Wert und die Formel.")
+                    problems.append(Problem(k.where("erwartet"), message))
     result.herleitung = figures
     return result, problems
+
+
+def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> bool:
+    """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
+    return (k.einheit == "%" and not namen(trees[k.id])
+            and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet))
+
+
+def _in_formel(value: Decimal) -> str:
+    """A number as a formula writes it: 12.5 → '12,5', 5000 → '5000' (no thousands mark)."""
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:
@@ -252,6 +271,9 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
         value = rechnen(tree, lesen_name)
     except (FormelFehler, EinheitFehler) as error:
         raise ValueError(f"„{formel}“: {error}") from None
+    if dimension and not namen(tree) and nur_prozent(tree):
+        raise ValueError(f"„{formel}“ ist ein Prozentsatz, die Tabelle zeigt {dimension} – ein Anteil an einem Betrag "
+                         f"braucht eine Formel wie „{anteil_an_betrag(tree)}“.")
     if value.dimension != dimension and namen(tree):
         raise ValueError(f"„{formel}“ ergibt {dim_text(value.dimension)}, die Tabelle zeigt "
                          f"{dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")

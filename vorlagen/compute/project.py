@@ -10,7 +10,8 @@ from pathlib import Path
 from vorlagen.compute import checks, finance
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.glyphs import check_glyphs
-from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen, check_gremium, finanzielle_wirkung
+from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen, finanzielle_wirkung
+from vorlagen.compute.haushaltsrecht import check_deckung, check_gremium
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.verteilung import verteilung_werte
@@ -164,8 +165,10 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
     if daten is None:
         return None
     stil = facts.koerperschaft.hausstil.finanzen
-    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems)
+    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems,
+                          {k.id for k in source.vorlage.zahlen})
     if result is not None:
+        problems += check_deckung(result, daten)
         termine = sorted((b.sitzung for b in source.vorlage.beratungsfolge if b.sitzung is not None),
                          key=lambda sitzung: facts.sitzungen[sitzung].datum)  # a Beratung with open Termin has none
         letzte = (facts.sitzungen[termine[-1]].gremium, termine[-1]) if termine else None

@@ -13,11 +13,17 @@ from dataclasses import field
 from decimal import Decimal
 from typing import Literal, get_args
 
+from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.load.records import Betrag, Record, record
 
 Plan = Literal["Ergebnisplan", "Finanzplan"]
 PLAENE = get_args(Plan)
 _JAHR = re.compile(r"(19|20|21)\d\d")
+
+
+def betrag_text(value: Decimal) -> str:
+    """An amount as printed: '1.284.300 €', with cents where it has some."""
+    return eur(value) if value == value.to_integral_value() else eur_cent(value)
 
 
 def ist_jahr(text: str) -> bool:
@@ -37,10 +43,11 @@ class Position(Record):
     def check(self):
         for key in ("ansatz", "gebunden"):
             if getattr(self, key) < 0:
-                yield key, (f"„{key}“ ist negativ ({getattr(self, key)}) – tragen Sie den Betrag ohne Minus ein; "
+                yield key, (f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
                             "Erträge und Einzahlungen gehören in eine eigene Position.")
         if 0 <= self.ansatz < self.gebunden:
-            yield "gebunden", (f"Gebunden ({self.gebunden}) ist mehr als der Ansatz ({self.ansatz}) – prüfen Sie "
+            yield "gebunden", (f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
+                               f"({betrag_text(self.ansatz)}) – prüfen Sie "
                                "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.")
 
 
@@ -53,7 +60,8 @@ class Haushalt(Record):
 
     def check(self):
         if self.erheblich < 0:
-            yield "erheblich", f"„erheblich“ ist negativ ({self.erheblich}) – tragen Sie die Grenze ohne Minus ein."
+            yield "erheblich", (f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne "
+                                "Minus ein.")
         seen = set()
         for p in self.positionen:
             if (p.konto, p.plan) in seen:

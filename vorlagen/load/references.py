@@ -46,6 +46,7 @@ def check_references(facts: Facts) -> list[Problem]:
     nummern: dict[str, Where] = {}
     alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
     slugs: dict[str, tuple[str, Where]] = {}
+    nummer_of: dict[str, str | None] = {}  # output name → the Nummer of the Vorlage that has it (None: open)
     for source in facts.vorlagen:
         vorlage = source.vorlage
         if vorlage.nummer is not None and vorlage.nummer in nummern:
@@ -53,13 +54,21 @@ def check_references(facts: Facts) -> list[Problem]:
                                                              f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer."))
         elif source.slug in slugs:
             other, where = slugs[source.slug]
-            problems.append(Problem(vorlage.where("nummer"), f"Die Vorlagen „{source.bezeichnung}“ und „{other}“ "
-                                                             f"({where}) ergäben dieselben Ausgabedateien "
-                                                             f"{source.slug}.pdf – vergeben Sie unterscheidbare "
-                                                             "Nummern (oder, solange die Nummer offen ist, Ordnernamen)."))
+            if vorlage.nummer is not None and nummer_of[source.slug] is not None:
+                problems.append(Problem(vorlage.where("nummer"), f"Die Nummern „{vorlage.nummer}“ und „{other}“ "
+                                                                 f"({where}) ergäben dieselben Ausgabedateien "
+                                                                 f"{source.slug}.pdf – vergeben Sie unterscheidbare "
+                                                                 "Nummern."))
+            else:  # one of them still without Nummer: named by its folder
+                problems.append(Problem(vorlage.where("nummer"), f"Die Vorlagen „{source.bezeichnung}“ und "
+                                                                 f"„{other}“ ({where}) ergäben dieselben "
+                                                                 f"Ausgabedateien {source.slug}.pdf – vergeben Sie "
+                                                                 "unterscheidbare Nummern (oder, solange die Nummer "
+                                                                 "offen ist, Ordnernamen)."))
         if vorlage.nummer is not None:
             nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
         slugs.setdefault(source.slug, (source.bezeichnung, vorlage.where("nummer")))
+        nummer_of.setdefault(source.slug, vorlage.nummer)
         if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer) \
                 and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage):
             problems.append(unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,

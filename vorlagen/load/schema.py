@@ -98,6 +98,9 @@ def schema(kind: FileKind, hausstil: Hausstil | None = None) -> dict:
     root = _record(kind.record, definitions)
     if hausstil is not None and kind.record is Vorlage:
         _own_words(root, definitions, hausstil)
+    if hausstil is not None and kind.record is Niederschrift:  # the word a recorded result shows as
+        stand = definitions["Protokollpunkt"]["properties"]["stand"]
+        stand["anyOf"] = [_words(hausstil.beratungsergebnisse, stand["description"]), {"type": "null"}]
     return {"$schema": DRAFT, "title": kind.pattern, "description": kind.description,
             **root, "definitions": dict(sorted(definitions.items()))}
 

@@ -225,7 +225,7 @@ class Composer:
                     antraege=rechnung.antraege, zahlen=rechnung.zahlen, kennzahlen=rechnung.kennzahlen,
                     verteilungen=rechnung.verteilungen, vorlage=public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage,
                     koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
-                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung)
+                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung, haushalt=rechnung.haushalt)
 
     def names(self, source: VorlageSource) -> dict:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
