@@ -74,20 +74,20 @@ def prepare(data_dir: Path) -> Project:
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
         for bescheid_id, bescheid in given.items():
-            werte, found = bescheid_werte(bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung),
-                                          art)
+            berechnet, found = bescheid_werte(bescheid_id, bescheid, facts.saetze,
+                                              eigene_rundung(rundung, bescheid.rundung), art)
             problems += found
-            if werte is not None:
-                problems += checks.check_bescheid(werte, f"{art} „{bescheid_id}“",
+            if berechnet is not None:
+                problems += checks.check_bescheid(berechnet, f"{art} „{bescheid_id}“",
                                                   eigene_rundung(rundung, bescheid.rundung).quantum)
-                computed[bescheid_id] = werte
+                computed[bescheid_id] = berechnet
     shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
     for datei, definitionen in facts.kennzahlen.items():
         # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
-        zahlen, found = kennzahlen(definitionen.zahlen, {}, rundung.quantum, rundung.prozent_stellen,
-                                   f"den Zahlen der Datei kennzahlen/{datei}.yaml")
+        werte, found = kennzahlen(definitionen.zahlen, {}, rundung.quantum, rundung.prozent_stellen,
+                                  f"den Zahlen der Datei kennzahlen/{datei}.yaml")
         problems += found
-        shared[datei] = zahlen
+        shared[datei] = werte
     rechnungen = {}
     for source in facts.vorlagen:
         rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared)
