@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import os
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import pytest
 from vorlagen.core import limits
 
 from .conftest import ROOT, run
-from .test_nachrechnen import check, write
+from .test_nachrechnen import write
 
 SPLIT = "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach."
 LIMITED = """

@@ -147,8 +147,6 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_GEMACHT": ("Zeichen und Listeneinträge, die alle Schritte eines Templates zusammen erzeugen", "nein"),
     "MAX_SCHLEIFE": ("Durchläufe aller `{% for %}`-Schleifen eines Templates", "nein"),
     "MAX_STELLEN": ("Stellen einer ganzen Zahl aus `*` oder `**`", "nein"),
-    "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Layout-Prüfung ansieht; ein größeres wird so weit "
-                  "geprüft", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
     "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
     "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -11,6 +12,9 @@ GELD = "€"
 ZAEHLER = ("VZÄ", "Tage", "Stück")  # counts: a count times an amount per unit is an amount
 DIMENSION = {"€": GELD, "T€": GELD, "Mio. €": GELD, "%": "", "Anzahl": "", "VZÄ": "VZÄ", "Stellen": "VZÄ",
              "Tage": "Tage", "Stück": "Stück"}
+
+_FUNKTION: dict[str, Callable[[list[Fraction]], Fraction]] = {
+    "summe": lambda werte: sum(werte, Fraction(0)), "min": min, "max": max}  # the names of formel.FUNKTIONEN
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,7 @@ def rechnen(tree, lesen_name) -> Wert:
         if len({v.dimension for v in values}) > 1:
             raise EinheitFehler(f"{tree.name}(…) verbindet Werte in {' und '.join(sorted({dim_text(v.dimension) for v in values}))}"
                           " – alle Argumente brauchen dieselbe Einheit.")
-        pick = {"summe": sum, "min": min, "max": max}[tree.name]
-        return Wert(pick((v.genau for v in values), start=Fraction(0)) if tree.name == "summe"
-                     else pick(v.genau for v in values), values[0].dimension)
+        return Wert(_FUNKTION[tree.name]([v.genau for v in values]), values[0].dimension)
     a, b = rechnen(tree.links, lesen_name), rechnen(tree.rechts, lesen_name)
     if tree.zeichen in "+-":
         if a.dimension != b.dimension:

@@ -134,6 +134,8 @@ def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
         if source.vorlage.nummer is None:  # on no agenda yet, so in no Niederschrift: its open Nummer is listed
             continue
         for beratung in source.vorlage.beratungsfolge:
+            if beratung.sitzung is None:  # Termin offen
+                continue
             sitzung = facts.sitzungen.get(beratung.sitzung)
             if sitzung is not None and sitzung.datum < stichtag and (source.vorlage.nummer, beratung.sitzung) not in recorded:
                 missing.append((source.vorlage.nummer, beratung.sitzung))
@@ -146,6 +148,8 @@ def check_widersprueche(facts: Facts) -> list[Problem]:
     recorded = beratungsergebnisse(facts)
     for source in facts.vorlagen:
         for beratung in source.vorlage.beratungsfolge:
+            if source.vorlage.nummer is None or beratung.sitzung is None:  # on no agenda yet: in no Niederschrift
+                continue
             found = recorded.get((source.vorlage.nummer, beratung.sitzung))
             if found is not None and beratung.ergebnis is not None and beratung.ergebnis != found.wort and \
                     beratung.ergebnis in facts.koerperschaft.hausstil.beratungsergebnisse:  # else: not a word of the list
@@ -220,7 +224,7 @@ def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift:
         unreadable = top.vorlage is not None and vorlage is None  # its own problem is already listed
         arten = facts.koerperschaft.hausstil.arten
         required = vorlage is not None and vorlage.art in arten and arten[vorlage.art].beschlussvorschlag == "pflicht"
-        if not unreadable and not (required and vorlage.beschlussvorschlag is None) and (vorlage is None or vorlage.beschlussvorschlag is None):
+        if not unreadable and (vorlage is None or (vorlage.beschlussvorschlag is None and not required)):
             problems.append(Problem(punkt.where("ergebnis"), f"TOP {punkt.top}: Für diesen Beschluss gibt es keinen "
                                                              "Beschlussvorschlag einer Vorlage – tragen Sie den "
                                                              "Beschlusstext als Markdown-Datei unter „beschluss“ ein."))
@@ -237,6 +241,7 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
                                                    "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
                                                    "(mit Namen oder als „anzahl“).")]
         return []
+    assert a.ja is not None and a.nein is not None  # Abstimmung.check: without „einstimmig“, both are given
     abgegeben = a.ja + a.nein + (a.enthaltung or 0)
     if abgegeben > anwesend:
         summe = f"{a.ja} Ja + {a.nein} Nein" + (f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}"

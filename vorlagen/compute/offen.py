@@ -17,6 +17,7 @@ def offen(facts: Facts, source: VorlageSource) -> list[str]:
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     for beratung in source.vorlage.beratungsfolge:
         if beratung.sitzung is None:
+            assert beratung.gremium is not None  # Beratung.check: without a Sitzung, the Gremium is given
             result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)} ({beratung.rolle})")
     return result
 

@@ -35,9 +35,9 @@ class Rechnung:
     uebersicht: finance.Uebersicht | None  # only with Eigenanteil tables
     bescheide: Names  # id → bescheide.BescheidWerte
     verteilungen: Names  # id → verteilung.VerteilungWerte
-    antraege: Names = None  # id → bescheide.BescheidWerte of an Antrag
-    zahlen: Names = None  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
-    kennzahlen: Names = None  # file → id → Groesse: the shared figures (folder kennzahlen/)
+    antraege: Names  # id → bescheide.BescheidWerte of an Antrag
+    zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
+    kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
     haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
 
 
@@ -77,13 +77,13 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
         for bescheid_id, bescheid in given.items():
-            werte, found = bescheid_werte(bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung),
-                                          art)
+            berechnet, found = bescheid_werte(bescheid_id, bescheid, facts.saetze,
+                                              eigene_rundung(rundung, bescheid.rundung), art)
             problems += found
-            if werte is not None:
-                problems += checks.check_bescheid(werte, f"{art} „{bescheid_id}“",
+            if berechnet is not None:
+                problems += checks.check_bescheid(berechnet, f"{art} „{bescheid_id}“",
                                                   eigene_rundung(rundung, bescheid.rundung).quantum)
-                computed[bescheid_id] = werte
+                computed[bescheid_id] = berechnet
     shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
     for datei, definitionen in facts.kennzahlen.items():
         # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
@@ -146,7 +146,7 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     verteilungen = Names("„verteilungen“ dieser Vorlage")
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
-        art = arten.get(verteilung.berechnung)
+        art = arten.get(verteilung.berechnung) if verteilung.berechnung is not None else None
         if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
         if verteilung.berechnung is not None and art != "Eigenanteil":
@@ -198,6 +198,7 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict, p
     if folge:
         b = folge[-1]
         gremium = facts.sitzungen[b.sitzung].gremium if b.sitzung is not None else b.gremium
+        assert gremium is not None  # Beratung.check: an open Termin names its Gremium
         letzte = (gremium, b.sitzung, b.rolle)
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]

@@ -19,7 +19,7 @@ from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.haushalt import Haushalt, ist_jahr
-from vorlagen.load.records import INVALID, Reader, defined_at, suggest, unknown_word  # noqa: F401 (the lists' words)
+from vorlagen.load.records import INVALID, Reader, defined_at, line_of, suggest, unknown_word  # noqa: F401 (the lists' words)
 from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml
 
 
@@ -171,11 +171,11 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     haushalte = _haushalte(data_dir, paths, reader, unreadable)
     niederschriften = {}
     for path in sorted((data_dir / "sitzungen").glob("*/niederschrift.yaml")):
-        source = _read_niederschrift(path, data_dir, paths, reader)
-        if source is None:
+        niederschrift = _read_niederschrift(path, data_dir, paths, reader)
+        if niederschrift is None:
             unreadable.add(f"niederschriften/{path.parent.name}")
         else:
-            niederschriften[source.sitzung_id] = source
+            niederschriften[niederschrift.sitzung_id] = niederschrift
     if koerperschaft is None:
         raise_if(problems)
     stil = koerperschaft.hausstil
@@ -402,9 +402,9 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         art = node.entries.get("art") if isinstance(node, Mapping) else None
         if art and isinstance(art[1], Scalar) and not art[1].is_null and art[1].text not in arten[0]:
             reader.problems.append(unknown_art(art[1].where, art[1].text, *arten))
-        readable = nummer and isinstance(nummer[1], Scalar)
-        unreadable.add(f"vorlagen/{nummer[1].text if readable else '*'}")
+        unreadable.add(f"vorlagen/{nummer[1].text if nummer and isinstance(nummer[1], Scalar) else '*'}")
         return None
+    assert isinstance(vorlage, Vorlage)
     source = VorlageSource(vorlage, folder)
     problems = reader.problems
     if (folder / MITZEICHNUNGEN).is_file():
@@ -414,7 +414,7 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
     texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
              (_finanzen_text_where(vorlage), vorlage.finanzen_text)]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
-    texts += [(vorlage.texte.lines[key], name) for key, name in vorlage.texte.items()]
+    texts += [(line_of(vorlage.texte, key), name) for key, name in vorlage.texte.items()]
     texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]
     for where, name in texts:
         if name is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vorlagen.load.facts import Facts
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.records import suggest
+from vorlagen.load.records import line_of, suggest
 
 
 def unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
@@ -79,7 +79,7 @@ def check_references(facts: Facts) -> list[Problem]:
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
         for beratung in vorlage.beratungsfolge:
             if beratung.sitzung is None:
-                if beratung.gremium not in gremien:
+                if beratung.gremium is not None and beratung.gremium not in gremien:  # None: Beratung.check reports it
                     problems.append(unknown(beratung.where("gremium"), "s Gremium", beratung.gremium, gremien,
                                              "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
             elif beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
@@ -96,9 +96,9 @@ def check_references(facts: Facts) -> list[Problem]:
                                          "legen Sie ihn unter antraege/ an."))
         berechnungen = {b.id for b in vorlage.finanzierung}
         for berechnung in vorlage.finanzierung:
-            for position in [*berechnung.kosten, *berechnung.abzuege]:
-                for satz_id in position.saetze:
-                    problems += _check_satz(facts, satz_id, position.where("saetze"))
+            for posten in [*berechnung.kosten, *berechnung.abzuege]:
+                for satz_id in posten.saetze:
+                    problems += _check_satz(facts, satz_id, posten.where("saetze"))
         for verteilung in vorlage.verteilungen:
             if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
                 problems.append(unknown(verteilung.where("berechnung"), " Berechnung", verteilung.berechnung,
@@ -106,7 +106,7 @@ def check_references(facts: Facts) -> list[Problem]:
             if k.kommunen:
                 for name in verteilung.werte:
                     if name not in k.kommunen:
-                        problems.append(unknown(verteilung.werte.lines[name], " Kommune", name, k.kommunen,
+                        problems.append(unknown(line_of(verteilung.werte, name), " Kommune", name, k.kommunen,
                                                  "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml."))
     return problems
 
