@@ -119,3 +119,37 @@ def test_ambiguous_spaces_do_not_join_figures(capsys, tmp_path, line, figures):
     _, report, _ = check(capsys, write(tmp_path, "m.txt", line))
     assert [f["zahl"] for f in report["nicht_geprueft"]] == figures
     assert by_status(report, "Fehler") == []
+
+
+# --- a minus on a part of a breakdown in brackets, and on the first row of a list -----------------------------
+
+def test_a_breakdown_in_brackets_counts_the_minus_of_its_parts(capsys, tmp_path):
+    total = Fraction(-6000) + Fraction(1000)  # −5.000 €, as typed
+    code, out = report_text(capsys, tmp_path, "Ergebnis −5.000 € (−6.000 € PK + 1.000 € SK)\n")
+    assert code == 0
+    assert (f"{HEAD}stimmt       \u22126.000{NBSP}€ + 1.000{NBSP}€ = {eur(total)} – Aufschlüsselung in Klammern"
+            in out)
+
+
+def test_a_breakdown_in_brackets_with_a_wrong_signed_total_is_a_slip(capsys, tmp_path):
+    right = Fraction(-6000) + Fraction(2000)  # −4.000 €, typed −5.000 €
+    code, out = report_text(capsys, tmp_path, "Ergebnis −5.000 € (−6.000 € PK + 2.000 € SK)\n")
+    assert code == 1
+    assert (f"{HEAD}FEHLER       getippt {eur(Fraction(-5000))}, nachgerechnet {eur(right)} "
+            f"(Differenz {signed(Fraction(-5000) - right)})") in out
+    assert f"erkannt: Aufschlüsselung in Klammern: \u22126.000{NBSP}€ + 2.000{NBSP}€" in out
+
+
+def test_a_breakdown_whose_total_lacks_the_minus_is_never_a_slip(capsys, tmp_path):
+    # −6.000 € + 1.000 € = −5.000 €; the total typed as 5.000 € may name the amount of a deficit
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", "Defizit 5.000 € (−6.000 € PK + 1.000 € SK)\n"))
+    assert code == 0 and report["befunde"] == []
+    assert [f["zahl"] for f in report["nicht_geprueft"]] == [eur(Fraction(5000)), eur(Fraction(-6000)),
+                                                            eur(Fraction(1000))]
+
+
+def test_a_list_whose_first_row_is_negative_shows_its_minus(capsys, tmp_path):
+    total = Fraction(-5000) + Fraction(3000)
+    code, out = report_text(capsys, tmp_path, "A\t−5.000 €\nB\t3.000 €\nSumme\t−2.000 €\n")
+    assert code == 0
+    assert f"Z. 3           stimmt       \u22125.000{NBSP}€ + 3.000{NBSP}€ = {eur(total)} – Summe der Liste darüber" in out

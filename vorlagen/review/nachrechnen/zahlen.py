@@ -71,8 +71,9 @@ def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
 
 
 def written_sum(parts: list[Zahl], signs: list[int], signed: bool = False) -> str:
-    """'403.963 € − 245.319 €': a sum as a person writes it; `signed`: the first part with its typed minus."""
-    first = parts[0].zeige() if signed else parts[0].betrag()
+    """'403.963 € − 245.319 €': a sum as a person writes it; the first part with its minus when its sign is −1,
+    or (`signed`) when it was typed with one."""
+    first = "−" + parts[0].betrag() if signs[0] < 0 else parts[0].zeige() if signed else parts[0].betrag()
     return first + "".join((" + " if sign > 0 else " − ") + p.betrag() for sign, p in zip(signs[1:], parts[1:]))
 
 
