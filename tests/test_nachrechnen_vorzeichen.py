@@ -153,3 +153,19 @@ def test_a_list_whose_first_row_is_negative_shows_its_minus(capsys, tmp_path):
     code, out = report_text(capsys, tmp_path, "A\t−5.000 €\nB\t3.000 €\nSumme\t−2.000 €\n")
     assert code == 0
     assert f"Z. 3           stimmt       \u22125.000{NBSP}€ + 3.000{NBSP}€ = {eur(total)} – Summe der Liste darüber" in out
+
+
+def test_word_file_with_no_break_space_groups_and_a_minus(capsys, tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("1\u00a0234 € + 766 € = 2\u00a0001 €")
+    document.add_paragraph("Summe: \u22125.000 € + 3.000 € = 8.000 €")
+    path = tmp_path / "v.docx"
+    document.save(path)
+    code, out, _ = run(capsys, "nachrechnen", str(path))
+    assert code == 1
+    # 1.234 + 766 = 2.000 (typed 2.001); −5.000 + 3.000 = −2.000 (typed 8.000)
+    assert (f"Z. 1           FEHLER       getippt {eur(Fraction(2001))}, nachgerechnet {eur(Fraction(1234 + 766))} "
+            f"(Differenz {signed(Fraction(2001 - 1234 - 766))})") in out
+    assert (f"Z. 2           FEHLER       getippt {eur(Fraction(8000))}, nachgerechnet {eur(Fraction(-5000 + 3000))} "
+            f"(Differenz {signed(Fraction(8000 - (-5000 + 3000)))})") in out
