@@ -169,3 +169,10 @@ def test_word_file_with_no_break_space_groups_and_a_minus(capsys, tmp_path):
             f"(Differenz {signed(Fraction(2001 - 1234 - 766))})") in out
     assert (f"Z. 2           FEHLER       getippt {eur(Fraction(8000))}, nachgerechnet {eur(Fraction(-5000 + 3000))} "
             f"(Differenz {signed(Fraction(8000 - (-5000 + 3000)))})") in out
+
+
+def test_the_minus_sign_u2212_standing_free_after_a_word_is_still_a_minus(capsys, tmp_path):
+    total = Fraction(-5000) + Fraction(3000)
+    code, out = report_text(capsys, tmp_path, "Kosten \u2212 5.000 € + 3.000 € = \u22122.000 €\n")
+    assert code == 0
+    assert f"{HEAD}stimmt       \u22125.000{NBSP}€ + 3.000{NBSP}€ = {eur(total)}" in out

@@ -102,7 +102,8 @@ def figures(line: str) -> list[Zahl]:
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
         if sign and sign["sign"] in "-−–" and (_range_dash(before[:sign.start("sign")], before[sign.end("sign"):])
-                                             or _word_dash(before[:sign.start("sign")], before[sign.end("sign"):])):
+                                             or sign["sign"] != "−"  # U+2212 is always a minus
+                                             and _word_dash(before[:sign.start("sign")], before[sign.end("sign"):])):
             sign = None
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
