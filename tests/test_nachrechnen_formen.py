@@ -460,7 +460,10 @@ def test_a_percentage_whose_base_stands_in_a_nearby_line(capsys, tmp_path):
     assert code == 0
     assert [(b["zeile"], b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
         (1, "prozentanteil", cents(kosten * 60 / 100) + NBSP + "€", "stimmt"),
+        # 60 % and 40 % make the whole: 155.716,61 € + 103.811,07 € = 259.527,68 €
+        (2, "anteile_summe", cents(kosten) + NBSP + "€", "stimmt"),
         (3, "prozentanteil", cents(kosten * 40 / 100) + NBSP + "€", "stimmt")]
+    assert Fraction(155_716_61, 100) + Fraction(103_811_07, 100) == kosten
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text.replace("155.716,61", "155.761,61")))
     assert code == 0 and [b["zeile"] for b in report["befunde"]] == [3]
     assert {"seite": None, "zeile": 1, "zahl": "155.761,61" + NBSP + "€"} in report["nicht_geprueft"]

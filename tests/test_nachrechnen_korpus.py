@@ -21,9 +21,9 @@ DOKUMENTE = sorted(p.stem for p in KORPUS.glob("*.txt"))
 SLIP_STATUSES = ("Fehler", "Folgefehler")
 
 # Recognised calculations / listed calculations across the corpus, measured and rounded down: it may only rise.
-MINDEST_QUOTE = 0.45
+MINDEST_QUOTE = 0.49
 # Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
-HOECHSTENS_VERSCHLUCKT = 12
+HOECHSTENS_VERSCHLUCKT = 2
 
 # Known false alarms, each a bug for the engine, named exactly: document → [(line, typed figure)], reason. The
 # document's case is marked xfail only while the engine reports exactly these alarms; any other alarm fails.

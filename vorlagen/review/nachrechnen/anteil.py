@@ -9,7 +9,7 @@ import re
 from vorlagen.core.money import round_half_up
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import Zahl
+from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
 _GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\b|\bentspricht\b|\bd\.\s?h\.|:")
 _NEAR = 3  # lines above and below that may name the base
@@ -35,6 +35,27 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
                                       Fund(zeile, x), f"{p.betrag()} von {base.zahl.betrag()}", sicher=False,
                                       typ="prozentanteil"))
                 taken |= {Fund(zeile, x).key, Fund(zeile, p).key}
+    _shares_of_whole(found)
+
+
+def _shares_of_whole(found: list[Rechnung]) -> None:
+    """60 % and 40 % of the same 259.527,68 €, each stated as an amount: together they give that amount. Only
+    confirmed: each share is rounded on its own."""
+    by_base: dict[tuple, dict] = {}
+    for rechnung in found:
+        if rechnung.typ == "prozentanteil":
+            percent, base = rechnung.teile
+            shares = by_base.setdefault(base.key, {"base": base, "shares": {}})["shares"]
+            shares.setdefault(abs(percent.zahl.wert), rechnung.ergebnis)
+    for entry in by_base.values():
+        shares = entry["shares"]
+        if len(shares) < 2 or sum(shares) != 100:
+            continue
+        parts = [fund.zahl for fund in shares.values()]
+        signs = [1] * len(parts)
+        found.append(Rechnung("Anteile, die zusammen 100 % ergeben, als Summe des Betrags", "summe",
+                              list(shares.values()), entry["base"], written_sum(parts, signs), vorzeichen=signs,
+                              sicher=False, typ="anteile_summe"))
 
 
 def _base(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Fund | None:

@@ -47,8 +47,12 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                               sicher=explicit or _row_like(text, chain[0], chain[-1], result), typ="produkt"))
         used |= {z.start for z in chain}
     for parts, signs, result, art, typ, sure in _sums(text, figs, used):
-        found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs),
-                              betrag=True,
+        # a typed minus on a figure of `a € + b € = c €` counts: "−5.000 € + 3.000 € = −2.000 €"; so does one on
+        # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)
+        signed = any(z.minus for z in parts) or typ == "zeilenrechnung" and result.minus
+        sure = sure and (typ == "zeilenrechnung" or not signed or result.minus)
+        found.append(Rechnung(art, "saldo" if signed else "summe", [fund(z) for z in parts], fund(result),
+                              written_sum(parts, signs, signed), betrag=not signed,
                               vorzeichen=signs, sicher=sure, typ=typ))
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}

@@ -119,6 +119,9 @@ def _line_fits(path: Path, raw: str, nr: int, seite: int | None = None) -> None:
                     "nach.", None if seite else nr)
 
 
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f](?=\d{3}(?!\d))")
+
+
 def clean(raw: str) -> tuple[str, bool]:
     """Removes Markdown and HTML markup; Markdown table pipes become cells."""
     bold = bool(_BOLD.search(raw))
@@ -128,6 +131,7 @@ def clean(raw: str) -> tuple[str, bool]:
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         text = "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
+    text = _GROUP_SPACE.sub("\u202f", text)  # "1\u00a0234 €": one number (zahlen reads U+202F as a group mark)
     text = re.sub(r" {2,}", "\t", text.replace("\u00a0", " "))
     return text.rstrip(), bold
 

@@ -100,6 +100,14 @@ def _consequences(pruefung: Pruefung) -> None:
 _TOTAL_LINE = re.compile(r"^\s*(?:\d{1,3}\s*)?=|\t\s*=|^\s*(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|"
                          r"Insgesamt|Endsumme|Zusammen|Total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
+# A word that names a result ("die verbleibenden 11.000 Adressen", "Bilanzsumme", "zur Verfügung stehende Mittel"):
+# the figures after it without a unit may be results as well.
+_RESULT_WORD = re.compile(r"\b(?:verbleib\w*|verfügbar\w*|zur Verfügung stehende\w*|Rest\w*|restlich\w*|übrig\w*|"
+                          r"Saldo|Differenz|Fehlbetrag|Überschuss|[A-Za-zÄÖÜäöüß]*summe)\b", re.IGNORECASE)
+# A line that announces how an amount is split or used: "Der Jahresgewinn von 606.529,83 € wird so verwendet:".
+_ANNOUNCES = re.compile(r"\b(?:verwendet|verteilt|aufgeteilt|wie folgt|so verwendet)\b[^.]{0,20}:\s*$")
+# A table header that gives the unit of its cells: "in 1.000 €", "in T€", "in EUR"; its rows carry money.
+_MONEY_HEAD = re.compile(r"\bin\s+(?:1\.000\s?€|Tsd\.\s?€|T€|TEUR|€|EUR|Euro)(?=\s|$)")
 
 
 def _result_like(zeile: Zeile, zahl) -> bool:
@@ -116,15 +124,20 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: set[tuple] = froz
     results: dict[tuple, list[Rechnung]] = defaultdict(list)
     for rechnung in pruefung.rechnungen:
         results[(rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))].append(rechnung)
+    money_table = False
     for zeile in zeilen:
         total_line = bool(_TOTAL_LINE.search(zeile.text))
+        announces = bool(_ANNOUNCES.search(zeile.text))
+        named = _RESULT_WORD.search(zeile.text)
+        after = named.end() if named else len(zeile.text) + 1  # figures after a result word
+        money_table = "\t" in zeile.text and (money_table or bool(_MONEY_HEAD.search(zeile.text)))
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
             if fund.key in tied or zahl.einheit not in ("€", "%") and fund.key not in unsure \
-                    and not (total_line and _result_like(zeile, zahl)):
+                    and not ((total_line or money_table or zahl.start >= after) and _result_like(zeile, zahl)):
                 continue
             same = results.get((zahl.einheit, abs(zahl.wert)))
-            if same:
+            if same and not (total_line or announces):  # a total or a split stated again is a claim of its own
                 pruefung.erwaehnt += 1
                 for rechnung in same:
                     pruefung.nennungen.setdefault(id(rechnung), []).append(fund)

@@ -9,9 +9,12 @@ from decimal import Decimal
 
 from vorlagen.core.fmt import eur, eur_cent, zahl
 
+# Thousands grouped by a narrow or no-break space ("1\u202f234", lesen turns a no-break space between digits
+# into U+202F) always; by a plain space ("1 234 €") only right before a euro sign, where no column can follow.
+_SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \d{3})+(?=,\d+ ?€|,-|,–| ?(?:€|EURO?\b|Euro\b))"
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
-    r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
+    r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|" + _SPACED + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
+    r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
     r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
     r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
@@ -67,14 +70,16 @@ def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
     return eur_cent(value) if like.stellen else eur(value)
 
 
-def written_sum(parts: list[Zahl], signs: list[int]) -> str:
-    """'403.963 € − 245.319 €': a sum as a person writes it."""
-    return parts[0].betrag() + "".join((" + " if sign > 0 else " − ") + p.betrag() for sign, p in zip(signs[1:], parts[1:]))
+def written_sum(parts: list[Zahl], signs: list[int], signed: bool = False) -> str:
+    """'403.963 € − 245.319 €': a sum as a person writes it; the first part with its minus when its sign is −1,
+    or (`signed`) when it was typed with one."""
+    first = "−" + parts[0].betrag() if signs[0] < 0 else parts[0].zeige() if signed else parts[0].betrag()
+    return first + "".join((" + " if sign > 0 else " − ") + p.betrag() for sign, p in zip(signs[1:], parts[1:]))
 
 
 def parse_number(text: str) -> Decimal:
-    """'1.234,56' → Decimal('1234.56'); the dot groups thousands, the comma separates decimals."""
-    return Decimal(text.replace(".", "").replace(",", "."))
+    """'1.234,56' → Decimal('1234.56'); a dot or space groups thousands, the comma separates decimals."""
+    return Decimal(re.sub(r"[. \u202f]", "", text).replace(",", "."))
 
 
 def figures(line: str) -> list[Zahl]:
@@ -96,7 +101,9 @@ def figures(line: str) -> list[Zahl]:
         number = match["num"] or match["whole"]
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
-        if sign and sign["sign"] in "-−–" and _range_dash(before[:sign.start("sign")], before[sign.end("sign"):]):
+        if sign and sign["sign"] in "-−–" and (_range_dash(before[:sign.start("sign")], before[sign.end("sign"):])
+                                             or sign["sign"] != "−"  # U+2212 is always a minus
+                                             and _word_dash(before[:sign.start("sign")], before[sign.end("sign"):])):
             sign = None
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
@@ -134,3 +141,9 @@ def _range_dash(before: str, after: str) -> bool:
     if not re.search(r"(?:\d|€|%)[ \u00a0]*$", before):
         return False
     return not (before.endswith((" ", "\u00a0")) and not after)
+
+
+def _word_dash(before: str, after: str) -> bool:
+    """'Die Kosten – 5.000 € – steigen': a dash standing free after a word is punctuation, not a minus
+    ('Kosten −5.000 €', with the dash at the figure, is one)."""
+    return bool(after) and re.search(r"[A-Za-zÄÖÜäöüß][ \u00a0]+$", before) is not None
