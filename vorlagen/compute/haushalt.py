@@ -15,6 +15,7 @@ from fractions import Fraction
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.compute.offen import TERMIN_OFFEN
 from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
@@ -252,17 +253,19 @@ def _deckung_reicht(result: Auswirkungen, daten: FinanzielleAuswirkungen, rechts
     return problems
 
 
-def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: tuple[str, str] | None,
+def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: tuple[str, str | None] | None,
                   gremien: dict[str, str], where: Where) -> list[Problem]:
     """Above the Haushaltssatzung's threshold, the deciding Gremium must decide first: the Beratungsfolge ends with
-    it. `letzte`: (Gremium id, Sitzung id) of the last Beratung, None without one; `gremien`: id → name."""
+    it. `letzte`: (Gremium id, Sitzung id or None while its Termin is open) of the last Beratung, None without one;
+    `gremien`: id → name."""
     problems = []
     for jahr, mehrbedarf in result.mehrbedarf.items():
         haushalt = haushalte[jahr]
         if mehrbedarf <= exact(haushalt.erheblich) or (letzte is not None and letzte[0] == haushalt.entscheidet):
             continue
         name = gremien.get(haushalt.entscheidet, haushalt.entscheidet)
-        endet = (f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ (Sitzung {letzte[1]})"
+        termin = (f"Sitzung {letzte[1]}" if letzte[1] else TERMIN_OFFEN) if letzte else ""
+        endet = (f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ ({termin})"
                  if letzte else "die Vorlage hat aber keine Beratungsfolge")
         satzung = f", {haushalt.satzung}" if haushalt.satzung else ""
         problems.append(Problem(where, f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) liegt über der "

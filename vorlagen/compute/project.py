@@ -166,8 +166,20 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
     stil = facts.koerperschaft.hausstil.finanzen
     result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems)
     if result is not None:
-        folge = sorted(source.vorlage.beratungsfolge, key=lambda b: facts.sitzungen[b.sitzung].datum)
-        letzte = (facts.sitzungen[folge[-1].sitzung].gremium, folge[-1].sitzung) if folge else None
-        gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-        problems += check_gremium(result, facts.haushalte, letzte, gremien, source.vorlage.where("beratungsfolge"))
+        letzte = _letzte_beratung(source, facts)
+        if letzte != ("", None):  # the unknown Sitzung of the last Beratung is reported already
+            gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
+            problems += check_gremium(result, facts.haushalte, letzte, gremien, source.vorlage.where("beratungsfolge"))
     return result
+
+
+def _letzte_beratung(source: VorlageSource, facts: Facts) -> tuple[str, str | None] | None:
+    """(Gremium id, Sitzung id or None while its Termin is open) of the last Beratung in the stated order (checked
+    to run forward in time), None without one, ("", None) when its Sitzung is unknown."""
+    if not source.vorlage.beratungsfolge:
+        return None
+    last = source.vorlage.beratungsfolge[-1]
+    if last.sitzung is None:
+        return (last.gremium or "", None)
+    sitzung = facts.sitzungen.get(last.sitzung)
+    return (sitzung.gremium, last.sitzung) if sitzung is not None else ("", None)
