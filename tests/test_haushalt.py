@@ -218,7 +218,7 @@ def test_mehrertraege_cover_without_a_position(data):
 
 def set_amount(data: Path, jahr: str, text: str) -> str:
     """Writes `text` as the amount of a year in the Positionen; returns where that line stands."""
-    edit(data / VORLAGE, f"        2021: uebersicht.jahre_max.2021\n        2022: uebersicht.jahre_max.2022\n  deckung",
+    edit(data / VORLAGE, "        2021: uebersicht.jahre_max.2021\n        2022: uebersicht.jahre_max.2022\n  deckung",
          f"        {jahr}: {text}\n        2022: uebersicht.jahre_max.2022\n  deckung")
     return at(data, VORLAGE, f"{jahr}: {text}")
 

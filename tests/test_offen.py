@@ -122,7 +122,7 @@ def test_the_sitzungsmappe_needs_the_amt_of_each_vorlage(tmp_path, capsys):
     assert main(["--data", str(data), "--out", str(tmp_path / "ohne")]) == 0  # without Mappen: builds, "noch offen"
     code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "sitzung", "ASI-2021-06-10")
     assert code == 1
-    assert (f"data/vorlagen/2021-0123/vorlage.yaml:1: Die Vorlage 2021/0123 geht in die Sitzungsmappe ASI-2021-06-10 "
+    assert ("data/vorlagen/2021-0123/vorlage.yaml:1: Die Vorlage 2021/0123 geht in die Sitzungsmappe ASI-2021-06-10 "
             "(TOP 3), aber noch offen ist: federführendes Amt („federfuehrend“) – ergänzen Sie dies in "
             "vorlage.yaml.") in err
 

@@ -129,7 +129,7 @@ def _drop_footers(writer: PdfWriter, numbers: range) -> None:
         data = b"\n".join(part.get_object().get_data() for part in parts)
         middle = float(page.mediabox.height) / 0.75 / 2  # half the page's height in CSS pixels
 
-        def footer(match: re.Match) -> bytes:
+        def footer(match: re.Match, middle: float = middle) -> bytes:
             position = _POSITION.search(match[1])
             return b"" if position and float(position[1]) > middle else match[0]
 

@@ -64,7 +64,6 @@ def recognise(reihen: list[Reihe], found: list[Rechnung], rates: set[tuple] = fr
     """Adds block results and sums to `found`; in the lines `rates` ((page, line)) a percentage is a rate of
     change, never the sum of the percentages above it."""
     for index, reihe in enumerate(reihen):
-        text = reihe.zeile.text.strip()
         if reihe.gleich:
             _block(reihen, index, found)
         elif reihe.werte and (_SUM_LABEL.match(reihe.label) and len(reihe.label.split()) <= 5
