@@ -187,9 +187,9 @@ CASES = [
        "jede Vorlage braucht eine eigene Nummer.")]),
     ("gleicher-ausgabepfad", [CopyVorlage("2021-0123-b"), Replace("vorlagen/2021-0123-b/vorlage.yaml",
                                                                   'nummer: "2021/0123"', 'nummer: "2021-0123"')],
-     [("vorlagen/2021-0123-b/vorlage.yaml", 1, "Die Vorlagen „2021-0123“ und „2021/0123“ "
+     [("vorlagen/2021-0123-b/vorlage.yaml", 1, "Die Nummern „2021-0123“ und „2021/0123“ "
        "(data/vorlagen/2021-0123/vorlage.yaml:1) ergäben dieselben Ausgabedateien 2021-0123.pdf – vergeben Sie "
-       "unterscheidbare Nummern (oder, solange die Nummer offen ist, Ordnernamen).")]),
+       "unterscheidbare Nummern.")]),
     ("beratungsfolge-rueckwaerts", [Replace(V, "  - {sitzung: ASI-2021-06-10, rolle: Vorberatung}\n  - {sitzung: "
                                                "KA-2021-06-21, rolle: Entscheidung}", "  - {sitzung: KA-2021-06-21, "
                                                "rolle: Vorberatung}\n  - {sitzung: ASI-2021-06-10, rolle: Entscheidung}")],
