@@ -127,6 +127,8 @@ def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
         if source.vorlage.nummer is None:  # on no agenda yet, so in no Niederschrift: its open Nummer is listed
             continue
         for beratung in source.vorlage.beratungsfolge:
+            if beratung.sitzung is None:  # Termin offen
+                continue
             sitzung = facts.sitzungen.get(beratung.sitzung)
             if sitzung is not None and sitzung.datum < stichtag and (source.vorlage.nummer, beratung.sitzung) not in recorded:
                 missing.append((source.vorlage.nummer, beratung.sitzung))
@@ -139,6 +141,8 @@ def check_widersprueche(facts: Facts) -> list[Problem]:
     recorded = beratungsergebnisse(facts)
     for source in facts.vorlagen:
         for beratung in source.vorlage.beratungsfolge:
+            if source.vorlage.nummer is None or beratung.sitzung is None:  # in no Niederschrift yet
+                continue
             found = recorded.get((source.vorlage.nummer, beratung.sitzung))
             if found is not None and beratung.ergebnis is not None and beratung.ergebnis != found.wort and \
                     beratung.ergebnis in facts.koerperschaft.hausstil.beratungsergebnisse:  # else: not a word of the list

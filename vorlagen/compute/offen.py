@@ -19,7 +19,7 @@ def offen(facts: Facts, source: VorlageSource) -> list[str]:
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     for beratung in vorlage.beratungsfolge:
         if beratung.sitzung is None:
-            result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)} ({beratung.rolle})")
+            result.append(f"Sitzungstermin {gremien.get(beratung.gremium or '', beratung.gremium)} ({beratung.rolle})")
     return result
 
 

@@ -32,7 +32,7 @@ class Position(Record):
     art: Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition"] = "Produkt"  # was „konto“ bezeichnet
     plan: Plan = "Ergebnisplan"  # Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)
     ansatz: Betrag  # Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)
-    gebunden: Betrag = Decimal(0)  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro
+    gebunden: Betrag = Betrag(Decimal(0))  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro
 
     def check(self):
         for key in ("ansatz", "gebunden"):

@@ -142,7 +142,8 @@ class Reader:
                 return None
             return self.read(node, argument, name)
         if kind == "union":
-            return self._union(node, *argument, name)
+            options, nullable = typing.cast(tuple[tuple, bool], argument)
+            return self._union(node, options, nullable, name)
         if kind == "literal":
             return self._literal(node, argument, name)
         if kind == "list":

@@ -70,7 +70,7 @@ def check_references(facts: Facts) -> list[Problem]:
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
         for beratung in vorlage.beratungsfolge:
             if beratung.sitzung is None:
-                if beratung.gremium not in gremien:
+                if beratung.gremium is not None and beratung.gremium not in gremien:
                     problems.append(unknown(beratung.where("gremium"), "s Gremium", beratung.gremium, gremien,
                                              "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
             elif beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
