@@ -150,6 +150,8 @@ NB = "\u00a0"
 # Figures by hand: E5 74.980 € × 13/12 = 81.228,33 → 81.228 €; × 0,5 = 40.614 € (before 39.964 €).
 # December 2021 and 2022 split 1:12 by largest remainder: 40.614 → 3.124 + 37.490; Förderung 29.629 → 2.279 + 27.350;
 # Eigenanteil 2021: 3.124 − 2.279 = 845 (before 3.074 − 2.279 = 795), 2022: 37.490 − 27.350 = 10.140 (before 9.540).
+# The Finanzielle Auswirkungen (Ansatz fully bound, tests/test_haushalt.py) grow by as much: 44.497 + 50 = 44.547 €
+# in 2021, 533.969 + 600 = 534.569 € in 2022.
 EXPECTED = f"""Vergleich: HEAD~4 → HEAD
 
 Vorlage 2021/0123: {BETREFF}
@@ -175,6 +177,8 @@ und arbeitet enger mit den kreisangehörigen Kommunen zusammen, und die Beratung
 Personal. Davon profitieren vor allem Menschen, die bisher keinen Zugang zu einer verlässlichen Begleitung hatten.
     ~ Für die Verwaltungsassistenz soll eine Mitarbeiterin des KI befristet umgesetzt werden; es verbleibt ein \
 Eigenanteil von [-10.335-]{{+10.985+}}{NB}€.
+    ~ - Überplanmäßige Bereitstellung 2021 nach § 83 GO NRW: [-44.497-]{{+44.547+}}{NB}€
+    ~ - Überplanmäßige Bereitstellung 2022 nach § 83 GO NRW: [-533.969-]{{+534.569+}}{NB}€
 
 Neue Vorlage 2021/0150: Sachstand der Stellenbesetzung im KIM
 
