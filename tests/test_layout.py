@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from .conftest import DATA, ROOT, WIESENBRUECK, edit, freigeben, run
+from .conftest import DATA, ROOT, WIESENBRUECK, edit, run
 
 FONTS = ROOT / "templates" / "fonts"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -85,7 +85,6 @@ def test_long_names_of_real_bodies_get_the_room_they_need(data, capsys, tmp_path
          '    Beschlussvorlage: {ueberschrift: Genehmigung einer Dringlichkeitsentscheidung, '
          'beschlussvorschlag: pflicht}\n    Mitteilungsvorlage: {beschlussvorschlag: verboten}\n')
     edit(data / "koerperschaft.yaml", "name: Ausschuss für Soziales und Integration,", f'name: "{GREMIUM_50}",')
-    freigeben(data)  # the changed header is signed again: the Sitzungsmappen take no ENTWURF
     code, out, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "--mappen")
     assert code == 0 and warnings(out) == []
 
@@ -200,14 +199,3 @@ def test_the_check_looks_at_most_at_max_boxen_boxes(monkeypatch):
     assert [m.split("“")[0] for m in layout.overflows(document)] == ["Text: „Anfangsüberlänge", "Text: „Schlussüberlänge"]
     monkeypatch.setattr(layout, "MAX_BOXEN", 20)
     assert [m.split("“")[0] for m in layout.overflows(document)] == ["Text: „Anfangsüberlänge"]
-
-
-def test_a_rotated_text_like_the_entwurf_watermark_is_not_measured():
-    """A transformed box prints elsewhere than its laid-out box: the same over-long text is a warning unrotated,
-    none rotated (the ENTWURF watermark of templates/vorlage.css is wider than the page before its rotation)."""
-    from weasyprint import HTML
-    from vorlagen.render.layout import overflows
-    text = "<p style='width: 20mm; hyphens: manual; {}'>{}</p>"
-    html = ("<html><body>" + text.format("", "Geradeüberlänge") + text.format("transform: rotate(-40deg)",
-                                                                             "Schrägüberlänge") + "</body></html>")
-    assert [m.split(" läuft ")[0] for m in overflows(HTML(string=html).render())] == ["Text: „Geradeüberlänge“"]

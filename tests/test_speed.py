@@ -9,7 +9,7 @@ from pathlib import Path
 from vorlagen.building.builder import Builder
 from vorlagen.compute.project import prepare
 
-from .conftest import edit, ohne_mitzeichnung
+from .conftest import edit
 
 RSK = "vorlagen/2021-0123/2021-0123.pdf"
 SECRET = "intern/vorlagen/2021-0130/2021-0130.pdf"
@@ -50,7 +50,6 @@ def test_noop_rebuild_renders_nothing_and_links_the_files(data, tmp_path):
 
 
 def test_changed_fact_used_by_a_vorlage_rebuilds_only_it(data, tmp_path):
-    ohne_mitzeichnung(data)  # else the change makes 2021/0123 an ENTWURF, and its Anlage says so too
     out = tmp_path / "output"
     build(data, out)
     secret_inode = inode(out / SECRET)
@@ -98,7 +97,6 @@ def test_unrelated_change_rebuilds_nothing_else(data, tmp_path):
 
 
 def test_cached_and_fresh_output_are_byte_identical(data, tmp_path):
-    ohne_mitzeichnung(data)  # the changed text would be an ENTWURF, which the Sitzungsmappe refuses
     cached = tmp_path / "cached"
     build(data, cached, {"ASI-2021-06-10"})
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")

@@ -2,8 +2,7 @@
 page, text that runs out of its box, a field wrapped over more lines than its template allows.
 
 A template names a field with `data-feld="Vorlagenart"` and bounds its lines with `data-zeilen="2"`; table cells
-are named by their column's head, headings as such, all other text as „Text“. A transformed box (e.g. the
-rotated ENTWURF watermark) is not measured: its laid-out box is not where it prints.
+are named by their column's head, headings as such, all other text as „Text“.
 """
 
 from __future__ import annotations
@@ -75,8 +74,6 @@ def overflows(document) -> list[str]:
         while stack and seen < MAX_BOXEN:
             box, name, bound, columns = stack.pop()
             seen += 1
-            if _transformed(box):
-                continue
             name, bound, columns = _context(box, name, bound, columns)
             children = getattr(box, "children", None) or ()
             line_boxes = [child for child in children if isinstance(child, LineBox)]
@@ -93,12 +90,6 @@ def overflows(document) -> list[str]:
                                                       f"{limit}) – kürzen Sie den Text oder geben Sie ihm im "
                                                       "Stylesheet mehr Platz.")
     return list(found.values())
-
-
-def _transformed(box) -> bool:
-    """The box is drawn transformed (rotated, scaled, moved): its laid-out place is not where it prints."""
-    style = getattr(box, "style", None)
-    return bool(style is not None and style["transform"])
 
 
 def _context(box, name: str, bound, columns: dict):
