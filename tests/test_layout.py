@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from .conftest import DATA, ROOT, WIESENBRUECK, edit, run
+from .conftest import DATA, ROOT, WIESENBRUECK, edit, freigeben, run
 
 FONTS = ROOT / "templates" / "fonts"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -33,6 +33,7 @@ def test_a_vorlagenart_too_long_for_the_header_box_is_a_warning_naming_field_and
          '  akzentfarbe: "#00599c"\n  arten:\n'
          f'    Beschlussvorlage: {{ueberschrift: {LONG_ART}, beschlussvorschlag: pflicht}}\n'
          '    Mitteilungsvorlage: {beschlussvorschlag: verboten}\n')
+    freigeben(data)  # the changed print signed again: no ENTWURF, no OParl warning
     code, out, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"))
     assert code == 0  # a warning, the build goes on
     # the box is at most 70 mm wide (vorlage.css); the word is set in Liberation Sans Bold 12 pt
@@ -66,6 +67,7 @@ def test_a_gremium_wrapped_over_more_than_two_lines_is_a_warning(data, capsys, t
     edit(data / "koerperschaft.yaml", "name: Ausschuss für Soziales und Integration,", f'name: "{GREMIUM_50}",')
     edit(data / "koerperschaft.yaml", '  akzentfarbe: "#00599c"\n', '  akzentfarbe: "#00599c"\n  stylesheet: eng.css\n')
     (data / "eng.css").write_text(".beratungsfolge .spalte-gremium { width: 1%; }\n", encoding="utf-8")
+    freigeben(data)  # the changed print signed again: no ENTWURF, no OParl warning
     code, out, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"))
     assert code == 0
     # both Vorlagen go to the Kreisausschuss too; table text is set in 9,5 pt
@@ -85,6 +87,7 @@ def test_long_names_of_real_bodies_get_the_room_they_need(data, capsys, tmp_path
          '    Beschlussvorlage: {ueberschrift: Genehmigung einer Dringlichkeitsentscheidung, '
          'beschlussvorschlag: pflicht}\n    Mitteilungsvorlage: {beschlussvorschlag: verboten}\n')
     edit(data / "koerperschaft.yaml", "name: Ausschuss für Soziales und Integration,", f'name: "{GREMIUM_50}",')
+    freigeben(data)  # the changed print signed again: no ENTWURF, no OParl warning
     code, out, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "--mappen")
     assert code == 0 and warnings(out) == []
 
@@ -155,6 +158,7 @@ def test_a_grant_list_prints_kommune_and_zweck_no_berechnung_and_0_euro_spaced_l
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "finanzierung:\n", "finanzierung:\n" + GRANTS)
     edit(data / "vorlagen/2021-0123/erlaeuterungen.md", '{{ tabelle("m1-steuerung") }}',
          '{{ tabelle("zuweisungen") }}\n\n{{ tabelle("m1-steuerung") }}')
+    freigeben(data)  # the changed print signed again: no ENTWURF, no OParl warning
     code, out, _ = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"))
     assert code == 0 and warnings(out) == []
     pdf = pypdf.PdfReader(tmp_path / "out/vorlagen/2021-0123/2021-0123.pdf")

@@ -65,7 +65,7 @@ def _words(box) -> str:
 def overflows(document) -> list[str]:
     """German messages, in page order: each text that runs out of its box, each field or table cell wrapped over
     more lines than its `data-zeilen` (on the element or on the `<col>` of its column). At most MAX_BOXEN boxes are
-    looked at; a larger document is checked that far."""
+    looked at; a larger document is checked that far. Decoration hidden from readers (aria-hidden) is not text."""
     found: dict[tuple, str] = {}  # one message per field and text, also where a box continues on the next page
     lines: dict[int, list] = {}  # element (by id) with a bound → [name, text, bound, lines so far]
     seen = 0
@@ -74,6 +74,8 @@ def overflows(document) -> list[str]:
         while stack and seen < MAX_BOXEN:
             box, name, bound, columns = stack.pop()
             seen += 1
+            if _attribute(box, "aria-hidden") == "true":  # decoration (the ENTWURF watermark, turned on the page)
+                continue
             name, bound, columns = _context(box, name, bound, columns)
             children = getattr(box, "children", None) or ()
             line_boxes = [child for child in children if isinstance(child, LineBox)]
