@@ -9,7 +9,7 @@ from pathlib import Path
 from vorlagen.building.builder import Builder
 from vorlagen.compute.project import prepare
 
-from .conftest import edit
+from .conftest import edit, freigeben
 
 RSK = "vorlagen/2021-0123/2021-0123.pdf"
 SECRET = "intern/vorlagen/2021-0130/2021-0130.pdf"
@@ -100,6 +100,7 @@ def test_cached_and_fresh_output_are_byte_identical(data, tmp_path):
     cached = tmp_path / "cached"
     build(data, cached, {"ASI-2021-06-10"})
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    freigeben(data)  # signed again: the Sitzungsmappe takes no ENTWURF
     build(data, cached, {"ASI-2021-06-10"})
     fresh = tmp_path / "fresh"
     build(data, fresh, {"ASI-2021-06-10"})
