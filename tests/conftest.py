@@ -66,7 +66,7 @@ def freigeben(data: Path) -> Path:
     for doc in Composer(prepare(data)).compose_all():
         for stand in doc.freigabe.offen if doc.freigabe else []:
             with contextlib.redirect_stdout(io.StringIO()):
-                assert main(["--data", str(data), "zeichnen", doc.source.vorlage.nummer, "--rolle", stand.rolle,
+                assert main(["--data", str(data), "zeichnen", doc.source.auswahl, "--rolle", stand.rolle,
                              "--name", "Erika Mustermann", "--datum", "2021-05-26"]) == 0
     return data
 

@@ -187,3 +187,23 @@ def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
                    "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, "
                    "schema, hilfe, vervollstaendigung.\n"
                    "Übersicht: vorlagen --help\n")
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("fehlt.pdf", None, "Die Datei oder der Ordner fehlt – prüfen Sie den Pfad der PDF-Datei."),
+    ("ordner.pdf", "ordner", "Dort liegt ein Ordner, keine Datei – prüfen Sie den Pfad der PDF-Datei."),
+    ("kaputt.pdf", b"das ist kein PDF", "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern oder "
+                                        "exportieren Sie sie neu."),
+    ("abgebrochen.pdf", b"%PDF-1.4\nkaputt", "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern "
+                                             "oder exportieren Sie sie neu."),
+])
+def test_text_of_an_unreadable_pdf_is_german(capsys, tmp_path, name, content, message):
+    path = tmp_path / name
+    if content == "ordner":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "text", str(path))
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == f"{path}: {message}"  # the first line: no English warning of the library
+    assert "Errno" not in err and "No such file" not in err

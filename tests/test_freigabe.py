@@ -315,3 +315,188 @@ def test_a_hand_edited_mitzeichnungen_yaml(data, text, message):
     path = data / FOLDER / "mitzeichnungen.yaml"
     path.write_text("mitzeichnungen:\n" + text, encoding="utf-8")
     assert problems_of(data) == [message.format(rollen=line_of(data / "koerperschaft.yaml", "rollen: [Kämmerei"))]
+
+
+# --- hardening (findings 8, 10, 19): who, when and every link target are signed; a forged entry is ungültig ---
+
+YAML = FOLDER / "mitzeichnungen.yaml"
+NEU = 'vorlagen zeichnen 2021/0123 --rolle "Kämmerei" --name "…"'
+
+
+def _forge(data: Path, name: str, datum: str) -> None:
+    """mitzeichnungen.yaml rewritten by hand: another name and date, the fingerprint copied."""
+    edit(data / YAML, 'name: "Erika Mustermann"\n    datum: 2021-05-26', f'name: "{name}"\n    datum: {datum}')
+
+
+def test_a_forged_name_and_date_with_a_copied_fingerprint_is_ungueltig(capsys, data):
+    _forge(data, "Max Muster", "2021-05-28")
+    assert _states(data)[NR] == [("Kämmerei", "ungültig")]
+    line = line_of(data / YAML, "rolle: ")
+    message = ("Die Mitzeichnung „Kämmerei“ (Max Muster, 28.05.2021) ist ungültig: ihr Fingerabdruck passt nicht zu "
+               "Rolle, Name, Datum und gezeichnet/kaemmerei.txt – einer davon wurde nach dem Zeichnen von Hand "
+               f"geändert; zeichnen Sie neu: {NEU}")
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1
+    assert out.splitlines()[1:3] == ["  Kämmerei: ungültig (Max Muster, 28.05.2021)",
+                                     f"    data/vorlagen/2021-0123/mitzeichnungen.yaml:{line}: {message}"]
+    code, out, _ = run(capsys, "--data", str(data), "check")
+    assert f"  data/vorlagen/2021-0123/mitzeichnungen.yaml:{line}: Vorlage {NR}: {message}\n" in out
+
+
+def test_the_findings_forgery_without_gezeichnet_is_ungueltig(capsys, data):
+    """Finding 8: another name, a date in 2030, the fingerprint copied, gezeichnet/ deleted."""
+    import shutil
+    _forge(data, "Hans Fälscher", "2030-02-21")
+    shutil.rmtree(data / FOLDER / "gezeichnet")
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1
+    assert out.splitlines()[1:3] == [
+        "  Kämmerei: ungültig (Hans Fälscher, 21.02.2030)",
+        f"    data/vorlagen/2021-0123/mitzeichnungen.yaml:{line_of(data / YAML, 'rolle: ')}: Die Mitzeichnung "
+        "„Kämmerei“ (Hans Fälscher, 21.02.2030) ist ungültig: gezeichnet/kaemmerei.txt, der gezeichnete Text, fehlt; "
+        f"zeichnen Sie neu: {NEU}"]
+
+
+def test_a_missing_or_altered_gezeichnet_file_makes_a_valid_sign_off_ungueltig(data):
+    signed = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
+    text = signed.read_text(encoding="utf-8")
+    signed.write_text(text.replace("Nordrhein-Westfalen", "NRW", 1), encoding="utf-8")
+    assert _states(data)[NR] == [("Kämmerei", "ungültig")]
+    signed.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))  # git's Windows line ends: the same text
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+    signed.unlink()
+    assert _states(data)[NR] == [("Kämmerei", "ungültig")]
+
+
+def test_a_changed_link_target_makes_the_sign_off_stale(capsys, data):
+    text = data / FOLDER / "vorbemerkungen.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\nMehr bei der [Stadtbibliothek](https://bibliothek.example/kim).\n",
+                    encoding="utf-8")
+    code, _, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name", "Erika Mustermann",
+                       "--datum", "2021-05-26")
+    assert code == 0, err
+    assert "- https://bibliothek.example/kim\n" in (data / FOLDER / "gezeichnet" / "kaemmerei.txt").read_text(
+        encoding="utf-8")
+    edit(text, "https://bibliothek.example/kim", "https://evil.example/kim")  # the same words printed
+    assert _states(data)[NR] == [("Kämmerei", "veraltet")]
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1 and "        ~ - [-https://bibliothek.example/kim-]{+https://evil.example/kim+}\n" in out
+
+
+def test_a_name_zeichnen_refuses_is_refused_in_mitzeichnungen_yaml(data):
+    edit(data / YAML, 'name: "Erika Mustermann"', 'name: "<script>{{ 7*7 }}</script>"')
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/mitzeichnungen.yaml:{line_of(data / YAML, 'name: ')}: „<script>{{{{ 7*7 }}}}</script>“ "
+        "enthält Zeichen, die in keinem Namen vorkommen ({ } < >) – tragen Sie Mitzeichnungen nur mit „vorlagen "
+        "zeichnen“ ein.".replace("{{{{", "{{").replace("}}}}", "}}")]
+
+
+def test_an_empty_name_in_mitzeichnungen_yaml(data):
+    edit(data / YAML, 'name: "Erika Mustermann"', 'name: "  "')
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/mitzeichnungen.yaml:{line_of(data / YAML, 'name: ')}: Der Name ist leer – tragen "
+        "Sie Mitzeichnungen nur mit „vorlagen zeichnen“ ein."]
+
+
+@pytest.mark.parametrize("datum, message", [
+    ("1900-01-01", "--datum: Der 01.01.1900 liegt mehr als ein Jahr vor dem Datum der Vorlage (27.05.2021) – prüfen "
+                   "Sie das Jahr."),
+    ("2020-05-26", "--datum: Der 26.05.2020 liegt mehr als ein Jahr vor dem Datum der Vorlage (27.05.2021) – prüfen "
+                   "Sie das Jahr."),
+    ("2021-06-22", "--datum: Der 22.06.2021 liegt nach der letzten Sitzung der Beratungsfolge (21.06.2021) – "
+                   "gezeichnet wird, bevor beraten wird; geben Sie den Tag der Mitzeichnung mit --datum an."),
+    ("2099-12-31", "--datum: Der 31.12.2099 liegt in der Zukunft – eine Mitzeichnung trägt den Tag, an dem gezeichnet "
+                   "wurde (ohne --datum: heute)."),
+], ids=["1900", "ein-jahr-und-einen-tag-vorher", "nach-der-letzten-sitzung", "zukunft"])
+def test_zeichnen_refuses_a_date_that_cannot_be(capsys, data, datum, message):
+    before = (data / YAML).read_bytes()
+    code, out, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name", "E. M.",
+                         "--datum", datum)
+    assert code == 1 and out == "" and err.splitlines()[0] == message
+    assert (data / YAML).read_bytes() == before
+
+
+@pytest.mark.parametrize("datum", ["2020-05-27", "2021-06-21"])  # 365 days before 27.05.2021; the KA's day
+def test_zeichnen_takes_the_bounds_themselves(capsys, data, datum):
+    code, _, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name", "E. M.",
+                       "--datum", datum)
+    assert code == 0, err
+
+
+def test_a_stale_sign_off_nobody_asks_for_does_not_block(capsys, data, tmp_path):
+    code, _, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", "Rita Recht",
+                       "--datum", "2021-05-26")
+    assert code == 0, err
+    edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    code, said, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name",
+                          "Erika Mustermann", "--datum", "2021-06-01")
+    assert code == 0, err
+    assert said.splitlines()[-1] == "Die Vorlage ist freigegeben."
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 0
+    assert "  Rechtsamt: veraltet (Rita Recht, 26.05.2021) – nicht verlangt\n" in out
+    code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "sitzung", "ASI-2021-06-10")
+    assert code == 0, err
+
+
+def test_roles_that_share_a_gezeichnet_file_are_refused(data):
+    path = data / "koerperschaft.yaml"
+    edit(path, "    rollen: [Kämmerei, Rechtsamt]", "    rollen: [Kämmerei, Rechtsamt, Kaemmerei]")
+    assert problems_of(data) == [
+        f"data/koerperschaft.yaml:{line_of(path, 'rollen: [Kämmerei')}: „Kämmerei“ und „Kaemmerei“ in „mitzeichnung: "
+        "rollen“ teilen sich die Datei gezeichnet/kaemmerei.txt – geben Sie den Rollen Namen, die sich nicht nur in "
+        "Umlauten, Groß- und Kleinschreibung oder Satzzeichen unterscheiden."]
+
+
+def test_a_vorlage_without_nummer_is_signed_by_its_folder(capsys, tmp_path):
+    import shutil
+    data = shutil.copytree(ROOT / "tests" / "fixtures" / "heidemoor", tmp_path / "data")
+    code, said, err = run(capsys, "--data", str(data), "zeichnen", "entwurf-breitband", "--rolle", "Kämmerei",
+                          "--name", "Erika Mustermann", "--datum", "2024-01-01")
+    assert code == 0, err
+    assert said.splitlines()[0] == ("Mitzeichnung eingetragen: Vorlage ohne Nummer (Ordner entwurf-breitband), "
+                                    "Kämmerei – Erika Mustermann, 01.01.2024.")
+    code, out, err = run(capsys, "--data", str(data), "freigabe", "entwurf-breitband")
+    assert code == 0, err
+    assert out.splitlines()[:2] == ["Vorlage ohne Nummer (Ordner entwurf-breitband): Sachstand des Breitbandausbaus "
+                                    "in den Außenbereichen – freigegeben",
+                                    "  Kämmerei: gültig (Erika Mustermann, 01.01.2024) – nicht verlangt"]
+    code, out, _ = run(capsys, "--data", str(data), "freigabe")
+    assert "Vorlage None" not in out and "Vorlage ohne Nummer (Ordner entwurf-breitband)" in out
+    code, _, err = run(capsys, "--data", str(data), "freigabe", "2024/999")  # finding 10: was a TypeError
+    assert code == 2 and err.splitlines()[0] == (
+        "data/vorlagen: Unbekannte Vorlage „2024/999“ – meinten Sie „2024/052“? Nennen Sie die Nummer, wie sie in "
+        "vorlage.yaml steht, z. B. 2024/041.")
+
+
+def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
+    import json
+    edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    out = tmp_path / "out"
+    code, said, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0
+    assert (f"Warnung: data/vorlagen/2021-0123/mitzeichnungen.yaml: Die Vorlage {NR} ist noch ein ENTWURF – die "
+            f"OParl-Schnittstelle veröffentlicht sie erst, wenn sie freigegeben ist. {STALE}") in (said + err).splitlines()
+    assert "„ENTWURF“ läuft" not in said + err  # the watermark is decoration, turned on the page: no layout warning
+    papers = json.loads((out / "oparl" / "body" / "rhein-sieg-kreis" / "paper" / "1.json").read_text(encoding="utf-8"))
+    assert NR not in [p.get("reference") for p in papers["data"]]
+    assert not (out / "oparl" / "paper" / "2021-0123.json").exists() or json.loads(
+        (out / "oparl" / "paper" / "2021-0123.json").read_text(encoding="utf-8")).get("deleted") is True
+    for path in (out / "oparl").rglob("*.json"):
+        assert "2021-0123.pdf" not in path.read_text(encoding="utf-8"), path
+
+
+def test_an_ungueltig_sign_off_blocks_even_where_nobody_asks_for_it(capsys, data, tmp_path):
+    code, _, err = run(capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", "Rita Recht",
+                       "--datum", "2021-05-26")
+    assert code == 0, err
+    edit(data / YAML, 'name: "Rita Recht"', 'name: "Rita Richter"')
+    assert _states(data)[NR] == [("Kämmerei", "gültig"), ("Rechtsamt", "ungültig")]
+    code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "sitzung", "ASI-2021-06-10")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "data/vorlagen/2021-0123/mitzeichnungen.yaml: Die Vorlage 2021/0123 ist noch ein ENTWURF – die Sitzungsmappe "
+        "und das Veröffentlichungspaket der Sitzung ASI-2021-06-10 entstehen erst, wenn sie freigegeben ist. Die "
+        "Mitzeichnung „Rechtsamt“ (Rita Richter, 26.05.2021) ist ungültig: ihr Fingerabdruck passt nicht zu Rolle, "
+        "Name, Datum und gezeichnet/rechtsamt.txt – einer davon wurde nach dem Zeichnen von Hand geändert; zeichnen "
+        'Sie neu: vorlagen zeichnen 2021/0123 --rolle "Rechtsamt" --name "…"')

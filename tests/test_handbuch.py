@@ -19,7 +19,7 @@ from .conftest import DATA, ROOT
 
 DOCS = ROOT / "docs"
 PAGES = sorted(path for path in DOCS.rglob("*.md") if "_build" not in path.parts)
-FENCE = re.compile(r"^(`{3,})\s*(.*)$")
+FENCE = re.compile(r"^( *)(`{3,})\s*(.*)$")  # indented inside a list item, too
 SECONDS = 300  # one command of a page; the slowest (a first build) takes about 20 s on a slow machine
 
 
@@ -41,9 +41,9 @@ def blocks(text: str) -> list[Block]:
         if not opened:
             index += 1
             continue
-        fence, info = opened.groups()
+        indent, fence, info = opened.groups()
         end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == fence), len(lines))
-        body = lines[index + 1:end]
+        body = [line[len(indent):] if line.startswith(indent) else line.lstrip() for line in lines[index + 1:end]]
         directive = re.match(r"^\{([\w-]+)\}\s*(.*)$", info)
         language = directive.group(2).strip() if directive and directive.group(1) == "code-block" else info.strip()
         options = {}
@@ -130,6 +130,8 @@ TESTED = [page for page in PAGES if _tested(page)]
 @pytest.mark.parametrize("page", TESTED, ids=[p.relative_to(DOCS).as_posix() for p in TESTED])
 def test_every_shown_command_prints_what_the_page_shows(page, tmp_path):
     text = page.read_text(encoding="utf-8")
+    if shutil.which("git") is None and re.search(r"^ *\$ git ", text, re.MULTILINE):
+        pytest.skip("git ist nicht installiert – diese Seite zeigt git-Befehle")
     env = _environment(tmp_path)
     cwd = tmp_path / "arbeit"
     cwd.mkdir()
@@ -159,7 +161,7 @@ def test_every_shown_command_prints_what_the_page_shows(page, tmp_path):
 
 def test_the_marker_is_simple_and_its_matching_can_fail():
     page = "Text\n```console\n$ vorlagen pruefen\nGeprüft: … Vorlagen\n…\n$ cd x\n```\n" \
-           "```{code-block} yaml\n:caption: data/a.yaml\n\nname: x\n```\n```sh\nvorlagen\n```\n"
+           "```{code-block} yaml\n:caption: data/a.yaml\n\nname: x\n```\n1. Liste\n\n   ```sh\n   vorlagen\n   ```\n"
     found = blocks(page)
     assert [(b.language, b.options, b.lines) for b in found] == [
         ("console", {}, ["$ vorlagen pruefen", "Geprüft: … Vorlagen", "…", "$ cd x"]),
@@ -256,7 +258,7 @@ def test_a_limit_without_german_text_stops_the_build(monkeypatch):
     from vorlagen.core import limits
     reference = _reference()
     monkeypatch.delitem(reference.LIMITS, "MAX_TIEFE")
-    with pytest.raises(ValueError, match="LIMITS beschreibt MAX_TIEFE nicht"):
+    with pytest.raises(ValueError, match="LIMITS beschreibt MAX_TIEFE nicht – ergänzen Sie die deutsche Beschreibung"):
         reference.grenzen()
     assert limits.MAX_TIEFE == 50
 
@@ -328,6 +330,7 @@ def test_hilfe_refuses_an_impossible_port(capsys, port):
 def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatch, tmp_path):
     import socket
     import threading
+    import urllib.error
     import urllib.request
 
     from vorlagen.building.localserver import LocalServer
@@ -345,13 +348,21 @@ def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatc
         thread.start()
         try:
             answers.append(urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=10).read())
+            for path, host in (("/fehlt.html", f"127.0.0.1:{self.port}"), ("/", "boese.example")):
+                request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers={"Host": host})
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(request, timeout=10)
+                answers.append(refused.value.read())
         finally:
             self.shutdown()
             thread.join(10)
 
     monkeypatch.setattr(LocalServer, "serve_forever", serve_once)
     assert main(["hilfe", "--port", str(port)]) == 0
-    assert answers == [b"<title>Handbuch</title>"]
+    assert answers == [b"<title>Handbuch</title>",
+                       f"Diese Seite gibt es im Handbuch nicht – zur Übersicht: http://127.0.0.1:{port}/\n".encode(),
+                       f"Das Handbuch antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ – öffnen "
+                       "Sie eine dieser Adressen auf diesem Rechner.\n".encode()]
     assert capsys.readouterr().out == f"Handbuch: http://127.0.0.1:{port}/ – Beenden mit Strg+C.\n"
 
 
@@ -360,3 +371,37 @@ def test_hilfe_only_builds_when_asked(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(hilfe, "build", lambda: (tmp_path / "index.html", ""))
     assert main(["hilfe", "--nur-bauen"]) == 0
     assert capsys.readouterr().out == f"Handbuch: {(tmp_path / 'index.html').as_posix()}\n"
+
+
+def test_the_architecture_page_names_every_module():
+    page = (DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8")
+    package = ROOT / "vorlagen"
+    for stage in sorted(path for path in package.iterdir() if (path / "__init__.py").is_file()):
+        for module in sorted(stage.iterdir()):
+            name = f"{module.name}/" if (module / "__init__.py").is_file() else module.name
+            if module.suffix == ".py" and module.name != "__init__.py" or name.endswith("/"):
+                assert f"`{name}`" in page, (f"docs/entwicklung/architektur.md nennt vorlagen/{stage.name}/{name} "
+                                             "nicht – ergänzen Sie das Modul in der Tabelle seiner Stufe.")
+
+
+def _without_code(text: str) -> str:
+    """The text of a page outside fenced code blocks and inline code spans."""
+    outside, fenced = [], False
+    for line in text.splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            outside.append(re.sub(r"(`+).*?\1", "", line))
+    return "\n".join(outside)
+
+
+def test_no_raw_html_in_the_handbook():
+    reference = _reference()
+    texts = {page.relative_to(ROOT).as_posix(): page.read_text(encoding="utf-8") for page in PAGES
+             if page.parent.name != "referenz" or page.name == "index.md"}
+    texts.update({f"docs/referenz/{name}.md": make() for name, make in reference.PAGES.items()})
+    for name, text in texts.items():
+        found = re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code(text))
+        assert found is None, f"{name}: rohes HTML „{found and found.group()}…“ – schreiben Sie Markdown"
+    assert re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code("ein <b>fetter</b> Text"))
+    assert not re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code("`<b>` und\n```html\n<b>\n```\n\\<svg\\>"))

@@ -11,7 +11,7 @@ import pytest
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
 
-from .conftest import ROOT, edit, line_of, problems_of, run
+from .conftest import ROOT, edit, freigeben, line_of, problems_of, run
 from .test_build import pdf_text
 
 V = "vorlagen/2021-0123/vorlage.yaml"
@@ -456,6 +456,7 @@ def test_a_role_that_decides_is_authoritative_in_oparl(data, tmp_path):
     import json
     hausstil(data, "  rollen: {Vorberatung: {}, Beschlussfassung: {entscheidet: true}, Kenntnisnahme: {}}\n")
     edit(data / V, "rolle: Entscheidung}", "rolle: Beschlussfassung}")
+    freigeben(data)  # the Beratungsfolge prints another role: signed again, else OParl leaves the ENTWURF out
     assert run_build(data, tmp_path / "out") == 0
     objects = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").rglob("*.json")]
     consultations = [o for o in _walk(objects) if o.get("type", "").endswith("/Consultation") and "role" in o]

@@ -14,7 +14,7 @@ import pytest
 from vorlagen.compute.formel import FormelFehler, lesen
 from vorlagen.compute.project import prepare
 
-from .conftest import edit, line_of, run, problems_of
+from .conftest import copy_data, edit, line_of, run, problems_of
 
 NBSP = "\u00a0"
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
@@ -118,7 +118,7 @@ def test_erwartet_that_does_not_match_names_both_values(data):
     line = line_of(data / VORLAGE, "erwartet: 427779")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „eigenanteile“: berechnet 427.797{NBSP}€, erwartet "
-        "427.779 – prüfen Sie den erwarteten Wert und die Formel."]
+        f"427.779{NBSP}€ – prüfen Sie den erwarteten Wert und die Formel."]
 
 
 @pytest.mark.parametrize("formel, message", [
@@ -134,7 +134,8 @@ def test_erwartet_that_does_not_match_names_both_values(data):
                        "verteilungen."),
     ("finanzierung.m1-steuerung", "„finanzierung.m1-steuerung“ ist keine einzelne Zahl – wählen Sie einen Wert, "
                                   "z. B. „finanzierung.m1-steuerung.betrag“."),
-    ("1.000 * 2", "„1.000“: Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, z. B. 1000 oder 1,75."),
+    ("1.000 * 2", "„1.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000 (Dezimalzahlen mit "
+                  "Komma, z. B. 1,75)."),
     ("summe(1, 2)", "„,“ an Stelle 8: Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b); eine "
                     "Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."),
     ("summe(eigenanteile,eigenanteile)", "„,“ an Stelle 19: Argumente einer Funktion trennen Sie mit „;“, z. B. "
@@ -151,6 +152,147 @@ def test_a_formula_that_cannot_be_computed_is_a_german_problem_at_its_line(data,
     add_figures(data, SUMME + f"  - id: kaputt\n    formel: \"{formel}\"\n")
     line = line_of(data / VORLAGE, f'formel: "{formel}"')
     assert problems_of(data) == [f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „kaputt“: {message}"]
+
+
+PROZENT = """  - id: regale
+    formel: 9000
+  - id: quote
+    formel: 50
+    einheit: "%"
+    erwartet: 50
+  - id: quote-mit-zeichen
+    formel: 50 %
+    einheit: "%"
+    erwartet: 50
+  - id: drittel
+    formel: 100 / 3
+    einheit: "%"
+    erwartet: 33.33
+  - id: klein
+    formel: "0,5"
+    einheit: "%"
+  - id: satz
+    formel: 1,75 %
+    einheit: "%"
+  - id: doppelt
+    formel: 2 * 1,75 %
+    einheit: "%"
+  - id: summe-prozent
+    formel: 50 % + 10 %
+    einheit: "%"
+  - id: anteil
+    formel: regale * quote
+  - id: anteil-drittel
+    formel: regale * drittel
+  - id: anteil-klein
+    formel: regale * klein
+    rundung: cent
+  - id: typisiert
+    formel: 1000 * 50 %
+"""
+
+
+def test_a_number_typed_into_a_percent_figure_is_in_prozent(data):
+    add_figures(data, PROZENT)
+    z = figures(data)  # no problem: every erwartet matches
+    assert z["quote"] == z["quote-mit-zeichen"] == Fraction(50, 100)
+    assert z["quote"].text == z["quote-mit-zeichen"].text == f"50,00{NBSP}%"
+    assert z["drittel"] == Fraction(100, 3) / 100
+    assert z["drittel"].text == f"33,33{NBSP}%"
+    assert z["klein"] == Fraction(5, 10) / 100 and z["klein"].text == f"0,50{NBSP}%"
+    assert z["satz"] == Fraction(175, 100) / 100 and z["satz"].text == f"1,75{NBSP}%"
+    assert z["doppelt"] == 2 * Fraction(175, 10000) and z["doppelt"].text == f"3,50{NBSP}%"
+    assert z["summe-prozent"] == Fraction(60, 100)
+    # a % figure in a product is its fraction: 9.000 € × 50 % = 4.500 €, not 450.000 €
+    assert z["anteil"] == 9000 * Fraction(1, 2) == 4500 and z["anteil"].text == f"4.500{NBSP}€"
+    assert z["anteil-drittel"] == half_up(9000 * Fraction(1, 3)) == 3000
+    assert z["anteil-klein"] == 9000 * Fraction(5, 1000) == 45 and z["anteil-klein"].text == f"45,00{NBSP}€"
+    assert z["typisiert"] == 1000 * Fraction(1, 2) == 500  # a typed amount times a percentage stays an amount
+
+
+def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data):
+    add_figures(data, """  - id: quote
+    formel: "0,5"
+    einheit: "%"
+    erwartet: 50
+  - id: andere
+    formel: 50
+    einheit: "%"
+    erwartet: 40
+  - id: achtel
+    formel: "0,125"
+    einheit: "%"
+    erwartet: 12.5
+  - id: viel
+    formel: 50
+    einheit: "%"
+    erwartet: 5000
+""")
+    first = line_of(data / VORLAGE, "erwartet: 50")
+    second = line_of(data / VORLAGE, "erwartet: 40")
+    third = line_of(data / VORLAGE, "erwartet: 12.5")
+    fourth = line_of(data / VORLAGE, "erwartet: 5000")
+    assert problems_of(data) == [
+        f"data/vorlagen/2021-0123/vorlage.yaml:{first}: Zahl „quote“: berechnet 0,50{NBSP}%, erwartet 50{NBSP}% – "
+        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 50{NBSP}% schreiben Sie „50“ oder „50 %“.",
+        f"data/vorlagen/2021-0123/vorlage.yaml:{second}: Zahl „andere“: berechnet 50,00{NBSP}%, erwartet 40{NBSP}% – "
+        "prüfen Sie den erwarteten Wert und die Formel.",
+        # 0,125 % prints 0,13 % (half up); 12,5 % was meant
+        f"data/vorlagen/2021-0123/vorlage.yaml:{third}: Zahl „achtel“: berechnet 0,13{NBSP}%, erwartet 12,5{NBSP}% – "
+        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 12,5{NBSP}% schreiben Sie „12,5“ oder "
+        "„12,5 %“.",
+        f"data/vorlagen/2021-0123/vorlage.yaml:{fourth}: Zahl „viel“: berechnet 50,00{NBSP}%, erwartet 5.000{NBSP}% – "
+        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 5.000{NBSP}% schreiben Sie „5000“ oder "
+        "„5000 %“."]
+
+
+@pytest.mark.parametrize("zahl, message", [
+    ('formel: "50 %"', "Die Formel ergibt einen Prozentsatz (50 %), die Zahl ist aber in „€“ angegeben – ein "
+                       "Prozentsatz braucht „einheit: \"%\"“, ein Anteil an einem Betrag eine Formel wie „betrag * 50 %“."),
+    ('formel: "50 % + 10 %"\n    einheit: T€',
+     "Die Formel ergibt einen Prozentsatz (50 % + 10 %), die Zahl ist aber in „T€“ angegeben – ein Prozentsatz "
+     "braucht „einheit: \"%\"“, ein Anteil an einem Betrag eine Formel wie „betrag * (50 % + 10 %)“."),
+    ('formel: "-2 %"\n    einheit: VZÄ',
+     "Die Formel ergibt einen Prozentsatz (-2 %), die Zahl ist aber in „VZÄ“ angegeben – ein Prozentsatz braucht "
+     "„einheit: \"%\"“, ein Anteil an einem Betrag eine Formel wie „betrag * (-2 %)“."),
+    ('formel: "50 % + 10"\n    einheit: "%"',
+     "„50 % + 10“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben Sie alle Prozentsätze gleich, "
+     "z. B. „50 % + 10 %“ oder „50 + 10“."),
+    ('formel: "summe(2 * 5 %; 1)"\n    einheit: "%"',
+     "„summe(2 * 5 %; 1)“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben Sie alle Prozentsätze "
+     "gleich, z. B. „50 % + 10 %“ oder „50 + 10“."),
+    ("formel: 0.005", "„0.005“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 0,005 (mit "
+                      "Dezimalkomma)."),
+    ("formel: 1.5 * 2", "„1.5“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 1,5 (mit Dezimalkomma)."),
+    ('formel: "1.000,5"', "„1.000,5“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000,5 "
+                          "(Dezimalzahlen mit Komma, z. B. 1,75)."),
+    ("formel: 12.500.000", "„12.500.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 12500000 "
+                           "(Dezimalzahlen mit Komma, z. B. 1,75)."),
+    ('formel: "1.2.3"', "„1.2.3“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
+                        "z. B. 1000 oder 1,75."),
+])
+def test_a_typed_figure_that_is_not_what_its_unit_says(data, zahl, message):
+    add_figures(data, f"  - id: kaputt\n    {zahl}\n")
+    line = line_of(data / VORLAGE, zahl.split("\n")[0])
+    assert problems_of(data) == [f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „kaputt“: {message}"]
+
+
+FONDS_VORLAGE = Path("vorlagen/fonds/vorlage.yaml")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("{formel: pauschale, als: Verwaltungspauschale", '{formel: "2 %", als: Verwaltungspauschale',
+     "Berechnung „verteilung“, Zeile „Verwaltungspauschale“: „2 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein "
+     "Anteil an einem Betrag braucht eine Formel wie „betrag * 2 %“."),
+    ("fonds: kennzahlen.integrationsfonds-2025.volumen", 'fonds: "50 % + 10 %"',
+     "Berechnung „verteilung“, Fonds: „50 % + 10 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein Anteil an einem Betrag "
+     "braucht eine Formel wie „betrag * (50 % + 10 %)“."),
+])
+def test_a_percentage_alone_in_a_table_of_euros(tmp_path, old, new, message):
+    data = copy_data(Path(__file__).parent / "fixtures" / "rechenwege", tmp_path)
+    edit(data / FONDS_VORLAGE, old, new)
+    line = line_of(data / FONDS_VORLAGE, new)
+    assert problems_of(data) == [f"data/{FONDS_VORLAGE}:{line}: {message}"]
 
 
 def test_figures_that_read_each_other_in_a_circle(data):

@@ -94,3 +94,24 @@ def test_a_missing_data_repository_names_the_command_as_run(monkeypatch, capsys,
     assert code == 1
     assert ("Hier liegt kein Datenrepository: der Datenordner fehlt – wechseln Sie in Ihr Datenrepository, geben "
             "Sie es mit --data an oder legen Sie eines an: ./bauen.sh neu ORDNER.") in err
+
+
+@pytest.mark.parametrize("old, new, key, message", [
+    ("    stand: empfohlen  # der Kreisausschuss empfiehlt dem Kreistag: so zeigt es die Beratungsfolge\n", "",
+     "ergebnis: Beschluss",
+     "TOP 3: Die Beratungsfolge der Vorlage 2024/041 zeigte „ungeändert beschlossen“, ein Wort, das nicht in der "
+     "Liste „hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie unter „stand“ das eigene Wort, eines "
+     "von: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, Erledigt."),
+    ("stand: empfohlen ", "stand: empfolen ", "stand:",
+     "„stand“: „empfolen“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – meinten Sie "
+     "„empfohlen“? Möglich sind: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, "
+     "Erledigt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile {zeile})."),
+    ('  - {top: "4", ergebnis: Kenntnisnahme}', '  - {top: "4", stand: vertagt}', "stand: vertagt",
+     "TOP 4: „stand“ gehört zu einem „ergebnis“ – tragen Sie das Ergebnis ein oder entfernen Sie „stand“."),
+])
+def test_a_recorded_result_is_shown_in_the_bodys_word(tmp_path, old, new, key, message):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / NIEDERSCHRIFT
+    edit(path, old, new)
+    zeile = line_of(data / "koerperschaft.yaml", "beratungsergebnisse:")  # where the body's list stands
+    assert problems_of(data) == [f"data/{NIEDERSCHRIFT}:{line_of(path, key)}: {message.replace('{zeile}', str(zeile))}"]

@@ -21,21 +21,15 @@ DOKUMENTE = sorted(p.stem for p in KORPUS.glob("*.txt"))
 SLIP_STATUSES = ("Fehler", "Folgefehler")
 
 # Recognised calculations / listed calculations across the corpus, measured and rounded down: it may only rise.
-MINDEST_QUOTE = 0.08
+MINDEST_QUOTE = 0.45
 # Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
-HOECHSTENS_VERSCHLUCKT = 36
+HOECHSTENS_VERSCHLUCKT = 12
 
 # Known false alarms, each a bug for the engine, named exactly: document → [(line, typed figure)], reason. The
 # document's case is marked xfail only while the engine reports exactly these alarms; any other alarm fails.
 FEHLALARME: dict[str, tuple[list[tuple[int, str]], str]] = {}
 # The same for each document printed to PDF; matched by figure only, as line breaks in a PDF depend on the fonts.
-FEHLALARME_PDF: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "39_filderstadt_vorbericht": (
-        [(18, "52.040"), (18, "58.549"), (18, "57.909"), (18, "60.149"), (18, "62.019")],
-        "Fehlalarm (main und h-nachrechnen 44db3a3): im PDF bricht die Zeilenbeschriftung „Gemeindeanteil an der "
-        "Einkommensteuer“ um; die Prüfung summiert die Spalten dann nur über die 8 Zeilen unter dem Umbruch "
-        "(z. B. 19.010 … 12 = 32.042) und meldet die richtigen Summen 52.040, 58.549, 57.909, 60.149, 62.019 als Fehler"),
-}
+FEHLALARME_PDF: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
 _FIGURE = re.compile(r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s?"
                      r"(?P<unit>Mrd|Milliarden|Mio|Millionen|Tsd|Tausend|T€|TEUR|TEuro|TER)?")

@@ -6,6 +6,7 @@ The Landkreis Heidemoor (tests/fixtures/heidemoor, Niedersachsen, invented) uses
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -41,6 +42,8 @@ def test_a_vorlage_without_nummer_and_termin_prints_both_as_open(built_heidemoor
     assert "Federführend" not in text  # the Landkreis has no Ämter: nothing to print, nothing open
     html = _text(built_heidemoor, "vorlagen/entwurf-breitband/entwurf-breitband.html")
     assert "Mitteilungsvorlage (Nummer noch offen): Sachstand des Breitbandausbaus" in html  # the page title
+    anlage = _text(built_heidemoor, "vorlagen/entwurf-breitband/anlage-1-karte-der-offenen-hausanschluesse.txt")
+    assert "zur Mitteilungsvorlage (Nummer noch offen): Sachstand des Breitbandausbaus in den Außenbereichen" in anlage
 
 
 def test_the_bodys_own_words_are_printed(built_heidemoor):
@@ -50,6 +53,8 @@ def test_the_bodys_own_words_are_printed(built_heidemoor):
                   "Es sind keine wesentlichen Auswirkungen auf das Klima zu erwarten."):
         assert words in text, words
     assert "Auswirkung:" not in text  # vorsatz: ~ – the answer stands as a sentence of its own
+    assert "empfohlen (7 Ja, 2 Nein)" in text  # the Niederschrift's result in the body's word (stand: empfohlen)
+    assert "beschlossen (7 Ja" not in text
     eil = _text(built_heidemoor, "vorlagen/2024-052/2024-052.txt")
     assert ("Dringlichkeitsentscheidung vom 17.04.2024, getroffen durch die Landrätin und ein Mitglied des "
             "Kreisausschusses (§ 89 NKomVG)") in eil
@@ -74,7 +79,7 @@ def test_check_lists_what_is_still_open(capsys):
     assert code == 0
     assert ("Noch offen (gedruckt als „noch offen“ bzw. „Termin offen“; in eine Sitzungsmappe und nach OParl kommt "
             "eine Vorlage erst mit einer Nummer):\n"
-            "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, Datum, "
+            "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, "
             "Sitzungstermin Ausschuss für Bauen, Umwelt und Klimaschutz (Kenntnisnahme)\n") in out
 
 
@@ -108,7 +113,7 @@ def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_opar
     assert "Kommunales Integrationsmanagement" in oparl  # the numbered ones are published as before
     code, listing, _ = run(capsys, "--data", str(data), "check")
     assert code == 0
-    assert ("  entwurf-sprachkurse: Sprachkurse im Herbst – Nummer, federführendes Amt, Datum, Sitzungstermin "
+    assert ("  entwurf-sprachkurse: Sprachkurse im Herbst – Nummer, federführendes Amt, Sitzungstermin "
             "Ausschuss für Soziales und Integration (Kenntnisnahme)\n") in listing
     assert "nach OParl kommt eine Vorlage erst mit Nummer und federführendem Amt):\n" in listing
     code, zahlen, _ = run(capsys, "--data", str(data), "zahlen", "entwurf-sprachkurse")
@@ -164,9 +169,9 @@ def test_a_folder_named_like_a_nummer_is_refused_with_both_names(tmp_path):
 
 
 def test_numbering_skips_an_open_nummer(tmp_path):
-    for name, nummer in (("a", '"2021/0007"'), ("b", "~"), ("c", "null")):
+    for name, nummer in (("a", '"2021/0007"'), ("b", "~"), ("c", "null"), ("e", "")):
         (tmp_path / "vorlagen" / name).mkdir(parents=True)
-        (tmp_path / "vorlagen" / name / "vorlage.yaml").write_text(f"nummer: {nummer}\n", encoding="utf-8")
+        (tmp_path / "vorlagen" / name / "vorlage.yaml").write_text(f"nummer: {nummer}\nart: X\n", encoding="utf-8")
     (tmp_path / "vorlagen" / "d").mkdir()
     (tmp_path / "vorlagen" / "d" / "vorlage.yaml").write_text("art: Mitteilungsvorlage\n", encoding="utf-8")
     assert used_nummern(tmp_path) == ["2021/0007"]
@@ -206,6 +211,10 @@ def test_the_schema_of_a_data_repository_holds_the_bodys_own_words():
         "Additional properties are not allowed ('bearbeitng' was unexpected)"]
     assert not list(validator.iter_errors({**document, "kopf": {"bearbeitung": "Herr A"}}))
     assert list(validator.iter_errors({**document, "kopf": {}, "art": "Antrag"}))
+    niederschrift = schema(kind_of("sitzungen/x/niederschrift.yaml"), stil)
+    stand = niederschrift["definitions"]["Protokollpunkt"]["properties"]["stand"]
+    assert stand["anyOf"][0]["enum"] == ["empfohlen", "beschlossen", "genehmigt", "abgelehnt", "zur Kenntnis genommen",
+                                         "vertagt", "Erledigt"]
 
 
 def test_vorlage_neu_writes_a_vorlage_without_nummer_and_without_amt(tmp_path, capsys):
@@ -238,7 +247,7 @@ def test_a_vorlage_without_gremium_prints_no_beratungsfolge(tmp_path, capsys):
     text = (out / ENTWURF / "entwurf-breitband.txt").read_text(encoding="utf-8")
     assert "Beratungsfolge" not in text and "Termin offen" not in text and "Sachverhalt" in text
     code, listing, _ = run(capsys, "--data", str(data), "check")
-    assert code == 0 and "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, Datum\n" in listing
+    assert code == 0 and "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer\n" in listing
 
 
 def test_a_rebuild_reuses_the_unnumbered_vorlage_and_moves_it_once_it_has_a_nummer(tmp_path, capsys):
@@ -252,3 +261,42 @@ def test_a_rebuild_reuses_the_unnumbered_vorlage_and_moves_it_once_it_has_a_numm
     assert main(["--data", str(data), "--out", str(out)]) == 0
     assert "Drucksache: 2024/060" in (out / "vorlagen" / "2024-060" / "2024-060.txt").read_text(encoding="utf-8")
     assert not (out / ENTWURF).exists()  # the draft's files leave with its open Nummer
+
+
+def test_the_deadline_list_asks_for_the_sitzung_of_an_open_termin(tmp_path, capsys):
+    """Once the Vorlage is on the agenda of its Gremium, `check` says where its open Termin goes."""
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "vorlage.yaml", "art: Mitteilungsvorlage", 'nummer: "2024/060"\nart: Mitteilungsvorlage')
+    edit(data / "sitzungen" / "ABU-2024-04-23.yaml", '    - {top: "4", vorlage: "2024/041"}\n',
+         '    - {top: "4", vorlage: "2024/041"}\n    - {top: "5", vorlage: "2024/060"}\n')
+    code, out, _ = run(capsys, "--data", str(data), "check", "--stichtag", "2024-04-01")
+    assert code == 0
+    assert ("    TOP 5     2024/060: Termin in der Beratungsfolge noch offen – tragen Sie „sitzung: ABU-2024-04-23“ "
+            "statt „gremium“ ein\n") in out
+
+
+def test_the_sitzungsmappe_does_not_print_its_own_termin_as_open(tmp_path, capsys):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "vorlage.yaml", "art: Mitteilungsvorlage", 'nummer: "2024/060"\nart: Mitteilungsvorlage')
+    edit(data / "sitzungen" / "ABU-2024-04-23.yaml", '    - {top: "4", vorlage: "2024/041"}\n',
+         '    - {top: "4", vorlage: "2024/041"}\n    - {top: "5", vorlage: "2024/060"}\n')
+    code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "out"), "sitzung", "ABU-2024-04-23")
+    assert code == 1
+    assert ("data/vorlagen/entwurf-breitband/vorlage.yaml:2: Die Vorlage 2024/060 geht in die Sitzungsmappe "
+            "ABU-2024-04-23 (TOP 5), aber noch offen ist: der Termin der Beratung im Gremium ABU („sitzung: "
+            "ABU-2024-04-23“) – ergänzen Sie dies in vorlage.yaml.\n") in err
+
+
+def test_a_numbered_vorlage_with_an_open_termin_is_published_without_that_consultation(tmp_path):
+    data = copy_data(DATA, tmp_path)
+    edit(data / "vorlagen" / "2021-0123" / "vorlage.yaml", "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}\n",
+         "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {gremium: KT, rolle: Entscheidung}\n")
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    text = (out / "vorlagen" / "2021-0123" / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "Termin offen  Kreistag" in text
+    papers = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "oparl").rglob("*.json")]
+    consultations = [o for page in papers for o in (page.get("data") or [page])
+                     if isinstance(o, dict) and o.get("type", "").endswith("/Consultation")]
+    assert consultations and all("kt-" not in c["meeting"].lower() for c in consultations)
+    assert any(c.get("role") == "Vorberatung" and "ka-2021-06-21" in c["meeting"].lower() for c in consultations)

@@ -18,7 +18,7 @@ from vorlagen.building.state import OPARL_LEDGER, state_dir
 from vorlagen.cli import main
 from vorlagen.meetings import oparl_pages
 
-from .conftest import DATA, copy_data, edit
+from .conftest import DATA, copy_data, edit, freigeben
 from .oparl_check import errors
 
 SECRET = ("2021/0130", "2021-0130", "Auswahlverfahren für die Koordinationsstellen")
@@ -196,6 +196,7 @@ def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp
     edit(data / "vorlagen" / "2021-0123" / "vorlage.yaml",
          "anlagen:\n  - {titel: Handlungskonzept Kommunales Integrationsmanagement, datei: anlagen/handlungskonzept.md}",
          "anlagen: []")
+    freigeben(data)  # the Vorlage changed: signed again, else it is an ENTWURF the endpoint leaves out
     assert main(["build", "--data", str(data), "--out", str(out)]) == 0
     paper = json.loads((out / paper_url).read_text(encoding="utf-8"))
     assert (paper["created"], paper["modified"]) == ("2021-05-27T00:00:00+02:00", later.isoformat())

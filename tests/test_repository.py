@@ -236,3 +236,17 @@ def test_new_repository_in_a_file_is_a_german_problem(capsys, tmp_path):
     code, out, err = run(capsys, "neu", str(tmp_path / "datei"))
     assert code == 1 and "Traceback" not in err
     assert "Das ist eine Datei, kein Ordner – wählen Sie einen neuen Ordnernamen, z. B. vorlagen neu meine-verwaltung." in err
+
+
+def test_schema_with_an_unreadable_koerperschaft_uses_the_standard_words(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "r"
+    shutil.copytree(DATA, repo / "data")
+    (repo / "data" / "koerperschaft.yaml").write_text("name: [Kreis\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    code, out, err = run(capsys, "schema")
+    assert code == 0 and out.startswith("JSON-Schema für ")
+    assert err.endswith("\nHinweis: koerperschaft.yaml lässt sich nicht lesen – das Schema enthält die Standardwörter; "
+                        "schreiben Sie es nach der Korrektur mit „vorlagen schema“ neu.\n")
+    assert err.startswith("data/koerperschaft.yaml:2: YAML-Syntaxfehler")
+    written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (repo / "schema").iterdir()}
+    assert written == schema_files(Hausstil())

@@ -150,8 +150,9 @@ NB = "\u00a0"
 # Figures by hand: E5 74.980 € × 13/12 = 81.228,33 → 81.228 €; × 0,5 = 40.614 € (before 39.964 €).
 # December 2021 and 2022 split 1:12 by largest remainder: 40.614 → 3.124 + 37.490; Förderung 29.629 → 2.279 + 27.350;
 # Eigenanteil 2021: 3.124 − 2.279 = 845 (before 3.074 − 2.279 = 795), 2022: 37.490 − 27.350 = 10.140 (before 9.540).
-# The Finanzielle Auswirkungen (Ansatz fully bound, tests/test_haushalt.py) grow by as much: 44.497 + 50 = 44.547 €
-# in 2021, 533.969 + 600 = 534.569 € in 2022.
+# The Haushalt (05.06.01, nothing free): its amounts per year are the teuerste Alternative's Eigenanteile, so they
+# and the Mehrbedarf, the Einsparung and the Bereitstellung grow by the same 50 € (2021) and 600 € (2022):
+# 44.497 + 50 = 44.547 €, 533.969 + 600 = 534.569 €.
 EXPECTED = f"""Vergleich: HEAD~4 → HEAD
 
 Vorlage 2021/0123: {BETREFF}
@@ -166,6 +167,16 @@ Vorlage 2021/0123: {BETREFF}
     Eigenanteil 2022 „Verwaltungsassistenz im KI“: 9.540{NB}€ → 10.140{NB}€ (+600{NB}€)
     Eigenanteil insgesamt, günstigste Alternative: 510.330{NB}€ → 510.980{NB}€ (+650{NB}€)
     Eigenanteil insgesamt, teuerste Alternative: 578.466{NB}€ → 579.116{NB}€ (+650{NB}€)
+    Betrag 2021 „05.06.01“: 44.497{NB}€ → 44.547{NB}€ (+50{NB}€)
+    Mehrbedarf 2021 „05.06.01“: 44.497{NB}€ → 44.547{NB}€ (+50{NB}€)
+      weil: Betrag: 44.497{NB}€ → 44.547{NB}€
+    Betrag 2022 „05.06.01“: 533.969{NB}€ → 534.569{NB}€ (+600{NB}€)
+    Mehrbedarf 2022 „05.06.01“: 533.969{NB}€ → 534.569{NB}€ (+600{NB}€)
+      weil: Betrag: 533.969{NB}€ → 534.569{NB}€
+    Einsparung 2021 „05.02.01“: 44.497{NB}€ → 44.547{NB}€ (+50{NB}€)
+    Einsparung 2022 „05.02.01“: 533.969{NB}€ → 534.569{NB}€ (+600{NB}€)
+    Überplanmäßige Bereitstellung 2021: 44.497{NB}€ → 44.547{NB}€ (+50{NB}€)
+    Überplanmäßige Bereitstellung 2022: 533.969{NB}€ → 534.569{NB}€ (+600{NB}€)
   Kopfdaten:
     Beratungsfolge: „{ASI}; 21.06.2021 Kreisausschuss (Entscheidung)“ → „{ASI}; 21.06.2021 Kreisausschuss (Vorberatung)“
   Text:

@@ -147,9 +147,25 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_GEMACHT": ("Zeichen und Listeneinträge, die alle Schritte eines Templates zusammen erzeugen", "nein"),
     "MAX_SCHLEIFE": ("Durchläufe aller `{% for %}`-Schleifen eines Templates", "nein"),
     "MAX_STELLEN": ("Stellen einer ganzen Zahl aus `*` oder `**`", "nein"),
-    "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Layout-Prüfung ansieht; ein größeres wird so weit "
-                  "geprüft", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
+    "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
+    "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),
+    "NR_XML": ("`nachrechnen`: Bytes eines entpackten XML-Teils einer Word-Datei", "nein"),
+    "NR_STROM": ("`nachrechnen`: Bytes eines entpackten Datenstroms einer PDF-Datei", "nein"),
+    "NR_SEITEN": ("`nachrechnen`: Seiten einer PDF-Datei", "nein"),
+    "NR_FORMULARE": ("`nachrechnen`: eingebettete Formulare (XObjects), die eine PDF-Seite beim Lesen aufruft", "nein"),
+    "NR_ABSAETZE": ("`nachrechnen`: Absätze einer Word-Datei", "nein"),
+    "NR_ZELLEN": ("`nachrechnen`: Tabellenzellen einer Word-Datei, eine verbundene Zelle je überspannter Spalte "
+                  "gezählt", "nein"),
+    "NR_SPANNE": ("`nachrechnen`: Spalten, über die eine Zelle einer Word-Tabelle verbunden ist", "nein"),
+    "NR_ZEILEN": ("`nachrechnen`: Zeilen eines Dokuments", "nein"),
+    "NR_ZEILENLAENGE": ("`nachrechnen`: Zeichen einer Zeile", "nein"),
+    "NR_LISTE": ("`nachrechnen`: Zeilen einer Liste über einer Summe (die Summe einer längeren Liste bleibt „nicht "
+                 "geprüft“)", "nein"),
+    "NR_ZAHLEN": ("`nachrechnen`: Zahlen eines Dokuments", "nein"),
+    "NR_SATZ": ("`nachrechnen`: Zeichen eines über Zeilen umbrochenen Satzes, der als ein Satz gelesen wird", "nein"),
+    "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Prüfung nach dem Satz ansieht (ein größeres Dokument "
+                  "wird bis dahin geprüft)", "nein"),
 }
 
 
@@ -201,6 +217,14 @@ def _is_message(text: str) -> bool:
     return " – " in text and len(text) > 25 and text.strip()[:1] not in ("#", "…", "–")
 
 
+def _is_help(node: ast.AST) -> bool:
+    """A call that declares a command or an option: its texts are help, listed under Befehle."""
+    if not isinstance(node, ast.Call):
+        return False
+    name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+    return name in ("Command", "add_argument", "ArgumentParser")
+
+
 def messages() -> dict[str, list[str]]:
     """Every message text in the source, by stage; a docstring is none."""
     found: dict[str, set[str]] = {}
@@ -211,12 +235,14 @@ def messages() -> dict[str, list[str]]:
                       and node.body and isinstance(node.body[0], ast.Expr)}
         inner = {id(part) for node in ast.walk(tree) if isinstance(node, (ast.JoinedStr, ast.BinOp))
                  for part in ast.walk(node) if part is not node}
+        inner |= {id(part) for node in ast.walk(tree) if _is_help(node)  # help texts: the reference of commands
+                  for argument in [*node.args, *(k.value for k in node.keywords)] for part in ast.walk(argument)}
         stage = path.relative_to(PACKAGE).parts[0] if len(path.relative_to(PACKAGE).parts) > 1 else "core"
         for node in ast.walk(tree):
             if id(node) in docstrings or id(node) in inner:
                 continue
             text = _template(node)
-            if text is not None and _is_message(text):
+            if text is not None and "\n" not in text and _is_message(text):  # multi-line: a file's template
                 found.setdefault(stage, set()).add(" ".join(text.split()))
     return {stage: sorted(found[stage]) for stage in STAGES if stage in found}
 

@@ -83,7 +83,7 @@ class Builder:
             for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
                 if top.vorlage in vorlagen:
                     problems += check_veroeffentlichung(self.facts, vorlagen[top.vorlage],
-                                                        f"die Sitzungsmappe {sid} (TOP {top.top})")
+                                                        f"die Sitzungsmappe {sid} (TOP {top.top})", sid)
         for sid in sorted(mappen):
             if sid not in sitzungen:
                 problems.append(unknown(where, " Sitzung", sid, sitzungen,
@@ -139,7 +139,7 @@ class Builder:
                         continue
                     entry = new.entries[f"vorlage:{source.slug}"] = Entry(
                         vorlage_key(facts, engine, source, doc.saetze_gelesen), [str(f) for f in doc.files],
-                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.vorlage.nummer, stand)
+                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.auswahl, stand)
                                                      for stand in (doc.freigabe.offen if doc.freigabe else [])])
                     jobs = [] if problems else self._vorlage(doc, old, new)  # after a failure only collect problems
                 entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
@@ -342,7 +342,8 @@ class Builder:
         pages = None
         if self.facts.koerperschaft.oparl is not None:
             beschluesse = {(m.id, top): text for m in minutes for top, text in m.beschlusstexte().items()}
-            graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read, beschluesse)
+            entwuerfe = self._entwuerfe(docs, manifest)
+            graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read, beschluesse, set(entwuerfe))
             previous = self.state / OPARL_LEDGER
             pages = Pages(graph, previous.read_bytes() if previous.is_file() else None,
                           self.facts.koerperschaft.oparl.seitengroesse)
@@ -359,6 +360,21 @@ class Builder:
                 self._write(folder / publish.OPARL, files[publish.OPARL])
             self._write(folder / publish.CHECKSUMS, publish.checksums(files))
 
+    def _entwuerfe(self, docs: list[VorlageDoc], manifest: Manifest) -> dict[str, list[str]]:
+        """The public ENTWÜRFE (by kennung) with what keeps each one; each named in a warning: not published in the
+        OParl endpoint until released."""
+        found = {}
+        for doc in docs:
+            source = doc.source
+            entry = manifest.entries.get(f"vorlage:{source.slug}")
+            if entry is None or not entry.entwurf or not doc.oeffentlich or source.vorlage.nummer is None:
+                continue
+            found[source.kennung] = entry.entwurf
+            where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
+            self.progress.warn(f"{where}: Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die OParl-Schnittstelle "
+                               f"veröffentlicht sie erst, wenn sie freigegeben ist. {' '.join(entry.entwurf)}")
+        return found
+
     def _unreleased(self, doc: SitzungDoc, manifest: Manifest) -> list[Problem]:
         """A Sitzungsmappe and its publish bundle hold no ENTWURF: one problem per open sign-off on its agenda."""
         problems = []
@@ -369,7 +385,7 @@ class Builder:
             where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
             entry = manifest.entries.get(f"vorlage:{source.slug}")  # none when its texts had problems
             for offen in entry.entwurf if entry else []:
-                problems.append(Problem(where, f"Die Vorlage {source.vorlage.nummer} ist noch ein ENTWURF – die "
+                problems.append(Problem(where, f"Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die "
                                                f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
                                                f"entstehen erst, wenn sie freigegeben ist. {offen}"))
         return problems

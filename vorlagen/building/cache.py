@@ -18,7 +18,7 @@ from vorlagen.compute.minutes import beratungsergebnisse
 from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
-from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, ORDNER, datei
 from vorlagen.render.templates import TEMPLATES
 from vorlagen.building.state import MANIFEST
 
@@ -76,7 +76,8 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
         original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
         bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
     results = [f"{sid}={e}" for (nummer, sid), e in sorted(_results(facts).items()) if nummer == vorlage.nummer]
-    gezeichnet = str((source.folder / MITZEICHNUNGEN).is_file())  # its content counts where it is read (reads)
+    gezeichnet = str([(source.folder / MITZEICHNUNGEN).is_file(),  # their content counts where it is read (reads)
+                      *((source.folder / ORDNER / datei(m.rolle)).is_file() for m in source.mitzeichnungen)])
     return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, gezeichnet, *_tree(facts.data_dir / "stellen"),
                    *_tree(facts.data_dir / "kennzahlen"), *_tree(facts.data_dir / "haushalt"))
 

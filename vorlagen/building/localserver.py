@@ -191,6 +191,8 @@ class LocalHandler(SimpleHTTPRequestHandler):
     """Serves files of one folder to requests that name this machine; German answers for every refusal."""
 
     server: LocalServer
+    forbidden = FORBIDDEN  # the German answers; a server that is no preview (the handbook) names itself
+    answers = ANSWERS
 
     def setup(self) -> None:
         super().setup()
@@ -202,7 +204,7 @@ class LocalHandler(SimpleHTTPRequestHandler):
             return False
         hosts = self.headers.get_all("Host") or []
         if len(hosts) != 1 or hosts[0].strip().lower() not in self.server.hosts:
-            self.answer(HTTPStatus.FORBIDDEN, FORBIDDEN.format(port=self.server.port))
+            self.answer(HTTPStatus.FORBIDDEN, self.forbidden.format(port=self.server.port))
             return False
         return True
 
@@ -249,7 +251,7 @@ class LocalHandler(SimpleHTTPRequestHandler):
         return path
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        text = ANSWERS.get(HTTPStatus(code), ANSWERS[HTTPStatus.BAD_REQUEST])
+        text = self.answers.get(HTTPStatus(code), self.answers[HTTPStatus.BAD_REQUEST])
         self.answer(HTTPStatus(code), text.format(port=self.server.port))
 
     def answer(self, status: HTTPStatus, text: str) -> None:

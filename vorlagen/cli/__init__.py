@@ -39,7 +39,7 @@ COMMANDS = [
                         "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
                         "ein ENTWURF, 2: Fehler."),
     Command("zahlen", "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
-            zahlen.zahlen, zahlen.zahlen_options),
+            zahlen.zahlen, zahlen.zahlen_options, liest=True),
     Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",
             reviewing.text, reviewing.text_options, data=False),
     Command("nachrechnen", "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             args.repository, args.data, args.out = repository, repository.data, repository.out
         return command.run(args)
     except BuildFailed as failed:
-        report_problems(failed.problems)
+        report_problems(failed.problems, command.liest)
         return command.failure
     except KeyboardInterrupt:
         print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
@@ -99,9 +99,14 @@ def run() -> None:
     sys.exit(code)
 
 
-def report_problems(problems: list[Problem]) -> None:
+def report_problems(problems: list[Problem], liest: bool = False) -> None:
+    """Every problem, then their count; a command that writes says that nothing was written (`liest`: it only
+    reads)."""
     for problem in problems:
         print(problem, file=sys.stderr)
     count = len(problems)
+    if liest:
+        print(f"\n{anzahl(count, 'Problem', 'Probleme')} gefunden.", file=sys.stderr)
+        return
     print(f"\n{anzahl(count, 'Problem', 'Probleme')} gefunden – es wurde nichts geschrieben; "
           "die bisherige Ausgabe ist unverändert.", file=sys.stderr)

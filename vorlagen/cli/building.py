@@ -145,7 +145,7 @@ def _entwuerfe(docs, paths: Paths) -> None:
             source = doc.source
             datei = source.folder / (DATEI if source.mitzeichnungen else "vorlage.yaml")
             where = paths.where(datei, stand.mitzeichnung.where("rolle").line if stand.mitzeichnung else None)
-            lines.append(f"  {where}: Vorlage {source.vorlage.nummer}: {was_tun(source.vorlage.nummer, stand)}")
+            lines.append(f"  {where}: Vorlage {source.bezeichnung}: {was_tun(source.auswahl, stand)}")
     if lines:
         print("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n" + "\n".join(lines))
 

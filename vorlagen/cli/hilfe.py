@@ -39,12 +39,27 @@ def build(sources: Path | None = None) -> tuple[Path | None, str]:
     out = sources / "_build" / "html"
     said = io.StringIO()
     with redirect_stdout(said), redirect_stderr(said):
-        code = build_main(["-q", "-W", "--keep-going", "-b", "html", "-d", str(sources / "_build" / "doctrees"),
-                           str(sources), str(out)])
+        # not strict (-W): a reader gets the handbook even with a broken link; the tests build it strictly
+        code = build_main(["-q", "-b", "html", "-d", str(sources / "_build" / "doctrees"), str(sources), str(out)])
     if code != 0:
         return None, (said.getvalue().rstrip() + "\n\nDas Handbuch ließ sich nicht bauen (Meldungen oben) – "
                       "prüfen Sie die genannten Seiten in docs/.")
     return out / "index.html", ""
+
+
+def _handbook_handler():
+    """The local server's handler, answering as the handbook instead of as the preview."""
+    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, LocalHandler
+
+    def own(text: str) -> str:
+        return (text.replace("Die Vorschau", "Das Handbuch").replace("in der Vorschau", "im Handbuch")
+                .replace("Vorschau-Fenster", "Handbuch-Fenster"))
+
+    class HandbookHandler(LocalHandler):
+        forbidden = own(FORBIDDEN)
+        answers = {status: own(text) for status, text in ANSWERS.items()}
+
+    return HandbookHandler
 
 
 def hilfe(args: argparse.Namespace) -> int:
@@ -56,10 +71,10 @@ def hilfe(args: argparse.Namespace) -> int:
     if args.nur_bauen:
         print(f"Handbuch: {index.as_posix()}")
         return 0
-    from vorlagen.building.localserver import LocalHandler, LocalServer
+    from vorlagen.building.localserver import LocalServer
     from vorlagen.cli.building import _port_problem
     try:
-        server = LocalServer(args.port, partial(LocalHandler, directory=str(index.parent)))
+        server = LocalServer(args.port, partial(_handbook_handler(), directory=str(index.parent)))
     except OSError as error:
         problem = _port_problem(args.port, error)
         print(problem.replace("die Vorschau", "das Handbuch").replace("Die Vorschau", "Das Handbuch"), file=sys.stderr)

@@ -12,7 +12,7 @@ def used_nummern(data: Path) -> list[str]:
     """The Nummer of every vorlage.yaml, read as text (also from files with other problems)."""
     found = []
     for path in sorted(data.glob("vorlagen/*/vorlage.yaml")):
-        match = re.search(r'^nummer:\s*["\']?([^"\'\s#]+)', path.read_text(encoding="utf-8", errors="replace"), re.M)
+        match = re.search(r'^nummer:[ \t]*["\']?([^"\'\s#]+)', path.read_text(encoding="utf-8", errors="replace"), re.M)
         if match and match.group(1) not in ("~", "null", "Null", "NULL"):  # an open Nummer counts for nothing
             found.append(match.group(1))
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
@@ -76,11 +77,19 @@ def vorlage(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
     from vorlagen.cli import scaffold
+    from vorlagen.core.engine import befehl
     from vorlagen.load.facts import load
-    facts, _ = load(args.data)  # problems elsewhere do not stop the schema; the Hausstil gives its own words
+    from vorlagen.load.hausstil import Hausstil
+    try:
+        hausstil = load(args.data)[0].koerperschaft.hausstil  # problems elsewhere do not stop the schema
+    except BuildFailed as failed:  # without a readable koerperschaft.yaml: the standard words, and what to fix
+        hausstil = Hausstil()
+        print("\n".join(str(p) for p in failed.problems) + f"\nHinweis: koerperschaft.yaml lässt sich nicht lesen – "
+              f"das Schema enthält die Standardwörter; schreiben Sie es nach der Korrektur mit „{befehl()} schema“ "
+              "neu.", file=sys.stderr)
     target = args.ziel or args.repository.root / scaffold.SCHEMA_FOLDER
     target.mkdir(parents=True, exist_ok=True)
-    for name, text in scaffold.schema_files(facts.koerperschaft.hausstil).items():
+    for name, text in scaffold.schema_files(hausstil).items():
         (target / Path(name).name).write_text(text, encoding="utf-8")
     print(f"JSON-Schema für {len(scaffold.FILES)} Arten von Datendateien in {target.as_posix()}/ geschrieben.")
     return 0

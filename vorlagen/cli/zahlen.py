@@ -15,7 +15,8 @@ def zahlen(args: argparse.Namespace) -> int:
     from vorlagen.compute.project import prepare, rundung_of
     from vorlagen.compute.zahlen import render, zahlen as listing
     from vorlagen.load.records import suggest
-    project = prepare(args.data)
+    from vorlagen.core.fmt import anzahl
+    project = prepare(args.data, haushaltsrecht=False)  # the listing helps exactly while they are not right yet
     sources = {s.vorlage.nummer or s.folder.name: s for s in project.facts.vorlagen}
     wanted = args.nummer.replace("-", "/") if args.nummer not in sources else args.nummer
     source = sources.get(wanted)
@@ -38,4 +39,12 @@ def zahlen(args: argparse.Namespace) -> int:
     rundung = rundung_of(project.facts)
     lines = listing(rechnung, rundung.quantum, rundung.prozent_stellen)
     sys.stdout.write(render(source.bezeichnung, source.vorlage.betreff, lines))
+    if project.haushaltsrecht:
+        sys.stdout.flush()
+        for problem in project.haushaltsrecht:
+            print(problem, file=sys.stderr)
+        count = len(project.haushaltsrecht)
+        print(f"\n{anzahl(count, 'Problem', 'Probleme')} der finanziellen Auswirkungen – die Zahlen oben sind trotzdem "
+              f"berechnet; gebaut wird erst, wenn {'es behoben ist' if count == 1 else 'sie behoben sind'}.",
+              file=sys.stderr)
     return 0

@@ -11,14 +11,14 @@ from pathlib import Path
 
 from vorlagen.cli.scaffold import text_value
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, os_error_reason
-from vorlagen.load.mitzeichnung import DATEI
+from vorlagen.load.mitzeichnung import DATEI, NAME_LAENGE, name_fehler
 
 KOPF = ("# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
         "# Was jede Rolle gezeichnet hat, steht in gezeichnet/; wer es eingetragen hat, zeigt git.\n")
 
 
 def zeichnen_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("nummer", metavar="NUMMER", help="Nummer der Vorlage, z. B. 2021/0123")
+    parser.add_argument("nummer", metavar="NUMMER", help="Nummer der Vorlage, z. B. 2021/0123 (ohne Nummer: ihr Ordner)")
     parser.add_argument("--rolle", required=True, help="wer zeichnet, eine Rolle aus „hausstil: mitzeichnung: rollen“, "
                                                        "z. B. Kämmerei")
     parser.add_argument("--name", required=True, help="Name der Person, die zeichnet")
@@ -26,7 +26,8 @@ def zeichnen_options(parser: argparse.ArgumentParser) -> None:
 
 
 def freigabe_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("nummer", metavar="NUMMER", nargs="?", help="nur diese Vorlage (Standard: alle)")
+    parser.add_argument("nummer", metavar="NUMMER", nargs="?", help="nur diese Vorlage, ohne Nummer: ihr Ordner "
+                                                                    "(Standard: alle)")
 
 
 def _refuse(label: str, message: str) -> BuildFailed:
@@ -34,12 +35,14 @@ def _refuse(label: str, message: str) -> BuildFailed:
 
 
 def _name(name: str) -> str:
-    if not name.strip():
+    """The name as recorded (without surrounding blanks), by the rule mitzeichnungen.yaml is checked with."""
+    fehler = name_fehler(name.strip() or name)
+    if fehler == "leer":
         raise _refuse("--name", "Der Name ist leer – geben Sie an, wer zeichnet, z. B. --name \"Erika Mustermann\".")
-    if any(c in name for c in "{}<>"):
+    if fehler == "zeichen":
         raise _refuse("--name", f"„{name[:60]}“ enthält Zeichen, die in keinem Namen vorkommen ({{ }} < >) – geben "
                                 "Sie nur den Namen an, z. B. --name \"Erika Mustermann\".")
-    text_value("--name", name, 120)  # one line, no control characters, not overlong
+    text_value("--name", name, NAME_LAENGE)  # one line, no control characters, not overlong
     return name.strip()
 
 
@@ -55,9 +58,34 @@ def _datum(text: str | None) -> dt.date:
                              "--datum 2021-06-01.")
 
 
+VORLAUF = dt.timedelta(days=365)  # how long before its date a Vorlage may be signed (a year: a typo, not a draft)
+
+
+def _zeitraum(project, source, datum: dt.date, heute: dt.date) -> None:
+    """Refuses a date of a sign-off that cannot be: in the future, after the last Sitzung of the Vorlage's
+    Beratungsfolge (what was decided was no longer signed), or more than a year before the Vorlage's date (or its
+    first Sitzung's): a mistyped year."""
+    from vorlagen.core.fmt import datum as tag
+    sitzungen = sorted(project.facts.sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge
+                       if b.sitzung in project.facts.sitzungen)
+    anfang = source.vorlage.datum or (sitzungen[0] if sitzungen else None)
+    if datum > heute:
+        raise _refuse("--datum", f"Der {tag(datum)} liegt in der Zukunft – eine Mitzeichnung trägt den Tag, an dem "
+                                 "gezeichnet wurde (ohne --datum: heute).")
+    if sitzungen and datum > sitzungen[-1]:
+        raise _refuse("--datum", f"Der {tag(datum)} liegt nach der letzten Sitzung der Beratungsfolge "
+                                 f"({tag(sitzungen[-1])}) – gezeichnet wird, bevor beraten wird; geben Sie den Tag der "
+                                 "Mitzeichnung mit --datum an.")
+    if anfang is not None and datum < anfang - VORLAUF:
+        bezug = "dem Datum der Vorlage" if source.vorlage.datum else "ihrer ersten Sitzung"
+        raise _refuse("--datum", f"Der {tag(datum)} liegt mehr als ein Jahr vor {bezug} ({tag(anfang)}) – prüfen "
+                                 "Sie das Jahr.")
+
+
 def _source(project, nummer: str, paths: Paths):
+    """The Vorlage with this Nummer, or (one without Nummer) in the folder of this name."""
     from vorlagen.load.references import unknown
-    sources = {s.vorlage.nummer: s for s in project.facts.vorlagen}
+    sources = {s.auswahl: s for s in project.facts.vorlagen}
     if nummer not in sources:
         raise BuildFailed([unknown(paths.where(project.facts.data_dir / "vorlagen"), " Vorlage", nummer[:60], sources,
                                    "nennen Sie die Nummer, wie sie in vorlage.yaml steht, z. B. "
@@ -94,6 +122,7 @@ def zeichnen(args: argparse.Namespace) -> int:
     from vorlagen.load.records import defined_at, unknown_word
     from vorlagen.load.mitzeichnung import Mitzeichnung
     from vorlagen.render.document import Composer
+    from vorlagen.render.freigabe import siegel
     from vorlagen.review.mitzeichnung import gezeichnet
     name, datum = _name(args.name), _datum(args.datum)
     paths = Paths(args.data.resolve().parent)
@@ -103,14 +132,16 @@ def zeichnen(args: argparse.Namespace) -> int:
         raise BuildFailed([unknown_word(Where("vorlagen zeichnen"), "--rolle", args.rolle[:60], stil.rollen,
                                         "mitzeichnung: rollen", defined_at(stil, "rollen"))])
     source = _source(project, args.nummer, paths)
+    _zeitraum(project, source, datum, dt.date.today())
     doc = Composer(project, alle_freigaben=True).compose(source)
-    neu = Mitzeichnung(rolle=args.rolle, name=name, datum=datum, fingerabdruck=doc.freigabe.fingerabdruck)
+    neu = Mitzeichnung(rolle=args.rolle, name=name, datum=datum,
+                       fingerabdruck=siegel(args.rolle, name, datum, doc.freigabe.text))
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
     text_file = gezeichnet(source.folder, args.rolle)
     _write(text_file, doc.freigabe.text, paths)
     _write(source.folder / DATEI, yaml_text(alle), paths)
-    print(f"Mitzeichnung eingetragen: Vorlage {source.vorlage.nummer}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
+    print(f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
           f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
           "Nehmen Sie beide Dateien in git auf (git add, git commit).")
     offen = [s for s in doc.freigabe.offen if s.rolle != args.rolle]
@@ -136,5 +167,5 @@ def freigabe(args: argparse.Namespace) -> int:
         docs = [composer.compose(_source(project, args.nummer, paths))]
     else:
         docs = composer.compose_all()
-    sys.stdout.write(bericht(docs, paths.show))
+    sys.stdout.write(bericht(docs))
     return 1 if any(doc.entwurf for doc in docs) else 0

@@ -14,7 +14,7 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Satz
 
 SKALA = {"€": 1, "T€": 1000, "Mio. €": 1_000_000}
-STELLEN = {"€": None, "T€": 0, "Mio. €": 2}
+STELLEN = {"T€": 0, "Mio. €": 2}  # decimals shown; in € the amount prints as euro_or_cent decides
 
 
 @dataclass

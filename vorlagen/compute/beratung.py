@@ -27,7 +27,7 @@ class Schritt:
 
 def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Schritt:
     if beratung.sitzung is None:  # Termin offen
-        assert beratung.gremium is not None  # the loader demands one of sitzung and gremium
+        assert beratung.gremium is not None  # Beratung.check: without a Sitzung, the Gremium is given
         return Schritt(None, None, facts.gremium(beratung.gremium), beratung.rolle, beratung.berichterstattung, None)
     sitzung = facts.sitzungen[beratung.sitzung]
     return Schritt(beratung.sitzung, sitzung, facts.gremium(sitzung.gremium), beratung.rolle,

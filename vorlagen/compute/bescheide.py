@@ -13,7 +13,7 @@ from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum
 from vorlagen.core.money import Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Bescheid, Satz, Zeitraum
+from vorlagen.load.finanzen import Foerderschreiben, Satz, Zeitraum
 
 
 @dataclass
@@ -56,12 +56,14 @@ class BescheidWerte(Named):
     betrag: Decimal
     zeilen: Zeilen  # Position records, by position or by label
     raten: Zeilen  # Ratenwert records, by position or by name
-    bescheid: Bescheid
+    bescheid: Foerderschreiben
     quantum: Decimal = Decimal(1)  # its rounding step: whole euros or cents
 
     @property
     def monate(self) -> str:
-        return periode(self.zeitraum, True).monate
+        periode_ = periode(self.zeitraum, True)
+        assert periode_ is not None  # day-exact, every Zeitraum has its Periode
+        return periode_.monate
 
     @property
     def vzae(self) -> Decimal:
@@ -91,7 +93,7 @@ def _stellen(zeilen) -> Decimal | None:
     return sum((z.anzahl * z.satz.vzae for z in zeilen), Decimal(0))
 
 
-def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz], rundung: Rundung,
+def bescheid_werte(bescheid_id: str, bescheid: Foerderschreiben, saetze: dict[str, Satz], rundung: Rundung,
                    art: str = "Bescheid") -> tuple[BescheidWerte | None, list[Problem]]:
     periode_ = periode(bescheid.zeitraum, bescheid.tagesgenau)
     if periode_ is None:
@@ -118,7 +120,11 @@ def bescheid_werte(bescheid_id: str, bescheid: Bescheid, saetze: dict[str, Satz]
         parts = split_largest_remainder(betrag, {i: r.anteil * common for i, r in enumerate(bescheid.raten)},
                                         rundung.quantum)
         for i, rate in enumerate(bescheid.raten):
-            als = rate.name or f"Rate zum {datum(rate.faellig)}"
+            if rate.name:
+                als = rate.name
+            else:
+                assert rate.faellig is not None  # Rate.check: a Rate without a name is due on a date
+                als = f"Rate zum {datum(rate.faellig)}"
             raten.append(Ratenwert(rate.name, als, rate.faellig, rate.anteil, parts[i], rate.bezahlt))
     return BescheidWerte(bescheid_id, art, bescheid.datum, bescheid.behoerde, bescheid.aktenzeichen, bescheid.programm,
                          bescheid.zeitraum, _stellen(zeilen), betrag, zeilen,

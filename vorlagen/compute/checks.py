@@ -11,6 +11,7 @@ from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
 from vorlagen.core.money import below
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load.records import line_of
 
 
 def _mismatch(where: Where, what: str, computed: Decimal, expected: Decimal, quantum: Decimal) -> Problem:
@@ -41,12 +42,14 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
                            ("summe", "Summe")):
             expected = getattr(erwartet, key)
             value = getattr(t, key, None) if key in {f.name for f in dataclasses.fields(t)} else None
-            if expected is not None and below(expected, t.quantum):
+            if expected is None:
+                continue
+            if below(expected, t.quantum):
                 problems.append(cents_lost(erwartet.where(key), f"„erwartet: {key}“", expected, t.quantum, name))
-            elif expected is not None and value is None:
+            elif value is None:
                 problems.append(Problem(erwartet.where(key), f"{name}: Eine Berechnung der Art „{t.art}“ hat "
                                                              f"keinen Wert „{key}“ – entfernen Sie ihn aus „erwartet“."))
-            elif expected is not None and expected != value:
+            elif expected != value:
                 problems.append(_mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum))
     return problems
 
@@ -78,7 +81,7 @@ def check_verteilung(werte: VerteilungWerte) -> list[Problem]:
                                 f"Differenz {zahl(werte.summe - werte.soll, 2)} – prüfen Sie die Werte."))
     for name in verteilung.hinweise:
         if name not in verteilung.werte:
-            problems.append(Problem(verteilung.hinweise.lines[name],
+            problems.append(Problem(line_of(verteilung.hinweise, name),
                                     f"Der Hinweis zu „{name}“ gehört zu keinem Eintrag unter „werte“ – "
                                     "prüfen Sie die Schreibweise."))
     return problems

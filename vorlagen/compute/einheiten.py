@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from vorlagen.compute.formel import Funktion, Minus, Name, Prozent, Zahl
+from vorlagen.compute.formel import Funktion, Minus, Name, Prozent, Rechnung, Zahl
 
 GELD = "€"
 ZAEHLER = ("VZÄ", "Tage", "Stück")  # counts: a count times an amount per unit is an amount
 DIMENSION = {"€": GELD, "T€": GELD, "Mio. €": GELD, "%": "", "Anzahl": "", "VZÄ": "VZÄ", "Stellen": "VZÄ",
              "Tage": "Tage", "Stück": "Stück"}
+
+_FUNKTION: dict[str, Callable[[list[Fraction]], Fraction]] = {
+    "summe": lambda werte: sum(werte, Fraction(0)), "min": min, "max": max}  # the names of formel.FUNKTIONEN
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,7 @@ def rechnen(tree, lesen_name) -> Wert:
         if len({v.dimension for v in values}) > 1:
             raise EinheitFehler(f"{tree.name}(…) verbindet Werte in {' und '.join(sorted({dim_text(v.dimension) for v in values}))}"
                           " – alle Argumente brauchen dieselbe Einheit.")
-        pick = {"summe": sum, "min": min, "max": max}[tree.name]
-        return Wert(pick((v.genau for v in values), start=Fraction(0)) if tree.name == "summe"
-                     else pick(v.genau for v in values), values[0].dimension)
+        return Wert(_FUNKTION[tree.name]([v.genau for v in values]), values[0].dimension)
     a, b = rechnen(tree.links, lesen_name), rechnen(tree.rechts, lesen_name)
     if tree.zeichen in "+-":
         if a.dimension != b.dimension:
@@ -77,6 +79,54 @@ def rechnen(tree, lesen_name) -> Wert:
         return Wert(a.genau / b.genau, GELD)  # an amount per unit
     raise EinheitFehler(f"„{text_of(tree)}“ teilt {dim_text(a.dimension)} durch {b.dimension} – das ergibt keine Einheit, "
                   "die eine Vorlage druckt.")
+
+
+def _art(tree) -> str:
+    """'prozent' if a term of numbers alone carries „%“ (`1,75 %`, `2 * 1,75 %`), else 'zahl'; EinheitFehler
+    where a sum mixes both (`50 % + 10`: is 10 meant as 10 % or as 1000 %?)."""
+    if isinstance(tree, Zahl):
+        return "zahl"
+    if isinstance(tree, Prozent):
+        return "prozent"
+    if isinstance(tree, Minus):
+        return _art(tree.wert)
+    teile = tree.argumente if isinstance(tree, Funktion) else (tree.links, tree.rechts)
+    arten = [_art(t) for t in teile]
+    if isinstance(tree, Rechnung) and tree.zeichen in "*/":
+        return "prozent" if "prozent" in arten else "zahl"
+    if len(set(arten)) > 1:
+        raise EinheitFehler(f"„{text_of(tree)}“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben "
+                            "Sie alle Prozentsätze gleich, z. B. „50 % + 10 %“ oder „50 + 10“.")
+    return arten[0]
+
+
+def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
+    """A formula of numbers alone as a typed figure in `einheit`: in a %-figure its numbers are Prozent (`50` and
+    `50 %` are both one half); in any other unit a percentage alone is an EinheitFehler."""
+    if einheit == "%":
+        return genau if _art(tree) == "prozent" else genau / 100
+    if nur_prozent(tree):
+        raise EinheitFehler(f"Die Formel ergibt einen Prozentsatz ({text_of(tree)}), die Zahl ist aber in „{einheit}“ "
+                            f"angegeben – ein Prozentsatz braucht „einheit: \"%\"“, ein Anteil an einem Betrag eine "
+                            f"Formel wie „{anteil_an_betrag(tree)}“.")
+    return genau
+
+
+def nur_prozent(tree) -> bool:
+    """Whether every number of a formula of numbers alone carries „%“ (`50 %`, `50 % + 10 %`): a percentage, no amount."""
+    if isinstance(tree, Zahl):
+        return False
+    if isinstance(tree, Prozent):
+        return True
+    if isinstance(tree, Minus):
+        return nur_prozent(tree.wert)
+    teile = tree.argumente if isinstance(tree, Funktion) else (tree.links, tree.rechts)
+    return all(nur_prozent(t) for t in teile)
+
+
+def anteil_an_betrag(tree) -> str:
+    """A percentage as a share of an amount, for a hint: 'betrag * 50 %', 'betrag * (50 % + 10 %)'."""
+    return f"betrag * {text_of(tree) if isinstance(tree, Prozent) else f'({text_of(tree)})'}"
 
 
 def text_of(tree) -> str:

@@ -116,7 +116,8 @@ def cents_lost(where, what: str, value, quantum: Decimal, owner: str) -> Problem
 
 def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
     periode_ = periode(berechnung.zeitraum, berechnung.tagesgenau)
-    if periode_ is None:
+    if periode_ is None:  # only a Zeitraum of part months has none
+        assert berechnung.zeitraum is not None
         return None, [Problem(berechnung.where("zeitraum"), nicht_ganze_monate(berechnung.zeitraum))]
     return periode_, []
 
@@ -204,7 +205,9 @@ def eigenanteil(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundun
         a = sum((z.jahre[year] for z in rows if z.abzug), Decimal(0))
         jahre[year] = Jahr(g, a, g - a)
     kosten = [z for z in rows if not z.abzug]
-    stellen = None if any(z.stellen is None for z in kosten) else sum((z.stellen for z in kosten), Decimal(0))
+    anteile = [z.stellen for z in kosten if z.stellen is not None]
+    stellen = sum(anteile, Decimal(0)) if len(anteile) == len(kosten) else None
+    assert berechnung.zeitraum is not None  # Berechnung.check: an Eigenanteil has its Zeitraum
     ueberschrift = (f"{_stellen_text(kosten, stellen)}{berechnung.titel} für "
                     f"{datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}")
     if gesamt - abzuege < 0 and not berechnung.negativ:
@@ -254,20 +257,20 @@ class Uebersicht(Named):
 def uebersicht(tabellen: list[Tabelle]) -> Uebersicht | None:
     """Sums the Eigenanteile; for each group of alternatives, the cheapest and dearest give the range.
     None without Eigenanteil tables: nothing else is an Eigenanteil."""
-    tabellen = [t for t in tabellen if isinstance(t, Eigenanteilstabelle)]
-    if not tabellen:
+    eigene = [t for t in tabellen if isinstance(t, Eigenanteilstabelle)]
+    if not eigene:
         return None
-    feste = [t for t in tabellen if t.alternative is None]
+    feste = [t for t in eigene if t.alternative is None]
     gruppen: dict[str, list[Eigenanteilstabelle]] = {}
-    for t in tabellen:
+    for t in eigene:
         if t.alternative is not None:
             gruppen.setdefault(t.alternative, []).append(t)
     low = feste + [min(g, key=lambda t: t.eigenanteil) for g in gruppen.values()]
     high = feste + [max(g, key=lambda t: t.eigenanteil) for g in gruppen.values()]
-    years = sorted({y for t in tabellen for y in t.jahre})
+    years = sorted({y for t in eigene for y in t.jahre})
     per_year = lambda chosen: {y: sum((t.jahre[y].eigenanteil for t in chosen if y in t.jahre), Decimal(0))  # noqa: E731
                                for y in years}
-    return Uebersicht(tabellen, feste, gruppen,
+    return Uebersicht(eigene, feste, gruppen,
                       sum((t.eigenanteil for t in low), Decimal(0)),
                       sum((t.eigenanteil for t in high), Decimal(0)),
                       per_year(low), per_year(high))

@@ -69,9 +69,15 @@ class Funktion:
 
 def _zahl(text: str) -> Fraction:
     """'1,75' → 7/4; '1000' → 1000. A dot is never a decimal point (German), nor silently a thousands mark."""
+    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text):  # 1.000, 12.500.000, 1.000,5: thousands marks
+        raise FormelFehler(f"„{text}“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie "
+                           f"{text.replace('.', '')} (Dezimalzahlen mit Komma, z. B. 1,75).")
+    if "." in text and text.count(".") + text.count(",") == 1:  # 0.005, 1.5: a decimal point
+        raise FormelFehler(f"„{text}“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie "
+                           f"{text.replace('.', ',')} (mit Dezimalkomma).")
     if "." in text:
-        raise FormelFehler(f"„{text}“: Schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
-                           f"z. B. {text.replace('.', '')} oder 1,75.")
+        raise FormelFehler(f"„{text}“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
+                           "z. B. 1000 oder 1,75.")
     if text.count(",") > 1:
         raise FormelFehler(f"„{text}“ ist keine Zahl – Argumente einer Funktion trennen Sie mit „;“, "
                            "z. B. summe(a; b).")

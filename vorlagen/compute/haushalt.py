@@ -1,13 +1,16 @@
 """Finanzielle Auswirkungen from the Haushalt: Mittel vorhanden, über-/außerplanmäßige Beträge, Deckung.
 
 Per Position and Haushaltsjahr: Mehrbedarf = Betrag − (Ansatz − gebunden), never below zero; with Ansatz 0 the
-amount is außerplanmäßig, otherwise überplanmäßig. Amounts are named figures of the Vorlage's ledger, read
-exactly (Fractions). The budget-law checks are German problems at the line that causes them.
+amount is außerplanmäßig, otherwise überplanmäßig. A Deckung reads what its Position has left: Ansatz − gebunden
+at an Aufwand position, the expected Mehrertrag (prognose − Ansatz − gebunden) at an Ertrag position. Amounts are
+named figures of the Vorlage's ledger, read exactly (Fractions). The budget-law checks are German problems at the
+line that causes them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -15,12 +18,11 @@ from fractions import Fraction
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.kennzahlen import namenswert
-from vorlagen.compute.offen import TERMIN_OFFEN
 from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt, Position
-from vorlagen.load.records import suggest
+from vorlagen.load.records import LineDict, suggest
 
 UEBER, AUSSER = "überplanmäßig", "außerplanmäßig"
 _GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
@@ -41,6 +43,7 @@ class Zeile:
     verfuegbar: Fraction  # Ansatz − gebunden
     mehrbedarf: Fraction  # what the plan does not hold, ≥ 0
     name: str  # the figure it was read from
+    where: Where | None = None  # the line of its amount
 
     @property
     def mittel_vorhanden(self) -> bool:
@@ -56,13 +59,17 @@ class Zeile:
 
 @dataclass
 class Deckungszeile:
+    """One Deckung in one Haushaltsjahr."""
+
     jahr: int
     art: str  # Einsparung or Mehrertrag
     konto: str
-    bezeichnung: str | None
+    plan: str
+    position: Position  # in the Haushalt of its year
     betrag: Fraction
-    verfuegbar: Fraction | None  # for an Einsparung: what the source Position has left
-    position_art: str | None = None  # Produkt, Kostenstelle … when the Position is in the Haushalt
+    verfuegbar: Fraction  # what the source Position has left: Ansatz − gebunden, or its free Mehrertrag
+    where: Where  # the line of its amount
+    konto_where: Where  # the line of its konto
 
 
 @dataclass
@@ -76,6 +83,7 @@ class Auswirkungen:
     dauer: str | None = None
     anlagevermoegen: bool | None = None
     folgekosten: str | None = None  # as printed
+    unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read (problem listed)
 
     @property
     def mittel_vorhanden(self) -> bool:
@@ -127,8 +135,9 @@ def finanzielle_wirkung(auswirkungen: Auswirkungen | None, tabellen: int, text: 
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 
-    def __init__(self, names: dict, figures: dict, problems: list[Problem]):
+    def __init__(self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()):
         self.names, self.figures, self.problems = names, figures, problems
+        self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
     def betrag(self, text: str, where: Where, was: str) -> Fraction | None:
         if _GETIPPT.fullmatch(text.strip()):
@@ -141,6 +150,9 @@ class _Leser:
             if not isinstance(tree, Name):
                 raise FormelFehler(f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
                                    "nennen Sie hier ihren Namen.")
+            if tree.pfad[0] in self.defined and tree.pfad[0] not in self.figures:
+                self.problems.append(None)  # the figure's own problem says why
+                return None
             value, dimension = namenswert(tree.pfad, self.names, self.figures)
         except (FormelFehler, EinheitFehler) as error:
             self.problems.append(Problem(where, f"{was}: {error}"))
@@ -156,121 +168,89 @@ class _Leser:
         return value
 
 
+def _zeile(jahre: dict[str, str], jahr: str) -> Where:
+    """The line of a year's amount (`jahre` is read from YAML and knows its lines)."""
+    assert isinstance(jahre, LineDict)
+    return jahre.lines[jahr]
+
+
+def _kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
+    """Why a year has no Haushalt and what to do: a later year needs a Verpflichtungsermächtigung, an earlier
+    one is past, a gap needs its file."""
+    vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
+    if haushalte and jahr < min(haushalte):
+        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
+                "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr.")
+    if haushalte and jahr < max(haushalte):
+        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
+                f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an.")
+    return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
+            "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
+            f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an.")
+
+
+_NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
+
+
 def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, where: Where,
-              problems: list[Problem]) -> Position | None:
-    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it."""
+              problems: list[Problem | None], neu: str = _NEU) -> Position | None:
+    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
+    (`neu`: how to add a new one)."""
     haushalt = haushalte.get(jahr)
     if haushalt is None:
-        vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
-        problems.append(Problem(where, f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – "
-                                       "Verpflichtungen zu Lasten späterer Jahre brauchen eine "
-                                       "Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob er "
-                                       f"eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der "
-                                       "Finanzplanung an."))
+        problems.append(Problem(where, _kein_haushalt(haushalte, jahr)))
         return None
     position = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
     if position is None:
         konten = [p.konto for p in haushalt.positionen if p.plan == plan]
         hint = suggest(konto, konten)
         problems.append(Problem(where, f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
-                                       f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; für eine "
-                                       "außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."))
+                                       f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}"))
     return position
 
 
 def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt], names: dict, figures: dict,
-                 rechtsgrundlage: str, problems: list[Problem]) -> Auswirkungen | None:
-    """Computes the Finanzielle Auswirkungen of one Vorlage; None when a problem stops it."""
-    found: list[Problem] = []
-    leser = _Leser(names, figures, found)
+                 rechtsgrundlage: str, problems: list[Problem], defined: AbstractSet[str] = frozenset()) -> Auswirkungen:
+    """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read adds its problem and
+    leaves its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
+    `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
+    found: list[Problem | None] = []  # problems; None for a figure whose problem is listed already
+    leser = _Leser(names, figures, found, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
-            where, jahr = eintrag.jahre.lines[jahr_text], int(jahr_text)
+            where, jahr = _zeile(eintrag.jahre, jahr_text), int(jahr_text)
             betrag = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
             position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
+            if position is not None and position.ertrag:
+                found.append(Problem(where, f"„{eintrag.konto}“ ist im Haushalt {jahr} eine Ertragsposition "
+                                            f"(haushalt/{jahr}.yaml: „ertrag: true“) – Aufwendungen und Auszahlungen "
+                                            "stehen bei einer Position ohne „ertrag“; Mehrerträge nennen Sie unter "
+                                            "„deckung“ mit „art: Mehrertrag“."))
+                position = None
             if betrag is None or position is None:
+                result.unvollstaendig.add(jahr)
                 continue
-            verfuegbar = exact(position.ansatz) - exact(position.gebunden)
-            result.zeilen.append(Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name))
-    konten = {(e.konto, e.plan) for e in daten.positionen}
-    for eintrag in daten.deckung:
-        for jahr_text, name in eintrag.jahre.items():
-            where, jahr = eintrag.jahre.lines[jahr_text], int(jahr_text)
-            betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{eintrag.konto}“")
-            if eintrag.art == "Mehrertrag":
-                haushalt = haushalte.get(jahr)
-                position = next((p for p in haushalt.positionen if p.konto == eintrag.konto), None) if haushalt else None
-                if betrag is not None:
-                    result.deckung.append(Deckungszeile(jahr, eintrag.art, eintrag.konto,
-                                                        position.bezeichnung if position else None, betrag, None,
-                                                        position.art if position else None))
-                continue
-            if (eintrag.konto, eintrag.plan) in konten:
-                found.append(Problem(eintrag.where("konto"), f"„{eintrag.konto}“ ist die Position, der die Mittel "
-                                                             "fehlen – eine Einsparung muss bei einer anderen Position "
-                                                             "liegen."))
-                break
-            position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
+            verfuegbar = exact(position.verfuegbar)
+            result.zeilen.append(Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name,
+                                       where))
+    for quelle in daten.deckung:
+        for jahr_text, name in quelle.jahre.items():
+            where, jahr = _zeile(quelle.jahre, jahr_text), int(jahr_text)
+            betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{quelle.konto}“")
+            neu = _NEU if quelle.art == "Einsparung" else ("für Mehrerträge tragen Sie die Ertragsposition dort mit "
+                                                            "„ertrag: true“ und ihrer „prognose“ ein.")
+            position = _position(haushalte, jahr, quelle.konto, quelle.plan, where, found, neu)
             if betrag is None or position is None:
+                result.unvollstaendig.add(jahr)
                 continue
-            verfuegbar = exact(position.ansatz) - exact(position.gebunden)
-            if betrag > verfuegbar:
-                found.append(Problem(where, f"Die Einsparung {jahr} bei „{eintrag.konto}“ ({geld(betrag)}) ist mehr, als "
-                                            f"dort verfügbar ist ({geld(verfuegbar)} = Ansatz {geld(position.ansatz)} "
-                                            f"− gebunden {geld(position.gebunden)}) – verringern Sie sie oder decken "
-                                            "Sie den Rest anders."))
-            result.deckung.append(Deckungszeile(jahr, eintrag.art, eintrag.konto, position.bezeichnung, betrag,
-                                                verfuegbar, position.art))
+            result.deckung.append(Deckungszeile(jahr, quelle.art, quelle.konto, quelle.plan, position, betrag,
+                                                exact(position.verfuegbar), where, quelle.where("konto")))
     if daten.folgekosten is not None:
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"
         else:
             value = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
             result.folgekosten = f"{geld(value)} jährlich" if value is not None else None
-    problems += found
-    if found:
-        return None
-    problems += _deckung_reicht(result, daten, rechtsgrundlage)
+    problems += [p for p in found if p is not None]
     return result
-
-
-def _deckung_reicht(result: Auswirkungen, daten: FinanzielleAuswirkungen, rechtsgrundlage: str) -> list[Problem]:
-    """Each year's Mehrbedarf must be covered by that year's Deckung."""
-    problems = []
-    for jahr, mehrbedarf in result.mehrbedarf.items():
-        deckung = sum((d.betrag for d in result.deckung if d.jahr == jahr), Fraction(0))
-        if deckung == 0:
-            problems.append(Problem(daten.where("positionen"), f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) hat "
-                                                               f"keine Deckung – nach {rechtsgrundlage} muss sie "
-                                                               "gewährleistet sein; nennen Sie unter „deckung“ eine "
-                                                               "Einsparung bei einer anderen Position oder Mehrerträge."))
-        elif deckung < mehrbedarf:
-            problems.append(Problem(daten.where("deckung"), f"Die Deckung {jahr} ({geld(deckung)}) reicht nicht für den "
-                                                            f"{result.wort(jahr, 'en')} Betrag ({geld(mehrbedarf)}) – es fehlen "
-                                                            f"{geld(mehrbedarf - deckung)}; ergänzen Sie unter "
-                                                            "„deckung“ Einsparungen oder Mehrerträge."))
-    return problems
-
-
-def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: tuple[str, str | None] | None,
-                  gremien: dict[str, str], where: Where) -> list[Problem]:
-    """Above the Haushaltssatzung's threshold, the deciding Gremium must decide first: the Beratungsfolge ends with
-    it. `letzte`: (Gremium id, Sitzung id or None while its Termin is open) of the last Beratung, None without one;
-    `gremien`: id → name."""
-    problems = []
-    for jahr, mehrbedarf in result.mehrbedarf.items():
-        haushalt = haushalte[jahr]
-        if mehrbedarf <= exact(haushalt.erheblich) or (letzte is not None and letzte[0] == haushalt.entscheidet):
-            continue
-        name = gremien.get(haushalt.entscheidet, haushalt.entscheidet)
-        termin = (f"Sitzung {letzte[1]}" if letzte[1] else TERMIN_OFFEN) if letzte else ""
-        endet = (f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ ({termin})"
-                 if letzte else "die Vorlage hat aber keine Beratungsfolge")
-        satzung = f", {haushalt.satzung}" if haushalt.satzung else ""
-        problems.append(Problem(where, f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) liegt über der "
-                                       f"Erheblichkeitsgrenze von {geld(exact(haushalt.erheblich))} (haushalt/{jahr}.yaml"
-                                       f"{satzung}) – darüber muss nach {result.rechtsgrundlage} vorher das Gremium "
-                                       f"„{name}“ entscheiden; {endet}. Nehmen Sie eine Sitzung dieses Gremiums als "
-                                       "letzte in die Beratungsfolge auf."))
-    return problems

@@ -7,11 +7,13 @@ German problems at the formula's line, and each figure keeps its Herleitung for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import DIMENSION, GELD, EinheitFehler, Wert, dim_text, rechnen
+from vorlagen.compute.einheiten import (DIMENSION, GELD, EinheitFehler, Wert, anteil_an_betrag, dim_text, getippt,
+                                       nur_prozent, rechnen)
+from vorlagen.compute.finance import Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
@@ -36,6 +38,12 @@ class Groesse(Fraction):
     einheit: str
 
 
+class Zahlen(Names):
+    """The named figures of a Vorlage (or of a file of shared figures): id → Groesse, with each one's Herleitung."""
+
+    herleitung: dict[str, Zahlwert]
+
+
 @dataclass
 class Schritt:
     """One line of a Herleitung: what was read or done, and its value as printed."""
@@ -55,8 +63,8 @@ class Zahlwert(Named):
     formel: str
     genau: Fraction  # before its own rounding
     wert: Groesse  # after it: what texts, tables and other figures (je Posten) read
-    schritte: list[Schritt] = field(default_factory=list)
-    kennzahl: Kennzahl | None = None
+    schritte: list[Schritt]
+    kennzahl: Kennzahl
     stufe: Decimal | None = None  # its rounding step (money), None: not rounded
 
 
@@ -88,8 +96,12 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
             if isinstance(obj, dict):
                 key = int(segment) if segment.isdigit() and segment not in obj else segment
                 obj = obj[key]
-            elif isinstance(obj, list):
+            elif isinstance(obj, Zeilen):  # rows by position, id or label
                 obj = obj[int(segment)] if segment.isdigit() else obj[segment]
+            elif isinstance(obj, list):
+                if not segment.isdigit():
+                    raise IndexError(segment)  # other lists' items are read by their position only
+                obj = obj[int(segment)]
             else:
                 if segment.startswith("_"):
                     raise EinheitFehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
@@ -104,7 +116,7 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
             raise EinheitFehler(f"„{'.'.join(pfad)}“: „{segment}“ gibt es dort nicht.") from None
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
         source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
-        if hasattr(source, "where"):
+        if source is not None and hasattr(source, "where"):
             where = source.where()
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
         raise EinheitFehler(f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. "
@@ -139,14 +151,14 @@ def _gerundet(k: Kennzahl, genau: Fraction, quantum: Decimal) -> tuple[Fraction,
 
 def _gedruckt_wert(k: Kennzahl, value: Fraction, step: Decimal | None, prozent_stellen: int) -> Fraction:
     """The value as printed, in the figure's unit (for `erwartet`)."""
-    scale = {"T€": 1000, "Mio. €": 1_000_000, "%": Fraction(1, 100)}.get(k.einheit, 1)
+    scale = {"T€": Fraction(1000), "Mio. €": Fraction(1_000_000), "%": Fraction(1, 100)}.get(k.einheit, Fraction(1))
     places = k.stellen if k.stellen is not None else {"T€": 0, "Mio. €": 2, "%": prozent_stellen}.get(k.einheit)
     shown = value / scale
     return shown if places is None else exact(round_half_up(shown, Decimal(1).scaleb(-places)))
 
 
 def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, prozent_stellen: int,
-               kind: str = "den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)") -> tuple[Names, list[Problem]]:
+               kind: str = "den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)") -> tuple[Zahlen, list[Problem]]:
     """Computes the figures of one Vorlage (or one file of shared figures) in the order they need each other."""
     problems: list[Problem] = []
     by_id = {k.id: k for k in definitions}
@@ -188,8 +200,8 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
 
         genau = rechnen(trees[figure_id], lesen_name)
         want = DIMENSION[k.einheit]
-        if not namen(trees[figure_id]):
-            genau = Wert(genau.genau, want)  # a formula of numbers alone is a typed figure in its own unit
+        if not namen(trees[figure_id]):  # a formula of numbers alone is a typed figure in its own unit
+            genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
         if genau.dimension != want:
             raise EinheitFehler(f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
                           "angegeben – prüfen Sie „einheit“ oder die Formel.")
@@ -213,7 +225,7 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
                 for other, status in state.items():
                     if status == "läuft":
                         state[other] = "fehler"  # one problem for a cycle, not one per member
-    result = Names(kind)
+    result = Zahlen(kind)
     for k in definitions:
         if k.id in figures:
             z = figures[k.id]
@@ -221,10 +233,28 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
             if k.erwartet is not None:
                 shown = _gedruckt_wert(k, Fraction(z.wert), None, prozent_stellen)
                 if shown != exact(k.erwartet):
-                    problems.append(Problem(k.where("erwartet"), f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet "
-                                            f"{zahl(k.erwartet)} – prüfen Sie den erwarteten Wert und die Formel."))
+                    erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP))
+                    if _um_hundert(k, z, trees, prozent_stellen):
+                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
+                                   f"Zahlen ist bei „einheit: \"%\"“ in Prozent: für {erwartet} schreiben Sie "
+                                   f"„{_in_formel(k.erwartet)}“ oder „{_in_formel(k.erwartet)} %“.")
+                    else:
+                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – prüfen Sie den "
+                                   "erwarteten Wert und die Formel.")
+                    problems.append(Problem(k.where("erwartet"), message))
     result.herleitung = figures
     return result, problems
+
+
+def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> bool:
+    """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
+    return (k.einheit == "%" and not namen(trees[k.id])
+            and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet))
+
+
+def _in_formel(value: Decimal) -> str:
+    """A number as a formula writes it: 12.5 → '12,5', 5000 → '5000' (no thousands mark)."""
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:
@@ -241,6 +271,9 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
         value = rechnen(tree, lesen_name)
     except (FormelFehler, EinheitFehler) as error:
         raise ValueError(f"„{formel}“: {error}") from None
+    if dimension and not namen(tree) and nur_prozent(tree):
+        raise ValueError(f"„{formel}“ ist ein Prozentsatz, die Tabelle zeigt {dimension} – ein Anteil an einem Betrag "
+                         f"braucht eine Formel wie „{anteil_an_betrag(tree)}“.")
     if value.dimension != dimension and namen(tree):
         raise ValueError(f"„{formel}“ ergibt {dim_text(value.dimension)}, die Tabelle zeigt "
                          f"{dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")

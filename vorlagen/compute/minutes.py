@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from vorlagen.compute.schedule import tops
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, NiederschriftSource
+from vorlagen.load.facts import Facts, NiederschriftSource, defined_at, unknown_word
 from vorlagen.load.minutes import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
 from vorlagen.load.model import Top
 from vorlagen.load.references import unknown
@@ -55,10 +55,17 @@ class Beratungsergebnis:
 
     angenommen: bool = True  # for a Beschluss: the vote's result
     vorlage: str | None = None  # Nummer of the TOP's Vorlage
+    stand: str | None = None  # the body's own word for it, as the Niederschrift states it
 
     @property
     def wort(self) -> str:
-        """In the words of the Beratungsfolge (hausstil: beratungsergebnisse): 'ungeändert beschlossen', 'abgelehnt', …"""
+        """In the words of the Beratungsfolge (hausstil: beratungsergebnisse): the stated `stand`, else derived:
+        'ungeändert beschlossen', 'abgelehnt', …"""
+        return self.stand or self.abgeleitet
+
+    @property
+    def abgeleitet(self) -> str:
+        """The word derived from the recorded result and vote."""
         if self.ergebnis != "Beschluss":
             return "zur Kenntnis genommen" if self.ergebnis == "Kenntnisnahme" else self.ergebnis
         if not self.angenommen:
@@ -94,7 +101,7 @@ def ergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
             angenommen = punkt.abstimmung is None or punkt.abstimmung.ergebnis == "angenommen"
             result[(sitzung_id, punkt.top)] = Beratungsergebnis(
                 sitzung_id, punkt.top, punkt.ergebnis, punkt.beschluss is not None and top.vorlage is not None,
-                abstimmung, public, angenommen, top.vorlage)
+                abstimmung, public, angenommen, top.vorlage, punkt.stand)
     return result
 
 
@@ -141,7 +148,7 @@ def check_widersprueche(facts: Facts) -> list[Problem]:
     recorded = beratungsergebnisse(facts)
     for source in facts.vorlagen:
         for beratung in source.vorlage.beratungsfolge:
-            if source.vorlage.nummer is None or beratung.sitzung is None:  # in no Niederschrift yet
+            if source.vorlage.nummer is None or beratung.sitzung is None:  # on no agenda yet: in no Niederschrift
                 continue
             found = recorded.get((source.vorlage.nummer, beratung.sitzung))
             if found is not None and beratung.ergebnis is not None and beratung.ergebnis != found.wort and \
@@ -157,6 +164,7 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
     """Every Niederschrift names its Sitzung and agenda TOPs, known Ämter, and votes that add up."""
     problems = []
     vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen if s.vorlage.nummer is not None}
+    recorded = ergebnisse(facts)
     aemter = {a.id for a in facts.koerperschaft.aemter}
     for sitzung_id, source in sorted(facts.niederschriften.items()):
         niederschrift = source.niederschrift
@@ -178,11 +186,34 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
                                         f"die Niederschrift nennt nur TOPs aus der Tagesordnung von „{sitzung_id}“."))
                 continue
             problems += _check_punkt(punkt, found[1], vorlagen, niederschrift, facts)
+            problems += _check_stand(facts, recorded.get((sitzung_id, punkt.top)), punkt, found[1])
             for auftrag in punkt.auftraege:
                 if auftrag.amt not in aemter:
                     problems.append(unknown(auftrag.where("amt"), "s Amt", auftrag.amt, aemter,
                                             "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
     return problems + check_widersprueche(facts)
+
+
+def _check_stand(facts: Facts, found: Beratungsergebnis | None, punkt: Protokollpunkt, top: Top) -> list[Problem]:
+    """The word a Vorlage's Beratungsfolge shows for a recorded result is one of the body's words: stated under
+    `stand`, or derived from the result where the body's list holds the derived word."""
+    stil = facts.koerperschaft.hausstil
+    woerter = stil.beratungsergebnisse
+    if punkt.stand is not None:
+        if punkt.ergebnis is None:
+            return [Problem(punkt.where("stand"), f"TOP {punkt.top}: „stand“ gehört zu einem „ergebnis“ – tragen Sie "
+                                                  "das Ergebnis ein oder entfernen Sie „stand“.")]
+        if punkt.stand not in woerter:
+            return [unknown_word(punkt.where("stand"), "stand", punkt.stand, woerter, "beratungsergebnisse",
+                                 defined_at(stil, "beratungsergebnisse"))]
+        return []
+    if top.vorlage is not None and found is not None and found.abgeleitet not in woerter:
+        return [Problem(punkt.where("ergebnis"), f"TOP {punkt.top}: Die Beratungsfolge der Vorlage {top.vorlage} "
+                                                 f"zeigte „{found.abgeleitet}“, ein Wort, das nicht in der Liste "
+                                                 "„hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie "
+                                                 "unter „stand“ das eigene Wort, eines von: "
+                                                 f"{', '.join(woerter)}.")]
+    return []
 
 
 def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift: Niederschrift,
@@ -193,7 +224,7 @@ def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift:
         unreadable = top.vorlage is not None and vorlage is None  # its own problem is already listed
         arten = facts.koerperschaft.hausstil.arten
         required = vorlage is not None and vorlage.art in arten and arten[vorlage.art].beschlussvorschlag == "pflicht"
-        if not unreadable and not (required and vorlage.beschlussvorschlag is None) and (vorlage is None or vorlage.beschlussvorschlag is None):
+        if not unreadable and (vorlage is None or (vorlage.beschlussvorschlag is None and not required)):
             problems.append(Problem(punkt.where("ergebnis"), f"TOP {punkt.top}: Für diesen Beschluss gibt es keinen "
                                                              "Beschlussvorschlag einer Vorlage – tragen Sie den "
                                                              "Beschlusstext als Markdown-Datei unter „beschluss“ ein."))
@@ -210,6 +241,7 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
                                                    "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
                                                    "(mit Namen oder als „anzahl“).")]
         return []
+    assert a.ja is not None and a.nein is not None  # Abstimmung.check: without „einstimmig“, both are given
     abgegeben = a.ja + a.nein + (a.enthaltung or 0)
     if abgegeben > anwesend:
         summe = f"{a.ja} Ja + {a.nein} Nein" + (f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}"

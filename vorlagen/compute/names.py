@@ -33,6 +33,8 @@ class NoValue(UnknownName):
 class Names(dict):
     """A dict whose missing keys raise UnknownName."""
 
+    spaeter: set[str]  # set on a Vorlage's tables only: the ids computed after its figures (see kennzahlen)
+
     def __init__(self, kind: str, items=()):
         super().__init__(items)
         self.kind = kind

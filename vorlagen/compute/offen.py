@@ -1,5 +1,5 @@
-"""Facts a Vorlage may not know yet (Nummer, Amt, Datum, the Termin of a Beratung): what is open, how it prints,
-and what publishing needs before a Sitzungsmappe or publish bundle goes out."""
+"""Facts a Vorlage may not know yet (Nummer, Amt, the Termin of a Beratung): what is open, how it prints, and what
+publishing needs before a Sitzungsmappe or publish bundle goes out."""
 
 from __future__ import annotations
 
@@ -11,25 +11,20 @@ TERMIN_OFFEN = "Termin offen"  # a Beratung whose Sitzung is not yet set
 
 
 def offen(facts: Facts, source: VorlageSource) -> list[str]:
-    """What this Vorlage does not state yet, as `check` lists it, in the order of the header."""
-    vorlage, stil = source.vorlage, facts.koerperschaft.hausstil
-    result = [*_fuer_veroeffentlichung(facts, source)]
-    if vorlage.datum is None and "datum" in stil.kopf.felder and stil.datum_pflicht is False:
-        result.append("Datum")
+    """What this Vorlage does not state yet, as `check` lists it (a Datum is not: where a body does not require one,
+    a Vorlage may stay without)."""
+    result = [label for label, _ in _publish_needs(facts, source)]
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-    for beratung in vorlage.beratungsfolge:
+    for beratung in source.vorlage.beratungsfolge:
         if beratung.sitzung is None:
-            result.append(f"Sitzungstermin {gremien.get(beratung.gremium or '', beratung.gremium)} ({beratung.rolle})")
+            assert beratung.gremium is not None  # Beratung.check: without a Sitzung, the Gremium is given
+            result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)} ({beratung.rolle})")
     return result
 
 
-def _fuer_veroeffentlichung(facts: Facts, source: VorlageSource) -> list[str]:
-    """The open facts a published Vorlage must state: its Nummer and, where the body has Ämter, its Amt."""
-    return [label for label, _ in _publish_needs(facts, source)]
-
-
 def _publish_needs(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]:
-    """(what, the key in vorlage.yaml) of each open fact that publishing needs."""
+    """(what, the key in vorlage.yaml) of each open fact a published Vorlage must state: its Nummer and, where the
+    body has Ämter, its Amt."""
     result = []
     if source.vorlage.nummer is None:
         result.append(("Nummer", "nummer"))
@@ -52,9 +47,16 @@ def render_offen(facts: Facts) -> str:
             f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n")
 
 
-def check_veroeffentlichung(facts: Facts, source: VorlageSource, wofuer: str) -> list[Problem]:
-    """A Vorlage going out in `wofuer` (e.g. 'die Sitzungsmappe ASI-2021-06-10') states what publishing needs."""
+def check_veroeffentlichung(facts: Facts, source: VorlageSource, wofuer: str,
+                            sitzung_id: str | None = None) -> list[Problem]:
+    """A Vorlage going out in `wofuer` (e.g. 'die Sitzungsmappe ASI-2021-06-10') states what publishing needs; in
+    the packet of `sitzung_id` its Beratungsfolge does not print that Sitzung's Termin as open."""
     fehlt = _publish_needs(facts, source)
+    if sitzung_id is not None and sitzung_id in facts.sitzungen:
+        gremium = facts.sitzungen[sitzung_id].gremium
+        offen_hier = [b for b in source.vorlage.beratungsfolge if b.sitzung is None and b.gremium == gremium]
+        if offen_hier and not any(b.sitzung == sitzung_id for b in source.vorlage.beratungsfolge):
+            fehlt.append((f"der Termin der Beratung im Gremium {gremium}", f"sitzung: {sitzung_id}"))
     if not fehlt:
         return []
     what = " und ".join(f"{label} („{key}“)" for label, key in fehlt)

@@ -117,9 +117,9 @@ def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Proble
                             **given}).items():
             object.__setattr__(variant, key, value)
         quellen.append(variant)
-    variant = copy.copy(berechnung)
-    object.__setattr__(variant, "quellen", quellen)
-    return variant, problems
+    result = copy.copy(berechnung)
+    object.__setattr__(result, "quellen", quellen)
+    return result, problems
 
 
 def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
@@ -167,8 +167,11 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
             amount = rundung.runde(exact(foerderfaehig) * exact(q.foerdersatz) / 100)
         elif q.anteil is not None:
             amount = rundung.runde(exact(gesamt) * q.anteil)
+        elif q.festbetrag is not None:
+            amount = q.festbetrag
         else:
-            amount = q.festbetrag if q.festbetrag is not None else q.betrag
+            assert q.betrag is not None  # Quelle.check: one way to its amount, or „rest“ or „fehlbedarf“
+            amount = q.betrag
         betraege[i] = min(amount, q.hoechstbetrag) if q.hoechstbetrag is not None else amount
     for i, q in enumerate(quellen):
         if q.fehlbedarf:

@@ -10,7 +10,8 @@ from pathlib import Path
 from vorlagen.compute import checks, finance
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.glyphs import check_glyphs
-from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen, check_gremium, finanzielle_wirkung
+from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen, finanzielle_wirkung
+from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.verteilung import verteilung_werte
@@ -34,9 +35,9 @@ class Rechnung:
     uebersicht: finance.Uebersicht | None  # only with Eigenanteil tables
     bescheide: Names  # id → bescheide.BescheidWerte
     verteilungen: Names  # id → verteilung.VerteilungWerte
-    antraege: Names = None  # id → bescheide.BescheidWerte of an Antrag
-    zahlen: Names = None  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
-    kennzahlen: Names = None  # file → id → Groesse: the shared figures (folder kennzahlen/)
+    antraege: Names  # id → bescheide.BescheidWerte of an Antrag
+    zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
+    kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
     haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
 
 
@@ -52,6 +53,7 @@ class Project:
     rechnungen: dict[str, Rechnung]  # VorlageSource.slug → Rechnung
     stellen: Names  # Stellenstatistik id → Bausteine with their Quoten
     ergebnisse: dict[tuple[str, str], Beratungsergebnis]  # (Vorlage-Nummer, Sitzung id) → recorded result
+    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
         return self.rechnungen[source.slug]
@@ -64,8 +66,10 @@ def summary(project: Project) -> str:
     return f"{anzahl(vorlagen, 'Vorlage', 'Vorlagen')}, {anzahl(tabellen, 'Berechnung', 'Berechnungen')}"
 
 
-def prepare(data_dir: Path) -> Project:
-    """Loads and checks everything; raises BuildFailed with every problem found."""
+def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
+    """Loads and checks everything; raises BuildFailed with every problem found. `haushaltsrecht=False` (for
+    read-only listings): the problems of the Finanzielle Auswirkungen do not raise but stay in
+    `Project.haushaltsrecht`."""
     facts, problems = load(data_dir)
     raise_if(problems + check_references(facts) + check_regeln(facts) + check_tagesordnungen(facts)
              + check_niederschriften(facts) + check_glyphs(facts))
@@ -73,13 +77,13 @@ def prepare(data_dir: Path) -> Project:
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
         for bescheid_id, bescheid in given.items():
-            werte, found = bescheid_werte(bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung),
-                                          art)
+            berechnet, found = bescheid_werte(bescheid_id, bescheid, facts.saetze,
+                                              eigene_rundung(rundung, bescheid.rundung), art)
             problems += found
-            if werte is not None:
-                problems += checks.check_bescheid(werte, f"{art} „{bescheid_id}“",
+            if berechnet is not None:
+                problems += checks.check_bescheid(berechnet, f"{art} „{bescheid_id}“",
                                                   eigene_rundung(rundung, bescheid.rundung).quantum)
-                computed[bescheid_id] = werte
+                computed[bescheid_id] = berechnet
     shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
     for datei, definitionen in facts.kennzahlen.items():
         # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
@@ -87,11 +91,32 @@ def prepare(data_dir: Path) -> Project:
                                   f"den Zahlen der Datei kennzahlen/{datei}.yaml")
         problems += found
         shared[datei] = werte
-    rechnungen = {}
+    rechnungen: dict[str, Rechnung] = {}
+    recht: list[Problem] = []
     for source in facts.vorlagen:
-        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared)
-    raise_if(problems)
-    return Project(facts, rechnungen, alle_statistiken(facts.stellen), beratungsergebnisse(facts))
+        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
+    ergebnisse = beratungsergebnisse(facts)
+    offen = [(s.bezeichnung, a) for s in facts.vorlagen
+             if (a := rechnungen[s.slug].haushalt) is not None and not entschieden(facts, s, ergebnisse)]
+    recht += check_gemeinsam(offen, facts.haushalte)
+    raise_if(problems + recht if haushaltsrecht else problems)
+    return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
+
+
+OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
+
+
+def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
+    """Whether a Beratung of the Vorlage in a deciding role has settled it: a Beschluss recorded in a Niederschrift,
+    or a result in the Vorlage itself other than vertagt, zurückgestellt or abgesetzt."""
+    rollen = facts.koerperschaft.hausstil.rollen
+    for b in source.vorlage.beratungsfolge:
+        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
+            continue
+        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
+        if (recorded is not None and recorded.ergebnis == "Beschluss") or (b.ergebnis and b.ergebnis not in OFFEN_WORTE):
+            return True
+    return False
 
 
 def rundung_of(facts: Facts) -> Rundung:
@@ -106,7 +131,7 @@ def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
 
 
 def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Names, rundung: Rundung,
-             problems: list[Problem], shared: Names) -> Rechnung:
+             problems: list[Problem], shared: Names, recht: list[Problem]) -> Rechnung:
     computed: dict[str, finance.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
@@ -121,7 +146,7 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     verteilungen = Names("„verteilungen“ dieser Vorlage")
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
-        art = arten.get(verteilung.berechnung)
+        art = arten.get(verteilung.berechnung) if verteilung.berechnung is not None else None
         if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
         if verteilung.berechnung is not None and art != "Eigenanteil":
@@ -154,32 +179,29 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     names["finanzierung"] = tabellen
     return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared,
-                    _haushalt(source, facts, names, zahlen.herleitung, problems))
+                    _haushalt(source, facts, names, zahlen.herleitung, problems, recht))
 
 
-def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
-              problems: list[Problem]) -> Auswirkungen | None:
-    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and the budget-law checks."""
+def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict, problems: list[Problem],
+              recht: list[Problem]) -> Auswirkungen | None:
+    """The Finanzielle Auswirkungen of a Vorlage that gives them as data; their problems (amounts that cannot be
+    read, the budget-law checks) go to `recht`."""
     daten = source.vorlage.finanzen_daten
     if daten is None:
         return None
     stil = facts.koerperschaft.hausstil.finanzen
-    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, problems)
-    if result is not None:
-        letzte = _letzte_beratung(source, facts)
-        if letzte != ("", None):  # the unknown Sitzung of the last Beratung is reported already
-            gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-            problems += check_gremium(result, facts.haushalte, letzte, gremien, source.vorlage.where("beratungsfolge"))
+    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, recht,
+                          {k.id for k in source.vorlage.zahlen})
+    recht += check_deckung(result, daten)
+    folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
+    letzte = None
+    if folge:
+        b = folge[-1]
+        gremium = facts.sitzungen[b.sitzung].gremium if b.sitzung is not None else b.gremium
+        assert gremium is not None  # Beratung.check: an open Termin names its Gremium
+        letzte = (gremium, b.sitzung, b.rolle)
+    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
+    entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]
+    recht += check_gremium(result, facts.haushalte, letzte, gremien, entscheidend,
+                           source.vorlage.where("beratungsfolge"))
     return result
-
-
-def _letzte_beratung(source: VorlageSource, facts: Facts) -> tuple[str, str | None] | None:
-    """(Gremium id, Sitzung id or None while its Termin is open) of the last Beratung in the stated order (checked
-    to run forward in time), None without one, ("", None) when its Sitzung is unknown."""
-    if not source.vorlage.beratungsfolge:
-        return None
-    last = source.vorlage.beratungsfolge[-1]
-    if last.sitzung is None:
-        return (last.gremium or "", None)
-    sitzung = facts.sitzungen.get(last.sitzung)
-    return (sitzung.gremium, last.sitzung) if sitzung is not None else ("", None)

@@ -68,10 +68,10 @@ def fristen(facts: Facts, stichtag: dt.date) -> list[tuple[str, Sitzung, dt.date
         for _, top in tops(sitzung):
             if top.vorlage in vorlagen:
                 on_agenda.add(top.vorlage)
-                zeilen.append(_zeile(top.top, vorlagen[top.vorlage], sitzung_id, last_day))
+                zeilen.append(_zeile(top.top, vorlagen[top.vorlage], sitzung_id, last_day, sitzung.gremium))
         for vorlage in (s.vorlage for s in facts.vorlagen):
             if vorlage.nummer not in on_agenda and any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):
-                zeile = _zeile(None, vorlage, sitzung_id, last_day)
+                zeile = _zeile(None, vorlage, sitzung_id, last_day, sitzung.gremium)
                 zeile.hinweise.append("steht in der Beratungsfolge, aber auf keinem TOP")
                 zeilen.append(zeile)
         result.append((sitzung_id, sitzung, last_day, zeilen))
@@ -83,13 +83,17 @@ def vom(vorlage: Vorlage) -> str:
     return f" vom {datum(vorlage.datum)}" if vorlage.datum else ""
 
 
-def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date) -> Fristzeile:
+def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date, gremium: str) -> Fristzeile:
     zeile = Fristzeile(top, vorlage)
     if vorlage.datum is not None and vorlage.datum > last_day:
         days = (vorlage.datum - last_day).days
         zeile.hinweise.append(f"ZU SPÄT: {days} {'Tag' if days == 1 else 'Tage'} nach der Frist")
     if not any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):
-        zeile.hinweise.append("FEHLT in der Beratungsfolge der Vorlage")
+        if any(b.sitzung is None and b.gremium == gremium for b in vorlage.beratungsfolge):
+            zeile.hinweise.append(f"Termin in der Beratungsfolge noch offen – tragen Sie „sitzung: {sitzung_id}“ "
+                                  "statt „gremium“ ein")
+        else:
+            zeile.hinweise.append("FEHLT in der Beratungsfolge der Vorlage")
     return zeile
 
 

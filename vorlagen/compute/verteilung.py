@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.compute.names import Named, Names
@@ -15,17 +15,22 @@ class VerteilungWerte(Named):
 
     id: str
     titel: str
-    zeilen: list[tuple[str, Decimal | None, str | None]] = field(default_factory=list)
-    summe: Decimal = Decimal(0)
-    vzae: Decimal = Decimal(0)
-    tage_pro_vzae: Decimal = Decimal(5)
-    soll: Decimal = Decimal(0)
-    anzahl: int = 0  # entries with a value above zero
-    verteilung: Verteilung | None = None
+    zeilen: list[tuple[str, Decimal | None, str | None]]
+    summe: Decimal
+    vzae: Decimal
+    tage_pro_vzae: Decimal
+    soll: Decimal
+    anzahl: int  # entries with a value above zero
+    verteilung: Verteilung
 
 
 def verteilung_werte(verteilung: Verteilung, tabellen: Names) -> VerteilungWerte:
-    vzae = tabellen[verteilung.berechnung].vzae if verteilung.berechnung else verteilung.vzae
+    vzae: Decimal
+    if verteilung.berechnung:
+        vzae = tabellen[verteilung.berechnung].vzae
+    else:
+        assert verteilung.vzae is not None  # Verteilung.check: „berechnung“ or „vzae“
+        vzae = verteilung.vzae
     zeilen = [(name, wert, verteilung.hinweise.get(name)) for name, wert in verteilung.werte.items()]
     werte = [w for _, w, _ in zeilen if w is not None]
     return VerteilungWerte(verteilung.id, verteilung.titel, zeilen, sum(werte, Decimal(0)), vzae,

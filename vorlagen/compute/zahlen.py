@@ -137,6 +137,9 @@ def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> li
     for datei, werte in (rechnung.kennzahlen or {}).items():
         for key, wert in werte.items():
             out.add(f"kennzahlen[{_quote(datei)}][{_quote(key)}]", wert.text, "text")
+    if rechnung.haushalt is not None:
+        for jahr, betrag in rechnung.haushalt.mehrbedarf.items():
+            out.add(f"haushalt.mehrbedarf[{jahr}]", betrag, "geld", rechnung.haushalt.quantum)
     for v in rechnung.verteilungen.values():
         base = f"verteilungen[{_quote(v.id)}]"
         out.add(f"{base}.summe", v.summe, "zahl")

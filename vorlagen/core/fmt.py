@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -129,3 +131,12 @@ FILTERS: dict[str, Callable[..., str]] = {
 def signed(value, quantum: Decimal) -> str:
     """A difference with its sign: '+18 €', '−2 €'."""
     return ("+" if value > 0 else "") + euro_or_cent(value, quantum)
+
+
+def slugify(text: str) -> str:
+    """'Handlungskonzept KIM – Übersicht' → 'handlungskonzept-kim-uebersicht'."""
+    text = text.lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "anlage"

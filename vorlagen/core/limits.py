@@ -23,3 +23,20 @@ MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result 
 
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000
+
+# nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py). Each bound ends the read with a German
+# message that names it (exit 2), before the memory it guards is taken.
+NR_DATEI = 20 * 1024 * 1024  # bytes of one file (a typed Vorlage, even with pictures, is far smaller)
+NR_ENTPACKT = 100_000_000  # bytes the parts of one DOCX unpack to together (a ZIP bomb is far larger)
+NR_XML = 16_000_000  # bytes one XML part of a DOCX unpacks to (parsed, it takes about ten times as much memory)
+NR_STROM = 16_000_000  # bytes one stream of a PDF unpacks to
+NR_SEITEN = 1000  # pages of one PDF
+NR_FORMULARE = 5000  # form XObjects one PDF page may call while its text is read (pypdf's own bound)
+NR_ABSAETZE = 50_000  # paragraphs of one DOCX (a Haushaltsplan of 500 pages has fewer)
+NR_ZELLEN = 200_000  # table cells of one DOCX, a merged cell counted once for every grid column it spans
+NR_SPANNE = 63  # grid columns one DOCX table cell may span (Word's own maximum is 63 columns)
+NR_ZEILEN = 120_000  # lines of one document (100.000 lines of dense calculations take about 220 MB)
+NR_ZEILENLAENGE = 20_000  # characters of one line
+NR_LISTE = 250  # rows a list above a total may have; a longer list's total stays „nicht geprüft“ (keeps time linear)
+NR_SATZ = 2000  # characters of a sentence read as one over lines a PDF wrapped
+NR_ZAHLEN = 250_000  # figures of one document (each becomes an object with its value and place)

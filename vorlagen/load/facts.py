@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, font_problem, image_problem
 from vorlagen.load.fonts import font_files
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
-from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, Mitzeichnung, Mitzeichnungen
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, ORDNER as GEZEICHNET, Mitzeichnung, Mitzeichnungen, datei
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
                                  Vorlage)
 from vorlagen.core.reads import NotReadable, digest, read_file, record, recording
@@ -19,7 +19,7 @@ from vorlagen.load.pdffile import pdf_problem
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.haushalt import Haushalt, ist_jahr
-from vorlagen.load.records import INVALID, Reader, defined_at, suggest, unknown_word  # noqa: F401 (the lists' words)
+from vorlagen.load.records import INVALID, Reader, defined_at, line_of, suggest, unknown_word  # noqa: F401 (the lists' words)
 from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml
 
 
@@ -57,6 +57,7 @@ class VorlageSource:
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
     reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
     mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # from mitzeichnungen.yaml beside vorlage.yaml
+    gezeichnet: dict[str, str | None] = field(default_factory=dict)  # Rolle → the text it signed (gezeichnet/), None: missing
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
@@ -70,6 +71,11 @@ class VorlageSource:
     def bezeichnung(self) -> str:
         """The Vorlage as messages name it: its Nummer, or its folder while the Nummer is open."""
         return self.vorlage.nummer or f"ohne Nummer (Ordner {self.folder.name})"
+
+    @property
+    def auswahl(self) -> str:
+        """How commands (zeichnen, freigabe) take it: its Nummer, or its folder's name while the Nummer is open."""
+        return self.vorlage.nummer or self.folder.name
 
     @property
     def kennung(self) -> str:
@@ -165,11 +171,11 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     haushalte = _haushalte(data_dir, paths, reader, unreadable)
     niederschriften = {}
     for path in sorted((data_dir / "sitzungen").glob("*/niederschrift.yaml")):
-        source = _read_niederschrift(path, data_dir, paths, reader)
-        if source is None:
+        niederschrift = _read_niederschrift(path, data_dir, paths, reader)
+        if niederschrift is None:
             unreadable.add(f"niederschriften/{path.parent.name}")
         else:
-            niederschriften[source.sitzung_id] = source
+            niederschriften[niederschrift.sitzung_id] = niederschrift
     if koerperschaft is None:
         raise_if(problems)
     stil = koerperschaft.hausstil
@@ -370,6 +376,19 @@ def _finanzen_text_where(vorlage: Vorlage) -> Where:
     return daten.where("text") if daten is not None else vorlage.where("finanzielle_auswirkungen")
 
 
+MAX_GEZEICHNET = 20 * 1024 * 1024  # bytes of a signed text (the example's is 6 KB)
+
+
+def _signed_text(path: Path) -> str | None:
+    """What a role signed, as kept in gezeichnet/; None when it is missing, unreadable or not UTF-8."""
+    try:
+        content = read_file(path, MAX_GEZEICHNET)
+        record(path, content)
+        return content.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
                   unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
@@ -383,18 +402,19 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         art = node.entries.get("art") if isinstance(node, Mapping) else None
         if art and isinstance(art[1], Scalar) and not art[1].is_null and art[1].text not in arten[0]:
             reader.problems.append(unknown_art(art[1].where, art[1].text, *arten))
-        readable = nummer and isinstance(nummer[1], Scalar)
-        unreadable.add(f"vorlagen/{nummer[1].text if readable else '*'}")
+        unreadable.add(f"vorlagen/{nummer[1].text if nummer and isinstance(nummer[1], Scalar) else '*'}")
         return None
+    assert isinstance(vorlage, Vorlage)
     source = VorlageSource(vorlage, folder)
     problems = reader.problems
     if (folder / MITZEICHNUNGEN).is_file():
         gezeichnet = _read(folder / MITZEICHNUNGEN, Mitzeichnungen, paths, reader)
         source.mitzeichnungen = gezeichnet.mitzeichnungen if gezeichnet is not None else []
+        source.gezeichnet = {m.rolle: _signed_text(folder / GEZEICHNET / datei(m.rolle)) for m in source.mitzeichnungen}
     texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
              (_finanzen_text_where(vorlage), vorlage.finanzen_text)]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
-    texts += [(vorlage.texte.lines[key], name) for key, name in vorlage.texte.items()]
+    texts += [(line_of(vorlage.texte, key), name) for key, name in vorlage.texte.items()]
     texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]
     for where, name in texts:
         if name is not None:

@@ -113,9 +113,11 @@ class Rate(Record):
 
 
 @record
-class Bescheid(Record):
+class Foerderschreiben(Record):
+    """What a Bescheid and an Antrag share (an Antrag may leave its Behörde open)."""
+
     datum: dt.date  # Datum des Bescheids
-    behoerde: str  # erlassende Behörde, z. B. Bezirksregierung Arnsberg
+    behoerde: str | None = None  # erlassende Behörde, z. B. Bezirksregierung Arnsberg
     aktenzeichen: str | None = None  # Aktenzeichen der Behörde
     programm: str | None = None  # Förderprogramm, z. B. KIM NRW
     zeitraum: Zeitraum  # Bewilligungszeitraum
@@ -133,7 +135,12 @@ class Bescheid(Record):
 
 
 @record
-class Antrag(Bescheid):
+class Bescheid(Foerderschreiben):
+    behoerde: str = field()  # erlassende Behörde, z. B. Bezirksregierung Arnsberg
+
+
+@record
+class Antrag(Foerderschreiben):
     behoerde: str | None = None  # an wen der Antrag geht
     bescheid: str | None = None  # Kennung des Bescheids, der auf den Antrag erging
 

@@ -2,8 +2,10 @@
 
 A Haushalt file holds one Haushaltsjahr: its Positionen (Produkte, Kostenstellen, Sachkonten or
 Investitionsnummern) with Ansatz and what is already bound, the Haushaltssatzung's threshold of
-„erheblich“ and the Gremium that decides über-/außerplanmäßige Aufwendungen above it. Amounts of a
-Vorlage are names of figures of its ledger, never typed numbers (checked in compute/haushalt.py).
+„erheblich“ and the Gremium that decides über-/außerplanmäßige Aufwendungen above it. A Position with
+`ertrag: true` plans Erträge or Einzahlungen; its `prognose` says how much the year is expected to bring – the
+only source of a Mehrertrag Deckung. Amounts of a Vorlage are names of figures of its ledger, never typed numbers
+(checked in compute/haushalt.py).
 """
 
 from __future__ import annotations
@@ -13,11 +15,17 @@ from dataclasses import field
 from decimal import Decimal
 from typing import Literal, get_args
 
+from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.load.records import Betrag, Record, record
 
 Plan = Literal["Ergebnisplan", "Finanzplan"]
 PLAENE = get_args(Plan)
 _JAHR = re.compile(r"(19|20|21)\d\d")
+
+
+def betrag_text(value: Decimal) -> str:
+    """An amount as printed: '1.284.300 €', with cents where it has some."""
+    return eur(value) if value == value.to_integral_value() else eur_cent(value)
 
 
 def ist_jahr(text: str) -> bool:
@@ -31,16 +39,32 @@ class Position(Record):
     bezeichnung: str  # wie gedruckt, z. B. Kommunales Integrationszentrum
     art: Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition"] = "Produkt"  # was „konto“ bezeichnet
     plan: Plan = "Ergebnisplan"  # Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)
+    ertrag: bool = False  # true: eine Ertrags- oder Einzahlungsposition (Ansatz: geplante Erträge); sie kann Mehrerträge zur Deckung bringen
     ansatz: Betrag  # Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)
-    gebunden: Betrag = Betrag(Decimal(0))  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro
+    gebunden: Betrag = Betrag(Decimal(0))  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken
+    prognose: Betrag | None = None  # nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden
+
+    @property
+    def verfuegbar(self) -> Decimal:
+        """What a Vorlage can still draw here: Ansatz − gebunden; at an Ertrag position the Mehrertrag still free
+        (prognose − Ansatz − gebunden, 0 without a prognose)."""
+        if self.ertrag:
+            return self.prognose - self.ansatz - self.gebunden if self.prognose is not None else Decimal(0)
+        return self.ansatz - self.gebunden
 
     def check(self):
-        for key in ("ansatz", "gebunden"):
-            if getattr(self, key) < 0:
-                yield key, (f"„{key}“ ist negativ ({getattr(self, key)}) – tragen Sie den Betrag ohne Minus ein; "
-                            "Erträge und Einzahlungen gehören in eine eigene Position.")
+        for key in ("ansatz", "gebunden", "prognose"):
+            if (getattr(self, key) or 0) < 0:
+                yield key, (f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
+                            "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.")
+        if self.prognose is not None and not self.ertrag:
+            yield "prognose", ("„prognose“ gilt nur für eine Ertragsposition – schreiben Sie „ertrag: true“ dazu, wenn "
+                               "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“.")
+        if self.ertrag:
+            return
         if 0 <= self.ansatz < self.gebunden:
-            yield "gebunden", (f"Gebunden ({self.gebunden}) ist mehr als der Ansatz ({self.ansatz}) – prüfen Sie "
+            yield "gebunden", (f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
+                               f"({betrag_text(self.ansatz)}) – prüfen Sie "
                                "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.")
 
 
@@ -53,7 +77,8 @@ class Haushalt(Record):
 
     def check(self):
         if self.erheblich < 0:
-            yield "erheblich", f"„erheblich“ ist negativ ({self.erheblich}) – tragen Sie die Grenze ohne Minus ein."
+            yield "erheblich", (f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne "
+                                "Minus ein.")
         seen = set()
         for p in self.positionen:
             if (p.konto, p.plan) in seen:
@@ -71,7 +96,7 @@ class Haushaltsbetrag(Record):
 
 @record
 class Deckung(Record):
-    art: Literal["Einsparung", "Mehrertrag"]  # Einsparung bei einer anderen Position oder Mehrerträge
+    art: Literal["Einsparung", "Mehrertrag"]  # Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit „prognose“
     konto: str  # Position des Haushalts, bei der eingespart wird oder die die Mehrerträge bringt
     plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan
     jahre: dict[str, str]  # Haushaltsjahr → Name einer Zahl, wie bei den Beträgen

@@ -12,6 +12,7 @@ from dataclasses import field
 from typing import Literal, get_args
 
 from vorlagen.core.problems import Where
+from vorlagen.load.mitzeichnung import datei
 from vorlagen.load.records import Record, defined_at, record, suggest, unknown_word
 
 
@@ -149,6 +150,13 @@ class Mitzeichnungsstil(Record):
             yield "rollen", "Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."
         for doppelt in sorted({r for r in self.rollen if self.rollen.count(r) > 1}):
             yield "rollen", f"„{doppelt}“ steht in „mitzeichnung: rollen“ doppelt – nennen Sie jede Rolle einmal."
+        dateien: dict[str, str] = {}
+        for rolle in dict.fromkeys(r for r in self.rollen if r.strip()):
+            andere = dateien.setdefault(datei(rolle), rolle)
+            if andere != rolle:
+                yield "rollen", (f"„{andere}“ und „{rolle}“ in „mitzeichnung: rollen“ teilen sich die Datei "
+                                 f"gezeichnet/{datei(rolle)} – geben Sie den Rollen Namen, die sich nicht nur in "
+                                 "Umlauten, Groß- und Kleinschreibung oder Satzzeichen unterscheiden.")
         if self.finanzielle_auswirkungen:
             yield from self.unbekannte(self.finanzielle_auswirkungen, self.where("finanzielle_auswirkungen"))
 

@@ -96,6 +96,7 @@ class Protokollpunkt(Record):
     text: str | None = None  # Markdown-Datei mit den Wortbeiträgen (indirekte Rede)
     anmerkungen: list[str] = field(default_factory=list)  # Markdown-Dateien „Anmerkung der Verwaltung“
     ergebnis: Literal["Beschluss", "Kenntnisnahme", "vertagt", "zurückgestellt"] | None = None  # ohne: nur Text
+    stand: str | None = None  # wie die Beratungsfolge der Vorlage das Ergebnis zeigt, ein Wort aus „hausstil: beratungsergebnisse“ (z. B. empfohlen); ohne Angabe aus „ergebnis“ abgeleitet
     beschluss: str | None = None  # Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage
     abstimmung: Abstimmung | None = None  # Pflicht bei einem Beschluss
     auftraege: list[Auftrag] = field(default_factory=list)  # Aufträge aus dem Beschluss (Beschlusskontrolle)

@@ -4,13 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import field
 
+from vorlagen.core.fmt import slugify
 from vorlagen.load.records import Record, record
 
 DATEI = "mitzeichnungen.yaml"  # beside vorlage.yaml
 ORDNER = "gezeichnet"  # beside it: the text each role signed, <rolle>.txt, so that git shows what was signed
 FINGERABDRUCK = re.compile(r"sha256:[0-9a-f]{64}")
+NAME_LAENGE = 120  # characters of a name
+
+
+def datei(rolle: str) -> str:
+    """The file in gezeichnet/ that keeps what a role signed, e.g. Kämmerei → kaemmerei.txt."""
+    return f"{slugify(rolle)}.txt"
+
+
+def name_fehler(name: str) -> str | None:
+    """Why a name cannot be a signer's name – empty, a line break or control character, {{ }} < >, overlong –
+    or None. The one rule for `vorlagen zeichnen` and for mitzeichnungen.yaml."""
+    if not name.strip():
+        return "leer"
+    if any(c in name for c in "{}<>"):
+        return "zeichen"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
+        return "zeile"
+    if len(name) > NAME_LAENGE:
+        return "lang"
+    return None
+
+
+_NAME = {"leer": "Der Name ist leer",
+         "zeichen": "„{name}“ enthält Zeichen, die in keinem Namen vorkommen ({{ }} < >)",
+         "zeile": "„{name}“ enthält einen Zeilenumbruch oder ein Steuerzeichen",
+         "lang": "Der Name hat {laenge} Zeichen – höchstens 120 sind vorgesehen"}
 
 
 @record
@@ -21,6 +49,10 @@ class Mitzeichnung(Record):
     fingerabdruck: str  # SHA-256 des gezeichneten Textes; „vorlagen zeichnen“ schreibt ihn – nicht von Hand ändern
 
     def check(self):
+        fehler = name_fehler(self.name)
+        if fehler:
+            yield "name", (_NAME[fehler].format(name=self.name[:60], laenge=len(self.name)) + " – tragen Sie "
+                           "Mitzeichnungen nur mit „vorlagen zeichnen“ ein.")
         if not FINGERABDRUCK.fullmatch(self.fingerabdruck):
             yield "fingerabdruck", (f"„{self.fingerabdruck[:80]}“ ist kein Fingerabdruck von „vorlagen zeichnen“ – "
                                     "tragen Sie Mitzeichnungen nur mit „vorlagen zeichnen“ ein.")

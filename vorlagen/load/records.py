@@ -77,6 +77,12 @@ class LineDict(dict):
     lines: dict[str, Where]
 
 
+def line_of(entries: dict, key: str) -> Where:
+    """The line of `key` in a dict the reader made (a LineDict)."""
+    assert isinstance(entries, LineDict), "a dict of a record read from YAML"
+    return entries.lines[key]
+
+
 def _comma_hint(key: str, before: str | None = None) -> str:
     """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas.
     `before` is the value of the entry in front of it, written without quotes (the number's part before the comma)."""
@@ -105,7 +111,7 @@ def suggest(word: str, choices) -> str:
 
 
 @functools.cache
-def _kind(typ) -> tuple[str, object]:
+def _kind(typ) -> tuple[str, typing.Any]:
     """How Reader.read reads a type: ("optional", the type), ("literal", the choices), ("list", the item type),
     ("dict", the value type), ("record", None) or ("scalar", None); worked out once per type."""
     origin = typing.get_origin(typ)
@@ -142,7 +148,7 @@ class Reader:
                 return None
             return self.read(node, argument, name)
         if kind == "union":
-            options, nullable = typing.cast(tuple[tuple, bool], argument)
+            options, nullable = argument
             return self._union(node, options, nullable, name)
         if kind == "literal":
             return self._literal(node, argument, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vorlagen.load.facts import Facts
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.records import suggest
+from vorlagen.load.records import line_of, suggest
 
 
 def unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
@@ -46,6 +46,7 @@ def check_references(facts: Facts) -> list[Problem]:
     nummern: dict[str, Where] = {}
     alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
     slugs: dict[str, tuple[str, Where]] = {}
+    nummer_of: dict[str, str | None] = {}  # output name → the Nummer of the Vorlage that has it (None: open)
     for source in facts.vorlagen:
         vorlage = source.vorlage
         if vorlage.nummer is not None and vorlage.nummer in nummern:
@@ -53,13 +54,21 @@ def check_references(facts: Facts) -> list[Problem]:
                                                              f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer."))
         elif source.slug in slugs:
             other, where = slugs[source.slug]
-            problems.append(Problem(vorlage.where("nummer"), f"Die Vorlagen „{source.bezeichnung}“ und „{other}“ "
-                                                             f"({where}) ergäben dieselben Ausgabedateien "
-                                                             f"{source.slug}.pdf – vergeben Sie unterscheidbare "
-                                                             "Nummern (oder, solange die Nummer offen ist, Ordnernamen)."))
+            if vorlage.nummer is not None and nummer_of[source.slug] is not None:
+                problems.append(Problem(vorlage.where("nummer"), f"Die Nummern „{vorlage.nummer}“ und „{other}“ "
+                                                                 f"({where}) ergäben dieselben Ausgabedateien "
+                                                                 f"{source.slug}.pdf – vergeben Sie unterscheidbare "
+                                                                 "Nummern."))
+            else:  # one of them still without Nummer: named by its folder
+                problems.append(Problem(vorlage.where("nummer"), f"Die Vorlagen „{source.bezeichnung}“ und "
+                                                                 f"„{other}“ ({where}) ergäben dieselben "
+                                                                 f"Ausgabedateien {source.slug}.pdf – vergeben Sie "
+                                                                 "unterscheidbare Nummern (oder, solange die Nummer "
+                                                                 "offen ist, Ordnernamen)."))
         if vorlage.nummer is not None:
             nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
         slugs.setdefault(source.slug, (source.bezeichnung, vorlage.where("nummer")))
+        nummer_of.setdefault(source.slug, vorlage.nummer)
         if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer) \
                 and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage):
             problems.append(unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
@@ -70,7 +79,7 @@ def check_references(facts: Facts) -> list[Problem]:
                                      "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
         for beratung in vorlage.beratungsfolge:
             if beratung.sitzung is None:
-                if beratung.gremium is not None and beratung.gremium not in gremien:
+                if beratung.gremium is not None and beratung.gremium not in gremien:  # None: Beratung.check reports it
                     problems.append(unknown(beratung.where("gremium"), "s Gremium", beratung.gremium, gremien,
                                              "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
             elif beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
@@ -87,9 +96,9 @@ def check_references(facts: Facts) -> list[Problem]:
                                          "legen Sie ihn unter antraege/ an."))
         berechnungen = {b.id for b in vorlage.finanzierung}
         for berechnung in vorlage.finanzierung:
-            for position in [*berechnung.kosten, *berechnung.abzuege]:
-                for satz_id in position.saetze:
-                    problems += _check_satz(facts, satz_id, position.where("saetze"))
+            for posten in [*berechnung.kosten, *berechnung.abzuege]:
+                for satz_id in posten.saetze:
+                    problems += _check_satz(facts, satz_id, posten.where("saetze"))
         for verteilung in vorlage.verteilungen:
             if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
                 problems.append(unknown(verteilung.where("berechnung"), " Berechnung", verteilung.berechnung,
@@ -97,7 +106,7 @@ def check_references(facts: Facts) -> list[Problem]:
             if k.kommunen:
                 for name in verteilung.werte:
                     if name not in k.kommunen:
-                        problems.append(unknown(verteilung.werte.lines[name], " Kommune", name, k.kommunen,
+                        problems.append(unknown(line_of(verteilung.werte, name), " Kommune", name, k.kommunen,
                                                  "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml."))
     return problems
 

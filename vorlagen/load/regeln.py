@@ -8,7 +8,7 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts, defined_at, unknown_art, unknown_word
 from vorlagen.load.hausstil import Hausstil, Vorlagenart, nummer_beispiel, nummer_regex
 from vorlagen.load.model import Vorlage
-from vorlagen.load.records import suggest
+from vorlagen.load.records import line_of, suggest
 
 
 def eine(art: str) -> str:
@@ -91,7 +91,7 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
                                f"Datum der Vorlage ({vorlage.datum:%d.%m.%Y}) – die Vorlage legt eine getroffene "
                                "Entscheidung vor; prüfen Sie beide Daten.")]
     for beratung in vorlage.beratungsfolge:
-        sitzung = facts.sitzungen.get(beratung.sitzung)
+        sitzung = facts.sitzungen.get(beratung.sitzung) if beratung.sitzung is not None else None  # None: Termin offen
         if sitzung is not None and sitzung.datum < entscheidung.datum:
             return [Problem(where, f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach der "
                                    f"Sitzung {beratung.sitzung} ({sitzung.datum:%d.%m.%Y}), in der sie beraten werden "
@@ -104,7 +104,7 @@ def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
     eigene = stil.kopf.eigene
     problems = []
     for feld in vorlage.kopf:
-        where = vorlage.kopf.lines[feld]
+        where = line_of(vorlage.kopf, feld)
         if not eigene:
             problems.append(Problem(where, f"„kopf“: „{feld}“ – der Hausstil hat keine eigenen Kopfdaten; legen Sie "
                                            "sie in koerperschaft.yaml unter „hausstil: kopf: eigene“ an, z. B. "
@@ -116,7 +116,7 @@ def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
             problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht im Kopf „{feld}“ – ergänzen "
                                                           f"Sie „kopf: {{{feld}: …}}“."))
         elif regel == "verboten" and feld in vorlage.kopf:
-            problems.append(Problem(vorlage.kopf.lines[feld], f"{eine(vorlage.art)} hat im Kopf kein „{feld}“ – "
+            problems.append(Problem(line_of(vorlage.kopf, feld), f"{eine(vorlage.art)} hat im Kopf kein „{feld}“ – "
                                                               "entfernen Sie den Eintrag."))
     return problems
 
@@ -141,7 +141,7 @@ def _abschnitte(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Prob
     for key in vorlage.texte:
         if key not in known:
             hint = suggest(key, known) or " –"
-            where = vorlage.texte.lines[key]
+            where = line_of(vorlage.texte, key)
             problems.append(Problem(where, f"Unbekannter Abschnitt „{key}“{hint} der Hausstil kennt "
                                            f"{', '.join(known) or 'keine Abschnitte'} (koerperschaft.yaml → "
                                            "hausstil: abschnitte)."))
@@ -161,7 +161,7 @@ def _abschnitte(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Prob
                                                           f"{eine(vorlage.art).lower()[0]}{eine(vorlage.art)[1:]} braucht ihn: ergänzen Sie {add}."))
         elif regel == "verboten" and given:
             key = "klimaschutz" if abschnitt.form == "klimaschutz" else "texte"
-            where = vorlage.where(key) if key == "klimaschutz" else vorlage.texte.lines[abschnitt.id]
+            where = vorlage.where(key) if key == "klimaschutz" else line_of(vorlage.texte, abschnitt.id)
             problems.append(Problem(where, f"{eine(vorlage.art)} hat keinen Abschnitt „{abschnitt.ueberschrift}“ – "
                                            f"entfernen Sie „{abschnitt.id if key == 'texte' else key}“."))
     return problems
@@ -176,12 +176,13 @@ def _nummer(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]
                                                       "der ursprünglichen Vorlage."))
     if vorlage.nummer is None:  # still open: printed as such, listed by `check`
         return problems
+    muster = nummer_regex(stil.nummer) if stil.nummer else None  # None also for a pattern Hausstil.check rejects
     if art.nummer_aus_bezug and vorlage.bezug is not None:
         if not re.fullmatch(re.escape(vorlage.bezug.vorlage) + r"/\d+", vorlage.nummer):
             problems.append(Problem(vorlage.where("nummer"), f"{eine(vorlage.art)} trägt die Nummer der ursprünglichen "
                                                              f"Vorlage mit laufender Zahl – schreiben Sie "
                                                              f"„{vorlage.bezug.vorlage}/1“ (die zweite /2 usw.)."))
-    elif stil.nummer and not art.nummer_aus_bezug and not re.fullmatch(nummer_regex(stil.nummer), vorlage.nummer):
+    elif stil.nummer and muster and not art.nummer_aus_bezug and not re.fullmatch(muster, vorlage.nummer):
         problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ passt nicht zum Muster "
                                                          f"„{stil.nummer}“ des Hausstils – schreiben Sie sie z. B. "
                                                          f"als „{nummer_beispiel(stil.nummer)}“."))

@@ -67,7 +67,7 @@ FILES = [
 ]
 
 _DATE = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
-SCALARS = {
+SCALARS: dict[object, dict[str, object]] = {
     str: {"type": ["string", "number"]},  # the loader reads a plain 5 as the text "5"
     int: {"type": "integer"},
     Decimal: {"type": "number"},
@@ -98,6 +98,9 @@ def schema(kind: FileKind, hausstil: Hausstil | None = None) -> dict:
     root = _record(kind.record, definitions)
     if hausstil is not None and kind.record is Vorlage:
         _own_words(root, definitions, hausstil)
+    if hausstil is not None and kind.record is Niederschrift:  # the word a recorded result shows as
+        stand = definitions["Protokollpunkt"]["properties"]["stand"]
+        stand["anyOf"] = [_words(hausstil.beratungsergebnisse, stand["description"]), {"type": "null"}]
     return {"$schema": DRAFT, "title": kind.pattern, "description": kind.description,
             **root, "definitions": dict(sorted(definitions.items()))}
 
@@ -172,7 +175,7 @@ def _type(typ, definitions: dict[str, dict]) -> dict:
         return {"type": ["array", "null"], "items": _type(args[0], definitions)}
     if origin is dict:
         return {"type": ["object", "null"], "additionalProperties": _type(args[1], definitions)}
-    if dataclasses.is_dataclass(typ):
+    if isinstance(typ, type) and dataclasses.is_dataclass(typ):
         if typ.__name__ not in definitions:
             definitions[typ.__name__] = {}  # placeholder: records may refer to themselves
             definitions[typ.__name__] = _record(typ, definitions)
@@ -198,7 +201,7 @@ def _default(spec: dataclasses.Field):
 
 
 @functools.cache
-def field_docs(cls) -> dict[str, str]:
+def field_docs(cls: type) -> dict[str, str]:
     """The comment behind each field of a record class (and of the classes it extends)."""
     docs: dict[str, str] = {}
     for klass in reversed(cls.__mro__):

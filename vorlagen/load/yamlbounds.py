@@ -39,6 +39,12 @@ class _Open:
         return (self.nodes + 1) // 2 if self.mapping else self.nodes
 
 
+def _line(event: yaml.Event) -> int:
+    """The line an event starts on, counted from 1; the parser marks every event it yields."""
+    assert event.start_mark is not None
+    return event.start_mark.line + 1
+
+
 # Indentation and block indicators at the start of a line: a block collection begins no further right than these.
 _LEAD = re.compile(r"^[ \t?:.-]*", re.MULTILINE)
 # Characters that break lines for this module's splitting but are not YAML line breaks (YAML rejects them anyway).
@@ -110,7 +116,7 @@ def streamed(text: str, name: str, loader) -> tuple[int, str] | None:
         except (StopIteration, yaml.YAMLError):
             return None
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1, ALIAS
+            return _line(event), ALIAS
         if isinstance(event, yaml.CollectionEndEvent):
             stack.pop()
             continue
@@ -121,12 +127,12 @@ def streamed(text: str, name: str, loader) -> tuple[int, str] | None:
             parent.nodes += 1
             if parent.mapping and parent.nodes % 2 == 1:
                 parent.key = event.value if isinstance(event, yaml.ScalarEvent) else parent.name
-                parent.key_line = event.start_mark.line + 1
+                parent.key_line = _line(event)
             if parent.entries > MAX_EINTRAEGE:
                 return parent.line, zu_viele(parent.name)
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) == MAX_TIEFE:
-                return event.start_mark.line + 1, TIEF
+                return _line(event), TIEF
             under_key = parent is not None and parent.mapping and parent.nodes % 2 == 0
             stack.append(_Open(event, parent.key if parent is not None else name,
-                               parent.key_line if under_key else event.start_mark.line + 1))
+                               parent.key_line if parent is not None and under_key else _line(event)))

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -22,8 +23,13 @@ _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same node
 _TAG = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
         yaml.MappingNode: "tag:yaml.org,2002:map"}
 
+if TYPE_CHECKING:  # one base the type checker can follow; both share the SafeLoader's interface
+    _Base = yaml.SafeLoader
+else:
+    _Base = _LIBYAML or yaml.SafeLoader
 
-class _Untagged(_LIBYAML or yaml.SafeLoader):
+
+class _Untagged(_Base):
     """Composes without guessing tags: nodes keep their text and the schema decides what it means."""
 
     def resolve(self, kind, value, implicit):  # YAML's guess (bool, int, float …) is never read

@@ -68,24 +68,28 @@ class Graph:
 
 
 def build(facts: Facts, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str],
-          read: Callable[[PurePosixPath], bytes], beschluesse: dict[tuple[str, str], str] | None = None) -> Graph:
+          read: Callable[[PurePosixPath], bytes], beschluesse: dict[tuple[str, str], str] | None = None,
+          entwuerfe: frozenset[str] | set[str] = frozenset()) -> Graph:
     """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet,
-    `beschluesse` the plain text of each public TOP's Beschluss by (Sitzung id, TOP) from the Niederschriften."""
+    `beschluesse` the plain text of each public TOP's Beschluss by (Sitzung id, TOP) from the Niederschriften,
+    `entwuerfe` the Vorlagen (by kennung) not yet released: published neither as Paper nor as File."""
     graph = Graph(facts.koerperschaft.oparl.basis)
-    return _Builder(graph, facts, read, beschluesse or {}).build(docs, sitzungen, mappen)
+    return _Builder(graph, facts, read, beschluesse or {}, entwuerfe).build(docs, sitzungen, mappen)
 
 
 class _Builder:
     def __init__(self, graph: Graph, facts: Facts, read: Callable[[PurePosixPath], bytes],
-                 beschluesse: dict[tuple[str, str], str]):
+                 beschluesse: dict[tuple[str, str], str], entwuerfe: frozenset[str] | set[str] = frozenset()):
         self.graph, self.facts, self.read, self.beschluesse = graph, facts, read, beschluesse
+        self.entwuerfe = entwuerfe
         self.body = graph.body_id(facts)
         self.ergebnisse = ergebnisse(facts)  # (Sitzung id, TOP) → recorded result
 
     def build(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str]) -> Graph:
         g, facts = self.graph, self.facts
         # a Vorlage whose Nummer is open is not published: its id would change with the Nummer (`check` lists it)
-        public = {d.source.vorlage.nummer: d for d in docs if d.oeffentlich and d.source.vorlage.nummer is not None}
+        # nor is an ENTWURF (a required sign-off missing or stale): it is published once it is released
+        public = {d.source.vorlage.nummer: d for d in docs if self._published(d)}
         composed = {s.id: s for s in sitzungen}
         pairs: dict[tuple[str, str], str | None] = {}  # (Nummer, Sitzung) → Beratungsrolle
         for nummer, doc in public.items():
@@ -94,7 +98,7 @@ class _Builder:
                     pairs[(nummer, beratung.sitzung)] = beratung.rolle
         for sid, sitzung_doc in composed.items():
             for punkt in sitzung_doc.teil(intern=False):
-                if punkt.doc is not None and punkt.doc.oeffentlich:
+                if punkt.doc is not None and self._published(punkt.doc):
                     pairs.setdefault((punkt.doc.source.vorlage.nummer, sid), None)
         for sid in sorted(facts.sitzungen):
             self._meeting(sid, composed.get(sid), sid in mappen)
@@ -160,7 +164,7 @@ class _Builder:
         g, key = self.graph, slugify(sid)
         item = {"id": g.url("agendaitem", key, slugify(punkt.top)), "type": SCHEMA + "AgendaItem",
                 "meeting": meeting_id, "number": punkt.top, "order": order, "name": punkt.gegenstand, "public": True}
-        if punkt.doc is not None and punkt.doc.oeffentlich:
+        if punkt.doc is not None and self._published(punkt.doc):
             item["consultation"] = self._consultation_id(punkt.doc, key)
         item.update(self._result(punkt, sid))
         return g.add(item, stamp)
@@ -175,6 +179,11 @@ class _Builder:
         if recorded.ergebnis == "Beschluss" and recorded.angenommen and text:
             fields["resolutionText"] = text
         return fields
+
+    def _published(self, doc: VorlageDoc) -> bool:
+        """A public Vorlage with a Nummer that is released."""
+        source = doc.source
+        return doc.oeffentlich and source.vorlage.nummer is not None and source.kennung not in self.entwuerfe
 
     def _consultation_id(self, doc: VorlageDoc, meeting_key: str) -> str:
         return self.graph.url("consultation", slugify(doc.source.slug), meeting_key)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -16,7 +14,7 @@ from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
 from vorlagen.compute.offen import OFFEN
-from vorlagen.core.fmt import datum
+from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.compute.project import Project, Rechnung
@@ -28,15 +26,6 @@ from vorlagen.render.templates import Templates
 
 PUBLIC = PurePosixPath("vorlagen")
 INTERNAL = PurePosixPath("intern/vorlagen")
-
-
-def slugify(text: str) -> str:
-    """'Handlungskonzept KIM – Übersicht' → 'handlungskonzept-kim-uebersicht'."""
-    text = text.lower()
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, plain)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "anlage"
 
 
 @dataclass
@@ -210,7 +199,8 @@ class Composer:
             web = self.templates.render("vorlage.html.j2", **dict(
                 context, protokolliert=False, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
                 **self.assets(doc.folder, web=True))
-        return freigabe.freigabe(rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen))
+        return freigabe.freigabe(rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen),
+                                 source.gezeichnet)
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
         def tabelle(table_id: str) -> Markup:
@@ -225,7 +215,7 @@ class Composer:
                     antraege=rechnung.antraege, zahlen=rechnung.zahlen, kennzahlen=rechnung.kennzahlen,
                     verteilungen=rechnung.verteilungen, vorlage=public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage,
                     koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
-                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung)
+                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung, haushalt=rechnung.haushalt)
 
     def names(self, source: VorlageSource) -> dict:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""

@@ -2,20 +2,27 @@
 
 What is signed is the normalised text rendition of the Vorlage and its Anlagen (texts, tables, header
 fields: every figure and fact it prints), not its source files: a reformatted YAML that prints the same
-keeps every sign-off. Results of a Beratung, the sign-offs themselves and the ENTWURF marks are not signed.
+keeps every sign-off. The target of every link it prints is signed too (a changed address is changed content).
+Results of a Beratung, the sign-offs themselves and the ENTWURF marks are not signed.
+
+A sign-off's fingerprint covers its role, name and date with the text (`siegel`): a name or date changed by
+hand, or a fingerprint copied from another sign-off, makes it „ungültig“; so does a missing or altered
+gezeichnet/<rolle>.txt, the record of what was signed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import html as markup
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from vorlagen.load.mitzeichnung import Mitzeichnung
+from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
 from vorlagen.render import plaintext
 
-GUELTIG, VERALTET, FEHLT = "gültig", "veraltet", "fehlt"
+GUELTIG, VERALTET, FEHLT, UNGUELTIG = "gültig", "veraltet", "fehlt", "ungültig"
 
 
 @dataclass(frozen=True)
@@ -26,17 +33,18 @@ class Stand:
     zustand: str  # gültig | veraltet | fehlt
     erforderlich: bool
     mitzeichnung: Mitzeichnung | None = None
+    datei_fehlt: bool = False  # ungültig because gezeichnet/<rolle>.txt is missing (else: it or the entry was altered)
 
     @property
     def offen(self) -> bool:
-        """It keeps the Vorlage an ENTWURF: required and not valid, or given for content that has changed since."""
-        return self.zustand == VERALTET or (self.erforderlich and self.zustand == FEHLT)
+        """It keeps the Vorlage an ENTWURF: required and not valid, or not verifiable (ungültig). A stale sign-off
+        the Hausstil does not ask for only counts as not given."""
+        return self.zustand == UNGUELTIG or (self.erforderlich and self.zustand != GUELTIG)
 
 
 @dataclass
 class Freigabe:
-    text: str  # the normalised text a sign-off signs now
-    fingerabdruck: str
+    text: str  # the normalised text a sign-off signs now (its fingerprint: siegel, with role, name and date)
     staende: list[Stand] = field(default_factory=list)
 
     @property
@@ -62,27 +70,54 @@ def fingerprint(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def freigabe(erforderlich: list[str], mitzeichnungen: list[Mitzeichnung], text: str) -> Freigabe:
-    """The state of every required role and every recorded sign-off for the signed text `text`."""
+def siegel(rolle: str, name: str, datum: dt.date, text: str) -> str:
+    """A sign-off's fingerprint: who (role, name), when, and the normalised text signed."""
+    return fingerprint(f"Rolle: {rolle}\nName: {name}\nDatum: {datum.isoformat()}\n\n{normalise(text)}")
+
+
+def _zustand(m: Mitzeichnung, text: str, gezeichnet: str | None) -> tuple[str, bool]:
+    """(state, whether gezeichnet/ lacks the file) of one recorded sign-off against the current text."""
+    if gezeichnet is None:
+        return UNGUELTIG, True
+    if siegel(m.rolle, m.name, m.datum, gezeichnet) != m.fingerabdruck:
+        return UNGUELTIG, False
+    return (GUELTIG if normalise(gezeichnet) == text else VERALTET), False
+
+
+def freigabe(erforderlich: list[str], mitzeichnungen: list[Mitzeichnung], text: str,
+             gezeichnet: dict[str, str | None]) -> Freigabe:
+    """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
+    holds per role the text kept in gezeichnet/ (None: missing)."""
     text = normalise(text)
-    result = Freigabe(text, fingerprint(text))
+    result = Freigabe(text)
     given = {m.rolle: m for m in mitzeichnungen}
     for rolle in [*erforderlich, *(r for r in given if r not in erforderlich)]:
         m = given.get(rolle)
-        zustand = FEHLT if m is None else GUELTIG if m.fingerabdruck == result.fingerabdruck else VERALTET
-        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m))
+        zustand, fehlt = (FEHLT, False) if m is None else _zustand(m, text, gezeichnet.get(rolle))
+        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, fehlt))
     return result
+
+
+_LINK = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+
+
+def verweise(html: str) -> list[str]:
+    """The target of every link in the HTML, once each, in order."""
+    return list(dict.fromkeys(markup.unescape(m[1] if m[1] is not None else m[2]) for m in _LINK.finditer(html)))
 
 
 def signed_text(html: str, anlagen: list) -> str:
     """What a sign-off signs: the text rendition of the Vorlage's HTML and of each Anlage (a PDF by its hash)."""
-    parts = [plaintext.render(html)]
+    parts, links = [plaintext.render(html)], verweise(html)
     for anlage in anlagen:
         if anlage.html is not None:
             parts += [f"Anlage {anlage.nummer}: {anlage.titel}", plaintext.render(anlage.html)]
+            links += [link for link in verweise(anlage.html) if link not in links]
         elif anlage.pdf is not None:
             parts.append(f"Anlage {anlage.nummer}: {anlage.titel} (PDF-Datei, SHA-256 "
                          f"{hashlib.sha256(anlage.pdf).hexdigest()})")
+    if links:
+        parts.append("Verweise:\n" + "\n".join(f"- {link}" for link in links))
     return normalise("\n\n".join(parts))
 
 
@@ -96,8 +131,15 @@ def marked(html: str, marks: str) -> str:
 
 
 def was_tun(nummer: str, stand: Stand) -> str:
-    """What a person does about an open sign-off, in German."""
+    """What a person does about an open sign-off, in German; `nummer` as `zeichnen` takes it (or the folder)."""
     zeichnen = f"vorlagen zeichnen {nummer} --rolle \"{stand.rolle}\" --name \"…\""
+    if stand.zustand == UNGUELTIG:
+        m, text = stand.mitzeichnung, f"{ORDNER}/{datei(stand.rolle)}"
+        warum = (f"{text}, der gezeichnete Text, fehlt" if stand.datei_fehlt else
+                 f"ihr Fingerabdruck passt nicht zu Rolle, Name, Datum und {text} – einer davon wurde nach dem "
+                 "Zeichnen von Hand geändert")
+        return (f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) ist ungültig: {warum}; zeichnen "
+                f"Sie neu: {zeichnen}")
     if stand.zustand == VERALTET:
         m = stand.mitzeichnung
         return (f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) gilt nicht mehr: die Vorlage hat sich "

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pypdf
 from pypdf.generic import DictionaryObject, StreamObject
 
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
 from vorlagen.render.conformance import TEXT_PIECE
 
 TEXT_ATTACHMENT = "textfassung.txt"  # where PDFs built before PDF/A-2 (as PDF/A-3) carried it: an attached file
@@ -26,6 +27,7 @@ def _stored(reader: pypdf.PdfReader) -> str | None:
 
 
 def pdf_text(path: Path) -> str:
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its English warnings ("EOF marker not found") stay out
     try:
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted:
@@ -35,5 +37,9 @@ def pdf_text(path: Path) -> str:
         if stored is not None:
             return stored
         return "\n".join(page.extract_text() for page in reader.pages) + "\n"
-    except (OSError, pypdf.errors.PdfReadError) as error:
-        raise BuildFailed([Problem(Where(str(path)), f"Die PDF-Datei lässt sich nicht lesen ({error}).")]) from None
+    except OSError as error:  # German, never the library's English text
+        raise BuildFailed([Problem(Where(str(path)), f"{os_error_reason(error)} – prüfen Sie den Pfad der PDF-Datei.")]) \
+            from None
+    except pypdf.errors.PyPdfError:
+        raise BuildFailed([Problem(Where(str(path)), "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? "
+                                                     "Speichern oder exportieren Sie sie neu.")]) from None

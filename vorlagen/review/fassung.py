@@ -104,10 +104,39 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
     for a in (rechnung.antraege or {}).values():
         zahlen[f"antrag/{a.id}"] = Zahl(f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True,
                                         quellen=_position_sources(a))
+    if rechnung.haushalt is not None:
+        _haushalt(rechnung.haushalt, zahlen)
     for z in getattr(rechnung.zahlen, "herleitung", {}).values():
         money = z.stufe is not None
         zahlen[f"zahl/{z.id}"] = Zahl(f"Zahl „{z.titel or z.id}“", round_half_up(z.wert, Decimal("0.000001")), money,
                                       z.stufe or Decimal(1), {s.was: s.wert for s in z.schritte}, z.wert.text)
+
+
+def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
+    """The figures of the Finanzielle Auswirkungen (compute/haushalt.py): per Position and year Betrag, Ansatz,
+    gebunden, verfügbar and Mehrbedarf; per Deckung its amount and what is left at its source; per year the
+    über-/außerplanmäßige Bereitstellung."""
+    q = a.quantum
+    decimal = lambda value: Decimal(value.numerator) / Decimal(value.denominator)  # noqa: E731 – amounts in cents
+    for z in a.zeilen:
+        p = z.position
+        key, name = f"haushalt/{z.jahr}/{p.plan}/{p.konto}", f"{z.jahr} „{p.konto}“"
+        for part, label, value in (("betrag", "Betrag", decimal(z.betrag)), ("ansatz", "Ansatz", p.ansatz),
+                                   ("gebunden", "Gebunden", p.gebunden), ("verfuegbar", "Verfügbar",
+                                                                          decimal(z.verfuegbar)),
+                                   ("mehrbedarf", "Mehrbedarf", decimal(z.mehrbedarf))):
+            zahlen[f"{key}/{part}"] = Zahl(f"{label} {name}", value, True, q)
+        zahlen[f"{key}/verfuegbar"].quellen = {"Ansatz": euro_or_cent(p.ansatz, q),
+                                               "gebunden": euro_or_cent(p.gebunden, q)}
+        zahlen[f"{key}/mehrbedarf"].quellen = {"Betrag": euro_or_cent(decimal(z.betrag), q),
+                                               "verfügbar": euro_or_cent(decimal(z.verfuegbar), q)}
+    for d in a.deckung:
+        key, name = f"haushalt/{d.jahr}/deckung/{d.art}/{d.plan}/{d.konto}", f"{d.jahr} „{d.konto}“"
+        zahlen[f"{key}/betrag"] = Zahl(f"{d.art} {name}", decimal(d.betrag), True, q)
+        zahlen[f"{key}/verfuegbar"] = Zahl(f"Verfügbar {name}", decimal(d.verfuegbar), True, q)
+    for jahr, betrag in a.mehrbedarf.items():
+        zahlen[f"haushalt/{jahr}/bereitstellung"] = Zahl(f"{a.wort(jahr).capitalize()} Bereitstellung {jahr}",
+                                                         decimal(betrag), True, q)
 
 
 def _row_sources(t, zeile) -> dict[str, str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from vorlagen.load.mitzeichnung import ORDNER
-from vorlagen.render.document import VorlageDoc, slugify
-from vorlagen.render.freigabe import VERALTET, Stand, fingerprint, normalise
+from vorlagen.load.mitzeichnung import ORDNER, datei
+from vorlagen.render.document import VorlageDoc
+from vorlagen.render.freigabe import UNGUELTIG, VERALTET, Stand, was_tun
 from vorlagen.review.diff import text_changes
 
 _CHANGE = re.compile(r"\[-(.*?)-\](?:\{\+(.*?)\+\})?|\{\+(.*?)\+\}")
@@ -21,7 +21,7 @@ _FIGURE = re.compile(r"[-−+]?[\d.,  ]*\d[\d.,  ]*\s*(€|%|T€|Mio\. €)?")
 
 def gezeichnet(folder: Path, rolle: str) -> Path:
     """The file that keeps the text a role signed."""
-    return folder / ORDNER / f"{slugify(rolle)}.txt"
+    return folder / ORDNER / datei(rolle)
 
 
 def _lines(text: str) -> list[str]:
@@ -53,16 +53,9 @@ def seit(alt: str, neu: str) -> tuple[list[str], list[tuple[str, str]]]:
     return zahlen, text
 
 
-def _stale(doc: VorlageDoc, stand: Stand, shown: str) -> list[str]:
-    path = gezeichnet(doc.source.folder, stand.rolle)
-    try:
-        alt = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        alt = None
-    if alt is None or fingerprint(normalise(alt)) != stand.mitzeichnung.fingerabdruck:
-        return [f"    Der gezeichnete Text {shown} fehlt oder ist nicht der gezeichnete – was sich geändert hat, zeigt "
-                "„vorlagen diff REVISION“ mit der Revision der Mitzeichnung."]
-    zahlen, text = seit(alt, doc.freigabe.text)
+def _stale(doc: VorlageDoc, stand: Stand) -> list[str]:
+    """What changed since a stale sign-off (its gezeichnet/ file matches its fingerprint, else it is ungültig)."""
+    zahlen, text = seit(doc.source.gezeichnet[stand.rolle], doc.freigabe.text)
     lines = ["    Seit der Mitzeichnung geändert:"]
     if zahlen:
         lines += ["      Zahlen:"] + [f"        {z}" for z in zahlen]
@@ -71,13 +64,13 @@ def _stale(doc: VorlageDoc, stand: Stand, shown: str) -> list[str]:
     return lines
 
 
-def bericht(docs: list[VorlageDoc], show) -> str:
-    """The report in German; `show` gives a path as the user sees it."""
+def bericht(docs: list[VorlageDoc]) -> str:
+    """The report in German."""
     lines = []
     for doc in docs:
         vorlage, f = doc.source.vorlage, doc.freigabe
         zustand = "ENTWURF" if doc.entwurf else "freigegeben"
-        lines.append(f"Vorlage {vorlage.nummer}: {vorlage.betreff} – {zustand}")
+        lines.append(f"Vorlage {doc.source.bezeichnung}: {vorlage.betreff} – {zustand}")
         if f is None or not f.staende:
             lines += ["  keine Mitzeichnung verlangt", ""]
             continue
@@ -87,7 +80,9 @@ def bericht(docs: list[VorlageDoc], show) -> str:
             extra = "" if stand.erforderlich else " – nicht verlangt"
             lines.append(f"  {stand.rolle}: {stand.zustand}{wer}{extra}")
             if stand.zustand == VERALTET:
-                lines += _stale(doc, stand, show(gezeichnet(doc.source.folder, stand.rolle)))
+                lines += _stale(doc, stand)
+            elif stand.zustand == UNGUELTIG:
+                lines.append(f"    {m.where('rolle')}: {was_tun(doc.source.auswahl, stand)}")
         lines.append("")
     offen = sum(1 for doc in docs if doc.entwurf)
     lines.append(f"Freigegeben: {len(docs) - offen}, Entwurf: {offen}.")

@@ -20,6 +20,9 @@ def run(dateien: list[Path], as_json: bool = False) -> int:
             results.append(check_file(datei))
         except BuildFailed as failed:
             problems += [str(p) for p in failed.problems]
+        except MemoryError:  # every read is bounded; a machine with very little memory may still run out
+            problems.append(f"{datei}: Der Arbeitsspeicher reicht für diese Datei nicht – rechnen Sie nur den Teil "
+                            "mit den Zahlen nach (als eigene Datei gespeichert).")
     if as_json:
         sys.stdout.write(render_json(results, problems))
     else:

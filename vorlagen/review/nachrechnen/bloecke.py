@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vorlagen.core import limits
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import Zahl, figures, written_sum
+from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
 _SUM_LABEL = re.compile(r"^(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|Insgesamt|Endsumme|Zusammen|Total)"
                         r"\b", re.IGNORECASE)
@@ -18,7 +19,7 @@ _ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s")
 _WRAPPED = 2  # label lines a PDF may wrap between two rows of a block
 # Rows a list above its total may have. A longer run is not checked: its total stays "nicht geprüft". The bound
 # keeps the time linear in the lines of a document (every line may look like a total of all lines above it).
-MAX_LISTE = 250
+MAX_LISTE = limits.NR_LISTE
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 _RESULT_CELL = re.compile(r"(?:^|\t)\s*=\s*$")  # "Eigenanteil<Tab>= 612.500 €"
 
@@ -41,7 +42,7 @@ class Reihe:
 
 
 def row(zeile: Zeile, used: set[int]) -> Reihe:
-    figs = [z for z in figures(zeile.text) if z.tiefe == 0 and z.start not in used]
+    figs = [z for z in zeile.zahlen if z.tiefe == 0 and z.start not in used]
     marker = _ENUMERATION.match(zeile.text)
     if marker:  # "1. Erstintegration", "2) …": a list number, not a value
         figs = [z for z in figs if z.start >= marker.end()]
@@ -52,23 +53,81 @@ def row(zeile: Zeile, used: set[int]) -> Reihe:
     text = zeile.text.strip()
     first = figs[0].start if figs else len(zeile.text)
     label = re.sub(r"^[=:\s]+|[=:\s]+$", "", zeile.text[:first]).strip()
-    rest = re.sub(r"\([^()]*\)", " ", zeile.text)
-    for z in figs:
-        rest = rest.replace(z.text, " ")
+    rest = re.sub(r"\([^()]*\)", " ", _without(zeile.text, figs))
     strich = not figs and bool(_DASH.search(text)) and not text.startswith(("-", "–", "—")) and len(text) < 120
     gleich = bool(figs) and bool(_RESULT_CELL.search(zeile.text[:first]))
     return Reihe(zeile, figs, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)), gleich)
 
 
+def _without(text: str, figs: list[Zahl]) -> str:
+    """The text with the given figures cut out."""
+    parts, position = [], 0
+    for z in figs:
+        parts.append(text[position:z.start])
+        position = max(position, z.ende)
+    return " ".join(parts + [text[position:]])
+
+
 def recognise(reihen: list[Reihe], found: list[Rechnung], rates: set[tuple] = frozenset()) -> None:
     """Adds block results and sums to `found`; in the lines `rates` ((page, line)) a percentage is a rate of
     change, never the sum of the percentages above it."""
+    runs = _Runs()
     for index, reihe in enumerate(reihen):
         if reihe.gleich:
             _block(reihen, index, found)
         elif reihe.werte and (_SUM_LABEL.match(reihe.label) and len(reihe.label.split()) <= 5
-                              or not reihe.label and _implicit_total(reihe)):
+                              or not reihe.label and _implicit_total(reihe)) and 2 <= runs.above(reihe) <= MAX_LISTE:
             _column_sums(reihen, index, found, (reihe.zeile.seite or 0, reihe.zeile.nr) in rates)
+        runs.add(reihe)
+
+
+def _kind(reihe: Reihe) -> tuple:
+    """What a row must share with a total to stand in its list: per value its unit, or its decimals."""
+    return tuple((z.einheit, None if z.einheit else z.stellen) for z in reihe.werte)
+
+
+class _Runs:
+    """The rows a list above each line would have, kept while reading down the lines: the walk up from a total
+    (_column_sums) is made only where it can find between 2 and MAX_LISTE rows, so the time stays linear."""
+
+    def __init__(self) -> None:
+        self.kind: tuple | None = None  # the rows' kind; () for a run of "--" rows only
+        self.count = 0  # rows in the run, "--" rows included
+        self.dashes = 0  # "--" rows at its end
+        self.blanks = 0
+
+    def above(self, total: Reihe) -> int:
+        """How many rows the walk up from `total` would collect."""
+        kind = _kind(total)
+        if self.kind == kind or self.kind == () and len(kind) == 1:
+            return self.count
+        return self.dashes if len(kind) == 1 else 0
+
+    def add(self, reihe: Reihe) -> None:
+        if not reihe.zeile.text.strip():
+            self.blanks += 1
+            if self.blanks > 2:
+                self.kind, self.count, self.dashes = None, 0, 0
+            return
+        self.blanks = 0
+        if _DAVON.match(reihe.label):
+            return
+        if (reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich
+                or not reihe.werte and not reihe.strich):
+            self.kind, self.count, self.dashes = None, 0, 0
+        elif reihe.strich:
+            if self.kind is None or self.kind == () or len(self.kind) == 1:
+                self.kind, self.count = self.kind if self.kind is not None else (), self.count + 1
+            else:
+                self.kind, self.count = (), 1
+            self.dashes += 1
+        else:
+            kind = _kind(reihe)
+            if kind == self.kind or self.kind == () and len(kind) == 1:
+                self.count += 1
+            else:
+                self.count = 1 + (self.dashes if len(kind) == 1 else 0)
+            self.kind, self.dashes = kind, 0
 
 
 def _implicit_total(reihe: Reihe) -> bool:
@@ -81,7 +140,7 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     result = reihen[index].werte[0]
     parts: list[tuple[Reihe, Zahl]] = []
     gap, wrapped = 0, False
-    for seen, reihe in enumerate(reversed(reihen[:index])):
+    for seen, reihe in enumerate(reihen[i] for i in range(index - 1, -1, -1)):  # no copy of the rows above
         if seen > 2 * MAX_LISTE:
             return  # too long a block to be sure which rows belong: the result stays "nicht geprüft"
         text = reihe.zeile.text.strip()
@@ -107,15 +166,16 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
     shown = written_sum([z for _, z in parts], signs)
     found.append(Rechnung("Ergebnis „= …“ des Rechenblocks darüber", "summe", [Fund(r.zeile, z) for r, z in parts],
                           Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
-                          sicher=holds or not wrapped, typ="rechenblock"))  # with lines stepped over, which rows belong is a guess
+                          sicher=holds or not wrapped,  # with lines stepped over, which rows belong is a guess
+                          typ="rechenblock"))
 
 
 def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: bool = False) -> None:
     total = reihen[index]
     width = len(total.werte)
     rows: list[Reihe] = []
-    blanks = 0
-    for seen, reihe in enumerate(reversed(reihen[:index])):
+    blanks, wrapped = 0, False
+    for seen, reihe in enumerate(reihen[i] for i in range(index - 1, -1, -1)):  # no copy of the rows above
         if len(rows) > MAX_LISTE or seen > 2 * MAX_LISTE:
             return  # too long a list to be sure which rows belong: the total stays "nicht geprüft"
         if not reihe.zeile.text.strip():
@@ -129,12 +189,15 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
         fits = (len(reihe.werte) == width and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
                 or reihe.strich and width == 1)
         if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich:
+            at = index - 1 - seen
+            wrapped = not reihe.werte and at > 0 and _fits_total(reihen[at - 1], total)
             break
         rows.append(reihe)
     rows.reverse()
     if not 2 <= len(rows) <= MAX_LISTE:
         return
-    marked = bool(total.label) or total.zeile.fett
+    # a label line with rows of the same kind above it: a row label a PDF wrapped, which rows belong is a guess
+    marked = (bool(total.label) or total.zeile.fett) and not wrapped
     for column, result in enumerate(total.werte):
         if rate and result.einheit == "%":
             continue
@@ -152,6 +215,10 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
         found.append(Rechnung(art, "summe", [Fund(r.zeile, z) for r, z in members], Fund(total.zeile, result),
                               shown, betrag=False, vorzeichen=signs, sicher=marked,
                               typ="listensumme" if width == 1 else "spaltensumme"))
+
+
+def _fits_total(reihe: Reihe, total: Reihe) -> bool:
+    return len(reihe.werte) == len(total.werte) and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
 
 
 def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:

@@ -10,12 +10,15 @@ from vorlagen.review.nachrechnen import prosa
 from vorlagen.review.nachrechnen.prosa import between
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import Zahl, figures, written_sum
+from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
 _EQUALS = re.compile(rf"^\s*(?:{_WORD}\s*)?\)*\s*=\s*$")
 _PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)?$")
+_OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
+_NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
+_MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
 _STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
 _PER_PERIOD = re.compile(r"jährlich|monatlich|p\.\s?a\.|pro (?:Jahr|Monat)|je (?:Jahr|Monat)|im Jahr|bis \d{4}")
 _GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
@@ -31,8 +34,11 @@ def _outside_parens(text: str) -> str:
 
 def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     """Adds the calculations of one line to `found`; returns the starts of figures used as inputs."""
-    text, figs = zeile.text, _grouped(zeile.text, figures(zeile.text))
+    if len(zeile.zahlen) < 2:
+        return set()  # every calculation within a line has at least two figures
+    text, figs = zeile.text, _grouped(zeile.text, zeile.zahlen)
     used: set[int] = set()
+    first = len(found)  # the calculations of this line are added after it
     fund = lambda z: Fund(zeile, z)  # noqa: E731
     for chain, result, explicit in _products(text, figs):
         shown = " x ".join(z.text if z.text.startswith("(") else z.betrag() for z in chain)
@@ -40,11 +46,12 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         found.append(Rechnung(art, "produkt", [fund(z) for z in chain], fund(result), shown,
                               sicher=explicit or _row_like(text, chain[0], chain[-1], result), typ="produkt"))
         used |= {z.start for z in chain}
-    for parts, signs, result, art, typ in _sums(text, figs, used):
-        found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs), betrag=True,
-                              vorzeichen=signs, sicher="davon" not in art, typ=typ))
+    for parts, signs, result, art, typ, sure in _sums(text, figs, used):
+        found.append(Rechnung(art, "summe", [fund(z) for z in parts], fund(result), written_sum(parts, signs),
+                              betrag=True,
+                              vorzeichen=signs, sicher=sure, typ=typ))
         used |= {z.start for z in parts}
-    results = {r.ergebnis.zahl.start for r in found if r.ergebnis.zeile is zeile}
+    results = {r.ergebnis.zahl.start for r in found[first:]}
     for rechnung in prosa.checks(text, figs, fund):
         if rechnung.ergebnis.zahl.start not in used | results:
             found.append(rechnung)
@@ -55,7 +62,9 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
 
 def _grouped(text: str, figs: list[Zahl]) -> list[Zahl]:
     """`(6 + 3) Tage x 1.012 €`: a bracketed sum of counts before `x` is one factor."""
-    for match in _GROUP.finditer(text):
+    for number, match in enumerate(_GROUP.finditer(text)):
+        if number >= _MAX_GROUPS:
+            break
         inner = [z for z in figs if match.start() < z.start < match.end("group")]
         if len(inner) >= 2 and not any(z.einheit for z in inner):
             total = sum((z.wert for z in inner), Decimal(0))
@@ -85,7 +94,7 @@ def _products(text: str, figs: list[Zahl]):
             result, explicit = figs[j + 1], True
         elif i > 0 and re.match(r"^\s*=\s*$", between(text, figs[i - 1], figs[i])):
             result, explicit = figs[i - 1], True
-        elif money:
+        elif money and len(figs) - j <= _NEAR:  # the result: the one amount after the chain, in a line's end
             depth = min(z.tiefe for z in chain)
             later = [z for z in figs[j + 1:] if z.einheit == "€" and z.tiefe <= depth]
             if len(later) == 1 and later[0] is [z for z in figs[j + 1:] if z.tiefe <= depth][-1]:
@@ -111,17 +120,28 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
     for k, total in enumerate(figs):
         if total.einheit != "€":
             continue
-        opening = text[total.ende:].lstrip()
-        group_end = text.find(")", total.ende)
-        inner = [z for z in figs[k + 1:] if z.tiefe == total.tiefe + 1 and z.einheit == "€"
-                 and (group_end < 0 or z.start < group_end)]
-        if opening.startswith("(") and len(inner) >= 2:
-            if (len(inner) >= 2 and re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende:inner[0].start])
-                    and all("+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
-                            for a, b in zip(inner, inner[1:]))):
-                partial = "davon" in text[total.ende:inner[0].start]  # "davon" may leave parts unnamed
-                yield inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""), \
-                    "aufschluesselung"
+        opening = _OPENS_NEAR.match(text, total.ende)
+        if not opening:
+            continue
+        group_end = text.find(")", opening.end())
+        inner = []
+        for z in figs[k + 1:]:
+            if group_end >= 0 and z.start >= group_end:
+                break
+            if z.tiefe == total.tiefe + 1 and z.einheit == "€":
+                inner.append(z)
+        if len(inner) < 2:
+            continue
+        if (re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende:inner[0].start])
+                and all("+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
+                        for a, b in zip(inner, inner[1:]))):
+            partial = "davon" in text[total.ende:inner[0].start]  # "davon" may leave parts unnamed
+            yield (inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""),
+                   "aufschluesselung", not partial)
+        elif not re.search(r"\d", text[opening.end():inner[0].start]) and "%" not in text[opening.end():group_end] \
+                and all(not re.search(r"\d|\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:])):
+            # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all
+            yield inner, [1] * len(inner), total, "aufgezählte Teilbeträge in Klammern", "aufschluesselung", False
     i = 0
     while i < len(figs) - 2:
         j, signs = i, [1]
@@ -132,7 +152,7 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
             signs.append(1 if op[1] == "+" else -1)
             j += 1
         if j > i and j + 1 < len(figs) and figs[j + 1].einheit == "€" and _EQUALS.match(between(text, figs[j], figs[j + 1])):
-            yield figs[i:j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung"
+            yield figs[i:j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung", True
             i = j + 2
         else:
             i = max(j, i + 1)

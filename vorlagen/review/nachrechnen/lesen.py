@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import logging
 import re
@@ -11,12 +12,19 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlagen.core import limits
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
+from vorlagen.review.nachrechnen.zahlen import Zahl, figures
 
 ENDUNGEN = (".pdf", ".docx", ".txt", ".md")
-MAX_BYTES = 20 * 1024 * 1024  # a typed Vorlage, even with pictures, is far smaller
-MAX_UNPACKED = 100_000_000  # a DOCX's parts together, unpacked (a ZIP bomb is far larger)
+MAX_BYTES = limits.NR_DATEI
+MAX_UNPACKED = limits.NR_ENTPACKT
+_SPLIT_HINT = "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach."
+_DIGITS = re.compile(r"\d[\d.,]*")
+_XML_PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s/>]")
+_XML_CELL = re.compile(rb"<(?:[\w.-]+:)?tc[\s/>]")
+_XML_SPAN = re.compile(rb"<(?:[\w.-]+:)?gridSpan\b[^>]*?\bval\s*=\s*[\"']\s*\+?(\d+)")
 _BOLD = re.compile(r"</?b>|\*\*|__")
 _TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -31,6 +39,11 @@ class Zeile:
     nr: int
     text: str  # cells joined by tabs, markup removed
     fett: bool = False  # the line's figures were marked bold (<b>, **)
+
+    @functools.cached_property
+    def zahlen(self) -> list[Zahl]:
+        """The figures of the line, found once (every stage reads them; nobody changes the list)."""
+        return figures(self.text)
 
     @property
     def ort(self) -> str:
@@ -60,21 +73,50 @@ def read(path: Path) -> list[Zeile]:
         elif suffix == ".docx":
             lines = _docx(path, data)
         else:
-            lines = _plain(data)
+            lines = _plain(path, data)
     except BuildFailed:
         raise
-    except Exception:  # noqa: BLE001 - whatever is broken in a foreign file, the user needs the same advice
+    except MemoryError:
+        _fail(path, "Die Datei braucht zum Lesen mehr Arbeitsspeicher, als frei ist – " + _SPLIT_HINT)
+    except Exception as error:  # noqa: BLE001 - whatever is broken in a foreign file, the user needs the same advice
+        if type(error).__name__ == "LimitReachedError":  # pypdf: a stream or count above NR_STROM and the like
+            _fail(path, f"Die PDF-Datei enthält einen Teil, der entpackt größer als "
+                        f"{limits.NR_STROM // 1_000_000} MB wäre oder zu viele Elemente hat (Grenze für "
+                        f"nachrechnen) – {_SPLIT_HINT}")
         kind = {".pdf": "PDF", ".docx": "Word"}.get(suffix, "Text")
         _fail(path, f"Die {kind}-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort "
                     "geschützt? Speichern Sie sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal.")
+    _bounded(path, lines)
+    if sum(len(_DIGITS.findall(z.text)) for z in lines) > limits.NR_ZAHLEN:  # counted before any is read as a figure
+        _fail(path, f"Die Datei enthält mehr als {_number(limits.NR_ZAHLEN)} Zahlen (Grenze für nachrechnen) – "
+                    + _SPLIT_HINT)
     if not any(z.text.strip() for z in lines):
         _fail(path, "Die Datei enthält keinen Text – ist sie eingescannt? Nachrechnen braucht eine Textebene "
                     "(in Word als PDF speichern oder eine Texterkennung laufen lassen).")
     return lines
 
 
-def _fail(path: Path, message: str) -> None:
-    raise BuildFailed([Problem(Where(str(path)), message)])
+def _fail(path: Path, message: str, line: int | None = None) -> None:
+    raise BuildFailed([Problem(Where(str(path), line), message)])
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _bounded(path: Path, lines: list[Zeile], more: int = 0) -> None:
+    """Stops at the bound for lines (NR_ZEILEN) and for the length of one line (NR_ZEILENLAENGE)."""
+    if len(lines) + more > limits.NR_ZEILEN:
+        _fail(path, f"Die Datei hat mehr als {_number(limits.NR_ZEILEN)} Zeilen (Grenze für nachrechnen) – "
+                    + _SPLIT_HINT)
+
+
+def _line_fits(path: Path, raw: str, nr: int, seite: int | None = None) -> None:
+    if len(raw) > limits.NR_ZEILENLAENGE:
+        where = f"Zeile {nr} auf Seite {seite}" if seite else f"Zeile {nr}"
+        _fail(path, f"{where} ist länger als {_number(limits.NR_ZEILENLAENGE)} Zeichen (Grenze für nachrechnen) – "
+                    "ist das wirklich Text? Brechen Sie die Zeile um oder rechnen Sie nur den Teil mit den Zahlen "
+                    "nach.", None if seite else nr)
 
 
 def clean(raw: str) -> tuple[str, bool]:
@@ -90,7 +132,8 @@ def clean(raw: str) -> tuple[str, bool]:
     return text.rstrip(), bold
 
 
-def _plain(data: bytes) -> list[Zeile]:
+def _plain(path: Path, data: bytes) -> list[Zeile]:
+    _bounded(path, [], data.count(b"\n"))  # counted before the text is split into lines
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -99,14 +142,22 @@ def _plain(data: bytes) -> list[Zeile]:
     lines = []
     for page, content in enumerate(pages, start=1):
         for nr, raw in enumerate(content.split("\n"), start=1):
+            _line_fits(path, raw, nr, page if len(pages) > 1 else None)
             line, bold = clean(raw.rstrip("\r"))
             lines.append(Zeile(page if len(pages) > 1 else None, nr, line, bold))
     return lines
 
 
 def _pdf(path: Path, data: bytes) -> list[Zeile]:
-    with _quiet("pypdf"):
-        return _pdf_lines(path, data)
+    import pypdf
+    bound = limits.NR_STROM
+    with _quiet("pypdf") as said, pypdf.apply_configuration(
+            maximum_declared_stream_length=bound, array_based_stream_maximum_output_length=bound,
+            jbig2_maximum_output_length=bound, lzw_maximum_output_length=bound, run_length_maximum_output_length=bound,
+            zlib_maximum_output_length=bound, brotli_maximum_output_length=bound, image_maximum_buffer_size=bound,
+            stream_decoding_work_maximum_length=4 * bound,
+            xform_maximum_invocations_per_extraction=limits.NR_FORMULARE):
+        return _pdf_lines(path, data, said)
 
 
 @contextlib.contextmanager
@@ -114,25 +165,53 @@ def _quiet(library: str):
     """Keeps a library's English warnings ("EOF marker not found") from the user: what matters reaches them as
     the German message of a file that cannot be read."""
     logger = logging.getLogger(library)
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    said: list[str] = []
+    handler = _Collect(said)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(handler)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            yield
+            yield said
     finally:
+        logger.removeHandler(handler)
         logger.setLevel(level)
+        logger.propagate = propagate
 
 
-def _pdf_lines(path: Path, data: bytes) -> list[Zeile]:
+class _Collect(logging.Handler):
+    """Keeps what a library logs (in English) for the program to read, never for the user."""
+
+    def __init__(self, said: list[str]) -> None:
+        super().__init__()
+        self.said = said
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.said) < 100:
+            self.said.append(record.getMessage())
+
+
+def _pdf_lines(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
     import pypdf
     reader = pypdf.PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):  # many PDFs only restrict printing, with an empty password
         _fail(path, "Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und versuchen "
                     "Sie es noch einmal.")
+    if len(reader.pages) > limits.NR_SEITEN:
+        _fail(path, f"Die PDF-Datei hat mehr als {_number(limits.NR_SEITEN)} Seiten (Grenze für nachrechnen) – "
+                    + _SPLIT_HINT)
     lines = []
     for number, page in enumerate(reader.pages, start=1):
-        for nr, raw in enumerate(page.extract_text().split("\n"), start=1):
+        text = page.extract_text()
+        if any("form XObject invocations" in message for message in said):
+            _fail(path, f"Seite {number} der PDF-Datei ruft mehr als {_number(limits.NR_FORMULARE)} eingebettete "
+                        "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
+                        "neu als PDF oder speichern Sie sie als DOCX.")
+        _bounded(path, lines, text.count("\n") + 1)
+        for nr, raw in enumerate(text.split("\n"), start=1):
+            _line_fits(path, raw, nr, number)
             line, bold = clean(raw.replace("\u2010", "-"))  # the hyphen our renderer breaks words with
             lines.append(Zeile(number, nr, line, bold))
     return lines
@@ -143,6 +222,7 @@ def _docx(path: Path, data: bytes) -> list[Zeile]:
     if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED:
         _fail(path, f"Die Word-Datei wäre entpackt größer als {MAX_UNPACKED // 1_000_000} MB – so große Dokumente "
                     "liest nachrechnen nicht; speichern Sie den Teil mit den Zahlen als eigene Datei.")
+    _docx_bounded(path, archive)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -150,6 +230,7 @@ def _docx(path: Path, data: bytes) -> list[Zeile]:
     lines: list[Zeile] = []
 
     def add(text: str, bold: bool) -> None:
+        _line_fits(path, text, len(lines) + 1)
         line, marked = clean(text)
         lines.append(Zeile(None, len(lines) + 1, line, bold or marked))
 
@@ -163,6 +244,34 @@ def _docx(path: Path, data: bytes) -> list[Zeile]:
                 add("\t".join(" ".join(c.text.split()) for c in cells),
                     any(_bold_paragraph(p) for c in cells for p in c.paragraphs))
     return lines
+
+
+def _docx_bounded(path: Path, archive: zipfile.ZipFile) -> None:
+    """Counts, in the unpacked XML (its size bounded first; zipfile never unpacks more than a member declares),
+    what python-docx would build: paragraphs, and table cells with every grid column a merged cell spans."""
+    for member in archive.infolist():
+        if member.filename.lower().endswith((".xml", ".rels")) and member.file_size > limits.NR_XML:
+            _fail(path, f"Ein Teil der Word-Datei („{member.filename}“) wäre entpackt größer als "
+                        f"{limits.NR_XML // 1_000_000} MB (Grenze für nachrechnen) – " + _SPLIT_HINT)
+    try:
+        xml = archive.read("word/document.xml")
+    except KeyError:
+        return  # no main part: python-docx reports the file as unreadable
+    if sum(1 for _ in _XML_PARAGRAPH.finditer(xml)) > limits.NR_ABSAETZE:
+        _fail(path, f"Die Word-Datei hat mehr als {_number(limits.NR_ABSAETZE)} Absätze (Grenze für nachrechnen) – "
+                    + _SPLIT_HINT)
+    widest, extra = 0, 0
+    for match in _XML_SPAN.finditer(xml):
+        span = int(match[1][:12])  # "99999999999…" stays a small integer to compare
+        widest, extra = max(widest, span), extra + max(0, span - 1)
+    if widest > limits.NR_SPANNE:
+        _fail(path, f"Eine Tabellenzelle der Word-Datei ist über {_number(widest)} Spalten verbunden; Word kennt "
+                    f"höchstens {limits.NR_SPANNE} (Grenze für nachrechnen) – ist die Datei beschädigt? Speichern Sie "
+                    "sie in Word neu.")
+    cells = sum(1 for _ in _XML_CELL.finditer(xml)) + extra
+    if cells > limits.NR_ZELLEN:
+        _fail(path, f"Die Tabellen der Word-Datei haben zusammen mehr als {_number(limits.NR_ZELLEN)} Zellen "
+                    "(verbundene Zellen je Spalte gezählt; Grenze für nachrechnen) – " + _SPLIT_HINT)
 
 
 def _unique_cells(row) -> list:

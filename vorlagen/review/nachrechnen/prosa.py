@@ -19,14 +19,21 @@ _CHANGE = re.compile(r"Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Se
                      r"Reduktion|Veränderung|steigt|stieg|sinkt|sank|erhöht|gestiegen|gesunken|gesenkt|verringert")
 _DIFF = re.compile(r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
                    r"Minderaufwand|Einsparung|mehr als|weniger als")
+# words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
+_REMAINDER = re.compile(r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
+                        r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss)\b")
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
 _FROM = re.compile(r"\bvon\s*$")
+_UM = re.compile(r"\bum\s*$")
+_UM_FROM = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+\s+){0,2}von\s*$")
 _TO = re.compile(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$")
-_BY = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+)?\s*[,;]?\s*(?:(?:also|d\.\s?h\.|das heißt|mithin|somit|und damit|damit|insgesamt|ein Plus|"
+_BY = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+)?\s*[,;]?\s*(?:(?:also|d\.\s?h\.|das heißt|mithin|somit|und damit|damit|"
+                 r"insgesamt|ein Plus|"
                  r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$")
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
+_MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -41,13 +48,23 @@ def between(text: str, a: Zahl, b: Zahl) -> str:
     return text[a.ende:b.start]
 
 
+def _before(text: str, zahl: Zahl) -> str:
+    """The words just before a figure (a bounded look back: the work stays linear in a line's length)."""
+    return text[max(0, zahl.start - 40):zahl.start]
+
+
 
 def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`steigt von 412,5 auf 420,0, also um 7,5` (any unit) and `… also um 1,82 %`: the change stated beside the
     two figures it lies between."""
     found = []
+    for c, a, b in zip(figs, figs[1:], figs[2:]):  # "um 24.300 Euro von 252.900 Euro auf 277.200 Euro"
+        if (c.einheit == a.einheit == b.einheit != "%" and _UM.search(_before(text, c))
+                and _UM_FROM.match(between(text, c, a)) and _TO.match(between(text, a, b))):
+            found.append(Rechnung("Veränderung „um … von … auf …“", "differenz", [at(b), at(a)], at(c),
+                                  f"{b.betrag()} − {a.betrag()}", typ="von_auf_um"))
     for a, b, c in zip(figs, figs[1:], figs[2:]):
-        if not (a.einheit == b.einheit != "%" and _FROM.search(text[:a.start]) and _TO.match(between(text, a, b))
+        if not (a.einheit == b.einheit != "%" and _FROM.search(_before(text, a)) and _TO.match(between(text, a, b))
                 and _BY.match(between(text, b, c))):
             continue
         if c.einheit == a.einheit:
@@ -75,7 +92,7 @@ def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     change = _CHANGE.search(text)
     if change:
         for a, b in zip(figs, figs[1:]):
-            if (a.einheit == b.einheit != "%" and re.search(r"\bvon\s*$", text[:a.start])
+            if (a.einheit == b.einheit != "%" and re.search(r"\bvon\s*$", _before(text, a))
                     and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))):
                 percents = [z for z in figs if z.einheit == "%"]
                 if len(percents) == 1:
@@ -107,17 +124,19 @@ def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
 
 def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`Die Differenz zwischen A und B beträgt C`, `Steigerung von A auf B, also um C`."""
-    if not _DIFF.search(text) and not _CHANGE.search(text):
+    remainder = not _DIFF.search(text) and not _CHANGE.search(text)
+    if remainder and not _REMAINDER.search(text):
         return []
     money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
     if len(money) != 3:
         return []
     a, b, c = money
-    explicit = bool(re.search(r"\bzwischen\s*$", text[:a.start]) and re.match(r"^\s*und\s*$", between(text, a, b))
-                    or re.search(r"\bvon\s*$", text[:a.start]) and re.match(r"^\s*auf\s*$", between(text, a, b)))
+    explicit = bool(re.search(r"\bzwischen\s*$", _before(text, a)) and re.match(r"^\s*und\s*$", between(text, a, b))
+                    or re.search(r"\bvon\s*$", _before(text, a)) and re.match(r"^\s*auf\s*$", between(text, a, b)))
     big, small = (a, b) if abs(a.wert) >= abs(b.wert) else (b, a)
     rechnung = Rechnung("genannte Differenz zweier genannter Beträge", "differenz", [at(a), at(b)],
-                        at(c), f"{big.betrag()} − {small.betrag()}", sicher=explicit, typ="differenz")
+                        at(c), f"{big.betrag()} − {small.betrag()}", sicher=explicit and not remainder,
+                        typ="differenz")
     return [rechnung]
 
 
@@ -126,7 +145,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     total_word = _TOTAL.search(text)
     if not total_word:
         return []
-    after = [z for z in figs if z.einheit == "€" and z.start > total_word.end()
+    after = [z for z in figs if z.einheit == "€" and 0 < z.start - total_word.end() <= 80
              and len(text[total_word.end():z.start].split()) <= 4]
     if not after:
         return []
@@ -147,4 +166,9 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         shown = " + ".join(z.betrag() for z in tranches)
         return [Rechnung("Jahresbeträge und ihre genannte Summe", "summe", [at(z) for z in tranches],
                          at(total), shown, typ="teilbetraege_summe")]
+    if 2 <= len(before) <= _MAX_PARTS and not each:
+        # "780.882,60 € bei den Amtsbudgets und 24.650 € bei den Sonderbudgets, insgesamt somit 805.532,60 €": the
+        # amounts before may all be parts, or not – only a sum that holds is confirmed, a mismatch proves nothing
+        return [Rechnung("genannte Beträge und ihre genannte Summe", "summe", [at(z) for z in before], at(total),
+                         " + ".join(z.betrag() for z in before), sicher=False, typ="teilbetraege_summe")]
     return []

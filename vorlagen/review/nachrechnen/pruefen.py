@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import (bloecke, inzeile, saetze, tabellenkopf, veraenderung, vergleich,
-                                        verteilung)
+from vorlagen.review.nachrechnen import (anteil, bloecke, inzeile, saetze, schema, tabellenkopf, veraenderung,
+                                        vergleich, verteilung, verweis)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import figures
 
 
 @dataclass
@@ -40,14 +40,19 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     rates = vergleich.recognise(reihen, found)
     bloecke.recognise(reihen, found, rates)
     tabellenkopf.recognise(reihen, found)
+    tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
+    schema.recognise(reihen, found)
+    anteil.recognise(zeilen, found)
+    verweis.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
+    unsure = {r.ergebnis.key for r in found if r.status == OFFEN}
     found = [r for r in found if r.status != OFFEN]  # a guess that fails proves nothing: its figures stay open
     pruefung = Pruefung(datei, found, [])
     _consequences(pruefung)
-    _mentions(pruefung, zeilen)
+    _mentions(pruefung, zeilen, unsure)
     return pruefung
 
 
@@ -62,12 +67,12 @@ def _consequences(pruefung: Pruefung) -> None:
         for teil in rechnung.teile:
             users[teil.key].append(rechnung)
     corrected: dict[tuple, Decimal] = {}
-    queue = [r for r in pruefung.rechnungen if r.status == FEHLER]
+    queue = deque(r for r in pruefung.rechnungen if r.status == FEHLER)
     for slip in queue:
         corrected[slip.ergebnis.key] = slip.richtig
     seen: set[int] = set()
     while queue:
-        source = queue.pop(0)
+        source = queue.popleft()
         for dependent in users[source.ergebnis.key]:
             if id(dependent) in seen:
                 continue
@@ -91,16 +96,32 @@ def _consequences(pruefung: Pruefung) -> None:
             queue.append(dependent)
 
 
-def _mentions(pruefung: Pruefung, zeilen: list[Zeile]) -> None:
-    """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft"."""
+# A line that states a total: its figures without a unit (a table „in €“, „in T€“) are results as well.
+_TOTAL_LINE = re.compile(r"^\s*(?:\d{1,3}\s*)?=|\t\s*=|^\s*(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|"
+                         r"Insgesamt|Endsumme|Zusammen|Total)\b", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
+
+
+def _result_like(zeile: Zeile, zahl) -> bool:
+    """A figure without a unit in a total line that is no year and not the row's own number („10 = …“)."""
+    if re.fullmatch(r"(?:19|20)\d\d", zahl.text) or zahl.start == 0 and _ROW_NUMBER.match(zeile.text):
+        return False
+    return zahl.tiefe == 0 and not zeile.text[:zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
+
+
+def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: set[tuple] = frozenset()) -> None:
+    """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft" (money, percentages,
+    figures of a total line, and the result of every calculation that could not be confirmed)."""
     tied = {t.key for r in pruefung.rechnungen for t in r.teile} | {r.ergebnis.key for r in pruefung.rechnungen}
     results: dict[tuple, list[Rechnung]] = defaultdict(list)
     for rechnung in pruefung.rechnungen:
         results[(rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))].append(rechnung)
     for zeile in zeilen:
-        for zahl in figures(zeile.text):
+        total_line = bool(_TOTAL_LINE.search(zeile.text))
+        for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
-            if fund.key in tied or zahl.einheit not in ("€", "%"):
+            if fund.key in tied or zahl.einheit not in ("€", "%") and fund.key not in unsure \
+                    and not (total_line and _result_like(zeile, zahl)):
                 continue
             same = results.get((zahl.einheit, abs(zahl.wert)))
             if same:

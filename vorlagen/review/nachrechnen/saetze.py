@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
+from vorlagen.core import limits
 from vorlagen.review.nachrechnen import prosa
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
@@ -12,6 +14,7 @@ from vorlagen.review.nachrechnen.zahlen import Zahl, figures
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ„])")
 _ITEM = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)]|[a-z]\))\s")  # a list item starts a paragraph of its own
+_MAX_SENTENCE = limits.NR_SATZ  # characters of a sentence read as one (a longer run is no sentence with a sum)
 _PROSE_WORDS = 4  # a line with fewer words is a table row or a heading, not running text
 
 
@@ -23,7 +26,7 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
         start = 0
         for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
             lines = {_line_at(offsets, paragraph, position) for position in (start, max(start, end - 1))}
-            if len(lines) > 1:
+            if len(lines) > 1 and end - start <= _MAX_SENTENCE:
                 for rechnung in _checks(text, start, end, offsets, paragraph):
                     if (rechnung.ergebnis.key, rechnung.formel) not in known:
                         known.add((rechnung.ergebnis.key, rechnung.formel))
@@ -54,10 +57,7 @@ def _join(paragraph: list[Zeile]) -> tuple[str, list[int]]:
 
 
 def _line_at(offsets: list[int], paragraph: list[Zeile], position: int) -> int:
-    index = 0
-    while index + 1 < len(offsets) and offsets[index + 1] <= position:
-        index += 1
-    return index
+    return max(0, bisect.bisect_right(offsets, position) - 1)
 
 
 def _checks(text: str, start: int, end: int, offsets: list[int], paragraph: list[Zeile]) -> list[Rechnung]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from vorlagen.review.nachrechnen.bloecke import Reihe
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
@@ -20,7 +21,7 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
     for index, head in enumerate(reihen):
         parts, row_total, years = _header(head)
         if parts or row_total:
-            _rows(reihen[index + 1:], parts, row_total, years, found)
+            _rows((reihen[i] for i in range(index + 1, len(reihen))), parts, row_total, years, found)
 
 
 def _header(reihe: Reihe) -> tuple[int, bool, bool]:
@@ -38,7 +39,7 @@ def _header(reihe: Reihe) -> tuple[int, bool, bool]:
     return 0, bool(_TOTAL_LAST.search(text)), False
 
 
-def _rows(below: list[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:
+def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:
     gap, width = 0, None
     for reihe in below:
         values = [z for z in reihe.werte if (z.einheit == "€" if years else z.einheit)]
@@ -66,3 +67,17 @@ def _add(reihe: Reihe, members: list[Zahl], result: Zahl, art: str, found: list[
     shown = " + ".join(z.betrag() for z in members)
     found.append(Rechnung(art, "summe", [Fund(reihe.zeile, z) for z in members], Fund(reihe.zeile, result), shown,
                           betrag=False, vorzeichen=[-1 if z.wert < 0 else 1 for z in members], typ=typ))
+
+
+def bracketed_totals(reihen: list[Reihe], found: list[Rechnung]) -> None:
+    """`3. Konversion von Militärflächen (848.000 €)<Tab>576.000<Tab>96.000<Tab>96.000<Tab>80.000`: the amount in
+    the row's label and the plain figures of its cells. Only confirmed: the cells may hold something else."""
+    for reihe in reihen:
+        inner = [z for z in reihe.zeile.zahlen if z.tiefe == 1 and z.einheit == "€"]
+        cells = [z for z in reihe.werte if not z.einheit and z.start > (inner[0].ende if inner else 0)]
+        if len(inner) != 1 or len(cells) < 2 or "\t" not in reihe.zeile.text[inner[0].ende:]:
+            continue
+        found.append(Rechnung("Betrag in der Beschriftung als Summe der Zeile", "summe",
+                              [Fund(reihe.zeile, z) for z in cells], Fund(reihe.zeile, inner[0]),
+                              " + ".join(z.betrag() for z in cells), betrag=False, vorzeichen=[1] * len(cells),
+                              sicher=False, typ="zeilensumme"))

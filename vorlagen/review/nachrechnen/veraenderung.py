@@ -3,18 +3,20 @@ line that names 38.592.300 € and 39.796.417 €; also a table row „Steigerun
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from vorlagen.core.money import round_half_up
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.review.nachrechnen.zahlen import Zahl, figures
+from vorlagen.review.nachrechnen.zahlen import Zahl
 
 _CHANGE = re.compile(r"\b(?:Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Mehrbetrag|Minderung|Rückgang|Senkung|"
                      r"Abnahme|Reduzierung|Verringerung|Veränderung)\b", re.IGNORECASE)
 _TO_AMOUNT = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+\s+){0,3}(?:beträgt|von|um|liegt bei|in Höhe von|:)?\s*$")
 _TO_PERCENT = re.compile(r"^\s*(?:=|\(|bzw\.|oder|also|entspricht|das sind|d\.\s?h\.|und damit|\t|\s)\s*"
                          r"(?:(?:rund|ca\.|etwa|einer?|Steigerung|Minderung|von|um)\s+){0,3}$")
+_MAX_CHANGES = 20  # change words read in one line (bounds the work on a hostile line)
 _LOOK_BACK = 3  # lines above that may name the two compared figures
 _MAX_CANDIDATES = 12  # figures of the lines above tried as the compared pair
 
@@ -27,14 +29,17 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
     for zeile in zeilen:
         if not zeile.text.strip():
             continue
-        figs = figures(zeile.text)
-        for change in _CHANGE.finditer(zeile.text):
+        figs = zeile.zahlen
+        for number, change in enumerate(_CHANGE.finditer(zeile.text)):
+            if number >= _MAX_CHANGES:
+                break
             _stated(zeile, figs, change.end(), recent, results, found)
         recent = (recent + [(zeile, figs)])[-_LOOK_BACK - 1:]
 
 
 def _stated(zeile: Zeile, figs: list[Zahl], after: int, recent, results: set, found: list[Rechnung]) -> None:
-    later = [z for z in figs if z.start >= after][:2]
+    first = bisect.bisect_left([z.start for z in figs], after)
+    later = figs[first:first + 2]
     if len(later) < 2:
         return
     amount, percent = later
@@ -43,7 +48,7 @@ def _stated(zeile: Zeile, figs: list[Zahl], after: int, recent, results: set, fo
         return
     if Fund(zeile, percent).key in results:
         return
-    before = [(zeile, z) for z in figs if z.ende <= after]
+    before = [(zeile, z) for z in figs[max(0, first - _MAX_CANDIDATES):first] if z.ende <= after]
     candidates = [(z_line, z) for z_line, z_figs in recent for z in z_figs] + before
     candidates = [(line, z) for line, z in candidates if z.einheit == amount.einheit][-_MAX_CANDIDATES:]
     pair = _pair(candidates, abs(amount.wert))
@@ -74,4 +79,6 @@ def _pair(candidates: list[tuple[Zeile, Zahl]], difference) -> tuple | None:
 
 
 def _holds(amount: Zahl, base: Zahl, percent: Zahl) -> bool:
-    return bool(base.wert) and round_half_up(abs(amount.wert) / abs(base.wert) * 100, percent.schritt) == abs(percent.wert)
+    if not base.wert:
+        return False
+    return round_half_up(abs(amount.wert) / abs(base.wert) * 100, percent.schritt) == abs(percent.wert)

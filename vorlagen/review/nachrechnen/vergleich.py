@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from vorlagen.core.money import round_half_up
 from vorlagen.review.nachrechnen.bloecke import Reihe
@@ -24,7 +25,7 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> set[tuple]:
     for index, head in enumerate(reihen):
         with_percent = _header(head)
         if with_percent is not None:
-            _rows(reihen[index + 1:], with_percent, found, rates)
+            _rows((reihen[i] for i in range(index + 1, len(reihen))), with_percent, found, rates)
     return rates
 
 
@@ -39,7 +40,7 @@ def _header(reihe: Reihe) -> bool | None:
     return bool(_PERCENT.search(text[difference.end():]))
 
 
-def _rows(below: list[Reihe], with_percent: bool, found: list[Rechnung], rates: set[tuple]) -> None:
+def _rows(below: Iterable[Reihe], with_percent: bool, found: list[Rechnung], rates: set[tuple]) -> None:
     gap = 0
     for reihe in below:
         if not reihe.zeile.text.strip() or _header(reihe) is not None:
@@ -64,7 +65,8 @@ def _rows(below: list[Reihe], with_percent: bool, found: list[Rechnung], rates: 
             base, other = (b, a) if not _holds(a, b, rate) and _holds(b, a, rate) else (a, b)
             found.append(Rechnung("Spalte „%“ als Veränderung in Prozent", "steigerung",
                                   [Fund(line, base), Fund(line, other)], Fund(line, rate),
-                                  f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100", typ="vergleich_prozent"))
+                                  f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
+                                  typ="vergleich_prozent"))
             rates.add((line.seite or 0, line.nr))
 
 

@@ -12,10 +12,10 @@ from vorlagen.core.fmt import eur, eur_cent, zahl
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
     r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
-    r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EUR\b|Euro\b)"
-    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
+    r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
+    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
-_EURO_BEFORE = re.compile(r"(?:€|EUR)\s?$")
+_EURO_BEFORE = re.compile(r"(?:€|EURO?)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
 _EXPONENT = {"Mio": 6, "Millionen": 6, "Mrd": 9, "Milliarden": 9, "Tsd": 3, "Tausend": 3, "T€": 3, "TEUR": 3,
              "TEuro": 3, "T EUR": 3}
 
@@ -78,12 +78,13 @@ def parse_number(text: str) -> Decimal:
 
 
 def figures(line: str) -> list[Zahl]:
-    """All figures of a line, with parenthesis depth and sign."""
-    depth_at = _depths(line)
+    """All figures of a line, with parenthesis depth and sign (time linear in the line's length)."""
     result = []
+    depth, scanned = 0, 0
     for match in _NUMBER.finditer(line):
+        depth, scanned = _depth(line, scanned, match.start(), depth), match.start()
         unit_text = (match["unit"] or "").strip()
-        before = line[:match.start()]
+        before, base = _tail(line, match.start())
         unit, exponent = "", 0
         if unit_text in ("%", "Prozent") or unit_text.startswith("v."):
             unit = "%"
@@ -99,11 +100,32 @@ def figures(line: str) -> list[Zahl]:
             sign = None
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
-        start = sign.start("sign") if sign else match.start()
+        start = base + sign.start("sign") if sign else match.start()
         result.append(Zahl(-value if sign else value, line[start:match.end()].strip(), unit,
-                           Decimal(1).scaleb(exponent - places), scale, start, match.end(),
-                           depth_at[match.start()], bool(sign)))
+                           Decimal(1).scaleb(exponent - places), scale, start, match.end(), depth, bool(sign)))
     return result
+
+
+_LOOK_BACK = 24  # characters before a figure that may hold its sign or a "€"
+
+
+def _tail(line: str, end: int) -> tuple[str, int]:
+    """The text just before `end` and where it starts in the line; a cut is marked by NUL, so that `^` in a
+    pattern never takes the cut for the start of the line."""
+    start = max(0, end - _LOOK_BACK)
+    return ("\x00" + line[start:end], start - 1) if start else (line[:end], 0)
+
+
+def _depth(line: str, start: int, end: int, depth: int) -> int:
+    """The parenthesis depth at `end`, from the depth at `start`."""
+    part = line[start:end]
+    if "(" in part or ")" in part:
+        for char in part:
+            if char == ")":
+                depth = max(0, depth - 1)
+            elif char == "(":
+                depth += 1
+    return depth
 
 
 def _range_dash(before: str, after: str) -> bool:
@@ -112,14 +134,3 @@ def _range_dash(before: str, after: str) -> bool:
     if not re.search(r"(?:\d|€|%)[ \u00a0]*$", before):
         return False
     return not (before.endswith((" ", "\u00a0")) and not after)
-
-
-def _depths(line: str) -> list[int]:
-    depths, depth = [], 0
-    for char in line:
-        if char == ")":
-            depth = max(0, depth - 1)
-        depths.append(depth)
-        if char == "(":
-            depth += 1
-    return depths + [depth]

@@ -1,0 +1,56 @@
+"""A percentage and the amount it gives, whose base stands nearby but not in the words between them: „Das Programm
+fördert mit 60 %, so dass 155.716,61 € beantragt werden.“ above „Der Neubau kostet 259.527,68 €.“ Only confirmed:
+which figure is the base is a guess, so a mismatch proves nothing."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.core.money import round_half_up
+from vorlagen.review.nachrechnen.lesen import Zeile
+from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import Zahl
+
+_GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\b|\bentspricht\b|\bd\.\s?h\.|:")
+_NEAR = 3  # lines above and below that may name the base
+_MAX_CANDIDATES = 40
+
+
+def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
+    """Adds, for each „p % … X €“ no other calculation explains, p % of a nearby amount when it gives X."""
+    taken = {r.ergebnis.key for r in found} | {t.key for r in found for t in r.teile}
+    lines = [z for z in zeilen if z.text.strip()]
+    for index, zeile in enumerate(lines):
+        figs = zeile.zahlen
+        for p, x in zip(figs, figs[1:]):
+            gap = zeile.text[p.ende:x.start]
+            if (p.einheit != "%" or x.einheit != "€" or len(gap) > 40 or re.search(r"\d", gap)
+                    or len(gap.split()) > 5 or not _GIVES.search(gap)):
+                continue
+            if Fund(zeile, x).key in taken or Fund(zeile, p).key in taken or not p.wert:
+                continue
+            base = _base(lines, index, zeile, p, x)
+            if base is not None:
+                found.append(Rechnung("Prozentanteil eines Betrags in der Nähe", "anteil", [Fund(zeile, p), base],
+                                      Fund(zeile, x), f"{p.betrag()} von {base.zahl.betrag()}", sicher=False,
+                                      typ="prozentanteil"))
+                taken |= {Fund(zeile, x).key, Fund(zeile, p).key}
+
+
+def _base(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Fund | None:
+    """The nearest amount of which p % gives x (rounded as x is typed)."""
+    near = sorted(range(max(0, index - _NEAR), min(len(lines), index + _NEAR + 1)), key=lambda i: abs(i - index))
+    tried = 0
+    for i in near:
+        line = lines[i]
+        if line.seite != zeile.seite:
+            continue
+        for z in line.zahlen:
+            if z.einheit != "€" or line is zeile and z.start == x.start or not z.wert:
+                continue
+            tried += 1
+            if tried > _MAX_CANDIDATES:
+                return None
+            if round_half_up(abs(p.wert) * abs(z.wert) / 100, x.schritt) == abs(x.wert):
+                return Fund(line, z)
+    return None
