@@ -166,6 +166,7 @@ def test_a_build_with_workers_equals_a_build_in_one_process(data, tmp_path, monk
     monkeypatch.setenv("VORLAGEN_WORKER", "2")
     assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    freigeben(data)  # signed again: an ENTWURF would leave OParl, as a deleted paper only where it was published
     assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
     out = capsys.readouterr().out
     assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
