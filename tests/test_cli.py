@@ -149,7 +149,8 @@ GERMAN = {"build": "bauen", "check": "pruefen", "serve": "vorschau", "diff": "ve
 
 def test_command_names_are_german():
     assert [c.name for c in COMMANDS] == ["bauen", "pruefen", "sitzung", "vorschau", "vergleichen", "zeichnen",
-                                          "freigabe", "zahlen", "text", "nachrechnen", "neu", "vorlage", "schema", "hilfe"]
+                                          "freigabe", "zahlen", "text", "nachrechnen", "neu", "vorlage", "schema",
+                                          "hilfe", "vervollstaendigung"]
     assert {c.alias: c.name for c in COMMANDS if c.alias} == GERMAN
 
 
@@ -183,8 +184,8 @@ def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
     code, out, err = _exit(capsys, word)
     assert code == 2 and out == ""
     assert err == (f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
-                   "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, schema, "
-                   "hilfe.\n"
+                   "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, "
+                   "schema, hilfe, vervollstaendigung.\n"
                    "Übersicht: vorlagen --help\n")
 
 

@@ -55,6 +55,7 @@ def test_changed_fact_used_by_a_vorlage_rebuilds_only_it(data, tmp_path):
     secret_inode = inode(out / SECRET)
     edit(data / "kostensaetze/kgst-2020.yaml", "E5: 73780", "E5: 74980")
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "erwartet: {eigenanteil: 10335}", "erwartet: {eigenanteil: 10985}")
+    freigeben(data)  # signed again: else 2021/0123 is an ENTWURF, and its Anlage says so too
     builder = build(data, out)
     # only 2021/0123 itself: not its Anlage (unchanged), not 2021/0130, not the agendas (Nummer and Betreff only);
     # and what quotes its figures: the Niederschriften of ASI and KA (public, internal) and their Auszüge of its TOP
@@ -165,6 +166,7 @@ def test_a_build_with_workers_equals_a_build_in_one_process(data, tmp_path, monk
     monkeypatch.setenv("VORLAGEN_WORKER", "2")
     assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
+    freigeben(data)  # signed again: an ENTWURF would leave OParl, as a deleted paper only where it was published
     assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
     out = capsys.readouterr().out
     assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
