@@ -132,6 +132,21 @@ def test_dringlichkeitsvorlage_prints_its_reason_under_the_hausstil_heading(data
     assert "<h2>Begründung der Dringlichkeit</h2>" in part and "Frist des Landes" in part
 
 
+def test_unknown_name_in_a_texte_file_is_an_error_with_file_and_line(capsys, data):
+    """A typo under `texte:` must not print nothing: the same strict names as in the Beschlussvorschlag."""
+    hausstil(data, ARTEN)
+    edit(data / V, "art: Beschlussvorlage", "art: Dringlichkeitsvorlage\ntexte: {dringlichkeit: dringlich.md}")
+    (data / "vorlagen/2021-0123/dringlich.md").write_text("Die Frist endet.\n\nEs fehlen {{ foo }} Euro.\n",
+                                                          encoding="utf-8")
+    code, out, err = run(capsys, "check", "--data", str(data))
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == (
+        "data/vorlagen/2021-0123/dringlich.md:3: {{ foo }}: „foo“ gibt es nicht. Bekannt sind antraege, bescheide, "
+        "finanzierung, haushalt, kennzahlen, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, "
+        "verteilungen, vorlage, zahlen.")
+    assert "1 Problem gefunden" in err
+
+
 def test_ergaenzungsvorlage_numbered_from_its_original_builds(data):
     hausstil(data, ARTEN)
     folder = data / "vorlagen/2021-0123-1"
