@@ -184,6 +184,17 @@ def test_datum_may_be_left_out_when_the_hausstil_says_so(data, tmp_path):
 
 # --- Finanzen ------------------------------------------------------------------------------
 
+def test_no_invented_finanzen_sentence_by_default(data):
+    """A Vorlage that says nothing about its finances prints no block: no „Keine.“ the author did not write."""
+    html = html_of(data, "2021/0130")
+    assert '<section class="finanzen">' not in html and "Finanzielle Auswirkungen" not in html
+
+
+def test_the_hausstil_may_choose_the_sentence_for_a_vorlage_without_finanzen(data):
+    hausstil(data, '  finanzen: {ohne: "Keine."}\n')
+    assert "<h2>Finanzielle Auswirkungen</h2>\n<p>Keine.</p>" in html_of(data, "2021/0130")
+
+
 def test_no_forced_finanzen_section_when_the_hausstil_leaves_it_out(data):
     hausstil(data, "  finanzen: {ohne: ~}\n")
     assert '<section class="finanzen">' not in html_of(data, "2021/0130")

@@ -126,7 +126,7 @@ def standard_arten() -> dict[str, Vorlagenart]:
 @record
 class Finanzen(Record):
     ueberschrift: str = "Finanzielle Auswirkungen"  # Überschrift des Abschnitts
-    ohne: str | None = "Keine."  # Text, wenn eine Vorlage weder Berechnungen noch Text dazu hat; leer (~): Abschnitt entfällt
+    ohne: str | None = None  # Satz der Körperschaft, wenn eine Vorlage weder Berechnungen noch Text dazu hat, z. B. „Keine.“; ohne ihn entfällt der Abschnitt
     ja_nein: bool = False  # „ja“ oder „nein“ (aus Berechnungen und Text ermittelt) als erste Zeile drucken
     keine: str = "Keine finanziellen Auswirkungen."  # gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt
     rechtsgrundlage: str = "§ 83 GO NRW"  # Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)
