@@ -169,7 +169,8 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
                           {k.id for k in source.vorlage.zahlen})
     if result is not None:
         problems += check_deckung(result, daten)
-        folge = sorted(source.vorlage.beratungsfolge, key=lambda b: facts.sitzungen[b.sitzung].datum)
+        terminiert = [b for b in source.vorlage.beratungsfolge if b.sitzung]  # an open Termin has no Sitzung yet
+        folge = sorted(terminiert, key=lambda b: facts.sitzungen[b.sitzung].datum)
         letzte = (facts.sitzungen[folge[-1].sitzung].gremium, folge[-1].sitzung) if folge else None
         gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
         problems += check_gremium(result, facts.haushalte, letzte, gremien, source.vorlage.where("beratungsfolge"))
