@@ -70,6 +70,31 @@ def test_default_beratungsfolge_shows_date_gremium_and_role(data):
     assert "<td>21.06.2021</td><td>Kreisausschuss</td><td>Entscheidung</td>" in part
 
 
+def test_beratungsfolge_without_any_rolle_has_no_role_column(data):
+    """Bodies (ALLRIS) often state no Zuständigkeit: nothing is invented, the column is left out."""
+    without_niederschriften(data)
+    edit(data / V, "{sitzung: ASI-2021-06-10, rolle: Vorberatung}", "{sitzung: ASI-2021-06-10}")
+    edit(data / V, "{sitzung: KA-2021-06-21, rolle: Entscheidung}", "sitzung: KA-2021-06-21")
+    part = section(html_of(data), "beratungsfolge")
+    assert re.findall(r'<th scope="col">(.*?)</th>', part) == ["Datum", "Gremium"]
+    assert "<td>21.06.2021</td><td>Kreisausschuss</td></tr>" in part and "Entscheidung" not in part
+
+
+def test_beratungsfolge_with_some_roles_leaves_the_others_empty(data):
+    without_niederschriften(data)
+    edit(data / V, "{sitzung: ASI-2021-06-10, rolle: Vorberatung}", "{sitzung: ASI-2021-06-10}")
+    part = section(html_of(data), "beratungsfolge")
+    assert re.findall(r'<th scope="col">(.*?)</th>', part) == ["Datum", "Gremium", "Zuständigkeit"]
+    assert "<td>10.06.2021</td><td>Ausschuss für Soziales und Integration</td><td></td>" in part
+    assert "<td>21.06.2021</td><td>Kreisausschuss</td><td>Entscheidung</td>" in part
+
+
+def test_an_unknown_rolle_is_still_an_error_when_one_is_given(capsys, data):
+    edit(data / V, "rolle: Vorberatung}", "rolle: Vorberatnug}")
+    code, out, err = run(capsys, "check", "--data", str(data))
+    assert code == 1 and f"data/{V}:{line_of(data / V, 'Vorberatnug')}: " in err and "„Vorberatnug“" in err
+
+
 def test_two_gremien_on_one_day_keep_the_stated_order(data):
     sitzung = (data / "sitzungen" / "KA-2021-06-21.yaml").read_text(encoding="utf-8")
     (data / "sitzungen" / "KT-2021-06-21.yaml").write_text(

@@ -119,10 +119,10 @@ def render_offene(facts: Facts, stichtag: dt.date) -> str:
     rollen = {(s.vorlage.nummer, b.sitzung): b.rolle for s in facts.vorlagen for b in s.vorlage.beratungsfolge}
     lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
     for nummer, sitzung_id in missing:
-        sitzung = facts.sitzungen[sitzung_id]
+        sitzung, rolle = facts.sitzungen[sitzung_id], rollen[(nummer, sitzung_id)]
         lines.append(f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
-                     f"({rollen[(nummer, sitzung_id)]}) – tragen Sie das Ergebnis in "
-                     f"sitzungen/{sitzung_id}/niederschrift.yaml ein.")
+                     + (f"({rolle}) " if rolle else "") +
+                     f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein.")
     return "\n".join(lines) + "\n"
 
 

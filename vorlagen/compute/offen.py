@@ -17,7 +17,8 @@ def offen(facts: Facts, source: VorlageSource) -> list[str]:
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     for beratung in source.vorlage.beratungsfolge:
         if beratung.sitzung is None:
-            result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)} ({beratung.rolle})")
+            rolle = f" ({beratung.rolle})" if beratung.rolle else ""
+            result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)}{rolle}")
     return result
 
 

@@ -147,7 +147,7 @@ class Berichterstattung(Record):
 class Beratung(Record):
     sitzung: str | None = None  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml); solange der Termin offen ist: „gremium“
     gremium: str | None = None  # nur solange der Termin offen ist: Kürzel des Gremiums, gedruckt mit „Termin offen“
-    rolle: str  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung
+    rolle: str | None = None  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung; darf fehlen, wo die Vorlage keine nennt
     berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
     ergebnis: str | None = None  # Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“
 

@@ -46,7 +46,7 @@ def _woerter(facts: Facts, source) -> list[Problem]:
     vorlage = source.vorlage
     problems = []
     for beratung in vorlage.beratungsfolge:
-        if beratung.rolle not in stil.rollen:
+        if beratung.rolle is not None and beratung.rolle not in stil.rollen:
             problems.append(unknown_word(beratung.where("rolle"), "rolle", beratung.rolle, stil.rollen, "rollen",
                                          defined_at(stil, "rollen")))
         if beratung.ergebnis is not None and beratung.ergebnis not in stil.beratungsergebnisse:
