@@ -568,7 +568,7 @@ def test_a_bodys_own_header_fields_print_in_its_order(data):
     """„Bearbeitung / Verantwortlich: <Name>“ has its own place instead of going into the Aktenzeichen."""
     hausstil(data, EIGENE)
     edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\nkopf: {bearbeitung: Frau Muster, dezernat: II}")
-    kopf = re.search(r'<table class="metadaten">(.*?)</table>', html_of(data), re.S)[1]
+    kopf = "".join(re.findall(r'<table class="metadaten[^"]*">(.*?)</table>', html_of(data), re.S))  # may wrap
     labels = re.findall(r"<th scope[^>]*>(.*?)</th>", kopf)
     assert labels == ["Vorlage-Nr.", "Datum", "Bearbeitung / Verantwortlich", "Federführend", "Dezernat"]
     assert "Frau Muster" in kopf and ">II<" in kopf
