@@ -172,6 +172,18 @@ def test_a_niederschrift_with_counts_only_names_nobody_and_invents_no_abstention
     assert "Vorberatung    ungeändert beschlossen (9 Ja, 3 Nein)\n" in vorlage  # no „0 Enthaltungen“ invented
 
 
+@pytest.mark.parametrize("zeile", ["", "schriftfuehrung: ~\n"])
+def test_a_niederschrift_without_schriftfuehrung_prints_no_empty_signature_line(capsys, data, tmp_path, zeile):
+    edit(data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml", "schriftfuehrung: Herr Lukas Brandt\n", zeile)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, err
+    html = (out / "sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
+    unterschriften = html.split('<div class="unterschriften">')[1].split("</div>\n</div>")[0]
+    assert unterschriften.count('class="unterschrift-linie"') == 1 and "Schriftführung" not in unterschriften
+    assert "Lukas Brandt" not in html
+
+
 def test_counted_votes_are_checked_against_the_count_present(data):
     from .conftest import line_of, problems_of
     path = _counted(data, votes="{ja: 10, nein: 3, ergebnis: angenommen}")
