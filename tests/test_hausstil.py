@@ -606,6 +606,22 @@ def test_a_dringlichkeitsentscheidung_states_when_and_by_whom(data):
             'Landrat und ein Mitglied des Kreistags (§ 50 Abs. 3 KrO NRW)</p>') in html_of(data)
 
 
+def test_the_bodys_word_for_a_dringlichkeitsentscheidung_and_no_date_where_none_is_stated(data):
+    hausstil(data, "  dringlichkeitsentscheidung: Eilentscheidung\n")
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\ndringlichkeitsentscheidung: "
+                                            "{durch: die Landrätin, grundlage: § 89 NKomVG}")
+    html = html_of(data)
+    assert ('<p class="dringlichkeitsentscheidung">Eilentscheidung, getroffen durch die Landrätin '
+            '(§ 89 NKomVG)</p>') in html and "Dringlichkeitsentscheidung" not in html
+
+
+def test_an_empty_word_for_the_dringlichkeitsentscheidung_is_refused(data):
+    hausstil(data, '  dringlichkeitsentscheidung: " "\n')
+    line = line_of(data / K, "dringlichkeitsentscheidung:")
+    assert problems_of(data) == [f"data/{K}:{line}: „dringlichkeitsentscheidung“ ist leer – schreiben Sie das Wort "
+                                 "der Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg."]
+
+
 def test_a_dringlichkeitsentscheidung_cannot_postdate_its_vorlage_or_its_sitzung(data):
     edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\ndringlichkeitsentscheidung: {datum: 2021-05-30, "
                                             "durch: den Landrat}")

@@ -56,7 +56,7 @@ def test_the_bodys_own_words_are_printed(built_heidemoor):
     assert "empfohlen (7 Ja, 2 Nein)" in text  # the Niederschrift's result in the body's word (stand: empfohlen)
     assert "beschlossen (7 Ja" not in text
     eil = _text(built_heidemoor, "vorlagen/2024-052/2024-052.txt")
-    assert ("Dringlichkeitsentscheidung vom 17.04.2024, getroffen durch die Landrätin und ein Mitglied des "
+    assert ("Eilentscheidung vom 17.04.2024, getroffen durch die Landrätin und ein Mitglied des "
             "Kreisausschusses (§ 89 NKomVG)") in eil
     assert "Produkt" not in eil  # forbidden for this Art, and not stated
 

@@ -186,6 +186,7 @@ class Hausstil(Record):
     rollen: dict[str, Rolle] = field(default_factory=standard_rollen)  # Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}
     beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
     enthaltungen: bool = False  # true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)
+    dringlichkeitsentscheidung: str = "Dringlichkeitsentscheidung"  # das Wort der Körperschaft, gedruckt unter dem Betreff, z. B. Eilentscheidung (§ 89 NKomVG), dringliche Anordnung (Bayern)
     vorsitz: str = "Vorsitz"  # Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar
 
     def klimaantworten(self) -> dict[str, Klimaantwort]:
@@ -200,6 +201,9 @@ class Hausstil(Record):
         if self.nummer is not None and not nummer_regex(self.nummer):
             yield "nummer", (f"Das Muster „{self.nummer}“ enthält keinen Platzhalter – schreiben Sie es mit JJJJ "
                              "(Jahr), N oder NNNN (Zahl) und R (römische Zahl), z. B. JJJJ/NNNN.")
+        if not self.dringlichkeitsentscheidung.strip():
+            yield "dringlichkeitsentscheidung", ("„dringlichkeitsentscheidung“ ist leer – schreiben Sie das Wort der "
+                                                 "Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg.")
         ids = [a.id for a in self.abschnitte]
         for doppelt in sorted({i for i in ids if ids.count(i) > 1}):
             yield "abschnitte", f"Der Abschnitt „{doppelt}“ steht doppelt – vergeben Sie eindeutige Kennungen."

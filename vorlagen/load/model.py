@@ -185,7 +185,7 @@ class Bezug(Record):
 
 @record
 class Dringlichkeitsentscheidung(Record):
-    datum: dt.date  # Tag, an dem entschieden wurde
+    datum: dt.date | None = None  # Tag, an dem entschieden wurde; fehlt er, wird kein Datum gedruckt
     durch: str  # wer entschieden hat, wie gedruckt, z. B. der Landrat und ein Mitglied des Kreistags
     grundlage: str | None = None  # Rechtsgrundlage, z. B. § 50 Abs. 3 KrO NRW
 

@@ -83,7 +83,7 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
     """A Dringlichkeitsentscheidung is laid before the Gremien afterwards: not dated after the Vorlage or after a
     Sitzung of its Beratungsfolge."""
     entscheidung = vorlage.dringlichkeitsentscheidung
-    if entscheidung is None:
+    if entscheidung is None or entscheidung.datum is None:  # a Vorlage may not state the date
         return []
     where = entscheidung.where("datum")
     if vorlage.datum is not None and entscheidung.datum > vorlage.datum:
