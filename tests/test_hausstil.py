@@ -321,7 +321,8 @@ CASES = [
      [(V, "berichterstattung", "In „berichterstattung“ fehlt der Eintrag „name“ – ergänzen Sie ihn.")]),
     ("unbekannter-hausstil-schluessel", [(K, "akzentfarbe:", "farbe: rot\n  akzentfarbe:")],
      [(K, "farbe: rot", "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
-       "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, mitzeichnung, unterschrift, rollen, beratungsergebnisse, enthaltungen, vorsitz.")]),
+       "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, mitzeichnung, unterschrift, rollen, beratungsergebnisse, enthaltungen, dringlichkeitsentscheidung, "
+       "niederschrift_kenntnisnahme, vorsitz.")]),
     ("unbekannte-spalte", [(K, "akzentfarbe:", "beratungsfolge: {spalten: [datum, sitzungsort]}\n  akzentfarbe:")],
      [(K, "sitzungsort", "„spalten“: „sitzungsort“ ist nicht vorgesehen. Möglich sind: datum, uhrzeit, gremium, "
        "rolle, berichterstattung, ergebnis.")]),

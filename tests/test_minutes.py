@@ -184,6 +184,18 @@ def test_a_niederschrift_without_schriftfuehrung_prints_no_empty_signature_line(
     assert "Lukas Brandt" not in html
 
 
+def test_kenntnisnahme_prints_the_bodys_sentence_or_none(capsys, data, tmp_path):
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    html = (out / "sitzungen/ASI-2023-11-30/niederschrift.html").read_text(encoding="utf-8")
+    assert ('<p class="ergebnis-titel">Kenntnisnahme:</p>\n    <p>Der Bericht wird zur Kenntnis genommen.</p>'
+            in html)  # the example's Hausstil states its sentence
+    edit(data / "koerperschaft.yaml", "  niederschrift_kenntnisnahme: Der Bericht wird zur Kenntnis genommen.", "")
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    html = (out / "sitzungen/ASI-2023-11-30/niederschrift.html").read_text(encoding="utf-8")
+    assert '<p class="ergebnis-titel">Kenntnisnahme</p>' in html and "zur Kenntnis genommen." not in html
+
+
 def test_counted_votes_are_checked_against_the_count_present(data):
     from .conftest import line_of, problems_of
     path = _counted(data, votes="{ja: 10, nein: 3, ergebnis: angenommen}")

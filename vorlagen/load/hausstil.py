@@ -120,7 +120,7 @@ def standard_arten() -> dict[str, Vorlagenart]:
     """The Vorlagenarten of the shipped house style."""
     return {"Beschlussvorlage": Vorlagenart(beschlussvorschlag="pflicht"),
             "Mitteilungsvorlage": Vorlagenart(beschlussvorschlag="verboten"),
-            "Berichtsvorlage": Vorlagenart(ohne_beschlussvorschlag="Der Bericht wird zur Kenntnis genommen.")}
+            "Berichtsvorlage": Vorlagenart()}  # no Beschlussvorschlag nobody wrote; a body may state its sentence
 
 
 @record
@@ -187,6 +187,7 @@ class Hausstil(Record):
     beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
     enthaltungen: bool = False  # true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)
     dringlichkeitsentscheidung: str = "Dringlichkeitsentscheidung"  # das Wort der Körperschaft, gedruckt unter dem Betreff, z. B. Eilentscheidung (§ 89 NKomVG), dringliche Anordnung (Bayern)
+    niederschrift_kenntnisnahme: str | None = None  # Satz der Niederschrift bei „ergebnis: Kenntnisnahme“, z. B. „Der Bericht wird zur Kenntnis genommen.“; ohne: kein Satz
     vorsitz: str = "Vorsitz"  # Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar
 
     def klimaantworten(self) -> dict[str, Klimaantwort]:
