@@ -141,6 +141,20 @@ def test_check_flags_past_beratung_without_result(capsys, data):
     assert "Beratungsergebnisse fehlen" not in out  # the Sitzung is today, not past
 
 
+def test_a_result_stated_in_the_beratungsfolge_is_not_asked_for_again(capsys, data):
+    (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "{sitzung: KA-2021-06-21, rolle: Entscheidung}",
+         "{sitzung: KA-2021-06-21, rolle: Entscheidung, ergebnis: ungeändert beschlossen}")
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "{sitzung: KA-2021-06-21, rolle: Kenntnisnahme}",
+         "{sitzung: KA-2021-06-21}")  # and one without a Zuständigkeit: listed without brackets
+    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-22")
+    assert code == 0
+    assert out.endswith(
+        "\nBeratungsergebnisse fehlen (Sitzungen vor dem 22.06.2021):\n"
+        "  KA-2021-06-21 – Kreisausschuss am 21.06.2021: Vorlage 2021/0130 – tragen Sie das Ergebnis "
+        "in sitzungen/KA-2021-06-21/niederschrift.yaml ein.\n")
+
+
 def test_example_records_every_past_result(capsys):
     code, out, _ = run(capsys, "check", "--data", str(DATA))
     assert code == 0 and "Beratungsergebnisse fehlen" not in out

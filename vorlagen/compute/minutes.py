@@ -127,7 +127,8 @@ def render_offene(facts: Facts, stichtag: dt.date) -> str:
 
 
 def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
-    """(Vorlage-Nummer, Sitzung id) of each Beratung whose Sitzung lies before `stichtag` without a recorded result."""
+    """(Vorlage-Nummer, Sitzung id) of each Beratung whose Sitzung lies before `stichtag` without a result, neither
+    recorded in a Niederschrift nor stated in the Beratungsfolge (`ergebnis:`)."""
     recorded = beratungsergebnisse(facts)
     missing = []
     for source in facts.vorlagen:
@@ -135,7 +136,8 @@ def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
             continue
         for beratung in source.vorlage.beratungsfolge:
             sitzung = facts.sitzungen.get(beratung.sitzung)
-            if sitzung is not None and sitzung.datum < stichtag and (source.vorlage.nummer, beratung.sitzung) not in recorded:
+            if sitzung is not None and sitzung.datum < stichtag and beratung.ergebnis is None \
+                    and (source.vorlage.nummer, beratung.sitzung) not in recorded:
                 missing.append((source.vorlage.nummer, beratung.sitzung))
     return sorted(missing, key=lambda item: (facts.sitzungen[item[1]].datum, item[1], item[0]))
 
