@@ -576,6 +576,18 @@ def test_a_bodys_own_header_fields_print_in_its_order(data):
     html_of(data, "2021/0130")  # the other Vorlage fills none: its header leaves them out, no problem
 
 
+def test_a_filled_header_field_missing_from_kopf_felder_is_named(data):
+    """Not dropped without a word: the message names kopf.felder and its line."""
+    hausstil(data, EIGENE.replace("federfuehrend, dezernat]", "federfuehrend]"))
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\nkopf: {bearbeitung: Frau Muster, dezernat: II}")
+    felder = line_of(data / K, "felder:")
+    problems = problems_of(data)
+    assert len(problems) == 1 and problems[0].startswith(f"data/{V}:{line_of(data / V, 'kopf:')}: ")
+    assert problems[0].endswith("„kopf“: „dezernat“ wird nicht gedruckt – es fehlt in der Liste „hausstil: kopf: "
+                                f"felder“ (data/koerperschaft.yaml, Zeile {felder}); nehmen Sie es dort auf oder entfernen "
+                                "Sie den Eintrag.")
+
+
 def test_header_fields_must_be_the_bodys_and_required_ones_present(data):
     hausstil(data, EIGENE)
     hausstil(data, "  arten:\n    Beschlussvorlage: {beschlussvorschlag: pflicht, kopf: {bearbeitung: pflicht}}\n"

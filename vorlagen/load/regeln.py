@@ -111,6 +111,13 @@ def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
                                            "eigene: {bearbeitung: Bearbeitung}."))
         elif feld not in eigene:
             problems.append(unknown_word(where, "kopf", feld, eigene, "kopf: eigene", defined_at(stil.kopf, "eigene")))
+        elif feld not in stil.kopf.felder and vorlage.kopf.get(feld) and art.kopf.get(feld) != "verboten":
+            # else it would be dropped without a word (a forbidden one has its own message below)
+            felder = defined_at(stil.kopf, "felder")
+            ort = f" ({felder.path}, Zeile {felder.line})" if felder is not None and felder.line else ""
+            problems.append(Problem(where, f"„kopf“: „{feld}“ wird nicht gedruckt – es fehlt in der Liste "
+                                           f"„hausstil: kopf: felder“{ort}; nehmen Sie es dort auf oder entfernen "
+                                           "Sie den Eintrag."))
     for feld, regel in art.kopf.items():
         if regel == "pflicht" and not vorlage.kopf.get(feld):
             problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht im Kopf „{feld}“ – ergänzen "
