@@ -134,13 +134,23 @@ def test_weasyprint_is_at_least_69():
     assert tuple(int(part) for part in weasyprint.__version__.split(".")[:2]) >= (69, 0)
 
 
-def test_berichtsvorlage_takes_note_by_default(tmp_path, aachen):
+def test_berichtsvorlage_invents_no_beschlussvorschlag(tmp_path, aachen):
     edit(aachen / AC / "vorlage.yaml", "art: Mitteilungsvorlage", "art: Berichtsvorlage")
     out = tmp_path / "output"
     assert main(["--data", str(aachen), "--out", str(out)]) == 0
     html = (out / AC / "2021-0207.html").read_text(encoding="utf-8")
-    assert "<h2>Beschlussvorschlag</h2>\n  <p>Der Bericht wird zur Kenntnis genommen.</p>" in html
+    assert "Beschlussvorschlag" not in html and "zur Kenntnis genommen" not in html
     assert '<p class="art">Berichtsvorlage</p>' in html
+
+
+def test_berichtsvorlage_takes_note_where_the_hausstil_states_it(tmp_path, aachen):
+    edit(aachen / AC / "vorlage.yaml", "art: Mitteilungsvorlage", "art: Berichtsvorlage")
+    edit(aachen / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  arten:\n    Mitteilungsvorlage: {}\n"
+         "    Berichtsvorlage: {ohne_beschlussvorschlag: Der Bericht wird zur Kenntnis genommen.}\n")
+    out = tmp_path / "output"
+    assert main(["--data", str(aachen), "--out", str(out)]) == 0
+    html = (out / AC / "2021-0207.html").read_text(encoding="utf-8")
+    assert "<h2>Beschlussvorschlag</h2>\n  <p>Der Bericht wird zur Kenntnis genommen.</p>" in html
 
 
 def test_non_public_vorlage_goes_only_to_the_internal_folder(tmp_path, aachen):

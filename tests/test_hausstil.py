@@ -70,6 +70,31 @@ def test_default_beratungsfolge_shows_date_gremium_and_role(data):
     assert "<td>21.06.2021</td><td>Kreisausschuss</td><td>Entscheidung</td>" in part
 
 
+def test_beratungsfolge_without_any_rolle_has_no_role_column(data):
+    """Bodies (ALLRIS) often state no Zuständigkeit: nothing is invented, the column is left out."""
+    without_niederschriften(data)
+    edit(data / V, "{sitzung: ASI-2021-06-10, rolle: Vorberatung}", "{sitzung: ASI-2021-06-10}")
+    edit(data / V, "{sitzung: KA-2021-06-21, rolle: Entscheidung}", "sitzung: KA-2021-06-21")
+    part = section(html_of(data), "beratungsfolge")
+    assert re.findall(r'<th scope="col">(.*?)</th>', part) == ["Datum", "Gremium"]
+    assert "<td>21.06.2021</td><td>Kreisausschuss</td></tr>" in part and "Entscheidung" not in part
+
+
+def test_beratungsfolge_with_some_roles_leaves_the_others_empty(data):
+    without_niederschriften(data)
+    edit(data / V, "{sitzung: ASI-2021-06-10, rolle: Vorberatung}", "{sitzung: ASI-2021-06-10}")
+    part = section(html_of(data), "beratungsfolge")
+    assert re.findall(r'<th scope="col">(.*?)</th>', part) == ["Datum", "Gremium", "Zuständigkeit"]
+    assert "<td>10.06.2021</td><td>Ausschuss für Soziales und Integration</td><td></td>" in part
+    assert "<td>21.06.2021</td><td>Kreisausschuss</td><td>Entscheidung</td>" in part
+
+
+def test_an_unknown_rolle_is_still_an_error_when_one_is_given(capsys, data):
+    edit(data / V, "rolle: Vorberatung}", "rolle: Vorberatnug}")
+    code, out, err = run(capsys, "check", "--data", str(data))
+    assert code == 1 and f"data/{V}:{line_of(data / V, 'Vorberatnug')}: " in err and "„Vorberatnug“" in err
+
+
 def test_two_gremien_on_one_day_keep_the_stated_order(data):
     sitzung = (data / "sitzungen" / "KA-2021-06-21.yaml").read_text(encoding="utf-8")
     (data / "sitzungen" / "KT-2021-06-21.yaml").write_text(
@@ -132,6 +157,21 @@ def test_dringlichkeitsvorlage_prints_its_reason_under_the_hausstil_heading(data
     assert "<h2>Begründung der Dringlichkeit</h2>" in part and "Frist des Landes" in part
 
 
+def test_unknown_name_in_a_texte_file_is_an_error_with_file_and_line(capsys, data):
+    """A typo under `texte:` must not print nothing: the same strict names as in the Beschlussvorschlag."""
+    hausstil(data, ARTEN)
+    edit(data / V, "art: Beschlussvorlage", "art: Dringlichkeitsvorlage\ntexte: {dringlichkeit: dringlich.md}")
+    (data / "vorlagen/2021-0123/dringlich.md").write_text("Die Frist endet.\n\nEs fehlen {{ foo }} Euro.\n",
+                                                          encoding="utf-8")
+    code, out, err = run(capsys, "check", "--data", str(data))
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == (
+        "data/vorlagen/2021-0123/dringlich.md:3: {{ foo }}: „foo“ gibt es nicht. Bekannt sind antraege, bescheide, "
+        "finanzierung, haushalt, kennzahlen, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, "
+        "verteilungen, vorlage, zahlen.")
+    assert "1 Problem gefunden" in err
+
+
 def test_ergaenzungsvorlage_numbered_from_its_original_builds(data):
     hausstil(data, ARTEN)
     folder = data / "vorlagen/2021-0123-1"
@@ -168,6 +208,17 @@ def test_datum_may_be_left_out_when_the_hausstil_says_so(data, tmp_path):
 
 
 # --- Finanzen ------------------------------------------------------------------------------
+
+def test_no_invented_finanzen_sentence_by_default(data):
+    """A Vorlage that says nothing about its finances prints no block: no „Keine.“ the author did not write."""
+    html = html_of(data, "2021/0130")
+    assert '<section class="finanzen">' not in html and "Finanzielle Auswirkungen" not in html
+
+
+def test_the_hausstil_may_choose_the_sentence_for_a_vorlage_without_finanzen(data):
+    hausstil(data, '  finanzen: {ohne: "Keine."}\n')
+    assert "<h2>Finanzielle Auswirkungen</h2>\n<p>Keine.</p>" in html_of(data, "2021/0130")
+
 
 def test_no_forced_finanzen_section_when_the_hausstil_leaves_it_out(data):
     hausstil(data, "  finanzen: {ohne: ~}\n")
@@ -270,7 +321,8 @@ CASES = [
      [(V, "berichterstattung", "In „berichterstattung“ fehlt der Eintrag „name“ – ergänzen Sie ihn.")]),
     ("unbekannter-hausstil-schluessel", [(K, "akzentfarbe:", "farbe: rot\n  akzentfarbe:")],
      [(K, "farbe: rot", "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
-       "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, mitzeichnung, unterschrift, rollen, beratungsergebnisse, enthaltungen, vorsitz.")]),
+       "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, mitzeichnung, unterschrift, rollen, beratungsergebnisse, enthaltungen, dringlichkeitsentscheidung, "
+       "niederschrift_kenntnisnahme, vorsitz.")]),
     ("unbekannte-spalte", [(K, "akzentfarbe:", "beratungsfolge: {spalten: [datum, sitzungsort]}\n  akzentfarbe:")],
      [(K, "sitzungsort", "„spalten“: „sitzungsort“ ist nicht vorgesehen. Möglich sind: datum, uhrzeit, gremium, "
        "rolle, berichterstattung, ergebnis.")]),
@@ -518,11 +570,23 @@ def test_a_bodys_own_header_fields_print_in_its_order(data):
     """„Bearbeitung / Verantwortlich: <Name>“ has its own place instead of going into the Aktenzeichen."""
     hausstil(data, EIGENE)
     edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\nkopf: {bearbeitung: Frau Muster, dezernat: II}")
-    kopf = re.search(r'<table class="metadaten">(.*?)</table>', html_of(data), re.S)[1]
+    kopf = "".join(re.findall(r'<table class="metadaten[^"]*">(.*?)</table>', html_of(data), re.S))  # may wrap
     labels = re.findall(r"<th scope[^>]*>(.*?)</th>", kopf)
     assert labels == ["Vorlage-Nr.", "Datum", "Bearbeitung / Verantwortlich", "Federführend", "Dezernat"]
     assert "Frau Muster" in kopf and ">II<" in kopf
     html_of(data, "2021/0130")  # the other Vorlage fills none: its header leaves them out, no problem
+
+
+def test_a_filled_header_field_missing_from_kopf_felder_is_named(data):
+    """Not dropped without a word: the message names kopf.felder and its line."""
+    hausstil(data, EIGENE.replace("federfuehrend, dezernat]", "federfuehrend]"))
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\nkopf: {bearbeitung: Frau Muster, dezernat: II}")
+    felder = line_of(data / K, "felder:")
+    problems = problems_of(data)
+    assert len(problems) == 1 and problems[0].startswith(f"data/{V}:{line_of(data / V, 'kopf:')}: ")
+    assert problems[0].endswith("„kopf“: „dezernat“ wird nicht gedruckt – es fehlt in der Liste „hausstil: kopf: "
+                                f"felder“ (data/koerperschaft.yaml, Zeile {felder}); nehmen Sie es dort auf oder entfernen "
+                                "Sie den Eintrag.")
 
 
 def test_header_fields_must_be_the_bodys_and_required_ones_present(data):
@@ -554,6 +618,22 @@ def test_a_dringlichkeitsentscheidung_states_when_and_by_whom(data):
                                             "durch: den Landrat und ein Mitglied des Kreistags, grundlage: § 50 Abs. 3 KrO NRW}")
     assert ('<p class="dringlichkeitsentscheidung">Dringlichkeitsentscheidung vom 20.05.2021, getroffen durch den '
             'Landrat und ein Mitglied des Kreistags (§ 50 Abs. 3 KrO NRW)</p>') in html_of(data)
+
+
+def test_the_bodys_word_for_a_dringlichkeitsentscheidung_and_no_date_where_none_is_stated(data):
+    hausstil(data, "  dringlichkeitsentscheidung: Eilentscheidung\n")
+    edit(data / V, "art: Beschlussvorlage", "art: Beschlussvorlage\ndringlichkeitsentscheidung: "
+                                            "{durch: die Landrätin, grundlage: § 89 NKomVG}")
+    html = html_of(data)
+    assert ('<p class="dringlichkeitsentscheidung">Eilentscheidung, getroffen durch die Landrätin '
+            '(§ 89 NKomVG)</p>') in html and "Dringlichkeitsentscheidung" not in html
+
+
+def test_an_empty_word_for_the_dringlichkeitsentscheidung_is_refused(data):
+    hausstil(data, '  dringlichkeitsentscheidung: " "\n')
+    line = line_of(data / K, "dringlichkeitsentscheidung:")
+    assert problems_of(data) == [f"data/{K}:{line}: „dringlichkeitsentscheidung“ ist leer – schreiben Sie das Wort "
+                                 "der Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg."]
 
 
 def test_a_dringlichkeitsentscheidung_cannot_postdate_its_vorlage_or_its_sitzung(data):

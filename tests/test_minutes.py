@@ -141,6 +141,20 @@ def test_check_flags_past_beratung_without_result(capsys, data):
     assert "Beratungsergebnisse fehlen" not in out  # the Sitzung is today, not past
 
 
+def test_a_result_stated_in_the_beratungsfolge_is_not_asked_for_again(capsys, data):
+    (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "{sitzung: KA-2021-06-21, rolle: Entscheidung}",
+         "{sitzung: KA-2021-06-21, rolle: Entscheidung, ergebnis: ungeändert beschlossen}")
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "{sitzung: KA-2021-06-21, rolle: Kenntnisnahme}",
+         "{sitzung: KA-2021-06-21}")  # and one without a Zuständigkeit: listed without brackets
+    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-22")
+    assert code == 0
+    assert out.endswith(
+        "\nBeratungsergebnisse fehlen (Sitzungen vor dem 22.06.2021):\n"
+        "  KA-2021-06-21 – Kreisausschuss am 21.06.2021: Vorlage 2021/0130 – tragen Sie das Ergebnis "
+        "in sitzungen/KA-2021-06-21/niederschrift.yaml ein.\n")
+
+
 def test_example_records_every_past_result(capsys):
     code, out, _ = run(capsys, "check", "--data", str(DATA))
     assert code == 0 and "Beratungsergebnisse fehlen" not in out
@@ -170,6 +184,30 @@ def test_a_niederschrift_with_counts_only_names_nobody_and_invents_no_abstention
     assert "Frau Anke Hoffmann, Fraktion" not in html and "<th scope=\"col\">Fraktion</th>" not in html
     vorlage = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     assert "Vorberatung    ungeändert beschlossen (9 Ja, 3 Nein)\n" in vorlage  # no „0 Enthaltungen“ invented
+
+
+@pytest.mark.parametrize("zeile", ["", "schriftfuehrung: ~\n"])
+def test_a_niederschrift_without_schriftfuehrung_prints_no_empty_signature_line(capsys, data, tmp_path, zeile):
+    edit(data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml", "schriftfuehrung: Herr Lukas Brandt\n", zeile)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, err
+    html = (out / "sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
+    unterschriften = html.split('<div class="unterschriften">')[1].split("</div>\n</div>")[0]
+    assert unterschriften.count('class="unterschrift-linie"') == 1 and "Schriftführung" not in unterschriften
+    assert "Lukas Brandt" not in html
+
+
+def test_kenntnisnahme_prints_the_bodys_sentence_or_none(capsys, data, tmp_path):
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    html = (out / "sitzungen/ASI-2023-11-30/niederschrift.html").read_text(encoding="utf-8")
+    assert ('<p class="ergebnis-titel">Kenntnisnahme:</p>\n    <p>Der Bericht wird zur Kenntnis genommen.</p>'
+            in html)  # the example's Hausstil states its sentence
+    edit(data / "koerperschaft.yaml", "  niederschrift_kenntnisnahme: Der Bericht wird zur Kenntnis genommen.", "")
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    html = (out / "sitzungen/ASI-2023-11-30/niederschrift.html").read_text(encoding="utf-8")
+    assert '<p class="ergebnis-titel">Kenntnisnahme</p>' in html and "zur Kenntnis genommen." not in html
 
 
 def test_counted_votes_are_checked_against_the_count_present(data):

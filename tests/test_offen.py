@@ -56,7 +56,7 @@ def test_the_bodys_own_words_are_printed(built_heidemoor):
     assert "empfohlen (7 Ja, 2 Nein)" in text  # the Niederschrift's result in the body's word (stand: empfohlen)
     assert "beschlossen (7 Ja" not in text
     eil = _text(built_heidemoor, "vorlagen/2024-052/2024-052.txt")
-    assert ("Dringlichkeitsentscheidung vom 17.04.2024, getroffen durch die Landrätin und ein Mitglied des "
+    assert ("Eilentscheidung vom 17.04.2024, getroffen durch die Landrätin und ein Mitglied des "
             "Kreisausschusses (§ 89 NKomVG)") in eil
     assert "Produkt" not in eil  # forbidden for this Art, and not stated
 
@@ -81,6 +81,15 @@ def test_check_lists_what_is_still_open(capsys):
             "eine Vorlage erst mit einer Nummer):\n"
             "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, "
             "Sitzungstermin Ausschuss für Bauen, Umwelt und Klimaschutz (Kenntnisnahme)\n") in out
+
+
+def test_an_open_termin_without_rolle_is_listed_without_one(tmp_path, capsys):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "vorlage.yaml", "{gremium: ABU, rolle: Kenntnisnahme}", "{gremium: ABU}")
+    code, out, _ = run(capsys, "--data", str(data), "check")
+    assert code == 0
+    assert ("  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, "
+            "Sitzungstermin Ausschuss für Bauen, Umwelt und Klimaschutz\n") in out
 
 
 def _unnumbered(data: Path) -> Path:
@@ -140,6 +149,8 @@ def test_the_sitzungsmappe_needs_the_amt_of_each_vorlage(tmp_path, capsys):
      "solange der Termin offen ist: entfernen Sie es."),
     ("{gremium: ASI, rolle: Kenntnisnahme, ergebnis: vertagt}",
      "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder entfernen Sie „ergebnis“."),
+    ("{}", "Die Beratung nennt weder „sitzung“ noch „gremium“ – nennen Sie die Sitzung oder, "
+           "solange ihr Termin offen ist, das Gremium, z. B. {gremium: KA, rolle: Entscheidung}."),
     ("{gremium: ASJ, rolle: Kenntnisnahme}",
      "Unbekanntes Gremium „ASJ“ – meinten Sie „ASI“? Tragen Sie es in koerperschaft.yaml unter „gremien“ ein."),
 ])
@@ -201,6 +212,7 @@ def test_the_schema_of_a_data_repository_holds_the_bodys_own_words():
     assert beratung["rolle"]["enum"] == ["Vorberatung", "Beschlussempfehlung", "Beschlussfassung", "Genehmigung",
                                          "Kenntnisnahme"]
     assert beratung["rolle"]["enumDescriptions"][2] == "entscheidet abschließend"
+    assert "rolle" not in vorlage["definitions"]["Beratung"].get("required", [])  # a body may state none
     assert "Erledigt" in beratung["ergebnis"]["anyOf"][0]["enum"]
     klima = vorlage["definitions"]["Klimaschutz"]["properties"]["auswirkung"]
     assert klima["enum"] == ["keine", "positiv", "negativ"]

@@ -15,7 +15,7 @@ class Schritt:
     sitzung_id: str | None  # None: the Termin is still open
     sitzung: Sitzung | None
     gremium: Gremium
-    rolle: str
+    rolle: str | None  # none where the Vorlage names no Zuständigkeit
     berichterstattung: Berichterstattung | None
     ergebnis: str | None  # from the Vorlage's data; a recorded Niederschrift may supply it later
 

@@ -119,15 +119,16 @@ def render_offene(facts: Facts, stichtag: dt.date) -> str:
     rollen = {(s.vorlage.nummer, b.sitzung): b.rolle for s in facts.vorlagen for b in s.vorlage.beratungsfolge}
     lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
     for nummer, sitzung_id in missing:
-        sitzung = facts.sitzungen[sitzung_id]
+        sitzung, rolle = facts.sitzungen[sitzung_id], rollen[(nummer, sitzung_id)]
         lines.append(f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
-                     f"({rollen[(nummer, sitzung_id)]}) – tragen Sie das Ergebnis in "
-                     f"sitzungen/{sitzung_id}/niederschrift.yaml ein.")
+                     + (f"({rolle}) " if rolle else "") +
+                     f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein.")
     return "\n".join(lines) + "\n"
 
 
 def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
-    """(Vorlage-Nummer, Sitzung id) of each Beratung whose Sitzung lies before `stichtag` without a recorded result."""
+    """(Vorlage-Nummer, Sitzung id) of each Beratung whose Sitzung lies before `stichtag` without a result, neither
+    recorded in a Niederschrift nor stated in the Beratungsfolge (`ergebnis:`)."""
     recorded = beratungsergebnisse(facts)
     missing = []
     for source in facts.vorlagen:
@@ -137,7 +138,8 @@ def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
             if beratung.sitzung is None:  # Termin offen
                 continue
             sitzung = facts.sitzungen.get(beratung.sitzung)
-            if sitzung is not None and sitzung.datum < stichtag and (source.vorlage.nummer, beratung.sitzung) not in recorded:
+            if sitzung is not None and sitzung.datum < stichtag and beratung.ergebnis is None \
+                    and (source.vorlage.nummer, beratung.sitzung) not in recorded:
                 missing.append((source.vorlage.nummer, beratung.sitzung))
     return sorted(missing, key=lambda item: (facts.sitzungen[item[1]].datum, item[1], item[0]))
 

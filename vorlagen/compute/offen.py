@@ -18,7 +18,8 @@ def offen(facts: Facts, source: VorlageSource) -> list[str]:
     for beratung in source.vorlage.beratungsfolge:
         if beratung.sitzung is None:
             assert beratung.gremium is not None  # Beratung.check: without a Sitzung, the Gremium is given
-            result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)} ({beratung.rolle})")
+            rolle = f" ({beratung.rolle})" if beratung.rolle else ""
+            result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)}{rolle}")
     return result
 
 

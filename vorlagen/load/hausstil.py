@@ -122,13 +122,13 @@ def standard_arten() -> dict[str, Vorlagenart]:
     """The Vorlagenarten of the shipped house style."""
     return {"Beschlussvorlage": Vorlagenart(beschlussvorschlag="pflicht"),
             "Mitteilungsvorlage": Vorlagenart(beschlussvorschlag="verboten"),
-            "Berichtsvorlage": Vorlagenart(ohne_beschlussvorschlag="Der Bericht wird zur Kenntnis genommen.")}
+            "Berichtsvorlage": Vorlagenart()}  # no Beschlussvorschlag nobody wrote; a body may state its sentence
 
 
 @record
 class Finanzen(Record):
     ueberschrift: str = "Finanzielle Auswirkungen"  # Überschrift des Abschnitts
-    ohne: str | None = "Keine."  # Text, wenn eine Vorlage weder Berechnungen noch Text dazu hat; leer (~): Abschnitt entfällt
+    ohne: str | None = None  # Satz der Körperschaft, wenn eine Vorlage weder Berechnungen noch Text dazu hat, z. B. „Keine.“; ohne ihn entfällt der Abschnitt
     ja_nein: bool = False  # „ja“ oder „nein“ (aus Berechnungen und Text ermittelt) als erste Zeile drucken
     keine: str = "Keine finanziellen Auswirkungen."  # gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt
     rechtsgrundlage: str = "§ 83 GO NRW"  # Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)
@@ -195,6 +195,8 @@ class Hausstil(Record):
     rollen: dict[str, Rolle] = field(default_factory=standard_rollen)  # Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}
     beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
     enthaltungen: bool = False  # true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)
+    dringlichkeitsentscheidung: str = "Dringlichkeitsentscheidung"  # das Wort der Körperschaft, gedruckt unter dem Betreff, z. B. Eilentscheidung (§ 89 NKomVG), dringliche Anordnung (Bayern)
+    niederschrift_kenntnisnahme: str | None = None  # Satz der Niederschrift bei „ergebnis: Kenntnisnahme“, z. B. „Der Bericht wird zur Kenntnis genommen.“; ohne: kein Satz
     vorsitz: str = "Vorsitz"  # Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar
 
     def klimaantworten(self) -> dict[str, Klimaantwort]:
@@ -209,6 +211,9 @@ class Hausstil(Record):
         if self.nummer is not None and not nummer_regex(self.nummer):
             yield "nummer", (f"Das Muster „{self.nummer}“ enthält keinen Platzhalter – schreiben Sie es mit JJJJ "
                              "(Jahr), N oder NNNN (Zahl) und R (römische Zahl), z. B. JJJJ/NNNN.")
+        if not self.dringlichkeitsentscheidung.strip():
+            yield "dringlichkeitsentscheidung", ("„dringlichkeitsentscheidung“ ist leer – schreiben Sie das Wort der "
+                                                 "Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg.")
         ids = [a.id for a in self.abschnitte]
         for doppelt in sorted({i for i in ids if ids.count(i) > 1}):
             yield "abschnitte", f"Der Abschnitt „{doppelt}“ steht doppelt – vergeben Sie eindeutige Kennungen."

@@ -116,7 +116,7 @@ class Niederschrift(Record):
     beginn: str  # Uhrzeit als Text, z. B. "15:00 Uhr"
     ende: str  # z. B. "17:10 Uhr"
     vorsitz: str  # Name der oder des Vorsitzenden (Unterschrift)
-    schriftfuehrung: str  # Name der Schriftführerin oder des Schriftführers (Unterschrift)
+    schriftfuehrung: str | None = None  # Name der Schriftführerin oder des Schriftführers (Unterschrift); ohne: keine Unterschriftslinie dafür
     anwesend: Anwesenheit  # Mitglieder, Verwaltung, Gäste
     punkte: list[Protokollpunkt]  # je TOP das Ergebnis, in der Reihenfolge der Tagesordnung
 

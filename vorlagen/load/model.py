@@ -147,7 +147,7 @@ class Berichterstattung(Record):
 class Beratung(Record):
     sitzung: str | None = None  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml); solange der Termin offen ist: „gremium“
     gremium: str | None = None  # nur solange der Termin offen ist: Kürzel des Gremiums, gedruckt mit „Termin offen“
-    rolle: str  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung
+    rolle: str | None = None  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung; darf fehlen, wo die Vorlage keine nennt
     berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
     ergebnis: str | None = None  # Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“
 
@@ -185,7 +185,7 @@ class Bezug(Record):
 
 @record
 class Dringlichkeitsentscheidung(Record):
-    datum: dt.date  # Tag, an dem entschieden wurde
+    datum: dt.date | None = None  # Tag, an dem entschieden wurde; fehlt er, wird kein Datum gedruckt
     durch: str  # wer entschieden hat, wie gedruckt, z. B. der Landrat und ein Mitglied des Kreistags
     grundlage: str | None = None  # Rechtsgrundlage, z. B. § 50 Abs. 3 KrO NRW
 

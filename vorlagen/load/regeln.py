@@ -46,7 +46,7 @@ def _woerter(facts: Facts, source) -> list[Problem]:
     vorlage = source.vorlage
     problems = []
     for beratung in vorlage.beratungsfolge:
-        if beratung.rolle not in stil.rollen:
+        if beratung.rolle is not None and beratung.rolle not in stil.rollen:
             problems.append(unknown_word(beratung.where("rolle"), "rolle", beratung.rolle, stil.rollen, "rollen",
                                          defined_at(stil, "rollen")))
         if beratung.ergebnis is not None and beratung.ergebnis not in stil.beratungsergebnisse:
@@ -83,7 +83,7 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
     """A Dringlichkeitsentscheidung is laid before the Gremien afterwards: not dated after the Vorlage or after a
     Sitzung of its Beratungsfolge."""
     entscheidung = vorlage.dringlichkeitsentscheidung
-    if entscheidung is None:
+    if entscheidung is None or entscheidung.datum is None:  # a Vorlage may not state the date
         return []
     where = entscheidung.where("datum")
     if vorlage.datum is not None and entscheidung.datum > vorlage.datum:
@@ -111,6 +111,13 @@ def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
                                            "eigene: {bearbeitung: Bearbeitung}."))
         elif feld not in eigene:
             problems.append(unknown_word(where, "kopf", feld, eigene, "kopf: eigene", defined_at(stil.kopf, "eigene")))
+        elif feld not in stil.kopf.felder and vorlage.kopf.get(feld) and art.kopf.get(feld) != "verboten":
+            # else it would be dropped without a word (a forbidden one has its own message below)
+            felder = defined_at(stil.kopf, "felder")
+            ort = f" ({felder.path}, Zeile {felder.line})" if felder is not None and felder.line else ""
+            problems.append(Problem(where, f"„kopf“: „{feld}“ wird nicht gedruckt – es fehlt in der Liste "
+                                           f"„hausstil: kopf: felder“{ort}; nehmen Sie es dort auf oder entfernen "
+                                           "Sie den Eintrag."))
     for feld, regel in art.kopf.items():
         if regel == "pflicht" and not vorlage.kopf.get(feld):
             problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht im Kopf „{feld}“ – ergänzen "

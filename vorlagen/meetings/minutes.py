@@ -17,8 +17,7 @@ from vorlagen.render import public
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 
-ERGEBNIS_SATZ = {
-    "Kenntnisnahme": "Der Bericht wird zur Kenntnis genommen.",
+ERGEBNIS_SATZ = {  # Kenntnisnahme: only the body's own sentence (hausstil: niederschrift_kenntnisnahme)
     "vertagt": "Die Beratung wird vertagt.",
     "zurückgestellt": "Der Punkt wird zurückgestellt.",
 }
@@ -135,7 +134,13 @@ class Minutes:
                        [html for name, html in anmerkungen.items() if name not in placed], beschluss,
                        punkt.beschluss is not None and vorlage is not None,
                        abstimmung_text(punkt.abstimmung) if punkt.abstimmung else None,
-                       ERGEBNIS_SATZ.get(punkt.ergebnis or ""))
+                       self._ergebnis_satz(punkt.ergebnis))
+
+    def _ergebnis_satz(self, ergebnis: str | None) -> str | None:
+        """The sentence printed under a result other than a Beschluss; a Kenntnisnahme only in the body's words."""
+        if ergebnis == "Kenntnisnahme":
+            return self.facts.koerperschaft.hausstil.niederschrift_kenntnisnahme
+        return ERGEBNIS_SATZ.get(ergebnis or "")
 
     def _names(self, sitzung_id: str, vorlage_doc: VorlageDoc | None, oeffentlich: bool) -> dict:
         if vorlage_doc is not None:

@@ -153,13 +153,13 @@ class Composer:
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
         finanzen = render(vorlage.finanzen_text, 2) if vorlage.finanzen_text else None
+        texte = {key: render(name, 2) for key, name in vorlage.texte.items()}  # before raise_if: same strict names
         for anlage in doc.anlagen:
             self._anlage(source, doc, shown, anlage, names, problems)
         raise_if(problems)
         steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
         art = stil.arten[vorlage.art]
-        texte = {key: render(name, 2) for key, name in vorlage.texte.items()}
         context = dict(
             koerperschaft=self.facts.koerperschaft, vorlage=shown, rechnung=rechnung,
             beschreibung=vorlage.betreff, erstellt=source.stand, art=art.ueberschrift or vorlage.art,

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from vorlagen.core.engine import TEMPLATES
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
 from vorlagen.load.hausstil import SCHRIFTEN
+from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 
@@ -46,6 +47,7 @@ class Templates:
         self.env = Sandbox(prozent_stellen, loader=FileSystemLoader([str(d) for d in self.dirs]), bytecode_cache=_COMPILED,
                            autoescape=True,
                            trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["kopfzeilen"] = kopfzeilen  # header fields in rows that fit the page
 
     @property
     def assets_folder(self) -> Path:

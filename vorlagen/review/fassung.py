@@ -46,8 +46,9 @@ def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
 def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     vorlage = doc.source.vorlage
     facts = project.facts
-    beratung = "; ".join(f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)} ({b.rolle})"
-                         if b.sitzung is not None else f"{TERMIN_OFFEN} {facts.gremium(b.gremium).name} ({b.rolle})"
+    rolle = lambda b: f" ({b.rolle})" if b.rolle else ""  # noqa: E731
+    beratung = "; ".join(f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)}{rolle(b)}"
+                         if b.sitzung is not None else f"{TERMIN_OFFEN} {facts.gremium(b.gremium).name}{rolle(b)}"
                          for b in vorlage.beratungsfolge)
     kopf = {"Nummer": vorlage.nummer or OFFEN, "Art": vorlage.art, "Betreff": vorlage.betreff,
             "Öffentlich": "ja" if vorlage.oeffentlich else "nein", "Datum": datum(vorlage.datum) if vorlage.datum else "–",
