@@ -129,7 +129,7 @@ def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[in
     return problems
 
 
-def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: tuple[str, str | None, str] | None,
+def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: tuple[str, str | None, str | None] | None,
                   gremien: dict[str, str], entscheidend: list[str], where: Where) -> list[Problem]:
     """Above the Haushaltssatzung's threshold, the deciding Gremium must decide first: the Beratungsfolge ends with
     it, in a role that decides. `letzte`: (Gremium id, Sitzung id or None while the Termin is open, Rolle) of the
@@ -149,8 +149,8 @@ def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: 
             termin = f"Sitzung {letzte[1]}" if letzte[1] else "Termin offen"
             if letzte[0] == haushalt.entscheidet:
                 rollen = " oder ".join(f"„{r}“" for r in entscheidend) or "keine (hausstil: rollen)"
-                endet = (f"die Beratungsfolge endet zwar mit „{name}“ ({termin}), aber in der Rolle „{letzte[2]}“, "
-                         "die nicht entscheidet")
+                rolle = f"in der Rolle „{letzte[2]}“, die nicht entscheidet" if letzte[2] else "ohne Zuständigkeit (rolle)"
+                endet = f"die Beratungsfolge endet zwar mit „{name}“ ({termin}), aber {rolle}"
                 tun = f"Geben Sie dieser Beratung eine Rolle, die entscheidet: {rollen}."
             else:
                 endet = (f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ ({termin})")
