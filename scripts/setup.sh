@@ -42,9 +42,11 @@ if $test; then
   stale=$(stale_locks | tr '\n' ' ')
   [ -x .venv/bin/python ] || stale="${locks[*]} "
   stale=${stale% }
+  named=${stale// /, }  # "a, b und c"
+  [[ $named == *", "* ]] && named="${named%, *} und ${named##*, }"
   case $stale in
-    *test*|*handbuch*) says+=("die Python-Pakete aus ${stale// / und } nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx)") ;;
-    ?*) says+=("die Python-Pakete aus $stale nach .venv/") ;;
+    *test*|*handbuch*) says+=("die Python-Pakete aus $named nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx)") ;;
+    ?*) says+=("die Python-Pakete aus $named nach .venv/") ;;
   esac
   validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 250 MB)")
   if [ ${#says[@]} -gt 0 ]; then

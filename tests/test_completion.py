@@ -57,12 +57,12 @@ def test_bash_completes_the_commands_and_options_of_the_table(capsys, tmp_path):
     names = [c.name for c in COMMANDS]
     first = [n for n in names if n.startswith("s")]
     assert len(first) >= 2
-    offered = _complete("bash", script, "vorlagen ", "vorlagen s", "vorlagen --data daten s", "vorlagen build --",
-                        "vorlagen vervollstaendigung ", "vorlagen vervollstaendigung z", "vorlagen serve --p")
+    offered = _complete("bash", script, "vorlagen ", "vorlagen s", "vorlagen --data daten s", "vorlagen bauen --",
+                        "vorlagen vervollstaendigung ", "vorlagen vervollstaendigung z", "vorlagen vorschau --p")
     assert offered[0].split() == names  # every command, in the table's order
     assert offered[1].split() == first
     assert offered[2].split() == first  # the folder after --data is no command
-    assert offered[3].split() == [o for o in _options("build") if o.startswith("--")]
+    assert offered[3].split() == [o for o in _options("bauen") if o.startswith("--")]
     assert offered[4:] == ["bash zsh", "zsh", "--port"]
 
 
@@ -79,11 +79,11 @@ def test_bash_offers_folders_after_data_and_out(capsys, tmp_path):
 def test_zsh_completes_commands_with_their_german_summary(capsys, tmp_path):
     script = _script(capsys, "zsh", tmp_path)
     offered = _complete("zsh", script, "vorlagen ", "vorlagen --out x ", "vorlagen vervollstaendigung ",
-                        "vorlagen check --", "vorlagen --data ", "vorlagen text ")
+                        "vorlagen pruefen --", "vorlagen --data ", "vorlagen text ")
     assert offered[0].split("|") == [f"{c.name}:{c.summary}" for c in COMMANDS]
     assert offered[1] == offered[0]
     assert offered[2] == "bash|zsh"
-    assert [entry.split(":")[0] for entry in offered[3].split("|")] == _options("check")
+    assert [entry.split(":")[0] for entry in offered[3].split("|")] == _options("pruefen")
     assert offered[4:] == ["_files -/", "_files "]
 
 
