@@ -1,0 +1,58 @@
+"""Strg+C in a terminal reaches every process of the command: only the parent answers, in German; the render
+workers print no traceback of their own."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import ROOT
+from .test_preview import free_port
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="Prozessgruppen gibt es nur unter POSIX")
+
+
+def interrupt(args: list[str], after: str | None, seconds: float) -> tuple[int, str, str]:
+    """Runs build.py in its own process group, waits for a line starting with `after` (or `seconds`) and sends
+    SIGINT to the whole group, as a terminal does on Strg+C."""
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    out = ""
+    try:
+        if after is None:
+            time.sleep(seconds)
+        else:
+            for line in process.stdout:
+                out += line
+                if line.startswith(after):
+                    break
+        time.sleep(0.3)
+        os.killpg(process.pid, signal.SIGINT)
+        rest, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    return process.returncode, out + rest, err
+
+
+def test_strg_c_in_the_preview_ends_it_quietly(data, tmp_path):
+    code, out, err = interrupt(["vorschau", "--data", str(data), "--out", str(tmp_path / "output"),
+                                "--port", str(free_port())], "Vorschau: ", 0)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert err == ""
+    assert out.splitlines()[-1] == "Vorschau beendet (Strg+C)."
+    assert code == 0
+
+
+@pytest.mark.parametrize("seconds", [0.8, 4.0])  # while the workers import WeasyPrint; while they render
+def test_strg_c_in_a_build_prints_one_german_line(data, tmp_path, seconds):
+    code, out, err = interrupt(["bauen", "--data", str(data), "--out", str(tmp_path / "output")], None, seconds)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert err.strip() == "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert."
+    assert code == 130
+    assert not (tmp_path / "output").exists()
