@@ -149,7 +149,8 @@ GERMAN = {"build": "bauen", "check": "pruefen", "serve": "vorschau", "diff": "ve
 
 def test_command_names_are_german():
     assert [c.name for c in COMMANDS] == ["bauen", "pruefen", "sitzung", "vorschau", "vergleichen", "zeichnen",
-                                          "freigabe", "zahlen", "text", "nachrechnen", "neu", "vorlage", "schema", "hilfe"]
+                                          "freigabe", "zahlen", "text", "nachrechnen", "neu", "vorlage", "schema", "hilfe",
+                                          "vervollstaendigung"]
     assert {c.alias: c.name for c in COMMANDS if c.alias} == GERMAN
 
 
@@ -184,7 +185,7 @@ def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
     assert code == 2 and out == ""
     assert err == (f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
                    "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, schema, "
-                   "hilfe.\n"
+                   "hilfe, vervollstaendigung.\n"
                    "Übersicht: vorlagen --help\n")
 
 
@@ -206,3 +207,35 @@ def test_text_of_an_unreadable_pdf_is_german(capsys, tmp_path, name, content, me
     assert code == 1 and out == ""
     assert err.splitlines()[0] == f"{path}: {message}"  # the first line: no English warning of the library
     assert "Errno" not in err and "No such file" not in err
+
+
+def _texts_for_people() -> dict[str, str]:
+    """Every string of the program that is not a docstring, and every handbook page: path → text."""
+    import ast
+    from .conftest import ROOT
+    texts = {}
+    for path in (ROOT / "vorlagen").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        texts[str(path.relative_to(ROOT))] = "\n".join(
+            node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings)
+    for path in (ROOT / "docs").rglob("*.md"):
+        if "_build" not in path.parts:
+            texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def test_texts_for_people_name_the_german_commands():
+    """Messages and handbook pages name `pruefen`, not `check`: the English names are only aliases."""
+    import re
+    english = "|".join(command.alias for command in COMMANDS if command.alias)
+    assert {"build", "check", "serve", "diff"} <= set(english.split("|"))
+    named = re.compile(rf"„({english})“|`({english})`|(?:vorlagen|build\.py|bauen\.sh) ({english})\b")
+    texts = _texts_for_people()
+    assert "vorlagen/review/gitrev.py" in texts and "docs/anleitungen/freigabe.md" in texts
+    found = [(path, match.group(0)) for path, text in texts.items() for match in named.finditer(text)]
+    # the one place that names the aliases
+    assert found == [("docs/anleitungen/index.md", f"`{name}`") for name in ("build", "check", "serve", "diff")]
