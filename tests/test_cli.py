@@ -207,6 +207,7 @@ def test_text_of_an_unreadable_pdf_is_german(capsys, tmp_path, name, content, me
     assert code == 1 and out == ""
     assert err.splitlines()[0] == f"{path}: {message}"  # the first line: no English warning of the library
     assert "Errno" not in err and "No such file" not in err
+    assert err.splitlines()[1:] == ["", "1 Problem gefunden."]  # `text` writes nothing: it does not say so
 
 
 def _texts_for_people() -> dict[str, str]:
