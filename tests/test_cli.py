@@ -224,7 +224,8 @@ def _texts_for_people() -> dict[str, str]:
             node.value for node in ast.walk(tree)
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings)
     for path in (ROOT / "docs").rglob("*.md"):
-        if "_build" not in path.parts:
+        # not the reference the handbook's build generates (it lists the aliases with their commands)
+        if "_build" not in path.parts and (path.parent.name != "referenz" or path.name == "index.md"):
             texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
     return texts
 
