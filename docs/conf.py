@@ -16,7 +16,7 @@ copyright = "vorlagen"  # noqa: A001 – the Sphinx setting's name
 version = release = __version__
 language = "de"
 
-extensions = ["myst_parser", "referenz"]
+extensions = ["myst_parser", "referenz", "furo_deutsch"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "_ext", "README.md"]

@@ -79,6 +79,33 @@ if [ ${#required[@]} -gt 0 ] || [ ${#optional[@]} -gt 0 ]; then
   fi
 fi
 
+# a library that changes the PDFs, installed in .venv in another version than requirements.lock pins (by hand,
+# say): install the lock again. The names are PDF_LIBRARIES of vorlagen/core/versions.py (a test checks).
+pdf_libraries=(weasyprint pydyf fonttools pyphen pypdf)
+drifted() (
+  shopt -s nullglob nocaseglob
+  for name in "${pdf_libraries[@]}"; do
+    pin=$(grep -i "^$name==" requirements.lock) || continue
+    pin=${pin#*==}
+    pin=${pin%%[ ;]*}
+    others=(.venv/lib/python*/site-packages/"$name"-*.dist-info)
+    tested=(.venv/lib/python*/site-packages/"$name-$pin".dist-inf[o])  # a pattern, so that case does not matter
+    if [ ${#others[@]} -gt 0 ] && [ ${#tested[@]} -eq 0 ]; then
+      found=${others[0]##*/}
+      found=${found%.dist-info}
+      echo "$name ${found#*-} statt $pin"
+    fi
+  done
+)
+if [ -x .venv/bin/python ]; then
+  differs=$(drifted | tr '\n' ';')
+  if [ -n "$differs" ]; then
+    differs=${differs%;}
+    echo "Einrichtung: in .venv sind Bibliotheken, die die PDF-Dateien verändern, in anderen Fassungen als in requirements.lock (${differs//;/, }) – installiere die getesteten."
+    rm -f .venv/.requirements-lock
+  fi
+fi
+
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv

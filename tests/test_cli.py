@@ -207,3 +207,37 @@ def test_text_of_an_unreadable_pdf_is_german(capsys, tmp_path, name, content, me
     assert code == 1 and out == ""
     assert err.splitlines()[0] == f"{path}: {message}"  # the first line: no English warning of the library
     assert "Errno" not in err and "No such file" not in err
+    assert err.splitlines()[1:] == ["", "1 Problem gefunden."]  # `text` writes nothing: it does not say so
+
+
+def _texts_for_people() -> dict[str, str]:
+    """Every string of the program that is not a docstring, and every handbook page: path → text."""
+    import ast
+    from .conftest import ROOT
+    texts = {}
+    for path in (ROOT / "vorlagen").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        texts[str(path.relative_to(ROOT))] = "\n".join(
+            node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings)
+    for path in (ROOT / "docs").rglob("*.md"):
+        # not the reference the handbook's build generates (it lists the aliases with their commands)
+        if "_build" not in path.parts and (path.parent.name != "referenz" or path.name == "index.md"):
+            texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def test_texts_for_people_name_the_german_commands():
+    """Messages and handbook pages name `pruefen`, not `check`: the English names are only aliases."""
+    import re
+    english = "|".join(command.alias for command in COMMANDS if command.alias)
+    assert {"build", "check", "serve", "diff"} <= set(english.split("|"))
+    named = re.compile(rf"„({english})“|`({english})`|(?:vorlagen|build\.py|bauen\.sh) ({english})\b")
+    texts = _texts_for_people()
+    assert "vorlagen/review/gitrev.py" in texts and "docs/anleitungen/freigabe.md" in texts
+    found = [(path, match.group(0)) for path, text in texts.items() for match in named.finditer(text)]
+    # the one place that names the aliases
+    assert found == [("docs/anleitungen/index.md", f"`{name}`") for name in ("build", "check", "serve", "diff")]

@@ -46,6 +46,11 @@ def _complete(shell: str, script: str, *lines: str) -> list[str]:
     return done.stdout.splitlines()
 
 
+def script_text(path: str) -> str:
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
 def _options(name: str) -> list[str]:
     command = next(c for c in COMMANDS if c.name == name)
     return [o for a in command_parser(command)._actions if a.help != "==SUPPRESS==" for o in a.option_strings]
@@ -58,12 +63,24 @@ def test_bash_completes_the_commands_and_options_of_the_table(capsys, tmp_path):
     first = [n for n in names if n.startswith("s")]
     assert len(first) >= 2
     offered = _complete("bash", script, "vorlagen ", "vorlagen s", "vorlagen --data daten s", "vorlagen bauen --",
-                        "vorlagen vervollstaendigung ", "vorlagen vervollstaendigung z", "vorlagen vorschau --p")
+                        "vorlagen vervollstaendigung ", "vorlagen vervollstaendigung z", "vorlagen vorschau --p",
+                        "./bauen.sh build --", "bauen.sh serve --p")
     assert offered[0].split() == names  # every command, in the table's order
     assert offered[1].split() == first
     assert offered[2].split() == first  # the folder after --data is no command
     assert offered[3].split() == [o for o in _options("bauen") if o.startswith("--")]
-    assert offered[4:] == ["bash zsh", "zsh", "--port"]
+    assert "--mappen" in offered[3].split()
+    assert offered[4:7] == ["bash zsh", "zsh", "--port"]
+    assert offered[7:] == [offered[3], "--port"]  # the English aliases get the options of their command
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash fehlt")
+def test_bash_registers_the_installed_program_and_the_repository_script(capsys, tmp_path):
+    script = _script(capsys, "bash", tmp_path)
+    done = subprocess.run(["bash", "-c", f"source {script}; complete -p vorlagen bauen.sh ./bauen.sh"],
+                          capture_output=True, text=True, timeout=30)
+    assert done.stdout.splitlines() == [f"complete -o default -F _vorlagen {name}"
+                                        for name in ("vorlagen", "bauen.sh", "./bauen.sh")]
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash fehlt")
@@ -71,7 +88,7 @@ def test_bash_offers_folders_after_data_and_out(capsys, tmp_path):
     script = _script(capsys, "bash", tmp_path)
     (tmp_path / "daten").mkdir()
     (tmp_path / "datei.txt").write_text("x")
-    offered = _complete("bash", script + f"; cd {tmp_path}", "vorlagen --data d", "vorlagen build --out d")
+    offered = _complete("bash", script + f"; cd {tmp_path}", "vorlagen --data d", "vorlagen bauen --out d")
     assert offered == ["daten", "daten"]  # folders only, no file
 
 
@@ -79,12 +96,14 @@ def test_bash_offers_folders_after_data_and_out(capsys, tmp_path):
 def test_zsh_completes_commands_with_their_german_summary(capsys, tmp_path):
     script = _script(capsys, "zsh", tmp_path)
     offered = _complete("zsh", script, "vorlagen ", "vorlagen --out x ", "vorlagen vervollstaendigung ",
-                        "vorlagen pruefen --", "vorlagen --data ", "vorlagen text ")
+                        "vorlagen pruefen --", "vorlagen --data ", "vorlagen text ", "./bauen.sh check --")
     assert offered[0].split("|") == [f"{c.name}:{c.summary}" for c in COMMANDS]
     assert offered[1] == offered[0]
     assert offered[2] == "bash|zsh"
     assert [entry.split(":")[0] for entry in offered[3].split("|")] == _options("pruefen")
-    assert offered[4:] == ["_files -/", "_files "]
+    assert offered[4:6] == ["_files -/", "_files "]
+    assert offered[6] == offered[3]  # an English alias, after the repository's script
+    assert script_text(script).splitlines()[-1] == "compdef _vorlagen vorlagen bauen.sh ./bauen.sh"
 
 
 def test_an_unknown_shell_is_refused_in_german(capsys):
@@ -92,7 +111,7 @@ def test_an_unknown_shell_is_refused_in_german(capsys):
         run(capsys, "vervollstaendigung", "fish")
     assert done.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "vorlagen vervollstaendigung: Fehler: shell: „fish“ geht nicht – möglich sind: 'bash', 'zsh'")
+        "vorlagen vervollstaendigung: Fehler: SHELL: „fish“ geht nicht – möglich sind: 'bash', 'zsh'")
 
 
 class _Preview:

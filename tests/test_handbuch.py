@@ -292,6 +292,34 @@ def test_handbook_builds_strictly(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'lang="de"' in index and "tutorial/index.html" in index
     assert (out / "searchindex.js").is_file() and (out / "referenz" / "meldungen.html").is_file()
+    # the theme speaks German too: its catalogue entries (docs/locale/de) and labels (docs/_ext/furo_deutsch.py)
+    tutorial = (out / "tutorial" / "index.html").read_text(encoding="utf-8")
+    for english in ("Skip to content", "<title>Contents</title>", "<title>Menu</title>", "Light mode", "Dark mode",
+                    "Toggle navigation of", "Toggle", "Link to this heading", "Link to this code", "On this page"):
+        assert english not in tutorial and english not in index, english
+    for german in ("Zum Inhalt springen", "<title>Menü</title>", "<title>Helle Farben</title>",
+                   'aria-label="Aufklappen: Anleitungen"', 'title="Link zu dieser Überschrift"',
+                   'title="Link zu diesem Code"', "Auf dieser Seite"):
+        assert german in tutorial, german
+
+
+def test_a_changed_furo_label_stops_the_handbook_build():
+    pytest.importorskip("sphinx")
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        import furo_deutsch
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    from sphinx.errors import ExtensionError
+    _german = furo_deutsch._german
+    icons = "".join(english for english, _ in furo_deutsch.TEMPLATES["partials/icons.html"])
+    assert _german("partials/icons.html", icons).startswith("<title>Inhalt</title><title>Menü</title>")
+    with pytest.raises(ExtensionError) as stopped:
+        _german("page.html", '<button aria-label="Switch colour theme">')
+    assert str(stopped.value) == ("furo_deutsch: „aria-label=\"Toggle site navigation sidebar\"“ steht nicht mehr in "
+                                  "Furos page.html – passen Sie docs/_ext/furo_deutsch.py an die neue Fassung von Furo "
+                                  "an.")
+    assert _german("search.html", "Search") == "Search"  # other templates stay as they are
 
 
 # --- vorlagen hilfe --------------------------------------------------------------------------------------------

@@ -142,5 +142,6 @@ def test_diff_of_a_revision_with_an_absolute_symlink_is_refused_in_german(capsys
     code, out, err = run(capsys, "diff", "--data", str(repo / "data"))
     assert code == 2 and "Traceback" not in err
     assert err.splitlines()[0] == ("data: In Revision „HEAD“ zeigt „data/vorlagen/2021-0123/passwort.md“ außerhalb des "
-                                   "Projekts (Verknüpfung mit absolutem Pfad oder ../) – „diff“ liest solche Fassungen "
+                                   "Projekts (Verknüpfung mit absolutem Pfad oder ../) – „vergleichen“ liest solche Fassungen "
                                    "nicht; entfernen Sie die Verknüpfung in git.")
+    assert err.splitlines()[-1] == "1 Problem gefunden."  # `vergleichen` writes nothing: it does not say so

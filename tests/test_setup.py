@@ -71,9 +71,8 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
     jaxb = os.path.exists("/usr/share/java/jaxb-runtime.jar")
     assert out.splitlines()[0] == (
         "Einrichtung für die Tests: installiere Chromium ins System (apt, für die Browser-Tests); Java und JAXB ins "
-        "System (apt, für veraPDF); die Python-Pakete aus requirements.lock, requirements-test.lock und "
-        "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); "
-        "die PDF-Prüfprogramme veraPDF und outloud nach "
+        "System (apt, für veraPDF); die Python-Pakete aus requirements.lock und requirements-test.lock und "
+        "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); die PDF-Prüfprogramme veraPDF und outloud nach "
         ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB).")
     calls = [c.removeprefix("sudo ") for c in calls]  # as root without sudo, else with it
     apt = [c.split()[4:] for c in calls if c.startswith("apt-get install -y -qq ")]
@@ -81,5 +80,51 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
     assert len(apt) == 1 and [p for p in apt[0] if not p.startswith("libpango")] == wanted
     assert [c for c in calls if c.startswith("pip")] == [
         "pip -m pip install -q --disable-pip-version-check -r requirements.lock",
-        "pip -m pip install -q --disable-pip-version-check -r requirements-test.lock"]
+        "pip -m pip install -q --disable-pip-version-check -r requirements-test.lock",
+        "pip -m pip install -q --disable-pip-version-check -r requirements-handbuch.lock"]
     assert calls[-1] == "einrichten.sh"  # into .werkzeuge/ of the project, without sudo
+
+
+def _installed(project: Path, *folders: str) -> None:
+    """Stamps requirements.lock as installed and adds the given dist-info folders to the stand-in .venv."""
+    shutil.copy(project / "requirements.lock", project / ".venv" / ".requirements-lock")
+    for folder in folders:
+        (project / ".venv" / "lib" / "python3.11" / "site-packages" / folder).mkdir(parents=True)
+
+
+def _pin(name: str) -> str:
+    line = next(line for line in (ROOT / "requirements.lock").read_text().splitlines() if line.startswith(name + "=="))
+    return line.split("==")[1].split()[0]
+
+
+def test_a_pdf_library_in_another_version_than_the_lock_is_installed_again(tmp_path):
+    project, env = _project(tmp_path, venv=True)
+    _installed(project, f"weasyprint-{_pin('weasyprint')}.dist-info", "Pyphen-0.17.0.dist-info",
+               "fonttools-1.0.dist-info")
+    out, calls = _setup(project, env)
+    assert out.splitlines() == [
+        "Einrichtung: in .venv sind Bibliotheken, die die PDF-Dateien verändern, in anderen Fassungen als in "
+        f"requirements.lock (fonttools 1.0 statt {_pin('fonttools')}, pyphen 0.17.0 statt {_pin('pyphen')}) – "
+        "installiere die getesteten.",
+        "Einrichtung: Python-Umgebung .venv mit den Paketen aus requirements.lock"]
+    assert calls == ["pip -m pip install -q --disable-pip-version-check -r requirements.lock"]
+
+
+@pytest.mark.parametrize("folders", [
+    (),  # nothing installed yet that the check could compare (pip installs from the lock anyway)
+    ("weasyprint-{weasyprint}.dist-info", "pyphen-{pyphen}.dist-info", "pypdf-{pypdf}.dist-info",
+     "pydyf-{pydyf}.dist-info", "fonttools-{fonttools}.dist-info", "jinja2-0.1.dist-info"),  # others may differ
+    ("WeasyPrint-{weasyprint}.dist-info",),  # dist-info names of older wheels keep the capitals
+])
+def test_the_tested_versions_are_left_alone(tmp_path, folders):
+    project, env = _project(tmp_path, venv=True)
+    pins = {name: _pin(name) for name in ("weasyprint", "pyphen", "pypdf", "pydyf", "fonttools")}
+    _installed(project, *(folder.format(**pins) for folder in folders))
+    assert _setup(project, env) == ("", [])
+
+
+def test_setup_checks_the_libraries_that_change_the_pdfs():
+    from vorlagen.core.versions import PDF_LIBRARIES
+    line = next(line for line in (ROOT / "scripts" / "setup.sh").read_text().splitlines()
+                if line.startswith("pdf_libraries=("))
+    assert line.split("(")[1].split(")")[0].split() == list(PDF_LIBRARIES)

@@ -239,7 +239,7 @@ class Preview:
         try:
             self.serve()
         except KeyboardInterrupt:
-            pass
+            self.say("Vorschau beendet (Strg+C).")
 
     def stop(self) -> None:
         self.stopped.set()

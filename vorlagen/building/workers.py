@@ -13,8 +13,10 @@ import gc
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import threading
+from contextlib import contextmanager
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -48,7 +50,12 @@ _font_config = None
 def _start_worker(temporary: Path | None) -> None:
     """Runs once in each worker: import WeasyPrint and set up fonts and hyphenation before the first job arrives.
     The worker's temporary files (WeasyPrint's copies of fonts) go into the renderer's own folder, which the
-    renderer removes when it ends the workers – also a worker ended in the middle of its work leaves nothing."""
+    renderer removes when it ends the workers – also a worker ended in the middle of its work leaves nothing.
+    Strg+C reaches every process of the terminal: the worker ignores it (no traceback of its own); the parent
+    handles it and ends the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # started with Strg+C held back (_no_interrupt): a pending one is dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent(temporary)
     if temporary is not None:
         tempfile.tempdir = str(temporary)
@@ -73,6 +80,20 @@ def _set_up() -> None:
     from weasyprint.text.fonts import FontConfiguration
     _font_config = FontConfiguration()
     atexit.register(_release_fonts)
+
+
+@contextmanager
+def _no_interrupt():
+    """Holds Strg+C back in this thread while it may start a worker: the worker inherits that, so a Strg+C while
+    it imports (before _start_worker ignores it) prints no traceback either. This thread gets it afterwards."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _die_with_parent(temporary: Path | None) -> None:
@@ -219,7 +240,8 @@ class Renderer:
         """Starts up to `count` workers now (the lock is held): the pool starts one for each job while none is idle."""
         self._asked = max(self._asked, count)
         for _ in range(count):
-            ready = self.pool.submit(_ready)
+            with _no_interrupt():
+                ready = self.pool.submit(_ready)
             self._first = self._first or ready
 
     def submit(self, job: RenderJob) -> Future:
@@ -244,7 +266,8 @@ class Renderer:
             outer.cancel()
             return
         try:
-            inner = pool.submit(render, job)
+            with _no_interrupt():
+                inner = pool.submit(render, job)
         except BrokenProcessPool as error:
             return self._retry(job, outer, attempt, pool, error)
         except RuntimeError:  # the pool was shut down: the renderer is closing

@@ -28,20 +28,20 @@ COMMANDS = [
     Command("vorschau", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
             building.serve, building.serve_options, out=True, alias="serve"),
     Command("vergleichen", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
-            reviewing.diff, reviewing.diff_options, failure=2, alias="diff",
+            reviewing.diff, reviewing.diff_options, failure=2, alias="diff", liest=True,
             description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
                         "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
     Command("zeichnen", "zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird: vorlagen zeichnen NUMMER --rolle "
                         "Kämmerei --name \"…\"", zeichnen.zeichnen, zeichnen.zeichnen_options),
     Command("freigabe", "zeigt je Vorlage die Mitzeichnungen (gültig, veraltet, fehlt) und was sich seitdem geändert hat",
-            zeichnen.freigabe, zeichnen.freigabe_options, failure=2,
+            zeichnen.freigabe, zeichnen.freigabe_options, failure=2, liest=True,
             description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
                         "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
                         "ein ENTWURF, 2: Fehler."),
     Command("zahlen", "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
             zahlen.zahlen, zahlen.zahlen_options, liest=True),
     Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",
-            reviewing.text, reviewing.text_options, data=False),
+            reviewing.text, reviewing.text_options, data=False, liest=True),
     Command("nachrechnen", "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
             reviewing.nachrechnen, reviewing.nachrechnen_options, data=False, failure=2,
             description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach. "

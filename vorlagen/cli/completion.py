@@ -8,11 +8,14 @@ import argparse
 from vorlagen.cli.parsing import PROG, Command, command_parser
 
 SHELLS = ("bash", "zsh")
+# the program's names on a command line: installed, and the repository's script (bash and zsh look up the name as
+# typed – ./bauen.sh – and then without its folder)
+NAMES = (PROG, "bauen.sh", "./bauen.sh")
 FOLDER_OPTIONS = ("--data", "--out")  # their values are folders
 
 
 def options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("shell", choices=SHELLS, help="die Shell: bash oder zsh")
+    parser.add_argument("shell", choices=SHELLS, metavar="SHELL", help="die Shell: bash oder zsh")
 
 
 def run(args: argparse.Namespace, commands: list[Command]) -> int:
@@ -51,6 +54,11 @@ def _valued(commands: list[Command]) -> list[str]:
                    if value})
 
 
+def _names(command: Command) -> str:
+    """The command's name and its English alias, as a pattern of `case`."""
+    return "|".join(name for name in (command.name, command.alias) if name)
+
+
 def _first_clause(text: str) -> str:
     return text.split(" (")[0].split("; ")[0]
 
@@ -60,7 +68,7 @@ def script(shell: str, commands: list[Command]) -> str:
 
 
 def _bash(commands: list[Command]) -> str:
-    cases = [f"    {c.name}) optionen=\"{' '.join(_options(c, commands))}\"; woerter=\"{' '.join(_choices(c))}\" ;;"
+    cases = [f"    {_names(c)}) optionen=\"{' '.join(_options(c, commands))}\"; woerter=\"{' '.join(_choices(c))}\" ;;"
              for c in commands]
     return "\n".join([
         f"# bash-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung bash“).",
@@ -89,7 +97,7 @@ def _bash(commands: list[Command]) -> str:
         "    COMPREPLY=($(compgen -W \"$woerter\" -- \"$aktuell\"))",
         "  fi",
         "}",
-        f"complete -o default -F _{PROG} {PROG}",
+        f"complete -o default -F _{PROG} {' '.join(NAMES)}",
         ""])
 
 
@@ -102,7 +110,7 @@ def _zsh(commands: list[Command]) -> str:
     def described(options: dict[str, tuple[str, bool]]) -> str:
         return " ".join(_quoted(f"{option}:{text}") for option, (text, _) in options.items())
 
-    cases = [f"    ({c.name}) optionen=({described(_options(c, commands))}); woerter=({' '.join(_choices(c))}) ;;"
+    cases = [f"    ({_names(c)}) optionen=({described(_options(c, commands))}); woerter=({' '.join(_choices(c))}) ;;"
              for c in commands]
     befehle = " ".join(_quoted(f"{c.name}:{c.summary}") for c in commands)
     return "\n".join([
@@ -137,6 +145,6 @@ def _zsh(commands: list[Command]) -> str:
         "    _files",
         "  fi",
         "}",
-        f"compdef _{PROG} {PROG}",
+        f"compdef _{PROG} {' '.join(NAMES)}",
         ""])
 

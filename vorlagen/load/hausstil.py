@@ -146,7 +146,7 @@ class Mitzeichnungsstil(Record):
                 yield where, unknown_word(where, "mitzeichnung", rolle, self.rollen, "mitzeichnung: rollen",
                                           defined_at(self, "rollen")).message
 
-    def check(self) -> Iterator[tuple[str, str]]:
+    def check(self) -> Iterator[tuple[str | Where, str]]:
         if any(not rolle.strip() for rolle in self.rollen):
             yield "rollen", "Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."
         for doppelt in sorted({r for r in self.rollen if self.rollen.count(r) > 1}):

@@ -22,7 +22,7 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
     top = _git(["rev-parse", "--show-toplevel"], data_dir)
     if top.returncode != 0:
         raise BuildFailed([Problem(paths.where(data_dir), "Der Datenordner liegt in keinem git-Repository – "
-                                                          "„diff“ vergleicht Fassungen aus git.")])
+                                                          "„vergleichen“ vergleicht Fassungen aus git.")])
     root = Path(top.stdout.decode().strip())
     relative = data_dir.relative_to(root).as_posix() or "."
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
@@ -52,7 +52,7 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
                 path.parent / link).resolve().is_relative_to(target))):
             raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
                                                               "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
-                                                              "„diff“ liest solche Fassungen nicht; entfernen Sie die "
+                                                              "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
                                                               "Verknüpfung in git.")])
         path.parent.mkdir(parents=True, exist_ok=True)
         if link is not None:
