@@ -633,6 +633,32 @@ def test_keine_together_with_amounts(data):
         "Sie „keine“ oder die Angaben."]
 
 
+def keine_statt_angaben(data: Path) -> None:
+    """2021/0123 says it has no financial effect, its Eigenanteil Berechnungen stay."""
+    text = (data / VORLAGE).read_text(encoding="utf-8")
+    (data / VORLAGE).write_text(text[:text.index("finanzielle_auswirkungen:")]
+                                + "finanzielle_auswirkungen: {keine: true}\n", encoding="utf-8")
+
+
+def test_keine_beside_eigenanteil_berechnungen(data):
+    keine_statt_angaben(data)
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, 'keine: true')}: „keine: true“ widerspricht den Berechnungen dieser Vorlage in Euro "
+        "(„finanzierung“: „m1-steuerung“, „m1-assistenz“, „m2-case-management“ …) – wer Eigenanteile oder Kosten "
+        "berechnet, hat finanzielle Auswirkungen: streichen Sie „keine“ und nennen Sie unter „positionen“ die "
+        "Beträge je Haushaltsjahr."]
+
+
+def test_keine_beside_a_comparison_of_stellen_is_no_contradiction(data):
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "abschnitte: [sachstand.md]\n",
+         "abschnitte: [sachstand.md]\nfinanzielle_auswirkungen: {keine: true}\nfinanzierung:\n  - id: stellen\n"
+         "    art: Vergleich\n    titel: Stellen\n    einheit: Stellen\n    spalten: [2021, 2022]\n"
+         "    zeilen:\n      - {als: KI, werte: [3, 4]}\n")
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.slug == "2021-0130")
+    assert wirkung(source, project.rechnung(source)).auswirkungen is False
+
+
 def test_neither_keine_nor_positionen(data):
     edit(data / "vorlagen/2021-0130/vorlage.yaml", "abschnitte: [sachstand.md]\n",
          "abschnitte: [sachstand.md]\nfinanzielle_auswirkungen:\n  dauer: einmalig\n")
