@@ -193,6 +193,14 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict, p
     result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, recht,
                           {k.id for k in source.vorlage.zahlen})
     recht += check_deckung(result, daten)
+    mitzeichnung = facts.koerperschaft.hausstil.mitzeichnung
+    if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:
+        recht.append(Problem(daten.where("positionen"), f"Über- und außerplanmäßige Beträge muss nach "
+                                                        f"{result.rechtsgrundlage} der Kämmerer zeichnen, aber "
+                                                        f"„{mitzeichnung.kaemmerei}“ steht nicht in „hausstil: "
+                                                        "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
+                                                        "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
+                                                        "Kämmerei aus dieser Liste."))
     folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
     letzte = None
     if folge:
