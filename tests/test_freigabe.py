@@ -183,6 +183,8 @@ def test_an_ueberplanmaessige_amount_needs_the_kaemmerei_whatever_the_hausstil_s
     assert _states(data)[NR] == [("Kämmerei", "gültig")]  # the example's sign-off still holds
     (data / FOLDER / "mitzeichnungen.yaml").unlink()
     assert _states(data)[NR] == [("Kämmerei", "fehlt")]
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1 and f"  Kämmerei: fehlt\n    {POSITIONEN(data)}: {FEHLT_83}\n" in out
     code, out, _ = run(capsys, "--data", str(data), "check")
     assert code == 0  # like every open sign-off: listed, the Vorlage stays an ENTWURF
     assert out.endswith("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n"
