@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from . import matterhorn
 from .conftest import ROOT, edit, line_of, ohne_mitzeichnung, problems_of, run
+from .test_haushalt import EIGENANTEILE, eur, per_year
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
 
@@ -161,8 +162,76 @@ def test_a_missing_sign_off_is_listed_and_makes_an_entwurf(capsys, data):
     code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
     assert code == 1 and "  Kämmerei: fehlt\n" in out
     code, out, _ = run(capsys, "--data", str(data), "check")
-    assert (f"  data/vorlagen/2021-0123/vorlage.yaml: Vorlage {NR}: Die Mitzeichnung „Kämmerei“ fehlt – zeichnen: "
-            f"{ZEICHNEN}\n") in out
+    assert f"  {POSITIONEN(data)}: Vorlage {NR}: {FEHLT_83}\n" in out
+
+
+# the überplanmäßige amounts of 2021/0123 (tests/test_haushalt.py: Eigenanteile of seed 000 by months, nothing free)
+UEBER = per_year(EIGENANTEILE)
+FEHLT_83 = (f"Die Mitzeichnung „Kämmerei“ fehlt – der überplanmäßige Betrag 2021 ({eur(UEBER[2021])}) und der "
+            f"überplanmäßige Betrag 2022 ({eur(UEBER[2022])}) brauchen nach § 83 GO NRW die Zustimmung des Kämmerers; "
+            f"zeichnen: {ZEICHNEN}")
+
+
+def POSITIONEN(data: Path) -> str:  # noqa: N802 – a constant of the data folder
+    return f"data/vorlagen/2021-0123/vorlage.yaml:{line_of(data / FOLDER / 'vorlage.yaml', '  positionen:')}"
+
+
+def test_an_ueberplanmaessige_amount_needs_the_kaemmerei_whatever_the_hausstil_says(capsys, data, tmp_path):
+    """§ 83 GO NRW: without the Hausstil's rule the Kämmerei still signs; a draft builds, publishing refuses."""
+    assert UEBER == {2021: 44497, 2022: 533969}
+    edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]  # the example's sign-off still holds
+    (data / FOLDER / "mitzeichnungen.yaml").unlink()
+    assert _states(data)[NR] == [("Kämmerei", "fehlt")]
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1 and f"  Kämmerei: fehlt\n    {POSITIONEN(data)}: {FEHLT_83}\n" in out
+    code, out, _ = run(capsys, "--data", str(data), "check")
+    assert code == 0  # like every open sign-off: listed, the Vorlage stays an ENTWURF
+    assert out.endswith("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n"
+                        f"  {POSITIONEN(data)}: Vorlage {NR}: {FEHLT_83}\n")
+    out_dir = tmp_path / "out"
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out_dir), "sitzung", "ASI-2021-06-10")
+    assert code == 1 and err.splitlines()[0].endswith(
+        "ENTWURF – die Sitzungsmappe und das Veröffentlichungspaket der Sitzung ASI-2021-06-10 entstehen erst, wenn "
+        f"sie freigegeben ist. {FEHLT_83}")
+    code, _, err = run(capsys, "--data", str(data), "--out", str(out_dir))
+    assert code == 0, err
+    assert (out_dir / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").startswith("ENTWURF")
+
+
+def test_without_an_ueberplanmaessige_amount_the_law_asks_nobody(data):
+    edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
+    (data / FOLDER / "mitzeichnungen.yaml").unlink()
+    edit(data / "haushalt/2021.yaml", "gebunden: 1284300", "gebunden: 0")  # the Ansätze hold the amounts
+    edit(data / "haushalt/2022.yaml", "gebunden: 1310000", "gebunden: 0")
+    assert _states(data)[NR] == []
+
+
+def test_the_hausstil_names_the_role_of_its_kaemmerei(data):
+    edit(data / "koerperschaft.yaml", "    rollen: [Kämmerei, Rechtsamt]\n",
+         "    rollen: [Kämmerei, Rechtsamt, Finanzdezernat]\n    kaemmerei: Finanzdezernat\n")
+    assert _states(data)[NR] == [("Kämmerei", "gültig"), ("Finanzdezernat", "fehlt")]
+
+
+def test_an_unknown_kaemmerei_role_in_the_hausstil(data):
+    path = data / "koerperschaft.yaml"
+    edit(path, "    rollen: [Kämmerei, Rechtsamt]\n", "    rollen: [Kämmerei, Rechtsamt]\n    kaemmerei: Kammerei\n")
+    assert problems_of(data) == [
+        f"data/koerperschaft.yaml:{line_of(path, 'kaemmerei:')}: „mitzeichnung“: „Kammerei“ steht nicht in der Liste "
+        "„hausstil: mitzeichnung: rollen“ der Körperschaft – meinten Sie „Kämmerei“? Möglich sind: Kämmerei, "
+        f"Rechtsamt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile "
+        f"{line_of(path, 'rollen: [Kämmerei')})."]
+
+
+def test_roles_without_the_kaemmerei_cannot_sign_an_ueberplanmaessige_amount(data):
+    path = data / "koerperschaft.yaml"
+    edit(path, "    rollen: [Kämmerei, Rechtsamt]\n    finanzielle_auswirkungen: [Kämmerei]\n",
+         "    rollen: [Rechtsamt]\n")
+    (data / FOLDER / "mitzeichnungen.yaml").unlink()
+    assert problems_of(data) == [
+        f"{POSITIONEN(data)}: Über- und außerplanmäßige Beträge muss nach § 83 GO NRW der Kämmerer zeichnen, aber "
+        "„Kämmerei“ steht nicht in „hausstil: mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder nennen Sie "
+        "unter „mitzeichnung: kaemmerei“ die Rolle Ihrer Kämmerei aus dieser Liste."]
 
 
 def test_no_financial_effect_no_kaemmerei(data):

@@ -15,7 +15,7 @@ import pytest
 from vorlagen.cli import main
 from vorlagen.compute.project import prepare, wirkung
 
-from .conftest import edit, line_of, problems_of
+from .conftest import DATA, copy_data, edit, line_of, problems_of
 
 NBSP = "\u00a0"
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
@@ -24,6 +24,23 @@ RECHT = "§ 83 GO NRW"  # the Hausstil's default
 # Eigenanteile of the teuerste Alternative (seed 000): Module 1, 2 and the dearer Modul-3 computation
 EIGENANTEILE = [158644, 10335, 258818, 150669]
 MONATE = {2021: 1, 2022: 12}  # 01.12.2021–31.12.2022
+
+
+NIEDERSCHRIFT = Path("sitzungen/KA-2021-06-21/niederschrift.yaml")  # records the Kreisausschuss' decision on 2021/0123
+
+
+@pytest.fixture
+def data(data: Path) -> Path:
+    """The example before the Kreisausschuss decided 2021/0123 (its Niederschrift removed): the budget checks hold
+    only for an open Vorlage."""
+    (data / NIEDERSCHRIFT).unlink()
+    return data
+
+
+@pytest.fixture
+def beschlossen(tmp_path: Path) -> Path:
+    """The example as it is: 2021/0123 decided by the Kreisausschuss."""
+    return copy_data(DATA, tmp_path)
 
 
 def half_up(value: Fraction) -> int:
@@ -322,11 +339,8 @@ def test_an_einsparung_at_the_position_that_lacks_the_funds(data):
 MITTEILUNG = Path("vorlagen/2021-0130/vorlage.yaml")
 
 
-def second_vorlage(data: Path, betrag: int, offen: bool = True) -> None:
-    """Vorlage 2021/0130 spends `betrag` in 2022 at 05.02.01, where 2021/0123 saves its Deckung; 2021/0123 stays
-    open (`offen`: the Kreisausschuss' Niederschrift, which records its decision, is removed)."""
-    if offen:
-        (data / "sitzungen/KA-2021-06-21/niederschrift.yaml").unlink()
+def second_vorlage(data: Path, betrag: int) -> None:
+    """Vorlage 2021/0130 spends `betrag` in 2022 at 05.02.01, where 2021/0123 saves its Deckung."""
     edit(data / MITTEILUNG, "abschnitte: [sachstand.md]\n",
          f"abschnitte: [sachstand.md]\nzahlen:\n  - id: bedarf\n    formel: {betrag}\nfinanzielle_auswirkungen:\n"
          "  positionen:\n    - konto: \"05.02.01\"\n      jahre: {2022: bedarf}\n")
@@ -355,11 +369,34 @@ def test_two_vorlagen_that_fit_together(data):
     prepare(data)
 
 
-def test_a_decided_vorlage_no_longer_counts(data):
+def test_a_decided_vorlage_no_longer_counts(beschlossen):
     """The example's Niederschrift records the Kreisausschuss' decision on 2021/0123: its amount belongs in
     „gebunden“ now, so only the open Vorlage 2021/0130 counts."""
-    second_vorlage(data, 200000, offen=False)
-    prepare(data)
+    second_vorlage(beschlossen, 200000)
+    prepare(beschlossen)
+
+
+def book_the_einsparung(data: Path) -> int:
+    """The Kämmerei books the decided Einsparung 2022 at 05.02.01 under „gebunden“ (haushalt.md); returns it."""
+    einsparung = per_year(EIGENANTEILE)[2022]
+    edit(data / H2022, "gebunden: 14420000", f"gebunden: {14420000 + einsparung}")
+    return einsparung
+
+
+def test_a_decided_vorlage_is_not_checked_against_later_bookings(beschlossen):
+    """Its checks described the Haushalt at its decision; the booked Einsparung must not fail the build."""
+    book_the_einsparung(beschlossen)
+    assert prepare(beschlossen).haushaltsrecht == []
+
+
+def test_an_open_vorlage_is_checked_against_the_bookings(data):
+    einsparung = book_the_einsparung(data)
+    frei = 15100000 - (14420000 + einsparung)
+    assert (einsparung, frei) == (533969, 146031)
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, '2022: uebersicht', after='  deckung:')}: Die Einsparung 2022 bei „05.02.01“ "
+        f"({eur(einsparung)}) ist mehr, als dort verfügbar ist ({eur(frei)} = Ansatz {eur(15100000)} − gebunden "
+        f"{eur(14420000 + einsparung)}) – verringern Sie sie oder decken Sie den Rest anders."]
 
 
 def test_a_postponed_vorlage_still_counts(data):
@@ -633,6 +670,32 @@ def test_keine_together_with_amounts(data):
         "Sie „keine“ oder die Angaben."]
 
 
+def keine_statt_angaben(data: Path) -> None:
+    """2021/0123 says it has no financial effect, its Eigenanteil Berechnungen stay."""
+    text = (data / VORLAGE).read_text(encoding="utf-8")
+    (data / VORLAGE).write_text(text[:text.index("finanzielle_auswirkungen:")]
+                                + "finanzielle_auswirkungen: {keine: true}\n", encoding="utf-8")
+
+
+def test_keine_beside_eigenanteil_berechnungen(data):
+    keine_statt_angaben(data)
+    assert problems_of(data) == [
+        f"{at(data, VORLAGE, 'keine: true')}: „keine: true“ widerspricht den Berechnungen dieser Vorlage in Euro "
+        "(„finanzierung“: „m1-steuerung“, „m1-assistenz“, „m2-case-management“ …) – wer Eigenanteile oder Kosten "
+        "berechnet, hat finanzielle Auswirkungen: streichen Sie „keine“ und nennen Sie unter „positionen“ die "
+        "Beträge je Haushaltsjahr."]
+
+
+def test_keine_beside_a_comparison_of_stellen_is_no_contradiction(data):
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "abschnitte: [sachstand.md]\n",
+         "abschnitte: [sachstand.md]\nfinanzielle_auswirkungen: {keine: true}\nfinanzierung:\n  - id: stellen\n"
+         "    art: Vergleich\n    titel: Stellen\n    einheit: Stellen\n    spalten: [2021, 2022]\n"
+         "    zeilen:\n      - {als: KI, werte: [3, 4]}\n")
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.slug == "2021-0130")
+    assert wirkung(source, project.rechnung(source)).auswirkungen is False
+
+
 def test_neither_keine_nor_positionen(data):
     edit(data / "vorlagen/2021-0130/vorlage.yaml", "abschnitte: [sachstand.md]\n",
          "abschnitte: [sachstand.md]\nfinanzielle_auswirkungen:\n  dauer: einmalig\n")
@@ -833,7 +896,6 @@ def test_vergleichen_shows_the_haushalt_figures_old_to_new(data, tmp_path):
 
 def test_two_open_vorlagen_sharing_one_mehrertrag(data):
     mehrertrag(data)
-    (data / "sitzungen/KA-2021-06-21/niederschrift.yaml").unlink()  # 2021/0123 stays open
     edit(data / MITTEILUNG, "abschnitte: [sachstand.md]\n",
          "abschnitte: [sachstand.md]\nzahlen:\n  - id: bedarf\n    formel: 100000\nfinanzielle_auswirkungen:\n"
          "  positionen:\n    - konto: \"05.02.01\"\n      jahre: {2022: bedarf}\n"

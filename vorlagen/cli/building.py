@@ -144,7 +144,10 @@ def _entwuerfe(docs, paths: Paths) -> None:
         for stand in doc.freigabe.offen if doc.freigabe else []:
             source = doc.source
             datei = source.folder / (DATEI if source.mitzeichnungen else "vorlage.yaml")
-            where = paths.where(datei, stand.mitzeichnung.where("rolle").line if stand.mitzeichnung else None)
+            if stand.mitzeichnung is None and stand.grund_where is not None:  # asked by the budget law
+                where = stand.grund_where
+            else:
+                where = paths.where(datei, stand.mitzeichnung.where("rolle").line if stand.mitzeichnung else None)
             lines.append(f"  {where}: Vorlage {source.bezeichnung}: {was_tun(source.auswahl, stand)}")
     if lines:
         print("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n" + "\n".join(lines))

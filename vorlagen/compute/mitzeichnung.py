@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.compute.haushalt import Auswirkungen, geld
 from vorlagen.load.facts import VorlageSource
 from vorlagen.load.hausstil import Hausstil
 
@@ -32,4 +32,16 @@ def erforderlich(stil: Hausstil, source: VorlageSource, haushalt: Auswirkungen |
     rollen = list(art.mitzeichnung) if art is not None else []
     if stil.mitzeichnung.finanzielle_auswirkungen and finanzielle_auswirkungen(source, haushalt):
         rollen += stil.mitzeichnung.finanzielle_auswirkungen
+    if haushaltsrecht(haushalt) is not None:
+        rollen.append(stil.mitzeichnung.kaemmerei)
     return list(dict.fromkeys(rollen))
+
+
+def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
+    """Why the Kämmerei must sign whatever the Hausstil asks: the Vorlage's über-/außerplanmäßige amounts need the
+    Kämmerer's consent (§ 83 GO NRW); None without such amounts."""
+    if haushalt is None or not haushalt.mehrbedarf:
+        return None
+    betraege = [f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in haushalt.mehrbedarf.items()]
+    verb = "braucht" if len(betraege) == 1 else "brauchen"
+    return f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} die Zustimmung des Kämmerers"

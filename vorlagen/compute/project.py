@@ -39,6 +39,7 @@ class Rechnung:
     zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
     kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
     haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
+    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)  # its budget-law checks (not for a decided Vorlage)
 
 
 def wirkung(source: VorlageSource, rechnung: Rechnung) -> Wirkung:
@@ -96,8 +97,12 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     for source in facts.vorlagen:
         rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
     ergebnisse = beratungsergebnisse(facts)
-    offen = [(s.bezeichnung, a) for s in facts.vorlagen
-             if (a := rechnungen[s.slug].haushalt) is not None and not entschieden(facts, s, ergebnisse)]
+    # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
+    # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
+    offen_quellen = [s for s in facts.vorlagen if not entschieden(facts, s, ergebnisse)]
+    for s in offen_quellen:
+        recht += rechnungen[s.slug].haushaltsrecht
+    offen = [(s.bezeichnung, a) for s in offen_quellen if (a := rechnungen[s.slug].haushalt) is not None]
     recht += check_gemeinsam(offen, facts.haushalte)
     raise_if(problems + recht if haushaltsrecht else problems)
     return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
@@ -178,21 +183,31 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     names["finanzierung"] = tabellen
-    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared,
-                    _haushalt(source, facts, names, zahlen.herleitung, problems, recht))
+    haushalt, pruefungen = _haushalt(source, facts, names, zahlen.herleitung, recht)
+    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, pruefungen)
 
 
-def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict, problems: list[Problem],
-              recht: list[Problem]) -> Auswirkungen | None:
-    """The Finanzielle Auswirkungen of a Vorlage that gives them as data; their problems (amounts that cannot be
-    read, the budget-law checks) go to `recht`."""
+def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
+              recht: list[Problem]) -> tuple[Auswirkungen | None, list[Problem]]:
+    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and its budget-law checks against the
+    Haushalt (Deckung, Gremium); the problems of reading them (amounts, Positionen, years) and a Kämmerei role
+    missing from the Hausstil go to `recht`."""
     daten = source.vorlage.finanzen_daten
     if daten is None:
-        return None
+        return None, []
+    lesen, recht = recht, []
     stil = facts.koerperschaft.hausstil.finanzen
-    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, recht,
+    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, lesen,
                           {k.id for k in source.vorlage.zahlen})
     recht += check_deckung(result, daten)
+    mitzeichnung = facts.koerperschaft.hausstil.mitzeichnung
+    if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
+        lesen.append(Problem(daten.where("positionen"), f"Über- und außerplanmäßige Beträge muss nach "
+                                                        f"{result.rechtsgrundlage} der Kämmerer zeichnen, aber "
+                                                        f"„{mitzeichnung.kaemmerei}“ steht nicht in „hausstil: "
+                                                        "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
+                                                        "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
+                                                        "Kämmerei aus dieser Liste."))
     folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
     letzte = None
     if folge:
@@ -204,4 +219,4 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict, p
     entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]
     recht += check_gremium(result, facts.haushalte, letzte, gremien, entscheidend,
                            source.vorlage.where("beratungsfolge"))
-    return result
+    return result, recht

@@ -138,6 +138,7 @@ class Finanzen(Record):
 class Mitzeichnungsstil(Record):
     rollen: list[str] = field(default_factory=lambda: ["Kämmerei", "Rechtsamt"])  # wer mitzeichnet, wie gedruckt, z. B. Kämmerei, Rechtsamt, Dezernent
     finanzielle_auswirkungen: list[str] = field(default_factory=list)  # Rollen, die jede Vorlage mit finanziellen Auswirkungen mitzeichnen müssen, z. B. [Kämmerei]
+    kaemmerei: str = "Kämmerei"  # Rolle, die jede Vorlage mit über- oder außerplanmäßigen Beträgen mitzeichnet (§ 83 GO NRW: Zustimmung des Kämmerers), gleich was sonst verlangt ist
 
     def unbekannte(self, genannt: list[str], where: Where):
         """(where, message) for each role named in `genannt` that is not in `rollen`."""
@@ -160,6 +161,8 @@ class Mitzeichnungsstil(Record):
                                  "Umlauten, Groß- und Kleinschreibung oder Satzzeichen unterscheiden.")
         if self.finanzielle_auswirkungen:
             yield from self.unbekannte(self.finanzielle_auswirkungen, self.where("finanzielle_auswirkungen"))
+        if defined_at(self, "kaemmerei") is not None:  # the default is checked where a Vorlage needs it
+            yield from self.unbekannte([self.kaemmerei], self.where("kaemmerei"))
 
 
 @record

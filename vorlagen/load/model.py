@@ -244,3 +244,11 @@ class Vorlage(Record):
                 if item.id in seen:
                     yield name, f"Die Kennung „{item.id}“ steht in „{name}“ doppelt – vergeben Sie eindeutige Namen."
                 seen.add(item.id)
+        daten = self.finanzen_daten
+        geld = [b.id for b in self.finanzierung if b.art != "Vergleich" or b.einheit == "Euro"]
+        if daten is not None and daten.keine and geld:
+            namen = ", ".join(f"„{i}“" for i in geld[:3]) + (" …" if len(geld) > 3 else "")
+            yield daten.where("keine"), (f"„keine: true“ widerspricht den Berechnungen dieser Vorlage in Euro "
+                                         f"(„finanzierung“: {namen}) – wer Eigenanteile oder Kosten berechnet, hat "
+                                         "finanzielle Auswirkungen: streichen Sie „keine“ und nennen Sie unter "
+                                         "„positionen“ die Beträge je Haushaltsjahr.")

@@ -18,7 +18,7 @@ from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported fr
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.compute.project import Project, Rechnung
-from vorlagen.compute.mitzeichnung import erforderlich
+from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.render import freigabe, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.prose import Prose, Rendered, print_links
@@ -191,16 +191,20 @@ class Composer:
 
     def _freigabe(self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict) -> Freigabe | None:
         """The sign-offs against what the Vorlage prints now; None when the Hausstil asks none and none is given."""
-        rollen = erforderlich(self.facts.koerperschaft.hausstil, source, self.project.rechnung(source).haushalt)
+        haushalt = self.project.rechnung(source).haushalt
+        rollen = erforderlich(self.facts.koerperschaft.hausstil, source, haushalt)
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
+        grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten
+        gruende = {} if grund is None or daten is None else {
+            self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}
         schritte = context["beratungsfolge"]
         if context["protokolliert"] or any(s.ergebnis for s in schritte):  # results come later and are not signed
             web = self.templates.render("vorlage.html.j2", **dict(
                 context, protokolliert=False, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
                 **self.assets(doc.folder, web=True))
         return freigabe.freigabe(rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen),
-                                 source.gezeichnet)
+                                 source.gezeichnet, gruende)
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
         def tabelle(table_id: str) -> Markup:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
 from vorlagen.render import plaintext
 
@@ -34,6 +35,8 @@ class Stand:
     erforderlich: bool
     mitzeichnung: Mitzeichnung | None = None
     datei_fehlt: bool = False  # ungültig because gezeichnet/<rolle>.txt is missing (else: it or the entry was altered)
+    grund: str | None = None  # why the budget law asks this role, whatever the Hausstil says (§ 83 GO NRW)
+    grund_where: Where | None = None  # the line that causes it (the Vorlage's „positionen“)
 
     @property
     def offen(self) -> bool:
@@ -85,16 +88,19 @@ def _zustand(m: Mitzeichnung, text: str, gezeichnet: str | None) -> tuple[str, b
 
 
 def freigabe(erforderlich: list[str], mitzeichnungen: list[Mitzeichnung], text: str,
-             gezeichnet: dict[str, str | None]) -> Freigabe:
+             gezeichnet: dict[str, str | None], gruende: dict[str, tuple[str, Where | None]] | None = None) -> Freigabe:
     """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
-    holds per role the text kept in gezeichnet/ (None: missing)."""
+    holds per role the text kept in gezeichnet/ (None: missing); `gruende`: per role the budget law's reason
+    to ask it and the line that causes it."""
+    gruende = gruende or {}
     text = normalise(text)
     result = Freigabe(text)
     given = {m.rolle: m for m in mitzeichnungen}
     for rolle in [*erforderlich, *(r for r in given if r not in erforderlich)]:
         m = given.get(rolle)
         zustand, fehlt = (FEHLT, False) if m is None else _zustand(m, text, gezeichnet.get(rolle))
-        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, fehlt))
+        grund, where = gruende.get(rolle, (None, None))
+        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, fehlt, grund, where))
     return result
 
 
@@ -144,4 +150,5 @@ def was_tun(nummer: str, stand: Stand) -> str:
         m = stand.mitzeichnung
         return (f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) gilt nicht mehr: die Vorlage hat sich "
                 f"seitdem geändert – was, zeigt „vorlagen freigabe {nummer}“; neu zeichnen: {zeichnen}")
-    return f"Die Mitzeichnung „{stand.rolle}“ fehlt – zeichnen: {zeichnen}"
+    grund = f"{stand.grund}; " if stand.grund else ""
+    return f"Die Mitzeichnung „{stand.rolle}“ fehlt – {grund}zeichnen: {zeichnen}"

@@ -83,6 +83,8 @@ def bericht(docs: list[VorlageDoc]) -> str:
                 lines += _stale(doc, stand)
             elif stand.zustand == UNGUELTIG:
                 lines.append(f"    {m.where('rolle')}: {was_tun(doc.source.auswahl, stand)}")
+            elif stand.grund and stand.grund_where is not None and m is None:  # asked by the budget law
+                lines.append(f"    {stand.grund_where}: {was_tun(doc.source.auswahl, stand)}")
         lines.append("")
     offen = sum(1 for doc in docs if doc.entwurf)
     lines.append(f"Freigegeben: {len(docs) - offen}, Entwurf: {offen}.")
