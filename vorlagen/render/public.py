@@ -46,9 +46,12 @@ def schritte(steps: list) -> list:
 
 
 def document(doc):
-    """A VorlageDoc as a public overview or agenda may show it."""
-    source = replace(doc.source, vorlage=vorlage(doc.source.vorlage), texts={}, pdfs={}, reads={})
-    return replace(doc, anlagen=anlagen(doc.anlagen), source=source)
+    """A VorlageDoc as a public overview or agenda may show it: without its sources and without what its
+    sign-offs signed (that text holds the non-public Anlagen too); who still has to sign stays."""
+    source = replace(doc.source, vorlage=vorlage(doc.source.vorlage), texts={}, pdfs={}, reads={},
+                     mitzeichnungen=[], gezeichnet={})
+    freigabe = replace(doc.freigabe, text="") if doc.freigabe is not None else None
+    return replace(doc, anlagen=anlagen(doc.anlagen), source=source, freigabe=freigabe, ohne_marken=None)
 
 
 def niederschrift(record, tops: set[str]):
