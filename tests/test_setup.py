@@ -71,8 +71,9 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
     jaxb = os.path.exists("/usr/share/java/jaxb-runtime.jar")
     assert out.splitlines()[0] == (
         "Einrichtung für die Tests: installiere Chromium ins System (apt, für die Browser-Tests); Java und JAXB ins "
-        "System (apt, für veraPDF); die Python-Pakete aus requirements.lock und requirements-test.lock und "
-        "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); die PDF-Prüfprogramme veraPDF und outloud nach "
+        "System (apt, für veraPDF); die Python-Pakete aus requirements.lock, requirements-test.lock und "
+        "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); "
+        "die PDF-Prüfprogramme veraPDF und outloud nach "
         ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB).")
     calls = [c.removeprefix("sudo ") for c in calls]  # as root without sudo, else with it
     apt = [c.split()[4:] for c in calls if c.startswith("apt-get install -y -qq ")]
