@@ -124,14 +124,6 @@ class Wirkung:
     ueber_ausserplanmaessig: bool  # it has an über- or außerplanmäßige amount
 
 
-def finanzielle_wirkung(auswirkungen: Auswirkungen | None, tabellen: int, text: bool) -> Wirkung:
-    """Whether a Vorlage has financial effect and an über-/außerplanmäßige amount. With the data form, its
-    Positionen say so; in the old form (a Markdown file) any Berechnung or text counts as an effect."""
-    if auswirkungen is None:
-        return Wirkung(bool(tabellen) or text, False)
-    return Wirkung(not auswirkungen.keine, bool(auswirkungen.mehrbedarf))
-
-
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from vorlagen.compute import checks, finance
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.glyphs import check_glyphs
-from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen, finanzielle_wirkung
+from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen
+from vorlagen.compute.mitzeichnung import finanzielle_auswirkungen
 from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
@@ -44,8 +45,9 @@ class Rechnung:
 
 def wirkung(source: VorlageSource, rechnung: Rechnung) -> Wirkung:
     """Whether a Vorlage has financial effect, and whether it has an über-/außerplanmäßige amount
-    (.auswirkungen, .ueber_ausserplanmaessig): what sign-offs and checks ask."""
-    return finanzielle_wirkung(rechnung.haushalt, len(rechnung.tabellen), source.vorlage.finanzen_text is not None)
+    (.auswirkungen, .ueber_ausserplanmaessig): what sign-offs ask, by the rule they use (compute/mitzeichnung.py)."""
+    haushalt = rechnung.haushalt
+    return Wirkung(finanzielle_auswirkungen(source, haushalt), haushalt is not None and bool(haushalt.mehrbedarf))
 
 
 @dataclass
