@@ -46,16 +46,19 @@ def print_jobs(data: Path) -> list[tuple[str, RenderJob]]:
     docs = {d.source.vorlage.nummer: d for d in composer.compose_all()}
     jobs = []
     for doc in docs.values():
-        jobs.append((doc.source.vorlage.nummer, builder._job(doc.print_html, doc.source.folder, doc.source.vorlage.datum, doc.text)))
+        jobs.append((doc.source.vorlage.nummer, builder._job(doc.print_html, doc.source.folder, doc.source.vorlage.datum, doc.text,
+                                                                f"Vorlage {doc.source.bezeichnung}")))
         for anlage in doc.anlagen:
             if anlage.html:
                 jobs.append((f"{doc.source.vorlage.nummer} Anlage {anlage.nummer}",
-                             builder._job(anlage.html, doc.source.folder, doc.source.vorlage.datum, anlage.text)))
+                             builder._job(anlage.html, doc.source.folder, doc.source.vorlage.datum, anlage.text,
+                                          f"Anlage {anlage.nummer}")))
     for sid, sitzung in sorted(project.facts.sitzungen.items()):
         if sitzung.tagesordnung:
             agenda = meetings.compose(sid, docs)
             for intern in (False, True):
-                jobs.append((f"Tagesordnung {sid}", builder._job(agenda.html[intern][1], project.facts.data_dir, sitzung.datum, None)))
+                jobs.append((f"Tagesordnung {sid}", builder._job(agenda.html[intern][1], project.facts.data_dir, sitzung.datum, None,
+                                                                         f"Tagesordnung {sid}")))
     return jobs
 
 
@@ -167,6 +170,9 @@ def main() -> None:
                         help="ein anderer Stand des Programms (z. B. git worktree add ../alt 4c3bdfd): seine Zeiten "
                              "abwechselnd mit unseren messen, auf denselben Daten")
     args = parser.parse_args()
+    # A user's Python keeps the compiled program (__pycache__); a shell that forbids that (as some sandboxes do)
+    # would make every timed command compile the program anew (about 0,2 s) and measure that instead.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.vergleich and not (args.vergleich / "build.py").is_file():
         parser.error(f"In {args.vergleich} gibt es kein build.py – nennen Sie den Ordner eines anderen Stands.")
     work = Path(tempfile.mkdtemp(prefix="vorlagen-benchmark-"))
@@ -326,11 +332,10 @@ def report(r: dict, jahr: int) -> None:
         ("Kalt (leerer Zwischenstand), Sitzung", f"{de(r['cold'], 1)} s = {de(r['cold'] / T, 2)} × T", "≤ 0,60 × T", r["cold"] <= 0.6 * T),
         ("eigene Arbeit (ohne WeasyPrint)", f"{de(r['own_work'], 2)} s = {de(100 * r['own_work'] / T, 1)} % von T", "≤ 5 % von T",
          r["own_work"] <= 0.05 * T),
-        ("Text einer Vorlage geändert", f"{de(r['edit_text'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
-         f"≤ {de(r['render_edited'] + 0.3, 2)} s", r["edit_text"] <= r["render_edited"] + 0.3),
-        ("Fakt nur dieser Vorlage geändert", f"{de(r['edit_fact'], 2)} s", f"≤ {de(r['render_edited'] + 0.3, 2)} s",
-         r["edit_fact"] <= r["render_edited"] + 0.3),
-        ("Neubau nach einer Änderung (Befehl)", f"{de(r['edit_text'], 2)} s", "≤ 1,0 s", r["edit_text"] <= 1.0),
+        # a command after one edit (issue 25: one process per command, no render service kept warm): ≤ 1,0 s
+        ("Text einer Vorlage geändert (Befehl)", f"{de(r['edit_text'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
+         "≤ 1,0 s", r["edit_text"] <= 1.0),
+        ("Fakt nur dieser Vorlage geändert (Befehl)", f"{de(r['edit_fact'], 2)} s", "≤ 1,0 s", r["edit_fact"] <= 1.0),
         ("serve: Speichern bis neue Seite", f"{de(r['serve_edit'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
          f"≤ {de(r['render_edited'] + 0.3, 2)} s", r["serve_edit"] <= r["render_edited"] + 0.3),
         ("unveränderter Neubau Sitzung", f"{de(r['noop_meeting'], 2)} s", "–", True),

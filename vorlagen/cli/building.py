@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Paths
 from vorlagen.core.versions import warn_of_drift
 
@@ -81,6 +80,7 @@ def build(args: argparse.Namespace) -> int:
         written = builder.build(args.out, mappen)
     finally:
         renderer.close()
+    from vorlagen.core.fmt import anzahl
     summary_text, rendered = summary(project), builder.rendered
     shown = Paths(args.data.resolve().parent).show(args.out)
     print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {anzahl(written, 'Datei', 'Dateien')} in {shown}/ "

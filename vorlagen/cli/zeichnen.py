@@ -9,9 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from vorlagen.cli.scaffold import text_value
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, os_error_reason
-from vorlagen.load.mitzeichnung import DATEI, NAME_LAENGE, name_fehler
 
 KOPF = ("# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
         "# Was jede Rolle gezeichnet hat, steht in gezeichnet/; wer es eingetragen hat, zeigt git.\n")
@@ -36,6 +34,8 @@ def _refuse(label: str, message: str) -> BuildFailed:
 
 def _name(name: str) -> str:
     """The name as recorded (without surrounding blanks), by the rule mitzeichnungen.yaml is checked with."""
+    from vorlagen.cli.scaffold import text_value
+    from vorlagen.load.mitzeichnung import NAME_LAENGE, name_fehler
     fehler = name_fehler(name.strip() or name)
     if fehler == "leer":
         raise _refuse("--name", "Der Name ist leer – geben Sie an, wer zeichnet, z. B. --name \"Erika Mustermann\".")
@@ -109,6 +109,7 @@ def _write(path: Path, text: str, paths: Paths) -> None:
 
 def yaml_text(mitzeichnungen) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
+    from vorlagen.cli.scaffold import text_value
     lines = [KOPF.rstrip("\n"), "mitzeichnungen:"]
     for m in mitzeichnungen:
         lines += [f"  - rolle: {text_value('rolle', m.rolle, 120)}", f"    name: {text_value('name', m.name, 120)}",
@@ -120,7 +121,7 @@ def zeichnen(args: argparse.Namespace) -> int:
     """`zeichnen`: one role signs what the Vorlage prints now."""
     from vorlagen.compute.project import prepare
     from vorlagen.load.records import defined_at, unknown_word
-    from vorlagen.load.mitzeichnung import Mitzeichnung
+    from vorlagen.load.mitzeichnung import DATEI, Mitzeichnung
     from vorlagen.render.document import Composer
     from vorlagen.render.freigabe import siegel
     from vorlagen.review.mitzeichnung import gezeichnet

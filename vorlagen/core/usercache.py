@@ -32,18 +32,37 @@ def user_cache() -> Path | None:
 
 def read_kept(name: str, stamp: str, limit: int) -> list[str] | None:
     """The lines kept under `name` when they were made under `stamp` and are whole; else None."""
+    content = read_kept_bytes(name, stamp, limit)
+    if content is None:
+        return None
+    try:
+        lines = content.decode("utf-8").split("\n")
+    except ValueError:  # not UTF-8 (UnicodeError is a ValueError)
+        return None
+    return lines[:-1] if lines[-1] == "" else None
+
+
+def read_kept_bytes(name: str, stamp: str, limit: int) -> bytes | None:
+    """The bytes kept under `name` when they were made under `stamp`; else None (missing, no regular file, larger
+    than `limit`, another stamp)."""
     folder = user_cache()
     if folder is None:
         return None
     try:
-        lines = read_file(folder / name, limit).decode("utf-8").split("\n")
-    except (OSError, ValueError):  # missing, no regular file, too large, not UTF-8 (UnicodeError is a ValueError)
+        content = read_file(folder / name, limit)
+    except (OSError, ValueError):
         return None
-    return lines[1:-1] if lines[0] == stamp and lines[-1] == "" else None
+    head, newline, rest = content.partition(b"\n")
+    return rest if newline and head == stamp.encode("utf-8") else None
 
 
 def keep(name: str, stamp: str, lines: list[str]) -> None:
-    """Keeps `lines` under `name`, whole or not at all (another process may read or write it meanwhile);
+    """Keeps `lines` under `name` (see keep_bytes)."""
+    keep_bytes(name, stamp, "".join(f"{line}\n" for line in lines).encode("utf-8"))
+
+
+def keep_bytes(name: str, stamp: str, content: bytes) -> None:
+    """Keeps `content` under `name`, whole or not at all (another process may read or write it meanwhile);
     a failure only costs time at the next start."""
     folder = user_cache()
     if folder is None:
@@ -54,8 +73,8 @@ def keep(name: str, stamp: str, lines: list[str]) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write("\n".join([stamp, *lines]) + "\n")
+        with os.fdopen(handle, "wb") as out:
+            out.write(stamp.encode("utf-8") + b"\n" + content)
         os.replace(temporary, folder / name)
     except OSError:
         with contextlib.suppress(OSError):

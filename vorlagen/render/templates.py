@@ -3,10 +3,13 @@ always, undefined names are errors, output bounded."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 import traceback
 from pathlib import Path
 
+import jinja2
 from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.sandbox import SecurityError
@@ -14,6 +17,7 @@ from markupsafe import Markup
 
 from vorlagen.core.engine import TEMPLATES
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.core.usercache import keep_bytes, read_kept_bytes
 from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import LimitExceeded, Sandbox
@@ -21,20 +25,54 @@ from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 
 class _Compiled(BytecodeCache):
-    """Compiled templates of this process, by template file and checksum of its source: a render service builds
-    again and again, and compiling the house style took a noticeable part of each no-op build. Every
-    Templates environment has the same options, so the same source compiles to the same code."""
+    """Compiled templates by template file and checksum of its source: kept in this process (a preview builds
+    again and again) and in the user's cache folder (compiling the house style took about 0,15 s of every command).
+    Every Templates environment has the same options, so the same source compiles to the same code; what else
+    shapes the code – Jinja, Python and this program's sandbox – is the stamp of the kept files. Like Python's own
+    __pycache__, the kept code runs: it lives only in the user's cache folder, never in a project, where a branch
+    could bring it."""
 
     def __init__(self):
         self.codes: dict[tuple[str, str], object] = {}
+        self._stamp: str | None = None
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key; the program's own templates are marked: only they are kept on disk (a data folder's own
+        templates are compiled in each process – their number and the folders they lie in are not bounded)."""
+        key = super().get_cache_key(name, filename)
+        own = filename is not None and Path(filename).parent == TEMPLATES
+        return f"{_OWN}{key}" if own else key
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        bucket.code = self.codes.get((bucket.key, bucket.checksum))
+        code = self.codes.get((bucket.key, bucket.checksum))
+        if code is None and bucket.key.startswith(_OWN):
+            kept = read_kept_bytes(self._name(bucket), self.stamp(), _MAX_KEPT)
+            if kept is not None:
+                bucket.bytecode_from_string(kept)  # resets itself when the checksum or Jinja's own magic differ
+                code = bucket.code
+        bucket.code = code
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.codes[(bucket.key, bucket.checksum)] = bucket.code
+        if bucket.key.startswith(_OWN):
+            keep_bytes(self._name(bucket), self.stamp(), bucket.bytecode_to_string())
+
+    @staticmethod
+    def _name(bucket: Bucket) -> str:
+        return f"vorlage-{bucket.key.removeprefix(_OWN)}.jinja"
+
+    def stamp(self) -> str:
+        """Jinja's and Python's versions and this program's sandbox and environment (their source)."""
+        if self._stamp is None:
+            from vorlagen.render import sandbox
+            code = b"".join(Path(module.__file__).read_bytes() for module in (sandbox, sys.modules[__name__]))
+            self._stamp = (f"{jinja2.__version__} {sys.version.split()[0]} "
+                           f"{hashlib.sha256(code).hexdigest()}")
+        return self._stamp
 
 
+_OWN = "eigen-"
+_MAX_KEPT = 5 * 1024 * 1024  # a compiled template is some kB; a larger file is not one of ours
 _COMPILED = _Compiled()
 
 
