@@ -101,11 +101,20 @@ def test_a_missing_data_repository_names_the_command_as_run(monkeypatch, capsys,
      "ergebnis: Beschluss",
      "TOP 3: Die Beratungsfolge der Vorlage 2024/041 zeigte „ungeändert beschlossen“, ein Wort, das nicht in der "
      "Liste „hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie unter „stand“ das eigene Wort, eines "
-     "von: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, Erledigt."),
+     "von: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, abgesetzt, Erledigt."),
     ("stand: empfohlen ", "stand: empfolen ", "stand:",
      "„stand“: „empfolen“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – meinten Sie "
      "„empfohlen“? Möglich sind: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, "
-     "Erledigt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile {zeile})."),
+     "abgesetzt, Erledigt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile {zeile})."),
+    ('  - {top: "5", ergebnis: abgesetzt}', '  - {top: "5", ergebnis: abgestzt}', "ergebnis: abgestzt",
+     "„ergebnis“: „abgestzt“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – meinten Sie "
+     "„abgesetzt“? Möglich sind: Beschluss, Kenntnisnahme, empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis "
+     "genommen, vertagt, abgesetzt, Erledigt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, "
+     "Zeile {zeile})."),
+    ('  - {top: "4", ergebnis: Kenntnisnahme}', '  - {top: "4", ergebnis: zurückgestellt}', "ergebnis: zurückgestellt",
+     "TOP 4: Die Beratungsfolge der Vorlage 2024/052 zeigte „zurückgestellt“, ein Wort, das nicht in der Liste "
+     "„hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie unter „stand“ das eigene Wort, eines von: "
+     "empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, abgesetzt, Erledigt."),
     ('  - {top: "4", ergebnis: Kenntnisnahme}', '  - {top: "4", stand: vertagt}', "stand: vertagt",
      "TOP 4: „stand“ gehört zu einem „ergebnis“ – tragen Sie das Ergebnis ein oder entfernen Sie „stand“."),
 ])

@@ -61,6 +61,17 @@ def test_the_bodys_own_words_are_printed(built_heidemoor):
     assert "Produkt" not in eil  # forbidden for this Art, and not stated
 
 
+def test_the_bodys_result_words_are_printed_as_written(built_heidemoor):
+    """A Niederschrift records „abgesetzt“ with the body's sentence; a result stated in the Vorlage („Erledigt“, no
+    Niederschrift of the Kreistag) stands in its Beratungsfolge."""
+    text = _text(built_heidemoor, "sitzungen/KA-2024-05-14/niederschrift.txt")
+    assert "TOP 5: Bericht über den Winterdienst 2023/24\nAbgesetzt:\n\nDer Punkt wird von der Tagesordnung abgesetzt." \
+        in text
+    eil = _text(built_heidemoor, "vorlagen/2024-052/2024-052.txt")
+    assert "14.05.2024  Kreisausschuss  Kenntnisnahme  zur Kenntnis genommen\n" in eil
+    assert "06.06.2024  Kreistag        Genehmigung    Erledigt\n" in eil
+
+
 def test_the_niederschrift_counts_votes_without_names(built_heidemoor):
     text = _text(built_heidemoor, "sitzungen/KA-2024-05-14/niederschrift.txt")
     assert "Stimmberechtigte Mitglieder: 9 von 11" in text
@@ -226,7 +237,11 @@ def test_the_schema_of_a_data_repository_holds_the_bodys_own_words():
     niederschrift = schema(kind_of("sitzungen/x/niederschrift.yaml"), stil)
     stand = niederschrift["definitions"]["Protokollpunkt"]["properties"]["stand"]
     assert stand["anyOf"][0]["enum"] == ["empfohlen", "beschlossen", "genehmigt", "abgelehnt", "zur Kenntnis genommen",
-                                         "vertagt", "Erledigt"]
+                                         "vertagt", "abgesetzt", "Erledigt"]
+    ergebnis = niederschrift["definitions"]["Protokollpunkt"]["properties"]["ergebnis"]
+    assert ergebnis["anyOf"][0]["enum"] == ["Beschluss", "Kenntnisnahme", "empfohlen", "beschlossen", "genehmigt",
+                                            "abgelehnt", "zur Kenntnis genommen", "vertagt", "abgesetzt", "Erledigt",
+                                            "zurückgestellt"]  # accepted where a body's list lacks it
 
 
 def test_vorlage_neu_writes_a_vorlage_without_nummer_and_without_amt(tmp_path, capsys):

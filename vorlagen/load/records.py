@@ -99,6 +99,11 @@ def _comma_hint(key: str, before: str | None = None) -> str:
     return ""
 
 
+def _quoted(text: str) -> str:
+    """A text as it may stand inside `{…}` in YAML: in quotes where a comma, colon or bracket would cut it."""
+    return '"' + text.replace('"', '\\"') + '"' if any(c in text for c in ',:{}[]#"') else text
+
+
 def german_decimal(text: str) -> str:
     """A number written the German way as YAML needs it: 12.500,00 → 12500.00."""
     return text.replace(".", "").replace(",", ".")
@@ -171,6 +176,11 @@ class Reader:
         meant = set()  # fields an unknown key probably meant: not reported again as missing
         before = None  # the plain value of the entry before, where a comma may have cut it off
         for key, (key_where, value_node) in node.entries.items():
+            if key not in fields and key in getattr(cls, "ersetzt", {}):  # a renamed key: what to write instead
+                wert = value_node.text if isinstance(value_node, Scalar) else "…"
+                self.fail(key_where, cls.ersetzt[key].replace("{wert}", _quoted(wert)))
+                ok = False
+                continue
             if key not in fields:
                 meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
                 self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
