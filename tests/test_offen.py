@@ -85,6 +85,19 @@ def test_the_unnumbered_vorlage_is_in_no_oparl_and_no_mappe(built_heidemoor):
     assert not (built_heidemoor / "oparl").exists()  # this Landkreis publishes no OParl endpoint
 
 
+def test_a_text_quoting_the_open_nummer_prints_it_as_open(tmp_path):
+    """{{ vorlage.nummer }} before the Nummer is given prints „noch offen“, as the header does; no message."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "sachverhalt.md", "Der zweite Bauabschnitt",
+         "Diese Vorlage ({{ vorlage.nummer }}, {{ vorlage.art }}) berichtet. Der zweite Bauabschnitt")
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.vorlage.nummer is None)
+    html = Composer(project).compose(source).web_html
+    assert "Diese Vorlage (noch offen, Mitteilungsvorlage) berichtet." in html
+
+
 def test_check_lists_what_is_still_open(capsys):
     code, out, _ = run(capsys, "--data", str(HEIDEMOOR), "check")
     assert code == 0
