@@ -66,11 +66,55 @@ def test_a_german_number_cut_at_its_comma_is_named_whole(tmp_path):
          "  - id: fahrzeug\n    art: Aufstellung\n    titel: Kosten\n    kosten:\n"
          "      - {als: Fahrgestell, betrag: 412.500,50}\n")
     line = line_of(path, "betrag:")
-    found = problems_of(data)
-    assert (f"data/vorlagen/2024-041/vorlage.yaml:{line}: Unbekannter Schlüssel „50“ in „kosten“. Steht hier die "
-            "Zahl 412.500,50 mit Dezimalkomma? In „{…}“ trennt das Komma Einträge – schreiben Sie 412500.50 (ohne "
-            "Tausenderpunkt, mit Dezimalpunkt). Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
-            "foerderfaehig, hinweis, erwartet, formel, felder, gruppe.") in found
+    # one message for the line: not a second one on „412.500“ as if its point were a thousands point
+    assert problems_of(data) == [
+        f"data/vorlagen/2024-041/vorlage.yaml:{line}: Unbekannter Schlüssel „50“ in „kosten“. Steht hier die "
+        "Zahl 412.500,50 mit Dezimalkomma? In „{…}“ trennt das Komma Einträge – schreiben Sie 412500.50 (ohne "
+        "Tausenderpunkt, mit Dezimalpunkt). Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
+        "foerderfaehig, hinweis, erwartet, formel, felder, gruppe."]
+
+
+ERLAUBT = "Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, foerderfaehig, hinweis, erwartet, formel, felder, gruppe."
+
+
+@pytest.mark.parametrize("zeile, messages", [
+    ("{als: Fahrgestell, anzahl: 1,5, betrag: 12.500,00}",
+     ["Unbekannter Schlüssel „00“ in „kosten“. Steht hier die Zahl 12.500,00 mit Dezimalkomma? In „{…}“ trennt das "
+      f"Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit Dezimalpunkt). {ERLAUBT}",
+      "Unbekannter Schlüssel „5“ in „kosten“. Steht hier die Zahl 1,5 mit Dezimalkomma? In „{…}“ trennt das Komma "
+      f"Einträge – schreiben Sie 1.5 (ohne Tausenderpunkt, mit Dezimalpunkt). {ERLAUBT}"]),
+    ("{als: Kosten (0,5 Stelle), betrag: 1500}",
+     ["Unbekannter Schlüssel „5 Stelle)“ in „kosten“. Steht in dieser Zeile ein Text mit Komma ohne "
+      "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. "
+      f"als: \"Kosten (0,5 Stelle)\". {ERLAUBT}"]),
+    ("{als: Fahrgestell, Aufbau, Beladung, betrag: 1500}",  # each part after a comma: each message says it
+     ["Unbekannter Schlüssel „Aufbau“ in „kosten“. Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? "
+      "In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. als: \"Fahrgestell, "
+      f"Aufbau\". {ERLAUBT}",
+      "Unbekannter Schlüssel „Beladung“ in „kosten“. Steht in dieser Zeile ein Text mit Komma ohne "
+      "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. "
+      f"als: \"Fahrgestell, Aufbau, Beladung\". {ERLAUBT}"]),
+])
+def test_every_message_about_a_line_cut_at_its_commas_says_so(tmp_path, zeile, messages):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / "vorlagen/2024-041/vorlage.yaml"
+    edit(path, "klimaschutz: {auswirkung: keine}\n", "klimaschutz: {auswirkung: keine}\nfinanzierung:\n"
+         "  - id: fahrzeug\n    art: Aufstellung\n    titel: Kosten\n    kosten:\n"
+         f"      - {zeile}\n")
+    where = f"data/vorlagen/2024-041/vorlage.yaml:{line_of(path, zeile)}"
+    assert problems_of(data) == [f"{where}: {message}" for message in messages]
+
+
+def test_a_name_cut_at_its_comma_is_shown_whole_in_quotes(tmp_path):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / "vorlagen/2024-041/vorlage.yaml"
+    edit(path, "{sitzung: KA-2024-05-14, rolle: Beschlussempfehlung}",
+         "{sitzung: KA-2024-05-14, rolle: Beschlussempfehlung, berichterstattung: {name: Kruse, Fachbereich 32}}")
+    assert problems_of(data) == [
+        f"data/vorlagen/2024-041/vorlage.yaml:{line_of(path, 'name: Kruse')}: Unbekannter Schlüssel „Fachbereich 32“ in "
+        "„berichterstattung“. Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das "
+        "Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. name: \"Kruse, Fachbereich 32\". "
+        "Erlaubt sind: name, funktion."]
 
 
 @pytest.mark.parametrize("argv0, shown", [("/repo/build.py", "./bauen.sh"), ("/usr/bin/vorlagen", "vorlagen")])
