@@ -184,7 +184,7 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
                                                             "fassen Sie beide Einträge zusammen."))
             seen.add(punkt.top)
             bekannt = punkt.ergebnis is None or stil.ergebnis_erlaubt(punkt.ergebnis)
-            if not bekannt:
+            if punkt.ergebnis is not None and not bekannt:
                 problems.append(unknown_word(punkt.where("ergebnis"), "ergebnis", punkt.ergebnis,
                                              stil.niederschrift_ergebnisse(), "beratungsergebnisse",
                                              defined_at(stil, "beratungsergebnisse")))
