@@ -114,9 +114,9 @@ OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave 
 
 
 def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
-    """Whether a Beratung of the Vorlage in a deciding role has settled it: a Beschluss or a word such as erledigt
-    recorded in a Niederschrift, or a result in the Vorlage itself – any but a Kenntnisnahme in the Niederschrift
-    and vertagt, zurückgestellt or abgesetzt."""
+    """Whether a Beratung of the Vorlage in a deciding role has settled it: a result recorded in a Niederschrift
+    other than a Kenntnisnahme (a Beschluss, a word such as erledigt), or a result stated in the Vorlage itself;
+    vertagt, zurückgestellt and abgesetzt settle nothing."""
     rollen = facts.koerperschaft.hausstil.rollen
     for b in source.vorlage.beratungsfolge:
         if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
