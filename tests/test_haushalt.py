@@ -413,6 +413,19 @@ def test_a_result_in_the_vorlage_decides_too(data):
     prepare(data)
 
 
+@pytest.mark.parametrize("wort, offen", [("erledigt", False), ("abgesetzt", True), ("vertagt", True)])
+def test_a_word_recorded_in_the_niederschrift_decides_unless_it_leaves_the_vorlage_open(beschlossen, wort, offen):
+    """A Niederschrift may record the body's word instead of a Beschluss: „erledigt“ settles the Vorlage as a
+    Beschluss does; „abgesetzt“ and „vertagt“ leave it open, so it still counts at its position."""
+    second_vorlage(beschlossen, 200000)
+    edit(beschlossen / NIEDERSCHRIFT, "    ergebnis: Beschluss\n    abstimmung: {ja: 8, nein: 0, enthaltung: 1, "
+                                      "ergebnis: angenommen}\n", f"    ergebnis: {wort}\n")
+    if offen:
+        assert len([p for p in problems_of(beschlossen) if "reicht nicht für alle Vorlagen" in p]) == 2
+    else:
+        prepare(beschlossen)
+
+
 # --- Mehrerträge: an Ertrag position of the Haushalt with a prognose -------------------------------------------
 
 ERTRAG = {2021: (88000000, 88050000), 2022: (90000000, 90600000)}  # Schlüsselzuweisungen: Ansatz, Prognose

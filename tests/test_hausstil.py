@@ -70,6 +70,22 @@ def test_default_beratungsfolge_shows_date_gremium_and_role(data):
     assert "<td>21.06.2021</td><td>Kreisausschuss</td><td>Entscheidung</td>" in part
 
 
+def test_a_result_stated_in_the_vorlage_gets_the_ergebnis_column_and_leaves_the_sign_off_valid(data):
+    """Without any Niederschrift and without an Ergebnis column in the Hausstil, a result stated in the Beratungsfolge
+    is printed in a column of its own; results come later and are not signed, so the Kämmerei's sign-off holds."""
+    without_niederschriften(data)
+    edit(data / V, "{sitzung: KA-2021-06-21, rolle: Entscheidung}",
+         "{sitzung: KA-2021-06-21, rolle: Entscheidung, ergebnis: erledigt}")
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.vorlage.nummer == "2021/0123")
+    doc = Composer(project).compose(source)
+    part = section(doc.web_html, "beratungsfolge")
+    assert re.findall(r'<th scope="col">(.*?)</th>', part) == ["Datum", "Gremium", "Zuständigkeit", "Ergebnis"]
+    assert "<td>21.06.2021</td><td>Kreisausschuss</td><td>Entscheidung</td><td>erledigt</td>" in part
+    assert "<td>10.06.2021</td><td>Ausschuss für Soziales und Integration</td><td>Vorberatung</td><td></td>" in part
+    assert doc.freigabe is not None and [(s.rolle, s.zustand) for s in doc.freigabe.staende] == [("Kämmerei", "gültig")]
+
+
 def test_beratungsfolge_without_any_rolle_has_no_role_column(data):
     """Bodies (ALLRIS) often state no Zuständigkeit: nothing is invented, the column is left out."""
     without_niederschriften(data)
@@ -322,7 +338,7 @@ CASES = [
     ("unbekannter-hausstil-schluessel", [(K, "akzentfarbe:", "farbe: rot\n  akzentfarbe:")],
      [(K, "farbe: rot", "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
        "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, mitzeichnung, unterschrift, rollen, beratungsergebnisse, enthaltungen, dringlichkeitsentscheidung, "
-       "niederschrift_kenntnisnahme, vorsitz.")]),
+       "niederschrift_saetze, vorsitz.")]),
     ("unbekannte-spalte", [(K, "akzentfarbe:", "beratungsfolge: {spalten: [datum, sitzungsort]}\n  akzentfarbe:")],
      [(K, "sitzungsort", "„spalten“: „sitzungsort“ ist nicht vorgesehen. Möglich sind: datum, uhrzeit, gremium, "
        "rolle, berichterstattung, ergebnis.")]),

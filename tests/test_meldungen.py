@@ -66,11 +66,55 @@ def test_a_german_number_cut_at_its_comma_is_named_whole(tmp_path):
          "  - id: fahrzeug\n    art: Aufstellung\n    titel: Kosten\n    kosten:\n"
          "      - {als: Fahrgestell, betrag: 412.500,50}\n")
     line = line_of(path, "betrag:")
-    found = problems_of(data)
-    assert (f"data/vorlagen/2024-041/vorlage.yaml:{line}: Unbekannter Schlüssel „50“ in „kosten“. Steht hier die "
-            "Zahl 412.500,50 mit Dezimalkomma? In „{…}“ trennt das Komma Einträge – schreiben Sie 412500.50 (ohne "
-            "Tausenderpunkt, mit Dezimalpunkt). Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
-            "foerderfaehig, hinweis, erwartet, formel, felder, gruppe.") in found
+    # one message for the line: not a second one on „412.500“ as if its point were a thousands point
+    assert problems_of(data) == [
+        f"data/vorlagen/2024-041/vorlage.yaml:{line}: Unbekannter Schlüssel „50“ in „kosten“. Steht hier die "
+        "Zahl 412.500,50 mit Dezimalkomma? In „{…}“ trennt das Komma Einträge – schreiben Sie 412500.50 (ohne "
+        "Tausenderpunkt, mit Dezimalpunkt). Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
+        "foerderfaehig, hinweis, erwartet, formel, felder, gruppe."]
+
+
+ERLAUBT = "Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, foerderfaehig, hinweis, erwartet, formel, felder, gruppe."
+
+
+@pytest.mark.parametrize("zeile, messages", [
+    ("{als: Fahrgestell, anzahl: 1,5, betrag: 12.500,00}",
+     ["Unbekannter Schlüssel „00“ in „kosten“. Steht hier die Zahl 12.500,00 mit Dezimalkomma? In „{…}“ trennt das "
+      f"Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit Dezimalpunkt). {ERLAUBT}",
+      "Unbekannter Schlüssel „5“ in „kosten“. Steht hier die Zahl 1,5 mit Dezimalkomma? In „{…}“ trennt das Komma "
+      f"Einträge – schreiben Sie 1.5 (ohne Tausenderpunkt, mit Dezimalpunkt). {ERLAUBT}"]),
+    ("{als: Kosten (0,5 Stelle), betrag: 1500}",
+     ["Unbekannter Schlüssel „5 Stelle)“ in „kosten“. Steht in dieser Zeile ein Text mit Komma ohne "
+      "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. "
+      f"als: \"Kosten (0,5 Stelle)\". {ERLAUBT}"]),
+    ("{als: Fahrgestell, Aufbau, Beladung, betrag: 1500}",  # each part after a comma: each message says it
+     ["Unbekannter Schlüssel „Aufbau“ in „kosten“. Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? "
+      "In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. als: \"Fahrgestell, "
+      f"Aufbau\". {ERLAUBT}",
+      "Unbekannter Schlüssel „Beladung“ in „kosten“. Steht in dieser Zeile ein Text mit Komma ohne "
+      "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. "
+      f"als: \"Fahrgestell, Aufbau, Beladung\". {ERLAUBT}"]),
+])
+def test_every_message_about_a_line_cut_at_its_commas_says_so(tmp_path, zeile, messages):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / "vorlagen/2024-041/vorlage.yaml"
+    edit(path, "klimaschutz: {auswirkung: keine}\n", "klimaschutz: {auswirkung: keine}\nfinanzierung:\n"
+         "  - id: fahrzeug\n    art: Aufstellung\n    titel: Kosten\n    kosten:\n"
+         f"      - {zeile}\n")
+    where = f"data/vorlagen/2024-041/vorlage.yaml:{line_of(path, zeile)}"
+    assert problems_of(data) == [f"{where}: {message}" for message in messages]
+
+
+def test_a_name_cut_at_its_comma_is_shown_whole_in_quotes(tmp_path):
+    data = copy_data(HEIDEMOOR, tmp_path)
+    path = data / "vorlagen/2024-041/vorlage.yaml"
+    edit(path, "{sitzung: KA-2024-05-14, rolle: Beschlussempfehlung}",
+         "{sitzung: KA-2024-05-14, rolle: Beschlussempfehlung, berichterstattung: {name: Kruse, Fachbereich 32}}")
+    assert problems_of(data) == [
+        f"data/vorlagen/2024-041/vorlage.yaml:{line_of(path, 'name: Kruse')}: Unbekannter Schlüssel „Fachbereich 32“ in "
+        "„berichterstattung“. Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das "
+        "Komma Einträge – setzen Sie den Text in Anführungszeichen, z. B. name: \"Kruse, Fachbereich 32\". "
+        "Erlaubt sind: name, funktion."]
 
 
 @pytest.mark.parametrize("argv0, shown", [("/repo/build.py", "./bauen.sh"), ("/usr/bin/vorlagen", "vorlagen")])
@@ -101,11 +145,20 @@ def test_a_missing_data_repository_names_the_command_as_run(monkeypatch, capsys,
      "ergebnis: Beschluss",
      "TOP 3: Die Beratungsfolge der Vorlage 2024/041 zeigte „ungeändert beschlossen“, ein Wort, das nicht in der "
      "Liste „hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie unter „stand“ das eigene Wort, eines "
-     "von: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, Erledigt."),
+     "von: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, abgesetzt, Erledigt."),
     ("stand: empfohlen ", "stand: empfolen ", "stand:",
      "„stand“: „empfolen“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – meinten Sie "
      "„empfohlen“? Möglich sind: empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, "
-     "Erledigt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile {zeile})."),
+     "abgesetzt, Erledigt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, Zeile {zeile})."),
+    ('  - {top: "5", ergebnis: abgesetzt}', '  - {top: "5", ergebnis: abgestzt}', "ergebnis: abgestzt",
+     "„ergebnis“: „abgestzt“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – meinten Sie "
+     "„abgesetzt“? Möglich sind: Beschluss, Kenntnisnahme, empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis "
+     "genommen, vertagt, abgesetzt, Erledigt. Ein eigenes Wort ergänzen Sie in der Liste (data/koerperschaft.yaml, "
+     "Zeile {zeile})."),
+    ('  - {top: "4", ergebnis: Kenntnisnahme}', '  - {top: "4", ergebnis: zurückgestellt}', "ergebnis: zurückgestellt",
+     "TOP 4: Die Beratungsfolge der Vorlage 2024/052 zeigte „zurückgestellt“, ein Wort, das nicht in der Liste "
+     "„hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie unter „stand“ das eigene Wort, eines von: "
+     "empfohlen, beschlossen, genehmigt, abgelehnt, zur Kenntnis genommen, vertagt, abgesetzt, Erledigt."),
     ('  - {top: "4", ergebnis: Kenntnisnahme}', '  - {top: "4", stand: vertagt}', "stand: vertagt",
      "TOP 4: „stand“ gehört zu einem „ergebnis“ – tragen Sie das Ergebnis ein oder entfernen Sie „stand“."),
 ])

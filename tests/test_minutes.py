@@ -198,16 +198,73 @@ def test_a_niederschrift_without_schriftfuehrung_prints_no_empty_signature_line(
     assert "Lukas Brandt" not in html
 
 
-def test_kenntnisnahme_prints_the_bodys_sentence_or_none(capsys, data, tmp_path):
+def test_a_result_prints_the_bodys_sentence_or_none(capsys, data, tmp_path):
+    """Sentences under a result come from the Hausstil only (hausstil: niederschrift_saetze): a word result such as
+    „abgesetzt“ prints the body's sentence; vertagt and a Kenntnisnahme without one print the result alone."""
     out = tmp_path / "out"
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
     html = (out / "sitzungen/ASI-2023-11-30/niederschrift.html").read_text(encoding="utf-8")
     assert ('<p class="ergebnis-titel">Kenntnisnahme:</p>\n    <p>Der Bericht wird zur Kenntnis genommen.</p>'
             in html)  # the example's Hausstil states its sentence
-    edit(data / "koerperschaft.yaml", "  niederschrift_kenntnisnahme: Der Bericht wird zur Kenntnis genommen.", "")
+    edit(data / "koerperschaft.yaml", "  niederschrift_saetze: {Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.}",
+         "  niederschrift_saetze:\n    abgesetzt: Der Punkt wird von der Tagesordnung abgesetzt.")
+    niederschrift = data / "sitzungen/ASI-2021-06-10/niederschrift.yaml"
+    edit(niederschrift, '{top: "4", text: top-4.md}', '{top: "4", text: top-4.md, ergebnis: abgesetzt}')
+    edit(niederschrift, '{top: "6", text: top-6.md}', '{top: "6", text: top-6.md, ergebnis: vertagt}')
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
     html = (out / "sitzungen/ASI-2023-11-30/niederschrift.html").read_text(encoding="utf-8")
     assert '<p class="ergebnis-titel">Kenntnisnahme</p>' in html and "zur Kenntnis genommen." not in html
+    html = (out / "sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")
+    assert ('<p class="ergebnis-titel">Abgesetzt:</p>\n    <p>Der Punkt wird von der Tagesordnung abgesetzt.</p>'
+            in html)
+    intern = (out / "intern/sitzungen/ASI-2021-06-10/niederschrift.html").read_text(encoding="utf-8")  # TOP 6
+    assert '<p class="ergebnis-titel">Vertagt</p>' in intern and "Die Beratung wird vertagt." not in intern
+
+
+@pytest.mark.parametrize("zeile, message", [
+    ("niederschrift_kenntnisnahme: Der Bericht wird zur Kenntnis genommen.",
+     "„niederschrift_kenntnisnahme“ heißt jetzt „niederschrift_saetze“ und nimmt einen Satz je Ergebnis – schreiben "
+     "Sie: niederschrift_saetze: {Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.}"),
+    ("niederschrift_kenntnisnahme: 'Kenntnis genommen, ohne Aussprache.'",
+     "„niederschrift_kenntnisnahme“ heißt jetzt „niederschrift_saetze“ und nimmt einen Satz je Ergebnis – schreiben "
+     "Sie: niederschrift_saetze: {Kenntnisnahme: \"Kenntnis genommen, ohne Aussprache.\"}"),
+    ("niederschrift_saetze: {Beschluss: Es wird beschlossen.}",
+     "„niederschrift_saetze“: Unter einem Beschluss steht sein Text mit der Abstimmung, kein fester Satz – entfernen "
+     "Sie „Beschluss“ hier."),
+    ("niederschrift_saetze: {abgesezt: Abgesetzt.}",
+     "„niederschrift_saetze“: „abgesezt“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – "
+     "meinten Sie „abgesetzt“? Möglich sind: Kenntnisnahme, ungeändert beschlossen, geändert beschlossen, abgelehnt, "
+     "zur Kenntnis genommen, zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt. Ein eigenes Wort ergänzen "
+     "Sie in der Liste (koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter)."),
+])
+def test_the_sentences_of_the_niederschrift_name_a_result_and_the_old_key_says_what_to_write(data, zeile, message):
+    from .conftest import line_of, problems_of
+    path = data / "koerperschaft.yaml"
+    edit(path, "  niederschrift_saetze: {Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.}", f"  {zeile}")
+    assert problems_of(data) == [f"data/koerperschaft.yaml:{line_of(path, zeile.split(':')[0] + ':')}: {message}"]
+
+
+def test_a_niederschrift_records_the_bodys_own_result_words(data):
+    """„abgesetzt“ and „erledigt“ are results of the standard list; a word outside it names the list, Beschluss and
+    Kenntnisnahme; vertagt and zurückgestellt stay possible where a body's list lacks them (older repositories)."""
+    from vorlagen.compute.project import prepare
+    from .conftest import line_of, problems_of
+    path = data / "sitzungen/ASI-2021-06-10/niederschrift.yaml"
+    edit(path, '{top: "4", text: top-4.md}', '{top: "4", text: top-4.md, ergebnis: abgesetzt}')
+    edit(path, '{top: "6", text: top-6.md}', '{top: "6", text: top-6.md, ergebnis: erledigt}')
+    prepare(data)  # no problem
+    edit(path, "ergebnis: erledigt}", "ergebnis: erlegt}")
+    assert problems_of(data) == [
+        f"data/sitzungen/ASI-2021-06-10/niederschrift.yaml:{line_of(path, 'erlegt')}: „ergebnis“: „erlegt“ steht "
+        "nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – meinten Sie „erledigt“? Möglich sind: "
+        "Beschluss, Kenntnisnahme, ungeändert beschlossen, geändert beschlossen, abgelehnt, zur Kenntnis genommen, "
+        "zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt. Ein eigenes Wort ergänzen Sie in der Liste "
+        "(koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter)."]
+    edit(data / "koerperschaft.yaml", 'hausstil:\n  akzentfarbe: "#00599c"\n',
+         'hausstil:\n  akzentfarbe: "#00599c"\n  beratungsergebnisse: [ungeändert beschlossen, zur Kenntnis genommen]\n')
+    edit(path, "ergebnis: erlegt}", "ergebnis: zurückgestellt}")
+    edit(path, "ergebnis: abgesetzt}", "ergebnis: vertagt}")
+    prepare(data)  # no problem; a TOP without Vorlage is asked for no word of the Beratungsfolge
 
 
 def test_counted_votes_are_checked_against_the_count_present(data):

@@ -61,6 +61,17 @@ def test_the_bodys_own_words_are_printed(built_heidemoor):
     assert "Produkt" not in eil  # forbidden for this Art, and not stated
 
 
+def test_the_bodys_result_words_are_printed_as_written(built_heidemoor):
+    """A Niederschrift records „abgesetzt“ with the body's sentence; a result stated in the Vorlage („Erledigt“, no
+    Niederschrift of the Kreistag) stands in its Beratungsfolge."""
+    text = _text(built_heidemoor, "sitzungen/KA-2024-05-14/niederschrift.txt")
+    assert "TOP 5: Bericht über den Winterdienst 2023/24\nAbgesetzt:\n\nDer Punkt wird von der Tagesordnung abgesetzt." \
+        in text
+    eil = _text(built_heidemoor, "vorlagen/2024-052/2024-052.txt")
+    assert "14.05.2024  Kreisausschuss  Kenntnisnahme  zur Kenntnis genommen\n" in eil
+    assert "06.06.2024  Kreistag        Genehmigung    Erledigt\n" in eil
+
+
 def test_the_niederschrift_counts_votes_without_names(built_heidemoor):
     text = _text(built_heidemoor, "sitzungen/KA-2024-05-14/niederschrift.txt")
     assert "Stimmberechtigte Mitglieder: 9 von 11" in text
@@ -72,6 +83,19 @@ def test_the_niederschrift_counts_votes_without_names(built_heidemoor):
 def test_the_unnumbered_vorlage_is_in_no_oparl_and_no_mappe(built_heidemoor):
     assert (built_heidemoor / "sitzungen" / "KA-2024-05-14" / "sitzungsmappe.pdf").is_file()
     assert not (built_heidemoor / "oparl").exists()  # this Landkreis publishes no OParl endpoint
+
+
+def test_a_text_quoting_the_open_nummer_prints_it_as_open(tmp_path):
+    """{{ vorlage.nummer }} before the Nummer is given prints „noch offen“, as the header does; no message."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+    data = copy_data(HEIDEMOOR, tmp_path)
+    edit(data / ENTWURF / "sachverhalt.md", "Der zweite Bauabschnitt",
+         "Diese Vorlage ({{ vorlage.nummer }}, {{ vorlage.art }}) berichtet. Der zweite Bauabschnitt")
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.vorlage.nummer is None)
+    html = Composer(project).compose(source).web_html
+    assert "Diese Vorlage (noch offen, Mitteilungsvorlage) berichtet." in html
 
 
 def test_check_lists_what_is_still_open(capsys):
@@ -226,7 +250,11 @@ def test_the_schema_of_a_data_repository_holds_the_bodys_own_words():
     niederschrift = schema(kind_of("sitzungen/x/niederschrift.yaml"), stil)
     stand = niederschrift["definitions"]["Protokollpunkt"]["properties"]["stand"]
     assert stand["anyOf"][0]["enum"] == ["empfohlen", "beschlossen", "genehmigt", "abgelehnt", "zur Kenntnis genommen",
-                                         "vertagt", "Erledigt"]
+                                         "vertagt", "abgesetzt", "Erledigt"]
+    ergebnis = niederschrift["definitions"]["Protokollpunkt"]["properties"]["ergebnis"]
+    assert ergebnis["anyOf"][0]["enum"] == ["Beschluss", "Kenntnisnahme", "empfohlen", "beschlossen", "genehmigt",
+                                            "abgelehnt", "zur Kenntnis genommen", "vertagt", "abgesetzt", "Erledigt",
+                                            "zurückgestellt"]  # accepted where a body's list lacks it
 
 
 def test_vorlage_neu_writes_a_vorlage_without_nummer_and_without_amt(tmp_path, capsys):

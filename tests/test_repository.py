@@ -51,6 +51,27 @@ def test_new_repository_builds_at_once(capsys, tmp_path, monkeypatch):
     assert "Stadt Beispielhausen" in text and "Beschlussvorschlag" in text
 
 
+@pytest.mark.parametrize("name, zeile, titel", [
+    ("Landkreis Heidemoor", "verwaltungschef: Der Landrat  # aus dem Namen abgeleitet – bitte prüfen (z. B. Die "
+                            "Landrätin)", "Der Landrat"),
+    ("Rhein-Sieg-Kreis", "verwaltungschef: Der Landrat  # aus dem Namen abgeleitet – bitte prüfen (z. B. Die "
+                         "Landrätin)", "Der Landrat"),
+    ("Kreisstadt Siegburg", "verwaltungschef: Der Bürgermeister  # aus dem Namen abgeleitet – bitte prüfen (z. B. Die "
+                            "Bürgermeisterin)", "Der Bürgermeister"),
+    ("Amt Büchen", "verwaltungschef: Der Amtsvorsteher  # aus dem Namen abgeleitet – bitte prüfen (z. B. Die "
+                   "Amtsvorsteherin)", "Der Amtsvorsteher"),
+    ("Zweckverband Wasser", "verwaltungschef: Die Verwaltungsleitung  # bitte ersetzen, z. B. Der Bürgermeister, Die "
+                            "Landrätin, Der Amtsvorsteher", "Die Verwaltungsleitung"),
+])
+def test_new_repository_names_the_head_the_body_has(capsys, tmp_path, name, zeile, titel):
+    """A Landkreis is not headed by a Bürgermeister: the placeholder comes from the name, or is neutral."""
+    from vorlagen.load.facts import load
+    repo = tmp_path / "r"
+    assert run(capsys, "neu", str(repo), "--name", name)[0] == 0
+    assert zeile in (repo / "data" / "koerperschaft.yaml").read_text(encoding="utf-8").splitlines()
+    assert load(repo / "data")[0].koerperschaft.verwaltungschef == titel
+
+
 def test_scaffolded_yaml_names_its_schema_and_is_valid(capsys, tmp_path):
     repo = tmp_path / "r"
     assert run(capsys, "neu", str(repo))[0] == 0

@@ -91,7 +91,8 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         ".vscode/extensions.json": '{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n',
         **schema_files(Hausstil()),  # the Hausstil of the new koerperschaft.yaml: every default
         "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft") + KOERPERSCHAFT.format(
-            name=text_value("--name", name, 120), anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140)),
+            name=text_value("--name", name, 120), anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140),
+            verwaltungschef=verwaltungschef(name)),
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung") + SITZUNG.format(
             datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
     }
@@ -196,10 +197,33 @@ def _fail(data: Path, message: str) -> BuildFailed:
     return BuildFailed([Problem(Where(f"{data.name}/vorlagen"), message)])
 
 
+# (word in the body's name, title of its head): the first word found decides; words are matched whole or as the
+# end of a compound (Rhein-Sieg-Kreis, Musterstadt)
+_VERWALTUNGSCHEFS = (("landkreis", "Der Landrat"), ("kreis", "Der Landrat"), ("landratsamt", "Der Landrat"),
+                     ("samtgemeinde", "Der Samtgemeindebürgermeister"), ("amt", "Der Amtsvorsteher"),
+                     ("stadt", "Der Bürgermeister"), ("gemeinde", "Der Bürgermeister"), ("markt", "Der Bürgermeister"))
+
+
+def verwaltungschef(name: str) -> str:
+    """The placeholder head of a new body, from its name (Landkreis → Der Landrat, Stadt → Der Bürgermeister,
+    Amt → Der Amtsvorsteher), as a YAML value with a comment; a name that says nothing gets a neutral one."""
+    woerter = [w for w in re.split(r"[^\w]+", name.lower()) if w]
+    for wort, titel in _VERWALTUNGSCHEFS:
+        if any(w == wort or (len(wort) > 3 and w.endswith(wort)) for w in woerter):
+            return f"{titel}  # aus dem Namen abgeleitet – bitte prüfen (z. B. {_weiblich(titel)})"
+    return "Die Verwaltungsleitung  # bitte ersetzen, z. B. Der Bürgermeister, Die Landrätin, Der Amtsvorsteher"
+
+
+def _weiblich(titel: str) -> str:
+    """'Der Landrat' → 'Die Landrätin' (the example in the comment)."""
+    wort = titel.split(" ", 1)[1]
+    return "Die " + {"Landrat": "Landrätin"}.get(wort, wort + "in")
+
+
 KOERPERSCHAFT = """\
 # Stammdaten der Körperschaft – ersetzen Sie die Beispielwerte.
 name: {name}
-verwaltungschef: Der Bürgermeister
+verwaltungschef: {verwaltungschef}
 anschrift: {anschrift}
 aemter:
   - {{id: HA, name: Hauptamt}}

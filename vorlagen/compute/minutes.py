@@ -48,7 +48,7 @@ class Beratungsergebnis:
 
     sitzung_id: str
     top: str
-    ergebnis: str  # Beschluss, Kenntnisnahme, vertagt, zurückgestellt
+    ergebnis: str  # Beschluss, Kenntnisnahme or a word of the body's list (vertagt, abgesetzt …)
     geaendert: bool  # the Beschluss differs from the Vorlage's Beschlussvorschlag
     abstimmung: str | None  # e.g. '14 Ja, 0 Nein, 2 Enthaltungen'
     oeffentlich: bool
@@ -163,11 +163,13 @@ def check_widersprueche(facts: Facts) -> list[Problem]:
 
 
 def check_niederschriften(facts: Facts) -> list[Problem]:
-    """Every Niederschrift names its Sitzung and agenda TOPs, known Ämter, and votes that add up."""
+    """Every Niederschrift names its Sitzung and agenda TOPs, results in the body's words, known Ämter, and votes
+    that add up."""
     problems = []
     vorlagen = {s.vorlage.nummer: s.vorlage for s in facts.vorlagen if s.vorlage.nummer is not None}
     recorded = ergebnisse(facts)
     aemter = {a.id for a in facts.koerperschaft.aemter}
+    stil = facts.koerperschaft.hausstil
     for sitzung_id, source in sorted(facts.niederschriften.items()):
         niederschrift = source.niederschrift
         if sitzung_id not in facts.sitzungen:
@@ -181,11 +183,18 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
                 problems.append(Problem(punkt.where("top"), f"TOP {punkt.top} steht zweimal in der Niederschrift – "
                                                             "fassen Sie beide Einträge zusammen."))
             seen.add(punkt.top)
+            bekannt = punkt.ergebnis is None or stil.ergebnis_erlaubt(punkt.ergebnis)
+            if punkt.ergebnis is not None and not bekannt:
+                problems.append(unknown_word(punkt.where("ergebnis"), "ergebnis", punkt.ergebnis,
+                                             stil.niederschrift_ergebnisse(), "beratungsergebnisse",
+                                             defined_at(stil, "beratungsergebnisse")))
             found = top_of(facts, sitzung_id, punkt.top)
             if found is None:
                 known = [t.top for _, t in tops(facts.sitzungen[sitzung_id])]
                 problems.append(unknown(punkt.where("top"), "r TOP", punkt.top, known,
                                         f"die Niederschrift nennt nur TOPs aus der Tagesordnung von „{sitzung_id}“."))
+                continue
+            if not bekannt:  # no second message on the word it would show as
                 continue
             problems += _check_punkt(punkt, found[1], vorlagen, niederschrift, facts)
             problems += _check_stand(facts, recorded.get((sitzung_id, punkt.top)), punkt, found[1])

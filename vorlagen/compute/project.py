@@ -114,14 +114,16 @@ OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave 
 
 
 def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
-    """Whether a Beratung of the Vorlage in a deciding role has settled it: a Beschluss recorded in a Niederschrift,
-    or a result in the Vorlage itself other than vertagt, zurückgestellt or abgesetzt."""
+    """Whether a Beratung of the Vorlage in a deciding role has settled it: a result recorded in a Niederschrift
+    other than a Kenntnisnahme (a Beschluss, a word such as erledigt), or a result stated in the Vorlage itself;
+    vertagt, zurückgestellt and abgesetzt settle nothing."""
     rollen = facts.koerperschaft.hausstil.rollen
     for b in source.vorlage.beratungsfolge:
         if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
             continue
         recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
-        if (recorded is not None and recorded.ergebnis == "Beschluss") or (b.ergebnis and b.ergebnis not in OFFEN_WORTE):
+        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) \
+                or (b.ergebnis and b.ergebnis not in OFFEN_WORTE):
             return True
     return False
 

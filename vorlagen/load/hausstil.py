@@ -14,7 +14,7 @@ from typing import Literal, get_args
 
 from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import datei
-from vorlagen.load.records import Record, defined_at, record, suggest, unknown_word
+from vorlagen.load.records import Record, defined_at, line_of, record, suggest, unknown_word
 
 
 KOPFFELDER = ("nummer", "datum", "federfuehrend", "aktenzeichen")
@@ -178,6 +178,8 @@ def standard_rollen() -> dict[str, Rolle]:
 
 STANDARD_ERGEBNISSE = ("ungeändert beschlossen", "geändert beschlossen", "abgelehnt", "zur Kenntnis genommen",
                        "zurückgestellt", "vertagt", "zurückgezogen", "abgesetzt", "erledigt")
+PROTOKOLL_ERGEBNISSE = ("Beschluss", "Kenntnisnahme")  # results every Niederschrift may record, besides the body's words
+FRUEHERE_ERGEBNISSE = ("vertagt", "zurückgestellt")  # recorded before the lists were the body's: still accepted
 
 
 @record
@@ -199,8 +201,21 @@ class Hausstil(Record):
     beratungsergebnisse: list[str] = field(default_factory=lambda: list(STANDARD_ERGEBNISSE))  # Stand oder Ergebnis einer Beratung, wie gedruckt
     enthaltungen: bool = False  # true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)
     dringlichkeitsentscheidung: str = "Dringlichkeitsentscheidung"  # das Wort der Körperschaft, gedruckt unter dem Betreff, z. B. Eilentscheidung (§ 89 NKomVG), dringliche Anordnung (Bayern)
-    niederschrift_kenntnisnahme: str | None = None  # Satz der Niederschrift bei „ergebnis: Kenntnisnahme“, z. B. „Der Bericht wird zur Kenntnis genommen.“; ohne: kein Satz
+    niederschrift_saetze: dict[str, str] = field(default_factory=dict)  # Satz der Niederschrift unter einem Ergebnis: Ergebnis → Satz, z. B. Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.; ohne: nur das Ergebnis als Überschrift
     vorsitz: str = "Vorsitz"  # Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar
+
+    # keys that were renamed: the message says what to write instead ({wert}: the value written under the old key)
+    ersetzt = {"niederschrift_kenntnisnahme": "„niederschrift_kenntnisnahme“ heißt jetzt „niederschrift_saetze“ und "
+                                              "nimmt einen Satz je Ergebnis – schreiben Sie: niederschrift_saetze: "
+                                              "{Kenntnisnahme: {wert}}"}
+
+    def niederschrift_ergebnisse(self) -> list[str]:
+        """The results a Niederschrift may record, as messages list them: Beschluss, Kenntnisnahme, the body's words."""
+        return list(dict.fromkeys([*PROTOKOLL_ERGEBNISSE, *self.beratungsergebnisse]))
+
+    def ergebnis_erlaubt(self, ergebnis: str) -> bool:
+        """Whether a Niederschrift may record `ergebnis` (vertagt and zurückgestellt always: older repositories)."""
+        return ergebnis in PROTOKOLL_ERGEBNISSE or ergebnis in FRUEHERE_ERGEBNISSE or ergebnis in self.beratungsergebnisse
 
     def klimaantworten(self) -> dict[str, Klimaantwort]:
         """The answers of the Klimaschutz section (the shipped ones when there is none)."""
@@ -238,6 +253,16 @@ class Hausstil(Record):
                 yield liste, f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet."
             elif any(not wort.strip() for wort in woerter):
                 yield liste, f"Die Liste „{liste}“ enthält ein leeres Wort – entfernen Sie es."
+        for ergebnis in self.niederschrift_saetze:
+            if ergebnis == "Beschluss":
+                yield line_of(self.niederschrift_saetze, ergebnis), (
+                    "„niederschrift_saetze“: Unter einem Beschluss steht sein Text mit der Abstimmung, kein fester "
+                    "Satz – entfernen Sie „Beschluss“ hier.")
+            elif not self.ergebnis_erlaubt(ergebnis):
+                where = line_of(self.niederschrift_saetze, ergebnis)
+                yield where, unknown_word(where, "niederschrift_saetze", ergebnis,
+                                          [w for w in self.niederschrift_ergebnisse() if w != "Beschluss"],
+                                          "beratungsergebnisse", defined_at(self, "beratungsergebnisse")).message
 
 
 def nummer_regex(muster: str) -> str | None:

@@ -10,9 +10,6 @@ from typing import Literal
 from vorlagen.load.model import record
 from vorlagen.load.records import Record
 
-ERGEBNISSE = ("Beschluss", "Kenntnisnahme", "vertagt", "zurückgestellt")
-
-
 # --- sitzungen/<id>/niederschrift.yaml ------------------------------------------------------
 
 @record
@@ -95,7 +92,7 @@ class Protokollpunkt(Record):
     top: str  # Nummer des TOPs aus der Tagesordnung der Sitzung
     text: str | None = None  # Markdown-Datei mit den Wortbeiträgen (indirekte Rede)
     anmerkungen: list[str] = field(default_factory=list)  # Markdown-Dateien „Anmerkung der Verwaltung“
-    ergebnis: Literal["Beschluss", "Kenntnisnahme", "vertagt", "zurückgestellt"] | None = None  # ohne: nur Text
+    ergebnis: str | None = None  # Beschluss, Kenntnisnahme oder ein Wort aus „hausstil: beratungsergebnisse“ (z. B. vertagt, abgesetzt); ohne: nur Text
     stand: str | None = None  # wie die Beratungsfolge der Vorlage das Ergebnis zeigt, ein Wort aus „hausstil: beratungsergebnisse“ (z. B. empfohlen); ohne Angabe aus „ergebnis“ abgeleitet
     beschluss: str | None = None  # Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage
     abstimmung: Abstimmung | None = None  # Pflicht bei einem Beschluss

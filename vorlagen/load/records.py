@@ -83,20 +83,42 @@ def line_of(entries: dict, key: str) -> Where:
     return entries.lines[key]
 
 
-def _comma_hint(key: str, before: str | None = None) -> str:
+@dataclasses.dataclass
+class _Cut:
+    """The plain value of the entry before an unknown key, where a comma in `{…}` may have cut it off."""
+
+    key: str  # that entry's key
+    text: str  # its value as written (and, after a cut, with the cut-off parts)
+    line: int | None
+    problems: tuple[int, int]  # the reader's problems about that value: superseded by the hint
+
+
+def _comma_hint(key: str, before: _Cut | None, ohne_wert: bool) -> str:
     """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas.
-    `before` is the value of the entry in front of it, written without quotes (the number's part before the comma)."""
+    `before` is the entry in front of it, written without quotes (the number's part before the comma);
+    `ohne_wert`: the key stands without a value, as the rest of a text does."""
     if key.strip().isdigit():
-        if before is not None and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", before.strip()):
-            german = f"{before.strip()},{key.strip()}"
+        if before is not None and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", before.text.strip()):
+            german = f"{before.text.strip()},{key.strip()}"
             return (f" Steht hier die Zahl {german} mit Dezimalkomma? In „{{…}}“ trennt das Komma Einträge – "
                     f"schreiben Sie {german_decimal(german)} (ohne Tausenderpunkt, mit Dezimalpunkt).")
         return (" Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
                 "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00.")
-    if any(c in key for c in "() ") or key[:1].isdigit():
+    if any(c in key for c in "() ") or key[:1].isdigit() or (ohne_wert and before is not None):
+        beispiel = f'{before.key}: "{_joined(before.text, key)}"' if before is not None else 'als: "Kosten (0,5 Stelle)"'
         return (" Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das Komma "
-                "Einträge – setzen Sie den Text in Anführungszeichen, z. B. als: \"Kosten (0,5 Stelle)\".")
+                f"Einträge – setzen Sie den Text in Anführungszeichen, z. B. {beispiel}.")
     return ""
+
+
+def _joined(text: str, rest: str) -> str:
+    """A text cut at its comma, joined again: "0,5" between digits, "Kruse, Fachbereich 32" elsewhere."""
+    return f"{text},{rest}" if text[-1:].isdigit() and rest[:1].isdigit() else f"{text}, {rest}"
+
+
+def _quoted(text: str) -> str:
+    """A text as it may stand inside `{…}` in YAML: in quotes where a comma, colon or bracket would cut it."""
+    return '"' + text.replace('"', '\\"') + '"' if any(c in text for c in ',:{}[]#"') else text
 
 
 def german_decimal(text: str) -> str:
@@ -169,16 +191,30 @@ class Reader:
         fields, hints = _fields(cls)
         values, lines, ok = {}, {}, True
         meant = set()  # fields an unknown key probably meant: not reported again as missing
-        before = None  # the plain value of the entry before, where a comma may have cut it off
+        before: _Cut | None = None  # the plain value of the entry before, where a comma may have cut it off
         for key, (key_where, value_node) in node.entries.items():
-            if key not in fields:
-                meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
-                self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
-                                     f"{_comma_hint(key, before)} Erlaubt sind: {', '.join(fields)}.")
+            if key not in fields and key in getattr(cls, "ersetzt", {}):  # a renamed key: what to write instead
+                wert = value_node.text if isinstance(value_node, Scalar) else "…"
+                self.fail(key_where, cls.ersetzt[key].replace("{wert}", _quoted(wert)))
                 ok = False
                 continue
-            before = value_node.text if isinstance(value_node, Scalar) and value_node.plain else None
+            if key not in fields:
+                meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
+                same_line = before if before is not None and before.line == key_where.line else None
+                ohne_wert = isinstance(value_node, Scalar) and value_node.is_null
+                hint = _comma_hint(key, same_line, ohne_wert)
+                if hint and same_line is not None:  # the value before was cut: this message says what it is
+                    start, end = same_line.problems
+                    del self.problems[start:end]
+                    same_line.text, same_line.problems = _joined(same_line.text, key), (len(self.problems),) * 2
+                self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
+                                     f"{hint} Erlaubt sind: {', '.join(fields)}.")
+                ok = False
+                continue
+            start = len(self.problems)
             value = self.read(value_node, hints[key], key)
+            before = _Cut(key, value_node.text, key_where.line, (start, len(self.problems))) \
+                if isinstance(value_node, Scalar) and value_node.plain else None
             ok = ok and value is not INVALID
             values[key], lines[key] = value, key_where
         for field_name, spec in fields.items():

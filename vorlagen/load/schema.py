@@ -23,7 +23,7 @@ import typing
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.load.hausstil import Hausstil
+from vorlagen.load.hausstil import FRUEHERE_ERGEBNISSE, Hausstil
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.mitzeichnung import Mitzeichnungen
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Haushalt, Kennzahlen, Koerperschaft, Kostensaetze,
@@ -98,9 +98,13 @@ def schema(kind: FileKind, hausstil: Hausstil | None = None) -> dict:
     root = _record(kind.record, definitions)
     if hausstil is not None and kind.record is Vorlage:
         _own_words(root, definitions, hausstil)
-    if hausstil is not None and kind.record is Niederschrift:  # the word a recorded result shows as
-        stand = definitions["Protokollpunkt"]["properties"]["stand"]
+    if hausstil is not None and kind.record is Niederschrift:  # the recorded result and the word it shows as
+        punkt = definitions["Protokollpunkt"]["properties"]
+        stand = punkt["stand"]
         stand["anyOf"] = [_words(hausstil.beratungsergebnisse, stand["description"]), {"type": "null"}]
+        ergebnis = punkt["ergebnis"]
+        ergebnisse = dict.fromkeys([*hausstil.niederschrift_ergebnisse(), *FRUEHERE_ERGEBNISSE])
+        ergebnis["anyOf"] = [_words(ergebnisse, ergebnis["description"]), {"type": "null"}]
     return {"$schema": DRAFT, "title": kind.pattern, "description": kind.description,
             **root, "definitions": dict(sorted(definitions.items()))}
 

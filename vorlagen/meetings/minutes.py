@@ -17,12 +17,6 @@ from vorlagen.render import public
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 
-ERGEBNIS_SATZ = {  # Kenntnisnahme: only the body's own sentence (hausstil: niederschrift_kenntnisnahme)
-    "vertagt": "Die Beratung wird vertagt.",
-    "zurückgestellt": "Der Punkt wird zurückgestellt.",
-}
-
-
 @dataclass
 class Eintrag:
     """One TOP of a Niederschrift as shown."""
@@ -137,10 +131,9 @@ class Minutes:
                        self._ergebnis_satz(punkt.ergebnis))
 
     def _ergebnis_satz(self, ergebnis: str | None) -> str | None:
-        """The sentence printed under a result other than a Beschluss; a Kenntnisnahme only in the body's words."""
-        if ergebnis == "Kenntnisnahme":
-            return self.facts.koerperschaft.hausstil.niederschrift_kenntnisnahme
-        return ERGEBNIS_SATZ.get(ergebnis or "")
+        """The sentence printed under a result other than a Beschluss: only the body's own (hausstil:
+        niederschrift_saetze); without one, the result alone is the heading."""
+        return self.facts.koerperschaft.hausstil.niederschrift_saetze.get(ergebnis) if ergebnis else None
 
     def _names(self, sitzung_id: str, vorlage_doc: VorlageDoc | None, oeffentlich: bool) -> dict:
         if vorlage_doc is not None:

@@ -168,7 +168,6 @@ class Composer:
                                  if a.id in texte or (a.form == "klimaschutz" and vorlage.klimaschutz)],
             klimaschutz=stil.klimaantworten()[vorlage.klimaschutz.auswirkung].text if vorlage.klimaschutz else None,
             beratungsfolge=public.schritte(steps) if vorlage.oeffentlich else steps,
-            protokolliert=any(nummer == vorlage.nummer for nummer, _ in self.project.ergebnisse),
             abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
             finanzen_text=finanzen.html if finanzen else None,
             weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
@@ -199,9 +198,9 @@ class Composer:
         gruende = {} if grund is None or daten is None else {
             self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}
         schritte = context["beratungsfolge"]
-        if context["protokolliert"] or any(s.ergebnis for s in schritte):  # results come later and are not signed
+        if any(s.ergebnis for s in schritte):  # results come later and are not signed: nor is their column
             web = self.templates.render("vorlage.html.j2", **dict(
-                context, protokolliert=False, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
+                context, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
                 **self.assets(doc.folder, web=True))
         return freigabe.freigabe(rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen),
                                  source.gezeichnet, gruende)

@@ -26,6 +26,7 @@ from vorlagen.load.assets import image_problem
 from vorlagen.load.facts import Text
 from vorlagen.compute.kennzahlen import Groesse
 from vorlagen.compute.names import UnknownName
+from vorlagen.compute.offen import OFFEN
 from vorlagen.load.records import suggest
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
@@ -194,6 +195,8 @@ class Prose:
                                                "prüfen Sie den Ausdruck.")
         if isinstance(value, Markup):
             return value
+        if value is None:  # a fact not stated yet, e.g. the Nummer of a Vorlage: printed as in the header
+            return escape(OFFEN)
         if not isinstance(value, str):
             return self._fail(problems, where, f"{shown} ergibt keinen Text, sondern eine ganze Gruppe von Werten – "
                                                "wählen Sie einen einzelnen Wert, z. B. „.eigenanteil | eur“.")
