@@ -156,8 +156,9 @@ CASES = [
      [(V, "federfuehrend", "„federfuehrend“ muss ein einzelner Wert sein, keine Liste und kein Abschnitt.")]),
     ("unbekannte-rolle", [Replace(V, "rolle: Entscheidung", "rolle: Beschluss")],
      [(V, "Beschluss}", "„rolle“: „Beschluss“ steht nicht in der Liste „hausstil: rollen“ der Körperschaft – möglich "
-       "sind: Vorberatung, Entscheidung, Kenntnisnahme, Beratung, Anhörung. Ein eigenes Wort ergänzen Sie in der Liste "
-       "(koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter).")]),
+       "sind: Vorberatung, Entscheidung, Kenntnisnahme, Beratung, Anhörung. Für ein eigenes Wort legen Sie die Liste "
+       "„rollen:“ unter „hausstil:“ in koerperschaft.yaml an – sie ersetzt die Standardwörter; übernehmen Sie die, "
+       "die Sie weiter brauchen.")]),
     ("yml-endung", [Write("sitzungen/KT-2021-07-01.yml", "gremium: KT\ndatum: 2021-07-01\n")],
      [("sitzungen/KT-2021-07-01.yml", None, "Dateien enden auf .yaml, nicht .yml – benennen Sie die Datei um.")]),
     ("farbe-ohne-raute", [Replace("koerperschaft.yaml", 'akzentfarbe: "#00599c"', "akzentfarbe: blau")],

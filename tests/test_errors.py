@@ -120,9 +120,9 @@ def test_wrong_types(capsys, data):
     code, found = check(capsys, data)
     assert found == [
         f"data/{VORLAGE}:2: „art“: „Beschlusvorlage“ steht nicht in der Liste „hausstil: arten“ der Körperschaft – "
-        "meinten Sie „Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage. Ein "
-        "eigenes Wort ergänzen Sie in der Liste (koerperschaft.yaml unter „hausstil:“; bis dahin gelten die "
-        "Standardwörter).",
+        "meinten Sie „Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage. Für "
+        "ein eigenes Wort legen Sie die Liste „arten:“ unter „hausstil:“ in koerperschaft.yaml an – sie ersetzt die "
+        "Standardwörter; übernehmen Sie die, die Sie weiter brauchen.",
         f"data/{VORLAGE}:3: „oeffentlich“: „vielleicht“ ist weder ja noch nein – schreiben Sie true oder false.",
         f"data/{VORLAGE}:4: „datum“: Den 2021-02-30 gibt es nicht im Kalender – prüfen Sie Tag und Monat.",
         f"data/{VORLAGE}:{line_of(vorlage, 'sieben')}: „anzahl“: „sieben“ ist keine Zahl – schreiben Sie Zahlen ohne "

@@ -331,8 +331,8 @@ CASES = [
      [(V, "ergebnis: beschlossen", "„ergebnis“: „beschlossen“ steht nicht in der Liste „hausstil: beratungsergebnisse“ "
        "der Körperschaft – meinten Sie „geändert beschlossen“? Möglich sind: ungeändert beschlossen, geändert "
        "beschlossen, abgelehnt, zur Kenntnis genommen, zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt."
-       " Ein eigenes Wort ergänzen Sie in der Liste (koerperschaft.yaml unter „hausstil:“; bis dahin gelten die "
-       "Standardwörter).")]),
+       " Für ein eigenes Wort legen Sie die Liste „beratungsergebnisse:“ unter „hausstil:“ in koerperschaft.yaml an – "
+       "sie ersetzt die Standardwörter; übernehmen Sie die, die Sie weiter brauchen.")]),
     ("berichterstattung-ohne-name", [(V, "rolle: Vorberatung}", "rolle: Vorberatung, berichterstattung: {funktion: Leitung}}")],
      [(V, "berichterstattung", "In „berichterstattung“ fehlt der Eintrag „name“ – ergänzen Sie ihn.")]),
     ("unbekannter-hausstil-schluessel", [(K, "akzentfarbe:", "farbe: rot\n  akzentfarbe:")],
@@ -344,8 +344,9 @@ CASES = [
        "rolle, berichterstattung, ergebnis.")]),
     ("unbekannte-art", [(V, "art: Beschlussvorlage", "art: Beschlußvorlage")],
      [(V, "art:", "„art“: „Beschlußvorlage“ steht nicht in der Liste „hausstil: arten“ der Körperschaft – meinten Sie "
-       "„Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage. Ein eigenes Wort "
-       "ergänzen Sie in der Liste (koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter).")]),
+       "„Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage. Für ein eigenes Wort "
+       "legen Sie die Liste „arten:“ unter „hausstil:“ in koerperschaft.yaml an – sie ersetzt die Standardwörter; "
+       "übernehmen Sie die, die Sie weiter brauchen.")]),
     ("datum-fehlt", [(V, "datum: 2021-05-27\n", "")],
      [(V, "nummer:", "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn.")]),
     ("nummer-passt-nicht-zum-muster", [(K, "akzentfarbe:", 'nummer: "JJ/NNNN"\n  akzentfarbe:')],

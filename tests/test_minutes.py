@@ -234,8 +234,9 @@ def test_a_result_prints_the_bodys_sentence_or_none(capsys, data, tmp_path):
     ("niederschrift_saetze: {abgesezt: Abgesetzt.}",
      "„niederschrift_saetze“: „abgesezt“ steht nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – "
      "meinten Sie „abgesetzt“? Möglich sind: Kenntnisnahme, ungeändert beschlossen, geändert beschlossen, abgelehnt, "
-     "zur Kenntnis genommen, zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt. Ein eigenes Wort ergänzen "
-     "Sie in der Liste (koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter)."),
+     "zur Kenntnis genommen, zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt. Für ein eigenes Wort legen "
+     "Sie die Liste „beratungsergebnisse:“ unter „hausstil:“ in koerperschaft.yaml an – sie ersetzt die "
+     "Standardwörter; übernehmen Sie die, die Sie weiter brauchen."),
 ])
 def test_the_sentences_of_the_niederschrift_name_a_result_and_the_old_key_says_what_to_write(data, zeile, message):
     from .conftest import line_of, problems_of
@@ -258,8 +259,9 @@ def test_a_niederschrift_records_the_bodys_own_result_words(data):
         f"data/sitzungen/ASI-2021-06-10/niederschrift.yaml:{line_of(path, 'erlegt')}: „ergebnis“: „erlegt“ steht "
         "nicht in der Liste „hausstil: beratungsergebnisse“ der Körperschaft – meinten Sie „erledigt“? Möglich sind: "
         "Beschluss, Kenntnisnahme, ungeändert beschlossen, geändert beschlossen, abgelehnt, zur Kenntnis genommen, "
-        "zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt. Ein eigenes Wort ergänzen Sie in der Liste "
-        "(koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter)."]
+        "zurückgestellt, vertagt, zurückgezogen, abgesetzt, erledigt. Für ein eigenes Wort legen Sie die Liste "
+        "„beratungsergebnisse:“ unter „hausstil:“ in koerperschaft.yaml an – sie ersetzt die Standardwörter; "
+        "übernehmen Sie die, die Sie weiter brauchen."]
     edit(data / "koerperschaft.yaml", 'hausstil:\n  akzentfarbe: "#00599c"\n',
          'hausstil:\n  akzentfarbe: "#00599c"\n  beratungsergebnisse: [ungeändert beschlossen, zur Kenntnis genommen]\n')
     edit(path, "ergebnis: erlegt}", "ergebnis: zurückgestellt}")

@@ -92,10 +92,15 @@ def test_a_text_quoting_the_open_nummer_prints_it_as_open(tmp_path):
     data = copy_data(HEIDEMOOR, tmp_path)
     edit(data / ENTWURF / "sachverhalt.md", "Der zweite Bauabschnitt",
          "Diese Vorlage ({{ vorlage.nummer }}, {{ vorlage.art }}) berichtet. Der zweite Bauabschnitt")
+    edit(data / ENTWURF / "sachverhalt.md", "Der zweite Bauabschnitt",
+         "{{ vorlage.nummer | upper }}; {{ \"Nr. \" ~ vorlage.nummer }}; {{ vorlage.nummer | e }}. Der zweite Bauabschnitt")
     project = prepare(data)
     source = next(s for s in project.facts.vorlagen if s.vorlage.nummer is None)
     html = Composer(project).compose(source).web_html
     assert "Diese Vorlage (noch offen, Mitteilungsvorlage) berichtet." in html
+    assert "NOCH OFFEN; Nr. noch offen; noch offen. Der zweite" in html  # whatever the text does with it
+    assert "None" not in html and "NONE" not in html
+    assert source.vorlage.nummer is None  # the record itself keeps the open Nummer
 
 
 def test_check_lists_what_is_still_open(capsys):

@@ -3,11 +3,27 @@ publishing needs before a Sitzungsmappe or publish bundle goes out."""
 
 from __future__ import annotations
 
+import copy
+
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts, VorlageSource
 
 OFFEN = "noch offen"  # a header field not yet known
 TERMIN_OFFEN = "Termin offen"  # a Beratung whose Sitzung is not yet set
+
+
+class Offen(str):
+    """A fact not stated yet, as a text quotes it: a text, so that it reads „noch offen“ whatever the text does
+    with it ({{ vorlage.nummer | upper }}, {{ "Nr. " ~ vorlage.nummer }})."""
+
+
+def zitiert(vorlage):
+    """The Vorlage as its texts quote it: an open Nummer reads „noch offen“ (a copy; the record is kept)."""
+    if vorlage.nummer is not None:
+        return vorlage
+    clone = copy.copy(vorlage)
+    object.__setattr__(clone, "nummer", Offen(OFFEN))
+    return clone
 
 
 def offen(facts: Facts, source: VorlageSource) -> list[str]:

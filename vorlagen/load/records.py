@@ -408,12 +408,14 @@ def _required(spec: dataclasses.Field) -> bool:
 def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: Where | None) -> Problem:
     """A word that is not in one of the body's lists (hausstil: rollen, arten …): which list, where it is defined
     (`defined`: the line of the list, None while the defaults hold), what it holds."""
-    ort = f"{defined.path}, Zeile {defined.line}" if defined is not None and defined.line else \
-        "koerperschaft.yaml unter „hausstil:“; bis dahin gelten die Standardwörter"
     hint = suggest(word, words)
+    if defined is not None and defined.line:
+        eigen = f"Ein eigenes Wort ergänzen Sie in der Liste ({defined.path}, Zeile {defined.line})."
+    else:  # the defaults hold: a list of the body's own replaces them, it does not add to them
+        eigen = (f"Für ein eigenes Wort legen Sie die Liste „{liste}:“ unter „hausstil:“ in koerperschaft.yaml an – "
+                 "sie ersetzt die Standardwörter; übernehmen Sie die, die Sie weiter brauchen.")
     return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
-                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. Ein eigenes Wort "
-                          f"ergänzen Sie in der Liste ({ort}).")
+                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. {eigen}")
 
 
 def defined_at(record, key: str) -> Where | None:

@@ -13,7 +13,7 @@ from vorlagen.render import plaintext
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.names import Names
-from vorlagen.compute.offen import OFFEN
+from vorlagen.compute.offen import OFFEN, zitiert
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
@@ -216,7 +216,8 @@ class Composer:
 
         return dict(finanzierung=rechnung.tabellen, uebersicht=rechnung.uebersicht, bescheide=rechnung.bescheide,
                     antraege=rechnung.antraege, zahlen=rechnung.zahlen, kennzahlen=rechnung.kennzahlen,
-                    verteilungen=rechnung.verteilungen, vorlage=public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage,
+                    verteilungen=rechnung.verteilungen, vorlage=zitiert(public.vorlage(source.vorlage) if source.vorlage.oeffentlich
+                                    else source.vorlage),
                     koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
                     stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung, haushalt=rechnung.haushalt)
 
