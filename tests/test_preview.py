@@ -33,7 +33,7 @@ def preview(data, tmp_path):
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     try:
         while True:
-            line = lines.get(timeout=60)
+            line = lines.get(timeout=180)  # the first build of the example; a busy machine takes its time
             if line.startswith("Vorschau: "):
                 assert line.strip() == f"Vorschau: http://127.0.0.1:{port}/ – Beenden mit Strg+C."
                 break
