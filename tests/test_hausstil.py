@@ -396,6 +396,16 @@ CASES = [
        "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {sitzung: KT-2021-06-21, rolle: Entscheidung}")],
      [(V, "KT-2021-06-21", "Am 21.06.2021 beginnt „KT-2021-06-21“ (09:00 Uhr) vor „KA-2021-06-21“ (16:00 Uhr), steht "
        "in der Beratungsfolge aber danach – ordnen Sie die Sitzungen eines Tages nach ihrem Beginn.")]),
+    # a sentence with commas in `{…}` without quotes: YAML cuts it into further keys without values
+    ("satz-mit-komma", [(K, "{Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.}",
+                         "{Kenntnisnahme: Der Bericht wird, wie vorgelegt, zur Kenntnis genommen.}")],
+     [(K, "niederschrift_saetze", "„Kenntnisnahme“: Der Text ist am Komma abgeschnitten – in „{…}“ trennt das Komma "
+       "Einträge. Setzen Sie ihn in Anführungszeichen: Kenntnisnahme: \"Der Bericht wird, wie vorgelegt, zur Kenntnis "
+       "genommen.\".")]),
+    ("eigene-kopfdaten-mit-komma", [(K, "akzentfarbe:", "kopf: {eigene: {bearbeitung: Verantwortlich, "
+                                                       "Sachbearbeitung}}\n  akzentfarbe:")],
+     [(K, "kopf:", "„bearbeitung“: Der Text ist am Komma abgeschnitten – in „{…}“ trennt das Komma Einträge. Setzen "
+       "Sie ihn in Anführungszeichen: bearbeitung: \"Verantwortlich, Sachbearbeitung\".")]),
 ]
 
 

@@ -261,10 +261,26 @@ class Reader:
         result = LineDict()
         result.lines = {}
         ok = True
+        before: _Cut | None = None  # the plain value of the entry before, where a comma may have cut it off
+        cut: dict[str, _Cut] = {}  # key → its value joined again from the parts a comma cut off
         for key, (key_where, value_node) in node.entries.items():
+            rest = isinstance(value_node, Scalar) and value_node.plain and value_node.text == ""  # a key alone
+            if rest and before is not None and before.line == key_where.line:  # `{a: Text, mit Komma}`
+                start, end = before.problems
+                del self.problems[start:end]
+                before.text, before.problems = _joined(before.text, key), (len(self.problems),) * 2
+                cut[before.key] = before
+                ok = False
+                continue
+            start = len(self.problems)
             value = self.read(value_node, value_type, key)
+            before = _Cut(key, value_node.text, key_where.line, (start, len(self.problems))) \
+                if isinstance(value_node, Scalar) and value_node.plain and value_node.text else None
             ok = ok and value is not INVALID
             result[key], result.lines[key] = value, key_where
+        for key, value in cut.items():
+            self.fail(result.lines[key], f"„{key}“: Der Text ist am Komma abgeschnitten – in „{{…}}“ trennt das Komma "
+                                         f"Einträge. Setzen Sie ihn in Anführungszeichen: {key}: \"{value.text}\".")
         return result if ok else INVALID
 
     def _literal(self, node: Node, choices, name: str):
