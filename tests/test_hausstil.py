@@ -402,6 +402,13 @@ CASES = [
      [(K, "niederschrift_saetze", "„Kenntnisnahme“: Der Text ist am Komma abgeschnitten – in „{…}“ trennt das Komma "
        "Einträge. Setzen Sie ihn in Anführungszeichen: Kenntnisnahme: \"Der Bericht wird, wie vorgelegt, zur Kenntnis "
        "genommen.\".")]),
+    ("ergebnis-doppelt", [(K, "akzentfarbe:", "beratungsergebnisse: [beschlossen, vertagt, beschlossen]\n  akzentfarbe:")],
+     [(K, "beratungsergebnisse:", "Die Liste „beratungsergebnisse“ nennt „beschlossen“ zweimal – streichen Sie eines "
+       "der beiden.")]),
+    ("satz-mit-platzhalter", [(K, "{Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.}",
+                               "{Kenntnisnahme: \"Bericht vom {{ sitzung.datum }} zur Kenntnis genommen.\"}")],
+     [(K, "niederschrift_saetze", "„niederschrift_saetze“: Der Satz unter „Kenntnisnahme“ ist fester Text – "
+       "Platzhalter wie {{ … }} werden hier nicht ausgewertet; schreiben Sie ihn ohne.")]),
     ("eigene-kopfdaten-mit-komma", [(K, "akzentfarbe:", "kopf: {eigene: {bearbeitung: Verantwortlich, "
                                                        "Sachbearbeitung}}\n  akzentfarbe:")],
      [(K, "kopf:", "„bearbeitung“: Der Text ist am Komma abgeschnitten – in „{…}“ trennt das Komma Einträge. Setzen "

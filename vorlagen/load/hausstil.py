@@ -253,6 +253,14 @@ class Hausstil(Record):
                 yield liste, f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet."
             elif any(not wort.strip() for wort in woerter):
                 yield liste, f"Die Liste „{liste}“ enthält ein leeres Wort – entfernen Sie es."
+        for doppelt in sorted({w for w in self.beratungsergebnisse if self.beratungsergebnisse.count(w) > 1}):
+            yield "beratungsergebnisse", (f"Die Liste „beratungsergebnisse“ nennt „{doppelt}“ zweimal – streichen Sie "
+                                          "eines der beiden.")
+        for ergebnis, satz in self.niederschrift_saetze.items():
+            if "{{" in satz or "{%" in satz:
+                yield line_of(self.niederschrift_saetze, ergebnis), (
+                    f"„niederschrift_saetze“: Der Satz unter „{ergebnis}“ ist fester Text – Platzhalter wie {{{{ … }}}} "
+                    "werden hier nicht ausgewertet; schreiben Sie ihn ohne.")
         for ergebnis in self.niederschrift_saetze:
             if ergebnis == "Beschluss":
                 yield line_of(self.niederschrift_saetze, ergebnis), (
