@@ -280,7 +280,7 @@ class Reader:
             result[key], result.lines[key] = value, key_where
         for key, value in cut.items():
             self.fail(result.lines[key], f"„{key}“: Der Text ist am Komma abgeschnitten – in „{{…}}“ trennt das Komma "
-                                         f"Einträge. Setzen Sie ihn in Anführungszeichen: {key}: \"{value.text}\".")
+                                         f"Einträge. Setzen Sie ihn in Anführungszeichen: {key}: {_quoted(value.text)}.")
         return result if ok else INVALID
 
     def _literal(self, node: Node, choices, name: str):
