@@ -3,10 +3,9 @@ publishing needs before a Sitzungsmappe or publish bundle goes out."""
 
 from __future__ import annotations
 
-import copy
-
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.records import changed
 
 OFFEN = "noch offen"  # a header field not yet known
 TERMIN_OFFEN = "Termin offen"  # a Beratung whose Sitzung is not yet set
@@ -21,9 +20,7 @@ def zitiert(vorlage):
     """The Vorlage as its texts quote it: an open Nummer reads „noch offen“ (a copy; the record is kept)."""
     if vorlage.nummer is not None:
         return vorlage
-    clone = copy.copy(vorlage)
-    object.__setattr__(clone, "nummer", Offen(OFFEN))
-    return clone
+    return changed(vorlage, nummer=Offen(OFFEN))
 
 
 def offen(facts: Facts, source: VorlageSource) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,7 +9,7 @@ from fractions import Fraction
 
 from vorlagen.compute.finance import Tabelle, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.names import Named, Names
-from vorlagen.load.records import suggest
+from vorlagen.load.records import changed, suggest
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
@@ -111,15 +110,10 @@ def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Proble
             continue
         given = {k: getattr(change, k) for k in ("foerdersatz", "anteil", "festbetrag", "betrag", "hoechstbetrag")
                  if getattr(change, k) is not None}
-        ways = {k: None for k in ("foerdersatz", "anteil", "festbetrag", "betrag") if k in given}
-        variant = copy.copy(q)
-        for key, value in ({**({k: None for k in ("foerdersatz", "anteil", "festbetrag", "betrag")} if ways else {}),
-                            **given}).items():
-            object.__setattr__(variant, key, value)
-        quellen.append(variant)
-    result = copy.copy(berechnung)
-    object.__setattr__(result, "quellen", quellen)
-    return result, problems
+        ways = ("foerdersatz", "anteil", "festbetrag", "betrag")  # a scenario that names one replaces the source's own
+        cleared = dict.fromkeys(ways) if any(k in given for k in ways) else {}
+        quellen.append(changed(q, **(cleared | given)))
+    return changed(berechnung, quellen=quellen), problems
 
 
 def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):

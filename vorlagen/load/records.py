@@ -6,6 +6,7 @@ problems in German that say what to write instead.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import difflib
@@ -432,6 +433,14 @@ def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: 
                  "sie ersetzt die Standardwörter; übernehmen Sie die, die Sie weiter brauchen.")
     return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
                           f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. {eigen}")
+
+
+def changed(record, **changes):
+    """A copy of a record (which keeps the lines it was read from) with some fields changed; the record stays."""
+    clone = copy.copy(record)
+    for name, value in changes.items():
+        object.__setattr__(clone, name, value)
+    return clone
 
 
 def defined_at(record, key: str) -> Where | None:

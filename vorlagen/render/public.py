@@ -6,24 +6,17 @@ neither `{{ vorlage.anlagen[0].titel }}` nor `{{ vorlage | string }}` can show w
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from pathlib import PurePosixPath
+
+from vorlagen.load.records import changed
 
 NICHTOEFFENTLICH = "nichtöffentlich"
 
 
-def _with(record, **changes):
-    """A copy of a record (which knows its lines) with some fields changed."""
-    clone = copy.copy(record)
-    for name, value in changes.items():
-        object.__setattr__(clone, name, value)
-    return clone
-
-
 def vorlage(record):
     """A Vorlage whose non-public Anlagen have neither title nor file name."""
-    return _with(record, anlagen=[a if a.oeffentlich else _with(a, titel=NICHTOEFFENTLICH, datei="")
+    return changed(record, anlagen=[a if a.oeffentlich else changed(a, titel=NICHTOEFFENTLICH, datei="")
                                   for a in record.anlagen])
 
 
@@ -31,7 +24,7 @@ def sitzung(record):
     """A Sitzung without the TOPs of its non-public part."""
     if record.tagesordnung is None:
         return record
-    return _with(record, tagesordnung=_with(record.tagesordnung, nichtoeffentlich=[]))
+    return changed(record, tagesordnung=changed(record.tagesordnung, nichtoeffentlich=[]))
 
 
 def anlagen(docs: list) -> list:
@@ -56,4 +49,4 @@ def document(doc):
 
 def niederschrift(record, tops: set[str]):
     """A Niederschrift with only the entries of the given (public) TOPs."""
-    return _with(record, punkte=[p for p in record.punkte if p.top in tops])
+    return changed(record, punkte=[p for p in record.punkte if p.top in tops])
