@@ -93,6 +93,13 @@ class _Cut:
     line: int | None
     problems: tuple[int, int]  # the reader's problems about that value: superseded by the hint
 
+    def absorb(self, rest: str, problems: list) -> None:
+        """Takes back the part a comma cut off (`rest`, read as a key of its own); the reader's problems about the
+        cut value go, the message on the whole text replaces them."""
+        start, end = self.problems
+        del problems[start:end]
+        self.text, self.problems = _joined(self.text, rest), (len(problems),) * 2
+
 
 def _comma_hint(key: str, before: _Cut | None, ohne_wert: bool) -> str:
     """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas.
@@ -205,9 +212,7 @@ class Reader:
                 ohne_wert = isinstance(value_node, Scalar) and value_node.is_null
                 hint = _comma_hint(key, same_line, ohne_wert)
                 if hint and same_line is not None:  # the value before was cut: this message says what it is
-                    start, end = same_line.problems
-                    del self.problems[start:end]
-                    same_line.text, same_line.problems = _joined(same_line.text, key), (len(self.problems),) * 2
+                    same_line.absorb(key, self.problems)
                 self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
                                      f"{hint} Erlaubt sind: {', '.join(fields)}.")
                 ok = False
@@ -267,9 +272,7 @@ class Reader:
         for key, (key_where, value_node) in node.entries.items():
             rest = isinstance(value_node, Scalar) and value_node.plain and value_node.text == ""  # a key alone
             if rest and before is not None and before.line == key_where.line:  # `{a: Text, mit Komma}`
-                start, end = before.problems
-                del self.problems[start:end]
-                before.text, before.problems = _joined(before.text, key), (len(self.problems),) * 2
+                before.absorb(key, self.problems)
                 cut[before.key] = before
                 ok = False
                 continue
