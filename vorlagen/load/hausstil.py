@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import field
 from typing import Literal, get_args
@@ -150,7 +151,7 @@ class Mitzeichnungsstil(Record):
     def check(self) -> Iterator[tuple[str | Where, str]]:
         if any(not rolle.strip() for rolle in self.rollen):
             yield "rollen", "Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."
-        for doppelt in sorted({r for r in self.rollen if self.rollen.count(r) > 1}):
+        for doppelt in doppelte(self.rollen):
             yield "rollen", f"„{doppelt}“ steht in „mitzeichnung: rollen“ doppelt – nennen Sie jede Rolle einmal."
         dateien: dict[str, str] = {}
         for rolle in dict.fromkeys(r for r in self.rollen if r.strip()):
@@ -213,9 +214,14 @@ class Hausstil(Record):
         """The results a Niederschrift may record, as messages list them: Beschluss, Kenntnisnahme, the body's words."""
         return list(dict.fromkeys([*PROTOKOLL_ERGEBNISSE, *self.beratungsergebnisse]))
 
+    def angenommene_ergebnisse(self) -> list[str]:
+        """Every result a Niederschrift may record: those listed, and vertagt and zurückgestellt always (older
+        repositories recorded them before the lists were the body's)."""
+        return list(dict.fromkeys([*self.niederschrift_ergebnisse(), *FRUEHERE_ERGEBNISSE]))
+
     def ergebnis_erlaubt(self, ergebnis: str) -> bool:
-        """Whether a Niederschrift may record `ergebnis` (vertagt and zurückgestellt always: older repositories)."""
-        return ergebnis in PROTOKOLL_ERGEBNISSE or ergebnis in FRUEHERE_ERGEBNISSE or ergebnis in self.beratungsergebnisse
+        """Whether a Niederschrift may record `ergebnis`."""
+        return ergebnis in self.angenommene_ergebnisse()
 
     def klimaantworten(self) -> dict[str, Klimaantwort]:
         """The answers of the Klimaschutz section (the shipped ones when there is none)."""
@@ -233,7 +239,7 @@ class Hausstil(Record):
             yield "dringlichkeitsentscheidung", ("„dringlichkeitsentscheidung“ ist leer – schreiben Sie das Wort der "
                                                  "Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg.")
         ids = [a.id for a in self.abschnitte]
-        for doppelt in sorted({i for i in ids if ids.count(i) > 1}):
+        for doppelt in doppelte(ids):
             yield "abschnitte", f"Der Abschnitt „{doppelt}“ steht doppelt – vergeben Sie eindeutige Kennungen."
         for name, art in self.arten.items():
             for abschnitt_id in art.abschnitte:
@@ -253,24 +259,26 @@ class Hausstil(Record):
                 yield liste, f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet."
             elif any(not wort.strip() for wort in woerter):
                 yield liste, f"Die Liste „{liste}“ enthält ein leeres Wort – entfernen Sie es."
-        for doppelt in sorted({w for w in self.beratungsergebnisse if self.beratungsergebnisse.count(w) > 1}):
+        for doppelt in doppelte(self.beratungsergebnisse):
             yield "beratungsergebnisse", (f"Die Liste „beratungsergebnisse“ nennt „{doppelt}“ zweimal – streichen Sie "
                                           "eines der beiden.")
         for ergebnis, satz in self.niederschrift_saetze.items():
+            where = line_of(self.niederschrift_saetze, ergebnis)
             if "{{" in satz or "{%" in satz:
-                yield line_of(self.niederschrift_saetze, ergebnis), (
-                    f"„niederschrift_saetze“: Der Satz unter „{ergebnis}“ ist fester Text – Platzhalter wie {{{{ … }}}} "
-                    "werden hier nicht ausgewertet; schreiben Sie ihn ohne.")
-        for ergebnis in self.niederschrift_saetze:
+                yield where, (f"„niederschrift_saetze“: Der Satz unter „{ergebnis}“ ist fester Text – Platzhalter wie "
+                              "{{ … }} werden hier nicht ausgewertet; schreiben Sie ihn ohne.")
             if ergebnis == "Beschluss":
-                yield line_of(self.niederschrift_saetze, ergebnis), (
-                    "„niederschrift_saetze“: Unter einem Beschluss steht sein Text mit der Abstimmung, kein fester "
-                    "Satz – entfernen Sie „Beschluss“ hier.")
+                yield where, ("„niederschrift_saetze“: Unter einem Beschluss steht sein Text mit der Abstimmung, kein "
+                              "fester Satz – entfernen Sie „Beschluss“ hier.")
             elif not self.ergebnis_erlaubt(ergebnis):
-                where = line_of(self.niederschrift_saetze, ergebnis)
                 yield where, unknown_word(where, "niederschrift_saetze", ergebnis,
                                           [w for w in self.niederschrift_ergebnisse() if w != "Beschluss"],
                                           "beratungsergebnisse", defined_at(self, "beratungsergebnisse")).message
+
+
+def doppelte(woerter) -> list[str]:
+    """The words a list names more than once, sorted."""
+    return sorted(wort for wort, anzahl in Counter(woerter).items() if anzahl > 1)
 
 
 def nummer_regex(muster: str) -> str | None:

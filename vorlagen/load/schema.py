@@ -23,7 +23,7 @@ import typing
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.load.hausstil import FRUEHERE_ERGEBNISSE, Hausstil
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.mitzeichnung import Mitzeichnungen
 from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Haushalt, Kennzahlen, Koerperschaft, Kostensaetze,
@@ -103,8 +103,7 @@ def schema(kind: FileKind, hausstil: Hausstil | None = None) -> dict:
         stand = punkt["stand"]
         stand["anyOf"] = [_words(hausstil.beratungsergebnisse, stand["description"]), {"type": "null"}]
         ergebnis = punkt["ergebnis"]
-        ergebnisse = dict.fromkeys([*hausstil.niederschrift_ergebnisse(), *FRUEHERE_ERGEBNISSE])
-        ergebnis["anyOf"] = [_words(ergebnisse, ergebnis["description"]), {"type": "null"}]
+        ergebnis["anyOf"] = [_words(hausstil.angenommene_ergebnisse(), ergebnis["description"]), {"type": "null"}]
     return {"$schema": DRAFT, "title": kind.pattern, "description": kind.description,
             **root, "definitions": dict(sorted(definitions.items()))}
 
