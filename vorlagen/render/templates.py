@@ -64,7 +64,8 @@ class _Compiled(BytecodeCache):
     def stamp(self) -> str:
         """Jinja's and Python's versions and this program's sandbox and environment (their source)."""
         if self._stamp is None:
-            code = b"".join(Path(sys.modules[module].__file__).read_bytes() for module in (Sandbox.__module__, __name__))
+            modules = (Sandbox.__module__, __name__)
+            code = b"".join(Path(sys.modules[module].__file__).read_bytes() for module in modules)
             self._stamp = (f"{jinja2.__version__} {sys.version.split()[0]} "
                            f"{hashlib.sha256(code).hexdigest()}")
         return self._stamp
