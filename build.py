@@ -2,4 +2,5 @@
 
 if __name__ == "__main__":  # render workers import this file too; they need nothing of it
     from vorlagen.cli import run
+
     run()

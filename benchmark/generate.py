@@ -8,9 +8,38 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("Verwaltung Integration Beratung Kommune Förderung Stelle Konzept Umsetzung Netzwerk Angebot Bedarf "
-         "Steuerung Zusammenarbeit Qualität Standard Träger Jugendamt Jobcenter Ausländerbehörde Sprachförderung "
-         "Quartier Projekt Evaluation Haushalt Maßnahme Ausschuss Kreis Zielgruppe Zugang Verfahren").split()
+WORDS = [
+    "Verwaltung",
+    "Integration",
+    "Beratung",
+    "Kommune",
+    "Förderung",
+    "Stelle",
+    "Konzept",
+    "Umsetzung",
+    "Netzwerk",
+    "Angebot",
+    "Bedarf",
+    "Steuerung",
+    "Zusammenarbeit",
+    "Qualität",
+    "Standard",
+    "Träger",
+    "Jugendamt",
+    "Jobcenter",
+    "Ausländerbehörde",
+    "Sprachförderung",
+    "Quartier",
+    "Projekt",
+    "Evaluation",
+    "Haushalt",
+    "Maßnahme",
+    "Ausschuss",
+    "Kreis",
+    "Zielgruppe",
+    "Zugang",
+    "Verfahren",
+]
 
 
 def sentence(rng: random.Random) -> str:
@@ -35,7 +64,9 @@ def generate(target: Path, vorlagen: int, per_sitzung: int = 20, seed: int = 1) 
     (data / "koerperschaft.yaml").write_text(
         "name: Musterkreis\nverwaltungschef: Der Landrat\nanschrift: Kreishaus 1, 12345 Musterstadt\n"
         "aemter:\n  - {id: KI, name: Kommunales Integrationszentrum}\n"
-        "gremien:\n  - {id: ASI, name: Ausschuss für Soziales und Integration, frist_tage: 14}\n", encoding="utf-8")
+        "gremien:\n  - {id: ASI, name: Ausschuss für Soziales und Integration, frist_tage: 14}\n",
+        encoding="utf-8",
+    )
     sitzungen = (vorlagen + per_sitzung - 1) // per_sitzung
     for s in range(sitzungen):
         month, day = 1 + s % 12, 5 + (s // 12) * 10
@@ -43,8 +74,10 @@ def generate(target: Path, vorlagen: int, per_sitzung: int = 20, seed: int = 1) 
         nummern = [f"2022/{s * per_sitzung + i + 1:04d}" for i in range(min(per_sitzung, vorlagen - s * per_sitzung))]
         tops = "\n".join(f'    - {{top: "{i + 2}", vorlage: "{n}"}}' for i, n in enumerate(nummern))
         (data / "sitzungen" / f"{sid}.yaml").write_text(
-            f"gremium: ASI\ndatum: 2022-{month:02d}-{day:02d}\nbeginn: \"15:00 Uhr\"\nort: Kreishaus\n"
-            f"tagesordnung:\n  oeffentlich:\n    - {{top: \"1\", titel: Eröffnung}}\n{tops}\n", encoding="utf-8")
+            f'gremium: ASI\ndatum: 2022-{month:02d}-{day:02d}\nbeginn: "15:00 Uhr"\nort: Kreishaus\n'
+            f'tagesordnung:\n  oeffentlich:\n    - {{top: "1", titel: Eröffnung}}\n{tops}\n',
+            encoding="utf-8",
+        )
         for n in nummern:
             _vorlage(data, n, sid, month, rng)
     return data
@@ -59,7 +92,9 @@ def _vorlage(data: Path, nummer: str, sitzung: str, month: int, rng: random.Rand
     (data / "bescheide" / f"{bescheid}.yaml").write_text(
         f"datum: 2022-01-{1 + month:02d}\nbehoerde: Bezirksregierung Arnsberg\n"
         f"zeitraum: {{von: 2022-01-01, bis: 2022-12-31}}\npositionen:\n"
-        f"  - {{satz: kim/modul-2/case-management, anzahl: {vzae}}}\nbetrag: {vzae * 55000}\n", encoding="utf-8")
+        f"  - {{satz: kim/modul-2/case-management, anzahl: {vzae}}}\nbetrag: {vzae * 55000}\n",
+        encoding="utf-8",
+    )
     tables = []
     for t in range(rng.randint(1, 4)):
         anzahl, gruppe = rng.choice(["1", "2.5", "3.5", "7"]), rng.choice(["E9a", "E11", "S12", "E5"])
@@ -75,15 +110,21 @@ def _vorlage(data: Path, nummer: str, sitzung: str, month: int, rng: random.Rand
     for s in range(max(1, pages - 1)):
         body = "\n\n".join(paragraph(rng) for _ in range(5))
         table = f'\n\n{{{{ tabelle("tabelle-{s + 1}") }}}}\n' if s < len(tables) else ""
-        sections.append(f"## Abschnitt {s + 1}\n\n{body}{table}\n\nDer Eigenanteil beträgt "
-                        f'{{{{ uebersicht.eigenanteil | eur }}}}.\n')
+        sections.append(
+            f"## Abschnitt {s + 1}\n\n{body}{table}\n\nDer Eigenanteil beträgt "
+            f"{{{{ uebersicht.eigenanteil | eur }}}}.\n"
+        )
     (folder / "text.md").write_text("# Sachverhalt\n\n" + "\n".join(sections), encoding="utf-8")
     (folder / "beschlussvorschlag.md").write_text(
         f"Der Ausschuss beschließt die Umsetzung. Der Bescheid über "
-        f'{{{{ bescheide["{bescheid}"].betrag | eur }}}} liegt vor.\n', encoding="utf-8")
+        f'{{{{ bescheide["{bescheid}"].betrag | eur }}}} liegt vor.\n',
+        encoding="utf-8",
+    )
     (folder / "anlagen" / "konzept.md").write_text(
-        "# Konzept\n\n" + "\n\n".join(paragraph(rng) for _ in range(rng.randint(4, 20))), encoding="utf-8")
-    (folder / "vorlage.yaml").write_text(f"""nummer: "{nummer}"
+        "# Konzept\n\n" + "\n\n".join(paragraph(rng) for _ in range(rng.randint(4, 20))), encoding="utf-8"
+    )
+    (folder / "vorlage.yaml").write_text(
+        f"""nummer: "{nummer}"
 art: Beschlussvorlage
 oeffentlich: true
 datum: 2022-{month:02d}-01
@@ -98,9 +139,12 @@ finanzierung:
 {chr(10).join(tables)}
 anlagen:
   - {{titel: Konzept zur Vorlage {nummer}, datei: anlagen/konzept.md}}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":
     import sys
+
     print(generate(Path(sys.argv[1]), int(sys.argv[2])))

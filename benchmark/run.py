@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,16 +26,18 @@ sys.path.insert(0, str(ROOT))
 
 from benchmark.generate import generate  # noqa: E402
 from vorlagen.building.builder import Builder  # noqa: E402
-from vorlagen.meetings.documents import Meetings  # noqa: E402
-from vorlagen.render.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
-from vorlagen.compute.project import prepare  # noqa: E402
 from vorlagen.building.progress import Progress  # noqa: E402
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult  # noqa: E402
+from vorlagen.compute.project import prepare  # noqa: E402
+from vorlagen.meetings.documents import Meetings  # noqa: E402
+from vorlagen.render.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
 
 RUNS = 5  # timed runs of each quick figure; the report gives their median
 EDITED = "2022/0007"  # the Vorlage whose text and Bescheid the edit figures change
 EDITED_TEXT = Path("vorlagen/2022-0007/text.md")  # in the data folder
-EDITED_BESCHEID = Path("bescheide/2022-0007-kim.yaml")  # a fact only this Vorlage uses and prints (the amount is quoted)
+EDITED_BESCHEID = Path(
+    "bescheide/2022-0007-kim.yaml"
+)  # a fact only this Vorlage uses and prints (the amount is quoted)
 
 
 def print_jobs(data: Path) -> list[tuple[str, RenderJob]]:
@@ -46,19 +48,44 @@ def print_jobs(data: Path) -> list[tuple[str, RenderJob]]:
     docs = {d.source.vorlage.nummer: d for d in composer.compose_all()}
     jobs = []
     for doc in docs.values():
-        jobs.append((doc.source.vorlage.nummer, builder._job(doc.print_html, doc.source.folder, doc.source.vorlage.datum, doc.text,
-                                                                f"Vorlage {doc.source.bezeichnung}")))
+        jobs.append(
+            (
+                doc.source.vorlage.nummer,
+                builder._job(
+                    doc.print_html,
+                    doc.source.folder,
+                    doc.source.vorlage.datum,
+                    doc.text,
+                    f"Vorlage {doc.source.bezeichnung}",
+                ),
+            )
+        )
         for anlage in doc.anlagen:
             if anlage.html:
-                jobs.append((f"{doc.source.vorlage.nummer} Anlage {anlage.nummer}",
-                             builder._job(anlage.html, doc.source.folder, doc.source.vorlage.datum, anlage.text,
-                                          f"Anlage {anlage.nummer}")))
+                jobs.append(
+                    (
+                        f"{doc.source.vorlage.nummer} Anlage {anlage.nummer}",
+                        builder._job(
+                            anlage.html,
+                            doc.source.folder,
+                            doc.source.vorlage.datum,
+                            anlage.text,
+                            f"Anlage {anlage.nummer}",
+                        ),
+                    )
+                )
     for sid, sitzung in sorted(project.facts.sitzungen.items()):
         if sitzung.tagesordnung:
             agenda = meetings.compose(sid, docs)
             for intern in (False, True):
-                jobs.append((f"Tagesordnung {sid}", builder._job(agenda.html[intern][1], project.facts.data_dir, sitzung.datum, None,
-                                                                         f"Tagesordnung {sid}")))
+                jobs.append(
+                    (
+                        f"Tagesordnung {sid}",
+                        builder._job(
+                            agenda.html[intern][1], project.facts.data_dir, sitzung.datum, None, f"Tagesordnung {sid}"
+                        ),
+                    )
+                )
     return jobs
 
 
@@ -66,11 +93,13 @@ def raw_weasyprint(jobs) -> dict[str, float]:
     """Seconds per document, WeasyPrint alone, sequentially in this process (after one warm-up)."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
+
     fonts = FontConfiguration()
 
     def render(job: RenderJob):
         HTML(string=job.html, base_url=job.base.as_uri() + "/", url_fetcher=ProjectFetcher(list(job.roots))).write_pdf(
-            font_config=fonts, **PDF_OPTIONS)
+            font_config=fonts, **PDF_OPTIONS
+        )
 
     render(jobs[0][1])
     times = {}
@@ -90,6 +119,7 @@ class Prerendered(Renderer):
 
     def submit(self, job):
         from concurrent.futures import Future
+
         future = Future()
         future.set_result(RenderResult(self.pdf, {}))
         return future
@@ -98,9 +128,10 @@ class Prerendered(Renderer):
 def own_work(data: Path, out: Path, pdf: bytes) -> float:
     """Load, validate, compute, compose HTML, write: a whole cold build with rendering taken out."""
     shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    Builder(prepare(data), Progress(stream=open(os.devnull, "w"), live=False), Prerendered(pdf)).build(out)
-    return time.perf_counter() - start
+    with open(os.devnull, "w") as devnull:
+        start = time.perf_counter()
+        Builder(prepare(data), Progress(stream=devnull, live=False), Prerendered(pdf)).build(out)
+        return time.perf_counter() - start
 
 
 class Memory:
@@ -152,8 +183,12 @@ def command(data: Path, out: Path, memory: bool = False, program: Path = ROOT) -
     """A fresh `python build.py` (of this checkout or of `program`) as a user runs it: wall time and (optionally)
     peak memory."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(program / "build.py"), "--data", str(data), "--out", str(out)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
+    process = subprocess.Popen(
+        [sys.executable, str(program / "build.py"), "--data", str(data), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CI": "1"},
+    )
     sampler = Memory(process.pid) if memory else None
     _, err = process.communicate()
     wall = time.perf_counter() - start
@@ -166,9 +201,13 @@ def command(data: Path, out: Path, memory: bool = False, program: Path = ROOT) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jahr", type=int, default=500, help="Vorlagen im Jahresarchiv (Standard 500)")
-    parser.add_argument("--vergleich", type=Path, metavar="ORDNER",
-                        help="ein anderer Stand des Programms (z. B. git worktree add ../alt 4c3bdfd): seine Zeiten "
-                             "abwechselnd mit unseren messen, auf denselben Daten")
+    parser.add_argument(
+        "--vergleich",
+        type=Path,
+        metavar="ORDNER",
+        help="ein anderer Stand des Programms (z. B. git worktree add ../alt 4c3bdfd): seine Zeiten "
+        "abwechselnd mit unseren messen, auf denselben Daten",
+    )
     args = parser.parse_args()
     # A user's Python keeps the compiled program (__pycache__); a shell that forbids that (as some sandboxes do)
     # would make every timed command compile the program anew (about 0,2 s) and measure that instead.
@@ -194,7 +233,9 @@ def main() -> None:
         results["edit_text"] = median(lambda: rebuilt(meeting, out, lambda: edit_text(meeting)))
         results["edit_fact"] = median(lambda: rebuilt(meeting, out, lambda: edit_fact(meeting)))
         vzae = int(re.search(r"anzahl: (\d+)", (meeting / EDITED_BESCHEID).read_text(encoding="utf-8"))[1])
-        assert f"{vzae * 55000:,}".replace(",", ".") in (out / "vorlagen/2022-0007/2022-0007.txt").read_text(encoding="utf-8")
+        assert f"{vzae * 55000:,}".replace(",", ".") in (out / "vorlagen/2022-0007/2022-0007.txt").read_text(
+            encoding="utf-8"
+        )
         results["render_edited"] = raw[EDITED]
         results["serve_edit"] = serve_edit(meeting, work / "vorschau")
         if args.jahr:
@@ -227,7 +268,11 @@ def compare(other: Path, work: Path, jahr: int) -> dict[str, tuple[float, float,
             for who in programs:
                 seconds[who].append(run(who))
         ratios = [a / b for a, b in zip(seconds["ours"], seconds["theirs"])]
-        figures[name] = (statistics.median(seconds["ours"]), statistics.median(seconds["theirs"]), statistics.median(ratios))
+        figures[name] = (
+            statistics.median(seconds["ours"]),
+            statistics.median(seconds["theirs"]),
+            statistics.median(ratios),
+        )
 
     for who in programs:  # a first build of each, not timed
         command(data[who], out[who], program=programs[who])
@@ -249,11 +294,15 @@ def serve_edit(data: Path, out: Path) -> float:
     """In `serve`: seconds from saving an edited text to the moment the preview serves the new page (median)."""
     import http.client
     import socket
+
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--data", str(data), "--out", str(out),
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--data", str(data), "--out", str(out), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     page = f"/vorlagen/{EDITED.replace('/', '-')}/{EDITED.replace('/', '-')}.html"
 
     def fetch() -> str:
@@ -317,8 +366,12 @@ def edit_fact(data: Path) -> None:
     content = bescheid.read_text(encoding="utf-8")
     vzae = int(re.search(r"anzahl: (\d+)", content)[1])
     new = vzae + 1 if vzae % 2 else vzae - 1
-    bescheid.write_text(content.replace(f"anzahl: {vzae}}}", f"anzahl: {new}}}").replace(
-        f"betrag: {vzae * 55000}", f"betrag: {new * 55000}"), encoding="utf-8")
+    bescheid.write_text(
+        content.replace(f"anzahl: {vzae}}}", f"anzahl: {new}}}").replace(
+            f"betrag: {vzae * 55000}", f"betrag: {new * 55000}"
+        ),
+        encoding="utf-8",
+    )
 
 
 def de(value: float, places: int) -> str:
@@ -329,28 +382,63 @@ def de(value: float, places: int) -> str:
 def report(r: dict, jahr: int) -> None:
     T = r["T"]
     rows = [
-        ("Kalt (leerer Zwischenstand), Sitzung", f"{de(r['cold'], 1)} s = {de(r['cold'] / T, 2)} × T", "≤ 0,60 × T", r["cold"] <= 0.6 * T),
-        ("eigene Arbeit (ohne WeasyPrint)", f"{de(r['own_work'], 2)} s = {de(100 * r['own_work'] / T, 1)} % von T", "≤ 5 % von T",
-         r["own_work"] <= 0.05 * T),
+        (
+            "Kalt (leerer Zwischenstand), Sitzung",
+            f"{de(r['cold'], 1)} s = {de(r['cold'] / T, 2)} × T",
+            "≤ 0,60 × T",
+            r["cold"] <= 0.6 * T,
+        ),
+        (
+            "eigene Arbeit (ohne WeasyPrint)",
+            f"{de(r['own_work'], 2)} s = {de(100 * r['own_work'] / T, 1)} % von T",
+            "≤ 5 % von T",
+            r["own_work"] <= 0.05 * T,
+        ),
         # a command after one edit (issue 25: one process per command, no render service kept warm): ≤ 1,0 s
-        ("Text einer Vorlage geändert (Befehl)", f"{de(r['edit_text'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
-         "≤ 1,0 s", r["edit_text"] <= 1.0),
+        (
+            "Text einer Vorlage geändert (Befehl)",
+            f"{de(r['edit_text'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
+            "≤ 1,0 s",
+            r["edit_text"] <= 1.0,
+        ),
         ("Fakt nur dieser Vorlage geändert (Befehl)", f"{de(r['edit_fact'], 2)} s", "≤ 1,0 s", r["edit_fact"] <= 1.0),
-        ("serve: Speichern bis neue Seite", f"{de(r['serve_edit'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
-         f"≤ {de(r['render_edited'] + 0.3, 2)} s", r["serve_edit"] <= r["render_edited"] + 0.3),
+        (
+            "serve: Speichern bis neue Seite",
+            f"{de(r['serve_edit'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
+            f"≤ {de(r['render_edited'] + 0.3, 2)} s",
+            r["serve_edit"] <= r["render_edited"] + 0.3,
+        ),
         ("unveränderter Neubau Sitzung", f"{de(r['noop_meeting'], 2)} s", "–", True),
-        ("Speicher Sitzung (Spitze)", f"{de(r['memory_meeting'] / 2**20, 0)} MB", "≤ 350 MB", r["memory_meeting"] <= 350 * 2**20),
+        (
+            "Speicher Sitzung (Spitze)",
+            f"{de(r['memory_meeting'] / 2**20, 0)} MB",
+            "≤ 350 MB",
+            r["memory_meeting"] <= 350 * 2**20,
+        ),
     ]
     if jahr:
         rows += [
-        (f"unveränderter Neubau Jahr ({jahr} Vorlagen)", f"{de(r['noop_year'], 2)} s", "≤ 2 s", r["noop_year"] <= 2),
-        (f"Speicher Jahr (Spitze, {jahr} Vorlagen)", f"{de(r['memory_year'] / 2**20, 0)} MB", "≤ 350 MB, flach",
-         r["memory_year"] <= 350 * 2**20),
-        (f"Kaltstart Jahr ({jahr} Vorlagen)", f"{de(r['cold_year'], 0)} s", "–", True),
+            (
+                f"unveränderter Neubau Jahr ({jahr} Vorlagen)",
+                f"{de(r['noop_year'], 2)} s",
+                "≤ 2 s",
+                r["noop_year"] <= 2,
+            ),
+            (
+                f"Speicher Jahr (Spitze, {jahr} Vorlagen)",
+                f"{de(r['memory_year'] / 2**20, 0)} MB",
+                "≤ 350 MB, flach",
+                r["memory_year"] <= 350 * 2**20,
+            ),
+            (f"Kaltstart Jahr ({jahr} Vorlagen)", f"{de(r['cold_year'], 0)} s", "–", True),
         ]
-    print(f"\nMaschine: {r['machine']}; {r['documents']} Dokumente je Sitzung; T (WeasyPrint allein, sequenziell) = {de(T, 1)} s")
-    print(f"Zeiten: Median aus {RUNS} Läufen, Kaltbau der Sitzung aus 3 (ohne laufende Prozesse davor); Kaltstart Jahr "
-          "ein Lauf\n")
+    print(
+        f"\nMaschine: {r['machine']}; {r['documents']} Dokumente je Sitzung; T (WeasyPrint allein, sequenziell) = {de(T, 1)} s"
+    )
+    print(
+        f"Zeiten: Median aus {RUNS} Läufen, Kaltbau der Sitzung aus 3 (ohne laufende Prozesse davor); Kaltstart Jahr "
+        "ein Lauf\n"
+    )
     width = max(len(row[0]) for row in rows)
     for name, value, target, ok in rows:
         verdict = "" if target == "–" else "erfüllt" if ok else "NICHT erfüllt"
@@ -359,15 +447,21 @@ def report(r: dict, jahr: int) -> None:
 
 
 def report_comparison(figures: dict[str, tuple[float, float, float]], other: Path) -> None:
-    names = {"cold": "Kalt (leerer Zwischenstand), Sitzung", "noop_meeting": "unveränderter Neubau Sitzung",
-             "edit_text": "Text einer Vorlage geändert", "edit_fact": "Fakt nur dieser Vorlage geändert",
-             "noop_year": "unveränderter Neubau Jahr"}
+    names = {
+        "cold": "Kalt (leerer Zwischenstand), Sitzung",
+        "noop_meeting": "unveränderter Neubau Sitzung",
+        "edit_text": "Text einer Vorlage geändert",
+        "edit_fact": "Fakt nur dieser Vorlage geändert",
+        "noop_year": "unveränderter Neubau Jahr",
+    }
     print(f"\nVergleich mit {other}, abwechselnd auf denselben Daten gemessen (Median; Verhältnis: Median je Paar):\n")
     width = max(len(names[name]) for name in figures)
     print(f"  {'':<{width}}  {'dieser Stand':>12}  {'Vergleich':>10}  {'Verhältnis':>10}")
     for name, (ours, theirs, ratio) in figures.items():
         print(f"  {names[name]:<{width}}  {de(ours, 2) + ' s':>12}  {de(theirs, 2) + ' s':>10}  {de(ratio, 2):>10}")
-    print("\n" + json.dumps({"vergleich": {k: [round(v, 4) for v in f] for k, f in figures.items()}}, ensure_ascii=False))
+    print(
+        "\n" + json.dumps({"vergleich": {k: [round(v, 4) for v in f] for k, f in figures.items()}}, ensure_ascii=False)
+    )
 
 
 if __name__ == "__main__":

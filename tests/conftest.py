@@ -21,8 +21,9 @@ GOLDEN = ROOT / "tests" / "golden"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="Golden-HTML-Dateien aus der aktuellen Ausgabe neu schreiben")
+    parser.addoption(
+        "--update-golden", action="store_true", help="Golden-HTML-Dateien aus der aktuellen Ausgabe neu schreiben"
+    )
 
 
 @pytest.fixture
@@ -61,13 +62,30 @@ def freigeben(data: Path) -> Path:
     and then build Sitzungsmappen (which refuse an ENTWURF)."""
     import contextlib
     import io
+
     from vorlagen.compute.project import prepare
     from vorlagen.render.document import Composer
+
     for doc in Composer(prepare(data)).compose_all():
         for stand in doc.freigabe.offen if doc.freigabe else []:
             with contextlib.redirect_stdout(io.StringIO()):
-                assert main(["--data", str(data), "zeichnen", doc.source.auswahl, "--rolle", stand.rolle,
-                             "--name", "Erika Mustermann", "--datum", "2021-05-26"]) == 0
+                assert (
+                    main(
+                        [
+                            "--data",
+                            str(data),
+                            "zeichnen",
+                            doc.source.auswahl,
+                            "--rolle",
+                            stand.rolle,
+                            "--name",
+                            "Erika Mustermann",
+                            "--datum",
+                            "2021-05-26",
+                        ]
+                    )
+                    == 0
+                )
     return data
 
 
@@ -95,6 +113,7 @@ def problems_of(data: Path) -> list[str]:
     """The problems a data folder's computation reports, as printed (it must report some)."""
     from vorlagen.compute.project import prepare
     from vorlagen.core.problems import BuildFailed
+
     with pytest.raises(BuildFailed) as failed:
         prepare(data)
     return [str(p) for p in failed.value.problems]
@@ -130,8 +149,15 @@ def built_aachen(tmp_path_factory) -> Path:
     return out
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -140,7 +166,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                              args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()

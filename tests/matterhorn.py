@@ -73,8 +73,11 @@ def problems(path: Path) -> list[str]:
     fonts = set()
     for number, page in enumerate(reader.pages, start=1):
         found += _page(page, number)
-        orphans = [mcid for mcid, element in enumerate(parents.get(page.get("/StructParents"), []))
-                   if element is not None and id(_resolve(element)) not in linked]
+        orphans = [
+            mcid
+            for mcid, element in enumerate(parents.get(page.get("/StructParents"), []))
+            if element is not None and id(_resolve(element)) not in linked
+        ]
         if orphans:
             found.append(f"01-005: Inhalt mit MCID {orphans} auf Seite {number} hängt nicht im Strukturbaum")
         for annotation in page.get("/Annots", []) or []:

@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_data, AACHEN, edit, line_of, problems_of, run
+from .conftest import AACHEN, copy_data, edit, line_of, problems_of, run
 
 HAUSSTIL = "koerperschaft.yaml"
 
 
 def _png(width: int, height: int, complete: bool = True) -> bytes:
     """A PNG of this size by its header; the pixel data is a few bytes (enough for everything but decoding)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
     png += chunk(b"IDAT", zlib.compress(b"\0" * 64))
     return png + chunk(b"IEND", b"") if complete else png  # without its end: cut off in copying
@@ -37,23 +39,44 @@ def _logo(data: Path, name: str, content: bytes | None) -> int:
     return line_of(data / HAUSSTIL, "logo:")
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("kaputt.svg", b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="10">\n</svg>\n',
-     "„stil/kaputt.svg“ ist kein gültiges SVG-Bild (Fehler in Zeile 3, Spalte 3) – speichern Sie es im "
-     "Zeichenprogramm neu als SVG."),
-    ("fremd.svg", b"<html><body>kein Bild</body></html>",
-     "„stil/fremd.svg“ ist kein SVG-Bild (es fehlt das Element <svg>) – speichern Sie es neu als SVG oder PNG."),
-    ("riesig.png", _png(30000, 30000),
-     "„stil/riesig.png“ ist 900 Millionen Pixel groß – mehr als 40 Millionen Pixel setzt vorlagen nicht; "
-     "verkleinern Sie das Bild (für den Druck genügen 300 dpi)."),
-    ("gross.png", _png(7000, 8000),
-     "„stil/gross.png“ ist 7000 × 8000 Pixel groß – mehr als 40 Millionen Pixel setzt vorlagen nicht; "
-     "verkleinern Sie das Bild (für den Druck genügen 300 dpi)."),
-    ("text.png", "Das ist kein Bild.".encode(),
-     "„stil/text.png“ ist kein Bild, das vorlagen lesen kann – speichern Sie es als PNG, JPEG oder SVG."),
-    ("halb.png", _png(200, 100, complete=False),
-     "„stil/halb.png“ ist beschädigt oder unvollständig – speichern Sie das Bild neu als PNG, JPEG oder SVG."),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        (
+            "kaputt.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="10">\n</svg>\n',
+            "„stil/kaputt.svg“ ist kein gültiges SVG-Bild (Fehler in Zeile 3, Spalte 3) – speichern Sie es im "
+            "Zeichenprogramm neu als SVG.",
+        ),
+        (
+            "fremd.svg",
+            b"<html><body>kein Bild</body></html>",
+            "„stil/fremd.svg“ ist kein SVG-Bild (es fehlt das Element <svg>) – speichern Sie es neu als SVG oder PNG.",
+        ),
+        (
+            "riesig.png",
+            _png(30000, 30000),
+            "„stil/riesig.png“ ist 900 Millionen Pixel groß – mehr als 40 Millionen Pixel setzt vorlagen nicht; "
+            "verkleinern Sie das Bild (für den Druck genügen 300 dpi).",
+        ),
+        (
+            "gross.png",
+            _png(7000, 8000),
+            "„stil/gross.png“ ist 7000 × 8000 Pixel groß – mehr als 40 Millionen Pixel setzt vorlagen nicht; "
+            "verkleinern Sie das Bild (für den Druck genügen 300 dpi).",
+        ),
+        (
+            "text.png",
+            b"Das ist kein Bild.",
+            "„stil/text.png“ ist kein Bild, das vorlagen lesen kann – speichern Sie es als PNG, JPEG oder SVG.",
+        ),
+        (
+            "halb.png",
+            _png(200, 100, complete=False),
+            "„stil/halb.png“ ist beschädigt oder unvollständig – speichern Sie das Bild neu als PNG, JPEG oder SVG.",
+        ),
+    ],
+)
 def test_a_broken_foreign_or_huge_logo_is_named_at_its_line(stil, name, content, reason):
     line = _logo(stil, name, content)
     assert problems_of(stil) == [f"data/{HAUSSTIL}:{line}: {reason}"]
@@ -63,8 +86,10 @@ def test_a_broken_foreign_or_huge_logo_is_named_at_its_line(stil, name, content,
 def test_a_named_pipe_as_logo_is_refused_not_waited_for(stil):
     os.mkfifo(stil / "stil" / "pipe.png")
     line = _logo(stil, "pipe.png", None)
-    assert problems_of(stil) == [f"data/{HAUSSTIL}:{line}: „pipe.png“ ist keine gewöhnliche Datei (sondern z. B. "
-                                 "eine benannte Pipe oder ein Gerät) – legen Sie dort eine echte Datei ab."]
+    assert problems_of(stil) == [
+        f"data/{HAUSSTIL}:{line}: „pipe.png“ ist keine gewöhnliche Datei (sondern z. B. "
+        "eine benannte Pipe oder ein Gerät) – legen Sie dort eine echte Datei ab."
+    ]
 
 
 def test_the_datas_own_font_must_be_a_font(stil):
@@ -86,19 +111,21 @@ def test_every_file_the_stylesheet_names_is_checked_at_its_line(stil):
     (stil / "stil" / "riesig.png").write_bytes(_png(30000, 30000))
     (stil / "stil" / "haus.css").write_text(
         "/* Hausstil */\n"
-        "body { background: url(\".\"); }\n"
+        'body { background: url("."); }\n'
         ".a { background: url('fehlt.png'); }\n"
         ".b { background: url(riesig.png); }\n"
-        "@font-face { font-family: Haus;\n  src: url(\"logo.svg\"); }\n"
-        ".c { background: url(\"logo.svg\"); }\n"  # a sound image: no problem
-        ".d { background: url(\"#verlauf\"); }\n"
-        ".e { background: url(\"../../geheim.png\"); }\n"
-        ".f { background: url(\"/etc/hostname\"); }\n", encoding="utf-8")
+        '@font-face { font-family: Haus;\n  src: url("logo.svg"); }\n'
+        '.c { background: url("logo.svg"); }\n'  # a sound image: no problem
+        '.d { background: url("#verlauf"); }\n'
+        '.e { background: url("../../geheim.png"); }\n'
+        '.f { background: url("/etc/hostname"); }\n',
+        encoding="utf-8",
+    )
     (stil.parent / "geheim.png").write_bytes(_png(30000, 30000))  # outside: neither read nor judged
     edit(stil / HAUSSTIL, "logo: stil/logo.svg", "logo: stil/logo.svg\n  stylesheet: stil/haus.css")
     assert problems_of(stil) == [
         "data/stil/haus.css:2: „.“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, z. B. "
-        "url(\"bilder/logo.png\").",
+        'url("bilder/logo.png").',
         "data/stil/haus.css:3: „fehlt.png“ gibt es nicht – prüfen Sie den Namen (er gilt relativ zur CSS-Datei).",
         "data/stil/haus.css:4: „riesig.png“ ist 900 Millionen Pixel groß – mehr als 40 Millionen Pixel setzt vorlagen "
         "nicht; verkleinern Sie das Bild (für den Druck genügen 300 dpi).",
@@ -119,6 +146,8 @@ def test_a_broken_image_in_a_text_is_named_at_its_line(capsys, stil):
     code, _, err = run(capsys, "check", "--data", str(stil))
     line = line_of(text, "![Grafik]")
     assert code == 1
-    assert err.splitlines()[0] == (f"data/vorlagen/{folder.name}/{text.name}:{line}: „grafik.png“ ist 9000 × 9000 "
-                                   "Pixel groß – mehr als 40 Millionen Pixel setzt vorlagen nicht; verkleinern Sie "
-                                   "das Bild (für den Druck genügen 300 dpi).")
+    assert err.splitlines()[0] == (
+        f"data/vorlagen/{folder.name}/{text.name}:{line}: „grafik.png“ ist 9000 × 9000 "
+        "Pixel groß – mehr als 40 Millionen Pixel setzt vorlagen nicht; verkleinern Sie "
+        "das Bild (für den Druck genügen 300 dpi)."
+    )

@@ -12,6 +12,7 @@ def test_the_benchmark_lists_every_vorlage_and_agenda_of_the_example_with_its_ti
     sys.path.insert(0, str(ROOT))
     from benchmark.run import print_jobs
     from vorlagen.load.facts import load
+
     jobs = print_jobs(DATA)
     facts, problems = load(DATA)
     assert not problems

@@ -15,7 +15,7 @@ import pytest
 
 from vorlagen.compute.project import prepare
 
-from .referenz.rechnen import (euro, jahresanteile, monatsanteile, prozent, rund, verteilen, zahl, zahl_frei)
+from .referenz.rechnen import euro, jahresanteile, monatsanteile, prozent, rund, verteilen, zahl, zahl_frei
 
 ROOT = Path(__file__).resolve().parent
 LANGSAM = os.environ.get("VORLAGEN_LANGSAM") == "1"
@@ -24,11 +24,16 @@ NBSP = "\u00a0"
 
 
 def koerperschaft(rng: random.Random) -> tuple[str, dict]:
-    settings = {"rundung": rng.choice(["euro", "cent"]), "runden": rng.choice(["je_einheit", "genau"]),
-                "prozent_stellen": rng.randint(0, 3)}
-    text = ("name: Landkreis Probe\nverwaltungschef: Der Landrat\nanschrift: Am Markt 1, 29999 Probe\n"
-            f"rundung: {settings['rundung']}\nrunden: {settings['runden']}\nprozent_stellen: {settings['prozent_stellen']}\n"
-            "aemter:\n  - {id: \"20\", name: Kämmerei}\ngremien:\n  - {id: KA, name: Kreisausschuss, frist_tage: 10}\n")
+    settings = {
+        "rundung": rng.choice(["euro", "cent"]),
+        "runden": rng.choice(["je_einheit", "genau"]),
+        "prozent_stellen": rng.randint(0, 3),
+    }
+    text = (
+        "name: Landkreis Probe\nverwaltungschef: Der Landrat\nanschrift: Am Markt 1, 29999 Probe\n"
+        f"rundung: {settings['rundung']}\nrunden: {settings['runden']}\nprozent_stellen: {settings['prozent_stellen']}\n"
+        'aemter:\n  - {id: "20", name: Kämmerei}\ngremien:\n  - {id: KA, name: Kreisausschuss, frist_tage: 10}\n'
+    )
     return text, settings
 
 
@@ -40,10 +45,14 @@ def write(folder: Path, koerperschaft_text: str, vorlage_text: str, files: dict[
     (data / "vorlagen" / "probe").mkdir(parents=True)
     (data / "koerperschaft.yaml").write_text(koerperschaft_text, encoding="utf-8")
     (data / "sitzungen" / "KA-2030-01-15.yaml").write_text(
-        "gremium: KA\ndatum: 2030-01-15\nbeginn: \"15:00 Uhr\"\nort: Kreishaus\ntagesordnung:\n  oeffentlich:\n"
-        "    - {top: \"1\", vorlage: \"2030/0001\"}\n", encoding="utf-8")
-    head = ('nummer: "2030/0001"\nart: Mitteilungsvorlage\noeffentlich: true\ndatum: 2029-12-01\nfederfuehrend: "20"\n'
-            "betreff: Probe\nberatungsfolge:\n  - {sitzung: KA-2030-01-15, rolle: Kenntnisnahme}\n")
+        'gremium: KA\ndatum: 2030-01-15\nbeginn: "15:00 Uhr"\nort: Kreishaus\ntagesordnung:\n  oeffentlich:\n'
+        '    - {top: "1", vorlage: "2030/0001"}\n',
+        encoding="utf-8",
+    )
+    head = (
+        'nummer: "2030/0001"\nart: Mitteilungsvorlage\noeffentlich: true\ndatum: 2029-12-01\nfederfuehrend: "20"\n'
+        "betreff: Probe\nberatungsfolge:\n  - {sitzung: KA-2030-01-15, rolle: Kenntnisnahme}\n"
+    )
     (data / "vorlagen" / "probe" / "vorlage.yaml").write_text(head + vorlage_text, encoding="utf-8")
     for name, text in (files or {}).items():
         (data / name).parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +63,7 @@ def write(folder: Path, koerperschaft_text: str, vorlage_text: str, files: dict[
 def listing(data: Path) -> dict[str, str]:
     from vorlagen.compute.project import rundung_of
     from vorlagen.compute.zahlen import zahlen
+
     project = prepare(data)
     rundung = rundung_of(project.facts)
     return dict(zahlen(project.rechnungen["2030-0001"], rundung.quantum, rundung.prozent_stellen)), project
@@ -74,18 +84,23 @@ def zeitraum(rng: random.Random, tagesgenau: bool) -> tuple[dt.date, dt.date]:
         end_month = (month - 1 + length - 1) % 12 + 1
         end_year = year + (month - 1 + length - 1) // 12
         import calendar
+
         return von, dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
     von = dt.date(year, month, rng.randint(1, 28))
     return von, von + dt.timedelta(days=rng.randint(1, 900))
 
 
 def compare(seed: int, shown: dict[str, str], expected: dict[str, str]) -> None:
-    wrong = [f"{key}: Engine {shown.get(key)!r}, Referenz {value!r}" for key, value in expected.items()
-             if shown.get(key) != value]
+    wrong = [
+        f"{key}: Engine {shown.get(key)!r}, Referenz {value!r}"
+        for key, value in expected.items()
+        if shown.get(key) != value
+    ]
     assert not wrong, f"Variante {seed}:\n" + "\n".join(wrong)
 
 
 # --- Eigenanteil ------------------------------------------------------------------------------------------
+
 
 def eigenanteil_variant(seed: int):
     rng = random.Random(seed)
@@ -94,14 +109,22 @@ def eigenanteil_variant(seed: int):
     q = Fraction(1, 100) if cent else Fraction(1)
     tagesgenau = rng.random() < 0.5
     von, bis = zeitraum(rng, tagesgenau)
-    jahr_saetze = {f"S{i}": Fraction(rng.randint(3_000_000, 12_000_000), 100 if cent else 100) if cent
-                   else Fraction(rng.randint(30_000, 120_000)) for i in range(3)}
-    monat_saetze = {f"M{i}": Fraction(rng.randint(10_000, 200_000), 100) if cent else Fraction(rng.randint(100, 2000))
-                    for i in range(2)}
-    files = {"kostensaetze/jahr.yaml": "titel: Jahressätze\nsaetze:\n" + "".join(
-                 f"  {k}: {dezimal(v)}\n" for k, v in jahr_saetze.items()),
-             "kostensaetze/monat.yaml": "titel: Monatssätze\neinheit: Monat\nvzae: 0\nsaetze:\n" + "".join(
-                 f"  {k}: {dezimal(v)}\n" for k, v in monat_saetze.items())}
+    jahr_saetze = {
+        f"S{i}": Fraction(rng.randint(3_000_000, 12_000_000), 100 if cent else 100)
+        if cent
+        else Fraction(rng.randint(30_000, 120_000))
+        for i in range(3)
+    }
+    monat_saetze = {
+        f"M{i}": Fraction(rng.randint(10_000, 200_000), 100) if cent else Fraction(rng.randint(100, 2000))
+        for i in range(2)
+    }
+    files = {
+        "kostensaetze/jahr.yaml": "titel: Jahressätze\nsaetze:\n"
+        + "".join(f"  {k}: {dezimal(v)}\n" for k, v in jahr_saetze.items()),
+        "kostensaetze/monat.yaml": "titel: Monatssätze\neinheit: Monat\nvzae: 0\nsaetze:\n"
+        + "".join(f"  {k}: {dezimal(v)}\n" for k, v in monat_saetze.items()),
+    }
     jahre = jahresanteile(von, bis, tagesgenau)
     monate = monatsanteile(von, bis) if tagesgenau else {y: 12 * f for y, f in jahre.items()}
 
@@ -110,7 +133,12 @@ def eigenanteil_variant(seed: int):
         anteil = Fraction(rng.choice(["1", "1", "0.75", "0.5"])) if not abzug else Fraction(1)
         if rng.random() < 0.7:
             keys = rng.sample(sorted(jahr_saetze), rng.randint(1, 2))
-            rates, share, weights, ids = [jahr_saetze[k] for k in keys], sum(jahre.values()), jahre, [f"jahr/{k}" for k in keys]
+            rates, share, weights, ids = (
+                [jahr_saetze[k] for k in keys],
+                sum(jahre.values()),
+                jahre,
+                [f"jahr/{k}" for k in keys],
+            )
         else:
             key = rng.choice(sorted(monat_saetze))
             rates, share, weights, ids = [monat_saetze[key]], sum(monate.values()), monate, [f"monat/{key}"]
@@ -124,25 +152,34 @@ def eigenanteil_variant(seed: int):
             betrag = rund(anzahl * anteil * sum(exact), q)
         split = dict(zip(weights, verteilen(betrag, list(weights.values()), q)))
         stellen = anzahl * anteil if ids[0].startswith("jahr/") else Fraction(0)
-        yaml = (f"      - {{anzahl: {dezimal(anzahl)}, "
-                + (f"anteil: {dezimal(anteil)}, " if anteil != 1 else "")
-                + f"saetze: [{', '.join(ids)}]" + (", als: Förderung" if abzug else "") + "}\n")
+        yaml = (
+            f"      - {{anzahl: {dezimal(anzahl)}, "
+            + (f"anteil: {dezimal(anteil)}, " if anteil != 1 else "")
+            + f"saetze: [{', '.join(ids)}]"
+            + (", als: Förderung" if abzug else "")
+            + "}\n"
+        )
         return betrag, split, stellen, yaml
 
     kosten = [row(False) for _ in range(rng.randint(1, 3))]
     abzuege = [row(True) for _ in range(rng.randint(0, 2))]
-    text = (f"finanzierung:\n  - id: t\n    titel: Probe\n    negativ: true\n"
-            f"    zeitraum: {{von: {von.isoformat()}, bis: {bis.isoformat()}}}\n"
-            + ("    tagesgenau: true\n" if tagesgenau else "")
-            + "    kosten:\n" + "".join(r[3] for r in kosten)
-            + ("    abzuege:\n" + "".join(r[3] for r in abzuege) if abzuege else ""))
+    text = (
+        f"finanzierung:\n  - id: t\n    titel: Probe\n    negativ: true\n"
+        f"    zeitraum: {{von: {von.isoformat()}, bis: {bis.isoformat()}}}\n"
+        + ("    tagesgenau: true\n" if tagesgenau else "")
+        + "    kosten:\n"
+        + "".join(r[3] for r in kosten)
+        + ("    abzuege:\n" + "".join(r[3] for r in abzuege) if abzuege else "")
+    )
     g = sum(r[0] for r in kosten)
     a = sum((r[0] for r in abzuege), Fraction(0))
     base = 'finanzierung["t"]'
-    expected = {f"{base}.gesamtkosten | {'eur_cent' if cent else 'eur'}": euro(g, cent),
-                f"{base}.abzuege | {'eur_cent' if cent else 'eur'}": euro(a, cent),
-                f"{base}.eigenanteil | {'eur_cent' if cent else 'eur'}": euro(g - a, cent),
-                f"{base}.vzae | vzae": zahl_frei(sum(r[2] for r in kosten))}
+    expected = {
+        f"{base}.gesamtkosten | {'eur_cent' if cent else 'eur'}": euro(g, cent),
+        f"{base}.abzuege | {'eur_cent' if cent else 'eur'}": euro(a, cent),
+        f"{base}.eigenanteil | {'eur_cent' if cent else 'eur'}": euro(g - a, cent),
+        f"{base}.vzae | vzae": zahl_frei(sum(r[2] for r in kosten)),
+    }
     for year in jahre:
         gy = sum(r[1][year] for r in kosten)
         ay = sum((r[1][year] for r in abzuege), Fraction(0))
@@ -159,6 +196,7 @@ def test_eigenanteil_matches_the_reference(seed, tmp_path):
 
 # --- Finanzierungsplan --------------------------------------------------------------------------------------
 
+
 def finanzierungsplan_variant(seed: int):
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
@@ -166,8 +204,15 @@ def finanzierungsplan_variant(seed: int):
     q = Fraction(1, 100) if cent else Fraction(1)
     places = s["prozent_stellen"]
     while True:
-        kosten = [(Fraction(rng.randint(1_000_000, 900_000_000), 100) if cent else Fraction(rng.randint(10_000, 9_000_000)),
-                   rng.random() < 0.8) for _ in range(rng.randint(1, 3))]
+        kosten = [
+            (
+                Fraction(rng.randint(1_000_000, 900_000_000), 100)
+                if cent
+                else Fraction(rng.randint(10_000, 9_000_000)),
+                rng.random() < 0.8,
+            )
+            for _ in range(rng.randint(1, 3))
+        ]
         gesamt = sum(k for k, _ in kosten)
         foerderfaehig = sum(k for k, f in kosten if f)
         yaml, betraege = "", []
@@ -190,14 +235,20 @@ def finanzierungsplan_variant(seed: int):
             break
     years = list(range(2030, 2030 + rng.randint(1, 5)))
     weights = [Fraction(rng.randint(1, 50)) for _ in years]
-    text = ("finanzierung:\n  - id: p\n    titel: Probe\n    art: Finanzierungsplan\n"
-            f"    haushaltsjahre: {{{', '.join(f'{chr(34)}{y}{chr(34)}: {int(w)}' for y, w in zip(years, weights))}}}\n"
-            "    kosten:\n" + "".join(f"      - {{betrag: {dezimal(k)}, als: Kosten {i}"
-                                      + ("" if f else ", foerderfaehig: false") + "}\n"
-                                      for i, (k, f) in enumerate(kosten))
-            + "    quellen:\n" + yaml + "      - {id: rest, als: Rest, art: Eigenmittel, rest: true}\n")
+    text = (
+        "finanzierung:\n  - id: p\n    titel: Probe\n    art: Finanzierungsplan\n"
+        f"    haushaltsjahre: {{{', '.join(f'{chr(34)}{y}{chr(34)}: {int(w)}' for y, w in zip(years, weights))}}}\n"
+        "    kosten:\n"
+        + "".join(
+            f"      - {{betrag: {dezimal(k)}, als: Kosten {i}" + ("" if f else ", foerderfaehig: false") + "}\n"
+            for i, (k, f) in enumerate(kosten)
+        )
+        + "    quellen:\n"
+        + yaml
+        + "      - {id: rest, als: Rest, art: Eigenmittel, rest: true}\n"
+    )
     amounts = betraege + [rest]
-    step = Fraction(1, 10 ** places)
+    step = Fraction(1, 10**places)
     order = [len(amounts) - 1] + list(range(len(amounts) - 1))  # the rest source first: it takes a tie
     shares = dict(zip(order, verteilen(Fraction(100), [amounts[i] for i in order], step)))
     ids = [f"q{i}" for i in range(len(betraege))] + ["rest"]
@@ -227,18 +278,26 @@ def test_finanzierungsplan_matches_the_reference(seed, tmp_path):
 
 # --- Vergleich ----------------------------------------------------------------------------------------------
 
+
 def vergleich_variant(seed: int):
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
     einheit = rng.choice(["Euro", "Stellen", "Anzahl"])
     mit_cent = einheit == "Euro" and rng.random() < 0.5
     scale = 100 if mit_cent or einheit == "Stellen" and rng.random() < 0.5 else 1
-    rows = [(Fraction(rng.randint(0, 5_000_000), scale), Fraction(rng.randint(0, 5_000_000), scale))
-            for _ in range(rng.randint(1, 4))]
-    text = ("finanzierung:\n  - id: v\n    titel: Probe\n    art: Vergleich\n    spalten: [Alt, Neu]\n"
-            f"    einheit: {einheit}\n    zeilen:\n"
-            + "".join(f"      - {{id: z{i}, als: Zeile {i}, werte: [{dezimal(a)}, {dezimal(n)}]}}\n" for i, (a, n) in enumerate(rows))
-            + f"      - {{id: summe, als: Summe, plus: [{', '.join(f'z{i}' for i in range(len(rows)))}]}}\n")
+    rows = [
+        (Fraction(rng.randint(0, 5_000_000), scale), Fraction(rng.randint(0, 5_000_000), scale))
+        for _ in range(rng.randint(1, 4))
+    ]
+    text = (
+        "finanzierung:\n  - id: v\n    titel: Probe\n    art: Vergleich\n    spalten: [Alt, Neu]\n"
+        f"    einheit: {einheit}\n    zeilen:\n"
+        + "".join(
+            f"      - {{id: z{i}, als: Zeile {i}, werte: [{dezimal(a)}, {dezimal(n)}]}}\n"
+            for i, (a, n) in enumerate(rows)
+        )
+        + f"      - {{id: summe, als: Summe, plus: [{', '.join(f'z{i}' for i in range(len(rows)))}]}}\n"
+    )
     rows.append((sum(a for a, _ in rows), sum(n for _, n in rows)))
     places = max(max(_places(a), _places(n)) for a, n in rows)
     cent = einheit == "Euro" and (places > 0 or s["rundung"] == "cent")
@@ -250,14 +309,15 @@ def vergleich_variant(seed: int):
         expected[f"{key}/alt"] = show(alt)
         expected[f"{key}/neu"] = show(neu)
         expected[f"{key}/differenz"] = "±" + show(0) if diff == 0 else ("+" if diff > 0 else "") + show(diff)
-        expected[f"{key}/aenderung"] = "–" if alt == 0 else (
-            ("+" if diff > 0 else "") + prozent(diff / alt, s["prozent_stellen"]))
+        expected[f"{key}/aenderung"] = (
+            "–" if alt == 0 else (("+" if diff > 0 else "") + prozent(diff / alt, s["prozent_stellen"]))
+        )
     return k_text, text, expected
 
 
 def _places(value: Fraction) -> int:
     places = 0
-    while (value * 10 ** places).denominator != 1:
+    while (value * 10**places).denominator != 1:
         places += 1
     return places
 
@@ -269,12 +329,17 @@ def test_vergleich_matches_the_reference(seed, tmp_path):
     t = project.rechnungen["2030-0001"].tabellen["v"]
     shown = {}
     for z in t.zeilen:
-        shown |= {f"{z.id}/alt": t.wert(z.alt), f"{z.id}/neu": t.wert(z.neu), f"{z.id}/differenz": t.differenz(z),
-                  f"{z.id}/aenderung": t.aenderung(z)}
+        shown |= {
+            f"{z.id}/alt": t.wert(z.alt),
+            f"{z.id}/neu": t.wert(z.neu),
+            f"{z.id}/differenz": t.differenz(z),
+            f"{z.id}/aenderung": t.aenderung(z),
+        }
     compare(3000 + seed, shown, expected)
 
 
 # --- benannte Zahlen ----------------------------------------------------------------------------------------
+
 
 def kennzahl_variant(seed: int):
     rng = random.Random(seed)
@@ -305,13 +370,20 @@ def kennzahl_variant(seed: int):
     # b = a + a + 1,75 % of a: per item it reads a as printed, at the end a exactly
     read = a if runden == "je_posten" else base_value
     b = rund(read + read + read * Fraction(175, 10000), step)
-    text = ("zahlen:\n"
-            f"  - id: a\n    formel: \"{formula}\"\n" + (f"    rundung: {rundung}\n" if rundung else "")
-            + f"  - id: b\n    formel: a + a + a * 1,75 %\n    runden: {runden}\n" + (f"    rundung: {rundung}\n" if rundung else "")
-            + "  - id: quote\n    formel: a / b\n    einheit: \"%\"\n")
+    text = (
+        "zahlen:\n"
+        f'  - id: a\n    formel: "{formula}"\n'
+        + (f"    rundung: {rundung}\n" if rundung else "")
+        + f"  - id: b\n    formel: a + a + a * 1,75 %\n    runden: {runden}\n"
+        + (f"    rundung: {rundung}\n" if rundung else "")
+        + '  - id: quote\n    formel: a / b\n    einheit: "%"\n'
+    )
     centish = step == Fraction(1, 100)
-    expected = {'zahlen["a"]': euro(a, centish), 'zahlen["b"]': euro(b, centish),
-                'zahlen["quote"]': prozent(a / b, s["prozent_stellen"]) if b else None}
+    expected = {
+        'zahlen["a"]': euro(a, centish),
+        'zahlen["b"]': euro(b, centish),
+        'zahlen["quote"]': prozent(a / b, s["prozent_stellen"]) if b else None,
+    }
     return k_text, text, {k: v for k, v in expected.items() if v is not None}
 
 
@@ -328,16 +400,21 @@ def test_named_figures_match_the_reference(seed, tmp_path):
 
 # --- Aufstellung --------------------------------------------------------------------------------------------
 
+
 def aufstellung_variant(seed: int):
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
     cent = s["rundung"] == "cent"
     q = Fraction(1, 100) if cent else Fraction(1)
     einheiten = {"tag": "Tag", "stueck": "Stück", "einmal": "einmalig", "jahr": "Jahr"}
-    saetze = {k: Fraction(rng.randint(10_000, 9_000_000), 100) if cent else Fraction(rng.randint(100, 90_000))
-              for k in einheiten}
-    files = {f"kostensaetze/{k}.yaml": f"titel: {k}\neinheit: {e}\nvzae: 0\nsaetze:\n  S: {dezimal(saetze[k])}\n"
-             for k, e in einheiten.items()}
+    saetze = {
+        k: Fraction(rng.randint(10_000, 9_000_000), 100) if cent else Fraction(rng.randint(100, 90_000))
+        for k in einheiten
+    }
+    files = {
+        f"kostensaetze/{k}.yaml": f"titel: {k}\neinheit: {e}\nvzae: 0\nsaetze:\n  S: {dezimal(saetze[k])}\n"
+        for k, e in einheiten.items()
+    }
     rows, yaml = [], ""
     for i in range(rng.randint(1, 6)):
         if rng.random() < 0.3:
@@ -348,11 +425,15 @@ def aufstellung_variant(seed: int):
         k = rng.choice(sorted(einheiten))
         anzahl = Fraction(rng.choice(["1", "2", "3", "4.5", "6", "12"]))
         # without a period, every rate counts once: an Aufstellung without zeitraum lists amounts for one year
-        rows.append(rund(anzahl * rund(saetze[k], q), q) if s["runden"] == "je_einheit" else rund(anzahl * saetze[k], q))
+        rows.append(
+            rund(anzahl * rund(saetze[k], q), q) if s["runden"] == "je_einheit" else rund(anzahl * saetze[k], q)
+        )
         yaml += f"      - {{anzahl: {dezimal(anzahl)}, saetze: [{k}/S], als: Posten {i}}}\n"
     anzeige = rng.choice(["€", "T€", "Mio. €"])
-    text = (f"finanzierung:\n  - id: a\n    titel: Probe\n    art: Aufstellung\n    anzeige: \"{anzeige}\"\n"
-            "    kosten:\n" + yaml)
+    text = (
+        f'finanzierung:\n  - id: a\n    titel: Probe\n    art: Aufstellung\n    anzeige: "{anzeige}"\n'
+        "    kosten:\n" + yaml
+    )
     summe = sum(rows)
     return k_text, text, files, rows, summe, anzeige
 
@@ -368,7 +449,7 @@ def test_aufstellung_matches_the_reference_and_its_shown_rows_add_up(seed, tmp_p
     werte, total = t.gezeigt()
     scale, places = {"€": (1, None), "T€": (1000, 0), "Mio. €": (1_000_000, 2)}[anzeige]
     if places is not None:
-        step = Fraction(1, 10 ** places)
+        step = Fraction(1, 10**places)
         assert total == zahl(rund(summe / scale, step), places)
         numbers = [Fraction(w.replace(".", "").replace(",", ".")) for w in werte]
         assert sum(numbers) == rund(summe / scale, step), (5000 + seed, werte, total)  # the shown rows add up

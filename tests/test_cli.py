@@ -43,8 +43,10 @@ def test_unknown_command_names_the_existing_ones(capsys):
     code, out, err = _exit(capsys, "--data", "x", "chek")
     names = ", ".join(c.name for c in COMMANDS)
     assert code == 2 and out == ""
-    assert err == f"vorlagen: Fehler: unbekannter Befehl „chek“ – meinten Sie „check“? Es gibt: {names}.\n" \
-                  "Übersicht: vorlagen --help\n"
+    assert (
+        err == f"vorlagen: Fehler: unbekannter Befehl „chek“ – meinten Sie „check“? Es gibt: {names}.\n"
+        "Übersicht: vorlagen --help\n"
+    )
 
 
 def test_usage_errors_are_german(capsys):
@@ -53,8 +55,9 @@ def test_usage_errors_are_german(capsys):
     assert err.splitlines()[-1] == "vorlagen check: Fehler: unbekannte Angaben: --unsinn"
     assert err.startswith("Aufruf: vorlagen check")
     code, _, err = _exit(capsys, "check", "--stichtag", "morgen")
-    assert err.splitlines()[-1] == ("vorlagen check: Fehler: --stichtag: „morgen“ ist kein Datum – "
-                                    "schreiben Sie z. B. 2021-06-01.")
+    assert err.splitlines()[-1] == (
+        "vorlagen check: Fehler: --stichtag: „morgen“ ist kein Datum – schreiben Sie z. B. 2021-06-01."
+    )
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["check", "--version"], ["--data", "x", "sitzung", "--version"]])
@@ -104,17 +107,31 @@ def test_outside_a_data_repository(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "check")
     assert code == 1 and out == ""
-    assert err.startswith(f"{(tmp_path / 'data').as_posix()}: Hier liegt kein Datenrepository: der Datenordner "
-                          "fehlt – wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen Sie "
-                          "eines an: vorlagen neu ORDNER.\n")
+    assert err.startswith(
+        f"{(tmp_path / 'data').as_posix()}: Hier liegt kein Datenrepository: der Datenordner "
+        "fehlt – wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen Sie "
+        "eines an: vorlagen neu ORDNER.\n"
+    )
 
 
-@pytest.mark.parametrize("spec, version, expected", [
-    ("0.2", "0.2.0", True), ("0.2", "0.2.7", True), ("0.2", "0.3.0", False), ("0.2", "0.20.0", False),
-    ("0.2.1", "0.2.1", True), ("0.2.1", "0.2.10", False), (">=0.2, <0.4", "0.3.9", True),
-    (">=0.2, <0.4", "0.4.0", False), ("==0.2", "0.2.0", True), ("~=0.2.1", "0.2.5", True),
-    ("~=0.2.1", "0.3.0", False), ("neueste", "0.2.0", False), ("", "0.2.0", False),
-])
+@pytest.mark.parametrize(
+    "spec, version, expected",
+    [
+        ("0.2", "0.2.0", True),
+        ("0.2", "0.2.7", True),
+        ("0.2", "0.3.0", False),
+        ("0.2", "0.20.0", False),
+        ("0.2.1", "0.2.1", True),
+        ("0.2.1", "0.2.10", False),
+        (">=0.2, <0.4", "0.3.9", True),
+        (">=0.2, <0.4", "0.4.0", False),
+        ("==0.2", "0.2.0", True),
+        ("~=0.2.1", "0.2.5", True),
+        ("~=0.2.1", "0.3.0", False),
+        ("neueste", "0.2.0", False),
+        ("", "0.2.0", False),
+    ],
+)
 def test_version_pins(spec, version, expected):
     assert version_matches(spec, version) is expected
 
@@ -127,8 +144,10 @@ def _failing(monkeypatch, error):
 
     monkeypatch.setattr(building, "check", run)
     import vorlagen.cli as cli
-    monkeypatch.setattr(cli, "COMMANDS", [c if c.name != "pruefen" else c.__class__(**{**c.__dict__, "run": run})
-                                          for c in cli.COMMANDS])
+
+    monkeypatch.setattr(
+        cli, "COMMANDS", [c if c.name != "pruefen" else c.__class__(**{**c.__dict__, "run": run}) for c in cli.COMMANDS]
+    )
 
 
 def test_ctrl_c_and_a_full_disk_are_no_tracebacks(capsys, monkeypatch):
@@ -139,8 +158,10 @@ def test_ctrl_c_and_a_full_disk_are_no_tracebacks(capsys, monkeypatch):
     assert code == 130 and err == "\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.\n"
     _failing(monkeypatch, OSError(errno.ENOSPC, "No space left on device", "output/vorlagen/x.pdf"))
     code, out, err = run(capsys, "check", "--data", str(DATA))
-    assert code == 1 and err == ("output/vorlagen/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz "
-                                 "und Schreibrechte; die bisherige Ausgabe ist unverändert.\n")
+    assert code == 1 and err == (
+        "output/vorlagen/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz "
+        "und Schreibrechte; die bisherige Ausgabe ist unverändert.\n"
+    )
 
 
 # The command names: German, with the English names of earlier versions as aliases (issue 26).
@@ -148,16 +169,32 @@ GERMAN = {"build": "bauen", "check": "pruefen", "serve": "vorschau", "diff": "ve
 
 
 def test_command_names_are_german():
-    assert [c.name for c in COMMANDS] == ["bauen", "pruefen", "sitzung", "vorschau", "vergleichen", "zeichnen",
-                                          "freigabe", "zahlen", "text", "nachrechnen", "neu", "vorlage", "schema",
-                                          "hilfe", "vervollstaendigung"]
+    assert [c.name for c in COMMANDS] == [
+        "bauen",
+        "pruefen",
+        "sitzung",
+        "vorschau",
+        "vergleichen",
+        "zeichnen",
+        "freigabe",
+        "zahlen",
+        "text",
+        "nachrechnen",
+        "neu",
+        "vorlage",
+        "schema",
+        "hilfe",
+        "vervollstaendigung",
+    ]
     assert {c.alias: c.name for c in COMMANDS if c.alias} == GERMAN
 
 
 def test_help_names_the_english_aliases_once(capsys):
     _, out, _ = _exit(capsys, "--help")
-    line = ("Die englischen Namen früherer Fassungen gelten weiter: build = bauen, check = pruefen, "
-            "serve = vorschau, diff = vergleichen.")
+    line = (
+        "Die englischen Namen früherer Fassungen gelten weiter: build = bauen, check = pruefen, "
+        "serve = vorschau, diff = vergleichen."
+    )
     assert out.count(line) == 1 and out.count("build") == 1
     assert out.splitlines()[-1] == "Mehr zu einem Befehl: vorlagen BEFEHL --help"
     assert "  bauen " in out and "  pruefen " in out and "  vorschau " in out and "  vergleichen " in out
@@ -166,6 +203,7 @@ def test_help_names_the_english_aliases_once(capsys):
 @pytest.mark.parametrize("english, german", sorted(GERMAN.items()))
 def test_english_alias_runs_the_german_command(capsys, english, german):
     from vorlagen.cli.parsing import parse
+
     assert parse([english, "--data", "x"], COMMANDS)[0] is parse([german, "--data", "x"], COMMANDS)[0]
     code, out, _ = _exit(capsys, english, "--help")
     assert code == 0 and out.startswith(f"Aufruf: vorlagen {english} ")  # the name the user typed
@@ -178,25 +216,37 @@ def test_both_names_check_the_example_alike(capsys):
     assert results[0] == results[1] and results[0][0] == 0 and results[0][1].startswith("Geprüft: 2 Vorlagen")
 
 
-@pytest.mark.parametrize("word, close", [("prüfen", "pruefen"), ("Bauen", "bauen"), ("vergleich", "vergleichen"),
-                                         ("Build", "build")])
+@pytest.mark.parametrize(
+    "word, close", [("prüfen", "pruefen"), ("Bauen", "bauen"), ("vergleich", "vergleichen"), ("Build", "build")]
+)
 def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
     code, out, err = _exit(capsys, word)
     assert code == 2 and out == ""
-    assert err == (f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
-                   "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, "
-                   "schema, hilfe, vervollstaendigung.\n"
-                   "Übersicht: vorlagen --help\n")
+    assert err == (
+        f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
+        "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, "
+        "schema, hilfe, vervollstaendigung.\n"
+        "Übersicht: vorlagen --help\n"
+    )
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("fehlt.pdf", None, "Die Datei oder der Ordner fehlt – prüfen Sie den Pfad der PDF-Datei."),
-    ("ordner.pdf", "ordner", "Dort liegt ein Ordner, keine Datei – prüfen Sie den Pfad der PDF-Datei."),
-    ("kaputt.pdf", b"das ist kein PDF", "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern oder "
-                                        "exportieren Sie sie neu."),
-    ("abgebrochen.pdf", b"%PDF-1.4\nkaputt", "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern "
-                                             "oder exportieren Sie sie neu."),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("fehlt.pdf", None, "Die Datei oder der Ordner fehlt – prüfen Sie den Pfad der PDF-Datei."),
+        ("ordner.pdf", "ordner", "Dort liegt ein Ordner, keine Datei – prüfen Sie den Pfad der PDF-Datei."),
+        (
+            "kaputt.pdf",
+            b"das ist kein PDF",
+            "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern oder exportieren Sie sie neu.",
+        ),
+        (
+            "abgebrochen.pdf",
+            b"%PDF-1.4\nkaputt",
+            "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern oder exportieren Sie sie neu.",
+        ),
+    ],
+)
 def test_text_of_an_unreadable_pdf_is_german(capsys, tmp_path, name, content, message):
     path = tmp_path / name
     if content == "ordner":
@@ -213,16 +263,24 @@ def test_text_of_an_unreadable_pdf_is_german(capsys, tmp_path, name, content, me
 def _texts_for_people() -> dict[str, str]:
     """Every string of the program that is not a docstring, and every handbook page: path → text."""
     import ast
+
     from .conftest import ROOT
+
     texts = {}
     for path in (ROOT / "vorlagen").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                      and node.body and isinstance(node.body[0], ast.Expr)}
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
         texts[str(path.relative_to(ROOT))] = "\n".join(
-            node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings)
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        )
     for path in (ROOT / "docs").rglob("*.md"):
         # not the reference the handbook's build generates (it lists the aliases with their commands)
         if "_build" not in path.parts and (path.parent.name != "referenz" or path.name == "index.md"):
@@ -233,6 +291,7 @@ def _texts_for_people() -> dict[str, str]:
 def test_texts_for_people_name_the_german_commands():
     """Messages and handbook pages name `pruefen`, not `check`: the English names are only aliases."""
     import re
+
     english = "|".join(command.alias for command in COMMANDS if command.alias)
     assert {"build", "check", "serve", "diff"} <= set(english.split("|"))
     named = re.compile(rf"„({english})“|`({english})`|(?:vorlagen|build\.py|bauen\.sh) ({english})\b")

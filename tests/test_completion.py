@@ -40,8 +40,12 @@ def _complete(shell: str, script: str, *lines: str) -> list[str]:
     """What the shell offers at the end of each command line (its last word is the one being typed)."""
     setup = (BASH if shell == "bash" else ZSH).format(script=script)
     calls = "\n".join("t " + " ".join(f"'{w}'" for w in line.split(" ")) for line in lines)
-    done = subprocess.run([shell, "-f", "-c", setup + calls] if shell == "zsh" else [shell, "-c", setup + calls],
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        [shell, "-f", "-c", setup + calls] if shell == "zsh" else [shell, "-c", setup + calls],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert done.returncode == 0 and done.stderr == "", done.stderr
     return done.stdout.splitlines()
 
@@ -62,9 +66,19 @@ def test_bash_completes_the_commands_and_options_of_the_table(capsys, tmp_path):
     names = [c.name for c in COMMANDS]
     first = [n for n in names if n.startswith("s")]
     assert len(first) >= 2
-    offered = _complete("bash", script, "vorlagen ", "vorlagen s", "vorlagen --data daten s", "vorlagen bauen --",
-                        "vorlagen vervollstaendigung ", "vorlagen vervollstaendigung z", "vorlagen vorschau --p",
-                        "./bauen.sh build --", "bauen.sh serve --p")
+    offered = _complete(
+        "bash",
+        script,
+        "vorlagen ",
+        "vorlagen s",
+        "vorlagen --data daten s",
+        "vorlagen bauen --",
+        "vorlagen vervollstaendigung ",
+        "vorlagen vervollstaendigung z",
+        "vorlagen vorschau --p",
+        "./bauen.sh build --",
+        "bauen.sh serve --p",
+    )
     assert offered[0].split() == names  # every command, in the table's order
     assert offered[1].split() == first
     assert offered[2].split() == first  # the folder after --data is no command
@@ -77,10 +91,15 @@ def test_bash_completes_the_commands_and_options_of_the_table(capsys, tmp_path):
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash fehlt")
 def test_bash_registers_the_installed_program_and_the_repository_script(capsys, tmp_path):
     script = _script(capsys, "bash", tmp_path)
-    done = subprocess.run(["bash", "-c", f"source {script}; complete -p vorlagen bauen.sh ./bauen.sh"],
-                          capture_output=True, text=True, timeout=30)
-    assert done.stdout.splitlines() == [f"complete -o default -F _vorlagen {name}"
-                                        for name in ("vorlagen", "bauen.sh", "./bauen.sh")]
+    done = subprocess.run(
+        ["bash", "-c", f"source {script}; complete -p vorlagen bauen.sh ./bauen.sh"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.stdout.splitlines() == [
+        f"complete -o default -F _vorlagen {name}" for name in ("vorlagen", "bauen.sh", "./bauen.sh")
+    ]
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash fehlt")
@@ -95,8 +114,17 @@ def test_bash_offers_folders_after_data_and_out(capsys, tmp_path):
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh fehlt")
 def test_zsh_completes_commands_with_their_german_summary(capsys, tmp_path):
     script = _script(capsys, "zsh", tmp_path)
-    offered = _complete("zsh", script, "vorlagen ", "vorlagen --out x ", "vorlagen vervollstaendigung ",
-                        "vorlagen pruefen --", "vorlagen --data ", "vorlagen text ", "./bauen.sh check --")
+    offered = _complete(
+        "zsh",
+        script,
+        "vorlagen ",
+        "vorlagen --out x ",
+        "vorlagen vervollstaendigung ",
+        "vorlagen pruefen --",
+        "vorlagen --data ",
+        "vorlagen text ",
+        "./bauen.sh check --",
+    )
     assert offered[0].split("|") == [f"{c.name}:{c.summary}" for c in COMMANDS]
     assert offered[1] == offered[0]
     assert offered[2] == "bash|zsh"
@@ -111,7 +139,8 @@ def test_an_unknown_shell_is_refused_in_german(capsys):
         run(capsys, "vervollstaendigung", "fish")
     assert done.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "vorlagen vervollstaendigung: Fehler: SHELL: „fish“ geht nicht – möglich sind: 'bash', 'zsh'")
+        "vorlagen vervollstaendigung: Fehler: SHELL: „fish“ geht nicht – möglich sind: 'bash', 'zsh'"
+    )
 
 
 class _Preview:
@@ -134,6 +163,7 @@ def test_serve_oeffnen_opens_the_browser_once_the_port_is_open(capsys, monkeypat
     import webbrowser
 
     import vorlagen.building.preview as preview
+
     _Preview.calls = []
     monkeypatch.setattr(preview, "Preview", _Preview)
     monkeypatch.setattr(webbrowser, "open", lambda url: _Preview.calls.append(url))

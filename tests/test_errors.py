@@ -44,26 +44,32 @@ def test_seed_typo_in_a_row_is_caught(capsys, data):
     vorlage = data / VORLAGE
     edit(vorlage, "- {anzahl: 0.5, saetze: [kgst-2020/E5]}", "- {anzahl: 0.5, saetze: [kgst-2020/E5], erwartet: 39946}")
     code, found = check(capsys, data)
-    assert found == [f"data/{VORLAGE}:{line_of(vorlage, '39946')}: Berechnung „m1-assistenz“, Zeile „0,5 x 79.928\u00a0€ "
-                     "(E5 für 13 Monate)“: berechnet 39.964\u00a0€, erwartet 39.946\u00a0€, Differenz +18\u00a0€ – prüfen Sie "
-                     "den erwarteten Wert und die Eingangswerte."]
+    assert found == [
+        f"data/{VORLAGE}:{line_of(vorlage, '39946')}: Berechnung „m1-assistenz“, Zeile „0,5 x 79.928\u00a0€ "
+        "(E5 für 13 Monate)“: berechnet 39.964\u00a0€, erwartet 39.946\u00a0€, Differenz +18\u00a0€ – prüfen Sie "
+        "den erwarteten Wert und die Eingangswerte."
+    ]
 
 
 def test_bescheid_amount_must_equal_vzae_times_rate(capsys, data):
     path = data / "bescheide" / "2021-02-03-kim-modul-2.yaml"
     edit(path, "betrag: 605000", "betrag: 650000")
     code, found = check(capsys, data)
-    assert found == [f"data/bescheide/2021-02-03-kim-modul-2.yaml:{line_of(path, 'betrag')}: Bescheid "
-                     "„2021-02-03-kim-modul-2“, Betrag (Anzahl × Satz): berechnet 605.000\u00a0€, erwartet 650.000\u00a0€, "
-                     "Differenz \u221245.000\u00a0€ – prüfen Sie den erwarteten Wert und die Eingangswerte."]
+    assert found == [
+        f"data/bescheide/2021-02-03-kim-modul-2.yaml:{line_of(path, 'betrag')}: Bescheid "
+        "„2021-02-03-kim-modul-2“, Betrag (Anzahl × Satz): berechnet 605.000\u00a0€, erwartet 650.000\u00a0€, "
+        "Differenz \u221245.000\u00a0€ – prüfen Sie den erwarteten Wert und die Eingangswerte."
+    ]
 
 
 def test_distribution_must_add_up(capsys, data):
     vorlage = data / VORLAGE
     edit(vorlage, "Hennef: 1", "Hennef: 2")
     code, found = check(capsys, data)
-    assert found == [f"data/{VORLAGE}:{line_of(vorlage, 'werte:')}: Verteilung „cm-einsatz“: Die Werte ergeben 36,00, "
-                     "erwartet sind 35,00 (7 VZÄ x 5 Tage), Differenz 1,00 – prüfen Sie die Werte."]
+    assert found == [
+        f"data/{VORLAGE}:{line_of(vorlage, 'werte:')}: Verteilung „cm-einsatz“: Die Werte ergeben 36,00, "
+        "erwartet sind 35,00 (7 VZÄ x 5 Tage), Differenz 1,00 – prüfen Sie die Werte."
+    ]
 
 
 def test_broken_yaml_names_the_line(capsys, data):
@@ -71,24 +77,41 @@ def test_broken_yaml_names_the_line(capsys, data):
     path.write_text("gremium: ASI\ndatum: 2021-06-10\nort: [Kreishaus\n", encoding="utf-8")
     code, found = check(capsys, data)
     assert code == 1
-    assert found == ["data/sitzungen/ASI-2021-06-10.yaml:4: YAML-Syntaxfehler: Eine Liste in eckigen Klammern ist "
-                     "nicht richtig geschlossen – prüfen Sie die Kommas und die schließende „]“; ein Text mit Komma "
-                     "oder Klammer gehört in Anführungszeichen."]
+    assert found == [
+        "data/sitzungen/ASI-2021-06-10.yaml:4: YAML-Syntaxfehler: Eine Liste in eckigen Klammern ist "
+        "nicht richtig geschlossen – prüfen Sie die Kommas und die schließende „]“; ein Text mit Komma "
+        "oder Klammer gehört in Anführungszeichen."
+    ]
 
 
-@pytest.mark.parametrize("text, line, reason", [
-    ("gremium: ASI\ntagesordnung:\n  oeffentlich: []\n nichtoeffentlich: []\n", 4,
-     "Die Einrückung passt nicht zur Zeile davor – Einträge einer Ebene stehen genau untereinander, Unterpunkte mit "
-     "zwei Leerzeichen mehr."),
-    ("gremium: ASI\ndatum: 2021-06-10\nort: Saal: Nord\n", 3,
-     "Ein Doppelpunkt mit Leerzeichen steht mitten in einem Wert – ist die Zeile zu weit eingerückt, oder gehört der "
-     "Wert in Anführungszeichen (z. B. titel: \"Antrag: Neubau\")?"),
-    ('gremium: ASI\ndatum: 2021-06-10\nort: "Kreishaus\n', 4,
-     "Ein Anführungszeichen oder eine Klammer wird bis zum Ende der Datei nicht geschlossen – prüfen Sie, ob jedes "
-     "„\"“, „[“ und „{“ sein Gegenstück hat."),
-    ("gremium: ASI\ndatum: 2021-06-10\nort: @Kreishaus\n", 3,
-     "Ein Zeichen wie @, ` oder % kann keinen Wert beginnen – setzen Sie den Wert in Anführungszeichen."),
-])
+@pytest.mark.parametrize(
+    "text, line, reason",
+    [
+        (
+            "gremium: ASI\ntagesordnung:\n  oeffentlich: []\n nichtoeffentlich: []\n",
+            4,
+            "Die Einrückung passt nicht zur Zeile davor – Einträge einer Ebene stehen genau untereinander, Unterpunkte mit "
+            "zwei Leerzeichen mehr.",
+        ),
+        (
+            "gremium: ASI\ndatum: 2021-06-10\nort: Saal: Nord\n",
+            3,
+            "Ein Doppelpunkt mit Leerzeichen steht mitten in einem Wert – ist die Zeile zu weit eingerückt, oder gehört der "
+            'Wert in Anführungszeichen (z. B. titel: "Antrag: Neubau")?',
+        ),
+        (
+            'gremium: ASI\ndatum: 2021-06-10\nort: "Kreishaus\n',
+            4,
+            "Ein Anführungszeichen oder eine Klammer wird bis zum Ende der Datei nicht geschlossen – prüfen Sie, ob jedes "
+            '„"“, „[“ und „{“ sein Gegenstück hat.',
+        ),
+        (
+            "gremium: ASI\ndatum: 2021-06-10\nort: @Kreishaus\n",
+            3,
+            "Ein Zeichen wie @, ` oder % kann keinen Wert beginnen – setzen Sie den Wert in Anführungszeichen.",
+        ),
+    ],
+)
 def test_yaml_syntax_errors_are_german_without_the_parsers_english(capsys, data, text, line, reason):
     (data / "sitzungen" / "ASI-2021-06-10.yaml").write_text(text, encoding="utf-8")
     code, found = check(capsys, data)
@@ -99,16 +122,20 @@ def test_yaml_syntax_errors_are_german_without_the_parsers_english(capsys, data,
 def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, data):
     edit(data / VORLAGE, "betreff:", "betref:")
     code, found = check(capsys, data)
-    assert found == [f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
-                     "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, kopf, federfuehrend, betreff, beratungsfolge, "
-                     "beschlussvorschlag, abschnitte, texte, klimaschutz, dringlichkeitsentscheidung, finanzielle_auswirkungen, "
-                     "bescheide, antraege, finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug."]
+    assert found == [
+        f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
+        "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, kopf, federfuehrend, betreff, beratungsfolge, "
+        "beschlussvorschlag, abschnitte, texte, klimaschutz, dringlichkeitsentscheidung, finanzielle_auswirkungen, "
+        "bescheide, antraege, finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug."
+    ]
 
 
 def test_missing_key(capsys, data):
     edit(data / "sitzungen" / "KA-2021-06-21.yaml", "datum: 2021-06-21\n", "")
     code, found = check(capsys, data)
-    assert found == ["data/sitzungen/KA-2021-06-21.yaml:1: In „KA-2021-06-21.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn."]
+    assert found == [
+        "data/sitzungen/KA-2021-06-21.yaml:1: In „KA-2021-06-21.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn."
+    ]
 
 
 def test_wrong_types(capsys, data):
@@ -133,8 +160,10 @@ def test_wrong_types(capsys, data):
 def test_decimal_comma_gets_a_precise_hint(capsys, data):
     edit(data / "kostensaetze" / "kgst-2020.yaml", "E5: 73780", "E5: 73780,5")
     code, found = check(capsys, data)
-    assert found == ["data/kostensaetze/kgst-2020.yaml:7: „E5“: „73780,5“ ist keine Zahl – das Dezimalzeichen ist "
-                     "der Punkt: schreiben Sie 73780.5."]
+    assert found == [
+        "data/kostensaetze/kgst-2020.yaml:7: „E5“: „73780,5“ ist keine Zahl – das Dezimalzeichen ist "
+        "der Punkt: schreiben Sie 73780.5."
+    ]
 
 
 def test_unknown_references_all_at_once(capsys, data):
@@ -207,22 +236,28 @@ def test_unformatted_number_and_unknown_variable_in_prose(capsys, data):
 
 def test_template_syntax_error_names_template_and_line(capsys, data):
     (data / "templates").mkdir()
-    (data / "templates" / "kopf.html.j2").write_text("<header>\n{% if logo %}\n<p>{{ koerperschaft.name }}</p>\n</header>\n",
-                                                     encoding="utf-8")
+    (data / "templates" / "kopf.html.j2").write_text(
+        "<header>\n{% if logo %}\n<p>{{ koerperschaft.name }}</p>\n</header>\n", encoding="utf-8"
+    )
     code, found = check(capsys, data)
     assert code == 1
-    assert found == ["data/templates/kopf.html.j2:3: Syntaxfehler im Template: Unexpected end of template. Jinja was "
-                     "looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to "
-                     "be closed is 'if'. – prüfen Sie die {% … %}-Blöcke."]
+    assert found == [
+        "data/templates/kopf.html.j2:3: Syntaxfehler im Template: Unexpected end of template. Jinja was "
+        "looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to "
+        "be closed is 'if'. – prüfen Sie die {% … %}-Blöcke."
+    ]
 
 
 def test_undefined_name_in_template(capsys, data):
     (data / "templates").mkdir()
-    (data / "templates" / "kopf.html.j2").write_text("<header>\n<p>{{ koerperschaft.wappen }}</p>\n</header>\n",
-                                                     encoding="utf-8")
+    (data / "templates" / "kopf.html.j2").write_text(
+        "<header>\n<p>{{ koerperschaft.wappen }}</p>\n</header>\n", encoding="utf-8"
+    )
     code, found = check(capsys, data)
-    assert found == ["data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.load.model.Koerperschaft object' has no "
-                     "attribute 'wappen' – prüfen Sie die Namen im Template."]
+    assert found == [
+        "data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.load.model.Koerperschaft object' has no "
+        "attribute 'wappen' – prüfen Sie die Namen im Template."
+    ]
 
 
 def test_failed_build_exits_1_without_traceback_and_keeps_output(tmp_path, data):
@@ -240,7 +275,9 @@ def test_failed_build_exits_1_without_traceback_and_keeps_output(tmp_path, data)
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".vorlagen", "data", "output"]
-    assert not [p for p in (tmp_path / ".vorlagen" / "output").iterdir() if p.name.startswith("neu-")]  # no staging left
+    assert not [
+        p for p in (tmp_path / ".vorlagen" / "output").iterdir() if p.name.startswith("neu-")
+    ]  # no staging left
 
 
 def test_output_folder_with_foreign_files_is_refused(capsys, tmp_path, data):
@@ -249,22 +286,27 @@ def test_output_folder_with_foreign_files_is_refused(capsys, tmp_path, data):
     (foreign / "brief.txt").write_text("wichtig", encoding="utf-8")
     code, _, err = run(capsys, "--data", str(data), "--out", str(foreign))
     assert code == 1
-    assert problems(err) == ["dokumente: Dieser Ausgabeordner enthält Dateien, die nicht von vorlagen stammen – "
-                             "wählen Sie mit --out einen leeren oder eigenen Ordner."]
+    assert problems(err) == [
+        "dokumente: Dieser Ausgabeordner enthält Dateien, die nicht von vorlagen stammen – "
+        "wählen Sie mit --out einen leeren oder eigenen Ordner."
+    ]
     assert (foreign / "brief.txt").read_text(encoding="utf-8") == "wichtig"
 
 
 def test_counts_read_as_german_plurals():
     from vorlagen.core.fmt import anzahl
+
     assert [anzahl(n, "Problem", "Probleme") for n in (0, 1, 2)] == ["0 Probleme", "1 Problem", "2 Probleme"]
 
 
 def test_one_vorlage_with_one_table_is_counted_in_the_singular(capsys, tmp_path):
-    from .test_rechenwege import RECHENWEGE
     from .conftest import copy_data
+    from .test_rechenwege import RECHENWEGE
+
     data = copy_data(RECHENWEGE, tmp_path)
     for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien"):
         import shutil
+
         shutil.rmtree(data / "vorlagen" / folder)
     edit(data / "sitzungen/KA-2025-03-18.yaml", '    - {top: "1", vorlage: "2025/0011"}\n', "")
     for n in (2, 3, 4, 5):
@@ -277,28 +319,44 @@ def test_one_vorlage_with_one_table_is_counted_in_the_singular(capsys, tmp_path)
 @pytest.mark.parametrize("argv0, shown", [("/repo/build.py", "./bauen.sh"), ("/usr/bin/vorlagen", "vorlagen")])
 def test_hints_name_the_command_as_the_user_runs_it(monkeypatch, argv0, shown):
     import sys
+
     from vorlagen.core.engine import befehl
+
     monkeypatch.setattr(sys, "argv", [argv0])
     assert befehl() == shown
 
 
-@pytest.mark.parametrize("old, new, hint", [
-    ("als: Öffentlichkeitsarbeit, betrag: 1500,", "als: Kosten (0,5 Stelle), betrag: 1500,", "comma"),
-    ("als: Öffentlichkeitsarbeit, betrag: 1500,", "als: Öffentlichkeitsarbeit, betrag: 12.500,00,", "decimal"),
-])
+@pytest.mark.parametrize(
+    "old, new, hint",
+    [
+        ("als: Öffentlichkeitsarbeit, betrag: 1500,", "als: Kosten (0,5 Stelle), betrag: 1500,", "comma"),
+        ("als: Öffentlichkeitsarbeit, betrag: 1500,", "als: Öffentlichkeitsarbeit, betrag: 12.500,00,", "decimal"),
+    ],
+)
 def test_a_comma_in_a_flow_section_gets_a_hint(capsys, tmp_path, old, new, hint):
     from .conftest import copy_data
     from .test_kinds import ERLENBRUCH
+
     data = copy_data(ERLENBRUCH, tmp_path)
     path = data / "vorlagen/2024-0041/vorlage.yaml"
     edit(path, old, new)
     code, found = check(capsys, data)
     assert code == 1
     if hint == "comma":
-        assert any("Unbekannter Schlüssel „5 Stelle)“" in line and "Steht in dieser Zeile ein Text mit Komma ohne "
-                   "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, "
-                   "z. B. als: \"Kosten (0,5 Stelle)\"." in line for line in found), found
+        assert any(
+            "Unbekannter Schlüssel „5 Stelle)“" in line
+            and "Steht in dieser Zeile ein Text mit Komma ohne "
+            "Anführungszeichen? In „{…}“ trennt das Komma Einträge – setzen Sie den Text in Anführungszeichen, "
+            'z. B. als: "Kosten (0,5 Stelle)".'
+            in line
+            for line in found
+        ), found
     else:
-        assert any("Unbekannter Schlüssel „00“" in line and "Steht hier die Zahl 12.500,00 mit Dezimalkomma? In "
-                   "„{…}“ trennt das Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit "
-                   "Dezimalpunkt)." in line for line in found), found
+        assert any(
+            "Unbekannter Schlüssel „00“" in line
+            and "Steht hier die Zahl 12.500,00 mit Dezimalkomma? In "
+            "„{…}“ trennt das Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit "
+            "Dezimalpunkt)."
+            in line
+            for line in found
+        ), found

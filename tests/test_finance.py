@@ -10,9 +10,9 @@ from fractions import Fraction
 import pytest
 
 from vorlagen.compute.periode import periode
-from vorlagen.load.model import Zeitraum
-from vorlagen.core.money import split_largest_remainder
 from vorlagen.compute.project import prepare
+from vorlagen.core.money import split_largest_remainder
+from vorlagen.load.model import Zeitraum
 
 from .conftest import DATA
 
@@ -35,20 +35,35 @@ def per_13_months(annual: int) -> int:
 # Rows as printed in seed 000, section III (the two slips of the typed paper corrected: 0,5 × 79.928 =
 # 39.964, not 39.946; 7 × 103.328 = 723.296, not 723.298).
 SEED_ROWS = {
-    "m1-steuerung": [("3,5 x 115.418 € (E11 für 13 Monate)", 403963),
-                     ("3,5 x 70.091 € (59.583 € PK + 10.508 € SK für 13 Monate)", 245319)],
-    "m1-assistenz": [("0,5 x 79.928 € (E5 für 13 Monate)", 39964),
-                     ("1 x 29.629 € (24.375 € PK + 5.254 € SK für 13 Monate)", 29629)],
-    "m2-case-management": [("7 x 103.328 € (S12 für 13 Monate)", 723296),
-                           ("7 x 59.583 € (PK für 13 Monate)", 417081),
-                           ("7 x 6.771 € (SK für 13 Monate) – von den Kommunen getragen", 47397)],
-    "m3-berechnung-1": [("3 x 68.136 € (0,75 x E9a für 13 Monate)", 204408),
-                        ("3 x 40.625 € (0,75 x PK für 13 Monate)", 121875)],
-    "m3-berechnung-2": [("3 x 90.848 € (E9a für 13 Monate)", 272544),
-                        ("3 x 40.625 € (0,75 x PK für 13 Monate)", 121875)],
+    "m1-steuerung": [
+        ("3,5 x 115.418 € (E11 für 13 Monate)", 403963),
+        ("3,5 x 70.091 € (59.583 € PK + 10.508 € SK für 13 Monate)", 245319),
+    ],
+    "m1-assistenz": [
+        ("0,5 x 79.928 € (E5 für 13 Monate)", 39964),
+        ("1 x 29.629 € (24.375 € PK + 5.254 € SK für 13 Monate)", 29629),
+    ],
+    "m2-case-management": [
+        ("7 x 103.328 € (S12 für 13 Monate)", 723296),
+        ("7 x 59.583 € (PK für 13 Monate)", 417081),
+        ("7 x 6.771 € (SK für 13 Monate) – von den Kommunen getragen", 47397),
+    ],
+    "m3-berechnung-1": [
+        ("3 x 68.136 € (0,75 x E9a für 13 Monate)", 204408),
+        ("3 x 40.625 € (0,75 x PK für 13 Monate)", 121875),
+    ],
+    "m3-berechnung-2": [
+        ("3 x 90.848 € (E9a für 13 Monate)", 272544),
+        ("3 x 40.625 € (0,75 x PK für 13 Monate)", 121875),
+    ],
 }
-EIGENANTEILE = {"m1-steuerung": 158644, "m1-assistenz": 10335, "m2-case-management": 258818,
-                "m3-berechnung-1": 82533, "m3-berechnung-2": 150669}
+EIGENANTEILE = {
+    "m1-steuerung": 158644,
+    "m1-assistenz": 10335,
+    "m2-case-management": 258818,
+    "m3-berechnung-1": 82533,
+    "m3-berechnung-2": 150669,
+}
 
 
 def test_unit_amounts_for_13_months_match_the_seed():
@@ -61,8 +76,9 @@ def test_unit_amounts_for_13_months_match_the_seed():
 def test_rows_and_labels_match_the_seed(rechnung, table_id):
     table = rechnung.tabellen[table_id]
     # Labels use a non-breaking space before "€" so the sign never starts a line.
-    assert [(z.text.replace("\u00a0", " "), z.betrag) for z in table.zeilen] == \
-        [(t, Decimal(b)) for t, b in SEED_ROWS[table_id]]
+    assert [(z.text.replace("\u00a0", " "), z.betrag) for z in table.zeilen] == [
+        (t, Decimal(b)) for t, b in SEED_ROWS[table_id]
+    ]
 
 
 @pytest.mark.parametrize("table_id, expected", list(EIGENANTEILE.items()))
@@ -75,10 +91,13 @@ def test_eigenanteil_is_gesamtkosten_minus_abzuege(rechnung, table_id, expected)
 
 
 def test_headings_carry_positions_and_period(rechnung):
-    assert rechnung.tabellen["m1-steuerung"].ueberschrift == \
-        "3,5 VZÄ Strategische Steuerung im KI für 01.12.2021–31.12.2022"
-    assert rechnung.tabellen["m3-berechnung-1"].ueberschrift == \
-        "3 x 0,75 VZÄ (E9a) in ABH/EBH für 01.12.2021–31.12.2022"
+    assert (
+        rechnung.tabellen["m1-steuerung"].ueberschrift
+        == "3,5 VZÄ Strategische Steuerung im KI für 01.12.2021–31.12.2022"
+    )
+    assert (
+        rechnung.tabellen["m3-berechnung-1"].ueberschrift == "3 x 0,75 VZÄ (E9a) in ABH/EBH für 01.12.2021–31.12.2022"
+    )
 
 
 def independent_split(total: int, weights: dict[int, int]) -> dict[int, int]:
@@ -128,8 +147,10 @@ def test_cm_distribution_adds_up_to_seven_vzae_times_five_days(rechnung):
 
 def test_split_largest_remainder_examples():
     assert split_largest_remainder(Decimal(10), {"a": 1, "b": 1, "c": 1}) == {"a": 4, "b": 3, "c": 3}
-    assert split_largest_remainder(Decimal("0.05"), {1: 1, 2: 1}, Decimal("0.01")) == \
-        {1: Decimal("0.03"), 2: Decimal("0.02")}
+    assert split_largest_remainder(Decimal("0.05"), {1: 1, 2: 1}, Decimal("0.01")) == {
+        1: Decimal("0.03"),
+        2: Decimal("0.02"),
+    }
     assert split_largest_remainder(Decimal(-7), {1: 1, 2: 1}) == {1: -4, 2: -3}
 
 
@@ -144,8 +165,9 @@ def test_periode_whole_months_and_day_exact():
 
 def test_cent_precision_is_a_setting(data):
     text = (data / "koerperschaft.yaml").read_text(encoding="utf-8")
-    (data / "koerperschaft.yaml").write_text(text.replace("name: Rhein-Sieg-Kreis", "name: Rhein-Sieg-Kreis\nrundung: cent"),
-                                             encoding="utf-8")
+    (data / "koerperschaft.yaml").write_text(
+        text.replace("name: Rhein-Sieg-Kreis", "name: Rhein-Sieg-Kreis\nrundung: cent"), encoding="utf-8"
+    )
     path = data / "vorlagen" / "2021-0123" / "vorlage.yaml"
     # The whole-euro expectations no longer hold at cent precision: drop them.
     path.write_text(re.sub(r"(?m)^    erwartet: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")

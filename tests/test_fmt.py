@@ -10,30 +10,44 @@ from vorlagen.core.fmt import datum, datum_lang, eur, eur_cent, prozent, zahl
 NB = "\u00a0"
 
 
-@pytest.mark.parametrize("value, text", [
-    (Decimal("403963"), f"403.963{NB}€"),
-    (Decimal("0.5"), f"1{NB}€"),            # half-up; half-even would give 0
-    (Decimal("2.5"), f"3{NB}€"),            # half-up; half-even would give 2
-    (Decimal("1234567.49"), f"1.234.567{NB}€"),
-    (Decimal("-2"), f"\u22122{NB}€"),      # a real minus sign
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (Decimal("403963"), f"403.963{NB}€"),
+        (Decimal("0.5"), f"1{NB}€"),  # half-up; half-even would give 0
+        (Decimal("2.5"), f"3{NB}€"),  # half-up; half-even would give 2
+        (Decimal("1234567.49"), f"1.234.567{NB}€"),
+        (Decimal("-2"), f"\u22122{NB}€"),  # a real minus sign
+    ],
+)
 def test_eur(value, text):
     assert eur(value) == text
 
 
-@pytest.mark.parametrize("value, text", [
-    (Decimal("1234.56"), f"1.234,56{NB}€"),
-    (Decimal("0.125"), f"0,13{NB}€"),
-    (Decimal("7"), f"7,00{NB}€"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (Decimal("1234.56"), f"1.234,56{NB}€"),
+        (Decimal("0.125"), f"0,13{NB}€"),
+        (Decimal("7"), f"7,00{NB}€"),
+    ],
+)
 def test_eur_cent(value, text):
     assert eur_cent(value) == text
 
 
-@pytest.mark.parametrize("value, places, text", [
-    (Decimal("3.5"), None, "3,5"), (Decimal("0.75"), None, "0,75"), (Decimal("35"), 2, "35,00"),
-    (Decimal("11"), None, "11"), (Decimal("2.50"), None, "2,5"), (15, None, "15"), (Decimal("1234.5"), None, "1.234,5"),
-])
+@pytest.mark.parametrize(
+    "value, places, text",
+    [
+        (Decimal("3.5"), None, "3,5"),
+        (Decimal("0.75"), None, "0,75"),
+        (Decimal("35"), 2, "35,00"),
+        (Decimal("11"), None, "11"),
+        (Decimal("2.50"), None, "2,5"),
+        (15, None, "15"),
+        (Decimal("1234.5"), None, "1.234,5"),
+    ],
+)
 def test_zahl(value, places, text):
     assert zahl(value, places) == text
 

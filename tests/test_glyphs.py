@@ -28,9 +28,11 @@ def cmap(family: str, schnitt: str) -> set[int]:
 
 
 def message(char: str, schrift: str = "Liberation Sans") -> str:
-    return (f"Das Zeichen „{char}“ (U+{ord(char):04X}) gibt es in der Schrift „{schrift}“ nicht – es würde als leeres "
-            "Kästchen oder in einer fremden Schrift gedruckt. Ersetzen Sie es oder wählen Sie im Hausstil eine Schrift, "
-            "die es enthält.")
+    return (
+        f"Das Zeichen „{char}“ (U+{ord(char):04X}) gibt es in der Schrift „{schrift}“ nicht – es würde als leeres "
+        "Kästchen oder in einer fremden Schrift gedruckt. Ersetzen Sie es oder wählen Sie im Hausstil eine Schrift, "
+        "die es enthält."
+    )
 
 
 def test_common_characters_are_printed_by_every_shipped_font_in_every_schnitt():
@@ -54,7 +56,11 @@ def test_build_and_check_report_the_same_message(capsys, data, tmp_path):
 def test_invisible_characters_comments_and_covered_combining_sequences_pass(capsys, data):
     text = data / V / "vorbemerkungen.md"
     # soft hyphen, zero-width space and joiner, word joiner, narrow no-break space, a covered e + combining acute
-    edit(text, "# Vorbemerkungen", "# Vorbemerkungen\n\nStra\u00adßen\u200bnetz Wort\u200dfuge\u2060, 5\u202f%, Cafe\u0301.")
+    edit(
+        text,
+        "# Vorbemerkungen",
+        "# Vorbemerkungen\n\nStra\u00adßen\u200bnetz Wort\u200dfuge\u2060, 5\u202f%, Cafe\u0301.",
+    )
     assert 0x301 in cmap("LiberationSans", "Regular")  # the combining acute itself is in the font
     edit(data / "koerperschaft.yaml", "name:", "# geprüft ✅ 中\nname:")  # a comment reaches no document
     code, out, err = run(capsys, "check", "--data", str(data))
@@ -81,7 +87,8 @@ def test_a_markdown_entity_counts_as_the_character_it_shows(capsys, data):
     assert err.splitlines()[0] == (
         f"data/{V}/vorbemerkungen.md:3: Die Zeichen „中“ (U+4E2D) und „☃“ (U+2603) gibt es in der Schrift „Liberation "
         "Sans“ nicht – sie würden als leere Kästchen oder in einer fremden Schrift gedruckt. Ersetzen Sie sie oder "
-        "wählen Sie im Hausstil eine Schrift, die sie enthält.")
+        "wählen Sie im Hausstil eine Schrift, die sie enthält."
+    )
 
 
 def test_the_data_folders_own_font_is_the_one_checked(capsys, data):
@@ -89,7 +96,9 @@ def test_the_data_folders_own_font_is_the_one_checked(capsys, data):
     own = data / "templates" / "fonts"
     own.mkdir(parents=True)
     for schnitt in fonts.SCHNITTE:
-        shutil.copy(ROOT / "templates" / "fonts" / f"LiberationSerif-{schnitt}.ttf", own / f"LiberationSans-{schnitt}.ttf")
+        shutil.copy(
+            ROOT / "templates" / "fonts" / f"LiberationSerif-{schnitt}.ttf", own / f"LiberationSans-{schnitt}.ttf"
+        )
     assert 0x180 in cmap("LiberationSans", "Regular") and 0x180 not in cmap("LiberationSerif", "Regular")
     edit(data / V / "vorbemerkungen.md", "# Vorbemerkungen", "# Vorbemerkungen\n\nDas ƀ.")
     code, _, err = run(capsys, "check", "--data", str(data))
@@ -98,8 +107,10 @@ def test_the_data_folders_own_font_is_the_one_checked(capsys, data):
 
 def test_checking_the_example_reads_no_font_file():
     """The per-build cost: the example's characters are all common, so fontTools is not even imported."""
-    script = ("import sys; from pathlib import Path; from vorlagen.compute.project import prepare; "
-              f"prepare(Path({str(DATA)!r})); print('fontTools' in sys.modules)")
+    script = (
+        "import sys; from pathlib import Path; from vorlagen.compute.project import prepare; "
+        f"prepare(Path({str(DATA)!r})); print('fontTools' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.stdout.strip() == "False", result.stderr
 

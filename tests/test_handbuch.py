@@ -43,7 +43,7 @@ def blocks(text: str) -> list[Block]:
             continue
         indent, fence, info = opened.groups()
         end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == fence), len(lines))
-        body = [line[len(indent):] if line.startswith(indent) else line.lstrip() for line in lines[index + 1:end]]
+        body = [line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in lines[index + 1 : end]]
         directive = re.match(r"^\{([\w-]+)\}\s*(.*)$", info)
         language = directive.group(2).strip() if directive and directive.group(1) == "code-block" else info.strip()
         options = {}
@@ -100,7 +100,9 @@ def apply_diff(path: Path, block: Block) -> None:
     new = [line[1:] for line in block.lines if line[:1] in (" ", "+")]
     text = path.read_text(encoding="utf-8")
     before = "\n".join(old) + "\n"
-    assert text.count(before) == 1, f"Zeile {block.line}: {path.name} enthält die zu ändernden Zeilen nicht genau einmal"
+    assert text.count(before) == 1, (
+        f"Zeile {block.line}: {path.name} enthält die zu ändernden Zeilen nicht genau einmal"
+    )
     path.write_text(text.replace(before, "\n".join(new) + "\n"), encoding="utf-8")
 
 
@@ -112,16 +114,29 @@ def _environment(tmp: Path) -> dict[str, str]:
     program.chmod(0o755)
     (tmp / "home").mkdir()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "VORLAGEN_"))}
-    env.update(PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", PYTHONPATH=str(ROOT), HOME=str(tmp / "home"),
-               PYTHONUNBUFFERED="1", COLUMNS="100", LANG="C.UTF-8", TZ="UTC", VORLAGEN_WORKER="1",
-               GIT_AUTHOR_NAME="Handbuch", GIT_AUTHOR_EMAIL="handbuch@example.org", GIT_COMMITTER_NAME="Handbuch",
-               GIT_COMMITTER_EMAIL="handbuch@example.org", GIT_CONFIG_NOSYSTEM="1")
+    env.update(
+        PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        PYTHONPATH=str(ROOT),
+        HOME=str(tmp / "home"),
+        PYTHONUNBUFFERED="1",
+        COLUMNS="100",
+        LANG="C.UTF-8",
+        TZ="UTC",
+        VORLAGEN_WORKER="1",
+        GIT_AUTHOR_NAME="Handbuch",
+        GIT_AUTHOR_EMAIL="handbuch@example.org",
+        GIT_COMMITTER_NAME="Handbuch",
+        GIT_COMMITTER_EMAIL="handbuch@example.org",
+        GIT_CONFIG_NOSYSTEM="1",
+    )
     return env
 
 
 def _tested(page: Path) -> bool:
-    return any(b.language == "console" or (b.options.get("caption") and b.language != "text")
-               for b in blocks(page.read_text(encoding="utf-8")))
+    return any(
+        b.language == "console" or (b.options.get("caption") and b.language != "text")
+        for b in blocks(page.read_text(encoding="utf-8"))
+    )
 
 
 TESTED = [page for page in PAGES if _tested(page)]
@@ -152,20 +167,32 @@ def test_every_shown_command_prints_what_the_page_shows(page, tmp_path):
                     cwd = cwd / command[3:].strip()
                     assert cwd.is_dir() and not expected, f"{name}:{block.line}: {command}"
                     continue
-                done = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.STDOUT, text=True, timeout=SECONDS)
+                done = subprocess.run(
+                    ["bash", "-c", command],
+                    cwd=cwd,
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                    timeout=SECONDS,
+                )
                 assert matches(expected, done.stdout), (
                     f"{name}:{block.line}: „{command}“ gibt nicht aus, was das Handbuch zeigt.\n"
-                    f"--- Handbuch ---\n" + "\n".join(expected) + f"\n--- Ausgabe ---\n{done.stdout}")
+                    f"--- Handbuch ---\n" + "\n".join(expected) + f"\n--- Ausgabe ---\n{done.stdout}"
+                )
 
 
 def test_the_marker_is_simple_and_its_matching_can_fail():
-    page = "Text\n```console\n$ vorlagen pruefen\nGeprüft: … Vorlagen\n…\n$ cd x\n```\n" \
-           "```{code-block} yaml\n:caption: data/a.yaml\n\nname: x\n```\n1. Liste\n\n   ```sh\n   vorlagen\n   ```\n"
+    page = (
+        "Text\n```console\n$ vorlagen pruefen\nGeprüft: … Vorlagen\n…\n$ cd x\n```\n"
+        "```{code-block} yaml\n:caption: data/a.yaml\n\nname: x\n```\n1. Liste\n\n   ```sh\n   vorlagen\n   ```\n"
+    )
     found = blocks(page)
     assert [(b.language, b.options, b.lines) for b in found] == [
         ("console", {}, ["$ vorlagen pruefen", "Geprüft: … Vorlagen", "…", "$ cd x"]),
-        ("yaml", {"caption": "data/a.yaml"}, ["name: x"]), ("sh", {}, ["vorlagen"])]
+        ("yaml", {"caption": "data/a.yaml"}, ["name: x"]),
+        ("sh", {}, ["vorlagen"]),
+    ]
     assert commands(found[0]) == [("vorlagen pruefen", ["Geprüft: … Vorlagen", "…"]), ("cd x", [])]
     assert matches(["Geprüft: … Vorlagen", "…"], "Geprüft: 2 Vorlagen\nA\nB\n")
     assert matches(["Geprüft: … Vorlagen", "…"], "Geprüft: 2 Vorlagen\n")
@@ -190,17 +217,28 @@ def test_no_untested_command_with_output():
     for page in PAGES:
         for block in blocks(page.read_text(encoding="utf-8")):
             if block.language in ("text", ""):
-                assert not any(line.startswith("$ ") for line in block.lines), \
+                assert not any(line.startswith("$ ") for line in block.lines), (
                     f"{page.relative_to(ROOT)}:{block.line}: ein Befehl mit Ausgabe gehört in einen console-Block"
+                )
 
 
 def test_the_tutorial_is_tested_and_builds_a_vorlage():
     tutorial = DOCS / "tutorial" / "index.md"
     assert tutorial in TESTED
-    shown = [command for block in blocks(tutorial.read_text(encoding="utf-8")) if block.language == "console"
-             for command, _ in commands(block)]
-    for needed in ("vorlagen neu", "vorlagen vorlage neu", "vorlagen zahlen", "vorlagen pruefen", "vorlagen bauen",
-                   "vorlagen vergleichen"):
+    shown = [
+        command
+        for block in blocks(tutorial.read_text(encoding="utf-8"))
+        if block.language == "console"
+        for command, _ in commands(block)
+    ]
+    for needed in (
+        "vorlagen neu",
+        "vorlagen vorlage neu",
+        "vorlagen zahlen",
+        "vorlagen pruefen",
+        "vorlagen bauen",
+        "vorlagen vergleichen",
+    ):
         assert any(command.startswith(needed) for command in shown), needed
 
 
@@ -225,6 +263,7 @@ def test_readme_leads_to_the_tutorial_in_one_click():
 
 # --- the generated reference -----------------------------------------------------------------------------------
 
+
 def _reference():
     spec = importlib.util.spec_from_file_location("referenz_text", DOCS / "_ext" / "referenz_text.py")
     module = importlib.util.module_from_spec(spec)
@@ -236,26 +275,33 @@ def test_reference_names_every_command_limit_and_data_key():
     from vorlagen.cli import COMMANDS
     from vorlagen.core import limits
     from vorlagen.load.schema import FILES, schema
+
     reference = _reference()
     befehle, grenzen, daten = reference.befehle(), reference.grenzen(), reference.daten()
     for command in COMMANDS:
         assert f"## `vorlagen {command.name}`" in befehle
         assert not command.alias or f"`vorlagen {command.alias}`" in befehle
-    names = [node.targets[0].id for node in ast.parse(Path(limits.__file__).read_text(encoding="utf-8")).body
-             if isinstance(node, ast.Assign)]
+    names = [
+        node.targets[0].id
+        for node in ast.parse(Path(limits.__file__).read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign)
+    ]
     assert names and all(f"`{name}`" in grenzen for name in names)
     assert "| Zeilen einer Markdown-Tabelle, Kopfzeile mitgezählt | 1.000 | nein | `MAX_TABELLENZEILEN` |" in grenzen
     for kind in FILES:
         assert f"## `{kind.pattern}`" in daten
         for key in schema(kind)["properties"]:
             assert re.search(rf"^- `{key}` \(", daten, re.MULTILINE), (kind.name, key)
-    vorlage = daten[daten.index("## `vorlagen/*/vorlage.yaml`"):]
+    vorlage = daten[daten.index("## `vorlagen/*/vorlage.yaml`") :]
     kosten = vorlage.index("\n  - `kosten` (Liste (Abschnitt)): ")
-    assert vorlage.index("\n- `finanzierung` (Liste (Abschnitt)): ") < kosten < vorlage.index("\n    - `anzahl` (", kosten)
+    assert (
+        vorlage.index("\n- `finanzierung` (Liste (Abschnitt)): ") < kosten < vorlage.index("\n    - `anzahl` (", kosten)
+    )
 
 
 def test_a_limit_without_german_text_stops_the_build(monkeypatch):
     from vorlagen.core import limits
+
     reference = _reference()
     monkeypatch.delitem(reference.LIMITS, "MAX_TIEFE")
     with pytest.raises(ValueError, match="LIMITS beschreibt MAX_TIEFE nicht – ergänzen Sie die deutsche Beschreibung"):
@@ -267,8 +313,9 @@ def test_reference_lists_the_messages_of_the_code():
     messages = _reference().messages()
     every = [text for texts in messages.values() for text in texts]
     assert len(every) > 100
-    assert ("Berechnung „…“, Zeile „…“, …: berechnet …, erwartet … – prüfen Sie den erwarteten Wert und die "
-            "Eingangswerte.") in messages["compute"]
+    assert (
+        "Berechnung „…“, Zeile „…“, …: berechnet …, erwartet … – prüfen Sie den erwarteten Wert und die Eingangswerte."
+    ) in messages["compute"]
     assert all(" – " in text for text in every)
 
 
@@ -279,27 +326,63 @@ def test_reference_escapes_markup_from_the_code():
 
 # --- the strict build ------------------------------------------------------------------------------------------
 
+
 def test_handbook_builds_strictly(tmp_path):
     """Warnings are errors: no broken link, no page outside the table of contents."""
     if importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("myst_parser") is None:
-        pytest.skip("Sphinx ist nicht installiert – die Testeinrichtung (./testen.sh) installiert es aus "
-                    "requirements-handbuch.lock")
+        pytest.skip(
+            "Sphinx ist nicht installiert – die Testeinrichtung (./testen.sh) installiert es aus "
+            "requirements-handbuch.lock"
+        )
     out = tmp_path / "html"
-    done = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-                           "-d", str(tmp_path / "doctrees"), str(DOCS), str(out)],
-                          capture_output=True, text=True, timeout=180, cwd=ROOT)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            str(tmp_path / "doctrees"),
+            str(DOCS),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'lang="de"' in index and "tutorial/index.html" in index
     assert (out / "searchindex.js").is_file() and (out / "referenz" / "meldungen.html").is_file()
     # the theme speaks German too: its catalogue entries (docs/locale/de) and labels (docs/_ext/furo_deutsch.py)
     tutorial = (out / "tutorial" / "index.html").read_text(encoding="utf-8")
-    for english in ("Skip to content", "<title>Contents</title>", "<title>Menu</title>", "Light mode", "Dark mode",
-                    "Toggle navigation of", "Toggle", "Link to this heading", "Link to this code", "On this page"):
+    for english in (
+        "Skip to content",
+        "<title>Contents</title>",
+        "<title>Menu</title>",
+        "Light mode",
+        "Dark mode",
+        "Toggle navigation of",
+        "Toggle",
+        "Link to this heading",
+        "Link to this code",
+        "On this page",
+    ):
         assert english not in tutorial and english not in index, english
-    for german in ("Zum Inhalt springen", "<title>Menü</title>", "<title>Helle Farben</title>",
-                   'aria-label="Aufklappen: Anleitungen"', 'title="Link zu dieser Überschrift"',
-                   'title="Link zu diesem Code"', "Auf dieser Seite"):
+    for german in (
+        "Zum Inhalt springen",
+        "<title>Menü</title>",
+        "<title>Helle Farben</title>",
+        'aria-label="Aufklappen: Anleitungen"',
+        'title="Link zu dieser Überschrift"',
+        'title="Link zu diesem Code"',
+        "Auf dieser Seite",
+    ):
         assert german in tutorial, german
 
 
@@ -311,48 +394,59 @@ def test_a_changed_furo_label_stops_the_handbook_build():
     finally:
         sys.path.remove(str(DOCS / "_ext"))
     from sphinx.errors import ExtensionError
+
     _german = furo_deutsch._german
     icons = "".join(english for english, _ in furo_deutsch.TEMPLATES["partials/icons.html"])
     assert _german("partials/icons.html", icons).startswith("<title>Inhalt</title><title>Menü</title>")
     with pytest.raises(ExtensionError) as stopped:
         _german("page.html", '<button aria-label="Switch colour theme">')
-    assert str(stopped.value) == ("furo_deutsch: „aria-label=\"Toggle site navigation sidebar\"“ steht nicht mehr in "
-                                  "Furos page.html – passen Sie docs/_ext/furo_deutsch.py an die neue Fassung von Furo "
-                                  "an.")
+    assert str(stopped.value) == (
+        'furo_deutsch: „aria-label="Toggle site navigation sidebar"“ steht nicht mehr in '
+        "Furos page.html – passen Sie docs/_ext/furo_deutsch.py an die neue Fassung von Furo "
+        "an."
+    )
     assert _german("search.html", "Search") == "Search"  # other templates stay as they are
 
 
 # --- vorlagen hilfe --------------------------------------------------------------------------------------------
 
+
 def test_hilfe_without_sphinx_says_how_to_get_it(capsys, monkeypatch):
     from vorlagen.cli import hilfe, main
+
     monkeypatch.setattr(hilfe.importlib.util, "find_spec", lambda name: None)
     assert main(["hilfe", "--nur-bauen"]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == ("Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es "
-                            "mit „./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
-                            "die Versionen stehen in requirements-handbuch.lock.\n")
+    assert captured.err == (
+        "Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es "
+        "mit „./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
+        "die Versionen stehen in requirements-handbuch.lock.\n"
+    )
 
 
 def test_hilfe_from_an_installed_package_names_where_the_handbook_is(capsys, monkeypatch, tmp_path):
     from vorlagen.cli import hilfe, main
+
     monkeypatch.setattr(hilfe, "SOURCES", tmp_path / "docs")
     assert main(["hilfe"]) == 1
     assert capsys.readouterr().err == (
         "Das Handbuch gehört zum Repository von vorlagen (Ordner docs/) und ist im installierten Paket nicht enthalten "
-        "– lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ im Repository auf.\n")
+        "– lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ im Repository auf.\n"
+    )
 
 
 @pytest.mark.parametrize("port", ["80", "70000", "acht"])
 def test_hilfe_refuses_an_impossible_port(capsys, port):
     from vorlagen.cli import main
+
     with pytest.raises(SystemExit) as stopped:
         main(["hilfe", "--port", port])
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"vorlagen hilfe: Fehler: --port: „{port}“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
-        "z. B. 8000.")
+        "z. B. 8000."
+    )
 
 
 def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatch, tmp_path):
@@ -363,6 +457,7 @@ def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatc
 
     from vorlagen.building.localserver import LocalServer
     from vorlagen.cli import hilfe, main
+
     (tmp_path / "index.html").write_text("<title>Handbuch</title>", encoding="utf-8")
     monkeypatch.setattr(hilfe, "build", lambda: (tmp_path / "index.html", ""))
     with socket.socket() as probe:
@@ -387,15 +482,18 @@ def test_hilfe_serves_the_built_handbook_on_this_machine_only(capsys, monkeypatc
 
     monkeypatch.setattr(LocalServer, "serve_forever", serve_once)
     assert main(["hilfe", "--port", str(port)]) == 0
-    assert answers == [b"<title>Handbuch</title>",
-                       f"Diese Seite gibt es im Handbuch nicht – zur Übersicht: http://127.0.0.1:{port}/\n".encode(),
-                       f"Das Handbuch antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ – öffnen "
-                       "Sie eine dieser Adressen auf diesem Rechner.\n".encode()]
+    assert answers == [
+        b"<title>Handbuch</title>",
+        f"Diese Seite gibt es im Handbuch nicht – zur Übersicht: http://127.0.0.1:{port}/\n".encode(),
+        f"Das Handbuch antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ – öffnen "
+        "Sie eine dieser Adressen auf diesem Rechner.\n".encode(),
+    ]
     assert capsys.readouterr().out == f"Handbuch: http://127.0.0.1:{port}/ – Beenden mit Strg+C.\n"
 
 
 def test_hilfe_only_builds_when_asked(capsys, monkeypatch, tmp_path):
     from vorlagen.cli import hilfe, main
+
     monkeypatch.setattr(hilfe, "build", lambda: (tmp_path / "index.html", ""))
     assert main(["hilfe", "--nur-bauen"]) == 0
     assert capsys.readouterr().out == f"Handbuch: {(tmp_path / 'index.html').as_posix()}\n"
@@ -408,8 +506,10 @@ def test_the_architecture_page_names_every_module():
         for module in sorted(stage.iterdir()):
             name = f"{module.name}/" if (module / "__init__.py").is_file() else module.name
             if module.suffix == ".py" and module.name != "__init__.py" or name.endswith("/"):
-                assert f"`{name}`" in page, (f"docs/entwicklung/architektur.md nennt vorlagen/{stage.name}/{name} "
-                                             "nicht – ergänzen Sie das Modul in der Tabelle seiner Stufe.")
+                assert f"`{name}`" in page, (
+                    f"docs/entwicklung/architektur.md nennt vorlagen/{stage.name}/{name} "
+                    "nicht – ergänzen Sie das Modul in der Tabelle seiner Stufe."
+                )
 
 
 def _without_code(text: str) -> str:
@@ -425,8 +525,11 @@ def _without_code(text: str) -> str:
 
 def test_no_raw_html_in_the_handbook():
     reference = _reference()
-    texts = {page.relative_to(ROOT).as_posix(): page.read_text(encoding="utf-8") for page in PAGES
-             if page.parent.name != "referenz" or page.name == "index.md"}
+    texts = {
+        page.relative_to(ROOT).as_posix(): page.read_text(encoding="utf-8")
+        for page in PAGES
+        if page.parent.name != "referenz" or page.name == "index.md"
+    }
     texts.update({f"docs/referenz/{name}.md": make() for name, make in reference.PAGES.items()})
     for name, text in texts.items():
         found = re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code(text))

@@ -24,6 +24,12 @@ def test_ruff_is_clean():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_the_code_is_formatted():
+    """`ruff format` owns the layout of every Python file: run it before committing."""
+    done = _tool("ruff", "format", "--check", "--no-cache", ".")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_type_check_of_core_load_and_compute_is_clean():
     done = _tool("mypy")  # what and how: [tool.mypy] in pyproject.toml
     assert done.returncode == 0, done.stdout + done.stderr
@@ -35,7 +41,7 @@ def test_the_type_check_would_find_an_error(tmp_path):
     broken = tmp_path / "kaputt.py"
     broken.write_text("from vorlagen.core.fmt import anzahl\n\nanzahl('3', 'Problem', 'Probleme')\n", encoding="utf-8")
     done = _tool("mypy", str(broken))
-    assert done.returncode == 1 and '[arg-type]' in done.stdout, done.stdout
+    assert done.returncode == 1 and "[arg-type]" in done.stdout, done.stdout
 
 
 def test_every_file_the_code_names_exists():
@@ -46,8 +52,11 @@ def test_every_file_the_code_names_exists():
         text = path.read_text(encoding="utf-8")
         for match in re.finditer(r"(?<![\w./-])([\w/]+\.py)\b", text):
             named = match.group(1)
-            found = ((ROOT / named).is_file() or (ROOT / "vorlagen" / named).is_file() or (path.parent / named).is_file()
-                     if "/" in named else named in names)
+            found = (
+                (ROOT / named).is_file() or (ROOT / "vorlagen" / named).is_file() or (path.parent / named).is_file()
+                if "/" in named
+                else named in names
+            )
             if not found:
                 stale.append(f"{path.relative_to(ROOT)}: {named}")
     assert stale == []
@@ -75,7 +84,11 @@ def test_building_installs_no_test_tool_and_testing_adds_them():
 def test_the_validators_live_in_the_project_not_in_opt():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ".werkzeuge/" in ignored
-    for script in ("scripts/setup.sh", "scripts/pdf-pruefen.sh", "scripts/validators/einrichten.sh",
-                   "tests/test_pdf_standards.py"):
+    for script in (
+        "scripts/setup.sh",
+        "scripts/pdf-pruefen.sh",
+        "scripts/validators/einrichten.sh",
+        "tests/test_pdf_standards.py",
+    ):
         text = (ROOT / script).read_text(encoding="utf-8")
         assert "/opt" not in text and ".werkzeuge" in text, script

@@ -32,8 +32,16 @@ def _words() -> list[str]:
     """Every word of the example's texts, and compounds of the kind council papers are made of."""
     text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.md"))
     words = set(re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", text))
-    words |= {"Verpflichtungsermächtigung", "Haushaltsbegleitbeschluss", "Kindertagesstättenbedarfsplanung",
-              "Dringlichkeitsentscheidung", "überplanmäßige", "Zuwendungsbescheid", "Straße", "Schifffahrt"}
+    words |= {
+        "Verpflichtungsermächtigung",
+        "Haushaltsbegleitbeschluss",
+        "Kindertagesstättenbedarfsplanung",
+        "Dringlichkeitsentscheidung",
+        "überplanmäßige",
+        "Zuwendungsbescheid",
+        "Straße",
+        "Schifffahrt",
+    }
     assert len(words) > 300
     return sorted(words)
 
@@ -53,20 +61,25 @@ def test_kept_patterns_hyphenate_every_word_as_pyphens_own_parse(tmp_path, monke
 
     def refuse(path):
         raise AssertionError("the kept file should have been used")
+
     monkeypatch.setattr(pyphen, "hdcache", {})
     monkeypatch.setattr(pyphen, "HyphDict", type("Refuse", (pyphen.HyphDict,), {"__init__": refuse}))
     hyphenation.prime()  # reads the kept file, parses nothing
     assert _hyphenated(words) == expected
 
 
-@pytest.mark.parametrize("content", [
-    b"",  # empty
-    b"\xff\xfe\x00garbage",  # not text
-    b"pyphen 0.0 hyph_de_AT.dic 1 1\nab\t0\t12\n",  # made from another dictionary
-    b"{stamp}\nab\t0\t1",  # cut off in the middle of a line
-    b"{stamp}\nab\t0\tx1\n",  # a value that is no digit
-    b"{stamp}\nab\t0\n",  # a line without its values
-], ids=["leer", "binaer", "fremd", "abgeschnitten", "keine-ziffer", "zu-kurz"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",  # empty
+        b"\xff\xfe\x00garbage",  # not text
+        b"pyphen 0.0 hyph_de_AT.dic 1 1\nab\t0\t12\n",  # made from another dictionary
+        b"{stamp}\nab\t0\t1",  # cut off in the middle of a line
+        b"{stamp}\nab\t0\tx1\n",  # a value that is no digit
+        b"{stamp}\nab\t0\n",  # a line without its values
+    ],
+    ids=["leer", "binaer", "fremd", "abgeschnitten", "keine-ziffer", "zu-kurz"],
+)
 def test_a_foreign_or_damaged_file_is_parsed_anew_and_written_again(tmp_path, content):
     stamp = hyphenation._stamp(pyphen, PATH)
     kept = tmp_path / CACHE

@@ -10,8 +10,8 @@ import pypdf
 import pytest
 
 from vorlagen.building import output as output_module
-from vorlagen.render import pdf as pdf_module
 from vorlagen.cli import main
+from vorlagen.render import pdf as pdf_module
 
 from .conftest import edit, freigeben
 
@@ -40,8 +40,11 @@ def with_secrets(data):
     edit(secret / "vorlage.yaml", "betreff: Kommunales", f"betreff: {MARK_V} Kommunales")
     edit(secret / "vorbemerkungen.md", "# Vorbemerkungen", f"# Vorbemerkungen\n\nVertraulich: {MARK_V}")
     (data / V / "anlagen" / "stellungnahme.md").write_text(f"# Inhalt\n\nVertraulich: {MARK_A}\n", encoding="utf-8")
-    edit(data / V / "vorlage.yaml", "anlagen:\n",
-         f"anlagen:\n  - {{titel: {MARK_A} Stellungnahme, datei: anlagen/stellungnahme.md, oeffentlich: false}}\n")
+    edit(
+        data / V / "vorlage.yaml",
+        "anlagen:\n",
+        f"anlagen:\n  - {{titel: {MARK_A} Stellungnahme, datei: anlagen/stellungnahme.md, oeffentlich: false}}\n",
+    )
     return freigeben(data)  # the Sitzungsmappen take no ENTWURF
 
 
@@ -58,7 +61,10 @@ def test_non_public_documents_never_reach_public_output(with_secrets, tmp_path):
         assert "geheim" not in path.relative_to(out).as_posix().lower(), path
         text = readable(path)
         assert MARK_V not in text and MARK_A not in text, path
-        if path.relative_to(out).parts[0] in ("oparl", "publish"):  # OParl: neither the secret Vorlage nor the secret Anlage of the public one
+        if path.relative_to(out).parts[0] in (
+            "oparl",
+            "publish",
+        ):  # OParl: neither the secret Vorlage nor the secret Anlage of the public one
             assert "2021/0124" not in text and "2021-0124" not in text and "anlage-1" not in text, path
     # The markers do reach the internal output: the search above would have found them.
     internal_text = "".join(readable(p) for p in internal)
@@ -84,7 +90,12 @@ def assert_untouched(out: Path, before: dict[str, bytes]):
     assert snapshot(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == [".vorlagen", "data", "output"]
     state = out.parent / ".vorlagen" / "output"
-    assert sorted(p.name for p in state.iterdir()) == ["ausgabe", "lock", "manifest.json", "oparl-ledger.json"]  # no staging
+    assert sorted(p.name for p in state.iterdir()) == [
+        "ausgabe",
+        "lock",
+        "manifest.json",
+        "oparl-ledger.json",
+    ]  # no staging
 
 
 def test_template_failure_keeps_output(previous):
@@ -99,18 +110,26 @@ def test_pdf_failure_keeps_output(previous):
     data, out, before = previous
     (data / "templates").mkdir()
     kopf = (Path(__file__).parent.parent / "templates" / "kopf.html.j2").read_text(encoding="utf-8")
-    (data / "templates" / "kopf.html.j2").write_text(kopf.replace("<header", '<img src="fehlt.png"><header'),
-                                                     encoding="utf-8")
+    (data / "templates" / "kopf.html.j2").write_text(
+        kopf.replace("<header", '<img src="fehlt.png"><header'), encoding="utf-8"
+    )
     edit(data / V / "beschlussvorschlag.md", "Die Verwaltung", "GEÄNDERT")
     assert main(["--data", str(data), "--out", str(out)]) == 1
     assert_untouched(out, before)
 
 
-@pytest.mark.parametrize("error, code, message", [
-    (OSError("interner Fehler"), None, None),  # not the user's: the traceback stays
-    (OSError(errno.ENOSPC, "No space left on device"), 1, "Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz"),
-    (KeyboardInterrupt(), 130, "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert."),
-])
+@pytest.mark.parametrize(
+    "error, code, message",
+    [
+        (OSError("interner Fehler"), None, None),  # not the user's: the traceback stays
+        (
+            OSError(errno.ENOSPC, "No space left on device"),
+            1,
+            "Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz",
+        ),
+        (KeyboardInterrupt(), 130, "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert."),
+    ],
+)
 def test_exception_while_writing_keeps_output(previous, monkeypatch, capsys, error, code, message):
     data, out, before = previous
     edit(data / V / "beschlussvorschlag.md", "Die Verwaltung", "GEÄNDERT")
@@ -153,7 +172,8 @@ def test_renderer_cannot_read_a_marker_outside_the_project(previous, tmp_path):
     (data / "templates").mkdir()
     base = (Path(__file__).parent.parent / "templates" / "base.html.j2").read_text(encoding="utf-8")
     (data / "templates" / "base.html.j2").write_text(
-        base.replace("</head>", f'<link rel="stylesheet" href="{marker.as_uri()}">\n</head>'), encoding="utf-8")
+        base.replace("</head>", f'<link rel="stylesheet" href="{marker.as_uri()}">\n</head>'), encoding="utf-8"
+    )
     assert main(["--data", str(data), "--out", str(out)]) == 1
     assert_untouched(out, before)
     assert all("AUSSERHALB4471" not in readable(p) for p in out.rglob("*") if p.is_file())

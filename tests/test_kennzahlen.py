@@ -14,7 +14,7 @@ import pytest
 from vorlagen.compute.formel import FormelFehler, lesen
 from vorlagen.compute.project import prepare
 
-from .conftest import copy_data, edit, line_of, run, problems_of
+from .conftest import copy_data, edit, line_of, problems_of, run
 
 NBSP = "\u00a0"
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
@@ -42,7 +42,10 @@ SUMME = """  - id: eigenanteile
 
 
 def test_a_sum_of_table_figures_and_a_fee_as_a_percentage_of_it(data):
-    add_figures(data, SUMME + """  - id: pauschale
+    add_figures(
+        data,
+        SUMME
+        + """  - id: pauschale
     formel: eigenanteile * 1,75 %
   - id: in-teur
     formel: eigenanteile
@@ -51,7 +54,8 @@ def test_a_sum_of_table_figures_and_a_fee_as_a_percentage_of_it(data):
     formel: eigenanteile
     einheit: Mio. €
     stellen: 3
-""")
+""",
+    )
     z = figures(data)
     total = sum(EIGENANTEILE.values())
     assert z["eigenanteile"] == total == 427797
@@ -62,7 +66,9 @@ def test_a_sum_of_table_figures_and_a_fee_as_a_percentage_of_it(data):
 
 
 def test_rounding_per_item_or_at_the_end_is_stated_and_differs_by_a_euro(data):
-    add_figures(data, """  - id: drittel-a
+    add_figures(
+        data,
+        """  - id: drittel-a
     formel: 100 / 3
   - id: drittel-b
     formel: 100 / 3
@@ -74,7 +80,8 @@ def test_rounding_per_item_or_at_the_end_is_stated_and_differs_by_a_euro(data):
   - id: genau-cent
     formel: 100 / 3
     rundung: cent
-""")
+""",
+    )
     z = figures(data)
     third = Fraction(100, 3)
     assert z["drittel-a"] == half_up(third) == 33
@@ -85,14 +92,17 @@ def test_rounding_per_item_or_at_the_end_is_stated_and_differs_by_a_euro(data):
 
 
 def test_units_other_than_money_are_not_rounded_until_printed(data):
-    add_figures(data, """  - id: stellen
+    add_figures(
+        data,
+        """  - id: stellen
     formel: finanzierung.m1-steuerung.vzae + finanzierung.m2-case-management.vzae
     einheit: VZÄ
   - id: quote
     formel: finanzierung.m1-steuerung.abzuege / finanzierung.m1-steuerung.gesamtkosten
     einheit: "%"
     erwartet: 60.73
-""")
+""",
+    )
     z = figures(data)
     assert z["stellen"] == Fraction(21, 2)
     assert z["stellen"].text == f"10,5{NBSP}VZÄ"
@@ -103,9 +113,11 @@ def test_units_other_than_money_are_not_rounded_until_printed(data):
 
 def test_a_text_quotes_a_figure_in_its_unit_and_with_thousands(data, capsys, tmp_path):
     add_figures(data, SUMME)
-    (data / TEXT).write_text('# Vorbemerkungen\n\nZusammen {{ zahlen["eigenanteile"] }}, rund '
-                             '{{ zahlen["eigenanteile"] | teur }} oder {{ zahlen.eigenanteile | mio(1) }}.\n',
-                             encoding="utf-8")
+    (data / TEXT).write_text(
+        '# Vorbemerkungen\n\nZusammen {{ zahlen["eigenanteile"] }}, rund '
+        '{{ zahlen["eigenanteile"] | teur }} oder {{ zahlen.eigenanteile | mio(1) }}.\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 0, err
@@ -118,38 +130,66 @@ def test_erwartet_that_does_not_match_names_both_values(data):
     line = line_of(data / VORLAGE, "erwartet: 427779")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „eigenanteile“: berechnet 427.797{NBSP}€, erwartet "
-        f"427.779{NBSP}€ – prüfen Sie den erwarteten Wert und die Formel."]
+        f"427.779{NBSP}€ – prüfen Sie den erwarteten Wert und die Formel."
+    ]
 
 
-@pytest.mark.parametrize("formel, message", [
-    ("finanzierung.m1-steuerung.eigenanteil + finanzierung.m1-steuerung.vzae",
-     "„finanzierung.m1-steuerung.eigenanteil + finanzierung.m1-steuerung.vzae“ verbindet € und VZÄ – addieren und "
-     "abziehen lassen sich nur Werte derselben Einheit."),
-    ("finanzierung.m1-steuerung.eigenantel",
-     "„eigenantel“ gibt es nicht in „Tabelle“ – meinten Sie „eigenanteil“? Vorhanden: abzuege, alternative, art, "
-     "berechnung, eigenanteil, gesamtkosten, id, jahre, monate, periode, quantum, titel, ueberschrift, vzae, zeilen, "
-     "zeitraum."),
-    ("eigenanteile-x", "„eigenanteile-x“ gibt es nicht – meinten Sie „eigenanteile“? Formeln lesen andere Zahlen "
-                       "dieser Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, kennzahlen, uebersicht, "
-                       "verteilungen."),
-    ("finanzierung.m1-steuerung", "„finanzierung.m1-steuerung“ ist keine einzelne Zahl – wählen Sie einen Wert, "
-                                  "z. B. „finanzierung.m1-steuerung.betrag“."),
-    ("1.000 * 2", "„1.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000 (Dezimalzahlen mit "
-                  "Komma, z. B. 1,75)."),
-    ("summe(1, 2)", "„,“ an Stelle 8: Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b); eine "
-                    "Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."),
-    ("summe(eigenanteile,eigenanteile)", "„,“ an Stelle 19: Argumente einer Funktion trennen Sie mit „;“, z. B. "
-                                         "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."),
-    ("runden(eigenanteile; 2)", "Die Funktion „runden“ gibt es nicht – es gibt summe, min, max."),
-    ("eigenanteile / 0", "„eigenanteile / 0“ teilt durch null (0 ist 0)."),
-    ("eigenanteile eigenanteile", "„eigenanteile“ an Stelle 14 steht hier zu viel – zwischen zwei Namen fehlt ein "
-                                  "Rechenzeichen."),
-    ("(eigenanteile", "Die Formel endet zu früh – es fehlt ein Wert oder eine schließende Klammer."),
-    ("eigenanteile * 2 %  €", "Das Zeichen „€“ (Stelle 21) gehört nicht in eine Formel – erlaubt sind Zahlen, Namen, "
-                              "+ - * / % ( ) und „;“ zwischen Argumenten."),
-])
+@pytest.mark.parametrize(
+    "formel, message",
+    [
+        (
+            "finanzierung.m1-steuerung.eigenanteil + finanzierung.m1-steuerung.vzae",
+            "„finanzierung.m1-steuerung.eigenanteil + finanzierung.m1-steuerung.vzae“ verbindet € und VZÄ – addieren und "
+            "abziehen lassen sich nur Werte derselben Einheit.",
+        ),
+        (
+            "finanzierung.m1-steuerung.eigenantel",
+            "„eigenantel“ gibt es nicht in „Tabelle“ – meinten Sie „eigenanteil“? Vorhanden: abzuege, alternative, art, "
+            "berechnung, eigenanteil, gesamtkosten, id, jahre, monate, periode, quantum, titel, ueberschrift, vzae, zeilen, "
+            "zeitraum.",
+        ),
+        (
+            "eigenanteile-x",
+            "„eigenanteile-x“ gibt es nicht – meinten Sie „eigenanteile“? Formeln lesen andere Zahlen "
+            "dieser Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, kennzahlen, uebersicht, "
+            "verteilungen.",
+        ),
+        (
+            "finanzierung.m1-steuerung",
+            "„finanzierung.m1-steuerung“ ist keine einzelne Zahl – wählen Sie einen Wert, "
+            "z. B. „finanzierung.m1-steuerung.betrag“.",
+        ),
+        (
+            "1.000 * 2",
+            "„1.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000 (Dezimalzahlen mit "
+            "Komma, z. B. 1,75).",
+        ),
+        (
+            "summe(1, 2)",
+            "„,“ an Stelle 8: Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b); eine "
+            "Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75.",
+        ),
+        (
+            "summe(eigenanteile,eigenanteile)",
+            "„,“ an Stelle 19: Argumente einer Funktion trennen Sie mit „;“, z. B. "
+            "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75.",
+        ),
+        ("runden(eigenanteile; 2)", "Die Funktion „runden“ gibt es nicht – es gibt summe, min, max."),
+        ("eigenanteile / 0", "„eigenanteile / 0“ teilt durch null (0 ist 0)."),
+        (
+            "eigenanteile eigenanteile",
+            "„eigenanteile“ an Stelle 14 steht hier zu viel – zwischen zwei Namen fehlt ein Rechenzeichen.",
+        ),
+        ("(eigenanteile", "Die Formel endet zu früh – es fehlt ein Wert oder eine schließende Klammer."),
+        (
+            "eigenanteile * 2 %  €",
+            "Das Zeichen „€“ (Stelle 21) gehört nicht in eine Formel – erlaubt sind Zahlen, Namen, "
+            "+ - * / % ( ) und „;“ zwischen Argumenten.",
+        ),
+    ],
+)
 def test_a_formula_that_cannot_be_computed_is_a_german_problem_at_its_line(data, formel, message):
-    add_figures(data, SUMME + f"  - id: kaputt\n    formel: \"{formel}\"\n")
+    add_figures(data, SUMME + f'  - id: kaputt\n    formel: "{formel}"\n')
     line = line_of(data / VORLAGE, f'formel: "{formel}"')
     assert problems_of(data) == [f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „kaputt“: {message}"]
 
@@ -211,7 +251,9 @@ def test_a_number_typed_into_a_percent_figure_is_in_prozent(data):
 
 
 def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data):
-    add_figures(data, """  - id: quote
+    add_figures(
+        data,
+        """  - id: quote
     formel: "0,5"
     einheit: "%"
     erwartet: 50
@@ -227,50 +269,80 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
     formel: 50
     einheit: "%"
     erwartet: 5000
-""")
+""",
+    )
     first = line_of(data / VORLAGE, "erwartet: 50")
     second = line_of(data / VORLAGE, "erwartet: 40")
     third = line_of(data / VORLAGE, "erwartet: 12.5")
     fourth = line_of(data / VORLAGE, "erwartet: 5000")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{first}: Zahl „quote“: berechnet 0,50{NBSP}%, erwartet 50{NBSP}% – "
-        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 50{NBSP}% schreiben Sie „50“ oder „50 %“.",
+        f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 50{NBSP}% schreiben Sie „50“ oder „50 %“.',
         f"data/vorlagen/2021-0123/vorlage.yaml:{second}: Zahl „andere“: berechnet 50,00{NBSP}%, erwartet 40{NBSP}% – "
         "prüfen Sie den erwarteten Wert und die Formel.",
         # 0,125 % prints 0,13 % (half up); 12,5 % was meant
         f"data/vorlagen/2021-0123/vorlage.yaml:{third}: Zahl „achtel“: berechnet 0,13{NBSP}%, erwartet 12,5{NBSP}% – "
-        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 12,5{NBSP}% schreiben Sie „12,5“ oder "
+        f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 12,5{NBSP}% schreiben Sie „12,5“ oder '
         "„12,5 %“.",
         f"data/vorlagen/2021-0123/vorlage.yaml:{fourth}: Zahl „viel“: berechnet 50,00{NBSP}%, erwartet 5.000{NBSP}% – "
-        f"eine Formel nur aus Zahlen ist bei „einheit: \"%\"“ in Prozent: für 5.000{NBSP}% schreiben Sie „5000“ oder "
-        "„5000 %“."]
+        f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 5.000{NBSP}% schreiben Sie „5000“ oder '
+        "„5000 %“.",
+    ]
 
 
-@pytest.mark.parametrize("zahl, message", [
-    ('formel: "50 %"', "Die Formel ergibt einen Prozentsatz (50 %), die Zahl ist aber in „€“ angegeben – ein "
-                       "Prozentsatz braucht „einheit: \"%\"“, ein Anteil an einem Betrag eine Formel wie „betrag * 50 %“."),
-    ('formel: "50 % + 10 %"\n    einheit: T€',
-     "Die Formel ergibt einen Prozentsatz (50 % + 10 %), die Zahl ist aber in „T€“ angegeben – ein Prozentsatz "
-     "braucht „einheit: \"%\"“, ein Anteil an einem Betrag eine Formel wie „betrag * (50 % + 10 %)“."),
-    ('formel: "-2 %"\n    einheit: VZÄ',
-     "Die Formel ergibt einen Prozentsatz (-2 %), die Zahl ist aber in „VZÄ“ angegeben – ein Prozentsatz braucht "
-     "„einheit: \"%\"“, ein Anteil an einem Betrag eine Formel wie „betrag * (-2 %)“."),
-    ('formel: "50 % + 10"\n    einheit: "%"',
-     "„50 % + 10“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben Sie alle Prozentsätze gleich, "
-     "z. B. „50 % + 10 %“ oder „50 + 10“."),
-    ('formel: "summe(2 * 5 %; 1)"\n    einheit: "%"',
-     "„summe(2 * 5 %; 1)“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben Sie alle Prozentsätze "
-     "gleich, z. B. „50 % + 10 %“ oder „50 + 10“."),
-    ("formel: 0.005", "„0.005“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 0,005 (mit "
-                      "Dezimalkomma)."),
-    ("formel: 1.5 * 2", "„1.5“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 1,5 (mit Dezimalkomma)."),
-    ('formel: "1.000,5"', "„1.000,5“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000,5 "
-                          "(Dezimalzahlen mit Komma, z. B. 1,75)."),
-    ("formel: 12.500.000", "„12.500.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 12500000 "
-                           "(Dezimalzahlen mit Komma, z. B. 1,75)."),
-    ('formel: "1.2.3"', "„1.2.3“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
-                        "z. B. 1000 oder 1,75."),
-])
+@pytest.mark.parametrize(
+    "zahl, message",
+    [
+        (
+            'formel: "50 %"',
+            "Die Formel ergibt einen Prozentsatz (50 %), die Zahl ist aber in „€“ angegeben – ein "
+            'Prozentsatz braucht „einheit: "%"“, ein Anteil an einem Betrag eine Formel wie „betrag * 50 %“.',
+        ),
+        (
+            'formel: "50 % + 10 %"\n    einheit: T€',
+            "Die Formel ergibt einen Prozentsatz (50 % + 10 %), die Zahl ist aber in „T€“ angegeben – ein Prozentsatz "
+            'braucht „einheit: "%"“, ein Anteil an einem Betrag eine Formel wie „betrag * (50 % + 10 %)“.',
+        ),
+        (
+            'formel: "-2 %"\n    einheit: VZÄ',
+            "Die Formel ergibt einen Prozentsatz (-2 %), die Zahl ist aber in „VZÄ“ angegeben – ein Prozentsatz braucht "
+            '„einheit: "%"“, ein Anteil an einem Betrag eine Formel wie „betrag * (-2 %)“.',
+        ),
+        (
+            'formel: "50 % + 10"\n    einheit: "%"',
+            "„50 % + 10“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben Sie alle Prozentsätze gleich, "
+            "z. B. „50 % + 10 %“ oder „50 + 10“.",
+        ),
+        (
+            'formel: "summe(2 * 5 %; 1)"\n    einheit: "%"',
+            "„summe(2 * 5 %; 1)“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben Sie alle Prozentsätze "
+            "gleich, z. B. „50 % + 10 %“ oder „50 + 10“.",
+        ),
+        (
+            "formel: 0.005",
+            "„0.005“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 0,005 (mit Dezimalkomma).",
+        ),
+        (
+            "formel: 1.5 * 2",
+            "„1.5“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 1,5 (mit Dezimalkomma).",
+        ),
+        (
+            'formel: "1.000,5"',
+            "„1.000,5“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000,5 "
+            "(Dezimalzahlen mit Komma, z. B. 1,75).",
+        ),
+        (
+            "formel: 12.500.000",
+            "„12.500.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 12500000 "
+            "(Dezimalzahlen mit Komma, z. B. 1,75).",
+        ),
+        (
+            'formel: "1.2.3"',
+            "„1.2.3“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
+            "z. B. 1000 oder 1,75.",
+        ),
+    ],
+)
 def test_a_typed_figure_that_is_not_what_its_unit_says(data, zahl, message):
     add_figures(data, f"  - id: kaputt\n    {zahl}\n")
     line = line_of(data / VORLAGE, zahl.split("\n")[0])
@@ -280,14 +352,23 @@ def test_a_typed_figure_that_is_not_what_its_unit_says(data, zahl, message):
 FONDS_VORLAGE = Path("vorlagen/fonds/vorlage.yaml")
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ("{formel: pauschale, als: Verwaltungspauschale", '{formel: "2 %", als: Verwaltungspauschale',
-     "Berechnung „verteilung“, Zeile „Verwaltungspauschale“: „2 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein "
-     "Anteil an einem Betrag braucht eine Formel wie „betrag * 2 %“."),
-    ("fonds: kennzahlen.integrationsfonds-2025.volumen", 'fonds: "50 % + 10 %"',
-     "Berechnung „verteilung“, Fonds: „50 % + 10 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein Anteil an einem Betrag "
-     "braucht eine Formel wie „betrag * (50 % + 10 %)“."),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "{formel: pauschale, als: Verwaltungspauschale",
+            '{formel: "2 %", als: Verwaltungspauschale',
+            "Berechnung „verteilung“, Zeile „Verwaltungspauschale“: „2 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein "
+            "Anteil an einem Betrag braucht eine Formel wie „betrag * 2 %“.",
+        ),
+        (
+            "fonds: kennzahlen.integrationsfonds-2025.volumen",
+            'fonds: "50 % + 10 %"',
+            "Berechnung „verteilung“, Fonds: „50 % + 10 %“ ist ein Prozentsatz, die Tabelle zeigt € – ein Anteil an einem Betrag "
+            "braucht eine Formel wie „betrag * (50 % + 10 %)“.",
+        ),
+    ],
+)
 def test_a_percentage_alone_in_a_table_of_euros(tmp_path, old, new, message):
     data = copy_data(Path(__file__).parent / "fixtures" / "rechenwege", tmp_path)
     edit(data / FONDS_VORLAGE, old, new)
@@ -296,24 +377,29 @@ def test_a_percentage_alone_in_a_table_of_euros(tmp_path, old, new, message):
 
 
 def test_figures_that_read_each_other_in_a_circle(data):
-    add_figures(data, """  - id: a
+    add_figures(
+        data,
+        """  - id: a
     formel: b + 1
   - id: b
     formel: c * 2
   - id: c
     formel: a - 1
-""")
+""",
+    )
     found = problems_of(data)
     assert len(found) == 1
-    assert found[0].endswith("Zahl „a“: Die Zahlen lesen sich im Kreis: a → b → c → a – eine davon muss aus Fakten "
-                             "kommen.")
+    assert found[0].endswith(
+        "Zahl „a“: Die Zahlen lesen sich im Kreis: a → b → c → a – eine davon muss aus Fakten kommen."
+    )
 
 
 def test_a_figure_whose_unit_does_not_match_its_formula(data):
     add_figures(data, SUMME + "  - id: stellen\n    formel: eigenanteile\n    einheit: VZÄ\n")
     assert problems_of(data)[0].endswith(
         "Zahl „stellen“: Die Formel ergibt €, die Zahl ist aber in „VZÄ“ angegeben – prüfen Sie „einheit“ oder die "
-        "Formel.")
+        "Formel."
+    )
 
 
 def test_herleitung_names_formula_sources_and_rounding(data, capsys):
@@ -332,8 +418,10 @@ def test_herleitung_names_formula_sources_and_rounding(data, capsys):
     ]
     code, out, err = run(capsys, "zahlen", "2021/0123", "pauschal", "--data", str(data))
     assert code == 1
-    assert err.strip() == ("Die Zahl „pauschal“ gibt es in Vorlage 2021/0123 nicht – meinten Sie „pauschale“? "
-                           "Vorhanden: eigenanteile, pauschale.")
+    assert err.strip() == (
+        "Die Zahl „pauschal“ gibt es in Vorlage 2021/0123 nicht – meinten Sie „pauschale“? "
+        "Vorhanden: eigenanteile, pauschale."
+    )
 
 
 def test_the_listing_offers_each_figure_ready_to_paste(data, capsys):
@@ -341,7 +429,7 @@ def test_the_listing_offers_each_figure_ready_to_paste(data, capsys):
     code, out, _ = run(capsys, "zahlen", "2021/0123", "--data", str(data))
     assert code == 0
     line = next(x for x in out.splitlines() if "zahlen[" in x)
-    assert line.split() [:3] == ["{{", 'zahlen["eigenanteile"]', "}}"]
+    assert line.split()[:3] == ["{{", 'zahlen["eigenanteile"]', "}}"]
     assert line.replace(NBSP, " ").endswith("427.797 €")
 
 
@@ -369,8 +457,11 @@ VERGLEICH = """  - id: plan
 
 def test_a_vergleich_reads_computed_figures_and_checks_any_cell(data):
     add_figures(data, SUMME)
-    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + VERGLEICH.format(
-        erwartet="{alt: 959.5, neu: 970.5, differenz: 11, prozent: 1.15}"))
+    edit(
+        data / VORLAGE,
+        "finanzierung:\n",
+        "finanzierung:\n" + VERGLEICH.format(erwartet="{alt: 959.5, neu: 970.5, differenz: 11, prozent: 1.15}"),
+    )
     t = prepare(data).rechnungen["2021-0123"].tabellen["plan"]
     steuerung = t.zeilen["steuerung"]
     assert (steuerung.alt, steuerung.neu) == (EIGENANTEILE["m1-steuerung"], EIGENANTEILE["m2-case-management"])
@@ -382,25 +473,36 @@ def test_a_vergleich_reads_computed_figures_and_checks_any_cell(data):
 def test_a_typed_slip_in_a_vergleich_is_caught(data):
     # the paper printed 12 and 1,25 % for 959,5 → 970,5 (11; 11 / 959,5 = 1,1464 % → 1,15 %)
     add_figures(data, SUMME)
-    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + VERGLEICH.format(
-        erwartet="{differenz: 12, prozent: 1.25}"))
+    edit(
+        data / VORLAGE,
+        "finanzierung:\n",
+        "finanzierung:\n" + VERGLEICH.format(erwartet="{differenz: 12, prozent: 1.25}"),
+    )
     line = line_of(data / VORLAGE, "erwartet: {differenz: 12")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „plan“, Zeile „Stellen“, Veränderung in %: "
         f"berechnet +1,15{NBSP}%, erwartet 1,25{NBSP}% – prüfen Sie den erwarteten Wert.",
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „plan“, Zeile „Stellen“, Veränderung: berechnet "
-        f"11,00{NBSP}€, erwartet 12,00{NBSP}€ – prüfen Sie den erwarteten Wert und die Eingangswerte."]
+        f"11,00{NBSP}€, erwartet 12,00{NBSP}€ – prüfen Sie den erwarteten Wert und die Eingangswerte.",
+    ]
 
 
 def test_a_vergleich_line_whose_formula_has_the_wrong_unit(data):
     add_figures(data, SUMME)
-    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + VERGLEICH.format(erwartet="{alt: 959.5}").replace(
-        "aus: [eigenanteile, eigenanteile]", "aus: [eigenanteile, finanzierung.m1-steuerung.vzae]"))
+    edit(
+        data / VORLAGE,
+        "finanzierung:\n",
+        "finanzierung:\n"
+        + VERGLEICH.format(erwartet="{alt: 959.5}").replace(
+            "aus: [eigenanteile, eigenanteile]", "aus: [eigenanteile, finanzierung.m1-steuerung.vzae]"
+        ),
+    )
     line = line_of(data / VORLAGE, "id: summe")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „plan“, Zeile „Summe der Module“: "
         "„finanzierung.m1-steuerung.vzae“ ergibt VZÄ, die Tabelle zeigt € – prüfen Sie die Formel oder „einheit“ "
-        "der Tabelle."]
+        "der Tabelle."
+    ]
 
 
 FONDS = """  - id: zuweisungen
@@ -433,8 +535,9 @@ def test_a_grant_list_with_free_columns_groups_and_a_fund_it_uses_up(data):
     assert [(g.als, g.summe) for g in t.gruppen] == [("Linksrheinisch", 220500), ("Rechtsrheinisch", 210000)]
     assert t.summe == 430500 + pauschale and t.rest == 0
     from vorlagen.render.document import Composer
+
     html = str(Composer(project).tabelle(t)).replace(NBSP, " ")
-    assert "<th scope=\"col\">Kommune</th><th scope=\"col\">Zweck</th>" in html
+    assert '<th scope="col">Kommune</th><th scope="col">Zweck</th>' in html
     assert "Berechnung" not in html  # no column that only repeats each amount
     assert "Zwischensumme Linksrheinisch" in html and "220.500 €" in html
     assert "Kreisfonds Integration 2025" in html
@@ -447,7 +550,8 @@ def test_a_fund_that_is_not_used_up_names_the_rest(data):
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „zuweisungen“: Die Zeilen ergeben 438.034{NBSP}€, "
         f"der Fonds 450.000{NBSP}€ – es bleiben {rest // 1000}.{rest % 1000:03d}{NBSP}€. Verteilen Sie den Rest oder "
-        "streichen Sie „ausschoepfen: true“."]
+        "streichen Sie „ausschoepfen: true“."
+    ]
 
 
 def test_thousands_display_states_the_unit_once_and_adds_up(data):
@@ -461,6 +565,7 @@ def test_thousands_display_states_the_unit_once_and_adds_up(data):
     exact = [Fraction(125000, 1000), Fraction(95500, 1000), Fraction(210000, 1000), Fraction(7534, 1000)]
     assert all(abs(int(r) - e) < 1 for r, e in zip(rows, exact))
     from vorlagen.render.document import Composer
+
     assert "Betrag in T€" in str(Composer(project).tabelle(t))
 
 
@@ -469,11 +574,17 @@ def test_shared_figures_of_a_fund_are_read_by_any_vorlage(data, capsys, tmp_path
     (data / "kennzahlen" / "fonds-2025.yaml").write_text(
         "titel: Kreisfonds Integration 2025\nquelle: Haushaltssatzung 2025\nzahlen:\n"
         "  - id: volumen\n    formel: 500000\n  - id: je-kommune\n    formel: volumen / 19\n    rundung: cent\n",
-        encoding="utf-8")
-    add_figures(data, "  - id: anteil-m1\n    formel: finanzierung.m1-steuerung.eigenanteil / kennzahlen.fonds-2025.volumen\n"
-                      "    einheit: \"%\"\n")
-    (data / TEXT).write_text('# V\n\nJe Kommune {{ kennzahlen["fonds-2025"]["je-kommune"] }}, '
-                             'das sind {{ zahlen["anteil-m1"] }}.\n', encoding="utf-8")
+        encoding="utf-8",
+    )
+    add_figures(
+        data,
+        "  - id: anteil-m1\n    formel: finanzierung.m1-steuerung.eigenanteil / kennzahlen.fonds-2025.volumen\n"
+        '    einheit: "%"\n',
+    )
+    (data / TEXT).write_text(
+        '# V\n\nJe Kommune {{ kennzahlen["fonds-2025"]["je-kommune"] }}, das sind {{ zahlen["anteil-m1"] }}.\n',
+        encoding="utf-8",
+    )
     z = figures(data)
     assert z["anteil-m1"] == Fraction(158644, 500000)
     out = tmp_path / "out"
@@ -490,7 +601,10 @@ def test_shared_figures_of_a_fund_are_read_by_any_vorlage(data, capsys, tmp_path
 
 
 def test_the_same_plan_under_two_rates_side_by_side(data):
-    edit(data / VORLAGE, "finanzierung:\n", """finanzierung:
+    edit(
+        data / VORLAGE,
+        "finanzierung:\n",
+        """finanzierung:
   - id: radweg
     titel: Radweg an der Kreisstraße
     art: Finanzierungsplan
@@ -505,7 +619,8 @@ def test_the_same_plan_under_two_rates_side_by_side(data):
         quellen: {}
       - name: Förderung 50 %
         quellen: {land: {foerdersatz: 50}}
-""")
+""",
+    )
     project = prepare(data)
     t = project.rechnungen["2021-0123"].tabellen["radweg"]
     plans = list(t.szenarien.values())
@@ -514,12 +629,16 @@ def test_the_same_plan_under_two_rates_side_by_side(data):
     assert [p.quellen["Kreis"].betrag for p in plans] == [1900000 - 1382813, 1900000 - 921875]
     assert t.quellen["land"].betrag == 1382813  # the table itself is the first scenario
     from vorlagen.render.document import Composer
+
     html = str(Composer(project).tabelle(t)).replace(NBSP, " ")
     assert "Förderung 75 %" in html and "Förderung 50 %" in html and "921.875 €" in html and "1.382.813 €" in html
 
 
 def test_a_scenario_that_names_an_unknown_source(data):
-    edit(data / VORLAGE, "finanzierung:\n", """finanzierung:
+    edit(
+        data / VORLAGE,
+        "finanzierung:\n",
+        """finanzierung:
   - id: radweg
     titel: Radweg
     art: Finanzierungsplan
@@ -531,11 +650,13 @@ def test_a_scenario_that_names_an_unknown_source(data):
     szenarien:
       - name: Förderung 50 %
         quellen: {lnd: {foerdersatz: 50}}
-""")
+""",
+    )
     line = line_of(data / VORLAGE, "quellen: {lnd:")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Szenario „Förderung 50 %“: Die Quelle „lnd“ gibt es nicht – "
-        "meinten Sie „land“? Quellen: Land, Kreis."]
+        "meinten Sie „land“? Quellen: Land, Kreis."
+    ]
 
 
 def test_a_figure_cannot_read_a_table_that_reads_figures(data):
@@ -545,4 +666,5 @@ def test_a_figure_cannot_read_a_table_that_reads_figures(data):
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Zahl „zurueck“: Die Berechnung „plan“ liest selbst Zahlen (mit "
         "„aus“, „formel“ oder „fonds“) und wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; "
-        "rechnen Sie mit den Werten, aus denen sie entsteht."]
+        "rechnen Sie mit den Werten, aus denen sie entsteht."
+    ]

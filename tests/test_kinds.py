@@ -39,8 +39,8 @@ def plain(text: str) -> str:
 def test_aufstellung_rows_in_the_seed_style_and_their_sum(project):
     t = project.rechnungen["2024-0041"].tabellen["hoechstfoerderung"]
     assert [(plain(z.text), z.betrag) for z in t.zeilen] == [
-        ("1,5 x 52.000 €", 78000),                            # 1,5 VZÄ × 52.000 € a year, no period: one year
-        ("(6 + 3) Tage x 1.012 €", 9108),                     # a day rate does not grow with a period
+        ("1,5 x 52.000 €", 78000),  # 1,5 VZÄ × 52.000 € a year, no period: one year
+        ("(6 + 3) Tage x 1.012 €", 9108),  # a day rate does not grow with a period
         ("2 Stück x 1.250 €", 2500),
         ("1 x 4.000 € (VA, einmalig)", 4000),
         ("1.500 € – Festbetrag laut Richtlinie", 1500),
@@ -57,7 +57,10 @@ def test_bescheid_positions_of_different_kinds_at_one_rate_and_named_instalments
     assert b.zeilen["Beratertage an Schulen"].betrag == 6072
     assert b.betrag == 58500 + 6072 + 3036 + 6300 == 73908
     assert [(r.als, r.betrag, r.bezahlt) for r in b.raten] == [
-        ("erste Rate", 24636, True), ("zweite Rate", 24636, False), ("Schlussrate", 24636, False)]
+        ("erste Rate", 24636, True),
+        ("zweite Rate", 24636, False),
+        ("Schlussrate", 24636, False),
+    ]
     assert b.raten["erste Rate"].faellig is None
     assert (b.bezahlt, b.offen) == (24636, 2 * 24636)
     assert b.monate == "April 2024 bis Dezember 2024"
@@ -73,8 +76,10 @@ def test_antrag_with_a_wrong_amount_is_a_problem(capsys, erlenbruch):
     edit(erlenbruch / "antraege/2024-10-15-bildungsberatung-2025.yaml", "betrag: 95508", "betrag: 95000")
     code, _, err = run(capsys, "check", "--data", str(erlenbruch))
     assert code == 1
-    assert (f"Antrag „2024-10-15-bildungsberatung-2025“, Betrag (Anzahl × Satz): berechnet 95.508{NBSP}€, "
-            f"erwartet 95.000{NBSP}€, Differenz +508{NBSP}€") in err
+    assert (
+        f"Antrag „2024-10-15-bildungsberatung-2025“, Betrag (Anzahl × Satz): berechnet 95.508{NBSP}€, "
+        f"erwartet 95.000{NBSP}€, Differenz +508{NBSP}€"
+    ) in err
 
 
 def test_finanzierungsplan_with_anteilsfinanzierung_over_three_years(project):
@@ -118,8 +123,10 @@ def test_eigenanteil_insgesamt_only_where_eigenanteil_tables_exist(project, buil
     assert "Eigenanteil insgesamt" in (built / "vorlagen/2021-0123/2021-0123.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("folder, nummer", [(ERLENBRUCH, "2024-0041"), (ERLENBRUCH, "2024-0057"),
-                                            (ERLENBRUCH, "2024-0063"), (DATA, "2021-0123")])
+@pytest.mark.parametrize(
+    "folder, nummer",
+    [(ERLENBRUCH, "2024-0041"), (ERLENBRUCH, "2024-0057"), (ERLENBRUCH, "2024-0063"), (DATA, "2021-0123")],
+)
 def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer, tmp_path):
     project = prepare(folder)
     rechnung = project.rechnungen[nummer]
@@ -151,13 +158,19 @@ def test_zahlen_command_lists_rows_instalments_and_percentages(capsys):
 
 def test_fehlbedarfsfinanzierung_fills_the_gap_up_to_its_cap(erlenbruch):
     path = erlenbruch / "vorlagen/2024-0057/vorlage.yaml"
-    edit(path, "      - {id: land, als: Land (Nahmobilitätsförderung), foerdersatz: 80}\n"
-               "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, rest: true}\n",
-               "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, betrag: 500000}\n"
-               "      - {id: dritte, als: Stiftung Radverkehr, art: Dritte, festbetrag: 100000}\n"
-               "      - {id: land, als: Land, fehlbedarf: true, hoechstbetrag: 1600000}\n")
-    edit(erlenbruch / "vorlagen/2024-0057/sachverhalt.md", '{{ finanzierung["radweg"].quellen["kreis"].jahre[2026] | eur }}',
-         "einige")
+    edit(
+        path,
+        "      - {id: land, als: Land (Nahmobilitätsförderung), foerdersatz: 80}\n"
+        "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, rest: true}\n",
+        "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, betrag: 500000}\n"
+        "      - {id: dritte, als: Stiftung Radverkehr, art: Dritte, festbetrag: 100000}\n"
+        "      - {id: land, als: Land, fehlbedarf: true, hoechstbetrag: 1600000}\n",
+    )
+    edit(
+        erlenbruch / "vorlagen/2024-0057/sachverhalt.md",
+        '{{ finanzierung["radweg"].quellen["kreis"].jahre[2026] | eur }}',
+        "einige",
+    )
     t = prepare(erlenbruch).rechnungen["2024-0057"].tabellen["radweg"]
     assert t.quellen["land"].betrag == 2148000 - 500000 - 100000 == 1548000
     assert (t.zuwendung, t.dritte, t.eigenmittel) == (1548000, 100000, 500000)
@@ -165,37 +178,54 @@ def test_fehlbedarfsfinanzierung_fills_the_gap_up_to_its_cap(erlenbruch):
 
 def test_a_capped_fehlbedarf_leaves_the_plan_unbalanced(capsys, erlenbruch):
     path = erlenbruch / "vorlagen/2024-0057/vorlage.yaml"
-    edit(path, "      - {id: land, als: Land (Nahmobilitätsförderung), foerdersatz: 80}\n"
-               "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, rest: true}\n",
-               "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, betrag: 500000}\n"
-               "      - {id: land, als: Land, fehlbedarf: true, hoechstbetrag: 1500000}\n")
+    edit(
+        path,
+        "      - {id: land, als: Land (Nahmobilitätsförderung), foerdersatz: 80}\n"
+        "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, rest: true}\n",
+        "      - {id: kreis, als: Kreis Erlenbruch, art: Eigenmittel, betrag: 500000}\n"
+        "      - {id: land, als: Land, fehlbedarf: true, hoechstbetrag: 1500000}\n",
+    )
     code, _, err = run(capsys, "check", "--data", str(erlenbruch))
     assert code == 1
-    assert (f"Berechnung „radweg“: Der Finanzierungsplan geht nicht auf: die Quellen ergeben 2.000.000{NBSP}€, "
-            f"die Gesamtkosten 2.148.000{NBSP}€, Differenz \u2212148.000{NBSP}€ – ergänzen Sie eine Quelle mit "
-            "„rest: true“ oder prüfen Sie die Beträge.") in err
+    assert (
+        f"Berechnung „radweg“: Der Finanzierungsplan geht nicht auf: die Quellen ergeben 2.000.000{NBSP}€, "
+        f"die Gesamtkosten 2.148.000{NBSP}€, Differenz \u2212148.000{NBSP}€ – ergänzen Sie eine Quelle mit "
+        "„rest: true“ oder prüfen Sie die Beträge."
+    ) in err
 
 
 def test_thirds_without_a_remainder_taker_are_a_problem(capsys, erlenbruch):
     edit(erlenbruch / "vorlagen/2024-0057/vorlage.yaml", "anteil: 1/3, rest: true}", "anteil: 1/3}")
     code, _, err = run(capsys, "check", "--data", str(erlenbruch))
     assert code == 1
-    assert ("Anteile wie 1/3 gehen beim Runden nicht immer auf – setzen Sie bei der Quelle, die den Rundungsrest "
-            "trägt, „rest: true“.") in err
+    assert (
+        "Anteile wie 1/3 gehen beim Runden nicht immer auf – setzen Sie bei der Quelle, die den Rundungsrest "
+        "trägt, „rest: true“."
+    ) in err
 
 
 def test_implausibly_long_period_and_monthly_rate_without_period(capsys, erlenbruch):
     path = erlenbruch / "vorlagen/2024-0041/vorlage.yaml"
-    edit(path, "    summe_als: Höchstförderung je Jahr\n",
-         "    summe_als: Höchstförderung je Jahr\n    zeitraum: {von: 2024-01-01, bis: 2031-12-31}\n")
+    edit(
+        path,
+        "    summe_als: Höchstförderung je Jahr\n",
+        "    summe_als: Höchstförderung je Jahr\n    zeitraum: {von: 2024-01-01, bis: 2031-12-31}\n",
+    )
     code, _, err = run(capsys, "check", "--data", str(erlenbruch))
     assert code == 1
-    assert ("Der Zeitraum 01.01.2024–31.12.2031 umfasst 96 Monate, mehr als sechs Jahre – prüfen Sie die Jahreszahlen; "
-            "ist er so gewollt, setzen Sie „lang: true“.") in err
+    assert (
+        "Der Zeitraum 01.01.2024–31.12.2031 umfasst 96 Monate, mehr als sechs Jahre – prüfen Sie die Jahreszahlen; "
+        "ist er so gewollt, setzen Sie „lang: true“."
+    ) in err
     copy = copy_data(ERLENBRUCH, erlenbruch.parent / "zwei")
-    edit(copy / "vorlagen/2024-0041/vorlage.yaml", "anzahl: 2, saetze: [bildungsberatung/beratung/ausstattung]",
-         "anzahl: 2, saetze: [bildungsberatung/beratung/sachkosten]")
+    edit(
+        copy / "vorlagen/2024-0041/vorlage.yaml",
+        "anzahl: 2, saetze: [bildungsberatung/beratung/ausstattung]",
+        "anzahl: 2, saetze: [bildungsberatung/beratung/sachkosten]",
+    )
     code, _, err = run(capsys, "check", "--data", str(copy))
     assert code == 1
-    assert ("Der Satz „bildungsberatung/beratung/sachkosten“ gilt je Monat; die Berechnung „hoechstfoerderung“ braucht "
-            "dafür einen „zeitraum“.") in err
+    assert (
+        "Der Satz „bildungsberatung/beratung/sachkosten“ gilt je Monat; die Berechnung „hoechstfoerderung“ braucht "
+        "dafür einen „zeitraum“."
+    ) in err

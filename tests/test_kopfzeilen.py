@@ -41,14 +41,22 @@ def test_fields_go_on_in_a_new_row_in_their_order():
 def test_a_five_field_header_builds_and_wraps_without_breaking_a_label(tmp_path):
     data = copy_data(HEIDEMOOR, tmp_path)
     edit(data / "koerperschaft.yaml", KOPF, FUENF)
-    edit(data / "vorlagen/2024-041/vorlage.yaml", "kopf:\n",
-         "kopf:\n  verantwortlich: Fachbereich 3 – Ordnung, Verkehr und Bevölkerungsschutz\n")
+    edit(
+        data / "vorlagen/2024-041/vorlage.yaml",
+        "kopf:\n",
+        "kopf:\n  verantwortlich: Fachbereich 3 – Ordnung, Verkehr und Bevölkerungsschutz\n",
+    )
     out = tmp_path / "out"
     assert main(["--data", str(data), "--out", str(out)]) == 0  # the layout check found nothing too wide
     html = (out / "vorlagen/2024-041/2024-041.html").read_text(encoding="utf-8")
     tabellen = re.findall(r'<table class="metadaten[^"]*">(.*?)</table>', html, re.S)
     labels = [re.findall(r"<th scope=\"col\">(.*?)</th>", t) for t in tabellen]
-    assert len(labels) == 2 and sum(labels, []) == ["Vorlage", "Verantwortlich", "Federführender FD",
-                                                    "Bearbeiter/-in", "Produkte"]
+    assert len(labels) == 2 and sum(labels, []) == [
+        "Vorlage",
+        "Verantwortlich",
+        "Federführender FD",
+        "Bearbeiter/-in",
+        "Produkte",
+    ]
     text = pdf_text(out / "vorlagen/2024-041/2024-041.pdf")
     assert "BEARBEITER/-IN" in text and "BEARBEITER/- IN" not in text

@@ -35,9 +35,14 @@ def test_every_html_page_has_one_main_landmark(built):
     pages = sorted(built.rglob("*.html"))
     shown = {page.relative_to(built).as_posix() for page in pages}
     # a Vorlage, Tagesordnung, Niederschrift, the Beschlusskontrolle and both overviews are among them
-    assert {"index.html", "intern/index.html", "vorlagen/2021-0123/2021-0123.html",
-            "sitzungen/ASI-2021-06-10/tagesordnung.html", "sitzungen/ASI-2021-06-10/niederschrift.html",
-            "intern/beschlusskontrolle/beschlusskontrolle.html"} <= shown
+    assert {
+        "index.html",
+        "intern/index.html",
+        "vorlagen/2021-0123/2021-0123.html",
+        "sitzungen/ASI-2021-06-10/tagesordnung.html",
+        "sitzungen/ASI-2021-06-10/niederschrift.html",
+        "intern/beschlusskontrolle/beschlusskontrolle.html",
+    } <= shown
     for page in pages:
         parser = _Landmarks()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -59,16 +64,32 @@ def test_the_overview_lists_the_sitzungen_by_date_not_by_id(built):
 def _overview(tmp_path: Path, count: int) -> str:
     """The overview page of `count` Sitzungen, two a month from January 2024 on, given in reverse order."""
     from vorlagen.core.problems import Paths
+
     templates = Templates(DATA, Paths(tmp_path))
     gremium = SimpleNamespace(id="ASI", name="Ausschuss für Soziales")
-    sitzungen = [SimpleNamespace(id=f"ASI-{n}", gremium=gremium,
-                                 sitzung=SimpleNamespace(datum=dt.date(2024 + n // 24, n // 2 % 12 + 1, 1 + 14 * (n % 2))),
-                                 folder=lambda intern, n=n: PurePosixPath("sitzungen") / f"ASI-{n}")
-                 for n in range(count)]
+    sitzungen = [
+        SimpleNamespace(
+            id=f"ASI-{n}",
+            gremium=gremium,
+            sitzung=SimpleNamespace(datum=dt.date(2024 + n // 24, n // 2 % 12 + 1, 1 + 14 * (n % 2))),
+            folder=lambda intern, n=n: PurePosixPath("sitzungen") / f"ASI-{n}",
+        )
+        for n in range(count)
+    ]
     koerperschaft = SimpleNamespace(name="Kreis", hausstil=SimpleNamespace(akzentfarbe="#000000"))
-    return templates.render("index.html.j2", koerperschaft=koerperschaft, docs=[], mappen=set(), niederschriften={},
-                            kontrolle=[], titel="Sitzungen", assets="assets/", link=str, intern=False,
-                            sitzungen=sitzungen)
+    return templates.render(
+        "index.html.j2",
+        koerperschaft=koerperschaft,
+        docs=[],
+        mappen=set(),
+        niederschriften={},
+        kontrolle=[],
+        titel="Sitzungen",
+        assets="assets/",
+        link=str,
+        intern=False,
+        sitzungen=sitzungen,
+    )
 
 
 def test_a_dozen_sitzungen_stand_in_one_table_more_are_grouped_by_year(tmp_path):

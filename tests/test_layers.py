@@ -17,8 +17,9 @@ def _stage(module: str) -> int:
 def test_every_module_belongs_to_a_stage():
     loose = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert loose == ["__init__.py", "__main__.py"]
-    assert sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"
-                  and p.name != "templates") == sorted(STAGES)
+    assert sorted(
+        p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__" and p.name != "templates"
+    ) == sorted(STAGES)
 
 
 def test_no_import_runs_back_up():

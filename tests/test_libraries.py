@@ -14,8 +14,9 @@ import pytest
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not os.path.exists("/etc/ld.so.cache"),
-                                reason="nur wo das System eine Bibliotheksliste führt (Linux)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists("/etc/ld.so.cache"), reason="nur wo das System eine Bibliotheksliste führt (Linux)"
+)
 
 # a fresh interpreter per run (WeasyPrint is imported once per process): imports WeasyPrint our way and reports
 # how often the system was asked and which library files the process has loaded
@@ -35,8 +36,9 @@ print(json.dumps({"asked": len(asked), "loaded": loaded}))
 
 def _probe(cache: Path) -> dict:
     env = dict(os.environ, XDG_CACHE_HOME=str(cache))
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

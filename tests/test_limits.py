@@ -40,7 +40,8 @@ def test_lang_true_lets_a_long_bewilligungszeitraum_be_computed(capsys, data):
     assert err.splitlines()[0] == (
         f"data/{M2}:{line_of(data / M2, 'betrag')}: Bescheid „2021-02-03-kim-modul-2“, Betrag (Anzahl × Satz): "
         "berechnet 6.050.000\u00a0€, erwartet 605.000\u00a0€, Differenz +5.445.000\u00a0€ – prüfen Sie den erwarteten "
-        "Wert und die Eingangswerte.")
+        "Wert und die Eingangswerte."
+    )
     assert "Monate, mehr als sechs Jahre" not in err
 
 
@@ -52,7 +53,8 @@ def test_more_than_fifty_haushaltsjahre(capsys, erlenbruch):  # noqa: F811
     assert code == 1
     assert err.splitlines()[0] == (
         f"{erlenbruch.name}/vorlagen/2024-0057/vorlage.yaml:{line_of(path, '2075: 1')}: „haushaltsjahre“ nennt 51 "
-        "Jahre – mehr als 50 Haushaltsjahre rechnet vorlagen nicht; prüfen Sie die Angaben.")
+        "Jahre – mehr als 50 Haushaltsjahre rechnet vorlagen nicht; prüfen Sie die Angaben."
+    )
 
 
 def test_a_table_of_exactly_one_thousand_rows_is_fine(capsys, data):

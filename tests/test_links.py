@@ -25,7 +25,11 @@ def pdf_uris(path: Path) -> list[str]:
 
 
 def test_a_link_to_an_anlage_goes_to_its_published_file(capsys, data, tmp_path):
-    edit(data / V / "vorbemerkungen.md", "# Vorbemerkungen", "# Vorbemerkungen\n\nSiehe [Konzept](anlagen/handlungskonzept.md).")
+    edit(
+        data / V / "vorbemerkungen.md",
+        "# Vorbemerkungen",
+        "# Vorbemerkungen\n\nSiehe [Konzept](anlagen/handlungskonzept.md).",
+    )
     out = tmp_path / "output"
     freigeben(data)
     code, _, err = run(capsys, "--data", str(data), "--out", str(out), "--mappen")
@@ -45,21 +49,30 @@ def test_a_link_to_an_anlage_goes_to_its_published_file(capsys, data, tmp_path):
 
 
 def _hint(reason: str, text: str = TEXT, nummer: str = "2021/0123") -> str:
-    return (f"Hinweis: {text}:3: Vorlage {nummer}: Verweise auf Anlagen stehen im PDF nur als Text, auf der "
-            f"Webseite sind sie Links; {reason}.")
+    return (
+        f"Hinweis: {text}:3: Vorlage {nummer}: Verweise auf Anlagen stehen im PDF nur als Text, auf der "
+        f"Webseite sind sie Links; {reason}."
+    )
 
 
 def test_without_a_published_address_the_pdf_prints_the_link_as_text_and_check_says_why(capsys, data, tmp_path):
     koerperschaft = data / "koerperschaft.yaml"
     text = koerperschaft.read_text(encoding="utf-8")
-    koerperschaft.write_text(text[:text.index("oparl:")], encoding="utf-8")
-    edit(data / V / "vorbemerkungen.md", "# Vorbemerkungen",
-         "# Vorbemerkungen\n\nSiehe [Konzept](anlagen/handlungskonzept.md), auch [hier](anlagen/handlungskonzept.md).")
+    koerperschaft.write_text(text[: text.index("oparl:")], encoding="utf-8")
+    edit(
+        data / V / "vorbemerkungen.md",
+        "# Vorbemerkungen",
+        "# Vorbemerkungen\n\nSiehe [Konzept](anlagen/handlungskonzept.md), auch [hier](anlagen/handlungskonzept.md).",
+    )
     code, out, err = run(capsys, "check", "--data", str(data))
     assert code == 0, err
     hints = [line for line in out.splitlines() if line.startswith("Hinweis")]
-    assert hints == [_hint("ohne „oparl: basis_url“ in koerperschaft.yaml ist nicht bekannt, unter welcher Adresse "
-                           "die Anlagen veröffentlicht werden – tragen Sie sie ein, dann verweist das PDF dorthin")]
+    assert hints == [
+        _hint(
+            "ohne „oparl: basis_url“ in koerperschaft.yaml ist nicht bekannt, unter welcher Adresse "
+            "die Anlagen veröffentlicht werden – tragen Sie sie ein, dann verweist das PDF dorthin"
+        )
+    ]
     code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "output"))
     assert code == 0, err
     pdf = tmp_path / "output" / V / "2021-0123.pdf"
@@ -75,18 +88,25 @@ def test_a_non_public_vorlage_prints_links_as_text_and_check_says_why(capsys, da
     edit(folder / "sachstand.md", "\n\n", "\n\nSiehe [Liste](liste.md).\n\n")
     code, out, err = run(capsys, "check", "--data", str(data))
     assert code == 0, err
-    reason = "nichtöffentliche Anlagen werden nicht unter „oparl: basis_url“ veröffentlicht, ihre Adresse ist nicht bekannt"
+    reason = (
+        "nichtöffentliche Anlagen werden nicht unter „oparl: basis_url“ veröffentlicht, ihre Adresse ist nicht bekannt"
+    )
     assert [line for line in out.splitlines() if line.startswith("Hinweis")] == [
-        _hint(reason, "data/vorlagen/2021-0130/sachstand.md", "2021/0130")]
+        _hint(reason, "data/vorlagen/2021-0130/sachstand.md", "2021/0130")
+    ]
 
 
 def test_links_without_a_target_are_errors_not_machine_paths(capsys, data):
     """On the old main `[x](?a=1)` and `[x]()` reached the PDF as file:///…/data/vorlagen/2021-0123/?a=1."""
-    edit(data / V / "vorbemerkungen.md", "# Vorbemerkungen", "# Vorbemerkungen\n\n[leer]() [frage](?a=1) [oben](#titel)")
+    edit(
+        data / V / "vorbemerkungen.md", "# Vorbemerkungen", "# Vorbemerkungen\n\n[leer]() [frage](?a=1) [oben](#titel)"
+    )
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
-    reason = ("ist nicht erlaubt: er nennt weder eine Anlage noch eine Webadresse mit https: – Sprungmarken (#…) gibt "
-              "es in den Dokumenten nicht; nennen Sie den Abschnitt mit Worten.")
+    reason = (
+        "ist nicht erlaubt: er nennt weder eine Anlage noch eine Webadresse mit https: – Sprungmarken (#…) gibt "
+        "es in den Dokumenten nicht; nennen Sie den Abschnitt mit Worten."
+    )
     assert err.splitlines()[:3] == [f"{TEXT}:3: Verweis „{href}“ {reason}" for href in ("#titel", "?a=1", "")]
 
 
@@ -97,15 +117,25 @@ def test_no_pdf_of_the_example_or_the_fixtures_links_to_a_file_or_the_build_fold
     assert pdfs
     for pdf in pdfs:
         for uri in pdf_uris(pdf):
-            assert not uri.lower().startswith("file:") and str(out.parent) not in uri and str(ROOT) not in uri, (pdf, uri)
+            assert not uri.lower().startswith("file:") and str(out.parent) not in uri and str(ROOT) not in uri, (
+                pdf,
+                uri,
+            )
 
 
 def test_a_link_to_another_file_or_a_non_public_anlage_is_an_error(capsys, data):
     (data / V / "notiz.md").write_text("# Notiz\n", encoding="utf-8")
     (data / V / "anlagen" / "intern.md").write_text("# Intern\n", encoding="utf-8")
-    edit(data / V / "vorlage.yaml", "anlagen:\n", "anlagen:\n  - {titel: Intern, datei: anlagen/intern.md, oeffentlich: false}\n")
-    edit(data / V / "vorbemerkungen.md", "# Vorbemerkungen",
-         "# Vorbemerkungen\n\nSiehe [Notiz](notiz.md) und [Intern](anlagen/intern.md).")
+    edit(
+        data / V / "vorlage.yaml",
+        "anlagen:\n",
+        "anlagen:\n  - {titel: Intern, datei: anlagen/intern.md, oeffentlich: false}\n",
+    )
+    edit(
+        data / V / "vorbemerkungen.md",
+        "# Vorbemerkungen",
+        "# Vorbemerkungen\n\nSiehe [Notiz](notiz.md) und [Intern](anlagen/intern.md).",
+    )
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
     assert err.splitlines()[:2] == [

@@ -46,25 +46,41 @@ def docx_with(xml: bytes | None = None, parts: int = 0) -> bytes:
 
 
 def body(inner: bytes) -> bytes:
-    return (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
-            b'main"><w:body>' + inner + b"</w:body></w:document>")
+    return (
+        b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+        b'main"><w:body>' + inner + b"</w:body></w:document>"
+    )
 
 
 def pdf_with_many_forms(calls: int) -> bytes:
     """One page that calls one small form XObject `calls` times."""
     from pypdf import PdfWriter
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+
     writer = PdfWriter()
     page = writer.add_blank_page(200, 200)
     form = DecodedStreamObject()
     form.set_data(b"BT /F1 10 Tf 10 10 Td (1 EUR) Tj ET")
-    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
-                 NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(200), FloatObject(200)])})
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    page[NameObject("/Resources")] = DictionaryObject({
-        NameObject("/XObject"): DictionaryObject({NameObject("/X0"): writer._add_object(form)}),
-        NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(200), FloatObject(200)]),
+        }
+    )
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/XObject"): DictionaryObject({NameObject("/X0"): writer._add_object(form)}),
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)}),
+        }
+    )
     content = DecodedStreamObject()
     content.set_data(b"/X0 Do\n" * calls)
     page[NameObject("/Contents")] = writer._add_object(content)
@@ -86,39 +102,91 @@ def hostile(tmp: Path) -> list[tuple[str, Path, str]]:
     sparse = tmp / "ein-gigabyte.txt"
     with sparse.open("wb") as handle:
         handle.truncate(1 << 30)  # 1 GB of one line, sparse: no disk space, but larger than the bound
-    cases.append(("1 GB one-line text", sparse, f"„ein-gigabyte.txt“ ist größer als {limits.NR_DATEI >> 20} MB – so "
-                                                "große Dateien liest vorlagen nicht; verkleinern Sie die Datei."))
-    add("zip bomb", "bombe.docx", docx_with(parts=limits.NR_ENTPACKT + 1),
+    cases.append(
+        (
+            "1 GB one-line text",
+            sparse,
+            f"„ein-gigabyte.txt“ ist größer als {limits.NR_DATEI >> 20} MB – so "
+            "große Dateien liest vorlagen nicht; verkleinern Sie die Datei.",
+        )
+    )
+    add(
+        "zip bomb",
+        "bombe.docx",
+        docx_with(parts=limits.NR_ENTPACKT + 1),
         f"Die Word-Datei wäre entpackt größer als {limits.NR_ENTPACKT // 1_000_000} MB – so große Dokumente liest "
-        "nachrechnen nicht; speichern Sie den Teil mit den Zahlen als eigene Datei.")
-    add("large XML part", "xml.docx", docx_with(parts=limits.NR_XML + 1),
+        "nachrechnen nicht; speichern Sie den Teil mit den Zahlen als eigene Datei.",
+    )
+    add(
+        "large XML part",
+        "xml.docx",
+        docx_with(parts=limits.NR_XML + 1),
         f"Ein Teil der Word-Datei („word/document.xml“) wäre entpackt größer als {limits.NR_XML // 1_000_000} MB "
-        f"(Grenze für nachrechnen) – {SPLIT}")
-    add("3 million paragraphs", "absaetze3m.docx", docx_with(body(b"<w:p/>" * 3_000_000)),
+        f"(Grenze für nachrechnen) – {SPLIT}",
+    )
+    add(
+        "3 million paragraphs",
+        "absaetze3m.docx",
+        docx_with(body(b"<w:p/>" * 3_000_000)),
         f"Ein Teil der Word-Datei („word/document.xml“) wäre entpackt größer als {limits.NR_XML // 1_000_000} MB "
-        f"(Grenze für nachrechnen) – {SPLIT}")
-    add("paragraphs", "absaetze.docx", docx_with(body(b"<w:p/>" * (limits.NR_ABSAETZE + 1))),
-        f"Die Word-Datei hat mehr als {german(limits.NR_ABSAETZE)} Absätze (Grenze für nachrechnen) – {SPLIT}")
-    add("gridSpan", "spanne.docx", docx_with(body(
-        b'<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999999"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>')),
+        f"(Grenze für nachrechnen) – {SPLIT}",
+    )
+    add(
+        "paragraphs",
+        "absaetze.docx",
+        docx_with(body(b"<w:p/>" * (limits.NR_ABSAETZE + 1))),
+        f"Die Word-Datei hat mehr als {german(limits.NR_ABSAETZE)} Absätze (Grenze für nachrechnen) – {SPLIT}",
+    )
+    add(
+        "gridSpan",
+        "spanne.docx",
+        docx_with(
+            body(b'<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999999"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>')
+        ),
         "Eine Tabellenzelle der Word-Datei ist über 99.999.999 Spalten verbunden; Word kennt höchstens "
-        f"{limits.NR_SPANNE} (Grenze für nachrechnen) – ist die Datei beschädigt? Speichern Sie sie in Word neu.")
-    add("table cells", "zellen.docx", docx_with(body(
-        b"<w:tbl>" + b'<w:tr>' + b'<w:tc><w:tcPr><w:gridSpan w:val="63"/></w:tcPr><w:p/></w:tc>' * 5000
-        + b"</w:tr></w:tbl>")),
+        f"{limits.NR_SPANNE} (Grenze für nachrechnen) – ist die Datei beschädigt? Speichern Sie sie in Word neu.",
+    )
+    add(
+        "table cells",
+        "zellen.docx",
+        docx_with(
+            body(
+                b"<w:tbl>"
+                + b"<w:tr>"
+                + b'<w:tc><w:tcPr><w:gridSpan w:val="63"/></w:tcPr><w:p/></w:tc>' * 5000
+                + b"</w:tr></w:tbl>"
+            )
+        ),
         f"Die Tabellen der Word-Datei haben zusammen mehr als {german(limits.NR_ZELLEN)} Zellen (verbundene Zellen "
-        f"je Spalte gezählt; Grenze für nachrechnen) – {SPLIT}")
-    add("lines", "zeilen.txt", b"1 \xe2\x82\xac\n" * (limits.NR_ZEILEN + 1),
-        f"Die Datei hat mehr als {german(limits.NR_ZEILEN)} Zeilen (Grenze für nachrechnen) – {SPLIT}")
-    add("figures", "zahlen.txt", (b"1 " * 9000 + b"\n") * (limits.NR_ZAHLEN // 9000 + 1),
-        f"Die Datei enthält mehr als {german(limits.NR_ZAHLEN)} Zahlen (Grenze für nachrechnen) – {SPLIT}")
-    add("line length", "lang.txt", b"Kosten\n" + b"1 " * (limits.NR_ZEILENLAENGE // 2 + 1) + b"\n",
+        f"je Spalte gezählt; Grenze für nachrechnen) – {SPLIT}",
+    )
+    add(
+        "lines",
+        "zeilen.txt",
+        b"1 \xe2\x82\xac\n" * (limits.NR_ZEILEN + 1),
+        f"Die Datei hat mehr als {german(limits.NR_ZEILEN)} Zeilen (Grenze für nachrechnen) – {SPLIT}",
+    )
+    add(
+        "figures",
+        "zahlen.txt",
+        (b"1 " * 9000 + b"\n") * (limits.NR_ZAHLEN // 9000 + 1),
+        f"Die Datei enthält mehr als {german(limits.NR_ZAHLEN)} Zahlen (Grenze für nachrechnen) – {SPLIT}",
+    )
+    add(
+        "line length",
+        "lang.txt",
+        b"Kosten\n" + b"1 " * (limits.NR_ZEILENLAENGE // 2 + 1) + b"\n",
         f"Zeile 2 ist länger als {german(limits.NR_ZEILENLAENGE)} Zeichen (Grenze für nachrechnen) – ist das wirklich "
-        "Text? Brechen Sie die Zeile um oder rechnen Sie nur den Teil mit den Zahlen nach.")
-    add("form XObjects", "formulare.pdf", pdf_with_many_forms(limits.NR_FORMULARE + 1000),
+        "Text? Brechen Sie die Zeile um oder rechnen Sie nur den Teil mit den Zahlen nach.",
+    )
+    add(
+        "form XObjects",
+        "formulare.pdf",
+        pdf_with_many_forms(limits.NR_FORMULARE + 1000),
         f"Seite 1 der PDF-Datei ruft mehr als {german(limits.NR_FORMULARE)} eingebettete Formulare (XObjects) auf "
         "(Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie neu als PDF oder speichern Sie sie als "
-        "DOCX.")
+        "DOCX.",
+    )
     return cases
 
 
@@ -127,8 +195,9 @@ def test_every_hostile_file_ends_in_seconds_under_512_mb_with_a_german_message(t
     for what, path, message in hostile(tmp_path):
         where = f"{path}:2" if what == "line length" else str(path)
         started = time.monotonic()
-        done = subprocess.run([sys.executable, "-c", LIMITED, str(path)], cwd=ROOT, capture_output=True, text=True,
-                              timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-c", LIMITED, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
         took = time.monotonic() - started
         assert (done.returncode, done.stdout, done.stderr) == (2, "", f"{where}: {message}\n"), what
         assert took < 30, (what, took)
@@ -136,6 +205,7 @@ def test_every_hostile_file_ends_in_seconds_under_512_mb_with_a_german_message(t
 
 def test_the_limits_are_named_in_one_place():
     from vorlagen.review.nachrechnen import lesen
+
     assert (lesen.MAX_BYTES, lesen.MAX_UNPACKED) == (limits.NR_DATEI, limits.NR_ENTPACKT)
 
 
@@ -146,18 +216,30 @@ def test_a_limit_reached_in_a_pdf_stream_is_german(capsys, tmp_path, monkeypatch
     path.write_bytes(pdf_with_many_forms(400))  # its page content is 2.800 bytes
     code, out, err = run(capsys, "nachrechnen", str(path))
     assert (code, out) == (2, "")
-    assert err == (f"{path}: Die PDF-Datei enthält einen Teil, der entpackt größer als 0 MB wäre oder zu viele "
-                   f"Elemente hat (Grenze für nachrechnen) – {SPLIT}\n")
+    assert err == (
+        f"{path}: Die PDF-Datei enthält einen Teil, der entpackt größer als 0 MB wäre oder zu viele "
+        f"Elemente hat (Grenze für nachrechnen) – {SPLIT}\n"
+    )
 
 
 def test_100000_lines_finish_in_a_few_seconds(tmp_path):
     """Issue 24: time grew with the cube of the lines (1.000 lines of „1 €“: 29 s). Now each line is read a
     bounded number of times; 100.000 lines of mixed forms finish far below the generous bound."""
     from vorlagen.review.nachrechnen.pruefen import check_file
+
     blocks = 10_000
-    unit = ["Personal\t2 x 1.000 € = 2.000 €", "Sachkosten\t500 €", "Summe\t2.500 €", "",
-            "Das Land trägt 80 % der Kosten von 10.000 €, das sind 8.000 €.", "",
-            "1 €", "1 €", "1 €", ""]
+    unit = [
+        "Personal\t2 x 1.000 € = 2.000 €",
+        "Sachkosten\t500 €",
+        "Summe\t2.500 €",
+        "",
+        "Das Land trägt 80 % der Kosten von 10.000 €, das sind 8.000 €.",
+        "",
+        "1 €",
+        "1 €",
+        "1 €",
+        "",
+    ]
     path = write(tmp_path, "gross.txt", "\n".join(unit * blocks) + "\n")
     started = time.process_time()  # the time this process computed: 9 sessions may share 2 cores
     pruefung = check_file(path)
@@ -186,17 +268,32 @@ def test_the_rows_kept_while_reading_down_are_those_the_walk_up_finds():
             blanks = 0
             if bloecke._DAVON.match(reihe.label):
                 continue
-            fits = (len(reihe.werte) == len(total.werte)
-                    and all(bloecke._same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
-                    or reihe.strich and len(total.werte) == 1)
+            fits = (
+                len(reihe.werte) == len(total.werte)
+                and all(bloecke._same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
+                or reihe.strich
+                and len(total.werte) == 1
+            )
             if not fits or reihe.woerter > 10 or bloecke._SUM_LABEL.match(reihe.label) or reihe.gleich:
                 break
             rows += 1
         return rows
 
-    kinds = ["1 €", "2,50", "3,5", "A\t1 €\t2 €", "--", "", "davon 1 €", "Summe 3 €", "\t= 4 €",
-             "Ein langer Satz mit sehr vielen Wörtern, der keine Tabellenzeile ist, sondern Fließtext bleibt 5 €",
-             "Überschrift", "4 %", "B\t--"]
+    kinds = [
+        "1 €",
+        "2,50",
+        "3,5",
+        "A\t1 €\t2 €",
+        "--",
+        "",
+        "davon 1 €",
+        "Summe 3 €",
+        "\t= 4 €",
+        "Ein langer Satz mit sehr vielen Wörtern, der keine Tabellenzeile ist, sondern Fließtext bleibt 5 €",
+        "Überschrift",
+        "4 %",
+        "B\t--",
+    ]
     chance = random.Random(24)
     for _ in range(300):
         lines = [chance.choice(kinds) for _ in range(chance.randint(1, 30))]

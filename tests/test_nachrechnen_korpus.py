@@ -31,10 +31,17 @@ FEHLALARME: dict[str, tuple[list[tuple[int, str]], str]] = {}
 # The same for each document printed to PDF; matched by figure only, as line breaks in a PDF depend on the fonts.
 FEHLALARME_PDF: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
-_FIGURE = re.compile(r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s?"
-                     r"(?P<unit>Mrd|Milliarden|Mio|Millionen|Tsd|Tausend|T€|TEUR|TEuro|TER)?")
-_SCALE = {"Mrd": Decimal(10) ** 9, "Milliarden": Decimal(10) ** 9, "Mio": Decimal(10) ** 6,
-          "Millionen": Decimal(10) ** 6, **dict.fromkeys(("Tsd", "Tausend", "T€", "TEUR", "TEuro", "TER"), Decimal(1000))}
+_FIGURE = re.compile(
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s?"
+    r"(?P<unit>Mrd|Milliarden|Mio|Millionen|Tsd|Tausend|T€|TEUR|TEuro|TER)?"
+)
+_SCALE = {
+    "Mrd": Decimal(10) ** 9,
+    "Milliarden": Decimal(10) ** 9,
+    "Mio": Decimal(10) ** 6,
+    "Millionen": Decimal(10) ** 6,
+    **dict.fromkeys(("Tsd", "Tausend", "T€", "TEUR", "TEuro", "TER"), Decimal(1000)),
+}
 
 
 def value(typed: str) -> Decimal:
@@ -58,6 +65,7 @@ def bericht(name: str) -> dict:
     """The engine's report for one document, as in `nachrechnen --json`."""
     from vorlagen.review.nachrechnen.bericht import as_dict
     from vorlagen.review.nachrechnen.pruefen import check_file
+
     return as_dict(check_file(KORPUS / f"{name}.txt"))
 
 
@@ -87,12 +95,16 @@ def dropped(name: str) -> list[dict]:
     """Listed calculations whose result the engine neither checks nor lists as „nicht geprüft“."""
     found = befunde(name)
     open_figures = {(f["zeile"], value(f["zahl"])) for f in bericht(name)["nicht_geprueft"]}
-    return [r for r in manifest(name)["rechnungen"]
-            if not any(belongs(b, r) for b in found)
-            and not {(row, v) for row in places(r)[0] for v in places(r)[1]} & open_figures]
+    return [
+        r
+        for r in manifest(name)["rechnungen"]
+        if not any(belongs(b, r) for b in found)
+        and not {(row, v) for row in places(r)[0] for v in places(r)[1]} & open_figures
+    ]
 
 
 # --- the corpus itself ---------------------------------------------------------------------------------------
+
 
 def test_corpus_has_at_least_30_documents_of_different_bodies_and_ris_products():
     manifests = [manifest(name) for name in DOKUMENTE]
@@ -122,6 +134,7 @@ def test_manifest_names_its_source_and_each_result_stands_where_it_says(name):
 def _nachgerechnet():
     """The hand calculations of the corpus (exact fractions, apart from the engine)."""
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("nachgerechnet", KORPUS / "nachgerechnet.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -165,16 +178,22 @@ def test_a_finding_belongs_to_a_calculation_only_on_its_lines_and_with_its_figur
 
 # --- the engine on the corpus --------------------------------------------------------------------------------
 
+
 def assert_no_false_alarm(name: str, found: list[dict], known_alarms: dict = FEHLALARME, by_line: bool = True) -> None:
     """No Fehler or Folgefehler except on a calculation the manifest lists as a slip (or a known false alarm).
     Without `by_line` (a PDF has its own line numbers) a slip is matched by its figures alone."""
     slips = [r for r in manifest(name)["rechnungen"] if r["status"] == "fehler"]
     slip_figures = {figure for r in slips for figure in places(r)[1]}
-    alarms = [b for b in found if b["status"] in SLIP_STATUSES and not (
-        any(belongs(b, r) for r in slips) if by_line else abs(Decimal(b["werte"]["getippt"])) in slip_figures)]
+    alarms = [
+        b
+        for b in found
+        if b["status"] in SLIP_STATUSES
+        and not (any(belongs(b, r) for r in slips) if by_line else abs(Decimal(b["werte"]["getippt"])) in slip_figures)
+    ]
     known, reason = known_alarms.get(name, ([], ""))
     if alarms and [(b["zeile"] if by_line else 0, abs(Decimal(b["werte"]["getippt"]))) for b in alarms] == [
-            (row if by_line else 0, value(typed)) for row, typed in known]:
+        (row if by_line else 0, value(typed)) for row, typed in known
+    ]:
         pytest.xfail(reason)
     assert alarms == [], [(b["zeile"], b["rechnung"], b["getippt"], b["nachgerechnet"]) for b in alarms]
 
@@ -187,6 +206,7 @@ def test_no_false_alarm(name):
 def as_word(name: str, target: Path) -> Path:
     """The document typed in Word: a paragraph per line, a table per run of tab-separated lines (same numbering)."""
     import docx
+
     document = docx.Document()
     block: list[list[str]] = []
 
@@ -217,6 +237,7 @@ def test_no_false_alarm_when_typed_in_word(name, tmp_path):
     from vorlagen.review.nachrechnen.bericht import as_dict
     from vorlagen.review.nachrechnen.lesen import read
     from vorlagen.review.nachrechnen.pruefen import check_file
+
     path = as_word(name, tmp_path)
     numbered = [z.nr for z in read(path) if z.text.strip()]
     assert numbered == [z.nr for z in read(KORPUS / f"{name}.txt") if z.text.strip()]
@@ -228,6 +249,7 @@ def as_pdf(name: str, target: Path) -> Path:
     import html
 
     import weasyprint
+
     parts, block = [], []
 
     def flush() -> None:
@@ -253,6 +275,7 @@ def test_no_false_alarm_when_printed_to_pdf(name, tmp_path):
     """Printed to PDF, tables come back as flattened lines and long labels wrap; still no false alarm."""
     from vorlagen.review.nachrechnen.bericht import as_dict
     from vorlagen.review.nachrechnen.pruefen import check_file
+
     found = as_dict(check_file(as_pdf(name, tmp_path)))["befunde"]
     assert_no_false_alarm(name, found, FEHLALARME_PDF, by_line=False)
 

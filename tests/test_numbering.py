@@ -5,15 +5,18 @@ import pytest
 from vorlagen.cli.numbering import next_fassung, next_nummer
 
 
-@pytest.mark.parametrize("muster, used, expected", [
-    (None, [], "2026/0001"),
-    (None, ["2026/0001", "2026/0007", "2025/0042", "2026/0003/1"], "2026/0008"),  # other years and Fassungen apart
-    ("JJJJ/NNNN", ["2026/9999"], "2026/10000"),
-    ("N/JJJJ", ["12/2026", "151/2013", "3/2026"], "13/2026"),
-    ("JJ-NNN", ["26-004", "25-100"], "26-005"),
-    ("VO-JJJJ-NN", ["VO-2026-09"], "VO-2026-10"),
-    ("R/N/N", ["IX/416/1"], None),  # which part counts is not said
-])
+@pytest.mark.parametrize(
+    "muster, used, expected",
+    [
+        (None, [], "2026/0001"),
+        (None, ["2026/0001", "2026/0007", "2025/0042", "2026/0003/1"], "2026/0008"),  # other years and Fassungen apart
+        ("JJJJ/NNNN", ["2026/9999"], "2026/10000"),
+        ("N/JJJJ", ["12/2026", "151/2013", "3/2026"], "13/2026"),
+        ("JJ-NNN", ["26-004", "25-100"], "26-005"),
+        ("VO-JJJJ-NN", ["VO-2026-09"], "VO-2026-10"),
+        ("R/N/N", ["IX/416/1"], None),  # which part counts is not said
+    ],
+)
 def test_next_nummer(muster, used, expected):
     assert next_nummer(muster, used, 2026) == expected
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import functools
 import hashlib
 import http.server
 import json
+import re
 import threading
 import urllib.request
 from pathlib import Path
@@ -22,8 +22,17 @@ from .conftest import DATA, copy_data, edit, freigeben
 from .oparl_check import errors
 
 SECRET = ("2021/0130", "2021-0130", "Auswahlverfahren für die Koordinationsstellen")
-LISTS = ("organization", "person", "meeting", "paper", "agendaItem", "consultation", "file", "locationList",
-         "legislativeTermList")
+LISTS = (
+    "organization",
+    "person",
+    "meeting",
+    "paper",
+    "agendaItem",
+    "consultation",
+    "file",
+    "locationList",
+    "legislativeTermList",
+)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -69,8 +78,11 @@ def links(value):
     elif isinstance(value, list):
         for v in value:
             yield from links(v)
-    elif isinstance(value, str) and value.startswith(("http://", "https://")) and not value.startswith(
-            "https://schema.oparl.org/"):
+    elif (
+        isinstance(value, str)
+        and value.startswith(("http://", "https://"))
+        and not value.startswith("https://schema.oparl.org/")
+    ):
         yield value
 
 
@@ -105,7 +117,15 @@ def test_a_client_crawls_every_object_and_file(served):
             seen[obj["id"]] = obj
             assert get_json(obj["id"]) == obj, f"{obj['id']} liefert nicht das Objekt der Liste"
     assert {o["type"].rsplit("/", 1)[1] for o in seen.values()} == {
-        "Organization", "Meeting", "Paper", "AgendaItem", "Consultation", "File", "Location", "LegislativeTerm"}
+        "Organization",
+        "Meeting",
+        "Paper",
+        "AgendaItem",
+        "Consultation",
+        "File",
+        "Location",
+        "LegislativeTerm",
+    }
     # every link resolves; every file has the announced size and checksum
     for url in sorted(set(links([system, body, *seen.values()]))):
         get(url)
@@ -124,8 +144,9 @@ def test_a_client_crawls_every_object_and_file(served):
     assert [i["number"] for i in asi["agendaItem"]] == ["1", "2", "3", "4"]  # TOPs 5 and 6 are non-public
     paper = by_list["paper"][0]
     assert [(c["meeting"], c.get("agendaItem")) for c in paper["consultation"]] == [
-        (asi["id"], asi["agendaItem"][2]["id"]), (meetings["ka-2021-06-21.json"]["id"],
-                                                   meetings["ka-2021-06-21.json"]["agendaItem"][1]["id"])]
+        (asi["id"], asi["agendaItem"][2]["id"]),
+        (meetings["ka-2021-06-21.json"]["id"], meetings["ka-2021-06-21.json"]["agendaItem"][1]["id"]),
+    ]
 
 
 def test_every_object_and_page_validates_against_the_official_schemas(served):
@@ -133,7 +154,7 @@ def test_every_object_and_page_validates_against_the_official_schemas(served):
     problems, count = [], 0
     for path in sorted((out / "oparl").rglob("*.json")):
         content = json.loads(path.read_text(encoding="utf-8"))
-        for obj in content["data"] if "data" in content else [content]:
+        for obj in content.get("data", [content]):
             problems += errors(obj)
             count += 1
     for path in sorted((out / "publish").rglob("oparl.json")):
@@ -174,8 +195,11 @@ def test_the_bundle_points_into_the_same_graph(served):
     assert bundle["paper"] == [get_json(base + "oparl/paper/2021-0123.json")]
     for file in [bundle["meeting"]["invitation"], *bundle["meeting"]["auxiliaryFile"], bundle["paper"][0]["mainFile"]]:
         local = (out / "publish" / "ASI-2021-06-10" / file["fileName"]).read_bytes()
-        assert hashlib.sha512(local).hexdigest() == file["sha512Checksum"] == hashlib.sha512(
-            get(file["accessUrl"])[0]).hexdigest()
+        assert (
+            hashlib.sha512(local).hexdigest()
+            == file["sha512Checksum"]
+            == hashlib.sha512(get(file["accessUrl"])[0]).hexdigest()
+        )
 
 
 def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp_path, monkeypatch):
@@ -193,17 +217,24 @@ def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp
 
     later = dt.datetime(2021, 6, 1, 9, 30, tzinfo=oparl_pages.ZONE)
     monkeypatch.setattr(oparl_pages, "now", lambda: later)
-    edit(data / "vorlagen" / "2021-0123" / "vorlage.yaml",
-         "anlagen:\n  - {titel: Handlungskonzept Kommunales Integrationsmanagement, datei: anlagen/handlungskonzept.md}",
-         "anlagen: []")
+    edit(
+        data / "vorlagen" / "2021-0123" / "vorlage.yaml",
+        "anlagen:\n  - {titel: Handlungskonzept Kommunales Integrationsmanagement, datei: anlagen/handlungskonzept.md}",
+        "anlagen: []",
+    )
     freigeben(data)  # the Vorlage changed: signed again, else it is an ENTWURF the endpoint leaves out
     assert main(["build", "--data", str(data), "--out", str(out)]) == 0
     paper = json.loads((out / paper_url).read_text(encoding="utf-8"))
     assert (paper["created"], paper["modified"]) == ("2021-05-27T00:00:00+02:00", later.isoformat())
     assert paper["auxiliaryFile"] == []
     gone = json.loads((out / "oparl/file/vorlage-2021-0123-anlage-1.json").read_text(encoding="utf-8"))
-    assert gone == {"id": gone["id"], "type": "https://schema.oparl.org/1.1/File", "created": "2021-05-27T00:00:00+02:00",
-                    "modified": later.isoformat(), "deleted": True}
+    assert gone == {
+        "id": gone["id"],
+        "type": "https://schema.oparl.org/1.1/File",
+        "created": "2021-05-27T00:00:00+02:00",
+        "modified": later.isoformat(),
+        "deleted": True,
+    }
     files = json.loads((out / "oparl/body/rhein-sieg-kreis/file/1.json").read_text(encoding="utf-8"))["data"]
     assert gone in files
     meeting = json.loads((out / "oparl/meeting/ka-2021-06-21.json").read_text(encoding="utf-8"))
@@ -217,20 +248,34 @@ def first_modified(files: dict, name: str) -> str:
 def test_recorded_results_reach_the_agenda_items(served):
     """The KIM Vorlage's TOP in the ASI Niederschrift: 14 Ja, 0 Nein, 2 Enthaltungen, unchanged Beschluss."""
     import yaml
+
     base, out = served
     recorded = yaml.safe_load((DATA / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml").read_text())
     punkt = next(p for p in recorded["punkte"] if p.get("abstimmung", {}).get("ja") is not None)
     votes = punkt["abstimmung"]
     items = [json.loads(p.read_text()) for p in (out / "oparl" / "agendaitem" / "asi-2021-06-10").glob("*.json")]
     item = next(i for i in items if i["number"] == punkt["top"])
-    assert item["result"] == (f"ungeändert beschlossen ({votes['ja']} Ja, {votes['nein']} Nein, "
-                              f"{votes['enthaltung']} Enthaltungen)")
+    assert item["result"] == (
+        f"ungeändert beschlossen ({votes['ja']} Ja, {votes['nein']} Nein, {votes['enthaltung']} Enthaltungen)"
+    )
     undecided = [i for i in items if i["number"] == "1"]
     assert undecided and "result" not in undecided[0]
 
 
-MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-          "Dezember")
+MONATE = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 
 
 def test_resolution_text_is_the_beschlussvorschlag_as_plain_text(served):
@@ -238,6 +283,7 @@ def test_resolution_text_is_the_beschlussvorschlag_as_plain_text(served):
     import re
 
     import yaml
+
     _, out = served
     folder = DATA / "vorlagen" / "2021-0123"
     vorlage = yaml.safe_load((folder / "vorlage.yaml").read_text(encoding="utf-8"))
@@ -245,10 +291,12 @@ def test_resolution_text_is_the_beschlussvorschlag_as_plain_text(served):
     von, bis = zeitraum["von"], zeitraum["bis"]
     # seed 000 recomputed (DESIGN.md): Eigenanteile 158.644 + 10.335 + 258.818, Modul 3 between 82.533 and 150.669 €
     low, high = 158644 + 10335 + 258818 + 82533, 158644 + 10335 + 258818 + 150669
-    values = {'finanzierung["m1-steuerung"].zeitraum.bis | datum': f"{bis:%d.%m.%Y}",
-              'finanzierung["m1-steuerung"].monate': f"{MONATE[von.month - 1]} {von.year} bis {MONATE[bis.month - 1]} {bis.year}",
-              "uebersicht.eigenanteil_min | eur": f"{low:,}\u00a0€".replace(",", "."),
-              "uebersicht.eigenanteil_max | eur": f"{high:,}\u00a0€".replace(",", ".")}
+    values = {
+        'finanzierung["m1-steuerung"].zeitraum.bis | datum': f"{bis:%d.%m.%Y}",
+        'finanzierung["m1-steuerung"].monate': f"{MONATE[von.month - 1]} {von.year} bis {MONATE[bis.month - 1]} {bis.year}",
+        "uebersicht.eigenanteil_min | eur": f"{low:,}\u00a0€".replace(",", "."),
+        "uebersicht.eigenanteil_max | eur": f"{high:,}\u00a0€".replace(",", "."),
+    }
     source = (folder / vorlage["beschlussvorschlag"]).read_text(encoding="utf-8")
     intro, liste = re.sub(r"\{\{\s*(.*?)\s*\}\}", lambda m: values[m[1]], source).strip().split("\n\n")
     items = [" ".join(line.strip() for line in item.splitlines()) for item in re.split(r"\n(?=\d+\. )", liste)]
@@ -259,6 +307,7 @@ def test_resolution_text_is_the_beschlussvorschlag_as_plain_text(served):
 
 def test_results_of_tops_without_vorlage_and_the_niederschrift_reach_the_meeting(served):
     import yaml
+
     _, out = served
     folder = DATA / "sitzungen" / "ASI-2021-06-10"
     recorded = yaml.safe_load((folder / "niederschrift.yaml").read_text(encoding="utf-8"))
@@ -288,14 +337,22 @@ def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_pat
     niederschrift = folder / "niederschrift.yaml"
     edit(niederschrift, "    abstimmung: {ja: 14", "    beschluss: top-3-geaendert.md\n    abstimmung: {ja: 14")
     (folder / "top-3-geaendert.md").write_text(
-        'Die Stellen werden\nbis zum {{ finanzierung["m1-steuerung"].zeitraum.bis | datum }} besetzt.\n', encoding="utf-8")
+        'Die Stellen werden\nbis zum {{ finanzierung["m1-steuerung"].zeitraum.bis | datum }} besetzt.\n',
+        encoding="utf-8",
+    )
     edit(niederschrift, "    abstimmung: {einstimmig: true}", "    abstimmung: {ja: 2, nein: 10, ergebnis: abgelehnt}")
     edit(niederschrift, '{top: "4", text: top-4.md}', '{top: "4", text: top-4.md, ergebnis: vertagt}')
-    edit(niederschrift, '{top: "5", text: top-5.md, ergebnis: Kenntnisnahme}',
-         '{top: "5", text: top-5.md, ergebnis: Beschluss, beschluss: geheim.md, abstimmung: {einstimmig: true}}')
+    edit(
+        niederschrift,
+        '{top: "5", text: top-5.md, ergebnis: Kenntnisnahme}',
+        '{top: "5", text: top-5.md, ergebnis: Beschluss, beschluss: geheim.md, abstimmung: {einstimmig: true}}',
+    )
     (folder / "geheim.md").write_text("Geheimbeschluss3391 wird gefasst.\n", encoding="utf-8")
-    edit(data / "sitzungen" / "ASI-2023-11-30.yaml", '    - {top: "3", titel: Mitteilungen und Anfragen}',
-         '    - {top: "3", titel: Mitteilungen und Anfragen}\n    - {top: "4", vorlage: "2021/0123"}')
+    edit(
+        data / "sitzungen" / "ASI-2023-11-30.yaml",
+        '    - {top: "3", titel: Mitteilungen und Anfragen}',
+        '    - {top: "3", titel: Mitteilungen und Anfragen}\n    - {top: "4", vorlage: "2021/0123"}',
+    )
     with (data / "sitzungen" / "ASI-2023-11-30" / "niederschrift.yaml").open("a", encoding="utf-8") as file:
         file.write('  - {top: "4", ergebnis: Beschluss, abstimmung: {einstimmig: true}}\n')
     out = tmp_path / "output"
@@ -311,14 +368,16 @@ def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_pat
     # no abstentions recorded: none printed (issue 22: nothing invented)
     assert rejected["result"] == "abgelehnt (2 Ja, 10 Nein)" and "resolutionText" not in rejected
     assert item("asi-2021-06-10", "4")["result"] == "vertagt"
-    consultation = json.loads((out / "oparl" / "consultation" / "2021-0123" / "asi-2023-11-30.json").read_text(
-        encoding="utf-8"))
+    consultation = json.loads(
+        (out / "oparl" / "consultation" / "2021-0123" / "asi-2023-11-30.json").read_text(encoding="utf-8")
+    )
     assert consultation["agendaItem"] == item("asi-2023-11-30", "4")["id"]
     assert consultation["authoritative"] is True and "role" not in consultation  # decided there, no Beratungsfolge
     everything = "\n".join(p.read_text(encoding="utf-8") for p in (out / "oparl").rglob("*.json"))
     assert "Geheimbeschluss3391" not in everything and "/5.json" not in everything
     assert "Geheimbeschluss3391" in (out / "intern" / "sitzungen" / "ASI-2021-06-10" / "niederschrift.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     problems = [e for p in (out / "oparl").rglob("*.json") for obj in _objects(p) for e in errors(obj)]
     assert problems == []
     # the public Niederschrift says the same
@@ -329,13 +388,16 @@ def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_pat
 
 def _objects(path: Path) -> list[dict]:
     content = json.loads(path.read_text(encoding="utf-8"))
-    return content["data"] if "data" in content else [content]
+    return content.get("data", [content])
 
 
 def test_a_bundles_oparl_json_names_only_files_in_the_bundle(tmp_path):
     import json
+
     from vorlagen.cli import main
+
     from .conftest import DATA
+
     out = tmp_path / "out"
     assert main(["--data", str(DATA), "--out", str(out), "--mappen"]) == 0
     for folder in sorted((out / "publish").iterdir()):

@@ -60,8 +60,9 @@ main(["--data", sys.argv[1], "--out", sys.argv[2]])
 
 def killed_build(data: Path, out: Path, mode: str) -> int:
     env = dict(os.environ, VORLAGEN_WORKER="0", PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-c", KILLED_BUILD, str(data), str(out), mode], env=env,
-                          capture_output=True).returncode
+    return subprocess.run(
+        [sys.executable, "-c", KILLED_BUILD, str(data), str(out), mode], env=env, capture_output=True
+    ).returncode
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -99,8 +100,10 @@ def test_a_second_build_at_the_same_time_is_told_in_german(capsys, data, tmp_pat
         fcntl.flock(lock, fcntl.LOCK_EX)
         code, _, err = build(capsys, data, out)
     assert code == 1
-    assert err.splitlines()[0] == ("output: Gerade baut ein anderer Lauf in diesen Ausgabeordner – warten Sie, bis er "
-                                   "fertig ist, und starten Sie dann neu.")
+    assert err.splitlines()[0] == (
+        "output: Gerade baut ein anderer Lauf in diesen Ausgabeordner – warten Sie, bis er "
+        "fertig ist, und starten Sie dann neu."
+    )
     assert snapshot(out) == before
 
 
@@ -110,9 +113,11 @@ def test_a_users_file_in_the_output_is_not_deleted(capsys, data, tmp_path):
     (out / "vorlagen" / "notiz.txt").write_text("meine Notiz\n", encoding="utf-8")
     code, _, err = build(capsys, data, out)
     assert code == 1
-    assert err.splitlines()[0] == ("output/vorlagen/notiz.txt: Diese Datei stammt nicht von vorlagen – der "
-                                   "Ausgabeordner wird bei jedem Lauf ganz ersetzt; legen Sie eigene Dateien an einen "
-                                   "anderen Ort.")
+    assert err.splitlines()[0] == (
+        "output/vorlagen/notiz.txt: Diese Datei stammt nicht von vorlagen – der "
+        "Ausgabeordner wird bei jedem Lauf ganz ersetzt; legen Sie eigene Dateien an einen "
+        "anderen Ort."
+    )
     assert (out / "vorlagen" / "notiz.txt").read_text(encoding="utf-8") == "meine Notiz\n"
 
 
@@ -137,22 +142,32 @@ def test_out_pointing_at_a_file(capsys, data, tmp_path):
 
 def test_disk_full_read_only_and_ctrl_c_are_one_german_line(capsys, data, tmp_path, monkeypatch):
     import errno
+
     from vorlagen.building import output
+
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
     before = snapshot(out)
     edit(data / V / "beschlussvorschlag.md", "Die Verwaltung", "Die Kreisverwaltung")
     for error, code, line in [
-        (OSError(errno.ENOSPC, "No space left on device", "output/x.pdf"), 1,
-         "output/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz und Schreibrechte; die bisherige "
-         "Ausgabe ist unverändert."),
-        (OSError(errno.EROFS, "Read-only file system", "output/x.pdf"), 1,
-         "output/x.pdf: Das Laufwerk ist schreibgeschützt – prüfen Sie freien Speicherplatz und Schreibrechte; die "
-         "bisherige Ausgabe ist unverändert."),
+        (
+            OSError(errno.ENOSPC, "No space left on device", "output/x.pdf"),
+            1,
+            "output/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz und Schreibrechte; die bisherige "
+            "Ausgabe ist unverändert.",
+        ),
+        (
+            OSError(errno.EROFS, "Read-only file system", "output/x.pdf"),
+            1,
+            "output/x.pdf: Das Laufwerk ist schreibgeschützt – prüfen Sie freien Speicherplatz und Schreibrechte; die "
+            "bisherige Ausgabe ist unverändert.",
+        ),
         (KeyboardInterrupt(), 130, "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert."),
     ]:
+
         def failing(self, relative, content, error=error):
             raise error
+
         monkeypatch.setattr(output.Staging, "write", failing)
         result, printed, err = build(capsys, data, out)
         assert (result, err.strip()) == (code, line)
@@ -165,6 +180,7 @@ def test_serve_port_out_of_range_and_text_of_an_encrypted_pdf(capsys, tmp_path):
 
     import pypdf
     import pytest
+
     writer = pypdf.PdfWriter()
     writer.add_blank_page(100, 100)
     writer.encrypt("geheim")
@@ -173,27 +189,33 @@ def test_serve_port_out_of_range_and_text_of_an_encrypted_pdf(capsys, tmp_path):
     (tmp_path / "geheim.pdf").write_bytes(buffer.getvalue())
     code, _, err = run(capsys, "text", str(tmp_path / "geheim.pdf"))
     assert code == 1
-    assert err.splitlines()[0].endswith("geheim.pdf: Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text lässt "
-                                        "sich nicht lesen; speichern Sie sie ohne Kennwort.")
+    assert err.splitlines()[0].endswith(
+        "geheim.pdf: Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text lässt "
+        "sich nicht lesen; speichern Sie sie ohne Kennwort."
+    )
     with pytest.raises(SystemExit) as exit_:
         run(capsys, "serve", "--port", "70000")
     assert exit_.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         "vorlagen serve: Fehler: --port: „70000“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
-        "z. B. 8000.")
+        "z. B. 8000."
+    )
 
 
 def test_no_module_needs_a_posix_only_module_at_import_time():
     """Windows has no fcntl, termios, pwd, grp or resource: every module of the engine imports without them."""
     import subprocess
     import sys
-    code = ("import sys, pkgutil, importlib\n"
-            "for name in ('fcntl', 'termios', 'pwd', 'grp', 'resource'):\n"
-            "    sys.modules[name] = None\n"
-            "import vorlagen\n"
-            "for module in pkgutil.walk_packages(vorlagen.__path__, 'vorlagen.'):\n"
-            "    if not module.name.endswith('__main__'):\n"
-            "        importlib.import_module(module.name)\n")
+
+    code = (
+        "import sys, pkgutil, importlib\n"
+        "for name in ('fcntl', 'termios', 'pwd', 'grp', 'resource'):\n"
+        "    sys.modules[name] = None\n"
+        "import vorlagen\n"
+        "for module in pkgutil.walk_packages(vorlagen.__path__, 'vorlagen.'):\n"
+        "    if not module.name.endswith('__main__'):\n"
+        "        importlib.import_module(module.name)\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
 
@@ -202,7 +224,9 @@ def test_the_portable_swap_replaces_the_output_whole(tmp_path, monkeypatch):
     """VORLAGEN_PORTABEL=1 takes the way Windows takes (two renames, the old output kept aside): a rebuild after an
     edit replaces the output whole, and nothing is left aside."""
     from vorlagen.cli import main
+
     from .conftest import DATA, copy_data, edit
+
     monkeypatch.setenv("VORLAGEN_PORTABEL", "1")
     data = copy_data(DATA, tmp_path)
     out = tmp_path / "out"
@@ -216,6 +240,7 @@ def test_the_portable_swap_replaces_the_output_whole(tmp_path, monkeypatch):
 
 def test_the_overview_lists_sitzungen_by_date(built):
     import re
+
     html = (built / "index.html").read_text(encoding="utf-8")
     dates = re.findall(r"<tr><td>(\d\d)\.(\d\d)\.(\d{4})</td><th scope=\"row\">", html)
     assert len(dates) == 3

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import http.client
-import time
 import queue
 import socket
 import subprocess
 import sys
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -26,9 +27,22 @@ def free_port() -> int:
 @pytest.fixture
 def preview(data, tmp_path):
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--data", str(data),
-                                "--out", str(tmp_path / "output"), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "serve",
+            "--data",
+            str(data),
+            "--out",
+            str(tmp_path / "output"),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     try:
@@ -65,7 +79,8 @@ def test_build_errors_show_in_the_page(browser, data, preview):
     assert banner.inner_text() == (
         "Der letzte Bau ist fehlgeschlagen – die Seite zeigt den vorherigen Stand.\n\n"
         "data/sitzungen/KA-2021-06-21.yaml:1: Unbekanntes Gremium „KAA“ – meinten Sie „KA“? Tragen Sie es in "
-        "koerperschaft.yaml unter „gremien“ ein.")
+        "koerperschaft.yaml unter „gremien“ ein."
+    )
     assert "10.335\u00a0€" in page.inner_text("body")  # the previous state stays readable
     edit(data / "sitzungen/KA-2021-06-21.yaml", "gremium: KAA", "gremium: KA")
     page.wait_for_function("document.getElementById('vorlagen-fehler') === null", timeout=60000)
@@ -76,7 +91,7 @@ def test_preview_listens_on_loopback_only(preview):
     url, _ = preview
     port = int(url.rsplit(":", 1)[1])
     listening = []
-    for line in open("/proc/net/tcp", encoding="ascii").read().splitlines()[1:]:
+    for line in Path("/proc/net/tcp").read_text(encoding="ascii").splitlines()[1:]:
         local, state = line.split()[1], line.split()[3]
         address, local_port = local.split(":")
         if int(local_port, 16) == port and state == "0A":  # 0A: LISTEN
@@ -105,8 +120,10 @@ def test_preview_answers_only_requests_for_this_machine(preview, tmp_path):
     assert status == 200 and internal in body
     for host in ("attacker.example", f"attacker.example:{port}", f"localhost:{port + 1}", None):
         assert get("/intern/index.html", host) == (
-            403, f"Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
-                 "– öffnen Sie eine dieser Adressen auf diesem Rechner.\n")
+            403,
+            f"Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
+            "– öffnen Sie eine dieser Adressen auf diesem Rechner.\n",
+        )
 
 
 def test_a_folder_without_an_overview_gets_a_german_answer_not_a_listing(preview):
@@ -123,8 +140,10 @@ def test_a_folder_without_an_overview_gets_a_german_answer_not_a_listing(preview
             break
         time.sleep(0.5)
     assert status == 404
-    assert body.strip() == ("Dieser Ordner hat keine Übersichtsseite – öffnen Sie die Startseite (/) oder eine Datei aus "
-                            "ihm, z. B. über die Links der Startseite.")
+    assert body.strip() == (
+        "Dieser Ordner hat keine Übersichtsseite – öffnen Sie die Startseite (/) oder eine Datei aus "
+        "ihm, z. B. über die Links der Startseite."
+    )
     assert "Directory listing" not in body
 
 
@@ -133,6 +152,7 @@ def test_serve_oeffnen_opens_the_browser(data, tmp_path, monkeypatch, capsys):
 
     from vorlagen.building.preview import Preview
     from vorlagen.cli import main
+
     opened = []
     monkeypatch.setattr(webbrowser, "open", opened.append)
     monkeypatch.setattr(Preview, "open", lambda self: None)

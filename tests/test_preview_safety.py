@@ -72,6 +72,7 @@ def raw(port: int, data: bytes) -> tuple[int, bytes]:
 
 # 1. Only this machine, by its own names: DNS rebinding gets nothing of the project.
 
+
 def test_own_names_are_served(site):
     httpd, _ = site
     port = port_of(httpd)
@@ -80,9 +81,22 @@ def test_own_names_are_served(site):
         assert status == 200 and SECRET in body
 
 
-@pytest.mark.parametrize("host", ["attacker.example", "attacker.example:{port}", "localhost:{wrong}",
-                                  "127.0.0.1:{wrong}", "127.0.0.1", "localhost", "127.0.0.1.attacker.example:{port}",
-                                  "[::1]:{port}", "0.0.0.0:{port}", "", None])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "attacker.example",
+        "attacker.example:{port}",
+        "localhost:{wrong}",
+        "127.0.0.1:{wrong}",
+        "127.0.0.1",
+        "localhost",
+        "127.0.0.1.attacker.example:{port}",
+        "[::1]:{port}",
+        "0.0.0.0:{port}",
+        "",
+        None,
+    ],
+)
 def test_foreign_host_is_refused(site, host):
     httpd, _ = site
     port = port_of(httpd)
@@ -91,8 +105,10 @@ def test_foreign_host_is_refused(site, host):
     for path in ("/intern/geheim.html", "/", "/vorlagen/a.pdf", preview.EVENTS):
         status, body = request(port, path, host)
         assert status == 403
-        assert body == (f"Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
-                        "– öffnen Sie eine dieser Adressen auf diesem Rechner.\n")
+        assert body == (
+            f"Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
+            "– öffnen Sie eine dieser Adressen auf diesem Rechner.\n"
+        )
         assert SECRET not in body and "Übersicht" not in body
     status, _ = request(port, "/intern/geheim.html", host, method="HEAD")
     assert status == 403
@@ -101,8 +117,9 @@ def test_foreign_host_is_refused(site, host):
 def test_two_host_headers_are_refused(site):
     httpd, _ = site
     port = port_of(httpd)
-    status, answer = raw(port, f"GET /intern/geheim.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                               f"Host: attacker.example\r\n\r\n".encode())
+    status, answer = raw(
+        port, f"GET /intern/geheim.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: attacker.example\r\n\r\n".encode()
+    )
     assert status == 403 and SECRET.encode() not in answer
 
 
@@ -121,6 +138,7 @@ def test_listens_on_loopback_only(site):
 
 
 # 2. Bounded: idle or slow connections cost no thread and do not block others.
+
 
 def test_idle_connections_cost_no_threads_and_others_get_through(site):
     httpd, _ = site
@@ -183,8 +201,10 @@ def test_event_streams_are_bounded(site):
             streams.append(connection)
         status, body = request(port, preview.EVENTS)
         assert status == 503
-        assert body == "Die Vorschau ist gerade ausgelastet – schließen Sie einige Vorschau-Fenster oder laden Sie " \
-                       "die Seite gleich noch einmal.\n"
+        assert (
+            body == "Die Vorschau ist gerade ausgelastet – schließen Sie einige Vorschau-Fenster oder laden Sie "
+            "die Seite gleich noch einmal.\n"
+        )
         status, _ = request(port, "/index.html")  # pages still load
         assert status == 200
     finally:
@@ -194,14 +214,32 @@ def test_event_streams_are_bounded(site):
 
 # 4. Malformed paths: 400 or 404, never a traceback, never a file outside the output folder.
 
-@pytest.mark.parametrize("path, expected", [
-    ("/index.html%00", 400), ("/%00", 400), ("/intern/%00/geheim.html", 400), ("/%0a", 400),
-    ("/..%2fausserhalb.txt", 400), ("/%2e%2e/ausserhalb.txt", 400), ("/../ausserhalb.txt", 400),
-    ("/vorlagen/..%2f..%2fausserhalb.txt", 400), ("/..%5causserhalb.txt", 400),
-    ("/%zz", 400), ("/%", 400), ("/abc%4", 400), ("/%ff", 400), ("/%c0%ae%c0%ae/ausserhalb.txt", 400),
-    ("/" + "a" * 5000, 414), ("/" + "a/" * 2000, 414), ("/" + "a" * 300 + ".html", 404),
-    ("/gibt-es-nicht.html", 404), ("//etc/passwd", 404), ("/?%00", 200),
-])
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/index.html%00", 400),
+        ("/%00", 400),
+        ("/intern/%00/geheim.html", 400),
+        ("/%0a", 400),
+        ("/..%2fausserhalb.txt", 400),
+        ("/%2e%2e/ausserhalb.txt", 400),
+        ("/../ausserhalb.txt", 400),
+        ("/vorlagen/..%2f..%2fausserhalb.txt", 400),
+        ("/..%5causserhalb.txt", 400),
+        ("/%zz", 400),
+        ("/%", 400),
+        ("/abc%4", 400),
+        ("/%ff", 400),
+        ("/%c0%ae%c0%ae/ausserhalb.txt", 400),
+        ("/" + "a" * 5000, 414),
+        ("/" + "a/" * 2000, 414),
+        ("/" + "a" * 300 + ".html", 404),
+        ("/gibt-es-nicht.html", 404),
+        ("//etc/passwd", 404),
+        ("/?%00", 200),
+    ],
+)
 def test_malformed_paths(site, capfd, path, expected):
     httpd, _ = site
     port = port_of(httpd)
@@ -211,8 +249,17 @@ def test_malformed_paths(site, capfd, path, expected):
     assert "Traceback" not in capfd.readouterr().err
 
 
-@pytest.mark.parametrize("target", [b"/\xff\xfe", b"/intern/geh\x00eim.html", b"/\xc3\xa4", b"http://x/intern/geheim.html",
-                                    b"*", b"intern/geheim.html"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        b"/\xff\xfe",
+        b"/intern/geh\x00eim.html",
+        b"/\xc3\xa4",
+        b"http://x/intern/geheim.html",
+        b"*",
+        b"intern/geheim.html",
+    ],
+)
 def test_raw_bytes_in_the_path(site, capfd, target):
     httpd, _ = site
     port = port_of(httpd)
@@ -235,7 +282,9 @@ def test_error_pages_are_german(site):
     httpd, _ = site
     port = port_of(httpd)
     assert request(port, "/gibt-es-nicht.html") == (
-        404, f"Diese Seite gibt es in der Vorschau nicht – zur Übersicht: http://127.0.0.1:{port}/\n")
+        404,
+        f"Diese Seite gibt es in der Vorschau nicht – zur Übersicht: http://127.0.0.1:{port}/\n",
+    )
     assert request(port, "/%00") == (400, "Diese Adresse ist ungültig – prüfen Sie sie in der Adresszeile.\n")
 
 
@@ -244,13 +293,16 @@ def test_missing_page_after_a_failed_build_shows_the_problems(site):
     port = port_of(httpd)
     state.publish(False, ["data/sitzungen/KA.yaml:1: Unbekanntes Gremium „KAA“ – meinten Sie „KA“?"])
     assert request(port, "/vorlagen/2021-0123/2021-0123.html") == (
-        404, "Diese Seite gibt es noch nicht – der letzte Bau ist fehlgeschlagen:\n\n"
-             "data/sitzungen/KA.yaml:1: Unbekanntes Gremium „KAA“ – meinten Sie „KA“?\n\n"
-             "Beheben Sie die Fehler, speichern Sie und laden Sie die Seite neu.\n")
+        404,
+        "Diese Seite gibt es noch nicht – der letzte Bau ist fehlgeschlagen:\n\n"
+        "data/sitzungen/KA.yaml:1: Unbekanntes Gremium „KAA“ – meinten Sie „KA“?\n\n"
+        "Beheben Sie die Fehler, speichern Sie und laden Sie die Seite neu.\n",
+    )
     assert request(port, "/%00")[0] == 400
 
 
 # 3. The watcher survives any exception of a rebuild and shows it in the page.
+
 
 class FakeBuilder:
     """Stands in for the real builder: fails with whatever `failure` holds, else succeeds."""
@@ -299,15 +351,22 @@ def test_watcher_survives_any_exception_and_shows_it(monkeypatch, tmp_path):
     try:
         wait_for(lambda: view.state.version == 1 and view.watcher is not None)
         cases = [
-            (OSError(errno.ENOSPC, "No space left on device", "output/vorlagen/x.pdf"),
-             "output/vorlagen/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz und Schreibrechte "
-             "und speichern Sie erneut; die Vorschau zeigt bis dahin den vorherigen Stand."),
-            (RuntimeError("kaputt"),
-             "Interner Fehler beim Bauen (RuntimeError: kaputt) – die Vorschau läuft weiter und zeigt den vorherigen "
-             "Stand; bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit diesem Text."),
-            (MemoryError(), "Interner Fehler beim Bauen (MemoryError) – die Vorschau läuft weiter und zeigt den "
-                            "vorherigen Stand; bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit "
-                            "diesem Text."),
+            (
+                OSError(errno.ENOSPC, "No space left on device", "output/vorlagen/x.pdf"),
+                "output/vorlagen/x.pdf: Der Speicherplatz ist voll – prüfen Sie freien Speicherplatz und Schreibrechte "
+                "und speichern Sie erneut; die Vorschau zeigt bis dahin den vorherigen Stand.",
+            ),
+            (
+                RuntimeError("kaputt"),
+                "Interner Fehler beim Bauen (RuntimeError: kaputt) – die Vorschau läuft weiter und zeigt den vorherigen "
+                "Stand; bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit diesem Text.",
+            ),
+            (
+                MemoryError(),
+                "Interner Fehler beim Bauen (MemoryError) – die Vorschau läuft weiter und zeigt den "
+                "vorherigen Stand; bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit "
+                "diesem Text.",
+            ),
         ]
         for number, (failure, message) in enumerate(cases):
             FakeBuilder.failure = failure
@@ -355,14 +414,17 @@ def test_watcher_survives_a_failing_look_at_the_folders(monkeypatch, tmp_path):
 
 # 5. Ports: one German line, no traceback.
 
+
 @pytest.mark.parametrize("port", ["70000", "-1", "abc", "0", "80", "²", "8000.5", ""])
 def test_impossible_port(capsys, port):
     with pytest.raises(SystemExit) as exit_:
         run(capsys, "serve", "--data", str(DATA), "--port", port)
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert err.splitlines()[-1] == (f"vorlagen serve: Fehler: --port: „{port}“ ist kein möglicher Port – wählen Sie "
-                                    "eine Zahl von 1024 bis 65535, z. B. 8000.")
+    assert err.splitlines()[-1] == (
+        f"vorlagen serve: Fehler: --port: „{port}“ ist kein möglicher Port – wählen Sie "
+        "eine Zahl von 1024 bis 65535, z. B. 8000."
+    )
     assert "Traceback" not in err
 
 
@@ -372,9 +434,13 @@ def test_port_in_use(capsys, tmp_path):
         busy.listen()
         port = busy.getsockname()[1]
         start = time.monotonic()
-        code, out, err = run(capsys, "serve", "--data", str(DATA), "--out", str(tmp_path / "output"), "--port", str(port))
+        code, out, err = run(
+            capsys, "serve", "--data", str(DATA), "--out", str(tmp_path / "output"), "--port", str(port)
+        )
     assert code == 1 and out == ""
-    assert err == (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
-                   f"Sonst wählen Sie einen anderen Port, z. B. --port {port + 1 if port < 65535 else 8000}.\n")
+    assert err == (
+        f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
+        f"Sonst wählen Sie einen anderen Port, z. B. --port {port + 1 if port < 65535 else 8000}.\n"
+    )
     assert time.monotonic() - start < 20  # refused before building anything
     assert not (tmp_path / "output").exists()

@@ -10,19 +10,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vorlagen.core.fmt import eur, eur_cent, zahl
-from vorlagen.load.model import Koerperschaft, Vorlage
 from vorlagen.core.money import round_half_up, split_largest_remainder
 from vorlagen.core.problems import Paths, Problem
+from vorlagen.load.model import Koerperschaft, Vorlage
 from vorlagen.load.records import INVALID, Reader
 from vorlagen.load.yamlfile import read_yaml
 
-amounts = st.decimals(min_value=Decimal("-10000000"), max_value=Decimal("10000000"), places=4,
-                      allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=Decimal("-10000000"), max_value=Decimal("10000000"), places=4, allow_nan=False, allow_infinity=False
+)
 
 
 def reference_half_up(value: Decimal, places: int) -> int:
     """Kaufmännisch gerundet, as an integer count of the last place — computed with Fractions."""
-    scaled = abs(Fraction(value)) * 10 ** places
+    scaled = abs(Fraction(value)) * 10**places
     whole = int(scaled + Fraction(1, 2))
     return whole if value >= 0 else -whole
 
@@ -50,9 +51,11 @@ def test_german_formatting_matches_reference(value):
     assert zahl(value, 2) == reference_german(units2, 2)
 
 
-@given(st.integers(min_value=-10**9, max_value=10**9),
-       st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=6).filter(lambda w: sum(w) > 0),
-       st.sampled_from([Decimal(1), Decimal("0.01")]))
+@given(
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=6).filter(lambda w: sum(w) > 0),
+    st.sampled_from([Decimal(1), Decimal("0.01")]),
+)
 def test_split_always_adds_up_and_stays_close(total_units, weights, quantum):
     total = total_units * quantum
     parts = split_largest_remainder(total, dict(enumerate(weights)), quantum)

@@ -25,9 +25,11 @@ MARK_N = "Geheimprotokoll6620"  # Niederschrift text, Beschluss and Auftrag of a
 MARK_E = "Geheimvermerk2287"  # the Erledigung of a public TOP's Auftrag: Beschlusskontrolle only
 DATES = ("17.03.2021", "2021-03-17", "17. März 2021")  # the date of the non-public Vorlage
 MARKERS = (MARK_V, MARK_A, MARK_T, MARK_N, MARK_E, *DATES)
-PROBE = ("{% if vorlage is defined %}{{ vorlage | string }}{% endif %}{% if sitzung is defined %}{{ sitzung | string }}"
-         "{% endif %}{% if anlagen is defined %}{{ anlagen | string }}{% endif %}"
-         "{% if teile is defined %}{{ teile | string }}{% endif %}")
+PROBE = (
+    "{% if vorlage is defined %}{{ vorlage | string }}{% endif %}{% if sitzung is defined %}{{ sitzung | string }}"
+    "{% endif %}{% if anlagen is defined %}{{ anlagen | string }}{% endif %}"
+    "{% if teile is defined %}{{ teile | string }}{% endif %}"
+)
 
 
 def pdf_parts(path: Path) -> list[str]:
@@ -41,6 +43,7 @@ def pdf_parts(path: Path) -> list[str]:
                 walk(item)
             else:
                 parts.append(str(item.title))
+
     walk(reader.outline)
     for name, contents in reader.attachments.items():
         parts += [name] + [c.decode("utf-8", "replace") for c in contents]
@@ -66,8 +69,10 @@ def _ohne_haushalt(folder):
     the same Haushalt position together (a problem of the budget law, not what this test is about)."""
     path = folder / "vorlage.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index("finanzielle_auswirkungen:\n")]
-                    + "finanzielle_auswirkungen: finanzielle-auswirkungen.md\n", encoding="utf-8")
+    path.write_text(
+        text[: text.index("finanzielle_auswirkungen:\n")] + "finanzielle_auswirkungen: finanzielle-auswirkungen.md\n",
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture
@@ -84,35 +89,55 @@ def hostile(data):
     edit(secret / "vorlage.yaml", "betreff: Kommunales", f"betreff: {MARK_V} Kommunales")
     edit(secret / "vorbemerkungen.md", "# Vorbemerkungen", f"# Vorbemerkungen\n\nVertraulich: {MARK_V}")
     (data / V / "anlagen" / "stellungnahme.md").write_text(f"# Inhalt\n\nVertraulich: {MARK_A}\n", encoding="utf-8")
-    edit(data / V / "vorlage.yaml", "anlagen:\n",
-         f"anlagen:\n  - {{titel: {MARK_A} Stellungnahme, datei: anlagen/stellungnahme.md, oeffentlich: false}}\n")
+    edit(
+        data / V / "vorlage.yaml",
+        "anlagen:\n",
+        f"anlagen:\n  - {{titel: {MARK_A} Stellungnahme, datei: anlagen/stellungnahme.md, oeffentlich: false}}\n",
+    )
     with (data / V / "vorbemerkungen.md").open("a", encoding="utf-8") as text:
         text.write("\nProbe: {{ vorlage.anlagen[0].titel }} {{ vorlage | string }}\n")
     ergaenzung = data / "vorlagen" / "2021-0125"
     shutil.copytree(data / V, ergaenzung)
     _ohne_haushalt(ergaenzung)
-    edit(ergaenzung / "vorlage.yaml", 'nummer: "2021/0123"', 'nummer: "2021/0125"\nbezug: {vorlage: "2021/0124", art: Ergänzung}')
-    edit(data / "sitzungen/ASI-2021-06-10.yaml", "  nichtoeffentlich:\n",
-         f"  nichtoeffentlich:\n    - {{top: \"4.1\", titel: {MARK_T} Personalangelegenheit}}\n"
-         "    - {top: \"4.2\", vorlage: \"2021/0124\"}\n")
+    edit(
+        ergaenzung / "vorlage.yaml",
+        'nummer: "2021/0123"',
+        'nummer: "2021/0125"\nbezug: {vorlage: "2021/0124", art: Ergänzung}',
+    )
+    edit(
+        data / "sitzungen/ASI-2021-06-10.yaml",
+        "  nichtoeffentlich:\n",
+        f'  nichtoeffentlich:\n    - {{top: "4.1", titel: {MARK_T} Personalangelegenheit}}\n'
+        '    - {top: "4.2", vorlage: "2021/0124"}\n',
+    )
     minutes = data / "sitzungen/ASI-2021-06-10"
     (minutes / "geheim.md").write_text(f"{MARK_N}: Bericht über das Verfahren.\n", encoding="utf-8")
     (minutes / "geheim-beschluss.md").write_text(f"Der Ausschuss beschließt {MARK_N}.\n", encoding="utf-8")
-    edit(minutes / "niederschrift.yaml", '  - {top: "5", text: top-5.md, ergebnis: Kenntnisnahme}\n',
-         '  - top: "4.1"\n    text: geheim.md\n    ergebnis: Beschluss\n    beschluss: geheim-beschluss.md\n'
-         '    abstimmung: {einstimmig: true}\n'
-         f'    auftraege: [{{was: {MARK_N} umsetzen, amt: KI, frist: 2021-08-01}}]\n'
-         '  - {top: "5", text: top-5.md, ergebnis: Kenntnisnahme}\n')
-    edit(minutes / "niederschrift.yaml", "        frist: 2021-09-30\n",
-         f"        frist: 2021-09-30\n        erledigt: {{datum: 2021-09-20, vermerk: {MARK_E}}}\n")
+    edit(
+        minutes / "niederschrift.yaml",
+        '  - {top: "5", text: top-5.md, ergebnis: Kenntnisnahme}\n',
+        '  - top: "4.1"\n    text: geheim.md\n    ergebnis: Beschluss\n    beschluss: geheim-beschluss.md\n'
+        "    abstimmung: {einstimmig: true}\n"
+        f"    auftraege: [{{was: {MARK_N} umsetzen, amt: KI, frist: 2021-08-01}}]\n"
+        '  - {top: "5", text: top-5.md, ergebnis: Kenntnisnahme}\n',
+    )
+    edit(
+        minutes / "niederschrift.yaml",
+        "        frist: 2021-09-30\n",
+        f"        frist: 2021-09-30\n        erledigt: {{datum: 2021-09-20, vermerk: {MARK_E}}}\n",
+    )
     (data / "templates").mkdir()
     kopf = (ROOT / "templates" / "kopf.html.j2").read_text(encoding="utf-8")
-    (data / "templates" / "kopf.html.j2").write_text(kopf.replace("</header>", f"<p>{PROBE}</p></header>"),
-                                                      encoding="utf-8")
+    (data / "templates" / "kopf.html.j2").write_text(
+        kopf.replace("</header>", f"<p>{PROBE}</p></header>"), encoding="utf-8"
+    )
     index = (ROOT / "templates" / "index.html.j2").read_text(encoding="utf-8")
-    (data / "templates" / "index.html.j2").write_text(index.replace(
-        "</body>", "<pre>{{ docs | string }}{{ niederschriften | string }}{{ kontrolle | string }}</pre></body>"),
-        encoding="utf-8")
+    (data / "templates" / "index.html.j2").write_text(
+        index.replace(
+            "</body>", "<pre>{{ docs | string }}{{ niederschriften | string }}{{ kontrolle | string }}</pre></body>"
+        ),
+        encoding="utf-8",
+    )
     return freigeben(data)  # the Sitzungsmappen take no ENTWURF
 
 
@@ -133,8 +158,13 @@ def test_no_public_file_holds_a_marker_of_a_non_public_item(hostile, tmp_path):
     internal = "\n".join(readable(p) for p in files if p.relative_to(out).parts[0] == "intern").lower()
     assert all(m.lower() in internal for m in (MARK_V, MARK_A, MARK_T, MARK_N, MARK_E, DATES[0]))
     # the Beschlusskontrolle and the Auszüge are internal documents: no public file, no public link
-    assert not [p for p in public if "beschlusskontrolle" in p.as_posix() or p.name.startswith("auszug")
-                or (p.suffix != ".json" and p.name.startswith("amt-"))]
+    assert not [
+        p
+        for p in public
+        if "beschlusskontrolle" in p.as_posix()
+        or p.name.startswith("auszug")
+        or (p.suffix != ".json" and p.name.startswith("amt-"))
+    ]
     kontrolle = (out / "intern/beschlusskontrolle/beschlusskontrolle.txt").read_text(encoding="utf-8")
     assert MARK_N in kontrolle and MARK_E in kontrolle
     index = (out / "index.html").read_text(encoding="utf-8")

@@ -30,7 +30,11 @@ def png(color: str) -> bytes:
 def test_a_section_outside_the_vorlage_folder_is_read_and_keyed(data, tmp_path):
     (data / "textbausteine").mkdir()
     (data / "textbausteine" / "recht.md").write_text("# Rechtsgrundlage\n\nFassung ALT7731.\n", encoding="utf-8")
-    edit(data / V / "vorlage.yaml", "  - erlaeuterungen.md\n", "  - erlaeuterungen.md\n  - ../../textbausteine/recht.md\n")
+    edit(
+        data / V / "vorlage.yaml",
+        "  - erlaeuterungen.md\n",
+        "  - erlaeuterungen.md\n  - ../../textbausteine/recht.md\n",
+    )
     out = tmp_path / "output"
     build(data, out)
     assert "ALT7731" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
@@ -65,7 +69,11 @@ def test_a_pdf_anlage_is_read_and_keyed(data, tmp_path):
     build(data, out)
     anlage = next(p for p in (out / V).glob("anlage-1-*.pdf"))
     (folder / "anlagen" / "scan.pdf").write_bytes(anlage.read_bytes())
-    edit(folder / "vorlage.yaml", "anlagen:\n", "anlagen:\n  - {titel: Scan, datei: anlagen/scan.pdf, oeffentlich: true}\n")
+    edit(
+        folder / "vorlage.yaml",
+        "anlagen:\n",
+        "anlagen:\n  - {titel: Scan, datei: anlagen/scan.pdf, oeffentlich: true}\n",
+    )
     build(data, out)
     secret = inode(out / SECRET)
     changed = (out / SECRET).read_bytes()  # any other valid PDF
@@ -103,4 +111,5 @@ def test_a_text_changed_while_the_build_runs_is_named_and_never_printed_half_old
         Composer(project).compose(source)
     assert [str(p) for p in failed.value.problems] == [
         "data/vorlagen/2021-0123/erlaeuterungen.md: Die Datei wurde während des Baus geändert – speichern Sie sie "
-        "und bauen Sie noch einmal."]
+        "und bauen Sie noch einmal."
+    ]

@@ -31,7 +31,7 @@ def largest_remainder(total: int, weights: list[Fraction]) -> list[int]:
     """Whole parts of `total` by `weights` that add up; leftovers to the largest remainders (ties: earlier)."""
     shares = [total * w / sum(weights) for w in weights]
     parts = [math.floor(s) for s in shares]
-    for i in sorted(range(len(weights)), key=lambda i: -(shares[i] - parts[i]))[:total - sum(parts)]:
+    for i in sorted(range(len(weights)), key=lambda i: -(shares[i] - parts[i]))[: total - sum(parts)]:
         parts[i] += 1
     return parts
 
@@ -46,16 +46,22 @@ def tabellen(data: Path):
 
 
 def test_tagesgenau_splits_the_years_by_what_each_year_is_charged(data):
-    add_tables(data, """  - id: tage
+    add_tables(
+        data,
+        """  - id: tage
     titel: Tagesgenau über den Jahreswechsel
     zeitraum: {von: 2020-07-15, bis: 2021-03-10}
     tagesgenau: true
     kosten:
       - {anzahl: 1, saetze: [kgst-2020/E11]}
-""")
+""",
+    )
     t = tabellen(data)["tage"]
     # 15.07.–31.12.2020: 170 of 366 days (a leap year); 01.01.–10.03.2021: 69 of 365 days
-    days = [(dt.date(2020, 12, 31) - dt.date(2020, 7, 15)).days + 1, (dt.date(2021, 3, 10) - dt.date(2021, 1, 1)).days + 1]
+    days = [
+        (dt.date(2020, 12, 31) - dt.date(2020, 7, 15)).days + 1,
+        (dt.date(2021, 3, 10) - dt.date(2021, 1, 1)).days + 1,
+    ]
     assert days == [170, 69] and calendar.isleap(2020) and not calendar.isleap(2021)
     charged = [Fraction(170, 366), Fraction(69, 365)]
     total = half_up(106540 * sum(charged))
@@ -68,34 +74,43 @@ def test_tagesgenau_splits_the_years_by_what_each_year_is_charged(data):
 
 def test_a_monthly_rate_under_tagesgenau_charges_whole_months_as_months(data):
     (data / "kostensaetze" / "miete.yaml").write_text(
-        "titel: Miete\neinheit: Monat\nvzae: 0\nsaetze:\n  Raum: 350\n", encoding="utf-8")
-    add_tables(data, """  - id: miete
+        "titel: Miete\neinheit: Monat\nvzae: 0\nsaetze:\n  Raum: 350\n", encoding="utf-8"
+    )
+    add_tables(
+        data,
+        """  - id: miete
     titel: Miete tagesgenau
     art: Aufstellung
     zeitraum: {von: 2024-01-16, bis: 2024-03-31}
     tagesgenau: true
     kosten:
       - {anzahl: 1, saetze: [miete/Raum], als: Raummiete}
-""")
+""",
+    )
     t = tabellen(data)["miete"]
     # 16 of January's 31 days, then February and March whole: 350 × (16/31 + 1 + 1)
     assert t.summe == half_up(350 * (Fraction(16, 31) + 2))
     # a whole month is 350 €, whatever its length
-    add_tables(data, """  - id: januar
+    add_tables(
+        data,
+        """  - id: januar
     titel: Januar
     art: Aufstellung
     zeitraum: {von: 2024-01-01, bis: 2024-02-29}
     tagesgenau: true
     kosten:
       - {anzahl: 1, saetze: [miete/Raum], als: Raummiete}
-""")
+""",
+    )
     januar = tabellen(data)["januar"]
     assert januar.summe == 700
     assert januar.jahre == {2024: 700}
 
 
 def test_vzae_of_a_table_is_the_sum_of_its_staff_rows(data):
-    add_tables(data, """  - id: gemischt
+    add_tables(
+        data,
+        """  - id: gemischt
     titel: Gemischte Stellen
     zeitraum: {von: 2022-01-01, bis: 2022-12-31}
     kosten:
@@ -104,7 +119,8 @@ def test_vzae_of_a_table_is_the_sum_of_its_staff_rows(data):
       - {betrag: 5000, als: Ausstattung}
     abzuege:
       - {anzahl: 3.5, saetze: [kim/modul-1/koordination], als: Förderung}
-""")
+""",
+    )
     # the table's Eigenanteil 2022 joins the example's überplanmäßige Bereitstellung (its Haushalt block): the
     # Einsparung's Position and the threshold are raised so that only the VZÄ are the subject here
     edit(data / "haushalt/2022.yaml", "ansatz: 15100000", "ansatz: 16100000")
@@ -131,14 +147,19 @@ def test_vzae_of_a_bescheid_counts_staff_positions_only(data):
 
 
 def test_a_bescheid_whose_rates_do_not_say_has_no_vzae(data):
-    edit(data / "foerderprogramme" / "kim.yaml", "Sachausgaben für Veranstaltungen, vzae: 0}", "Sachausgaben für Veranstaltungen}")
+    edit(
+        data / "foerderprogramme" / "kim.yaml",
+        "Sachausgaben für Veranstaltungen, vzae: 0}",
+        "Sachausgaben für Veranstaltungen}",
+    )
     modul_1 = prepare(data).rechnungen["2021-0123"].bescheide["2021-02-22-kim-modul-1"]
     with pytest.raises(NoValue) as error:
         modul_1.vzae
     assert error.value.message() == (
         "Der Bescheid „2021-02-22-kim-modul-1“ nennt keine Stellen: bei „kim/modul-1/veranstaltungen“ steht nicht, "
         "wie viele VZÄ eine Einheit ist – tragen Sie beim Satz im Förderprogramm „vzae“ ein (1 je Vollzeitstelle, "
-        "0.5 je halbe Stelle, 0 für Sachkosten).")
+        "0.5 je halbe Stelle, 0 für Sachkosten)."
+    )
 
 
 FINANZIERUNGSPLAN = """  - id: drittel
@@ -153,9 +174,14 @@ FINANZIERUNGSPLAN = """  - id: drittel
 
 
 def test_shares_that_add_up_to_a_whole_print_as_100_percent(data):
-    add_tables(data, FINANZIERUNGSPLAN.format(quellen="""      - {als: Bund, anteil: 1/3}
+    add_tables(
+        data,
+        FINANZIERUNGSPLAN.format(
+            quellen="""      - {als: Bund, anteil: 1/3}
       - {als: Land, anteil: 1/3}
-      - {als: Kreis, anteil: 1/3, rest: true}"""))
+      - {als: Kreis, anteil: 1/3, rest: true}"""
+        ),
+    )
     project = prepare(data)
     t = project.rechnungen["2021-0123"].tabellen["drittel"]
     # 33.333 + 33.333 + 33.334: exactly 33,333 % / 33,333 % / 33,334 %; printed to two places they must add up
@@ -167,9 +193,14 @@ def test_shares_that_add_up_to_a_whole_print_as_100_percent(data):
 
 
 def test_a_rest_source_with_a_foerdersatz_says_it_carries_the_remainder(data):
-    add_tables(data, FINANZIERUNGSPLAN.format(quellen="""      - {als: Bund, foerdersatz: 33.33}
+    add_tables(
+        data,
+        FINANZIERUNGSPLAN.format(
+            quellen="""      - {als: Bund, foerdersatz: 33.33}
       - {als: Land, foerdersatz: 33.33}
-      - {als: Kreis, foerdersatz: 33.33, rest: true}"""))
+      - {als: Kreis, foerdersatz: 33.33, rest: true}"""
+        ),
+    )
     t = tabellen(data)["drittel"]
     assert [q.betrag for q in t.quellen] == [33330, 33330, 33340]
     assert t.quellen[2].text.endswith("trägt den Rundungsrest")
@@ -177,8 +208,13 @@ def test_a_rest_source_with_a_foerdersatz_says_it_carries_the_remainder(data):
 
 def test_anteil_column_honours_prozent_stellen(data):
     edit(data / "koerperschaft.yaml", "name:", "prozent_stellen: 3\nname:")
-    add_tables(data, FINANZIERUNGSPLAN.format(quellen="""      - {als: Bund, foerdersatz: 12.3456}
-      - {als: Kreis, art: Eigenmittel, rest: true}"""))
+    add_tables(
+        data,
+        FINANZIERUNGSPLAN.format(
+            quellen="""      - {als: Bund, foerdersatz: 12.3456}
+      - {als: Kreis, art: Eigenmittel, rest: true}"""
+        ),
+    )
     project = prepare(data)
     t = project.rechnungen["2021-0123"].tabellen["drittel"]
     assert t.quellen[0].betrag == half_up(Fraction(100000) * Fraction("12.3456") / 100) == 12346
@@ -188,7 +224,9 @@ def test_anteil_column_honours_prozent_stellen(data):
 
 
 def test_full_funding_leaves_no_year_of_the_rest_negative(data):
-    add_tables(data, """  - id: voll
+    add_tables(
+        data,
+        """  - id: voll
     titel: Voll gefördert
     art: Finanzierungsplan
     haushaltsjahre: {"2024": 1, "2025": 1, "2026": 1}
@@ -199,7 +237,8 @@ def test_full_funding_leaves_no_year_of_the_rest_negative(data):
       - {als: Bund, anteil: 1/2}
       - {als: Land, anteil: 1/2}
       - {als: Kreis, art: Eigenmittel, rest: true}
-""")
+""",
+    )
     t = tabellen(data)["voll"]
     kreis = t.quellen["Kreis"]
     assert kreis.betrag == 0
@@ -211,7 +250,9 @@ def test_full_funding_leaves_no_year_of_the_rest_negative(data):
 
 
 def test_a_vergleich_in_euros_with_cents_keeps_its_cents_and_adds_up(data):
-    add_tables(data, """  - id: cent
+    add_tables(
+        data,
+        """  - id: cent
     titel: Ansätze
     art: Vergleich
     spalten: [Plan 2024, Plan 2025]
@@ -219,38 +260,49 @@ def test_a_vergleich_in_euros_with_cents_keeps_its_cents_and_adds_up(data):
       - {id: a, als: Personal, werte: [1000.40, 1000.60]}
       - {id: b, als: Sachmittel, werte: [500.40, 500.20]}
       - {id: s, als: Summe, plus: [a, b]}
-""")
+""",
+    )
     t = tabellen(data)["cent"]
     assert [t.wert(z.alt) for z in t.zeilen] == [f"1.000,40{NBSP}€", f"500,40{NBSP}€", f"1.500,80{NBSP}€"]
     assert t.differenz(t.zeilen["s"]) == f"−0,00{NBSP}€".replace("−", "±")  # 1.500,80 → 1.500,80
 
 
-@pytest.mark.parametrize("yaml_line, key", [
-    ("      - {betrag: 2415730.36, als: Baukosten}", "betrag"),
-])
+@pytest.mark.parametrize(
+    "yaml_line, key",
+    [
+        ("      - {betrag: 2415730.36, als: Baukosten}", "betrag"),
+    ],
+)
 def test_an_amount_with_cents_is_never_rounded_away(data, yaml_line, key):
-    add_tables(data, f"""  - id: efre
+    add_tables(
+        data,
+        f"""  - id: efre
     titel: EFRE-Investition
     art: Aufstellung
     kosten:
 {yaml_line}
-""")
+""",
+    )
     line = (data / VORLAGE).read_text(encoding="utf-8").splitlines().index(yaml_line) + 1
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{line}: Berechnung „efre“: „{key}“ hat Cent (2.415.730,36{NBSP}€), "
         "gerechnet wird aber auf ganze Euro – die Cent gingen verloren. Schreiben Sie „rundung: cent“ in die "
-        "Berechnung (oder in koerperschaft.yaml), dann rechnet sie auf den Cent genau; oder prüfen Sie den Betrag."]
+        "Berechnung (oder in koerperschaft.yaml), dann rechnet sie auf den Cent genau; oder prüfen Sie den Betrag."
+    ]
 
 
 def test_a_table_with_rundung_cent_keeps_the_cents(data):
-    add_tables(data, """  - id: efre
+    add_tables(
+        data,
+        """  - id: efre
     titel: EFRE-Investition
     art: Aufstellung
     rundung: cent
     kosten:
       - {betrag: 2415730.36, als: Baukosten}
       - {betrag: 0.64, als: Porto}
-""")
+""",
+    )
     t = tabellen(data)["efre"]
     assert t.summe == Decimal("2415731.00")
     assert t.zeilen[0].betrag == Decimal("2415730.36")
@@ -263,7 +315,9 @@ def test_a_bescheid_amount_with_cents_under_euro_rounding_is_a_problem(data):
 
 
 def test_twelve_haushaltsjahre_are_laid_out_in_tables_that_fit(data):
-    add_tables(data, """  - id: lang
+    add_tables(
+        data,
+        """  - id: lang
     titel: Zwölf Jahre
     art: Finanzierungsplan
     haushaltsjahre: {"2025": 1, "2026": 1, "2027": 1, "2028": 1, "2029": 1, "2030": 1,
@@ -273,7 +327,8 @@ def test_twelve_haushaltsjahre_are_laid_out_in_tables_that_fit(data):
     quellen:
       - {als: Land, foerdersatz: 80}
       - {als: Kreis, art: Eigenmittel, rest: true}
-""")
+""",
+    )
     project = prepare(data)
     html = str(Composer(project).tabelle(project.rechnungen["2021-0123"].tabellen["lang"]))
     tables = re.findall(r"<table.*?</table>", html, re.S)
@@ -286,10 +341,13 @@ def test_twelve_haushaltsjahre_are_laid_out_in_tables_that_fit(data):
 
 def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, capsys, tmp_path):
     from .conftest import run
+
     edit(data / "koerperschaft.yaml", "name:", "prozent_stellen: 3\nname:")
     (data / "vorlagen/2021-0123/vorbemerkungen.md").write_text(
-        "# V\n\nQuote {{ stellen[\"kim-nrw-2024-01\"][\"baustein-2\"].quote | prozent }}, gekürzt "
-        "{{ stellen[\"kim-nrw-2024-01\"][\"baustein-2\"].quote | prozent(1) }}.\n", encoding="utf-8")
+        '# V\n\nQuote {{ stellen["kim-nrw-2024-01"]["baustein-2"].quote | prozent }}, gekürzt '
+        '{{ stellen["kim-nrw-2024-01"]["baustein-2"].quote | prozent(1) }}.\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 0, err
@@ -302,20 +360,27 @@ def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, 
 
 def test_a_table_that_would_be_cut_off_fails_the_build_with_its_name(data, capsys, tmp_path):
     from .conftest import run
+
     spalten = [f"Spalte{i}Überschriftlang" for i in range(10)]
     felder = ", ".join(f"{s}: Inhaltohneumbruchmöglichkeit{i}" for i, s in enumerate(spalten))
-    add_tables(data, f"""  - id: breit
+    add_tables(
+        data,
+        f"""  - id: breit
     titel: Viel zu breite Aufstellung
     art: Aufstellung
-    spalten: [{', '.join(spalten)}]
+    spalten: [{", ".join(spalten)}]
     kosten:
       - {{betrag: 1000, als: Posten, felder: {{{felder}}}}}
-""")
-    (data / "vorlagen/2021-0123/vorbemerkungen.md").write_text("# V\n\n{{ tabelle(\"breit\") }}\n", encoding="utf-8")
+""",
+    )
+    (data / "vorlagen/2021-0123/vorbemerkungen.md").write_text('# V\n\n{{ tabelle("breit") }}\n', encoding="utf-8")
     out = tmp_path / "out"
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 1
-    assert re.search(r"Die Tabelle „Viel zu breite Aufstellung“ ist breiter als die Seite \(\d+ mm zu breit\) und "
-                     r"würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen "
-                     r"Sie die Tabelle\.", err), err
+    assert re.search(
+        r"Die Tabelle „Viel zu breite Aufstellung“ ist breiter als die Seite \(\d+ mm zu breit\) und "
+        r"würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen "
+        r"Sie die Tabelle\.",
+        err,
+    ), err
     assert not out.exists()  # nothing half-written

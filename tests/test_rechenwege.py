@@ -27,6 +27,7 @@ def half_up(value: Fraction, step: Fraction = Fraction(1)) -> Fraction:
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("rechenwege") / "output"
     from vorlagen.cli import main
+
     assert main(["--data", str(RECHENWEGE), "--out", str(out)]) == 0
     return out
 
@@ -84,9 +85,13 @@ def test_fund_split_over_the_gemeinden_uses_it_up(project, built):
 
 def test_two_scenarios_in_thousands(project, built):
     z = project.rechnungen["2025-0015"].zahlen
-    assert (z["eigen-75"], z["eigen-50"]) == (3480000 - half_up(Fraction(3480000) * 75 / 100),
-                                              3480000 - half_up(Fraction(3480000) * 50 / 100))
-    assert "liegt bei 870 T€ (75 % Förderung) oder 1.740 T€ (50 % Förderung)" in text(built, "2025-0015").replace("\n", " ")
+    assert (z["eigen-75"], z["eigen-50"]) == (
+        3480000 - half_up(Fraction(3480000) * 75 / 100),
+        3480000 - half_up(Fraction(3480000) * 50 / 100),
+    )
+    assert "liegt bei 870 T€ (75 % Förderung) oder 1.740 T€ (50 % Förderung)" in text(built, "2025-0015").replace(
+        "\n", " "
+    )
 
 
 def test_bericht_quotes_a_checked_comparison(project, built):

@@ -55,8 +55,9 @@ def test_identical_with_warm_and_cold_caches(tmp_path):
     warm_a, warm_b = tmp_path / "warm-a", tmp_path / "warm-b"
     assert main(["--data", str(DATA), "--out", str(warm_a)]) == 0
     assert main(["--data", str(DATA), "--out", str(warm_b)]) == 0
-    cold = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(tmp_path / "cold")],
-                          capture_output=True, text=True)
+    cold = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--out", str(tmp_path / "cold")], capture_output=True, text=True
+    )
     assert cold.returncode == 0, cold.stderr
     assert tree(warm_a) == tree(warm_b) == tree(tmp_path / "cold")
 
@@ -79,6 +80,7 @@ def test_text_command_prints_the_embedded_rendition(capsys, built):
 def test_the_rendition_lives_in_the_first_pages_piece_dictionary_not_in_an_attachment(built):
     """PDF/A-2 forbids an attached text file: /PieceInfo /Vorlagen /Private, stamped with the Vorlage's datum."""
     import pypdf
+
     reader = pypdf.PdfReader(built / "vorlagen/2021-0123/2021-0123.pdf")
     first = reader.pages[0]
     piece = first["/PieceInfo"]["/Vorlagen"]
@@ -92,6 +94,7 @@ def test_the_rendition_lives_in_the_first_pages_piece_dictionary_not_in_an_attac
 def test_text_command_reads_the_attached_rendition_of_pdfs_built_before(capsys, tmp_path):
     """PDFs built as PDF/A-3 carry the Textfassung as the attached file textfassung.txt: still read."""
     import pypdf
+
     writer = pypdf.PdfWriter()
     writer.add_blank_page(595, 842)
     writer.add_attachment("textfassung.txt", "Vorlage 2021/0099\n\nAlte Textfassung mit Umlauten: äöü ß\n".encode())
@@ -101,6 +104,7 @@ def test_text_command_reads_the_attached_rendition_of_pdfs_built_before(capsys, 
 
 
 # --- diff on a real git repository ---------------------------------------------------------------
+
 
 def git(repo: Path, *args: str) -> str:
     result = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True)
@@ -131,14 +135,23 @@ def repo(tmp_path):
     edit(repo / "data/kostensaetze/kgst-2020.yaml", "E5: 73780", "E5: 74980")
     edit(repo / V / "vorlage.yaml", "erwartet: {eigenanteil: 10335}", "erwartet: {eigenanteil: 10985}")
     git(repo, "commit", "-q", "-am", "Satz E5 aktualisiert")
-    edit(repo / V / "vorbemerkungen.md", "Für den Kreis bedeutet das zweierlei", "Für den Rhein-Sieg-Kreis bedeutet das zweierlei")
+    edit(
+        repo / V / "vorbemerkungen.md",
+        "Für den Kreis bedeutet das zweierlei",
+        "Für den Rhein-Sieg-Kreis bedeutet das zweierlei",
+    )
     git(repo, "commit", "-q", "-am", "Satz umformuliert")
-    edit(repo / V / "vorlage.yaml", "{sitzung: KA-2021-06-21, rolle: Entscheidung}", "{sitzung: KA-2021-06-21, rolle: Vorberatung}")
+    edit(
+        repo / V / "vorlage.yaml",
+        "{sitzung: KA-2021-06-21, rolle: Entscheidung}",
+        "{sitzung: KA-2021-06-21, rolle: Vorberatung}",
+    )
     git(repo, "commit", "-q", "-am", "Beratungsfolge")
     (repo / "data/vorlagen/2021-0150").mkdir()
     (repo / "data/vorlagen/2021-0150/vorlage.yaml").write_text(NEW_VORLAGE, encoding="utf-8")
-    (repo / "data/vorlagen/2021-0150/sachstand.md").write_text("# Sachstand\n\nAlle Stellen sind ausgeschrieben.\n",
-                                                               encoding="utf-8")
+    (repo / "data/vorlagen/2021-0150/sachstand.md").write_text(
+        "# Sachstand\n\nAlle Stellen sind ausgeschrieben.\n", encoding="utf-8"
+    )
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Neue Mitteilungsvorlage")
     return repo
@@ -206,14 +219,20 @@ def test_diff_between_two_revisions(capsys, repo):
 
 
 def test_diff_of_the_working_tree_against_a_revision(capsys, repo):
-    edit(repo / V / "vorlage.yaml", "datei: anlagen/handlungskonzept.md}", "datei: anlagen/handlungskonzept.md, oeffentlich: false}")
+    edit(
+        repo / V / "vorlage.yaml",
+        "datei: anlagen/handlungskonzept.md}",
+        "datei: anlagen/handlungskonzept.md, oeffentlich: false}",
+    )
     code, out, _ = run(capsys, "diff", "HEAD", "--data", str(repo / "data"))
     assert code == 1
-    assert out == (f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
-                   "    Anlagen: „1. Handlungskonzept Kommunales Integrationsmanagement“ → „1. Handlungskonzept "
-                   "Kommunales Integrationsmanagement (nichtöffentlich)“\n"
-                   "  Text:\n    ~ - Anlage 1: [-Handlungskonzept Kommunales Integrationsmanagement-]{+nichtöffentlich "
-                   "(nur für Mitglieder des Gremiums)+}\n\nGeändert: 1, neu: 0, entfernt: 0.\n")
+    assert out == (
+        f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
+        "    Anlagen: „1. Handlungskonzept Kommunales Integrationsmanagement“ → „1. Handlungskonzept "
+        "Kommunales Integrationsmanagement (nichtöffentlich)“\n"
+        "  Text:\n    ~ - Anlage 1: [-Handlungskonzept Kommunales Integrationsmanagement-]{+nichtöffentlich "
+        "(nur für Mitglieder des Gremiums)+}\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
+    )
     assert "oeffentlich: false}" in (repo / V / "vorlage.yaml").read_text(encoding="utf-8")
 
 
@@ -229,16 +248,22 @@ def test_diff_as_json(capsys, repo):
     assert report["alt"] == "HEAD~4" and report["neu"] == "HEAD~3" and report["geaendert"] is True
     (vorlage,) = report["vorlagen"]
     eigenanteil = next(z for z in vorlage["zahlen"] if z["key"] == "m1-assistenz/eigenanteil")
-    assert eigenanteil == {"key": "m1-assistenz/eigenanteil", "label": "Eigenanteil „Verwaltungsassistenz im KI“",
-                           "alt": f"10.335{NB}€", "neu": f"10.985{NB}€", "differenz": f"+650{NB}€",
-                           "darunter": [f"Satz kgst-2020/E5: 73.780{NB}€ je Jahr → 74.980{NB}€ je Jahr"]}
+    assert eigenanteil == {
+        "key": "m1-assistenz/eigenanteil",
+        "label": "Eigenanteil „Verwaltungsassistenz im KI“",
+        "alt": f"10.335{NB}€",
+        "neu": f"10.985{NB}€",
+        "differenz": f"+650{NB}€",
+        "darunter": [f"Satz kgst-2020/E5: 73.780{NB}€ je Jahr → 74.980{NB}€ je Jahr"],
+    }
 
 
 def test_diff_with_an_unknown_revision_exits_2(capsys, repo):
     code, out, err = run(capsys, "diff", "v9.9", "--data", str(repo / "data"))
     assert code == 2 and out == ""
-    assert err.startswith("data: Die Revision „v9.9“ gibt es nicht – nennen Sie einen Commit, Branch oder Tag "
-                          "(z. B. HEAD~1 oder main).\n")
+    assert err.startswith(
+        "data: Die Revision „v9.9“ gibt es nicht – nennen Sie einen Commit, Branch oder Tag (z. B. HEAD~1 oder main).\n"
+    )
 
 
 def test_diff_names_the_revision_of_a_broken_fassung(capsys, repo):
@@ -251,7 +276,11 @@ def test_diff_names_the_revision_of_a_broken_fassung(capsys, repo):
 def test_neufassung_prints_its_reference_and_diffs_in_one_command(capsys, tmp_path, data):
     neu = data / "vorlagen" / "2021-0123-1"
     shutil.copytree(data / "vorlagen" / "2021-0123", neu)
-    edit(neu / "vorlage.yaml", 'nummer: "2021/0123"', 'nummer: "2021/0123/1"\nbezug: {vorlage: "2021/0123", art: Neufassung}')
+    edit(
+        neu / "vorlage.yaml",
+        'nummer: "2021/0123"',
+        'nummer: "2021/0123/1"\nbezug: {vorlage: "2021/0123", art: Neufassung}',
+    )
     edit(neu / "vorlage.yaml", "datum: 2021-05-27", "datum: 2021-06-02")
     edit(neu / "vorbemerkungen.md", "seit 2020", "seit dem 1. Januar 2020")
     out = tmp_path / "output"
@@ -261,32 +290,40 @@ def test_neufassung_prints_its_reference_and_diffs_in_one_command(capsys, tmp_pa
     assert '<p class="bezug-vorlage">Neufassung, ersetzt Vorlage 2021/0123 vom 27.05.2021</p>' in html
     code, report, _ = run(capsys, "diff", "--fassung", "2021/0123/1", "--data", str(data))
     assert code == 1
-    assert report == ("Vergleich: Vorlage 2021/0123 → Vorlage 2021/0123/1\n\n"
-                      f"Vorlage 2021/0123/1: {BETREFF}\n"
-                      "  Kopfdaten:\n"
-                      "    Nummer: „2021/0123“ → „2021/0123/1“\n"
-                      "    Datum: „27.05.2021“ → „02.06.2021“\n"
-                      "    Bezug: „“ → „Neufassung zu 2021/0123“\n"
-                      "  Text:\n"
-                      "    ~ Vorlage-Nr.: [-2021/0123-]{+2021/0123/1+}\n"
-                      "    ~ Datum: [-27.05.2021-]{+02.06.2021+}\n"
-                      "    + Neufassung, ersetzt Vorlage 2021/0123 vom 27.05.2021\n"
-                      "    ~ Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land Nordrhein-Westfalen "
-                      "seit{+ dem 1. Januar+} 2020 in allen Kreisen und kreisfreien Städten eine "
-                      "Integrationsarbeit, die Behörden und Rechtskreise verbindet. Ziel ist, dass Ausländerbehörde, "
-                      "Jobcenter, Sozial- und Jugendämter, Kommunen und freie Träger ihre Hilfen für Eingewanderte "
-                      "aufeinander abstimmen und gemeinsam steuern.\n\n"
-                      "Geändert: 1, neu: 0, entfernt: 0.\n")
+    assert report == (
+        "Vergleich: Vorlage 2021/0123 → Vorlage 2021/0123/1\n\n"
+        f"Vorlage 2021/0123/1: {BETREFF}\n"
+        "  Kopfdaten:\n"
+        "    Nummer: „2021/0123“ → „2021/0123/1“\n"
+        "    Datum: „27.05.2021“ → „02.06.2021“\n"
+        "    Bezug: „“ → „Neufassung zu 2021/0123“\n"
+        "  Text:\n"
+        "    ~ Vorlage-Nr.: [-2021/0123-]{+2021/0123/1+}\n"
+        "    ~ Datum: [-27.05.2021-]{+02.06.2021+}\n"
+        "    + Neufassung, ersetzt Vorlage 2021/0123 vom 27.05.2021\n"
+        "    ~ Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land Nordrhein-Westfalen "
+        "seit{+ dem 1. Januar+} 2020 in allen Kreisen und kreisfreien Städten eine "
+        "Integrationsarbeit, die Behörden und Rechtskreise verbindet. Ziel ist, dass Ausländerbehörde, "
+        "Jobcenter, Sozial- und Jugendämter, Kommunen und freie Träger ihre Hilfen für Eingewanderte "
+        "aufeinander abstimmen und gemeinsam steuern.\n\n"
+        "Geändert: 1, neu: 0, entfernt: 0.\n"
+    )
 
 
 def test_ergaenzung_and_unknown_reference(capsys, data):
     neu = data / "vorlagen" / "2021-0123-2"
     shutil.copytree(data / "vorlagen" / "2021-0123", neu)
-    edit(neu / "vorlage.yaml", 'nummer: "2021/0123"', 'nummer: "2021/0123/2"\nbezug: {vorlage: "2021/0132", art: Ergänzung}')
+    edit(
+        neu / "vorlage.yaml",
+        'nummer: "2021/0123"',
+        'nummer: "2021/0123/2"\nbezug: {vorlage: "2021/0132", art: Ergänzung}',
+    )
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
-    assert "data/vorlagen/2021-0123-2/vorlage.yaml:2: Unbekannte Vorlage „2021/0132“ – meinten Sie „2021/0130“? " \
-           "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/." in err
+    assert (
+        "data/vorlagen/2021-0123-2/vorlage.yaml:2: Unbekannte Vorlage „2021/0132“ – meinten Sie „2021/0130“? "
+        "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/." in err
+    )
 
 
 def test_git_diff_on_committed_pdfs_shows_their_text(tmp_path, data, built):
@@ -306,10 +343,13 @@ def test_git_diff_on_committed_pdfs_shows_their_text(tmp_path, data, built):
     shutil.copy(tmp_path / "neu/vorlagen/2021-0123/2021-0123.pdf", pdf)
     changed = [line for line in git(repo, "diff").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert len(changed) == 2
-    assert changed[0].startswith("-Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land "
-                                 "Nordrhein-Westfalen seit 2020 in allen")
-    assert changed[1].startswith("+Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land "
-                                 "Nordrhein-Westfalen seit dem Jahr 2020 in allen")
+    assert changed[0].startswith(
+        "-Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land Nordrhein-Westfalen seit 2020 in allen"
+    )
+    assert changed[1].startswith(
+        "+Mit dem Kommunalen Integrationsmanagement (KIM) fördert das Land "
+        "Nordrhein-Westfalen seit dem Jahr 2020 in allen"
+    )
 
 
 def test_a_branch_cannot_hide_a_vorlage_or_run_a_filter_during_diff(capsys, tmp_path, monkeypatch):
@@ -325,16 +365,20 @@ def test_a_branch_cannot_hide_a_vorlage_or_run_a_filter_during_diff(capsys, tmp_
     (repo / "data/vorlagen/2021-0150").mkdir()
     (repo / "data/vorlagen/2021-0150/vorlage.yaml").write_text(NEW_VORLAGE, encoding="utf-8")
     (repo / "data/vorlagen/2021-0150/sachstand.md").write_text("# Sachstand\n\nVersteckt.\n", encoding="utf-8")
-    (repo / ".gitattributes").write_text("data/vorlagen/2021-0150/** export-ignore\n* filter=feind diff=feind\n",
-                                         encoding="utf-8")
+    (repo / ".gitattributes").write_text(
+        "data/vorlagen/2021-0150/** export-ignore\n* filter=feind diff=feind\n", encoding="utf-8"
+    )
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Versteckte Vorlage")
     git(repo, "checkout", "-q", "main")
     marker = tmp_path / "ausgefuehrt"
     home = tmp_path / "home"
     home.mkdir()
-    (home / ".gitconfig").write_text(f"[filter \"feind\"]\n\tsmudge = touch {marker}\n\tclean = touch {marker}\n"
-                                     f"[diff \"feind\"]\n\ttextconv = touch {marker}\n", encoding="utf-8")
+    (home / ".gitconfig").write_text(
+        f'[filter "feind"]\n\tsmudge = touch {marker}\n\tclean = touch {marker}\n'
+        f'[diff "feind"]\n\ttextconv = touch {marker}\n',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
     code, out, err = run(capsys, "diff", "main", "feind", "--data", str(repo / "data"))
@@ -349,9 +393,13 @@ def test_diff_names_a_vorlage_without_nummer_by_its_folder(capsys, repo):
     folder.mkdir()
     (folder / "vorlage.yaml").write_text(
         "art: Mitteilungsvorlage\noeffentlich: true\ndatum: 2021-06-01\nbetreff: Sprachkurse im Herbst\n"
-        "beratungsfolge:\n  - {gremium: ASI, rolle: Kenntnisnahme}\nabschnitte: [text.md]\n", encoding="utf-8")
+        "beratungsfolge:\n  - {gremium: ASI, rolle: Kenntnisnahme}\nabschnitte: [text.md]\n",
+        encoding="utf-8",
+    )
     (folder / "text.md").write_text("# Sachstand\n\nDie Kurse beginnen im Herbst.\n", encoding="utf-8")
     code, out, err = run(capsys, "diff", "HEAD", "--data", str(repo / "data"))
     assert (code, err) == (1, "")
-    assert out == ("Vergleich: HEAD → Arbeitsstand\n\nNeue Vorlage ohne Nummer (Ordner entwurf-sprachkurse): "
-                   "Sprachkurse im Herbst\n\nGeändert: 0, neu: 1, entfernt: 0.\n")
+    assert out == (
+        "Vergleich: HEAD → Arbeitsstand\n\nNeue Vorlage ohne Nummer (Ordner entwurf-sprachkurse): "
+        "Sprachkurse im Herbst\n\nGeändert: 0, neu: 1, entfernt: 0.\n"
+    )

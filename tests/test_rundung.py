@@ -41,8 +41,12 @@ def test_e9a_three_vzae_over_27_months_splits_as_the_rule_says():
     assert split_largest_remainder(row, p.gewichte) == {2021: 251590, 2022: 251589, 2023: 62897}
 
 
-@given(st.integers(min_value=2000, max_value=2030), st.integers(min_value=1, max_value=12),
-       st.integers(min_value=1, max_value=72), st.integers(min_value=0, max_value=10**9))
+@given(
+    st.integers(min_value=2000, max_value=2030),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=72),
+    st.integers(min_value=0, max_value=10**9),
+)
 def test_split_over_every_month_pattern_matches_the_exact_reference(year, month, months, total):
     end_month = month + months - 1
     end = dt.date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
@@ -63,12 +67,18 @@ def test_per_unit_rounding_is_the_default_and_exact_rounding_a_setting():
 
 def _bescheid_over_13_months(data, betrag: int) -> None:
     path = data / "bescheide" / "2021-02-03-kim-modul-2.yaml"
-    path.write_text("datum: 2021-02-03\nbehoerde: Bezirksregierung Arnsberg\n"
-                    "zeitraum: {von: 2021-12-01, bis: 2022-12-31}\n"
-                    "positionen:\n  - {satz: kim/modul-1/koordination, anzahl: 3.5}\n"
-                    f"betrag: {betrag}\n", encoding="utf-8")
-    edit(data / "vorlagen/2021-0123/erlaeuterungen.md",
-         '{{ bescheide["2021-02-03-kim-modul-2"].bescheid.positionen[0].anzahl | vzae }}', "elf")
+    path.write_text(
+        "datum: 2021-02-03\nbehoerde: Bezirksregierung Arnsberg\n"
+        "zeitraum: {von: 2021-12-01, bis: 2022-12-31}\n"
+        "positionen:\n  - {satz: kim/modul-1/koordination, anzahl: 3.5}\n"
+        f"betrag: {betrag}\n",
+        encoding="utf-8",
+    )
+    edit(
+        data / "vorlagen/2021-0123/erlaeuterungen.md",
+        '{{ bescheide["2021-02-03-kim-modul-2"].bescheid.positionen[0].anzahl | vzae }}',
+        "elf",
+    )
 
 
 def test_bescheid_check_uses_the_same_rule_as_tables(capsys, data):

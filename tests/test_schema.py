@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import json
 import typing
 from pathlib import Path
@@ -18,8 +18,10 @@ from vorlagen.load.schema import FILES, field_docs, kind_of, schema
 from .conftest import DATA, ROOT
 
 FOLDERS = [DATA] + sorted(p.parent for p in (ROOT / "tests" / "fixtures").glob("*/koerperschaft.yaml"))
-HOW = ("Fields without a German comment (the schema's description; nothing to regenerate, the schema is built "
-       "from the records): write one behind each field in its record class: ")
+HOW = (
+    "Fields without a German comment (the schema's description; nothing to regenerate, the schema is built "
+    "from the records): write one behind each field in its record class: "
+)
 
 
 def _records() -> list[type]:
@@ -53,8 +55,10 @@ def _as_json(value):
 def _validate(kind, path: Path, hausstil=None) -> list[str]:
     document = _as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
     validator = jsonschema.Draft7Validator(schema(kind, hausstil))
-    return [f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message}"
-            for error in validator.iter_errors(document)]
+    return [
+        f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in validator.iter_errors(document)
+    ]
 
 
 def _data_files() -> list[tuple[Path, Path]]:
@@ -68,14 +72,21 @@ def test_schemas_are_valid_json_schema():
 
 
 def test_every_field_has_a_german_description():
-    missing = [f"{cls.__module__}.{cls.__name__}.{field.name}" for cls in _records()
-               for field in dataclasses.fields(cls) if not field_docs(cls).get(field.name)]
+    missing = [
+        f"{cls.__module__}.{cls.__name__}.{field.name}"
+        for cls in _records()
+        for field in dataclasses.fields(cls)
+        if not field_docs(cls).get(field.name)
+    ]
     assert not missing, HOW + ", ".join(missing)
 
 
 def test_every_data_file_has_a_kind():
-    unknown = [str(path.relative_to(ROOT)) for folder, path in _data_files()
-               if kind_of(path.relative_to(folder).as_posix()) is None]
+    unknown = [
+        str(path.relative_to(ROOT))
+        for folder, path in _data_files()
+        if kind_of(path.relative_to(folder).as_posix()) is None
+    ]
     assert unknown == [], "Add a FileKind row for these files to FILES in vorlagen/load/schema.py"
 
 
@@ -89,16 +100,20 @@ def test_every_data_file_is_valid(folder, path):
 @functools.cache
 def _hausstil(folder: Path):
     from vorlagen.load.facts import load
+
     return load(folder)[0].koerperschaft.hausstil
 
 
-@pytest.mark.parametrize("old, new, complaint", [
-    ("betreff:", "betref:", "Additional properties are not allowed ('betref' was unexpected)"),
-    # art, rolle and ergebnis are words of the body's own lists (hausstil): the program checks them, not the schema
-    ("oeffentlich: true", "oeffentlich: vielleicht", "'vielleicht' is not of type 'boolean'"),
-    ("datum: 2021-05-27", "datum: 27. Mai 2021", "'27. Mai 2021' is not valid"),  # optional now: anyOf date, null
-    ("oeffentlich: true\n", "", "'oeffentlich' is a required property"),
-])
+@pytest.mark.parametrize(
+    "old, new, complaint",
+    [
+        ("betreff:", "betref:", "Additional properties are not allowed ('betref' was unexpected)"),
+        # art, rolle and ergebnis are words of the body's own lists (hausstil): the program checks them, not the schema
+        ("oeffentlich: true", "oeffentlich: vielleicht", "'vielleicht' is not of type 'boolean'"),
+        ("datum: 2021-05-27", "datum: 27. Mai 2021", "'27. Mai 2021' is not valid"),  # optional now: anyOf date, null
+        ("oeffentlich: true\n", "", "'oeffentlich' is a required property"),
+    ],
+)
 def test_schema_flags_what_the_program_rejects(tmp_path, old, new, complaint):
     source = (DATA / "vorlagen" / "2021-0123" / "vorlage.yaml").read_text(encoding="utf-8")
     assert old in source
@@ -110,7 +125,9 @@ def test_schema_flags_what_the_program_rejects(tmp_path, old, new, complaint):
 
 def test_kinds_by_path():
     assert kind_of("sitzungen/ASI-2021-06-10.yaml").name == "sitzung"
-    assert kind_of("sitzungen/ASI-2021-06-10/niederschrift.yaml") is None or \
-        kind_of("sitzungen/ASI-2021-06-10/niederschrift.yaml").name != "sitzung"
+    assert (
+        kind_of("sitzungen/ASI-2021-06-10/niederschrift.yaml") is None
+        or kind_of("sitzungen/ASI-2021-06-10/niederschrift.yaml").name != "sitzung"
+    )
     assert kind_of("vorlagen/2021-0123/vorlage.yaml").name == "vorlage"
     assert kind_of("koerperschaft.yaml").name == "koerperschaft"

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from vorlagen.render import pdf as pdf_module
 from vorlagen.cli import main
-from vorlagen.core.problems import BuildFailed, Where
+from vorlagen.core.problems import BuildFailed, Paths, Where
+from vorlagen.render import pdf as pdf_module
 from vorlagen.render.templates import TEMPLATES, Templates
-from vorlagen.core.problems import Paths
 
 from .conftest import edit, run
 
@@ -32,11 +31,21 @@ def test_templates_autoescape_and_refuse_undefined(data):
 
 
 def test_facts_are_escaped_and_never_evaluated(data, tmp_path):
-    edit(data / VORLAGE, "betreff: Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022",
-         'betreff: "<script>alert(1)</script> {{ 1111*7 }} {% if 1 %}x{% endif %} Kommunales"')
-    edit(data / "koerperschaft.yaml", "name: Kommunales Integrationszentrum", 'name: "KI <img src=x onerror=alert(1)> {{ 2222*4 }}"')
-    edit(data / VORLAGE, "Troisdorf: eigene Stelle, gesondert berücksichtigt",
-         'Troisdorf: "{{ koerperschaft.name }} <i>eigene</i> Stelle"')
+    edit(
+        data / VORLAGE,
+        "betreff: Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022",
+        'betreff: "<script>alert(1)</script> {{ 1111*7 }} {% if 1 %}x{% endif %} Kommunales"',
+    )
+    edit(
+        data / "koerperschaft.yaml",
+        "name: Kommunales Integrationszentrum",
+        'name: "KI <img src=x onerror=alert(1)> {{ 2222*4 }}"',
+    )
+    edit(
+        data / VORLAGE,
+        "Troisdorf: eigene Stelle, gesondert berücksichtigt",
+        'Troisdorf: "{{ koerperschaft.name }} <i>eigene</i> Stelle"',
+    )
     html = build(data, tmp_path)
     assert "<script>" not in html and "<img src=x" not in html and "<i>eigene" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 1111*7 }} {% if 1 %}x{% endif %} Kommunales" in html
@@ -47,8 +56,11 @@ def test_facts_are_escaped_and_never_evaluated(data, tmp_path):
 
 def test_markdown_shows_raw_html_as_text(data, tmp_path):
     text = data / "vorlagen" / "2021-0123" / "vorbemerkungen.md"
-    text.write_text("<script>alert('x')</script>\n\nText mit <b onclick=\"x()\">Markup</b>.\n\n"
-                    "[drei](https://www.rhein-sieg-kreis.de) [vier](mailto:ki@example.org)\n", encoding="utf-8")
+    text.write_text(
+        "<script>alert('x')</script>\n\nText mit <b onclick=\"x()\">Markup</b>.\n\n"
+        "[drei](https://www.rhein-sieg-kreis.de) [vier](mailto:ki@example.org)\n",
+        encoding="utf-8",
+    )
     html = build(data, tmp_path)
     assert "<script>" not in html and "<b onclick" not in html
     assert "&lt;script&gt;alert('x')&lt;/script&gt;" in html
@@ -59,8 +71,11 @@ def test_markdown_shows_raw_html_as_text(data, tmp_path):
 
 def test_unsafe_links_are_refused_with_their_line(capsys, data):
     text = data / "vorlagen" / "2021-0123" / "vorbemerkungen.md"
-    text.write_text("# Links\n\n[eins](javascript:alert(1))\n\n[zwei](file:///etc/passwd) [drei](data:text/html,hi)\n\n"
-                    "[vier](//evil.example/x)\n", encoding="utf-8")
+    text.write_text(
+        "# Links\n\n[eins](javascript:alert(1))\n\n[zwei](file:///etc/passwd) [drei](data:text/html,hi)\n\n"
+        "[vier](//evil.example/x)\n",
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
     where = "data/vorlagen/2021-0123/vorbemerkungen.md"
@@ -78,8 +93,10 @@ def test_prose_expressions_run_in_a_sandbox(capsys, data):
     text.write_text("{{ vorlage.__class__.__mro__ }}\n", encoding="utf-8")
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
-    assert "data/vorlagen/2021-0123/vorbemerkungen.md:1: {{ vorlage.__class__.__mro__ }} greift auf Interna zu; " \
-           "das ist in Texten nicht erlaubt." in err
+    assert (
+        "data/vorlagen/2021-0123/vorbemerkungen.md:1: {{ vorlage.__class__.__mro__ }} greift auf Interna zu; "
+        "das ist in Texten nicht erlaubt." in err
+    )
 
 
 @pytest.mark.parametrize("name", ["../../../README.md", "/etc/passwd", "../../../../etc/passwd"])
@@ -101,22 +118,27 @@ def test_images_outside_the_vorlage_folder_are_refused(capsys, data):
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
     for src, line in (("/etc/passwd", 3), ("../../koerperschaft.yaml", 5)):
-        assert (f"data/vorlagen/2021-0123/vorbemerkungen.md:{line}: Bild „{src}“: Bilder müssen als Datei im Ordner "
-                "der Vorlage liegen und relativ angegeben werden, z. B. bilder/grafik.png.") in err
+        assert (
+            f"data/vorlagen/2021-0123/vorbemerkungen.md:{line}: Bild „{src}“: Bilder müssen als Datei im Ordner "
+            "der Vorlage liegen und relativ angegeben werden, z. B. bilder/grafik.png."
+        ) in err
 
 
 def render(html: str, tmp_path: Path) -> bytes:
     return pdf_module.render_pdf(html, tmp_path, [tmp_path, TEMPLATES], Where("test.html"), dt.date(2021, 5, 27))
 
 
-@pytest.mark.parametrize("url", ["file:///etc/hostname", "http://127.0.0.1:9/x.png", "https://example.org/x.png",
-                                 "ftp://127.0.0.1/x.png"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/hostname", "http://127.0.0.1:9/x.png", "https://example.org/x.png", "ftp://127.0.0.1/x.png"]
+)
 def test_pdf_renderer_never_reads_outside_the_project(tmp_path, url):
     with pytest.raises(BuildFailed) as failed:
         render(f'<html lang="de"><body><img src="{url}"></body></html>', tmp_path)
     (problem,) = failed.value.problems
-    assert str(problem) == (f"test.html: Das Dokument verweist auf „{url}“ – erlaubt sind nur Dateien im Projektordner; "
-                            "entfernen Sie den Verweis oder legen Sie die Datei in den Ordner der Vorlage.")
+    assert str(problem) == (
+        f"test.html: Das Dokument verweist auf „{url}“ – erlaubt sind nur Dateien im Projektordner; "
+        "entfernen Sie den Verweis oder legen Sie die Datei in den Ordner der Vorlage."
+    )
 
 
 def test_pdf_renderer_fails_on_a_missing_asset(tmp_path):
@@ -144,46 +166,69 @@ def test_a_named_pipe_as_a_hausstil_image_is_a_german_problem_not_a_hang(tmp_pat
     import os
     import subprocess
     import sys
+
     from .conftest import DATA, ROOT, copy_data, edit
+
     data = copy_data(DATA, tmp_path)
     (data / "stil").mkdir()
     os.mkfifo(data / "stil" / "fifo.png")
     (data / "stil" / "haus.css").write_text('body { background-image: url("fifo.png"); }\n', encoding="utf-8")
-    edit(data / "koerperschaft.yaml", 'hausstil:\n  akzentfarbe: "#00599c"\n',
-         'hausstil:\n  akzentfarbe: "#00599c"\n  stylesheet: stil/haus.css\n')
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(tmp_path / "out")],
-                            capture_output=True, text=True, timeout=240, env={**os.environ, "VORLAGEN_WORKER": "1"})
+    edit(
+        data / "koerperschaft.yaml",
+        'hausstil:\n  akzentfarbe: "#00599c"\n',
+        'hausstil:\n  akzentfarbe: "#00599c"\n  stylesheet: stil/haus.css\n',
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env={**os.environ, "VORLAGEN_WORKER": "1"},
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (  # named at the stylesheet's line, before anything renders
         "data/stil/haus.css:1: „fifo.png“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe oder ein "
-        "Gerät) – legen Sie dort eine echte Datei ab.")
+        "Gerät) – legen Sie dort eine echte Datei ab."
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_a_named_pipe_as_a_data_file_is_a_german_problem(tmp_path, capsys):
     import os
+
     from .conftest import DATA, copy_data, run
+
     data = copy_data(DATA, tmp_path)
     os.mkfifo(data / "bescheide" / "haengt.yaml")
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
-    assert ("data/bescheide/haengt.yaml: „haengt.yaml“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
-            "oder ein Gerät) – legen Sie dort eine echte Datei ab.") in err
+    assert (
+        "data/bescheide/haengt.yaml: „haengt.yaml“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
+        "oder ein Gerät) – legen Sie dort eine echte Datei ab."
+    ) in err
 
 
 def test_a_hausstil_stylesheet_may_not_load_from_the_network(tmp_path, capsys):
     from .conftest import DATA, copy_data, edit, run
+
     data = copy_data(DATA, tmp_path)
     (data / "stil").mkdir()
-    (data / "stil" / "haus.css").write_text('h1 { color: #333; }\n@media screen {\n  body { background: '
-                                            'url("http://tracker.example/p.gif"); }\n}\n@import "//cdn.example/x.css";\n',
-                                            encoding="utf-8")
-    edit(data / "koerperschaft.yaml", 'hausstil:\n  akzentfarbe: "#00599c"\n',
-         'hausstil:\n  akzentfarbe: "#00599c"\n  stylesheet: stil/haus.css\n')
+    (data / "stil" / "haus.css").write_text(
+        "h1 { color: #333; }\n@media screen {\n  body { background: "
+        'url("http://tracker.example/p.gif"); }\n}\n@import "//cdn.example/x.css";\n',
+        encoding="utf-8",
+    )
+    edit(
+        data / "koerperschaft.yaml",
+        'hausstil:\n  akzentfarbe: "#00599c"\n',
+        'hausstil:\n  akzentfarbe: "#00599c"\n  stylesheet: stil/haus.css\n',
+    )
     code, _, err = run(capsys, "check", "--data", str(data))
     assert code == 1
-    hint = ("– der Hausstil darf nur Dateien des Datenordners nennen (z. B. url(\"stil/bild.png\")); Leserinnen und "
-            "Leser würden sonst beim Öffnen jedes Dokuments diese Adresse abrufen.")
+    hint = (
+        '– der Hausstil darf nur Dateien des Datenordners nennen (z. B. url("stil/bild.png")); Leserinnen und '
+        "Leser würden sonst beim Öffnen jedes Dokuments diese Adresse abrufen."
+    )
     assert f"data/stil/haus.css:3: „http://tracker.example/p.gif“ ist eine Adresse im Netz {hint}" in err
     assert f"data/stil/haus.css:5: „//cdn.example/x.css“ ist eine Adresse im Netz {hint}" in err
 
@@ -193,8 +238,10 @@ def test_a_folder_named_as_an_image_is_called_a_folder(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         render('<html lang="de"><body><img src="bilder"></body></html>', tmp_path)
     (problem,) = failed.value.problems
-    assert str(problem) == ("test.html: Das Dokument liest „bilder“: „bilder“ ist ein Ordner, keine Datei – nennen Sie "
-                            "eine Datei darin, z. B. stil/bild.png.")
+    assert str(problem) == (
+        "test.html: Das Dokument liest „bilder“: „bilder“ ist ein Ordner, keine Datei – nennen Sie "
+        "eine Datei darin, z. B. stil/bild.png."
+    )
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="benannte Pipes gibt es hier nicht")
@@ -202,18 +249,23 @@ def test_a_named_pipe_the_renderer_is_asked_to_read_is_refused_not_waited_for(tm
     """The load stage names a pipe in the Hausstil at its line; the renderer refuses one on its own too (a data
     template could name it)."""
     import os
+
     os.mkfifo(tmp_path / "fifo.png")
     with pytest.raises(BuildFailed) as failed:
         render('<html lang="de"><body><img src="fifo.png"></body></html>', tmp_path)
     (problem,) = failed.value.problems
-    assert str(problem) == ("test.html: Das Dokument liest „fifo.png“: „fifo.png“ ist keine gewöhnliche Datei (sondern "
-                            "z. B. eine benannte Pipe oder ein Gerät) – legen Sie dort eine echte Datei ab.")
+    assert str(problem) == (
+        "test.html: Das Dokument liest „fifo.png“: „fifo.png“ ist keine gewöhnliche Datei (sondern "
+        "z. B. eine benannte Pipe oder ein Gerät) – legen Sie dort eine echte Datei ab."
+    )
 
 
 def test_url_dot_is_the_folder_not_outside_the_project(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         render('<html lang="de"><body><img src="."></body></html>', tmp_path)
     (problem,) = failed.value.problems
-    assert str(problem) == (f"test.html: Das Dokument liest „.“: „{tmp_path.name}“ ist ein Ordner, keine Datei – "
-                            "nennen Sie eine Datei darin, z. B. stil/bild.png.")
+    assert str(problem) == (
+        f"test.html: Das Dokument liest „.“: „{tmp_path.name}“ ist ein Ordner, keine Datei – "
+        "nennen Sie eine Datei darin, z. B. stil/bild.png."
+    )
     assert "außerhalb" not in str(problem) and "file:" not in str(problem)

@@ -12,8 +12,23 @@ import pytest
 
 from .conftest import ROOT
 
-TOOLS = ("bash", "sh", "cmp", "grep", "tr", "printf", "id", "mkdir", "cp", "touch", "rm", "cat", "dirname", "ldconfig",
-         "echo")
+TOOLS = (
+    "bash",
+    "sh",
+    "cmp",
+    "grep",
+    "tr",
+    "printf",
+    "id",
+    "mkdir",
+    "cp",
+    "touch",
+    "rm",
+    "cat",
+    "dirname",
+    "ldconfig",
+    "echo",
+)
 
 
 def _project(tmp_path: Path, *, venv: bool) -> tuple[Path, dict]:
@@ -44,15 +59,17 @@ def _project(tmp_path: Path, *, venv: bool) -> tuple[Path, dict]:
 
 
 def _setup(project: Path, env: dict, *args: str) -> tuple[str, list[str]]:
-    done = subprocess.run(["bash", str(project / "scripts" / "setup.sh"), *args], env=env, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        ["bash", str(project / "scripts" / "setup.sh"), *args], env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     log = project.parent / "aufrufe.txt"
     return done.stdout, log.read_text().splitlines() if log.exists() else []
 
 
-pytestmark = pytest.mark.skipif(not os.path.exists("/etc/ld.so.cache") or shutil.which("ldconfig") is None,
-                                reason="nur unter Linux mit ldconfig")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists("/etc/ld.so.cache") or shutil.which("ldconfig") is None, reason="nur unter Linux mit ldconfig"
+)
 
 
 def test_building_installs_only_requirements_lock(tmp_path):
@@ -74,7 +91,8 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
         "System (apt, für veraPDF); die Python-Pakete aus requirements.lock, requirements-test.lock und "
         "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); "
         "die PDF-Prüfprogramme veraPDF und outloud nach "
-        ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB).")
+        ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB)."
+    )
     calls = [c.removeprefix("sudo ") for c in calls]  # as root without sudo, else with it
     apt = [c.split()[4:] for c in calls if c.startswith("apt-get install -y -qq ")]
     wanted = ["chromium", "default-jdk-headless"] + ([] if jaxb else ["libjaxb-java"])
@@ -82,7 +100,8 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
     assert [c for c in calls if c.startswith("pip")] == [
         "pip -m pip install -q --disable-pip-version-check -r requirements.lock",
         "pip -m pip install -q --disable-pip-version-check -r requirements-test.lock",
-        "pip -m pip install -q --disable-pip-version-check -r requirements-handbuch.lock"]
+        "pip -m pip install -q --disable-pip-version-check -r requirements-handbuch.lock",
+    ]
     assert calls[-1] == "einrichten.sh"  # into .werkzeuge/ of the project, without sudo
 
 
@@ -100,23 +119,34 @@ def _pin(name: str) -> str:
 
 def test_a_pdf_library_in_another_version_than_the_lock_is_installed_again(tmp_path):
     project, env = _project(tmp_path, venv=True)
-    _installed(project, f"weasyprint-{_pin('weasyprint')}.dist-info", "Pyphen-0.17.0.dist-info",
-               "fonttools-1.0.dist-info")
+    _installed(
+        project, f"weasyprint-{_pin('weasyprint')}.dist-info", "Pyphen-0.17.0.dist-info", "fonttools-1.0.dist-info"
+    )
     out, calls = _setup(project, env)
     assert out.splitlines() == [
         "Einrichtung: in .venv sind Bibliotheken, die die PDF-Dateien verändern, in anderen Fassungen als in "
         f"requirements.lock (fonttools 1.0 statt {_pin('fonttools')}, pyphen 0.17.0 statt {_pin('pyphen')}) – "
         "installiere die getesteten.",
-        "Einrichtung: Python-Umgebung .venv mit den Paketen aus requirements.lock"]
+        "Einrichtung: Python-Umgebung .venv mit den Paketen aus requirements.lock",
+    ]
     assert calls == ["pip -m pip install -q --disable-pip-version-check -r requirements.lock"]
 
 
-@pytest.mark.parametrize("folders", [
-    (),  # nothing installed yet that the check could compare (pip installs from the lock anyway)
-    ("weasyprint-{weasyprint}.dist-info", "pyphen-{pyphen}.dist-info", "pypdf-{pypdf}.dist-info",
-     "pydyf-{pydyf}.dist-info", "fonttools-{fonttools}.dist-info", "jinja2-0.1.dist-info"),  # others may differ
-    ("WeasyPrint-{weasyprint}.dist-info",),  # dist-info names of older wheels keep the capitals
-])
+@pytest.mark.parametrize(
+    "folders",
+    [
+        (),  # nothing installed yet that the check could compare (pip installs from the lock anyway)
+        (
+            "weasyprint-{weasyprint}.dist-info",
+            "pyphen-{pyphen}.dist-info",
+            "pypdf-{pypdf}.dist-info",
+            "pydyf-{pydyf}.dist-info",
+            "fonttools-{fonttools}.dist-info",
+            "jinja2-0.1.dist-info",
+        ),  # others may differ
+        ("WeasyPrint-{weasyprint}.dist-info",),  # dist-info names of older wheels keep the capitals
+    ],
+)
 def test_the_tested_versions_are_left_alone(tmp_path, folders):
     project, env = _project(tmp_path, venv=True)
     pins = {name: _pin(name) for name in ("weasyprint", "pyphen", "pypdf", "pydyf", "fonttools")}
@@ -126,6 +156,8 @@ def test_the_tested_versions_are_left_alone(tmp_path, folders):
 
 def test_setup_checks_the_libraries_that_change_the_pdfs():
     from vorlagen.core.versions import PDF_LIBRARIES
-    line = next(line for line in (ROOT / "scripts" / "setup.sh").read_text().splitlines()
-                if line.startswith("pdf_libraries=("))
+
+    line = next(
+        line for line in (ROOT / "scripts" / "setup.sh").read_text().splitlines() if line.startswith("pdf_libraries=(")
+    )
     assert line.split("(")[1].split(")")[0].split() == list(PDF_LIBRARIES)

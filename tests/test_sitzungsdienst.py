@@ -24,17 +24,20 @@ def pages_text(path: Path) -> list[str]:
 
 # --- deadlines --------------------------------------------------------------------------------
 
+
 def test_deadline_list_for_upcoming_sitzungen(capsys, data):
     code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-11")
     assert code == 0
-    assert out == ("Geprüft: 2 Vorlagen, 5 Berechnungen – keine Probleme.\n\n"
-                   "Sitzungen ab dem 11.06.2021:\n"
-                   "  KA-2021-06-21 – Kreisausschuss am 21.06.2021, Frist für Vorlagen: 11.06.2021\n"
-                   "    TOP 2     2021/0123 vom 27.05.2021: rechtzeitig\n"
-                   "    TOP 4     2021/0130 vom 27.05.2021: rechtzeitig\n"
-                   "  ASI-2023-11-30 – Ausschuss für Soziales und Integration am 30.11.2023, Frist für Vorlagen: 16.11.2023\n"
-                   "    (noch keine Vorlagen)\n"
-                   "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge.\n")
+    assert out == (
+        "Geprüft: 2 Vorlagen, 5 Berechnungen – keine Probleme.\n\n"
+        "Sitzungen ab dem 11.06.2021:\n"
+        "  KA-2021-06-21 – Kreisausschuss am 21.06.2021, Frist für Vorlagen: 11.06.2021\n"
+        "    TOP 2     2021/0123 vom 27.05.2021: rechtzeitig\n"
+        "    TOP 4     2021/0130 vom 27.05.2021: rechtzeitig\n"
+        "  ASI-2023-11-30 – Ausschuss für Soziales und Integration am 30.11.2023, Frist für Vorlagen: 16.11.2023\n"
+        "    (noch keine Vorlagen)\n"
+        "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge.\n"
+    )
 
 
 def test_late_vorlage_and_missing_beratungsfolge_are_flagged(capsys, data):
@@ -55,7 +58,8 @@ def test_late_vorlage_and_missing_beratungsfolge_are_flagged(capsys, data):
         "    ohne TOP  2021/0123 vom 27.05.2021: steht in der Beratungsfolge, aber auf keinem TOP\n"
         "  ASI-2023-11-30 – Ausschuss für Soziales und Integration am 30.11.2023, Frist für Vorlagen: 16.11.2023\n"
         "    (noch keine Vorlagen)\n"
-        "2 Vorlagen brauchen Aufmerksamkeit.\n")
+        "2 Vorlagen brauchen Aufmerksamkeit.\n"
+    )
 
 
 def test_default_reference_date_is_today(capsys, data):
@@ -63,16 +67,32 @@ def test_default_reference_date_is_today(capsys, data):
     assert out.endswith(f"Keine Sitzungen ab dem {dt.date.today():%d.%m.%Y}.\n")
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ('{top: "4", titel: Mitteilungen und Anfragen}', '{top: "3", titel: Mitteilungen und Anfragen}',
-     "TOP 3 steht zweimal in der Tagesordnung von „ASI-2021-06-10“ – nummerieren Sie eindeutig."),
-    ('{top: "3", vorlage: "2021/0123"}', '{top: "3", vorlage: "2021/0132"}',
-     "Unbekannte Vorlage „2021/0132“ – meinten Sie „2021/0130“? Nennen Sie die Nummer einer Vorlage aus vorlagen/."),
-    ('{top: "4", titel: Mitteilungen und Anfragen}', '{top: "4", vorlage: "2021/0130"}',
-     "TOP 4: Die Vorlage 2021/0130 ist nichtöffentlich und darf nicht im öffentlichen Teil stehen – verschieben Sie "
-     "den TOP unter „nichtoeffentlich“."),
-    ('{top: "4", titel: Mitteilungen und Anfragen}', '{top: "4"}', "TOP 4: Geben Sie „vorlage“ (Nummer) oder „titel“ an."),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            '{top: "4", titel: Mitteilungen und Anfragen}',
+            '{top: "3", titel: Mitteilungen und Anfragen}',
+            "TOP 3 steht zweimal in der Tagesordnung von „ASI-2021-06-10“ – nummerieren Sie eindeutig.",
+        ),
+        (
+            '{top: "3", vorlage: "2021/0123"}',
+            '{top: "3", vorlage: "2021/0132"}',
+            "Unbekannte Vorlage „2021/0132“ – meinten Sie „2021/0130“? Nennen Sie die Nummer einer Vorlage aus vorlagen/.",
+        ),
+        (
+            '{top: "4", titel: Mitteilungen und Anfragen}',
+            '{top: "4", vorlage: "2021/0130"}',
+            "TOP 4: Die Vorlage 2021/0130 ist nichtöffentlich und darf nicht im öffentlichen Teil stehen – verschieben Sie "
+            "den TOP unter „nichtoeffentlich“.",
+        ),
+        (
+            '{top: "4", titel: Mitteilungen und Anfragen}',
+            '{top: "4"}',
+            "TOP 4: Geben Sie „vorlage“ (Nummer) oder „titel“ an.",
+        ),
+    ],
+)
 def test_agenda_errors(capsys, data, old, new, message):
     path = data / "sitzungen" / f"{ASI}.yaml"
     edit(path, old, new)
@@ -82,6 +102,7 @@ def test_agenda_errors(capsys, data, old, new, message):
 
 
 # --- agenda and packets -----------------------------------------------------------------------
+
 
 def test_public_agenda_hides_the_non_public_part(built):
     public = (built / "sitzungen" / ASI / "tagesordnung.html").read_text(encoding="utf-8")
@@ -103,6 +124,7 @@ def outline(reader: pypdf.PdfReader) -> list[tuple[int, str, int]]:
                 walk(item, level + 1)
             else:
                 result.append((level, item.title, reader.get_destination_page_number(item) + 1))
+
     walk(reader.outline, 0)
     return result
 
@@ -110,16 +132,22 @@ def outline(reader: pypdf.PdfReader) -> list[tuple[int, str, int]]:
 def test_public_packet_merges_rendered_documents_with_bookmarks_and_page_numbers(built):
     folder = built / "sitzungen" / ASI
     packet = pypdf.PdfReader(folder / "sitzungsmappe.pdf")
-    parts = [folder / "tagesordnung.pdf", built / "vorlagen/2021-0123/2021-0123.pdf",
-             built / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf"]
+    parts = [
+        folder / "tagesordnung.pdf",
+        built / "vorlagen/2021-0123/2021-0123.pdf",
+        built / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf",
+    ]
     counts = [len(pypdf.PdfReader(p).pages) for p in parts]
     total = 1 + sum(counts)  # cover + parts
     assert len(packet.pages) == total
     betreff = "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022"
     assert outline(packet) == [
-        (0, "Deckblatt", 1), (0, "Tagesordnung", 2), (0, f"TOP 3: {betreff}", 2 + counts[0]),
+        (0, "Deckblatt", 1),
+        (0, "Tagesordnung", 2),
+        (0, f"TOP 3: {betreff}", 2 + counts[0]),
         (1, "Beschlussvorlage 2021/0123", 2 + counts[0]),
-        (2, "Anlage 1: Handlungskonzept Kommunales Integrationsmanagement", 2 + counts[0] + counts[1])]
+        (2, "Anlage 1: Handlungskonzept Kommunales Integrationsmanagement", 2 + counts[0] + counts[1]),
+    ]
     texts = [page.extract_text() for page in packet.pages]
     for number, text in enumerate(texts, start=1):
         assert f"Sitzungsmappe ASI 10.06.2021 – Seite {number} von {total}" in text
@@ -137,8 +165,12 @@ def test_public_packet_merges_rendered_documents_with_bookmarks_and_page_numbers
 def test_internal_packet_holds_the_non_public_part(built):
     packet = pypdf.PdfReader(built / "intern/sitzungen" / ASI / "sitzungsmappe-nichtoeffentlich.pdf")
     titles = [title for _, title, _ in outline(packet)]
-    assert titles == ["Deckblatt", "Tagesordnung", f"TOP 5: {SECRET_TITLE} im Kommunalen Integrationsmanagement",
-                      "Mitteilungsvorlage 2021/0130"]
+    assert titles == [
+        "Deckblatt",
+        "Tagesordnung",
+        f"TOP 5: {SECRET_TITLE} im Kommunalen Integrationsmanagement",
+        "Mitteilungsvorlage 2021/0130",
+    ]
     texts = [page.extract_text() for page in packet.pages]
     assert "Sitzungsmappe (nichtöffentlich) ASI 10.06.2021 – Seite 1 von" in texts[0]
     assert "Nichtöffentlicher Teil" in texts[1] and SECRET_TITLE in texts[1]
@@ -150,17 +182,26 @@ def test_packet_keeps_the_structure_of_its_parts(built):
     assert bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "de"
     parts = root["/StructTreeRoot"]["/K"]["/K"]
     assert [p.get_object()["/S"] for p in parts] == ["/Part"] * 4  # cover, agenda, Vorlage, Anlage
-    assert [page["/StructParents"] for page in reader.pages] == sorted({page["/StructParents"] for page in reader.pages})
+    assert [page["/StructParents"] for page in reader.pages] == sorted(
+        {page["/StructParents"] for page in reader.pages}
+    )
     assert reader.metadata["/Title"] == "Sitzungsmappe: Ausschuss für Soziales und Integration, 10.06.2021"
 
 
 # --- publish bundle -----------------------------------------------------------------------------
 
+
 def test_publish_bundle_is_public_only_with_safe_names_and_checksums(built):
     bundle = built / "publish" / ASI
     names = sorted(p.name for p in bundle.iterdir())
-    assert names == ["SHA256SUMS", "oparl.json", "sitzungsmappe.pdf", "tagesordnung.pdf",
-                     "vorlage-2021-0123-anlage-1.pdf", "vorlage-2021-0123.pdf"]
+    assert names == [
+        "SHA256SUMS",
+        "oparl.json",
+        "sitzungsmappe.pdf",
+        "tagesordnung.pdf",
+        "vorlage-2021-0123-anlage-1.pdf",
+        "vorlage-2021-0123.pdf",
+    ]
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9.-]*|SHA256SUMS", name) for name in names)
     sums = (bundle / "SHA256SUMS").read_text(encoding="ascii").splitlines()
     expected = [f"{hashlib.sha256((bundle / n).read_bytes()).hexdigest()}  {n}" for n in names if n != "SHA256SUMS"]
@@ -176,7 +217,9 @@ def test_oparl_json_matches_the_schema_and_the_files(built):
     assert sorted(oparl) == ["meeting", "organization", "paper"]
     assert [e for obj in [oparl["meeting"], *oparl["paper"], *oparl["organization"]] for e in errors(obj)] == []
     meeting = oparl["meeting"]
-    assert dt.datetime.fromisoformat(meeting["start"]) == dt.datetime(2021, 6, 10, 15, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert dt.datetime.fromisoformat(meeting["start"]) == dt.datetime(
+        2021, 6, 10, 15, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
     items = meeting["agendaItem"]
     assert [(i["number"], i["public"]) for i in items] == [("1", True), ("2", True), ("3", True), ("4", True)]
     (paper,) = oparl["paper"]
@@ -185,8 +228,12 @@ def test_oparl_json_matches_the_schema_and_the_files(built):
     assert paper["underDirectionOf"] == [oparl_url + "organization/amt-ki.json"]
     assert [(c["role"], c["authoritative"], c["organization"]) for c in paper["consultation"]] == [
         ("Vorberatung", False, [oparl_url + "organization/gremium-asi.json"]),
-        ("Entscheidung", True, [oparl_url + "organization/gremium-ka.json"])]
-    assert paper["consultation"][0]["agendaItem"] == items[2]["id"] and items[2]["consultation"] == paper["consultation"][0]["id"]
+        ("Entscheidung", True, [oparl_url + "organization/gremium-ka.json"]),
+    ]
+    assert (
+        paper["consultation"][0]["agendaItem"] == items[2]["id"]
+        and items[2]["consultation"] == paper["consultation"][0]["id"]
+    )
     files = [meeting["invitation"], *meeting["auxiliaryFile"], paper["mainFile"], *paper["auxiliaryFile"]]
     for file in files:
         content = (bundle / file["fileName"]).read_bytes()
@@ -203,10 +250,13 @@ def test_schema_check_rejects_a_misspelt_field_and_a_relative_url(built):
     paper["underDirectionof"] = paper.pop("underDirectionOf")
     paper["mainFile"]["accessUrl"] = "vorlage-2021-0123.pdf"
     assert [e.split(": ", 1)[1] for e in errors(paper)] == [
-        "mainFile/accessUrl: 'vorlage-2021-0123.pdf' is not a 'url'", "unbekanntes Feld „underDirectionof“"]
+        "mainFile/accessUrl: 'vorlage-2021-0123.pdf' is not a 'url'",
+        "unbekanntes Feld „underDirectionof“",
+    ]
 
 
 # --- archivable and accessible PDFs ----------------------------------------------------------
+
 
 def reachable(reader: pypdf.PdfReader):
     """Every object reachable from the catalog."""
@@ -225,8 +275,10 @@ def reachable(reader: pypdf.PdfReader):
             stack += list(item)
 
 
-@pytest.mark.parametrize("name, has_tables", [("tagesordnung.pdf", True), ("vorlage-2021-0123.pdf", True),
-                                              ("vorlage-2021-0123-anlage-1.pdf", False)])
+@pytest.mark.parametrize(
+    "name, has_tables",
+    [("tagesordnung.pdf", True), ("vorlage-2021-0123.pdf", True), ("vorlage-2021-0123-anlage-1.pdf", False)],
+)
 def test_published_pdfs_hold_their_pdf_ua_claim(built, name, has_tables):
     reader = pypdf.PdfReader(built / "publish" / ASI / name)
     root = reader.trailer["/Root"]
@@ -250,6 +302,7 @@ def test_published_pdfs_hold_their_pdf_ua_claim(built, name, has_tables):
 
 
 # --- overview site in a browser -----------------------------------------------------------------
+
 
 def test_overview_site_has_no_broken_link_and_no_secret(built, browser):
     page = browser.new_page()
@@ -300,10 +353,15 @@ def test_internal_overview_links_niederschriften_auszuege_and_beschlusskontrolle
         page.goto((built / target).resolve().as_uri())
         assert page.evaluate("document.documentElement.lang") == "de" and page.title(), target
     page.close()
-    auszuege = {f"intern/sitzungen/{p.parent.name}/{p.name}" for p in (built / "intern" / "sitzungen").glob("*/auszug-*.pdf")}
+    auszuege = {
+        f"intern/sitzungen/{p.parent.name}/{p.name}" for p in (built / "intern" / "sitzungen").glob("*/auszug-*.pdf")
+    }
     assert auszuege and auszuege <= targets
-    kontrolle = {p.relative_to(built).as_posix() for p in (built / "intern" / "beschlusskontrolle").glob("*.*")
-                 if p.suffix in (".html", ".pdf")}
+    kontrolle = {
+        p.relative_to(built).as_posix()
+        for p in (built / "intern" / "beschlusskontrolle").glob("*.*")
+        if p.suffix in (".html", ".pdf")
+    }
     assert kontrolle and kontrolle <= targets
     assert f"intern/sitzungen/{ASI}/niederschrift.html" in targets and f"sitzungen/{ASI}/niederschrift.pdf" in targets
 
@@ -312,11 +370,16 @@ def test_sitzung_command_names_the_outputs(capsys, data, tmp_path):
     code, out, _ = run(capsys, "sitzung", ASI, "--data", str(data), "--out", str(tmp_path / "output"))
     assert code == 0
     shown = "output"  # shown relative to the folder that holds the data
-    assert out.endswith(f"\nSitzung {ASI}:\n"
-                        f"  Tagesordnung:           {shown}/sitzungen/{ASI}/tagesordnung.pdf\n"
-                        f"  Sitzungsmappe:          {shown}/sitzungen/{ASI}/sitzungsmappe.pdf\n"
-                        f"  nichtöffentlicher Teil: {shown}/intern/sitzungen/{ASI}/sitzungsmappe-nichtoeffentlich.pdf\n"
-                        f"  Veröffentlichung:       {shown}/publish/{ASI}/ (PDFs, oparl.json, SHA256SUMS)\n")
-    for path in (f"sitzungen/{ASI}/sitzungsmappe.pdf", f"intern/sitzungen/{ASI}/sitzungsmappe-nichtoeffentlich.pdf",
-                 f"publish/{ASI}/oparl.json"):
+    assert out.endswith(
+        f"\nSitzung {ASI}:\n"
+        f"  Tagesordnung:           {shown}/sitzungen/{ASI}/tagesordnung.pdf\n"
+        f"  Sitzungsmappe:          {shown}/sitzungen/{ASI}/sitzungsmappe.pdf\n"
+        f"  nichtöffentlicher Teil: {shown}/intern/sitzungen/{ASI}/sitzungsmappe-nichtoeffentlich.pdf\n"
+        f"  Veröffentlichung:       {shown}/publish/{ASI}/ (PDFs, oparl.json, SHA256SUMS)\n"
+    )
+    for path in (
+        f"sitzungen/{ASI}/sitzungsmappe.pdf",
+        f"intern/sitzungen/{ASI}/sitzungsmappe-nichtoeffentlich.pdf",
+        f"publish/{ASI}/oparl.json",
+    ):
         assert (tmp_path / "output" / path).is_file()

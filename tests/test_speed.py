@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
 from vorlagen.building.builder import Builder
 from vorlagen.compute.project import prepare
 
@@ -82,7 +81,7 @@ def test_a_rate_read_by_a_text_counts_as_used(data, tmp_path):
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "    erwartet: {eigenanteil: 82533}\n", "")
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "    erwartet: {eigenanteil: 150669}\n", "")
     build(data, out)
-    anlage = (out / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.txt")
+    anlage = out / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.txt"
     assert "50.001\u00a0€ je Vollzeitstelle" in anlage.read_text(encoding="utf-8")
 
 
@@ -114,6 +113,7 @@ def test_cached_and_fresh_output_are_byte_identical(data, tmp_path):
 
 def unstamped(files: dict[str, bytes]) -> dict[str, object]:
     """The tree with created/modified removed from OParl JSON; without the ledger and the checksums over it."""
+
     def strip(value):
         if isinstance(value, dict):
             return {k: strip(v) for k, v in value.items() if k not in ("created", "modified")}
@@ -152,7 +152,9 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
     packet = out / "sitzungen/ASI-2021-06-10/sitzungsmappe.pdf"
     assert packet.is_file()
     build(data, out)  # nothing changed: the packet stays
-    assert packet.is_file() and 'href="sitzungen/ASI-2021-06-10/sitzungsmappe.pdf"' in (out / "index.html").read_text(encoding="utf-8")
+    assert packet.is_file() and 'href="sitzungen/ASI-2021-06-10/sitzungsmappe.pdf"' in (out / "index.html").read_text(
+        encoding="utf-8"
+    )
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
     build(data, out)  # a Vorlage on its agenda changed: the old packet would be stale
     assert not packet.exists() and not (out / "publish/ASI-2021-06-10").exists()

@@ -19,8 +19,11 @@ pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="br
 
 def _children(pid: int) -> list[str]:
     try:
-        return [child for task in os.listdir(f"/proc/{pid}/task")
-                for child in open(f"/proc/{pid}/task/{task}/children").read().split()]
+        return [
+            child
+            for task in os.listdir(f"/proc/{pid}/task")
+            for child in open(f"/proc/{pid}/task/{task}/children").read().split()
+        ]
     except OSError:
         return []
 
@@ -28,9 +31,14 @@ def _children(pid: int) -> list[str]:
 def interrupt(args: list[str], after: str | None) -> tuple[int, str, str]:
     """Runs build.py in its own process group, waits for a line starting with `after` (None: for its first child
     process, a render worker) and sends SIGINT to the whole group, as a terminal does on Strg+C."""
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True,
-                               env={**os.environ, "VORLAGEN_WORKER": "2"})  # the tests' default is none
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "VORLAGEN_WORKER": "2"},
+    )  # the tests' default is none
     out = ""
     try:
         if after is None:
@@ -53,8 +61,9 @@ def interrupt(args: list[str], after: str | None) -> tuple[int, str, str]:
 
 
 def test_strg_c_in_the_preview_ends_it_quietly(data, tmp_path):
-    code, out, err = interrupt(["vorschau", "--data", str(data), "--out", str(tmp_path / "output"),
-                                "--port", str(free_port())], "Vorschau: ")
+    code, out, err = interrupt(
+        ["vorschau", "--data", str(data), "--out", str(tmp_path / "output"), "--port", str(free_port())], "Vorschau: "
+    )
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert err == ""
     assert out.splitlines()[-1] == "Vorschau beendet (Strg+C)."

@@ -34,9 +34,11 @@ print(json.dumps({"compiled": sorted(compiled), "own": own.strip(), "shown": "KÃ
 
 def _probe(cache: Path, data: Path) -> dict:
     import json
+
     env = dict(os.environ, XDG_CACHE_HOME=str(cache))
-    result = subprocess.run([sys.executable, "-c", PROBE, str(data)], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(data)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -3,6 +3,7 @@ and leaves no process behind when it returns (issue 25: the background render se
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -21,10 +22,8 @@ from .conftest import AACHEN, ROOT
 
 
 def _kill(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def _until(condition, seconds: float = 60) -> None:
@@ -58,8 +57,9 @@ def _clone(target: Path, css: str | None = None) -> Path:
 
 def _build_in(checkout: Path, tmp: Path) -> Path:
     env = dict(os.environ, TMPDIR=str(tmp), VORLAGEN_WORKER="1")
-    result = subprocess.run([sys.executable, "build.py", "--out", "out"], cwd=checkout, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "build.py", "--out", "out"], cwd=checkout, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return checkout / "out" / "vorlagen" / "2021-0207" / "2021-0207.pdf"
 
@@ -67,9 +67,11 @@ def _build_in(checkout: Path, tmp: Path) -> Path:
 def _corner(pdf: Path) -> tuple[int, int, int]:
     """The colour of the first page's top left corner."""
     from PIL import Image
+
     picture = pdf.parents[3] / "corner"  # beside the output folder, not in it
-    subprocess.run(["pdftoppm", "-png", "-r", "10", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(picture)],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "10", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(picture)], check=True
+    )
     with Image.open(picture.with_suffix(".png")) as image:
         return image.convert("RGB").getpixel((1, 1))
 
@@ -97,8 +99,10 @@ def _running_in(folder: Path) -> list[int]:
     found = []
     for entry in Path("/proc").glob("[0-9]*"):
         try:
-            if Path(os.readlink(entry / "cwd")).is_relative_to(folder) and \
-                    (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+            if (
+                Path(os.readlink(entry / "cwd")).is_relative_to(folder)
+                and (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+            ):
                 found.append(int(entry.name))
         except OSError:
             continue
@@ -125,14 +129,20 @@ def test_a_killed_command_takes_its_workers_with_it(tmp_path):
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     env = dict(os.environ, VORLAGEN_WORKER="2", TMPDIR=str(temporary))
-    process = subprocess.Popen([sys.executable, "build.py", "--out", "out"], cwd=checkout, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "--out", "out"],
+        cwd=checkout,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _until(lambda: len(_descendants(process.pid)) >= 2 or process.poll() is not None)
     workers = _descendants(process.pid)
     _kill(process.pid)
     process.wait()
-    _until(lambda: not any(Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text()
-                           for w in workers))
+    _until(
+        lambda: not any(Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text() for w in workers)
+    )
     assert list(temporary.iterdir()) == []
 
 
@@ -143,14 +153,17 @@ def test_a_warm_worker_never_uses_another_checkouts_or_an_old_font(tmp_path):
 
     from vorlagen.building.workers import render
     from vorlagen.render.pdf import render_pdf
+
     fonts = ROOT / "templates" / "fonts"
     for name, font in (("a", "LiberationSans-Regular.ttf"), ("b", "LiberationSerif-Regular.ttf")):
         (tmp_path / name).mkdir()
         shutil.copy(fonts / font, tmp_path / name / "Haus.ttf")
 
     def job(name: str) -> RenderJob:
-        html = (f"<html lang='de'><title>T</title><style>@font-face {{ font-family: Haus; src: url("
-                f"{(tmp_path / name / 'Haus.ttf').as_uri()}) }} p {{ font-family: Haus }}</style><p>Hallo</p>")
+        html = (
+            f"<html lang='de'><title>T</title><style>@font-face {{ font-family: Haus; src: url("
+            f"{(tmp_path / name / 'Haus.ttf').as_uri()}) }} p {{ font-family: Haus }}</style><p>Hallo</p>"
+        )
         return RenderJob(html, tmp_path / name, (tmp_path / name,), Where("test"), dt.date(2021, 6, 1), None)
 
     def fresh(job: RenderJob) -> bytes:
@@ -191,6 +204,7 @@ def _crash_once(html: str, marker: str) -> str:
 
 def test_a_job_whose_worker_died_is_retried_in_a_new_pool(tmp_path):
     from vorlagen.building.workers import Renderer
+
     renderer = Renderer(workers=1)
     renderer.start()
     try:
@@ -206,6 +220,7 @@ def test_a_job_whose_worker_died_is_retried_in_a_new_pool(tmp_path):
 def test_a_job_that_kills_its_worker_twice_is_a_german_problem():
     from vorlagen.building.workers import Renderer
     from vorlagen.core.problems import BuildFailed
+
     renderer = Renderer(workers=1)
     renderer.start()
     try:
@@ -213,7 +228,8 @@ def test_a_job_that_kills_its_worker_twice_is_a_german_problem():
             renderer.submit(RenderJob(_Crash(), *list(vars(_job()).values())[1:])).result(timeout=120)
         assert [str(p) for p in failed.value.problems] == [
             "test: Der Satzprozess ist beim Setzen dieses Dokuments zweimal abgestürzt – ist der Arbeitsspeicher "
-            "knapp? Schließen Sie andere Programme und bauen Sie erneut; bleibt es dabei, setzen Sie VORLAGEN_WORKER=1."]
+            "knapp? Schließen Sie andere Programme und bauen Sie erneut; bleibt es dabei, setzen Sie VORLAGEN_WORKER=1."
+        ]
         assert renderer.submit(_job()).result(timeout=120).pdf.startswith(b"%PDF")
         assert renderer.replaced == 2  # after each crash a fresh pool
     finally:
@@ -225,7 +241,9 @@ def test_a_rendered_pdf_is_freed_as_soon_as_nobody_holds_it():
     collector (a year's build grew the service by 16 MB that way)."""
     import gc
     import weakref
+
     from vorlagen.building.workers import Renderer
+
     renderer = Renderer(workers=1)
     renderer.start()
     gc.disable()
@@ -245,8 +263,10 @@ def test_the_command_searches_for_reference_cycles_less_often_the_workers_do_not
     searches cost a fifth of an unchanged year's build: the command waits for 10,000. WeasyPrint's workers
     keep 700: their cyclic garbage, collected later, raised a year's peak memory from 333 to 366 MB."""
     import gc
+
     from vorlagen import cli
     from vorlagen.building.workers import Renderer
+
     before = gc.get_threshold()
     renderer = Renderer(workers=1)
     renderer.start()
@@ -261,12 +281,15 @@ def test_the_command_searches_for_reference_cycles_less_often_the_workers_do_not
         renderer.close()
 
 
-@pytest.mark.skipif(os.environ.get("VORLAGEN_LANGSAM") != "1", reason="langsam: VORLAGEN_LANGSAM=1 (eigener CI-Schritt)")
+@pytest.mark.skipif(
+    os.environ.get("VORLAGEN_LANGSAM") != "1", reason="langsam: VORLAGEN_LANGSAM=1 (eigener CI-Schritt)"
+)
 def test_fifty_kills_at_random_moments_leave_a_complete_output_and_nothing_running(tmp_path):
     """kill -9 of a build at random moments – while it loads, renders, swaps the output in, and while its data
     folder is being replaced – 50 times: afterwards output/ is always a complete build (old or new), no process
     of the tool remains, and the next build succeeds in its normal time."""
     import random
+
     checkout = _clone(tmp_path / "a")
     env = dict(os.environ, VORLAGEN_WORKER="2")
     command = [sys.executable, "build.py", "--out", "out"]
@@ -277,8 +300,7 @@ def test_fifty_kills_at_random_moments_leave_a_complete_output_and_nothing_runni
     rng = random.Random(25)
     for round_ in range(50):
         text.write_text(text.read_text(encoding="utf-8") + f"\nRunde {round_}.\n", encoding="utf-8")
-        process = subprocess.Popen(command, cwd=checkout, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if round_ % 5 == 0:  # the data folder is replaced under the running build (as a git checkout would)
             shutil.copytree(checkout / "data", checkout / "data-neu")
             os.rename(checkout / "data", checkout / "data-alt")
@@ -313,6 +335,7 @@ def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkey
     from vorlagen.building.builder import _Window
     from vorlagen.building.workers import Renderer
     from vorlagen.core.problems import BuildFailed
+
     monkeypatch.setenv("VORLAGEN_SATZ_SEKUNDEN", "3")
     renderer = Renderer(workers=1)
     renderer.start()
@@ -324,6 +347,7 @@ def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkey
         window = _Window(_Builder(), renderer, limit=4)
         job = RenderJob(_Hang(), *list(vars(_job()).values())[1:])
         from pathlib import PurePosixPath
+
         window.submit(PurePosixPath("vorlagen/x/haengt.pdf"), job, None, None)
         started = time.monotonic()
         with pytest.raises(BuildFailed) as failed:
@@ -331,7 +355,8 @@ def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkey
         assert time.monotonic() - started < 60
         assert [str(p) for p in failed.value.problems] == [
             "test: Das Dokument „haengt.pdf“ wurde in 3 Sekunden nicht fertig gesetzt – der Satzprozess wurde beendet. "
-            "Prüfen Sie sehr große Bilder oder Tabellen; bleibt es dabei, setzen Sie VORLAGEN_SATZ_SEKUNDEN höher."]
+            "Prüfen Sie sehr große Bilder oder Tabellen; bleibt es dabei, setzen Sie VORLAGEN_SATZ_SEKUNDEN höher."
+        ]
         assert renderer.replaced == 1
         assert renderer.submit(_job()).result(timeout=120).pdf.startswith(b"%PDF")  # the fresh pool serves on
     finally:
@@ -342,14 +367,18 @@ def test_a_worker_that_ends_normally_prints_nothing(capfd):
     """A worker that gets the pool's end signal just before it would be terminated ends its interpreter normally:
     WeasyPrint's font cleanup must not print a TypeError from a half torn-down interpreter into the build's output."""
     from vorlagen.building.workers import Renderer
+
     renderer = Renderer(workers=1)
     renderer.start()
     try:
         font = (ROOT / "templates" / "fonts" / "LiberationSans-Regular.ttf").as_uri()
-        html = (f"<html lang='de'><title>Test</title><style>@font-face {{ font-family: W; src: url({font}); }} "
-                "p { font-family: W }</style><p>Seite</p>")  # an @font-face: WeasyPrint keeps a copy to clean up
-        renderer.submit(RenderJob(html, ROOT, (ROOT / "templates",), Where("test"), dt.date(2021, 6, 1), None)
-                        ).result(timeout=120)
+        html = (
+            f"<html lang='de'><title>Test</title><style>@font-face {{ font-family: W; src: url({font}); }} "
+            "p { font-family: W }</style><p>Seite</p>"
+        )  # an @font-face: WeasyPrint keeps a copy to clean up
+        renderer.submit(RenderJob(html, ROOT, (ROOT / "templates",), Where("test"), dt.date(2021, 6, 1), None)).result(
+            timeout=120
+        )
         pool, renderer.pool = renderer.pool, None
         pool.shutdown(wait=True)  # the end signal, not terminate: the worker's interpreter ends as usual
     finally:

@@ -47,33 +47,53 @@ def test_one_level_too_deep_is_left_to_the_stream(style):
     assert streamed(_nested(MAX_TIEFE, style), "x.yaml", LOADER) is None
 
 
-@pytest.mark.parametrize("text", [
-    "".join(f"- {n}\n" for n in range(MAX_EINTRAEGE + 1)),
-    "".join(f"k{n}: 1\n" for n in range(MAX_EINTRAEGE + 1)),
-    "[" + ", ".join(["1"] * (MAX_EINTRAEGE + 1)) + "]\n",
-    "{" + ", ".join(f"k{n}" for n in range(MAX_EINTRAEGE + 1)) + "}\n",
-    "".join(f"? k{n}\n" for n in range(MAX_EINTRAEGE + 1)),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"- {n}\n" for n in range(MAX_EINTRAEGE + 1)),
+        "".join(f"k{n}: 1\n" for n in range(MAX_EINTRAEGE + 1)),
+        "[" + ", ".join(["1"] * (MAX_EINTRAEGE + 1)) + "]\n",
+        "{" + ", ".join(f"k{n}" for n in range(MAX_EINTRAEGE + 1)) + "}\n",
+        "".join(f"? k{n}\n" for n in range(MAX_EINTRAEGE + 1)),
+    ],
+)
 def test_one_entry_too_many_is_left_to_the_stream(text):
     assert not surely_safe(text)
     assert "mehr als 1.000 Einträge" in unsafe(text, "x.yaml", LOADER)[1]
 
 
-@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: [&x 1, *x]\n", "- &x {a: 1}\n- *x\n",
-                                  "a: &x 1\nb: [c, *x]\n", "a: &x 1\n*x : c\n"])
+@pytest.mark.parametrize(
+    "text", ["a: &x 1\nb: *x\n", "a: [&x 1, *x]\n", "- &x {a: 1}\n- *x\n", "a: &x 1\nb: [c, *x]\n", "a: &x 1\n*x : c\n"]
+)
 def test_an_alias_is_left_to_the_stream(text):
     assert not surely_safe(text)
     assert unsafe(text, "x.yaml", LOADER)[1].startswith("YAML-Verweise")
 
 
-@pytest.mark.parametrize("text", ["a: &x 1\nb: c, *x\n", "a: &x 1\nb: &y *x\n", "a: &x 1\nb: !t *x\n",
-                                  "a: &x 1\nb: 'c' *x\n", "a: &x 1\nb: c # *x\n", "a: &x 1\nb: c: *x\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: c, *x\n",
+        "a: &x 1\nb: &y *x\n",
+        "a: &x 1\nb: !t *x\n",
+        "a: &x 1\nb: 'c' *x\n",
+        "a: &x 1\nb: c # *x\n",
+        "a: &x 1\nb: c: *x\n",
+    ],
+)
 def test_a_star_after_an_indicator_or_a_quote_is_left_to_the_stream(text):
     assert not surely_safe(text)
 
 
-@pytest.mark.parametrize("text", ["formel: eigenanteile * 1,75 %\n", "  - formel: (a + b) * c\n",
-                                  "x: [1, 2]\nformel: a * b\n", "x: {a: 1,\n  f: a * b}\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "formel: eigenanteile * 1,75 %\n",
+        "  - formel: (a + b) * c\n",
+        "x: [1, 2]\nformel: a * b\n",
+        "x: {a: 1,\n  f: a * b}\n",
+    ],
+)
 def test_a_product_in_a_formula_takes_the_shortcut_and_is_no_alias(text):
     assert surely_safe(text)
     assert streamed(text, "x.yaml", LOADER) is None
@@ -122,8 +142,13 @@ def test_the_shortcut_never_passes_what_is_too_deep_or_too_long():
     taken = offences = 0
     for _ in range(400):
         value = _random_value(rng, rng.randint(1, 60))
-        text = yaml.safe_dump(value, default_flow_style=rng.choice([False, True, None]), indent=rng.randint(2, 4),
-                              width=rng.choice([20, 80, 10_000]), allow_unicode=True)
+        text = yaml.safe_dump(
+            value,
+            default_flow_style=rng.choice([False, True, None]),
+            indent=rng.randint(2, 4),
+            width=rng.choice([20, 80, 10_000]),
+            allow_unicode=True,
+        )
         offence = _depth(value) > MAX_TIEFE or _widest(value) > MAX_EINTRAEGE
         offences += offence
         if surely_safe(text):

@@ -6,6 +6,7 @@ def __getattr__(name: str):
     if name != "__version__":
         raise AttributeError(f"module 'vorlagen' has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
+
     try:
         value = version("vorlagen")
     except PackageNotFoundError:  # run from a checkout without installing

@@ -13,8 +13,10 @@ TEMPLATES = {
     "page.html": (
         ('aria-label="Toggle site navigation sidebar"', 'aria-label="Navigation ein- oder ausblenden"'),
         ('aria-label="Toggle table of contents sidebar"', 'aria-label="Inhaltsverzeichnis ein- oder ausblenden"'),
-        ('aria-label="Toggle Light / Dark / Auto color theme"',
-         'aria-label="Farben wechseln: hell, dunkel, wie das System"'),
+        (
+            'aria-label="Toggle Light / Dark / Auto color theme"',
+            'aria-label="Farben wechseln: hell, dunkel, wie das System"',
+        ),
     ),
     "partials/icons.html": (
         ("<title>Contents</title>", "<title>Inhalt</title>"),
@@ -32,8 +34,10 @@ NAVIGATION = ('aria-label="Toggle navigation of ', 'aria-label="Aufklappen: ')
 def _german(name: str, source: str) -> str:
     for english, german in TEMPLATES.get(name, ()):
         if english not in source:
-            raise ExtensionError(f"furo_deutsch: „{english}“ steht nicht mehr in Furos {name} – passen Sie "
-                                 "docs/_ext/furo_deutsch.py an die neue Fassung von Furo an.")
+            raise ExtensionError(
+                f"furo_deutsch: „{english}“ steht nicht mehr in Furos {name} – passen Sie "
+                "docs/_ext/furo_deutsch.py an die neue Fassung von Furo an."
+            )
         source = source.replace(english, german)
     return source
 

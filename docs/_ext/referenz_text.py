@@ -10,8 +10,10 @@ import vorlagen
 from vorlagen.core import limits
 
 PACKAGE = Path(vorlagen.__file__).resolve().parent
-GENERATED = "Diese Seite wird beim Bau des Handbuchs aus dem Programmcode erzeugt; sie stimmt daher immer mit " \
-            "der Programmversion überein."
+GENERATED = (
+    "Diese Seite wird beim Bau des Handbuchs aus dem Programmcode erzeugt; sie stimmt daher immer mit "
+    "der Programmversion überein."
+)
 
 
 def _cell(text: object) -> str:
@@ -25,6 +27,7 @@ def _text(text: str) -> str:
 
 
 # --- data keys -------------------------------------------------------------------------------------------------
+
 
 def _kind(node: dict, schema: dict) -> str:
     """A German name for the type of a schema node."""
@@ -88,10 +91,16 @@ def _rows(record: dict, schema: dict, depth: int, path: tuple[str, ...]) -> list
 
 def daten() -> str:
     from vorlagen.load.schema import FILES, schema
-    lines = ["# Datendateien und ihre Schlüssel", "", GENERATED + " Die Beschreibungen sind dieselben, die der "
-             "Editor aus dem JSON-Schema zeigt (`vorlagen schema`).", "",
-             "Eingerückte Schlüssel stehen unter dem Schlüssel darüber – bei einer Liste in jedem ihrer Einträge, "
-             "bei einer Zuordnung unter jedem frei gewählten Namen. Unbekannte Schlüssel sind ein Fehler.", ""]
+
+    lines = [
+        "# Datendateien und ihre Schlüssel",
+        "",
+        GENERATED + " Die Beschreibungen sind dieselben, die der Editor aus dem JSON-Schema zeigt (`vorlagen schema`).",
+        "",
+        "Eingerückte Schlüssel stehen unter dem Schlüssel darüber – bei einer Liste in jedem ihrer Einträge, "
+        "bei einer Zuordnung unter jedem frei gewählten Namen. Unbekannte Schlüssel sind ein Fehler.",
+        "",
+    ]
     for kind in FILES:
         tree = schema(kind)
         lines += [f"## `{kind.pattern}`", "", _text(kind.description), "", *_rows(tree, tree, 0, ()), ""]
@@ -100,22 +109,38 @@ def daten() -> str:
 
 # --- commands --------------------------------------------------------------------------------------------------
 
+
 def befehle() -> str:
     from vorlagen.cli import COMMANDS
     from vorlagen.cli.german import speak_german
     from vorlagen.cli.parsing import command_parser
+
     speak_german()
     columns = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "90"  # the same line breaks on every machine, narrow enough for the page
     try:
-        lines = ["# Befehle", "", GENERATED, "",
-                 "Aufruf: `vorlagen [BEFEHL] [OPTIONEN]`; ohne Befehl baut `vorlagen` (wie `vorlagen bauen`). "
-                 "Optionen dürfen vor oder nach dem Befehl stehen. Die englischen Namen früherer Fassungen "
-                 "gelten weiter.", "", "| Befehl | was er tut | früherer Name |", "|---|---|---|"]
-        lines += [f"| [`{c.name}`](#vorlagen-{c.name}) | {_text(c.summary)} | {f'`{c.alias}`' if c.alias else ''} |"
-                  for c in COMMANDS]
-        lines += ["", "Für alle Befehle gilt: `vorlagen --version` nennt die Programmversion, "
-                  "`vorlagen BEFEHL --help` die Angaben eines Befehls – wie unten.", ""]
+        lines = [
+            "# Befehle",
+            "",
+            GENERATED,
+            "",
+            "Aufruf: `vorlagen [BEFEHL] [OPTIONEN]`; ohne Befehl baut `vorlagen` (wie `vorlagen bauen`). "
+            "Optionen dürfen vor oder nach dem Befehl stehen. Die englischen Namen früherer Fassungen "
+            "gelten weiter.",
+            "",
+            "| Befehl | was er tut | früherer Name |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| [`{c.name}`](#vorlagen-{c.name}) | {_text(c.summary)} | {f'`{c.alias}`' if c.alias else ''} |"
+            for c in COMMANDS
+        ]
+        lines += [
+            "",
+            "Für alle Befehle gilt: `vorlagen --version` nennt die Programmversion, "
+            "`vorlagen BEFEHL --help` die Angaben eines Befehls – wie unten.",
+            "",
+        ]
         for command in COMMANDS:
             lines += [f"## `vorlagen {command.name}`", ""]
             if command.alias:
@@ -132,15 +157,23 @@ def befehle() -> str:
 # --- limits ----------------------------------------------------------------------------------------------------
 
 LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit without a line here stops the build
-    "LANG_MONATE": ("Länge eines Zeitraums (Berechnung, Bescheid, Antrag) in Monaten", "ja: `lang: true` im selben "
-                    "Eintrag bzw. in der Bescheid- oder Antragsdatei"),
+    "LANG_MONATE": (
+        "Länge eines Zeitraums (Berechnung, Bescheid, Antrag) in Monaten",
+        "ja: `lang: true` im selben Eintrag bzw. in der Bescheid- oder Antragsdatei",
+    ),
     "MAX_JAHRE": ("Kalenderjahre eines Zeitraums, auch mit `lang: true`; Zahl der `haushaltsjahre`", "nein"),
     "MAX_TIEFE": ("Ebenen der Verschachtelung einer YAML-Datei (die Beispiele brauchen sechs)", "nein"),
-    "MAX_EINTRAEGE": ("Einträge einer Liste oder eines Abschnitts in einer YAML-Datei (Kostenzeilen, Quellen, "
-                      "Werte, Positionen, TOPs, Mitglieder …)", "nein"),
+    "MAX_EINTRAEGE": (
+        "Einträge einer Liste oder eines Abschnitts in einer YAML-Datei (Kostenzeilen, Quellen, "
+        "Werte, Positionen, TOPs, Mitglieder …)",
+        "nein",
+    ),
     "MAX_TABELLENZEILEN": ("Zeilen einer Markdown-Tabelle, Kopfzeile mitgezählt", "nein"),
-    "MAX_TEXT": ("Zeichen (oder Listeneinträge), die ein einzelner Schritt in Template oder Ausdruck erzeugt "
-                 "(`*`, `+`, `~`, `join`, `format`, `replace` …)", "nein"),
+    "MAX_TEXT": (
+        "Zeichen (oder Listeneinträge), die ein einzelner Schritt in Template oder Ausdruck erzeugt "
+        "(`*`, `+`, `~`, `join`, `format`, `replace` …)",
+        "nein",
+    ),
     "MAX_STEPS": ("Schritte von `range()` je Dokument bzw. Ausdruck", "nein"),
     "MAX_EXPONENT": ("Exponent bei `**`", "nein"),
     "MAX_AUSGABE": ("Zeichen, die ein Template ausgibt", "nein"),
@@ -155,49 +188,80 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "NR_SEITEN": ("`nachrechnen`: Seiten einer PDF-Datei", "nein"),
     "NR_FORMULARE": ("`nachrechnen`: eingebettete Formulare (XObjects), die eine PDF-Seite beim Lesen aufruft", "nein"),
     "NR_ABSAETZE": ("`nachrechnen`: Absätze einer Word-Datei", "nein"),
-    "NR_ZELLEN": ("`nachrechnen`: Tabellenzellen einer Word-Datei, eine verbundene Zelle je überspannter Spalte "
-                  "gezählt", "nein"),
+    "NR_ZELLEN": (
+        "`nachrechnen`: Tabellenzellen einer Word-Datei, eine verbundene Zelle je überspannter Spalte gezählt",
+        "nein",
+    ),
     "NR_SPANNE": ("`nachrechnen`: Spalten, über die eine Zelle einer Word-Tabelle verbunden ist", "nein"),
     "NR_ZEILEN": ("`nachrechnen`: Zeilen eines Dokuments", "nein"),
     "NR_ZEILENLAENGE": ("`nachrechnen`: Zeichen einer Zeile", "nein"),
-    "NR_LISTE": ("`nachrechnen`: Zeilen einer Liste über einer Summe (die Summe einer längeren Liste bleibt „nicht "
-                 "geprüft“)", "nein"),
+    "NR_LISTE": (
+        "`nachrechnen`: Zeilen einer Liste über einer Summe (die Summe einer längeren Liste bleibt „nicht geprüft“)",
+        "nein",
+    ),
     "NR_ZAHLEN": ("`nachrechnen`: Zahlen eines Dokuments", "nein"),
     "NR_SATZ": ("`nachrechnen`: Zeichen eines über Zeilen umbrochenen Satzes, der als ein Satz gelesen wird", "nein"),
-    "MAX_BOXEN": ("Kästen eines gesetzten Dokuments, die die Prüfung nach dem Satz ansieht (ein größeres Dokument "
-                  "wird bis dahin geprüft)", "nein"),
+    "MAX_BOXEN": (
+        "Kästen eines gesetzten Dokuments, die die Prüfung nach dem Satz ansieht (ein größeres Dokument "
+        "wird bis dahin geprüft)",
+        "nein",
+    ),
 }
 
 
 def grenzen() -> str:
-    names = [node.targets[0].id for node in ast.parse(Path(limits.__file__).read_text(encoding="utf-8")).body
-             if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)]
+    names = [
+        node.targets[0].id
+        for node in ast.parse(Path(limits.__file__).read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    ]
     missing = [name for name in names if name not in LIMITS]
     if missing:
-        raise ValueError(f"docs/_ext/referenz_text.py: LIMITS beschreibt {', '.join(missing)} nicht – ergänzen "
-                         "Sie die deutsche Beschreibung jeder neuen Grenze.")
-    lines = ["# Grenzen", "", GENERATED, "",
-             "Keine Datei, kein Text und kein Template kann einen Lauf unbegrenzt rechnen lassen oder den Speicher "
-             "füllen. Jede Grenze ist großzügig gewählt – kein echtes Dokument erreicht sie – und meldet sich mit "
-             "Datei und Zeile, bevor gerechnet oder gesetzt wird. Die Werte stehen an einer Stelle im Code, "
-             "`vorlagen/core/limits.py`.", "",
-             "| Grenze | Wert | überschreibbar | Name im Code |", "|---|---|---|---|"]
+        raise ValueError(
+            f"docs/_ext/referenz_text.py: LIMITS beschreibt {', '.join(missing)} nicht – ergänzen "
+            "Sie die deutsche Beschreibung jeder neuen Grenze."
+        )
+    lines = [
+        "# Grenzen",
+        "",
+        GENERATED,
+        "",
+        "Keine Datei, kein Text und kein Template kann einen Lauf unbegrenzt rechnen lassen oder den Speicher "
+        "füllen. Jede Grenze ist großzügig gewählt – kein echtes Dokument erreicht sie – und meldet sich mit "
+        "Datei und Zeile, bevor gerechnet oder gesetzt wird. Die Werte stehen an einer Stelle im Code, "
+        "`vorlagen/core/limits.py`.",
+        "",
+        "| Grenze | Wert | überschreibbar | Name im Code |",
+        "|---|---|---|---|",
+    ]
     for name in names:
         value = getattr(limits, name)
         shown = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
         text, override = LIMITS[name]
         lines.append(f"| {_cell(text)} | {shown} | {_cell(override)} | `{name}` |")
-    lines += ["", "Dazu gelten ohne eigenen Namen: YAML-Anker und -Verweise (`&a`, `*a`) gibt es nicht; Zahlen in den "
-              "Daten haben höchstens zwölf Stellen vor dem Komma; `sum` rechnet nur über Zahlen.", "",
-              "Braucht eine Aufstellung wirklich mehr als 1.000 Zeilen, gehört sie als PDF-Anlage zur Vorlage.", ""]
+    lines += [
+        "",
+        "Dazu gelten ohne eigenen Namen: YAML-Anker und -Verweise (`&a`, `*a`) gibt es nicht; Zahlen in den "
+        "Daten haben höchstens zwölf Stellen vor dem Komma; `sum` rechnet nur über Zahlen.",
+        "",
+        "Braucht eine Aufstellung wirklich mehr als 1.000 Zeilen, gehört sie als PDF-Anlage zur Vorlage.",
+        "",
+    ]
     return "\n".join(lines)
 
 
 # --- messages --------------------------------------------------------------------------------------------------
 
-STAGES = {"core": "Grundlagen", "load": "Laden der Daten", "compute": "Rechnen und Prüfen",
-          "render": "Setzen (HTML, PDF, Text)", "meetings": "Sitzungsdienst", "building": "Bauen und Vorschau",
-          "review": "Prüfung und Nachrechnen", "cli": "Befehle"}
+STAGES = {
+    "core": "Grundlagen",
+    "load": "Laden der Daten",
+    "compute": "Rechnen und Prüfen",
+    "render": "Setzen (HTML, PDF, Text)",
+    "meetings": "Sitzungsdienst",
+    "building": "Bauen und Vorschau",
+    "review": "Prüfung und Nachrechnen",
+    "cli": "Befehle",
+}
 
 
 def _template(node: ast.AST) -> str | None:
@@ -230,13 +294,27 @@ def messages() -> dict[str, list[str]]:
     found: dict[str, set[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                      and node.body and isinstance(node.body[0], ast.Expr)}
-        inner = {id(part) for node in ast.walk(tree) if isinstance(node, (ast.JoinedStr, ast.BinOp))
-                 for part in ast.walk(node) if part is not node}
-        inner |= {id(part) for node in ast.walk(tree) if _is_help(node)  # help texts: the reference of commands
-                  for argument in [*node.args, *(k.value for k in node.keywords)] for part in ast.walk(argument)}
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        inner = {
+            id(part)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.JoinedStr, ast.BinOp))
+            for part in ast.walk(node)
+            if part is not node
+        }
+        inner |= {
+            id(part)
+            for node in ast.walk(tree)
+            if _is_help(node)  # help texts: the reference of commands
+            for argument in [*node.args, *(k.value for k in node.keywords)]
+            for part in ast.walk(argument)
+        }
         stage = path.relative_to(PACKAGE).parts[0] if len(path.relative_to(PACKAGE).parts) > 1 else "core"
         for node in ast.walk(tree):
             if id(node) in docstrings or id(node) in inner:
@@ -250,12 +328,18 @@ def messages() -> dict[str, list[str]]:
 def meldungen() -> str:
     found = messages()
     total = sum(len(texts) for texts in found.values())
-    lines = ["# Meldungen", "", GENERATED + f" Sie nennt alle {total} Meldungstexte des Programms, nach der Stufe, "
-             "in der sie entstehen. „…“ steht für das, was die Meldung einsetzt (Dateiname, Wert, Name).", "",
-             "Jede Meldung steht nach dem Muster `datei:zeile: was ist falsch – was zu tun ist`; wer eine "
-             "Meldung sucht, findet sie hier mit der Suche des Handbuchs (ohne den eingesetzten Teil). Setzt das "
-             "Programm eine Meldung aus Teilen zusammen (etwa „Unbekannter Satz …“ aus dem Namen und einem Hinweis), "
-             "steht hier der Teil mit dem Gedankenstrich.", ""]
+    lines = [
+        "# Meldungen",
+        "",
+        GENERATED + f" Sie nennt alle {total} Meldungstexte des Programms, nach der Stufe, "
+        "in der sie entstehen. „…“ steht für das, was die Meldung einsetzt (Dateiname, Wert, Name).",
+        "",
+        "Jede Meldung steht nach dem Muster `datei:zeile: was ist falsch – was zu tun ist`; wer eine "
+        "Meldung sucht, findet sie hier mit der Suche des Handbuchs (ohne den eingesetzten Teil). Setzt das "
+        "Programm eine Meldung aus Teilen zusammen (etwa „Unbekannter Satz …“ aus dem Namen und einem Hinweis), "
+        "steht hier der Teil mit dem Gedankenstrich.",
+        "",
+    ]
     for stage, texts in found.items():
         lines += [f"## {STAGES[stage]}", ""] + [f"- {_text(text)}" for text in texts] + [""]
     return "\n".join(lines)

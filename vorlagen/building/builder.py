@@ -10,42 +10,56 @@ import datetime as dt
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import PurePosixPath
 
-from vorlagen.meetings import oparl, publish
-from vorlagen.meetings.oparl_pages import Pages, bundle_json
-from vorlagen.building.cache import (Entry, Manifest, agenda_key, engine_key, packet_key, relative_reads, render_key,
-                                  vorlage_key)
-from vorlagen.building.state import OPARL_LEDGER, BuildLock
-from vorlagen.core.reads import record, recording
-from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
-from vorlagen.render import freigabe
-from vorlagen.render.public import document as shown
-from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
-from vorlagen.meetings import control
-from vorlagen.meetings.documents import Meetings, SitzungDoc
-from vorlagen.meetings.minutes import Minutes, NiederschriftDoc
+from vorlagen.building.cache import (
+    Entry,
+    Manifest,
+    agenda_key,
+    engine_key,
+    packet_key,
+    relative_reads,
+    render_key,
+    vorlage_key,
+)
 from vorlagen.building.output import Staging
-from vorlagen.render.plaintext import render as plain
-from vorlagen.core.problems import BuildFailed, Problem, raise_if
-from vorlagen.load.references import unknown
 from vorlagen.building.progress import Progress
+from vorlagen.building.state import OPARL_LEDGER, BuildLock
+from vorlagen.building.workers import Renderer, RenderJob, render_seconds
 from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import Project
 from vorlagen.compute.schedule import tops
+from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.core.reads import record, recording
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.load.references import unknown
+from vorlagen.meetings import control, oparl, publish
+from vorlagen.meetings.documents import Meetings, SitzungDoc
+from vorlagen.meetings.minutes import Minutes, NiederschriftDoc
+from vorlagen.meetings.oparl_pages import Pages, bundle_json
+from vorlagen.render import freigabe
+from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
+from vorlagen.render.plaintext import render as plain
+from vorlagen.render.public import document as shown
 from vorlagen.render.templates import TEMPLATES
-from vorlagen.building.workers import Renderer, RenderJob, render_seconds
 
 PUBLISH = PurePosixPath("publish")
 
 
 class Builder:
-    def __init__(self, project: Project, progress: Progress | None = None, renderer: Renderer | None = None,
-                 stichtag: dt.date | None = None):
+    def __init__(
+        self,
+        project: Project,
+        progress: Progress | None = None,
+        renderer: Renderer | None = None,
+        stichtag: dt.date | None = None,
+    ):
         self.project = project
         # the Beschlusskontrolle flags Aufträge overdue on this day; by default a day from the data, not the
         # clock, so that the same sources give the same files whenever they are built
         facts = project.facts
-        self.stichtag = stichtag or max((facts.sitzungen[s].datum for s in facts.niederschriften
-                                         if s in facts.sitzungen), default=dt.date(2000, 1, 1))
+        self.stichtag = stichtag or max(
+            (facts.sitzungen[s].datum for s in facts.niederschriften if s in facts.sitzungen),
+            default=dt.date(2000, 1, 1),
+        )
         self.facts = project.facts
         self.composer = Composer(project)
         self.meetings = Meetings(self.composer)
@@ -82,16 +96,21 @@ class Builder:
         for sid in sorted(mappen):
             for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
                 if top.vorlage in vorlagen:
-                    problems += check_veroeffentlichung(self.facts, vorlagen[top.vorlage],
-                                                        f"die Sitzungsmappe {sid} (TOP {top.top})", sid)
+                    problems += check_veroeffentlichung(
+                        self.facts, vorlagen[top.vorlage], f"die Sitzungsmappe {sid} (TOP {top.top})", sid
+                    )
         for sid in sorted(mappen):
             if sid not in sitzungen:
-                problems.append(unknown(where, " Sitzung", sid, sitzungen,
-                                        "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml."))
+                problems.append(
+                    unknown(where, " Sitzung", sid, sitzungen, "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml.")
+                )
             elif sitzungen[sid].tagesordnung is None:
-                problems.append(Problem(self.facts.paths.where(self.facts.data_dir / "sitzungen" / f"{sid}.yaml"),
-                                        f"Die Sitzung {sid} hat noch keine Tagesordnung – tragen Sie "
-                                        "„tagesordnung“ ein."))
+                problems.append(
+                    Problem(
+                        self.facts.paths.where(self.facts.data_dir / "sitzungen" / f"{sid}.yaml"),
+                        f"Die Sitzung {sid} hat noch keine Tagesordnung – tragen Sie „tagesordnung“ ein.",
+                    )
+                )
         raise_if(problems)
         return mappen
 
@@ -138,9 +157,14 @@ class Builder:
                         problems += failed.problems
                         continue
                     entry = new.entries[f"vorlage:{source.slug}"] = Entry(
-                        vorlage_key(facts, engine, source, doc.saetze_gelesen), [str(f) for f in doc.files],
-                        doc.saetze_gelesen, entwurf=[freigabe.was_tun(source.auswahl, stand)
-                                                     for stand in (doc.freigabe.offen if doc.freigabe else [])])
+                        vorlage_key(facts, engine, source, doc.saetze_gelesen),
+                        [str(f) for f in doc.files],
+                        doc.saetze_gelesen,
+                        entwurf=[
+                            freigabe.was_tun(source.auswahl, stand)
+                            for stand in (doc.freigabe.offen if doc.freigabe else [])
+                        ],
+                    )
                     jobs = [] if problems else self._vorlage(doc, old, new)  # after a failure only collect problems
                 entry.reads.update(relative_reads({**source.reads, **reads}, facts.data_dir))
                 for job in jobs:
@@ -215,7 +239,9 @@ class Builder:
                 self._write(anlage.datei, anlage.pdf)
                 continue
             self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            documents.append((anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {name}"))
+            documents.append(
+                (anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {name}")
+            )
         for bild in doc.bilder:
             content = bild.read_bytes()
             record(bild, content)
@@ -225,8 +251,12 @@ class Builder:
         for path, html, job_text, label, titel in documents:
             job = self._job(html, doc.source.folder, created, job_text, titel)
             entry.pdfs[str(path)] = render_key(job, self.engine)
-            if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
-                    and old.unchanged(previous.pdf_reads.get(str(path), {}))):
+            if (
+                previous
+                and previous.pdfs.get(str(path)) == entry.pdfs[str(path)]
+                and (old.out / path).is_file()
+                and old.unchanged(previous.pdf_reads.get(str(path), {}))
+            ):
                 self._reuse_pdf(path, previous, entry)  # this document did not change, only its siblings did
                 if label:
                     self.progress.step(f"{doc.source.bezeichnung} unverändert")
@@ -236,7 +266,9 @@ class Builder:
 
     def _agendas(self, doc: SitzungDoc, old: Manifest, new: Manifest, engine: str) -> list[tuple]:
         """Reuses the agendas while they show the same; else writes HTML and text and returns the PDF jobs."""
-        shown = [f"{p.top}|{p.gegenstand}|{p.nummer}|{p.oeffentlich}|{p.doc.folder if p.doc else ''}" for p in doc.punkte]
+        shown = [
+            f"{p.top}|{p.gegenstand}|{p.nummer}|{p.oeffentlich}|{p.doc.folder if p.doc else ''}" for p in doc.punkte
+        ]
         key = agenda_key(self.facts, engine, doc.id, shown)
         name = f"sitzung:{doc.id}"
         previous = old.reusable(name, key)
@@ -250,7 +282,10 @@ class Builder:
             folder = doc.folder(intern)
             web, printed = doc.html[intern]
             text = plain(web)
-            for file, content in ((folder / "tagesordnung.html", web.encode()), (folder / "tagesordnung.txt", text.encode())):
+            for file, content in (
+                (folder / "tagesordnung.html", web.encode()),
+                (folder / "tagesordnung.txt", text.encode()),
+            ):
                 self._write(file, content)
                 files.append(str(file))
             files.append(str(folder / "tagesordnung.pdf"))
@@ -278,8 +313,12 @@ class Builder:
             entry.files += [str(path.with_suffix(".txt")), str(path)]
             job = self._job(printed, self.facts.data_dir, created, text, titel)
             entry.pdfs[str(path)] = render_key(job, self.engine)
-            if (previous and previous.pdfs.get(str(path)) == entry.pdfs[str(path)] and (old.out / path).is_file()
-                    and old.unchanged(previous.pdf_reads.get(str(path), {}))):
+            if (
+                previous
+                and previous.pdfs.get(str(path)) == entry.pdfs[str(path)]
+                and (old.out / path).is_file()
+                and old.unchanged(previous.pdf_reads.get(str(path), {}))
+            ):
                 self._reuse_pdf(path, previous, entry)
                 continue
             jobs.append((path, job, label, entry))
@@ -291,10 +330,19 @@ class Builder:
         documents = []
         for intern in (False, True):
             web, printed = doc.html[intern]
-            documents.append((doc.folder(intern) / "niederschrift.pdf", web, printed, None,
-                              f"Niederschrift {doc.id}{' (intern)' if intern else ''}"))
-        documents += [(doc.folder(True) / datei, None, html, None, f"Niederschrift {doc.id}, {datei}")
-                      for datei, html in doc.auszuege.items()]
+            documents.append(
+                (
+                    doc.folder(intern) / "niederschrift.pdf",
+                    web,
+                    printed,
+                    None,
+                    f"Niederschrift {doc.id}{' (intern)' if intern else ''}",
+                )
+            )
+        documents += [
+            (doc.folder(True) / datei, None, html, None, f"Niederschrift {doc.id}, {datei}")
+            for datei, html in doc.auszuege.items()
+        ]
         self.progress.step(f"Niederschrift {doc.id}")
         return self._documents(f"niederschrift:{doc.id}", documents, self.facts.sitzungen[doc.id].datum, old, new)
 
@@ -304,12 +352,13 @@ class Builder:
             return []
         listen = control.listen(self.composer, self.stichtag)
         self.kontrolle = [(liste.titel, control.path(liste, ".pdf")) for liste in listen]  # for the internal overview
-        documents = [(control.path(liste, ".pdf"), liste.web, liste.print, None, f"Beschlusskontrolle „{liste.titel}“")
-                     for liste in listen]
+        documents = [
+            (control.path(liste, ".pdf"), liste.web, liste.print, None, f"Beschlusskontrolle „{liste.titel}“")
+            for liste in listen
+        ]
         return self._documents("beschlusskontrolle", documents, self.stichtag, old, new)
 
-    def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool,
-                renderer: Renderer) -> None:
+    def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool, renderer: Renderer) -> None:
         """Packets and publish bundle: kept while valid, built when requested, otherwise left out."""
         agenda = new.entries[f"sitzung:{doc.id}"].key
         key = packet_key(agenda, [new.entries[f"vorlage:{p.doc.source.slug}"] for p in doc.punkte if p.doc is not None])
@@ -335,8 +384,9 @@ class Builder:
         new.entries[name] = Entry(key, files)
         self.progress.step(f"Sitzungsmappen {doc.id} erstellt")
 
-    def _publish(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc],
-                 manifest: Manifest) -> None:
+    def _publish(
+        self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc], manifest: Manifest
+    ) -> None:
         """The OParl endpoint (when configured) and, per publish bundle, its oparl.json and SHA256SUMS."""
         mappen = sorted(s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries)
         pages = None
@@ -345,15 +395,21 @@ class Builder:
             entwuerfe = self._entwuerfe(docs, manifest)
             graph = oparl.build(self.facts, docs, sitzungen, set(mappen), self.stage.read, beschluesse, set(entwuerfe))
             previous = self.state / OPARL_LEDGER
-            pages = Pages(graph, previous.read_bytes() if previous.is_file() else None,
-                          self.facts.koerperschaft.oparl.seitengroesse)
+            pages = Pages(
+                graph,
+                previous.read_bytes() if previous.is_file() else None,
+                self.facts.koerperschaft.oparl.seitengroesse,
+            )
             for path, content in pages.files().items():
                 self._write(path, content)
             self.stage.ledgers[OPARL_LEDGER] = pages.ledger_bytes()
         for sid in mappen:
             folder = PUBLISH / sid
-            names = [PurePosixPath(f).name for f in manifest.entries[f"mappe:{sid}"].files
-                     if PurePosixPath(f).parent == folder and f.endswith(".pdf")]
+            names = [
+                PurePosixPath(f).name
+                for f in manifest.entries[f"mappe:{sid}"].files
+                if PurePosixPath(f).parent == folder and f.endswith(".pdf")
+            ]
             files = {name: self.stage.read(folder / name) for name in names}
             if pages is not None:
                 files[publish.OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)), set(names))
@@ -370,9 +426,13 @@ class Builder:
             if entry is None or not entry.entwurf or not doc.oeffentlich or source.vorlage.nummer is None:
                 continue
             found[source.kennung] = entry.entwurf
-            where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
-            self.progress.warn(f"{where}: Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die OParl-Schnittstelle "
-                               f"veröffentlicht sie erst, wenn sie freigegeben ist. {' '.join(entry.entwurf)}")
+            where = self.facts.paths.where(
+                source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml")
+            )
+            self.progress.warn(
+                f"{where}: Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die OParl-Schnittstelle "
+                f"veröffentlicht sie erst, wenn sie freigegeben ist. {' '.join(entry.entwurf)}"
+            )
         return found
 
     def _unreleased(self, doc: SitzungDoc, manifest: Manifest) -> list[Problem]:
@@ -382,17 +442,25 @@ class Builder:
             if punkt.doc is None:
                 continue
             source = punkt.doc.source
-            where = self.facts.paths.where(source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml"))
+            where = self.facts.paths.where(
+                source.folder / (MITZEICHNUNGEN if source.mitzeichnungen else "vorlage.yaml")
+            )
             entry = manifest.entries.get(f"vorlage:{source.slug}")  # none when its texts had problems
             for offen in entry.entwurf if entry else []:
-                problems.append(Problem(where, f"Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die "
-                                               f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
-                                               f"entstehen erst, wenn sie freigegeben ist. {offen}"))
+                problems.append(
+                    Problem(
+                        where,
+                        f"Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die "
+                        f"Sitzungsmappe und das Veröffentlichungspaket der Sitzung {doc.id} "
+                        f"entstehen erst, wenn sie freigegeben ist. {offen}",
+                    )
+                )
         return problems
 
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""
         from vorlagen.meetings import packet  # pypdf only when packets are built
+
         teile = [packet.Teil(self.stage.read(doc.folder(intern) / "tagesordnung.pdf"), [(0, "Tagesordnung")])]
         for punkt in doc.punkte:
             if punkt.doc is None:
@@ -408,19 +476,27 @@ class Builder:
             else:  # a public TOP in the internal packet: only its non-public Anlagen
                 anlagen = [a for a in punkt.doc.anlagen if not a.oeffentlich]
                 if anlagen:
-                    teile.append(packet.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")]))
+                    teile.append(
+                        packet.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")])
+                    )
             for anlage in anlagen:
                 content = self.stage.read(anlage.datei)
                 if not intern and anlage.quelle.endswith(".pdf"):
                     self._warn_claims(packet.anspruch(content), punkt.doc.source.folder / anlage.quelle, doc.id)
-                teile.append(packet.Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")],
-                                         eigen=not anlage.quelle.endswith(".pdf")))
+                teile.append(
+                    packet.Teil(
+                        content,
+                        [(2, f"Anlage {anlage.nummer}: {anlage.titel}")],
+                        eigen=not anlage.quelle.endswith(".pdf"),
+                    )
+                )
         teile = packet.merge_empty(teile)
 
         def cover(inhalt) -> bytes:
             html = self.meetings.cover(doc, intern, inhalt)
-            result = renderer.submit(self._job(html, self.facts.data_dir, doc.sitzung.datum, None,
-                                               f"Deckblatt der Sitzungsmappe {doc.id}")).result()
+            result = renderer.submit(
+                self._job(html, self.facts.data_dir, doc.sitzung.datum, None, f"Deckblatt der Sitzungsmappe {doc.id}")
+            ).result()
             for warning in result.warnings:
                 self.progress.warn(str(warning))
             return result.pdf
@@ -434,17 +510,22 @@ class Builder:
         """A public PDF Anlage handed in as a file that keeps the public Mappe from PDF/UA or PDF/A: named."""
         source = self.facts.paths.show(path)
         if not anspruch.getaggt:
-            self.progress.warn(f"{source}: Die PDF-Anlage ist nicht getaggt – die öffentliche Sitzungsmappe "
-                               f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht barrierefrei "
-                               "(PDF/UA); ersetzen Sie die Anlage durch ein getaggtes PDF.")
+            self.progress.warn(
+                f"{source}: Die PDF-Anlage ist nicht getaggt – die öffentliche Sitzungsmappe "
+                f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht barrierefrei "
+                "(PDF/UA); ersetzen Sie die Anlage durch ein getaggtes PDF."
+            )
         if anspruch.pdfa is None:
-            self.progress.warn(f"{source}: Die PDF-Anlage {anspruch.grund} – die öffentliche Sitzungsmappe "
-                               f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht archivierbar "
-                               "(PDF/A); ersetzen Sie die Anlage durch ein PDF/A-2-Dokument (beim Speichern "
-                               "„PDF/A“ wählen).")
+            self.progress.warn(
+                f"{source}: Die PDF-Anlage {anspruch.grund} – die öffentliche Sitzungsmappe "
+                f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht archivierbar "
+                "(PDF/A); ersetzen Sie die Anlage durch ein PDF/A-2-Dokument (beim Speichern "
+                "„PDF/A“ wählen)."
+            )
 
-    def _site(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc],
-              manifest: Manifest) -> None:
+    def _site(
+        self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc], manifest: Manifest
+    ) -> None:
         for name, asset in self.composer.templates.asset_files(self.facts.koerperschaft.hausstil.schrift).items():
             self._write(PurePosixPath("assets") / name, asset.read_bytes())
         if self.facts.stylesheet:
@@ -455,26 +536,53 @@ class Builder:
         public = [shown(d) for d in docs if d.oeffentlich]
         # the public page sees only the public Niederschrift's folder; the internal one also Auszüge and Beschlusskontrolle
         oeffentlich = {m.id: dict(ordner=m.folder(False), intern=None, auszuege=[]) for m in minutes}
-        intern = {m.id: dict(ordner=m.folder(False), intern=m.folder(True),
-                             auszuege=[(e.punkt.top, m.folder(True) / e.auszug) for e in m.eintraege
-                                       if e.auszug in m.auszuege]) for m in minutes}
-        self._write(PurePosixPath("index.html"),
-                    self._index(public, sitzungen, mappen, oeffentlich, [], PUBLIC.parent, "Sitzungen und Vorlagen"))
-        self._write(INTERNAL.parent / "index.html",
-                    self._index(docs, sitzungen, mappen, intern, self.kontrolle, INTERNAL.parent,
-                                "Sitzungen und Vorlagen (intern)"))
+        intern = {
+            m.id: dict(
+                ordner=m.folder(False),
+                intern=m.folder(True),
+                auszuege=[(e.punkt.top, m.folder(True) / e.auszug) for e in m.eintraege if e.auszug in m.auszuege],
+            )
+            for m in minutes
+        }
+        self._write(
+            PurePosixPath("index.html"),
+            self._index(public, sitzungen, mappen, oeffentlich, [], PUBLIC.parent, "Sitzungen und Vorlagen"),
+        )
+        self._write(
+            INTERNAL.parent / "index.html",
+            self._index(
+                docs, sitzungen, mappen, intern, self.kontrolle, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"
+            ),
+        )
 
-    def _index(self, docs, sitzungen, mappen: set[str], niederschriften: dict[str, dict],
-               kontrolle: list[tuple[str, PurePosixPath]], base: PurePosixPath, titel: str) -> bytes:
+    def _index(
+        self,
+        docs,
+        sitzungen,
+        mappen: set[str],
+        niederschriften: dict[str, dict],
+        kontrolle: list[tuple[str, PurePosixPath]],
+        base: PurePosixPath,
+        titel: str,
+    ) -> bytes:
         """An overview page at `base`; the internal one lists everything, the public one only public documents."""
+
         def link(path: PurePosixPath) -> str:
             return relative(path, base)
 
         html = self.composer.templates.render(
-            "index.html.j2", koerperschaft=self.facts.koerperschaft, docs=docs, mappen=mappen,
+            "index.html.j2",
+            koerperschaft=self.facts.koerperschaft,
+            docs=docs,
+            mappen=mappen,
             sitzungen=sorted(sitzungen, key=lambda s: (s.sitzung.datum, s.id)),  # by date, as the column says
-            niederschriften=niederschriften, kontrolle=kontrolle, titel=titel,
-            assets=link(PurePosixPath("assets")) + "/", link=link, intern=base != PUBLIC.parent)
+            niederschriften=niederschriften,
+            kontrolle=kontrolle,
+            titel=titel,
+            assets=link(PurePosixPath("assets")) + "/",
+            link=link,
+            intern=base != PUBLIC.parent,
+        )
         return html.encode()
 
 
@@ -502,10 +610,15 @@ class _Window:
         if not done:  # no worker finished anything for that long: one hangs – replace them, name what was open
             seconds = render_seconds()
             for path, _label, _entry, where in self.pending.values():
-                self.problems.append(Problem(where, f"Das Dokument „{path.name}“ wurde in {seconds:.0f} Sekunden nicht "
-                                                    "fertig gesetzt – der Satzprozess wurde beendet. Prüfen Sie sehr "
-                                                    "große Bilder oder Tabellen; bleibt es dabei, setzen Sie "
-                                                    "VORLAGEN_SATZ_SEKUNDEN höher."))
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"Das Dokument „{path.name}“ wurde in {seconds:.0f} Sekunden nicht "
+                        "fertig gesetzt – der Satzprozess wurde beendet. Prüfen Sie sehr "
+                        "große Bilder oder Tabellen; bleibt es dabei, setzen Sie "
+                        "VORLAGEN_SATZ_SEKUNDEN höher.",
+                    )
+                )
             for future in self.pending:
                 future.cancel()  # so that the pool's replacement does not retry them
             self.pending.clear()

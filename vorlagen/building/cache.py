@@ -14,13 +14,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vorlagen.building.state import MANIFEST
 from vorlagen.compute.minutes import beratungsergebnisse
 from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource
-from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, ORDNER, datei
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.load.mitzeichnung import ORDNER, datei
 from vorlagen.render.templates import TEMPLATES
-from vorlagen.building.state import MANIFEST
 
 
 def _digest(*parts: bytes | str) -> str:
@@ -62,8 +63,12 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
     """Everything a Vorlage's files depend on but the files it reads (see Entry.reads); `read_saetze` are the
     rates its texts read."""
     vorlage = source.vorlage
-    sitzungen = [f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
-                 if b.sitzung is not None else f"offen|{b.gremium}" for b in vorlage.beratungsfolge]
+    sitzungen = [
+        f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
+        if b.sitzung is not None
+        else f"offen|{b.gremium}"
+        for b in vorlage.beratungsfolge
+    ]
     bescheide = [(facts.data_dir / "bescheide" / f"{b}.yaml").read_bytes() for b in vorlage.bescheide]
     bescheide += [(facts.data_dir / "antraege" / f"{a}.yaml").read_bytes() for a in vorlage.antraege]
     tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}
@@ -76,10 +81,24 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
         original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
         bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
     results = [f"{sid}={e}" for (nummer, sid), e in sorted(_results(facts).items()) if nummer == vorlage.nummer]
-    gezeichnet = str([(source.folder / MITZEICHNUNGEN).is_file(),  # their content counts where it is read (reads)
-                      *((source.folder / ORDNER / datei(m.rolle)).is_file() for m in source.mitzeichnungen)])
-    return _digest(engine, *sitzungen, *bescheide, *saetze, bezug, *results, gezeichnet, *_tree(facts.data_dir / "stellen"),
-                   *_tree(facts.data_dir / "kennzahlen"), *_tree(facts.data_dir / "haushalt"))
+    gezeichnet = str(
+        [
+            (source.folder / MITZEICHNUNGEN).is_file(),  # their content counts where it is read (reads)
+            *((source.folder / ORDNER / datei(m.rolle)).is_file() for m in source.mitzeichnungen),
+        ]
+    )
+    return _digest(
+        engine,
+        *sitzungen,
+        *bescheide,
+        *saetze,
+        bezug,
+        *results,
+        gezeichnet,
+        *_tree(facts.data_dir / "stellen"),
+        *_tree(facts.data_dir / "kennzahlen"),
+        *_tree(facts.data_dir / "haushalt"),
+    )
 
 
 def _results(facts: Facts) -> dict:
@@ -108,8 +127,14 @@ def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> 
 
 def packet_key(agenda: str, members: list[Entry]) -> str:
     """Packets and the publish bundle hold the Vorlagen themselves: their keys and everything they read count."""
-    return _digest(agenda, *(part for entry in members for part in (entry.key, *sorted(
-        f"{name}={value}" for name, value in entry.reads.items()))))
+    return _digest(
+        agenda,
+        *(
+            part
+            for entry in members
+            for part in (entry.key, *sorted(f"{name}={value}" for name, value in entry.reads.items()))
+        ),
+    )
 
 
 def relative_reads(reads: dict[Path, str], data_dir: Path) -> dict[str, str]:
@@ -130,15 +155,18 @@ class Entry:
     pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
     reads: dict[str, str] = field(default_factory=dict)  # data file read (relative) → hash of its content
     pdf_reads: dict[str, dict[str, str]] = field(default_factory=dict)  # PDF path → files WeasyPrint read for it
-    entwurf: list[str] = field(default_factory=list)  # Vorlage: what keeps it an ENTWURF (open sign-offs), for the Mappen
+    entwurf: list[str] = field(
+        default_factory=list
+    )  # Vorlage: what keeps it an ENTWURF (open sign-offs), for the Mappen
     warnungen: dict[str, list[str]] = field(default_factory=dict)  # PDF path → what the layout check found
 
 
 class Manifest:
     """The record of the previous build: entry name → Entry, and every file it wrote."""
 
-    def __init__(self, out: Path, data_dir: Path, entries: dict[str, Entry] | None = None,
-                 dateien: list[str] | None = None):
+    def __init__(
+        self, out: Path, data_dir: Path, entries: dict[str, Entry] | None = None, dateien: list[str] | None = None
+    ):
         self.out, self.data_dir = out, data_dir
         self.entries = entries or {}
         self.dateien = dateien  # None when unknown
@@ -175,6 +203,8 @@ class Manifest:
         return entry
 
     def dumps(self, dateien: list[str]) -> bytes:
-        data = {"eintraege": {name: vars(entry) for name, entry in sorted(self.entries.items())},
-                "dateien": sorted(dateien)}
+        data = {
+            "eintraege": {name: vars(entry) for name, entry in sorted(self.entries.items())},
+            "dateien": sorted(dateien),
+        }
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()

@@ -9,6 +9,7 @@ names this machine as 127.0.0.1:PORT or localhost:PORT.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import selectors
@@ -23,22 +24,24 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
-SLOTS = 16             # requests answered at once (each with its own thread)
-STREAMS = SLOTS // 2   # of those, long-lived event streams at most
-WAITING = 256          # connections still sending their request head; beyond this the oldest is dropped
-PATIENCE = 10.0        # seconds a connection may take to send its request head, and each answer to leave
-MAX_HEAD = 16 * 1024   # bytes of a request head
-MAX_PATH = 2048        # characters of a path
+SLOTS = 16  # requests answered at once (each with its own thread)
+STREAMS = SLOTS // 2  # of those, long-lived event streams at most
+WAITING = 256  # connections still sending their request head; beyond this the oldest is dropped
+PATIENCE = 10.0  # seconds a connection may take to send its request head, and each answer to leave
+MAX_HEAD = 16 * 1024  # bytes of a request head
+MAX_PATH = 2048  # characters of a path
 
-FORBIDDEN = "Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ " \
-            "– öffnen Sie eine dieser Adressen auf diesem Rechner."
+FORBIDDEN = (
+    "Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
+    "– öffnen Sie eine dieser Adressen auf diesem Rechner."
+)
 ANSWERS = {
     HTTPStatus.BAD_REQUEST: "Diese Adresse ist ungültig – prüfen Sie sie in der Adresszeile.",
     HTTPStatus.NOT_FOUND: "Diese Seite gibt es in der Vorschau nicht – zur Übersicht: http://127.0.0.1:{port}/",
     HTTPStatus.REQUEST_URI_TOO_LONG: "Diese Adresse ist zu lang – prüfen Sie sie in der Adresszeile.",
     HTTPStatus.NOT_IMPLEMENTED: "Die Vorschau zeigt nur Seiten an und ändert nichts.",
     HTTPStatus.SERVICE_UNAVAILABLE: "Die Vorschau ist gerade ausgelastet – schließen Sie einige Vorschau-Fenster "
-                                    "oder laden Sie die Seite gleich noch einmal.",
+    "oder laden Sie die Seite gleich noch einmal.",
 }
 BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
@@ -167,24 +170,30 @@ class LocalServer(socketserver.TCPServer):
         """One line instead of a traceback; a reader who went away is no error."""
         error = sys.exc_info()[1]
         if not isinstance(error, (ConnectionError, TimeoutError)):
-            print(f"Vorschau: interner Fehler bei einer Anfrage ({type(error).__name__}: {error}) – "
-                  "die Vorschau läuft weiter.", file=sys.stderr, flush=True)
+            print(
+                f"Vorschau: interner Fehler bei einer Anfrage ({type(error).__name__}: {error}) – "
+                "die Vorschau läuft weiter.",
+                file=sys.stderr,
+                flush=True,
+            )
 
 
 def _refuse(conn: socket.socket, status: HTTPStatus) -> None:
     """Answers without a thread, as far as the connection takes it at once, and closes it."""
     body = (ANSWERS[status] + "\n").encode()
-    head = f"HTTP/1.0 {status.value} {status.phrase}\r\nContent-Type: text/plain; charset=utf-8\r\n" \
-           f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
-    try:
+    head = (
+        f"HTTP/1.0 {status.value} {status.phrase}\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
+    with contextlib.suppress(OSError):
         conn.send(head.encode() + body)
-    except OSError:
-        pass
     conn.close()
 
 
-FOLDER = ("Dieser Ordner hat keine Übersichtsseite – öffnen Sie die Startseite (/) oder eine Datei aus ihm, "
-          "z. B. über die Links der Startseite.")
+FOLDER = (
+    "Dieser Ordner hat keine Übersichtsseite – öffnen Sie die Startseite (/) oder eine Datei aus ihm, "
+    "z. B. über die Links der Startseite."
+)
 
 
 class LocalHandler(SimpleHTTPRequestHandler):

@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from vorlagen.core.problems import BuildFailed, Paths, Problem
 from vorlagen.building.state import MANIFEST, OWNED
+from vorlagen.core.problems import BuildFailed, Paths, Problem
 
 LEGACY_MARKER = ".vorlagen-ausgabe"  # older versions marked their output folder with this file
 
@@ -35,8 +35,13 @@ class Staging:
         self.manifest: bytes | None = None  # written to the state folder once the new output is in place
         self.ledgers: dict[str, bytes] = {}  # further state files (name → content), written after the manifest
         if self.out.is_file():
-            raise BuildFailed([Problem(paths.where(self.out), "Der Ausgabeordner ist eine Datei – wählen Sie mit "
-                                                              "--out einen Ordner.")])
+            raise BuildFailed(
+                [
+                    Problem(
+                        paths.where(self.out), "Der Ausgabeordner ist eine Datei – wählen Sie mit --out einen Ordner."
+                    )
+                ]
+            )
         self.present: set[str] = set()  # files (and links) of the previous output, relative
         self.folders: set[str] = set()  # its folders, relative
         self.other = False  # it holds something that is neither (a socket, a device)
@@ -64,16 +69,28 @@ class Staging:
 
     def _check_owner(self, known: set[str] | None) -> None:
         if not (self.state / OWNED).exists() and not (self.out / LEGACY_MARKER).exists():
-            raise BuildFailed([Problem(self.paths.where(self.out),
-                                       "Dieser Ausgabeordner enthält Dateien, die nicht von vorlagen stammen – "
-                                       "wählen Sie mit --out einen leeren oder eigenen Ordner.")])
+            raise BuildFailed(
+                [
+                    Problem(
+                        self.paths.where(self.out),
+                        "Dieser Ausgabeordner enthält Dateien, die nicht von vorlagen stammen – "
+                        "wählen Sie mit --out einen leeren oder eigenen Ordner.",
+                    )
+                ]
+            )
         if known is None:
             return
         foreign = sorted(self.present - known - {LEGACY_MARKER}, key=lambda name: name.split("/"))  # as Path sorts
         if foreign:
-            raise BuildFailed([Problem(self.paths.where(self.out / foreign[0]),
-                                       "Diese Datei stammt nicht von vorlagen – der Ausgabeordner wird bei jedem "
-                                       "Lauf ganz ersetzt; legen Sie eigene Dateien an einen anderen Ort.")])
+            raise BuildFailed(
+                [
+                    Problem(
+                        self.paths.where(self.out / foreign[0]),
+                        "Diese Datei stammt nicht von vorlagen – der Ausgabeordner wird bei jedem "
+                        "Lauf ganz ersetzt; legen Sie eigene Dateien an einen anderen Ort.",
+                    )
+                ]
+            )
 
     def __enter__(self) -> Staging:
         return self
@@ -151,7 +168,10 @@ class Staging:
             return
         if self.tmp is None and not self._unchanged():
             self._stage()
-        states = {**({MANIFEST: self.manifest} if self.manifest is not None else {}), **dict(sorted(self.ledgers.items()))}
+        states = {
+            **({MANIFEST: self.manifest} if self.manifest is not None else {}),
+            **dict(sorted(self.ledgers.items())),
+        }
         parts = []  # the state files, written before anything moves: a full disk fails here, the output as it was
         try:
             for name, content in states.items():
@@ -213,6 +233,7 @@ def _exchange(a: Path, b: Path) -> bool:
     if os.environ.get("VORLAGEN_PORTABEL") == "1" or not sys.platform.startswith("linux"):
         return False
     import ctypes
+
     try:
         function = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):

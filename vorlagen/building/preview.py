@@ -16,12 +16,12 @@ from http import HTTPStatus
 from pathlib import Path
 
 from vorlagen.building.builder import Builder
-from vorlagen.core.fmt import anzahl
-from vorlagen.building.workers import Renderer
 from vorlagen.building.localserver import LocalHandler, LocalServer
-from vorlagen.core.problems import BuildFailed, os_error_text
 from vorlagen.building.progress import Progress
+from vorlagen.building.workers import Renderer
 from vorlagen.compute.project import prepare
+from vorlagen.core.fmt import anzahl
+from vorlagen.core.problems import BuildFailed, os_error_text
 from vorlagen.render.templates import TEMPLATES
 
 EVENTS = "/__vorlagen/ereignisse"
@@ -43,7 +43,7 @@ SCRIPT = """<script>
     box.textContent = "Der letzte Bau ist fehlgeschlagen – die Seite zeigt den vorherigen Stand.\\n\\n"
       + problems.join("\\n");
   }
-  var events = new EventSource("%s");
+  var events = new EventSource("__EVENTS__");
   events.onmessage = function (event) {
     var state = JSON.parse(event.data);
     if (version === null) version = state.version;
@@ -52,7 +52,7 @@ SCRIPT = """<script>
   };
 })();
 </script>
-""" % EVENTS
+""".replace("__EVENTS__", EVENTS)
 
 
 class State:
@@ -87,9 +87,13 @@ class Handler(LocalHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing page after a failed build (the first one, say) shows the problems instead of a bare 404."""
         if code == HTTPStatus.NOT_FOUND and self.state.probleme:
-            return self.answer(HTTPStatus.NOT_FOUND, "Diese Seite gibt es noch nicht – der letzte Bau ist "
-                               "fehlgeschlagen:\n\n" + "\n".join(self.state.probleme)
-                               + "\n\nBeheben Sie die Fehler, speichern Sie und laden Sie die Seite neu.")
+            return self.answer(
+                HTTPStatus.NOT_FOUND,
+                "Diese Seite gibt es noch nicht – der letzte Bau ist "
+                "fehlgeschlagen:\n\n"
+                + "\n".join(self.state.probleme)
+                + "\n\nBeheben Sie die Fehler, speichern Sie und laden Sie die Seite neu.",
+            )
         return super().send_error(code, message, explain)
 
     def serve(self, path: Path, body: bool) -> None:
@@ -190,7 +194,9 @@ class Preview:
         except BuildFailed as failed:
             probleme = [str(p) for p in failed.problems]
             self.state.publish(False, probleme)
-            self.say(f"Bau fehlgeschlagen ({anzahl(len(probleme), 'Problem', 'Probleme')}) – die Vorschau zeigt sie an.")
+            self.say(
+                f"Bau fehlgeschlagen ({anzahl(len(probleme), 'Problem', 'Probleme')}) – die Vorschau zeigt sie an."
+            )
             return
         except Exception as error:  # noqa: BLE001 – the watcher must outlive any failure of one build
             message = failure_text(error)
@@ -215,8 +221,9 @@ class Preview:
                             break
                     self.build()
             except Exception as error:  # noqa: BLE001 – look again at the next tick
-                self.say(f"Die Vorschau konnte die Ordner nicht durchsehen ({failure_text(error)}); "
-                         "sie versucht es weiter.")
+                self.say(
+                    f"Die Vorschau konnte die Ordner nicht durchsehen ({failure_text(error)}); sie versucht es weiter."
+                )
 
     def serve(self) -> None:
         """Builds once, starts the watcher and serves until stopped (Strg+C reaches the caller)."""
@@ -250,11 +257,15 @@ class Preview:
 def failure_text(error: Exception) -> str:
     """A German line for an exception that is no problem of the data: a full disk, or a bug of the program."""
     if isinstance(error, OSError) and error.errno is not None:
-        return (f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte und speichern "
-                "Sie erneut; die Vorschau zeigt bis dahin den vorherigen Stand.")
+        return (
+            f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte und speichern "
+            "Sie erneut; die Vorschau zeigt bis dahin den vorherigen Stand."
+        )
     detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    return (f"Interner Fehler beim Bauen ({detail}) – die Vorschau läuft weiter und zeigt den vorherigen Stand; "
-            "bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit diesem Text.")
+    return (
+        f"Interner Fehler beim Bauen ({detail}) – die Vorschau läuft weiter und zeigt den vorherigen Stand; "
+        "bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit diesem Text."
+    )
 
 
 class _Null:

@@ -49,17 +49,30 @@ class BuildLock:
             ignore = self.dir.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Arbeitsdateien von vorlagen – nicht einchecken\n*\n", encoding="utf-8")
-            self.lock = FileLock(self.dir / "lock", timeout=0, thread_local=False, fallback_to_soft=False,
-                                 preserve_lock_file=True)
+            self.lock = FileLock(
+                self.dir / "lock", timeout=0, thread_local=False, fallback_to_soft=False, preserve_lock_file=True
+            )
             self.lock.acquire()
         except Timeout:
-            raise BuildFailed([Problem(self.paths.where(self.out), "Gerade baut ein anderer Lauf in diesen "
-                                       "Ausgabeordner – warten Sie, bis er fertig ist, und starten Sie dann neu.")]) \
-                from None
+            raise BuildFailed(
+                [
+                    Problem(
+                        self.paths.where(self.out),
+                        "Gerade baut ein anderer Lauf in diesen "
+                        "Ausgabeordner – warten Sie, bis er fertig ist, und starten Sie dann neu.",
+                    )
+                ]
+            ) from None
         except OSError as error:
-            raise BuildFailed([Problem(self.paths.where(self.dir), f"Der Ordner für Arbeitsdateien lässt sich nicht "
-                                       f"anlegen ({os_error_reason(error)}) – prüfen Sie die Schreibrechte.")]) \
-                from None
+            raise BuildFailed(
+                [
+                    Problem(
+                        self.paths.where(self.dir),
+                        f"Der Ordner für Arbeitsdateien lässt sich nicht "
+                        f"anlegen ({os_error_reason(error)}) – prüfen Sie die Schreibrechte.",
+                    )
+                ]
+            ) from None
         self._recover()
         return self.dir
 

@@ -16,14 +16,14 @@ import shutil
 import signal
 import tempfile
 import threading
-from contextlib import contextmanager
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.core.reads import digest, recording
 from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.reads import digest, recording
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,11 @@ def _set_up() -> None:
         return
     from vorlagen.render.hyphenation import prime
     from vorlagen.render.libraries import import_weasyprint
+
     import_weasyprint()
     prime()
     from weasyprint.text.fonts import FontConfiguration
+
     _font_config = FontConfiguration()
     atexit.register(_release_fonts)
 
@@ -126,11 +128,13 @@ def render(job: RenderJob) -> RenderResult:
     """Renders one job in this process, reusing the process's font configuration while it fits the job."""
     _set_up()
     from vorlagen.render.pdf import render_pdf
+
     fonts = _fonts_for(job)
     warnings: list[Problem] = []
     with recording() as reads:
-        pdf = render_pdf(job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config,
-                         job.titel, warnings)
+        pdf = render_pdf(
+            job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config, job.titel, warnings
+        )
     fonts.learn(reads)
     return RenderResult(pdf, reads, tuple(warnings))
 
@@ -161,6 +165,7 @@ def _fonts_for(job: RenderJob) -> _Fonts:
     roots = tuple(root.resolve() for root in job.roots)
     if _fonts is None or not _fonts.fits(roots):
         from weasyprint.text.fonts import FontConfiguration
+
         _fonts = _Fonts(roots, _font_config if _fonts is None else FontConfiguration())
     return _fonts
 
@@ -232,9 +237,12 @@ class Renderer:
             self._temporary = Path(tempfile.mkdtemp(prefix="vorlagen-satz-"))
         # spawn, not fork: a worker must share nothing with the parent (forked font setups would
         # remove the parent's font files when they are replaced)
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
-                                        initargs=(self._temporary,),
-                                        mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            initializer=_start_worker,
+            initargs=(self._temporary,),
+            mp_context=multiprocessing.get_context("spawn"),
+        )
 
     def _start_workers(self, count: int) -> None:
         """Starts up to `count` workers now (the lock is held): the pool starts one for each job while none is idle."""
@@ -285,6 +293,7 @@ class Renderer:
                 _settle(outer, error=inner.exception())
             else:
                 _settle(outer, result=inner.result())
+
         inner.add_done_callback(done)
 
     def _retry(self, job: RenderJob, outer: Future, attempt: int, pool, error: BaseException) -> None:
@@ -294,6 +303,7 @@ class Renderer:
                 _settle(outer, error=BuildFailed([Problem(job.where, _CRASHED)]))
             else:
                 self._run(job, outer, attempt + 1)
+
         try:
             self._starter.submit(again)
         except (RuntimeError, AttributeError):  # closing
@@ -336,8 +346,10 @@ def _end(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-_CRASHED = ("Der Satzprozess ist beim Setzen dieses Dokuments zweimal abgestürzt – ist der Arbeitsspeicher knapp? "
-            "Schließen Sie andere Programme und bauen Sie erneut; bleibt es dabei, setzen Sie VORLAGEN_WORKER=1.")
+_CRASHED = (
+    "Der Satzprozess ist beim Setzen dieses Dokuments zweimal abgestürzt – ist der Arbeitsspeicher knapp? "
+    "Schließen Sie andere Programme und bauen Sie erneut; bleibt es dabei, setzen Sie VORLAGEN_WORKER=1."
+)
 
 
 def cancel(future: Future) -> bool:
@@ -351,10 +363,8 @@ def cancel(future: Future) -> bool:
 def _settle(future: Future, result=None, error: BaseException | None = None) -> None:
     if future.cancelled() or future.done():
         return
-    try:
+    with suppress(InvalidStateError):
         future.set_exception(error) if error is not None else future.set_result(result)
-    except InvalidStateError:
-        pass
 
 
 def _ready() -> bool:

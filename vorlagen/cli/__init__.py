@@ -12,56 +12,137 @@ import os
 import sys
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
-from vorlagen.core.fmt import anzahl
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.parsing import Command, parse
+from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
 COMMANDS = [
-    Command("bauen", "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
-            building.build, building.build_options, out=True, alias="build"),
-    Command("pruefen", "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
-            building.check, building.check_options, alias="check"),
-    Command("sitzung", "baut alles und dazu Sitzungsmappen und Veröffentlichungspaket einer Sitzung",
-            building.build, building.sitzung_options, out=True),
-    Command("vorschau", "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
-            building.serve, building.serve_options, out=True, alias="serve"),
-    Command("vergleichen", "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
-            reviewing.diff, reviewing.diff_options, failure=2, alias="diff", liest=True,
-            description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
-                        "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler."),
-    Command("zeichnen", "zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird: vorlagen zeichnen NUMMER --rolle "
-                        "Kämmerei --name \"…\"", zeichnen.zeichnen, zeichnen.zeichnen_options),
-    Command("freigabe", "zeigt je Vorlage die Mitzeichnungen (gültig, veraltet, fehlt) und was sich seitdem geändert hat",
-            zeichnen.freigabe, zeichnen.freigabe_options, failure=2, liest=True,
-            description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
-                        "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
-                        "ein ENTWURF, 2: Fehler."),
-    Command("zahlen", "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
-            zahlen.zahlen, zahlen.zahlen_options, liest=True),
-    Command("text", "gibt die Textfassung einer PDF-Datei aus (für git diff)",
-            reviewing.text, reviewing.text_options, data=False, liest=True),
-    Command("nachrechnen", "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
-            reviewing.nachrechnen, reviewing.nachrechnen_options, data=False, failure=2,
-            description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach. "
-                        "Rückgabe 0: alles stimmt, 1: Fehler gefunden, 2: Datei nicht lesbar."),
-    Command("neu", "legt ein neues Datenrepository an, das sofort baut: vorlagen neu ORDNER",
-            repository.neu, repository.neu_options, data=False),
-    Command("vorlage", "legt eine Vorlage mit der nächsten freien Nummer an: vorlagen vorlage neu \"Betreff\"",
-            repository.vorlage, repository.vorlage_options),
-    Command("schema", "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
-            repository.schema, repository.schema_options),
-    Command("hilfe", "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
-            hilfe.hilfe, hilfe.hilfe_options, data=False,
-            description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
-                        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C."),
-    Command("vervollstaendigung", "gibt die Vervollständigung der Befehle und Optionen für bash oder zsh aus",
-            lambda args: completion.run(args, COMMANDS), completion.options, data=False,
-            description="Gibt ein Skript aus, mit dem bash oder zsh Befehle und Optionen von vorlagen mit der "
-                        "Tabulatortaste ergänzen. Einrichten: die Zeile eval \"$(vorlagen vervollstaendigung bash)\" "
-                        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit)."),
+    Command(
+        "bauen",
+        "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
+        building.build,
+        building.build_options,
+        out=True,
+        alias="build",
+    ),
+    Command(
+        "pruefen",
+        "lädt, rechnet und prüft alles und setzt die Texte – schreibt nichts; zeigt die Fristen",
+        building.check,
+        building.check_options,
+        alias="check",
+    ),
+    Command(
+        "sitzung",
+        "baut alles und dazu Sitzungsmappen und Veröffentlichungspaket einer Sitzung",
+        building.build,
+        building.sitzung_options,
+        out=True,
+    ),
+    Command(
+        "vorschau",
+        "Vorschau im Browser auf 127.0.0.1, die bei jeder Änderung neu baut",
+        building.serve,
+        building.serve_options,
+        out=True,
+        alias="serve",
+    ),
+    Command(
+        "vergleichen",
+        "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
+        reviewing.diff,
+        reviewing.diff_options,
+        failure=2,
+        alias="diff",
+        liest=True,
+        description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
+        "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler.",
+    ),
+    Command(
+        "zeichnen",
+        "zeichnet eine Vorlage mit, so wie sie jetzt gedruckt wird: vorlagen zeichnen NUMMER --rolle "
+        'Kämmerei --name "…"',
+        zeichnen.zeichnen,
+        zeichnen.zeichnen_options,
+    ),
+    Command(
+        "freigabe",
+        "zeigt je Vorlage die Mitzeichnungen (gültig, veraltet, fehlt) und was sich seitdem geändert hat",
+        zeichnen.freigabe,
+        zeichnen.freigabe_options,
+        failure=2,
+        liest=True,
+        description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
+        "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
+        "ein ENTWURF, 2: Fehler.",
+    ),
+    Command(
+        "zahlen",
+        "listet jeden Namen, den die Texte einer Vorlage zitieren können, mit seinem Wert",
+        zahlen.zahlen,
+        zahlen.zahlen_options,
+        liest=True,
+    ),
+    Command(
+        "text",
+        "gibt die Textfassung einer PDF-Datei aus (für git diff)",
+        reviewing.text,
+        reviewing.text_options,
+        data=False,
+        liest=True,
+    ),
+    Command(
+        "nachrechnen",
+        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
+        reviewing.nachrechnen,
+        reviewing.nachrechnen_options,
+        data=False,
+        failure=2,
+        description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach. "
+        "Rückgabe 0: alles stimmt, 1: Fehler gefunden, 2: Datei nicht lesbar.",
+    ),
+    Command(
+        "neu",
+        "legt ein neues Datenrepository an, das sofort baut: vorlagen neu ORDNER",
+        repository.neu,
+        repository.neu_options,
+        data=False,
+    ),
+    Command(
+        "vorlage",
+        'legt eine Vorlage mit der nächsten freien Nummer an: vorlagen vorlage neu "Betreff"',
+        repository.vorlage,
+        repository.vorlage_options,
+    ),
+    Command(
+        "schema",
+        "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
+        repository.schema,
+        repository.schema_options,
+    ),
+    Command(
+        "hilfe",
+        "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+        hilfe.hilfe,
+        hilfe.hilfe_options,
+        data=False,
+        description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
+        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C.",
+    ),
+    Command(
+        "vervollstaendigung",
+        "gibt die Vervollständigung der Befehle und Optionen für bash oder zsh aus",
+        lambda args: completion.run(args, COMMANDS),
+        completion.options,
+        data=False,
+        description="Gibt ein Skript aus, mit dem bash oder zsh Befehle und Optionen von vorlagen mit der "
+        'Tabulatortaste ergänzen. Einrichten: die Zeile eval "$(vorlagen vervollstaendigung bash)" '
+        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit).",
+    ),
 ]
+
 
 def main(argv: list[str] | None = None) -> int:
     collect_less_often()
@@ -70,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command.data:
             from vorlagen.load.settings import locate
+
             repository = locate(args.data, getattr(args, "out", None))
             args.repository, args.data, args.out = repository, repository.data, repository.out
         return command.run(args)
@@ -85,8 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         if error.errno is None:  # not the operating system's: a bug of the program, whose traceback helps
             raise
-        print(f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte; "
-              "die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+        print(
+            f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte; "
+            "die bisherige Ausgabe ist unverändert.",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -108,5 +193,8 @@ def report_problems(problems: list[Problem], liest: bool = False) -> None:
     if liest:
         print(f"\n{anzahl(count, 'Problem', 'Probleme')} gefunden.", file=sys.stderr)
         return
-    print(f"\n{anzahl(count, 'Problem', 'Probleme')} gefunden – es wurde nichts geschrieben; "
-          "die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+    print(
+        f"\n{anzahl(count, 'Problem', 'Probleme')} gefunden – es wurde nichts geschrieben; "
+        "die bisherige Ausgabe ist unverändert.",
+        file=sys.stderr,
+    )

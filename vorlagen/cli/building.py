@@ -15,8 +15,11 @@ from vorlagen.core.versions import warn_of_drift
 
 
 def build_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--mappen", action="store_true",
-                        help="auch Sitzungsmappen und Veröffentlichungspakete aller Sitzungen erstellen")
+    parser.add_argument(
+        "--mappen",
+        action="store_true",
+        help="auch Sitzungsmappen und Veröffentlichungspakete aller Sitzungen erstellen",
+    )
     _stichtag_option(parser)
 
 
@@ -26,23 +29,32 @@ def sitzung_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _stichtag_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--stichtag", type=_date, default=None,
-                        help="Beschlusskontrolle: Aufträge mit Frist vor diesem Tag sind überfällig "
-                             "(JJJJ-MM-TT, Standard: Tag der letzten Sitzung mit Niederschrift, damit "
-                             "gleiche Daten gleiche Dateien ergeben)")
+    parser.add_argument(
+        "--stichtag",
+        type=_date,
+        default=None,
+        help="Beschlusskontrolle: Aufträge mit Frist vor diesem Tag sind überfällig "
+        "(JJJJ-MM-TT, Standard: Tag der letzten Sitzung mit Niederschrift, damit "
+        "gleiche Daten gleiche Dateien ergeben)",
+    )
 
 
 def check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)  # accepted, unused: check writes nothing
-    parser.add_argument("--stichtag", type=_date, default=dt.date.today(),
-                        help="Fristen für Sitzungen ab diesem Tag zeigen, fehlende Beratungsergebnisse davor "
-                             "(JJJJ-MM-TT, Standard: heute)")
+    parser.add_argument(
+        "--stichtag",
+        type=_date,
+        default=dt.date.today(),
+        help="Fristen für Sitzungen ab diesem Tag zeigen, fehlende Beratungsergebnisse davor "
+        "(JJJJ-MM-TT, Standard: heute)",
+    )
 
 
 def _port(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 1024 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, "
-                                         "z. B. 8000.")
+        raise argparse.ArgumentTypeError(
+            f"„{text}“ ist kein möglicher Port – wählen Sie eine Zahl von 1024 bis 65535, z. B. 8000."
+        )
     return int(text)
 
 
@@ -66,6 +78,7 @@ def build(args: argparse.Namespace) -> int:
     mappen = {sitzung} if sitzung else ({"*"} if args.mappen else set())
     from vorlagen.building.state import MANIFEST, state_dir
     from vorlagen.building.workers import Renderer
+
     renderer = Renderer()
     try:
         # workers get ready while the data loads: all of them when there is no previous build to reuse, else one
@@ -75,16 +88,20 @@ def build(args: argparse.Namespace) -> int:
         from vorlagen.building.builder import Builder
         from vorlagen.building.progress import Progress
         from vorlagen.compute.project import prepare, summary
+
         project = prepare(args.data)
         builder = Builder(project, Progress(), renderer, stichtag=args.stichtag)
         written = builder.build(args.out, mappen)
     finally:
         renderer.close()
     from vorlagen.core.fmt import anzahl
+
     summary_text, rendered = summary(project), builder.rendered
     shown = Paths(args.data.resolve().parent).show(args.out)
-    print(f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {anzahl(written, 'Datei', 'Dateien')} in {shown}/ "
-          f"({time.monotonic() - start:.1f} s).")
+    print(
+        f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {anzahl(written, 'Datei', 'Dateien')} in {shown}/ "
+        f"({time.monotonic() - start:.1f} s)."
+    )
     if sitzung:
         print(_sitzung_summary(sitzung, shown), end="")
     _not_in_oparl(project.facts)
@@ -97,27 +114,32 @@ def _not_in_oparl(facts) -> None:
         return
     for source in facts.vorlagen:
         if source.vorlage.oeffentlich and source.vorlage.nummer is None:
-            print(f"Hinweis: {facts.paths.show(source.folder / 'vorlage.yaml')}: Die Vorlage {source.bezeichnung} "
-                  "steht nicht in der OParl-Schnittstelle, solange ihre Nummer offen ist – tragen Sie „nummer“ ein, "
-                  "sobald sie vergeben ist.")
+            print(
+                f"Hinweis: {facts.paths.show(source.folder / 'vorlage.yaml')}: Die Vorlage {source.bezeichnung} "
+                "steht nicht in der OParl-Schnittstelle, solange ihre Nummer offen ist – tragen Sie „nummer“ ein, "
+                "sobald sie vergeben ist."
+            )
 
 
 def _sitzung_summary(sitzung_id: str, shown: str) -> str:
     """Where the Sitzungsdienst finds what it needs for one Sitzung."""
-    return (f"\nSitzung {sitzung_id}:\n"
-            f"  Tagesordnung:           {shown}/sitzungen/{sitzung_id}/tagesordnung.pdf\n"
-            f"  Sitzungsmappe:          {shown}/sitzungen/{sitzung_id}/sitzungsmappe.pdf\n"
-            f"  nichtöffentlicher Teil: {shown}/intern/sitzungen/{sitzung_id}/sitzungsmappe-nichtoeffentlich.pdf\n"
-            f"  Veröffentlichung:       {shown}/publish/{sitzung_id}/ (PDFs, oparl.json, SHA256SUMS)\n")
+    return (
+        f"\nSitzung {sitzung_id}:\n"
+        f"  Tagesordnung:           {shown}/sitzungen/{sitzung_id}/tagesordnung.pdf\n"
+        f"  Sitzungsmappe:          {shown}/sitzungen/{sitzung_id}/sitzungsmappe.pdf\n"
+        f"  nichtöffentlicher Teil: {shown}/intern/sitzungen/{sitzung_id}/sitzungsmappe-nichtoeffentlich.pdf\n"
+        f"  Veröffentlichung:       {shown}/publish/{sitzung_id}/ (PDFs, oparl.json, SHA256SUMS)\n"
+    )
 
 
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
-    from vorlagen.compute.project import prepare, summary
     from vorlagen.compute.minutes import render_offene
     from vorlagen.compute.offen import render_offen
+    from vorlagen.compute.project import prepare, summary
     from vorlagen.compute.schedule import render_fristen
     from vorlagen.render.document import Composer
+
     warn_of_drift()
     project = prepare(args.data)
     docs = Composer(project).compose_all()  # renders texts and templates, writes nothing
@@ -139,6 +161,7 @@ def _entwuerfe(docs, paths: Paths) -> None:
     """Each missing or stale sign-off: the Vorlage stays an ENTWURF, and no Sitzungsmappe takes it."""
     from vorlagen.load.mitzeichnung import DATEI
     from vorlagen.render.freigabe import was_tun
+
     lines = []
     for doc in docs:
         for stand in doc.freigabe.offen if doc.freigabe else []:
@@ -157,28 +180,40 @@ def _links_as_text(docs, oparl: bool) -> None:
     """A hint per Vorlage whose PDFs print links to Anlagen as text: why, and what would make them links."""
     for doc in docs:
         if doc.verweise_als_text:
-            why = ("nichtöffentliche Anlagen werden nicht unter „oparl: basis_url“ veröffentlicht, ihre Adresse ist "
-                   "nicht bekannt" if oparl else "ohne „oparl: basis_url“ in koerperschaft.yaml ist nicht bekannt, "
-                   "unter welcher Adresse die Anlagen veröffentlicht werden – tragen Sie sie ein, dann verweist das "
-                   "PDF dorthin")
-            print(f"\nHinweis: {min(doc.verweise_als_text)}: Vorlage {doc.source.bezeichnung}: Verweise auf "
-                  f"Anlagen stehen im PDF nur als Text, auf der Webseite sind sie Links; {why}.")
+            why = (
+                "nichtöffentliche Anlagen werden nicht unter „oparl: basis_url“ veröffentlicht, ihre Adresse ist "
+                "nicht bekannt"
+                if oparl
+                else "ohne „oparl: basis_url“ in koerperschaft.yaml ist nicht bekannt, "
+                "unter welcher Adresse die Anlagen veröffentlicht werden – tragen Sie sie ein, dann verweist das "
+                "PDF dorthin"
+            )
+            print(
+                f"\nHinweis: {min(doc.verweise_als_text)}: Vorlage {doc.source.bezeichnung}: Verweise auf "
+                f"Anlagen stehen im PDF nur als Text, auf der Webseite sind sie Links; {why}."
+            )
 
 
 def _stale_schema(root: Path, hausstil) -> None:
     """A hint when the repository's schema/ (for editors) was written by another version of the program or for
     another Hausstil (its own words are in the schema)."""
     from vorlagen.cli.scaffold import schema_files
+
     folder = root / "schema"
-    if folder.is_dir() and any(not (root / name).is_file() or (root / name).read_text(encoding="utf-8") != text
-                               for name, text in schema_files(hausstil).items()):
-        print(f"\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion oder zum Hausstil – "
-              f"„{befehl()} schema“ schreibt es neu.")
+    if folder.is_dir() and any(
+        not (root / name).is_file() or (root / name).read_text(encoding="utf-8") != text
+        for name, text in schema_files(hausstil).items()
+    ):
+        print(
+            f"\nHinweis: Das Schema in schema/ passt nicht zu dieser Programmversion oder zum Hausstil – "
+            f"„{befehl()} schema“ schreibt es neu."
+        )
 
 
 def serve(args: argparse.Namespace) -> int:
     """`serve`: the live preview on 127.0.0.1."""
     from vorlagen.building.preview import Preview
+
     warn_of_drift()
     preview = Preview(args.data, args.out, args.port, say=lambda line: print(line, flush=True))
     try:
@@ -188,6 +223,7 @@ def serve(args: argparse.Namespace) -> int:
         return 1
     if args.oeffnen:
         import webbrowser
+
         webbrowser.open(f"http://127.0.0.1:{args.port}/")
     preview.run()
     return 0
@@ -195,7 +231,12 @@ def serve(args: argparse.Namespace) -> int:
 
 def _port_problem(port: int, error: OSError) -> str:
     if error.errno == errno.EADDRINUSE:
-        return (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
-                f"Sonst wählen Sie einen anderen Port, z. B. --port {port + 1 if port < 65535 else 8000}.")
+        return (
+            f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
+            f"Sonst wählen Sie einen anderen Port, z. B. --port {port + 1 if port < 65535 else 8000}."
+        )
     from vorlagen.core.problems import os_error_reason
-    return f"Die Vorschau kann Port {port} nicht öffnen ({os_error_reason(error)}) – wählen Sie einen anderen mit --port."
+
+    return (
+        f"Die Vorschau kann Port {port} nicht öffnen ({os_error_reason(error)}) – wählen Sie einen anderen mit --port."
+    )

@@ -34,9 +34,14 @@ def _options(command: Command | None, commands: list[Command]) -> dict[str, tupl
             for option in action.option_strings:
                 found[option] = (_first_clause(action.help or ""), action.nargs != 0)
     if command is None:
-        found.update({"--data": ("Datenordner oder Datenrepository", True),
-                      "--out": ("Ausgabeordner", True), "--help": ("die Hilfe zeigen", False),
-                      "--version": ("die Programmversion und die getesteten Bibliotheken zeigen", False)})
+        found.update(
+            {
+                "--data": ("Datenordner oder Datenrepository", True),
+                "--out": ("Ausgabeordner", True),
+                "--help": ("die Hilfe zeigen", False),
+                "--version": ("die Programmversion und die getesteten Bibliotheken zeigen", False),
+            }
+        )
     return found
 
 
@@ -50,8 +55,9 @@ def _choices(command: Command) -> list[str]:
 
 def _valued(commands: list[Command]) -> list[str]:
     """Every option that takes a value: the word after it is no command."""
-    return sorted({option for command in [None, *commands] for option, (_, value) in _options(command, commands).items()
-                   if value})
+    return sorted(
+        {option for command in [None, *commands] for option, (_, value) in _options(command, commands).items() if value}
+    )
 
 
 def _names(command: Command) -> str:
@@ -68,37 +74,42 @@ def script(shell: str, commands: list[Command]) -> str:
 
 
 def _bash(commands: list[Command]) -> str:
-    cases = [f"    {_names(c)}) optionen=\"{' '.join(_options(c, commands))}\"; woerter=\"{' '.join(_choices(c))}\" ;;"
-             for c in commands]
-    return "\n".join([
-        f"# bash-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung bash“).",
-        f"# Einrichten: in ~/.bashrc die Zeile  eval \"$({PROG} vervollstaendigung bash)\"",
-        f"_{PROG}() {{",
-        "  local aktuell=${COMP_WORDS[COMP_CWORD]} vorher=${COMP_WORDS[COMP_CWORD-1]} befehl=\"\" i",
-        "  for (( i = 1; i < COMP_CWORD; i++ )); do",
-        "    case ${COMP_WORDS[i]} in",
-        f"      {'|'.join(_valued(commands))}) (( i++ )) ;;",
-        "      -*) ;;",
-        "      *) befehl=${COMP_WORDS[i]}; break ;;",
-        "    esac",
-        "  done",
-        "  case $vorher in",
-        f"    {'|'.join(FOLDER_OPTIONS)}) COMPREPLY=($(compgen -d -- \"$aktuell\")); return ;;",
-        "  esac",
-        f"  local optionen=\"{' '.join(_options(None, commands))}\" woerter=\"\"",
-        "  case $befehl in",
-        *cases,
-        "  esac",
-        "  if [[ $aktuell == -* ]]; then",
-        "    COMPREPLY=($(compgen -W \"$optionen\" -- \"$aktuell\"))",
-        "  elif [ -z \"$befehl\" ]; then",
-        f"    COMPREPLY=($(compgen -W \"{' '.join(c.name for c in commands)}\" -- \"$aktuell\"))",
-        "  elif [ -n \"$woerter\" ]; then",
-        "    COMPREPLY=($(compgen -W \"$woerter\" -- \"$aktuell\"))",
-        "  fi",
-        "}",
-        f"complete -o default -F _{PROG} {' '.join(NAMES)}",
-        ""])
+    cases = [
+        f'    {_names(c)}) optionen="{" ".join(_options(c, commands))}"; woerter="{" ".join(_choices(c))}" ;;'
+        for c in commands
+    ]
+    return "\n".join(
+        [
+            f"# bash-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung bash“).",
+            f'# Einrichten: in ~/.bashrc die Zeile  eval "$({PROG} vervollstaendigung bash)"',
+            f"_{PROG}() {{",
+            '  local aktuell=${COMP_WORDS[COMP_CWORD]} vorher=${COMP_WORDS[COMP_CWORD-1]} befehl="" i',
+            "  for (( i = 1; i < COMP_CWORD; i++ )); do",
+            "    case ${COMP_WORDS[i]} in",
+            f"      {'|'.join(_valued(commands))}) (( i++ )) ;;",
+            "      -*) ;;",
+            "      *) befehl=${COMP_WORDS[i]}; break ;;",
+            "    esac",
+            "  done",
+            "  case $vorher in",
+            f'    {"|".join(FOLDER_OPTIONS)}) COMPREPLY=($(compgen -d -- "$aktuell")); return ;;',
+            "  esac",
+            f'  local optionen="{" ".join(_options(None, commands))}" woerter=""',
+            "  case $befehl in",
+            *cases,
+            "  esac",
+            "  if [[ $aktuell == -* ]]; then",
+            '    COMPREPLY=($(compgen -W "$optionen" -- "$aktuell"))',
+            '  elif [ -z "$befehl" ]; then',
+            f'    COMPREPLY=($(compgen -W "{" ".join(c.name for c in commands)}" -- "$aktuell"))',
+            '  elif [ -n "$woerter" ]; then',
+            '    COMPREPLY=($(compgen -W "$woerter" -- "$aktuell"))',
+            "  fi",
+            "}",
+            f"complete -o default -F _{PROG} {' '.join(NAMES)}",
+            "",
+        ]
+    )
 
 
 def _quoted(text: str) -> str:
@@ -110,41 +121,45 @@ def _zsh(commands: list[Command]) -> str:
     def described(options: dict[str, tuple[str, bool]]) -> str:
         return " ".join(_quoted(f"{option}:{text}") for option, (text, _) in options.items())
 
-    cases = [f"    ({_names(c)}) optionen=({described(_options(c, commands))}); woerter=({' '.join(_choices(c))}) ;;"
-             for c in commands]
+    cases = [
+        f"    ({_names(c)}) optionen=({described(_options(c, commands))}); woerter=({' '.join(_choices(c))}) ;;"
+        for c in commands
+    ]
     befehle = " ".join(_quoted(f"{c.name}:{c.summary}") for c in commands)
-    return "\n".join([
-        f"#compdef {PROG}",
-        f"# zsh-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung zsh“).",
-        f"# Einrichten: in ~/.zshrc (nach compinit) die Zeile  eval \"$({PROG} vervollstaendigung zsh)\"",
-        f"_{PROG}() {{",
-        "  local befehl=\"\" i",
-        "  local -a optionen woerter befehle",
-        f"  befehle=({befehle})",
-        "  for (( i = 2; i < CURRENT; i++ )); do",
-        "    case ${words[i]} in",
-        f"      ({'|'.join(_valued(commands))}) (( i++ )) ;;",
-        "      (-*) ;;",
-        "      (*) befehl=${words[i]}; break ;;",
-        "    esac",
-        "  done",
-        "  case ${words[CURRENT-1]} in",
-        f"    ({'|'.join(FOLDER_OPTIONS)}) _files -/; return ;;",
-        "  esac",
-        f"  optionen=({described(_options(None, commands))})",
-        "  case $befehl in",
-        *cases,
-        "  esac",
-        "  if [[ ${words[CURRENT]} == -* ]]; then",
-        "    _describe 'Option' optionen",
-        "  elif [[ -z $befehl ]]; then",
-        "    _describe 'Befehl' befehle",
-        "  elif (( ${#woerter} )); then",
-        "    compadd -a woerter",
-        "  else",
-        "    _files",
-        "  fi",
-        "}",
-        f"compdef _{PROG} {' '.join(NAMES)}",
-        ""])
-
+    return "\n".join(
+        [
+            f"#compdef {PROG}",
+            f"# zsh-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung zsh“).",
+            f'# Einrichten: in ~/.zshrc (nach compinit) die Zeile  eval "$({PROG} vervollstaendigung zsh)"',
+            f"_{PROG}() {{",
+            '  local befehl="" i',
+            "  local -a optionen woerter befehle",
+            f"  befehle=({befehle})",
+            "  for (( i = 2; i < CURRENT; i++ )); do",
+            "    case ${words[i]} in",
+            f"      ({'|'.join(_valued(commands))}) (( i++ )) ;;",
+            "      (-*) ;;",
+            "      (*) befehl=${words[i]}; break ;;",
+            "    esac",
+            "  done",
+            "  case ${words[CURRENT-1]} in",
+            f"    ({'|'.join(FOLDER_OPTIONS)}) _files -/; return ;;",
+            "  esac",
+            f"  optionen=({described(_options(None, commands))})",
+            "  case $befehl in",
+            *cases,
+            "  esac",
+            "  if [[ ${words[CURRENT]} == -* ]]; then",
+            "    _describe 'Option' optionen",
+            "  elif [[ -z $befehl ]]; then",
+            "    _describe 'Befehl' befehle",
+            "  elif (( ${#woerter} )); then",
+            "    compadd -a woerter",
+            "  else",
+            "    _files",
+            "  fi",
+            "}",
+            f"compdef _{PROG} {' '.join(NAMES)}",
+            "",
+        ]
+    )

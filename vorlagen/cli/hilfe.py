@@ -12,20 +12,26 @@ from pathlib import Path
 
 SOURCES = Path(__file__).resolve().parents[2] / "docs"  # the handbook of this checkout of the program
 PORT = 8010  # beside the preview's 8000, so that both may run at once
-MISSING_SPHINX = ("Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es mit "
-                  "„./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
-                  "die Versionen stehen in requirements-handbuch.lock.")
-NO_SOURCES = ("Das Handbuch gehört zum Repository von vorlagen (Ordner docs/) und ist im installierten Paket nicht "
-              "enthalten – lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ "
-              "im Repository auf.")
+MISSING_SPHINX = (
+    "Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es mit "
+    "„./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
+    "die Versionen stehen in requirements-handbuch.lock."
+)
+NO_SOURCES = (
+    "Das Handbuch gehört zum Repository von vorlagen (Ordner docs/) und ist im installierten Paket nicht "
+    "enthalten – lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ "
+    "im Repository auf."
+)
 
 
 def hilfe_options(parser: argparse.ArgumentParser) -> None:
     from vorlagen.cli.building import _port
+
     parser.add_argument("--port", type=_port, default=PORT, help=f"Port auf 127.0.0.1 (Standard: {PORT})")
     parser.add_argument("--oeffnen", action="store_true", help="das Handbuch gleich im Browser öffnen")
-    parser.add_argument("--nur-bauen", action="store_true",
-                        help="nur bauen und die Startseite nennen, ohne es auf 127.0.0.1 zu zeigen")
+    parser.add_argument(
+        "--nur-bauen", action="store_true", help="nur bauen und die Startseite nennen, ohne es auf 127.0.0.1 zu zeigen"
+    )
 
 
 def build(sources: Path | None = None) -> tuple[Path | None, str]:
@@ -36,14 +42,17 @@ def build(sources: Path | None = None) -> tuple[Path | None, str]:
     if importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("myst_parser") is None:
         return None, MISSING_SPHINX
     from sphinx.cmd.build import build_main
+
     out = sources / "_build" / "html"
     said = io.StringIO()
     with redirect_stdout(said), redirect_stderr(said):
         # not strict (-W): a reader gets the handbook even with a broken link; the tests build it strictly
         code = build_main(["-q", "-b", "html", "-d", str(sources / "_build" / "doctrees"), str(sources), str(out)])
     if code != 0:
-        return None, (said.getvalue().rstrip() + "\n\nDas Handbuch ließ sich nicht bauen (Meldungen oben) – "
-                      "prüfen Sie die genannten Seiten in docs/.")
+        return None, (
+            said.getvalue().rstrip() + "\n\nDas Handbuch ließ sich nicht bauen (Meldungen oben) – "
+            "prüfen Sie die genannten Seiten in docs/."
+        )
     return out / "index.html", ""
 
 
@@ -52,8 +61,11 @@ def _handbook_handler():
     from vorlagen.building.localserver import ANSWERS, FORBIDDEN, LocalHandler
 
     def own(text: str) -> str:
-        return (text.replace("Die Vorschau", "Das Handbuch").replace("in der Vorschau", "im Handbuch")
-                .replace("Vorschau-Fenster", "Handbuch-Fenster"))
+        return (
+            text.replace("Die Vorschau", "Das Handbuch")
+            .replace("in der Vorschau", "im Handbuch")
+            .replace("Vorschau-Fenster", "Handbuch-Fenster")
+        )
 
     class HandbookHandler(LocalHandler):
         forbidden = own(FORBIDDEN)
@@ -73,6 +85,7 @@ def hilfe(args: argparse.Namespace) -> int:
         return 0
     from vorlagen.building.localserver import LocalServer
     from vorlagen.cli.building import _port_problem
+
     try:
         server = LocalServer(args.port, partial(_handbook_handler(), directory=str(index.parent)))
     except OSError as error:
@@ -83,6 +96,7 @@ def hilfe(args: argparse.Namespace) -> int:
     print(f"Handbuch: {address} – Beenden mit Strg+C.", flush=True)
     if args.oeffnen:
         import webbrowser
+
         webbrowser.open(address)
     try:
         server.serve_forever(poll_interval=0.2)

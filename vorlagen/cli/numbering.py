@@ -33,5 +33,7 @@ def next_nummer(muster: str | None, used: list[str], year: int) -> str | None:
 
 def next_fassung(original: str, used: list[str]) -> str:
     """The Nummer of the next Ergänzung or Neufassung of a Vorlage: 151/2013 → 151/2013/1, /2 …"""
-    taken = [int(n[len(original) + 1:]) for n in used if n.startswith(original + "/") and n[len(original) + 1:].isdigit()]
+    taken = [
+        int(n[len(original) + 1 :]) for n in used if n.startswith(original + "/") and n[len(original) + 1 :].isdigit()
+    ]
     return f"{original}/{max(taken, default=0) + 1}"

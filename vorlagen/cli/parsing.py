@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from vorlagen.core.engine import befehl
-
 
 PROG = "vorlagen"
 DEFAULT = "bauen"
@@ -34,24 +33,31 @@ class Command:
     run: Callable[[argparse.Namespace], int]
     options: Callable[[argparse.ArgumentParser], None] = _no_options
     description: str = ""  # the text of `vorlagen NAME --help` (default: summary)
-    data: bool = True      # takes --data and works in a data repository
-    out: bool = False      # takes --out
-    failure: int = 1       # exit code when the data has problems
-    alias: str = ""        # the English name of earlier versions, which keeps working
-    liest: bool = False    # only reads and writes nothing: its problems do not say „es wurde nichts geschrieben“
+    data: bool = True  # takes --data and works in a data repository
+    out: bool = False  # takes --out
+    failure: int = 1  # exit code when the data has problems
+    alias: str = ""  # the English name of earlier versions, which keeps working
+    liest: bool = False  # only reads and writes nothing: its problems do not say „es wurde nichts geschrieben“
 
 
 def command_parser(command: Command, called: str = "") -> argparse.ArgumentParser:
     """The options of one command; `called` is the name the user typed (the German name or its alias)."""
-    parser = argparse.ArgumentParser(prog=f"{befehl()} {called or command.name}", description=as_run(command.description or command.summary),
-                                     allow_abbrev=False)
+    parser = argparse.ArgumentParser(
+        prog=f"{befehl()} {called or command.name}",
+        description=as_run(command.description or command.summary),
+        allow_abbrev=False,
+    )
     if command.data:
-        parser.add_argument("--data", type=Path, metavar="ORDNER",
-                            help="Datenordner oder Datenrepository (Standard: data/ des Datenrepositorys, "
-                                 "in dem Sie gerade sind)")
+        parser.add_argument(
+            "--data",
+            type=Path,
+            metavar="ORDNER",
+            help="Datenordner oder Datenrepository (Standard: data/ des Datenrepositorys, in dem Sie gerade sind)",
+        )
     if command.out:
-        parser.add_argument("--out", type=Path, metavar="ORDNER",
-                            help="Ausgabeordner (Standard: output/ des Datenrepositorys)")
+        parser.add_argument(
+            "--out", type=Path, metavar="ORDNER", help="Ausgabeordner (Standard: output/ des Datenrepositorys)"
+        )
     command.options(parser)
     return parser
 
@@ -64,6 +70,7 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
     if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
         from vorlagen import __version__
         from vorlagen.core.versions import version_text
+
         print(version_text(f"{PROG} {__version__}"), end="")
         raise SystemExit(0)
     position = _command_position(argv, commands)
@@ -75,7 +82,7 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
     elif argv[position] not in table:
         _unknown(argv[position], table)
     else:
-        command, rest = table[argv[position]], argv[:position] + argv[position + 1:]
+        command, rest = table[argv[position]], argv[:position] + argv[position + 1 :]
         return command, command_parser(command, argv[position]).parse_args(rest)
     return command, command_parser(command).parse_args(rest)
 
@@ -88,13 +95,18 @@ def names(commands: list[Command]) -> dict[str, Command]:
 
 
 def _before_dashes(argv: list[str]) -> list[str]:
-    return argv[:argv.index("--")] if "--" in argv else argv
+    return argv[: argv.index("--")] if "--" in argv else argv
 
 
 def _command_position(argv: list[str], commands: list[Command]) -> int | None:
     """Index of the first word that is not an option or an option's value."""
-    valued = {option for command in commands for action in command_parser(command)._actions
-              for option in action.option_strings if action.nargs != 0}
+    valued = {
+        option
+        for command in commands
+        for action in command_parser(command)._actions
+        for option in action.option_strings
+        if action.nargs != 0
+    }
     index = 0
     while index < len(argv):
         word = argv[index]
@@ -110,26 +122,39 @@ def _unknown(word: str, table: dict[str, Command]) -> None:
     close = difflib.get_close_matches(word, table, n=1)
     hint = f" – meinten Sie „{close[0]}“?" if close else ""
     german = dict.fromkeys(command.name for command in table.values())
-    print(f"{PROG}: Fehler: unbekannter Befehl „{word}“{hint} Es gibt: {', '.join(german)}.\n"
-          f"Übersicht: {befehl()} --help", file=sys.stderr)
+    print(
+        f"{PROG}: Fehler: unbekannter Befehl „{word}“{hint} Es gibt: {', '.join(german)}.\n"
+        f"Übersicht: {befehl()} --help",
+        file=sys.stderr,
+    )
     raise SystemExit(2)
 
 
 def overview(commands: list[Command]) -> str:
     """`vorlagen --help`: every command with its one line."""
     width = max(len(command.name) for command in commands) + 2
-    lines = [f"Aufruf: {befehl()} [BEFEHL] [OPTIONEN]", "",
-             "Sitzungsvorlagen als Code: baut aus den Fakten und Texten eines Datenrepositorys fertige Vorlagen",
-             "(PDF, HTML, Text), Tagesordnungen und Sitzungsmappen.", "", "Befehle:"]
+    lines = [
+        f"Aufruf: {befehl()} [BEFEHL] [OPTIONEN]",
+        "",
+        "Sitzungsvorlagen als Code: baut aus den Fakten und Texten eines Datenrepositorys fertige Vorlagen",
+        "(PDF, HTML, Text), Tagesordnungen und Sitzungsmappen.",
+        "",
+        "Befehle:",
+    ]
     for command in commands:
         default = " – auch ohne Befehl" if command.name == DEFAULT else ""
         lines.append(f"  {command.name.ljust(width)}{as_run(command.summary)}{default}")
-    lines += ["", "Optionen (vor oder nach dem Befehl):",
-              "  --data ORDNER  Datenordner oder Datenrepository (Standard: das Datenrepository, in dem Sie sind)",
-              "  --out ORDNER   Ausgabeordner (Standard: output/ des Datenrepositorys)",
-              "  -h, --help     diese Hilfe zeigen; mit Befehl: die Hilfe des Befehls",
-              "  --version      die Programmversion und die getesteten Bibliotheken zeigen", "",
-              f"Mehr zu einem Befehl: {befehl()} BEFEHL --help", ""]
+    lines += [
+        "",
+        "Optionen (vor oder nach dem Befehl):",
+        "  --data ORDNER  Datenordner oder Datenrepository (Standard: das Datenrepository, in dem Sie sind)",
+        "  --out ORDNER   Ausgabeordner (Standard: output/ des Datenrepositorys)",
+        "  -h, --help     diese Hilfe zeigen; mit Befehl: die Hilfe des Befehls",
+        "  --version      die Programmversion und die getesteten Bibliotheken zeigen",
+        "",
+        f"Mehr zu einem Befehl: {befehl()} BEFEHL --help",
+        "",
+    ]
     aliases = [f"{command.alias} = {command.name}" for command in commands if command.alias]
     if aliases:
         lines[-2:-2] = [f"Die englischen Namen früherer Fassungen gelten weiter: {', '.join(aliases)}."]

@@ -19,30 +19,45 @@ def neu_options(parser: argparse.ArgumentParser) -> None:
 def vorlage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("aktion", choices=["neu"], help="neu: eine Vorlage anlegen")
     parser.add_argument("betreff", help="Betreff der Vorlage, in Anführungszeichen")
-    parser.add_argument("--art", default="Beschlussvorlage",
-                        help="Art der Vorlage, eine der Arten des Hausstils (Standard: Beschlussvorlage)")
-    parser.add_argument("--sitzung", metavar="KENNUNG",
-                        help="erste Sitzung der Beratungsfolge (Standard: die nächste Sitzung ab heute)")
+    parser.add_argument(
+        "--art",
+        default="Beschlussvorlage",
+        help="Art der Vorlage, eine der Arten des Hausstils (Standard: Beschlussvorlage)",
+    )
+    parser.add_argument(
+        "--sitzung", metavar="KENNUNG", help="erste Sitzung der Beratungsfolge (Standard: die nächste Sitzung ab heute)"
+    )
     parser.add_argument("--amt", metavar="KÜRZEL", help="federführendes Amt (Standard: das erste Amt)")
-    parser.add_argument("--nummer", help="Nummer der Vorlage (Standard: die nächste freie nach dem Muster des "
-                                         "Hausstils); „offen“: noch ohne Nummer, der Ordner heißt nach dem Betreff")
-    parser.add_argument("--bezug", metavar="NUMMER",
-                        help="Nummer der Vorlage, die diese ergänzt oder ersetzt (bei Arten mit „bezug“)")
+    parser.add_argument(
+        "--nummer",
+        help="Nummer der Vorlage (Standard: die nächste freie nach dem Muster des "
+        "Hausstils); „offen“: noch ohne Nummer, der Ordner heißt nach dem Betreff",
+    )
+    parser.add_argument(
+        "--bezug", metavar="NUMMER", help="Nummer der Vorlage, die diese ergänzt oder ersetzt (bei Arten mit „bezug“)"
+    )
 
 
 def schema_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ziel", type=Path, metavar="ORDNER",
-                        help="wohin die Schemadateien kommen (Standard: schema/ des Datenrepositorys)")
+    parser.add_argument(
+        "--ziel",
+        type=Path,
+        metavar="ORDNER",
+        help="wohin die Schemadateien kommen (Standard: schema/ des Datenrepositorys)",
+    )
 
 
 def neu(args: argparse.Namespace) -> int:
     """`neu`: a data repository that builds at once."""
     from vorlagen.cli import scaffold
+
     written = scaffold.new_repository(args.ordner, args.name, dt.date.today())
     shown = args.ordner.as_posix()
-    print(f"Neues Datenrepository in {shown}/ mit {len(written)} Dateien, darunter:\n"
-          + "".join(f"  {name}\n" for name in written if name.startswith("data/") or name == "README.md")
-          + f"\nWeiter: cd {shown} && vorlagen")
+    print(
+        f"Neues Datenrepository in {shown}/ mit {len(written)} Dateien, darunter:\n"
+        + "".join(f"  {name}\n" for name in written if name.startswith("data/") or name == "README.md")
+        + f"\nWeiter: cd {shown} && vorlagen"
+    )
     return 0
 
 
@@ -50,27 +65,52 @@ def vorlage(args: argparse.Namespace) -> int:
     """`vorlage neu`: the next free Nummer, the sections of its Art, the next Sitzung."""
     from vorlagen.cli import scaffold
     from vorlagen.load.facts import load
+
     facts, _ = load(args.data)  # problems elsewhere do not stop a new Vorlage
     today = dt.date.today()
     amt = args.amt or facts.koerperschaft.aemter[0].id if facts.koerperschaft.aemter else args.amt
     if (amt is not None or facts.koerperschaft.aemter) and amt not in {a.id for a in facts.koerperschaft.aemter}:
-        raise BuildFailed([Problem(Where("koerperschaft.yaml"), f"Unbekanntes Amt „{amt}“ – nennen Sie mit --amt "
-                                   "ein Kürzel aus koerperschaft.yaml → aemter.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    Where("koerperschaft.yaml"),
+                    f"Unbekanntes Amt „{amt}“ – nennen Sie mit --amt ein Kürzel aus koerperschaft.yaml → aemter.",
+                )
+            ]
+        )
     arten = facts.koerperschaft.hausstil.arten
     if args.art not in arten:
-        raise BuildFailed([Problem(Where("koerperschaft.yaml"), f"Unbekannte Vorlagenart „{args.art}“ – nennen Sie mit "
-                                   f"--art eine der Arten des Hausstils: {', '.join(arten)}.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    Where("koerperschaft.yaml"),
+                    f"Unbekannte Vorlagenart „{args.art}“ – nennen Sie mit "
+                    f"--art eine der Arten des Hausstils: {', '.join(arten)}.",
+                )
+            ]
+        )
     sitzung = args.sitzung
     if sitzung is None:
         coming = sorted((s.datum, key) for key, s in facts.sitzungen.items() if s.datum >= today)
         sitzung = coming[0][1] if coming else None
     elif sitzung not in facts.sitzungen:
-        raise BuildFailed([Problem(Where(f"{args.data.name}/sitzungen"), f"Unbekannte Sitzung „{sitzung}“ – nennen "
-                                   "Sie den Dateinamen einer Sitzung unter sitzungen/ ohne .yaml.")])
-    written = scaffold.new_vorlage(args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, sitzung, amt,
-                                   args.nummer, args.bezug)
-    print(f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n" + "".join(f"  {n}\n" for n in written)
-          + ("" if sitzung else "Es gibt keine kommende Sitzung: tragen Sie die Beratungsfolge selbst ein.\n"))
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(f"{args.data.name}/sitzungen"),
+                    f"Unbekannte Sitzung „{sitzung}“ – nennen "
+                    "Sie den Dateinamen einer Sitzung unter sitzungen/ ohne .yaml.",
+                )
+            ]
+        )
+    written = scaffold.new_vorlage(
+        args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, sitzung, amt, args.nummer, args.bezug
+    )
+    print(
+        f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n"
+        + "".join(f"  {n}\n" for n in written)
+        + ("" if sitzung else "Es gibt keine kommende Sitzung: tragen Sie die Beratungsfolge selbst ein.\n")
+    )
     return 0
 
 
@@ -80,13 +120,17 @@ def schema(args: argparse.Namespace) -> int:
     from vorlagen.core.engine import befehl
     from vorlagen.load.facts import load
     from vorlagen.load.hausstil import Hausstil
+
     try:
         hausstil = load(args.data)[0].koerperschaft.hausstil  # problems elsewhere do not stop the schema
     except BuildFailed as failed:  # without a readable koerperschaft.yaml: the standard words, and what to fix
         hausstil = Hausstil()
-        print("\n".join(str(p) for p in failed.problems) + f"\nHinweis: koerperschaft.yaml lässt sich nicht lesen – "
-              f"das Schema enthält die Standardwörter; schreiben Sie es nach der Korrektur mit „{befehl()} schema“ "
-              "neu.", file=sys.stderr)
+        print(
+            "\n".join(str(p) for p in failed.problems) + f"\nHinweis: koerperschaft.yaml lässt sich nicht lesen – "
+            f"das Schema enthält die Standardwörter; schreiben Sie es nach der Korrektur mit „{befehl()} schema“ "
+            "neu.",
+            file=sys.stderr,
+        )
     target = args.ziel or args.repository.root / scaffold.SCHEMA_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for name, text in scaffold.schema_files(hausstil).items():

@@ -13,8 +13,11 @@ from vorlagen.core.problems import BuildFailed, Paths, Problem
 def diff_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rev", nargs="?", default=None, help="ältere Revision (Standard: HEAD)")
     parser.add_argument("rev2", nargs="?", default=None, help="neuere Revision (Standard: Arbeitsstand)")
-    parser.add_argument("--fassung", metavar="NUMMER",
-                        help="eine Ergänzung/Neufassung mit der Vorlage vergleichen, auf die sie sich bezieht")
+    parser.add_argument(
+        "--fassung",
+        metavar="NUMMER",
+        help="eine Ergänzung/Neufassung mit der Vorlage vergleichen, auf die sie sich bezieht",
+    )
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON")
 
 
@@ -25,6 +28,7 @@ def text_options(parser: argparse.ArgumentParser) -> None:
 def text(args: argparse.Namespace) -> int:
     """`text`: the plain-text rendition of a PDF (git textconv)."""
     from vorlagen.render.pdftext import pdf_text  # pypdf only when needed
+
     sys.stdout.write(pdf_text(args.datei))
     return 0
 
@@ -37,6 +41,7 @@ def nachrechnen_options(parser: argparse.ArgumentParser) -> None:
 def nachrechnen(args: argparse.Namespace) -> int:
     """`nachrechnen`: recompute the arithmetic of typed Vorlagen."""
     from vorlagen.review.nachrechnen import run
+
     return run(args.datei, args.json)
 
 
@@ -45,6 +50,7 @@ def _fassungen(data: Path, label: str) -> dict:
     from vorlagen.compute.project import prepare
     from vorlagen.render.document import Composer
     from vorlagen.review.fassung import fassungen
+
     try:
         project = prepare(data)
         return fassungen(project, Composer(project).compose_all())
@@ -56,6 +62,7 @@ def diff(args: argparse.Namespace) -> int:
     """`diff`: 0 when nothing changed, 1 when something did."""
     from vorlagen.review import diff as diffing
     from vorlagen.review.gitrev import extract
+
     paths = Paths(args.data.resolve().parent)
     with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
         folders = []
@@ -70,8 +77,14 @@ def diff(args: argparse.Namespace) -> int:
                 raise BuildFailed([Problem(paths.where(args.data), f"Die Vorlage „{args.fassung}“ gibt es nicht.")])
             new = current[args.fassung]
             if "Bezug" not in new.kopf:
-                raise BuildFailed([Problem(paths.where(args.data), f"Die Vorlage „{args.fassung}“ hat keinen „bezug“ "
-                                                                   "auf eine andere Vorlage.")])
+                raise BuildFailed(
+                    [
+                        Problem(
+                            paths.where(args.data),
+                            f"Die Vorlage „{args.fassung}“ hat keinen „bezug“ auf eine andere Vorlage.",
+                        )
+                    ]
+                )
             original = new.kopf["Bezug"].split(" zu ", 1)[1]
             changes = [diffing.compare_one(current[original], new)]
             changes = [c for c in changes if c.zahlen or c.kopf or c.text]

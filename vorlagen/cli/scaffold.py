@@ -12,9 +12,9 @@ import unicodedata
 from pathlib import Path
 
 from vorlagen import __version__
+from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
-from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, schema_text
 from vorlagen.load.settings import SETTINGS
@@ -31,8 +31,15 @@ def write(root: Path, files: dict[str, str]) -> list[str]:
             with open(path, "x", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         except OSError as error:
-            raise BuildFailed([Problem(Where(path.as_posix()), f"Die Datei lässt sich nicht anlegen "
-                                       f"({os_error_reason(error)}) – prüfen Sie Ordner, Namen und Schreibrechte.")]) from None
+            raise BuildFailed(
+                [
+                    Problem(
+                        Where(path.as_posix()),
+                        f"Die Datei lässt sich nicht anlegen "
+                        f"({os_error_reason(error)}) – prüfen Sie Ordner, Namen und Schreibrechte.",
+                    )
+                ]
+            ) from None
     return list(files)
 
 
@@ -43,12 +50,25 @@ def text_value(label: str, value: str, limit: int = 200) -> str:
     """A user's text as a YAML scalar that reads back exactly as typed (JSON strings are YAML); a line break, a
     control character or an overlong text is refused in German."""
     if len(value) > limit:
-        raise BuildFailed([Problem(Where(label), f"„{label}“ hat {len(value)} Zeichen – höchstens {limit} sind "
-                                                 "vorgesehen; kürzen Sie den Text.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(label),
+                    f"„{label}“ hat {len(value)} Zeichen – höchstens {limit} sind vorgesehen; kürzen Sie den Text.",
+                )
+            ]
+        )
     if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value) or not value.strip():
-        raise BuildFailed([Problem(Where(label), f"„{label}“ muss eine Zeile Text sein, ohne Zeilenumbruch oder "
-                                                 "Steuerzeichen – geben Sie den Text in Anführungszeichen in einer "
-                                                 "Zeile an.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(label),
+                    f"„{label}“ muss eine Zeile Text sein, ohne Zeilenumbruch oder "
+                    "Steuerzeichen – geben Sie den Text in Anführungszeichen in einer "
+                    "Zeile an.",
+                )
+            ]
+        )
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -72,33 +92,57 @@ def vscode_settings(data: str = "data") -> str:
 def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
     """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage."""
     if folder.exists() and not folder.is_dir():
-        raise BuildFailed([Problem(Where(folder.as_posix()), "Das ist eine Datei, kein Ordner – wählen Sie einen "
-                                   f"neuen Ordnernamen, z. B. {befehl()} neu meine-verwaltung.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(folder.as_posix()),
+                    "Das ist eine Datei, kein Ordner – wählen Sie einen "
+                    f"neuen Ordnernamen, z. B. {befehl()} neu meine-verwaltung.",
+                )
+            ]
+        )
     text_value("--name", name, 120)
     if folder.exists() and any(folder.iterdir()):
-        raise BuildFailed([Problem(Where(folder.as_posix()), "Den Ordner gibt es schon, und er ist nicht leer – "
-                                   f"wählen Sie einen neuen Namen, z. B. {befehl()} neu meine-verwaltung.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(folder.as_posix()),
+                    "Den Ordner gibt es schon, und er ist nicht leer – "
+                    f"wählen Sie einen neuen Namen, z. B. {befehl()} neu meine-verwaltung.",
+                )
+            ]
+        )
     sitzung_datum = today + dt.timedelta(days=28)
     sitzung = f"AS-{sitzung_datum.isoformat()}"
     minor = ".".join(__version__.split(".")[:2])
     files = {
-        SETTINGS: f'# Einstellungen dieses Datenrepositorys für das Programm „vorlagen“ (siehe README.md)\n'
-                  f'version = "{minor}"  # erwartete Programmversion; "{minor}" heißt: jede {minor}.x\n',
+        SETTINGS: f"# Einstellungen dieses Datenrepositorys für das Programm „vorlagen“ (siehe README.md)\n"
+        f'version = "{minor}"  # erwartete Programmversion; "{minor}" heißt: jede {minor}.x\n',
         ".gitignore": "output/\n",
         ".gitattributes": "*.pdf diff=vorlage\n",
         "README.md": README.format(name=name, version=minor),
         ".vscode/settings.json": vscode_settings(),
         ".vscode/extensions.json": '{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n',
         **schema_files(Hausstil()),  # the Hausstil of the new koerperschaft.yaml: every default
-        "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft") + KOERPERSCHAFT.format(
-            name=text_value("--name", name, 120), anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140),
-            verwaltungschef=verwaltungschef(name)),
-        f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung") + SITZUNG.format(
-            datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
+        "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft")
+        + KOERPERSCHAFT.format(
+            name=text_value("--name", name, 120),
+            anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140),
+            verwaltungschef=verwaltungschef(name),
+        ),
+        f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung")
+        + SITZUNG.format(datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
     }
     written = write(folder, files)
-    written += new_vorlage(folder / "data", Hausstil(), "Beschlussvorlage", "Beispiel: Einrichtung einer Beratungsstelle",
-                           today, sitzung, amt="HA")
+    written += new_vorlage(
+        folder / "data",
+        Hausstil(),
+        "Beschlussvorlage",
+        "Beispiel: Einrichtung einer Beratungsstelle",
+        today,
+        sitzung,
+        amt="HA",
+    )
     _git(folder)
     return written
 
@@ -111,32 +155,54 @@ def _git(folder: Path) -> None:
     if inside.returncode == 0:
         return
     subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
-    subprocess.run(["git", "config", "diff.vorlage.textconv", f"{sys.executable} -m vorlagen text"],
-                   cwd=folder, check=True)
+    subprocess.run(
+        ["git", "config", "diff.vorlage.textconv", f"{sys.executable} -m vorlagen text"], cwd=folder, check=True
+    )
 
 
-def new_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, sitzung: str | None, amt: str | None,
-                nummer: str | None = None, bezug: str | None = None) -> list[str]:
+def new_vorlage(
+    data: Path,
+    stil,
+    art_name: str,
+    betreff: str,
+    today: dt.date,
+    sitzung: str | None,
+    amt: str | None,
+    nummer: str | None = None,
+    bezug: str | None = None,
+) -> list[str]:
     """A Vorlage with the next free Nummer and what its Art requires in the Hausstil; returns the files written."""
     art, used = stil.arten[art_name], used_nummern(data)
     if art.bezug and bezug is None:
-        raise _fail(data, f"Eine {art_name} ist eine {art.bezug} – nennen Sie mit --bezug die Nummer der Vorlage, "
-                          "auf die sie sich bezieht.")
+        raise _fail(
+            data,
+            f"Eine {art_name} ist eine {art.bezug} – nennen Sie mit --bezug die Nummer der Vorlage, "
+            "auf die sie sich bezieht.",
+        )
     if bezug is not None and bezug not in used:
         raise _fail(data, f"Die Vorlage „{bezug}“ gibt es nicht – nennen Sie mit --bezug eine vorhandene Nummer.")
     offen = nummer == OFFEN
     if nummer is not None and not offen and not NUMMER.fullmatch(nummer):
-        raise _fail(data, f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben "
-                          "und / . _ -, am Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.")
+        raise _fail(
+            data,
+            f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben "
+            "und / . _ -, am Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.",
+        )
     shown_betreff, betreff = betreff, text_value("Betreff", betreff, 300)
     if offen:
-        return _write_vorlage(data, stil, art_name, betreff, today, sitzung, amt, None, bezug,
-                              _draft_folder(data, shown_betreff))
+        return _write_vorlage(
+            data, stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)
+        )
     if nummer is None:
-        nummer = next_fassung(bezug, used) if bezug and art.nummer_aus_bezug else next_nummer(stil.nummer, used, today.year)
+        nummer = (
+            next_fassung(bezug, used) if bezug and art.nummer_aus_bezug else next_nummer(stil.nummer, used, today.year)
+        )
     if nummer is None:
-        raise _fail(data, f"Aus dem Nummernmuster „{stil.nummer}“ lässt sich die nächste Nummer nicht ableiten – "
-                          "geben Sie sie mit --nummer an.")
+        raise _fail(
+            data,
+            f"Aus dem Nummernmuster „{stil.nummer}“ lässt sich die nächste Nummer nicht ableiten – "
+            "geben Sie sie mit --nummer an.",
+        )
     folder = f"vorlagen/{nummer.replace('/', '-')}"
     if (data / folder).exists() or nummer in used:
         raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
@@ -148,8 +214,12 @@ OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nu
 
 def _draft_folder(data: Path, betreff: str) -> str:
     """vorlagen/entwurf-<Betreff> for a Vorlage without Nummer: ASCII, at most 40 characters, not yet taken."""
-    plain = unicodedata.normalize("NFKD", betreff.replace("ß", "ss").translate(str.maketrans(
-        {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})))
+    plain = unicodedata.normalize(
+        "NFKD",
+        betreff.replace("ß", "ss").translate(
+            str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+        ),
+    )
     words = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
     base = f"vorlagen/entwurf-{words[:31].rstrip('-')}".rstrip("-")
     folder, count = base, 1
@@ -159,24 +229,41 @@ def _draft_folder(data: Path, betreff: str) -> str:
     return folder
 
 
-def _write_vorlage(data: Path, stil, art_name: str, betreff: str, today: dt.date, sitzung: str | None,
-                   amt: str | None, nummer: str | None, bezug: str | None, folder: str) -> list[str]:
+def _write_vorlage(
+    data: Path,
+    stil,
+    art_name: str,
+    betreff: str,
+    today: dt.date,
+    sitzung: str | None,
+    amt: str | None,
+    nummer: str | None,
+    bezug: str | None,
+    folder: str,
+) -> list[str]:
     """Writes vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
     art = stil.arten[art_name]
     required = [a for a in stil.abschnitte if art.abschnitte.get(a.id, "optional") == "pflicht"]
     texte = {a.id: f"{a.id}.md" for a in required if a.form == "text"}
-    texts = {f"{a.id}.md": f"Tragen Sie hier den Text zu „{a.ueberschrift}“ ein.\n" for a in required if a.form == "text"}
+    texts = {
+        f"{a.id}.md": f"Tragen Sie hier den Text zu „{a.ueberschrift}“ ein.\n" for a in required if a.form == "text"
+    }
     if not texte:  # no section of the Hausstil: one free section, its heading in the text
         texts["sachverhalt.md"] = "# Sachverhalt\n\nBeschreiben Sie hier den Sachverhalt.\n"
     beschluss = art.beschlussvorschlag == "pflicht"
     if beschluss:
         texts["beschlussvorschlag.md"] = "Der Ausschuss beschließt, … (Beschlussvorschlag hier eintragen)\n"
     rolle = "Entscheidung" if beschluss else "Kenntnisnahme"
-    lines = [schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
-             *([f'nummer: "{nummer}"'] if nummer else []), f"art: {json.dumps(art_name, ensure_ascii=False)}",
-             "oeffentlich: true", f"datum: {today.isoformat()}",
-             *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []), f"betreff: {betreff}",
-             "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []")]
+    lines = [
+        schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
+        *([f'nummer: "{nummer}"'] if nummer else []),
+        f"art: {json.dumps(art_name, ensure_ascii=False)}",
+        "oeffentlich: true",
+        f"datum: {today.isoformat()}",
+        *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []),
+        f"betreff: {betreff}",
+        "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []"),
+    ]
     if beschluss:
         lines.append("beschlussvorschlag: beschlussvorschlag.md")
     if not texte:
@@ -199,9 +286,16 @@ def _fail(data: Path, message: str) -> BuildFailed:
 
 # (word in the body's name, title of its head): the first word found decides; words are matched whole or as the
 # end of a compound (Rhein-Sieg-Kreis, Musterstadt)
-_VERWALTUNGSCHEFS = (("landkreis", "Der Landrat"), ("kreis", "Der Landrat"), ("landratsamt", "Der Landrat"),
-                     ("samtgemeinde", "Der Samtgemeindebürgermeister"), ("amt", "Der Amtsvorsteher"),
-                     ("stadt", "Der Bürgermeister"), ("gemeinde", "Der Bürgermeister"), ("markt", "Der Bürgermeister"))
+_VERWALTUNGSCHEFS = (
+    ("landkreis", "Der Landrat"),
+    ("kreis", "Der Landrat"),
+    ("landratsamt", "Der Landrat"),
+    ("samtgemeinde", "Der Samtgemeindebürgermeister"),
+    ("amt", "Der Amtsvorsteher"),
+    ("stadt", "Der Bürgermeister"),
+    ("gemeinde", "Der Bürgermeister"),
+    ("markt", "Der Bürgermeister"),
+)
 
 
 def verwaltungschef(name: str) -> str:

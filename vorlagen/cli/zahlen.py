@@ -13,26 +13,34 @@ def zahlen_options(parser: argparse.ArgumentParser) -> None:
 
 def zahlen(args: argparse.Namespace) -> int:
     from vorlagen.compute.project import prepare, rundung_of
-    from vorlagen.compute.zahlen import render, zahlen as listing
-    from vorlagen.load.records import suggest
+    from vorlagen.compute.zahlen import render
+    from vorlagen.compute.zahlen import zahlen as listing
     from vorlagen.core.fmt import anzahl
+    from vorlagen.load.records import suggest
+
     project = prepare(args.data, haushaltsrecht=False)  # the listing helps exactly while they are not right yet
     sources = {s.vorlage.nummer or s.folder.name: s for s in project.facts.vorlagen}
     wanted = args.nummer.replace("-", "/") if args.nummer not in sources else args.nummer
     source = sources.get(wanted)
     if source is None:
         known = ", ".join(sorted(sources)) or "keine"
-        print(f"Die Vorlage „{args.nummer}“ gibt es nicht{suggest(args.nummer, sources) or '.'} Vorhanden: {known}.",
-              file=sys.stderr)
+        print(
+            f"Die Vorlage „{args.nummer}“ gibt es nicht{suggest(args.nummer, sources) or '.'} Vorhanden: {known}.",
+            file=sys.stderr,
+        )
         return 1
     rechnung = project.rechnung(source)
     if args.name is not None:
         from vorlagen.compute.kennzahlen import herleitung
+
         figures = getattr(rechnung.zahlen, "herleitung", {})
         if args.name not in figures:
             known = ", ".join(sorted(figures)) or "keine (die Vorlage hat keinen Abschnitt „zahlen“)"
-            print(f"Die Zahl „{args.name}“ gibt es in Vorlage {source.bezeichnung} nicht"
-                  f"{suggest(args.name, figures) or '.'} Vorhanden: {known}.", file=sys.stderr)
+            print(
+                f"Die Zahl „{args.name}“ gibt es in Vorlage {source.bezeichnung} nicht"
+                f"{suggest(args.name, figures) or '.'} Vorhanden: {known}.",
+                file=sys.stderr,
+            )
             return 1
         sys.stdout.write("\n".join(herleitung(figures[args.name])) + "\n")
         return 0
@@ -44,7 +52,9 @@ def zahlen(args: argparse.Namespace) -> int:
         for problem in project.haushaltsrecht:
             print(problem, file=sys.stderr)
         count = len(project.haushaltsrecht)
-        print(f"\n{anzahl(count, 'Problem', 'Probleme')} der finanziellen Auswirkungen – die Zahlen oben sind trotzdem "
-              f"berechnet; gebaut wird erst, wenn {'es behoben ist' if count == 1 else 'sie behoben sind'}.",
-              file=sys.stderr)
+        print(
+            f"\n{anzahl(count, 'Problem', 'Probleme')} der finanziellen Auswirkungen – die Zahlen oben sind trotzdem "
+            f"berechnet; gebaut wird erst, wenn {'es behoben ist' if count == 1 else 'sie behoben sind'}.",
+            file=sys.stderr,
+        )
     return 0

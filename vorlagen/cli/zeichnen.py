@@ -11,21 +11,27 @@ from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, os_error_reason
 
-KOPF = ("# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
-        "# Was jede Rolle gezeichnet hat, steht in gezeichnet/; wer es eingetragen hat, zeigt git.\n")
+KOPF = (
+    "# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
+    "# Was jede Rolle gezeichnet hat, steht in gezeichnet/; wer es eingetragen hat, zeigt git.\n"
+)
 
 
 def zeichnen_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("nummer", metavar="NUMMER", help="Nummer der Vorlage, z. B. 2021/0123 (ohne Nummer: ihr Ordner)")
-    parser.add_argument("--rolle", required=True, help="wer zeichnet, eine Rolle aus „hausstil: mitzeichnung: rollen“, "
-                                                       "z. B. Kämmerei")
+    parser.add_argument(
+        "nummer", metavar="NUMMER", help="Nummer der Vorlage, z. B. 2021/0123 (ohne Nummer: ihr Ordner)"
+    )
+    parser.add_argument(
+        "--rolle", required=True, help="wer zeichnet, eine Rolle aus „hausstil: mitzeichnung: rollen“, z. B. Kämmerei"
+    )
     parser.add_argument("--name", required=True, help="Name der Person, die zeichnet")
     parser.add_argument("--datum", help="Tag der Mitzeichnung (JJJJ-MM-TT, Standard: heute)")
 
 
 def freigabe_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("nummer", metavar="NUMMER", nargs="?", help="nur diese Vorlage, ohne Nummer: ihr Ordner "
-                                                                    "(Standard: alle)")
+    parser.add_argument(
+        "nummer", metavar="NUMMER", nargs="?", help="nur diese Vorlage, ohne Nummer: ihr Ordner (Standard: alle)"
+    )
 
 
 def _refuse(label: str, message: str) -> BuildFailed:
@@ -36,12 +42,16 @@ def _name(name: str) -> str:
     """The name as recorded (without surrounding blanks), by the rule mitzeichnungen.yaml is checked with."""
     from vorlagen.cli.scaffold import text_value
     from vorlagen.load.mitzeichnung import NAME_LAENGE, name_fehler
+
     fehler = name_fehler(name.strip() or name)
     if fehler == "leer":
-        raise _refuse("--name", "Der Name ist leer – geben Sie an, wer zeichnet, z. B. --name \"Erika Mustermann\".")
+        raise _refuse("--name", 'Der Name ist leer – geben Sie an, wer zeichnet, z. B. --name "Erika Mustermann".')
     if fehler == "zeichen":
-        raise _refuse("--name", f"„{name[:60]}“ enthält Zeichen, die in keinem Namen vorkommen ({{ }} < >) – geben "
-                                "Sie nur den Namen an, z. B. --name \"Erika Mustermann\".")
+        raise _refuse(
+            "--name",
+            f"„{name[:60]}“ enthält Zeichen, die in keinem Namen vorkommen ({{ }} < >) – geben "
+            'Sie nur den Namen an, z. B. --name "Erika Mustermann".',
+        )
     text_value("--name", name, NAME_LAENGE)  # one line, no control characters, not overlong
     return name.strip()
 
@@ -54,8 +64,9 @@ def _datum(text: str | None) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise _refuse("--datum", f"„{text[:40]}“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. "
-                             "--datum 2021-06-01.")
+    raise _refuse(
+        "--datum", f"„{text[:40]}“ ist kein Datum – schreiben Sie es als JJJJ-MM-TT, z. B. --datum 2021-06-01."
+    )
 
 
 VORLAUF = dt.timedelta(days=365)  # how long before its date a Vorlage may be signed (a year: a typo, not a draft)
@@ -66,30 +77,50 @@ def _zeitraum(project, source, datum: dt.date, heute: dt.date) -> None:
     Beratungsfolge (what was decided was no longer signed), or more than a year before the Vorlage's date (or its
     first Sitzung's): a mistyped year."""
     from vorlagen.core.fmt import datum as tag
-    sitzungen = sorted(project.facts.sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge
-                       if b.sitzung in project.facts.sitzungen)
+
+    sitzungen = sorted(
+        project.facts.sitzungen[b.sitzung].datum
+        for b in source.vorlage.beratungsfolge
+        if b.sitzung in project.facts.sitzungen
+    )
     anfang = source.vorlage.datum or (sitzungen[0] if sitzungen else None)
     if datum > heute:
-        raise _refuse("--datum", f"Der {tag(datum)} liegt in der Zukunft – eine Mitzeichnung trägt den Tag, an dem "
-                                 "gezeichnet wurde (ohne --datum: heute).")
+        raise _refuse(
+            "--datum",
+            f"Der {tag(datum)} liegt in der Zukunft – eine Mitzeichnung trägt den Tag, an dem "
+            "gezeichnet wurde (ohne --datum: heute).",
+        )
     if sitzungen and datum > sitzungen[-1]:
-        raise _refuse("--datum", f"Der {tag(datum)} liegt nach der letzten Sitzung der Beratungsfolge "
-                                 f"({tag(sitzungen[-1])}) – gezeichnet wird, bevor beraten wird; geben Sie den Tag der "
-                                 "Mitzeichnung mit --datum an.")
+        raise _refuse(
+            "--datum",
+            f"Der {tag(datum)} liegt nach der letzten Sitzung der Beratungsfolge "
+            f"({tag(sitzungen[-1])}) – gezeichnet wird, bevor beraten wird; geben Sie den Tag der "
+            "Mitzeichnung mit --datum an.",
+        )
     if anfang is not None and datum < anfang - VORLAUF:
         bezug = "dem Datum der Vorlage" if source.vorlage.datum else "ihrer ersten Sitzung"
-        raise _refuse("--datum", f"Der {tag(datum)} liegt mehr als ein Jahr vor {bezug} ({tag(anfang)}) – prüfen "
-                                 "Sie das Jahr.")
+        raise _refuse(
+            "--datum", f"Der {tag(datum)} liegt mehr als ein Jahr vor {bezug} ({tag(anfang)}) – prüfen Sie das Jahr."
+        )
 
 
 def _source(project, nummer: str, paths: Paths):
     """The Vorlage with this Nummer, or (one without Nummer) in the folder of this name."""
     from vorlagen.load.references import unknown
+
     sources = {s.auswahl: s for s in project.facts.vorlagen}
     if nummer not in sources:
-        raise BuildFailed([unknown(paths.where(project.facts.data_dir / "vorlagen"), " Vorlage", nummer[:60], sources,
-                                   "nennen Sie die Nummer, wie sie in vorlage.yaml steht, z. B. "
-                                   f"{next(iter(sources), '2021/0123')}.")])
+        raise BuildFailed(
+            [
+                unknown(
+                    paths.where(project.facts.data_dir / "vorlagen"),
+                    " Vorlage",
+                    nummer[:60],
+                    sources,
+                    f"nennen Sie die Nummer, wie sie in vorlage.yaml steht, z. B. {next(iter(sources), '2021/0123')}.",
+                )
+            ]
+        )
     return sources[nummer]
 
 
@@ -103,54 +134,84 @@ def _write(path: Path, text: str, paths: Paths) -> None:
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise BuildFailed([Problem(paths.where(path), f"Die Datei lässt sich nicht schreiben ({os_error_reason(error)}) "
-                                                      "– prüfen Sie Schreibrechte und Speicherplatz.")]) from None
+        raise BuildFailed(
+            [
+                Problem(
+                    paths.where(path),
+                    f"Die Datei lässt sich nicht schreiben ({os_error_reason(error)}) "
+                    "– prüfen Sie Schreibrechte und Speicherplatz.",
+                )
+            ]
+        ) from None
 
 
 def yaml_text(mitzeichnungen) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
     from vorlagen.cli.scaffold import text_value
+
     lines = [KOPF.rstrip("\n"), "mitzeichnungen:"]
     for m in mitzeichnungen:
-        lines += [f"  - rolle: {text_value('rolle', m.rolle, 120)}", f"    name: {text_value('name', m.name, 120)}",
-                  f"    datum: {m.datum.isoformat()}", f"    fingerabdruck: \"{m.fingerabdruck}\""]
+        lines += [
+            f"  - rolle: {text_value('rolle', m.rolle, 120)}",
+            f"    name: {text_value('name', m.name, 120)}",
+            f"    datum: {m.datum.isoformat()}",
+            f'    fingerabdruck: "{m.fingerabdruck}"',
+        ]
     return "\n".join(lines) + "\n"
 
 
 def zeichnen(args: argparse.Namespace) -> int:
     """`zeichnen`: one role signs what the Vorlage prints now."""
     from vorlagen.compute.project import prepare
-    from vorlagen.load.records import defined_at, unknown_word
     from vorlagen.load.mitzeichnung import DATEI, Mitzeichnung
+    from vorlagen.load.records import defined_at, unknown_word
     from vorlagen.render.document import Composer
     from vorlagen.render.freigabe import siegel
     from vorlagen.review.mitzeichnung import gezeichnet
+
     name, datum = _name(args.name), _datum(args.datum)
     paths = Paths(args.data.resolve().parent)
     project = prepare(args.data)
     stil = project.facts.koerperschaft.hausstil.mitzeichnung
     if args.rolle not in stil.rollen:
-        raise BuildFailed([unknown_word(Where("vorlagen zeichnen"), "--rolle", args.rolle[:60], stil.rollen,
-                                        "mitzeichnung: rollen", defined_at(stil, "rollen"))])
+        raise BuildFailed(
+            [
+                unknown_word(
+                    Where("vorlagen zeichnen"),
+                    "--rolle",
+                    args.rolle[:60],
+                    stil.rollen,
+                    "mitzeichnung: rollen",
+                    defined_at(stil, "rollen"),
+                )
+            ]
+        )
     source = _source(project, args.nummer, paths)
     _zeitraum(project, source, datum, dt.date.today())
     doc = Composer(project, alle_freigaben=True).compose(source)
-    neu = Mitzeichnung(rolle=args.rolle, name=name, datum=datum,
-                       fingerabdruck=siegel(args.rolle, name, datum, doc.freigabe.text))
+    neu = Mitzeichnung(
+        rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, doc.freigabe.text)
+    )
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
     text_file = gezeichnet(source.folder, args.rolle)
     _write(text_file, doc.freigabe.text, paths)
     _write(source.folder / DATEI, yaml_text(alle), paths)
-    print(f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
-          f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
-          "Nehmen Sie beide Dateien in git auf (git add, git commit).")
+    print(
+        f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
+        f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
+        "Nehmen Sie beide Dateien in git auf (git add, git commit)."
+    )
     offen = [s for s in doc.freigabe.offen if s.rolle != args.rolle]
     if not any(s.rolle == args.rolle and s.erforderlich for s in doc.freigabe.staende):
-        print(f"Hinweis: Für diese Vorlage verlangt der Hausstil keine Mitzeichnung „{args.rolle}“; sie gilt zusätzlich.")
+        print(
+            f"Hinweis: Für diese Vorlage verlangt der Hausstil keine Mitzeichnung „{args.rolle}“; sie gilt zusätzlich."
+        )
     if offen:
-        print("Noch ausstehend: " + ", ".join(f"{s.rolle} ({s.zustand})" for s in offen) + " – die Vorlage bleibt ein "
-              "ENTWURF.")
+        print(
+            "Noch ausstehend: " + ", ".join(f"{s.rolle} ({s.zustand})" for s in offen) + " – die Vorlage bleibt ein "
+            "ENTWURF."
+        )
     else:
         print("Die Vorlage ist freigegeben.")
     return 0
@@ -161,6 +222,7 @@ def freigabe(args: argparse.Namespace) -> int:
     from vorlagen.compute.project import prepare
     from vorlagen.render.document import Composer
     from vorlagen.review.mitzeichnung import bericht
+
     paths = Paths(args.data.resolve().parent)
     project = prepare(args.data)
     composer = Composer(project)

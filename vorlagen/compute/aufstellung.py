@@ -48,8 +48,10 @@ class Aufstellung(Tabelle):
     @property
     def berechnung_zeigen(self) -> bool:
         """Whether a row's computation says more than its amount (a 'Berechnung' column is worth printing)."""
-        return any(z.text and z.text.replace(NBSP, " ") != euro_or_cent(z.betrag, self.quantum).replace(NBSP, " ")
-                   for z in self.zeilen)
+        return any(
+            z.text and z.text.replace(NBSP, " ") != euro_or_cent(z.betrag, self.quantum).replace(NBSP, " ")
+            for z in self.zeilen
+        )
 
     def betrag(self, value: Decimal) -> str:
         """An amount as the table prints it: in € with its sign, or in T€/Mio. € as a number (the unit in the head)."""
@@ -68,13 +70,15 @@ class Aufstellung(Tabelle):
         return [self.betrag(parts[i]) for i in range(len(self.zeilen))], self.betrag(total)
 
 
-def aufstellung(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
-                auswerten=None) -> tuple[Aufstellung | None, list[Problem]]:
+def aufstellung(
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None
+) -> tuple[Aufstellung | None, list[Problem]]:
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems
-    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: p.als or "", False, saetze, periode_, rundung,
-                         auswerten)
+    rows, found = zeilen(
+        berechnung, berechnung.kosten, lambda p: p.als or "", False, saetze, periode_, rundung, auswerten
+    )
     fonds = None
     if berechnung.fonds is not None:
         try:
@@ -83,8 +87,11 @@ def aufstellung(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundun
             found.append(Problem(berechnung.where("fonds"), f"Berechnung „{berechnung.id}“, Fonds: {error}"))
         else:
             if below(value, rundung.quantum):
-                found.append(cents_lost(berechnung.where("fonds"), "der Fonds", value, rundung.quantum,
-                                        f"Berechnung „{berechnung.id}“"))
+                found.append(
+                    cents_lost(
+                        berechnung.where("fonds"), "der Fonds", value, rundung.quantum, f"Berechnung „{berechnung.id}“"
+                    )
+                )
             fonds = rundung.runde(value)
     if found:
         return None, problems + found
@@ -97,17 +104,35 @@ def aufstellung(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundun
     ueberschrift = berechnung.titel
     if berechnung.zeitraum is not None:
         ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
-    table = Aufstellung(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum, periode_,
-                        Zeilen(rows), berechnung, rundung.quantum, summe, berechnung.summe_als or "Summe", jahre,
-                        list(berechnung.spalten),
-                        [Gruppe(name, members, sum((z.betrag for z in members), Decimal(0)))
-                         for name, members in gruppen.items()],
-                        berechnung.anzeige, fonds, berechnung.fonds_als or "Fonds")
+    table = Aufstellung(
+        berechnung.id,
+        berechnung.art,
+        berechnung.titel,
+        ueberschrift,
+        berechnung.zeitraum,
+        periode_,
+        Zeilen(rows),
+        berechnung,
+        rundung.quantum,
+        summe,
+        berechnung.summe_als or "Summe",
+        jahre,
+        list(berechnung.spalten),
+        [Gruppe(name, members, sum((z.betrag for z in members), Decimal(0))) for name, members in gruppen.items()],
+        berechnung.anzeige,
+        fonds,
+        berechnung.fonds_als or "Fonds",
+    )
     if fonds is not None and berechnung.ausschoepfen and table.rest != 0:
         money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
-        problems.append(Problem(berechnung.where("fonds"), f"Berechnung „{berechnung.id}“: Die Zeilen ergeben "
-                                                           f"{money(summe)}, der Fonds {money(fonds)} – es "
-                                                           f"{'bleiben' if table.rest > 0 else 'fehlen'} "
-                                                           f"{money(abs(table.rest))}. Verteilen Sie den Rest oder "
-                                                           "streichen Sie „ausschoepfen: true“."))
+        problems.append(
+            Problem(
+                berechnung.where("fonds"),
+                f"Berechnung „{berechnung.id}“: Die Zeilen ergeben "
+                f"{money(summe)}, der Fonds {money(fonds)} – es "
+                f"{'bleiben' if table.rest > 0 else 'fehlen'} "
+                f"{money(abs(table.rest))}. Verteilen Sie den Rest oder "
+                "streichen Sie „ausschoepfen: true“.",
+            )
+        )
     return table, problems

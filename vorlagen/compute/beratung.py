@@ -30,8 +30,14 @@ def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Sc
         assert beratung.gremium is not None  # Beratung.check: without a Sitzung, the Gremium is given
         return Schritt(None, None, facts.gremium(beratung.gremium), beratung.rolle, beratung.berichterstattung, None)
     sitzung = facts.sitzungen[beratung.sitzung]
-    return Schritt(beratung.sitzung, sitzung, facts.gremium(sitzung.gremium), beratung.rolle,
-                   beratung.berichterstattung, recorded or beratung.ergebnis)
+    return Schritt(
+        beratung.sitzung,
+        sitzung,
+        facts.gremium(sitzung.gremium),
+        beratung.rolle,
+        beratung.berichterstattung,
+        recorded or beratung.ergebnis,
+    )
 
 
 def beratungsfolge(facts: Facts, vorlage: Vorlage, recorded: dict | None = None) -> list[Schritt]:

@@ -70,10 +70,12 @@ class BescheidWerte(Named):
         """The Stellen the Bescheid grants: staff positions only (Sachkosten, Veranstaltungen, Stück count none)."""
         if self._stellen is None:
             unklar = sorted({p.satz.id for p in self.zeilen if p.satz.vzae is None})
-            raise NoValue(f"Der {self.art} „{self.id}“ nennt keine Stellen: bei "
-                          f"{', '.join(f'„{s}“' for s in unklar)} steht nicht, wie viele VZÄ eine Einheit ist – "
-                          "tragen Sie beim Satz im Förderprogramm „vzae“ ein (1 je Vollzeitstelle, 0.5 je halbe "
-                          "Stelle, 0 für Sachkosten).")
+            raise NoValue(
+                f"Der {self.art} „{self.id}“ nennt keine Stellen: bei "
+                f"{', '.join(f'„{s}“' for s in unklar)} steht nicht, wie viele VZÄ eine Einheit ist – "
+                "tragen Sie beim Satz im Förderprogramm „vzae“ ein (1 je Vollzeitstelle, 0.5 je halbe "
+                "Stelle, 0 für Sachkosten)."
+            )
         return self._stellen
 
     @property
@@ -93,19 +95,30 @@ def _stellen(zeilen) -> Decimal | None:
     return sum((z.anzahl * z.satz.vzae for z in zeilen), Decimal(0))
 
 
-def bescheid_werte(bescheid_id: str, bescheid: Foerderschreiben, saetze: dict[str, Satz], rundung: Rundung,
-                   art: str = "Bescheid") -> tuple[BescheidWerte | None, list[Problem]]:
+def bescheid_werte(
+    bescheid_id: str, bescheid: Foerderschreiben, saetze: dict[str, Satz], rundung: Rundung, art: str = "Bescheid"
+) -> tuple[BescheidWerte | None, list[Problem]]:
     periode_ = periode(bescheid.zeitraum, bescheid.tagesgenau)
     if periode_ is None:
-        return None, [Problem(bescheid.where("zeitraum"), f"{art} „{bescheid_id}“: "
-                                                          + nicht_ganze_monate(bescheid.zeitraum))]
+        return None, [
+            Problem(bescheid.where("zeitraum"), f"{art} „{bescheid_id}“: " + nicht_ganze_monate(bescheid.zeitraum))
+        ]
     zeilen = Zeilen()
-    problems = [cents_lost(position.where("satz"), f"Der Satz „{saetze[position.satz].id}“",
-                           saetze[position.satz].betrag, rundung.quantum, f"{art} „{bescheid_id}“")
-                for position in bescheid.positionen if below(saetze[position.satz].betrag, rundung.quantum)]
+    problems = [
+        cents_lost(
+            position.where("satz"),
+            f"Der Satz „{saetze[position.satz].id}“",
+            saetze[position.satz].betrag,
+            rundung.quantum,
+            f"{art} „{bescheid_id}“",
+        )
+        for position in bescheid.positionen
+        if below(saetze[position.satz].betrag, rundung.quantum)
+    ]
     if bescheid.betrag is not None and below(bescheid.betrag, rundung.quantum):
-        problems.append(cents_lost(bescheid.where("betrag"), "„betrag“", bescheid.betrag, rundung.quantum,
-                                   f"{art} „{bescheid_id}“"))
+        problems.append(
+            cents_lost(bescheid.where("betrag"), "„betrag“", bescheid.betrag, rundung.quantum, f"{art} „{bescheid_id}“")
+        )
     if problems:
         return None, problems
     for position in bescheid.positionen:
@@ -117,8 +130,9 @@ def bescheid_werte(bescheid_id: str, bescheid: Foerderschreiben, saetze: dict[st
     total = sum((r.anteil for r in bescheid.raten), Fraction(0))
     if bescheid.raten and total == 1:
         common = max(r.anteil.denominator for r in bescheid.raten)
-        parts = split_largest_remainder(betrag, {i: r.anteil * common for i, r in enumerate(bescheid.raten)},
-                                        rundung.quantum)
+        parts = split_largest_remainder(
+            betrag, {i: r.anteil * common for i, r in enumerate(bescheid.raten)}, rundung.quantum
+        )
         for i, rate in enumerate(bescheid.raten):
             if rate.name:
                 als = rate.name
@@ -126,6 +140,18 @@ def bescheid_werte(bescheid_id: str, bescheid: Foerderschreiben, saetze: dict[st
                 assert rate.faellig is not None  # Rate.check: a Rate without a name is due on a date
                 als = f"Rate zum {datum(rate.faellig)}"
             raten.append(Ratenwert(rate.name, als, rate.faellig, rate.anteil, parts[i], rate.bezahlt))
-    return BescheidWerte(bescheid_id, art, bescheid.datum, bescheid.behoerde, bescheid.aktenzeichen, bescheid.programm,
-                         bescheid.zeitraum, _stellen(zeilen), betrag, zeilen,
-                         raten, bescheid, rundung.quantum), []
+    return BescheidWerte(
+        bescheid_id,
+        art,
+        bescheid.datum,
+        bescheid.behoerde,
+        bescheid.aktenzeichen,
+        bescheid.programm,
+        bescheid.zeitraum,
+        _stellen(zeilen),
+        betrag,
+        zeilen,
+        raten,
+        bescheid,
+        rundung.quantum,
+    ), []

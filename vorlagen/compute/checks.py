@@ -16,9 +16,12 @@ from vorlagen.load.records import line_of
 
 def _mismatch(where: Where, what: str, computed: Decimal, expected: Decimal, quantum: Decimal) -> Problem:
     money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
-    return Problem(where, f"{what}: berechnet {money(computed)}, erwartet {money(expected)}, "
-                          f"Differenz {signed(computed - expected, quantum)} – prüfen Sie den erwarteten Wert und "
-                          "die Eingangswerte.")
+    return Problem(
+        where,
+        f"{what}: berechnet {money(computed)}, erwartet {money(expected)}, "
+        f"Differenz {signed(computed - expected, quantum)} – prüfen Sie den erwarteten Wert und "
+        "die Eingangswerte.",
+    )
 
 
 def check_tabelle(t: Tabelle) -> list[Problem]:
@@ -27,19 +30,34 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
     name = f"Berechnung „{t.id}“"
     for zeile in t.zeilen if t.art != "Vergleich" else []:
         if zeile.position.erwartet is not None and zeile.position.erwartet != zeile.betrag:
-            problems.append(_mismatch(zeile.position.where("erwartet"), f"{name}, Zeile „{zeile.text or zeile.als}“",
-                                      zeile.betrag, zeile.position.erwartet, t.quantum))
+            problems.append(
+                _mismatch(
+                    zeile.position.where("erwartet"),
+                    f"{name}, Zeile „{zeile.text or zeile.als}“",
+                    zeile.betrag,
+                    zeile.position.erwartet,
+                    t.quantum,
+                )
+            )
         for satz in zeile.saetze:
             g = satz.gueltig
             if g is not None and t.zeitraum is not None and not (g.von <= t.zeitraum.von and t.zeitraum.bis <= g.bis):
-                problems.append(Problem(zeile.position.where("saetze"),
-                                        f"Der Satz „{satz.id}“ gilt nur vom {datum(g.von)} bis {datum(g.bis)}, "
-                                        f"die Berechnung „{t.id}“ reicht vom {datum(t.zeitraum.von)} bis "
-                                        f"{datum(t.zeitraum.bis)} – wählen Sie Sätze, die für den Zeitraum gelten."))
+                problems.append(
+                    Problem(
+                        zeile.position.where("saetze"),
+                        f"Der Satz „{satz.id}“ gilt nur vom {datum(g.von)} bis {datum(g.bis)}, "
+                        f"die Berechnung „{t.id}“ reicht vom {datum(t.zeitraum.von)} bis "
+                        f"{datum(t.zeitraum.bis)} – wählen Sie Sätze, die für den Zeitraum gelten.",
+                    )
+                )
     erwartet = t.berechnung.erwartet
     if erwartet is not None:
-        for key, label in (("gesamtkosten", "Gesamtkosten"), ("abzuege", "Abzüge"), ("eigenanteil", "Eigenanteil"),
-                           ("summe", "Summe")):
+        for key, label in (
+            ("gesamtkosten", "Gesamtkosten"),
+            ("abzuege", "Abzüge"),
+            ("eigenanteil", "Eigenanteil"),
+            ("summe", "Summe"),
+        ):
             expected = getattr(erwartet, key)
             value = getattr(t, key, None) if key in {f.name for f in dataclasses.fields(t)} else None
             if expected is None:
@@ -47,8 +65,13 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
             if below(expected, t.quantum):
                 problems.append(cents_lost(erwartet.where(key), f"„erwartet: {key}“", expected, t.quantum, name))
             elif value is None:
-                problems.append(Problem(erwartet.where(key), f"{name}: Eine Berechnung der Art „{t.art}“ hat "
-                                                             f"keinen Wert „{key}“ – entfernen Sie ihn aus „erwartet“."))
+                problems.append(
+                    Problem(
+                        erwartet.where(key),
+                        f"{name}: Eine Berechnung der Art „{t.art}“ hat "
+                        f"keinen Wert „{key}“ – entfernen Sie ihn aus „erwartet“.",
+                    )
+                )
             elif expected != value:
                 problems.append(_mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum))
     return problems
@@ -59,14 +82,25 @@ def check_bescheid(werte: BescheidWerte, where_prefix: str, quantum: Decimal) ->
     problems = []
     bescheid = werte.bescheid
     if bescheid.betrag is not None and bescheid.betrag != werte.betrag:
-        problems.append(_mismatch(bescheid.where("betrag"), f"{where_prefix}, Betrag (Anzahl × Satz)",
-                                  werte.betrag, bescheid.betrag, quantum))
+        problems.append(
+            _mismatch(
+                bescheid.where("betrag"),
+                f"{where_prefix}, Betrag (Anzahl × Satz)",
+                werte.betrag,
+                bescheid.betrag,
+                quantum,
+            )
+        )
     if bescheid.raten:
         total = sum(rate.anteil for rate in bescheid.raten)
         if total != 1:
-            problems.append(Problem(bescheid.where("raten"),
-                                    f"Die Anteile der Raten ergeben {total.numerator}/{total.denominator} statt 1 – "
-                                    "prüfen Sie die Anteile."))
+            problems.append(
+                Problem(
+                    bescheid.where("raten"),
+                    f"Die Anteile der Raten ergeben {total.numerator}/{total.denominator} statt 1 – "
+                    "prüfen Sie die Anteile.",
+                )
+            )
     return problems
 
 
@@ -75,13 +109,20 @@ def check_verteilung(werte: VerteilungWerte) -> list[Problem]:
     problems = []
     verteilung = werte.verteilung
     if werte.summe != werte.soll:
-        problems.append(Problem(verteilung.where("werte"),
-                                f"Verteilung „{werte.id}“: Die Werte ergeben {zahl(werte.summe, 2)}, erwartet sind "
-                                f"{zahl(werte.soll, 2)} ({zahl(werte.vzae)} VZÄ x {zahl(werte.tage_pro_vzae)} Tage), "
-                                f"Differenz {zahl(werte.summe - werte.soll, 2)} – prüfen Sie die Werte."))
+        problems.append(
+            Problem(
+                verteilung.where("werte"),
+                f"Verteilung „{werte.id}“: Die Werte ergeben {zahl(werte.summe, 2)}, erwartet sind "
+                f"{zahl(werte.soll, 2)} ({zahl(werte.vzae)} VZÄ x {zahl(werte.tage_pro_vzae)} Tage), "
+                f"Differenz {zahl(werte.summe - werte.soll, 2)} – prüfen Sie die Werte.",
+            )
+        )
     for name in verteilung.hinweise:
         if name not in verteilung.werte:
-            problems.append(Problem(line_of(verteilung.hinweise, name),
-                                    f"Der Hinweis zu „{name}“ gehört zu keinem Eintrag unter „werte“ – "
-                                    "prüfen Sie die Schreibweise."))
+            problems.append(
+                Problem(
+                    line_of(verteilung.hinweise, name),
+                    f"Der Hinweis zu „{name}“ gehört zu keinem Eintrag unter „werte“ – prüfen Sie die Schreibweise.",
+                )
+            )
     return problems

@@ -10,11 +10,23 @@ from vorlagen.compute.formel import Funktion, Minus, Name, Prozent, Rechnung, Za
 
 GELD = "€"
 ZAEHLER = ("VZÄ", "Tage", "Stück")  # counts: a count times an amount per unit is an amount
-DIMENSION = {"€": GELD, "T€": GELD, "Mio. €": GELD, "%": "", "Anzahl": "", "VZÄ": "VZÄ", "Stellen": "VZÄ",
-             "Tage": "Tage", "Stück": "Stück"}
+DIMENSION = {
+    "€": GELD,
+    "T€": GELD,
+    "Mio. €": GELD,
+    "%": "",
+    "Anzahl": "",
+    "VZÄ": "VZÄ",
+    "Stellen": "VZÄ",
+    "Tage": "Tage",
+    "Stück": "Stück",
+}
 
 _FUNKTION: dict[str, Callable[[list[Fraction]], Fraction]] = {
-    "summe": lambda werte: sum(werte, Fraction(0)), "min": min, "max": max}  # the names of formel.FUNKTIONEN
+    "summe": lambda werte: sum(werte, Fraction(0)),
+    "min": min,
+    "max": max,
+}  # the names of formel.FUNKTIONEN
 
 
 @dataclass(frozen=True)
@@ -51,23 +63,29 @@ def rechnen(tree, lesen_name) -> Wert:
     if isinstance(tree, Funktion):
         values = [rechnen(a, lesen_name) for a in tree.argumente]
         if len({v.dimension for v in values}) > 1:
-            raise EinheitFehler(f"{tree.name}(…) verbindet Werte in {' und '.join(sorted({dim_text(v.dimension) for v in values}))}"
-                          " – alle Argumente brauchen dieselbe Einheit.")
+            raise EinheitFehler(
+                f"{tree.name}(…) verbindet Werte in {' und '.join(sorted({dim_text(v.dimension) for v in values}))}"
+                " – alle Argumente brauchen dieselbe Einheit."
+            )
         return Wert(_FUNKTION[tree.name]([v.genau for v in values]), values[0].dimension)
     a, b = rechnen(tree.links, lesen_name), rechnen(tree.rechts, lesen_name)
     if tree.zeichen in "+-":
         if a.dimension != b.dimension:
-            raise EinheitFehler(f"„{text_of(tree.links)} {tree.zeichen} {text_of(tree.rechts)}“ verbindet "
-                          f"{dim_text(a.dimension)} und {dim_text(b.dimension)} – addieren und abziehen lassen "
-                          "sich nur Werte derselben Einheit.")
+            raise EinheitFehler(
+                f"„{text_of(tree.links)} {tree.zeichen} {text_of(tree.rechts)}“ verbindet "
+                f"{dim_text(a.dimension)} und {dim_text(b.dimension)} – addieren und abziehen lassen "
+                "sich nur Werte derselben Einheit."
+            )
         return Wert(a.genau + b.genau if tree.zeichen == "+" else a.genau - b.genau, a.dimension)
     if tree.zeichen == "*":
         dims = {a.dimension, b.dimension} - {""}
         if len(dims) == 2 and GELD in dims and dims - {GELD} <= set(ZAEHLER):
             return Wert(a.genau * b.genau, GELD)  # count × amount per unit
         if a.dimension and b.dimension:
-            raise EinheitFehler(f"„{text_of(tree)}“ multipliziert {a.dimension} mit {b.dimension} – das ergibt keine Einheit, "
-                          "die eine Vorlage druckt.")
+            raise EinheitFehler(
+                f"„{text_of(tree)}“ multipliziert {a.dimension} mit {b.dimension} – das ergibt keine Einheit, "
+                "die eine Vorlage druckt."
+            )
         return Wert(a.genau * b.genau, a.dimension or b.dimension)
     if b.genau == 0:
         raise EinheitFehler(f"„{text_of(tree)}“ teilt durch null ({text_of(tree.rechts)} ist 0).")
@@ -77,8 +95,10 @@ def rechnen(tree, lesen_name) -> Wert:
         return Wert(a.genau / b.genau, a.dimension)
     if a.dimension == GELD and b.dimension in ZAEHLER:
         return Wert(a.genau / b.genau, GELD)  # an amount per unit
-    raise EinheitFehler(f"„{text_of(tree)}“ teilt {dim_text(a.dimension)} durch {b.dimension} – das ergibt keine Einheit, "
-                  "die eine Vorlage druckt.")
+    raise EinheitFehler(
+        f"„{text_of(tree)}“ teilt {dim_text(a.dimension)} durch {b.dimension} – das ergibt keine Einheit, "
+        "die eine Vorlage druckt."
+    )
 
 
 def _art(tree) -> str:
@@ -95,8 +115,10 @@ def _art(tree) -> str:
     if isinstance(tree, Rechnung) and tree.zeichen in "*/":
         return "prozent" if "prozent" in arten else "zahl"
     if len(set(arten)) > 1:
-        raise EinheitFehler(f"„{text_of(tree)}“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben "
-                            "Sie alle Prozentsätze gleich, z. B. „50 % + 10 %“ oder „50 + 10“.")
+        raise EinheitFehler(
+            f"„{text_of(tree)}“ verbindet Zahlen mit und ohne „%“ – in einer Zahl in „%“ schreiben "
+            "Sie alle Prozentsätze gleich, z. B. „50 % + 10 %“ oder „50 + 10“."
+        )
     return arten[0]
 
 
@@ -106,9 +128,11 @@ def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
     if einheit == "%":
         return genau if _art(tree) == "prozent" else genau / 100
     if nur_prozent(tree):
-        raise EinheitFehler(f"Die Formel ergibt einen Prozentsatz ({text_of(tree)}), die Zahl ist aber in „{einheit}“ "
-                            f"angegeben – ein Prozentsatz braucht „einheit: \"%\"“, ein Anteil an einem Betrag eine "
-                            f"Formel wie „{anteil_an_betrag(tree)}“.")
+        raise EinheitFehler(
+            f"Die Formel ergibt einen Prozentsatz ({text_of(tree)}), die Zahl ist aber in „{einheit}“ "
+            f'angegeben – ein Prozentsatz braucht „einheit: "%"“, ein Anteil an einem Betrag eine '
+            f"Formel wie „{anteil_an_betrag(tree)}“."
+        )
     return genau
 
 

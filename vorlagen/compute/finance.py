@@ -101,17 +101,22 @@ class Eigenanteilstabelle(Tabelle):
     def vzae(self) -> Decimal:
         """The Stellen of the table's cost rows (staff only: Sachkosten and amounts count none)."""
         if self._stellen is None:
-            raise NoValue(f"Die Berechnung „{self.id}“ nennt keine Stellen: ihre Kostensätze sagen nicht, wie viele "
-                          "VZÄ eine Einheit ist – tragen Sie beim Satz „vzae“ ein (1 je Vollzeitstelle, 0 für "
-                          "Sachkosten).")
+            raise NoValue(
+                f"Die Berechnung „{self.id}“ nennt keine Stellen: ihre Kostensätze sagen nicht, wie viele "
+                "VZÄ eine Einheit ist – tragen Sie beim Satz „vzae“ ein (1 je Vollzeitstelle, 0 für "
+                "Sachkosten)."
+            )
         return self._stellen
 
 
 def cents_lost(where, what: str, value, quantum: Decimal, owner: str) -> Problem:
     """An amount with cents where the computation rounds to whole euros: never rounded away silently."""
-    return Problem(where, f"{owner}: {what} hat Cent ({euro_or_cent(value, CENT)}), gerechnet wird aber auf ganze "
-                          "Euro – die Cent gingen verloren. Schreiben Sie „rundung: cent“ in die Berechnung (oder in "
-                          "koerperschaft.yaml), dann rechnet sie auf den Cent genau; oder prüfen Sie den Betrag.")
+    return Problem(
+        where,
+        f"{owner}: {what} hat Cent ({euro_or_cent(value, CENT)}), gerechnet wird aber auf ganze "
+        "Euro – die Cent gingen verloren. Schreiben Sie „rundung: cent“ in die Berechnung (oder in "
+        "koerperschaft.yaml), dann rechnet sie auf den Cent genau; oder prüfen Sie den Betrag.",
+    )
 
 
 def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
@@ -122,21 +127,37 @@ def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
     return periode_, []
 
 
-def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[str, Satz], periode_: Periode,
-           rundung: Rundung, auswerten=None) -> tuple[list[Zeile], list[Problem]]:
+def zeilen(
+    berechnung: Berechnung,
+    positionen,
+    als,
+    abzug: bool,
+    saetze: dict[str, Satz],
+    periode_: Periode,
+    rundung: Rundung,
+    auswerten=None,
+) -> tuple[list[Zeile], list[Problem]]:
     """The rows of positions; rates of different units in one row are a problem. A row with a `formel` (an
     Aufstellung's) is a computed figure, read by `auswerten`."""
     rows, problems = [], []
-    money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+
+    def money(value):
+        return euro_or_cent(value, rundung.quantum)
+
     owner = f"Berechnung „{berechnung.id}“"
     for p in positionen:
         label = als(p)
-        lost = [(key, value) for key, value in (("betrag", p.betrag), ("erwartet", p.erwartet))
-                if value is not None and below(value, rundung.quantum)]
+        lost = [
+            (key, value)
+            for key, value in (("betrag", p.betrag), ("erwartet", p.erwartet))
+            if value is not None and below(value, rundung.quantum)
+        ]
         lost += [("saetze", saetze[s].betrag) for s in p.saetze if below(saetze[s].betrag, rundung.quantum)]
         if lost:
-            problems += [cents_lost(p.where(key), f"„{key}“" if key != "saetze" else "ein Satz", value,
-                                    rundung.quantum, owner) for key, value in lost]
+            problems += [
+                cents_lost(p.where(key), f"„{key}“" if key != "saetze" else "ein Satz", value, rundung.quantum, owner)
+                for key, value in lost
+            ]
             continue
         if p.formel is not None:
             try:
@@ -148,36 +169,87 @@ def zeilen(berechnung: Berechnung, positionen, als, abzug: bool, saetze: dict[st
                 problems.append(cents_lost(p.where("formel"), f"die Zeile „{label}“", value, rundung.quantum, owner))
                 continue
             betrag = rundung.runde(value)
-            rows.append(Zeile(p.id, label, p.hinweis or "", betrag, abzug, betrag, p.anzahl,
-                              _split(betrag, periode_.gewichte, rundung), p, []))
+            rows.append(
+                Zeile(
+                    p.id,
+                    label,
+                    p.hinweis or "",
+                    betrag,
+                    abzug,
+                    betrag,
+                    p.anzahl,
+                    _split(betrag, periode_.gewichte, rundung),
+                    p,
+                    [],
+                )
+            )
             continue
         if p.betrag is not None:
             betrag = rundung.runde(p.anzahl * p.betrag)
-            text = (f"{zahl(p.anzahl)} x {money(p.betrag)}" if p.anzahl != 1 else money(p.betrag))
+            text = f"{zahl(p.anzahl)} x {money(p.betrag)}" if p.anzahl != 1 else money(p.betrag)
             text += f" – {p.hinweis}" if p.hinweis else ""
-            rows.append(Zeile(p.id, label, text, betrag, abzug, p.betrag, p.anzahl,
-                              _split(betrag, periode_.gewichte, rundung), p, []))
+            rows.append(
+                Zeile(
+                    p.id,
+                    label,
+                    text,
+                    betrag,
+                    abzug,
+                    p.betrag,
+                    p.anzahl,
+                    _split(betrag, periode_.gewichte, rundung),
+                    p,
+                    [],
+                )
+            )
             continue
         used = [saetze[s] for s in p.saetze]
         if len({s.einheit for s in used}) > 1:
-            problems.append(Problem(p.where("saetze"), "Die Sätze einer Zeile brauchen dieselbe Einheit, hier: "
-                                    + ", ".join(f"{s.id} je {s.einheit}" for s in used)
-                                    + " – verteilen Sie sie auf mehrere Zeilen."))
+            problems.append(
+                Problem(
+                    p.where("saetze"),
+                    "Die Sätze einer Zeile brauchen dieselbe Einheit, hier: "
+                    + ", ".join(f"{s.id} je {s.einheit}" for s in used)
+                    + " – verteilen Sie sie auf mehrere Zeilen.",
+                )
+            )
             continue
         if used[0].einheit == "Monat" and not periode_.text:
-            problems.append(Problem(p.where("saetze"), f"Der Satz „{used[0].id}“ gilt je Monat; die Berechnung "
-                                                       f"„{berechnung.id}“ braucht dafür einen „zeitraum“."))
+            problems.append(
+                Problem(
+                    p.where("saetze"),
+                    f"Der Satz „{used[0].id}“ gilt je Monat; die Berechnung "
+                    f"„{berechnung.id}“ braucht dafür einen „zeitraum“.",
+                )
+            )
             continue
         try:
             je_einheit = stellen_je_einheit(used)
         except ValueError as error:
-            problems.append(Problem(p.where("saetze"), f"Die Sätze einer Zeile nennen verschiedene Stellenanteile "
-                                                       f"({error}) – verteilen Sie sie auf mehrere Zeilen."))
+            problems.append(
+                Problem(
+                    p.where("saetze"),
+                    f"Die Sätze einer Zeile nennen verschiedene Stellenanteile "
+                    f"({error}) – verteilen Sie sie auf mehrere Zeilen.",
+                )
+            )
             continue
         text, einheit, betrag = zeile(p.anzahl, p.anteil, used, periode_, rundung, p.hinweis)
-        rows.append(Zeile(p.id, label, text, betrag, abzug, einheit, p.anzahl,
-                          _split(betrag, periode_.gewichte_fuer(used[0].einheit), rundung), p, used,
-                          None if je_einheit is None else p.anzahl * p.anteil * je_einheit))
+        rows.append(
+            Zeile(
+                p.id,
+                label,
+                text,
+                betrag,
+                abzug,
+                einheit,
+                p.anzahl,
+                _split(betrag, periode_.gewichte_fuer(used[0].einheit), rundung),
+                p,
+                used,
+                None if je_einheit is None else p.anzahl * p.anteil * je_einheit,
+            )
+        )
     return rows, problems
 
 
@@ -185,8 +257,9 @@ def _split(betrag: Decimal, gewichte: dict, rundung: Rundung) -> dict[int, Decim
     return split_largest_remainder(betrag, gewichte, rundung.quantum) if gewichte else {}
 
 
-def eigenanteil(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
-                auswerten=None) -> tuple[Tabelle | None, list[Problem]]:
+def eigenanteil(
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None
+) -> tuple[Tabelle | None, list[Problem]]:
     """An Eigenanteil table: Gesamtkosten − Abzüge."""
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
@@ -208,17 +281,37 @@ def eigenanteil(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundun
     anteile = [z.stellen for z in kosten if z.stellen is not None]
     stellen = sum(anteile, Decimal(0)) if len(anteile) == len(kosten) else None
     assert berechnung.zeitraum is not None  # Berechnung.check: an Eigenanteil has its Zeitraum
-    ueberschrift = (f"{_stellen_text(kosten, stellen)}{berechnung.titel} für "
-                    f"{datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}")
+    ueberschrift = (
+        f"{_stellen_text(kosten, stellen)}{berechnung.titel} für "
+        f"{datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
+    )
     if gesamt - abzuege < 0 and not berechnung.negativ:
-        problems.append(Problem(berechnung.where("abzuege"),
-                                f"Berechnung „{berechnung.id}“: Der Eigenanteil ist negativ "
-                                f"({euro_or_cent(gesamt - abzuege, rundung.quantum)}), die Abzüge übersteigen die "
-                                "Gesamtkosten – prüfen Sie Anzahlen und Sätze; ist ein Überschuss gewollt, setzen Sie "
-                                "„negativ: true“."))
-    return Eigenanteilstabelle(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum,
-                               periode_, Zeilen(rows), berechnung, rundung.quantum, stellen,
-                               gesamt, abzuege, gesamt - abzuege, jahre, berechnung.alternative), problems
+        problems.append(
+            Problem(
+                berechnung.where("abzuege"),
+                f"Berechnung „{berechnung.id}“: Der Eigenanteil ist negativ "
+                f"({euro_or_cent(gesamt - abzuege, rundung.quantum)}), die Abzüge übersteigen die "
+                "Gesamtkosten – prüfen Sie Anzahlen und Sätze; ist ein Überschuss gewollt, setzen Sie "
+                "„negativ: true“.",
+            )
+        )
+    return Eigenanteilstabelle(
+        berechnung.id,
+        berechnung.art,
+        berechnung.titel,
+        ueberschrift,
+        berechnung.zeitraum,
+        periode_,
+        Zeilen(rows),
+        berechnung,
+        rundung.quantum,
+        stellen,
+        gesamt,
+        abzuege,
+        gesamt - abzuege,
+        jahre,
+        berechnung.alternative,
+    ), problems
 
 
 def _stellen_text(kosten: list[Zeile], stellen: Decimal | None) -> str:
@@ -228,7 +321,9 @@ def _stellen_text(kosten: list[Zeile], stellen: Decimal | None) -> str:
     staff = [z for z in kosten if z.stellen]
     if len(staff) == 1 and staff[0].stellen == staff[0].anzahl * staff[0].position.anteil:
         z = staff[0]
-        return f"{zahl(z.anzahl)} VZÄ " if z.position.anteil == 1 else f"{zahl(z.anzahl)} x {zahl(z.position.anteil)} VZÄ "
+        return (
+            f"{zahl(z.anzahl)} VZÄ " if z.position.anteil == 1 else f"{zahl(z.anzahl)} x {zahl(z.position.anteil)} VZÄ "
+        )
     return f"{zahl(stellen)} VZÄ "
 
 
@@ -268,9 +363,16 @@ def uebersicht(tabellen: list[Tabelle]) -> Uebersicht | None:
     low = feste + [min(g, key=lambda t: t.eigenanteil) for g in gruppen.values()]
     high = feste + [max(g, key=lambda t: t.eigenanteil) for g in gruppen.values()]
     years = sorted({y for t in eigene for y in t.jahre})
-    per_year = lambda chosen: {y: sum((t.jahre[y].eigenanteil for t in chosen if y in t.jahre), Decimal(0))  # noqa: E731
-                               for y in years}
-    return Uebersicht(eigene, feste, gruppen,
-                      sum((t.eigenanteil for t in low), Decimal(0)),
-                      sum((t.eigenanteil for t in high), Decimal(0)),
-                      per_year(low), per_year(high))
+
+    def per_year(chosen):
+        return {y: sum((t.jahre[y].eigenanteil for t in chosen if y in t.jahre), Decimal(0)) for y in years}
+
+    return Uebersicht(
+        eigene,
+        feste,
+        gruppen,
+        sum((t.eigenanteil for t in low), Decimal(0)),
+        sum((t.eigenanteil for t in high), Decimal(0)),
+        per_year(low),
+        per_year(high),
+    )

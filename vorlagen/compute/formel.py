@@ -17,12 +17,15 @@ MAX_TIEFE = 40  # nested brackets and operators
 
 FUNKTIONEN = ("summe", "min", "max")
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<leer>\s+)
   | (?P<zahl>\d+(?:[.,]\d+)*)
   | (?P<name>[^\W\d]\w*(?:-\w+)*(?:\.\w+(?:-\w+)*)*)
   | (?P<zeichen>[-+*/();%])
-""", re.X)
+""",
+    re.X,
+)
 
 
 class FormelFehler(Exception):
@@ -70,17 +73,24 @@ class Funktion:
 def _zahl(text: str) -> Fraction:
     """'1,75' → 7/4; '1000' → 1000. A dot is never a decimal point (German), nor silently a thousands mark."""
     if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text):  # 1.000, 12.500.000, 1.000,5: thousands marks
-        raise FormelFehler(f"„{text}“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie "
-                           f"{text.replace('.', '')} (Dezimalzahlen mit Komma, z. B. 1,75).")
+        raise FormelFehler(
+            f"„{text}“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie "
+            f"{text.replace('.', '')} (Dezimalzahlen mit Komma, z. B. 1,75)."
+        )
     if "." in text and text.count(".") + text.count(",") == 1:  # 0.005, 1.5: a decimal point
-        raise FormelFehler(f"„{text}“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie "
-                           f"{text.replace('.', ',')} (mit Dezimalkomma).")
+        raise FormelFehler(
+            f"„{text}“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie "
+            f"{text.replace('.', ',')} (mit Dezimalkomma)."
+        )
     if "." in text:
-        raise FormelFehler(f"„{text}“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
-                           "z. B. 1000 oder 1,75.")
+        raise FormelFehler(
+            f"„{text}“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
+            "z. B. 1000 oder 1,75."
+        )
     if text.count(",") > 1:
-        raise FormelFehler(f"„{text}“ ist keine Zahl – Argumente einer Funktion trennen Sie mit „;“, "
-                           "z. B. summe(a; b).")
+        raise FormelFehler(
+            f"„{text}“ ist keine Zahl – Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b)."
+        )
     return Fraction(text.replace(",", "."))
 
 
@@ -92,11 +102,15 @@ def lesen(formel: str):
     while position < len(formel):
         match = _TOKEN.match(formel, position)
         if match is None and formel[position] == ",":
-            raise FormelFehler(f"„,“ an Stelle {position + 1}: Argumente einer Funktion trennen Sie mit „;“, z. B. "
-                               "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75.")
+            raise FormelFehler(
+                f"„,“ an Stelle {position + 1}: Argumente einer Funktion trennen Sie mit „;“, z. B. "
+                "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."
+            )
         if match is None:
-            raise FormelFehler(f"Das Zeichen „{formel[position]}“ (Stelle {position + 1}) gehört nicht in eine Formel "
-                               "– erlaubt sind Zahlen, Namen, + - * / % ( ) und „;“ zwischen Argumenten.")
+            raise FormelFehler(
+                f"Das Zeichen „{formel[position]}“ (Stelle {position + 1}) gehört nicht in eine Formel "
+                "– erlaubt sind Zahlen, Namen, + - * / % ( ) und „;“ zwischen Argumenten."
+            )
         if match.lastgroup != "leer":
             tokens.append((match.lastgroup, match[0], position + 1))
         position = match.end()
@@ -167,7 +181,9 @@ class _Parser:
             wert = self.ausdruck(tiefe + 1)
             self._take(")")
         else:
-            raise FormelFehler(f"An Stelle {column} erwartet die Formel eine Zahl, einen Namen oder „(“, nicht „{text}“.")
+            raise FormelFehler(
+                f"An Stelle {column} erwartet die Formel eine Zahl, einen Namen oder „(“, nicht „{text}“."
+            )
         if self._peek()[1] == "%":
             self._take("%")
             return Prozent(wert)

@@ -61,8 +61,11 @@ def _problems(facts: Facts, path: Path, text: str, missing: set[str], covered: f
 def _scalars(text: str) -> list[tuple[int, int]]:
     """Where a YAML file's keys and values stand (not its comments); nothing when it cannot be read."""
     try:
-        return [(t.start_mark.index, t.end_mark.index) for t in yaml.scan(text, Loader=yaml.SafeLoader)
-                if isinstance(t, yaml.ScalarToken)]
+        return [
+            (t.start_mark.index, t.end_mark.index)
+            for t in yaml.scan(text, Loader=yaml.SafeLoader)
+            if isinstance(t, yaml.ScalarToken)
+        ]
     except yaml.YAMLError:
         return []  # its syntax error is reported by the loader
 
@@ -84,10 +87,14 @@ def _message(chars: list[str], schrift: str) -> str:
     if len(chars) > _SHOWN:
         named.append(f"{len(chars) - _SHOWN} weitere")
     if len(named) == 1:
-        return (f"Das Zeichen {named[0]} gibt es in der Schrift „{schrift}“ nicht – es würde als leeres Kästchen "
-                "oder in einer fremden Schrift gedruckt. Ersetzen Sie es oder wählen Sie im Hausstil eine Schrift, "
-                "die es enthält.")
+        return (
+            f"Das Zeichen {named[0]} gibt es in der Schrift „{schrift}“ nicht – es würde als leeres Kästchen "
+            "oder in einer fremden Schrift gedruckt. Ersetzen Sie es oder wählen Sie im Hausstil eine Schrift, "
+            "die es enthält."
+        )
     listed = ", ".join(named[:-1]) + f" und {named[-1]}"
-    return (f"Die Zeichen {listed} gibt es in der Schrift „{schrift}“ nicht – sie würden als leere Kästchen oder "
-            "in einer fremden Schrift gedruckt. Ersetzen Sie sie oder wählen Sie im Hausstil eine Schrift, die sie "
-            "enthält.")
+    return (
+        f"Die Zeichen {listed} gibt es in der Schrift „{schrift}“ nicht – sie würden als leere Kästchen oder "
+        "in einer fremden Schrift gedruckt. Ersetzen Sie sie oder wählen Sie im Hausstil eine Schrift, die sie "
+        "enthält."
+    )

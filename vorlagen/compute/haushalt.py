@@ -83,7 +83,9 @@ class Auswirkungen:
     dauer: str | None = None
     anlagevermoegen: bool | None = None
     folgekosten: str | None = None  # as printed
-    unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read (problem listed)
+    unvollstaendig: set[int] = field(
+        default_factory=set
+    )  # years with an amount that could not be read (problem listed)
 
     @property
     def mittel_vorhanden(self) -> bool:
@@ -127,21 +129,30 @@ class Wirkung:
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 
-    def __init__(self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()):
+    def __init__(
+        self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()
+    ):
         self.names, self.figures, self.problems = names, figures, problems
         self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
     def betrag(self, text: str, where: Where, was: str) -> Fraction | None:
         if _GETIPPT.fullmatch(text.strip()):
-            self.problems.append(Problem(where, f"{was}: „{text}“ ist eine getippte Zahl – Beträge sind Zahlen des "
-                                                "Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und "
-                                                "nennen Sie hier ihren Namen."))
+            self.problems.append(
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist eine getippte Zahl – Beträge sind Zahlen des "
+                    "Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und "
+                    "nennen Sie hier ihren Namen.",
+                )
+            )
             return None
         try:
             tree = lesen(text)
             if not isinstance(tree, Name):
-                raise FormelFehler(f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
-                                   "nennen Sie hier ihren Namen.")
+                raise FormelFehler(
+                    f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
+                    "nennen Sie hier ihren Namen."
+                )
             if tree.pfad[0] in self.defined and tree.pfad[0] not in self.figures:
                 self.problems.append(None)  # the figure's own problem says why
                 return None
@@ -150,12 +161,21 @@ class _Leser:
             self.problems.append(Problem(where, f"{was}: {error}"))
             return None
         if dimension != GELD:
-            self.problems.append(Problem(where, f"{was}: „{text}“ ist {dim_text(dimension)}, kein Betrag in Euro – "
-                                                "nennen Sie eine Zahl in €."))
+            self.problems.append(
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist {dim_text(dimension)}, kein Betrag in Euro – nennen Sie eine Zahl in €.",
+                )
+            )
             return None
         if value < 0:
-            self.problems.append(Problem(where, f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
-                                                "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“."))
+            self.problems.append(
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
+                    "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“.",
+                )
+            )
             return None
         return value
 
@@ -171,21 +191,34 @@ def _kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
     one is past, a gap needs its file."""
     vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
     if haushalte and jahr < min(haushalte):
-        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
-                "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr.")
+        return (
+            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
+            "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr."
+        )
     if haushalte and jahr < max(haushalte):
-        return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
-                f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an.")
-    return (f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
-            "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
-            f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an.")
+        return (
+            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
+            f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an."
+        )
+    return (
+        f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
+        "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
+        f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an."
+    )
 
 
 _NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
 
 
-def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, where: Where,
-              problems: list[Problem | None], neu: str = _NEU) -> Position | None:
+def _position(
+    haushalte: dict[int, Haushalt],
+    jahr: int,
+    konto: str,
+    plan: str,
+    where: Where,
+    problems: list[Problem | None],
+    neu: str = _NEU,
+) -> Position | None:
     """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
     (`neu`: how to add a new one)."""
     haushalt = haushalte.get(jahr)
@@ -196,13 +229,25 @@ def _position(haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str, 
     if position is None:
         konten = [p.konto for p in haushalt.positionen if p.plan == plan]
         hint = suggest(konto, konten)
-        problems.append(Problem(where, f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
-                                       f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}"))
+        problems.append(
+            Problem(
+                where,
+                f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
+                f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
+            )
+        )
     return position
 
 
-def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt], names: dict, figures: dict,
-                 rechtsgrundlage: str, problems: list[Problem], defined: AbstractSet[str] = frozenset()) -> Auswirkungen:
+def auswirkungen(
+    daten: FinanzielleAuswirkungen,
+    haushalte: dict[int, Haushalt],
+    names: dict,
+    figures: dict,
+    rechtsgrundlage: str,
+    problems: list[Problem],
+    defined: AbstractSet[str] = frozenset(),
+) -> Auswirkungen:
     """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read adds its problem and
     leaves its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
     `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
@@ -215,29 +260,51 @@ def auswirkungen(daten: FinanzielleAuswirkungen, haushalte: dict[int, Haushalt],
             betrag = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
             position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
             if position is not None and position.ertrag:
-                found.append(Problem(where, f"„{eintrag.konto}“ ist im Haushalt {jahr} eine Ertragsposition "
-                                            f"(haushalt/{jahr}.yaml: „ertrag: true“) – Aufwendungen und Auszahlungen "
-                                            "stehen bei einer Position ohne „ertrag“; Mehrerträge nennen Sie unter "
-                                            "„deckung“ mit „art: Mehrertrag“."))
+                found.append(
+                    Problem(
+                        where,
+                        f"„{eintrag.konto}“ ist im Haushalt {jahr} eine Ertragsposition "
+                        f"(haushalt/{jahr}.yaml: „ertrag: true“) – Aufwendungen und Auszahlungen "
+                        "stehen bei einer Position ohne „ertrag“; Mehrerträge nennen Sie unter "
+                        "„deckung“ mit „art: Mehrertrag“.",
+                    )
+                )
                 position = None
             if betrag is None or position is None:
                 result.unvollstaendig.add(jahr)
                 continue
             verfuegbar = exact(position.verfuegbar)
-            result.zeilen.append(Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name,
-                                       where))
+            result.zeilen.append(
+                Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name, where)
+            )
     for quelle in daten.deckung:
         for jahr_text, name in quelle.jahre.items():
             where, jahr = _zeile(quelle.jahre, jahr_text), int(jahr_text)
             betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{quelle.konto}“")
-            neu = _NEU if quelle.art == "Einsparung" else ("für Mehrerträge tragen Sie die Ertragsposition dort mit "
-                                                            "„ertrag: true“ und ihrer „prognose“ ein.")
+            neu = (
+                _NEU
+                if quelle.art == "Einsparung"
+                else (
+                    "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und ihrer „prognose“ ein."
+                )
+            )
             position = _position(haushalte, jahr, quelle.konto, quelle.plan, where, found, neu)
             if betrag is None or position is None:
                 result.unvollstaendig.add(jahr)
                 continue
-            result.deckung.append(Deckungszeile(jahr, quelle.art, quelle.konto, quelle.plan, position, betrag,
-                                                exact(position.verfuegbar), where, quelle.where("konto")))
+            result.deckung.append(
+                Deckungszeile(
+                    jahr,
+                    quelle.art,
+                    quelle.konto,
+                    quelle.plan,
+                    position,
+                    betrag,
+                    exact(position.verfuegbar),
+                    where,
+                    quelle.where("konto"),
+                )
+            )
     if daten.folgekosten is not None:
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"

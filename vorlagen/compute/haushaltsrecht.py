@@ -21,27 +21,42 @@ def _quelle(d: Deckungszeile) -> Problem | None:
     datei = f"haushalt/{d.jahr}.yaml"
     if d.art == "Einsparung":
         if d.position.ertrag:
-            return Problem(d.konto_where, f"„{d.konto}“ ist im Haushalt {d.jahr} eine Ertragsposition ({datei}: "
-                                          "„ertrag: true“) – dort kann nichts eingespart werden; schreiben Sie „art: "
-                                          "Mehrertrag“, wenn die Erträge dort höher ausfallen.")
+            return Problem(
+                d.konto_where,
+                f"„{d.konto}“ ist im Haushalt {d.jahr} eine Ertragsposition ({datei}: "
+                "„ertrag: true“) – dort kann nichts eingespart werden; schreiben Sie „art: "
+                "Mehrertrag“, wenn die Erträge dort höher ausfallen.",
+            )
         if d.betrag > d.verfuegbar:
-            return Problem(d.where, f"Die Einsparung {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                                    f"verfügbar ist ({geld(d.verfuegbar)} = Ansatz {geld(exact(d.position.ansatz))} − gebunden "
-                                    f"{geld(exact(d.position.gebunden))}) – verringern Sie sie oder decken Sie den Rest anders.")
+            return Problem(
+                d.where,
+                f"Die Einsparung {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
+                f"verfügbar ist ({geld(d.verfuegbar)} = Ansatz {geld(exact(d.position.ansatz))} − gebunden "
+                f"{geld(exact(d.position.gebunden))}) – verringern Sie sie oder decken Sie den Rest anders.",
+            )
         return None
     if not d.position.ertrag:
-        return Problem(d.konto_where, f"„{d.konto}“ ist im Haushalt {d.jahr} keine Ertragsposition – Mehrerträge "
-                                      f"bringt nur eine Position mit „ertrag: true“ ({datei}); bei einer "
-                                      "Aufwandsposition schreiben Sie „art: Einsparung“.")
+        return Problem(
+            d.konto_where,
+            f"„{d.konto}“ ist im Haushalt {d.jahr} keine Ertragsposition – Mehrerträge "
+            f"bringt nur eine Position mit „ertrag: true“ ({datei}); bei einer "
+            "Aufwandsposition schreiben Sie „art: Einsparung“.",
+        )
     if d.position.prognose is None:
-        return Problem(d.konto_where, f"Für „{d.konto}“ nennt der Haushalt {d.jahr} keine Prognose – ein Mehrertrag "
-                                      f"muss im Haushalt stehen: tragen Sie in {datei} bei der Position „prognose“ ein "
-                                      "(die erwarteten Erträge des Jahres laut Kämmerei).")
+        return Problem(
+            d.konto_where,
+            f"Für „{d.konto}“ nennt der Haushalt {d.jahr} keine Prognose – ein Mehrertrag "
+            f"muss im Haushalt stehen: tragen Sie in {datei} bei der Position „prognose“ ein "
+            "(die erwarteten Erträge des Jahres laut Kämmerei).",
+        )
     if d.betrag > d.verfuegbar:
-        return Problem(d.where, f"Der Mehrertrag {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                                f"erwartet wird ({geld(d.verfuegbar)} = Prognose {geld(exact(d.position.prognose))} − Ansatz "
-                                f"{geld(exact(d.position.ansatz))} − gebunden {geld(exact(d.position.gebunden))}) – verringern Sie "
-                                "ihn oder decken Sie den Rest anders.")
+        return Problem(
+            d.where,
+            f"Der Mehrertrag {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
+            f"erwartet wird ({geld(d.verfuegbar)} = Prognose {geld(exact(d.position.prognose))} − Ansatz "
+            f"{geld(exact(d.position.ansatz))} − gebunden {geld(exact(d.position.gebunden))}) – verringern Sie "
+            "ihn oder decken Sie den Rest anders.",
+        )
     return None
 
 
@@ -55,8 +70,13 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
         if (d.konto, d.plan) in eigene:
             if d.konto_where not in gemeldet:
                 was = "eine Einsparung" if d.art == "Einsparung" else "ein Mehrertrag"
-                problems.append(Problem(d.konto_where, f"„{d.konto}“ ist die Position, der die Mittel fehlen – {was} "
-                                                       "muss bei einer anderen Position liegen."))
+                problems.append(
+                    Problem(
+                        d.konto_where,
+                        f"„{d.konto}“ ist die Position, der die Mittel fehlen – {was} "
+                        "muss bei einer anderen Position liegen.",
+                    )
+                )
                 gemeldet.add(d.konto_where)
             continue
         problem = _quelle(d)
@@ -68,16 +88,26 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
             continue
         deckung = sum((d.betrag for d in result.deckung if d.jahr == jahr), Fraction(0))
         if deckung == 0:
-            problems.append(Problem(daten.where("positionen"), f"Der {result.wort(jahr)} Betrag {jahr} "
-                                                               f"({geld(mehrbedarf)}) hat keine Deckung – nach "
-                                                               f"{result.rechtsgrundlage} muss sie gewährleistet sein; "
-                                                               "nennen Sie unter „deckung“ eine Einsparung bei einer "
-                                                               "anderen Position oder Mehrerträge."))
+            problems.append(
+                Problem(
+                    daten.where("positionen"),
+                    f"Der {result.wort(jahr)} Betrag {jahr} "
+                    f"({geld(mehrbedarf)}) hat keine Deckung – nach "
+                    f"{result.rechtsgrundlage} muss sie gewährleistet sein; "
+                    "nennen Sie unter „deckung“ eine Einsparung bei einer "
+                    "anderen Position oder Mehrerträge.",
+                )
+            )
         elif deckung < mehrbedarf:
-            problems.append(Problem(daten.where("deckung"), f"Die Deckung {jahr} ({geld(deckung)}) reicht nicht für "
-                                                            f"den {result.wort(jahr, 'en')} Betrag ({geld(mehrbedarf)}) "
-                                                            f"– es fehlen {geld(mehrbedarf - deckung)}; ergänzen Sie "
-                                                            "unter „deckung“ Einsparungen oder Mehrerträge."))
+            problems.append(
+                Problem(
+                    daten.where("deckung"),
+                    f"Die Deckung {jahr} ({geld(deckung)}) reicht nicht für "
+                    f"den {result.wort(jahr, 'en')} Betrag ({geld(mehrbedarf)}) "
+                    f"– es fehlen {geld(mehrbedarf - deckung)}; ergänzen Sie "
+                    "unter „deckung“ Einsparungen oder Mehrerträge.",
+                )
+            )
     return problems
 
 
@@ -115,22 +145,35 @@ def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[in
         if len(eintraege) < 2 or zusammen <= frei:
             continue
         if position.ertrag:
-            herkunft = (f"Prognose {geld(exact(position.prognose or 0))} − Ansatz {geld(exact(position.ansatz))} − gebunden "
-                        f"{geld(exact(position.gebunden))}")
+            herkunft = (
+                f"Prognose {geld(exact(position.prognose or 0))} − Ansatz {geld(exact(position.ansatz))} − gebunden "
+                f"{geld(exact(position.gebunden))}"
+            )
         else:
             herkunft = f"Ansatz {geld(exact(position.ansatz))} − gebunden {geld(exact(position.gebunden))}"
         for bezeichnung, betrag, where in eintraege:
             andere = ", ".join(f"Vorlage {b} {geld(x)}" for b, x, _ in eintraege if b != bezeichnung)
-            problems.append(Problem(where, f"„{konto}“ ({plan} {jahr}) reicht nicht für alle Vorlagen, die dort Mittel "
-                                           f"beanspruchen: diese Vorlage {geld(betrag)}, {andere} – zusammen {geld(zusammen)}, "
-                                           f"verfügbar {geld(frei)} ({herkunft}). Offene Vorlagen zählen zusammen, bis "
-                                           "eine entscheidende Beratung sie erledigt hat und die Kämmerei den Betrag "
-                                           "unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab."))
+            problems.append(
+                Problem(
+                    where,
+                    f"„{konto}“ ({plan} {jahr}) reicht nicht für alle Vorlagen, die dort Mittel "
+                    f"beanspruchen: diese Vorlage {geld(betrag)}, {andere} – zusammen {geld(zusammen)}, "
+                    f"verfügbar {geld(frei)} ({herkunft}). Offene Vorlagen zählen zusammen, bis "
+                    "eine entscheidende Beratung sie erledigt hat und die Kämmerei den Betrag "
+                    "unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab.",
+                )
+            )
     return problems
 
 
-def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: tuple[str, str | None, str | None] | None,
-                  gremien: dict[str, str], entscheidend: list[str], where: Where) -> list[Problem]:
+def check_gremium(
+    result: Auswirkungen,
+    haushalte: dict[int, Haushalt],
+    letzte: tuple[str, str | None, str | None] | None,
+    gremien: dict[str, str],
+    entscheidend: list[str],
+    where: Where,
+) -> list[Problem]:
     """Above the Haushaltssatzung's threshold, the deciding Gremium must decide first: the Beratungsfolge ends with
     it, in a role that decides. `letzte`: (Gremium id, Sitzung id or None while the Termin is open, Rolle) of the
     last Beratung, None without one; `gremien`: id → name; `entscheidend`: the Hausstil's roles that decide."""
@@ -143,21 +186,30 @@ def check_gremium(result: Auswirkungen, haushalte: dict[int, Haushalt], letzte: 
             continue
         name = gremien.get(haushalt.entscheidet, haushalt.entscheidet)
         if letzte is None:
-            endet, tun = "die Vorlage hat aber keine Beratungsfolge", ("Nehmen Sie eine Sitzung dieses Gremiums als "
-                                                                       "letzte in die Beratungsfolge auf.")
+            endet, tun = (
+                "die Vorlage hat aber keine Beratungsfolge",
+                ("Nehmen Sie eine Sitzung dieses Gremiums als letzte in die Beratungsfolge auf."),
+            )
         else:
             termin = f"Sitzung {letzte[1]}" if letzte[1] else "Termin offen"
             if letzte[0] == haushalt.entscheidet:
                 rollen = " oder ".join(f"„{r}“" for r in entscheidend) or "keine (hausstil: rollen)"
-                rolle = f"in der Rolle „{letzte[2]}“, die nicht entscheidet" if letzte[2] else "ohne Zuständigkeit (rolle)"
+                rolle = (
+                    f"in der Rolle „{letzte[2]}“, die nicht entscheidet" if letzte[2] else "ohne Zuständigkeit (rolle)"
+                )
                 endet = f"die Beratungsfolge endet zwar mit „{name}“ ({termin}), aber {rolle}"
                 tun = f"Geben Sie dieser Beratung eine Rolle, die entscheidet: {rollen}."
             else:
-                endet = (f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ ({termin})")
+                endet = f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ ({termin})"
                 tun = "Nehmen Sie eine Sitzung dieses Gremiums als letzte in die Beratungsfolge auf."
         satzung = f", {haushalt.satzung}" if haushalt.satzung else ""
-        problems.append(Problem(where, f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) liegt über der "
-                                       f"Erheblichkeitsgrenze von {geld(exact(haushalt.erheblich))} (haushalt/{jahr}.yaml"
-                                       f"{satzung}) – darüber muss nach {result.rechtsgrundlage} vorher das Gremium "
-                                       f"„{name}“ entscheiden; {endet}. {tun}"))
+        problems.append(
+            Problem(
+                where,
+                f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) liegt über der "
+                f"Erheblichkeitsgrenze von {geld(exact(haushalt.erheblich))} (haushalt/{jahr}.yaml"
+                f"{satzung}) – darüber muss nach {result.rechtsgrundlage} vorher das Gremium "
+                f"„{name}“ entscheiden; {endet}. {tun}",
+            )
+        )
     return problems

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import (DIMENSION, GELD, EinheitFehler, Wert, anteil_an_betrag, dim_text, getippt,
-                                       nur_prozent, rechnen)
+from vorlagen.compute.einheiten import (
+    DIMENSION,
+    GELD,
+    EinheitFehler,
+    Wert,
+    anteil_an_betrag,
+    dim_text,
+    getippt,
+    nur_prozent,
+    rechnen,
+)
 from vorlagen.compute.finance import Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
@@ -24,10 +33,25 @@ from vorlagen.load.records import suggest
 
 # units of what the engine computed, by field name (everything else is a plain number)
 FELD_EINHEIT = {
-    "betrag": GELD, "eigenanteil": GELD, "gesamtkosten": GELD, "abzuege": GELD, "summe": GELD, "zuwendung": GELD,
-    "dritte": GELD, "eigenmittel": GELD, "foerderfaehig": GELD, "nicht_foerderfaehig": GELD, "einheit": GELD,
-    "bezahlt": GELD, "offen": GELD, "eigenanteil_min": GELD, "eigenanteil_max": GELD, "vzae": "VZÄ",
-    "jahre": GELD, "jahre_min": GELD, "jahre_max": GELD,  # an amount per Haushaltsjahr: jahre.2022
+    "betrag": GELD,
+    "eigenanteil": GELD,
+    "gesamtkosten": GELD,
+    "abzuege": GELD,
+    "summe": GELD,
+    "zuwendung": GELD,
+    "dritte": GELD,
+    "eigenmittel": GELD,
+    "foerderfaehig": GELD,
+    "nicht_foerderfaehig": GELD,
+    "einheit": GELD,
+    "bezahlt": GELD,
+    "offen": GELD,
+    "eigenanteil_min": GELD,
+    "eigenanteil_max": GELD,
+    "vzae": "VZÄ",
+    "jahre": GELD,
+    "jahre_min": GELD,
+    "jahre_max": GELD,  # an amount per Haushaltsjahr: jahre.2022
 }
 
 
@@ -84,8 +108,10 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         return figures[first], DIMENSION[figures[first].einheit], figures[first].kennzahl.where("formel")
     if first not in names:
         known = sorted(set(figures) | set(names))
-        raise EinheitFehler(f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
-                      f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}.")
+        raise EinheitFehler(
+            f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
+            f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}."
+        )
     obj, owner, where, vergleich = names[first], None, None, None
     for segment in pfad[1:]:
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
@@ -108,9 +134,11 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
                 obj = getattr(obj, segment)
         except UnknownName as error:
             if segment in getattr(owner, "__dict__", {}).get("spaeter", ()):
-                raise EinheitFehler(f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
-                              "wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; rechnen Sie mit den "
-                              "Werten, aus denen sie entsteht.") from None
+                raise EinheitFehler(
+                    f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
+                    "wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; rechnen Sie mit den "
+                    "Werten, aus denen sie entsteht."
+                ) from None
             raise EinheitFehler(error.message()) from None
         except (KeyError, IndexError, AttributeError, TypeError):
             raise EinheitFehler(f"„{'.'.join(pfad)}“: „{segment}“ gibt es dort nicht.") from None
@@ -119,8 +147,9 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         if source is not None and hasattr(source, "where"):
             where = source.where()
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
-        raise EinheitFehler(f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. "
-                      f"„{'.'.join(pfad)}.betrag“.")
+        raise EinheitFehler(
+            f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. „{'.'.join(pfad)}.betrag“."
+        )
     if isinstance(obj, Groesse):
         return obj, DIMENSION[obj.einheit], where  # a shared figure: kennzahlen.<datei>.<id>
     feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
@@ -157,8 +186,13 @@ def _gedruckt_wert(k: Kennzahl, value: Fraction, step: Decimal | None, prozent_s
     return shown if places is None else exact(round_half_up(shown, Decimal(1).scaleb(-places)))
 
 
-def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, prozent_stellen: int,
-               kind: str = "den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)") -> tuple[Zahlen, list[Problem]]:
+def kennzahlen(
+    definitions: list[Kennzahl],
+    names: dict,
+    quantum: Decimal,
+    prozent_stellen: int,
+    kind: str = "den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)",
+) -> tuple[Zahlen, list[Problem]]:
     """Computes the figures of one Vorlage (or one file of shared figures) in the order they need each other."""
     problems: list[Problem] = []
     by_id = {k.id: k for k in definitions}
@@ -177,8 +211,10 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
         if state.get(figure_id) == "fehler":
             return None  # its problem is already listed
         if state.get(figure_id) == "läuft":
-            cycle = chain[chain.index(figure_id):] + [figure_id]
-            raise EinheitFehler(f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen.")
+            cycle = chain[chain.index(figure_id) :] + [figure_id]
+            raise EinheitFehler(
+                f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen."
+            )
         if figure_id not in trees:
             return None  # its formula could not be read: already a problem
         state[figure_id] = "läuft"
@@ -191,8 +227,13 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
                 if other is None:
                     raise EinheitFehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
                 value = other.genau if k.runden == "am_ende" else Fraction(other.wert)
-                steps.append(Schritt(f"{name.text} ({'genau' if k.runden == 'am_ende' else 'gerundet'})",
-                                     other.wert.text, other.kennzahl.where("formel")))
+                steps.append(
+                    Schritt(
+                        f"{name.text} ({'genau' if k.runden == 'am_ende' else 'gerundet'})",
+                        other.wert.text,
+                        other.kennzahl.where("formel"),
+                    )
+                )
                 return Wert(value, DIMENSION[other.einheit])
             value, dimension, where = _lesen_pfad(name.pfad, names, figures)
             steps.append(Schritt(name.text, _einfach(value, dimension, quantum), where))
@@ -203,15 +244,21 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
         if not namen(trees[figure_id]):  # a formula of numbers alone is a typed figure in its own unit
             genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
         if genau.dimension != want:
-            raise EinheitFehler(f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
-                          "angegeben – prüfen Sie „einheit“ oder die Formel.")
+            raise EinheitFehler(
+                f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
+                "angegeben – prüfen Sie „einheit“ oder die Formel."
+            )
         value, step = _gerundet(k, genau.genau, quantum)
         text = drucken(value, k.einheit, step, k.stellen, prozent_stellen)
         wert = Groesse(value)
         wert.text, wert.einheit = text, k.einheit
         if step is not None and value != genau.genau:
-            steps.append(Schritt(f"gerundet auf {'Cent' if step == CENT else 'ganze Euro'} (kaufmännisch)",
-                                 f"{zahl(genau.genau)}{NBSP}€ → {text}"))
+            steps.append(
+                Schritt(
+                    f"gerundet auf {'Cent' if step == CENT else 'ganze Euro'} (kaufmännisch)",
+                    f"{zahl(genau.genau)}{NBSP}€ → {text}",
+                )
+            )
         figures[figure_id] = Zahlwert(k.id, k.titel, k.einheit, k.formel, genau.genau, wert, steps, k, step)
         state[figure_id] = "fertig"
         return figures[figure_id]
@@ -235,12 +282,16 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
                 if shown != exact(k.erwartet):
                     erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP))
                     if _um_hundert(k, z, trees, prozent_stellen):
-                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
-                                   f"Zahlen ist bei „einheit: \"%\"“ in Prozent: für {erwartet} schreiben Sie "
-                                   f"„{_in_formel(k.erwartet)}“ oder „{_in_formel(k.erwartet)} %“.")
+                        message = (
+                            f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
+                            f'Zahlen ist bei „einheit: "%"“ in Prozent: für {erwartet} schreiben Sie '
+                            f"„{_in_formel(k.erwartet)}“ oder „{_in_formel(k.erwartet)} %“."
+                        )
                     else:
-                        message = (f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – prüfen Sie den "
-                                   "erwarteten Wert und die Formel.")
+                        message = (
+                            f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – prüfen Sie den "
+                            "erwarteten Wert und die Formel."
+                        )
                     problems.append(Problem(k.where("erwartet"), message))
     result.herleitung = figures
     return result, problems
@@ -248,8 +299,11 @@ def kennzahlen(definitions: list[Kennzahl], names: dict, quantum: Decimal, proze
 
 def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> bool:
     """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
-    return (k.einheit == "%" and not namen(trees[k.id])
-            and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet))
+    return (
+        k.einheit == "%"
+        and not namen(trees[k.id])
+        and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet)
+    )
 
 
 def _in_formel(value: Decimal) -> str:
@@ -272,11 +326,15 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
     except (FormelFehler, EinheitFehler) as error:
         raise ValueError(f"„{formel}“: {error}") from None
     if dimension and not namen(tree) and nur_prozent(tree):
-        raise ValueError(f"„{formel}“ ist ein Prozentsatz, die Tabelle zeigt {dimension} – ein Anteil an einem Betrag "
-                         f"braucht eine Formel wie „{anteil_an_betrag(tree)}“.")
+        raise ValueError(
+            f"„{formel}“ ist ein Prozentsatz, die Tabelle zeigt {dimension} – ein Anteil an einem Betrag "
+            f"braucht eine Formel wie „{anteil_an_betrag(tree)}“."
+        )
     if value.dimension != dimension and namen(tree):
-        raise ValueError(f"„{formel}“ ergibt {dim_text(value.dimension)}, die Tabelle zeigt "
-                         f"{dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle.")
+        raise ValueError(
+            f"„{formel}“ ergibt {dim_text(value.dimension)}, die Tabelle zeigt "
+            f"{dim_text(dimension)} – prüfen Sie die Formel oder „einheit“ der Tabelle."
+        )
     return value.genau
 
 
@@ -298,16 +356,19 @@ def herleitung(z: Zahlwert) -> list[str]:
     """How a figure comes about, as lines of German text."""
     k = z.kennzahl
     if z.stufe is not None:
-        rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (" (wie die Körperschaft)" if k.rundung is None else "")
+        rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (
+            " (wie die Körperschaft)" if k.rundung is None else ""
+        )
     else:
         rundung = "keine (gerundet wird erst beim Drucken)"
-    lines = [f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
-             f"  Formel: {z.formel}   [{k.where('formel')}]",
-             f"  Einheit: {z.einheit}; Rundung: {rundung}; gelesene Zahlen dieser Vorlage "
-             f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}"]
+    lines = [
+        f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
+        f"  Formel: {z.formel}   [{k.where('formel')}]",
+        f"  Einheit: {z.einheit}; Rundung: {rundung}; gelesene Zahlen dieser Vorlage "
+        f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}",
+    ]
     for s in z.schritte:
         lines.append(f"  {s.was} = {s.wert}" + (f"   [{s.wo}]" if s.wo is not None else ""))
     if k.erwartet is not None:
         lines.append(f"  erwartet: {zahl(k.erwartet)}   [{k.where('erwartet')}]")
     return lines
-

@@ -24,8 +24,10 @@ def abstimmung_text(abstimmung: Abstimmung) -> str:
     """'einstimmig angenommen' or 'mit 12 Ja-Stimmen, 2 Nein-Stimmen und 1 Enthaltung angenommen'."""
     if abstimmung.einstimmig:
         return f"einstimmig {abstimmung.ergebnis}"
-    parts = [f"{abstimmung.ja} Ja-{'Stimme' if abstimmung.ja == 1 else 'Stimmen'}",
-             f"{abstimmung.nein} Nein-{'Stimme' if abstimmung.nein == 1 else 'Stimmen'}"]
+    parts = [
+        f"{abstimmung.ja} Ja-{'Stimme' if abstimmung.ja == 1 else 'Stimmen'}",
+        f"{abstimmung.nein} Nein-{'Stimme' if abstimmung.nein == 1 else 'Stimmen'}",
+    ]
     if abstimmung.enthaltung:
         parts.append(f"{abstimmung.enthaltung} {'Enthaltung' if abstimmung.enthaltung == 1 else 'Enthaltungen'}")
     return f"mit {', '.join(parts[:-1])} und {parts[-1]} {abstimmung.ergebnis}"
@@ -96,12 +98,23 @@ def ergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
             if punkt.ergebnis is None or found is None:
                 continue
             public, top = found
-            abstimmung = abstimmung_kurz(punkt.abstimmung, facts.koerperschaft.hausstil.enthaltungen) \
-                if punkt.abstimmung else None
+            abstimmung = (
+                abstimmung_kurz(punkt.abstimmung, facts.koerperschaft.hausstil.enthaltungen)
+                if punkt.abstimmung
+                else None
+            )
             angenommen = punkt.abstimmung is None or punkt.abstimmung.ergebnis == "angenommen"
             result[(sitzung_id, punkt.top)] = Beratungsergebnis(
-                sitzung_id, punkt.top, punkt.ergebnis, punkt.beschluss is not None and top.vorlage is not None,
-                abstimmung, public, angenommen, top.vorlage, punkt.stand)
+                sitzung_id,
+                punkt.top,
+                punkt.ergebnis,
+                punkt.beschluss is not None and top.vorlage is not None,
+                abstimmung,
+                public,
+                angenommen,
+                top.vorlage,
+                punkt.stand,
+            )
     return result
 
 
@@ -120,9 +133,11 @@ def render_offene(facts: Facts, stichtag: dt.date) -> str:
     lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
     for nummer, sitzung_id in missing:
         sitzung, rolle = facts.sitzungen[sitzung_id], rollen[(nummer, sitzung_id)]
-        lines.append(f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
-                     + (f"({rolle}) " if rolle else "") +
-                     f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein.")
+        lines.append(
+            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
+            + (f"({rolle}) " if rolle else "")
+            + f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -138,8 +153,12 @@ def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
             if beratung.sitzung is None:  # Termin offen
                 continue
             sitzung = facts.sitzungen.get(beratung.sitzung)
-            if sitzung is not None and sitzung.datum < stichtag and beratung.ergebnis is None \
-                    and (source.vorlage.nummer, beratung.sitzung) not in recorded:
+            if (
+                sitzung is not None
+                and sitzung.datum < stichtag
+                and beratung.ergebnis is None
+                and (source.vorlage.nummer, beratung.sitzung) not in recorded
+            ):
                 missing.append((source.vorlage.nummer, beratung.sitzung))
     return sorted(missing, key=lambda item: (facts.sitzungen[item[1]].datum, item[1], item[0]))
 
@@ -153,12 +172,20 @@ def check_widersprueche(facts: Facts) -> list[Problem]:
             if source.vorlage.nummer is None or beratung.sitzung is None:  # on no agenda yet: in no Niederschrift
                 continue
             found = recorded.get((source.vorlage.nummer, beratung.sitzung))
-            if found is not None and beratung.ergebnis is not None and beratung.ergebnis != found.wort and \
-                    beratung.ergebnis in facts.koerperschaft.hausstil.beratungsergebnisse:  # else: not a word of the list
-                problems.append(Problem(beratung.where("ergebnis"),
-                                        f"Hier steht „{beratung.ergebnis}“, die Niederschrift von "
-                                        f"„{beratung.sitzung}“ hält unter TOP {found.top} „{found.wort}“ fest – "
-                                        "entfernen Sie „ergebnis“ hier; das Ergebnis kommt aus der Niederschrift."))
+            if (
+                found is not None
+                and beratung.ergebnis is not None
+                and beratung.ergebnis != found.wort
+                and beratung.ergebnis in facts.koerperschaft.hausstil.beratungsergebnisse
+            ):  # else: not a word of the list
+                problems.append(
+                    Problem(
+                        beratung.where("ergebnis"),
+                        f"Hier steht „{beratung.ergebnis}“, die Niederschrift von "
+                        f"„{beratung.sitzung}“ hält unter TOP {found.top} „{found.wort}“ fest – "
+                        "entfernen Sie „ergebnis“ hier; das Ergebnis kommt aus der Niederschrift.",
+                    )
+                )
     return problems
 
 
@@ -174,25 +201,50 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
         niederschrift = source.niederschrift
         if sitzung_id not in facts.sitzungen:
             if not facts.is_unreadable("sitzungen", sitzung_id):
-                problems.append(unknown(niederschrift.where(), " Sitzung", sitzung_id, facts.sitzungen,
-                                        "der Ordner der Niederschrift heißt wie die Sitzungsdatei unter sitzungen/."))
+                problems.append(
+                    unknown(
+                        niederschrift.where(),
+                        " Sitzung",
+                        sitzung_id,
+                        facts.sitzungen,
+                        "der Ordner der Niederschrift heißt wie die Sitzungsdatei unter sitzungen/.",
+                    )
+                )
             continue
         seen = set()
         for punkt in niederschrift.punkte:
             if punkt.top in seen:
-                problems.append(Problem(punkt.where("top"), f"TOP {punkt.top} steht zweimal in der Niederschrift – "
-                                                            "fassen Sie beide Einträge zusammen."))
+                problems.append(
+                    Problem(
+                        punkt.where("top"),
+                        f"TOP {punkt.top} steht zweimal in der Niederschrift – fassen Sie beide Einträge zusammen.",
+                    )
+                )
             seen.add(punkt.top)
             bekannt = punkt.ergebnis is None or stil.ergebnis_erlaubt(punkt.ergebnis)
             if punkt.ergebnis is not None and not bekannt:
-                problems.append(unknown_word(punkt.where("ergebnis"), "ergebnis", punkt.ergebnis,
-                                             stil.niederschrift_ergebnisse(), "beratungsergebnisse",
-                                             defined_at(stil, "beratungsergebnisse")))
+                problems.append(
+                    unknown_word(
+                        punkt.where("ergebnis"),
+                        "ergebnis",
+                        punkt.ergebnis,
+                        stil.niederschrift_ergebnisse(),
+                        "beratungsergebnisse",
+                        defined_at(stil, "beratungsergebnisse"),
+                    )
+                )
             found = top_of(facts, sitzung_id, punkt.top)
             if found is None:
                 known = [t.top for _, t in tops(facts.sitzungen[sitzung_id])]
-                problems.append(unknown(punkt.where("top"), "r TOP", punkt.top, known,
-                                        f"die Niederschrift nennt nur TOPs aus der Tagesordnung von „{sitzung_id}“."))
+                problems.append(
+                    unknown(
+                        punkt.where("top"),
+                        "r TOP",
+                        punkt.top,
+                        known,
+                        f"die Niederschrift nennt nur TOPs aus der Tagesordnung von „{sitzung_id}“.",
+                    )
+                )
                 continue
             if not bekannt:  # no second message on the word it would show as
                 continue
@@ -200,8 +252,15 @@ def check_niederschriften(facts: Facts) -> list[Problem]:
             problems += _check_stand(facts, recorded.get((sitzung_id, punkt.top)), punkt, found[1])
             for auftrag in punkt.auftraege:
                 if auftrag.amt not in aemter:
-                    problems.append(unknown(auftrag.where("amt"), "s Amt", auftrag.amt, aemter,
-                                            "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
+                    problems.append(
+                        unknown(
+                            auftrag.where("amt"),
+                            "s Amt",
+                            auftrag.amt,
+                            aemter,
+                            "tragen Sie es in koerperschaft.yaml unter „aemter“ ein.",
+                        )
+                    )
     return problems + check_widersprueche(facts)
 
 
@@ -212,23 +271,42 @@ def _check_stand(facts: Facts, found: Beratungsergebnis | None, punkt: Protokoll
     woerter = stil.beratungsergebnisse
     if punkt.stand is not None:
         if punkt.ergebnis is None:
-            return [Problem(punkt.where("stand"), f"TOP {punkt.top}: „stand“ gehört zu einem „ergebnis“ – tragen Sie "
-                                                  "das Ergebnis ein oder entfernen Sie „stand“.")]
+            return [
+                Problem(
+                    punkt.where("stand"),
+                    f"TOP {punkt.top}: „stand“ gehört zu einem „ergebnis“ – tragen Sie "
+                    "das Ergebnis ein oder entfernen Sie „stand“.",
+                )
+            ]
         if punkt.stand not in woerter:
-            return [unknown_word(punkt.where("stand"), "stand", punkt.stand, woerter, "beratungsergebnisse",
-                                 defined_at(stil, "beratungsergebnisse"))]
+            return [
+                unknown_word(
+                    punkt.where("stand"),
+                    "stand",
+                    punkt.stand,
+                    woerter,
+                    "beratungsergebnisse",
+                    defined_at(stil, "beratungsergebnisse"),
+                )
+            ]
         return []
     if top.vorlage is not None and found is not None and found.abgeleitet not in woerter:
-        return [Problem(punkt.where("ergebnis"), f"TOP {punkt.top}: Die Beratungsfolge der Vorlage {top.vorlage} "
-                                                 f"zeigte „{found.abgeleitet}“, ein Wort, das nicht in der Liste "
-                                                 "„hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie "
-                                                 "unter „stand“ das eigene Wort, eines von: "
-                                                 f"{', '.join(woerter)}.")]
+        return [
+            Problem(
+                punkt.where("ergebnis"),
+                f"TOP {punkt.top}: Die Beratungsfolge der Vorlage {top.vorlage} "
+                f"zeigte „{found.abgeleitet}“, ein Wort, das nicht in der Liste "
+                "„hausstil: beratungsergebnisse“ der Körperschaft steht – nennen Sie "
+                "unter „stand“ das eigene Wort, eines von: "
+                f"{', '.join(woerter)}.",
+            )
+        ]
     return []
 
 
-def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift: Niederschrift,
-                 facts: Facts) -> list[Problem]:
+def _check_punkt(
+    punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift: Niederschrift, facts: Facts
+) -> list[Problem]:
     problems = []
     if punkt.ergebnis == "Beschluss" and punkt.beschluss is None:
         vorlage = vorlagen.get(top.vorlage) if top.vorlage else None
@@ -236,9 +314,14 @@ def _check_punkt(punkt: Protokollpunkt, top: Top, vorlagen: dict, niederschrift:
         arten = facts.koerperschaft.hausstil.arten
         required = vorlage is not None and vorlage.art in arten and arten[vorlage.art].beschlussvorschlag == "pflicht"
         if not unreadable and (vorlage is None or (vorlage.beschlussvorschlag is None and not required)):
-            problems.append(Problem(punkt.where("ergebnis"), f"TOP {punkt.top}: Für diesen Beschluss gibt es keinen "
-                                                             "Beschlussvorschlag einer Vorlage – tragen Sie den "
-                                                             "Beschlusstext als Markdown-Datei unter „beschluss“ ein."))
+            problems.append(
+                Problem(
+                    punkt.where("ergebnis"),
+                    f"TOP {punkt.top}: Für diesen Beschluss gibt es keinen "
+                    "Beschlussvorschlag einer Vorlage – tragen Sie den "
+                    "Beschlusstext als Markdown-Datei unter „beschluss“ ein.",
+                )
+            )
     if punkt.abstimmung is not None:
         problems += _check_abstimmung(punkt.abstimmung, punkt.top, stimmberechtigt(niederschrift))
     return problems
@@ -248,25 +331,44 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
     """The votes do not exceed the members present who may vote, and the stated result is the majority's."""
     if a.einstimmig:
         if anwesend == 0:
-            return [Problem(a.where("einstimmig"), f"TOP {top}: „einstimmig“, aber kein stimmberechtigtes Mitglied "
-                                                   "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
-                                                   "(mit Namen oder als „anzahl“).")]
+            return [
+                Problem(
+                    a.where("einstimmig"),
+                    f"TOP {top}: „einstimmig“, aber kein stimmberechtigtes Mitglied "
+                    "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
+                    "(mit Namen oder als „anzahl“).",
+                )
+            ]
         return []
     assert a.ja is not None and a.nein is not None  # Abstimmung.check: without „einstimmig“, both are given
     abgegeben = a.ja + a.nein + (a.enthaltung or 0)
     if abgegeben > anwesend:
-        summe = f"{a.ja} Ja + {a.nein} Nein" + (f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}"
-                                                if a.enthaltung is not None else "")
-        mitglieder = ("stimmberechtigtes Mitglied ist" if anwesend == 1 else "stimmberechtigte Mitglieder sind")
-        return [Problem(a.where("ja"), f"TOP {top}: {summe} = {anzahl(abgegeben, 'Stimme', 'Stimmen')}, aber nur "
-                                       f"{anwesend} {mitglieder} anwesend – prüfen Sie die Stimmen und die "
-                                       "Anwesenheit.")]
+        summe = f"{a.ja} Ja + {a.nein} Nein" + (
+            f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}" if a.enthaltung is not None else ""
+        )
+        mitglieder = "stimmberechtigtes Mitglied ist" if anwesend == 1 else "stimmberechtigte Mitglieder sind"
+        return [
+            Problem(
+                a.where("ja"),
+                f"TOP {top}: {summe} = {anzahl(abgegeben, 'Stimme', 'Stimmen')}, aber nur "
+                f"{anwesend} {mitglieder} anwesend – prüfen Sie die Stimmen und die "
+                "Anwesenheit.",
+            )
+        ]
     mehrheit = "angenommen" if a.ja > a.nein else "abgelehnt"
     if a.ergebnis != mehrheit:
-        grund = "mehr Ja- als Nein-Stimmen" if a.ja > a.nein else (
-            "Stimmengleichheit" if a.ja == a.nein else "mehr Nein- als Ja-Stimmen")
-        return [Problem(a.where("ergebnis"), f"TOP {top}: „{a.ergebnis}“ passt nicht zu {a.ja} Ja und {a.nein} Nein "
-                                             f"({grund}: {mehrheit}) – prüfen Sie Ergebnis und Stimmen.")]
+        grund = (
+            "mehr Ja- als Nein-Stimmen"
+            if a.ja > a.nein
+            else ("Stimmengleichheit" if a.ja == a.nein else "mehr Nein- als Ja-Stimmen")
+        )
+        return [
+            Problem(
+                a.where("ergebnis"),
+                f"TOP {top}: „{a.ergebnis}“ passt nicht zu {a.ja} Ja und {a.nein} Nein "
+                f"({grund}: {mehrheit}) – prüfen Sie Ergebnis und Stimmen.",
+            )
+        ]
     return []
 
 
@@ -298,8 +400,11 @@ def auftraege(facts: Facts) -> list[Auftragszeile]:
             if found is None:
                 continue
             for auftrag in punkt.auftraege:
-                rows.append(Auftragszeile(sitzung_id, sitzung.datum, sitzung.gremium, punkt.top, found[1].vorlage,
-                                          found[0], auftrag))
+                rows.append(
+                    Auftragszeile(
+                        sitzung_id, sitzung.datum, sitzung.gremium, punkt.top, found[1].vorlage, found[0], auftrag
+                    )
+                )
     return sorted(rows, key=lambda r: (r.auftrag.frist, r.sitzung_datum, r.sitzung_id, r.top))
 
 

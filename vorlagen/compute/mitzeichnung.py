@@ -42,6 +42,8 @@ def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
     Kämmerer's consent (§ 83 GO NRW); None without such amounts."""
     if haushalt is None or not haushalt.mehrbedarf:
         return None
-    betraege = [f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in haushalt.mehrbedarf.items()]
+    betraege = [
+        f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in haushalt.mehrbedarf.items()
+    ]
     verb = "braucht" if len(betraege) == 1 else "brauchen"
     return f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} die Zustimmung des Kämmerers"

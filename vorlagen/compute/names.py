@@ -54,6 +54,10 @@ class Named:
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        fields = [f.name for f in dataclasses.fields(self) if not f.name.startswith("_")] if dataclasses.is_dataclass(self) else []
+        fields = (
+            [f.name for f in dataclasses.fields(self) if not f.name.startswith("_")]
+            if dataclasses.is_dataclass(self)
+            else []
+        )
         props = [n for n in dir(type(self)) if isinstance(getattr(type(self), n, None), property)]
         raise UnknownName(name, fields + props, f"„{getattr(type(self), 'NAME', type(self).__name__)}“")

@@ -57,12 +57,15 @@ def render_offen(facts: Facts) -> str:
     if not lines:
         return ""
     needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
-    return (f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
-            f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n")
+    return (
+        f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
+        f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n"
+    )
 
 
-def check_veroeffentlichung(facts: Facts, source: VorlageSource, wofuer: str,
-                            sitzung_id: str | None = None) -> list[Problem]:
+def check_veroeffentlichung(
+    facts: Facts, source: VorlageSource, wofuer: str, sitzung_id: str | None = None
+) -> list[Problem]:
     """A Vorlage going out in `wofuer` (e.g. 'die Sitzungsmappe ASI-2021-06-10') states what publishing needs; in
     the packet of `sitzung_id` its Beratungsfolge does not print that Sitzung's Termin as open."""
     fehlt = _publish_needs(facts, source)
@@ -74,6 +77,11 @@ def check_veroeffentlichung(facts: Facts, source: VorlageSource, wofuer: str,
     if not fehlt:
         return []
     what = " und ".join(f"{label} („{key}“)" for label, key in fehlt)
-    return [Problem(source.vorlage.where(), f"Die Vorlage {source.bezeichnung} geht in {wofuer}, aber noch offen "
-                                            f"{'ist' if len(fehlt) == 1 else 'sind'}: {what} – ergänzen Sie "
-                                            "dies in vorlage.yaml.")]
+    return [
+        Problem(
+            source.vorlage.where(),
+            f"Die Vorlage {source.bezeichnung} geht in {wofuer}, aber noch offen "
+            f"{'ist' if len(fehlt) == 1 else 'sind'}: {what} – ergänzen Sie "
+            "dies in vorlage.yaml.",
+        )
+    ]

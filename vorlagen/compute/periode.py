@@ -77,10 +77,17 @@ def periode(zeitraum: Zeitraum | None, tagesgenau: bool) -> Periode | None:
         count = (end - start).days + 1
         days += count
         years[year] = Fraction(count, 366 if calendar.isleap(year) else 365)
-        month_shares[year] = sum((_monatsanteil(year, month, start, end) for month in range(start.month, end.month + 1)),
-                                 Fraction(0))
-    return Periode(years, sum(years.values(), Fraction(0)), f"{days} Tag" if days == 1 else f"{days} Tage", zeitraum,
-                   month_shares, sum(month_shares.values(), Fraction(0)))
+        month_shares[year] = sum(
+            (_monatsanteil(year, month, start, end) for month in range(start.month, end.month + 1)), Fraction(0)
+        )
+    return Periode(
+        years,
+        sum(years.values(), Fraction(0)),
+        f"{days} Tag" if days == 1 else f"{days} Tage",
+        zeitraum,
+        month_shares,
+        sum(month_shares.values(), Fraction(0)),
+    )
 
 
 def _monatsanteil(year: int, month: int, start: dt.date, end: dt.date) -> Fraction:
@@ -92,8 +99,10 @@ def _monatsanteil(year: int, month: int, start: dt.date, end: dt.date) -> Fracti
 
 
 def nicht_ganze_monate(zeitraum: Zeitraum) -> str:
-    return (f"Der Zeitraum {datum(zeitraum.von)}–{datum(zeitraum.bis)} umfasst keine ganzen Monate – beginnen Sie "
-            "am Monatsersten und enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“.")
+    return (
+        f"Der Zeitraum {datum(zeitraum.von)}–{datum(zeitraum.bis)} umfasst keine ganzen Monate – beginnen Sie "
+        "am Monatsersten und enden Sie am Monatsletzten, oder setzen Sie „tagesgenau: true“."
+    )
 
 
 def fuer_periode(satz: Satz, periode_: Periode) -> Fraction:
@@ -112,8 +121,9 @@ def anzahl_text(anzahl, einheit: str) -> str:
     return text
 
 
-def zeile(anzahl, anteil, saetze: list[Satz], periode_: Periode, rundung: Rundung,
-          hinweis: str | None = None) -> tuple[str, Decimal, Decimal]:
+def zeile(
+    anzahl, anteil, saetze: list[Satz], periode_: Periode, rundung: Rundung, hinweis: str | None = None
+) -> tuple[str, Decimal, Decimal]:
     """(label, amount per unit, row amount) for count × summed rates, in the seed's style:
     '3,5 x 70.091 € (59.583 € PK + 10.508 € SK für 13 Monate)', '9 Tage x 1.012 €'."""
     parts, einheit, betrag = rundung.zeile(anzahl, [fuer_periode(s, periode_) for s in saetze], anteil)

@@ -9,11 +9,11 @@ from fractions import Fraction
 
 from vorlagen.compute.finance import Tabelle, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.names import Named, Names
-from vorlagen.load.records import changed, suggest
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Quelle, Satz
+from vorlagen.load.records import changed, suggest
 
 
 @dataclass
@@ -100,16 +100,24 @@ def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Proble
     by_name = {q.id or q.als: q for q in berechnung.quellen} | {q.als: q for q in berechnung.quellen}
     for name in szenario.quellen:
         if name not in by_name:
-            problems.append(Problem(szenario.quellen.lines[name], f"Szenario „{szenario.name}“: Die Quelle „{name}“ "
-                                                                  f"gibt es nicht{suggest(name, by_name) or '.'} "
-                                                                  f"Quellen: {', '.join(q.als for q in berechnung.quellen)}."))
+            problems.append(
+                Problem(
+                    szenario.quellen.lines[name],
+                    f"Szenario „{szenario.name}“: Die Quelle „{name}“ "
+                    f"gibt es nicht{suggest(name, by_name) or '.'} "
+                    f"Quellen: {', '.join(q.als for q in berechnung.quellen)}.",
+                )
+            )
     for q in berechnung.quellen:
         change = szenario.quellen.get(q.id) or szenario.quellen.get(q.als)
         if change is None:
             quellen.append(q)
             continue
-        given = {k: getattr(change, k) for k in ("foerdersatz", "anteil", "festbetrag", "betrag", "hoechstbetrag")
-                 if getattr(change, k) is not None}
+        given = {
+            k: getattr(change, k)
+            for k in ("foerdersatz", "anteil", "festbetrag", "betrag", "hoechstbetrag")
+            if getattr(change, k) is not None
+        }
         ways = ("foerdersatz", "anteil", "festbetrag", "betrag")  # a scenario that names one replaces the source's own
         cleared = dict.fromkeys(ways) if any(k in given for k in ways) else {}
         quellen.append(changed(q, **(cleared | given)))
@@ -120,11 +128,16 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems
-    gewichte = ({int(y): w for y, w in berechnung.haushaltsjahre.items()} if berechnung.haushaltsjahre
-                else periode_.gewichte)
+    gewichte = (
+        {int(y): w for y, w in berechnung.haushaltsjahre.items()} if berechnung.haushaltsjahre else periode_.gewichte
+    )
     if gewichte and sum(gewichte.values()) <= 0 or any(w < 0 for w in gewichte.values()):
-        return None, problems + [Problem(berechnung.where("haushaltsjahre"), "Die Gewichte der Haushaltsjahre "
-                                         "müssen positiv sein, z. B. {2024: 20, 2025: 50, 2026: 30}.")]
+        return None, problems + [
+            Problem(
+                berechnung.where("haushaltsjahre"),
+                "Die Gewichte der Haushaltsjahre müssen positiv sein, z. B. {2024: 20, 2025: 50, 2026: 30}.",
+            )
+        ]
     rows, found = zeilen(berechnung, berechnung.kosten, lambda p: p.als or "Kosten", False, saetze, periode_, rundung)
     if found:
         return None, problems + found
@@ -137,20 +150,39 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     quellen = berechnung.quellen
     for flag, name in ((lambda q: q.rest, "„rest: true“"), (lambda q: q.fehlbedarf, "„fehlbedarf: true“")):
         if sum(1 for q in quellen if flag(q)) > 1:
-            problems.append(Problem(where, f"Nur eine Quelle darf {name} haben – sie trägt, was die anderen offen lassen."))
+            problems.append(
+                Problem(where, f"Nur eine Quelle darf {name} haben – sie trägt, was die anderen offen lassen.")
+            )
     anteile = [q.anteil for q in quellen if q.anteil is not None]
     if sum(anteile, Fraction(0)) > 1 or (len(anteile) == len(quellen) and sum(anteile, Fraction(0)) != 1):
         total = sum(anteile, Fraction(0))
-        problems.append(Problem(where, f"Die Anteile der Quellen ergeben {total.numerator}/{total.denominator} statt 1 – "
-                                       "prüfen Sie die Anteile."))
+        problems.append(
+            Problem(
+                where,
+                f"Die Anteile der Quellen ergeben {total.numerator}/{total.denominator} statt 1 – "
+                "prüfen Sie die Anteile.",
+            )
+        )
     if len(anteile) == len(quellen) and not any(q.rest for q in quellen):
-        problems.append(Problem(where, "Anteile wie 1/3 gehen beim Runden nicht immer auf – setzen Sie bei der Quelle, "
-                                       "die den Rundungsrest trägt, „rest: true“."))
+        problems.append(
+            Problem(
+                where,
+                "Anteile wie 1/3 gehen beim Runden nicht immer auf – setzen Sie bei der Quelle, "
+                "die den Rundungsrest trägt, „rest: true“.",
+            )
+        )
     for q in quellen:
         for key in ("hoechstbetrag", "festbetrag", "betrag"):
             if getattr(q, key) is not None and below(getattr(q, key), rundung.quantum):
-                problems.append(cents_lost(q.where(key), f"„{key}“ der Quelle „{q.als}“", getattr(q, key),
-                                           rundung.quantum, f"Berechnung „{berechnung.id}“"))
+                problems.append(
+                    cents_lost(
+                        q.where(key),
+                        f"„{key}“ der Quelle „{q.als}“",
+                        getattr(q, key),
+                        rundung.quantum,
+                        f"Berechnung „{berechnung.id}“",
+                    )
+                )
     if problems:
         return None, problems
     betraege: dict[int, Decimal] = {}
@@ -177,15 +209,25 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
     summe = sum(betraege.values(), Decimal(0))
     if summe != gesamt:
-        problems.append(Problem(where, f"Berechnung „{berechnung.id}“: Der Finanzierungsplan geht nicht auf: die Quellen "
-                                       f"ergeben {money(summe)}, die Gesamtkosten {money(gesamt)}, Differenz "
-                                       f"{money(summe - gesamt)} – ergänzen Sie eine Quelle mit „rest: true“ oder "
-                                       "prüfen Sie die Beträge."))
+        problems.append(
+            Problem(
+                where,
+                f"Berechnung „{berechnung.id}“: Der Finanzierungsplan geht nicht auf: die Quellen "
+                f"ergeben {money(summe)}, die Gesamtkosten {money(gesamt)}, Differenz "
+                f"{money(summe - gesamt)} – ergänzen Sie eine Quelle mit „rest: true“ oder "
+                "prüfen Sie die Beträge.",
+            )
+        )
     for i, q in enumerate(quellen):
         if betraege[i] < 0:
-            problems.append(Problem(q.where("als"), f"Berechnung „{berechnung.id}“: Die Quelle „{q.als}“ wird negativ "
-                                                    f"({money(betraege[i])}) – die übrigen Quellen übersteigen die "
-                                                    "Gesamtkosten; prüfen Sie die Beträge."))
+            problems.append(
+                Problem(
+                    q.where("als"),
+                    f"Berechnung „{berechnung.id}“: Die Quelle „{q.als}“ wird negativ "
+                    f"({money(betraege[i])}) – die übrigen Quellen übersteigen die "
+                    "Gesamtkosten; prüfen Sie die Beträge.",
+                )
+            )
     if problems:
         return None, problems
     jahre_kosten = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in gewichte}
@@ -196,24 +238,55 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     step = Decimal(1).scaleb(-rundung.prozent_stellen)
     # the rest source comes first, so that on a tie it carries the printed percentages' remainder as well
     order = sorted(betraege, key=lambda i: (i != rest, i))
-    prozente = (split_largest_remainder(Decimal(100), {i: betraege[i] for i in order}, step)
-                if gesamt > 0 else {i: Decimal(0) for i in betraege})
-    lines = Zeilen(Quellenzeile(q.id, q.als, q.art, _text(q, rundung.quantum), betraege[i],
-                                ratio(betraege[i], gesamt) or Fraction(0), per_year[i], q, prozente[i])
-                   for i, q in enumerate(quellen))
+    prozente = (
+        split_largest_remainder(Decimal(100), {i: betraege[i] for i in order}, step)
+        if gesamt > 0
+        else {i: Decimal(0) for i in betraege}
+    )
+    lines = Zeilen(
+        Quellenzeile(
+            q.id,
+            q.als,
+            q.art,
+            _text(q, rundung.quantum),
+            betraege[i],
+            ratio(betraege[i], gesamt) or Fraction(0),
+            per_year[i],
+            q,
+            prozente[i],
+        )
+        for i, q in enumerate(quellen)
+    )
     by_art = lambda art: sum((z.betrag for z in lines if z.art == art), Decimal(0))  # noqa: E731
     ueberschrift = berechnung.titel
     if berechnung.zeitraum is not None:
         ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
-    return Finanzierungsplan(berechnung.id, berechnung.art, berechnung.titel, ueberschrift, berechnung.zeitraum,
-                             periode_, Zeilen(rows), berechnung, rundung.quantum, gesamt, foerderfaehig,
-                             gesamt - foerderfaehig, lines, by_art("Zuwendung"), by_art("Dritte"),
-                             by_art("Eigenmittel"), ratio(by_art("Zuwendung"), foerderfaehig), jahre_kosten,
-                             rundung.prozent_stellen), []
+    return Finanzierungsplan(
+        berechnung.id,
+        berechnung.art,
+        berechnung.titel,
+        ueberschrift,
+        berechnung.zeitraum,
+        periode_,
+        Zeilen(rows),
+        berechnung,
+        rundung.quantum,
+        gesamt,
+        foerderfaehig,
+        gesamt - foerderfaehig,
+        lines,
+        by_art("Zuwendung"),
+        by_art("Dritte"),
+        by_art("Eigenmittel"),
+        ratio(by_art("Zuwendung"), foerderfaehig),
+        jahre_kosten,
+        rundung.prozent_stellen,
+    ), []
 
 
-def _place_rest(per_year: dict[int, dict[int, Decimal]], rest: int, kosten: dict[int, Decimal],
-                quantum: Decimal) -> None:
+def _place_rest(
+    per_year: dict[int, dict[int, Decimal]], rest: int, kosten: dict[int, Decimal], quantum: Decimal
+) -> None:
     """The rest source takes each year's costs less the other sources; where that would go below zero, a step of
     another source moves from that year to the year with the largest rest (its total unchanged), until no year of
     the rest is negative. Its total is not negative (checked before), so the moves end."""

@@ -8,24 +8,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.compute import checks, finance
-from vorlagen.compute.tabellen import compute_table, reads_figures
+from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen
-from vorlagen.compute.mitzeichnung import finanzielle_auswirkungen
 from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
-from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
+from vorlagen.compute.minutes import Beratungsergebnis, beratungsergebnisse, check_niederschriften
+from vorlagen.compute.mitzeichnung import finanzielle_auswirkungen
+from vorlagen.compute.names import Names
+from vorlagen.compute.schedule import check_tagesordnungen
+from vorlagen.compute.staffing import alle_statistiken
+from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
-from vorlagen.load.facts import Facts, VorlageSource, load
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.money import Rundung, quantum_for
-from vorlagen.compute.names import Names
 from vorlagen.core.problems import Problem, raise_if
+from vorlagen.load.facts import Facts, VorlageSource, load
 from vorlagen.load.references import check_references
 from vorlagen.load.regeln import check_regeln
-from vorlagen.compute.schedule import check_tagesordnungen
-from vorlagen.compute.minutes import Beratungsergebnis, beratungsergebnisse, check_niederschriften
-from vorlagen.compute.staffing import alle_statistiken
 
 
 @dataclass
@@ -40,7 +40,9 @@ class Rechnung:
     zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
     kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
     haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
-    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)  # its budget-law checks (not for a decided Vorlage)
+    haushaltsrecht: list[Problem] = dataclasses.field(
+        default_factory=list
+    )  # its budget-law checks (not for a decided Vorlage)
 
 
 def wirkung(source: VorlageSource, rechnung: Rechnung) -> Wirkung:
@@ -56,7 +58,9 @@ class Project:
     rechnungen: dict[str, Rechnung]  # VorlageSource.slug → Rechnung
     stellen: Names  # Stellenstatistik id → Bausteine with their Quoten
     ergebnisse: dict[tuple[str, str], Beratungsergebnis]  # (Vorlage-Nummer, Sitzung id) → recorded result
-    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
+    haushaltsrecht: list[Problem] = dataclasses.field(
+        default_factory=list
+    )  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
         return self.rechnungen[source.slug]
@@ -74,24 +78,37 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     read-only listings): the problems of the Finanzielle Auswirkungen do not raise but stay in
     `Project.haushaltsrecht`."""
     facts, problems = load(data_dir)
-    raise_if(problems + check_references(facts) + check_regeln(facts) + check_tagesordnungen(facts)
-             + check_niederschriften(facts) + check_glyphs(facts))
+    raise_if(
+        problems
+        + check_references(facts)
+        + check_regeln(facts)
+        + check_tagesordnungen(facts)
+        + check_niederschriften(facts)
+        + check_glyphs(facts)
+    )
     rundung = rundung_of(facts)
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
         for bescheid_id, bescheid in given.items():
-            berechnet, found = bescheid_werte(bescheid_id, bescheid, facts.saetze,
-                                              eigene_rundung(rundung, bescheid.rundung), art)
+            berechnet, found = bescheid_werte(
+                bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
+            )
             problems += found
             if berechnet is not None:
-                problems += checks.check_bescheid(berechnet, f"{art} „{bescheid_id}“",
-                                                  eigene_rundung(rundung, bescheid.rundung).quantum)
+                problems += checks.check_bescheid(
+                    berechnet, f"{art} „{bescheid_id}“", eigene_rundung(rundung, bescheid.rundung).quantum
+                )
                 computed[bescheid_id] = berechnet
     shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
     for datei, definitionen in facts.kennzahlen.items():
         # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
-        werte, found = kennzahlen(definitionen.zahlen, {}, rundung.quantum, rundung.prozent_stellen,
-                                  f"den Zahlen der Datei kennzahlen/{datei}.yaml")
+        werte, found = kennzahlen(
+            definitionen.zahlen,
+            {},
+            rundung.quantum,
+            rundung.prozent_stellen,
+            f"den Zahlen der Datei kennzahlen/{datei}.yaml",
+        )
         problems += found
         shared[datei] = werte
     rechnungen: dict[str, Rechnung] = {}
@@ -122,8 +139,9 @@ def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
         if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
             continue
         recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
-        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) \
-                or (b.ergebnis and b.ergebnis not in OFFEN_WORTE):
+        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) or (
+            b.ergebnis and b.ergebnis not in OFFEN_WORTE
+        ):
             return True
     return False
 
@@ -139,8 +157,16 @@ def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
     return rundung if eigene is None else dataclasses.replace(rundung, quantum=quantum_for(eigene))
 
 
-def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Names, rundung: Rundung,
-             problems: list[Problem], shared: Names, recht: list[Problem]) -> Rechnung:
+def _compute(
+    source: VorlageSource,
+    facts: Facts,
+    bescheide: Names,
+    antraege: Names,
+    rundung: Rundung,
+    problems: list[Problem],
+    shared: Names,
+    recht: list[Problem],
+) -> Rechnung:
     computed: dict[str, finance.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
@@ -159,27 +185,43 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
         if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
         if verteilung.berechnung is not None and art != "Eigenanteil":
-            problems.append(Problem(verteilung.where("berechnung"), f"Die Berechnung „{verteilung.berechnung}“ ist "
-                                    "keine Eigenanteil-Berechnung und nennt keine Stellen – geben Sie „vzae“ an."))
+            problems.append(
+                Problem(
+                    verteilung.where("berechnung"),
+                    f"Die Berechnung „{verteilung.berechnung}“ ist "
+                    "keine Eigenanteil-Berechnung und nennt keine Stellen – geben Sie „vzae“ an.",
+                )
+            )
             continue
         werte = verteilung_werte(verteilung, tabellen)
         problems += checks.check_verteilung(werte)
         verteilungen[werte.id] = werte
-    own = Names("den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml)",
-                {b: bescheide[b] for b in source.vorlage.bescheide if b in bescheide})
-    own_antraege = Names("den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
-                         {a: antraege[a] for a in source.vorlage.antraege if a in antraege})
+    own = Names(
+        "den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml)",
+        {b: bescheide[b] for b in source.vorlage.bescheide if b in bescheide},
+    )
+    own_antraege = Names(
+        "den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
+        {a: antraege[a] for a in source.vorlage.antraege if a in antraege},
+    )
     summary = finance.uebersicht(list(tabellen.values()))
-    names = dict(finanzierung=tabellen, uebersicht=summary, bescheide=own, antraege=own_antraege,
-                 verteilungen=verteilungen, kennzahlen=shared)
+    names = dict(
+        finanzierung=tabellen,
+        uebersicht=summary,
+        bescheide=own,
+        antraege=own_antraege,
+        verteilungen=verteilungen,
+        kennzahlen=shared,
+    )
     names = {k: v for k, v in names.items() if v is not None}
     zahlen, found = kennzahlen(source.vorlage.zahlen, names, rundung.quantum, rundung.prozent_stellen)
     problems += found
     auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
-            tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung),
-                                           auswerten)
+            tabelle, found = compute_table(
+                berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung), auswerten
+            )
             problems += found
             if tabelle is not None:
                 problems += checks.check_tabelle(tabelle)
@@ -191,8 +233,9 @@ def _compute(source: VorlageSource, facts: Facts, bescheide: Names, antraege: Na
     return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, pruefungen)
 
 
-def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
-              recht: list[Problem]) -> tuple[Auswirkungen | None, list[Problem]]:
+def _haushalt(
+    source: VorlageSource, facts: Facts, names: dict, figures: dict, recht: list[Problem]
+) -> tuple[Auswirkungen | None, list[Problem]]:
     """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and its budget-law checks against the
     Haushalt (Deckung, Gremium); the problems of reading them (amounts, Positionen, years) and a Kämmerei role
     missing from the Hausstil go to `recht`."""
@@ -201,17 +244,23 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
         return None, []
     lesen, recht = recht, []
     stil = facts.koerperschaft.hausstil.finanzen
-    result = auswirkungen(daten, facts.haushalte, names, figures, stil.rechtsgrundlage, lesen,
-                          {k.id for k in source.vorlage.zahlen})
+    result = auswirkungen(
+        daten, facts.haushalte, names, figures, stil.rechtsgrundlage, lesen, {k.id for k in source.vorlage.zahlen}
+    )
     recht += check_deckung(result, daten)
     mitzeichnung = facts.koerperschaft.hausstil.mitzeichnung
     if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
-        lesen.append(Problem(daten.where("positionen"), f"Über- und außerplanmäßige Beträge muss nach "
-                                                        f"{result.rechtsgrundlage} der Kämmerer zeichnen, aber "
-                                                        f"„{mitzeichnung.kaemmerei}“ steht nicht in „hausstil: "
-                                                        "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
-                                                        "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
-                                                        "Kämmerei aus dieser Liste."))
+        lesen.append(
+            Problem(
+                daten.where("positionen"),
+                f"Über- und außerplanmäßige Beträge muss nach "
+                f"{result.rechtsgrundlage} der Kämmerer zeichnen, aber "
+                f"„{mitzeichnung.kaemmerei}“ steht nicht in „hausstil: "
+                "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
+                "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
+                "Kämmerei aus dieser Liste.",
+            )
+        )
     folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
     letzte = None
     if folge:
@@ -221,6 +270,7 @@ def _haushalt(source: VorlageSource, facts: Facts, names: dict, figures: dict,
         letzte = (gremium, b.sitzung, b.rolle)
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]
-    recht += check_gremium(result, facts.haushalte, letzte, gremien, entscheidend,
-                           source.vorlage.where("beratungsfolge"))
+    recht += check_gremium(
+        result, facts.haushalte, letzte, gremien, entscheidend, source.vorlage.where("beratungsfolge")
+    )
     return result, recht

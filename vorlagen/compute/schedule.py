@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from vorlagen.load.facts import Facts
 from vorlagen.core.fmt import datum
-from vorlagen.load.model import Sitzung, Top, Vorlage
 from vorlagen.core.problems import Problem
+from vorlagen.load.facts import Facts
+from vorlagen.load.model import Sitzung, Top, Vorlage
 from vorlagen.load.references import unknown
 
 
@@ -20,18 +20,35 @@ def check_tagesordnungen(facts: Facts) -> list[Problem]:
         seen: set[str] = set()
         for public, top in tops(sitzung):
             if top.top in seen:
-                problems.append(Problem(top.where("top"), f"TOP {top.top} steht zweimal in der Tagesordnung von "
-                                                          f"„{sitzung_id}“ – nummerieren Sie eindeutig."))
+                problems.append(
+                    Problem(
+                        top.where("top"),
+                        f"TOP {top.top} steht zweimal in der Tagesordnung von "
+                        f"„{sitzung_id}“ – nummerieren Sie eindeutig.",
+                    )
+                )
             seen.add(top.top)
             if top.vorlage is None:
                 continue
             if top.vorlage not in vorlagen and not facts.is_unreadable("vorlagen", top.vorlage):
-                problems.append(unknown(top.where("vorlage"), " Vorlage", top.vorlage, vorlagen,
-                                        "nennen Sie die Nummer einer Vorlage aus vorlagen/."))
+                problems.append(
+                    unknown(
+                        top.where("vorlage"),
+                        " Vorlage",
+                        top.vorlage,
+                        vorlagen,
+                        "nennen Sie die Nummer einer Vorlage aus vorlagen/.",
+                    )
+                )
             elif top.vorlage in vorlagen and public and not vorlagen[top.vorlage].oeffentlich:
-                problems.append(Problem(top.where("vorlage"), f"TOP {top.top}: Die Vorlage {top.vorlage} ist "
-                                                              "nichtöffentlich und darf nicht im öffentlichen Teil "
-                                                              "stehen – verschieben Sie den TOP unter „nichtoeffentlich“."))
+                problems.append(
+                    Problem(
+                        top.where("vorlage"),
+                        f"TOP {top.top}: Die Vorlage {top.vorlage} ist "
+                        "nichtöffentlich und darf nicht im öffentlichen Teil "
+                        "stehen – verschieben Sie den TOP unter „nichtoeffentlich“.",
+                    )
+                )
     return problems
 
 
@@ -39,8 +56,9 @@ def tops(sitzung: Sitzung) -> list[tuple[bool, Top]]:
     """(public, TOP) in agenda order: public part first."""
     if sitzung.tagesordnung is None:
         return []
-    return ([(True, t) for t in sitzung.tagesordnung.oeffentlich]
-            + [(False, t) for t in sitzung.tagesordnung.nichtoeffentlich])
+    return [(True, t) for t in sitzung.tagesordnung.oeffentlich] + [
+        (False, t) for t in sitzung.tagesordnung.nichtoeffentlich
+    ]
 
 
 def frist(facts: Facts, sitzung: Sitzung) -> dt.date:
@@ -90,8 +108,9 @@ def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date
         zeile.hinweise.append(f"ZU SPÄT: {days} {'Tag' if days == 1 else 'Tage'} nach der Frist")
     if not any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):
         if any(b.sitzung is None and b.gremium == gremium for b in vorlage.beratungsfolge):
-            zeile.hinweise.append(f"Termin in der Beratungsfolge noch offen – tragen Sie „sitzung: {sitzung_id}“ "
-                                  "statt „gremium“ ein")
+            zeile.hinweise.append(
+                f"Termin in der Beratungsfolge noch offen – tragen Sie „sitzung: {sitzung_id}“ statt „gremium“ ein"
+            )
         else:
             zeile.hinweise.append("FEHLT in der Beratungsfolge der Vorlage")
     return zeile
@@ -105,8 +124,10 @@ def render_fristen(facts: Facts, stichtag: dt.date) -> str:
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     lines = [f"Sitzungen ab dem {datum(stichtag)}:"]
     for sitzung_id, sitzung, last_day, zeilen in listing:
-        lines.append(f"  {sitzung_id} – {gremien[sitzung.gremium]} am {datum(sitzung.datum)}, "
-                     f"Frist für Vorlagen: {datum(last_day)}")
+        lines.append(
+            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {datum(sitzung.datum)}, "
+            f"Frist für Vorlagen: {datum(last_day)}"
+        )
         if not zeilen:
             lines.append("    (noch keine Vorlagen)")
         for z in zeilen:
@@ -115,6 +136,9 @@ def render_fristen(facts: Facts, stichtag: dt.date) -> str:
             name = z.vorlage.nummer or f"(Nummer offen) {z.vorlage.betreff[:40]}"
             lines.append(f"    {top:<9} {name}{vom(z.vorlage)}: {status}")
     flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
-    lines.append(f"{flagged} {'Vorlage braucht' if flagged == 1 else 'Vorlagen brauchen'} Aufmerksamkeit."
-                 if flagged else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge.")
+    lines.append(
+        f"{flagged} {'Vorlage braucht' if flagged == 1 else 'Vorlagen brauchen'} Aufmerksamkeit."
+        if flagged
+        else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge."
+    )
     return "\n".join(lines) + "\n"

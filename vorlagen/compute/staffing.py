@@ -48,12 +48,19 @@ class StatistikNames(Names):
 
 
 def _baustein(key: str, baustein: Baustein, stand: dt.date) -> Bausteinwerte:
-    return Bausteinwerte(key, baustein.name, baustein.stellen, baustein.besetzt,
-                         baustein.stellen - baustein.besetzt, quote(baustein.besetzt, baustein.stellen),
-                         baustein.stand or stand)
+    return Bausteinwerte(
+        key,
+        baustein.name,
+        baustein.stellen,
+        baustein.besetzt,
+        baustein.stellen - baustein.besetzt,
+        quote(baustein.besetzt, baustein.stellen),
+        baustein.stand or stand,
+    )
 
 
 def alle_statistiken(statistiken: dict[str, Stellenstatistik]) -> Names:
     """Every Stellenstatistik of the data folder: what `stellen` means in texts."""
-    return Names("den Stellenstatistiken (Ordner stellen/)",
-                 {sid: statistik_werte(sid, s) for sid, s in statistiken.items()})
+    return Names(
+        "den Stellenstatistiken (Ordner stellen/)", {sid: statistik_werte(sid, s) for sid, s in statistiken.items()}
+    )

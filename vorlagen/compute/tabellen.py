@@ -10,12 +10,17 @@ from vorlagen.core.money import Rundung
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Satz
 
-KINDS = {"Eigenanteil": eigenanteil, "Aufstellung": aufstellung, "Finanzierungsplan": finanzierungsplan,
-         "Vergleich": vergleich}
+KINDS = {
+    "Eigenanteil": eigenanteil,
+    "Aufstellung": aufstellung,
+    "Finanzierungsplan": finanzierungsplan,
+    "Vergleich": vergleich,
+}
 
 
-def compute_table(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
-                  auswerten=None) -> tuple[Tabelle | None, list[Problem]]:
+def compute_table(
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None
+) -> tuple[Tabelle | None, list[Problem]]:
     """The table of a Berechnung; `auswerten(formel, einheit)` reads formulas (lines of a Vergleich, rows and
     the fund of an Aufstellung), so such tables are computed after the Vorlage's figures."""
     return KINDS[berechnung.art](berechnung, saetze, rundung, auswerten)
@@ -23,5 +28,8 @@ def compute_table(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rund
 
 def reads_figures(berechnung: Berechnung) -> bool:
     """Whether a table reads formulas: it is computed after the figures (which cannot read it)."""
-    return (any(z.aus for z in berechnung.zeilen) or berechnung.fonds is not None
-            or any(p.formel is not None for p in berechnung.kosten))
+    return (
+        any(z.aus for z in berechnung.zeilen)
+        or berechnung.fonds is not None
+        or any(p.formel is not None for p in berechnung.kosten)
+    )

@@ -75,9 +75,13 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         else:
             missing = [r for r in z.plus + z.minus if r not in lines]
             if missing:
-                problems.append(Problem(z.where("plus" if z.plus else "minus"),
-                                        f"Zeile „{z.als}“: „{missing[0]}“ ist keine Zeile darüber – abgeleitete "
-                                        f"Zeilen nennen die „id“ früherer Zeilen (vorhanden: {', '.join(lines) or 'keine'})."))
+                problems.append(
+                    Problem(
+                        z.where("plus" if z.plus else "minus"),
+                        f"Zeile „{z.als}“: „{missing[0]}“ ist keine Zeile darüber – abgeleitete "
+                        f"Zeilen nennen die „id“ früherer Zeilen (vorhanden: {', '.join(lines) or 'keine'}).",
+                    )
+                )
                 continue
             alt = sum((lines[r].alt for r in z.plus), Decimal(0)) - sum((lines[r].alt for r in z.minus), Decimal(0))
             neu = sum((lines[r].neu for r in z.plus), Decimal(0)) - sum((lines[r].neu for r in z.minus), Decimal(0))
@@ -89,14 +93,35 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         return None, problems
     places = max((_places(v) for w in rows for v in (w.alt, w.neu)), default=0)
     if berechnung.einheit == "Euro" and places > 2:
-        where = next(z.where("werte" if z.werte else "aus") for z, w in zip(berechnung.zeilen, rows)
-                     if _places(w.alt) > 2 or _places(w.neu) > 2)
-        return None, [Problem(where, f"Berechnung „{berechnung.id}“: Beträge in Euro haben höchstens zwei "
-                                     "Nachkommastellen (Cent) – prüfen Sie den Wert.")]
+        where = next(
+            z.where("werte" if z.werte else "aus")
+            for z, w in zip(berechnung.zeilen, rows)
+            if _places(w.alt) > 2 or _places(w.neu) > 2
+        )
+        return None, [
+            Problem(
+                where,
+                f"Berechnung „{berechnung.id}“: Beträge in Euro haben höchstens zwei "
+                "Nachkommastellen (Cent) – prüfen Sie den Wert.",
+            )
+        ]
     # amounts typed with cents are printed with cents: rounding them to whole euros would lose them
     quantum = CENT if berechnung.einheit == "Euro" and places > 0 else rundung.quantum
-    table = Vergleich(berechnung.id, berechnung.art, berechnung.titel, berechnung.titel, None, JAHRESWERTE, rows,
-                      berechnung, quantum, berechnung.spalten, berechnung.einheit, places, rundung.prozent_stellen)
+    table = Vergleich(
+        berechnung.id,
+        berechnung.art,
+        berechnung.titel,
+        berechnung.titel,
+        None,
+        JAHRESWERTE,
+        rows,
+        berechnung,
+        quantum,
+        berechnung.spalten,
+        berechnung.einheit,
+        places,
+        rundung.prozent_stellen,
+    )
     return table, _erwartet(table)
 
 
@@ -116,17 +141,30 @@ def _erwartet(t: Vergleich) -> list[Problem]:
         e = z.erwartet
         if e is None:
             continue
-        cells = [("alt", t.spalten[0], e.alt, w.alt), ("neu", t.spalten[1], e.neu, w.neu),
-                 ("differenz", "Veränderung", e.differenz, w.differenz)]
+        cells = [
+            ("alt", t.spalten[0], e.alt, w.alt),
+            ("neu", t.spalten[1], e.neu, w.neu),
+            ("differenz", "Veränderung", e.differenz, w.differenz),
+        ]
         for key, label, expected, value in cells:
             if expected is not None and expected != value:
-                problems.append(Problem(e.where(key), f"Berechnung „{t.id}“, Zeile „{w.als}“, {label}: berechnet "
-                                                      f"{t.wert(value)}, erwartet {t.wert(expected)} – prüfen Sie den "
-                                                      "erwarteten Wert und die Eingangswerte."))
+                problems.append(
+                    Problem(
+                        e.where(key),
+                        f"Berechnung „{t.id}“, Zeile „{w.als}“, {label}: berechnet "
+                        f"{t.wert(value)}, erwartet {t.wert(expected)} – prüfen Sie den "
+                        "erwarteten Wert und die Eingangswerte.",
+                    )
+                )
         if e.prozent is not None:
             shown = None if w.veraenderung is None else percent(w.veraenderung, t.prozent_stellen)
             if shown != e.prozent:
-                problems.append(Problem(e.where("prozent"), f"Berechnung „{t.id}“, Zeile „{w.als}“, Veränderung in %: "
-                                                            f"berechnet {t.aenderung(w)}, erwartet "
-                                                            f"{zahl(e.prozent)}\u00a0% – prüfen Sie den erwarteten Wert."))
+                problems.append(
+                    Problem(
+                        e.where("prozent"),
+                        f"Berechnung „{t.id}“, Zeile „{w.als}“, Veränderung in %: "
+                        f"berechnet {t.aenderung(w)}, erwartet "
+                        f"{zahl(e.prozent)}\u00a0% – prüfen Sie den erwarteten Wert.",
+                    )
+                )
     return problems

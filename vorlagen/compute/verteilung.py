@@ -33,6 +33,14 @@ def verteilung_werte(verteilung: Verteilung, tabellen: Names) -> VerteilungWerte
         vzae = verteilung.vzae
     zeilen = [(name, wert, verteilung.hinweise.get(name)) for name, wert in verteilung.werte.items()]
     werte = [w for _, w, _ in zeilen if w is not None]
-    return VerteilungWerte(verteilung.id, verteilung.titel, zeilen, sum(werte, Decimal(0)), vzae,
-                           verteilung.tage_pro_vzae, vzae * verteilung.tage_pro_vzae,
-                           sum(1 for w in werte if w > 0), verteilung)
+    return VerteilungWerte(
+        verteilung.id,
+        verteilung.titel,
+        zeilen,
+        sum(werte, Decimal(0)),
+        vzae,
+        verteilung.tage_pro_vzae,
+        vzae * verteilung.tage_pro_vzae,
+        sum(1 for w in werte if w > 0),
+        verteilung,
+    )

@@ -156,4 +156,3 @@ def render(nummer: str, betreff: str, lines: list[tuple[str, str]]) -> str:
     width = min(max(len(e) for e, _ in lines) + 6, 90)
     body = "\n".join(f"  {('{{ ' + e + ' }}').ljust(width)}  {v}" for e, v in lines)
     return f"Vorlage {nummer}: {betreff}\n{body}\n"
-

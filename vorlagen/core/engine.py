@@ -16,8 +16,20 @@ def _default_house_style() -> Path:
 
 TEMPLATES = _default_house_style()
 # the libraries whose versions shape the output (in cache keys)
-LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pyphen", "pillow", "jinja2",
-             "markdown-it-py", "babel", "pypdf", "pyyaml")
+LIBRARIES = (
+    "weasyprint",
+    "pydyf",
+    "fonttools",
+    "tinycss2",
+    "cssselect2",
+    "pyphen",
+    "pillow",
+    "jinja2",
+    "markdown-it-py",
+    "babel",
+    "pypdf",
+    "pyyaml",
+)
 
 
 def code_files() -> list[Path]:

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
-from babel.dates import format_date
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import parse_pattern
 
 from vorlagen.core.money import CENT, exact, percent, round_half_up
@@ -35,7 +35,7 @@ def _cached_number(kind: type, value, places: int) -> str:
     return _format_number(value, places)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pattern(places: int):
     """babel's number pattern with `places` decimals, parsed once (format_decimal parses it on every call)."""
     return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
@@ -122,8 +122,17 @@ def euro_or_cent(value, quantum: Decimal) -> str:
 
 
 FILTERS: dict[str, Callable[..., str]] = {
-    "eur": eur, "eur_cent": eur_cent, "teur": teur, "mio": mio, "zahl": zahl, "vzae": zahl, "prozent": prozent,
-    "datum": datum, "datum_lang": datum_lang, "monat": monat, "monate": monate,
+    "eur": eur,
+    "eur_cent": eur_cent,
+    "teur": teur,
+    "mio": mio,
+    "zahl": zahl,
+    "vzae": zahl,
+    "prozent": prozent,
+    "datum": datum,
+    "datum_lang": datum_lang,
+    "monat": monat,
+    "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
 }
 

@@ -8,18 +8,27 @@ from pathlib import Path
 
 # What the operating system refused, in German: the machine's failures (disk full, no permission, a file open in
 # another program) are not bugs of the program, and none of them may reach the user as a traceback or in English.
-USER_ERRORS = {errno.ENOSPC: "Der Speicherplatz ist voll", errno.EDQUOT: "Das Speicherkontingent ist erschöpft",
-               errno.EACCES: "Keine Berechtigung", errno.EPERM: "Keine Berechtigung",
-               errno.EROFS: "Das Laufwerk ist schreibgeschützt",
-               errno.EFBIG: "Die Datei überschreitet die Größe, die das System erlaubt",
-               errno.EIO: "Das Laufwerk meldet einen Lese- oder Schreibfehler",
-               errno.ENAMETOOLONG: "Der Pfad ist zu lang", errno.EMFILE: "Zu viele Dateien sind gleichzeitig offen",
-               errno.ENFILE: "Zu viele Dateien sind gleichzeitig offen",
-               errno.EBUSY: "Die Datei ist in Benutzung (z. B. in einem anderen Programm geöffnet)",
-               errno.ENOENT: "Die Datei oder der Ordner fehlt", errno.ENOTDIR: "Ein Teil des Pfads ist kein Ordner",
-               errno.EISDIR: "Dort liegt ein Ordner, keine Datei", errno.EEXIST: "Dort liegt schon etwas",
-               errno.ENOTEMPTY: "Der Ordner ist nicht leer", errno.EXDEV: "Der Ordner liegt auf einem anderen Laufwerk",
-               errno.ELOOP: "Verknüpfungen verweisen im Kreis", errno.ENOMEM: "Der Arbeitsspeicher reicht nicht"}
+USER_ERRORS = {
+    errno.ENOSPC: "Der Speicherplatz ist voll",
+    errno.EDQUOT: "Das Speicherkontingent ist erschöpft",
+    errno.EACCES: "Keine Berechtigung",
+    errno.EPERM: "Keine Berechtigung",
+    errno.EROFS: "Das Laufwerk ist schreibgeschützt",
+    errno.EFBIG: "Die Datei überschreitet die Größe, die das System erlaubt",
+    errno.EIO: "Das Laufwerk meldet einen Lese- oder Schreibfehler",
+    errno.ENAMETOOLONG: "Der Pfad ist zu lang",
+    errno.EMFILE: "Zu viele Dateien sind gleichzeitig offen",
+    errno.ENFILE: "Zu viele Dateien sind gleichzeitig offen",
+    errno.EBUSY: "Die Datei ist in Benutzung (z. B. in einem anderen Programm geöffnet)",
+    errno.ENOENT: "Die Datei oder der Ordner fehlt",
+    errno.ENOTDIR: "Ein Teil des Pfads ist kein Ordner",
+    errno.EISDIR: "Dort liegt ein Ordner, keine Datei",
+    errno.EEXIST: "Dort liegt schon etwas",
+    errno.ENOTEMPTY: "Der Ordner ist nicht leer",
+    errno.EXDEV: "Der Ordner liegt auf einem anderen Laufwerk",
+    errno.ELOOP: "Verknüpfungen verweisen im Kreis",
+    errno.ENOMEM: "Der Arbeitsspeicher reicht nicht",
+}
 
 
 def os_error_reason(error: OSError) -> str:

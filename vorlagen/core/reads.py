@@ -57,14 +57,19 @@ def read_file(path: Path, limit: int = MAX_DATEI) -> bytes:
     try:
         info = os.fstat(opened)
         if stat.S_ISDIR(info.st_mode):
-            raise NotReadable(f"„{Path(path).name}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, "
-                              "z. B. stil/bild.png.")
+            raise NotReadable(
+                f"„{Path(path).name}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, z. B. stil/bild.png."
+            )
         if not stat.S_ISREG(info.st_mode):
-            raise NotReadable(f"„{Path(path).name}“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
-                              "oder ein Gerät) – legen Sie dort eine echte Datei ab.")
+            raise NotReadable(
+                f"„{Path(path).name}“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
+                "oder ein Gerät) – legen Sie dort eine echte Datei ab."
+            )
         if info.st_size > limit:
-            raise NotReadable(f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
-                              "liest vorlagen nicht; verkleinern Sie die Datei.")
+            raise NotReadable(
+                f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
+                "liest vorlagen nicht; verkleinern Sie die Datei."
+            )
         with os.fdopen(opened, "rb", closefd=True) as stream:
             handle = None
             return stream.read(limit)

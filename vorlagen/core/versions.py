@@ -10,20 +10,50 @@ import sys
 # Every pin of requirements.lock (tests/test_versions.py checks that both agree): the same versions give
 # byte-identical PDFs. Update both together, deliberately, and re-run the tests.
 TESTED = {
-    "babel": "2.18.0", "brotli": "1.2.1", "cffi": "2.1.1", "cssselect2": "0.10.1", "filelock": "4.2.11",
-    "fonttools": "4.68.0", "jinja2": "3.1.6", "lxml": "6.1.3", "markdown-it-py": "4.3.0", "markupsafe": "3.0.4",
-    "mdurl": "0.1.2", "pillow": "13.0.0", "pycparser": "3.12", "pydyf": "0.13.0", "pypdf": "7.1.0",
-    "pyphen": "0.18.1", "python-docx": "1.2.0", "pyyaml": "6.0.3", "tinycss2": "1.5.1", "tinyhtml5": "2.1.0",
-    "typing-extensions": "4.16.0", "tzdata": "2026.6", "weasyprint": "70.0", "webencodings": "0.6.1",
+    "babel": "2.18.0",
+    "brotli": "1.2.1",
+    "cffi": "2.1.1",
+    "cssselect2": "0.10.1",
+    "filelock": "4.2.11",
+    "fonttools": "4.68.0",
+    "jinja2": "3.1.6",
+    "lxml": "6.1.3",
+    "markdown-it-py": "4.3.0",
+    "markupsafe": "3.0.4",
+    "mdurl": "0.1.2",
+    "pillow": "13.0.0",
+    "pycparser": "3.12",
+    "pydyf": "0.13.0",
+    "pypdf": "7.1.0",
+    "pyphen": "0.18.1",
+    "python-docx": "1.2.0",
+    "pyyaml": "6.0.3",
+    "tinycss2": "1.5.1",
+    "tinyhtml5": "2.1.0",
+    "typing-extensions": "4.16.0",
+    "tzdata": "2026.6",
+    "weasyprint": "70.0",
+    "webencodings": "0.6.1",
     "zopfli": "0.4.3",
 }
 
 # The libraries whose version changes the PDFs (layout, hyphenation, fonts, file structure), with their names
-PDF_LIBRARIES = {"weasyprint": "WeasyPrint", "pydyf": "pydyf", "fonttools": "fontTools", "pyphen": "Pyphen",
-                 "pypdf": "pypdf"}
+PDF_LIBRARIES = {
+    "weasyprint": "WeasyPrint",
+    "pydyf": "pydyf",
+    "fonttools": "fontTools",
+    "pyphen": "Pyphen",
+    "pypdf": "pypdf",
+}
 # shown by `vorlagen --version` after them: the libraries vorlagen uses directly
-DIRECT = {"jinja2": "Jinja2", "markdown-it-py": "markdown-it-py", "pyyaml": "PyYAML", "babel": "Babel",
-          "python-docx": "python-docx", "filelock": "filelock"}
+DIRECT = {
+    "jinja2": "Jinja2",
+    "markdown-it-py": "markdown-it-py",
+    "pyyaml": "PyYAML",
+    "babel": "Babel",
+    "python-docx": "python-docx",
+    "filelock": "filelock",
+}
 
 
 def installed(name: str) -> str | None:
@@ -32,6 +62,7 @@ def installed(name: str) -> str | None:
     if found:
         return found
     from importlib.metadata import PackageNotFoundError, version  # slow to import (~50 ms): only when needed
+
     try:
         return version(name)
     except PackageNotFoundError:
@@ -65,10 +96,12 @@ def drift() -> list[str]:
     for name, shown in PDF_LIBRARIES.items():
         have, tested = installed(name), TESTED[name]
         if have != tested:
-            warnings.append(f"Warnung: {shown} {have or '(nicht gefunden)'} ist installiert, getestet ist {shown} "
-                            f"{tested} – die PDF-Dateien können von denen der getesteten Fassung abweichen (gleiche "
-                            f"Quellen, andere Dateien); installieren Sie die getestete mit „pip install "
-                            f"{name}=={tested}“ (im Repository von vorlagen: ./bauen.sh).")
+            warnings.append(
+                f"Warnung: {shown} {have or '(nicht gefunden)'} ist installiert, getestet ist {shown} "
+                f"{tested} – die PDF-Dateien können von denen der getesteten Fassung abweichen (gleiche "
+                f"Quellen, andere Dateien); installieren Sie die getestete mit „pip install "
+                f"{name}=={tested}“ (im Repository von vorlagen: ./bauen.sh)."
+            )
     return warnings
 
 
@@ -80,8 +113,11 @@ def warn_of_drift() -> None:
 
 def version_text(program: str) -> str:
     """`vorlagen --version`: the program's version and the tested library versions beside the installed ones."""
-    lines = [program, f"Python {sys.version.split()[0]}", "Bibliotheken (getestet mit; abweichend installierte in "
-             "Klammern):"]
+    lines = [
+        program,
+        f"Python {sys.version.split()[0]}",
+        "Bibliotheken (getestet mit; abweichend installierte in Klammern):",
+    ]
     for name, shown in {**PDF_LIBRARIES, **DIRECT}.items():
         have, tested = installed(name), TESTED[name]
         differs = "" if have == tested else f" (installiert: {have or 'nicht gefunden'})"

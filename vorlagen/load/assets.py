@@ -41,8 +41,10 @@ def _svg_problem(data: bytes, name: str) -> str | None:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
         line, column = error.position
-        return (f"„{name}“ ist kein gültiges SVG-Bild (Fehler in Zeile {line}, Spalte {column + 1}) – speichern Sie "
-                "es im Zeichenprogramm neu als SVG.")
+        return (
+            f"„{name}“ ist kein gültiges SVG-Bild (Fehler in Zeile {line}, Spalte {column + 1}) – speichern Sie "
+            "es im Zeichenprogramm neu als SVG."
+        )
     if root.tag != _SVG:
         return f"„{name}“ ist kein SVG-Bild (es fehlt das Element <svg>) – speichern Sie es neu als SVG oder PNG."
     return None
@@ -50,6 +52,7 @@ def _svg_problem(data: bytes, name: str) -> str | None:
 
 def _raster_problem(data: bytes, name: str) -> str | None:
     from PIL import Image, UnidentifiedImageError
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)  # Pillow's own limit, as an error
@@ -69,8 +72,10 @@ def _raster_problem(data: bytes, name: str) -> str | None:
 
 
 def _too_large(name: str, size: str) -> str:
-    return (f"„{name}“ ist {size} groß – mehr als {MAX_PIXELS // 1_000_000} Millionen Pixel setzt vorlagen nicht; "
-            "verkleinern Sie das Bild (für den Druck genügen 300 dpi).")
+    return (
+        f"„{name}“ ist {size} groß – mehr als {MAX_PIXELS // 1_000_000} Millionen Pixel setzt vorlagen nicht; "
+        "verkleinern Sie das Bild (für den Druck genügen 300 dpi)."
+    )
 
 
 def font_problem(path: Path, name: str) -> str | None:
@@ -80,10 +85,13 @@ def font_problem(path: Path, name: str) -> str | None:
     except OSError as error:
         return _unreadable(error, name)
     if not data.startswith(_FONT_STARTS):
-        return (f"„{name}“ ist keine Schriftdatei (TrueType, OpenType oder WOFF) – legen Sie dort die Schriftdatei "
-                "selbst ab.")
+        return (
+            f"„{name}“ ist keine Schriftdatei (TrueType, OpenType oder WOFF) – legen Sie dort die Schriftdatei "
+            "selbst ab."
+        )
     try:
         from fontTools.ttLib import TTFont
+
         font = TTFont(io.BytesIO(data), fontNumber=0, lazy=True)
         font["cmap"].getBestCmap()
     except Exception:  # noqa: BLE001 – fontTools reports a damaged font in many ways
@@ -93,6 +101,7 @@ def font_problem(path: Path, name: str) -> str | None:
 
 def _unreadable(error: OSError, name: str) -> str:
     from vorlagen.core.reads import NotReadable
+
     if isinstance(error, NotReadable):
         return str(error)
     return f"„{name}“ lässt sich nicht lesen – prüfen Sie die Datei."

@@ -8,17 +8,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
+from vorlagen.core.reads import NotReadable, digest, read_file, record, recording
 from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, font_problem, image_problem
 from vorlagen.load.fonts import font_files
-from vorlagen.load.minutes import Niederschrift, Stellenstatistik
-from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN, ORDNER as GEZEICHNET, Mitzeichnung, Mitzeichnungen, datei
-from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Kennzahlen, Koerperschaft, Kostensaetze, Satz, Sitzung,
-                                 Vorlage)
-from vorlagen.core.reads import NotReadable, digest, read_file, record, recording
-from vorlagen.load.pdffile import pdf_problem
-from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
-from vorlagen.load.hausstil import standard_arten
 from vorlagen.load.haushalt import Haushalt, ist_jahr
+from vorlagen.load.hausstil import standard_arten
+from vorlagen.load.minutes import Niederschrift, Stellenstatistik
+from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.load.mitzeichnung import ORDNER as GEZEICHNET
+from vorlagen.load.mitzeichnung import Mitzeichnung, Mitzeichnungen, datei
+from vorlagen.load.model import (
+    Antrag,
+    Bescheid,
+    Foerderprogramm,
+    Kennzahlen,
+    Koerperschaft,
+    Kostensaetze,
+    Satz,
+    Sitzung,
+    Vorlage,
+)
+from vorlagen.load.pdffile import pdf_problem
 from vorlagen.load.records import INVALID, Reader, defined_at, line_of, suggest, unknown_word  # noqa: F401 (the lists' words)
 from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml
 
@@ -44,8 +55,14 @@ class Text:
     def content(self) -> str:
         content = read_again(self.path)
         if content is None or digest(content.encode()) != self.fingerprint:
-            raise BuildFailed([Problem(self.where, "Die Datei wurde während des Baus geändert – speichern Sie sie und "
-                                                   "bauen Sie noch einmal.")])
+            raise BuildFailed(
+                [
+                    Problem(
+                        self.where,
+                        "Die Datei wurde während des Baus geändert – speichern Sie sie und bauen Sie noch einmal.",
+                    )
+                ]
+            )
         return content
 
 
@@ -57,7 +74,9 @@ class VorlageSource:
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
     reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
     mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # from mitzeichnungen.yaml beside vorlage.yaml
-    gezeichnet: dict[str, str | None] = field(default_factory=dict)  # Rolle → the text it signed (gezeichnet/), None: missing
+    gezeichnet: dict[str, str | None] = field(
+        default_factory=dict
+    )  # Rolle → the text it signed (gezeichnet/), None: missing
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
@@ -148,21 +167,35 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     saetze: dict[str, Satz] = {}
     for path, katalog in _read_folder(data_dir / "kostensaetze", Kostensaetze, paths, reader, unreadable):
         for key, betrag in katalog.saetze.items():
-            saetze[f"{path.stem}/{key}"] = Satz(f"{path.stem}/{key}", betrag, key, f"{katalog.titel}: {key}",
-                                               katalog.gueltig, katalog.saetze.lines[key], katalog.einheit,
-                                               katalog.stellen_je_einheit())
+            saetze[f"{path.stem}/{key}"] = Satz(
+                f"{path.stem}/{key}",
+                betrag,
+                key,
+                f"{katalog.titel}: {key}",
+                katalog.gueltig,
+                katalog.saetze.lines[key],
+                katalog.einheit,
+                katalog.stellen_je_einheit(),
+            )
     for path, programm in _read_folder(data_dir / "foerderprogramme", Foerderprogramm, paths, reader, unreadable):
         for modul_id, modul in programm.module.items():
             for key, satz in modul.saetze.items():
                 satz_id = f"{path.stem}/{modul_id}/{key}"
-                saetze[satz_id] = Satz(satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where(),
-                                       satz.einheit, satz.vzae)
+                saetze[satz_id] = Satz(
+                    satz_id, satz.betrag, satz.kurz, satz.name, programm.gueltig, satz.where(), satz.einheit, satz.vzae
+                )
     bescheide = {p.stem: r for p, r in _read_folder(data_dir / "bescheide", Bescheid, paths, reader, unreadable)}
     antraege = {p.stem: r for p, r in _read_folder(data_dir / "antraege", Antrag, paths, reader, unreadable)}
-    arten = (list(koerperschaft.hausstil.arten if koerperschaft else standard_arten()),
-             defined_at(koerperschaft.hausstil, "arten") if koerperschaft else None)
-    vorlagen = [source for folder in sorted((data_dir / "vorlagen").glob("*")) if folder.is_dir()
-                if (source := _recorded_vorlage(folder, data_dir, paths, reader, unreadable, arten)) is not None]
+    arten = (
+        list(koerperschaft.hausstil.arten if koerperschaft else standard_arten()),
+        defined_at(koerperschaft.hausstil, "arten") if koerperschaft else None,
+    )
+    vorlagen = [
+        source
+        for folder in sorted((data_dir / "vorlagen").glob("*"))
+        if folder.is_dir()
+        if (source := _recorded_vorlage(folder, data_dir, paths, reader, unreadable, arten)) is not None
+    ]
     for source in vorlagen:
         tage = [sitzungen[b.sitzung].datum for b in source.vorlage.beratungsfolge if b.sitzung in sitzungen]
         source.stand = source.vorlage.datum or min(tage, default=source.stand)
@@ -187,9 +220,23 @@ def _load(data_dir: Path) -> tuple[Facts, list[Problem]]:
     if stylesheet is not None and stylesheet.exists():
         problems += _stylesheet_references(stylesheet, data_dir, paths)
     problems += _own_fonts(data_dir, stil, paths)
-    return Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo,
-                 unreadable, antraege, stylesheet, niederschriften, stellen, kennzahlen=kennzahlen,
-                 haushalte=haushalte), problems
+    return Facts(
+        data_dir,
+        paths,
+        koerperschaft,
+        sitzungen,
+        saetze,
+        bescheide,
+        vorlagen,
+        logo,
+        unreadable,
+        antraege,
+        stylesheet,
+        niederschriften,
+        stellen,
+        kennzahlen=kennzahlen,
+        haushalte=haushalte,
+    ), problems
 
 
 def _haushalte(data_dir: Path, paths: Paths, reader: Reader, unreadable: set[str]) -> dict[int, Haushalt]:
@@ -199,9 +246,14 @@ def _haushalte(data_dir: Path, paths: Paths, reader: Reader, unreadable: set[str
         if ist_jahr(path.stem):
             haushalte[int(path.stem)] = haushalt
         else:
-            reader.problems.append(Problem(paths.where(path), f"„{path.name}“: Der Dateiname ist kein Haushaltsjahr – "
-                                                              "benennen Sie die Datei nach ihrem Jahr, z. B. "
-                                                              "haushalt/2022.yaml."))
+            reader.problems.append(
+                Problem(
+                    paths.where(path),
+                    f"„{path.name}“: Der Dateiname ist kein Haushaltsjahr – "
+                    "benennen Sie die Datei nach ihrem Jahr, z. B. "
+                    "haushalt/2022.yaml.",
+                )
+            )
             unreadable.add(f"haushalt/{path.stem}")
     return haushalte
 
@@ -229,17 +281,28 @@ def _stylesheet_references(stylesheet: Path, data_dir: Path, paths: Paths) -> li
     try:
         text = read_file(stylesheet).decode("utf-8", "replace")
     except OSError as error:
-        return [Problem(paths.where(stylesheet), str(error) if isinstance(error, NotReadable) else
-                        "Die CSS-Datei lässt sich nicht lesen – prüfen Sie die Datei.")]
+        return [
+            Problem(
+                paths.where(stylesheet),
+                str(error)
+                if isinstance(error, NotReadable)
+                else "Die CSS-Datei lässt sich nicht lesen – prüfen Sie die Datei.",
+            )
+        ]
     fonts = [m.span() for m in _FONT_FACE.finditer(text)]
     problems = []
     for match in _CSS_URL.finditer(text):
         target = match[1] if match[1] is not None else match[2]
         where = paths.where(stylesheet, text.count("\n", 0, match.start()) + 1)
         if _SCHEME.match(target) and not target.lower().startswith("data:"):
-            problems.append(Problem(where, f"„{target}“ ist eine Adresse im Netz – der Hausstil darf nur Dateien des "
-                                           "Datenordners nennen (z. B. url(\"stil/bild.png\")); Leserinnen und Leser "
-                                           "würden sonst beim Öffnen jedes Dokuments diese Adresse abrufen."))
+            problems.append(
+                Problem(
+                    where,
+                    f"„{target}“ ist eine Adresse im Netz – der Hausstil darf nur Dateien des "
+                    'Datenordners nennen (z. B. url("stil/bild.png")); Leserinnen und Leser '
+                    "würden sonst beim Öffnen jedes Dokuments diese Adresse abrufen.",
+                )
+            )
         elif target and not _SCHEME.match(target) and not target.startswith("#"):
             in_font_face = any(start <= match.start() < end for start, end in fonts)
             reason = _referenced_file(data_dir, stylesheet.parent, target, in_font_face)
@@ -251,11 +314,12 @@ def _referenced_file(data_dir: Path, folder: Path, target: str, font: bool) -> s
     """Why the file `target` (relative to `folder`, as a CSS url() names it) cannot be used, or None."""
     path = folder / unquote(urlsplit(target).path)
     if not path.resolve().is_relative_to(data_dir.resolve()):
-        return (f"„{target}“ liegt außerhalb des Datenordners – der Hausstil darf nur Dateien des Datenordners "
-                "nennen; legen Sie die Datei dorthin, z. B. nach stil/.")
+        return (
+            f"„{target}“ liegt außerhalb des Datenordners – der Hausstil darf nur Dateien des Datenordners "
+            "nennen; legen Sie die Datei dorthin, z. B. nach stil/."
+        )
     if path.is_dir():
-        return (f"„{target}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, z. B. "
-                "url(\"bilder/logo.png\").")
+        return f'„{target}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, z. B. url("bilder/logo.png").'
     if not path.exists():
         return f"„{target}“ gibt es nicht – prüfen Sie den Namen (er gilt relativ zur CSS-Datei)."
     if font or path.suffix.lower() in FONT_SUFFIXES:
@@ -275,15 +339,21 @@ def _own_fonts(data_dir: Path, stil, paths: Paths) -> list[Problem]:
     return problems
 
 
-def own_file(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
-             paths: Paths | None = None) -> Path | None:
+def own_file(
+    data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem], paths: Paths | None = None
+) -> Path | None:
     """A file named in a Vorlage: inside the data folder and not in another Vorlage's folder."""
     path = inside(data_dir, folder, name, where, problems, paths)
     vorlagen = data_dir / "vorlagen"
     if path is not None and path.is_relative_to(vorlagen) and not path.is_relative_to(folder):
         other = path.relative_to(vorlagen).parts[0]
-        problems.append(Problem(where, f"„{name}“ liegt im Ordner einer anderen Vorlage ({other}) – legen Sie "
-                                       "gemeinsame Texte außerhalb von vorlagen/ ab, z. B. unter textbausteine/."))
+        problems.append(
+            Problem(
+                where,
+                f"„{name}“ liegt im Ordner einer anderen Vorlage ({other}) – legen Sie "
+                "gemeinsame Texte außerhalb von vorlagen/ ab, z. B. unter textbausteine/.",
+            )
+        )
         return None
     return path
 
@@ -293,18 +363,25 @@ def unknown_art(where: Where, art: str, arten, defined: Where | None) -> Problem
     return unknown_word(where, "art", art, arten, "arten", defined)
 
 
-def inside(data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem],
-           paths: Paths | None = None) -> Path | None:
+def inside(
+    data_dir: Path, folder: Path, name: str, where: Where, problems: list[Problem], paths: Paths | None = None
+) -> Path | None:
     """Resolves a file name given in the data (with `paths`, through its folder cache); refuses anything outside
     the data folder."""
     if Path(name).is_absolute() or "\\" in name:
-        problems.append(Problem(where, f"„{name}“: Geben Sie Dateien relativ zum Ordner der Vorlage an, "
-                                       "ohne / oder Laufwerk am Anfang."))
+        problems.append(
+            Problem(
+                where, f"„{name}“: Geben Sie Dateien relativ zum Ordner der Vorlage an, ohne / oder Laufwerk am Anfang."
+            )
+        )
         return None
     path = paths.resolve(folder / name) if paths else (folder / name).resolve()
     if not path.is_relative_to(data_dir):
-        problems.append(Problem(where, f"„{name}“ liegt außerhalb des Datenordners – "
-                                       "legen Sie die Datei in den Ordner der Vorlage."))
+        problems.append(
+            Problem(
+                where, f"„{name}“ liegt außerhalb des Datenordners – legen Sie die Datei in den Ordner der Vorlage."
+            )
+        )
         return None
     return path
 
@@ -322,7 +399,9 @@ def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: se
     and notes the others in `unreadable`."""
     for path in sorted(folder.glob("*.y*ml")):
         if path.suffix == ".yml":
-            reader.problems.append(Problem(paths.where(path), "Dateien enden auf .yaml, nicht .yml – benennen Sie die Datei um."))
+            reader.problems.append(
+                Problem(paths.where(path), "Dateien enden auf .yaml, nicht .yml – benennen Sie die Datei um.")
+            )
             continue
         value = _read(path, cls, paths, reader)
         if value is not None:
@@ -331,8 +410,14 @@ def _read_folder(folder: Path, cls, paths: Paths, reader: Reader, unreadable: se
             unreadable.add(f"{folder.name}/{path.stem}")
 
 
-def _recorded_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
-                      unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
+def _recorded_vorlage(
+    folder: Path,
+    data_dir: Path,
+    paths: Paths,
+    reader: Reader,
+    unreadable: set[str],
+    arten: tuple[list[str], Where | None],
+) -> VorlageSource | None:
     with recording() as reads:
         source = _read_vorlage(folder, data_dir, paths, reader, unreadable, arten)
     if source is not None:
@@ -354,16 +439,18 @@ def _read_niederschrift(path: Path, data_dir: Path, paths: Paths, reader: Reader
     return source
 
 
-def _read_markdown(texts: dict[str, Text], name: str, folder: Path, where: Where, data_dir: Path, paths: Paths,
-                   problems: list[Problem]) -> None:
+def _read_markdown(
+    texts: dict[str, Text], name: str, folder: Path, where: Where, data_dir: Path, paths: Paths, problems: list[Problem]
+) -> None:
     """Reads a Markdown file named in a YAML file into `texts`; problems when it is missing, outside the data
     folder or in another Vorlage's folder (a Niederschrift must not publish a non-public Vorlage's text)."""
     path = own_file(data_dir, folder, name, where, problems, paths)
     if path is None:
         return
     if not path.is_file():
-        problems.append(Problem(where, f"Die Datei „{name}“ gibt es nicht im Ordner {paths.show(folder)} – "
-                                       "prüfen Sie den Namen."))
+        problems.append(
+            Problem(where, f"Die Datei „{name}“ gibt es nicht im Ordner {paths.show(folder)} – prüfen Sie den Namen.")
+        )
         return
     content = read_text(path, paths, problems)
     if content is not None:
@@ -389,8 +476,14 @@ def _signed_text(path: Path) -> str | None:
         return None
 
 
-def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
-                  unreadable: set[str], arten: tuple[list[str], Where | None]) -> VorlageSource | None:
+def _read_vorlage(
+    folder: Path,
+    data_dir: Path,
+    paths: Paths,
+    reader: Reader,
+    unreadable: set[str],
+    arten: tuple[list[str], Where | None],
+) -> VorlageSource | None:
     yaml_path = folder / "vorlage.yaml"
     if not yaml_path.is_file():
         reader.problems.append(Problem(paths.where(folder), "In diesem Vorlagenordner fehlt die Datei vorlage.yaml."))
@@ -411,8 +504,10 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         gezeichnet = _read(folder / MITZEICHNUNGEN, Mitzeichnungen, paths, reader)
         source.mitzeichnungen = gezeichnet.mitzeichnungen if gezeichnet is not None else []
         source.gezeichnet = {m.rolle: _signed_text(folder / GEZEICHNET / datei(m.rolle)) for m in source.mitzeichnungen}
-    texts = [(vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
-             (_finanzen_text_where(vorlage), vorlage.finanzen_text)]
+    texts = [
+        (vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
+        (_finanzen_text_where(vorlage), vorlage.finanzen_text),
+    ]
     texts += [(vorlage.where("abschnitte"), name) for name in vorlage.abschnitte]
     texts += [(line_of(vorlage.texte, key), name) for key, name in vorlage.texte.items()]
     texts += [(anlage.where("datei"), anlage.datei) for anlage in vorlage.anlagen if anlage.datei.endswith(".md")]
@@ -423,12 +518,15 @@ def _read_vorlage(folder: Path, data_dir: Path, paths: Paths, reader: Reader,
         if anlage.datei.endswith(".md"):
             continue
         if not anlage.datei.endswith(".pdf"):
-            problems.append(Problem(anlage.where("datei"), f"Anlagen sind Markdown (.md) oder PDF (.pdf), "
-                                                           f"nicht „{anlage.datei}“."))
+            problems.append(
+                Problem(anlage.where("datei"), f"Anlagen sind Markdown (.md) oder PDF (.pdf), nicht „{anlage.datei}“.")
+            )
             continue
         path = own_file(data_dir, folder, anlage.datei, anlage.where("datei"), problems, paths)
         if path is not None and not path.is_file():
-            problems.append(Problem(anlage.where("datei"), f"Die Anlage „{anlage.datei}“ gibt es nicht – prüfen Sie den Namen."))
+            problems.append(
+                Problem(anlage.where("datei"), f"Die Anlage „{anlage.datei}“ gibt es nicht – prüfen Sie den Namen.")
+            )
         elif path is not None:
             try:
                 content = read_file(path)

@@ -14,7 +14,6 @@ from vorlagen.core.problems import Where
 from vorlagen.load.records import Anzahl, Betrag, Record, record
 from vorlagen.load.zeitraum import Zeitraum, laenge
 
-
 EINHEITEN = ("Jahr", "Monat", "Tag", "Stück", "einmalig")
 Einheit = Literal["Jahr", "Monat", "Tag", "Stück", "einmalig"]  # nur Jahr und Monat wachsen mit dem Zeitraum
 ARTEN = ("Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich")
@@ -22,13 +21,16 @@ ARTEN = ("Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich")
 
 # --- kostensaetze/<id>.yaml und foerderprogramme/<id>.yaml --------------------------------
 
+
 @record
 class Kostensaetze(Record):
     titel: str  # z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021
     quelle: str | None = None  # Herkunft der Sätze, z. B. KGSt-Bericht 11/2020
     gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
     einheit: Einheit = "Jahr"  # alle Sätze der Datei gelten je Jahr (Standard), Monat, Tag, Stück oder einmalig
-    vzae: Decimal | None = None  # Stellen (VZÄ) je Einheit eines Satzes: Standard 1 bei Sätzen je Jahr oder Monat (Kosten eines Arbeitsplatzes), sonst 0; 0 für Sachkosten
+    vzae: Decimal | None = (
+        None  # Stellen (VZÄ) je Einheit eines Satzes: Standard 1 bei Sätzen je Jahr oder Monat (Kosten eines Arbeitsplatzes), sonst 0; 0 für Sachkosten
+    )
     saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Einheit
 
     def stellen_je_einheit(self) -> Decimal:
@@ -40,7 +42,10 @@ class Kostensaetze(Record):
     def check(self):
         for key, betrag in self.saetze.items():
             if betrag < 0:
-                yield self.saetze.lines[key], f"Der Satz „{key}“ ist negativ ({zahl(betrag)}) – Sätze schreiben Sie ohne Minus."
+                yield (
+                    self.saetze.lines[key],
+                    f"Der Satz „{key}“ ist negativ ({zahl(betrag)}) – Sätze schreiben Sie ohne Minus.",
+                )
 
 
 @record
@@ -49,11 +54,16 @@ class Foerdersatz(Record):
     einheit: Einheit = "Jahr"  # je Jahr (Standard), Monat, Tag, Stück oder einmalig
     kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
     name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
-    vzae: Decimal | None = None  # Stellen (VZÄ) je Einheit: 1 je Vollzeitstelle, 0.5 je halbe Stelle, 0 für Sachkosten; ohne Angabe zählt der Satz keine Stellen
+    vzae: Decimal | None = (
+        None  # Stellen (VZÄ) je Einheit: 1 je Vollzeitstelle, 0.5 je halbe Stelle, 0 für Sachkosten; ohne Angabe zählt der Satz keine Stellen
+    )
 
     def check(self):
         if self.betrag < 0:
-            yield "betrag", f"Der Satz „{self.name}“ ist negativ ({zahl(self.betrag)}) – Sätze schreiben Sie ohne Minus."
+            yield (
+                "betrag",
+                f"Der Satz „{self.name}“ ist negativ ({zahl(self.betrag)}) – Sätze schreiben Sie ohne Minus.",
+            )
         if self.vzae is not None and self.vzae < 0:
             yield "vzae", f"„vzae“ ist negativ ({zahl(self.vzae)}) – Stellen je Einheit sind 0 oder mehr."
 
@@ -90,6 +100,7 @@ class Satz:
 
 
 # --- bescheide/<id>.yaml und antraege/<id>.yaml --------------------------------------------
+
 
 @record
 class Bescheidposition(Record):
@@ -130,7 +141,10 @@ class Foerderschreiben(Record):
 
     def check(self):
         if not self.positionen:
-            yield "positionen", "Es fehlen die Positionen – tragen Sie unter „positionen“ mindestens {satz, anzahl} ein."
+            yield (
+                "positionen",
+                "Es fehlen die Positionen – tragen Sie unter „positionen“ mindestens {satz, anzahl} ein.",
+            )
         yield from laenge(self.zeitraum, self.lang)
 
 
@@ -146,6 +160,7 @@ class Antrag(Foerderschreiben):
 
 
 # --- finanzierung in vorlage.yaml ----------------------------------------------------------
+
 
 @record
 class Kostenposition(Record):
@@ -164,11 +179,21 @@ class Kostenposition(Record):
 
     def check(self):
         if sum([bool(self.saetze), self.betrag is not None, self.formel is not None]) != 1:
-            yield "saetze", ("Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]), "
-                             "„betrag“ (ein fester Betrag) oder – in einer Aufstellung – „formel“.")
+            yield (
+                "saetze",
+                (
+                    "Geben Sie genau eines an: „saetze“ (mindestens ein Satz, z. B. [kgst-2020/E11]), "
+                    "„betrag“ (ein fester Betrag) oder – in einer Aufstellung – „formel“."
+                ),
+            )
         if self.anzahl < 0 or any(t < 0 for t in self.anzahl.teile):
-            yield "anzahl", (f"Die Anzahl ist negativ ({zahl(self.anzahl)}) – Abzüge stehen unter „abzuege“; "
-                             "schreiben Sie die Anzahl ohne Minus.")
+            yield (
+                "anzahl",
+                (
+                    f"Die Anzahl ist negativ ({zahl(self.anzahl)}) – Abzüge stehen unter „abzuege“; "
+                    "schreiben Sie die Anzahl ohne Minus."
+                ),
+            )
         if self.anteil <= 0 or self.anteil > 1:
             yield "anteil", f"Der Stellenanteil muss größer als 0 und höchstens 1 sein, nicht {zahl(self.anteil)}."
         if self.betrag is not None and self.betrag < 0:
@@ -204,11 +229,21 @@ class Quelle(Record):
     rest: bool = False  # trägt den Rest: Gesamtkosten − alle anderen Quellen (auch Rundungsreste)
 
     def check(self):
-        ways = [self.foerdersatz is not None, self.festbetrag is not None, self.fehlbedarf,
-                self.anteil is not None, self.betrag is not None]
+        ways = [
+            self.foerdersatz is not None,
+            self.festbetrag is not None,
+            self.fehlbedarf,
+            self.anteil is not None,
+            self.betrag is not None,
+        ]
         if sum(ways) > 1 or (sum(ways) == 0 and not self.rest):
-            yield "als", (f"Quelle „{self.als}“: Geben Sie genau eines an: „foerdersatz“ (Prozent), „festbetrag“, "
-                          "„fehlbedarf: true“, „anteil“ (z. B. 1/3) oder „betrag“ – oder „rest: true“.")
+            yield (
+                "als",
+                (
+                    f"Quelle „{self.als}“: Geben Sie genau eines an: „foerdersatz“ (Prozent), „festbetrag“, "
+                    "„fehlbedarf: true“, „anteil“ (z. B. 1/3) oder „betrag“ – oder „rest: true“."
+                ),
+            )
         if self.foerdersatz is not None and not 0 < self.foerdersatz <= 100:
             yield "foerdersatz", f"Der Fördersatz ist ein Prozentwert über 0 bis 100, nicht {self.foerdersatz}."
         if self.anteil is not None and not 0 < self.anteil <= 1:
@@ -247,7 +282,9 @@ class Vergleichszeile(Record):
     id: str | None = None  # Name für Texte und für abgeleitete Zeilen (plus/minus)
     als: str  # Bezeichnung, z. B. Stellen insgesamt
     werte: list[Decimal] = field(default_factory=list)  # [alter Stand, neuer Stand] …
-    aus: list[str] = field(default_factory=list)  # … oder zwei Formeln wie bei „zahlen“, z. B. [zahlen-alt, finanzierung.plan.zuwendung] …
+    aus: list[str] = field(
+        default_factory=list
+    )  # … oder zwei Formeln wie bei „zahlen“, z. B. [zahlen-alt, finanzierung.plan.zuwendung] …
     plus: list[str] = field(default_factory=list)  # … oder Summe dieser Zeilen (ids)
     minus: list[str] = field(default_factory=list)  # … abzüglich dieser Zeilen
     erwartet: Vergleichserwartung | None = None  # Werte laut Vorlage, werden nachgerechnet
@@ -257,7 +294,10 @@ class Vergleichszeile(Record):
         if sum(ways) > 1:
             yield "werte", f"Zeile „{self.als}“: Geben Sie genau eines an: „werte“, „aus“ oder „plus“/„minus“."
         elif not self.werte and not self.aus and not self.plus:
-            yield "als", f"Zeile „{self.als}“: Es fehlen „werte: [alt, neu]“, „aus: [formel, formel]“ oder „plus: [zeile, …]“."
+            yield (
+                "als",
+                f"Zeile „{self.als}“: Es fehlen „werte: [alt, neu]“, „aus: [formel, formel]“ oder „plus: [zeile, …]“.",
+            )
         elif self.werte and len(self.werte) != 2:
             yield "werte", f"Zeile „{self.als}“: „werte“ braucht genau zwei Zahlen [alt, neu], nicht {len(self.werte)}."
         elif self.aus and len(self.aus) != 2:
@@ -271,63 +311,110 @@ class Berechnung(Record):
     titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
     zeitraum: Zeitraum | None = None  # Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge
     tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
-    rundung: Literal["euro", "cent"] | None = None  # diese Berechnung auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)
+    rundung: Literal["euro", "cent"] | None = (
+        None  # diese Berechnung auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)
+    )
     lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)
     alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
     kosten: list[Kostenposition] = field(default_factory=list)  # Zeilen der Kosten
     abzuege: list[Abzug] = field(default_factory=list)  # Zeilen der Abzüge, z. B. Förderung
     negativ: bool = False  # ein negativer Eigenanteil (Überschuss) ist gewollt
     summe_als: str | None = None  # Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr
-    anzeige: Literal["€", "T€", "Mio. €"] = "€"  # Aufstellung: Beträge in Euro, Tausend oder Millionen Euro drucken (Einheit einmal im Kopf)
-    fonds: str | None = None  # Aufstellung: Betrag oder Formel des Fonds, den die Zeilen verteilen; der Rest wird genannt
+    anzeige: Literal["€", "T€", "Mio. €"] = (
+        "€"  # Aufstellung: Beträge in Euro, Tausend oder Millionen Euro drucken (Einheit einmal im Kopf)
+    )
+    fonds: str | None = (
+        None  # Aufstellung: Betrag oder Formel des Fonds, den die Zeilen verteilen; der Rest wird genannt
+    )
     fonds_als: str | None = None  # Aufstellung: Bezeichnung des Fonds, z. B. Landesmittel 2025
     ausschoepfen: bool = False  # Aufstellung: die Zeilen müssen den Fonds genau aufbrauchen
     quellen: list[Quelle] = field(default_factory=list)  # Finanzierungsplan
     haushaltsjahre: dict[str, Decimal] = field(default_factory=dict)  # Jahr → Gewicht (z. B. Prozent)
-    szenarien: list[Szenario] = field(default_factory=list)  # Finanzierungsplan: derselbe Plan mit anderen Sätzen, Spalte neben Spalte
+    szenarien: list[Szenario] = field(
+        default_factory=list
+    )  # Finanzierungsplan: derselbe Plan mit anderen Sätzen, Spalte neben Spalte
     spalten: list[str] = field(default_factory=list)  # Vergleich: Namen der beiden Stände
     einheit: Literal["Euro", "Stellen", "Anzahl"] = "Euro"  # Vergleich: was die Werte sind
     zeilen: list[Vergleichszeile] = field(default_factory=list)  # Vergleich
     erwartet: Erwartet | None = None  # Beträge laut Vorlage, werden nachgerechnet
 
     def check(self):
-        needs = {"Eigenanteil": ("kosten",), "Aufstellung": ("kosten",), "Finanzierungsplan": ("kosten", "quellen"),
-                 "Vergleich": ("zeilen", "spalten")}[self.art]
+        needs = {
+            "Eigenanteil": ("kosten",),
+            "Aufstellung": ("kosten",),
+            "Finanzierungsplan": ("kosten", "quellen"),
+            "Vergleich": ("zeilen", "spalten"),
+        }[self.art]
         for key in needs:
             if not getattr(self, key):
-                yield key, (f"Berechnung „{self.id}“ ({self.art}): „{key}“ ist leer – tragen Sie mindestens "
-                              "einen Eintrag ein.")
+                yield (
+                    key,
+                    (
+                        f"Berechnung „{self.id}“ ({self.art}): „{key}“ ist leer – tragen Sie mindestens "
+                        "einen Eintrag ein."
+                    ),
+                )
         if self.art == "Eigenanteil" and self.zeitraum is None:
-            yield "titel", f"Berechnung „{self.id}“: Ein Eigenanteil braucht „zeitraum: {{von, bis}}“ – ergänzen Sie ihn."
-        allowed = {"Eigenanteil": {"kosten", "abzuege"},
-                   "Aufstellung": {"kosten", "summe_als", "spalten", "anzeige", "fonds", "fonds_als", "ausschoepfen"},
-                   "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre", "szenarien"},
-                   "Vergleich": {"spalten", "einheit", "zeilen"}}[self.art]
-        for key in ("kosten", "abzuege", "summe_als", "quellen", "haushaltsjahre", "spalten", "zeilen", "anzeige",
-                    "fonds", "fonds_als", "ausschoepfen", "szenarien"):
+            yield (
+                "titel",
+                f"Berechnung „{self.id}“: Ein Eigenanteil braucht „zeitraum: {{von, bis}}“ – ergänzen Sie ihn.",
+            )
+        allowed = {
+            "Eigenanteil": {"kosten", "abzuege"},
+            "Aufstellung": {"kosten", "summe_als", "spalten", "anzeige", "fonds", "fonds_als", "ausschoepfen"},
+            "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre", "szenarien"},
+            "Vergleich": {"spalten", "einheit", "zeilen"},
+        }[self.art]
+        for key in (
+            "kosten",
+            "abzuege",
+            "summe_als",
+            "quellen",
+            "haushaltsjahre",
+            "spalten",
+            "zeilen",
+            "anzeige",
+            "fonds",
+            "fonds_als",
+            "ausschoepfen",
+            "szenarien",
+        ):
             if key in self._lines and key not in allowed:
                 yield key, f"„{key}“ gehört nicht zu einer Berechnung der Art „{self.art}“ – entfernen Sie es."
         if self.art == "Aufstellung":
             for position in self.kosten:
                 for name in position.felder:
                     if name not in self.spalten:
-                        yield position.where("felder"), (f"Die Spalte „{name}“ einer Zeile steht nicht in „spalten“ ({', '.join(self.spalten) or 'keine'}) "
-                                         "– ergänzen Sie sie dort oder prüfen Sie die Schreibweise.")
+                        yield (
+                            position.where("felder"),
+                            (
+                                f"Die Spalte „{name}“ einer Zeile steht nicht in „spalten“ ({', '.join(self.spalten) or 'keine'}) "
+                                "– ergänzen Sie sie dort oder prüfen Sie die Schreibweise."
+                            ),
+                        )
         if self.ausschoepfen and self.fonds is None:
             yield "ausschoepfen", "„ausschoepfen: true“ braucht „fonds“ – den Betrag, den die Zeilen aufbrauchen."
         if self.art != "Aufstellung":
             for position in self.kosten:
                 for key in ("formel", "felder", "gruppe"):
                     if key in position._lines:
-                        yield position.where(key), f"„{key}“ gibt es nur in Zeilen einer Aufstellung – entfernen Sie es."
+                        yield (
+                            position.where(key),
+                            f"„{key}“ gibt es nur in Zeilen einer Aufstellung – entfernen Sie es.",
+                        )
         if self.art == "Vergleich" and self.spalten and len(self.spalten) != 2:
             yield "spalten", "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023]."
         for year in self.haushaltsjahre:
             if not (year.isdigit() and len(year) == 4):
                 yield "haushaltsjahre", f"„{year}“ ist kein Haushaltsjahr – schreiben Sie es vierstellig, z. B. 2024."
         if len(self.haushaltsjahre) > MAX_JAHRE:
-            yield "haushaltsjahre", (f"„haushaltsjahre“ nennt {len(self.haushaltsjahre)} Jahre – mehr als {MAX_JAHRE} "
-                                     "Haushaltsjahre rechnet vorlagen nicht; prüfen Sie die Angaben.")
+            yield (
+                "haushaltsjahre",
+                (
+                    f"„haushaltsjahre“ nennt {len(self.haushaltsjahre)} Jahre – mehr als {MAX_JAHRE} "
+                    "Haushaltsjahre rechnet vorlagen nicht; prüfen Sie die Angaben."
+                ),
+            )
         yield from laenge(self.zeitraum, self.lang)
 
 
@@ -339,16 +426,29 @@ class Kennzahl(Record):
     id: str  # Name für Texte (zahlen["id"]) und andere Formeln
     titel: str | None = None  # Bezeichnung, z. B. Verwaltungskostenpauschale (1,75 % der Zuwendung)
     formel: str  # wie sich die Zahl ergibt, z. B. „finanzierung.plan.zuwendung * 1,75 %“ oder „summe(a; b) - c“ (Dezimalkomma, „;“ zwischen Argumenten)
-    einheit: Literal["€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = "€"  # Einheit; T€ und Mio. € sind Euro, nur anders gedruckt
-    rundung: Literal["euro", "cent", "keine"] | None = None  # Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht
-    runden: Literal["je_posten", "am_ende"] = "je_posten"  # je_posten: gelesene Zahlen gerundet, wie gedruckt; am_ende: genau, gerundet wird nur diese Zahl
+    einheit: Literal["€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = (
+        "€"  # Einheit; T€ und Mio. € sind Euro, nur anders gedruckt
+    )
+    rundung: Literal["euro", "cent", "keine"] | None = (
+        None  # Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht
+    )
+    runden: Literal["je_posten", "am_ende"] = (
+        "je_posten"  # je_posten: gelesene Zahlen gerundet, wie gedruckt; am_ende: genau, gerundet wird nur diese Zahl
+    )
     stellen: int | None = None  # Nachkommastellen beim Drucken (Standard: Prozent wie die Körperschaft, T€ 0, Mio. € 2)
-    erwartet: Decimal | None = None  # der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent), wird nachgerechnet
+    erwartet: Decimal | None = (
+        None  # der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent), wird nachgerechnet
+    )
 
     def check(self):
         if not self.id or not self.id[0].isalpha() or not all(c.isalnum() or c in "-_" for c in self.id):
-            yield "id", (f"„{self.id}“ taugt nicht als Name einer Zahl – beginnen Sie mit einem Buchstaben und "
-                         "verwenden Sie nur Buchstaben, Ziffern, - und _.")
+            yield (
+                "id",
+                (
+                    f"„{self.id}“ taugt nicht als Name einer Zahl – beginnen Sie mit einem Buchstaben und "
+                    "verwenden Sie nur Buchstaben, Ziffern, - und _."
+                ),
+            )
         if self.stellen is not None and not 0 <= self.stellen <= 6:
             yield "stellen", f"„stellen“ liegt zwischen 0 und 6, nicht {self.stellen}."
 

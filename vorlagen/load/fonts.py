@@ -11,7 +11,8 @@ SCHNITTE = ("Regular", "Bold", "Italic", "BoldItalic")
 # Line ends and what every shipped font prints in every Schnitt (tests/test_glyphs.py checks it): texts of
 # only these characters need no font file read, so most builds never import fontTools for this check.
 GEMEINSAM = frozenset(chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x180)]) | frozenset(
-    "\t\n\r–—‚‘’“”„…•·€‰−±≤≥≈≠§°‹›→←↑↓↔™′″†‡")
+    "\t\n\r–—‚‘’“”„…•·€‰−±≤≥≈≠§°‹›→←↑↓↔™′″†‡"
+)
 
 _cmaps: dict[tuple[Path, int, int], frozenset[int] | None] = {}
 
@@ -42,6 +43,7 @@ def _cmap(path: Path) -> frozenset[int] | None:
     key = (path.resolve(), stat.st_mtime_ns, stat.st_size)  # a font replaced while the preview runs is read again
     if key not in _cmaps:
         from fontTools.ttLib import TTFont  # imported only when a text has a character outside GEMEINSAM
+
         try:
             with TTFont(path, lazy=True) as font:
                 _cmaps[key] = frozenset(font.getBestCmap() or ())

@@ -41,8 +41,12 @@ class Position(Record):
     plan: Plan = "Ergebnisplan"  # Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)
     ertrag: bool = False  # true: eine Ertrags- oder Einzahlungsposition (Ansatz: geplante Erträge); sie kann Mehrerträge zur Deckung bringen
     ansatz: Betrag  # Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)
-    gebunden: Betrag = Betrag(Decimal(0))  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken
-    prognose: Betrag | None = None  # nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden
+    gebunden: Betrag = Betrag(
+        Decimal(0)
+    )  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken
+    prognose: Betrag | None = (
+        None  # nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden
+    )
 
     @property
     def verfuegbar(self) -> Decimal:
@@ -55,17 +59,32 @@ class Position(Record):
     def check(self):
         for key in ("ansatz", "gebunden", "prognose"):
             if (getattr(self, key) or 0) < 0:
-                yield key, (f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
-                            "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.")
+                yield (
+                    key,
+                    (
+                        f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
+                        "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“."
+                    ),
+                )
         if self.prognose is not None and not self.ertrag:
-            yield "prognose", ("„prognose“ gilt nur für eine Ertragsposition – schreiben Sie „ertrag: true“ dazu, wenn "
-                               "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“.")
+            yield (
+                "prognose",
+                (
+                    "„prognose“ gilt nur für eine Ertragsposition – schreiben Sie „ertrag: true“ dazu, wenn "
+                    "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“."
+                ),
+            )
         if self.ertrag:
             return
         if 0 <= self.ansatz < self.gebunden:
-            yield "gebunden", (f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
-                               f"({betrag_text(self.ansatz)}) – prüfen Sie "
-                               "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.")
+            yield (
+                "gebunden",
+                (
+                    f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
+                    f"({betrag_text(self.ansatz)}) – prüfen Sie "
+                    "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."
+                ),
+            )
 
 
 @record
@@ -77,13 +96,17 @@ class Haushalt(Record):
 
     def check(self):
         if self.erheblich < 0:
-            yield "erheblich", (f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne "
-                                "Minus ein.")
+            yield (
+                "erheblich",
+                (f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein."),
+            )
         seen = set()
         for p in self.positionen:
             if (p.konto, p.plan) in seen:
-                yield p.where("konto"), (f"„{p.konto}“ steht im {p.plan} doppelt – fassen Sie die Ansätze in einer "
-                                         "Position zusammen.")
+                yield (
+                    p.where("konto"),
+                    (f"„{p.konto}“ steht im {p.plan} doppelt – fassen Sie die Ansätze in einer Position zusammen."),
+                )
             seen.add((p.konto, p.plan))
 
 
@@ -91,12 +114,16 @@ class Haushalt(Record):
 class Haushaltsbetrag(Record):
     konto: str  # Position des Haushalts (haushalt/<jahr>.yaml: konto), z. B. "1.05.06"
     plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan, wie die Position im Haushalt
-    jahre: dict[str, str]  # Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte Zahl
+    jahre: dict[
+        str, str
+    ]  # Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte Zahl
 
 
 @record
 class Deckung(Record):
-    art: Literal["Einsparung", "Mehrertrag"]  # Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit „prognose“
+    art: Literal[
+        "Einsparung", "Mehrertrag"
+    ]  # Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit „prognose“
     konto: str  # Position des Haushalts, bei der eingespart wird oder die die Mehrerträge bringt
     plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan
     jahre: dict[str, str]  # Haushaltsjahr → Name einer Zahl, wie bei den Beträgen
@@ -106,30 +133,45 @@ class Deckung(Record):
 class FinanzielleAuswirkungen(Record):
     keine: bool = False  # true: die Vorlage hat keine finanziellen Auswirkungen (gedruckt wird der Satz des Hausstils)
     text: str | None = None  # Markdown-Datei mit weiterem Text, gedruckt unter den Angaben
-    positionen: list[Haushaltsbetrag] = field(default_factory=list)  # je Position des Haushalts die Beträge je Haushaltsjahr
+    positionen: list[Haushaltsbetrag] = field(
+        default_factory=list
+    )  # je Position des Haushalts die Beträge je Haushaltsjahr
     deckung: list[Deckung] = field(default_factory=list)  # Deckung über- und außerplanmäßiger Beträge
     dauer: Literal["einmalig", "laufend", "einmalig und laufend"] | None = None  # einmalige oder laufende Aufwendungen
     anlagevermoegen: bool | None = None  # entsteht Anlagevermögen? (gedruckt: Ja/Nein; ohne Angabe: nicht gedruckt)
     folgekosten: str | None = None  # Name einer Zahl mit den jährlichen Folgekosten, oder „keine“
 
     def check(self):
-        if self.keine and (self.positionen or self.deckung or self.folgekosten or self.dauer
-                           or self.anlagevermoegen):
-            yield "keine", ("„keine: true“ und Angaben zu Beträgen widersprechen sich – streichen Sie „keine“ oder "
-                            "die Angaben.")
+        if self.keine and (self.positionen or self.deckung or self.folgekosten or self.dauer or self.anlagevermoegen):
+            yield (
+                "keine",
+                ("„keine: true“ und Angaben zu Beträgen widersprechen sich – streichen Sie „keine“ oder die Angaben."),
+            )
         elif not self.keine and not self.positionen:
-            yield "positionen", ("Es fehlen „positionen“ (je Position des Haushalts die Beträge je Jahr) – oder "
-                                 "schreiben Sie „keine: true“, wenn die Vorlage keine finanziellen Auswirkungen hat.")
+            yield (
+                "positionen",
+                (
+                    "Es fehlen „positionen“ (je Position des Haushalts die Beträge je Jahr) – oder "
+                    "schreiben Sie „keine: true“, wenn die Vorlage keine finanziellen Auswirkungen hat."
+                ),
+            )
         seen = set()
         for p in self.positionen:
             if (p.konto, p.plan) in seen:
-                yield p.where("konto"), (f"Die Position „{p.konto}“ ({p.plan}) steht doppelt – nennen Sie jedes Jahr "
-                                         "einer Position einmal, mit einer Zahl für seinen ganzen Betrag.")
+                yield (
+                    p.where("konto"),
+                    (
+                        f"Die Position „{p.konto}“ ({p.plan}) steht doppelt – nennen Sie jedes Jahr "
+                        "einer Position einmal, mit einer Zahl für seinen ganzen Betrag."
+                    ),
+                )
             seen.add((p.konto, p.plan))
         for item in [*self.positionen, *self.deckung]:
             if not item.jahre:
                 yield item.where("jahre"), "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags."
             for jahr in item.jahre:
                 if not ist_jahr(jahr):
-                    yield item.jahre.lines[jahr], (f"„{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier "
-                                                   "Ziffern, z. B. 2022.")
+                    yield (
+                        item.jahre.lines[jahr],
+                        (f"„{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier Ziffern, z. B. 2022."),
+                    )

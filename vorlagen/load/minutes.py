@@ -12,6 +12,7 @@ from vorlagen.load.records import Record
 
 # --- sitzungen/<id>/niederschrift.yaml ------------------------------------------------------
 
+
 @record
 class Mitglied(Record):
     name: str  # wie gedruckt, z. B. Frau Dr. Beispiel
@@ -36,11 +37,21 @@ class Anwesenheit(Record):
 
     def check(self):
         if "mitglieder" not in self._lines and self.anzahl is None:
-            yield "mitglieder", ("Tragen Sie die anwesenden Mitglieder ein – mit Namen unter „mitglieder“ oder, wo die "
-                                 "Niederschrift keine Namen nennt, als Zahl unter „anzahl“.")
+            yield (
+                "mitglieder",
+                (
+                    "Tragen Sie die anwesenden Mitglieder ein – mit Namen unter „mitglieder“ oder, wo die "
+                    "Niederschrift keine Namen nennt, als Zahl unter „anzahl“."
+                ),
+            )
         if self.mitglieder and self.anzahl is not None:
-            yield "anzahl", ("„anzahl“ gilt nur ohne Namen – bei „mitglieder“ zählt vorlagen die Namen selbst; "
-                             "entfernen Sie einen der beiden Einträge.")
+            yield (
+                "anzahl",
+                (
+                    "„anzahl“ gilt nur ohne Namen – bei „mitglieder“ zählt vorlagen die Namen selbst; "
+                    "entfernen Sie einen der beiden Einträge."
+                ),
+            )
         for name in ("anzahl", "mitgliederzahl"):
             value = getattr(self, name)
             if value is not None and value < 0:
@@ -48,8 +59,13 @@ class Anwesenheit(Record):
         anwesend = self.anzahl if self.anzahl is not None else len(self.mitglieder)
         if self.mitgliederzahl is not None and anwesend > self.mitgliederzahl:
             sind = "Mitglied ist" if anwesend == 1 else "Mitglieder sind"
-            yield "mitgliederzahl", (f"{anwesend} {sind} anwesend, das Gremium hat aber nur "
-                                     f"{self.mitgliederzahl} – prüfen Sie beide Zahlen.")
+            yield (
+                "mitgliederzahl",
+                (
+                    f"{anwesend} {sind} anwesend, das Gremium hat aber nur "
+                    f"{self.mitgliederzahl} – prüfen Sie beide Zahlen."
+                ),
+            )
 
 
 @record
@@ -62,11 +78,18 @@ class Abstimmung(Record):
 
     def check(self):
         if self.einstimmig and (self.ja is not None or self.nein is not None or self.enthaltung):
-            yield "einstimmig", ("Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen "
-                                 "(„ja“, „nein“, „enthaltung“) – nicht beides.")
+            yield (
+                "einstimmig",
+                (
+                    "Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen "
+                    "(„ja“, „nein“, „enthaltung“) – nicht beides."
+                ),
+            )
         elif not self.einstimmig and (self.ja is None or self.nein is None):
-            yield "ergebnis", ("Tragen Sie die Stimmen ein („ja“ und „nein“, dazu „enthaltung“) "
-                               "oder „einstimmig: true“.")
+            yield (
+                "ergebnis",
+                ("Tragen Sie die Stimmen ein („ja“ und „nein“, dazu „enthaltung“) oder „einstimmig: true“."),
+            )
         for name in ("ja", "nein", "enthaltung"):
             value = getattr(self, name)
             if value is not None and value < 0:
@@ -92,20 +115,32 @@ class Protokollpunkt(Record):
     top: str  # Nummer des TOPs aus der Tagesordnung der Sitzung
     text: str | None = None  # Markdown-Datei mit den Wortbeiträgen (indirekte Rede)
     anmerkungen: list[str] = field(default_factory=list)  # Markdown-Dateien „Anmerkung der Verwaltung“
-    ergebnis: str | None = None  # Beschluss, Kenntnisnahme oder ein Wort aus „hausstil: beratungsergebnisse“ (z. B. vertagt, abgesetzt); ohne: nur Text
-    stand: str | None = None  # wie die Beratungsfolge der Vorlage das Ergebnis zeigt, ein Wort aus „hausstil: beratungsergebnisse“ (z. B. empfohlen); ohne Angabe aus „ergebnis“ abgeleitet
+    ergebnis: str | None = (
+        None  # Beschluss, Kenntnisnahme oder ein Wort aus „hausstil: beratungsergebnisse“ (z. B. vertagt, abgesetzt); ohne: nur Text
+    )
+    stand: str | None = (
+        None  # wie die Beratungsfolge der Vorlage das Ergebnis zeigt, ein Wort aus „hausstil: beratungsergebnisse“ (z. B. empfohlen); ohne Angabe aus „ergebnis“ abgeleitet
+    )
     beschluss: str | None = None  # Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage
     abstimmung: Abstimmung | None = None  # Pflicht bei einem Beschluss
     auftraege: list[Auftrag] = field(default_factory=list)  # Aufträge aus dem Beschluss (Beschlusskontrolle)
 
     def check(self):
         if self.ergebnis == "Beschluss" and self.abstimmung is None:
-            yield "ergebnis", "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – ergänzen Sie sie."
+            yield (
+                "ergebnis",
+                "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – ergänzen Sie sie.",
+            )
         if self.ergebnis != "Beschluss":
             for name in ("beschluss", "abstimmung", "auftraege"):
                 if getattr(self, name):
-                    yield name, (f"„{name}“ gehört nur zu „ergebnis: Beschluss“ – entfernen Sie den Eintrag "
-                                 "oder tragen Sie „ergebnis: Beschluss“ ein.")
+                    yield (
+                        name,
+                        (
+                            f"„{name}“ gehört nur zu „ergebnis: Beschluss“ – entfernen Sie den Eintrag "
+                            "oder tragen Sie „ergebnis: Beschluss“ ein."
+                        ),
+                    )
 
 
 @record
@@ -113,12 +148,15 @@ class Niederschrift(Record):
     beginn: str  # Uhrzeit als Text, z. B. "15:00 Uhr"
     ende: str  # z. B. "17:10 Uhr"
     vorsitz: str  # Name der oder des Vorsitzenden (Unterschrift)
-    schriftfuehrung: str | None = None  # Name der Schriftführerin oder des Schriftführers (Unterschrift); ohne: keine Unterschriftslinie dafür
+    schriftfuehrung: str | None = (
+        None  # Name der Schriftführerin oder des Schriftführers (Unterschrift); ohne: keine Unterschriftslinie dafür
+    )
     anwesend: Anwesenheit  # Mitglieder, Verwaltung, Gäste
     punkte: list[Protokollpunkt]  # je TOP das Ergebnis, in der Reihenfolge der Tagesordnung
 
 
 # --- stellen/<id>.yaml ------------------------------------------------------------------
+
 
 @record
 class Baustein(Record):
@@ -133,8 +171,10 @@ class Baustein(Record):
         if self.besetzt < 0:
             yield "besetzt", f"„besetzt“ kann nicht negativ sein ({self.besetzt})."
         elif self.besetzt > self.stellen:
-            yield "besetzt", (f"„besetzt“ ({self.besetzt}) ist größer als „stellen“ ({self.stellen}) – "
-                              "prüfen Sie beide Zahlen.")
+            yield (
+                "besetzt",
+                (f"„besetzt“ ({self.besetzt}) ist größer als „stellen“ ({self.stellen}) – prüfen Sie beide Zahlen."),
+            )
 
 
 @record

@@ -35,10 +35,12 @@ def name_fehler(name: str) -> str | None:
     return None
 
 
-_NAME = {"leer": "Der Name ist leer",
-         "zeichen": "„{name}“ enthält Zeichen, die in keinem Namen vorkommen ({{ }} < >)",
-         "zeile": "„{name}“ enthält einen Zeilenumbruch oder ein Steuerzeichen",
-         "lang": "Der Name hat {laenge} Zeichen – höchstens 120 sind vorgesehen"}
+_NAME = {
+    "leer": "Der Name ist leer",
+    "zeichen": "„{name}“ enthält Zeichen, die in keinem Namen vorkommen ({{ }} < >)",
+    "zeile": "„{name}“ enthält einen Zeilenumbruch oder ein Steuerzeichen",
+    "lang": "Der Name hat {laenge} Zeichen – höchstens 120 sind vorgesehen",
+}
 
 
 @record
@@ -51,11 +53,21 @@ class Mitzeichnung(Record):
     def check(self):
         fehler = name_fehler(self.name)
         if fehler:
-            yield "name", (_NAME[fehler].format(name=self.name[:60], laenge=len(self.name)) + " – tragen Sie "
-                           "Mitzeichnungen nur mit „vorlagen zeichnen“ ein.")
+            yield (
+                "name",
+                (
+                    _NAME[fehler].format(name=self.name[:60], laenge=len(self.name)) + " – tragen Sie "
+                    "Mitzeichnungen nur mit „vorlagen zeichnen“ ein."
+                ),
+            )
         if not FINGERABDRUCK.fullmatch(self.fingerabdruck):
-            yield "fingerabdruck", (f"„{self.fingerabdruck[:80]}“ ist kein Fingerabdruck von „vorlagen zeichnen“ – "
-                                    "tragen Sie Mitzeichnungen nur mit „vorlagen zeichnen“ ein.")
+            yield (
+                "fingerabdruck",
+                (
+                    f"„{self.fingerabdruck[:80]}“ ist kein Fingerabdruck von „vorlagen zeichnen“ – "
+                    "tragen Sie Mitzeichnungen nur mit „vorlagen zeichnen“ ein."
+                ),
+            )
 
 
 @record
@@ -66,7 +78,11 @@ class Mitzeichnungen(Record):
         seen = set()
         for m in self.mitzeichnungen:
             if m.rolle in seen:
-                yield m.where("rolle"), (f"Die Rolle „{m.rolle}“ hat zweimal gezeichnet – es gilt eine Mitzeichnung je "
-                                         "Rolle; entfernen Sie die ältere (git bewahrt sie auf).")
+                yield (
+                    m.where("rolle"),
+                    (
+                        f"Die Rolle „{m.rolle}“ hat zweimal gezeichnet – es gilt eine Mitzeichnung je "
+                        "Rolle; entfernen Sie die ältere (git bewahrt sie auf)."
+                    ),
+                )
             seen.add(m.rolle)
-

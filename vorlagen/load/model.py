@@ -14,15 +14,24 @@ import re
 from dataclasses import field
 from typing import Literal
 
-from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
-    Antrag, Bescheid, Berechnung, Foerderprogramm, Kennzahl, Kennzahlen, Kostensaetze, Satz, Verteilung, Zeitraum)
+    Antrag,
+    Berechnung,
+    Bescheid,
+    Foerderprogramm,
+    Kennzahl,
+    Kennzahlen,
+    Kostensaetze,
+    Satz,
+    Verteilung,
+    Zeitraum,
+)
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt  # noqa: F401 – re-exported
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.records import Record, record
 
-
-
 # --- koerperschaft.yaml -------------------------------------------------------------------
+
 
 @record
 class Amt(Record):
@@ -41,11 +50,21 @@ class Gremium(Record):
         try:
             self.id.encode("cp1252")  # the page stamp of Sitzungsmappen prints it in a standard PDF font
         except UnicodeEncodeError:
-            yield "id", (f"Das Kürzel „{self.id}“ enthält Zeichen, die der Seitenstempel der Sitzungsmappe nicht "
-                         "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche.")
+            yield (
+                "id",
+                (
+                    f"Das Kürzel „{self.id}“ enthält Zeichen, die der Seitenstempel der Sitzungsmappe nicht "
+                    "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche."
+                ),
+            )
         if not 0 <= self.frist_tage <= 365:
-            yield "frist_tage", (f"„frist_tage“: {self.frist_tage} Tage sind keine mögliche Frist – tragen Sie eine Zahl "
-                                 "von 0 bis 365 ein.")
+            yield (
+                "frist_tage",
+                (
+                    f"„frist_tage“: {self.frist_tage} Tage sind keine mögliche Frist – tragen Sie eine Zahl "
+                    "von 0 bis 365 ein."
+                ),
+            )
 
 
 @record
@@ -56,8 +75,13 @@ class Wahlperiode(Record):
 
     def check(self):
         if self.bis is not None and self.bis < self.von:
-            yield "bis", (f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
-                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
+            yield (
+                "bis",
+                (
+                    f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
+                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“."
+                ),
+            )
 
 
 @record
@@ -67,11 +91,21 @@ class Oparl(Record):
 
     def check(self):
         if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?", self.basis_url):
-            yield "basis_url", (f"„{self.basis_url}“ ist keine Webadresse – schreiben Sie sie vollständig mit "
-                                "http:// oder https://, z. B. https://ratsinfo.example.de/vorlagen/.")
+            yield (
+                "basis_url",
+                (
+                    f"„{self.basis_url}“ ist keine Webadresse – schreiben Sie sie vollständig mit "
+                    "http:// oder https://, z. B. https://ratsinfo.example.de/vorlagen/."
+                ),
+            )
         if self.seitengroesse < 1:
-            yield "seitengroesse", (f"Eine Listenseite muss mindestens ein Objekt fassen, nicht {self.seitengroesse} "
-                                    "– geben Sie z. B. 100 an.")
+            yield (
+                "seitengroesse",
+                (
+                    f"Eine Listenseite muss mindestens ein Objekt fassen, nicht {self.seitengroesse} "
+                    "– geben Sie z. B. 100 an."
+                ),
+            )
 
     @property
     def basis(self) -> str:
@@ -89,7 +123,9 @@ class Koerperschaft(Record):
     runden: Literal["je_einheit", "genau"] = "je_einheit"  # Betrag je Einheit zuerst runden, oder nur die Zeile
     prozent_stellen: int = 2  # Nachkommastellen von Prozentwerten (79,35 %)
     hausstil: Hausstil = field(default_factory=Hausstil)  # Aussehen der Dokumente
-    aemter: list[Amt] = field(default_factory=list)  # Ämter, die Vorlagen federführend einbringen; leer, wo Vorlagen keines nennen
+    aemter: list[Amt] = field(
+        default_factory=list
+    )  # Ämter, die Vorlagen federführend einbringen; leer, wo Vorlagen keines nennen
     gremien: list[Gremium]  # Ausschüsse und Räte, in denen Vorlagen beraten werden
     kommunen: list[str] = field(default_factory=list)  # Namen, die in Verteilungen vorkommen dürfen
     wahlperioden: list[Wahlperiode] = field(default_factory=list)  # für OParl (LegislativeTerm)
@@ -97,6 +133,7 @@ class Koerperschaft(Record):
 
 
 # --- sitzungen/<id>.yaml -------------------------------------------------------------------
+
 
 @record
 class Top(Record):
@@ -137,6 +174,7 @@ def uhrzeit(text: str | None) -> tuple[int, int] | None:
 
 # --- vorlagen/<ordner>/vorlage.yaml --------------------------------------------------------
 
+
 @record
 class Berichterstattung(Record):
     name: str  # wie gedruckt, z. B. Herr Dr. Berger
@@ -145,22 +183,43 @@ class Berichterstattung(Record):
 
 @record
 class Beratung(Record):
-    sitzung: str | None = None  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml); solange der Termin offen ist: „gremium“
+    sitzung: str | None = (
+        None  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml); solange der Termin offen ist: „gremium“
+    )
     gremium: str | None = None  # nur solange der Termin offen ist: Kürzel des Gremiums, gedruckt mit „Termin offen“
-    rolle: str | None = None  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung; darf fehlen, wo die Vorlage keine nennt
+    rolle: str | None = (
+        None  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung; darf fehlen, wo die Vorlage keine nennt
+    )
     berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
-    ergebnis: str | None = None  # Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“
+    ergebnis: str | None = (
+        None  # Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“
+    )
 
     def check(self):
         if self.sitzung is None and self.gremium is None:
-            yield "rolle", ("Die Beratung nennt weder „sitzung“ noch „gremium“ – nennen Sie die Sitzung oder, solange "
-                            "ihr Termin offen ist, das Gremium, z. B. {gremium: KA, rolle: Entscheidung}.")
+            yield (
+                "rolle",
+                (
+                    "Die Beratung nennt weder „sitzung“ noch „gremium“ – nennen Sie die Sitzung oder, solange "
+                    "ihr Termin offen ist, das Gremium, z. B. {gremium: KA, rolle: Entscheidung}."
+                ),
+            )
         elif self.sitzung is not None and self.gremium is not None:
-            yield "gremium", ("Die Beratung nennt „sitzung“ und „gremium“ – das Gremium steht schon in der Sitzung; "
-                              "„gremium“ gilt nur, solange der Termin offen ist: entfernen Sie es.")
+            yield (
+                "gremium",
+                (
+                    "Die Beratung nennt „sitzung“ und „gremium“ – das Gremium steht schon in der Sitzung; "
+                    "„gremium“ gilt nur, solange der Termin offen ist: entfernen Sie es."
+                ),
+            )
         if self.sitzung is None and self.ergebnis is not None:
-            yield "ergebnis", ("Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder "
-                               "entfernen Sie „ergebnis“.")
+            yield (
+                "ergebnis",
+                (
+                    "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder "
+                    "entfernen Sie „ergebnis“."
+                ),
+            )
 
 
 @record
@@ -198,21 +257,35 @@ class Klimaschutz(Record):
 
 @record
 class Vorlage(Record):
-    nummer: str | None = None  # z. B. "2021/0123"; das Muster kann der Hausstil vorgeben; fehlt sie, druckt die Vorlage „Nummer: noch offen“
+    nummer: str | None = (
+        None  # z. B. "2021/0123"; das Muster kann der Hausstil vorgeben; fehlt sie, druckt die Vorlage „Nummer: noch offen“
+    )
     art: str  # eine Vorlagenart des Hausstils, z. B. Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage
     oeffentlich: bool  # false: erscheint nur in der internen Ausgabe
-    datum: dt.date | None = None  # Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“
+    datum: dt.date | None = (
+        None  # Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“
+    )
     aktenzeichen: str | None = None  # erscheint, wenn der Hausstil es im Kopf zeigt
-    kopf: dict[str, str] = field(default_factory=dict)  # eigene Kopfdaten des Hausstils (hausstil: kopf: eigene), z. B. bearbeitung: Frau Muster
-    federfuehrend: str | None = None  # Kürzel des Amts; fehlt es, druckt die Vorlage „noch offen“ (ohne Ämter der Körperschaft: nichts)
+    kopf: dict[str, str] = field(
+        default_factory=dict
+    )  # eigene Kopfdaten des Hausstils (hausstil: kopf: eigene), z. B. bearbeitung: Frau Muster
+    federfuehrend: str | None = (
+        None  # Kürzel des Amts; fehlt es, druckt die Vorlage „noch offen“ (ohne Ämter der Körperschaft: nichts)
+    )
     betreff: str  # Gegenstand der Vorlage, wie gedruckt
-    beratungsfolge: list[Beratung] = field(default_factory=list)  # Sitzungen, in denen die Vorlage beraten wird, nach Datum; leer, wo die Vorlage keine nennt
+    beratungsfolge: list[Beratung] = field(
+        default_factory=list
+    )  # Sitzungen, in denen die Vorlage beraten wird, nach Datum; leer, wo die Vorlage keine nennt
     beschlussvorschlag: str | None = None  # Markdown-Datei; Pflicht bei Beschlussvorlagen
     abschnitte: list[str] = field(default_factory=list)  # Markdown-Dateien in Reihenfolge, Überschrift im Text
     texte: dict[str, str] = field(default_factory=dict)  # Abschnitt des Hausstils → Markdown-Datei
     klimaschutz: Klimaschutz | None = None  # Antwort für einen Abschnitt „form: klimaschutz“ des Hausstils
-    dringlichkeitsentscheidung: Dringlichkeitsentscheidung | None = None  # die Vorlage legt eine solche Entscheidung vor: wann, durch wen
-    finanzielle_auswirkungen: str | FinanzielleAuswirkungen | None = None  # Markdown-Datei mit dem Text, oder die Angaben selbst (positionen, deckung …, siehe docs/anleitungen/haushalt.md)
+    dringlichkeitsentscheidung: Dringlichkeitsentscheidung | None = (
+        None  # die Vorlage legt eine solche Entscheidung vor: wann, durch wen
+    )
+    finanzielle_auswirkungen: str | FinanzielleAuswirkungen | None = (
+        None  # Markdown-Datei mit dem Text, oder die Angaben selbst (positionen, deckung …, siehe docs/anleitungen/haushalt.md)
+    )
     bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
     antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
     finanzierung: list[Berechnung] = field(default_factory=list)  # Berechnungen, je eine Tabelle
@@ -237,8 +310,11 @@ class Vorlage(Record):
     def check(self):
         if self.nummer is not None and not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
             yield "nummer", f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten."
-        for name, items in (("finanzierung", self.finanzierung), ("verteilungen", self.verteilungen),
-                            ("zahlen", self.zahlen)):
+        for name, items in (
+            ("finanzierung", self.finanzierung),
+            ("verteilungen", self.verteilungen),
+            ("zahlen", self.zahlen),
+        ):
             seen = set()
             for item in items:
                 if item.id in seen:
@@ -248,7 +324,12 @@ class Vorlage(Record):
         geld = [b.id for b in self.finanzierung if b.art != "Vergleich" or b.einheit == "Euro"]
         if daten is not None and daten.keine and geld:
             namen = ", ".join(f"„{i}“" for i in geld[:3]) + (" …" if len(geld) > 3 else "")
-            yield daten.where("keine"), (f"„keine: true“ widerspricht den Berechnungen dieser Vorlage in Euro "
-                                         f"(„finanzierung“: {namen}) – wer Eigenanteile oder Kosten berechnet, hat "
-                                         "finanzielle Auswirkungen: streichen Sie „keine“ und nennen Sie unter "
-                                         "„positionen“ die Beträge je Haushaltsjahr.")
+            yield (
+                daten.where("keine"),
+                (
+                    f"„keine: true“ widerspricht den Berechnungen dieser Vorlage in Euro "
+                    f"(„finanzierung“: {namen}) – wer Eigenanteile oder Kosten berechnet, hat "
+                    "finanzielle Auswirkungen: streichen Sie „keine“ und nennen Sie unter "
+                    "„positionen“ die Beträge je Haushaltsjahr."
+                ),
+            )

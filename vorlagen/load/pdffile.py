@@ -13,12 +13,15 @@ def pdf_problem(content: bytes) -> str | None:
     if b"%%EOF" not in content[-2048:]:
         return "ist unvollständig (das Dateiende fehlt) – speichern oder kopieren Sie die PDF-Datei neu."
     import pypdf  # only when there are PDF Anlagen
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(content))
         if reader.is_encrypted:
-            return ("ist verschlüsselt (Kennwortschutz) – speichern Sie sie ohne Kennwort und ohne "
-                    "Einschränkungen, z. B. über „Drucken als PDF“.")
+            return (
+                "ist verschlüsselt (Kennwortschutz) – speichern Sie sie ohne Kennwort und ohne "
+                "Einschränkungen, z. B. über „Drucken als PDF“."
+            )
         pages = len(reader.pages)
     except Exception:  # noqa: BLE001 – any failure to read it is a broken file
         return "ist beschädigt und lässt sich nicht lesen – speichern oder exportieren Sie die PDF-Datei neu."

@@ -31,10 +31,11 @@ class Anzahl(Decimal):
     teile: tuple[Decimal, ...] = ()
 
     @classmethod
-    def of(cls, teile) -> "Anzahl":
+    def of(cls, teile) -> Anzahl:
         value = cls(sum(teile, Decimal(0)))
         value.teile = tuple(teile)
         return value
+
 
 _INT = re.compile(r"-?\d+")
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
@@ -108,14 +109,22 @@ def _comma_hint(key: str, before: _Cut | None, ohne_wert: bool) -> str:
     if key.strip().isdigit():
         if before is not None and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", before.text.strip()):
             german = f"{before.text.strip()},{key.strip()}"
-            return (f" Steht hier die Zahl {german} mit Dezimalkomma? In „{{…}}“ trennt das Komma Einträge – "
-                    f"schreiben Sie {german_decimal(german)} (ohne Tausenderpunkt, mit Dezimalpunkt).")
-        return (" Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
-                "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00.")
+            return (
+                f" Steht hier die Zahl {german} mit Dezimalkomma? In „{{…}}“ trennt das Komma Einträge – "
+                f"schreiben Sie {german_decimal(german)} (ohne Tausenderpunkt, mit Dezimalpunkt)."
+            )
+        return (
+            " Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
+            "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00."
+        )
     if any(c in key for c in "() ") or key[:1].isdigit() or (ohne_wert and before is not None):
-        beispiel = f'{before.key}: "{_joined(before.text, key)}"' if before is not None else 'als: "Kosten (0,5 Stelle)"'
-        return (" Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das Komma "
-                f"Einträge – setzen Sie den Text in Anführungszeichen, z. B. {beispiel}.")
+        beispiel = (
+            f'{before.key}: "{_joined(before.text, key)}"' if before is not None else 'als: "Kosten (0,5 Stelle)"'
+        )
+        return (
+            " Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das Komma "
+            f"Einträge – setzen Sie den Text in Anführungszeichen, z. B. {beispiel}."
+        )
     return ""
 
 
@@ -213,14 +222,20 @@ class Reader:
                 hint = _comma_hint(key, same_line, ohne_wert)
                 if hint and same_line is not None:  # the value before was cut: this message says what it is
                     same_line.absorb(key, self.problems)
-                self.fail(key_where, f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
-                                     f"{hint} Erlaubt sind: {', '.join(fields)}.")
+                self.fail(
+                    key_where,
+                    f"Unbekannter Schlüssel „{key}“ in „{name}“{suggest(key, fields) or '.'}"
+                    f"{hint} Erlaubt sind: {', '.join(fields)}.",
+                )
                 ok = False
                 continue
             start = len(self.problems)
             value = self.read(value_node, hints[key], key)
-            before = _Cut(key, value_node.text, key_where.line, (start, len(self.problems))) \
-                if isinstance(value_node, Scalar) and value_node.plain else None
+            before = (
+                _Cut(key, value_node.text, key_where.line, (start, len(self.problems)))
+                if isinstance(value_node, Scalar) and value_node.plain
+                else None
+            )
             ok = ok and value is not INVALID
             values[key], lines[key] = value, key_where
         for field_name, spec in fields.items():
@@ -245,8 +260,11 @@ class Reader:
         if isinstance(node, Mapping) and records:
             return self.record(node, records[0], name)
         if isinstance(node, Sequence):
-            return self.fail(node.where, f"„{name}“ ist ein einzelner Wert oder ein Abschnitt mit Einträgen der Form "
-                                         "`schlüssel: wert`, keine Liste.")
+            return self.fail(
+                node.where,
+                f"„{name}“ ist ein einzelner Wert oder ein Abschnitt mit Einträgen der Form "
+                "`schlüssel: wert`, keine Liste.",
+            )
         return self.read(node, next(t for t in options if not dataclasses.is_dataclass(t)), name)
 
     def _list(self, node: Node, item_type, name: str):
@@ -278,13 +296,19 @@ class Reader:
                 continue
             start = len(self.problems)
             value = self.read(value_node, value_type, key)
-            before = _Cut(key, value_node.text, key_where.line, (start, len(self.problems))) \
-                if isinstance(value_node, Scalar) and value_node.plain and value_node.text else None
+            before = (
+                _Cut(key, value_node.text, key_where.line, (start, len(self.problems)))
+                if isinstance(value_node, Scalar) and value_node.plain and value_node.text
+                else None
+            )
             ok = ok and value is not INVALID
             result[key], result.lines[key] = value, key_where
         for key, value in cut.items():
-            self.fail(result.lines[key], f"„{key}“: Der Text ist am Komma abgeschnitten – in „{{…}}“ trennt das Komma "
-                                         f"Einträge. Setzen Sie ihn in Anführungszeichen: {key}: {_quoted(value.text)}.")
+            self.fail(
+                result.lines[key],
+                f"„{key}“: Der Text ist am Komma abgeschnitten – in „{{…}}“ trennt das Komma "
+                f"Einträge. Setzen Sie ihn in Anführungszeichen: {key}: {_quoted(value.text)}.",
+            )
         return result if ok else INVALID
 
     def _literal(self, node: Node, choices, name: str):
@@ -292,8 +316,11 @@ class Reader:
         if scalar is INVALID:
             return INVALID
         if scalar.text not in choices:
-            return self.fail(node.where, f"„{name}“: „{scalar.text}“ ist nicht vorgesehen{suggest(scalar.text, choices) or '.'}"
-                                         f" Möglich sind: {', '.join(choices)}.")
+            return self.fail(
+                node.where,
+                f"„{name}“: „{scalar.text}“ ist nicht vorgesehen{suggest(scalar.text, choices) or '.'}"
+                f" Möglich sind: {', '.join(choices)}.",
+            )
         return scalar.text
 
     def _scalar(self, node: Node, name: str):
@@ -308,21 +335,33 @@ class Reader:
         if scalar.plain:
             quoted = f'„{name}: "{text}"“'
             if _YAML11_BOOL.fullmatch(text):
-                return self.fail(scalar.where, f"„{name}“: „{text}“ lesen viele YAML-Programme als ja/nein, nicht als Text – "
-                                               f"setzen Sie Text in Anführungszeichen: {quoted}.")
+                return self.fail(
+                    scalar.where,
+                    f"„{name}“: „{text}“ lesen viele YAML-Programme als ja/nein, nicht als Text – "
+                    f"setzen Sie Text in Anführungszeichen: {quoted}.",
+                )
             if _SEXAGESIMAL.fullmatch(text):
-                return self.fail(scalar.where, f"„{name}“: „{text}“ lesen viele YAML-Programme als Zahl zur Basis 60 "
-                                               f"(Uhrzeit-Falle) – setzen Sie den Text in Anführungszeichen: {quoted}.")
+                return self.fail(
+                    scalar.where,
+                    f"„{name}“: „{text}“ lesen viele YAML-Programme als Zahl zur Basis 60 "
+                    f"(Uhrzeit-Falle) – setzen Sie den Text in Anführungszeichen: {quoted}.",
+                )
             if _LEADING_ZERO.fullmatch(text):
-                return self.fail(scalar.where, f"„{name}“: Bei „{text}“ ginge die führende Null verloren – setzen Sie "
-                                               f"den Text in Anführungszeichen: {quoted}.")
+                return self.fail(
+                    scalar.where,
+                    f"„{name}“: Bei „{text}“ ginge die führende Null verloren – setzen Sie "
+                    f"den Text in Anführungszeichen: {quoted}.",
+                )
         return text
 
     def _no_leading_zero(self, scalar: Scalar, name: str) -> bool:
         text = scalar.text.strip()
         if re.fullmatch(r"-?0\d+(\.\d+)?", text):
-            self.fail(scalar.where, f"„{name}“: „{text}“ hat eine führende Null, die YAML-Programme unterschiedlich "
-                                    f"lesen – schreiben Sie {text.lstrip('0') or '0'}.")
+            self.fail(
+                scalar.where,
+                f"„{name}“: „{text}“ hat eine führende Null, die YAML-Programme unterschiedlich "
+                f"lesen – schreiben Sie {text.lstrip('0') or '0'}.",
+            )
             return False
         return True
 
@@ -331,15 +370,21 @@ class Reader:
         if _THOUSANDS.fullmatch(text):
             plain = text.replace(".", "")
             if text.count(".") == 1:
-                return self.fail(scalar.where, f"„{name}“: „{text}“ – ist der Punkt ein Tausenderpunkt? YAML läse "
-                                               f"{Decimal(text).normalize():f}. Schreiben Sie Beträge ohne "
-                                               f"Tausenderpunkt: {plain}.")
-            return self.fail(scalar.where, f"„{name}“: „{text}“ enthält Tausenderpunkte – schreiben Sie Beträge ohne "
-                                           f"Tausenderpunkt: {plain}.")
+                return self.fail(
+                    scalar.where,
+                    f"„{name}“: „{text}“ – ist der Punkt ein Tausenderpunkt? YAML läse "
+                    f"{Decimal(text).normalize():f}. Schreiben Sie Beträge ohne "
+                    f"Tausenderpunkt: {plain}.",
+                )
+            return self.fail(
+                scalar.where,
+                f"„{name}“: „{text}“ enthält Tausenderpunkte – schreiben Sie Beträge ohne Tausenderpunkt: {plain}.",
+            )
         value = self.decimal(scalar, name)
         if value is not INVALID and value.as_tuple().exponent < -2:
-            return self.fail(scalar.where, f"„{name}“: Ein Betrag hat höchstens zwei Nachkommastellen (Cent), "
-                                           f"nicht „{text}“.")
+            return self.fail(
+                scalar.where, f"„{name}“: Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „{text}“."
+            )
         return value
 
     def anzahl(self, scalar: Scalar, name: str):
@@ -349,8 +394,11 @@ class Reader:
             return value if value is INVALID else Anzahl.of([value])
         teile = [t.strip() for t in text.split("+")]
         if not all(_DECIMAL.fullmatch(t) and not re.fullmatch(r"-?0\d+(\.\d+)?", t) for t in teile):
-            return self.fail(scalar.where, f"„{name}“: „{text}“ ist weder eine Zahl noch eine Summe von Zahlen – "
-                                           "schreiben Sie z. B. 9 oder \"6 + 3\".")
+            return self.fail(
+                scalar.where,
+                f"„{name}“: „{text}“ ist weder eine Zahl noch eine Summe von Zahlen – "
+                'schreiben Sie z. B. 9 oder "6 + 3".',
+            )
         return Anzahl.of([Decimal(t) for t in teile])
 
     def integer(self, scalar: Scalar, name: str):
@@ -362,9 +410,12 @@ class Reader:
 
     def _plausible(self, scalar: Scalar, name: str, value):
         """No figure in a Vorlage has more than twelve digits before the decimal point."""
-        if abs(value) >= 10 ** 12:
-            return self.fail(scalar.where, f"„{name}“: „{scalar.text.strip()}“ ist unplausibel groß – Zahlen haben "
-                                           "hier höchstens zwölf Stellen vor dem Komma; prüfen Sie den Wert.")
+        if abs(value) >= 10**12:
+            return self.fail(
+                scalar.where,
+                f"„{name}“: „{scalar.text.strip()}“ ist unplausibel groß – Zahlen haben "
+                "hier höchstens zwölf Stellen vor dem Komma; prüfen Sie den Wert.",
+            )
         return value
 
     def decimal(self, scalar: Scalar, name: str):
@@ -377,8 +428,10 @@ class Reader:
         if re.fullmatch(r"-?\d+,\d+", text):
             hint = f"das Dezimalzeichen ist der Punkt: schreiben Sie {text.replace(',', '.')}"
         elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
-            hint = (f"„{text}“ ist deutsch geschrieben; YAML braucht Zahlen ohne Tausenderpunkt und mit Dezimalpunkt: "
-                    f"schreiben Sie {german_decimal(text)}")
+            hint = (
+                f"„{text}“ ist deutsch geschrieben; YAML braucht Zahlen ohne Tausenderpunkt und mit Dezimalpunkt: "
+                f"schreiben Sie {german_decimal(text)}"
+            )
         return self.fail(scalar.where, f"„{name}“: „{text}“ ist keine Zahl – {hint}.")
 
     def fraction(self, scalar: Scalar, name: str):
@@ -395,23 +448,35 @@ class Reader:
             return True
         if word in _FALSE:
             return False
-        return self.fail(scalar.where, f"„{name}“: „{scalar.text}“ ist weder ja noch nein – schreiben Sie true oder false.")
+        return self.fail(
+            scalar.where, f"„{name}“: „{scalar.text}“ ist weder ja noch nein – schreiben Sie true oder false."
+        )
 
     def date(self, scalar: Scalar, name: str):
         text = scalar.text.strip()
         iso, german = _ISO_DATE.fullmatch(text), _GERMAN_DATE.fullmatch(text)
         parts = (iso[1], iso[2], iso[3]) if iso else (german[3], german[2], german[1]) if german else None
         if parts is None:
-            return self.fail(scalar.where, f"„{name}“: „{text}“ ist kein Datum – schreiben Sie z. B. 2021-06-10 oder 10.06.2021.")
+            return self.fail(
+                scalar.where, f"„{name}“: „{text}“ ist kein Datum – schreiben Sie z. B. 2021-06-10 oder 10.06.2021."
+            )
         try:
             return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
-            return self.fail(scalar.where, f"„{name}“: Den {text} gibt es nicht im Kalender – prüfen Sie Tag und Monat.")
+            return self.fail(
+                scalar.where, f"„{name}“: Den {text} gibt es nicht im Kalender – prüfen Sie Tag und Monat."
+            )
 
 
 _SCALARS = {
-    str: Reader.text, int: Reader.integer, Decimal: Reader.decimal, Betrag: Reader.betrag, bool: Reader.boolean,
-    dt.date: Reader.date, Fraction: Reader.fraction, Anzahl: Reader.anzahl,
+    str: Reader.text,
+    int: Reader.integer,
+    Decimal: Reader.decimal,
+    Betrag: Reader.betrag,
+    bool: Reader.boolean,
+    dt.date: Reader.date,
+    Fraction: Reader.fraction,
+    Anzahl: Reader.anzahl,
 }
 
 
@@ -432,10 +497,15 @@ def unknown_word(where: Where, key: str, word: str, words, liste: str, defined: 
     if defined is not None and defined.line:
         eigen = f"Ein eigenes Wort ergänzen Sie in der Liste ({defined.path}, Zeile {defined.line})."
     else:  # the defaults hold: a list of the body's own replaces them, it does not add to them
-        eigen = (f"Für ein eigenes Wort legen Sie die Liste „{liste}:“ unter „hausstil:“ in koerperschaft.yaml an – "
-                 "sie ersetzt die Standardwörter; übernehmen Sie die, die Sie weiter brauchen.")
-    return Problem(where, f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
-                          f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. {eigen}")
+        eigen = (
+            f"Für ein eigenes Wort legen Sie die Liste „{liste}:“ unter „hausstil:“ in koerperschaft.yaml an – "
+            "sie ersetzt die Standardwörter; übernehmen Sie die, die Sie weiter brauchen."
+        )
+    return Problem(
+        where,
+        f"„{key}“: „{word}“ steht nicht in der Liste „hausstil: {liste}“ der Körperschaft"
+        f"{hint + ' M' if hint else ' – m'}öglich sind: {', '.join(words)}. {eigen}",
+    )
 
 
 def changed(record, **changes):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from vorlagen.load.facts import Facts
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load.facts import Facts
 from vorlagen.load.records import line_of, suggest
 
 
@@ -25,24 +25,53 @@ def check_references(facts: Facts) -> list[Problem]:
         seen = set()
         for item in items:
             if item.id in seen:
-                problems.append(Problem(item.where("id"), f"Die Kennung „{item.id}“ ({kind}) steht doppelt – vergeben Sie eindeutige Kennungen."))
+                problems.append(
+                    Problem(
+                        item.where("id"),
+                        f"Die Kennung „{item.id}“ ({kind}) steht doppelt – vergeben Sie eindeutige Kennungen.",
+                    )
+                )
             seen.add(item.id)
     for sitzung in facts.sitzungen.values():
         if sitzung.gremium not in gremien:
-            problems.append(unknown(sitzung.where("gremium"), "s Gremium", sitzung.gremium, gremien,
-                                     "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
+            problems.append(
+                unknown(
+                    sitzung.where("gremium"),
+                    "s Gremium",
+                    sitzung.gremium,
+                    gremien,
+                    "tragen Sie es in koerperschaft.yaml unter „gremien“ ein.",
+                )
+            )
     for haushalt in facts.haushalte.values():
         if haushalt.entscheidet not in gremien:
-            problems.append(unknown(haushalt.where("entscheidet"), "s Gremium", haushalt.entscheidet, gremien,
-                                     "nennen Sie das Kürzel eines Gremiums aus koerperschaft.yaml („gremien“)."))
+            problems.append(
+                unknown(
+                    haushalt.where("entscheidet"),
+                    "s Gremium",
+                    haushalt.entscheidet,
+                    gremien,
+                    "nennen Sie das Kürzel eines Gremiums aus koerperschaft.yaml („gremien“).",
+                )
+            )
     for bescheid in [*facts.bescheide.values(), *facts.antraege.values()]:
         for position in bescheid.positionen:
             problems += _check_satz(facts, position.satz, position.where("satz"))
     for antrag in facts.antraege.values():
-        if antrag.bescheid is not None and antrag.bescheid not in facts.bescheide \
-                and not facts.is_unreadable("bescheide", antrag.bescheid):
-            problems.append(unknown(antrag.where("bescheid"), "r Bescheid", antrag.bescheid, facts.bescheide,
-                                     "nennen Sie die Kennung eines Bescheids aus bescheide/."))
+        if (
+            antrag.bescheid is not None
+            and antrag.bescheid not in facts.bescheide
+            and not facts.is_unreadable("bescheide", antrag.bescheid)
+        ):
+            problems.append(
+                unknown(
+                    antrag.where("bescheid"),
+                    "r Bescheid",
+                    antrag.bescheid,
+                    facts.bescheide,
+                    "nennen Sie die Kennung eines Bescheids aus bescheide/.",
+                )
+            )
     nummern: dict[str, Where] = {}
     alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
     slugs: dict[str, tuple[str, Where]] = {}
@@ -50,50 +79,109 @@ def check_references(facts: Facts) -> list[Problem]:
     for source in facts.vorlagen:
         vorlage = source.vorlage
         if vorlage.nummer is not None and vorlage.nummer in nummern:
-            problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ hat schon "
-                                                             f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer."))
+            problems.append(
+                Problem(
+                    vorlage.where("nummer"),
+                    f"Die Nummer „{vorlage.nummer}“ hat schon "
+                    f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer.",
+                )
+            )
         elif source.slug in slugs:
             other, where = slugs[source.slug]
             if vorlage.nummer is not None and nummer_of[source.slug] is not None:
-                problems.append(Problem(vorlage.where("nummer"), f"Die Nummern „{vorlage.nummer}“ und „{other}“ "
-                                                                 f"({where}) ergäben dieselben Ausgabedateien "
-                                                                 f"{source.slug}.pdf – vergeben Sie unterscheidbare "
-                                                                 "Nummern."))
+                problems.append(
+                    Problem(
+                        vorlage.where("nummer"),
+                        f"Die Nummern „{vorlage.nummer}“ und „{other}“ "
+                        f"({where}) ergäben dieselben Ausgabedateien "
+                        f"{source.slug}.pdf – vergeben Sie unterscheidbare "
+                        "Nummern.",
+                    )
+                )
             else:  # one of them still without Nummer: named by its folder
-                problems.append(Problem(vorlage.where("nummer"), f"Die Vorlagen „{source.bezeichnung}“ und "
-                                                                 f"„{other}“ ({where}) ergäben dieselben "
-                                                                 f"Ausgabedateien {source.slug}.pdf – vergeben Sie "
-                                                                 "unterscheidbare Nummern (oder, solange die Nummer "
-                                                                 "offen ist, Ordnernamen)."))
+                problems.append(
+                    Problem(
+                        vorlage.where("nummer"),
+                        f"Die Vorlagen „{source.bezeichnung}“ und "
+                        f"„{other}“ ({where}) ergäben dieselben "
+                        f"Ausgabedateien {source.slug}.pdf – vergeben Sie "
+                        "unterscheidbare Nummern (oder, solange die Nummer "
+                        "offen ist, Ordnernamen).",
+                    )
+                )
         if vorlage.nummer is not None:
             nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
         slugs.setdefault(source.slug, (source.bezeichnung, vorlage.where("nummer")))
         nummer_of.setdefault(source.slug, vorlage.nummer)
-        if vorlage.bezug and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer) \
-                and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage):
-            problems.append(unknown(vorlage.bezug.where("vorlage"), " Vorlage", vorlage.bezug.vorlage,
-                                     [n for n in alle if n != vorlage.nummer],
-                                     "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/."))
+        if (
+            vorlage.bezug
+            and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer)
+            and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage)
+        ):
+            problems.append(
+                unknown(
+                    vorlage.bezug.where("vorlage"),
+                    " Vorlage",
+                    vorlage.bezug.vorlage,
+                    [n for n in alle if n != vorlage.nummer],
+                    "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/.",
+                )
+            )
         if vorlage.federfuehrend is not None and vorlage.federfuehrend not in aemter:
-            problems.append(unknown(vorlage.where("federfuehrend"), "s Amt", vorlage.federfuehrend, aemter,
-                                     "tragen Sie es in koerperschaft.yaml unter „aemter“ ein."))
+            problems.append(
+                unknown(
+                    vorlage.where("federfuehrend"),
+                    "s Amt",
+                    vorlage.federfuehrend,
+                    aemter,
+                    "tragen Sie es in koerperschaft.yaml unter „aemter“ ein.",
+                )
+            )
         for beratung in vorlage.beratungsfolge:
             if beratung.sitzung is None:
                 if beratung.gremium is not None and beratung.gremium not in gremien:  # None: Beratung.check reports it
-                    problems.append(unknown(beratung.where("gremium"), "s Gremium", beratung.gremium, gremien,
-                                             "tragen Sie es in koerperschaft.yaml unter „gremien“ ein."))
+                    problems.append(
+                        unknown(
+                            beratung.where("gremium"),
+                            "s Gremium",
+                            beratung.gremium,
+                            gremien,
+                            "tragen Sie es in koerperschaft.yaml unter „gremien“ ein.",
+                        )
+                    )
             elif beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
-                problems.append(unknown(beratung.where("sitzung"), " Sitzung", beratung.sitzung, facts.sitzungen,
-                                         "legen Sie sie unter sitzungen/ an."))
+                problems.append(
+                    unknown(
+                        beratung.where("sitzung"),
+                        " Sitzung",
+                        beratung.sitzung,
+                        facts.sitzungen,
+                        "legen Sie sie unter sitzungen/ an.",
+                    )
+                )
         problems += _check_order(facts, vorlage.beratungsfolge)
         for bescheid_id in vorlage.bescheide:
             if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
-                problems.append(unknown(vorlage.where("bescheide"), "r Bescheid", bescheid_id, facts.bescheide,
-                                         "legen Sie ihn unter bescheide/ an."))
+                problems.append(
+                    unknown(
+                        vorlage.where("bescheide"),
+                        "r Bescheid",
+                        bescheid_id,
+                        facts.bescheide,
+                        "legen Sie ihn unter bescheide/ an.",
+                    )
+                )
         for antrag_id in vorlage.antraege:
             if antrag_id not in facts.antraege and not facts.is_unreadable("antraege", antrag_id):
-                problems.append(unknown(vorlage.where("antraege"), "r Antrag", antrag_id, facts.antraege,
-                                         "legen Sie ihn unter antraege/ an."))
+                problems.append(
+                    unknown(
+                        vorlage.where("antraege"),
+                        "r Antrag",
+                        antrag_id,
+                        facts.antraege,
+                        "legen Sie ihn unter antraege/ an.",
+                    )
+                )
         berechnungen = {b.id for b in vorlage.finanzierung}
         for berechnung in vorlage.finanzierung:
             for posten in [*berechnung.kosten, *berechnung.abzuege]:
@@ -101,13 +189,27 @@ def check_references(facts: Facts) -> list[Problem]:
                     problems += _check_satz(facts, satz_id, posten.where("saetze"))
         for verteilung in vorlage.verteilungen:
             if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
-                problems.append(unknown(verteilung.where("berechnung"), " Berechnung", verteilung.berechnung,
-                                         berechnungen, "nennen Sie eine Berechnung aus „finanzierung“."))
+                problems.append(
+                    unknown(
+                        verteilung.where("berechnung"),
+                        " Berechnung",
+                        verteilung.berechnung,
+                        berechnungen,
+                        "nennen Sie eine Berechnung aus „finanzierung“.",
+                    )
+                )
             if k.kommunen:
                 for name in verteilung.werte:
                     if name not in k.kommunen:
-                        problems.append(unknown(line_of(verteilung.werte, name), " Kommune", name, k.kommunen,
-                                                 "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml."))
+                        problems.append(
+                            unknown(
+                                line_of(verteilung.werte, name),
+                                " Kommune",
+                                name,
+                                k.kommunen,
+                                "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml.",
+                            )
+                        )
     return problems
 
 
@@ -118,19 +220,31 @@ def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
     for earlier, later in zip(known, known[1:]):
         first, second = facts.sitzungen[earlier.sitzung], facts.sitzungen[later.sitzung]
         if second.datum < first.datum:
-            problems.append(Problem(later.where("sitzung"),
-                                    f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later.sitzung}“ "
-                                    f"({second.datum:%d.%m.%Y}) steht nach „{earlier.sitzung}“ ({first.datum:%d.%m.%Y}) – "
-                                    "ordnen Sie die Sitzungen nach ihrem Datum."))
+            problems.append(
+                Problem(
+                    later.where("sitzung"),
+                    f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later.sitzung}“ "
+                    f"({second.datum:%d.%m.%Y}) steht nach „{earlier.sitzung}“ ({first.datum:%d.%m.%Y}) – "
+                    "ordnen Sie die Sitzungen nach ihrem Datum.",
+                )
+            )
         elif second.datum == first.datum and first.uhrzeit and second.uhrzeit and second.uhrzeit < first.uhrzeit:
-            problems.append(Problem(later.where("sitzung"),
-                                    f"Am {first.datum:%d.%m.%Y} beginnt „{later.sitzung}“ ({second.beginn}) vor "
-                                    f"„{earlier.sitzung}“ ({first.beginn}), steht in der Beratungsfolge aber danach – "
-                                    "ordnen Sie die Sitzungen eines Tages nach ihrem Beginn."))
+            problems.append(
+                Problem(
+                    later.where("sitzung"),
+                    f"Am {first.datum:%d.%m.%Y} beginnt „{later.sitzung}“ ({second.beginn}) vor "
+                    f"„{earlier.sitzung}“ ({first.beginn}), steht in der Beratungsfolge aber danach – "
+                    "ordnen Sie die Sitzungen eines Tages nach ihrem Beginn.",
+                )
+            )
         if earlier.sitzung == later.sitzung:
-            problems.append(Problem(later.where("sitzung"),
-                                    f"Die Sitzung „{later.sitzung}“ steht zweimal hintereinander in der "
-                                    "Beratungsfolge – streichen Sie einen der Einträge."))
+            problems.append(
+                Problem(
+                    later.where("sitzung"),
+                    f"Die Sitzung „{later.sitzung}“ steht zweimal hintereinander in der "
+                    "Beratungsfolge – streichen Sie einen der Einträge.",
+                )
+            )
     return problems
 
 
@@ -138,5 +252,12 @@ def _check_satz(facts: Facts, satz_id: str, where: Where) -> list[Problem]:
     catalog = satz_id.split("/")[0]
     if satz_id in facts.saetze or any(facts.is_unreadable(f, catalog) for f in ("kostensaetze", "foerderprogramme")):
         return []
-    return [unknown(where, "r Satz", satz_id, facts.saetze,
-                     "Sätze heißen „datei/kürzel“ (kostensaetze/) oder „programm/modul/satz“ (foerderprogramme/).")]
+    return [
+        unknown(
+            where,
+            "r Satz",
+            satz_id,
+            facts.saetze,
+            "Sätze heißen „datei/kürzel“ (kostensaetze/) oder „programm/modul/satz“ (foerderprogramme/).",
+        )
+    ]

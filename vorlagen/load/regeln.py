@@ -35,8 +35,13 @@ def check_regeln(facts: Facts) -> list[Problem]:
         if vorlage.datum is None and stil.datum_pflicht:
             problems.append(Problem(vorlage.where(), "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn."))
         if vorlage.unterschrift is None and stil.unterschrift.form in ("im_auftrag", "gez"):
-            problems.append(Problem(vorlage.where(), "Der Hausstil lässt Vorlagen von der Sachbearbeitung unterschreiben "
-                                                     "– ergänzen Sie „unterschrift: {name: …, funktion: …}“."))
+            problems.append(
+                Problem(
+                    vorlage.where(),
+                    "Der Hausstil lässt Vorlagen von der Sachbearbeitung unterschreiben "
+                    "– ergänzen Sie „unterschrift: {name: …, funktion: …}“.",
+                )
+            )
     return problems
 
 
@@ -47,20 +52,35 @@ def _woerter(facts: Facts, source) -> list[Problem]:
     problems = []
     for beratung in vorlage.beratungsfolge:
         if beratung.rolle is not None and beratung.rolle not in stil.rollen:
-            problems.append(unknown_word(beratung.where("rolle"), "rolle", beratung.rolle, stil.rollen, "rollen",
-                                         defined_at(stil, "rollen")))
+            problems.append(
+                unknown_word(
+                    beratung.where("rolle"), "rolle", beratung.rolle, stil.rollen, "rollen", defined_at(stil, "rollen")
+                )
+            )
         if beratung.ergebnis is not None and beratung.ergebnis not in stil.beratungsergebnisse:
-            problems.append(unknown_word(beratung.where("ergebnis"), "ergebnis", beratung.ergebnis,
-                                         stil.beratungsergebnisse, "beratungsergebnisse",
-                                         defined_at(stil, "beratungsergebnisse")))
+            problems.append(
+                unknown_word(
+                    beratung.where("ergebnis"),
+                    "ergebnis",
+                    beratung.ergebnis,
+                    stil.beratungsergebnisse,
+                    "beratungsergebnisse",
+                    defined_at(stil, "beratungsergebnisse"),
+                )
+            )
     return problems + _mitzeichner(stil, source) + _klimaschutz(stil, vorlage)
 
 
 def _mitzeichner(stil: Hausstil, source) -> list[Problem]:
     """Who signed a Vorlage is a role of the body's list (hausstil: mitzeichnung: rollen)."""
     rollen = stil.mitzeichnung.rollen
-    return [unknown_word(m.where("rolle"), "rolle", m.rolle, rollen, "mitzeichnung: rollen",
-                         defined_at(stil.mitzeichnung, "rollen")) for m in source.mitzeichnungen if m.rolle not in rollen]
+    return [
+        unknown_word(
+            m.where("rolle"), "rolle", m.rolle, rollen, "mitzeichnung: rollen", defined_at(stil.mitzeichnung, "rollen")
+        )
+        for m in source.mitzeichnungen
+        if m.rolle not in rollen
+    ]
 
 
 def _klimaschutz(stil: Hausstil, vorlage: Vorlage) -> list[Problem]:
@@ -70,12 +90,25 @@ def _klimaschutz(stil: Hausstil, vorlage: Vorlage) -> list[Problem]:
         antwort = antworten.get(vorlage.klimaschutz.auswirkung)
         where = vorlage.klimaschutz.where("auswirkung")
         if antwort is None:
-            problems.append(unknown_word(where, "auswirkung", vorlage.klimaschutz.auswirkung, antworten, "abschnitte",
-                                         defined_at(stil, "abschnitte")))
+            problems.append(
+                unknown_word(
+                    where,
+                    "auswirkung",
+                    vorlage.klimaschutz.auswirkung,
+                    antworten,
+                    "abschnitte",
+                    defined_at(stil, "abschnitte"),
+                )
+            )
         elif antwort.begruendung and not vorlage.klimaschutz.begruendung:
-            problems.append(Problem(where, f"Bei „{vorlage.klimaschutz.auswirkung}“ braucht „klimaschutz“ eine "
-                                           "„begruendung“ – beschreiben Sie in einem Satz, wie die Vorlage auf den "
-                                           "Klimaschutz wirkt."))
+            problems.append(
+                Problem(
+                    where,
+                    f"Bei „{vorlage.klimaschutz.auswirkung}“ braucht „klimaschutz“ eine "
+                    "„begruendung“ – beschreiben Sie in einem Satz, wie die Vorlage auf den "
+                    "Klimaschutz wirkt.",
+                )
+            )
     return problems
 
 
@@ -87,15 +120,25 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
         return []
     where = entscheidung.where("datum")
     if vorlage.datum is not None and entscheidung.datum > vorlage.datum:
-        return [Problem(where, f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach dem "
-                               f"Datum der Vorlage ({vorlage.datum:%d.%m.%Y}) – die Vorlage legt eine getroffene "
-                               "Entscheidung vor; prüfen Sie beide Daten.")]
+        return [
+            Problem(
+                where,
+                f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach dem "
+                f"Datum der Vorlage ({vorlage.datum:%d.%m.%Y}) – die Vorlage legt eine getroffene "
+                "Entscheidung vor; prüfen Sie beide Daten.",
+            )
+        ]
     for beratung in vorlage.beratungsfolge:
         sitzung = facts.sitzungen.get(beratung.sitzung) if beratung.sitzung is not None else None  # None: Termin offen
         if sitzung is not None and sitzung.datum < entscheidung.datum:
-            return [Problem(where, f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach der "
-                                   f"Sitzung {beratung.sitzung} ({sitzung.datum:%d.%m.%Y}), in der sie beraten werden "
-                                   "soll – prüfen Sie das Datum und die Beratungsfolge.")]
+            return [
+                Problem(
+                    where,
+                    f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach der "
+                    f"Sitzung {beratung.sitzung} ({sitzung.datum:%d.%m.%Y}), in der sie beraten werden "
+                    "soll – prüfen Sie das Datum und die Beratungsfolge.",
+                )
+            ]
     return []
 
 
@@ -106,38 +149,65 @@ def _kopf(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
     for feld in vorlage.kopf:
         where = line_of(vorlage.kopf, feld)
         if not eigene:
-            problems.append(Problem(where, f"„kopf“: „{feld}“ – der Hausstil hat keine eigenen Kopfdaten; legen Sie "
-                                           "sie in koerperschaft.yaml unter „hausstil: kopf: eigene“ an, z. B. "
-                                           "eigene: {bearbeitung: Bearbeitung}."))
+            problems.append(
+                Problem(
+                    where,
+                    f"„kopf“: „{feld}“ – der Hausstil hat keine eigenen Kopfdaten; legen Sie "
+                    "sie in koerperschaft.yaml unter „hausstil: kopf: eigene“ an, z. B. "
+                    "eigene: {bearbeitung: Bearbeitung}.",
+                )
+            )
         elif feld not in eigene:
             problems.append(unknown_word(where, "kopf", feld, eigene, "kopf: eigene", defined_at(stil.kopf, "eigene")))
         elif feld not in stil.kopf.felder and vorlage.kopf.get(feld) and art.kopf.get(feld) != "verboten":
             # else it would be dropped without a word (a forbidden one has its own message below)
             felder = defined_at(stil.kopf, "felder")
             ort = f" ({felder.path}, Zeile {felder.line})" if felder is not None and felder.line else ""
-            problems.append(Problem(where, f"„kopf“: „{feld}“ wird nicht gedruckt – es fehlt in der Liste "
-                                           f"„hausstil: kopf: felder“{ort}; nehmen Sie es dort auf oder entfernen "
-                                           "Sie den Eintrag."))
+            problems.append(
+                Problem(
+                    where,
+                    f"„kopf“: „{feld}“ wird nicht gedruckt – es fehlt in der Liste "
+                    f"„hausstil: kopf: felder“{ort}; nehmen Sie es dort auf oder entfernen "
+                    "Sie den Eintrag.",
+                )
+            )
     for feld, regel in art.kopf.items():
         if regel == "pflicht" and not vorlage.kopf.get(feld):
-            problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht im Kopf „{feld}“ – ergänzen "
-                                                          f"Sie „kopf: {{{feld}: …}}“."))
+            problems.append(
+                Problem(
+                    vorlage.where("art"),
+                    f"{eine(vorlage.art)} braucht im Kopf „{feld}“ – ergänzen Sie „kopf: {{{feld}: …}}“.",
+                )
+            )
         elif regel == "verboten" and feld in vorlage.kopf:
-            problems.append(Problem(line_of(vorlage.kopf, feld), f"{eine(vorlage.art)} hat im Kopf kein „{feld}“ – "
-                                                              "entfernen Sie den Eintrag."))
+            problems.append(
+                Problem(
+                    line_of(vorlage.kopf, feld),
+                    f"{eine(vorlage.art)} hat im Kopf kein „{feld}“ – entfernen Sie den Eintrag.",
+                )
+            )
     return problems
 
 
 def _beschlussvorschlag(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]:
     if art.beschlussvorschlag == "pflicht" and vorlage.beschlussvorschlag is None:
-        return [Problem(vorlage.where("art"), f"{eine(vorlage.art)} braucht „beschlussvorschlag“ (eine Markdown-Datei) "
-                                              "– ergänzen Sie ihn.")]
+        return [
+            Problem(
+                vorlage.where("art"),
+                f"{eine(vorlage.art)} braucht „beschlussvorschlag“ (eine Markdown-Datei) – ergänzen Sie ihn.",
+            )
+        ]
     if art.beschlussvorschlag == "verboten" and vorlage.beschlussvorschlag is not None:
-        andere = [name for regel in ("pflicht", "optional") for name, a in stil.arten.items()
-                  if a.beschlussvorschlag == regel]
+        andere = [
+            name for regel in ("pflicht", "optional") for name, a in stil.arten.items() if a.beschlussvorschlag == regel
+        ]
         wahl = f" oder wählen Sie „art: {andere[0]}“" if andere else ""
-        return [Problem(vorlage.where("beschlussvorschlag"), f"{eine(vorlage.art)} hat keinen Beschlussvorschlag – "
-                                                             f"entfernen Sie ihn{wahl}.")]
+        return [
+            Problem(
+                vorlage.where("beschlussvorschlag"),
+                f"{eine(vorlage.art)} hat keinen Beschlussvorschlag – entfernen Sie ihn{wahl}.",
+            )
+        ]
     return []
 
 
@@ -149,28 +219,50 @@ def _abschnitte(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Prob
         if key not in known:
             hint = suggest(key, known) or " –"
             where = line_of(vorlage.texte, key)
-            problems.append(Problem(where, f"Unbekannter Abschnitt „{key}“{hint} der Hausstil kennt "
-                                           f"{', '.join(known) or 'keine Abschnitte'} (koerperschaft.yaml → "
-                                           "hausstil: abschnitte)."))
+            problems.append(
+                Problem(
+                    where,
+                    f"Unbekannter Abschnitt „{key}“{hint} der Hausstil kennt "
+                    f"{', '.join(known) or 'keine Abschnitte'} (koerperschaft.yaml → "
+                    "hausstil: abschnitte).",
+                )
+            )
     klima = [a for a in stil.abschnitte if a.form == "klimaschutz"]
     if vorlage.klimaschutz is not None and not klima:
-        problems.append(Problem(vorlage.where("klimaschutz"), "Der Hausstil sieht keinen Abschnitt zum Klimaschutz vor "
-                                                              "– entfernen Sie „klimaschutz“ oder legen Sie unter "
-                                                              "„hausstil: abschnitte“ einen mit „form: klimaschutz“ an."))
+        problems.append(
+            Problem(
+                vorlage.where("klimaschutz"),
+                "Der Hausstil sieht keinen Abschnitt zum Klimaschutz vor "
+                "– entfernen Sie „klimaschutz“ oder legen Sie unter "
+                "„hausstil: abschnitte“ einen mit „form: klimaschutz“ an.",
+            )
+        )
     for abschnitt in stil.abschnitte:
         regel = art.abschnitte.get(abschnitt.id, "optional")
         given = vorlage.klimaschutz is not None if abschnitt.form == "klimaschutz" else abschnitt.id in vorlage.texte
         if regel == "pflicht" and not given:
-            add = ("„klimaschutz: {auswirkung: nein}“ (oder ja_positiv bzw. ja_negativ mit „begruendung“)"
-                   if abschnitt.form == "klimaschutz" else f"unter „texte“ die Zeile „{abschnitt.id}: {abschnitt.id}.md“ "
-                                                           "und schreiben Sie die Datei")
-            problems.append(Problem(vorlage.where("art"), f"Der Abschnitt „{abschnitt.ueberschrift}“ fehlt – "
-                                                          f"{eine(vorlage.art).lower()[0]}{eine(vorlage.art)[1:]} braucht ihn: ergänzen Sie {add}."))
+            add = (
+                "„klimaschutz: {auswirkung: nein}“ (oder ja_positiv bzw. ja_negativ mit „begruendung“)"
+                if abschnitt.form == "klimaschutz"
+                else f"unter „texte“ die Zeile „{abschnitt.id}: {abschnitt.id}.md“ und schreiben Sie die Datei"
+            )
+            problems.append(
+                Problem(
+                    vorlage.where("art"),
+                    f"Der Abschnitt „{abschnitt.ueberschrift}“ fehlt – "
+                    f"{eine(vorlage.art).lower()[0]}{eine(vorlage.art)[1:]} braucht ihn: ergänzen Sie {add}.",
+                )
+            )
         elif regel == "verboten" and given:
             key = "klimaschutz" if abschnitt.form == "klimaschutz" else "texte"
             where = vorlage.where(key) if key == "klimaschutz" else line_of(vorlage.texte, abschnitt.id)
-            problems.append(Problem(where, f"{eine(vorlage.art)} hat keinen Abschnitt „{abschnitt.ueberschrift}“ – "
-                                           f"entfernen Sie „{abschnitt.id if key == 'texte' else key}“."))
+            problems.append(
+                Problem(
+                    where,
+                    f"{eine(vorlage.art)} hat keinen Abschnitt „{abschnitt.ueberschrift}“ – "
+                    f"entfernen Sie „{abschnitt.id if key == 'texte' else key}“.",
+                )
+            )
     return problems
 
 
@@ -178,19 +270,34 @@ def _nummer(stil: Hausstil, vorlage: Vorlage, art: Vorlagenart) -> list[Problem]
     """The Nummer fits the Hausstil's pattern; an Ergänzung is numbered from its original."""
     problems = []
     if art.bezug and (vorlage.bezug is None or vorlage.bezug.art != art.bezug):
-        problems.append(Problem(vorlage.where("art"), f"{eine(vorlage.art)} ist eine {art.bezug} – ergänzen Sie "
-                                                      f"„bezug: {{vorlage: …, art: {art.bezug}}}“ mit der Nummer "
-                                                      "der ursprünglichen Vorlage."))
+        problems.append(
+            Problem(
+                vorlage.where("art"),
+                f"{eine(vorlage.art)} ist eine {art.bezug} – ergänzen Sie "
+                f"„bezug: {{vorlage: …, art: {art.bezug}}}“ mit der Nummer "
+                "der ursprünglichen Vorlage.",
+            )
+        )
     if vorlage.nummer is None:  # still open: printed as such, listed by `check`
         return problems
     muster = nummer_regex(stil.nummer) if stil.nummer else None  # None also for a pattern Hausstil.check rejects
     if art.nummer_aus_bezug and vorlage.bezug is not None:
         if not re.fullmatch(re.escape(vorlage.bezug.vorlage) + r"/\d+", vorlage.nummer):
-            problems.append(Problem(vorlage.where("nummer"), f"{eine(vorlage.art)} trägt die Nummer der ursprünglichen "
-                                                             f"Vorlage mit laufender Zahl – schreiben Sie "
-                                                             f"„{vorlage.bezug.vorlage}/1“ (die zweite /2 usw.)."))
+            problems.append(
+                Problem(
+                    vorlage.where("nummer"),
+                    f"{eine(vorlage.art)} trägt die Nummer der ursprünglichen "
+                    f"Vorlage mit laufender Zahl – schreiben Sie "
+                    f"„{vorlage.bezug.vorlage}/1“ (die zweite /2 usw.).",
+                )
+            )
     elif stil.nummer and muster and not art.nummer_aus_bezug and not re.fullmatch(muster, vorlage.nummer):
-        problems.append(Problem(vorlage.where("nummer"), f"Die Nummer „{vorlage.nummer}“ passt nicht zum Muster "
-                                                         f"„{stil.nummer}“ des Hausstils – schreiben Sie sie z. B. "
-                                                         f"als „{nummer_beispiel(stil.nummer)}“."))
+        problems.append(
+            Problem(
+                vorlage.where("nummer"),
+                f"Die Nummer „{vorlage.nummer}“ passt nicht zum Muster "
+                f"„{stil.nummer}“ des Hausstils – schreiben Sie sie z. B. "
+                f"als „{nummer_beispiel(stil.nummer)}“.",
+            )
+        )
     return problems

@@ -9,8 +9,8 @@ file needs one row in FILES; a new scalar type one entry in SCALARS.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import datetime as dt
+import fnmatch
 import functools
 import inspect
 import io
@@ -26,8 +26,17 @@ from fractions import Fraction
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.mitzeichnung import Mitzeichnungen
-from vorlagen.load.model import (Antrag, Bescheid, Foerderprogramm, Haushalt, Kennzahlen, Koerperschaft, Kostensaetze,
-                                  Sitzung, Vorlage)
+from vorlagen.load.model import (
+    Antrag,
+    Bescheid,
+    Foerderprogramm,
+    Haushalt,
+    Kennzahlen,
+    Koerperschaft,
+    Kostensaetze,
+    Sitzung,
+    Vorlage,
+)
 from vorlagen.load.records import Anzahl, Betrag
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best
@@ -35,35 +44,71 @@ DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-lan
 
 @dataclasses.dataclass(frozen=True)
 class FileKind:
-    name: str         # schema file: <name>.schema.json
-    pattern: str      # where such files lie, relative to the data folder (glob)
+    name: str  # schema file: <name>.schema.json
+    pattern: str  # where such files lie, relative to the data folder (glob)
     record: type
     description: str
 
 
 FILES = [
-    FileKind("koerperschaft", "koerperschaft.yaml", Koerperschaft,
-             "Die Körperschaft: Name, Verwaltungschef, Ämter, Gremien, Kommunen und Hausstil."),
+    FileKind(
+        "koerperschaft",
+        "koerperschaft.yaml",
+        Koerperschaft,
+        "Die Körperschaft: Name, Verwaltungschef, Ämter, Gremien, Kommunen und Hausstil.",
+    ),
     FileKind("sitzung", "sitzungen/*.yaml", Sitzung, "Eine Sitzung eines Gremiums mit ihrer Tagesordnung."),
-    FileKind("kostensaetze", "kostensaetze/*.yaml", Kostensaetze,
-             "Ein Katalog von Kostensätzen (Euro je Stelle und Jahr), z. B. der KGSt."),
-    FileKind("foerderprogramm", "foerderprogramme/*.yaml", Foerderprogramm,
-             "Ein Förderprogramm mit seinen Modulen und Fördersätzen (Euro je Einheit und Jahr)."),
+    FileKind(
+        "kostensaetze",
+        "kostensaetze/*.yaml",
+        Kostensaetze,
+        "Ein Katalog von Kostensätzen (Euro je Stelle und Jahr), z. B. der KGSt.",
+    ),
+    FileKind(
+        "foerderprogramm",
+        "foerderprogramme/*.yaml",
+        Foerderprogramm,
+        "Ein Förderprogramm mit seinen Modulen und Fördersätzen (Euro je Einheit und Jahr).",
+    ),
     FileKind("bescheid", "bescheide/*.yaml", Bescheid, "Ein Förderbescheid: Positionen, Zeitraum, Betrag, Raten."),
     FileKind("antrag", "antraege/*.yaml", Antrag, "Ein Förderantrag: beantragte Positionen, Zeitraum, Betrag."),
-    FileKind("vorlage", "vorlagen/*/vorlage.yaml", Vorlage,
-             "Eine Vorlage: Kopfdaten, Beratungsfolge, Texte, Finanzierung, Verteilungen und Anlagen."),
-    FileKind("mitzeichnungen", "vorlagen/*/mitzeichnungen.yaml", Mitzeichnungen,
-             "Die Mitzeichnungen einer Vorlage (geschrieben von „vorlagen zeichnen“): Rolle, Name, Datum, Fingerabdruck."),
-    FileKind("niederschrift", "sitzungen/*/niederschrift.yaml", Niederschrift,
-             "Die Niederschrift einer Sitzung: Anwesenheit, Beginn und Ende, je TOP Text, Ergebnis und Aufträge."),
-    FileKind("kennzahlen", "kennzahlen/*.yaml", Kennzahlen,
-             "Benannte Zahlen mit Formel, Einheit und Rundung, die jede Vorlage lesen kann (z. B. ein Fonds)."),
-    FileKind("haushalt", "haushalt/*.yaml", Haushalt,
-             "Der Haushalt eines Jahres (Dateiname: das Jahr): Positionen mit Ansatz und Gebundenem, "
-             "Erheblichkeitsgrenze und das Gremium, das darüber entscheidet."),
-    FileKind("stellenstatistik", "stellen/*.yaml", Stellenstatistik,
-             "Eine Stellenstatistik: je Baustein Stellen und besetzte VZÄ zu einem Stand."),
+    FileKind(
+        "vorlage",
+        "vorlagen/*/vorlage.yaml",
+        Vorlage,
+        "Eine Vorlage: Kopfdaten, Beratungsfolge, Texte, Finanzierung, Verteilungen und Anlagen.",
+    ),
+    FileKind(
+        "mitzeichnungen",
+        "vorlagen/*/mitzeichnungen.yaml",
+        Mitzeichnungen,
+        "Die Mitzeichnungen einer Vorlage (geschrieben von „vorlagen zeichnen“): Rolle, Name, Datum, Fingerabdruck.",
+    ),
+    FileKind(
+        "niederschrift",
+        "sitzungen/*/niederschrift.yaml",
+        Niederschrift,
+        "Die Niederschrift einer Sitzung: Anwesenheit, Beginn und Ende, je TOP Text, Ergebnis und Aufträge.",
+    ),
+    FileKind(
+        "kennzahlen",
+        "kennzahlen/*.yaml",
+        Kennzahlen,
+        "Benannte Zahlen mit Formel, Einheit und Rundung, die jede Vorlage lesen kann (z. B. ein Fonds).",
+    ),
+    FileKind(
+        "haushalt",
+        "haushalt/*.yaml",
+        Haushalt,
+        "Der Haushalt eines Jahres (Dateiname: das Jahr): Positionen mit Ansatz und Gebundenem, "
+        "Erheblichkeitsgrenze und das Gremium, das darüber entscheidet.",
+    ),
+    FileKind(
+        "stellenstatistik",
+        "stellen/*.yaml",
+        Stellenstatistik,
+        "Eine Stellenstatistik: je Baustein Stellen und besetzte VZÄ zu einem Stand.",
+    ),
 ]
 
 _DATE = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
@@ -74,10 +119,14 @@ SCALARS: dict[object, dict[str, object]] = {
     Betrag: {"type": "number", "description": "in Euro, ohne Tausenderpunkt, höchstens zwei Nachkommastellen"},
     bool: {"type": "boolean"},
     dt.date: {"type": "string", "pattern": _DATE, "description": "z. B. 2021-06-10 oder 10.06.2021"},
-    Anzahl: {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?(\s*\+\s*\d+(\.\d+)?)+\s*$"}],
-             "description": "eine Zahl oder eine Summe, z. B. 3.5 oder \"6 + 3\""},
-    Fraction: {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$"}],
-               "description": "z. B. 1/2 oder 0.5"},
+    Anzahl: {
+        "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?(\s*\+\s*\d+(\.\d+)?)+\s*$"}],
+        "description": 'eine Zahl oder eine Summe, z. B. 3.5 oder "6 + 3"',
+    },
+    Fraction: {
+        "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$"}],
+        "description": "z. B. 1/2 oder 0.5",
+    },
 }
 
 
@@ -104,8 +153,13 @@ def schema(kind: FileKind, hausstil: Hausstil | None = None) -> dict:
         stand["anyOf"] = [_words(hausstil.beratungsergebnisse, stand["description"]), {"type": "null"}]
         ergebnis = punkt["ergebnis"]
         ergebnis["anyOf"] = [_words(hausstil.angenommene_ergebnisse(), ergebnis["description"]), {"type": "null"}]
-    return {"$schema": DRAFT, "title": kind.pattern, "description": kind.description,
-            **root, "definitions": dict(sorted(definitions.items()))}
+    return {
+        "$schema": DRAFT,
+        "title": kind.pattern,
+        "description": kind.description,
+        **root,
+        "definitions": dict(sorted(definitions.items())),
+    }
 
 
 def schema_text(kind: FileKind, hausstil: Hausstil | None = None) -> str:
@@ -123,25 +177,39 @@ def _words(words, description: str, texts: dict[str, str] | None = None) -> dict
 def _own_words(root: dict, definitions: dict[str, dict], stil: Hausstil) -> None:
     """The body's Vorlagenarten, header fields, Zuständigkeiten, Beratungsergebnisse and Klimaschutz answers."""
     props = root["properties"]
-    props["art"] = _words(stil.arten, f"{props['art']['description']} – die Arten dieser Körperschaft",
-                          {name: art.ueberschrift or name for name, art in stil.arten.items()})
+    props["art"] = _words(
+        stil.arten,
+        f"{props['art']['description']} – die Arten dieser Körperschaft",
+        {name: art.ueberschrift or name for name, art in stil.arten.items()},
+    )
     felder = {}
     for feld, beschriftung in stil.kopf.eigene.items():
         regeln = [f"{name}: {art.kopf[feld]}" for name, art in stil.arten.items() if feld in art.kopf]
-        felder[feld] = {"type": ["string", "number"], "description": f"{beschriftung} (gedruckt im Kopf"
-                        + (f"; {', '.join(regeln)})" if regeln else ")")}
-    props["kopf"] = {"type": ["object", "null"], "properties": felder, "additionalProperties": False,
-                     "description": props["kopf"]["description"]}
+        felder[feld] = {
+            "type": ["string", "number"],
+            "description": f"{beschriftung} (gedruckt im Kopf" + (f"; {', '.join(regeln)})" if regeln else ")"),
+        }
+    props["kopf"] = {
+        "type": ["object", "null"],
+        "properties": felder,
+        "additionalProperties": False,
+        "description": props["kopf"]["description"],
+    }
     beratung = definitions["Beratung"]["properties"]
-    beratung["rolle"] = _words(stil.rollen, beratung["rolle"]["description"],
-                               {wort: "entscheidet abschließend" if rolle.entscheidet else "berät"
-                                for wort, rolle in stil.rollen.items()})
-    beratung["ergebnis"] = {"anyOf": [_words(stil.beratungsergebnisse, beratung["ergebnis"]["description"]),
-                                      {"type": "null"}], "description": beratung["ergebnis"]["description"]}
+    beratung["rolle"] = _words(
+        stil.rollen,
+        beratung["rolle"]["description"],
+        {wort: "entscheidet abschließend" if rolle.entscheidet else "berät" for wort, rolle in stil.rollen.items()},
+    )
+    beratung["ergebnis"] = {
+        "anyOf": [_words(stil.beratungsergebnisse, beratung["ergebnis"]["description"]), {"type": "null"}],
+        "description": beratung["ergebnis"]["description"],
+    }
     klima = definitions["Klimaschutz"]["properties"]
     antworten = stil.klimaantworten()
-    klima["auswirkung"] = _words(antworten, klima["auswirkung"]["description"],
-                                 {key: antwort.text for key, antwort in antworten.items()})
+    klima["auswirkung"] = _words(
+        antworten, klima["auswirkung"]["description"], {key: antwort.text for key, antwort in antworten.items()}
+    )
 
 
 def _record(cls, definitions: dict[str, dict]) -> dict:
@@ -159,8 +227,11 @@ def _record(cls, definitions: dict[str, dict]) -> dict:
         if default is not None:
             prop["default"] = default
         properties[name] = prop
-    required = [name for name, spec in fields.items()
-                if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING]
+    required = [
+        name
+        for name, spec in fields.items()
+        if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+    ]
     result = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
         result["required"] = required

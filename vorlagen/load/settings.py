@@ -23,8 +23,11 @@ from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
 SETTINGS = "vorlagen.toml"
-KEYS = {"version": "welche Programmversion dieses Repository erwartet",
-        "daten": "der Datenordner", "ausgabe": "der Ausgabeordner"}
+KEYS = {
+    "version": "welche Programmversion dieses Repository erwartet",
+    "daten": "der Datenordner",
+    "ausgabe": "der Ausgabeordner",
+}
 EXAMPLES = {"version": "0.2", "daten": "data", "ausgabe": "output"}
 
 
@@ -48,9 +51,16 @@ def locate(data: Path | None = None, out: Path | None = None, start: Path | None
     settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
     folder = root / settings.get("daten", "data")
     if data is None and not folder.is_dir():
-        raise BuildFailed([Problem(Where(folder.as_posix()), "Hier liegt kein Datenrepository: der Datenordner fehlt "
-                                   "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
-                                   f"Sie eines an: {befehl()} neu ORDNER.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(folder.as_posix()),
+                    "Hier liegt kein Datenrepository: der Datenordner fehlt "
+                    "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
+                    f"Sie eines an: {befehl()} neu ORDNER.",
+                )
+            ]
+        )
     return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output"))
 
 
@@ -73,9 +83,15 @@ def read_settings(path: Path) -> dict[str, str]:
         settings = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         line = re.search(r"at line (\d+)", str(error))
-        raise BuildFailed([Problem(Where(path.name, int(line.group(1)) if line else None),
-                                   "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung "
-                                   'als name = "wert" in eine eigene Zeile.')]) from None
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(path.name, int(line.group(1)) if line else None),
+                    "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung "
+                    'als name = "wert" in eine eigene Zeile.',
+                )
+            ]
+        ) from None
     problems = []
     for key, value in settings.items():
         where = Where(path.name, _line_of(text, key))
@@ -85,12 +101,18 @@ def read_settings(path: Path) -> dict[str, str]:
             allowed = ", ".join(f"„{k}“ ({meaning})" for k, meaning in KEYS.items())
             problems.append(Problem(where, f"Unbekannte Einstellung „{key}“ – {hint}Erlaubt sind: {allowed}."))
         elif not isinstance(value, str) or not value.strip():
-            problems.append(Problem(where, f"„{key}“ muss ein Text in Anführungszeichen sein, "
-                                           f'z. B. {key} = "{EXAMPLES[key]}".'))
+            problems.append(
+                Problem(where, f'„{key}“ muss ein Text in Anführungszeichen sein, z. B. {key} = "{EXAMPLES[key]}".')
+            )
         elif key == "version" and not version_matches(value, vorlagen.__version__):
-            problems.append(Problem(where, f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
-                                           f"{vorlagen.__version__} – installieren Sie eine passende Version oder passen "
-                                           f"Sie „version“ in {SETTINGS} an."))
+            problems.append(
+                Problem(
+                    where,
+                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
+                    f"{vorlagen.__version__} – installieren Sie eine passende Version oder passen "
+                    f"Sie „version“ in {SETTINGS} an.",
+                )
+            )
     if problems:
         raise BuildFailed(problems)
     return settings
@@ -104,7 +126,7 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def version_matches(spec: str, version: str) -> bool:
-    """"0.2" means 0.2.x; "0.2.1" exactly; clauses like ">=0.2, <0.4" must all hold. Invalid specs never match."""
+    """ "0.2" means 0.2.x; "0.2.1" exactly; clauses like ">=0.2, <0.4" must all hold. Invalid specs never match."""
     have = _numbers(version)
     for clause in spec.split(","):
         match = re.fullmatch(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*", clause)
@@ -112,14 +134,20 @@ def version_matches(spec: str, version: str) -> bool:
             return False
         op, want = match.group(1), _numbers(match.group(2)) or ()  # the pattern matched digits: never empty
         if op is None:
-            if have[:len(want)] != want:
+            if have[: len(want)] != want:
                 return False
             continue
         padded = have + (0,) * max(0, len(want) - len(have))
         want_padded = want + (0,) * max(0, len(have) - len(want))
-        results = {"==": padded == want_padded, "!=": padded != want_padded, ">=": padded >= want_padded,
-                   "<=": padded <= want_padded, ">": padded > want_padded, "<": padded < want_padded,
-                   "~=": padded >= want_padded and have[:len(want) - 1] == want[:-1]}
+        results = {
+            "==": padded == want_padded,
+            "!=": padded != want_padded,
+            ">=": padded >= want_padded,
+            "<=": padded <= want_padded,
+            ">": padded > want_padded,
+            "<": padded < want_padded,
+            "~=": padded >= want_padded and have[: len(want) - 1] == want[:-1],
+        }
         if not results[op]:
             return False
     return True

@@ -12,16 +12,22 @@ import yaml
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_EINTRAEGE, MAX_TIEFE
 
-ALIAS = ("YAML-Verweise (*name auf einen &name-Anker) sind in den Datendateien nicht erlaubt – schreiben Sie den "
-         "Wert an jeder Stelle aus.")
-TIEF = (f"Die Angaben sind mehr als {MAX_TIEFE} Ebenen tief verschachtelt – so tief ist keine Datendatei; prüfen Sie "
-        "Klammern und Einrückung.")
+ALIAS = (
+    "YAML-Verweise (*name auf einen &name-Anker) sind in den Datendateien nicht erlaubt – schreiben Sie den "
+    "Wert an jeder Stelle aus."
+)
+TIEF = (
+    f"Die Angaben sind mehr als {MAX_TIEFE} Ebenen tief verschachtelt – so tief ist keine Datendatei; prüfen Sie "
+    "Klammern und Einrückung."
+)
 
 
 def zu_viele(name: str) -> str:
-    return (f"„{name}“ hat mehr als {zahl(MAX_EINTRAEGE)} Einträge – so lange Listen und Tabellen braucht kein "
-            "Dokument; prüfen Sie, ob die Datei richtig erzeugt wurde, oder legen Sie lange Aufstellungen als "
-            "PDF-Anlage bei.")
+    return (
+        f"„{name}“ hat mehr als {zahl(MAX_EINTRAEGE)} Einträge – so lange Listen und Tabellen braucht kein "
+        "Dokument; prüfen Sie, ob die Datei richtig erzeugt wurde, oder legen Sie lange Aufstellungen als "
+        "PDF-Anlage bei."
+    )
 
 
 class _Open:
@@ -82,8 +88,12 @@ def surely_safe(text: str) -> bool:
     if sum(text.count(mark) for mark in "-:?,") + 1 > MAX_EINTRAEGE:
         return False
     lines = text.replace("\r\n", "\n").replace("\r", "\n")
-    columns = {column for lead in set(_LEAD.findall(lines)) for column in range(len(lead) + 1)
-               if (column == 0 or lead[column - 1] in " \t") and (column == len(lead) or lead[column] not in " \t")}
+    columns = {
+        column
+        for lead in set(_LEAD.findall(lines))
+        for column in range(len(lead) + 1)
+        if (column == 0 or lead[column - 1] in " \t") and (column == len(lead) or lead[column] not in " \t")
+    }
     return 2 * len(columns) + text.count("[") + text.count("{") <= MAX_TIEFE
 
 
@@ -134,5 +144,10 @@ def streamed(text: str, name: str, loader) -> tuple[int, str] | None:
             if len(stack) == MAX_TIEFE:
                 return _line(event), TIEF
             under_key = parent is not None and parent.mapping and parent.nodes % 2 == 0
-            stack.append(_Open(event, parent.key if parent is not None else name,
-                               parent.key_line if parent is not None and under_key else _line(event)))
+            stack.append(
+                _Open(
+                    event,
+                    parent.key if parent is not None else name,
+                    parent.key_line if parent is not None and under_key else _line(event),
+                )
+            )

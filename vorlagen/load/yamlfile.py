@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from vorlagen.core.reads import NotReadable, read_file, record
 from vorlagen.core.problems import Paths, Problem, Where
+from vorlagen.core.reads import NotReadable, read_file, record
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
-_TAG = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-        yaml.MappingNode: "tag:yaml.org,2002:map"}
+_TAG = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
 
 if TYPE_CHECKING:  # one base the type checker can follow; both share the SafeLoader's interface
     _Base = yaml.SafeLoader
@@ -118,10 +121,12 @@ def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(
-            paths.where(path, line),
-            "Die Datei ist nicht als UTF-8 gespeichert – speichern Sie sie im Editor "
-            "mit der Kodierung „UTF-8“."))
+        problems.append(
+            Problem(
+                paths.where(path, line),
+                "Die Datei ist nicht als UTF-8 gespeichert – speichern Sie sie im Editor mit der Kodierung „UTF-8“.",
+            )
+        )
         return None
     kept = _keeping.get()
     if kept is not None:
@@ -154,11 +159,17 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
         problems.append(Problem(paths.where(path, line), _syntax_message(error)))
         return None
     except yaml.YAMLError:
-        problems.append(Problem(paths.where(path), "YAML-Fehler – die Datei lässt sich nicht lesen; prüfen Sie, ob sie "
-                                                   "Text im YAML-Format enthält."))
+        problems.append(
+            Problem(
+                paths.where(path),
+                "YAML-Fehler – die Datei lässt sich nicht lesen; prüfen Sie, ob sie Text im YAML-Format enthält.",
+            )
+        )
         return None
     if root is None:
-        problems.append(Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei."))
+        problems.append(
+            Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei.")
+        )
         return None
     return _convert(root, paths.show(path), problems)
 
@@ -175,26 +186,54 @@ def _compose(text: str):
 
 # the parser's English reasons, as a clerk would say what is wrong and what to do (first match wins)
 _REASONS = (
-    ("'\\t'", "Tabulatorzeichen zum Einrücken – YAML erlaubt nur Leerzeichen; ersetzen Sie die Tabs durch Leerzeichen."),
-    ("expected ',' or ']'", "Eine Liste in eckigen Klammern ist nicht richtig geschlossen – prüfen Sie die Kommas und die "
-                            "schließende „]“; ein Text mit Komma oder Klammer gehört in Anführungszeichen."),
-    ("expected ',' or '}'", "Ein Abschnitt in geschweiften Klammern ist nicht richtig geschlossen – prüfen Sie die Kommas "
-                            "und die schließende „}“; ein Text mit Komma oder Klammer gehört in Anführungszeichen."),
-    ("mapping values are not allowed", "Ein Doppelpunkt mit Leerzeichen steht mitten in einem Wert – ist die Zeile zu "
-                                       "weit eingerückt, oder gehört der Wert in Anführungszeichen (z. B. titel: "
-                                       "\"Antrag: Neubau\")?"),
+    (
+        "'\\t'",
+        "Tabulatorzeichen zum Einrücken – YAML erlaubt nur Leerzeichen; ersetzen Sie die Tabs durch Leerzeichen.",
+    ),
+    (
+        "expected ',' or ']'",
+        "Eine Liste in eckigen Klammern ist nicht richtig geschlossen – prüfen Sie die Kommas und die "
+        "schließende „]“; ein Text mit Komma oder Klammer gehört in Anführungszeichen.",
+    ),
+    (
+        "expected ',' or '}'",
+        "Ein Abschnitt in geschweiften Klammern ist nicht richtig geschlossen – prüfen Sie die Kommas "
+        "und die schließende „}“; ein Text mit Komma oder Klammer gehört in Anführungszeichen.",
+    ),
+    (
+        "mapping values are not allowed",
+        "Ein Doppelpunkt mit Leerzeichen steht mitten in einem Wert – ist die Zeile zu "
+        "weit eingerückt, oder gehört der Wert in Anführungszeichen (z. B. titel: "
+        '"Antrag: Neubau")?',
+    ),
     ("could not find expected ':'", "Nach einem Schlüssel fehlt der Doppelpunkt – schreiben Sie `schlüssel: wert`."),
-    ("expected <block end>", "Die Einrückung passt nicht zur Zeile davor – Einträge einer Ebene stehen genau "
-                             "untereinander, Unterpunkte mit zwei Leerzeichen mehr."),
-    ("did not find expected '-'", "Ein Listeneintrag beginnt nicht mit „- “ oder ist anders eingerückt als die übrigen."),
-    ("did not find expected key", "Hier erwartet YAML einen Schlüssel (`name: wert`) – prüfen Sie Einrückung und "
-                                  "Bindestriche."),
-    ("unexpected end of stream", "Ein Anführungszeichen oder eine Klammer wird bis zum Ende der Datei nicht "
-                                 "geschlossen – prüfen Sie, ob jedes „\"“, „[“ und „{“ sein Gegenstück hat."),
-    ("cannot start any token", "Ein Zeichen wie @, ` oder % kann keinen Wert beginnen – setzen Sie den Wert in "
-                               "Anführungszeichen."),
-    ("found unknown escape character", "In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein – schreiben Sie "
-                                       "den Text in einfachen Anführungszeichen oder verdoppeln Sie den Rückstrich."),
+    (
+        "expected <block end>",
+        "Die Einrückung passt nicht zur Zeile davor – Einträge einer Ebene stehen genau "
+        "untereinander, Unterpunkte mit zwei Leerzeichen mehr.",
+    ),
+    (
+        "did not find expected '-'",
+        "Ein Listeneintrag beginnt nicht mit „- “ oder ist anders eingerückt als die übrigen.",
+    ),
+    (
+        "did not find expected key",
+        "Hier erwartet YAML einen Schlüssel (`name: wert`) – prüfen Sie Einrückung und Bindestriche.",
+    ),
+    (
+        "unexpected end of stream",
+        "Ein Anführungszeichen oder eine Klammer wird bis zum Ende der Datei nicht "
+        'geschlossen – prüfen Sie, ob jedes „"“, „[“ und „{“ sein Gegenstück hat.',
+    ),
+    (
+        "cannot start any token",
+        "Ein Zeichen wie @, ` oder % kann keinen Wert beginnen – setzen Sie den Wert in Anführungszeichen.",
+    ),
+    (
+        "found unknown escape character",
+        "In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein – schreiben Sie "
+        "den Text in einfachen Anführungszeichen oder verdoppeln Sie den Rückstrich.",
+    ),
 )
 
 
@@ -204,8 +243,10 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     for pattern, reason in _REASONS:
         if pattern in problem:
             return reason if pattern == "'\\t'" else f"YAML-Syntaxfehler: {reason}"
-    return ("YAML-Syntaxfehler – prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der "
-            "Zeile davor.")
+    return (
+        "YAML-Syntaxfehler – prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der "
+        "Zeile davor."
+    )
 
 
 def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
@@ -218,15 +259,21 @@ def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
     for key_node, value_node in node.value:
         key_where = Where(shown, key_node.start_mark.line + 1)
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(key_where, "Ein Schlüssel muss ein einfacher Name sein – "
-                                               "schreiben Sie `name: wert`."))
+            problems.append(
+                Problem(key_where, "Ein Schlüssel muss ein einfacher Name sein – schreiben Sie `name: wert`.")
+            )
             continue
         key = key_node.value
         if key in mapping.entries:
             first = mapping.entries[key][0].line
-            problems.append(Problem(key_where, f"Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {first}) – "
-                                               "YAML würde den ersten Wert stillschweigend verwerfen; "
-                                               "löschen Sie einen der beiden Einträge."))
+            problems.append(
+                Problem(
+                    key_where,
+                    f"Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {first}) – "
+                    "YAML würde den ersten Wert stillschweigend verwerfen; "
+                    "löschen Sie einen der beiden Einträge.",
+                )
+            )
             continue
         mapping.entries[key] = (key_where, _convert(value_node, shown, problems))
     return mapping

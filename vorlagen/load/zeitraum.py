@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import LANG_MONATE, MAX_JAHRE
@@ -18,8 +18,13 @@ class Zeitraum(Record):
 
     def check(self):
         if self.bis < self.von:
-            yield "bis", (f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
-                          f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.")
+            yield (
+                "bis",
+                (
+                    f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
+                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“."
+                ),
+            )
 
     @property
     def monate_anzahl(self) -> int:
@@ -38,9 +43,19 @@ def laenge(zeitraum: Zeitraum | None, lang: bool, key: str = "zeitraum") -> Iter
         return
     shown = f"{zeitraum.von:%d.%m.%Y}–{zeitraum.bis:%d.%m.%Y}"
     if zeitraum.jahre_anzahl > MAX_JAHRE:
-        yield key, (f"Der Zeitraum {shown} erstreckt sich über {zahl(zeitraum.jahre_anzahl)} Kalenderjahre – mehr "
-                    f"als {MAX_JAHRE} Kalenderjahre rechnet vorlagen nicht, auch nicht mit „lang: true“; prüfen Sie "
-                    "die Jahreszahlen.")
+        yield (
+            key,
+            (
+                f"Der Zeitraum {shown} erstreckt sich über {zahl(zeitraum.jahre_anzahl)} Kalenderjahre – mehr "
+                f"als {MAX_JAHRE} Kalenderjahre rechnet vorlagen nicht, auch nicht mit „lang: true“; prüfen Sie "
+                "die Jahreszahlen."
+            ),
+        )
     elif zeitraum.monate_anzahl > LANG_MONATE and not lang:
-        yield key, (f"Der Zeitraum {shown} umfasst {zeitraum.monate_anzahl} Monate, mehr als sechs Jahre – prüfen "
-                    "Sie die Jahreszahlen; ist er so gewollt, setzen Sie „lang: true“.")
+        yield (
+            key,
+            (
+                f"Der Zeitraum {shown} umfasst {zeitraum.monate_anzahl} Monate, mehr als sechs Jahre – prüfen "
+                "Sie die Jahreszahlen; ist er so gewollt, setzen Sie „lang: true“."
+            ),
+        )

@@ -30,27 +30,51 @@ def listen(composer: Composer, stichtag: dt.date) -> list[Liste]:
     for amt_id, name in aemter:
         own = [r for r in rows if r.auftrag.amt == amt_id]
         if own:
-            result.append(_liste(composer, f"amt-{slugify(amt_id)}", f"Beschlusskontrolle: {name}", own,
-                                 [(amt_id, name)], gremien, stichtag))
+            result.append(
+                _liste(
+                    composer,
+                    f"amt-{slugify(amt_id)}",
+                    f"Beschlusskontrolle: {name}",
+                    own,
+                    [(amt_id, name)],
+                    gremien,
+                    stichtag,
+                )
+            )
     return result
 
 
-def _liste(composer: Composer, datei: str, titel: str, rows: list[Auftragszeile], aemter, gremien,
-           stichtag: dt.date) -> Liste:
+def _liste(
+    composer: Composer, datei: str, titel: str, rows: list[Auftragszeile], aemter, gremien, stichtag: dt.date
+) -> Liste:
     gruppen = []
     for amt_id, name in aemter:
         offen = [r for r in rows if r.auftrag.amt == amt_id and r.auftrag.erledigt is None]
         if offen:
             gruppen.append((name, offen))
-    erledigt = sorted((r for r in rows if r.auftrag.erledigt is not None),
-                      key=lambda r: (r.auftrag.erledigt.datum, r.sitzung_id, r.top))
+    erledigt = sorted(
+        (r for r in rows if r.auftrag.erledigt is not None),
+        key=lambda r: (r.auftrag.erledigt.datum, r.sitzung_id, r.top),
+    )
     ueberfaellig = sum(1 for r in rows if r.ueberfaellig(stichtag))
-    html = {web: composer.templates.render(
-        "beschlusskontrolle.html.j2", koerperschaft=composer.facts.koerperschaft, titel=titel, gruppen=gruppen,
-        erledigt=erledigt, stichtag=stichtag, ueberfaellig=ueberfaellig, gremien=gremien,
-        aemter={a.id: a.name for a in composer.facts.koerperschaft.aemter},
-        offen=sum(len(g[1]) for g in gruppen), beschreibung=titel, erstellt=stichtag,
-        **composer.assets(FOLDER, web)) for web in (True, False)}
+    html = {
+        web: composer.templates.render(
+            "beschlusskontrolle.html.j2",
+            koerperschaft=composer.facts.koerperschaft,
+            titel=titel,
+            gruppen=gruppen,
+            erledigt=erledigt,
+            stichtag=stichtag,
+            ueberfaellig=ueberfaellig,
+            gremien=gremien,
+            aemter={a.id: a.name for a in composer.facts.koerperschaft.aemter},
+            offen=sum(len(g[1]) for g in gruppen),
+            beschreibung=titel,
+            erstellt=stichtag,
+            **composer.assets(FOLDER, web),
+        )
+        for web in (True, False)
+    }
     return Liste(datei, titel, html[True], html[False])
 
 

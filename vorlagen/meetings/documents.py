@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
+from vorlagen.compute.schedule import tops
+from vorlagen.load.model import Gremium, Sitzung, Top
 from vorlagen.render import public
 from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative
-from vorlagen.load.model import Gremium, Sitzung, Top
-from vorlagen.compute.schedule import tops
 
 PUBLIC_MEETINGS = PurePosixPath("sitzungen")
 INTERNAL_MEETINGS = INTERNAL.parent / "sitzungen"
@@ -65,34 +65,57 @@ class Meetings:
 
     def _agenda(self, doc: SitzungDoc, intern: bool, web: bool) -> str:
         folder = doc.folder(intern)
-        shown = doc.teil(False) if intern else [replace(p, doc=public.document(p.doc)) if p.doc else p
-                                                for p in doc.teil(False)]
-        teile = [dict(titel="Öffentlicher Teil", punkte=self._rows(shown, folder, web),
-                      leer="Keine Punkte.")]
+        shown = (
+            doc.teil(False)
+            if intern
+            else [replace(p, doc=public.document(p.doc)) if p.doc else p for p in doc.teil(False)]
+        )
+        teile = [dict(titel="Öffentlicher Teil", punkte=self._rows(shown, folder, web), leer="Keine Punkte.")]
         if intern:
-            teile.append(dict(titel="Nichtöffentlicher Teil", punkte=self._rows(doc.teil(True), folder, web),
-                              leer="Keine Punkte."))
+            teile.append(
+                dict(
+                    titel="Nichtöffentlicher Teil", punkte=self._rows(doc.teil(True), folder, web), leer="Keine Punkte."
+                )
+            )
         elif doc.teil(True):
-            teile.append(dict(titel="Nichtöffentlicher Teil", punkte=[],
-                              leer="Es folgt ein nichtöffentlicher Teil; seine Punkte werden nicht veröffentlicht."))
+            teile.append(
+                dict(
+                    titel="Nichtöffentlicher Teil",
+                    punkte=[],
+                    leer="Es folgt ein nichtöffentlicher Teil; seine Punkte werden nicht veröffentlicht.",
+                )
+            )
         return self.composer.templates.render(
-            "tagesordnung.html.j2", koerperschaft=self.facts.koerperschaft,
+            "tagesordnung.html.j2",
+            koerperschaft=self.facts.koerperschaft,
             sitzung=doc.sitzung if intern else public.sitzung(doc.sitzung),
-            gremium=doc.gremium, teile=teile, intern=intern,
+            gremium=doc.gremium,
+            teile=teile,
+            intern=intern,
             beschreibung=f"Tagesordnung {doc.gremium.name}, Sitzung am {doc.sitzung.datum:%d.%m.%Y}",
-            erstellt=doc.sitzung.datum, **self.composer.assets(folder, web))
+            erstellt=doc.sitzung.datum,
+            **self.composer.assets(folder, web),
+        )
 
     @staticmethod
     def _rows(punkte: list[Punkt], folder: PurePosixPath, web: bool) -> list[Punkt]:
         """The TOPs as rows; on the web each Vorlage is linked relative to `folder`, in print nothing is."""
         if not web:
             return punkte
-        return [replace(p, link=relative(p.doc.folder / f"{p.doc.source.slug}.html", folder))
-                if p.doc is not None else p for p in punkte]
+        return [
+            replace(p, link=relative(p.doc.folder / f"{p.doc.source.slug}.html", folder)) if p.doc is not None else p
+            for p in punkte
+        ]
 
     def cover(self, doc: SitzungDoc, intern: bool, inhalt) -> str:
         return self.composer.templates.render(
-            "deckblatt.html.j2", koerperschaft=self.facts.koerperschaft,
-            sitzung=doc.sitzung if intern else public.sitzung(doc.sitzung), gremium=doc.gremium,
-            intern=intern, inhalt=inhalt, beschreibung=f"Sitzungsmappe {doc.gremium.name}",
-            erstellt=doc.sitzung.datum, **self.composer.assets(doc.folder(intern), web=False))
+            "deckblatt.html.j2",
+            koerperschaft=self.facts.koerperschaft,
+            sitzung=doc.sitzung if intern else public.sitzung(doc.sitzung),
+            gremium=doc.gremium,
+            intern=intern,
+            inhalt=inhalt,
+            beschreibung=f"Sitzungsmappe {doc.gremium.name}",
+            erstellt=doc.sitzung.datum,
+            **self.composer.assets(doc.folder(intern), web=False),
+        )

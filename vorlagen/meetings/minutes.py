@@ -17,6 +17,7 @@ from vorlagen.render import public
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 
+
 @dataclass
 class Eintrag:
     """One TOP of a Niederschrift as shown."""
@@ -52,8 +53,9 @@ class NiederschriftDoc:
 
     def beschlusstexte(self) -> dict[str, str]:
         """TOP → its Beschluss as printed in the public Niederschrift, as plain text; public TOPs only."""
-        return {e.punkt.top: plain(e.beschluss).strip() for e in self.eintraege
-                if e.oeffentlich and e.beschluss is not None}
+        return {
+            e.punkt.top: plain(e.beschluss).strip() for e in self.eintraege if e.oeffentlich and e.beschluss is not None
+        }
 
 
 class Minutes:
@@ -73,17 +75,29 @@ class Minutes:
             context = self._context(doc, intern)
             shown = [e for e in eintraege if intern or e.oeffentlich]
             nichtoeffentlich_folgt = not intern and any(not e.oeffentlich for e in eintraege)
-            doc.html[intern] = tuple(self.composer.templates.render(
-                "niederschrift.html.j2", **context, eintraege=shown, intern=intern, folgt=nichtoeffentlich_folgt,
-                beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {context['sitzung'].datum:%d.%m.%Y}",
-                **self.composer.assets(doc.folder(intern), web)) for web in (True, False))
+            doc.html[intern] = tuple(
+                self.composer.templates.render(
+                    "niederschrift.html.j2",
+                    **context,
+                    eintraege=shown,
+                    intern=intern,
+                    folgt=nichtoeffentlich_folgt,
+                    beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {context['sitzung'].datum:%d.%m.%Y}",
+                    **self.composer.assets(doc.folder(intern), web),
+                )
+                for web in (True, False)
+            )
         context = self._context(doc, intern=True)  # Auszüge are internal documents
         for eintrag in eintraege:
             if eintrag.punkt.ergebnis is not None:
                 doc.auszuege[eintrag.auszug] = self.composer.templates.render(
-                    "auszug.html.j2", **context, eintrag=eintrag, intern=True,
+                    "auszug.html.j2",
+                    **context,
+                    eintrag=eintrag,
+                    intern=True,
                     beschreibung=f"Auszug aus der Niederschrift, TOP {eintrag.punkt.top}",
-                    **self.composer.assets(doc.folder(True), web=False))
+                    **self.composer.assets(doc.folder(True), web=False),
+                )
         return doc
 
     def _context(self, doc: NiederschriftDoc, intern: bool) -> dict:
@@ -93,12 +107,24 @@ class Minutes:
         if not intern:
             sitzung = public.sitzung(sitzung)
             niederschrift = public.niederschrift(niederschrift, {e.punkt.top for e in doc.eintraege if e.oeffentlich})
-        return dict(koerperschaft=self.facts.koerperschaft, sitzung=sitzung, gremium=self.facts.gremium(sitzung.gremium),
-                    niederschrift=niederschrift, stimmberechtigt=stimmberechtigt(niederschrift),
-                    erstellt=sitzung.datum, aemter={a.id: a.name for a in self.facts.koerperschaft.aemter})
+        return dict(
+            koerperschaft=self.facts.koerperschaft,
+            sitzung=sitzung,
+            gremium=self.facts.gremium(sitzung.gremium),
+            niederschrift=niederschrift,
+            stimmberechtigt=stimmberechtigt(niederschrift),
+            erstellt=sitzung.datum,
+            aemter={a.id: a.name for a in self.facts.koerperschaft.aemter},
+        )
 
-    def _eintrag(self, sitzung_id: str, source: NiederschriftSource, punkt: Protokollpunkt,
-                 plans: dict[str, VorlageDoc], problems: list[Problem]) -> Eintrag:
+    def _eintrag(
+        self,
+        sitzung_id: str,
+        source: NiederschriftSource,
+        punkt: Protokollpunkt,
+        plans: dict[str, VorlageDoc],
+        problems: list[Problem],
+    ) -> Eintrag:
         oeffentlich, top = top_of(self.facts, sitzung_id, punkt.top)
         vorlage_doc = plans.get(top.vorlage) if top.vorlage else None
         names = self._names(sitzung_id, vorlage_doc, oeffentlich)
@@ -120,15 +146,24 @@ class Minutes:
                 beschluss = render(punkt.beschluss) if punkt.beschluss in source.texts else None
             elif vorlage_doc is not None:
                 vorlage = vorlage_doc.source
-                beschluss = self.composer.prose.render(vorlage.texts[vorlage.vorlage.beschlussvorschlag],
-                                                       self.composer.names(vorlage), problems, 2).html
+                beschluss = self.composer.prose.render(
+                    vorlage.texts[vorlage.vorlage.beschlussvorschlag], self.composer.names(vorlage), problems, 2
+                ).html
         vorlage = vorlage_doc.source.vorlage if vorlage_doc else None
         amt = next((a.name for a in self.facts.koerperschaft.aemter if vorlage and a.id == vorlage.federfuehrend), None)
-        return Eintrag(punkt, oeffentlich, top.titel or (vorlage.betreff if vorlage else ""), top.vorlage, amt, text,
-                       [html for name, html in anmerkungen.items() if name not in placed], beschluss,
-                       punkt.beschluss is not None and vorlage is not None,
-                       abstimmung_text(punkt.abstimmung) if punkt.abstimmung else None,
-                       self._ergebnis_satz(punkt.ergebnis))
+        return Eintrag(
+            punkt,
+            oeffentlich,
+            top.titel or (vorlage.betreff if vorlage else ""),
+            top.vorlage,
+            amt,
+            text,
+            [html for name, html in anmerkungen.items() if name not in placed],
+            beschluss,
+            punkt.beschluss is not None and vorlage is not None,
+            abstimmung_text(punkt.abstimmung) if punkt.abstimmung else None,
+            self._ergebnis_satz(punkt.ergebnis),
+        )
 
     def _ergebnis_satz(self, ergebnis: str | None) -> str | None:
         """The sentence printed under a result other than a Beschluss: only the body's own (hausstil:
@@ -146,5 +181,8 @@ class Minutes:
 
     @staticmethod
     def _anmerkung(html: Markup) -> Markup:
-        return Markup('<div class="anmerkung"><p class="anmerkung-titel">Anmerkung der Verwaltung:</p>\n') + html \
+        return (
+            Markup('<div class="anmerkung"><p class="anmerkung-titel">Anmerkung der Verwaltung:</p>\n')
+            + html
             + Markup("</div>\n")
+        )

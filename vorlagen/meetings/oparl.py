@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from vorlagen.compute.minutes import ergebnisse
@@ -23,14 +23,23 @@ from vorlagen.render.document import VorlageDoc, slugify
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 ZONE = ZoneInfo("Europe/Berlin")
-EMBED = {"Meeting": ("location", "invitation", "resultsProtocol", "auxiliaryFile", "agendaItem"),
-         "Paper": ("mainFile", "auxiliaryFile", "consultation"), "Body": ("legislativeTerm",)}
+EMBED = {
+    "Meeting": ("location", "invitation", "resultsProtocol", "auxiliaryFile", "agendaItem"),
+    "Paper": ("mainFile", "auxiliaryFile", "consultation"),
+    "Body": ("legislativeTerm",),
+}
 # Body field → (list file name, object type); every list of the Body, in the order the specification names them.
-LISTS = {"organization": ("organization", "Organization"), "person": ("person", "Person"),
-         "meeting": ("meeting", "Meeting"), "paper": ("paper", "Paper"),
-         "agendaItem": ("agendaitem", "AgendaItem"), "consultation": ("consultation", "Consultation"),
-         "file": ("file", "File"), "locationList": ("location", "Location"),
-         "legislativeTermList": ("legislativeterm", "LegislativeTerm")}
+LISTS = {
+    "organization": ("organization", "Organization"),
+    "person": ("person", "Person"),
+    "meeting": ("meeting", "Meeting"),
+    "paper": ("paper", "Paper"),
+    "agendaItem": ("agendaitem", "AgendaItem"),
+    "consultation": ("consultation", "Consultation"),
+    "file": ("file", "File"),
+    "locationList": ("location", "Location"),
+    "legislativeTermList": ("legislativeterm", "LegislativeTerm"),
+}
 
 
 def kind(obj: dict) -> str:
@@ -67,9 +76,15 @@ class Graph:
         return self.url("body", slugify(facts.koerperschaft.name))
 
 
-def build(facts: Facts, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], mappen: set[str],
-          read: Callable[[PurePosixPath], bytes], beschluesse: dict[tuple[str, str], str] | None = None,
-          entwuerfe: frozenset[str] | set[str] = frozenset()) -> Graph:
+def build(
+    facts: Facts,
+    docs: list[VorlageDoc],
+    sitzungen: list[SitzungDoc],
+    mappen: set[str],
+    read: Callable[[PurePosixPath], bytes],
+    beschluesse: dict[tuple[str, str], str] | None = None,
+    entwuerfe: frozenset[str] | set[str] = frozenset(),
+) -> Graph:
     """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet,
     `beschluesse` the plain text of each public TOP's Beschluss by (Sitzung id, TOP) from the Niederschriften,
     `entwuerfe` the Vorlagen (by kennung) not yet released: published neither as Paper nor as File."""
@@ -78,8 +93,14 @@ def build(facts: Facts, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], map
 
 
 class _Builder:
-    def __init__(self, graph: Graph, facts: Facts, read: Callable[[PurePosixPath], bytes],
-                 beschluesse: dict[tuple[str, str], str], entwuerfe: frozenset[str] | set[str] = frozenset()):
+    def __init__(
+        self,
+        graph: Graph,
+        facts: Facts,
+        read: Callable[[PurePosixPath], bytes],
+        beschluesse: dict[tuple[str, str], str],
+        entwuerfe: frozenset[str] | set[str] = frozenset(),
+    ):
         self.graph, self.facts, self.read, self.beschluesse = graph, facts, read, beschluesse
         self.entwuerfe = entwuerfe
         self.body = graph.body_id(facts)
@@ -112,24 +133,47 @@ class _Builder:
         """A Sitzung's objects are first published with its invitation: the date minus the Gremium's deadline."""
         return sitzung.datum - dt.timedelta(days=self.facts.gremium(sitzung.gremium).frist_tage)
 
-    def _file(self, key: str, label: str, path: PurePosixPath, file_name: str, date: dt.date, stamp: dt.date,
-              **links: list[str]) -> str:
+    def _file(
+        self,
+        key: str,
+        label: str,
+        path: PurePosixPath,
+        file_name: str,
+        date: dt.date,
+        stamp: dt.date,
+        **links: list[str],
+    ) -> str:
         content = self.read(path)
         url = self.graph.base + path.as_posix()
-        return self.graph.add({
-            "id": self.graph.url("file", key), "type": SCHEMA + "File", "name": label, "fileName": file_name,
-            "mimeType": "application/pdf", "date": date.isoformat(), "size": len(content),
-            "sha512Checksum": hashlib.sha512(content).hexdigest(), "accessUrl": url, "downloadUrl": url, **links},
-            stamp)
+        return self.graph.add(
+            {
+                "id": self.graph.url("file", key),
+                "type": SCHEMA + "File",
+                "name": label,
+                "fileName": file_name,
+                "mimeType": "application/pdf",
+                "date": date.isoformat(),
+                "size": len(content),
+                "sha512Checksum": hashlib.sha512(content).hexdigest(),
+                "accessUrl": url,
+                "downloadUrl": url,
+                **links,
+            },
+            stamp,
+        )
 
     def _meeting(self, sid: str, doc: SitzungDoc | None, mappe: bool) -> None:
         g, sitzung = self.graph, self.facts.sitzungen[sid]
         gremium = self.facts.gremium(sitzung.gremium)
         key, stamp = slugify(sid), self._stamp_date(sitzung)
         meeting_id = g.url("meeting", key)
-        meeting = {"id": meeting_id, "type": SCHEMA + "Meeting",
-                   "name": f"{gremium.name}, Sitzung am {sitzung.datum:%d.%m.%Y}",
-                   "meetingState": "eingeladen" if doc is not None else "terminiert", "cancelled": False}
+        meeting = {
+            "id": meeting_id,
+            "type": SCHEMA + "Meeting",
+            "name": f"{gremium.name}, Sitzung am {sitzung.datum:%d.%m.%Y}",
+            "meetingState": "eingeladen" if doc is not None else "terminiert",
+            "cancelled": False,
+        }
         niederschrift = self.facts.niederschriften.get(sid)
         start = dt.datetime.combine(sitzung.datum, dt.time(*sitzung.uhrzeit), ZONE) if sitzung.uhrzeit else None
         if start is not None:
@@ -139,31 +183,67 @@ class _Builder:
                 end = dt.datetime.combine(sitzung.datum, dt.time(*ende), ZONE)
                 meeting["end"] = (end + dt.timedelta(days=1) if end < start else end).isoformat()
         if sitzung.ort:
-            meeting["location"] = g.add({"id": g.url("location", slugify(sitzung.ort)), "type": SCHEMA + "Location",
-                                         "description": sitzung.ort}, stamp)
+            meeting["location"] = g.add(
+                {
+                    "id": g.url("location", slugify(sitzung.ort)),
+                    "type": SCHEMA + "Location",
+                    "description": sitzung.ort,
+                },
+                stamp,
+            )
         meeting["organization"] = [self._gremium_id(gremium.id)]
         if doc is not None:
             folder = PUBLIC_MEETINGS / sid
             meeting["web"] = g.base + (folder / "tagesordnung.html").as_posix()
-            meeting["invitation"] = self._file(f"tagesordnung-{key}", "Tagesordnung", folder / "tagesordnung.pdf",
-                                               "tagesordnung.pdf", sitzung.datum, stamp, meeting=[meeting_id])
+            meeting["invitation"] = self._file(
+                f"tagesordnung-{key}",
+                "Tagesordnung",
+                folder / "tagesordnung.pdf",
+                "tagesordnung.pdf",
+                sitzung.datum,
+                stamp,
+                meeting=[meeting_id],
+            )
             if mappe:
-                meeting["auxiliaryFile"] = [self._file(
-                    f"sitzungsmappe-{key}", "Sitzungsmappe, öffentlicher Teil", folder / "sitzungsmappe.pdf",
-                    "sitzungsmappe.pdf", sitzung.datum, stamp, meeting=[meeting_id])]
-            meeting["agendaItem"] = [self._agenda_item(meeting_id, sid, order, punkt, stamp)
-                                     for order, punkt in enumerate(doc.teil(intern=False), start=1)]
+                meeting["auxiliaryFile"] = [
+                    self._file(
+                        f"sitzungsmappe-{key}",
+                        "Sitzungsmappe, öffentlicher Teil",
+                        folder / "sitzungsmappe.pdf",
+                        "sitzungsmappe.pdf",
+                        sitzung.datum,
+                        stamp,
+                        meeting=[meeting_id],
+                    )
+                ]
+            meeting["agendaItem"] = [
+                self._agenda_item(meeting_id, sid, order, punkt, stamp)
+                for order, punkt in enumerate(doc.teil(intern=False), start=1)
+            ]
         if doc is not None and niederschrift is not None:  # the public Niederschrift is written with the agenda
             meeting["meetingState"] = "durchgeführt"
             meeting["resultsProtocol"] = self._file(
-                f"niederschrift-{key}", "Niederschrift, öffentlicher Teil", PUBLIC_MEETINGS / sid / "niederschrift.pdf",
-                "niederschrift.pdf", sitzung.datum, sitzung.datum, meeting=[meeting_id])
+                f"niederschrift-{key}",
+                "Niederschrift, öffentlicher Teil",
+                PUBLIC_MEETINGS / sid / "niederschrift.pdf",
+                "niederschrift.pdf",
+                sitzung.datum,
+                sitzung.datum,
+                meeting=[meeting_id],
+            )
         g.add(meeting, stamp)
 
     def _agenda_item(self, meeting_id: str, sid: str, order: int, punkt: Punkt, stamp: dt.date) -> str:
         g, key = self.graph, slugify(sid)
-        item = {"id": g.url("agendaitem", key, slugify(punkt.top)), "type": SCHEMA + "AgendaItem",
-                "meeting": meeting_id, "number": punkt.top, "order": order, "name": punkt.gegenstand, "public": True}
+        item = {
+            "id": g.url("agendaitem", key, slugify(punkt.top)),
+            "type": SCHEMA + "AgendaItem",
+            "meeting": meeting_id,
+            "number": punkt.top,
+            "order": order,
+            "name": punkt.gegenstand,
+            "public": True,
+        }
         if punkt.doc is not None and self._published(punkt.doc):
             item["consultation"] = self._consultation_id(punkt.doc, key)
         item.update(self._result(punkt, sid))
@@ -191,32 +271,67 @@ class _Builder:
     def _paper(self, doc: VorlageDoc, beratungen: dict[str, str | None]) -> None:
         g, vorlage, slug = self.graph, doc.source.vorlage, doc.source.slug
         paper_id, stamp = g.url("paper", slugify(slug)), doc.source.stand
-        main = self._file(f"vorlage-{slugify(slug)}", f"{vorlage.art} {vorlage.nummer}", doc.folder / f"{slug}.pdf",
-                          f"vorlage-{slug}.pdf", doc.source.stand, stamp, paper=[paper_id])
-        auxiliary = [self._file(f"vorlage-{slugify(slug)}-anlage-{a.nummer}", f"Anlage {a.nummer}: {a.titel}", a.datei,
-                                f"vorlage-{slug}-anlage-{a.nummer}.pdf", doc.source.stand, stamp, paper=[paper_id])
-                     for a in doc.anlagen if a.oeffentlich]
+        main = self._file(
+            f"vorlage-{slugify(slug)}",
+            f"{vorlage.art} {vorlage.nummer}",
+            doc.folder / f"{slug}.pdf",
+            f"vorlage-{slug}.pdf",
+            doc.source.stand,
+            stamp,
+            paper=[paper_id],
+        )
+        auxiliary = [
+            self._file(
+                f"vorlage-{slugify(slug)}-anlage-{a.nummer}",
+                f"Anlage {a.nummer}: {a.titel}",
+                a.datei,
+                f"vorlage-{slug}-anlage-{a.nummer}.pdf",
+                doc.source.stand,
+                stamp,
+                paper=[paper_id],
+            )
+            for a in doc.anlagen
+            if a.oeffentlich
+        ]
         consultations = []
         for sid in sorted(beratungen, key=lambda s: (self.facts.sitzungen[s].datum, s)):
             sitzung, rolle = self.facts.sitzungen[sid], beratungen[sid]
             meeting_key = slugify(sid)
-            consultation = {"id": self._consultation_id(doc, meeting_key), "type": SCHEMA + "Consultation",
-                            "paper": paper_id, "meeting": g.url("meeting", meeting_key),
-                            "organization": [self._gremium_id(sitzung.gremium)]}
+            consultation = {
+                "id": self._consultation_id(doc, meeting_key),
+                "type": SCHEMA + "Consultation",
+                "paper": paper_id,
+                "meeting": g.url("meeting", meeting_key),
+                "organization": [self._gremium_id(sitzung.gremium)],
+            }
             top = self._top(sid, vorlage.nummer)
             item = g.url("agendaitem", meeting_key, slugify(top or ""))
             if item in g.objects:
                 consultation["agendaItem"] = item
             if rolle is not None:
-                consultation.update(authoritative=self.facts.koerperschaft.hausstil.rollen[rolle].entscheidet, role=rolle)
+                consultation.update(
+                    authoritative=self.facts.koerperschaft.hausstil.rollen[rolle].entscheidet, role=rolle
+                )
             elif item in g.objects and (sid, top) in self.ergebnisse:  # on a public agenda, not in the Beratungsfolge
                 consultation["authoritative"] = self.ergebnisse[(sid, top)].ergebnis == "Beschluss"
             consultations.append(g.add(consultation, stamp))
-        g.add({"id": paper_id, "type": SCHEMA + "Paper", "body": self.body, "name": vorlage.betreff,
-               "reference": vorlage.nummer, "date": doc.source.stand.isoformat(), "paperType": vorlage.art,
-               "mainFile": main, "auxiliaryFile": auxiliary,
-               **({"underDirectionOf": [self._amt_id(vorlage.federfuehrend)]} if vorlage.federfuehrend else {}),
-               "consultation": consultations, "web": g.base + (doc.folder / f"{slug}.html").as_posix()}, stamp)
+        g.add(
+            {
+                "id": paper_id,
+                "type": SCHEMA + "Paper",
+                "body": self.body,
+                "name": vorlage.betreff,
+                "reference": vorlage.nummer,
+                "date": doc.source.stand.isoformat(),
+                "paperType": vorlage.art,
+                "mainFile": main,
+                "auxiliaryFile": auxiliary,
+                **({"underDirectionOf": [self._amt_id(vorlage.federfuehrend)]} if vorlage.federfuehrend else {}),
+                "consultation": consultations,
+                "web": g.base + (doc.folder / f"{slug}.html").as_posix(),
+            },
+            stamp,
+        )
 
     def _top(self, sid: str, nummer: str) -> str | None:
         tagesordnung = self.facts.sitzungen[sid].tagesordnung
@@ -235,27 +350,66 @@ class _Builder:
         g, k = self.graph, self.facts.koerperschaft
         first = min(g.dates.values(), default=dt.date(2000, 1, 1))
         for gremium in k.gremien:
-            g.add({"id": self._gremium_id(gremium.id), "type": SCHEMA + "Organization", "body": self.body,
-                   "name": gremium.name, "shortName": gremium.id, "organizationType": "Gremium",
-                   "classification": "Ausschuss"}, first)
+            g.add(
+                {
+                    "id": self._gremium_id(gremium.id),
+                    "type": SCHEMA + "Organization",
+                    "body": self.body,
+                    "name": gremium.name,
+                    "shortName": gremium.id,
+                    "organizationType": "Gremium",
+                    "classification": "Ausschuss",
+                },
+                first,
+            )
         for amt in k.aemter:
-            g.add({"id": self._amt_id(amt.id), "type": SCHEMA + "Organization", "body": self.body, "name": amt.name,
-                   "shortName": amt.id, "organizationType": "Verwaltungsbereich", "classification": "Amt"}, first)
+            g.add(
+                {
+                    "id": self._amt_id(amt.id),
+                    "type": SCHEMA + "Organization",
+                    "body": self.body,
+                    "name": amt.name,
+                    "shortName": amt.id,
+                    "organizationType": "Verwaltungsbereich",
+                    "classification": "Amt",
+                },
+                first,
+            )
 
     def _body(self) -> None:
         g, k = self.graph, self.facts.koerperschaft
         first = min(g.dates.values(), default=dt.date(2000, 1, 1))
         terms = []
         for periode in k.wahlperioden:
-            term = {"id": g.url("legislativeterm", slugify(periode.name.replace("–", "-"))), "type": SCHEMA + "LegislativeTerm",
-                    "body": self.body, "name": periode.name, "startDate": periode.von.isoformat()}
+            term = {
+                "id": g.url("legislativeterm", slugify(periode.name.replace("–", "-"))),
+                "type": SCHEMA + "LegislativeTerm",
+                "body": self.body,
+                "name": periode.name,
+                "startDate": periode.von.isoformat(),
+            }
             if periode.bis is not None:
                 term["endDate"] = periode.bis.isoformat()
             terms.append(g.add(term, first))
         body_key = slugify(k.name)
-        body = {"id": self.body, "type": SCHEMA + "Body", "system": g.url("system"), "name": k.name,
-                "website": g.base + "index.html", "legislativeTerm": terms}
+        body = {
+            "id": self.body,
+            "type": SCHEMA + "Body",
+            "system": g.url("system"),
+            "name": k.name,
+            "website": g.base + "index.html",
+            "legislativeTerm": terms,
+        }
         body.update({name: g.url("body", body_key, file, "1") for name, (file, _) in LISTS.items()})
         g.add(body, first)
-        g.add({"id": g.url("system"), "type": SCHEMA + "System", "oparlVersion": SCHEMA, "name": k.name,
-               "body": g.url("bodies", "1"), "website": g.base + "index.html"}, first)
+        g.add(
+            {
+                "id": g.url("system"),
+                "type": SCHEMA + "System",
+                "oparlVersion": SCHEMA,
+                "name": k.name,
+                "body": g.url("bodies", "1"),
+                "website": g.base + "index.html",
+            },
+            first,
+        )

@@ -69,8 +69,13 @@ class Pages:
             if object_id in self.graph.objects:
                 continue
             modified = before["modified"] if before.get("deleted") else self.when
-            gone[object_id] = {"id": object_id, "type": before["type"], "created": before["created"],
-                               "modified": modified, "deleted": True}
+            gone[object_id] = {
+                "id": object_id,
+                "type": before["type"],
+                "created": before["created"],
+                "modified": modified,
+                "deleted": True,
+            }
             self.ledger[object_id] = {**before, "modified": modified, "deleted": True}
         return gone
 
@@ -103,9 +108,17 @@ class Pages:
                 links["prev"] = f"{stem}{number - 1}.json"
             if number < total:
                 links["next"] = f"{stem}{number + 1}.json"
-            data = members[(number - 1) * self.page_size:number * self.page_size]
-            page = {"data": data, "pagination": {"totalElements": len(members), "elementsPerPage": self.page_size,
-                                                 "currentPage": number, "totalPages": total}, "links": links}
+            data = members[(number - 1) * self.page_size : number * self.page_size]
+            page = {
+                "data": data,
+                "pagination": {
+                    "totalElements": len(members),
+                    "elementsPerPage": self.page_size,
+                    "currentPage": number,
+                    "totalPages": total,
+                },
+                "links": links,
+            }
             pages[self.graph.path(links["self"])] = dumps(page)
         return pages
 
@@ -146,7 +159,11 @@ def bundle_json(pages: Pages, meeting_id: str, files: set[str]) -> bytes:
             paper = pages.graph.objects[item["consultation"]]["paper"]
             if paper not in papers:
                 papers.append(paper)
-    organizations = [pages.object(i) for i in sorted(pages.graph.objects)
-                     if pages.graph.objects[i]["type"] == SCHEMA + "Organization"]
-    return dumps({"meeting": meeting, "paper": [_only(pages.object(p), files) for p in papers],
-                  "organization": organizations})
+    organizations = [
+        pages.object(i)
+        for i in sorted(pages.graph.objects)
+        if pages.graph.objects[i]["type"] == SCHEMA + "Organization"
+    ]
+    return dumps(
+        {"meeting": meeting, "paper": [_only(pages.object(p), files) for p in papers], "organization": organizations}
+    )

@@ -10,15 +10,22 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from vorlagen.meetings import packet_claims, packet_tags
 from vorlagen.render.templates import TEMPLATES
-from pypdf.generic import (ArrayObject, ByteStringObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
-                           TextStringObject)
 
 STAMP_FONT = NameObject("/VorlagenStempel")
 MM = 72 / 25.4
@@ -157,11 +164,21 @@ def _stamp(writer: PdfWriter, stempel: str) -> None:
     save = writer._add_object(_stream(b"q\n"))
     for page, text in zip(writer.pages, texts):
         escaped = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-        stamp = _stream(b"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC q 0.2 g BT " + STAMP_FONT.encode()
-                        + b" 8 Tf 1 0 0 1 %.2f %.2f Tm (" % (25 * MM, 9 * MM) + escaped + b") Tj ET Q EMC\n")
+        stamp = _stream(
+            b"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC q 0.2 g BT "
+            + STAMP_FONT.encode()
+            + b" 8 Tf 1 0 0 1 %.2f %.2f Tm (" % (25 * MM, 9 * MM)
+            + escaped
+            + b") Tj ET Q EMC\n"
+        )
         contents = page.get("/Contents")
-        existing = [] if contents is None else list(contents.get_object()) \
-            if isinstance(contents.get_object(), ArrayObject) else [contents]
+        existing = (
+            []
+            if contents is None
+            else list(contents.get_object())
+            if isinstance(contents.get_object(), ArrayObject)
+            else [contents]
+        )
         page[NameObject("/Contents")] = ArrayObject([save, *existing, writer._add_object(stamp)])
         if "/Resources" not in page:
             page[NameObject("/Resources")] = DictionaryObject()
@@ -177,6 +194,7 @@ def stamp_font(writer: PdfWriter, text: str) -> DictionaryObject:
     """Liberation Sans (Helvetica's metrics) as an embedded TrueType subset with WinAnsi widths."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
+
     font = TTFont(TEMPLATES / "fonts" / "LiberationSans-Regular.ttf", recalcTimestamp=False)
     options = subset.Options()
     options.notdef_outline, options.recalc_timestamp, options.hinting = True, False, False
@@ -197,21 +215,34 @@ def stamp_font(writer: PdfWriter, text: str) -> DictionaryObject:
     head, os2 = font["head"], font["OS/2"]
     file = _stream(program.getvalue())
     file[NameObject("/Length1")] = NumberObject(len(program.getvalue()))
-    descriptor = DictionaryObject({
-        NameObject("/Type"): NameObject("/FontDescriptor"), NameObject("/FontName"): NameObject("/VRLSTP+LiberationSans"),
-        NameObject("/Flags"): NumberObject(32), NameObject("/ItalicAngle"): NumberObject(0),
-        NameObject("/FontBBox"): ArrayObject([NumberObject(round(v * scale)) for v in
-                                              (head.xMin, head.yMin, head.xMax, head.yMax)]),
-        NameObject("/Ascent"): NumberObject(round(os2.sTypoAscender * scale)),
-        NameObject("/Descent"): NumberObject(round(os2.sTypoDescender * scale)),
-        NameObject("/CapHeight"): NumberObject(round(getattr(os2, "sCapHeight", 700) * scale)),
-        NameObject("/StemV"): NumberObject(80), NameObject("/FontFile2"): writer._add_object(file)})
-    return DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/TrueType"),
-        NameObject("/BaseFont"): NameObject("/VRLSTP+LiberationSans"), NameObject("/FirstChar"): NumberObject(32),
-        NameObject("/LastChar"): NumberObject(255), NameObject("/Widths"): ArrayObject(widths),
-        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        NameObject("/FontDescriptor"): writer._add_object(descriptor)})
+    descriptor = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/FontDescriptor"),
+            NameObject("/FontName"): NameObject("/VRLSTP+LiberationSans"),
+            NameObject("/Flags"): NumberObject(32),
+            NameObject("/ItalicAngle"): NumberObject(0),
+            NameObject("/FontBBox"): ArrayObject(
+                [NumberObject(round(v * scale)) for v in (head.xMin, head.yMin, head.xMax, head.yMax)]
+            ),
+            NameObject("/Ascent"): NumberObject(round(os2.sTypoAscender * scale)),
+            NameObject("/Descent"): NumberObject(round(os2.sTypoDescender * scale)),
+            NameObject("/CapHeight"): NumberObject(round(getattr(os2, "sCapHeight", 700) * scale)),
+            NameObject("/StemV"): NumberObject(80),
+            NameObject("/FontFile2"): writer._add_object(file),
+        }
+    )
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/TrueType"),
+            NameObject("/BaseFont"): NameObject("/VRLSTP+LiberationSans"),
+            NameObject("/FirstChar"): NumberObject(32),
+            NameObject("/LastChar"): NumberObject(255),
+            NameObject("/Widths"): ArrayObject(widths),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            NameObject("/FontDescriptor"): writer._add_object(descriptor),
+        }
+    )
 
 
 def _stream(data: bytes) -> DecodedStreamObject:

@@ -27,12 +27,17 @@ def merge(writer: PdfWriter, readers: list[PdfReader]) -> list[int]:
     The parts' pages must already be in `writer`, in the order of `readers`; their StructParents
     and the annotations' StructParent are renumbered into one parent tree.
     """
-    document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
-                                 NameObject("/S"): NameObject("/Document"), NameObject("/K"): ArrayObject()})
+    document = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/StructElem"),
+            NameObject("/S"): NameObject("/Document"),
+            NameObject("/K"): ArrayObject(),
+        }
+    )
     document_ref = writer._add_object(document)
     nums, next_key, first_page, untagged = ArrayObject(), 0, 0, []
     for index, reader in enumerate(readers):
-        pages = writer.pages[first_page:first_page + len(reader.pages)]
+        pages = writer.pages[first_page : first_page + len(reader.pages)]
         first_page += len(reader.pages)
         source = reader.trailer["/Root"].get("/StructTreeRoot")
         if source is None:
@@ -51,7 +56,8 @@ def merge(writer: PdfWriter, readers: list[PdfReader]) -> list[int]:
             for annotation, before in zip(page.get("/Annots", []) or [], originals):
                 if "/StructParent" in before:
                     annotation.get_object()[NameObject("/StructParent")] = NumberObject(
-                        renumber[int(before["/StructParent"])])
+                        renumber[int(before["/StructParent"])]
+                    )
         kids = source["/K"]
         for kid in kids if isinstance(kids, ArrayObject) else [kids]:
             part = kid.clone(writer)
@@ -60,9 +66,14 @@ def merge(writer: PdfWriter, readers: list[PdfReader]) -> list[int]:
                 element[NameObject("/S")] = NameObject("/Part")
             element[NameObject("/P")] = document_ref
             document["/K"].append(part)
-    tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): document_ref,
-                             NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): nums})),
-                             NameObject("/ParentTreeNextKey"): NumberObject(next_key)})
+    tree = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/StructTreeRoot"),
+            NameObject("/K"): document_ref,
+            NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): nums})),
+            NameObject("/ParentTreeNextKey"): NumberObject(next_key),
+        }
+    )
     tree_ref = writer._add_object(tree)
     document[NameObject("/P")] = tree_ref
     root = writer._root_object
@@ -82,11 +93,21 @@ def claim(writer: PdfWriter, cover: PdfReader, title: str, pdfua: bool, pdfa: st
     info["/Title"] = title
     writer.add_metadata(info)
     xmp = source["/Metadata"].get_object().get_data().decode()
-    xmp = re.sub(r"(<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">).*?(</rdf:li>)",
-                 lambda m: m[1] + html.escape(title, quote=False) + m[2], xmp, count=1)
+    xmp = re.sub(
+        r"(<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">).*?(</rdf:li>)",
+        lambda m: m[1] + html.escape(title, quote=False) + m[2],
+        xmp,
+        count=1,
+    )
     identification = r'<rdf:Description rdf:about="" pdfaid:part="(\d)" pdfaid:conformance="\w" />'
-    xmp = re.sub(identification, lambda m: "" if pdfa is None else
-                 f'<rdf:Description rdf:about="" pdfaid:part="{m[1]}" pdfaid:conformance="{pdfa}" />', xmp, count=1)
+    xmp = re.sub(
+        identification,
+        lambda m: (
+            "" if pdfa is None else f'<rdf:Description rdf:about="" pdfaid:part="{m[1]}" pdfaid:conformance="{pdfa}" />'
+        ),
+        xmp,
+        count=1,
+    )
     if not pdfua:
         xmp = re.sub(r'<rdf:Description rdf:about="" xmlns:pdfuaid=.*?</rdf:Description>', "", xmp, flags=re.S)
     metadata = StreamObject()

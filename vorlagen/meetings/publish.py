@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import Callable
 
 from vorlagen.meetings.documents import SitzungDoc
 
@@ -12,8 +12,9 @@ CHECKSUMS = "SHA256SUMS"
 OPARL = "oparl.json"
 
 
-def bundle(doc: SitzungDoc, agenda_pdf: bytes, packet_pdf: bytes,
-           read: Callable[[PurePosixPath], bytes]) -> dict[str, bytes]:
+def bundle(
+    doc: SitzungDoc, agenda_pdf: bytes, packet_pdf: bytes, read: Callable[[PurePosixPath], bytes]
+) -> dict[str, bytes]:
     """File name → content of the bundle's PDFs: only public documents; `read` gives an output file of this build.
 
     The names are the `fileName`s of the same files in the OParl endpoint (see oparl.py).
@@ -32,5 +33,8 @@ def bundle(doc: SitzungDoc, agenda_pdf: bytes, packet_pdf: bytes,
 
 def checksums(files: dict[str, bytes]) -> bytes:
     """SHA256SUMS over the bundle's other files, for `sha256sum -c`."""
-    return "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n"
-                   for name, content in sorted(files.items()) if name != CHECKSUMS).encode()
+    return "".join(
+        f"{hashlib.sha256(content).hexdigest()}  {name}\n"
+        for name, content in sorted(files.items())
+        if name != CHECKSUMS
+    ).encode()

@@ -79,8 +79,9 @@ def _text_piece(pdf: pydyf.PDF, text: str, modified: dt.date) -> None:
     pdf.add_object(private)
     page = _pages(pdf)[0]
     page["LastModified"] = stamp  # required beside PieceInfo
-    page["PieceInfo"] = pydyf.Dictionary({TEXT_PIECE: pydyf.Dictionary(
-        {"LastModified": stamp, "Private": private.reference})})
+    page["PieceInfo"] = pydyf.Dictionary(
+        {TEXT_PIECE: pydyf.Dictionary({"LastModified": stamp, "Private": private.reference})}
+    )
 
 
 def _number(reference) -> int | None:
@@ -127,7 +128,12 @@ def _artifacts(pdf: pydyf.PDF, page, mcids: set[int]) -> None:
         stream = _get(pdf, reference)
         items = stream.stream
         for index, item in enumerate(items):
-            if isinstance(item, pydyf.Dictionary) and item.get("MCID") in mcids and index > 0 \
-                    and index + 1 < len(items) and items[index + 1] == b"BDC":
+            if (
+                isinstance(item, pydyf.Dictionary)
+                and item.get("MCID") in mcids
+                and index > 0
+                and index + 1 < len(items)
+                and items[index + 1] == b"BDC"
+            ):
                 items[index - 1] = "/Artifact"
                 items[index] = pydyf.Dictionary({"Type": "/Pagination"})

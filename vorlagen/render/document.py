@@ -9,17 +9,16 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from vorlagen.render import plaintext
-from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.compute.beratung import beratungsfolge
+from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
 from vorlagen.compute.offen import OFFEN, zitiert
-from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
-from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
-from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.compute.project import Project, Rechnung
-from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
-from vorlagen.render import freigabe, public
+from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
+from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
+from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
+from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.prose import Prose, Rendered, print_links
 from vorlagen.render.templates import Templates
@@ -71,8 +70,11 @@ class VorlageDoc:
     def files(self) -> list[PurePosixPath]:
         """Every output file of this Vorlage."""
         own = [self.folder / f"{self.source.slug}{suffix}" for suffix in (".html", ".txt", ".pdf")]
-        anlagen = [f for a in self.anlagen
-                   for f in ([a.datei] if a.quelle.endswith(".pdf") else [a.datei, a.datei.with_suffix(".txt")])]
+        anlagen = [
+            f
+            for a in self.anlagen
+            for f in ([a.datei] if a.quelle.endswith(".pdf") else [a.datei, a.datei.with_suffix(".txt")])
+        ]
         bilder = [self.folder / b.relative_to(self.source.folder).as_posix() for b in self.bilder]
         return own + anlagen + bilder
 
@@ -161,27 +163,43 @@ class Composer:
         stil = self.facts.koerperschaft.hausstil
         art = stil.arten[vorlage.art]
         context = dict(
-            koerperschaft=self.facts.koerperschaft, vorlage=shown, rechnung=rechnung,
-            beschreibung=vorlage.betreff, erstellt=source.stand, art=art.ueberschrift or vorlage.art,
-            kopfdaten=self._kopfdaten(vorlage), ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
-            hausstil_abschnitte=[(a, texte[a.id].html if a.id in texte else None) for a in stil.abschnitte
-                                 if a.id in texte or (a.form == "klimaschutz" and vorlage.klimaschutz)],
+            koerperschaft=self.facts.koerperschaft,
+            vorlage=shown,
+            rechnung=rechnung,
+            beschreibung=vorlage.betreff,
+            erstellt=source.stand,
+            art=art.ueberschrift or vorlage.art,
+            kopfdaten=self._kopfdaten(vorlage),
+            ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
+            hausstil_abschnitte=[
+                (a, texte[a.id].html if a.id in texte else None)
+                for a in stil.abschnitte
+                if a.id in texte or (a.form == "klimaschutz" and vorlage.klimaschutz)
+            ],
             klimaschutz=stil.klimaantworten()[vorlage.klimaschutz.auswirkung].text if vorlage.klimaschutz else None,
             beratungsfolge=public.schritte(steps) if vorlage.oeffentlich else steps,
-            abschnitte=[s.html for s in sections], beschlussvorschlag=vorschlag.html if vorschlag else None,
+            abschnitte=[s.html for s in sections],
+            beschlussvorschlag=vorschlag.html if vorschlag else None,
             finanzen_text=finanzen.html if finanzen else None,
             weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
             weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
-            anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen, unterschrift=self._unterschrift(source), bezug=self._bezug(source),
+            anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen,
+            unterschrift=self._unterschrift(source),
+            bezug=self._bezug(source),
         )
         web = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
         doc.freigabe = self._freigabe(source, doc, web, context)
         marks = self.templates.render("entwurf.html.j2", wer=doc.freigabe.wer()) if doc.entwurf else None
         mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
         doc.web_html, doc.ohne_marken = mark(web), web if marks else None
-        doc.print_html = mark(self._print_links(self.templates.render("vorlage.html.j2", **context,
-                                                                      **self.assets(doc.folder, web=False)),
-                                                doc, doc.folder, [*sections, *texte.values(), vorschlag, finanzen]))
+        doc.print_html = mark(
+            self._print_links(
+                self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False)),
+                doc,
+                doc.folder,
+                [*sections, *texte.values(), vorschlag, finanzen],
+            )
+        )
         for anlage in doc.anlagen:
             anlage.html = mark(anlage.html) if anlage.html is not None else None
         doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
@@ -195,15 +213,21 @@ class Composer:
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
         grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten
-        gruende = {} if grund is None or daten is None else {
-            self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}
+        gruende = (
+            {}
+            if grund is None or daten is None
+            else {self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}
+        )
         schritte = context["beratungsfolge"]
         if any(s.ergebnis for s in schritte):  # results come later and are not signed: nor is their column
-            web = self.templates.render("vorlage.html.j2", **dict(
-                context, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
-                **self.assets(doc.folder, web=True))
-        return freigabe.freigabe(rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen),
-                                 source.gezeichnet, gruende)
+            web = self.templates.render(
+                "vorlage.html.j2",
+                **dict(context, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
+                **self.assets(doc.folder, web=True),
+            )
+        return freigabe.freigabe(
+            rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen), source.gezeichnet, gruende
+        )
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
         def tabelle(table_id: str) -> Markup:
@@ -214,38 +238,65 @@ class Composer:
             placed.add(verteilung_id)
             return self.verteilung(rechnung.verteilungen[verteilung_id])
 
-        return dict(finanzierung=rechnung.tabellen, uebersicht=rechnung.uebersicht, bescheide=rechnung.bescheide,
-                    antraege=rechnung.antraege, zahlen=rechnung.zahlen, kennzahlen=rechnung.kennzahlen,
-                    verteilungen=rechnung.verteilungen, vorlage=zitiert(public.vorlage(source.vorlage) if source.vorlage.oeffentlich
-                                    else source.vorlage),
-                    koerperschaft=self.facts.koerperschaft, saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
-                    stellen=self.project.stellen, tabelle=tabelle, verteilung=verteilung, haushalt=rechnung.haushalt)
+        return dict(
+            finanzierung=rechnung.tabellen,
+            uebersicht=rechnung.uebersicht,
+            bescheide=rechnung.bescheide,
+            antraege=rechnung.antraege,
+            zahlen=rechnung.zahlen,
+            kennzahlen=rechnung.kennzahlen,
+            verteilungen=rechnung.verteilungen,
+            vorlage=zitiert(public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage),
+            koerperschaft=self.facts.koerperschaft,
+            saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
+            stellen=self.project.stellen,
+            tabelle=tabelle,
+            verteilung=verteilung,
+            haushalt=rechnung.haushalt,
+        )
 
     def names(self, source: VorlageSource) -> dict:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
         return self._names(source, self.project.rechnung(source), set())
 
-    def _anlage(self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict,
-                problems: list[Problem]) -> None:
+    def _anlage(
+        self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]
+    ) -> None:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
             links = self._links(source, self.plan(source), anlage.datei.parent, anlage.oeffentlich)
             body = self.prose.render(source.texts[anlage.quelle], names, problems, links=links)
-            anlage.html = self._print_links(self.templates.render(
-                "anlage.html.j2", koerperschaft=self.facts.koerperschaft, vorlage=shown, anlage=anlage,
-                inhalt=body.html, beschreibung=anlage.titel, erstellt=source.stand,
-                **self.assets(anlage.datei.parent, web=False)), doc, anlage.datei.parent, [body])
+            anlage.html = self._print_links(
+                self.templates.render(
+                    "anlage.html.j2",
+                    koerperschaft=self.facts.koerperschaft,
+                    vorlage=shown,
+                    anlage=anlage,
+                    inhalt=body.html,
+                    beschreibung=anlage.titel,
+                    erstellt=source.stand,
+                    **self.assets(anlage.datei.parent, web=False),
+                ),
+                doc,
+                anlage.datei.parent,
+                [body],
+            )
         else:
             anlage.pdf = source.pdfs.get(anlage.quelle)
 
     @staticmethod
     def _links(source: VorlageSource, doc: VorlageDoc, folder: PurePosixPath, public: bool) -> dict:
         """Source file of each Anlage → its published file relative to `folder` (None: not to be named here)."""
-        return {(source.folder / a.quelle).resolve(): posixpath.relpath(str(a.datei), str(folder))
-                if a.oeffentlich or not public else None for a in doc.anlagen}
+        return {
+            (source.folder / a.quelle).resolve(): posixpath.relpath(str(a.datei), str(folder))
+            if a.oeffentlich or not public
+            else None
+            for a in doc.anlagen
+        }
 
     def _print_links(self, html: str, doc: VorlageDoc, folder: PurePosixPath, texts: list[Rendered | None]) -> str:
         """Links to Anlagen in the print HTML of a document in `folder`: absolute where the Anlage is published."""
+
         def target(href: str) -> str | None:
             path = PurePosixPath(posixpath.normpath(posixpath.join(str(folder), href)))
             oparl = self.facts.koerperschaft.oparl
@@ -263,11 +314,21 @@ class Composer:
         datei = f"fonts/{SCHRIFTEN[schrift]}" if schrift != "Liberation Sans" else None
         if web:
             prefix = assets_prefix(folder)
-            return dict(assets=prefix, logo=prefix + "logo" + logo.suffix if logo else None, print=False,
-                        stylesheet=prefix + "hausstil.css" if css else None, schrift=prefix + datei if datei else None)
+            return dict(
+                assets=prefix,
+                logo=prefix + "logo" + logo.suffix if logo else None,
+                print=False,
+                stylesheet=prefix + "hausstil.css" if css else None,
+                schrift=prefix + datei if datei else None,
+            )
         prefix = self.templates.assets_folder.as_uri() + "/"
-        return dict(assets=prefix, logo=logo.as_uri() if logo else None, print=True,
-                    stylesheet=css.as_uri() if css else None, schrift=prefix + datei if datei else None)
+        return dict(
+            assets=prefix,
+            logo=logo.as_uri() if logo else None,
+            print=True,
+            stylesheet=css.as_uri() if css else None,
+            schrift=prefix + datei if datei else None,
+        )
 
     def _gremium(self, sitzung_id: str):
         return self.facts.gremium(self.facts.sitzungen[sitzung_id].gremium)
@@ -289,8 +350,13 @@ class Composer:
         kopf = self.facts.koerperschaft.hausstil.kopf
         aemter = self.facts.koerperschaft.aemter
         amt = next((a.name for a in aemter if a.id == vorlage.federfuehrend), OFFEN if aemter else None)
-        werte = dict(nummer=vorlage.nummer or OFFEN, datum=datum(vorlage.datum) if vorlage.datum else None, federfuehrend=amt,
-                     aktenzeichen=vorlage.aktenzeichen, **vorlage.kopf)
+        werte = dict(
+            nummer=vorlage.nummer or OFFEN,
+            datum=datum(vorlage.datum) if vorlage.datum else None,
+            federfuehrend=amt,
+            aktenzeichen=vorlage.aktenzeichen,
+            **vorlage.kopf,
+        )
         beschriftung = {**{feld: getattr(kopf.beschriftung, feld) for feld in KOPFFELDER}, **kopf.eigene}
         return [(beschriftung[feld], werte[feld]) for feld in kopf.felder if werte.get(feld)]
 
@@ -304,4 +370,6 @@ class Composer:
                 return []
             return [k.verwaltungschef] + ([f"{stil.gez} {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
         im_auftrag = u.im_auftrag if u.im_auftrag is not None else stil.form != "gez"
-        return ([stil.im_auftrag] if im_auftrag else []) + [f"{stil.gez} {u.name}"] + ([u.funktion] if u.funktion else [])
+        return (
+            ([stil.im_auftrag] if im_auftrag else []) + [f"{stil.gez} {u.name}"] + ([u.funktion] if u.funktion else [])
+        )

@@ -87,8 +87,13 @@ def _zustand(m: Mitzeichnung, text: str, gezeichnet: str | None) -> tuple[str, b
     return (GUELTIG if normalise(gezeichnet) == text else VERALTET), False
 
 
-def freigabe(erforderlich: list[str], mitzeichnungen: list[Mitzeichnung], text: str,
-             gezeichnet: dict[str, str | None], gruende: dict[str, tuple[str, Where | None]] | None = None) -> Freigabe:
+def freigabe(
+    erforderlich: list[str],
+    mitzeichnungen: list[Mitzeichnung],
+    text: str,
+    gezeichnet: dict[str, str | None],
+    gruende: dict[str, tuple[str, Where | None]] | None = None,
+) -> Freigabe:
     """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
     holds per role the text kept in gezeichnet/ (None: missing); `gruende`: per role the budget law's reason
     to ask it and the line that causes it."""
@@ -120,8 +125,9 @@ def signed_text(html: str, anlagen: list) -> str:
             parts += [f"Anlage {anlage.nummer}: {anlage.titel}", plaintext.render(anlage.html)]
             links += [link for link in verweise(anlage.html) if link not in links]
         elif anlage.pdf is not None:
-            parts.append(f"Anlage {anlage.nummer}: {anlage.titel} (PDF-Datei, SHA-256 "
-                         f"{hashlib.sha256(anlage.pdf).hexdigest()})")
+            parts.append(
+                f"Anlage {anlage.nummer}: {anlage.titel} (PDF-Datei, SHA-256 {hashlib.sha256(anlage.pdf).hexdigest()})"
+            )
     if links:
         parts.append("Verweise:\n" + "\n".join(f"- {link}" for link in links))
     return normalise("\n\n".join(parts))
@@ -133,22 +139,29 @@ _BODY = re.compile(r"<body\b[^>]*>")
 def marked(html: str, marks: str) -> str:
     """The HTML with the ENTWURF marks first in its body (also in a Körperschaft's own templates)."""
     match = _BODY.search(html)
-    return html if match is None else html[:match.end()] + "\n" + marks + html[match.end():]
+    return html if match is None else html[: match.end()] + "\n" + marks + html[match.end() :]
 
 
 def was_tun(nummer: str, stand: Stand) -> str:
     """What a person does about an open sign-off, in German; `nummer` as `zeichnen` takes it (or the folder)."""
-    zeichnen = f"vorlagen zeichnen {nummer} --rolle \"{stand.rolle}\" --name \"…\""
+    zeichnen = f'vorlagen zeichnen {nummer} --rolle "{stand.rolle}" --name "…"'
     if stand.zustand == UNGUELTIG:
         m, text = stand.mitzeichnung, f"{ORDNER}/{datei(stand.rolle)}"
-        warum = (f"{text}, der gezeichnete Text, fehlt" if stand.datei_fehlt else
-                 f"ihr Fingerabdruck passt nicht zu Rolle, Name, Datum und {text} – einer davon wurde nach dem "
-                 "Zeichnen von Hand geändert")
-        return (f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) ist ungültig: {warum}; zeichnen "
-                f"Sie neu: {zeichnen}")
+        warum = (
+            f"{text}, der gezeichnete Text, fehlt"
+            if stand.datei_fehlt
+            else f"ihr Fingerabdruck passt nicht zu Rolle, Name, Datum und {text} – einer davon wurde nach dem "
+            "Zeichnen von Hand geändert"
+        )
+        return (
+            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) ist ungültig: {warum}; zeichnen "
+            f"Sie neu: {zeichnen}"
+        )
     if stand.zustand == VERALTET:
         m = stand.mitzeichnung
-        return (f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) gilt nicht mehr: die Vorlage hat sich "
-                f"seitdem geändert – was, zeigt „vorlagen freigabe {nummer}“; neu zeichnen: {zeichnen}")
+        return (
+            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) gilt nicht mehr: die Vorlage hat sich "
+            f"seitdem geändert – was, zeigt „vorlagen freigabe {nummer}“; neu zeichnen: {zeichnen}"
+        )
     grund = f"{stand.grund}; " if stand.grund else ""
     return f"Die Mitzeichnung „{stand.rolle}“ fehlt – {grund}zeichnen: {zeichnen}"

@@ -19,6 +19,7 @@ _MAX_BYTES = 20_000_000  # the file is about 1,3 MB; anything far larger is not 
 def prime() -> None:
     """Puts the patterns of LANGUAGE into pyphen's cache, from the kept file when it fits this dictionary."""
     import pyphen
+
     path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
     if path in pyphen.hdcache:
         return
@@ -28,8 +29,14 @@ def prime() -> None:
         dictionary = pyphen.HyphDict(path)
         pyphen.hdcache[path] = dictionary
         if _plain(dictionary.patterns):
-            keep(FILE, stamp, [f"{key}\t{start}\t{''.join(map(str, values))}"
-                               for key, (start, values) in dictionary.patterns.items()])
+            keep(
+                FILE,
+                stamp,
+                [
+                    f"{key}\t{start}\t{''.join(map(str, values))}"
+                    for key, (start, values) in dictionary.patterns.items()
+                ],
+            )
         return
     dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
     dictionary.patterns, dictionary.cache = patterns, {}
@@ -45,8 +52,9 @@ def _stamp(pyphen, path: Path) -> str:
 
 def _plain(patterns: dict) -> bool:
     """Only ordinary patterns (no nonstandard hyphenation such as ff=f) fit the file's form."""
-    return (all(type(value) is int and 0 <= value <= 9 for _, values in patterns.values() for value in values)
-            and not any("\t" in key or "\n" in key for key in patterns))
+    return all(
+        type(value) is int and 0 <= value <= 9 for _, values in patterns.values() for value in values
+    ) and not any("\t" in key or "\n" in key for key in patterns)
 
 
 def _patterns(lines: list[str] | None) -> dict[str, tuple[int, bytes]] | None:

@@ -84,13 +84,17 @@ def overflows(document) -> list[str]:
                 if bound is not None:
                     entry = lines.setdefault(id(bound[0]), [name, _text(box), bound[1], 0])
                     entry[3] += len(line_boxes)
-            stack.extend((child, name, bound, columns) for child in reversed(children)
-                         if not isinstance(child, LineBox))
+            stack.extend(
+                (child, name, bound, columns) for child in reversed(children) if not isinstance(child, LineBox)
+            )
     for name, text, limit, count in lines.values():
         if count > limit:
-            found.setdefault((name, text, "zeilen"), f"{name}: „{text}“ bricht über {count} Zeilen um (höchstens "
-                                                      f"{limit}) – kürzen Sie den Text oder geben Sie ihm im "
-                                                      "Stylesheet mehr Platz.")
+            found.setdefault(
+                (name, text, "zeilen"),
+                f"{name}: „{text}“ bricht über {count} Zeilen um (höchstens "
+                f"{limit}) – kürzen Sie den Text oder geben Sie ihm im "
+                "Stylesheet mehr Platz.",
+            )
     return list(found.values())
 
 
@@ -135,8 +139,11 @@ def _columns(table) -> dict[int, tuple[str | None, int | None]]:
                 for cell in row.children:
                     if _text(cell):
                         heads.setdefault(cell.grid_x, _text(cell))
-    limits = {column.grid_x: _attribute(column, "data-zeilen")
-              for group in getattr(table, "column_groups", ()) for column in group.children}
+    limits = {
+        column.grid_x: _attribute(column, "data-zeilen")
+        for group in getattr(table, "column_groups", ())
+        for column in group.children
+    }
     return {x: (heads.get(x), limits.get(x)) for x in set(heads) | set(limits)}
 
 
@@ -156,13 +163,19 @@ def _check_width(block, line_boxes, name: str, found: dict) -> None:
     millimetres = f"{math.ceil(over * MM * 10) / 10:.1f}".replace(".", ",")
     if isinstance(widest, InlineReplacedBox):  # a picture wider than its place
         alt = _attribute(widest, "alt") or _attribute(widest, "src") or ""
-        found.setdefault((name, alt, "bild"), f"{name}: Das Bild „{alt}“ ist {millimetres} mm breiter als sein Platz "
-                                              "– verkleinern Sie es (Breite in Pixeln) oder teilen Sie es auf.")
+        found.setdefault(
+            (name, alt, "bild"),
+            f"{name}: Das Bild „{alt}“ ist {millimetres} mm breiter als sein Platz "
+            "– verkleinern Sie es (Breite in Pixeln) oder teilen Sie es auf.",
+        )
         return
     text = _text(block)
-    found.setdefault((name, text, "breite"), f"{name}: „{text}“ läuft {millimetres} mm über den Rand – kürzen "
-                                             "Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, "
-                                             "kleinere Schrift).")
+    found.setdefault(
+        (name, text, "breite"),
+        f"{name}: „{text}“ läuft {millimetres} mm über den Rand – kürzen "
+        "Sie den Text oder geben Sie ihm im Stylesheet mehr Platz (breiter, "
+        "kleinere Schrift).",
+    )
 
 
 def _text(box) -> str:
@@ -178,4 +191,4 @@ def _text(box) -> str:
 
 def _shortened(text: str) -> str:
     """At most SHOWN characters, an ellipsis where cut."""
-    return text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + "…"
+    return text if len(text) <= SHOWN else text[: SHOWN - 1].rstrip() + "…"

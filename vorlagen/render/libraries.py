@@ -25,6 +25,7 @@ def import_weasyprint() -> None:
     if "weasyprint" in sys.modules:
         return
     import ctypes.util
+
     stamp = _stamp()
     kept = _answers(read_kept(FILE, stamp, 100_000)) if stamp else None
     asked: dict[str, str | None] = {}
@@ -60,8 +61,9 @@ def _stamp() -> str | None:
 
 def _bare(value: str | None) -> bool:
     """A library's file name without any folder, or None (not found)."""
-    return value is None or (value not in ("", _NOT_FOUND) and value.strip() == value
-                             and not any(c in value for c in "/\\\t\n"))
+    return value is None or (
+        value not in ("", _NOT_FOUND) and value.strip() == value and not any(c in value for c in "/\\\t\n")
+    )
 
 
 def _answers(lines: list[str] | None) -> dict[str, str | None] | None:

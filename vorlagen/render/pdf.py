@@ -17,11 +17,10 @@ from weasyprint import DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.reads import NotReadable, read_file, record
 from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.layout import cut_off, overflows
-from vorlagen.core.reads import NotReadable, read_file, record
-from vorlagen.core.problems import BuildFailed, Problem, Where
-
 
 
 class ForbiddenResource(Exception):
@@ -75,7 +74,7 @@ def _shown(url: str, roots: list[Path]) -> str:
         if url.rstrip("/") == root.as_uri():
             return "."
         if url.startswith(root.as_uri() + "/"):
-            return url[len(root.as_uri()) + 1:]
+            return url[len(root.as_uri()) + 1 :]
     return url
 
 
@@ -86,10 +85,17 @@ def _identifier(html: str, roots: list[Path]) -> bytes:
     return hashlib.sha256(html.encode()).digest()[:16]
 
 
-
-def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: dt.date, text: str | None = None,
-               font_config: FontConfiguration | None = None, titel: str = "",
-               warnings: list[Problem] | None = None) -> bytes:
+def render_pdf(
+    html: str,
+    base: Path,
+    roots: list[Path],
+    where: Where,
+    created: dt.date,
+    text: str | None = None,
+    font_config: FontConfiguration | None = None,
+    titel: str = "",
+    warnings: list[Problem] | None = None,
+) -> bytes:
     """Renders one document; any WeasyPrint warning or refused resource fails the build.
 
     Text that runs out of its box in the laid-out document goes into `warnings`, each message beginning
@@ -107,27 +113,48 @@ def render_pdf(html: str, base: Path, roots: list[Path], where: Where, created: 
     try:
         options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
         document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render(
-            font_config or FontConfiguration(), **options)
+            font_config or FontConfiguration(), **options
+        )
         cut = cut_off(document)
         if cut:
-            raise BuildFailed([Problem(where, f"Die Tabelle „{name}“ ist breiter als die Seite ({over:.0f} mm zu breit) "
-                                              "und würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie "
-                                              "weniger Spalten oder teilen Sie die Tabelle.") for name, over in cut])
+            raise BuildFailed(
+                [
+                    Problem(
+                        where,
+                        f"Die Tabelle „{name}“ ist breiter als die Seite ({over:.0f} mm zu breit) "
+                        "und würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie "
+                        "weniger Spalten oder teilen Sie die Tabelle.",
+                    )
+                    for name, over in cut
+                ]
+            )
         if warnings is not None:
             warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
         pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
     except FatalURLFetchingError as error:
         cause = error.__cause__
         if isinstance(cause, ForbiddenResource) and len(cause.args) > 1:
-            raise BuildFailed([Problem(where, f"Das Dokument liest „{_shown(cause.args[0], fetcher.roots)}“: "
-                                              f"{cause.args[1]}")]) from None
+            raise BuildFailed(
+                [Problem(where, f"Das Dokument liest „{_shown(cause.args[0], fetcher.roots)}“: {cause.args[1]}")]
+            ) from None
         url = cause.args[0] if isinstance(cause, ForbiddenResource) else str(error)
-        raise BuildFailed([Problem(where, f"Das Dokument verweist auf „{_shown(url, fetcher.roots)}“ – erlaubt sind "
-                                          "nur Dateien im Projektordner; entfernen Sie den Verweis oder legen Sie "
-                                          "die Datei in den Ordner der Vorlage.")]) from None
+        raise BuildFailed(
+            [
+                Problem(
+                    where,
+                    f"Das Dokument verweist auf „{_shown(url, fetcher.roots)}“ – erlaubt sind "
+                    "nur Dateien im Projektordner; entfernen Sie den Verweis oder legen Sie "
+                    "die Datei in den Ordner der Vorlage.",
+                )
+            ]
+        ) from None
     finally:
         logger.removeHandler(collect)
     if collect.messages:
-        raise BuildFailed([Problem(where, f"PDF-Erzeugung: {message} – prüfen Sie Template und Stylesheet.")
-                           for message in collect.messages])
+        raise BuildFailed(
+            [
+                Problem(where, f"PDF-Erzeugung: {message} – prüfen Sie Template und Stylesheet.")
+                for message in collect.messages
+            ]
+        )
     return pdf

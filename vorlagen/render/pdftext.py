@@ -31,15 +31,30 @@ def pdf_text(path: Path) -> str:
     try:
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted:
-            raise BuildFailed([Problem(Where(str(path)), "Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text "
-                                                         "lässt sich nicht lesen; speichern Sie sie ohne Kennwort.")])
+            raise BuildFailed(
+                [
+                    Problem(
+                        Where(str(path)),
+                        "Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text "
+                        "lässt sich nicht lesen; speichern Sie sie ohne Kennwort.",
+                    )
+                ]
+            )
         stored = _stored(reader)
         if stored is not None:
             return stored
         return "\n".join(page.extract_text() for page in reader.pages) + "\n"
     except OSError as error:  # German, never the library's English text
-        raise BuildFailed([Problem(Where(str(path)), f"{os_error_reason(error)} – prüfen Sie den Pfad der PDF-Datei.")]) \
-            from None
+        raise BuildFailed(
+            [Problem(Where(str(path)), f"{os_error_reason(error)} – prüfen Sie den Pfad der PDF-Datei.")]
+        ) from None
     except pypdf.errors.PyPdfError:
-        raise BuildFailed([Problem(Where(str(path)), "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? "
-                                                     "Speichern oder exportieren Sie sie neu.")]) from None
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(str(path)),
+                    "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? "
+                    "Speichern oder exportieren Sie sie neu.",
+                )
+            ]
+        ) from None

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from html import unescape
 from pathlib import Path
-from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import TemplateSyntaxError, Undefined, UndefinedError, nodes
@@ -22,16 +22,16 @@ from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from vorlagen.load.assets import image_problem
-from vorlagen.load.facts import Text
 from vorlagen.compute.kennzahlen import Groesse
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.offen import OFFEN
-from vorlagen.load.records import suggest
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load.assets import image_problem
+from vorlagen.load.facts import Text
+from vorlagen.load.records import suggest
 from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
@@ -43,8 +43,10 @@ _INLINE = re.compile(r"\ue000(\d+)\ue001")
 
 
 _LINK_SCHEMES = ("https", "http", "mailto")
-_TOO_LONG = (f"Die Tabelle hat mehr als {zahl(MAX_TABELLENZEILEN)} Zeilen – so lange Tabellen braucht kein Dokument; "
-             "kürzen Sie sie oder legen Sie die Aufstellung als PDF-Anlage bei.")
+_TOO_LONG = (
+    f"Die Tabelle hat mehr als {zahl(MAX_TABELLENZEILEN)} Zeilen – so lange Tabellen braucht kein Dokument; "
+    "kürzen Sie sie oder legen Sie die Aufstellung als PDF-Anlage bei."
+)
 
 
 def _markdown() -> MarkdownIt:
@@ -61,8 +63,10 @@ def _link_problem(href: str) -> str | None:
     if href.strip().startswith(("/", "\\")) or parts.netloc:
         return "Verweise auf Dateien müssen relativ zum Ordner der Vorlage sein"
     if not parts.path:  # "", "#…", "?…": a PDF would make the build folder of it (file:///…)
-        return ("er nennt weder eine Anlage noch eine Webadresse mit https: – Sprungmarken (#…) gibt es in den "
-                "Dokumenten nicht; nennen Sie den Abschnitt mit Worten")
+        return (
+            "er nennt weder eine Anlage noch eine Webadresse mit https: – Sprungmarken (#…) gibt es in den "
+            "Dokumenten nicht; nennen Sie den Abschnitt mit Worten"
+        )
     return None
 
 
@@ -99,8 +103,14 @@ class Prose:
             raise ArithmeticInText(" und ".join(found))
         return self.env.compile_expression(expression, undefined_to_none=False)
 
-    def render(self, text: Text, names: dict, problems: list[Problem], shift: int = 1,
-               links: dict[Path, str | None] | None = None) -> Rendered:
+    def render(
+        self,
+        text: Text,
+        names: dict,
+        problems: list[Problem],
+        shift: int = 1,
+        links: dict[Path, str | None] | None = None,
+    ) -> Rendered:
         """Markdown → HTML; headings move down by `shift` (# becomes h2 under the document's h1).
 
         `links` maps the source file of each Anlage the text may link to onto its published file
@@ -108,14 +118,22 @@ class Prose:
         """
         content = text.content
         for match in _PRIVATE.finditer(content):
-            problems.append(Problem(self._where(text, content, match.start()),
-                                    f"Das Zeichen U+{ord(match[0]):04X} aus dem privaten Bereich von Unicode lässt sich "
-                                    "nicht drucken – löschen Sie es (oft ein Rest einer Symbolschrift aus Word)."))
+            problems.append(
+                Problem(
+                    self._where(text, content, match.start()),
+                    f"Das Zeichen U+{ord(match[0]):04X} aus dem privaten Bereich von Unicode lässt sich "
+                    "nicht drucken – löschen Sie es (oft ein Rest einer Symbolschrift aus Word).",
+                )
+            )
         content = _PRIVATE.sub("", content)
         for match in _STATEMENT.finditer(content):
-            problems.append(Problem(self._where(text, content, match.start()),
-                                    f"„{match[0][:40]}“: In Texten sind nur Ausdrücke in {{{{ … }}}} erlaubt, "
-                                    "keine Anweisungen {% … %} oder Kommentare {# … #} – entfernen Sie sie."))
+            problems.append(
+                Problem(
+                    self._where(text, content, match.start()),
+                    f"„{match[0][:40]}“: In Texten sind nur Ausdrücke in {{{{ … }}}} erlaubt, "
+                    "keine Anweisungen {% … %} oder Kommentare {# … #} – entfernen Sie sie.",
+                )
+            )
         values: list[Markup] = []
 
         def substitute(match: re.Match) -> str:
@@ -155,51 +173,87 @@ class Prose:
         except UnknownName as error:
             return self._fail(problems, where, f"{shown}: {error.message()}")
         except ArithmeticInText as error:
-            return self._fail(problems, where, f"{shown}: In Texten wird nicht gerechnet ({error} im Ausdruck) – "
-                                               "legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, mit Formel, "
-                                               "Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: "
-                                               f"{_as_formula(expression)}“), und zitieren Sie sie im Text mit "
-                                               "{{ zahlen[\"gebuehr\"] }}; Tausender und Millionen zeigen "
-                                               "„| teur“ und „| mio“.")
+            return self._fail(
+                problems,
+                where,
+                f"{shown}: In Texten wird nicht gerechnet ({error} im Ausdruck) – "
+                "legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, mit Formel, "
+                "Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: "
+                f"{_as_formula(expression)}“), und zitieren Sie sie im Text mit "
+                '{{ zahlen["gebuehr"] }}; Tausender und Millionen zeigen '
+                "„| teur“ und „| mio“.",
+            )
         except TemplateSyntaxError:  # Jinja's reason is English and names its parser's tokens: not for users
-            return self._fail(problems, where, f"{shown} ist kein gültiger Ausdruck – prüfen Sie Klammern und "
-                                               "Anführungszeichen; ein Ausdruck ist ein Name mit Filtern, z. B. "
-                                               "{{ zahlen[\"gebuehr\"] }} oder {{ vorlage.datum | datum }}.")
+            return self._fail(
+                problems,
+                where,
+                f"{shown} ist kein gültiger Ausdruck – prüfen Sie Klammern und "
+                "Anführungszeichen; ein Ausdruck ist ein Name mit Filtern, z. B. "
+                '{{ zahlen["gebuehr"] }} oder {{ vorlage.datum | datum }}.',
+            )
         except UndefinedError as error:
             attribute = re.search(r"has no attribute '([^']*)'|'([^']*)' is undefined", error.message or "")
             name = next((g for g in attribute.groups() if g), "?") if attribute else "?"
             if attribute and attribute[2]:
-                return self._fail(problems, where, f"{shown}: „{name}“ gibt es nicht{suggest(name, names) or '.'} "
-                                                   f"Bekannt sind {', '.join(sorted(names))}.")
-            return self._fail(problems, where, f"{shown}: „{name}“ gibt es hier nicht – prüfen Sie den Namen; "
-                                               f"alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.")
+                return self._fail(
+                    problems,
+                    where,
+                    f"{shown}: „{name}“ gibt es nicht{suggest(name, names) or '.'} "
+                    f"Bekannt sind {', '.join(sorted(names))}.",
+                )
+            return self._fail(
+                problems,
+                where,
+                f"{shown}: „{name}“ gibt es hier nicht – prüfen Sie den Namen; "
+                f"alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.",
+            )
         except LimitExceeded as error:
-            return self._fail(problems, where, f"{shown} überschreitet eine Grenze ({error}) – so viel braucht "
-                                               "kein Text; prüfen Sie den Ausdruck.")
+            return self._fail(
+                problems,
+                where,
+                f"{shown} überschreitet eine Grenze ({error}) – so viel braucht kein Text; prüfen Sie den Ausdruck.",
+            )
         except SecurityError:
             return self._fail(problems, where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
-            return self._fail(problems, where, f"{shown} lässt sich nicht auswerten ({_reason(error)}) – prüfen Sie den "
-                                               f"Ausdruck; alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.")
+            return self._fail(
+                problems,
+                where,
+                f"{shown} lässt sich nicht auswerten ({_reason(error)}) – prüfen Sie den "
+                f"Ausdruck; alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.",
+            )
         if isinstance(value, Groesse):
             return escape(value.text)  # a named figure prints itself in its unit
         if isinstance(value, (Decimal, Fraction, int, float)) and not isinstance(value, bool):
-            return self._fail(problems, where, f"{shown} ergibt eine Zahl ohne Format – hängen Sie einen Filter an, "
-                                               "z. B. „| eur“, „| zahl“ oder „| prozent“.")
+            return self._fail(
+                problems,
+                where,
+                f"{shown} ergibt eine Zahl ohne Format – hängen Sie einen Filter an, "
+                "z. B. „| eur“, „| zahl“ oder „| prozent“.",
+            )
         if isinstance(value, dt.date):
-            return self._fail(problems, where, f"{shown} ergibt ein Datum ohne Format – hängen Sie „| datum“ "
-                                               "oder „| datum_lang“ an.")
+            return self._fail(
+                problems, where, f"{shown} ergibt ein Datum ohne Format – hängen Sie „| datum“ oder „| datum_lang“ an."
+            )
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            return self._fail(problems, where, f"{shown} überschreitet eine Grenze (Text mit mehr als "
-                                               f"{MAX_TEXT // 1_000_000} Million Zeichen) – so viel braucht kein Text; "
-                                               "prüfen Sie den Ausdruck.")
+            return self._fail(
+                problems,
+                where,
+                f"{shown} überschreitet eine Grenze (Text mit mehr als "
+                f"{MAX_TEXT // 1_000_000} Million Zeichen) – so viel braucht kein Text; "
+                "prüfen Sie den Ausdruck.",
+            )
         if isinstance(value, Markup):
             return value
         if value is None:  # a fact not stated yet, e.g. the Nummer of a Vorlage: printed as in the header
             return escape(OFFEN)
         if not isinstance(value, str):
-            return self._fail(problems, where, f"{shown} ergibt keinen Text, sondern eine ganze Gruppe von Werten – "
-                                               "wählen Sie einen einzelnen Wert, z. B. „.eigenanteil | eur“.")
+            return self._fail(
+                problems,
+                where,
+                f"{shown} ergibt keinen Text, sondern eine ganze Gruppe von Werten – "
+                "wählen Sie einen einzelnen Wert, z. B. „.eigenanteil | eur“.",
+            )
         return escape(value)
 
     @staticmethod
@@ -225,9 +279,12 @@ class Prose:
             return False  # a web or mail link
         target = (text.path.parent / unquote(parts.path)).resolve()
         if links.get(target) is None:
-            why = ("ist eine nichtöffentliche Anlage; ein öffentliches Dokument nennt sie nicht" if target in links else
-                   "Dateien lassen sich nur als Anlage dieser Vorlage verlinken – tragen Sie die Datei unter "
-                   "„anlagen“ ein oder verlinken Sie eine Webadresse mit https:")
+            why = (
+                "ist eine nichtöffentliche Anlage; ein öffentliches Dokument nennt sie nicht"
+                if target in links
+                else "Dateien lassen sich nur als Anlage dieser Vorlage verlinken – tragen Sie die Datei unter "
+                "„anlagen“ ein oder verlinken Sie eine Webadresse mit https:"
+            )
             problems.append(Problem(where, f"Verweis „{href}“: {why}."))
             token.attrSet("href", "")
             return False
@@ -242,8 +299,13 @@ class Prose:
         parts = urlsplit(src)
         path = (folder / src).resolve() if not parts.scheme and not parts.netloc and not src.startswith("/") else None
         if path is None or not path.is_relative_to(folder) or not path.is_file():
-            problems.append(Problem(where, f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
-                                           "liegen und relativ angegeben werden, z. B. bilder/grafik.png."))
+            problems.append(
+                Problem(
+                    where,
+                    f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
+                    "liegen und relativ angegeben werden, z. B. bilder/grafik.png.",
+                )
+            )
             token.attrSet("src", "")
             return []
         reason = image_problem(path, src)
@@ -286,6 +348,7 @@ _ANLAGE_LINK = re.compile(r'<a href="([^"]*)" class="anlage-verweis">(.*?)</a>',
 def print_links(html: str, target: Callable[[str], str | None]) -> str:
     """Print: each link to an Anlage goes to `target(href)`, the absolute address where the Anlage is published,
     or becomes plain text where it has none – a PDF would resolve a relative link to a machine path."""
+
     def replace(match: re.Match) -> str:
         address = target(unescape(match[1]))
         if address is None:

@@ -16,8 +16,9 @@ NICHTOEFFENTLICH = "nichtöffentlich"
 
 def vorlage(record):
     """A Vorlage whose non-public Anlagen have neither title nor file name."""
-    return changed(record, anlagen=[a if a.oeffentlich else changed(a, titel=NICHTOEFFENTLICH, datei="")
-                                  for a in record.anlagen])
+    return changed(
+        record, anlagen=[a if a.oeffentlich else changed(a, titel=NICHTOEFFENTLICH, datei="") for a in record.anlagen]
+    )
 
 
 def sitzung(record):
@@ -29,8 +30,12 @@ def sitzung(record):
 
 def anlagen(docs: list) -> list:
     """AnlageDocs of a public Vorlage: the non-public ones without title and output path (it names the title)."""
-    return [a if a.oeffentlich else replace(a, titel=NICHTOEFFENTLICH, datei=PurePosixPath(NICHTOEFFENTLICH),
-                                            quelle="", html=None, pdf=None) for a in docs]
+    return [
+        a
+        if a.oeffentlich
+        else replace(a, titel=NICHTOEFFENTLICH, datei=PurePosixPath(NICHTOEFFENTLICH), quelle="", html=None, pdf=None)
+        for a in docs
+    ]
 
 
 def schritte(steps: list) -> list:
@@ -41,8 +46,9 @@ def schritte(steps: list) -> list:
 def document(doc):
     """A VorlageDoc as a public overview or agenda may show it: without its sources and without what its
     sign-offs signed (that text holds the non-public Anlagen too); who still has to sign stays."""
-    source = replace(doc.source, vorlage=vorlage(doc.source.vorlage), texts={}, pdfs={}, reads={},
-                     mitzeichnungen=[], gezeichnet={})
+    source = replace(
+        doc.source, vorlage=vorlage(doc.source.vorlage), texts={}, pdfs={}, reads={}, mitzeichnungen=[], gezeichnet={}
+    )
     freigabe = replace(doc.freigabe, text="") if doc.freigabe is not None else None
     return replace(doc, anlagen=anlagen(doc.anlagen), source=source, freigabe=freigabe, ohne_marken=None)
 

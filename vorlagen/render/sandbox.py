@@ -20,16 +20,70 @@ from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from vorlagen.core.fmt import FILTERS, prozent, zahl
-from vorlagen.core.limits import (MAX_ARGUMENT, MAX_AUSGABE, MAX_EXPONENT, MAX_GEMACHT, MAX_SCHLEIFE, MAX_STELLEN,
-                                  MAX_STEPS, MAX_TEXT)
+from vorlagen.core.limits import (
+    MAX_ARGUMENT,
+    MAX_AUSGABE,
+    MAX_EXPONENT,
+    MAX_GEMACHT,
+    MAX_SCHLEIFE,
+    MAX_STELLEN,
+    MAX_STEPS,
+    MAX_TEXT,
+)
 
-SAFE_FILTERS = ("abs", "capitalize", "default", "d", "e", "escape", "first", "float", "int", "join", "last",
-                "length", "count", "list", "lower", "upper", "title", "trim", "round", "string", "sort", "sum",
-                "unique", "batch", "select", "reject", "selectattr", "rejectattr", "map", "min", "max",
-                "items", "dictsort", "groupby", "reverse", "striptags", "attr")
+SAFE_FILTERS = (
+    "abs",
+    "capitalize",
+    "default",
+    "d",
+    "e",
+    "escape",
+    "first",
+    "float",
+    "int",
+    "join",
+    "last",
+    "length",
+    "count",
+    "list",
+    "lower",
+    "upper",
+    "title",
+    "trim",
+    "round",
+    "string",
+    "sort",
+    "sum",
+    "unique",
+    "batch",
+    "select",
+    "reject",
+    "selectattr",
+    "rejectattr",
+    "map",
+    "min",
+    "max",
+    "items",
+    "dictsort",
+    "groupby",
+    "reverse",
+    "striptags",
+    "attr",
+)
 SIZED_FILTERS = ("batch", "round", "zahl", "vzae", "prozent")  # an integer argument sets the size of the result
-WIDENING = {"ljust", "rjust", "center", "zfill", "expandtabs", "replace", "translate", "join", "format",
-            "format_map", "to_bytes"}  # str, bytes and int methods whose result can outgrow their operands
+WIDENING = {
+    "ljust",
+    "rjust",
+    "center",
+    "zfill",
+    "expandtabs",
+    "replace",
+    "translate",
+    "join",
+    "format",
+    "format_map",
+    "to_bytes",
+}  # str, bytes and int methods whose result can outgrow their operands
 MAX_BITS = MAX_STELLEN * 10 // 3  # an integer of MAX_STELLEN decimal digits
 _PERCENT_SPEC = re.compile(r"%[-+ #0]*(\*|\d*)(?:\.(\*|\d*))?")  # '%08.2f': width and precision
 _FORMAT_SPEC = re.compile(r"\{[^{}:]*:([^{}]*)\}")  # '{:>12}'
@@ -85,8 +139,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
         filters.update(FILTERS)
         # „| prozent“ prints as many places as the Körperschaft's prozent_stellen, „| prozent(3)“ says its own
         filters["prozent"] = functools.partial(_prozent, stellen=prozent_stellen)
-        filters["join"] = _measured(self, filters["join"], lambda items, d="", *_, **__: sum(map(_shown, items)) +
-                                    _shown(d) * len(items), listing=True)
+        filters["join"] = _measured(
+            self,
+            filters["join"],
+            lambda items, d="", *_, **__: sum(map(_shown, items)) + _shown(d) * len(items),
+            listing=True,
+        )
         filters["string"] = _measured(self, filters["string"], lambda value: _shown(value))
         filters["sum"] = _numbers_only(filters["sum"])
         for name in SIZED_FILTERS:
@@ -230,14 +288,16 @@ def _widened(owner, name: str, args, kwargs) -> int:
 
 def _measured(env: Sandbox, function, estimate, listing: bool = False):
     """A filter that charges its estimated result before running; `listing` filters take any iterable."""
+
     @functools.wraps(function)
     def measured(*args, **kwargs):
         offset = 1 if hasattr(function, "jinja_pass_arg") else 0
         value = args[offset]
         if listing and not isinstance(value, (list, tuple, str)):
             value = list(value)  # generators (map, select) are consumed once: keep what they gave
-        env.made(estimate(value, *args[offset + 1:], **kwargs))
-        return function(*args[:offset], value, *args[offset + 1:], **kwargs)
+        env.made(estimate(value, *args[offset + 1 :], **kwargs))
+        return function(*args[:offset], value, *args[offset + 1 :], **kwargs)
+
     return measured
 
 
@@ -247,20 +307,24 @@ def _prozent(value, places: int | None = None, *, stellen: int) -> str:
 
 def _bounded_arguments(name: str, function):
     """A filter whose integer arguments (not its value) stay below MAX_ARGUMENT."""
+
     @functools.wraps(function)
     def bounded(*args, **kwargs):
         offset = 2 if hasattr(function, "jinja_pass_arg") else 1
         if any(_integer(a) and abs(a) > MAX_ARGUMENT for a in (*args[offset:], *kwargs.values())):
             raise LimitExceeded(f"Filter „{name}“ mit einer Zahl über {zahl(MAX_ARGUMENT)}")
         return function(*args, **kwargs)
+
     return bounded
 
 
 def _numbers_only(function):
     """Jinja's sum for numbers only: Python's sum copies lists and texts once per item."""
+
     @functools.wraps(function)
     def summed(environment, iterable, attribute=None, start=0):
         if not isinstance(start, (int, float, Decimal, Fraction)):
             raise LimitExceeded("sum() über anderes als Zahlen")
         return function(environment, iterable, attribute, start)
+
     return summed

@@ -23,7 +23,6 @@ from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 
-
 class _Compiled(BytecodeCache):
     """Compiled templates by template file and checksum of its source: kept in this process (a preview builds
     again and again) and in the user's cache folder (compiling the house style took about 0,15 s of every command).
@@ -66,8 +65,7 @@ class _Compiled(BytecodeCache):
         if self._stamp is None:
             modules = (Sandbox.__module__, __name__)
             code = b"".join(Path(sys.modules[module].__file__).read_bytes() for module in modules)
-            self._stamp = (f"{jinja2.__version__} {sys.version.split()[0]} "
-                           f"{hashlib.sha256(code).hexdigest()}")
+            self._stamp = f"{jinja2.__version__} {sys.version.split()[0]} {hashlib.sha256(code).hexdigest()}"
         return self._stamp
 
 
@@ -82,9 +80,14 @@ class Templates:
     def __init__(self, data_dir: Path, paths: Paths, prozent_stellen: int = 2):
         self.dirs = [d for d in (data_dir / "templates", TEMPLATES) if d.is_dir()]
         self.paths = paths
-        self.env = Sandbox(prozent_stellen, loader=FileSystemLoader([str(d) for d in self.dirs]), bytecode_cache=_COMPILED,
-                           autoescape=True,
-                           trim_blocks=True, lstrip_blocks=True)
+        self.env = Sandbox(
+            prozent_stellen,
+            loader=FileSystemLoader([str(d) for d in self.dirs]),
+            bytecode_cache=_COMPILED,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         self.env.filters["kopfzeilen"] = kopfzeilen  # header fields in rows that fit the page
 
     @property
@@ -127,22 +130,33 @@ class Templates:
                 return Markup(function(*args))
             except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
                 raise BuildFailed([self._problem(template, error)]) from None
+
         return call
 
     def _problem(self, name: str, error: Exception) -> Problem:
         if isinstance(error, TemplateNotFound):
-            return Problem(Where(name), f"Template „{error.name}“ nicht gefunden – prüfen Sie den Namen "
-                                        "in {% include %} oder {% extends %}.")
+            return Problem(
+                Where(name),
+                f"Template „{error.name}“ nicht gefunden – prüfen Sie den Namen "
+                "in {% include %} oder {% extends %}.",
+            )
         if isinstance(error, TemplateSyntaxError):
-            return Problem(self._where(error.filename or error.name or name, error.lineno),
-                           f"Syntaxfehler im Template: {error.message} – prüfen Sie die {{% … %}}-Blöcke.")
+            return Problem(
+                self._where(error.filename or error.name or name, error.lineno),
+                f"Syntaxfehler im Template: {error.message} – prüfen Sie die {{% … %}}-Blöcke.",
+            )
         if isinstance(error, SecurityError):
-            message = (f"überschreitet eine Grenze ({error}) – so viel braucht kein Dokument; prüfen Sie Schleifen "
-                       "und Ausdrücke." if isinstance(error, LimitExceeded) else
-                       f"greift auf Interna zu{_attribute(error)} – Templates dürfen nur die Werte des Dokuments lesen.")
+            message = (
+                f"überschreitet eine Grenze ({error}) – so viel braucht kein Dokument; prüfen Sie Schleifen "
+                "und Ausdrücke."
+                if isinstance(error, LimitExceeded)
+                else f"greift auf Interna zu{_attribute(error)} – Templates dürfen nur die Werte des Dokuments lesen."
+            )
             return Problem(self._where_of(error, name), f"Template {message}")
-        return Problem(self._where_of(error, name),
-                       f"Fehler im Template: {getattr(error, 'message', None) or error} – prüfen Sie die Namen im Template.")
+        return Problem(
+            self._where_of(error, name),
+            f"Fehler im Template: {getattr(error, 'message', None) or error} – prüfen Sie die Namen im Template.",
+        )
 
     def _where_of(self, error: Exception, name: str) -> Where:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]

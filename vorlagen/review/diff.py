@@ -6,11 +6,10 @@ import difflib
 import json
 import re
 from dataclasses import asdict, dataclass, field
-
 from pathlib import Path
 
-from vorlagen.review.fassung import Fassung
 from vorlagen.core.fmt import signed
+from vorlagen.review.fassung import Fassung
 
 
 @dataclass
@@ -50,12 +49,17 @@ def compare(old: dict[str, Fassung], new: dict[str, Fassung]) -> list[Vorlagenae
 
 def hausstil_changes(old_data: Path, new_data: Path) -> list[str]:
     """The data folder's own templates and stylesheet that differ: 'kopf.html.j2 (geändert)'."""
+
     def files(data: Path) -> dict[str, bytes]:
         folder = data / "templates"
         if not folder.is_dir():
             return {}
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-                if p.is_file() and not p.is_symlink()}
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file() and not p.is_symlink()
+        }
+
     old, new = files(old_data), files(new_data)
     changed = []
     for name in sorted(set(old) | set(new)):
@@ -80,9 +84,11 @@ def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
             diff = ("+" if b.value > a.value else "") + b.show(b.value - a.value)
         under = []
         if a and b:
-            under = [f"{name}: {a.quellen.get(name, '–')} → {b.quellen.get(name, '–')}"
-                     for name in list(a.quellen) + [n for n in b.quellen if n not in a.quellen]
-                     if a.quellen.get(name) != b.quellen.get(name)]
+            under = [
+                f"{name}: {a.quellen.get(name, '–')} → {b.quellen.get(name, '–')}"
+                for name in list(a.quellen) + [n for n in b.quellen if n not in a.quellen]
+                if a.quellen.get(name) != b.quellen.get(name)
+            ]
         change.zahlen.append(Zahlaenderung(key, label, a.show() if a else None, b.show() if b else None, diff, under))
     for label in list(old.kopf) + [k for k in new.kopf if k not in old.kopf]:
         a, b = old.kopf.get(label, ""), new.kopf.get(label, "")
@@ -101,8 +107,8 @@ def text_changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
         paired = min(a2 - a1, b2 - b1) if op == "replace" else 0
         for i in range(paired):
             result.append(("~", word_diff(old[a1 + i], new[b1 + i])))
-        result += [("-", line) for line in old[a1 + paired:a2]]
-        result += [("+", line) for line in new[b1 + paired:b2]]
+        result += [("-", line) for line in old[a1 + paired : a2]]
+        result += [("+", line) for line in new[b1 + paired : b2]]
     return result
 
 
@@ -123,8 +129,9 @@ def word_diff(old: str, new: str) -> str:
             segments[-1][2] += new_part
         else:
             segments.append([changed, old_part, new_part])
-    return "".join(("[-" + o + "-]" if o else "") + ("{+" + n + "+}" if n else "") if changed else o
-                   for changed, o, n in segments)
+    return "".join(
+        ("[-" + o + "-]" if o else "") + ("{+" + n + "+}" if n else "") if changed else o for changed, o, n in segments
+    )
 
 
 def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: list[str] = ()) -> str:
@@ -168,6 +175,11 @@ def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, 
 
 def render_json(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: list[str] = ()) -> str:
     """The report for tools."""
-    payload = {"alt": old_name, "neu": new_name, "geaendert": bool(changes or hausstil),
-               "hausstil": list(hausstil), "vorlagen": [asdict(change) for change in changes]}
+    payload = {
+        "alt": old_name,
+        "neu": new_name,
+        "geaendert": bool(changes or hausstil),
+        "hausstil": list(hausstil),
+        "vorlagen": [asdict(change) for change in changes],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from vorlagen.render import plaintext
-from vorlagen.render.document import VorlageDoc
-from vorlagen.core.fmt import datum, euro_or_cent, zahl
-from vorlagen.core.money import round_half_up
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
 from vorlagen.compute.project import Project
+from vorlagen.core.fmt import datum, euro_or_cent, zahl
+from vorlagen.core.money import round_half_up
+from vorlagen.render import plaintext
+from vorlagen.render.document import VorlageDoc
 
 
 @dataclass
@@ -47,15 +47,25 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     vorlage = doc.source.vorlage
     facts = project.facts
     rolle = lambda b: f" ({b.rolle})" if b.rolle else ""  # noqa: E731
-    beratung = "; ".join(f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)}{rolle(b)}"
-                         if b.sitzung is not None else f"{TERMIN_OFFEN} {facts.gremium(b.gremium).name}{rolle(b)}"
-                         for b in vorlage.beratungsfolge)
-    kopf = {"Nummer": vorlage.nummer or OFFEN, "Art": vorlage.art, "Betreff": vorlage.betreff,
-            "Öffentlich": "ja" if vorlage.oeffentlich else "nein", "Datum": datum(vorlage.datum) if vorlage.datum else "–",
-            "Federführend": vorlage.federfuehrend or ("–" if not facts.koerperschaft.aemter else OFFEN),
-            "Beratungsfolge": beratung or "keine",
-            "Anlagen": "; ".join(f"{a.nummer}. {a.titel}{'' if a.oeffentlich else ' (nichtöffentlich)'}"
-                                 for a in doc.anlagen) or "keine"}
+    beratung = "; ".join(
+        f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)}{rolle(b)}"
+        if b.sitzung is not None
+        else f"{TERMIN_OFFEN} {facts.gremium(b.gremium).name}{rolle(b)}"
+        for b in vorlage.beratungsfolge
+    )
+    kopf = {
+        "Nummer": vorlage.nummer or OFFEN,
+        "Art": vorlage.art,
+        "Betreff": vorlage.betreff,
+        "Öffentlich": "ja" if vorlage.oeffentlich else "nein",
+        "Datum": datum(vorlage.datum) if vorlage.datum else "–",
+        "Federführend": vorlage.federfuehrend or ("–" if not facts.koerperschaft.aemter else OFFEN),
+        "Beratungsfolge": beratung or "keine",
+        "Anlagen": "; ".join(
+            f"{a.nummer}. {a.titel}{'' if a.oeffentlich else ' (nichtöffentlich)'}" for a in doc.anlagen
+        )
+        or "keine",
+    }
     if vorlage.bezug:
         kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
     result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf)
@@ -81,8 +91,11 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
             money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
             zahlen[f"{t.id}/zeile/{number}"].quellen = _row_sources(t, zeile)
         under = {k: v for z in t.zeilen for k, v in _row_sources(t, z).items()}
-        for key, label, value in (("gesamtkosten", "Gesamtkosten", t.gesamtkosten), ("abzuege", "Abzüge", t.abzuege),
-                                  ("eigenanteil", "Eigenanteil", t.eigenanteil)):
+        for key, label, value in (
+            ("gesamtkosten", "Gesamtkosten", t.gesamtkosten),
+            ("abzuege", "Abzüge", t.abzuege),
+            ("eigenanteil", "Eigenanteil", t.eigenanteil),
+        ):
             money(f"{t.id}/{key}", f"{label} {name}", value)
             zahlen[f"{t.id}/{key}"].quellen = under
         for year, jahr in t.jahre.items():
@@ -91,7 +104,9 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
     if summary is not None:
         q = summary.tabellen[0].quantum
         if summary.spanne or summary.alternativen:
-            zahlen["summe/min"] = Zahl("Eigenanteil insgesamt, günstigste Alternative", summary.eigenanteil_min, True, q)
+            zahlen["summe/min"] = Zahl(
+                "Eigenanteil insgesamt, günstigste Alternative", summary.eigenanteil_min, True, q
+            )
             zahlen["summe/max"] = Zahl("Eigenanteil insgesamt, teuerste Alternative", summary.eigenanteil_max, True, q)
         else:
             zahlen["summe"] = Zahl("Eigenanteil insgesamt", summary.eigenanteil, True, q)
@@ -100,17 +115,25 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
             zahlen[f"{v.id}/{name}"] = Zahl(f"{v.titel}: {name}", wert or Decimal(0), False)
         zahlen[f"{v.id}/summe"] = Zahl(f"{v.titel}: Summe", v.summe, False)
     for b in rechnung.bescheide.values():
-        zahlen[f"bescheid/{b.id}"] = Zahl(f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True,
-                                          quellen=_position_sources(b))
+        zahlen[f"bescheid/{b.id}"] = Zahl(
+            f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True, quellen=_position_sources(b)
+        )
     for a in (rechnung.antraege or {}).values():
-        zahlen[f"antrag/{a.id}"] = Zahl(f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True,
-                                        quellen=_position_sources(a))
+        zahlen[f"antrag/{a.id}"] = Zahl(
+            f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True, quellen=_position_sources(a)
+        )
     if rechnung.haushalt is not None:
         _haushalt(rechnung.haushalt, zahlen)
     for z in getattr(rechnung.zahlen, "herleitung", {}).values():
         money = z.stufe is not None
-        zahlen[f"zahl/{z.id}"] = Zahl(f"Zahl „{z.titel or z.id}“", round_half_up(z.wert, Decimal("0.000001")), money,
-                                      z.stufe or Decimal(1), {s.was: s.wert for s in z.schritte}, z.wert.text)
+        zahlen[f"zahl/{z.id}"] = Zahl(
+            f"Zahl „{z.titel or z.id}“",
+            round_half_up(z.wert, Decimal("0.000001")),
+            money,
+            z.stufe or Decimal(1),
+            {s.was: s.wert for s in z.schritte},
+            z.wert.text,
+        )
 
 
 def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
@@ -122,22 +145,30 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
     for z in a.zeilen:
         p = z.position
         key, name = f"haushalt/{z.jahr}/{p.plan}/{p.konto}", f"{z.jahr} „{p.konto}“"
-        for part, label, value in (("betrag", "Betrag", decimal(z.betrag)), ("ansatz", "Ansatz", p.ansatz),
-                                   ("gebunden", "Gebunden", p.gebunden), ("verfuegbar", "Verfügbar",
-                                                                          decimal(z.verfuegbar)),
-                                   ("mehrbedarf", "Mehrbedarf", decimal(z.mehrbedarf))):
+        for part, label, value in (
+            ("betrag", "Betrag", decimal(z.betrag)),
+            ("ansatz", "Ansatz", p.ansatz),
+            ("gebunden", "Gebunden", p.gebunden),
+            ("verfuegbar", "Verfügbar", decimal(z.verfuegbar)),
+            ("mehrbedarf", "Mehrbedarf", decimal(z.mehrbedarf)),
+        ):
             zahlen[f"{key}/{part}"] = Zahl(f"{label} {name}", value, True, q)
-        zahlen[f"{key}/verfuegbar"].quellen = {"Ansatz": euro_or_cent(p.ansatz, q),
-                                               "gebunden": euro_or_cent(p.gebunden, q)}
-        zahlen[f"{key}/mehrbedarf"].quellen = {"Betrag": euro_or_cent(decimal(z.betrag), q),
-                                               "verfügbar": euro_or_cent(decimal(z.verfuegbar), q)}
+        zahlen[f"{key}/verfuegbar"].quellen = {
+            "Ansatz": euro_or_cent(p.ansatz, q),
+            "gebunden": euro_or_cent(p.gebunden, q),
+        }
+        zahlen[f"{key}/mehrbedarf"].quellen = {
+            "Betrag": euro_or_cent(decimal(z.betrag), q),
+            "verfügbar": euro_or_cent(decimal(z.verfuegbar), q),
+        }
     for d in a.deckung:
         key, name = f"haushalt/{d.jahr}/deckung/{d.art}/{d.plan}/{d.konto}", f"{d.jahr} „{d.konto}“"
         zahlen[f"{key}/betrag"] = Zahl(f"{d.art} {name}", decimal(d.betrag), True, q)
         zahlen[f"{key}/verfuegbar"] = Zahl(f"Verfügbar {name}", decimal(d.verfuegbar), True, q)
     for jahr, betrag in a.mehrbedarf.items():
-        zahlen[f"haushalt/{jahr}/bereitstellung"] = Zahl(f"{a.wort(jahr).capitalize()} Bereitstellung {jahr}",
-                                                         decimal(betrag), True, q)
+        zahlen[f"haushalt/{jahr}/bereitstellung"] = Zahl(
+            f"{a.wort(jahr).capitalize()} Bereitstellung {jahr}", decimal(betrag), True, q
+        )
 
 
 def _row_sources(t, zeile) -> dict[str, str]:

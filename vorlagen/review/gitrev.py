@@ -21,39 +21,64 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
     data_dir = data_dir.resolve()
     top = _git(["rev-parse", "--show-toplevel"], data_dir)
     if top.returncode != 0:
-        raise BuildFailed([Problem(paths.where(data_dir), "Der Datenordner liegt in keinem git-Repository – "
-                                                          "„vergleichen“ vergleicht Fassungen aus git.")])
+        raise BuildFailed(
+            [
+                Problem(
+                    paths.where(data_dir),
+                    "Der Datenordner liegt in keinem git-Repository – „vergleichen“ vergleicht Fassungen aus git.",
+                )
+            ]
+        )
     root = Path(top.stdout.decode().strip())
     relative = data_dir.relative_to(root).as_posix() or "."
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
-        raise BuildFailed([Problem(paths.where(data_dir), f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen "
-                                                          "Commit, Branch oder Tag (z. B. HEAD~1 oder main).")])
+        raise BuildFailed(
+            [
+                Problem(
+                    paths.where(data_dir),
+                    f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen "
+                    "Commit, Branch oder Tag (z. B. HEAD~1 oder main).",
+                )
+            ]
+        )
     # read the tree and its blobs as stored: `git archive` would let the revision's .gitattributes hide files
     # (export-ignore) and run filters of the user's git config on them; ls-tree and cat-file apply neither
     listing = _git(["ls-tree", "-r", "-z", rev, "--", relative], root)
     entries = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
     if listing.returncode != 0 or not entries:
-        raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ gibt es den Datenordner "
-                                                          f"„{relative}“ noch nicht.")])
-    blobs = [(meta.split()[0], meta.split()[2], name.decode("utf-8", "surrogateescape")) for meta, name in entries
-             if meta.split()[1] == b"blob"]
+        raise BuildFailed(
+            [Problem(paths.where(data_dir), f"In Revision „{rev}“ gibt es den Datenordner „{relative}“ noch nicht.")]
+        )
+    blobs = [
+        (meta.split()[0], meta.split()[2], name.decode("utf-8", "surrogateescape"))
+        for meta, name in entries
+        if meta.split()[1] == b"blob"
+    ]
     batch = _git_input(["cat-file", "--batch"], root, b"".join(sha + b"\n" for _, sha, _ in blobs))
     contents, position = [], 0
     for _ in blobs:
         header_end = batch.index(b"\n", position)
         size = int(batch[position:header_end].split()[2])
-        contents.append(batch[header_end + 1:header_end + 1 + size])
+        contents.append(batch[header_end + 1 : header_end + 1 + size])
         position = header_end + 1 + size + 1
     target = target.resolve()
     for (mode, _, name), content in zip(blobs, contents):
         path = (target / name).resolve() if mode != b"120000" else (target / name).parent.resolve() / Path(name).name
         link = content.decode("utf-8", "surrogateescape") if mode == b"120000" else None
-        if not path.is_relative_to(target) or (link is not None and (Path(link).is_absolute() or not (
-                path.parent / link).resolve().is_relative_to(target))):
-            raise BuildFailed([Problem(paths.where(data_dir), f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
-                                                              "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
-                                                              "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
-                                                              "Verknüpfung in git.")])
+        if not path.is_relative_to(target) or (
+            link is not None and (Path(link).is_absolute() or not (path.parent / link).resolve().is_relative_to(target))
+        ):
+            raise BuildFailed(
+                [
+                    Problem(
+                        paths.where(data_dir),
+                        f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
+                        "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
+                        "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
+                        "Verknüpfung in git.",
+                    )
+                ]
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         if link is not None:
             path.symlink_to(link)

@@ -36,9 +36,11 @@ def _figures_only(line: str) -> bool:
 
 def _old_to_new(line: str) -> str:
     """'Eigenanteil [-158.644 €-]{+160.000 €+}' → 'Eigenanteil 158.644 € → 160.000 €'."""
+
     def show(m: re.Match) -> str:
         old, new = (m[1], m[2]) if m[3] is None else (None, m[3])
         return f"{(old or '–').strip()} → {(new or '–').strip()}"
+
     return _CHANGE.sub(show, line)
 
 

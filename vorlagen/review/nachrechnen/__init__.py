@@ -14,6 +14,7 @@ def run(dateien: list[Path], as_json: bool = False) -> int:
     from vorlagen.review.nachrechnen.bericht import render_json, render_text
     from vorlagen.review.nachrechnen.pruefen import check_file
     from vorlagen.review.nachrechnen.rechnung import FEHLER
+
     results, problems = [], []
     for datei in dateien:
         try:
@@ -21,16 +22,20 @@ def run(dateien: list[Path], as_json: bool = False) -> int:
         except BuildFailed as failed:
             problems += [str(p) for p in failed.problems]
         except MemoryError:  # every read is bounded; a machine with very little memory may still run out
-            problems.append(f"{datei}: Der Arbeitsspeicher reicht für diese Datei nicht – rechnen Sie nur den Teil "
-                            "mit den Zahlen nach (als eigene Datei gespeichert).")
+            problems.append(
+                f"{datei}: Der Arbeitsspeicher reicht für diese Datei nicht – rechnen Sie nur den Teil "
+                "mit den Zahlen nach (als eigene Datei gespeichert)."
+            )
     if as_json:
         sys.stdout.write(render_json(results, problems))
     else:
         sys.stdout.write("\n".join(render_text(r) for r in results))
         if len(dateien) > 1:
             slips = sum(r.zaehle(FEHLER) for r in results)
-            print(f"\nInsgesamt: {len(results)} von {anzahl(len(dateien), 'Datei', 'Dateien')} nachgerechnet, "
-                  f"{slips} Fehler gefunden.")
+            print(
+                f"\nInsgesamt: {len(results)} von {anzahl(len(dateien), 'Datei', 'Dateien')} nachgerechnet, "
+                f"{slips} Fehler gefunden."
+            )
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -23,17 +23,31 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
     for index, zeile in enumerate(lines):
         figs = zeile.zahlen
         for p, x in zip(figs, figs[1:]):
-            gap = zeile.text[p.ende:x.start]
-            if (p.einheit != "%" or x.einheit != "€" or len(gap) > 40 or re.search(r"\d", gap)
-                    or len(gap.split()) > 5 or not _GIVES.search(gap)):
+            gap = zeile.text[p.ende : x.start]
+            if (
+                p.einheit != "%"
+                or x.einheit != "€"
+                or len(gap) > 40
+                or re.search(r"\d", gap)
+                or len(gap.split()) > 5
+                or not _GIVES.search(gap)
+            ):
                 continue
             if Fund(zeile, x).key in taken or Fund(zeile, p).key in taken or not p.wert:
                 continue
             base = _base(lines, index, zeile, p, x)
             if base is not None:
-                found.append(Rechnung("Prozentanteil eines Betrags in der Nähe", "anteil", [Fund(zeile, p), base],
-                                      Fund(zeile, x), f"{p.betrag()} von {base.zahl.betrag()}", sicher=False,
-                                      typ="prozentanteil"))
+                found.append(
+                    Rechnung(
+                        "Prozentanteil eines Betrags in der Nähe",
+                        "anteil",
+                        [Fund(zeile, p), base],
+                        Fund(zeile, x),
+                        f"{p.betrag()} von {base.zahl.betrag()}",
+                        sicher=False,
+                        typ="prozentanteil",
+                    )
+                )
                 taken |= {Fund(zeile, x).key, Fund(zeile, p).key}
     _shares_of_whole(found)
 
@@ -53,9 +67,18 @@ def _shares_of_whole(found: list[Rechnung]) -> None:
             continue
         parts = [fund.zahl for fund in shares.values()]
         signs = [1] * len(parts)
-        found.append(Rechnung("Anteile, die zusammen 100 % ergeben, als Summe des Betrags", "summe",
-                              list(shares.values()), entry["base"], written_sum(parts, signs), vorzeichen=signs,
-                              sicher=False, typ="anteile_summe"))
+        found.append(
+            Rechnung(
+                "Anteile, die zusammen 100 % ergeben, als Summe des Betrags",
+                "summe",
+                list(shares.values()),
+                entry["base"],
+                written_sum(parts, signs),
+                vorzeichen=signs,
+                sicher=False,
+                typ="anteile_summe",
+            )
+        )
 
 
 def _base(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Fund | None:

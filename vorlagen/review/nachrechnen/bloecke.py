@@ -10,8 +10,11 @@ from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
-_SUM_LABEL = re.compile(r"^(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|Insgesamt|Endsumme|Zusammen|Total)"
-                        r"\b", re.IGNORECASE)
+_SUM_LABEL = re.compile(
+    r"^(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|Insgesamt|Endsumme|Zusammen|Total)"
+    r"\b",
+    re.IGNORECASE,
+)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich)\b", re.IGNORECASE)
 _DASH = re.compile(r"(?:^|\t|\s)(?:--|—|–|-)(?=\s|\(|$)")
 _LINE_MINUS = re.compile(r"^\s*(?:[-−–]\s*[\d(]|\./\.|abzgl\.|abzüglich)")
@@ -63,7 +66,7 @@ def _without(text: str, figs: list[Zahl]) -> str:
     """The text with the given figures cut out."""
     parts, position = [], 0
     for z in figs:
-        parts.append(text[position:z.start])
+        parts.append(text[position : z.start])
         position = max(position, z.ende)
     return " ".join(parts + [text[position:]])
 
@@ -75,8 +78,16 @@ def recognise(reihen: list[Reihe], found: list[Rechnung], rates: set[tuple] = fr
     for index, reihe in enumerate(reihen):
         if reihe.gleich:
             _block(reihen, index, found)
-        elif reihe.werte and (_SUM_LABEL.match(reihe.label) and len(reihe.label.split()) <= 5
-                              or not reihe.label and _implicit_total(reihe)) and 2 <= runs.above(reihe) <= MAX_LISTE:
+        elif (
+            reihe.werte
+            and (
+                _SUM_LABEL.match(reihe.label)
+                and len(reihe.label.split()) <= 5
+                or not reihe.label
+                and _implicit_total(reihe)
+            )
+            and 2 <= runs.above(reihe) <= MAX_LISTE
+        ):
             _column_sums(reihen, index, found, (reihe.zeile.seite or 0, reihe.zeile.nr) in rates)
         runs.add(reihe)
 
@@ -112,8 +123,7 @@ class _Runs:
         self.blanks = 0
         if _DAVON.match(reihe.label):
             return
-        if (reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich
-                or not reihe.werte and not reihe.strich):
+        if reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich or not reihe.werte and not reihe.strich:
             self.kind, self.count, self.dashes = None, 0, 0
         elif reihe.strich:
             if self.kind is None or self.kind == () or len(self.kind) == 1:
@@ -164,10 +174,19 @@ def _block(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
         return
     signs = [r.wert(z) for r, z in parts]
     shown = written_sum([z for _, z in parts], signs)
-    found.append(Rechnung("Ergebnis „= …“ des Rechenblocks darüber", "summe", [Fund(r.zeile, z) for r, z in parts],
-                          Fund(reihen[index].zeile, result), shown, betrag=False, vorzeichen=signs,
-                          sicher=holds or not wrapped,  # with lines stepped over, which rows belong is a guess
-                          typ="rechenblock"))
+    found.append(
+        Rechnung(
+            "Ergebnis „= …“ des Rechenblocks darüber",
+            "summe",
+            [Fund(r.zeile, z) for r, z in parts],
+            Fund(reihen[index].zeile, result),
+            shown,
+            betrag=False,
+            vorzeichen=signs,
+            sicher=holds or not wrapped,  # with lines stepped over, which rows belong is a guess
+            typ="rechenblock",
+        )
+    )
 
 
 def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: bool = False) -> None:
@@ -186,8 +205,12 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
         blanks = 0
         if _DAVON.match(reihe.label):
             continue
-        fits = (len(reihe.werte) == width and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
-                or reihe.strich and width == 1)
+        fits = (
+            len(reihe.werte) == width
+            and all(_same_kind(a, b) for a, b in zip(reihe.werte, total.werte))
+            or reihe.strich
+            and width == 1
+        )
         if not fits or reihe.woerter > 10 or _SUM_LABEL.match(reihe.label) or reihe.gleich:
             at = index - 1 - seen
             wrapped = not reihe.werte and at > 0 and _fits_total(reihen[at - 1], total)
@@ -207,14 +230,27 @@ def _column_sums(reihen: list[Reihe], index: int, found: list[Rechnung], rate: b
         best = _best_start(members, result)
         members = members[best:]
         signs = [r.wert(z) for r, z in members]
-        shown = written_sum([z for _, z in members], signs) if len(members) <= 6 else \
-            f"Summe der {len(members)} Werte {members[0][1].betrag()} … {members[-1][1].betrag()}"
+        shown = (
+            written_sum([z for _, z in members], signs)
+            if len(members) <= 6
+            else f"Summe der {len(members)} Werte {members[0][1].betrag()} … {members[-1][1].betrag()}"
+        )
         art = "Summe der Liste darüber" if width == 1 else f"Spaltensumme (Spalte {column + 1})"
         if total.label:
             art += f" in der Zeile „{total.label}“"
-        found.append(Rechnung(art, "summe", [Fund(r.zeile, z) for r, z in members], Fund(total.zeile, result),
-                              shown, betrag=False, vorzeichen=signs, sicher=marked,
-                              typ="listensumme" if width == 1 else "spaltensumme"))
+        found.append(
+            Rechnung(
+                art,
+                "summe",
+                [Fund(r.zeile, z) for r, z in members],
+                Fund(total.zeile, result),
+                shown,
+                betrag=False,
+                vorzeichen=signs,
+                sicher=marked,
+                typ="listensumme" if width == 1 else "spaltensumme",
+            )
+        )
 
 
 def _fits_total(reihe: Reihe, total: Reihe) -> bool:
@@ -235,4 +271,3 @@ def _best_start(members: list[tuple[Reihe, Zahl]], result: Zahl) -> int:
 
 def _same_kind(a: Zahl, b: Zahl) -> bool:
     return a.einheit == b.einheit and (a.einheit or a.stellen == b.stellen)
-

@@ -7,8 +7,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.review.nachrechnen import prosa
-from vorlagen.review.nachrechnen.prosa import between
 from vorlagen.review.nachrechnen.lesen import Zeile
+from vorlagen.review.nachrechnen.prosa import between
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
@@ -43,17 +43,36 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     for chain, result, explicit in _products(text, figs):
         shown = " x ".join(z.text if z.text.startswith("(") else z.betrag() for z in chain)
         art = "Anzahl x Betrag" if result.einheit == "€" else "Produkt"
-        found.append(Rechnung(art, "produkt", [fund(z) for z in chain], fund(result), shown,
-                              sicher=explicit or _row_like(text, chain[0], chain[-1], result), typ="produkt"))
+        found.append(
+            Rechnung(
+                art,
+                "produkt",
+                [fund(z) for z in chain],
+                fund(result),
+                shown,
+                sicher=explicit or _row_like(text, chain[0], chain[-1], result),
+                typ="produkt",
+            )
+        )
         used |= {z.start for z in chain}
     for parts, signs, result, art, typ, sure in _sums(text, figs, used):
         # a typed minus on a figure of `a € + b € = c €` counts: "−5.000 € + 3.000 € = −2.000 €"; so does one on
         # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)
         signed = any(z.minus for z in parts) or typ == "zeilenrechnung" and result.minus
         sure = sure and (typ == "zeilenrechnung" or not signed or result.minus)
-        found.append(Rechnung(art, "saldo" if signed else "summe", [fund(z) for z in parts], fund(result),
-                              written_sum(parts, signs, signed), betrag=not signed,
-                              vorzeichen=signs, sicher=sure, typ=typ))
+        found.append(
+            Rechnung(
+                art,
+                "saldo" if signed else "summe",
+                [fund(z) for z in parts],
+                fund(result),
+                written_sum(parts, signs, signed),
+                betrag=not signed,
+                vorzeichen=signs,
+                sicher=sure,
+                typ=typ,
+            )
+        )
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}
     for rechnung in prosa.checks(text, figs, fund):
@@ -72,11 +91,17 @@ def _grouped(text: str, figs: list[Zahl]) -> list[Zahl]:
         inner = [z for z in figs if match.start() < z.start < match.end("group")]
         if len(inner) >= 2 and not any(z.einheit for z in inner):
             total = sum((z.wert for z in inner), Decimal(0))
-            factor = replace(inner[0], wert=total, text=match["group"], start=match.start(), ende=match.end("group"),
-                             tiefe=max(0, inner[0].tiefe - 1), schritt=min(z.schritt for z in inner))
+            factor = replace(
+                inner[0],
+                wert=total,
+                text=match["group"],
+                start=match.start(),
+                ende=match.end("group"),
+                tiefe=max(0, inner[0].tiefe - 1),
+                schritt=min(z.schritt for z in inner),
+            )
             figs = [z for z in figs if z not in inner] + [factor]
     return sorted(figs, key=lambda z: z.start)
-
 
 
 def _products(text: str, figs: list[Zahl]):
@@ -88,7 +113,7 @@ def _products(text: str, figs: list[Zahl]):
         if j == i:
             i += 1
             continue
-        chain = figs[i:j + 1]
+        chain = figs[i : j + 1]
         money = [z for z in chain if z.einheit == "€"]
         if len(money) > 1 or any(z.einheit == "%" for z in chain):
             i = j + 1
@@ -100,10 +125,10 @@ def _products(text: str, figs: list[Zahl]):
             result, explicit = figs[i - 1], True
         elif money and len(figs) - j <= _NEAR:  # the result: the one amount after the chain, in a line's end
             depth = min(z.tiefe for z in chain)
-            later = [z for z in figs[j + 1:] if z.einheit == "€" and z.tiefe <= depth]
-            if len(later) == 1 and later[0] is [z for z in figs[j + 1:] if z.tiefe <= depth][-1]:
+            later = [z for z in figs[j + 1 :] if z.einheit == "€" and z.tiefe <= depth]
+            if len(later) == 1 and later[0] is [z for z in figs[j + 1 :] if z.tiefe <= depth][-1]:
                 result = later[0]
-                gap = text[chain[-1].ende:result.start]
+                gap = text[chain[-1].ende : result.start]
                 explicit = bool(_STATED_TOTAL.search(gap)) and not _PER_PERIOD.search(gap)
         if result is not None and (result.einheit == (money[0].einheit if money else result.einheit)):
             yield chain, result, explicit
@@ -112,10 +137,10 @@ def _products(text: str, figs: list[Zahl]):
 
 def _row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:
     """`a x b € (Erläuterung)  c €`: a table row – its own cell, or a line that opens with the product."""
-    gap = _outside_parens(text[last.ende:result.start])
+    gap = _outside_parens(text[last.ende : result.start])
     if "\t" in gap:
         return True
-    opens = re.fullmatch(r"\s*(?:[-−–]|\./\.)?\s*\(?\s*", text[:first.start]) is not None
+    opens = re.fullmatch(r"\s*(?:[-−–]|\./\.)?\s*\(?\s*", text[: first.start]) is not None
     return opens and len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", gap)) <= 5
 
 
@@ -129,21 +154,31 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
             continue
         group_end = text.find(")", opening.end())
         inner = []
-        for z in figs[k + 1:]:
+        for z in figs[k + 1 :]:
             if group_end >= 0 and z.start >= group_end:
                 break
             if z.tiefe == total.tiefe + 1 and z.einheit == "€":
                 inner.append(z)
         if len(inner) < 2:
             continue
-        if (re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende:inner[0].start])
-                and all("+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
-                        for a, b in zip(inner, inner[1:]))):
-            partial = "davon" in text[total.ende:inner[0].start]  # "davon" may leave parts unnamed
-            yield (inner, [1] * len(inner), total, "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""),
-                   "aufschluesselung", not partial)
-        elif not re.search(r"\d", text[opening.end():inner[0].start]) and "%" not in text[opening.end():group_end] \
-                and all(not re.search(r"\d|\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:])):
+        if re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende : inner[0].start]) and all(
+            "+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
+            for a, b in zip(inner, inner[1:])
+        ):
+            partial = "davon" in text[total.ende : inner[0].start]  # "davon" may leave parts unnamed
+            yield (
+                inner,
+                [1] * len(inner),
+                total,
+                "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""),
+                "aufschluesselung",
+                not partial,
+            )
+        elif (
+            not re.search(r"\d", text[opening.end() : inner[0].start])
+            and "%" not in text[opening.end() : group_end]
+            and all(not re.search(r"\d|\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
+        ):
             # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all
             yield inner, [1] * len(inner), total, "aufgezählte Teilbeträge in Klammern", "aufschluesselung", False
     i = 0
@@ -155,8 +190,13 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
                 break
             signs.append(1 if op[1] == "+" else -1)
             j += 1
-        if j > i and j + 1 < len(figs) and figs[j + 1].einheit == "€" and _EQUALS.match(between(text, figs[j], figs[j + 1])):
-            yield figs[i:j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung", True
+        if (
+            j > i
+            and j + 1 < len(figs)
+            and figs[j + 1].einheit == "€"
+            and _EQUALS.match(between(text, figs[j], figs[j + 1]))
+        ):
+            yield figs[i : j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung", True
             i = j + 2
         else:
             i = max(j, i + 1)

@@ -54,11 +54,17 @@ def read(path: Path) -> list[Zeile]:
     """The lines of one document; a German BuildFailed when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        _fail(path, "Das alte Word-Format .doc kann nachrechnen nicht lesen – speichern Sie die Datei in Word "
-                    "als .docx oder als PDF.")
+        _fail(
+            path,
+            "Das alte Word-Format .doc kann nachrechnen nicht lesen – speichern Sie die Datei in Word "
+            "als .docx oder als PDF.",
+        )
     if suffix not in ENDUNGEN:
-        _fail(path, f"Dateien vom Typ „{path.suffix or 'ohne Endung'}“ kann nachrechnen nicht lesen – "
-                    "geben Sie eine PDF-, DOCX-, TXT- oder MD-Datei an.")
+        _fail(
+            path,
+            f"Dateien vom Typ „{path.suffix or 'ohne Endung'}“ kann nachrechnen nicht lesen – "
+            "geben Sie eine PDF-, DOCX-, TXT- oder MD-Datei an.",
+        )
     if not path.exists():
         _fail(path, "Die Datei gibt es nicht – prüfen Sie den Namen und den Ordner.")
     try:
@@ -80,19 +86,30 @@ def read(path: Path) -> list[Zeile]:
         _fail(path, "Die Datei braucht zum Lesen mehr Arbeitsspeicher, als frei ist – " + _SPLIT_HINT)
     except Exception as error:  # noqa: BLE001 - whatever is broken in a foreign file, the user needs the same advice
         if type(error).__name__ == "LimitReachedError":  # pypdf: a stream or count above NR_STROM and the like
-            _fail(path, f"Die PDF-Datei enthält einen Teil, der entpackt größer als "
-                        f"{limits.NR_STROM // 1_000_000} MB wäre oder zu viele Elemente hat (Grenze für "
-                        f"nachrechnen) – {_SPLIT_HINT}")
+            _fail(
+                path,
+                f"Die PDF-Datei enthält einen Teil, der entpackt größer als "
+                f"{limits.NR_STROM // 1_000_000} MB wäre oder zu viele Elemente hat (Grenze für "
+                f"nachrechnen) – {_SPLIT_HINT}",
+            )
         kind = {".pdf": "PDF", ".docx": "Word"}.get(suffix, "Text")
-        _fail(path, f"Die {kind}-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort "
-                    "geschützt? Speichern Sie sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal.")
+        _fail(
+            path,
+            f"Die {kind}-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort "
+            "geschützt? Speichern Sie sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal.",
+        )
     _bounded(path, lines)
     if sum(len(_DIGITS.findall(z.text)) for z in lines) > limits.NR_ZAHLEN:  # counted before any is read as a figure
-        _fail(path, f"Die Datei enthält mehr als {_number(limits.NR_ZAHLEN)} Zahlen (Grenze für nachrechnen) – "
-                    + _SPLIT_HINT)
+        _fail(
+            path,
+            f"Die Datei enthält mehr als {_number(limits.NR_ZAHLEN)} Zahlen (Grenze für nachrechnen) – " + _SPLIT_HINT,
+        )
     if not any(z.text.strip() for z in lines):
-        _fail(path, "Die Datei enthält keinen Text – ist sie eingescannt? Nachrechnen braucht eine Textebene "
-                    "(in Word als PDF speichern oder eine Texterkennung laufen lassen).")
+        _fail(
+            path,
+            "Die Datei enthält keinen Text – ist sie eingescannt? Nachrechnen braucht eine Textebene "
+            "(in Word als PDF speichern oder eine Texterkennung laufen lassen).",
+        )
     return lines
 
 
@@ -107,16 +124,21 @@ def _number(value: int) -> str:
 def _bounded(path: Path, lines: list[Zeile], more: int = 0) -> None:
     """Stops at the bound for lines (NR_ZEILEN) and for the length of one line (NR_ZEILENLAENGE)."""
     if len(lines) + more > limits.NR_ZEILEN:
-        _fail(path, f"Die Datei hat mehr als {_number(limits.NR_ZEILEN)} Zeilen (Grenze für nachrechnen) – "
-                    + _SPLIT_HINT)
+        _fail(
+            path, f"Die Datei hat mehr als {_number(limits.NR_ZEILEN)} Zeilen (Grenze für nachrechnen) – " + _SPLIT_HINT
+        )
 
 
 def _line_fits(path: Path, raw: str, nr: int, seite: int | None = None) -> None:
     if len(raw) > limits.NR_ZEILENLAENGE:
         where = f"Zeile {nr} auf Seite {seite}" if seite else f"Zeile {nr}"
-        _fail(path, f"{where} ist länger als {_number(limits.NR_ZEILENLAENGE)} Zeichen (Grenze für nachrechnen) – "
-                    "ist das wirklich Text? Brechen Sie die Zeile um oder rechnen Sie nur den Teil mit den Zahlen "
-                    "nach.", None if seite else nr)
+        _fail(
+            path,
+            f"{where} ist länger als {_number(limits.NR_ZEILENLAENGE)} Zeichen (Grenze für nachrechnen) – "
+            "ist das wirklich Text? Brechen Sie die Zeile um oder rechnen Sie nur den Teil mit den Zahlen "
+            "nach.",
+            None if seite else nr,
+        )
 
 
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f](?=\d{3}(?!\d))")
@@ -154,13 +176,23 @@ def _plain(path: Path, data: bytes) -> list[Zeile]:
 
 def _pdf(path: Path, data: bytes) -> list[Zeile]:
     import pypdf
+
     bound = limits.NR_STROM
-    with _quiet("pypdf") as said, pypdf.apply_configuration(
-            maximum_declared_stream_length=bound, array_based_stream_maximum_output_length=bound,
-            jbig2_maximum_output_length=bound, lzw_maximum_output_length=bound, run_length_maximum_output_length=bound,
-            zlib_maximum_output_length=bound, brotli_maximum_output_length=bound, image_maximum_buffer_size=bound,
+    with (
+        _quiet("pypdf") as said,
+        pypdf.apply_configuration(
+            maximum_declared_stream_length=bound,
+            array_based_stream_maximum_output_length=bound,
+            jbig2_maximum_output_length=bound,
+            lzw_maximum_output_length=bound,
+            run_length_maximum_output_length=bound,
+            zlib_maximum_output_length=bound,
+            brotli_maximum_output_length=bound,
+            image_maximum_buffer_size=bound,
             stream_decoding_work_maximum_length=4 * bound,
-            xform_maximum_invocations_per_extraction=limits.NR_FORMULARE):
+            xform_maximum_invocations_per_extraction=limits.NR_FORMULARE,
+        ),
+    ):
         return _pdf_lines(path, data, said)
 
 
@@ -199,20 +231,29 @@ class _Collect(logging.Handler):
 
 def _pdf_lines(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
     import pypdf
+
     reader = pypdf.PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):  # many PDFs only restrict printing, with an empty password
-        _fail(path, "Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und versuchen "
-                    "Sie es noch einmal.")
+        _fail(
+            path,
+            "Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und versuchen "
+            "Sie es noch einmal.",
+        )
     if len(reader.pages) > limits.NR_SEITEN:
-        _fail(path, f"Die PDF-Datei hat mehr als {_number(limits.NR_SEITEN)} Seiten (Grenze für nachrechnen) – "
-                    + _SPLIT_HINT)
+        _fail(
+            path,
+            f"Die PDF-Datei hat mehr als {_number(limits.NR_SEITEN)} Seiten (Grenze für nachrechnen) – " + _SPLIT_HINT,
+        )
     lines = []
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text()
         if any("form XObject invocations" in message for message in said):
-            _fail(path, f"Seite {number} der PDF-Datei ruft mehr als {_number(limits.NR_FORMULARE)} eingebettete "
-                        "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
-                        "neu als PDF oder speichern Sie sie als DOCX.")
+            _fail(
+                path,
+                f"Seite {number} der PDF-Datei ruft mehr als {_number(limits.NR_FORMULARE)} eingebettete "
+                "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
+                "neu als PDF oder speichern Sie sie als DOCX.",
+            )
         _bounded(path, lines, text.count("\n") + 1)
         for nr, raw in enumerate(text.split("\n"), start=1):
             _line_fits(path, raw, nr, number)
@@ -224,12 +265,16 @@ def _pdf_lines(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
 def _docx(path: Path, data: bytes) -> list[Zeile]:
     archive = zipfile.ZipFile(io.BytesIO(data))  # not a ZIP archive: BadZipFile, reported as unreadable
     if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED:
-        _fail(path, f"Die Word-Datei wäre entpackt größer als {MAX_UNPACKED // 1_000_000} MB – so große Dokumente "
-                    "liest nachrechnen nicht; speichern Sie den Teil mit den Zahlen als eigene Datei.")
+        _fail(
+            path,
+            f"Die Word-Datei wäre entpackt größer als {MAX_UNPACKED // 1_000_000} MB – so große Dokumente "
+            "liest nachrechnen nicht; speichern Sie den Teil mit den Zahlen als eigene Datei.",
+        )
     _docx_bounded(path, archive)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+
     document = docx.Document(io.BytesIO(data))
     lines: list[Zeile] = []
 
@@ -245,8 +290,10 @@ def _docx(path: Path, data: bytes) -> list[Zeile]:
         elif isinstance(block, Table):
             for row in block.rows:
                 cells = _unique_cells(row)
-                add("\t".join(" ".join(c.text.split()) for c in cells),
-                    any(_bold_paragraph(p) for c in cells for p in c.paragraphs))
+                add(
+                    "\t".join(" ".join(c.text.split()) for c in cells),
+                    any(_bold_paragraph(p) for c in cells for p in c.paragraphs),
+                )
     return lines
 
 
@@ -255,27 +302,39 @@ def _docx_bounded(path: Path, archive: zipfile.ZipFile) -> None:
     what python-docx would build: paragraphs, and table cells with every grid column a merged cell spans."""
     for member in archive.infolist():
         if member.filename.lower().endswith((".xml", ".rels")) and member.file_size > limits.NR_XML:
-            _fail(path, f"Ein Teil der Word-Datei („{member.filename}“) wäre entpackt größer als "
-                        f"{limits.NR_XML // 1_000_000} MB (Grenze für nachrechnen) – " + _SPLIT_HINT)
+            _fail(
+                path,
+                f"Ein Teil der Word-Datei („{member.filename}“) wäre entpackt größer als "
+                f"{limits.NR_XML // 1_000_000} MB (Grenze für nachrechnen) – " + _SPLIT_HINT,
+            )
     try:
         xml = archive.read("word/document.xml")
     except KeyError:
         return  # no main part: python-docx reports the file as unreadable
     if sum(1 for _ in _XML_PARAGRAPH.finditer(xml)) > limits.NR_ABSAETZE:
-        _fail(path, f"Die Word-Datei hat mehr als {_number(limits.NR_ABSAETZE)} Absätze (Grenze für nachrechnen) – "
-                    + _SPLIT_HINT)
+        _fail(
+            path,
+            f"Die Word-Datei hat mehr als {_number(limits.NR_ABSAETZE)} Absätze (Grenze für nachrechnen) – "
+            + _SPLIT_HINT,
+        )
     widest, extra = 0, 0
     for match in _XML_SPAN.finditer(xml):
         span = int(match[1][:12])  # "99999999999…" stays a small integer to compare
         widest, extra = max(widest, span), extra + max(0, span - 1)
     if widest > limits.NR_SPANNE:
-        _fail(path, f"Eine Tabellenzelle der Word-Datei ist über {_number(widest)} Spalten verbunden; Word kennt "
-                    f"höchstens {limits.NR_SPANNE} (Grenze für nachrechnen) – ist die Datei beschädigt? Speichern Sie "
-                    "sie in Word neu.")
+        _fail(
+            path,
+            f"Eine Tabellenzelle der Word-Datei ist über {_number(widest)} Spalten verbunden; Word kennt "
+            f"höchstens {limits.NR_SPANNE} (Grenze für nachrechnen) – ist die Datei beschädigt? Speichern Sie "
+            "sie in Word neu.",
+        )
     cells = sum(1 for _ in _XML_CELL.finditer(xml)) + extra
     if cells > limits.NR_ZELLEN:
-        _fail(path, f"Die Tabellen der Word-Datei haben zusammen mehr als {_number(limits.NR_ZELLEN)} Zellen "
-                    "(verbundene Zellen je Spalte gezählt; Grenze für nachrechnen) – " + _SPLIT_HINT)
+        _fail(
+            path,
+            f"Die Tabellen der Word-Datei haben zusammen mehr als {_number(limits.NR_ZELLEN)} Zellen "
+            "(verbundene Zellen je Spalte gezählt; Grenze für nachrechnen) – " + _SPLIT_HINT,
+        )
 
 
 def _unique_cells(row) -> list:

@@ -8,8 +8,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.review.nachrechnen import (anteil, bloecke, inzeile, saetze, schema, tabellenkopf, veraenderung,
-                                        vergleich, verteilung, verweis)
+from vorlagen.review.nachrechnen import (
+    anteil,
+    bloecke,
+    inzeile,
+    saetze,
+    schema,
+    tabellenkopf,
+    veraenderung,
+    vergleich,
+    verteilung,
+    verweis,
+)
 from vorlagen.review.nachrechnen.lesen import Zeile, read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
 
@@ -89,21 +99,28 @@ def _consequences(pruefung: Pruefung) -> None:
             pruefung.folgen.setdefault(id(source), []).append((dependent, new))
             if dependent.status == STIMMT:
                 dependent.status = FOLGE
-                dependent.hinweis = (f"stimmt mit den getippten Zahlen, folgt aber aus dem Fehler in "
-                                     f"{source.ergebnis.zeile.ort}")
+                dependent.hinweis = (
+                    f"stimmt mit den getippten Zahlen, folgt aber aus dem Fehler in {source.ergebnis.zeile.ort}"
+                )
             dependent.richtig = new
             corrected[dependent.ergebnis.key] = new
             queue.append(dependent)
 
 
 # A line that states a total: its figures without a unit (a table „in €“, „in T€“) are results as well.
-_TOTAL_LINE = re.compile(r"^\s*(?:\d{1,3}\s*)?=|\t\s*=|^\s*(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|"
-                         r"Insgesamt|Endsumme|Zusammen|Total)\b", re.IGNORECASE)
+_TOTAL_LINE = re.compile(
+    r"^\s*(?:\d{1,3}\s*)?=|\t\s*=|^\s*(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|"
+    r"Insgesamt|Endsumme|Zusammen|Total)\b",
+    re.IGNORECASE,
+)
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
 # A word that names a result ("die verbleibenden 11.000 Adressen", "Bilanzsumme", "zur Verfügung stehende Mittel"):
 # the figures after it without a unit may be results as well.
-_RESULT_WORD = re.compile(r"\b(?:verbleib\w*|verfügbar\w*|zur Verfügung stehende\w*|Rest\w*|restlich\w*|übrig\w*|"
-                          r"Saldo|Differenz|Fehlbetrag|Überschuss|[A-Za-zÄÖÜäöüß]*summe)\b", re.IGNORECASE)
+_RESULT_WORD = re.compile(
+    r"\b(?:verbleib\w*|verfügbar\w*|zur Verfügung stehende\w*|Rest\w*|restlich\w*|übrig\w*|"
+    r"Saldo|Differenz|Fehlbetrag|Überschuss|[A-Za-zÄÖÜäöüß]*summe)\b",
+    re.IGNORECASE,
+)
 # A line that announces how an amount is split or used: "Der Jahresgewinn von 606.529,83 € wird so verwendet:".
 _ANNOUNCES = re.compile(r"\b(?:verwendet|verteilt|aufgeteilt|wie folgt|so verwendet)\b[^.]{0,20}:\s*$")
 # A table header that gives the unit of its cells: "in 1.000 €", "in T€", "in EUR"; its rows carry money.
@@ -114,7 +131,7 @@ def _result_like(zeile: Zeile, zahl) -> bool:
     """A figure without a unit in a total line that is no year and not the row's own number („10 = …“)."""
     if re.fullmatch(r"(?:19|20)\d\d", zahl.text) or zahl.start == 0 and _ROW_NUMBER.match(zeile.text):
         return False
-    return zahl.tiefe == 0 and not zeile.text[:zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
+    return zahl.tiefe == 0 and not zeile.text[: zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
 
 
 def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: set[tuple] = frozenset()) -> None:
@@ -133,8 +150,12 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: set[tuple] = froz
         money_table = "\t" in zeile.text and (money_table or bool(_MONEY_HEAD.search(zeile.text)))
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
-            if fund.key in tied or zahl.einheit not in ("€", "%") and fund.key not in unsure \
-                    and not ((total_line or money_table or zahl.start >= after) and _result_like(zeile, zahl)):
+            if (
+                fund.key in tied
+                or zahl.einheit not in ("€", "%")
+                and fund.key not in unsure
+                and not ((total_line or money_table or zahl.start >= after) and _result_like(zeile, zahl))
+            ):
                 continue
             same = results.get((zahl.einheit, abs(zahl.wert)))
             if same and not (total_line or announces):  # a total or a split stated again is a claim of its own

@@ -10,8 +10,11 @@ from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.zahlen import Zahl, show
 
 STIMMT, FEHLER, FOLGE, RUNDUNG, OFFEN = "stimmt", "Fehler", "Folgefehler", "Rundung", "nicht geprüft"
-_OTHER_ROUNDINGS = ((ROUND_DOWN, "abgeschnitten"), (ROUND_UP, "aufgerundet"),
-                    (ROUND_HALF_EVEN, "zur geraden Ziffer gerundet"))
+_OTHER_ROUNDINGS = (
+    (ROUND_DOWN, "abgeschnitten"),
+    (ROUND_UP, "aufgerundet"),
+    (ROUND_HALF_EVEN, "zur geraden Ziffer gerundet"),
+)
 
 
 @dataclass(frozen=True)
@@ -86,13 +89,18 @@ class Rechnung:
         if self.richtig == typed:
             self.status = STIMMT
             return
-        names = [name for mode, name in _OTHER_ROUNDINGS
-                 if exact.quantize(self.ergebnis.zahl.schritt, rounding=mode) == typed]
+        names = [
+            name
+            for mode, name in _OTHER_ROUNDINGS
+            if exact.quantize(self.ergebnis.zahl.schritt, rounding=mode) == typed
+        ]
         if names:
             self.status = RUNDUNG
             exact_text = show(exact.normalize(), self.ergebnis.zahl, genau=True)
-            self.hinweis = (f"stimmt nur {' oder '.join(names)} (genau {exact_text}); kaufmännisch gerundet "
-                            f"wären es {self.ergebnis.zahl.zeige(self.richtig)}")
+            self.hinweis = (
+                f"stimmt nur {' oder '.join(names)} (genau {exact_text}); kaufmännisch gerundet "
+                f"wären es {self.ergebnis.zahl.zeige(self.richtig)}"
+            )
             return
         self.status = FEHLER if self.sicher else OFFEN
 

@@ -37,8 +37,11 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
 def _paragraphs(zeilen: list[Zeile]) -> list[list[Zeile]]:
     paragraphs, current = [], []
     for zeile in zeilen + [Zeile(None, 0, "")]:
-        if len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", zeile.text)) >= _PROSE_WORDS and "\t" not in zeile.text \
-                and (not current or current[-1].seite == zeile.seite and not _ITEM.match(zeile.text)):
+        if (
+            len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", zeile.text)) >= _PROSE_WORDS
+            and "\t" not in zeile.text
+            and (not current or current[-1].seite == zeile.seite and not _ITEM.match(zeile.text))
+        ):
             current.append(zeile)
             continue
         if len(current) > 1:

@@ -67,8 +67,9 @@ def _op(match: re.Match) -> str:
 
 
 def _values(reihe: Reihe, after: int) -> list[Zahl]:
-    return [z for z in reihe.zeile.zahlen if z.start > after and z.tiefe == 0
-            and not re.fullmatch(r"(?:19|20)\d\d", z.text)]
+    return [
+        z for z in reihe.zeile.zahlen if z.start > after and z.tiefe == 0 and not re.fullmatch(r"(?:19|20)\d\d", z.text)
+    ]
 
 
 def _group(rows: list[_Zeile], total: _Zeile, found: list[Rechnung]) -> None:
@@ -84,9 +85,18 @@ def _group(rows: list[_Zeile], total: _Zeile, found: list[Rechnung]) -> None:
         else:
             signs = [1 if r.op == "+" else -1 for r in rows]
             formel, shown = "saldo", _shown(parts, signs)
-        found.append(Rechnung(f"Summenzeile „{_label(total)}“ des Haushaltsschemas (Spalte {column + 1})", formel,
-                              [Fund(r.reihe.zeile, r.werte[column]) for r in rows], Fund(total.reihe.zeile, result),
-                              shown, betrag=total.aufwand, vorzeichen=signs, typ="schema_summe"))
+        found.append(
+            Rechnung(
+                f"Summenzeile „{_label(total)}“ des Haushaltsschemas (Spalte {column + 1})",
+                formel,
+                [Fund(r.reihe.zeile, r.werte[column]) for r in rows],
+                Fund(total.reihe.zeile, result),
+                shown,
+                betrag=total.aufwand,
+                vorzeichen=signs,
+                typ="schema_summe",
+            )
+        )
 
 
 def _balance(first: _Zeile, second: _Zeile, total: _Zeile, found: list[Rechnung]) -> None:
@@ -96,10 +106,18 @@ def _balance(first: _Zeile, second: _Zeile, total: _Zeile, found: list[Rechnung]
     signs = [-1 if first.aufwand else 1, -1 if second.aufwand else 1]
     for column in range(width):
         parts = [first.werte[column], second.werte[column]]
-        found.append(Rechnung(f"Saldo „{_label(total)}“ der beiden Summenzeilen darüber (Spalte {column + 1})", "saldo",
-                              [Fund(first.reihe.zeile, parts[0]), Fund(second.reihe.zeile, parts[1])],
-                              Fund(total.reihe.zeile, total.werte[column]), _shown(parts, signs), betrag=False,
-                              vorzeichen=signs, typ="schema_saldo"))
+        found.append(
+            Rechnung(
+                f"Saldo „{_label(total)}“ der beiden Summenzeilen darüber (Spalte {column + 1})",
+                "saldo",
+                [Fund(first.reihe.zeile, parts[0]), Fund(second.reihe.zeile, parts[1])],
+                Fund(total.reihe.zeile, total.werte[column]),
+                _shown(parts, signs),
+                betrag=False,
+                vorzeichen=signs,
+                typ="schema_saldo",
+            )
+        )
 
 
 def _shown(parts: list[Zahl], signs: list[int]) -> str:
@@ -116,4 +134,4 @@ def _label(total: _Zeile) -> str:
     text = total.reihe.zeile.text
     number = _NUMBER_OP.match(text)
     start = number.end() if number else 0
-    return text[start:max(start, total.werte[0].start)].split("\t")[0].strip()[:60]
+    return text[start : max(start, total.werte[0].start)].split("\t")[0].strip()[:60]

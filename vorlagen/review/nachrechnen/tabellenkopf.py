@@ -34,7 +34,7 @@ def _header(reihe: Reihe) -> tuple[int, bool, bool]:
     if parts:
         return parts, bool(_TOTAL_LAST.search(_DAVON.split(text, 1)[0].strip())), False
     years = _YEARS_LAST.search(text)
-    if years and _AMOUNT_COLUMN.search(text[:years.start()]):
+    if years and _AMOUNT_COLUMN.search(text[: years.start()]):
         return len(years[0].split()), False, True
     return 0, bool(_TOTAL_LAST.search(text)), False
 
@@ -55,18 +55,34 @@ def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, foun
             return
         whole = len(values) - parts - 1
         if years:
-            _add(reihe, values[whole + 1:], values[whole], "Jahresspalten ergeben den Betrag", found, "jahresspalten")
+            _add(reihe, values[whole + 1 :], values[whole], "Jahresspalten ergeben den Betrag", found, "jahresspalten")
         elif parts:
-            _add(reihe, values[whole + 1:], values[whole], "„davon“-Spalten ergeben die Spalte davor", found,
-                 "davon_spalten")
+            _add(
+                reihe,
+                values[whole + 1 :],
+                values[whole],
+                "„davon“-Spalten ergeben die Spalte davor",
+                found,
+                "davon_spalten",
+            )
         if row_total and whole >= 2:
             _add(reihe, values[:whole], values[whole], "Spalte „Gesamt“ als Summe der Zeile", found, "zeilensumme")
 
 
 def _add(reihe: Reihe, members: list[Zahl], result: Zahl, art: str, found: list[Rechnung], typ: str) -> None:
     shown = " + ".join(z.betrag() for z in members)
-    found.append(Rechnung(art, "summe", [Fund(reihe.zeile, z) for z in members], Fund(reihe.zeile, result), shown,
-                          betrag=False, vorzeichen=[-1 if z.wert < 0 else 1 for z in members], typ=typ))
+    found.append(
+        Rechnung(
+            art,
+            "summe",
+            [Fund(reihe.zeile, z) for z in members],
+            Fund(reihe.zeile, result),
+            shown,
+            betrag=False,
+            vorzeichen=[-1 if z.wert < 0 else 1 for z in members],
+            typ=typ,
+        )
+    )
 
 
 def bracketed_totals(reihen: list[Reihe], found: list[Rechnung]) -> None:
@@ -75,9 +91,18 @@ def bracketed_totals(reihen: list[Reihe], found: list[Rechnung]) -> None:
     for reihe in reihen:
         inner = [z for z in reihe.zeile.zahlen if z.tiefe == 1 and z.einheit == "€"]
         cells = [z for z in reihe.werte if not z.einheit and z.start > (inner[0].ende if inner else 0)]
-        if len(inner) != 1 or len(cells) < 2 or "\t" not in reihe.zeile.text[inner[0].ende:]:
+        if len(inner) != 1 or len(cells) < 2 or "\t" not in reihe.zeile.text[inner[0].ende :]:
             continue
-        found.append(Rechnung("Betrag in der Beschriftung als Summe der Zeile", "summe",
-                              [Fund(reihe.zeile, z) for z in cells], Fund(reihe.zeile, inner[0]),
-                              " + ".join(z.betrag() for z in cells), betrag=False, vorzeichen=[1] * len(cells),
-                              sicher=False, typ="zeilensumme"))
+        found.append(
+            Rechnung(
+                "Betrag in der Beschriftung als Summe der Zeile",
+                "summe",
+                [Fund(reihe.zeile, z) for z in cells],
+                Fund(reihe.zeile, inner[0]),
+                " + ".join(z.betrag() for z in cells),
+                betrag=False,
+                vorzeichen=[1] * len(cells),
+                sicher=False,
+                typ="zeilensumme",
+            )
+        )

@@ -10,10 +10,14 @@ from vorlagen.review.nachrechnen.bloecke import Reihe
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
-_DIFFERENCE = re.compile(r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−",
-                         re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:Plan|Planung|Ansatz|Ansätze|Ist|Soll|Vorjahr|Ergebnis|Entwurf|Haushalt|HH|Prognose|"
-                       r"Fortschreibung|(?:19|20)\d\d)\b", re.IGNORECASE)
+_DIFFERENCE = re.compile(
+    r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−", re.IGNORECASE
+)
+_COMPARED = re.compile(
+    r"\b(?:Plan|Planung|Ansatz|Ansätze|Ist|Soll|Vorjahr|Ergebnis|Entwurf|Haushalt|HH|Prognose|"
+    r"Fortschreibung|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"%|\bProzent\b|v\.\s?H\.")
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 
@@ -35,9 +39,9 @@ def _header(reihe: Reihe) -> bool | None:
     if reihe.werte or not text or len(text) > 200 or text.endswith((".", ":", ";")):
         return None
     difference = _DIFFERENCE.search(text)
-    if not difference or len(_COMPARED.findall(text[:difference.start()])) < 1:
+    if not difference or len(_COMPARED.findall(text[: difference.start()])) < 1:
         return None
-    return bool(_PERCENT.search(text[difference.end():]))
+    return bool(_PERCENT.search(text[difference.end() :]))
 
 
 def _rows(below: Iterable[Reihe], with_percent: bool, found: list[Rechnung], rates: set[tuple]) -> None:
@@ -59,17 +63,32 @@ def _rows(below: Iterable[Reihe], with_percent: bool, found: list[Rechnung], rat
         a, b, d = amounts[-3:]
         line = reihe.zeile
         shown = f"{b.betrag()} − {a.betrag()}" if min(a.wert, b.wert) >= 0 else f"({b.zeige()}) − ({a.zeige()})"
-        found.append(Rechnung("Spalte „Veränderung“ als Differenz der beiden Spalten davor", "abstand",
-                              [Fund(line, a), Fund(line, b)], Fund(line, d), shown, typ="vergleich_differenz"))
+        found.append(
+            Rechnung(
+                "Spalte „Veränderung“ als Differenz der beiden Spalten davor",
+                "abstand",
+                [Fund(line, a), Fund(line, b)],
+                Fund(line, d),
+                shown,
+                typ="vergleich_differenz",
+            )
+        )
         if rate is not None:
             base, other = (b, a) if not _holds(a, b, rate) and _holds(b, a, rate) else (a, b)
-            found.append(Rechnung("Spalte „%“ als Veränderung in Prozent", "steigerung",
-                                  [Fund(line, base), Fund(line, other)], Fund(line, rate),
-                                  f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
-                                  typ="vergleich_prozent"))
+            found.append(
+                Rechnung(
+                    "Spalte „%“ als Veränderung in Prozent",
+                    "steigerung",
+                    [Fund(line, base), Fund(line, other)],
+                    Fund(line, rate),
+                    f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
+                    typ="vergleich_prozent",
+                )
+            )
             rates.add((line.seite or 0, line.nr))
 
 
 def _holds(base: Zahl, other: Zahl, rate: Zahl) -> bool:
-    return bool(base.wert) and round_half_up(abs(other.wert - base.wert) / abs(base.wert) * 100,
-                                             rate.schritt) == abs(rate.wert)
+    return bool(base.wert) and round_half_up(abs(other.wert - base.wert) / abs(base.wert) * 100, rate.schritt) == abs(
+        rate.wert
+    )

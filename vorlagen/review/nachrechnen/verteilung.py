@@ -9,8 +9,11 @@ from vorlagen.review.nachrechnen.bloecke import MAX_LISTE, Reihe
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
-FUND = re.compile(r"\b(?:Fördersumme|Fördermittel|Förderbudget|Gesamtbudget|Budget|Fonds|Verfügungsmittel|"
-                  r"Gesamtzuschuss|Zuschuss|Zuwendung|Mittel|Gesamtförderung|Haushaltsansatz|Ansatz)\b", re.IGNORECASE)
+FUND = re.compile(
+    r"\b(?:Fördersumme|Fördermittel|Förderbudget|Gesamtbudget|Budget|Fonds|Verfügungsmittel|"
+    r"Gesamtzuschuss|Zuschuss|Zuwendung|Mittel|Gesamtförderung|Haushaltsansatz|Ansatz)\b",
+    re.IGNORECASE,
+)
 SPLIT = re.compile(r"\b(?:verteilt|aufgeteilt|verteilen|aufteilen|entfallen|entfällt|wie folgt|vergeben|bewilligt)\b")
 EXHAUSTIVE = re.compile(r"\b(?:verteilt|aufgeteilt|verteilen|aufteilen|entfallen|entfällt)\b")
 _FUND_GAP = re.compile(r"^[^\d]{0,40}$")  # between the fund's name and its amount: „von“, „in Höhe von“ …
@@ -23,7 +26,7 @@ def fund_of(text: str, figs: list[Zahl]) -> tuple[Zahl, re.Match] | None:
     if not name:
         return None
     money = [z for z in figs if z.einheit == "€" and z.start > name.end()]
-    if not money or not _FUND_GAP.match(text[name.end():money[0].start]):
+    if not money or not _FUND_GAP.match(text[name.end() : money[0].start]):
         return None
     split = SPLIT.search(text, money[0].ende)
     return (money[0], split) if split else None
@@ -39,10 +42,18 @@ def in_sentence(text: str, figs: list[Zahl], at) -> list[Rechnung]:
     if not 2 <= len(parts) <= MAX_TEILE or any(z.einheit == "%" for z in figs if z.start > split.end()):
         return []
     signs = [1] * len(parts)
-    return [Rechnung("Verteilung einer genannten Fördersumme", "summe", [at(z) for z in parts], at(fund),
-                     written_sum(parts, signs), vorzeichen=signs,
-                     sicher=bool(EXHAUSTIVE.search(text, fund.ende, split.end() + 20)),
-                     typ="verteilung")]
+    return [
+        Rechnung(
+            "Verteilung einer genannten Fördersumme",
+            "summe",
+            [at(z) for z in parts],
+            at(fund),
+            written_sum(parts, signs),
+            vorzeichen=signs,
+            sicher=bool(EXHAUSTIVE.search(text, fund.ende, split.end() + 20)),
+            typ="verteilung",
+        )
+    ]
 
 
 def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
@@ -59,18 +70,34 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
         if Fund(head.zeile, fund).key in results:
             continue
         rows = []
-        for reihe in reihen[index + 1:index + 2 + MAX_LISTE]:
+        for reihe in reihen[index + 1 : index + 2 + MAX_LISTE]:
             money = [z for z in reihe.werte if z.einheit == "€"]
-            if len(money) != 1 or len(reihe.werte) != 1 or reihe.gleich or re.match(
-                    r"(?:Summe|Gesamt|Insgesamt|Zusammen)\b", reihe.label, re.IGNORECASE):
+            if (
+                len(money) != 1
+                or len(reihe.werte) != 1
+                or reihe.gleich
+                or re.match(r"(?:Summe|Gesamt|Insgesamt|Zusammen)\b", reihe.label, re.IGNORECASE)
+            ):
                 break
             rows.append((reihe, money[0]))
         if not 2 <= len(rows) <= MAX_LISTE:
             continue
         signs = [1] * len(rows)
         parts = [z for _, z in rows]
-        shown = written_sum(parts, signs) if len(parts) <= 6 else \
-            f"Summe der {len(parts)} Beträge {parts[0].betrag()} … {parts[-1].betrag()}"
-        found.append(Rechnung("Verteilung einer genannten Fördersumme auf die Liste darunter", "summe",
-                              [Fund(r.zeile, z) for r, z in rows], Fund(head.zeile, fund), shown, vorzeichen=signs,
-                              sicher=bool(EXHAUSTIVE.search(text, fund.ende)), typ="verteilung"))
+        shown = (
+            written_sum(parts, signs)
+            if len(parts) <= 6
+            else f"Summe der {len(parts)} Beträge {parts[0].betrag()} … {parts[-1].betrag()}"
+        )
+        found.append(
+            Rechnung(
+                "Verteilung einer genannten Fördersumme auf die Liste darunter",
+                "summe",
+                [Fund(r.zeile, z) for r, z in rows],
+                Fund(head.zeile, fund),
+                shown,
+                vorzeichen=signs,
+                sicher=bool(EXHAUSTIVE.search(text, fund.ende)),
+                typ="verteilung",
+            )
+        )

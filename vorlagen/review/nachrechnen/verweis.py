@@ -11,8 +11,10 @@ from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, show
 
 _NUMBERED = re.compile(r"^\s*(?P<nr>\d{1,2}(?:\.\d{1,2})+)\.?\s")
-_FROM_ROWS = re.compile(r"\b(?:Saldo|Summe|Differenz)\s+(?:aus|der Zeilen|von)\s+(?P<refs>\d{1,2}(?:\.\d{1,2})+"
-                        r"(?:\s*(?:,|und|\+|-|−)\s*\d{1,2}(?:\.\d{1,2})+)+)")
+_FROM_ROWS = re.compile(
+    r"\b(?:Saldo|Summe|Differenz)\s+(?:aus|der Zeilen|von)\s+(?P<refs>\d{1,2}(?:\.\d{1,2})+"
+    r"(?:\s*(?:,|und|\+|-|−)\s*\d{1,2}(?:\.\d{1,2})+)+)"
+)
 _REF = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
 _MAX_ROWS = 1000  # numbered rows remembered
 
@@ -39,10 +41,23 @@ def _add(zeile: Zeile, result: Zahl, parts: list[tuple[Zeile, Zahl]], found: lis
     signs = [1] * len(parts)
     if sum(values) != result.wert and len(parts) == 2 and values[0] - abs(values[1]) == result.wert:
         signs = [1, -1]
-    shown = " ".join(("+ " if i and s > 0 else "− " if s < 0 else "") + (z.betrag() if s < 0 else _signed(z, i))
-                     for i, (s, (_, z)) in enumerate(zip(signs, parts)))
-    found.append(Rechnung("Saldo oder Summe der genannten Zeilen", "saldo", [Fund(line, z) for line, z in parts],
-                          Fund(zeile, result), shown, betrag=False, vorzeichen=signs, sicher=False, typ="verweis"))
+    shown = " ".join(
+        ("+ " if i and s > 0 else "− " if s < 0 else "") + (z.betrag() if s < 0 else _signed(z, i))
+        for i, (s, (_, z)) in enumerate(zip(signs, parts))
+    )
+    found.append(
+        Rechnung(
+            "Saldo oder Summe der genannten Zeilen",
+            "saldo",
+            [Fund(line, z) for line, z in parts],
+            Fund(zeile, result),
+            shown,
+            betrag=False,
+            vorzeichen=signs,
+            sicher=False,
+            typ="verweis",
+        )
+    )
 
 
 def _signed(zahl: Zahl, position: int) -> str:

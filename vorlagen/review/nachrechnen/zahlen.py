@@ -16,11 +16,22 @@ _NUMBER = re.compile(
     r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|" + _SPACED + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
     r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
     r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
-    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?")
+    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?"
+)
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
 _EURO_BEFORE = re.compile(r"(?:€|EURO?)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
-_EXPONENT = {"Mio": 6, "Millionen": 6, "Mrd": 9, "Milliarden": 9, "Tsd": 3, "Tausend": 3, "T€": 3, "TEUR": 3,
-             "TEuro": 3, "T EUR": 3}
+_EXPONENT = {
+    "Mio": 6,
+    "Millionen": 6,
+    "Mrd": 9,
+    "Milliarden": 9,
+    "Tsd": 3,
+    "Tausend": 3,
+    "T€": 3,
+    "TEUR": 3,
+    "TEuro": 3,
+    "T EUR": 3,
+}
 
 
 @dataclass(frozen=True)
@@ -101,15 +112,32 @@ def figures(line: str) -> list[Zahl]:
         number = match["num"] or match["whole"]
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
-        if sign and sign["sign"] in "-−–" and (_range_dash(before[:sign.start("sign")], before[sign.end("sign"):])
-                                             or sign["sign"] != "−"  # U+2212 is always a minus
-                                             and _word_dash(before[:sign.start("sign")], before[sign.end("sign"):])):
+        if (
+            sign
+            and sign["sign"] in "-−–"
+            and (
+                _range_dash(before[: sign.start("sign")], before[sign.end("sign") :])
+                or sign["sign"] != "−"  # U+2212 is always a minus
+                and _word_dash(before[: sign.start("sign")], before[sign.end("sign") :])
+            )
+        ):
             sign = None
         scale = Decimal(1).scaleb(exponent)
         value = parse_number(number) * scale
         start = base + sign.start("sign") if sign else match.start()
-        result.append(Zahl(-value if sign else value, line[start:match.end()].strip(), unit,
-                           Decimal(1).scaleb(exponent - places), scale, start, match.end(), depth, bool(sign)))
+        result.append(
+            Zahl(
+                -value if sign else value,
+                line[start : match.end()].strip(),
+                unit,
+                Decimal(1).scaleb(exponent - places),
+                scale,
+                start,
+                match.end(),
+                depth,
+                bool(sign),
+            )
+        )
     return result
 
 
