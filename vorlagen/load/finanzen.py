@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -11,7 +11,7 @@ from typing import Literal
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_JAHRE
 from vorlagen.core.problems import Where
-from vorlagen.load.records import Anzahl, Betrag, Record, record
+from vorlagen.load.records import Anzahl, Betrag, Record, doc, record
 from vorlagen.load.zeitraum import Zeitraum, laenge
 
 EINHEITEN = ("Jahr", "Monat", "Tag", "Stück", "einmalig")
@@ -24,14 +24,17 @@ ARTEN = ("Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich")
 
 @record
 class Kostensaetze(Record):
-    titel: str  # z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021
-    quelle: str | None = None  # Herkunft der Sätze, z. B. KGSt-Bericht 11/2020
-    gueltig: Zeitraum | None = None  # Zeitraum, für den die Sätze gelten dürfen
-    einheit: Einheit = "Jahr"  # alle Sätze der Datei gelten je Jahr (Standard), Monat, Tag, Stück oder einmalig
-    vzae: Decimal | None = (
-        None  # Stellen (VZÄ) je Einheit eines Satzes: Standard 1 bei Sätzen je Jahr oder Monat (Kosten eines Arbeitsplatzes), sonst 0; 0 für Sachkosten
+    titel: str = doc("z. B. KGSt – Kosten eines Arbeitsplatzes 2020/2021")
+    quelle: str | None = doc("Herkunft der Sätze, z. B. KGSt-Bericht 11/2020", default=None)
+    gueltig: Zeitraum | None = doc("Zeitraum, für den die Sätze gelten dürfen", default=None)
+    einheit: Einheit = doc(
+        "alle Sätze der Datei gelten je Jahr (Standard), Monat, Tag, Stück oder einmalig", default="Jahr"
     )
-    saetze: dict[str, Betrag]  # Kürzel (z. B. E11) → Euro je VZÄ und Einheit
+    vzae: Decimal | None = doc(
+        "Stellen (VZÄ) je Einheit eines Satzes: Standard 1 bei Sätzen je Jahr oder Monat (Kosten eines Arbeitsplatzes), sonst 0; 0 für Sachkosten",
+        default=None,
+    )
+    saetze: dict[str, Betrag] = doc("Kürzel (z. B. E11) → Euro je VZÄ und Einheit")
 
     def stellen_je_einheit(self) -> Decimal:
         """VZÄ per unit of each rate of this file."""
@@ -50,12 +53,13 @@ class Kostensaetze(Record):
 
 @record
 class Foerdersatz(Record):
-    betrag: Betrag  # Euro je Einheit (Stelle, Tag, Stück …) und Zeiteinheit
-    einheit: Einheit = "Jahr"  # je Jahr (Standard), Monat, Tag, Stück oder einmalig
-    kurz: str  # Kürzel in Zeilentexten, z. B. PK oder SK
-    name: str  # ausgeschrieben, z. B. Personalkostenpauschale Koordination
-    vzae: Decimal | None = (
-        None  # Stellen (VZÄ) je Einheit: 1 je Vollzeitstelle, 0.5 je halbe Stelle, 0 für Sachkosten; ohne Angabe zählt der Satz keine Stellen
+    betrag: Betrag = doc("Euro je Einheit (Stelle, Tag, Stück …) und Zeiteinheit")
+    einheit: Einheit = doc("je Jahr (Standard), Monat, Tag, Stück oder einmalig", default="Jahr")
+    kurz: str = doc("Kürzel in Zeilentexten, z. B. PK oder SK")
+    name: str = doc("ausgeschrieben, z. B. Personalkostenpauschale Koordination")
+    vzae: Decimal | None = doc(
+        "Stellen (VZÄ) je Einheit: 1 je Vollzeitstelle, 0.5 je halbe Stelle, 0 für Sachkosten; ohne Angabe zählt der Satz keine Stellen",
+        default=None,
     )
 
     def check(self):
@@ -70,15 +74,15 @@ class Foerdersatz(Record):
 
 @record
 class Foerdermodul(Record):
-    titel: str  # Name des Moduls, z. B. Strategische Steuerung
-    saetze: dict[str, Foerdersatz]  # Kürzel des Satzes (z. B. koordination) → Fördersatz
+    titel: str = doc("Name des Moduls, z. B. Strategische Steuerung")
+    saetze: dict[str, Foerdersatz] = doc("Kürzel des Satzes (z. B. koordination) → Fördersatz")
 
 
 @record
 class Foerderprogramm(Record):
-    titel: str  # Name des Programms, z. B. Kommunales Integrationsmanagement NRW
-    gueltig: Zeitraum | None = None  # Zeitraum, für den die Fördersätze gelten
-    module: dict[str, Foerdermodul]  # Kürzel des Moduls (z. B. modul-1) → Modul mit seinen Sätzen
+    titel: str = doc("Name des Programms, z. B. Kommunales Integrationsmanagement NRW")
+    gueltig: Zeitraum | None = doc("Zeitraum, für den die Fördersätze gelten", default=None)
+    module: dict[str, Foerdermodul] = doc("Kürzel des Moduls (z. B. modul-1) → Modul mit seinen Sätzen")
 
 
 @dataclass(frozen=True)
@@ -104,17 +108,17 @@ class Satz:
 
 @record
 class Bescheidposition(Record):
-    satz: str  # z. B. kim/modul-2/case-management
-    anzahl: Anzahl  # VZÄ oder Einheiten, auch als Summe "2 + 1"
-    als: str | None = None  # Bezeichnung, wenn mehrere Positionen denselben Satz nutzen
+    satz: str = doc("z. B. kim/modul-2/case-management")
+    anzahl: Anzahl = doc('VZÄ oder Einheiten, auch als Summe "2 + 1"')
+    als: str | None = doc("Bezeichnung, wenn mehrere Positionen denselben Satz nutzen", default=None)
 
 
 @record
 class Rate(Record):
-    name: str | None = None  # z. B. „erste Rate“; im Text: raten["erste Rate"]
-    faellig: dt.date | None = None  # Fälligkeit; bei bereits gezahlten Raten entbehrlich
-    anteil: Fraction  # z. B. 1/2
-    bezahlt: bool = False  # bereits ausgezahlt
+    name: str | None = doc('z. B. „erste Rate“; im Text: raten["erste Rate"]', default=None)
+    faellig: dt.date | None = doc("Fälligkeit; bei bereits gezahlten Raten entbehrlich", default=None)
+    anteil: Fraction = doc("z. B. 1/2")
+    bezahlt: bool = doc("bereits ausgezahlt", default=False)
 
     def check(self):
         if self.name is None and self.faellig is None:
@@ -127,17 +131,19 @@ class Rate(Record):
 class Foerderschreiben(Record):
     """What a Bescheid and an Antrag share (an Antrag may leave its Behörde open)."""
 
-    datum: dt.date  # Datum des Bescheids
-    behoerde: str | None = None  # erlassende Behörde, z. B. Bezirksregierung Arnsberg
-    aktenzeichen: str | None = None  # Aktenzeichen der Behörde
-    programm: str | None = None  # Förderprogramm, z. B. KIM NRW
-    zeitraum: Zeitraum  # Bewilligungszeitraum
-    tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
-    lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)
-    rundung: Literal["euro", "cent"] | None = None  # auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)
-    positionen: list[Bescheidposition]  # bewilligte Stellen oder Einheiten je Satz
-    betrag: Betrag | None = None  # wenn angegeben, muss er der Berechnung entsprechen
-    raten: list[Rate] = field(default_factory=list)  # Auszahlung in Raten
+    datum: dt.date = doc("Datum des Bescheids")
+    behoerde: str | None = doc("erlassende Behörde, z. B. Bezirksregierung Arnsberg", default=None)
+    aktenzeichen: str | None = doc("Aktenzeichen der Behörde", default=None)
+    programm: str | None = doc("Förderprogramm, z. B. KIM NRW", default=None)
+    zeitraum: Zeitraum = doc("Bewilligungszeitraum")
+    tagesgenau: bool = doc("Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen", default=False)
+    lang: bool = doc("ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)", default=False)
+    rundung: Literal["euro", "cent"] | None = doc(
+        "auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)", default=None
+    )
+    positionen: list[Bescheidposition] = doc("bewilligte Stellen oder Einheiten je Satz")
+    betrag: Betrag | None = doc("wenn angegeben, muss er der Berechnung entsprechen", default=None)
+    raten: list[Rate] = doc("Auszahlung in Raten", factory=list)
 
     def check(self):
         if not self.positionen:
@@ -150,13 +156,13 @@ class Foerderschreiben(Record):
 
 @record
 class Bescheid(Foerderschreiben):
-    behoerde: str = field()  # erlassende Behörde, z. B. Bezirksregierung Arnsberg
+    behoerde: str = doc("erlassende Behörde, z. B. Bezirksregierung Arnsberg")
 
 
 @record
 class Antrag(Foerderschreiben):
-    behoerde: str | None = None  # an wen der Antrag geht
-    bescheid: str | None = None  # Kennung des Bescheids, der auf den Antrag erging
+    behoerde: str | None = doc("an wen der Antrag geht", default=None)
+    bescheid: str | None = doc("Kennung des Bescheids, der auf den Antrag erging", default=None)
 
 
 # --- finanzierung in vorlage.yaml ----------------------------------------------------------
@@ -164,18 +170,20 @@ class Antrag(Foerderschreiben):
 
 @record
 class Kostenposition(Record):
-    id: str | None = None  # Name für Texte: zeilen["id"]
-    anzahl: Anzahl = Anzahl.of([Decimal(1)])  # Stellen (VZÄ), Tage, Stück; auch als Summe "6 + 3"
-    anteil: Decimal = Decimal(1)  # Stellenanteil je Stelle, z. B. 0.75
-    saetze: list[str] = field(default_factory=list)  # Sätze, deren Beträge je Einheit addiert werden …
-    betrag: Betrag | None = None  # … oder ein fester Betrag
-    als: str | None = None  # Bezeichnung in der Tabelle (Aufstellung, Finanzierungsplan)
-    foerderfaehig: bool = True  # Finanzierungsplan: zählt zu den förderfähigen Kosten
-    hinweis: str | None = None  # Text hinter der Zeile
-    erwartet: Betrag | None = None  # Betrag der Zeile laut Vorlage, wird nachgerechnet
-    formel: str | None = None  # Aufstellung: die Zeile ist eine berechnete Zahl, z. B. „zahlen-id“ oder „fonds * 10 %“
-    felder: dict[str, str] = field(default_factory=dict)  # Aufstellung: Text je freier Spalte, z. B. {Kommune: Alfter}
-    gruppe: str | None = None  # Aufstellung: Zeilen einer Gruppe bekommen eine Zwischensumme
+    id: str | None = doc('Name für Texte: zeilen["id"]', default=None)
+    anzahl: Anzahl = doc('Stellen (VZÄ), Tage, Stück; auch als Summe "6 + 3"', default=Anzahl.of([Decimal(1)]))
+    anteil: Decimal = doc("Stellenanteil je Stelle, z. B. 0.75", default=Decimal(1))
+    saetze: list[str] = doc("Sätze, deren Beträge je Einheit addiert werden …", factory=list)
+    betrag: Betrag | None = doc("… oder ein fester Betrag", default=None)
+    als: str | None = doc("Bezeichnung in der Tabelle (Aufstellung, Finanzierungsplan)", default=None)
+    foerderfaehig: bool = doc("Finanzierungsplan: zählt zu den förderfähigen Kosten", default=True)
+    hinweis: str | None = doc("Text hinter der Zeile", default=None)
+    erwartet: Betrag | None = doc("Betrag der Zeile laut Vorlage, wird nachgerechnet", default=None)
+    formel: str | None = doc(
+        "Aufstellung: die Zeile ist eine berechnete Zahl, z. B. „zahlen-id“ oder „fonds * 10 %“", default=None
+    )
+    felder: dict[str, str] = doc("Aufstellung: Text je freier Spalte, z. B. {Kommune: Alfter}", factory=dict)
+    gruppe: str | None = doc("Aufstellung: Zeilen einer Gruppe bekommen eine Zwischensumme", default=None)
 
     def check(self):
         if sum([bool(self.saetze), self.betrag is not None, self.formel is not None]) != 1:
@@ -202,31 +210,35 @@ class Kostenposition(Record):
 
 @record
 class Abzug(Kostenposition):
-    als: str  # Bezeichnung in der Tabelle, z. B. KIM-Förderung
+    als: str | None = doc(
+        "Bezeichnung in der Tabelle, z. B. KIM-Förderung; fehlt sie, die Namen der Sätze", default=None
+    )
 
 
 @record
 class Erwartet(Record):
-    gesamtkosten: Betrag | None = None  # erwartete Gesamtkosten
-    abzuege: Betrag | None = None  # erwartete Summe der Abzüge
-    eigenanteil: Betrag | None = None  # erwarteter Eigenanteil
-    summe: Betrag | None = None  # erwartete Summe (Aufstellung)
+    gesamtkosten: Betrag | None = doc("erwartete Gesamtkosten", default=None)
+    abzuege: Betrag | None = doc("erwartete Summe der Abzüge", default=None)
+    eigenanteil: Betrag | None = doc("erwarteter Eigenanteil", default=None)
+    summe: Betrag | None = doc("erwartete Summe (Aufstellung)", default=None)
 
 
 @record
 class Quelle(Record):
     """A source of a Finanzierungsplan; exactly one way to compute it."""
 
-    id: str | None = None  # Name für Texte: quellen["id"] (sonst die Bezeichnung)
-    als: str  # z. B. Bund, Land, Eigenmittel der Stadt
-    art: Literal["Zuwendung", "Dritte", "Eigenmittel"] = "Zuwendung"  # Art der Finanzierungsquelle
-    foerdersatz: Decimal | None = None  # Anteilsfinanzierung: Prozent der förderfähigen Kosten …
-    hoechstbetrag: Betrag | None = None  # … höchstens so viel (auch bei Fehlbedarf)
-    festbetrag: Betrag | None = None  # Festbetragsfinanzierung
-    fehlbedarf: bool = False  # Fehlbedarfsfinanzierung: Kosten − Eigenmittel − Dritte, höchstens hoechstbetrag
-    anteil: Fraction | None = None  # Anteil an den Gesamtkosten, z. B. 1/3
-    betrag: Betrag | None = None  # ein fester Betrag (Dritte, Eigenmittel)
-    rest: bool = False  # trägt den Rest: Gesamtkosten − alle anderen Quellen (auch Rundungsreste)
+    id: str | None = doc('Name für Texte: quellen["id"] (sonst die Bezeichnung)', default=None)
+    als: str = doc("z. B. Bund, Land, Eigenmittel der Stadt")
+    art: Literal["Zuwendung", "Dritte", "Eigenmittel"] = doc("Art der Finanzierungsquelle", default="Zuwendung")
+    foerdersatz: Decimal | None = doc("Anteilsfinanzierung: Prozent der förderfähigen Kosten …", default=None)
+    hoechstbetrag: Betrag | None = doc("… höchstens so viel (auch bei Fehlbedarf)", default=None)
+    festbetrag: Betrag | None = doc("Festbetragsfinanzierung", default=None)
+    fehlbedarf: bool = doc(
+        "Fehlbedarfsfinanzierung: Kosten − Eigenmittel − Dritte, höchstens hoechstbetrag", default=False
+    )
+    anteil: Fraction | None = doc("Anteil an den Gesamtkosten, z. B. 1/3", default=None)
+    betrag: Betrag | None = doc("ein fester Betrag (Dritte, Eigenmittel)", default=None)
+    rest: bool = doc("trägt den Rest: Gesamtkosten − alle anderen Quellen (auch Rundungsreste)", default=False)
 
     def check(self):
         ways = [
@@ -255,39 +267,41 @@ class Quelle(Record):
 
 @record
 class Quellenaenderung(Record):
-    foerdersatz: Decimal | None = None  # in diesem Szenario: Prozent der förderfähigen Kosten
-    anteil: Fraction | None = None  # … oder Anteil an den Gesamtkosten
-    festbetrag: Betrag | None = None  # … oder ein Festbetrag
-    betrag: Betrag | None = None  # … oder ein fester Betrag
-    hoechstbetrag: Betrag | None = None  # höchstens so viel
+    foerdersatz: Decimal | None = doc("in diesem Szenario: Prozent der förderfähigen Kosten", default=None)
+    anteil: Fraction | None = doc("… oder Anteil an den Gesamtkosten", default=None)
+    festbetrag: Betrag | None = doc("… oder ein Festbetrag", default=None)
+    betrag: Betrag | None = doc("… oder ein fester Betrag", default=None)
+    hoechstbetrag: Betrag | None = doc("höchstens so viel", default=None)
 
 
 @record
 class Szenario(Record):
-    id: str | None = None  # Name für Texte und Formeln: finanzierung.plan.szenarien.<id> (sonst der Spaltenkopf)
-    name: str  # Spaltenkopf, z. B. Förderung 75 %
-    quellen: dict[str, Quellenaenderung]  # Quelle (id oder Bezeichnung) → was in diesem Szenario anders ist
+    id: str | None = doc(
+        "Name für Texte und Formeln: finanzierung.plan.szenarien.<id> (sonst der Spaltenkopf)", default=None
+    )
+    name: str = doc("Spaltenkopf, z. B. Förderung 75 %")
+    quellen: dict[str, Quellenaenderung] = doc("Quelle (id oder Bezeichnung) → was in diesem Szenario anders ist")
 
 
 @record
 class Vergleichserwartung(Record):
-    alt: Decimal | None = None  # alter Stand laut Vorlage
-    neu: Decimal | None = None  # neuer Stand laut Vorlage
-    differenz: Decimal | None = None  # Veränderung laut Vorlage
-    prozent: Decimal | None = None  # Veränderung in Prozent laut Vorlage, z. B. 1.15
+    alt: Decimal | None = doc("alter Stand laut Vorlage", default=None)
+    neu: Decimal | None = doc("neuer Stand laut Vorlage", default=None)
+    differenz: Decimal | None = doc("Veränderung laut Vorlage", default=None)
+    prozent: Decimal | None = doc("Veränderung in Prozent laut Vorlage, z. B. 1.15", default=None)
 
 
 @record
 class Vergleichszeile(Record):
-    id: str | None = None  # Name für Texte und für abgeleitete Zeilen (plus/minus)
-    als: str  # Bezeichnung, z. B. Stellen insgesamt
-    werte: list[Decimal] = field(default_factory=list)  # [alter Stand, neuer Stand] …
-    aus: list[str] = field(
-        default_factory=list
-    )  # … oder zwei Formeln wie bei „zahlen“, z. B. [zahlen-alt, finanzierung.plan.zuwendung] …
-    plus: list[str] = field(default_factory=list)  # … oder Summe dieser Zeilen (ids)
-    minus: list[str] = field(default_factory=list)  # … abzüglich dieser Zeilen
-    erwartet: Vergleichserwartung | None = None  # Werte laut Vorlage, werden nachgerechnet
+    id: str | None = doc("Name für Texte und für abgeleitete Zeilen (plus/minus)", default=None)
+    als: str = doc("Bezeichnung, z. B. Stellen insgesamt")
+    werte: list[Decimal] = doc("[alter Stand, neuer Stand] …", factory=list)
+    aus: list[str] = doc(
+        "… oder zwei Formeln wie bei „zahlen“, z. B. [zahlen-alt, finanzierung.plan.zuwendung] …", factory=list
+    )
+    plus: list[str] = doc("… oder Summe dieser Zeilen (ids)", factory=list)
+    minus: list[str] = doc("… abzüglich dieser Zeilen", factory=list)
+    erwartet: Vergleichserwartung | None = doc("Werte laut Vorlage, werden nachgerechnet", default=None)
 
     def check(self):
         ways = [bool(self.werte), bool(self.aus), bool(self.plus or self.minus)]
@@ -306,37 +320,39 @@ class Vergleichszeile(Record):
 
 @record
 class Berechnung(Record):
-    id: str  # Name für Texte: finanzierung["id"]
-    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich"] = "Eigenanteil"  # Art der Tabelle
-    titel: str  # z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)
-    zeitraum: Zeitraum | None = None  # Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge
-    tagesgenau: bool = False  # Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen
-    rundung: Literal["euro", "cent"] | None = (
-        None  # diese Berechnung auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)
+    id: str = doc('Name für Texte: finanzierung["id"]')
+    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich"] = doc(
+        "Art der Tabelle", default="Eigenanteil"
     )
-    lang: bool = False  # ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)
-    alternative: str | None = None  # Berechnungen mit gleichem Namen sind Alternativen (Spanne)
-    kosten: list[Kostenposition] = field(default_factory=list)  # Zeilen der Kosten
-    abzuege: list[Abzug] = field(default_factory=list)  # Zeilen der Abzüge, z. B. Förderung
-    negativ: bool = False  # ein negativer Eigenanteil (Überschuss) ist gewollt
-    summe_als: str | None = None  # Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr
-    anzeige: Literal["€", "T€", "Mio. €"] = (
-        "€"  # Aufstellung: Beträge in Euro, Tausend oder Millionen Euro drucken (Einheit einmal im Kopf)
+    titel: str = doc("z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)")
+    zeitraum: Zeitraum | None = doc("Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge", default=None)
+    tagesgenau: bool = doc("Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen", default=False)
+    rundung: Literal["euro", "cent"] | None = doc(
+        "diese Berechnung auf ganze Euro oder Cent runden (sonst wie in koerperschaft.yaml)", default=None
     )
-    fonds: str | None = (
-        None  # Aufstellung: Betrag oder Formel des Fonds, den die Zeilen verteilen; der Rest wird genannt
+    lang: bool = doc("ein Zeitraum über sechs Jahre ist gewollt (höchstens 50 Kalenderjahre)", default=False)
+    alternative: str | None = doc("Berechnungen mit gleichem Namen sind Alternativen (Spanne)", default=None)
+    kosten: list[Kostenposition] = doc("Zeilen der Kosten", factory=list)
+    abzuege: list[Abzug] = doc("Zeilen der Abzüge, z. B. Förderung", factory=list)
+    negativ: bool = doc("ein negativer Eigenanteil (Überschuss) ist gewollt", default=False)
+    summe_als: str | None = doc("Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr", default=None)
+    anzeige: Literal["€", "T€", "Mio. €"] = doc(
+        "Aufstellung: Beträge in Euro, Tausend oder Millionen Euro drucken (Einheit einmal im Kopf)", default="€"
     )
-    fonds_als: str | None = None  # Aufstellung: Bezeichnung des Fonds, z. B. Landesmittel 2025
-    ausschoepfen: bool = False  # Aufstellung: die Zeilen müssen den Fonds genau aufbrauchen
-    quellen: list[Quelle] = field(default_factory=list)  # Finanzierungsplan
-    haushaltsjahre: dict[str, Decimal] = field(default_factory=dict)  # Jahr → Gewicht (z. B. Prozent)
-    szenarien: list[Szenario] = field(
-        default_factory=list
-    )  # Finanzierungsplan: derselbe Plan mit anderen Sätzen, Spalte neben Spalte
-    spalten: list[str] = field(default_factory=list)  # Vergleich: Namen der beiden Stände
-    einheit: Literal["Euro", "Stellen", "Anzahl"] = "Euro"  # Vergleich: was die Werte sind
-    zeilen: list[Vergleichszeile] = field(default_factory=list)  # Vergleich
-    erwartet: Erwartet | None = None  # Beträge laut Vorlage, werden nachgerechnet
+    fonds: str | None = doc(
+        "Aufstellung: Betrag oder Formel des Fonds, den die Zeilen verteilen; der Rest wird genannt", default=None
+    )
+    fonds_als: str | None = doc("Aufstellung: Bezeichnung des Fonds, z. B. Landesmittel 2025", default=None)
+    ausschoepfen: bool = doc("Aufstellung: die Zeilen müssen den Fonds genau aufbrauchen", default=False)
+    quellen: list[Quelle] = doc("Finanzierungsplan", factory=list)
+    haushaltsjahre: dict[str, Decimal] = doc("Jahr → Gewicht (z. B. Prozent)", factory=dict)
+    szenarien: list[Szenario] = doc(
+        "Finanzierungsplan: derselbe Plan mit anderen Sätzen, Spalte neben Spalte", factory=list
+    )
+    spalten: list[str] = doc("Vergleich: Namen der beiden Stände", factory=list)
+    einheit: Literal["Euro", "Stellen", "Anzahl"] = doc("Vergleich: was die Werte sind", default="Euro")
+    zeilen: list[Vergleichszeile] = doc("Vergleich", factory=list)
+    erwartet: Erwartet | None = doc("Beträge laut Vorlage, werden nachgerechnet", default=None)
 
     def check(self):
         needs = {
@@ -423,21 +439,26 @@ EINHEITEN_ZAHL = ("€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "St
 
 @record
 class Kennzahl(Record):
-    id: str  # Name für Texte (zahlen["id"]) und andere Formeln
-    titel: str | None = None  # Bezeichnung, z. B. Verwaltungskostenpauschale (1,75 % der Zuwendung)
-    formel: str  # wie sich die Zahl ergibt, z. B. „finanzierung.plan.zuwendung * 1,75 %“ oder „summe(a; b) - c“ (Dezimalkomma, „;“ zwischen Argumenten)
-    einheit: Literal["€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = (
-        "€"  # Einheit; T€ und Mio. € sind Euro, nur anders gedruckt
+    id: str = doc('Name für Texte (zahlen["id"]) und andere Formeln')
+    titel: str | None = doc("Bezeichnung, z. B. Verwaltungskostenpauschale (1,75 % der Zuwendung)", default=None)
+    formel: str = doc(
+        "wie sich die Zahl ergibt, z. B. „finanzierung.plan.zuwendung * 1,75 %“ oder „summe(a; b) - c“ (Dezimalkomma, „;“ zwischen Argumenten)"
     )
-    rundung: Literal["euro", "cent", "keine"] | None = (
-        None  # Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht
+    einheit: Literal["€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = doc(
+        "Einheit; T€ und Mio. € sind Euro, nur anders gedruckt", default="€"
     )
-    runden: Literal["je_posten", "am_ende"] = (
-        "je_posten"  # je_posten: gelesene Zahlen gerundet, wie gedruckt; am_ende: genau, gerundet wird nur diese Zahl
+    rundung: Literal["euro", "cent", "keine"] | None = doc(
+        "Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht", default=None
     )
-    stellen: int | None = None  # Nachkommastellen beim Drucken (Standard: Prozent wie die Körperschaft, T€ 0, Mio. € 2)
-    erwartet: Decimal | None = (
-        None  # der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent), wird nachgerechnet
+    runden: Literal["je_posten", "am_ende"] = doc(
+        "je_posten: gelesene Zahlen gerundet, wie gedruckt; am_ende: genau, gerundet wird nur diese Zahl",
+        default="je_posten",
+    )
+    stellen: int | None = doc(
+        "Nachkommastellen beim Drucken (Standard: Prozent wie die Körperschaft, T€ 0, Mio. € 2)", default=None
+    )
+    erwartet: Decimal | None = doc(
+        "der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent), wird nachgerechnet", default=None
     )
 
     def check(self):
@@ -455,9 +476,9 @@ class Kennzahl(Record):
 
 @record
 class Kennzahlen(Record):
-    titel: str  # wofür die Zahlen gelten, z. B. Kreisfonds Integration 2025
-    quelle: str | None = None  # Herkunft, z. B. Haushaltssatzung 2025, § 2
-    zahlen: list[Kennzahl]  # Zahlen, die jede Vorlage lesen kann: kennzahlen.<datei>.<id>
+    titel: str = doc("wofür die Zahlen gelten, z. B. Kreisfonds Integration 2025")
+    quelle: str | None = doc("Herkunft, z. B. Haushaltssatzung 2025, § 2", default=None)
+    zahlen: list[Kennzahl] = doc("Zahlen, die jede Vorlage lesen kann: kennzahlen.<datei>.<id>")
 
     def check(self):
         seen = set()
@@ -469,13 +490,13 @@ class Kennzahlen(Record):
 
 @record
 class Verteilung(Record):
-    id: str  # Name für Texte: verteilungen["id"]
-    titel: str  # z. B. CM-Einsatz in Tagen pro Arbeitswoche
-    berechnung: str | None = None  # Stellenzahl aus dieser Berechnung übernehmen …
-    vzae: Decimal | None = None  # … oder hier angeben
-    tage_pro_vzae: Decimal = Decimal(5)  # Tage je Vollzeitstelle und Woche
-    werte: dict[str, Decimal | None]  # Name → Tage; leer (~) heißt: kein Einsatz
-    hinweise: dict[str, str] = field(default_factory=dict)  # Name → Hinweis in der Tabelle, z. B. eigene Stelle
+    id: str = doc('Name für Texte: verteilungen["id"]')
+    titel: str = doc("z. B. CM-Einsatz in Tagen pro Arbeitswoche")
+    berechnung: str | None = doc("Stellenzahl aus dieser Berechnung übernehmen …", default=None)
+    vzae: Decimal | None = doc("… oder hier angeben", default=None)
+    tage_pro_vzae: Decimal = doc("Tage je Vollzeitstelle und Woche", default=Decimal(5))
+    werte: dict[str, Decimal | None] = doc("Name → Tage; leer (~) heißt: kein Einsatz")
+    hinweise: dict[str, str] = doc("Name → Hinweis in der Tabelle, z. B. eigene Stelle", factory=dict)
 
     def check(self):
         if (self.berechnung is None) == (self.vzae is None):

@@ -11,12 +11,11 @@ only source of a Mehrertrag Deckung. Amounts of a Vorlage are names of figures o
 from __future__ import annotations
 
 import re
-from dataclasses import field
 from decimal import Decimal
 from typing import Literal, get_args
 
 from vorlagen.core.fmt import eur, eur_cent
-from vorlagen.load.records import Betrag, Record, record
+from vorlagen.load.records import Betrag, Record, doc, record
 
 Plan = Literal["Ergebnisplan", "Finanzplan"]
 PLAENE = get_args(Plan)
@@ -35,17 +34,28 @@ def ist_jahr(text: str) -> bool:
 
 @record
 class Position(Record):
-    konto: str  # Produkt, Kostenstelle, Sachkonto oder Investitionsnummer, wie gedruckt, z. B. "1.05.06"
-    bezeichnung: str  # wie gedruckt, z. B. Kommunales Integrationszentrum
-    art: Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition"] = "Produkt"  # was „konto“ bezeichnet
-    plan: Plan = "Ergebnisplan"  # Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)
-    ertrag: bool = False  # true: eine Ertrags- oder Einzahlungsposition (Ansatz: geplante Erträge); sie kann Mehrerträge zur Deckung bringen
-    ansatz: Betrag  # Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)
-    gebunden: Betrag = Betrag(
-        Decimal(0)
-    )  # davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken
-    prognose: Betrag | None = (
-        None  # nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden
+    konto: str = doc('Produkt, Kostenstelle, Sachkonto oder Investitionsnummer, wie gedruckt, z. B. "1.05.06"')
+    bezeichnung: str = doc("wie gedruckt, z. B. Kommunales Integrationszentrum")
+    art: Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition"] = doc(
+        "was „konto“ bezeichnet", default="Produkt"
+    )
+    plan: Plan = doc(
+        "Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)", default="Ergebnisplan"
+    )
+    ertrag: bool = doc(
+        "true: eine Ertrags- oder Einzahlungsposition (Ansatz: geplante Erträge); sie kann Mehrerträge zur Deckung bringen",
+        default=False,
+    )
+    ansatz: Betrag = doc(
+        "Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)"
+    )
+    gebunden: Betrag = doc(
+        "davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken",
+        default=Betrag(Decimal(0)),
+    )
+    prognose: Betrag | None = doc(
+        "nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden",
+        default=None,
     )
 
     @property
@@ -89,10 +99,14 @@ class Position(Record):
 
 @record
 class Haushalt(Record):
-    satzung: str | None = None  # Fundstelle der Erheblichkeitsgrenze, z. B. Haushaltssatzung 2021, § 7
-    erheblich: Betrag  # Erheblichkeitsgrenze der Haushaltssatzung in Euro: über-/außerplanmäßige Beträge darüber beschließt vorher das Gremium „entscheidet“
-    entscheidet: str  # Kürzel des Gremiums, das darüber entscheidet, z. B. KT (Kreistag), Rat oder HA, wo übertragen
-    positionen: list[Position]  # Produkte, Kostenstellen, Sachkonten oder Investitionsnummern mit Ansatz
+    satzung: str | None = doc("Fundstelle der Erheblichkeitsgrenze, z. B. Haushaltssatzung 2021, § 7", default=None)
+    erheblich: Betrag = doc(
+        "Erheblichkeitsgrenze der Haushaltssatzung in Euro: über-/außerplanmäßige Beträge darüber beschließt vorher das Gremium „entscheidet“"
+    )
+    entscheidet: str = doc(
+        "Kürzel des Gremiums, das darüber entscheidet, z. B. KT (Kreistag), Rat oder HA, wo übertragen"
+    )
+    positionen: list[Position] = doc("Produkte, Kostenstellen, Sachkonten oder Investitionsnummern mit Ansatz")
 
     def check(self):
         if self.erheblich < 0:
@@ -112,34 +126,38 @@ class Haushalt(Record):
 
 @record
 class Haushaltsbetrag(Record):
-    konto: str  # Position des Haushalts (haushalt/<jahr>.yaml: konto), z. B. "1.05.06"
-    plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan, wie die Position im Haushalt
-    jahre: dict[
-        str, str
-    ]  # Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte Zahl
+    konto: str = doc('Position des Haushalts (haushalt/<jahr>.yaml: konto), z. B. "1.05.06"')
+    plan: Plan = doc("Ergebnisplan oder Finanzplan, wie die Position im Haushalt", default="Ergebnisplan")
+    jahre: dict[str, str] = doc(
+        "Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte Zahl"
+    )
 
 
 @record
 class Deckung(Record):
-    art: Literal[
-        "Einsparung", "Mehrertrag"
-    ]  # Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit „prognose“
-    konto: str  # Position des Haushalts, bei der eingespart wird oder die die Mehrerträge bringt
-    plan: Plan = "Ergebnisplan"  # Ergebnisplan oder Finanzplan
-    jahre: dict[str, str]  # Haushaltsjahr → Name einer Zahl, wie bei den Beträgen
+    art: Literal["Einsparung", "Mehrertrag"] = doc(
+        "Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit „prognose“"
+    )
+    konto: str = doc("Position des Haushalts, bei der eingespart wird oder die die Mehrerträge bringt")
+    plan: Plan = doc("Ergebnisplan oder Finanzplan", default="Ergebnisplan")
+    jahre: dict[str, str] = doc("Haushaltsjahr → Name einer Zahl, wie bei den Beträgen")
 
 
 @record
 class FinanzielleAuswirkungen(Record):
-    keine: bool = False  # true: die Vorlage hat keine finanziellen Auswirkungen (gedruckt wird der Satz des Hausstils)
-    text: str | None = None  # Markdown-Datei mit weiterem Text, gedruckt unter den Angaben
-    positionen: list[Haushaltsbetrag] = field(
-        default_factory=list
-    )  # je Position des Haushalts die Beträge je Haushaltsjahr
-    deckung: list[Deckung] = field(default_factory=list)  # Deckung über- und außerplanmäßiger Beträge
-    dauer: Literal["einmalig", "laufend", "einmalig und laufend"] | None = None  # einmalige oder laufende Aufwendungen
-    anlagevermoegen: bool | None = None  # entsteht Anlagevermögen? (gedruckt: Ja/Nein; ohne Angabe: nicht gedruckt)
-    folgekosten: str | None = None  # Name einer Zahl mit den jährlichen Folgekosten, oder „keine“
+    keine: bool = doc(
+        "true: die Vorlage hat keine finanziellen Auswirkungen (gedruckt wird der Satz des Hausstils)", default=False
+    )
+    text: str | None = doc("Markdown-Datei mit weiterem Text, gedruckt unter den Angaben", default=None)
+    positionen: list[Haushaltsbetrag] = doc("je Position des Haushalts die Beträge je Haushaltsjahr", factory=list)
+    deckung: list[Deckung] = doc("Deckung über- und außerplanmäßiger Beträge", factory=list)
+    dauer: Literal["einmalig", "laufend", "einmalig und laufend"] | None = doc(
+        "einmalige oder laufende Aufwendungen", default=None
+    )
+    anlagevermoegen: bool | None = doc(
+        "entsteht Anlagevermögen? (gedruckt: Ja/Nein; ohne Angabe: nicht gedruckt)", default=None
+    )
+    folgekosten: str | None = doc("Name einer Zahl mit den jährlichen Folgekosten, oder „keine“", default=None)
 
     def check(self):
         if self.keine and (self.positionen or self.deckung or self.folgekosten or self.dauer or self.anlagevermoegen):

@@ -10,12 +10,11 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import field
 from typing import Literal, get_args
 
 from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import datei
-from vorlagen.load.records import Record, defined_at, line_of, record, suggest, unknown_word
+from vorlagen.load.records import Record, defined_at, doc, line_of, record, suggest, unknown_word
 
 KOPFFELDER = ("nummer", "datum", "federfuehrend", "aktenzeichen")
 # each word list once, as a type (for the schema and the type check) and as its tuple of words
@@ -32,24 +31,26 @@ _MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
 
 @record
 class Kopfbeschriftung(Record):
-    nummer: str = "Vorlage-Nr."  # Beschriftung der Nummer im Kopf
-    datum: str = "Datum"  # Beschriftung des Datums
-    federfuehrend: str = "Federführend"  # Beschriftung des federführenden Amts, z. B. Federführendes Amt
-    aktenzeichen: str = "Aktenzeichen"  # Beschriftung des Aktenzeichens
-    oeffentlich: str = "öffentlich"  # Text im Kasten der Vorlagenart bei öffentlichen Vorlagen
-    nichtoeffentlich: str = "nichtöffentlich"  # … und bei nichtöffentlichen
+    nummer: str = doc("Beschriftung der Nummer im Kopf", default="Vorlage-Nr.")
+    datum: str = doc("Beschriftung des Datums", default="Datum")
+    federfuehrend: str = doc("Beschriftung des federführenden Amts, z. B. Federführendes Amt", default="Federführend")
+    aktenzeichen: str = doc("Beschriftung des Aktenzeichens", default="Aktenzeichen")
+    oeffentlich: str = doc("Text im Kasten der Vorlagenart bei öffentlichen Vorlagen", default="öffentlich")
+    nichtoeffentlich: str = doc("… und bei nichtöffentlichen", default="nichtöffentlich")
 
 
 @record
 class Kopf(Record):
-    felder: list[str] = field(
-        default_factory=lambda: ["nummer", "datum", "federfuehrend"]
-    )  # Kopfdaten in Reihenfolge (nummer, datum, federfuehrend, aktenzeichen und die eigenen); was fehlt, erscheint nicht
-    beschriftung: Kopfbeschriftung = field(default_factory=Kopfbeschriftung)  # Beschriftungen im Kopf
-    verwaltungschef: bool = True  # den Verwaltungschef unter dem Namen der Körperschaft zeigen
-    eigene: dict[str, str] = field(
-        default_factory=dict
-    )  # eigene Kopfdaten: Kennung → Beschriftung, z. B. bearbeitung: Bearbeitung; jede Vorlage füllt sie unter „kopf“
+    felder: list[str] = doc(
+        "Kopfdaten in Reihenfolge (nummer, datum, federfuehrend, aktenzeichen und die eigenen); was fehlt, erscheint nicht",
+        factory=lambda: ["nummer", "datum", "federfuehrend"],
+    )
+    beschriftung: Kopfbeschriftung = doc("Beschriftungen im Kopf", factory=Kopfbeschriftung)
+    verwaltungschef: bool = doc("den Verwaltungschef unter dem Namen der Körperschaft zeigen", default=True)
+    eigene: dict[str, str] = doc(
+        "eigene Kopfdaten: Kennung → Beschriftung, z. B. bearbeitung: Bearbeitung; jede Vorlage füllt sie unter „kopf“",
+        factory=dict,
+    )
 
     def check(self):
         for feld in self.felder:
@@ -76,32 +77,32 @@ class Kopf(Record):
 
 @record
 class Spaltenbeschriftung(Record):
-    datum: str = "Datum"  # z. B. Termin
-    uhrzeit: str = "Beginn"  # Uhrzeit der Sitzung (beginn)
-    gremium: str = "Gremium"  # Name des Gremiums
-    rolle: str = "Zuständigkeit"  # Vorberatung, Entscheidung, Kenntnisnahme
-    berichterstattung: str = "Berichterstattung"  # Name und Funktion
-    ergebnis: str = "Ergebnis"  # z. B. ungeändert beschlossen
+    datum: str = doc("z. B. Termin", default="Datum")
+    uhrzeit: str = doc("Uhrzeit der Sitzung (beginn)", default="Beginn")
+    gremium: str = doc("Name des Gremiums", default="Gremium")
+    rolle: str = doc("Vorberatung, Entscheidung, Kenntnisnahme", default="Zuständigkeit")
+    berichterstattung: str = doc("Name und Funktion", default="Berichterstattung")
+    ergebnis: str = doc("z. B. ungeändert beschlossen", default="Ergebnis")
 
 
 @record
 class BeratungsfolgeStil(Record):
-    ueberschrift: str = "Beratungsfolge"  # z. B. Beratungsreihenfolge
-    spalten: list[Spalte] = field(default_factory=lambda: ["datum", "gremium", "rolle"])  # Spalten in Reihenfolge
-    beschriftung: Spaltenbeschriftung = field(default_factory=Spaltenbeschriftung)  # Spaltenköpfe
+    ueberschrift: str = doc("z. B. Beratungsreihenfolge", default="Beratungsfolge")
+    spalten: list[Spalte] = doc("Spalten in Reihenfolge", factory=lambda: ["datum", "gremium", "rolle"])
+    beschriftung: Spaltenbeschriftung = doc("Spaltenköpfe", factory=Spaltenbeschriftung)
 
 
 @record
 class UnterschriftStil(Record):
-    form: Unterschriftform = "verwaltungschef"  # wie Vorlagen ohne eigene „unterschrift“ schließen
-    im_auftrag: str = "Im Auftrag"  # Zeile über dem Namen, z. B. „Im Auftrag:“
-    gez: str = "gez."  # vor dem Namen
+    form: Unterschriftform = doc("wie Vorlagen ohne eigene „unterschrift“ schließen", default="verwaltungschef")
+    im_auftrag: str = doc("Zeile über dem Namen, z. B. „Im Auftrag:“", default="Im Auftrag")
+    gez: str = doc("vor dem Namen", default="gez.")
 
 
 @record
 class Klimaantwort(Record):
-    text: str  # wie gedruckt, z. B. „ja, positiv“ oder „Es sind keine wesentlichen Auswirkungen zu erwarten.“
-    begruendung: bool = False  # true: die Vorlage muss diese Antwort begründen
+    text: str = doc("wie gedruckt, z. B. „ja, positiv“ oder „Es sind keine wesentlichen Auswirkungen zu erwarten.“")
+    begruendung: bool = doc("true: die Vorlage muss diese Antwort begründen", default=False)
 
 
 def standard_klimaantworten() -> dict[str, Klimaantwort]:
@@ -115,29 +116,33 @@ def standard_klimaantworten() -> dict[str, Klimaantwort]:
 
 @record
 class Abschnitt(Record):
-    id: str  # Kennung, unter der eine Vorlage den Text liefert (texte: {id: datei.md}), z. B. klimaschutz
-    ueberschrift: str  # wie gedruckt, z. B. Auswirkungen auf den Klimaschutz
-    form: Form = "text"  # text: eine Markdown-Datei; klimaschutz: eine der „antworten“ (klimaschutz: {auswirkung: …})
-    antworten: dict[str, Klimaantwort] = field(
-        default_factory=standard_klimaantworten
-    )  # form klimaschutz: Kennung → Antwort
-    vorsatz: str | None = (
-        "Auswirkung:"  # form klimaschutz: vor der fett gedruckten Antwort; leer (~): nur die Antwort, als Satz
+    id: str = doc("Kennung, unter der eine Vorlage den Text liefert (texte: {id: datei.md}), z. B. klimaschutz")
+    ueberschrift: str = doc("wie gedruckt, z. B. Auswirkungen auf den Klimaschutz")
+    form: Form = doc(
+        "text: eine Markdown-Datei; klimaschutz: eine der „antworten“ (klimaschutz: {auswirkung: …})", default="text"
+    )
+    antworten: dict[str, Klimaantwort] = doc("form klimaschutz: Kennung → Antwort", factory=standard_klimaantworten)
+    vorsatz: str | None = doc(
+        "form klimaschutz: vor der fett gedruckten Antwort; leer (~): nur die Antwort, als Satz", default="Auswirkung:"
     )
 
 
 @record
 class Vorlagenart(Record):
-    ueberschrift: str | None = None  # gedruckt im Kopf statt des Namens der Art
-    beschlussvorschlag: Regel = "optional"  # pflicht, optional oder verboten
-    ohne_beschlussvorschlag: str | None = None  # Satz an seiner Stelle, wenn die Vorlage keinen hat
-    abschnitte: dict[str, Regel] = field(default_factory=dict)  # Abschnitt-Kennung → pflicht/optional/verboten
-    kopf: dict[str, Regel] = field(default_factory=dict)  # eigenes Kopfdatum → pflicht/optional/verboten
-    bezug: Literal["Ergänzung", "Neufassung"] | None = None  # Vorlagen dieser Art ergänzen oder ersetzen eine andere
-    nummer_aus_bezug: bool = False  # Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)
-    mitzeichnung: list[str] = field(
-        default_factory=list
-    )  # Rollen, die jede Vorlage dieser Art mitzeichnen müssen (aus „mitzeichnung: rollen“)
+    ueberschrift: str | None = doc("gedruckt im Kopf statt des Namens der Art", default=None)
+    beschlussvorschlag: Regel = doc("pflicht, optional oder verboten", default="optional")
+    ohne_beschlussvorschlag: str | None = doc("Satz an seiner Stelle, wenn die Vorlage keinen hat", default=None)
+    abschnitte: dict[str, Regel] = doc("Abschnitt-Kennung → pflicht/optional/verboten", factory=dict)
+    kopf: dict[str, Regel] = doc("eigenes Kopfdatum → pflicht/optional/verboten", factory=dict)
+    bezug: Literal["Ergänzung", "Neufassung"] | None = doc(
+        "Vorlagen dieser Art ergänzen oder ersetzen eine andere", default=None
+    )
+    nummer_aus_bezug: bool = doc(
+        "Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)", default=False
+    )
+    mitzeichnung: list[str] = doc(
+        "Rollen, die jede Vorlage dieser Art mitzeichnen müssen (aus „mitzeichnung: rollen“)", factory=list
+    )
 
 
 def standard_arten() -> dict[str, Vorlagenart]:
@@ -151,28 +156,34 @@ def standard_arten() -> dict[str, Vorlagenart]:
 
 @record
 class Finanzen(Record):
-    ueberschrift: str = "Finanzielle Auswirkungen"  # Überschrift des Abschnitts
-    ohne: str | None = (
-        None  # Satz der Körperschaft, wenn eine Vorlage weder Berechnungen noch Text dazu hat, z. B. „Keine.“; ohne ihn entfällt der Abschnitt
+    ueberschrift: str = doc("Überschrift des Abschnitts", default="Finanzielle Auswirkungen")
+    ohne: str | None = doc(
+        "Satz der Körperschaft, wenn eine Vorlage weder Berechnungen noch Text dazu hat, z. B. „Keine.“; ohne ihn entfällt der Abschnitt",
+        default=None,
     )
-    ja_nein: bool = False  # „ja“ oder „nein“ (aus Berechnungen und Text ermittelt) als erste Zeile drucken
-    keine: str = (
-        "Keine finanziellen Auswirkungen."  # gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt
+    ja_nein: bool = doc("„ja“ oder „nein“ (aus Berechnungen und Text ermittelt) als erste Zeile drucken", default=False)
+    keine: str = doc(
+        "gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt",
+        default="Keine finanziellen Auswirkungen.",
     )
-    rechtsgrundlage: str = (
-        "§ 83 GO NRW"  # Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)
+    rechtsgrundlage: str = doc(
+        "Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)",
+        default="§ 83 GO NRW",
     )
 
 
 @record
 class Mitzeichnungsstil(Record):
-    rollen: list[str] = field(
-        default_factory=lambda: ["Kämmerei", "Rechtsamt"]
-    )  # wer mitzeichnet, wie gedruckt, z. B. Kämmerei, Rechtsamt, Dezernent
-    finanzielle_auswirkungen: list[str] = field(
-        default_factory=list
-    )  # Rollen, die jede Vorlage mit finanziellen Auswirkungen mitzeichnen müssen, z. B. [Kämmerei]
-    kaemmerei: str = "Kämmerei"  # Rolle, die jede Vorlage mit über- oder außerplanmäßigen Beträgen mitzeichnet (§ 83 GO NRW: Zustimmung des Kämmerers), gleich was sonst verlangt ist
+    rollen: list[str] = doc(
+        "wer mitzeichnet, wie gedruckt, z. B. Kämmerei, Rechtsamt, Dezernent", factory=lambda: ["Kämmerei", "Rechtsamt"]
+    )
+    finanzielle_auswirkungen: list[str] = doc(
+        "Rollen, die jede Vorlage mit finanziellen Auswirkungen mitzeichnen müssen, z. B. [Kämmerei]", factory=list
+    )
+    kaemmerei: str = doc(
+        "Rolle, die jede Vorlage mit über- oder außerplanmäßigen Beträgen mitzeichnet (§ 83 GO NRW: Zustimmung des Kämmerers), gleich was sonst verlangt ist",
+        default="Kämmerei",
+    )
 
     def unbekannte(self, genannt: list[str], where: Where):
         """(where, message) for each role named in `genannt` that is not in `rollen`."""
@@ -210,7 +221,7 @@ class Mitzeichnungsstil(Record):
 
 @record
 class Rolle(Record):
-    entscheidet: bool = False  # das Gremium entscheidet abschließend (OParl: authoritative)
+    entscheidet: bool = doc("das Gremium entscheidet abschließend (OParl: authoritative)", default=False)
 
 
 # The usual words of all Länder; a body adds its own or replaces the list (hausstil: rollen / beratungsergebnisse).
@@ -244,33 +255,43 @@ FRUEHERE_ERGEBNISSE = ("vertagt", "zurückgestellt")  # recorded before the list
 
 @record
 class Hausstil(Record):
-    akzentfarbe: str = "#1f4e79"  # Farbe für Linien und Überschriften, als #rrggbb
-    logo: str | None = None  # Bilddatei (SVG oder PNG) relativ zum Datenordner
-    schrift: Schrift = "Liberation Sans"  # eine der mitgelieferten freien Schriften
-    stylesheet: str | None = None  # eigene CSS-Datei relativ zum Datenordner, nach dem Standard geladen
-    kopf: Kopf = field(default_factory=Kopf)  # Kopf der Vorlage: welche Kopfdaten, wie beschriftet
-    datum_pflicht: bool = True  # jede Vorlage braucht ein Datum; false: „datum“ darf fehlen
-    nummer: str | None = None  # Muster der Vorlagennummer, z. B. JJJJ/NNNN, N/JJJJ oder R/N/N
-    beratungsfolge: BeratungsfolgeStil = field(default_factory=BeratungsfolgeStil)  # Tabelle der Beratungsfolge
-    arten: dict[str, Vorlagenart] = field(default_factory=standard_arten)  # Vorlagenarten der Körperschaft
-    abschnitte: list[Abschnitt] = field(default_factory=list)  # Abschnitte mit fester Überschrift, in Druckreihenfolge
-    finanzen: Finanzen = field(default_factory=Finanzen)  # Abschnitt „Finanzielle Auswirkungen“
-    mitzeichnung: Mitzeichnungsstil = field(
-        default_factory=Mitzeichnungsstil
-    )  # wer welche Vorlagen mitzeichnen muss, bevor sie hinausgehen
-    unterschrift: UnterschriftStil = field(default_factory=UnterschriftStil)  # Schluss der Vorlage
-    rollen: dict[str, Rolle] = field(
-        default_factory=standard_rollen
-    )  # Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}
-    beratungsergebnisse: list[str] = field(
-        default_factory=lambda: list(STANDARD_ERGEBNISSE)
-    )  # Stand oder Ergebnis einer Beratung, wie gedruckt
-    enthaltungen: bool = False  # true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)
-    dringlichkeitsentscheidung: str = "Dringlichkeitsentscheidung"  # das Wort der Körperschaft, gedruckt unter dem Betreff, z. B. Eilentscheidung (§ 89 NKomVG), dringliche Anordnung (Bayern)
-    niederschrift_saetze: dict[str, str] = field(
-        default_factory=dict
-    )  # Satz der Niederschrift unter einem Ergebnis: Ergebnis → Satz, z. B. Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.; ohne: nur das Ergebnis als Überschrift
-    vorsitz: str = "Vorsitz"  # Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar
+    akzentfarbe: str = doc("Farbe für Linien und Überschriften, als #rrggbb", default="#1f4e79")
+    logo: str | None = doc("Bilddatei (SVG oder PNG) relativ zum Datenordner", default=None)
+    schrift: Schrift = doc("eine der mitgelieferten freien Schriften", default="Liberation Sans")
+    stylesheet: str | None = doc("eigene CSS-Datei relativ zum Datenordner, nach dem Standard geladen", default=None)
+    kopf: Kopf = doc("Kopf der Vorlage: welche Kopfdaten, wie beschriftet", factory=Kopf)
+    datum_pflicht: bool = doc("jede Vorlage braucht ein Datum; false: „datum“ darf fehlen", default=True)
+    nummer: str | None = doc("Muster der Vorlagennummer, z. B. JJJJ/NNNN, N/JJJJ oder R/N/N", default=None)
+    beratungsfolge: BeratungsfolgeStil = doc("Tabelle der Beratungsfolge", factory=BeratungsfolgeStil)
+    arten: dict[str, Vorlagenart] = doc("Vorlagenarten der Körperschaft", factory=standard_arten)
+    abschnitte: list[Abschnitt] = doc("Abschnitte mit fester Überschrift, in Druckreihenfolge", factory=list)
+    finanzen: Finanzen = doc("Abschnitt „Finanzielle Auswirkungen“", factory=Finanzen)
+    mitzeichnung: Mitzeichnungsstil = doc(
+        "wer welche Vorlagen mitzeichnen muss, bevor sie hinausgehen", factory=Mitzeichnungsstil
+    )
+    unterschrift: UnterschriftStil = doc("Schluss der Vorlage", factory=UnterschriftStil)
+    rollen: dict[str, Rolle] = doc(
+        "Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}", factory=standard_rollen
+    )
+    beratungsergebnisse: list[str] = doc(
+        "Stand oder Ergebnis einer Beratung, wie gedruckt", factory=lambda: list(STANDARD_ERGEBNISSE)
+    )
+    enthaltungen: bool = doc(
+        "true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)",
+        default=False,
+    )
+    dringlichkeitsentscheidung: str = doc(
+        "das Wort der Körperschaft, gedruckt unter dem Betreff, z. B. Eilentscheidung (§ 89 NKomVG), dringliche Anordnung (Bayern)",
+        default="Dringlichkeitsentscheidung",
+    )
+    niederschrift_saetze: dict[str, str] = doc(
+        "Satz der Niederschrift unter einem Ergebnis: Ergebnis → Satz, z. B. Kenntnisnahme: Der Bericht wird zur Kenntnis genommen.; ohne: nur das Ergebnis als Überschrift",
+        factory=dict,
+    )
+    vorsitz: str = doc(
+        "Zeile unter der Unterschrift der Sitzungsleitung (Niederschrift, Auszug), z. B. Landrat; je Gremium änderbar",
+        default="Vorsitz",
+    )
 
     # keys that were renamed: the message says what to write instead ({wert}: the value written under the old key)
     ersetzt = {

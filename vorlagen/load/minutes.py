@@ -3,37 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
 from decimal import Decimal
 from typing import Literal
 
 from vorlagen.load.model import record
-from vorlagen.load.records import Record
+from vorlagen.load.records import Record, doc
 
 # --- sitzungen/<id>/niederschrift.yaml ------------------------------------------------------
 
 
 @record
 class Mitglied(Record):
-    name: str  # wie gedruckt, z. B. Frau Dr. Beispiel
-    fraktion: str | None = None  # z. B. CDU
-    funktion: str | None = None  # z. B. Vorsitzende, sachkundige Bürgerin
-    stimmberechtigt: bool = True  # sachkundige Einwohner stimmen nicht mit
+    name: str = doc("wie gedruckt, z. B. Frau Dr. Beispiel")
+    fraktion: str | None = doc("z. B. CDU", default=None)
+    funktion: str | None = doc("z. B. Vorsitzende, sachkundige Bürgerin", default=None)
+    stimmberechtigt: bool = doc("sachkundige Einwohner stimmen nicht mit", default=True)
 
 
 @record
 class Teilnehmer(Record):
-    name: str  # wie gedruckt, z. B. Frau Dinstühler
-    funktion: str | None = None  # z. B. Leiterin des Kommunalen Integrationszentrums
+    name: str = doc("wie gedruckt, z. B. Frau Dinstühler")
+    funktion: str | None = doc("z. B. Leiterin des Kommunalen Integrationszentrums", default=None)
 
 
 @record
 class Anwesenheit(Record):
-    mitglieder: list[Mitglied] = field(default_factory=list)  # anwesende Mitglieder mit Namen (Fraktion optional)
-    anzahl: int | None = None  # anwesende stimmberechtigte Mitglieder als Zahl, wo die Niederschrift keine Namen nennt
-    mitgliederzahl: int | None = None  # Mitglieder des Gremiums insgesamt (gedruckt: „12 von 15“)
-    verwaltung: list[Teilnehmer] = field(default_factory=list)  # anwesend von der Verwaltung
-    gaeste: list[Teilnehmer] = field(default_factory=list)  # Gäste, z. B. Berichterstatter des Landes
+    mitglieder: list[Mitglied] = doc("anwesende Mitglieder mit Namen (Fraktion optional)", factory=list)
+    anzahl: int | None = doc(
+        "anwesende stimmberechtigte Mitglieder als Zahl, wo die Niederschrift keine Namen nennt", default=None
+    )
+    mitgliederzahl: int | None = doc("Mitglieder des Gremiums insgesamt (gedruckt: „12 von 15“)", default=None)
+    verwaltung: list[Teilnehmer] = doc("anwesend von der Verwaltung", factory=list)
+    gaeste: list[Teilnehmer] = doc("Gäste, z. B. Berichterstatter des Landes", factory=list)
 
     def check(self):
         if "mitglieder" not in self._lines and self.anzahl is None:
@@ -70,11 +71,11 @@ class Anwesenheit(Record):
 
 @record
 class Abstimmung(Record):
-    einstimmig: bool = False  # true: alle stimmberechtigten Anwesenden stimmten gleich
-    ja: int | None = None  # Ja-Stimmen
-    nein: int | None = None  # Nein-Stimmen
-    enthaltung: int | None = None  # Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)
-    ergebnis: Literal["angenommen", "abgelehnt"] = "angenommen"  # wird gegen die Stimmen geprüft
+    einstimmig: bool = doc("true: alle stimmberechtigten Anwesenden stimmten gleich", default=False)
+    ja: int | None = doc("Ja-Stimmen", default=None)
+    nein: int | None = doc("Nein-Stimmen", default=None)
+    enthaltung: int | None = doc("Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)", default=None)
+    ergebnis: Literal["angenommen", "abgelehnt"] = doc("wird gegen die Stimmen geprüft", default="angenommen")
 
     def check(self):
         if self.einstimmig and (self.ja is not None or self.nein is not None or self.enthaltung):
@@ -98,32 +99,34 @@ class Abstimmung(Record):
 
 @record
 class Erledigung(Record):
-    datum: dt.date  # Tag, an dem der Auftrag erledigt wurde
-    vermerk: str  # was getan wurde
+    datum: dt.date = doc("Tag, an dem der Auftrag erledigt wurde")
+    vermerk: str = doc("was getan wurde")
 
 
 @record
 class Auftrag(Record):
-    was: str  # was zu tun ist
-    amt: str  # Kürzel des zuständigen Amts aus koerperschaft.yaml
-    frist: dt.date  # bis wann
-    erledigt: Erledigung | None = None  # ohne Angabe: offen
+    was: str = doc("was zu tun ist")
+    amt: str = doc("Kürzel des zuständigen Amts aus koerperschaft.yaml")
+    frist: dt.date = doc("bis wann")
+    erledigt: Erledigung | None = doc("ohne Angabe: offen", default=None)
 
 
 @record
 class Protokollpunkt(Record):
-    top: str  # Nummer des TOPs aus der Tagesordnung der Sitzung
-    text: str | None = None  # Markdown-Datei mit den Wortbeiträgen (indirekte Rede)
-    anmerkungen: list[str] = field(default_factory=list)  # Markdown-Dateien „Anmerkung der Verwaltung“
-    ergebnis: str | None = (
-        None  # Beschluss, Kenntnisnahme oder ein Wort aus „hausstil: beratungsergebnisse“ (z. B. vertagt, abgesetzt); ohne: nur Text
+    top: str = doc("Nummer des TOPs aus der Tagesordnung der Sitzung")
+    text: str | None = doc("Markdown-Datei mit den Wortbeiträgen (indirekte Rede)", default=None)
+    anmerkungen: list[str] = doc("Markdown-Dateien „Anmerkung der Verwaltung“", factory=list)
+    ergebnis: str | None = doc(
+        "Beschluss, Kenntnisnahme oder ein Wort aus „hausstil: beratungsergebnisse“ (z. B. vertagt, abgesetzt); ohne: nur Text",
+        default=None,
     )
-    stand: str | None = (
-        None  # wie die Beratungsfolge der Vorlage das Ergebnis zeigt, ein Wort aus „hausstil: beratungsergebnisse“ (z. B. empfohlen); ohne Angabe aus „ergebnis“ abgeleitet
+    stand: str | None = doc(
+        "wie die Beratungsfolge der Vorlage das Ergebnis zeigt, ein Wort aus „hausstil: beratungsergebnisse“ (z. B. empfohlen); ohne Angabe aus „ergebnis“ abgeleitet",
+        default=None,
     )
-    beschluss: str | None = None  # Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage
-    abstimmung: Abstimmung | None = None  # Pflicht bei einem Beschluss
-    auftraege: list[Auftrag] = field(default_factory=list)  # Aufträge aus dem Beschluss (Beschlusskontrolle)
+    beschluss: str | None = doc("Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage", default=None)
+    abstimmung: Abstimmung | None = doc("Pflicht bei einem Beschluss", default=None)
+    auftraege: list[Auftrag] = doc("Aufträge aus dem Beschluss (Beschlusskontrolle)", factory=list)
 
     def check(self):
         if self.ergebnis == "Beschluss" and self.abstimmung is None:
@@ -145,14 +148,15 @@ class Protokollpunkt(Record):
 
 @record
 class Niederschrift(Record):
-    beginn: str  # Uhrzeit als Text, z. B. "15:00 Uhr"
-    ende: str  # z. B. "17:10 Uhr"
-    vorsitz: str  # Name der oder des Vorsitzenden (Unterschrift)
-    schriftfuehrung: str | None = (
-        None  # Name der Schriftführerin oder des Schriftführers (Unterschrift); ohne: keine Unterschriftslinie dafür
+    beginn: str = doc('Uhrzeit als Text, z. B. "15:00 Uhr"')
+    ende: str = doc('z. B. "17:10 Uhr"')
+    vorsitz: str = doc("Name der oder des Vorsitzenden (Unterschrift)")
+    schriftfuehrung: str | None = doc(
+        "Name der Schriftführerin oder des Schriftführers (Unterschrift); ohne: keine Unterschriftslinie dafür",
+        default=None,
     )
-    anwesend: Anwesenheit  # Mitglieder, Verwaltung, Gäste
-    punkte: list[Protokollpunkt]  # je TOP das Ergebnis, in der Reihenfolge der Tagesordnung
+    anwesend: Anwesenheit = doc("Mitglieder, Verwaltung, Gäste")
+    punkte: list[Protokollpunkt] = doc("je TOP das Ergebnis, in der Reihenfolge der Tagesordnung")
 
 
 # --- stellen/<id>.yaml ------------------------------------------------------------------
@@ -160,10 +164,10 @@ class Niederschrift(Record):
 
 @record
 class Baustein(Record):
-    name: str  # wie gedruckt, z. B. Baustein 1
-    stellen: Decimal  # Zahl der Stellen
-    besetzt: Decimal  # davon besetzt, in VZÄ (Bruchteile erlaubt, z. B. 551.5)
-    stand: dt.date | None = None  # ohne Angabe: der Stand der Statistik
+    name: str = doc("wie gedruckt, z. B. Baustein 1")
+    stellen: Decimal = doc("Zahl der Stellen")
+    besetzt: Decimal = doc("davon besetzt, in VZÄ (Bruchteile erlaubt, z. B. 551.5)")
+    stand: dt.date | None = doc("ohne Angabe: der Stand der Statistik", default=None)
 
     def check(self):
         if self.stellen <= 0:
@@ -179,7 +183,7 @@ class Baustein(Record):
 
 @record
 class Stellenstatistik(Record):
-    titel: str  # z. B. Stellenbesetzung im KIM in NRW
-    quelle: str | None = None  # wer die Zahlen geliefert hat
-    stand: dt.date  # Stand der Zahlen
-    bausteine: dict[str, Baustein]  # Kennung → Baustein; Texte lesen stellen["datei"]["kennung"]
+    titel: str = doc("z. B. Stellenbesetzung im KIM in NRW")
+    quelle: str | None = doc("wer die Zahlen geliefert hat", default=None)
+    stand: dt.date = doc("Stand der Zahlen")
+    bausteine: dict[str, Baustein] = doc('Kennung → Baustein; Texte lesen stellen["datei"]["kennung"]')

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import field
 
 from vorlagen.core.fmt import slugify
-from vorlagen.load.records import Record, record
+from vorlagen.load.records import Record, doc, record
 
 DATEI = "mitzeichnungen.yaml"  # beside vorlage.yaml
 ORDNER = "gezeichnet"  # beside it: the text each role signed, <rolle>.txt, so that git shows what was signed
@@ -45,10 +44,12 @@ _NAME = {
 
 @record
 class Mitzeichnung(Record):
-    rolle: str  # eine Rolle aus „hausstil: mitzeichnung: rollen“, z. B. Kämmerei
-    name: str  # wer gezeichnet hat, z. B. Erika Mustermann
-    datum: dt.date  # an welchem Tag
-    fingerabdruck: str  # SHA-256 des gezeichneten Textes; „vorlagen zeichnen“ schreibt ihn – nicht von Hand ändern
+    rolle: str = doc("eine Rolle aus „hausstil: mitzeichnung: rollen“, z. B. Kämmerei")
+    name: str = doc("wer gezeichnet hat, z. B. Erika Mustermann")
+    datum: dt.date = doc("an welchem Tag")
+    fingerabdruck: str = doc(
+        "SHA-256 des gezeichneten Textes; „vorlagen zeichnen“ schreibt ihn – nicht von Hand ändern"
+    )
 
     def check(self):
         fehler = name_fehler(self.name)
@@ -72,7 +73,7 @@ class Mitzeichnung(Record):
 
 @record
 class Mitzeichnungen(Record):
-    mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # je Rolle die letzte Mitzeichnung
+    mitzeichnungen: list[Mitzeichnung] = doc("je Rolle die letzte Mitzeichnung", factory=list)
 
     def check(self):
         seen = set()

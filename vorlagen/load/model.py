@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import field
 from typing import Literal
 
 from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
@@ -28,23 +27,25 @@ from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exp
 )
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt  # noqa: F401 – re-exported
 from vorlagen.load.hausstil import Hausstil
-from vorlagen.load.records import Record, record
+from vorlagen.load.records import Record, doc, record
 
 # --- koerperschaft.yaml -------------------------------------------------------------------
 
 
 @record
 class Amt(Record):
-    id: str  # Kürzel, auf das Vorlagen mit „federfuehrend“ verweisen, z. B. KI
-    name: str  # z. B. Kommunales Integrationszentrum
+    id: str = doc("Kürzel, auf das Vorlagen mit „federfuehrend“ verweisen, z. B. KI")
+    name: str = doc("z. B. Kommunales Integrationszentrum")
 
 
 @record
 class Gremium(Record):
-    id: str  # Kürzel, z. B. ASI
-    name: str  # z. B. Ausschuss für Soziales und Integration
-    frist_tage: int = 14  # Vorlagen müssen so viele Tage vor der Sitzung fertig sein
-    vorsitz: str | None = None  # unter der Unterschrift der Sitzungsleitung, z. B. Landrat (sonst „hausstil: vorsitz“)
+    id: str = doc("Kürzel, z. B. ASI")
+    name: str = doc("z. B. Ausschuss für Soziales und Integration")
+    frist_tage: int = doc("Vorlagen müssen so viele Tage vor der Sitzung fertig sein", default=14)
+    vorsitz: str | None = doc(
+        "unter der Unterschrift der Sitzungsleitung, z. B. Landrat (sonst „hausstil: vorsitz“)", default=None
+    )
 
     def check(self):
         try:
@@ -69,9 +70,9 @@ class Gremium(Record):
 
 @record
 class Wahlperiode(Record):
-    name: str  # z. B. 2020–2025
-    von: dt.date  # erster Tag
-    bis: dt.date | None = None  # letzter Tag; leer, solange sie läuft
+    name: str = doc("z. B. 2020–2025")
+    von: dt.date = doc("erster Tag")
+    bis: dt.date | None = doc("letzter Tag; leer, solange sie läuft", default=None)
 
     def check(self):
         if self.bis is not None and self.bis < self.von:
@@ -86,8 +87,8 @@ class Wahlperiode(Record):
 
 @record
 class Oparl(Record):
-    basis_url: str  # Adresse, unter der der Ausgabeordner veröffentlicht wird, z. B. https://ratsinfo.example.de/
-    seitengroesse: int = 100  # Objekte je Seite einer OParl-Liste
+    basis_url: str = doc("Adresse, unter der der Ausgabeordner veröffentlicht wird, z. B. https://ratsinfo.example.de/")
+    seitengroesse: int = doc("Objekte je Seite einer OParl-Liste", default=100)
 
     def check(self):
         if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?", self.basis_url):
@@ -115,21 +116,23 @@ class Oparl(Record):
 
 @record
 class Koerperschaft(Record):
-    name: str  # z. B. Rhein-Sieg-Kreis
-    verwaltungschef: str  # wie gedruckt, z. B. Der Landrat
-    verwaltungschef_name: str | None = None  # Name unter „gez.“, z. B. Sebastian Schuster
-    anschrift: str | None = None  # eine Zeile unter dem Namen im Kopf
-    rundung: Literal["euro", "cent"] = "euro"  # Beträge in Berechnungen auf ganze Euro oder Cent
-    runden: Literal["je_einheit", "genau"] = "je_einheit"  # Betrag je Einheit zuerst runden, oder nur die Zeile
-    prozent_stellen: int = 2  # Nachkommastellen von Prozentwerten (79,35 %)
-    hausstil: Hausstil = field(default_factory=Hausstil)  # Aussehen der Dokumente
-    aemter: list[Amt] = field(
-        default_factory=list
-    )  # Ämter, die Vorlagen federführend einbringen; leer, wo Vorlagen keines nennen
-    gremien: list[Gremium]  # Ausschüsse und Räte, in denen Vorlagen beraten werden
-    kommunen: list[str] = field(default_factory=list)  # Namen, die in Verteilungen vorkommen dürfen
-    wahlperioden: list[Wahlperiode] = field(default_factory=list)  # für OParl (LegislativeTerm)
-    oparl: Oparl | None = None  # ohne Angabe: keine OParl-Schnittstelle unter output/oparl/
+    name: str = doc("z. B. Rhein-Sieg-Kreis")
+    verwaltungschef: str = doc("wie gedruckt, z. B. Der Landrat")
+    verwaltungschef_name: str | None = doc("Name unter „gez.“, z. B. Sebastian Schuster", default=None)
+    anschrift: str | None = doc("eine Zeile unter dem Namen im Kopf", default=None)
+    rundung: Literal["euro", "cent"] = doc("Beträge in Berechnungen auf ganze Euro oder Cent", default="euro")
+    runden: Literal["je_einheit", "genau"] = doc(
+        "Betrag je Einheit zuerst runden, oder nur die Zeile", default="je_einheit"
+    )
+    prozent_stellen: int = doc("Nachkommastellen von Prozentwerten (79,35 %)", default=2)
+    hausstil: Hausstil = doc("Aussehen der Dokumente", factory=Hausstil)
+    aemter: list[Amt] = doc(
+        "Ämter, die Vorlagen federführend einbringen; leer, wo Vorlagen keines nennen", factory=list
+    )
+    gremien: list[Gremium] = doc("Ausschüsse und Räte, in denen Vorlagen beraten werden")
+    kommunen: list[str] = doc("Namen, die in Verteilungen vorkommen dürfen", factory=list)
+    wahlperioden: list[Wahlperiode] = doc("für OParl (LegislativeTerm)", factory=list)
+    oparl: Oparl | None = doc("ohne Angabe: keine OParl-Schnittstelle unter output/oparl/", default=None)
 
 
 # --- sitzungen/<id>.yaml -------------------------------------------------------------------
@@ -137,9 +140,9 @@ class Koerperschaft(Record):
 
 @record
 class Top(Record):
-    top: str  # Nummer, z. B. "5" oder "5.1"
-    vorlage: str | None = None  # Nummer der Vorlage, die unter diesem Punkt beraten wird …
-    titel: str | None = None  # … oder der Gegenstand (bei einer Vorlage: statt ihres Betreffs)
+    top: str = doc('Nummer, z. B. "5" oder "5.1"')
+    vorlage: str | None = doc("Nummer der Vorlage, die unter diesem Punkt beraten wird …", default=None)
+    titel: str | None = doc("… oder der Gegenstand (bei einer Vorlage: statt ihres Betreffs)", default=None)
 
     def check(self):
         if self.vorlage is None and self.titel is None:
@@ -148,17 +151,17 @@ class Top(Record):
 
 @record
 class Tagesordnung(Record):
-    oeffentlich: list[Top] = field(default_factory=list)  # Punkte des öffentlichen Teils, in Reihenfolge
-    nichtoeffentlich: list[Top] = field(default_factory=list)  # Punkte des nichtöffentlichen Teils, in Reihenfolge
+    oeffentlich: list[Top] = doc("Punkte des öffentlichen Teils, in Reihenfolge", factory=list)
+    nichtoeffentlich: list[Top] = doc("Punkte des nichtöffentlichen Teils, in Reihenfolge", factory=list)
 
 
 @record
 class Sitzung(Record):
-    gremium: str  # Kürzel des Gremiums
-    datum: dt.date  # Tag der Sitzung
-    beginn: str | None = None  # Uhrzeit als Text, z. B. "15:00 Uhr"
-    ort: str | None = None  # z. B. Kreishaus Siegburg, Großer Sitzungssaal
-    tagesordnung: Tagesordnung | None = None  # Tagesordnungspunkte, öffentlich und nichtöffentlich
+    gremium: str = doc("Kürzel des Gremiums")
+    datum: dt.date = doc("Tag der Sitzung")
+    beginn: str | None = doc('Uhrzeit als Text, z. B. "15:00 Uhr"', default=None)
+    ort: str | None = doc("z. B. Kreishaus Siegburg, Großer Sitzungssaal", default=None)
+    tagesordnung: Tagesordnung | None = doc("Tagesordnungspunkte, öffentlich und nichtöffentlich", default=None)
 
     @property
     def uhrzeit(self) -> tuple[int, int] | None:
@@ -177,22 +180,27 @@ def uhrzeit(text: str | None) -> tuple[int, int] | None:
 
 @record
 class Berichterstattung(Record):
-    name: str  # wie gedruckt, z. B. Herr Dr. Berger
-    funktion: str | None = None  # z. B. Leitung des Kommunalen Integrationszentrums
+    name: str = doc("wie gedruckt, z. B. Herr Dr. Berger")
+    funktion: str | None = doc("z. B. Leitung des Kommunalen Integrationszentrums", default=None)
 
 
 @record
 class Beratung(Record):
-    sitzung: str | None = (
-        None  # Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml); solange der Termin offen ist: „gremium“
+    sitzung: str | None = doc(
+        "Kennung der Sitzung (Dateiname unter sitzungen/ ohne .yaml); solange der Termin offen ist: „gremium“",
+        default=None,
     )
-    gremium: str | None = None  # nur solange der Termin offen ist: Kürzel des Gremiums, gedruckt mit „Termin offen“
-    rolle: str | None = (
-        None  # eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung; darf fehlen, wo die Vorlage keine nennt
+    gremium: str | None = doc(
+        "nur solange der Termin offen ist: Kürzel des Gremiums, gedruckt mit „Termin offen“", default=None
     )
-    berichterstattung: Berichterstattung | None = None  # wer in dieser Sitzung berichtet
-    ergebnis: str | None = (
-        None  # Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“
+    rolle: str | None = doc(
+        "eine der Zuständigkeiten des Hausstils (hausstil: rollen), z. B. Vorberatung, Entscheidung; darf fehlen, wo die Vorlage keine nennt",
+        default=None,
+    )
+    berichterstattung: Berichterstattung | None = doc("wer in dieser Sitzung berichtet", default=None)
+    ergebnis: str | None = doc(
+        "Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“",
+        default=None,
     )
 
     def check(self):
@@ -224,76 +232,84 @@ class Beratung(Record):
 
 @record
 class Anlage(Record):
-    titel: str  # Titel der Anlage, wie gedruckt
-    datei: str  # Markdown (.md) wird gesetzt, PDF (.pdf) unverändert übernommen
-    oeffentlich: bool = True  # false: nur in der internen Ausgabe
+    titel: str = doc("Titel der Anlage, wie gedruckt")
+    datei: str = doc("Markdown (.md) wird gesetzt, PDF (.pdf) unverändert übernommen")
+    oeffentlich: bool = doc("false: nur in der internen Ausgabe", default=True)
 
 
 @record
 class Unterschrift(Record):
-    name: str  # z. B. Dr. Ziemons
-    im_auftrag: bool | None = None  # „Im Auftrag“ über dem Namen; ohne Angabe: ja, außer der Hausstil sagt „gez“
-    funktion: str | None = None  # z. B. Dezernentin
+    name: str = doc("z. B. Dr. Ziemons")
+    im_auftrag: bool | None = doc(
+        "„Im Auftrag“ über dem Namen; ohne Angabe: ja, außer der Hausstil sagt „gez“", default=None
+    )
+    funktion: str | None = doc("z. B. Dezernentin", default=None)
 
 
 @record
 class Bezug(Record):
-    vorlage: str  # Nummer der ursprünglichen Vorlage, z. B. "2021/0123"
-    art: Literal["Ergänzung", "Neufassung"]  # Ergänzung oder Neufassung
+    vorlage: str = doc('Nummer der ursprünglichen Vorlage, z. B. "2021/0123"')
+    art: Literal["Ergänzung", "Neufassung"] = doc("Ergänzung oder Neufassung")
 
 
 @record
 class Dringlichkeitsentscheidung(Record):
-    datum: dt.date | None = None  # Tag, an dem entschieden wurde; fehlt er, wird kein Datum gedruckt
-    durch: str  # wer entschieden hat, wie gedruckt, z. B. der Landrat und ein Mitglied des Kreistags
-    grundlage: str | None = None  # Rechtsgrundlage, z. B. § 50 Abs. 3 KrO NRW
+    datum: dt.date | None = doc("Tag, an dem entschieden wurde; fehlt er, wird kein Datum gedruckt", default=None)
+    durch: str = doc("wer entschieden hat, wie gedruckt, z. B. der Landrat und ein Mitglied des Kreistags")
+    grundlage: str | None = doc("Rechtsgrundlage, z. B. § 50 Abs. 3 KrO NRW", default=None)
 
 
 @record
 class Klimaschutz(Record):
-    auswirkung: str  # eine der Antworten des Hausstils, Standard: ja_positiv, ja_negativ oder nein
-    begruendung: str | None = None  # Pflicht bei Antworten mit „begruendung: true“ (Standard: ja_positiv, ja_negativ)
+    auswirkung: str = doc("eine der Antworten des Hausstils, Standard: ja_positiv, ja_negativ oder nein")
+    begruendung: str | None = doc(
+        "Pflicht bei Antworten mit „begruendung: true“ (Standard: ja_positiv, ja_negativ)", default=None
+    )
 
 
 @record
 class Vorlage(Record):
-    nummer: str | None = (
-        None  # z. B. "2021/0123"; das Muster kann der Hausstil vorgeben; fehlt sie, druckt die Vorlage „Nummer: noch offen“
+    nummer: str | None = doc(
+        'z. B. "2021/0123"; das Muster kann der Hausstil vorgeben; fehlt sie, druckt die Vorlage „Nummer: noch offen“',
+        default=None,
     )
-    art: str  # eine Vorlagenart des Hausstils, z. B. Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage
-    oeffentlich: bool  # false: erscheint nur in der internen Ausgabe
-    datum: dt.date | None = (
-        None  # Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“
+    art: str = doc("eine Vorlagenart des Hausstils, z. B. Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage")
+    oeffentlich: bool = doc("false: erscheint nur in der internen Ausgabe")
+    datum: dt.date | None = doc(
+        "Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“", default=None
     )
-    aktenzeichen: str | None = None  # erscheint, wenn der Hausstil es im Kopf zeigt
-    kopf: dict[str, str] = field(
-        default_factory=dict
-    )  # eigene Kopfdaten des Hausstils (hausstil: kopf: eigene), z. B. bearbeitung: Frau Muster
-    federfuehrend: str | None = (
-        None  # Kürzel des Amts; fehlt es, druckt die Vorlage „noch offen“ (ohne Ämter der Körperschaft: nichts)
+    aktenzeichen: str | None = doc("erscheint, wenn der Hausstil es im Kopf zeigt", default=None)
+    kopf: dict[str, str] = doc(
+        "eigene Kopfdaten des Hausstils (hausstil: kopf: eigene), z. B. bearbeitung: Frau Muster", factory=dict
     )
-    betreff: str  # Gegenstand der Vorlage, wie gedruckt
-    beratungsfolge: list[Beratung] = field(
-        default_factory=list
-    )  # Sitzungen, in denen die Vorlage beraten wird, nach Datum; leer, wo die Vorlage keine nennt
-    beschlussvorschlag: str | None = None  # Markdown-Datei; Pflicht bei Beschlussvorlagen
-    abschnitte: list[str] = field(default_factory=list)  # Markdown-Dateien in Reihenfolge, Überschrift im Text
-    texte: dict[str, str] = field(default_factory=dict)  # Abschnitt des Hausstils → Markdown-Datei
-    klimaschutz: Klimaschutz | None = None  # Antwort für einen Abschnitt „form: klimaschutz“ des Hausstils
-    dringlichkeitsentscheidung: Dringlichkeitsentscheidung | None = (
-        None  # die Vorlage legt eine solche Entscheidung vor: wann, durch wen
+    federfuehrend: str | None = doc(
+        "Kürzel des Amts; fehlt es, druckt die Vorlage „noch offen“ (ohne Ämter der Körperschaft: nichts)", default=None
     )
-    finanzielle_auswirkungen: str | FinanzielleAuswirkungen | None = (
-        None  # Markdown-Datei mit dem Text, oder die Angaben selbst (positionen, deckung …, siehe docs/anleitungen/haushalt.md)
+    betreff: str = doc("Gegenstand der Vorlage, wie gedruckt")
+    beratungsfolge: list[Beratung] = doc(
+        "Sitzungen, in denen die Vorlage beraten wird, nach Datum; leer, wo die Vorlage keine nennt", factory=list
     )
-    bescheide: list[str] = field(default_factory=list)  # Bescheide, die der Text nennt
-    antraege: list[str] = field(default_factory=list)  # Anträge, die der Text nennt
-    finanzierung: list[Berechnung] = field(default_factory=list)  # Berechnungen, je eine Tabelle
-    zahlen: list[Kennzahl] = field(default_factory=list)  # benannte Zahlen mit Formel, Einheit und Rundung
-    verteilungen: list[Verteilung] = field(default_factory=list)  # Verteilungen, z. B. Einsatztage je Kommune
-    anlagen: list[Anlage] = field(default_factory=list)  # Anlagen in Reihenfolge
-    unterschrift: Unterschrift | None = None  # ohne Angabe: wie der Hausstil sagt (Standard: der Verwaltungschef)
-    bezug: Bezug | None = None  # Ergänzung zu oder Neufassung einer anderen Vorlage
+    beschlussvorschlag: str | None = doc("Markdown-Datei; Pflicht bei Beschlussvorlagen", default=None)
+    abschnitte: list[str] = doc("Markdown-Dateien in Reihenfolge, Überschrift im Text", factory=list)
+    texte: dict[str, str] = doc("Abschnitt des Hausstils → Markdown-Datei", factory=dict)
+    klimaschutz: Klimaschutz | None = doc("Antwort für einen Abschnitt „form: klimaschutz“ des Hausstils", default=None)
+    dringlichkeitsentscheidung: Dringlichkeitsentscheidung | None = doc(
+        "die Vorlage legt eine solche Entscheidung vor: wann, durch wen", default=None
+    )
+    finanzielle_auswirkungen: str | FinanzielleAuswirkungen | None = doc(
+        "Markdown-Datei mit dem Text, oder die Angaben selbst (positionen, deckung …, siehe docs/anleitungen/haushalt.md)",
+        default=None,
+    )
+    bescheide: list[str] = doc("Bescheide, die der Text nennt", factory=list)
+    antraege: list[str] = doc("Anträge, die der Text nennt", factory=list)
+    finanzierung: list[Berechnung] = doc("Berechnungen, je eine Tabelle", factory=list)
+    zahlen: list[Kennzahl] = doc("benannte Zahlen mit Formel, Einheit und Rundung", factory=list)
+    verteilungen: list[Verteilung] = doc("Verteilungen, z. B. Einsatztage je Kommune", factory=list)
+    anlagen: list[Anlage] = doc("Anlagen in Reihenfolge", factory=list)
+    unterschrift: Unterschrift | None = doc(
+        "ohne Angabe: wie der Hausstil sagt (Standard: der Verwaltungschef)", default=None
+    )
+    bezug: Bezug | None = doc("Ergänzung zu oder Neufassung einer anderen Vorlage", default=None)
 
     @property
     def finanzen_text(self) -> str | None:

@@ -60,6 +60,11 @@ def record(cls: type[_T]) -> type[_T]:
     return dataclasses.dataclass(kw_only=True)(cls)
 
 
+def doc(description: str, *, default: typing.Any = dataclasses.MISSING, factory: typing.Any = dataclasses.MISSING):
+    """A record field with its German description, the `description` of the JSON schema (load/schema.py)."""
+    return dataclasses.field(default=default, default_factory=factory, metadata={"doc": description})
+
+
 class Record:
     """Base of all records read from YAML: knows where it and each of its fields stand."""
 

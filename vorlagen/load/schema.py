@@ -1,7 +1,7 @@
 """JSON Schema of every kind of data file, generated from the records: the model is the one source of truth.
 
 Nothing generated is kept in git: the schema is built from the record classes when asked for, with the
-comment behind each field as its German description. `vorlagen schema` writes it into a data repository;
+description declared with each field (`doc(…)`) as its German description. `vorlagen schema` writes it into a data repository;
 tests/test_schema.py checks every data file of data/ and of the fixtures against it. A new kind of data
 file needs one row in FILES; a new scalar type one entry in SCALARS.
 """
@@ -11,13 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
-import functools
-import inspect
-import io
 import json
-import re
-import textwrap
-import tokenize
 import types
 import typing
 from decimal import Decimal
@@ -274,18 +268,6 @@ def _default(spec: dataclasses.Field):
     return None
 
 
-@functools.cache
 def field_docs(cls: type) -> dict[str, str]:
-    """The comment behind each field of a record class (and of the classes it extends)."""
-    docs: dict[str, str] = {}
-    for klass in reversed(cls.__mro__):
-        if not dataclasses.is_dataclass(klass):
-            continue
-        source = textwrap.dedent(inspect.getsource(klass))
-        lines = source.splitlines()
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.COMMENT:
-                match = re.match(r"\s{4}(\w+)\s*:", lines[token.start[0] - 1])
-                if match:
-                    docs[match.group(1)] = token.string.lstrip("#").strip()
-    return docs
+    """The description of each field of a record class, declared with the field (load/records.doc)."""
+    return {f.name: f.metadata["doc"] for f in dataclasses.fields(cls) if "doc" in f.metadata}

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import LANG_MONATE, MAX_JAHRE
-from vorlagen.load.records import Record
+from vorlagen.load.records import Record, doc
 
 
 @dataclass(kw_only=True)
 class Zeitraum(Record):
-    von: dt.date  # erster Tag
-    bis: dt.date  # letzter Tag (einschließlich)
+    von: dt.date = doc("erster Tag")
+    bis: dt.date = doc("letzter Tag (einschließlich)")
 
     def check(self):
         if self.bis < self.von:
