@@ -20,7 +20,7 @@ from .conftest import DATA, ROOT
 FOLDERS = [DATA] + sorted(p.parent for p in (ROOT / "tests" / "fixtures").glob("*/koerperschaft.yaml"))
 HOW = (
     "Fields without a German description (the schema's; nothing to regenerate, the schema is built from the "
-    "records): declare each field with doc(\"…\") in its record class: "
+    'records): declare each field with doc("…") in its record class: '
 )
 
 
