@@ -32,6 +32,10 @@ if $test; then
     required+=(chromium)
     says+=("Chromium ins System (apt, für die Browser-Tests)")
   fi
+  if ! command -v pdftoppm >/dev/null; then
+    required+=(poppler-utils)
+    says+=("poppler-utils ins System (apt, Seitenbilder der PDFs für die Tests)")
+  fi
   if validators_missing; then
     java=()
     command -v javac >/dev/null || java+=(default-jdk-headless)
