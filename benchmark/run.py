@@ -29,7 +29,7 @@ from vorlagen.building.builder import Builder  # noqa: E402
 from vorlagen.building.progress import Progress  # noqa: E402
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult  # noqa: E402
 from vorlagen.compute.project import prepare  # noqa: E402
-from vorlagen.meetings.documents import Meetings  # noqa: E402
+from vorlagen.meetings.tagesordnung import Meetings  # noqa: E402
 from vorlagen.render.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
 
 RUNS = 5  # timed runs of each quick figure; the report gives their median

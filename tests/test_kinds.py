@@ -13,7 +13,7 @@ from vorlagen.compute.zahlen import zahlen
 from vorlagen.core.problems import Where
 from vorlagen.load.facts import Text
 from vorlagen.render.document import Composer
-from vorlagen.render.prose import Prose
+from vorlagen.render.text import Prose
 
 from .conftest import DATA, copy_data, edit, run
 from .test_rundung import reference_split

@@ -145,7 +145,7 @@ def test_the_mappe_numbers_its_pages_once_and_a_pdf_handed_in_keeps_its_own(tmp_
     import pypdf
 
     from vorlagen.core.problems import Where
-    from vorlagen.meetings import packet
+    from vorlagen.meetings import mappe
     from vorlagen.render.pdf import render_pdf
 
     templates = ROOT / "templates"
@@ -154,13 +154,13 @@ def test_the_mappe_numbers_its_pages_once_and_a_pdf_handed_in_keeps_its_own(tmp_
         '<body><div class="laufkopf">Laufkopf</div><p>Inhalt</p></body></html>'
     )
     pdf = render_pdf(html, templates, [templates], Where("teil"), dt.date(2021, 6, 1))
-    mappe = packet.assemble(
-        [packet.Teil(pdf, [(0, "eigen")]), packet.Teil(pdf, [(0, "eingereicht")], eigen=False)],
+    merged = mappe.assemble(
+        [mappe.Teil(pdf, [(0, "eigen")]), mappe.Teil(pdf, [(0, "eingereicht")], eigen=False)],
         lambda inhalt: pdf,
         "Mappe",
         "Sitzungsmappe ASI 10.06.2021",
     )
-    texts = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(mappe)).pages]
+    texts = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(merged)).pages]
     assert [re.findall(r"Seite \d+ von \d+", text) for text in texts] == [
         ["Seite 1 von 3"],
         ["Seite 2 von 3"],

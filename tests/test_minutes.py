@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from vorlagen.compute.staffing import quote
+from vorlagen.compute.stellen import quote
 from vorlagen.core.fmt import prozent
 
 from .conftest import DATA, edit, run

@@ -193,7 +193,7 @@ def test_the_mappe_claims_what_its_handed_in_parts_hold(built, kind, expected, t
     import pypdf
     from weasyprint import HTML, Attachment
 
-    from vorlagen.meetings import packet
+    from vorlagen.meetings import mappe
 
     variant, _, extra = kind.partition("+")
     html = ANTRAG.format(
@@ -202,10 +202,10 @@ def test_the_mappe_claims_what_its_handed_in_parts_hold(built, kind, expected, t
     attachments = [Attachment(string="Text", name="textfassung.txt")] if extra == "textfassung" else []
     part = HTML(string=html).write_pdf(pdf_tags=variant != "pdf/a-1b", pdf_variant=variant, attachments=attachments)
     cover = (built / "sitzungen/ASI-2021-06-10/tagesordnung.pdf").read_bytes()
-    mappe = packet.assemble(
-        [packet.Teil(part, [(0, "Antrag")])], lambda inhalt: cover, "Sitzungsmappe: Test", "Sitzungsmappe Test"
+    merged = mappe.assemble(
+        [mappe.Teil(part, [(0, "Antrag")])], lambda inhalt: cover, "Sitzungsmappe: Test", "Sitzungsmappe Test"
     )
-    (tmp_path / "mappe.pdf").write_bytes(mappe)
+    (tmp_path / "mappe.pdf").write_bytes(merged)
     assert claims(tmp_path / "mappe.pdf") == expected
     assert pypdf.PdfReader(tmp_path / "mappe.pdf").attachments == {}
     flavours = ",".join(([expected[0].lower()] if expected[0] else []) + (["ua1"] if expected[1] else []))
@@ -236,18 +236,18 @@ def test_a_pdf_a_part_with_a_print_profile_does_not_fit_the_srgb_mappe():
     from pypdf.generic import NameObject, NumberObject
     from weasyprint import HTML
 
-    from vorlagen.meetings import packet, packet_claims
+    from vorlagen.meetings import mappe, mappe_claims
 
     reader = pypdf.PdfReader(
         io.BytesIO(HTML(string=ANTRAG.format(extra="")).write_pdf(pdf_tags=True, pdf_variant="pdf/a-2u"))
     )
-    assert packet_claims.anspruch(reader) == packet_claims.Anspruch(True, "U")
+    assert mappe_claims.anspruch(reader) == mappe_claims.Anspruch(True, "U")
     writer = pypdf.PdfWriter(clone_from=reader)
     intent = writer._root_object["/OutputIntents"][0].get_object()
     intent["/DestOutputProfile"].get_object()[NameObject("/N")] = NumberObject(4)
     printed = io.BytesIO()
     writer.write(printed)
-    assert packet.anspruch(printed.getvalue()) == packet_claims.Anspruch(
+    assert mappe.anspruch(printed.getvalue()) == mappe_claims.Anspruch(
         True, None, "ist PDF/A mit einem Druckfarbprofil (CMYK), die Mappe mit sRGB"
     )
-    assert packet_claims.stufe([packet_claims.Anspruch(True, "U"), packet_claims.Anspruch(False, "B")]) == "B"
+    assert mappe_claims.stufe([mappe_claims.Anspruch(True, "U"), mappe_claims.Anspruch(False, "B")]) == "B"

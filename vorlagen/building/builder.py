@@ -26,15 +26,15 @@ from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.building.workers import Renderer, RenderJob, render_seconds
 from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import Project
-from vorlagen.compute.schedule import tops
+from vorlagen.compute.sitzungen import tops
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import record, recording
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.references import unknown
-from vorlagen.meetings import control, oparl, publish
-from vorlagen.meetings.documents import Meetings, SitzungDoc
-from vorlagen.meetings.minutes import Minutes, NiederschriftDoc
+from vorlagen.meetings import beschlusskontrolle, oparl, publish
+from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
+from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
 from vorlagen.render import freigabe
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative, slugify
 from vorlagen.render.plaintext import render as plain
@@ -350,10 +350,18 @@ class Builder:
         """The Beschlusskontrolle lists, when any Niederschrift gives Aufträge."""
         if not any(p.auftraege for s in self.facts.niederschriften.values() for p in s.niederschrift.punkte):
             return []
-        listen = control.listen(self.composer, self.stichtag)
-        self.kontrolle = [(liste.titel, control.path(liste, ".pdf")) for liste in listen]  # for the internal overview
+        listen = beschlusskontrolle.listen(self.composer, self.stichtag)
+        self.kontrolle = [
+            (liste.titel, beschlusskontrolle.path(liste, ".pdf")) for liste in listen
+        ]  # for the internal overview
         documents = [
-            (control.path(liste, ".pdf"), liste.web, liste.print, None, f"Beschlusskontrolle „{liste.titel}“")
+            (
+                beschlusskontrolle.path(liste, ".pdf"),
+                liste.web,
+                liste.print,
+                None,
+                f"Beschlusskontrolle „{liste.titel}“",
+            )
             for liste in listen
         ]
         return self._documents("beschlusskontrolle", documents, self.stichtag, old, new)
@@ -459,9 +467,9 @@ class Builder:
 
     def _packet(self, doc: SitzungDoc, intern: bool, renderer: Renderer) -> bytes:
         """The public packet holds the public TOPs; the internal one the non-public TOPs and non-public Anlagen."""
-        from vorlagen.meetings import packet  # pypdf only when packets are built
+        from vorlagen.meetings import mappe  # pypdf only when packets are built
 
-        teile = [packet.Teil(self.stage.read(doc.folder(intern) / "tagesordnung.pdf"), [(0, "Tagesordnung")])]
+        teile = [mappe.Teil(self.stage.read(doc.folder(intern) / "tagesordnung.pdf"), [(0, "Tagesordnung")])]
         for punkt in doc.punkte:
             if punkt.doc is None:
                 continue
@@ -472,25 +480,25 @@ class Builder:
             if own_part:
                 anlagen = [a for a in punkt.doc.anlagen if intern or a.oeffentlich]
                 marks = [(0, f"TOP {punkt.top}: {punkt.gegenstand}"), (1, f"{vorlage.art} {vorlage.nummer}")]
-                teile.append(packet.Teil(self.stage.read(punkt.doc.folder / f"{punkt.doc.source.slug}.pdf"), marks))
+                teile.append(mappe.Teil(self.stage.read(punkt.doc.folder / f"{punkt.doc.source.slug}.pdf"), marks))
             else:  # a public TOP in the internal packet: only its non-public Anlagen
                 anlagen = [a for a in punkt.doc.anlagen if not a.oeffentlich]
                 if anlagen:
                     teile.append(
-                        packet.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")])
+                        mappe.Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")])
                     )
             for anlage in anlagen:
                 content = self.stage.read(anlage.datei)
                 if not intern and anlage.quelle.endswith(".pdf"):
-                    self._warn_claims(packet.anspruch(content), punkt.doc.source.folder / anlage.quelle, doc.id)
+                    self._warn_claims(mappe.anspruch(content), punkt.doc.source.folder / anlage.quelle, doc.id)
                 teile.append(
-                    packet.Teil(
+                    mappe.Teil(
                         content,
                         [(2, f"Anlage {anlage.nummer}: {anlage.titel}")],
                         eigen=not anlage.quelle.endswith(".pdf"),
                     )
                 )
-        teile = packet.merge_empty(teile)
+        teile = mappe.merge_empty(teile)
 
         def cover(inhalt) -> bytes:
             html = self.meetings.cover(doc, intern, inhalt)
@@ -504,7 +512,7 @@ class Builder:
         date = f"{doc.sitzung.datum:%d.%m.%Y}"
         kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
         stempel = f"{'Sitzungsmappe (nichtöffentlich)' if intern else 'Sitzungsmappe'} {doc.gremium.id} {date}"
-        return packet.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {date}", stempel)
+        return mappe.assemble(teile, cover, f"{kind}: {doc.gremium.name}, {date}", stempel)
 
     def _warn_claims(self, anspruch, path, sitzung_id: str) -> None:
         """A public PDF Anlage handed in as a file that keeps the public Mappe from PDF/UA or PDF/A: named."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.building.state import MANIFEST
-from vorlagen.compute.minutes import beratungsergebnisse
+from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import digest
 from vorlagen.load.facts import Facts, VorlageSource

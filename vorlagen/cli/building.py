@@ -134,10 +134,10 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
-    from vorlagen.compute.minutes import render_offene
+    from vorlagen.compute.niederschrift import render_offene
     from vorlagen.compute.offen import render_offen
     from vorlagen.compute.project import prepare, summary
-    from vorlagen.compute.schedule import render_fristen
+    from vorlagen.compute.sitzungen import render_fristen
     from vorlagen.render.document import Composer
 
     warn_of_drift()

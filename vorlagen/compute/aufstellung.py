@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from vorlagen.compute.finance import Tabelle, Zeile, Zeilen, cents_lost, periode_of, zeilen
+from vorlagen.compute.eigenanteil import Tabelle, Zeile, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.names import Named
 from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl
 from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder

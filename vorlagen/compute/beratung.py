@@ -43,7 +43,7 @@ def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Sc
 def beratungsfolge(facts: Facts, vorlage: Vorlage, recorded: dict | None = None) -> list[Schritt]:
     """The steps in the order the Vorlage states them (checked to run forward in time).
 
-    `recorded` maps (Nummer, Sitzung id) to the result a Niederschrift records (compute.minutes); it wins over
+    `recorded` maps (Nummer, Sitzung id) to the result a Niederschrift records (compute.niederschrift); it wins over
     the Vorlage's own `ergebnis`. A public Vorlage shows only results recorded in a public part.
     """
     recorded = recorded or {}

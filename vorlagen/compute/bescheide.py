@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.finance import Zeilen, cents_lost
+from vorlagen.compute.eigenanteil import Zeilen, cents_lost
 from vorlagen.compute.names import Named, NoValue
 from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum

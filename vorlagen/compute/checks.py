@@ -6,7 +6,7 @@ import dataclasses
 from decimal import Decimal
 
 from vorlagen.compute.bescheide import BescheidWerte
-from vorlagen.compute.finance import Tabelle, cents_lost
+from vorlagen.compute.eigenanteil import Tabelle, cents_lost
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
 from vorlagen.core.money import below

@@ -15,7 +15,7 @@ from vorlagen.load.yamlfile import read_again, shown
 
 _SILENT = {"Cc", "Cf", "Zs", "Zl", "Zp"}  # control, format (soft hyphen, joiners), spaces: never drawn as a glyph
 _SHOWN = 5  # characters named per line; a pasted paragraph in another script gives one readable line
-_PRIVATE = ((0xE000, 0xF8FF), (0xF0000, 0x10FFFF))  # in Markdown reported by render/prose.py with its own words
+_PRIVATE = ((0xE000, 0xF8FF), (0xF0000, 0x10FFFF))  # in Markdown reported by render/text.py with its own words
 
 
 def check_glyphs(facts: Facts) -> list[Problem]:

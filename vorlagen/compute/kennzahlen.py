@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
     GELD,
@@ -22,7 +23,6 @@ from vorlagen.compute.einheiten import (
     nur_prozent,
     rechnen,
 )
-from vorlagen.compute.finance import Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.finance import Tabelle, Zeilen, cents_lost, periode_of, zeilen
+from vorlagen.compute.eigenanteil import Tabelle, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.names import Named, Names
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import Rundung, below, exact, ratio, split_largest_remainder

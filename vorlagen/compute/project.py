@@ -7,17 +7,17 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.compute import checks, finance
+from vorlagen.compute import checks, eigenanteil
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen
 from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
-from vorlagen.compute.minutes import Beratungsergebnis, beratungsergebnisse, check_niederschriften
 from vorlagen.compute.mitzeichnung import finanzielle_auswirkungen
 from vorlagen.compute.names import Names
-from vorlagen.compute.schedule import check_tagesordnungen
-from vorlagen.compute.staffing import alle_statistiken
+from vorlagen.compute.niederschrift import Beratungsergebnis, beratungsergebnisse, check_niederschriften
+from vorlagen.compute.sitzungen import check_tagesordnungen
+from vorlagen.compute.stellen import alle_statistiken
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.core.fmt import anzahl
@@ -32,8 +32,8 @@ from vorlagen.load.regeln import check_regeln
 class Rechnung:
     """Everything computed for one Vorlage; prose and tables read only this."""
 
-    tabellen: Names  # id → a table of its kind (finance.Tabelle)
-    uebersicht: finance.Uebersicht | None  # only with Eigenanteil tables
+    tabellen: Names  # id → a table of its kind (eigenanteil.Tabelle)
+    uebersicht: eigenanteil.Uebersicht | None  # only with Eigenanteil tables
     bescheide: Names  # id → bescheide.BescheidWerte
     verteilungen: Names  # id → verteilung.VerteilungWerte
     antraege: Names  # id → bescheide.BescheidWerte of an Antrag
@@ -167,7 +167,7 @@ def _compute(
     shared: Names,
     recht: list[Problem],
 ) -> Rechnung:
-    computed: dict[str, finance.Tabelle] = {}
+    computed: dict[str, eigenanteil.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
             continue  # after the figures
@@ -204,7 +204,7 @@ def _compute(
         "den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
         {a: antraege[a] for a in source.vorlage.antraege if a in antraege},
     )
-    summary = finance.uebersicht(list(tabellen.values()))
+    summary = eigenanteil.uebersicht(list(tabellen.values()))
     names = dict(
         finanzierung=tabellen,
         uebersicht=summary,

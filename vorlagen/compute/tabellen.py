@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vorlagen.compute.aufstellung import aufstellung
-from vorlagen.compute.finance import Tabelle, eigenanteil
+from vorlagen.compute.eigenanteil import Tabelle, eigenanteil
 from vorlagen.compute.plaene import finanzierungsplan
 from vorlagen.compute.vergleich import vergleich
 from vorlagen.core.money import Rundung

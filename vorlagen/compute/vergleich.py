@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.finance import Tabelle, Zeilen
+from vorlagen.compute.eigenanteil import Tabelle, Zeilen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
 from vorlagen.core.fmt import euro_or_cent, prozent, zahl

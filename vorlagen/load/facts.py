@@ -14,7 +14,6 @@ from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, font_problem, im
 from vorlagen.load.fonts import font_files
 from vorlagen.load.haushalt import Haushalt, ist_jahr
 from vorlagen.load.hausstil import standard_arten
-from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.mitzeichnung import ORDNER as GEZEICHNET
 from vorlagen.load.mitzeichnung import Mitzeichnung, Mitzeichnungen, datei
@@ -29,6 +28,7 @@ from vorlagen.load.model import (
     Sitzung,
     Vorlage,
 )
+from vorlagen.load.niederschrift import Niederschrift, Stellenstatistik
 from vorlagen.load.pdffile import pdf_problem
 from vorlagen.load.records import INVALID, Reader, defined_at, line_of, suggest, unknown_word  # noqa: F401 (the lists' words)
 from vorlagen.load.yamlfile import Mapping, Quellen, Scalar, keeping, read_again, read_text, read_yaml

@@ -18,7 +18,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.load.hausstil import Hausstil
-from vorlagen.load.minutes import Niederschrift, Stellenstatistik
 from vorlagen.load.mitzeichnung import Mitzeichnungen
 from vorlagen.load.model import (
     Antrag,
@@ -31,6 +30,7 @@ from vorlagen.load.model import (
     Sitzung,
     Vorlage,
 )
+from vorlagen.load.niederschrift import Niederschrift, Stellenstatistik
 from vorlagen.load.records import Anzahl, Betrag
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best

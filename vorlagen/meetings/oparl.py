@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
-from vorlagen.compute.minutes import ergebnisse
+from vorlagen.compute.niederschrift import ergebnisse
 from vorlagen.load.facts import Facts
 from vorlagen.load.model import uhrzeit
-from vorlagen.meetings.documents import PUBLIC_MEETINGS, Punkt, SitzungDoc
+from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
 
 SCHEMA = "https://schema.oparl.org/1.1/"

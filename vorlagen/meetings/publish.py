@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
-from vorlagen.meetings.documents import SitzungDoc
+from vorlagen.meetings.tagesordnung import SitzungDoc
 
 CHECKSUMS = "SHA256SUMS"
 OPARL = "oparl.json"

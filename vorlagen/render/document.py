@@ -20,8 +20,8 @@ from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
 from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
-from vorlagen.render.prose import Prose, Rendered, print_links
 from vorlagen.render.templates import Templates
+from vorlagen.render.text import Prose, Rendered, print_links
 
 PUBLIC = PurePosixPath("vorlagen")
 INTERNAL = PurePosixPath("intern/vorlagen")

@@ -6,9 +6,9 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from vorlagen.review.nachrechnen import prosa
+from vorlagen.review.nachrechnen import fliesstext
+from vorlagen.review.nachrechnen.fliesstext import between
 from vorlagen.review.nachrechnen.lesen import Zeile
-from vorlagen.review.nachrechnen.prosa import between
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
@@ -75,7 +75,7 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         )
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}
-    for rechnung in prosa.checks(text, figs, fund):
+    for rechnung in fliesstext.checks(text, figs, fund):
         if rechnung.ergebnis.zahl.start not in used | results:
             found.append(rechnung)
             results.add(rechnung.ergebnis.zahl.start)

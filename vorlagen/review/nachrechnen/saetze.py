@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from vorlagen.core import limits
-from vorlagen.review.nachrechnen import prosa
+from vorlagen.review.nachrechnen import fliesstext
 from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, figures
@@ -71,4 +71,4 @@ def _checks(text: str, start: int, end: int, offsets: list[int], paragraph: list
         shift = start - offsets[index]
         return Fund(paragraph[index], replace(zahl, start=zahl.start + shift, ende=zahl.ende + shift))
 
-    return prosa.checks(sentence, figures(sentence), at)
+    return fliesstext.checks(sentence, figures(sentence), at)

@@ -8,11 +8,11 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
-from vorlagen.compute.minutes import abstimmung_text, stimmberechtigt, top_of
+from vorlagen.compute.niederschrift import abstimmung_text, stimmberechtigt, top_of
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.facts import NiederschriftSource
-from vorlagen.load.minutes import Protokollpunkt
-from vorlagen.meetings.documents import INTERNAL_MEETINGS, PUBLIC_MEETINGS
+from vorlagen.load.niederschrift import Protokollpunkt
+from vorlagen.meetings.tagesordnung import INTERNAL_MEETINGS, PUBLIC_MEETINGS
 from vorlagen.render import public
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vorlagen.compute.schedule import tops
+from vorlagen.compute.sitzungen import tops
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts, NiederschriftSource, defined_at, unknown_word
-from vorlagen.load.minutes import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
 from vorlagen.load.model import Top
+from vorlagen.load.niederschrift import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
 from vorlagen.load.references import unknown
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
-from vorlagen.compute.schedule import tops
+from vorlagen.compute.sitzungen import tops
 from vorlagen.load.model import Gremium, Sitzung, Top
 from vorlagen.render import public
 from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative

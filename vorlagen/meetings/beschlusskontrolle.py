@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from vorlagen.compute.minutes import Auftragszeile, auftraege
+from vorlagen.compute.niederschrift import Auftragszeile, auftraege
 from vorlagen.render.document import INTERNAL, Composer, slugify
 
 FOLDER = INTERNAL.parent / "beschlusskontrolle"

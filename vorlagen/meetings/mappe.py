@@ -24,7 +24,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from vorlagen.meetings import packet_claims, packet_tags
+from vorlagen.meetings import mappe_claims, mappe_tags
 from vorlagen.render.templates import TEMPLATES
 
 STAMP_FONT = NameObject("/VorlagenStempel")
@@ -49,9 +49,9 @@ class Eintrag:
     seite: int
 
 
-def anspruch(pdf: bytes) -> packet_claims.Anspruch:
+def anspruch(pdf: bytes) -> mappe_claims.Anspruch:
     """What a part lets the Mappe claim: tags, PDF/A."""
-    return packet_claims.anspruch(PdfReader(io.BytesIO(pdf)))
+    return mappe_claims.anspruch(PdfReader(io.BytesIO(pdf)))
 
 
 def merge_empty(teile: list[Teil]) -> list[Teil]:
@@ -101,14 +101,14 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: 
         page += count
     _stamp(writer, stempel)
     root = writer._root_object
-    untagged = packet_tags.merge(writer, [cover_reader, *readers])
+    untagged = mappe_tags.merge(writer, [cover_reader, *readers])
     if untagged:  # an untagged part: the packet claims no tags and no PDF/UA
         for key in ("/StructTreeRoot", "/MarkInfo"):
             del root[NameObject(key)]
     root[NameObject("/Lang")] = TextStringObject("de")
-    pdfa = packet_claims.stufe([packet_claims.anspruch(r) for r in [cover_reader, *readers]])
+    pdfa = mappe_claims.stufe([mappe_claims.anspruch(r) for r in [cover_reader, *readers]])
     _drop_cid_sets(writer)
-    packet_tags.claim(writer, cover_reader, titel, pdfua=not untagged, pdfa=pdfa)
+    mappe_tags.claim(writer, cover_reader, titel, pdfua=not untagged, pdfa=pdfa)
     identifier = hashlib.sha256(b"".join(hashlib.sha256(t.pdf).digest() for t in teile) + titel.encode()).digest()[:16]
     writer._ID = ArrayObject([ByteStringObject(identifier), ByteStringObject(identifier)])  # PDF/A: a file ID
     writer.page_mode = "/UseOutlines"
