@@ -40,15 +40,18 @@ class Repository:
     out: Path
 
 
-def locate(data: Path | None = None, out: Path | None = None, start: Path | None = None) -> Repository:
-    """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd)."""
+def locate(
+    data: Path | None = None, out: Path | None = None, start: Path | None = None, version: bool = True
+) -> Repository:
+    """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd); `version=False`
+    (for `aktualisieren`, which brings it to this version) accepts a repository that wants another version."""
     start = (start or Path.cwd()).resolve()
     if data is not None and not _is_repository(data):
         root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
-        settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
+        settings = read_settings(root / SETTINGS, version) if (root / SETTINGS).is_file() else {}
         return Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
     root = data.resolve() if data is not None else (_settings_above(start) or start)
-    settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
+    settings = read_settings(root / SETTINGS, version) if (root / SETTINGS).is_file() else {}
     folder = root / settings.get("daten", "data")
     if data is None and not folder.is_dir():
         raise BuildFailed(
@@ -76,8 +79,9 @@ def _settings_above(folder: Path) -> Path | None:
     return None
 
 
-def read_settings(path: Path) -> dict[str, str]:
-    """The settings of vorlagen.toml, checked: known keys, text values, a version this program satisfies."""
+def read_settings(path: Path, version: bool = True) -> dict[str, str]:
+    """The settings of vorlagen.toml, checked: known keys, text values, a version this program satisfies (unless
+    `version` is False)."""
     text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     try:
         settings = tomllib.loads(text)
@@ -104,13 +108,18 @@ def read_settings(path: Path) -> dict[str, str]:
             problems.append(
                 Problem(where, f'„{key}“ muss ein Text in Anführungszeichen sein, z. B. {key} = "{EXAMPLES[key]}".')
             )
-        elif key == "version" and not version_matches(value, vorlagen.__version__):
+        elif key == "version" and version and not version_matches(value, vorlagen.__version__):
+            older = _numbers(value) is not None and (_numbers(value) or ()) < (_numbers(vorlagen.__version__) or ())
+            hint = (
+                f"bringen Sie es mit „{befehl()} aktualisieren“ auf diese Version (es prüft dabei jede gedruckte "
+                f"Zahl) oder installieren Sie eine passende Version"
+                if older and not re.search(r"[<>=!~,]", value)
+                else f"installieren Sie eine passende Version oder passen Sie „version“ in {SETTINGS} an"
+            )
             problems.append(
                 Problem(
                     where,
-                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
-                    f"{vorlagen.__version__} – installieren Sie eine passende Version oder passen "
-                    f"Sie „version“ in {SETTINGS} an.",
+                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist {vorlagen.__version__} – {hint}.",
                 )
             )
     if problems:
