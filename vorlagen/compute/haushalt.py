@@ -118,14 +118,6 @@ class Auswirkungen:
         return f"über- und außerplanmäßig{endung}" if len(arten) > 1 else f"{arten.pop() if arten else UEBER}{endung}"
 
 
-@dataclass(frozen=True)
-class Wirkung:
-    """What sign-offs and checks ask of a Vorlage's finances."""
-
-    auswirkungen: bool  # the Vorlage has financial effect
-    ueber_ausserplanmaessig: bool  # it has an über- or außerplanmäßige amount
-
-
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 

@@ -28,7 +28,7 @@ from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
 from vorlagen.core.money import CENT, EURO, exact, round_half_up
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.finanzen import Kennzahl
+from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import suggest
 
 # units of what the engine computed, by field name (everything else is a plain number)
