@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-MAX_LAENGE = 2_000  # characters of one formula
-MAX_TIEFE = 40  # nested brackets and operators
+from vorlagen.core.fmt import zahl, zahlwort
+from vorlagen.core.limits import MAX_FORMEL, MAX_KLAMMERN, MAX_RECHENSCHRITTE, MAX_VORKOMMA
 
 FUNKTIONEN = ("summe", "min", "max")
 
@@ -91,13 +91,20 @@ def _zahl(text: str) -> Fraction:
         raise FormelFehler(
             f"„{text}“ ist keine Zahl – Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b)."
         )
+    if len(text.split(",")[0].lstrip("0")) > MAX_VORKOMMA:
+        raise FormelFehler(
+            f"„{text}“ ist unplausibel groß – Zahlen haben hier höchstens {zahlwort(MAX_VORKOMMA)} Stellen vor "
+            "dem Komma; prüfen Sie den Wert."
+        )
     return Fraction(text.replace(",", "."))
 
 
 def lesen(formel: str):
     """The formula as a tree of Zahl, Name, Rechnung, Minus, Prozent and Funktion; FormelFehler if it is not one."""
-    if len(formel) > MAX_LAENGE:
-        raise FormelFehler(f"Die Formel hat mehr als {MAX_LAENGE} Zeichen – teilen Sie sie in mehrere Zahlen auf.")
+    if len(formel) > MAX_FORMEL:
+        raise FormelFehler(
+            f"Die Formel hat mehr als {zahl(MAX_FORMEL)} Zeichen – teilen Sie sie in mehrere Zahlen auf."
+        )
     tokens, position = [], 0
     while position < len(formel):
         match = _TOKEN.match(formel, position)
@@ -122,7 +129,27 @@ def lesen(formel: str):
         kind, text, column = tokens[parser.index]
         hint = " – zwischen zwei Namen fehlt ein Rechenzeichen" if kind == "name" else ""
         raise FormelFehler(f"„{text}“ an Stelle {column} steht hier zu viel{hint}.")
+    if schritte(tree) > MAX_RECHENSCHRITTE:
+        raise FormelFehler(
+            f"Die Formel hat mehr als {MAX_RECHENSCHRITTE} Rechenschritte hintereinander – fassen Sie viele "
+            "Summanden mit summe(a; b; …) zusammen oder teilen Sie die Formel in mehrere Zahlen auf."
+        )
     return tree
+
+
+def schritte(tree) -> int:
+    """Operations one after the other (the depth of the tree): `a + b + c` has two, `summe(a; b; c)` one."""
+    deepest, stack = 0, [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, Rechnung):
+            stack += [(node.links, depth + 1), (node.rechts, depth + 1)]
+        elif isinstance(node, (Minus, Prozent)):
+            stack.append((node.wert, depth + 1))
+        elif isinstance(node, Funktion):
+            stack += [(a, depth + 1) for a in node.argumente]
+    return deepest
 
 
 class _Parser:
@@ -142,8 +169,8 @@ class _Parser:
         return token
 
     def ausdruck(self, tiefe: int):
-        if tiefe > MAX_TIEFE:
-            raise FormelFehler(f"Die Formel ist tiefer als {MAX_TIEFE} Ebenen geschachtelt – teilen Sie sie auf.")
+        if tiefe > MAX_KLAMMERN:
+            raise FormelFehler(f"Die Formel ist tiefer als {MAX_KLAMMERN} Ebenen geschachtelt – teilen Sie sie auf.")
         links = self._produkt(tiefe)
         while self._peek()[1] in ("+", "-"):
             zeichen = self._take()[1]
@@ -158,8 +185,8 @@ class _Parser:
         return links
 
     def _faktor(self, tiefe: int):
-        if tiefe > MAX_TIEFE:
-            raise FormelFehler(f"Die Formel ist tiefer als {MAX_TIEFE} Ebenen geschachtelt – teilen Sie sie auf.")
+        if tiefe > MAX_KLAMMERN:
+            raise FormelFehler(f"Die Formel ist tiefer als {MAX_KLAMMERN} Ebenen geschachtelt – teilen Sie sie auf.")
         kind, text, column = self._take()
         if text == "-":
             return Minus(self._faktor(tiefe + 1))

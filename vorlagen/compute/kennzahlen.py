@@ -21,6 +21,7 @@ from vorlagen.compute.einheiten import (
     dim_text,
     getippt,
     nur_prozent,
+    plausibel,
     rechnen,
 )
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
@@ -243,6 +244,7 @@ def kennzahlen(
         want = DIMENSION[k.einheit]
         if not namen(trees[figure_id]):  # a formula of numbers alone is a typed figure in its own unit
             genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
+        plausibel(genau.genau, k.einheit)
         if genau.dimension != want:
             raise EinheitFehler(
                 f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
@@ -323,6 +325,7 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
             return Wert(exact(value), unit)
 
         value = rechnen(tree, lesen_name)
+        plausibel(value.genau, dimension)
     except (FormelFehler, EinheitFehler) as error:
         raise ValueError(f"„{formel}“: {error}") from None
     if dimension and not namen(tree) and nur_prozent(tree):

@@ -17,6 +17,8 @@ import typing
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.core.fmt import zahlwort
+from vorlagen.core.limits import MAX_VORKOMMA
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence
 
@@ -414,12 +416,12 @@ class Reader:
         return self._plausible(scalar, name, int(scalar.text))
 
     def _plausible(self, scalar: Scalar, name: str, value):
-        """No figure in a Vorlage has more than twelve digits before the decimal point."""
-        if abs(value) >= 10**12:
+        """No figure in a Vorlage has more than MAX_VORKOMMA digits before the decimal point."""
+        if abs(value) >= 10**MAX_VORKOMMA:
             return self.fail(
                 scalar.where,
                 f"„{name}“: „{scalar.text.strip()}“ ist unplausibel groß – Zahlen haben "
-                "hier höchstens zwölf Stellen vor dem Komma; prüfen Sie den Wert.",
+                f"hier höchstens {zahlwort(MAX_VORKOMMA)} Stellen vor dem Komma; prüfen Sie den Wert.",
             )
         return value
 
