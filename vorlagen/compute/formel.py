@@ -1,8 +1,8 @@
 """Formulas of named figures, as a clerk writes them in a spreadsheet: `zuwendung * 1,75 %`, `summe(a; b) - c`.
 
 Decimal comma, `;` between arguments, `%` after a number or a bracket, names joined by dots
-(`finanzierung.plan.zuwendung`); a hyphen inside a name belongs to the name (`m1-steuerung`), a minus
-between two names needs spaces. Parsing is a plain recursive descent over a bounded string: nothing of
+(`finanzierung.plan.zuwendung`) or written as in a text (`finanzierung["plan"].zeilen["1"].betrag`); a hyphen
+inside a name belongs to the name (`m1-steuerung`), a minus between two names needs spaces. Parsing is a plain recursive descent over a bounded string: nothing of
 the formula runs, and every mistake is a German sentence that names the place.
 """
 
@@ -21,11 +21,12 @@ _TOKEN = re.compile(
     r"""
     (?P<leer>\s+)
   | (?P<zahl>\d+(?:[.,]\d+)*)
-  | (?P<name>[^\W\d]\w*(?:-\w+)*(?:\.\w+(?:-\w+)*)*)
+  | (?P<name>[^\W\d]\w*(?:-\w+)*(?:\.\w+(?:-\w+)*|\[\s*(?:"[^"\n]*"|'[^'\n]*'|\d+)\s*\])*)
   | (?P<zeichen>[-+*/();%])
 """,
     re.X,
 )
+_SEGMENT = re.compile(r"""[^\W\d]\w*(?:-\w+)*|\.(\w+(?:-\w+)*)|\[\s*(?:"([^"\n]*)"|'([^'\n]*)'|(\d+))\s*\]""")
 
 
 class FormelFehler(Exception):
@@ -40,11 +41,16 @@ class Zahl:
 
 @dataclass(frozen=True)
 class Name:
-    pfad: tuple[str, ...]
+    """A name as written (`text`) and its parts (`pfad`): `finanzierung["m1"].zeilen["1"].betrag` and
+    `finanzierung.m1.zeilen.1.betrag` both read ('finanzierung', 'm1', 'zeilen', '1', 'betrag'). Every part is a
+    name – a row, a source or a rate is read by its id or label, never by its position."""
 
-    @property
-    def text(self) -> str:
-        return ".".join(self.pfad)
+    pfad: tuple[str, ...]
+    text: str = ""
+
+    def __post_init__(self):
+        if not self.text:
+            object.__setattr__(self, "text", ".".join(self.pfad))
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,11 @@ def lesen(formel: str):
             raise FormelFehler(
                 f"„,“ an Stelle {position + 1}: Argumente einer Funktion trennen Sie mit „;“, z. B. "
                 "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."
+            )
+        if match is None and formel[position] == "[":
+            raise FormelFehler(
+                f"„[“ an Stelle {position + 1}: In eckigen Klammern steht ein Name in geraden Anführungszeichen, "
+                'z. B. zeilen["Gesamtkosten"], oder eine Jahreszahl, z. B. jahre[2022].'
             )
         if match is None:
             raise FormelFehler(
@@ -203,7 +214,7 @@ class _Parser:
             self._take(")")
             wert = Funktion(text.lower(), tuple(argumente))
         elif kind == "name":
-            wert = Name(tuple(text.split(".")))
+            wert = Name(teile(text), text)
         elif text == "(":
             wert = self.ausdruck(tiefe + 1)
             self._take(")")
@@ -215,6 +226,27 @@ class _Parser:
             self._take("%")
             return Prozent(wert)
         return wert
+
+
+def teile(text: str) -> tuple[str, ...]:
+    """The parts of a name as the tokenizer found it: dotted parts and parts in brackets ("…", '…' or digits)."""
+    return tuple(
+        next(g for g in match.groups() if g is not None) if match.lastindex else match[0]
+        for match in _SEGMENT.finditer(text)
+    )
+
+
+def schreibweise(pfad: tuple[str, ...]) -> str:
+    """A name as a formula writes it: dotted where a part is a plain name, else in brackets – `zeilen["1"]`,
+    `quellen["Land NRW"]` (a part of digits alone looks like a position, so it is written in brackets, too)."""
+    text = pfad[0]
+    for part in pfad[1:]:
+        quote = "'" if '"' in part else '"'
+        text += f".{part}" if _EINFACH.fullmatch(part) else f"[{quote}{part}{quote}]"
+    return text
+
+
+_EINFACH = re.compile(r"[^\W\d]\w*(?:-\w+)*")
 
 
 def namen(tree) -> list[Name]:
