@@ -20,9 +20,8 @@ WO = "data/vorlagen/2021-0123/vorlage.yaml"
 # listed in the order 9, 1, 2, … 8 so that no name is its own position
 BETRAG = {str(n): n * 10_000 for n in range(1, 10)}
 ORDER = ["9", "1", "2", "3", "4", "5", "6", "7", "8"]
-NUMMERN = (
-    "  - id: posten\n    art: Aufstellung\n    titel: Posten\n    kosten:\n"
-    + "".join(f'      - {{id: "{n}", betrag: {BETRAG[n]}, als: Posten {n}}}\n' for n in ORDER)
+NUMMERN = "  - id: posten\n    art: Aufstellung\n    titel: Posten\n    kosten:\n" + "".join(
+    f'      - {{id: "{n}", betrag: {BETRAG[n]}, als: Posten {n}}}\n' for n in ORDER
 )
 
 
