@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.compute.kennzahlen import figur, namenswert
 from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
@@ -145,7 +145,8 @@ class _Leser:
                     f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
                     "nennen Sie hier ihren Namen."
                 )
-            if tree.pfad[0] in self.defined and tree.pfad[0] not in self.figures:
+            eigene = figur(tree.pfad, self.defined)
+            if eigene is not None and eigene not in self.figures:
                 self.problems.append(None)  # the figure's own problem says why
                 return None
             value, dimension = namenswert(tree.pfad, self.names, self.figures)

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.core.fmt import zahlwort
+from vorlagen.core.limits import MAX_VORKOMMA
 from vorlagen.core.problems import Problem
 from vorlagen.load.yamlfile import Scalar
 
@@ -146,12 +148,12 @@ def integer(scalar: Scalar, name: str) -> Gelesen:
 
 
 def _plausible(scalar: Scalar, name: str, value: Decimal | int) -> Gelesen:
-    """No figure in a Vorlage has more than twelve digits before the decimal point."""
-    if not -(10**12) < value < 10**12:
+    """No figure in a Vorlage has more than MAX_VORKOMMA digits before the decimal point."""
+    if not -(10**MAX_VORKOMMA) < value < 10**MAX_VORKOMMA:
         return fail(
             scalar,
             f"„{name}“: „{scalar.text.strip()}“ ist unplausibel groß – Zahlen haben "
-            "hier höchstens zwölf Stellen vor dem Komma; prüfen Sie den Wert.",
+            f"hier höchstens {zahlwort(MAX_VORKOMMA)} Stellen vor dem Komma; prüfen Sie den Wert.",
         )
     return value, []
 
