@@ -7,8 +7,8 @@ import datetime as dt
 import re
 import sys
 
-from vorlagen.core.dateien import ganz_schreiben
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.core.speichern import ganz_schreiben
 
 KOPF = (
     "# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
