@@ -59,3 +59,29 @@ def bauen(repo: Path, out: Path, rev: str = LETZTE) -> subprocess.CompletedProce
     )
     assert done.returncode == 0, f"{rev} baut {repo.name} nicht:\n{done.stdout}\n{done.stderr}"
     return done
+
+
+def zahlen(repo: Path, nummer: str, rev: str = LETZTE) -> dict[str, str]:
+    """`vorlagen zahlen NUMMER` of the program of `rev`: every name a text could quote → the value it printed."""
+    tree = programm(rev)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    done = subprocess.run(
+        [sys.executable, "-m", "vorlagen", "zahlen", nummer, "--data", str(repo)],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return liste(done.stdout)
+
+
+def liste(text: str) -> dict[str, str]:
+    """The lines of a `zahlen` listing: `{{ expression }}` → value."""
+    found = {}
+    for line in text.splitlines():
+        if line.startswith("  {{ "):
+            expression, _, value = line.strip().partition(" }}")
+            found[expression.removeprefix("{{ ").strip()] = value.strip()
+    return found

@@ -3,7 +3,9 @@ what it printed before – built by the program of f1df33e itself – is the ora
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,29 @@ def test_aktualisieren_carries_a_repository_of_the_last_version_to_identical_fig
     assert code == 0, err
     old = {k: v for k, v in _texts(alte_ausgaben[name]).items()}
     assert [a.beschreibung() for a in compare(old, _texts(tmp_path / "neu"))] == []
+    # every name a text can quote – printed or not – has the value it had with the old program
+    for nummer in _nummern(repo):
+        before = altfassung.zahlen(ALTBESTAND / name, nummer)
+        code, listing, err = run(capsys, "--data", str(repo), "zahlen", nummer)
+        assert code == 0, err
+        after = _ohne_zeilennamen(altfassung.liste(listing))
+        missing = _ohne_zeilennamen(before) - after
+        assert not missing, sorted(missing)
+
+
+def _ohne_zeilennamen(listing: dict[str, str]) -> Counter:
+    """(expression, value) pairs with the name or position of a row left out: rows read by position before are read
+    by name now, in the same order."""
+    return Counter((re.sub(r"\b(zeilen|quellen|raten)\[[^]]*\]", r"\1[·]", k), v) for k, v in listing.items())
+
+
+def _nummern(repo: Path) -> list[str]:
+    import yaml
+
+    return [
+        yaml.safe_load(p.read_text(encoding="utf-8"))["nummer"]
+        for p in sorted((repo / "data" / "vorlagen").glob("*/vorlage.yaml"))
+    ]
 
 
 def _texts(out: Path) -> dict[str, str]:
@@ -163,3 +188,95 @@ def test_an_older_version_pin_is_brought_to_this_version_and_other_commands_poin
     assert code == 0, out
     assert 'version = "0.2"  # erwartete Programmversion' in settings.read_text(encoding="utf-8")
     assert run(capsys, "--data", str(repo), "pruefen")[0] == 0
+
+
+# --- rows by position -----------------------------------------------------------------------------------------
+
+
+def alt_gebaut(repo: Path, tmp_path: Path) -> Path:
+    """Builds an edited copy with the old program into its output/: the oracle for that copy."""
+    altfassung.bauen(repo, repo / "output")
+    return repo
+
+
+def test_rows_by_position_are_read_by_name_with_an_id_where_their_label_is_not_unique(tmp_path, capsys):
+    repo = tmp_path / "haan"
+    shutil.copytree(ALTBESTAND / "haan", repo)
+    vorlage = repo / "data" / "vorlagen" / "51-109-2016" / "vorlage.yaml"
+    text = vorlage.read_text(encoding="utf-8")
+    # one row written as a block, as the handbook also shows them
+    text = text.replace(
+        '      - {betrag: 10000, als: Waldorfkindergarten Haan e.V., felder: {Zeitraum: "2015"}}\n',
+        '      - betrag: 10000\n        als: Waldorfkindergarten Haan e.V.\n        felder: {Zeitraum: "2015"}\n',
+    )
+    text = text.replace(
+        "    erwartet: {summe: 591792}",
+        "      - betrag: 1\n        als: Waldorfkindergarten Haan e.V.\n        felder: {Zeitraum: Folgejahre}\n"
+        "    erwartet: {summe: 591792}",
+    )
+    vorlage.write_text(text.replace("erwartet: {summe: 591792}", "erwartet: {summe: 591793}"), encoding="utf-8")
+    alt_gebaut(repo, tmp_path)
+    code, out, _ = run(capsys, "--data", str(repo), "aktualisieren")
+    assert code == 0, out
+    rewritten = vorlage.read_text(encoding="utf-8")
+    assert (
+        "      - id: waldorfkindergarten-haan-e-v-2015\n        betrag: 10000\n        als: Waldorfkindergarten Haan e.V.\n"
+        in rewritten
+    )
+    assert "formel: finanzierung.defizite.zeilen.waldorfkindergarten-haan-e-v-2015.betrag + " not in rewritten
+    assert (
+        "formel: finanzierung.defizite.zeilen.private-kindergruppe-haan-e-v-2015.betrag + "
+        "finanzierung.defizite.zeilen.waldorfkindergarten-haan-e-v-2015.betrag + " in rewritten
+    )
+    assert (
+        "  data/vorlagen/51-109-2016/vorlage.yaml:22: „- betrag: 10000“ → „- id: waldorfkindergarten-haan-e-v-2015“"
+        in out
+    )
+    assert "Jede Zahl wird wie vorher gedruckt." in out
+
+
+def test_a_text_reads_rows_by_their_label_after_the_upgrade(alte_ausgaben, tmp_path, capsys):
+    repo = repository_mit_alter_ausgabe("lauterbach", alte_ausgaben, tmp_path)
+    code, out, _ = run(capsys, "--data", str(repo), "aktualisieren")
+    assert code == 0
+    text = (repo / "data" / "vorlagen" / "2024-031" / "sachverhalt.md").read_text(encoding="utf-8")
+    assert 'also\n{{ finanzierung["ssa"].zeilen["Landeszuschuss"].betrag | eur }}. Der Landkreis' in text
+    assert '{{ finanzierung["ssa"].zeilen["Zuschuss Landkreis Rottweil"].betrag | eur }}.' in text
+    assert "zeilen[1]" not in text and "zeilen[2]" not in text
+    assert (
+        '  data/vorlagen/2024-031/sachverhalt.md:13: „finanzierung["ssa"].zeilen[1]“ → '
+        '„finanzierung["ssa"].zeilen["Landeszuschuss"]“ – Zeilen heißen jetzt nach ihrer id oder Bezeichnung, '
+        "nicht nach ihrer Stelle (Stelle 1 ist die Zeile „Landeszuschuss“)\n" in out
+    )
+
+
+def test_a_row_named_like_a_position_is_read_by_its_name_and_the_changed_figure_says_why(tmp_path, capsys):
+    """Ids "2", "1", "0" on the rows at positions 0, 1, 2: `zeilen.2` meant position 2 before and means the row named
+    2 now. The upgrade keeps the new reading and names each figure it changes, with the reason."""
+    repo = tmp_path / "nienburg"
+    shutil.copytree(ALTBESTAND / "nienburg", repo)
+    vorlage = repo / "data" / "vorlagen" / "2023-232" / "vorlage.yaml"
+    text = vorlage.read_text(encoding="utf-8")
+    text = text.replace("{id: beamte,", '{id: "2",').replace("{id: beschaeftigte,", '{id: "1",')
+    text = text.replace(
+        "id: gesamt, als: Stellen insgesamt, plus: [beamte, beschaeftigte]",
+        'id: "0", als: Stellen insgesamt, plus: ["2", "1"]',
+    )
+    vorlage.write_text(text, encoding="utf-8")
+    text = (repo / "data" / "vorlagen" / "2023-232" / "beschlussvorschlag.md").read_text(encoding="utf-8")
+    (repo / "data" / "vorlagen" / "2023-232" / "beschlussvorschlag.md").write_text(
+        text.replace('zeilen["gesamt"]', 'zeilen["0"]'), encoding="utf-8"
+    )
+    alt_gebaut(repo, tmp_path)
+    before = vorlage.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "--data", str(repo), "aktualisieren")
+    assert code == 0, out
+    assert "formel: finanzierung.stellen.zeilen.2.differenz" in vorlage.read_text(encoding="utf-8")
+    assert vorlage.read_text(encoding="utf-8") == before
+    assert (
+        "Mit Absicht anders gedruckt (1):\n"
+        "  vorlagen/2023-232/2023-232.txt:63: „3,570“ wird jetzt „−1,000“ gedruckt – „Der Stellenplan wächst um −1,000 "
+        "Stellen. Der Mehraufwand…“ – „finanzierung.stellen.zeilen.2.differenz“ liest jetzt die Zeile mit dem Namen „2“, vorher "
+        "las es die Zeile an Stelle 2 (gezählt ab 0, „0“) – gemeint war wohl die mit dem Namen\n" in out
+    )
+    assert "Alle anderen Zahlen wie vorher." in out

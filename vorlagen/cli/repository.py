@@ -185,7 +185,8 @@ def aktualisieren(args: argparse.Namespace) -> int:
         print("Nichts geschrieben: das Datenrepository ist unverändert.")
         return 1
     if args.trocken:
-        print(f"Nichts geschrieben (--trocken): {anzahl(len(ergebnis.neu), 'Datei wäre', 'Dateien wären')} neu.")
+        changed = anzahl(len(ergebnis.neu), "Datei würde", "Dateien würden")
+        print(f"Nichts geschrieben (--trocken){': ' + changed + ' umgeschrieben' if ergebnis.neu else ''}.")
         return 0
     for name, content in ergebnis.neu.items():
         ganz_schreiben(args.data / name, content, paths)

@@ -43,36 +43,53 @@ def vorherige_ausgabe(out: Path) -> dict[str, str]:
 
 def aktualisieren(data: Path, vorher: dict[str, str], bauen) -> Ergebnis:
     """Rewrites a copy of `data`, builds it with `bauen(data_dir, out_dir)` (raises BuildFailed) and compares its
-    figures with `vorher`; `Ergebnis.neu` holds the rewritten files (the caller writes them when proven)."""
+    figures with `vorher`; `Ergebnis.neu` holds the rewritten files (the caller writes them when proven).
+
+    Where this version gives up an old reading on purpose, a second copy keeps it: that copy must print every figure
+    as before, and what the first prints differently from it is what the change does – each named with its reason."""
     result = Ergebnis()
     with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
-        copy = Path(work) / data.name
-        shutil.copytree(data, copy, symlinks=False)
-        result.umschreibungen, result.offen, erklaerungen = umschreiben(copy)
-        out = Path(work) / "ausgabe"
+        neu = _kopie(data, Path(work) / "neu")
+        q = umschreiben(neu)
+        result.umschreibungen, result.offen = q.umschreibungen, q.offen
+        bewahrbar = [e for e in q.erklaerungen if e.bewahrbar]
         try:
-            bauen(copy, out)
+            nachher = _gebaut(bauen, neu, Path(work) / "neu-ausgabe")
+            zwischen = nachher
+            if bewahrbar:
+                alt = _kopie(data, Path(work) / "bewahrend")
+                umschreiben(alt, bewahrend=True)
+                zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
         except BuildFailed as failed:
             result.probleme = failed.problems
             return result
-        nachher = renditions(out)
         result.dateien = len(vorher)
         result.zahlen = sum(len(figures(text)) for text in vorher.values())
-        for abweichung in compare(vorher, nachher):
-            grund = _grund(abweichung, erklaerungen)
-            if grund is not None:
-                result.erklaert.append((abweichung, grund))
-            elif abweichung.vorher is not None:  # a figure printed only now changes nothing printed before
-                result.abweichungen.append(abweichung)
-        result.neu = {name: (copy / name).read_bytes() for name in sorted({u.datei for u in result.umschreibungen})}
+        _einordnen(result, compare(vorher, zwischen), [e for e in q.erklaerungen if not e.bewahrbar])
+        if bewahrbar:
+            _einordnen(result, compare(zwischen, nachher), bewahrbar)
+        result.neu = {name: (neu / name).read_bytes() for name in q.geaendert}
     return result
 
 
-def _grund(abweichung: Abweichung, erklaerungen: list[Erklaerung]) -> str | None:
-    """The reason this version prints a figure differently on purpose, if one of its rules says so."""
-    before = abweichung.vorher.text if abweichung.vorher is not None else None
-    after = abweichung.nachher.text if abweichung.nachher is not None else None
-    for e in erklaerungen:
-        if e.vorher == before and e.nachher == after:
-            return e.grund
-    return None
+def _kopie(data: Path, folder: Path) -> Path:
+    """A copy of the data folder under the same name (messages name its files as the original's)."""
+    copy = folder / data.name
+    shutil.copytree(data, copy, symlinks=False)
+    return copy
+
+
+def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:
+    bauen(data, out)
+    return renditions(out)
+
+
+def _einordnen(result: Ergebnis, abweichungen: list[Abweichung], erklaerungen: list[Erklaerung]) -> None:
+    """Each difference is explained by a change of this version to that Vorlage, or it is not; a figure printed only
+    now changes nothing printed before."""
+    for abweichung in abweichungen:
+        gruende = [e.grund for e in erklaerungen if e.betrifft(abweichung.datei)]
+        if gruende:
+            result.erklaert.append((abweichung, "; ".join(dict.fromkeys(gruende))))
+        elif abweichung.vorher is not None:
+            result.abweichungen.append(abweichung)
