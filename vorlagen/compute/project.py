@@ -115,6 +115,7 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     recht: list[Problem] = []
     for source in facts.vorlagen:
         rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
+    recht += _ohne_land(facts)
     ergebnisse = beratungsergebnisse(facts)
     # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
     # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
@@ -127,6 +128,24 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
 
 
+def _ohne_land(facts: Facts) -> list[Problem]:
+    """A body that gives Finanzielle Auswirkungen as data names its Land (or its own legal basis): never a default."""
+    k = facts.koerperschaft
+    mit_daten = [s.bezeichnung for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
+    if not mit_daten or k.rechtsgrundlage() is not None:
+        return []
+    return [
+        Problem(
+            k.where(),
+            f"Die Körperschaft nennt kein Land, aber Vorlage {mit_daten[0]} rechnet ihre finanziellen Auswirkungen "
+            "aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, hängt vom Land ab: "
+            "tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie Ihre "
+            "Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.",
+        )
+    ]
+
+
+OHNE_LAND = "dem Haushaltsrecht Ihres Landes"  # printed nowhere: a body without Land gets a problem first
 OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
 
 
@@ -243,19 +262,27 @@ def _haushalt(
     if daten is None:
         return None, []
     lesen, recht = recht, []
-    stil = facts.koerperschaft.hausstil.finanzen
+    koerperschaft = facts.koerperschaft
+    land = koerperschaft.landesrecht
     result = auswirkungen(
-        daten, facts.haushalte, names, figures, stil.rechtsgrundlage, lesen, {k.id for k in source.vorlage.zahlen}
+        daten,
+        facts.haushalte,
+        names,
+        figures,
+        koerperschaft.rechtsgrundlage() or OHNE_LAND,
+        lesen,
+        {k.id for k in source.vorlage.zahlen},
     )
+    result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
     recht += check_deckung(result, daten)
-    mitzeichnung = facts.koerperschaft.hausstil.mitzeichnung
+    mitzeichnung = koerperschaft.hausstil.mitzeichnung
     if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
         lesen.append(
             Problem(
                 daten.where("positionen"),
-                f"Über- und außerplanmäßige Beträge muss nach "
-                f"{result.rechtsgrundlage} der Kämmerer zeichnen, aber "
-                f"„{mitzeichnung.kaemmerei}“ steht nicht in „hausstil: "
+                f"Über- und außerplanmäßige Beträge brauchen nach {result.rechtsgrundlage} "
+                f"{result.entscheidung}; dafür zeichnet jede solche Vorlage die Rolle "
+                f"„{mitzeichnung.kaemmerei}“ mit, aber sie steht nicht in „hausstil: "
                 "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
                 "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
                 "Kämmerei aus dieser Liste.",

@@ -174,6 +174,14 @@ def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
     return _convert(root, paths.show(path), problems)
 
 
+def program_yaml(path: Path) -> Node:
+    """A YAML file of the program itself (not of a data folder: not recorded, not bounded as user input)."""
+    problems: list[Problem] = []
+    node = _convert(_compose(path.read_text(encoding="utf-8")), path.name, problems)
+    assert not problems, problems
+    return node
+
+
 def _compose(text: str):
     """libyaml for speed; on an error, the Python parser's more precise message."""
     try:
