@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.compute.kennzahlen import figur, namenswert
 from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
@@ -119,14 +119,6 @@ class Auswirkungen:
         return f"über- und außerplanmäßig{endung}" if len(arten) > 1 else f"{arten.pop() if arten else UEBER}{endung}"
 
 
-@dataclass(frozen=True)
-class Wirkung:
-    """What sign-offs and checks ask of a Vorlage's finances."""
-
-    auswirkungen: bool  # the Vorlage has financial effect
-    ueber_ausserplanmaessig: bool  # it has an über- or außerplanmäßige amount
-
-
 class _Leser:
     """Reads the named amounts of one Vorlage, collecting problems."""
 
@@ -154,7 +146,8 @@ class _Leser:
                     f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
                     "nennen Sie hier ihren Namen."
                 )
-            if tree.pfad[0] in self.defined and tree.pfad[0] not in self.figures:
+            eigene = figur(tree.pfad, self.defined)
+            if eigene is not None and eigene not in self.figures:
                 self.problems.append(None)  # the figure's own problem says why
                 return None
             value, dimension = namenswert(tree.pfad, self.names, self.figures)

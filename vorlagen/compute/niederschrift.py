@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, NiederschriftSource, defined_at, unknown_word
+from vorlagen.load.facts import Facts, NiederschriftSource
 from vorlagen.load.model import Top
 from vorlagen.load.niederschrift import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
+from vorlagen.load.records import defined_at, unknown_word
 from vorlagen.load.references import unknown
 
 

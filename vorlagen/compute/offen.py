@@ -4,8 +4,9 @@ publishing needs before a Sitzungsmappe or publish bundle goes out."""
 from __future__ import annotations
 
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.facts import Facts
 from vorlagen.load.records import changed
+from vorlagen.load.vorlagenordner import VorlageSource
 
 OFFEN = "noch offen"  # a header field not yet known
 TERMIN_OFFEN = "Termin offen"  # a Beratung whose Sitzung is not yet set

@@ -10,10 +10,9 @@ from pathlib import Path
 from vorlagen.compute import checks, eigenanteil
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.glyphs import check_glyphs
-from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen
+from vorlagen.compute.haushalt import Auswirkungen, auswirkungen
 from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
-from vorlagen.compute.mitzeichnung import finanzielle_auswirkungen
 from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import Beratungsergebnis, beratungsergebnisse, check_niederschriften
 from vorlagen.compute.sitzungen import check_tagesordnungen
@@ -22,10 +21,11 @@ from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.money import Rundung, quantum_for
-from vorlagen.core.problems import Problem, raise_if
-from vorlagen.load.facts import Facts, VorlageSource, load
+from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.load.facts import Facts, load
 from vorlagen.load.references import check_references
 from vorlagen.load.regeln import check_regeln
+from vorlagen.load.vorlagenordner import VorlageSource
 
 
 @dataclass
@@ -43,13 +43,6 @@ class Rechnung:
     haushaltsrecht: list[Problem] = dataclasses.field(
         default_factory=list
     )  # its budget-law checks (not for a decided Vorlage)
-
-
-def wirkung(source: VorlageSource, rechnung: Rechnung) -> Wirkung:
-    """Whether a Vorlage has financial effect, and whether it has an über-/außerplanmäßige amount
-    (.auswirkungen, .ueber_ausserplanmaessig): what sign-offs ask, by the rule they use (compute/mitzeichnung.py)."""
-    haushalt = rechnung.haushalt
-    return Wirkung(finanzielle_auswirkungen(source, haushalt), haushalt is not None and bool(haushalt.mehrbedarf))
 
 
 @dataclass
@@ -78,6 +71,8 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     read-only listings): the problems of the Finanzielle Auswirkungen do not raise but stay in
     `Project.haushaltsrecht`."""
     facts, problems = load(data_dir)
+    if facts is None:
+        raise BuildFailed(problems)
     raise_if(
         problems
         + check_references(facts)

@@ -6,6 +6,12 @@ from __future__ import annotations
 LANG_MONATE = 72  # plausibility: a longer period needs „lang: true“ in its record
 MAX_JAHRE = 50  # never more calendar years in one period, not even with „lang: true“
 
+# Numbers and formulas (load/records.py, compute/formel.py, compute/kennzahlen.py).
+MAX_VORKOMMA = 12  # digits before the decimal comma of a number in the data, a formula or a figure's value
+MAX_FORMEL = 2_000  # characters of one formula
+MAX_KLAMMERN = 40  # nested brackets, functions and signs of one formula
+MAX_RECHENSCHRITTE = 100  # operations one after the other in one formula (a + b + c … counts each „+“)
+
 # YAML files, lists and tables.
 MAX_TIEFE = 50  # levels of nesting in one YAML file (the deepest real one has six)
 MAX_EINTRAEGE = 1000  # entries in one YAML list or section (rows of Kosten, Werte, Positionen, TOPs …)

@@ -11,8 +11,8 @@ import functools
 from pathlib import Path
 
 from vorlagen.core.problems import Problem
-from vorlagen.load.records import Reader, Record, doc, record, suggest
-from vorlagen.load.yamlfile import program_yaml
+from vorlagen.load.records import Record, doc, read_record, record, suggest
+from vorlagen.load.yamlfile import Sequence, program_yaml
 
 DATEI = Path(__file__).with_name("laender.yaml")
 WOERTER = ("ueberplanmaessig", "verpflichtungsermaechtigung", "entscheidung", "ergebnisplan", "finanzplan", "kreise")
@@ -33,10 +33,14 @@ class Land(Record):
     unsicher: list[str] = doc("Felder, die nicht sicher belegt sind", factory=list)
     belege: str = doc("woher die Angaben stammen")
 
-    def check(self):
-        for feld in self.unsicher:
-            if feld not in WOERTER:
-                yield "unsicher", f"„{feld}“ ist kein Feld der Ländertabelle – möglich: {', '.join(WOERTER)}."
+    def check(self) -> list[Problem]:
+        return [
+            Problem(
+                self.where("unsicher"), f"„{feld}“ ist kein Feld der Ländertabelle – möglich: {', '.join(WOERTER)}."
+            )
+            for feld in self.unsicher
+            if feld not in WOERTER
+        ]
 
     def sicher(self, feld: str) -> bool:
         return feld not in self.unsicher
@@ -45,11 +49,15 @@ class Land(Record):
 @functools.cache
 def laender() -> dict[str, Land]:
     """The Länder by name, read once from laender.yaml (part of the program: a problem there is a bug)."""
-    problems: list[Problem] = []
-    eintraege = Reader(problems).read(program_yaml(DATEI), list[Land], "laender")
-    if problems or not isinstance(eintraege, list):
-        raise RuntimeError(f"laender.yaml: {'; '.join(map(str, problems))}")
-    return {land.name: land for land in eintraege}
+    node = program_yaml(DATEI)
+    assert isinstance(node, Sequence), "laender.yaml is a list of Länder"
+    result: dict[str, Land] = {}
+    for item in node.items:
+        land, problems = read_record(item, Land, "land")
+        if land is None:
+            raise RuntimeError(f"laender.yaml: {'; '.join(map(str, problems))}")
+        result[land.name] = land
+    return result
 
 
 def land_von(text: str) -> Land | None:
