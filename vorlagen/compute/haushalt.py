@@ -78,6 +78,7 @@ class Auswirkungen:
 
     keine: bool
     rechtsgrundlage: str
+    entscheidung: str = ""  # who decides below the threshold, as the Land says it: die Zustimmung des Kämmerers
     zeilen: list[Zeile] = field(default_factory=list)
     deckung: list[Deckungszeile] = field(default_factory=list)
     dauer: str | None = None

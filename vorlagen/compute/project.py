@@ -78,10 +78,31 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
         project.haushaltsrecht += rechnung.haushaltsrecht
         if not entscheidung and rechnung.haushalt is not None:
             offen.append((source.bezeichnung, rechnung.haushalt))
+    project.haushaltsrecht += _ohne_land(facts)
     project.haushaltsrecht = sorted(project.haushaltsrecht + check_gemeinsam(offen, facts.haushalte))
     for check in checks.LEDGER:
         problems += check(project)
     return project, problems
+
+
+def _ohne_land(facts: Facts) -> list[Problem]:
+    """A body that gives Finanzielle Auswirkungen as data names its Land (or its own legal basis): never a default."""
+    k = facts.koerperschaft
+    mit_daten = [s.bezeichnung for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
+    if not mit_daten or k.rechtsgrundlage() is not None:
+        return []
+    return [
+        Problem(
+            k.where(),
+            f"Die Körperschaft nennt kein Land, aber Vorlage {mit_daten[0]} rechnet ihre finanziellen Auswirkungen "
+            "aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, hängt vom Land ab: "
+            "tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie Ihre "
+            "Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.",
+        )
+    ]
+
+
+OHNE_LAND = "dem Haushaltsrecht Ihres Landes"  # printed nowhere: a body without Land gets a problem first
 
 
 def rundung_of(facts: Facts) -> Rundung:
@@ -174,18 +195,25 @@ def _haushalt(
     daten = source.vorlage.finanzen_daten
     if daten is None:
         return None, []
-    stil = facts.koerperschaft.hausstil.finanzen
+    koerperschaft = facts.koerperschaft
+    land = koerperschaft.landesrecht
     result, problems = auswirkungen(
-        daten, facts.haushalte, names, figures, stil.rechtsgrundlage, {k.id for k in source.vorlage.zahlen}
+        daten,
+        facts.haushalte,
+        names,
+        figures,
+        koerperschaft.rechtsgrundlage() or OHNE_LAND,
+        {k.id for k in source.vorlage.zahlen},
     )
-    mitzeichnung = facts.koerperschaft.hausstil.mitzeichnung
+    result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
+    mitzeichnung = koerperschaft.hausstil.mitzeichnung
     if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
         problems.append(
             Problem(
                 daten.where("positionen"),
-                f"Über- und außerplanmäßige Beträge muss nach "
-                f"{result.rechtsgrundlage} der Kämmerer zeichnen, aber "
-                f"„{mitzeichnung.kaemmerei}“ steht nicht in „hausstil: "
+                f"Über- und außerplanmäßige Beträge brauchen nach {result.rechtsgrundlage} "
+                f"{result.entscheidung}; dafür zeichnet jede solche Vorlage die Rolle "
+                f"„{mitzeichnung.kaemmerei}“ mit, aber sie steht nicht in „hausstil: "
                 "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
                 "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
                 "Kämmerei aus dieser Liste.",
