@@ -45,11 +45,11 @@ def erforderlich(
 
 def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
     """Why the Kämmerei must sign whatever the Hausstil asks: the Vorlage's über-/außerplanmäßige amounts need the
-    Kämmerer's consent (§ 83 GO NRW); None without such amounts."""
+    decision the Land's law asks (NRW: the Kämmerer's consent, § 83 GO NRW); None without such amounts."""
     if haushalt is None or not haushalt.mehrbedarf:
         return None
     betraege = [
         f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in haushalt.mehrbedarf.items()
     ]
     verb = "braucht" if len(betraege) == 1 else "brauchen"
-    return f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} die Zustimmung des Kämmerers"
+    return f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} {haushalt.entscheidung}"

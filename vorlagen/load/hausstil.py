@@ -115,9 +115,9 @@ class Finanzen(Record):
         "gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt",
         default="Keine finanziellen Auswirkungen.",
     )
-    rechtsgrundlage: str = doc(
-        "Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)",
-        default="§ 83 GO NRW",
+    rechtsgrundlage: str | None = doc(
+        "Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. § 53 Abs. 1 KrO NRW i. V. m. § 83 GO NRW; ohne Angabe: die des Landes („land“)",
+        default=None,
     )
 
 

@@ -16,6 +16,7 @@ from vorlagen.load.finanzen import Berechnung, Verteilung
 from vorlagen.load.haushalt import FinanzielleAuswirkungen
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahl
+from vorlagen.load.land import Land, land_von, unbekanntes_land
 from vorlagen.load.records import Record, doc, record
 
 # --- koerperschaft.yaml -------------------------------------------------------------------
@@ -112,6 +113,10 @@ class Oparl(Record):
 @record
 class Koerperschaft(Record):
     name: str = doc("z. B. Rhein-Sieg-Kreis")
+    land: str | None = doc(
+        "Bundesland, z. B. NRW oder Baden-Württemberg: wählt die Vorschriften des Haushaltsrechts (Ländertabelle im Handbuch)",
+        default=None,
+    )
     verwaltungschef: str = doc("wie gedruckt, z. B. Der Landrat")
     verwaltungschef_name: str | None = doc("Name unter „gez.“, z. B. Sebastian Schuster", default=None)
     anschrift: str | None = doc("eine Zeile unter dem Namen im Kopf", default=None)
@@ -128,6 +133,23 @@ class Koerperschaft(Record):
     kommunen: list[str] = doc("Namen, die in Verteilungen vorkommen dürfen", factory=list)
     wahlperioden: list[Wahlperiode] = doc("für OParl (LegislativeTerm)", factory=list)
     oparl: Oparl | None = doc("ohne Angabe: keine OParl-Schnittstelle unter output/oparl/", default=None)
+
+    def check(self) -> list[Problem]:
+        if self.land is not None and land_von(self.land) is None:
+            return [Problem(self.where("land"), unbekanntes_land(self.land))]
+        return []
+
+    @property
+    def landesrecht(self) -> Land | None:
+        """The Land's budget law, None without `land`."""
+        return land_von(self.land) if self.land is not None else None
+
+    def rechtsgrundlage(self) -> str | None:
+        """The printed legal basis of über- and außerplanmäßige amounts: the Hausstil's, else the Land's; None
+        when the body states neither (never a default: no body outside NRW may see NRW law)."""
+        eigene = self.hausstil.finanzen.rechtsgrundlage
+        land = self.landesrecht
+        return eigene if eigene is not None else land.ueberplanmaessig if land is not None else None
 
 
 # --- sitzungen/<id>.yaml -------------------------------------------------------------------

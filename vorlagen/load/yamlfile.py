@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import NotReadable, read_file, record
+from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
@@ -114,7 +114,6 @@ def read_text(path: Path, paths: Paths) -> tuple[str | None, list[Problem]]:
         return None, [Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner.")]
     except NotReadable as error:
         return None, [Problem(paths.where(path), str(error))]
-    record(path, raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -165,6 +164,13 @@ def read_yaml(path: Path, paths: Paths) -> tuple[Node | None, list[Problem]]:
             Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei.")
         ]
     return _convert(root, paths.show(path))
+
+
+def program_yaml(path: Path) -> Node:
+    """A YAML file of the program itself (not of a data folder: not recorded, not bounded as user input)."""
+    node, problems = _convert(_compose(path.read_text(encoding="utf-8")), path.name)
+    assert not problems, problems
+    return node
 
 
 def _compose(text: str):
