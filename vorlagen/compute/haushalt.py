@@ -70,6 +70,7 @@ class Deckungszeile:
     verfuegbar: Fraction  # what the source Position has left: Ansatz − gebunden, or its free Mehrertrag
     where: Where  # the line of its amount
     konto_where: Where  # the line of its konto
+    name: str = ""  # the figure it was read from
 
 
 @dataclass
@@ -293,6 +294,7 @@ def auswirkungen(
                     exact(position.verfuegbar),
                     where,
                     quelle.where("konto"),
+                    name,
                 )
             )
     if daten.folgekosten is not None:
