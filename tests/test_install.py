@@ -1,4 +1,5 @@
-"""The wheel: installed into a fresh virtual environment outside the repository, it scaffolds and builds."""
+"""The wheel: installed into a fresh virtual environment outside the repository, it scaffolds and builds – also where
+the system has no time-zone database (Windows)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ def test_wheel_installs_and_builds_outside_the_repository(tmp_path, built):
     shipped = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "templates").rglob("*") if p.is_file())
     assert sorted(n.removeprefix("vorlagen/") for n in names if n.startswith("vorlagen/templates/")) == shipped
     assert not any(n.startswith(("data/", "tests/")) or n.endswith(".pyc") for n in names)
+    metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    requires = [line for line in zipfile.ZipFile(wheel).read(metadata).decode().splitlines() if "Requires-Dist" in line]
+    assert any(line.startswith("Requires-Dist: tzdata") for line in requires), requires
 
     home = tmp_path / "venv"
     venv.create(home, with_pip=True)
@@ -38,8 +42,12 @@ def test_wheel_installs_and_builds_outside_the_repository(tmp_path, built):
     pdfs = sorted((tmp_path / "x" / "output" / "vorlagen").rglob("*.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF-")
 
-    # the example, built by the installed engine with its shipped house style: the same bytes as from here
-    out = _run([python, "-m", "vorlagen", "--data", DATA, "--out", tmp_path / "beispiel"], tmp_path, env)
+    # the example (its OParl endpoint names times in Europe/Berlin), built by the installed engine with its shipped
+    # house style where the system has no time-zone database: the same bytes as from here
+    no_zones = tmp_path / "keine-zeitzonen"
+    no_zones.mkdir()
+    zoneless = dict(env, PYTHONTZPATH=str(no_zones))
+    out = _run([python, "-m", "vorlagen", "--data", DATA, "--out", tmp_path / "beispiel"], tmp_path, zoneless)
     assert out.startswith("[") and "Fertig: 2 Vorlagen" in out
     for name in ("vorlagen/2021-0123/2021-0123.pdf", "vorlagen/2021-0123/2021-0123.html", "assets/vorlage.css"):
         assert (tmp_path / "beispiel" / name).read_bytes() == (built / name).read_bytes(), name

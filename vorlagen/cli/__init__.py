@@ -13,6 +13,7 @@ import sys
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
+from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
@@ -147,6 +148,7 @@ COMMANDS = [
 def main(argv: list[str] | None = None) -> int:
     collect_less_often()
     speak_german()
+    safe_streams()
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
         if command.data:
