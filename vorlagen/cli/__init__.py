@@ -125,12 +125,13 @@ COMMANDS = [
     ),
     Command(
         "hilfe",
-        "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+        "zeigt das Handbuch im Browser auf 127.0.0.1, auch ohne Netz",
         hilfe.hilfe,
         hilfe.hilfe_options,
         data=False,
-        description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
-        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C.",
+        description="Zeigt das ganze Handbuch mit Referenz auf http://127.0.0.1:8010/ – nur auf diesem Rechner, "
+        "ohne Netz; das installierte Programm bringt es mit, im Repository von vorlagen wird es aus docs/ gebaut "
+        "(mit Sphinx). Beenden mit Strg+C.",
     ),
     Command(
         "vervollstaendigung",
