@@ -48,22 +48,6 @@ def _publish_needs(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]
     return result
 
 
-def render_offen(facts: Facts) -> str:
-    """For `check`: per Vorlage what is still open; empty when every fact is stated."""
-    lines = []
-    for source in facts.vorlagen:
-        fehlt = offen(facts, source)
-        if fehlt:
-            lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
-    if not lines:
-        return ""
-    needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
-    return (
-        f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
-        f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n"
-    )
-
-
 def check_veroeffentlichung(
     facts: Facts, source: VorlageSource, wofuer: str, sitzung_id: str | None = None
 ) -> list[Problem]:

@@ -10,10 +10,10 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from vorlagen.compute.beratung import beratungsfolge
+from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
 from vorlagen.compute.offen import OFFEN, zitiert
-from vorlagen.compute.project import Project, Rechnung
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.load.facts import Facts
