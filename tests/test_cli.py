@@ -182,6 +182,7 @@ def test_command_names_are_german():
         "nachrechnen",
         "neu",
         "vorlage",
+        "aktualisieren",
         "schema",
         "hilfe",
         "vervollstaendigung",
@@ -225,7 +226,7 @@ def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
     assert err == (
         f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
         "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, "
-        "schema, hilfe, vervollstaendigung.\n"
+        "aktualisieren, schema, hilfe, vervollstaendigung.\n"
         "Übersicht: vorlagen --help\n"
     )
 
@@ -306,11 +307,11 @@ def test_a_pinned_version_that_does_not_fit_says_exactly_what_to_write():
     from vorlagen.load.settings import version_matches, version_problem
 
     assert version_problem("0.2", "0.3.0") == (
-        "Dieses Datenrepository ist für vorlagen 0.2 eingerichtet, installiert ist die neuere 0.3.0 – bringen Sie es "
-        "mit „vorlagen aktualisieren“ auf den Stand dieser Version (was sich geändert hat, nennt die Seite "
-        '„Änderungen“ des Handbuchs) und schreiben Sie dann version = "0.3", oder installieren Sie vorlagen 0.2.'
+        "Dieses Datenrepository verlangt vorlagen 0.2, installiert ist 0.3.0 – bringen Sie es mit „vorlagen "
+        "aktualisieren“ auf diese Version (es prüft dabei jede gedruckte Zahl; was sich sonst geändert hat, nennt "
+        "die Seite „Änderungen“ des Handbuchs) oder installieren Sie eine passende Version."
     )
-    assert version_problem("<0.3", "0.3.0").startswith("Dieses Datenrepository ist für vorlagen <0.3 eingerichtet")
+    assert "„vorlagen aktualisieren“" in version_problem("<0.3", "0.3.0")
     assert version_problem("0.4", "0.3.0") == (
         "Dieses Datenrepository verlangt vorlagen 0.4, installiert ist 0.3.0 – installieren Sie eine passende "
         "Version oder passen Sie „version“ in vorlagen.toml an."

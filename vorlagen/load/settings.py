@@ -41,18 +41,19 @@ class Repository:
 
 
 def locate(
-    data: Path | None = None, out: Path | None = None, start: Path | None = None
+    data: Path | None = None, out: Path | None = None, start: Path | None = None, version: bool = True
 ) -> tuple[Repository | None, list[Problem]]:
     """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd); None when
-    its vorlagen.toml has problems or there is none."""
+    its vorlagen.toml has problems or there is none. `version=False` (for `aktualisieren`, which brings it to this
+    version) accepts a repository that wants another version."""
     start = (start or Path.cwd()).resolve()
     if data is not None and not _is_repository(data):
         root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
-        settings, problems = read_settings(root / SETTINGS)
+        settings, problems = read_settings(root / SETTINGS, version)
         repository = Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
         return (None if problems else repository), problems
     root = data.resolve() if data is not None else (_settings_above(start) or start)
-    settings, problems = read_settings(root / SETTINGS)
+    settings, problems = read_settings(root / SETTINGS, version)
     if problems:
         return None, problems
     folder = root / settings.get("daten", "data")
@@ -80,9 +81,9 @@ def _settings_above(folder: Path) -> Path | None:
     return None
 
 
-def read_settings(path: Path) -> tuple[dict[str, str], list[Problem]]:
+def read_settings(path: Path, version: bool = True) -> tuple[dict[str, str], list[Problem]]:
     """The settings of vorlagen.toml (none where there is no such file), checked: known keys, text values, a
-    version this program satisfies."""
+    version this program satisfies (unless `version` is False)."""
     text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     try:
         settings = tomllib.loads(text)
@@ -107,7 +108,7 @@ def read_settings(path: Path) -> tuple[dict[str, str], list[Problem]]:
             problems.append(
                 Problem(where, f'„{key}“ muss ein Text in Anführungszeichen sein, z. B. {key} = "{EXAMPLES[key]}".')
             )
-        elif key == "version" and not version_matches(value, vorlagen.__version__):
+        elif key == "version" and version and not version_matches(value, vorlagen.__version__):
             problems.append(Problem(where, version_problem(value, vorlagen.__version__)))
     return settings, problems
 
@@ -126,10 +127,9 @@ def version_problem(spec: str, installed: str) -> str:
         )
     if _older(spec, installed):
         return (
-            f"Dieses Datenrepository ist für vorlagen {spec} eingerichtet, installiert ist die neuere {installed} – "
-            f"bringen Sie es mit „vorlagen aktualisieren“ auf den Stand dieser Version (was sich geändert hat, "
-            f'nennt die Seite „Änderungen“ des Handbuchs) und schreiben Sie dann version = "{minor}", oder '
-            f"installieren Sie vorlagen {spec}."
+            f"Dieses Datenrepository verlangt vorlagen {spec}, installiert ist {installed} – bringen Sie es mit "
+            f"„{befehl()} aktualisieren“ auf diese Version (es prüft dabei jede gedruckte Zahl; was sich sonst "
+            f"geändert hat, nennt die Seite „Änderungen“ des Handbuchs) oder installieren Sie eine passende Version."
         )
     return (
         f"Dieses Datenrepository verlangt vorlagen {spec}, installiert ist {installed} – installieren Sie eine "
