@@ -11,7 +11,7 @@ import pytest
 from vorlagen.compute.project import prepare, rundung_of
 from vorlagen.compute.zahlen import zahlen
 from vorlagen.core.problems import Where
-from vorlagen.load.facts import Text
+from vorlagen.load.dateien import Text
 from vorlagen.render.document import Composer
 from vorlagen.render.text import Prose
 

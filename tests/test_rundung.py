@@ -14,7 +14,7 @@ from vorlagen.compute.periode import periode
 from vorlagen.compute.project import prepare
 from vorlagen.core.fmt import prozent
 from vorlagen.core.money import Rundung, percent, split_largest_remainder
-from vorlagen.load.model import Zeitraum
+from vorlagen.load.zeitraum import Zeitraum
 
 from .conftest import edit, run
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.core.reads import digest, recording
+from vorlagen.core.reads import hash_of, recording
 
 
 @dataclass(frozen=True)
@@ -170,11 +170,8 @@ def _fonts_for(job: RenderJob) -> _Fonts:
     return _fonts
 
 
-def _hash(path: Path) -> str | None:
-    try:
-        return digest(path.read_bytes())
-    except OSError:
-        return None
+def _hash(path: Path) -> str:
+    return hash_of(path)
 
 
 def render_seconds() -> float:

@@ -152,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         if command.data:
             from vorlagen.load.settings import locate
 
-            repository = locate(args.data, getattr(args, "out", None))
+            repository, problems = locate(args.data, getattr(args, "out", None))
+            if repository is None:
+                raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
         return command.run(args)
     except BuildFailed as failed:

@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import BuildFailed, Problem, Where, ordered
 
 
 def neu_options(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +66,9 @@ def vorlage(args: argparse.Namespace) -> int:
     from vorlagen.cli import scaffold
     from vorlagen.load.facts import load
 
-    facts, _ = load(args.data)  # problems elsewhere do not stop a new Vorlage
+    facts, problems = load(args.data)  # problems elsewhere do not stop a new Vorlage
+    if facts is None:
+        raise BuildFailed(problems)
     today = dt.date.today()
     amt = args.amt or facts.koerperschaft.aemter[0].id if facts.koerperschaft.aemter else args.amt
     if (amt is not None or facts.koerperschaft.aemter) and amt not in {a.id for a in facts.koerperschaft.aemter}:
@@ -121,12 +123,13 @@ def schema(args: argparse.Namespace) -> int:
     from vorlagen.load.facts import load
     from vorlagen.load.hausstil import Hausstil
 
-    try:
-        hausstil = load(args.data)[0].koerperschaft.hausstil  # problems elsewhere do not stop the schema
-    except BuildFailed as failed:  # without a readable koerperschaft.yaml: the standard words, and what to fix
+    facts, problems = load(args.data)  # problems elsewhere do not stop the schema
+    if facts is not None:
+        hausstil = facts.koerperschaft.hausstil
+    else:  # without a readable koerperschaft.yaml: the standard words, and what to fix
         hausstil = Hausstil()
         print(
-            "\n".join(str(p) for p in failed.problems) + f"\nHinweis: koerperschaft.yaml lässt sich nicht lesen – "
+            "\n".join(str(p) for p in ordered(problems)) + f"\nHinweis: koerperschaft.yaml lässt sich nicht lesen – "
             f"das Schema enthält die Standardwörter; schreiben Sie es nach der Korrektur mit „{befehl()} schema“ "
             "neu.",
             file=sys.stderr,

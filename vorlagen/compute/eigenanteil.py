@@ -10,7 +10,9 @@ from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import CENT, Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Kostenposition, Satz, Zeitraum
+from vorlagen.load.finanzen import Berechnung, Kostenposition
+from vorlagen.load.saetze import Satz
+from vorlagen.load.zeitraum import Zeitraum
 
 
 class Zeilen(list):

@@ -29,7 +29,7 @@ from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
 from vorlagen.core.money import CENT, EURO, exact, round_half_up
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.finanzen import Kennzahl
+from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import suggest
 
 # units of what the engine computed, by field name (everything else is a plain number)
@@ -149,7 +149,7 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
                     raise EinheitFehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
                 obj = getattr(obj, segment)
         except UnknownName as error:
-            if segment in getattr(owner, "__dict__", {}).get("spaeter", ()):
+            if isinstance(owner, Names) and segment in owner.spaeter:
                 raise EinheitFehler(
                     f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
                     "wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; rechnen Sie mit den "

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import vorlagen
 from vorlagen.core.engine import befehl
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import Problem, Where
 
 SETTINGS = "vorlagen.toml"
 KEYS = {
@@ -40,28 +40,32 @@ class Repository:
     out: Path
 
 
-def locate(data: Path | None = None, out: Path | None = None, start: Path | None = None) -> Repository:
-    """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd)."""
+def locate(
+    data: Path | None = None, out: Path | None = None, start: Path | None = None
+) -> tuple[Repository | None, list[Problem]]:
+    """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd); None when
+    its vorlagen.toml has problems or there is none."""
     start = (start or Path.cwd()).resolve()
     if data is not None and not _is_repository(data):
         root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
-        settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
-        return Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
+        settings, problems = read_settings(root / SETTINGS)
+        repository = Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
+        return (None if problems else repository), problems
     root = data.resolve() if data is not None else (_settings_above(start) or start)
-    settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
+    settings, problems = read_settings(root / SETTINGS)
+    if problems:
+        return None, problems
     folder = root / settings.get("daten", "data")
     if data is None and not folder.is_dir():
-        raise BuildFailed(
-            [
-                Problem(
-                    Where(folder.as_posix()),
-                    "Hier liegt kein Datenrepository: der Datenordner fehlt "
-                    "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
-                    f"Sie eines an: {befehl()} neu ORDNER.",
-                )
-            ]
-        )
-    return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output"))
+        return None, [
+            Problem(
+                Where(folder.as_posix()),
+                "Hier liegt kein Datenrepository: der Datenordner fehlt "
+                "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
+                f"Sie eines an: {befehl()} neu ORDNER.",
+            )
+        ]
+    return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output")), []
 
 
 def _is_repository(folder: Path) -> bool:
@@ -76,22 +80,21 @@ def _settings_above(folder: Path) -> Path | None:
     return None
 
 
-def read_settings(path: Path) -> dict[str, str]:
-    """The settings of vorlagen.toml, checked: known keys, text values, a version this program satisfies."""
+def read_settings(path: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The settings of vorlagen.toml (none where there is no such file), checked: known keys, text values, a
+    version this program satisfies."""
     text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     try:
         settings = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         line = re.search(r"at line (\d+)", str(error))
-        raise BuildFailed(
-            [
-                Problem(
-                    Where(path.name, int(line.group(1)) if line else None),
-                    "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung "
-                    'als name = "wert" in eine eigene Zeile.',
-                )
-            ]
-        ) from None
+        return {}, [
+            Problem(
+                Where(path.name, int(line.group(1)) if line else None),
+                "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung "
+                'als name = "wert" in eine eigene Zeile.',
+            )
+        ]
     problems = []
     for key, value in settings.items():
         where = Where(path.name, _line_of(text, key))
@@ -113,9 +116,7 @@ def read_settings(path: Path) -> dict[str, str]:
                     f"Sie „version“ in {SETTINGS} an.",
                 )
             )
-    if problems:
-        raise BuildFailed(problems)
-    return settings
+    return settings, problems
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -10,14 +10,15 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from vorlagen.compute.beratung import beratungsfolge
+from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
 from vorlagen.compute.offen import OFFEN, zitiert
-from vorlagen.compute.project import Project, Rechnung
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
-from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
+from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import Templates
@@ -209,7 +210,8 @@ class Composer:
     def _freigabe(self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict) -> Freigabe | None:
         """The sign-offs against what the Vorlage prints now; None when the Hausstil asks none and none is given."""
         haushalt = self.project.rechnung(source).haushalt
-        rollen = erforderlich(self.facts.koerperschaft.hausstil, source, haushalt)
+        rollen, problems = erforderlich(self.facts.koerperschaft.hausstil, source, haushalt)
+        raise_if(problems)
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
         grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten

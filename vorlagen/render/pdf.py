@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.core.reads import NotReadable, read_file, record
+from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.layout import cut_off, overflows
 
@@ -54,7 +54,6 @@ class ProjectFetcher(URLFetcher):
             body = read_file(path)
         except NotReadable as error:
             raise ForbiddenResource(url, str(error)) from None
-        record(path, body)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
 

@@ -29,8 +29,8 @@ from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.assets import image_problem
-from vorlagen.load.facts import Text
+from vorlagen.load.assets import check_image
+from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
 from vorlagen.render.ausdruck import FILTER, Interna, Rechnet, TextSandbox, Verboten, pruefen
 from vorlagen.render.sandbox import LimitExceeded
@@ -107,7 +107,10 @@ class Prose:
         `links` maps the source file of each Anlage the text may link to onto its published file
         (relative to the document), or None where the document may not name it (a non-public Anlage).
         """
-        content = text.content
+        content, found = text.read()
+        if content is None:
+            problems += found
+            return Rendered(Markup(""))
         for match in _PRIVATE.finditer(content):
             problems.append(
                 Problem(
@@ -309,9 +312,9 @@ class Prose:
             )
             token.attrSet("src", "")
             return []
-        reason = image_problem(path, src)
-        if reason:
-            problems.append(Problem(where, reason))
+        found = check_image(path, src, where)
+        if found:
+            problems += found
             token.attrSet("src", "")
             return []
         return [path]

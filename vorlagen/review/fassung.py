@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
-from vorlagen.compute.project import Project
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import round_half_up
 from vorlagen.render import plaintext
