@@ -17,7 +17,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -33,7 +33,8 @@ from vorlagen.core.problems import Problem, Where
 from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
-from vorlagen.render.sandbox import LimitExceeded, Sandbox
+from vorlagen.render.ausdruck import FILTER, Interna, Rechnet, TextSandbox, Verboten, pruefen
+from vorlagen.render.sandbox import LimitExceeded
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
@@ -87,25 +88,15 @@ class Prose:
 
     def __init__(self, prozent_stellen: int = 2):
         self.md = _markdown()
-        self.env = Sandbox(prozent_stellen, autoescape=False)
+        self.env = TextSandbox(prozent_stellen, autoescape=False)
         # expression text → compiled expression: the same ones recur in every Vorlage; a bound keeps a year's
         # one-off expressions (a Bescheid's own name) from piling up
         self.compiled = functools.lru_cache(maxsize=512)(self._compile)
 
     def _compile(self, expression: str):
-        """The expression compiled; ArithmeticInText when it computes (texts quote figures, they do not compute)."""
-        tree = self.env.parse(f"{{{{ {expression} }}}}")
-        found: list[str] = []
-        for node in tree.find_all((nodes.BinExpr, nodes.UnaryExpr, nodes.Filter)):
-            if isinstance(node, nodes.Filter) and node.name not in _COMPUTING_FILTERS:
-                continue
-            if isinstance(node, (nodes.Not, nodes.And, nodes.Or)):
-                continue  # wording may depend on figures: "mehr" if a > b and not c
-            what = f"„{node.name}“" if isinstance(node, nodes.Filter) else f"„{_operator(node)}“"
-            if what not in found:
-                found.append(what)
-        if found:
-            raise ArithmeticInText(" und ".join(found))
+        """The expression compiled, once it passed the allow-list (render/ausdruck.py): texts quote figures, they
+        do not compute."""
+        pruefen(self.env.parse(f"{{{{ {expression} }}}}"))
         return self.env.compile_expression(expression, undefined_to_none=False)
 
     def render(
@@ -183,16 +174,25 @@ class Prose:
                 str(value)  # StrictUndefined raises here
         except UnknownName as error:
             return self._fail(where, f"{shown}: {error.message()}")
-        except ArithmeticInText as error:
+        except Rechnet as error:
+            beispiel = f" und „formel: {error.formel}“" if error.formel is not None else ""
             return self._fail(
                 where,
-                f"{shown}: In Texten wird nicht gerechnet ({error} im Ausdruck) – "
+                f"{shown}: In Texten wird nicht gerechnet ({error.was} im Ausdruck) – "
                 "legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, mit Formel, "
-                "Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: "
-                f"{_as_formula(expression)}“), und zitieren Sie sie im Text mit "
+                f"Einheit und Rundung (z. B. „- id: gebuehr“{beispiel}), und zitieren Sie sie im Text mit "
                 '{{ zahlen["gebuehr"] }}; Tausender und Millionen zeigen '
                 "„| teur“ und „| mio“.",
             )
+        except Verboten as error:
+            return self._fail(
+                where,
+                f"{shown}: {error} ist in Texten nicht erlaubt – dort stehen nur Namen, ihre Felder und die "
+                f"Filter {', '.join(FILTER)}; eine berechnete Zahl legen Sie unter „zahlen“ an, alle Namen mit "
+                f"Werten zeigt „{befehl()} zahlen NUMMER“.",
+            )
+        except Interna:
+            return self._fail(where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except TemplateSyntaxError:  # Jinja's reason is English and names its parser's tokens: not for users
             return self._fail(
                 where,
@@ -312,25 +312,6 @@ class Prose:
             token.attrSet("src", "")
             return [], problems
         return [path], []
-
-
-def _operator(node: nodes.Expr) -> str:
-    """The operator of a computing expression (`*`, `not` …)."""
-    return node.operator if isinstance(node, (nodes.BinExpr, nodes.UnaryExpr)) else type(node).__name__
-
-
-class ArithmeticInText(Exception):
-    """A text expression that computes: the operator or filter that does."""
-
-
-# filters that compute or drop digits (`int` cuts cents, `float` brings binary fractions back)
-_COMPUTING_FILTERS = frozenset({"round", "sum", "int", "float", "abs"})
-
-
-def _as_formula(expression: str) -> str:
-    """A text expression as a figure's formula might read: names dotted, filters dropped, decimal comma."""
-    formula = re.sub(r"\[\s*[\"']([^\"']+)[\"']\s*\]", r".\1", expression.split("|")[0]).strip()
-    return re.sub(r"(\d)\.(\d)", r"\1,\2", formula)
 
 
 def _reason(error: Exception) -> str:
