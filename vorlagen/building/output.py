@@ -102,6 +102,12 @@ class Staging:
     def __enter__(self) -> Staging:
         return self
 
+    @property
+    def _staging(self) -> Path:
+        """The staging folder; made by _stage before the first file is written."""
+        assert self.tmp is not None
+        return self.tmp
+
     def _stage(self) -> None:
         """Makes the staging folder and links into it what was taken unchanged so far."""
         self.tmp = Path(tempfile.mkdtemp(prefix="neu-", dir=self.state))
@@ -118,7 +124,7 @@ class Staging:
                 self.planned.append(relative)
                 return
             self._stage()
-        path = self.tmp / relative
+        path = self._staging / relative
         self.kept.discard(str(relative))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +154,7 @@ class Staging:
         self._link(relative)
 
     def _link(self, relative: PurePosixPath) -> None:
-        source, path = self.out / relative, self.tmp / relative
+        source, path = self.out / relative, self._staging / relative
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -211,23 +217,23 @@ class Staging:
             if manifest.exists():  # a manifest never describes another output; back in place if nothing moves
                 os.replace(manifest, previous)
             if not self.out.is_dir():
-                os.replace(self.tmp, self.out)
-            elif not _exchange(self.tmp, self.out):
+                os.replace(self._staging, self.out)
+            elif not _exchange(self._staging, self.out):
                 self._move_changed()
             (self.state / OWNED).touch()
         except BaseException:
             if previous.exists():
                 os.replace(previous, manifest)
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            shutil.rmtree(self._staging, ignore_errors=True)
             raise
         previous.unlink(missing_ok=True)
-        shutil.rmtree(self.tmp, ignore_errors=True)  # after the exchange it holds the previous output
+        shutil.rmtree(self._staging, ignore_errors=True)  # after the exchange it holds the previous output
 
     def _keep_modes(self) -> None:
         """Folders keep the permissions the user gave them (e.g. output/intern closed to others)."""
-        os.chmod(self.tmp, 0o755)
-        for folder in [self.tmp, *sorted(p for p in self.tmp.rglob("*") if p.is_dir())]:
-            old = self.out / folder.relative_to(self.tmp)
+        os.chmod(self._staging, 0o755)
+        for folder in [self._staging, *sorted(p for p in self._staging.rglob("*") if p.is_dir())]:
+            old = self.out / folder.relative_to(self._staging)
             if old.is_dir() and not old.is_symlink():
                 os.chmod(folder, old.stat().st_mode & 0o7777)
 
@@ -235,8 +241,8 @@ class Staging:
         """The portable way: the previous output's files that go or change move aside, emptied folders go, the
         new files move in; files taken unchanged never move, so they may stay open. An open file that would have
         to move (Windows refuses) undoes every move and stops the build in German."""
-        new = {p.relative_to(self.tmp).as_posix() for p in self.tmp.rglob("*") if not p.is_dir()}
-        new_folders = {p.relative_to(self.tmp).as_posix() for p in self.tmp.rglob("*") if p.is_dir()}
+        new = {p.relative_to(self._staging).as_posix() for p in self._staging.rglob("*") if not p.is_dir()}
+        new_folders = {p.relative_to(self._staging).as_posix() for p in self._staging.rglob("*") if p.is_dir()}
         changed = sorted(new - self.kept)
         going = sorted((self.present & set(changed)) | (self.present - new))
         aside = Path(tempfile.mkdtemp(prefix="alt-", dir=self.state)) / "dateien"
@@ -249,7 +255,7 @@ class Staging:
                 with contextlib.suppress(OSError):  # emptied by the moves above; a folder left standing is no harm
                     (self.out / folder).rmdir()
             for name in changed:
-                _move(self.tmp / name, self.out / name, moves)
+                _move(self._staging / name, self.out / name, moves)
         except OSError as error:
             for source, target in reversed(moves):
                 with contextlib.suppress(OSError):

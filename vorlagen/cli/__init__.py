@@ -19,7 +19,7 @@ from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
-COMMANDS = [
+COMMANDS: list[Command] = [
     Command(
         "bauen",
         "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
