@@ -17,7 +17,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -28,11 +28,13 @@ from vorlagen.compute.offen import OFFEN
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
+from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
-from vorlagen.render.sandbox import LimitExceeded, Sandbox
+from vorlagen.render.ausdruck import FILTER, Interna, Rechnet, TextSandbox, Verboten, pruefen
+from vorlagen.render.sandbox import LimitExceeded
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
@@ -49,10 +51,14 @@ _TOO_LONG = (
 )
 
 
+class _Markdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        """Every link becomes a token; Prose._link decides, with a message."""
+        return True
+
+
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.validateLink = lambda url: True  # every link becomes a token; Prose._check_links decides, with a message
-    return md
+    return _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 def _link_problem(href: str) -> str | None:
@@ -82,25 +88,15 @@ class Prose:
 
     def __init__(self, prozent_stellen: int = 2):
         self.md = _markdown()
-        self.env = Sandbox(prozent_stellen, autoescape=False)
+        self.env = TextSandbox(prozent_stellen, autoescape=False)
         # expression text → compiled expression: the same ones recur in every Vorlage; a bound keeps a year's
         # one-off expressions (a Bescheid's own name) from piling up
         self.compiled = functools.lru_cache(maxsize=512)(self._compile)
 
     def _compile(self, expression: str):
-        """The expression compiled; ArithmeticInText when it computes (texts quote figures, they do not compute)."""
-        tree = self.env.parse(f"{{{{ {expression} }}}}")
-        found: list[str] = []
-        for node in tree.find_all((nodes.BinExpr, nodes.UnaryExpr, nodes.Filter)):
-            if isinstance(node, nodes.Filter) and node.name not in _COMPUTING_FILTERS:
-                continue
-            if isinstance(node, (nodes.Not, nodes.And, nodes.Or)):
-                continue  # wording may depend on figures: "mehr" if a > b and not c
-            what = f"„{node.name}“" if isinstance(node, nodes.Filter) else f"„{node.operator}“"
-            if what not in found:
-                found.append(what)
-        if found:
-            raise ArithmeticInText(" und ".join(found))
+        """The expression compiled, once it passed the allow-list (render/ausdruck.py): texts quote figures, they
+        do not compute."""
+        pruefen(self.env.parse(f"{{{{ {expression} }}}}"))
         return self.env.compile_expression(expression, undefined_to_none=False)
 
     def render(
@@ -161,7 +157,7 @@ class Prose:
                     anlage, found = self._link(child, text, line, links or {})
                     problems += found
                     if anlage:
-                        verweise.append((line, child.attrGet("href")))
+                        verweise.append((line, str(child.attrGet("href"))))
         html = self.md.renderer.render(tokens, self.md.options, {})
         html = _BLOCK.sub(lambda m: values[int(m[1])] if _is_block(values[int(m[1])]) else m[0], html)
         html = _INLINE.sub(lambda m: values[int(m[1])], html)
@@ -178,16 +174,25 @@ class Prose:
                 str(value)  # StrictUndefined raises here
         except UnknownName as error:
             return self._fail(where, f"{shown}: {error.message()}")
-        except ArithmeticInText as error:
+        except Rechnet as error:
+            beispiel = f" und „formel: {error.formel}“" if error.formel is not None else ""
             return self._fail(
                 where,
-                f"{shown}: In Texten wird nicht gerechnet ({error} im Ausdruck) – "
+                f"{shown}: In Texten wird nicht gerechnet ({error.was} im Ausdruck) – "
                 "legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, mit Formel, "
-                "Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: "
-                f"{_as_formula(expression)}“), und zitieren Sie sie im Text mit "
+                f"Einheit und Rundung (z. B. „- id: gebuehr“{beispiel}), und zitieren Sie sie im Text mit "
                 '{{ zahlen["gebuehr"] }}; Tausender und Millionen zeigen '
                 "„| teur“ und „| mio“.",
             )
+        except Verboten as error:
+            return self._fail(
+                where,
+                f"{shown}: {error} ist in Texten nicht erlaubt – dort stehen nur Namen, ihre Felder und die "
+                f"Filter {', '.join(FILTER)}; eine berechnete Zahl legen Sie unter „zahlen“ an, alle Namen mit "
+                f"Werten zeigt „{befehl()} zahlen NUMMER“.",
+            )
+        except Interna:
+            return self._fail(where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except TemplateSyntaxError:  # Jinja's reason is English and names its parser's tokens: not for users
             return self._fail(
                 where,
@@ -291,8 +296,8 @@ class Prose:
         src = token.attrGet("src") or ""
         folder = text.path.parent
         parts = urlsplit(src)
-        path = (folder / src).resolve() if not parts.scheme and not parts.netloc and not src.startswith("/") else None
-        if path is None or not path.is_relative_to(folder) or not path.is_file():
+        path = folder / src if not parts.scheme and not parts.netloc and not src.startswith("/") else None
+        if path is None or not innerhalb(path, folder) or not path.is_file():
             token.attrSet("src", "")
             return [], [
                 Problem(
@@ -301,25 +306,12 @@ class Prose:
                     "liegen und relativ angegeben werden, z. B. bilder/grafik.png.",
                 )
             ]
+        path = path.resolve()
         problems = check_image(path, src, where)
         if problems:
             token.attrSet("src", "")
             return [], problems
         return [path], []
-
-
-class ArithmeticInText(Exception):
-    """A text expression that computes: the operator or filter that does."""
-
-
-# filters that compute or drop digits (`int` cuts cents, `float` brings binary fractions back)
-_COMPUTING_FILTERS = frozenset({"round", "sum", "int", "float", "abs"})
-
-
-def _as_formula(expression: str) -> str:
-    """A text expression as a figure's formula might read: names dotted, filters dropped, decimal comma."""
-    formula = re.sub(r"\[\s*[\"']([^\"']+)[\"']\s*\]", r".\1", expression.split("|")[0]).strip()
-    return re.sub(r"(\d)\.(\d)", r"\1,\2", formula)
 
 
 def _reason(error: Exception) -> str:
