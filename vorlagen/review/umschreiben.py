@@ -28,6 +28,8 @@ class Umschreibung:
     grund: str
 
     def __str__(self) -> str:
+        if not self.vorher:
+            return f"{self.datei}:{self.zeile}: neue Zeile „{self.nachher}“ – {self.grund}"
         return f"{self.datei}:{self.zeile}: „{self.vorher}“ → „{self.nachher}“ – {self.grund}"
 
 
@@ -88,6 +90,21 @@ class Quelltexte:
         self._file(self.path(where))[where.line - 1] = line.replace(vorher, nachher)
         if not bewahrend:
             self.umschreibungen.append(Umschreibung(where.path, where.line, vorher, nachher, grund))
+        return True
+
+    def zeile_einfuegen(self, where: Where, neu: str, grund: str) -> bool:
+        """Inserts the line `neu` after the line `where` names, indented like it (its line ending too)."""
+        line = self.zeile(where)
+        if line is None:
+            return False
+        assert where.line is not None
+        ending = line[len(line.rstrip("\r\n")) :] or "\n"
+        indent = line[: len(line) - len(line.lstrip())]
+        # kept in the same entry as the line before it: the line numbers of the facts stay valid for later edits
+        self._file(self.path(where))[where.line - 1] = (
+            f"{line if line.endswith(ending) else line + ending}{indent}{neu}{ending}"
+        )
+        self.umschreibungen.append(Umschreibung(where.path, where.line + 1, "", neu, grund))
         return True
 
     def id_einfuegen(self, where: Where, name: str, grund: str) -> bool:

@@ -34,6 +34,12 @@ _TEXT = re.compile(
         \s*\.\s*(?P<liste>zeilen|quellen|raten))\s*\[\s*(?P<n>\d+)\s*\]""",
     re.X,
 )
+# a text's `bescheide["…"].bescheid.positionen[2]`: the fact's list by position; its rows are the Bescheid's `zeilen`
+_POSITIONEN = re.compile(
+    r"""(?P<kopf>(?P<wurzel>bescheide|antraege)\s*\[\s*(?P<q>["'])(?P<id>[^"'\n]+)(?P=q)\s*\])
+        \s*\.\s*bescheid\s*\.\s*positionen\s*\[\s*(?P<n>\d+)\s*\]""",
+    re.X,
+)
 _TEIL = re.compile(r"""\.\s*(\w+)|\[\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*\]""")
 
 
@@ -194,6 +200,23 @@ def _formel(rows: Zeilenumschreibung, where: Where, formel: str) -> None:
 
 def _text(rows: Zeilenumschreibung, path) -> None:
     for nummer, line in enumerate(rows.q.lines(path), start=1):
+        for match in _POSITIONEN.finditer(line):
+            zeilen = rows.zeilen((match["wurzel"], match["id"], "zeilen"), 3)
+            position = int(match["n"])
+            if zeilen is None or position >= len(zeilen):
+                continue
+            where = Where(path.relative_to(rows.q.data.parent).as_posix(), nummer)
+            new = rows.name(zeilen, position, where)
+            if new is not None:
+                quote = "'" if '"' in new else '"'
+                rows.q.text_ersetzen(
+                    path,
+                    nummer,
+                    match[0],
+                    f"{match['kopf']}.zeilen[{quote}{new}{quote}]",
+                    f"Einträge der Liste „positionen“ haben keine Namen; die Position an Stelle {position} ist die "
+                    f"Zeile „{new}“ des Bescheids",
+                )
         for match in _TEXT.finditer(line):
             pfad = (
                 (match["wurzel"], match["id"])

@@ -168,8 +168,11 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
         return weitere.bescheid(k, owner, feld), "vzae" if feld == "vzae" else GELD
     if isinstance(owner, Position):
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
-        if feld == "betrag":
-            return weitere.position(k, b, owner), GELD
+        if feld in ("betrag", "einheit"):
+            h = weitere.position(k, b, owner)
+            return (h if feld == "betrag" else h.mit(gedruckt(owner.einheit, GELD, [], b.quantum, 2))), GELD
+        if feld == "anzahl":
+            return weitere.position_anzahl(b, owner), "zahl"
     if isinstance(owner, Ratenwert) and feld == "betrag":
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
         return weitere.rate(k, b, owner), GELD

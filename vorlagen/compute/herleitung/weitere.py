@@ -23,7 +23,7 @@ def position(k: Kontext, b, p) -> Herleitung:
     periode_ = periode(b.zeitraum, b.bescheid.tagesgenau)
     assert periode_ is not None  # the Bescheid was computed with it
     genau = fuer_periode(p.satz, periode_)
-    record = next((x for x in b.bescheid.positionen if x.satz == p.satz.id and (x.als or p.satz.name) == p.als), None)
+    record = _record(b, p)
     eingaben = [
         Eingang("Anzahl", zahl(p.anzahl), record.where("anzahl") if record else None),
         Eingang(f"Satz „{p.satz.id}“ ({p.satz.name}), je {p.satz.einheit}", betrag_genau(p.satz.betrag), p.satz.where),
@@ -43,6 +43,22 @@ def position(k: Kontext, b, p) -> Herleitung:
         eingaben,
         schritte,
         f"{rundung_text(r, b.bescheid.rundung)}; {je_einheit_text(r)}",
+    )
+
+
+def _record(b, p):
+    """The position of the Bescheid's file a computed position comes from."""
+    return next((x for x in b.bescheid.positionen if x.satz == p.satz.id and (x.als or p.satz.name) == p.als), None)
+
+
+def position_anzahl(b, p) -> Herleitung:
+    record = _record(b, p)
+    shown = zahl(p.anzahl)
+    return Herleitung(
+        f"Anzahl der Position „{p.als}“ des {b.art}s „{b.id}“",
+        f"angegeben = {shown}",
+        shown,
+        [Eingang("Anzahl", shown, record.where("anzahl") if record else None)],
     )
 
 
