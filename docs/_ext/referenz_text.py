@@ -11,8 +11,8 @@ from vorlagen.core import limits
 
 PACKAGE = Path(vorlagen.__file__).resolve().parent
 GENERATED = (
-    "Diese Seite wird beim Bau des Handbuchs aus dem Programmcode erzeugt; sie stimmt daher immer mit "
-    "der Programmversion überein."
+    "Diese Seite ist aus dem Programmcode erzeugt (`docs/_ext/referenz.py`), nicht von Hand geschrieben; ein Test "
+    "prüft, dass sie zur Programmversion passt."
 )
 
 

@@ -167,21 +167,23 @@ def zeichnen(args: argparse.Namespace) -> int:
     source = _source(project, args.nummer, paths)
     _zeitraum(project, source, datum, dt.date.today())
     doc = Composer(project, alle_freigaben=True).compose(source)
+    stand = doc.freigabe
+    assert stand is not None  # alle_freigaben: every Vorlage has its sign-off state
     neu = Mitzeichnung(
-        rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, doc.freigabe.text)
+        rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, stand.text)
     )
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
     text_file = gezeichnet(source.folder, args.rolle)
-    ganz_schreiben(text_file, doc.freigabe.text.encode("utf-8"), paths)
+    ganz_schreiben(text_file, stand.text.encode("utf-8"), paths)
     ganz_schreiben(source.folder / DATEI, yaml_text(alle).encode("utf-8"), paths)
     print(
         f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
         f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
         "Nehmen Sie beide Dateien in git auf (git add, git commit)."
     )
-    offen = [s for s in doc.freigabe.offen if s.rolle != args.rolle]
-    if not any(s.rolle == args.rolle and s.erforderlich for s in doc.freigabe.staende):
+    offen = [s for s in stand.offen if s.rolle != args.rolle]
+    if not any(s.rolle == args.rolle and s.erforderlich for s in stand.staende):
         print(
             f"Hinweis: Für diese Vorlage verlangt der Hausstil keine Mitzeichnung „{args.rolle}“; sie gilt zusätzlich."
         )

@@ -79,7 +79,7 @@ class Minutes:
             context = self._context(doc, intern)
             shown = [e for e in eintraege if intern or e.oeffentlich]
             nichtoeffentlich_folgt = not intern and any(not e.oeffentlich for e in eintraege)
-            doc.html[intern] = tuple(
+            web, druck = (
                 self.composer.templates.render(
                     "niederschrift.html.j2",
                     **context,
@@ -87,10 +87,11 @@ class Minutes:
                     intern=intern,
                     folgt=nichtoeffentlich_folgt,
                     beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {context['sitzung'].datum:%d.%m.%Y}",
-                    **self.composer.assets(doc.folder(intern), web),
+                    **self.composer.assets(doc.folder(intern), fuer_web),
                 )
-                for web in (True, False)
+                for fuer_web in (True, False)
             )
+            doc.html[intern] = (web, druck)
         context = self._context(doc, intern=True)  # Auszüge are internal documents
         for eintrag in eintraege:
             if eintrag.punkt.ergebnis is not None:
@@ -129,7 +130,9 @@ class Minutes:
         plans: dict[str, VorlageDoc],
     ) -> tuple[Eintrag, list[Problem]]:
         """One TOP of the Niederschrift with its texts, and the problems of the texts."""
-        oeffentlich, top = top_of(self.facts, sitzung_id, punkt.top)
+        gefunden = top_of(self.facts, sitzung_id, punkt.top)
+        assert gefunden is not None  # check_niederschriften: every TOP of a Niederschrift is on the agenda
+        oeffentlich, top = gefunden
         vorlage_doc = plans.get(top.vorlage) if top.vorlage else None
         names = self._names(sitzung_id, vorlage_doc, oeffentlich)
         problems: list[Problem] = []
@@ -156,8 +159,10 @@ class Minutes:
             if punkt.beschluss is not None:
                 beschluss = render(punkt.beschluss) if punkt.beschluss in source.texts else None
             elif vorlage_doc is not None:
-                vorlage = vorlage_doc.source
-                beschluss = setzen(vorlage.texts[vorlage.vorlage.beschlussvorschlag], self.composer.names(vorlage))
+                quelle = vorlage_doc.source
+                vorschlag = quelle.vorlage.beschlussvorschlag
+                assert vorschlag is not None  # check_niederschriften: a Beschluss without text takes the Vorlage's
+                beschluss = setzen(quelle.texts[vorschlag], self.composer.names(quelle))
         vorlage = vorlage_doc.source.vorlage if vorlage_doc else None
         amt = next((a.name for a in self.facts.koerperschaft.aemter if vorlage and a.id == vorlage.federfuehrend), None)
         return Eintrag(

@@ -135,8 +135,8 @@ def _formel(tree: nodes.Template) -> str | None:
     output = tree.body[0]
     if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
         return None
-    node = output.nodes[0]
-    while isinstance(node, nodes.Filter):
+    node: nodes.Node = output.nodes[0]
+    while isinstance(node, nodes.Filter) and node.node is not None:
         node = node.node
     try:
         text = _als_formel(node, 0)
@@ -150,7 +150,7 @@ class _KeineFormel(Exception):
     pass
 
 
-_ZEICHEN = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/"}
+_ZEICHEN: dict[type[nodes.Node], str] = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/"}
 _RANG = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
@@ -158,7 +158,7 @@ def _als_formel(node: nodes.Node, tiefe: int) -> str:
     """The formula text of an arithmetic node; brackets only where the order needs them."""
     if tiefe > 40:
         raise _KeineFormel
-    if isinstance(node, nodes.Filter) and node.name in FILTER:
+    if isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
         return _als_formel(node.node, tiefe)  # `a * 2 | eur` is meant as (a * 2) | eur
     if type(node) in _ZEICHEN:
         zeichen = _ZEICHEN[type(node)]
@@ -181,7 +181,7 @@ def _als_formel(node: nodes.Node, tiefe: int) -> str:
 
 def _operand(node: nodes.Node, tiefe: int, klammern) -> str:
     """An operand, in brackets when it is a calculation that `klammern(its rank)` says would bind wrongly."""
-    while isinstance(node, nodes.Filter) and node.name in FILTER:
+    while isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
         node = node.node
     text = _als_formel(node, tiefe + 1)
     return f"({text})" if type(node) in _ZEICHEN and klammern(_RANG[_ZEICHEN[type(node)]]) else text

@@ -196,7 +196,8 @@ class Composer:
         )
         web = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
         doc.freigabe = self._freigabe(source, doc, web, context, rollen)
-        marks = self.templates.render("entwurf.html.j2", wer=doc.freigabe.wer()) if doc.entwurf else None
+        entwurf = doc.freigabe if doc.freigabe is not None and doc.freigabe.entwurf else None
+        marks = self.templates.render("entwurf.html.j2", wer=entwurf.wer()) if entwurf is not None else None
         mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
         doc.web_html, doc.ohne_marken = mark(web), web if marks else None
         doc.print_html = mark(
@@ -222,7 +223,7 @@ class Composer:
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
         grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten
-        gruende = (
+        gruende: dict[str, tuple[str, Where | None]] = (
             {}
             if grund is None or daten is None
             else {self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}

@@ -28,6 +28,7 @@ from vorlagen.compute.offen import OFFEN
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
+from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
@@ -50,10 +51,14 @@ _TOO_LONG = (
 )
 
 
+class _Markdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        """Every link becomes a token; Prose._link decides, with a message."""
+        return True
+
+
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.validateLink = lambda url: True  # every link becomes a token; Prose._check_links decides, with a message
-    return md
+    return _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 def _link_problem(href: str) -> str | None:
@@ -152,7 +157,7 @@ class Prose:
                     anlage, found = self._link(child, text, line, links or {})
                     problems += found
                     if anlage:
-                        verweise.append((line, child.attrGet("href")))
+                        verweise.append((line, str(child.attrGet("href"))))
         html = self.md.renderer.render(tokens, self.md.options, {})
         html = _BLOCK.sub(lambda m: values[int(m[1])] if _is_block(values[int(m[1])]) else m[0], html)
         html = _INLINE.sub(lambda m: values[int(m[1])], html)
@@ -291,8 +296,8 @@ class Prose:
         src = token.attrGet("src") or ""
         folder = text.path.parent
         parts = urlsplit(src)
-        path = (folder / src).resolve() if not parts.scheme and not parts.netloc and not src.startswith("/") else None
-        if path is None or not path.is_relative_to(folder) or not path.is_file():
+        path = folder / src if not parts.scheme and not parts.netloc and not src.startswith("/") else None
+        if path is None or not innerhalb(path, folder) or not path.is_file():
             token.attrSet("src", "")
             return [], [
                 Problem(
@@ -301,6 +306,7 @@ class Prose:
                     "liegen und relativ angegeben werden, z. B. bilder/grafik.png.",
                 )
             ]
+        path = path.resolve()
         problems = check_image(path, src, where)
         if problems:
             token.attrSet("src", "")

@@ -20,6 +20,7 @@ from vorlagen.compute.project import eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
 from vorlagen.core.problems import Where
 from vorlagen.load.facts import Facts
+from vorlagen.load.haushalt import Deckung, Haushaltsbetrag
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
 
@@ -134,7 +135,8 @@ def formeln(source: VorlageSource) -> list[tuple[Where, str]]:
             found += [(z.where("aus"), formel) for formel in z.aus]
     daten = v.finanzen_daten
     if daten is not None:
-        for eintrag in [*daten.positionen, *daten.deckung]:
+        eintraege: list[Haushaltsbetrag | Deckung] = [*daten.positionen, *daten.deckung]
+        for eintrag in eintraege:
             lines = getattr(eintrag.jahre, "lines", {})
             found += [(lines.get(jahr, eintrag.where("jahre")), name) for jahr, name in eintrag.jahre.items()]
         if daten.folgekosten not in (None, "keine"):
