@@ -68,6 +68,7 @@ class Quelltexte:
     offen: list[Offen] = field(default_factory=list)
     erklaerungen: list[Erklaerung] = field(default_factory=list)
     geaendert: list[str] = field(default_factory=list)  # files written, relative to the data folder
+    bearbeitet: set = field(default_factory=set)  # what a rule has rewritten, by its own key (not rewritten again)
     _lines: dict[Path, list[str]] = field(default_factory=dict)
 
     def path(self, where: Where) -> Path:
@@ -90,6 +91,23 @@ class Quelltexte:
         self._file(self.path(where))[where.line - 1] = line.replace(vorher, nachher)
         if not bewahrend:
             self.umschreibungen.append(Umschreibung(where.path, where.line, vorher, nachher, grund))
+        return True
+
+    def wert_ersetzen(self, where: Where, schluessel: str, neu: str, grund: str) -> bool:
+        """Replaces the value of `schluessel:` on the line `where` names (plain, quoted, in `{…}` or a block) by
+        the YAML text `neu`; False when that line has no such key."""
+        line = self.zeile(where)
+        pattern = re.compile(
+            rf"""(?P<kopf>(?:^|[{{,\s]){re.escape(schluessel)}\s*:\s*)(?P<wert>"[^"]*"|'[^']*'|[^,}}#\r\n]*?)(?=\s*(?:[,}}]|\s\#|$|\r|\n))"""
+        )
+        match = pattern.search(line) if line is not None else None
+        if match is None or line is None:
+            return False
+        assert where.line is not None
+        self._file(self.path(where))[where.line - 1] = line[: match.start("wert")] + neu + line[match.end("wert") :]
+        self.umschreibungen.append(
+            Umschreibung(where.path, where.line, f"{schluessel}: {match['wert']}", f"{schluessel}: {neu}", grund)
+        )
         return True
 
     def zeile_einfuegen(self, where: Where, neu: str, grund: str) -> bool:
@@ -173,10 +191,18 @@ def umschreiben(data: Path, bewahrend: bool = False) -> Quelltexte:
     from vorlagen.review.umschreibregeln import REGELN
 
     quelltexte = Quelltexte(data, bewahrend)
-    facts, _ = load(data)  # what cannot be read is named by the build of the copy
-    if facts is not None:
-        for regel in REGELN:
-            regel(quelltexte, facts)
-    quelltexte.geaendert = quelltexte.schreiben()
+    geaendert: set[str] = set()
+    for _ in range(3):  # a file this version refuses is not in the facts: a rule that fixes it lets the next see it
+        before = len(quelltexte.umschreibungen)
+        facts, _ = load(data)  # what cannot be read is named by the build of the copy
+        if facts is not None:
+            for regel in REGELN:
+                regel(quelltexte, facts)
+        geaendert |= set(quelltexte.schreiben())
+        quelltexte._lines.clear()
+        if len(quelltexte.umschreibungen) == before:
+            break
+    quelltexte.geaendert = sorted(geaendert)
+    quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))
     quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))
     return quelltexte

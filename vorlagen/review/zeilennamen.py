@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.eigenanteil import Zeilen
-from vorlagen.compute.formel import FormelFehler, lesen, namen, schreibweise
+from vorlagen.compute.formel import _SEGMENT, FormelFehler, lesen, namen, schreibweise
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.project import eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
@@ -167,8 +167,9 @@ def _formel(rows: Zeilenumschreibung, where: Where, formel: str) -> None:
         return  # not this rule's to say: the build names it
     for name in namen(tree):
         pfad = name.pfad
+        quoted = _in_anfuehrungszeichen(name.text)
         for index, part in enumerate(pfad):
-            if index == 0 or pfad[index - 1] not in LISTEN or not part.isdigit():
+            if index == 0 or pfad[index - 1] not in LISTEN or not part.isdigit() or quoted[index]:
                 continue
             zeilen = rows.zeilen(pfad, index)
             if zeilen is None or int(part) >= len(zeilen):
@@ -196,6 +197,12 @@ def _formel(rows: Zeilenumschreibung, where: Where, formel: str) -> None:
                     )
                 )
             break
+
+
+def _in_anfuehrungszeichen(text: str) -> list[bool]:
+    """For each part of a name as written: whether it stands in quotes (`zeilen["2"]` names the row „2“; only
+    `zeilen.2` and `zeilen[2]` were positions)."""
+    return [m.group(2) is not None or m.group(3) is not None for m in _SEGMENT.finditer(text)]
 
 
 def _text(rows: Zeilenumschreibung, path) -> None:
