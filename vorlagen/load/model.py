@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Literal
 
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Verteilung
 from vorlagen.load.haushalt import FinanzielleAuswirkungen
@@ -72,8 +73,8 @@ class Wahlperiode(Record):
             problems.append(
                 Problem(
                     self.where("bis"),
-                    f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
-                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.",
+                    f"Die Wahlperiode endet ({datum(self.bis)}) vor ihrem Beginn "
+                    f"({datum(self.von)}) – tauschen Sie „von“ und „bis“.",
                 )
             )
         return problems
