@@ -353,7 +353,7 @@ UNREADABLE = [
     (
         "tabelle.xlsx",
         b"PK",
-        "Dateien vom Typ „.xlsx“ kann nachrechnen nicht lesen – geben Sie eine PDF-, DOCX-, TXT- oder MD-Datei an.",
+        "Dateien vom Typ „.xlsx“ kann nachrechnen nicht lesen – geben Sie eine PDF-, DOCX-, HTML-, TXT- oder MD-Datei an.",
     ),
     (
         "kaputt.pdf",

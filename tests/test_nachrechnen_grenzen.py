@@ -45,6 +45,26 @@ def docx_with(xml: bytes | None = None, parts: int = 0) -> bytes:
     return buffer.getvalue()
 
 
+def docx_understating(actual: int) -> bytes:
+    """A Word file whose word/document.xml unpacks to `actual` bytes of zeros while both its headers declare 1.000
+    (issue 35: a 1,46 MB file of this kind took 2,1 GB, as zipfile unpacks a member whole when asked for all of it)."""
+    import struct
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = b"\0" * (1 << 20)
+    packed = b"".join([packer.compress(chunk) for _ in range(actual >> 20)] + [packer.flush()])
+    name = b"word/document.xml"
+    crc, declared = zlib.crc32(b"\0" * 1000), 1000
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(packed), declared, len(name), 0)
+    central = struct.pack(
+        "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(packed), declared, len(name), 0, 0, 0, 0, 0, 0
+    )
+    directory = central + name
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(directory), len(local) + len(name) + len(packed), 0)
+    return local + name + packed + directory + end
+
+
 def body(inner: bytes) -> bytes:
     return (
         b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
@@ -116,6 +136,13 @@ def hostile(tmp: Path) -> list[tuple[str, Path, str]]:
         docx_with(parts=limits.NR_ENTPACKT + 1),
         f"Die Word-Datei wäre entpackt größer als {limits.NR_ENTPACKT // 1_000_000} MB – so große Dokumente liest "
         "nachrechnen nicht; speichern Sie den Teil mit den Zahlen als eigene Datei.",
+    )
+    add(
+        "sizes understated",
+        "luege.docx",
+        docx_understating(600 << 20),
+        "Die Word-Datei lässt sich nicht lesen – ist sie beschädigt oder mit einem Kennwort geschützt? Speichern Sie "
+        "sie neu (als DOCX oder PDF) und versuchen Sie es noch einmal.",
     )
     add(
         "large XML part",

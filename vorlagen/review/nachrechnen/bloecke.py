@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from vorlagen.core import limits
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 _SUM_LABEL = re.compile(
     r"^(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|Insgesamt|Endsumme|Zusammen|Total)"

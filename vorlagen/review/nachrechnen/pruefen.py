@@ -20,8 +20,9 @@ from vorlagen.review.nachrechnen import (
     verteilung,
     verweis,
 )
-from vorlagen.review.nachrechnen.lesen import Zeile, read
+from vorlagen.review.nachrechnen.lesen import read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 
 @dataclass

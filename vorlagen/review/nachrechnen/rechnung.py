@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
 
 from vorlagen.core.money import round_half_up
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.zahlen import Zahl, show
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 STIMMT, FEHLER, FOLGE, RUNDUNG, OFFEN = "stimmt", "Fehler", "Folgefehler", "Rundung", "nicht geprüft"
 _OTHER_ROUNDINGS = (
