@@ -75,6 +75,8 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         )
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}
+    if text.count("\t") >= 2:  # a table row, no sentence: its cells are read by the table forms
+        return used
     for rechnung in fliesstext.checks(text, figs, fund):
         if rechnung.ergebnis.zahl.start not in used | results:
             found.append(rechnung)
