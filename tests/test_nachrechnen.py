@@ -433,22 +433,6 @@ def test_overview_table_of_our_pdf_is_checked_too(capsys, built):
     assert len(davon) == 7 and all(b["status"] == "stimmt" for b in davon)
 
 
-def test_no_false_alarm_on_the_pdfs_of_every_fixture(capsys, tmp_path):
-    """Our renderer computes every figure, so its PDFs must hold wherever a calculation is recognised."""
-    from vorlagen.cli import main
-
-    checked = 0
-    for name in ("erlenbruch", "aachen"):
-        out = tmp_path / name
-        assert main(["--data", str(ROOT / "tests" / "fixtures" / name), "--out", str(out)]) == 0
-        capsys.readouterr()
-        for pdf in sorted(out.rglob("vorlagen/**/*.pdf")):
-            code, report, _ = check(capsys, pdf)
-            assert code == 0 and report["zusammenfassung"]["rundung"] == 0, pdf
-            checked += report["zusammenfassung"]["stimmt"]
-    assert checked >= 5  # the Höchstförderung block of 2024/0041 at least: 1,5 x 52.000 € = 78.000 € …
-
-
 def test_bracketed_count_and_wrapped_labels_in_a_block(capsys, tmp_path):
     """A block whose row labels a PDF wrapped onto lines of their own, and `(6 + 3) Tage x 1.012 €`."""
     text = (

@@ -48,7 +48,7 @@ class _Lauf:
 
 def total_kind(reihe: Reihe) -> str:
     """„gleich“, „zwischen“, „summe“, „fett“ (a bold figure alone), „still“ (a figure alone) – or "" for none."""
-    if not any(e.art == WERT for e in reihe.eintraege) or reihe.woerter > 10:
+    if not any(e.art == WERT for e in reihe.eintraege) or sentence(reihe):
         return ""
     if reihe.gleich:
         return "gleich"
@@ -70,6 +70,20 @@ def _words(reihe: Reihe) -> str:
         parts.append(text[position : zahl.start])
         position = max(position, zahl.ende)
     return re.sub(r"\([^()]*\)", " ", " ".join(parts + [text[position:]]))
+
+
+def sentence(reihe: Reihe) -> bool:
+    """A line of running text with figures in it, no table row: many words, and no figure opens the line or, with
+    no full stop, ends it („62.000,00 € Fahrradbügel aus … einschließlich“ is a row whose label a PDF wrapped)."""
+    text = reihe.zeile.text.strip()
+    if reihe.woerter <= 10 or "\t" in text:
+        return False
+    figures = [z for e in reihe.eintraege for z in e.zahlen]
+    if not figures:
+        return True
+    opens = not reihe.zeile.text[: figures[0].start].strip(" =-−–")
+    closes = not reihe.zeile.text[figures[-1].ende :].strip() and not text.endswith(".")
+    return not (opens or closes)
 
 
 def _words_after(reihe: Reihe) -> bool:
@@ -147,7 +161,7 @@ def _walk(reihen: list[Reihe], index: int, total: Reihe) -> _Lauf | None:
         places = align(total, reihe)
         if places is None and _words_after(reihe):  # „Zuwendung; Anteilsfinanzierung: 20 % der“: a label line
             places = []
-        if places is None or places and reihe.woerter > 10:
+        if places is None or places and sentence(reihe):
             break
         if not places:
             labels += 1
