@@ -13,12 +13,13 @@ import sys
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
+from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
-COMMANDS = [
+COMMANDS: list[Command] = [
     Command(
         "bauen",
         "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
@@ -117,6 +118,17 @@ COMMANDS = [
         repository.vorlage_options,
     ),
     Command(
+        "aktualisieren",
+        "bringt ein Datenrepository einer früheren Programmversion auf diese und prüft jede gedruckte Zahl",
+        repository.aktualisieren,
+        repository.aktualisieren_options,
+        version=False,
+        description="Schreibt um, was diese Programmversion anders liest (Zeilen nach Namen statt nach Position, "
+        "Zahlen in ihrer Einheit …), baut eine Kopie und vergleicht jede Zahl mit der Ausgabe des letzten Baus "
+        "(output/ oder --vorher). Geschrieben wird nur, wenn jede Zahl wie vorher gedruckt wird oder diese Version "
+        "sie mit Absicht anders druckt und sagt, warum. Rückgabe 0: aktualisiert (oder nichts zu tun), 1: nicht.",
+    ),
+    Command(
         "schema",
         "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
         repository.schema,
@@ -124,12 +136,13 @@ COMMANDS = [
     ),
     Command(
         "hilfe",
-        "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+        "zeigt das Handbuch im Browser auf 127.0.0.1, auch ohne Netz",
         hilfe.hilfe,
         hilfe.hilfe_options,
         data=False,
-        description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
-        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C.",
+        description="Zeigt das ganze Handbuch mit Referenz auf http://127.0.0.1:8010/ – nur auf diesem Rechner, "
+        "ohne Netz; das installierte Programm bringt es mit, im Repository von vorlagen wird es aus docs/ gebaut "
+        "(mit Sphinx). Beenden mit Strg+C.",
     ),
     Command(
         "vervollstaendigung",
@@ -147,12 +160,15 @@ COMMANDS = [
 def main(argv: list[str] | None = None) -> int:
     collect_less_often()
     speak_german()
+    safe_streams()
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
         if command.data:
             from vorlagen.load.settings import locate
 
-            repository = locate(args.data, getattr(args, "out", None))
+            repository, problems = locate(args.data, getattr(args, "out", None), version=command.version)
+            if repository is None:
+                raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
         return command.run(args)
     except BuildFailed as failed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -155,9 +156,10 @@ def _git(folder: Path) -> None:
     if inside.returncode == 0:
         return
     subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
-    subprocess.run(
-        ["git", "config", "diff.vorlage.textconv", f"{sys.executable} -m vorlagen text"], cwd=folder, check=True
-    )
+    # git runs textconv through a shell: the path of Python is quoted, so that a space in it (C:\Program Files\…)
+    # does not cut the command in two
+    textconv = f"{shlex.quote(sys.executable)} -m vorlagen text"
+    subprocess.run(["git", "config", "diff.vorlage.textconv", textconv], cwd=folder, check=True)
 
 
 def new_vorlage(
@@ -212,13 +214,14 @@ def new_vorlage(
 OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
 
 
+_UMLAUTE: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+
+
 def _draft_folder(data: Path, betreff: str) -> str:
     """vorlagen/entwurf-<Betreff> for a Vorlage without Nummer: ASCII, at most 40 characters, not yet taken."""
     plain = unicodedata.normalize(
         "NFKD",
-        betreff.replace("ß", "ss").translate(
-            str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-        ),
+        betreff.replace("ß", "ss").translate(str.maketrans(_UMLAUTE)),
     )
     words = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
     base = f"vorlagen/entwurf-{words[:31].rstrip('-')}".rstrip("-")

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import PurePosixPath
 
-from vorlagen.meetings.oparl import EMBED, LISTS, SCHEMA, ZONE, Graph, kind
+from vorlagen.meetings.oparl_graph import EMBED, LISTS, SCHEMA, ZONE, Graph, kind
 
 
 def now() -> dt.datetime:
@@ -136,7 +136,7 @@ _FILE_KEYS = ("invitation", "resultsProtocol", "verbatimProtocol", "mainFile", "
 
 
 def _only(obj: dict, files: set[str]) -> dict:
-    """An object whose File references name only files in `files` (the bundle holds no Niederschrift, say)."""
+    """An object whose File references name only files in `files` (a bundle built before the Niederschrift, say)."""
     kept = dict(obj)
     for key in _FILE_KEYS:
         value = kept.get(key)
