@@ -15,7 +15,6 @@ _XML_PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s/>]")
 _XML_CELL = re.compile(rb"<(?:[\w.-]+:)?tc[\s/>]")
 _XML_SPAN = re.compile(rb"<(?:[\w.-]+:)?gridSpan\b[^>]*?\bval\s*=\s*[\"']\s*\+?(\d+)")
 _STEP = 1 << 16  # bytes unpacked at a time: zipfile unpacks a whole member in one go when asked for all of it
-_MAX_MEMBERS = 10_000  # parts of one Word file (a long report has a few hundred)
 
 
 def lines(path: Path, data: bytes, max_unpacked: int) -> list[Zeile]:
@@ -52,8 +51,11 @@ def unpack(path: Path, data: bytes, max_unpacked: int) -> dict[str, bytes]:
     all together not above `max_unpacked`, whatever the archive declares."""
     archive = zipfile.ZipFile(io.BytesIO(data))  # not a ZIP archive: BadZipFile, reported as unreadable
     members = archive.infolist()
-    if len(members) > _MAX_MEMBERS:
-        fail(path, f"Die Word-Datei hat mehr als {number(_MAX_MEMBERS)} Teile (Grenze für nachrechnen) – " + SPLIT_HINT)
+    if len(members) > limits.NR_TEILE:
+        fail(
+            path,
+            f"Die Word-Datei hat mehr als {number(limits.NR_TEILE)} Teile (Grenze für nachrechnen) – " + SPLIT_HINT,
+        )
     if sum(member.file_size for member in members) > max_unpacked:  # declared already too large: nothing unpacked
         _too_large(path, max_unpacked)
     parts: dict[str, bytes] = {}
