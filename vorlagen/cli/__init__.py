@@ -15,6 +15,7 @@ import threading
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
+from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
@@ -97,7 +98,7 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "nachrechnen",
-        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
+        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, HTML, TXT, MD)",
         reviewing.nachrechnen,
         reviewing.nachrechnen_options,
         data=False,
@@ -137,12 +138,13 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "hilfe",
-        "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+        "zeigt das Handbuch im Browser auf 127.0.0.1, auch ohne Netz",
         hilfe.hilfe,
         hilfe.hilfe_options,
         data=False,
-        description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
-        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C.",
+        description="Zeigt das ganze Handbuch mit Referenz auf http://127.0.0.1:8010/ – nur auf diesem Rechner, "
+        "ohne Netz; das installierte Programm bringt es mit, im Repository von vorlagen wird es aus docs/ gebaut "
+        "(mit Sphinx). Beenden mit Strg+C.",
     ),
     Command(
         "vervollstaendigung",
@@ -169,6 +171,7 @@ def _beendet(signum, frame) -> None:
 def main(argv: list[str] | None = None) -> int:
     collect_less_often()
     speak_german()
+    safe_streams()
     if threading.current_thread() is not threading.main_thread():  # signal handlers belong to the main thread
         return _main(argv)
     before = signal.signal(signal.SIGTERM, _beendet)

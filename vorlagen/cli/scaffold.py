@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -152,13 +153,13 @@ def _git(folder: Path) -> None:
     inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=folder, capture_output=True)
     if inside.returncode == 0:
         return
+    # git runs textconv through a shell: the path of Python is quoted, so that a space in it (C:\Program Files\…)
+    # does not cut the command in two
+    textconv = f"{shlex.quote(sys.executable)} -m vorlagen text"
     try:
         subprocess.run(["git", "init", "-q"], cwd=folder, check=True, capture_output=True)
         subprocess.run(
-            ["git", "config", "diff.vorlage.textconv", f"{sys.executable} -m vorlagen text"],
-            cwd=folder,
-            check=True,
-            capture_output=True,
+            ["git", "config", "diff.vorlage.textconv", textconv], cwd=folder, check=True, capture_output=True
         )
     except (OSError, subprocess.CalledProcessError):  # e.g. the disk filled up just now: the data is complete
         shutil.rmtree(folder / ".git", ignore_errors=True)
