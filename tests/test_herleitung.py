@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from vorlagen.compute.herleitung.namen import KeineHerleitung, herleitung_von
-from vorlagen.compute.herleitung.tabellen import Kontext
+from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.project import prepare
 from vorlagen.render import plaintext
 from vorlagen.render.document import Composer

@@ -61,7 +61,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
     cells with their row and column."""
     from vorlagen.compute.herleitung import text
     from vorlagen.compute.herleitung.namen import KeineHerleitung, herleitung_von
-    from vorlagen.compute.herleitung.tabellen import Kontext
+    from vorlagen.compute.herleitung.zeilen import Kontext
     from vorlagen.render.raster import NichtGefunden, finden
     from vorlagen.render.raster.vorlage import raster
 
@@ -118,7 +118,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
 
 def _tabellen_hinweis(project, source, rechnung) -> None:
     """The tables whose cells `zahlen NUMMER TABELLE ZEILE SPALTE` derives."""
-    from vorlagen.compute.herleitung.tabellen import Kontext
+    from vorlagen.compute.herleitung.zeilen import Kontext
     from vorlagen.core.engine import befehl
     from vorlagen.render.raster.vorlage import raster
 

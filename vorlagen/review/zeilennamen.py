@@ -1,4 +1,4 @@
-"""The upgrade of rows read by position (`zeilen.1`, `quellen[0]`) to rows read by name, in formulas and texts.
+"""`vorlagen aktualisieren`: rows read by position (`zeilen.1`, `quellen[0]`) become rows read by name, in formulas and texts.
 
 The row at a position is found the way the earlier version found it: the tables are computed from the facts (a
 formula's value does not matter for which rows there are). A row without a unique name gets an `id` first. Where a

@@ -12,8 +12,8 @@ from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Uebersicht, Zeile, Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.haushalt import Auswirkungen
-from vorlagen.compute.herleitung import Eingang, Herleitung, plaene, tabellen, weitere
-from vorlagen.compute.herleitung.tabellen import Kontext
+from vorlagen.compute.herleitung import Eingang, Herleitung, quellen, weitere, zeilen
+from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
 from vorlagen.compute.vergleich import Vergleich, Vergleichswert
@@ -101,19 +101,19 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
         year, holder = int(feld), chain[-3]
         if isinstance(holder, Zeile) and t is not None:
             h = (
-                plaene.kosten_jahr(k, t, holder, year)
+                quellen.kosten_jahr(k, t, holder, year)
                 if isinstance(t, Finanzierungsplan)
-                else tabellen.jahr(k, t, holder, year)
+                else zeilen.jahr(k, t, holder, year)
             )
             return h, GELD
         if isinstance(holder, Quellenzeile):
-            return plaene.quelle_jahr(k, t, holder, year), GELD
+            return quellen.quelle_jahr(k, t, holder, year), GELD
         if isinstance(holder, Finanzierungsplan):
-            return plaene.jahr_gesamt(k, holder, year), GELD
+            return quellen.jahr_gesamt(k, holder, year), GELD
         if isinstance(holder, Aufstellung):
-            teile_ = [tabellen.jahr(k, holder, z, year) for z in holder.zeilen]
-            return tabellen.summe(
-                f"Summe {year} {tabellen.tabelle_was(holder)}",
+            teile_ = [zeilen.jahr(k, holder, z, year) for z in holder.zeilen]
+            return zeilen.summe(
+                f"Summe {year} {zeilen.tabelle_was(holder)}",
                 f"Summe der Zeilen für {year}",
                 teile_,
                 value,
@@ -122,28 +122,28 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
         if isinstance(holder, Uebersicht):
             return weitere.uebersicht(k, holder, pfad[-2], year), GELD
     if isinstance(owner, Jahr) and t is not None:
-        return tabellen.jahr_summe(k, t, int(pfad[-2]), feld, value), GELD
+        return zeilen.jahr_summe(k, t, int(pfad[-2]), feld, value), GELD
     if isinstance(owner, Eigenanteilstabelle):
         if feld in ("gesamtkosten", "abzuege", "eigenanteil"):
-            return tabellen.eigenanteil_feld(k, owner, feld), GELD
+            return zeilen.eigenanteil_feld(k, owner, feld), GELD
         if feld == "vzae":
-            return tabellen.vzae(owner), "vzae"
+            return zeilen.vzae(owner), "vzae"
     if isinstance(owner, Zeile) and t is not None:
         if feld == "betrag":
-            return tabellen.zeile(k, t, owner), GELD
+            return zeilen.zeile(k, t, owner), GELD
         if feld == "einheit":
-            return tabellen.zeile_einheit(k, t, owner), GELD
+            return zeilen.zeile_einheit(k, t, owner), GELD
         if feld == "anzahl":
             return weitere.zeilen_anzahl(owner), "zahl"
     if isinstance(owner, Aufstellung):
         if feld == "summe":
-            return tabellen.aufstellung_summe(k, owner), GELD
+            return zeilen.aufstellung_summe(k, owner), GELD
         if feld == "rest" and owner.fonds is not None:
-            return tabellen.rest(k, owner), GELD
+            return zeilen.rest(k, owner), GELD
         if feld == "fonds" and owner.fonds is not None:
-            return tabellen.fonds(k, owner), GELD
+            return zeilen.fonds(k, owner), GELD
     if isinstance(owner, Gruppe) and feld == "summe" and t is not None:
-        return tabellen.gruppe_summe(k, t, owner), GELD
+        return zeilen.gruppe_summe(k, t, owner), GELD
     if isinstance(owner, Finanzierungsplan) and feld in (
         "gesamtkosten",
         "foerderfaehig",
@@ -153,17 +153,17 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
         "eigenmittel",
         "foerderquote",
     ):
-        return plaene.feld(k, owner, feld), "prozent" if feld == "foerderquote" else GELD
+        return quellen.feld(k, owner, feld), "prozent" if feld == "foerderquote" else GELD
     if isinstance(owner, Quellenzeile) and t is not None:
         if feld == "betrag":
-            return plaene.quelle(k, t, owner), GELD
+            return quellen.quelle(k, t, owner), GELD
         if feld == "prozent":
-            return plaene.anteil(k, t, owner), "text"
+            return quellen.anteil(k, t, owner), "text"
         if feld == "anteil":
             return _quote(k, t, owner), "prozent"
     if isinstance(owner, Vergleichswert) and isinstance(t, Vergleich):
         kind = "prozent" if feld == "veraenderung" else (GELD if t.einheit == "Euro" else "zahl")
-        return tabellen.vergleich_wert(k, t, owner, feld), kind
+        return zeilen.vergleich_wert(k, t, owner, feld), kind
     if isinstance(owner, BescheidWerte) and feld in ("betrag", "vzae", "bezahlt", "offen"):
         return weitere.bescheid(k, owner, feld), "vzae" if feld == "vzae" else GELD
     if isinstance(owner, Position):
@@ -203,10 +203,10 @@ def _quote(k: Kontext, t, z) -> Herleitung:
 
     q = k.rundung_von(t).quantum
     return Herleitung(
-        f"Anteil der Quelle „{z.als}“ an den Gesamtkosten {tabellen.tabelle_was(t)} (genau)",
+        f"Anteil der Quelle „{z.als}“ an den Gesamtkosten {zeilen.tabelle_was(t)} (genau)",
         f"Betrag / Gesamtkosten = {geld(z.betrag, q)} / {geld(t.gesamtkosten, q)}",
         "",
-        teile=[plaene.quelle(k, t, z)],
+        teile=[quellen.quelle(k, t, z)],
         rundung="genau; gedruckt kaufmännisch mit den Stellen des Filters",
     )
 

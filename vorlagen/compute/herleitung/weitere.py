@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from vorlagen.compute.eigenanteil import Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, geld, je_einheit_text, rundung_text
-from vorlagen.compute.herleitung.tabellen import MINUS, Kontext, eigenanteil_feld, jahr_summe, summe
+from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, eigenanteil_feld, jahr_summe, summe
 from vorlagen.compute.periode import fuer_periode, periode
 from vorlagen.compute.project import eigene_rundung
 from vorlagen.core.fmt import zahl

@@ -1,11 +1,11 @@
 """Eigenanteil tables, the Übersicht of the Eigenanteile, Verteilungen, Aufstellungen and Vergleiche as printed
-(templates/tabellen.html.j2), each figure with its derivation."""
+(templates/tabellen.html.j2), each figure with its derivation (Herleitung)."""
 
 from __future__ import annotations
 
-from vorlagen.compute.herleitung import tabellen as h
 from vorlagen.compute.herleitung import weitere
-from vorlagen.compute.herleitung.tabellen import Kontext
+from vorlagen.compute.herleitung import zeilen as h
+from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.core.fmt import zahl
 from vorlagen.render.raster import Raster, Zelle, zelle
 

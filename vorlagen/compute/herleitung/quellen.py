@@ -4,7 +4,7 @@ Fehlbedarf, Rest …), the shares the Anteil column prints and the Haushaltsjahr
 from __future__ import annotations
 
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, geld
-from vorlagen.compute.herleitung.tabellen import MINUS, Kontext, aufteilung, summe, tabelle_was, zeile
+from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, aufteilung, summe, tabelle_was, zeile
 from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.core.money import exact
 

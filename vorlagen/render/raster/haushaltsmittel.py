@@ -1,10 +1,10 @@
 """The Finanzielle Auswirkungen as printed (templates/haushalt.html.j2): the Haushaltsmittel per year and the
-Deckung, each figure with its derivation."""
+Deckung, each figure with its derivation (Herleitung)."""
 
 from __future__ import annotations
 
 from vorlagen.compute.herleitung import weitere
-from vorlagen.compute.herleitung.tabellen import Kontext
+from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.render.raster import Raster, zelle
 
 

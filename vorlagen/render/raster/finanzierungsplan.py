@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from vorlagen.compute.herleitung import Herleitung, geld
-from vorlagen.compute.herleitung import plaene as h
-from vorlagen.compute.herleitung.tabellen import Kontext, zeile
+from vorlagen.compute.herleitung import quellen as h
+from vorlagen.compute.herleitung.zeilen import Kontext, zeile
 from vorlagen.core.fmt import prozent
 from vorlagen.render.raster import Raster, zelle
 
