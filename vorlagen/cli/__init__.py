@@ -96,7 +96,7 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "nachrechnen",
-        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
+        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, HTML, TXT, MD)",
         reviewing.nachrechnen,
         reviewing.nachrechnen_options,
         data=False,
