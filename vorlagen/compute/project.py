@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.compute import checks, eigenanteil
+from vorlagen.compute.auswirkungen import haushalt_der_vorlage, haushalt_lesende, ohne_land
 from vorlagen.compute.bescheide import bescheid_werte
+from vorlagen.compute.beschluss import check_ergebnisse_vergangen, entschieden_am
 from vorlagen.compute.glyphs import check_glyphs
-from vorlagen.compute.haushalt import Auswirkungen, auswirkungen
-from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
+from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.compute.haushaltsrecht import check_gemeinsam
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import Beratungsergebnis, beratungsergebnisse, check_niederschriften
@@ -54,6 +57,7 @@ class Project:
     haushaltsrecht: list[Problem] = dataclasses.field(
         default_factory=list
     )  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
+    entschieden: dict[str, dt.date | None] = dataclasses.field(default_factory=dict)  # slug → day of its decision
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
         return self.rechnungen[source.slug]
@@ -66,10 +70,10 @@ def summary(project: Project) -> str:
     return f"{anzahl(vorlagen, 'Vorlage', 'Vorlagen')}, {anzahl(tabellen, 'Berechnung', 'Berechnungen')}"
 
 
-def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
+def prepare(data_dir: Path, haushaltsrecht: bool = True, heute: dt.date | None = None) -> Project:
     """Loads and checks everything; raises BuildFailed with every problem found. `haushaltsrecht=False` (for
     read-only listings): the problems of the Finanzielle Auswirkungen do not raise but stay in
-    `Project.haushaltsrecht`."""
+    `Project.haushaltsrecht`. `heute`: the day no result may lie after (default: today)."""
     facts, problems = load(data_dir)
     if facts is None:
         raise BuildFailed(problems)
@@ -80,6 +84,7 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
         + check_tagesordnungen(facts)
         + check_niederschriften(facts)
         + check_glyphs(facts)
+        + check_ergebnisse_vergangen(facts, heute or dt.date.today())
     )
     rundung = rundung_of(facts)
     bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
@@ -108,56 +113,24 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
         shared[datei] = werte
     rechnungen: dict[str, Rechnung] = {}
     recht: list[Problem] = []
-    for source in facts.vorlagen:
-        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
-    recht += _ohne_land(facts)
     ergebnisse = beratungsergebnisse(facts)
-    # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
-    # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
-    offen_quellen = [s for s in facts.vorlagen if not entschieden(facts, s, ergebnisse)]
+    entschieden = {s.slug: entschieden_am(facts, s, ergebnisse) for s in facts.vorlagen}
+    for source in facts.vorlagen:
+        # a decided Vorlage prints the Haushalt as of its decision: bookings from that day on are not in it
+        haushalte = {jahr: h.am(entschieden[source.slug]) for jahr, h in facts.haushalte.items()}
+        rechnungen[source.slug] = _compute(
+            source, facts, bescheide, antraege, rundung, problems, shared, recht, haushalte
+        )
+    recht += ohne_land(facts)
+    # a decided Vorlage was checked against the Haushalt of its decision: only open ones are checked now, and
+    # together against what is free today
+    offen_quellen = [s for s in facts.vorlagen if entschieden[s.slug] is None]
     for s in offen_quellen:
         recht += rechnungen[s.slug].haushaltsrecht
     offen = [(s.bezeichnung, a) for s in offen_quellen if (a := rechnungen[s.slug].haushalt) is not None]
-    recht += check_gemeinsam(offen, facts.haushalte)
+    recht += check_gemeinsam(offen)
     raise_if(problems + recht if haushaltsrecht else problems)
-    return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
-
-
-def _ohne_land(facts: Facts) -> list[Problem]:
-    """A body that gives Finanzielle Auswirkungen as data names its Land (or its own legal basis): never a default."""
-    k = facts.koerperschaft
-    mit_daten = [s.bezeichnung for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
-    if not mit_daten or k.rechtsgrundlage() is not None:
-        return []
-    return [
-        Problem(
-            k.where(),
-            f"Die Körperschaft nennt kein Land, aber Vorlage {mit_daten[0]} rechnet ihre finanziellen Auswirkungen "
-            "aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, hängt vom Land ab: "
-            "tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie Ihre "
-            "Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.",
-        )
-    ]
-
-
-OHNE_LAND = "dem Haushaltsrecht Ihres Landes"  # printed nowhere: a body without Land gets a problem first
-OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
-
-
-def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
-    """Whether a Beratung of the Vorlage in a deciding role has settled it: a result recorded in a Niederschrift
-    other than a Kenntnisnahme (a Beschluss, a word such as erledigt), or a result stated in the Vorlage itself;
-    vertagt, zurückgestellt and abgesetzt settle nothing."""
-    rollen = facts.koerperschaft.hausstil.rollen
-    for b in source.vorlage.beratungsfolge:
-        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
-            continue
-        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
-        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) or (
-            b.ergebnis and b.ergebnis not in OFFEN_WORTE
-        ):
-            return True
-    return False
+    return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht), entschieden)
 
 
 def rundung_of(facts: Facts) -> Rundung:
@@ -180,6 +153,7 @@ def _compute(
     problems: list[Problem],
     shared: Names,
     recht: list[Problem],
+    haushalte: dict,
 ) -> Rechnung:
     computed: dict[str, eigenanteil.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
@@ -228,8 +202,11 @@ def _compute(
         kennzahlen=shared,
     )
     names = {k: v for k, v in names.items() if v is not None}
-    zahlen, found = kennzahlen(source.vorlage.zahlen, names, rundung.quantum, rundung.prozent_stellen)
-    problems += found
+    spaet = haushalt_lesende(source.vorlage.zahlen)  # figures that read the Haushalt block: computed after it
+    zuerst = [k for k in source.vorlage.zahlen if k.id not in spaet]
+    zahlen, found = kennzahlen(zuerst, names, rundung.quantum, rundung.prozent_stellen)
+    if not spaet:
+        problems += found
     auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
@@ -243,56 +220,10 @@ def _compute(
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     names["finanzierung"] = tabellen
-    haushalt, pruefungen = _haushalt(source, facts, names, zahlen.herleitung, recht)
-    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, pruefungen)
-
-
-def _haushalt(
-    source: VorlageSource, facts: Facts, names: dict, figures: dict, recht: list[Problem]
-) -> tuple[Auswirkungen | None, list[Problem]]:
-    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and its budget-law checks against the
-    Haushalt (Deckung, Gremium); the problems of reading them (amounts, Positionen, years) and a Kämmerei role
-    missing from the Hausstil go to `recht`."""
-    daten = source.vorlage.finanzen_daten
-    if daten is None:
-        return None, []
-    lesen, recht = recht, []
-    koerperschaft = facts.koerperschaft
-    land = koerperschaft.landesrecht
-    result = auswirkungen(
-        daten,
-        facts.haushalte,
-        names,
-        figures,
-        koerperschaft.rechtsgrundlage() or OHNE_LAND,
-        lesen,
-        {k.id for k in source.vorlage.zahlen},
-    )
-    result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
-    recht += check_deckung(result, daten)
-    mitzeichnung = koerperschaft.hausstil.mitzeichnung
-    if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
-        lesen.append(
-            Problem(
-                daten.where("positionen"),
-                f"Über- und außerplanmäßige Beträge brauchen nach {result.rechtsgrundlage} "
-                f"{result.entscheidung}; dafür zeichnet jede solche Vorlage die Rolle "
-                f"„{mitzeichnung.kaemmerei}“ mit, aber sie steht nicht in „hausstil: "
-                "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
-                "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
-                "Kämmerei aus dieser Liste.",
-            )
+    haushalt, pruefungen = haushalt_der_vorlage(source, facts, haushalte, names, zahlen.herleitung, recht, spaet)
+    if spaet:
+        zahlen, found = kennzahlen(
+            source.vorlage.zahlen, {**names, "haushalt": haushalt}, rundung.quantum, rundung.prozent_stellen
         )
-    folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
-    letzte = None
-    if folge:
-        b = folge[-1]
-        gremium = facts.sitzungen[b.sitzung].gremium if b.sitzung is not None else b.gremium
-        assert gremium is not None  # Beratung.check: an open Termin names its Gremium
-        letzte = (gremium, b.sitzung, b.rolle)
-    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-    entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]
-    recht += check_gremium(
-        result, facts.haushalte, letzte, gremien, entscheidend, source.vorlage.where("beratungsfolge")
-    )
-    return result, recht
+        problems += found
+    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, pruefungen)

@@ -1,0 +1,140 @@
+"""Reading a Vorlage's Haushalt amounts: named figures of its ledger (never typed numbers), and the Position of
+the year's Haushalt they belong to – each with a German problem at the line that causes it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+from fractions import Fraction
+
+from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
+from vorlagen.compute.formel import FormelFehler, Name, lesen
+from vorlagen.compute.kennzahlen import figur, namenswert
+from vorlagen.core.fmt import eur, eur_cent
+from vorlagen.core.money import exact
+from vorlagen.core.problems import Problem, Where
+from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt, Position
+from vorlagen.load.records import LineDict, suggest
+
+_GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
+NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
+
+
+def geld(value: Fraction) -> str:
+    """An amount as printed: whole euros, or with cents where it has some."""
+    return eur(value) if exact(value).denominator == 1 else eur_cent(value)
+
+
+class Leser:
+    """Reads the named amounts of one Vorlage, collecting problems (None: a figure whose problem is listed)."""
+
+    def __init__(
+        self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()
+    ):
+        self.names, self.figures, self.problems = names, figures, problems
+        self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
+
+    def betrag(self, text: str, where: Where, was: str) -> Fraction | None:
+        if _GETIPPT.fullmatch(text.strip()):
+            self.problems.append(
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist eine getippte Zahl – Beträge sind Zahlen des "
+                    "Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und "
+                    "nennen Sie hier ihren Namen.",
+                )
+            )
+            return None
+        try:
+            tree = lesen(text)
+            if not isinstance(tree, Name):
+                raise FormelFehler(
+                    f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
+                    "nennen Sie hier ihren Namen."
+                )
+            eigene = figur(tree.pfad, self.defined)
+            if eigene is not None and eigene not in self.figures:
+                self.problems.append(None)  # the figure's own problem says why
+                return None
+            value, dimension = namenswert(tree.pfad, self.names, self.figures)
+        except (FormelFehler, EinheitFehler) as error:
+            self.problems.append(Problem(where, f"{was}: {error}"))
+            return None
+        if dimension != GELD:
+            self.problems.append(
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist {dim_text(dimension)}, kein Betrag in Euro – nennen Sie eine Zahl in €.",
+                )
+            )
+            return None
+        if value < 0:
+            self.problems.append(
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
+                    "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“.",
+                )
+            )
+            return None
+        return value
+
+
+def zeile(jahre: dict[str, str], jahr: str) -> Where:
+    """The line of a year's amount (`jahre` is read from YAML and knows its lines)."""
+    assert isinstance(jahre, LineDict)
+    return jahre.lines[jahr]
+
+
+def kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
+    """Why a year has no Haushalt and what to do: a later year needs a Verpflichtungsermächtigung, an earlier
+    one is past, a gap needs its file."""
+    vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
+    if haushalte and jahr < min(haushalte):
+        return (
+            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
+            "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr."
+        )
+    if haushalte and jahr < max(haushalte):
+        return (
+            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
+            f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an."
+        )
+    return (
+        f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
+        "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
+        f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an."
+    )
+
+
+def position(
+    haushalte: dict[int, Haushalt],
+    jahr: int,
+    konto: str,
+    plan: str | None,
+    where: Where,
+    problems: list[Problem | None],
+    neu: str = NEU,
+    standard: int = 0,
+) -> Position | None:
+    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
+    (`neu`: how to add a new one). Without `plan`: the system's plan number `standard` (0: Ergebnisplan or
+    Verwaltungshaushalt, 1: Finanzplan or Vermögenshaushalt)."""
+    haushalt = haushalte.get(jahr)
+    if haushalt is None:
+        problems.append(Problem(where, kein_haushalt(haushalte, jahr)))
+        return None
+    if plan is None:
+        plan = SYSTEM_PLAENE[haushalt.buchfuehrung][standard]
+    found = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
+    if found is None:
+        konten = [p.konto for p in haushalt.positionen if p.plan == plan]
+        hint = suggest(konto, konten)
+        problems.append(
+            Problem(
+                where,
+                f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
+                f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
+            )
+        )
+    return found
