@@ -193,6 +193,7 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_SCHLEIFE": ("Durchläufe aller `{% for %}`-Schleifen eines Templates", "nein"),
     "MAX_STELLEN": ("Stellen einer ganzen Zahl aus `*` oder `**`", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
+    "MAX_TEXTFASSUNG": ("`aktualisieren`: Bytes einer Textfassung (*.txt) des früheren Baus", "nein"),
     "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
     "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),
     "NR_XML": ("`nachrechnen`: Bytes eines entpackten XML-Teils einer Word-Datei", "nein"),

@@ -70,15 +70,15 @@ def haushalt_der_vorlage(
     haushalte: dict[int, Haushalt],
     names: dict,
     figures: dict,
-    lesen_probleme: list[Problem],
     spaet: set[str],
-) -> tuple[Auswirkungen | None, list[Problem]]:
+) -> tuple[Auswirkungen | None, list[Problem], list[Problem]]:
     """The Finanzielle Auswirkungen of a Vorlage that gives them as data, computed with `haushalte` (the Haushalt
-    as of its decision), and its budget-law checks; the problems of reading them (amounts, Positionen, years) and a
-    Kämmerei role missing from the Hausstil go to `lesen_probleme`. `spaet`: the figures that read the block."""
+    as of its decision); the problems of reading them (amounts, Positionen, years, a Kämmerei role missing from the
+    Hausstil); and its budget-law checks. `spaet`: the figures that read the block."""
     daten = source.vorlage.finanzen_daten
     if daten is None:
-        return None, []
+        return None, [], []
+    lesen_probleme: list[Problem] = []
     recht: list[Problem] = []
     koerperschaft = facts.koerperschaft
     land, stil = koerperschaft.landesrecht, koerperschaft.hausstil
@@ -95,15 +95,15 @@ def haushalt_der_vorlage(
                         "kann keine Zahl sein, die erst aus ihm folgt: nennen Sie hier die Zahl, aus der er entsteht.",
                     )
                 )
-    result = auswirkungen(
+    result, found = auswirkungen(
         daten,
         haushalte,
         names,
         {k: v for k, v in figures.items() if k not in spaet},
         koerperschaft.rechtsgrundlage() or OHNE_LAND,
-        lesen_probleme,
         ids - spaet,
     )
+    lesen_probleme += found
     result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
     result.ve_recht = stil.finanzen.verpflichtungsermaechtigung or (
         land.verpflichtungsermaechtigung if land is not None else OHNE_LAND
@@ -145,4 +145,4 @@ def haushalt_der_vorlage(
         land.vertretung if land is not None else "",
     )
     result.offen = list(dict.fromkeys(result.offen))
-    return result, recht
+    return result, lesen_probleme, recht

@@ -161,20 +161,21 @@ def auswirkungen(
     names: dict,
     figures: dict,
     rechtsgrundlage: str,
-    problems: list[Problem],
     defined: AbstractSet[str] = frozenset(),
-) -> Auswirkungen:
-    """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read adds its problem and
-    leaves its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
+) -> tuple[Auswirkungen, list[Problem]]:
+    """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read is a problem and leaves
+    its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
     `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
-    found: list[Problem | None] = []  # problems; None for a figure whose problem is listed already
-    leser = Leser(names, figures, found, defined)
+    problems: list[Problem] = []
+    leser = Leser(names, figures, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
             where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)
-            betrag = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
-            stelle = _ausgabeposition(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
+            betrag, found = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
+            problems += found
+            stelle, found = _ausgabeposition(haushalte, jahr, eintrag.konto, eintrag.plan, where)
+            problems += found
             if betrag is None or stelle is None:
                 result.unvollstaendig.add(jahr)
                 continue
@@ -187,7 +188,10 @@ def auswirkungen(
     for quelle in daten.deckung:
         for jahr_text, name in quelle.jahre.items():
             where, jahr = zeile(quelle.jahre, jahr_text), int(jahr_text)
-            betrag = leser.betrag(name, where, f"Deckung {jahr}" + (f" durch „{quelle.konto}“" if quelle.konto else ""))
+            betrag, found = leser.betrag(
+                name, where, f"Deckung {jahr}" + (f" durch „{quelle.konto}“" if quelle.konto else "")
+            )
+            problems += found
             stelle = None
             if quelle.konto is not None:
                 neu = (
@@ -195,7 +199,8 @@ def auswirkungen(
                     if quelle.art == "Mehrertrag"
                     else NEU
                 )
-                stelle = position(haushalte, jahr, quelle.konto, quelle.plan, where, found, neu)
+                stelle, found = position(haushalte, jahr, quelle.konto, quelle.plan, where, neu)
+                problems += found
             if betrag is None or (quelle.konto is not None and stelle is None):
                 result.unvollstaendig.add(jahr)
                 continue
@@ -208,24 +213,25 @@ def auswirkungen(
                 result.offen.append((f"Quelle der Deckung {jahr}", f"{quelle.where('jahre')}: „konto“ und „art“"))
             elif stelle is not None and stelle.ansatz is None:
                 result.offen.append((f"Ansatz von „{quelle.konto}“ {jahr}", f"haushalt/{jahr}.yaml: „ansatz“"))
-    result.ve = verpflichtungen(daten.verpflichtungsermaechtigungen, haushalte, leser, found)
+    result.ve, found = verpflichtungen(daten.verpflichtungsermaechtigungen, haushalte, leser)
+    problems += found
     if daten.folgekosten is not None:
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"
         else:
-            kosten = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
+            kosten, found = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
+            problems += found
             result.folgekosten = f"{geld(kosten)} jährlich" if kosten is not None else None
-    problems += [p for p in found if p is not None]
-    return result
+    return result, problems
 
 
 def _ausgabeposition(
-    haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str | None, where: Where, found: list[Problem | None]
-) -> Position | None:
+    haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str | None, where: Where
+) -> tuple[Position | None, list[Problem]]:
     """The Position an amount is spent at: neither an Ertrag position nor one whose Ansatz is still open."""
-    stelle = position(haushalte, jahr, konto, plan, where, found)
+    stelle, problems = position(haushalte, jahr, konto, plan, where)
     if stelle is not None and stelle.ertrag:
-        found.append(
+        return None, [
             Problem(
                 where,
                 f"„{konto}“ ist im Haushalt {jahr} eine Ertragsposition "
@@ -233,16 +239,14 @@ def _ausgabeposition(
                 "stehen bei einer Position ohne „ertrag“; Mehrerträge nennen Sie unter "
                 "„deckung“ mit „art: Mehrertrag“.",
             )
-        )
-        return None
+        ]
     if stelle is not None and stelle.ansatz is None:
-        found.append(
+        return None, [
             Problem(
                 where,
                 f"Für „{konto}“ nennt der Haushalt {jahr} noch keinen Ansatz (haushalt/{jahr}.yaml: „ansatz: ~“) – "
                 "ohne ihn lässt sich nicht rechnen, was der Plan trägt: tragen Sie ihn ein (0, wenn nichts "
                 "veranschlagt ist).",
             )
-        )
-        return None
-    return stelle
+        ]
+    return stelle, problems

@@ -26,25 +26,24 @@ def geld(value: Fraction) -> str:
 
 
 class Leser:
-    """Reads the named amounts of one Vorlage, collecting problems (None: a figure whose problem is listed)."""
+    """Reads the named amounts of one Vorlage."""
 
-    def __init__(
-        self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()
-    ):
-        self.names, self.figures, self.problems = names, figures, problems
+    def __init__(self, names: dict, figures: dict, defined: AbstractSet[str] = frozenset()):
+        self.names, self.figures = names, figures
         self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
-    def betrag(self, text: str, where: Where, was: str) -> Fraction | None:
+    def betrag(self, text: str, where: Where, was: str) -> tuple[Fraction | None, list[Problem]]:
+        """The amount the figure named `text` holds, in euros; None with its problem (none: the figure's own
+        problem is listed already)."""
         if _GETIPPT.fullmatch(text.strip()):
-            self.problems.append(
+            return None, [
                 Problem(
                     where,
                     f"{was}: „{text}“ ist eine getippte Zahl – Beträge sind Zahlen des "
                     "Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und "
                     "nennen Sie hier ihren Namen.",
                 )
-            )
-            return None
+            ]
         try:
             tree = lesen(text)
             if not isinstance(tree, Name):
@@ -54,30 +53,26 @@ class Leser:
                 )
             eigene = figur(tree.pfad, self.defined)
             if eigene is not None and eigene not in self.figures:
-                self.problems.append(None)  # the figure's own problem says why
-                return None
+                return None, []  # the figure's own problem says why
             value, dimension = namenswert(tree.pfad, self.names, self.figures)
         except (FormelFehler, EinheitFehler) as error:
-            self.problems.append(Problem(where, f"{was}: {error}"))
-            return None
+            return None, [Problem(where, f"{was}: {error}")]
         if dimension != GELD:
-            self.problems.append(
+            return None, [
                 Problem(
                     where,
                     f"{was}: „{text}“ ist {dim_text(dimension)}, kein Betrag in Euro – nennen Sie eine Zahl in €.",
                 )
-            )
-            return None
+            ]
         if value < 0:
-            self.problems.append(
+            return None, [
                 Problem(
                     where,
                     f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
                     "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“.",
                 )
-            )
-            return None
-        return value
+            ]
+        return value, []
 
 
 def zeile(jahre: dict[str, str], jahr: str) -> Where:
@@ -113,28 +108,26 @@ def position(
     konto: str,
     plan: str | None,
     where: Where,
-    problems: list[Problem | None],
     neu: str = NEU,
     standard: int = 0,
-) -> Position | None:
+) -> tuple[Position | None, list[Problem]]:
     """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
     (`neu`: how to add a new one). Without `plan`: the system's plan number `standard` (0: Ergebnisplan or
     Verwaltungshaushalt, 1: Finanzplan or Vermögenshaushalt)."""
     haushalt = haushalte.get(jahr)
     if haushalt is None:
-        problems.append(Problem(where, kein_haushalt(haushalte, jahr)))
-        return None
+        return None, [Problem(where, kein_haushalt(haushalte, jahr))]
     if plan is None:
         plan = SYSTEM_PLAENE[haushalt.buchfuehrung][standard]
     found = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
     if found is None:
         konten = [p.konto for p in haushalt.positionen if p.plan == plan]
         hint = suggest(konto, konten)
-        problems.append(
+        return None, [
             Problem(
                 where,
                 f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
                 f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
             )
-        )
-    return found
+        ]
+    return found, []

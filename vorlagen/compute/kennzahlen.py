@@ -158,7 +158,7 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
                     raise EinheitFehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
                 obj = getattr(obj, segment)
         except UnknownName as error:
-            if segment in getattr(owner, "__dict__", {}).get("spaeter", ()):
+            if isinstance(owner, Names) and segment in owner.spaeter:
                 raise EinheitFehler(
                     f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
                     "wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; rechnen Sie mit den "

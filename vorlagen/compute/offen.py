@@ -74,25 +74,6 @@ def _platzhalter(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]:
     return list(dict.fromkeys(result))
 
 
-def render_offen(facts: Facts, haushalte: dict | None = None) -> str:
-    """For `check`: per Vorlage what is still open; empty when every fact is stated. `haushalte`: slug → the
-    computed Finanzielle Auswirkungen of each Vorlage (their open facts are listed too)."""
-    lines = []
-    for source in facts.vorlagen:
-        fehlt = offen(facts, source, (haushalte or {}).get(source.slug))
-        if fehlt:
-            lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
-    if not lines:
-        return ""
-    needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
-    return (
-        f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
-        f"eine Vorlage erst mit {needs} und allem anderen, was hier steht, außer den Terminen):\n"
-        + "\n".join(lines)
-        + "\n"
-    )
-
-
 def offen_zur_veroeffentlichung(facts: Facts, source: VorlageSource, haushalt=None) -> list[str]:
     """What the Vorlage still leaves open that publishing needs (the OParl endpoint waits for it)."""
     return [label for label, _ in _publish_needs(facts, source, haushalt)]

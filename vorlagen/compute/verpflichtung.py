@@ -74,19 +74,19 @@ class VE(Named):
 
 
 def verpflichtungen(
-    eintraege: list[Verpflichtungsermaechtigung],
-    haushalte: dict[int, Haushalt],
-    leser: Leser,
-    found: list[Problem | None],
-) -> dict[str, VE]:
-    """The Vorlage's Verpflichtungsermächtigungen that can be read (each problem at its line)."""
-    result = {}
+    eintraege: list[Verpflichtungsermaechtigung], haushalte: dict[int, Haushalt], leser: Leser
+) -> tuple[dict[str, VE], list[Problem]]:
+    """The Vorlage's Verpflichtungsermächtigungen that can be read, and the problems of the others (each at its
+    line)."""
+    result, problems = {}, []
     for v in eintraege:
         where = v.where("betrag")
-        betrag = leser.betrag(v.betrag, where, f"Verpflichtungsermächtigung „{v.id}“")
-        stelle = position(haushalte, v.jahr, v.konto, v.plan, v.where("konto"), found, NEU, INVESTITION)
+        betrag, found = leser.betrag(v.betrag, where, f"Verpflichtungsermächtigung „{v.id}“")
+        problems += found
+        stelle, found = position(haushalte, v.jahr, v.konto, v.plan, v.where("konto"), NEU, INVESTITION)
+        problems += found
         if stelle is not None and stelle.ertrag:
-            found.append(
+            problems.append(
                 Problem(
                     v.where("konto"),
                     f"„{v.konto}“ ist im Haushalt {v.jahr} eine Ertragsposition – eine Verpflichtungsermächtigung "
@@ -98,23 +98,26 @@ def verpflichtungen(
         if v.lasten is not None:
             lasten = {}
             for jahr_text, name in v.lasten.items():
-                teil = leser.betrag(
+                teil, found = leser.betrag(
                     name, zeile(v.lasten, jahr_text), f"Verpflichtungsermächtigung „{v.id}“, {jahr_text}"
                 )
+                problems += found
                 if teil is None:
                     lasten = None
                     break
                 lasten[int(jahr_text)] = teil
         deckungen = []
         for d in v.deckung:
-            teil = leser.betrag(d.betrag, d.where("betrag"), f"Deckung der Verpflichtungsermächtigung „{v.id}“")
-            quelle = position(haushalte, v.jahr, d.konto, d.plan, d.where("konto"), found, NEU, INVESTITION)
+            teil, found = leser.betrag(d.betrag, d.where("betrag"), f"Deckung der Verpflichtungsermächtigung „{v.id}“")
+            problems += found
+            quelle, found = position(haushalte, v.jahr, d.konto, d.plan, d.where("konto"), NEU, INVESTITION)
+            problems += found
             if teil is not None and quelle is not None:
                 deckungen.append(VEDeckung(quelle, teil, d.where("konto")))
         if betrag is None or stelle is None:
             continue
         result[v.id] = VE(v.id, v.jahr, stelle, betrag, where, lasten, v.where("lasten"), deckungen)
-    return result
+    return result, problems
 
 
 def check_ve(ves: dict[str, VE], eintraege: list[Verpflichtungsermaechtigung]) -> list[Problem]:

@@ -85,6 +85,11 @@ def mio(value, stellen: int = 2) -> str:
     return _number(exact(value) / 1_000_000, stellen) + NBSP + "Mio." + NBSP + "€"
 
 
+def mrd(value, stellen: int = 2) -> str:
+    """An amount in billions of euros: 1234567890 → '1,23 Mrd. €'."""
+    return _number(exact(value) / 1_000_000_000, stellen) + NBSP + "Mrd." + NBSP + "€"
+
+
 _WORTE = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
 
 
@@ -134,6 +139,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "eur_cent": eur_cent,
     "teur": teur,
     "mio": mio,
+    "mrd": mrd,
     "zahl": zahl,
     "vzae": zahl,
     "prozent": prozent,

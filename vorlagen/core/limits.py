@@ -27,6 +27,10 @@ MAX_SCHLEIFE = 1_000_000  # rounds of all {% for %} loops of one rendering
 MAX_STELLEN = 1000  # decimal digits of an integer made by * or **
 MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result (batch, round, zahl, prozent)
 
+# aktualisieren: the text renditions of the earlier build it compares (review/gedruckt.py); a larger file is not one
+# this program wrote and is named, not read.
+MAX_TEXTFASSUNG = 20 * 1024 * 1024  # bytes of one text rendition
+
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import digest
 from vorlagen.load.yamlfile import read_again, read_text
@@ -53,7 +54,7 @@ def inside(
             )
         ]
     path = paths.resolve(folder / name) if paths else (folder / name).resolve()
-    if not path.is_relative_to(data_dir):
+    if not innerhalb(path, data_dir):
         return None, [
             Problem(
                 where, f"„{name}“ liegt außerhalb des Datenordners – legen Sie die Datei in den Ordner der Vorlage."

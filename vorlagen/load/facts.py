@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from vorlagen.core.problems import Paths, Problem, Where
+from vorlagen.core.reads import reading_within
 from vorlagen.load.bescheide import Antrag, Bescheid
 from vorlagen.load.dateien import Text, Unlesbar, read_markdowns
 from vorlagen.load.haushalt import Haushalt, ist_jahr
@@ -72,7 +73,7 @@ def load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     Files with problems are left out of the facts; without a data folder or a readable koerperschaft.yaml there
     are no facts (None).
     """
-    with keeping() as quellen:
+    with keeping() as quellen, reading_within(data_dir):  # a link out of the data folder is refused, not followed
         facts, problems = _load(data_dir.resolve())
     if facts is not None:
         facts.quellen = quellen

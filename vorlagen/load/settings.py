@@ -41,18 +41,19 @@ class Repository:
 
 
 def locate(
-    data: Path | None = None, out: Path | None = None, start: Path | None = None
+    data: Path | None = None, out: Path | None = None, start: Path | None = None, version: bool = True
 ) -> tuple[Repository | None, list[Problem]]:
     """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd); None when
-    its vorlagen.toml has problems or there is none."""
+    its vorlagen.toml has problems or there is none. `version=False` (for `aktualisieren`, which brings it to this
+    version) accepts a repository that wants another version."""
     start = (start or Path.cwd()).resolve()
     if data is not None and not _is_repository(data):
         root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
-        settings, problems = read_settings(root / SETTINGS)
+        settings, problems = read_settings(root / SETTINGS, version)
         repository = Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
         return (None if problems else repository), problems
     root = data.resolve() if data is not None else (_settings_above(start) or start)
-    settings, problems = read_settings(root / SETTINGS)
+    settings, problems = read_settings(root / SETTINGS, version)
     if problems:
         return None, problems
     folder = root / settings.get("daten", "data")
@@ -80,9 +81,9 @@ def _settings_above(folder: Path) -> Path | None:
     return None
 
 
-def read_settings(path: Path) -> tuple[dict[str, str], list[Problem]]:
+def read_settings(path: Path, version: bool = True) -> tuple[dict[str, str], list[Problem]]:
     """The settings of vorlagen.toml (none where there is no such file), checked: known keys, text values, a
-    version this program satisfies."""
+    version this program satisfies (unless `version` is False)."""
     text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     try:
         settings = tomllib.loads(text)
@@ -107,13 +108,20 @@ def read_settings(path: Path) -> tuple[dict[str, str], list[Problem]]:
             problems.append(
                 Problem(where, f'„{key}“ muss ein Text in Anführungszeichen sein, z. B. {key} = "{EXAMPLES[key]}".')
             )
-        elif key == "version" and not version_matches(value, vorlagen.__version__):
+        elif key == "version" and version and not version_matches(value, vorlagen.__version__):
+            older = (_numbers(value) or ()) < (_numbers(vorlagen.__version__) or ()) and not re.search(
+                r"[<>=!~,]", value
+            )
+            hint = (
+                f"bringen Sie es mit „{befehl()} aktualisieren“ auf diese Version (es prüft dabei jede gedruckte "
+                "Zahl) oder installieren Sie eine passende Version"
+                if older
+                else f"installieren Sie eine passende Version oder passen Sie „version“ in {SETTINGS} an"
+            )
             problems.append(
                 Problem(
                     where,
-                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
-                    f"{vorlagen.__version__} – installieren Sie eine passende Version oder passen "
-                    f"Sie „version“ in {SETTINGS} an.",
+                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist {vorlagen.__version__} – {hint}.",
                 )
             )
     return settings, problems

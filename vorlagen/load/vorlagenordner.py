@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import NotReadable, read_file, record, recording
+from vorlagen.core.reads import NotReadable, read_file, recording
 from vorlagen.load.dateien import Text, Unlesbar, own_file, read_markdowns
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.mitzeichnung import ORDNER as GEZEICHNET
@@ -29,7 +29,7 @@ class VorlageSource:
     folder: Path
     texts: dict[str, Text] = field(default_factory=dict)  # file name in vorlage.yaml → text
     pdfs: dict[str, bytes] = field(default_factory=dict)  # PDF Anlagen, passed through
-    reads: dict[Path, str] = field(default_factory=dict)  # every file the loader read for it → content hash
+    reads: dict[Path | str, str] = field(default_factory=dict)  # every file the loader read for it → content hash
     mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # from mitzeichnungen.yaml beside vorlage.yaml
     gezeichnet: dict[str, str | None] = field(
         default_factory=dict
@@ -135,7 +135,6 @@ def _read_pdf(
         content = read_file(path)
     except NotReadable as error:
         return None, [Problem(where, str(error))]
-    record(path, content)
     return content, check_pdf(content, name, where)
 
 
@@ -149,7 +148,6 @@ def _signed_text(path: Path) -> str | None:
     """What a role signed, as kept in gezeichnet/; None when it is missing, unreadable or not UTF-8."""
     try:
         content = read_file(path, MAX_GEZEICHNET)
-        record(path, content)
         return content.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import NotReadable, read_file, record
+from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
@@ -114,7 +114,6 @@ def read_text(path: Path, paths: Paths) -> tuple[str | None, list[Problem]]:
         return None, [Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner.")]
     except NotReadable as error:
         return None, [Problem(paths.where(path), str(error))]
-    record(path, raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
