@@ -26,6 +26,7 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 from vorlagen.core.pfade import innerhalb
+from vorlagen.core.plattform import portabel
 
 SLOTS = 16  # requests answered at once (each with its own thread)
 STREAMS = SLOTS // 2  # of those, long-lived event streams at most
@@ -61,7 +62,7 @@ class _Visitor:
 class LocalServer(socketserver.TCPServer):
     """Listens on 127.0.0.1 only; answers complete requests with at most SLOTS threads."""
 
-    allow_reuse_address = True  # restart at once after Strg+C; Linux still refuses a port another program listens on
+    allow_reuse_address = False  # server_bind sets the system's own option (bind_options)
     request_queue_size = 128
 
     def __init__(self, port: int, handler: Callable[..., LocalHandler]):
@@ -78,6 +79,10 @@ class LocalServer(socketserver.TCPServer):
         self._done = threading.Event()
         self._done.set()
         self.socket.setblocking(False)
+
+    def server_bind(self) -> None:
+        bind_options(self.socket)
+        super().server_bind()
 
     def serve_forever(self, poll_interval: float = 0.25) -> None:
         self._stop.clear()
@@ -179,6 +184,17 @@ class LocalServer(socketserver.TCPServer):
                 file=sys.stderr,
                 flush=True,
             )
+
+
+def bind_options(sock: socket.socket) -> None:
+    """Linux and macOS: SO_REUSEADDR, to listen again at once after Strg+C (they still refuse a port another
+    program listens on). Windows: never SO_REUSEADDR – there it lets a second server take the same port silently –
+    but SO_EXCLUSIVEADDRUSE, so that no other program can; with VORLAGEN_PORTABEL=1 Linux leaves out SO_REUSEADDR
+    too (it has no SO_EXCLUSIVEADDRUSE)."""
+    if not portabel():
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    elif hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
 
 
 def _refuse(conn: socket.socket, status: HTTPStatus) -> None:

@@ -13,6 +13,7 @@ import sys
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
+from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
@@ -95,7 +96,7 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "nachrechnen",
-        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
+        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, HTML, TXT, MD)",
         reviewing.nachrechnen,
         reviewing.nachrechnen_options,
         data=False,
@@ -135,12 +136,13 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "hilfe",
-        "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+        "zeigt das Handbuch im Browser auf 127.0.0.1, auch ohne Netz",
         hilfe.hilfe,
         hilfe.hilfe_options,
         data=False,
-        description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
-        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C.",
+        description="Zeigt das ganze Handbuch mit Referenz auf http://127.0.0.1:8010/ – nur auf diesem Rechner, "
+        "ohne Netz; das installierte Programm bringt es mit, im Repository von vorlagen wird es aus docs/ gebaut "
+        "(mit Sphinx). Beenden mit Strg+C.",
     ),
     Command(
         "vervollstaendigung",
@@ -158,6 +160,7 @@ COMMANDS: list[Command] = [
 def main(argv: list[str] | None = None) -> int:
     collect_less_often()
     speak_german()
+    safe_streams()
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
         if command.data:

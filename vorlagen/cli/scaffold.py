@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -157,9 +158,10 @@ def _git(folder: Path) -> None:
     if inside.returncode == 0:
         return
     subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
-    subprocess.run(
-        ["git", "config", "diff.vorlage.textconv", f"{sys.executable} -m vorlagen text"], cwd=folder, check=True
-    )
+    # git runs textconv through a shell: the path of Python is quoted, so that a space in it (C:\Program Files\…)
+    # does not cut the command in two
+    textconv = f"{shlex.quote(sys.executable)} -m vorlagen text"
+    subprocess.run(["git", "config", "diff.vorlage.textconv", textconv], cwd=folder, check=True)
 
 
 def new_vorlage(

@@ -151,6 +151,12 @@ FILTERS: dict[str, Callable[..., str]] = {
 }
 
 
+def zeigt_null(text: str) -> bool:
+    """Whether a printed number shows zero – no digit but 0 ('0 T€', '0,00 %', '−0,00'): a value that is not zero
+    must never print so."""
+    return not any(c.isdigit() and c != "0" for c in text)
+
+
 def signed(value, quantum: Decimal) -> str:
     """A difference with its sign: '+18 €', '−2 €'."""
     return ("+" if value > 0 else "") + euro_or_cent(value, quantum)

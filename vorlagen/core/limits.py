@@ -34,11 +34,12 @@ MAX_TEXTFASSUNG = 20 * 1024 * 1024  # bytes of one text rendition
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000
 
-# nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py). Each bound ends the read with a German
+# nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py and its readers). Each bound ends the read with a German
 # message that names it (exit 2), before the memory it guards is taken.
 NR_DATEI = 20 * 1024 * 1024  # bytes of one file (a typed Vorlage, even with pictures, is far smaller)
 NR_ENTPACKT = 100_000_000  # bytes the parts of one DOCX unpack to together (a ZIP bomb is far larger)
-NR_XML = 16_000_000  # bytes one XML part of a DOCX unpacks to (parsed, it takes about ten times as much memory)
+NR_XML = 16_000_000  # bytes one part of a DOCX unpacks to, counted as it comes out (parsed XML takes ten times as much)
+NR_TEILE = 10_000  # parts (files in the ZIP archive) of one DOCX; a long report has a few hundred
 NR_STROM = 16_000_000  # bytes one stream of a PDF unpacks to
 NR_SEITEN = 1000  # pages of one PDF
 NR_FORMULARE = 5000  # form XObjects one PDF page may call while its text is read (pypdf's own bound)

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Literal
 
+from vorlagen.core.dateinamen import windows_problem
 from vorlagen.core.problems import Problem
 from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
@@ -406,6 +407,13 @@ class Vorlage(Record):
                 Problem(
                     self.where("nummer"),
                     f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten.",
+                )
+            )
+        elif self.nummer is not None and (windows := windows_problem(self.nummer.replace("/", "-"))):
+            problems.append(
+                Problem(
+                    self.where("nummer"),
+                    f"Die Nummer „{self.nummer}“ benennt Ordner und Dateien der Ausgabe: {windows}",
                 )
             )
         for name, items in (

@@ -136,7 +136,7 @@ _FILE_KEYS = ("invitation", "resultsProtocol", "verbatimProtocol", "mainFile", "
 
 
 def _only(obj: dict, files: set[str]) -> dict:
-    """An object whose File references name only files in `files` (the bundle holds no Niederschrift, say)."""
+    """An object whose File references name only files in `files` (a bundle built before the Niederschrift, say)."""
     kept = dict(obj)
     for key in _FILE_KEYS:
         value = kept.get(key)
