@@ -86,7 +86,7 @@ def test_lohne_2010_the_budgets_overrun_and_the_slip_of_the_original(lohne, tmp_
     assert a.kreise["B6-01"].spalte == "Aufwand" and a.kreise["B6-01"].wort == "Aufwendungen"
     data = copy_data(FIXTURES / "lohne", tmp_path)
     vorlage = data / "vorlagen/budget-b6-01-2010/vorlage.yaml"
-    edit(vorlage, "erwartet: \"424497,75\"", "erwartet: \"424497,71\"")
+    edit(vorlage, 'erwartet: "424497,75"', 'erwartet: "424497,71"')
     assert problems_of(data) == [
         f"data/vorlagen/budget-b6-01-2010/vorlage.yaml:{line_of(vorlage, '424497,71')}: Zahl "
         f"„aufwand-2010“: berechnet {euro(aufwand)}, erwartet 424.497,71{NBSP}€ – prüfen Sie den erwarteten Wert "

@@ -17,16 +17,17 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER, Kreis, kreisjahr, setze
-from vorlagen.compute.haushaltsposition import NEU, Leser, geld, position, zeile
+from vorlagen.compute.haushaltsposition import NEU, Leser, position, zeile
 from vorlagen.compute.names import Named
 from vorlagen.compute.offen import OFFEN
 from vorlagen.compute.verpflichtung import VE, verpflichtungen
+from vorlagen.core.fmt import geld
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
 from vorlagen.load.haushalt import Haushalt, Position
 
-__all__ = ["AUSSER", "UEBER", "Auswirkungen", "Deckungszeile", "Zeile", "auswirkungen", "geld"]
+__all__ = ["AUSSER", "UEBER", "Auswirkungen", "Deckungszeile", "Zeile", "auswirkungen"]
 
 
 @dataclass

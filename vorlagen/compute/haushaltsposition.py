@@ -10,19 +10,13 @@ from fractions import Fraction
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.kennzahlen import figur, namenswert
-from vorlagen.core.fmt import eur, eur_cent
-from vorlagen.core.money import exact
+from vorlagen.core.fmt import geld
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt, Position
 from vorlagen.load.records import LineDict, suggest
 
 _GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
 NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
-
-
-def geld(value: Fraction) -> str:
-    """An amount as printed: whole euros, or with cents where it has some."""
-    return eur(value) if exact(value).denominator == 1 else eur_cent(value)
 
 
 class Leser:

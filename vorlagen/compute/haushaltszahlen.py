@@ -7,7 +7,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.haushalt import Auswirkungen, geld
+from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.core.fmt import geld
 
 
 def _q(key) -> str:

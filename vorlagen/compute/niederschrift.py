@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.compute.sitzungen import tops
-from vorlagen.core.fmt import anzahl
+from vorlagen.core.fmt import anzahl, numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.facts import Facts
@@ -328,7 +328,7 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
         summe = " + ".join(f"{n} {w}" for n, w in gezaehlt)
         if a.enthaltung is not None:
             summe += (" + " if summe else "") + anzahl(a.enthaltung, "Enthaltung", "Enthaltungen")
-        mitglieder = "stimmberechtigtes Mitglied ist" if anwesend == 1 else "stimmberechtigte Mitglieder sind"
+        mitglieder = numerus(anwesend, "stimmberechtigtes Mitglied ist", "stimmberechtigte Mitglieder sind")
         return [
             Problem(
                 a.where("ja"),

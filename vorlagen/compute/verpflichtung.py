@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER
-from vorlagen.compute.haushaltsposition import Leser, geld, position, zeile
+from vorlagen.compute.haushaltsposition import Leser, position, zeile
 from vorlagen.compute.names import Named
+from vorlagen.core.fmt import geld
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import Verpflichtungsermaechtigung

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import Literal, TypeVar, get_args
 
-from vorlagen.core.fmt import eur, eur_cent
+from vorlagen.core.fmt import geld
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, changed, doc, record, suggest
 from vorlagen.load.werte import Betrag
@@ -31,11 +31,6 @@ SYSTEM_PLAENE: dict[str, tuple[str, ...]] = {
 }
 _JAHR = re.compile(r"(19|20|21)\d\d")
 NULL = Betrag(Decimal(0))
-
-
-def betrag_text(value: Decimal) -> str:
-    """An amount as printed: '1.284.300 €', with cents where it has some."""
-    return eur(value) if value == value.to_integral_value() else eur_cent(value)
 
 
 def ist_jahr(text: str) -> bool:
@@ -69,7 +64,7 @@ class Buchung(Record):
 
     def check(self) -> list[Problem]:
         if self.betrag < 0:
-            return [Problem(self.where("betrag"), f"Eine Buchung ist nicht negativ ({betrag_text(self.betrag)}).")]
+            return [Problem(self.where("betrag"), f"Eine Buchung ist nicht negativ ({geld(self.betrag)}).")]
         return []
 
 
@@ -142,7 +137,7 @@ class Position(Record):
                 problems.append(
                     Problem(
                         self.where(key),
-                        f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
+                        f"„{key}“ ist negativ ({geld(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
                         "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.",
                     )
                 )
@@ -158,8 +153,8 @@ class Position(Record):
             problems.append(
                 Problem(
                     self.where("ve_gebunden"),
-                    f"In Anspruch genommen ({betrag_text(self.ve_gebunden)}) ist mehr als die veranschlagte "
-                    f"Verpflichtungsermächtigung ({betrag_text(self.ve or NULL)}) – prüfen Sie „ve“ und „ve_gebunden“.",
+                    f"In Anspruch genommen ({geld(self.ve_gebunden)}) ist mehr als die veranschlagte "
+                    f"Verpflichtungsermächtigung ({geld(self.ve or NULL)}) – prüfen Sie „ve“ und „ve_gebunden“.",
                 )
             )
         if self.ertrag or self.ansatz is None:
@@ -170,8 +165,8 @@ class Position(Record):
             problems.append(
                 Problem(
                     self.where("gebunden"),
-                    f"{was} ({betrag_text(gebunden)}) ist mehr als der Ansatz "
-                    f"({betrag_text(self.ansatz)}) – prüfen Sie "
+                    f"{was} ({geld(gebunden)}) ist mehr als der Ansatz "
+                    f"({geld(self.ansatz)}) – prüfen Sie "
                     "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.",
                 )
             )
@@ -244,7 +239,7 @@ class Haushalt(Record):
             problems.append(
                 Problem(
                     self.where("erheblich"),
-                    f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
+                    f"„erheblich“ ist negativ ({geld(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
                 )
             )
         for p in doppelt(self.positionen):

@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from vorlagen.core.dateinamen import windows_problem
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
@@ -84,8 +85,8 @@ class Wahlperiode(Record):
             problems.append(
                 Problem(
                     self.where("bis"),
-                    f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
-                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.",
+                    f"Die Wahlperiode endet ({datum(self.bis)}) vor ihrem Beginn "
+                    f"({datum(self.von)}) – tauschen Sie „von“ und „bis“.",
                 )
             )
         return problems

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from vorlagen.compute.haushalt import geld
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
+from vorlagen.core.fmt import geld
 from vorlagen.core.money import exact
 from vorlagen.render.document import INTERNAL, Composer, slugify
 
