@@ -84,6 +84,13 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
                 + "\n"
             )
             return 0
+        if args.name.startswith("haushalt") and rechnung.haushalt is not None:
+            from vorlagen.compute.haushaltszahlen import herleitung as haushalt_herleitung
+
+            zeilen = haushalt_herleitung(rechnung.haushalt, args.name)
+            if zeilen is not None:  # the Haushalt block's own figures, as its ledger derives them
+                sys.stdout.write("\n".join(zeilen) + "\n")
+                return 0
         figures = getattr(rechnung.zahlen, "herleitung", {})
         figure = (
             args.name[len('zahlen["') : -2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from vorlagen.compute import haushaltszahlen
 from vorlagen.compute.hauptbuch import Rechnung
 from vorlagen.core.fmt import FILTERS
 from vorlagen.core.money import CENT
@@ -153,8 +154,8 @@ def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> li
         for key, wert in werte.items():
             out.add(f"kennzahlen[{_quote(datei)}][{_quote(key)}]", wert.text, "text")
     if rechnung.haushalt is not None:
-        for jahr, betrag in rechnung.haushalt.mehrbedarf.items():
-            out.add(f"haushalt.mehrbedarf[{jahr}]", betrag, "geld", rechnung.haushalt.quantum)
+        for name, betrag in haushaltszahlen.namen(rechnung.haushalt):
+            out.add(name, betrag, "geld", rechnung.haushalt.quantum)
     for v in rechnung.verteilungen.values():
         base = f"verteilungen[{_quote(v.id)}]"
         out.add(f"{base}.summe", v.summe, "zahl")

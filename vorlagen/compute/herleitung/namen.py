@@ -11,7 +11,6 @@ from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Uebersicht, Zeile, Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.compute.herleitung import Eingang, Herleitung, quellen, weitere, zeilen
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.names import UnknownName
@@ -40,6 +39,15 @@ def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tu
         shared = getattr(rechnung.kennzahlen.get(pfad[1]), "herleitung", {})
         if pfad[2] in shared:
             return weitere.zahl_herleitung(k, shared[pfad[2]], None, 0), "text"
+    if pfad[0] == "haushalt" and rechnung.haushalt is not None:
+        from vorlagen.compute.formel import schreibweise
+        from vorlagen.compute.haushaltszahlen import herleitung as haushaltszahl
+
+        zeilen_ = haushaltszahl(rechnung.haushalt, schreibweise(pfad))
+        if zeilen_ is not None:  # the Haushalt block's figures, as its ledger derives them
+            return Herleitung(
+                "Finanzielle Auswirkungen", zeilen_[0], "", schritte=[z.strip() for z in zeilen_[1:]]
+            ), GELD
     roots = {
         "finanzierung": rechnung.tabellen,
         "uebersicht": rechnung.uebersicht,
@@ -180,8 +188,6 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
         return weitere.uebersicht(k, owner, feld), GELD
     if isinstance(owner, VerteilungWerte) and feld in ("summe", "soll", "anzahl", "vzae"):
         return weitere.verteilung(k, owner, feld), "zahl"
-    if isinstance(owner, dict) and len(chain) > 2 and isinstance(chain[-3], Auswirkungen) and pfad[-2] == "mehrbedarf":
-        return weitere.mehrbedarf(k, chain[-3], int(feld), rechnung), GELD
     if pfad[0] == "saetze" and len(pfad) >= 2:
         satz = chain[1]
         return weitere.satz(satz), GELD

@@ -149,7 +149,7 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, rechnung=None) -> Herleitung:
 
     q = a.quantum
     pos = z.position
-    was = f"{pos.art} {pos.konto} {pos.bezeichnung}, {z.jahr}"
+    was = f"{pos.art} {pos.konto}" + (f" {pos.bezeichnung}" if pos.bezeichnung else "") + f", {z.jahr}"
     haushalt = f"haushalt/{z.jahr}.yaml"
     ansatz = Eingang(f"Ansatz ({haushalt})", geld(pos.ansatz, q), pos.where("ansatz"))
     gebunden = Eingang(f"gebunden ({haushalt})", geld(pos.gebunden, q), pos.where("gebunden"))
@@ -192,26 +192,12 @@ def _pfad(name: str) -> tuple[str, ...]:
     return teile(name)
 
 
-def mehrbedarf(k: Kontext, a, year: int, rechnung=None) -> Herleitung:
-    """The über-/außerplanmäßige amount of one Haushaltsjahr: Σ Mehrbedarf of its Positionen."""
-    teile = [haushalt_zeile(k, a, z, "mehrbedarf", rechnung) for z in a.zeilen if z.jahr == year and z.mehrbedarf]
-    h = summe(
-        f"{a.wort(year).capitalize()} Bereitstellung {year}",
-        "Summe der Mehrbedarfe",
-        teile,
-        a.mehrbedarf[year],
-        a.quantum,
-    )
-    h.eingaben.append(Eingang("Rechtsgrundlage", a.rechtsgrundlage))
-    return h
-
-
 def deckung(k: Kontext, a, d, feld: str, rechnung=None) -> Herleitung:
     from vorlagen.compute.herleitung.namen import herleiten
 
     q = a.quantum
     pos = d.position
-    was = f"Deckung {d.jahr}: {d.art} bei {d.konto}"
+    was = f"Deckung {d.jahr}: {d.art or 'Art noch offen'} bei {d.konto or 'Quelle noch offen'}"
     if feld == "betrag":
         teil = herleiten(rechnung, k, _pfad(d.name))[0] if rechnung is not None and d.name else None
         return Herleitung(
@@ -221,16 +207,21 @@ def deckung(k: Kontext, a, d, feld: str, rechnung=None) -> Herleitung:
             [Eingang("Name der Zahl", d.name, d.where)],
             teile=[teil.mit(geld(d.betrag, q))] if teil is not None else [],
         )
-    assert feld == "verfuegbar"
+    assert feld == "verfuegbar" and d.verfuegbar is not None and pos is not None
+    ansatz, gebunden = Fraction(pos.ansatz or 0), Fraction(pos.gebunden)
     if getattr(pos, "ertrag", False):
-        regel = f"Prognose − Ansatz − gebunden = {geld(pos.prognose, q)} {MINUS} {geld(pos.ansatz, q)} {MINUS} {geld(pos.gebunden, q)} = {geld(d.verfuegbar, q)}"
+        regel = (
+            f"Prognose − Ansatz − gebunden = {geld(pos.prognose, q)} {MINUS} {geld(ansatz, q)} {MINUS} "
+            f"{geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+        )
     else:
-        regel = f"Ansatz − gebunden = {geld(pos.ansatz, q)} {MINUS} {geld(pos.gebunden, q)} = {geld(d.verfuegbar, q)}"
+        regel = f"Ansatz − gebunden = {geld(ansatz, q)} {MINUS} {geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+    bezeichnung = f"{pos.konto} {pos.bezeichnung or ''}".strip()
     return Herleitung(
         f"dort verfügbar: {was}",
         regel,
         geld(d.verfuegbar, q),
-        [Eingang(f"Position (haushalt/{d.jahr}.yaml)", f"{pos.konto} {pos.bezeichnung}", pos.where())],
+        [Eingang(f"Position (haushalt/{d.jahr}.yaml)", bezeichnung, pos.where())],
     )
 
 
