@@ -20,6 +20,9 @@ _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitges
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
 _STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
+_PERIODS = re.compile(
+    r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
+)
 _PER_PERIOD = re.compile(r"jährlich|monatlich|p\.\s?a\.|pro (?:Jahr|Monat)|je (?:Jahr|Monat)|im Jahr|bis \d{4}")
 _GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
 
@@ -40,7 +43,7 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     used: set[int] = set()
     first = len(found)  # the calculations of this line are added after it
     fund = lambda z: Fund(zeile, z)  # noqa: E731
-    for chain, result, explicit in _products(text, figs):
+    for chain, result, explicit, grund in _products(text, figs):
         shown = " x ".join(z.text if z.text.startswith("(") else z.betrag() for z in chain)
         art = "Anzahl x Betrag" if result.einheit == "€" else "Produkt"
         found.append(
@@ -51,6 +54,7 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                 fund(result),
                 shown,
                 sicher=explicit or _row_like(text, chain[0], chain[-1], result),
+                grund=grund,
                 typ="produkt",
             )
         )
@@ -59,7 +63,8 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         # a typed minus on a figure of `a € + b € = c €` counts: "−5.000 € + 3.000 € = −2.000 €"; so does one on
         # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)
         signed = any(z.minus for z in parts) or typ == "zeilenrechnung" and result.minus
-        sure = sure and (typ == "zeilenrechnung" or not signed or result.minus)
+        grund = "" if sure is True else sure  # a breakdown that may name only some parts says so
+        sure = sure is True and (typ == "zeilenrechnung" or not signed or result.minus)
         found.append(
             Rechnung(
                 art,
@@ -70,6 +75,7 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                 betrag=not signed,
                 vorzeichen=signs,
                 sicher=sure,
+                grund=grund if not signed or result.minus else "",
                 typ=typ,
             )
         )
@@ -120,7 +126,7 @@ def _products(text: str, figs: list[Zahl]):
         if len(money) > 1 or any(z.einheit == "%" for z in chain):
             i = j + 1
             continue
-        result, explicit = None, False
+        result, explicit, grund = None, False, ""
         if j + 1 < len(figs) and _EQUALS.match(between(text, figs[j], figs[j + 1])):
             result, explicit = figs[j + 1], True
         elif i > 0 and re.match(r"^\s*=\s*$", between(text, figs[i - 1], figs[i])):
@@ -131,9 +137,17 @@ def _products(text: str, figs: list[Zahl]):
             if len(later) == 1 and later[0] is [z for z in figs[j + 1 :] if z.tiefe <= depth][-1]:
                 result = later[0]
                 gap = text[chain[-1].ende : result.start]
-                explicit = bool(_STATED_TOTAL.search(gap)) and not _PER_PERIOD.search(gap)
+                stated = bool(_STATED_TOTAL.search(gap))
+                # „3 Tranchen à 250.100 € p.a., zusammen …“: the count counts the years, „p.a.“ each of them
+                periods = _PERIODS.match(text, chain[0].ende) is not None
+                explicit = stated and (periods or not _PER_PERIOD.search(gap))
+                if stated and not explicit:
+                    grund = (
+                        f"„{_PER_PERIOD.search(gap)[0]}“: der Betrag gilt je Zeitraum, und wie viele Zeiträume die "
+                        "Summe umfasst, sagt der Satz nicht"
+                    )
         if result is not None and (result.einheit == (money[0].einheit if money else result.einheit)):
-            yield chain, result, explicit
+            yield chain, result, explicit, grund
         i = j + 1
 
 
@@ -174,7 +188,7 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
                 total,
                 "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""),
                 "aufschluesselung",
-                not partial,
+                "„davon“ darf Teile ungenannt lassen" if partial else True,
             )
         elif (
             not re.search(r"\d", text[opening.end() : inner[0].start])
@@ -182,7 +196,14 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
             and all(not re.search(r"\d|\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
         ):
             # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all
-            yield inner, [1] * len(inner), total, "aufgezählte Teilbeträge in Klammern", "aufschluesselung", False
+            yield (
+                inner,
+                [1] * len(inner),
+                total,
+                "aufgezählte Teilbeträge in Klammern",
+                "aufschluesselung",
+                "vielleicht sind in der Klammer nicht alle Teile genannt",
+            )
     i = 0
     while i < len(figs) - 2:
         j, signs = i, [1]
