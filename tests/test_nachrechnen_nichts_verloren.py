@@ -16,7 +16,8 @@ def listed(report: dict) -> list[tuple[int, str]]:
 
 
 def test_a_count_after_a_result_word_is_listed_but_not_its_year(capsys, tmp_path):
-    # 20.000 − 5.000 − 4.000 = 11.000 Adressen, stated across three sentences: not recognised, so listed
+    # 20.000 − 5.000 − 4.000 = 11.000 Adressen, stated across three sentences: confirmed (issue 35) – and with
+    # another count, where no difference of the figures above gives it, listed, but not its year
     assert 20_000 - 5_000 - 4_000 == 11_000
     text = (
         "Ausgebaut werden rund 20.000 Adressen.\n"
@@ -24,8 +25,12 @@ def test_a_count_after_a_result_word_is_listed_but_not_its_year(capsys, tmp_path
         "Die verbleibenden 11.000 Adressen folgen bis 2025.\n"
     )
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and [(b["zeile"], b["rechnung"], b["status"]) for b in report["befunde"]] == [
+        (3, "20.000 \u2212 5.000 \u2212 4.000", "stimmt")
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.replace("11.000", "12.000")))
     assert code == 0 and report["befunde"] == []
-    assert listed(report) == [(3, "11.000")]
+    assert listed(report) == [(3, "12.000")]
 
 
 def test_a_plain_count_without_a_result_word_stays_unlisted(capsys, tmp_path):

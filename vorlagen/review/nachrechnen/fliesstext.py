@@ -41,8 +41,8 @@ _BY = re.compile(
     r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$"
 )
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
-# where a sentence or clause ends within a line (a paragraph of Word or HTML is one line): „…; offen sind insgesamt“
-_SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)(?:[.!?](?=\s+[A-ZÄÖÜ„])|;)")
+# where a sentence ends within a line (a paragraph of Word or HTML is one line)
+_SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")
 _MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 

@@ -81,14 +81,30 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         )
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}
-    if text.count("\t") >= 2:  # a table row, no sentence: its cells are read by the table forms
-        return used
-    for rechnung in fliesstext.checks(text, figs, fund):
-        if rechnung.ergebnis.zahl.start not in used | results:
-            found.append(rechnung)
-            results.add(rechnung.ergebnis.zahl.start)
-            used |= {t.zahl.start for t in rechnung.teile}
+    for start, part in _sentences(text):  # a table row is no sentence, but a cell of it may hold one
+        inner = [
+            replace(z, start=z.start - start, ende=z.ende - start) for z in figs if start <= z.start < start + len(part)
+        ]
+        place = lambda z, start=start: Fund(zeile, replace(z, start=z.start + start, ende=z.ende + start))  # noqa: E731
+        for rechnung in fliesstext.checks(part, inner, place):
+            if rechnung.ergebnis.zahl.start not in used | results:
+                found.append(rechnung)
+                results.add(rechnung.ergebnis.zahl.start)
+                used |= {t.zahl.start for t in rechnung.teile}
     return used
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """The line as one piece of running text – or, for a table row (two tabs or more), each cell of it with words
+    enough to be a sentence („… rd. 74.670 €; … um rd. 7.760 €; zusammen eine Verbesserung von 82.430 €“)."""
+    if text.count("\t") < 2:
+        return [(0, text)]
+    pieces, start = [], 0
+    for cell in text.split("\t"):
+        if len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", cell)) >= 6:
+            pieces.append((start, cell))
+        start += len(cell) + 1
+    return pieces
 
 
 def _grouped(text: str, figs: list[Zahl]) -> list[Zahl]:

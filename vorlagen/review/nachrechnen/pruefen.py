@@ -12,6 +12,7 @@ from vorlagen.review.nachrechnen import (
     anteil,
     inzeile,
     reihe,
+    rueckbezug,
     saetze,
     schema,
     summen,
@@ -58,6 +59,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     schema.recognise(reihen, found)
     anteil.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
+    rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()

@@ -262,7 +262,8 @@ def _name(total: Reihe, kind: str, column: int) -> str:
     if kind == "gleich":
         return "Ergebnis „= …“ des Rechenblocks darüber"
     art = "Summe der Liste darüber" if len(total.eintraege) == 1 else f"Spaltensumme (Spalte {column + 1})"
-    return art + (f" in der Zeile „{total.label}“" if total.label else "")
+    label = total.label.split("\t")[0].strip()
+    return art + (f" in der Zeile „{label}“" if label else "")
 
 
 def _readings(summe: _Summe, lauf: _Lauf) -> None:
