@@ -85,7 +85,7 @@ def test_a_total_line_that_repeats_a_result_is_listed_a_prose_mention_is_not(cap
     assert report["zusammenfassung"]["erwaehnungen"] == 1
 
 
-def test_an_amount_whose_use_is_announced_is_listed_though_calculated_before(capsys, tmp_path):
+def test_an_amount_whose_use_is_announced_is_read_as_its_split(capsys, tmp_path):
     assert 1000 - 400 == 600
     text = (
         "Erträge 1.000 € − Aufwand 400 € = 600 €\n"
@@ -94,12 +94,15 @@ def test_an_amount_whose_use_is_announced_is_listed_though_calculated_before(cap
     )
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0
-    assert [b["zeile"] for b in report["befunde"]] == [1]
-    assert listed(report) == [
-        (2, "600" + NBSP + "€"),
-        (3, "100" + NBSP + "€"),
-        (3, "200" + NBSP + "€"),
-        (3, "300" + NBSP + "€"),
+    # the announced use is read as the split of the amount (issue 35): 100 + 200 + 300 = 600
+    assert [(b["zeile"], b["art"], b["status"]) for b in report["befunde"]] == [
+        (1, "zeilenrechnung", "stimmt"),
+        (2, "verteilung", "stimmt"),
+    ]
+    # a use that does not add up is a slip: „verwendet“ says the lines are the whole of it
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.replace("C 300 €", "C 250 €")))
+    assert code == 1 and [(b["zeile"], b["nachgerechnet"]) for b in report["befunde"] if b["status"] == "Fehler"] == [
+        (2, "550" + NBSP + "€")
     ]
 
 

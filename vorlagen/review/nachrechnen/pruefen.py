@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vorlagen.review.nachrechnen import (
+    ankuendigung,
     anteil,
     inzeile,
     reihe,
@@ -56,6 +57,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
+    ankuendigung.recognise(reihen, found)
     schema.recognise(reihen, found)
     anteil.recognise(zeilen, found)
     verweis.recognise(zeilen, found)

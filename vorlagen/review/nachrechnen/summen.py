@@ -32,6 +32,8 @@ _REMAINDER = re.compile(
 _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
+_SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
+_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 
@@ -143,6 +145,7 @@ def _walk(reihen: list[Reihe], index: int, total: Reihe) -> _Lauf | None:
     rows: list[tuple[Reihe, list]] = []  # bottom up
     blanks = labels = 0
     headings: list[tuple[int, Reihe]] = []  # (rows below it, the line)
+    outline = _OUTLINE.match(reihen[index].zeile.text)
     for seen in range(1, 2 * MAX_LISTE + 2):
         if index - seen < 0:
             break
@@ -153,6 +156,8 @@ def _walk(reihen: list[Reihe], index: int, total: Reihe) -> _Lauf | None:
                 break
             continue
         blanks = 0
+        if _SPLITS.search(reihe.zeile.text) or outline and _other_branch(outline[1], reihe):
+            break  # „davon entfallen auf …“ splits the amount above it; „1.2“ over „1.2.1“ is its parent
         if _DAVON.match(reihe.label):
             continue
         if total_kind(reihe) in ("gleich", "zwischen", "summe"):
@@ -192,6 +197,15 @@ class _Spalte:
     signs: list[int]
     doubts: list[str]
     ohne: list[str]
+
+
+def _other_branch(number: str, reihe: Reihe) -> bool:
+    """A row numbered as the parent of the total („1.2“ over „1.2.1“) or in another branch („1.1.4“)."""
+    own = _OUTLINE.match(reihe.zeile.text)
+    if not own:
+        return False
+    parent = number.rsplit(".", 1)[0]
+    return number.startswith(own[1] + ".") or own[1].rsplit(".", 1)[0] != parent
 
 
 def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Spalte:
