@@ -26,7 +26,7 @@ _DIFF = re.compile(
 # words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
 _REMAINDER = re.compile(
     r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
-    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss)\b"
+    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|Defizit|Nettoaufwand)\b"
 )
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
@@ -221,6 +221,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if remainder and not _REMAINDER.search(text):
         return []
     money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
+    if remainder and len(money) == 2:  # „Aufwendungen von 539.800 Euro (Zuschussbedarf 480.300 Euro)“
+        money = [z for z in figs if z.einheit == "€" and z.tiefe <= 1]
     if len(money) != 3:
         return []
     a, b, c = money
@@ -238,7 +240,7 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         at(c),
         f"{big.betrag()} − {small.betrag()}",
         sicher=explicit and not remainder,
-        grund="" if remainder else "welche zwei Beträge verglichen werden, sagt der Satz nicht ausdrücklich",
+        grund="welche zwei Beträge verglichen werden, sagt der Satz nicht ausdrücklich" if _DIFF.search(text) else "",
         typ="differenz",
     )
     return [rechnung]

@@ -20,6 +20,8 @@ _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitges
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
 _STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
+_DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
+_ADDED = re.compile(r"\b(?:zuzüglich|zzgl\.|plus)(?=\s)|\s\+\s")
 _PERIODS = re.compile(
     r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
 )
@@ -59,6 +61,19 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
             )
         )
         used |= {z.start for z in chain}
+    for a, b in zip(figs, figs[1:]):  # „35,00 DM = 17,90 €“
+        if not a.einheit and b.einheit != "%" and _DM_TO_EURO.fullmatch(between(text, a, b)):
+            found.append(
+                Rechnung(
+                    "Umrechnung von DM in Euro (1 € = 1,95583 DM)",
+                    "dm",
+                    [fund(a)],
+                    fund(b),
+                    f"{a.betrag()} DM / 1,95583",
+                    typ="umrechnung",
+                )
+            )
+            used.add(a.start)
     for parts, signs, result, art, typ, sure in _sums(text, figs, used):
         # a typed minus on a figure of `a € + b € = c €` counts: "−5.000 € + 3.000 € = −2.000 €"; so does one on
         # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)
@@ -209,16 +224,18 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
         elif (
             not re.search(r"\d", text[opening.end() : inner[0].start])
             and "%" not in text[opening.end() : group_end]
-            and all(not re.search(r"\d|\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
+            and all(not re.search(r"\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
         ):
-            # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all
+            # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all;
+            # "(2.800.000 € Baukosten … zuzüglich 100.000 EUR Einrichtungskosten)" says it adds them
+            added = all(_ADDED.search(between(text, a, b)) for a, b in zip(inner, inner[1:]))
             yield (
                 inner,
                 [1] * len(inner),
                 total,
                 "aufgezählte Teilbeträge in Klammern",
                 "aufschluesselung",
-                "vielleicht sind in der Klammer nicht alle Teile genannt",
+                True if added else "vielleicht sind in der Klammer nicht alle Teile genannt",
             )
     i = 0
     while i < len(figs) - 2:

@@ -20,6 +20,7 @@ from vorlagen.review.nachrechnen.zeile import Zeile
 _SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)(?<!\brd)[.!?](?=\s+[A-ZÄÖÜ„])")
 _OPENS_TOTAL = re.compile(r"^\s*(?:\d+\.\s*)?(?:Zusammen|Insgesamt|Gesamtsumme|In Summe|Damit insgesamt)\b")
 _LEFT = re.compile(r"\b(?:übrig|verbleib\w*|fehlen|fehlt|Restbetrag|Rest)\b")
+_THEREFORE = re.compile(r"^\s*(?:Damit|Somit|Insgesamt|Dadurch)\b")
 _THEREFORE_TO = re.compile(r"\b(?:somit|damit|also)\b[^.]{0,60}\bauf\s*$")
 _INCREASE = re.compile(r"\b(?:\w*[Ee]rhöhung|\w*[Ss]teigerung|Mehrkosten|Nachtrag|Mehrbedarf)\b")
 _EACH_YEAR = re.compile(r"\bje\s*$")
@@ -78,6 +79,7 @@ def _readings(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
         + _therefore(satz, above)
         + _per_year(satz, above)
         + _by_to(satz, above)
+        + _steps(satz, above)
     )
 
 
@@ -242,3 +244,41 @@ def _by_to(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
                     )
                 ]
     return []
+
+
+def _steps(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
+    """„Damit steigen die Aufwendungen von 508.500 Euro auf 539.800 Euro“ under a list of „um 24.300 Euro von …
+    auf …“: the start and every step above give the end (only confirmed)."""
+    if not _THEREFORE.match(satz.text):
+        return []
+    steps = []
+    for other in above:
+        figures = other.zahlen
+        steps += [
+            (other, c)
+            for c, a, b in zip(figures, figures[1:], figures[2:])
+            if _BY_TO.search(_before(other, c)) and re.match(r"^\s*von\s*$", other.zeile.text[c.ende : a.start])
+        ]
+    readings = []
+    figures = satz.zahlen
+    for a, b in zip(figures, figures[1:]):
+        if not steps or a.einheit != b.einheit or not _FROM_BEFORE.search(_before(satz, a)):
+            continue
+        if not _TO.match(satz.zeile.text[a.ende : b.start]):
+            continue
+        parts = [(satz, a)] + [(s, c) for s, c in steps if c.einheit == a.einheit]
+        signs = [1] * len(parts)
+        readings.append(
+            Rechnung(
+                "Veränderung „von … auf …“ um die Schritte darüber",
+                "summe",
+                [_fund(s, z) for s, z in parts],
+                _fund(satz, b),
+                written_sum([z for _, z in parts], signs),
+                vorzeichen=signs,
+                sicher=False,
+                rang=1,
+                typ="von_auf_um",
+            )
+        )
+    return readings
