@@ -314,8 +314,8 @@ def test_the_beschlusskontrolle_prints_the_state_after_the_decision_in_its_body(
     assert "Haushalt nach den Beschlüssen" not in titel
     assert body.count("Haushalt nach den Beschlüssen") == 1
     zeile = (
-        f"<td>Produkt 05.02.01, Einsparung</td><td>2022</td><td class=\"betrag\">{eur(einsparung)}</td>"
-        f"<td class=\"betrag\">{eur(einsparung)}</td><td class=\"betrag\">{eur(FREI_2022 - einsparung)}</td>"
+        f'<td>Produkt 05.02.01, Einsparung</td><td>2022</td><td class="betrag">{eur(einsparung)}</td>'
+        f'<td class="betrag">{eur(einsparung)}</td><td class="betrag">{eur(FREI_2022 - einsparung)}</td>'
     )
     assert zeile in body
 
