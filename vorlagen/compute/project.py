@@ -22,6 +22,7 @@ from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.core.reads import Recorded, note_all, recording
 from vorlagen.load.facts import Facts, load
 from vorlagen.load.references import check_references
 from vorlagen.load.regeln import check_regeln
@@ -43,6 +44,7 @@ class Rechnung:
     haushaltsrecht: list[Problem] = dataclasses.field(
         default_factory=list
     )  # its budget-law checks (not for a decided Vorlage)
+    reads: dict = dataclasses.field(default_factory=dict)  # every fact it was computed from (see core/reads.py)
 
 
 @dataclass
@@ -56,7 +58,10 @@ class Project:
     )  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
-        return self.rechnungen[source.slug]
+        """What was computed for a Vorlage; a document that asks notes every fact it was computed from."""
+        rechnung = self.rechnungen[source.slug]
+        note_all(rechnung.reads)
+        return rechnung
 
 
 def summary(project: Project) -> str:
@@ -82,19 +87,22 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
         + check_glyphs(facts)
     )
     rundung = rundung_of(facts)
-    bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
+    bescheide, antraege = _Computed("den Bescheiden", facts.bescheide), _Computed("den Anträgen", facts.antraege)
     for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
         for bescheid_id, bescheid in given.items():
-            berechnet, found = bescheid_werte(
-                bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
-            )
+            with recording() as reads:  # its file and the rates it multiplies
+                given.get(bescheid_id)
+                berechnet, found = bescheid_werte(
+                    bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
+                )
+            computed.gelesen[bescheid_id] = reads
             problems += found
             if berechnet is not None:
                 problems += checks.check_bescheid(
                     berechnet, f"{art} „{bescheid_id}“", eigene_rundung(rundung, bescheid.rundung).quantum
                 )
                 computed[bescheid_id] = berechnet
-    shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
+    shared = Names.of("den gemeinsamen Kennzahlen (Ordner kennzahlen/)", facts.kennzahlen)
     for datei, definitionen in facts.kennzahlen.items():
         # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
         werte, found = kennzahlen(
@@ -109,9 +117,11 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     rechnungen: dict[str, Rechnung] = {}
     recht: list[Problem] = []
     for source in facts.vorlagen:
-        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
+        with recording() as reads:
+            rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
+        rechnungen[source.slug].reads = reads
     recht += _ohne_land(facts)
-    ergebnisse = beratungsergebnisse(facts)
+    ergebnisse = _recorded_results(facts, beratungsergebnisse(facts))
     # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
     # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
     offen_quellen = [s for s in facts.vorlagen if not entschieden(facts, s, ergebnisse)]
@@ -120,7 +130,34 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
     offen = [(s.bezeichnung, a) for s in offen_quellen if (a := rechnungen[s.slug].haushalt) is not None]
     recht += check_gemeinsam(offen, facts.haushalte)
     raise_if(problems + recht if haushaltsrecht else problems)
-    return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
+    stellen = alle_statistiken(facts.stellen)
+    if isinstance(facts.stellen, Recorded):
+        stellen.reads_of, stellen.listing = facts.stellen.reads_of, facts.stellen.listing
+    return Project(facts, rechnungen, stellen, ergebnisse, sorted(recht))
+
+
+class _Computed(Names):
+    """Bescheide or Anträge as computed: asking for one notes its file and the rates it multiplies."""
+
+    def __init__(self, kind: str, given: dict):
+        self.given = given if isinstance(given, Recorded) else None
+        super().__init__(kind, (), self._reads if self.given else None, self.given.listing if self.given else None)
+        self.gelesen: dict[str, dict] = {}
+
+    def _reads(self, key) -> dict:
+        found = self.gelesen.get(key)
+        if found is None and self.given is not None and self.given.reads_of is not None:
+            return self.given.reads_of(key)
+        return found or {}
+
+
+def _recorded_results(facts: Facts, ergebnisse: dict) -> dict:
+    """The recorded results by (Nummer, Sitzung): asking for one notes the Sitzung's file and its Niederschrift (or
+    that there is none yet: when it comes, the Vorlage prints the result)."""
+    sitzungen, niederschriften = facts.sitzungen, facts.niederschriften
+    if not isinstance(sitzungen, Recorded) or not isinstance(niederschriften, Recorded):
+        return ergebnisse
+    return Recorded(ergebnisse, lambda key: {**sitzungen.reads_of(key[1]), **niederschriften.reads_of(key[1])})
 
 
 def _ohne_land(facts: Facts) -> list[Problem]:
