@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from vorlagen.compute.project import prepare
+from vorlagen.core.problems import BuildFailed
 
 from .referenz.rechnen import euro, jahresanteile, monatsanteile, prozent, rund, verteilen, zahl, zahl_frei
 
@@ -342,34 +343,33 @@ def test_vergleich_matches_the_reference(seed, tmp_path):
 
 
 def kennzahl_variant(seed: int):
+    """Random formulas of literals; the expected figures, or the one problem the rules of issue 32 expect: a value
+    with more than twelve digits before the comma, an amount with cents typed into a figure rounded to whole euros,
+    a figure that is not zero but would print as zero."""
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
     cent = s["rundung"] == "cent"
     q = Fraction(1, 100) if cent else Fraction(1)
 
-    def literal() -> tuple[str, Fraction]:
+    def literal() -> tuple[str, Fraction, list[Fraction]]:
         value = Fraction(rng.randint(1, 10_000_000), rng.choice([1, 10, 100]))
         text = zahl_frei(value).replace(".", "")
-        return text, value
+        return text, value, [value]  # a number alone is an amount the formula adds
 
-    def term(depth: int) -> tuple[str, Fraction]:
+    def term(depth: int) -> tuple[str, Fraction, list[Fraction]]:
         if depth == 0 or rng.random() < 0.3:
             return literal()
-        (a, x), (b, y) = term(depth - 1), term(depth - 1)
+        (a, x, xs), (b, y, ys) = term(depth - 1), term(depth - 1)
         op = rng.choice("+-*/")
         if op == "/" and y == 0:
             op = "+"
         value = {"+": x + y, "-": x - y, "*": x * y, "/": x / y if y else x}[op]
-        return f"({a} {op} {b})", value
+        return f"({a} {op} {b})", value, xs + ys if op in "+-" else []  # factors of * and / are no amounts
 
-    formula, base_value = term(3)
+    formula, base_value, amounts = term(3)
     runden = rng.choice(["je_posten", "am_ende"])
     rundung = rng.choice([None, "euro", "cent"])
     step = {None: q, "euro": Fraction(1), "cent": Fraction(1, 100)}[rundung]
-    a = rund(base_value, step)
-    # b = a + a + 1,75 % of a: per item it reads a as printed, at the end a exactly
-    read = a if runden == "je_posten" else base_value
-    b = rund(read + read + read * Fraction(175, 10000), step)
     text = (
         "zahlen:\n"
         f'  - id: a\n    formel: "{formula}"\n'
@@ -378,6 +378,18 @@ def kennzahl_variant(seed: int):
         + (f"    rundung: {rundung}\n" if rundung else "")
         + '  - id: quote\n    formel: a / b\n    einheit: "%"\n'
     )
+    if abs(base_value) >= 10**12:
+        return k_text, text, "Zahl „a“: Das Ergebnis hat mehr als zwölf Stellen vor dem Komma"
+    if step == 1 and any(x.denominator != 1 for x in amounts):
+        return k_text, text, "gerechnet wird aber auf ganze Euro – die Cent gingen verloren"
+    a = rund(base_value, step)
+    if a == 0 and base_value != 0:
+        return k_text, text, "Zahl „a“: Die Zahl ist"  # … und würde als „0 €“ gedruckt
+    # b = a + a + 1,75 % of a: per item it reads a as printed (in €: a itself), at the end a exactly
+    read = a if runden == "je_posten" else base_value
+    b = rund(read + read + read * Fraction(175, 10000), step)
+    if abs(read + read + read * Fraction(175, 10000)) >= 10**12:
+        return k_text, text, "Zahl „b“: Das Ergebnis hat mehr als zwölf Stellen vor dem Komma"
     centish = step == Fraction(1, 100)
     expected = {
         'zahlen["a"]': euro(a, centish),
@@ -392,9 +404,14 @@ def test_named_figures_match_the_reference(seed, tmp_path):
     k_text, text, expected = kennzahl_variant(4000 + seed)
     try:
         shown, _ = listing(write(tmp_path, k_text, text))
-    except Exception as error:  # a division by zero in a random formula is a German problem, not a mismatch
-        assert "teilt durch null" in str(error), error
+    except BuildFailed as error:  # a division by zero in a random formula is a German problem, not a mismatch
+        assert isinstance(expected, str) and expected in str(error) or "teilt durch null" in str(error), (
+            4000 + seed,
+            expected,
+            str(error),
+        )
         return
+    assert not isinstance(expected, str), (4000 + seed, expected)
     compare(4000 + seed, shown, expected)
 
 
@@ -441,13 +458,21 @@ def aufstellung_variant(seed: int):
 @pytest.mark.parametrize("seed", range(ANZAHL))
 def test_aufstellung_matches_the_reference_and_its_shown_rows_add_up(seed, tmp_path):
     k_text, text, files, rows, summe, anzeige = aufstellung_variant(5000 + seed)
+    scale, places = {"€": (1, None), "T€": (1000, 0), "Mio. €": (1_000_000, 2)}[anzeige]
+    if places is not None:  # a row that is not zero never prints as zero (issue 32): the one problem expected
+        step = Fraction(1, 10**places)
+        parts = verteilen(rund(summe / scale, step), list(rows), step)
+        if any(r != 0 and part == 0 for r, part in zip(rows, parts, strict=True)):
+            with pytest.raises(BuildFailed) as failed:
+                listing(write(tmp_path, k_text, text, files))
+            assert "druckt nie als null; zeigen Sie die Aufstellung mit „anzeige:" in str(failed.value)
+            return
     shown, project = listing(write(tmp_path, k_text, text, files))
     cent = "rundung: cent" in k_text
     compare(5000 + seed, shown, {f'finanzierung["a"].summe | {"eur_cent" if cent else "eur"}': euro(summe, cent)})
     t = project.rechnungen["2030-0001"].tabellen["a"]
     assert [z.betrag for z in t.zeilen] == rows, 5000 + seed
     werte, total = t.gezeigt()
-    scale, places = {"€": (1, None), "T€": (1000, 0), "Mio. €": (1_000_000, 2)}[anzeige]
     if places is not None:
         step = Fraction(1, 10**places)
         assert total == zahl(rund(summe / scale, step), places)

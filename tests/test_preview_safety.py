@@ -114,6 +114,59 @@ def test_foreign_host_is_refused(site, host):
     assert status == 403
 
 
+def _with(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], str]:
+    """A request from this machine with these extra headers: status, headers and body of the answer."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    answer = response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
+    connection.close()
+    return answer
+
+
+@pytest.mark.parametrize(
+    "origin", ["https://attacker.example", "http://127.0.0.1:{wrong}", "http://localhost", "null", "file://"]
+)
+def test_a_request_from_another_page_is_refused(site, origin):
+    """A page of another origin may ask the preview (fetch, an event stream): the browser names that page in
+    Origin, and the preview answers it nothing – not the pages, not the build's problems."""
+    httpd, state = site
+    port = port_of(httpd)
+    state.publish(False, [f"data/x.yaml:1: {SECRET}"])
+    for path in ("/intern/geheim.html", "/", preview.EVENTS):
+        status, _, body = _with(port, path, {"Origin": origin.format(wrong=port + 1 if port < 65535 else port - 1)})
+        assert status == 403 and SECRET not in body
+        assert body == (
+            "Die Vorschau antwortet nicht auf Anfragen anderer Webseiten – öffnen Sie "
+            f"http://127.0.0.1:{port}/ selbst in der Adresszeile dieses Rechners.\n"
+        )
+
+
+def test_a_request_of_its_own_pages_is_answered(site):
+    httpd, _ = site
+    port = port_of(httpd)
+    for origin in (f"http://127.0.0.1:{port}", f"http://localhost:{port}"):
+        status, _, body = _with(port, "/intern/geheim.html", {"Origin": origin})
+        assert status == 200 and SECRET in body
+
+
+def test_no_answer_may_be_shown_in_a_frame(site):
+    """Every answer – a page, a file, a refusal – forbids other pages to frame it (clickjacking)."""
+    httpd, _ = site
+    port = port_of(httpd)
+    for path, headers in (
+        ("/intern/geheim.html", {}),
+        ("/vorlagen/a.pdf", {}),
+        ("/gibt-es-nicht.html", {}),
+        ("/", {"Origin": "https://attacker.example"}),
+    ):
+        _, answer, _ = _with(port, path, headers)
+        assert answer["X-Frame-Options"] == "DENY", path
+        assert answer["Content-Security-Policy"] == "frame-ancestors 'none'", path
+    status, answer = raw(port, b"GET /" + b"a" * 20_000)  # an endless request head is refused without a thread
+    assert status == 414 and b"X-Frame-Options: DENY\r\n" in answer
+
+
 def test_two_host_headers_are_refused(site):
     httpd, _ = site
     port = port_of(httpd)

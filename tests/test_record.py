@@ -67,7 +67,7 @@ def reiches_beispiel(target: Path) -> Path:
     (data / "kennzahlen" / "fonds.yaml").write_text(
         "titel: Integrationsfonds\nquelle: Haushaltssatzung\nzahlen:\n"
         "  - {id: volumen, titel: Mittel des Fonds, formel: 480000}\n"
-        "  - {id: anteil, titel: Anteil der Beratung, formel: '0,125'}\n",
+        "  - {id: anteil, titel: Anteil der Beratung, einheit: '%', formel: '12,5'}\n",
         encoding="utf-8",
     )
     folder = data / "vorlagen" / "2021-0130"
@@ -215,10 +215,8 @@ def _haushalt(rng, data):
 def _kennzahl(rng, data):
     return _replace(
         data / "kennzahlen/fonds.yaml",
-        r"formel: 480000|formel: \d+\n",
-        lambda m: (
-            f"formel: {rng.randint(1, 9) * 10000}\n" if m[0].endswith("\n") else f"formel: {rng.randint(1, 9) * 10000}"
-        ),
+        r"(Mittel des Fonds, formel: )\d+",
+        lambda m: f"{m[1]}{rng.randint(1, 9) * 10000}",
     )
 
 

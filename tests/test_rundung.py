@@ -76,7 +76,7 @@ def _bescheid_over_13_months(data, betrag: int) -> None:
     )
     edit(
         data / "vorlagen/2021-0123/erlaeuterungen.md",
-        '{{ bescheide["2021-02-03-kim-modul-2"].bescheid.positionen[0].anzahl | vzae }}',
+        '{{ bescheide["2021-02-03-kim-modul-2"].zeilen["Fachbezogene Pauschale Case Management je VZÄ"].anzahl | vzae }}',
         "elf",
     )
 

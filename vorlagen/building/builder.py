@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from vorlagen.building import freigaben, plan
 from vorlagen.building.cache import ENGINE, Entry, Manifest, Stand, engine_key, packet_key, record_key, relative_reads
@@ -33,6 +34,19 @@ from vorlagen.render import freigabe
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.templates import TEMPLATES
+
+Labels = tuple[str | None, str | None]  # progress lines when a PDF is rendered, and when it is reused
+NONE: Labels = (None, None)
+
+
+class Dokument(NamedTuple):
+    """A small document composed on every build: its PDF's path, web and print HTML, progress lines, its title."""
+
+    path: PurePosixPath
+    web: str | None
+    printed: str
+    labels: Labels
+    titel: str
 
 
 class Builder:
@@ -130,7 +144,7 @@ class Builder:
                 self.new.entries[f"vorlage:{source.slug}"] = entry
                 self._reuse(entry)
                 self.progress.step(f"{source.bezeichnung} unverändert")
-            problems = []
+            problems: list[Problem] = []
             for source in vorlagen.todo:  # composed one by one while earlier ones render: memory stays flat
                 problems += self._compose_vorlage(source, after_failure=bool(problems))
             # agendas and Niederschriften are composed while the Vorlagen render: a changed Vorlage goes out first
@@ -145,10 +159,10 @@ class Builder:
             if problems:  # a requested Mappe with an ENTWURF on its agenda: stop before anything else is rendered
                 window.drain()
                 raise_if(problems)
-            for doc in sitzungen:
-                self._agendas(doc)
-            for doc in minutes:
-                self._minutes(doc)
+            for sitzung in sitzungen:
+                self._agendas(sitzung)
+            for niederschrift in minutes:
+                self._minutes(niederschrift)
             self._control()
             window.drain()
             self._seal()
@@ -210,27 +224,28 @@ class Builder:
             self._pdf(path, job, labels, previous, entry)
         return []
 
-    def _vorlage_files(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, tuple[str | None, str | None]]]:
+    def _vorlage_files(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, Labels]]:
         """Writes a composed Vorlage's HTML, text, PDF Anlagen and images; returns its PDFs to render or reuse."""
         created, text, slug, name = doc.source.stand, doc.text, doc.source.slug, doc.source.bezeichnung
         self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
         self._write(doc.folder / f"{slug}.txt", text.encode())
-        labels = (f"{name} gesetzt", f"{name} unverändert")
-        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, labels, f"Vorlage {name}")]
+        folder = doc.source.folder
+        labels: Labels = (f"{name} gesetzt", f"{name} unverändert")
+        pdfs: list[tuple[PurePosixPath, RenderJob, Labels]] = [
+            (doc.folder / f"{slug}.pdf", self._job(doc.print_html, folder, created, text, f"Vorlage {name}"), labels)
+        ]
         for anlage in doc.anlagen:
             if anlage.pdf is not None:
                 self._write(anlage.datei, anlage.pdf)
-                continue
-            self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            titel = f"Anlage {anlage.nummer} zur Vorlage {name}"
-            documents.append((anlage.datei, anlage.html, anlage.text, (None, None), titel))
+            elif anlage.html is not None:
+                anlage_text = plain(anlage.html)
+                self._write(anlage.datei.with_suffix(".txt"), anlage_text.encode())
+                titel = f"Anlage {anlage.nummer} zur Vorlage {name}"
+                pdfs.append((anlage.datei, self._job(anlage.html, folder, created, anlage_text, titel), NONE))
         for bild in doc.bilder:
             content = read_file(bild, within=self.facts.data_dir)
             self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), content)
-        return [
-            (path, self._job(html, doc.source.folder, created, job_text, titel), labels)
-            for path, html, job_text, labels, titel in documents
-        ]
+        return pdfs
 
     def _pdf(self, path: PurePosixPath, job: RenderJob, labels, previous: Entry | None, entry: Entry) -> None:
         """One PDF of an entry: linked when it did not change (the file, its reads and its warnings carry over),
@@ -264,7 +279,7 @@ class Builder:
         assert self.window is not None
         self.window.submit(path, job, written)
 
-    def _documents(self, name: str, documents: list[tuple], created: dt.date) -> None:
+    def _documents(self, name: str, documents: list[Dokument], created: dt.date) -> None:
         """Small documents composed on every build (agendas, Niederschriften, Beschlusskontrolle): HTML and text are
         written, each PDF is reused while its document and reads are unchanged.
 
@@ -287,27 +302,24 @@ class Builder:
         documents = []
         for intern in (False, True):
             web, printed = doc.html[intern]
-            labels = (
-                (f"Tagesordnungen {doc.id} gesetzt", f"Tagesordnungen {doc.id} unverändert") if intern else (None,) * 2
-            )
+            labels = (f"Tagesordnungen {doc.id} gesetzt", f"Tagesordnungen {doc.id} unverändert") if intern else NONE
             titel = f"Tagesordnung {doc.id}{' (intern)' if intern else ''}"
-            documents.append((doc.folder(intern) / "tagesordnung.pdf", web, printed, labels, titel))
+            documents.append(Dokument(doc.folder(intern) / "tagesordnung.pdf", web, printed, labels, titel))
         self._documents(f"sitzung:{doc.id}", documents, doc.sitzung.datum)
 
     def _minutes(self, doc: NiederschriftDoc) -> None:
         """Niederschrift (public and internal) and the Auszüge of one Sitzung."""
-        none = (None, None)
         documents = [
-            (
+            Dokument(
                 doc.folder(intern) / "niederschrift.pdf",
                 *doc.html[intern],
-                none,
+                NONE,
                 f"Niederschrift {doc.id}{' (intern)' if intern else ''}",
             )
             for intern in (False, True)
         ]
         documents += [
-            (doc.folder(True) / datei, None, html, none, f"Niederschrift {doc.id}, {datei}")
+            Dokument(doc.folder(True) / datei, None, html, NONE, f"Niederschrift {doc.id}, {datei}")
             for datei, html in doc.auszuege.items()
         ]
         self.progress.step(f"Niederschrift {doc.id}")
@@ -320,11 +332,11 @@ class Builder:
         listen = beschlusskontrolle.listen(self.composer, self.stichtag)
         self.kontrolle = [(liste.titel, beschlusskontrolle.path(liste, ".pdf")) for liste in listen]
         documents = [
-            (
+            Dokument(
                 beschlusskontrolle.path(liste, ".pdf"),
                 liste.web,
                 liste.print,
-                (None, None),
+                NONE,
                 f"Beschlusskontrolle „{liste.titel}“",
             )
             for liste in listen
@@ -340,7 +352,11 @@ class Builder:
     def _mappen(self, doc: SitzungDoc, requested: bool, renderer: Renderer) -> None:
         """Packets and publish bundle: kept while valid, built when requested, otherwise left out."""
         members = [self.new.entries[f"vorlage:{p.doc.source.slug}"] for p in doc.punkte if p.doc is not None]
-        key = packet_key(self.new.entries[f"sitzung:{doc.id}"].key, members)
+        minutes = self.new.entries.get(f"niederschrift:{doc.id}")  # the bundle carries the public Niederschrift
+        protokoll = doc.folder(False) / "niederschrift.pdf"
+        if minutes is not None and str(protokoll) not in minutes.files:
+            minutes = None
+        key = packet_key(self.new.entries[f"sitzung:{doc.id}"].key, [*members, *([minutes] if minutes else [])])
         name = f"mappe:{doc.id}"
         previous = self.old.entries.get(name)
         if previous is not None and previous.key == key and self.old.present(previous):
@@ -373,7 +389,9 @@ class Builder:
             files.append(str(path))
             if not intern:
                 agenda_pdf = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
-                for file_name, content in publish.bundle(doc, agenda_pdf, packet, self.stage.read).items():
+                minutes_pdf = self.stage.read(protokoll) if minutes is not None else None
+                bundle = publish.bundle(doc, agenda_pdf, packet, self.stage.read, minutes_pdf)
+                for file_name, content in bundle.items():
                     self._write(publish.PUBLISH / doc.id / file_name, content)
                     files.append(str(publish.PUBLISH / doc.id / file_name))  # oparl.json and SHA256SUMS: _publish
         self.new.entries[name] = Entry(key, files)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
+from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
-COMMANDS = [
+COMMANDS: list[Command] = [
     Command(
         "bauen",
         "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
@@ -95,7 +98,7 @@ COMMANDS = [
     ),
     Command(
         "nachrechnen",
-        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, TXT, MD)",
+        "rechnet die Rechnungen getippter Vorlagen nach (PDF, DOCX, HTML, TXT, MD)",
         reviewing.nachrechnen,
         reviewing.nachrechnen_options,
         data=False,
@@ -117,6 +120,17 @@ COMMANDS = [
         repository.vorlage_options,
     ),
     Command(
+        "aktualisieren",
+        "bringt ein Datenrepository einer früheren Programmversion auf diese und prüft jede gedruckte Zahl",
+        repository.aktualisieren,
+        repository.aktualisieren_options,
+        version=False,
+        description="Schreibt um, was diese Programmversion anders liest (Zeilen nach Namen statt nach Position, "
+        "Zahlen in ihrer Einheit …), baut eine Kopie und vergleicht jede Zahl mit der Ausgabe des letzten Baus "
+        "(output/ oder --vorher). Geschrieben wird nur, wenn jede Zahl wie vorher gedruckt wird oder diese Version "
+        "sie mit Absicht anders druckt und sagt, warum. Rückgabe 0: aktualisiert (oder nichts zu tun), 1: nicht.",
+    ),
+    Command(
         "schema",
         "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
         repository.schema,
@@ -124,12 +138,13 @@ COMMANDS = [
     ),
     Command(
         "hilfe",
-        "zeigt das Handbuch im Browser auf 127.0.0.1; baut es vorher, wenn nötig",
+        "zeigt das Handbuch im Browser auf 127.0.0.1, auch ohne Netz",
         hilfe.hilfe,
         hilfe.hilfe_options,
         data=False,
-        description="Baut das Handbuch (docs/) mit Sphinx, wenn nötig, und zeigt es auf http://127.0.0.1:8010/ "
-        "– nur auf diesem Rechner, ohne Netz. Beenden mit Strg+C.",
+        description="Zeigt das ganze Handbuch mit Referenz auf http://127.0.0.1:8010/ – nur auf diesem Rechner, "
+        "ohne Netz; das installierte Programm bringt es mit, im Repository von vorlagen wird es aus docs/ gebaut "
+        "(mit Sphinx). Beenden mit Strg+C.",
     ),
     Command(
         "vervollstaendigung",
@@ -144,15 +159,35 @@ COMMANDS = [
 ]
 
 
+class Beendet(BaseException):
+    """The command was asked to end (SIGTERM: the system shuts down, a job runner stops it): it cleans up as for
+    Strg+C – the workers end, their temporary folder goes, the previous output stays."""
+
+
+def _beendet(signum, frame) -> None:
+    raise Beendet
+
+
 def main(argv: list[str] | None = None) -> int:
     collect_less_often()
     speak_german()
+    safe_streams()
+    if threading.current_thread() is not threading.main_thread():  # signal handlers belong to the main thread
+        return _main(argv)
+    before = signal.signal(signal.SIGTERM, _beendet)
+    try:
+        return _main(argv)
+    finally:
+        signal.signal(signal.SIGTERM, before)  # a caller that runs main() in its own process keeps its handler
+
+
+def _main(argv: list[str] | None) -> int:
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
         if command.data:
             from vorlagen.load.settings import locate
 
-            repository, problems = locate(args.data, getattr(args, "out", None))
+            repository, problems = locate(args.data, getattr(args, "out", None), version=command.version)
             if repository is None:
                 raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
@@ -163,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 130
+    except Beendet:
+        print("\nBeendet (Signal TERM) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+        return 143
     except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

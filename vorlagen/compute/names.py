@@ -32,20 +32,27 @@ class NoValue(UnknownName):
 
 
 class Names(Recorded):
-    """A dict whose missing keys raise UnknownName; like every Recorded mapping it notes the reads behind what a
-    document asks for (`reads_of`, `listing`: see core/reads.py)."""
+    """A dict whose missing keys raise UnknownName naming `kind` (what the names are of, as messages say it); like
+    every Recorded mapping it notes the reads behind what a document asks for (`reads_of`, `listing`: see
+    core/reads.py)."""
 
-    spaeter: set[str]  # set on a Vorlage's tables only: the ids computed after its figures (see kennzahlen)
-
-    def __init__(self, kind: str, items=(), reads_of=None, listing: tuple[str, str] | None = None):
+    def __init__(
+        self,
+        kind: str,
+        items=(),
+        spaeter: frozenset[str] = frozenset(),
+        reads_of=None,
+        listing: tuple[str, str] | None = None,
+    ):
         super().__init__(items, reads_of, listing)
         self.kind = kind
+        self.spaeter = spaeter  # a Vorlage's tables only: the ids computed after its figures (see kennzahlen)
 
     @classmethod
     def of(cls, kind: str, facts: dict) -> Names:
         """Names over a mapping of facts, noting the same reads when it is a Recorded one."""
         if isinstance(facts, Recorded):
-            return cls(kind, dict.items(facts), facts.reads_of, facts.listing)
+            return cls(kind, dict.items(facts), reads_of=facts.reads_of, listing=facts.listing)
         return cls(kind, facts)
 
     def __getitem__(self, key):

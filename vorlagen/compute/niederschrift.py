@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.compute.sitzungen import tops
-from vorlagen.core.fmt import anzahl
+from vorlagen.core.fmt import anzahl, numerus
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, NiederschriftSource
+from vorlagen.load.facts import Facts
 from vorlagen.load.model import Top
 from vorlagen.load.niederschrift import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
 from vorlagen.load.records import defined_at, unknown_word
@@ -25,12 +25,10 @@ def abstimmung_text(abstimmung: Abstimmung) -> str:
     """'einstimmig angenommen' or 'mit 12 Ja-Stimmen, 2 Nein-Stimmen und 1 Enthaltung angenommen'."""
     if abstimmung.einstimmig:
         return f"einstimmig {abstimmung.ergebnis}"
-    parts = [
-        f"{abstimmung.ja} Ja-{'Stimme' if abstimmung.ja == 1 else 'Stimmen'}",
-        f"{abstimmung.nein} Nein-{'Stimme' if abstimmung.nein == 1 else 'Stimmen'}",
-    ]
+    assert abstimmung.ja is not None and abstimmung.nein is not None  # Abstimmung.check: without „einstimmig“
+    parts = [anzahl(abstimmung.ja, "Ja-Stimme", "Ja-Stimmen"), anzahl(abstimmung.nein, "Nein-Stimme", "Nein-Stimmen")]
     if abstimmung.enthaltung:
-        parts.append(f"{abstimmung.enthaltung} {'Enthaltung' if abstimmung.enthaltung == 1 else 'Enthaltungen'}")
+        parts.append(anzahl(abstimmung.enthaltung, "Enthaltung", "Enthaltungen"))
     return f"mit {', '.join(parts[:-1])} und {parts[-1]} {abstimmung.ergebnis}"
 
 
@@ -42,7 +40,7 @@ def abstimmung_kurz(abstimmung: Abstimmung, enthaltungen: bool = False) -> str:
     if abstimmung.enthaltung is None and not enthaltungen:
         return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein"
     count = abstimmung.enthaltung or 0
-    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {count} {'Enthaltung' if count == 1 else 'Enthaltungen'}"
+    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {anzahl(count, 'Enthaltung', 'Enthaltungen')}"
 
 
 @dataclass
@@ -122,24 +120,6 @@ def ergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
 def beratungsergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
     """(Vorlage-Nummer, Sitzung id) → recorded result, for every TOP with a Vorlage in a Niederschrift."""
     return {(e.vorlage, e.sitzung_id): e for e in ergebnisse(facts).values() if e.vorlage is not None}
-
-
-def render_offene(facts: Facts, stichtag: dt.date) -> str:
-    """For `check`: each past Beratung without a recorded result; empty when there is none."""
-    missing = offene_beratungen(facts, stichtag)
-    if not missing:
-        return ""
-    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-    rollen = {(s.vorlage.nummer, b.sitzung): b.rolle for s in facts.vorlagen for b in s.vorlage.beratungsfolge}
-    lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
-    for nummer, sitzung_id in missing:
-        sitzung, rolle = facts.sitzungen[sitzung_id], rollen[(nummer, sitzung_id)]
-        lines.append(
-            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
-            + (f"({rolle}) " if rolle else "")
-            + f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein."
-        )
-    return "\n".join(lines) + "\n"
 
 
 def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
@@ -347,7 +327,7 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
         summe = f"{a.ja} Ja + {a.nein} Nein" + (
             f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}" if a.enthaltung is not None else ""
         )
-        mitglieder = "stimmberechtigtes Mitglied ist" if anwesend == 1 else "stimmberechtigte Mitglieder sind"
+        mitglieder = numerus(anwesend, "stimmberechtigtes Mitglied ist", "stimmberechtigte Mitglieder sind")
         return [
             Problem(
                 a.where("ja"),
@@ -407,7 +387,3 @@ def auftraege(facts: Facts) -> list[Auftragszeile]:
                     )
                 )
     return sorted(rows, key=lambda r: (r.auftrag.frist, r.sitzung_datum, r.sitzung_id, r.top))
-
-
-def niederschrift_of(facts: Facts, sitzung_id: str) -> NiederschriftSource | None:
-    return facts.niederschriften.get(sitzung_id)

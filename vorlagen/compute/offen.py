@@ -3,6 +3,7 @@ publishing needs before a Sitzungsmappe or publish bundle goes out."""
 
 from __future__ import annotations
 
+from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import changed
@@ -48,22 +49,6 @@ def _publish_needs(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]
     return result
 
 
-def render_offen(facts: Facts) -> str:
-    """For `check`: per Vorlage what is still open; empty when every fact is stated."""
-    lines = []
-    for source in facts.vorlagen:
-        fehlt = offen(facts, source)
-        if fehlt:
-            lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
-    if not lines:
-        return ""
-    needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
-    return (
-        f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
-        f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n"
-    )
-
-
 def check_veroeffentlichung(
     facts: Facts, source: VorlageSource, wofuer: str, sitzung_id: str | None = None
 ) -> list[Problem]:
@@ -82,7 +67,7 @@ def check_veroeffentlichung(
         Problem(
             source.vorlage.where(),
             f"Die Vorlage {source.bezeichnung} geht in {wofuer}, aber noch offen "
-            f"{'ist' if len(fehlt) == 1 else 'sind'}: {what} – ergänzen Sie "
+            f"{numerus(len(fehlt), 'ist', 'sind')}: {what} – ergänzen Sie "
             "dies in vorlage.yaml.",
         )
     ]

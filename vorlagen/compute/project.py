@@ -1,106 +1,69 @@
-"""The pipeline up to rendering: load → references → compute → check."""
+"""The pipeline up to rendering: load → check the facts → compute → check the ledger."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.compute import checks, eigenanteil
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.glyphs import check_glyphs
+from vorlagen.compute.hauptbuch import Project, Rechnung, entschieden
 from vorlagen.compute.haushalt import Auswirkungen, auswirkungen
 from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.names import Names
-from vorlagen.compute.niederschrift import Beratungsergebnis, beratungsergebnisse, check_niederschriften
-from vorlagen.compute.sitzungen import check_tagesordnungen
+from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.compute.stellen import alle_statistiken
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
-from vorlagen.core.fmt import anzahl
 from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
-from vorlagen.core.reads import Recorded, note_all, recording
+from vorlagen.core.reads import Recorded, recording
 from vorlagen.load.facts import Facts, load
-from vorlagen.load.references import check_references
-from vorlagen.load.regeln import check_regeln
 from vorlagen.load.vorlagenordner import VorlageSource
 
 
-@dataclass
-class Rechnung:
-    """Everything computed for one Vorlage; prose and tables read only this."""
-
-    tabellen: Names  # id → a table of its kind (eigenanteil.Tabelle)
-    uebersicht: eigenanteil.Uebersicht | None  # only with Eigenanteil tables
-    bescheide: Names  # id → bescheide.BescheidWerte
-    verteilungen: Names  # id → verteilung.VerteilungWerte
-    antraege: Names  # id → bescheide.BescheidWerte of an Antrag
-    zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
-    kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
-    haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
-    haushaltsrecht: list[Problem] = dataclasses.field(
-        default_factory=list
-    )  # its budget-law checks (not for a decided Vorlage)
-    reads: dict = dataclasses.field(default_factory=dict)  # every fact it was computed from (see core/reads.py)
-
-
-@dataclass
-class Project:
-    facts: Facts
-    rechnungen: dict[str, Rechnung]  # VorlageSource.slug → Rechnung
-    stellen: Names  # Stellenstatistik id → Bausteine with their Quoten
-    ergebnisse: dict[tuple[str, str], Beratungsergebnis]  # (Vorlage-Nummer, Sitzung id) → recorded result
-    haushaltsrecht: list[Problem] = dataclasses.field(
-        default_factory=list
-    )  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
-
-    def rechnung(self, source: VorlageSource) -> Rechnung:
-        """What was computed for a Vorlage; a document that asks notes every fact it was computed from."""
-        rechnung = self.rechnungen[source.slug]
-        note_all(rechnung.reads)
-        return rechnung
-
-
-def summary(project: Project) -> str:
-    """'2 Vorlagen, 5 Berechnungen' – for the closing line of a command."""
-    vorlagen = len(project.facts.vorlagen)
-    tabellen = sum(len(r.tabellen) for r in project.rechnungen.values())
-    return f"{anzahl(vorlagen, 'Vorlage', 'Vorlagen')}, {anzahl(tabellen, 'Berechnung', 'Berechnungen')}"
-
-
 def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
-    """Loads and checks everything; raises BuildFailed with every problem found. `haushaltsrecht=False` (for
-    read-only listings): the problems of the Finanzielle Auswirkungen do not raise but stay in
-    `Project.haushaltsrecht`."""
+    """The boundary every later stage starts from: loads, checks and computes everything, and raises BuildFailed
+    with every problem found. `haushaltsrecht=False` (for read-only listings): the problems of the Finanzielle
+    Auswirkungen do not raise but stay in `Project.haushaltsrecht`."""
     facts, problems = load(data_dir)
     if facts is None:
         raise BuildFailed(problems)
-    raise_if(
-        problems
-        + check_references(facts)
-        + check_regeln(facts)
-        + check_tagesordnungen(facts)
-        + check_niederschriften(facts)
-        + check_glyphs(facts)
-    )
+    for check in checks.FACTS:
+        problems += check(facts)
+    raise_if(problems)
+    project, problems = compute(facts)
+    raise_if(problems + project.haushaltsrecht if haushaltsrecht else problems)
+    return project
+
+
+def compute(facts: Facts) -> tuple[Project, list[Problem]]:
+    """Every figure of every Vorlage, computed from checked facts, and the problems of the ledger's checks. The
+    problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`."""
     rundung = rundung_of(facts)
-    bescheide, antraege = _Computed("den Bescheiden", facts.bescheide), _Computed("den Anträgen", facts.antraege)
-    for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
+    stellen = alle_statistiken(facts.stellen)
+    if isinstance(facts.stellen, Recorded):
+        stellen.reads_of, stellen.listing = facts.stellen.reads_of, facts.stellen.listing
+    project = Project(facts, {}, stellen, _recorded_results(facts, beratungsergebnisse(facts)))
+    project.bescheide = _Computed("den Bescheiden", facts.bescheide)
+    project.antraege = _Computed("den Anträgen", facts.antraege)
+    problems: list[Problem] = []
+    for art, given, computed in (
+        ("Bescheid", facts.bescheide, project.bescheide),
+        ("Antrag", facts.antraege, project.antraege),
+    ):
         for bescheid_id, bescheid in given.items():
             with recording() as reads:  # its file and the rates it multiplies
                 given.get(bescheid_id)
                 berechnet, found = bescheid_werte(
                     bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
                 )
-            computed.gelesen[bescheid_id] = reads
+            if isinstance(computed, _Computed):
+                computed.gelesen[bescheid_id] = reads
             problems += found
             if berechnet is not None:
-                problems += checks.check_bescheid(
-                    berechnet, f"{art} „{bescheid_id}“", eigene_rundung(rundung, bescheid.rundung).quantum
-                )
                 computed[bescheid_id] = berechnet
     shared = Names.of("den gemeinsamen Kennzahlen (Ordner kennzahlen/)", facts.kennzahlen)
     for datei, definitionen in facts.kennzahlen.items():
@@ -114,26 +77,24 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
         )
         problems += found
         shared[datei] = werte
-    rechnungen: dict[str, Rechnung] = {}
-    recht: list[Problem] = []
+    offen = []
     for source in facts.vorlagen:
+        # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
+        # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
+        entscheidung = entschieden(facts, source, project.ergebnisse)
         with recording() as reads:
-            rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
-        rechnungen[source.slug].reads = reads
-    recht += _ohne_land(facts)
-    ergebnisse = _recorded_results(facts, beratungsergebnisse(facts))
-    # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
-    # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
-    offen_quellen = [s for s in facts.vorlagen if not entschieden(facts, s, ergebnisse)]
-    for s in offen_quellen:
-        recht += rechnungen[s.slug].haushaltsrecht
-    offen = [(s.bezeichnung, a) for s in offen_quellen if (a := rechnungen[s.slug].haushalt) is not None]
-    recht += check_gemeinsam(offen, facts.haushalte)
-    raise_if(problems + recht if haushaltsrecht else problems)
-    stellen = alle_statistiken(facts.stellen)
-    if isinstance(facts.stellen, Recorded):
-        stellen.reads_of, stellen.listing = facts.stellen.reads_of, facts.stellen.listing
-    return Project(facts, rechnungen, stellen, ergebnisse, sorted(recht))
+            rechnung, found = _compute(source, facts, project, rundung, shared, not entscheidung)
+        rechnung.reads = reads
+        project.rechnungen[source.slug] = rechnung
+        problems += found
+        project.haushaltsrecht += rechnung.haushaltsrecht
+        if not entscheidung and rechnung.haushalt is not None:
+            offen.append((source.bezeichnung, rechnung.haushalt))
+    project.haushaltsrecht += _ohne_land(facts)
+    project.haushaltsrecht = sorted(project.haushaltsrecht + check_gemeinsam(offen, facts.haushalte))
+    for check in checks.LEDGER:
+        problems += check(project)
+    return project, problems
 
 
 class _Computed(Names):
@@ -141,7 +102,11 @@ class _Computed(Names):
 
     def __init__(self, kind: str, given: dict):
         self.given = given if isinstance(given, Recorded) else None
-        super().__init__(kind, (), self._reads if self.given else None, self.given.listing if self.given else None)
+        super().__init__(
+            kind,
+            reads_of=self._reads if self.given else None,
+            listing=self.given.listing if self.given else None,
+        )
         self.gelesen: dict[str, dict] = {}
 
     def _reads(self, key) -> dict:
@@ -178,23 +143,6 @@ def _ohne_land(facts: Facts) -> list[Problem]:
 
 
 OHNE_LAND = "dem Haushaltsrecht Ihres Landes"  # printed nowhere: a body without Land gets a problem first
-OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
-
-
-def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
-    """Whether a Beratung of the Vorlage in a deciding role has settled it: a result recorded in a Niederschrift
-    other than a Kenntnisnahme (a Beschluss, a word such as erledigt), or a result stated in the Vorlage itself;
-    vertagt, zurückgestellt and abgesetzt settle nothing."""
-    rollen = facts.koerperschaft.hausstil.rollen
-    for b in source.vorlage.beratungsfolge:
-        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
-            continue
-        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
-        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) or (
-            b.ergebnis and b.ergebnis not in OFFEN_WORTE
-        ):
-            return True
-    return False
 
 
 def rundung_of(facts: Facts) -> Rundung:
@@ -209,15 +157,10 @@ def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
 
 
 def _compute(
-    source: VorlageSource,
-    facts: Facts,
-    bescheide: Names,
-    antraege: Names,
-    rundung: Rundung,
-    problems: list[Problem],
-    shared: Names,
-    recht: list[Problem],
-) -> Rechnung:
+    source: VorlageSource, facts: Facts, project: Project, rundung: Rundung, shared: Names, offen: bool
+) -> tuple[Rechnung, list[Problem]]:
+    """The Rechnung of one Vorlage (`offen`: not decided yet) and the problems of computing it."""
+    problems: list[Problem] = []
     computed: dict[str, eigenanteil.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
@@ -225,10 +168,9 @@ def _compute(
         tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung))
         problems += found
         if tabelle is not None:
-            problems += checks.check_tabelle(tabelle)
             computed[tabelle.id] = tabelle
-    tabellen = Names("„finanzierung“ dieser Vorlage", computed)
-    tabellen.spaeter = {b.id for b in source.vorlage.finanzierung if reads_figures(b)}  # computed after the figures
+    later = frozenset(b.id for b in source.vorlage.finanzierung if reads_figures(b))  # computed after the figures
+    tabellen = Names("„finanzierung“ dieser Vorlage", computed, spaeter=later)
     verteilungen = Names("„verteilungen“ dieser Vorlage")
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
@@ -245,15 +187,14 @@ def _compute(
             )
             continue
         werte = verteilung_werte(verteilung, tabellen)
-        problems += checks.check_verteilung(werte)
         verteilungen[werte.id] = werte
     own = Names(
         "den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml)",
-        {b: bescheide[b] for b in source.vorlage.bescheide if b in bescheide},
+        {b: project.bescheide[b] for b in source.vorlage.bescheide if b in project.bescheide},
     )
     own_antraege = Names(
         "den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
-        {a: antraege[a] for a in source.vorlage.antraege if a in antraege},
+        {a: project.antraege[a] for a in source.vorlage.antraege if a in project.antraege},
     )
     summary = eigenanteil.uebersicht(list(tabellen.values()))
     names = dict(
@@ -275,41 +216,39 @@ def _compute(
             )
             problems += found
             if tabelle is not None:
-                problems += checks.check_tabelle(tabelle)
                 computed[tabelle.id] = tabelle
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     names["finanzierung"] = tabellen
-    haushalt, pruefungen = _haushalt(source, facts, names, zahlen.herleitung, recht)
-    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, pruefungen)
+    haushalt, recht = _haushalt(source, facts, names, zahlen.herleitung)
+    if haushalt is not None and offen:
+        recht += _haushaltsrecht(source, facts, haushalt)
+    rechnung = Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, recht)
+    return rechnung, problems
 
 
 def _haushalt(
-    source: VorlageSource, facts: Facts, names: dict, figures: dict, recht: list[Problem]
+    source: VorlageSource, facts: Facts, names: dict, figures: dict
 ) -> tuple[Auswirkungen | None, list[Problem]]:
-    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and its budget-law checks against the
-    Haushalt (Deckung, Gremium); the problems of reading them (amounts, Positionen, years) and a Kämmerei role
-    missing from the Hausstil go to `recht`."""
+    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and the problems of reading them
+    (amounts, Positionen, years) or of a Kämmerei role missing from the Hausstil."""
     daten = source.vorlage.finanzen_daten
     if daten is None:
         return None, []
-    lesen, recht = recht, []
     koerperschaft = facts.koerperschaft
     land = koerperschaft.landesrecht
-    result = auswirkungen(
+    result, problems = auswirkungen(
         daten,
         facts.haushalte,
         names,
         figures,
         koerperschaft.rechtsgrundlage() or OHNE_LAND,
-        lesen,
         {k.id for k in source.vorlage.zahlen},
     )
     result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
-    recht += check_deckung(result, daten)
     mitzeichnung = koerperschaft.hausstil.mitzeichnung
     if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
-        lesen.append(
+        problems.append(
             Problem(
                 daten.where("positionen"),
                 f"Über- und außerplanmäßige Beträge brauchen nach {result.rechtsgrundlage} "
@@ -320,6 +259,14 @@ def _haushalt(
                 "Kämmerei aus dieser Liste.",
             )
         )
+    return result, problems
+
+
+def _haushaltsrecht(source: VorlageSource, facts: Facts, result: Auswirkungen) -> list[Problem]:
+    """The budget-law checks of a Vorlage's Finanzielle Auswirkungen against the Haushalt: Deckung, and the Gremium
+    that must decide über-/außerplanmäßige amounts above the threshold."""
+    daten = source.vorlage.finanzen_daten
+    assert daten is not None  # Auswirkungen are computed from data only
     folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
     letzte = None
     if folge:
@@ -329,7 +276,6 @@ def _haushalt(
         letzte = (gremium, b.sitzung, b.rolle)
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]
-    recht += check_gremium(
+    return check_deckung(result, daten) + check_gremium(
         result, facts.haushalte, letzte, gremien, entscheidend, source.vorlage.where("beratungsfolge")
     )
-    return result, recht

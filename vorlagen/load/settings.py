@@ -2,7 +2,7 @@
 
 A data repository is a folder with `data/` (the facts) and, optionally, `vorlagen.toml` at its root:
 
-    version = "0.2"       # this repository expects vorlagen 0.2.x (also "0.2.1", ">=0.2, <0.4")
+    version = "0.3"       # this repository expects vorlagen 0.3.x (also "0.3.1", ">=0.3, <0.5")
     daten = "data"        # the data folder, relative to this file (default: data)
     ausgabe = "output"    # the output folder, relative to this file (default: output)
 
@@ -28,7 +28,7 @@ KEYS = {
     "daten": "der Datenordner",
     "ausgabe": "der Ausgabeordner",
 }
-EXAMPLES = {"version": "0.2", "daten": "data", "ausgabe": "output"}
+EXAMPLES = {"version": "0.3", "daten": "data", "ausgabe": "output"}
 
 
 @dataclass(frozen=True)
@@ -41,18 +41,19 @@ class Repository:
 
 
 def locate(
-    data: Path | None = None, out: Path | None = None, start: Path | None = None
+    data: Path | None = None, out: Path | None = None, start: Path | None = None, version: bool = True
 ) -> tuple[Repository | None, list[Problem]]:
     """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd); None when
-    its vorlagen.toml has problems or there is none."""
+    its vorlagen.toml has problems or there is none. `version=False` (for `aktualisieren`, which brings it to this
+    version) accepts a repository that wants another version."""
     start = (start or Path.cwd()).resolve()
     if data is not None and not _is_repository(data):
         root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
-        settings, problems = read_settings(root / SETTINGS)
+        settings, problems = read_settings(root / SETTINGS, version)
         repository = Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
         return (None if problems else repository), problems
     root = data.resolve() if data is not None else (_settings_above(start) or start)
-    settings, problems = read_settings(root / SETTINGS)
+    settings, problems = read_settings(root / SETTINGS, version)
     if problems:
         return None, problems
     folder = root / settings.get("daten", "data")
@@ -80,9 +81,9 @@ def _settings_above(folder: Path) -> Path | None:
     return None
 
 
-def read_settings(path: Path) -> tuple[dict[str, str], list[Problem]]:
+def read_settings(path: Path, version: bool = True) -> tuple[dict[str, str], list[Problem]]:
     """The settings of vorlagen.toml (none where there is no such file), checked: known keys, text values, a
-    version this program satisfies."""
+    version this program satisfies (unless `version` is False)."""
     text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     try:
         settings = tomllib.loads(text)
@@ -107,16 +108,48 @@ def read_settings(path: Path) -> tuple[dict[str, str], list[Problem]]:
             problems.append(
                 Problem(where, f'„{key}“ muss ein Text in Anführungszeichen sein, z. B. {key} = "{EXAMPLES[key]}".')
             )
-        elif key == "version" and not version_matches(value, vorlagen.__version__):
-            problems.append(
-                Problem(
-                    where,
-                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
-                    f"{vorlagen.__version__} – installieren Sie eine passende Version oder passen "
-                    f"Sie „version“ in {SETTINGS} an.",
-                )
-            )
+        elif key == "version" and version and not version_matches(value, vorlagen.__version__):
+            problems.append(Problem(where, version_problem(value, vorlagen.__version__)))
     return settings, problems
+
+
+CLAUSE = re.compile(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*")
+
+
+def version_problem(spec: str, installed: str) -> str:
+    """Why the installed program does not fit the version a data repository pins, and what to write or do."""
+    major, minor_number = (installed.split(".") + ["0"])[:2]
+    minor, later = f"{major}.{minor_number}", f"{major}.{int(minor_number) + 2}"
+    if not all(CLAUSE.fullmatch(clause) for clause in spec.split(",")):
+        return (
+            f'„{spec}“ ist keine Versionsangabe – schreiben Sie z. B. version = "{minor}" (jede {minor}.x), '
+            f'version = "{installed}" (genau diese) oder version = ">={minor}, <{later}" (ein Bereich).'
+        )
+    if _older(spec, installed):
+        return (
+            f"Dieses Datenrepository verlangt vorlagen {spec}, installiert ist {installed} – bringen Sie es mit "
+            f"„{befehl()} aktualisieren“ auf diese Version (es prüft dabei jede gedruckte Zahl; was sich sonst "
+            f"geändert hat, nennt die Seite „Änderungen“ des Handbuchs) oder installieren Sie eine passende Version."
+        )
+    return (
+        f"Dieses Datenrepository verlangt vorlagen {spec}, installiert ist {installed} – installieren Sie eine "
+        f"passende Version oder passen Sie „version“ in {SETTINGS} an."
+    )
+
+
+def _older(spec: str, installed: str) -> bool:
+    """True when the installed version is past what the spec allows (the data repository is an older one's)."""
+    have = _numbers(installed) or ()
+    for clause in spec.split(","):
+        match = CLAUSE.fullmatch(clause)
+        op, want = match.group(1) if match else None, _numbers(match.group(2)) if match else None
+        if want is None:
+            continue
+        if op is None and have[: len(want)] > want:
+            return True
+        if op in ("<", "<=", "==", "~=") and not version_matches(clause, installed) and have > want:
+            return True
+    return False
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -130,7 +163,7 @@ def version_matches(spec: str, version: str) -> bool:
     """ "0.2" means 0.2.x; "0.2.1" exactly; clauses like ">=0.2, <0.4" must all hold. Invalid specs never match."""
     have = _numbers(version)
     for clause in spec.split(","):
-        match = re.fullmatch(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*", clause)
+        match = CLAUSE.fullmatch(clause)
         if not match or have is None:
             return False
         op, want = match.group(1), _numbers(match.group(2)) or ()  # the pattern matched digits: never empty

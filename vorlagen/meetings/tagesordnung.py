@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from vorlagen.compute.sitzungen import tops
+from vorlagen.core.fmt import datum
 from vorlagen.load.model import Gremium, Sitzung, Top
 from vorlagen.render import public
 from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative
@@ -55,7 +56,7 @@ class Meetings:
         punkte = [self._punkt(public, top, docs) for public, top in tops(sitzung)]
         doc = SitzungDoc(sitzung_id, sitzung, gremium, punkte)
         for intern in (False, True):
-            doc.html[intern] = tuple(self._agenda(doc, intern, web) for web in (True, False))
+            doc.html[intern] = (self._agenda(doc, intern, True), self._agenda(doc, intern, False))
         return doc
 
     def _punkt(self, public: bool, top: Top, docs: dict[str, VorlageDoc]) -> Punkt:
@@ -92,7 +93,7 @@ class Meetings:
             gremium=doc.gremium,
             teile=teile,
             intern=intern,
-            beschreibung=f"Tagesordnung {doc.gremium.name}, Sitzung am {doc.sitzung.datum:%d.%m.%Y}",
+            beschreibung=f"Tagesordnung {doc.gremium.name}, Sitzung am {datum(doc.sitzung.datum)}",
             erstellt=doc.sitzung.datum,
             **self.composer.assets(folder, web),
         )

@@ -36,7 +36,7 @@ def seiten(
         files[ASSETS / f"logo{facts.logo.suffix}"] = read_file(facts.logo, within=roots)
     public = [shown(d) for d in docs if d.oeffentlich]
     # the public page sees only the public Niederschrift's folder; the internal one also Auszüge and Beschlusskontrolle
-    oeffentlich = {m.id: dict(ordner=m.folder(False), intern=None, auszuege=[]) for m in minutes}
+    oeffentlich: dict[str, dict] = {m.id: dict(ordner=m.folder(False), intern=None, auszuege=[]) for m in minutes}
     intern = {
         m.id: dict(
             ordner=m.folder(False),

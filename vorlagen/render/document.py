@@ -10,10 +10,10 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from vorlagen.compute.beratung import beratungsfolge
+from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
 from vorlagen.compute.offen import OFFEN, zitiert
-from vorlagen.compute.project import Project, Rechnung
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.load.facts import Facts
@@ -22,7 +22,7 @@ from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import Templates
-from vorlagen.render.text import Prose, Rendered, print_links
+from vorlagen.render.text import Prose, Rendered, Umfang, print_links
 
 PUBLIC = PurePosixPath("vorlagen")
 INTERNAL = PurePosixPath("intern/vorlagen")
@@ -151,14 +151,21 @@ class Composer:
         placed: set[str] = set()
         names = self._names(source, rechnung, placed)
         links = self._links(source, doc, doc.folder, vorlage.oeffentlich)
-        render = lambda name, shift=1: self.prose.render(source.texts[name], names, problems, shift, links)  # noqa: E731
+        umfang = Umfang()  # the texts of the Vorlage's own document together
+
+        def render(name: str, shift: int = 1) -> Rendered:
+            rendered, found = self.prose.render(source.texts[name], names, shift, links, umfang)
+            problems.extend(found)
+            return rendered
+
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
         finanzen = render(vorlage.finanzen_text, 2) if vorlage.finanzen_text else None
         texte = {key: render(name, 2) for key, name in vorlage.texte.items()}  # before raise_if: same strict names
         for anlage in doc.anlagen:
-            self._anlage(source, doc, shown, anlage, names, problems)
-        raise_if(problems)
+            problems += self._anlage(source, doc, shown, anlage, names)
+        rollen, found = erforderlich(self.facts.koerperschaft.hausstil, source, rechnung.haushalt)
+        raise_if(problems + found)
         steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
         art = stil.arten[vorlage.art]
@@ -188,8 +195,9 @@ class Composer:
             bezug=self._bezug(source),
         )
         web = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
-        doc.freigabe = self._freigabe(source, doc, web, context)
-        marks = self.templates.render("entwurf.html.j2", wer=doc.freigabe.wer()) if doc.entwurf else None
+        doc.freigabe = self._freigabe(source, doc, web, context, rollen)
+        entwurf = doc.freigabe if doc.freigabe is not None and doc.freigabe.entwurf else None
+        marks = self.templates.render("entwurf.html.j2", wer=entwurf.wer()) if entwurf is not None else None
         mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
         doc.web_html, doc.ohne_marken = mark(web), web if marks else None
         doc.print_html = mark(
@@ -205,15 +213,16 @@ class Composer:
         doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
         return doc
 
-    def _freigabe(self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict) -> Freigabe | None:
-        """The sign-offs against what the Vorlage prints now; None when the Hausstil asks none and none is given."""
+    def _freigabe(
+        self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict, rollen: list[str]
+    ) -> Freigabe | None:
+        """The sign-offs (of the roles that must sign, `rollen`) against what the Vorlage prints now; None when the
+        Hausstil asks none and none is given."""
         haushalt = self.project.rechnung(source).haushalt
-        rollen, problems = erforderlich(self.facts.koerperschaft.hausstil, source, haushalt)
-        raise_if(problems)
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
         grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten
-        gruende = (
+        gruende: dict[str, tuple[str, Where | None]] = (
             {}
             if grund is None or daten is None
             else {self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}
@@ -259,13 +268,11 @@ class Composer:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
         return self._names(source, self.project.rechnung(source), set())
 
-    def _anlage(
-        self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]
-    ) -> None:
-        """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
+    def _anlage(self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict) -> list[Problem]:
+        """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage; the problems of its text."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
             links = self._links(source, self.plan(source), anlage.datei.parent, anlage.oeffentlich)
-            body = self.prose.render(source.texts[anlage.quelle], names, problems, links=links)
+            body, problems = self.prose.render(source.texts[anlage.quelle], names, links=links)
             anlage.html = self._print_links(
                 self.templates.render(
                     "anlage.html.j2",
@@ -281,8 +288,9 @@ class Composer:
                 anlage.datei.parent,
                 [body],
             )
-        else:
-            anlage.pdf = source.pdfs.get(anlage.quelle)
+            return problems
+        anlage.pdf = source.pdfs.get(anlage.quelle)
+        return []
 
     @staticmethod
     def _links(source: VorlageSource, doc: VorlageDoc, folder: PurePosixPath, public: bool) -> dict:
@@ -344,7 +352,7 @@ class Composer:
         lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
         if source.vorlage.oeffentlich and not original.oeffentlich:
             return f"{lead} Vorlage {original.nummer}"  # a public document shows nothing more of it
-        vom = f" vom {original.datum:%d.%m.%Y}" if original.datum else ""
+        vom = f" vom {datum(original.datum)}" if original.datum else ""
         return f"{lead} Vorlage {original.nummer}{vom}"
 
     def _kopfdaten(self, vorlage) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from weasyprint import DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.render.conformance import PDF_OPTIONS, finish
@@ -43,9 +44,10 @@ class ProjectFetcher(URLFetcher):
         parts = urlsplit(url)
         if parts.scheme != "file":
             raise ForbiddenResource(url)
-        path = Path(url2pathname(parts.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots):
+        path = Path(url2pathname(parts.path))
+        if not innerhalb(path, *self.roots):
             raise ForbiddenResource(url)
+        path = path.resolve()
         overlay = self.roots[0] / "templates"
         if len(self.roots) > 1 and path.is_relative_to(overlay) and not path.is_file():
             path = self.roots[-1] / path.relative_to(overlay)
@@ -59,7 +61,7 @@ class ProjectFetcher(URLFetcher):
 
 
 class _Collect(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 

@@ -1,4 +1,4 @@
-"""The text of a rendered document as printed: paragraphs on one line each, tables as aligned text.
+"""The Textfassung of a rendered document as printed: paragraphs on one line each, tables as aligned text.
 
 It reads the HTML this project writes (well-formed, known elements) and is used for the .txt
 beside each PDF and for the prose part of `diff`.
@@ -25,7 +25,7 @@ class Block:
 
 
 class _Reader(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.buffer: list[str] | None = None
