@@ -438,6 +438,84 @@ def test_watcher_survives_any_exception_and_shows_it(monkeypatch, tmp_path):
         thread.join(timeout=10)
 
 
+def _untold(folders, stopped):
+    raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+
+def _serve(monkeypatch, tmp_path, said):
+    monkeypatch.setattr(preview, "Builder", FakeBuilder)
+    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "koerperschaft.yaml").write_text("name: x\n", encoding="utf-8")
+    view = Preview(data, tmp_path / "output", 0, say=said.append)
+    view.open()
+    thread = threading.Thread(target=view.serve, daemon=True)
+    thread.start()
+    wait_for(lambda: view.state.version == 1 and view.watcher is not None)
+    return view, thread, data
+
+
+def test_a_saved_file_is_told_by_the_system_and_rebuilt(monkeypatch, tmp_path):
+    """watchfiles tells of the change: one build per save, none while nothing changes."""
+    said: list[str] = []
+    view, thread, data = _serve(monkeypatch, tmp_path, said)
+    try:
+        time.sleep(1.5)  # the watch stands and nothing changed: no second build
+        assert view.state.version == 1
+        (data / "koerperschaft.yaml").write_text("name: y\n", encoding="utf-8")
+        wait_for(lambda: view.state.version == 2)
+        time.sleep(1.0)
+        assert view.state.version == 2  # one save, one build
+        assert not [line for line in said if "meldet" in line]
+    finally:
+        view.stop()
+        thread.join(timeout=10)
+
+
+def test_where_the_system_cannot_tell_the_preview_looks_through_the_folders(monkeypatch, tmp_path):
+    monkeypatch.setattr(preview, "_told", _untold)
+    said: list[str] = []
+    view, thread, data = _serve(monkeypatch, tmp_path, said)
+    try:
+        wait_for(lambda: any("meldet" in line for line in said))
+        assert [line for line in said if "meldet" in line] == [
+            "Das System meldet der Vorschau Änderungen hier nicht; sie sieht stattdessen alle 0,25 s in den Ordnern nach."
+        ]
+        (data / "koerperschaft.yaml").write_text("name: y\n", encoding="utf-8")
+        wait_for(lambda: view.state.version == 2)
+    finally:
+        view.stop()
+        thread.join(timeout=10)
+
+
+def test_a_change_during_the_first_build_is_built_once_the_watch_stands(monkeypatch, tmp_path):
+    """The files are noted before the first build; what changes while it runs is not told by the system (the
+    watch does not stand yet) and is found by comparing once the watch stands."""
+    monkeypatch.setattr(preview, "Builder", FakeBuilder)
+    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "koerperschaft.yaml").write_text("name: x\n", encoding="utf-8")
+    view = Preview(data, tmp_path / "output", 0, say=lambda line: None)
+    first = view.build
+
+    def build_and_change():
+        if view.state.version == 0:
+            (data / "koerperschaft.yaml").write_text("name: während\n", encoding="utf-8")
+        first()
+
+    view.build = build_and_change
+    view.open()
+    thread = threading.Thread(target=view.serve, daemon=True)
+    thread.start()
+    try:
+        wait_for(lambda: view.state.version == 2)
+    finally:
+        view.stop()
+        thread.join(timeout=10)
+
+
 def test_watcher_survives_a_failing_look_at_the_folders(monkeypatch, tmp_path):
     monkeypatch.setattr(preview, "Builder", FakeBuilder)
     monkeypatch.setattr(preview, "prepare", lambda data: None)
@@ -451,6 +529,7 @@ def test_watcher_survives_a_failing_look_at_the_folders(monkeypatch, tmp_path):
         return real(folders)
 
     monkeypatch.setattr(preview, "_snapshot", flaky)
+    monkeypatch.setattr(preview, "_told", _untold)  # the looking-through is the fallback: force it
     data = tmp_path / "data"
     data.mkdir()
     view = Preview(data, tmp_path / "output", 0, say=lambda line: None)

@@ -148,13 +148,15 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "vervollstaendigung",
-        "gibt die Vervollständigung der Befehle und Optionen für bash oder zsh aus",
+        "gibt die Vervollständigung der Befehle und Optionen für bash, zsh, fish oder PowerShell aus",
         lambda args: completion.run(args, COMMANDS),
         completion.options,
         data=False,
-        description="Gibt ein Skript aus, mit dem bash oder zsh Befehle und Optionen von vorlagen mit der "
-        'Tabulatortaste ergänzen. Einrichten: die Zeile eval "$(vorlagen vervollstaendigung bash)" '
-        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit).",
+        description="Gibt ein Skript aus, mit dem bash, zsh, fish oder PowerShell Befehle und Optionen von vorlagen "
+        'mit der Tabulatortaste ergänzen. Einrichten: die Zeile eval "$(vorlagen vervollstaendigung bash)" '
+        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit; fish: vorlagen vervollstaendigung fish | source in "
+        "~/.config/fish/config.fish; PowerShell: vorlagen vervollstaendigung powershell | Out-String | "
+        "Invoke-Expression in $PROFILE).",
     ),
 ]
 
@@ -169,6 +171,8 @@ def _beendet(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions on Tab: answer and end
+        completion.complete(COMMANDS)
     collect_less_often()
     speak_german()
     safe_streams()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 from vorlagen.core.reads import read_file
@@ -16,19 +15,16 @@ from vorlagen.core.speichern import ganz
 
 
 def user_cache() -> Path | None:
-    """The folder (made on first use by the writer), or None when the system names none."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "vorlagen" / "Cache" if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "vorlagen"
-    base = os.environ.get("XDG_CACHE_HOME")
-    if base and os.path.isabs(base):
-        return Path(base) / "vorlagen"
-    try:
-        return Path.home() / ".cache" / "vorlagen"
-    except RuntimeError:  # no home folder known
-        return None
+    """The folder (made on first use by the writer), or None when the system names none: platformdirs' cache folder
+    of the system (Windows: %LOCALAPPDATA%\\vorlagen\\Cache, macOS: ~/Library/Caches/vorlagen, else
+    $XDG_CACHE_HOME/vorlagen or ~/.cache/vorlagen). A relative XDG_CACHE_HOME is ignored, as the XDG rules say; a
+    relative answer is none: it would lie in whatever folder the command runs in, a project perhaps."""
+    import platformdirs  # only when a cache is read or written: start-up time counts
+
+    folder = Path(platformdirs.user_cache_dir("vorlagen", appauthor=False))
+    if not folder.is_absolute() and os.environ.get("XDG_CACHE_HOME"):
+        folder = Path(os.path.expanduser("~/.cache/vorlagen"))
+    return folder if folder.is_absolute() else None
 
 
 def read_kept(name: str, stamp: str, limit: int) -> list[str] | None:
