@@ -106,8 +106,13 @@ class Builder:
         for sid in sorted(mappen):
             for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
                 if top.vorlage in vorlagen:
+                    source = vorlagen[top.vorlage]
                     problems += check_veroeffentlichung(
-                        self.facts, vorlagen[top.vorlage], f"die Sitzungsmappe {sid} (TOP {top.top})", sid
+                        self.facts,
+                        source,
+                        f"die Sitzungsmappe {sid} (TOP {top.top})",
+                        sid,
+                        self.project.rechnung(source).haushalt,
                     )
         for sid in sorted(mappen):
             if sid not in sitzungen:
@@ -401,7 +406,7 @@ class Builder:
         """The OParl endpoint (when configured) and, per publish bundle, its oparl.json and SHA256SUMS."""
         entwuerfe: set[str] = set()
         if self.facts.koerperschaft.oparl is not None:
-            entwuerfe, warnungen = freigaben.entwuerfe(self.facts, docs, self.new.entries)
+            entwuerfe, warnungen = freigaben.entwuerfe(self.project, docs, self.new.entries)
             for warning in warnungen:
                 self.progress.warn(warning)
         bundles = {}

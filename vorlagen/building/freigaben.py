@@ -4,6 +4,8 @@ the OParl endpoint leaves an ENTWURF out and says so."""
 from __future__ import annotations
 
 from vorlagen.building.cache import Entry
+from vorlagen.compute.hauptbuch import Project
+from vorlagen.compute.offen import offen_zur_veroeffentlichung
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
@@ -36,8 +38,10 @@ def unreleased(facts: Facts, doc: SitzungDoc, entries: dict[str, Entry]) -> list
     return problems
 
 
-def entwuerfe(facts: Facts, docs: list[VorlageDoc], entries: dict[str, Entry]) -> tuple[set[str], list[str]]:
-    """The public ENTWÜRFE (by kennung), which the OParl endpoint leaves out, and a warning for each."""
+def entwuerfe(project: Project, docs: list[VorlageDoc], entries: dict[str, Entry]) -> tuple[set[str], list[str]]:
+    """The public ENTWÜRFE (by kennung), which the OParl endpoint leaves out, and a warning for each; so is a
+    released Vorlage that still leaves facts open that publishing needs (its Art, its Haushalt)."""
+    facts = project.facts
     found, warnungen = set(), []
     for doc in docs:
         source = doc.source
@@ -49,4 +53,16 @@ def entwuerfe(facts: Facts, docs: list[VorlageDoc], entries: dict[str, Entry]) -
             f"{_where(facts, source)}: Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die OParl-Schnittstelle "
             f"veröffentlicht sie erst, wenn sie freigegeben ist. {' '.join(entry.entwurf)}"
         )
+    for doc in docs:
+        source = doc.source
+        if source.kennung in found or not doc.oeffentlich or source.vorlage.nummer is None:
+            continue
+        fehlt = offen_zur_veroeffentlichung(facts, source, project.rechnung(source).haushalt)
+        if fehlt:
+            found.add(source.kennung)
+            warnungen.append(
+                f"{facts.paths.where(source.folder / 'vorlage.yaml')}: Die Vorlage {source.bezeichnung} "
+                f"nennt noch nicht alles, was die Veröffentlichung braucht ({', '.join(fehlt)}) – die "
+                "OParl-Schnittstelle veröffentlicht sie erst dann."
+            )
     return found, warnungen
