@@ -20,7 +20,7 @@ KORPUS = Path(__file__).resolve().parent / "korpus_nachrechnen"
 DOKUMENTE = sorted(p.stem for p in KORPUS.glob("*.txt"))
 
 # Recognised calculations / listed calculations across the corpus, measured and rounded down: it may only rise.
-MINDEST_QUOTE = 0.76
+MINDEST_QUOTE = 0.81
 # Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
 HOECHSTENS_VERSCHLUCKT = 2
 
