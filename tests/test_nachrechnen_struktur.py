@@ -344,3 +344,27 @@ def test_a_percentage_against_the_amount_of_the_year_before_in_brackets(capsys, 
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("13,5")))
     assert code == 0 and all(b["status"] != "stimmt" for b in report["befunde"])
     assert "dass der Betrag in Klammern der Vorjahreswert ist" in report["befunde"][0]["hinweis"]
+
+
+SOEST = (
+    "Die Bruttopersonalaufwendungen steigen gegenüber dem Plan 2013 von 60.579.471 € auf 63.899.744 €. Das ist "
+    "eine Steigerung von {gross} € oder 5,48 %.\n"
+    "Zugleich steigen die Erstattungen von Personalaufwand um 1.459.814 €, so dass die Nettopersonalaufwendungen "
+    "um {net} € steigen.\n"
+)
+
+
+def test_an_increase_less_an_increase_that_lessens_it_so_that(capsys, tmp_path):
+    """Kreis Soest, Stellenplan 2014: 63.899.744 − 60.579.471 = 3.320.273, typed 3.320.282 (a slip); the net
+    increase „so dass … um 1.860.468 €“ is the typed 3.320.282 − 1.459.814 – right as typed, a Folgefehler of the
+    slip (corrected 1.860.459)."""
+    gross = Fraction(63_899_744) - 60_579_471
+    assert gross == 3_320_273
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", SOEST.format(gross="3.320.282", net="1.860.468")))
+    assert code == 1 and slips(report) == [(1, eur(Fraction(3_320_282)), eur(gross), signed(3_320_282 - gross))]
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Folgefehler")] == [
+        (2, eur(Fraction(1_860_468)), eur(gross - 1_459_814))
+    ]
+    text = SOEST.format(gross="3.320.273", net=f"{int(gross - 1_459_814):,}".replace(",", "."))
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
+    assert code == 0 and [(b["zeile"], b["status"]) for b in report["befunde"] if b["zeile"] == 2] == [(2, "stimmt")]
