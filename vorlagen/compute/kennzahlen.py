@@ -191,6 +191,11 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
         if source is not None and hasattr(source, "where"):
             where = source.where()
+    if obj is None and getattr(tabelle, "art", None) == "Matrix":
+        raise EinheitFehler(
+            f"„{schreibweise(pfad)}“ ist eine leere Zelle – tragen Sie dort einen Wert ein (auch 0) oder lesen Sie "
+            "eine andere Zelle."
+        )
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
         raise EinheitFehler(
             f"„{schreibweise(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. „{schreibweise(pfad)}.betrag“."

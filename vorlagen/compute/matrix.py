@@ -9,6 +9,7 @@ from decimal import Decimal
 from vorlagen.compute.eigenanteil import Tabelle, Zeilen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
+from vorlagen.compute.vergleich import getippt, nachkommastellen
 from vorlagen.core.fmt import euro_or_cent, zahl
 from vorlagen.core.money import CENT, Rundung, exact, round_half_up
 from vorlagen.core.problems import Problem
@@ -48,14 +49,6 @@ class Matrix(Tabelle):
             return LEER
         return euro_or_cent(value, self.quantum) if self.einheit == "Euro" else zahl(value, self.stellen)
 
-    def getippt(self, value: Decimal) -> str:
-        """A typed value (`erwartet`) as the table prints it – with all its places where it has more, so that a
-        message never shows two different values alike."""
-        shown = (2 if self.quantum == CENT else 0) if self.einheit == "Euro" else self.stellen
-        if _places(value) <= shown:
-            return self.wert(value)
-        return zahl(value) + ("\u00a0€" if self.einheit == "Euro" else "")
-
 
 def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
     """A Matrix; a cell under `formeln` is read by `auswerten(formel, dimension)`, exact to six places like a line of
@@ -67,28 +60,22 @@ def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, au
     for z in berechnung.zeilen:
         werte: dict[str, Decimal | None] = {}
         for spalte in berechnung.spalten:
-            if spalte in z.zellen:
-                werte[spalte] = z.zellen[spalte]
-            elif spalte in z.formeln:
-                try:
-                    werte[spalte] = round_half_up(auswerten(z.formeln[spalte], dimension), Decimal("0.000001"))
-                except ValueError as error:
-                    problems.append(Problem(z.where("formeln"), f"{name}, Zeile „{z.als}“, Spalte „{spalte}“: {error}"))
-            else:
-                werte[spalte] = None
+            werte[spalte] = None
+            try:
+                if spalte in z.zellen:
+                    werte[spalte] = _cent(berechnung, z.zellen[spalte], z.zellen[spalte])
+                elif spalte in z.formeln:
+                    value = round_half_up(auswerten(z.formeln[spalte], dimension), Decimal("0.000001"))
+                    werte[spalte] = _cent(berechnung, value, None)
+            except ValueError as error:
+                key = "zellen" if spalte in z.zellen else "formeln"
+                problems.append(Problem(z.where(key), f"{name}, Zeile „{z.als}“, Spalte „{spalte}“: {error}"))
         summe = sum((v for v in werte.values() if v is not None), Decimal(0))
         rows.append(Matrixzeile(z.id, z.als, werte, summe))
     if problems:
         return None, problems
     values = [v for r in rows for v in r.werte.values() if v is not None]
-    places = max((_places(v) for v in values), default=0)
-    if berechnung.einheit == "Euro" and places > 2:
-        return None, [
-            Problem(
-                berechnung.where("zeilen"),
-                f"{name}: Beträge in Euro haben höchstens zwei Nachkommastellen (Cent) – prüfen Sie die Werte.",
-            )
-        ]
+    places = max((nachkommastellen(v) for v in values), default=0)
     quantum = CENT if berechnung.einheit == "Euro" and places > 0 else rundung.quantum
     summen = {s: sum((r.werte[s] for r in rows if r.werte[s] is not None), Decimal(0)) for s in berechnung.spalten}
     table = Matrix(
@@ -114,8 +101,25 @@ def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, au
     return table, _erwartet(table)
 
 
-def _places(value: Decimal) -> int:
-    return max(0, -int(value.normalize().as_tuple().exponent))
+def _cent(berechnung: Berechnung, value: Decimal, typed: Decimal | None) -> Decimal:
+    """An amount in euros has at most two places: a typed „1.500“ may mean 1.500 € or 1,50 € (ValueError, German)."""
+    if berechnung.einheit != "Euro":
+        return value
+    exponent = typed.as_tuple().exponent if typed is not None else 0
+    if typed is not None and isinstance(exponent, int) and exponent < -2:
+        text = str(typed)
+        if exponent == -3 and abs(typed) < 1000:
+            raise ValueError(
+                f"„{text}“ – ist der Punkt ein Tausenderpunkt? YAML läse {typed.normalize():f}. Schreiben Sie Beträge "
+                f"ohne Tausenderpunkt: {text.replace('.', '')}."
+            )
+        raise ValueError(f"Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „{text}“.")
+    if nachkommastellen(value) > 2:
+        raise ValueError(
+            f"Die Formel ergibt {zahl(value)}\u00a0€ – Beträge in Euro haben höchstens zwei Nachkommastellen (Cent); "
+            "runden Sie in einer Zahl unter „zahlen“ und lesen Sie diese."
+        )
+    return value
 
 
 def _erwartet(t: Matrix) -> list[Problem]:
@@ -128,7 +132,7 @@ def _erwartet(t: Matrix) -> list[Problem]:
             problems.append(
                 Problem(
                     where,
-                    f"{name}, {was}: berechnet {t.wert(value)}, erwartet {t.getippt(expected)} – prüfen Sie den "
+                    f"{name}, {was}: berechnet {t.wert(value)}, erwartet {getippt(t, expected)} – prüfen Sie den "
                     "erwarteten Wert und die Eingangswerte.",
                 )
             )

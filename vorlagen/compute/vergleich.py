@@ -102,6 +102,15 @@ class Vergleich(Tabelle):
         return ("+" if value > 0 else "") + text
 
 
+def getippt(t, value) -> str:
+    """A typed value (`erwartet`) as table `t` (a Vergleich or a Matrix) prints it – with all its places where it
+    has more, so that a message never shows two different values alike."""
+    shown = (2 if t.quantum == CENT else 0) if t.einheit == "Euro" else t.stellen
+    if nachkommastellen(Decimal(value)) <= shown:
+        return t.wert(value)
+    return zahl(value) + ("\u00a0€" if t.einheit == "Euro" else "")
+
+
 def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
     """Two Planstände; a line is typed (`werte`), computed by two formulas (`aus`, read by `auswerten`) or derived
     from lines above it (`plus`/`minus`)."""
@@ -151,12 +160,12 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
             lines[z.id] = wert
     if problems:
         return None, problems
-    places = max((_places(v) for w in rows for v in (w.alt, w.neu)), default=0)
+    places = max((nachkommastellen(v) for w in rows for v in (w.alt, w.neu)), default=0)
     if berechnung.einheit == "Euro" and places > 2:
         where = next(
             z.where("werte" if z.werte else "aus")
             for z, w in zip(berechnung.zeilen, rows)
-            if _places(w.alt) > 2 or _places(w.neu) > 2
+            if nachkommastellen(w.alt) > 2 or nachkommastellen(w.neu) > 2
         )
         return None, [
             Problem(
@@ -187,7 +196,8 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
     return table, _erwartet(table)
 
 
-def _places(value: Decimal) -> int:
+def nachkommastellen(value: Decimal) -> int:
+    """The decimal places a typed or computed value has: 1.50 → 1."""
     return max(0, -int(value.normalize().as_tuple().exponent))
 
 
@@ -214,7 +224,7 @@ def _erwartet(t: Vergleich) -> list[Problem]:
                     Problem(
                         e.where(key),
                         f"Berechnung „{t.id}“, Zeile „{w.als}“, {label}: berechnet "
-                        f"{t.wert(value)}, erwartet {t.wert(expected)} – prüfen Sie den "
+                        f"{t.wert(value)}, erwartet {getippt(t, expected)} – prüfen Sie den "
                         "erwarteten Wert und die Eingangswerte.",
                     )
                 )
@@ -252,7 +262,7 @@ def _erwartet_spalten(t: Vergleich, e, w: Vergleichswert) -> list[Problem]:
         value = w.spalten[kopf]
         shown = None if value is None else (percent(value, t.prozent_stellen) if s.prozent else value)
         if shown is None or Fraction(shown) != Fraction(expected):
-            erwartet = f"{zahl(expected)}\u00a0%" if s.prozent else t.wert(expected)
+            erwartet = f"{zahl(expected)}\u00a0%" if s.prozent else getippt(t, expected)
             problems.append(
                 Problem(
                     e.where("zellen"),

@@ -129,6 +129,13 @@ def matrix_probleme(b) -> list[Problem]:
                     f"Die Vergleichsspalte „{kopf}“ steht doppelt – geben Sie jeder Spalte einen eigenen Kopf.",
                 )
             )
+        for kopf in sorted(set(koepfe) & set(b.spalten)):
+            problems.append(
+                Problem(
+                    b.where("vergleichsspalten"),
+                    f"Die Vergleichsspalte „{kopf}“ heißt wie einer der beiden Stände – geben Sie ihr einen eigenen Kopf.",
+                )
+            )
         return problems
     if b.art != "Matrix":
         return problems

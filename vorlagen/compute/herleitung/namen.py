@@ -201,9 +201,9 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
             return (h if feld == "betrag" else h.mit(gedruckt(owner.einheit, GELD, [], b.quantum, 2))), GELD
         if feld == "anzahl":
             return weitere.position_anzahl(b, owner), "zahl"
-    if isinstance(owner, Ratenwert) and feld == "betrag":
+    if isinstance(owner, Ratenwert) and feld in ("betrag", "anteil"):
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
-        return weitere.rate(k, b, owner), GELD
+        return (weitere.rate(k, b, owner), GELD) if feld == "betrag" else (weitere.rate_anteil(b, owner), "prozent")
     if isinstance(owner, Uebersicht) and feld in ("eigenanteil", "eigenanteil_min", "eigenanteil_max"):
         return weitere.uebersicht(k, owner, feld), GELD
     if isinstance(owner, VerteilungWerte) and feld in ("summe", "soll", "anzahl", "vzae"):

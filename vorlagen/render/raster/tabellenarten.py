@@ -92,7 +92,9 @@ def _summen(u) -> list[tuple[str, str, str]]:
 def verteilung(k: Kontext, v) -> list[Raster]:
     r = Raster(v.id, v.titel, [["Kommune", "Tage", "Hinweis"]])
     for name, wert, hinweis in v.zeilen:
-        r.zeile(name, [name, zahl(wert, 2) if wert is not None else "--", hinweis or ""])
+        r.zeile(
+            name, [name, zelle(weitere.verteilung_wert(v, name, wert)) if wert is not None else "--", hinweis or ""]
+        )
     r.zeile(
         "Summe",
         ["Summe", zelle(weitere.verteilung(k, v, "summe")), f"= {zahl(v.vzae)} VZÄ x {zahl(v.tage_pro_vzae)} Tage"],
