@@ -180,7 +180,8 @@ def aktualisieren(args: argparse.Namespace) -> int:
 
     paths = Paths(args.data.resolve().parent)
     folder = args.vorher or args.out
-    vorher = vorherige_ausgabe(folder)
+    vorher, problems = vorherige_ausgabe(folder, paths)
+    raise_if(problems)
     if not vorher:
         raise BuildFailed(
             [
