@@ -21,12 +21,9 @@ from vorlagen.building.progress import Progress
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.building.window import Window
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult
-from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import Project
-from vorlagen.compute.sitzungen import tops
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import read_file, recording
-from vorlagen.load.references import unknown
 from vorlagen.meetings import beschlusskontrolle, publish, uebersicht
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
@@ -86,7 +83,7 @@ class Builder:
 
         `mappen` names the Sitzungen whose packets and publish bundle to build.
         """
-        mappen = self._mappen_wanted(set(mappen))
+        mappen = freigaben.mappen(self.project, set(mappen))
         renderer = self.renderer or Renderer()  # this build's own workers
         try:
             with BuildLock(out, self.facts.paths) as state:
@@ -94,40 +91,6 @@ class Builder:
         finally:
             if self.renderer is None:
                 renderer.close()
-
-    def _mappen_wanted(self, mappen: set[str]) -> set[str]:
-        """'*' stands for every Sitzung with an agenda; a named Sitzung must exist and have one."""
-        sitzungen = self.facts.sitzungen
-        if "*" in mappen:
-            mappen = {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
-        problems = []
-        where = self.facts.paths.where(self.facts.data_dir / "sitzungen")
-        vorlagen = {s.vorlage.nummer: s for s in self.facts.vorlagen if s.vorlage.nummer is not None}
-        for sid in sorted(mappen):
-            for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
-                if top.vorlage in vorlagen:
-                    source = vorlagen[top.vorlage]
-                    problems += check_veroeffentlichung(
-                        self.facts,
-                        source,
-                        f"die Sitzungsmappe {sid} (TOP {top.top})",
-                        sid,
-                        self.project.rechnung(source).haushalt,
-                    )
-        for sid in sorted(mappen):
-            if sid not in sitzungen:
-                problems.append(
-                    unknown(where, " Sitzung", sid, sitzungen, "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml.")
-                )
-            elif sitzungen[sid].tagesordnung is None:
-                problems.append(
-                    Problem(
-                        self.facts.paths.where(self.facts.data_dir / "sitzungen" / f"{sid}.yaml"),
-                        f"Die Sitzung {sid} hat noch keine Tagesordnung – tragen Sie „tagesordnung“ ein.",
-                    )
-                )
-        raise_if(problems)
-        return mappen
 
     def _locked(self, out: Path, state: Path, mappen: set[str], renderer: Renderer) -> int:
         facts = self.facts
