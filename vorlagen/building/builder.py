@@ -31,6 +31,7 @@ from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import record, recording
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.references import unknown
+from vorlagen.load.satz import Satz
 from vorlagen.meetings import beschlusskontrolle, oparl, publish
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
@@ -64,6 +65,7 @@ class Builder:
         self.composer = Composer(project)
         self.meetings = Meetings(self.composer)
         self.roots = (self.facts.data_dir, TEMPLATES)
+        self.satz = Satz.aus(self.facts.koerperschaft.hausstil)  # tables too wide for the page, hyphenation
         self.progress = progress or Progress(live=False)
         self.renderer = renderer
         self.stage: Staging | None = None
@@ -226,30 +228,42 @@ class Builder:
         self.count += 1
 
     def _job(self, html: str, source_folder, created, text: str | None, titel: str) -> RenderJob:
-        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text, titel)
+        where = self.facts.paths.where(source_folder)
+        return RenderJob(html, source_folder, self.roots, where, created, text, titel, self.satz)
+
+    def vorlage_jobs(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, str | None]]:
+        """The PDFs of a composed Vorlage and its Anlagen from Markdown: (output path, job, progress label)."""
+        created, text, name = doc.source.stand, doc.text, doc.source.bezeichnung
+        documents = [
+            (doc.folder / f"{doc.source.slug}.pdf", doc.print_html, text, f"{name} gesetzt", f"Vorlage {name}")
+        ]
+        documents += [
+            (anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {name}")
+            for anlage in doc.anlagen
+            if anlage.pdf is None
+        ]
+        return [
+            (path, self._job(html, doc.source.folder, created, job_text, titel), label)
+            for path, html, job_text, label, titel in documents
+        ]
 
     def _vorlage(self, doc: VorlageDoc, old: Manifest, new: Manifest) -> list[tuple]:
         """Writes a composed Vorlage's HTML and text; returns the PDFs to render (unchanged ones are reused)."""
-        created, text, slug, name = doc.source.stand, doc.text, doc.source.slug, doc.source.bezeichnung
+        slug = doc.source.slug
         self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
-        self._write(doc.folder / f"{slug}.txt", text.encode())
-        documents = [(doc.folder / f"{slug}.pdf", doc.print_html, text, f"{name} gesetzt", f"Vorlage {name}")]
+        self._write(doc.folder / f"{slug}.txt", doc.text.encode())
         for anlage in doc.anlagen:
             if anlage.pdf is not None:
                 self._write(anlage.datei, anlage.pdf)
-                continue
-            self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
-            documents.append(
-                (anlage.datei, anlage.html, anlage.text, None, f"Anlage {anlage.nummer} zur Vorlage {name}")
-            )
+            else:
+                self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
         for bild in doc.bilder:
             content = bild.read_bytes()
             record(bild, content)
             self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), content)
         entry, previous = new.entries[f"vorlage:{slug}"], old.entries.get(f"vorlage:{slug}")
         jobs = []
-        for path, html, job_text, label, titel in documents:
-            job = self._job(html, doc.source.folder, created, job_text, titel)
+        for path, job, label in self.vorlage_jobs(doc):
             entry.pdfs[str(path)] = render_key(job, self.engine)
             if (
                 previous

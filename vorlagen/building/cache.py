@@ -112,12 +112,12 @@ def _results(facts: Facts) -> dict:
 
 def render_key(job, engine: str) -> str:
     """What a rendered PDF depends on: the engine (code, templates, stylesheet, fonts), its document,
-    its base folder and its text. The project's location is left out (as from the PDF's /ID), so
+    its base folder, its text and the Hausstil's rules of the print. The project's location is left out (as from the PDF's /ID), so
     clones agree."""
     html, base = job.html, job.base.as_uri()
     for root in job.roots:
         html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
-    return _digest(engine, html, base, job.text or "", job.created.isoformat())
+    return _digest(engine, html, base, job.text or "", job.created.isoformat(), repr(job.satz))
 
 
 def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> str:

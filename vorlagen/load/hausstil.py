@@ -15,6 +15,7 @@ from typing import Literal, get_args
 from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import datei
 from vorlagen.load.records import Record, defined_at, doc, line_of, record, suggest, unknown_word
+from vorlagen.load.satz import Silbentrennung, Tabellenstil
 
 KOPFFELDER = ("nummer", "datum", "federfuehrend", "aktenzeichen")
 # each word list once, as a type (for the schema and the type check) and as its tuple of words
@@ -270,6 +271,13 @@ class Hausstil(Record):
         "wer welche Vorlagen mitzeichnen muss, bevor sie hinausgehen", factory=Mitzeichnungsstil
     )
     unterschrift: UnterschriftStil = doc("Schluss der Vorlage", factory=UnterschriftStil)
+    tabellen: Tabellenstil = doc(
+        "Tabellen, die breiter sind als die Seite: wie klein ihre Schrift werden darf, ob sie ins Querformat dürfen",
+        factory=Tabellenstil,
+    )
+    silbentrennung: Silbentrennung = doc(
+        "Wörter, die die Silbentrennung anders trennt (trennen) oder nie (nicht_trennen)", factory=Silbentrennung
+    )
     rollen: dict[str, Rolle] = doc(
         "Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}", factory=standard_rollen
     )

@@ -32,6 +32,7 @@ from vorlagen.core.problems import Problem, Where
 from vorlagen.load.assets import image_problem
 from vorlagen.load.facts import Text
 from vorlagen.load.records import suggest
+from vorlagen.render import satzregeln
 from vorlagen.render.sandbox import LimitExceeded, Sandbox
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
@@ -135,13 +136,14 @@ class Prose:
                 )
             )
         values: list[Markup] = []
+        names = {**names, "querformat": satzregeln.QUERFORMAT}  # the mark of a table on a landscape page
 
         def substitute(match: re.Match) -> str:
             values.append(self._evaluate(match[1].strip(), names, self._where(text, content, match.start()), problems))
             return _PLACEHOLDER.format(len(values) - 1)
 
         source = _EXPRESSION.sub(substitute, _STATEMENT.sub("", content))
-        tokens = self.md.parse(source)
+        tokens = satzregeln.apply(self.md.parse(source), text.where.path, values, problems)
         bilder, verweise, rows, table = [], [], 0, text.where
         for token in tokens:
             if token.type == "table_open":
