@@ -358,7 +358,8 @@ def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, 
     assert "Quote 77,349 %, gekürzt 77,3 %." in text
 
 
-def test_a_table_that_would_be_cut_off_fails_the_build_with_its_name(data, capsys, tmp_path):
+def test_a_table_that_fits_no_page_fails_the_build_with_its_name(data, capsys, tmp_path):
+    """Ten columns of unbreakable words fit neither upright nor landscape, not even in the smallest table font."""
     from .conftest import run
 
     spalten = [f"Spalte{i}Überschriftlang" for i in range(10)]
@@ -378,9 +379,10 @@ def test_a_table_that_would_be_cut_off_fails_the_build_with_its_name(data, capsy
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 1
     assert re.search(
-        r"Die Tabelle „Viel zu breite Aufstellung“ ist breiter als die Seite \(\d+ mm zu breit\) und "
-        r"würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen "
-        r"Sie die Tabelle\.",
+        r"^data/vorlagen/2021-0123: Die Tabelle „Viel zu breite Aufstellung“ ist auch im Querformat und in der "
+        r"kleinsten Tabellenschrift \(7 pt\) \d+,\d mm zu breit für die Seite – kürzen Sie Spaltenköpfe und Texte, "
+        r"nehmen Sie weniger Spalten oder teilen Sie die Tabelle\.$",
         err,
+        re.M,
     ), err
     assert not out.exists()  # nothing half-written

@@ -464,3 +464,24 @@ def _with_pdf_anlage(data: Path) -> list[str]:
         encoding="utf-8",
     )
     return problems_of(data)
+
+
+def test_the_handbook_shows_images_of_what_is_printed_now(weserbruch):
+    """docs/bilder/satz/ holds images rendered from these very PDFs (scripts/seitenbilder.py): a changed print
+    makes them stale, and this test says so; the handbook page shows each."""
+    import hashlib
+    import json
+
+    folder = ROOT / "docs" / "bilder" / "satz"
+    sources = json.loads((folder / "quellen.json").read_text(encoding="utf-8"))
+    page = (ROOT / "docs" / "anleitungen" / "layout-pruefung.md").read_text(encoding="utf-8")
+    assert len(sources) >= 6
+    stale = [
+        name
+        for name, source in sources.items()
+        if hashlib.sha256((weserbruch / source["pdf"]).read_bytes()).hexdigest() != source["sha256"]
+    ]
+    assert not stale, f"{stale}: der Satz hat sich geändert – .venv/bin/python scripts/seitenbilder.py erneuert sie"
+    for name in sources:
+        assert (folder / name).is_file() and f"](../bilder/satz/{name})" in page
+    assert sorted(p.name for p in folder.glob("*.png")) == sorted(sources)

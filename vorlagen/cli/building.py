@@ -156,11 +156,11 @@ def check(args: argparse.Namespace) -> int:
     angaben = render_offen(project.facts)
     if angaben:
         print("\n" + angaben, end="")
+    if not args.ohne_satz:
+        _satz(project, docs, args.out)
     _links_as_text(docs, project.facts.koerperschaft.oparl is not None)
     _entwuerfe(docs, project.facts.paths)
     _stale_schema(args.repository.root, project.facts.koerperschaft.hausstil)
-    if not args.ohne_satz:
-        _satz(project, docs, args.out)
     return 0
 
 

@@ -24,7 +24,7 @@ MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result 
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000
 # Tables wider than the page (render/tabellenbreite.py): times a document is set again (smaller, in landscape).
-MAX_NEUSATZ = 4
+MAX_NEUSATZ = 5
 
 # nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py). Each bound ends the read with a German
 # message that names it (exit 2), before the memory it guards is taken.

@@ -5,6 +5,7 @@ and the words the hyphenation must know (hausstil: tabellen, silbentrennung).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -77,7 +78,7 @@ class Tabellenstil(Record):
         default=True,
     )
 
-    def check(self):
+    def check(self) -> Iterator[tuple[str, str]]:
         if not Decimal(5) <= self.kleinste_schrift <= Decimal(20):
             yield (
                 "kleinste_schrift",
@@ -103,7 +104,7 @@ class Silbentrennung(Record):
         words.update({_key(word): word for word in (*self.trennen, *self.nicht_trennen)})
         return tuple(word for _, word in sorted(words.items()))
 
-    def check(self):
+    def check(self) -> Iterator[tuple[str, str]]:
         seen: dict[str, str] = {}
         for liste, words, form in (("trennen", self.trennen, _GETRENNT), ("nicht_trennen", self.nicht_trennen, _GANZ)):
             for word in words:

@@ -7,13 +7,14 @@ its own line above a table sets the table on a landscape page (render/tabellenbr
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
 from vorlagen.core.fmt import NBSP
 from vorlagen.core.problems import Problem, Where
 
-QUELLE = "data-quelle"  # a table typed in Markdown: „datei.md:zeile“ as users see the file
+QUELLE = "data-quelle"  # a table typed in Markdown: „datei.md:zeile“, the file relative to the data folder
 QUERFORMAT_ATTRIBUT = "data-querformat"  # a table that goes on a landscape page, whether it fits upright or not
 VOR_TABELLE = "vor-tabelle"  # the class of a paragraph leading into a table (kept on the table's page)
 
@@ -35,9 +36,11 @@ _SUMME = re.compile(r"(?i)(summe|gesamt|insgesamt|zusammen)( .*)?")
 
 
 def apply(tokens: list, path: str, values: list[Markup], problems: list[Problem]) -> list:
-    """The tokens with the rules applied; `path` is the text's file as users see it, `values` the texts' figures by
-    placeholder (a placeholder paragraph whose value is a table is a table, too). A `{{ querformat }}` that does
-    not stand on its own line directly above a table is a problem."""
+    """The tokens with the rules applied; `path` is the text's file as users see it (the data folder's name first),
+    `values` the texts' figures by placeholder (a placeholder paragraph whose value is a table is a table, too). A
+    `{{ querformat }}` that does not stand on its own line directly above a table is a problem. A table names its
+    file relative to the data folder: the output does not depend on the folder's name."""
+    quelle = "/".join(PurePosixPath(path).parts[1:]) or path
     dropped: set[int] = set()  # the marker's paragraph prints nothing
     for index, token in enumerate(tokens):
         if token.type == "inline":
@@ -45,7 +48,7 @@ def apply(tokens: list, path: str, values: list[Markup], problems: list[Problem]
             if index not in dropped and _holds_marker(token.content, values):
                 problems.append(Problem(_where(path, token), f"{_MARKE} steht mitten im Text – {_FIX}"))
         elif token.type == "table_open" and token.map:
-            token.attrSet(QUELLE, f"{path}:{token.map[0] + 1}")
+            token.attrSet(QUELLE, f"{quelle}:{token.map[0] + 1}")
         elif token.type == "paragraph_open" and _marker(tokens, index, values):
             dropped |= {index, index + 1, index + 2}
             target = _next_block(tokens, index + 3)

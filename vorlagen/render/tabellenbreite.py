@@ -1,5 +1,5 @@
-"""Tables wider than their page, found in WeasyPrint's boxes and fitted: their text set smaller down to the Hausstil's
-smallest table font, else on a landscape page (with the headings and the paragraph that lead into them) and smaller
+"""Tables wider than their page, found in WeasyPrint's boxes and fitted: their heads broken into syllables, then their
+text set smaller down to the Hausstil's smallest table font, else on a landscape page (with the headings and the paragraph that lead into them) and smaller
 there, else reported once per table with the file and line it was typed in, its whole first header and the
 millimetres it lacks.
 
@@ -25,6 +25,7 @@ SAFETY = 0.99  # a smaller font than the measure asks: text breaks a little diff
 QUER = "quer"  # the named page of templates/vorlage.css: A4 landscape
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SHOWN = 300  # characters of a table's first header quoted in a message
+HEADS = "6 3 3"  # a head's word breaks when it has six letters or more, three of them on either side
 
 
 @dataclass
@@ -32,10 +33,10 @@ class Zuschnitt:
     """What is done to one table: its scale (1: as the stylesheet sets it) and whether it is on landscape pages."""
 
     element: object  # the <table> element
-    smallest: float  # CSS pixels of its smallest text as the stylesheet sets it
+    smallest: float = 0.0  # CSS pixels of its smallest text as the stylesheet sets it
     scale: float = 1.0
+    getrennt: bool = False  # its heads break into syllables
     quer: bool = False
-    over: float = 0.0  # CSS pixels it ran over the page at the last setting
     sizes: dict = field(default_factory=dict)  # element inside → its font size as the stylesheet sets it
     styles: dict = field(default_factory=dict)  # element (inside and leading in) → its own style attribute
     added: dict = field(default_factory=dict)  # element → the properties set here
@@ -53,22 +54,19 @@ class ZuBreit:
 def fit(html, render, kleinste_schrift: Decimal, querformat: bool):
     """Sets the document (`render()` of the WeasyPrint `html`) until its tables fit; returns the document and the
     tables that still do not (ZuBreit, in the order of the document)."""
-    zuschnitte: dict[int, Zuschnitt] = {}
+    zuschnitte: dict = {}  # <table> element → what is done to it
     parents = {child: parent for parent in html.etree_element.iter() for child in parent}
     for table in html.etree_element.iter("table"):
         if table.get(QUERFORMAT_ATTRIBUT) is not None:  # marked with {{ querformat }} in its text
-            zuschnitt = zuschnitte[id(table)] = Zuschnitt(table, 0.0)
-            _landscape(zuschnitt, parents)
+            _landscape(zuschnitte.setdefault(table, Zuschnitt(table)), parents)
     document = render()
     for _ in range(MAX_NEUSATZ):
         wide = _too_wide(document)
         changed = False
         for table, (over, box) in wide.items():
-            zuschnitt = zuschnitte.get(id(table))
-            if zuschnitt is None or not zuschnitt.sizes:
-                zuschnitt = _measured(zuschnitte.get(id(table)) or Zuschnitt(table, 0.0), box)
-                zuschnitte[id(table)] = zuschnitt
-            zuschnitt.over = over
+            zuschnitt = zuschnitte.setdefault(table, Zuschnitt(table))
+            if not zuschnitt.sizes:
+                _measure(zuschnitt, box)
             changed |= _next_step(zuschnitt, box, over, kleinste_schrift, querformat, parents)
         if not changed:
             break
@@ -96,15 +94,18 @@ def _too_wide(document) -> dict:
 
 
 def _tables(box):
-    """The outermost table boxes below `box`."""
-    for child in getattr(box, "children", ()):
+    """The outermost table boxes below `box`, in the order of the page (a walk without recursion: texts may nest
+    deeply)."""
+    stack = list(reversed(getattr(box, "children", ())))
+    while stack:
+        child = stack.pop()
         if isinstance(child, TableBox):
             yield child
         else:
-            yield from _tables(child)
+            stack.extend(reversed(getattr(child, "children", ())))
 
 
-def _measured(zuschnitt: Zuschnitt, table: TableBox) -> Zuschnitt:
+def _measure(zuschnitt: Zuschnitt, table: TableBox) -> None:
     """The font size of each element inside the table's cells as the stylesheet sets it, and the smallest text."""
     smallest = math.inf
     stack = [child for child in table.children if getattr(child, "element_tag", None) != "caption"]
@@ -117,11 +118,18 @@ def _measured(zuschnitt: Zuschnitt, table: TableBox) -> Zuschnitt:
             smallest = min(smallest, box.style["font_size"] / zuschnitt.scale)
         stack.extend(getattr(box, "children", ()))
     zuschnitt.smallest = smallest if smallest < math.inf else 0.0
-    return zuschnitt
 
 
 def _next_step(zuschnitt: Zuschnitt, table, over: float, kleinste_schrift: Decimal, querformat: bool, parents) -> bool:
-    """Sets the table smaller, or on landscape pages at its full size; False when nothing is left to try."""
+    """Breaks the table's heads into syllables, sets it smaller, or on landscape pages at its full size; False when
+    nothing is left to try."""
+    heads = list(zuschnitt.element.iter("th"))
+    if heads and not zuschnitt.getrennt:
+        zuschnitt.getrennt = True
+        for head in heads:
+            _style(zuschnitt, head, "hyphens", "auto")
+            _style(zuschnitt, head, "hyphenate-limit-chars", HEADS)
+        return True
     width = table.margin_width()
     fixed = width - sum(cell.width for cell in _widest_row(table))  # padding and borders: they do not scale
     scale = zuschnitt.scale * max(width - over - fixed, 0.0) / max(width - fixed, 1.0) * SAFETY
