@@ -182,6 +182,7 @@ def test_command_names_are_german():
         "nachrechnen",
         "neu",
         "vorlage",
+        "aktualisieren",
         "schema",
         "hilfe",
         "vervollstaendigung",
@@ -225,7 +226,7 @@ def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
     assert err == (
         f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
         "sitzung, vorschau, vergleichen, zeichnen, freigabe, zahlen, text, nachrechnen, neu, vorlage, "
-        "schema, hilfe, vervollstaendigung.\n"
+        "aktualisieren, schema, hilfe, vervollstaendigung.\n"
         "Übersicht: vorlagen --help\n"
     )
 

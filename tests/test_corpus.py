@@ -31,6 +31,16 @@ QUOTE = "setzen Sie den Text in Anführungszeichen"
 N = "sitzungen/ASI-2021-06-10/niederschrift.yaml"
 STELLEN = "stellen/kim-nrw-2024-01.yaml"
 VOTE = "{ja: 14, nein: 0, enthaltung: 2, ergebnis: angenommen}"
+NICHT_ERLAUBT = (
+    ": {} ist in Texten nicht erlaubt – dort stehen nur Namen, ihre Felder und die Filter eur, eur_cent, teur, mio, "
+    "mrd, zahl, vzae, prozent, datum, datum_lang, monat, monate; eine berechnete Zahl legen Sie unter „zahlen“ an, "
+    "alle Namen mit Werten zeigt „vorlagen zahlen NUMMER“."
+)
+OHNE_FORMEL = (
+    ": In Texten wird nicht gerechnet ({} im Ausdruck) – legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, "
+    "mit Formel, Einheit und Rundung (z. B. „- id: gebuehr“), und zitieren Sie sie im Text mit "
+    '{{{{ zahlen["gebuehr"] }}}}; Tausender und Millionen zeigen „| teur“ und „| mio“.'
+)
 GRENZE = "überschreitet eine Grenze ({}) – so viel braucht kein Text; prüfen Sie den Ausdruck."
 MILLION = "Text oder Liste mit mehr als 1 Million Zeichen"
 MINIMAL = (
@@ -887,8 +897,8 @@ CASES = [
             (
                 TEXT,
                 1,
-                '{{ finanzierung["m1-steuerung"].zeilen[5].betrag | eur }}: „5“ gibt es nicht in den Zeilen '
-                "(gezählt ab 0). Vorhanden: 0, 1.",
+                '{{ finanzierung["m1-steuerung"].zeilen[5].betrag | eur }}: „[5]“: Zeilen heißen nach ihrer id '
+                "oder Bezeichnung, nicht nach ihrer Stelle. Vorhanden: Gesamtkosten, KIM-Förderung.",
             )
         ],
     ),
@@ -1227,22 +1237,22 @@ CASES = [
     (
         "ausdruck-range",
         [Write(TEXT, "{{ range(10 ** 9) | list | length }}\n")],
-        [(TEXT, 1, "{{ range(10 ** 9) | list | length }}" + RECHNEN.format("„**“", "range(10 ** 9)"))],
+        [(TEXT, 1, "{{ range(10 ** 9) | list | length }}" + NICHT_ERLAUBT.format("der Filter „length“"))],
     ),
     (
         "ausdruck-potenz",
         [Write(TEXT, "{{ 9 ** 9999999 }}\n")],
-        [(TEXT, 1, "{{ 9 ** 9999999 }}" + RECHNEN.format("„**“", "9 ** 9999999"))],
+        [(TEXT, 1, "{{ 9 ** 9999999 }}" + OHNE_FORMEL.format("„**“"))],
     ),
     (
         "ausdruck-listenbombe",
         [Write(TEXT, '{{ (["x" * 999999] * 999999) | join }}\n')],
-        [(TEXT, 1, '{{ (["x" * 999999] * 999999) | join }}' + RECHNEN.format("„*“", '(["x" * 999999] * 999999)'))],
+        [(TEXT, 1, '{{ (["x" * 999999] * 999999) | join }}' + NICHT_ERLAUBT.format("der Filter „join“"))],
     ),
     (
         "ausdruck-verkettung",
         [Write(TEXT, '{{ ("x" * 999999) ~ ("x" * 999999) }}\n')],
-        [(TEXT, 1, '{{ ("x" * 999999) ~ ("x" * 999999) }}' + RECHNEN.format("„*“", '("x" * 999999) ~ ("x" * 999999)'))],
+        [(TEXT, 1, '{{ ("x" * 999999) ~ ("x" * 999999) }}' + NICHT_ERLAUBT.format("„~“ (Texte zusammensetzen)"))],
     ),
     (
         "ausdruck-rechnet",
@@ -1252,7 +1262,7 @@ CASES = [
                 TEXT,
                 1,
                 '{{ (finanzierung["m1-steuerung"].eigenanteil / 1000) | round | zahl }}'
-                + RECHNEN.format("„round“ und „/“", "(finanzierung.m1-steuerung.eigenanteil / 1000)"),
+                + RECHNEN.format("„/“ und „round“", "finanzierung.m1-steuerung.eigenanteil / 1000"),
             )
         ],
     ),
@@ -1271,7 +1281,7 @@ CASES = [
     (
         "ausdruck-ljust",
         [Write(TEXT, '{{ "x".ljust(999999999) }}\n')],
-        [(TEXT, 1, '{{ "x".ljust(999999999) }} ' + GRENZE.format(MILLION))],
+        [(TEXT, 1, '{{ "x".ljust(999999999) }}' + NICHT_ERLAUBT.format("die Methode „.ljust(…)“"))],
     ),
     (
         "ausdruck-zahl-stellen",

@@ -12,7 +12,7 @@ import pytest
 from vorlagen.compute.periode import periode
 from vorlagen.compute.project import prepare
 from vorlagen.core.money import split_largest_remainder
-from vorlagen.load.model import Zeitraum
+from vorlagen.load.zeitraum import Zeitraum
 
 from .conftest import DATA
 

@@ -284,9 +284,10 @@ def test_roles_without_the_kaemmerei_cannot_sign_an_ueberplanmaessige_amount(dat
     )
     (data / FOLDER / "mitzeichnungen.yaml").unlink()
     assert problems_of(data) == [
-        f"{POSITIONEN(data)}: Über- und außerplanmäßige Beträge muss nach § 83 GO NRW der Kämmerer zeichnen, aber "
-        "„Kämmerei“ steht nicht in „hausstil: mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder nennen Sie "
-        "unter „mitzeichnung: kaemmerei“ die Rolle Ihrer Kämmerei aus dieser Liste."
+        f"{POSITIONEN(data)}: Über- und außerplanmäßige Beträge brauchen nach § 83 GO NRW die Zustimmung des "
+        "Kämmerers; dafür zeichnet jede solche Vorlage die Rolle „Kämmerei“ mit, aber sie steht nicht in „hausstil: "
+        "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder nennen Sie unter „mitzeichnung: kaemmerei“ die "
+        "Rolle Ihrer Kämmerei aus dieser Liste."
     ]
 
 

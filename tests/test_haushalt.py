@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from vorlagen.cli import main
-from vorlagen.compute.project import prepare, wirkung
+from vorlagen.compute.mitzeichnung import finanzielle_auswirkungen
+from vorlagen.compute.project import prepare
 
 from .conftest import DATA, copy_data, edit, line_of, problems_of
 
@@ -113,11 +114,11 @@ def test_no_ansatz_makes_it_ausserplanmaessig(data):
 def test_the_function_sign_offs_ask(data):
     project = prepare(data)
     source = next(s for s in project.facts.vorlagen if s.slug == "2021-0123")
-    w = wirkung(source, project.rechnung(source))
-    assert (w.auswirkungen, w.ueber_ausserplanmaessig) == (True, True)
+    haushalt = project.rechnung(source).haushalt
+    assert finanzielle_auswirkungen(source, haushalt) == (True, []) and haushalt.mehrbedarf
     mitteilung = next(s for s in project.facts.vorlagen if s.slug == "2021-0130")
-    w = wirkung(mitteilung, project.rechnung(mitteilung))
-    assert (w.auswirkungen, w.ueber_ausserplanmaessig) == (False, False)
+    haushalt = project.rechnung(mitteilung).haushalt
+    assert finanzielle_auswirkungen(mitteilung, haushalt) == (False, []) and not (haushalt and haushalt.mehrbedarf)
 
 
 def test_free_funds_are_no_ueberplanmaessige_amount_for_sign_offs(data):
@@ -125,8 +126,8 @@ def test_free_funds_are_no_ueberplanmaessige_amount_for_sign_offs(data):
     edit(data / H2022, "gebunden: 1310000", "gebunden: 0")
     project = prepare(data)
     source = next(s for s in project.facts.vorlagen if s.slug == "2021-0123")
-    w = wirkung(source, project.rechnung(source))
-    assert (w.auswirkungen, w.ueber_ausserplanmaessig) == (True, False)
+    haushalt = project.rechnung(source).haushalt
+    assert finanzielle_auswirkungen(source, haushalt) == (True, []) and not haushalt.mehrbedarf
 
 
 # --- the deciding Gremium above the threshold -----------------------------------------------------------------
@@ -826,7 +827,7 @@ def test_keine_beside_a_comparison_of_stellen_is_no_contradiction(data):
     )
     project = prepare(data)
     source = next(s for s in project.facts.vorlagen if s.slug == "2021-0130")
-    assert wirkung(source, project.rechnung(source)).auswirkungen is False
+    assert finanzielle_auswirkungen(source, project.rechnung(source).haushalt) == (False, [])
 
 
 def test_neither_keine_nor_positionen(data):

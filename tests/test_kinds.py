@@ -11,7 +11,7 @@ import pytest
 from vorlagen.compute.project import prepare, rundung_of
 from vorlagen.compute.zahlen import zahlen
 from vorlagen.core.problems import Where
-from vorlagen.load.facts import Text
+from vorlagen.load.dateien import Text
 from vorlagen.render.document import Composer
 from vorlagen.render.text import Prose
 
@@ -135,14 +135,13 @@ def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer, tmp
     rundung = rundung_of(project.facts)
     listing = zahlen(rechnung, rundung.quantum, rundung.prozent_stellen)
     assert len(listing) > 10
-    prose, problems = Prose(), []
+    prose = Prose()
     for expression, value in listing:
         path = tmp_path / "x.md"
         path.write_text(f"{{{{ {expression} }}}}", encoding="utf-8")
         text = Text.of(path, Where("x.md"), path.read_text(encoding="utf-8"))
-        html = prose.render(text, names, problems).html
-        assert html == f"<p>{value}</p>\n".replace("&", "&amp;"), expression
-    assert problems == []
+        rendered, problems = prose.render(text, names)
+        assert (rendered.html, problems) == (f"<p>{value}</p>\n".replace("&", "&amp;"), []), expression
 
 
 def test_zahlen_command_lists_rows_instalments_and_percentages(capsys):

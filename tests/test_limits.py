@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vorlagen.core.problems import Where
 from vorlagen.load.zeitraum import Zeitraum, laenge
 
 from .conftest import edit, line_of, run
@@ -19,17 +20,20 @@ def _zeitraum(von: str, bis: str) -> Zeitraum:
     return Zeitraum(von=dt.date.fromisoformat(von), bis=dt.date.fromisoformat(bis))
 
 
+HIER = Where("bescheide/b.yaml", 4)
+
+
 def test_six_years_are_plausible_the_seventy_third_month_needs_lang():
-    assert list(laenge(_zeitraum("2021-01-01", "2026-12-31"), lang=False)) == []  # 72 months
-    [(key, message)] = laenge(_zeitraum("2021-01-01", "2027-01-31"), lang=False)  # 73 months
-    assert key == "zeitraum" and "umfasst 73 Monate" in message
-    assert list(laenge(_zeitraum("2021-01-01", "2027-01-31"), lang=True)) == []
+    assert laenge(_zeitraum("2021-01-01", "2026-12-31"), False, HIER) == []  # 72 months
+    [problem] = laenge(_zeitraum("2021-01-01", "2027-01-31"), False, HIER)  # 73 months
+    assert problem.where == HIER and "umfasst 73 Monate" in problem.message
+    assert laenge(_zeitraum("2021-01-01", "2027-01-31"), True, HIER) == []
 
 
 def test_fifty_calendar_years_with_lang_and_not_one_more():
-    assert list(laenge(_zeitraum("2021-12-01", "2070-01-31"), lang=True)) == []  # 2021 … 2070: 50 years
-    [(_, message)] = laenge(_zeitraum("2021-12-01", "2071-01-31"), lang=True)
-    assert "erstreckt sich über 51 Kalenderjahre" in message
+    assert laenge(_zeitraum("2021-12-01", "2070-01-31"), True, HIER) == []  # 2021 … 2070: 50 years
+    [problem] = laenge(_zeitraum("2021-12-01", "2071-01-31"), True, HIER)
+    assert "erstreckt sich über 51 Kalenderjahre" in problem.message
 
 
 def test_lang_true_lets_a_long_bewilligungszeitraum_be_computed(capsys, data):

@@ -13,7 +13,7 @@ from vorlagen.core.fmt import eur, eur_cent, zahl
 from vorlagen.core.money import round_half_up, split_largest_remainder
 from vorlagen.core.problems import Paths, Problem
 from vorlagen.load.model import Koerperschaft, Vorlage
-from vorlagen.load.records import INVALID, Reader
+from vorlagen.load.records import read_record
 from vorlagen.load.yamlfile import read_yaml
 
 amounts = st.decimals(
@@ -74,12 +74,12 @@ yaml_like = st.text(alphabet=st.sampled_from(list("abcdeäöü: -_\t\n{}[],'\"#&
 def test_loader_only_reports_problems(tmp_path, text, record_type):
     path = tmp_path / "zufall.yaml"
     path.write_text(text, encoding="utf-8")
-    problems: list[Problem] = []
-    node = read_yaml(path, Paths(tmp_path), problems)
+    node, problems = read_yaml(path, Paths(tmp_path))
     if node is not None:
-        value = Reader(problems).record(node, record_type, path.name)
-        assert value is INVALID or isinstance(value, record_type)
-        assert (value is INVALID) == bool(problems)
+        value, found = read_record(node, record_type, path.name)
+        assert value is None or isinstance(value, record_type)
+        assert (value is None) == bool(found)
+        problems += found
     else:
         assert problems
     assert all(isinstance(p, Problem) and p.where.path == "zufall.yaml" for p in problems)
@@ -90,8 +90,7 @@ def test_loader_only_reports_problems(tmp_path, text, record_type):
 def test_loader_survives_any_bytes(tmp_path, raw):
     path = Path(tmp_path) / "bytes.yaml"
     path.write_bytes(raw)
-    problems: list[Problem] = []
-    read_yaml(path, Paths(tmp_path), problems)
+    _, problems = read_yaml(path, Paths(tmp_path))
     assert all(isinstance(p, Problem) for p in problems)
 
 

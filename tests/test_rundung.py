@@ -14,7 +14,7 @@ from vorlagen.compute.periode import periode
 from vorlagen.compute.project import prepare
 from vorlagen.core.fmt import prozent
 from vorlagen.core.money import Rundung, percent, split_largest_remainder
-from vorlagen.load.model import Zeitraum
+from vorlagen.load.zeitraum import Zeitraum
 
 from .conftest import edit, run
 
@@ -76,7 +76,7 @@ def _bescheid_over_13_months(data, betrag: int) -> None:
     )
     edit(
         data / "vorlagen/2021-0123/erlaeuterungen.md",
-        '{{ bescheide["2021-02-03-kim-modul-2"].bescheid.positionen[0].anzahl | vzae }}',
+        '{{ bescheide["2021-02-03-kim-modul-2"].zeilen["Fachbezogene Pauschale Case Management je VZÄ"].anzahl | vzae }}',
         "elf",
     )
 

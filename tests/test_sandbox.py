@@ -114,10 +114,11 @@ def test_prose_has_no_safe_filter_and_bounded_text(capsys, data):
     lines = err.splitlines()
     assert lines[0].startswith('data/vorlagen/2021-0123/vorbemerkungen.md:3: {{ "<b>x</b>" | safe }}')
     assert lines[1] == (
-        'data/vorlagen/2021-0123/vorbemerkungen.md:5: {{ "ab".ljust(1800000) }} überschreitet eine Grenze '
-        "(Text oder Liste mit mehr als 1 Million Zeichen) – so viel braucht kein Text; prüfen Sie den "
-        "Ausdruck."
-    )
+        'data/vorlagen/2021-0123/vorbemerkungen.md:5: {{ "ab".ljust(1800000) }}: die Methode „.ljust(…)“ ist in '
+        "Texten nicht erlaubt – dort stehen nur Namen, ihre Felder und die Filter eur, eur_cent, teur, mio, mrd, "
+        "zahl, vzae, prozent, datum, datum_lang, monat, monate; eine berechnete Zahl legen Sie unter „zahlen“ an, "
+        "alle Namen mit Werten zeigt „vorlagen zahlen NUMMER“."
+    )  # refused by the allow-list before the bound is reached (the bound guards Hausstil templates)
 
 
 def test_diff_of_a_hostile_branch_runs_nothing_and_reports_the_hausstil(capsys, tmp_path, monkeypatch):

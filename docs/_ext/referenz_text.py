@@ -162,6 +162,18 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "ja: `lang: true` im selben Eintrag bzw. in der Bescheid- oder Antragsdatei",
     ),
     "MAX_JAHRE": ("Kalenderjahre eines Zeitraums, auch mit `lang: true`; Zahl der `haushaltsjahre`", "nein"),
+    "MAX_VORKOMMA": (
+        "Stellen vor dem Komma einer Zahl in den Daten, in einer Formel und im Wert einer benannten Zahl "
+        "(in ihrer Einheit)",
+        "nein",
+    ),
+    "MAX_FORMEL": ("Zeichen einer Formel", "nein"),
+    "MAX_KLAMMERN": ("Ebenen von Klammern, Funktionen und Vorzeichen in einer Formel", "nein"),
+    "MAX_RECHENSCHRITTE": (
+        "Rechenschritte einer Formel hintereinander (`a + b + c` sind zwei); viele Summanden fasst "
+        "`summe(a; b; …)` in einem Schritt zusammen",
+        "nein",
+    ),
     "MAX_TIEFE": ("Ebenen der Verschachtelung einer YAML-Datei (die Beispiele brauchen sechs)", "nein"),
     "MAX_EINTRAEGE": (
         "Einträge einer Liste oder eines Abschnitts in einer YAML-Datei (Kostenzeilen, Quellen, "
@@ -181,6 +193,7 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_SCHLEIFE": ("Durchläufe aller `{% for %}`-Schleifen eines Templates", "nein"),
     "MAX_STELLEN": ("Stellen einer ganzen Zahl aus `*` oder `**`", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
+    "MAX_TEXTFASSUNG": ("`aktualisieren`: Bytes einer Textfassung (*.txt) des früheren Baus", "nein"),
     "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
     "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),
     "NR_XML": ("`nachrechnen`: Bytes eines entpackten XML-Teils einer Word-Datei", "nein"),
@@ -247,7 +260,7 @@ def grenzen() -> str:
     lines += [
         "",
         "Dazu gelten ohne eigenen Namen: YAML-Anker und -Verweise (`&a`, `*a`) gibt es nicht; Zahlen in den "
-        "Daten haben höchstens zwölf Stellen vor dem Komma; `sum` rechnet nur über Zahlen.",
+        "`sum` rechnet nur über Zahlen.",
         "",
         "Braucht eine Aufstellung wirklich mehr als 1.000 Zeilen, gehört sie als PDF-Anlage zur Vorlage.",
         "",

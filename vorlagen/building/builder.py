@@ -28,7 +28,7 @@ from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import Project
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
-from vorlagen.core.reads import record, recording
+from vorlagen.core.reads import read_file, recording
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.references import unknown
 from vorlagen.load.satz import Satz
@@ -258,8 +258,7 @@ class Builder:
             else:
                 self._write(anlage.datei.with_suffix(".txt"), anlage.text.encode())
         for bild in doc.bilder:
-            content = bild.read_bytes()
-            record(bild, content)
+            content = read_file(bild, within=self.facts.data_dir)
             self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), content)
         entry, previous = new.entries[f"vorlage:{slug}"], old.entries.get(f"vorlage:{slug}")
         jobs = []
@@ -419,7 +418,7 @@ class Builder:
             previous = self.state / OPARL_LEDGER
             pages = Pages(
                 graph,
-                previous.read_bytes() if previous.is_file() else None,
+                read_file(previous, within=self.state, noted=False) if previous.is_file() else None,
                 self.facts.koerperschaft.oparl.seitengroesse,
             )
             for path, content in pages.files().items():
@@ -549,11 +548,12 @@ class Builder:
         self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc], manifest: Manifest
     ) -> None:
         for name, asset in self.composer.templates.asset_files(self.facts.koerperschaft.hausstil.schrift).items():
-            self._write(PurePosixPath("assets") / name, asset.read_bytes())
+            self._write(PurePosixPath("assets") / name, read_file(asset, within=self.roots))
         if self.facts.stylesheet:
-            self._write(PurePosixPath("assets") / "hausstil.css", self.facts.stylesheet.read_bytes())
+            self._write(PurePosixPath("assets") / "hausstil.css", read_file(self.facts.stylesheet, within=self.roots))
         if self.facts.logo:
-            self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", self.facts.logo.read_bytes())
+            logo = read_file(self.facts.logo, within=self.roots)
+            self._write(PurePosixPath("assets") / f"logo{self.facts.logo.suffix}", logo)
         mappen = {s.id for s in sitzungen if f"mappe:{s.id}" in manifest.entries}
         public = [shown(d) for d in docs if d.oeffentlich]
         # the public page sees only the public Niederschrift's folder; the internal one also Auszüge and Beschlusskontrolle

@@ -17,7 +17,7 @@ from pathlib import Path
 from vorlagen.building.state import MANIFEST
 from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.core.engine import LIBRARIES, code_files
-from vorlagen.core.reads import digest
+from vorlagen.core.reads import hash_of, read_file
 from vorlagen.load.facts import Facts, VorlageSource
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.mitzeichnung import ORDNER, datei
@@ -39,15 +39,15 @@ def _tree(folder: Path) -> list[bytes | str]:
         return []
     parts: list[bytes | str] = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+        parts += [path.relative_to(folder).as_posix(), hash_of(path)]
     return parts
 
 
 def engine_key(facts: Facts) -> str:
     """The code, templates, fonts, koerperschaft.yaml and library versions: a change here invalidates everything."""
     versions = [f"{name}={importlib.metadata.version(name)}" for name in LIBRARIES]
-    code = [p.read_bytes() for p in code_files()]
-    common = (facts.data_dir / "koerperschaft.yaml").read_bytes()  # the logo counts where it is read (Entry.reads)
+    code = [hash_of(p) for p in code_files()]
+    common = hash_of(facts.data_dir / "koerperschaft.yaml")  # the logo counts where it is read (Entry.reads)
     return _digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), common)
 
 
@@ -69,8 +69,8 @@ def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: l
         else f"offen|{b.gremium}"
         for b in vorlage.beratungsfolge
     ]
-    bescheide = [(facts.data_dir / "bescheide" / f"{b}.yaml").read_bytes() for b in vorlage.bescheide]
-    bescheide += [(facts.data_dir / "antraege" / f"{a}.yaml").read_bytes() for a in vorlage.antraege]
+    bescheide = [hash_of(facts.data_dir / "bescheide" / f"{b}.yaml") for b in vorlage.bescheide]
+    bescheide += [hash_of(facts.data_dir / "antraege" / f"{a}.yaml") for a in vorlage.antraege]
     tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}
     bescheid_rates = {p.satz for b in vorlage.bescheide if b in facts.bescheide for p in facts.bescheide[b].positionen}
     bescheid_rates |= {p.satz for a in vorlage.antraege if a in facts.antraege for p in facts.antraege[a].positionen}
@@ -122,7 +122,7 @@ def render_key(job, engine: str) -> str:
 
 def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> str:
     """A Sitzung's agendas depend on its file and on what they show of each Vorlage (Nummer, Betreff, links)."""
-    return _digest(engine, (facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml").read_bytes(), *shown)
+    return _digest(engine, hash_of(facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml"), *shown)
 
 
 def packet_key(agenda: str, members: list[Entry]) -> str:
@@ -170,12 +170,12 @@ class Manifest:
         self.out, self.data_dir = out, data_dir
         self.entries = entries or {}
         self.dateien = dateien  # None when unknown
-        self._hashes: dict[str, str | None] = {}
+        self._hashes: dict[str, str] = {}
 
     @classmethod
     def load(cls, out: Path, state: Path, data_dir: Path) -> Manifest:
         try:
-            raw = json.loads((state / MANIFEST).read_text(encoding="utf-8"))
+            raw = json.loads(read_file(state / MANIFEST, within=state, noted=False).decode("utf-8"))
             entries = {name: Entry(**value) for name, value in raw["eintraege"].items()}
             return cls(out, data_dir, entries, list(raw["dateien"]))
         except (OSError, ValueError, TypeError, KeyError):
@@ -185,10 +185,7 @@ class Manifest:
         """True when every recorded file still has the content it had when it was read."""
         for name, value in reads.items():
             if name not in self._hashes:
-                try:
-                    self._hashes[name] = digest((self.data_dir / name).read_bytes())
-                except OSError:
-                    self._hashes[name] = None
+                self._hashes[name] = hash_of(self.data_dir / name)
             if self._hashes[name] != value:
                 return False
         return True

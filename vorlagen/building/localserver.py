@@ -19,10 +19,13 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+from vorlagen.core.pfade import innerhalb
 
 SLOTS = 16  # requests answered at once (each with its own thread)
 STREAMS = SLOTS // 2  # of those, long-lived event streams at most
@@ -61,7 +64,7 @@ class LocalServer(socketserver.TCPServer):
     allow_reuse_address = True  # restart at once after Strg+C; Linux still refuses a port another program listens on
     request_queue_size = 128
 
-    def __init__(self, port: int, handler: type[LocalHandler]):
+    def __init__(self, port: int, handler: Callable[..., LocalHandler]):
         super().__init__(("127.0.0.1", port), handler)
         self.port = self.server_address[1]
         self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
@@ -87,7 +90,7 @@ class LocalServer(socketserver.TCPServer):
                     for key, _ in selector.select(0.02 if self._ready else poll_interval):
                         if key.fileobj is self.socket:
                             self._accept()
-                        else:
+                        elif isinstance(key.fileobj, socket.socket):  # a visitor's connection
                             self._read(key.fileobj)
                     self._dispatch()
                     self._expire()
@@ -240,23 +243,29 @@ class LocalHandler(SimpleHTTPRequestHandler):
         """The file a request names inside the served folder; None after refusing a malformed or foreign path."""
         target = self.path.split("?", 1)[0].split("#", 1)[0]
         if len(target) > MAX_PATH:
-            return self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
+            self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
+            return None
         if not target.startswith("/") or not target.isascii() or BAD_PERCENT.search(target):
-            return self.send_error(HTTPStatus.BAD_REQUEST)
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return None
         try:
             text = urllib.parse.unquote(target, errors="strict")
         except UnicodeDecodeError:
-            return self.send_error(HTTPStatus.BAD_REQUEST)
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return None
         parts = text.split("/")
         if "\\" in text or any(ord(c) < 32 or ord(c) == 127 for c in text) or ".." in parts or "." in parts:
-            return self.send_error(HTTPStatus.BAD_REQUEST)
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return None
         root = Path(self.directory).resolve()
         path = root.joinpath(*[part for part in parts if part])
         try:
-            path.resolve().relative_to(root)
+            if not innerhalb(path, root):
+                raise ValueError(path)
             path.stat()
         except (OSError, ValueError):  # outside, missing, or a name too long for the file system
-            return self.send_error(HTTPStatus.NOT_FOUND)
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
         return path
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

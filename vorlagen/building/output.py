@@ -95,6 +95,12 @@ class Staging:
     def __enter__(self) -> Staging:
         return self
 
+    @property
+    def _staging(self) -> Path:
+        """The staging folder; made by _stage before the first file is written."""
+        assert self.tmp is not None
+        return self.tmp
+
     def _stage(self) -> None:
         """Makes the staging folder and links into it what was taken unchanged so far."""
         self.tmp = Path(tempfile.mkdtemp(prefix="neu-", dir=self.state))
@@ -108,7 +114,7 @@ class Staging:
                 self.planned.append(relative)
                 return
             self._stage()
-        path = self.tmp / relative
+        path = self._staging / relative
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.unlink(missing_ok=True)  # never write through a link into the previous output
@@ -137,7 +143,7 @@ class Staging:
         self._link(relative)
 
     def _link(self, relative: PurePosixPath) -> None:
-        source, path = self.out / relative, self.tmp / relative
+        source, path = self.out / relative, self._staging / relative
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -198,28 +204,28 @@ class Staging:
             if self.out.is_dir():
                 self._swap()
             else:
-                os.replace(self.tmp, self.out)
+                os.replace(self._staging, self.out)
             (self.state / OWNED).touch()
         except BaseException:
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            shutil.rmtree(self._staging, ignore_errors=True)
             raise
 
     def _keep_modes(self) -> None:
         """Folders keep the permissions the user gave them (e.g. output/intern closed to others)."""
-        os.chmod(self.tmp, 0o755)
-        for folder in [self.tmp, *sorted(p for p in self.tmp.rglob("*") if p.is_dir())]:
-            old = self.out / folder.relative_to(self.tmp)
+        os.chmod(self._staging, 0o755)
+        for folder in [self._staging, *sorted(p for p in self._staging.rglob("*") if p.is_dir())]:
+            old = self.out / folder.relative_to(self._staging)
             if old.is_dir() and not old.is_symlink():
                 os.chmod(folder, old.stat().st_mode & 0o7777)
 
     def _swap(self) -> None:
-        if _exchange(self.tmp, self.out):
-            shutil.rmtree(self.tmp, ignore_errors=True)  # now holds the previous output
+        if _exchange(self._staging, self.out):
+            shutil.rmtree(self._staging, ignore_errors=True)  # now holds the previous output
             return
         aside = Path(tempfile.mkdtemp(prefix="alt-", dir=self.state))  # the next build puts it back if killed here
         os.replace(self.out, aside / "out")
         try:
-            os.replace(self.tmp, self.out)
+            os.replace(self._staging, self.out)
         except BaseException:
             os.replace(aside / "out", self.out)
             raise

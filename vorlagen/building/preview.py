@@ -58,7 +58,7 @@ SCRIPT = """<script>
 class State:
     """The latest build: a version that grows with each successful build, and the problems of a failed one."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.version = 0
         self.probleme: list[str] = []
         self.changed = threading.Condition()
@@ -229,6 +229,8 @@ class Preview:
         """Builds once, starts the watcher and serves until stopped (Strg+C reaches the caller)."""
         if self.httpd is None:
             self.open()
+        httpd = self.httpd
+        assert httpd is not None  # open() binds it
         try:
             self.renderer.start()  # the workers get ready while the first build loads the data
             seen = _snapshot([self.data, TEMPLATES])  # before the build: a change while it runs is seen
@@ -236,10 +238,10 @@ class Preview:
             self.watcher = threading.Thread(target=self.watch, args=(seen,), daemon=True)
             self.watcher.start()
             self.say(f"Vorschau: http://127.0.0.1:{self.port}/ – Beenden mit Strg+C.")
-            self.httpd.serve_forever(poll_interval=0.2)
+            httpd.serve_forever(poll_interval=0.2)
         finally:
             self.stopped.set()
-            self.httpd.server_close()
+            httpd.server_close()
             self.renderer.close()
 
     def run(self) -> None:

@@ -85,4 +85,5 @@ class BuildLock:
             shutil.rmtree(folder, ignore_errors=True)
 
     def __exit__(self, *exc) -> None:
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()

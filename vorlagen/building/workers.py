@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.core.reads import digest, recording
+from vorlagen.core.reads import hash_of, recording
 from vorlagen.load.satz import Satz
 
 
@@ -42,7 +42,7 @@ class RenderJob:
 @dataclass(frozen=True)
 class RenderResult:
     pdf: bytes
-    reads: dict[Path, str]  # every file WeasyPrint read for it → content hash
+    reads: dict[Path | str, str]  # every file WeasyPrint read for it → content hash
     warnings: tuple[Problem, ...] = ()  # what the layout check found (text running out of its box)
 
 
@@ -158,13 +158,15 @@ class _Fonts:
     same family would win) or after one of its font files changed."""
 
     def __init__(self, roots: tuple[Path, ...], config):
-        self.roots, self.config, self.reads = roots, config, {}
+        self.roots, self.config = roots, config
+        self.reads: dict[Path, str] = {}
 
     def fits(self, roots: tuple[Path, ...]) -> bool:
         return roots == self.roots and all(_hash(path) == value for path, value in self.reads.items())
 
-    def learn(self, reads: dict[Path, str]) -> None:
-        self.reads.update({path: value for path, value in reads.items() if path.suffix.lower() in _FONT_FILES})
+    def learn(self, reads: dict[Path | str, str]) -> None:
+        fonts = {path: value for path, value in reads.items() if isinstance(path, Path)}
+        self.reads.update({path: value for path, value in fonts.items() if path.suffix.lower() in _FONT_FILES})
 
 
 _FONT_FILES = {".ttf", ".otf", ".woff", ".woff2", ".ttc"}
@@ -181,11 +183,8 @@ def _fonts_for(job: RenderJob) -> _Fonts:
     return _fonts
 
 
-def _hash(path: Path) -> str | None:
-    try:
-        return digest(path.read_bytes())
-    except OSError:
-        return None
+def _hash(path: Path) -> str:
+    return hash_of(path)
 
 
 def render_seconds() -> float:
@@ -258,6 +257,7 @@ class Renderer:
     def _start_workers(self, count: int) -> None:
         """Starts up to `count` workers now (the lock is held): the pool starts one for each job while none is idle."""
         self._asked = max(self._asked, count)
+        assert self.pool is not None  # started by _spawn, which holds the lock
         for _ in range(count):
             with _no_interrupt():
                 ready = self.pool.submit(_ready)
@@ -274,11 +274,11 @@ class Renderer:
         if self._asked < self.workers and self._first is not None:
             # fewer workers were asked for: the pool would start another for a job that finds none idle
             wait([self._first], timeout=render_seconds())
-        outer: Future = Future()
+        outer = _Auftrag()
         self._run(job, outer, attempt=1)
         return outer
 
-    def _run(self, job: RenderJob, outer: Future, attempt: int) -> None:
+    def _run(self, job: RenderJob, outer: _Auftrag, attempt: int) -> None:
         """Runs `job` in the pool, passing its outcome to `outer`; a broken pool is replaced, once per job."""
         pool = self.pool
         if pool is None or outer.cancelled():
@@ -298,16 +298,20 @@ class Renderer:
             outer.inner = None  # no cycle outer → inner → done → outer keeps the PDF alive until a full collection
             if inner.cancelled():
                 outer.cancel()
-            elif isinstance(inner.exception(), BrokenProcessPool):
-                self._retry(job, outer, attempt, pool, inner.exception())
-            elif inner.exception() is not None:
-                _settle(outer, error=inner.exception())
+                return
+            error = inner.exception()
+            if isinstance(error, BrokenProcessPool):
+                self._retry(job, outer, attempt, pool, error)
+            elif error is not None:
+                _settle(outer, error=error)
             else:
                 _settle(outer, result=inner.result())
 
         inner.add_done_callback(done)
 
-    def _retry(self, job: RenderJob, outer: Future, attempt: int, pool, error: BaseException) -> None:
+    def _retry(
+        self, job: RenderJob, outer: _Auftrag, attempt: int, pool: ProcessPoolExecutor, error: BaseException
+    ) -> None:
         def again() -> None:
             self._replace_broken(pool)
             if attempt > 1:  # it took down a worker twice: the document is the cause, not bad luck
@@ -316,8 +320,10 @@ class Renderer:
                 self._run(job, outer, attempt + 1)
 
         try:
+            if self._starter is None:
+                raise RuntimeError("closing")
             self._starter.submit(again)
-        except (RuntimeError, AttributeError):  # closing
+        except RuntimeError:  # closing
             _settle(outer, error=error)
 
     def replace(self) -> None:
@@ -329,6 +335,7 @@ class Renderer:
             return
         _end(pool)
         self.replaced += 1
+        assert self._starter is not None  # made when the first workers were started
         self._starter.submit(self._spawn, self.workers).result()
 
     def close(self) -> None:
@@ -363,9 +370,16 @@ _CRASHED = (
 )
 
 
+class _Auftrag(Future):
+    """The future of a job given to the pool: `inner` is the pool's own future while the job waits or runs there
+    (cancelling the job must reach it)."""
+
+    inner: Future | None = None
+
+
 def cancel(future: Future) -> bool:
     """Cancels a job that has not started yet (True), also one waiting in the pool of a Renderer."""
-    inner = getattr(future, "inner", None)
+    inner = future.inner if isinstance(future, _Auftrag) else None
     if inner is not None and not inner.cancel():
         return False
     return future.cancel()

@@ -18,7 +18,7 @@ from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
-COMMANDS = [
+COMMANDS: list[Command] = [
     Command(
         "bauen",
         "baut alle Vorlagen und Tagesordnungen (PDF, HTML, Text); Unverändertes wird übernommen",
@@ -117,6 +117,17 @@ COMMANDS = [
         repository.vorlage_options,
     ),
     Command(
+        "aktualisieren",
+        "bringt ein Datenrepository einer früheren Programmversion auf diese und prüft jede gedruckte Zahl",
+        repository.aktualisieren,
+        repository.aktualisieren_options,
+        version=False,
+        description="Schreibt um, was diese Programmversion anders liest (Zeilen nach Namen statt nach Position, "
+        "Zahlen in ihrer Einheit …), baut eine Kopie und vergleicht jede Zahl mit der Ausgabe des letzten Baus "
+        "(output/ oder --vorher). Geschrieben wird nur, wenn jede Zahl wie vorher gedruckt wird oder diese Version "
+        "sie mit Absicht anders druckt und sagt, warum. Rückgabe 0: aktualisiert (oder nichts zu tun), 1: nicht.",
+    ),
+    Command(
         "schema",
         "schreibt das JSON-Schema aller Datendateien (für VS Code) nach schema/",
         repository.schema,
@@ -152,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         if command.data:
             from vorlagen.load.settings import locate
 
-            repository = locate(args.data, getattr(args, "out", None))
+            repository, problems = locate(args.data, getattr(args, "out", None), version=command.version)
+            if repository is None:
+                raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
         return command.run(args)
     except BuildFailed as failed:

@@ -92,7 +92,8 @@ def build(args: argparse.Namespace) -> int:
         renderer.start(None if first else 1)
         from vorlagen.building.builder import Builder
         from vorlagen.building.progress import Progress
-        from vorlagen.compute.project import prepare, summary
+        from vorlagen.cli.stand import summary
+        from vorlagen.compute.project import prepare
 
         project = prepare(args.data)
         builder = Builder(project, Progress(), renderer, stichtag=args.stichtag)
@@ -139,10 +140,8 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
-    from vorlagen.compute.niederschrift import render_offene
-    from vorlagen.compute.offen import render_offen
-    from vorlagen.compute.project import prepare, summary
-    from vorlagen.compute.sitzungen import render_fristen
+    from vorlagen.cli.stand import render_fristen, render_offen, render_offene, summary
+    from vorlagen.compute.project import prepare
     from vorlagen.render.document import Composer
 
     warn_of_drift()

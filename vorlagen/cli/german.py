@@ -40,5 +40,4 @@ def _ntranslate(singular: str, plural: str, count: int) -> str:
 
 def speak_german() -> None:
     """argparse looks its texts up through module-level gettext names at call time; answer in German."""
-    argparse._ = _translate
-    argparse.ngettext = _ntranslate
+    vars(argparse).update(_=_translate, ngettext=_ntranslate)

@@ -38,6 +38,7 @@ class Command:
     failure: int = 1  # exit code when the data has problems
     alias: str = ""  # the English name of earlier versions, which keeps working
     liest: bool = False  # only reads and writes nothing: its problems do not say „es wurde nichts geschrieben“
+    version: bool = True  # refuses a data repository that wants another version of the program (aktualisieren not)
 
 
 def command_parser(command: Command, called: str = "") -> argparse.ArgumentParser:

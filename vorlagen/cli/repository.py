@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import BuildFailed, Problem, Where, ordered
 
 
 def neu_options(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +66,9 @@ def vorlage(args: argparse.Namespace) -> int:
     from vorlagen.cli import scaffold
     from vorlagen.load.facts import load
 
-    facts, _ = load(args.data)  # problems elsewhere do not stop a new Vorlage
+    facts, problems = load(args.data)  # problems elsewhere do not stop a new Vorlage
+    if facts is None:
+        raise BuildFailed(problems)
     today = dt.date.today()
     amt = args.amt or facts.koerperschaft.aemter[0].id if facts.koerperschaft.aemter else args.amt
     if (amt is not None or facts.koerperschaft.aemter) and amt not in {a.id for a in facts.koerperschaft.aemter}:
@@ -121,12 +123,13 @@ def schema(args: argparse.Namespace) -> int:
     from vorlagen.load.facts import load
     from vorlagen.load.hausstil import Hausstil
 
-    try:
-        hausstil = load(args.data)[0].koerperschaft.hausstil  # problems elsewhere do not stop the schema
-    except BuildFailed as failed:  # without a readable koerperschaft.yaml: the standard words, and what to fix
+    facts, problems = load(args.data)  # problems elsewhere do not stop the schema
+    if facts is not None:
+        hausstil = facts.koerperschaft.hausstil
+    else:  # without a readable koerperschaft.yaml: the standard words, and what to fix
         hausstil = Hausstil()
         print(
-            "\n".join(str(p) for p in failed.problems) + f"\nHinweis: koerperschaft.yaml lässt sich nicht lesen – "
+            "\n".join(str(p) for p in ordered(problems)) + f"\nHinweis: koerperschaft.yaml lässt sich nicht lesen – "
             f"das Schema enthält die Standardwörter; schreiben Sie es nach der Korrektur mit „{befehl()} schema“ "
             "neu.",
             file=sys.stderr,
@@ -137,3 +140,123 @@ def schema(args: argparse.Namespace) -> int:
         (target / Path(name).name).write_text(text, encoding="utf-8")
     print(f"JSON-Schema für {len(scaffold.FILES)} Arten von Datendateien in {target.as_posix()}/ geschrieben.")
     return 0
+
+
+def aktualisieren_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--vorher",
+        type=Path,
+        metavar="ORDNER",
+        help="Ausgabe eines Baus mit der bisherigen Programmversion, gegen die jede gedruckte Zahl geprüft wird "
+        "(Standard: output/ des Datenrepositorys)",
+    )
+    parser.add_argument(
+        "--trocken", action="store_true", help="nur zeigen, was umgeschrieben würde und ob es gleich druckt"
+    )
+
+
+def aktualisieren(args: argparse.Namespace) -> int:
+    """`aktualisieren`: rewrites what this version reads differently, builds a copy and writes the rewrites only when
+    every figure of the earlier build is printed as before (or its change is one this version makes on purpose)."""
+    from vorlagen.core.engine import befehl
+    from vorlagen.core.fmt import anzahl
+    from vorlagen.core.problems import Paths
+    from vorlagen.core.speichern import ganz_schreiben
+    from vorlagen.review.aktualisieren import aktualisieren as run
+    from vorlagen.review.aktualisieren import vorherige_ausgabe
+
+    paths = Paths(args.data.resolve().parent)
+    folder = args.vorher or args.out
+    vorher = vorherige_ausgabe(folder)
+    if not vorher:
+        raise BuildFailed(
+            [
+                Problem(
+                    paths.where(folder),
+                    "Hier liegt keine frühere Ausgabe mit Textfassungen (*.txt) – bauen Sie das Datenrepository "
+                    f"zuerst mit der bisherigen Programmversion ({befehl()} bauen) oder nennen Sie deren Ausgabe mit "
+                    "--vorher ORDNER: erst damit lässt sich zeigen, dass danach jede Zahl wie vorher gedruckt wird.",
+                )
+            ]
+        )
+    ergebnis = run(args.data, vorher, _bauen)
+    print(_bericht(ergebnis, paths.show(folder), anzahl), end="")
+    if not ergebnis.bewiesen:
+        print("Nichts geschrieben: das Datenrepository ist unverändert.")
+        return 1
+    if args.trocken:
+        changed = anzahl(len(ergebnis.neu), "Datei würde", "Dateien würden")
+        print(f"Nichts geschrieben (--trocken){': ' + changed + ' umgeschrieben' if ergebnis.neu else ''}.")
+        return 0
+    for name, content in ergebnis.neu.items():
+        ganz_schreiben(args.data / name, content, paths)
+    pin = _version_pin(args.repository.root)
+    if pin is not None:
+        ganz_schreiben(pin[0], pin[1], paths)
+    written = len(ergebnis.neu) + (pin is not None)
+    print(f"Geschrieben: {anzahl(written, 'Datei', 'Dateien')}." if written else "Nichts umzuschreiben.")
+    return 0
+
+
+def _bauen(data: Path, out: Path) -> None:
+    """A build of `data` into `out`, quietly, by this program (the proof of `aktualisieren`)."""
+    import io
+
+    from vorlagen.building.builder import Builder
+    from vorlagen.building.progress import Progress
+    from vorlagen.building.workers import Renderer
+    from vorlagen.compute.project import prepare
+
+    renderer = Renderer()
+    try:
+        Builder(prepare(data), Progress(io.StringIO(), live=False), renderer).build(out)
+    finally:
+        renderer.close()
+
+
+def _bericht(ergebnis, vorher: str, anzahl) -> str:
+    """The report of `aktualisieren` in German: rewrites, what could not be rewritten, the proof."""
+    lines = []
+    if ergebnis.umschreibungen:
+        lines.append(f"Umgeschrieben ({len(ergebnis.umschreibungen)}):")
+        lines += [f"  {u}" for u in ergebnis.umschreibungen]
+    if ergebnis.offen:
+        lines.append(f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):")
+        lines += [f"  {o}" for o in ergebnis.offen]
+    if ergebnis.probleme:
+        lines.append("Mit dieser Programmversion baut das Datenrepository auch umgeschrieben nicht:")
+        lines += [f"  {p}" for p in ergebnis.probleme]
+        return "\n".join(lines) + "\n"
+    lines.append(
+        f"Geprüft gegen {vorher}/: {anzahl(ergebnis.zahlen, 'gedruckte Zahl', 'gedruckte Zahlen')} in "
+        f"{anzahl(ergebnis.dateien, 'Textfassung', 'Textfassungen')}."
+    )
+    if ergebnis.erklaert:
+        lines.append(f"Mit Absicht anders gedruckt ({len(ergebnis.erklaert)}):")
+        lines += [f"  {a.beschreibung()} – {grund}" for a, grund in ergebnis.erklaert]
+    if ergebnis.abweichungen:
+        lines.append(f"Anders gedruckt, ohne dass diese Version es erklärt ({len(ergebnis.abweichungen)}):")
+        lines += [f"  {a.beschreibung()}" for a in ergebnis.abweichungen]
+    else:
+        lines.append(
+            "Jede Zahl wird wie vorher gedruckt." if not ergebnis.erklaert else "Alle anderen Zahlen wie vorher."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _version_pin(root: Path) -> tuple[Path, bytes] | None:
+    """vorlagen.toml with `version` set to this program's (major.minor), when it asks for another; else None."""
+    import re
+
+    import vorlagen
+    from vorlagen.load.settings import SETTINGS, version_matches
+
+    path = root / SETTINGS
+    if not path.is_file():
+        return None
+    text = path.read_bytes().decode("utf-8-sig")
+    match = re.search(r'(?m)^(\s*version\s*=\s*)"([^"]*)"', text)
+    if match is None or version_matches(match.group(2), vorlagen.__version__):
+        return None
+    wanted = ".".join(vorlagen.__version__.split(".")[:2])
+    return path, (text[: match.start(2)] + wanted + text[match.end(2) :]).encode("utf-8")

@@ -29,7 +29,10 @@ def text(args: argparse.Namespace) -> int:
     """`text`: the plain-text rendition of a PDF (git textconv)."""
     from vorlagen.render.pdftext import pdf_text  # pypdf only when needed
 
-    sys.stdout.write(pdf_text(args.datei))
+    text, problems = pdf_text(args.datei)
+    if text is None:
+        raise BuildFailed(problems)
+    sys.stdout.write(text)
     return 0
 
 
@@ -68,7 +71,10 @@ def diff(args: argparse.Namespace) -> int:
         folders = []
 
         def side(rev: str | None, name: str) -> tuple[dict, str]:
-            folders.append(args.data if rev is None else extract(args.data, rev, Path(tmp) / name, paths))
+            folder, problems = (args.data, []) if rev is None else extract(args.data, rev, Path(tmp) / name, paths)
+            if folder is None:
+                raise BuildFailed(problems)
+            folders.append(folder)
             return _fassungen(folders[-1], rev or "Arbeitsstand"), rev or "Arbeitsstand"
 
         if args.fassung:

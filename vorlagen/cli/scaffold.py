@@ -212,13 +212,14 @@ def new_vorlage(
 OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
 
 
+_UMLAUTE: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+
+
 def _draft_folder(data: Path, betreff: str) -> str:
     """vorlagen/entwurf-<Betreff> for a Vorlage without Nummer: ASCII, at most 40 characters, not yet taken."""
     plain = unicodedata.normalize(
         "NFKD",
-        betreff.replace("ß", "ss").translate(
-            str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-        ),
+        betreff.replace("ß", "ss").translate(str.maketrans(_UMLAUTE)),
     )
     words = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
     base = f"vorlagen/entwurf-{words[:31].rstrip('-')}".rstrip("-")

@@ -13,7 +13,6 @@ def zahlen_options(parser: argparse.ArgumentParser) -> None:
 
 def zahlen(args: argparse.Namespace) -> int:
     from vorlagen.compute.project import prepare, rundung_of
-    from vorlagen.compute.zahlen import render
     from vorlagen.compute.zahlen import zahlen as listing
     from vorlagen.core.fmt import anzahl
     from vorlagen.load.records import suggest
@@ -46,7 +45,7 @@ def zahlen(args: argparse.Namespace) -> int:
         return 0
     rundung = rundung_of(project.facts)
     lines = listing(rechnung, rundung.quantum, rundung.prozent_stellen)
-    sys.stdout.write(render(source.bezeichnung, source.vorlage.betreff, lines))
+    sys.stdout.write(_render(source.bezeichnung, source.vorlage.betreff, lines))
     if project.haushaltsrecht:
         sys.stdout.flush()
         for problem in project.haushaltsrecht:
@@ -58,3 +57,12 @@ def zahlen(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _render(nummer: str, betreff: str, lines: list[tuple[str, str]]) -> str:
+    """The listing as German text: one expression per line, `{{ … }}` ready to paste, and its value."""
+    if not lines:
+        return f"Vorlage {nummer}: {betreff}\n  (keine Zahlen – die Vorlage hat keine Berechnungen, Bescheide oder Anträge)\n"
+    width = min(max(len(e) for e, _ in lines) + 6, 90)
+    body = "\n".join(f"  {('{{ ' + e + ' }}').ljust(width)}  {v}" for e, v in lines)
+    return f"Vorlage {nummer}: {betreff}\n{body}\n"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
-from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, os_error_reason
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.core.speichern import ganz_schreiben
 
 KOPF = (
     "# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
@@ -124,27 +123,6 @@ def _source(project, nummer: str, paths: Paths):
     return sources[nummer]
 
 
-def _write(path: Path, text: str, paths: Paths) -> None:
-    """Writes a file whole or not at all (a temporary file beside it, then renamed)."""
-    temporary = path.with_name(f".{path.name}.neu")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise BuildFailed(
-            [
-                Problem(
-                    paths.where(path),
-                    f"Die Datei lässt sich nicht schreiben ({os_error_reason(error)}) "
-                    "– prüfen Sie Schreibrechte und Speicherplatz.",
-                )
-            ]
-        ) from None
-
-
 def yaml_text(mitzeichnungen) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
     from vorlagen.cli.scaffold import text_value
@@ -189,21 +167,23 @@ def zeichnen(args: argparse.Namespace) -> int:
     source = _source(project, args.nummer, paths)
     _zeitraum(project, source, datum, dt.date.today())
     doc = Composer(project, alle_freigaben=True).compose(source)
+    stand = doc.freigabe
+    assert stand is not None  # alle_freigaben: every Vorlage has its sign-off state
     neu = Mitzeichnung(
-        rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, doc.freigabe.text)
+        rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, stand.text)
     )
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
     text_file = gezeichnet(source.folder, args.rolle)
-    _write(text_file, doc.freigabe.text, paths)
-    _write(source.folder / DATEI, yaml_text(alle), paths)
+    ganz_schreiben(text_file, stand.text.encode("utf-8"), paths)
+    ganz_schreiben(source.folder / DATEI, yaml_text(alle).encode("utf-8"), paths)
     print(
         f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
         f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
         "Nehmen Sie beide Dateien in git auf (git add, git commit)."
     )
-    offen = [s for s in doc.freigabe.offen if s.rolle != args.rolle]
-    if not any(s.rolle == args.rolle and s.erforderlich for s in doc.freigabe.staende):
+    offen = [s for s in stand.offen if s.rolle != args.rolle]
+    if not any(s.rolle == args.rolle and s.erforderlich for s in stand.staende):
         print(
             f"Hinweis: Für diese Vorlage verlangt der Hausstil keine Mitzeichnung „{args.rolle}“; sie gilt zusätzlich."
         )

@@ -11,7 +11,8 @@ from vorlagen.compute.names import Named
 from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl
 from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Satz
+from vorlagen.load.finanzen import Berechnung
+from vorlagen.load.saetze import Satz
 
 SKALA = {"€": 1, "T€": 1000, "Mio. €": 1_000_000}
 STELLEN = {"T€": 0, "Mio. €": 2}  # decimals shown; in € the amount prints as euro_or_cent decides

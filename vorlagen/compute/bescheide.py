@@ -13,7 +13,9 @@ from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum
 from vorlagen.core.money import Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Foerderschreiben, Satz, Zeitraum
+from vorlagen.load.bescheide import Foerderschreiben
+from vorlagen.load.saetze import Satz
+from vorlagen.load.zeitraum import Zeitraum
 
 
 @dataclass

@@ -1,17 +1,28 @@
-"""Ledger checks on computed figures: each function returns problems, none raises."""
+"""Every check of a run, registered in one place: a check is a plain function that returns problems and never
+raises. FACTS run on the facts as loaded, before anything is computed (computing relies on what they check: every
+reference resolves); LEDGER run on the computed ledger (assertions with `erwartet`, Bescheid = positions × rates,
+distributions that add up). compute/project.py runs both lists."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from decimal import Decimal
 
 from vorlagen.compute.bescheide import BescheidWerte
 from vorlagen.compute.eigenanteil import Tabelle, cents_lost
+from vorlagen.compute.glyphs import check_glyphs
+from vorlagen.compute.hauptbuch import Project
+from vorlagen.compute.niederschrift import check_niederschriften
+from vorlagen.compute.sitzungen import check_tagesordnungen
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
 from vorlagen.core.money import below
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load.facts import Facts
 from vorlagen.load.records import line_of
+from vorlagen.load.references import check_references
+from vorlagen.load.regeln import check_regeln
 
 
 def _mismatch(where: Where, what: str, computed: Decimal, expected: Decimal, quantum: Decimal) -> Problem:
@@ -77,7 +88,7 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
     return problems
 
 
-def check_bescheid(werte: BescheidWerte, where_prefix: str, quantum: Decimal) -> list[Problem]:
+def check_bescheid(werte: BescheidWerte) -> list[Problem]:
     """A given Betrag must equal VZÄ × rate; instalments must add up to the whole."""
     problems = []
     bescheid = werte.bescheid
@@ -85,10 +96,10 @@ def check_bescheid(werte: BescheidWerte, where_prefix: str, quantum: Decimal) ->
         problems.append(
             _mismatch(
                 bescheid.where("betrag"),
-                f"{where_prefix}, Betrag (Anzahl × Satz)",
+                f"{werte.art} „{werte.id}“, Betrag (Anzahl × Satz)",
                 werte.betrag,
                 bescheid.betrag,
-                quantum,
+                werte.quantum,
             )
         )
     if bescheid.raten:
@@ -126,3 +137,26 @@ def check_verteilung(werte: VerteilungWerte) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _tabellen(project: Project) -> list[Problem]:
+    return [p for r in project.rechnungen.values() for t in r.tabellen.values() for p in check_tabelle(t)]
+
+
+def _bescheide(project: Project) -> list[Problem]:
+    werte = [*project.bescheide.values(), *project.antraege.values()]
+    return [p for w in werte for p in check_bescheid(w)]
+
+
+def _verteilungen(project: Project) -> list[Problem]:
+    return [p for r in project.rechnungen.values() for v in r.verteilungen.values() for p in check_verteilung(v)]
+
+
+FACTS: tuple[Callable[[Facts], list[Problem]], ...] = (
+    check_references,  # every name of a Sitzung, Gremium, Amt, Bescheid, Satz or Vorlage resolves
+    check_regeln,  # what the Hausstil asks of each Vorlage
+    check_tagesordnungen,  # unique TOPs naming existing Vorlagen, no non-public Vorlage in the public part
+    check_niederschriften,  # Niederschriften against their Sitzung, agenda, the body's words and the votes
+    check_glyphs,  # every character of the texts is in the Hausstil's font
+)
+LEDGER: tuple[Callable[[Project], list[Problem]], ...] = (_tabellen, _bescheide, _verteilungen)

@@ -10,22 +10,39 @@ from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import CENT, Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Kostenposition, Satz, Zeitraum
+from vorlagen.load.finanzen import Berechnung, Kostenposition
+from vorlagen.load.saetze import Satz
+from vorlagen.load.zeitraum import Zeitraum
 
 
 class Zeilen(list):
-    """Rows in order; `zeilen[0]` by position or `zeilen["KIM-Förderung"]` by id or (unique) label."""
+    """Rows in order. Texts and formulas read a row by its name: `zeilen["KIM-Förderung"]` is the one row whose id
+    or label that is, whatever it looks like ("1" included); a name that is one row's id and another's label is
+    ambiguous. Only the engine's templates walk rows by position (`zeilen[i]`, an int)."""
 
     def __getitem__(self, key):
         if not isinstance(key, str):
             if isinstance(key, int) and not -len(self) <= key < len(self):
                 raise UnknownName(key, range(len(self)), "den Zeilen (gezählt ab 0)")
             return super().__getitem__(key)
-        found = [z for z in self if z.id == key] or [z for z in self if z.als == key]
-        if len(found) != 1:
-            names = {z.id or z.als for z in self}
-            raise UnknownName(key, names, "den Zeilen dieser Tabelle" + (" (der Name ist mehrdeutig)" if found else ""))
+        found = [z for z in self if z.id == key or z.als == key]
+        if len(found) > 1:
+            rows = ", ".join(f"„{z.id or z.als}“" for z in found)
+            raise NoValue(
+                f"„{key}“ nennt mehrere Zeilen dieser Tabelle ({rows}) als id oder Bezeichnung – geben Sie "
+                "jeder Zeile eine eigene „id“, die keine andere Zeile als id oder Bezeichnung trägt."
+            )
+        if not found:
+            raise UnknownName(key, {z.id or z.als for z in self}, "den Zeilen dieser Tabelle")
         return found[0]
+
+    def name_von(self, zeile) -> str | None:
+        """The name that reads `zeile` (its id, else its label), or None when that name is not unique."""
+        name = zeile.id or zeile.als
+        try:
+            return name if self[name] is zeile else None
+        except UnknownName:
+            return None
 
 
 @dataclass

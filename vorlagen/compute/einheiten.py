@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from vorlagen.compute.formel import Funktion, Minus, Name, Prozent, Rechnung, Zahl
+from vorlagen.core.fmt import zahlwort
+from vorlagen.core.limits import MAX_VORKOMMA
 
 GELD = "€"
+SKALA = {"T€": 1000, "Mio. €": 1_000_000, "Mrd. €": 1_000_000_000}  # euros per unit of a money unit
 ZAEHLER = ("VZÄ", "Tage", "Stück")  # counts: a count times an amount per unit is an amount
 DIMENSION = {
     "€": GELD,
@@ -99,6 +102,17 @@ def rechnen(tree, lesen_name) -> Wert:
         f"„{text_of(tree)}“ teilt {dim_text(a.dimension)} durch {b.dimension} – das ergibt keine Einheit, "
         "die eine Vorlage druckt."
     )
+
+
+def plausibel(genau: Fraction, einheit: str) -> None:
+    """EinheitFehler for a value with more than MAX_VORKOMMA digits before the comma in `einheit` (as printed):
+    no Vorlage prints such a figure, and rounding it would exceed the precision of every printed number."""
+    shown = genau * 100 if einheit == "%" else genau / SKALA.get(einheit, 1)
+    if abs(shown) >= 10**MAX_VORKOMMA:
+        raise EinheitFehler(
+            f"Das Ergebnis hat mehr als {zahlwort(MAX_VORKOMMA)} Stellen vor dem Komma (in {einheit or 'Zahl'}) – "
+            "so große Zahlen druckt keine Vorlage; prüfen Sie die Formel."
+        )
 
 
 def _art(tree) -> str:

@@ -1,8 +1,8 @@
 """Formulas of named figures, as a clerk writes them in a spreadsheet: `zuwendung * 1,75 %`, `summe(a; b) - c`.
 
 Decimal comma, `;` between arguments, `%` after a number or a bracket, names joined by dots
-(`finanzierung.plan.zuwendung`); a hyphen inside a name belongs to the name (`m1-steuerung`), a minus
-between two names needs spaces. Parsing is a plain recursive descent over a bounded string: nothing of
+(`finanzierung.plan.zuwendung`) or written as in a text (`finanzierung["plan"].zeilen["1"].betrag`); a hyphen
+inside a name belongs to the name (`m1-steuerung`), a minus between two names needs spaces. Parsing is a plain recursive descent over a bounded string: nothing of
 the formula runs, and every mistake is a German sentence that names the place.
 """
 
@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-MAX_LAENGE = 2_000  # characters of one formula
-MAX_TIEFE = 40  # nested brackets and operators
+from vorlagen.core.fmt import zahl, zahlwort
+from vorlagen.core.limits import MAX_FORMEL, MAX_KLAMMERN, MAX_RECHENSCHRITTE, MAX_VORKOMMA
 
 FUNKTIONEN = ("summe", "min", "max")
 
@@ -21,11 +21,12 @@ _TOKEN = re.compile(
     r"""
     (?P<leer>\s+)
   | (?P<zahl>\d+(?:[.,]\d+)*)
-  | (?P<name>[^\W\d]\w*(?:-\w+)*(?:\.\w+(?:-\w+)*)*)
+  | (?P<name>[^\W\d]\w*(?:-\w+)*(?:\.\w+(?:-\w+)*|\[\s*(?:"[^"\n]*"|'[^'\n]*'|\d+)\s*\])*)
   | (?P<zeichen>[-+*/();%])
 """,
     re.X,
 )
+_SEGMENT = re.compile(r"""[^\W\d]\w*(?:-\w+)*|\.(\w+(?:-\w+)*)|\[\s*(?:"([^"\n]*)"|'([^'\n]*)'|(\d+))\s*\]""")
 
 
 class FormelFehler(Exception):
@@ -40,11 +41,16 @@ class Zahl:
 
 @dataclass(frozen=True)
 class Name:
-    pfad: tuple[str, ...]
+    """A name as written (`text`) and its parts (`pfad`): `finanzierung["m1"].zeilen["1"].betrag` and
+    `finanzierung.m1.zeilen.1.betrag` both read ('finanzierung', 'm1', 'zeilen', '1', 'betrag'). Every part is a
+    name – a row, a source or a rate is read by its id or label, never by its position."""
 
-    @property
-    def text(self) -> str:
-        return ".".join(self.pfad)
+    pfad: tuple[str, ...]
+    text: str = ""
+
+    def __post_init__(self):
+        if not self.text:
+            object.__setattr__(self, "text", ".".join(self.pfad))
 
 
 @dataclass(frozen=True)
@@ -91,13 +97,20 @@ def _zahl(text: str) -> Fraction:
         raise FormelFehler(
             f"„{text}“ ist keine Zahl – Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b)."
         )
+    if len(text.split(",")[0].lstrip("0")) > MAX_VORKOMMA:
+        raise FormelFehler(
+            f"„{text}“ ist unplausibel groß – Zahlen haben hier höchstens {zahlwort(MAX_VORKOMMA)} Stellen vor "
+            "dem Komma; prüfen Sie den Wert."
+        )
     return Fraction(text.replace(",", "."))
 
 
 def lesen(formel: str):
     """The formula as a tree of Zahl, Name, Rechnung, Minus, Prozent and Funktion; FormelFehler if it is not one."""
-    if len(formel) > MAX_LAENGE:
-        raise FormelFehler(f"Die Formel hat mehr als {MAX_LAENGE} Zeichen – teilen Sie sie in mehrere Zahlen auf.")
+    if len(formel) > MAX_FORMEL:
+        raise FormelFehler(
+            f"Die Formel hat mehr als {zahl(MAX_FORMEL)} Zeichen – teilen Sie sie in mehrere Zahlen auf."
+        )
     tokens, position = [], 0
     while position < len(formel):
         match = _TOKEN.match(formel, position)
@@ -105,6 +118,11 @@ def lesen(formel: str):
             raise FormelFehler(
                 f"„,“ an Stelle {position + 1}: Argumente einer Funktion trennen Sie mit „;“, z. B. "
                 "summe(a; b); eine Dezimalzahl schreiben Sie ohne Leerzeichen: 1,75."
+            )
+        if match is None and formel[position] == "[":
+            raise FormelFehler(
+                f"„[“ an Stelle {position + 1}: In eckigen Klammern steht ein Name in geraden Anführungszeichen, "
+                'z. B. zeilen["Gesamtkosten"], oder eine Jahreszahl, z. B. jahre[2022].'
             )
         if match is None:
             raise FormelFehler(
@@ -122,7 +140,27 @@ def lesen(formel: str):
         kind, text, column = tokens[parser.index]
         hint = " – zwischen zwei Namen fehlt ein Rechenzeichen" if kind == "name" else ""
         raise FormelFehler(f"„{text}“ an Stelle {column} steht hier zu viel{hint}.")
+    if schritte(tree) > MAX_RECHENSCHRITTE:
+        raise FormelFehler(
+            f"Die Formel hat mehr als {MAX_RECHENSCHRITTE} Rechenschritte hintereinander – fassen Sie viele "
+            "Summanden mit summe(a; b; …) zusammen oder teilen Sie die Formel in mehrere Zahlen auf."
+        )
     return tree
+
+
+def schritte(tree) -> int:
+    """Operations one after the other (the depth of the tree): `a + b + c` has two, `summe(a; b; c)` one."""
+    deepest, stack = 0, [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, Rechnung):
+            stack += [(node.links, depth + 1), (node.rechts, depth + 1)]
+        elif isinstance(node, (Minus, Prozent)):
+            stack.append((node.wert, depth + 1))
+        elif isinstance(node, Funktion):
+            stack += [(a, depth + 1) for a in node.argumente]
+    return deepest
 
 
 class _Parser:
@@ -142,8 +180,8 @@ class _Parser:
         return token
 
     def ausdruck(self, tiefe: int):
-        if tiefe > MAX_TIEFE:
-            raise FormelFehler(f"Die Formel ist tiefer als {MAX_TIEFE} Ebenen geschachtelt – teilen Sie sie auf.")
+        if tiefe > MAX_KLAMMERN:
+            raise FormelFehler(f"Die Formel ist tiefer als {MAX_KLAMMERN} Ebenen geschachtelt – teilen Sie sie auf.")
         links = self._produkt(tiefe)
         while self._peek()[1] in ("+", "-"):
             zeichen = self._take()[1]
@@ -158,8 +196,8 @@ class _Parser:
         return links
 
     def _faktor(self, tiefe: int):
-        if tiefe > MAX_TIEFE:
-            raise FormelFehler(f"Die Formel ist tiefer als {MAX_TIEFE} Ebenen geschachtelt – teilen Sie sie auf.")
+        if tiefe > MAX_KLAMMERN:
+            raise FormelFehler(f"Die Formel ist tiefer als {MAX_KLAMMERN} Ebenen geschachtelt – teilen Sie sie auf.")
         kind, text, column = self._take()
         if text == "-":
             return Minus(self._faktor(tiefe + 1))
@@ -176,7 +214,7 @@ class _Parser:
             self._take(")")
             wert = Funktion(text.lower(), tuple(argumente))
         elif kind == "name":
-            wert = Name(tuple(text.split(".")))
+            wert = Name(teile(text), text)
         elif text == "(":
             wert = self.ausdruck(tiefe + 1)
             self._take(")")
@@ -188,6 +226,27 @@ class _Parser:
             self._take("%")
             return Prozent(wert)
         return wert
+
+
+def teile(text: str) -> tuple[str, ...]:
+    """The parts of a name as the tokenizer found it: dotted parts and parts in brackets ("…", '…' or digits)."""
+    return tuple(
+        next(g for g in match.groups() if g is not None) if match.lastindex else match[0]
+        for match in _SEGMENT.finditer(text)
+    )
+
+
+def schreibweise(pfad: tuple[str, ...]) -> str:
+    """A name as a formula writes it: dotted where a part is a plain name, else in brackets – `zeilen["1"]`,
+    `quellen["Land NRW"]` (a part of digits alone looks like a position, so it is written in brackets, too)."""
+    text = pfad[0]
+    for part in pfad[1:]:
+        quote = "'" if '"' in part else '"'
+        text += f".{part}" if _EINFACH.fullmatch(part) else f"[{quote}{part}{quote}]"
+    return text
+
+
+_EINFACH = re.compile(r"[^\W\d]\w*(?:-\w+)*")
 
 
 def namen(tree) -> list[Name]:

@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.compute.kennzahlen import figur, namenswert
 from vorlagen.core.fmt import eur, eur_cent
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
@@ -78,6 +78,7 @@ class Auswirkungen:
 
     keine: bool
     rechtsgrundlage: str
+    entscheidung: str = ""  # who decides below the threshold, as the Land says it: die Zustimmung des Kämmerers
     zeilen: list[Zeile] = field(default_factory=list)
     deckung: list[Deckungszeile] = field(default_factory=list)
     dauer: str | None = None
@@ -118,34 +119,25 @@ class Auswirkungen:
         return f"über- und außerplanmäßig{endung}" if len(arten) > 1 else f"{arten.pop() if arten else UEBER}{endung}"
 
 
-@dataclass(frozen=True)
-class Wirkung:
-    """What sign-offs and checks ask of a Vorlage's finances."""
-
-    auswirkungen: bool  # the Vorlage has financial effect
-    ueber_ausserplanmaessig: bool  # it has an über- or außerplanmäßige amount
-
-
 class _Leser:
-    """Reads the named amounts of one Vorlage, collecting problems."""
+    """Reads the named amounts of one Vorlage."""
 
-    def __init__(
-        self, names: dict, figures: dict, problems: list[Problem | None], defined: AbstractSet[str] = frozenset()
-    ):
-        self.names, self.figures, self.problems = names, figures, problems
+    def __init__(self, names: dict, figures: dict, defined: AbstractSet[str] = frozenset()):
+        self.names, self.figures = names, figures
         self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
-    def betrag(self, text: str, where: Where, was: str) -> Fraction | None:
+    def betrag(self, text: str, where: Where, was: str) -> tuple[Fraction | None, list[Problem]]:
+        """The amount the figure named `text` holds, in euros; None with its problem (none: the figure's own
+        problem is listed already)."""
         if _GETIPPT.fullmatch(text.strip()):
-            self.problems.append(
+            return None, [
                 Problem(
                     where,
                     f"{was}: „{text}“ ist eine getippte Zahl – Beträge sind Zahlen des "
                     "Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und "
                     "nennen Sie hier ihren Namen.",
                 )
-            )
-            return None
+            ]
         try:
             tree = lesen(text)
             if not isinstance(tree, Name):
@@ -153,31 +145,28 @@ class _Leser:
                     f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
                     "nennen Sie hier ihren Namen."
                 )
-            if tree.pfad[0] in self.defined and tree.pfad[0] not in self.figures:
-                self.problems.append(None)  # the figure's own problem says why
-                return None
+            eigene = figur(tree.pfad, self.defined)
+            if eigene is not None and eigene not in self.figures:
+                return None, []  # the figure's own problem says why
             value, dimension = namenswert(tree.pfad, self.names, self.figures)
         except (FormelFehler, EinheitFehler) as error:
-            self.problems.append(Problem(where, f"{was}: {error}"))
-            return None
+            return None, [Problem(where, f"{was}: {error}")]
         if dimension != GELD:
-            self.problems.append(
+            return None, [
                 Problem(
                     where,
                     f"{was}: „{text}“ ist {dim_text(dimension)}, kein Betrag in Euro – nennen Sie eine Zahl in €.",
                 )
-            )
-            return None
+            ]
         if value < 0:
-            self.problems.append(
+            return None, [
                 Problem(
                     where,
                     f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
                     "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“.",
                 )
-            )
-            return None
-        return value
+            ]
+        return value, []
 
 
 def _zeile(jahre: dict[str, str], jahr: str) -> Where:
@@ -216,27 +205,25 @@ def _position(
     konto: str,
     plan: str,
     where: Where,
-    problems: list[Problem | None],
     neu: str = _NEU,
-) -> Position | None:
+) -> tuple[Position | None, list[Problem]]:
     """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
     (`neu`: how to add a new one)."""
     haushalt = haushalte.get(jahr)
     if haushalt is None:
-        problems.append(Problem(where, _kein_haushalt(haushalte, jahr)))
-        return None
+        return None, [Problem(where, _kein_haushalt(haushalte, jahr))]
     position = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
     if position is None:
         konten = [p.konto for p in haushalt.positionen if p.plan == plan]
         hint = suggest(konto, konten)
-        problems.append(
+        return None, [
             Problem(
                 where,
                 f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
                 f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
             )
-        )
-    return position
+        ]
+    return position, []
 
 
 def auswirkungen(
@@ -245,22 +232,23 @@ def auswirkungen(
     names: dict,
     figures: dict,
     rechtsgrundlage: str,
-    problems: list[Problem],
     defined: AbstractSet[str] = frozenset(),
-) -> Auswirkungen:
-    """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read adds its problem and
-    leaves its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
+) -> tuple[Auswirkungen, list[Problem]]:
+    """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read is a problem and leaves
+    its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
     `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
-    found: list[Problem | None] = []  # problems; None for a figure whose problem is listed already
-    leser = _Leser(names, figures, found, defined)
+    problems: list[Problem] = []
+    leser = _Leser(names, figures, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
             where, jahr = _zeile(eintrag.jahre, jahr_text), int(jahr_text)
-            betrag = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
-            position = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where, found)
+            betrag, found = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
+            problems += found
+            position, found = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where)
+            problems += found
             if position is not None and position.ertrag:
-                found.append(
+                problems.append(
                     Problem(
                         where,
                         f"„{eintrag.konto}“ ist im Haushalt {jahr} eine Ertragsposition "
@@ -280,7 +268,8 @@ def auswirkungen(
     for quelle in daten.deckung:
         for jahr_text, name in quelle.jahre.items():
             where, jahr = _zeile(quelle.jahre, jahr_text), int(jahr_text)
-            betrag = leser.betrag(name, where, f"Deckung {jahr} durch „{quelle.konto}“")
+            betrag, found = leser.betrag(name, where, f"Deckung {jahr} durch „{quelle.konto}“")
+            problems += found
             neu = (
                 _NEU
                 if quelle.art == "Einsparung"
@@ -288,7 +277,8 @@ def auswirkungen(
                     "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und ihrer „prognose“ ein."
                 )
             )
-            position = _position(haushalte, jahr, quelle.konto, quelle.plan, where, found, neu)
+            position, found = _position(haushalte, jahr, quelle.konto, quelle.plan, where, neu)
+            problems += found
             if betrag is None or position is None:
                 result.unvollstaendig.add(jahr)
                 continue
@@ -309,7 +299,7 @@ def auswirkungen(
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"
         else:
-            value = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
+            value, found = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
+            problems += found
             result.folgekosten = f"{geld(value)} jährlich" if value is not None else None
-    problems += [p for p in found if p is not None]
-    return result
+    return result, problems

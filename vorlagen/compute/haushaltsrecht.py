@@ -14,50 +14,60 @@ from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt
 
 
-def _quelle(d: Deckungszeile) -> Problem | None:
-    """Why the Position of a Deckung cannot bring it, or None: an Einsparung needs an Aufwand position with enough
+def _quelle(d: Deckungszeile) -> list[Problem]:
+    """Why the Position of a Deckung cannot bring it: an Einsparung needs an Aufwand position with enough
     left, a Mehrertrag an Ertrag position with a prognose that leaves enough. At the konto line when the Position
     is wrong, at the amount's line when the amount is too high."""
     datei = f"haushalt/{d.jahr}.yaml"
     if d.art == "Einsparung":
         if d.position.ertrag:
-            return Problem(
-                d.konto_where,
-                f"„{d.konto}“ ist im Haushalt {d.jahr} eine Ertragsposition ({datei}: "
-                "„ertrag: true“) – dort kann nichts eingespart werden; schreiben Sie „art: "
-                "Mehrertrag“, wenn die Erträge dort höher ausfallen.",
-            )
+            return [
+                Problem(
+                    d.konto_where,
+                    f"„{d.konto}“ ist im Haushalt {d.jahr} eine Ertragsposition ({datei}: "
+                    "„ertrag: true“) – dort kann nichts eingespart werden; schreiben Sie „art: "
+                    "Mehrertrag“, wenn die Erträge dort höher ausfallen.",
+                )
+            ]
         if d.betrag > d.verfuegbar:
-            return Problem(
-                d.where,
-                f"Die Einsparung {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                f"verfügbar ist ({geld(d.verfuegbar)} = Ansatz {geld(exact(d.position.ansatz))} − gebunden "
-                f"{geld(exact(d.position.gebunden))}) – verringern Sie sie oder decken Sie den Rest anders.",
-            )
-        return None
+            return [
+                Problem(
+                    d.where,
+                    f"Die Einsparung {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
+                    f"verfügbar ist ({geld(d.verfuegbar)} = Ansatz {geld(exact(d.position.ansatz))} − gebunden "
+                    f"{geld(exact(d.position.gebunden))}) – verringern Sie sie oder decken Sie den Rest anders.",
+                )
+            ]
+        return []
     if not d.position.ertrag:
-        return Problem(
-            d.konto_where,
-            f"„{d.konto}“ ist im Haushalt {d.jahr} keine Ertragsposition – Mehrerträge "
-            f"bringt nur eine Position mit „ertrag: true“ ({datei}); bei einer "
-            "Aufwandsposition schreiben Sie „art: Einsparung“.",
-        )
+        return [
+            Problem(
+                d.konto_where,
+                f"„{d.konto}“ ist im Haushalt {d.jahr} keine Ertragsposition – Mehrerträge "
+                f"bringt nur eine Position mit „ertrag: true“ ({datei}); bei einer "
+                "Aufwandsposition schreiben Sie „art: Einsparung“.",
+            )
+        ]
     if d.position.prognose is None:
-        return Problem(
-            d.konto_where,
-            f"Für „{d.konto}“ nennt der Haushalt {d.jahr} keine Prognose – ein Mehrertrag "
-            f"muss im Haushalt stehen: tragen Sie in {datei} bei der Position „prognose“ ein "
-            "(die erwarteten Erträge des Jahres laut Kämmerei).",
-        )
+        return [
+            Problem(
+                d.konto_where,
+                f"Für „{d.konto}“ nennt der Haushalt {d.jahr} keine Prognose – ein Mehrertrag "
+                f"muss im Haushalt stehen: tragen Sie in {datei} bei der Position „prognose“ ein "
+                "(die erwarteten Erträge des Jahres laut Kämmerei).",
+            )
+        ]
     if d.betrag > d.verfuegbar:
-        return Problem(
-            d.where,
-            f"Der Mehrertrag {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-            f"erwartet wird ({geld(d.verfuegbar)} = Prognose {geld(exact(d.position.prognose))} − Ansatz "
-            f"{geld(exact(d.position.ansatz))} − gebunden {geld(exact(d.position.gebunden))}) – verringern Sie "
-            "ihn oder decken Sie den Rest anders.",
-        )
-    return None
+        return [
+            Problem(
+                d.where,
+                f"Der Mehrertrag {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
+                f"erwartet wird ({geld(d.verfuegbar)} = Prognose {geld(exact(d.position.prognose))} − Ansatz "
+                f"{geld(exact(d.position.ansatz))} − gebunden {geld(exact(d.position.gebunden))}) – verringern Sie "
+                "ihn oder decken Sie den Rest anders.",
+            )
+        ]
+    return []
 
 
 def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[Problem]:
@@ -79,10 +89,10 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
                 )
                 gemeldet.add(d.konto_where)
             continue
-        problem = _quelle(d)
-        if problem is not None and problem.where not in gemeldet:  # a wrong Position once, not once per year
-            problems.append(problem)
-            gemeldet.add(problem.where)
+        for problem in _quelle(d):
+            if problem.where not in gemeldet:  # a wrong Position once, not once per year
+                problems.append(problem)
+                gemeldet.add(problem.where)
     for jahr, mehrbedarf in result.mehrbedarf.items():
         if jahr in result.unvollstaendig:
             continue

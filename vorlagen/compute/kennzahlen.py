@@ -21,14 +21,15 @@ from vorlagen.compute.einheiten import (
     dim_text,
     getippt,
     nur_prozent,
+    plausibel,
     rechnen,
 )
-from vorlagen.compute.formel import FormelFehler, Name, lesen, namen
+from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
 from vorlagen.core.money import CENT, EURO, exact, round_half_up
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.finanzen import Kennzahl
+from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import suggest
 
 # units of what the engine computed, by field name (everything else is a plain number)
@@ -53,6 +54,10 @@ FELD_EINHEIT = {
     "jahre_min": GELD,
     "jahre_max": GELD,  # an amount per Haushaltsjahr: jahre.2022
 }
+
+
+class _Kreis(EinheitFehler):
+    """Figures that read each other in a round: one problem, at the figure where the round started."""
 
 
 class Groesse(Fraction):
@@ -99,6 +104,16 @@ def _einheit_von(vergleich: str | None, feld: str) -> str:
     return FELD_EINHEIT.get(feld, "")
 
 
+def figur(pfad: tuple[str, ...], ids) -> str | None:
+    """The id of the Vorlage's own figure a name reads – `pauschale`, or as in a text `zahlen["pauschale"]` – or
+    None when it reads something else."""
+    if len(pfad) == 1 and pfad[0] in ids:
+        return pfad[0]
+    if len(pfad) == 2 and pfad[0] == "zahlen" and "zahlen" not in ids and pfad[1] in ids:
+        return pfad[1]
+    return None
+
+
 def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]):
     """(value, unit, where it comes from) for a dotted name; EinheitFehler with a German reason if there is none."""
     first = pfad[0]
@@ -113,7 +128,7 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
             f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}."
         )
     obj, owner, where, vergleich = names[first], None, None, None
-    for segment in pfad[1:]:
+    for index, segment in enumerate(pfad[1:], start=1):
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
         if fields.get("art") == "Vergleich":
             vergleich = fields.get("einheit")
@@ -122,18 +137,19 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
             if isinstance(obj, dict):
                 key = int(segment) if segment.isdigit() and segment not in obj else segment
                 obj = obj[key]
-            elif isinstance(obj, Zeilen):  # rows by position, id or label
-                obj = obj[int(segment)] if segment.isdigit() else obj[segment]
+            elif isinstance(obj, Zeilen):  # rows by id or label, never by position
+                obj = _zeile(obj, pfad, index)
             elif isinstance(obj, list):
-                if not segment.isdigit():
-                    raise IndexError(segment)  # other lists' items are read by their position only
-                obj = obj[int(segment)]
+                raise EinheitFehler(
+                    f"„{schreibweise(pfad[:index])}“ ist eine Liste ohne Namen – Formeln lesen nur Einträge mit "
+                    "Namen (Zeilen, Quellen, Raten) und nie nach ihrer Stelle."
+                )
             else:
                 if segment.startswith("_"):
                     raise EinheitFehler(f"„{segment}“ ist kein Name, den Formeln lesen können.")
                 obj = getattr(obj, segment)
         except UnknownName as error:
-            if segment in getattr(owner, "__dict__", {}).get("spaeter", ()):
+            if isinstance(owner, Names) and segment in owner.spaeter:
                 raise EinheitFehler(
                     f"Die Berechnung „{segment}“ liest selbst Zahlen (mit „aus“, „formel“ oder „fonds“) und "
                     "wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; rechnen Sie mit den "
@@ -141,19 +157,38 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
                 ) from None
             raise EinheitFehler(error.message()) from None
         except (KeyError, IndexError, AttributeError, TypeError):
-            raise EinheitFehler(f"„{'.'.join(pfad)}“: „{segment}“ gibt es dort nicht.") from None
+            raise EinheitFehler(f"„{schreibweise(pfad)}“: „{segment}“ gibt es dort nicht.") from None
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
         source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
         if source is not None and hasattr(source, "where"):
             where = source.where()
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
         raise EinheitFehler(
-            f"„{'.'.join(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. „{'.'.join(pfad)}.betrag“."
+            f"„{schreibweise(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. „{schreibweise(pfad)}.betrag“."
         )
     if isinstance(obj, Groesse):
         return obj, DIMENSION[obj.einheit], where  # a shared figure: kennzahlen.<datei>.<id>
     feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
     return obj, _einheit_von(vergleich, feld), where
+
+
+def _zeile(zeilen: Zeilen, pfad: tuple[str, ...], index: int):
+    """The row named `pfad[index]`; a name that is only a position says which name the row at that position has."""
+    segment = pfad[index]
+    try:
+        return zeilen[segment]
+    except UnknownName as error:
+        if not segment.isdigit() or int(segment) >= len(zeilen):
+            raise
+        name = zeilen.name_von(zeilen[int(segment)])
+        hint = (
+            f"die Zeile an Stelle {segment} (gezählt ab 0) lesen Sie mit „{schreibweise(pfad[:index] + (name,) + pfad[index + 1 :])}“"
+            if name is not None
+            else f"die Zeile an Stelle {segment} (gezählt ab 0) hat keinen eindeutigen Namen – geben Sie ihr eine „id“"
+        )
+        raise EinheitFehler(
+            f"{error.message()} Zeilen heißen nach ihrer id oder Bezeichnung, nicht nach ihrer Stelle: {hint}."
+        ) from None
 
 
 def drucken(value: Fraction, einheit: str, quantum: Decimal | None, stellen: int | None, prozent_stellen: int) -> str:
@@ -212,18 +247,27 @@ def kennzahlen(
             return None  # its problem is already listed
         if state.get(figure_id) == "läuft":
             cycle = chain[chain.index(figure_id) :] + [figure_id]
-            raise EinheitFehler(
-                f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen."
-            )
+            raise _Kreis(f"Die Zahlen lesen sich im Kreis: {' → '.join(cycle)} – eine davon muss aus Fakten kommen.")
         if figure_id not in trees:
             return None  # its formula could not be read: already a problem
         state[figure_id] = "läuft"
-        k = by_id[figure_id]
+        try:
+            return _berechnen(by_id[figure_id], chain)
+        except _Kreis:
+            raise  # listed once, at the figure that started the round
+        except EinheitFehler as error:
+            problems.append(Problem(by_id[figure_id].where("formel"), f"Zahl „{figure_id}“: {error}"))
+            state[figure_id] = "fehler"
+            return None
+
+    def _berechnen(k: Kennzahl, chain: list[str]) -> Zahlwert:
+        figure_id = k.id
         steps: list[Schritt] = []
 
         def lesen_name(name: Name) -> Wert:
-            if name.pfad[0] in by_id and len(name.pfad) == 1:
-                other = compute(name.pfad[0], chain + [figure_id])
+            eigene = figur(name.pfad, by_id)
+            if eigene is not None:
+                other = compute(eigene, chain + [figure_id])
                 if other is None:
                     raise EinheitFehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
                 value = other.genau if k.runden == "am_ende" else Fraction(other.wert)
@@ -243,6 +287,7 @@ def kennzahlen(
         want = DIMENSION[k.einheit]
         if not namen(trees[figure_id]):  # a formula of numbers alone is a typed figure in its own unit
             genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
+        plausibel(genau.genau, k.einheit)
         if genau.dimension != want:
             raise EinheitFehler(
                 f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
@@ -267,7 +312,7 @@ def kennzahlen(
         if k.id in trees and k.id not in figures:
             try:
                 compute(k.id, [])
-            except EinheitFehler as error:
+            except _Kreis as error:
                 problems.append(Problem(k.where("formel"), f"Zahl „{k.id}“: {error}"))
                 for other, status in state.items():
                     if status == "läuft":
@@ -317,12 +362,11 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
         tree = lesen(formel)
 
         def lesen_name(name: Name) -> Wert:
-            if name.pfad[0] in figures and len(name.pfad) == 1:
-                return Wert(Fraction(figures[name.pfad[0]].wert), DIMENSION[figures[name.pfad[0]].einheit])
-            value, unit, _ = _lesen_pfad(name.pfad, names, figures)
-            return Wert(exact(value), unit)
+            value, unit = namenswert(name.pfad, names, figures)
+            return Wert(value, unit)
 
         value = rechnen(tree, lesen_name)
+        plausibel(value.genau, dimension)
     except (FormelFehler, EinheitFehler) as error:
         raise ValueError(f"„{formel}“: {error}") from None
     if dimension and not namen(tree) and nur_prozent(tree):
@@ -340,8 +384,9 @@ def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahl
 
 def namenswert(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]) -> tuple[Fraction, str]:
     """The exact value and dimension of one name: a figure of `zahlen` or a computed value; EinheitFehler in German."""
-    if pfad[0] in figures and len(pfad) == 1:
-        return Fraction(figures[pfad[0]].wert), DIMENSION[figures[pfad[0]].einheit]
+    eigene = figur(pfad, figures)
+    if eigene is not None:
+        return Fraction(figures[eigene].wert), DIMENSION[figures[eigene].einheit]
     value, dimension, _ = _lesen_pfad(pfad, names, figures)
     return exact(value), dimension
 

@@ -31,13 +31,12 @@ class NoValue(UnknownName):
 
 
 class Names(dict):
-    """A dict whose missing keys raise UnknownName."""
+    """A dict whose missing keys raise UnknownName naming `kind` (what the names are of, as messages say it)."""
 
-    spaeter: set[str]  # set on a Vorlage's tables only: the ids computed after its figures (see kennzahlen)
-
-    def __init__(self, kind: str, items=()):
+    def __init__(self, kind: str, items=(), spaeter: frozenset[str] = frozenset()):
         super().__init__(items)
         self.kind = kind
+        self.spaeter = spaeter  # a Vorlage's tables only: the ids computed after its figures (see kennzahlen)
         self.read: set = set()  # keys asked for, so a cache knows what a text depends on
 
     def __getitem__(self, key):

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, NiederschriftSource, defined_at, unknown_word
+from vorlagen.load.facts import Facts
 from vorlagen.load.model import Top
 from vorlagen.load.niederschrift import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
+from vorlagen.load.records import defined_at, unknown_word
 from vorlagen.load.references import unknown
 
 
@@ -121,24 +122,6 @@ def ergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
 def beratungsergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
     """(Vorlage-Nummer, Sitzung id) → recorded result, for every TOP with a Vorlage in a Niederschrift."""
     return {(e.vorlage, e.sitzung_id): e for e in ergebnisse(facts).values() if e.vorlage is not None}
-
-
-def render_offene(facts: Facts, stichtag: dt.date) -> str:
-    """For `check`: each past Beratung without a recorded result; empty when there is none."""
-    missing = offene_beratungen(facts, stichtag)
-    if not missing:
-        return ""
-    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-    rollen = {(s.vorlage.nummer, b.sitzung): b.rolle for s in facts.vorlagen for b in s.vorlage.beratungsfolge}
-    lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
-    for nummer, sitzung_id in missing:
-        sitzung, rolle = facts.sitzungen[sitzung_id], rollen[(nummer, sitzung_id)]
-        lines.append(
-            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
-            + (f"({rolle}) " if rolle else "")
-            + f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein."
-        )
-    return "\n".join(lines) + "\n"
 
 
 def offene_beratungen(facts: Facts, stichtag: dt.date) -> list[tuple[str, str]]:
@@ -406,7 +389,3 @@ def auftraege(facts: Facts) -> list[Auftragszeile]:
                     )
                 )
     return sorted(rows, key=lambda r: (r.auftrag.frist, r.sitzung_datum, r.sitzung_id, r.top))
-
-
-def niederschrift_of(facts: Facts, sitzung_id: str) -> NiederschriftSource | None:
-    return facts.niederschriften.get(sitzung_id)

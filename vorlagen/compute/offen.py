@@ -4,8 +4,9 @@ publishing needs before a Sitzungsmappe or publish bundle goes out."""
 from __future__ import annotations
 
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.facts import Facts
 from vorlagen.load.records import changed
+from vorlagen.load.vorlagenordner import VorlageSource
 
 OFFEN = "noch offen"  # a header field not yet known
 TERMIN_OFFEN = "Termin offen"  # a Beratung whose Sitzung is not yet set
@@ -45,22 +46,6 @@ def _publish_needs(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]
     if source.vorlage.federfuehrend is None and facts.koerperschaft.aemter:
         result.append(("federführendes Amt", "federfuehrend"))
     return result
-
-
-def render_offen(facts: Facts) -> str:
-    """For `check`: per Vorlage what is still open; empty when every fact is stated."""
-    lines = []
-    for source in facts.vorlagen:
-        fehlt = offen(facts, source)
-        if fehlt:
-            lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
-    if not lines:
-        return ""
-    needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
-    return (
-        f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
-        f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n"
-    )
 
 
 def check_veroeffentlichung(

@@ -10,7 +10,8 @@ from fractions import Fraction
 
 from vorlagen.core.fmt import datum, euro_or_cent, monate, zahl
 from vorlagen.core.money import Rundung
-from vorlagen.load.finanzen import Satz, Zeitraum
+from vorlagen.load.saetze import Satz
+from vorlagen.load.zeitraum import Zeitraum
 
 ZEITEINHEITEN = ("Jahr", "Monat")  # only these grow with the period
 

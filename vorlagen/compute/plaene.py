@@ -12,8 +12,9 @@ from vorlagen.compute.names import Named, Names
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Quelle, Satz
+from vorlagen.load.finanzen import Berechnung, Quelle
 from vorlagen.load.records import changed, suggest
+from vorlagen.load.saetze import Satz
 
 
 @dataclass

@@ -1,103 +1,59 @@
-"""The pipeline up to rendering: load → references → compute → check."""
+"""The pipeline up to rendering: load → check the facts → compute → check the ledger."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.compute import checks, eigenanteil
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.glyphs import check_glyphs
-from vorlagen.compute.haushalt import Auswirkungen, Wirkung, auswirkungen
+from vorlagen.compute.hauptbuch import Project, Rechnung, entschieden
+from vorlagen.compute.haushalt import Auswirkungen, auswirkungen
 from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
-from vorlagen.compute.mitzeichnung import finanzielle_auswirkungen
 from vorlagen.compute.names import Names
-from vorlagen.compute.niederschrift import Beratungsergebnis, beratungsergebnisse, check_niederschriften
-from vorlagen.compute.sitzungen import check_tagesordnungen
+from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.compute.stellen import alle_statistiken
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
-from vorlagen.core.fmt import anzahl
 from vorlagen.core.money import Rundung, quantum_for
-from vorlagen.core.problems import Problem, raise_if
-from vorlagen.load.facts import Facts, VorlageSource, load
-from vorlagen.load.references import check_references
-from vorlagen.load.regeln import check_regeln
-
-
-@dataclass
-class Rechnung:
-    """Everything computed for one Vorlage; prose and tables read only this."""
-
-    tabellen: Names  # id → a table of its kind (eigenanteil.Tabelle)
-    uebersicht: eigenanteil.Uebersicht | None  # only with Eigenanteil tables
-    bescheide: Names  # id → bescheide.BescheidWerte
-    verteilungen: Names  # id → verteilung.VerteilungWerte
-    antraege: Names  # id → bescheide.BescheidWerte of an Antrag
-    zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
-    kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
-    haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
-    haushaltsrecht: list[Problem] = dataclasses.field(
-        default_factory=list
-    )  # its budget-law checks (not for a decided Vorlage)
-
-
-def wirkung(source: VorlageSource, rechnung: Rechnung) -> Wirkung:
-    """Whether a Vorlage has financial effect, and whether it has an über-/außerplanmäßige amount
-    (.auswirkungen, .ueber_ausserplanmaessig): what sign-offs ask, by the rule they use (compute/mitzeichnung.py)."""
-    haushalt = rechnung.haushalt
-    return Wirkung(finanzielle_auswirkungen(source, haushalt), haushalt is not None and bool(haushalt.mehrbedarf))
-
-
-@dataclass
-class Project:
-    facts: Facts
-    rechnungen: dict[str, Rechnung]  # VorlageSource.slug → Rechnung
-    stellen: Names  # Stellenstatistik id → Bausteine with their Quoten
-    ergebnisse: dict[tuple[str, str], Beratungsergebnis]  # (Vorlage-Nummer, Sitzung id) → recorded result
-    haushaltsrecht: list[Problem] = dataclasses.field(
-        default_factory=list
-    )  # problems of the Finanzielle Auswirkungen (raised, unless asked not to)
-
-    def rechnung(self, source: VorlageSource) -> Rechnung:
-        return self.rechnungen[source.slug]
-
-
-def summary(project: Project) -> str:
-    """'2 Vorlagen, 5 Berechnungen' – for the closing line of a command."""
-    vorlagen = len(project.facts.vorlagen)
-    tabellen = sum(len(r.tabellen) for r in project.rechnungen.values())
-    return f"{anzahl(vorlagen, 'Vorlage', 'Vorlagen')}, {anzahl(tabellen, 'Berechnung', 'Berechnungen')}"
+from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.load.facts import Facts, load
+from vorlagen.load.vorlagenordner import VorlageSource
 
 
 def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
-    """Loads and checks everything; raises BuildFailed with every problem found. `haushaltsrecht=False` (for
-    read-only listings): the problems of the Finanzielle Auswirkungen do not raise but stay in
-    `Project.haushaltsrecht`."""
+    """The boundary every later stage starts from: loads, checks and computes everything, and raises BuildFailed
+    with every problem found. `haushaltsrecht=False` (for read-only listings): the problems of the Finanzielle
+    Auswirkungen do not raise but stay in `Project.haushaltsrecht`."""
     facts, problems = load(data_dir)
-    raise_if(
-        problems
-        + check_references(facts)
-        + check_regeln(facts)
-        + check_tagesordnungen(facts)
-        + check_niederschriften(facts)
-        + check_glyphs(facts)
-    )
+    if facts is None:
+        raise BuildFailed(problems)
+    for check in checks.FACTS:
+        problems += check(facts)
+    raise_if(problems)
+    project, problems = compute(facts)
+    raise_if(problems + project.haushaltsrecht if haushaltsrecht else problems)
+    return project
+
+
+def compute(facts: Facts) -> tuple[Project, list[Problem]]:
+    """Every figure of every Vorlage, computed from checked facts, and the problems of the ledger's checks. The
+    problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`."""
     rundung = rundung_of(facts)
-    bescheide, antraege = Names("den Bescheiden"), Names("den Anträgen")
-    for art, given, computed in (("Bescheid", facts.bescheide, bescheide), ("Antrag", facts.antraege, antraege)):
+    project = Project(facts, {}, alle_statistiken(facts.stellen), beratungsergebnisse(facts))
+    problems: list[Problem] = []
+    for art, given, computed in (
+        ("Bescheid", facts.bescheide, project.bescheide),
+        ("Antrag", facts.antraege, project.antraege),
+    ):
         for bescheid_id, bescheid in given.items():
             berechnet, found = bescheid_werte(
                 bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
             )
             problems += found
             if berechnet is not None:
-                problems += checks.check_bescheid(
-                    berechnet, f"{art} „{bescheid_id}“", eigene_rundung(rundung, bescheid.rundung).quantum
-                )
                 computed[bescheid_id] = berechnet
     shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
     for datei, definitionen in facts.kennzahlen.items():
@@ -111,39 +67,42 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
         )
         problems += found
         shared[datei] = werte
-    rechnungen: dict[str, Rechnung] = {}
-    recht: list[Problem] = []
+    offen = []
     for source in facts.vorlagen:
-        rechnungen[source.slug] = _compute(source, facts, bescheide, antraege, rundung, problems, shared, recht)
-    ergebnisse = beratungsergebnisse(facts)
-    # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
-    # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
-    offen_quellen = [s for s in facts.vorlagen if not entschieden(facts, s, ergebnisse)]
-    for s in offen_quellen:
-        recht += rechnungen[s.slug].haushaltsrecht
-    offen = [(s.bezeichnung, a) for s in offen_quellen if (a := rechnungen[s.slug].haushalt) is not None]
-    recht += check_gemeinsam(offen, facts.haushalte)
-    raise_if(problems + recht if haushaltsrecht else problems)
-    return Project(facts, rechnungen, alle_statistiken(facts.stellen), ergebnisse, sorted(recht))
+        # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
+        # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
+        entscheidung = entschieden(facts, source, project.ergebnisse)
+        rechnung, found = _compute(source, facts, project, rundung, shared, not entscheidung)
+        project.rechnungen[source.slug] = rechnung
+        problems += found
+        project.haushaltsrecht += rechnung.haushaltsrecht
+        if not entscheidung and rechnung.haushalt is not None:
+            offen.append((source.bezeichnung, rechnung.haushalt))
+    project.haushaltsrecht += _ohne_land(facts)
+    project.haushaltsrecht = sorted(project.haushaltsrecht + check_gemeinsam(offen, facts.haushalte))
+    for check in checks.LEDGER:
+        problems += check(project)
+    return project, problems
 
 
-OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
+def _ohne_land(facts: Facts) -> list[Problem]:
+    """A body that gives Finanzielle Auswirkungen as data names its Land (or its own legal basis): never a default."""
+    k = facts.koerperschaft
+    mit_daten = [s.bezeichnung for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
+    if not mit_daten or k.rechtsgrundlage() is not None:
+        return []
+    return [
+        Problem(
+            k.where(),
+            f"Die Körperschaft nennt kein Land, aber Vorlage {mit_daten[0]} rechnet ihre finanziellen Auswirkungen "
+            "aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, hängt vom Land ab: "
+            "tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie Ihre "
+            "Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.",
+        )
+    ]
 
 
-def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
-    """Whether a Beratung of the Vorlage in a deciding role has settled it: a result recorded in a Niederschrift
-    other than a Kenntnisnahme (a Beschluss, a word such as erledigt), or a result stated in the Vorlage itself;
-    vertagt, zurückgestellt and abgesetzt settle nothing."""
-    rollen = facts.koerperschaft.hausstil.rollen
-    for b in source.vorlage.beratungsfolge:
-        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
-            continue
-        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
-        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) or (
-            b.ergebnis and b.ergebnis not in OFFEN_WORTE
-        ):
-            return True
-    return False
+OHNE_LAND = "dem Haushaltsrecht Ihres Landes"  # printed nowhere: a body without Land gets a problem first
 
 
 def rundung_of(facts: Facts) -> Rundung:
@@ -158,15 +117,10 @@ def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
 
 
 def _compute(
-    source: VorlageSource,
-    facts: Facts,
-    bescheide: Names,
-    antraege: Names,
-    rundung: Rundung,
-    problems: list[Problem],
-    shared: Names,
-    recht: list[Problem],
-) -> Rechnung:
+    source: VorlageSource, facts: Facts, project: Project, rundung: Rundung, shared: Names, offen: bool
+) -> tuple[Rechnung, list[Problem]]:
+    """The Rechnung of one Vorlage (`offen`: not decided yet) and the problems of computing it."""
+    problems: list[Problem] = []
     computed: dict[str, eigenanteil.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
@@ -174,10 +128,9 @@ def _compute(
         tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung))
         problems += found
         if tabelle is not None:
-            problems += checks.check_tabelle(tabelle)
             computed[tabelle.id] = tabelle
-    tabellen = Names("„finanzierung“ dieser Vorlage", computed)
-    tabellen.spaeter = {b.id for b in source.vorlage.finanzierung if reads_figures(b)}  # computed after the figures
+    later = frozenset(b.id for b in source.vorlage.finanzierung if reads_figures(b))  # computed after the figures
+    tabellen = Names("„finanzierung“ dieser Vorlage", computed, spaeter=later)
     verteilungen = Names("„verteilungen“ dieser Vorlage")
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
@@ -194,15 +147,14 @@ def _compute(
             )
             continue
         werte = verteilung_werte(verteilung, tabellen)
-        problems += checks.check_verteilung(werte)
         verteilungen[werte.id] = werte
     own = Names(
         "den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml)",
-        {b: bescheide[b] for b in source.vorlage.bescheide if b in bescheide},
+        {b: project.bescheide[b] for b in source.vorlage.bescheide if b in project.bescheide},
     )
     own_antraege = Names(
         "den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
-        {a: antraege[a] for a in source.vorlage.antraege if a in antraege},
+        {a: project.antraege[a] for a in source.vorlage.antraege if a in project.antraege},
     )
     summary = eigenanteil.uebersicht(list(tabellen.values()))
     names = dict(
@@ -224,43 +176,57 @@ def _compute(
             )
             problems += found
             if tabelle is not None:
-                problems += checks.check_tabelle(tabelle)
                 computed[tabelle.id] = tabelle
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     names["finanzierung"] = tabellen
-    haushalt, pruefungen = _haushalt(source, facts, names, zahlen.herleitung, recht)
-    return Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, pruefungen)
+    haushalt, recht = _haushalt(source, facts, names, zahlen.herleitung)
+    if haushalt is not None and offen:
+        recht += _haushaltsrecht(source, facts, haushalt)
+    rechnung = Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, recht)
+    return rechnung, problems
 
 
 def _haushalt(
-    source: VorlageSource, facts: Facts, names: dict, figures: dict, recht: list[Problem]
+    source: VorlageSource, facts: Facts, names: dict, figures: dict
 ) -> tuple[Auswirkungen | None, list[Problem]]:
-    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and its budget-law checks against the
-    Haushalt (Deckung, Gremium); the problems of reading them (amounts, Positionen, years) and a Kämmerei role
-    missing from the Hausstil go to `recht`."""
+    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and the problems of reading them
+    (amounts, Positionen, years) or of a Kämmerei role missing from the Hausstil."""
     daten = source.vorlage.finanzen_daten
     if daten is None:
         return None, []
-    lesen, recht = recht, []
-    stil = facts.koerperschaft.hausstil.finanzen
-    result = auswirkungen(
-        daten, facts.haushalte, names, figures, stil.rechtsgrundlage, lesen, {k.id for k in source.vorlage.zahlen}
+    koerperschaft = facts.koerperschaft
+    land = koerperschaft.landesrecht
+    result, problems = auswirkungen(
+        daten,
+        facts.haushalte,
+        names,
+        figures,
+        koerperschaft.rechtsgrundlage() or OHNE_LAND,
+        {k.id for k in source.vorlage.zahlen},
     )
-    recht += check_deckung(result, daten)
-    mitzeichnung = facts.koerperschaft.hausstil.mitzeichnung
+    result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
+    mitzeichnung = koerperschaft.hausstil.mitzeichnung
     if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
-        lesen.append(
+        problems.append(
             Problem(
                 daten.where("positionen"),
-                f"Über- und außerplanmäßige Beträge muss nach "
-                f"{result.rechtsgrundlage} der Kämmerer zeichnen, aber "
-                f"„{mitzeichnung.kaemmerei}“ steht nicht in „hausstil: "
+                f"Über- und außerplanmäßige Beträge brauchen nach {result.rechtsgrundlage} "
+                f"{result.entscheidung}; dafür zeichnet jede solche Vorlage die Rolle "
+                f"„{mitzeichnung.kaemmerei}“ mit, aber sie steht nicht in „hausstil: "
                 "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
                 "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
                 "Kämmerei aus dieser Liste.",
             )
         )
+    return result, problems
+
+
+def _haushaltsrecht(source: VorlageSource, facts: Facts, result: Auswirkungen) -> list[Problem]:
+    """The budget-law checks of a Vorlage's Finanzielle Auswirkungen against the Haushalt: Deckung, and the Gremium
+    that must decide über-/außerplanmäßige amounts above the threshold."""
+    daten = source.vorlage.finanzen_daten
+    assert daten is not None  # Auswirkungen are computed from data only
     folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
     letzte = None
     if folge:
@@ -270,7 +236,6 @@ def _haushalt(
         letzte = (gremium, b.sitzung, b.rolle)
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]
-    recht += check_gremium(
+    return check_deckung(result, daten) + check_gremium(
         result, facts.haushalte, letzte, gremien, entscheidend, source.vorlage.where("beratungsfolge")
     )
-    return result, recht

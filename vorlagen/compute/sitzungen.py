@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.model import Sitzung, Top, Vorlage
@@ -96,11 +95,6 @@ def fristen(facts: Facts, stichtag: dt.date) -> list[tuple[str, Sitzung, dt.date
     return result
 
 
-def vom(vorlage: Vorlage) -> str:
-    """' vom 27.05.2021' – or nothing for a Vorlage without a Datum."""
-    return f" vom {datum(vorlage.datum)}" if vorlage.datum else ""
-
-
 def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date, gremium: str) -> Fristzeile:
     zeile = Fristzeile(top, vorlage)
     if vorlage.datum is not None and vorlage.datum > last_day:
@@ -114,31 +108,3 @@ def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date
         else:
             zeile.hinweise.append("FEHLT in der Beratungsfolge der Vorlage")
     return zeile
-
-
-def render_fristen(facts: Facts, stichtag: dt.date) -> str:
-    """The deadline list as German text."""
-    listing = fristen(facts, stichtag)
-    if not listing:
-        return f"Keine Sitzungen ab dem {datum(stichtag)}.\n"
-    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-    lines = [f"Sitzungen ab dem {datum(stichtag)}:"]
-    for sitzung_id, sitzung, last_day, zeilen in listing:
-        lines.append(
-            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {datum(sitzung.datum)}, "
-            f"Frist für Vorlagen: {datum(last_day)}"
-        )
-        if not zeilen:
-            lines.append("    (noch keine Vorlagen)")
-        for z in zeilen:
-            top = f"TOP {z.top}" if z.top else "ohne TOP"
-            status = "; ".join(z.hinweise) if z.hinweise else "rechtzeitig"
-            name = z.vorlage.nummer or f"(Nummer offen) {z.vorlage.betreff[:40]}"
-            lines.append(f"    {top:<9} {name}{vom(z.vorlage)}: {status}")
-    flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
-    lines.append(
-        f"{flagged} {'Vorlage braucht' if flagged == 1 else 'Vorlagen brauchen'} Aufmerksamkeit."
-        if flagged
-        else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge."
-    )
-    return "\n".join(lines) + "\n"

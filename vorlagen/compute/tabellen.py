@@ -8,7 +8,8 @@ from vorlagen.compute.plaene import finanzierungsplan
 from vorlagen.compute.vergleich import vergleich
 from vorlagen.core.money import Rundung
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Satz
+from vorlagen.load.finanzen import Berechnung
+from vorlagen.load.saetze import Satz
 
 KINDS = {
     "Eigenanteil": eigenanteil,

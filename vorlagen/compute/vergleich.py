@@ -13,7 +13,8 @@ from vorlagen.compute.periode import JAHRESWERTE
 from vorlagen.core.fmt import euro_or_cent, prozent, zahl
 from vorlagen.core.money import CENT, Rundung, percent, ratio, round_half_up
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Satz
+from vorlagen.load.finanzen import Berechnung
+from vorlagen.load.saetze import Satz
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from vorlagen.compute.project import Rechnung
+from vorlagen.compute.hauptbuch import Rechnung
 from vorlagen.core.fmt import FILTERS
 from vorlagen.core.money import CENT
 
@@ -147,12 +147,3 @@ def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> li
         out.add(f"{base}.anzahl", v.anzahl, "zahl")
         out.add(f"{base}.vzae", v.vzae, "vzae")
     return out.lines
-
-
-def render(nummer: str, betreff: str, lines: list[tuple[str, str]]) -> str:
-    """The listing as German text: one expression per line, `{{ … }}` ready to paste, and its value."""
-    if not lines:
-        return f"Vorlage {nummer}: {betreff}\n  (keine Zahlen – die Vorlage hat keine Berechnungen, Bescheide oder Anträge)\n"
-    width = min(max(len(e) for e, _ in lines) + 6, 90)
-    body = "\n".join(f"  {('{{ ' + e + ' }}').ljust(width)}  {v}" for e, v in lines)
-    return f"Vorlage {nummer}: {betreff}\n{body}\n"

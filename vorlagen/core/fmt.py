@@ -85,6 +85,19 @@ def mio(value, stellen: int = 2) -> str:
     return _number(exact(value) / 1_000_000, stellen) + NBSP + "Mio." + NBSP + "€"
 
 
+def mrd(value, stellen: int = 2) -> str:
+    """An amount in billions of euros: 1234567890 → '1,23 Mrd. €'."""
+    return _number(exact(value) / 1_000_000_000, stellen) + NBSP + "Mrd." + NBSP + "€"
+
+
+_WORTE = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
+
+
+def zahlwort(count: int) -> str:
+    """A small count in words, as German prose writes it: 12 → 'zwölf'; from 13 on in digits."""
+    return _WORTE[count] if 0 <= count < len(_WORTE) else zahl(count)
+
+
 def anzahl(count: int, einzahl: str, mehrzahl: str) -> str:
     """'1 Problem', '2 Probleme', '0 Probleme'."""
     return f"{count} {einzahl if count == 1 else mehrzahl}"
@@ -126,6 +139,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "eur_cent": eur_cent,
     "teur": teur,
     "mio": mio,
+    "mrd": mrd,
     "zahl": zahl,
     "vzae": zahl,
     "prozent": prozent,

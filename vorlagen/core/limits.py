@@ -6,6 +6,12 @@ from __future__ import annotations
 LANG_MONATE = 72  # plausibility: a longer period needs „lang: true“ in its record
 MAX_JAHRE = 50  # never more calendar years in one period, not even with „lang: true“
 
+# Numbers and formulas (load/records.py, compute/formel.py, compute/kennzahlen.py).
+MAX_VORKOMMA = 12  # digits before the decimal comma of a number in the data, a formula or a figure's value
+MAX_FORMEL = 2_000  # characters of one formula
+MAX_KLAMMERN = 40  # nested brackets, functions and signs of one formula
+MAX_RECHENSCHRITTE = 100  # operations one after the other in one formula (a + b + c … counts each „+“)
+
 # YAML files, lists and tables.
 MAX_TIEFE = 50  # levels of nesting in one YAML file (the deepest real one has six)
 MAX_EINTRAEGE = 1000  # entries in one YAML list or section (rows of Kosten, Werte, Positionen, TOPs …)
@@ -20,6 +26,10 @@ MAX_GEMACHT = 5 * MAX_AUSGABE  # characters and list entries all operations of o
 MAX_SCHLEIFE = 1_000_000  # rounds of all {% for %} loops of one rendering
 MAX_STELLEN = 1000  # decimal digits of an integer made by * or **
 MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result (batch, round, zahl, prozent)
+
+# aktualisieren: the text renditions of the earlier build it compares (review/gedruckt.py); a larger file is not one
+# this program wrote and is named, not read.
+MAX_TEXTFASSUNG = 20 * 1024 * 1024  # bytes of one text rendition
 
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,15 +68,16 @@ class BuildFailed(Exception):
     """Raised when user input has problems; carries all of them, none is an internal bug."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems), key=_sort_key)
+        self.problems = ordered(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self):  # travels back from worker processes intact
         return BuildFailed, (self.problems,)
 
 
-def _sort_key(problem: Problem) -> tuple:
-    return (problem.where.path, problem.where.line or 0, problem.message)
+def ordered(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once, by file, line and message: the order every command reports them in."""
+    return sorted(set(problems), key=lambda p: (p.where.path, p.where.line or 0, p.message))
 
 
 def raise_if(problems: list[Problem]) -> None:

@@ -1,7 +1,13 @@
-"""Files a document reads, recorded where they are read (path → content hash), for cache keys.
+"""The one reader of project files, and the record of what each document read.
 
-`with recording() as reads:` collects every `record(path, data)` made inside the block, also in
-nested blocks; reads by WeasyPrint in worker processes travel back with the PDF.
+`read_file` is the only way the program reads a file of the project: it checks in one place that the file is a
+regular file, not larger than a bound, and (with `within`) that it lies inside the allowed folders once every
+link is followed; and it notes what it read in every recording that is open.
+
+`with recording() as reads:` collects path → content hash of every read inside the block, also in nested
+blocks; reads by WeasyPrint in worker processes travel back with the PDF. Facts read once at load carry their
+hashes and are noted again when a document asks for them (`note`), so that a document's record names every
+file it depends on – taken at the read, not listed by hand.
 """
 
 from __future__ import annotations
@@ -9,12 +15,15 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
 _active: ContextVar[tuple[dict, ...]] = ContextVar("reads", default=())
+_allowed: ContextVar[tuple[Path, ...] | None] = ContextVar("allowed", default=None)
+
+ABSENT = "-"  # the recorded value of a file that was looked for and is not there
 
 
 def digest(data: bytes) -> str:
@@ -23,17 +32,39 @@ def digest(data: bytes) -> str:
 
 def record(path: Path, data: bytes) -> None:
     """Notes that `data` was read from `path`, in every recording that is open."""
-    recordings = _active.get()
-    if recordings:
-        value = digest(data)
-        for reads in recordings:
-            reads[Path(path)] = value
+    if _active.get():
+        note(Path(path), digest(data))
+
+
+def note(name: Path | str, value: str) -> None:
+    """Notes a read whose hash is known already: a file by its Path, or a fact by a name of its own ('@…')."""
+    for reads in _active.get():
+        reads[name] = value
+
+
+def note_all(reads: Mapping[Path | str, str]) -> None:
+    """Notes every read of an earlier recording again (a result computed once and used by many documents)."""
+    for current in _active.get():
+        current.update(reads)
+
+
+def absent(path: Path) -> None:
+    """Notes that a file was looked for and is missing: when it appears, what read this is stale."""
+    note(Path(path), ABSENT)
+
+
+def exists(path: Path) -> bool:
+    """Whether a file is there; its absence is noted (its content is noted where it is read)."""
+    if Path(path).is_file():
+        return True
+    absent(path)
+    return False
 
 
 @contextmanager
-def recording() -> Iterator[dict[Path, str]]:
+def recording() -> Iterator[dict[Path | str, str]]:
     """Yields a dict that fills with path → hash of every file read inside the block."""
-    reads: dict[Path, str] = {}
+    reads: dict[Path | str, str] = {}
     token = _active.set(_active.get() + (reads,))
     try:
         yield reads
@@ -41,16 +72,44 @@ def recording() -> Iterator[dict[Path, str]]:
         _active.reset(token)
 
 
+@contextmanager
+def reading_within(*folders: Path) -> Iterator[None]:
+    """Inside the block, `read_file` reads only files that lie in these folders once every link is followed (the
+    data folder while it is loaded and built: a link out of it is refused, not followed)."""
+    token = _allowed.set(tuple(Path(folder).resolve() for folder in folders))
+    try:
+        yield
+    finally:
+        _allowed.reset(token)
+
+
 MAX_DATEI = 200 * 1024 * 1024  # bytes of one file the build reads (a year's largest PDF Anlage is a few MB)
 
 
 class NotReadable(OSError):
-    """A file the build must not read: no regular file (a named pipe, a device, a socket) or too large."""
+    """A file the build must not read: no regular file (a named pipe, a device, a socket), too large, or reached
+    through a link out of the allowed folders."""
 
 
-def read_file(path: Path, limit: int = MAX_DATEI) -> bytes:
-    """The bytes of a regular file, at most `limit` of them. A named pipe or device is never opened for reading
-    (it could block forever); NotReadable says why in German."""
+def read_file(
+    path: Path, limit: int = MAX_DATEI, *, within: Path | Iterable[Path] | None = None, noted: bool = True
+) -> bytes:
+    """The bytes of a regular file, at most `limit` of them, noted in every open recording (unless `noted` is
+    False: a check whether a recorded file still is what was read). A named pipe or device is never opened for
+    reading (it could block forever). With `within`, the file must lie inside one of these folders after every
+    link is followed (default: the folders of the enclosing `reading_within` block). NotReadable says in German what is
+    wrong."""
+    if within is None:
+        folders = _allowed.get()
+    else:
+        folders = tuple(Path(folder).resolve() for folder in ([within] if isinstance(within, Path) else within))
+    if folders is not None:
+        resolved = Path(path).resolve()
+        if not any(resolved.is_relative_to(folder) for folder in folders):
+            raise NotReadable(
+                f"„{Path(path).name}“ liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) – "
+                "vorlagen liest nur Dateien im Datenordner; legen Sie die Datei selbst dorthin."
+            )
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     opened = os.open(path, flags)
     handle: int | None = opened  # None once the stream owns it
@@ -72,7 +131,23 @@ def read_file(path: Path, limit: int = MAX_DATEI) -> bytes:
             )
         with os.fdopen(opened, "rb", closefd=True) as stream:
             handle = None
-            return stream.read(limit)
+            data = stream.read(limit + 1)
     finally:
         if handle is not None:
             os.close(handle)
+    if len(data) > limit:  # it grew while it was read
+        raise NotReadable(
+            f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
+            "liest vorlagen nicht; verkleinern Sie die Datei."
+        )
+    if noted:
+        record(path, data)
+    return data
+
+
+def hash_of(path: Path, limit: int = MAX_DATEI) -> str:
+    """The recorded value of a file as it is now: its content hash, or ABSENT when it cannot be read."""
+    try:
+        return digest(read_file(path, limit, noted=False))
+    except OSError:
+        return ABSENT

@@ -49,7 +49,7 @@ def read_kept_bytes(name: str, stamp: str, limit: int) -> bytes | None:
     if folder is None:
         return None
     try:
-        content = read_file(folder / name, limit)
+        content = read_file(folder / name, limit, within=folder, noted=False)
     except (OSError, ValueError):
         return None
     head, newline, rest = content.partition(b"\n")

@@ -2,8 +2,7 @@
 an image in a text. WeasyPrint would otherwise report a broken file in English, with the build machine's path and
 without the file that named it – or spend minutes and gigabytes on an image of 30000 × 30000 pixels.
 
-Each check returns the German reason, or None when the file is fine; the caller names the file and line that
-referenced it.
+Each check returns its problems at the line that named the file (none when the file is fine).
 """
 
 from __future__ import annotations
@@ -14,7 +13,8 @@ import warnings
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from vorlagen.core.reads import read_file
+from vorlagen.core.problems import Problem, Where
+from vorlagen.core.reads import NotReadable, read_file
 
 MAX_PIXELS = 40_000_000  # about 7300 × 5500; a scanned A4 page at 300 dpi has 8,7 million
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -25,15 +25,16 @@ _FONT_STARTS = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2"
 _SVG = "{http://www.w3.org/2000/svg}svg"
 
 
-def image_problem(path: Path, name: str) -> str | None:
-    """Why the image `name` (at `path`) cannot be printed, or None."""
+def check_image(path: Path, name: str, where: Where) -> list[Problem]:
+    """Why the image `name` (at `path`, named at `where`) cannot be printed."""
     try:
         data = read_file(path, MAX_IMAGE_BYTES)
     except OSError as error:
-        return _unreadable(error, name)
-    if path.suffix.lower() == ".svg" or data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>", b"<!DOC"):
-        return _svg_problem(data, name)
-    return _raster_problem(data, name)
+        reason: str | None = _unreadable(error, name)
+    else:
+        svg = path.suffix.lower() == ".svg" or data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>", b"<!DOC")
+        reason = _svg_problem(data, name) if svg else _raster_problem(data, name)
+    return [Problem(where, reason)] if reason else []
 
 
 def _svg_problem(data: bytes, name: str) -> str | None:
@@ -78,8 +79,13 @@ def _too_large(name: str, size: str) -> str:
     )
 
 
-def font_problem(path: Path, name: str) -> str | None:
-    """Why the font file `name` (at `path`) cannot be used, or None."""
+def check_font(path: Path, name: str, where: Where) -> list[Problem]:
+    """Why the font file `name` (at `path`, named at `where`) cannot be used."""
+    reason = _font_problem(path, name)
+    return [Problem(where, reason)] if reason else []
+
+
+def _font_problem(path: Path, name: str) -> str | None:
     try:
         data = read_file(path, MAX_FONT_BYTES)
     except OSError as error:
@@ -100,8 +106,6 @@ def font_problem(path: Path, name: str) -> str | None:
 
 
 def _unreadable(error: OSError, name: str) -> str:
-    from vorlagen.core.reads import NotReadable
-
     if isinstance(error, NotReadable):
         return str(error)
     return f"„{name}“ lässt sich nicht lesen – prüfen Sie die Datei."

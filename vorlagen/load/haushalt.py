@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 from vorlagen.core.fmt import eur, eur_cent
-from vorlagen.load.records import Betrag, Record, doc, record
+from vorlagen.core.problems import Problem
+from vorlagen.load.records import Record, doc, line_of, record
+from vorlagen.load.werte import Betrag
 
 Plan = Literal["Ergebnisplan", "Finanzplan"]
 PLAENE = get_args(Plan)
@@ -30,6 +32,21 @@ def betrag_text(value: Decimal) -> str:
 def ist_jahr(text: str) -> bool:
     """True for a plausible Haushaltsjahr written as four digits (1900–2199)."""
     return bool(_JAHR.fullmatch(text))
+
+
+_P = TypeVar("_P", "Position", "Haushaltsbetrag")
+
+
+def doppelt(positionen: list[_P]) -> list[_P]:
+    """The Positionen that name a konto and plan an earlier one names already (the Haushalt keeps one Position
+    per konto and plan, a Vorlage one amount per Position and year)."""
+    seen: set[tuple[str, str]] = set()
+    repeated = []
+    for p in positionen:
+        if (p.konto, p.plan) in seen:
+            repeated.append(p)
+        seen.add((p.konto, p.plan))
+    return repeated
 
 
 @record
@@ -66,35 +83,37 @@ class Position(Record):
             return self.prognose - self.ansatz - self.gebunden if self.prognose is not None else Decimal(0)
         return self.ansatz - self.gebunden
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         for key in ("ansatz", "gebunden", "prognose"):
             if (getattr(self, key) or 0) < 0:
-                yield (
-                    key,
-                    (
+                problems.append(
+                    Problem(
+                        self.where(key),
                         f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
-                        "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“."
-                    ),
+                        "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.",
+                    )
                 )
         if self.prognose is not None and not self.ertrag:
-            yield (
-                "prognose",
-                (
+            problems.append(
+                Problem(
+                    self.where("prognose"),
                     "„prognose“ gilt nur für eine Ertragsposition – schreiben Sie „ertrag: true“ dazu, wenn "
-                    "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“."
-                ),
+                    "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“.",
+                )
             )
         if self.ertrag:
-            return
+            return problems
         if 0 <= self.ansatz < self.gebunden:
-            yield (
-                "gebunden",
-                (
+            problems.append(
+                Problem(
+                    self.where("gebunden"),
                     f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
                     f"({betrag_text(self.ansatz)}) – prüfen Sie "
-                    "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."
-                ),
+                    "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.",
+                )
             )
+        return problems
 
 
 @record
@@ -108,20 +127,23 @@ class Haushalt(Record):
     )
     positionen: list[Position] = doc("Produkte, Kostenstellen, Sachkonten oder Investitionsnummern mit Ansatz")
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.erheblich < 0:
-            yield (
-                "erheblich",
-                (f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein."),
-            )
-        seen = set()
-        for p in self.positionen:
-            if (p.konto, p.plan) in seen:
-                yield (
-                    p.where("konto"),
-                    (f"„{p.konto}“ steht im {p.plan} doppelt – fassen Sie die Ansätze in einer Position zusammen."),
+            problems.append(
+                Problem(
+                    self.where("erheblich"),
+                    f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
                 )
-            seen.add((p.konto, p.plan))
+            )
+        for p in doppelt(self.positionen):
+            problems.append(
+                Problem(
+                    p.where("konto"),
+                    f"„{p.konto}“ steht im {p.plan} doppelt – fassen Sie die Ansätze in einer Position zusammen.",
+                )
+            )
+        return problems
 
 
 @record
@@ -159,37 +181,43 @@ class FinanzielleAuswirkungen(Record):
     )
     folgekosten: str | None = doc("Name einer Zahl mit den jährlichen Folgekosten, oder „keine“", default=None)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.keine and (self.positionen or self.deckung or self.folgekosten or self.dauer or self.anlagevermoegen):
-            yield (
-                "keine",
-                ("„keine: true“ und Angaben zu Beträgen widersprechen sich – streichen Sie „keine“ oder die Angaben."),
+            problems.append(
+                Problem(
+                    self.where("keine"),
+                    "„keine: true“ und Angaben zu Beträgen widersprechen sich – streichen Sie „keine“ oder die Angaben.",
+                )
             )
         elif not self.keine and not self.positionen:
-            yield (
-                "positionen",
-                (
+            problems.append(
+                Problem(
+                    self.where("positionen"),
                     "Es fehlen „positionen“ (je Position des Haushalts die Beträge je Jahr) – oder "
-                    "schreiben Sie „keine: true“, wenn die Vorlage keine finanziellen Auswirkungen hat."
-                ),
-            )
-        seen = set()
-        for p in self.positionen:
-            if (p.konto, p.plan) in seen:
-                yield (
-                    p.where("konto"),
-                    (
-                        f"Die Position „{p.konto}“ ({p.plan}) steht doppelt – nennen Sie jedes Jahr "
-                        "einer Position einmal, mit einer Zahl für seinen ganzen Betrag."
-                    ),
+                    "schreiben Sie „keine: true“, wenn die Vorlage keine finanziellen Auswirkungen hat.",
                 )
-            seen.add((p.konto, p.plan))
-        for item in [*self.positionen, *self.deckung]:
+            )
+        for p in doppelt(self.positionen):
+            problems.append(
+                Problem(
+                    p.where("konto"),
+                    f"Die Position „{p.konto}“ ({p.plan}) steht doppelt – nennen Sie jedes Jahr "
+                    "einer Position einmal, mit einer Zahl für seinen ganzen Betrag.",
+                )
+            )
+        items: list[Haushaltsbetrag | Deckung] = [*self.positionen, *self.deckung]
+        for item in items:
             if not item.jahre:
-                yield item.where("jahre"), "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags."
+                problems.append(
+                    Problem(item.where("jahre"), "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags.")
+                )
             for jahr in item.jahre:
                 if not ist_jahr(jahr):
-                    yield (
-                        item.jahre.lines[jahr],
-                        (f"„{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier Ziffern, z. B. 2022."),
+                    problems.append(
+                        Problem(
+                            line_of(item.jahre, jahr),
+                            f"„{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier Ziffern, z. B. 2022.",
+                        )
                     )
+        return problems

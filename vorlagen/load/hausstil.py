@@ -9,25 +9,27 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterator
-from typing import Literal, get_args
+from typing import Literal
 
-from vorlagen.core.problems import Where
+from vorlagen.core.problems import Problem, Where
 from vorlagen.load.mitzeichnung import datei
 from vorlagen.load.records import Record, defined_at, doc, line_of, record, suggest, unknown_word
 from vorlagen.load.satz import Silbentrennung, Tabellenstil
+from vorlagen.load.vorlagenart import (
+    Abschnitt,
+    Klimaantwort,
+    Vorlagenart,
+    nummer_regex,
+    standard_arten,
+    standard_klimaantworten,
+)
 
 KOPFFELDER = ("nummer", "datum", "federfuehrend", "aktenzeichen")
-# each word list once, as a type (for the schema and the type check) and as its tuple of words
+# the word lists, as types (for the schema and the type check)
 Spalte = Literal["datum", "uhrzeit", "gremium", "rolle", "berichterstattung", "ergebnis"]
-Regel = Literal["pflicht", "optional", "verboten"]
 Schrift = Literal["Liberation Sans", "Liberation Serif"]
-Form = Literal["text", "klimaschutz"]
 Unterschriftform = Literal["verwaltungschef", "im_auftrag", "gez", "keine"]
-SPALTEN, REGELN, FORMEN, UNTERSCHRIFTEN = get_args(Spalte), get_args(Regel), get_args(Form), get_args(Unterschriftform)
 SCHRIFTEN = {"Liberation Sans": "LiberationSans", "Liberation Serif": "LiberationSerif"}  # the keys: Schrift
-# Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman.
-_MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
 
 
 @record
@@ -53,27 +55,29 @@ class Kopf(Record):
         factory=dict,
     )
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         for feld in self.felder:
             if feld not in KOPFFELDER and feld not in self.eigene:
                 hint = suggest(feld, [*KOPFFELDER, *self.eigene])
-                yield (
-                    "felder",
-                    (
+                problems.append(
+                    Problem(
+                        self.where("felder"),
                         f"„felder“: „{feld}“ ist kein Kopfdatum{hint or '.'} Möglich sind: "
                         f"{', '.join([*KOPFFELDER, *self.eigene])}; eigene legen Sie unter „eigene“ an, "
-                        "z. B. eigene: {bearbeitung: Bearbeitung}."
-                    ),
+                        "z. B. eigene: {bearbeitung: Bearbeitung}.",
+                    )
                 )
         for feld in self.eigene:
             if feld in KOPFFELDER:
-                yield (
-                    "eigene",
-                    (
+                problems.append(
+                    Problem(
+                        self.where("eigene"),
                         f"„{feld}“ ist schon ein Kopfdatum von vorlagen – wählen Sie für das eigene eine "
-                        "andere Kennung; die Beschriftung ändern Sie unter „beschriftung“."
-                    ),
+                        "andere Kennung; die Beschriftung ändern Sie unter „beschriftung“.",
+                    )
                 )
+        return problems
 
 
 @record
@@ -101,61 +105,6 @@ class UnterschriftStil(Record):
 
 
 @record
-class Klimaantwort(Record):
-    text: str = doc("wie gedruckt, z. B. „ja, positiv“ oder „Es sind keine wesentlichen Auswirkungen zu erwarten.“")
-    begruendung: bool = doc("true: die Vorlage muss diese Antwort begründen", default=False)
-
-
-def standard_klimaantworten() -> dict[str, Klimaantwort]:
-    """The answers of the shipped house style (the Klimacheck of many NRW bodies)."""
-    return {
-        "ja_positiv": Klimaantwort(text="ja, positiv", begruendung=True),
-        "ja_negativ": Klimaantwort(text="ja, negativ", begruendung=True),
-        "nein": Klimaantwort(text="nein"),
-    }
-
-
-@record
-class Abschnitt(Record):
-    id: str = doc("Kennung, unter der eine Vorlage den Text liefert (texte: {id: datei.md}), z. B. klimaschutz")
-    ueberschrift: str = doc("wie gedruckt, z. B. Auswirkungen auf den Klimaschutz")
-    form: Form = doc(
-        "text: eine Markdown-Datei; klimaschutz: eine der „antworten“ (klimaschutz: {auswirkung: …})", default="text"
-    )
-    antworten: dict[str, Klimaantwort] = doc("form klimaschutz: Kennung → Antwort", factory=standard_klimaantworten)
-    vorsatz: str | None = doc(
-        "form klimaschutz: vor der fett gedruckten Antwort; leer (~): nur die Antwort, als Satz", default="Auswirkung:"
-    )
-
-
-@record
-class Vorlagenart(Record):
-    ueberschrift: str | None = doc("gedruckt im Kopf statt des Namens der Art", default=None)
-    beschlussvorschlag: Regel = doc("pflicht, optional oder verboten", default="optional")
-    ohne_beschlussvorschlag: str | None = doc("Satz an seiner Stelle, wenn die Vorlage keinen hat", default=None)
-    abschnitte: dict[str, Regel] = doc("Abschnitt-Kennung → pflicht/optional/verboten", factory=dict)
-    kopf: dict[str, Regel] = doc("eigenes Kopfdatum → pflicht/optional/verboten", factory=dict)
-    bezug: Literal["Ergänzung", "Neufassung"] | None = doc(
-        "Vorlagen dieser Art ergänzen oder ersetzen eine andere", default=None
-    )
-    nummer_aus_bezug: bool = doc(
-        "Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)", default=False
-    )
-    mitzeichnung: list[str] = doc(
-        "Rollen, die jede Vorlage dieser Art mitzeichnen müssen (aus „mitzeichnung: rollen“)", factory=list
-    )
-
-
-def standard_arten() -> dict[str, Vorlagenart]:
-    """The Vorlagenarten of the shipped house style."""
-    return {
-        "Beschlussvorlage": Vorlagenart(beschlussvorschlag="pflicht"),
-        "Mitteilungsvorlage": Vorlagenart(beschlussvorschlag="verboten"),
-        "Berichtsvorlage": Vorlagenart(),
-    }  # no Beschlussvorschlag nobody wrote; a body may state its sentence
-
-
-@record
 class Finanzen(Record):
     ueberschrift: str = doc("Überschrift des Abschnitts", default="Finanzielle Auswirkungen")
     ohne: str | None = doc(
@@ -167,9 +116,9 @@ class Finanzen(Record):
         "gedruckt, wenn eine Vorlage „finanzielle_auswirkungen: {keine: true}“ sagt",
         default="Keine finanziellen Auswirkungen.",
     )
-    rechtsgrundlage: str = doc(
-        "Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. Art. 66 GO (Bayern)",
-        default="§ 83 GO NRW",
+    rechtsgrundlage: str | None = doc(
+        "Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. § 53 Abs. 1 KrO NRW i. V. m. § 83 GO NRW; ohne Angabe: die des Landes („land“)",
+        default=None,
     )
 
 
@@ -186,38 +135,47 @@ class Mitzeichnungsstil(Record):
         default="Kämmerei",
     )
 
-    def unbekannte(self, genannt: list[str], where: Where):
-        """(where, message) for each role named in `genannt` that is not in `rollen`."""
-        for rolle in genannt:
-            if rolle not in self.rollen:
-                yield (
-                    where,
-                    unknown_word(
-                        where, "mitzeichnung", rolle, self.rollen, "mitzeichnung: rollen", defined_at(self, "rollen")
-                    ).message,
-                )
+    def unbekannte(self, genannt: list[str], where: Where) -> list[Problem]:
+        """A problem for each role named in `genannt` that is not in `rollen`."""
+        gelistet = defined_at(self, "rollen")
+        return [
+            unknown_word(where, "mitzeichnung", rolle, self.rollen, "mitzeichnung: rollen", gelistet)
+            for rolle in genannt
+            if rolle not in self.rollen
+        ]
 
-    def check(self) -> Iterator[tuple[str | Where, str]]:
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if any(not rolle.strip() for rolle in self.rollen):
-            yield "rollen", "Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."
+            problems.append(
+                Problem(
+                    self.where("rollen"), "Die Liste „mitzeichnung: rollen“ enthält ein leeres Wort – entfernen Sie es."
+                )
+            )
         for doppelt in doppelte(self.rollen):
-            yield "rollen", f"„{doppelt}“ steht in „mitzeichnung: rollen“ doppelt – nennen Sie jede Rolle einmal."
+            problems.append(
+                Problem(
+                    self.where("rollen"),
+                    f"„{doppelt}“ steht in „mitzeichnung: rollen“ doppelt – nennen Sie jede Rolle einmal.",
+                )
+            )
         dateien: dict[str, str] = {}
         for rolle in dict.fromkeys(r for r in self.rollen if r.strip()):
             andere = dateien.setdefault(datei(rolle), rolle)
             if andere != rolle:
-                yield (
-                    "rollen",
-                    (
+                problems.append(
+                    Problem(
+                        self.where("rollen"),
                         f"„{andere}“ und „{rolle}“ in „mitzeichnung: rollen“ teilen sich die Datei "
                         f"gezeichnet/{datei(rolle)} – geben Sie den Rollen Namen, die sich nicht nur in "
-                        "Umlauten, Groß- und Kleinschreibung oder Satzzeichen unterscheiden."
-                    ),
+                        "Umlauten, Groß- und Kleinschreibung oder Satzzeichen unterscheiden.",
+                    )
                 )
         if self.finanzielle_auswirkungen:
-            yield from self.unbekannte(self.finanzielle_auswirkungen, self.where("finanzielle_auswirkungen"))
+            problems += self.unbekannte(self.finanzielle_auswirkungen, self.where("finanzielle_auswirkungen"))
         if defined_at(self, "kaemmerei") is not None:  # the default is checked where a Vorlage needs it
-            yield from self.unbekannte([self.kaemmerei], self.where("kaemmerei"))
+            problems += self.unbekannte([self.kaemmerei], self.where("kaemmerei"))
+        return problems
 
 
 @record
@@ -326,86 +284,102 @@ class Hausstil(Record):
         abschnitt = next((a for a in self.abschnitte if a.form == "klimaschutz"), None)
         return abschnitt.antworten if abschnitt is not None else standard_klimaantworten()
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
-            yield (
-                "akzentfarbe",
-                (
+            problems.append(
+                Problem(
+                    self.where("akzentfarbe"),
                     f"„{self.akzentfarbe}“ ist keine Farbe – schreiben Sie sie als "
-                    '#rrggbb in Anführungszeichen, z. B. "#1f4e79".'
-                ),
+                    '#rrggbb in Anführungszeichen, z. B. "#1f4e79".',
+                )
             )
         if self.nummer is not None and not nummer_regex(self.nummer):
-            yield (
-                "nummer",
-                (
+            problems.append(
+                Problem(
+                    self.where("nummer"),
                     f"Das Muster „{self.nummer}“ enthält keinen Platzhalter – schreiben Sie es mit JJJJ "
-                    "(Jahr), N oder NNNN (Zahl) und R (römische Zahl), z. B. JJJJ/NNNN."
-                ),
+                    "(Jahr), N oder NNNN (Zahl) und R (römische Zahl), z. B. JJJJ/NNNN.",
+                )
             )
         if not self.dringlichkeitsentscheidung.strip():
-            yield (
-                "dringlichkeitsentscheidung",
-                (
+            problems.append(
+                Problem(
+                    self.where("dringlichkeitsentscheidung"),
                     "„dringlichkeitsentscheidung“ ist leer – schreiben Sie das Wort der "
-                    "Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg."
-                ),
+                    "Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg.",
+                )
             )
         ids = [a.id for a in self.abschnitte]
         for doppelt in doppelte(ids):
-            yield "abschnitte", f"Der Abschnitt „{doppelt}“ steht doppelt – vergeben Sie eindeutige Kennungen."
+            problems.append(
+                Problem(
+                    self.where("abschnitte"),
+                    f"Der Abschnitt „{doppelt}“ steht doppelt – vergeben Sie eindeutige Kennungen.",
+                )
+            )
         for name, art in self.arten.items():
             for abschnitt_id in art.abschnitte:
                 if abschnitt_id not in ids:
                     close = difflib.get_close_matches(abschnitt_id, ids, n=1, cutoff=0.6)
                     hint = f"meinten Sie „{close[0]}“?" if close else "legen Sie ihn unter „hausstil: abschnitte“ an."
-                    yield "arten", f"Die Art „{name}“ nennt den unbekannten Abschnitt „{abschnitt_id}“ – {hint}"
+                    problems.append(
+                        Problem(
+                            self.where("arten"),
+                            f"Die Art „{name}“ nennt den unbekannten Abschnitt „{abschnitt_id}“ – {hint}",
+                        )
+                    )
             for feld in art.kopf:
                 if feld not in self.kopf.eigene:
-                    yield (
-                        "arten",
-                        (
+                    problems.append(
+                        Problem(
+                            self.where("arten"),
                             f"Die Art „{name}“ nennt das unbekannte Kopfdatum „{feld}“ – legen Sie es unter "
-                            "„hausstil: kopf: eigene“ an."
-                        ),
+                            "„hausstil: kopf: eigene“ an.",
+                        )
                     )
         for art in self.arten.values():
             if art.mitzeichnung:
-                yield from self.mitzeichnung.unbekannte(art.mitzeichnung, art.where("mitzeichnung"))
+                problems += self.mitzeichnung.unbekannte(art.mitzeichnung, art.where("mitzeichnung"))
         for liste, woerter in (("rollen", self.rollen), ("beratungsergebnisse", self.beratungsergebnisse)):
             if not woerter:
-                yield (
-                    liste,
-                    f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet.",
+                problems.append(
+                    Problem(
+                        self.where(liste),
+                        f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet.",
+                    )
                 )
             elif any(not wort.strip() for wort in woerter):
-                yield liste, f"Die Liste „{liste}“ enthält ein leeres Wort – entfernen Sie es."
+                problems.append(
+                    Problem(self.where(liste), f"Die Liste „{liste}“ enthält ein leeres Wort – entfernen Sie es.")
+                )
         for doppelt in doppelte(self.beratungsergebnisse):
-            yield (
-                "beratungsergebnisse",
-                (f"Die Liste „beratungsergebnisse“ nennt „{doppelt}“ zweimal – streichen Sie eines der beiden."),
+            problems.append(
+                Problem(
+                    self.where("beratungsergebnisse"),
+                    f"Die Liste „beratungsergebnisse“ nennt „{doppelt}“ zweimal – streichen Sie eines der beiden.",
+                )
             )
         for ergebnis, satz in self.niederschrift_saetze.items():
             where = line_of(self.niederschrift_saetze, ergebnis)
             if "{{" in satz or "{%" in satz:
-                yield (
-                    where,
-                    (
+                problems.append(
+                    Problem(
+                        where,
                         f"„niederschrift_saetze“: Der Satz unter „{ergebnis}“ ist fester Text – Platzhalter wie "
-                        "{{ … }} werden hier nicht ausgewertet; schreiben Sie ihn ohne."
-                    ),
+                        "{{ … }} werden hier nicht ausgewertet; schreiben Sie ihn ohne.",
+                    )
                 )
             if ergebnis == "Beschluss":
-                yield (
-                    where,
-                    (
+                problems.append(
+                    Problem(
+                        where,
                         "„niederschrift_saetze“: Unter einem Beschluss steht sein Text mit der Abstimmung, kein "
-                        "fester Satz – entfernen Sie „Beschluss“ hier."
-                    ),
+                        "fester Satz – entfernen Sie „Beschluss“ hier.",
+                    )
                 )
             elif not self.ergebnis_erlaubt(ergebnis):
-                yield (
-                    where,
+                problems.append(
                     unknown_word(
                         where,
                         "niederschrift_saetze",
@@ -413,35 +387,11 @@ class Hausstil(Record):
                         [w for w in self.niederschrift_ergebnisse() if w != "Beschluss"],
                         "beratungsergebnisse",
                         defined_at(self, "beratungsergebnisse"),
-                    ).message,
+                    )
                 )
+        return problems
 
 
 def doppelte(woerter) -> list[str]:
     """The words a list names more than once, sorted."""
     return sorted(wort for wort, anzahl in Counter(woerter).items() if anzahl > 1)
-
-
-def nummer_regex(muster: str) -> str | None:
-    """The regular expression of a Nummer pattern, or None when it has no placeholder."""
-    parts, found = [], False
-    for token in re.findall(r"JJJJ|JJ|N+|R|.", muster):
-        if token in _MUSTER_TEILE:
-            parts.append(_MUSTER_TEILE[token])
-        elif token.startswith("N"):
-            parts.append(r"\d+" if len(token) == 1 else rf"\d{{{len(token)},}}")
-        else:
-            parts.append(re.escape(token))
-            continue
-        found = True
-    return "".join(parts) if found else None
-
-
-def nummer_beispiel(muster: str) -> str:
-    """An example Nummer for a pattern: JJJJ/NNNN → 2021/0123, R/N/N → IX/416/1."""
-    examples = {"JJJJ": "2021", "JJ": "21", "R": "IX"}
-    single = iter(["416", "1", "2", "3"] * len(muster))
-    return "".join(
-        examples.get(t) or (next(single) if t == "N" else "0123456789"[: len(t)] if t.startswith("N") else t)
-        for t in re.findall(r"JJJJ|JJ|N+|R|.", muster)
-    )

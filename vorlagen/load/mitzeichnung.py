@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from vorlagen.core.fmt import slugify
+from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 
 DATEI = "mitzeichnungen.yaml"  # beside vorlage.yaml
@@ -51,39 +52,43 @@ class Mitzeichnung(Record):
         "SHA-256 des gezeichneten Textes; „vorlagen zeichnen“ schreibt ihn – nicht von Hand ändern"
     )
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         fehler = name_fehler(self.name)
         if fehler:
-            yield (
-                "name",
-                (
+            problems.append(
+                Problem(
+                    self.where("name"),
                     _NAME[fehler].format(name=self.name[:60], laenge=len(self.name)) + " – tragen Sie "
-                    "Mitzeichnungen nur mit „vorlagen zeichnen“ ein."
-                ),
+                    "Mitzeichnungen nur mit „vorlagen zeichnen“ ein.",
+                )
             )
         if not FINGERABDRUCK.fullmatch(self.fingerabdruck):
-            yield (
-                "fingerabdruck",
-                (
+            problems.append(
+                Problem(
+                    self.where("fingerabdruck"),
                     f"„{self.fingerabdruck[:80]}“ ist kein Fingerabdruck von „vorlagen zeichnen“ – "
-                    "tragen Sie Mitzeichnungen nur mit „vorlagen zeichnen“ ein."
-                ),
+                    "tragen Sie Mitzeichnungen nur mit „vorlagen zeichnen“ ein.",
+                )
             )
+        return problems
 
 
 @record
 class Mitzeichnungen(Record):
     mitzeichnungen: list[Mitzeichnung] = doc("je Rolle die letzte Mitzeichnung", factory=list)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         seen = set()
         for m in self.mitzeichnungen:
             if m.rolle in seen:
-                yield (
-                    m.where("rolle"),
-                    (
+                problems.append(
+                    Problem(
+                        m.where("rolle"),
                         f"Die Rolle „{m.rolle}“ hat zweimal gezeichnet – es gilt eine Mitzeichnung je "
-                        "Rolle; entfernen Sie die ältere (git bewahrt sie auf)."
-                    ),
+                        "Rolle; entfernen Sie die ältere (git bewahrt sie auf).",
+                    )
                 )
             seen.add(m.rolle)
+        return problems

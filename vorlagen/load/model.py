@@ -1,10 +1,8 @@
-"""Typed records of the data files. Field names are the YAML keys; each is documented here.
+"""Typed records of koerperschaft.yaml, sitzungen/<id>.yaml and vorlage.yaml. Field names are the YAML keys.
 
-The comment behind a field is its German description in the JSON Schema that editors use
-(vorlagen/load/schema.py builds it from these records at run time: nothing to regenerate by hand).
-`vorlagen schema` writes it into a data repository; tests/test_schema.py checks every data file of data/
-and of the fixtures against it and fails for a field without a comment. A new kind of data file needs
-one row in schema.FILES.
+Each field carries its German description (doc("…")), the JSON Schema's that editors use (vorlagen/load/schema.py
+builds it from the records at run time: nothing to regenerate by hand). The records of the other data files stand
+in the module of their concept (bescheide, saetze, finanzen, kennzahlen, haushalt, niederschrift, mitzeichnung).
 """
 
 from __future__ import annotations
@@ -13,20 +11,12 @@ import datetime as dt
 import re
 from typing import Literal
 
-from vorlagen.load.finanzen import (  # noqa: F401 – financing records, re-exported
-    Antrag,
-    Berechnung,
-    Bescheid,
-    Foerderprogramm,
-    Kennzahl,
-    Kennzahlen,
-    Kostensaetze,
-    Satz,
-    Verteilung,
-    Zeitraum,
-)
-from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt  # noqa: F401 – re-exported
+from vorlagen.core.problems import Problem
+from vorlagen.load.finanzen import Berechnung, Verteilung
+from vorlagen.load.haushalt import FinanzielleAuswirkungen
 from vorlagen.load.hausstil import Hausstil
+from vorlagen.load.kennzahlen import Kennzahl
+from vorlagen.load.land import Land, land_von, unbekanntes_land
 from vorlagen.load.records import Record, doc, record
 
 # --- koerperschaft.yaml -------------------------------------------------------------------
@@ -47,25 +37,27 @@ class Gremium(Record):
         "unter der Unterschrift der Sitzungsleitung, z. B. Landrat (sonst „hausstil: vorsitz“)", default=None
     )
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         try:
             self.id.encode("cp1252")  # the page stamp of Sitzungsmappen prints it in a standard PDF font
         except UnicodeEncodeError:
-            yield (
-                "id",
-                (
+            problems.append(
+                Problem(
+                    self.where("id"),
                     f"Das Kürzel „{self.id}“ enthält Zeichen, die der Seitenstempel der Sitzungsmappe nicht "
-                    "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche."
-                ),
+                    "drucken kann – verwenden Sie Buchstaben, Ziffern und Bindestriche.",
+                )
             )
         if not 0 <= self.frist_tage <= 365:
-            yield (
-                "frist_tage",
-                (
+            problems.append(
+                Problem(
+                    self.where("frist_tage"),
                     f"„frist_tage“: {self.frist_tage} Tage sind keine mögliche Frist – tragen Sie eine Zahl "
-                    "von 0 bis 365 ein."
-                ),
+                    "von 0 bis 365 ein.",
+                )
             )
+        return problems
 
 
 @record
@@ -74,15 +66,17 @@ class Wahlperiode(Record):
     von: dt.date = doc("erster Tag")
     bis: dt.date | None = doc("letzter Tag; leer, solange sie läuft", default=None)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.bis is not None and self.bis < self.von:
-            yield (
-                "bis",
-                (
+            problems.append(
+                Problem(
+                    self.where("bis"),
                     f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
-                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“."
-                ),
+                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.",
+                )
             )
+        return problems
 
 
 @record
@@ -90,23 +84,25 @@ class Oparl(Record):
     basis_url: str = doc("Adresse, unter der der Ausgabeordner veröffentlicht wird, z. B. https://ratsinfo.example.de/")
     seitengroesse: int = doc("Objekte je Seite einer OParl-Liste", default=100)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?", self.basis_url):
-            yield (
-                "basis_url",
-                (
+            problems.append(
+                Problem(
+                    self.where("basis_url"),
                     f"„{self.basis_url}“ ist keine Webadresse – schreiben Sie sie vollständig mit "
-                    "http:// oder https://, z. B. https://ratsinfo.example.de/vorlagen/."
-                ),
+                    "http:// oder https://, z. B. https://ratsinfo.example.de/vorlagen/.",
+                )
             )
         if self.seitengroesse < 1:
-            yield (
-                "seitengroesse",
-                (
+            problems.append(
+                Problem(
+                    self.where("seitengroesse"),
                     f"Eine Listenseite muss mindestens ein Objekt fassen, nicht {self.seitengroesse} "
-                    "– geben Sie z. B. 100 an."
-                ),
+                    "– geben Sie z. B. 100 an.",
+                )
             )
+        return problems
 
     @property
     def basis(self) -> str:
@@ -117,6 +113,10 @@ class Oparl(Record):
 @record
 class Koerperschaft(Record):
     name: str = doc("z. B. Rhein-Sieg-Kreis")
+    land: str | None = doc(
+        "Bundesland, z. B. NRW oder Baden-Württemberg: wählt die Vorschriften des Haushaltsrechts (Ländertabelle im Handbuch)",
+        default=None,
+    )
     verwaltungschef: str = doc("wie gedruckt, z. B. Der Landrat")
     verwaltungschef_name: str | None = doc("Name unter „gez.“, z. B. Sebastian Schuster", default=None)
     anschrift: str | None = doc("eine Zeile unter dem Namen im Kopf", default=None)
@@ -134,6 +134,23 @@ class Koerperschaft(Record):
     wahlperioden: list[Wahlperiode] = doc("für OParl (LegislativeTerm)", factory=list)
     oparl: Oparl | None = doc("ohne Angabe: keine OParl-Schnittstelle unter output/oparl/", default=None)
 
+    def check(self) -> list[Problem]:
+        if self.land is not None and land_von(self.land) is None:
+            return [Problem(self.where("land"), unbekanntes_land(self.land))]
+        return []
+
+    @property
+    def landesrecht(self) -> Land | None:
+        """The Land's budget law, None without `land`."""
+        return land_von(self.land) if self.land is not None else None
+
+    def rechtsgrundlage(self) -> str | None:
+        """The printed legal basis of über- and außerplanmäßige amounts: the Hausstil's, else the Land's; None
+        when the body states neither (never a default: no body outside NRW may see NRW law)."""
+        eigene = self.hausstil.finanzen.rechtsgrundlage
+        land = self.landesrecht
+        return eigene if eigene is not None else land.ueberplanmaessig if land is not None else None
+
 
 # --- sitzungen/<id>.yaml -------------------------------------------------------------------
 
@@ -144,9 +161,13 @@ class Top(Record):
     vorlage: str | None = doc("Nummer der Vorlage, die unter diesem Punkt beraten wird …", default=None)
     titel: str | None = doc("… oder der Gegenstand (bei einer Vorlage: statt ihres Betreffs)", default=None)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.vorlage is None and self.titel is None:
-            yield "top", f"TOP {self.top}: Geben Sie „vorlage“ (Nummer) oder „titel“ an."
+            problems.append(
+                Problem(self.where("top"), f"TOP {self.top}: Geben Sie „vorlage“ (Nummer) oder „titel“ an.")
+            )
+        return problems
 
 
 @record
@@ -203,31 +224,33 @@ class Beratung(Record):
         default=None,
     )
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.sitzung is None and self.gremium is None:
-            yield (
-                "rolle",
-                (
+            problems.append(
+                Problem(
+                    self.where("rolle"),
                     "Die Beratung nennt weder „sitzung“ noch „gremium“ – nennen Sie die Sitzung oder, solange "
-                    "ihr Termin offen ist, das Gremium, z. B. {gremium: KA, rolle: Entscheidung}."
-                ),
+                    "ihr Termin offen ist, das Gremium, z. B. {gremium: KA, rolle: Entscheidung}.",
+                )
             )
         elif self.sitzung is not None and self.gremium is not None:
-            yield (
-                "gremium",
-                (
+            problems.append(
+                Problem(
+                    self.where("gremium"),
                     "Die Beratung nennt „sitzung“ und „gremium“ – das Gremium steht schon in der Sitzung; "
-                    "„gremium“ gilt nur, solange der Termin offen ist: entfernen Sie es."
-                ),
+                    "„gremium“ gilt nur, solange der Termin offen ist: entfernen Sie es.",
+                )
             )
         if self.sitzung is None and self.ergebnis is not None:
-            yield (
-                "ergebnis",
-                (
+            problems.append(
+                Problem(
+                    self.where("ergebnis"),
                     "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder "
-                    "entfernen Sie „ergebnis“."
-                ),
+                    "entfernen Sie „ergebnis“.",
+                )
             )
+        return problems
 
 
 @record
@@ -237,13 +260,16 @@ class Anlage(Record):
     oeffentlich: bool = doc("false: nur in der internen Ausgabe", default=True)
     querformat: bool = doc("true: die ganze Anlage auf Seiten im Querformat (nur Markdown)", default=False)
 
-    def check(self):
+    def check(self) -> list[Problem]:
         if self.querformat and not self.datei.endswith(".md"):
-            yield (
-                "querformat",
-                f"„querformat“ gilt nur für Anlagen aus Markdown – „{self.datei}“ wird unverändert übernommen, mit "
-                "seinen eigenen Seiten; entfernen Sie „querformat: true“.",
-            )
+            return [
+                Problem(
+                    self.where("querformat"),
+                    f"„querformat“ gilt nur für Anlagen aus Markdown – „{self.datei}“ wird unverändert übernommen, "
+                    "mit seinen eigenen Seiten; entfernen Sie „querformat: true“.",
+                )
+            ]
+        return []
 
 
 @record
@@ -332,9 +358,15 @@ class Vorlage(Record):
         f = self.finanzielle_auswirkungen
         return f if isinstance(f, FinanzielleAuswirkungen) else None
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.nummer is not None and not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
-            yield "nummer", f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten."
+            problems.append(
+                Problem(
+                    self.where("nummer"),
+                    f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten.",
+                )
+            )
         for name, items in (
             ("finanzierung", self.finanzierung),
             ("verteilungen", self.verteilungen),
@@ -343,18 +375,24 @@ class Vorlage(Record):
             seen = set()
             for item in items:
                 if item.id in seen:
-                    yield name, f"Die Kennung „{item.id}“ steht in „{name}“ doppelt – vergeben Sie eindeutige Namen."
+                    problems.append(
+                        Problem(
+                            self.where(name),
+                            f"Die Kennung „{item.id}“ steht in „{name}“ doppelt – vergeben Sie eindeutige Namen.",
+                        )
+                    )
                 seen.add(item.id)
         daten = self.finanzen_daten
         geld = [b.id for b in self.finanzierung if b.art != "Vergleich" or b.einheit == "Euro"]
         if daten is not None and daten.keine and geld:
             namen = ", ".join(f"„{i}“" for i in geld[:3]) + (" …" if len(geld) > 3 else "")
-            yield (
-                daten.where("keine"),
-                (
+            problems.append(
+                Problem(
+                    daten.where("keine"),
                     f"„keine: true“ widerspricht den Berechnungen dieser Vorlage in Euro "
                     f"(„finanzierung“: {namen}) – wer Eigenanteile oder Kosten berechnet, hat "
                     "finanzielle Auswirkungen: streichen Sie „keine“ und nennen Sie unter "
-                    "„positionen“ die Beträge je Haushaltsjahr."
-                ),
+                    "„positionen“ die Beträge je Haushaltsjahr.",
+                )
             )
+        return problems

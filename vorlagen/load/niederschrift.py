@@ -6,8 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from vorlagen.load.model import record
-from vorlagen.load.records import Record, doc
+from vorlagen.core.problems import Problem
+from vorlagen.load.records import Record, doc, record
 
 # --- sitzungen/<id>/niederschrift.yaml ------------------------------------------------------
 
@@ -36,37 +36,39 @@ class Anwesenheit(Record):
     verwaltung: list[Teilnehmer] = doc("anwesend von der Verwaltung", factory=list)
     gaeste: list[Teilnehmer] = doc("Gäste, z. B. Berichterstatter des Landes", factory=list)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if "mitglieder" not in self._lines and self.anzahl is None:
-            yield (
-                "mitglieder",
-                (
+            problems.append(
+                Problem(
+                    self.where("mitglieder"),
                     "Tragen Sie die anwesenden Mitglieder ein – mit Namen unter „mitglieder“ oder, wo die "
-                    "Niederschrift keine Namen nennt, als Zahl unter „anzahl“."
-                ),
+                    "Niederschrift keine Namen nennt, als Zahl unter „anzahl“.",
+                )
             )
         if self.mitglieder and self.anzahl is not None:
-            yield (
-                "anzahl",
-                (
+            problems.append(
+                Problem(
+                    self.where("anzahl"),
                     "„anzahl“ gilt nur ohne Namen – bei „mitglieder“ zählt vorlagen die Namen selbst; "
-                    "entfernen Sie einen der beiden Einträge."
-                ),
+                    "entfernen Sie einen der beiden Einträge.",
+                )
             )
         for name in ("anzahl", "mitgliederzahl"):
             value = getattr(self, name)
             if value is not None and value < 0:
-                yield name, f"„{name}“ kann nicht negativ sein ({value})."
+                problems.append(Problem(self.where(name), f"„{name}“ kann nicht negativ sein ({value})."))
         anwesend = self.anzahl if self.anzahl is not None else len(self.mitglieder)
         if self.mitgliederzahl is not None and anwesend > self.mitgliederzahl:
             sind = "Mitglied ist" if anwesend == 1 else "Mitglieder sind"
-            yield (
-                "mitgliederzahl",
-                (
+            problems.append(
+                Problem(
+                    self.where("mitgliederzahl"),
                     f"{anwesend} {sind} anwesend, das Gremium hat aber nur "
-                    f"{self.mitgliederzahl} – prüfen Sie beide Zahlen."
-                ),
+                    f"{self.mitgliederzahl} – prüfen Sie beide Zahlen.",
+                )
             )
+        return problems
 
 
 @record
@@ -77,24 +79,28 @@ class Abstimmung(Record):
     enthaltung: int | None = doc("Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)", default=None)
     ergebnis: Literal["angenommen", "abgelehnt"] = doc("wird gegen die Stimmen geprüft", default="angenommen")
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.einstimmig and (self.ja is not None or self.nein is not None or self.enthaltung):
-            yield (
-                "einstimmig",
-                (
+            problems.append(
+                Problem(
+                    self.where("einstimmig"),
                     "Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen "
-                    "(„ja“, „nein“, „enthaltung“) – nicht beides."
-                ),
+                    "(„ja“, „nein“, „enthaltung“) – nicht beides.",
+                )
             )
         elif not self.einstimmig and (self.ja is None or self.nein is None):
-            yield (
-                "ergebnis",
-                ("Tragen Sie die Stimmen ein („ja“ und „nein“, dazu „enthaltung“) oder „einstimmig: true“."),
+            problems.append(
+                Problem(
+                    self.where("ergebnis"),
+                    "Tragen Sie die Stimmen ein („ja“ und „nein“, dazu „enthaltung“) oder „einstimmig: true“.",
+                )
             )
         for name in ("ja", "nein", "enthaltung"):
             value = getattr(self, name)
             if value is not None and value < 0:
-                yield name, f"„{name}“: Stimmen können nicht negativ sein ({value})."
+                problems.append(Problem(self.where(name), f"„{name}“: Stimmen können nicht negativ sein ({value})."))
+        return problems
 
 
 @record
@@ -128,22 +134,26 @@ class Protokollpunkt(Record):
     abstimmung: Abstimmung | None = doc("Pflicht bei einem Beschluss", default=None)
     auftraege: list[Auftrag] = doc("Aufträge aus dem Beschluss (Beschlusskontrolle)", factory=list)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.ergebnis == "Beschluss" and self.abstimmung is None:
-            yield (
-                "ergebnis",
-                "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – ergänzen Sie sie.",
+            problems.append(
+                Problem(
+                    self.where("ergebnis"),
+                    "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – ergänzen Sie sie.",
+                )
             )
         if self.ergebnis != "Beschluss":
             for name in ("beschluss", "abstimmung", "auftraege"):
                 if getattr(self, name):
-                    yield (
-                        name,
-                        (
+                    problems.append(
+                        Problem(
+                            self.where(name),
                             f"„{name}“ gehört nur zu „ergebnis: Beschluss“ – entfernen Sie den Eintrag "
-                            "oder tragen Sie „ergebnis: Beschluss“ ein."
-                        ),
+                            "oder tragen Sie „ergebnis: Beschluss“ ein.",
+                        )
                     )
+        return problems
 
 
 @record
@@ -169,16 +179,20 @@ class Baustein(Record):
     besetzt: Decimal = doc("davon besetzt, in VZÄ (Bruchteile erlaubt, z. B. 551.5)")
     stand: dt.date | None = doc("ohne Angabe: der Stand der Statistik", default=None)
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.stellen <= 0:
-            yield "stellen", f"„stellen“ muss größer als 0 sein, nicht {self.stellen}."
+            problems.append(Problem(self.where("stellen"), f"„stellen“ muss größer als 0 sein, nicht {self.stellen}."))
         if self.besetzt < 0:
-            yield "besetzt", f"„besetzt“ kann nicht negativ sein ({self.besetzt})."
+            problems.append(Problem(self.where("besetzt"), f"„besetzt“ kann nicht negativ sein ({self.besetzt})."))
         elif self.besetzt > self.stellen:
-            yield (
-                "besetzt",
-                (f"„besetzt“ ({self.besetzt}) ist größer als „stellen“ ({self.stellen}) – prüfen Sie beide Zahlen."),
+            problems.append(
+                Problem(
+                    self.where("besetzt"),
+                    f"„besetzt“ ({self.besetzt}) ist größer als „stellen“ ({self.stellen}) – prüfen Sie beide Zahlen.",
+                )
             )
+        return problems
 
 
 @record

@@ -5,8 +5,16 @@ from __future__ import annotations
 import io
 import logging
 
+from vorlagen.core.problems import Problem, Where
 
-def pdf_problem(content: bytes) -> str | None:
+
+def check_pdf(content: bytes, name: str, where: Where) -> list[Problem]:
+    """Why the PDF `name` (named at `where`) cannot be passed through."""
+    reason = _reason(content)
+    return [Problem(where, f"„{name}“ {reason}")] if reason else []
+
+
+def _reason(content: bytes) -> str | None:
     """Why a PDF cannot be passed through (German, ends with what to do), or None."""
     if not content.startswith(b"%PDF-"):
         return "ist keine PDF-Datei – speichern Sie die Anlage als PDF."

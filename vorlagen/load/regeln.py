@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from vorlagen.core.problems import Problem
-from vorlagen.load.facts import Facts, defined_at, unknown_art, unknown_word
-from vorlagen.load.hausstil import Hausstil, Vorlagenart, nummer_beispiel, nummer_regex
+from vorlagen.load.facts import Facts
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.model import Vorlage
-from vorlagen.load.records import line_of, suggest
+from vorlagen.load.records import defined_at, line_of, suggest, unknown_word
+from vorlagen.load.vorlagenart import Vorlagenart, nummer_beispiel, nummer_regex
+from vorlagen.load.vorlagenordner import unknown_art
 
 
 def eine(art: str) -> str:

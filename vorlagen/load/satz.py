@@ -5,10 +5,10 @@ and the words the hyphenation must know (hausstil: tabellen, silbentrennung).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 
 # Words the German patterns break wrongly, written with their breaks, and abbreviations of council paper that never
@@ -78,13 +78,16 @@ class Tabellenstil(Record):
         default=True,
     )
 
-    def check(self) -> Iterator[tuple[str, str]]:
-        if not Decimal(5) <= self.kleinste_schrift <= Decimal(20):
-            yield (
-                "kleinste_schrift",
+    def check(self) -> list[Problem]:
+        if Decimal(5) <= self.kleinste_schrift <= Decimal(20):
+            return []
+        return [
+            Problem(
+                self.where("kleinste_schrift"),
                 f"„kleinste_schrift“: {self.kleinste_schrift} pt geht nicht – wählen Sie eine Schriftgröße von 5 bis "
                 "20 pt (Standard 7; Tabellen stehen in 9,5 pt, ihre Köpfe in 8,5 pt).",
             )
+        ]
 
 
 @record
@@ -104,22 +107,25 @@ class Silbentrennung(Record):
         words.update({_key(word): word for word in (*self.trennen, *self.nicht_trennen)})
         return tuple(word for _, word in sorted(words.items()))
 
-    def check(self) -> Iterator[tuple[str, str]]:
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         seen: dict[str, str] = {}
         for liste, words, form in (("trennen", self.trennen, _GETRENNT), ("nicht_trennen", self.nicht_trennen, _GANZ)):
             for word in words:
                 if len(word) > _LAENGE:
-                    yield liste, f"„{liste}“: „{word[:40]}…“ ist länger als {_LAENGE} Zeichen – kein Wort ist so lang."
+                    message = f"„{liste}“: „{word[:40]}…“ ist länger als {_LAENGE} Zeichen – kein Wort ist so lang."
                 elif not form.fullmatch(word):
-                    yield liste, _falsch(liste, word)
+                    message = _falsch(liste, word)
                 elif _key(word) in seen:
-                    yield (
-                        liste,
+                    message = (
                         f"„{word}“ steht schon als „{seen[_key(word)]}“ in der Silbentrennung – nennen Sie jedes Wort "
-                        "einmal, in „trennen“ mit seinen Trennstellen oder in „nicht_trennen“.",
+                        "einmal, in „trennen“ mit seinen Trennstellen oder in „nicht_trennen“."
                     )
                 else:
                     seen[_key(word)] = word
+                    continue
+                problems.append(Problem(self.where(liste), message))
+        return problems
 
 
 def _key(word: str) -> str:

@@ -17,21 +17,15 @@ import typing
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.load.bescheide import Antrag, Bescheid
+from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.hausstil import Hausstil
+from vorlagen.load.kennzahlen import Kennzahlen
 from vorlagen.load.mitzeichnung import Mitzeichnungen
-from vorlagen.load.model import (
-    Antrag,
-    Bescheid,
-    Foerderprogramm,
-    Haushalt,
-    Kennzahlen,
-    Koerperschaft,
-    Kostensaetze,
-    Sitzung,
-    Vorlage,
-)
+from vorlagen.load.model import Koerperschaft, Sitzung, Vorlage
 from vorlagen.load.niederschrift import Niederschrift, Stellenstatistik
-from vorlagen.load.records import Anzahl, Betrag
+from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
+from vorlagen.load.werte import Anzahl, Betrag
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best
 

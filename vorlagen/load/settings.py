@@ -20,7 +20,7 @@ from pathlib import Path
 
 import vorlagen
 from vorlagen.core.engine import befehl
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import Problem, Where
 
 SETTINGS = "vorlagen.toml"
 KEYS = {
@@ -40,28 +40,33 @@ class Repository:
     out: Path
 
 
-def locate(data: Path | None = None, out: Path | None = None, start: Path | None = None) -> Repository:
-    """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd)."""
+def locate(
+    data: Path | None = None, out: Path | None = None, start: Path | None = None, version: bool = True
+) -> tuple[Repository | None, list[Problem]]:
+    """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd); None when
+    its vorlagen.toml has problems or there is none. `version=False` (for `aktualisieren`, which brings it to this
+    version) accepts a repository that wants another version."""
     start = (start or Path.cwd()).resolve()
     if data is not None and not _is_repository(data):
         root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
-        settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
-        return Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
+        settings, problems = read_settings(root / SETTINGS, version)
+        repository = Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
+        return (None if problems else repository), problems
     root = data.resolve() if data is not None else (_settings_above(start) or start)
-    settings = read_settings(root / SETTINGS) if (root / SETTINGS).is_file() else {}
+    settings, problems = read_settings(root / SETTINGS, version)
+    if problems:
+        return None, problems
     folder = root / settings.get("daten", "data")
     if data is None and not folder.is_dir():
-        raise BuildFailed(
-            [
-                Problem(
-                    Where(folder.as_posix()),
-                    "Hier liegt kein Datenrepository: der Datenordner fehlt "
-                    "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
-                    f"Sie eines an: {befehl()} neu ORDNER.",
-                )
-            ]
-        )
-    return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output"))
+        return None, [
+            Problem(
+                Where(folder.as_posix()),
+                "Hier liegt kein Datenrepository: der Datenordner fehlt "
+                "– wechseln Sie in Ihr Datenrepository, geben Sie es mit --data an oder legen "
+                f"Sie eines an: {befehl()} neu ORDNER.",
+            )
+        ]
+    return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output")), []
 
 
 def _is_repository(folder: Path) -> bool:
@@ -76,22 +81,21 @@ def _settings_above(folder: Path) -> Path | None:
     return None
 
 
-def read_settings(path: Path) -> dict[str, str]:
-    """The settings of vorlagen.toml, checked: known keys, text values, a version this program satisfies."""
+def read_settings(path: Path, version: bool = True) -> tuple[dict[str, str], list[Problem]]:
+    """The settings of vorlagen.toml (none where there is no such file), checked: known keys, text values, a
+    version this program satisfies (unless `version` is False)."""
     text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     try:
         settings = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         line = re.search(r"at line (\d+)", str(error))
-        raise BuildFailed(
-            [
-                Problem(
-                    Where(path.name, int(line.group(1)) if line else None),
-                    "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung "
-                    'als name = "wert" in eine eigene Zeile.',
-                )
-            ]
-        ) from None
+        return {}, [
+            Problem(
+                Where(path.name, int(line.group(1)) if line else None),
+                "Die Einstellungsdatei ist kein gültiges TOML – schreiben Sie jede Einstellung "
+                'als name = "wert" in eine eigene Zeile.',
+            )
+        ]
     problems = []
     for key, value in settings.items():
         where = Where(path.name, _line_of(text, key))
@@ -104,18 +108,23 @@ def read_settings(path: Path) -> dict[str, str]:
             problems.append(
                 Problem(where, f'„{key}“ muss ein Text in Anführungszeichen sein, z. B. {key} = "{EXAMPLES[key]}".')
             )
-        elif key == "version" and not version_matches(value, vorlagen.__version__):
+        elif key == "version" and version and not version_matches(value, vorlagen.__version__):
+            older = (_numbers(value) or ()) < (_numbers(vorlagen.__version__) or ()) and not re.search(
+                r"[<>=!~,]", value
+            )
+            hint = (
+                f"bringen Sie es mit „{befehl()} aktualisieren“ auf diese Version (es prüft dabei jede gedruckte "
+                "Zahl) oder installieren Sie eine passende Version"
+                if older
+                else f"installieren Sie eine passende Version oder passen Sie „version“ in {SETTINGS} an"
+            )
             problems.append(
                 Problem(
                     where,
-                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist "
-                    f"{vorlagen.__version__} – installieren Sie eine passende Version oder passen "
-                    f"Sie „version“ in {SETTINGS} an.",
+                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist {vorlagen.__version__} – {hint}.",
                 )
             )
-    if problems:
-        raise BuildFailed(problems)
-    return settings
+    return settings, problems
 
 
 def _line_of(text: str, key: str) -> int | None:

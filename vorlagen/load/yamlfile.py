@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import NotReadable, read_file, record
+from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
@@ -106,32 +106,28 @@ def keeping():
         _keeping.reset(token)
 
 
-def read_text(path: Path, paths: Paths, problems: list[Problem]) -> str | None:
-    """Reads a UTF-8 text file; a wrong encoding is a problem with the line it occurs on."""
+def read_text(path: Path, paths: Paths) -> tuple[str | None, list[Problem]]:
+    """A UTF-8 text file's content; a wrong encoding is a problem with the line it occurs on."""
     try:
         raw = read_file(path)
     except FileNotFoundError:
-        problems.append(Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner."))
-        return None
+        return None, [Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner.")]
     except NotReadable as error:
-        problems.append(Problem(paths.where(path), str(error)))
-        return None
-    record(path, raw)
+        return None, [Problem(paths.where(path), str(error))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(
+        return None, [
             Problem(
                 paths.where(path, line),
                 "Die Datei ist nicht als UTF-8 gespeichert – speichern Sie sie im Editor mit der Kodierung „UTF-8“.",
             )
-        )
-        return None
+        ]
     kept = _keeping.get()
     if kept is not None:
         kept.add(path, text)
-    return text
+    return text, []
 
 
 def read_again(path: Path) -> str | None:
@@ -142,36 +138,39 @@ def read_again(path: Path) -> str | None:
         return None
 
 
-def read_yaml(path: Path, paths: Paths, problems: list[Problem]) -> Node | None:
-    """Reads a YAML file; syntax errors become problems, never exceptions."""
-    text = read_text(path, paths, problems)
+def read_yaml(path: Path, paths: Paths) -> tuple[Node | None, list[Problem]]:
+    """A YAML file's nodes; syntax errors are problems, never exceptions."""
+    text, problems = read_text(path, paths)
     if text is None:
-        return None
+        return None, problems
     try:
         unsafe = bounds(text, path.name, LOADER)
         if unsafe is not None:
-            problems.append(Problem(paths.where(path, unsafe[0]), unsafe[1]))
-            return None
+            return None, [Problem(paths.where(path, unsafe[0]), unsafe[1])]
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problems.append(Problem(paths.where(path, line), _syntax_message(error)))
-        return None
+        return None, [Problem(paths.where(path, line), _syntax_message(error))]
     except yaml.YAMLError:
-        problems.append(
+        return None, [
             Problem(
                 paths.where(path),
                 "YAML-Fehler – die Datei lässt sich nicht lesen; prüfen Sie, ob sie Text im YAML-Format enthält.",
             )
-        )
-        return None
+        ]
     if root is None:
-        problems.append(
+        return None, [
             Problem(paths.where(path), "Die Datei ist leer – tragen Sie die Angaben ein oder löschen Sie die Datei.")
-        )
-        return None
-    return _convert(root, paths.show(path), problems)
+        ]
+    return _convert(root, paths.show(path))
+
+
+def program_yaml(path: Path) -> Node:
+    """A YAML file of the program itself (not of a data folder: not recorded, not bounded as user input)."""
+    node, problems = _convert(_compose(path.read_text(encoding="utf-8")), path.name)
+    assert not problems, problems
+    return node
 
 
 def _compose(text: str):
@@ -249,12 +248,20 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     )
 
 
-def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
+def _convert(node: yaml.Node, shown: str) -> tuple[Node, list[Problem]]:
+    """The node and everything under it, with file and line; a key that is no plain name or that stands twice is
+    a problem (and left out)."""
     where = Where(shown, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
-        return Scalar(where, node.value, plain=not node.style)  # None (Python loader) or "" (libyaml)
+        return Scalar(where, node.value, plain=not node.style), []  # None (Python loader) or "" (libyaml)
+    problems: list[Problem] = []
     if isinstance(node, yaml.SequenceNode):
-        return Sequence(where, [_convert(item, shown, problems) for item in node.value])
+        sequence = Sequence(where)
+        for item in node.value:
+            converted, found = _convert(item, shown)
+            sequence.items.append(converted)
+            problems += found
+        return sequence, problems
     mapping = Mapping(where)
     for key_node, value_node in node.value:
         key_where = Where(shown, key_node.start_mark.line + 1)
@@ -275,5 +282,7 @@ def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
                 )
             )
             continue
-        mapping.entries[key] = (key_where, _convert(value_node, shown, problems))
-    return mapping
+        converted, found = _convert(value_node, shown)
+        mapping.entries[key] = (key_where, converted)
+        problems += found
+    return mapping, problems

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import LANG_MONATE, MAX_JAHRE
+from vorlagen.core.problems import Problem, Where
 from vorlagen.load.records import Record, doc
 
 
@@ -16,15 +16,17 @@ class Zeitraum(Record):
     von: dt.date = doc("erster Tag")
     bis: dt.date = doc("letzter Tag (einschließlich)")
 
-    def check(self):
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.bis < self.von:
-            yield (
-                "bis",
-                (
+            problems.append(
+                Problem(
+                    self.where("bis"),
                     f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
-                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“."
-                ),
+                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.",
+                )
             )
+        return problems
 
     @property
     def monate_anzahl(self) -> int:
@@ -37,25 +39,26 @@ class Zeitraum(Record):
         return self.bis.year - self.von.year + 1
 
 
-def laenge(zeitraum: Zeitraum | None, lang: bool, key: str = "zeitraum") -> Iterator[tuple[str, str]]:
-    """(key, message) when a period is longer than plausible (unless `lang`) or than ever computed."""
+def laenge(zeitraum: Zeitraum | None, lang: bool, where: Where) -> list[Problem]:
+    """The problem of a period longer than plausible (unless `lang`) or than ever computed; `where`: its line."""
     if zeitraum is None or zeitraum.bis < zeitraum.von:
-        return
+        return []
     shown = f"{zeitraum.von:%d.%m.%Y}–{zeitraum.bis:%d.%m.%Y}"
     if zeitraum.jahre_anzahl > MAX_JAHRE:
-        yield (
-            key,
-            (
+        return [
+            Problem(
+                where,
                 f"Der Zeitraum {shown} erstreckt sich über {zahl(zeitraum.jahre_anzahl)} Kalenderjahre – mehr "
                 f"als {MAX_JAHRE} Kalenderjahre rechnet vorlagen nicht, auch nicht mit „lang: true“; prüfen Sie "
-                "die Jahreszahlen."
-            ),
-        )
-    elif zeitraum.monate_anzahl > LANG_MONATE and not lang:
-        yield (
-            key,
-            (
+                "die Jahreszahlen.",
+            )
+        ]
+    if zeitraum.monate_anzahl > LANG_MONATE and not lang:
+        return [
+            Problem(
+                where,
                 f"Der Zeitraum {shown} umfasst {zeitraum.monate_anzahl} Monate, mehr als sechs Jahre – prüfen "
-                "Sie die Jahreszahlen; ist er so gewollt, setzen Sie „lang: true“."
-            ),
-        )
+                "Sie die Jahreszahlen; ist er so gewollt, setzen Sie „lang: true“.",
+            )
+        ]
+    return []

@@ -54,7 +54,7 @@ def _liste(
             gruppen.append((name, offen))
     erledigt = sorted(
         (r for r in rows if r.auftrag.erledigt is not None),
-        key=lambda r: (r.auftrag.erledigt.datum, r.sitzung_id, r.top),
+        key=lambda r: (r.auftrag.erledigt.datum if r.auftrag.erledigt else dt.date.min, r.sitzung_id, r.top),
     )
     ueberfaellig = sum(1 for r in rows if r.ueberfaellig(stichtag))
     html = {

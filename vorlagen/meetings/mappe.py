@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -19,6 +20,7 @@ from pypdf.generic import (
     ByteStringObject,
     DecodedStreamObject,
     DictionaryObject,
+    IndirectObject,
     NameObject,
     NumberObject,
     TextStringObject,
@@ -84,12 +86,13 @@ def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: 
         if len(cover_reader.pages) == cover_pages:
             break
         cover_pages = len(cover_reader.pages)
+    assert cover_reader is not None  # the loop ran at least once
 
     writer = PdfWriter()
     writer.append(cover_reader, import_outline=False)
     writer.add_outline_item(title="Deckblatt", page_number=0)
     _drop_footers(writer, range(cover_pages))
-    parents: dict[int, object] = {}
+    parents: dict[int, IndirectObject] = {}
     page = cover_pages
     for teil, reader, count in zip(teile, readers, counts):
         writer.append(reader, import_outline=False)
@@ -182,12 +185,12 @@ def _stamp(writer: PdfWriter, stempel: str) -> None:
         page[NameObject("/Contents")] = ArrayObject([save, *existing, writer._add_object(stamp)])
         if "/Resources" not in page:
             page[NameObject("/Resources")] = DictionaryObject()
-        resources = page["/Resources"].get_object()
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
         fonts = resources.get("/Font")
         if fonts is None:
             resources[NameObject("/Font")] = DictionaryObject({STAMP_FONT: font})
         else:
-            fonts.get_object()[STAMP_FONT] = font
+            cast(DictionaryObject, fonts.get_object())[STAMP_FONT] = font
 
 
 def stamp_font(writer: PdfWriter, text: str) -> DictionaryObject:

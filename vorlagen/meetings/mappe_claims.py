@@ -24,7 +24,7 @@ class Anspruch:
 
 def anspruch(reader: PdfReader) -> Anspruch:
     """The claims a part supports in a PDF/A-2 Mappe with an sRGB output intent."""
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     mark = root.get("/MarkInfo")
     getaggt = "/StructTreeRoot" in root and isinstance(mark, DictionaryObject) and bool(mark.get("/Marked"))
     part, level = _identification(root)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, NameObject, NumberObject, StreamObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+    StreamObject,
+)
 
 
 def _number_tree(node) -> list[tuple[int, object]]:
@@ -39,19 +48,21 @@ def merge(writer: PdfWriter, readers: list[PdfReader]) -> list[int]:
     for index, reader in enumerate(readers):
         pages = writer.pages[first_page : first_page + len(reader.pages)]
         first_page += len(reader.pages)
-        source = reader.trailer["/Root"].get("/StructTreeRoot")
-        if source is None:
+        found = reader.root_object.get("/StructTreeRoot")
+        if found is None:
             untagged.append(index)
             continue
-        source = source.get_object()
+        source = cast(DictionaryObject, found.get_object())
         renumber = {}
         for key, value in sorted(_number_tree(source["/ParentTree"]), key=lambda pair: pair[0]):
             renumber[key] = next_key
-            nums += [NumberObject(next_key), value.clone(writer)]
+            nums += [NumberObject(next_key), cast(PdfObject, value).clone(writer)]
             next_key += 1
         for page, original in zip(pages, reader.pages):  # pypdf leaves StructParents out when it copies pages
             if "/StructParents" in original:
-                page[NameObject("/StructParents")] = NumberObject(renumber[int(original["/StructParents"])])
+                page[NameObject("/StructParents")] = NumberObject(
+                    renumber[int(cast(NumberObject, original["/StructParents"]))]
+                )
             originals = [a.get_object() for a in original.get("/Annots", []) or []]
             for annotation, before in zip(page.get("/Annots", []) or [], originals):
                 if "/StructParent" in before:
@@ -61,11 +72,11 @@ def merge(writer: PdfWriter, readers: list[PdfReader]) -> list[int]:
         kids = source["/K"]
         for kid in kids if isinstance(kids, ArrayObject) else [kids]:
             part = kid.clone(writer)
-            element = part.get_object()
+            element = cast(DictionaryObject, part.get_object())
             if element.get("/S") == "/Document":
                 element[NameObject("/S")] = NameObject("/Part")
             element[NameObject("/P")] = document_ref
-            document["/K"].append(part)
+            cast(ArrayObject, document["/K"]).append(part)
     tree = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/StructTreeRoot"),
@@ -88,11 +99,11 @@ def claim(writer: PdfWriter, cover: PdfReader, title: str, pdfua: bool, pdfa: st
     Without `pdfua` (an untagged part) the packet claims no PDF/UA; `pdfa` is the PDF/A-2 level it
     claims ("U" or "B"), None for no PDF/A claim (a part that is not PDF/A).
     """
-    source = cover.trailer["/Root"]
-    info = dict(cover.metadata or {})
+    source = cover.root_object
+    info: dict[str, Any] = dict(cover.metadata or {})
     info["/Title"] = title
     writer.add_metadata(info)
-    xmp = source["/Metadata"].get_object().get_data().decode()
+    xmp = cast(StreamObject, source["/Metadata"].get_object()).get_data().decode()
     xmp = re.sub(
         r"(<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">).*?(</rdf:li>)",
         lambda m: m[1] + html.escape(title, quote=False) + m[2],

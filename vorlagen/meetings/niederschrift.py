@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from vorlagen.compute.niederschrift import abstimmung_text, stimmberechtigt, top_of
 from vorlagen.core.problems import Problem, raise_if
+from vorlagen.load.dateien import Text
 from vorlagen.load.facts import NiederschriftSource
 from vorlagen.load.niederschrift import Protokollpunkt
 from vorlagen.meetings.tagesordnung import INTERNAL_MEETINGS, PUBLIC_MEETINGS
@@ -67,15 +68,18 @@ class Minutes:
 
     def compose(self, sitzung_id: str, plans: dict[str, VorlageDoc]) -> NiederschriftDoc:
         source = self.facts.niederschriften[sitzung_id]
-        problems: list[Problem] = []
-        eintraege = [self._eintrag(sitzung_id, source, punkt, plans, problems) for punkt in source.niederschrift.punkte]
+        eintraege, problems = [], []
+        for punkt in source.niederschrift.punkte:
+            eintrag, found = self._eintrag(sitzung_id, source, punkt, plans)
+            eintraege.append(eintrag)
+            problems += found
         raise_if(problems)
         doc = NiederschriftDoc(sitzung_id, source, eintraege)
         for intern in (False, True):
             context = self._context(doc, intern)
             shown = [e for e in eintraege if intern or e.oeffentlich]
             nichtoeffentlich_folgt = not intern and any(not e.oeffentlich for e in eintraege)
-            doc.html[intern] = tuple(
+            web, druck = (
                 self.composer.templates.render(
                     "niederschrift.html.j2",
                     **context,
@@ -83,10 +87,11 @@ class Minutes:
                     intern=intern,
                     folgt=nichtoeffentlich_folgt,
                     beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {context['sitzung'].datum:%d.%m.%Y}",
-                    **self.composer.assets(doc.folder(intern), web),
+                    **self.composer.assets(doc.folder(intern), fuer_web),
                 )
-                for web in (True, False)
+                for fuer_web in (True, False)
             )
+            doc.html[intern] = (web, druck)
         context = self._context(doc, intern=True)  # Auszüge are internal documents
         for eintrag in eintraege:
             if eintrag.punkt.ergebnis is not None:
@@ -123,12 +128,21 @@ class Minutes:
         source: NiederschriftSource,
         punkt: Protokollpunkt,
         plans: dict[str, VorlageDoc],
-        problems: list[Problem],
-    ) -> Eintrag:
-        oeffentlich, top = top_of(self.facts, sitzung_id, punkt.top)
+    ) -> tuple[Eintrag, list[Problem]]:
+        """One TOP of the Niederschrift with its texts, and the problems of the texts."""
+        gefunden = top_of(self.facts, sitzung_id, punkt.top)
+        assert gefunden is not None  # check_niederschriften: every TOP of a Niederschrift is on the agenda
+        oeffentlich, top = gefunden
         vorlage_doc = plans.get(top.vorlage) if top.vorlage else None
         names = self._names(sitzung_id, vorlage_doc, oeffentlich)
-        render = lambda name: self.composer.prose.render(source.texts[name], names, problems, 2).html  # noqa: E731
+        problems: list[Problem] = []
+
+        def setzen(text: Text, names: dict) -> Markup:
+            rendered, found = self.composer.prose.render(text, names, 2)
+            problems.extend(found)
+            return rendered.html
+
+        render = lambda name: setzen(source.texts[name], names)  # noqa: E731
         anmerkungen = {name: self._anmerkung(render(name)) for name in punkt.anmerkungen if name in source.texts}
         placed: set[str] = set()
 
@@ -145,10 +159,10 @@ class Minutes:
             if punkt.beschluss is not None:
                 beschluss = render(punkt.beschluss) if punkt.beschluss in source.texts else None
             elif vorlage_doc is not None:
-                vorlage = vorlage_doc.source
-                beschluss = self.composer.prose.render(
-                    vorlage.texts[vorlage.vorlage.beschlussvorschlag], self.composer.names(vorlage), problems, 2
-                ).html
+                quelle = vorlage_doc.source
+                vorschlag = quelle.vorlage.beschlussvorschlag
+                assert vorschlag is not None  # check_niederschriften: a Beschluss without text takes the Vorlage's
+                beschluss = setzen(quelle.texts[vorschlag], self.composer.names(quelle))
         vorlage = vorlage_doc.source.vorlage if vorlage_doc else None
         amt = next((a.name for a in self.facts.koerperschaft.aemter if vorlage and a.id == vorlage.federfuehrend), None)
         return Eintrag(
@@ -163,7 +177,7 @@ class Minutes:
             punkt.beschluss is not None and vorlage is not None,
             abstimmung_text(punkt.abstimmung) if punkt.abstimmung else None,
             self._ergebnis_satz(punkt.ergebnis),
-        )
+        ), problems
 
     def _ergebnis_satz(self, ergebnis: str | None) -> str | None:
         """The sentence printed under a result other than a Beschluss: only the body's own (hausstil:

@@ -1,8 +1,7 @@
-"""The public OParl 1.1 object graph: one Body with its Gremien, Sitzungen, TOPs, Vorlagen and files.
+"""The public OParl 1.1 object graph of a build: one Body with its Gremien, Sitzungen, TOPs, Vorlagen and files.
 
-Objects refer to each other by id (an absolute URL below `<basis_url>oparl/`); the fields in EMBED
-hold ids here and are replaced by the objects themselves when the pages are written (oparl_pages.py).
-Only public documents enter the graph: non-public Vorlagen, Anlagen and TOPs are left out entirely.
+Objects refer to each other by id (oparl_graph.py). Only public documents enter the graph: non-public Vorlagen,
+Anlagen and TOPs are left out entirely.
 After the meeting the recorded results of the public TOPs and the public Niederschrift join it.
 """
 
@@ -11,69 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from zoneinfo import ZoneInfo
 
 from vorlagen.compute.niederschrift import ergebnisse
 from vorlagen.load.facts import Facts
 from vorlagen.load.model import uhrzeit
+from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
-
-SCHEMA = "https://schema.oparl.org/1.1/"
-ZONE = ZoneInfo("Europe/Berlin")
-EMBED = {
-    "Meeting": ("location", "invitation", "resultsProtocol", "auxiliaryFile", "agendaItem"),
-    "Paper": ("mainFile", "auxiliaryFile", "consultation"),
-    "Body": ("legislativeTerm",),
-}
-# Body field → (list file name, object type); every list of the Body, in the order the specification names them.
-LISTS = {
-    "organization": ("organization", "Organization"),
-    "person": ("person", "Person"),
-    "meeting": ("meeting", "Meeting"),
-    "paper": ("paper", "Paper"),
-    "agendaItem": ("agendaitem", "AgendaItem"),
-    "consultation": ("consultation", "Consultation"),
-    "file": ("file", "File"),
-    "locationList": ("location", "Location"),
-    "legislativeTermList": ("legislativeterm", "LegislativeTerm"),
-}
-
-
-def kind(obj: dict) -> str:
-    """'https://schema.oparl.org/1.1/Paper' → 'Paper'."""
-    return obj["type"].removeprefix(SCHEMA)
-
-
-@dataclass
-class Graph:
-    """Every object by id, and for each object the date it is stamped with when first published."""
-
-    base: str  # the URL of output/, ending in '/'
-    objects: dict[str, dict] = field(default_factory=dict)
-    dates: dict[str, dt.date] = field(default_factory=dict)
-
-    @property
-    def root(self) -> str:
-        return self.base + "oparl/"
-
-    def url(self, *parts: str) -> str:
-        """The id of an object or list page: <root>part/part.json."""
-        return self.root + "/".join(parts) + ".json"
-
-    def add(self, obj: dict, date: dt.date) -> str:
-        self.objects[obj["id"]] = obj
-        self.dates[obj["id"]] = date
-        return obj["id"]
-
-    def path(self, url: str) -> PurePosixPath:
-        """The output path of an id or page URL."""
-        return PurePosixPath("oparl") / url.removeprefix(self.root)
-
-    def body_id(self, facts: Facts) -> str:
-        return self.url("body", slugify(facts.koerperschaft.name))
 
 
 def build(
@@ -88,7 +32,9 @@ def build(
     """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet,
     `beschluesse` the plain text of each public TOP's Beschluss by (Sitzung id, TOP) from the Niederschriften,
     `entwuerfe` the Vorlagen (by kennung) not yet released: published neither as Paper nor as File."""
-    graph = Graph(facts.koerperschaft.oparl.basis)
+    oparl = facts.koerperschaft.oparl
+    assert oparl is not None  # the builder asks for a graph only where koerperschaft.yaml has „oparl“
+    graph = Graph(oparl.basis)
     return _Builder(graph, facts, read, beschluesse or {}, entwuerfe).build(docs, sitzungen, mappen)
 
 
@@ -110,7 +56,7 @@ class _Builder:
         g, facts = self.graph, self.facts
         # a Vorlage whose Nummer is open is not published: its id would change with the Nummer (`check` lists it)
         # nor is an ENTWURF (a required sign-off missing or stale): it is published once it is released
-        public = {d.source.vorlage.nummer: d for d in docs if self._published(d)}
+        public = {nummer: d for d in docs if self._published(d) and (nummer := d.source.vorlage.nummer) is not None}
         composed = {s.id: s for s in sitzungen}
         pairs: dict[tuple[str, str], str | None] = {}  # (Nummer, Sitzung) → Beratungsrolle
         for nummer, doc in public.items():
@@ -119,8 +65,9 @@ class _Builder:
                     pairs[(nummer, beratung.sitzung)] = beratung.rolle
         for sid, sitzung_doc in composed.items():
             for punkt in sitzung_doc.teil(intern=False):
-                if punkt.doc is not None and self._published(punkt.doc):
-                    pairs.setdefault((punkt.doc.source.vorlage.nummer, sid), None)
+                nummer = punkt.doc.source.vorlage.nummer if punkt.doc is not None else None
+                if punkt.doc is not None and self._published(punkt.doc) and nummer is not None:
+                    pairs.setdefault((nummer, sid), None)
         for sid in sorted(facts.sitzungen):
             self._meeting(sid, composed.get(sid), sid in mappen)
         for nummer in sorted(public):
@@ -167,7 +114,7 @@ class _Builder:
         gremium = self.facts.gremium(sitzung.gremium)
         key, stamp = slugify(sid), self._stamp_date(sitzung)
         meeting_id = g.url("meeting", key)
-        meeting = {
+        meeting: Objekt = {
             "id": meeting_id,
             "type": SCHEMA + "Meeting",
             "name": f"{gremium.name}, Sitzung am {sitzung.datum:%d.%m.%Y}",
@@ -297,7 +244,7 @@ class _Builder:
         for sid in sorted(beratungen, key=lambda s: (self.facts.sitzungen[s].datum, s)):
             sitzung, rolle = self.facts.sitzungen[sid], beratungen[sid]
             meeting_key = slugify(sid)
-            consultation = {
+            consultation: Objekt = {
                 "id": self._consultation_id(doc, meeting_key),
                 "type": SCHEMA + "Consultation",
                 "paper": paper_id,
@@ -312,7 +259,8 @@ class _Builder:
                 consultation.update(
                     authoritative=self.facts.koerperschaft.hausstil.rollen[rolle].entscheidet, role=rolle
                 )
-            elif item in g.objects and (sid, top) in self.ergebnisse:  # on a public agenda, not in the Beratungsfolge
+            # on a public agenda, not in the Beratungsfolge
+            elif top is not None and item in g.objects and (sid, top) in self.ergebnisse:
                 consultation["authoritative"] = self.ergebnisse[(sid, top)].ergebnis == "Beschluss"
             consultations.append(g.add(consultation, stamp))
         g.add(
@@ -333,7 +281,7 @@ class _Builder:
             stamp,
         )
 
-    def _top(self, sid: str, nummer: str) -> str | None:
+    def _top(self, sid: str, nummer: str | None) -> str | None:
         tagesordnung = self.facts.sitzungen[sid].tagesordnung
         for top in tagesordnung.oeffentlich if tagesordnung else []:
             if top.vorlage == nummer:

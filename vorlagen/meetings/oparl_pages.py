@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import PurePosixPath
 
-from vorlagen.meetings.oparl import EMBED, LISTS, SCHEMA, ZONE, Graph, kind
+from vorlagen.meetings.oparl_graph import EMBED, LISTS, SCHEMA, ZONE, Graph, kind
 
 
 def now() -> dt.datetime:

@@ -55,7 +55,7 @@ class Meetings:
         punkte = [self._punkt(public, top, docs) for public, top in tops(sitzung)]
         doc = SitzungDoc(sitzung_id, sitzung, gremium, punkte)
         for intern in (False, True):
-            doc.html[intern] = tuple(self._agenda(doc, intern, web) for web in (True, False))
+            doc.html[intern] = (self._agenda(doc, intern, True), self._agenda(doc, intern, False))
         return doc
 
     def _punkt(self, public: bool, top: Top, docs: dict[str, VorlageDoc]) -> Punkt:

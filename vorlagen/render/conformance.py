@@ -49,9 +49,10 @@ def finish(document, pdf: pydyf.PDF, text: str | None = None, modified: dt.date 
     """The `finisher` of write_pdf: PDF/UA identification, artifacts, header scopes, the Textfassung."""
     _identify(pdf)
     if text is not None:
+        assert modified is not None  # render_pdf passes the text with the document's date
         _text_piece(pdf, text, modified)
     root = _get(pdf, pdf.catalog["StructTreeRoot"])
-    linked = set()
+    linked: set[int] = set()
     _walk(pdf, _get(pdf, root["K"][0]), linked)
     nums = _get(pdf, root["ParentTree"])["Nums"]
     orphans: dict[int, set[int]] = {}

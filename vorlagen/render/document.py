@@ -10,14 +10,15 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from vorlagen.compute.beratung import beratungsfolge
+from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
 from vorlagen.compute.offen import OFFEN, zitiert
-from vorlagen.compute.project import Project, Rechnung
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
-from vorlagen.load.facts import Facts, VorlageSource
+from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
+from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import Templates
@@ -152,14 +153,20 @@ class Composer:
         placed: set[str] = set()
         names = self._names(source, rechnung, placed)
         links = self._links(source, doc, doc.folder, vorlage.oeffentlich)
-        render = lambda name, shift=1: self.prose.render(source.texts[name], names, problems, shift, links)  # noqa: E731
+
+        def render(name: str, shift: int = 1) -> Rendered:
+            rendered, found = self.prose.render(source.texts[name], names, shift, links)
+            problems.extend(found)
+            return rendered
+
         sections = [render(name) for name in vorlage.abschnitte]
         vorschlag = render(vorlage.beschlussvorschlag, 2) if vorlage.beschlussvorschlag else None
         finanzen = render(vorlage.finanzen_text, 2) if vorlage.finanzen_text else None
         texte = {key: render(name, 2) for key, name in vorlage.texte.items()}  # before raise_if: same strict names
         for anlage in doc.anlagen:
-            self._anlage(source, doc, shown, anlage, names, problems)
-        raise_if(problems)
+            problems += self._anlage(source, doc, shown, anlage, names)
+        rollen, found = erforderlich(self.facts.koerperschaft.hausstil, source, rechnung.haushalt)
+        raise_if(problems + found)
         steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
         art = stil.arten[vorlage.art]
@@ -189,8 +196,9 @@ class Composer:
             bezug=self._bezug(source),
         )
         web = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
-        doc.freigabe = self._freigabe(source, doc, web, context)
-        marks = self.templates.render("entwurf.html.j2", wer=doc.freigabe.wer()) if doc.entwurf else None
+        doc.freigabe = self._freigabe(source, doc, web, context, rollen)
+        entwurf = doc.freigabe if doc.freigabe is not None and doc.freigabe.entwurf else None
+        marks = self.templates.render("entwurf.html.j2", wer=entwurf.wer()) if entwurf is not None else None
         mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
         doc.web_html, doc.ohne_marken = mark(web), web if marks else None
         doc.print_html = mark(
@@ -207,14 +215,16 @@ class Composer:
         doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
 
-    def _freigabe(self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict) -> Freigabe | None:
-        """The sign-offs against what the Vorlage prints now; None when the Hausstil asks none and none is given."""
+    def _freigabe(
+        self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict, rollen: list[str]
+    ) -> Freigabe | None:
+        """The sign-offs (of the roles that must sign, `rollen`) against what the Vorlage prints now; None when the
+        Hausstil asks none and none is given."""
         haushalt = self.project.rechnung(source).haushalt
-        rollen = erforderlich(self.facts.koerperschaft.hausstil, source, haushalt)
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
         grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten
-        gruende = (
+        gruende: dict[str, tuple[str, Where | None]] = (
             {}
             if grund is None or daten is None
             else {self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}
@@ -260,13 +270,11 @@ class Composer:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
         return self._names(source, self.project.rechnung(source), set())
 
-    def _anlage(
-        self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict, problems: list[Problem]
-    ) -> None:
-        """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage."""
+    def _anlage(self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict) -> list[Problem]:
+        """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage; the problems of its text."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
             links = self._links(source, self.plan(source), anlage.datei.parent, anlage.oeffentlich)
-            body = self.prose.render(source.texts[anlage.quelle], names, problems, links=links)
+            body, problems = self.prose.render(source.texts[anlage.quelle], names, links=links)
             anlage.html = self._print_links(
                 self.templates.render(
                     "anlage.html.j2",
@@ -282,8 +290,9 @@ class Composer:
                 anlage.datei.parent,
                 [body],
             )
-        else:
-            anlage.pdf = source.pdfs.get(anlage.quelle)
+            return problems
+        anlage.pdf = source.pdfs.get(anlage.quelle)
+        return []
 
     @staticmethod
     def _links(source: VorlageSource, doc: VorlageDoc, folder: PurePosixPath, public: bool) -> dict:

@@ -147,6 +147,7 @@ def was_tun(nummer: str, stand: Stand) -> str:
     zeichnen = f'vorlagen zeichnen {nummer} --rolle "{stand.rolle}" --name "…"'
     if stand.zustand == UNGUELTIG:
         m, text = stand.mitzeichnung, f"{ORDNER}/{datei(stand.rolle)}"
+        assert m is not None  # an invalid sign-off is a recorded one
         warum = (
             f"{text}, der gezeichnete Text, fehlt"
             if stand.datei_fehlt
@@ -159,6 +160,7 @@ def was_tun(nummer: str, stand: Stand) -> str:
         )
     if stand.zustand == VERALTET:
         m = stand.mitzeichnung
+        assert m is not None  # a stale sign-off is a recorded one
         return (
             f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) gilt nicht mehr: die Vorlage hat sich "
             f"seitdem geändert – was, zeigt „vorlagen freigabe {nummer}“; neu zeichnen: {zeichnen}"

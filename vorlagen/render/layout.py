@@ -8,6 +8,7 @@ are named by their column's head, headings as such, all other text as „Text“
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from weasyprint.formatting_structure.boxes import InlineReplacedBox, LineBox, TableBox, TableCellBox
 
@@ -27,7 +28,7 @@ def overflows(document) -> list[str]:
     lines: dict[int, list] = {}  # element (by id) with a bound → [name, text, bound, lines so far]
     seen = 0
     for page in document.pages:
-        stack = [(page._page_box, "Text", None, {})]
+        stack: list[tuple[Any, str, Any, dict]] = [(page._page_box, "Text", None, {})]
         while stack and seen < MAX_BOXEN:
             box, name, bound, columns = stack.pop()
             seen += 1
@@ -59,7 +60,7 @@ def _context(box, name: str, bound, columns: dict):
     """The name of the field a box belongs to, its bound of lines (element, count) and the columns of the table it
     is in (grid_x → head, bound)."""
     tag = getattr(box, "element_tag", None)
-    own, limit = _attribute(box, "data-feld"), _attribute(box, "data-zeilen")
+    own, limit = _attribute(box, "data-feld"), _zeilen(box)
     if isinstance(box, TableBox):
         columns = _columns(box)
     if isinstance(box, TableCellBox):
@@ -78,13 +79,17 @@ def _context(box, name: str, bound, columns: dict):
     return name, bound, columns
 
 
-def _attribute(box, name: str) -> str | int | None:
-    """An attribute of the box's own element (`data-zeilen` as a number), else None."""
+def _attribute(box, name: str) -> str | None:
+    """An attribute of the box's own element, else None."""
     element = getattr(box, "element", None)
     value = element.get(name) if element is not None and hasattr(element, "get") else None
-    if name == "data-zeilen":
-        return int(value) if value and value.isdigit() else None
     return value or None
+
+
+def _zeilen(box) -> int | None:
+    """The `data-zeilen` bound of the box's own element, else None."""
+    value = _attribute(box, "data-zeilen")
+    return int(value) if value and value.isdigit() else None
 
 
 def _columns(table) -> dict[int, tuple[str | None, int | None]]:
@@ -97,9 +102,7 @@ def _columns(table) -> dict[int, tuple[str | None, int | None]]:
                     if _text(cell):
                         heads.setdefault(cell.grid_x, _text(cell))
     limits = {
-        column.grid_x: _attribute(column, "data-zeilen")
-        for group in getattr(table, "column_groups", ())
-        for column in group.children
+        column.grid_x: _zeilen(column) for group in getattr(table, "column_groups", ()) for column in group.children
     }
     return {x: (heads.get(x), limits.get(x)) for x in set(heads) | set(limits)}
 
@@ -137,7 +140,8 @@ def _check_width(block, line_boxes, name: str, found: dict) -> None:
 
 def _text(box) -> str:
     """The text of a box, its spaces collapsed, at most SHOWN characters."""
-    texts, stack = [], [box]
+    texts: list[str] = []
+    stack = [box]
     while stack and len(texts) < 200:
         node = stack.pop()
         if isinstance(getattr(node, "text", None), str):

@@ -18,8 +18,9 @@ from weasyprint import DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.core.reads import NotReadable, read_file, record
+from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.satz import Satz
 from vorlagen.render import hyphenation, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
@@ -46,9 +47,10 @@ class ProjectFetcher(URLFetcher):
         parts = urlsplit(url)
         if parts.scheme != "file":
             raise ForbiddenResource(url)
-        path = Path(url2pathname(parts.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots):
+        path = Path(url2pathname(parts.path))
+        if not innerhalb(path, *self.roots):
             raise ForbiddenResource(url)
+        path = path.resolve()
         overlay = self.roots[0] / "templates"
         if len(self.roots) > 1 and path.is_relative_to(overlay) and not path.is_file():
             path = self.roots[-1] / path.relative_to(overlay)
@@ -57,13 +59,12 @@ class ProjectFetcher(URLFetcher):
             body = read_file(path)
         except NotReadable as error:
             raise ForbiddenResource(url, str(error)) from None
-        record(path, body)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
 
 
 class _Collect(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 from pypdf.generic import DictionaryObject, StreamObject
 
-from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
+from vorlagen.core.problems import Problem, Where, os_error_reason
 from vorlagen.render.conformance import TEXT_PIECE
 
 TEXT_ATTACHMENT = "textfassung.txt"  # where PDFs built before PDF/A-2 (as PDF/A-3) carried it: an attached file
@@ -26,35 +26,29 @@ def _stored(reader: pypdf.PdfReader) -> str | None:
     return embedded[0].decode("utf-8") if embedded else None
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The text of the PDF at `path` (for `git diff`), or None and why it cannot be read."""
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its English warnings ("EOF marker not found") stay out
     try:
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted:
-            raise BuildFailed(
-                [
-                    Problem(
-                        Where(str(path)),
-                        "Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text "
-                        "lässt sich nicht lesen; speichern Sie sie ohne Kennwort.",
-                    )
-                ]
-            )
-        stored = _stored(reader)
-        if stored is not None:
-            return stored
-        return "\n".join(page.extract_text() for page in reader.pages) + "\n"
-    except OSError as error:  # German, never the library's English text
-        raise BuildFailed(
-            [Problem(Where(str(path)), f"{os_error_reason(error)} – prüfen Sie den Pfad der PDF-Datei.")]
-        ) from None
-    except pypdf.errors.PyPdfError:
-        raise BuildFailed(
-            [
+            return None, [
                 Problem(
                     Where(str(path)),
-                    "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? "
-                    "Speichern oder exportieren Sie sie neu.",
+                    "Die PDF-Datei ist verschlüsselt (Kennwortschutz) – ihr Text "
+                    "lässt sich nicht lesen; speichern Sie sie ohne Kennwort.",
                 )
             ]
-        ) from None
+        stored = _stored(reader)
+        if stored is not None:
+            return stored, []
+        return "\n".join(page.extract_text() for page in reader.pages) + "\n", []
+    except OSError as error:  # German, never the library's English text
+        return None, [Problem(Where(str(path)), f"{os_error_reason(error)} – prüfen Sie den Pfad der PDF-Datei.")]
+    except pypdf.errors.PyPdfError:
+        return None, [
+            Problem(
+                Where(str(path)),
+                "Die Datei ist keine lesbare PDF-Datei – ist sie beschädigt? Speichern oder exportieren Sie sie neu.",
+            )
+        ]

@@ -70,7 +70,16 @@ SAFE_FILTERS = (
     "striptags",
     "attr",
 )
-SIZED_FILTERS = ("batch", "round", "zahl", "vzae", "prozent")  # an integer argument sets the size of the result
+SIZED_FILTERS = (
+    "batch",
+    "round",
+    "zahl",
+    "vzae",
+    "prozent",
+    "teur",
+    "mio",
+    "mrd",
+)  # an integer argument sets the size of the result
 WIDENING = {
     "ljust",
     "rjust",

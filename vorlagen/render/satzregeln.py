@@ -35,11 +35,13 @@ _MARKE = "„{{ querformat }}“"
 _SUMME = re.compile(r"(?i)(summe|gesamt|insgesamt|zusammen)( .*)?")
 
 
-def apply(tokens: list, path: str, values: list[Markup], problems: list[Problem]) -> list:
+def apply(tokens: list, path: str, values: list[Markup]) -> tuple[list, list[Problem]]:
     """The tokens with the rules applied; `path` is the text's file as users see it (the data folder's name first),
     `values` the texts' figures by placeholder (a placeholder paragraph whose value is a table is a table, too). A
     `{{ querformat }}` that does not stand on its own line directly above a table is a problem. A table names its
-    file relative to the data folder: the output does not depend on the folder's name."""
+    file relative to the data folder: the output does not depend on the folder's name. Returns the tokens and the
+    problems."""
+    problems: list[Problem] = []
     quelle = "/".join(PurePosixPath(path).parts[1:]) or path
     dropped: set[int] = set()  # the marker's paragraph prints nothing
     for index, token in enumerate(tokens):
@@ -66,7 +68,7 @@ def apply(tokens: list, path: str, values: list[Markup], problems: list[Problem]
                 token.attrJoin("class", VOR_TABELLE)
         elif token.type == "tr_open" and _summe(tokens, index):
             token.attrJoin("class", "summe")
-    return [token for index, token in enumerate(tokens) if index not in dropped]
+    return [token for index, token in enumerate(tokens) if index not in dropped], problems
 
 
 _FIX = (
@@ -144,6 +146,8 @@ def _mark_landscape(tokens: list, index: int, values: list[Markup]) -> None:
         token.attrSet(QUERFORMAT_ATTRIBUT, "")
         return
     number = _placeholder_of(tokens, index)
+    if number is None:  # _is_table found a figure there
+        return
     value = str(values[number])
     start = value.index("<table") + len("<table")
     values[number] = Markup(f'{value[:start]} {QUERFORMAT_ATTRIBUT}=""{value[start:]}')

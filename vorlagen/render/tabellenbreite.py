@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
+from xml.etree.ElementTree import Element
 
 from weasyprint.formatting_structure.boxes import TableBox, TextBox
 
@@ -32,7 +33,7 @@ HEADS = "6 3 3"  # a head's word breaks when it has six letters or more, three o
 class Zuschnitt:
     """What is done to one table: its scale (1: as the stylesheet sets it) and whether it is on landscape pages."""
 
-    element: object  # the <table> element
+    element: Element  # the <table> element
     smallest: float = 0.0  # CSS pixels of its smallest text as the stylesheet sets it
     scale: float = 1.0
     getrennt: bool = False  # its heads break into syllables
@@ -174,7 +175,7 @@ def _lead_in(table, parents: dict) -> list:
     if parent is None:
         return []
     siblings = list(parent)
-    leading = []
+    leading: list[Element] = []
     for element in reversed(siblings[: siblings.index(table)]):
         if element.tag in HEADINGS or VOR_TABELLE in (element.get("class") or "").split():
             leading.insert(0, element)

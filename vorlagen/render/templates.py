@@ -8,6 +8,7 @@ import re
 import sys
 import traceback
 from pathlib import Path
+from types import CodeType
 
 import jinja2
 from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
@@ -31,8 +32,8 @@ class _Compiled(BytecodeCache):
     __pycache__, the kept code runs: it lives only in the user's cache folder, never in a project, where a branch
     could bring it."""
 
-    def __init__(self):
-        self.codes: dict[tuple[str, str], object] = {}
+    def __init__(self) -> None:
+        self.codes: dict[tuple[str, str], CodeType | None] = {}
         self._stamp: str | None = None
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
@@ -64,7 +65,7 @@ class _Compiled(BytecodeCache):
         """Jinja's and Python's versions and this program's sandbox and environment (their source)."""
         if self._stamp is None:
             modules = (Sandbox.__module__, __name__)
-            code = b"".join(Path(sys.modules[module].__file__).read_bytes() for module in modules)
+            code = b"".join(Path(sys.modules[module].__file__ or "").read_bytes() for module in modules)
             self._stamp = f"{jinja2.__version__} {sys.version.split()[0]} {hashlib.sha256(code).hexdigest()}"
         return self._stamp
 

@@ -17,7 +17,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -28,12 +28,14 @@ from vorlagen.compute.offen import OFFEN
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
+from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.assets import image_problem
-from vorlagen.load.facts import Text
+from vorlagen.load.assets import check_image
+from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
 from vorlagen.render import satzregeln
-from vorlagen.render.sandbox import LimitExceeded, Sandbox
+from vorlagen.render.ausdruck import FILTER, Interna, Rechnet, TextSandbox, Verboten, pruefen
+from vorlagen.render.sandbox import LimitExceeded
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
@@ -50,10 +52,14 @@ _TOO_LONG = (
 )
 
 
+class _Markdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        """Every link becomes a token; Prose._link decides, with a message."""
+        return True
+
+
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.validateLink = lambda url: True  # every link becomes a token; Prose._check_links decides, with a message
-    return md
+    return _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 def _link_problem(href: str) -> str | None:
@@ -83,41 +89,29 @@ class Prose:
 
     def __init__(self, prozent_stellen: int = 2):
         self.md = _markdown()
-        self.env = Sandbox(prozent_stellen, autoescape=False)
+        self.env = TextSandbox(prozent_stellen, autoescape=False)
         # expression text → compiled expression: the same ones recur in every Vorlage; a bound keeps a year's
         # one-off expressions (a Bescheid's own name) from piling up
         self.compiled = functools.lru_cache(maxsize=512)(self._compile)
 
     def _compile(self, expression: str):
-        """The expression compiled; ArithmeticInText when it computes (texts quote figures, they do not compute)."""
-        tree = self.env.parse(f"{{{{ {expression} }}}}")
-        found: list[str] = []
-        for node in tree.find_all((nodes.BinExpr, nodes.UnaryExpr, nodes.Filter)):
-            if isinstance(node, nodes.Filter) and node.name not in _COMPUTING_FILTERS:
-                continue
-            if isinstance(node, (nodes.Not, nodes.And, nodes.Or)):
-                continue  # wording may depend on figures: "mehr" if a > b and not c
-            what = f"„{node.name}“" if isinstance(node, nodes.Filter) else f"„{node.operator}“"
-            if what not in found:
-                found.append(what)
-        if found:
-            raise ArithmeticInText(" und ".join(found))
+        """The expression compiled, once it passed the allow-list (render/ausdruck.py): texts quote figures, they
+        do not compute."""
+        pruefen(self.env.parse(f"{{{{ {expression} }}}}"))
         return self.env.compile_expression(expression, undefined_to_none=False)
 
     def render(
-        self,
-        text: Text,
-        names: dict,
-        problems: list[Problem],
-        shift: int = 1,
-        links: dict[Path, str | None] | None = None,
-    ) -> Rendered:
-        """Markdown → HTML; headings move down by `shift` (# becomes h2 under the document's h1).
+        self, text: Text, names: dict, shift: int = 1, links: dict[Path, str | None] | None = None
+    ) -> tuple[Rendered, list[Problem]]:
+        """Markdown → HTML and the problems of the text; headings move down by `shift` (# becomes h2 under the
+        document's h1).
 
         `links` maps the source file of each Anlage the text may link to onto its published file
         (relative to the document), or None where the document may not name it (a non-public Anlage).
         """
-        content = text.content
+        content, problems = text.read()
+        if content is None:
+            return Rendered(Markup("")), problems
         for match in _PRIVATE.finditer(content):
             problems.append(
                 Problem(
@@ -139,11 +133,14 @@ class Prose:
         names = {**names, "querformat": satzregeln.QUERFORMAT}  # the mark of a table on a landscape page
 
         def substitute(match: re.Match) -> str:
-            values.append(self._evaluate(match[1].strip(), names, self._where(text, content, match.start()), problems))
+            value, found = self._evaluate(match[1].strip(), names, self._where(text, content, match.start()))
+            values.append(value)
+            problems.extend(found)
             return _PLACEHOLDER.format(len(values) - 1)
 
         source = _EXPRESSION.sub(substitute, _STATEMENT.sub("", content))
-        tokens = satzregeln.apply(self.md.parse(source), text.where.path, values, problems)
+        tokens, found = satzregeln.apply(self.md.parse(source), text.where.path, values)
+        problems += found
         bilder, verweise, rows, table = [], [], 0, text.where
         for token in tokens:
             if token.type == "table_open":
@@ -156,15 +153,21 @@ class Prose:
             line = Where(text.where.path, token.map[0] + 1) if token.map else text.where
             for child in token.children or []:
                 if child.type == "image":
-                    bilder += self._image(child, text, line, problems)
-                elif child.type == "link_open" and self._link(child, text, line, problems, links or {}):
-                    verweise.append((line, child.attrGet("href")))
+                    bild, found = self._image(child, text, line)
+                    bilder += bild
+                    problems += found
+                elif child.type == "link_open":
+                    anlage, found = self._link(child, text, line, links or {})
+                    problems += found
+                    if anlage:
+                        verweise.append((line, str(child.attrGet("href"))))
         html = self.md.renderer.render(tokens, self.md.options, {})
         html = _BLOCK.sub(lambda m: values[int(m[1])] if _is_block(values[int(m[1])]) else m[0], html)
         html = _INLINE.sub(lambda m: values[int(m[1])], html)
-        return Rendered(Markup(html), bilder, verweise)
+        return Rendered(Markup(html), bilder, verweise), problems
 
-    def _evaluate(self, expression: str, names: dict, where: Where, problems: list[Problem]) -> Markup:
+    def _evaluate(self, expression: str, names: dict, where: Where) -> tuple[Markup, list[Problem]]:
+        """The escaped value of a text's expression, or nothing and the problem why it cannot be printed."""
         shown = f"{{{{ {expression} }}}}"
         try:
             compiled = self.compiled(expression)
@@ -173,21 +176,28 @@ class Prose:
             if isinstance(value, Undefined):
                 str(value)  # StrictUndefined raises here
         except UnknownName as error:
-            return self._fail(problems, where, f"{shown}: {error.message()}")
-        except ArithmeticInText as error:
+            return self._fail(where, f"{shown}: {error.message()}")
+        except Rechnet as error:
+            beispiel = f" und „formel: {error.formel}“" if error.formel is not None else ""
             return self._fail(
-                problems,
                 where,
-                f"{shown}: In Texten wird nicht gerechnet ({error} im Ausdruck) – "
+                f"{shown}: In Texten wird nicht gerechnet ({error.was} im Ausdruck) – "
                 "legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, mit Formel, "
-                "Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: "
-                f"{_as_formula(expression)}“), und zitieren Sie sie im Text mit "
+                f"Einheit und Rundung (z. B. „- id: gebuehr“{beispiel}), und zitieren Sie sie im Text mit "
                 '{{ zahlen["gebuehr"] }}; Tausender und Millionen zeigen '
                 "„| teur“ und „| mio“.",
             )
+        except Verboten as error:
+            return self._fail(
+                where,
+                f"{shown}: {error} ist in Texten nicht erlaubt – dort stehen nur Namen, ihre Felder und die "
+                f"Filter {', '.join(FILTER)}; eine berechnete Zahl legen Sie unter „zahlen“ an, alle Namen mit "
+                f"Werten zeigt „{befehl()} zahlen NUMMER“.",
+            )
+        except Interna:
+            return self._fail(where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except TemplateSyntaxError:  # Jinja's reason is English and names its parser's tokens: not for users
             return self._fail(
-                problems,
                 where,
                 f"{shown} ist kein gültiger Ausdruck – prüfen Sie Klammern und "
                 "Anführungszeichen; ein Ausdruck ist ein Name mit Filtern, z. B. "
@@ -198,87 +208,78 @@ class Prose:
             name = next((g for g in attribute.groups() if g), "?") if attribute else "?"
             if attribute and attribute[2]:
                 return self._fail(
-                    problems,
                     where,
                     f"{shown}: „{name}“ gibt es nicht{suggest(name, names) or '.'} "
                     f"Bekannt sind {', '.join(sorted(names))}.",
                 )
             return self._fail(
-                problems,
                 where,
                 f"{shown}: „{name}“ gibt es hier nicht – prüfen Sie den Namen; "
                 f"alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.",
             )
         except LimitExceeded as error:
             return self._fail(
-                problems,
                 where,
                 f"{shown} überschreitet eine Grenze ({error}) – so viel braucht kein Text; prüfen Sie den Ausdruck.",
             )
         except SecurityError:
-            return self._fail(problems, where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
+            return self._fail(where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
             return self._fail(
-                problems,
                 where,
                 f"{shown} lässt sich nicht auswerten ({_reason(error)}) – prüfen Sie den "
                 f"Ausdruck; alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.",
             )
         if isinstance(value, Groesse):
-            return escape(value.text)  # a named figure prints itself in its unit
+            return escape(value.text), []  # a named figure prints itself in its unit
         if isinstance(value, (Decimal, Fraction, int, float)) and not isinstance(value, bool):
             return self._fail(
-                problems,
                 where,
                 f"{shown} ergibt eine Zahl ohne Format – hängen Sie einen Filter an, "
                 "z. B. „| eur“, „| zahl“ oder „| prozent“.",
             )
         if isinstance(value, dt.date):
             return self._fail(
-                problems, where, f"{shown} ergibt ein Datum ohne Format – hängen Sie „| datum“ oder „| datum_lang“ an."
+                where, f"{shown} ergibt ein Datum ohne Format – hängen Sie „| datum“ oder „| datum_lang“ an."
             )
         if isinstance(value, str) and len(value) > MAX_TEXT:
             return self._fail(
-                problems,
                 where,
                 f"{shown} überschreitet eine Grenze (Text mit mehr als "
                 f"{MAX_TEXT // 1_000_000} Million Zeichen) – so viel braucht kein Text; "
                 "prüfen Sie den Ausdruck.",
             )
         if isinstance(value, Markup):
-            return value
+            return value, []
         if value is None:  # a fact not stated yet, e.g. the Nummer of a Vorlage: printed as in the header
-            return escape(OFFEN)
+            return escape(OFFEN), []
         if not isinstance(value, str):
             return self._fail(
-                problems,
                 where,
                 f"{shown} ergibt keinen Text, sondern eine ganze Gruppe von Werten – "
                 "wählen Sie einen einzelnen Wert, z. B. „.eigenanteil | eur“.",
             )
-        return escape(value)
+        return escape(value), []
 
     @staticmethod
-    def _fail(problems: list[Problem], where: Where, message: str) -> Markup:
-        problems.append(Problem(where, message))
-        return Markup("")
+    def _fail(where: Where, message: str) -> tuple[Markup, list[Problem]]:
+        return Markup(""), [Problem(where, message)]
 
     @staticmethod
     def _where(text: Text, content: str, offset: int) -> Where:
         return Where(text.where.path, content.count("\n", 0, offset) + 1)
 
     @staticmethod
-    def _link(token, text: Text, where: Where, problems: list[Problem], links: dict[Path, str | None]) -> bool:
+    def _link(token, text: Text, where: Where, links: dict[Path, str | None]) -> tuple[bool, list[Problem]]:
         """Checks a link and points a link to an Anlage at its published file; True for such a link."""
         href = token.attrGet("href") or ""
         reason = _link_problem(href)
         if reason:
-            problems.append(Problem(where, f"Verweis „{href}“ ist nicht erlaubt: {reason}."))
             token.attrSet("href", "")
-            return False
+            return False, [Problem(where, f"Verweis „{href}“ ist nicht erlaubt: {reason}.")]
         parts = urlsplit(href.strip())
         if parts.scheme:
-            return False  # a web or mail link
+            return False, []  # a web or mail link
         target = (text.path.parent / unquote(parts.path)).resolve()
         if links.get(target) is None:
             why = (
@@ -287,49 +288,33 @@ class Prose:
                 else "Dateien lassen sich nur als Anlage dieser Vorlage verlinken – tragen Sie die Datei unter "
                 "„anlagen“ ein oder verlinken Sie eine Webadresse mit https:"
             )
-            problems.append(Problem(where, f"Verweis „{href}“: {why}."))
             token.attrSet("href", "")
-            return False
+            return False, [Problem(where, f"Verweis „{href}“: {why}.")]
         token.attrSet("href", links[target])  # the published Anlage, where the document is published
         token.attrSet("class", ANLAGE_LINK)
-        return True
+        return True, []
 
     @staticmethod
-    def _image(token, text: Text, where: Where, problems: list[Problem]) -> list[Path]:
+    def _image(token, text: Text, where: Where) -> tuple[list[Path], list[Problem]]:
         src = token.attrGet("src") or ""
         folder = text.path.parent
         parts = urlsplit(src)
-        path = (folder / src).resolve() if not parts.scheme and not parts.netloc and not src.startswith("/") else None
-        if path is None or not path.is_relative_to(folder) or not path.is_file():
-            problems.append(
+        path = folder / src if not parts.scheme and not parts.netloc and not src.startswith("/") else None
+        if path is None or not innerhalb(path, folder) or not path.is_file():
+            token.attrSet("src", "")
+            return [], [
                 Problem(
                     where,
                     f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
                     "liegen und relativ angegeben werden, z. B. bilder/grafik.png.",
                 )
-            )
+            ]
+        path = path.resolve()
+        problems = check_image(path, src, where)
+        if problems:
             token.attrSet("src", "")
-            return []
-        reason = image_problem(path, src)
-        if reason:
-            problems.append(Problem(where, reason))
-            token.attrSet("src", "")
-            return []
-        return [path]
-
-
-class ArithmeticInText(Exception):
-    """A text expression that computes: the operator or filter that does."""
-
-
-# filters that compute or drop digits (`int` cuts cents, `float` brings binary fractions back)
-_COMPUTING_FILTERS = frozenset({"round", "sum", "int", "float", "abs"})
-
-
-def _as_formula(expression: str) -> str:
-    """A text expression as a figure's formula might read: names dotted, filters dropped, decimal comma."""
-    formula = re.sub(r"\[\s*[\"']([^\"']+)[\"']\s*\]", r".\1", expression.split("|")[0]).strip()
-    return re.sub(r"(\d)\.(\d)", r"\1,\2", formula)
+            return [], problems
+        return [path], []
 
 
 def _reason(error: Exception) -> str:

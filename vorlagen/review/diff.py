@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -78,7 +79,9 @@ def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
         a, b = old.zahlen.get(key), new.zahlen.get(key)
         if a and b and a.value == b.value:
             continue
-        label = (b or a).label
+        either = b or a
+        assert either is not None  # the key is one of the two Fassungen
+        label = either.label
         diff = signed(b.value - a.value, b.quantum) if a and b and b.money else None
         if a and b and not b.money:
             diff = ("+" if b.value > a.value else "") + b.show(b.value - a.value)
@@ -91,9 +94,9 @@ def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
             ]
         change.zahlen.append(Zahlaenderung(key, label, a.show() if a else None, b.show() if b else None, diff, under))
     for label in list(old.kopf) + [k for k in new.kopf if k not in old.kopf]:
-        a, b = old.kopf.get(label, ""), new.kopf.get(label, "")
-        if a != b:
-            change.kopf.append((label, a, b))
+        alt, neu = old.kopf.get(label, ""), new.kopf.get(label, "")
+        if alt != neu:
+            change.kopf.append((label, alt, neu))
     change.text = text_changes(old.text, new.text)
     return change
 
@@ -134,7 +137,7 @@ def word_diff(old: str, new: str) -> str:
     )
 
 
-def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: list[str] = ()) -> str:
+def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: Sequence[str] = ()) -> str:
     """The report in German, for people."""
     lines = [f"Vergleich: {old_name} → {new_name}", ""]
     if hausstil:
@@ -173,7 +176,7 @@ def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, 
     return "\n".join(lines) + "\n"
 
 
-def render_json(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: list[str] = ()) -> str:
+def render_json(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: Sequence[str] = ()) -> str:
     """The report for tools."""
     payload = {
         "alt": old_name,

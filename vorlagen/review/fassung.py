@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
-from vorlagen.compute.project import Project
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import round_half_up
 from vorlagen.render import plaintext
@@ -46,13 +46,15 @@ def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
 def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     vorlage = doc.source.vorlage
     facts = project.facts
-    rolle = lambda b: f" ({b.rolle})" if b.rolle else ""  # noqa: E731
-    beratung = "; ".join(
-        f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)}{rolle(b)}"
-        if b.sitzung is not None
-        else f"{TERMIN_OFFEN} {facts.gremium(b.gremium).name}{rolle(b)}"
-        for b in vorlage.beratungsfolge
-    )
+    schritte = []
+    for b in vorlage.beratungsfolge:
+        rolle = f" ({b.rolle})" if b.rolle else ""
+        if b.sitzung is not None:
+            schritte.append(f"{datum(facts.sitzungen[b.sitzung].datum)} {_gremium(project, b.sitzung)}{rolle}")
+        else:
+            assert b.gremium is not None  # Beratung.check: an open Termin names its Gremium
+            schritte.append(f"{TERMIN_OFFEN} {facts.gremium(b.gremium).name}{rolle}")
+    beratung = "; ".join(schritte)
     kopf = {
         "Nummer": vorlage.nummer or OFFEN,
         "Art": vorlage.art,
@@ -125,11 +127,10 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
     if rechnung.haushalt is not None:
         _haushalt(rechnung.haushalt, zahlen)
     for z in getattr(rechnung.zahlen, "herleitung", {}).values():
-        money = z.stufe is not None
         zahlen[f"zahl/{z.id}"] = Zahl(
             f"Zahl „{z.titel or z.id}“",
             round_half_up(z.wert, Decimal("0.000001")),
-            money,
+            z.stufe is not None,
             z.stufe or Decimal(1),
             {s.was: s.wert for s in z.schritte},
             z.wert.text,

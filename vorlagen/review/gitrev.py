@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Paths, Problem
+from vorlagen.core.problems import Paths, Problem
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
@@ -16,39 +16,35 @@ def _git_input(args: list[str], cwd: Path, data: bytes) -> bytes:
     return subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=True).stdout
 
 
-def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
-    """Writes `data_dir` as of `rev` below `target`; returns the extracted data folder."""
+def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path | None, list[Problem]]:
+    """Writes `data_dir` as of `rev` below `target`; the extracted data folder, or None and why not."""
     data_dir = data_dir.resolve()
     top = _git(["rev-parse", "--show-toplevel"], data_dir)
     if top.returncode != 0:
-        raise BuildFailed(
-            [
-                Problem(
-                    paths.where(data_dir),
-                    "Der Datenordner liegt in keinem git-Repository – „vergleichen“ vergleicht Fassungen aus git.",
-                )
-            ]
-        )
+        return None, [
+            Problem(
+                paths.where(data_dir),
+                "Der Datenordner liegt in keinem git-Repository – „vergleichen“ vergleicht Fassungen aus git.",
+            )
+        ]
     root = Path(top.stdout.decode().strip())
     relative = data_dir.relative_to(root).as_posix() or "."
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
-        raise BuildFailed(
-            [
-                Problem(
-                    paths.where(data_dir),
-                    f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen "
-                    "Commit, Branch oder Tag (z. B. HEAD~1 oder main).",
-                )
-            ]
-        )
+        return None, [
+            Problem(
+                paths.where(data_dir),
+                f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen "
+                "Commit, Branch oder Tag (z. B. HEAD~1 oder main).",
+            )
+        ]
     # read the tree and its blobs as stored: `git archive` would let the revision's .gitattributes hide files
     # (export-ignore) and run filters of the user's git config on them; ls-tree and cat-file apply neither
     listing = _git(["ls-tree", "-r", "-z", rev, "--", relative], root)
     entries = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
     if listing.returncode != 0 or not entries:
-        raise BuildFailed(
-            [Problem(paths.where(data_dir), f"In Revision „{rev}“ gibt es den Datenordner „{relative}“ noch nicht.")]
-        )
+        return None, [
+            Problem(paths.where(data_dir), f"In Revision „{rev}“ gibt es den Datenordner „{relative}“ noch nicht.")
+        ]
     blobs = [
         (meta.split()[0], meta.split()[2], name.decode("utf-8", "surrogateescape"))
         for meta, name in entries
@@ -68,20 +64,18 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> Path:
         if not path.is_relative_to(target) or (
             link is not None and (Path(link).is_absolute() or not (path.parent / link).resolve().is_relative_to(target))
         ):
-            raise BuildFailed(
-                [
-                    Problem(
-                        paths.where(data_dir),
-                        f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
-                        "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
-                        "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
-                        "Verknüpfung in git.",
-                    )
-                ]
-            )
+            return None, [
+                Problem(
+                    paths.where(data_dir),
+                    f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
+                    "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
+                    "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
+                    "Verknüpfung in git.",
+                )
+            ]
         path.parent.mkdir(parents=True, exist_ok=True)
         if link is not None:
             path.symlink_to(link)
         else:
             path.write_bytes(content)
-    return target / relative
+    return target / relative, []

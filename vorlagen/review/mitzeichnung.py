@@ -57,7 +57,9 @@ def seit(alt: str, neu: str) -> tuple[list[str], list[tuple[str, str]]]:
 
 def _stale(doc: VorlageDoc, stand: Stand) -> list[str]:
     """What changed since a stale sign-off (its gezeichnet/ file matches its fingerprint, else it is ungültig)."""
-    zahlen, text = seit(doc.source.gezeichnet[stand.rolle], doc.freigabe.text)
+    gezeichnet, freigabe = doc.source.gezeichnet[stand.rolle], doc.freigabe
+    assert gezeichnet is not None and freigabe is not None  # a stale sign-off: its text is kept, it was checked
+    zahlen, text = seit(gezeichnet, freigabe.text)
     lines = ["    Seit der Mitzeichnung geändert:"]
     if zahlen:
         lines += ["      Zahlen:"] + [f"        {z}" for z in zahlen]
@@ -83,7 +85,7 @@ def bericht(docs: list[VorlageDoc]) -> str:
             lines.append(f"  {stand.rolle}: {stand.zustand}{wer}{extra}")
             if stand.zustand == VERALTET:
                 lines += _stale(doc, stand)
-            elif stand.zustand == UNGUELTIG:
+            elif stand.zustand == UNGUELTIG and m is not None:  # an invalid sign-off is a recorded one
                 lines.append(f"    {m.where('rolle')}: {was_tun(doc.source.auswahl, stand)}")
             elif stand.grund and stand.grund_where is not None and m is None:  # asked by the budget law
                 lines.append(f"    {stand.grund_where}: {was_tun(doc.source.auswahl, stand)}")

@@ -1,0 +1,88 @@
+"""What `pruefen` and `bauen` report besides problems: a summary of what was computed, the deadlines of coming
+Sitzungen, Beratungen without a recorded result, and the facts the Vorlagen do not state yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vorlagen.compute.hauptbuch import Project
+from vorlagen.compute.niederschrift import offene_beratungen
+from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN, offen
+from vorlagen.compute.sitzungen import fristen
+from vorlagen.core.fmt import anzahl, datum
+from vorlagen.load.facts import Facts
+from vorlagen.load.model import Vorlage
+
+
+def summary(project: Project) -> str:
+    """'2 Vorlagen, 5 Berechnungen' – for the closing line of a command."""
+    vorlagen = len(project.facts.vorlagen)
+    tabellen = sum(len(r.tabellen) for r in project.rechnungen.values())
+    return f"{anzahl(vorlagen, 'Vorlage', 'Vorlagen')}, {anzahl(tabellen, 'Berechnung', 'Berechnungen')}"
+
+
+def vom(vorlage: Vorlage) -> str:
+    """' vom 27.05.2021' – or nothing for a Vorlage without a Datum."""
+    return f" vom {datum(vorlage.datum)}" if vorlage.datum else ""
+
+
+def render_fristen(facts: Facts, stichtag: dt.date) -> str:
+    """The deadline list as German text."""
+    listing = fristen(facts, stichtag)
+    if not listing:
+        return f"Keine Sitzungen ab dem {datum(stichtag)}.\n"
+    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
+    lines = [f"Sitzungen ab dem {datum(stichtag)}:"]
+    for sitzung_id, sitzung, last_day, zeilen in listing:
+        lines.append(
+            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {datum(sitzung.datum)}, "
+            f"Frist für Vorlagen: {datum(last_day)}"
+        )
+        if not zeilen:
+            lines.append("    (noch keine Vorlagen)")
+        for z in zeilen:
+            top = f"TOP {z.top}" if z.top else "ohne TOP"
+            status = "; ".join(z.hinweise) if z.hinweise else "rechtzeitig"
+            name = z.vorlage.nummer or f"(Nummer offen) {z.vorlage.betreff[:40]}"
+            lines.append(f"    {top:<9} {name}{vom(z.vorlage)}: {status}")
+    flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
+    lines.append(
+        f"{flagged} {'Vorlage braucht' if flagged == 1 else 'Vorlagen brauchen'} Aufmerksamkeit."
+        if flagged
+        else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_offene(facts: Facts, stichtag: dt.date) -> str:
+    """For `check`: each past Beratung without a recorded result; empty when there is none."""
+    missing = offene_beratungen(facts, stichtag)
+    if not missing:
+        return ""
+    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
+    rollen = {(s.vorlage.nummer, b.sitzung): b.rolle for s in facts.vorlagen for b in s.vorlage.beratungsfolge}
+    lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
+    for nummer, sitzung_id in missing:
+        sitzung, rolle = facts.sitzungen[sitzung_id], rollen[(nummer, sitzung_id)]
+        lines.append(
+            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
+            + (f"({rolle}) " if rolle else "")
+            + f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_offen(facts: Facts) -> str:
+    """For `check`: per Vorlage what is still open; empty when every fact is stated."""
+    lines = []
+    for source in facts.vorlagen:
+        fehlt = offen(facts, source)
+        if fehlt:
+            lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
+    if not lines:
+        return ""
+    needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
+    return (
+        f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
+        f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n"
+    )

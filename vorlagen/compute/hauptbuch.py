@@ -1,0 +1,65 @@
+"""The ledger after computing: everything computed for each Vorlage (Rechnung) and for the data folder (Project)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from vorlagen.compute.eigenanteil import Uebersicht
+from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.compute.names import Names
+from vorlagen.compute.niederschrift import Beratungsergebnis
+from vorlagen.core.problems import Problem
+from vorlagen.load.facts import Facts
+from vorlagen.load.vorlagenordner import VorlageSource
+
+
+@dataclass
+class Rechnung:
+    """Everything computed for one Vorlage; prose and tables read only this."""
+
+    tabellen: Names  # id → a table of its kind (eigenanteil.Tabelle)
+    uebersicht: Uebersicht | None  # only with Eigenanteil tables
+    bescheide: Names  # id → bescheide.BescheidWerte
+    verteilungen: Names  # id → verteilung.VerteilungWerte
+    antraege: Names  # id → bescheide.BescheidWerte of an Antrag
+    zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
+    kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
+    haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
+    # the problems of its Finanzielle Auswirkungen: reading them against the Haushalt, and (while the Vorlage is
+    # not decided) the budget-law checks
+    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)
+
+
+@dataclass
+class Project:
+    facts: Facts
+    rechnungen: dict[str, Rechnung]  # VorlageSource.slug → Rechnung
+    stellen: Names  # Stellenstatistik id → Bausteine with their Quoten
+    ergebnisse: dict[tuple[str, str], Beratungsergebnis]  # (Vorlage-Nummer, Sitzung id) → recorded result
+    bescheide: Names = dataclasses.field(default_factory=lambda: Names("den Bescheiden"))  # id → BescheidWerte
+    antraege: Names = dataclasses.field(default_factory=lambda: Names("den Anträgen"))  # id → BescheidWerte
+    # the problems of all Finanzielle Auswirkungen (raised, unless asked not to)
+    haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)
+
+    def rechnung(self, source: VorlageSource) -> Rechnung:
+        return self.rechnungen[source.slug]
+
+
+OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
+
+
+def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
+    """Whether a Beratung of the Vorlage in a deciding role has settled it: a result recorded in a Niederschrift
+    other than a Kenntnisnahme (a Beschluss, a word such as erledigt), or a result stated in the Vorlage itself;
+    vertagt, zurückgestellt and abgesetzt settle nothing."""
+    rollen = facts.koerperschaft.hausstil.rollen
+    for b in source.vorlage.beratungsfolge:
+        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
+            continue
+        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
+        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) or (
+            b.ergebnis and b.ergebnis not in OFFEN_WORTE
+        ):
+            return True
+    return False

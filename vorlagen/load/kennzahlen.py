@@ -1,0 +1,69 @@
+"""Typed records of named figures: a Vorlage's (zahlen) and those every Vorlage can read (kennzahlen/<datei>.yaml)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from vorlagen.core.problems import Problem
+from vorlagen.load.records import Record, doc, record
+
+
+@record
+class Kennzahl(Record):
+    id: str = doc('Name für Texte (zahlen["id"]) und andere Formeln')
+    titel: str | None = doc("Bezeichnung, z. B. Verwaltungskostenpauschale (1,75 % der Zuwendung)", default=None)
+    formel: str = doc(
+        "wie sich die Zahl ergibt, z. B. „finanzierung.plan.zuwendung * 1,75 %“ oder „summe(a; b) - c“ (Dezimalkomma, „;“ zwischen Argumenten)"
+    )
+    einheit: Literal["€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = doc(
+        "Einheit; T€ und Mio. € sind Euro, nur anders gedruckt", default="€"
+    )
+    rundung: Literal["euro", "cent", "keine"] | None = doc(
+        "Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht", default=None
+    )
+    runden: Literal["je_posten", "am_ende"] = doc(
+        "je_posten: gelesene Zahlen gerundet, wie gedruckt; am_ende: genau, gerundet wird nur diese Zahl",
+        default="je_posten",
+    )
+    stellen: int | None = doc(
+        "Nachkommastellen beim Drucken (Standard: Prozent wie die Körperschaft, T€ 0, Mio. € 2)", default=None
+    )
+    erwartet: Decimal | None = doc(
+        "der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent), wird nachgerechnet", default=None
+    )
+
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if not self.id or not self.id[0].isalpha() or not all(c.isalnum() or c in "-_" for c in self.id):
+            problems.append(
+                Problem(
+                    self.where("id"),
+                    f"„{self.id}“ taugt nicht als Name einer Zahl – beginnen Sie mit einem Buchstaben und "
+                    "verwenden Sie nur Buchstaben, Ziffern, - und _.",
+                )
+            )
+        if self.stellen is not None and not 0 <= self.stellen <= 6:
+            problems.append(Problem(self.where("stellen"), f"„stellen“ liegt zwischen 0 und 6, nicht {self.stellen}."))
+        return problems
+
+
+@record
+class Kennzahlen(Record):
+    titel: str = doc("wofür die Zahlen gelten, z. B. Kreisfonds Integration 2025")
+    quelle: str | None = doc("Herkunft, z. B. Haushaltssatzung 2025, § 2", default=None)
+    zahlen: list[Kennzahl] = doc("Zahlen, die jede Vorlage lesen kann: kennzahlen.<datei>.<id>")
+
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
+        seen = set()
+        for k in self.zahlen:
+            if k.id in seen:
+                problems.append(
+                    Problem(
+                        self.where("zahlen"),
+                        f"Die Kennung „{k.id}“ steht in „zahlen“ doppelt – vergeben Sie eindeutige Namen.",
+                    )
+                )
+            seen.add(k.id)
+        return problems

@@ -1,0 +1,95 @@
+"""What a Vorlage of each Art must or may hold (Vorlagenarten of the Hausstil), the sections with a fixed heading
+(Abschnitte, with the answers of a Klimaschutz section), and the pattern of the Vorlage's Nummer."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from vorlagen.load.records import Record, doc, record
+
+Regel = Literal["pflicht", "optional", "verboten"]
+Form = Literal["text", "klimaschutz"]
+# Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman.
+# Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman.
+_MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
+
+
+@record
+class Klimaantwort(Record):
+    text: str = doc("wie gedruckt, z. B. „ja, positiv“ oder „Es sind keine wesentlichen Auswirkungen zu erwarten.“")
+    begruendung: bool = doc("true: die Vorlage muss diese Antwort begründen", default=False)
+
+
+def standard_klimaantworten() -> dict[str, Klimaantwort]:
+    """The answers of the shipped house style (the Klimacheck of many NRW bodies)."""
+    return {
+        "ja_positiv": Klimaantwort(text="ja, positiv", begruendung=True),
+        "ja_negativ": Klimaantwort(text="ja, negativ", begruendung=True),
+        "nein": Klimaantwort(text="nein"),
+    }
+
+
+@record
+class Abschnitt(Record):
+    id: str = doc("Kennung, unter der eine Vorlage den Text liefert (texte: {id: datei.md}), z. B. klimaschutz")
+    ueberschrift: str = doc("wie gedruckt, z. B. Auswirkungen auf den Klimaschutz")
+    form: Form = doc(
+        "text: eine Markdown-Datei; klimaschutz: eine der „antworten“ (klimaschutz: {auswirkung: …})", default="text"
+    )
+    antworten: dict[str, Klimaantwort] = doc("form klimaschutz: Kennung → Antwort", factory=standard_klimaantworten)
+    vorsatz: str | None = doc(
+        "form klimaschutz: vor der fett gedruckten Antwort; leer (~): nur die Antwort, als Satz", default="Auswirkung:"
+    )
+
+
+@record
+class Vorlagenart(Record):
+    ueberschrift: str | None = doc("gedruckt im Kopf statt des Namens der Art", default=None)
+    beschlussvorschlag: Regel = doc("pflicht, optional oder verboten", default="optional")
+    ohne_beschlussvorschlag: str | None = doc("Satz an seiner Stelle, wenn die Vorlage keinen hat", default=None)
+    abschnitte: dict[str, Regel] = doc("Abschnitt-Kennung → pflicht/optional/verboten", factory=dict)
+    kopf: dict[str, Regel] = doc("eigenes Kopfdatum → pflicht/optional/verboten", factory=dict)
+    bezug: Literal["Ergänzung", "Neufassung"] | None = doc(
+        "Vorlagen dieser Art ergänzen oder ersetzen eine andere", default=None
+    )
+    nummer_aus_bezug: bool = doc(
+        "Nummer = Nummer der ursprünglichen Vorlage + /1, /2 … (z. B. 151/2013/1)", default=False
+    )
+    mitzeichnung: list[str] = doc(
+        "Rollen, die jede Vorlage dieser Art mitzeichnen müssen (aus „mitzeichnung: rollen“)", factory=list
+    )
+
+
+def standard_arten() -> dict[str, Vorlagenart]:
+    """The Vorlagenarten of the shipped house style."""
+    return {
+        "Beschlussvorlage": Vorlagenart(beschlussvorschlag="pflicht"),
+        "Mitteilungsvorlage": Vorlagenart(beschlussvorschlag="verboten"),
+        "Berichtsvorlage": Vorlagenart(),
+    }  # no Beschlussvorschlag nobody wrote; a body may state its sentence
+
+
+def nummer_regex(muster: str) -> str | None:
+    """The regular expression of a Nummer pattern, or None when it has no placeholder."""
+    parts, found = [], False
+    for token in re.findall(r"JJJJ|JJ|N+|R|.", muster):
+        if token in _MUSTER_TEILE:
+            parts.append(_MUSTER_TEILE[token])
+        elif token.startswith("N"):
+            parts.append(r"\d+" if len(token) == 1 else rf"\d{{{len(token)},}}")
+        else:
+            parts.append(re.escape(token))
+            continue
+        found = True
+    return "".join(parts) if found else None
+
+
+def nummer_beispiel(muster: str) -> str:
+    """An example Nummer for a pattern: JJJJ/NNNN → 2021/0123, R/N/N → IX/416/1."""
+    examples = {"JJJJ": "2021", "JJ": "21", "R": "IX"}
+    single = iter(["416", "1", "2", "3"] * len(muster))
+    return "".join(
+        examples.get(t) or (next(single) if t == "N" else "0123456789"[: len(t)] if t.startswith("N") else t)
+        for t in re.findall(r"JJJJ|JJ|N+|R|.", muster)
+    )

@@ -1,0 +1,260 @@
+"""What a text expression may do, as an allow-list: name figures, read their fields, apply the documented filters,
+choose words by comparing figures. Everything else – operators, method calls, lists, other filters, formatting – is
+refused before anything runs; positions and the insides of numbers, texts and dates are refused when it runs.
+
+The check walks Jinja's syntax tree and lets through only the node kinds listed here: a construct Jinja adds later
+is refused until someone puts it on the list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+from jinja2 import nodes
+
+from vorlagen.compute.formel import FormelFehler, lesen, schreibweise
+from vorlagen.compute.names import NoValue, UnknownName
+from vorlagen.core.engine import befehl
+from vorlagen.render.sandbox import Sandbox
+
+FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
+FILTER_TABELLE = ("geld",)  # {{ z.betrag | geld(t.quantum) }}: in the engine's templates, documented there
+AUFRUFE = ("tabelle", "verteilung", "anmerkung")  # tabelle("id"), verteilung("id"), anmerkung("datei.md")
+VERGLEICHE = ("eq", "ne", "gt", "gteq", "lt", "lteq")
+RECHNENDE_FILTER = ("round", "sum", "int", "float", "abs")  # filters that compute or drop digits
+FORMEL_NAMEN = ("finanzierung", "uebersicht", "bescheide", "antraege", "verteilungen", "kennzahlen", "zahlen")
+_WERTE = (int, float, Decimal, Fraction, str, bytes, dt.date)  # values without fields
+
+
+class Rechnet(Exception):
+    """A text expression that computes: the operators and filters that do, and a formula for the same value (or
+    None when none can be written)."""
+
+    def __init__(self, was: str, formel: str | None):
+        super().__init__(was)
+        self.was, self.formel = was, formel
+
+
+class Verboten(Exception):
+    """A text expression that does something else a text may not do; the German reason."""
+
+
+class Interna(Exception):
+    """A text expression that reads a name beginning with „_“."""
+
+
+def pruefen(tree: nodes.Template) -> None:
+    """Raises Rechnet, Verboten or Interna unless every node of the expression is on the allow-list."""
+    rechnend: list[str] = []
+    stack: list[nodes.Node] = [tree]
+    while stack:
+        node = stack.pop()
+        stack += list(node.iter_child_nodes())
+        if isinstance(node, (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Keyword)):
+            continue
+        if isinstance(node, nodes.Const):
+            if not isinstance(node.value, (str, int, float, bool, type(None))):
+                raise Verboten("ein Wert dieser Art")
+        elif isinstance(node, nodes.Getattr):
+            if node.attr.startswith("_"):
+                raise Interna(node.attr)
+        elif isinstance(node, nodes.Getitem):
+            if isinstance(node.arg, nodes.Slice):
+                raise Verboten("ein Ausschnitt [von:bis]")
+            if not _schluessel(node.arg):
+                raise Verboten("„[…]“ mit etwas anderem als einem Namen in Anführungszeichen oder einer Jahreszahl")
+            if isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
+                raise Interna(str(node.arg.value))
+        elif isinstance(node, nodes.Filter):
+            if node.dyn_args is not None or node.dyn_kwargs is not None:
+                raise Verboten(f"der Filter „{node.name}“ mit * oder **")
+            if node.name in RECHNENDE_FILTER:
+                _merken(rechnend, f"„{node.name}“")
+            elif node.name not in FILTER + FILTER_TABELLE:
+                raise Verboten(f"der Filter „{node.name}“")
+        elif isinstance(node, nodes.Call):
+            _aufruf(node)
+        elif isinstance(node, (nodes.BinExpr, nodes.UnaryExpr)) and not isinstance(
+            node, (nodes.And, nodes.Or, nodes.Not)
+        ):
+            _merken(rechnend, f"„{node.operator}“")
+        elif isinstance(node, nodes.Operand):
+            if node.op not in VERGLEICHE:
+                raise Verboten(f"der Vergleich „{node.op}“ (Vergleiche: ==, !=, <, <=, >, >=)")
+        elif isinstance(node, nodes.Concat):
+            raise Verboten("„~“ (Texte zusammensetzen)")
+        elif isinstance(node, (nodes.List, nodes.Tuple, nodes.Dict, nodes.Pair)):
+            raise Verboten("eine Liste oder Gruppe von Werten")
+        elif isinstance(node, nodes.Slice):
+            raise Verboten("ein Ausschnitt [von:bis]")
+        elif isinstance(node, nodes.Test):
+            raise Verboten(f"der Test „is {node.name}“")
+        elif not isinstance(node, (nodes.CondExpr, nodes.Compare, nodes.And, nodes.Or, nodes.Not)):
+            raise Verboten(f"ein Ausdruck der Art „{type(node).__name__}“")
+    if rechnend:
+        raise Rechnet(" und ".join(reversed(rechnend)), _formel(tree))
+
+
+def _merken(found: list[str], what: str) -> None:
+    if what not in found:
+        found.append(what)
+
+
+def _schluessel(arg: nodes.Node) -> bool:
+    """A key a text may write in brackets: a name in quotes or a whole number (a year)."""
+    return isinstance(arg, nodes.Const) and (
+        isinstance(arg.value, str) or (isinstance(arg.value, int) and not isinstance(arg.value, bool))
+    )
+
+
+def _aufruf(node: nodes.Call) -> None:
+    if isinstance(node.node, nodes.Getattr):
+        raise Verboten(f"die Methode „.{node.node.attr}(…)“")
+    if (
+        not isinstance(node.node, nodes.Name)
+        or node.node.name not in AUFRUFE
+        or node.kwargs
+        or node.dyn_args is not None
+        or node.dyn_kwargs is not None
+        or len(node.args) != 1
+        or not (isinstance(node.args[0], nodes.Const) and isinstance(node.args[0].value, str))
+    ):
+        raise Verboten(
+            'ein Aufruf (aufrufen lassen sich nur tabelle("id"), verteilung("id") und anmerkung("datei.md"))'
+        )
+
+
+def _formel(tree: nodes.Template) -> str | None:
+    """The arithmetic under the expression's filters as a figure's formula, or None when it is not one: names of
+    the ledger, numbers, + - * / and a sign only. The formula is read back by the formula parser before it is
+    proposed."""
+    output = tree.body[0]
+    if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
+        return None
+    node: nodes.Node = output.nodes[0]
+    while isinstance(node, nodes.Filter) and node.node is not None:
+        node = node.node
+    try:
+        text = _als_formel(node, 0)
+        lesen(text)
+    except (_KeineFormel, FormelFehler):
+        return None
+    return text
+
+
+class _KeineFormel(Exception):
+    pass
+
+
+_ZEICHEN: dict[type[nodes.Node], str] = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/"}
+_RANG = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _als_formel(node: nodes.Node, tiefe: int) -> str:
+    """The formula text of an arithmetic node; brackets only where the order needs them."""
+    if tiefe > 40:
+        raise _KeineFormel
+    if isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
+        return _als_formel(node.node, tiefe)  # `a * 2 | eur` is meant as (a * 2) | eur
+    if type(node) in _ZEICHEN:
+        zeichen = _ZEICHEN[type(node)]
+        links = _operand(node.left, tiefe, lambda rang: rang < _RANG[zeichen])  # type: ignore[attr-defined]
+        rechts = _operand(  # a - (b - c), a / (b * c): the right side binds first
+            node.right,  # type: ignore[attr-defined]
+            tiefe,
+            lambda rang: rang < _RANG[zeichen] or (rang == _RANG[zeichen] and zeichen in "-/"),
+        )
+        return f"{links} {zeichen} {rechts}"
+    if isinstance(node, nodes.Neg):
+        return "-" + _operand(node.node, tiefe, lambda rang: True)
+    if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return format(Decimal(repr(node.value)).normalize(), "f").replace(".", ",")
+    pfad = _pfad(node)
+    if pfad is None or pfad[0] not in FORMEL_NAMEN:
+        raise _KeineFormel
+    return schreibweise(pfad[1:] if pfad[0] == "zahlen" and len(pfad) == 2 else pfad)
+
+
+def _operand(node: nodes.Node, tiefe: int, klammern) -> str:
+    """An operand, in brackets when it is a calculation that `klammern(its rank)` says would bind wrongly."""
+    while isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
+        node = node.node
+    text = _als_formel(node, tiefe + 1)
+    return f"({text})" if type(node) in _ZEICHEN and klammern(_RANG[_ZEICHEN[type(node)]]) else text
+
+
+def _pfad(node: nodes.Node) -> tuple[str, ...] | None:
+    parts: list[str] = []
+    while not isinstance(node, nodes.Name):
+        if isinstance(node, nodes.Getattr):
+            parts.append(node.attr)
+            node = node.node
+        elif isinstance(node, nodes.Getitem) and _schluessel(node.arg):
+            parts.append(str(node.arg.value))  # type: ignore[attr-defined]
+            node = node.node
+        else:
+            return None
+    return (node.name, *reversed(parts))
+
+
+class TextSandbox(Sandbox):
+    """The sandbox of text expressions: entries by name only, no fields of numbers, texts or dates, keys of a
+    group never shadowed by its methods."""
+
+    def getattr(self, obj, attribute: str):
+        if isinstance(obj, (dict, list, tuple)):
+            value = getattr(obj, attribute, None) if isinstance(obj, dict) and attribute not in obj else None
+            if value is not None and not callable(value):
+                return super().getattr(obj, attribute)  # a field of the group itself (a Stellenstatistik's „stand“)
+            return self.getitem(obj, attribute)  # `finanzierung.items` is a table named „items“, never a method
+        if isinstance(obj, _WERTE):
+            raise NoValue(_kein_feld(obj, f".{attribute}"))
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        if isinstance(obj, (list, tuple)) and not isinstance(argument, str):
+            raise NoValue(_stelle(obj, argument))
+        if isinstance(obj, _WERTE):
+            raise NoValue(_kein_feld(obj, f"[{argument!r}]"))
+        if isinstance(obj, dict):  # Names raise UnknownName themselves; other groups (years, fields) here
+            if isinstance(argument, str) and argument.isdigit() and argument not in obj and int(argument) in obj:
+                argument = int(argument)  # jahre.2022 is the year 2022
+            try:
+                return obj[argument]
+            except (KeyError, TypeError):
+                raise UnknownName(argument, obj.keys(), "diesem Abschnitt") from None
+        return super().getitem(obj, argument)
+
+
+def _kein_feld(obj, was: str) -> str:
+    art = "Ein Datum" if isinstance(obj, dt.date) else "Ein Text" if isinstance(obj, (str, bytes)) else "Eine Zahl"
+    return (
+        f"„{was}“: {art} hat in Texten keine Felder und keine Methoden – zeigen Sie den Wert mit einem Filter "
+        f"(„| eur“, „| zahl“, „| datum“ …); eine berechnete Zahl legen Sie unter „zahlen“ an."
+    )
+
+
+def _stelle(liste, argument) -> str:
+    """Why a position is refused, with the name that reads the same row where there is one."""
+    name_von = getattr(liste, "name_von", None)
+    if name_von is not None and isinstance(argument, int) and -len(liste) <= argument < len(liste):
+        name = name_von(liste[argument])
+        if name is not None:
+            quote = "'" if '"' in name else '"'
+            return (
+                f"„[{argument}]“: Zeilen heißen nach ihrer id oder Bezeichnung, nicht nach ihrer Stelle – "
+                f"schreiben Sie [{quote}{name}{quote}] (die Zeile an Stelle {argument}, gezählt ab 0)."
+            )
+        return (
+            f"„[{argument}]“: Zeilen heißen nach ihrer id oder Bezeichnung, nicht nach ihrer Stelle – die Zeile an "
+            f"Stelle {argument} (gezählt ab 0) hat keinen eindeutigen Namen; geben Sie ihr eine „id“."
+        )
+    if name_von is not None:
+        names = sorted({z.id or z.als for z in liste})
+        return f"„[{argument}]“: Zeilen heißen nach ihrer id oder Bezeichnung, nicht nach ihrer Stelle. Vorhanden: {', '.join(names) or 'keine'}."
+    return (
+        f"„[{argument}]“: Einträge dieser Liste haben keine Namen, und nach ihrer Stelle liest ein Text nichts – "
+        f"alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“."
+    )

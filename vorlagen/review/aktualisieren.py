@@ -1,0 +1,95 @@
+"""`vorlagen aktualisieren`: brings a data repository of an earlier version to this one and proves it.
+
+The rewrites (review/umschreiben.py) are applied to a copy of the data folder; the copy is built with this program
+into a folder of its own, and every figure the earlier build printed (the text renditions of its output) is compared
+with what the copy prints now. Only when every figure is printed as before – or its change is one this version
+makes on purpose and says why – are the rewritten files written into the repository; nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vorlagen.core.problems import BuildFailed, Problem
+from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
+from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung, umschreiben
+
+
+@dataclass
+class Ergebnis:
+    """What `aktualisieren` did, could not do, and what its proof found."""
+
+    umschreibungen: list[Umschreibung] = field(default_factory=list)
+    offen: list[Offen] = field(default_factory=list)
+    probleme: list[Problem] = field(default_factory=list)  # the rewritten copy does not build: these are why
+    abweichungen: list[Abweichung] = field(default_factory=list)  # figures printed differently, unexplained
+    erklaert: list[tuple[Abweichung, str]] = field(default_factory=list)  # … and those this version changes on purpose
+    zahlen: int = 0  # figures of the earlier build compared
+    dateien: int = 0  # text renditions compared
+    neu: dict[str, bytes] = field(default_factory=dict)  # data file (relative to the data folder) → its new content
+
+    @property
+    def bewiesen(self) -> bool:
+        return not self.probleme and not self.abweichungen
+
+
+def vorherige_ausgabe(out: Path) -> dict[str, str]:
+    """The text renditions of the earlier build: the oracle. Empty when there is none."""
+    return renditions(out) if out.is_dir() else {}
+
+
+def aktualisieren(data: Path, vorher: dict[str, str], bauen) -> Ergebnis:
+    """Rewrites a copy of `data`, builds it with `bauen(data_dir, out_dir)` (raises BuildFailed) and compares its
+    figures with `vorher`; `Ergebnis.neu` holds the rewritten files (the caller writes them when proven).
+
+    Where this version gives up an old reading on purpose, a second copy keeps it: that copy must print every figure
+    as before, and what the first prints differently from it is what the change does – each named with its reason."""
+    result = Ergebnis()
+    with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
+        neu = _kopie(data, Path(work) / "neu")
+        q = umschreiben(neu)
+        result.umschreibungen, result.offen = q.umschreibungen, q.offen
+        bewahrbar = [e for e in q.erklaerungen if e.bewahrbar]
+        try:
+            nachher = _gebaut(bauen, neu, Path(work) / "neu-ausgabe")
+            zwischen = nachher
+            if bewahrbar:
+                alt = _kopie(data, Path(work) / "bewahrend")
+                umschreiben(alt, bewahrend=True)
+                zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
+        except BuildFailed as failed:
+            result.probleme = failed.problems
+            return result
+        result.dateien = len(vorher)
+        result.zahlen = sum(len(figures(text)) for text in vorher.values())
+        _einordnen(result, compare(vorher, zwischen), [e for e in q.erklaerungen if not e.bewahrbar])
+        if bewahrbar:
+            _einordnen(result, compare(zwischen, nachher), bewahrbar)
+        result.neu = {name: (neu / name).read_bytes() for name in q.geaendert}
+    return result
+
+
+def _kopie(data: Path, folder: Path) -> Path:
+    """A copy of the data folder under the same name (messages name its files as the original's)."""
+    copy = folder / data.name
+    shutil.copytree(data, copy, symlinks=False)
+    return copy
+
+
+def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:
+    bauen(data, out)
+    return renditions(out)
+
+
+def _einordnen(result: Ergebnis, abweichungen: list[Abweichung], erklaerungen: list[Erklaerung]) -> None:
+    """Each difference is explained by a change of this version to that Vorlage, or it is not; a figure printed only
+    now changes nothing printed before."""
+    for abweichung in abweichungen:
+        gruende = [e.grund for e in erklaerungen if e.betrifft(abweichung.datei)]
+        if gruende:
+            result.erklaert.append((abweichung, "; ".join(dict.fromkeys(gruende))))
+        elif abweichung.vorher is not None:
+            result.abweichungen.append(abweichung)

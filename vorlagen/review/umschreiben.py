@@ -1,0 +1,165 @@
+"""What `vorlagen aktualisieren` rewrites in a data folder of an earlier version, line by line in the files as they
+are (comments, layout and line endings stay), what it cannot rewrite, and which printed figures this version changes
+on purpose.
+
+Each rule of review/umschreibregeln.py looks at the facts as loaded and edits the copy through `Quelltexte`. A rule
+whose old reading this version gives up on purpose (rows named "1" are read by that name now, not by position) makes
+two kinds of edit: the ones written to the repository, and – only in the `bewahrend` copy – the ones that keep the
+old reading, so the proof can show that nothing else changed and name the reason of each figure that does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vorlagen.core.problems import Where
+
+
+@dataclass(frozen=True)
+class Umschreibung:
+    """One rewrite: in `datei` (relative to the data repository), line `zeile`, `vorher` became `nachher`, because …"""
+
+    datei: str
+    zeile: int
+    vorher: str
+    nachher: str
+    grund: str
+
+    def __str__(self) -> str:
+        return f"{self.datei}:{self.zeile}: „{self.vorher}“ → „{self.nachher}“ – {self.grund}"
+
+
+@dataclass(frozen=True)
+class Offen:
+    """Something this version reads differently that could not be rewritten: where, and what to do."""
+
+    where: Where
+    was: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.was}"
+
+
+@dataclass(frozen=True)
+class Erklaerung:
+    """Figures of one Vorlage (its output folder `slug`) that this version prints differently on purpose, and why;
+    `bewahrbar`: the `bewahrend` copy keeps the old reading, so the change shows between the two copies."""
+
+    slug: str
+    grund: str
+    bewahrbar: bool = True
+
+    def betrifft(self, datei: str) -> bool:
+        """Whether a text rendition of the output belongs to this Vorlage."""
+        return datei.startswith((f"vorlagen/{self.slug}/", f"intern/vorlagen/{self.slug}/"))
+
+
+@dataclass
+class Quelltexte:
+    """The files of a data folder being rewritten: lines as read (with their endings), edits, what was done."""
+
+    data: Path
+    bewahrend: bool = False  # also make the edits that keep an old reading (the proof's copy)
+    umschreibungen: list[Umschreibung] = field(default_factory=list)
+    offen: list[Offen] = field(default_factory=list)
+    erklaerungen: list[Erklaerung] = field(default_factory=list)
+    geaendert: list[str] = field(default_factory=list)  # files written, relative to the data folder
+    _lines: dict[Path, list[str]] = field(default_factory=dict)
+
+    def path(self, where: Where) -> Path:
+        """The file a message's place names (its path is shown relative to the data folder's parent)."""
+        return self.data.parent / where.path
+
+    def zeile(self, where: Where) -> str | None:
+        lines = self._file(self.path(where))
+        return lines[where.line - 1] if where.line and lines and where.line <= len(lines) else None
+
+    def ersetzen(self, where: Where, vorher: str, nachher: str, grund: str, bewahrend: bool = False) -> bool:
+        """Replaces `vorher` on the line `where` names (each place on it); False when it is not there. `bewahrend`:
+        an edit only of the proof's copy, not listed."""
+        line = self.zeile(where)
+        if line is None or vorher not in line:
+            return False
+        if bewahrend and not self.bewahrend:
+            return True
+        assert where.line is not None
+        self._file(self.path(where))[where.line - 1] = line.replace(vorher, nachher)
+        if not bewahrend:
+            self.umschreibungen.append(Umschreibung(where.path, where.line, vorher, nachher, grund))
+        return True
+
+    def id_einfuegen(self, where: Where, name: str, grund: str) -> bool:
+        """Gives the list entry that starts on the line `where` names the key `id: name` – in `{…}` as its first
+        key, in a block as a line of its own; False when that line is no list entry."""
+        line = self.zeile(where)
+        if line is None:
+            return False
+        assert where.line is not None
+        lines = self._file(self.path(where))
+        flow = re.match(r"(\s*-\s*\{\s*)(.*)$", line, re.S)
+        block = re.match(r"(\s*)-(\s+)(\S.*)$", line, re.S)
+        if flow:
+            lines[where.line - 1] = f"{flow[1]}id: {name}, {flow[2]}"
+        elif block:
+            ending = line[len(line.rstrip("\r\n")) :]
+            lines[where.line - 1] = f"{block[1]}-{block[2]}id: {name}{ending}{block[1]} {block[2]}{block[3]}"
+        else:
+            return False
+        new = lines[where.line - 1].split("\n")[0].strip()
+        self.umschreibungen.append(Umschreibung(where.path, where.line, _kurz(line.strip()), _kurz(new), grund))
+        return True
+
+    def texte(self, folder: Path) -> list[Path]:
+        """The Markdown texts of a folder and its subfolders."""
+        return sorted(p for p in folder.rglob("*.md") if p.is_file())
+
+    def text_ersetzen(self, path: Path, nummer: int, vorher: str, nachher: str, grund: str) -> None:
+        """Like `ersetzen`, for a line of a text file given by path."""
+        lines = self._file(path)
+        lines[nummer - 1] = lines[nummer - 1].replace(vorher, nachher)
+        shown = path.relative_to(self.data.parent).as_posix()
+        self.umschreibungen.append(Umschreibung(shown, nummer, vorher, nachher, grund))
+
+    def lines(self, path: Path) -> list[str]:
+        return self._file(path)
+
+    def schreiben(self) -> list[str]:
+        """Writes every changed file of the copy; returns their paths relative to the data folder."""
+        changed = []
+        for path, lines in self._lines.items():
+            text = "".join(lines)
+            if text.encode("utf-8") != path.read_bytes():
+                path.write_bytes(text.encode("utf-8"))
+                changed.append(path.relative_to(self.data).as_posix())
+        return sorted(changed)
+
+    def _file(self, path: Path) -> list[str]:
+        if path not in self._lines:
+            try:
+                self._lines[path] = path.read_bytes().decode("utf-8").splitlines(keepends=True)
+            except (OSError, UnicodeDecodeError):
+                self._lines[path] = []
+        return self._lines[path]
+
+
+def _kurz(text: str, laenge: int = 60) -> str:
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
+
+
+def umschreiben(data: Path, bewahrend: bool = False) -> Quelltexte:
+    """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
+    old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
+    figures print differently."""
+    from vorlagen.load.facts import load
+    from vorlagen.review.umschreibregeln import REGELN
+
+    quelltexte = Quelltexte(data, bewahrend)
+    facts, _ = load(data)  # what cannot be read is named by the build of the copy
+    if facts is not None:
+        for regel in REGELN:
+            regel(quelltexte, facts)
+    quelltexte.geaendert = quelltexte.schreiben()
+    quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))
+    return quelltexte
