@@ -127,14 +127,14 @@ def test_vzae_of_a_table_is_the_sum_of_its_staff_rows(data):
     edit(data / "haushalt/2022.yaml", "erheblich: 600000", "erheblich: 1000000")
     t = tabellen(data)["gemischt"]
     assert t.vzae == Fraction(7, 2)
-    assert t.ueberschrift.startswith("3,5 VZÄ Gemischte Stellen")
+    assert t.ueberschrift.startswith("3,5\u00a0VZÄ Gemischte Stellen")
 
 
 def test_the_example_headings_keep_their_form(data):
     t = tabellen(data)
-    assert t["m1-steuerung"].ueberschrift.startswith("3,5 VZÄ ")
-    assert t["m1-assistenz"].ueberschrift.startswith("0,5 VZÄ ")
-    assert t["m3-berechnung-1"].ueberschrift.startswith("3 x 0,75 VZÄ ")
+    assert t["m1-steuerung"].ueberschrift.startswith("3,5\u00a0VZÄ ")
+    assert t["m1-assistenz"].ueberschrift.startswith("0,5\u00a0VZÄ ")
+    assert t["m3-berechnung-1"].ueberschrift.startswith("3 x 0,75\u00a0VZÄ ")
     assert t["m3-berechnung-1"].vzae == Fraction(9, 4)
 
 

@@ -318,7 +318,7 @@ def test_a_table_of_the_vorlage_marked_querformat_goes_on_a_landscape_page(tmp_p
         '{{ querformat }}\n\n{{ tabelle("m1-steuerung") }}',
     )
     pages = seiten(vorlage_pdf(data, "2021-0123"))
-    index = seite_mit(pages, "3,5 VZÄ Strategische Steuerung im KI")
+    index = seite_mit(pages, "3,5\u00a0VZÄ Strategische Steuerung im KI")
     assert pages[index].quer and not pages[index - 1].quer and not pages[index + 1].quer
 
 
