@@ -18,7 +18,7 @@ from vorlagen.render.silben import Silben
 
 from .conftest import ROOT
 
-CACHE = "vorlagen/silbentrennung-de.txt"
+CACHE = f"vorlagen/{hyphenation.FILE}"
 PATH = pyphen.LANGUAGES[pyphen.language_fallback(hyphenation.LANGUAGE)]
 
 

@@ -148,6 +148,8 @@ def check(args: argparse.Namespace) -> int:
     project = prepare(args.data)
     docs = Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
+    if not args.ohne_satz:
+        _satz(project, docs, args.out)
     print(render_fristen(project.facts, args.stichtag), end="")
     offen = render_offene(project.facts, args.stichtag)
     if offen:
@@ -155,8 +157,6 @@ def check(args: argparse.Namespace) -> int:
     angaben = render_offen(project.facts)
     if angaben:
         print("\n" + angaben, end="")
-    if not args.ohne_satz:
-        _satz(project, docs, args.out)
     _links_as_text(docs, project.facts.koerperschaft.oparl is not None)
     _entwuerfe(docs, project.facts.paths)
     _stale_schema(args.repository.root, project.facts.koerperschaft.hausstil)
@@ -172,7 +172,7 @@ def _satz(project, docs, out: Path) -> None:
     from vorlagen.core.problems import BuildFailed
 
     print(
-        "\nSatz: Die Dokumente, die sich seit dem letzten Bau geändert haben, werden wie beim Bauen gesetzt – das "
+        "Satz: Die Dokumente, die sich seit dem letzten Bau geändert haben, werden wie beim Bauen gesetzt – das "
         "dauert so lange wie ihr Bau …",
         flush=True,
     )
@@ -187,7 +187,7 @@ def _satz(project, docs, out: Path) -> None:
         raise BuildFailed(befund.probleme)
     print(
         f"Satz geprüft: {anzahl(befund.gesetzt, 'Dokument', 'Dokumente')} gesetzt, {befund.uebernommen} unverändert "
-        "seit dem letzten Bau – keine Tabelle ist zu breit für die Seite."
+        "seit dem letzten Bau – keine Tabelle ist zu breit für die Seite.\n"
     )
 
 

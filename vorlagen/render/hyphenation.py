@@ -15,8 +15,8 @@ from vorlagen.core.usercache import keep, read_kept
 from vorlagen.render.silben import Level, Silben, house_points
 
 LANGUAGE = "de"  # the documents' lang attribute (templates/base.html.j2)
-FILE = f"silbentrennung-{LANGUAGE}.txt"
 FORM = "zwei-ebenen-1"  # the form of the kept lines; a file of another form is parsed anew
+FILE = f"silbentrennung-{LANGUAGE}-{FORM}.txt"  # its own name: a program of the old form keeps its own file
 _DIGITS = bytes.maketrans(b"0123456789", bytes(range(10)))
 _MAX_BYTES = 20_000_000  # the file is about 1,3 MB; anything far larger is not ours
 _KEYWORDS = ("LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")

@@ -1,7 +1,7 @@
 """Tables wider than their page, found in WeasyPrint's boxes and fitted: their heads broken into syllables, then their
-text set smaller down to the Hausstil's smallest table font, else on a landscape page (with the headings and the paragraph that lead into them) and smaller
-there, else reported once per table with the file and line it was typed in, its whole first header and the
-millimetres it lacks.
+text set smaller down to the Hausstil's smallest table font, else on landscape pages (with the headings and the
+paragraph that lead into them) and smaller there, else reported once per table with the file and line it was typed
+in, its whole first header and the millimetres it lacks.
 
 The document is set again after each step – its elements are changed in place (an inline font size, `page: quer`),
 so nothing of the HTML is written twice – at most MAX_NEUSATZ times.
@@ -137,7 +137,7 @@ def _next_step(zuschnitt: Zuschnitt, table, over: float, kleinste_schrift: Decim
     smallest = float(kleinste_schrift) / PT
     floor = min(1.0, smallest / zuschnitt.smallest) if zuschnitt.smallest else 1.0
     if scale >= floor and scale < zuschnitt.scale:
-        _scale(zuschnitt, math.floor(scale * 100) / 100)
+        _scale(zuschnitt, max(math.floor(scale * 100) / 100, floor))
         return True
     if not zuschnitt.quer and querformat:
         _scale(zuschnitt, 1.0)
