@@ -75,10 +75,12 @@ if [ ${#required[@]} -gt 0 ] || [ ${#optional[@]} -gt 0 ]; then
   fi
   $sudo apt-get update -qq
   if [ ${#required[@]} -gt 0 ]; then
-    $sudo apt-get install -y -qq "${required[@]}" >/dev/null
+    # without the recommended packages: Chromium's would bring 160 more (avahi-daemon, samba-libs, upower …) that a
+    # headless browser never loads; every library Chromium links against comes from its dependencies
+    $sudo apt-get install -y -qq --no-install-recommends "${required[@]}" >/dev/null
   fi
   if [ ${#optional[@]} -gt 0 ]; then
-    $sudo apt-get install -y -qq "${optional[@]}" >/dev/null 2>&1 || true
+    $sudo apt-get install -y -qq --no-install-recommends "${optional[@]}" >/dev/null 2>&1 || true
     mkdir -p .venv && touch "$tried"
   fi
 fi

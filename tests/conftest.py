@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 AACHEN = ROOT / "tests" / "fixtures" / "aachen"
 WIESENBRUECK = ROOT / "tests" / "fixtures" / "wiesenbrueck"
+ERLENBRUCH = ROOT / "tests" / "fixtures" / "erlenbruch"
+HEIDEMOOR = ROOT / "tests" / "fixtures" / "heidemoor"
+RECHENWEGE = ROOT / "tests" / "fixtures" / "rechenwege"
 GOLDEN = ROOT / "tests" / "golden"
 
 
@@ -155,6 +158,30 @@ def built_wiesenbrueck(tmp_path_factory) -> Path:
 def built_aachen(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("aachen") / "output"
     assert main(["--data", str(AACHEN), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_erlenbruch(tmp_path_factory) -> Path:
+    """The Kreis Erlenbruch (every table kind) built once."""
+    out = tmp_path_factory.mktemp("erlenbruch") / "output"
+    assert main(["--data", str(ERLENBRUCH), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_heidemoor(tmp_path_factory) -> Path:
+    """The Landkreis Heidemoor built once, with its Sitzungsmappen (every Vorlage on an agenda has a Nummer)."""
+    out = tmp_path_factory.mktemp("heidemoor") / "output"
+    assert main(["--data", str(HEIDEMOOR), "--out", str(out), "--mappen"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_rechenwege(tmp_path_factory) -> Path:
+    """The six Rechenwege of the Landkreis built once."""
+    out = tmp_path_factory.mktemp("rechenwege") / "output"
+    assert main(["--data", str(RECHENWEGE), "--out", str(out)]) == 0
     return out
 
 

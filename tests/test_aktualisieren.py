@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from vorlagen import __version__
 from vorlagen.cli import main
 from vorlagen.review.gedruckt import compare, figures
 
@@ -107,6 +108,9 @@ def test_aktualisieren_carries_a_repository_of_the_last_version_to_identical_fig
         assert code == 0, err
         after = _ohne_zeilennamen(altfassung.liste(listing))
         missing = _ohne_zeilennamen(before) - after
+        # a source's share prints as in its table now, its part of the split of 100 % (issue 32, point 7): the
+        # listing of a share the table printed as 18,55 % said 18,56 % before
+        missing -= Counter({k: n for k, n in missing.items() if k[0].endswith("].anteil | prozent")})
         assert not missing, sorted(missing)
 
 
@@ -181,12 +185,15 @@ def test_an_older_version_pin_is_brought_to_this_version_and_other_commands_poin
     settings.write_text(settings.read_text(encoding="utf-8").replace('"0.2"', '"0.1"'), encoding="utf-8")
     code, _, err = run(capsys, "--data", str(repo), "pruefen")
     assert code == 1
-    assert "verlangt vorlagen 0.1, installiert ist 0.2.0 – bringen Sie es mit „vorlagen aktualisieren“ auf" in err
+    assert (
+        f"verlangt vorlagen 0.1, installiert ist {__version__} – bringen Sie es mit „vorlagen aktualisieren“ auf" in err
+    )
     code, out, _ = run(capsys, "--data", str(repo), "aktualisieren", "--trocken")
     assert code == 0 and '"0.1"' in settings.read_text(encoding="utf-8")
     code, out, _ = run(capsys, "--data", str(repo), "aktualisieren")
     assert code == 0, out
-    assert 'version = "0.2"  # erwartete Programmversion' in settings.read_text(encoding="utf-8")
+    minor = ".".join(__version__.split(".")[:2])
+    assert f'version = "{minor}"  # erwartete Programmversion' in settings.read_text(encoding="utf-8")
     assert run(capsys, "--data", str(repo), "pruefen")[0] == 0
 
 
@@ -272,7 +279,8 @@ def test_a_row_named_like_a_position_is_read_by_its_name_and_the_changed_figure_
     code, out, _ = run(capsys, "--data", str(repo), "aktualisieren")
     assert code == 0, out
     assert "formel: finanzierung.stellen.zeilen.2.differenz" in vorlage.read_text(encoding="utf-8")
-    assert vorlage.read_text(encoding="utf-8") == before
+    # only `erwartet` of a figure is rewritten to the formula's notation (issue 32), the same value
+    assert vorlage.read_text(encoding="utf-8") == before.replace("erwartet: 2.430", 'erwartet: "2,430"')
     assert (
         "Mit Absicht anders gedruckt (1):\n"
         "  vorlagen/2023-232/2023-232.txt:63: „3,570“ wird jetzt „−1,000“ gedruckt – „Der Stellenplan wächst um −1,000 "

@@ -14,8 +14,19 @@ from pathlib import Path
 import pytest
 
 from vorlagen.compute.project import prepare
+from vorlagen.core.problems import BuildFailed
 
-from .referenz.rechnen import euro, jahresanteile, monatsanteile, prozent, rund, verteilen, zahl, zahl_frei
+from .referenz.rechnen import (
+    euro,
+    jahresanteile,
+    jahresspalten,
+    monatsanteile,
+    prozent,
+    rund,
+    verteilen,
+    zahl,
+    zahl_frei,
+)
 
 ROOT = Path(__file__).resolve().parent
 LANGSAM = os.environ.get("VORLAGEN_LANGSAM") == "1"
@@ -198,11 +209,14 @@ def test_eigenanteil_matches_the_reference(seed, tmp_path):
 
 
 def finanzierungsplan_variant(seed: int):
+    """A plan with a rest source, with a Fehlbedarf source, or with neither (its last source a fixed amount that
+    makes it add up): amounts, shares and every source's Haushaltsjahre against the reference."""
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
     cent = s["rundung"] == "cent"
     q = Fraction(1, 100) if cent else Fraction(1)
     places = s["prozent_stellen"]
+    ende = rng.choice(["rest", "fehlbedarf", "keine"])
     while True:
         kosten = [
             (
@@ -233,6 +247,11 @@ def finanzierungsplan_variant(seed: int):
         rest = gesamt - sum(betraege)
         if rest >= 0:
             break
+    last = {
+        "rest": "      - {id: rest, als: Rest, art: Eigenmittel, rest: true}\n",
+        "fehlbedarf": "      - {id: rest, als: Land, art: Zuwendung, fehlbedarf: true}\n",
+        "keine": f"      - {{id: rest, als: Schluss, art: Eigenmittel, betrag: {dezimal(rest)}}}\n",
+    }[ende]
     years = list(range(2030, 2030 + rng.randint(1, 5)))
     weights = [Fraction(rng.randint(1, 50)) for _ in years]
     text = (
@@ -245,11 +264,12 @@ def finanzierungsplan_variant(seed: int):
         )
         + "    quellen:\n"
         + yaml
-        + "      - {id: rest, als: Rest, art: Eigenmittel, rest: true}\n"
+        + last
     )
     amounts = betraege + [rest]
     step = Fraction(1, 10**places)
-    order = [len(amounts) - 1] + list(range(len(amounts) - 1))  # the rest source first: it takes a tie
+    # the rest source first: it takes a tie of the printed percentages; without one, the sources in their order
+    order = [len(amounts) - 1] + list(range(len(amounts) - 1)) if ende == "rest" else list(range(len(amounts)))
     shares = dict(zip(order, verteilen(Fraction(100), [amounts[i] for i in order], step)))
     ids = [f"q{i}" for i in range(len(betraege))] + ["rest"]
     expected = {}
@@ -257,9 +277,20 @@ def finanzierungsplan_variant(seed: int):
     money = "eur_cent" if cent else "eur"
     expected[f"{base}.gesamtkosten | {money}"] = euro(gesamt, cent)
     expected[f"{base}.foerderfaehig | {money}"] = euro(foerderfaehig, cent)
+    table = {key: zahl(shares[i], places) + NBSP + "%" for i, key in enumerate(ids)}
+    kosten_jahre = {y: Fraction(0) for y in years}
+    for k, _ in kosten:
+        for y, part in zip(years, verteilen(k, weights, q)):
+            kosten_jahre[y] += part
+    traeger = len(amounts) - 1 if ende != "keine" else max(range(len(amounts)), key=lambda i: (amounts[i], -i))
+    spalten = jahresspalten(kosten_jahre, amounts, traeger, weights, q)
     for i, key in enumerate(ids):
         expected[f'{base}.quellen["{key}"].betrag | {money}'] = euro(amounts[i], cent)
-    table = {key: zahl(shares[i], places) + NBSP + "%" for i, key in enumerate(ids)}
+        expected[f'{base}.quellen["{key}"].anteil | prozent'] = table[key]  # the text prints the table's share
+        for y in years:
+            expected[f'{base}.quellen["{key}"].jahre[{y}] | {money}'] = euro(spalten[i][y], cent)
+    for y in years:
+        expected[f"{base}.jahre[{y}] | {money}"] = euro(kosten_jahre[y], cent)
     return k_text, text, expected, table
 
 
@@ -270,10 +301,10 @@ def test_finanzierungsplan_matches_the_reference(seed, tmp_path):
     compare(2000 + seed, shown, expected)
     t = project.rechnungen["2030-0001"].tabellen["p"]
     compare(2000 + seed, {q.id: t.anteil(q) for q in t.quellen}, table)
-    rest = t.quellen["rest"]
-    assert all(v >= 0 for v in rest.jahre.values()), (2000 + seed, rest.jahre)
+    for q in t.quellen:
+        assert all(v >= 0 for v in q.jahre.values()), (2000 + seed, q.id, q.jahre)
     for year, total in t.jahre.items():
-        assert sum(q.jahre[year] for q in t.quellen) == total
+        assert sum(q.jahre[year] for q in t.quellen) == total, (2000 + seed, year)
 
 
 # --- Vergleich ----------------------------------------------------------------------------------------------
@@ -342,34 +373,33 @@ def test_vergleich_matches_the_reference(seed, tmp_path):
 
 
 def kennzahl_variant(seed: int):
+    """Random formulas of literals; the expected figures, or the one problem the rules of issue 32 expect: a value
+    with more than twelve digits before the comma, an amount with cents typed into a figure rounded to whole euros,
+    a figure that is not zero but would print as zero."""
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
     cent = s["rundung"] == "cent"
     q = Fraction(1, 100) if cent else Fraction(1)
 
-    def literal() -> tuple[str, Fraction]:
+    def literal() -> tuple[str, Fraction, list[Fraction]]:
         value = Fraction(rng.randint(1, 10_000_000), rng.choice([1, 10, 100]))
         text = zahl_frei(value).replace(".", "")
-        return text, value
+        return text, value, [value]  # a number alone is an amount the formula adds
 
-    def term(depth: int) -> tuple[str, Fraction]:
+    def term(depth: int) -> tuple[str, Fraction, list[Fraction]]:
         if depth == 0 or rng.random() < 0.3:
             return literal()
-        (a, x), (b, y) = term(depth - 1), term(depth - 1)
+        (a, x, xs), (b, y, ys) = term(depth - 1), term(depth - 1)
         op = rng.choice("+-*/")
         if op == "/" and y == 0:
             op = "+"
         value = {"+": x + y, "-": x - y, "*": x * y, "/": x / y if y else x}[op]
-        return f"({a} {op} {b})", value
+        return f"({a} {op} {b})", value, xs + ys if op in "+-" else []  # factors of * and / are no amounts
 
-    formula, base_value = term(3)
+    formula, base_value, amounts = term(3)
     runden = rng.choice(["je_posten", "am_ende"])
     rundung = rng.choice([None, "euro", "cent"])
     step = {None: q, "euro": Fraction(1), "cent": Fraction(1, 100)}[rundung]
-    a = rund(base_value, step)
-    # b = a + a + 1,75 % of a: per item it reads a as printed, at the end a exactly
-    read = a if runden == "je_posten" else base_value
-    b = rund(read + read + read * Fraction(175, 10000), step)
     text = (
         "zahlen:\n"
         f'  - id: a\n    formel: "{formula}"\n'
@@ -378,8 +408,18 @@ def kennzahl_variant(seed: int):
         + (f"    rundung: {rundung}\n" if rundung else "")
         + '  - id: quote\n    formel: a / b\n    einheit: "%"\n'
     )
-    if abs(base_value) >= 10**12 or abs(read + read + read * Fraction(175, 10000)) >= 10**12:
-        return k_text, text, {"fehler": "mehr als zwölf Stellen vor dem Komma"}  # issue 32, point 5: a limit
+    if abs(base_value) >= 10**12:
+        return k_text, text, "Zahl „a“: Das Ergebnis hat mehr als zwölf Stellen vor dem Komma"
+    if step == 1 and any(x.denominator != 1 for x in amounts):
+        return k_text, text, "gerechnet wird aber auf ganze Euro – die Cent gingen verloren"
+    a = rund(base_value, step)
+    if a == 0 and base_value != 0:
+        return k_text, text, "Zahl „a“: Die Zahl ist"  # … und würde als „0 €“ gedruckt
+    # b = a + a + 1,75 % of a: per item it reads a as printed (in €: a itself), at the end a exactly
+    read = a if runden == "je_posten" else base_value
+    b = rund(read + read + read * Fraction(175, 10000), step)
+    if abs(read + read + read * Fraction(175, 10000)) >= 10**12:
+        return k_text, text, "Zahl „b“: Das Ergebnis hat mehr als zwölf Stellen vor dem Komma"
     centish = step == Fraction(1, 100)
     expected = {
         'zahlen["a"]': euro(a, centish),
@@ -394,10 +434,14 @@ def test_named_figures_match_the_reference(seed, tmp_path):
     k_text, text, expected = kennzahl_variant(4000 + seed)
     try:
         shown, _ = listing(write(tmp_path, k_text, text))
-    except Exception as error:  # a division by zero in a random formula is a German problem, not a mismatch
-        assert "teilt durch null" in str(error) or expected.get("fehler", "?") in str(error), error
+    except BuildFailed as error:  # a division by zero in a random formula is a German problem, not a mismatch
+        assert isinstance(expected, str) and expected in str(error) or "teilt durch null" in str(error), (
+            4000 + seed,
+            expected,
+            str(error),
+        )
         return
-    assert "fehler" not in expected, (4000 + seed, expected)
+    assert not isinstance(expected, str), (4000 + seed, expected)
     compare(4000 + seed, shown, expected)
 
 
@@ -444,13 +488,21 @@ def aufstellung_variant(seed: int):
 @pytest.mark.parametrize("seed", range(ANZAHL))
 def test_aufstellung_matches_the_reference_and_its_shown_rows_add_up(seed, tmp_path):
     k_text, text, files, rows, summe, anzeige = aufstellung_variant(5000 + seed)
+    scale, places = {"€": (1, None), "T€": (1000, 0), "Mio. €": (1_000_000, 2)}[anzeige]
+    if places is not None:  # a row that is not zero never prints as zero (issue 32): the one problem expected
+        step = Fraction(1, 10**places)
+        parts = verteilen(rund(summe / scale, step), list(rows), step)
+        if any(r != 0 and part == 0 for r, part in zip(rows, parts, strict=True)):
+            with pytest.raises(BuildFailed) as failed:
+                listing(write(tmp_path, k_text, text, files))
+            assert "druckt nie als null; zeigen Sie die Aufstellung mit „anzeige:" in str(failed.value)
+            return
     shown, project = listing(write(tmp_path, k_text, text, files))
     cent = "rundung: cent" in k_text
     compare(5000 + seed, shown, {f'finanzierung["a"].summe | {"eur_cent" if cent else "eur"}': euro(summe, cent)})
     t = project.rechnungen["2030-0001"].tabellen["a"]
     assert [z.betrag for z in t.zeilen] == rows, 5000 + seed
     werte, total = t.gezeigt()
-    scale, places = {"€": (1, None), "T€": (1000, 0), "Mio. €": (1_000_000, 2)}[anzeige]
     if places is not None:
         step = Fraction(1, 10**places)
         assert total == zahl(rund(summe / scale, step), places)

@@ -301,3 +301,25 @@ def test_texts_for_people_name_the_german_commands():
     found = [(path, match.group(0)) for path, text in texts.items() for match in named.finditer(text)]
     # the one place that names the aliases
     assert found == [("docs/anleitungen/index.md", f"`{name}`") for name in ("build", "check", "serve", "diff")]
+
+
+def test_a_pinned_version_that_does_not_fit_says_exactly_what_to_write():
+    from vorlagen.load.settings import version_matches, version_problem
+
+    assert version_problem("0.2", "0.3.0") == (
+        "Dieses Datenrepository verlangt vorlagen 0.2, installiert ist 0.3.0 – bringen Sie es mit „vorlagen "
+        "aktualisieren“ auf diese Version (es prüft dabei jede gedruckte Zahl; was sich sonst geändert hat, nennt "
+        "die Seite „Änderungen“ des Handbuchs) oder installieren Sie eine passende Version."
+    )
+    assert "„vorlagen aktualisieren“" in version_problem("<0.3", "0.3.0")
+    assert version_problem("0.4", "0.3.0") == (
+        "Dieses Datenrepository verlangt vorlagen 0.4, installiert ist 0.3.0 – installieren Sie eine passende "
+        "Version oder passen Sie „version“ in vorlagen.toml an."
+    )
+    assert version_problem("0.3.x", "0.3.0") == (
+        '„0.3.x“ ist keine Versionsangabe – schreiben Sie z. B. version = "0.3" (jede 0.3.x), version = "0.3.0" '
+        '(genau diese) oder version = ">=0.3, <0.5" (ein Bereich).'
+    )
+    for proposed in ("0.3", "0.3.0", ">=0.3, <0.5"):  # every line a message proposes fits the installed version
+        assert version_matches(proposed, "0.3.0"), proposed
+    assert not version_matches("0.3.x", "0.3.0")

@@ -764,7 +764,7 @@ CASES = [
     (
         "einstellung-zahl-statt-text",
         [Write("../vorlagen.toml", "version = 0.2\n")],
-        [("../vorlagen.toml", 1, '„version“ muss ein Text in Anführungszeichen sein, z. B. version = "0.2".')],
+        [("../vorlagen.toml", 1, '„version“ muss ein Text in Anführungszeichen sein, z. B. version = "0.3".')],
     ),
     (
         "monatsmitte",

@@ -429,11 +429,17 @@ def test_hilfe_from_an_installed_package_names_where_the_handbook_is(capsys, mon
     from vorlagen.cli import hilfe, main
 
     monkeypatch.setattr(hilfe, "SOURCES", tmp_path / "docs")
+    monkeypatch.setattr(hilfe, "PACKAGED", tmp_path / "handbuch")
     assert main(["hilfe"]) == 1
     assert capsys.readouterr().err == (
-        "Das Handbuch gehört zum Repository von vorlagen (Ordner docs/) und ist im installierten Paket nicht enthalten "
-        "– lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ im Repository auf.\n"
+        "Das Handbuch fehlt in dieser Installation von vorlagen – installieren Sie das Programm neu (sein Paket "
+        "bringt das Handbuch mit) oder lesen Sie es im Repository von vorlagen, Ordner docs/, z. B. "
+        "docs/tutorial/index.md.\n"
     )
+    (tmp_path / "handbuch").mkdir()
+    (tmp_path / "handbuch" / "index.html").write_text("<title>Handbuch</title>", encoding="utf-8")
+    assert main(["hilfe", "--nur-bauen"]) == 0  # the handbook the package carries, without Sphinx
+    assert capsys.readouterr().out == f"Handbuch: {(tmp_path / 'handbuch' / 'index.html').as_posix()}\n"
 
 
 @pytest.mark.parametrize("port", ["80", "70000", "acht"])
@@ -512,6 +518,63 @@ def test_the_architecture_page_names_every_module():
                 )
 
 
+def _glossary() -> list[tuple[str, str, list[str]]]:
+    """(word, its spelling in the code, its modules) of each row of the glossary."""
+    page = (DOCS / "entwicklung" / "glossar.md").read_text(encoding="utf-8")
+    rows = []
+    for line in page.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 4 and cells[0] != "Wort":
+            rows.append((cells[0], cells[1].strip("`"), re.findall(r"`([^`]+\.py)`", cells[3])))
+    return rows
+
+
+def _glossary_errors(rows: list[tuple[str, str, list[str]]]) -> list[str]:
+    """What is wrong with glossary rows: a module that is not there, a spelling its module does not have, a module
+    named like one of a row (in the pipeline, outside review/nachrechnen/) that the row does not name."""
+    package = ROOT / "vorlagen"
+    pipeline = [p.relative_to(package).as_posix() for p in package.rglob("*.py") if "nachrechnen" not in p.parts]
+    errors = []
+    for word, code, modules in rows:
+        for module in modules:
+            path = package / module
+            if not path.is_file():
+                errors.append(f"„{word}“: vorlagen/{module} gibt es nicht")
+                continue
+            if code not in path.read_text(encoding="utf-8"):
+                errors.append(f"„{word}“: „{code}“ fehlt in {module}")
+            if "nachrechnen" not in module:
+                namesakes = sorted(set(o for o in pipeline if Path(o).name == Path(module).name) - set(modules))
+                errors += [
+                    f"„{word}“: {other} heißt wie {module}, steht aber nicht in der Zeile" for other in namesakes
+                ]
+    return errors
+
+
+def test_the_glossary_names_each_word_where_the_code_has_it():
+    """Each word of the glossary: its modules exist and spell it so, and a module named like one of them stands in
+    the same row – one name and one home per concept (a second niederschrift.py joins the Niederschrift's row)."""
+    rows = _glossary()
+    assert len(rows) > 30 and all(modules for _, _, modules in rows)
+    assert _glossary_errors(rows) == []
+
+
+def test_the_glossary_check_finds_each_kind_of_mistake():
+    assert _glossary_errors(
+        [
+            ("Körperschaft", "Koerperschaft", ["load/koerperschaft.py"]),
+            ("Haushalt", "Niederschrift", ["load/haushalt.py"]),
+            ("Niederschrift", "Niederschrift", ["load/niederschrift.py"]),
+        ]
+    ) == [
+        "„Körperschaft“: vorlagen/load/koerperschaft.py gibt es nicht",
+        "„Haushalt“: „Niederschrift“ fehlt in load/haushalt.py",
+        "„Haushalt“: compute/haushalt.py heißt wie load/haushalt.py, steht aber nicht in der Zeile",
+        "„Niederschrift“: compute/niederschrift.py heißt wie load/niederschrift.py, steht aber nicht in der Zeile",
+        "„Niederschrift“: meetings/niederschrift.py heißt wie load/niederschrift.py, steht aber nicht in der Zeile",
+    ]
+
+
 def _without_code(text: str) -> str:
     """The text of a page outside fenced code blocks and inline code spans."""
     outside, fenced = [], False
@@ -536,3 +599,87 @@ def test_no_raw_html_in_the_handbook():
         assert found is None, f"{name}: rohes HTML „{found and found.group()}…“ – schreiben Sie Markdown"
     assert re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code("ein <b>fetter</b> Text"))
     assert not re.search(r"(?<!\\)<[a-zA-Z/!]", _without_code("`<b>` und\n```html\n<b>\n```\n\\<svg\\>"))
+
+
+# --- what travels: the committed reference, the pictures, the wheel's Sphinx, the changelog ----------------------
+
+
+def test_the_committed_reference_is_current():
+    """The reference is committed (its links work on the platform); it must be what the code generates now."""
+    reference = _reference()
+    stale = [
+        f"docs/referenz/{name}.md"
+        for name, make in reference.PAGES.items()
+        if not (DOCS / "referenz" / f"{name}.md").is_file()
+        or (DOCS / "referenz" / f"{name}.md").read_text(encoding="utf-8") != make()
+    ]
+    assert stale == [], (
+        f"{', '.join(stale)} passt nicht zum Programmcode – erzeugen Sie die Referenz neu: "
+        ".venv/bin/python docs/_ext/referenz.py"
+    )
+
+
+LINK = re.compile(r"\]\(([^)\s#]*)(#[^)\s]*)?\)")
+
+
+def test_every_link_between_pages_works_where_the_markdown_is_read():
+    """On the platform the pages are read as Markdown files: every relative link must name an existing file."""
+    broken = []
+    for page in [*PAGES, ROOT / "README.md"]:
+        for target, _ in LINK.findall(_without_code(page.read_text(encoding="utf-8"))):
+            local = target and not target.startswith(("http://", "https://", "mailto:"))
+            if local and not (page.parent / target).exists():
+                broken.append(f"{page.relative_to(ROOT).as_posix()}: {target}")
+    assert broken == []
+
+
+BILDER = DOCS / "bilder"
+
+
+def test_the_pictures_show_the_pages_the_example_builds_now(built):
+    import hashlib
+    import json
+
+    quellen = json.loads((BILDER / "quellen.json").read_text(encoding="utf-8"))
+    assert sorted(quellen) == sorted(p.name for p in BILDER.glob("*.png"))
+    stale = [
+        name
+        for name, quelle in quellen.items()
+        if hashlib.sha256((built / quelle["pdf"]).read_bytes()).hexdigest() != quelle["sha256"]
+    ]
+    assert stale == [], (
+        f"docs/bilder/{', '.join(stale)} zeigt eine ältere Fassung der Seite – erzeugen Sie die Bilder neu: "
+        ".venv/bin/python scripts/seitenbilder.py"
+    )
+    shown = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
+    for picture in BILDER.glob("*.png"):
+        assert picture.stat().st_size < 40 * 1024, picture.name
+        assert f"bilder/{picture.name})" in shown, f"{picture.name} steht auf keiner Seite des Handbuchs"
+
+
+def test_the_wheel_builds_the_handbook_with_the_locked_sphinx():
+    import tomllib
+
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    lock = (ROOT / "requirements-handbuch.lock").read_text(encoding="utf-8").lower()
+    pinned = [r for r in requires if "==" in r]
+    assert {r.split("==")[0].lower() for r in pinned} == {"sphinx", "myst-parser", "furo"}
+    for requirement in pinned:
+        assert f"\n{requirement.lower()}\n" in lock, requirement
+
+
+AENDERUNGEN = DOCS / "aenderungen.md"
+
+
+def test_the_changelog_has_the_programs_version_first_and_says_what_to_do():
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    text = AENDERUNGEN.read_text(encoding="utf-8")
+    releases = re.findall(r"^## (\d+\.\d+\.\d+)\b", text, re.MULTILINE)
+    assert releases and releases[0] == version, (releases[:1], version)
+    numbers = [tuple(int(p) for p in release.split(".")) for release in releases]
+    assert numbers == sorted(numbers, reverse=True) and len(set(numbers)) == len(numbers)
+    for release in text.split("\n## ")[1:]:
+        assert "### Was Sie tun müssen" in release, release.splitlines()[0]
+    assert "vorlagen aktualisieren" in text

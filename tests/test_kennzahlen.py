@@ -100,7 +100,7 @@ def test_units_other_than_money_are_not_rounded_until_printed(data):
   - id: quote
     formel: finanzierung.m1-steuerung.abzuege / finanzierung.m1-steuerung.gesamtkosten
     einheit: "%"
-    erwartet: 60.73
+    erwartet: "60,73"
 """,
     )
     z = figures(data)
@@ -161,8 +161,8 @@ def test_erwartet_that_does_not_match_names_both_values(data):
         ),
         (
             "1.000 * 2",
-            "„1.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000 (Dezimalzahlen mit "
-            "Komma, z. B. 1,75).",
+            "„1.000“ lässt sich zweifach lesen: mit Tausenderpunkt als 1000, mit Dezimalpunkt als 1,000; gemeint ist "
+            "nur eines – schreiben Sie 1000 oder 1,000.",  # issue 32: never a hint of another magnitude alone
         ),
         (
             "summe(1, 2)",
@@ -207,7 +207,7 @@ PROZENT = """  - id: regale
   - id: drittel
     formel: 100 / 3
     einheit: "%"
-    erwartet: 33.33
+    erwartet: "33,33"
   - id: klein
     formel: "0,5"
     einheit: "%"
@@ -264,7 +264,7 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
   - id: achtel
     formel: "0,125"
     einheit: "%"
-    erwartet: 12.5
+    erwartet: "12,5"
   - id: viel
     formel: 50
     einheit: "%"
@@ -273,7 +273,7 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
     )
     first = line_of(data / VORLAGE, "erwartet: 50")
     second = line_of(data / VORLAGE, "erwartet: 40")
-    third = line_of(data / VORLAGE, "erwartet: 12.5")
+    third = line_of(data / VORLAGE, 'erwartet: "12,5"')
     fourth = line_of(data / VORLAGE, "erwartet: 5000")
     assert problems_of(data) == [
         f"data/vorlagen/2021-0123/vorlage.yaml:{first}: Zahl „quote“: berechnet 0,50{NBSP}%, erwartet 50{NBSP}% – "
@@ -320,21 +320,19 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
         ),
         (
             "formel: 0.005",
-            "„0.005“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 0,005 (mit Dezimalkomma).",
+            "„0.005“ hat einen Dezimalpunkt; Zahlen einer Formel haben ein Dezimalkomma – schreiben Sie 0,005.",
         ),
         (
             "formel: 1.5 * 2",
-            "„1.5“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie 1,5 (mit Dezimalkomma).",
+            "„1.5“ hat einen Dezimalpunkt; Zahlen einer Formel haben ein Dezimalkomma – schreiben Sie 1,5.",
         ),
         (
             'formel: "1.000,5"',
-            "„1.000,5“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 1000,5 "
-            "(Dezimalzahlen mit Komma, z. B. 1,75).",
+            "„1.000,5“ hat Tausenderpunkte, die nicht in eine Zahl einer Formel gehören – schreiben Sie 1000,5.",
         ),
         (
             "formel: 12.500.000",
-            "„12.500.000“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie 12500000 "
-            "(Dezimalzahlen mit Komma, z. B. 1,75).",
+            "„12.500.000“ hat Tausenderpunkte, die nicht in eine Zahl einer Formel gehören – schreiben Sie 12500000.",
         ),
         (
             'formel: "1.2.3"',
@@ -413,7 +411,7 @@ def test_herleitung_names_formula_sources_and_rounding(data, capsys):
         f"  Formel: eigenanteile * 1,75 %   [data/vorlagen/2021-0123/vorlage.yaml:{line}]",
         "  Einheit: €; Rundung: auf ganze Euro (wie die Körperschaft); gelesene Zahlen dieser Vorlage gerundet, wie "
         "gedruckt (je Posten)",
-        f"  eigenanteile (gerundet) = 427.797 €   [data/vorlagen/2021-0123/vorlage.yaml:{first}]",
+        f"  eigenanteile (wie gedruckt) = 427.797 €   [data/vorlagen/2021-0123/vorlage.yaml:{first}]",
         "  gerundet auf ganze Euro (kaufmännisch) = 7.486,4475 € → 7.486 €",
     ]
     code, out, err = run(capsys, "zahlen", "2021/0123", "pauschal", "--data", str(data))

@@ -353,7 +353,7 @@ UNREADABLE = [
     (
         "tabelle.xlsx",
         b"PK",
-        "Dateien vom Typ „.xlsx“ kann nachrechnen nicht lesen – geben Sie eine PDF-, DOCX-, TXT- oder MD-Datei an.",
+        "Dateien vom Typ „.xlsx“ kann nachrechnen nicht lesen – geben Sie eine PDF-, DOCX-, HTML-, TXT- oder MD-Datei an.",
     ),
     (
         "kaputt.pdf",
@@ -433,22 +433,6 @@ def test_overview_table_of_our_pdf_is_checked_too(capsys, built):
     assert len(davon) == 7 and all(b["status"] == "stimmt" for b in davon)
 
 
-def test_no_false_alarm_on_the_pdfs_of_every_fixture(capsys, tmp_path):
-    """Our renderer computes every figure, so its PDFs must hold wherever a calculation is recognised."""
-    from vorlagen.cli import main
-
-    checked = 0
-    for name in ("erlenbruch", "aachen"):
-        out = tmp_path / name
-        assert main(["--data", str(ROOT / "tests" / "fixtures" / name), "--out", str(out)]) == 0
-        capsys.readouterr()
-        for pdf in sorted(out.rglob("vorlagen/**/*.pdf")):
-            code, report, _ = check(capsys, pdf)
-            assert code == 0 and report["zusammenfassung"]["rundung"] == 0, pdf
-            checked += report["zusammenfassung"]["stimmt"]
-    assert checked >= 5  # the Höchstförderung block of 2024/0041 at least: 1,5 x 52.000 € = 78.000 € …
-
-
 def test_bracketed_count_and_wrapped_labels_in_a_block(capsys, tmp_path):
     """A block whose row labels a PDF wrapped onto lines of their own, and `(6 + 3) Tage x 1.012 €`."""
     text = (
@@ -467,9 +451,13 @@ def test_bracketed_count_and_wrapped_labels_in_a_block(capsys, tmp_path):
         ("(6 + 3) x 1.012\u00a0€", "9.108\u00a0€"),
         ("78.000\u00a0€ + 9.108\u00a0€ + 1.500\u00a0€", "88.608\u00a0€"),
     ]
-    # the same block typed 88.680: with a wrapped line in between, which rows belong is a guess – not a slip
+    # the same block typed 88.680: the wrapped lines belong to the rows above them (the rows below have no
+    # label of their own), so which rows belong is clear and the wrong result is a slip (issue 35)
     code, report, _ = check(capsys, write(tmp_path, "block2.txt", text.replace("88.608", "88.680")))
-    assert code == 0 and {"zeile": 6, "seite": None, "zahl": "88.680\u00a0€"} in report["nicht_geprueft"]
+    assert code == 1
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (6, "88.680\u00a0€", "88.608\u00a0€")
+    ]
 
 
 def test_year_columns_split_the_betrag_and_sentences_wrapped_over_lines(capsys, tmp_path):
@@ -520,42 +508,42 @@ def test_pdf_with_a_password(capsys, tmp_path):
 
 
 def test_the_start_of_a_list_that_adds_up_is_found_in_one_pass_as_by_its_definition():
-    """_best_start (issue 24: time grew with the cube of the lines) gives what its definition gives: the first
+    """best_start (issue 24: time grew with the cube of the lines) gives what its definition gives: the first
     start whose rows add up to the result – checked against that definition, written out, on random lists."""
     import random
     from decimal import Decimal
     from types import SimpleNamespace
 
-    from vorlagen.review.nachrechnen.bloecke import _best_start
+    from vorlagen.review.nachrechnen.summen import best_start
 
-    def definition(members, result):
-        for start in range(len(members) - 1):
-            if sum(r.wert(z) * abs(z.wert) for r, z in members[start:]) == result.wert:
+    def definition(parts, signs, result):
+        for start in range(len(parts) - 1):
+            if sum(s * abs(z.wert) for s, z in zip(signs[start:], parts[start:])) == result.wert:
                 return start
         return 0
 
     chance = random.Random(24)
     for _ in range(500):
-        members = []
-        for _ in range(chance.randint(0, 12)):
-            minus = chance.random() < 0.2
-            zahl = SimpleNamespace(wert=Decimal(chance.randint(-500, 5000)) / chance.choice([1, 100]))
-            members.append(
-                (SimpleNamespace(wert=lambda z, m=minus: -1 if z.wert < 0 or (m and z.wert > 0) else 1), zahl)
-            )
-        tail = members[chance.randint(0, len(members)) :] if members else []
+        parts = [
+            SimpleNamespace(wert=Decimal(chance.randint(-500, 5000)) / chance.choice([1, 100]))
+            for _ in range(chance.randint(0, 12))
+        ]
+        signs = [-1 if z.wert < 0 or chance.random() < 0.2 else 1 for z in parts]
+        cut = chance.randint(0, len(parts)) if parts else 0
         value = (
-            sum(r.wert(z) * abs(z.wert) for r, z in tail) if chance.random() < 0.7 else Decimal(chance.randint(0, 99))
+            sum(s * abs(z.wert) for s, z in zip(signs[cut:], parts[cut:]))
+            if chance.random() < 0.7
+            else Decimal(chance.randint(0, 99))
         )
         result = SimpleNamespace(wert=value)
-        assert _best_start(members, result) == definition(members, result)
+        assert best_start(parts, signs, result) == definition(parts, signs, result)
 
 
 def test_a_list_is_checked_up_to_its_bound_and_a_longer_one_stays_unchecked(capsys, tmp_path):
     """Issue 24: every line may look like the total of all lines above it, so the walk up a list is bounded
     (time linear in the lines). A list within the bound is checked; the total of a longer one is listed as
     „nicht geprüft“ – no false alarm, nothing dropped."""
-    from vorlagen.review.nachrechnen.bloecke import MAX_LISTE
+    from vorlagen.review.nachrechnen.summen import MAX_LISTE
 
     def liste(rows: int) -> str:
         amounts = [1000 + 7 * i for i in range(rows)]

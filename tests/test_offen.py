@@ -21,14 +21,6 @@ HEIDEMOOR = ROOT / "tests" / "fixtures" / "heidemoor"
 ENTWURF = "vorlagen/entwurf-breitband"
 
 
-@pytest.fixture(scope="module")
-def built_heidemoor(tmp_path_factory) -> Path:
-    """The Landkreis built once, with its Sitzungsmappen (every Vorlage on an agenda has a Nummer)."""
-    out = tmp_path_factory.mktemp("heidemoor") / "output"
-    assert main(["--data", str(HEIDEMOOR), "--out", str(out), "--mappen"]) == 0
-    return out
-
-
 def _text(out: Path, relative: str) -> str:
     return (out / relative).read_text(encoding="utf-8")
 

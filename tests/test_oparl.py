@@ -188,12 +188,16 @@ def test_the_bundle_points_into_the_same_graph(served):
     base, out = served
     bundle = json.loads((out / "publish" / "ASI-2021-06-10" / "oparl.json").read_text(encoding="utf-8"))
     meeting = get_json(bundle["meeting"]["id"])
-    # the same object, less the public Niederschrift: the endpoint names it, the bundle does not hold it
-    assert meeting.pop("resultsProtocol")["fileName"] == "niederschrift.pdf"
-    assert not (out / "publish" / "ASI-2021-06-10" / "niederschrift.pdf").exists()
+    # the same object, the public Niederschrift included: the bundle holds it as the endpoint names it
+    assert meeting["resultsProtocol"]["fileName"] == "niederschrift.pdf"
     assert bundle["meeting"] == meeting
     assert bundle["paper"] == [get_json(base + "oparl/paper/2021-0123.json")]
-    for file in [bundle["meeting"]["invitation"], *bundle["meeting"]["auxiliaryFile"], bundle["paper"][0]["mainFile"]]:
+    sums = (out / "publish" / "ASI-2021-06-10" / "SHA256SUMS").read_text(encoding="utf-8")
+    protocol = (out / "publish" / "ASI-2021-06-10" / "niederschrift.pdf").read_bytes()
+    assert protocol == (out / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf").read_bytes()
+    assert f"{hashlib.sha256(protocol).hexdigest()}  niederschrift.pdf\n" in sums
+    meeting_files = [bundle["meeting"]["invitation"], bundle["meeting"]["resultsProtocol"]]
+    for file in [*meeting_files, *bundle["meeting"]["auxiliaryFile"], bundle["paper"][0]["mainFile"]]:
         local = (out / "publish" / "ASI-2021-06-10" / file["fileName"]).read_bytes()
         assert (
             hashlib.sha512(local).hexdigest()
@@ -406,4 +410,30 @@ def test_a_bundles_oparl_json_names_only_files_in_the_bundle(tmp_path):
         named = set(re.findall(r'"fileName": "([^"]+)"', text))
         assert named and named <= present, (folder.name, named - present)
     asi = json.loads((out / "publish/ASI-2021-06-10/oparl.json").read_text(encoding="utf-8"))
-    assert "resultsProtocol" not in asi["meeting"]  # its Niederschrift is published, but not in this bundle
+    assert asi["meeting"]["resultsProtocol"]["fileName"] == "niederschrift.pdf"  # the bundle carries the minutes
+
+
+def test_a_bundle_built_before_the_niederschrift_gets_it_with_the_next_build(tmp_path):
+    import json
+    import shutil
+
+    from vorlagen.cli import main
+
+    from .conftest import DATA, copy_data
+
+    data = copy_data(DATA, tmp_path)
+    aside = tmp_path / "niederschrift"
+    shutil.move(data / "sitzungen" / "ASI-2021-06-10", aside)  # before the meeting: no minutes yet
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out), "--mappen"]) == 0
+    bundle = out / "publish" / "ASI-2021-06-10"
+    assert "resultsProtocol" not in json.loads((bundle / "oparl.json").read_text(encoding="utf-8"))["meeting"]
+    assert not (bundle / "niederschrift.pdf").exists()
+    shutil.move(aside, data / "sitzungen" / "ASI-2021-06-10")  # after the meeting
+    assert main(["--data", str(data), "--out", str(out), "--mappen"]) == 0
+    meeting = json.loads((bundle / "oparl.json").read_text(encoding="utf-8"))["meeting"]
+    assert meeting["resultsProtocol"]["fileName"] == "niederschrift.pdf"
+    assert (bundle / "niederschrift.pdf").read_bytes() == (
+        out / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf"
+    ).read_bytes()
+    assert "niederschrift.pdf" in (bundle / "SHA256SUMS").read_text(encoding="utf-8")

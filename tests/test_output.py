@@ -3,7 +3,6 @@ a time, users' files and permissions (issue 9, points 3 and 5)."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import stat
 import subprocess
@@ -96,8 +95,9 @@ def test_a_second_build_at_the_same_time_is_told_in_german(capsys, data, tmp_pat
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
     before = snapshot(out)
-    with open(tmp_path / ".vorlagen" / "output" / "lock", "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    from filelock import FileLock  # the build's own lock library: the same system lock on every system
+
+    with FileLock(tmp_path / ".vorlagen" / "output" / "lock", thread_local=False):
         code, _, err = build(capsys, data, out)
     assert code == 1
     assert err.splitlines()[0] == (
@@ -221,8 +221,8 @@ def test_no_module_needs_a_posix_only_module_at_import_time():
 
 
 def test_the_portable_swap_replaces_the_output_whole(tmp_path, monkeypatch):
-    """VORLAGEN_PORTABEL=1 takes the way Windows takes (two renames, the old output kept aside): a rebuild after an
-    edit replaces the output whole, and nothing is left aside."""
+    """VORLAGEN_PORTABEL=1 takes the way Windows takes (what changed moves file by file, the old files kept aside
+    until the new are in): a rebuild after an edit gives the new output, and nothing is left aside."""
     from vorlagen.cli import main
 
     from .conftest import DATA, copy_data, edit

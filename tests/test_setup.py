@@ -95,7 +95,7 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
         ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB)."
     )
     calls = [c.removeprefix("sudo ") for c in calls]  # as root without sudo, else with it
-    apt = [c.split()[4:] for c in calls if c.startswith("apt-get install -y -qq ")]
+    apt = [c.split()[5:] for c in calls if c.startswith("apt-get install -y -qq --no-install-recommends ")]
     wanted = ["chromium", "poppler-utils", "default-jdk-headless"] + ([] if jaxb else ["libjaxb-java"])
     assert len(apt) == 1 and [p for p in apt[0] if not p.startswith("libpango")] == wanted
     assert [c for c in calls if c.startswith("pip")] == [

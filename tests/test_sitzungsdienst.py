@@ -196,6 +196,7 @@ def test_publish_bundle_is_public_only_with_safe_names_and_checksums(built):
     names = sorted(p.name for p in bundle.iterdir())
     assert names == [
         "SHA256SUMS",
+        "niederschrift.pdf",  # its public part: the meeting is past
         "oparl.json",
         "sitzungsmappe.pdf",
         "tagesordnung.pdf",

@@ -9,7 +9,11 @@ def __getattr__(name: str):
 
     try:
         value = version("vorlagen")
-    except PackageNotFoundError:  # run from a checkout without installing
-        value = "0.2.0"
+    except PackageNotFoundError:  # run from a checkout without installing: the version pyproject.toml declares
+        import tomllib
+        from pathlib import Path
+
+        project = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        value = tomllib.loads(project.read_text(encoding="utf-8"))["project"]["version"]
     globals()["__version__"] = value
     return value

@@ -11,8 +11,8 @@ from vorlagen.core import limits
 
 PACKAGE = Path(vorlagen.__file__).resolve().parent
 GENERATED = (
-    "Diese Seite wird beim Bau des Handbuchs aus dem Programmcode erzeugt; sie stimmt daher immer mit "
-    "der Programmversion überein."
+    "Diese Seite ist aus dem Programmcode erzeugt (`docs/_ext/referenz.py`), nicht von Hand geschrieben; ein Test "
+    "prüft, dass sie zur Programmversion passt."
 )
 
 
@@ -188,6 +188,11 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     ),
     "MAX_STEPS": ("Schritte von `range()` je Dokument bzw. Ausdruck", "nein"),
     "MAX_EXPONENT": ("Exponent bei `**`", "nein"),
+    "MAX_DOKUMENTTEXT": (
+        "Zeichen, die die Texte eines Dokuments zusammen drucken: Markdown und die Werte ihrer Ausdrücke (etwa 300 "
+        "Seiten)",
+        "nein",
+    ),
     "MAX_AUSGABE": ("Zeichen, die ein Template ausgibt", "nein"),
     "MAX_GEMACHT": ("Zeichen und Listeneinträge, die alle Schritte eines Templates zusammen erzeugen", "nein"),
     "MAX_SCHLEIFE": ("Durchläufe aller `{% for %}`-Schleifen eines Templates", "nein"),
@@ -196,7 +201,8 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_TEXTFASSUNG": ("`aktualisieren`: Bytes einer Textfassung (*.txt) des früheren Baus", "nein"),
     "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
     "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),
-    "NR_XML": ("`nachrechnen`: Bytes eines entpackten XML-Teils einer Word-Datei", "nein"),
+    "NR_XML": ("`nachrechnen`: Bytes eines entpackten Teils einer Word-Datei (beim Entpacken gezählt)", "nein"),
+    "NR_TEILE": ("`nachrechnen`: Teile (Dateien im ZIP-Archiv) einer Word-Datei", "nein"),
     "NR_STROM": ("`nachrechnen`: Bytes eines entpackten Datenstroms einer PDF-Datei", "nein"),
     "NR_SEITEN": ("`nachrechnen`: Seiten einer PDF-Datei", "nein"),
     "NR_FORMULARE": ("`nachrechnen`: eingebettete Formulare (XObjects), die eine PDF-Seite beim Lesen aufruft", "nein"),

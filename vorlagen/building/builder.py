@@ -382,7 +382,12 @@ class Builder:
     def _mappen(self, doc: SitzungDoc, old: Manifest, new: Manifest, requested: bool, renderer: Renderer) -> None:
         """Packets and publish bundle: kept while valid, built when requested, otherwise left out."""
         agenda = new.entries[f"sitzung:{doc.id}"].key
-        key = packet_key(agenda, [new.entries[f"vorlage:{p.doc.source.slug}"] for p in doc.punkte if p.doc is not None])
+        minutes = new.entries.get(f"niederschrift:{doc.id}")  # the bundle carries the public Niederschrift
+        protokoll = doc.folder(False) / "niederschrift.pdf"
+        if minutes is not None and str(protokoll) not in minutes.files:
+            minutes = None
+        members = [new.entries[f"vorlage:{p.doc.source.slug}"] for p in doc.punkte if p.doc is not None]
+        key = packet_key(agenda, [*members, *([minutes] if minutes is not None else [])])
         name = f"mappe:{doc.id}"
         previous = old.reusable(name, key)
         if previous is not None:
@@ -399,7 +404,8 @@ class Builder:
             files.append(str(path))
             if not intern:
                 agenda_pdf = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
-                for file_name, content in publish.bundle(doc, agenda_pdf, mappe, self.stage.read).items():
+                minutes_pdf = self.stage.read(protokoll) if minutes is not None else None
+                for file_name, content in publish.bundle(doc, agenda_pdf, mappe, self.stage.read, minutes_pdf).items():
                     self._write(PUBLISH / doc.id / file_name, content)
                     files.append(str(PUBLISH / doc.id / file_name))  # oparl.json and SHA256SUMS: see _publish
         new.entries[name] = Entry(key, files)

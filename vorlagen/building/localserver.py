@@ -26,6 +26,7 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 from vorlagen.core.pfade import innerhalb
+from vorlagen.core.plattform import portabel
 
 SLOTS = 16  # requests answered at once (each with its own thread)
 STREAMS = SLOTS // 2  # of those, long-lived event streams at most
@@ -38,6 +39,12 @@ FORBIDDEN = (
     "Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
     "– öffnen Sie eine dieser Adressen auf diesem Rechner."
 )
+FREMD = (
+    "Die Vorschau antwortet nicht auf Anfragen anderer Webseiten – öffnen Sie http://127.0.0.1:{port}/ selbst in "
+    "der Adresszeile dieses Rechners."
+)
+# every answer: no page of another origin may show ours in a frame (clickjacking)
+FRAMING = (("X-Frame-Options", "DENY"), ("Content-Security-Policy", "frame-ancestors 'none'"))
 ANSWERS = {
     HTTPStatus.BAD_REQUEST: "Diese Adresse ist ungültig – prüfen Sie sie in der Adresszeile.",
     HTTPStatus.NOT_FOUND: "Diese Seite gibt es in der Vorschau nicht – zur Übersicht: http://127.0.0.1:{port}/",
@@ -61,13 +68,14 @@ class _Visitor:
 class LocalServer(socketserver.TCPServer):
     """Listens on 127.0.0.1 only; answers complete requests with at most SLOTS threads."""
 
-    allow_reuse_address = True  # restart at once after Strg+C; Linux still refuses a port another program listens on
+    allow_reuse_address = False  # server_bind sets the system's own option (bind_options)
     request_queue_size = 128
 
     def __init__(self, port: int, handler: Callable[..., LocalHandler]):
         super().__init__(("127.0.0.1", port), handler)
         self.port = self.server_address[1]
         self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+        self.origins = {f"http://{host}" for host in self.hosts}  # a page of ours asks with one of these
         self.patience, self.waiting_limit = PATIENCE, WAITING
         self.slots = threading.BoundedSemaphore(SLOTS)
         self.streams = threading.BoundedSemaphore(STREAMS)
@@ -78,6 +86,10 @@ class LocalServer(socketserver.TCPServer):
         self._done = threading.Event()
         self._done.set()
         self.socket.setblocking(False)
+
+    def server_bind(self) -> None:
+        bind_options(self.socket)
+        super().server_bind()
 
     def serve_forever(self, poll_interval: float = 0.25) -> None:
         self._stop.clear()
@@ -181,12 +193,25 @@ class LocalServer(socketserver.TCPServer):
             )
 
 
+def bind_options(sock: socket.socket) -> None:
+    """Linux and macOS: SO_REUSEADDR, to listen again at once after Strg+C (they still refuse a port another
+    program listens on). Windows: never SO_REUSEADDR – there it lets a second server take the same port silently –
+    but SO_EXCLUSIVEADDRUSE, so that no other program can; with VORLAGEN_PORTABEL=1 Linux leaves out SO_REUSEADDR
+    too (it has no SO_EXCLUSIVEADDRUSE)."""
+    if not portabel():
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    elif hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+
+
 def _refuse(conn: socket.socket, status: HTTPStatus) -> None:
     """Answers without a thread, as far as the connection takes it at once, and closes it."""
     body = (ANSWERS[status] + "\n").encode()
     head = (
         f"HTTP/1.0 {status.value} {status.phrase}\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n"
+        + "".join(f"{name}: {value}\r\n" for name, value in FRAMING)
+        + "\r\n"
     )
     with contextlib.suppress(OSError):
         conn.send(head.encode() + body)
@@ -204,6 +229,7 @@ class LocalHandler(SimpleHTTPRequestHandler):
 
     server: LocalServer
     forbidden = FORBIDDEN  # the German answers; a server that is no preview (the handbook) names itself
+    fremd = FREMD
     answers = ANSWERS
 
     def setup(self) -> None:
@@ -218,7 +244,16 @@ class LocalHandler(SimpleHTTPRequestHandler):
         if len(hosts) != 1 or hosts[0].strip().lower() not in self.server.hosts:
             self.answer(HTTPStatus.FORBIDDEN, self.forbidden.format(port=self.server.port))
             return False
+        origins = self.headers.get_all("Origin") or []  # a browser names the page that asks, where it is another
+        if any(origin.strip().lower() not in self.server.origins for origin in origins):
+            self.answer(HTTPStatus.FORBIDDEN, self.fremd.format(port=self.server.port))
+            return False
         return True
+
+    def end_headers(self) -> None:
+        for name, value in FRAMING:
+            self.send_header(name, value)
+        super().end_headers()
 
     def do_GET(self) -> None:  # noqa: N802 – the http.server interface
         path = self.local_path()

@@ -1,12 +1,16 @@
 """The only writer: builds the new output in a hidden staging folder and swaps it in whole.
 
-A complete output folder exists at every instant: the new one replaces the old in one atomic exchange
-(renameat2 on Linux; elsewhere two renames, the old output kept aside). A failed build leaves the previous output exactly as it was; a killed one leaves
-at most a staging folder in the state folder, which the next build removes (see state.py).
+On Linux the new output replaces the old in one atomic exchange of the two folders (renameat2). Windows cannot
+rename a folder while a file in it is open (a PDF in a viewer), nor the open file itself; there – and with
+VORLAGEN_PORTABEL=1 anywhere – only what changed moves, file by file, each old file kept aside until all new
+ones are in place, and an open file that would have to move stops the build with every move undone. A failed build
+leaves the previous output exactly as it was; a killed one leaves at most a staging folder in the state folder,
+which the next build removes (see state.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -16,6 +20,8 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from vorlagen.building.state import MANIFEST, OWNED
+from vorlagen.core.dateinamen import windows_problems
+from vorlagen.core.plattform import portabel
 from vorlagen.core.problems import BuildFailed, Paths, Problem
 
 LEGACY_MARKER = ".vorlagen-ausgabe"  # older versions marked their output folder with this file
@@ -51,6 +57,7 @@ class Staging:
                 self._check_owner(known)
         self.tmp: Path | None = None
         self.planned: list[PurePosixPath] = []  # files the new output takes unchanged, before the staging folder exists
+        self.kept: set[str] = set()  # files of the staging folder that are the previous output's, unchanged
 
     def _scan(self) -> None:
         stack = [("", str(self.out))]
@@ -109,12 +116,16 @@ class Staging:
         self.planned = []
 
     def write(self, relative: PurePosixPath, data: bytes) -> None:
+        windows = windows_problems(relative.as_posix())
+        if windows:  # a name from the data that the loader did not see as one (the checks there come first)
+            raise BuildFailed([Problem(self.paths.where(self.out / relative), windows)])
         if self.tmp is None:
             if self._same(relative, data):
                 self.planned.append(relative)
                 return
             self._stage()
         path = self._staging / relative
+        self.kept.discard(str(relative))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.unlink(missing_ok=True)  # never write through a link into the previous output
@@ -152,6 +163,7 @@ class Staging:
                 shutil.copy2(source, path)
         except OSError as error:
             raise self._named(error, relative) from None
+        self.kept.add(str(relative))
 
     def _named(self, error: OSError, relative: PurePosixPath) -> OSError:
         """The error with the file named as the user knows it (in the output folder, not the staging folder)."""
@@ -198,17 +210,24 @@ class Staging:
             os.replace(part, target)
 
     def _swap_in(self) -> None:
+        manifest, previous = self.state / MANIFEST, self.state / (MANIFEST + ".alt")
+        previous.unlink(missing_ok=True)  # a killed build's
         try:
             self._keep_modes()
-            (self.state / MANIFEST).unlink(missing_ok=True)  # a manifest never describes another output
-            if self.out.is_dir():
-                self._swap()
-            else:
+            if manifest.exists():  # a manifest never describes another output; back in place if nothing moves
+                os.replace(manifest, previous)
+            if not self.out.is_dir():
                 os.replace(self._staging, self.out)
+            elif not _exchange(self._staging, self.out):
+                self._move_changed()
             (self.state / OWNED).touch()
         except BaseException:
+            if previous.exists():
+                os.replace(previous, manifest)
             shutil.rmtree(self._staging, ignore_errors=True)
             raise
+        previous.unlink(missing_ok=True)
+        shutil.rmtree(self._staging, ignore_errors=True)  # after the exchange it holds the previous output
 
     def _keep_modes(self) -> None:
         """Folders keep the permissions the user gave them (e.g. output/intern closed to others)."""
@@ -218,25 +237,55 @@ class Staging:
             if old.is_dir() and not old.is_symlink():
                 os.chmod(folder, old.stat().st_mode & 0o7777)
 
-    def _swap(self) -> None:
-        if _exchange(self._staging, self.out):
-            shutil.rmtree(self._staging, ignore_errors=True)  # now holds the previous output
-            return
-        aside = Path(tempfile.mkdtemp(prefix="alt-", dir=self.state))  # the next build puts it back if killed here
-        os.replace(self.out, aside / "out")
+    def _move_changed(self) -> None:
+        """The portable way: the previous output's files that go or change move aside, emptied folders go, the
+        new files move in; files taken unchanged never move, so they may stay open. An open file that would have
+        to move (Windows refuses) undoes every move and stops the build in German."""
+        new = {p.relative_to(self._staging).as_posix() for p in self._staging.rglob("*") if not p.is_dir()}
+        new_folders = {p.relative_to(self._staging).as_posix() for p in self._staging.rglob("*") if p.is_dir()}
+        changed = sorted(new - self.kept)
+        going = sorted((self.present & set(changed)) | (self.present - new))
+        aside = Path(tempfile.mkdtemp(prefix="alt-", dir=self.state)) / "dateien"
+        moves: list[tuple[Path, Path]] = []  # done, in order: undone backwards
+        name = ""
         try:
-            os.replace(self._staging, self.out)
-        except BaseException:
-            os.replace(aside / "out", self.out)
-            raise
-        shutil.rmtree(aside, ignore_errors=True)
+            for name in going:
+                _move(self.out / name, aside / name, moves)
+            for folder in sorted(self.folders - new_folders, key=lambda f: f.count("/"), reverse=True):
+                with contextlib.suppress(OSError):  # emptied by the moves above; a folder left standing is no harm
+                    (self.out / folder).rmdir()
+            for name in changed:
+                _move(self._staging / name, self.out / name, moves)
+        except OSError as error:
+            for source, target in reversed(moves):
+                with contextlib.suppress(OSError):
+                    _move(target, source, [])
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY) and name in going:
+                raise BuildFailed(
+                    [
+                        Problem(
+                            self.paths.where(self.out / name),
+                            "Diese Datei ist in einem anderen Programm geöffnet (etwa einem PDF-Betrachter) und "
+                            "lässt sich nicht ersetzen – schließen Sie sie und bauen Sie noch einmal.",
+                        )
+                    ]
+                ) from None
+            raise self._named(error, PurePosixPath(name)) from None
+        finally:
+            shutil.rmtree(aside.parent, ignore_errors=True)
+
+
+def _move(source: Path, target: Path, moves: list[tuple[Path, Path]]) -> None:
+    """Renames one file (making the target's folders) and notes the move."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+    moves.append((source, target))
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swaps two folders atomically where Linux can (renameat2); False elsewhere – Windows, macOS, or when
-    VORLAGEN_PORTABEL=1 asks for the portable way on Linux too – and the caller renames twice (os.replace), with
-    the old output kept aside in the state folder until the new one is in place."""
-    if os.environ.get("VORLAGEN_PORTABEL") == "1" or not sys.platform.startswith("linux"):
+    VORLAGEN_PORTABEL=1 asks for the Windows way on Linux too – and the caller moves what changed file by file."""
+    if portabel() or not sys.platform.startswith("linux"):
         return False
     import ctypes
 

@@ -1,4 +1,6 @@
-"""`vorlagen hilfe`: builds the handbook (docs/) when needed and shows it on 127.0.0.1 – nothing from the network."""
+"""`vorlagen hilfe`: shows the handbook on 127.0.0.1 – nothing from the network. An installed program shows the one
+its wheel carries (vorlagen/handbuch/, built by hatch_build.py); a checkout of the repository builds docs/ anew
+with Sphinx when needed."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 SOURCES = Path(__file__).resolve().parents[2] / "docs"  # the handbook of this checkout of the program
+PACKAGED = Path(__file__).resolve().parents[1] / "handbuch"  # the handbook an installed program carries
 PORT = 8010  # beside the preview's 8000, so that both may run at once
 MISSING_SPHINX = (
     "Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es mit "
@@ -18,9 +21,8 @@ MISSING_SPHINX = (
     "die Versionen stehen in requirements-handbuch.lock."
 )
 NO_SOURCES = (
-    "Das Handbuch gehört zum Repository von vorlagen (Ordner docs/) und ist im installierten Paket nicht "
-    "enthalten – lesen Sie es dort, z. B. docs/tutorial/index.md, oder rufen Sie „./bauen.sh hilfe“ "
-    "im Repository auf."
+    "Das Handbuch fehlt in dieser Installation von vorlagen – installieren Sie das Programm neu (sein Paket bringt "
+    "das Handbuch mit) oder lesen Sie es im Repository von vorlagen, Ordner docs/, z. B. docs/tutorial/index.md."
 )
 
 
@@ -35,9 +37,12 @@ def hilfe_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build(sources: Path | None = None) -> tuple[Path | None, str]:
-    """Builds the handbook into docs/_build/html (Sphinx reuses what is unchanged); (start page, problem)."""
+    """The handbook's start page: in a checkout built into docs/_build/html (Sphinx reuses what is unchanged),
+    installed the one the package carries; (start page, problem)."""
     sources = sources or SOURCES
     if not (sources / "conf.py").is_file():
+        if (PACKAGED / "index.html").is_file():
+            return PACKAGED / "index.html", ""
         return None, NO_SOURCES
     if importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("myst_parser") is None:
         return None, MISSING_SPHINX
@@ -58,7 +63,7 @@ def build(sources: Path | None = None) -> tuple[Path | None, str]:
 
 def _handbook_handler():
     """The local server's handler, answering as the handbook instead of as the preview."""
-    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, LocalHandler
+    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, FREMD, LocalHandler
 
     def own(text: str) -> str:
         return (
@@ -69,6 +74,7 @@ def _handbook_handler():
 
     class HandbookHandler(LocalHandler):
         forbidden = own(FORBIDDEN)
+        fremd = own(FREMD)
         answers = {status: own(text) for status, text in ANSWERS.items()}
 
     return HandbookHandler

@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Problem, Where, ordered
+from vorlagen.core.problems import BuildFailed, Problem, Where, ordered, raise_if
 
 
 def neu_options(parser: argparse.ArgumentParser) -> None:
@@ -161,7 +161,7 @@ def aktualisieren(args: argparse.Namespace) -> int:
     from vorlagen.core.engine import befehl
     from vorlagen.core.fmt import anzahl
     from vorlagen.core.problems import Paths
-    from vorlagen.core.speichern import ganz_schreiben
+    from vorlagen.core.speichern import speichern
     from vorlagen.review.aktualisieren import aktualisieren as run
     from vorlagen.review.aktualisieren import vorherige_ausgabe
 
@@ -189,10 +189,10 @@ def aktualisieren(args: argparse.Namespace) -> int:
         print(f"Nichts geschrieben (--trocken){': ' + changed + ' umgeschrieben' if ergebnis.neu else ''}.")
         return 0
     for name, content in ergebnis.neu.items():
-        ganz_schreiben(args.data / name, content, paths)
+        raise_if(speichern(args.data / name, content, paths))
     pin = _version_pin(args.repository.root)
     if pin is not None:
-        ganz_schreiben(pin[0], pin[1], paths)
+        raise_if(speichern(pin[0], pin[1], paths))
     written = len(ergebnis.neu) + (pin is not None)
     print(f"Geschrieben: {anzahl(written, 'Datei', 'Dateien')}." if written else "Nichts umzuschreiben.")
     return 0

@@ -37,7 +37,7 @@ def text(args: argparse.Namespace) -> int:
 
 
 def nachrechnen_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("datei", type=Path, nargs="+", help="PDF-, DOCX-, TXT- oder MD-Dateien")
+    parser.add_argument("datei", type=Path, nargs="+", help="PDF-, DOCX-, HTML-, TXT- oder MD-Dateien")
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON")
 
 

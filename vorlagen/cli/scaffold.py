@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from vorlagen import __version__
 from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
+from vorlagen.core.speichern import ordner_anlegen
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, schema_text
 from vorlagen.load.settings import SETTINGS
@@ -22,25 +24,21 @@ from vorlagen.load.settings import SETTINGS
 SCHEMA_FOLDER = "schema"
 
 
-def write(root: Path, files: dict[str, str]) -> list[str]:
-    """Writes text files below `root` (never over an existing one); returns their names."""
-    for name, text in files.items():
-        path = root / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except OSError as error:
-            raise BuildFailed(
-                [
-                    Problem(
-                        Where(path.as_posix()),
-                        f"Die Datei lässt sich nicht anlegen "
-                        f"({os_error_reason(error)}) – prüfen Sie Ordner, Namen und Schreibrechte.",
-                    )
-                ]
-            ) from None
-    return list(files)
+def anlegen(folder: Path, files: dict[str, str], was: str) -> None:
+    """Makes the new folder `folder` with these text files, whole or not at all (a full disk leaves nothing);
+    `was` names it in the message, e.g. „Das Datenrepository“."""
+    try:
+        ordner_anlegen(folder, {name: text.encode("utf-8") for name, text in files.items()})
+    except OSError as error:
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(folder.as_posix()),
+                    f"{was} lässt sich nicht anlegen ({os_error_reason(error)}) – prüfen Sie freien "
+                    "Speicherplatz und Schreibrechte; angelegt wurde nichts.",
+                )
+            ]
+        ) from None
 
 
 NUMMER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/._-]{0,39}")  # as vorlage.yaml allows it, 40 characters at most
@@ -133,8 +131,7 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung")
         + SITZUNG.format(datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
     }
-    written = write(folder, files)
-    written += new_vorlage(
+    beispiel = vorlage_dateien(
         folder / "data",
         Hausstil(),
         "Beschlussvorlage",
@@ -143,8 +140,10 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         sitzung,
         amt="HA",
     )
+    files |= {f"data/{name}": text for name, text in beispiel.items()}
+    anlegen(folder, files, "Das Datenrepository")
     _git(folder)
-    return written
+    return list(files)
 
 
 def _git(folder: Path) -> None:
@@ -154,10 +153,21 @@ def _git(folder: Path) -> None:
     inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=folder, capture_output=True)
     if inside.returncode == 0:
         return
-    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
-    subprocess.run(
-        ["git", "config", "diff.vorlage.textconv", f"{sys.executable} -m vorlagen text"], cwd=folder, check=True
-    )
+    # git runs textconv through a shell: the path of Python is quoted, so that a space in it (C:\Program Files\…)
+    # does not cut the command in two
+    textconv = f"{shlex.quote(sys.executable)} -m vorlagen text"
+    try:
+        subprocess.run(["git", "init", "-q"], cwd=folder, check=True, capture_output=True)
+        subprocess.run(
+            ["git", "config", "diff.vorlage.textconv", textconv], cwd=folder, check=True, capture_output=True
+        )
+    except (OSError, subprocess.CalledProcessError):  # e.g. the disk filled up just now: the data is complete
+        shutil.rmtree(folder / ".git", ignore_errors=True)
+        print(
+            f"Hinweis: git ließ sich in {folder.as_posix()}/ nicht einrichten – richten Sie es dort mit „git init“ "
+            "selbst ein, wenn wieder Platz ist.",
+            file=sys.stderr,
+        )
 
 
 def new_vorlage(
@@ -171,7 +181,29 @@ def new_vorlage(
     nummer: str | None = None,
     bezug: str | None = None,
 ) -> list[str]:
-    """A Vorlage with the next free Nummer and what its Art requires in the Hausstil; returns the files written."""
+    """A Vorlage with the next free Nummer and what its Art requires in the Hausstil, its folder written whole or
+    not at all; returns the files written."""
+    files = vorlage_dateien(data, stil, art_name, betreff, today, sitzung, amt, nummer, bezug)
+    folder = Path(next(iter(files))).parent.as_posix()  # vorlagen/<Nummer or draft>
+    anlegen(
+        data / folder, {Path(name).relative_to(folder).as_posix(): text for name, text in files.items()}, "Die Vorlage"
+    )
+    return [f"{data.name}/{name}" for name in files]
+
+
+def vorlage_dateien(
+    data: Path,
+    stil,
+    art_name: str,
+    betreff: str,
+    today: dt.date,
+    sitzung: str | None,
+    amt: str | None,
+    nummer: str | None = None,
+    bezug: str | None = None,
+) -> dict[str, str]:
+    """The files of a new Vorlage (relative to `data`, vorlage.yaml first) with the next free Nummer and what its
+    Art requires in the Hausstil."""
     art, used = stil.arten[art_name], used_nummern(data)
     if art.bezug and bezug is None:
         raise _fail(
@@ -190,8 +222,8 @@ def new_vorlage(
         )
     shown_betreff, betreff = betreff, text_value("Betreff", betreff, 300)
     if offen:
-        return _write_vorlage(
-            data, stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)
+        return _vorlage_dateien(
+            stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)
         )
     if nummer is None:
         nummer = (
@@ -206,7 +238,7 @@ def new_vorlage(
     folder = f"vorlagen/{nummer.replace('/', '-')}"
     if (data / folder).exists() or nummer in used:
         raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
-    return _write_vorlage(data, stil, art_name, betreff, today, sitzung, amt, nummer, bezug, folder)
+    return _vorlage_dateien(stil, art_name, betreff, today, sitzung, amt, nummer, bezug, folder)
 
 
 OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
@@ -230,8 +262,7 @@ def _draft_folder(data: Path, betreff: str) -> str:
     return folder
 
 
-def _write_vorlage(
-    data: Path,
+def _vorlage_dateien(
     stil,
     art_name: str,
     betreff: str,
@@ -241,8 +272,8 @@ def _write_vorlage(
     nummer: str | None,
     bezug: str | None,
     folder: str,
-) -> list[str]:
-    """Writes vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
+) -> dict[str, str]:
+    """vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
     art = stil.arten[art_name]
     required = [a for a in stil.abschnitte if art.abschnitte.get(a.id, "optional") == "pflicht"]
     texte = {a.id: f"{a.id}.md" for a in required if a.form == "text"}
@@ -277,8 +308,7 @@ def _write_vorlage(
         lines.append('unterschrift: {name: "Vorname Name", funktion: Sachbearbeitung}  # bitte ersetzen')
     if bezug is not None:
         lines.append(f'bezug: {{vorlage: "{bezug}", art: {art.bezug or "Ergänzung"}}}')
-    files = {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
-    return [f"{data.name}/{name}" for name in write(data, files)]
+    return {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
 
 
 def _fail(data: Path, message: str) -> BuildFailed:

@@ -14,7 +14,7 @@ def zahlen_options(parser: argparse.ArgumentParser) -> None:
 def zahlen(args: argparse.Namespace) -> int:
     from vorlagen.compute.project import prepare, rundung_of
     from vorlagen.compute.zahlen import zahlen as listing
-    from vorlagen.core.fmt import anzahl
+    from vorlagen.core.fmt import anzahl, numerus
     from vorlagen.load.records import suggest
 
     project = prepare(args.data, haushaltsrecht=False)  # the listing helps exactly while they are not right yet
@@ -53,7 +53,7 @@ def zahlen(args: argparse.Namespace) -> int:
         count = len(project.haushaltsrecht)
         print(
             f"\n{anzahl(count, 'Problem', 'Probleme')} der finanziellen Auswirkungen – die Zahlen oben sind trotzdem "
-            f"berechnet; gebaut wird erst, wenn {'es behoben ist' if count == 1 else 'sie behoben sind'}.",
+            f"berechnet; gebaut wird erst, wenn {numerus(count, 'es behoben ist', 'sie behoben sind')}.",
             file=sys.stderr,
         )
     return 0

@@ -3,19 +3,20 @@ rows that are figures, display in T€ or Mio. €, and a fund the rows must use
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from vorlagen.compute.darstellung import STELLEN
 from vorlagen.compute.eigenanteil import Tabelle, Zeile, Zeilen, cents_lost, periode_of, zeilen
+from vorlagen.compute.einheiten import SKALA
 from vorlagen.compute.names import Named
-from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl
+from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl, zeigt_null
 from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
 from vorlagen.load.saetze import Satz
 
-SKALA = {"€": 1, "T€": 1000, "Mio. €": 1_000_000}
-STELLEN = {"T€": 0, "Mio. €": 2}  # decimals shown; in € the amount prints as euro_or_cent decides
+ANZEIGEN = ("€", "T€", "Mio. €", "Mrd. €")  # from the smallest unit to the largest
 
 
 @dataclass
@@ -59,6 +60,11 @@ class Aufstellung(Tabelle):
         if self.anzeige == "€":
             return euro_or_cent(value, self.quantum)
         return zahl(value / SKALA[self.anzeige], STELLEN[self.anzeige])
+
+    def null_gedruckt(self) -> list[Zeile]:
+        """The rows that are not zero but print as zero in the chosen unit."""
+        werte, _ = self.gezeigt()
+        return [z for z, shown in zip(self.zeilen, werte, strict=True) if z.betrag != 0 and zeigt_null(shown)]
 
     def gezeigt(self) -> tuple[list[str], str]:
         """The rows and the sum as printed. In T€ or Mio. € each row is rounded so that the shown rows add up to
@@ -124,6 +130,7 @@ def aufstellung(
         fonds,
         berechnung.fonds_als or "Fonds",
     )
+    problems += _niezeigt_null(table, berechnung)
     if fonds is not None and berechnung.ausschoepfen and table.rest != 0:
         money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
         problems.append(
@@ -137,3 +144,24 @@ def aufstellung(
             )
         )
     return table, problems
+
+
+def _niezeigt_null(table: Aufstellung, berechnung: Berechnung) -> list[Problem]:
+    """A row that is not zero never prints as zero: each such row, with the largest unit that shows every row."""
+    null = table.null_gedruckt()
+    if not null:
+        return []
+    passend = next(
+        einheit
+        for einheit in reversed(ANZEIGEN[: ANZEIGEN.index(table.anzeige)])
+        if not replace(table, anzeige=einheit).null_gedruckt()
+    )
+    return [
+        Problem(
+            z.position.where("als") if z.position.als is not None else z.position.where(),
+            f"Berechnung „{berechnung.id}“: Die Zeile „{z.als or z.text}“ ({euro_or_cent(z.betrag, table.quantum)}) "
+            f"würde in {table.anzeige} als „{table.gezeigt()[0][table.zeilen.index(z)]}“ gedruckt – eine Zahl, die "
+            f"nicht null ist, druckt nie als null; zeigen Sie die Aufstellung mit „anzeige: {passend}“.",
+        )
+        for z in null
+    ]

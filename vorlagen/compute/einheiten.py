@@ -17,6 +17,7 @@ DIMENSION = {
     "€": GELD,
     "T€": GELD,
     "Mio. €": GELD,
+    "Mrd. €": GELD,
     "%": "",
     "Anzahl": "",
     "VZÄ": "VZÄ",
@@ -137,7 +138,8 @@ def _art(tree) -> str:
 
 
 def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
-    """A formula of numbers alone as a typed figure in `einheit`: in a %-figure its numbers are Prozent (`50` and
+    """A formula of numbers alone as a typed figure in `einheit`: its numbers are in that unit – in T€, Mio. € and
+    Mrd. € thousands, millions and billions of euros (0,523 in Mio. € is 523.000 €), in a %-figure Prozent (`50` and
     `50 %` are both one half); in any other unit a percentage alone is an EinheitFehler."""
     if einheit == "%":
         return genau if _art(tree) == "prozent" else genau / 100
@@ -147,7 +149,21 @@ def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
             f'angegeben – ein Prozentsatz braucht „einheit: "%"“, ein Anteil an einem Betrag eine '
             f"Formel wie „{anteil_an_betrag(tree)}“."
         )
-    return genau
+    return genau * SKALA.get(einheit, 1)
+
+
+def betraege(tree, einheit: str) -> list[tuple[str, Fraction]]:
+    """The numbers a formula adds up – terms of + and -, arguments of summe, min and max – as written and in euros
+    (in T€ times 1.000 …): the amounts typed into it. Factors of a product and percentages are no amounts."""
+    if isinstance(tree, Zahl):
+        return [(tree.text, tree.wert * SKALA.get(einheit, 1))]
+    if isinstance(tree, Minus):
+        return betraege(tree.wert, einheit)
+    if isinstance(tree, Funktion):
+        return [b for a in tree.argumente for b in betraege(a, einheit)]
+    if isinstance(tree, Rechnung) and tree.zeichen in "+-":
+        return betraege(tree.links, einheit) + betraege(tree.rechts, einheit)
+    return []
 
 
 def nur_prozent(tree) -> bool:

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from vorlagen.core.fmt import zahl, zahlwort
 from vorlagen.core.limits import MAX_FORMEL, MAX_KLAMMERN, MAX_RECHENSCHRITTE, MAX_VORKOMMA
+from vorlagen.load.werte import Schreibweise, formelzahl
 
 FUNKTIONEN = ("summe", "min", "max")
 
@@ -78,31 +79,20 @@ class Funktion:
 
 def _zahl(text: str) -> Fraction:
     """'1,75' → 7/4; '1000' → 1000. A dot is never a decimal point (German), nor silently a thousands mark."""
-    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text):  # 1.000, 12.500.000, 1.000,5: thousands marks
-        raise FormelFehler(
-            f"„{text}“: Ein Tausenderpunkt gehört nicht in eine Formel – schreiben Sie "
-            f"{text.replace('.', '')} (Dezimalzahlen mit Komma, z. B. 1,75)."
-        )
-    if "." in text and text.count(".") + text.count(",") == 1:  # 0.005, 1.5: a decimal point
-        raise FormelFehler(
-            f"„{text}“: Ein Dezimalpunkt gehört nicht in eine Formel – schreiben Sie "
-            f"{text.replace('.', ',')} (mit Dezimalkomma)."
-        )
-    if "." in text:
-        raise FormelFehler(
-            f"„{text}“ ist keine Zahl – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
-            "z. B. 1000 oder 1,75."
-        )
     if text.count(",") > 1:
         raise FormelFehler(
             f"„{text}“ ist keine Zahl – Argumente einer Funktion trennen Sie mit „;“, z. B. summe(a; b)."
         )
+    try:
+        wert = formelzahl(text)
+    except Schreibweise as error:
+        raise FormelFehler(error.meldung()) from None
     if len(text.split(",")[0].lstrip("0")) > MAX_VORKOMMA:
         raise FormelFehler(
             f"„{text}“ ist unplausibel groß – Zahlen haben hier höchstens {zahlwort(MAX_VORKOMMA)} Stellen vor "
             "dem Komma; prüfen Sie den Wert."
         )
-    return Fraction(text.replace(",", "."))
+    return wert
 
 
 def lesen(formel: str):

@@ -18,7 +18,7 @@ from fractions import Fraction
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.kennzahlen import figur, namenswert
-from vorlagen.core.fmt import eur, eur_cent
+from vorlagen.core.fmt import geld
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt, Position
@@ -26,11 +26,6 @@ from vorlagen.load.records import LineDict, suggest
 
 UEBER, AUSSER = "überplanmäßig", "außerplanmäßig"
 _GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
-
-
-def geld(value: Fraction) -> str:
-    """An amount as printed: whole euros, or with cents where it has some."""
-    return eur(value) if exact(value).denominator == 1 else eur_cent(value)
 
 
 @dataclass

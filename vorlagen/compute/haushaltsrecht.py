@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile, geld
+from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile
+from vorlagen.core.fmt import geld
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.compute.darstellung import Darstellung, nie_null, verlorene_ziffern
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
@@ -18,6 +19,7 @@ from vorlagen.compute.einheiten import (
     EinheitFehler,
     Wert,
     anteil_an_betrag,
+    betraege,
     dim_text,
     getippt,
     nur_prozent,
@@ -26,8 +28,8 @@ from vorlagen.compute.einheiten import (
 )
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
 from vorlagen.compute.names import Named, Names, UnknownName
-from vorlagen.core.fmt import NBSP, euro_or_cent, mio, prozent, teur, zahl
-from vorlagen.core.money import CENT, EURO, exact, round_half_up
+from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
+from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import suggest
@@ -95,6 +97,17 @@ class Zahlwert(Named):
     schritte: list[Schritt]
     kennzahl: Kennzahl
     stufe: Decimal | None = None  # its rounding step (money), None: not rounded
+    form: Darstellung | None = None  # how it prints (unit, step, places)
+
+    @property
+    def gezeigt(self) -> Fraction:
+        """The value its print shows: its value, or the share of a split it quotes (money.Anteil)."""
+        return self.genau if isinstance(self.genau, Anteil) else Fraction(self.wert)
+
+    @property
+    def gedruckt(self) -> Fraction:
+        """The value as printed, in base units: what a figure reading it `je_posten` adds."""
+        return self.form.gedruckt(self.gezeigt) if self.form is not None else Fraction(self.wert)
 
 
 def _einheit_von(vergleich: str | None, feld: str) -> str:
@@ -191,34 +204,12 @@ def _zeile(zeilen: Zeilen, pfad: tuple[str, ...], index: int):
         ) from None
 
 
-def drucken(value: Fraction, einheit: str, quantum: Decimal | None, stellen: int | None, prozent_stellen: int) -> str:
-    """A figure in its unit as printed."""
-    if einheit == "€":
-        return euro_or_cent(value, quantum if quantum is not None else (EURO if value.denominator == 1 else CENT))
-    if einheit == "T€":
-        return teur(value, stellen or 0)
-    if einheit == "Mio. €":
-        return mio(value, 2 if stellen is None else stellen)
-    if einheit == "%":
-        return prozent(value, prozent_stellen if stellen is None else stellen)
-    number = zahl(value, stellen)
-    return number if einheit == "Anzahl" else f"{number}{NBSP}{einheit}"
-
-
 def _gerundet(k: Kennzahl, genau: Fraction, quantum: Decimal) -> tuple[Fraction, Decimal | None]:
     """(value after the figure's rounding, its step): money to euro or cent (stated or the Körperschaft's)."""
     if DIMENSION[k.einheit] != GELD or k.rundung == "keine":
         return genau, None
     step = {"euro": EURO, "cent": CENT}.get(k.rundung or "", quantum)
     return exact(round_half_up(genau, step)), step
-
-
-def _gedruckt_wert(k: Kennzahl, value: Fraction, step: Decimal | None, prozent_stellen: int) -> Fraction:
-    """The value as printed, in the figure's unit (for `erwartet`)."""
-    scale = {"T€": Fraction(1000), "Mio. €": Fraction(1_000_000), "%": Fraction(1, 100)}.get(k.einheit, Fraction(1))
-    places = k.stellen if k.stellen is not None else {"T€": 0, "Mio. €": 2, "%": prozent_stellen}.get(k.einheit)
-    shown = value / scale
-    return shown if places is None else exact(round_half_up(shown, Decimal(1).scaleb(-places)))
 
 
 def kennzahlen(
@@ -270,10 +261,10 @@ def kennzahlen(
                 other = compute(eigene, chain + [figure_id])
                 if other is None:
                     raise EinheitFehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
-                value = other.genau if k.runden == "am_ende" else Fraction(other.wert)
+                value = other.genau if k.runden == "am_ende" else other.gedruckt
                 steps.append(
                     Schritt(
-                        f"{name.text} ({'genau' if k.runden == 'am_ende' else 'gerundet'})",
+                        f"{name.text} ({'genau' if k.runden == 'am_ende' else 'wie gedruckt'})",
                         other.wert.text,
                         other.kennzahl.where("formel"),
                     )
@@ -285,7 +276,8 @@ def kennzahlen(
 
         genau = rechnen(trees[figure_id], lesen_name)
         want = DIMENSION[k.einheit]
-        if not namen(trees[figure_id]):  # a formula of numbers alone is a typed figure in its own unit
+        getippte = not namen(trees[figure_id])  # a formula of numbers alone is a typed figure in its own unit
+        if getippte:
             genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
         plausibel(genau.genau, k.einheit)
         if genau.dimension != want:
@@ -294,7 +286,13 @@ def kennzahlen(
                 "angegeben – prüfen Sie „einheit“ oder die Formel."
             )
         value, step = _gerundet(k, genau.genau, quantum)
-        text = drucken(value, k.einheit, step, k.stellen, prozent_stellen)
+        form = Darstellung(k.einheit, step, k.stellen, prozent_stellen)
+        falsch = (verlorene_ziffern(betraege(trees[figure_id], k.einheit), form) if getippte else None) or nie_null(
+            genau.genau, value, form
+        )
+        if falsch is not None:
+            raise EinheitFehler(falsch)
+        text = form.text(value)
         wert = Groesse(value)
         wert.text, wert.einheit = text, k.einheit
         if step is not None and value != genau.genau:
@@ -304,7 +302,7 @@ def kennzahlen(
                     f"{zahl(genau.genau)}{NBSP}€ → {text}",
                 )
             )
-        figures[figure_id] = Zahlwert(k.id, k.titel, k.einheit, k.formel, genau.genau, wert, steps, k, step)
+        figures[figure_id] = Zahlwert(k.id, k.titel, k.einheit, k.formel, genau.genau, wert, steps, k, step, form)
         state[figure_id] = "fertig"
         return figures[figure_id]
 
@@ -323,10 +321,17 @@ def kennzahlen(
             z = figures[k.id]
             result[k.id] = z.wert
             if k.erwartet is not None:
-                shown = _gedruckt_wert(k, Fraction(z.wert), None, prozent_stellen)
+                assert z.form is not None  # every computed figure has one
+                shown = z.form.in_einheit(z.gezeigt)
                 if shown != exact(k.erwartet):
                     erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP))
-                    if _um_hundert(k, z, trees, prozent_stellen):
+                    if _in_euro(k, z, trees):
+                        message = (
+                            f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – die Zahlen einer Formel "
+                            f"stehen in der Einheit der Zahl (frühere Fassungen lasen sie in Euro): für {erwartet} "
+                            f"schreiben Sie „{_in_formel(exact(z.genau) / z.form.skala() / z.form.skala())}“."
+                        )
+                    elif _um_hundert(k, z, trees):
                         message = (
                             f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
                             f'Zahlen ist bei „einheit: "%"“ in Prozent: für {erwartet} schreiben Sie '
@@ -342,18 +347,28 @@ def kennzahlen(
     return result, problems
 
 
-def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict, prozent_stellen: int) -> bool:
+def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict) -> bool:
     """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
+    assert z.form is not None
     return (
-        k.einheit == "%"
-        and not namen(trees[k.id])
-        and _gedruckt_wert(k, Fraction(z.wert) * 100, None, prozent_stellen) == exact(k.erwartet)
+        k.einheit == "%" and not namen(trees[k.id]) and z.form.in_einheit(Fraction(z.wert) * 100) == exact(k.erwartet)
     )
 
 
-def _in_formel(value: Decimal) -> str:
+def _in_euro(k: Kennzahl, z: Zahlwert, trees: dict) -> bool:
+    """Whether a typed figure in T€, Mio. € or Mrd. € meets `erwartet` when its numbers are read in euros, as
+    earlier versions did (`formel: "523000"` in Mio. € meant as 0,52 Mio. €)."""
+    assert z.form is not None
+    if k.einheit not in ("T€", "Mio. €", "Mrd. €") or namen(trees[k.id]):
+        return False
+    return z.form.in_einheit(exact(z.genau) / z.form.skala()) == exact(k.erwartet)
+
+
+def _in_formel(value) -> str:
     """A number as a formula writes it: 12.5 → '12,5', 5000 → '5000' (no thousands mark)."""
-    return format(value.normalize(), "f").replace(".", ",")
+    return format(
+        Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value, "f"
+    ).replace(".", ",")
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.compute.sitzungen import tops
-from vorlagen.core.fmt import anzahl
+from vorlagen.core.fmt import anzahl, numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.model import Top
@@ -25,12 +25,10 @@ def abstimmung_text(abstimmung: Abstimmung) -> str:
     """'einstimmig angenommen' or 'mit 12 Ja-Stimmen, 2 Nein-Stimmen und 1 Enthaltung angenommen'."""
     if abstimmung.einstimmig:
         return f"einstimmig {abstimmung.ergebnis}"
-    parts = [
-        f"{abstimmung.ja} Ja-{'Stimme' if abstimmung.ja == 1 else 'Stimmen'}",
-        f"{abstimmung.nein} Nein-{'Stimme' if abstimmung.nein == 1 else 'Stimmen'}",
-    ]
+    assert abstimmung.ja is not None and abstimmung.nein is not None  # Abstimmung.check: without „einstimmig“
+    parts = [anzahl(abstimmung.ja, "Ja-Stimme", "Ja-Stimmen"), anzahl(abstimmung.nein, "Nein-Stimme", "Nein-Stimmen")]
     if abstimmung.enthaltung:
-        parts.append(f"{abstimmung.enthaltung} {'Enthaltung' if abstimmung.enthaltung == 1 else 'Enthaltungen'}")
+        parts.append(anzahl(abstimmung.enthaltung, "Enthaltung", "Enthaltungen"))
     return f"mit {', '.join(parts[:-1])} und {parts[-1]} {abstimmung.ergebnis}"
 
 
@@ -42,7 +40,7 @@ def abstimmung_kurz(abstimmung: Abstimmung, enthaltungen: bool = False) -> str:
     if abstimmung.enthaltung is None and not enthaltungen:
         return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein"
     count = abstimmung.enthaltung or 0
-    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {count} {'Enthaltung' if count == 1 else 'Enthaltungen'}"
+    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {anzahl(count, 'Enthaltung', 'Enthaltungen')}"
 
 
 @dataclass
@@ -329,7 +327,7 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
         summe = f"{a.ja} Ja + {a.nein} Nein" + (
             f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}" if a.enthaltung is not None else ""
         )
-        mitglieder = "stimmberechtigtes Mitglied ist" if anwesend == 1 else "stimmberechtigte Mitglieder sind"
+        mitglieder = numerus(anwesend, "stimmberechtigtes Mitglied ist", "stimmberechtigte Mitglieder sind")
         return [
             Problem(
                 a.where("ja"),

@@ -3,6 +3,7 @@ publishing needs before a Sitzungsmappe or publish bundle goes out."""
 
 from __future__ import annotations
 
+from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import changed
@@ -66,7 +67,7 @@ def check_veroeffentlichung(
         Problem(
             source.vorlage.where(),
             f"Die Vorlage {source.bezeichnung} geht in {wofuer}, aber noch offen "
-            f"{'ist' if len(fehlt) == 1 else 'sind'}: {what} – ergänzen Sie "
+            f"{numerus(len(fehlt), 'ist', 'sind')}: {what} – ergänzen Sie "
             "dies in vorlage.yaml.",
         )
     ]

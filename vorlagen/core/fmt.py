@@ -100,7 +100,12 @@ def zahlwort(count: int) -> str:
 
 def anzahl(count: int, einzahl: str, mehrzahl: str) -> str:
     """'1 Problem', '2 Probleme', '0 Probleme'."""
-    return f"{count} {einzahl if count == 1 else mehrzahl}"
+    return f"{count} {numerus(count, einzahl, mehrzahl)}"
+
+
+def numerus(count: int, einzahl: str, mehrzahl: str) -> str:
+    """The word for `count` of something, without the number: numerus(1, 'ist', 'sind') → 'ist'."""
+    return einzahl if count == 1 else mehrzahl
 
 
 def prozent(value, stellen: int = 2) -> str:
@@ -129,6 +134,12 @@ def datum_lang(value: dt.date) -> str:
     return format_date(value, "d. MMMM y", locale=_LOCALE)
 
 
+def geld(value) -> str:
+    """Money where no calculation sets its precision: whole euros, or with cents where it has some
+    ('1.284.300 €', '12,50 €')."""
+    return eur(value) if exact(value).denominator == 1 else eur_cent(value)
+
+
 def euro_or_cent(value, quantum: Decimal) -> str:
     """Money in the precision of the calculation it comes from."""
     return eur_cent(value) if quantum == CENT else eur(value)
@@ -149,6 +160,12 @@ FILTERS: dict[str, Callable[..., str]] = {
     "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
 }
+
+
+def zeigt_null(text: str) -> bool:
+    """Whether a printed number shows zero – no digit but 0 ('0 T€', '0,00 %', '−0,00'): a value that is not zero
+    must never print so."""
+    return not any(c.isdigit() and c != "0" for c in text)
 
 
 def signed(value, quantum: Decimal) -> str:

@@ -16,6 +16,9 @@ MAX_RECHENSCHRITTE = 100  # operations one after the other in one formula (a + b
 MAX_TIEFE = 50  # levels of nesting in one YAML file (the deepest real one has six)
 MAX_EINTRAEGE = 1000  # entries in one YAML list or section (rows of Kosten, Werte, Positionen, TOPs …)
 MAX_TABELLENZEILEN = 1000  # rows of one Markdown table, header included
+# characters the texts of one document print together, Markdown and the values of its expressions (about 300 pages:
+# laid out in under a minute; 16 expressions of 600.000 characters each took 485 s and 1,1 GB before)
+MAX_DOKUMENTTEXT = 1_000_000
 
 # Templates and prose expressions (render/sandbox.py).
 MAX_TEXT = 1_000_000  # characters (or list items) one operation may produce
@@ -36,11 +39,12 @@ MAX_BOXEN = 1_000_000
 # Tables wider than the page (render/tabellenbreite.py): times a document is set again (smaller, in landscape).
 MAX_NEUSATZ = 5
 
-# nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py). Each bound ends the read with a German
+# nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py and its readers). Each bound ends the read with a German
 # message that names it (exit 2), before the memory it guards is taken.
 NR_DATEI = 20 * 1024 * 1024  # bytes of one file (a typed Vorlage, even with pictures, is far smaller)
 NR_ENTPACKT = 100_000_000  # bytes the parts of one DOCX unpack to together (a ZIP bomb is far larger)
-NR_XML = 16_000_000  # bytes one XML part of a DOCX unpacks to (parsed, it takes about ten times as much memory)
+NR_XML = 16_000_000  # bytes one part of a DOCX unpacks to, counted as it comes out (parsed XML takes ten times as much)
+NR_TEILE = 10_000  # parts (files in the ZIP archive) of one DOCX; a long report has a few hundred
 NR_STROM = 16_000_000  # bytes one stream of a PDF unpacks to
 NR_SEITEN = 1000  # pages of one PDF
 NR_FORMULARE = 5000  # form XObjects one PDF page may call while its text is read (pypdf's own bound)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from vorlagen.core.dateinamen import windows_problem
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import reading_within
 from vorlagen.load.bescheide import Antrag, Bescheid
@@ -13,9 +14,10 @@ from vorlagen.load.dateien import Text, Unlesbar, read_markdowns
 from vorlagen.load.haushalt import Haushalt, ist_jahr
 from vorlagen.load.kennzahlen import Kennzahlen
 from vorlagen.load.model import Gremium, Koerperschaft, Sitzung
-from vorlagen.load.niederschrift import Niederschrift, Stellenstatistik
+from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.records import Record, defined_at, line_of, read_data_file
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze, Satz
+from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.stildateien import stildateien
 from vorlagen.load.vorlagenart import standard_arten
 from vorlagen.load.vorlagenordner import VorlageSource, read_vorlage
@@ -105,6 +107,9 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     vorlagen = []
     for vorlage_folder in sorted((data_dir / "vorlagen").glob("*")):
         if vorlage_folder.is_dir():
+            windows = windows_problem(vorlage_folder.name)
+            if windows:
+                problems.append(Problem(paths.where(vorlage_folder), windows))
             source, found = read_vorlage(vorlage_folder, data_dir, paths, arten)
             problems += found
             if isinstance(source, Unlesbar):
@@ -179,6 +184,11 @@ def _read_folder(folder: Path, cls: type[_R], paths: Paths) -> tuple[dict[Path, 
     records: dict[Path, _R | None] = {}
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.y*ml")):
+        windows = windows_problem(path.name)
+        if windows:  # a name Windows cannot hold: the file is left out (None: what names it is not told twice)
+            problems.append(Problem(paths.where(path), windows))
+            records[path] = None
+            continue
         if path.suffix == ".yml":
             problems.append(
                 Problem(paths.where(path), "Dateien enden auf .yaml, nicht .yml – benennen Sie die Datei um.")

@@ -229,8 +229,9 @@ class Berechnung(Record):
     abzuege: list[Abzug] = doc("Zeilen der Abzüge, z. B. Förderung", factory=list)
     negativ: bool = doc("ein negativer Eigenanteil (Überschuss) ist gewollt", default=False)
     summe_als: str | None = doc("Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr", default=None)
-    anzeige: Literal["€", "T€", "Mio. €"] = doc(
-        "Aufstellung: Beträge in Euro, Tausend oder Millionen Euro drucken (Einheit einmal im Kopf)", default="€"
+    anzeige: Literal["€", "T€", "Mio. €", "Mrd. €"] = doc(
+        "Aufstellung: Beträge in Euro, Tausend, Millionen oder Milliarden Euro drucken (Einheit einmal im Kopf)",
+        default="€",
     )
     fonds: str | None = doc(
         "Aufstellung: Betrag oder Formel des Fonds, den die Zeilen verteilen; der Rest wird genannt", default=None

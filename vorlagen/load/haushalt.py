@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Literal, TypeVar, get_args
 
-from vorlagen.core.fmt import eur, eur_cent
+from vorlagen.core.fmt import geld
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, line_of, record
 from vorlagen.load.werte import Betrag
@@ -22,11 +22,6 @@ from vorlagen.load.werte import Betrag
 Plan = Literal["Ergebnisplan", "Finanzplan"]
 PLAENE = get_args(Plan)
 _JAHR = re.compile(r"(19|20|21)\d\d")
-
-
-def betrag_text(value: Decimal) -> str:
-    """An amount as printed: '1.284.300 €', with cents where it has some."""
-    return eur(value) if value == value.to_integral_value() else eur_cent(value)
 
 
 def ist_jahr(text: str) -> bool:
@@ -90,7 +85,7 @@ class Position(Record):
                 problems.append(
                     Problem(
                         self.where(key),
-                        f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
+                        f"„{key}“ ist negativ ({geld(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
                         "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.",
                     )
                 )
@@ -108,8 +103,8 @@ class Position(Record):
             problems.append(
                 Problem(
                     self.where("gebunden"),
-                    f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
-                    f"({betrag_text(self.ansatz)}) – prüfen Sie "
+                    f"Gebunden ({geld(self.gebunden)}) ist mehr als der Ansatz "
+                    f"({geld(self.ansatz)}) – prüfen Sie "
                     "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.",
                 )
             )
@@ -133,7 +128,7 @@ class Haushalt(Record):
             problems.append(
                 Problem(
                     self.where("erheblich"),
-                    f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
+                    f"„erheblich“ ist negativ ({geld(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
                 )
             )
         for p in doppelt(self.positionen):

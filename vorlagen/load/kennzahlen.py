@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
+from vorlagen.load.werte import Formelzahl
 
 
 @record
@@ -16,8 +16,10 @@ class Kennzahl(Record):
     formel: str = doc(
         "wie sich die Zahl ergibt, z. B. „finanzierung.plan.zuwendung * 1,75 %“ oder „summe(a; b) - c“ (Dezimalkomma, „;“ zwischen Argumenten)"
     )
-    einheit: Literal["€", "T€", "Mio. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = doc(
-        "Einheit; T€ und Mio. € sind Euro, nur anders gedruckt", default="€"
+    einheit: Literal["€", "T€", "Mio. €", "Mrd. €", "%", "VZÄ", "Stellen", "Tage", "Stück", "Anzahl"] = doc(
+        "Einheit; T€, Mio. € und Mrd. € sind Euro in Tausend, Millionen und Milliarden – auch die Zahlen einer Formel "
+        "und „erwartet“ stehen in dieser Einheit (0,523 in Mio. € sind 523.000 €)",
+        default="€",
     )
     rundung: Literal["euro", "cent", "keine"] | None = doc(
         "Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht", default=None
@@ -29,8 +31,10 @@ class Kennzahl(Record):
     stellen: int | None = doc(
         "Nachkommastellen beim Drucken (Standard: Prozent wie die Körperschaft, T€ 0, Mio. € 2)", default=None
     )
-    erwartet: Decimal | None = doc(
-        "der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent), wird nachgerechnet", default=None
+    erwartet: Formelzahl | None = doc(
+        "der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent) und geschrieben wie in der Formel "
+        '(Dezimalkomma: erwartet: "0,523"), wird nachgerechnet',
+        default=None,
     )
 
     def check(self) -> list[Problem]:

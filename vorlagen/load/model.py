@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from typing import Literal
 
+from vorlagen.core.dateinamen import windows_problem
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Verteilung
 from vorlagen.load.haushalt import FinanzielleAuswirkungen
@@ -72,8 +74,8 @@ class Wahlperiode(Record):
             problems.append(
                 Problem(
                     self.where("bis"),
-                    f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
-                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.",
+                    f"Die Wahlperiode endet ({datum(self.bis)}) vor ihrem Beginn "
+                    f"({datum(self.von)}) – tauschen Sie „von“ und „bis“.",
                 )
             )
         return problems
@@ -365,6 +367,13 @@ class Vorlage(Record):
                 Problem(
                     self.where("nummer"),
                     f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten.",
+                )
+            )
+        elif self.nummer is not None and (windows := windows_problem(self.nummer.replace("/", "-"))):
+            problems.append(
+                Problem(
+                    self.where("nummer"),
+                    f"Die Nummer „{self.nummer}“ benennt Ordner und Dateien der Ausgabe: {windows}",
                 )
             )
         for name, items in (

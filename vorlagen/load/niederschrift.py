@@ -1,11 +1,11 @@
-"""Typed records of a Niederschrift (sitzungen/<id>/niederschrift.yaml) and of a Stellenstatistik."""
+"""Typed records of a Niederschrift (sitzungen/<id>/niederschrift.yaml)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
+from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 
@@ -60,7 +60,7 @@ class Anwesenheit(Record):
                 problems.append(Problem(self.where(name), f"„{name}“ kann nicht negativ sein ({value})."))
         anwesend = self.anzahl if self.anzahl is not None else len(self.mitglieder)
         if self.mitgliederzahl is not None and anwesend > self.mitgliederzahl:
-            sind = "Mitglied ist" if anwesend == 1 else "Mitglieder sind"
+            sind = numerus(anwesend, "Mitglied ist", "Mitglieder sind")
             problems.append(
                 Problem(
                     self.where("mitgliederzahl"),
@@ -167,37 +167,3 @@ class Niederschrift(Record):
     )
     anwesend: Anwesenheit = doc("Mitglieder, Verwaltung, Gäste")
     punkte: list[Protokollpunkt] = doc("je TOP das Ergebnis, in der Reihenfolge der Tagesordnung")
-
-
-# --- stellen/<id>.yaml ------------------------------------------------------------------
-
-
-@record
-class Baustein(Record):
-    name: str = doc("wie gedruckt, z. B. Baustein 1")
-    stellen: Decimal = doc("Zahl der Stellen")
-    besetzt: Decimal = doc("davon besetzt, in VZÄ (Bruchteile erlaubt, z. B. 551.5)")
-    stand: dt.date | None = doc("ohne Angabe: der Stand der Statistik", default=None)
-
-    def check(self) -> list[Problem]:
-        problems: list[Problem] = []
-        if self.stellen <= 0:
-            problems.append(Problem(self.where("stellen"), f"„stellen“ muss größer als 0 sein, nicht {self.stellen}."))
-        if self.besetzt < 0:
-            problems.append(Problem(self.where("besetzt"), f"„besetzt“ kann nicht negativ sein ({self.besetzt})."))
-        elif self.besetzt > self.stellen:
-            problems.append(
-                Problem(
-                    self.where("besetzt"),
-                    f"„besetzt“ ({self.besetzt}) ist größer als „stellen“ ({self.stellen}) – prüfen Sie beide Zahlen.",
-                )
-            )
-        return problems
-
-
-@record
-class Stellenstatistik(Record):
-    titel: str = doc("z. B. Stellenbesetzung im KIM in NRW")
-    quelle: str | None = doc("wer die Zahlen geliefert hat", default=None)
-    stand: dt.date = doc("Stand der Zahlen")
-    bausteine: dict[str, Baustein] = doc('Kennung → Baustein; Texte lesen stellen["datei"]["kennung"]')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import Hausstil
@@ -125,8 +126,8 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
         return [
             Problem(
                 where,
-                f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach dem "
-                f"Datum der Vorlage ({vorlage.datum:%d.%m.%Y}) – die Vorlage legt eine getroffene "
+                f"Die Dringlichkeitsentscheidung vom {datum(entscheidung.datum)} liegt nach dem "
+                f"Datum der Vorlage ({datum(vorlage.datum)}) – die Vorlage legt eine getroffene "
                 "Entscheidung vor; prüfen Sie beide Daten.",
             )
         ]
@@ -136,8 +137,8 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
             return [
                 Problem(
                     where,
-                    f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach der "
-                    f"Sitzung {beratung.sitzung} ({sitzung.datum:%d.%m.%Y}), in der sie beraten werden "
+                    f"Die Dringlichkeitsentscheidung vom {datum(entscheidung.datum)} liegt nach der "
+                    f"Sitzung {beratung.sitzung} ({datum(sitzung.datum)}), in der sie beraten werden "
                     "soll – prüfen Sie das Datum und die Beratungsfolge.",
                 )
             ]

@@ -23,9 +23,10 @@ from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahlen
 from vorlagen.load.mitzeichnung import Mitzeichnungen
 from vorlagen.load.model import Koerperschaft, Sitzung, Vorlage
-from vorlagen.load.niederschrift import Niederschrift, Stellenstatistik
+from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
-from vorlagen.load.werte import Anzahl, Betrag
+from vorlagen.load.stellen import Stellenstatistik
+from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best
 
@@ -110,6 +111,10 @@ SCALARS: dict[object, dict[str, object]] = {
     Anzahl: {
         "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?(\s*\+\s*\d+(\.\d+)?)+\s*$"}],
         "description": 'eine Zahl oder eine Summe, z. B. 3.5 oder "6 + 3"',
+    },
+    Formelzahl: {
+        "anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}],
+        "description": 'wie in einer Formel: ohne Tausenderpunkt, mit Dezimalkomma, z. B. 523000 oder "0,523"',
     },
     Fraction: {
         "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$"}],

@@ -2,7 +2,7 @@
 
 A data repository is a folder with `data/` (the facts) and, optionally, `vorlagen.toml` at its root:
 
-    version = "0.2"       # this repository expects vorlagen 0.2.x (also "0.2.1", ">=0.2, <0.4")
+    version = "0.3"       # this repository expects vorlagen 0.3.x (also "0.3.1", ">=0.3, <0.5")
     daten = "data"        # the data folder, relative to this file (default: data)
     ausgabe = "output"    # the output folder, relative to this file (default: output)
 
@@ -28,7 +28,7 @@ KEYS = {
     "daten": "der Datenordner",
     "ausgabe": "der Ausgabeordner",
 }
-EXAMPLES = {"version": "0.2", "daten": "data", "ausgabe": "output"}
+EXAMPLES = {"version": "0.3", "daten": "data", "ausgabe": "output"}
 
 
 @dataclass(frozen=True)
@@ -109,22 +109,47 @@ def read_settings(path: Path, version: bool = True) -> tuple[dict[str, str], lis
                 Problem(where, f'„{key}“ muss ein Text in Anführungszeichen sein, z. B. {key} = "{EXAMPLES[key]}".')
             )
         elif key == "version" and version and not version_matches(value, vorlagen.__version__):
-            older = (_numbers(value) or ()) < (_numbers(vorlagen.__version__) or ()) and not re.search(
-                r"[<>=!~,]", value
-            )
-            hint = (
-                f"bringen Sie es mit „{befehl()} aktualisieren“ auf diese Version (es prüft dabei jede gedruckte "
-                "Zahl) oder installieren Sie eine passende Version"
-                if older
-                else f"installieren Sie eine passende Version oder passen Sie „version“ in {SETTINGS} an"
-            )
-            problems.append(
-                Problem(
-                    where,
-                    f"Dieses Datenrepository verlangt vorlagen {value}, installiert ist {vorlagen.__version__} – {hint}.",
-                )
-            )
+            problems.append(Problem(where, version_problem(value, vorlagen.__version__)))
     return settings, problems
+
+
+CLAUSE = re.compile(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*")
+
+
+def version_problem(spec: str, installed: str) -> str:
+    """Why the installed program does not fit the version a data repository pins, and what to write or do."""
+    major, minor_number = (installed.split(".") + ["0"])[:2]
+    minor, later = f"{major}.{minor_number}", f"{major}.{int(minor_number) + 2}"
+    if not all(CLAUSE.fullmatch(clause) for clause in spec.split(",")):
+        return (
+            f'„{spec}“ ist keine Versionsangabe – schreiben Sie z. B. version = "{minor}" (jede {minor}.x), '
+            f'version = "{installed}" (genau diese) oder version = ">={minor}, <{later}" (ein Bereich).'
+        )
+    if _older(spec, installed):
+        return (
+            f"Dieses Datenrepository verlangt vorlagen {spec}, installiert ist {installed} – bringen Sie es mit "
+            f"„{befehl()} aktualisieren“ auf diese Version (es prüft dabei jede gedruckte Zahl; was sich sonst "
+            f"geändert hat, nennt die Seite „Änderungen“ des Handbuchs) oder installieren Sie eine passende Version."
+        )
+    return (
+        f"Dieses Datenrepository verlangt vorlagen {spec}, installiert ist {installed} – installieren Sie eine "
+        f"passende Version oder passen Sie „version“ in {SETTINGS} an."
+    )
+
+
+def _older(spec: str, installed: str) -> bool:
+    """True when the installed version is past what the spec allows (the data repository is an older one's)."""
+    have = _numbers(installed) or ()
+    for clause in spec.split(","):
+        match = CLAUSE.fullmatch(clause)
+        op, want = match.group(1) if match else None, _numbers(match.group(2)) if match else None
+        if want is None:
+            continue
+        if op is None and have[: len(want)] > want:
+            return True
+        if op in ("<", "<=", "==", "~=") and not version_matches(clause, installed) and have > want:
+            return True
+    return False
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -138,7 +163,7 @@ def version_matches(spec: str, version: str) -> bool:
     """ "0.2" means 0.2.x; "0.2.1" exactly; clauses like ">=0.2, <0.4" must all hold. Invalid specs never match."""
     have = _numbers(version)
     for clause in spec.split(","):
-        match = re.fullmatch(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*", clause)
+        match = CLAUSE.fullmatch(clause)
         if not match or have is None:
             return False
         op, want = match.group(1), _numbers(match.group(2)) or ()  # the pattern matched digits: never empty

@@ -19,6 +19,7 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.yamlfile import Scalar
 
 Betrag = typing.NewType("Betrag", Decimal)  # money: a Decimal with at most two decimal places
+Formelzahl = typing.NewType("Formelzahl", Decimal)  # a number as a formula writes it: 0,523 (decimal comma)
 Gelesen = tuple[typing.Any, list[Problem]]  # a value read, and the problems that make it unusable
 
 
@@ -176,6 +177,69 @@ def decimal(scalar: Scalar, name: str) -> Gelesen:
     return fail(scalar, f"„{name}“: „{value}“ ist keine Zahl – {hint}.")
 
 
+class Schreibweise(ValueError):
+    """A number not written as formulas write it: why (`grund`, German) and what to write instead (`vorschlaege`,
+    each of the same value as one reading of the text – never a number of another magnitude)."""
+
+    def __init__(self, text: str, grund: str, vorschlaege: list[str]):
+        super().__init__(grund)
+        self.text, self.grund, self.vorschlaege = text, grund, vorschlaege
+
+    def meldung(self, schreiben=lambda zahl: zahl) -> str:
+        """The German sentence; `schreiben` shows a proposal as its context takes it (in YAML: erwartet: "0,5")."""
+        if not self.vorschlaege:
+            return (
+                f"„{self.text}“ {self.grund} – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
+                f"z. B. {schreiben('1000')} oder {schreiben('1,75')}."
+            )
+        return f"„{self.text}“ {self.grund} – schreiben Sie {' oder '.join(map(schreiben, self.vorschlaege))}."
+
+
+_KOMMA = re.compile(r"-?\d+(,\d+)?")
+_DEUTSCH_GRUPPEN = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?")  # 1.000, 12.500.000, 1.000,5
+_PUNKT = re.compile(r"-?\d+\.\d+")
+
+
+def formelzahl(text: str) -> Fraction:
+    """A number as formulas and `erwartet` write it – digits and a decimal comma, no thousands marks: '0,523' →
+    523/1000; Schreibweise otherwise. A single group of three digits after a point (528.266) reads two ways, 528266
+    with a thousands point and 528,266 with a decimal point: both are named, neither is taken."""
+    if _KOMMA.fullmatch(text):
+        return Fraction(text.replace(",", "."))
+    ohne = text.replace(".", "")
+    if _DEUTSCH_GRUPPEN.fullmatch(text) and (text.count(".") > 1 or "," in text):
+        raise Schreibweise(text, "hat Tausenderpunkte, die nicht in eine Zahl einer Formel gehören", [ohne])
+    if _DEUTSCH_GRUPPEN.fullmatch(text):
+        komma = text.replace(".", ",")
+        raise Schreibweise(
+            text,
+            f"lässt sich zweifach lesen: mit Tausenderpunkt als {ohne}, mit Dezimalpunkt als {komma}; gemeint ist "
+            "nur eines",
+            [ohne, komma],
+        )
+    if _PUNKT.fullmatch(text):
+        raise Schreibweise(
+            text, "hat einen Dezimalpunkt; Zahlen einer Formel haben ein Dezimalkomma", [text.replace(".", ",")]
+        )
+    raise Schreibweise(text, "ist keine Zahl", [])
+
+
+def erwartet_zahl(scalar: Scalar, name: str) -> Gelesen:
+    """`erwartet` of a named figure: a number written as its formula writes it (0,523 – in {…} in quotes)."""
+    value = scalar.text.strip()
+    problems = _leading_zero(scalar, name)
+    if problems:
+        return None, problems
+    try:
+        formelzahl(value)
+    except Schreibweise as error:
+        return fail(
+            scalar,
+            f"„{name}“: " + error.meldung(lambda zahl: f'{name}: "{zahl}"' if "," in zahl else f"{name}: {zahl}"),
+        )
+    return _plausible(scalar, name, Decimal(value.replace(",", ".")))
+
+
 def fraction(scalar: Scalar, name: str) -> Gelesen:
     match = _FRACTION.fullmatch(scalar.text.strip())
     if match and int(match[2]) != 0:
@@ -211,6 +275,7 @@ _READERS: dict[object, Callable[[Scalar, str], Gelesen]] = {
     int: integer,
     Decimal: decimal,
     Betrag: betrag,
+    Formelzahl: erwartet_zahl,
     bool: boolean,
     dt.date: date,
     Fraction: fraction,

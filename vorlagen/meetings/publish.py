@@ -13,13 +13,20 @@ OPARL = "oparl.json"
 
 
 def bundle(
-    doc: SitzungDoc, agenda_pdf: bytes, packet_pdf: bytes, read: Callable[[PurePosixPath], bytes]
+    doc: SitzungDoc,
+    agenda_pdf: bytes,
+    packet_pdf: bytes,
+    read: Callable[[PurePosixPath], bytes],
+    minutes_pdf: bytes | None = None,
 ) -> dict[str, bytes]:
-    """File name → content of the bundle's PDFs: only public documents; `read` gives an output file of this build.
+    """File name → content of the bundle's PDFs: only public documents; `read` gives an output file of this build,
+    `minutes_pdf` the public Niederschrift once there is one (the Meeting's resultsProtocol).
 
     The names are the `fileName`s of the same files in the OParl endpoint (see oparl.py).
     """
     files: dict[str, bytes] = {"tagesordnung.pdf": agenda_pdf, "sitzungsmappe.pdf": packet_pdf}
+    if minutes_pdf is not None:
+        files["niederschrift.pdf"] = minutes_pdf
     for punkt in doc.teil(intern=False):
         if punkt.doc is None or not punkt.doc.oeffentlich:
             continue

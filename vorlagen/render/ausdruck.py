@@ -14,9 +14,11 @@ from fractions import Fraction
 
 from jinja2 import nodes
 
+from vorlagen.compute.darstellung import genau_text
 from vorlagen.compute.formel import FormelFehler, lesen, schreibweise
 from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.core.engine import befehl
+from vorlagen.core.fmt import zeigt_null
 from vorlagen.render.sandbox import Sandbox
 
 FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
@@ -201,7 +203,13 @@ def _pfad(node: nodes.Node) -> tuple[str, ...] | None:
 
 class TextSandbox(Sandbox):
     """The sandbox of text expressions: entries by name only, no fields of numbers, texts or dates, keys of a
-    group never shadowed by its methods."""
+    group never shadowed by its methods, and no figure that is not zero printed as zero."""
+
+    def __init__(self, prozent_stellen: int = 2, **options):
+        super().__init__(prozent_stellen, **options)
+        plain = dict(self.filters)  # the proposals are tried with the filters as they were
+        for name in _ZAHLENFILTER:
+            self.filters[name] = _niezeigt_null(name, plain[name], plain)
 
     def getattr(self, obj, attribute: str):
         if isinstance(obj, (dict, list, tuple)):
@@ -258,3 +266,43 @@ def _stelle(liste, argument) -> str:
         f"„[{argument}]“: Einträge dieser Liste haben keine Namen, und nach ihrer Stelle liest ein Text nichts – "
         f"alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“."
     )
+
+
+_ZAHLENFILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent")
+_MEHR = {  # what shows more digits of the same value: filter → (filter, places) to try in turn
+    "eur": [("eur_cent", None)],
+    "teur": [("teur", n) for n in range(1, 7)] + [("eur", None), ("eur_cent", None)],
+    "mio": [("mio", n) for n in range(3, 7)] + [("teur", None), ("eur", None), ("eur_cent", None)],
+    "mrd": [("mrd", n) for n in range(3, 7)] + [("mio", None), ("teur", None), ("eur", None), ("eur_cent", None)],
+    "zahl": [("zahl", n) for n in range(1, 7)],
+    "vzae": [("vzae", n) for n in range(1, 7)],
+    "prozent": [("prozent", n) for n in range(1, 7)],
+}
+
+
+def _niezeigt_null(name: str, function, filters: dict):
+    """A number filter that refuses to print a value that is not zero as zero (or without its sign), naming the
+    filter that shows it."""
+
+    def filtered(value, *args, **kwargs):
+        text = function(value, *args, **kwargs)
+        if not zeigt_null(text) or not isinstance(value, (int, Decimal, Fraction)) or value == 0:
+            return text
+        places = args[0] if args else None
+        for other, n in _MEHR[name]:
+            if other == name and places is not None and n <= places:
+                continue
+            shown = filters[other](value, n) if n is not None else filters[other](value)
+            if not zeigt_null(shown):
+                call = f"| {other}({n})" if n is not None else f"| {other}"
+                how = f"zeigen Sie ihn mit „{call}“ ({shown})"
+                break
+        else:
+            how = "so kleine Werte druckt kein Filter; prüfen Sie den Namen"
+        unit = "%" if name == "prozent" else "Anzahl" if name in ("zahl", "vzae") else "€"
+        raise NoValue(
+            f"„| {name}“ druckt „{text}“, der Wert ist aber {genau_text(Fraction(value), unit)} – eine Zahl, die "
+            f"nicht null ist, druckt nie als null; {how}."
+        )
+
+    return filtered

@@ -22,7 +22,7 @@ from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import Templates
-from vorlagen.render.text import Prose, Rendered, print_links
+from vorlagen.render.text import Prose, Rendered, Umfang, print_links
 
 PUBLIC = PurePosixPath("vorlagen")
 INTERNAL = PurePosixPath("intern/vorlagen")
@@ -153,9 +153,10 @@ class Composer:
         placed: set[str] = set()
         names = self._names(source, rechnung, placed)
         links = self._links(source, doc, doc.folder, vorlage.oeffentlich)
+        umfang = Umfang()  # the texts of the Vorlage's own document together
 
         def render(name: str, shift: int = 1) -> Rendered:
-            rendered, found = self.prose.render(source.texts[name], names, shift, links)
+            rendered, found = self.prose.render(source.texts[name], names, shift, links, umfang)
             problems.extend(found)
             return rendered
 
@@ -352,7 +353,7 @@ class Composer:
         lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
         if source.vorlage.oeffentlich and not original.oeffentlich:
             return f"{lead} Vorlage {original.nummer}"  # a public document shows nothing more of it
-        vom = f" vom {original.datum:%d.%m.%Y}" if original.datum else ""
+        vom = f" vom {datum(original.datum)}" if original.datum else ""
         return f"{lead} Vorlage {original.nummer}{vom}"
 
     def _kopfdaten(self, vorlage) -> list[tuple[str, str]]:

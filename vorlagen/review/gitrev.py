@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path 
         contents.append(batch[header_end + 1 : header_end + 1 + size])
         position = header_end + 1 + size + 1
     target = target.resolve()
+    links: list[tuple[Path, str]] = []
     for (mode, _, name), content in zip(blobs, contents):
         path = (target / name).resolve() if mode != b"120000" else (target / name).parent.resolve() / Path(name).name
         link = content.decode("utf-8", "surrogateescape") if mode == b"120000" else None
@@ -75,7 +77,32 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path 
             ]
         path.parent.mkdir(parents=True, exist_ok=True)
         if link is not None:
-            path.symlink_to(link)
+            links.append((path, link))
         else:
             path.write_bytes(content)
+    _make_links(links)
     return target / relative, []
+
+
+def _make_links(links: list[tuple[Path, str]]) -> None:
+    """The revision's links (checked to stay inside it), as links where the system lets us make them; else – on
+    Windows without the right to make links – as copies of what they point at, links to links in as many passes."""
+    copies = []
+    for path, link in links:
+        try:
+            path.symlink_to(link)
+        except (OSError, NotImplementedError):
+            copies.append((path, link))
+    while copies:
+        left = []
+        for path, link in copies:
+            source = path.parent / link
+            if source.is_dir():
+                shutil.copytree(source, path)
+            elif source.is_file():
+                shutil.copyfile(source, path)
+            else:
+                left.append((path, link))  # its target is a link not yet copied, or missing (as a dangling link)
+        if len(left) == len(copies):
+            return
+        copies = left

@@ -67,6 +67,7 @@ class Quelltexte:
     erklaerungen: list[Erklaerung] = field(default_factory=list)
     geaendert: list[str] = field(default_factory=list)  # files written, relative to the data folder
     _lines: dict[Path, list[str]] = field(default_factory=dict)
+    _geschrieben: set[str] = field(default_factory=set)
 
     def path(self, where: Where) -> Path:
         """The file a message's place names (its path is shown relative to the data folder's parent)."""
@@ -126,14 +127,14 @@ class Quelltexte:
         return self._file(path)
 
     def schreiben(self) -> list[str]:
-        """Writes every changed file of the copy; returns their paths relative to the data folder."""
-        changed = []
+        """Writes every changed file of the copy; returns the paths of all files written so far, relative to the
+        data folder (a rule may write before the last one, to read the copy as rewritten)."""
         for path, lines in self._lines.items():
             text = "".join(lines)
             if text.encode("utf-8") != path.read_bytes():
                 path.write_bytes(text.encode("utf-8"))
-                changed.append(path.relative_to(self.data).as_posix())
-        return sorted(changed)
+                self._geschrieben.add(path.relative_to(self.data).as_posix())
+        return sorted(self._geschrieben)
 
     def _file(self, path: Path) -> list[str]:
         if path not in self._lines:
@@ -153,9 +154,12 @@ def umschreiben(data: Path, bewahrend: bool = False) -> Quelltexte:
     old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
     figures print differently."""
     from vorlagen.load.facts import load
-    from vorlagen.review.umschreibregeln import REGELN
+    from vorlagen.review.umschreibregeln import REGELN, VORREGELN
 
     quelltexte = Quelltexte(data, bewahrend)
+    for vorregel in VORREGELN:
+        vorregel(quelltexte)
+    quelltexte.schreiben()  # the facts are read from the files as rewritten so far
     facts, _ = load(data)  # what cannot be read is named by the build of the copy
     if facts is not None:
         for regel in REGELN:

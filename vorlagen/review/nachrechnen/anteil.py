@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from vorlagen.core.money import round_half_up
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 _GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\b|\bentspricht\b|\bd\.\s?h\.|:")
 _NEAR = 3  # lines above and below that may name the base

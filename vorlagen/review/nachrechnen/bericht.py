@@ -6,9 +6,9 @@ import json
 from decimal import Decimal
 
 from vorlagen.review.nachrechnen.pruefen import Pruefung
-from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, RUNDUNG, STIMMT, Rechnung
+from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, RUNDUNG, STIMMT, UNKLAR, Rechnung
 
-_LABEL = {STIMMT: "stimmt", FEHLER: "FEHLER", FOLGE: "Folgefehler", RUNDUNG: "Rundung", OFFEN: "ungeklärt"}
+_LABEL = {STIMMT: "stimmt", FEHLER: "FEHLER", FOLGE: "Folgefehler", RUNDUNG: "Rundung", UNKLAR: "nicht eindeutig"}
 
 
 def _signed(rechnung: Rechnung, value: Decimal) -> str:
@@ -33,8 +33,8 @@ def summary(pruefung: Pruefung) -> str:
     ]
     if pruefung.zaehle(RUNDUNG):
         parts.append(f"{pruefung.zaehle(RUNDUNG)} nur bei anderer Rundung")
-    if pruefung.zaehle(OFFEN):
-        parts.append(f"{pruefung.zaehle(OFFEN)} ungeklärt")
+    if pruefung.zaehle(UNKLAR):
+        parts.append(f"{pruefung.zaehle(UNKLAR)} nicht eindeutig")
     return (
         f"{count} {'Rechnung' if count == 1 else 'Rechnungen'} erkannt: {', '.join(parts)}; "
         f"{len(pruefung.offen)} {'Zahl' if len(pruefung.offen) == 1 else 'Zahlen'} nicht geprüft."
@@ -55,11 +55,16 @@ def render_text(pruefung: Pruefung) -> str:
             if rechnung.hinweis:
                 out.append(" " * 28 + rechnung.hinweis)
             continue
+        indent = " " * 28
+        if rechnung.status == UNKLAR:
+            out.append(f"{head} getippt {_typed(rechnung)}, so gelesen: {_line(rechnung)}")
+            out.append(f"{indent}erkannt: {rechnung.art}")
+            out.append(f"{indent}kein Fehler gemeldet: {rechnung.hinweis}")
+            continue
         out.append(
             f"{head} getippt {_typed(rechnung)}, nachgerechnet {_right(rechnung)} "
             f"(Differenz {_signed(rechnung, rechnung.differenz)})"
         )
-        indent = " " * 28
         out.append(f"{indent}erkannt: {rechnung.art}: {rechnung.zeichen}")
         if rechnung.hinweis:
             out.append(f"{indent}{rechnung.hinweis}")
@@ -132,7 +137,7 @@ def as_dict(pruefung: Pruefung) -> dict:
             "fehler": pruefung.zaehle(FEHLER),
             "folgefehler": pruefung.zaehle(FOLGE),
             "rundung": pruefung.zaehle(RUNDUNG),
-            "ungeklaert": pruefung.zaehle(OFFEN),
+            "nicht_eindeutig": pruefung.zaehle(UNKLAR),
             "nicht_geprueft": len(pruefung.offen),
             "erwaehnungen": pruefung.erwaehnt,
         },

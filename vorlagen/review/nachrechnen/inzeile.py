@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from vorlagen.review.nachrechnen import fliesstext
 from vorlagen.review.nachrechnen.fliesstext import between
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
@@ -75,6 +75,8 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
         )
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}
+    if text.count("\t") >= 2:  # a table row, no sentence: its cells are read by the table forms
+        return used
     for rechnung in fliesstext.checks(text, figs, fund):
         if rechnung.ergebnis.zahl.start not in used | results:
             found.append(rechnung)

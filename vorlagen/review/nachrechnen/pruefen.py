@@ -10,18 +10,21 @@ from pathlib import Path
 
 from vorlagen.review.nachrechnen import (
     anteil,
-    bloecke,
     inzeile,
+    reihe,
     saetze,
     schema,
+    summen,
     tabellenkopf,
+    urteil,
     veraenderung,
     vergleich,
     verteilung,
     verweis,
 )
-from vorlagen.review.nachrechnen.lesen import Zeile, read
-from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, OFFEN, STIMMT, Fund, Rechnung
+from vorlagen.review.nachrechnen.lesen import read
+from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, STIMMT, Fund, Rechnung
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 
 @dataclass
@@ -44,11 +47,11 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     reihen = []
     for zeile in zeilen:
         used = inzeile.recognise(zeile, found)
-        reihen.append(bloecke.row(zeile, used))
+        reihen.append(reihe.row(zeile, used))
     saetze.recognise(zeilen, found)
     veraenderung.recognise(zeilen, found)
     rates = vergleich.recognise(reihen, found)
-    bloecke.recognise(reihen, found, rates)
+    summen.recognise(reihen, found, rates)
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
@@ -58,8 +61,8 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
-    unsure = {r.ergebnis.key for r in found if r.status == OFFEN}
-    found = [r for r in found if r.status != OFFEN]  # a guess that fails proves nothing: its figures stay open
+    kept, unsure = urteil.judge(found)  # a guess that fails proves nothing: its figures stay open
+    found = urteil.revive(found, kept)
     pruefung = Pruefung(datei, found, [])
     _consequences(pruefung)
     _mentions(pruefung, zeilen, unsure)

@@ -1,4 +1,8 @@
-"""A recognised calculation and its recomputation: half-up as everywhere, other roundings only as a note."""
+"""A recognised calculation and its recomputation: half-up as everywhere, other roundings only as a note.
+
+How sure a reading is decides what a mismatch means: `sicher` – a slip (FEHLER); a structure recognised but read
+one of several ways (`grund` says why) – „nicht eindeutig“; a mere guess (neither) – nothing, its figures stay
+„nicht geprüft“. Of several readings of one figure, a reading that holds wins (urteil.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
 
 from vorlagen.core.money import round_half_up
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.zahlen import Zahl, show
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 STIMMT, FEHLER, FOLGE, RUNDUNG, OFFEN = "stimmt", "Fehler", "Folgefehler", "Rundung", "nicht geprüft"
+UNKLAR = "nicht eindeutig"
 _OTHER_ROUNDINGS = (
     (ROUND_DOWN, "abgeschnitten"),
     (ROUND_UP, "aufgerundet"),
@@ -40,7 +45,9 @@ class Rechnung:
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
     faktor: Decimal = Decimal(1)  # for vielfaches: the count n
     betrag: bool = True  # compare absolute values (a row's sign is its own business)
-    sicher: bool = True  # a mismatch is a slip; otherwise it is only "nicht geprüft"
+    sicher: bool = True  # a mismatch is a slip; otherwise „nicht eindeutig“ (with a `grund`) or a guess
+    grund: str = ""  # why a mismatch of an unsure reading is „nicht eindeutig“ and no slip; empty: a mere guess
+    rang: int = 0  # plausibility among the readings of the same figure: the higher, the likelier
     typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
     vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
     status: str = OFFEN
@@ -102,7 +109,12 @@ class Rechnung:
                 f"wären es {self.ergebnis.zahl.zeige(self.richtig)}"
             )
             return
-        self.status = FEHLER if self.sicher else OFFEN
+        if self.sicher:
+            self.status = FEHLER
+        elif self.grund:
+            self.status, self.hinweis = UNKLAR, self.grund
+        else:
+            self.status = OFFEN
 
     @property
     def differenz(self) -> Decimal:

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from vorlagen.core import limits
 from vorlagen.review.nachrechnen import fliesstext
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, figures
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ„])")
 _ITEM = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)]|[a-z]\))\s")  # a list item starts a paragraph of its own

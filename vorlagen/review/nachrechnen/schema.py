@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vorlagen.review.nachrechnen.bloecke import Reihe
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.reihe import Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
 _ROW = re.compile(r"^\s*(?P<nr>\d{1,2})\s*(?P<op>[+=]|[-−–](?!\d))\s+\D")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from vorlagen.review.nachrechnen.bloecke import Reihe
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.reihe import Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
 _DAVON = re.compile(r"\bdavon\b", re.IGNORECASE)
@@ -43,8 +43,8 @@ def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, foun
     gap, width = 0, None
     for reihe in below:
         values = [z for z in reihe.werte if (z.einheit == "€" if years else z.einheit)]
-        if not reihe.zeile.text.strip() or any(_header(reihe)):
-            return
+        if not reihe.zeile.text.strip() or any(_header(reihe)) or not reihe.werte and reihe.zeile.text.count("\t") >= 2:
+            return  # a blank line, or the header of the next table
         if not values or years and len(values) < parts + 1:  # a wrapped label, or "davon förderfähig 2.052.000 €"
             gap += 1
             if gap > _MAX_GAP:

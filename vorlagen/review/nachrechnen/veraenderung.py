@@ -7,9 +7,9 @@ import bisect
 import re
 
 from vorlagen.core.money import round_half_up
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 _CHANGE = re.compile(
     r"\b(?:Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Mehrbetrag|Minderung|Rückgang|Senkung|"

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 
 from vorlagen.core.money import round_half_up
-from vorlagen.review.nachrechnen.bloecke import Reihe
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.reihe import WERT, Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
 _DIFFERENCE = re.compile(
@@ -49,7 +49,7 @@ def _rows(below: Iterable[Reihe], with_percent: bool, found: list[Rechnung], rat
     for reihe in below:
         if not reihe.zeile.text.strip() or _header(reihe) is not None:
             return
-        values = reihe.werte
+        values = [e.zahlen[0] for e in reihe.eintraege if e.art == WERT and len(e.zahlen) == 1] or reihe.werte
         if not values:
             gap += 1
             if gap > _MAX_GAP:

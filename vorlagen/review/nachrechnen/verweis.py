@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from vorlagen.review.nachrechnen.lesen import Zeile
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, show
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 _NUMBERED = re.compile(r"^\s*(?P<nr>\d{1,2}(?:\.\d{1,2})+)\.?\s")
 _FROM_ROWS = re.compile(

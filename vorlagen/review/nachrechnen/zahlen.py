@@ -15,13 +15,14 @@ _SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|" + _SPACED + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
     r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
-    r"(?P<unit>\s?(?:Mio\.?|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
-    r"|\s?(?:T€|TEUR\b|TEuro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?"
+    r"(?P<unit>\s?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
+    r"|\s?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?"
 )
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
 _EURO_BEFORE = re.compile(r"(?:€|EURO?)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
 _EXPONENT = {
     "Mio": 6,
+    "Mill": 6,
     "Millionen": 6,
     "Mrd": 9,
     "Milliarden": 9,
@@ -106,7 +107,7 @@ def figures(line: str) -> list[Zahl]:
             unit = "%"
         elif unit_text:
             unit = "€"
-            exponent = next((v for k, v in _EXPONENT.items() if unit_text.startswith(k)), 0)
+            exponent = next((v for k, v in _EXPONENT.items() if unit_text.replace("-", "").startswith(k)), 0)
         elif _EURO_BEFORE.search(before) or match["dash"]:  # "2.450.000,- €": the dash says whole euros
             unit = "€"
         number = match["num"] or match["whole"]

@@ -1,0 +1,100 @@
+"""The text layer of a PDF, page by page, with every bound of pypdf set to ours."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import warnings
+from pathlib import Path
+
+from vorlagen.core import limits
+from vorlagen.review.nachrechnen.zeile import Zeile, bounded, fail, line, line_fits, number
+
+
+def lines(path: Path, data: bytes) -> list[Zeile]:
+    import pypdf
+
+    bound = limits.NR_STROM
+    with (
+        _quiet("pypdf") as said,
+        pypdf.apply_configuration(
+            maximum_declared_stream_length=bound,
+            array_based_stream_maximum_output_length=bound,
+            jbig2_maximum_output_length=bound,
+            lzw_maximum_output_length=bound,
+            run_length_maximum_output_length=bound,
+            zlib_maximum_output_length=bound,
+            brotli_maximum_output_length=bound,
+            image_maximum_buffer_size=bound,
+            stream_decoding_work_maximum_length=4 * bound,
+            xform_maximum_invocations_per_extraction=limits.NR_FORMULARE,
+        ),
+    ):
+        return _pages(path, data, said)
+
+
+@contextlib.contextmanager
+def _quiet(library: str):
+    """Keeps a library's English warnings ("EOF marker not found") from the user: what matters reaches them as
+    the German message of a file that cannot be read."""
+    logger = logging.getLogger(library)
+    said: list[str] = []
+    handler = _Collect(said)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield said
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+class _Collect(logging.Handler):
+    """Keeps what a library logs (in English) for the program to read, never for the user."""
+
+    def __init__(self, said: list[str]) -> None:
+        super().__init__()
+        self.said = said
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.said) < 100:
+            self.said.append(record.getMessage())
+
+
+def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):  # many PDFs only restrict printing, with an empty password
+        fail(
+            path,
+            "Die PDF-Datei ist mit einem Kennwort geschützt – speichern Sie sie ohne Kennwort und versuchen "
+            "Sie es noch einmal.",
+        )
+    if len(reader.pages) > limits.NR_SEITEN:
+        fail(
+            path,
+            f"Die PDF-Datei hat mehr als {number(limits.NR_SEITEN)} Seiten (Grenze für nachrechnen) – "
+            "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach.",
+        )
+    result: list[Zeile] = []
+    for page_number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        if any("form XObject invocations" in message for message in said):
+            fail(
+                path,
+                f"Seite {page_number} der PDF-Datei ruft mehr als {number(limits.NR_FORMULARE)} eingebettete "
+                "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
+                "neu als PDF oder speichern Sie sie als DOCX.",
+            )
+        bounded(path, result, text.count("\n") + 1)
+        for nr, raw in enumerate(text.split("\n"), start=1):
+            line_fits(path, raw, nr, page_number)
+            result.append(line(page_number, nr, raw.replace("\u2010", "-")))  # the hyphen our renderer breaks with
+    return result

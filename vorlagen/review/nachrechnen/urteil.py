@@ -1,0 +1,56 @@
+"""The judgment over all readings of a document: per figure, a reading that holds wins over one that does not; of
+readings that all fail, the likeliest speaks – a slip when it is sure, „nicht eindeutig“ when it is not."""
+
+from __future__ import annotations
+
+from vorlagen.review.nachrechnen.rechnung import FEHLER, RUNDUNG, STIMMT, UNKLAR, Rechnung
+
+
+def judge(found: list[Rechnung]) -> tuple[list[Rechnung], set[tuple]]:
+    """The readings that stand (in the order found), and the figures of guesses that failed (listed as
+    „nicht geprüft“ even without a unit). Every reading must have been checked (`pruefe`)."""
+    groups: dict[tuple, list[Rechnung]] = {}
+    for rechnung in found:
+        groups.setdefault(rechnung.ergebnis.key, []).append(rechnung)
+    kept: set[int] = set()
+    failed: set[tuple] = set()
+    for key, readings in groups.items():
+        holding = [r for r in readings if r.status == STIMMT] or [r for r in readings if r.status == RUNDUNG]
+        if holding:
+            seen: set[tuple] = set()
+            for rechnung in sorted(holding, key=lambda r: -r.rang):
+                parts = (rechnung.typ, tuple(t.key for t in rechnung.teile))
+                if parts not in seen:  # the same calculation found twice counts once
+                    seen.add(parts)
+                    kept.add(id(rechnung))
+            continue
+        claims = [r for r in readings if r.status in (FEHLER, UNKLAR)]
+        if not claims:
+            failed.add(key)
+            continue
+        best = max(claims, key=lambda r: (r.rang, r.status == FEHLER))
+        other = next((r for r in claims if r.status == FEHLER and r.richtig != best.richtig), None)
+        if best.status == FEHLER and other is not None and not best.hinweis:  # wrong by every reading that is sure
+            best.hinweis = f"auch anders gelesen falsch: {other.zeichen} = {other.ergebnis.zahl.zeige(other.richtig)}"
+        kept.add(id(best))
+    return [r for r in found if id(r) in kept], failed
+
+
+def revive(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
+    """A reading set aside that fails only because a part of it is a slip found elsewhere (the column total
+    „Veränderung“ under a row with a slip) stands again, as „stimmt, sobald der Fehler … berichtigt ist“."""
+    slips = {r.ergebnis.key: r for r in kept if r.status == FEHLER}
+    standing = {id(r) for r in kept}
+    revived = []
+    for rechnung in found:
+        if id(rechnung) in standing or rechnung.status != FEHLER:
+            continue
+        sources = [slips[t.key] for t in rechnung.teile if t.key in slips]
+        if not sources:
+            continue
+        values = [slips[t.key].richtig if t.key in slips else t.zahl.wert for t in rechnung.teile]
+        if rechnung.gerundet(rechnung.rechne(values)) == rechnung.getippt():
+            rechnung.status, rechnung.richtig = STIMMT, rechnung.getippt()
+            rechnung.hinweis = f"stimmt, sobald der Fehler in {sources[0].ergebnis.zeile.ort} berichtigt ist"
+            revived.append(rechnung)
+    return sorted(kept + revived, key=lambda r: r.ergebnis.key)

@@ -1,0 +1,69 @@
+"""The upgrade of named figures to the units and notation of this version (issue 32, point 1): a formula of numbers
+alone is now in the figure's unit (`formel: "523000"` in Mio. € meant 523.000 €, now 523.000 Mio. €), and `erwartet`
+is written like a formula, with a decimal comma (`erwartet: 60.73` → `erwartet: "60,73"`). Both rewrites keep the
+value the earlier version computed."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.einheiten import SKALA
+from vorlagen.compute.formel import FormelFehler, Zahl, lesen, namen
+from vorlagen.core.problems import Paths
+from vorlagen.load.facts import Facts
+from vorlagen.load.yamlfile import Mapping, Scalar, Sequence, read_yaml
+from vorlagen.review.umschreiben import Quelltexte
+
+GRUND_EINHEIT = "Zahlen einer Formel stehen jetzt in der Einheit der Zahl (früher in Euro) – derselbe Wert"
+GRUND_KOMMA = "„erwartet“ einer Zahl steht jetzt wie ihre Formel mit Dezimalkomma – derselbe Wert"
+_PUNKT = re.compile(r"-?\d+\.\d+")
+
+
+def erwartet_mit_komma(q: Quelltexte) -> None:
+    """Before the facts are read (a point decimal no longer reads): `erwartet: 60.73` of every named figure becomes
+    `erwartet: "60,73"` – also `528.266`, which the earlier version read as 528,266."""
+    paths = Paths(q.data.parent)
+    files = sorted((q.data / "vorlagen").glob("*/vorlage.yaml")) + sorted((q.data / "kennzahlen").glob("*.yaml"))
+    for path in files:
+        root, _ = read_yaml(path, paths)
+        if not isinstance(root, Mapping) or "zahlen" not in root.entries:
+            continue
+        figures = root.entries["zahlen"][1]
+        for item in figures.items if isinstance(figures, Sequence) else []:
+            value = item.entries.get("erwartet", (None, None))[1] if isinstance(item, Mapping) else None
+            if not isinstance(value, Scalar) or not _PUNKT.fullmatch(value.text.strip()):
+                continue
+            text = value.text.strip()
+            komma = text.replace(".", ",")
+            for written in (f"erwartet: {text}", f'erwartet: "{text}"', f"erwartet: '{text}'"):
+                if q.ersetzen(value.where, written, f'erwartet: "{komma}"', GRUND_KOMMA):
+                    break
+
+
+def zahlen_in_einheit(q: Quelltexte, facts: Facts) -> None:
+    """Every figure in T€, Mio. € or Mrd. € whose formula has numbers alone gets the formula that gives its old value
+    in its unit: one number divided by the unit (`"523000"` → `"0,523"`), else the formula divided as a whole."""
+    figures = [k for s in facts.vorlagen for k in s.vorlage.zahlen]
+    figures += [k for datei in facts.kennzahlen.values() for k in datei.zahlen]
+    for k in figures:
+        if k.einheit not in SKALA:
+            continue
+        try:
+            tree = lesen(k.formel)
+        except FormelFehler:
+            continue  # its own message says what to write
+        if namen(tree):
+            continue  # numbers next to names are factors without a unit: unchanged
+        skala = SKALA[k.einheit]
+        neu = _komma(tree.wert / skala) if isinstance(tree, Zahl) else f"({k.formel}) / {skala}"
+        for quote in ('"', "'", ""):
+            if q.ersetzen(k.where("formel"), f"formel: {quote}{k.formel}{quote}", f'formel: "{neu}"', GRUND_EINHEIT):
+                break
+
+
+def _komma(value: Fraction) -> str:
+    """A terminating value as a formula writes it: 523/1000 → '0,523'."""
+    number = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
+    return format(number, "f").replace(".", ",")
