@@ -118,7 +118,7 @@ def test_check_lists_what_is_still_open(capsys):
     assert code == 0
     assert (
         "Noch offen (gedruckt als „noch offen“ bzw. „Termin offen“; in eine Sitzungsmappe und nach OParl kommt "
-        "eine Vorlage erst mit einer Nummer):\n"
+        "eine Vorlage erst mit einer Nummer und allem anderen, was hier steht, außer den Terminen):\n"
         "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, "
         "Sitzungstermin Ausschuss für Bauen, Umwelt und Klimaschutz (Kenntnisnahme)\n"
     ) in out
@@ -173,7 +173,7 @@ def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_opar
         "  entwurf-sprachkurse: Sprachkurse im Herbst – Nummer, federführendes Amt, Sitzungstermin "
         "Ausschuss für Soziales und Integration (Kenntnisnahme)\n"
     ) in listing
-    assert "nach OParl kommt eine Vorlage erst mit Nummer und federführendem Amt):\n" in listing
+    assert "nach OParl kommt eine Vorlage erst mit Nummer und federführendem Amt und allem anderen" in listing
     code, zahlen, _ = run(capsys, "--data", str(data), "zahlen", "entwurf-sprachkurse")
     assert code == 0 and zahlen.startswith("Vorlage ohne Nummer (Ordner entwurf-sprachkurse): Sprachkurse im Herbst")
 
@@ -207,7 +207,7 @@ def test_the_sitzungsmappe_needs_the_amt_of_each_vorlage(tmp_path, capsys):
         ),
         (
             "{gremium: ASI, rolle: Kenntnisnahme, ergebnis: vertagt}",
-            "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder entfernen Sie „ergebnis“.",
+            "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder, wo es keine Sitzungsdatei gibt, den Tag des Ergebnisses unter „datum“, oder entfernen Sie „ergebnis“.",
         ),
         (
             "{}",

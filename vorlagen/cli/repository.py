@@ -14,6 +14,10 @@ from vorlagen.core.problems import BuildFailed, Problem, Where, ordered, raise_i
 def neu_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ordner", type=Path, help="Ordner des neuen Datenrepositorys, z. B. meine-verwaltung")
     parser.add_argument("--name", default="Musterstadt", help="Name der Körperschaft (Standard: Musterstadt)")
+    parser.add_argument(
+        "--land",
+        help="Bundesland (Name oder Abkürzung, z. B. NRW, Bayern); ohne Angabe wird gefragt, oder es bleibt offen",
+    )
 
 
 def vorlage_options(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +55,16 @@ def neu(args: argparse.Namespace) -> int:
     """`neu`: a data repository that builds at once."""
     from vorlagen.cli import scaffold
 
-    written = scaffold.new_repository(args.ordner, args.name, dt.date.today())
+    land = args.land
+    if land is None and sys.stdin.isatty():  # asked, never assumed: Enter leaves it open
+        try:
+            land = (
+                input("In welchem Bundesland liegt die Körperschaft? (z. B. NRW, Bayern; leer: später) ").strip()
+                or None
+            )
+        except EOFError:
+            land = None
+    written = scaffold.new_repository(args.ordner, args.name, dt.date.today(), land)
     shown = args.ordner.as_posix()
     print(
         f"Neues Datenrepository in {shown}/ mit {len(written)} Dateien, darunter:\n"

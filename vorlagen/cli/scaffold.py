@@ -87,8 +87,10 @@ def vscode_settings(data: str = "data") -> str:
     return json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2) + "\n"
 
 
-def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
-    """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage."""
+def new_repository(folder: Path, name: str, today: dt.date, land: str | None = None) -> list[str]:
+    """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage. It states no fact it does not
+    know: no address, no head of administration, the Land only when given; the Gremium, the Amt and the Sitzung it
+    needs to build are marked `platzhalter: true` (built, never published)."""
     if folder.exists() and not folder.is_dir():
         raise BuildFailed(
             [
@@ -125,7 +127,7 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft")
         + KOERPERSCHAFT.format(
             name=text_value("--name", name, 120),
-            anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140),
+            land=_land_zeile(land),
             verwaltungschef=verwaltungschef(name),
         ),
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung")
@@ -330,13 +332,25 @@ _VERWALTUNGSCHEFS = (
 
 
 def verwaltungschef(name: str) -> str:
-    """The placeholder head of a new body, from its name (Landkreis → Der Landrat, Stadt → Der Bürgermeister,
-    Amt → Der Amtsvorsteher), as a YAML value with a comment; a name that says nothing gets a neutral one."""
+    """A suggestion for the head of a new body, from its name (Landkreis → Der Landrat, Stadt → Der Bürgermeister,
+    Amt → Der Amtsvorsteher), for a commented line: the value itself is not written (not a known fact)."""
     woerter = [w for w in re.split(r"[^\w]+", name.lower()) if w]
     for wort, titel in _VERWALTUNGSCHEFS:
         if any(w == wort or (len(wort) > 3 and w.endswith(wort)) for w in woerter):
-            return f"{titel}  # aus dem Namen abgeleitet – bitte prüfen (z. B. {_weiblich(titel)})"
-    return "Die Verwaltungsleitung  # bitte ersetzen, z. B. Der Bürgermeister, Die Landrätin, Der Amtsvorsteher"
+            return f"{titel}  # z. B. so oder {_weiblich(titel)}"
+    return "Der Bürgermeister  # oder Die Landrätin, Der Amtsvorsteher …"
+
+
+def _land_zeile(land: str | None) -> str:
+    """The `land:` line: the Land given (checked), else a commented line – no default, never NRW unasked."""
+    if land is None:
+        return "# land: NRW  # Ihr Bundesland (Name oder Abkürzung): wählt das Haushaltsrecht – bitte eintragen"
+    from vorlagen.load.land import land_von, unbekanntes_land
+
+    gefunden = land_von(land)
+    if gefunden is None:
+        raise BuildFailed([Problem(Where("--land"), unbekanntes_land(land))])
+    return f"land: {gefunden.name}"
 
 
 def _weiblich(titel: str) -> str:
@@ -346,17 +360,21 @@ def _weiblich(titel: str) -> str:
 
 
 KOERPERSCHAFT = """\
-# Stammdaten der Körperschaft – ersetzen Sie die Beispielwerte.
+# Stammdaten der Körperschaft. Was „vorlagen neu“ nicht wissen kann, steht hier nicht: tragen Sie es ein.
+# Einträge mit „platzhalter: true“ sind Beispiele, damit das Datenrepository gleich baut – gebaut wird damit,
+# veröffentlicht nicht: ersetzen Sie sie durch Ihre eigenen und entfernen Sie „platzhalter: true“.
 name: {name}
-verwaltungschef: {verwaltungschef}
-anschrift: {anschrift}
+{land}
+# verwaltungschef: {verwaltungschef}
+# anschrift: Straße Nr., PLZ Ort  # eine Zeile unter dem Namen im Kopf
 aemter:
-  - {{id: HA, name: Hauptamt}}
+  - {{id: HA, name: Hauptamt, platzhalter: true}}
 gremien:
-  - {{id: AS, name: Ausschuss für Soziales, frist_tage: 14}}
+  - {{id: AS, name: Ausschuss für Soziales, frist_tage: 14, platzhalter: true}}
 """
 
 SITZUNG = """\
+platzhalter: true  # ein Beispiel: ersetzen Sie Tag, Zeit und Ort, und entfernen Sie diese Zeile
 gremium: AS
 datum: {datum}
 beginn: "17:00 Uhr"

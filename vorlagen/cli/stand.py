@@ -72,11 +72,12 @@ def render_offene(facts: Facts, stichtag: dt.date) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_offen(facts: Facts) -> str:
-    """For `check`: per Vorlage what is still open; empty when every fact is stated."""
+def render_offen(facts: Facts, haushalte: dict | None = None) -> str:
+    """For `check`: per Vorlage what is still open; empty when every fact is stated. `haushalte`: slug → the
+    computed Finanzielle Auswirkungen of each Vorlage (their open facts are listed too)."""
     lines = []
     for source in facts.vorlagen:
-        fehlt = offen(facts, source)
+        fehlt = offen(facts, source, (haushalte or {}).get(source.slug))
         if fehlt:
             lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
     if not lines:
@@ -84,5 +85,7 @@ def render_offen(facts: Facts) -> str:
     needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
     return (
         f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
-        f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n"
+        f"eine Vorlage erst mit {needs} und allem anderen, was hier steht, außer den Terminen):\n"
+        + "\n".join(lines)
+        + "\n"
     )

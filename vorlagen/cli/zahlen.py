@@ -33,6 +33,13 @@ def zahlen(args: argparse.Namespace) -> int:
         from vorlagen.compute.kennzahlen import herleitung
 
         figures = getattr(rechnung.zahlen, "herleitung", {})
+        if args.name.startswith("haushalt") and rechnung.haushalt is not None:
+            from vorlagen.compute.haushaltszahlen import herleitung as haushalt_herleitung
+
+            zeilen = haushalt_herleitung(rechnung.haushalt, args.name)
+            if zeilen is not None:
+                sys.stdout.write("\n".join(zeilen) + "\n")
+                return 0
         if args.name not in figures:
             known = ", ".join(sorted(figures)) or "keine (die Vorlage hat keinen Abschnitt „zahlen“)"
             print(

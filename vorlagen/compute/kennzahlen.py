@@ -55,6 +55,15 @@ FELD_EINHEIT = {
     "jahre": GELD,
     "jahre_min": GELD,
     "jahre_max": GELD,  # an amount per Haushaltsjahr: jahre.2022
+    # the Haushalt block (haushalt.mehrbedarf.2022, haushalt.kreise.650.ueberschreitung.2009, haushalt.ve.x.lasten.2024)
+    "mehrbedarf": GELD,
+    "deckung": GELD,
+    "ueberschreitung": GELD,
+    "ansatz": GELD,
+    "gebunden": GELD,
+    "verfuegbar": GELD,
+    "lasten": GELD,
+    "frei": GELD,
 }
 
 

@@ -33,7 +33,7 @@ def erforderlich(
     stil: Hausstil, source: VorlageSource, haushalt: Auswirkungen | None
 ) -> tuple[list[str], list[Problem]]:
     """The roles that must sign this Vorlage, in the Hausstil's order: its Art's, then the financial ones."""
-    art = stil.arten.get(source.vorlage.art)
+    art = stil.arten.get(source.vorlage.art) if source.vorlage.art is not None else None
     rollen = list(art.mitzeichnung) if art is not None else []
     problems: list[Problem] = []
     if stil.mitzeichnung.finanzielle_auswirkungen:

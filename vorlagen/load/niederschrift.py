@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
+from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.records import Record, doc, record
 
 # --- sitzungen/<id>/niederschrift.yaml ------------------------------------------------------
@@ -68,38 +68,6 @@ class Anwesenheit(Record):
                     f"{self.mitgliederzahl} – prüfen Sie beide Zahlen.",
                 )
             )
-        return problems
-
-
-@record
-class Abstimmung(Record):
-    einstimmig: bool = doc("true: alle stimmberechtigten Anwesenden stimmten gleich", default=False)
-    ja: int | None = doc("Ja-Stimmen", default=None)
-    nein: int | None = doc("Nein-Stimmen", default=None)
-    enthaltung: int | None = doc("Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)", default=None)
-    ergebnis: Literal["angenommen", "abgelehnt"] = doc("wird gegen die Stimmen geprüft", default="angenommen")
-
-    def check(self) -> list[Problem]:
-        problems: list[Problem] = []
-        if self.einstimmig and (self.ja is not None or self.nein is not None or self.enthaltung):
-            problems.append(
-                Problem(
-                    self.where("einstimmig"),
-                    "Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen "
-                    "(„ja“, „nein“, „enthaltung“) – nicht beides.",
-                )
-            )
-        elif not self.einstimmig and (self.ja is None or self.nein is None):
-            problems.append(
-                Problem(
-                    self.where("ergebnis"),
-                    "Tragen Sie die Stimmen ein („ja“ und „nein“, dazu „enthaltung“) oder „einstimmig: true“.",
-                )
-            )
-        for name in ("ja", "nein", "enthaltung"):
-            value = getattr(self, name)
-            if value is not None and value < 0:
-                problems.append(Problem(self.where(name), f"„{name}“: Stimmen können nicht negativ sein ({value})."))
         return problems
 
 

@@ -45,7 +45,7 @@ def check_references(facts: Facts) -> list[Problem]:
                 )
             )
     for haushalt in facts.haushalte.values():
-        if haushalt.entscheidet not in gremien:
+        if haushalt.entscheidet is not None and haushalt.entscheidet not in gremien:
             problems.append(
                 unknown(
                     haushalt.where("entscheidet"),

@@ -14,8 +14,11 @@ from vorlagen.load.vorlagenart import Vorlagenart, nummer_beispiel, nummer_regex
 from vorlagen.load.vorlagenordner import unknown_art
 
 
-def eine(art: str) -> str:
-    """'Eine Beschlussvorlage' – or 'Die Vorlagenart „Antrag“' where the article would be a guess."""
+def eine(art: str | None) -> str:
+    """'Eine Beschlussvorlage' – or 'Die Vorlagenart „Antrag“' where the article would be a guess; 'Eine Vorlage'
+    while the Art is open."""
+    if art is None:
+        return "Eine Vorlage"
     return f"Eine {art}" if art.endswith("vorlage") else f"Die Vorlagenart „{art}“"
 
 
@@ -25,8 +28,9 @@ def check_regeln(facts: Facts) -> list[Problem]:
     problems: list[Problem] = []
     for source in facts.vorlagen:
         vorlage = source.vorlage
-        art = stil.arten.get(vorlage.art)
+        art = stil.arten.get(vorlage.art) if vorlage.art is not None else Vorlagenart()  # open: the defaults
         if art is None:
+            assert vorlage.art is not None
             problems.append(unknown_art(vorlage.where("art"), vorlage.art, stil.arten, defined_at(stil, "arten")))
             continue
         problems += _woerter(facts, source)

@@ -13,11 +13,12 @@ from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
-from vorlagen.compute.offen import OFFEN, zitiert
+from vorlagen.compute.offen import ART_OFFEN, OFFEN, zitiert
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
+from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
@@ -170,14 +171,14 @@ class Composer:
         raise_if(problems + found)
         steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
-        art = stil.arten[vorlage.art]
+        art = stil.arten[vorlage.art] if vorlage.art is not None else Vorlagenart()
         context = dict(
             koerperschaft=self.facts.koerperschaft,
             vorlage=shown,
             rechnung=rechnung,
             beschreibung=vorlage.betreff,
             erstellt=source.stand,
-            art=art.ueberschrift or vorlage.art,
+            art=art.ueberschrift or vorlage.art or ART_OFFEN,
             kopfdaten=self._kopfdaten(vorlage),
             ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
             hausstil_abschnitte=[
@@ -379,7 +380,8 @@ class Composer:
         if u is None:
             if stil.form == "keine":
                 return []
-            return [k.verwaltungschef] + ([f"{stil.gez} {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
+            chef = k.verwaltungschef or OFFEN  # open until publishing (compute/offen.py)
+            return [chef] + ([f"{stil.gez} {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
         im_auftrag = u.im_auftrag if u.im_auftrag is not None else stil.form != "gez"
         return (
             ([stil.im_auftrag] if im_auftrag else []) + [f"{stil.gez} {u.name}"] + ([u.funktion] if u.funktion else [])

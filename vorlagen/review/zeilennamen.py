@@ -19,8 +19,8 @@ from vorlagen.compute.names import UnknownName
 from vorlagen.compute.project import eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
 from vorlagen.core.problems import Where
+from vorlagen.load.auswirkungen import Deckung, Haushaltsbetrag
 from vorlagen.load.facts import Facts
-from vorlagen.load.haushalt import Deckung, Haushaltsbetrag
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
 
@@ -139,6 +139,11 @@ def formeln(source: VorlageSource) -> list[tuple[Where, str]]:
         for eintrag in eintraege:
             lines = getattr(eintrag.jahre, "lines", {})
             found += [(lines.get(jahr, eintrag.where("jahre")), name) for jahr, name in eintrag.jahre.items()]
+        for ve in daten.verpflichtungsermaechtigungen:
+            found.append((ve.where("betrag"), ve.betrag))
+            lasten = ve.lasten or {}
+            found += [(getattr(lasten, "lines", {}).get(j, ve.where("lasten")), n) for j, n in lasten.items()]
+            found += [(d.where("betrag"), d.betrag) for d in ve.deckung]
         if daten.folgekosten not in (None, "keine"):
             found.append((daten.where("folgekosten"), daten.folgekosten))
     return found
