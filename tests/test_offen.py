@@ -99,16 +99,10 @@ def test_a_text_quoting_the_open_nummer_prints_it_as_open(tmp_path):
         "Der zweite Bauabschnitt",
         "Diese Vorlage ({{ vorlage.nummer }}, {{ vorlage.art }}) berichtet. Der zweite Bauabschnitt",
     )
-    edit(
-        data / ENTWURF / "sachverhalt.md",
-        "Der zweite Bauabschnitt",
-        '{{ vorlage.nummer | upper }}; {{ "Nr. " ~ vorlage.nummer }}; {{ vorlage.nummer | e }}. Der zweite Bauabschnitt',
-    )
-    project = prepare(data)
+    project = prepare(data)  # `| upper`, `~` and `| e` no longer reach a text (issue 32: an allow-list)
     source = next(s for s in project.facts.vorlagen if s.vorlage.nummer is None)
     html = Composer(project).compose(source).web_html
     assert "Diese Vorlage (noch offen, Mitteilungsvorlage) berichtet." in html
-    assert "NOCH OFFEN; Nr. noch offen; noch offen. Der zweite" in html  # whatever the text does with it
     assert "None" not in html and "NONE" not in html
     assert source.vorlage.nummer is None  # the record itself keeps the open Nummer
 

@@ -71,6 +71,7 @@ class Deckungszeile:
     verfuegbar: Fraction | None  # what the source has left; None where it is not known
     where: Where  # the line of its amount
     konto_where: Where  # the line of its konto
+    name: str = ""  # the figure it was read from
 
 
 @dataclass
@@ -208,7 +209,9 @@ def auswirkungen(
             frei = exact(stelle.verfuegbar) if stelle is not None and stelle.ansatz is not None else None
             plan = stelle.plan if stelle is not None else quelle.plan
             result.deckungen.append(
-                Deckungszeile(jahr, quelle.art, quelle.konto, plan, stelle, betrag, frei, where, quelle.where("konto"))
+                Deckungszeile(
+                    jahr, quelle.art, quelle.konto, plan, stelle, betrag, frei, where, quelle.where("konto"), name
+                )
             )
             if quelle.konto is None:
                 result.offen.append((f"Quelle der Deckung {jahr}", f"{quelle.where('jahre')}: „konto“ und „art“"))

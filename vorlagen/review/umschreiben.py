@@ -28,6 +28,8 @@ class Umschreibung:
     grund: str
 
     def __str__(self) -> str:
+        if not self.vorher:
+            return f"{self.datei}:{self.zeile}: neue Zeile „{self.nachher}“ – {self.grund}"
         return f"{self.datei}:{self.zeile}: „{self.vorher}“ → „{self.nachher}“ – {self.grund}"
 
 
@@ -89,6 +91,38 @@ class Quelltexte:
         self._file(self.path(where))[where.line - 1] = line.replace(vorher, nachher)
         if not bewahrend:
             self.umschreibungen.append(Umschreibung(where.path, where.line, vorher, nachher, grund))
+        return True
+
+    def wert_ersetzen(self, where: Where, schluessel: str, neu: str, grund: str) -> bool:
+        """Replaces the value of `schluessel:` on the line `where` names (plain, quoted, in `{…}` or a block) by
+        the YAML text `neu`; False when that line has no such key."""
+        line = self.zeile(where)
+        pattern = re.compile(
+            rf"""(?P<kopf>(?:^|[{{,\s]){re.escape(schluessel)}\s*:\s*)(?P<wert>"[^"]*"|'[^']*'|[^,}}#\r\n]*?)(?=\s*(?:[,}}]|\s\#|$|\r|\n))"""
+        )
+        match = pattern.search(line) if line is not None else None
+        if match is None or line is None:
+            return False
+        assert where.line is not None
+        self._file(self.path(where))[where.line - 1] = line[: match.start("wert")] + neu + line[match.end("wert") :]
+        self.umschreibungen.append(
+            Umschreibung(where.path, where.line, f"{schluessel}: {match['wert']}", f"{schluessel}: {neu}", grund)
+        )
+        return True
+
+    def zeile_einfuegen(self, where: Where, neu: str, grund: str) -> bool:
+        """Inserts the line `neu` after the line `where` names, indented like it (its line ending too)."""
+        line = self.zeile(where)
+        if line is None:
+            return False
+        assert where.line is not None
+        ending = line[len(line.rstrip("\r\n")) :] or "\n"
+        indent = line[: len(line) - len(line.lstrip())]
+        # kept in the same entry as the line before it: the line numbers of the facts stay valid for later edits
+        self._file(self.path(where))[where.line - 1] = (
+            f"{line if line.endswith(ending) else line + ending}{indent}{neu}{ending}"
+        )
+        self.umschreibungen.append(Umschreibung(where.path, where.line + 1, "", neu, grund))
         return True
 
     def id_einfuegen(self, where: Where, name: str, grund: str) -> bool:
@@ -165,5 +199,6 @@ def umschreiben(data: Path, bewahrend: bool = False) -> Quelltexte:
         for regel in REGELN:
             regel(quelltexte, facts)
     quelltexte.geaendert = quelltexte.schreiben()
+    quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))
     quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))
     return quelltexte

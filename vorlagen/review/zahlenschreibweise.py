@@ -9,8 +9,8 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import SKALA
-from vorlagen.compute.formel import FormelFehler, Zahl, lesen, namen
+from vorlagen.compute.einheiten import SKALA, nur_prozent
+from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, namen
 from vorlagen.core.problems import Paths
 from vorlagen.load.facts import Facts
 from vorlagen.load.yamlfile import Mapping, Scalar, Sequence, read_yaml
@@ -44,23 +44,59 @@ def erwartet_mit_komma(q: Quelltexte) -> None:
 
 def zahlen_in_einheit(q: Quelltexte, facts: Facts) -> None:
     """Every figure in T€, Mio. € or Mrd. € whose formula has numbers alone gets the formula that gives its old value
-    in its unit: one number divided by the unit (`"523000"` → `"0,523"`), else the formula divided as a whole."""
+    in its unit (formel_in_einheit)."""
     figures = [k for s in facts.vorlagen for k in s.vorlage.zahlen]
     figures += [k for datei in facts.kennzahlen.values() for k in datei.zahlen]
     for k in figures:
-        if k.einheit not in SKALA:
+        neu = formel_in_einheit(k.formel, k.einheit)
+        if neu is None:
             continue
-        try:
-            tree = lesen(k.formel)
-        except FormelFehler:
-            continue  # its own message says what to write
-        if namen(tree):
-            continue  # numbers next to names are factors without a unit: unchanged
-        skala = SKALA[k.einheit]
-        neu = _komma(tree.wert / skala) if isinstance(tree, Zahl) else f"({k.formel}) / {skala}"
         for quote in ('"', "'", ""):
             if q.ersetzen(k.where("formel"), f"formel: {quote}{k.formel}{quote}", f'formel: "{neu}"', GRUND_EINHEIT):
                 break
+
+
+def formel_in_einheit(formel: str, einheit: str) -> str | None:
+    """The formula of numbers alone that gives in `einheit` what `formel` gave in euros; None where nothing changes
+    (names in it – their numbers are factors –, a percentage, a unit that is not T€, Mio. € or Mrd. €). A number or
+    a sum of numbers keeps its shape, each number divided (`"523000"` → `"0,523"`, `"150000 + 58000"` →
+    `"0,15 + 0,058"`); any other formula is divided as a whole (`"(2 * 208000) / 1000000"`)."""
+    if einheit not in SKALA:
+        return None
+    try:
+        tree = lesen(formel)
+    except FormelFehler:
+        return None  # its own message says what to write
+    if namen(tree) or nur_prozent(tree):
+        return None
+    skala = SKALA[einheit]
+    if not _summe(tree):
+        return f"({formel}) / {skala}"
+    neu = formel
+    for text in sorted({z.text for z in _zahlen(tree)}, key=len, reverse=True):
+        neu = re.sub(rf"(?<![\d,.]){re.escape(text)}(?![\d,.])", _komma(_zahl(text) / skala), neu)
+    return neu
+
+
+def _summe(tree) -> bool:
+    """Numbers joined by + and - alone (a single number too)."""
+    if isinstance(tree, Zahl):
+        return True
+    if isinstance(tree, Minus):
+        return _summe(tree.wert)
+    return isinstance(tree, Rechnung) and tree.zeichen in "+-" and _summe(tree.links) and _summe(tree.rechts)
+
+
+def _zahlen(tree) -> list[Zahl]:
+    if isinstance(tree, Zahl):
+        return [tree]
+    if isinstance(tree, Minus):
+        return _zahlen(tree.wert)
+    return _zahlen(tree.links) + _zahlen(tree.rechts)
+
+
+def _zahl(text: str) -> Fraction:
+    return Fraction(Decimal(text.replace(",", ".")))
 
 
 def _komma(value: Fraction) -> str:
