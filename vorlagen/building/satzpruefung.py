@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vorlagen.building import plan
 from vorlagen.building.builder import Builder
-from vorlagen.building.cache import Manifest, engine_key, render_key
+from vorlagen.building.cache import Manifest, Stand, engine_key, render_key
 from vorlagen.building.state import state_dir
 from vorlagen.building.workers import Renderer
 from vorlagen.compute.project import Project
@@ -33,16 +34,14 @@ def satz_pruefen(project: Project, docs: list[VorlageDoc], out: Path, renderer: 
     facts = project.facts
     builder = Builder(project)
     engine = engine_key(facts)
-    old = Manifest.load(out.resolve(), state_dir(out), facts.data_dir)
+    old = Manifest.load(out.resolve(), state_dir(out))
+    stand = Stand(facts, engine)
     befund, jobs = Befund(), []
     for doc in docs:
         previous = old.entries.get(f"vorlage:{doc.source.slug}")
         for path, job, _ in builder.vorlage_jobs(doc):
-            if (
-                previous is not None
-                and previous.pdfs.get(str(path)) == render_key(job, engine)
-                and old.unchanged(previous.pdf_reads.get(str(path), {}))
-            ):
+            if plan.pdf_reusable(previous, str(path), render_key(job, engine), stand, old):
+                assert previous is not None
                 befund.uebernommen += 1
                 befund.warnungen += previous.warnungen.get(str(path), [])
                 continue

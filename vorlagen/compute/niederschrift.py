@@ -44,6 +44,11 @@ def abstimmung_text(abstimmung: Abstimmung) -> str:
     return f"mit {', '.join(parts[:-1])}{' und ' if len(parts) > 1 else ''}{parts[-1]} {a.ergebnis}"
 
 
+def abstimmung_niederschrift(abstimmung: Abstimmung, stil: Hausstil) -> str:
+    """The vote as the Niederschrift prints it: the Hausstil's `abstimmung: niederschrift`, else the sentence."""
+    return stil.abstimmung.satz(abstimmung, stil.enthaltungen) or abstimmung_text(abstimmung)
+
+
 def abstimmung_kurz(abstimmung: Abstimmung, stil: Hausstil) -> str:
     """The vote as the Hausstil prints it ('einstimmig', '14 Ja, 0 Nein, 2 Enthaltungen', 'Ja: 12'): only numbers
     the source gives, and „0 Enthaltungen“ only where the Hausstil asks for it (`enthaltungen`)."""

@@ -26,7 +26,7 @@ _DIFF = re.compile(
 # words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
 _REMAINDER = re.compile(
     r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
-    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss)\b"
+    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|Defizit|Nettoaufwand)\b"
 )
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
@@ -41,6 +41,8 @@ _BY = re.compile(
     r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$"
 )
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
+# where a sentence ends within a line (a paragraph of Word or HTML is one line)
+_SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")
 _MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -219,6 +221,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if remainder and not _REMAINDER.search(text):
         return []
     money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
+    if remainder and len(money) == 2:  # „Aufwendungen von 539.800 Euro (Zuschussbedarf 480.300 Euro)“
+        money = [z for z in figs if z.einheit == "€" and z.tiefe <= 1]
     if len(money) != 3:
         return []
     a, b, c = money
@@ -236,6 +240,7 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         at(c),
         f"{big.betrag()} − {small.betrag()}",
         sicher=explicit and not remainder,
+        grund="welche zwei Beträge verglichen werden, sagt der Satz nicht ausdrücklich" if _DIFF.search(text) else "",
         typ="differenz",
     )
     return [rechnung]
@@ -256,7 +261,8 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if not after:
         return []
     total = after[0]
-    before = [z for z in figs if z.einheit == "€" and z.ende <= total_word.start()]
+    opens = max((m.end() for m in _SENTENCE.finditer(text, 0, total_word.start())), default=0)
+    before = [z for z in figs if z.einheit == "€" and opens <= z.start and z.ende <= total_word.start()]
     each = _EACH.search(text)
     if each and len(before) == 1:
         counts = [int(m[2]) - int(m[1]) + 1 for m in _YEAR_RANGE.finditer(text) if int(m[2]) > int(m[1])]
@@ -302,6 +308,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                 at(total),
                 " + ".join(z.betrag() for z in before),
                 sicher=False,
+                grund="ob alle Beträge davor Teile der Summe sind, sagt der Satz nicht",
                 typ="teilbetraege_summe",
             )
         ]

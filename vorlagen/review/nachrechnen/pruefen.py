@@ -9,9 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from vorlagen.review.nachrechnen import (
+    ankuendigung,
     anteil,
     inzeile,
     reihe,
+    rueckbezug,
     saetze,
     schema,
     summen,
@@ -55,9 +57,11 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
+    ankuendigung.recognise(reihen, found)
     schema.recognise(reihen, found)
     anteil.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
+    rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()

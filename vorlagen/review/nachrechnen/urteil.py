@@ -3,7 +3,7 @@ readings that all fail, the likeliest speaks – a slip when it is sure, „nich
 
 from __future__ import annotations
 
-from vorlagen.review.nachrechnen.rechnung import FEHLER, RUNDUNG, STIMMT, UNKLAR, Rechnung
+from vorlagen.review.nachrechnen.rechnung import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Rechnung
 
 
 def judge(found: list[Rechnung]) -> tuple[list[Rechnung], set[tuple]]:
@@ -43,7 +43,7 @@ def revive(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
     standing = {id(r) for r in kept}
     revived = []
     for rechnung in found:
-        if id(rechnung) in standing or rechnung.status != FEHLER:
+        if id(rechnung) in standing or rechnung.status not in (FEHLER, OFFEN):  # a guess may hold once corrected
             continue
         sources = [slips[t.key] for t in rechnung.teile if t.key in slips]
         if not sources:
