@@ -301,3 +301,70 @@ def test_a_change_from_to_under_its_steps_is_the_start_plus_the_steps(capsys, tm
         (5, eur(Fraction(508_500))),
         (5, eur(Fraction(549_800))),
     ]
+
+
+def test_a_sum_after_a_word_of_change_is_read_as_a_sum(capsys, tmp_path):
+    """„… Erstattung von rd. 74.670 €; die Umlage sinkt um rd. 7.760 €; zusammen eine Verbesserung von 82.430 €“
+    (Pulheim): „sinkt“ suggested a difference (66.910 €) and hid the sum; each reading is judged, the one that
+    holds wins. 74.670 + 7.760 = 82.430."""
+    assert Fraction(74_670) + 7_760 == 82_430
+    text = (
+        "Die Abrechnung der Umlage 2015 brachte eine Erstattung von rd. 74.670 €; die Umlage 2016 sinkt gegenüber "
+        "der Prognose um rd. 7.760 €; zusammen eine Verbesserung von {} €.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("82.430")))
+    assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("teilbetraege_summe", "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("82.530")))
+    assert code == 0 and all(b["status"] != "stimmt" for b in report["befunde"])
+
+
+def test_an_amount_with_its_percentage_in_brackets_of_an_amount_nearby(capsys, tmp_path):
+    """„Davon trägt der Bund rund 124 Mio. € (46%).“ after „… bei rund 269 Mio. €.“ (Fürstenau): 124 / 269 =
+    46,09… % → 46 %. Which amount is the whole is a guess: confirmed only."""
+    assert round(Fraction(124, 269) * 100) == 46
+    text = "Das Volumen liegt bei rund 269 Mio. €. Davon trägt der Bund voraussichtlich rund 124 Mio. € ({}%).\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("46")))
+    assert code == 0 and [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("anteil_prozent", "46" + NBSP + "%", "stimmt")
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("48")))
+    assert code == 0 and report["befunde"] == []
+    assert ("48" + NBSP + "%") in [f["zahl"] for f in report["nicht_geprueft"]]
+
+
+def test_a_percentage_against_the_amount_of_the_year_before_in_brackets(capsys, tmp_path):
+    """„ein Aufkommen von 58.549.143 € (52.040.143 €) = 12,5 % gegenüber 2010“ (Filderstadt): (58.549.143 −
+    52.040.143) / 52.040.143 = 12,507… % → 12,5 %. The bracket as the year before is read from „gegenüber“, not
+    said: confirmed only."""
+    rate = (Fraction(58_549_143) - 52_040_143) / 52_040_143 * 100
+    assert round(rate, 1) == Fraction(125, 10)
+    text = "Für 2011 wird ein Aufkommen von 58.549.143 € (52.040.143 €) = {} % gegenüber 2010 erwartet.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("12,5")))
+    assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("veraenderung_prozent", "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("13,5")))
+    assert code == 0 and all(b["status"] != "stimmt" for b in report["befunde"])
+    assert "dass der Betrag in Klammern der Vorjahreswert ist" in report["befunde"][0]["hinweis"]
+
+
+SOEST = (
+    "Die Bruttopersonalaufwendungen steigen gegenüber dem Plan 2013 von 60.579.471 € auf 63.899.744 €. Das ist "
+    "eine Steigerung von {gross} € oder 5,48 %.\n"
+    "Zugleich steigen die Erstattungen von Personalaufwand um 1.459.814 €, so dass die Nettopersonalaufwendungen "
+    "um {net} € steigen.\n"
+)
+
+
+def test_an_increase_less_an_increase_that_lessens_it_so_that(capsys, tmp_path):
+    """Kreis Soest, Stellenplan 2014: 63.899.744 − 60.579.471 = 3.320.273, typed 3.320.282 (a slip); the net
+    increase „so dass … um 1.860.468 €“ is the typed 3.320.282 − 1.459.814 – right as typed, a Folgefehler of the
+    slip (corrected 1.860.459)."""
+    gross = Fraction(63_899_744) - 60_579_471
+    assert gross == 3_320_273
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", SOEST.format(gross="3.320.282", net="1.860.468")))
+    assert code == 1 and slips(report) == [(1, eur(Fraction(3_320_282)), eur(gross), signed(3_320_282 - gross))]
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Folgefehler")] == [
+        (2, eur(Fraction(1_860_468)), eur(gross - 1_459_814))
+    ]
+    text = SOEST.format(gross="3.320.273", net=f"{int(gross - 1_459_814):,}".replace(",", "."))
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
+    assert code == 0 and [(b["zeile"], b["status"]) for b in report["befunde"] if b["zeile"] == 2] == [(2, "stimmt")]

@@ -14,6 +14,7 @@ At = Callable[[Zahl], Fund]  # places a figure of the text in its line
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
+_AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
 _SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
 _CHANGE = re.compile(
     r"Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Senkung|Minderung|Abnahme|Reduzierung|"
@@ -160,6 +161,25 @@ def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     at(c),
                     f"{a.betrag()} von {b.betrag()}",
                     typ="prozentanteil",
+                )
+            )
+        elif (
+            a.einheit == b.einheit != "%"
+            and c.einheit == "%"
+            and re.fullmatch(r"\s*\(\s*", between(text, a, b))
+            and re.fullmatch(r"\s*\)\s*(?:=|,|\bentspricht|\bd\.\s?h\.)\s*(?:\b(?:eine[rm]?|ein)\s+)?", gap)
+            and _AGAINST.match(text, c.ende)
+        ):
+            found.append(  # „58.549.143 € (52.040.143 €) = 12,5 % gegenüber 2010“: the figure of the year before
+                Rechnung(
+                    "Veränderung in Prozent gegenüber dem Betrag in Klammern",
+                    "steigerung",
+                    [at(b), at(a)],
+                    at(c),
+                    f"({a.betrag()} − {b.betrag()}) / {b.betrag()} x 100",
+                    sicher=False,
+                    grund="dass der Betrag in Klammern der Vorjahreswert ist, sagt der Satz nicht ausdrücklich",
+                    typ="veraenderung_prozent",
                 )
             )
     change = _CHANGE.search(text)

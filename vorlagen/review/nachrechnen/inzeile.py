@@ -101,11 +101,12 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
             replace(z, start=z.start - start, ende=z.ende - start) for z in figs if start <= z.start < start + len(part)
         ]
         place = lambda z, start=start: Fund(zeile, replace(z, start=z.start + start, ende=z.ende + start))  # noqa: E731
-        for rechnung in fliesstext.checks(part, inner, place):
-            if rechnung.ergebnis.zahl.start not in used | results:
-                found.append(rechnung)
-                results.add(rechnung.ergebnis.zahl.start)
-                used |= {t.zahl.start for t in rechnung.teile}
+        # every reading of a sentence's result is kept: the judgment lets one that holds win over one that fails
+        # („sinkt um 7.760 €; zusammen 82.430 €“ is a sum, not the difference the word „sinkt“ suggests)
+        readings = [r for r in fliesstext.checks(part, inner, place) if r.ergebnis.zahl.start not in used | results]
+        found += readings
+        results |= {r.ergebnis.zahl.start for r in readings}
+        used |= {t.zahl.start for r in readings for t in r.teile}
     return used
 
 
@@ -171,10 +172,11 @@ def _products(text: str, figs: list[Zahl]):
                 stated = bool(_STATED_TOTAL.search(gap))
                 # „3 Tranchen à 250.100 € p.a., zusammen …“: the count counts the years, „p.a.“ each of them
                 periods = _PERIODS.match(text, chain[0].ende) is not None
-                explicit = stated and (periods or not _PER_PERIOD.search(gap))
-                if stated and not explicit:
+                per_period = _PER_PERIOD.search(gap)
+                explicit = stated and (periods or not per_period)
+                if stated and not explicit and per_period:
                     grund = (
-                        f"„{_PER_PERIOD.search(gap)[0]}“: der Betrag gilt je Zeitraum, und wie viele Zeiträume die "
+                        f"„{per_period[0]}“: der Betrag gilt je Zeitraum, und wie viele Zeiträume die "
                         "Summe umfasst, sagt der Satz nicht"
                     )
         if result is not None and (result.einheit == (money[0].einheit if money else result.einheit)):

@@ -29,6 +29,8 @@ _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b"
 _BY_TO = re.compile(r"\bum\s*$")
 _TO = re.compile(r"^\s*auf\s*$")
 _FROM_BEFORE = re.compile(r"\bvon\s*$")
+_SO_THAT = re.compile(r"\bso\s?dass\b")
+_NAMED_INCREASE = re.compile(r"\b(?:Steigerung|Erhöhung|Anstieg|Zuwachs)\s+(?:von|um)\s*$")
 _WINDOW = 8  # sentences above that may hold the figures
 _MAX_FIGURES = 12  # amounts above tried as the parts of a difference
 
@@ -80,6 +82,7 @@ def _readings(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
         + _per_year(satz, above)
         + _by_to(satz, above)
         + _steps(satz, above)
+        + _so_that(satz, above)
     )
 
 
@@ -282,3 +285,31 @@ def _steps(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
             )
         )
     return readings
+
+
+def _so_that(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
+    """„Zugleich steigen die Erstattungen um B, so dass die Nettoaufwendungen um C steigen“ under „… eine
+    Steigerung von A“: C = A − B (only confirmed: that the two increases are of the same whole is a guess)."""
+    money = satz.money()
+    if len(money) != 2 or not above or not _SO_THAT.search(satz.zeile.text[money[0].ende : money[1].start]):
+        return []
+    b, c = money
+    if not (_BY_TO.search(_before(satz, b)) and _BY_TO.search(_before(satz, c))):
+        return []
+    named = [z for z in above[-1].money() if _NAMED_INCREASE.search(_before(above[-1], z))]
+    if len(named) != 1:
+        return []
+    a = named[0]
+    return [
+        Rechnung(
+            "Steigerung darüber weniger der Steigerung, die sie mindert („so dass … um …“)",
+            "summe",
+            [_fund(above[-1], a), _fund(satz, b)],
+            _fund(satz, c),
+            written_sum([a, b], [1, -1]),
+            vorzeichen=[1, -1],
+            sicher=False,
+            rang=1,
+            typ="differenz",
+        )
+    ]

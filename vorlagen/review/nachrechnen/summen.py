@@ -97,7 +97,7 @@ def _words_after(reihe: Reihe) -> bool:
     return bool(_WORD.search(reihe.zeile.text[figures[-1].ende :])) or not any(z.einheit for z in figures)
 
 
-def recognise(reihen: list[Reihe], found: list[Rechnung], rates: set[tuple] = frozenset()) -> None:
+def recognise(reihen: list[Reihe], found: list[Rechnung], rates: frozenset[tuple] | set[tuple] = frozenset()) -> None:
     """Adds every reading of every total to `found`; in the lines `rates` ((page, line)) a percentage is a rate of
     change, never the sum of the percentages above it."""
     for index, reihe in enumerate(reihen):
@@ -351,7 +351,8 @@ def _grand_total(summe: _Summe, lauf: _Lauf, sure: bool) -> None:
     after the last of them."""
     reihen, column, total = summe.reihen, summe.column, summe.total
     after = list(lauf.rows)
-    details, subtotals = list(lauf.rows), []
+    details = list(lauf.rows)
+    subtotals: list[tuple[Reihe, list]] = []
     while lauf.above is not None and total_kind(reihen[lauf.above]) == "zwischen" and len(subtotals) < _MAX_SUBTOTALS:
         above = reihen[lauf.above]
         subtotals.insert(0, (above, align(total, above) or []))

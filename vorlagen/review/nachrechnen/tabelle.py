@@ -39,11 +39,16 @@ def align(total: Reihe, member: Reihe) -> list | None:
 def _misplaced(total: Reihe, row: list[Eintrag]) -> bool:
     """A place of the row stands in a cell where the total has words, not a figure or nothing."""
     cells = total.zeile.text.split("\t")
-    numbered = {e.spalte[1] for e in total.eintraege}
+    numbered = {_column(e)[1] for e in total.eintraege}
     return any(
-        e.spalte[1] < len(cells) and e.spalte[1] not in numbered and cells[e.spalte[1]].strip() and e.spalte[1] > 0
-        for e in row
+        0 < _column(e)[1] < len(cells) and _column(e)[1] not in numbered and cells[_column(e)[1]].strip() for e in row
     )
+
+
+def _column(eintrag: Eintrag) -> tuple:
+    """The column of a place in a row whose places all have one (cells as typed or aligned by spaces)."""
+    assert eintrag.spalte is not None
+    return eintrag.spalte
 
 
 def _by_key(head: list[Eintrag], row: list[Eintrag]) -> list | None:
@@ -51,12 +56,12 @@ def _by_key(head: list[Eintrag], row: list[Eintrag]) -> list | None:
     only where its total has empty cells stands in the table with nothing in these columns."""
     result: list = []
     for place in head:
-        kind, where = place.spalte
-        match = [e for e in row if e.spalte[1] == where or kind == "lage" and abs(e.spalte[1] - where) <= _NEAR]
+        kind, where = _column(place)
+        match = [e for e in row if _column(e)[1] == where or kind == "lage" and abs(_column(e)[1] - where) <= _NEAR]
         if match and not fits(place, match[0]):
             return None
         result.append(match[0] if match else None)
-    if any(e is not None for e in result) or head and head[0].spalte[0] == "zelle":
+    if any(e is not None for e in result) or head and _column(head[0])[0] == "zelle":
         return result
     return []
 

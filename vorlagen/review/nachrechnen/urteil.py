@@ -3,6 +3,8 @@ readings that all fail, the likeliest speaks – a slip when it is sure, „nich
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from vorlagen.review.nachrechnen.rechnung import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Rechnung
 
 
@@ -48,9 +50,15 @@ def revive(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
         sources = [slips[t.key] for t in rechnung.teile if t.key in slips]
         if not sources:
             continue
-        values = [slips[t.key].richtig if t.key in slips else t.zahl.wert for t in rechnung.teile]
+        values = [_corrected(slips[t.key]) if t.key in slips else t.zahl.wert for t in rechnung.teile]
         if rechnung.gerundet(rechnung.rechne(values)) == rechnung.getippt():
             rechnung.status, rechnung.richtig = STIMMT, rechnung.getippt()
             rechnung.hinweis = f"stimmt, sobald der Fehler in {sources[0].ergebnis.zeile.ort} berichtigt ist"
             revived.append(rechnung)
     return sorted(kept + revived, key=lambda r: r.ergebnis.key)
+
+
+def _corrected(slip: Rechnung) -> Decimal:
+    """The recomputed value of a slip (set when it was judged)."""
+    assert slip.richtig is not None
+    return slip.richtig
