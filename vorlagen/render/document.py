@@ -238,7 +238,12 @@ class Composer:
                 **self.assets(doc.folder, web=True),
             )
         return freigabe.freigabe(
-            rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen), source.gezeichnet, gruende
+            rollen,
+            source.mitzeichnungen,
+            freigabe.signed_text(web, doc.anlagen),
+            source.gezeichnet,
+            gruende,
+            source.unlesbar,
         )
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
