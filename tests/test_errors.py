@@ -331,7 +331,7 @@ def test_one_vorlage_with_one_table_is_counted_in_the_singular(capsys, tmp_path)
     from .test_rechenwege import RECHENWEGE
 
     data = copy_data(RECHENWEGE, tmp_path)
-    for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien", "radabstellanlagen"):
+    for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien", "radabstellanlagen", "kitaausbau"):
         import shutil
 
         shutil.rmtree(data / "vorlagen" / folder)
