@@ -90,7 +90,7 @@ def test_every_figure_cell_of_the_example_is_reached_by_table_row_and_column():
 
 _EXPRESSION = re.compile(r"\{\{\s*(.+?)\s*\}\}")
 _NO_FIGURE = re.compile(
-    r"^(tabelle|verteilung|vorlage|koerperschaft)\b|\|\s*(datum|datum_lang|monat|monate)\b|\.(monate|ueberschrift|titel|zeitraum)"
+    r"^(tabelle|verteilung|vorlage|koerperschaft|querformat)\b|\|\s*(datum|datum_lang|monat|monate)\b|\.(monate|ueberschrift|titel|zeitraum)"
 )
 
 
@@ -124,7 +124,7 @@ def test_every_figure_a_text_quotes_has_a_derivation_that_prints_what_the_docume
                 shown = re.sub(r"^\s*(#+|\d+\.|-)\s+", "", shown)
                 shown = " ".join(shown.replace(NBSP, " ").split())
                 assert shown in built, f"{name}, {path.name}: {shown!r}"
-    if name not in ("heidemoor", "aachen"):
+    if name not in ("heidemoor", "aachen", "weserbruch"):  # their texts quote no figure
         assert checked > 0, name
 
 
