@@ -18,6 +18,7 @@ from vorlagen.compute.project import prepare
 from vorlagen.core.problems import BuildFailed
 from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss, listen
 from vorlagen.render.document import Composer
+from vorlagen.render.freigabe import was_tun
 
 from .conftest import DATA, copy_data, edit, line_of, problems_of, run
 from .test_haushalt import EIGENANTEILE, H2021, H2022, NIEDERSCHRIFT, VORLAGE, eur, per_year
@@ -318,6 +319,43 @@ def test_the_beschlusskontrolle_prints_the_state_after_the_decision_in_its_body(
         f'<td class="betrag">{eur(einsparung)}</td><td class="betrag">{eur(FREI_2022 - einsparung)}</td>'
     )
     assert zeile in body
+
+
+def test_a_decided_vorlage_whose_amount_is_booked_under_gebunden_says_how_to_book_it(beschlossen, capsys):
+    """Raising „gebunden“ by the decided amount changes what 2021/0123 prints (the Haushalt as of today): the
+    sign-off given before the decision is stale – and the way out is a dated booking, not a backdated signature."""
+    einsparung = per_year(EIGENANTEILE)[2022]
+    edit(beschlossen / H2022, "    gebunden: 14420000\n", f"    gebunden: {14420000 + einsparung}\n")
+    doc = next(d for d in Composer(prepare(beschlossen)).compose_all() if d.source.vorlage.nummer == "2021/0123")
+    assert doc.freigabe is not None
+    [stand] = doc.freigabe.staende
+    assert (stand.zustand, stand.beschlossen) == ("veraltet", dt.date(2021, 6, 21))
+    meldung = (
+        "Die Mitzeichnung „Kämmerei“ (Erika Mustermann, 26.05.2021) gilt nicht mehr, aber die Vorlage ist am "
+        "21.06.2021 beschlossen: was sie druckt, hat sich seit dem Beschluss geändert (was, zeigt „vorlagen freigabe "
+        "2021/0123“). Ein beschlossenes Dokument wird nicht nachträglich neu gezeichnet – hat die Kämmerei nach dem "
+        "Beschluss Mittel gebunden, tragen Sie sie in haushalt/<jahr>.yaml unter „buchungen“ mit ihrem Tag ein, statt "
+        "„gebunden“ zu erhöhen; dann druckt die Vorlage wieder den Haushalt ihres Beschlusses und die Mitzeichnung gilt."
+    )
+    assert was_tun("2021/0123", stand) == meldung
+    code, out, _ = run(capsys, "--data", str(beschlossen), "freigabe", "2021/0123")
+    assert meldung in " ".join(out.split())
+    # the fix the message proposes: the same amount as a dated booking – the sign-off holds again
+    edit(beschlossen / H2022, f"    gebunden: {14420000 + einsparung}\n", "    gebunden: 14420000\n")
+    buchen(beschlossen, "2021-07-01", einsparung)
+    assert signed(beschlossen)[1] == [("Kämmerei", "gültig")]
+
+
+def test_an_open_vorlage_is_signed_again_as_usual(offen):
+    """Before the decision a changed Haushalt asks for a new signature, as any change does."""
+    edit(offen / H2022, "    gebunden: 14420000\n", "    gebunden: 14420001\n")
+    doc = next(d for d in Composer(prepare(offen)).compose_all() if d.source.vorlage.nummer == "2021/0123")
+    assert doc.freigabe is not None
+    [stand] = doc.freigabe.staende
+    assert (stand.zustand, stand.beschlossen) == ("veraltet", None)
+    assert was_tun("2021/0123", stand).endswith(
+        'neu zeichnen: vorlagen zeichnen 2021/0123 --rolle "Kämmerei" --name "…"'
+    )
 
 
 def test_a_booking_before_the_decision_is_in_the_decided_vorlage(beschlossen):

@@ -238,7 +238,17 @@ class Composer:
                 **self.assets(doc.folder, web=True),
             )
         return freigabe.freigabe(
-            rollen, source.mitzeichnungen, freigabe.signed_text(web, doc.anlagen), source.gezeichnet, gruende
+            rollen,
+            source.mitzeichnungen,
+            freigabe.signed_text(web, doc.anlagen),
+            source.gezeichnet,
+            gruende,
+            self.project.entschieden.get(source.slug),
+            ()
+            if haushalt is None
+            else tuple(
+                sorted({z.position.konto for z in haushalt.zeilen} | {d.konto for d in haushalt.deckungen if d.konto})
+            ),
         )
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
