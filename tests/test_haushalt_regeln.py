@@ -420,3 +420,65 @@ def test_the_shortfall_is_a_figure_with_erwartet_and_a_herleitung(offen, capsys)
         f"Zahl „fehlbetrag“: berechnet {eur(mehrbedarf)}, erwartet {eur(mehrbedarf + 1)} – prüfen Sie den erwarteten "
         "Wert und die Formel."
     )
+
+
+# --- a Deckung from a line of a circle another Vorlage draws on -------------------------------------------------------
+
+
+ZWEITE = Path("vorlagen/zweite-2009/vorlage.yaml")
+
+
+def test_a_deckung_from_a_line_of_a_circle_counts_against_the_circle(lohne):
+    """The circle 650 is overrun by the first Vorlage: its free Ansätze (195.000 €) are all drawn on. A second
+    Vorlage's Einsparung at one of its lines (880.650: 3.000 € free as a line) takes money the circle no longer
+    has – together they are more than the circle holds."""
+    edit(
+        lohne / L2009,
+        '  - {konto: "880.650"',
+        '  - {konto: "999.000", bezeichnung: Sonstiges, ansatz: 0}\n  - {konto: "880.650"',
+    )
+    (lohne / ZWEITE).parent.mkdir()
+    (lohne / ZWEITE).write_text(
+        "oeffentlich: true\nbetreff: Außerplanmäßige Ausgabe\nberatungsfolge:\n  - {gremium: Rat, rolle: Entscheidung}\n"
+        'zahlen:\n  - {id: ausgabe, formel: "3000", einheit: "€"}\n'
+        'finanzielle_auswirkungen:\n  positionen:\n    - {konto: "999.000", jahre: {2009: ausgabe}}\n'
+        '  deckung:\n    - {art: Einsparung, konto: "880.650", jahre: {2009: ausgabe}}\n',
+        encoding="utf-8",
+    )
+    ansaetze = 10000 + 35000 + 13000 + 70000 + 5000 + 45000 + 5000 + 6000 + 3000 + 3000  # the circle's lines
+    einsparung = 3000
+
+    def meldung(diese: int, andere: str, dort: int) -> str:
+        return (
+            f"Deckungskreis Nr. 650 (2009) reicht nicht für alle Vorlagen, die dort Mittel beanspruchen: diese Vorlage "
+            f"{eur(diese)}, Vorlage ohne Nummer (Ordner {andere}) {eur(dort)} – zusammen {eur(ansaetze + einsparung)}, "
+            f"verfügbar {eur(ansaetze)} (Ansätze {eur(ansaetze)} − gebunden 0{NBSP}€). Offene Vorlagen zählen "
+            "zusammen, bis eine entscheidende Beratung sie erledigt hat und die Kämmerei den Betrag unter „buchungen“ "
+            "bindet: stimmen Sie die Beträge mit der Kämmerei ab."
+        )
+
+    assert problems_of(lohne) == [
+        f"{at(lohne, LOHNE_650, 'ausgaben-000-650}')}: {meldung(ansaetze, 'zweite-2009', einsparung)}",
+        f"{at(lohne, ZWEITE, 'art: Einsparung')}: {meldung(einsparung, 'deckungskreis-650-2009', ansaetze)}",
+    ]
+    # with room in the circle (the first Vorlage spends within its Ansätze) the Einsparung is a Deckung like any
+    edit(lohne / LOHNE_650, 'formel: "38633,58"', 'formel: "30000"')
+    edit(lohne / LOHNE_650, 'erwartet: "198871,65"', 'erwartet: "190238,07"')
+    edit(lohne / LOHNE_650, 'erwartet: "3871,65"', "erwartet: 0")
+    assert not [p for p in problems_of(lohne) if "reicht nicht für alle Vorlagen" in p]
+
+
+def test_a_result_dated_before_the_vorlage_is_an_error_never_a_decision(offen):
+    """A Beratung without a Sitzung file, dated years back, would settle 2021/0123 (dated 27.05.2021) and skip its
+    budget checks."""
+    edit(
+        offen / VORLAGE,
+        "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",
+        "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {gremium: KT, rolle: Entscheidung, datum: 2019-01-10, "
+        "ergebnis: ungeändert beschlossen}",
+    )
+    assert problems_of(offen) == [
+        f"{at(offen, VORLAGE, 'datum: 2019-01-10')}: Hier steht das Ergebnis „ungeändert beschlossen“ vom 10.01.2019, "
+        "aber die Vorlage ist vom 27.05.2021 – beraten wird eine Vorlage erst, wenn es sie gibt: prüfen Sie den Tag der "
+        "Beratung und das Datum der Vorlage."
+    ]
