@@ -482,3 +482,22 @@ def test_a_result_dated_before_the_vorlage_is_an_error_never_a_decision(offen):
         "aber die Vorlage ist vom 27.05.2021 – beraten wird eine Vorlage erst, wenn es sie gibt: prüfen Sie den Tag der "
         "Beratung und das Datum der Vorlage."
     ]
+
+
+def test_an_open_threshold_keeps_the_vorlage_out_of_oparl(offen, tmp_path, capsys):
+    """Open facts print and build; the OParl endpoint, like the Mappe, waits for them."""
+    for h in (H2021, H2022):
+        edit(offen / h, "erheblich: 600000\n", "")
+    zeichnen = ["zeichnen", "2021/0123", "--rolle", "Kämmerei", "--name", "Erika Mustermann", "--datum", "2021-05-28"]
+    assert run(capsys, "--data", str(offen), *zeichnen)[0] == 0  # what it prints now, „noch offen“ included
+    out = tmp_path / "out"
+    code, gesagt, err = run(capsys, "--data", str(offen), "--out", str(out))
+    assert code == 0, err
+    assert (out / "vorlagen/2021-0123/2021-0123.pdf").is_file()
+    assert not (out / "oparl/paper/2021-0123.json").exists()
+    assert (out / "oparl/meeting").is_dir()  # the endpoint is built, without this Vorlage
+    assert (
+        f"{at(offen, VORLAGE, 'nummer:').rsplit(':', 1)[0]}: Die Vorlage 2021/0123 nennt noch nicht alles, was die "
+        "Veröffentlichung braucht (Erheblichkeitsgrenze 2021, Erheblichkeitsgrenze 2022) – die OParl-Schnittstelle "
+        "veröffentlicht sie erst dann."
+    ) in " ".join(gesagt.split())
