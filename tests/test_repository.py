@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from vorlagen.cli.scaffold import schema_files
+from vorlagen.cli.schemadateien import schema_files
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, kind_of, schema
 

@@ -73,10 +73,17 @@ class _Kreis(EinheitFehler):
     """Figures that read each other in a round: one problem, at the figure where the round started."""
 
 
-def _einheit_von(vergleich: str | None, feld: str) -> str:
-    """The unit of an engine figure: a Vergleich's values are in its `einheit`; money fields are €; VZÄ is VZÄ."""
-    if feld in ("alt", "neu", "differenz") and vergleich is not None:
-        return {"Euro": GELD, "Stellen": "VZÄ"}.get(vergleich, "")
+def _einheit_von(tabelle, pfad: tuple[str, ...]) -> str:
+    """The unit of an engine figure: every value of a Matrix and a Vergleich's values and differences are in the
+    table's `einheit` (a Vergleich's column of a share is a ratio); money fields are €; VZÄ is VZÄ."""
+    feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
+    if tabelle is not None:
+        einheit = {"Euro": GELD, "Stellen": "VZÄ"}.get(tabelle.einheit, "")
+        if tabelle.art == "Matrix" or feld in ("alt", "neu", "differenz"):
+            return einheit
+        if len(pfad) > 1 and pfad[-2] == "spalten":
+            spalte = next((s for s in tabelle.vergleichsspalten if s.als == pfad[-1]), None)
+            return "" if spalte is None or spalte.prozent else einheit
     return FELD_EINHEIT.get(feld, "")
 
 
@@ -103,11 +110,11 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
             f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
             f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}."
         )
-    obj, owner, where, vergleich = names[first], None, None, None
+    obj, owner, where, tabelle = names[first], None, None, None
     for index, segment in enumerate(pfad[1:], start=1):
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
-        if fields.get("art") == "Vergleich":
-            vergleich = fields.get("einheit")
+        if fields.get("art") in ("Vergleich", "Matrix"):
+            tabelle = obj
         owner = obj
         try:
             if isinstance(obj, dict):
@@ -138,14 +145,18 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
         if source is not None and hasattr(source, "where"):
             where = source.where()
+    if obj is None and getattr(tabelle, "art", None) == "Matrix":
+        raise EinheitFehler(
+            f"„{schreibweise(pfad)}“ ist eine leere Zelle – tragen Sie dort einen Wert ein (auch 0) oder lesen Sie "
+            "eine andere Zelle."
+        )
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
         raise EinheitFehler(
             f"„{schreibweise(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. „{schreibweise(pfad)}.betrag“."
         )
     if isinstance(obj, Groesse):
         return obj, DIMENSION[obj.einheit], where  # a shared figure: kennzahlen.<datei>.<id>
-    feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
-    return obj, _einheit_von(vergleich, feld), where
+    return obj, _einheit_von(tabelle, pfad), where
 
 
 def _zeile(zeilen: Zeilen, pfad: tuple[str, ...], index: int):

@@ -11,10 +11,10 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import Hausstil
-from vorlagen.load.model import Top
 from vorlagen.load.niederschrift import Auftrag, Niederschrift, Protokollpunkt
 from vorlagen.load.records import defined_at, unknown_word
 from vorlagen.load.references import unknown
+from vorlagen.load.sitzungen import Top
 
 
 def stimmberechtigt(niederschrift: Niederschrift) -> int:
