@@ -484,6 +484,20 @@ def test_a_result_dated_before_the_vorlage_is_an_error_never_a_decision(offen):
     ]
 
 
+def test_the_deckung_is_a_figure_with_erwartet(offen):
+    einsparung = per_year(EIGENANTEILE)[2022]  # the Einsparung 2022 at 05.02.01 covers the Mehrbedarf
+    edit(
+        offen / VORLAGE,
+        "finanzielle_auswirkungen:\n",
+        f'zahlen:\n  - {{id: gedeckt, formel: haushalt.deckung.2022, einheit: "€", erwartet: {einsparung + 1}}}\n'
+        "finanzielle_auswirkungen:\n",
+    )
+    assert problems_of(offen) == [
+        f"{at(offen, VORLAGE, 'id: gedeckt')}: Zahl „gedeckt“: berechnet {eur(einsparung)}, erwartet "
+        f"{eur(einsparung + 1)} – prüfen Sie den erwarteten Wert und die Formel."
+    ]
+
+
 def test_an_open_threshold_keeps_the_vorlage_out_of_oparl(offen, tmp_path, capsys):
     """Open facts print and build; the OParl endpoint, like the Mappe, waits for them."""
     for h in (H2021, H2022):
