@@ -1,6 +1,6 @@
 """Pictures of the example's pages for the handbook: builds data/ (with Sitzungsmappen) into a temporary folder,
 renders the chosen pages with pdftoppm (poppler-utils, from the test set-up) into small PNGs in docs/bilder/ and
-records which PDF each shows (its SHA-256): tests/test_handbuch.py checks that every picture shows the PDF the
+records which PDF each shows (its SHA-256): tests/projekt/test_handbuch.py checks that every picture shows the PDF the
 example builds now. Run it after a change that alters these pages:
 
     .venv/bin/python scripts/seitenbilder.py
