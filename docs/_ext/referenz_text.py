@@ -188,6 +188,11 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     ),
     "MAX_STEPS": ("Schritte von `range()` je Dokument bzw. Ausdruck", "nein"),
     "MAX_EXPONENT": ("Exponent bei `**`", "nein"),
+    "MAX_DOKUMENTTEXT": (
+        "Zeichen, die die Texte eines Dokuments zusammen drucken: Markdown und die Werte ihrer Ausdrücke (etwa 300 "
+        "Seiten)",
+        "nein",
+    ),
     "MAX_AUSGABE": ("Zeichen, die ein Template ausgibt", "nein"),
     "MAX_GEMACHT": ("Zeichen und Listeneinträge, die alle Schritte eines Templates zusammen erzeugen", "nein"),
     "MAX_SCHLEIFE": ("Durchläufe aller `{% for %}`-Schleifen eines Templates", "nein"),

@@ -13,7 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.referenz.rechnen import euro, jahresanteile, monatsanteile, prozent, rund, verteilen, zahl, zahl_frei
+from tests.referenz.rechnen import (
+    euro,
+    jahresanteile,
+    jahresspalten,
+    monatsanteile,
+    prozent,
+    rund,
+    verteilen,
+    zahl,
+    zahl_frei,
+)
 from vorlagen.compute.project import prepare
 from vorlagen.core.problems import BuildFailed
 
@@ -197,11 +207,14 @@ def test_eigenanteil_matches_the_reference(seed, tmp_path):
 
 
 def finanzierungsplan_variant(seed: int):
+    """A plan with a rest source, with a Fehlbedarf source, or with neither (its last source a fixed amount that
+    makes it add up): amounts, shares and every source's Haushaltsjahre against the reference."""
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
     cent = s["rundung"] == "cent"
     q = Fraction(1, 100) if cent else Fraction(1)
     places = s["prozent_stellen"]
+    ende = rng.choice(["rest", "fehlbedarf", "keine"])
     while True:
         kosten = [
             (
@@ -232,6 +245,11 @@ def finanzierungsplan_variant(seed: int):
         rest = gesamt - sum(betraege)
         if rest >= 0:
             break
+    last = {
+        "rest": "      - {id: rest, als: Rest, art: Eigenmittel, rest: true}\n",
+        "fehlbedarf": "      - {id: rest, als: Land, art: Zuwendung, fehlbedarf: true}\n",
+        "keine": f"      - {{id: rest, als: Schluss, art: Eigenmittel, betrag: {dezimal(rest)}}}\n",
+    }[ende]
     years = list(range(2030, 2030 + rng.randint(1, 5)))
     weights = [Fraction(rng.randint(1, 50)) for _ in years]
     text = (
@@ -244,11 +262,12 @@ def finanzierungsplan_variant(seed: int):
         )
         + "    quellen:\n"
         + yaml
-        + "      - {id: rest, als: Rest, art: Eigenmittel, rest: true}\n"
+        + last
     )
     amounts = betraege + [rest]
     step = Fraction(1, 10**places)
-    order = [len(amounts) - 1] + list(range(len(amounts) - 1))  # the rest source first: it takes a tie
+    # the rest source first: it takes a tie of the printed percentages; without one, the sources in their order
+    order = [len(amounts) - 1] + list(range(len(amounts) - 1)) if ende == "rest" else list(range(len(amounts)))
     shares = dict(zip(order, verteilen(Fraction(100), [amounts[i] for i in order], step)))
     ids = [f"q{i}" for i in range(len(betraege))] + ["rest"]
     expected = {}
@@ -256,9 +275,20 @@ def finanzierungsplan_variant(seed: int):
     money = "eur_cent" if cent else "eur"
     expected[f"{base}.gesamtkosten | {money}"] = euro(gesamt, cent)
     expected[f"{base}.foerderfaehig | {money}"] = euro(foerderfaehig, cent)
+    table = {key: zahl(shares[i], places) + NBSP + "%" for i, key in enumerate(ids)}
+    kosten_jahre = {y: Fraction(0) for y in years}
+    for k, _ in kosten:
+        for y, part in zip(years, verteilen(k, weights, q)):
+            kosten_jahre[y] += part
+    traeger = len(amounts) - 1 if ende != "keine" else max(range(len(amounts)), key=lambda i: (amounts[i], -i))
+    spalten = jahresspalten(kosten_jahre, amounts, traeger, weights, q)
     for i, key in enumerate(ids):
         expected[f'{base}.quellen["{key}"].betrag | {money}'] = euro(amounts[i], cent)
-    table = {key: zahl(shares[i], places) + NBSP + "%" for i, key in enumerate(ids)}
+        expected[f'{base}.quellen["{key}"].anteil | prozent'] = table[key]  # the text prints the table's share
+        for y in years:
+            expected[f'{base}.quellen["{key}"].jahre[{y}] | {money}'] = euro(spalten[i][y], cent)
+    for y in years:
+        expected[f"{base}.jahre[{y}] | {money}"] = euro(kosten_jahre[y], cent)
     return k_text, text, expected, table
 
 
@@ -269,10 +299,10 @@ def test_finanzierungsplan_matches_the_reference(seed, tmp_path):
     compare(2000 + seed, shown, expected)
     t = project.rechnungen["2030-0001"].tabellen["p"]
     compare(2000 + seed, {q.id: t.anteil(q) for q in t.quellen}, table)
-    rest = t.quellen["rest"]
-    assert all(v >= 0 for v in rest.jahre.values()), (2000 + seed, rest.jahre)
+    for q in t.quellen:
+        assert all(v >= 0 for v in q.jahre.values()), (2000 + seed, q.id, q.jahre)
     for year, total in t.jahre.items():
-        assert sum(q.jahre[year] for q in t.quellen) == total
+        assert sum(q.jahre[year] for q in t.quellen) == total, (2000 + seed, year)
 
 
 # --- Vergleich ----------------------------------------------------------------------------------------------

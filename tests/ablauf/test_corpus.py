@@ -1325,14 +1325,14 @@ CASES = [
         ],
     ),
     (
-        "einstimmig-mit-stimmen",
-        [Replace(N, "{einstimmig: true}", "{einstimmig: true, ja: 16}")],
+        "einstimmig-mit-gegenstimmen",
+        [Replace(N, "{einstimmig: true}", "{einstimmig: true, nein: 2}")],
         [
             (
                 N,
-                "einstimmig: true, ja",
-                "Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen („ja“, "
-                "„nein“, „enthaltung“) – nicht beides.",
+                "einstimmig: true, nein",
+                "„einstimmig angenommen“ und 2 Nein-Stimmen widersprechen sich – streichen Sie "
+                "„einstimmig“ oder die Gegenstimmen.",
             )
         ],
     ),

@@ -113,6 +113,59 @@ def test_foreign_host_is_refused(site, host):
     assert status == 403
 
 
+def _with(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], str]:
+    """A request from this machine with these extra headers: status, headers and body of the answer."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    answer = response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
+    connection.close()
+    return answer
+
+
+@pytest.mark.parametrize(
+    "origin", ["https://attacker.example", "http://127.0.0.1:{wrong}", "http://localhost", "null", "file://"]
+)
+def test_a_request_from_another_page_is_refused(site, origin):
+    """A page of another origin may ask the preview (fetch, an event stream): the browser names that page in
+    Origin, and the preview answers it nothing – not the pages, not the build's problems."""
+    httpd, state = site
+    port = port_of(httpd)
+    state.publish(False, [f"data/x.yaml:1: {SECRET}"])
+    for path in ("/intern/geheim.html", "/", preview.EVENTS):
+        status, _, body = _with(port, path, {"Origin": origin.format(wrong=port + 1 if port < 65535 else port - 1)})
+        assert status == 403 and SECRET not in body
+        assert body == (
+            "Die Vorschau antwortet nicht auf Anfragen anderer Webseiten – öffnen Sie "
+            f"http://127.0.0.1:{port}/ selbst in der Adresszeile dieses Rechners.\n"
+        )
+
+
+def test_a_request_of_its_own_pages_is_answered(site):
+    httpd, _ = site
+    port = port_of(httpd)
+    for origin in (f"http://127.0.0.1:{port}", f"http://localhost:{port}"):
+        status, _, body = _with(port, "/intern/geheim.html", {"Origin": origin})
+        assert status == 200 and SECRET in body
+
+
+def test_no_answer_may_be_shown_in_a_frame(site):
+    """Every answer – a page, a file, a refusal – forbids other pages to frame it (clickjacking)."""
+    httpd, _ = site
+    port = port_of(httpd)
+    for path, headers in (
+        ("/intern/geheim.html", {}),
+        ("/vorlagen/a.pdf", {}),
+        ("/gibt-es-nicht.html", {}),
+        ("/", {"Origin": "https://attacker.example"}),
+    ):
+        _, answer, _ = _with(port, path, headers)
+        assert answer["X-Frame-Options"] == "DENY", path
+        assert answer["Content-Security-Policy"] == "frame-ancestors 'none'", path
+    status, answer = raw(port, b"GET /" + b"a" * 20_000)  # an endless request head is refused without a thread
+    assert status == 414 and b"X-Frame-Options: DENY\r\n" in answer
+
+
 def test_two_host_headers_are_refused(site):
     httpd, _ = site
     port = port_of(httpd)
@@ -384,6 +437,84 @@ def test_watcher_survives_any_exception_and_shows_it(monkeypatch, tmp_path):
         thread.join(timeout=10)
 
 
+def _untold(folders, stopped):
+    raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+
+def _serve(monkeypatch, tmp_path, said):
+    monkeypatch.setattr(preview, "Builder", FakeBuilder)
+    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "koerperschaft.yaml").write_text("name: x\n", encoding="utf-8")
+    view = Preview(data, tmp_path / "output", 0, say=said.append)
+    view.open()
+    thread = threading.Thread(target=view.serve, daemon=True)
+    thread.start()
+    wait_for(lambda: view.state.version == 1 and view.watcher is not None)
+    return view, thread, data
+
+
+def test_a_saved_file_is_told_by_the_system_and_rebuilt(monkeypatch, tmp_path):
+    """watchfiles tells of the change: one build per save, none while nothing changes."""
+    said: list[str] = []
+    view, thread, data = _serve(monkeypatch, tmp_path, said)
+    try:
+        time.sleep(1.5)  # the watch stands and nothing changed: no second build
+        assert view.state.version == 1
+        (data / "koerperschaft.yaml").write_text("name: y\n", encoding="utf-8")
+        wait_for(lambda: view.state.version == 2)
+        time.sleep(1.0)
+        assert view.state.version == 2  # one save, one build
+        assert not [line for line in said if "meldet" in line]
+    finally:
+        view.stop()
+        thread.join(timeout=10)
+
+
+def test_where_the_system_cannot_tell_the_preview_looks_through_the_folders(monkeypatch, tmp_path):
+    monkeypatch.setattr(preview, "_told", _untold)
+    said: list[str] = []
+    view, thread, data = _serve(monkeypatch, tmp_path, said)
+    try:
+        wait_for(lambda: any("meldet" in line for line in said))
+        assert [line for line in said if "meldet" in line] == [
+            "Das System meldet der Vorschau Änderungen hier nicht; sie sieht stattdessen alle 0,25 s in den Ordnern nach."
+        ]
+        (data / "koerperschaft.yaml").write_text("name: y\n", encoding="utf-8")
+        wait_for(lambda: view.state.version == 2)
+    finally:
+        view.stop()
+        thread.join(timeout=10)
+
+
+def test_a_change_during_the_first_build_is_built_once_the_watch_stands(monkeypatch, tmp_path):
+    """The files are noted before the first build; what changes while it runs is not told by the system (the
+    watch does not stand yet) and is found by comparing once the watch stands."""
+    monkeypatch.setattr(preview, "Builder", FakeBuilder)
+    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "koerperschaft.yaml").write_text("name: x\n", encoding="utf-8")
+    view = Preview(data, tmp_path / "output", 0, say=lambda line: None)
+    first = view.build
+
+    def build_and_change():
+        if view.state.version == 0:
+            (data / "koerperschaft.yaml").write_text("name: während\n", encoding="utf-8")
+        first()
+
+    view.build = build_and_change
+    view.open()
+    thread = threading.Thread(target=view.serve, daemon=True)
+    thread.start()
+    try:
+        wait_for(lambda: view.state.version == 2)
+    finally:
+        view.stop()
+        thread.join(timeout=10)
+
+
 def test_watcher_survives_a_failing_look_at_the_folders(monkeypatch, tmp_path):
     monkeypatch.setattr(preview, "Builder", FakeBuilder)
     monkeypatch.setattr(preview, "prepare", lambda data: None)
@@ -397,6 +528,7 @@ def test_watcher_survives_a_failing_look_at_the_folders(monkeypatch, tmp_path):
         return real(folders)
 
     monkeypatch.setattr(preview, "_snapshot", flaky)
+    monkeypatch.setattr(preview, "_told", _untold)  # the looking-through is the fallback: force it
     data = tmp_path / "data"
     data.mkdir()
     view = Preview(data, tmp_path / "output", 0, say=lambda line: None)

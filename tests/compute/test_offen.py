@@ -98,16 +98,10 @@ def test_a_text_quoting_the_open_nummer_prints_it_as_open(tmp_path):
         "Der zweite Bauabschnitt",
         "Diese Vorlage ({{ vorlage.nummer }}, {{ vorlage.art }}) berichtet. Der zweite Bauabschnitt",
     )
-    edit(
-        data / ENTWURF / "sachverhalt.md",
-        "Der zweite Bauabschnitt",
-        '{{ vorlage.nummer | upper }}; {{ "Nr. " ~ vorlage.nummer }}; {{ vorlage.nummer | e }}. Der zweite Bauabschnitt',
-    )
-    project = prepare(data)
+    project = prepare(data)  # `| upper`, `~` and `| e` no longer reach a text (issue 32: an allow-list)
     source = next(s for s in project.facts.vorlagen if s.vorlage.nummer is None)
     html = Composer(project).compose(source).web_html
     assert "Diese Vorlage (noch offen, Mitteilungsvorlage) berichtet." in html
-    assert "NOCH OFFEN; Nr. noch offen; noch offen. Der zweite" in html  # whatever the text does with it
     assert "None" not in html and "NONE" not in html
     assert source.vorlage.nummer is None  # the record itself keeps the open Nummer
 
@@ -117,7 +111,7 @@ def test_check_lists_what_is_still_open(capsys):
     assert code == 0
     assert (
         "Noch offen (gedruckt als „noch offen“ bzw. „Termin offen“; in eine Sitzungsmappe und nach OParl kommt "
-        "eine Vorlage erst mit einer Nummer):\n"
+        "eine Vorlage erst mit einer Nummer und allem anderen, was hier steht, außer den Terminen):\n"
         "  entwurf-breitband: Sachstand des Breitbandausbaus in den Außenbereichen – Nummer, "
         "Sitzungstermin Ausschuss für Bauen, Umwelt und Klimaschutz (Kenntnisnahme)\n"
     ) in out
@@ -172,7 +166,7 @@ def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_opar
         "  entwurf-sprachkurse: Sprachkurse im Herbst – Nummer, federführendes Amt, Sitzungstermin "
         "Ausschuss für Soziales und Integration (Kenntnisnahme)\n"
     ) in listing
-    assert "nach OParl kommt eine Vorlage erst mit Nummer und federführendem Amt):\n" in listing
+    assert "nach OParl kommt eine Vorlage erst mit Nummer und federführendem Amt und allem anderen" in listing
     code, zahlen, _ = run(capsys, "--data", str(data), "zahlen", "entwurf-sprachkurse")
     assert code == 0 and zahlen.startswith("Vorlage ohne Nummer (Ordner entwurf-sprachkurse): Sprachkurse im Herbst")
 
@@ -206,7 +200,7 @@ def test_the_sitzungsmappe_needs_the_amt_of_each_vorlage(tmp_path, capsys):
         ),
         (
             "{gremium: ASI, rolle: Kenntnisnahme, ergebnis: vertagt}",
-            "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder entfernen Sie „ergebnis“.",
+            "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder, wo es keine Sitzungsdatei gibt, den Tag des Ergebnisses unter „datum“, oder entfernen Sie „ergebnis“.",
         ),
         (
             "{}",

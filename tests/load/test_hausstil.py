@@ -403,7 +403,7 @@ CASES = [
                 K,
                 "farbe: rot",
                 "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
-                "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, mitzeichnung, unterschrift, rollen, beratungsergebnisse, enthaltungen, dringlichkeitsentscheidung, "
+                "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, ueberschriften, mitzeichnung, unterschrift, rollen, beratungsergebnisse, abstimmung, enthaltungen, dringlichkeitsentscheidung, "
                 "niederschrift_saetze, vorsitz.",
             )
         ],

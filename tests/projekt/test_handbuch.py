@@ -518,6 +518,63 @@ def test_the_architecture_page_names_every_module():
                 )
 
 
+def _glossary() -> list[tuple[str, str, list[str]]]:
+    """(word, its spelling in the code, its modules) of each row of the glossary."""
+    page = (DOCS / "entwicklung" / "glossar.md").read_text(encoding="utf-8")
+    rows = []
+    for line in page.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 4 and cells[0] != "Wort":
+            rows.append((cells[0], cells[1].strip("`"), re.findall(r"`([^`]+\.py)`", cells[3])))
+    return rows
+
+
+def _glossary_errors(rows: list[tuple[str, str, list[str]]]) -> list[str]:
+    """What is wrong with glossary rows: a module that is not there, a spelling its module does not have, a module
+    named like one of a row (in the pipeline, outside review/nachrechnen/) that the row does not name."""
+    package = ROOT / "vorlagen"
+    pipeline = [p.relative_to(package).as_posix() for p in package.rglob("*.py") if "nachrechnen" not in p.parts]
+    errors = []
+    for word, code, modules in rows:
+        for module in modules:
+            path = package / module
+            if not path.is_file():
+                errors.append(f"„{word}“: vorlagen/{module} gibt es nicht")
+                continue
+            if code not in path.read_text(encoding="utf-8"):
+                errors.append(f"„{word}“: „{code}“ fehlt in {module}")
+            if "nachrechnen" not in module:
+                namesakes = sorted(set(o for o in pipeline if Path(o).name == Path(module).name) - set(modules))
+                errors += [
+                    f"„{word}“: {other} heißt wie {module}, steht aber nicht in der Zeile" for other in namesakes
+                ]
+    return errors
+
+
+def test_the_glossary_names_each_word_where_the_code_has_it():
+    """Each word of the glossary: its modules exist and spell it so, and a module named like one of them stands in
+    the same row – one name and one home per concept (a second niederschrift.py joins the Niederschrift's row)."""
+    rows = _glossary()
+    assert len(rows) > 30 and all(modules for _, _, modules in rows)
+    assert _glossary_errors(rows) == []
+
+
+def test_the_glossary_check_finds_each_kind_of_mistake():
+    assert _glossary_errors(
+        [
+            ("Körperschaft", "Koerperschaft", ["load/koerperschaft.py"]),
+            ("Haushalt", "Niederschrift", ["load/haushalt.py"]),
+            ("Niederschrift", "Niederschrift", ["load/niederschrift.py"]),
+        ]
+    ) == [
+        "„Körperschaft“: vorlagen/load/koerperschaft.py gibt es nicht",
+        "„Haushalt“: „Niederschrift“ fehlt in load/haushalt.py",
+        "„Haushalt“: compute/haushalt.py heißt wie load/haushalt.py, steht aber nicht in der Zeile",
+        "„Niederschrift“: compute/niederschrift.py heißt wie load/niederschrift.py, steht aber nicht in der Zeile",
+        "„Niederschrift“: meetings/niederschrift.py heißt wie load/niederschrift.py, steht aber nicht in der Zeile",
+    ]
+
+
 def _without_code(text: str) -> str:
     """The text of a page outside fenced code blocks and inline code spans."""
     outside, fenced = [], False

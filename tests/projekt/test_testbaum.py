@@ -102,9 +102,12 @@ def test_the_half_up_rounding_is_written_once():
 
 
 def _asserts(function: ast.AST, helpers: dict[str, ast.AST], seen: set[str]) -> bool:
-    """Whether a test asserts: an assert, pytest.raises/warns/fail, or a call of a helper of its module that does."""
+    """Whether a test asserts: an assert, pytest.raises/warns/fail, a raised AssertionError, or a call of a helper of
+    its module that does."""
     for node in ast.walk(function):
         if isinstance(node, ast.Assert):
+            return True
+        if isinstance(node, ast.Raise) and node.exc is not None and "AssertionError" in ast.unparse(node.exc):
             return True
         if isinstance(node, ast.withitem) and any(
             word in ast.unparse(node.context_expr) for word in ("raises", "warns")
@@ -151,6 +154,8 @@ def test_the_assertion_check_sees_a_silent_test():
         "def helper(x):\n    assert x\n\n"
         "def test_silent():\n    compute()\n\n"
         "def test_via_helper():\n    helper(1)\n\n"
-        "def test_raises():\n    with pytest.raises(ValueError):\n        compute()\n"
+        "def test_raises():\n    with pytest.raises(ValueError):\n        compute()\n\n"
+        "def wait_for(c):\n    if not c():\n        raise AssertionError('not in time')\n\n"
+        "def test_waits():\n    wait_for(ready)\n"
     )
     assert _silent(source) == ["test_silent"]

@@ -106,3 +106,29 @@ def monatsanteile(von: dt.date, bis: dt.date) -> dict[int, Fraction]:
             total += Fraction((last - first).days + 1, length)
         result[year] = total
     return result
+
+
+def jahresspalten(
+    kosten_jahre: dict[int, Fraction], betraege: list[Fraction], traeger: int, weights: list[Fraction], step: Fraction
+) -> list[dict[int, Fraction]]:
+    """Each source per Haushaltsjahr, as the handbook states it: every source but the carrier split by the year
+    weights (largest remainder); the carrier takes each year's costs less the others; where the carrier would go
+    below zero in a year, one step of the source with most in that year (the first of equal ones) moves to the year
+    where the carrier has most (the first of equal ones), until no year of the carrier is negative."""
+    years = list(kosten_jahre)
+    cells = [dict(zip(years, verteilen(b, weights, step))) for b in betraege]
+
+    def carrier(year: int) -> Fraction:
+        return kosten_jahre[year] - sum(cells[i][year] for i in range(len(cells)) if i != traeger)
+
+    while True:
+        short = next((y for y in years if carrier(y) < 0), None)
+        if short is None:
+            break
+        others = [i for i in range(len(cells)) if i != traeger]
+        donor = max(others, key=lambda i: (cells[i][short], -i))
+        target = max((y for y in years if y != short), key=lambda y: (carrier(y), -years.index(y)))
+        cells[donor][short] -= step
+        cells[donor][target] += step
+    cells[traeger] = {y: carrier(y) for y in years}
+    return cells

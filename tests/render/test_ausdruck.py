@@ -38,6 +38,11 @@ def messages(data: Path, capsys, *expressions: str) -> list[str]:
 
 
 BYPASSES = [  # the six, then more of the same kinds
+    (
+        f'{E} | zahl(finanzierung["m1-steuerung"].vzae)',
+        "der Filter „zahl“ mit etwas anderem als einer Zahl von Stellen",
+    ),
+    (f"{E} | prozent(-1)", "der Filter „prozent“ mit etwas anderem als einer Zahl von Stellen"),
     (f"{E}.scaleb(3) | eur", "die Methode „.scaleb(…)“"),
     (f"{E}.fma(2, 0) | eur", "die Methode „.fma(…)“"),
     (f"{E}.copy_negate() | eur", "die Methode „.copy_negate(…)“"),

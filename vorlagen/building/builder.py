@@ -24,7 +24,7 @@ from vorlagen.building.output import Staging
 from vorlagen.building.progress import Progress
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.building.workers import Renderer, RenderJob, render_seconds
-from vorlagen.compute.offen import check_veroeffentlichung
+from vorlagen.compute.offen import check_veroeffentlichung, offen_zur_veroeffentlichung
 from vorlagen.compute.project import Project
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
@@ -96,8 +96,13 @@ class Builder:
         for sid in sorted(mappen):
             for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
                 if top.vorlage in vorlagen:
+                    source = vorlagen[top.vorlage]
                     problems += check_veroeffentlichung(
-                        self.facts, vorlagen[top.vorlage], f"die Sitzungsmappe {sid} (TOP {top.top})", sid
+                        self.facts,
+                        source,
+                        f"die Sitzungsmappe {sid} (TOP {top.top})",
+                        sid,
+                        self.project.rechnung(source).haushalt,
                     )
         for sid in sorted(mappen):
             if sid not in sitzungen:
@@ -446,6 +451,18 @@ class Builder:
                 f"{where}: Die Vorlage {source.bezeichnung} ist noch ein ENTWURF – die OParl-Schnittstelle "
                 f"veröffentlicht sie erst, wenn sie freigegeben ist. {' '.join(entry.entwurf)}"
             )
+        for doc in docs:  # a released Vorlage that still leaves facts open (Art, Haushalt) waits for them too
+            source = doc.source
+            if source.kennung in found or not doc.oeffentlich or source.vorlage.nummer is None:
+                continue
+            fehlt = offen_zur_veroeffentlichung(self.facts, source, self.project.rechnung(source).haushalt)
+            if fehlt:
+                found[source.kennung] = fehlt
+                self.progress.warn(
+                    f"{self.facts.paths.where(source.folder / 'vorlage.yaml')}: Die Vorlage {source.bezeichnung} "
+                    f"nennt noch nicht alles, was die Veröffentlichung braucht ({', '.join(fehlt)}) – die "
+                    "OParl-Schnittstelle veröffentlicht sie erst dann."
+                )
         return found
 
     def _unreleased(self, doc: SitzungDoc, manifest: Manifest) -> list[Problem]:

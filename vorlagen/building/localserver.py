@@ -39,6 +39,12 @@ FORBIDDEN = (
     "Die Vorschau antwortet nur auf http://127.0.0.1:{port}/ und http://localhost:{port}/ "
     "– öffnen Sie eine dieser Adressen auf diesem Rechner."
 )
+FREMD = (
+    "Die Vorschau antwortet nicht auf Anfragen anderer Webseiten – öffnen Sie http://127.0.0.1:{port}/ selbst in "
+    "der Adresszeile dieses Rechners."
+)
+# every answer: no page of another origin may show ours in a frame (clickjacking)
+FRAMING = (("X-Frame-Options", "DENY"), ("Content-Security-Policy", "frame-ancestors 'none'"))
 ANSWERS = {
     HTTPStatus.BAD_REQUEST: "Diese Adresse ist ungültig – prüfen Sie sie in der Adresszeile.",
     HTTPStatus.NOT_FOUND: "Diese Seite gibt es in der Vorschau nicht – zur Übersicht: http://127.0.0.1:{port}/",
@@ -69,6 +75,7 @@ class LocalServer(socketserver.TCPServer):
         super().__init__(("127.0.0.1", port), handler)
         self.port = self.server_address[1]
         self.hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+        self.origins = {f"http://{host}" for host in self.hosts}  # a page of ours asks with one of these
         self.patience, self.waiting_limit = PATIENCE, WAITING
         self.slots = threading.BoundedSemaphore(SLOTS)
         self.streams = threading.BoundedSemaphore(STREAMS)
@@ -202,7 +209,9 @@ def _refuse(conn: socket.socket, status: HTTPStatus) -> None:
     body = (ANSWERS[status] + "\n").encode()
     head = (
         f"HTTP/1.0 {status.value} {status.phrase}\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n"
+        + "".join(f"{name}: {value}\r\n" for name, value in FRAMING)
+        + "\r\n"
     )
     with contextlib.suppress(OSError):
         conn.send(head.encode() + body)
@@ -220,6 +229,7 @@ class LocalHandler(SimpleHTTPRequestHandler):
 
     server: LocalServer
     forbidden = FORBIDDEN  # the German answers; a server that is no preview (the handbook) names itself
+    fremd = FREMD
     answers = ANSWERS
 
     def setup(self) -> None:
@@ -234,7 +244,16 @@ class LocalHandler(SimpleHTTPRequestHandler):
         if len(hosts) != 1 or hosts[0].strip().lower() not in self.server.hosts:
             self.answer(HTTPStatus.FORBIDDEN, self.forbidden.format(port=self.server.port))
             return False
+        origins = self.headers.get_all("Origin") or []  # a browser names the page that asks, where it is another
+        if any(origin.strip().lower() not in self.server.origins for origin in origins):
+            self.answer(HTTPStatus.FORBIDDEN, self.fremd.format(port=self.server.port))
+            return False
         return True
+
+    def end_headers(self) -> None:
+        for name, value in FRAMING:
+            self.send_header(name, value)
+        super().end_headers()
 
     def do_GET(self) -> None:  # noqa: N802 – the http.server interface
         path = self.local_path()

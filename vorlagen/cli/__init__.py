@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
@@ -146,21 +148,44 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "vervollstaendigung",
-        "gibt die Vervollständigung der Befehle und Optionen für bash oder zsh aus",
+        "gibt die Vervollständigung der Befehle und Optionen für bash, zsh, fish oder PowerShell aus",
         lambda args: completion.run(args, COMMANDS),
         completion.options,
         data=False,
-        description="Gibt ein Skript aus, mit dem bash oder zsh Befehle und Optionen von vorlagen mit der "
-        'Tabulatortaste ergänzen. Einrichten: die Zeile eval "$(vorlagen vervollstaendigung bash)" '
-        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit).",
+        description="Gibt ein Skript aus, mit dem bash, zsh, fish oder PowerShell Befehle und Optionen von vorlagen "
+        'mit der Tabulatortaste ergänzen. Einrichten: die Zeile eval "$(vorlagen vervollstaendigung bash)" '
+        "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit; fish: vorlagen vervollstaendigung fish | source in "
+        "~/.config/fish/config.fish; PowerShell: vorlagen vervollstaendigung powershell | Out-String | "
+        "Invoke-Expression in $PROFILE).",
     ),
 ]
 
 
+class Beendet(BaseException):
+    """The command was asked to end (SIGTERM: the system shuts down, a job runner stops it): it cleans up as for
+    Strg+C – the workers end, their temporary folder goes, the previous output stays."""
+
+
+def _beendet(signum, frame) -> None:
+    raise Beendet
+
+
 def main(argv: list[str] | None = None) -> int:
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions on Tab: answer and end
+        completion.complete(COMMANDS)
     collect_less_often()
     speak_german()
     safe_streams()
+    if threading.current_thread() is not threading.main_thread():  # signal handlers belong to the main thread
+        return _main(argv)
+    before = signal.signal(signal.SIGTERM, _beendet)
+    try:
+        return _main(argv)
+    finally:
+        signal.signal(signal.SIGTERM, before)  # a caller that runs main() in its own process keeps its handler
+
+
+def _main(argv: list[str] | None) -> int:
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
         if command.data:
@@ -177,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 130
+    except Beendet:
+        print("\nBeendet (Signal TERM) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+        return 143
     except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -147,7 +147,7 @@ def check(args: argparse.Namespace) -> int:
     offen = render_offene(project.facts, args.stichtag)
     if offen:
         print("\n" + offen, end="")
-    angaben = render_offen(project.facts)
+    angaben = render_offen(project.facts, {slug: r.haushalt for slug, r in project.rechnungen.items()})
     if angaben:
         print("\n" + angaben, end="")
     _links_as_text(docs, project.facts.koerperschaft.oparl is not None)

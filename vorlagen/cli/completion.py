@@ -1,165 +1,76 @@
-"""`vorlagen vervollstaendigung bash|zsh`: a shell completion script, generated from the table of commands so that
-it names exactly the commands and options there are."""
+"""`vorlagen vervollstaendigung bash|zsh|fish|powershell`: the shell's part of the completion, from argcomplete.
+
+The shell asks the program itself on every Tab (argcomplete's protocol: the environment variable _ARGCOMPLETE);
+`complete` answers from a parser built from the table of commands, so the answers name exactly the commands,
+aliases and options there are, with their German help, and only folders after --data and --out."""
 
 from __future__ import annotations
 
 import argparse
 
-from vorlagen.cli.parsing import PROG, Command, command_parser
+from vorlagen.cli.parsing import PROG, Command, add_arguments
 
-SHELLS = ("bash", "zsh")
+SHELLS = ("bash", "zsh", "fish", "powershell")
 # the program's names on a command line: installed, and the repository's script (bash and zsh look up the name as
-# typed – ./bauen.sh – and then without its folder)
-NAMES = (PROG, "bauen.sh", "./bauen.sh")
+# typed – ./bauen.sh – and then without its folder); fish and PowerShell complete the installed program
+NAMES = {"bash": (PROG, "bauen.sh", "./bauen.sh"), "zsh": (PROG, "bauen.sh", "./bauen.sh")}
+SETUP = {
+    "bash": f'in ~/.bashrc die Zeile  eval "$({PROG} vervollstaendigung bash)"',
+    "zsh": f'in ~/.zshrc (nach compinit) die Zeile  eval "$({PROG} vervollstaendigung zsh)"',
+    "fish": f"in ~/.config/fish/config.fish die Zeile  {PROG} vervollstaendigung fish | source",
+    "powershell": f"in Ihrem Profil ($PROFILE) die Zeile  {PROG} vervollstaendigung powershell | Out-String | "
+    "Invoke-Expression",
+}
 FOLDER_OPTIONS = ("--data", "--out")  # their values are folders
 
 
 def options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("shell", choices=SHELLS, metavar="SHELL", help="die Shell: bash oder zsh")
+    parser.add_argument("shell", choices=SHELLS, metavar="SHELL", help="die Shell: bash, zsh, fish oder powershell")
 
 
 def run(args: argparse.Namespace, commands: list[Command]) -> int:
-    print(script(args.shell, commands), end="")
+    print(script(args.shell), end="")
     return 0
 
 
-def _options(command: Command | None, commands: list[Command]) -> dict[str, tuple[str, bool]]:
-    """Option → (its help, whether it takes a value); without a command the options valid before any command."""
-    found: dict[str, tuple[str, bool]] = {}
-    parsers = [command_parser(command)] if command else []
-    for parser in parsers:
-        for action in parser._actions:
-            if action.help == argparse.SUPPRESS:
-                continue
-            for option in action.option_strings:
-                found[option] = (_first_clause(action.help or ""), action.nargs != 0)
-    if command is None:
-        found.update(
-            {
-                "--data": ("Datenordner oder Datenrepository", True),
-                "--out": ("Ausgabeordner", True),
-                "--help": ("die Hilfe zeigen", False),
-                "--version": ("die Programmversion und die getesteten Bibliotheken zeigen", False),
-            }
-        )
-    return found
+def script(shell: str) -> str:
+    """The shell's part: a German comment how to set it up, then argcomplete's code for the shell."""
+    import argcomplete
 
-
-def _choices(command: Command) -> list[str]:
-    """The words the command's first positional argument allows (empty: any word or a file)."""
-    for action in command_parser(command)._actions:
-        if not action.option_strings and action.choices:
-            return [str(choice) for choice in action.choices]
-    return []
-
-
-def _valued(commands: list[Command]) -> list[str]:
-    """Every option that takes a value: the word after it is no command."""
-    return sorted(
-        {option for command in [None, *commands] for option, (_, value) in _options(command, commands).items() if value}
+    head = (
+        f"# {shell}-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung {shell}“).\n"
+        f"# Einrichten: {SETUP[shell]}\n"
     )
+    return head + argcomplete.shellcode(list(NAMES.get(shell, (PROG,))), shell=shell)
 
 
-def _names(command: Command) -> str:
-    """The command's name and its English alias, as a pattern of `case`."""
-    return "|".join(name for name in (command.name, command.alias) if name)
+def complete(commands: list[Command]) -> None:
+    """Answers the shell's question and ends the process (argcomplete does both); does nothing when no shell asks."""
+    import argcomplete
+
+    # the English names of earlier versions keep working but are not offered
+    aliases = [command.alias for command in commands if command.alias]
+    argcomplete.autocomplete(parser(commands), always_complete_options=False, exclude=aliases)
 
 
-def _first_clause(text: str) -> str:
-    return text.split(" (")[0].split("; ")[0]
+def parser(commands: list[Command]) -> argparse.ArgumentParser:
+    """The whole command line as argcomplete reads it: the options before a command, then each command (its German
+    name and its English alias) with its options. Parsing itself is parsing.parse's: a command may stand anywhere."""
+    from argcomplete.completers import DirectoriesCompleter
 
-
-def script(shell: str, commands: list[Command]) -> str:
-    return _bash(commands) if shell == "bash" else _zsh(commands)
-
-
-def _bash(commands: list[Command]) -> str:
-    cases = [
-        f'    {_names(c)}) optionen="{" ".join(_options(c, commands))}"; woerter="{" ".join(_choices(c))}" ;;'
-        for c in commands
-    ]
-    return "\n".join(
-        [
-            f"# bash-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung bash“).",
-            f'# Einrichten: in ~/.bashrc die Zeile  eval "$({PROG} vervollstaendigung bash)"',
-            f"_{PROG}() {{",
-            '  local aktuell=${COMP_WORDS[COMP_CWORD]} vorher=${COMP_WORDS[COMP_CWORD-1]} befehl="" i',
-            "  for (( i = 1; i < COMP_CWORD; i++ )); do",
-            "    case ${COMP_WORDS[i]} in",
-            f"      {'|'.join(_valued(commands))}) (( i++ )) ;;",
-            "      -*) ;;",
-            "      *) befehl=${COMP_WORDS[i]}; break ;;",
-            "    esac",
-            "  done",
-            "  case $vorher in",
-            f'    {"|".join(FOLDER_OPTIONS)}) COMPREPLY=($(compgen -d -- "$aktuell")); return ;;',
-            "  esac",
-            f'  local optionen="{" ".join(_options(None, commands))}" woerter=""',
-            "  case $befehl in",
-            *cases,
-            "  esac",
-            "  if [[ $aktuell == -* ]]; then",
-            '    COMPREPLY=($(compgen -W "$optionen" -- "$aktuell"))',
-            '  elif [ -z "$befehl" ]; then',
-            f'    COMPREPLY=($(compgen -W "{" ".join(c.name for c in commands)}" -- "$aktuell"))',
-            '  elif [ -n "$woerter" ]; then',
-            '    COMPREPLY=($(compgen -W "$woerter" -- "$aktuell"))',
-            "  fi",
-            "}",
-            f"complete -o default -F _{PROG} {' '.join(NAMES)}",
-            "",
-        ]
-    )
-
-
-def _quoted(text: str) -> str:
-    """A word in single quotes for zsh."""
-    return "'" + text.replace("'", "'\\''") + "'"
-
-
-def _zsh(commands: list[Command]) -> str:
-    def described(options: dict[str, tuple[str, bool]]) -> str:
-        return " ".join(_quoted(f"{option}:{text}") for option, (text, _) in options.items())
-
-    cases = [
-        f"    ({_names(c)}) optionen=({described(_options(c, commands))}); woerter=({' '.join(_choices(c))}) ;;"
-        for c in commands
-    ]
-    befehle = " ".join(_quoted(f"{c.name}:{c.summary}") for c in commands)
-    return "\n".join(
-        [
-            f"#compdef {PROG}",
-            f"# zsh-Vervollständigung für {PROG} (erzeugt von „{PROG} vervollstaendigung zsh“).",
-            f'# Einrichten: in ~/.zshrc (nach compinit) die Zeile  eval "$({PROG} vervollstaendigung zsh)"',
-            f"_{PROG}() {{",
-            '  local befehl="" i',
-            "  local -a optionen woerter befehle",
-            f"  befehle=({befehle})",
-            "  for (( i = 2; i < CURRENT; i++ )); do",
-            "    case ${words[i]} in",
-            f"      ({'|'.join(_valued(commands))}) (( i++ )) ;;",
-            "      (-*) ;;",
-            "      (*) befehl=${words[i]}; break ;;",
-            "    esac",
-            "  done",
-            "  case ${words[CURRENT-1]} in",
-            f"    ({'|'.join(FOLDER_OPTIONS)}) _files -/; return ;;",
-            "  esac",
-            f"  optionen=({described(_options(None, commands))})",
-            "  case $befehl in",
-            *cases,
-            "  esac",
-            "  if [[ ${words[CURRENT]} == -* ]]; then",
-            "    _describe 'Option' optionen",
-            "  elif [[ -z $befehl ]]; then",
-            "    _describe 'Befehl' befehle",
-            "  elif (( ${#woerter} )); then",
-            "    compadd -a woerter",
-            "  else",
-            "    _files",
-            "  fi",
-            "}",
-            f"compdef _{PROG} {' '.join(NAMES)}",
-            "",
-        ]
-    )
+    top = argparse.ArgumentParser(prog=PROG, allow_abbrev=False)
+    top.add_argument("--data", metavar="ORDNER", help="Datenordner oder Datenrepository")
+    top.add_argument("--out", metavar="ORDNER", help="Ausgabeordner")
+    top.add_argument("--version", action="store_true", help="die Programmversion und die getesteten Bibliotheken")
+    befehle = top.add_subparsers(dest="befehl", metavar="BEFEHL")
+    parsers = [top]
+    for command in commands:
+        aliases = [command.alias] if command.alias else []
+        sub = befehle.add_parser(command.name, aliases=aliases, help=command.summary, allow_abbrev=False)
+        add_arguments(sub, command)
+        parsers.append(sub)
+    for each in parsers:
+        for action in each._actions:
+            if set(action.option_strings) & set(FOLDER_OPTIONS):
+                action.completer = DirectoriesCompleter()  # type: ignore[attr-defined]
+    return top

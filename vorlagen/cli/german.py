@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from vorlagen.core.fmt import numerus
+
 GERMAN = {
     "usage: ": "Aufruf: ",
     "positional arguments": "Angaben",
@@ -35,7 +37,7 @@ def _translate(message: str) -> str:
 
 
 def _ntranslate(singular: str, plural: str, count: int) -> str:
-    return _translate(singular if count == 1 else plural)
+    return _translate(numerus(count, singular, plural))
 
 
 def speak_german() -> None:

@@ -63,7 +63,7 @@ def build(sources: Path | None = None) -> tuple[Path | None, str]:
 
 def _handbook_handler():
     """The local server's handler, answering as the handbook instead of as the preview."""
-    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, LocalHandler
+    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, FREMD, LocalHandler
 
     def own(text: str) -> str:
         return (
@@ -74,6 +74,7 @@ def _handbook_handler():
 
     class HandbookHandler(LocalHandler):
         forbidden = own(FORBIDDEN)
+        fremd = own(FREMD)
         answers = {status: own(text) for status, text in ANSWERS.items()}
 
     return HandbookHandler

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from vorlagen.load.vorlagenart import muster_teile
+
 STANDARD = "JJJJ/NNNN"  # year, slash, a number of at least four digits
 
 
@@ -20,15 +22,22 @@ def used_nummern(data: Path) -> list[str]:
 
 def next_nummer(muster: str | None, used: list[str], year: int) -> str | None:
     """The next Nummer of this year; None when the pattern does not say which part counts (R, two Ns)."""
-    tokens = re.findall(r"JJJJ|JJ|N+|R|.", muster or STANDARD)
-    counters = [token for token in tokens if token.startswith("N")]
-    if "R" in tokens or len(counters) != 1:
+    teile = muster_teile(muster or STANDARD)
+    counters = [t for platzhalter, t in teile if platzhalter and t.startswith("N")]
+    if (True, "R") in teile or len(counters) != 1:
         return None
     fixed = {"JJJJ": f"{year:04d}", "JJ": f"{year % 100:02d}"}
-    regex = re.compile("".join(r"(\d+)" if t.startswith("N") else re.escape(fixed.get(t, t)) for t in tokens))
+
+    def zaehler(platzhalter: bool, t: str) -> bool:
+        return platzhalter and t.startswith("N")
+
+    def fest(platzhalter: bool, t: str) -> str:
+        return fixed.get(t, t) if platzhalter else t
+
+    regex = re.compile("".join(r"(\d+)" if zaehler(*teil) else re.escape(fest(*teil)) for teil in teile))
     count = max((int(match.group(1)) for nummer in used if (match := regex.fullmatch(nummer))), default=0) + 1
     width = len(counters[0]) if len(counters[0]) > 1 else 1
-    return "".join(f"{count:0{width}d}" if t.startswith("N") else fixed.get(t, t) for t in tokens)
+    return "".join(f"{count:0{width}d}" if zaehler(*teil) else fest(*teil) for teil in teile)
 
 
 def next_fassung(original: str, used: list[str]) -> str:

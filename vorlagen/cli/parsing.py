@@ -48,6 +48,12 @@ def command_parser(command: Command, called: str = "") -> argparse.ArgumentParse
         description=as_run(command.description or command.summary),
         allow_abbrev=False,
     )
+    add_arguments(parser, command)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser, command: Command) -> None:
+    """The command's options in `parser`: --data and --out where it takes them, then its own."""
     if command.data:
         parser.add_argument(
             "--data",
@@ -60,7 +66,6 @@ def command_parser(command: Command, called: str = "") -> argparse.ArgumentParse
             "--out", type=Path, metavar="ORDNER", help="Ausgabeordner (Standard: output/ des Datenrepositorys)"
         )
     command.options(parser)
-    return parser
 
 
 def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.Namespace]:

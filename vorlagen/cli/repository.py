@@ -8,12 +8,16 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Problem, Where, ordered
+from vorlagen.core.problems import BuildFailed, Problem, Where, ordered, raise_if
 
 
 def neu_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ordner", type=Path, help="Ordner des neuen Datenrepositorys, z. B. meine-verwaltung")
     parser.add_argument("--name", default="Musterstadt", help="Name der Körperschaft (Standard: Musterstadt)")
+    parser.add_argument(
+        "--land",
+        help="Bundesland (Name oder Abkürzung, z. B. NRW, Bayern); ohne Angabe wird gefragt, oder es bleibt offen",
+    )
 
 
 def vorlage_options(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +55,16 @@ def neu(args: argparse.Namespace) -> int:
     """`neu`: a data repository that builds at once."""
     from vorlagen.cli import scaffold
 
-    written = scaffold.new_repository(args.ordner, args.name, dt.date.today())
+    land = args.land
+    if land is None and sys.stdin.isatty():  # asked, never assumed: Enter leaves it open
+        try:
+            land = (
+                input("In welchem Bundesland liegt die Körperschaft? (z. B. NRW, Bayern; leer: später) ").strip()
+                or None
+            )
+        except EOFError:
+            land = None
+    written = scaffold.new_repository(args.ordner, args.name, dt.date.today(), land)
     shown = args.ordner.as_posix()
     print(
         f"Neues Datenrepository in {shown}/ mit {len(written)} Dateien, darunter:\n"
@@ -161,7 +174,7 @@ def aktualisieren(args: argparse.Namespace) -> int:
     from vorlagen.core.engine import befehl
     from vorlagen.core.fmt import anzahl
     from vorlagen.core.problems import Paths
-    from vorlagen.core.speichern import ganz_schreiben
+    from vorlagen.core.speichern import speichern
     from vorlagen.review.aktualisieren import aktualisieren as run
     from vorlagen.review.aktualisieren import vorherige_ausgabe
 
@@ -189,10 +202,10 @@ def aktualisieren(args: argparse.Namespace) -> int:
         print(f"Nichts geschrieben (--trocken){': ' + changed + ' umgeschrieben' if ergebnis.neu else ''}.")
         return 0
     for name, content in ergebnis.neu.items():
-        ganz_schreiben(args.data / name, content, paths)
+        raise_if(speichern(args.data / name, content, paths))
     pin = _version_pin(args.repository.root)
     if pin is not None:
-        ganz_schreiben(pin[0], pin[1], paths)
+        raise_if(speichern(pin[0], pin[1], paths))
     written = len(ergebnis.neu) + (pin is not None)
     print(f"Geschrieben: {anzahl(written, 'Datei', 'Dateien')}." if written else "Nichts umzuschreiben.")
     return 0

@@ -16,6 +16,7 @@ from vorlagen import __version__
 from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
+from vorlagen.core.speichern import ordner_anlegen
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, schema_text
 from vorlagen.load.settings import SETTINGS
@@ -23,25 +24,21 @@ from vorlagen.load.settings import SETTINGS
 SCHEMA_FOLDER = "schema"
 
 
-def write(root: Path, files: dict[str, str]) -> list[str]:
-    """Writes text files below `root` (never over an existing one); returns their names."""
-    for name, text in files.items():
-        path = root / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except OSError as error:
-            raise BuildFailed(
-                [
-                    Problem(
-                        Where(path.as_posix()),
-                        f"Die Datei lässt sich nicht anlegen "
-                        f"({os_error_reason(error)}) – prüfen Sie Ordner, Namen und Schreibrechte.",
-                    )
-                ]
-            ) from None
-    return list(files)
+def anlegen(folder: Path, files: dict[str, str], was: str) -> None:
+    """Makes the new folder `folder` with these text files, whole or not at all (a full disk leaves nothing);
+    `was` names it in the message, e.g. „Das Datenrepository“."""
+    try:
+        ordner_anlegen(folder, {name: text.encode("utf-8") for name, text in files.items()})
+    except OSError as error:
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(folder.as_posix()),
+                    f"{was} lässt sich nicht anlegen ({os_error_reason(error)}) – prüfen Sie freien "
+                    "Speicherplatz und Schreibrechte; angelegt wurde nichts.",
+                )
+            ]
+        ) from None
 
 
 NUMMER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/._-]{0,39}")  # as vorlage.yaml allows it, 40 characters at most
@@ -90,8 +87,10 @@ def vscode_settings(data: str = "data") -> str:
     return json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2) + "\n"
 
 
-def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
-    """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage."""
+def new_repository(folder: Path, name: str, today: dt.date, land: str | None = None) -> list[str]:
+    """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage. It states no fact it does not
+    know: no address, no head of administration, the Land only when given; the Gremium, the Amt and the Sitzung it
+    needs to build are marked `platzhalter: true` (built, never published)."""
     if folder.exists() and not folder.is_dir():
         raise BuildFailed(
             [
@@ -128,14 +127,13 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft")
         + KOERPERSCHAFT.format(
             name=text_value("--name", name, 120),
-            anschrift=text_value("--name", f"Rathausplatz 1, 12345 {name}", 140),
+            land=_land_zeile(land),
             verwaltungschef=verwaltungschef(name),
         ),
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung")
         + SITZUNG.format(datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
     }
-    written = write(folder, files)
-    written += new_vorlage(
+    beispiel = vorlage_dateien(
         folder / "data",
         Hausstil(),
         "Beschlussvorlage",
@@ -144,8 +142,10 @@ def new_repository(folder: Path, name: str, today: dt.date) -> list[str]:
         sitzung,
         amt="HA",
     )
+    files |= {f"data/{name}": text for name, text in beispiel.items()}
+    anlegen(folder, files, "Das Datenrepository")
     _git(folder)
-    return written
+    return list(files)
 
 
 def _git(folder: Path) -> None:
@@ -155,11 +155,21 @@ def _git(folder: Path) -> None:
     inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=folder, capture_output=True)
     if inside.returncode == 0:
         return
-    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
     # git runs textconv through a shell: the path of Python is quoted, so that a space in it (C:\Program Files\…)
     # does not cut the command in two
     textconv = f"{shlex.quote(sys.executable)} -m vorlagen text"
-    subprocess.run(["git", "config", "diff.vorlage.textconv", textconv], cwd=folder, check=True)
+    try:
+        subprocess.run(["git", "init", "-q"], cwd=folder, check=True, capture_output=True)
+        subprocess.run(
+            ["git", "config", "diff.vorlage.textconv", textconv], cwd=folder, check=True, capture_output=True
+        )
+    except (OSError, subprocess.CalledProcessError):  # e.g. the disk filled up just now: the data is complete
+        shutil.rmtree(folder / ".git", ignore_errors=True)
+        print(
+            f"Hinweis: git ließ sich in {folder.as_posix()}/ nicht einrichten – richten Sie es dort mit „git init“ "
+            "selbst ein, wenn wieder Platz ist.",
+            file=sys.stderr,
+        )
 
 
 def new_vorlage(
@@ -173,7 +183,29 @@ def new_vorlage(
     nummer: str | None = None,
     bezug: str | None = None,
 ) -> list[str]:
-    """A Vorlage with the next free Nummer and what its Art requires in the Hausstil; returns the files written."""
+    """A Vorlage with the next free Nummer and what its Art requires in the Hausstil, its folder written whole or
+    not at all; returns the files written."""
+    files = vorlage_dateien(data, stil, art_name, betreff, today, sitzung, amt, nummer, bezug)
+    folder = Path(next(iter(files))).parent.as_posix()  # vorlagen/<Nummer or draft>
+    anlegen(
+        data / folder, {Path(name).relative_to(folder).as_posix(): text for name, text in files.items()}, "Die Vorlage"
+    )
+    return [f"{data.name}/{name}" for name in files]
+
+
+def vorlage_dateien(
+    data: Path,
+    stil,
+    art_name: str,
+    betreff: str,
+    today: dt.date,
+    sitzung: str | None,
+    amt: str | None,
+    nummer: str | None = None,
+    bezug: str | None = None,
+) -> dict[str, str]:
+    """The files of a new Vorlage (relative to `data`, vorlage.yaml first) with the next free Nummer and what its
+    Art requires in the Hausstil."""
     art, used = stil.arten[art_name], used_nummern(data)
     if art.bezug and bezug is None:
         raise _fail(
@@ -192,8 +224,8 @@ def new_vorlage(
         )
     shown_betreff, betreff = betreff, text_value("Betreff", betreff, 300)
     if offen:
-        return _write_vorlage(
-            data, stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)
+        return _vorlage_dateien(
+            stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)
         )
     if nummer is None:
         nummer = (
@@ -208,7 +240,7 @@ def new_vorlage(
     folder = f"vorlagen/{nummer.replace('/', '-')}"
     if (data / folder).exists() or nummer in used:
         raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
-    return _write_vorlage(data, stil, art_name, betreff, today, sitzung, amt, nummer, bezug, folder)
+    return _vorlage_dateien(stil, art_name, betreff, today, sitzung, amt, nummer, bezug, folder)
 
 
 OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
@@ -232,8 +264,7 @@ def _draft_folder(data: Path, betreff: str) -> str:
     return folder
 
 
-def _write_vorlage(
-    data: Path,
+def _vorlage_dateien(
     stil,
     art_name: str,
     betreff: str,
@@ -243,8 +274,8 @@ def _write_vorlage(
     nummer: str | None,
     bezug: str | None,
     folder: str,
-) -> list[str]:
-    """Writes vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
+) -> dict[str, str]:
+    """vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
     art = stil.arten[art_name]
     required = [a for a in stil.abschnitte if art.abschnitte.get(a.id, "optional") == "pflicht"]
     texte = {a.id: f"{a.id}.md" for a in required if a.form == "text"}
@@ -279,8 +310,7 @@ def _write_vorlage(
         lines.append('unterschrift: {name: "Vorname Name", funktion: Sachbearbeitung}  # bitte ersetzen')
     if bezug is not None:
         lines.append(f'bezug: {{vorlage: "{bezug}", art: {art.bezug or "Ergänzung"}}}')
-    files = {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
-    return [f"{data.name}/{name}" for name in write(data, files)]
+    return {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
 
 
 def _fail(data: Path, message: str) -> BuildFailed:
@@ -302,13 +332,25 @@ _VERWALTUNGSCHEFS = (
 
 
 def verwaltungschef(name: str) -> str:
-    """The placeholder head of a new body, from its name (Landkreis → Der Landrat, Stadt → Der Bürgermeister,
-    Amt → Der Amtsvorsteher), as a YAML value with a comment; a name that says nothing gets a neutral one."""
+    """A suggestion for the head of a new body, from its name (Landkreis → Der Landrat, Stadt → Der Bürgermeister,
+    Amt → Der Amtsvorsteher), for a commented line: the value itself is not written (not a known fact)."""
     woerter = [w for w in re.split(r"[^\w]+", name.lower()) if w]
     for wort, titel in _VERWALTUNGSCHEFS:
         if any(w == wort or (len(wort) > 3 and w.endswith(wort)) for w in woerter):
-            return f"{titel}  # aus dem Namen abgeleitet – bitte prüfen (z. B. {_weiblich(titel)})"
-    return "Die Verwaltungsleitung  # bitte ersetzen, z. B. Der Bürgermeister, Die Landrätin, Der Amtsvorsteher"
+            return f"{titel}  # z. B. so oder {_weiblich(titel)}"
+    return "Der Bürgermeister  # oder Die Landrätin, Der Amtsvorsteher …"
+
+
+def _land_zeile(land: str | None) -> str:
+    """The `land:` line: the Land given (checked), else a commented line – no default, never NRW unasked."""
+    if land is None:
+        return "# land: NRW  # Ihr Bundesland (Name oder Abkürzung): wählt das Haushaltsrecht – bitte eintragen"
+    from vorlagen.load.land import land_von, unbekanntes_land
+
+    gefunden = land_von(land)
+    if gefunden is None:
+        raise BuildFailed([Problem(Where("--land"), unbekanntes_land(land))])
+    return f"land: {gefunden.name}"
 
 
 def _weiblich(titel: str) -> str:
@@ -318,17 +360,21 @@ def _weiblich(titel: str) -> str:
 
 
 KOERPERSCHAFT = """\
-# Stammdaten der Körperschaft – ersetzen Sie die Beispielwerte.
+# Stammdaten der Körperschaft. Was „vorlagen neu“ nicht wissen kann, steht hier nicht: tragen Sie es ein.
+# Einträge mit „platzhalter: true“ sind Beispiele, damit das Datenrepository gleich baut – gebaut wird damit,
+# veröffentlicht nicht: ersetzen Sie sie durch Ihre eigenen und entfernen Sie „platzhalter: true“.
 name: {name}
-verwaltungschef: {verwaltungschef}
-anschrift: {anschrift}
+{land}
+# verwaltungschef: {verwaltungschef}
+# anschrift: Straße Nr., PLZ Ort  # eine Zeile unter dem Namen im Kopf
 aemter:
-  - {{id: HA, name: Hauptamt}}
+  - {{id: HA, name: Hauptamt, platzhalter: true}}
 gremien:
-  - {{id: AS, name: Ausschuss für Soziales, frist_tage: 14}}
+  - {{id: AS, name: Ausschuss für Soziales, frist_tage: 14, platzhalter: true}}
 """
 
 SITZUNG = """\
+platzhalter: true  # ein Beispiel: ersetzen Sie Tag, Zeit und Ort, und entfernen Sie diese Zeile
 gremium: AS
 datum: {datum}
 beginn: "17:00 Uhr"

@@ -47,7 +47,7 @@ def render_fristen(facts: Facts, stichtag: dt.date) -> str:
             lines.append(f"    {top:<9} {name}{vom(z.vorlage)}: {status}")
     flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
     lines.append(
-        f"{flagged} {'Vorlage braucht' if flagged == 1 else 'Vorlagen brauchen'} Aufmerksamkeit."
+        f"{anzahl(flagged, 'Vorlage braucht', 'Vorlagen brauchen')} Aufmerksamkeit."
         if flagged
         else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge."
     )
@@ -61,22 +61,23 @@ def render_offene(facts: Facts, stichtag: dt.date) -> str:
         return ""
     gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
     rollen = {(s.vorlage.nummer, b.sitzung): b.rolle for s in facts.vorlagen for b in s.vorlage.beratungsfolge}
-    lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {stichtag:%d.%m.%Y}):"]
+    lines = [f"Beratungsergebnisse fehlen (Sitzungen vor dem {datum(stichtag)}):"]
     for nummer, sitzung_id in missing:
         sitzung, rolle = facts.sitzungen[sitzung_id], rollen[(nummer, sitzung_id)]
         lines.append(
-            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {sitzung.datum:%d.%m.%Y}: Vorlage {nummer} "
+            f"  {sitzung_id} – {gremien[sitzung.gremium]} am {datum(sitzung.datum)}: Vorlage {nummer} "
             + (f"({rolle}) " if rolle else "")
             + f"– tragen Sie das Ergebnis in sitzungen/{sitzung_id}/niederschrift.yaml ein."
         )
     return "\n".join(lines) + "\n"
 
 
-def render_offen(facts: Facts) -> str:
-    """For `check`: per Vorlage what is still open; empty when every fact is stated."""
+def render_offen(facts: Facts, haushalte: dict | None = None) -> str:
+    """For `check`: per Vorlage what is still open; empty when every fact is stated. `haushalte`: slug → the
+    computed Finanzielle Auswirkungen of each Vorlage (their open facts are listed too)."""
     lines = []
     for source in facts.vorlagen:
-        fehlt = offen(facts, source)
+        fehlt = offen(facts, source, (haushalte or {}).get(source.slug))
         if fehlt:
             lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
     if not lines:
@@ -84,5 +85,7 @@ def render_offen(facts: Facts) -> str:
     needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"
     return (
         f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
-        f"eine Vorlage erst mit {needs}):\n" + "\n".join(lines) + "\n"
+        f"eine Vorlage erst mit {needs} und allem anderen, was hier steht, außer den Terminen):\n"
+        + "\n".join(lines)
+        + "\n"
     )

@@ -7,8 +7,9 @@ import datetime as dt
 import re
 import sys
 
-from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
-from vorlagen.core.speichern import ganz_schreiben
+from vorlagen.core.fmt import datum as tag
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
+from vorlagen.core.speichern import speichern
 
 KOPF = (
     "# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
@@ -75,7 +76,6 @@ def _zeitraum(project, source, datum: dt.date, heute: dt.date) -> None:
     """Refuses a date of a sign-off that cannot be: in the future, after the last Sitzung of the Vorlage's
     Beratungsfolge (what was decided was no longer signed), or more than a year before the Vorlage's date (or its
     first Sitzung's): a mistyped year."""
-    from vorlagen.core.fmt import datum as tag
 
     sitzungen = sorted(
         project.facts.sitzungen[b.sitzung].datum
@@ -175,10 +175,10 @@ def zeichnen(args: argparse.Namespace) -> int:
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
     text_file = gezeichnet(source.folder, args.rolle)
-    ganz_schreiben(text_file, stand.text.encode("utf-8"), paths)
-    ganz_schreiben(source.folder / DATEI, yaml_text(alle).encode("utf-8"), paths)
+    raise_if(speichern(text_file, stand.text.encode("utf-8"), paths))
+    raise_if(speichern(source.folder / DATEI, yaml_text(alle).encode("utf-8"), paths))
     print(
-        f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {datum:%d.%m.%Y}.\n"
+        f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {tag(datum)}.\n"
         f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"
         "Nehmen Sie beide Dateien in git auf (git add, git commit)."
     )

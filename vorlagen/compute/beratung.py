@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.load.facts import Facts
@@ -18,6 +19,7 @@ class Schritt:
     rolle: str | None  # none where the Vorlage names no Zuständigkeit
     berichterstattung: Berichterstattung | None
     ergebnis: str | None  # from the Vorlage's data; a recorded Niederschrift may supply it later
+    tag: dt.date | None = None  # the Sitzung's day, or the day a result was taken without a Sitzung file
 
     @property
     def uhrzeit(self) -> str | None:
@@ -25,10 +27,26 @@ class Schritt:
         return self.sitzung.beginn if self.sitzung is not None else None
 
 
+def _eigenes(facts: Facts, beratung: Beratung) -> str | None:
+    """The result the Vorlage states itself, with its vote as the Hausstil prints it ('beschlossen (Ja: 12)')."""
+    if beratung.ergebnis is None or beratung.abstimmung is None:
+        return beratung.ergebnis
+    stil = facts.koerperschaft.hausstil
+    return f"{beratung.ergebnis} ({stil.abstimmung.kurz(beratung.abstimmung, stil.enthaltungen)})"
+
+
 def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Schritt:
-    if beratung.sitzung is None:  # Termin offen
+    if beratung.sitzung is None:  # Termin offen, or a result with its day but no Sitzung file
         assert beratung.gremium is not None  # Beratung.check: without a Sitzung, the Gremium is given
-        return Schritt(None, None, facts.gremium(beratung.gremium), beratung.rolle, beratung.berichterstattung, None)
+        return Schritt(
+            None,
+            None,
+            facts.gremium(beratung.gremium),
+            beratung.rolle,
+            beratung.berichterstattung,
+            _eigenes(facts, beratung),
+            beratung.datum,
+        )
     sitzung = facts.sitzungen[beratung.sitzung]
     return Schritt(
         beratung.sitzung,
@@ -36,7 +54,8 @@ def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Sc
         facts.gremium(sitzung.gremium),
         beratung.rolle,
         beratung.berichterstattung,
-        recorded or beratung.ergebnis,
+        recorded or _eigenes(facts, beratung),
+        sitzung.datum,
     )
 
 

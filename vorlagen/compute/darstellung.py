@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from vorlagen.compute.einheiten import SKALA
 from vorlagen.core.fmt import NBSP, euro_or_cent, mio, mrd, prozent, teur, zahl
-from vorlagen.core.money import CENT, EURO, exact, round_half_up
+from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 
 GELDEINHEITEN = ("€", "T€", "Mio. €", "Mrd. €")
 STELLEN = {"T€": 0, "Mio. €": 2, "Mrd. €": 2}  # decimals a money unit prints unless `stellen` says otherwise
@@ -62,6 +62,8 @@ class Darstellung:
         """The value as printed, as a number in the unit (what `erwartet` states): 523.000 € → 0,52 in Mio. €."""
         shown = value / self.skala()
         places = self.nachkomma(value)
+        if places is not None and isinstance(value, Anteil) and self.einheit == "%":
+            return Fraction(value.prozent(places))  # a share of a split prints as its part of the split
         return shown if places is None else exact(round_half_up(shown, Decimal(1).scaleb(-places)))
 
     def gedruckt(self, value: Fraction) -> Fraction:

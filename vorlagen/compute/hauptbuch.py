@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.compute.eigenanteil import Uebersicht
@@ -41,25 +42,8 @@ class Project:
     antraege: Names = dataclasses.field(default_factory=lambda: Names("den Anträgen"))  # id → BescheidWerte
     # the problems of all Finanzielle Auswirkungen (raised, unless asked not to)
     haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)
+    # VorlageSource.slug → the day a deciding Beratung settled it (compute/beschluss.py), None while it is open
+    entschieden: dict[str, dt.date | None] = dataclasses.field(default_factory=dict)
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
         return self.rechnungen[source.slug]
-
-
-OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
-
-
-def entschieden(facts: Facts, source: VorlageSource, ergebnisse: dict) -> bool:
-    """Whether a Beratung of the Vorlage in a deciding role has settled it: a result recorded in a Niederschrift
-    other than a Kenntnisnahme (a Beschluss, a word such as erledigt), or a result stated in the Vorlage itself;
-    vertagt, zurückgestellt and abgesetzt settle nothing."""
-    rollen = facts.koerperschaft.hausstil.rollen
-    for b in source.vorlage.beratungsfolge:
-        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
-            continue
-        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung))
-        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) or (
-            b.ergebnis and b.ergebnis not in OFFEN_WORTE
-        ):
-            return True
-    return False

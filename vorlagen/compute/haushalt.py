@@ -1,36 +1,33 @@
-"""Finanzielle Auswirkungen from the Haushalt: Mittel vorhanden, über-/außerplanmäßige Beträge, Deckung.
+"""Finanzielle Auswirkungen from the Haushalt: Mittel vorhanden, über-/außerplanmäßige Beträge, Deckung,
+Deckungskreise and Verpflichtungsermächtigungen.
 
 Per Position and Haushaltsjahr: Mehrbedarf = Betrag − (Ansatz − gebunden), never below zero; with Ansatz 0 the
-amount is außerplanmäßig, otherwise überplanmäßig. A Deckung reads what its Position has left: Ansatz − gebunden
-at an Aufwand position, the expected Mehrertrag (prognose − Ansatz − gebunden) at an Ertrag position. Amounts are
-named figures of the Vorlage's ledger, read exactly (Fractions). The budget-law checks are German problems at the
-line that causes them.
+amount is außerplanmäßig, otherwise überplanmäßig. A Position in a Deckungskreis counts with its circle: the
+circle's overrun is the Mehrbedarf (compute/deckungskreis.py). A Deckung reads what its Position has left: Ansatz −
+gebunden at an Aufwand position, the expected Mehrertrag (prognose − Ansatz − gebunden) at an Ertrag position; its
+amount may name the computed Mehrbedarf (haushalt.mehrbedarf.2022). Amounts are named figures of the Vorlage's
+ledger, read exactly (Fractions); the budget-law checks live in compute/haushaltsrecht.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
-from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.kennzahlen import figur, namenswert
-from vorlagen.core.fmt import eur, eur_cent
+from vorlagen.compute.deckungskreis import AUSSER, UEBER, Kreis, kreisjahr, setze
+from vorlagen.compute.haushaltsposition import NEU, Leser, position, zeile
+from vorlagen.compute.names import Named
+from vorlagen.compute.offen import OFFEN
+from vorlagen.compute.verpflichtung import VE, verpflichtungen
+from vorlagen.core.fmt import geld
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt, Position
-from vorlagen.load.records import LineDict, suggest
+from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
+from vorlagen.load.haushalt import Haushalt, Position
 
-UEBER, AUSSER = "überplanmäßig", "außerplanmäßig"
-_GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
-
-
-def geld(value: Fraction) -> str:
-    """An amount as printed: whole euros, or with cents where it has some."""
-    return eur(value) if exact(value).denominator == 1 else eur_cent(value)
+__all__ = ["AUSSER", "UEBER", "Auswirkungen", "Deckungszeile", "Zeile", "auswirkungen"]
 
 
 @dataclass
@@ -41,9 +38,13 @@ class Zeile:
     position: Position
     betrag: Fraction
     verfuegbar: Fraction  # Ansatz − gebunden
-    mehrbedarf: Fraction  # what the plan does not hold, ≥ 0
+    mehrbedarf: Fraction  # what the plan does not hold, ≥ 0 (in a Deckungskreis: the circle's counts instead)
     name: str  # the figure it was read from
     where: Where | None = None  # the line of its amount
+
+    @property
+    def kreis(self) -> str | None:
+        return self.position.deckungskreis
 
     @property
     def mittel_vorhanden(self) -> bool:
@@ -59,171 +60,101 @@ class Zeile:
 
 @dataclass
 class Deckungszeile:
-    """One Deckung in one Haushaltsjahr."""
+    """One Deckung in one Haushaltsjahr; its source may still be open (no Position)."""
 
     jahr: int
-    art: str  # Einsparung or Mehrertrag
-    konto: str
-    plan: str
-    position: Position  # in the Haushalt of its year
+    art: str | None  # Einsparung or Mehrertrag; None: noch offen
+    konto: str | None  # None: noch offen
+    plan: str | None
+    position: Position | None  # in the Haushalt of its year; None while the source is open
     betrag: Fraction
-    verfuegbar: Fraction  # what the source Position has left: Ansatz − gebunden, or its free Mehrertrag
+    verfuegbar: Fraction | None  # what the source has left; None where it is not known
     where: Where  # the line of its amount
     konto_where: Where  # the line of its konto
+    name: str = ""  # the figure it was read from
 
 
 @dataclass
-class Auswirkungen:
-    """The computed Finanzielle Auswirkungen of one Vorlage."""
+class Auswirkungen(Named):
+    """The computed Finanzielle Auswirkungen of one Vorlage; texts and figures read haushalt.mehrbedarf.2022,
+    haushalt.deckung.2022, haushalt.kreise.<id>.ueberschreitung.2022, haushalt.ve.<id>.betrag."""
+
+    NAME = "haushalt"
 
     keine: bool
     rechtsgrundlage: str
     entscheidung: str = ""  # who decides below the threshold, as the Land says it: die Zustimmung des Kämmerers
+    ve_recht: str = ""  # the legal basis of Verpflichtungsermächtigungen
     zeilen: list[Zeile] = field(default_factory=list)
-    deckung: list[Deckungszeile] = field(default_factory=list)
+    deckungen: list[Deckungszeile] = field(default_factory=list)
+    kreise: dict[str, Kreis] = field(default_factory=dict)
+    ve: dict[str, VE] = field(default_factory=dict)
     dauer: str | None = None
     anlagevermoegen: bool | None = None
     folgekosten: str | None = None  # as printed
-    unvollstaendig: set[int] = field(
-        default_factory=set
-    )  # years with an amount that could not be read (problem listed)
+    unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read
+    offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
+    worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
+
+    @property
+    def noch_offen(self) -> str:
+        return OFFEN
+
+    @property
+    def einzeln(self) -> list[Zeile]:
+        """The amounts at Positionen outside any Deckungskreis (their own Mehrbedarf counts)."""
+        return [z for z in self.zeilen if z.kreis is None]
 
     @property
     def mittel_vorhanden(self) -> bool:
-        return all(z.mittel_vorhanden for z in self.zeilen)
+        return not self.mehrbedarf
 
     @property
     def mehrbedarf(self) -> dict[int, Fraction]:
-        """Per Haushaltsjahr with a Mehrbedarf: its sum over the Positionen."""
+        """Per Haushaltsjahr with a Mehrbedarf: its sum over the Positionen and Deckungskreise."""
         result: dict[int, Fraction] = {}
-        for z in self.zeilen:
-            if z.mehrbedarf:
-                result[z.jahr] = result.get(z.jahr, Fraction(0)) + z.mehrbedarf
+        for jahr, betrag in [(z.jahr, z.mehrbedarf) for z in self.einzeln] + [
+            (jahr, kj.ueberschreitung) for k in self.kreise.values() for jahr, kj in k.jahre.items()
+        ]:
+            if betrag:
+                result[jahr] = result.get(jahr, Fraction(0)) + betrag
+        return dict(sorted(result.items()))
+
+    @property
+    def deckung(self) -> dict[int, Fraction]:
+        """Per Haushaltsjahr: the sum of its Deckungen."""
+        result: dict[int, Fraction] = {}
+        for d in self.deckungen:
+            result[d.jahr] = result.get(d.jahr, Fraction(0)) + d.betrag
         return dict(sorted(result.items()))
 
     @property
     def jahre(self) -> list[int]:
-        return sorted({z.jahr for z in self.zeilen} | {d.jahr for d in self.deckung})
+        return sorted({z.jahr for z in self.zeilen} | {d.jahr for d in self.deckungen})
 
     @property
     def quantum(self) -> Decimal:
         """Whole euros, or cents when any amount of the block has cents (one precision for the whole block)."""
-        values = [v for z in self.zeilen for v in (z.betrag, z.position.ansatz, z.position.gebunden)]
-        values += [d.betrag for d in self.deckung]
+        values = [v for z in self.zeilen for v in (z.betrag, z.position.ansatz or 0, z.position.gebunden)]
+        values += [kz.position.ansatz or 0 for k in self.kreise.values() for kj in k.jahre.values() for kz in kj.zeilen]
+        values += [d.betrag for d in self.deckungen] + [v.betrag for v in self.ve.values()]
         return CENT if any(exact(v).denominator != 1 for v in values) else EURO
+
+    def arten(self, jahr: int) -> set[str]:
+        """überplanmäßig and/or außerplanmäßig: what the Mehrbedarf of a year is."""
+        arten = {z.art for z in self.einzeln if z.jahr == jahr and z.art}
+        arten |= {kj.art for k in self.kreise.values() for j, kj in k.jahre.items() if j == jahr and kj.art}
+        return arten
 
     def wort(self, jahr: int, endung: str = "e") -> str:
         """'überplanmäßige', 'außerplanmäßige' or 'über- und außerplanmäßige' for the amounts of a year
         (`endung` 'en' after „den“)."""
-        arten = {z.art for z in self.zeilen if z.jahr == jahr and z.art}
+        arten = self.arten(jahr)
         return f"über- und außerplanmäßig{endung}" if len(arten) > 1 else f"{arten.pop() if arten else UEBER}{endung}"
 
-
-class _Leser:
-    """Reads the named amounts of one Vorlage."""
-
-    def __init__(self, names: dict, figures: dict, defined: AbstractSet[str] = frozenset()):
-        self.names, self.figures = names, figures
-        self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
-
-    def betrag(self, text: str, where: Where, was: str) -> tuple[Fraction | None, list[Problem]]:
-        """The amount the figure named `text` holds, in euros; None with its problem (none: the figure's own
-        problem is listed already)."""
-        if _GETIPPT.fullmatch(text.strip()):
-            return None, [
-                Problem(
-                    where,
-                    f"{was}: „{text}“ ist eine getippte Zahl – Beträge sind Zahlen des "
-                    "Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und "
-                    "nennen Sie hier ihren Namen.",
-                )
-            ]
-        try:
-            tree = lesen(text)
-            if not isinstance(tree, Name):
-                raise FormelFehler(
-                    f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
-                    "nennen Sie hier ihren Namen."
-                )
-            eigene = figur(tree.pfad, self.defined)
-            if eigene is not None and eigene not in self.figures:
-                return None, []  # the figure's own problem says why
-            value, dimension = namenswert(tree.pfad, self.names, self.figures)
-        except (FormelFehler, EinheitFehler) as error:
-            return None, [Problem(where, f"{was}: {error}")]
-        if dimension != GELD:
-            return None, [
-                Problem(
-                    where,
-                    f"{was}: „{text}“ ist {dim_text(dimension)}, kein Betrag in Euro – nennen Sie eine Zahl in €.",
-                )
-            ]
-        if value < 0:
-            return None, [
-                Problem(
-                    where,
-                    f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
-                    "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“.",
-                )
-            ]
-        return value, []
-
-
-def _zeile(jahre: dict[str, str], jahr: str) -> Where:
-    """The line of a year's amount (`jahre` is read from YAML and knows its lines)."""
-    assert isinstance(jahre, LineDict)
-    return jahre.lines[jahr]
-
-
-def _kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
-    """Why a year has no Haushalt and what to do: a later year needs a Verpflichtungsermächtigung, an earlier
-    one is past, a gap needs its file."""
-    vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
-    if haushalte and jahr < min(haushalte):
-        return (
-            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
-            "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr."
-        )
-    if haushalte and jahr < max(haushalte):
-        return (
-            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
-            f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an."
-        )
-    return (
-        f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
-        "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
-        f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an."
-    )
-
-
-_NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
-
-
-def _position(
-    haushalte: dict[int, Haushalt],
-    jahr: int,
-    konto: str,
-    plan: str,
-    where: Where,
-    neu: str = _NEU,
-) -> tuple[Position | None, list[Problem]]:
-    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
-    (`neu`: how to add a new one)."""
-    haushalt = haushalte.get(jahr)
-    if haushalt is None:
-        return None, [Problem(where, _kein_haushalt(haushalte, jahr))]
-    position = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
-    if position is None:
-        konten = [p.konto for p in haushalt.positionen if p.plan == plan]
-        hint = suggest(konto, konten)
-        return None, [
-            Problem(
-                where,
-                f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
-                f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
-            )
-        ]
-    return position, []
+    def planwort(self, plan: str) -> str:
+        """The plan as the Land calls it: Finanzplan → Finanzhaushalt in Niedersachsen."""
+        return self.worte.get(plan, plan)
 
 
 def auswirkungen(
@@ -238,68 +169,88 @@ def auswirkungen(
     its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
     `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
     problems: list[Problem] = []
-    leser = _Leser(names, figures, defined)
+    leser = Leser(names, figures, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
-            where, jahr = _zeile(eintrag.jahre, jahr_text), int(jahr_text)
+            where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)
             betrag, found = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
             problems += found
-            position, found = _position(haushalte, jahr, eintrag.konto, eintrag.plan, where)
+            stelle, found = _ausgabeposition(haushalte, jahr, eintrag.konto, eintrag.plan, where)
             problems += found
-            if position is not None and position.ertrag:
-                problems.append(
-                    Problem(
-                        where,
-                        f"„{eintrag.konto}“ ist im Haushalt {jahr} eine Ertragsposition "
-                        f"(haushalt/{jahr}.yaml: „ertrag: true“) – Aufwendungen und Auszahlungen "
-                        "stehen bei einer Position ohne „ertrag“; Mehrerträge nennen Sie unter "
-                        "„deckung“ mit „art: Mehrertrag“.",
-                    )
-                )
-                position = None
-            if betrag is None or position is None:
+            if betrag is None or stelle is None:
                 result.unvollstaendig.add(jahr)
                 continue
-            verfuegbar = exact(position.verfuegbar)
-            result.zeilen.append(
-                Zeile(jahr, position, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name, where)
-            )
+            verfuegbar = exact(stelle.verfuegbar)
+            z = Zeile(jahr, stelle, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name, where)
+            result.zeilen.append(z)
+            if stelle.deckungskreis is not None:
+                setze(kreisjahr(result.kreise, haushalte[jahr], jahr, stelle.deckungskreis), stelle, betrag, name)
+    leser.names = {**names, "haushalt": result}  # a Deckung may name the computed Mehrbedarf
     for quelle in daten.deckung:
         for jahr_text, name in quelle.jahre.items():
-            where, jahr = _zeile(quelle.jahre, jahr_text), int(jahr_text)
-            betrag, found = leser.betrag(name, where, f"Deckung {jahr} durch „{quelle.konto}“")
-            problems += found
-            neu = (
-                _NEU
-                if quelle.art == "Einsparung"
-                else (
-                    "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und ihrer „prognose“ ein."
-                )
+            where, jahr = zeile(quelle.jahre, jahr_text), int(jahr_text)
+            betrag, found = leser.betrag(
+                name, where, f"Deckung {jahr}" + (f" durch „{quelle.konto}“" if quelle.konto else "")
             )
-            position, found = _position(haushalte, jahr, quelle.konto, quelle.plan, where, neu)
             problems += found
-            if betrag is None or position is None:
+            stelle = None
+            if quelle.konto is not None:
+                neu = (
+                    "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und ihrer „prognose“ ein."
+                    if quelle.art == "Mehrertrag"
+                    else NEU
+                )
+                stelle, found = position(haushalte, jahr, quelle.konto, quelle.plan, where, neu)
+                problems += found
+            if betrag is None or (quelle.konto is not None and stelle is None):
                 result.unvollstaendig.add(jahr)
                 continue
-            result.deckung.append(
+            frei = exact(stelle.verfuegbar) if stelle is not None and stelle.ansatz is not None else None
+            plan = stelle.plan if stelle is not None else quelle.plan
+            result.deckungen.append(
                 Deckungszeile(
-                    jahr,
-                    quelle.art,
-                    quelle.konto,
-                    quelle.plan,
-                    position,
-                    betrag,
-                    exact(position.verfuegbar),
-                    where,
-                    quelle.where("konto"),
+                    jahr, quelle.art, quelle.konto, plan, stelle, betrag, frei, where, quelle.where("konto"), name
                 )
             )
+            if quelle.konto is None:
+                result.offen.append((f"Quelle der Deckung {jahr}", f"{quelle.where('jahre')}: „konto“ und „art“"))
+            elif stelle is not None and stelle.ansatz is None:
+                result.offen.append((f"Ansatz von „{quelle.konto}“ {jahr}", f"haushalt/{jahr}.yaml: „ansatz“"))
+    result.ve, found = verpflichtungen(daten.verpflichtungsermaechtigungen, haushalte, leser)
+    problems += found
     if daten.folgekosten is not None:
         if daten.folgekosten.strip().lower() == "keine":
             result.folgekosten = "keine"
         else:
-            value, found = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
+            kosten, found = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
             problems += found
-            result.folgekosten = f"{geld(value)} jährlich" if value is not None else None
+            result.folgekosten = f"{geld(kosten)} jährlich" if kosten is not None else None
     return result, problems
+
+
+def _ausgabeposition(
+    haushalte: dict[int, Haushalt], jahr: int, konto: str, plan: str | None, where: Where
+) -> tuple[Position | None, list[Problem]]:
+    """The Position an amount is spent at: neither an Ertrag position nor one whose Ansatz is still open."""
+    stelle, problems = position(haushalte, jahr, konto, plan, where)
+    if stelle is not None and stelle.ertrag:
+        return None, [
+            Problem(
+                where,
+                f"„{konto}“ ist im Haushalt {jahr} eine Ertragsposition "
+                f"(haushalt/{jahr}.yaml: „ertrag: true“) – Aufwendungen und Auszahlungen "
+                "stehen bei einer Position ohne „ertrag“; Mehrerträge nennen Sie unter "
+                "„deckung“ mit „art: Mehrertrag“.",
+            )
+        ]
+    if stelle is not None and stelle.ansatz is None:
+        return None, [
+            Problem(
+                where,
+                f"Für „{konto}“ nennt der Haushalt {jahr} noch keinen Ansatz (haushalt/{jahr}.yaml: „ansatz: ~“) – "
+                "ohne ihn lässt sich nicht rechnen, was der Plan trägt: tragen Sie ihn ein (0, wenn nichts "
+                "veranschlagt ist).",
+            )
+        ]
+    return stelle, problems

@@ -1,23 +1,38 @@
-"""The budget-law checks of Finanzielle Auswirkungen (§ 83 GO NRW and its counterparts): Deckung, Gremium, and
-the Vorlagen that draw on one Position together.
+"""The budget-law checks of Finanzielle Auswirkungen (the Land's law, e.g. § 83 GO NRW): Deckung, Gremium, and
+the Vorlagen that draw on one Position or Deckungskreis together.
 
-Each is a German problem at the line that causes it; the amounts come computed from compute/haushalt.py.
+Each is a German problem at the line that causes it; the amounts come computed from compute/haushalt.py. What
+the data leaves open (a Deckung's source, the threshold, the deciding Gremium) is no problem here: it is listed
+as open and needed before publishing (compute/offen.py).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile, geld
+from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile
+from vorlagen.core.fmt import geld
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.haushalt import FinanzielleAuswirkungen, Haushalt
+from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
+from vorlagen.load.haushalt import Haushalt, Position
+
+
+def _herkunft(p: Position) -> str:
+    """How what is free at a Position comes about, as the messages say it."""
+    if p.ertrag:
+        return (
+            f"Prognose {geld(exact(p.prognose or 0))} − Ansatz {geld(exact(p.ansatz or 0))} − gebunden "
+            f"{geld(exact(p.gebunden))}"
+        )
+    return f"Ansatz {geld(exact(p.ansatz or 0))} − gebunden {geld(exact(p.gebunden))}"
 
 
 def _quelle(d: Deckungszeile) -> list[Problem]:
     """Why the Position of a Deckung cannot bring it: an Einsparung needs an Aufwand position with enough
     left, a Mehrertrag an Ertrag position with a prognose that leaves enough. At the konto line when the Position
-    is wrong, at the amount's line when the amount is too high."""
+    is wrong, at the amount's line when the amount is too high; nothing while the amount it has is open."""
+    assert d.position is not None
     datei = f"haushalt/{d.jahr}.yaml"
     if d.art == "Einsparung":
         if d.position.ertrag:
@@ -29,13 +44,13 @@ def _quelle(d: Deckungszeile) -> list[Problem]:
                     "Mehrertrag“, wenn die Erträge dort höher ausfallen.",
                 )
             ]
-        if d.betrag > d.verfuegbar:
+        if d.verfuegbar is not None and d.betrag > d.verfuegbar:
             return [
                 Problem(
                     d.where,
                     f"Die Einsparung {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                    f"verfügbar ist ({geld(d.verfuegbar)} = Ansatz {geld(exact(d.position.ansatz))} − gebunden "
-                    f"{geld(exact(d.position.gebunden))}) – verringern Sie sie oder decken Sie den Rest anders.",
+                    f"verfügbar ist ({geld(d.verfuegbar)} = {_herkunft(d.position)}) – verringern Sie sie oder decken "
+                    "Sie den Rest anders.",
                 )
             ]
         return []
@@ -57,13 +72,12 @@ def _quelle(d: Deckungszeile) -> list[Problem]:
                 "(die erwarteten Erträge des Jahres laut Kämmerei).",
             )
         ]
-    if d.betrag > d.verfuegbar:
+    if d.verfuegbar is not None and d.betrag > d.verfuegbar:
         return [
             Problem(
                 d.where,
                 f"Der Mehrertrag {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                f"erwartet wird ({geld(d.verfuegbar)} = Prognose {geld(exact(d.position.prognose))} − Ansatz "
-                f"{geld(exact(d.position.ansatz))} − gebunden {geld(exact(d.position.gebunden))}) – verringern Sie "
+                f"erwartet wird ({geld(d.verfuegbar)} = {_herkunft(d.position)}) – verringern Sie "
                 "ihn oder decken Sie den Rest anders.",
             )
         ]
@@ -71,33 +85,57 @@ def _quelle(d: Deckungszeile) -> list[Problem]:
 
 
 def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[Problem]:
-    """A Deckung lies at another Position and that Position can bring it (see _quelle); each year's Deckung covers
-    that year's Mehrbedarf (skipped for a year with an amount that could not be read: its problem is listed)."""
+    """A Deckung lies at another Position (not in a Deckungskreis the Vorlage draws on) and that Position can
+    bring it (see _quelle), also all the Vorlage's Deckungen there together; each year's Deckung covers that year's
+    Mehrbedarf (skipped for a year with an amount that could not be read: its problem is listed)."""
     problems = []
     eigene = {(z.position.konto, z.position.plan) for z in result.zeilen}
+    kreise = {(jahr, k.id) for k in result.kreise.values() for jahr in k.jahre}
     gemeldet = set()
-    for d in result.deckung:
-        if (d.konto, d.plan) in eigene:
+    je_quelle: dict[tuple[int, int], list[Deckungszeile]] = {}
+    for d in result.deckungen:
+        if d.position is None or d.art is None:
+            continue  # the source is still open: listed, not checked
+        was = "eine Einsparung" if d.art == "Einsparung" else "ein Mehrertrag"
+        if (d.konto, d.plan) in eigene or (d.jahr, d.position.deckungskreis) in kreise:
             if d.konto_where not in gemeldet:
-                was = "eine Einsparung" if d.art == "Einsparung" else "ein Mehrertrag"
-                problems.append(
-                    Problem(
-                        d.konto_where,
-                        f"„{d.konto}“ ist die Position, der die Mittel fehlen – {was} "
-                        "muss bei einer anderen Position liegen.",
-                    )
+                grund = (
+                    f"„{d.konto}“ ist die Position, der die Mittel fehlen"
+                    if (d.konto, d.plan) in eigene
+                    else f"„{d.konto}“ liegt im Deckungskreis „{d.position.deckungskreis}“, dessen freie Mittel der "
+                    "Kreis schon anrechnet"
                 )
+                problems.append(Problem(d.konto_where, f"{grund} – {was} muss bei einer anderen Position liegen."))
                 gemeldet.add(d.konto_where)
             continue
-        for problem in _quelle(d):
+        quelle = _quelle(d)
+        for problem in quelle:
             if problem.where not in gemeldet:  # a wrong Position once, not once per year
                 problems.append(problem)
                 gemeldet.add(problem.where)
+        if quelle:
+            continue
+        je_quelle.setdefault((d.jahr, id(d.position)), []).append(d)
+    for teile in je_quelle.values():
+        frei = teile[0].verfuegbar
+        summe = sum((d.betrag for d in teile), Fraction(0))
+        if len(teile) > 1 and frei is not None and summe > frei:
+            d = teile[0]
+            assert d.position is not None
+            problems.append(
+                Problem(
+                    d.where,
+                    f"Die Deckungen {d.jahr} bei „{d.konto}“ zusammen ({' + '.join(geld(t.betrag) for t in teile)} "
+                    f"= {geld(summe)}) sind mehr, als dort verfügbar ist ({geld(frei)} = {_herkunft(d.position)}) – "
+                    "jede für sich passt, alle zusammen nicht: verringern Sie sie oder decken Sie den Rest anders.",
+                )
+            )
+    deckung = result.deckung
     for jahr, mehrbedarf in result.mehrbedarf.items():
         if jahr in result.unvollstaendig:
             continue
-        deckung = sum((d.betrag for d in result.deckung if d.jahr == jahr), Fraction(0))
-        if deckung == 0:
+        gedeckt = deckung.get(jahr, Fraction(0))
+        if gedeckt == 0:
             problems.append(
                 Problem(
                     daten.where("positionen"),
@@ -105,72 +143,99 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
                     f"({geld(mehrbedarf)}) hat keine Deckung – nach "
                     f"{result.rechtsgrundlage} muss sie gewährleistet sein; "
                     "nennen Sie unter „deckung“ eine Einsparung bei einer "
-                    "anderen Position oder Mehrerträge.",
+                    "anderen Position oder Mehrerträge (die Quelle darf noch offen sein).",
                 )
             )
-        elif deckung < mehrbedarf:
+        elif gedeckt < mehrbedarf:
             problems.append(
                 Problem(
                     daten.where("deckung"),
-                    f"Die Deckung {jahr} ({geld(deckung)}) reicht nicht für "
+                    f"Die Deckung {jahr} ({geld(gedeckt)}) reicht nicht für "
                     f"den {result.wort(jahr, 'en')} Betrag ({geld(mehrbedarf)}) "
-                    f"– es fehlen {geld(mehrbedarf - deckung)}; ergänzen Sie "
+                    f"– es fehlen {geld(mehrbedarf - gedeckt)}; ergänzen Sie "
                     "unter „deckung“ Einsparungen oder Mehrerträge.",
                 )
             )
     return problems
 
 
-def _beansprucht(a: Auswirkungen) -> dict[tuple[int, str, str], tuple[Fraction, Where]]:
-    """What one Vorlage draws from the free funds of each Position per year: a spending amount the part the plan
-    holds, a Deckung its amount (only where its kind fits the Position); with the line of its first amount."""
-    result: dict[tuple[int, str, str], tuple[Fraction, Where]] = {}
+Anspruch = tuple[Fraction, Where, Fraction, str, str]  # amount, line, free there, how it comes about, what it is
 
-    def add(key, betrag, where):
+
+def _beansprucht(a: Auswirkungen) -> dict[tuple, Anspruch]:
+    """What one Vorlage draws from the free funds of each Position or Deckungskreis per year: a spending amount the
+    part the plan holds, a Deckung its amount (only where its kind fits the Position); with the line of its first
+    amount, what is free there and how."""
+    result: dict[tuple, Anspruch] = {}
+
+    def add(key, betrag, where, frei, herkunft, was):
         before = result.get(key)
-        result[key] = (before[0] + betrag, before[1]) if before else (betrag, where)
+        result[key] = (
+            (before[0] + betrag, before[1], frei, herkunft, was) if before else (betrag, where, frei, herkunft, was)
+        )
 
-    for z in a.zeilen:
-        add((z.jahr, z.position.konto, z.position.plan), min(z.betrag, z.verfuegbar), z.where)
-    for d in a.deckung:
-        if d.position.ertrag == (d.art == "Mehrertrag"):
-            add((d.jahr, d.konto, d.plan), d.betrag, d.where)
+    for z in a.einzeln:
+        p = z.position
+        add(
+            (z.jahr, p.konto, p.plan),
+            min(z.betrag, z.verfuegbar),
+            z.where,
+            z.verfuegbar,
+            _herkunft(p),
+            f"„{p.konto}“ ({a.planwort(str(p.plan))} {z.jahr})",
+        )
+    for kreis in a.kreise.values():
+        for jahr, kj in kreis.jahre.items():
+            where = next((z.where for z in a.zeilen if z.jahr == jahr and z.kreis == kreis.id), None)
+            herkunft = f"Ansätze {geld(kj.ansatz)} − gebunden {geld(kj.gebunden)}"
+            add(
+                (jahr, "kreis", kreis.id),
+                min(kj.betrag, kj.verfuegbar),
+                where,
+                kj.verfuegbar,
+                herkunft,
+                f"{kreis.bezeichnung} ({jahr})",
+            )
+    for d in a.deckungen:
+        quelle = d.position
+        if quelle is None or d.verfuegbar is None or quelle.ertrag != (d.art == "Mehrertrag"):
+            continue
+        add(
+            (d.jahr, quelle.konto, quelle.plan),
+            d.betrag,
+            d.where,
+            d.verfuegbar,
+            _herkunft(quelle),
+            f"„{quelle.konto}“ ({a.planwort(str(quelle.plan))} {d.jahr})",
+        )
     return result
 
 
-def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[int, Haushalt]) -> list[Problem]:
-    """Several open Vorlagen drawing on the same Position in the same year are checked together against what is
-    free there (Ansatz − gebunden, or the free Mehrertrag): one problem per Vorlage, naming the others.
-    `vorlagen`: (Bezeichnung, Auswirkungen) of each Vorlage not yet decided."""
-    je_position: dict[tuple[int, str, str], list[tuple[str, Fraction, Where]]] = {}
+def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]]) -> list[Problem]:
+    """Several open Vorlagen drawing on the same Position or Deckungskreis in the same year are checked together
+    against what is free there: one problem per Vorlage, naming the others. `vorlagen`: (Bezeichnung,
+    Auswirkungen) of each Vorlage not yet decided."""
+    je_stelle: dict[tuple, list[tuple[str, Anspruch]]] = {}
     for bezeichnung, a in vorlagen:
-        for key, (betrag, where) in _beansprucht(a).items():
-            if betrag > 0:
-                je_position.setdefault(key, []).append((bezeichnung, betrag, where))
+        for key, anspruch in _beansprucht(a).items():
+            if anspruch[0] > 0:
+                je_stelle.setdefault(key, []).append((bezeichnung, anspruch))
     problems = []
-    for (jahr, konto, plan), eintraege in sorted(je_position.items()):
-        position = next(p for p in haushalte[jahr].positionen if p.konto == konto and p.plan == plan)
-        frei = exact(position.verfuegbar)
-        zusammen = sum((betrag for _, betrag, _ in eintraege), Fraction(0))
+    for _key, eintraege in sorted(je_stelle.items(), key=lambda item: str(item[0])):
+        _, (_, _, frei, herkunft, was) = eintraege[0]
+        zusammen = sum((anspruch[0] for _, anspruch in eintraege), Fraction(0))
         if len(eintraege) < 2 or zusammen <= frei:
             continue
-        if position.ertrag:
-            herkunft = (
-                f"Prognose {geld(exact(position.prognose or 0))} − Ansatz {geld(exact(position.ansatz))} − gebunden "
-                f"{geld(exact(position.gebunden))}"
-            )
-        else:
-            herkunft = f"Ansatz {geld(exact(position.ansatz))} − gebunden {geld(exact(position.gebunden))}"
-        for bezeichnung, betrag, where in eintraege:
-            andere = ", ".join(f"Vorlage {b} {geld(x)}" for b, x, _ in eintraege if b != bezeichnung)
+        for bezeichnung, (betrag, where, *_) in eintraege:
+            andere = ", ".join(f"Vorlage {b} {geld(x[0])}" for b, x in eintraege if b != bezeichnung)
             problems.append(
                 Problem(
                     where,
-                    f"„{konto}“ ({plan} {jahr}) reicht nicht für alle Vorlagen, die dort Mittel "
+                    f"{was} reicht nicht für alle Vorlagen, die dort Mittel "
                     f"beanspruchen: diese Vorlage {geld(betrag)}, {andere} – zusammen {geld(zusammen)}, "
                     f"verfügbar {geld(frei)} ({herkunft}). Offene Vorlagen zählen zusammen, bis "
                     "eine entscheidende Beratung sie erledigt hat und die Kämmerei den Betrag "
-                    "unter „gebunden“ einträgt: stimmen Sie die Beträge mit der Kämmerei ab.",
+                    "unter „buchungen“ bindet: stimmen Sie die Beträge mit der Kämmerei ab.",
                 )
             )
     return problems
@@ -183,14 +248,27 @@ def check_gremium(
     gremien: dict[str, str],
     entscheidend: list[str],
     where: Where,
+    vertretung: str = "",
 ) -> list[Problem]:
     """Above the Haushaltssatzung's threshold, the deciding Gremium must decide first: the Beratungsfolge ends with
     it, in a role that decides. `letzte`: (Gremium id, Sitzung id or None while the Termin is open, Rolle) of the
-    last Beratung, None without one; `gremien`: id → name; `entscheidend`: the Hausstil's roles that decide."""
+    last Beratung, None without one; `gremien`: id → name; `entscheidend`: the Hausstil's roles that decide;
+    `vertretung`: who consents by the Land's law (der Rat). An open threshold or Gremium is listed as open."""
     problems = []
     for jahr, mehrbedarf in result.mehrbedarf.items():
         haushalt = haushalte[jahr]
+        if haushalt.erheblich is None:
+            result.offen.append((f"Erheblichkeitsgrenze {jahr}", f"haushalt/{jahr}.yaml: „erheblich“"))
+            continue
         if mehrbedarf <= exact(haushalt.erheblich):
+            continue
+        if haushalt.entscheidet is None:
+            result.offen.append(
+                (
+                    f"Gremium, das über den {result.wort(jahr, 'en')} Betrag {jahr} entscheidet",
+                    f"haushalt/{jahr}.yaml: „entscheidet“" + (f" (nach dem Gesetz {vertretung})" if vertretung else ""),
+                )
+            )
             continue
         if letzte is not None and letzte[0] == haushalt.entscheidet and letzte[2] in entscheidend:
             continue

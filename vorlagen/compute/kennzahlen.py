@@ -29,7 +29,7 @@ from vorlagen.compute.einheiten import (
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
 from vorlagen.compute.names import Named, Names, UnknownName
 from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
-from vorlagen.core.money import CENT, EURO, exact, round_half_up
+from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import suggest
@@ -55,6 +55,15 @@ FELD_EINHEIT = {
     "jahre": GELD,
     "jahre_min": GELD,
     "jahre_max": GELD,  # an amount per Haushaltsjahr: jahre.2022
+    # the Haushalt block (haushalt.mehrbedarf.2022, haushalt.kreise.650.ueberschreitung.2009, haushalt.ve.x.lasten.2024)
+    "mehrbedarf": GELD,
+    "deckung": GELD,
+    "ueberschreitung": GELD,
+    "ansatz": GELD,
+    "gebunden": GELD,
+    "verfuegbar": GELD,
+    "lasten": GELD,
+    "frei": GELD,
 }
 
 
@@ -100,9 +109,14 @@ class Zahlwert(Named):
     form: Darstellung | None = None  # how it prints (unit, step, places)
 
     @property
+    def gezeigt(self) -> Fraction:
+        """The value its print shows: its value, or the share of a split it quotes (money.Anteil)."""
+        return self.genau if isinstance(self.genau, Anteil) else Fraction(self.wert)
+
+    @property
     def gedruckt(self) -> Fraction:
         """The value as printed, in base units: what a figure reading it `je_posten` adds."""
-        return self.form.gedruckt(Fraction(self.wert)) if self.form is not None else Fraction(self.wert)
+        return self.form.gedruckt(self.gezeigt) if self.form is not None else Fraction(self.wert)
 
 
 def _einheit_von(vergleich: str | None, feld: str) -> str:
@@ -317,7 +331,7 @@ def kennzahlen(
             result[k.id] = z.wert
             if k.erwartet is not None:
                 assert z.form is not None  # every computed figure has one
-                shown = z.form.in_einheit(Fraction(z.wert))
+                shown = z.form.in_einheit(z.gezeigt)
                 if shown != exact(k.erwartet):
                     erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP))
                     if _in_euro(k, z, trees):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from vorlagen.compute.haushalt import Auswirkungen, geld
+from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.core.fmt import geld, numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.vorlagenordner import VorlageSource
@@ -32,7 +33,7 @@ def erforderlich(
     stil: Hausstil, source: VorlageSource, haushalt: Auswirkungen | None
 ) -> tuple[list[str], list[Problem]]:
     """The roles that must sign this Vorlage, in the Hausstil's order: its Art's, then the financial ones."""
-    art = stil.arten.get(source.vorlage.art)
+    art = stil.arten.get(source.vorlage.art) if source.vorlage.art is not None else None
     rollen = list(art.mitzeichnung) if art is not None else []
     problems: list[Problem] = []
     if stil.mitzeichnung.finanzielle_auswirkungen:
@@ -51,5 +52,5 @@ def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
     betraege = [
         f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in haushalt.mehrbedarf.items()
     ]
-    verb = "braucht" if len(betraege) == 1 else "brauchen"
+    verb = numerus(len(betraege), "braucht", "brauchen")
     return f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} {haushalt.entscheidung}"

@@ -6,11 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.compute.sitzungen import tops
-from vorlagen.core.fmt import anzahl
+from vorlagen.core.fmt import anzahl, numerus
 from vorlagen.core.problems import Problem
+from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.facts import Facts
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.model import Top
-from vorlagen.load.niederschrift import Abstimmung, Auftrag, Niederschrift, Protokollpunkt
+from vorlagen.load.niederschrift import Auftrag, Niederschrift, Protokollpunkt
 from vorlagen.load.records import defined_at, unknown_word
 from vorlagen.load.references import unknown
 
@@ -22,27 +24,30 @@ def stimmberechtigt(niederschrift: Niederschrift) -> int:
 
 
 def abstimmung_text(abstimmung: Abstimmung) -> str:
-    """'einstimmig angenommen' or 'mit 12 Ja-Stimmen, 2 Nein-Stimmen und 1 Enthaltung angenommen'."""
-    if abstimmung.einstimmig:
-        return f"einstimmig {abstimmung.ergebnis}"
+    """'einstimmig angenommen', 'einstimmig mit 35 Stimmen angenommen' or 'mit 12 Ja-Stimmen, 2 Nein-Stimmen und 1
+    Enthaltung angenommen' – only the numbers the source gives (an Enthaltung of 0 is not worth a word)."""
+    a = abstimmung
+    if a.einstimmig:
+        zahl = a.ja if a.ergebnis == "angenommen" else a.nein
+        mit = f" mit {anzahl(zahl, 'Stimme', 'Stimmen')}" if zahl is not None else ""
+        bei = f" bei {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}" if a.enthaltung else ""
+        return f"einstimmig{mit}{bei} {a.ergebnis}"
     parts = [
-        f"{abstimmung.ja} Ja-{'Stimme' if abstimmung.ja == 1 else 'Stimmen'}",
-        f"{abstimmung.nein} Nein-{'Stimme' if abstimmung.nein == 1 else 'Stimmen'}",
+        f"{n} {wort}-{'Stimme' if n == 1 else 'Stimmen'}"
+        for n, wort in ((a.ja, "Ja"), (a.nein, "Nein"))
+        if n is not None
     ]
-    if abstimmung.enthaltung:
-        parts.append(f"{abstimmung.enthaltung} {'Enthaltung' if abstimmung.enthaltung == 1 else 'Enthaltungen'}")
-    return f"mit {', '.join(parts[:-1])} und {parts[-1]} {abstimmung.ergebnis}"
+    if a.enthaltung:
+        parts.append(anzahl(a.enthaltung, "Enthaltung", "Enthaltungen"))
+    if not parts:
+        return a.ergebnis
+    return f"mit {', '.join(parts[:-1])}{' und ' if len(parts) > 1 else ''}{parts[-1]} {a.ergebnis}"
 
 
-def abstimmung_kurz(abstimmung: Abstimmung, enthaltungen: bool = False) -> str:
-    """'einstimmig', '14 Ja, 0 Nein, 2 Enthaltungen' or, where no abstentions were recorded, '9 Ja, 3 Nein'
-    ('9 Ja, 3 Nein, 0 Enthaltungen' when the Hausstil asks for `enthaltungen`)."""
-    if abstimmung.einstimmig:
-        return "einstimmig"
-    if abstimmung.enthaltung is None and not enthaltungen:
-        return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein"
-    count = abstimmung.enthaltung or 0
-    return f"{abstimmung.ja} Ja, {abstimmung.nein} Nein, {count} {'Enthaltung' if count == 1 else 'Enthaltungen'}"
+def abstimmung_kurz(abstimmung: Abstimmung, stil: Hausstil) -> str:
+    """The vote as the Hausstil prints it ('einstimmig', '14 Ja, 0 Nein, 2 Enthaltungen', 'Ja: 12'): only numbers
+    the source gives, and „0 Enthaltungen“ only where the Hausstil asks for it (`enthaltungen`)."""
+    return stil.abstimmung.kurz(abstimmung, stil.enthaltungen)
 
 
 @dataclass
@@ -99,11 +104,7 @@ def ergebnisse(facts: Facts) -> dict[tuple[str, str], Beratungsergebnis]:
             if punkt.ergebnis is None or found is None:
                 continue
             public, top = found
-            abstimmung = (
-                abstimmung_kurz(punkt.abstimmung, facts.koerperschaft.hausstil.enthaltungen)
-                if punkt.abstimmung
-                else None
-            )
+            abstimmung = abstimmung_kurz(punkt.abstimmung, facts.koerperschaft.hausstil) if punkt.abstimmung else None
             angenommen = punkt.abstimmung is None or punkt.abstimmung.ergebnis == "angenommen"
             result[(sitzung_id, punkt.top)] = Beratungsergebnis(
                 sitzung_id,
@@ -312,24 +313,22 @@ def _check_punkt(
 
 def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
     """The votes do not exceed the members present who may vote, and the stated result is the majority's."""
-    if a.einstimmig:
-        if anwesend == 0:
-            return [
-                Problem(
-                    a.where("einstimmig"),
-                    f"TOP {top}: „einstimmig“, aber kein stimmberechtigtes Mitglied "
-                    "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
-                    "(mit Namen oder als „anzahl“).",
-                )
-            ]
-        return []
-    assert a.ja is not None and a.nein is not None  # Abstimmung.check: without „einstimmig“, both are given
-    abgegeben = a.ja + a.nein + (a.enthaltung or 0)
+    if a.einstimmig and anwesend == 0:
+        return [
+            Problem(
+                a.where("einstimmig"),
+                f"TOP {top}: „einstimmig“, aber kein stimmberechtigtes Mitglied "
+                "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
+                "(mit Namen oder als „anzahl“).",
+            )
+        ]
+    gezaehlt = [(n, w) for n, w in ((a.ja, "Ja"), (a.nein, "Nein")) if n is not None]
+    abgegeben = sum(n for n, _ in gezaehlt) + (a.enthaltung or 0)
     if abgegeben > anwesend:
-        summe = f"{a.ja} Ja + {a.nein} Nein" + (
-            f" + {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}" if a.enthaltung is not None else ""
-        )
-        mitglieder = "stimmberechtigtes Mitglied ist" if anwesend == 1 else "stimmberechtigte Mitglieder sind"
+        summe = " + ".join(f"{n} {w}" for n, w in gezaehlt)
+        if a.enthaltung is not None:
+            summe += (" + " if summe else "") + anzahl(a.enthaltung, "Enthaltung", "Enthaltungen")
+        mitglieder = numerus(anwesend, "stimmberechtigtes Mitglied ist", "stimmberechtigte Mitglieder sind")
         return [
             Problem(
                 a.where("ja"),
@@ -338,6 +337,8 @@ def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
                 "Anwesenheit.",
             )
         ]
+    if a.ja is None or a.nein is None:  # the source gives no majority to check against
+        return []
     mehrheit = "angenommen" if a.ja > a.nein else "abgelehnt"
     if a.ergebnis != mehrheit:
         grund = (

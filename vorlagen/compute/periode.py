@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.core.fmt import datum, euro_or_cent, monate, zahl
+from vorlagen.core.fmt import anzahl, datum, euro_or_cent, monate, zahl
 from vorlagen.core.money import Rundung
 from vorlagen.load.saetze import Satz
 from vorlagen.load.zeitraum import Zeitraum
@@ -66,7 +66,7 @@ def periode(zeitraum: Zeitraum | None, tagesgenau: bool) -> Periode | None:
             last = bis.month if year == bis.year else 12
             months[year] = Fraction(last - first + 1)
         total = int(sum(months.values()))
-        return Periode(months, Fraction(total, 12), f"{total} Monat" if total == 1 else f"{total} Monate", zeitraum)
+        return Periode(months, Fraction(total, 12), anzahl(total, "Monat", "Monate"), zeitraum)
     if not tagesgenau:
         return None
     years: dict[int, Fraction] = {}
@@ -84,7 +84,7 @@ def periode(zeitraum: Zeitraum | None, tagesgenau: bool) -> Periode | None:
     return Periode(
         years,
         sum(years.values(), Fraction(0)),
-        f"{days} Tag" if days == 1 else f"{days} Tage",
+        anzahl(days, "Tag", "Tage"),
         zeitraum,
         month_shares,
         sum(month_shares.values(), Fraction(0)),

@@ -10,7 +10,7 @@ from fractions import Fraction
 from vorlagen.compute.eigenanteil import Tabelle, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.names import Named, Names
 from vorlagen.core.fmt import datum, euro_or_cent, zahl
-from vorlagen.core.money import Rundung, below, exact, ratio, split_largest_remainder
+from vorlagen.core.money import Anteil, Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Quelle
 from vorlagen.load.records import changed, suggest
@@ -26,7 +26,7 @@ class Quellenzeile(Named):
     art: str  # Zuwendung, Dritte, Eigenmittel
     text: str  # how it is computed: '80 % der förderfähigen Kosten', 'Anteil 1/3', 'Rest'
     betrag: Decimal
-    anteil: Fraction  # share of the Gesamtkosten, exact
+    anteil: Anteil  # share of the Gesamtkosten: exact, printed as its part of the split of 100 % (money.Anteil)
     jahre: dict[int, Decimal]
     quelle: Quelle
     prozent: Decimal = Decimal(0)  # the share as the table prints it: the printed shares add up to 100 %
@@ -234,16 +234,12 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     jahre_kosten = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in gewichte}
     per_year = {i: split(betraege[i]) for i, q in enumerate(quellen)}
     rest = next((i for i, q in enumerate(quellen) if q.rest), None)
-    if rest is not None and gewichte:
-        _place_rest(per_year, rest, jahre_kosten, rundung.quantum)
-    step = Decimal(1).scaleb(-rundung.prozent_stellen)
+    if gewichte:
+        _place_rest(per_year, traeger(quellen, betraege), jahre_kosten, rundung.quantum)
     # the rest source comes first, so that on a tie it carries the printed percentages' remainder as well
     order = sorted(betraege, key=lambda i: (i != rest, i))
-    prozente = (
-        split_largest_remainder(Decimal(100), {i: betraege[i] for i in order}, step)
-        if gesamt > 0
-        else {i: Decimal(0) for i in betraege}
-    )
+    anteile_ = {i: Anteil.von({j: betraege[j] for j in order}, i) for i in betraege}
+    prozente = {i: a.prozent(rundung.prozent_stellen) for i, a in anteile_.items()}
     lines = Zeilen(
         Quellenzeile(
             q.id,
@@ -251,7 +247,7 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
             q.art,
             _text(q, rundung.quantum),
             betraege[i],
-            ratio(betraege[i], gesamt) or Fraction(0),
+            anteile_[i],
             per_year[i],
             q,
             prozente[i],
@@ -285,12 +281,23 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     ), []
 
 
+def traeger(quellen: list[Quelle], betraege: dict[int, Decimal]) -> int:
+    """The source that takes in each Haushaltsjahr the costs less the other sources, so that every year column adds
+    up: the rest source, else the Fehlbedarf source, else the largest source (the first of equal ones)."""
+    for flag in (lambda q: q.rest, lambda q: q.fehlbedarf):
+        found = next((i for i, q in enumerate(quellen) if flag(q)), None)
+        if found is not None:
+            return found
+    return max(betraege, key=lambda i: (betraege[i], -i))
+
+
 def _place_rest(
     per_year: dict[int, dict[int, Decimal]], rest: int, kosten: dict[int, Decimal], quantum: Decimal
 ) -> None:
-    """The rest source takes each year's costs less the other sources; where that would go below zero, a step of
-    another source moves from that year to the year with the largest rest (its total unchanged), until no year of
-    the rest is negative. Its total is not negative (checked before), so the moves end."""
+    """The carrying source (`traeger`) takes each year's costs less the other sources; where that would go below
+    zero, a step of another source moves from that year to the year where the carrier has most (its total
+    unchanged), until no year of the carrier is negative. Its total is not negative (checked before), so the moves
+    end."""
     others = [i for i in per_year if i != rest]
     years = list(kosten)
 

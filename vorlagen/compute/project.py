@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 from pathlib import Path
 
 from vorlagen.compute import checks, eigenanteil
+from vorlagen.compute.auswirkungen import haushalt_der_vorlage, haushalt_lesende, ohne_land
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.hauptbuch import Project, Rechnung, entschieden
-from vorlagen.compute.haushalt import Auswirkungen, auswirkungen
-from vorlagen.compute.haushaltsrecht import check_deckung, check_gemeinsam, check_gremium
+from vorlagen.compute.beschluss import check_ergebnisse_vergangen, entschieden_am
+from vorlagen.compute.hauptbuch import Project, Rechnung
+from vorlagen.compute.haushaltsrecht import check_gemeinsam
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import beratungsergebnisse
@@ -20,18 +22,21 @@ from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.load.facts import Facts, load
+from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.vorlagenordner import VorlageSource
 
 
-def prepare(data_dir: Path, haushaltsrecht: bool = True) -> Project:
+def prepare(data_dir: Path, haushaltsrecht: bool = True, heute: dt.date | None = None) -> Project:
     """The boundary every later stage starts from: loads, checks and computes everything, and raises BuildFailed
     with every problem found. `haushaltsrecht=False` (for read-only listings): the problems of the Finanzielle
-    Auswirkungen do not raise but stay in `Project.haushaltsrecht`."""
+    Auswirkungen do not raise but stay in `Project.haushaltsrecht`. `heute`: the day no result may lie after
+    (default: today)."""
     facts, problems = load(data_dir)
     if facts is None:
         raise BuildFailed(problems)
     for check in checks.FACTS:
         problems += check(facts)
+    problems += check_ergebnisse_vergangen(facts, heute or dt.date.today())
     raise_if(problems)
     project, problems = compute(facts)
     raise_if(problems + project.haushaltsrecht if haushaltsrecht else problems)
@@ -69,40 +74,21 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
         shared[datei] = werte
     offen = []
     for source in facts.vorlagen:
-        # a decided Vorlage was checked against the Haushalt of its decision; later bookings (its own amounts under
-        # „gebunden“) must not fail it: only open Vorlagen are checked against the Haushalt as it stands
-        entscheidung = entschieden(facts, source, project.ergebnisse)
-        rechnung, found = _compute(source, facts, project, rundung, shared, not entscheidung)
+        # a decided Vorlage prints the Haushalt as of its decision (bookings from that day on are not in it) and
+        # was checked against it; only open Vorlagen are checked against the Haushalt as it stands, and together
+        tag = project.entschieden[source.slug] = entschieden_am(facts, source, project.ergebnisse)
+        haushalte = {jahr: h.am(tag) for jahr, h in facts.haushalte.items()}
+        rechnung, found = _compute(source, facts, project, rundung, shared, haushalte, tag is None)
         project.rechnungen[source.slug] = rechnung
         problems += found
         project.haushaltsrecht += rechnung.haushaltsrecht
-        if not entscheidung and rechnung.haushalt is not None:
+        if tag is None and rechnung.haushalt is not None:
             offen.append((source.bezeichnung, rechnung.haushalt))
-    project.haushaltsrecht += _ohne_land(facts)
-    project.haushaltsrecht = sorted(project.haushaltsrecht + check_gemeinsam(offen, facts.haushalte))
+    project.haushaltsrecht += ohne_land(facts)
+    project.haushaltsrecht = sorted(project.haushaltsrecht + check_gemeinsam(offen))
     for check in checks.LEDGER:
         problems += check(project)
     return project, problems
-
-
-def _ohne_land(facts: Facts) -> list[Problem]:
-    """A body that gives Finanzielle Auswirkungen as data names its Land (or its own legal basis): never a default."""
-    k = facts.koerperschaft
-    mit_daten = [s.bezeichnung for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
-    if not mit_daten or k.rechtsgrundlage() is not None:
-        return []
-    return [
-        Problem(
-            k.where(),
-            f"Die Körperschaft nennt kein Land, aber Vorlage {mit_daten[0]} rechnet ihre finanziellen Auswirkungen "
-            "aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, hängt vom Land ab: "
-            "tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie Ihre "
-            "Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.",
-        )
-    ]
-
-
-OHNE_LAND = "dem Haushaltsrecht Ihres Landes"  # printed nowhere: a body without Land gets a problem first
 
 
 def rundung_of(facts: Facts) -> Rundung:
@@ -117,9 +103,16 @@ def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
 
 
 def _compute(
-    source: VorlageSource, facts: Facts, project: Project, rundung: Rundung, shared: Names, offen: bool
+    source: VorlageSource,
+    facts: Facts,
+    project: Project,
+    rundung: Rundung,
+    shared: Names,
+    haushalte: dict[int, Haushalt],
+    offen: bool,
 ) -> tuple[Rechnung, list[Problem]]:
-    """The Rechnung of one Vorlage (`offen`: not decided yet) and the problems of computing it."""
+    """The Rechnung of one Vorlage (`haushalte`: as of its decision; `offen`: not decided yet) and the problems of
+    computing it."""
     problems: list[Problem] = []
     computed: dict[str, eigenanteil.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
@@ -166,8 +159,11 @@ def _compute(
         kennzahlen=shared,
     )
     names = {k: v for k, v in names.items() if v is not None}
-    zahlen, found = kennzahlen(source.vorlage.zahlen, names, rundung.quantum, rundung.prozent_stellen)
-    problems += found
+    spaet = haushalt_lesende(source.vorlage.zahlen)  # figures that read the Haushalt block: computed after it
+    zuerst = [k for k in source.vorlage.zahlen if k.id not in spaet]
+    zahlen, found = kennzahlen(zuerst, names, rundung.quantum, rundung.prozent_stellen)
+    if not spaet:
+        problems += found
     auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
     for berechnung in source.vorlage.finanzierung:
         if reads_figures(berechnung):
@@ -180,62 +176,13 @@ def _compute(
     order = [b.id for b in source.vorlage.finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     names["finanzierung"] = tabellen
-    haushalt, recht = _haushalt(source, facts, names, zahlen.herleitung)
-    if haushalt is not None and offen:
-        recht += _haushaltsrecht(source, facts, haushalt)
+    haushalt, recht, pruefungen = haushalt_der_vorlage(source, facts, haushalte, names, zahlen.herleitung, spaet)
+    if spaet:
+        zahlen, found = kennzahlen(
+            source.vorlage.zahlen, {**names, "haushalt": haushalt}, rundung.quantum, rundung.prozent_stellen
+        )
+        problems += found
+    if offen:
+        recht += pruefungen
     rechnung = Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, recht)
     return rechnung, problems
-
-
-def _haushalt(
-    source: VorlageSource, facts: Facts, names: dict, figures: dict
-) -> tuple[Auswirkungen | None, list[Problem]]:
-    """The Finanzielle Auswirkungen of a Vorlage that gives them as data, and the problems of reading them
-    (amounts, Positionen, years) or of a Kämmerei role missing from the Hausstil."""
-    daten = source.vorlage.finanzen_daten
-    if daten is None:
-        return None, []
-    koerperschaft = facts.koerperschaft
-    land = koerperschaft.landesrecht
-    result, problems = auswirkungen(
-        daten,
-        facts.haushalte,
-        names,
-        figures,
-        koerperschaft.rechtsgrundlage() or OHNE_LAND,
-        {k.id for k in source.vorlage.zahlen},
-    )
-    result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
-    mitzeichnung = koerperschaft.hausstil.mitzeichnung
-    if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
-        problems.append(
-            Problem(
-                daten.where("positionen"),
-                f"Über- und außerplanmäßige Beträge brauchen nach {result.rechtsgrundlage} "
-                f"{result.entscheidung}; dafür zeichnet jede solche Vorlage die Rolle "
-                f"„{mitzeichnung.kaemmerei}“ mit, aber sie steht nicht in „hausstil: "
-                "mitzeichnung: rollen“ – ergänzen Sie die Rolle dort oder "
-                "nennen Sie unter „mitzeichnung: kaemmerei“ die Rolle Ihrer "
-                "Kämmerei aus dieser Liste.",
-            )
-        )
-    return result, problems
-
-
-def _haushaltsrecht(source: VorlageSource, facts: Facts, result: Auswirkungen) -> list[Problem]:
-    """The budget-law checks of a Vorlage's Finanzielle Auswirkungen against the Haushalt: Deckung, and the Gremium
-    that must decide über-/außerplanmäßige amounts above the threshold."""
-    daten = source.vorlage.finanzen_daten
-    assert daten is not None  # Auswirkungen are computed from data only
-    folge = source.vorlage.beratungsfolge  # in the stated order, checked to run forward in time
-    letzte = None
-    if folge:
-        b = folge[-1]
-        gremium = facts.sitzungen[b.sitzung].gremium if b.sitzung is not None else b.gremium
-        assert gremium is not None  # Beratung.check: an open Termin names its Gremium
-        letzte = (gremium, b.sitzung, b.rolle)
-    gremien = {g.id: g.name for g in facts.koerperschaft.gremien}
-    entscheidend = [wort for wort, rolle in facts.koerperschaft.hausstil.rollen.items() if rolle.entscheidet]
-    return check_deckung(result, daten) + check_gremium(
-        result, facts.haushalte, letzte, gremien, entscheidend, source.vorlage.where("beratungsfolge")
-    )

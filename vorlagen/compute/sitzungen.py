@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.model import Sitzung, Top, Vorlage
@@ -99,7 +100,7 @@ def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date
     zeile = Fristzeile(top, vorlage)
     if vorlage.datum is not None and vorlage.datum > last_day:
         days = (vorlage.datum - last_day).days
-        zeile.hinweise.append(f"ZU SPÄT: {days} {'Tag' if days == 1 else 'Tage'} nach der Frist")
+        zeile.hinweise.append(f"ZU SPÄT: {anzahl(days, 'Tag', 'Tage')} nach der Frist")
     if not any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):
         if any(b.sitzung is None and b.gremium == gremium for b in vorlage.beratungsfolge):
             zeile.hinweise.append(

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from vorlagen.compute.names import Named, Names
 from vorlagen.core.money import exact
-from vorlagen.load.niederschrift import Baustein, Stellenstatistik
+from vorlagen.load.stellen import Baustein, Stellenstatistik
 
 
 def quote(besetzt: Decimal, stellen: Decimal) -> Fraction:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from vorlagen.compute import haushaltszahlen
 from vorlagen.compute.hauptbuch import Rechnung
 from vorlagen.core.fmt import FILTERS
 from vorlagen.core.money import CENT
@@ -33,11 +34,11 @@ class _Liste:
             self.lines.append((f"{expression} | {kind}", FILTERS[kind](value)))
 
 
-def _row_key(zeilen, index: int, zeile) -> str:
-    label = zeile.id or zeile.als
-    if label and sum(1 for z in zeilen if (z.id or z.als) == label) == 1:
-        return _quote(label)
-    return str(index)
+def _row_key(zeilen, zeile) -> str | None:
+    """How a text names the row: its id or label in quotes; None when no name reads it alone (texts read rows by
+    name only – such a row needs an `id` to be quoted)."""
+    name = zeilen.name_von(zeile)
+    return _quote(name) if name is not None else None
 
 
 def _zeitraum(out: _Liste, base: str, zeitraum) -> None:
@@ -53,15 +54,21 @@ def _tabelle(out: _Liste, t) -> None:
     out.add(f"{base}.ueberschrift", t.ueberschrift, "text")
     _zeitraum(out, base, t.zeitraum)
     if t.art == "Vergleich":
-        for i, z in enumerate(t.zeilen):
-            row = f"{base}.zeilen[{_row_key(t.zeilen, i, z)}]"
+        for z in t.zeilen:
+            key = _row_key(t.zeilen, z)
+            if key is None:
+                continue
+            row = f"{base}.zeilen[{key}]"
             money = "geld" if t.einheit == "Euro" else "zahl"
             for field in ("alt", "neu", "differenz"):
                 out.add(f"{row}.{field}", getattr(z, field), money, q)
             out.add(f"{row}.veraenderung", z.veraenderung, "prozent")
         return
-    for i, z in enumerate(t.zeilen):
-        row = f"{base}.zeilen[{_row_key(t.zeilen, i, z)}]"
+    for z in t.zeilen:
+        key = _row_key(t.zeilen, z)
+        if key is None:
+            continue
+        row = f"{base}.zeilen[{key}]"
         out.add(f"{row}.betrag", z.betrag, "geld", q)
         out.add(f"{row}.anzahl", z.anzahl, "zahl")
         out.add(f"{row}.einheit", z.einheit, "geld", q)
@@ -82,8 +89,11 @@ def _tabelle(out: _Liste, t) -> None:
         out.add(f"{base}.foerderquote", t.foerderquote, "prozent")
         for year, amount in t.jahre.items():
             out.add(f"{base}.jahre[{year}]", amount, "geld", q)
-        for i, z in enumerate(t.quellen):
-            row = f"{base}.quellen[{_row_key(t.quellen, i, z)}]"
+        for z in t.quellen:
+            key = _row_key(t.quellen, z)
+            if key is None:
+                continue
+            row = f"{base}.quellen[{key}]"
             out.add(f"{row}.betrag", z.betrag, "geld", q)
             out.add(f"{row}.anteil", z.anteil, "prozent")
             for year, amount in z.jahre.items():
@@ -99,12 +109,18 @@ def _bescheid(out: _Liste, kind: str, b) -> None:
     _zeitraum(out, base, b.zeitraum)
     out.add(f"{base}.betrag", b.betrag, "geld", quantum)
     out.add(f"{base}.vzae", b._stellen, "vzae")
-    for i, z in enumerate(b.zeilen):
-        row = f"{base}.zeilen[{_row_key(b.zeilen, i, z)}]"
+    for z in b.zeilen:
+        key = _row_key(b.zeilen, z)
+        if key is None:
+            continue
+        row = f"{base}.zeilen[{key}]"
         out.add(f"{row}.anzahl", z.anzahl, "zahl")
         out.add(f"{row}.betrag", z.betrag, "geld", quantum)
-    for i, r in enumerate(b.raten):
-        row = f"{base}.raten[{_row_key(b.raten, i, r)}]"
+    for r in b.raten:
+        key = _row_key(b.raten, r)
+        if key is None:
+            continue
+        row = f"{base}.raten[{key}]"
         out.add(f"{row}.betrag", r.betrag, "geld", quantum)
         out.add(f"{row}.faellig", r.faellig, "datum")
         out.add(f"{row}.anteil", r.anteil, "prozent")
@@ -138,8 +154,8 @@ def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> li
         for key, wert in werte.items():
             out.add(f"kennzahlen[{_quote(datei)}][{_quote(key)}]", wert.text, "text")
     if rechnung.haushalt is not None:
-        for jahr, betrag in rechnung.haushalt.mehrbedarf.items():
-            out.add(f"haushalt.mehrbedarf[{jahr}]", betrag, "geld", rechnung.haushalt.quantum)
+        for name, betrag in haushaltszahlen.namen(rechnung.haushalt):
+            out.add(name, betrag, "geld", rechnung.haushalt.quantum)
     for v in rechnung.verteilungen.values():
         base = f"verteilungen[{_quote(v.id)}]"
         out.add(f"{base}.summe", v.summe, "zahl")

@@ -100,7 +100,12 @@ def zahlwort(count: int) -> str:
 
 def anzahl(count: int, einzahl: str, mehrzahl: str) -> str:
     """'1 Problem', '2 Probleme', '0 Probleme'."""
-    return f"{count} {einzahl if count == 1 else mehrzahl}"
+    return f"{count} {numerus(count, einzahl, mehrzahl)}"
+
+
+def numerus(count: int, einzahl: str, mehrzahl: str) -> str:
+    """The word for `count` of something, without the number: numerus(1, 'ist', 'sind') → 'ist'."""
+    return einzahl if count == 1 else mehrzahl
 
 
 def prozent(value, stellen: int = 2) -> str:
@@ -127,6 +132,12 @@ def datum(value: dt.date) -> str:
 def datum_lang(value: dt.date) -> str:
     """'22. April 2021'."""
     return format_date(value, "d. MMMM y", locale=_LOCALE)
+
+
+def geld(value) -> str:
+    """Money where no calculation sets its precision: whole euros, or with cents where it has some
+    ('1.284.300 €', '12,50 €')."""
+    return eur(value) if exact(value).denominator == 1 else eur_cent(value)
 
 
 def euro_or_cent(value, quantum: Decimal) -> str:

@@ -46,8 +46,33 @@ def below(value, quantum: Decimal) -> bool:
 
 
 def percent(ratio, places: int = 2) -> Decimal:
-    """A ratio as percent, rounded half-up: 0.79345 → 79.35 (for 2 places)."""
+    """A ratio as percent, rounded half-up: 0.79345 → 79.35 (for 2 places); a share of a split (Anteil) as its
+    part of the split."""
+    if isinstance(ratio, Anteil):
+        return ratio.prozent(places)
     return round_half_up(exact(ratio) * 100, Decimal(1).scaleb(-places))
+
+
+class Anteil(Fraction):
+    """One of several shares of a whole that together make 100 % (the sources of a Finanzierungsplan): exact for
+    arithmetic, and printed as its part of the largest-remainder split of 100 % – so the printed shares add up to
+    100 % and the same share prints the same in a table, in a text and in a figure that reads it."""
+
+    teile: dict  # key → the amount of each share, in the order that takes a tie first
+    schluessel: object  # this share's key
+
+    @classmethod
+    def von(cls, teile: dict, schluessel) -> Anteil:
+        whole = sum((exact(v) for v in teile.values()), Fraction(0))
+        value = cls(exact(teile[schluessel]) / whole if whole else Fraction(0))
+        value.teile, value.schluessel = teile, schluessel
+        return value
+
+    def prozent(self, places: int) -> Decimal:
+        """This share in percent with `places` decimals, as its part of the split of 100 %."""
+        if not any(exact(v) for v in self.teile.values()):
+            return Decimal(0).quantize(Decimal(1).scaleb(-places))
+        return split_largest_remainder(Decimal(100), self.teile, Decimal(1).scaleb(-places))[self.schluessel]
 
 
 def ratio(part, whole) -> Fraction | None:

@@ -3,6 +3,8 @@ revision writes or WeasyPrint fetches."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 
@@ -14,3 +16,23 @@ def innerhalb(path: Path, *folders: Path) -> bool:
         return any(resolved.is_relative_to(Path(folder).resolve()) for folder in folders)
     except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13), a name too long
         return False
+
+
+def schleife(path: Path) -> bool:
+    """True when following the links of `path` never ends (a link to itself, or round through others)."""
+    try:
+        Path(path).resolve()
+        os.stat(path)
+    except RuntimeError:  # Python before 3.13 names a loop so
+        return True
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
+def schleife_text(path: Path) -> str:
+    """The German message for a link loop at `path` (what is wrong – what to do)."""
+    return (
+        f"„{Path(path).name}“ ist eine Verknüpfung, die im Kreis verweist (auf sich selbst oder über andere "
+        "zurück) – ersetzen Sie sie durch die Datei selbst."
+    )

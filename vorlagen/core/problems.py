@@ -1,8 +1,17 @@
-"""Problem records: what went wrong, where, and what to do — for people, in German."""
+"""Problem records: what went wrong, where, and what to do — for people, in German.
+
+The one error contract of the pipeline (as in beancount):
+- a check is a plain function that returns list[Problem] and never raises; the checks of a run stand in one
+  registered list (compute/checks.py), a record's own rules in its check() method;
+- a step that makes something returns (result, problems) – the result None where it cannot be made;
+- BuildFailed is raised only where a stage hands over and cannot (prepare: loading and computing; composing one
+  document; a render job in a worker process; writing the output) and in the CLI, which prints every problem.
+"""
 
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +103,10 @@ class Paths:
         self._folders: dict[Path, Path] = {}  # folder → resolved, for this Paths (one load) only
 
     def show(self, path: Path) -> str:
-        resolved = self.resolve(path)
+        try:
+            resolved = self.resolve(path)
+        except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13): shown as named
+            resolved = Path(os.path.abspath(path))
         try:
             return resolved.relative_to(self.root).as_posix()
         except ValueError:

@@ -12,6 +12,7 @@ file it depends on – taken at the read, not listed by hand.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -19,6 +20,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+
+from vorlagen.core.pfade import innerhalb, schleife, schleife_text
 
 _active: ContextVar[tuple[dict, ...]] = ContextVar("reads", default=())
 _allowed: ContextVar[tuple[Path, ...] | None] = ContextVar("allowed", default=None)
@@ -103,15 +106,20 @@ def read_file(
         folders = _allowed.get()
     else:
         folders = tuple(Path(folder).resolve() for folder in ([within] if isinstance(within, Path) else within))
-    if folders is not None:
-        resolved = Path(path).resolve()
-        if not any(resolved.is_relative_to(folder) for folder in folders):
-            raise NotReadable(
-                f"„{Path(path).name}“ liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) – "
-                "vorlagen liest nur Dateien im Datenordner; legen Sie die Datei selbst dorthin."
-            )
+    if folders is not None and not innerhalb(path, *folders):
+        if schleife(path):
+            raise NotReadable(schleife_text(path))
+        raise NotReadable(
+            f"„{Path(path).name}“ liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) – "
+            "vorlagen liest nur Dateien im Datenordner; legen Sie die Datei selbst dorthin."
+        )
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    opened = os.open(path, flags)
+    try:
+        opened = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotReadable(schleife_text(path)) from None
+        raise
     handle: int | None = opened  # None once the stream owns it
     try:
         info = os.fstat(opened)

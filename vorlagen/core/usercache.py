@@ -6,28 +6,25 @@ into a project, and nothing a branch brings may change how the program runs or s
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
-import sys
-import tempfile
 from pathlib import Path
 
 from vorlagen.core.reads import read_file
+from vorlagen.core.speichern import ganz
 
 
 def user_cache() -> Path | None:
-    """The folder (made on first use by the writer), or None when the system names none."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "vorlagen" / "Cache" if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "vorlagen"
-    base = os.environ.get("XDG_CACHE_HOME")
-    if base and os.path.isabs(base):
-        return Path(base) / "vorlagen"
-    try:
-        return Path.home() / ".cache" / "vorlagen"
-    except RuntimeError:  # no home folder known
-        return None
+    """The folder (made on first use by the writer), or None when the system names none: platformdirs' cache folder
+    of the system (Windows: %LOCALAPPDATA%\\vorlagen\\Cache, macOS: ~/Library/Caches/vorlagen, else
+    $XDG_CACHE_HOME/vorlagen or ~/.cache/vorlagen). A relative XDG_CACHE_HOME is ignored, as the XDG rules say; a
+    relative answer is none: it would lie in whatever folder the command runs in, a project perhaps."""
+    import platformdirs  # only when a cache is read or written: start-up time counts
+
+    folder = Path(platformdirs.user_cache_dir("vorlagen", appauthor=False))
+    if not folder.is_absolute() and os.environ.get("XDG_CACHE_HOME"):
+        folder = Path(os.path.expanduser("~/.cache/vorlagen"))
+    return folder if folder.is_absolute() else None
 
 
 def read_kept(name: str, stamp: str, limit: int) -> list[str] | None:
@@ -52,8 +49,11 @@ def read_kept_bytes(name: str, stamp: str, limit: int) -> bytes | None:
         content = read_file(folder / name, limit, within=folder, noted=False)
     except (OSError, ValueError):
         return None
-    head, newline, rest = content.partition(b"\n")
-    return rest if newline and head == stamp.encode("utf-8") else None
+    head, _, rest = content.partition(b"\n")
+    checksum, newline, kept = rest.partition(b"\n")
+    if not newline or head != stamp.encode("utf-8") or checksum != _checksum(kept):
+        return None  # another program version's, or damaged in any way: made anew, without a word
+    return kept
 
 
 def keep(name: str, stamp: str, lines: list[str]) -> None:
@@ -62,20 +62,14 @@ def keep(name: str, stamp: str, lines: list[str]) -> None:
 
 
 def keep_bytes(name: str, stamp: str, content: bytes) -> None:
-    """Keeps `content` under `name`, whole or not at all (another process may read or write it meanwhile);
-    a failure only costs time at the next start."""
+    """Keeps `content` under `name`, whole or not at all (another process may read or write it meanwhile), after
+    its stamp and its checksum; a failure only costs time at the next start."""
     folder = user_cache()
     if folder is None:
         return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(stamp.encode("utf-8") + b"\n" + content)
-        os.replace(temporary, folder / name)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    with contextlib.suppress(OSError):
+        ganz(folder / name, stamp.encode("utf-8") + b"\n" + _checksum(content) + b"\n" + content)
+
+
+def _checksum(content: bytes) -> bytes:
+    return b"sha256:" + hashlib.sha256(content).hexdigest().encode()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.core.pfade import innerhalb
+from vorlagen.core.pfade import innerhalb, schleife, schleife_text
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import digest
 from vorlagen.load.yamlfile import read_again, read_text
@@ -53,7 +53,12 @@ def inside(
                 where, f"„{name}“: Geben Sie Dateien relativ zum Ordner der Vorlage an, ohne / oder Laufwerk am Anfang."
             )
         ]
-    path = paths.resolve(folder / name) if paths else (folder / name).resolve()
+    try:
+        path = paths.resolve(folder / name) if paths else (folder / name).resolve()
+    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13), a name the system refuses
+        path = folder / name
+    if not path.exists() and schleife(folder / name):
+        return None, [Problem(where, schleife_text(folder / name))]
     if not innerhalb(path, data_dir):
         return None, [
             Problem(

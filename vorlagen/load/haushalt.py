@@ -1,32 +1,36 @@
-"""Records of the Haushalt (haushalt/<jahr>.yaml) and of a Vorlage's Finanzielle Auswirkungen as data.
+"""Records of the Haushalt (haushalt/<jahr>.yaml): one Haushaltsjahr, doppisch or kameral.
 
-A Haushalt file holds one Haushaltsjahr: its Positionen (Produkte, Kostenstellen, Sachkonten or
-Investitionsnummern) with Ansatz and what is already bound, the Haushaltssatzung's threshold of
-„erheblich“ and the Gremium that decides über-/außerplanmäßige Aufwendungen above it. A Position with
-`ertrag: true` plans Erträge or Einzahlungen; its `prognose` says how much the year is expected to bring – the
-only source of a Mehrertrag Deckung. Amounts of a Vorlage are names of figures of its ledger, never typed numbers
-(checked in compute/haushalt.py).
+Its Positionen (Produkte, Kostenstellen, Sachkonten, Investitionen, Projekte – kameral: Haushaltsstellen) carry the
+Ansatz, what is already bound, the bookings after decisions (dated, so that a decided Vorlage prints the Haushalt
+of its decision), the Verpflichtungsermächtigung the plan grants, and the Deckungskreis (Budget, Deckungsring) whose
+lines offset each other. The Haushaltssatzung's threshold of „erheblich“ and the Gremium that decides above it may
+stay open until publishing. A Position with `ertrag: true` plans Erträge or Einzahlungen; its `prognose` is the only
+source of a Mehrertrag Deckung.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Literal, TypeVar, get_args
 
-from vorlagen.core.fmt import eur, eur_cent
+from vorlagen.core.fmt import geld
 from vorlagen.core.problems import Problem
-from vorlagen.load.records import Record, doc, line_of, record
+from vorlagen.load.records import Record, changed, doc, record, suggest
 from vorlagen.load.werte import Betrag
 
-Plan = Literal["Ergebnisplan", "Finanzplan"]
+Plan = Literal["Ergebnisplan", "Finanzplan", "Verwaltungshaushalt", "Vermögenshaushalt"]
 PLAENE = get_args(Plan)
+Buchfuehrung = Literal["doppisch", "kameral"]
+Art = Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition", "Projekt", "Haushaltsstelle"]
+# the plans of each system, the first one its default
+SYSTEM_PLAENE: dict[str, tuple[str, ...]] = {
+    "doppisch": ("Ergebnisplan", "Finanzplan"),
+    "kameral": ("Verwaltungshaushalt", "Vermögenshaushalt"),
+}
 _JAHR = re.compile(r"(19|20|21)\d\d")
-
-
-def betrag_text(value: Decimal) -> str:
-    """An amount as printed: '1.284.300 €', with cents where it has some."""
-    return eur(value) if value == value.to_integral_value() else eur_cent(value)
+NULL = Betrag(Decimal(0))
 
 
 def ist_jahr(text: str) -> bool:
@@ -34,63 +38,106 @@ def ist_jahr(text: str) -> bool:
     return bool(_JAHR.fullmatch(text))
 
 
-_P = TypeVar("_P", "Position", "Haushaltsbetrag")
+_P = TypeVar("_P", bound=Record)
 
 
 def doppelt(positionen: list[_P]) -> list[_P]:
     """The Positionen that name a konto and plan an earlier one names already (the Haushalt keeps one Position
     per konto and plan, a Vorlage one amount per Position and year)."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str | None]] = set()
     repeated = []
     for p in positionen:
-        if (p.konto, p.plan) in seen:
+        key = (getattr(p, "konto"), getattr(p, "plan"))  # noqa: B009 – Position and the Vorlage's amounts alike
+        if key in seen:
             repeated.append(p)
-        seen.add((p.konto, p.plan))
+        seen.add(key)
     return repeated
 
 
 @record
-class Position(Record):
-    konto: str = doc('Produkt, Kostenstelle, Sachkonto oder Investitionsnummer, wie gedruckt, z. B. "1.05.06"')
-    bezeichnung: str = doc("wie gedruckt, z. B. Kommunales Integrationszentrum")
-    art: Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition"] = doc(
-        "was „konto“ bezeichnet", default="Produkt"
+class Buchung(Record):
+    datum: dt.date = doc("Tag, an dem die Kämmerei den Betrag gebunden hat")
+    betrag: Betrag = doc("gebundener Betrag in Euro")
+    vorlage: str | None = doc(
+        'Nummer der beschlossenen Vorlage, deren Betrag gebunden wird, z. B. "2021/0123"', default=None
     )
-    plan: Plan = doc(
-        "Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen, z. B. Investitionen)", default="Ergebnisplan"
+
+    def check(self) -> list[Problem]:
+        if self.betrag < 0:
+            return [Problem(self.where("betrag"), f"Eine Buchung ist nicht negativ ({geld(self.betrag)}).")]
+        return []
+
+
+@record
+class Position(Record):
+    konto: str = doc(
+        'Produkt, Kostenstelle, Sachkonto, Investition, Projekt oder Haushaltsstelle, wie gedruckt, z. B. "1.05.06"'
+    )
+    bezeichnung: str | None = doc(
+        "wie gedruckt, z. B. Kommunales Integrationszentrum; ohne Angabe: nur „konto“ (wo die Quelle nur einen Namen nennt)",
+        default=None,
+    )
+    art: Art | None = doc(
+        "was „konto“ bezeichnet; ohne Angabe: Produkt (doppisch) bzw. Haushaltsstelle (kameral)", default=None
+    )
+    plan: Plan | None = doc(
+        "Ergebnisplan (Aufwendungen) oder Finanzplan (Auszahlungen); kameral Verwaltungs- oder Vermögenshaushalt; "
+        "ohne Angabe: Ergebnisplan bzw. Verwaltungshaushalt",
+        default=None,
+    )
+    deckungskreis: str | None = doc(
+        "Kennung des Deckungskreises (Budget, Deckungsring), dessen Positionen sich gegenseitig decken", default=None
     )
     ertrag: bool = doc(
         "true: eine Ertrags- oder Einzahlungsposition (Ansatz: geplante Erträge); sie kann Mehrerträge zur Deckung bringen",
         default=False,
     )
-    ansatz: Betrag = doc(
-        "Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig)"
+    ansatz: Betrag | None = doc(
+        "Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig); "
+        "leer (~): noch offen, nur bei einer Position, die eine Deckung bringt",
     )
     gebunden: Betrag = doc(
         "davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken",
-        default=Betrag(Decimal(0)),
+        default=NULL,
+    )
+    buchungen: list[Buchung] = doc(
+        "was die Kämmerei nach Beschlüssen bindet, mit Datum: eine beschlossene Vorlage rechnet ohne die Buchungen "
+        "ab ihrem Beschluss",
+        factory=list,
     )
     prognose: Betrag | None = doc(
         "nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden",
         default=None,
     )
+    ve: Betrag | None = doc(
+        "Verpflichtungsermächtigung, die der Plan dieses Jahres hier veranschlagt, in Euro (0: keine; ohne Angabe: "
+        "nicht bekannt)",
+        default=None,
+    )
+    ve_gebunden: Betrag = doc("davon schon in Anspruch genommen, in Euro", default=NULL)
 
     @property
     def verfuegbar(self) -> Decimal:
         """What a Vorlage can still draw here: Ansatz − gebunden; at an Ertrag position the Mehrertrag still free
-        (prognose − Ansatz − gebunden, 0 without a prognose)."""
+        (prognose − Ansatz − gebunden, 0 without a prognose). Only asked where the Ansatz is known."""
+        ansatz = self.ansatz if self.ansatz is not None else NULL
         if self.ertrag:
-            return self.prognose - self.ansatz - self.gebunden if self.prognose is not None else Decimal(0)
-        return self.ansatz - self.gebunden
+            return self.prognose - ansatz - self.gebunden if self.prognose is not None else Decimal(0)
+        return ansatz - self.gebunden
+
+    @property
+    def ve_frei(self) -> Decimal | None:
+        """The Verpflichtungsermächtigung still free here, None where the plan's is not known."""
+        return None if self.ve is None else self.ve - self.ve_gebunden
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        for key in ("ansatz", "gebunden", "prognose"):
+        for key in ("ansatz", "gebunden", "prognose", "ve", "ve_gebunden"):
             if (getattr(self, key) or 0) < 0:
                 problems.append(
                     Problem(
                         self.where(key),
-                        f"„{key}“ ist negativ ({betrag_text(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
+                        f"„{key}“ ist negativ ({geld(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
                         "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.",
                     )
                 )
@@ -102,14 +149,24 @@ class Position(Record):
                     "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“.",
                 )
             )
-        if self.ertrag:
+        if self.ve_gebunden and (self.ve is None or self.ve_gebunden > self.ve):
+            problems.append(
+                Problem(
+                    self.where("ve_gebunden"),
+                    f"In Anspruch genommen ({geld(self.ve_gebunden)}) ist mehr als die veranschlagte "
+                    f"Verpflichtungsermächtigung ({geld(self.ve or NULL)}) – prüfen Sie „ve“ und „ve_gebunden“.",
+                )
+            )
+        if self.ertrag or self.ansatz is None:
             return problems
-        if 0 <= self.ansatz < self.gebunden:
+        gebunden = self.gebunden + sum((b.betrag for b in self.buchungen), NULL)
+        if 0 <= self.ansatz < gebunden:
+            was = "Gebunden" if not self.buchungen else "Gebunden mit den Buchungen"
             problems.append(
                 Problem(
                     self.where("gebunden"),
-                    f"Gebunden ({betrag_text(self.gebunden)}) ist mehr als der Ansatz "
-                    f"({betrag_text(self.ansatz)}) – prüfen Sie "
+                    f"{was} ({geld(gebunden)}) ist mehr als der Ansatz "
+                    f"({geld(self.ansatz)}) – prüfen Sie "
                     "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.",
                 )
             )
@@ -117,23 +174,72 @@ class Position(Record):
 
 
 @record
+class Deckungskreis(Record):
+    id: str = doc('Kennung, auf die Positionen mit „deckungskreis“ verweisen, z. B. "650"')
+    bezeichnung: str = doc("wie gedruckt, z. B. Deckungskreis Nr. 650 oder Budget B6 / 01")
+
+
+@record
 class Haushalt(Record):
+    buchfuehrung: Buchfuehrung = doc(
+        "doppisch (Ergebnis- und Finanzplan) oder kameral (Verwaltungs- und Vermögenshaushalt)", default="doppisch"
+    )
     satzung: str | None = doc("Fundstelle der Erheblichkeitsgrenze, z. B. Haushaltssatzung 2021, § 7", default=None)
-    erheblich: Betrag = doc(
-        "Erheblichkeitsgrenze der Haushaltssatzung in Euro: über-/außerplanmäßige Beträge darüber beschließt vorher das Gremium „entscheidet“"
+    erheblich: Betrag | None = doc(
+        "Erheblichkeitsgrenze der Haushaltssatzung in Euro: über-/außerplanmäßige Beträge darüber beschließt vorher "
+        "das Gremium „entscheidet“; ohne Angabe: noch offen (gedruckt „noch offen“, vor der Veröffentlichung nötig)",
+        default=None,
     )
-    entscheidet: str = doc(
-        "Kürzel des Gremiums, das darüber entscheidet, z. B. KT (Kreistag), Rat oder HA, wo übertragen"
+    entscheidet: str | None = doc(
+        "Kürzel des Gremiums, das darüber entscheidet, z. B. KT (Kreistag), Rat oder HA, wo übertragen; ohne Angabe: "
+        "noch offen",
+        default=None,
     )
-    positionen: list[Position] = doc("Produkte, Kostenstellen, Sachkonten oder Investitionsnummern mit Ansatz")
+    deckungskreise: list[Deckungskreis] = doc(
+        "Deckungskreise (Budgets, Deckungsringe): ihre Positionen decken sich gegenseitig", factory=list
+    )
+    positionen: list[Position] = doc(
+        "Positionen mit Ansatz: Produkte, Sachkonten, Investitionen; kameral Haushaltsstellen"
+    )
+
+    def __post_init__(self) -> None:
+        """Positionen without `plan` or `art` take those of the system (set here, once: every reader sees them)."""
+        plaene = SYSTEM_PLAENE[self.buchfuehrung]
+        for p in self.positionen:
+            if p.plan is None:
+                p.plan = plaene[0]  # type: ignore[assignment]  # one of Plan: SYSTEM_PLAENE holds plans only
+            if p.art is None:
+                p.art = "Haushaltsstelle" if self.buchfuehrung == "kameral" else "Produkt"
+
+    @property
+    def standardplan(self) -> str:
+        return SYSTEM_PLAENE[self.buchfuehrung][0]
+
+    def kreis(self, kreis_id: str) -> Deckungskreis | None:
+        return next((k for k in self.deckungskreise if k.id == kreis_id), None)
+
+    def kreispositionen(self, kreis_id: str) -> list[Position]:
+        return [p for p in self.positionen if p.deckungskreis == kreis_id]
+
+    def am(self, datum: dt.date | None) -> Haushalt:
+        """This Haushalt as it stood on `datum`: the bookings before it bound (None: all of them, as today)."""
+        positionen = [
+            changed(
+                p,
+                gebunden=p.gebunden + sum((b.betrag for b in p.buchungen if datum is None or b.datum < datum), NULL),
+                buchungen=[],
+            )
+            for p in self.positionen
+        ]
+        return changed(self, positionen=positionen)
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        if self.erheblich < 0:
+        if self.erheblich is not None and self.erheblich < 0:
             problems.append(
                 Problem(
                     self.where("erheblich"),
-                    f"„erheblich“ ist negativ ({betrag_text(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
+                    f"„erheblich“ ist negativ ({geld(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
                 )
             )
         for p in doppelt(self.positionen):
@@ -143,81 +249,96 @@ class Haushalt(Record):
                     f"„{p.konto}“ steht im {p.plan} doppelt – fassen Sie die Ansätze in einer Position zusammen.",
                 )
             )
+        problems += self._system()
+        problems += self._kreise()
         return problems
 
-
-@record
-class Haushaltsbetrag(Record):
-    konto: str = doc('Position des Haushalts (haushalt/<jahr>.yaml: konto), z. B. "1.05.06"')
-    plan: Plan = doc("Ergebnisplan oder Finanzplan, wie die Position im Haushalt", default="Ergebnisplan")
-    jahre: dict[str, str] = doc(
-        "Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte Zahl"
-    )
-
-
-@record
-class Deckung(Record):
-    art: Literal["Einsparung", "Mehrertrag"] = doc(
-        "Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit „prognose“"
-    )
-    konto: str = doc("Position des Haushalts, bei der eingespart wird oder die die Mehrerträge bringt")
-    plan: Plan = doc("Ergebnisplan oder Finanzplan", default="Ergebnisplan")
-    jahre: dict[str, str] = doc("Haushaltsjahr → Name einer Zahl, wie bei den Beträgen")
-
-
-@record
-class FinanzielleAuswirkungen(Record):
-    keine: bool = doc(
-        "true: die Vorlage hat keine finanziellen Auswirkungen (gedruckt wird der Satz des Hausstils)", default=False
-    )
-    text: str | None = doc("Markdown-Datei mit weiterem Text, gedruckt unter den Angaben", default=None)
-    positionen: list[Haushaltsbetrag] = doc("je Position des Haushalts die Beträge je Haushaltsjahr", factory=list)
-    deckung: list[Deckung] = doc("Deckung über- und außerplanmäßiger Beträge", factory=list)
-    dauer: Literal["einmalig", "laufend", "einmalig und laufend"] | None = doc(
-        "einmalige oder laufende Aufwendungen", default=None
-    )
-    anlagevermoegen: bool | None = doc(
-        "entsteht Anlagevermögen? (gedruckt: Ja/Nein; ohne Angabe: nicht gedruckt)", default=None
-    )
-    folgekosten: str | None = doc("Name einer Zahl mit den jährlichen Folgekosten, oder „keine“", default=None)
-
-    def check(self) -> list[Problem]:
-        problems: list[Problem] = []
-        if self.keine and (self.positionen or self.deckung or self.folgekosten or self.dauer or self.anlagevermoegen):
-            problems.append(
-                Problem(
-                    self.where("keine"),
-                    "„keine: true“ und Angaben zu Beträgen widersprechen sich – streichen Sie „keine“ oder die Angaben.",
-                )
-            )
-        elif not self.keine and not self.positionen:
-            problems.append(
-                Problem(
-                    self.where("positionen"),
-                    "Es fehlen „positionen“ (je Position des Haushalts die Beträge je Jahr) – oder "
-                    "schreiben Sie „keine: true“, wenn die Vorlage keine finanziellen Auswirkungen hat.",
-                )
-            )
-        for p in doppelt(self.positionen):
-            problems.append(
-                Problem(
-                    p.where("konto"),
-                    f"Die Position „{p.konto}“ ({p.plan}) steht doppelt – nennen Sie jedes Jahr "
-                    "einer Position einmal, mit einer Zahl für seinen ganzen Betrag.",
-                )
-            )
-        items: list[Haushaltsbetrag | Deckung] = [*self.positionen, *self.deckung]
-        for item in items:
-            if not item.jahre:
+    def _system(self) -> list[Problem]:
+        """Plans and kinds of Positionen fit the Haushalt's system: kameral Haushaltsstellen in Verwaltungs- and
+        Vermögenshaushalt, doppisch everything else in Ergebnis- and Finanzplan."""
+        problems = []
+        plaene, kameral = SYSTEM_PLAENE[self.buchfuehrung], self.buchfuehrung == "kameral"
+        for p in self.positionen:
+            if p.plan not in plaene:
+                anders = "doppisch" if kameral else "kameral"
                 problems.append(
-                    Problem(item.where("jahre"), "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags.")
-                )
-            for jahr in item.jahre:
-                if not ist_jahr(jahr):
-                    problems.append(
-                        Problem(
-                            line_of(item.jahre, jahr),
-                            f"„{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier Ziffern, z. B. 2022.",
-                        )
+                    Problem(
+                        p.where("plan"),
+                        f"„{p.plan}“ ist ein Plan des {anders}en Haushalts, dieser Haushalt ist {self.buchfuehrung} – "
+                        f"schreiben Sie „plan: {plaene[0]}“ oder „plan: {plaene[1]}“, oder „buchfuehrung: {anders}“ "
+                        "oben in der Datei, wenn der ganze Haushalt so geführt wird.",
                     )
+                )
+            if (p.art == "Haushaltsstelle") != kameral:
+                problems.append(
+                    Problem(
+                        p.where("art"),
+                        "Haushaltsstellen gibt es nur im kameralen Haushalt – schreiben Sie „buchfuehrung: kameral“ "
+                        "oben in der Datei oder eine doppische Art (Produkt, Sachkonto, Investition …)."
+                        if kameral is False
+                        else f"Im kameralen Haushalt sind Positionen Haushaltsstellen, nicht „{p.art}“ – lassen Sie "
+                        "„art“ weg oder schreiben Sie „art: Haushaltsstelle“.",
+                    )
+                )
+            if p.ansatz is None and p.deckungskreis is not None:
+                problems.append(
+                    Problem(
+                        p.where("ansatz"),
+                        f"„{p.konto}“ liegt im Deckungskreis „{p.deckungskreis}“, dessen Summe der Ansätze zählt – "
+                        "tragen Sie den Ansatz ein.",
+                    )
+                )
+        return problems
+
+    def _kreise(self) -> list[Problem]:
+        """Every Deckungskreis once, with Positionen of one plan and no Ertrag; every reference to one exists."""
+        problems = []
+        ids = [k.id for k in self.deckungskreise]
+        for kreis in self.deckungskreise:
+            if ids.count(kreis.id) > 1 and kreis is next(k for k in self.deckungskreise if k.id == kreis.id):
+                problems.append(
+                    Problem(
+                        kreis.where("id"),
+                        f"Der Deckungskreis „{kreis.id}“ steht doppelt – vergeben Sie eindeutige Kennungen.",
+                    )
+                )
+            positionen = self.kreispositionen(kreis.id)
+            if not positionen:
+                problems.append(
+                    Problem(
+                        kreis.where("id"),
+                        f"Zum Deckungskreis „{kreis.id}“ gehört keine Position – nennen Sie ihn bei seinen Positionen "
+                        f'unter „deckungskreis: "{kreis.id}"“ oder streichen Sie ihn.',
+                    )
+                )
+            plaene = sorted({str(p.plan) for p in positionen})
+            if len(plaene) > 1:
+                problems.append(
+                    Problem(
+                        kreis.where("id"),
+                        f"Der Deckungskreis „{kreis.id}“ umfasst Positionen aus {' und '.join(plaene)} – ein "
+                        "Deckungskreis liegt in einem Plan; teilen Sie ihn auf.",
+                    )
+                )
+        for p in self.positionen:
+            if p.deckungskreis is None:
+                continue
+            if p.deckungskreis not in ids:
+                known = ", ".join(f"„{i}“" for i in ids) or "keine (Abschnitt „deckungskreise“ fehlt)"
+                problems.append(
+                    Problem(
+                        p.where("deckungskreis"),
+                        f"Den Deckungskreis „{p.deckungskreis}“ gibt es in diesem Haushalt nicht"
+                        f"{suggest(p.deckungskreis, ids) or '.'} Vorhanden: {known}. Legen Sie ihn unter "
+                        "„deckungskreise“ mit „id“ und „bezeichnung“ an.",
+                    )
+                )
+            if p.ertrag:
+                problems.append(
+                    Problem(
+                        p.where("deckungskreis"),
+                        f"„{p.konto}“ ist eine Ertragsposition – ein Deckungskreis verbindet Aufwands- oder "
+                        "Auszahlungspositionen; Mehrerträge nennt eine Vorlage unter „deckung“.",
+                    )
+                )
         return problems

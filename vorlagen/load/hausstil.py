@@ -12,12 +12,14 @@ from collections import Counter
 from typing import Literal
 
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load.abstimmung import Abstimmungsstil
 from vorlagen.load.mitzeichnung import datei
 from vorlagen.load.records import Record, defined_at, doc, line_of, record, suggest, unknown_word
 from vorlagen.load.vorlagenart import (
     Abschnitt,
     Klimaantwort,
     Vorlagenart,
+    muster_problem,
     nummer_regex,
     standard_arten,
     standard_klimaantworten,
@@ -104,6 +106,24 @@ class UnterschriftStil(Record):
 
 
 @record
+class Ueberschriften(Record):
+    beschlussvorschlag: str = doc("z. B. Beschlussempfehlung oder Beschluss", default="Beschlussvorschlag")
+    anlagen: str = doc("Liste der Anlagen", default="Anlagen")
+    berechnungen: str = doc("Berechnungen, die kein Text an eine Stelle setzt", default="Berechnungen")
+    haushalt: str = doc("Tabelle der Beträge je Position und Jahr", default="Haushaltsmittel je Haushaltsjahr")
+    deckung: str = doc("Tabelle der Deckung", default="Deckung")
+
+
+@record
+class Haushaltsbeschriftung(Record):
+    ansatz: str = doc("Kopf der Spalte der Ansätze in der Tabelle eines Deckungskreises", default="Ansatz")
+    betrag: str | None = doc(
+        "Kopf der Spalte der Beträge; ohne Angabe: Ausgaben (kameral), Aufwand (Ergebnisplan), Auszahlungen (Finanzplan)",
+        default=None,
+    )
+
+
+@record
 class Finanzen(Record):
     ueberschrift: str = doc("Überschrift des Abschnitts", default="Finanzielle Auswirkungen")
     ohne: str | None = doc(
@@ -117,6 +137,13 @@ class Finanzen(Record):
     )
     rechtsgrundlage: str | None = doc(
         "Vorschrift über über- und außerplanmäßige Aufwendungen, wie gedruckt, z. B. § 53 Abs. 1 KrO NRW i. V. m. § 83 GO NRW; ohne Angabe: die des Landes („land“)",
+        default=None,
+    )
+    beschriftung: Haushaltsbeschriftung = doc(
+        "Spaltenköpfe der Tabelle eines Deckungskreises", factory=Haushaltsbeschriftung
+    )
+    verpflichtungsermaechtigung: str | None = doc(
+        "Vorschrift über Verpflichtungsermächtigungen, wie gedruckt, z. B. § 85 Abs. 1 Satz 2 GO NRW; ohne Angabe: die des Landes",
         default=None,
     )
 
@@ -224,6 +251,11 @@ class Hausstil(Record):
     arten: dict[str, Vorlagenart] = doc("Vorlagenarten der Körperschaft", factory=standard_arten)
     abschnitte: list[Abschnitt] = doc("Abschnitte mit fester Überschrift, in Druckreihenfolge", factory=list)
     finanzen: Finanzen = doc("Abschnitt „Finanzielle Auswirkungen“", factory=Finanzen)
+    ueberschriften: Ueberschriften = doc(
+        "die festen Überschriften der Vorlage (Beschlussvorschlag, Anlagen …); die des Abschnitts Finanzielle "
+        "Auswirkungen steht unter „finanzen: ueberschrift“, die der Beratungsfolge dort",
+        factory=Ueberschriften,
+    )
     mitzeichnung: Mitzeichnungsstil = doc(
         "wer welche Vorlagen mitzeichnen muss, bevor sie hinausgehen", factory=Mitzeichnungsstil
     )
@@ -233,6 +265,10 @@ class Hausstil(Record):
     )
     beratungsergebnisse: list[str] = doc(
         "Stand oder Ergebnis einer Beratung, wie gedruckt", factory=lambda: list(STANDARD_ERGEBNISSE)
+    )
+    abstimmung: Abstimmungsstil = doc(
+        'wie Abstimmungen gedruckt werden, z. B. {einstimmig_mit_zahl: "einstimmig – {zahl} –", ja: "Ja: {zahl}"}',
+        factory=Abstimmungsstil,
     )
     enthaltungen: bool = doc(
         "true: „0 Enthaltungen“ auch drucken, wo eine Abstimmung keine festhält (z. B. wo man sich nicht enthalten kann: false)",
@@ -286,7 +322,10 @@ class Hausstil(Record):
                     '#rrggbb in Anführungszeichen, z. B. "#1f4e79".',
                 )
             )
-        if self.nummer is not None and not nummer_regex(self.nummer):
+        mehrdeutig = muster_problem(self.nummer) if self.nummer is not None else None
+        if mehrdeutig is not None:
+            problems.append(Problem(self.where("nummer"), mehrdeutig))
+        elif self.nummer is not None and not nummer_regex(self.nummer):
             problems.append(
                 Problem(
                     self.where("nummer"),

@@ -12,9 +12,11 @@ import re
 from typing import Literal
 
 from vorlagen.core.dateinamen import windows_problem
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
+from vorlagen.load.abstimmung import Abstimmung
+from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
 from vorlagen.load.finanzen import Berechnung, Verteilung
-from vorlagen.load.haushalt import FinanzielleAuswirkungen
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.land import Land, land_von, unbekanntes_land
@@ -27,6 +29,11 @@ from vorlagen.load.records import Record, doc, record
 class Amt(Record):
     id: str = doc("Kürzel, auf das Vorlagen mit „federfuehrend“ verweisen, z. B. KI")
     name: str = doc("z. B. Kommunales Integrationszentrum")
+    platzhalter: bool = doc(
+        "true: ein Beispiel von „vorlagen neu“, noch nicht der Fakt der Körperschaft – gebaut wird, veröffentlicht "
+        "nicht: ersetzen Sie die Angaben und entfernen Sie die Zeile",
+        default=False,
+    )
 
 
 @record
@@ -36,6 +43,11 @@ class Gremium(Record):
     frist_tage: int = doc("Vorlagen müssen so viele Tage vor der Sitzung fertig sein", default=14)
     vorsitz: str | None = doc(
         "unter der Unterschrift der Sitzungsleitung, z. B. Landrat (sonst „hausstil: vorsitz“)", default=None
+    )
+    platzhalter: bool = doc(
+        "true: ein Beispiel von „vorlagen neu“, noch nicht der Fakt der Körperschaft – gebaut wird, veröffentlicht "
+        "nicht: ersetzen Sie die Angaben und entfernen Sie die Zeile",
+        default=False,
     )
 
     def check(self) -> list[Problem]:
@@ -73,8 +85,8 @@ class Wahlperiode(Record):
             problems.append(
                 Problem(
                     self.where("bis"),
-                    f"Die Wahlperiode endet ({self.bis:%d.%m.%Y}) vor ihrem Beginn "
-                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.",
+                    f"Die Wahlperiode endet ({datum(self.bis)}) vor ihrem Beginn "
+                    f"({datum(self.von)}) – tauschen Sie „von“ und „bis“.",
                 )
             )
         return problems
@@ -118,7 +130,11 @@ class Koerperschaft(Record):
         "Bundesland, z. B. NRW oder Baden-Württemberg: wählt die Vorschriften des Haushaltsrechts (Ländertabelle im Handbuch)",
         default=None,
     )
-    verwaltungschef: str = doc("wie gedruckt, z. B. Der Landrat")
+    verwaltungschef: str | None = doc(
+        "wie gedruckt, z. B. Der Landrat; nötig, wo der Hausstil ihn druckt (sonst: „noch offen“, vor der "
+        "Veröffentlichung nötig)",
+        default=None,
+    )
     verwaltungschef_name: str | None = doc("Name unter „gez.“, z. B. Sebastian Schuster", default=None)
     anschrift: str | None = doc("eine Zeile unter dem Namen im Kopf", default=None)
     rundung: Literal["euro", "cent"] = doc("Beträge in Berechnungen auf ganze Euro oder Cent", default="euro")
@@ -184,6 +200,11 @@ class Sitzung(Record):
     beginn: str | None = doc('Uhrzeit als Text, z. B. "15:00 Uhr"', default=None)
     ort: str | None = doc("z. B. Kreishaus Siegburg, Großer Sitzungssaal", default=None)
     tagesordnung: Tagesordnung | None = doc("Tagesordnungspunkte, öffentlich und nichtöffentlich", default=None)
+    platzhalter: bool = doc(
+        "true: ein Beispiel von „vorlagen neu“, noch nicht der Fakt der Körperschaft – gebaut wird, veröffentlicht "
+        "nicht: ersetzen Sie die Angaben und entfernen Sie die Zeile",
+        default=False,
+    )
 
     @property
     def uhrzeit(self) -> tuple[int, int] | None:
@@ -224,6 +245,17 @@ class Beratung(Record):
         "Stand oder Ergebnis, sobald es eines gibt: eines der Wörter unter „hausstil: beratungsergebnisse“",
         default=None,
     )
+    datum: dt.date | None = doc(
+        "nur ohne Sitzungsdatei (mit „gremium“): Tag, an dem das Gremium das Ergebnis gefasst hat", default=None
+    )
+    abstimmung: Abstimmung | None = doc(
+        "die Abstimmung, wie die Quelle sie festhält (einstimmig, ja, nein, enthaltung – was bekannt ist)", default=None
+    )
+
+    @property
+    def termin_offen(self) -> bool:
+        """Neither a Sitzung nor the date of a result: the Beratung's Termin is open."""
+        return self.sitzung is None and self.datum is None
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -243,12 +275,30 @@ class Beratung(Record):
                     "„gremium“ gilt nur, solange der Termin offen ist: entfernen Sie es.",
                 )
             )
-        if self.sitzung is None and self.ergebnis is not None:
+        if self.termin_offen and (self.ergebnis is not None or self.abstimmung is not None):
+            key = "ergebnis" if self.ergebnis is not None else "abstimmung"
             problems.append(
                 Problem(
-                    self.where("ergebnis"),
-                    "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder "
-                    "entfernen Sie „ergebnis“.",
+                    self.where(key),
+                    "Eine Beratung ohne Termin hat noch kein Ergebnis – nennen Sie die Sitzung oder, wo es keine "
+                    "Sitzungsdatei gibt, den Tag des Ergebnisses unter „datum“, oder entfernen Sie "
+                    f"„{key}“.",
+                )
+            )
+        if self.datum is not None and self.sitzung is not None:
+            problems.append(
+                Problem(
+                    self.where("datum"),
+                    "Die Beratung nennt „sitzung“ und „datum“ – der Tag steht schon in der Sitzung; „datum“ gilt "
+                    "nur für ein Ergebnis ohne Sitzungsdatei: entfernen Sie es.",
+                )
+            )
+        if self.abstimmung is not None and self.ergebnis is None:
+            problems.append(
+                Problem(
+                    self.where("abstimmung"),
+                    "Eine Abstimmung gehört zu einem Ergebnis – tragen Sie „ergebnis“ ein (ein Wort aus „hausstil: "
+                    "beratungsergebnisse“).",
                 )
             )
         return problems
@@ -297,7 +347,11 @@ class Vorlage(Record):
         'z. B. "2021/0123"; das Muster kann der Hausstil vorgeben; fehlt sie, druckt die Vorlage „Nummer: noch offen“',
         default=None,
     )
-    art: str = doc("eine Vorlagenart des Hausstils, z. B. Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage")
+    art: str | None = doc(
+        "eine Vorlagenart des Hausstils, z. B. Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage; fehlt sie, "
+        "druckt die Vorlage „Art noch offen“ (vor der Veröffentlichung nötig)",
+        default=None,
+    )
     oeffentlich: bool = doc("false: erscheint nur in der internen Ausgabe")
     datum: dt.date | None = doc(
         "Datum der Vorlage (zählt für die Frist); Pflicht, außer der Hausstil sagt „datum_pflicht: false“", default=None

@@ -1,12 +1,12 @@
-"""Typed records of a Niederschrift (sitzungen/<id>/niederschrift.yaml) and of a Stellenstatistik."""
+"""Typed records of a Niederschrift (sitzungen/<id>/niederschrift.yaml)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Literal
 
+from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
+from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.records import Record, doc, record
 
 # --- sitzungen/<id>/niederschrift.yaml ------------------------------------------------------
@@ -60,7 +60,7 @@ class Anwesenheit(Record):
                 problems.append(Problem(self.where(name), f"„{name}“ kann nicht negativ sein ({value})."))
         anwesend = self.anzahl if self.anzahl is not None else len(self.mitglieder)
         if self.mitgliederzahl is not None and anwesend > self.mitgliederzahl:
-            sind = "Mitglied ist" if anwesend == 1 else "Mitglieder sind"
+            sind = numerus(anwesend, "Mitglied ist", "Mitglieder sind")
             problems.append(
                 Problem(
                     self.where("mitgliederzahl"),
@@ -68,38 +68,6 @@ class Anwesenheit(Record):
                     f"{self.mitgliederzahl} – prüfen Sie beide Zahlen.",
                 )
             )
-        return problems
-
-
-@record
-class Abstimmung(Record):
-    einstimmig: bool = doc("true: alle stimmberechtigten Anwesenden stimmten gleich", default=False)
-    ja: int | None = doc("Ja-Stimmen", default=None)
-    nein: int | None = doc("Nein-Stimmen", default=None)
-    enthaltung: int | None = doc("Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)", default=None)
-    ergebnis: Literal["angenommen", "abgelehnt"] = doc("wird gegen die Stimmen geprüft", default="angenommen")
-
-    def check(self) -> list[Problem]:
-        problems: list[Problem] = []
-        if self.einstimmig and (self.ja is not None or self.nein is not None or self.enthaltung):
-            problems.append(
-                Problem(
-                    self.where("einstimmig"),
-                    "Eine Abstimmung ist entweder „einstimmig: true“ oder hat Stimmen "
-                    "(„ja“, „nein“, „enthaltung“) – nicht beides.",
-                )
-            )
-        elif not self.einstimmig and (self.ja is None or self.nein is None):
-            problems.append(
-                Problem(
-                    self.where("ergebnis"),
-                    "Tragen Sie die Stimmen ein („ja“ und „nein“, dazu „enthaltung“) oder „einstimmig: true“.",
-                )
-            )
-        for name in ("ja", "nein", "enthaltung"):
-            value = getattr(self, name)
-            if value is not None and value < 0:
-                problems.append(Problem(self.where(name), f"„{name}“: Stimmen können nicht negativ sein ({value})."))
         return problems
 
 
@@ -167,37 +135,3 @@ class Niederschrift(Record):
     )
     anwesend: Anwesenheit = doc("Mitglieder, Verwaltung, Gäste")
     punkte: list[Protokollpunkt] = doc("je TOP das Ergebnis, in der Reihenfolge der Tagesordnung")
-
-
-# --- stellen/<id>.yaml ------------------------------------------------------------------
-
-
-@record
-class Baustein(Record):
-    name: str = doc("wie gedruckt, z. B. Baustein 1")
-    stellen: Decimal = doc("Zahl der Stellen")
-    besetzt: Decimal = doc("davon besetzt, in VZÄ (Bruchteile erlaubt, z. B. 551.5)")
-    stand: dt.date | None = doc("ohne Angabe: der Stand der Statistik", default=None)
-
-    def check(self) -> list[Problem]:
-        problems: list[Problem] = []
-        if self.stellen <= 0:
-            problems.append(Problem(self.where("stellen"), f"„stellen“ muss größer als 0 sein, nicht {self.stellen}."))
-        if self.besetzt < 0:
-            problems.append(Problem(self.where("besetzt"), f"„besetzt“ kann nicht negativ sein ({self.besetzt})."))
-        elif self.besetzt > self.stellen:
-            problems.append(
-                Problem(
-                    self.where("besetzt"),
-                    f"„besetzt“ ({self.besetzt}) ist größer als „stellen“ ({self.stellen}) – prüfen Sie beide Zahlen.",
-                )
-            )
-        return problems
-
-
-@record
-class Stellenstatistik(Record):
-    titel: str = doc("z. B. Stellenbesetzung im KIM in NRW")
-    quelle: str | None = doc("wer die Zahlen geliefert hat", default=None)
-    stand: dt.date = doc("Stand der Zahlen")
-    bausteine: dict[str, Baustein] = doc('Kennung → Baustein; Texte lesen stellen["datei"]["kennung"]')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import line_of, suggest
@@ -44,7 +45,7 @@ def check_references(facts: Facts) -> list[Problem]:
                 )
             )
     for haushalt in facts.haushalte.values():
-        if haushalt.entscheidet not in gremien:
+        if haushalt.entscheidet is not None and haushalt.entscheidet not in gremien:
             problems.append(
                 unknown(
                     haushalt.where("entscheidet"),
@@ -224,7 +225,7 @@ def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
                 Problem(
                     later.where("sitzung"),
                     f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later.sitzung}“ "
-                    f"({second.datum:%d.%m.%Y}) steht nach „{earlier.sitzung}“ ({first.datum:%d.%m.%Y}) – "
+                    f"({datum(second.datum)}) steht nach „{earlier.sitzung}“ ({datum(first.datum)}) – "
                     "ordnen Sie die Sitzungen nach ihrem Datum.",
                 )
             )
@@ -232,7 +233,7 @@ def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
             problems.append(
                 Problem(
                     later.where("sitzung"),
-                    f"Am {first.datum:%d.%m.%Y} beginnt „{later.sitzung}“ ({second.beginn}) vor "
+                    f"Am {datum(first.datum)} beginnt „{later.sitzung}“ ({second.beginn}) vor "
                     f"„{earlier.sitzung}“ ({first.beginn}), steht in der Beratungsfolge aber danach – "
                     "ordnen Sie die Sitzungen eines Tages nach ihrem Beginn.",
                 )

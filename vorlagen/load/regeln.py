@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import Hausstil
@@ -13,8 +14,11 @@ from vorlagen.load.vorlagenart import Vorlagenart, nummer_beispiel, nummer_regex
 from vorlagen.load.vorlagenordner import unknown_art
 
 
-def eine(art: str) -> str:
-    """'Eine Beschlussvorlage' – or 'Die Vorlagenart „Antrag“' where the article would be a guess."""
+def eine(art: str | None) -> str:
+    """'Eine Beschlussvorlage' – or 'Die Vorlagenart „Antrag“' where the article would be a guess; 'Eine Vorlage'
+    while the Art is open."""
+    if art is None:
+        return "Eine Vorlage"
     return f"Eine {art}" if art.endswith("vorlage") else f"Die Vorlagenart „{art}“"
 
 
@@ -24,8 +28,9 @@ def check_regeln(facts: Facts) -> list[Problem]:
     problems: list[Problem] = []
     for source in facts.vorlagen:
         vorlage = source.vorlage
-        art = stil.arten.get(vorlage.art)
+        art = stil.arten.get(vorlage.art) if vorlage.art is not None else Vorlagenart()  # open: the defaults
         if art is None:
+            assert vorlage.art is not None
             problems.append(unknown_art(vorlage.where("art"), vorlage.art, stil.arten, defined_at(stil, "arten")))
             continue
         problems += _woerter(facts, source)
@@ -125,8 +130,8 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
         return [
             Problem(
                 where,
-                f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach dem "
-                f"Datum der Vorlage ({vorlage.datum:%d.%m.%Y}) – die Vorlage legt eine getroffene "
+                f"Die Dringlichkeitsentscheidung vom {datum(entscheidung.datum)} liegt nach dem "
+                f"Datum der Vorlage ({datum(vorlage.datum)}) – die Vorlage legt eine getroffene "
                 "Entscheidung vor; prüfen Sie beide Daten.",
             )
         ]
@@ -136,8 +141,8 @@ def _dringlichkeit(facts: Facts, vorlage: Vorlage) -> list[Problem]:
             return [
                 Problem(
                     where,
-                    f"Die Dringlichkeitsentscheidung vom {entscheidung.datum:%d.%m.%Y} liegt nach der "
-                    f"Sitzung {beratung.sitzung} ({sitzung.datum:%d.%m.%Y}), in der sie beraten werden "
+                    f"Die Dringlichkeitsentscheidung vom {datum(entscheidung.datum)} liegt nach der "
+                    f"Sitzung {beratung.sitzung} ({datum(sitzung.datum)}), in der sie beraten werden "
                     "soll – prüfen Sie das Datum und die Beratungsfolge.",
                 )
             ]

@@ -23,8 +23,9 @@ from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahlen
 from vorlagen.load.mitzeichnung import Mitzeichnungen
 from vorlagen.load.model import Koerperschaft, Sitzung, Vorlage
-from vorlagen.load.niederschrift import Niederschrift, Stellenstatistik
+from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
+from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from vorlagen.core.pfade import innerhalb
+from vorlagen.core.pfade import innerhalb, schleife, schleife_text
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.assets import FONT_SUFFIXES, IMAGE_SUFFIXES, check_font, check_image
@@ -82,7 +82,9 @@ def _stylesheet_references(stylesheet: Path, data_dir: Path, paths: Paths) -> li
 def _referenced_file(data_dir: Path, folder: Path, target: str, font: bool, where: Where) -> list[Problem]:
     """Why the file `target` (relative to `folder`, as a CSS url() names it at `where`) cannot be used."""
     path = folder / unquote(urlsplit(target).path)
-    if not innerhalb(path, data_dir):
+    if schleife(path):
+        reason = schleife_text(path)
+    elif not innerhalb(path, data_dir):
         reason = (
             f"„{target}“ liegt außerhalb des Datenordners – der Hausstil darf nur Dateien des Datenordners "
             "nennen; legen Sie die Datei dorthin, z. B. nach stil/."

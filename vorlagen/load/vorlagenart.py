@@ -10,9 +10,11 @@ from vorlagen.load.records import Record, doc, record
 
 Regel = Literal["pflicht", "optional", "verboten"]
 Form = Literal["text", "klimaschutz"]
-# Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman.
-# Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman.
+# Nummer patterns: JJJJ year, NNNN a number with at least that many digits (zero-padded), N any number, R Roman;
+# text in single quotes ('KREIS') is literal, as is every other character outside a word.
 _MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
+_TOKEN = re.compile(r"'([^']*)'|(JJJJ|JJ|N+|R)|(.)", re.S)
+_PLATZHALTER = re.compile(r"(JJJJ|JJ|N+|R)+")
 
 
 @record
@@ -70,26 +72,52 @@ def standard_arten() -> dict[str, Vorlagenart]:
     }  # no Beschlussvorschlag nobody wrote; a body may state its sentence
 
 
+def muster_teile(muster: str) -> list[tuple[bool, str]]:
+    """The parts of a Nummer pattern: (True, placeholder) for JJJJ, JJ, N…, R; (False, text) for literal text."""
+    teile = []
+    for text, platzhalter, zeichen in _TOKEN.findall(muster):
+        teile.append((True, platzhalter) if platzhalter else (False, text or zeichen))
+    return teile
+
+
+def muster_problem(muster: str) -> str | None:
+    """Why a Nummer pattern can be read two ways, or None: a placeholder letter (J, N, R) inside a word outside quotes
+    may be the letter or the placeholder – refused, with the pattern that quotes the word."""
+    if muster.count("'") % 2:
+        return f"Im Muster „{muster}“ fehlt ein schließendes Hochkomma – Text in Hochkommas ('KREIS') gilt wörtlich."
+    ohne = re.sub(r"'[^']*'", lambda m: " " * len(m.group()), muster)
+    for wort in re.finditer(r"[^\W\d_]+", ohne):
+        if _PLATZHALTER.fullmatch(wort.group()) or not re.search("[JNR]", wort.group()):
+            continue
+        besser = muster[: wort.start()] + f"'{wort.group()}'" + muster[wort.end() :]
+        return (
+            f"Im Muster „{muster}“ steht „{wort.group()}“: J, N und R sind Platzhalter (Jahr, Zahl, römische Zahl), "
+            "mitten in einem Wort lässt sich das nicht sicher lesen – setzen Sie Text, der so gedruckt wird, in "
+            f"Hochkommas: {besser}"
+        )
+    return None
+
+
 def nummer_regex(muster: str) -> str | None:
     """The regular expression of a Nummer pattern, or None when it has no placeholder."""
     parts, found = [], False
-    for token in re.findall(r"JJJJ|JJ|N+|R|.", muster):
-        if token in _MUSTER_TEILE:
-            parts.append(_MUSTER_TEILE[token])
-        elif token.startswith("N"):
-            parts.append(r"\d+" if len(token) == 1 else rf"\d{{{len(token)},}}")
-        else:
+    for platzhalter, token in muster_teile(muster):
+        if not platzhalter:
             parts.append(re.escape(token))
             continue
+        if token in _MUSTER_TEILE:
+            parts.append(_MUSTER_TEILE[token])
+        else:
+            parts.append(r"\d+" if len(token) == 1 else rf"\d{{{len(token)},}}")
         found = True
     return "".join(parts) if found else None
 
 
 def nummer_beispiel(muster: str) -> str:
-    """An example Nummer for a pattern: JJJJ/NNNN → 2021/0123, R/N/N → IX/416/1."""
+    """An example Nummer for a pattern: JJJJ/NNNN → 2021/0123, R/N/N → IX/416/1, NNNN/JJJJ/'KREIS' → 0123/2021/KREIS."""
     examples = {"JJJJ": "2021", "JJ": "21", "R": "IX"}
     single = iter(["416", "1", "2", "3"] * len(muster))
     return "".join(
-        examples.get(t) or (next(single) if t == "N" else "0123456789"[: len(t)] if t.startswith("N") else t)
-        for t in re.findall(r"JJJJ|JJ|N+|R|.", muster)
+        t if not platzhalter else examples.get(t) or (next(single) if t == "N" else "0123456789"[: len(t)])
+        for platzhalter, t in muster_teile(muster)
     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from vorlagen.core.problems import Paths, Problem, Where
+from vorlagen.core.problems import Paths, Problem, Where, os_error_reason
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.yamlbounds import unsafe as bounds
 
@@ -114,6 +114,13 @@ def read_text(path: Path, paths: Paths) -> tuple[str | None, list[Problem]]:
         return None, [Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner.")]
     except NotReadable as error:
         return None, [Problem(paths.where(path), str(error))]
+    except OSError as error:  # no permission, a device that fails: German, without the machine's path
+        return None, [
+            Problem(
+                paths.where(path),
+                f"Die Datei lässt sich nicht lesen ({os_error_reason(error)}) – prüfen Sie, ob Sie sie öffnen dürfen.",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

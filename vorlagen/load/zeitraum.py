@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vorlagen.core.fmt import zahl
+from vorlagen.core.fmt import datum, zahl
 from vorlagen.core.limits import LANG_MONATE, MAX_JAHRE
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.records import Record, doc
@@ -22,8 +22,8 @@ class Zeitraum(Record):
             problems.append(
                 Problem(
                     self.where("bis"),
-                    f"Der Zeitraum endet ({self.bis:%d.%m.%Y}) vor seinem Beginn "
-                    f"({self.von:%d.%m.%Y}) – tauschen Sie „von“ und „bis“.",
+                    f"Der Zeitraum endet ({datum(self.bis)}) vor seinem Beginn "
+                    f"({datum(self.von)}) – tauschen Sie „von“ und „bis“.",
                 )
             )
         return problems
@@ -43,7 +43,7 @@ def laenge(zeitraum: Zeitraum | None, lang: bool, where: Where) -> list[Problem]
     """The problem of a period longer than plausible (unless `lang`) or than ever computed; `where`: its line."""
     if zeitraum is None or zeitraum.bis < zeitraum.von:
         return []
-    shown = f"{zeitraum.von:%d.%m.%Y}–{zeitraum.bis:%d.%m.%Y}"
+    shown = f"{datum(zeitraum.von)}–{datum(zeitraum.bis)}"
     if zeitraum.jahre_anzahl > MAX_JAHRE:
         return [
             Problem(

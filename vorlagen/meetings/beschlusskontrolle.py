@@ -7,9 +7,54 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
+from vorlagen.core.fmt import geld
+from vorlagen.core.money import exact
 from vorlagen.render.document import INTERNAL, Composer, slugify
 
 FOLDER = INTERNAL.parent / "beschlusskontrolle"
+
+
+@dataclass
+class Haushaltsstand:
+    """A Position a decided Vorlage draws on, as it stands after the decision: the bookings since."""
+
+    vorlage: str  # Bezeichnung
+    entschieden: dt.date
+    jahr: int
+    position: str  # as printed
+    betrag: str  # the Vorlage's amount there
+    gebucht: str  # bookings on or after the decision day
+    verfuegbar: str  # what is free there now (Ansatz − gebunden with every booking)
+
+
+def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
+    """For each decided Vorlage: its Positionen with bookings since its decision, and what is free there now – the
+    state after the decision, which the decided Vorlage itself does not print (it keeps the state it was decided on)."""
+    project, facts = composer.project, composer.facts
+    rows = []
+    for source in facts.vorlagen:
+        tag, a = project.entschieden.get(source.slug), project.rechnung(source).haushalt
+        if tag is None or a is None:
+            continue
+        for z in a.zeilen:
+            haushalt = facts.haushalte[z.jahr]
+            jetzt = next(p for p in haushalt.positionen if p.konto == z.position.konto and p.plan == z.position.plan)
+            seither = sum((b.betrag for b in jetzt.buchungen if b.datum >= tag), exact(0))
+            if not seither:
+                continue
+            verfuegbar = exact(haushalt.am(None).positionen[haushalt.positionen.index(jetzt)].verfuegbar)
+            rows.append(
+                Haushaltsstand(
+                    source.bezeichnung,
+                    tag,
+                    z.jahr,
+                    f"{z.position.art} {z.position.konto}",
+                    geld(z.betrag),
+                    geld(exact(seither)),
+                    geld(verfuegbar),
+                )
+            )
+    return rows
 
 
 @dataclass
@@ -69,6 +114,7 @@ def _liste(
             gremien=gremien,
             aemter={a.id: a.name for a in composer.facts.koerperschaft.aemter},
             offen=sum(len(g[1]) for g in gruppen),
+            haushalt=haushalt_nach_beschluss(composer) if datei == "beschlusskontrolle" else [],
             beschreibung=titel,
             erstellt=stichtag,
             **composer.assets(FOLDER, web),

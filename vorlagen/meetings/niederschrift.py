@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from vorlagen.compute.niederschrift import abstimmung_text, stimmberechtigt, top_of
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.dateien import Text
 from vorlagen.load.facts import NiederschriftSource
@@ -17,6 +18,7 @@ from vorlagen.meetings.tagesordnung import INTERNAL_MEETINGS, PUBLIC_MEETINGS
 from vorlagen.render import public
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
+from vorlagen.render.text import Umfang
 
 
 @dataclass
@@ -69,8 +71,9 @@ class Minutes:
     def compose(self, sitzung_id: str, plans: dict[str, VorlageDoc]) -> NiederschriftDoc:
         source = self.facts.niederschriften[sitzung_id]
         eintraege, problems = [], []
+        umfang = Umfang()  # the texts of the Niederschrift together (an Auszug holds less)
         for punkt in source.niederschrift.punkte:
-            eintrag, found = self._eintrag(sitzung_id, source, punkt, plans)
+            eintrag, found = self._eintrag(sitzung_id, source, punkt, plans, umfang)
             eintraege.append(eintrag)
             problems += found
         raise_if(problems)
@@ -86,7 +89,7 @@ class Minutes:
                     eintraege=shown,
                     intern=intern,
                     folgt=nichtoeffentlich_folgt,
-                    beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {context['sitzung'].datum:%d.%m.%Y}",
+                    beschreibung=f"Niederschrift {context['gremium'].name}, Sitzung am {datum(context['sitzung'].datum)}",
                     **self.composer.assets(doc.folder(intern), fuer_web),
                 )
                 for fuer_web in (True, False)
@@ -128,6 +131,7 @@ class Minutes:
         source: NiederschriftSource,
         punkt: Protokollpunkt,
         plans: dict[str, VorlageDoc],
+        umfang: Umfang,
     ) -> tuple[Eintrag, list[Problem]]:
         """One TOP of the Niederschrift with its texts, and the problems of the texts."""
         gefunden = top_of(self.facts, sitzung_id, punkt.top)
@@ -138,7 +142,7 @@ class Minutes:
         problems: list[Problem] = []
 
         def setzen(text: Text, names: dict) -> Markup:
-            rendered, found = self.composer.prose.render(text, names, 2)
+            rendered, found = self.composer.prose.render(text, names, 2, umfang=umfang)
             problems.extend(found)
             return rendered.html
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from vorlagen.compute.niederschrift import ergebnisse
+from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
 from vorlagen.load.model import uhrzeit
 from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt
@@ -117,7 +118,7 @@ class _Builder:
         meeting: Objekt = {
             "id": meeting_id,
             "type": SCHEMA + "Meeting",
-            "name": f"{gremium.name}, Sitzung am {sitzung.datum:%d.%m.%Y}",
+            "name": f"{gremium.name}, Sitzung am {datum(sitzung.datum)}",
             "meetingState": "eingeladen" if doc is not None else "terminiert",
             "cancelled": False,
         }

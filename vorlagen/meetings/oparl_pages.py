@@ -28,13 +28,31 @@ def _hash(obj: dict) -> str:
     return hashlib.sha256(json.dumps(obj, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
+def _ledger(ledger: bytes | None) -> dict[str, dict] | None:
+    """The previous ledger: per id the hash of the object as published, its type and stamps; None when there is
+    none or it is damaged in any way (it is made anew, as for a first build)."""
+    if ledger is None:
+        return None
+    try:
+        old = json.loads(ledger)
+    except ValueError:  # not JSON, not UTF-8, cut off
+        return None
+    stamps = ("hash", "type", "created", "modified")
+    if not isinstance(old, dict) or not all(
+        isinstance(entry, dict) and all(isinstance(entry.get(key), str) for key in stamps) for entry in old.values()
+    ):
+        return None
+    return old
+
+
 class Pages:
     """Stamps the graph against the previous ledger and lays it out as files."""
 
     def __init__(self, graph: Graph, ledger: bytes | None, page_size: int, when: dt.datetime | None = None):
         self.graph, self.page_size = graph, page_size
-        self.old: dict[str, dict] = json.loads(ledger) if ledger else {}
-        self.fresh = ledger is None
+        old = _ledger(ledger)
+        self.old: dict[str, dict] = old or {}
+        self.fresh = old is None  # no ledger, or a damaged one: every object stamped with its own date
         self.when = (when or now()).isoformat()
         self.ledger: dict[str, dict] = {}
         self.done: dict[str, dict] = {}  # id → the object as published, embedded objects expanded and stamped

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from vorlagen.compute.sitzungen import tops
+from vorlagen.core.fmt import datum
 from vorlagen.load.model import Gremium, Sitzung, Top
 from vorlagen.render import public
 from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative
@@ -92,7 +93,7 @@ class Meetings:
             gremium=doc.gremium,
             teile=teile,
             intern=intern,
-            beschreibung=f"Tagesordnung {doc.gremium.name}, Sitzung am {doc.sitzung.datum:%d.%m.%Y}",
+            beschreibung=f"Tagesordnung {doc.gremium.name}, Sitzung am {datum(doc.sitzung.datum)}",
             erstellt=doc.sitzung.datum,
             **self.composer.assets(folder, web),
         )

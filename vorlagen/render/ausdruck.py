@@ -76,6 +76,8 @@ def pruefen(tree: nodes.Template) -> None:
                 _merken(rechnend, f"„{node.name}“")
             elif node.name not in FILTER + FILTER_TABELLE:
                 raise Verboten(f"der Filter „{node.name}“")
+            elif node.name in FILTER and not all(_stellen(a) for a in [*node.args, *(k.value for k in node.kwargs)]):
+                raise Verboten(f"der Filter „{node.name}“ mit etwas anderem als einer Zahl von Stellen")
         elif isinstance(node, nodes.Call):
             _aufruf(node)
         elif isinstance(node, (nodes.BinExpr, nodes.UnaryExpr)) and not isinstance(
@@ -102,6 +104,11 @@ def pruefen(tree: nodes.Template) -> None:
 def _merken(found: list[str], what: str) -> None:
     if what not in found:
         found.append(what)
+
+
+def _stellen(arg: nodes.Node) -> bool:
+    """An argument of a documented filter: a whole number of places, `zahl(2)`."""
+    return isinstance(arg, nodes.Const) and isinstance(arg.value, int) and not isinstance(arg.value, bool)
 
 
 def _schluessel(arg: nodes.Node) -> bool:

@@ -13,16 +13,17 @@ from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
-from vorlagen.compute.offen import OFFEN, zitiert
+from vorlagen.compute.offen import ART_OFFEN, OFFEN, zitiert
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
+from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import Templates
-from vorlagen.render.text import Prose, Rendered, print_links
+from vorlagen.render.text import Prose, Rendered, Umfang, print_links
 
 PUBLIC = PurePosixPath("vorlagen")
 INTERNAL = PurePosixPath("intern/vorlagen")
@@ -152,9 +153,10 @@ class Composer:
         placed: set[str] = set()
         names = self._names(source, rechnung, placed)
         links = self._links(source, doc, doc.folder, vorlage.oeffentlich)
+        umfang = Umfang()  # the texts of the Vorlage's own document together
 
         def render(name: str, shift: int = 1) -> Rendered:
-            rendered, found = self.prose.render(source.texts[name], names, shift, links)
+            rendered, found = self.prose.render(source.texts[name], names, shift, links, umfang)
             problems.extend(found)
             return rendered
 
@@ -168,14 +170,14 @@ class Composer:
         raise_if(problems + found)
         steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
-        art = stil.arten[vorlage.art]
+        art = stil.arten[vorlage.art] if vorlage.art is not None else Vorlagenart()
         context = dict(
             koerperschaft=self.facts.koerperschaft,
             vorlage=shown,
             rechnung=rechnung,
             beschreibung=vorlage.betreff,
             erstellt=source.stand,
-            art=art.ueberschrift or vorlage.art,
+            art=art.ueberschrift or vorlage.art or ART_OFFEN,
             kopfdaten=self._kopfdaten(vorlage),
             ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
             hausstil_abschnitte=[
@@ -351,7 +353,7 @@ class Composer:
         lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
         if source.vorlage.oeffentlich and not original.oeffentlich:
             return f"{lead} Vorlage {original.nummer}"  # a public document shows nothing more of it
-        vom = f" vom {original.datum:%d.%m.%Y}" if original.datum else ""
+        vom = f" vom {datum(original.datum)}" if original.datum else ""
         return f"{lead} Vorlage {original.nummer}{vom}"
 
     def _kopfdaten(self, vorlage) -> list[tuple[str, str]]:
@@ -377,7 +379,8 @@ class Composer:
         if u is None:
             if stil.form == "keine":
                 return []
-            return [k.verwaltungschef] + ([f"{stil.gez} {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
+            chef = k.verwaltungschef or OFFEN  # open until publishing (compute/offen.py)
+            return [chef] + ([f"{stil.gez} {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
         im_auftrag = u.im_auftrag if u.im_auftrag is not None else stil.form != "gez"
         return (
             ([stil.im_auftrag] if im_auftrag else []) + [f"{stil.gez} {u.name}"] + ([u.funktion] if u.funktion else [])

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
 from vorlagen.render import plaintext
@@ -155,14 +156,14 @@ def was_tun(nummer: str, stand: Stand) -> str:
             "Zeichnen von Hand geändert"
         )
         return (
-            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) ist ungültig: {warum}; zeichnen "
+            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) ist ungültig: {warum}; zeichnen "
             f"Sie neu: {zeichnen}"
         )
     if stand.zustand == VERALTET:
         m = stand.mitzeichnung
         assert m is not None  # a stale sign-off is a recorded one
         return (
-            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {m.datum:%d.%m.%Y}) gilt nicht mehr: die Vorlage hat sich "
+            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) gilt nicht mehr: die Vorlage hat sich "
             f"seitdem geändert – was, zeigt „vorlagen freigabe {nummer}“; neu zeichnen: {zeichnen}"
         )
     grund = f"{stand.grund}; " if stand.grund else ""

@@ -1,4 +1,4 @@
-"""The text of a rendered document as printed: paragraphs on one line each, tables as aligned text.
+"""The Textfassung of a rendered document as printed: paragraphs on one line each, tables as aligned text.
 
 It reads the HTML this project writes (well-formed, known elements) and is used for the .txt
 beside each PDF and for the prose part of `diff`.

@@ -27,7 +27,7 @@ from vorlagen.compute.names import UnknownName
 from vorlagen.compute.offen import OFFEN
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
-from vorlagen.core.limits import MAX_TABELLENZEILEN, MAX_TEXT
+from vorlagen.core.limits import MAX_DOKUMENTTEXT, MAX_TABELLENZEILEN, MAX_TEXT
 from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.assets import check_image
@@ -77,6 +77,30 @@ def _link_problem(href: str) -> str | None:
 
 
 @dataclass
+class Umfang:
+    """How many characters the texts of one document may still print (MAX_DOKUMENTTEXT): the layout's time and
+    memory grow with them. One per document, shared by all its texts."""
+
+    rest: int = MAX_DOKUMENTTEXT
+    gemeldet: bool = False  # the problem is listed: later texts and expressions are not evaluated
+
+    def nimm(self, zeichen: int, where: Where, was: str) -> list[Problem]:
+        """Takes `zeichen` characters; the problem at `where` when the document goes past its bound."""
+        self.rest -= zeichen
+        if self.rest >= 0 or self.gemeldet:
+            return []
+        self.gemeldet = True
+        return [
+            Problem(
+                where,
+                f"{was} ergeben die Texte dieses Dokuments mehr als {zahl(MAX_DOKUMENTTEXT)} Zeichen – so viel "
+                "setzt vorlagen in einem Dokument nicht; kürzen Sie die Texte, prüfen Sie die Ausdrücke oder legen "
+                "Sie lange Teile als PDF-Anlage bei.",
+            )
+        ]
+
+
+@dataclass
 class Rendered:
     html: Markup
     bilder: list[Path] = field(default_factory=list)  # image files the text shows, inside its folder
@@ -100,16 +124,28 @@ class Prose:
         return self.env.compile_expression(expression, undefined_to_none=False)
 
     def render(
-        self, text: Text, names: dict, shift: int = 1, links: dict[Path, str | None] | None = None
+        self,
+        text: Text,
+        names: dict,
+        shift: int = 1,
+        links: dict[Path, str | None] | None = None,
+        umfang: Umfang | None = None,
     ) -> tuple[Rendered, list[Problem]]:
         """Markdown → HTML and the problems of the text; headings move down by `shift` (# becomes h2 under the
         document's h1).
 
         `links` maps the source file of each Anlage the text may link to onto its published file
-        (relative to the document), or None where the document may not name it (a non-public Anlage).
+        (relative to the document), or None where the document may not name it (a non-public Anlage). `umfang`:
+        what the document's texts may still print (None: this text is a document of its own).
         """
+        umfang = umfang if umfang is not None else Umfang()
+        if umfang.gemeldet:
+            return Rendered(Markup("")), []
         content, problems = text.read()
         if content is None:
+            return Rendered(Markup("")), problems
+        problems += umfang.nimm(len(content), text.where, "Mit diesem Text")
+        if umfang.gemeldet:
             return Rendered(Markup("")), problems
         for match in _PRIVATE.finditer(content):
             problems.append(
@@ -131,8 +167,13 @@ class Prose:
         values: list[Markup] = []
 
         def substitute(match: re.Match) -> str:
-            value, found = self._evaluate(match[1].strip(), names, self._where(text, content, match.start()))
-            values.append(value)
+            if umfang.gemeldet:  # past the bound: nothing more is evaluated
+                values.append(Markup(""))
+                return _PLACEHOLDER.format(len(values) - 1)
+            where = self._where(text, content, match.start())
+            value, found = self._evaluate(match[1].strip(), names, where)
+            found += umfang.nimm(len(value), where, f"Mit {{{{ {match[1].strip()[:60]} }}}}")
+            values.append(Markup("") if umfang.gemeldet else value)
             problems.extend(found)
             return _PLACEHOLDER.format(len(values) - 1)
 

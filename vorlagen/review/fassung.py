@@ -57,7 +57,7 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     beratung = "; ".join(schritte)
     kopf = {
         "Nummer": vorlage.nummer or OFFEN,
-        "Art": vorlage.art,
+        "Art": vorlage.art or OFFEN,
         "Betreff": vorlage.betreff,
         "Öffentlich": "ja" if vorlage.oeffentlich else "nein",
         "Datum": datum(vorlage.datum) if vorlage.datum else "–",
@@ -148,24 +148,36 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
         key, name = f"haushalt/{z.jahr}/{p.plan}/{p.konto}", f"{z.jahr} „{p.konto}“"
         for part, label, value in (
             ("betrag", "Betrag", decimal(z.betrag)),
-            ("ansatz", "Ansatz", p.ansatz),
+            ("ansatz", "Ansatz", p.ansatz or Decimal(0)),
             ("gebunden", "Gebunden", p.gebunden),
             ("verfuegbar", "Verfügbar", decimal(z.verfuegbar)),
             ("mehrbedarf", "Mehrbedarf", decimal(z.mehrbedarf)),
         ):
             zahlen[f"{key}/{part}"] = Zahl(f"{label} {name}", value, True, q)
         zahlen[f"{key}/verfuegbar"].quellen = {
-            "Ansatz": euro_or_cent(p.ansatz, q),
+            "Ansatz": euro_or_cent(p.ansatz or Decimal(0), q),
             "gebunden": euro_or_cent(p.gebunden, q),
         }
         zahlen[f"{key}/mehrbedarf"].quellen = {
             "Betrag": euro_or_cent(decimal(z.betrag), q),
             "verfügbar": euro_or_cent(decimal(z.verfuegbar), q),
         }
-    for d in a.deckung:
-        key, name = f"haushalt/{d.jahr}/deckung/{d.art}/{d.plan}/{d.konto}", f"{d.jahr} „{d.konto}“"
-        zahlen[f"{key}/betrag"] = Zahl(f"{d.art} {name}", decimal(d.betrag), True, q)
-        zahlen[f"{key}/verfuegbar"] = Zahl(f"Verfügbar {name}", decimal(d.verfuegbar), True, q)
+    for d in a.deckungen:
+        konto = d.konto or OFFEN
+        key, name = f"haushalt/{d.jahr}/deckung/{d.art or OFFEN}/{d.plan}/{konto}", f"{d.jahr} „{konto}“"
+        zahlen[f"{key}/betrag"] = Zahl(f"{d.art or 'Deckung'} {name}", decimal(d.betrag), True, q)
+        if d.verfuegbar is not None:
+            zahlen[f"{key}/verfuegbar"] = Zahl(f"Verfügbar {name}", decimal(d.verfuegbar), True, q)
+    for kreis in a.kreise.values():
+        for jahr, kj in kreis.jahre.items():
+            key, name = f"haushalt/{jahr}/kreis/{kreis.id}", f"{jahr} {kreis.bezeichnung}"
+            for part, label in (("ansatz", "Ansätze"), ("betrag", "Beträge"), ("ueberschreitung", "Überschreitung")):
+                zahlen[f"{key}/{part}"] = Zahl(f"{label} {name}", decimal(getattr(kj, part)), True, q)
+    for ve in a.ve.values():
+        key, name = f"haushalt/ve/{ve.id}", f"Verpflichtungsermächtigung „{ve.id}“"
+        zahlen[f"{key}/betrag"] = Zahl(name, decimal(ve.betrag), True, q)
+        for jahr, teil in (ve.lasten or {}).items():
+            zahlen[f"{key}/lasten/{jahr}"] = Zahl(f"{name} zu Lasten {jahr}", decimal(teil), True, q)
     for jahr, betrag in a.mehrbedarf.items():
         zahlen[f"haushalt/{jahr}/bereitstellung"] = Zahl(
             f"{a.wort(jahr).capitalize()} Bereitstellung {jahr}", decimal(betrag), True, q

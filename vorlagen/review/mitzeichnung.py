@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from vorlagen.core.fmt import datum
 from vorlagen.load.mitzeichnung import ORDNER, datei
 from vorlagen.render.document import VorlageDoc
 from vorlagen.render.freigabe import UNGUELTIG, VERALTET, Stand, was_tun
@@ -80,7 +81,7 @@ def bericht(docs: list[VorlageDoc]) -> str:
             continue
         for stand in f.staende:
             m = stand.mitzeichnung
-            wer = f" ({m.name}, {m.datum:%d.%m.%Y})" if m else ""
+            wer = f" ({m.name}, {datum(m.datum)})" if m else ""
             extra = "" if stand.erforderlich else " – nicht verlangt"
             lines.append(f"  {stand.rolle}: {stand.zustand}{wer}{extra}")
             if stand.zustand == VERALTET:

@@ -28,6 +28,8 @@ class Umschreibung:
     grund: str
 
     def __str__(self) -> str:
+        if not self.vorher:
+            return f"{self.datei}:{self.zeile}: neue Zeile „{self.nachher}“ – {self.grund}"
         return f"{self.datei}:{self.zeile}: „{self.vorher}“ → „{self.nachher}“ – {self.grund}"
 
 
@@ -67,6 +69,7 @@ class Quelltexte:
     erklaerungen: list[Erklaerung] = field(default_factory=list)
     geaendert: list[str] = field(default_factory=list)  # files written, relative to the data folder
     _lines: dict[Path, list[str]] = field(default_factory=dict)
+    _geschrieben: set[str] = field(default_factory=set)
 
     def path(self, where: Where) -> Path:
         """The file a message's place names (its path is shown relative to the data folder's parent)."""
@@ -88,6 +91,38 @@ class Quelltexte:
         self._file(self.path(where))[where.line - 1] = line.replace(vorher, nachher)
         if not bewahrend:
             self.umschreibungen.append(Umschreibung(where.path, where.line, vorher, nachher, grund))
+        return True
+
+    def wert_ersetzen(self, where: Where, schluessel: str, neu: str, grund: str) -> bool:
+        """Replaces the value of `schluessel:` on the line `where` names (plain, quoted, in `{…}` or a block) by
+        the YAML text `neu`; False when that line has no such key."""
+        line = self.zeile(where)
+        pattern = re.compile(
+            rf"""(?P<kopf>(?:^|[{{,\s]){re.escape(schluessel)}\s*:\s*)(?P<wert>"[^"]*"|'[^']*'|[^,}}#\r\n]*?)(?=\s*(?:[,}}]|\s\#|$|\r|\n))"""
+        )
+        match = pattern.search(line) if line is not None else None
+        if match is None or line is None:
+            return False
+        assert where.line is not None
+        self._file(self.path(where))[where.line - 1] = line[: match.start("wert")] + neu + line[match.end("wert") :]
+        self.umschreibungen.append(
+            Umschreibung(where.path, where.line, f"{schluessel}: {match['wert']}", f"{schluessel}: {neu}", grund)
+        )
+        return True
+
+    def zeile_einfuegen(self, where: Where, neu: str, grund: str) -> bool:
+        """Inserts the line `neu` after the line `where` names, indented like it (its line ending too)."""
+        line = self.zeile(where)
+        if line is None:
+            return False
+        assert where.line is not None
+        ending = line[len(line.rstrip("\r\n")) :] or "\n"
+        indent = line[: len(line) - len(line.lstrip())]
+        # kept in the same entry as the line before it: the line numbers of the facts stay valid for later edits
+        self._file(self.path(where))[where.line - 1] = (
+            f"{line if line.endswith(ending) else line + ending}{indent}{neu}{ending}"
+        )
+        self.umschreibungen.append(Umschreibung(where.path, where.line + 1, "", neu, grund))
         return True
 
     def id_einfuegen(self, where: Where, name: str, grund: str) -> bool:
@@ -126,14 +161,14 @@ class Quelltexte:
         return self._file(path)
 
     def schreiben(self) -> list[str]:
-        """Writes every changed file of the copy; returns their paths relative to the data folder."""
-        changed = []
+        """Writes every changed file of the copy; returns the paths of all files written so far, relative to the
+        data folder (a rule may write before the last one, to read the copy as rewritten)."""
         for path, lines in self._lines.items():
             text = "".join(lines)
             if text.encode("utf-8") != path.read_bytes():
                 path.write_bytes(text.encode("utf-8"))
-                changed.append(path.relative_to(self.data).as_posix())
-        return sorted(changed)
+                self._geschrieben.add(path.relative_to(self.data).as_posix())
+        return sorted(self._geschrieben)
 
     def _file(self, path: Path) -> list[str]:
         if path not in self._lines:
@@ -153,13 +188,17 @@ def umschreiben(data: Path, bewahrend: bool = False) -> Quelltexte:
     old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
     figures print differently."""
     from vorlagen.load.facts import load
-    from vorlagen.review.umschreibregeln import REGELN
+    from vorlagen.review.umschreibregeln import REGELN, VORREGELN
 
     quelltexte = Quelltexte(data, bewahrend)
+    for vorregel in VORREGELN:
+        vorregel(quelltexte)
+    quelltexte.schreiben()  # the facts are read from the files as rewritten so far
     facts, _ = load(data)  # what cannot be read is named by the build of the copy
     if facts is not None:
         for regel in REGELN:
             regel(quelltexte, facts)
     quelltexte.geaendert = quelltexte.schreiben()
+    quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))
     quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))
     return quelltexte

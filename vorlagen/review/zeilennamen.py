@@ -1,4 +1,4 @@
-"""The upgrade of rows read by position (`zeilen.1`, `quellen[0]`) to rows read by name, in formulas and texts.
+"""`vorlagen aktualisieren`: rows read by position (`zeilen.1`, `quellen[0]`) become rows read by name, in formulas and texts.
 
 The row at a position is found the way the earlier version found it: the tables are computed from the facts (a
 formula's value does not matter for which rows there are). A row without a unique name gets an `id` first. Where a
@@ -14,13 +14,13 @@ from fractions import Fraction
 
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.eigenanteil import Zeilen
-from vorlagen.compute.formel import FormelFehler, lesen, namen, schreibweise
+from vorlagen.compute.formel import _SEGMENT, FormelFehler, lesen, namen, schreibweise
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.project import eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
 from vorlagen.core.problems import Where
+from vorlagen.load.auswirkungen import Deckung, Haushaltsbetrag
 from vorlagen.load.facts import Facts
-from vorlagen.load.haushalt import Deckung, Haushaltsbetrag
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
 
@@ -32,6 +32,12 @@ _TEXT = re.compile(
     r"""(?P<kopf>(?P<wurzel>finanzierung|bescheide|antraege)\s*\[\s*(?P<q>["'])(?P<id>[^"'\n]+)(?P=q)\s*\]
         (?P<mitte>(?:\s*\.\s*\w+|\s*\[\s*(?:"[^"\n]*"|'[^'\n]*')\s*\])*?)
         \s*\.\s*(?P<liste>zeilen|quellen|raten))\s*\[\s*(?P<n>\d+)\s*\]""",
+    re.X,
+)
+# a text's `bescheide["…"].bescheid.positionen[2]`: the fact's list by position; its rows are the Bescheid's `zeilen`
+_POSITIONEN = re.compile(
+    r"""(?P<kopf>(?P<wurzel>bescheide|antraege)\s*\[\s*(?P<q>["'])(?P<id>[^"'\n]+)(?P=q)\s*\])
+        \s*\.\s*bescheid\s*\.\s*positionen\s*\[\s*(?P<n>\d+)\s*\]""",
     re.X,
 )
 _TEIL = re.compile(r"""\.\s*(\w+)|\[\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*\]""")
@@ -139,6 +145,11 @@ def formeln(source: VorlageSource) -> list[tuple[Where, str]]:
         for eintrag in eintraege:
             lines = getattr(eintrag.jahre, "lines", {})
             found += [(lines.get(jahr, eintrag.where("jahre")), name) for jahr, name in eintrag.jahre.items()]
+        for ve in daten.verpflichtungsermaechtigungen:
+            found.append((ve.where("betrag"), ve.betrag))
+            lasten = ve.lasten or {}
+            found += [(getattr(lasten, "lines", {}).get(j, ve.where("lasten")), n) for j, n in lasten.items()]
+            found += [(d.where("betrag"), d.betrag) for d in ve.deckung]
         if daten.folgekosten not in (None, "keine"):
             found.append((daten.where("folgekosten"), daten.folgekosten))
     return found
@@ -161,8 +172,9 @@ def _formel(rows: Zeilenumschreibung, where: Where, formel: str) -> None:
         return  # not this rule's to say: the build names it
     for name in namen(tree):
         pfad = name.pfad
+        quoted = _in_anfuehrungszeichen(name.text)
         for index, part in enumerate(pfad):
-            if index == 0 or pfad[index - 1] not in LISTEN or not part.isdigit():
+            if index == 0 or pfad[index - 1] not in LISTEN or not part.isdigit() or quoted[index]:
                 continue
             zeilen = rows.zeilen(pfad, index)
             if zeilen is None or int(part) >= len(zeilen):
@@ -192,8 +204,31 @@ def _formel(rows: Zeilenumschreibung, where: Where, formel: str) -> None:
             break
 
 
+def _in_anfuehrungszeichen(text: str) -> list[bool]:
+    """For each part of a name as written: whether it stands in quotes (`zeilen["2"]` names the row „2“; only
+    `zeilen.2` and `zeilen[2]` were positions)."""
+    return [m.group(2) is not None or m.group(3) is not None for m in _SEGMENT.finditer(text)]
+
+
 def _text(rows: Zeilenumschreibung, path) -> None:
     for nummer, line in enumerate(rows.q.lines(path), start=1):
+        for match in _POSITIONEN.finditer(line):
+            zeilen = rows.zeilen((match["wurzel"], match["id"], "zeilen"), 3)
+            position = int(match["n"])
+            if zeilen is None or position >= len(zeilen):
+                continue
+            where = Where(path.relative_to(rows.q.data.parent).as_posix(), nummer)
+            new = rows.name(zeilen, position, where)
+            if new is not None:
+                quote = "'" if '"' in new else '"'
+                rows.q.text_ersetzen(
+                    path,
+                    nummer,
+                    match[0],
+                    f"{match['kopf']}.zeilen[{quote}{new}{quote}]",
+                    f"Einträge der Liste „positionen“ haben keine Namen; die Position an Stelle {position} ist die "
+                    f"Zeile „{new}“ des Bescheids",
+                )
         for match in _TEXT.finditer(line):
             pfad = (
                 (match["wurzel"], match["id"])

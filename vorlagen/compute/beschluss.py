@@ -1,0 +1,73 @@
+"""Whether and when a Vorlage was decided, and whether a recorded result can be one at all.
+
+A Beratung in a deciding role settles a Vorlage with a result recorded in a Niederschrift (other than a
+Kenntnisnahme) or stated in the Beratungsfolge; vertagt, zurückgestellt and abgesetzt settle nothing. A result is a
+fact of the past: one dated after today is an error, never a decision (it would skip every budget check).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vorlagen.core.fmt import datum as datum_text
+from vorlagen.core.problems import Problem
+from vorlagen.load.facts import Facts
+from vorlagen.load.model import Beratung
+from vorlagen.load.vorlagenordner import VorlageSource
+
+OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
+
+
+def tag(facts: Facts, beratung: Beratung) -> dt.date | None:
+    """The day of a Beratung: its Sitzung's, or the day its result was taken (no Sitzung file); None while open."""
+    if beratung.sitzung is not None:
+        sitzung = facts.sitzungen.get(beratung.sitzung)
+        return sitzung.datum if sitzung is not None else None
+    return beratung.datum
+
+
+def entschieden_am(facts: Facts, source: VorlageSource, ergebnisse: dict) -> dt.date | None:
+    """The day a Beratung in a deciding role settled the Vorlage, None while it is open."""
+    rollen = facts.koerperschaft.hausstil.rollen
+    for b in source.vorlage.beratungsfolge:
+        if b.rolle not in rollen or not rollen[b.rolle].entscheidet:
+            continue
+        recorded = ergebnisse.get((source.vorlage.nummer, b.sitzung)) if b.sitzung is not None else None
+        if (recorded is not None and recorded.ergebnis not in ("Kenntnisnahme", *OFFEN_WORTE)) or (
+            b.ergebnis and b.ergebnis not in OFFEN_WORTE
+        ):
+            return tag(facts, b)
+    return None
+
+
+def check_ergebnisse_vergangen(facts: Facts, heute: dt.date) -> list[Problem]:
+    """A result – stated in a Beratungsfolge or recorded in a Niederschrift – belongs to a Sitzung that has taken
+    place: one dated after `heute` is an error (it would count as a decision before it is one)."""
+    problems = []
+    for source in facts.vorlagen:
+        for b in source.vorlage.beratungsfolge:
+            tag_der_beratung = tag(facts, b)
+            if b.ergebnis is None or tag_der_beratung is None or tag_der_beratung <= heute:
+                continue
+            wo = f"die Sitzung {b.sitzung}" if b.sitzung is not None else "die Beratung"
+            problems.append(
+                Problem(
+                    b.where("ergebnis"),
+                    f"Hier steht das Ergebnis „{b.ergebnis}“, aber {wo} ist erst am {datum_text(tag_der_beratung)} "
+                    f"(heute ist der {datum_text(heute)}) – ein Ergebnis gibt es erst nach der Sitzung: entfernen "
+                    "Sie „ergebnis“, bis es gefasst ist.",
+                )
+            )
+    for sitzung_id, niederschrift in sorted(facts.niederschriften.items()):
+        sitzung = facts.sitzungen.get(sitzung_id)
+        if sitzung is None or sitzung.datum <= heute:
+            continue
+        problems.append(
+            Problem(
+                niederschrift.niederschrift.where(),
+                f"Die Niederschrift gehört zur Sitzung {sitzung_id} am {datum_text(sitzung.datum)}, die noch nicht "
+                f"stattgefunden hat (heute ist der {datum_text(heute)}) – prüfen Sie das Datum der Sitzung; eine "
+                "Niederschrift entsteht nach der Sitzung.",
+            )
+        )
+    return problems

@@ -1,0 +1,127 @@
+"""Reading a Vorlage's Haushalt amounts: named figures of its ledger (never typed numbers), and the Position of
+the year's Haushalt they belong to – each with a German problem at the line that causes it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+from fractions import Fraction
+
+from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
+from vorlagen.compute.formel import FormelFehler, Name, lesen
+from vorlagen.compute.kennzahlen import figur, namenswert
+from vorlagen.core.fmt import geld
+from vorlagen.core.problems import Problem, Where
+from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt, Position
+from vorlagen.load.records import LineDict, suggest
+
+_GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
+NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
+
+
+class Leser:
+    """Reads the named amounts of one Vorlage."""
+
+    def __init__(self, names: dict, figures: dict, defined: AbstractSet[str] = frozenset()):
+        self.names, self.figures = names, figures
+        self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
+
+    def betrag(self, text: str, where: Where, was: str) -> tuple[Fraction | None, list[Problem]]:
+        """The amount the figure named `text` holds, in euros; None with its problem (none: the figure's own
+        problem is listed already)."""
+        if _GETIPPT.fullmatch(text.strip()):
+            return None, [
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist eine getippte Zahl – Beträge sind Zahlen des "
+                    "Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und "
+                    "nennen Sie hier ihren Namen.",
+                )
+            ]
+        try:
+            tree = lesen(text)
+            if not isinstance(tree, Name):
+                raise FormelFehler(
+                    f"„{text}“ ist eine Rechnung – legen Sie sie unter „zahlen“ als Formel an und "
+                    "nennen Sie hier ihren Namen."
+                )
+            eigene = figur(tree.pfad, self.defined)
+            if eigene is not None and eigene not in self.figures:
+                return None, []  # the figure's own problem says why
+            value, dimension = namenswert(tree.pfad, self.names, self.figures)
+        except (FormelFehler, EinheitFehler) as error:
+            return None, [Problem(where, f"{was}: {error}")]
+        if dimension != GELD:
+            return None, [
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist {dim_text(dimension)}, kein Betrag in Euro – nennen Sie eine Zahl in €.",
+                )
+            ]
+        if value < 0:
+            return None, [
+                Problem(
+                    where,
+                    f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
+                    "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“.",
+                )
+            ]
+        return value, []
+
+
+def zeile(jahre: dict[str, str], jahr: str) -> Where:
+    """The line of a year's amount (`jahre` is read from YAML and knows its lines)."""
+    assert isinstance(jahre, LineDict)
+    return jahre.lines[jahr]
+
+
+def kein_haushalt(haushalte: dict[int, Haushalt], jahr: int) -> str:
+    """Why a year has no Haushalt and what to do: a later year needs a Verpflichtungsermächtigung, an earlier
+    one is past, a gap needs its file."""
+    vorhanden = f"vorhanden: {', '.join(map(str, sorted(haushalte)))}" if haushalte else "es gibt noch keinen"
+    if haushalte and jahr < min(haushalte):
+        return (
+            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – {jahr} liegt vor dem ersten "
+            "Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr."
+        )
+    if haushalte and jahr < max(haushalte):
+        return (
+            f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – legen Sie "
+            f"haushalt/{jahr}.yaml mit den Ansätzen dieses Jahres an."
+        )
+    return (
+        f"Für {jahr} gibt es keinen Haushalt (haushalt/{jahr}.yaml; {vorhanden}) – Verpflichtungen zu Lasten "
+        "späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, ob "
+        f"er eine ausweist, und legen Sie haushalt/{jahr}.yaml mit den Ansätzen der Finanzplanung an."
+    )
+
+
+def position(
+    haushalte: dict[int, Haushalt],
+    jahr: int,
+    konto: str,
+    plan: str | None,
+    where: Where,
+    neu: str = NEU,
+    standard: int = 0,
+) -> tuple[Position | None, list[Problem]]:
+    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
+    (`neu`: how to add a new one). Without `plan`: the system's plan number `standard` (0: Ergebnisplan or
+    Verwaltungshaushalt, 1: Finanzplan or Vermögenshaushalt)."""
+    haushalt = haushalte.get(jahr)
+    if haushalt is None:
+        return None, [Problem(where, kein_haushalt(haushalte, jahr))]
+    if plan is None:
+        plan = SYSTEM_PLAENE[haushalt.buchfuehrung][standard]
+    found = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
+    if found is None:
+        konten = [p.konto for p in haushalt.positionen if p.plan == plan]
+        hint = suggest(konto, konten)
+        return None, [
+            Problem(
+                where,
+                f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
+                f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
+            )
+        ]
+    return found, []

@@ -1,0 +1,127 @@
+"""The figures of a Vorlage's Haushalt block as named figures of its ledger: what `vorlagen zahlen NR` lists
+(haushalt.mehrbedarf[2022], haushalt.deckung[2022], haushalt.kreise["650"].ueberschreitung[2009],
+haushalt.ve["x"].betrag) and how each comes about (`vorlagen zahlen NR haushalt.mehrbedarf.2022`)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from vorlagen.compute.formel import FormelFehler, Name, lesen
+from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.core.fmt import geld
+
+
+def _q(key) -> str:
+    return f'"{key}"' if isinstance(key, str) else str(key)
+
+
+def namen(a: Auswirkungen) -> list[tuple[str, Fraction]]:
+    """(expression as a text writes it, value) of every figure of the block."""
+    lines = [(f"haushalt.mehrbedarf[{j}]", b) for j, b in a.mehrbedarf.items()]
+    lines += [(f"haushalt.deckung[{j}]", b) for j, b in a.deckung.items()]
+    for kreis in a.kreise.values():
+        for jahr, kj in kreis.jahre.items():
+            for feld in ("ansatz", "betrag", "verfuegbar", "ueberschreitung"):
+                lines.append((f"haushalt.kreise[{_q(kreis.id)}].{feld}[{jahr}]", getattr(kj, feld)))
+    for ve in a.ve.values():
+        lines.append((f"haushalt.ve[{_q(ve.id)}].betrag", ve.betrag))
+        lines += [(f"haushalt.ve[{_q(ve.id)}].lasten[{j}]", b) for j, b in (ve.lasten or {}).items()]
+        if ve.mehrbedarf is not None:
+            lines.append((f"haushalt.ve[{_q(ve.id)}].mehrbedarf", ve.mehrbedarf))
+    return lines
+
+
+def herleitung(a: Auswirkungen, text: str) -> list[str] | None:
+    """How a figure of the block comes about, as lines of German text; None when `text` names none."""
+    try:
+        tree = lesen(text)
+    except FormelFehler:
+        return None
+    if not isinstance(tree, Name) or tree.pfad[0] != "haushalt" or len(tree.pfad) < 3:
+        return None
+    pfad = tree.pfad[1:]
+    if pfad[0] == "mehrbedarf" and pfad[1].isdigit() and int(pfad[1]) in a.mehrbedarf:
+        return _mehrbedarf(a, int(pfad[1]))
+    if pfad[0] == "deckung" and pfad[1].isdigit() and int(pfad[1]) in a.deckung:
+        return _deckung(a, int(pfad[1]))
+    if pfad[0] == "kreise" and len(pfad) == 4 and pfad[1] in a.kreise and pfad[3].isdigit():
+        kj = a.kreise[pfad[1]].jahre.get(int(pfad[3]))
+        if kj is not None and pfad[2] in ("ansatz", "betrag", "verfuegbar", "ueberschreitung", "gebunden"):
+            return _kreis(a, pfad[1], int(pfad[3]), pfad[2])
+    if pfad[0] == "ve" and len(pfad) >= 3 and pfad[1] in a.ve:
+        return _ve(a, pfad[1])
+    return None
+
+
+def _mehrbedarf(a: Auswirkungen, jahr: int) -> list[str]:
+    lines = [f"haushalt.mehrbedarf.{jahr} = {geld(a.mehrbedarf[jahr])} ({a.wort(jahr, '')}, nach {a.rechtsgrundlage})"]
+    for z in a.einzeln:
+        if z.jahr == jahr and z.mehrbedarf:
+            p = z.position
+            lines.append(
+                f"  „{p.konto}“ ({a.planwort(str(p.plan))}): Betrag {geld(z.betrag)} ({z.name})   [{z.where}]"
+                f" − verfügbar {geld(z.verfuegbar)} (Ansatz {geld(Fraction(p.ansatz or 0))} − gebunden "
+                f"{geld(Fraction(p.gebunden))}) = {geld(z.mehrbedarf)}"
+            )
+    for kreis in a.kreise.values():
+        kj = kreis.jahre.get(jahr)
+        if kj is not None and kj.ueberschreitung:
+            lines.append(
+                f"  {kreis.bezeichnung}: Beträge {geld(kj.betrag)} − verfügbar {geld(kj.verfuegbar)} (Ansätze "
+                f"{geld(kj.ansatz)} − gebunden {geld(kj.gebunden)}) = {geld(kj.ueberschreitung)}"
+                f"   (haushalt.kreise.{kreis.id}.ueberschreitung.{jahr})"
+            )
+    return lines
+
+
+def _deckung(a: Auswirkungen, jahr: int) -> list[str]:
+    lines = [f"haushalt.deckung.{jahr} = {geld(a.deckung[jahr])}"]
+    for d in a.deckungen:
+        if d.jahr == jahr:
+            quelle = f"„{d.konto}“" if d.konto else "Quelle noch offen"
+            art = d.art or "Art noch offen"
+            frei = f", dort verfügbar {geld(d.verfuegbar)}" if d.verfuegbar is not None else ""
+            lines.append(f"  {art} bei {quelle}: {geld(d.betrag)}{frei}   [{d.where}]")
+    return lines
+
+
+def _kreis(a: Auswirkungen, kreis_id: str, jahr: int, feld: str) -> list[str]:
+    kreis = a.kreise[kreis_id]
+    kj = kreis.jahre[jahr]
+    lines = [
+        f"haushalt.kreise.{kreis_id}.{feld}.{jahr} = {geld(getattr(kj, feld))}   ({kreis.bezeichnung}, {jahr})",
+        "  Überschreitung = Summe der Beträge − (Summe der Ansätze − Summe gebunden), nie unter 0 €",
+    ]
+    for z in kj.zeilen:
+        betrag = f"{geld(z.betrag)} ({z.name})" if z.name else "– (die Vorlage nennt hier keinen Betrag)"
+        lines.append(
+            f"  „{z.position.konto}“: Ansatz {geld(Fraction(z.position.ansatz or 0))}, gebunden "
+            f"{geld(Fraction(z.position.gebunden))}, Betrag {betrag}"
+        )
+    lines.append(
+        f"  Summe: Ansätze {geld(kj.ansatz)}, gebunden {geld(kj.gebunden)}, Beträge {geld(kj.betrag)}, verfügbar "
+        f"{geld(kj.verfuegbar)}, Überschreitung {geld(kj.ueberschreitung)}"
+    )
+    return lines
+
+
+def _ve(a: Auswirkungen, ve_id: str) -> list[str]:
+    ve = a.ve[ve_id]
+    lines = [
+        f"haushalt.ve.{ve_id}.betrag = {geld(ve.betrag)}   [{ve.where}] (Verpflichtungsermächtigung im Haushalt "
+        f"{ve.jahr}, „{ve.position.konto}“, nach {a.ve_recht})"
+    ]
+    if ve.lasten is not None:
+        teile = " + ".join(f"{geld(b)} ({j})" for j, b in sorted(ve.lasten.items()))
+        lines.append(f"  zu Lasten: {teile} = {geld(sum(ve.lasten.values(), Fraction(0)))}")
+    else:
+        lines.append("  zu Lasten: noch offen")
+    if ve.frei is not None:
+        lines.append(
+            f"  im Plan frei: {geld(ve.frei)} (veranschlagt {geld(Fraction(ve.position.ve or 0))} − in Anspruch "
+            f"genommen {geld(Fraction(ve.position.ve_gebunden))}); über- oder außerplanmäßig: "
+            f"{geld(ve.mehrbedarf or Fraction(0))}"
+        )
+    for d in ve.deckungen:
+        lines.append(f"  Deckung: „{d.position.konto}“ sinkt um {geld(d.betrag)}   [{d.where}]")
+    return lines

@@ -1,0 +1,323 @@
+"""Derivations of the figures of Eigenanteil tables, Aufstellungen and Vergleiche: rows of count × rate (months ×
+rate), sums, differences, the split into Haushaltsjahre."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.eigenanteil import Tabelle, Zeile
+from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, geld, je_einheit_text, rundung_text
+from vorlagen.compute.periode import fuer_periode
+from vorlagen.compute.project import eigene_rundung, rundung_of
+from vorlagen.core.fmt import NBSP, prozent, zahl
+from vorlagen.core.money import Rundung, exact
+from vorlagen.load.facts import Facts
+
+MINUS = "\u2212"
+
+
+class Kontext:
+    """What every derivation needs besides the figure: the Körperschaft's rounding rule."""
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.rundung = rundung_of(facts)
+
+    def rundung_von(self, t: Tabelle) -> Rundung:
+        return eigene_rundung(self.rundung, t.berechnung.rundung)
+
+    def rundung_wort(self, t: Tabelle) -> str:
+        return rundung_text(self.rundung_von(t), t.berechnung.rundung)
+
+
+def tabelle_was(t: Tabelle) -> str:
+    return f"der Berechnung „{t.id}“ ({t.ueberschrift})"
+
+
+def _anteil_text(faktor: Fraction) -> str:
+    return (
+        zahl(faktor)
+        if faktor.denominator in (1, 2, 4, 5, 10, 20, 25, 50, 100)
+        else f"{faktor.numerator}/{faktor.denominator}"
+    )
+
+
+def zeile(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
+    """A row: a computed figure, a fixed amount × count, or count × the rates for the period."""
+    r = k.rundung_von(t)
+    q = r.quantum
+    p = z.position
+    art = "Abzug" if z.abzug else "Zeile"
+    was = f"{art} „{z.als or z.id or ''}“ {tabelle_was(t)}"
+    if p.formel is not None:
+        return Herleitung(
+            was,
+            f"die Formel „{p.formel}“ = {geld(z.betrag, q)}",
+            geld(z.betrag, q),
+            [Eingang("Formel der Zeile", p.formel, p.where("formel"))],
+            rundung=k.rundung_wort(t),
+        )
+    if p.betrag is not None:
+        eingaben = [Eingang("fester Betrag", geld(p.betrag, q), p.where("betrag"))]
+        if p.anzahl == 1:
+            return Herleitung(was, f"fester Betrag = {geld(z.betrag, q)}", geld(z.betrag, q), eingaben)
+        eingaben.insert(0, Eingang("Anzahl", zahl(p.anzahl), p.where("anzahl")))
+        regel = f"Anzahl × fester Betrag = {zahl(p.anzahl)} × {geld(p.betrag, q)} = {geld(z.betrag, q)}"
+        return Herleitung(was, regel, geld(z.betrag, q), eingaben, rundung=k.rundung_wort(t))
+    periode = t.periode
+    exakt = [fuer_periode(s, periode) for s in z.saetze]
+    parts, einheit, betrag = r.zeile(p.anzahl, exakt, p.anteil)
+    schritte = []
+    eingaben = [Eingang("Anzahl", zahl(p.anzahl), p.where("anzahl"))]
+    for s, genau, teil in zip(z.saetze, exakt, parts, strict=True):
+        eingaben.append(Eingang(f"Satz „{s.id}“ ({s.name}), je {s.einheit}", betrag_genau(s.betrag), s.where))
+        if s.einheit in ("Jahr", "Monat") and periode.text:
+            faktor = periode.anteil_fuer(s.einheit)
+            mal = f"{_anteil_text(faktor)} {'Jahr' if s.einheit == 'Jahr' else 'Monate'}"
+            schritte.append(
+                f"{s.kurz} für {periode.text}: {betrag_genau(s.betrag)} × {mal} = {betrag_genau(genau)} → {geld(teil, q)}"
+            )
+    if t.zeitraum is not None and periode.text:
+        zeitraum = f"{t.zeitraum.von:%d.%m.%Y}–{t.zeitraum.bis:%d.%m.%Y}"
+        eingaben.append(Eingang("Zeitraum", f"{zeitraum} ({periode.text})", t.berechnung.where("zeitraum")))
+    if p.anteil != 1:
+        eingaben.append(Eingang("Stellenanteil", zahl(p.anteil), p.where("anteil")))
+        schritte.append(
+            f"Betrag je Einheit: {' + '.join(geld(x, q) for x in parts)} × {zahl(p.anteil)} = {geld(einheit, q)}"
+        )
+    elif len(parts) > 1:
+        schritte.append(f"Betrag je Einheit: {' + '.join(geld(x, q) for x in parts)} = {geld(einheit, q)}")
+    assert betrag == z.betrag, (betrag, z.betrag)  # the derivation is the engine's rule, not a copy of it
+    regel = f"Anzahl × Betrag je Einheit = {zahl(p.anzahl)} × {geld(einheit, q)} = {geld(z.betrag, q)}"
+    rundung = f"{k.rundung_wort(t)}; {je_einheit_text(r)}"
+    return Herleitung(was, regel, geld(z.betrag, q), eingaben, schritte, rundung)
+
+
+def zeile_einheit(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
+    """The amount per unit of a row (`zeilen[…].einheit`)."""
+    h = zeile(k, t, z)
+    q = k.rundung_von(t).quantum
+    return Herleitung(
+        f"Betrag je Einheit: {h.was}",
+        f"Betrag je Einheit = {geld(z.einheit, q)}",
+        geld(z.einheit, q),
+        h.eingaben,
+        h.schritte,
+        h.rundung,
+    )
+
+
+def summe(was: str, regel_name: str, teile: list[Herleitung], wert, q: Decimal, vorzeichen=None) -> Herleitung:
+    """A sum of printed parts (rows, tables): `a + b − c = s`."""
+    signs = vorzeichen or [1] * len(teile)
+    terms = []
+    for i, (teil, sign) in enumerate(zip(teile, signs, strict=True)):
+        shown = teil.gedruckt.removeprefix(MINUS).removeprefix("− ")
+        terms.append((f"{MINUS} " if sign < 0 else ("" if i == 0 else "+ ")) + shown)
+    regel = f"{regel_name} = {' '.join(terms) or '0'} = {geld(wert, q)}"
+    return Herleitung(was, regel, geld(wert, q), teile=teile)
+
+
+def eigenanteil_feld(k: Kontext, t, feld: str) -> Herleitung:
+    """gesamtkosten, abzuege, eigenanteil of an Eigenanteil table."""
+    q = k.rundung_von(t).quantum
+    kosten = [zeile(k, t, z) for z in t.zeilen if not z.abzug]
+    abzuege = [zeile(k, t, z) for z in t.zeilen if z.abzug]
+    if feld == "gesamtkosten":
+        h = summe(f"Gesamtkosten {tabelle_was(t)}", "Summe der Kostenzeilen", kosten, t.gesamtkosten, q)
+    elif feld == "abzuege":
+        h = summe(f"Abzüge {tabelle_was(t)}", "Summe der Abzüge", abzuege, t.abzuege, q)
+    else:
+        h = summe(
+            f"Eigenanteil {tabelle_was(t)}",
+            "Gesamtkosten − Abzüge",
+            kosten + abzuege,
+            t.eigenanteil,
+            q,
+            [1] * len(kosten) + [-1] * len(abzuege),
+        )
+    h.rundung = f"keine eigene: Summe der gerundeten Zeilen ({k.rundung_wort(t)})"
+    return h
+
+
+def vzae(t) -> Herleitung:
+    """The Stellen of an Eigenanteil table: Σ count × share × VZÄ per unit over its staff rows."""
+    eingaben, terms = [], []
+    for z in t.zeilen:
+        if z.abzug or not z.stellen:
+            continue
+        je = [s.vzae for s in z.saetze if s.vzae]
+        eingaben.append(Eingang(f"Zeile „{z.als}“: Anzahl", zahl(z.anzahl), z.position.where("anzahl")))
+        for s in z.saetze:
+            if s.vzae is not None:
+                eingaben.append(Eingang(f"VZÄ je Einheit von „{s.id}“", zahl(s.vzae), s.where))
+        terms.append(f"{zahl(z.anzahl)} × {zahl(z.position.anteil)} × {zahl(je[0] if je else 0)}")
+    shown = zahl(t.vzae)
+    regel = f"Σ Anzahl × Stellenanteil × VZÄ je Einheit = {' + '.join(terms) or '0'} = {shown}"
+    return Herleitung(f"Stellen (VZÄ) {tabelle_was(t)}", regel, shown, eingaben, rundung="keine")
+
+
+def jahr(k: Kontext, t, z: Zeile, year: int) -> Herleitung:
+    """One Haushaltsjahr's part of a row: the row split by what each year is charged, largest remainders."""
+    q = k.rundung_von(t).quantum
+    einheit = z.saetze[0].einheit if z.saetze else "Jahr"
+    weights = t.periode.gewichte_fuer(einheit)
+    return aufteilung(
+        f"Anteil {year} an {zeile(k, t, z).was}", z.betrag, weights, year, z.jahre[year], q, t.periode.text
+    )
+
+
+def aufteilung(was: str, betrag, weights: dict, year: int, wert, q: Decimal, basis: str = "") -> Herleitung:
+    """A part of an amount split over years by weights: floor of the exact share, the steps left over to the
+    largest remainders (on a tie, the earlier year)."""
+    total = sum((exact(w) for w in weights.values()), Fraction(0))
+    share = exact(betrag) * exact(weights[year]) / total
+    unit = "Cent" if q != 1 else "Euro"
+    gewicht = f"{_anteil_text(exact(weights[year]))}/{_anteil_text(total)}"
+    regel = f"{geld(betrag, q)} × {gewicht} = {betrag_genau(share)} → {geld(wert, q)}"
+    return Herleitung(
+        was,
+        regel,
+        geld(wert, q),
+        [
+            Eingang(
+                "Gewichte der Jahre" + (f" ({basis})" if basis else ""),
+                ", ".join(f"{y}: {_anteil_text(exact(w))}" for y, w in weights.items()),
+            )
+        ],
+        rundung=f"jedes Jahr abgerundet, die übrigen {unit} an die größten Reste – die Jahre ergeben zusammen genau "
+        f"{geld(betrag, q)}",
+    )
+
+
+def jahr_summe(k: Kontext, t, year: int, feld: str, wert) -> Herleitung:
+    """gesamtkosten/abzuege/eigenanteil of one Haushaltsjahr (or an Aufstellung's year): Σ rows' parts."""
+    q = k.rundung_von(t).quantum
+    kosten = [z for z in t.zeilen if not z.abzug]
+    abzuege = [z for z in t.zeilen if z.abzug]
+    chosen = {"gesamtkosten": (kosten, []), "abzuege": ([], abzuege), "eigenanteil": (kosten, abzuege)}[feld]
+    teile = [jahr(k, t, z, year) for z in chosen[0] + chosen[1]]
+    signs = [1] * len(chosen[0]) + ([-1] if feld == "eigenanteil" else [1]) * len(chosen[1])
+    name = {"gesamtkosten": "Gesamtkosten", "abzuege": "Abzüge", "eigenanteil": "Eigenanteil"}[feld]
+    return summe(f"{name} {year} {tabelle_was(t)}", f"Summe der Zeilen für {year}", teile, wert, q, signs)
+
+
+# --- Aufstellung ------------------------------------------------------------------------------------------------
+
+
+def aufstellung_summe(k: Kontext, t) -> Herleitung:
+    q = k.rundung_von(t).quantum
+    h = summe(f"{t.summe_als} {tabelle_was(t)}", "Summe der Zeilen", [zeile(k, t, z) for z in t.zeilen], t.summe, q)
+    h.rundung = f"keine eigene: Summe der gerundeten Zeilen ({k.rundung_wort(t)})"
+    return h
+
+
+def gruppe_summe(k: Kontext, t, g) -> Herleitung:
+    q = k.rundung_von(t).quantum
+    teile = [zeile(k, t, z) for z in g.zeilen]
+    h = summe(f"Zwischensumme „{g.als}“ {tabelle_was(t)}", "Summe der Zeilen der Gruppe", teile, g.summe, q)
+    return _angezeigt(t, h, g.summe)
+
+
+def _angezeigt(t, h: Herleitung, value) -> Herleitung:
+    """An amount of an Aufstellung as it prints it: in € as computed, in T€ or Mio. € rounded kaufmännisch."""
+    if t.anzeige != "€":
+        h.schritte.append(f"in {t.anzeige} kaufmännisch gerundet: {t.betrag(value)}")
+        h.gedruckt = t.betrag(value)
+    return h
+
+
+def fonds(k: Kontext, t) -> Herleitung:
+    q = k.rundung_von(t).quantum
+    h = Herleitung(
+        f"{t.fonds_als} {tabelle_was(t)}",
+        f"die Formel „{t.berechnung.fonds}“ = {geld(t.fonds, q)}",
+        geld(t.fonds, q),
+        [Eingang("Fonds", t.berechnung.fonds, t.berechnung.where("fonds"))],
+        rundung=k.rundung_wort(t),
+    )
+    return _angezeigt(t, h, t.fonds)
+
+
+def rest(k: Kontext, t) -> Herleitung:
+    q = k.rundung_von(t).quantum
+    h = Herleitung(
+        f"Rest des Fonds {tabelle_was(t)}",
+        f"{t.fonds_als} − {t.summe_als} = {geld(t.fonds, q)} {MINUS} {geld(t.summe, q)} = {geld(t.rest, q)}",
+        geld(t.rest, q),
+        teile=[fonds(k, t), aufstellung_summe(k, t)],
+    )
+    return _angezeigt(t, h, t.rest)
+
+
+def gezeigt(k: Kontext, t, index: int | None, shown: str) -> Herleitung:
+    """A row (index) or the sum (None) of an Aufstellung shown in T€ or Mio. €: rounded so that the shown rows add
+    up to the shown sum."""
+    h = zeile(k, t, t.zeilen[index]) if index is not None else aufstellung_summe(k, t)
+    if t.anzeige == "€":
+        return h
+    regel = (
+        f"{h.gedruckt} in {t.anzeige}: die Summe kaufmännisch gerundet, die Zeilen so, dass sie zusammen die gedruckte "
+        f"Summe ergeben (abgerundet, die übrigen Schritte an die größten Reste) = {shown}"
+    )
+    return Herleitung(h.was, regel, shown, teile=[h], rundung=f"auf {t.anzeige}, wie die Tabelle es zeigt")
+
+
+# --- Vergleich --------------------------------------------------------------------------------------------------
+
+
+def vergleich_wert(k: Kontext, t, w, feld: str) -> Herleitung:
+    """alt, neu (typed, two formulas, or the sum of rows above), differenz (neu − alt), veraenderung (in %)."""
+    index = list(t.zeilen).index(w)
+    z = t.berechnung.zeilen[index]
+    spalte = {"alt": t.spalten[0], "neu": t.spalten[1]}.get(feld, feld)
+    was = f"„{w.als}“, {spalte}, {tabelle_was(t)}"
+    if feld in ("alt", "neu"):
+        value = getattr(w, feld)
+        position = 0 if feld == "alt" else 1
+        if z.werte:
+            return Herleitung(
+                was, f"getippt: {t.wert(value)}", t.wert(value), [Eingang("werte", t.wert(value), z.where("werte"))]
+            )
+        if z.aus:
+            return Herleitung(
+                was,
+                f"die Formel „{z.aus[position]}“ = {t.wert(value)}",
+                t.wert(value),
+                [Eingang("Formel", z.aus[position], z.where("aus"))],
+                rundung="genau (höchstens sechs Nachkommastellen), gedruckt mit den Stellen der Tabelle",
+            )
+        lines = {x.id: x for x in t.zeilen if x.id}
+        teile = [vergleich_wert(k, t, lines[r], feld) for r in z.plus + z.minus]
+        signs = [1] * len(z.plus) + [-1] * len(z.minus)
+        terms = " ".join(
+            (f"{MINUS} " if s < 0 else ("" if i == 0 else "+ ")) + x.gedruckt
+            for i, (x, s) in enumerate(zip(teile, signs))
+        )
+        return Herleitung(
+            was, f"Zeilen {', '.join(z.plus + z.minus)}: {terms} = {t.wert(value)}", t.wert(value), teile=teile
+        )
+    if feld in ("differenz", "Veränderung"):
+        return Herleitung(
+            was,
+            f"neu − alt = {t.wert(w.neu)} {MINUS} {t.wert(w.alt)} = {t.differenz(w)}",
+            t.differenz(w),
+            teile=[vergleich_wert(k, t, w, "alt"), vergleich_wert(k, t, w, "neu")],
+        )
+    shown = t.aenderung(w)
+    if w.veraenderung is None:
+        regel = f"(neu − alt) / alt: der alte Wert ist 0, die Veränderung hat keinen Prozentwert = {shown}"
+    else:
+        regel = f"(neu − alt) / alt = {t.differenz(w)} / {t.wert(w.alt)} = {shown}"
+    return Herleitung(
+        was,
+        regel,
+        shown,
+        teile=[vergleich_wert(k, t, w, "alt"), vergleich_wert(k, t, w, "neu")],
+        rundung=f"kaufmännisch auf {t.prozent_stellen} Nachkommastellen (prozent_stellen in koerperschaft.yaml)",
+    )
+
+
+def prozent_text(value, stellen: int) -> str:
+    return prozent(value, stellen).replace(" ", NBSP)

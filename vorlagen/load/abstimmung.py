@@ -1,0 +1,111 @@
+"""A vote as a source records it: einstimmig (with or without a count), or the counts it gives – any of Ja, Nein
+and Enthaltung, none invented – and how the Hausstil prints it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from vorlagen.core.problems import Problem
+from vorlagen.load.records import Record, doc, record
+
+ZAHL = "{zahl}"
+
+
+@record
+class Abstimmung(Record):
+    einstimmig: bool = doc(
+        "true: alle, die abgestimmt haben, stimmten gleich (Enthaltungen zählen nicht dagegen); „ja“ darf die Zahl "
+        "der Stimmen nennen",
+        default=False,
+    )
+    ja: int | None = doc("Ja-Stimmen; ohne Angabe: nicht festgehalten (und nicht gedruckt)", default=None)
+    nein: int | None = doc("Nein-Stimmen; ohne Angabe: nicht festgehalten (und nicht gedruckt)", default=None)
+    enthaltung: int | None = doc("Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)", default=None)
+    ergebnis: Literal["angenommen", "abgelehnt"] = doc("wird gegen die Stimmen geprüft", default="angenommen")
+
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
+        gegen = "nein" if self.ergebnis == "angenommen" else "ja"
+        if self.einstimmig and getattr(self, gegen):
+            problems.append(
+                Problem(
+                    self.where(gegen),
+                    f"„einstimmig {self.ergebnis}“ und {getattr(self, gegen)} {gegen.capitalize()}-Stimmen "
+                    "widersprechen sich – streichen Sie „einstimmig“ oder die Gegenstimmen.",
+                )
+            )
+        elif not self.einstimmig and self.ja is None and self.nein is None and self.enthaltung is None:
+            problems.append(
+                Problem(
+                    self.where("ergebnis"),
+                    "Tragen Sie die Stimmen ein, die die Quelle festhält („ja“, „nein“, „enthaltung“ – jede darf "
+                    "fehlen, keine wird ergänzt) oder „einstimmig: true“.",
+                )
+            )
+        for name in ("ja", "nein", "enthaltung"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                problems.append(Problem(self.where(name), f"„{name}“: Stimmen können nicht negativ sein ({value})."))
+        return problems
+
+
+@record
+class Abstimmungsstil(Record):
+    einstimmig: str = doc("gedruckt für eine einstimmige Abstimmung ohne Zahl", default="einstimmig")
+    einstimmig_mit_zahl: str = doc(
+        "einstimmig mit der Zahl der Stimmen; {zahl} steht für sie, z. B. „einstimmig – {zahl} –“",
+        default="einstimmig ({zahl} Ja)",
+    )
+    ja: str = doc(
+        "Ja-Stimmen; {zahl} steht für die Zahl, z. B. „Ja: {zahl}“ oder „{zahl} Ja-Stimmen“", default="{zahl} Ja"
+    )
+    ja_eins: str | None = doc("… bei genau einer Stimme (ohne Angabe: wie „ja“)", default=None)
+    nein: str = doc("Nein-Stimmen, z. B. „Nein: {zahl}“", default="{zahl} Nein")
+    nein_eins: str | None = doc("… bei genau einer Stimme (ohne Angabe: wie „nein“)", default=None)
+    enthaltung: str = doc("Enthaltungen, z. B. „Enthaltungen: {zahl}“", default="{zahl} Enthaltungen")
+    enthaltung_eins: str | None = doc("… bei genau einer", default="{zahl} Enthaltung")
+    trenner: str = doc("zwischen den Teilen", default=", ")
+
+    def check(self) -> list[Problem]:
+        problems = []
+        for feld in ("einstimmig_mit_zahl", "ja", "ja_eins", "nein", "nein_eins", "enthaltung", "enthaltung_eins"):
+            text = getattr(self, feld)
+            if text is None:
+                continue
+            rest = text.replace(ZAHL, "")
+            if text.count(ZAHL) != 1 or "{" in rest or "}" in rest:
+                problems.append(
+                    Problem(
+                        self.where(feld),
+                        f"„{feld}“: „{text}“ nennt die Zahl nicht genau einmal als {ZAHL} – schreiben Sie z. B. "
+                        f"„{ZAHL} Ja“ oder „Ja: {ZAHL}“; andere geschweifte Klammern sind hier nicht erlaubt.",
+                    )
+                )
+        if "{" in self.einstimmig or "}" in self.einstimmig:
+            problems.append(
+                Problem(
+                    self.where("einstimmig"),
+                    "„einstimmig“ ist fester Text ohne Zahl – die Zahl steht unter „einstimmig_mit_zahl“.",
+                )
+            )
+        return problems
+
+    def teil(self, feld: str, zahl: int) -> str:
+        """One part as printed: the Hausstil's words with the number typed in the source."""
+        vorlage = (getattr(self, f"{feld}_eins") if zahl == 1 else None) or getattr(self, feld)
+        return vorlage.replace(ZAHL, str(zahl))
+
+    def kurz(self, a: Abstimmung, enthaltungen: bool = False) -> str:
+        """The vote as the Hausstil prints it: only the numbers the source gives (`enthaltungen`: the Hausstil's
+        „0 Enthaltungen“ where a vote with Ja and Nein records none)."""
+        teile = []
+        if a.einstimmig:
+            zahl = a.ja if a.ergebnis == "angenommen" else a.nein
+            teile.append(self.einstimmig_mit_zahl.replace(ZAHL, str(zahl)) if zahl is not None else self.einstimmig)
+        else:
+            teile += [self.teil(feld, getattr(a, feld)) for feld in ("ja", "nein") if getattr(a, feld) is not None]
+        if a.enthaltung is not None:
+            teile.append(self.teil("enthaltung", a.enthaltung))
+        elif enthaltungen and not a.einstimmig and a.ja is not None and a.nein is not None:
+            teile.append(self.teil("enthaltung", 0))
+        return self.trenner.join(teile)

@@ -1,0 +1,96 @@
+"""Figures this version prints differently on purpose (issue 32, points 3 and 7), for the proof of `vorlagen
+aktualisieren`: each Vorlage where a changed rule changes a figure gets the reason – the shares of a
+Finanzierungsplan print as in its table, its year columns add up without a rest source, and `runden: je_posten`
+reads figures as printed. Nothing is rewritten: the new figures are the right ones."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from vorlagen.compute.formel import FormelFehler, lesen, namen
+from vorlagen.compute.kennzahlen import figur
+from vorlagen.compute.plaene import traeger
+from vorlagen.compute.project import eigene_rundung, rundung_of
+from vorlagen.compute.tabellen import compute_table
+from vorlagen.core.money import percent, split_largest_remainder
+from vorlagen.load.facts import Facts
+from vorlagen.review.umschreiben import Erklaerung, Quelltexte
+
+ANTEILE = (
+    "die Anteile der Quellen von „{plan}“ drucken jetzt überall wie in ihrer Tabelle, als Teil der Aufteilung von "
+    "100 % (vorher im Text einzeln gerundet)"
+)
+JAHRE = (
+    "die Jahresspalten von „{plan}“ gehen jetzt auf: ohne Restquelle trägt „{traeger}“ die Rundungsreste der Jahre "
+    "(vorher ergaben die Quellen eines Jahres nicht immer seine Kosten)"
+)
+WIE_GEDRUCKT = (
+    "„{zahl}“ liest „{gelesen}“ je Posten jetzt so, wie es gedruckt ist („{einheit}“) – vorher mit seinem Wert vor "
+    "dem Druck"
+)
+
+
+def gedruckt_wie_die_tabelle(q: Quelltexte, facts: Facts) -> None:
+    """Names the Vorlagen whose plans print a share or a year column differently now."""
+    rundung = rundung_of(facts)
+    for source in facts.vorlagen:
+        for b in source.vorlage.finanzierung:
+            if b.art != "Finanzierungsplan":
+                continue
+            table, _ = compute_table(b, facts.saetze, eigene_rundung(rundung, b.rundung), lambda f, e: Fraction(0))
+            if table is None:
+                continue
+            for plan in [table, *(table.szenarien or {}).values()]:
+                if any(percent(Fraction(z.anteil), rundung.prozent_stellen) != z.prozent for z in plan.quellen):
+                    q.erklaerungen.append(Erklaerung(source.slug, ANTEILE.format(plan=b.id), bewahrbar=False))
+                traeger = _jahre_anders(b, plan)
+                if traeger is not None:
+                    q.erklaerungen.append(
+                        Erklaerung(source.slug, JAHRE.format(plan=b.id, traeger=traeger), bewahrbar=False)
+                    )
+
+
+def _jahre_anders(b, plan) -> str | None:
+    """The carrying source's name when a plan without rest source splits its years differently now, else None."""
+    if any(q.rest for q in b.quellen) or not plan.jahre:
+        return None
+    gewichte = {int(y): w for y, w in b.haushaltsjahre.items()} if b.haushaltsjahre else plan.periode.gewichte
+    for z in plan.quellen:
+        if split_largest_remainder(z.betrag, gewichte, plan.quantum) != z.jahre:
+            return plan.quellen[traeger(b.quellen, {i: q.betrag for i, q in enumerate(plan.quellen)})].als
+    return None
+
+
+def je_posten_wie_gedruckt(q: Quelltexte, facts: Facts) -> None:
+    """Names the Vorlagen with a figure that reads, per item, a figure whose print is not its value before printing
+    (in T€, Mio. €, %, with `rundung: keine` …): its value changes. The figures are computed from the copy as
+    rewritten so far (a formula of numbers alone means its unit only after that rewrite)."""
+    from vorlagen.compute.project import compute
+    from vorlagen.load.facts import load
+
+    q.schreiben()
+    rewritten, _ = load(q.data)
+    if rewritten is None:
+        return
+    project, _ = compute(rewritten)
+    for source in rewritten.vorlagen:
+        rechnung = project.rechnungen.get(source.slug)
+        figures = getattr(rechnung.zahlen, "herleitung", {}) if rechnung is not None else {}
+        for k in source.vorlage.zahlen:
+            if k.runden != "je_posten" or k.id not in figures:
+                continue
+            try:
+                tree = lesen(k.formel)
+            except FormelFehler:
+                continue
+            for name in namen(tree):
+                eigene = figur(name.pfad, figures)
+                gelesen = figures.get(eigene) if eigene is not None else None
+                if gelesen is not None and gelesen.gedruckt != Fraction(gelesen.wert):
+                    q.erklaerungen.append(
+                        Erklaerung(
+                            source.slug,
+                            WIE_GEDRUCKT.format(zahl=k.id, gelesen=gelesen.id, einheit=gelesen.wert.text),
+                            bewahrbar=False,
+                        )
+                    )

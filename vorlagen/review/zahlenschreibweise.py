@@ -1,0 +1,105 @@
+"""The upgrade of named figures to the units and notation of this version (issue 32, point 1): a formula of numbers
+alone is now in the figure's unit (`formel: "523000"` in Mio. € meant 523.000 €, now 523.000 Mio. €), and `erwartet`
+is written like a formula, with a decimal comma (`erwartet: 60.73` → `erwartet: "60,73"`). Both rewrites keep the
+value the earlier version computed."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.einheiten import SKALA, nur_prozent
+from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, namen
+from vorlagen.core.problems import Paths
+from vorlagen.load.facts import Facts
+from vorlagen.load.yamlfile import Mapping, Scalar, Sequence, read_yaml
+from vorlagen.review.umschreiben import Quelltexte
+
+GRUND_EINHEIT = "Zahlen einer Formel stehen jetzt in der Einheit der Zahl (früher in Euro) – derselbe Wert"
+GRUND_KOMMA = "„erwartet“ einer Zahl steht jetzt wie ihre Formel mit Dezimalkomma – derselbe Wert"
+_PUNKT = re.compile(r"-?\d+\.\d+")
+
+
+def erwartet_mit_komma(q: Quelltexte) -> None:
+    """Before the facts are read (a point decimal no longer reads): `erwartet: 60.73` of every named figure becomes
+    `erwartet: "60,73"` – also `528.266`, which the earlier version read as 528,266."""
+    paths = Paths(q.data.parent)
+    files = sorted((q.data / "vorlagen").glob("*/vorlage.yaml")) + sorted((q.data / "kennzahlen").glob("*.yaml"))
+    for path in files:
+        root, _ = read_yaml(path, paths)
+        if not isinstance(root, Mapping) or "zahlen" not in root.entries:
+            continue
+        figures = root.entries["zahlen"][1]
+        for item in figures.items if isinstance(figures, Sequence) else []:
+            value = item.entries.get("erwartet", (None, None))[1] if isinstance(item, Mapping) else None
+            if not isinstance(value, Scalar) or not _PUNKT.fullmatch(value.text.strip()):
+                continue
+            text = value.text.strip()
+            komma = text.replace(".", ",")
+            for written in (f"erwartet: {text}", f'erwartet: "{text}"', f"erwartet: '{text}'"):
+                if q.ersetzen(value.where, written, f'erwartet: "{komma}"', GRUND_KOMMA):
+                    break
+
+
+def zahlen_in_einheit(q: Quelltexte, facts: Facts) -> None:
+    """Every figure in T€, Mio. € or Mrd. € whose formula has numbers alone gets the formula that gives its old value
+    in its unit (formel_in_einheit)."""
+    figures = [k for s in facts.vorlagen for k in s.vorlage.zahlen]
+    figures += [k for datei in facts.kennzahlen.values() for k in datei.zahlen]
+    for k in figures:
+        neu = formel_in_einheit(k.formel, k.einheit)
+        if neu is None:
+            continue
+        for quote in ('"', "'", ""):
+            if q.ersetzen(k.where("formel"), f"formel: {quote}{k.formel}{quote}", f'formel: "{neu}"', GRUND_EINHEIT):
+                break
+
+
+def formel_in_einheit(formel: str, einheit: str) -> str | None:
+    """The formula of numbers alone that gives in `einheit` what `formel` gave in euros; None where nothing changes
+    (names in it – their numbers are factors –, a percentage, a unit that is not T€, Mio. € or Mrd. €). A number or
+    a sum of numbers keeps its shape, each number divided (`"523000"` → `"0,523"`, `"150000 + 58000"` →
+    `"0,15 + 0,058"`); any other formula is divided as a whole (`"(2 * 208000) / 1000000"`)."""
+    if einheit not in SKALA:
+        return None
+    try:
+        tree = lesen(formel)
+    except FormelFehler:
+        return None  # its own message says what to write
+    if namen(tree) or nur_prozent(tree):
+        return None
+    skala = SKALA[einheit]
+    if not _summe(tree):
+        return f"({formel}) / {skala}"
+    neu = formel
+    for text in sorted({z.text for z in _zahlen(tree)}, key=len, reverse=True):
+        neu = re.sub(rf"(?<![\d,.]){re.escape(text)}(?![\d,.])", _komma(_zahl(text) / skala), neu)
+    return neu
+
+
+def _summe(tree) -> bool:
+    """Numbers joined by + and - alone (a single number too)."""
+    if isinstance(tree, Zahl):
+        return True
+    if isinstance(tree, Minus):
+        return _summe(tree.wert)
+    return isinstance(tree, Rechnung) and tree.zeichen in "+-" and _summe(tree.links) and _summe(tree.rechts)
+
+
+def _zahlen(tree) -> list[Zahl]:
+    if isinstance(tree, Zahl):
+        return [tree]
+    if isinstance(tree, Minus):
+        return _zahlen(tree.wert)
+    return _zahlen(tree.links) + _zahlen(tree.rechts)
+
+
+def _zahl(text: str) -> Fraction:
+    return Fraction(Decimal(text.replace(",", ".")))
+
+
+def _komma(value: Fraction) -> str:
+    """A terminating value as a formula writes it: 523/1000 → '0,523'."""
+    number = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
+    return format(number, "f").replace(".", ",")
