@@ -34,6 +34,26 @@ from tests.hilfen import (  # noqa: E402, F401 – re-exported for tests written
 )
 from vorlagen.cli import main  # noqa: E402
 
+LANGSAM = os.environ.get("VORLAGEN_LANGSAM") == "1"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "langsam: die langsame Stufe – nur mit VORLAGEN_LANGSAM=1 (./testen.sh --langsam, eigener CI-Schritt)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The two tiers (docs/entwicklung/tests.md): a test marked `langsam` runs only with VORLAGEN_LANGSAM=1; the
+    default run leaves it out (pytest reports it as deselected)."""
+    if LANGSAM:
+        return
+    slow = [item for item in items if item.get_closest_marker("langsam")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("langsam")]
+
 
 def pytest_addoption(parser):
     parser.addoption(

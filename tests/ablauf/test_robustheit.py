@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, edit, line_of, run
+from tests.hilfen import ROOT, can_mount, edit, line_of, run
 from vorlagen.core import usercache
 from vorlagen.core.limits import MAX_DOKUMENTTEXT
 from vorlagen.meetings.oparl_graph import Graph
@@ -154,20 +154,8 @@ def test_a_damaged_oparl_ledger_is_a_fresh_one(tmp_path):
 # --- neu on a full disk ---------------------------------------------------------------------------------------------
 
 
-def _can_mount() -> bool:
-    try:
-        return (
-            subprocess.run(
-                ["unshare", "--user", "--map-root-user", "--mount", "true"], capture_output=True, timeout=30
-            ).returncode
-            == 0
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-
-
 @pytest.mark.skipif(
-    sys.platform != "linux" or not _can_mount(),
+    sys.platform != "linux" or not can_mount(),
     reason="braucht Linux mit unshare (Benutzer- und Mount-Namensraum) für ein kleines tmpfs",
 )
 @pytest.mark.parametrize("size", ["32k", "128k"])

@@ -115,16 +115,6 @@ def test_template_change_rebuilds_everything(data, tmp_path):
     assert build(data, out).rendered == EVERYTHING
 
 
-def test_worker_processes_give_the_same_bytes(data, tmp_path, monkeypatch):
-    monkeypatch.setenv("VORLAGEN_WORKER", "2")
-    pooled = tmp_path / "pooled"
-    build(data, pooled, {"ASI-2021-06-10", "KA-2021-06-21"})
-    monkeypatch.setenv("VORLAGEN_WORKER", "0")
-    local = tmp_path / "local"
-    build(data, local, {"ASI-2021-06-10", "KA-2021-06-21"})
-    assert tree(pooled) == tree(local)
-
-
 def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
     out = tmp_path / "output"
     build(data, out, {"ASI-2021-06-10"})
@@ -141,16 +131,18 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
 
 
 def test_a_build_with_workers_equals_a_build_in_one_process(data, tmp_path, monkeypatch, capsys):
-    """The worker path end to end, after an edit: same bytes as a build that renders in this process."""
+    """The worker path end to end, with the Sitzungsmappen and after an edit: same bytes as a build that renders in
+    this process."""
     from vorlagen.cli import main
 
     monkeypatch.setenv("VORLAGEN_WORKER", "2")
-    assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
+    assert main(["--data", str(data), "--out", str(tmp_path / "erster"), "--mappen"]) == 0
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
     freigeben(data)  # signed again: an ENTWURF would leave OParl, as a deleted paper only where it was published
-    assert main(["--data", str(data), "--out", str(tmp_path / "erster")]) == 0
+    assert main(["--data", str(data), "--out", str(tmp_path / "erster"), "--mappen"]) == 0
     out = capsys.readouterr().out
     assert out.count("Fertig: 2 Vorlagen, 5 Berechnungen") == 2
+    assert (tmp_path / "erster/sitzungen/ASI-2021-06-10/sitzungsmappe.pdf").is_file()
     monkeypatch.setenv("VORLAGEN_WORKER", "0")
-    assert main(["--data", str(data), "--out", str(tmp_path / "lokal")]) == 0
+    assert main(["--data", str(data), "--out", str(tmp_path / "lokal"), "--mappen"]) == 0
     assert unstamped(tree(tmp_path / "erster")) == unstamped(tree(tmp_path / "lokal"))  # OParl stamps: history

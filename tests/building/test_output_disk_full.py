@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, ohne_mitzeichnung
+from tests.hilfen import ROOT, can_mount, ohne_mitzeichnung
 
 V = Path("vorlagen/2021-0123/beschlussvorschlag.md")
 FREE_KB = [*range(0, 1200, 120), None]  # free space left before each build; None: the disk as it is
@@ -27,23 +27,9 @@ FULL = re.compile(
 )
 
 
-def _can_mount() -> bool:
-    try:
-        return (
-            subprocess.run(
-                ["unshare", "--user", "--map-root-user", "--mount", "true"], capture_output=True, timeout=30
-            ).returncode
-            == 0
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-
-
+@pytest.mark.langsam
 @pytest.mark.skipif(
-    os.environ.get("VORLAGEN_LANGSAM") != "1", reason="langsam: VORLAGEN_LANGSAM=1 (eigener CI-Schritt)"
-)
-@pytest.mark.skipif(
-    sys.platform != "linux" or not _can_mount(),
+    sys.platform != "linux" or not can_mount(),
     reason="braucht Linux mit unshare (Benutzer- und Mount-Namensraum) für ein kleines tmpfs",
 )
 def test_a_really_full_disk_ends_every_writer_in_one_german_line_and_keeps_the_output(tmp_path):

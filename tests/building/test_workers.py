@@ -280,9 +280,7 @@ def test_the_command_searches_for_reference_cycles_less_often_the_workers_do_not
         renderer.close()
 
 
-@pytest.mark.skipif(
-    os.environ.get("VORLAGEN_LANGSAM") != "1", reason="langsam: VORLAGEN_LANGSAM=1 (eigener CI-Schritt)"
-)
+@pytest.mark.langsam
 def test_fifty_kills_at_random_moments_leave_a_complete_output_and_nothing_running(tmp_path):
     """kill -9 of a build at random moments – while it loads, renders, swaps the output in, and while its data
     folder is being replaced – 50 times: afterwards output/ is always a complete build (old or new), no process

@@ -1,5 +1,6 @@
 """What many tests share: the data folders, a writable copy, an edit that fails loudly, the line of a text, the
-problems of a computation, a command run in this process, an output tree, git and a free port.
+problems of a computation, a command run in this process, an output tree, git, a tmpfs of one's own and a free
+port.
 
 Fixtures live in tests/conftest.py; test modules import helpers from here (`from tests.hilfen import edit`), never
 from another test module."""
@@ -41,6 +42,17 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= count, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def composed(data: Path, nummer: str = "2021/0123"):
+    """One Vorlage composed as a build composes it – web HTML, print HTML, `.text` as its TXT is written – without
+    rendering a PDF (milliseconds instead of seconds): for every test whose point is content, not the PDF."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.vorlage.nummer == nummer)
+    return Composer(project).compose(source)
 
 
 def freigeben(data: Path) -> Path:
@@ -122,6 +134,17 @@ def git(repo: Path, *args: str) -> str:
     result = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def can_mount() -> bool:
+    """Whether this machine lets a test mount a small tmpfs of its own (Linux, user and mount namespaces)."""
+    try:
+        result = subprocess.run(
+            ["unshare", "--user", "--map-root-user", "--mount", "true"], capture_output=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0
 
 
 def free_port() -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.hilfen import ROOT, edit, freigeben, line_of, problems_of, run
+from tests.hilfen import ROOT, composed, edit, freigeben, line_of, problems_of, run
 from tests.hilfen.pdf import pdf_text
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
@@ -19,9 +19,7 @@ K = "koerperschaft.yaml"
 
 def html_of(data: Path, nummer: str = "2021/0123") -> str:
     """The web HTML of one Vorlage, composed without rendering PDFs."""
-    project = prepare(data)
-    source = next(s for s in project.facts.vorlagen if s.vorlage.nummer == nummer)
-    return Composer(project).compose(source).web_html
+    return composed(data, nummer).web_html
 
 
 def section(html: str, css_class: str) -> str:
