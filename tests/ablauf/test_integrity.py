@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.hilfen import ROOT, edit, freigeben
+from tests.hilfen import DATA, ROOT, copy_data, edit, freigeben
 from vorlagen.building import output as output_module
 from vorlagen.cli import main
 from vorlagen.render import pdf as pdf_module
@@ -77,12 +77,22 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Path:
+    """A first, good build of a copy of the example, made once: data/, output/ and the build's state .vorlagen/."""
+    base = tmp_path_factory.mktemp("erster-bau")
+    data = copy_data(DATA, base)
+    assert main(["--data", str(data), "--out", str(base / "output")]) == 0
+    return base
+
+
 @pytest.fixture
-def previous(data, tmp_path):
-    """A first, good build; returns (data, output folder, its snapshot)."""
+def previous(first_build, tmp_path):
+    """A copy of the first, good build; returns (data, output folder, its snapshot)."""
+    for name in ("data", "output", ".vorlagen"):
+        shutil.copytree(first_build / name, tmp_path / name, symlinks=True)
     out = tmp_path / "output"
-    assert main(["--data", str(data), "--out", str(out)]) == 0
-    return data, out, snapshot(out)
+    return tmp_path / "data", out, snapshot(out)
 
 
 def assert_untouched(out: Path, before: dict[str, bytes]):

@@ -140,6 +140,7 @@ def hostile(data):
     return freigeben(data)  # the Sitzungsmappen take no ENTWURF
 
 
+@pytest.mark.langsam  # every object of every PDF decompressed and searched: about 100 s of CPU
 def test_no_public_file_holds_a_marker_of_a_non_public_item(hostile, tmp_path):
     out = tmp_path / "output"
     assert main(["--data", str(hostile), "--out", str(out), "--mappen"]) == 0
