@@ -256,7 +256,7 @@ def test_undefined_name_in_template(capsys, data):
     )
     code, found = check(capsys, data)
     assert found == [
-        "data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.load.model.Koerperschaft object' has no "
+        "data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.load.koerperschaft.Koerperschaft object' has no "
         "attribute 'wappen' – prüfen Sie die Namen im Template."
     ]
 

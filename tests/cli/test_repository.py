@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from tests.hilfen import DATA, ROOT, run
-from vorlagen.cli.scaffold import schema_files
+from vorlagen.cli.schemadateien import schema_files
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, kind_of, schema
 

@@ -159,3 +159,12 @@ def test_the_assertion_check_sees_a_silent_test():
         "def test_waits():\n    wait_for(ready)\n"
     )
     assert _silent(source) == ["test_silent"]
+
+
+def test_a_test_finds_the_repository_through_root_not_through_its_own_place():
+    """`Path(__file__)` in a test breaks when the file moves to another folder; ROOT, DATA, FIXTURES … of tests.hilfen
+    do not."""
+    own_place = [
+        str(path.relative_to(TESTS)) for path in _test_files() if "Path(__file__)" in path.read_text(encoding="utf-8")
+    ]
+    assert own_place == []

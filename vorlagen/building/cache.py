@@ -1,9 +1,10 @@
-"""Reuse of unchanged outputs: a key per Vorlage and per Sitzung over everything that affects their files.
+"""The record of each output document, and the manifest that keeps the records of the previous build.
 
-The previous output is the cache: its manifest (in the state folder, see state.py) records each entry's
-key, its files and every data file it read with the hash of what was read (recorded where the reads
-happen: loader, prose, PDF renderer). A build links the files of entries whose key is unchanged and
-whose reads still hash the same instead of composing and rendering them again.
+A document's record is everything it was made from, taken where it was read (core/reads.py): every data file by
+the hash of its content (the loader's reads, each fact a text or table asked for, what WeasyPrint read for its
+PDF), the data folder's lists it looked at ('@liste:…', '@nummer:…') and the engine ('@engine': the program's code
+and templates, the data's own templates, koerperschaft.yaml and the library versions). The record is the cache
+key: a document whose every recorded value is still current is linked from the previous output unchanged.
 """
 
 from __future__ import annotations
@@ -11,20 +12,20 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.building.state import MANIFEST
-from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.core.engine import LIBRARIES, code_files
-from vorlagen.core.reads import hash_of, read_file
-from vorlagen.load.facts import Facts, VorlageSource
-from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
-from vorlagen.load.mitzeichnung import ORDNER, datei
+from vorlagen.core.reads import ABSENT, hash_of, read_file
+from vorlagen.load.facts import Facts
 from vorlagen.render.templates import TEMPLATES
 
+ENGINE = "@engine"  # the record's name for the program, the data's templates and koerperschaft.yaml
 
-def _digest(*parts: bytes | str) -> str:
+
+def digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
@@ -33,171 +34,117 @@ def _digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def _tree(folder: Path) -> list[bytes | str]:
-    """Every file below a folder: its relative path and its content."""
+def _tree(folder: Path) -> list[str]:
+    """Every file below a folder: its relative path and the hash of its content."""
     if not folder.is_dir():
         return []
-    parts: list[bytes | str] = []
+    parts: list[str] = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         parts += [path.relative_to(folder).as_posix(), hash_of(path)]
     return parts
 
 
 def engine_key(facts: Facts) -> str:
-    """The code, templates, fonts, koerperschaft.yaml and library versions: a change here invalidates everything."""
+    """The code, templates, fonts, koerperschaft.yaml and library versions: what shapes every document."""
     versions = [f"{name}={importlib.metadata.version(name)}" for name in LIBRARIES]
     code = [hash_of(p) for p in code_files()]
-    common = hash_of(facts.data_dir / "koerperschaft.yaml")  # the logo counts where it is read (Entry.reads)
-    return _digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), common)
+    common = hash_of(facts.data_dir / "koerperschaft.yaml")
+    return digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), common)
 
 
-def satz_fingerprint(facts: Facts, satz_id: str) -> str:
-    satz = facts.saetze.get(satz_id)
-    if satz is None:
-        return "-"
-    gueltig = f"{satz.gueltig.von}–{satz.gueltig.bis}" if satz.gueltig else ""
-    return f"{satz.jahresbetrag}|{satz.kurz}|{satz.name}|{gueltig}"
+def record_key(reads: Mapping[str, str]) -> str:
+    """The key of a record: one hash over its names and values."""
+    return digest(*(part for name in sorted(reads) for part in (name, reads[name])))
 
 
-def vorlage_key(facts: Facts, engine: str, source: VorlageSource, read_saetze: list[str]) -> str:
-    """Everything a Vorlage's files depend on but the files it reads (see Entry.reads); `read_saetze` are the
-    rates its texts read."""
-    vorlage = source.vorlage
-    sitzungen = [
-        f"{b.sitzung}|{facts.sitzungen[b.sitzung].datum}|{facts.sitzungen[b.sitzung].gremium}"
-        if b.sitzung is not None
-        else f"offen|{b.gremium}"
-        for b in vorlage.beratungsfolge
-    ]
-    bescheide = [hash_of(facts.data_dir / "bescheide" / f"{b}.yaml") for b in vorlage.bescheide]
-    bescheide += [hash_of(facts.data_dir / "antraege" / f"{a}.yaml") for a in vorlage.antraege]
-    tables = {s for t in vorlage.finanzierung for p in [*t.kosten, *t.abzuege] for s in p.saetze}
-    bescheid_rates = {p.satz for b in vorlage.bescheide if b in facts.bescheide for p in facts.bescheide[b].positionen}
-    bescheid_rates |= {p.satz for a in vorlage.antraege if a in facts.antraege for p in facts.antraege[a].positionen}
-    used = sorted(tables | bescheid_rates | set(read_saetze))
-    saetze = [f"{s}={satz_fingerprint(facts, s)}" for s in used]
-    bezug = ""
-    if vorlage.bezug:
-        original = next((s.vorlage for s in facts.vorlagen if s.vorlage.nummer == vorlage.bezug.vorlage), None)
-        bezug = f"{vorlage.bezug.vorlage}|{original.datum if original else ''}"
-    results = [f"{sid}={e}" for (nummer, sid), e in sorted(_results(facts).items()) if nummer == vorlage.nummer]
-    gezeichnet = str(
-        [
-            (source.folder / MITZEICHNUNGEN).is_file(),  # their content counts where it is read (reads)
-            *((source.folder / ORDNER / datei(m.rolle)).is_file() for m in source.mitzeichnungen),
-        ]
-    )
-    return _digest(
-        engine,
-        *sitzungen,
-        *bescheide,
-        *saetze,
-        bezug,
-        *results,
-        gezeichnet,
-        *_tree(facts.data_dir / "stellen"),
-        *_tree(facts.data_dir / "kennzahlen"),
-        *_tree(facts.data_dir / "haushalt"),
-    )
-
-
-def _results(facts: Facts) -> dict:
-    """The recorded Beratungsergebnisse, computed once per Facts (a build asks for every Vorlage)."""
-    cached = getattr(facts, "_ergebnisse", None)
-    if cached is None:
-        cached = beratungsergebnisse(facts)
-        object.__setattr__(facts, "_ergebnisse", cached)
-    return cached
-
-
-def render_key(job, engine: str) -> str:
-    """What a rendered PDF depends on: the engine (code, templates, stylesheet, fonts), its document,
-    its base folder and its text. The project's location is left out (as from the PDF's /ID), so
-    clones agree."""
-    html, base = job.html, job.base.as_uri()
-    for root in job.roots:
-        html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
-    return _digest(engine, html, base, job.text or "", job.created.isoformat())
-
-
-def agenda_key(facts: Facts, engine: str, sitzung_id: str, shown: list[str]) -> str:
-    """A Sitzung's agendas depend on its file and on what they show of each Vorlage (Nummer, Betreff, links)."""
-    return _digest(engine, hash_of(facts.data_dir / "sitzungen" / f"{sitzung_id}.yaml"), *shown)
-
-
-def packet_key(agenda: str, members: list[Entry]) -> str:
-    """Packets and the publish bundle hold the Vorlagen themselves: their keys and everything they read count."""
-    return _digest(
-        agenda,
-        *(
-            part
-            for entry in members
-            for part in (entry.key, *sorted(f"{name}={value}" for name, value in entry.reads.items()))
-        ),
-    )
-
-
-def relative_reads(reads: dict[Path, str], data_dir: Path) -> dict[str, str]:
-    """The recorded reads inside the data folder, by path relative to it (the engine key covers the rest)."""
+def relative_reads(reads: Mapping[Path | str, str], data_dir: Path) -> dict[str, str]:
+    """The recorded reads as the manifest keeps them: files inside the data folder by their path relative to it,
+    the data folder's lists by their name; files of the engine are left out (the engine key covers them)."""
     result = {}
-    for path, value in reads.items():
-        path = Path(path).resolve()
+    for name, value in reads.items():
+        if isinstance(name, str) and name.startswith("@"):
+            result[name] = value
+            continue
+        path = Path(name)
+        if not path.is_relative_to(data_dir):  # a link, or a file of the engine
+            path = path.resolve()
         if path.is_relative_to(data_dir):
             result[path.relative_to(data_dir).as_posix()] = value
     return result
 
 
+class Stand:
+    """The current value of every name a record can hold: a data file as the load read it (or, for files the load
+    does not read – images, stylesheets, fonts –, as it is now), a list of the data folder, the engine."""
+
+    def __init__(self, facts: Facts, engine: str):
+        self.data_dir, self.engine = facts.data_dir, engine
+        self.known: dict[str, str] = dict(facts.stand)
+        self.known.update(relative_reads(facts.gelesen, facts.data_dir))
+        self.known[ENGINE] = engine
+
+    def value(self, name: str) -> str:
+        if name not in self.known:
+            self.known[name] = ABSENT if name.startswith("@") else hash_of(self.data_dir / name)
+        return self.known[name]
+
+    def unchanged(self, reads: Mapping[str, str]) -> bool:
+        """True when every recorded name still has the value it had when it was read."""
+        return all(self.value(name) == value for name, value in reads.items())
+
+
+def render_key(job, engine: str) -> str:
+    """What a rendered PDF depends on besides the files WeasyPrint reads: the engine, its document, its base
+    folder and its text. The project's location is left out (as from the PDF's /ID), so clones agree."""
+    html, base = job.html, job.base.as_uri()
+    for root in job.roots:
+        html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
+    return digest(engine, html, base, job.text or "", job.created.isoformat())
+
+
+def packet_key(agenda: str, members: list[Entry]) -> str:
+    """Packets and the publish bundle hold the agenda and the Vorlagen themselves: their keys count."""
+    return digest(agenda, *(entry.key for entry in members))
+
+
 @dataclass
 class Entry:
-    key: str
+    key: str  # the hash of its record (`reads`)
     files: list[str]
-    saetze: list[str] = field(default_factory=list)  # Vorlage: rates its texts read
     pdfs: dict[str, str] = field(default_factory=dict)  # PDF path → hash of what it was rendered from
-    reads: dict[str, str] = field(default_factory=dict)  # data file read (relative) → hash of its content
+    reads: dict[str, str] = field(default_factory=dict)  # its record: data file (relative) or '@…' → value
     pdf_reads: dict[str, dict[str, str]] = field(default_factory=dict)  # PDF path → files WeasyPrint read for it
-    entwurf: list[str] = field(
-        default_factory=list
-    )  # Vorlage: what keeps it an ENTWURF (open sign-offs), for the Mappen
+    entwurf: list[str] = field(default_factory=list)  # Vorlage: what keeps it an ENTWURF (open sign-offs)
     warnungen: dict[str, list[str]] = field(default_factory=dict)  # PDF path → what the layout check found
+    ordner: str = ""  # Vorlage: its folder in vorlagen/ (a renumbered Vorlage is matched by it)
+    betreff: str = ""  # Vorlage: its Betreff (a moved and renumbered one is matched by it)
+
+    def seal(self) -> None:
+        """Sets the key from the record, once the record is complete."""
+        self.key = record_key(self.reads)
 
 
 class Manifest:
     """The record of the previous build: entry name → Entry, and every file it wrote."""
 
-    def __init__(
-        self, out: Path, data_dir: Path, entries: dict[str, Entry] | None = None, dateien: list[str] | None = None
-    ):
-        self.out, self.data_dir = out, data_dir
+    def __init__(self, out: Path, entries: dict[str, Entry] | None = None, dateien: list[str] | None = None):
+        self.out = out
         self.entries = entries or {}
         self.dateien = dateien  # None when unknown
-        self._hashes: dict[str, str] = {}
 
     @classmethod
-    def load(cls, out: Path, state: Path, data_dir: Path) -> Manifest:
+    def load(cls, out: Path, state: Path) -> Manifest:
+        """The manifest of the previous build; an empty one when it is missing or damaged in any way."""
         try:
             raw = json.loads(read_file(state / MANIFEST, within=state, noted=False).decode("utf-8"))
             entries = {name: Entry(**value) for name, value in raw["eintraege"].items()}
-            return cls(out, data_dir, entries, list(raw["dateien"]))
-        except (OSError, ValueError, TypeError, KeyError):
-            return cls(out, data_dir)
+            return cls(out, entries, list(raw["dateien"]))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls(out)
 
-    def unchanged(self, reads: dict[str, str]) -> bool:
-        """True when every recorded file still has the content it had when it was read."""
-        for name, value in reads.items():
-            if name not in self._hashes:
-                self._hashes[name] = hash_of(self.data_dir / name)
-            if self._hashes[name] != value:
-                return False
-        return True
-
-    def reusable(self, name: str, key: str) -> Entry | None:
-        """The previous entry when its key matches, its reads are unchanged and all its files are still there."""
-        entry = self.entries.get(name)
-        if entry is None or entry.key != key or not self.unchanged(entry.reads):
-            return None
-        if not all((self.out / f).is_file() for f in entry.files):
-            return None
-        return entry
+    def present(self, entry: Entry) -> bool:
+        """Whether every file of an entry is still in the previous output."""
+        return all((self.out / f).is_file() for f in entry.files)
 
     def dumps(self, dateien: list[str]) -> bytes:
         data = {

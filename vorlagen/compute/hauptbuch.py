@@ -11,6 +11,7 @@ from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import Beratungsergebnis
 from vorlagen.core.problems import Problem
+from vorlagen.core.reads import note_all
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlagenordner import VorlageSource
 
@@ -30,6 +31,7 @@ class Rechnung:
     # the problems of its Finanzielle Auswirkungen: reading them against the Haushalt, and (while the Vorlage is
     # not decided) the budget-law checks
     haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)
+    reads: dict = dataclasses.field(default_factory=dict)  # every fact it was computed from (see core/reads.py)
 
 
 @dataclass
@@ -46,4 +48,7 @@ class Project:
     entschieden: dict[str, dt.date | None] = dataclasses.field(default_factory=dict)
 
     def rechnung(self, source: VorlageSource) -> Rechnung:
-        return self.rechnungen[source.slug]
+        """What was computed for a Vorlage; a document that asks notes every fact it was computed from."""
+        rechnung = self.rechnungen[source.slug]
+        note_all(rechnung.reads)
+        return rechnung

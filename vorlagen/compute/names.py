@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from vorlagen.core.reads import Recorded
 from vorlagen.load.records import suggest
 
 
@@ -30,21 +31,36 @@ class NoValue(UnknownName):
         return self.text
 
 
-class Names(dict):
-    """A dict whose missing keys raise UnknownName naming `kind` (what the names are of, as messages say it)."""
+class Names(Recorded):
+    """A dict whose missing keys raise UnknownName naming `kind` (what the names are of, as messages say it); like
+    every Recorded mapping it notes the reads behind what a document asks for (`reads_of`, `listing`: see
+    core/reads.py)."""
 
-    def __init__(self, kind: str, items=(), spaeter: frozenset[str] = frozenset()):
-        super().__init__(items)
+    def __init__(
+        self,
+        kind: str,
+        items=(),
+        spaeter: frozenset[str] = frozenset(),
+        reads_of=None,
+        listing: tuple[str, str] | None = None,
+    ):
+        super().__init__(items, reads_of, listing)
         self.kind = kind
         self.spaeter = spaeter  # a Vorlage's tables only: the ids computed after its figures (see kennzahlen)
-        self.read: set = set()  # keys asked for, so a cache knows what a text depends on
+
+    @classmethod
+    def of(cls, kind: str, facts: dict) -> Names:
+        """Names over a mapping of facts, noting the same reads when it is a Recorded one."""
+        if isinstance(facts, Recorded):
+            return cls(kind, dict.items(facts), reads_of=facts.reads_of, listing=facts.listing)
+        return cls(kind, facts)
 
     def __getitem__(self, key):
-        self.read.add(key)
+        self._note(key)
         try:
-            return super().__getitem__(key)
+            return dict.__getitem__(self, key)
         except KeyError:
-            raise UnknownName(key, self.keys(), self.kind) from None
+            raise UnknownName(key, dict.keys(self), self.kind) from None
 
 
 class Named:

@@ -21,6 +21,7 @@ from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.core.reads import Recorded, recording
 from vorlagen.load.facts import Facts, load
 from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.vorlagenordner import VorlageSource
@@ -47,20 +48,29 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
     """Every figure of every Vorlage, computed from checked facts, and the problems of the ledger's checks. The
     problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`."""
     rundung = rundung_of(facts)
-    project = Project(facts, {}, alle_statistiken(facts.stellen), beratungsergebnisse(facts))
+    stellen = alle_statistiken(facts.stellen)
+    if isinstance(facts.stellen, Recorded):
+        stellen.reads_of, stellen.listing = facts.stellen.reads_of, facts.stellen.listing
+    project = Project(facts, {}, stellen, _recorded_results(facts, beratungsergebnisse(facts)))
+    project.bescheide = _Computed("den Bescheiden", facts.bescheide)
+    project.antraege = _Computed("den Anträgen", facts.antraege)
     problems: list[Problem] = []
     for art, given, computed in (
         ("Bescheid", facts.bescheide, project.bescheide),
         ("Antrag", facts.antraege, project.antraege),
     ):
         for bescheid_id, bescheid in given.items():
-            berechnet, found = bescheid_werte(
-                bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
-            )
+            with recording() as reads:  # its file and the rates it multiplies
+                given.get(bescheid_id)
+                berechnet, found = bescheid_werte(
+                    bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
+                )
+            if isinstance(computed, _Computed):
+                computed.gelesen[bescheid_id] = reads
             problems += found
             if berechnet is not None:
                 computed[bescheid_id] = berechnet
-    shared = Names("den gemeinsamen Kennzahlen (Ordner kennzahlen/)")
+    shared = Names.of("den gemeinsamen Kennzahlen (Ordner kennzahlen/)", facts.kennzahlen)
     for datei, definitionen in facts.kennzahlen.items():
         # shared figures read only numbers and each other: a Vorlage's cache key holds the folder, nothing else
         werte, found = kennzahlen(
@@ -76,9 +86,11 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
     for source in facts.vorlagen:
         # a decided Vorlage prints the Haushalt as of its decision (bookings from that day on are not in it) and
         # was checked against it; only open Vorlagen are checked against the Haushalt as it stands, and together
-        tag = project.entschieden[source.slug] = entschieden_am(facts, source, project.ergebnisse)
-        haushalte = {jahr: h.am(tag) for jahr, h in facts.haushalte.items()}
-        rechnung, found = _compute(source, facts, project, rundung, shared, haushalte, tag is None)
+        with recording() as reads:  # the Rechnung's record: every fact it is computed from
+            tag = project.entschieden[source.slug] = entschieden_am(facts, source, project.ergebnisse)
+            haushalte = _am(facts.haushalte, tag)
+            rechnung, found = _compute(source, facts, project, rundung, shared, haushalte, tag is None)
+        rechnung.reads = reads
         project.rechnungen[source.slug] = rechnung
         problems += found
         project.haushaltsrecht += rechnung.haushaltsrecht
@@ -89,6 +101,40 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
     for check in checks.LEDGER:
         problems += check(project)
     return project, problems
+
+
+def _am(haushalte: dict, tag) -> dict:
+    """Every Haushalt as of a day (None: as it stands); asking for a year notes its file alone."""
+    result = {jahr: h.am(tag) for jahr, h in dict.items(haushalte)}
+    return Recorded(result, haushalte.reads_of, haushalte.listing) if isinstance(haushalte, Recorded) else result
+
+
+class _Computed(Names):
+    """Bescheide or Anträge as computed: asking for one notes its file and the rates it multiplies."""
+
+    def __init__(self, kind: str, given: dict):
+        self.given = given if isinstance(given, Recorded) else None
+        super().__init__(
+            kind,
+            reads_of=self._reads if self.given else None,
+            listing=self.given.listing if self.given else None,
+        )
+        self.gelesen: dict[str, dict] = {}
+
+    def _reads(self, key) -> dict:
+        found = self.gelesen.get(key)
+        if found is None and self.given is not None and self.given.reads_of is not None:
+            return self.given.reads_of(key)
+        return found or {}
+
+
+def _recorded_results(facts: Facts, ergebnisse: dict) -> dict:
+    """The recorded results by (Nummer, Sitzung): asking for one notes the Sitzung's file and its Niederschrift (or
+    that there is none yet: when it comes, the Vorlage prints the result)."""
+    sitzungen, niederschriften = facts.sitzungen, facts.niederschriften
+    if not isinstance(sitzungen, Recorded) or not isinstance(niederschriften, Recorded):
+        return ergebnisse
+    return Recorded(ergebnisse, lambda key: {**sitzungen.reads_of(key[1]), **niederschriften.reads_of(key[1])})
 
 
 def rundung_of(facts: Facts) -> Rundung:

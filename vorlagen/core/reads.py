@@ -159,3 +159,65 @@ def hash_of(path: Path, limit: int = MAX_DATEI) -> str:
         return digest(read_file(path, limit, noted=False))
     except OSError:
         return ABSENT
+
+
+class Recorded(dict):
+    """A mapping of things read once (facts of the data folder, results computed from them) that notes, when a
+    document asks for an item, the reads that made it – also for an item that is not there, so that the document
+    is stale when it appears – and, when a document lists them all, every item's reads and the list itself.
+
+    `reads_of(key)` names the reads behind an item (for a missing key: where it would come from); `listing` is
+    the name and value of the list (its keys), noted when the mapping is iterated or its length asked."""
+
+    def __init__(self, items=(), reads_of=None, listing: tuple[str, str] | None = None):
+        super().__init__(items)
+        self.reads_of = reads_of
+        self.listing = listing
+
+    def _note(self, key) -> None:
+        if self.reads_of is not None and _active.get():
+            note_all(self.reads_of(key))
+
+    def _note_all(self) -> None:
+        if _active.get():
+            if self.listing is not None:
+                note(*self.listing)
+            for key in dict.keys(self):
+                self._note(key)
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._note(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self._note(key)
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self._note_all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._note_all()
+        return super().__len__()
+
+    def keys(self):
+        self._note_all()
+        return super().keys()
+
+    def values(self):
+        self._note_all()
+        return super().values()
+
+    def items(self):
+        self._note_all()
+        return super().items()
+
+
+def listing(name: str, keys: Iterable) -> tuple[str, str]:
+    """The recorded name and value of a list of keys: '@liste:<name>' and the hash of the sorted keys."""
+    return f"@liste:{name}", digest("\n".join(sorted(map(str, keys))).encode())

@@ -8,15 +8,16 @@ from typing import TypeVar
 
 from vorlagen.core.dateinamen import windows_problem
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import reading_within
+from vorlagen.core.reads import ABSENT, Recorded, listing, note, reading_within, recording
 from vorlagen.load.bescheide import Antrag, Bescheid
 from vorlagen.load.dateien import Text, Unlesbar, read_markdowns
 from vorlagen.load.haushalt import Haushalt, ist_jahr
 from vorlagen.load.kennzahlen import Kennzahlen
-from vorlagen.load.model import Gremium, Koerperschaft, Sitzung
+from vorlagen.load.koerperschaft import Gremium, Koerperschaft
 from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.records import Record, defined_at, line_of, read_data_file
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze, Satz
+from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.stildateien import stildateien
 from vorlagen.load.vorlagenart import standard_arten
@@ -54,6 +55,19 @@ class Facts:
     quellen: Quellen = field(default_factory=Quellen)  # every YAML and Markdown file read, and its characters
     kennzahlen: dict[str, Kennzahlen] = field(default_factory=dict)  # file stem → figures every Vorlage can read
     haushalte: dict[int, Haushalt] = field(default_factory=dict)  # Haushaltsjahr → haushalt/<jahr>.yaml
+    gelesen: dict[Path | str, str] = field(default_factory=dict)  # every file the load read → its content hash
+    stand: dict[str, str] = field(default_factory=dict)  # the lists of the data folder ('@liste:…', '@nummer:…')
+
+    def vorlage(self, nummer: str) -> VorlageSource | None:
+        """The Vorlage with this Nummer; a document that asks is stale when another Vorlage takes the Nummer or this
+        one changes its vorlage.yaml."""
+        name = f"@nummer:{nummer}"
+        note(name, self.stand.get(name, ABSENT))
+        found = next((s for s in self.vorlagen if s.vorlage.nummer == nummer), None)
+        if found is not None:
+            yaml = found.folder / "vorlage.yaml"
+            note(yaml, self.gelesen.get(yaml, ABSENT))
+        return found
 
     def gremium(self, gremium_id: str) -> Gremium:
         """The Gremium with this id (references are checked before anyone asks)."""
@@ -75,11 +89,49 @@ def load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     Files with problems are left out of the facts; without a data folder or a readable koerperschaft.yaml there
     are no facts (None).
     """
-    with keeping() as quellen, reading_within(data_dir):  # a link out of the data folder is refused, not followed
+    with keeping() as quellen, reading_within(data_dir), recording() as gelesen:  # links out are refused
         facts, problems = _load(data_dir.resolve())
     if facts is not None:
         facts.quellen = quellen
+        _recorded(facts, gelesen)
     return facts, problems
+
+
+def _recorded(facts: Facts, gelesen: dict[Path | str, str]) -> None:
+    """Every collection of facts notes, when a document asks for an item, the file it comes from (with the hash
+    read at load) – the document's record then names every fact it printed."""
+    data = facts.data_dir
+    facts.gelesen = gelesen
+
+    def datei(*parts: str) -> dict[Path | str, str]:
+        path = data.joinpath(*parts)
+        return {path: gelesen.get(path, ABSENT)}
+
+    def satz(key: str) -> dict[Path | str, str]:
+        teile = key.split("/")
+        return (
+            datei("kostensaetze", f"{teile[0]}.yaml")
+            if len(teile) < 3
+            else datei("foerderprogramme", f"{teile[0]}.yaml")
+        )
+
+    def wrap(name: str, items: dict, reads_of) -> Recorded:
+        facts.stand.__setitem__(*listing(name, items))
+        return Recorded(items, reads_of, listing(name, items))
+
+    facts.sitzungen = wrap("sitzungen", facts.sitzungen, lambda k: datei("sitzungen", f"{k}.yaml"))
+    facts.saetze = wrap("saetze", facts.saetze, satz)
+    facts.bescheide = wrap("bescheide", facts.bescheide, lambda k: datei("bescheide", f"{k}.yaml"))
+    facts.antraege = wrap("antraege", facts.antraege, lambda k: datei("antraege", f"{k}.yaml"))
+    facts.stellen = wrap("stellen", facts.stellen, lambda k: datei("stellen", f"{k}.yaml"))
+    facts.kennzahlen = wrap("kennzahlen", facts.kennzahlen, lambda k: datei("kennzahlen", f"{k}.yaml"))
+    facts.haushalte = wrap("haushalte", facts.haushalte, lambda k: datei("haushalt", f"{k}.yaml"))
+    facts.niederschriften = wrap(
+        "niederschriften", facts.niederschriften, lambda k: datei("sitzungen", k, "niederschrift.yaml")
+    )
+    for source in facts.vorlagen:
+        if source.vorlage.nummer is not None:
+            facts.stand[f"@nummer:{source.vorlage.nummer}"] = source.folder.name
 
 
 def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:

@@ -7,11 +7,13 @@ of the page), found by a search through the page's content bytes, which are not 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import cast
 
 from pypdf import PdfReader, PdfWriter
@@ -26,7 +28,9 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from vorlagen.core.fmt import datum
 from vorlagen.meetings import mappe_claims, mappe_tags
+from vorlagen.meetings.tagesordnung import SitzungDoc
 from vorlagen.render.templates import TEMPLATES
 
 STAMP_FONT = NameObject("/VorlagenStempel")
@@ -66,6 +70,46 @@ def merge_empty(teile: list[Teil]) -> list[Teil]:
         result.append(Teil(teil.pdf, pending + teil.marken, teil.eigen))
         pending = []
     return result
+
+
+def packet(
+    doc: SitzungDoc,
+    intern: bool,
+    read: Callable[[PurePosixPath], bytes],
+    cover: Callable[[list[Eintrag]], bytes],
+    show: Callable[[Path], str],
+) -> tuple[bytes, list[str]]:
+    """A Sitzung's packet from the rendered agenda and Vorlagen (`read` gives an output file of this build), and the
+    warnings about public PDF Anlagen that keep it from PDF/UA or PDF/A. The public packet holds the public TOPs;
+    the internal one the non-public TOPs and the non-public Anlagen of public ones."""
+    warnungen: list[str] = []
+    teile = [Teil(read(doc.folder(intern) / "tagesordnung.pdf"), [(0, "Tagesordnung")])]
+    for punkt in doc.punkte:
+        if punkt.doc is None:
+            continue
+        vorlage = punkt.doc.source.vorlage
+        own_part = punkt.oeffentlich != intern  # the TOP belongs to this packet's part
+        if not own_part and not intern:
+            continue
+        if own_part:
+            anlagen = [a for a in punkt.doc.anlagen if intern or a.oeffentlich]
+            marks = [(0, f"TOP {punkt.top}: {punkt.gegenstand}"), (1, f"{vorlage.art} {vorlage.nummer}")]
+            teile.append(Teil(read(punkt.doc.folder / f"{punkt.doc.source.slug}.pdf"), marks))
+        else:  # a public TOP in the internal packet: only its non-public Anlagen
+            anlagen = [a for a in punkt.doc.anlagen if not a.oeffentlich]
+            if anlagen:
+                teile.append(Teil(b"", [(0, f"TOP {punkt.top}: nichtöffentliche Anlagen zu {vorlage.nummer}")]))
+        for anlage in anlagen:
+            content = read(anlage.datei)
+            handed_in = anlage.quelle.endswith(".pdf")
+            if not intern and handed_in:
+                source = show(punkt.doc.source.folder / anlage.quelle)
+                warnungen += mappe_claims.warnungen(anspruch(content), source, doc.id)
+            teile.append(Teil(content, [(2, f"Anlage {anlage.nummer}: {anlage.titel}")], eigen=not handed_in))
+    date = datum(doc.sitzung.datum)
+    kind = "Sitzungsmappe (nichtöffentlicher Teil)" if intern else "Sitzungsmappe"
+    stempel = f"{'Sitzungsmappe (nichtöffentlich)' if intern else 'Sitzungsmappe'} {doc.gremium.id} {date}"
+    return assemble(merge_empty(teile), cover, f"{kind}: {doc.gremium.name}, {date}", stempel), warnungen
 
 
 def assemble(teile: list[Teil], cover: Callable[[list[Eintrag]], bytes], titel: str, stempel: str) -> bytes:
@@ -195,41 +239,19 @@ def _stamp(writer: PdfWriter, stempel: str) -> None:
 
 def stamp_font(writer: PdfWriter, text: str) -> DictionaryObject:
     """Liberation Sans (Helvetica's metrics) as an embedded TrueType subset with WinAnsi widths."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(TEMPLATES / "fonts" / "LiberationSans-Regular.ttf", recalcTimestamp=False)
-    options = subset.Options()
-    options.notdef_outline, options.recalc_timestamp, options.hinting = True, False, False
-    options.drop_tables += ["FFTM"]  # FontForge's timestamps: not needed, and fontTools would warn about them
-    subsetter = subset.Subsetter(options)
-    codes = set(range(32, 127)) | {ord(c) for c in text}
-    subsetter.populate(unicodes=codes)
-    subsetter.subset(font)
-    program = io.BytesIO()
-    font.save(program)
-    scale = 1000 / font["head"].unitsPerEm
-    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
-    widths = []
-    for code in range(32, 256):
-        char = bytes([code]).decode("cp1252", errors="ignore")
-        glyph = cmap.get(ord(char)) if char else None
-        widths.append(NumberObject(round(metrics[glyph][0] * scale) if glyph in metrics else 0))
-    head, os2 = font["head"], font["OS/2"]
-    file = _stream(program.getvalue())
-    file[NameObject("/Length1")] = NumberObject(len(program.getvalue()))
+    program, widths, bbox, ascent, descent, cap = _stamp_subset(frozenset(range(32, 127)) | {ord(c) for c in text})
+    file = _stream(program)
+    file[NameObject("/Length1")] = NumberObject(len(program))
     descriptor = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/FontDescriptor"),
             NameObject("/FontName"): NameObject("/VRLSTP+LiberationSans"),
             NameObject("/Flags"): NumberObject(32),
             NameObject("/ItalicAngle"): NumberObject(0),
-            NameObject("/FontBBox"): ArrayObject(
-                [NumberObject(round(v * scale)) for v in (head.xMin, head.yMin, head.xMax, head.yMax)]
-            ),
-            NameObject("/Ascent"): NumberObject(round(os2.sTypoAscender * scale)),
-            NameObject("/Descent"): NumberObject(round(os2.sTypoDescender * scale)),
-            NameObject("/CapHeight"): NumberObject(round(getattr(os2, "sCapHeight", 700) * scale)),
+            NameObject("/FontBBox"): ArrayObject([NumberObject(v) for v in bbox]),
+            NameObject("/Ascent"): NumberObject(ascent),
+            NameObject("/Descent"): NumberObject(descent),
+            NameObject("/CapHeight"): NumberObject(cap),
             NameObject("/StemV"): NumberObject(80),
             NameObject("/FontFile2"): writer._add_object(file),
         }
@@ -241,10 +263,46 @@ def stamp_font(writer: PdfWriter, text: str) -> DictionaryObject:
             NameObject("/BaseFont"): NameObject("/VRLSTP+LiberationSans"),
             NameObject("/FirstChar"): NumberObject(32),
             NameObject("/LastChar"): NumberObject(255),
-            NameObject("/Widths"): ArrayObject(widths),
+            NameObject("/Widths"): ArrayObject([NumberObject(w) for w in widths]),
             NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
             NameObject("/FontDescriptor"): writer._add_object(descriptor),
         }
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _stamp_subset(codes: frozenset[int]) -> tuple[bytes, list[int], tuple[int, ...], int, int, int]:
+    """The subset font program for these characters, its WinAnsi widths (per mille), bounding box, ascent, descent
+    and cap height (per mille): subsetting takes most of a second, and every packet of a build stamps the same
+    characters."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(TEMPLATES / "fonts" / "LiberationSans-Regular.ttf", recalcTimestamp=False)
+    options = subset.Options()
+    options.notdef_outline, options.recalc_timestamp, options.hinting = True, False, False
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps: not needed, and fontTools would warn about them
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=set(codes))
+    subsetter.subset(font)
+    program = io.BytesIO()
+    font.save(program)
+    scale = 1000 / font["head"].unitsPerEm
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    widths = []
+    for code in range(32, 256):
+        char = bytes([code]).decode("cp1252", errors="ignore")
+        glyph = cmap.get(ord(char)) if char else None
+        widths.append(round(metrics[glyph][0] * scale) if glyph in metrics else 0)
+    head, os2 = font["head"], font["OS/2"]
+    bbox = tuple(round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax))
+    return (
+        program.getvalue(),
+        widths,
+        bbox,
+        round(os2.sTypoAscender * scale),
+        round(os2.sTypoDescender * scale),
+        round(getattr(os2, "sCapHeight", 700) * scale),
     )
 
 

@@ -85,3 +85,22 @@ def _screen_colours(root) -> bool:
         if profile is not None and int(profile.get_object().get("/N", 3)) not in (1, 3):
             return False
     return True
+
+
+def warnungen(anspruch: Anspruch, source: str, sitzung_id: str) -> list[str]:
+    """What a public PDF Anlage handed in as a file costs the public Mappe (PDF/UA, PDF/A), named with the file."""
+    found = []
+    if not anspruch.getaggt:
+        found.append(
+            f"{source}: Die PDF-Anlage ist nicht getaggt – die öffentliche Sitzungsmappe "
+            f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht barrierefrei "
+            "(PDF/UA); ersetzen Sie die Anlage durch ein getaggtes PDF."
+        )
+    if anspruch.pdfa is None:
+        found.append(
+            f"{source}: Die PDF-Anlage {anspruch.grund} – die öffentliche Sitzungsmappe "
+            f"{sitzung_id} und das Veröffentlichungspaket sind damit nicht archivierbar "
+            "(PDF/A); ersetzen Sie die Anlage durch ein PDF/A-2-Dokument (beim Speichern "
+            "„PDF/A“ wählen)."
+        )
+    return found

@@ -4,12 +4,60 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from vorlagen.load.facts import Facts
+from vorlagen.meetings import oparl
+from vorlagen.meetings.niederschrift import NiederschriftDoc
+from vorlagen.meetings.oparl_pages import Pages, bundle_json
 from vorlagen.meetings.tagesordnung import SitzungDoc
+from vorlagen.render.document import VorlageDoc, slugify
 
 CHECKSUMS = "SHA256SUMS"
 OPARL = "oparl.json"
+PUBLISH = PurePosixPath("publish")
+
+
+@dataclass
+class Veroeffentlichung:
+    """The files of the OParl endpoint and, per publish bundle, its oparl.json and SHA256SUMS; the endpoint's new
+    ledger (None without an endpoint)."""
+
+    files: dict[PurePosixPath, bytes] = field(default_factory=dict)
+    ledger: bytes | None = None
+
+
+def veroeffentlichen(
+    facts: Facts,
+    docs: list[VorlageDoc],
+    sitzungen: list[SitzungDoc],
+    minutes: list[NiederschriftDoc],
+    bundles: dict[str, list[str]],
+    read: Callable[[PurePosixPath], bytes],
+    ledger: bytes | None,
+    entwuerfe: set[str],
+) -> Veroeffentlichung:
+    """The OParl endpoint (when the Körperschaft has one) and each bundle's oparl.json and SHA256SUMS.
+
+    `bundles` names per Sitzung with a packet the PDF files of its bundle; `read` gives an output file of this
+    build; `ledger` is the endpoint's previous ledger; `entwuerfe` the Vorlagen (by kennung) not published."""
+    result = Veroeffentlichung()
+    pages = None
+    if facts.koerperschaft.oparl is not None:
+        beschluesse = {(m.id, top): text for m in minutes for top, text in m.beschlusstexte().items()}
+        graph = oparl.build(facts, docs, sitzungen, set(bundles), read, beschluesse, entwuerfe)
+        pages = Pages(graph, ledger, facts.koerperschaft.oparl.seitengroesse)
+        result.files.update(pages.files())
+        result.ledger = pages.ledger_bytes()
+    for sid, names in sorted(bundles.items()):
+        folder = PUBLISH / sid
+        files = {name: read(folder / name) for name in names}
+        if pages is not None:
+            files[OPARL] = bundle_json(pages, pages.graph.url("meeting", slugify(sid)), set(names))
+            result.files[folder / OPARL] = files[OPARL]
+        result.files[folder / CHECKSUMS] = checksums(files)
+    return result
 
 
 def bundle(

@@ -17,7 +17,8 @@ from vorlagen.compute.offen import ART_OFFEN, OFFEN, zitiert
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.load.facts import Facts
-from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
+from vorlagen.load.hausstil import SCHRIFTEN
+from vorlagen.load.kopfzeilen import KOPFFELDER
 from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import freigabe, plaintext, public
@@ -53,7 +54,6 @@ class VorlageDoc:
     web_html: str = ""  # the rest is set by Composer.compose; a planned document has only the above
     print_html: str = ""
     bilder: list[Path] = field(default_factory=list)
-    saetze_gelesen: list[str] = field(default_factory=list)  # rates its texts read (for the cache key)
     verweise_als_text: list[Where] = field(default_factory=list)  # links to Anlagen its PDFs can only print as text
     freigabe: Freigabe | None = None  # its sign-offs, where the Hausstil asks for some or some are given
     ohne_marken: str | None = None  # an ENTWURF's web HTML without the ENTWURF marks (what `diff` compares)
@@ -213,7 +213,6 @@ class Composer:
         for anlage in doc.anlagen:
             anlage.html = mark(anlage.html) if anlage.html is not None else None
         doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
-        doc.saetze_gelesen = sorted(names["saetze"].read)
         return doc
 
     def _freigabe(
@@ -260,7 +259,7 @@ class Composer:
             verteilungen=rechnung.verteilungen,
             vorlage=zitiert(public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage),
             koerperschaft=self.facts.koerperschaft,
-            saetze=Names("den Kosten- und Fördersätzen", self.facts.saetze),
+            saetze=Names.of("den Kosten- und Fördersätzen", self.facts.saetze),
             stellen=self.project.stellen,
             tabelle=tabelle,
             verteilung=verteilung,
@@ -349,7 +348,9 @@ class Composer:
         bezug = source.vorlage.bezug
         if bezug is None:
             return None
-        original = next(s.vorlage for s in self.facts.vorlagen if s.vorlage.nummer == bezug.vorlage)
+        found = self.facts.vorlage(bezug.vorlage)
+        assert found is not None  # references are checked before anything is composed
+        original = found.vorlage
         lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
         if source.vorlage.oeffentlich and not original.oeffentlich:
             return f"{lead} Vorlage {original.nummer}"  # a public document shows nothing more of it

@@ -43,6 +43,15 @@ class _Compiled(BytecodeCache):
         own = filename is not None and Path(filename).parent == TEMPLATES
         return f"{_OWN}{key}" if own else key
 
+    def get_bucket(self, environment, name: str, filename: str | None, source: str) -> Bucket:
+        """Jinja's bucket, keyed also by what the environment folds into the code when it compiles a constant
+        expression (`{{ 0.5 | prozent }}` becomes the text '50,00 %'): the Körperschaft's prozent_stellen. Two data
+        folders – or one before and after a change of koerperschaft.yaml in the preview – never share code."""
+        key = f"{self.get_cache_key(name, filename)}-p{getattr(environment, 'prozent_stellen', '')}"
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self.codes.get((bucket.key, bucket.checksum))
         if code is None and bucket.key.startswith(_OWN):

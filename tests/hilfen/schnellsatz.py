@@ -1,0 +1,79 @@
+"""A stand-in for the PDF renderer in tests of the build's bookkeeping: it reads what WeasyPrint would read (the
+stylesheets, images and fonts a document links, through the same fetcher, so the reads are recorded) and answers
+at once with a small valid PDF whose bytes depend on the document and on every file it read. A build with it
+takes a fraction of a second, so that hundreds of builds fit into a test."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from concurrent.futures import Future
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
+
+from vorlagen.building.workers import Renderer, RenderJob, RenderResult
+from vorlagen.core.reads import recording
+from vorlagen.render.pdf import ProjectFetcher
+
+_LINKED = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""")
+_CSS = re.compile(r"""url\(\s*["']?([^"')\s]+)|@import\s+["']([^"']+)""")
+_PLACEHOLDER = "S" * 64
+_template: bytes | None = None
+
+
+def _template_pdf() -> bytes:
+    """One real page, rendered once, whose title is a placeholder of 64 characters (the digest goes there)."""
+    global _template
+    if _template is None:
+        from weasyprint import HTML
+
+        from vorlagen.render.conformance import PDF_OPTIONS, finish
+
+        html = f'<html lang="de"><head><title>{_PLACEHOLDER}</title></head><body><p>Schnellsatz</p></body></html>'
+        _template = HTML(string=html).write_pdf(None, 1, finish, uncompressed_pdf=True, **PDF_OPTIONS)
+        assert _template.count(_PLACEHOLDER.encode()) >= 1
+    return _template
+
+
+class Schnellsatz(Renderer):
+    """Renders nothing: each PDF is a copy of one page with the hash of its document and of its reads."""
+
+    def __init__(self, workers: int | None = None):
+        super().__init__(workers=0)
+
+    def start(self, count: int | None = None) -> None:
+        pass
+
+    def submit(self, job: RenderJob) -> Future:
+        future: Future = Future()
+        with recording() as reads:
+            fetcher = ProjectFetcher(list(job.roots))
+            seen: set[str] = set()
+            base = job.base.as_uri() + "/"
+            for url in _LINKED.findall(job.html):
+                self._fetch(fetcher, urljoin(base, url), seen)
+        html = job.html
+        for root in job.roots:
+            html = html.replace(root.resolve().as_uri(), "").replace(root.as_uri(), "")
+        parts = [html, job.text or "", job.created.isoformat()]
+        parts += [f"{Path(p).name}={value}" for p, value in sorted(reads.items(), key=lambda item: str(item[0]))]
+        name = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        pdf = _template_pdf().replace(_PLACEHOLDER.encode(), name.encode())
+        future.set_result(RenderResult(pdf, dict(reads)))
+        return future
+
+    def _fetch(self, fetcher: ProjectFetcher, url: str, seen: set[str]) -> None:
+        """Reads one linked file like WeasyPrint; a stylesheet's own links are followed."""
+        if urlsplit(url).scheme != "file" or url in seen:
+            return
+        seen.add(url)
+        path = Path(url2pathname(urlsplit(url).path))
+        if not any(path.resolve().is_relative_to(root) for root in fetcher.roots) or not path.is_file():
+            return
+        body = fetcher.fetch(url).read()
+        if path.suffix == ".css":
+            text = body.decode("utf-8", "replace")
+            for match in _CSS.finditer(text):
+                target = match[1] or match[2]
+                self._fetch(fetcher, urljoin(url, target), seen)

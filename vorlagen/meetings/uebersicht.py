@@ -1,0 +1,85 @@
+"""The overview pages of the output (public and internal index.html) and the shared assets they and the documents
+link to (stylesheets, fonts, the Hausstil's CSS and logo)."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from vorlagen.core.reads import read_file
+from vorlagen.meetings.niederschrift import NiederschriftDoc
+from vorlagen.meetings.tagesordnung import SitzungDoc
+from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative
+from vorlagen.render.public import document as shown
+
+ASSETS = PurePosixPath("assets")
+
+
+def seiten(
+    composer: Composer,
+    docs: list[VorlageDoc],
+    sitzungen: list[SitzungDoc],
+    minutes: list[NiederschriftDoc],
+    mappen: set[str],
+    kontrolle: list[tuple[str, PurePosixPath]],
+    roots: tuple[Path, ...],
+) -> dict[PurePosixPath, bytes]:
+    """The assets and both overview pages; the public one lists only public documents, the internal one also the
+    Auszüge of the Niederschriften and the Beschlusskontrolle. `roots` are the folders assets may come from."""
+    facts = composer.facts
+    files = {
+        ASSETS / name: read_file(asset, within=roots)
+        for name, asset in composer.templates.asset_files(facts.koerperschaft.hausstil.schrift).items()
+    }
+    if facts.stylesheet:
+        files[ASSETS / "hausstil.css"] = read_file(facts.stylesheet, within=roots)
+    if facts.logo:
+        files[ASSETS / f"logo{facts.logo.suffix}"] = read_file(facts.logo, within=roots)
+    public = [shown(d) for d in docs if d.oeffentlich]
+    # the public page sees only the public Niederschrift's folder; the internal one also Auszüge and Beschlusskontrolle
+    oeffentlich: dict[str, dict] = {m.id: dict(ordner=m.folder(False), intern=None, auszuege=[]) for m in minutes}
+    intern = {
+        m.id: dict(
+            ordner=m.folder(False),
+            intern=m.folder(True),
+            auszuege=[(e.punkt.top, m.folder(True) / e.auszug) for e in m.eintraege if e.auszug in m.auszuege],
+        )
+        for m in minutes
+    }
+    files[PurePosixPath("index.html")] = _index(
+        composer, public, sitzungen, mappen, oeffentlich, [], PUBLIC.parent, "Sitzungen und Vorlagen"
+    )
+    files[INTERNAL.parent / "index.html"] = _index(
+        composer, docs, sitzungen, mappen, intern, kontrolle, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"
+    )
+    return files
+
+
+def _index(
+    composer: Composer,
+    docs,
+    sitzungen: list[SitzungDoc],
+    mappen: set[str],
+    niederschriften: dict[str, dict],
+    kontrolle: list[tuple[str, PurePosixPath]],
+    base: PurePosixPath,
+    titel: str,
+) -> bytes:
+    """An overview page at `base`."""
+
+    def link(path: PurePosixPath) -> str:
+        return relative(path, base)
+
+    html = composer.templates.render(
+        "index.html.j2",
+        koerperschaft=composer.facts.koerperschaft,
+        docs=docs,
+        mappen=mappen,
+        sitzungen=sorted(sitzungen, key=lambda s: (s.sitzung.datum, s.id)),  # by date, as the column says
+        niederschriften=niederschriften,
+        kontrolle=kontrolle,
+        titel=titel,
+        assets=link(ASSETS) + "/",
+        link=link,
+        intern=base != PUBLIC.parent,
+    )
+    return html.encode()
