@@ -100,6 +100,7 @@ def test_markdown_anlage_becomes_its_own_pdf(built):
     assert "je 55.000 € im Jahr" in text  # read from the KIM rates, not typed
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_rebuild_is_byte_identical(built, tmp_path):
     again = tmp_path / "output"
     assert main(["--data", str(DATA), "--out", str(again), "--mappen"]) == 0

@@ -261,6 +261,7 @@ def test_undefined_name_in_template(capsys, data):
     ]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_failed_build_exits_1_without_traceback_and_keeps_output(tmp_path, data):
     out = tmp_path / "output"
     command = [sys.executable, str(ROOT / "build.py"), "--data", str(data), "--out", str(out)]

@@ -47,6 +47,7 @@ def with_secrets(data):
     return freigeben(data)  # the Sitzungsmappen take no ENTWURF
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_non_public_documents_never_reach_public_output(with_secrets, tmp_path):
     out = tmp_path / "output"
     assert main(["--data", str(with_secrets), "--out", str(out), "--mappen"]) == 0

@@ -29,6 +29,7 @@ def test_templates_autoescape_and_refuse_undefined(data):
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_facts_are_escaped_and_never_evaluated(data, tmp_path):
     edit(
         data / VORLAGE,
@@ -53,6 +54,7 @@ def test_facts_are_escaped_and_never_evaluated(data, tmp_path):
     assert "7777" not in html and "8888" not in html
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_markdown_shows_raw_html_as_text(data, tmp_path):
     text = data / "vorlagen" / "2021-0123" / "vorbemerkungen.md"
     text.write_text(
@@ -145,6 +147,7 @@ def test_pdf_renderer_fails_on_a_missing_asset(tmp_path):
         render('<html lang="de"><body><img src="fehlt.png"></body></html>', tmp_path)
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_real_build_fetches_only_project_files(data, tmp_path, monkeypatch):
     seen = []
     original = pdf_module.ProjectFetcher.fetch

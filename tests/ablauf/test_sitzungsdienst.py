@@ -367,6 +367,7 @@ def test_internal_overview_links_niederschriften_auszuege_and_beschlusskontrolle
     assert f"intern/sitzungen/{ASI}/niederschrift.html" in targets and f"sitzungen/{ASI}/niederschrift.pdf" in targets
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_sitzung_command_names_the_outputs(capsys, data, tmp_path):
     code, out, _ = run(capsys, "sitzung", ASI, "--data", str(data), "--out", str(tmp_path / "output"))
     assert code == 0

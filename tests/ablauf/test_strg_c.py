@@ -69,6 +69,7 @@ def test_strg_c_in_the_preview_ends_it_quietly(data, tmp_path):
     assert code == 0
 
 
+@pytest.mark.langsam  # builds whole repositories
 @pytest.mark.parametrize("after", [None, "["])  # while the workers start and import WeasyPrint; while they render
 def test_strg_c_in_a_build_prints_one_german_line(data, tmp_path, after):
     code, out, err = interrupt(["bauen", "--data", str(data), "--out", str(tmp_path / "output")], after)

@@ -234,6 +234,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_build_replaces_the_output_while_an_unchanged_pdf_is_open(capsys, tmp_path, open_files):
     data = copy_data(DATA, tmp_path)
     out = tmp_path / "output"
@@ -251,6 +252,7 @@ def test_a_build_replaces_the_output_while_an_unchanged_pdf_is_open(capsys, tmp_
     assert not [p.name for p in state.iterdir() if p.name.startswith(("alt-", "neu-"))]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_an_open_pdf_that_changes_stops_the_build_and_the_output_stays_as_it_was(capsys, tmp_path, open_files):
     data = copy_data(DATA, tmp_path)
     out = tmp_path / "output"
@@ -278,6 +280,7 @@ def test_an_open_pdf_that_changes_stops_the_build_and_the_output_stays_as_it_was
 POSIX_ONLY = ("fcntl", "termios", "pwd", "grp", "resource")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_the_suite_is_collected_without_posix_only_modules():
     code = (
         "import sys\n"

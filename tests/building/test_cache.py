@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.hilfen import ROOT, edit, freigeben, tree
 from tests.hilfen.bauen import RSK, SECRET, build, inode
 
 EVERYTHING = 3 + 3 * 2 + 3 * 2 + (3 + 1 + 2) + 2  # see the first test
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_first_build_renders_everything(data, tmp_path):
     builder = build(data, tmp_path / "output")
     # 2021/0123 + its Anlage, 2021/0130; per Sitzung a public and an internal agenda (3 Sitzungen) and, all three
@@ -18,6 +21,7 @@ def test_first_build_renders_everything(data, tmp_path):
     assert builder.rendered == EVERYTHING
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_noop_rebuild_renders_nothing_and_links_the_files(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
@@ -27,6 +31,7 @@ def test_noop_rebuild_renders_nothing_and_links_the_files(data, tmp_path):
     assert {name: inode(out / name) for name in (RSK, SECRET)} == before
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_changed_fact_used_by_a_vorlage_rebuilds_only_it(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
@@ -42,6 +47,7 @@ def test_changed_fact_used_by_a_vorlage_rebuilds_only_it(data, tmp_path):
     assert "10.985" in (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_rate_read_only_through_a_bescheid_counts_as_used(data, tmp_path):
     """The text quotes the Bescheid's computed sum; the sum depends on a rate no table uses."""
     out = tmp_path / "output"
@@ -52,6 +58,7 @@ def test_a_rate_read_only_through_a_bescheid_counts_as_used(data, tmp_path):
     assert "jährlich 295.800" in text  # 293.800 € + 2.000 €
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_rate_read_by_a_text_counts_as_used(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
@@ -64,6 +71,7 @@ def test_a_rate_read_by_a_text_counts_as_used(data, tmp_path):
     assert "50.001\u00a0€ je Vollzeitstelle" in anlage.read_text(encoding="utf-8")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_unrelated_change_rebuilds_nothing_else(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
@@ -75,6 +83,7 @@ def test_unrelated_change_rebuilds_nothing_else(data, tmp_path):
     assert inode(out / RSK) == rsk_inode
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_cached_and_fresh_output_are_byte_identical(data, tmp_path):
     cached = tmp_path / "cached"
     build(data, cached, {"ASI-2021-06-10"})
@@ -106,6 +115,7 @@ def unstamped(files: dict[str, bytes]) -> dict[str, object]:
     return result
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_template_change_rebuilds_everything(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
@@ -115,6 +125,7 @@ def test_template_change_rebuilds_everything(data, tmp_path):
     assert build(data, out).rendered == EVERYTHING
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
     out = tmp_path / "output"
     build(data, out, {"ASI-2021-06-10"})
@@ -130,6 +141,7 @@ def test_packets_are_kept_while_valid_and_dropped_when_stale(data, tmp_path):
     assert "noch nicht erstellt" in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_build_with_workers_equals_a_build_in_one_process(data, tmp_path, monkeypatch, capsys):
     """The worker path end to end, with the Sitzungsmappen and after an edit: same bytes as a build that renders in
     this process."""

@@ -27,6 +27,7 @@ def png(color: str) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_section_outside_the_vorlage_folder_is_read_and_keyed(data, tmp_path):
     (data / "textbausteine").mkdir()
     (data / "textbausteine" / "recht.md").write_text("# Rechtsgrundlage\n\nFassung ALT7731.\n", encoding="utf-8")
@@ -47,6 +48,7 @@ def test_a_section_outside_the_vorlage_folder_is_read_and_keyed(data, tmp_path):
     assert inode(out / SECRET) == secret
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_an_image_is_read_and_keyed(data, tmp_path):
     folder = data / "vorlagen" / "2021-0130"
     (folder / "grafik.png").write_bytes(png("red"))
@@ -63,6 +65,7 @@ def test_an_image_is_read_and_keyed(data, tmp_path):
     assert inode(out / RSK) == rsk
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_pdf_anlage_is_read_and_keyed(data, tmp_path):
     folder = data / V
     out = tmp_path / "output"
@@ -93,6 +96,7 @@ def test_the_logo_read_by_the_renderer_is_keyed(aachen, tmp_path):
     assert build(aachen, out).rendered == first  # every document shows the logo
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_an_unread_file_in_the_folder_rebuilds_nothing(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
@@ -136,6 +140,7 @@ def _build_within_memory(data: Path, out: Path) -> tuple[int, str]:
     return done.returncode, done.stderr
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_huge_file_in_a_data_folder_is_a_german_message_not_a_memory_error(data, tmp_path):
     """Every data read goes through one bounded reader (issue 36, point 2): a 2 GB Haushalt (a sparse file, it
     takes no room on disk) is refused with its name; a 2 GB file the loader does not read breaks nothing."""

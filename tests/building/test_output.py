@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.hilfen import ROOT, edit, git, run
 
 V = Path("vorlagen/2021-0123")
@@ -18,6 +20,7 @@ def build(capsys, data: Path, out: Path) -> tuple[int, str, str]:
     return run(capsys, "--data", str(data), "--out", str(out))
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_bookkeeping_lives_outside_the_output_and_is_git_ignored(capsys, data, tmp_path):
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
@@ -67,6 +70,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_build_killed_while_swapping_leaves_a_complete_output(capsys, data, tmp_path):
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
@@ -76,6 +80,7 @@ def test_a_build_killed_while_swapping_leaves_a_complete_output(capsys, data, tm
     assert "Kreisverwaltung" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_build_killed_while_writing_leaves_only_hidden_staging_that_the_next_build_removes(capsys, data, tmp_path):
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
@@ -90,6 +95,7 @@ def test_a_build_killed_while_writing_leaves_only_hidden_staging_that_the_next_b
     assert [p.name for p in state.iterdir() if p.name.startswith("neu-")] == []
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_second_build_at_the_same_time_is_told_in_german(capsys, data, tmp_path):
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
@@ -106,6 +112,7 @@ def test_a_second_build_at_the_same_time_is_told_in_german(capsys, data, tmp_pat
     assert snapshot(out) == before
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_users_file_in_the_output_is_not_deleted(capsys, data, tmp_path):
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
@@ -120,6 +127,7 @@ def test_a_users_file_in_the_output_is_not_deleted(capsys, data, tmp_path):
     assert (out / "vorlagen" / "notiz.txt").read_text(encoding="utf-8") == "meine Notiz\n"
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_permissions_of_output_folders_are_kept(capsys, data, tmp_path):
     out = tmp_path / "output"
     assert build(capsys, data, out)[0] == 0
@@ -139,6 +147,7 @@ def test_out_pointing_at_a_file(capsys, data, tmp_path):
     assert target.read_bytes() == b"%PDF-1.7\n"
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_disk_full_read_only_and_ctrl_c_are_one_german_line(capsys, data, tmp_path, monkeypatch):
     import errno
 
@@ -219,6 +228,7 @@ def test_no_module_needs_a_posix_only_module_at_import_time():
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_the_portable_swap_replaces_the_output_whole(tmp_path, monkeypatch):
     """VORLAGEN_PORTABEL=1 takes the way Windows takes (what changed moves file by file, the old files kept aside
     until the new are in): a rebuild after an edit gives the new output, and nothing is left aside."""

@@ -63,6 +63,7 @@ def test_changed_fact_appears_without_reload(browser, data, preview):
     assert page.evaluate("window.unveraendert === undefined")  # the page reloaded itself
 
 
+@pytest.mark.langsam  # a preview process builds the example
 def test_build_errors_show_in_the_page(browser, data, preview):
     url, _ = preview
     page = browser.new_page()
@@ -80,6 +81,7 @@ def test_build_errors_show_in_the_page(browser, data, preview):
     page.wait_for_function("document.getElementById('vorlagen-fehler') === null", timeout=60000)
 
 
+@pytest.mark.langsam  # a preview process builds the example
 def test_preview_listens_on_loopback_only(preview):
     """The kernel's table of listening TCP sockets shows the preview's port bound to 127.0.0.1 only."""
     url, _ = preview
@@ -93,6 +95,7 @@ def test_preview_listens_on_loopback_only(preview):
     assert listening == ["127.0.0.1"]
 
 
+@pytest.mark.langsam  # a preview process builds the example
 def test_preview_answers_only_requests_for_this_machine(preview, tmp_path):
     """DNS rebinding: a page of attacker.example that resolves to 127.0.0.1 gets nothing, not even internal pages."""
     url, _ = preview
@@ -120,6 +123,7 @@ def test_preview_answers_only_requests_for_this_machine(preview, tmp_path):
         )
 
 
+@pytest.mark.langsam  # a preview process builds the example
 def test_a_folder_without_an_overview_gets_a_german_answer_not_a_listing(preview):
     url, lines = preview
     port = int(url.rsplit(":", 1)[1])

@@ -324,6 +324,7 @@ def test_twelve_haushaltsjahre_are_laid_out_in_tables_that_fit(data):
     assert "(2025–2030)" in tables[1] and "(2031–2036)" in tables[2]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, capsys, tmp_path):
     from tests.hilfen import run
 

@@ -56,6 +56,7 @@ def test_a_literal_in_mio_and_teur_is_that_many_millions_and_thousands(data):
     assert z["in-euro"].text == f"523.000{NBSP}€"
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_mrd_is_a_unit_of_aufstellungen_and_a_filter(data, capsys, tmp_path):
     edit(
         data / VORLAGE,

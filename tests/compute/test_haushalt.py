@@ -915,6 +915,7 @@ def test_a_missing_threshold_stays_open_until_publishing(data):
 # --- printed -----------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_keine_prints_the_hausstil_sentence_and_nothing_automatic(data, tmp_path):
     edit(
         data / "vorlagen/2021-0130/vorlage.yaml",
@@ -937,6 +938,7 @@ def test_keine_prints_the_hausstil_sentence_and_nothing_automatic(data, tmp_path
         assert line in example
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_ja_nein_follows_the_data(data, tmp_path):
     edit(data / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  finanzen: {ja_nein: true}\n")
     edit(
@@ -954,6 +956,7 @@ def test_ja_nein_follows_the_data(data, tmp_path):
     assert '<p class="ja-nein">Ja.</p>' in (out / "vorlagen/2021-0123/2021-0123.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_changed_haushalt_rebuilds_the_vorlage(data, tmp_path):
     """The Haushalt is in the Vorlage's cache key: a changed Ansatz is never served stale."""
     out = tmp_path / "out"

@@ -359,6 +359,7 @@ def test_a_booking_is_not_negative(offen):
 # --- open until publishing --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_an_open_threshold_and_gremium_print_noch_offen_and_keep_the_mappe_back(offen, tmp_path, capsys):
     for h in (H2021, H2022):
         edit(offen / h, "erheblich: 600000\nentscheidet: KT\n", "")

@@ -106,6 +106,7 @@ def test_units_other_than_money_are_not_rounded_until_printed(data):
     assert z["quote"].text == f"60,73{NBSP}%"
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_text_quotes_a_figure_in_its_unit_and_with_thousands(data, capsys, tmp_path):
     add_figures(data, SUMME)
     (data / TEXT).write_text(
@@ -562,6 +563,7 @@ def test_thousands_display_states_the_unit_once_and_adds_up(data):
     assert "Betrag in T€" in str(Composer(project).tabelle(t))
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_shared_figures_of_a_fund_are_read_by_any_vorlage(data, capsys, tmp_path):
     (data / "kennzahlen").mkdir()
     (data / "kennzahlen" / "fonds-2025.yaml").write_text(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
+
 from tests.hilfen import edit, run
 from vorlagen.compute.project import prepare
 
@@ -84,6 +86,7 @@ THIRDS = (
 )
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_share_prints_the_same_in_the_table_a_text_and_a_figure(data, capsys, tmp_path):
     rechnung = plan(
         data,

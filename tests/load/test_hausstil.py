@@ -242,6 +242,7 @@ def test_nummer_pattern_accepts_fitting_numbers(data):
 # --- Datum ---------------------------------------------------------------------------------
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_datum_may_be_left_out_when_the_hausstil_says_so(data, tmp_path):
     hausstil(data, "  datum_pflicht: false\n")
     edit(data / V, "datum: 2021-05-27\n", "")
@@ -331,6 +332,7 @@ def fonts(pdf: Path) -> set[str]:
     return names
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_schrift_liberation_serif_is_embedded(data, tmp_path):
     hausstil(data, "  schrift: Liberation Serif\n")
     out = tmp_path / "out"
@@ -348,6 +350,7 @@ def test_default_build_ships_only_the_sans_fonts(built):
     ]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_own_stylesheet_and_overridden_vorlage_css_are_honoured(data, tmp_path):
     (data / "stil").mkdir()
     (data / "stil/eigen.css").write_text('h1::after { content: " (Hausstil)"; }\n', encoding="utf-8")
@@ -827,6 +830,7 @@ def test_the_standard_lists_hold_the_usual_words_of_all_laender(data):
     assert all(word in folge for word in ("Anhörung", "abgesetzt", "Beratung", "erledigt")), folge
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_role_that_decides_is_authoritative_in_oparl(data, tmp_path):
     import json
 
@@ -881,6 +885,7 @@ def test_a_bodys_klimacheck_prints_its_own_sentences(data):
     ]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_the_vorsitz_signs_with_the_bodys_title(data, tmp_path):
     hausstil(data, "  vorsitz: Vorsitzende\n")
     edit(

@@ -107,6 +107,7 @@ def test_a_body_outside_nrw_never_sees_nrw_law(data, tmp_path):
     assert not any("NRW" in p for p in found)
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_the_printed_block_and_the_sign_off_reason_use_the_lands_law(data, tmp_path, capsys):
     setze_land(data, "Niedersachsen")
     out = tmp_path / "out"

@@ -206,6 +206,7 @@ def test_the_bundle_points_into_the_same_graph(served):
         )
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp_path, monkeypatch):
     out = tmp_path / "output"
     assert main(["build", "--data", str(data), "--out", str(out)]) == 0
@@ -334,6 +335,7 @@ def test_results_of_tops_without_vorlage_and_the_niederschrift_reach_the_meeting
     assert protocol["sha512Checksum"] == hashlib.sha512(local).hexdigest() and protocol["size"] == len(local)
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_path):
     """A changed Beschluss, a rejected one, a vertagt TOP without Vorlage, a Beschluss on a Vorlage outside its
     Beratungsfolge; the non-public TOP's Beschluss stays out."""
@@ -395,6 +397,7 @@ def _objects(path: Path) -> list[dict]:
     return content.get("data", [content])
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_bundles_oparl_json_names_only_files_in_the_bundle(tmp_path):
     import json
 
@@ -412,6 +415,7 @@ def test_a_bundles_oparl_json_names_only_files_in_the_bundle(tmp_path):
     assert asi["meeting"]["resultsProtocol"]["fileName"] == "niederschrift.pdf"  # the bundle carries the minutes
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_bundle_built_before_the_niederschrift_gets_it_with_the_next_build(tmp_path):
     import json
     import shutil

@@ -142,6 +142,7 @@ def _tested(page: Path) -> bool:
 TESTED = [page for page in PAGES if _tested(page)]
 
 
+@pytest.mark.langsam  # runs every command the pages show
 @pytest.mark.parametrize("page", TESTED, ids=[p.relative_to(DOCS).as_posix() for p in TESTED])
 def test_every_shown_command_prints_what_the_page_shows(page, tmp_path):
     text = page.read_text(encoding="utf-8")
@@ -327,6 +328,7 @@ def test_reference_escapes_markup_from_the_code():
 # --- the strict build ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.langsam  # Sphinx builds the whole handbook
 def test_handbook_builds_strictly(tmp_path):
     """Warnings are errors: no broken link, no page outside the table of contents."""
     if importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("myst_parser") is None:

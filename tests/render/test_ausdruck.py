@@ -111,6 +111,7 @@ def test_a_row_by_position_is_refused_with_its_name(data, capsys):
     ]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_the_proposed_name_prints_what_the_position_read(data, capsys, tmp_path):
     (data / TEXT).write_text(
         '# V\n\nFörderung: {{ finanzierung["m1-steuerung"].zeilen["KIM-Förderung"].betrag | eur }}\n', encoding="utf-8"
@@ -197,6 +198,7 @@ def test_what_cannot_be_a_formula_is_not_proposed(data, capsys):
     assert re.search(r"„- id: gebuehr“\), und zitieren", found)  # `vorlage` is no name of the ledger
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_what_texts_may_do_still_works(data, capsys, tmp_path):
     (data / TEXT).write_text(
         "# Vorbemerkungen\n\n"

@@ -63,6 +63,7 @@ def test_our_checks_find_what_they_look_for(tmp_path):
     ]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_table_breaking_before_its_sum_keeps_a_body_on_every_page(tmp_path):
     """One more paragraph pushed a Berechnung's page break between its last row and its sum: the next page
     then held a table of head and foot only (no TBody), which veraPDF rejects (PDF/UA-1 7.2-13/14)."""
@@ -166,6 +167,7 @@ def test_an_untagged_pdf_anlage_is_named_and_the_packet_claims_nothing(tmp_path,
     assert claims(out / "vorlagen/2021-0123/2021-0123.pdf") == ("2U", True, True)
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_tagged_anlage_that_is_not_pdf_a_keeps_pdf_ua_and_drops_pdf_a(tmp_path, capsys):
     from weasyprint import HTML
 

@@ -46,6 +46,7 @@ def test_the_example_is_signed_and_final(data):
     assert _states(data) == {NR: [("Kämmerei", "gültig")], "2021/0130": []}
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_the_kaemmerei(capsys, data, tmp_path):
     """The issue's 'Done when': one sentence changed → ENTWURF everywhere; the Mappe refuses until signed again."""
     edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
@@ -213,6 +214,7 @@ def POSITIONEN(data: Path) -> str:  # noqa: N802 – a constant of the data fold
     return f"data/vorlagen/2021-0123/vorlage.yaml:{line_of(data / FOLDER / 'vorlage.yaml', '  positionen:')}"
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_an_ueberplanmaessige_amount_needs_the_kaemmerei_whatever_the_hausstil_says(capsys, data, tmp_path):
     """§ 83 GO NRW: without the Hausstil's rule the Kämmerei still signs; a draft builds, publishing refuses."""
     assert UEBER == {2021: 44497, 2022: 533969}
@@ -669,6 +671,7 @@ def test_zeichnen_takes_the_bounds_themselves(capsys, data, datum):
     assert code == 0, err
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_stale_sign_off_nobody_asks_for_does_not_block(capsys, data, tmp_path):
     code, _, err = run(
         capsys,
@@ -755,6 +758,7 @@ def test_a_vorlage_without_nummer_is_signed_by_its_folder(capsys, tmp_path):
     )
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
     import json
 
@@ -777,6 +781,7 @@ def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
         assert "2021-0123.pdf" not in path.read_text(encoding="utf-8"), path
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_an_ungueltig_sign_off_blocks_even_where_nobody_asks_for_it(capsys, data, tmp_path):
     code, _, err = run(
         capsys,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.hilfen import ROOT, copy_data, edit
 from tests.hilfen.pdf import pdf_text
 from vorlagen.cli import main
@@ -37,6 +39,7 @@ def test_fields_go_on_in_a_new_row_in_their_order():
     assert kopfzeilen([]) == []
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_five_field_header_builds_and_wraps_without_breaking_a_label(tmp_path):
     data = copy_data(HEIDEMOOR, tmp_path)
     edit(data / "koerperschaft.yaml", KOPF, FUENF)

@@ -29,6 +29,7 @@ def warnings(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith("Warnung:")]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_vorlagenart_too_long_for_the_header_box_is_a_warning_naming_field_and_vorlage(data, capsys, tmp_path):
     edit(
         data / "koerperschaft.yaml",
@@ -66,6 +67,7 @@ def lines_in_narrowest_column(text: str, others: list[str], font: str, points: f
     return lines
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_gremium_wrapped_over_more_than_two_lines_is_a_warning(data, capsys, tmp_path):
     """A body's stylesheet that leaves the Gremium column no room: its 50-character name wraps word by word."""
     assert len(GREMIUM_50) == 50
@@ -85,6 +87,7 @@ def test_a_gremium_wrapped_over_more_than_two_lines_is_a_warning(data, capsys, t
     ]
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_long_names_of_real_bodies_get_the_room_they_need(data, capsys, tmp_path):
     """„Genehmigung einer Dringlichkeitsentscheidung“ in the header box and a 50-character Gremium fit the
     shipped templates: no warning."""
@@ -101,6 +104,7 @@ def test_long_names_of_real_bodies_get_the_room_they_need(data, capsys, tmp_path
     assert code == 0 and warnings(out) == []
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_50_character_gremium_fits_two_lines_beside_five_other_columns(capsys, tmp_path):
     """Wiesenbrück prints all six columns of the Beratungsfolge."""
     from tests.hilfen import copy_data
@@ -111,6 +115,7 @@ def test_a_50_character_gremium_fits_two_lines_beside_five_other_columns(capsys,
     assert code == 0 and warnings(out) == []
 
 
+@pytest.mark.langsam  # builds whole repositories
 @pytest.mark.parametrize(
     "folder",
     [DATA, *sorted(p.parent for p in FIXTURES.glob("*/koerperschaft.yaml"))],
@@ -180,6 +185,7 @@ GRANTS = """  - id: zuweisungen
 """
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_grant_list_prints_kommune_and_zweck_no_berechnung_and_0_euro_spaced_like_the_others(data, capsys, tmp_path):
     import pypdf
 

@@ -24,6 +24,7 @@ def pdf_uris(path: Path) -> list[str]:
     return uris
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_link_to_an_anlage_goes_to_its_published_file(capsys, data, tmp_path):
     edit(
         data / V / "vorbemerkungen.md",
@@ -55,6 +56,7 @@ def _hint(reason: str, text: str = TEXT, nummer: str = "2021/0123") -> str:
     )
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_without_a_published_address_the_pdf_prints_the_link_as_text_and_check_says_why(capsys, data, tmp_path):
     koerperschaft = data / "koerperschaft.yaml"
     text = koerperschaft.read_text(encoding="utf-8")

@@ -88,6 +88,7 @@ def test_a_changed_figure_a_lost_one_and_a_new_one_are_each_named_with_their_pla
 # --- the six repositories of the last version ----------------------------------------------------------------
 
 
+@pytest.mark.langsam  # builds whole repositories
 @pytest.mark.parametrize("name", REPOSITORIES)
 def test_aktualisieren_carries_a_repository_of_the_last_version_to_identical_figures(
     name, alte_ausgaben, tmp_path, capsys

@@ -44,6 +44,7 @@ def test_identical_across_directories_time_zones_and_locales(tmp_path):
     assert any(name.endswith(".pdf") for name in first)
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_identical_with_warm_and_cold_caches(tmp_path):
     """Two builds in one process (fonts and templates cached) equal a build in a fresh process."""
     warm_a, warm_b = tmp_path / "warm-a", tmp_path / "warm-b"
@@ -261,6 +262,7 @@ def test_diff_names_the_revision_of_a_broken_fassung(capsys, repo):
     assert err.startswith("data/sitzungen/KA-2021-06-21.yaml:1: [Arbeitsstand] Unbekanntes Gremium „KAA“")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_neufassung_prints_its_reference_and_diffs_in_one_command(capsys, tmp_path, data):
     neu = data / "vorlagen" / "2021-0123-1"
     shutil.copytree(data / "vorlagen" / "2021-0123", neu)
@@ -314,6 +316,7 @@ def test_ergaenzung_and_unknown_reference(capsys, data):
     )
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_git_diff_on_committed_pdfs_shows_their_text(tmp_path, data, built):
     """The README's textconv setup: `git diff` of two PDF versions shows the changed sentence."""
     repo = tmp_path / "archiv"
