@@ -230,7 +230,7 @@ def test_unformatted_number_and_unknown_variable_in_prose(capsys, data):
         "data/vorlagen/2021-0123/vorbemerkungen.md:1: {{ uebersicht.eigenanteil_max }} ergibt eine Zahl ohne Format – "
         "hängen Sie einen Filter an, z. B. „| eur“, „| zahl“ oder „| prozent“.",
         "data/vorlagen/2021-0123/vorbemerkungen.md:3: {{ kreis.name }}: „kreis“ gibt es nicht. Bekannt sind antraege, "
-        "bescheide, finanzierung, haushalt, kennzahlen, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, "
+        "bescheide, finanzierung, haushalt, kennzahlen, koerperschaft, querformat, saetze, stellen, tabelle, uebersicht, verteilung, "
         "verteilungen, vorlage, zahlen.",
     ]
 
@@ -256,8 +256,35 @@ def test_undefined_name_in_template(capsys, data):
     )
     code, found = check(capsys, data)
     assert found == [
-        "data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.load.koerperschaft.Koerperschaft object' has no "
-        "attribute 'wappen' – prüfen Sie die Namen im Template."
+        "data/templates/kopf.html.j2:2: Fehler im Template: „wappen“ gibt es in Koerperschaft nicht – prüfen Sie die "
+        "Namen im Template."
+    ]
+
+
+@pytest.mark.parametrize(
+    "ausdruck, grund",
+    [
+        ("koerperschaft.wappen", "„wappen“ gibt es in Koerperschaft nicht"),
+        ("wappen", "„wappen“ gibt es nicht"),
+        ('eintrag["farbe"]', "„farbe“ gibt es in diesem Eintrag nicht"),
+        ("liste[3]", "„3“ gibt es in dieser Liste nicht"),
+        ("leer.name", "„name“ gibt es nicht (der Wert davor ist leer)"),
+        ("text.laenge", "„laenge“ gibt es in diesem Text nicht"),
+    ],
+)
+def test_a_missing_name_in_a_template_is_german_without_the_programs_modules(tmp_path, ausdruck, grund):
+    from vorlagen.core.problems import BuildFailed, Paths
+    from vorlagen.load.koerperschaft import Koerperschaft
+    from vorlagen.render.templates import Templates
+
+    (tmp_path / "data" / "templates").mkdir(parents=True)
+    (tmp_path / "data" / "templates" / "eigen.html.j2").write_text(f"<p>\n{{{{ {ausdruck} }}}}\n</p>\n", "utf-8")
+    templates = Templates(tmp_path / "data", Paths(tmp_path))
+    koerperschaft = Koerperschaft(name="Musterkreis", gremien=[])
+    with pytest.raises(BuildFailed) as failed:
+        templates.render("eigen.html.j2", koerperschaft=koerperschaft, eintrag={}, liste=[], leer=None, text="x")
+    assert [str(p) for p in failed.value.problems] == [
+        f"data/templates/eigen.html.j2:2: Fehler im Template: {grund} – prüfen Sie die Namen im Template."
     ]
 
 
@@ -303,7 +330,7 @@ def test_counts_read_as_german_plurals():
 
 def test_one_vorlage_with_one_table_is_counted_in_the_singular(capsys, tmp_path):
     data = copy_data(RECHENWEGE, tmp_path)
-    for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien", "radabstellanlagen"):
+    for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien", "radabstellanlagen", "kitaausbau"):
         shutil.rmtree(data / "vorlagen" / folder)
     edit(data / "sitzungen/KA-2025-03-18.yaml", '    - {top: "1", vorlage: "2025/0011"}\n', "")
     for n in (2, 3, 4, 5, 7):

@@ -663,3 +663,15 @@ def test_a_figure_cannot_read_a_table_that_reads_figures(data):
         "„aus“, „formel“ oder „fonds“) und wird deshalb nach ihnen berechnet – eine Zahl kann sie nicht lesen; "
         "rechnen Sie mit den Werten, aus denen sie entsteht."
     ]
+
+
+def test_a_named_figure_is_made_whole_and_a_copy_keeps_its_print():
+    import copy
+    import pickle
+
+    from vorlagen.compute.zahlwert import Groesse
+
+    wert = Groesse(Fraction(1234567, 100), "12.345,67 €", "€")
+    for kopie in (copy.copy(wert), copy.deepcopy(wert), pickle.loads(pickle.dumps(wert))):
+        assert type(kopie) is Groesse and kopie == Fraction(1234567, 100)
+        assert (kopie.text, kopie.einheit) == ("12.345,67 €", "€")

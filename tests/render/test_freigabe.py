@@ -808,3 +808,94 @@ def test_an_ungueltig_sign_off_blocks_even_where_nobody_asks_for_it(capsys, data
         "Name, Datum und gezeichnet/rechtsamt.txt – einer davon wurde nach dem Zeichnen von Hand geändert; zeichnen "
         'Sie neu: vorlagen zeichnen 2021/0123 --rolle "Rechtsamt" --name "…"'
     )
+
+
+AUSSEN = (
+    "Die Mitzeichnung „Kämmerei“ (Erika Mustermann, 26.05.2021) ist ungültig: gezeichnet/kaemmerei.txt, der "
+    "gezeichnete Text, liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) und wird nicht gelesen; "
+    f"ersetzen Sie die Verknüpfung durch den Ordner und die Datei selbst oder zeichnen Sie neu: {NEU}"
+)
+
+
+def _linked_out(data: Path, tmp_path: Path) -> Path:
+    """gezeichnet/ moved out of the data folder and replaced by a link to it; returns the outside folder."""
+    outside = tmp_path / "aussen"
+    (data / FOLDER / "gezeichnet").rename(outside)
+    (data / FOLDER / "gezeichnet").symlink_to(outside, target_is_directory=True)
+    return outside
+
+
+def test_freigabe_reads_no_signed_text_through_a_link_out_of_the_data_folder(capsys, data, tmp_path):
+    """Issue 33, point 5: the signed text is not read from outside – neither through a linked gezeichnet/ nor a
+    linked file – and the message says so (before: „fehlt“, as if it had been deleted)."""
+    _linked_out(data, tmp_path)
+    where = f"data/vorlagen/2021-0123/mitzeichnungen.yaml:{line_of(data / YAML, 'rolle: ')}"
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1
+    assert out.splitlines()[1:3] == ["  Kämmerei: ungültig (Erika Mustermann, 26.05.2021)", f"    {where}: {AUSSEN}"]
+
+    (data / FOLDER / "gezeichnet").unlink()  # a folder inside, the file a link out
+    (data / FOLDER / "gezeichnet").mkdir()
+    (data / FOLDER / "gezeichnet" / "kaemmerei.txt").symlink_to(tmp_path / "aussen" / "kaemmerei.txt")
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1 and out.splitlines()[2] == f"    {where}: {AUSSEN}"
+
+    (data / FOLDER / "gezeichnet" / "kaemmerei.txt").unlink()  # a link to itself
+    (data / FOLDER / "gezeichnet" / "kaemmerei.txt").symlink_to("kaemmerei.txt")
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 1 and out.splitlines()[2] == (
+        f"    {where}: Die Mitzeichnung „Kämmerei“ (Erika Mustermann, 26.05.2021) ist ungültig: "
+        "gezeichnet/kaemmerei.txt, der gezeichnete Text, ist eine Verknüpfung, die im Kreis verweist, und wird nicht "
+        f"gelesen; ersetzen Sie die Verknüpfung durch die Datei selbst oder zeichnen Sie neu: {NEU}"
+    )
+
+    (data / FOLDER / "gezeichnet" / "kaemmerei.txt").unlink()  # the file itself again: valid, nothing cached
+    (tmp_path / "aussen" / "kaemmerei.txt").rename(data / FOLDER / "gezeichnet" / "kaemmerei.txt")
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+
+
+def test_a_build_marks_a_vorlage_whose_signed_text_lies_outside_and_rebuilds_once_it_is_back(capsys, data, tmp_path):
+    """The build's record notes the signed text that was not read: replacing the link by the folder is a change."""
+    outside = _linked_out(data, tmp_path)
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    text = out / "vorlagen" / "2021-0123" / "2021-0123.txt"
+    assert text.read_text(encoding="utf-8").splitlines()[0] == (
+        "ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (ungültig)"
+    )
+    (data / FOLDER / "gezeichnet").unlink()
+    outside.rename(data / FOLDER / "gezeichnet")
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    assert "ENTWURF" not in text.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_zeichnen_writes_nothing_through_a_link_out_of_the_data_folder(capsys, data, tmp_path):
+    """Issue 33, point 5: the signed text holds every Anlage, the non-public ones too – it is not written through
+    a linked gezeichnet/ to outside; a link as the file itself is replaced by the file, the target stays as it was."""
+    outside = _linked_out(data, tmp_path)
+    before = (data / YAML).read_bytes()
+    code, out, err = run(
+        capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", "E. M.", "--datum", "2021-05-31"
+    )
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == (
+        "data/vorlagen/2021-0123/gezeichnet: Der Ordner gezeichnet/ ist eine Verknüpfung, die aus dem Datenordner "
+        "hinaus zeigt – vorlagen schreibt den gezeichneten Text (mit allen Anlagen, auch den nichtöffentlichen) nur "
+        "in den Datenordner; ersetzen Sie die Verknüpfung durch einen Ordner und zeichnen Sie dann."
+    )
+    assert sorted(p.name for p in outside.iterdir()) == ["kaemmerei.txt"]
+    assert (data / YAML).read_bytes() == before
+
+    (data / FOLDER / "gezeichnet").unlink()
+    outside.rename(data / FOLDER / "gezeichnet")
+    target = tmp_path / "rechtsamt-aussen.txt"
+    target.write_text("unverändert\n", encoding="utf-8")
+    (data / FOLDER / "gezeichnet" / "rechtsamt.txt").symlink_to(target)
+    code, _, err = run(
+        capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", "E. M.", "--datum", "2021-05-31"
+    )
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8") == "unverändert\n"
+    signed = data / FOLDER / "gezeichnet" / "rechtsamt.txt"
+    assert not signed.is_symlink()
+    assert signed.read_bytes() == (data / FOLDER / "gezeichnet" / "kaemmerei.txt").read_bytes()

@@ -368,3 +368,23 @@ def test_an_increase_less_an_increase_that_lessens_it_so_that(capsys, tmp_path):
     text = SOEST.format(gross="3.320.273", net=f"{int(gross - 1_459_814):,}".replace(",", "."))
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
     assert code == 0 and [(b["zeile"], b["status"]) for b in report["befunde"] if b["zeile"] == 2] == [(2, "stimmt")]
+
+
+# --- amounts in brackets as a table cell: a minus in the merchant's notation, or counted ------------------------
+
+BRACKETS = "Position\tPlan\tIst\nErträge\t50.000 €\t48.000 €\nAufwendungen\t(30.000 €)\t(31.000 €)\nSumme\t{}\t{}\n"
+
+
+def test_a_cell_in_brackets_may_be_a_minus_and_is_never_a_false_alarm(capsys, tmp_path):
+    """„Aufwendungen | (30.000 €)“ over „Summe | 20.000 €“ was a false FEHLER (nachgerechnet 80.000 €): brackets
+    are a minus in the merchant's notation. 50.000 − 30.000 = 20.000 and 48.000 − 31.000 = 17.000 are confirmed;
+    a total that fits neither reading is „nicht eindeutig“ with why, never a slip."""
+    plan, ist = Fraction(50_000) - 30_000, Fraction(48_000) - 31_000
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", BRACKETS.format(eur(plan), eur(ist))))
+    assert code == 0 and [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (4, eur(plan), "stimmt"),
+        (4, eur(ist), "stimmt"),
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", BRACKETS.format(eur(plan + 5_000), eur(ist))))
+    assert code == 0 and [b["status"] for b in report["befunde"]] == ["nicht eindeutig", "stimmt"]
+    assert "ein Betrag in Klammern („(30.000 €)“) kann abgezogen" in report["befunde"][0]["hinweis"]

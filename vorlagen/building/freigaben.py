@@ -1,14 +1,16 @@
-"""What the build publishes only when released: a Sitzungsmappe and its bundle refuse an ENTWURF on the agenda,
-the OParl endpoint leaves an ENTWURF out and says so."""
+"""What the build publishes only when released: a requested Sitzungsmappe must exist and have nothing open, it and
+its bundle refuse an ENTWURF on the agenda, the OParl endpoint leaves an ENTWURF out and says so."""
 
 from __future__ import annotations
 
 from vorlagen.building.cache import Entry
 from vorlagen.compute.hauptbuch import Project
-from vorlagen.compute.offen import offen_zur_veroeffentlichung
-from vorlagen.core.problems import Problem, Where
+from vorlagen.compute.offen import check_veroeffentlichung, offen_zur_veroeffentlichung
+from vorlagen.compute.sitzungen import tops
+from vorlagen.core.problems import Problem, Where, raise_if
 from vorlagen.load.facts import Facts
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
+from vorlagen.load.references import unknown
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.meetings.tagesordnung import SitzungDoc
 from vorlagen.render.document import VorlageDoc
@@ -66,3 +68,40 @@ def entwuerfe(project: Project, docs: list[VorlageDoc], entries: dict[str, Entry
                 "OParl-Schnittstelle veröffentlicht sie erst dann."
             )
     return found, warnungen
+
+
+def mappen(project: Project, mappen: set[str]) -> set[str]:
+    """The Sitzungen whose Mappen are requested ('*': every Sitzung with an agenda); a named Sitzung must exist and
+    have an agenda, and every Vorlage on it must be ready to publish (nothing open)."""
+    facts = project.facts
+    sitzungen = facts.sitzungen
+    if "*" in mappen:
+        mappen = {sid for sid, s in sitzungen.items() if s.tagesordnung is not None}
+    problems = []
+    where = facts.paths.where(facts.data_dir / "sitzungen")
+    vorlagen = {s.vorlage.nummer: s for s in facts.vorlagen if s.vorlage.nummer is not None}
+    for sid in sorted(mappen):
+        for _, top in tops(sitzungen[sid]) if sid in sitzungen else ():
+            if top.vorlage in vorlagen:
+                source = vorlagen[top.vorlage]
+                problems += check_veroeffentlichung(
+                    facts,
+                    source,
+                    f"die Sitzungsmappe {sid} (TOP {top.top})",
+                    sid,
+                    project.rechnung(source).haushalt,
+                )
+    for sid in sorted(mappen):
+        if sid not in sitzungen:
+            problems.append(
+                unknown(where, " Sitzung", sid, sitzungen, "nennen Sie den Dateinamen unter sitzungen/ ohne .yaml.")
+            )
+        elif sitzungen[sid].tagesordnung is None:
+            problems.append(
+                Problem(
+                    facts.paths.where(facts.data_dir / "sitzungen" / f"{sid}.yaml"),
+                    f"Die Sitzung {sid} hat noch keine Tagesordnung – tragen Sie „tagesordnung“ ein.",
+                )
+            )
+    raise_if(problems)
+    return mappen

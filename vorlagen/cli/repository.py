@@ -133,6 +133,8 @@ def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
     from vorlagen.cli import schemadateien
     from vorlagen.core.engine import befehl
+    from vorlagen.core.problems import Paths
+    from vorlagen.core.speichern import speichern
     from vorlagen.load.facts import load
     from vorlagen.load.hausstil import Hausstil
 
@@ -148,10 +150,12 @@ def schema(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     target = args.ziel or args.repository.root / schemadateien.SCHEMA_FOLDER
-    target.mkdir(parents=True, exist_ok=True)
-    for name, text in schemadateien.schema_files(hausstil).items():
-        (target / Path(name).name).write_text(text, encoding="utf-8")
-    print(f"JSON-Schema für {len(schemadateien.FILES)} Arten von Datendateien in {target.as_posix()}/ geschrieben.")
+    paths = Paths(args.repository.root)
+    nicht_geschrieben: list[Problem] = []
+    for name, text in schemadateien.schema_files(hausstil).items():  # each file whole or not at all
+        nicht_geschrieben += speichern(target / Path(name).name, text.encode("utf-8"), paths)
+    raise_if(nicht_geschrieben)
+    print(f"JSON-Schema für {len(schemadateien.FILES)} Arten von Datendateien in {paths.show(target)}/ geschrieben.")
     return 0
 
 
@@ -180,7 +184,8 @@ def aktualisieren(args: argparse.Namespace) -> int:
 
     paths = Paths(args.data.resolve().parent)
     folder = args.vorher or args.out
-    vorher = vorherige_ausgabe(folder)
+    vorher, problems = vorherige_ausgabe(folder, paths)
+    raise_if(problems)
     if not vorher:
         raise BuildFailed(
             [

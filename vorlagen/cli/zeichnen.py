@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+from pathlib import Path
 
 from vorlagen.core.fmt import datum as tag
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
@@ -123,6 +124,27 @@ def _source(project, nummer: str, paths: Paths):
     return sources[nummer]
 
 
+def _drinnen(text_file: Path, data_dir: Path, paths: Paths) -> None:
+    """Refuses to write the signed text (it holds every Anlage, the non-public ones too) through a link out of the
+    data folder: gezeichnet/ must be a folder inside it (a link as the file itself is replaced, not followed)."""
+    from vorlagen.core.pfade import innerhalb, schleife
+
+    folder = text_file.parent
+    if innerhalb(folder, data_dir):
+        return
+    was = "im Kreis verweist" if schleife(folder) else "aus dem Datenordner hinaus zeigt"
+    raise BuildFailed(
+        [
+            Problem(
+                Where(f"{paths.show(folder.parent)}/{folder.name}"),  # the link, not where it leads
+                f"Der Ordner {folder.name}/ ist eine Verknüpfung, die {was} – vorlagen schreibt den gezeichneten "
+                "Text (mit allen Anlagen, auch den nichtöffentlichen) nur in den Datenordner; ersetzen Sie die "
+                "Verknüpfung durch einen Ordner und zeichnen Sie dann.",
+            )
+        ]
+    )
+
+
 def yaml_text(mitzeichnungen) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
     from vorlagen.cli.neuanlage import text_value
@@ -175,6 +197,7 @@ def zeichnen(args: argparse.Namespace) -> int:
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
     text_file = gezeichnet(source.folder, args.rolle)
+    _drinnen(text_file, project.facts.data_dir, paths)
     raise_if(speichern(text_file, stand.text.encode("utf-8"), paths))
     raise_if(speichern(source.folder / DATEI, yaml_text(alle).encode("utf-8"), paths))
     print(

@@ -9,8 +9,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vorlagen.core.pfade import innerhalb, schleife
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import NotReadable, read_file, recording
+from vorlagen.core.reads import NotReadable, absent, read_file, recording
 from vorlagen.load.dateien import Text, Unlesbar, own_file, read_markdowns
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.mitzeichnung import ORDNER as GEZEICHNET
@@ -33,7 +34,8 @@ class VorlageSource:
     mitzeichnungen: list[Mitzeichnung] = field(default_factory=list)  # from mitzeichnungen.yaml beside vorlage.yaml
     gezeichnet: dict[str, str | None] = field(
         default_factory=dict
-    )  # Rolle → the text it signed (gezeichnet/), None: missing
+    )  # Rolle → the text it signed (gezeichnet/), None: missing or not read
+    unlesbar: dict[str, str] = field(default_factory=dict)  # Rolle → why its text is not read: AUSSEN or SCHLEIFE
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
@@ -101,7 +103,11 @@ def _read(
         gezeichnet, found = read_data_file(folder / MITZEICHNUNGEN, Mitzeichnungen, paths)
         problems += found
         source.mitzeichnungen = gezeichnet.mitzeichnungen if gezeichnet is not None else []
-        source.gezeichnet = {m.rolle: _signed_text(folder / GEZEICHNET / datei(m.rolle)) for m in source.mitzeichnungen}
+        for m in source.mitzeichnungen:
+            path = folder / GEZEICHNET / datei(m.rolle)
+            source.gezeichnet[m.rolle], grund = _signed_text(path, data_dir)
+            if grund is not None:
+                source.unlesbar[m.rolle] = grund
     texts: list[tuple[Where, str | None]] = [
         (vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
         (_finanzen_text_where(vorlage), vorlage.finanzen_text),
@@ -144,10 +150,21 @@ def _finanzen_text_where(vorlage: Vorlage) -> Where:
     return daten.where("text") if daten is not None else vorlage.where("finanzielle_auswirkungen")
 
 
-def _signed_text(path: Path) -> str | None:
-    """What a role signed, as kept in gezeichnet/; None when it is missing, unreadable or not UTF-8."""
+AUSSEN, SCHLEIFE = "außen", "Schleife"  # why a signed text is not read: a link out of the data folder, a loop
+
+
+def _signed_text(path: Path, data_dir: Path) -> tuple[str | None, str | None]:
+    """What a role signed, as kept in gezeichnet/ (None when it is missing, unreadable or not UTF-8), and AUSSEN or
+    SCHLEIFE when it is not read because a link (the file or gezeichnet/) leads out of the data folder or round."""
+    if not innerhalb(path, data_dir):
+        absent(path)  # the document is stale once the link is replaced by the file
+        return None, SCHLEIFE if schleife(path) else AUSSEN
     try:
-        content = read_file(path, MAX_GEZEICHNET)
-        return content.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+        content = read_file(path, MAX_GEZEICHNET, within=data_dir)
+    except OSError:
+        absent(path)
+        return None, None
+    try:
+        return content.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return None, None

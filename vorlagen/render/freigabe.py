@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
+from vorlagen.load.vorlagenordner import AUSSEN, SCHLEIFE
 from vorlagen.render import plaintext
 
 GUELTIG, VERALTET, FEHLT, UNGUELTIG = "gültig", "veraltet", "fehlt", "ungültig"
@@ -35,7 +36,7 @@ class Stand:
     zustand: str  # gültig | veraltet | fehlt
     erforderlich: bool
     mitzeichnung: Mitzeichnung | None = None
-    datei_fehlt: bool = False  # ungültig because gezeichnet/<rolle>.txt is missing (else: it or the entry was altered)
+    datei: str | None = None  # ungültig because gezeichnet/<rolle>.txt is not read: FEHLT, AUSSEN or SCHLEIFE
     grund: str | None = None  # why the budget law asks this role, whatever the Hausstil says (§ 83 GO NRW)
     grund_where: Where | None = None  # the line that causes it (the Vorlage's „positionen“)
 
@@ -79,13 +80,14 @@ def siegel(rolle: str, name: str, datum: dt.date, text: str) -> str:
     return fingerprint(f"Rolle: {rolle}\nName: {name}\nDatum: {datum.isoformat()}\n\n{normalise(text)}")
 
 
-def _zustand(m: Mitzeichnung, text: str, gezeichnet: str | None) -> tuple[str, bool]:
-    """(state, whether gezeichnet/ lacks the file) of one recorded sign-off against the current text."""
+def _zustand(m: Mitzeichnung, text: str, gezeichnet: str | None, unlesbar: str | None) -> tuple[str, str | None]:
+    """(state, why gezeichnet/ gives no text: FEHLT, AUSSEN or SCHLEIFE) of one recorded sign-off against the
+    current text."""
     if gezeichnet is None:
-        return UNGUELTIG, True
+        return UNGUELTIG, unlesbar or FEHLT
     if siegel(m.rolle, m.name, m.datum, gezeichnet) != m.fingerabdruck:
-        return UNGUELTIG, False
-    return (GUELTIG if normalise(gezeichnet) == text else VERALTET), False
+        return UNGUELTIG, None
+    return (GUELTIG if normalise(gezeichnet) == text else VERALTET), None
 
 
 def freigabe(
@@ -94,19 +96,22 @@ def freigabe(
     text: str,
     gezeichnet: dict[str, str | None],
     gruende: dict[str, tuple[str, Where | None]] | None = None,
+    unlesbar: dict[str, str] | None = None,
 ) -> Freigabe:
     """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
-    holds per role the text kept in gezeichnet/ (None: missing); `gruende`: per role the budget law's reason
-    to ask it and the line that causes it."""
-    gruende = gruende or {}
+    holds per role the text kept in gezeichnet/ (None: missing or not read – `unlesbar` says why: AUSSEN,
+    SCHLEIFE); `gruende`: per role the budget law's reason to ask it and the line that causes it."""
+    gruende, unlesbar = gruende or {}, unlesbar or {}
     text = normalise(text)
     result = Freigabe(text)
     given = {m.rolle: m for m in mitzeichnungen}
     for rolle in [*erforderlich, *(r for r in given if r not in erforderlich)]:
         m = given.get(rolle)
-        zustand, fehlt = (FEHLT, False) if m is None else _zustand(m, text, gezeichnet.get(rolle))
+        zustand, datei_grund = (
+            (FEHLT, None) if m is None else _zustand(m, text, gezeichnet.get(rolle), unlesbar.get(rolle))
+        )
         grund, where = gruende.get(rolle, (None, None))
-        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, fehlt, grund, where))
+        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, datei_grund, grund, where))
     return result
 
 
@@ -143,21 +148,37 @@ def marked(html: str, marks: str) -> str:
     return html if match is None else html[: match.end()] + "\n" + marks + html[match.end() :]
 
 
+_UNGUELTIG = {  # why gezeichnet/<rolle>.txt gives no text → (reason, what to do)
+    FEHLT: ("{text}, der gezeichnete Text, fehlt", "zeichnen Sie neu"),
+    AUSSEN: (
+        "{text}, der gezeichnete Text, liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) und wird "
+        "nicht gelesen",
+        "ersetzen Sie die Verknüpfung durch den Ordner und die Datei selbst oder zeichnen Sie neu",
+    ),
+    SCHLEIFE: (
+        "{text}, der gezeichnete Text, ist eine Verknüpfung, die im Kreis verweist, und wird nicht gelesen",
+        "ersetzen Sie die Verknüpfung durch die Datei selbst oder zeichnen Sie neu",
+    ),
+}
+
+
 def was_tun(nummer: str, stand: Stand) -> str:
     """What a person does about an open sign-off, in German; `nummer` as `zeichnen` takes it (or the folder)."""
     zeichnen = f'vorlagen zeichnen {nummer} --rolle "{stand.rolle}" --name "…"'
     if stand.zustand == UNGUELTIG:
         m, text = stand.mitzeichnung, f"{ORDNER}/{datei(stand.rolle)}"
         assert m is not None  # an invalid sign-off is a recorded one
-        warum = (
-            f"{text}, der gezeichnete Text, fehlt"
-            if stand.datei_fehlt
-            else f"ihr Fingerabdruck passt nicht zu Rolle, Name, Datum und {text} – einer davon wurde nach dem "
-            "Zeichnen von Hand geändert"
+        warum, rat = _UNGUELTIG.get(
+            stand.datei or "",
+            (
+                f"ihr Fingerabdruck passt nicht zu Rolle, Name, Datum und {text} – einer davon wurde nach dem "
+                "Zeichnen von Hand geändert",
+                "zeichnen Sie neu",
+            ),
         )
         return (
-            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) ist ungültig: {warum}; zeichnen "
-            f"Sie neu: {zeichnen}"
+            f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) ist ungültig: "
+            f"{warum.format(text=text)}; {rat}: {zeichnen}"
         )
     if stand.zustand == VERALTET:
         m = stand.mitzeichnung
