@@ -21,6 +21,7 @@ from vorlagen.compute.project import prepare
 from vorlagen.core.problems import BuildFailed
 from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss, listen
 from vorlagen.render.document import Composer
+from vorlagen.render.freigabe import was_tun
 
 NBSP = "\u00a0"
 L2009 = Path("haushalt/2009.yaml")
@@ -322,6 +323,43 @@ def test_the_beschlusskontrolle_prints_the_state_after_the_decision_in_its_body(
     assert zeile in body
 
 
+def test_a_decided_vorlage_whose_amount_is_booked_under_gebunden_says_how_to_book_it(beschlossen, capsys):
+    """Raising „gebunden“ by the decided amount changes what 2021/0123 prints (the Haushalt as of today): the
+    sign-off given before the decision is stale – and the way out is a dated booking, not a backdated signature."""
+    einsparung = per_year(EIGENANTEILE)[2022]
+    edit(beschlossen / H2022, "    gebunden: 14420000\n", f"    gebunden: {14420000 + einsparung}\n")
+    doc = next(d for d in Composer(prepare(beschlossen)).compose_all() if d.source.vorlage.nummer == "2021/0123")
+    assert doc.freigabe is not None
+    [stand] = doc.freigabe.staende
+    assert (stand.zustand, stand.beschlossen) == ("veraltet", dt.date(2021, 6, 21))
+    meldung = (
+        "Die Mitzeichnung „Kämmerei“ (Erika Mustermann, 26.05.2021) gilt nicht mehr, aber die Vorlage ist am "
+        "21.06.2021 beschlossen: was sie druckt, hat sich seit dem Beschluss geändert (was, zeigt „vorlagen freigabe "
+        "2021/0123“). Ein beschlossenes Dokument wird nicht nachträglich neu gezeichnet – hat die Kämmerei nach dem "
+        "Beschluss Mittel gebunden, tragen Sie sie in haushalt/<jahr>.yaml unter „buchungen“ mit ihrem Tag ein, statt "
+        "„gebunden“ zu erhöhen; dann druckt die Vorlage wieder den Haushalt ihres Beschlusses und die Mitzeichnung gilt."
+    )
+    assert was_tun("2021/0123", stand) == meldung
+    code, out, _ = run(capsys, "--data", str(beschlossen), "freigabe", "2021/0123")
+    assert meldung in " ".join(out.split())
+    # the fix the message proposes: the same amount as a dated booking – the sign-off holds again
+    edit(beschlossen / H2022, f"    gebunden: {14420000 + einsparung}\n", "    gebunden: 14420000\n")
+    buchen(beschlossen, "2021-07-01", einsparung)
+    assert signed(beschlossen)[1] == [("Kämmerei", "gültig")]
+
+
+def test_an_open_vorlage_is_signed_again_as_usual(offen):
+    """Before the decision a changed Haushalt asks for a new signature, as any change does."""
+    edit(offen / H2022, "    gebunden: 14420000\n", "    gebunden: 14420001\n")
+    doc = next(d for d in Composer(prepare(offen)).compose_all() if d.source.vorlage.nummer == "2021/0123")
+    assert doc.freigabe is not None
+    [stand] = doc.freigabe.staende
+    assert (stand.zustand, stand.beschlossen) == ("veraltet", None)
+    assert was_tun("2021/0123", stand).endswith(
+        'neu zeichnen: vorlagen zeichnen 2021/0123 --rolle "Kämmerei" --name "…"'
+    )
+
+
 def test_a_booking_before_the_decision_is_in_the_decided_vorlage(beschlossen):
     """The decided Vorlage prints the Haushalt of its decision day: what was booked before it counts."""
     vorher = signed(beschlossen)
@@ -385,3 +423,98 @@ def test_the_shortfall_is_a_figure_with_erwartet_and_a_herleitung(offen, capsys)
         f"Zahl „fehlbetrag“: berechnet {euro(mehrbedarf)}, erwartet {euro(mehrbedarf + 1)} – prüfen Sie den erwarteten "
         "Wert und die Formel."
     )
+
+
+# --- a Deckung from a line of a circle another Vorlage draws on -------------------------------------------------------
+
+
+ZWEITE = Path("vorlagen/zweite-2009/vorlage.yaml")
+
+
+def test_a_deckung_from_a_line_of_a_circle_counts_against_the_circle(lohne):
+    """The circle 650 is overrun by the first Vorlage: its free Ansätze (195.000 €) are all drawn on. A second
+    Vorlage's Einsparung at one of its lines (880.650: 3.000 € free as a line) takes money the circle no longer
+    has – together they are more than the circle holds."""
+    edit(
+        lohne / L2009,
+        '  - {konto: "880.650"',
+        '  - {konto: "999.000", bezeichnung: Sonstiges, ansatz: 0}\n  - {konto: "880.650"',
+    )
+    (lohne / ZWEITE).parent.mkdir()
+    (lohne / ZWEITE).write_text(
+        "oeffentlich: true\nbetreff: Außerplanmäßige Ausgabe\nberatungsfolge:\n  - {gremium: Rat, rolle: Entscheidung}\n"
+        'zahlen:\n  - {id: ausgabe, formel: "3000", einheit: "€"}\n'
+        'finanzielle_auswirkungen:\n  positionen:\n    - {konto: "999.000", jahre: {2009: ausgabe}}\n'
+        '  deckung:\n    - {art: Einsparung, konto: "880.650", jahre: {2009: ausgabe}}\n',
+        encoding="utf-8",
+    )
+    ansaetze = 10000 + 35000 + 13000 + 70000 + 5000 + 45000 + 5000 + 6000 + 3000 + 3000  # the circle's lines
+    einsparung = 3000
+
+    def meldung(diese: int, andere: str, dort: int) -> str:
+        return (
+            f"Deckungskreis Nr. 650 (2009) reicht nicht für alle Vorlagen, die dort Mittel beanspruchen: diese Vorlage "
+            f"{eur(diese)}, Vorlage ohne Nummer (Ordner {andere}) {eur(dort)} – zusammen {eur(ansaetze + einsparung)}, "
+            f"verfügbar {eur(ansaetze)} (Ansätze {eur(ansaetze)} − gebunden 0{NBSP}€). Offene Vorlagen zählen "
+            "zusammen, bis eine entscheidende Beratung sie erledigt hat und die Kämmerei den Betrag unter „buchungen“ "
+            "bindet: stimmen Sie die Beträge mit der Kämmerei ab."
+        )
+
+    assert problems_of(lohne) == [
+        f"{at(lohne, LOHNE_650, 'ausgaben-000-650}')}: {meldung(ansaetze, 'zweite-2009', einsparung)}",
+        f"{at(lohne, ZWEITE, 'art: Einsparung')}: {meldung(einsparung, 'deckungskreis-650-2009', ansaetze)}",
+    ]
+    # with room in the circle (the first Vorlage spends within its Ansätze) the Einsparung is a Deckung like any
+    edit(lohne / LOHNE_650, 'formel: "38633,58"', 'formel: "30000"')
+    edit(lohne / LOHNE_650, 'erwartet: "198871,65"', 'erwartet: "190238,07"')
+    edit(lohne / LOHNE_650, 'erwartet: "3871,65"', "erwartet: 0")
+    assert not [p for p in problems_of(lohne) if "reicht nicht für alle Vorlagen" in p]
+
+
+def test_a_result_dated_before_the_vorlage_is_an_error_never_a_decision(offen):
+    """A Beratung without a Sitzung file, dated years back, would settle 2021/0123 (dated 27.05.2021) and skip its
+    budget checks."""
+    edit(
+        offen / VORLAGE,
+        "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",
+        "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {gremium: KT, rolle: Entscheidung, datum: 2019-01-10, "
+        "ergebnis: ungeändert beschlossen}",
+    )
+    assert problems_of(offen) == [
+        f"{at(offen, VORLAGE, 'datum: 2019-01-10')}: Hier steht das Ergebnis „ungeändert beschlossen“ vom 10.01.2019, "
+        "aber die Vorlage ist vom 27.05.2021 – beraten wird eine Vorlage erst, wenn es sie gibt: prüfen Sie den Tag der "
+        "Beratung und das Datum der Vorlage."
+    ]
+
+
+def test_the_deckung_is_a_figure_with_erwartet(offen):
+    einsparung = per_year(EIGENANTEILE)[2022]  # the Einsparung 2022 at 05.02.01 covers the Mehrbedarf
+    edit(
+        offen / VORLAGE,
+        "finanzielle_auswirkungen:\n",
+        f'zahlen:\n  - {{id: gedeckt, formel: haushalt.deckung.2022, einheit: "€", erwartet: {einsparung + 1}}}\n'
+        "finanzielle_auswirkungen:\n",
+    )
+    assert problems_of(offen) == [
+        f"{at(offen, VORLAGE, 'id: gedeckt')}: Zahl „gedeckt“: berechnet {eur(einsparung)}, erwartet "
+        f"{eur(einsparung + 1)} – prüfen Sie den erwarteten Wert und die Formel."
+    ]
+
+
+def test_an_open_threshold_keeps_the_vorlage_out_of_oparl(offen, tmp_path, capsys):
+    """Open facts print and build; the OParl endpoint, like the Mappe, waits for them."""
+    for h in (H2021, H2022):
+        edit(offen / h, "erheblich: 600000\n", "")
+    zeichnen = ["zeichnen", "2021/0123", "--rolle", "Kämmerei", "--name", "Erika Mustermann", "--datum", "2021-05-28"]
+    assert run(capsys, "--data", str(offen), *zeichnen)[0] == 0  # what it prints now, „noch offen“ included
+    out = tmp_path / "out"
+    code, gesagt, err = run(capsys, "--data", str(offen), "--out", str(out))
+    assert code == 0, err
+    assert (out / "vorlagen/2021-0123/2021-0123.pdf").is_file()
+    assert not (out / "oparl/paper/2021-0123.json").exists()
+    assert (out / "oparl/meeting").is_dir()  # the endpoint is built, without this Vorlage
+    assert (
+        f"{at(offen, VORLAGE, 'nummer:').rsplit(':', 1)[0]}: Die Vorlage 2021/0123 nennt noch nicht alles, was die "
+        "Veröffentlichung braucht (Erheblichkeitsgrenze 2021, Erheblichkeitsgrenze 2022) – die OParl-Schnittstelle "
+        "veröffentlicht sie erst dann."
+    ) in " ".join(gesagt.split())

@@ -199,7 +199,7 @@ def test_every_name_zahlen_lists_has_a_derivation_that_prints_what_the_listing_p
                 pytest.fail(f"{name}, {nummer}: {expression} hat keine Herleitung: {error}")
             assert h.gedruckt == shown, (name, nummer, expression)
             checked += 1
-    assert checked > 0 or name == "heidemoor", name  # heidemoor's Vorlagen compute nothing
+    assert checked > 0 or name in ("heidemoor", "weserbruch"), name  # their Vorlagen compute nothing
 
 
 def test_every_cell_that_prints_a_figure_has_a_derivation(gebaut):
