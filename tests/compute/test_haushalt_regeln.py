@@ -326,7 +326,7 @@ def test_the_beschlusskontrolle_prints_the_state_after_the_decision_in_its_body(
 def test_a_decided_vorlage_whose_amount_is_booked_under_gebunden_says_how_to_book_it(beschlossen, capsys):
     """Raising „gebunden“ by the decided amount changes what 2021/0123 prints (the Haushalt as of today): the
     sign-off given before the decision is stale – and the way out is a dated booking, not a backdated signature."""
-    einsparung = per_year(EIGENANTEILE)[2022]
+    einsparung = je_jahr(EIGENANTEILE)[2022]
     edit(beschlossen / H2022, "    gebunden: 14420000\n", f"    gebunden: {14420000 + einsparung}\n")
     doc = next(d for d in Composer(prepare(beschlossen)).compose_all() if d.source.vorlage.nummer == "2021/0123")
     assert doc.freigabe is not None
@@ -454,8 +454,8 @@ def test_a_deckung_from_a_line_of_a_circle_counts_against_the_circle(lohne):
     def meldung(diese: int, andere: str, dort: int) -> str:
         return (
             f"Deckungskreis Nr. 650 (2009) reicht nicht für alle Vorlagen, die dort Mittel beanspruchen: diese Vorlage "
-            f"{eur(diese)}, Vorlage ohne Nummer (Ordner {andere}) {eur(dort)} – zusammen {eur(ansaetze + einsparung)}, "
-            f"verfügbar {eur(ansaetze)} (Ansätze {eur(ansaetze)} − gebunden 0{NBSP}€). Offene Vorlagen zählen "
+            f"{euro(diese)}, Vorlage ohne Nummer (Ordner {andere}) {euro(dort)} – zusammen {euro(ansaetze + einsparung)}, "
+            f"verfügbar {euro(ansaetze)} (Ansätze {euro(ansaetze)} − gebunden 0{NBSP}€). Offene Vorlagen zählen "
             "zusammen, bis eine entscheidende Beratung sie erledigt hat und die Kämmerei den Betrag unter „buchungen“ "
             "bindet: stimmen Sie die Beträge mit der Kämmerei ab."
         )
@@ -488,7 +488,7 @@ def test_a_result_dated_before_the_vorlage_is_an_error_never_a_decision(offen):
 
 
 def test_the_deckung_is_a_figure_with_erwartet(offen):
-    einsparung = per_year(EIGENANTEILE)[2022]  # the Einsparung 2022 at 05.02.01 covers the Mehrbedarf
+    einsparung = je_jahr(EIGENANTEILE)[2022]  # the Einsparung 2022 at 05.02.01 covers the Mehrbedarf
     edit(
         offen / VORLAGE,
         "finanzielle_auswirkungen:\n",
@@ -496,8 +496,8 @@ def test_the_deckung_is_a_figure_with_erwartet(offen):
         "finanzielle_auswirkungen:\n",
     )
     assert problems_of(offen) == [
-        f"{at(offen, VORLAGE, 'id: gedeckt')}: Zahl „gedeckt“: berechnet {eur(einsparung)}, erwartet "
-        f"{eur(einsparung + 1)} – prüfen Sie den erwarteten Wert und die Formel."
+        f"{at(offen, VORLAGE, 'id: gedeckt')}: Zahl „gedeckt“: berechnet {euro(einsparung)}, erwartet "
+        f"{euro(einsparung + 1)} – prüfen Sie den erwarteten Wert und die Formel."
     ]
 
 
