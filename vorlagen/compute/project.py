@@ -97,7 +97,9 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
         if tag is None and rechnung.haushalt is not None:
             offen.append((source.bezeichnung, rechnung.haushalt))
     project.haushaltsrecht += ohne_land(facts)
-    project.haushaltsrecht = sorted(project.haushaltsrecht + check_gemeinsam(offen))
+    project.haushaltsrecht = sorted(
+        project.haushaltsrecht + check_gemeinsam(offen, {jahr: h.am(None) for jahr, h in facts.haushalte.items()})
+    )
     for check in checks.LEDGER:
         problems += check(project)
     return project, problems
