@@ -388,3 +388,18 @@ def test_a_cell_in_brackets_may_be_a_minus_and_is_never_a_false_alarm(capsys, tm
     code, report, _ = check(capsys, write(tmp_path, "b.txt", BRACKETS.format(eur(plan + 5_000), eur(ist))))
     assert code == 0 and [b["status"] for b in report["befunde"]] == ["nicht eindeutig", "stimmt"]
     assert "ein Betrag in Klammern („(30.000 €)“) kann abgezogen" in report["befunde"][0]["hinweis"]
+
+
+def test_a_division_written_with_a_colon(capsys, tmp_path):
+    """„250,97 : 5,2809 (1 v.H.) = 47,52 v.H.“ (Kreis Unna): 250,97 / 5,2809 = 47,524… → 47,52; a wrong
+    hundredth is a slip. „Anlage 1: 5.000 € = …“ and „Nr. 2: 50 % = …“ are no division."""
+    assert round(Fraction(25097, 100) / Fraction(52809, 10000), 2) == Fraction(4752, 100)
+    text = (
+        "Rechnung 250,97 : 5,2809 (1 v.H.) = {} v.H. Kreisumlage\nAnlage 1: 5.000 € = 5.000 €\nNr. 2: 50 % = 1.000 €\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("47,52")))
+    assert code == 0 and [(b["zeile"], b["art"], b["status"]) for b in report["befunde"]] == [(1, "division", "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("47,62")))
+    assert code == 1 and [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (1, "47,62" + NBSP + "%", "47,52" + NBSP + "%")
+    ]
