@@ -29,6 +29,15 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def seitenbilder(tmp_path_factory) -> None:
+    """Page images written by tests go to seitenbilder/ in pytest's folder of this run, unless
+    $VORLAGEN_SEITENBILDER names another (see tests/satz.py)."""
+    from .satz import setze_ordner
+
+    setze_ordner(tmp_path_factory.getbasetemp() / "seitenbilder")
+
+
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")

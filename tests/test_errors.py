@@ -229,7 +229,7 @@ def test_unformatted_number_and_unknown_variable_in_prose(capsys, data):
         "data/vorlagen/2021-0123/vorbemerkungen.md:1: {{ uebersicht.eigenanteil_max }} ergibt eine Zahl ohne Format – "
         "hängen Sie einen Filter an, z. B. „| eur“, „| zahl“ oder „| prozent“.",
         "data/vorlagen/2021-0123/vorbemerkungen.md:3: {{ kreis.name }}: „kreis“ gibt es nicht. Bekannt sind antraege, "
-        "bescheide, finanzierung, haushalt, kennzahlen, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, "
+        "bescheide, finanzierung, haushalt, kennzahlen, koerperschaft, querformat, saetze, stellen, tabelle, uebersicht, verteilung, "
         "verteilungen, vorlage, zahlen.",
     ]
 
@@ -331,7 +331,7 @@ def test_one_vorlage_with_one_table_is_counted_in_the_singular(capsys, tmp_path)
     from .test_rechenwege import RECHENWEGE
 
     data = copy_data(RECHENWEGE, tmp_path)
-    for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien", "radabstellanlagen"):
+    for folder in ("efre", "staedtebau", "stellenplan", "fonds", "szenarien", "radabstellanlagen", "kitaausbau"):
         import shutil
 
         shutil.rmtree(data / "vorlagen" / folder)

@@ -93,10 +93,11 @@ def test_eigenanteil_is_gesamtkosten_minus_abzuege(rechnung, table_id, expected)
 def test_headings_carry_positions_and_period(rechnung):
     assert (
         rechnung.tabellen["m1-steuerung"].ueberschrift
-        == "3,5 VZÄ Strategische Steuerung im KI für 01.12.2021–31.12.2022"
+        == "3,5\u00a0VZÄ Strategische Steuerung im KI für 01.12.2021–31.12.2022"
     )
     assert (
-        rechnung.tabellen["m3-berechnung-1"].ueberschrift == "3 x 0,75 VZÄ (E9a) in ABH/EBH für 01.12.2021–31.12.2022"
+        rechnung.tabellen["m3-berechnung-1"].ueberschrift
+        == "3 x 0,75\u00a0VZÄ (E9a) in ABH/EBH für 01.12.2021–31.12.2022"
     )
 
 

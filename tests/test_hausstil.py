@@ -215,8 +215,8 @@ def test_unknown_name_in_a_texte_file_is_an_error_with_file_and_line(capsys, dat
     assert code == 1 and out == ""
     assert err.splitlines()[0] == (
         "data/vorlagen/2021-0123/dringlich.md:3: {{ foo }}: „foo“ gibt es nicht. Bekannt sind antraege, bescheide, "
-        "finanzierung, haushalt, kennzahlen, koerperschaft, saetze, stellen, tabelle, uebersicht, verteilung, "
-        "verteilungen, vorlage, zahlen."
+        "finanzierung, haushalt, kennzahlen, koerperschaft, querformat, saetze, stellen, tabelle, uebersicht, "
+        "verteilung, verteilungen, vorlage, zahlen."
     )
     assert "1 Problem gefunden" in err
 
@@ -404,7 +404,7 @@ CASES = [
                 K,
                 "farbe: rot",
                 "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
-                "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, ueberschriften, mitzeichnung, unterschrift, rollen, beratungsergebnisse, abstimmung, enthaltungen, dringlichkeitsentscheidung, "
+                "datum_pflicht, nummer, beratungsfolge, arten, abschnitte, finanzen, ueberschriften, mitzeichnung, unterschrift, tabellen, silbentrennung, rollen, beratungsergebnisse, abstimmung, enthaltungen, dringlichkeitsentscheidung, "
                 "niederschrift_saetze, vorsitz.",
             )
         ],

@@ -10,6 +10,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from .conftest import DATA, ROOT, WIESENBRUECK, edit, freigeben, run
+from .satz import bilder
 
 FONTS = ROOT / "templates" / "fonts"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -116,8 +117,12 @@ def test_a_50_character_gremium_fits_two_lines_beside_five_other_columns(capsys,
     ids=lambda folder: Path(folder).name,
 )
 def test_no_layout_warning_in_the_example_or_any_fixture(folder, capsys, tmp_path):
+    """…and every page it prints goes to the page images (tests/satz.py), for people to look at."""
     code, out, _ = run(capsys, "--data", str(folder), "--out", str(tmp_path / "out"), "--mappen")
     assert code == 0 and warnings(out) == []
+    name = Path(folder).name
+    for pdf in sorted((tmp_path / "out").rglob("*.pdf")):
+        bilder(pdf, f"{name}-{pdf.relative_to(tmp_path / 'out').with_suffix('').as_posix().replace('/', '-')}")
 
 
 def test_the_check_names_a_heading_and_a_table_column_of_any_template(tmp_path):

@@ -13,8 +13,8 @@ from vorlagen.core.fmt import eur, eur_cent, zahl
 from vorlagen.core.money import round_half_up, split_largest_remainder
 from vorlagen.core.problems import Paths, Problem
 from vorlagen.load.koerperschaft import Koerperschaft
-from vorlagen.load.model import Vorlage
 from vorlagen.load.records import read_record
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.yamlfile import read_yaml
 
 amounts = st.decimals(

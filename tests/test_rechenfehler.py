@@ -127,14 +127,14 @@ def test_vzae_of_a_table_is_the_sum_of_its_staff_rows(data):
     edit(data / "haushalt/2022.yaml", "erheblich: 600000", "erheblich: 1000000")
     t = tabellen(data)["gemischt"]
     assert t.vzae == Fraction(7, 2)
-    assert t.ueberschrift.startswith("3,5 VZÄ Gemischte Stellen")
+    assert t.ueberschrift.startswith("3,5\u00a0VZÄ Gemischte Stellen")
 
 
 def test_the_example_headings_keep_their_form(data):
     t = tabellen(data)
-    assert t["m1-steuerung"].ueberschrift.startswith("3,5 VZÄ ")
-    assert t["m1-assistenz"].ueberschrift.startswith("0,5 VZÄ ")
-    assert t["m3-berechnung-1"].ueberschrift.startswith("3 x 0,75 VZÄ ")
+    assert t["m1-steuerung"].ueberschrift.startswith("3,5\u00a0VZÄ ")
+    assert t["m1-assistenz"].ueberschrift.startswith("0,5\u00a0VZÄ ")
+    assert t["m3-berechnung-1"].ueberschrift.startswith("3 x 0,75\u00a0VZÄ ")
     assert t["m3-berechnung-1"].vzae == Fraction(9, 4)
 
 
@@ -358,7 +358,8 @@ def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, 
     assert "Quote 77,349 %, gekürzt 77,3 %." in text
 
 
-def test_a_table_that_would_be_cut_off_fails_the_build_with_its_name(data, capsys, tmp_path):
+def test_a_table_that_fits_no_page_fails_the_build_with_its_name(data, capsys, tmp_path):
+    """Ten columns of unbreakable words fit neither upright nor landscape, not even in the smallest table font."""
     from .conftest import run
 
     spalten = [f"Spalte{i}Überschriftlang" for i in range(10)]
@@ -378,9 +379,10 @@ def test_a_table_that_would_be_cut_off_fails_the_build_with_its_name(data, capsy
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 1
     assert re.search(
-        r"Die Tabelle „Viel zu breite Aufstellung“ ist breiter als die Seite \(\d+ mm zu breit\) und "
-        r"würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen "
-        r"Sie die Tabelle\.",
+        r"^data/vorlagen/2021-0123: Die Tabelle „Viel zu breite Aufstellung“ ist auch im Querformat und in der "
+        r"kleinsten Tabellenschrift \(7 pt\) \d+,\d mm zu breit für die Seite – kürzen Sie Spaltenköpfe und Texte, "
+        r"nehmen Sie weniger Spalten oder teilen Sie die Tabelle\.$",
         err,
+        re.M,
     ), err
     assert not out.exists()  # nothing half-written

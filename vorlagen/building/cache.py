@@ -95,11 +95,12 @@ class Stand:
 
 def render_key(job, engine: str) -> str:
     """What a rendered PDF depends on besides the files WeasyPrint reads: the engine, its document, its base
-    folder and its text. The project's location is left out (as from the PDF's /ID), so clones agree."""
+    folder, its text and the Hausstil's rules of the print. The project's location is left out (as from the PDF's
+    /ID), so clones agree."""
     html, base = job.html, job.base.as_uri()
     for root in job.roots:
         html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
-    return digest(engine, html, base, job.text or "", job.created.isoformat())
+    return digest(engine, html, base, job.text or "", job.created.isoformat(), repr(job.satz))
 
 
 def packet_key(agenda: str, members: list[Entry]) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from vorlagen.core.fmt import datum as datum_text
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
-from vorlagen.load.model import Beratung
+from vorlagen.load.vorlage import Beratung
 from vorlagen.load.vorlagenordner import VorlageSource
 
 OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open

@@ -23,11 +23,11 @@ from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahlen
 from vorlagen.load.koerperschaft import Koerperschaft
 from vorlagen.load.mitzeichnung import Mitzeichnungen
-from vorlagen.load.model import Vorlage
 from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
 from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best

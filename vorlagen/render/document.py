@@ -39,6 +39,7 @@ class AnlageDoc:
     quelle: str  # the file named in vorlage.yaml
     html: str | None = None  # a Markdown Anlage, set for print
     pdf: bytes | None = None  # a PDF Anlage, passed through
+    querformat: bool = False  # a Markdown Anlage on landscape pages
 
     @property
     def text(self) -> str | None:
@@ -140,7 +141,7 @@ class Composer:
         for nummer, anlage in enumerate(vorlage.anlagen, start=1):
             public = vorlage.oeffentlich and anlage.oeffentlich
             datei = (folder if public else INTERNAL / source.slug) / f"anlage-{nummer}-{slugify(anlage.titel)}.pdf"
-            anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei))
+            anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei, querformat=anlage.querformat))
         return VorlageDoc(source, folder, anlagen)
 
     def compose(self, source: VorlageSource) -> VorlageDoc:

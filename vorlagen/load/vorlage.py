@@ -110,6 +110,18 @@ class Anlage(Record):
     titel: str = doc("Titel der Anlage, wie gedruckt")
     datei: str = doc("Markdown (.md) wird gesetzt, PDF (.pdf) unverändert übernommen")
     oeffentlich: bool = doc("false: nur in der internen Ausgabe", default=True)
+    querformat: bool = doc("true: die ganze Anlage auf Seiten im Querformat (nur Markdown)", default=False)
+
+    def check(self) -> list[Problem]:
+        if self.querformat and not self.datei.endswith(".md"):
+            return [
+                Problem(
+                    self.where("querformat"),
+                    f"„querformat“ gilt nur für Anlagen aus Markdown – „{self.datei}“ wird unverändert übernommen, "
+                    "mit seinen eigenen Seiten; entfernen Sie „querformat: true“.",
+                )
+            ]
+        return []
 
 
 @record
