@@ -20,6 +20,7 @@ WIESENBRUECK = ROOT / "tests" / "fixtures" / "wiesenbrueck"
 ERLENBRUCH = ROOT / "tests" / "fixtures" / "erlenbruch"
 HEIDEMOOR = ROOT / "tests" / "fixtures" / "heidemoor"
 RECHENWEGE = ROOT / "tests" / "fixtures" / "rechenwege"
+WESERBRUCH = ROOT / "tests" / "fixtures" / "weserbruch"
 GOLDEN = ROOT / "tests" / "golden"
 
 
@@ -182,6 +183,14 @@ def built_rechenwege(tmp_path_factory) -> Path:
     """The six Rechenwege of the Landkreis built once."""
     out = tmp_path_factory.mktemp("rechenwege") / "output"
     assert main(["--data", str(RECHENWEGE), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_weserbruch(tmp_path_factory) -> Path:
+    """The Kreis Weserbruch (tables as a body types them) built once."""
+    out = tmp_path_factory.mktemp("weserbruch") / "output"
+    assert main(["--data", str(WESERBRUCH), "--out", str(out)]) == 0
     return out
 
 
