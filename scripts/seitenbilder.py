@@ -1,9 +1,9 @@
 """Pictures of the example's pages for the handbook: builds data/ (with Sitzungsmappen) into a temporary folder,
 renders the chosen pages with pdftoppm (poppler-utils, from the test set-up) into small PNGs in docs/bilder/ and
-records which PDF each shows (its SHA-256): tests/test_handbuch.py checks that every picture shows the PDF the
+records which PDF each shows (its SHA-256): tests/projekt/test_handbuch.py checks that every picture shows the PDF the
 example builds now. The pictures of the page on tables and page breaks (docs/anleitungen/layout-pruefung.md) come
 from the test fixture Kreis Weserbruch into docs/bilder/satz/, each a page or the part of a page between two lines
-of text (tests/test_satz.py checks them). Run it after a change that alters these pages:
+of text (tests/render/test_satzregeln.py checks them). Run it after a change that alters these pages:
 
     .venv/bin/python scripts/seitenbilder.py
 """

@@ -2,7 +2,7 @@
 
 Nothing generated is kept in git: the schema is built from the record classes when asked for, with the
 description declared with each field (`doc(…)`) as its German description. `vorlagen schema` writes it into a data repository;
-tests/test_schema.py checks every data file of data/ and of the fixtures against it. A new kind of data
+tests/load/test_schema.py checks every data file of data/ and of the fixtures against it. A new kind of data
 file needs one row in FILES; a new scalar type one entry in SCALARS.
 """
 

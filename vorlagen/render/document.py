@@ -244,6 +244,12 @@ class Composer:
             source.gezeichnet,
             gruende,
             source.unlesbar,
+            beschlossen=self.project.entschieden.get(source.slug),
+            stellen=()
+            if haushalt is None
+            else tuple(
+                sorted({z.position.konto for z in haushalt.zeilen} | {d.konto for d in haushalt.deckungen if d.konto})
+            ),
         )
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
