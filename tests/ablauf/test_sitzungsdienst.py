@@ -26,7 +26,7 @@ def pages_text(path: Path) -> list[str]:
 
 
 def test_deadline_list_for_upcoming_sitzungen(capsys, data):
-    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-11")
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-11")
     assert code == 0
     assert out == (
         "Geprüft: 2 Vorlagen, 5 Berechnungen – keine Probleme.\n\n"
@@ -46,7 +46,7 @@ def test_late_vorlage_and_missing_beratungsfolge_are_flagged(capsys, data):
     edit(data / "vorlagen/2021-0130/vorlage.yaml", "  - {sitzung: ASI-2021-06-10, rolle: Kenntnisnahme}\n", "")
     edit(data / "sitzungen/KA-2021-06-21.yaml", '    - {top: "2", vorlage: "2021/0123"}\n', "")
     (data / "sitzungen/KA-2021-06-21/niederschrift.yaml").unlink()  # it records a result for the TOP removed above
-    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-01")
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-01")
     assert code == 0
     assert out.split("\n\n", 1)[1] == (
         "Sitzungen ab dem 01.06.2021:\n"
@@ -63,7 +63,7 @@ def test_late_vorlage_and_missing_beratungsfolge_are_flagged(capsys, data):
 
 
 def test_default_reference_date_is_today(capsys, data):
-    code, out, _ = run(capsys, "check", "--data", str(data))
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data))
     assert out.endswith(f"Keine Sitzungen ab dem {dt.date.today():%d.%m.%Y}.\n")
 
 
@@ -96,7 +96,7 @@ def test_default_reference_date_is_today(capsys, data):
 def test_agenda_errors(capsys, data, old, new, message):
     path = data / "sitzungen" / f"{ASI}.yaml"
     edit(path, old, new)
-    code, _, err = run(capsys, "check", "--data", str(data))
+    code, _, err = run(capsys, "check", "--ohne-satz", "--data", str(data))
     assert code == 1
     assert err.splitlines()[0] == f"data/sitzungen/{ASI}.yaml:{line_of(path, new)}: {message}"
 

@@ -69,9 +69,9 @@ def test_version(capsys, argv):
 
 @pytest.mark.parametrize("order", ["before", "after"])
 def test_options_before_or_after_the_command(capsys, order):
-    args = ["--data", str(DATA), "check", "--stichtag", "2021-06-01"]
+    args = ["--data", str(DATA), "check", "--ohne-satz", "--stichtag", "2021-06-01"]
     if order == "after":
-        args = ["check", "--stichtag", "2021-06-01", "--data", str(DATA)]
+        args = ["check", "--stichtag", "2021-06-01", "--ohne-satz", "--data", str(DATA)]
     code, out, err = run(capsys, *args)
     assert (code, err) == (0, "") and out.startswith("Geprüft: 2 Vorlagen")
 
@@ -91,7 +91,7 @@ def test_data_option_may_name_the_repository(capsys, tmp_path, monkeypatch):
     repo = tmp_path / "verwaltung"
     shutil.copytree(DATA, repo / "data")
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "check", "--data", "verwaltung")
+    code, out, err = run(capsys, "check", "--ohne-satz", "--data", "verwaltung")
     assert (code, err) == (0, "") and out.startswith("Geprüft:")
 
 
@@ -227,7 +227,10 @@ def test_english_alias_runs_the_german_command(capsys, english, german):
 
 
 def test_both_names_check_the_example_alike(capsys):
-    results = [run(capsys, name, "--data", str(DATA), "--stichtag", "2021-06-01") for name in ("pruefen", "check")]
+    results = [
+        run(capsys, name, "--data", str(DATA), "--stichtag", "2021-06-01", "--ohne-satz")
+        for name in ("pruefen", "check")
+    ]
     assert results[0] == results[1] and results[0][0] == 0 and results[0][1].startswith("Geprüft: 2 Vorlagen")
 
 

@@ -138,7 +138,7 @@ def test_closed_auftrag_and_changed_beschluss(capsys, data, tmp_path):
 
 def test_check_flags_past_beratung_without_result(capsys, data):
     (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()
-    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-22")
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-22")
     assert code == 0
     assert out.endswith(
         "\nBeratungsergebnisse fehlen (Sitzungen vor dem 22.06.2021):\n"
@@ -147,7 +147,7 @@ def test_check_flags_past_beratung_without_result(capsys, data):
         "  KA-2021-06-21 – Kreisausschuss am 21.06.2021: Vorlage 2021/0130 (Kenntnisnahme) – tragen Sie das Ergebnis "
         "in sitzungen/KA-2021-06-21/niederschrift.yaml ein.\n"
     )
-    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-21")
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-21")
     assert "Beratungsergebnisse fehlen" not in out  # the Sitzung is today, not past
 
 
@@ -163,7 +163,7 @@ def test_a_result_stated_in_the_beratungsfolge_is_not_asked_for_again(capsys, da
         "{sitzung: KA-2021-06-21, rolle: Kenntnisnahme}",
         "{sitzung: KA-2021-06-21}",
     )  # and one without a Zuständigkeit: listed without brackets
-    code, out, _ = run(capsys, "check", "--data", str(data), "--stichtag", "2021-06-22")
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-22")
     assert code == 0
     assert out.endswith(
         "\nBeratungsergebnisse fehlen (Sitzungen vor dem 22.06.2021):\n"
@@ -173,7 +173,7 @@ def test_a_result_stated_in_the_beratungsfolge_is_not_asked_for_again(capsys, da
 
 
 def test_example_records_every_past_result(capsys):
-    code, out, _ = run(capsys, "check", "--data", str(DATA))
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(DATA))
     assert code == 0 and "Beratungsergebnisse fehlen" not in out
 
 

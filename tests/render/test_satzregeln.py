@@ -311,6 +311,21 @@ def test_the_house_words_never_break_or_break_only_where_listed(tmp_path):
     assert kreis and all(end[:-1] in ("Kreis", "Kreisjugend") for end in kreis)  # only where listed
 
 
+def test_council_words_of_the_shipped_list_break_right_without_a_word_in_the_hausstil(tmp_path):
+    """The German patterns make „Ki-Biz“ and „Krei-sum-la-ge“; the shipped list keeps KiBiz whole and breaks
+    Kreisumlage only as Kreis-um-la-ge, for every body."""
+    data = copy_data(WESERBRUCH, tmp_path)
+    words = ["KiBiz", "Kreisumlage"]
+    sentences = " ".join(f"Wort{'x' * (n % 11)} nach {words[n % 2]} geregelt." for n in range(150))
+    (data / "vorlagen/2023-0233/sachverhalt.md").write_text(sentences, encoding="utf-8")
+    pages = seiten(vorlage_pdf(data, "2023-0233"))
+    ends = [zeile.text.split()[-1] for page in pages for zeile in page.zeilen]
+    broken = [end.rstrip("".join(HYPHENS)) for end in ends if end.endswith(HYPHENS)]
+    assert not [end for end in broken if end.startswith("Ki")]
+    kreis = [end for end in broken if end.startswith("Krei")]
+    assert kreis and all(end in ("Kreis", "Kreisum", "Kreisumla") for end in kreis), kreis
+
+
 def test_a_table_of_the_vorlage_marked_querformat_goes_on_a_landscape_page(tmp_path):
     data = copy_data(DATA, tmp_path)
     edit(

@@ -66,7 +66,7 @@ def test_without_a_published_address_the_pdf_prints_the_link_as_text_and_check_s
         "# Vorbemerkungen",
         "# Vorbemerkungen\n\nSiehe [Konzept](anlagen/handlungskonzept.md), auch [hier](anlagen/handlungskonzept.md).",
     )
-    code, out, err = run(capsys, "check", "--data", str(data))
+    code, out, err = run(capsys, "check", "--ohne-satz", "--data", str(data))
     assert code == 0, err
     hints = [line for line in out.splitlines() if line.startswith("Hinweis")]
     assert hints == [
@@ -88,7 +88,7 @@ def test_a_non_public_vorlage_prints_links_as_text_and_check_says_why(capsys, da
     with (folder / "vorlage.yaml").open("a", encoding="utf-8") as vorlage:
         vorlage.write("anlagen:\n  - {titel: Liste, datei: liste.md}\n")
     edit(folder / "sachstand.md", "\n\n", "\n\nSiehe [Liste](liste.md).\n\n")
-    code, out, err = run(capsys, "check", "--data", str(data))
+    code, out, err = run(capsys, "check", "--ohne-satz", "--data", str(data))
     assert code == 0, err
     reason = (
         "nichtöffentliche Anlagen werden nicht unter „oparl: basis_url“ veröffentlicht, ihre Adresse ist nicht bekannt"

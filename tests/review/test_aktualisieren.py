@@ -245,7 +245,7 @@ def test_an_older_version_pin_is_brought_to_this_version_and_other_commands_poin
     assert code == 0, out
     minor = ".".join(__version__.split(".")[:2])
     assert f'version = "{minor}"  # erwartete Programmversion' in settings.read_text(encoding="utf-8")
-    assert run(capsys, "--data", str(repo), "pruefen")[0] == 0
+    assert run(capsys, "--data", str(repo), "pruefen", "--ohne-satz")[0] == 0
 
 
 # --- rows by position -----------------------------------------------------------------------------------------

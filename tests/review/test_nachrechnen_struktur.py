@@ -387,3 +387,34 @@ def test_a_cell_in_brackets_may_be_a_minus_and_is_never_a_false_alarm(capsys, tm
     code, report, _ = check(capsys, write(tmp_path, "b.txt", BRACKETS.format(euro(plan + 5_000), euro(ist))))
     assert code == 0 and [b["status"] for b in report["befunde"]] == ["nicht eindeutig", "stimmt"]
     assert "ein Betrag in Klammern („(30.000 €)“) kann abgezogen" in report["befunde"][0]["hinweis"]
+
+
+def test_a_division_written_with_a_colon(capsys, tmp_path):
+    """„250,97 : 5,2809 (1 v.H.) = 47,52 v.H.“ (Kreis Unna): 250,97 / 5,2809 = 47,524… → 47,52; a wrong
+    hundredth is a slip. „Anlage 1: 5.000 € = …“ and „Nr. 2: 50 % = …“ are no division."""
+    assert round(Fraction(25097, 100) / Fraction(52809, 10000), 2) == Fraction(4752, 100)
+    text = (
+        "Rechnung 250,97 : 5,2809 (1 v.H.) = {} v.H. Kreisumlage\nAnlage 1: 5.000 € = 5.000 €\nNr. 2: 50 % = 1.000 €\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("47,52")))
+    assert code == 0 and [(b["zeile"], b["art"], b["status"]) for b in report["befunde"]] == [(1, "division", "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("47,62")))
+    assert code == 1 and [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (1, "47,62" + NBSP + "%", "47,52" + NBSP + "%")
+    ]
+
+
+def test_columns_set_flush_left_by_spaces_line_up_by_their_left_edge(capsys, tmp_path):
+    """vorlagen's own text output sets a table's columns flush left with spaces: „4,000“ under „681,250“ ends two
+    characters earlier. Rows whose figures are shorter were dropped, and the Summe gave false FEHLER (Kreis
+    Weserbruch, Stellenübersicht). 4,000 + 11,250 + 666,000 = 681,250; 1,5 + 2,0 + 97,5 = 101,000."""
+    rows = [("FB 10", "1,500", "4,000"), ("FB 11", "2,000", "11,250"), ("FB 12", "97,500", "666,000")]
+    total = ("Summe", "101,000", "681,250")
+    assert sum(Fraction(a.replace(",", ".")) for _, _, a in rows) == Fraction("681.25")
+    assert sum(Fraction(b.replace(",", ".")) for _, b, _ in rows) == 101
+    text = "Einheit  Beamte   Stellen\n" + "".join(f"{a:<8} {b:<8} {c:<8}\n" for a, b, c in [*rows, total])
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and [(b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("101,000", "stimmt"),
+        ("681,250", "stimmt"),
+    ]
