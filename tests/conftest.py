@@ -133,6 +133,14 @@ def built_rechenwege(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def built_weserbruch(tmp_path_factory) -> Path:
+    """The Kreis Weserbruch (tables as a body types them) built once."""
+    out = tmp_path_factory.mktemp("weserbruch") / "output"
+    assert main(["--data", str(ROOT / "tests" / "fixtures" / "weserbruch"), "--out", str(out)]) == 0
+    return out
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-BUILDS = ["built", "built_aachen", "built_erlenbruch", "built_heidemoor", "built_rechenwege", "built_wiesenbrueck"]
+BUILDS = [
+    "built",
+    "built_aachen",
+    "built_erlenbruch",
+    "built_heidemoor",
+    "built_rechenwege",
+    "built_weserbruch",
+    "built_wiesenbrueck",
+]
 # Calculations recognised and confirmed per build, measured (and rounded down) when this test was written: the
 # count may rise, never fall – a fall means a form of our own documents is no longer read.
 # Aachen and Heidemoor print no calculation a reader could redo.
@@ -23,6 +31,7 @@ MINDESTENS = {
     "built_erlenbruch": 135,
     "built_heidemoor": 0,
     "built_rechenwege": 105,
+    "built_weserbruch": 150,  # its text output sets columns flush left: 4 false FEHLER before they were read so
     "built_wiesenbrueck": 3,
 }
 
