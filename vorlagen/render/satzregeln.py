@@ -81,12 +81,17 @@ def _where(path: str, token) -> Where:
     return Where(path, token.map[0] + 1 if token.map else None)
 
 
+def einheiten_halten(text: str) -> str:
+    """The text with a no-break space between a number and its unit (and after a § before its number): the rule
+    for Markdown texts, and for the texts typed in YAML that a template prints (labels, names, table fields)."""
+    return _PARAGRAPH.sub(NBSP, _UNIT.sub(lambda m: NBSP + re.sub(r"[ \t]+", NBSP, m[1]), text))
+
+
 def _keep_units(children: list) -> None:
     """No line break between a number and its unit: in a text and across a line break of the source."""
     for index, child in enumerate(children):
         if child.type == "text":
-            content = _UNIT.sub(lambda m: NBSP + re.sub(r"[ \t]+", NBSP, m[1]), child.content)
-            child.content = _PARAGRAPH.sub(NBSP, content)
+            child.content = einheiten_halten(child.content)
         elif (
             child.type == "softbreak"
             and 0 < index < len(children) - 1

@@ -22,6 +22,7 @@ from vorlagen.core.usercache import keep_bytes, read_kept_bytes
 from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import LimitExceeded, Sandbox
+from vorlagen.render.satzregeln import einheiten_halten
 
 
 class _Compiled(BytecodeCache):
@@ -79,6 +80,18 @@ class _Compiled(BytecodeCache):
         return self._stamp
 
 
+def _units_kept(finalize):
+    """Every plain text a template prints – typed in YAML: a row's label, a rate's name, an Aufstellung's fields –
+    keeps an amount with its unit, by the rule of the Markdown texts (render/satzregeln.py). Markup (a text already
+    rendered) has had the rule."""
+
+    def finalized(value):
+        value = finalize(value)
+        return einheiten_halten(value) if type(value) is str else value
+
+    return finalized
+
+
 _OWN = "eigen-"
 _MAX_KEPT = 5 * 1024 * 1024  # a compiled template is some kB; a larger file is not one of ours
 _COMPILED = _Compiled()
@@ -99,6 +112,7 @@ class Templates:
             lstrip_blocks=True,
         )
         self.env.filters["kopfzeilen"] = kopfzeilen  # header fields in rows that fit the page
+        self.env.finalize = _units_kept(self.env.finalize)
 
     @property
     def assets_folder(self) -> Path:
