@@ -1060,3 +1060,23 @@ def test_a_sign_off_from_before_the_druckbild_is_stale_and_says_why(capsys, data
     assert _druckbild(capsys, data) == [
         "gezeichnet mit einer früheren Version von vorlagen, die das Druckbild noch nicht erfasste – zeichnen Sie neu"
     ]
+
+
+def test_a_pdf_changed_after_the_build_is_made_anew_before_it_is_published(capsys, data, tmp_path):
+    """Issue 33, point 4: the Mappe, the bundle and OParl take the bytes that were built for the signed print.
+    A Vorlage's PDF changed in output/ after the build (by hand, by another program) is not linked into the next
+    build and its bundle: it is rendered again."""
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out), "--mappen")[0] == 0
+    pdf = out / "vorlagen" / "2021-0123" / "2021-0123.pdf"
+    bundle = out / "publish" / "ASI-2021-06-10" / "vorlage-2021-0123.pdf"
+    built = pdf.read_bytes()
+    assert bundle.read_bytes() == built
+    middle = len(built) // 2
+    pdf.write_bytes(built[:middle] + bytes([built[middle] ^ 1]) + built[middle + 1 :])  # one bit: same size
+    code, out_text, err = run(capsys, "--data", str(data), "--out", str(out), "--mappen")
+    assert code == 0, err
+    assert "; 1 PDF neu gesetzt" in out_text
+    assert pdf.read_bytes() == built and bundle.read_bytes() == built
+    sums = (out / "publish" / "ASI-2021-06-10" / "SHA256SUMS").read_text(encoding="utf-8")
+    assert f"{hashlib.sha256(built).hexdigest()}  vorlage-2021-0123.pdf" in sums

@@ -23,6 +23,7 @@ from vorlagen.building.window import Window
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult
 from vorlagen.compute.project import Project
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.core.reads import digest as digest_of
 from vorlagen.core.reads import read_file, recording
 from vorlagen.meetings import beschlusskontrolle, publish, uebersicht
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
@@ -70,6 +71,7 @@ class Builder:
         self.renderer = renderer
         self.count = 0
         self.written: list[str] = []  # every file of the new output
+        self.inhalt: dict[str, str] = {}  # every file of the new output → SHA-256 of its bytes
         self.kontrolle: list[tuple[str, PurePosixPath]] = []  # Beschlusskontrolle lists: (title, PDF path), internal
         self.window: Window | None = None
 
@@ -142,6 +144,8 @@ class Builder:
             pages = uebersicht.seiten(self.composer, docs, sitzungen, minutes, bundles, self.kontrolle, self.roots)
             for path, content in pages.items():
                 self._write(path, content)
+            for entry in self.new.entries.values():  # what each entry's files hold: reused only while they do
+                entry.inhalt = {name: self.inhalt[name] for name in entry.files if name in self.inhalt}
             self.stage.manifest = self.new.dumps(self.written)
         self.progress.finish()
         return self.count
@@ -152,16 +156,19 @@ class Builder:
     def _write(self, path: PurePosixPath, data: bytes) -> None:
         self.stage.write(path, data)
         self.written.append(str(path))
+        self.inhalt[str(path)] = digest_of(data)
         self.count += 1
 
-    def _reuse_file(self, path: PurePosixPath) -> None:
+    def _reuse_file(self, path: PurePosixPath, previous: Entry) -> None:
+        """Links a file of the previous output that still holds what `previous` wrote (plan.py checked it)."""
         self.stage.reuse(path)
         self.written.append(str(path))
+        self.inhalt[str(path)] = previous.inhalt[str(path)]
         self.count += 1
 
     def _reuse(self, entry: Entry) -> None:
         for name in entry.files:
-            self._reuse_file(PurePosixPath(name))
+            self._reuse_file(PurePosixPath(name), entry)
         for found in entry.warnungen.values():  # a reused PDF still has what the layout check found
             for warning in found:
                 self.progress.warn(warning)
@@ -222,7 +229,7 @@ class Builder:
         entry.pdfs[str(path)] = key_for(job, self.engine)
         if plan.pdf_reusable(previous, str(path), entry.pdfs[str(path)], self.stand, self.old):
             assert previous is not None
-            self._reuse_file(path)
+            self._reuse_file(path, previous)
             entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
             entry.reads.update(entry.pdf_reads[str(path)])
             if previous.warnungen.get(str(path)):
