@@ -133,9 +133,30 @@ def _nummern(repo: Path) -> list[str]:
 
 
 def _texts(out: Path) -> dict[str, str]:
+    from vorlagen.core.problems import Paths
     from vorlagen.review.gedruckt import renditions
 
-    return renditions(out)
+    texte, problems = renditions(out, Paths(out.parent))
+    assert problems == []
+    return texte
+
+
+def test_a_text_rendition_larger_than_any_this_program_writes_is_named_not_read(tmp_path):
+    from vorlagen.core.limits import MAX_TEXTFASSUNG
+    from vorlagen.core.problems import Paths
+    from vorlagen.review.gedruckt import renditions
+
+    out = tmp_path / "output" / "vorlagen" / "2021-0123"
+    out.mkdir(parents=True)
+    (out / "vorlage.txt").write_text("Eigenanteil 10.335 €\n", encoding="utf-8")
+    with (out / "anlage-1.txt").open("wb") as riesig:
+        riesig.truncate(MAX_TEXTFASSUNG + 1)  # sparse: its size, not its bytes
+    texte, problems = renditions(tmp_path / "output", Paths(tmp_path))
+    assert texte == {"vorlagen/2021-0123/vorlage.txt": "Eigenanteil 10.335 €\n"}
+    assert [str(p) for p in problems] == [
+        "output/vorlagen/2021-0123/anlage-1.txt: Die Textfassung ist größer als 20 MB – so große schreibt vorlagen "
+        "nicht; nennen Sie mit --vorher die Ausgabe eines Baus."
+    ]
 
 
 def test_six_repositories_of_different_bodies(alte_ausgaben):

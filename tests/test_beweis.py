@@ -343,7 +343,31 @@ def vergleich_variant(seed: int):
         expected[f"{key}/aenderung"] = (
             "–" if alt == 0 else (("+" if diff > 0 else "") + prozent(diff / alt, s["prozent_stellen"]))
         )
+    # the body's own comparison columns (drawn last, so that the variants above stay what they were)
+    if rng.random() < 0.5:
+        spalten = [(f"S{i}", rng.choice(list(RECHNUNGEN)), rng.random() < 0.5) for i in range(rng.randint(0, 3))]
+        text += "    vergleichsspalten:\n" if spalten else "    vergleichsspalten: []\n"
+        text += "".join(f"      - {{als: {k}, rechnung: {r}, vorzeichen: {str(v).lower()}}}\n" for k, r, v in spalten)
+        for key, (alt, neu) in zip(keys, rows):
+            for kopf, rechnung, vorzeichen in spalten:
+                value = RECHNUNGEN[rechnung](alt, neu)
+                prozentual = "/" in rechnung
+                if value is None:
+                    cell = "–"
+                else:
+                    cell = prozent(value, s["prozent_stellen"]) if prozentual else show(value)
+                    if vorzeichen and rechnung != "neu / alt":
+                        cell = ("±" if value == 0 and not prozentual else "+" if value > 0 else "") + cell
+                expected[f"{key}/{kopf}"] = cell
     return k_text, text, expected
+
+
+RECHNUNGEN = {
+    "neu - alt": lambda alt, neu: neu - alt,
+    "alt - neu": lambda alt, neu: alt - neu,
+    "(neu - alt) / alt": lambda alt, neu: None if alt == 0 else (neu - alt) / alt,
+    "neu / alt": lambda alt, neu: None if alt == 0 else neu / alt,
+}
 
 
 def _places(value: Fraction) -> int:
@@ -366,6 +390,7 @@ def test_vergleich_matches_the_reference(seed, tmp_path):
             f"{z.id}/differenz": t.differenz(z),
             f"{z.id}/aenderung": t.aenderung(z),
         }
+        shown |= {f"{z.id}/{s.als}": t.spalte(z, s) for s in t.vergleichsspalten if s.als.startswith("S")}
     compare(3000 + seed, shown, expected)
 
 
@@ -509,3 +534,98 @@ def test_aufstellung_matches_the_reference_and_its_shown_rows_add_up(seed, tmp_p
         numbers = [Fraction(w.replace(".", "").replace(",", ".")) for w in werte]
         assert sum(numbers) == rund(summe / scale, step), (5000 + seed, werte, total)  # the shown rows add up
         assert all(abs(n - r / scale) < step for n, r in zip(numbers, rows))  # each within one step of its value
+
+
+# --- Matrix -------------------------------------------------------------------------------------------------
+
+SPALTEN = ["Vorjahre", "2024", "2025", "2026", "Folgejahre", "Bund", "Land", "Kreis"]
+
+
+def matrix_variant(seed: int):
+    """Rows × columns with empty cells, cents, negative cells and units; `erwartet` from the reference on some
+    cells and sums – and in every fourth variant one of them wrong, which must be the one problem."""
+    rng = random.Random(seed)
+    k_text, s = koerperschaft(rng)
+    einheit = rng.choice(["Euro", "Stellen", "Anzahl"])
+    scale = rng.choice([1, 100]) if einheit == "Euro" else rng.choice([1, 4, 100, 1000])
+    spalten = rng.sample(SPALTEN, rng.randint(1, 5))
+    rows: list[dict[str, Fraction | None]] = []
+    for _ in range(rng.randint(1, 5)):
+        cells: dict[str, Fraction | None] = {
+            c: None if rng.random() < 0.2 else Fraction(rng.randint(-500_000, 9_000_000), scale) for c in spalten
+        }
+        if all(v is None for v in cells.values()):
+            cells[spalten[0]] = Fraction(rng.randint(0, 9_000_000), scale)
+        rows.append(cells)
+    row_sums = [sum((v for v in r.values() if v is not None), Fraction(0)) for r in rows]
+    col_sums = {c: sum((r[c] for r in rows if r[c] is not None), Fraction(0)) for c in spalten}
+    total = sum(col_sums.values(), Fraction(0))
+    places = max(_places(v) for r in rows for v in r.values() if v is not None)
+    cent = einheit == "Euro" and (places > 0 or s["rundung"] == "cent")
+
+    def show(value: Fraction | None) -> str:
+        if value is None:
+            return "–"
+        return euro(value, cent) if einheit == "Euro" else zahl(value, places)
+
+    lines = [
+        "finanzierung:",
+        "  - id: m",
+        "    titel: Probe",
+        "    art: Matrix",
+        f"    einheit: {einheit}",
+        "    zeilenkopf: Träger",
+        f"    spalten: [{', '.join(repr(c) for c in spalten)}]",
+        "    zeilen:",
+    ]
+    erwartet: list[tuple] = []  # (line in vorlage.yaml, what the message names, value, erwartet) of each erwartet
+    kopf = 8  # the lines write() puts before the text
+    wrong = rng.random() < 0.25
+
+    def expect(value: Fraction) -> Fraction:
+        return value + Fraction(1, scale) if wrong and not erwartet else value
+
+    for i, cells in enumerate(rows):
+        typed = ", ".join(f"{c!r}: {dezimal(v)}" for c, v in cells.items() if v is not None)
+        lines += [f"      - id: z{i}", f"        als: Zeile {i}", f"        zellen: {{{typed}}}"]
+        if rng.random() < 0.5:
+            c = rng.choice([c for c, v in cells.items() if v is not None])
+            value = expect(cells[c])  # type: ignore[arg-type]
+            lines.append(f"        erwartet: {{zellen: {{{c!r}: {dezimal(value)}}}, summe: {dezimal(row_sums[i])}}}")
+            erwartet.append((kopf + len(lines), f"Zeile „Zeile {i}“, Spalte „{c}“", cells[c], value))
+    if rng.random() < 0.5 and _places(total) <= 2:
+        c = rng.choice(spalten)
+        value = expect(col_sums[c])
+        lines.append(f"    erwartet: {{spalten: {{{c!r}: {dezimal(value)}}}, summe: {dezimal(total)}}}")
+        erwartet.append((kopf + len(lines), f"Spalte „{c}“, Summe", col_sums[c], value))
+    expected = [["Träger", *spalten, "Summe"]]
+    expected += [[f"Zeile {i}", *(show(r[c]) for c in spalten), show(row_sums[i])] for i, r in enumerate(rows)]
+    expected.append(["Summe", *(show(col_sums[c]) for c in spalten), show(total)])
+    problem = None
+    if wrong and erwartet:
+        line, was, value, typed = erwartet[0]
+        shown_typed = show(typed) if _places(typed) <= (2 if cent else 0 if einheit == "Euro" else places) else None
+        problem = (
+            f"data/vorlagen/probe/vorlage.yaml:{line}: Berechnung „m“, {was}: berechnet {show(value)}, erwartet "
+            f"{shown_typed or zahl_frei(typed) + (NBSP + '€' if einheit == 'Euro' else '')}"
+        )
+    return k_text, "\n".join(lines) + "\n", expected, problem
+
+
+@pytest.mark.parametrize("seed", range(ANZAHL))
+def test_matrix_matches_the_reference(seed, tmp_path):
+    from vorlagen.compute.herleitung.zeilen import Kontext
+    from vorlagen.render.raster.tabellenarten import matrix
+
+    k_text, text, expected, problem = matrix_variant(6000 + seed)
+    data = write(tmp_path, k_text, text)
+    if problem is not None:
+        with pytest.raises(BuildFailed) as failed:
+            prepare(data)
+        found = [str(p) for p in failed.value.problems]
+        assert len(found) == 1 and found[0].startswith(problem), (6000 + seed, found, problem)
+        return
+    project = prepare(data)
+    t = project.rechnungen["2030-0001"].tabellen["m"]
+    printed = matrix(Kontext(project.facts), t)[0].gedruckt()
+    assert printed == expected, 6000 + seed

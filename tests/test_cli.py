@@ -164,6 +164,19 @@ def test_ctrl_c_and_a_full_disk_are_no_tracebacks(capsys, monkeypatch):
     )
 
 
+def test_a_refused_file_is_named_as_the_user_sees_it_not_as_the_program_opened_it(capsys, monkeypatch):
+    import errno
+
+    from .conftest import ROOT
+
+    _failing(monkeypatch, OSError(errno.EACCES, "Permission denied", str(ROOT / "output" / "vorlagen" / "y.pdf")))
+    code, out, err = run(capsys, "check", "--data", str(DATA))
+    assert code == 1 and err == (
+        "output/vorlagen/y.pdf: Keine Berechtigung – prüfen Sie freien Speicherplatz und Schreibrechte; die bisherige "
+        "Ausgabe ist unverändert.\n"
+    )
+
+
 # The command names: German, with the English names of earlier versions as aliases (issue 26).
 GERMAN = {"build": "bauen", "check": "pruefen", "serve": "vorschau", "diff": "vergleichen"}
 

@@ -858,7 +858,7 @@ CASES = [
                 V,
                 "art: Eigenanteile",
                 "„art“: „Eigenanteile“ ist nicht vorgesehen – meinten Sie „Eigenanteil“? Möglich sind: "
-                "Eigenanteil, Aufstellung, Finanzierungsplan, Vergleich.",
+                "Eigenanteil, Aufstellung, Finanzierungsplan, Vergleich, Matrix.",
             )
         ],
     ),

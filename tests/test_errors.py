@@ -255,8 +255,35 @@ def test_undefined_name_in_template(capsys, data):
     )
     code, found = check(capsys, data)
     assert found == [
-        "data/templates/kopf.html.j2:2: Fehler im Template: 'vorlagen.load.model.Koerperschaft object' has no "
-        "attribute 'wappen' – prüfen Sie die Namen im Template."
+        "data/templates/kopf.html.j2:2: Fehler im Template: „wappen“ gibt es in Koerperschaft nicht – prüfen Sie die "
+        "Namen im Template."
+    ]
+
+
+@pytest.mark.parametrize(
+    "ausdruck, grund",
+    [
+        ("koerperschaft.wappen", "„wappen“ gibt es in Koerperschaft nicht"),
+        ("wappen", "„wappen“ gibt es nicht"),
+        ('eintrag["farbe"]', "„farbe“ gibt es in diesem Eintrag nicht"),
+        ("liste[3]", "„3“ gibt es in dieser Liste nicht"),
+        ("leer.name", "„name“ gibt es nicht (der Wert davor ist leer)"),
+        ("text.laenge", "„laenge“ gibt es in diesem Text nicht"),
+    ],
+)
+def test_a_missing_name_in_a_template_is_german_without_the_programs_modules(tmp_path, ausdruck, grund):
+    from vorlagen.core.problems import BuildFailed, Paths
+    from vorlagen.load.koerperschaft import Koerperschaft
+    from vorlagen.render.templates import Templates
+
+    (tmp_path / "data" / "templates").mkdir(parents=True)
+    (tmp_path / "data" / "templates" / "eigen.html.j2").write_text(f"<p>\n{{{{ {ausdruck} }}}}\n</p>\n", "utf-8")
+    templates = Templates(tmp_path / "data", Paths(tmp_path))
+    koerperschaft = Koerperschaft(name="Musterkreis", gremien=[])
+    with pytest.raises(BuildFailed) as failed:
+        templates.render("eigen.html.j2", koerperschaft=koerperschaft, eintrag={}, liste=[], leer=None, text="x")
+    assert [str(p) for p in failed.value.problems] == [
+        f"data/templates/eigen.html.j2:2: Fehler im Template: {grund} – prüfen Sie die Namen im Template."
     ]
 
 

@@ -562,12 +562,12 @@ def test_the_glossary_names_each_word_where_the_code_has_it():
 def test_the_glossary_check_finds_each_kind_of_mistake():
     assert _glossary_errors(
         [
-            ("Körperschaft", "Koerperschaft", ["load/koerperschaft.py"]),
+            ("Körperschaft", "Koerperschaft", ["load/landkreis.py"]),
             ("Haushalt", "Niederschrift", ["load/haushalt.py"]),
             ("Niederschrift", "Niederschrift", ["load/niederschrift.py"]),
         ]
     ) == [
-        "„Körperschaft“: vorlagen/load/koerperschaft.py gibt es nicht",
+        "„Körperschaft“: vorlagen/load/landkreis.py gibt es nicht",
         "„Haushalt“: „Niederschrift“ fehlt in load/haushalt.py",
         "„Haushalt“: compute/haushalt.py heißt wie load/haushalt.py, steht aber nicht in der Zeile",
         "„Niederschrift“: compute/niederschrift.py heißt wie load/niederschrift.py, steht aber nicht in der Zeile",

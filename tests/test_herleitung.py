@@ -180,3 +180,39 @@ def test_zahlen_says_what_there_is_when_a_name_or_cell_is_not_there(capsys, args
     code, out, err = run(capsys, "--data", str(DATA), "zahlen", "2021/0123", *args)
     assert code == 1 and out == ""
     assert message in err, err
+
+
+def test_every_name_zahlen_lists_has_a_derivation_that_prints_what_the_listing_prints(gebaut):
+    """`vorlagen zahlen NUMMER` lists every name a text can quote; each has its Herleitung (failed before for the
+    share of a Bescheid's instalment, `raten[…].anteil`)."""
+    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.zahlen import zahlen
+
+    name, project, _ = gebaut
+    k = Kontext(project.facts)
+    rundung = rundung_of(project.facts)
+    checked = 0
+    for nummer, rechnung in project.rechnungen.items():
+        for expression, shown in zahlen(rechnung, rundung.quantum, rundung.prozent_stellen):
+            try:
+                _, h = herleitung_von(rechnung, k, expression)
+            except KeineHerleitung as error:
+                pytest.fail(f"{name}, {nummer}: {expression} hat keine Herleitung: {error}")
+            assert h.gedruckt == shown, (name, nummer, expression)
+            checked += 1
+    assert checked > 0 or name == "heidemoor", name  # heidemoor's Vorlagen compute nothing
+
+
+def test_every_cell_that_prints_a_figure_has_a_derivation(gebaut):
+    """A cell that is a figure (an amount, a count, a share) never lacks its Herleitung – failed before for the
+    typed days of a Verteilung."""
+    name, project, docs = gebaut
+    k = Kontext(project.facts)
+    figure = re.compile(r"^[=−+±\- ]*\d[\d.,]*(\s?(€|%|VZÄ|T€|Mio\. €))?$")
+    for doc in docs:
+        for r in raster(k, project.rechnung(doc.source)):
+            for row in r.zeilen:
+                for i, cell in enumerate(row.zellen[1:], start=1):
+                    text = cell.text.replace(NBSP, " ")
+                    if figure.match(text) and not re.fullmatch(r"\d{4}", text):
+                        assert cell.herleitung is not None, (name, r.id, row.name, i, text)

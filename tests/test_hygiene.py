@@ -62,6 +62,51 @@ def test_every_file_the_code_names_exists():
     assert stale == []
 
 
+MAX_ZEILEN = 400  # a module has one job; past this length it has more (docs/entwicklung/architektur.md)
+# Modules still longer, each with the issue whose work brings it under the limit. Remove the line when it is done:
+# the test fails while an exception is no longer needed.
+ZU_LANG = {
+    "building/builder.py": 36,  # point 2: planning, execution and products in their stages
+}
+
+
+def _zu_lang(zeilen: dict[str, int], ausnahmen: dict[str, int]) -> list[str]:
+    """What is wrong with the modules' lengths (module under vorlagen/ → lines) against the known exceptions."""
+    fehler = [
+        f"vorlagen/{modul}: {anzahl} Zeilen – mehr als {MAX_ZEILEN}: teilen Sie es nach seinen Aufgaben"
+        for modul, anzahl in sorted(zeilen.items())
+        if anzahl > MAX_ZEILEN and modul not in ausnahmen
+    ]
+    fehler += [
+        f"vorlagen/{modul}: {'gibt es nicht mehr' if modul not in zeilen else f'hat nur noch {zeilen[modul]} Zeilen'}"
+        f" – streichen Sie die Ausnahme (Issue {issue}) aus ZU_LANG"
+        for modul, issue in sorted(ausnahmen.items())
+        if zeilen.get(modul, 0) <= MAX_ZEILEN
+    ]
+    return fehler
+
+
+def test_no_module_is_longer_than_400_lines():
+    package = ROOT / "vorlagen"
+    zeilen = {
+        path.relative_to(package).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in package.rglob("*.py")
+    }
+    assert len(zeilen) > 150
+    assert _zu_lang(zeilen, ZU_LANG) == []
+
+
+def test_the_length_check_finds_a_long_module_and_a_stale_exception():
+    assert _zu_lang(
+        {"load/kurz.py": 400, "load/lang.py": 401, "compute/geteilt.py": 120, "cli/alt.py": 900},
+        {"compute/geteilt.py": 7, "building/weg.py": 8, "cli/alt.py": 9},
+    ) == [
+        "vorlagen/load/lang.py: 401 Zeilen – mehr als 400: teilen Sie es nach seinen Aufgaben",
+        "vorlagen/building/weg.py: gibt es nicht mehr – streichen Sie die Ausnahme (Issue 8) aus ZU_LANG",
+        "vorlagen/compute/geteilt.py: hat nur noch 120 Zeilen – streichen Sie die Ausnahme (Issue 7) aus ZU_LANG",
+    ]
+
+
 def _pins(name: str) -> dict[str, str]:
     pins = {}
     for line in (ROOT / name).read_text(encoding="utf-8").splitlines():

@@ -18,12 +18,11 @@ import yaml
 
 KORPUS = Path(__file__).resolve().parent / "korpus_nachrechnen"
 DOKUMENTE = sorted(p.stem for p in KORPUS.glob("*.txt"))
-SLIP_STATUSES = ("Fehler", "Folgefehler")
 
 # Recognised calculations / listed calculations across the corpus, measured and rounded down: it may only rise.
-MINDEST_QUOTE = 0.49
+MINDEST_QUOTE = 0.80
 # Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
-HOECHSTENS_VERSCHLUCKT = 2
+HOECHSTENS_VERSCHLUCKT = 4  # 2 until issue 35 added Kreis Soest: its „11,0 Stellen“ (twice) carry no unit
 
 # Known false alarms, each a bug for the engine, named exactly: document → [(line, typed figure)], reason. The
 # document's case is marked xfail only while the engine reports exactly these alarms; any other alarm fails.
@@ -151,7 +150,7 @@ def test_hand_calculation_gives_each_manifest_status():
         assert low <= typed <= high, (doc, text)
     slips_by_hand = {doc for doc, _, _, _, expected in hand.CHECKS if expected == "fehler"}
     slips_listed = {name[:2] for name in DOKUMENTE for r in manifest(name)["rechnungen"] if r["status"] == "fehler"}
-    assert slips_by_hand == slips_listed == {"09", "29", "40"}
+    assert slips_by_hand == slips_listed == {"09", "29", "40", "41"}
     calculated = {doc for doc, *_ in hand.CHECKS} | {doc for doc, *_ in hand.RANGES}
     assert calculated == {name[:2] for name in DOKUMENTE if manifest(name)["rechnungen"]}
 
@@ -180,14 +179,15 @@ def test_a_finding_belongs_to_a_calculation_only_on_its_lines_and_with_its_figur
 
 
 def assert_no_false_alarm(name: str, found: list[dict], known_alarms: dict = FEHLALARME, by_line: bool = True) -> None:
-    """No Fehler or Folgefehler except on a calculation the manifest lists as a slip (or a known false alarm).
-    Without `by_line` (a PDF has its own line numbers) a slip is matched by its figures alone."""
+    """No Fehler except on a calculation the manifest lists as a slip (or a known false alarm), and no Folgefehler
+    in a document without a listed slip (a Folgefehler is right as typed and only builds on a slip). Without
+    `by_line` (a PDF has its own line numbers) a slip is matched by its figures alone."""
     slips = [r for r in manifest(name)["rechnungen"] if r["status"] == "fehler"]
     slip_figures = {figure for r in slips for figure in places(r)[1]}
     alarms = [
         b
         for b in found
-        if b["status"] in SLIP_STATUSES
+        if (b["status"] == "Fehler" or b["status"] == "Folgefehler" and not slips)
         and not (any(belongs(b, r) for r in slips) if by_line else abs(Decimal(b["werte"]["getippt"])) in slip_figures)
     ]
     known, reason = known_alarms.get(name, ([], ""))

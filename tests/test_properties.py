@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from vorlagen.core.fmt import eur, eur_cent, zahl
 from vorlagen.core.money import round_half_up, split_largest_remainder
 from vorlagen.core.problems import Paths, Problem
-from vorlagen.load.model import Koerperschaft, Vorlage
+from vorlagen.load.koerperschaft import Koerperschaft
+from vorlagen.load.model import Vorlage
 from vorlagen.load.records import read_record
 from vorlagen.load.yamlfile import read_yaml
 

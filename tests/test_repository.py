@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from vorlagen.cli.scaffold import schema_files
+from vorlagen.cli.schemadateien import schema_files
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, kind_of, schema
 
@@ -163,13 +163,31 @@ def test_schema_command_writes_the_schema(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(repo)
     code, out, err = run(capsys, "schema")
     assert (code, err) == (0, "")
-    assert (
-        out == f"JSON-Schema für {len(FILES)} Arten von Datendateien in {(repo / 'schema').as_posix()}/ geschrieben.\n"
-    )
+    assert out == f"JSON-Schema für {len(FILES)} Arten von Datendateien in schema/ geschrieben.\n"
     written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (repo / "schema").iterdir()}
     from vorlagen.load.facts import load
 
     assert written == schema_files(load(repo / "data")[0].koerperschaft.hausstil)
+
+
+def test_schema_that_cannot_be_written_is_a_german_problem_and_leaves_the_others_whole(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "r"
+    shutil.copytree(DATA, repo / "data")
+    (repo / "schema" / "vorlage.schema.json").mkdir(parents=True)  # a folder where a schema file belongs
+    monkeypatch.chdir(repo)
+    code, out, err = run(capsys, "schema")
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == (
+        "schema/vorlage.schema.json: Die Datei lässt sich nicht schreiben (Dort liegt ein Ordner, keine Datei) – "
+        "prüfen Sie Schreibrechte und Speicherplatz."
+    )
+    from vorlagen.load.facts import load
+
+    expected = schema_files(load(repo / "data")[0].koerperschaft.hausstil)
+    assert {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (repo / "schema").iterdir() if p.is_file()} == {
+        name: text for name, text in expected.items() if name != "schema/vorlage.schema.json"
+    }
+    assert sorted(p.name for p in (repo / "schema").iterdir() if p.name.startswith(".")) == []  # no temporary file
 
 
 def test_check_notices_a_stale_schema(capsys, tmp_path, monkeypatch):

@@ -12,13 +12,14 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
-from vorlagen.core.problems import BuildFailed, Problem, os_error_text
+from vorlagen.core.problems import BuildFailed, Paths, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often
 
 COMMANDS: list[Command] = [
@@ -211,8 +212,10 @@ def _main(argv: list[str] | None) -> int:
     except OSError as error:
         if error.errno is None:  # not the operating system's: a bug of the program, whose traceback helps
             raise
+        repository = getattr(args, "repository", None)  # files as the user sees them: in the project, or here
+        paths = Paths(repository.root if repository is not None else Path.cwd())
         print(
-            f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte; "
+            f"{os_error_text(error, paths)} – prüfen Sie freien Speicherplatz und Schreibrechte; "
             "die bisherige Ausgabe ist unverändert.",
             file=sys.stderr,
         )

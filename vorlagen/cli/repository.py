@@ -1,5 +1,5 @@
-"""Commands that set up a data repository: neu, vorlage neu, schema (scaffold is imported when used:
-its schema and records would slow down the start of every build)."""
+"""Commands that set up a data repository: neu, vorlage neu, schema (scaffold, neue_vorlage and
+schemadateien are imported when used: their schema and records would slow down the start of every build)."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def neu(args: argparse.Namespace) -> int:
 
 def vorlage(args: argparse.Namespace) -> int:
     """`vorlage neu`: the next free Nummer, the sections of its Art, the next Sitzung."""
-    from vorlagen.cli import scaffold
+    from vorlagen.cli import neue_vorlage
     from vorlagen.load.facts import load
 
     facts, problems = load(args.data)  # problems elsewhere do not stop a new Vorlage
@@ -118,7 +118,7 @@ def vorlage(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    written = scaffold.new_vorlage(
+    written = neue_vorlage.new_vorlage(
         args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, sitzung, amt, args.nummer, args.bezug
     )
     print(
@@ -131,8 +131,10 @@ def vorlage(args: argparse.Namespace) -> int:
 
 def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
-    from vorlagen.cli import scaffold
+    from vorlagen.cli import schemadateien
     from vorlagen.core.engine import befehl
+    from vorlagen.core.problems import Paths
+    from vorlagen.core.speichern import speichern
     from vorlagen.load.facts import load
     from vorlagen.load.hausstil import Hausstil
 
@@ -147,11 +149,13 @@ def schema(args: argparse.Namespace) -> int:
             "neu.",
             file=sys.stderr,
         )
-    target = args.ziel or args.repository.root / scaffold.SCHEMA_FOLDER
-    target.mkdir(parents=True, exist_ok=True)
-    for name, text in scaffold.schema_files(hausstil).items():
-        (target / Path(name).name).write_text(text, encoding="utf-8")
-    print(f"JSON-Schema für {len(scaffold.FILES)} Arten von Datendateien in {target.as_posix()}/ geschrieben.")
+    target = args.ziel or args.repository.root / schemadateien.SCHEMA_FOLDER
+    paths = Paths(args.repository.root)
+    nicht_geschrieben: list[Problem] = []
+    for name, text in schemadateien.schema_files(hausstil).items():  # each file whole or not at all
+        nicht_geschrieben += speichern(target / Path(name).name, text.encode("utf-8"), paths)
+    raise_if(nicht_geschrieben)
+    print(f"JSON-Schema für {len(schemadateien.FILES)} Arten von Datendateien in {paths.show(target)}/ geschrieben.")
     return 0
 
 
@@ -180,7 +184,8 @@ def aktualisieren(args: argparse.Namespace) -> int:
 
     paths = Paths(args.data.resolve().parent)
     folder = args.vorher or args.out
-    vorher = vorherige_ausgabe(folder)
+    vorher, problems = vorherige_ausgabe(folder, paths)
+    raise_if(problems)
     if not vorher:
         raise BuildFailed(
             [

@@ -41,7 +41,7 @@ def _refuse(label: str, message: str) -> BuildFailed:
 
 def _name(name: str) -> str:
     """The name as recorded (without surrounding blanks), by the rule mitzeichnungen.yaml is checked with."""
-    from vorlagen.cli.scaffold import text_value
+    from vorlagen.cli.neuanlage import text_value
     from vorlagen.load.mitzeichnung import NAME_LAENGE, name_fehler
 
     fehler = name_fehler(name.strip() or name)
@@ -147,7 +147,7 @@ def _drinnen(text_file: Path, data_dir: Path, paths: Paths) -> None:
 
 def yaml_text(mitzeichnungen) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
-    from vorlagen.cli.scaffold import text_value
+    from vorlagen.cli.neuanlage import text_value
 
     lines = [KOPF.rstrip("\n"), "mitzeichnungen:"]
     for m in mitzeichnungen:

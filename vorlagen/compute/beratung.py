@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vorlagen.load.facts import Facts
-from vorlagen.load.model import Beratung, Berichterstattung, Gremium, Sitzung, Vorlage
+from vorlagen.load.koerperschaft import Gremium
+from vorlagen.load.model import Beratung, Berichterstattung, Vorlage
+from vorlagen.load.sitzungen import Sitzung
 
 
 @dataclass(frozen=True)

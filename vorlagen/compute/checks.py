@@ -39,7 +39,7 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
     """`erwartet` on the table and on each row; every rate valid for the period."""
     problems = []
     name = f"Berechnung „{t.id}“"
-    for zeile in t.zeilen if t.art != "Vergleich" else []:
+    for zeile in t.zeilen if t.art not in ("Vergleich", "Matrix") else []:
         if zeile.position.erwartet is not None and zeile.position.erwartet != zeile.betrag:
             problems.append(
                 _mismatch(
@@ -62,7 +62,14 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
                     )
                 )
     erwartet = t.berechnung.erwartet
-    if erwartet is not None:
+    if erwartet is not None and erwartet.spalten and t.art != "Matrix":
+        problems.append(
+            Problem(
+                erwartet.where("spalten"),
+                f"{name}: „spalten“ unter „erwartet“ gibt es nur in einer Matrix – entfernen Sie es.",
+            )
+        )
+    if erwartet is not None and t.art != "Matrix":  # a Matrix checks its own, in its unit (compute/matrix.py)
         for key, label in (
             ("gesamtkosten", "Gesamtkosten"),
             ("abzuege", "Abzüge"),

@@ -2,12 +2,12 @@
 
 A figure reads other figures (by id) and what the tables, Bescheide, Anträge and Verteilungen computed
 (`finanzierung.plan.zuwendung`). Units are checked (€ + VZÄ is an error), cycles and unknown names are
-German problems at the formula's line, and each figure keeps its Herleitung for `vorlagen zahlen NR NAME`.
+German problems at the formula's line, and each figure keeps its Herleitung for `vorlagen zahlen NR NAME`
+(compute/zahlwert.py); a figure against its `erwartet` is compute/erwartung.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -26,11 +26,13 @@ from vorlagen.compute.einheiten import (
     plausibel,
     rechnen,
 )
+from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
-from vorlagen.compute.names import Named, Names, UnknownName
+from vorlagen.compute.names import Names, UnknownName
+from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
-from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
-from vorlagen.core.problems import Problem, Where
+from vorlagen.core.money import CENT, EURO, exact, round_half_up
+from vorlagen.core.problems import Problem
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import suggest
 
@@ -71,58 +73,17 @@ class _Kreis(EinheitFehler):
     """Figures that read each other in a round: one problem, at the figure where the round started."""
 
 
-class Groesse(Fraction):
-    """A named figure's value (exact, after its rounding) that prints itself in its unit: '12.346 €', '33,33 %'."""
-
-    text: str
-    einheit: str
-
-
-class Zahlen(Names):
-    """The named figures of a Vorlage (or of a file of shared figures): id → Groesse, with each one's Herleitung."""
-
-    herleitung: dict[str, Zahlwert]
-
-
-@dataclass
-class Schritt:
-    """One line of a Herleitung: what was read or done, and its value as printed."""
-
-    was: str
-    wert: str
-    wo: Where | None = None
-
-
-@dataclass
-class Zahlwert(Named):
-    """A computed figure with its Herleitung."""
-
-    id: str
-    titel: str | None
-    einheit: str
-    formel: str
-    genau: Fraction  # before its own rounding
-    wert: Groesse  # after it: what texts, tables and other figures (je Posten) read
-    schritte: list[Schritt]
-    kennzahl: Kennzahl
-    stufe: Decimal | None = None  # its rounding step (money), None: not rounded
-    form: Darstellung | None = None  # how it prints (unit, step, places)
-
-    @property
-    def gezeigt(self) -> Fraction:
-        """The value its print shows: its value, or the share of a split it quotes (money.Anteil)."""
-        return self.genau if isinstance(self.genau, Anteil) else Fraction(self.wert)
-
-    @property
-    def gedruckt(self) -> Fraction:
-        """The value as printed, in base units: what a figure reading it `je_posten` adds."""
-        return self.form.gedruckt(self.gezeigt) if self.form is not None else Fraction(self.wert)
-
-
-def _einheit_von(vergleich: str | None, feld: str) -> str:
-    """The unit of an engine figure: a Vergleich's values are in its `einheit`; money fields are €; VZÄ is VZÄ."""
-    if feld in ("alt", "neu", "differenz") and vergleich is not None:
-        return {"Euro": GELD, "Stellen": "VZÄ"}.get(vergleich, "")
+def _einheit_von(tabelle, pfad: tuple[str, ...]) -> str:
+    """The unit of an engine figure: every value of a Matrix and a Vergleich's values and differences are in the
+    table's `einheit` (a Vergleich's column of a share is a ratio); money fields are €; VZÄ is VZÄ."""
+    feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
+    if tabelle is not None:
+        einheit = {"Euro": GELD, "Stellen": "VZÄ"}.get(tabelle.einheit, "")
+        if tabelle.art == "Matrix" or feld in ("alt", "neu", "differenz"):
+            return einheit
+        if len(pfad) > 1 and pfad[-2] == "spalten":
+            spalte = next((s for s in tabelle.vergleichsspalten if s.als == pfad[-1]), None)
+            return "" if spalte is None or spalte.prozent else einheit
     return FELD_EINHEIT.get(feld, "")
 
 
@@ -149,11 +110,11 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
             f"„{first}“ gibt es nicht{suggest(first, known) or '.'} Formeln lesen andere Zahlen dieser "
             f"Vorlage (Abschnitt „zahlen“) und {', '.join(sorted(names))}."
         )
-    obj, owner, where, vergleich = names[first], None, None, None
+    obj, owner, where, tabelle = names[first], None, None, None
     for index, segment in enumerate(pfad[1:], start=1):
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
-        if fields.get("art") == "Vergleich":
-            vergleich = fields.get("einheit")
+        if fields.get("art") in ("Vergleich", "Matrix"):
+            tabelle = obj
         owner = obj
         try:
             if isinstance(obj, dict):
@@ -184,14 +145,18 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
         if source is not None and hasattr(source, "where"):
             where = source.where()
+    if obj is None and getattr(tabelle, "art", None) == "Matrix":
+        raise EinheitFehler(
+            f"„{schreibweise(pfad)}“ ist eine leere Zelle – tragen Sie dort einen Wert ein (auch 0) oder lesen Sie "
+            "eine andere Zelle."
+        )
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
         raise EinheitFehler(
             f"„{schreibweise(pfad)}“ ist keine einzelne Zahl – wählen Sie einen Wert, z. B. „{schreibweise(pfad)}.betrag“."
         )
     if isinstance(obj, Groesse):
         return obj, DIMENSION[obj.einheit], where  # a shared figure: kennzahlen.<datei>.<id>
-    feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
-    return obj, _einheit_von(vergleich, feld), where
+    return obj, _einheit_von(tabelle, pfad), where
 
 
 def _zeile(zeilen: Zeilen, pfad: tuple[str, ...], index: int):
@@ -327,57 +292,12 @@ def kennzahlen(
     result = Zahlen(kind)
     for k in definitions:
         if k.id in figures:
-            z = figures[k.id]
-            result[k.id] = z.wert
-            if k.erwartet is not None:
-                assert z.form is not None  # every computed figure has one
-                shown = z.form.in_einheit(z.gezeigt)
-                if shown != exact(k.erwartet):
-                    erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + k.einheit.replace(" ", NBSP))
-                    if _in_euro(k, z, trees):
-                        message = (
-                            f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – die Zahlen einer Formel "
-                            f"stehen in der Einheit der Zahl (frühere Fassungen lasen sie in Euro): für {erwartet} "
-                            f"schreiben Sie „{_in_formel(exact(z.genau) / z.form.skala() / z.form.skala())}“."
-                        )
-                    elif _um_hundert(k, z, trees):
-                        message = (
-                            f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – eine Formel nur aus "
-                            f'Zahlen ist bei „einheit: "%"“ in Prozent: für {erwartet} schreiben Sie '
-                            f"„{_in_formel(k.erwartet)}“ oder „{_in_formel(k.erwartet)} %“."
-                        )
-                    else:
-                        message = (
-                            f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – prüfen Sie den "
-                            "erwarteten Wert und die Formel."
-                        )
-                    problems.append(Problem(k.where("erwartet"), message))
+            result[k.id] = figures[k.id].wert
+            abweichend = abweichung(k, figures[k.id], not namen(trees[k.id]))
+            if abweichend is not None:
+                problems.append(abweichend)
     result.herleitung = figures
     return result, problems
-
-
-def _um_hundert(k: Kennzahl, z: Zahlwert, trees: dict) -> bool:
-    """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
-    assert z.form is not None
-    return (
-        k.einheit == "%" and not namen(trees[k.id]) and z.form.in_einheit(Fraction(z.wert) * 100) == exact(k.erwartet)
-    )
-
-
-def _in_euro(k: Kennzahl, z: Zahlwert, trees: dict) -> bool:
-    """Whether a typed figure in T€, Mio. € or Mrd. € meets `erwartet` when its numbers are read in euros, as
-    earlier versions did (`formel: "523000"` in Mio. € meant as 0,52 Mio. €)."""
-    assert z.form is not None
-    if k.einheit not in ("T€", "Mio. €", "Mrd. €") or namen(trees[k.id]):
-        return False
-    return z.form.in_einheit(exact(z.genau) / z.form.skala()) == exact(k.erwartet)
-
-
-def _in_formel(value) -> str:
-    """A number as a formula writes it: 12.5 → '12,5', 5000 → '5000' (no thousands mark)."""
-    return format(
-        Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value, "f"
-    ).replace(".", ",")
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:
@@ -419,25 +339,3 @@ def _einfach(value, dimension: str, quantum: Decimal) -> str:
     if dimension == GELD:
         return euro_or_cent(value, quantum if exact(value) * 100 % 100 == 0 or quantum == CENT else CENT)
     return zahl(value) + (f"{NBSP}{dimension}" if dimension else "")
-
-
-def herleitung(z: Zahlwert) -> list[str]:
-    """How a figure comes about, as lines of German text."""
-    k = z.kennzahl
-    if z.stufe is not None:
-        rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (
-            " (wie die Körperschaft)" if k.rundung is None else ""
-        )
-    else:
-        rundung = "keine (gerundet wird erst beim Drucken)"
-    lines = [
-        f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
-        f"  Formel: {z.formel}   [{k.where('formel')}]",
-        f"  Einheit: {z.einheit}; Rundung: {rundung}; gelesene Zahlen dieser Vorlage "
-        f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}",
-    ]
-    for s in z.schritte:
-        lines.append(f"  {s.was} = {s.wert}" + (f"   [{s.wo}]" if s.wo is not None else ""))
-    if k.erwartet is not None:
-        lines.append(f"  erwartet: {zahl(k.erwartet)}   [{k.where('erwartet')}]")
-    return lines

@@ -11,10 +11,10 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import Hausstil
-from vorlagen.load.model import Top
 from vorlagen.load.niederschrift import Auftrag, Niederschrift, Protokollpunkt
 from vorlagen.load.records import defined_at, unknown_word
 from vorlagen.load.references import unknown
+from vorlagen.load.sitzungen import Top
 
 
 def stimmberechtigt(niederschrift: Niederschrift) -> int:
@@ -42,6 +42,11 @@ def abstimmung_text(abstimmung: Abstimmung) -> str:
     if not parts:
         return a.ergebnis
     return f"mit {', '.join(parts[:-1])}{' und ' if len(parts) > 1 else ''}{parts[-1]} {a.ergebnis}"
+
+
+def abstimmung_niederschrift(abstimmung: Abstimmung, stil: Hausstil) -> str:
+    """The vote as the Niederschrift prints it: the Hausstil's `abstimmung: niederschrift`, else the sentence."""
+    return stil.abstimmung.satz(abstimmung, stil.enthaltungen) or abstimmung_text(abstimmung)
 
 
 def abstimmung_kurz(abstimmung: Abstimmung, stil: Hausstil) -> str:

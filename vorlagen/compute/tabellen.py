@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vorlagen.compute.aufstellung import aufstellung
 from vorlagen.compute.eigenanteil import Tabelle, eigenanteil
+from vorlagen.compute.matrix import matrix
 from vorlagen.compute.plaene import finanzierungsplan
 from vorlagen.compute.vergleich import vergleich
 from vorlagen.core.money import Rundung
@@ -16,21 +17,22 @@ KINDS = {
     "Aufstellung": aufstellung,
     "Finanzierungsplan": finanzierungsplan,
     "Vergleich": vergleich,
+    "Matrix": matrix,
 }
 
 
 def compute_table(
     berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None
 ) -> tuple[Tabelle | None, list[Problem]]:
-    """The table of a Berechnung; `auswerten(formel, einheit)` reads formulas (lines of a Vergleich, rows and
-    the fund of an Aufstellung), so such tables are computed after the Vorlage's figures."""
+    """The table of a Berechnung; `auswerten(formel, einheit)` reads formulas (lines of a Vergleich, cells of a
+    Matrix, rows and the fund of an Aufstellung), so such tables are computed after the Vorlage's figures."""
     return KINDS[berechnung.art](berechnung, saetze, rundung, auswerten)
 
 
 def reads_figures(berechnung: Berechnung) -> bool:
     """Whether a table reads formulas: it is computed after the figures (which cannot read it)."""
     return (
-        any(z.aus for z in berechnung.zeilen)
+        any(z.aus or z.formeln for z in berechnung.zeilen)
         or berechnung.fonds is not None
         or any(p.formel is not None for p in berechnung.kosten)
     )

@@ -1,9 +1,10 @@
-"""Vergleich: two Planstände side by side, each line typed, computed by formulas or derived from lines above,
-with its difference, its change in percent and `erwartet` on any cell."""
+"""Vergleich: two Planstände side by side, each line typed, computed by formulas or derived from lines above, with
+the comparison columns the body chooses and names (default: „Veränderung“ neu − alt and „in %“) and `erwartet` on
+any cell."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
@@ -17,9 +18,38 @@ from vorlagen.load.finanzen import Berechnung
 from vorlagen.load.saetze import Satz
 
 
+@dataclass(frozen=True)
+class Vergleichsspalte:
+    """A comparison column: its head, what it computes from the two values, whether a difference shows its sign."""
+
+    als: str
+    rechnung: str  # neu - alt, alt - neu, (neu - alt) / alt, neu / alt
+    vorzeichen: bool = True
+
+    @property
+    def prozent(self) -> bool:
+        return "/" in self.rechnung
+
+
+STANDARD = (Vergleichsspalte("Veränderung", "neu - alt"), Vergleichsspalte("in %", "(neu - alt) / alt"))
+
+
+def rechne(rechnung: str, alt, neu) -> Fraction | None:
+    """A comparison column's exact value; None for a share of an old value of 0."""
+    alt, neu = Fraction(alt), Fraction(neu)
+    if rechnung == "neu - alt":
+        return neu - alt
+    if rechnung == "alt - neu":
+        return alt - neu
+    if alt == 0:
+        return None
+    return (neu - alt) / alt if rechnung == "(neu - alt) / alt" else neu / alt
+
+
 @dataclass
 class Vergleichswert(Named):
-    """One line of a Vergleich: both values, the difference and the change as a ratio."""
+    """One line of a Vergleich: both values, the difference and the change as a ratio, and the value of each
+    comparison column by its head (`spalten["Überschreitung"]`)."""
 
     id: str | None
     als: str
@@ -28,6 +58,7 @@ class Vergleichswert(Named):
     differenz: Decimal
     veraenderung: Fraction | None  # (neu − alt) / alt; None when alt is 0
     abgeleitet: bool
+    spalten: dict[str, Fraction | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -39,6 +70,7 @@ class Vergleich(Tabelle):
     stellen: int  # decimal places to print values (Stellen: as many as the data has)
     prozent_stellen: int
     alternative: str | None = None
+    vergleichsspalten: tuple[Vergleichsspalte, ...] = STANDARD
 
     def wert(self, value) -> str:
         """A value as this table prints it."""
@@ -56,6 +88,28 @@ class Vergleich(Tabelle):
             return "–"
         return ("+" if zeile.veraenderung > 0 else "") + prozent(zeile.veraenderung, self.prozent_stellen)
 
+    def spalte(self, zeile: Vergleichswert, s: Vergleichsspalte) -> str:
+        """A comparison column's cell as printed: a difference in the table's unit ('+11', '±0', '−2.500 €'), a
+        share in % ('+1,15 %', '101,99 %'); '–' for a share of an old value of 0."""
+        value = zeile.spalten[s.als]
+        if value is None:
+            return "–"
+        text = prozent(value, self.prozent_stellen) if s.prozent else self.wert(value)
+        if not s.vorzeichen or s.rechnung == "neu / alt":
+            return text
+        if value == 0 and not s.prozent:
+            return "±" + text
+        return ("+" if value > 0 else "") + text
+
+
+def getippt(t, value) -> str:
+    """A typed value (`erwartet`) as table `t` (a Vergleich or a Matrix) prints it – with all its places where it
+    has more, so that a message never shows two different values alike."""
+    shown = (2 if t.quantum == CENT else 0) if t.einheit == "Euro" else t.stellen
+    if nachkommastellen(Decimal(value)) <= shown:
+        return t.wert(value)
+    return zahl(value) + ("\u00a0€" if t.einheit == "Euro" else "")
+
 
 def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
     """Two Planstände; a line is typed (`werte`), computed by two formulas (`aus`, read by `auswerten`) or derived
@@ -63,6 +117,11 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
     problems: list[Problem] = []
     lines: dict[str, Vergleichswert] = {}
     rows = Zeilen()
+    spalten = (
+        STANDARD
+        if berechnung.vergleichsspalten is None
+        else tuple(Vergleichsspalte(s.als, s.rechnung, s.vorzeichen) for s in berechnung.vergleichsspalten)
+    )
     dimension = {"Euro": "€", "Stellen": "VZÄ"}.get(berechnung.einheit, "")
     for z in berechnung.zeilen:
         if z.werte:
@@ -86,18 +145,27 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
                 continue
             alt = sum((lines[r].alt for r in z.plus), Decimal(0)) - sum((lines[r].alt for r in z.minus), Decimal(0))
             neu = sum((lines[r].neu for r in z.plus), Decimal(0)) - sum((lines[r].neu for r in z.minus), Decimal(0))
-        wert = Vergleichswert(z.id, z.als, alt, neu, neu - alt, ratio(neu - alt, alt), bool(z.plus or z.minus))
+        wert = Vergleichswert(
+            z.id,
+            z.als,
+            alt,
+            neu,
+            neu - alt,
+            ratio(neu - alt, alt),
+            bool(z.plus or z.minus),
+            {s.als: rechne(s.rechnung, alt, neu) for s in spalten},
+        )
         rows.append(wert)
         if z.id:
             lines[z.id] = wert
     if problems:
         return None, problems
-    places = max((_places(v) for w in rows for v in (w.alt, w.neu)), default=0)
+    places = max((nachkommastellen(v) for w in rows for v in (w.alt, w.neu)), default=0)
     if berechnung.einheit == "Euro" and places > 2:
         where = next(
             z.where("werte" if z.werte else "aus")
             for z, w in zip(berechnung.zeilen, rows)
-            if _places(w.alt) > 2 or _places(w.neu) > 2
+            if nachkommastellen(w.alt) > 2 or nachkommastellen(w.neu) > 2
         )
         return None, [
             Problem(
@@ -122,11 +190,14 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         berechnung.einheit,
         places,
         rundung.prozent_stellen,
+        berechnung.alternative,
+        spalten,
     )
     return table, _erwartet(table)
 
 
-def _places(value: Decimal) -> int:
+def nachkommastellen(value: Decimal) -> int:
+    """The decimal places a typed or computed value has: 1.50 → 1."""
     return max(0, -int(value.normalize().as_tuple().exponent))
 
 
@@ -153,7 +224,7 @@ def _erwartet(t: Vergleich) -> list[Problem]:
                     Problem(
                         e.where(key),
                         f"Berechnung „{t.id}“, Zeile „{w.als}“, {label}: berechnet "
-                        f"{t.wert(value)}, erwartet {t.wert(expected)} – prüfen Sie den "
+                        f"{t.wert(value)}, erwartet {getippt(t, expected)} – prüfen Sie den "
                         "erwarteten Wert und die Eingangswerte.",
                     )
                 )
@@ -168,4 +239,35 @@ def _erwartet(t: Vergleich) -> list[Problem]:
                         f"{zahl(e.prozent)}\u00a0% – prüfen Sie den erwarteten Wert.",
                     )
                 )
+        problems += _erwartet_spalten(t, e, w)
+    return problems
+
+
+def _erwartet_spalten(t: Vergleich, e, w: Vergleichswert) -> list[Problem]:
+    """`erwartet: zellen: {Kopf: Wert}` of the comparison columns: a difference in the table's unit, a share in %
+    as printed."""
+    problems = []
+    heads = {s.als: s for s in t.vergleichsspalten}
+    for kopf, expected in e.zellen.items():
+        s = heads.get(kopf)
+        if s is None:
+            problems.append(
+                Problem(
+                    e.where("zellen"),
+                    f"Berechnung „{t.id}“, Zeile „{w.als}“: Eine Vergleichsspalte „{kopf}“ gibt es nicht – "
+                    f"Vergleichsspalten: {', '.join(heads) or 'keine'}.",
+                )
+            )
+            continue
+        value = w.spalten[kopf]
+        shown = None if value is None else (percent(value, t.prozent_stellen) if s.prozent else value)
+        if shown is None or Fraction(shown) != Fraction(expected):
+            erwartet = f"{zahl(expected)}\u00a0%" if s.prozent else getippt(t, expected)
+            problems.append(
+                Problem(
+                    e.where("zellen"),
+                    f"Berechnung „{t.id}“, Zeile „{w.als}“, {kopf}: berechnet {t.spalte(w, s)}, erwartet "
+                    f"{erwartet} – prüfen Sie den erwarteten Wert und die Eingangswerte.",
+                )
+            )
     return problems

@@ -63,6 +63,22 @@ def _tabelle(out: _Liste, t) -> None:
             for field in ("alt", "neu", "differenz"):
                 out.add(f"{row}.{field}", getattr(z, field), money, q)
             out.add(f"{row}.veraenderung", z.veraenderung, "prozent")
+            for s in t.vergleichsspalten:
+                out.add(f"{row}.spalten[{_quote(s.als)}]", z.spalten[s.als], "prozent" if s.prozent else money, q)
+        return
+    if t.art == "Matrix":
+        money = "geld" if t.einheit == "Euro" else "zahl"
+        for z in t.zeilen:
+            key = _row_key(t.zeilen, z)
+            if key is None:
+                continue
+            row = f"{base}.zeilen[{key}]"
+            for spalte, value in z.werte.items():
+                out.add(f"{row}.werte[{_quote(spalte)}]", value, money, q)
+            out.add(f"{row}.summe", z.summe, money, q)
+        for spalte, value in t.summen.items():
+            out.add(f"{base}.summen[{_quote(spalte)}]", value, money, q)
+        out.add(f"{base}.summe", t.summe, money, q)
         return
     for z in t.zeilen:
         key = _row_key(t.zeilen, z)

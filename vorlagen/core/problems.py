@@ -46,9 +46,13 @@ def os_error_reason(error: OSError) -> str:
     return USER_ERRORS.get(error.errno or 0, f"Das Betriebssystem meldet den Fehler Nr. {error.errno}")
 
 
-def os_error_text(error: OSError) -> str:
-    """`path: reason` for an error of the operating system."""
-    return f"{error.filename}: {os_error_reason(error)}" if error.filename else os_error_reason(error)
+def os_error_text(error: OSError, paths: Paths | None = None) -> str:
+    """`path: reason` for an error of the operating system; with `paths` the file as users see it (relative to the
+    project), not as the program opened it."""
+    if not error.filename:
+        return os_error_reason(error)
+    shown = paths.show(Path(os.fsdecode(error.filename))) if paths is not None else error.filename
+    return f"{shown}: {os_error_reason(error)}"
 
 
 @dataclass(frozen=True, order=True)

@@ -9,6 +9,7 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 
 ZAHL = "{zahl}"
+STIMMEN, ERGEBNIS = "{stimmen}", "{ergebnis}"
 
 
 @record
@@ -65,6 +66,12 @@ class Abstimmungsstil(Record):
     enthaltung: str = doc("Enthaltungen, z. B. „Enthaltungen: {zahl}“", default="{zahl} Enthaltungen")
     enthaltung_eins: str | None = doc("… bei genau einer", default="{zahl} Enthaltung")
     trenner: str = doc("zwischen den Teilen", default=", ")
+    niederschrift: str | None = doc(
+        "wie die Niederschrift das Abstimmungsergebnis druckt: {stimmen} steht für die Stimmen wie oben, {ergebnis} "
+        "für angenommen oder abgelehnt, z. B. „{stimmen}“ oder „{ergebnis} ({stimmen})“; ohne Angabe: als Satz (mit "
+        "8 Ja-Stimmen, 0 Nein-Stimmen und 1 Enthaltung angenommen)",
+        default=None,
+    )
 
     def check(self) -> list[Problem]:
         problems = []
@@ -79,6 +86,22 @@ class Abstimmungsstil(Record):
                         self.where(feld),
                         f"„{feld}“: „{text}“ nennt die Zahl nicht genau einmal als {ZAHL} – schreiben Sie z. B. "
                         f"„{ZAHL} Ja“ oder „Ja: {ZAHL}“; andere geschweifte Klammern sind hier nicht erlaubt.",
+                    )
+                )
+        if self.niederschrift is not None:
+            rest = self.niederschrift.replace(STIMMEN, "").replace(ERGEBNIS, "")
+            if (
+                self.niederschrift.count(STIMMEN) != 1
+                or self.niederschrift.count(ERGEBNIS) > 1
+                or "{" in rest
+                or "}" in rest
+            ):
+                problems.append(
+                    Problem(
+                        self.where("niederschrift"),
+                        f"„niederschrift“: „{self.niederschrift}“ nennt die Stimmen nicht genau einmal als {STIMMEN} "
+                        f"(dazu höchstens einmal {ERGEBNIS}) – schreiben Sie z. B. „{ERGEBNIS} ({STIMMEN})“; andere "
+                        "geschweifte Klammern sind hier nicht erlaubt.",
                     )
                 )
         if "{" in self.einstimmig or "}" in self.einstimmig:
@@ -109,3 +132,9 @@ class Abstimmungsstil(Record):
         elif enthaltungen and not a.einstimmig and a.ja is not None and a.nein is not None:
             teile.append(self.teil("enthaltung", 0))
         return self.trenner.join(teile)
+
+    def satz(self, a: Abstimmung, enthaltungen: bool = False) -> str | None:
+        """The vote as the Niederschrift prints it by the Hausstil's `niederschrift`, None without one."""
+        if self.niederschrift is None:
+            return None
+        return self.niederschrift.replace(STIMMEN, self.kurz(a, enthaltungen)).replace(ERGEBNIS, a.ergebnis)

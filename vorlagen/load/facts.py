@@ -13,10 +13,11 @@ from vorlagen.load.bescheide import Antrag, Bescheid
 from vorlagen.load.dateien import Text, Unlesbar, read_markdowns
 from vorlagen.load.haushalt import Haushalt, ist_jahr
 from vorlagen.load.kennzahlen import Kennzahlen
-from vorlagen.load.model import Gremium, Koerperschaft, Sitzung
+from vorlagen.load.koerperschaft import Gremium, Koerperschaft
 from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.records import Record, defined_at, line_of, read_data_file
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze, Satz
+from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.stildateien import stildateien
 from vorlagen.load.vorlagenart import standard_arten

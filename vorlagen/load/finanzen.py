@@ -11,6 +11,7 @@ from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_JAHRE
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
+from vorlagen.load.vergleichszeilen import Vergleichsspalte, Vergleichszeile, matrix_probleme
 from vorlagen.load.werte import Anzahl, Betrag
 from vorlagen.load.zeitraum import Zeitraum, laenge
 
@@ -81,7 +82,8 @@ class Erwartet(Record):
     gesamtkosten: Betrag | None = doc("erwartete Gesamtkosten", default=None)
     abzuege: Betrag | None = doc("erwartete Summe der Abzüge", default=None)
     eigenanteil: Betrag | None = doc("erwarteter Eigenanteil", default=None)
-    summe: Betrag | None = doc("erwartete Summe (Aufstellung)", default=None)
+    summe: Betrag | None = doc("erwartete Summe (Aufstellung; Matrix: Summe aller Zellen)", default=None)
+    spalten: dict[str, Decimal] = doc("Matrix: erwartete Summe je Spalte, z. B. {2015: 148920}", factory=dict)
 
 
 @record
@@ -158,63 +160,9 @@ class Szenario(Record):
 
 
 @record
-class Vergleichserwartung(Record):
-    alt: Decimal | None = doc("alter Stand laut Vorlage", default=None)
-    neu: Decimal | None = doc("neuer Stand laut Vorlage", default=None)
-    differenz: Decimal | None = doc("Veränderung laut Vorlage", default=None)
-    prozent: Decimal | None = doc("Veränderung in Prozent laut Vorlage, z. B. 1.15", default=None)
-
-
-@record
-class Vergleichszeile(Record):
-    id: str | None = doc("Name für Texte und für abgeleitete Zeilen (plus/minus)", default=None)
-    als: str = doc("Bezeichnung, z. B. Stellen insgesamt")
-    werte: list[Decimal] = doc("[alter Stand, neuer Stand] …", factory=list)
-    aus: list[str] = doc(
-        "… oder zwei Formeln wie bei „zahlen“, z. B. [zahlen-alt, finanzierung.plan.zuwendung] …", factory=list
-    )
-    plus: list[str] = doc("… oder Summe dieser Zeilen (ids)", factory=list)
-    minus: list[str] = doc("… abzüglich dieser Zeilen", factory=list)
-    erwartet: Vergleichserwartung | None = doc("Werte laut Vorlage, werden nachgerechnet", default=None)
-
-    def check(self) -> list[Problem]:
-        problems: list[Problem] = []
-        ways = [bool(self.werte), bool(self.aus), bool(self.plus or self.minus)]
-        if sum(ways) > 1:
-            problems.append(
-                Problem(
-                    self.where("werte"),
-                    f"Zeile „{self.als}“: Geben Sie genau eines an: „werte“, „aus“ oder „plus“/„minus“.",
-                )
-            )
-        elif not self.werte and not self.aus and not self.plus:
-            problems.append(
-                Problem(
-                    self.where("als"),
-                    f"Zeile „{self.als}“: Es fehlen „werte: [alt, neu]“, „aus: [formel, formel]“ oder „plus: [zeile, …]“.",
-                )
-            )
-        elif self.werte and len(self.werte) != 2:
-            problems.append(
-                Problem(
-                    self.where("werte"),
-                    f"Zeile „{self.als}“: „werte“ braucht genau zwei Zahlen [alt, neu], nicht {len(self.werte)}.",
-                )
-            )
-        elif self.aus and len(self.aus) != 2:
-            problems.append(
-                Problem(
-                    self.where("aus"),
-                    f"Zeile „{self.als}“: „aus“ braucht genau zwei Formeln [alt, neu], nicht {len(self.aus)}.",
-                )
-            )
-        return problems
-
-
-@record
 class Berechnung(Record):
     id: str = doc('Name für Texte: finanzierung["id"]')
-    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich"] = doc(
+    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich", "Matrix"] = doc(
         "Art der Tabelle", default="Eigenanteil"
     )
     titel: str = doc("z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)")
@@ -228,7 +176,11 @@ class Berechnung(Record):
     kosten: list[Kostenposition] = doc("Zeilen der Kosten", factory=list)
     abzuege: list[Abzug] = doc("Zeilen der Abzüge, z. B. Förderung", factory=list)
     negativ: bool = doc("ein negativer Eigenanteil (Überschuss) ist gewollt", default=False)
-    summe_als: str | None = doc("Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr", default=None)
+    summe_als: str | None = doc(
+        "Aufstellung: Bezeichnung der Summe, z. B. Höchstförderung je Jahr; Matrix: Kopf der Summenspalte und "
+        "-zeile (Standard: Summe)",
+        default=None,
+    )
     anzeige: Literal["€", "T€", "Mio. €", "Mrd. €"] = doc(
         "Aufstellung: Beträge in Euro, Tausend, Millionen oder Milliarden Euro drucken (Einheit einmal im Kopf)",
         default="€",
@@ -243,9 +195,19 @@ class Berechnung(Record):
     szenarien: list[Szenario] = doc(
         "Finanzierungsplan: derselbe Plan mit anderen Sätzen, Spalte neben Spalte", factory=list
     )
-    spalten: list[str] = doc("Vergleich: Namen der beiden Stände", factory=list)
-    einheit: Literal["Euro", "Stellen", "Anzahl"] = doc("Vergleich: was die Werte sind", default="Euro")
-    zeilen: list[Vergleichszeile] = doc("Vergleich", factory=list)
+    spalten: list[str] = doc(
+        "Vergleich: Namen der beiden Stände; Matrix: die Spalten, z. B. [Vorjahre, 2015, Folgejahre]", factory=list
+    )
+    einheit: Literal["Euro", "Stellen", "Anzahl"] = doc("Vergleich, Matrix: was die Werte sind", default="Euro")
+    zeilen: list[Vergleichszeile] = doc("Vergleich, Matrix: die Zeilen", factory=list)
+    vergleichsspalten: list[Vergleichsspalte] | None = doc(
+        "Vergleich: die Spalten nach den beiden Ständen, mit Kopf und Rechnung; ohne Angabe „Veränderung“ "
+        "(neu − alt) und „in %“, [] keine",
+        default=None,
+    )
+    zeilenkopf: str | None = doc("Matrix: Kopf der ersten Spalte, z. B. Träger", default=None)
+    zeilensummen: bool = doc("Matrix: eine Spalte mit der Summe jeder Zeile", default=True)
+    spaltensummen: bool = doc("Matrix: eine Zeile mit der Summe jeder Spalte", default=True)
     erwartet: Erwartet | None = doc("Beträge laut Vorlage, werden nachgerechnet", default=None)
 
     def check(self) -> list[Problem]:
@@ -255,6 +217,7 @@ class Berechnung(Record):
             "Aufstellung": ("kosten",),
             "Finanzierungsplan": ("kosten", "quellen"),
             "Vergleich": ("zeilen", "spalten"),
+            "Matrix": ("zeilen", "spalten"),
         }[self.art]
         for key in needs:
             if not getattr(self, key):
@@ -276,7 +239,8 @@ class Berechnung(Record):
             "Eigenanteil": {"kosten", "abzuege"},
             "Aufstellung": {"kosten", "summe_als", "spalten", "anzeige", "fonds", "fonds_als", "ausschoepfen"},
             "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre", "szenarien"},
-            "Vergleich": {"spalten", "einheit", "zeilen"},
+            "Vergleich": {"spalten", "einheit", "zeilen", "vergleichsspalten"},
+            "Matrix": {"spalten", "einheit", "zeilen", "summe_als", "zeilenkopf", "zeilensummen", "spaltensummen"},
         }[self.art]
         for key in (
             "kosten",
@@ -291,6 +255,10 @@ class Berechnung(Record):
             "fonds_als",
             "ausschoepfen",
             "szenarien",
+            "vergleichsspalten",
+            "zeilenkopf",
+            "zeilensummen",
+            "spaltensummen",
         ):
             if key in self._lines and key not in allowed:
                 problems.append(
@@ -334,6 +302,7 @@ class Berechnung(Record):
                     "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023].",
                 )
             )
+        problems += matrix_probleme(self)
         for year in self.haushaltsjahre:
             if not (year.isdigit() and len(year) == 4):
                 problems.append(

@@ -13,8 +13,9 @@ from typing import Literal
 
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.abstimmung import Abstimmungsstil
+from vorlagen.load.kopfzeilen import Kopf
 from vorlagen.load.mitzeichnung import datei
-from vorlagen.load.records import Record, defined_at, doc, line_of, record, suggest, unknown_word
+from vorlagen.load.records import Record, defined_at, doc, line_of, record, unknown_word
 from vorlagen.load.vorlagenart import (
     Abschnitt,
     Klimaantwort,
@@ -25,60 +26,11 @@ from vorlagen.load.vorlagenart import (
     standard_klimaantworten,
 )
 
-KOPFFELDER = ("nummer", "datum", "federfuehrend", "aktenzeichen")
 # the word lists, as types (for the schema and the type check)
 Spalte = Literal["datum", "uhrzeit", "gremium", "rolle", "berichterstattung", "ergebnis"]
 Schrift = Literal["Liberation Sans", "Liberation Serif"]
 Unterschriftform = Literal["verwaltungschef", "im_auftrag", "gez", "keine"]
 SCHRIFTEN = {"Liberation Sans": "LiberationSans", "Liberation Serif": "LiberationSerif"}  # the keys: Schrift
-
-
-@record
-class Kopfbeschriftung(Record):
-    nummer: str = doc("Beschriftung der Nummer im Kopf", default="Vorlage-Nr.")
-    datum: str = doc("Beschriftung des Datums", default="Datum")
-    federfuehrend: str = doc("Beschriftung des federführenden Amts, z. B. Federführendes Amt", default="Federführend")
-    aktenzeichen: str = doc("Beschriftung des Aktenzeichens", default="Aktenzeichen")
-    oeffentlich: str = doc("Text im Kasten der Vorlagenart bei öffentlichen Vorlagen", default="öffentlich")
-    nichtoeffentlich: str = doc("… und bei nichtöffentlichen", default="nichtöffentlich")
-
-
-@record
-class Kopf(Record):
-    felder: list[str] = doc(
-        "Kopfdaten in Reihenfolge (nummer, datum, federfuehrend, aktenzeichen und die eigenen); was fehlt, erscheint nicht",
-        factory=lambda: ["nummer", "datum", "federfuehrend"],
-    )
-    beschriftung: Kopfbeschriftung = doc("Beschriftungen im Kopf", factory=Kopfbeschriftung)
-    verwaltungschef: bool = doc("den Verwaltungschef unter dem Namen der Körperschaft zeigen", default=True)
-    eigene: dict[str, str] = doc(
-        "eigene Kopfdaten: Kennung → Beschriftung, z. B. bearbeitung: Bearbeitung; jede Vorlage füllt sie unter „kopf“",
-        factory=dict,
-    )
-
-    def check(self) -> list[Problem]:
-        problems: list[Problem] = []
-        for feld in self.felder:
-            if feld not in KOPFFELDER and feld not in self.eigene:
-                hint = suggest(feld, [*KOPFFELDER, *self.eigene])
-                problems.append(
-                    Problem(
-                        self.where("felder"),
-                        f"„felder“: „{feld}“ ist kein Kopfdatum{hint or '.'} Möglich sind: "
-                        f"{', '.join([*KOPFFELDER, *self.eigene])}; eigene legen Sie unter „eigene“ an, "
-                        "z. B. eigene: {bearbeitung: Bearbeitung}.",
-                    )
-                )
-        for feld in self.eigene:
-            if feld in KOPFFELDER:
-                problems.append(
-                    Problem(
-                        self.where("eigene"),
-                        f"„{feld}“ ist schon ein Kopfdatum von vorlagen – wählen Sie für das eigene eine "
-                        "andere Kennung; die Beschriftung ändern Sie unter „beschriftung“.",
-                    )
-                )
-        return problems
 
 
 @record

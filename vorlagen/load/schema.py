@@ -21,10 +21,12 @@ from vorlagen.load.bescheide import Antrag, Bescheid
 from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahlen
+from vorlagen.load.koerperschaft import Koerperschaft
 from vorlagen.load.mitzeichnung import Mitzeichnungen
-from vorlagen.load.model import Koerperschaft, Sitzung, Vorlage
+from vorlagen.load.model import Vorlage
 from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
+from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
 

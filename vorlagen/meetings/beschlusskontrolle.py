@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import PurePosixPath
 
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
@@ -28,30 +29,36 @@ class Haushaltsstand:
 
 
 def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
-    """For each decided Vorlage: its Positionen with bookings since its decision, and what is free there now – the
-    state after the decision, which the decided Vorlage itself does not print (it keeps the state it was decided on)."""
+    """For each decided Vorlage: the Positionen it spends at or draws its Deckung from that have bookings since its
+    decision, and what is free there now – the state after the decision, which the decided Vorlage itself does not
+    print (it keeps the state it was decided on)."""
     project, facts = composer.project, composer.facts
     rows = []
     for source in facts.vorlagen:
         tag, a = project.entschieden.get(source.slug), project.rechnung(source).haushalt
         if tag is None or a is None:
             continue
-        for z in a.zeilen:
-            haushalt = facts.haushalte[z.jahr]
-            jetzt = next(p for p in haushalt.positionen if p.konto == z.position.konto and p.plan == z.position.plan)
-            seither = sum((b.betrag for b in jetzt.buchungen if b.datum >= tag), exact(0))
+        stellen = [(z.jahr, z.position, z.betrag, "") for z in a.zeilen]
+        stellen += [(d.jahr, d.position, d.betrag, f", {d.art}") for d in a.deckungen if d.position is not None]
+        for jahr, position, betrag, art in stellen:
+            haushalt = facts.haushalte[jahr]
+            index, jetzt = next(
+                (i, p)
+                for i, p in enumerate(haushalt.positionen)
+                if p.konto == position.konto and p.plan == position.plan
+            )
+            seither = sum((exact(b.betrag) for b in jetzt.buchungen if b.datum >= tag), Fraction(0))
             if not seither:
                 continue
-            verfuegbar = exact(haushalt.am(None).positionen[haushalt.positionen.index(jetzt)].verfuegbar)
             rows.append(
                 Haushaltsstand(
                     source.bezeichnung,
                     tag,
-                    z.jahr,
-                    f"{z.position.art} {z.position.konto}",
-                    geld(z.betrag),
+                    jahr,
+                    f"{position.art} {position.konto}{art}",
+                    geld(betrag),
                     geld(exact(seither)),
-                    geld(verfuegbar),
+                    geld(exact(haushalt.am(None).positionen[index].verfuegbar)),
                 )
             )
     return rows

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
-from vorlagen.compute.niederschrift import abstimmung_text, stimmberechtigt, top_of
+from vorlagen.compute.niederschrift import abstimmung_niederschrift, stimmberechtigt, top_of
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.dateien import Text
@@ -179,7 +179,7 @@ class Minutes:
             [html for name, html in anmerkungen.items() if name not in placed],
             beschluss,
             punkt.beschluss is not None and vorlage is not None,
-            abstimmung_text(punkt.abstimmung) if punkt.abstimmung else None,
+            abstimmung_niederschrift(punkt.abstimmung, self.facts.koerperschaft.hausstil) if punkt.abstimmung else None,
             self._ergebnis_satz(punkt.ergebnis),
         ), problems
 

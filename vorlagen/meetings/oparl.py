@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from vorlagen.compute.niederschrift import ergebnisse
 from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
-from vorlagen.load.model import uhrzeit
+from vorlagen.load.sitzungen import uhrzeit
 from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify

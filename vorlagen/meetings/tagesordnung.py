@@ -7,7 +7,8 @@ from pathlib import PurePosixPath
 
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.fmt import datum
-from vorlagen.load.model import Gremium, Sitzung, Top
+from vorlagen.load.koerperschaft import Gremium
+from vorlagen.load.sitzungen import Sitzung, Top
 from vorlagen.render import public
 from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative
 

@@ -17,7 +17,8 @@ from vorlagen.compute.offen import ART_OFFEN, OFFEN, zitiert
 from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
 from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
 from vorlagen.load.facts import Facts
-from vorlagen.load.hausstil import KOPFFELDER, SCHRIFTEN
+from vorlagen.load.hausstil import SCHRIFTEN
+from vorlagen.load.kopfzeilen import KOPFFELDER
 from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import druckbild, freigabe, plaintext, public

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import CodeType
 
 import jinja2
-from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup
@@ -163,9 +163,11 @@ class Templates:
                 else f"greift auf Interna zu{_attribute(error)} – Templates dürfen nur die Werte des Dokuments lesen."
             )
             return Problem(self._where_of(error, name), f"Template {message}")
+        grund = _fehlt(error) if isinstance(error, UndefinedError) else None
         return Problem(
             self._where_of(error, name),
-            f"Fehler im Template: {getattr(error, 'message', None) or error} – prüfen Sie die Namen im Template.",
+            f"Fehler im Template: {grund or getattr(error, 'message', None) or error} – prüfen Sie die Namen im "
+            "Template.",
         )
 
     def _where_of(self, error: Exception, name: str) -> Where:
@@ -184,3 +186,23 @@ def _attribute(error: Exception) -> str:
     """' („__init__“)' from Jinja's 'access to attribute '__init__' of … is unsafe'."""
     match = re.search(r"attribute '([^']+)'", str(error))
     return f" („{match[1]}“)" if match else ""
+
+
+_WAS = {"dict": "diesem Eintrag", "list": "dieser Liste", "str": "diesem Text", "int": "dieser Zahl"}
+
+
+def _fehlt(error: UndefinedError) -> str | None:
+    """Jinja's English reason for a name that is not there, in German and without the program's module names:
+    "'vorlagen.load.koerperschaft.Koerperschaft object' has no attribute 'wappen'" → „wappen“ gibt es in
+    Koerperschaft nicht. None for any other reason."""
+    message = error.message or ""
+    undefiniert = re.fullmatch(r"'([^']*)' is undefined", message)
+    if undefiniert:
+        return f"„{undefiniert[1]}“ gibt es nicht"
+    fehlt = re.fullmatch(r"'?([\w.]+?)(?: object)?'? has no (?:attribute|element) (.*)", message)
+    if fehlt is None:
+        return None
+    typ, name = fehlt[1].rsplit(".", 1)[-1], fehlt[2].strip("'\"")
+    if typ == "None":
+        return f"„{name}“ gibt es nicht (der Wert davor ist leer)"
+    return f"„{name}“ gibt es in {_WAS.get(typ, typ)} nicht"

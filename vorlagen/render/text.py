@@ -22,9 +22,9 @@ from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from vorlagen.compute.kennzahlen import Groesse
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.offen import OFFEN
+from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_DOKUMENTTEXT, MAX_TABELLENZEILEN, MAX_TEXT

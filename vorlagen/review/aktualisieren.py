@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Problem
+from vorlagen.core.problems import BuildFailed, Paths, Problem, raise_if
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
 from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung, umschreiben
 
@@ -36,9 +36,9 @@ class Ergebnis:
         return not self.probleme and not self.abweichungen
 
 
-def vorherige_ausgabe(out: Path) -> dict[str, str]:
+def vorherige_ausgabe(out: Path, paths: Paths) -> tuple[dict[str, str], list[Problem]]:
     """The text renditions of the earlier build: the oracle. Empty when there is none."""
-    return renditions(out) if out.is_dir() else {}
+    return renditions(out, paths) if out.is_dir() else ({}, [])
 
 
 def aktualisieren(data: Path, vorher: dict[str, str], bauen) -> Ergebnis:
@@ -80,8 +80,11 @@ def _kopie(data: Path, folder: Path) -> Path:
 
 
 def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:
+    """The text renditions of a build of `data` into `out` (a copy's: made by this program, so never too large)."""
     bauen(data, out)
-    return renditions(out)
+    texte, problems = renditions(out, Paths(out.parent))
+    raise_if(problems)
+    return texte
 
 
 def _einordnen(result: Ergebnis, abweichungen: list[Abweichung], erklaerungen: list[Erklaerung]) -> None:

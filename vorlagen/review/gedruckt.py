@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.core.limits import MAX_TEXTFASSUNG
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import Paths, Problem
 
 # a figure: a date, or a number in German notation with its sign and unit; digits glued to letters (E11, S12) are
 # names, not figures
@@ -66,26 +66,25 @@ def _window(line: str, start: int, end: int) -> str:
     return f"{head}{before}{' ' if before and line[start - 1] == ' ' else ''}{line[start:end]}{' ' if after and line[end : end + 1] == ' ' else ''}{after}{tail}"
 
 
-def renditions(out: Path) -> dict[str, str]:
+def renditions(out: Path, paths: Paths) -> tuple[dict[str, str], list[Problem]]:
     """Relative path → text of every text rendition of a build's output folder (the shipped fonts' licence aside);
     a file larger than any this program writes is a problem, not read."""
-    found = {}
+    found, problems = {}, []
     for path in sorted(out.rglob("*.txt")):
         relative = path.relative_to(out).as_posix()
         if relative.startswith("assets/"):
             continue
         if path.stat().st_size > MAX_TEXTFASSUNG:
-            raise BuildFailed(
-                [
-                    Problem(
-                        Where(path.as_posix()),
-                        f"Die Textfassung ist größer als {MAX_TEXTFASSUNG // 1024 // 1024} MB – so große schreibt "
-                        "vorlagen nicht; nennen Sie mit --vorher die Ausgabe eines Baus.",
-                    )
-                ]
+            problems.append(
+                Problem(
+                    paths.where(path),
+                    f"Die Textfassung ist größer als {MAX_TEXTFASSUNG // 1024 // 1024} MB – so große schreibt "
+                    "vorlagen nicht; nennen Sie mit --vorher die Ausgabe eines Baus.",
+                )
             )
+            continue
         found[relative] = path.read_text(encoding="utf-8", errors="replace")
-    return found
+    return found, problems
 
 
 def compare(vorher: dict[str, str], nachher: dict[str, str]) -> list[Abweichung]:

@@ -11,8 +11,9 @@ from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Uebersicht, Zeile, Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.herleitung import Eingang, Herleitung, quellen, weitere, zeilen
+from vorlagen.compute.herleitung import Eingang, Herleitung, matrix, quellen, weitere, zeilen
 from vorlagen.compute.herleitung.zeilen import Kontext
+from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
 from vorlagen.compute.vergleich import Vergleich, Vergleichswert
@@ -95,7 +96,11 @@ def _schritt(obj, segment: str, pfad: tuple[str, ...]):
 def _tabelle(chain: list):
     """The innermost table of a chain (a scenario's plan inside its table)."""
     return next(
-        (o for o in reversed(chain) if isinstance(o, (Eigenanteilstabelle, Aufstellung, Finanzierungsplan, Vergleich))),
+        (
+            o
+            for o in reversed(chain)
+            if isinstance(o, (Eigenanteilstabelle, Aufstellung, Finanzierungsplan, Vergleich, Matrix))
+        ),
         None,
     )
 
@@ -169,6 +174,21 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
             return quellen.anteil(k, t, owner), "text"
         if feld == "anteil":
             return _quote(k, t, owner), "prozent"
+    if isinstance(t, Matrix):
+        kind = GELD if t.einheit == "Euro" else "zahl"
+        if isinstance(owner, Matrixzeile) and feld == "summe":
+            return matrix.zeilensumme(k, t, owner), kind
+        if len(chain) > 2 and pfad[-2] == "werte" and isinstance(chain[-3], Matrixzeile):
+            return matrix.zelle(k, t, chain[-3], feld), kind
+        if owner is t.summen:
+            return matrix.spaltensumme(k, t, feld), kind
+        if owner is t and feld == "summe":
+            return matrix.gesamt(k, t), kind
+    if len(chain) > 2 and pfad[-2] == "spalten" and isinstance(chain[-3], Vergleichswert) and isinstance(t, Vergleich):
+        spalte = next((s for s in t.vergleichsspalten if s.als == feld), None)
+        if spalte is not None:
+            kind = "prozent" if spalte.prozent else (GELD if t.einheit == "Euro" else "zahl")
+            return matrix.vergleichsspalte(k, t, chain[-3], feld), kind
     if isinstance(owner, Vergleichswert) and isinstance(t, Vergleich):
         kind = "prozent" if feld == "veraenderung" else (GELD if t.einheit == "Euro" else "zahl")
         return zeilen.vergleich_wert(k, t, owner, feld), kind
@@ -181,9 +201,9 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
             return (h if feld == "betrag" else h.mit(gedruckt(owner.einheit, GELD, [], b.quantum, 2))), GELD
         if feld == "anzahl":
             return weitere.position_anzahl(b, owner), "zahl"
-    if isinstance(owner, Ratenwert) and feld == "betrag":
+    if isinstance(owner, Ratenwert) and feld in ("betrag", "anteil"):
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
-        return weitere.rate(k, b, owner), GELD
+        return (weitere.rate(k, b, owner), GELD) if feld == "betrag" else (weitere.rate_anteil(b, owner), "prozent")
     if isinstance(owner, Uebersicht) and feld in ("eigenanteil", "eigenanteil_min", "eigenanteil_max"):
         return weitere.uebersicht(k, owner, feld), GELD
     if isinstance(owner, VerteilungWerte) and feld in ("summe", "soll", "anzahl", "vzae"):

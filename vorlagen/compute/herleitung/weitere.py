@@ -109,6 +109,18 @@ def rate(k: Kontext, b, r) -> Herleitung:
     )
 
 
+def rate_anteil(b, r) -> Herleitung:
+    """The share of an instalment as the Bescheid states it (`anteil: 1/2`)."""
+    rate = b.bescheid.raten[list(b.raten).index(r)]
+    return Herleitung(
+        f"Anteil der Rate „{r.als}“ des {b.art}s „{b.id}“",
+        f"angegeben: {r.anteil.numerator}/{r.anteil.denominator} des Betrags",
+        "",
+        [Eingang("anteil", f"{r.anteil.numerator}/{r.anteil.denominator}", rate.where("anteil"))],
+        rundung="genau; gedruckt kaufmännisch mit den Stellen des Filters",
+    )
+
+
 # --- Übersicht of the Eigenanteile --------------------------------------------------------------------------------
 
 
@@ -226,6 +238,16 @@ def deckung(k: Kontext, a, d, feld: str, rechnung=None) -> Herleitung:
 
 
 # --- Verteilungen -----------------------------------------------------------------------------------------------
+
+
+def verteilung_wert(v, name: str, wert) -> Herleitung:
+    """One typed value of a Verteilung (the days of one Kommune)."""
+    return Herleitung(
+        f"„{name}“ der Verteilung „{v.id}“",
+        f"getippt: {zahl(wert, 2)}",
+        zahl(wert, 2),
+        [Eingang(f"werte, {name}", zahl(wert), v.verteilung.where("werte"))],
+    )
 
 
 def verteilung(k: Kontext, v, feld: str) -> Herleitung:

@@ -1,11 +1,13 @@
-"""Eigenanteil tables, the Übersicht of the Eigenanteile, Verteilungen, Aufstellungen and Vergleiche as printed
+"""Eigenanteil tables, the Übersicht of the Eigenanteile, Verteilungen, Aufstellungen, Vergleiche and Matrizen as printed
 (templates/tabellen.html.j2), each figure with its derivation (Herleitung)."""
 
 from __future__ import annotations
 
+from vorlagen.compute.herleitung import matrix as m
 from vorlagen.compute.herleitung import weitere
 from vorlagen.compute.herleitung import zeilen as h
 from vorlagen.compute.herleitung.zeilen import Kontext
+from vorlagen.compute.vergleich import STANDARD
 from vorlagen.core.fmt import zahl
 from vorlagen.render.raster import Raster, Zelle, zelle
 
@@ -90,7 +92,9 @@ def _summen(u) -> list[tuple[str, str, str]]:
 def verteilung(k: Kontext, v) -> list[Raster]:
     r = Raster(v.id, v.titel, [["Kommune", "Tage", "Hinweis"]])
     for name, wert, hinweis in v.zeilen:
-        r.zeile(name, [name, zahl(wert, 2) if wert is not None else "--", hinweis or ""])
+        r.zeile(
+            name, [name, zelle(weitere.verteilung_wert(v, name, wert)) if wert is not None else "--", hinweis or ""]
+        )
     r.zeile(
         "Summe",
         ["Summe", zelle(weitere.verteilung(k, v, "summe")), f"= {zahl(v.vzae)} VZÄ x {zahl(v.tage_pro_vzae)} Tage"],
@@ -129,17 +133,33 @@ def aufstellung(k: Kontext, t) -> list[Raster]:
 
 
 def vergleich(k: Kontext, t) -> list[Raster]:
-    r = Raster(t.id, t.ueberschrift, [["", t.spalten[0], t.spalten[1], "Veränderung", "in %"]])
+    """Both values and the comparison columns the body chose (default: Veränderung and in %)."""
+    eigene = t.vergleichsspalten != STANDARD
+    r = Raster(t.id, t.ueberschrift, [["", t.spalten[0], t.spalten[1], *(s.als for s in t.vergleichsspalten)]])
     for w in t.zeilen:
+        spalten = (
+            [zelle(m.vergleichsspalte(k, t, w, s.als)) for s in t.vergleichsspalten]
+            if eigene
+            else [zelle(h.vergleich_wert(k, t, w, "differenz")), zelle(h.vergleich_wert(k, t, w, "veraenderung"))]
+        )
         r.zeile(
             w.als,
-            [
-                w.als,
-                zelle(h.vergleich_wert(k, t, w, "alt")),
-                zelle(h.vergleich_wert(k, t, w, "neu")),
-                zelle(h.vergleich_wert(k, t, w, "differenz")),
-                zelle(h.vergleich_wert(k, t, w, "veraenderung")),
-            ],
+            [w.als, zelle(h.vergleich_wert(k, t, w, "alt")), zelle(h.vergleich_wert(k, t, w, "neu")), *spalten],
             (w.id,) if w.id else (),
         )
+    return [r]
+
+
+def matrix(k: Kontext, t) -> list[Raster]:
+    """Rows × columns, the sum of each row (a column „Summe“) and of each column (a row „Summe“)."""
+    summe = [t.summe_als] if t.zeilensummen else []
+    r = Raster(t.id, t.ueberschrift, [[t.zeilenkopf, *t.spalten, *summe]], ["", *t.spalten, *summe])
+    for row in t.zeilen:
+        zellen = [zelle(m.zelle(k, t, row, s)) for s in t.spalten]
+        zellen += [zelle(m.zeilensumme(k, t, row))] if t.zeilensummen else []
+        r.zeile(row.als, [row.als, *zellen], (row.id,) if row.id else ())
+    if t.spaltensummen:
+        zellen = [zelle(m.spaltensumme(k, t, s)) for s in t.spalten]
+        zellen += [zelle(m.gesamt(k, t))] if t.zeilensummen else []
+        r.zeile(t.summe_als, [t.summe_als, *zellen], ("summe",))
     return [r]

@@ -16,6 +16,8 @@ def tabelle(k: Kontext, t) -> list[Raster]:
         return finanzierungsplan.szenarien(k, t) if t.szenarien else finanzierungsplan.finanzierungsplan(k, t)
     if t.art == "Vergleich":
         return tabellenarten.vergleich(k, t)
+    if t.art == "Matrix":
+        return tabellenarten.matrix(k, t)
     return tabellenarten.eigenanteil(k, t)
 
 

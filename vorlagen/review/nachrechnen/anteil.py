@@ -12,6 +12,7 @@ from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 from vorlagen.review.nachrechnen.zeile import Zeile
 
 _GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\b|\bentspricht\b|\bd\.\s?h\.|:")
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
 _NEAR = 3  # lines above and below that may name the base
 _MAX_CANDIDATES = 40
 
@@ -49,6 +50,25 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
                     )
                 )
                 taken |= {Fund(zeile, x).key, Fund(zeile, p).key}
+        for x, p in zip(figs, figs[1:]):  # „Davon trägt der Bund rund 124 Mio. € (46%).“ under „… 269 Mio. €“
+            if x.einheit != "€" or p.einheit != "%" or not _IN_BRACKETS.fullmatch(zeile.text[x.ende : p.start]):
+                continue
+            if Fund(zeile, x).key in taken or Fund(zeile, p).key in taken or not x.wert:
+                continue
+            whole = _whole(lines, index, zeile, x, p)
+            if whole is not None:
+                found.append(
+                    Rechnung(
+                        "Anteil in Prozent an einem Betrag in der Nähe",
+                        "quote",
+                        [Fund(zeile, x), whole],
+                        Fund(zeile, p),
+                        f"{x.betrag()} / {whole.zahl.betrag()} x 100",
+                        sicher=False,
+                        typ="anteil_prozent",
+                    )
+                )
+                taken |= {Fund(zeile, x).key, Fund(zeile, p).key}
     _shares_of_whole(found)
 
 
@@ -83,6 +103,14 @@ def _shares_of_whole(found: list[Rechnung]) -> None:
 
 def _base(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Fund | None:
     """The nearest amount of which p % gives x (rounded as x is typed)."""
+    for line, z in _nearby(lines, index, zeile, x):
+        if round_half_up(abs(p.wert) * abs(z.wert) / 100, x.schritt) == abs(x.wert):
+            return Fund(line, z)
+    return None
+
+
+def _nearby(lines: list[Zeile], index: int, zeile: Zeile, skip: Zahl):
+    """The amounts of the lines around `index` on the same page, nearest first (bounded), without `skip`."""
     near = sorted(range(max(0, index - _NEAR), min(len(lines), index + _NEAR + 1)), key=lambda i: abs(i - index))
     tried = 0
     for i in near:
@@ -90,11 +118,17 @@ def _base(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Fun
         if line.seite != zeile.seite:
             continue
         for z in line.zahlen:
-            if z.einheit != "€" or line is zeile and z.start == x.start or not z.wert:
+            if z.einheit != "€" or line is zeile and z.start == skip.start or not z.wert:
                 continue
             tried += 1
             if tried > _MAX_CANDIDATES:
-                return None
-            if round_half_up(abs(p.wert) * abs(z.wert) / 100, x.schritt) == abs(x.wert):
-                return Fund(line, z)
+                return
+            yield line, z
+
+
+def _whole(lines: list[Zeile], index: int, zeile: Zeile, x: Zahl, p: Zahl) -> Fund | None:
+    """The nearest larger amount of which x is p % (rounded as p is typed)."""
+    for line, z in _nearby(lines, index, zeile, x):
+        if abs(z.wert) > abs(x.wert) and round_half_up(abs(x.wert) / abs(z.wert) * 100, p.schritt) == abs(p.wert):
+            return Fund(line, z)
     return None

@@ -14,6 +14,7 @@ At = Callable[[Zahl], Fund]  # places a figure of the text in its line
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
+_AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
 _SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
 _CHANGE = re.compile(
     r"Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Senkung|Minderung|Abnahme|Reduzierung|"
@@ -26,7 +27,7 @@ _DIFF = re.compile(
 # words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
 _REMAINDER = re.compile(
     r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
-    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss)\b"
+    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|Defizit|Nettoaufwand)\b"
 )
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
@@ -41,6 +42,8 @@ _BY = re.compile(
     r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$"
 )
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
+# where a sentence ends within a line (a paragraph of Word or HTML is one line)
+_SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")
 _MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -160,6 +163,25 @@ def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     typ="prozentanteil",
                 )
             )
+        elif (
+            a.einheit == b.einheit != "%"
+            and c.einheit == "%"
+            and re.fullmatch(r"\s*\(\s*", between(text, a, b))
+            and re.fullmatch(r"\s*\)\s*(?:=|,|\bentspricht|\bd\.\s?h\.)\s*(?:\b(?:eine[rm]?|ein)\s+)?", gap)
+            and _AGAINST.match(text, c.ende)
+        ):
+            found.append(  # „58.549.143 € (52.040.143 €) = 12,5 % gegenüber 2010“: the figure of the year before
+                Rechnung(
+                    "Veränderung in Prozent gegenüber dem Betrag in Klammern",
+                    "steigerung",
+                    [at(b), at(a)],
+                    at(c),
+                    f"({a.betrag()} − {b.betrag()}) / {b.betrag()} x 100",
+                    sicher=False,
+                    grund="dass der Betrag in Klammern der Vorjahreswert ist, sagt der Satz nicht ausdrücklich",
+                    typ="veraenderung_prozent",
+                )
+            )
     change = _CHANGE.search(text)
     if change:
         for a, b in zip(figs, figs[1:]):
@@ -219,6 +241,8 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if remainder and not _REMAINDER.search(text):
         return []
     money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
+    if remainder and len(money) == 2:  # „Aufwendungen von 539.800 Euro (Zuschussbedarf 480.300 Euro)“
+        money = [z for z in figs if z.einheit == "€" and z.tiefe <= 1]
     if len(money) != 3:
         return []
     a, b, c = money
@@ -236,6 +260,7 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         at(c),
         f"{big.betrag()} − {small.betrag()}",
         sicher=explicit and not remainder,
+        grund="welche zwei Beträge verglichen werden, sagt der Satz nicht ausdrücklich" if _DIFF.search(text) else "",
         typ="differenz",
     )
     return [rechnung]
@@ -256,7 +281,8 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if not after:
         return []
     total = after[0]
-    before = [z for z in figs if z.einheit == "€" and z.ende <= total_word.start()]
+    opens = max((m.end() for m in _SENTENCE.finditer(text, 0, total_word.start())), default=0)
+    before = [z for z in figs if z.einheit == "€" and opens <= z.start and z.ende <= total_word.start()]
     each = _EACH.search(text)
     if each and len(before) == 1:
         counts = [int(m[2]) - int(m[1]) + 1 for m in _YEAR_RANGE.finditer(text) if int(m[2]) > int(m[1])]
@@ -302,6 +328,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                 at(total),
                 " + ".join(z.betrag() for z in before),
                 sicher=False,
+                grund="ob alle Beträge davor Teile der Summe sind, sagt der Satz nicht",
                 typ="teilbetraege_summe",
             )
         ]

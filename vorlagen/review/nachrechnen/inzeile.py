@@ -20,6 +20,11 @@ _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitges
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
 _STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
+_DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
+_ADDED = re.compile(r"\b(?:zuzüglich|zzgl\.|plus)(?=\s)|\s\+\s")
+_PERIODS = re.compile(
+    r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
+)
 _PER_PERIOD = re.compile(r"jährlich|monatlich|p\.\s?a\.|pro (?:Jahr|Monat)|je (?:Jahr|Monat)|im Jahr|bis \d{4}")
 _GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
 
@@ -40,7 +45,7 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     used: set[int] = set()
     first = len(found)  # the calculations of this line are added after it
     fund = lambda z: Fund(zeile, z)  # noqa: E731
-    for chain, result, explicit in _products(text, figs):
+    for chain, result, explicit, grund in _products(text, figs):
         shown = " x ".join(z.text if z.text.startswith("(") else z.betrag() for z in chain)
         art = "Anzahl x Betrag" if result.einheit == "€" else "Produkt"
         found.append(
@@ -51,15 +56,30 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                 fund(result),
                 shown,
                 sicher=explicit or _row_like(text, chain[0], chain[-1], result),
+                grund=grund,
                 typ="produkt",
             )
         )
         used |= {z.start for z in chain}
+    for a, b in zip(figs, figs[1:]):  # „35,00 DM = 17,90 €“
+        if not a.einheit and b.einheit != "%" and _DM_TO_EURO.fullmatch(between(text, a, b)):
+            found.append(
+                Rechnung(
+                    "Umrechnung von DM in Euro (1 € = 1,95583 DM)",
+                    "dm",
+                    [fund(a)],
+                    fund(b),
+                    f"{a.betrag()} DM / 1,95583",
+                    typ="umrechnung",
+                )
+            )
+            used.add(a.start)
     for parts, signs, result, art, typ, sure in _sums(text, figs, used):
         # a typed minus on a figure of `a € + b € = c €` counts: "−5.000 € + 3.000 € = −2.000 €"; so does one on
         # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)
         signed = any(z.minus for z in parts) or typ == "zeilenrechnung" and result.minus
-        sure = sure and (typ == "zeilenrechnung" or not signed or result.minus)
+        grund = "" if sure is True else sure  # a breakdown that may name only some parts says so
+        sure = sure is True and (typ == "zeilenrechnung" or not signed or result.minus)
         found.append(
             Rechnung(
                 art,
@@ -70,19 +90,37 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                 betrag=not signed,
                 vorzeichen=signs,
                 sicher=sure,
+                grund=grund if not signed or result.minus else "",
                 typ=typ,
             )
         )
         used |= {z.start for z in parts}
     results = {r.ergebnis.zahl.start for r in found[first:]}
-    if text.count("\t") >= 2:  # a table row, no sentence: its cells are read by the table forms
-        return used
-    for rechnung in fliesstext.checks(text, figs, fund):
-        if rechnung.ergebnis.zahl.start not in used | results:
-            found.append(rechnung)
-            results.add(rechnung.ergebnis.zahl.start)
-            used |= {t.zahl.start for t in rechnung.teile}
+    for start, part in _sentences(text):  # a table row is no sentence, but a cell of it may hold one
+        inner = [
+            replace(z, start=z.start - start, ende=z.ende - start) for z in figs if start <= z.start < start + len(part)
+        ]
+        place = lambda z, start=start: Fund(zeile, replace(z, start=z.start + start, ende=z.ende + start))  # noqa: E731
+        # every reading of a sentence's result is kept: the judgment lets one that holds win over one that fails
+        # („sinkt um 7.760 €; zusammen 82.430 €“ is a sum, not the difference the word „sinkt“ suggests)
+        readings = [r for r in fliesstext.checks(part, inner, place) if r.ergebnis.zahl.start not in used | results]
+        found += readings
+        results |= {r.ergebnis.zahl.start for r in readings}
+        used |= {t.zahl.start for r in readings for t in r.teile}
     return used
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """The line as one piece of running text – or, for a table row (two tabs or more), each cell of it with words
+    enough to be a sentence („… rd. 74.670 €; … um rd. 7.760 €; zusammen eine Verbesserung von 82.430 €“)."""
+    if text.count("\t") < 2:
+        return [(0, text)]
+    pieces, start = [], 0
+    for cell in text.split("\t"):
+        if len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", cell)) >= 6:
+            pieces.append((start, cell))
+        start += len(cell) + 1
+    return pieces
 
 
 def _grouped(text: str, figs: list[Zahl]) -> list[Zahl]:
@@ -120,7 +158,7 @@ def _products(text: str, figs: list[Zahl]):
         if len(money) > 1 or any(z.einheit == "%" for z in chain):
             i = j + 1
             continue
-        result, explicit = None, False
+        result, explicit, grund = None, False, ""
         if j + 1 < len(figs) and _EQUALS.match(between(text, figs[j], figs[j + 1])):
             result, explicit = figs[j + 1], True
         elif i > 0 and re.match(r"^\s*=\s*$", between(text, figs[i - 1], figs[i])):
@@ -131,9 +169,18 @@ def _products(text: str, figs: list[Zahl]):
             if len(later) == 1 and later[0] is [z for z in figs[j + 1 :] if z.tiefe <= depth][-1]:
                 result = later[0]
                 gap = text[chain[-1].ende : result.start]
-                explicit = bool(_STATED_TOTAL.search(gap)) and not _PER_PERIOD.search(gap)
+                stated = bool(_STATED_TOTAL.search(gap))
+                # „3 Tranchen à 250.100 € p.a., zusammen …“: the count counts the years, „p.a.“ each of them
+                periods = _PERIODS.match(text, chain[0].ende) is not None
+                per_period = _PER_PERIOD.search(gap)
+                explicit = stated and (periods or not per_period)
+                if stated and not explicit and per_period:
+                    grund = (
+                        f"„{per_period[0]}“: der Betrag gilt je Zeitraum, und wie viele Zeiträume die "
+                        "Summe umfasst, sagt der Satz nicht"
+                    )
         if result is not None and (result.einheit == (money[0].einheit if money else result.einheit)):
-            yield chain, result, explicit
+            yield chain, result, explicit, grund
         i = j + 1
 
 
@@ -174,15 +221,24 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
                 total,
                 "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""),
                 "aufschluesselung",
-                not partial,
+                "„davon“ darf Teile ungenannt lassen" if partial else True,
             )
         elif (
             not re.search(r"\d", text[opening.end() : inner[0].start])
             and "%" not in text[opening.end() : group_end]
-            and all(not re.search(r"\d|\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
+            and all(not re.search(r"\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
         ):
-            # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all
-            yield inner, [1] * len(inner), total, "aufgezählte Teilbeträge in Klammern", "aufschluesselung", False
+            # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all;
+            # "(2.800.000 € Baukosten … zuzüglich 100.000 EUR Einrichtungskosten)" says it adds them
+            added = all(_ADDED.search(between(text, a, b)) for a, b in zip(inner, inner[1:]))
+            yield (
+                inner,
+                [1] * len(inner),
+                total,
+                "aufgezählte Teilbeträge in Klammern",
+                "aufschluesselung",
+                True if added else "vielleicht sind in der Klammer nicht alle Teile genannt",
+            )
     i = 0
     while i < len(figs) - 2:
         j, signs = i, [1]

@@ -9,9 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from vorlagen.review.nachrechnen import (
+    ankuendigung,
     anteil,
     inzeile,
     reihe,
+    rueckbezug,
     saetze,
     schema,
     summen,
@@ -55,9 +57,11 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
+    ankuendigung.recognise(reihen, found)
     schema.recognise(reihen, found)
     anteil.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
+    rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     for rechnung in found:
         rechnung.pruefe()
@@ -82,7 +86,8 @@ def _consequences(pruefung: Pruefung) -> None:
     corrected: dict[tuple, Decimal] = {}
     queue = deque(r for r in pruefung.rechnungen if r.status == FEHLER)
     for slip in queue:
-        corrected[slip.ergebnis.key] = slip.richtig
+        if slip.richtig is not None:  # set for every slip when it was judged
+            corrected[slip.ergebnis.key] = slip.richtig
     seen: set[int] = set()
     while queue:
         source = queue.popleft()
@@ -137,7 +142,7 @@ def _result_like(zeile: Zeile, zahl) -> bool:
     return zahl.tiefe == 0 and not zeile.text[: zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
 
 
-def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: set[tuple] = frozenset()) -> None:
+def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] | set[tuple] = frozenset()) -> None:
     """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft" (money, percentages,
     figures of a total line, and the result of every calculation that could not be confirmed)."""
     tied = {t.key for r in pruefung.rechnungen for t in r.teile} | {r.ergebnis.key for r in pruefung.rechnungen}

@@ -21,6 +21,7 @@ _DASH_TOKEN = re.compile(r"(?<!\S)(?:--|—|–|-)(?!\S)")
 _LINE_MINUS = re.compile(r"^\s*(?:[-−–]\s*[\d(]|\./\.|abzgl\.|abzüglich)")
 _ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s")
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _RESULT_CELL = re.compile(r"(?:^|\t)\s*=\s*$")  # "Eigenanteil<Tab>= 612.500 €"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BETWEEN_VALUES = re.compile(r"^[\s=+]*$")  # what may stand between the values of a row typed without cells
@@ -105,11 +106,11 @@ def _cell(zeile: Zeile, cell: str, inner: list[Zahl], index: int, start: int) ->
     if not text:
         return None
     outside = [z for z in inner if z.tiefe == 0]
-    words = _WORDS.findall(re.sub(r"\([^()]*\)", " ", _without(cell, [_shift(z, start) for z in outside])))
-    if not outside:
+    words = _LETTERS.findall(re.sub(r"\([^()]*\)", " ", _without(cell, [_shift(z, start) for z in outside])))
+    outside = [z for z in outside if z.einheit or not words]  # "Kostenstelle 610390", "A 11": a name, no value
+    if not outside:  # "EG 6 (55.900 €)": the amount in brackets is the cell's value
         bracketed = [z for z in inner if z.tiefe == 1 and z.einheit == "€"]
         outside = bracketed if len(bracketed) == 1 else []
-    outside = [z for z in outside if z.einheit or not words]  # "Kostenstelle 610390": a name, not a value
     key = _key(zeile, index, start, outside[-1] if outside else None, len(cell) - len(cell.lstrip()))
     if not outside:
         if _DASH_CELL.match(text):

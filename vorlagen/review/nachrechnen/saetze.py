@@ -35,7 +35,8 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
 
 
 def _paragraphs(zeilen: list[Zeile]) -> list[list[Zeile]]:
-    paragraphs, current = [], []
+    paragraphs: list[list[Zeile]] = []
+    current: list[Zeile] = []
     for zeile in zeilen + [Zeile(None, 0, "")]:
         if (
             len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", zeile.text)) >= _PROSE_WORDS

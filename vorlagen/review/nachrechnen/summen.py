@@ -32,6 +32,8 @@ _REMAINDER = re.compile(
 _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
+_SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
+_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 
@@ -95,7 +97,7 @@ def _words_after(reihe: Reihe) -> bool:
     return bool(_WORD.search(reihe.zeile.text[figures[-1].ende :])) or not any(z.einheit for z in figures)
 
 
-def recognise(reihen: list[Reihe], found: list[Rechnung], rates: set[tuple] = frozenset()) -> None:
+def recognise(reihen: list[Reihe], found: list[Rechnung], rates: frozenset[tuple] | set[tuple] = frozenset()) -> None:
     """Adds every reading of every total to `found`; in the lines `rates` ((page, line)) a percentage is a rate of
     change, never the sum of the percentages above it."""
     for index, reihe in enumerate(reihen):
@@ -143,6 +145,7 @@ def _walk(reihen: list[Reihe], index: int, total: Reihe) -> _Lauf | None:
     rows: list[tuple[Reihe, list]] = []  # bottom up
     blanks = labels = 0
     headings: list[tuple[int, Reihe]] = []  # (rows below it, the line)
+    outline = _OUTLINE.match(reihen[index].zeile.text)
     for seen in range(1, 2 * MAX_LISTE + 2):
         if index - seen < 0:
             break
@@ -153,6 +156,8 @@ def _walk(reihen: list[Reihe], index: int, total: Reihe) -> _Lauf | None:
                 break
             continue
         blanks = 0
+        if _SPLITS.search(reihe.zeile.text) or outline and _other_branch(outline[1], reihe):
+            break  # „davon entfallen auf …“ splits the amount above it; „1.2“ over „1.2.1“ is its parent
         if _DAVON.match(reihe.label):
             continue
         if total_kind(reihe) in ("gleich", "zwischen", "summe"):
@@ -183,23 +188,44 @@ def _walk(reihen: list[Reihe], index: int, total: Reihe) -> _Lauf | None:
     return lauf
 
 
-def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> tuple[list[Fund], list[int], list[str]]:
-    """The figures of a column in the given rows, their signs, and why the column may not be complete. Where the
-    column of a place is open, `choice` picks what stands there (the last, as a rule: amounts are set right)."""
-    funds, signs, doubts = [], [], []
+@dataclass
+class _Spalte:
+    """The figures of one column in some rows, their signs, why the column may be incomplete, and the rows that
+    name no amount there („derzeit unklar“)."""
+
+    funds: list[Fund]
+    signs: list[int]
+    doubts: list[str]
+    ohne: list[str]
+
+
+def _other_branch(number: str, reihe: Reihe) -> bool:
+    """A row numbered as the parent of the total („1.2“ over „1.2.1“) or in another branch („1.1.4“)."""
+    own = _OUTLINE.match(reihe.zeile.text)
+    if not own:
+        return False
+    parent = number.rsplit(".", 1)[0]
+    return number.startswith(own[1] + ".") or own[1].rsplit(".", 1)[0] != parent
+
+
+def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Spalte:
+    """Where the column of a place is open, `choice` picks what stands there (the last, as a rule: amounts are
+    set flush right)."""
+    spalte = _Spalte([], [], [], [])
     for reihe, places in rows:
         place = places[column] if column < len(places) else None
         if isinstance(place, Offen):
-            doubts.append(f"in {reihe.zeile.ort} ist nicht sicher, welche Zahl in diese Spalte gehört")
+            spalte.doubts.append(f"in {reihe.zeile.ort} ist nicht sicher, welche Zahl in diese Spalte gehört")
             place = place.moeglich[choice]
         if place is None or place.art == NULL:
             continue
         if place.art == UNKLAR:
-            doubts.append(f"{reihe.zeile.ort} nennt „{place.text}“")
+            spalte.ohne.append(f"{reihe.zeile.ort} („{place.text}“)")
+            spalte.doubts.append(f"{reihe.zeile.ort} nennt „{place.text}“")
         for zahl in place.zahlen:
-            funds.append(Fund(reihe.zeile, zahl))
-            signs.append(reihe.wert(zahl))
-    return funds, signs, doubts
+            spalte.funds.append(Fund(reihe.zeile, zahl))
+            spalte.signs.append(reihe.wert(zahl))
+    return spalte
 
 
 @dataclass
@@ -217,9 +243,11 @@ class _Summe:
     def total(self) -> Reihe:
         return self.reihen[self.index]
 
-    def add(self, art: str, funds: list[Fund], signs: list[int], typ: str, sure: bool, doubts: list[str], rang: int):
+    def add(self, art: str, spalte: _Spalte, typ: str, sure: bool, rang: int, doubts: list[str] | None = None):
         """A reading: a slip when it is `sure` and nothing leaves a doubt; „nicht eindeutig“ with the doubts when
         it is sure but doubted; else a guess, only confirmed."""
+        funds, signs = spalte.funds, spalte.signs
+        doubts = spalte.doubts if doubts is None else doubts
         parts = [f.zahl for f in funds]
         shown = (
             written_sum(parts, signs)
@@ -239,6 +267,7 @@ class _Summe:
                 grund="; ".join(doubts) if sure else "",
                 rang=rang,
                 typ=typ,
+                hinweis=f"ohne die Zeilen, die keinen Betrag nennen: {', '.join(spalte.ohne)}" if spalte.ohne else "",
             )
         )
 
@@ -247,59 +276,65 @@ def _name(total: Reihe, kind: str, column: int) -> str:
     if kind == "gleich":
         return "Ergebnis „= …“ des Rechenblocks darüber"
     art = "Summe der Liste darüber" if len(total.eintraege) == 1 else f"Spaltensumme (Spalte {column + 1})"
-    return art + (f" in der Zeile „{total.label}“" if total.label else "")
+    label = total.label.split("\t")[0].strip()
+    return art + (f" in der Zeile „{label}“" if label else "")
 
 
 def _readings(summe: _Summe, lauf: _Lauf) -> None:
     total, column, kind = summe.total, summe.column, summe.kind
     sure = kind in ("gleich", "zwischen", "summe", "fett")
-    funds, signs, doubts = _parts(lauf.rows[lauf.cut :], column)
+    rows = lauf.rows[lauf.cut :]
+    spalte = _parts(rows, column)
     if lauf.cut and lauf.heading is not None:
-        doubts.append(
+        spalte.doubts.append(
             f"über „{lauf.heading.zeile.text.strip()[:40]}“ ({lauf.heading.zeile.ort}) stehen weitere Zeilen; "
             "ob sie mitzählen, ist offen"
         )
+    name = _name(total, kind, column)
     typ = "rechenblock" if kind == "gleich" else "listensumme" if len(total.eintraege) == 1 else "spaltensumme"
-    choices = [i for i, (reihe, _) in enumerate(lauf.rows[lauf.cut :]) if _ALTERNATIVE.search(reihe.zeile.text)]
+    choices = [i for i, (reihe, _) in enumerate(rows) if _ALTERNATIVE.search(reihe.zeile.text)]
     if len(choices) >= 2:  # „(Alternative „Modul 3“)“ twice: a total counts one of them
-        doubts.append(f"{' und '.join(lauf.rows[lauf.cut + i][0].zeile.ort for i in choices)} sind Alternativen")
+        spalte.doubts.append(f"{' und '.join(rows[i][0].zeile.ort for i in choices)} sind Alternativen")
         for keep in choices:
-            rows = [row for i, row in enumerate(lauf.rows[lauf.cut :]) if i not in choices or i == keep]
-            some, some_signs, _ = _parts(rows, column)
-            if len(some) >= 2:
-                summe.add(_name(total, kind, column), some, some_signs, typ, False, [], rang=2)
-    if len(funds) >= 2:
-        summe.add(_name(total, kind, column), funds, signs, typ, sure, doubts, rang=3)
-        _longest_run(summe, funds, signs, typ)
-        first, first_signs, _ = _parts(lauf.rows[lauf.cut :], column, choice=0)
-        if [f.key for f in first] != [f.key for f in funds] and len(first) >= 2:  # where a column is open
-            summe.add(_name(total, kind, column), first, first_signs, typ, False, [], rang=2)
+            some = _parts([row for i, row in enumerate(rows) if i not in choices or i == keep], column)
+            if len(some.funds) >= 2:
+                summe.add(name, some, typ, False, rang=2)
+    if len(spalte.funds) >= 2:
+        summe.add(name, spalte, typ, sure, rang=3)
+        _longest_run(summe, spalte, typ)
+        first = _parts(rows, column, choice=0)
+        if [f.key for f in first.funds] != [f.key for f in spalte.funds] and len(first.funds) >= 2:  # a column open
+            summe.add(name, first, typ, False, rang=2)
     if lauf.cut:  # the rows above the heading may count too
-        more, more_signs, _ = _parts(lauf.rows, column)
-        if len(more) >= 2:
-            summe.add(_name(total, kind, column), more, more_signs, typ, False, [], rang=2)
+        more = _parts(lauf.rows, column)
+        if len(more.funds) >= 2:
+            summe.add(name, more, typ, False, rang=2)
     if lauf.above is None:
         return
     above = summe.reihen[lauf.above]
     if kind != "zwischen" and total_kind(above) == "zwischen":
         _grand_total(summe, lauf, sure)
     figure = _place(total, above, column)
-    if figure is not None and funds:
+    if figure is not None and spalte.funds:
         # „Gesamtkosten / − Förderung / = Eigenanteil“: the rows with their minus; „Summe / Im Entwurf enthalten /
         # Summe Mehrbedarf“: the rows taken off the total above
-        typed_minus = any(sign < 0 for sign in signs)
+        typed_minus = any(sign < 0 for sign in spalte.signs)
         stated = _REMAINDER.search(_words(total)) is not None or kind == "gleich" and typed_minus
-        summe.add(
-            _name(total, kind, column)
-            if kind == "gleich"
-            else f"Zeile {above.zeile.ort} weniger die Zeilen darunter (Spalte {column + 1})",
-            [Fund(above.zeile, figure), *funds],
-            [1, *signs] if typed_minus else [1, *(-sign for sign in signs)],
-            "rechenblock" if kind == "gleich" else "restbetrag",
-            stated and sure,
-            doubts,
-            rang=4 if stated else 1,
-        )
+        signs = spalte.signs if typed_minus else [-sign for sign in spalte.signs]
+        rest = _Spalte([Fund(above.zeile, figure), *spalte.funds], [1, *signs], spalte.doubts, spalte.ohne)
+        art = name if kind == "gleich" else f"Zeile {above.zeile.ort} weniger die Zeilen darunter (Spalte {column + 1})"
+        summe.add(art, rest, "rechenblock" if kind == "gleich" else "restbetrag", stated and sure, 4 if stated else 1)
+    elif not lauf.rows and len(total.eintraege) == 1:
+        _total_of_totals(summe, above)
+
+
+def _total_of_totals(summe: _Summe, above: Reihe) -> None:
+    """„Summen | 212.240 € | 226.552 €“ and below it a figure alone: the sum of the totals beside each other."""
+    figures = [e.zahlen[0] for e in above.eintraege if e.art == WERT and len(e.zahlen) == 1]
+    same = [z for z in figures if z.einheit == summe.result.einheit]
+    if len(same) >= 2 and len(same) == len(figures):
+        spalte = _Spalte([Fund(above.zeile, z) for z in same], [1] * len(same), [], [])
+        summe.add(f"Summe der Summenzeile {above.zeile.ort}", spalte, "zeilensumme", summe.kind != "still", 2)
 
 
 def _place(total: Reihe, other: Reihe, column: int) -> Zahl | None:
@@ -316,26 +351,27 @@ def _grand_total(summe: _Summe, lauf: _Lauf, sure: bool) -> None:
     after the last of them."""
     reihen, column, total = summe.reihen, summe.column, summe.total
     after = list(lauf.rows)
-    details, subtotals = list(lauf.rows), []
+    details = list(lauf.rows)
+    subtotals: list[tuple[Reihe, list]] = []
     while lauf.above is not None and total_kind(reihen[lauf.above]) == "zwischen" and len(subtotals) < _MAX_SUBTOTALS:
         above = reihen[lauf.above]
         subtotals.insert(0, (above, align(total, above) or []))
         lauf = _walk(reihen, lauf.above, total) or _Lauf()
         details = lauf.rows + details
-    funds, signs, doubts = _parts(details, column)
-    if len(funds) >= 2:
-        summe.add(f"Gesamtsumme aller Zeilen (Spalte {column + 1})", funds, signs, "gesamtsumme", sure, doubts, 5)
-    sub, sub_signs, _ = _parts(subtotals + after, column)
-    if len(sub) >= 2:
-        summe.add(f"Summe der Zwischensummen (Spalte {column + 1})", sub, sub_signs, "gesamtsumme", False, [], 2)
+    spalte = _parts(details, column)
+    if len(spalte.funds) >= 2:
+        summe.add(f"Gesamtsumme aller Zeilen (Spalte {column + 1})", spalte, "gesamtsumme", sure, 5)
+    sub = _parts(subtotals + after, column)
+    if len(sub.funds) >= 2:
+        summe.add(f"Summe der Zwischensummen (Spalte {column + 1})", sub, "gesamtsumme", False, 2)
 
 
-def _longest_run(summe: _Summe, funds: list[Fund], signs: list[int], typ: str) -> None:
-    """A list may begin below the first row that looks like one: the longest run that adds up, only confirmed.
-    One pass: the sum from `start` on is the whole sum less what lies before it."""
-    start = best_start([f.zahl for f in funds], signs, summe.result)
+def _longest_run(summe: _Summe, spalte: _Spalte, typ: str) -> None:
+    """A list may begin below the first row that looks like one: the longest run that adds up, only confirmed."""
+    start = best_start([f.zahl for f in spalte.funds], spalte.signs, summe.result)
     if start:
-        summe.add(_name(summe.total, summe.kind, summe.column), funds[start:], signs[start:], typ, False, [], 1)
+        run = _Spalte(spalte.funds[start:], spalte.signs[start:], [], [])
+        summe.add(_name(summe.total, summe.kind, summe.column), run, typ, False, 1)
 
 
 def best_start(parts: list[Zahl], signs: list[int], result: Zahl) -> int:

@@ -26,24 +26,44 @@ def align(total: Reihe, member: Reihe) -> list | None:
     if not row:
         return []
     kinds = {e.spalte[0] if e.spalte else None for e in head + row}
+    if kinds == {"zelle"} and _misplaced(total, row):
+        # cells typed by hand need not line up ("Kosten<Tab>4 x 12,5 T€<Tab>50,0 T€" over "<Tab>= 20,0 T€<Tab>
+        # Eigenanteil"): a row with a figure where its total has words is lined up by order
+        return _by_order(head, row)
     if len(kinds) == 1 and None not in kinds:
         places = _by_key(head, row)
-        if places != []:
-            return places
-        # cells typed by hand need not line up ("Kosten<Tab>4 x 12,5 T€<Tab>50,0 T€" over "<Tab>= 20,0 T€"):
-        # a row with figures in none of the total's cells is lined up by order
+        return places if places != [] or kinds == {"zelle"} else _by_order(head, row)
     return _by_order(head, row)
 
 
+def _misplaced(total: Reihe, row: list[Eintrag]) -> bool:
+    """A place of the row stands in a cell where the total has words, not a figure or nothing."""
+    cells = total.zeile.text.split("\t")
+    numbered = {_column(e)[1] for e in total.eintraege}
+    return any(
+        0 < _column(e)[1] < len(cells) and _column(e)[1] not in numbered and cells[_column(e)[1]].strip() for e in row
+    )
+
+
+def _column(eintrag: Eintrag) -> tuple:
+    """The column of a place in a row whose places all have one (cells as typed or aligned by spaces)."""
+    assert eintrag.spalte is not None
+    return eintrag.spalte
+
+
 def _by_key(head: list[Eintrag], row: list[Eintrag]) -> list | None:
+    """Per place of the total the row's place in the same cell (or at the same right edge): a row with places
+    only where its total has empty cells stands in the table with nothing in these columns."""
     result: list = []
     for place in head:
-        kind, where = place.spalte
-        match = [e for e in row if e.spalte[1] == where or kind == "lage" and abs(e.spalte[1] - where) <= _NEAR]
+        kind, where = _column(place)
+        match = [e for e in row if _column(e)[1] == where or kind == "lage" and abs(_column(e)[1] - where) <= _NEAR]
         if match and not fits(place, match[0]):
             return None
         result.append(match[0] if match else None)
-    return result if any(e is not None for e in result) else []
+    if any(e is not None for e in result) or head and _column(head[0])[0] == "zelle":
+        return result
+    return []
 
 
 def _by_order(head: list[Eintrag], row: list[Eintrag]) -> list | None:

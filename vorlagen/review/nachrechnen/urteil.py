@@ -3,7 +3,9 @@ readings that all fail, the likeliest speaks – a slip when it is sure, „nich
 
 from __future__ import annotations
 
-from vorlagen.review.nachrechnen.rechnung import FEHLER, RUNDUNG, STIMMT, UNKLAR, Rechnung
+from decimal import Decimal
+
+from vorlagen.review.nachrechnen.rechnung import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Rechnung
 
 
 def judge(found: list[Rechnung]) -> tuple[list[Rechnung], set[tuple]]:
@@ -43,14 +45,20 @@ def revive(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
     standing = {id(r) for r in kept}
     revived = []
     for rechnung in found:
-        if id(rechnung) in standing or rechnung.status != FEHLER:
+        if id(rechnung) in standing or rechnung.status not in (FEHLER, OFFEN):  # a guess may hold once corrected
             continue
         sources = [slips[t.key] for t in rechnung.teile if t.key in slips]
         if not sources:
             continue
-        values = [slips[t.key].richtig if t.key in slips else t.zahl.wert for t in rechnung.teile]
+        values = [_corrected(slips[t.key]) if t.key in slips else t.zahl.wert for t in rechnung.teile]
         if rechnung.gerundet(rechnung.rechne(values)) == rechnung.getippt():
             rechnung.status, rechnung.richtig = STIMMT, rechnung.getippt()
             rechnung.hinweis = f"stimmt, sobald der Fehler in {sources[0].ergebnis.zeile.ort} berichtigt ist"
             revived.append(rechnung)
     return sorted(kept + revived, key=lambda r: r.ergebnis.key)
+
+
+def _corrected(slip: Rechnung) -> Decimal:
+    """The recomputed value of a slip (set when it was judged)."""
+    assert slip.richtig is not None
+    return slip.richtig

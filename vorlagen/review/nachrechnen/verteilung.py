@@ -19,6 +19,13 @@ SPLIT = re.compile(r"\b(?:verteilt|aufgeteilt|verteilen|aufteilen|entfallen|entf
 EXHAUSTIVE = re.compile(r"\b(?:verteilt|aufgeteilt|verteilen|aufteilen|entfallen|entfällt)\b")
 _FUND_GAP = re.compile(r"^[^\d]{0,40}$")  # between the fund's name and its amount: „von“, „in Höhe von“ …
 MAX_TEILE = 50  # grants named in one sentence
+_MAY_LEAVE = re.compile(r"\b(?:vergeben|bewilligt)\b")
+
+
+def _rest_allowed(text: str, split: re.Match) -> str:
+    """Why a split that does not use up its fund is no slip."""
+    verb = _MAY_LEAVE.search(text)
+    return f"„{verb[0] if verb else split[0]}“: ein Rest der Summe darf bleiben"
 
 
 def fund_of(text: str, figs: list[Zahl]) -> tuple[Zahl, re.Match] | None:
@@ -52,6 +59,7 @@ def in_sentence(text: str, figs: list[Zahl], at) -> list[Rechnung]:
             written_sum(parts, signs),
             vorzeichen=signs,
             sicher=bool(EXHAUSTIVE.search(text, fund.ende, split.end() + 20)),
+            grund=_rest_allowed(text, split),
             typ="verteilung",
         )
     ]
@@ -99,6 +107,7 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
                 shown,
                 vorzeichen=signs,
                 sicher=bool(EXHAUSTIVE.search(text, fund.ende)),
+                grund=_rest_allowed(text, split),
                 typ="verteilung",
             )
         )

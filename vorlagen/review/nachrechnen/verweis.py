@@ -55,6 +55,7 @@ def _add(zeile: Zeile, result: Zahl, parts: list[tuple[Zeile, Zahl]], found: lis
             betrag=False,
             vorzeichen=signs,
             sicher=False,
+            grund="ein Saldo kann die Summe der Zeilen oder ihre Differenz sein",
             typ="verweis",
         )
     )

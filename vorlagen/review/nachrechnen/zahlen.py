@@ -117,7 +117,10 @@ def figures(line: str) -> list[Zahl]:
             sign
             and sign["sign"] in "-−–"
             and (
-                _range_dash(before[: sign.start("sign")], before[sign.end("sign") :])
+                # a dash alone in its cell („–“): an empty cell, not the sign of the next cell's figure
+                sign["sign"] != "−"
+                and "\t" in before[sign.end("sign") :]
+                or _range_dash(before[: sign.start("sign")], before[sign.end("sign") :])
                 or sign["sign"] != "−"  # U+2212 is always a minus
                 and _word_dash(before[: sign.start("sign")], before[sign.end("sign") :])
             )

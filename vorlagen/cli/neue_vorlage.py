@@ -1,0 +1,160 @@
+"""`vorlagen vorlage neu`: a new Vorlage with the next free Nummer (or none yet, `--nummer offen`) and the texts its
+Vorlagenart requires in the Hausstil – files that build at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from vorlagen.cli.neuanlage import anlegen, text_value
+from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
+from vorlagen.cli.schemadateien import schema_comment
+from vorlagen.core.problems import BuildFailed, Problem, Where
+
+NUMMER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/._-]{0,39}")  # as vorlage.yaml allows it, 40 characters at most
+OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
+
+
+_UMLAUTE: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+
+
+def new_vorlage(
+    data: Path,
+    stil,
+    art_name: str,
+    betreff: str,
+    today: dt.date,
+    sitzung: str | None,
+    amt: str | None,
+    nummer: str | None = None,
+    bezug: str | None = None,
+) -> list[str]:
+    """A Vorlage with the next free Nummer and what its Art requires in the Hausstil, its folder written whole or
+    not at all; returns the files written."""
+    files = vorlage_dateien(data, stil, art_name, betreff, today, sitzung, amt, nummer, bezug)
+    folder = Path(next(iter(files))).parent.as_posix()  # vorlagen/<Nummer or draft>
+    anlegen(
+        data / folder, {Path(name).relative_to(folder).as_posix(): text for name, text in files.items()}, "Die Vorlage"
+    )
+    return [f"{data.name}/{name}" for name in files]
+
+
+def vorlage_dateien(
+    data: Path,
+    stil,
+    art_name: str,
+    betreff: str,
+    today: dt.date,
+    sitzung: str | None,
+    amt: str | None,
+    nummer: str | None = None,
+    bezug: str | None = None,
+) -> dict[str, str]:
+    """The files of a new Vorlage (relative to `data`, vorlage.yaml first) with the next free Nummer and what its
+    Art requires in the Hausstil."""
+    art, used = stil.arten[art_name], used_nummern(data)
+    if art.bezug and bezug is None:
+        raise _fail(
+            data,
+            f"Eine {art_name} ist eine {art.bezug} – nennen Sie mit --bezug die Nummer der Vorlage, "
+            "auf die sie sich bezieht.",
+        )
+    if bezug is not None and bezug not in used:
+        raise _fail(data, f"Die Vorlage „{bezug}“ gibt es nicht – nennen Sie mit --bezug eine vorhandene Nummer.")
+    offen = nummer == OFFEN
+    if nummer is not None and not offen and not NUMMER.fullmatch(nummer):
+        raise _fail(
+            data,
+            f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben "
+            "und / . _ -, am Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.",
+        )
+    shown_betreff, betreff = betreff, text_value("Betreff", betreff, 300)
+    if offen:
+        return _vorlage_dateien(
+            stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)
+        )
+    if nummer is None:
+        nummer = (
+            next_fassung(bezug, used) if bezug and art.nummer_aus_bezug else next_nummer(stil.nummer, used, today.year)
+        )
+    if nummer is None:
+        raise _fail(
+            data,
+            f"Aus dem Nummernmuster „{stil.nummer}“ lässt sich die nächste Nummer nicht ableiten – "
+            "geben Sie sie mit --nummer an.",
+        )
+    folder = f"vorlagen/{nummer.replace('/', '-')}"
+    if (data / folder).exists() or nummer in used:
+        raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
+    return _vorlage_dateien(stil, art_name, betreff, today, sitzung, amt, nummer, bezug, folder)
+
+
+def _draft_folder(data: Path, betreff: str) -> str:
+    """vorlagen/entwurf-<Betreff> for a Vorlage without Nummer: ASCII, at most 40 characters, not yet taken."""
+    plain = unicodedata.normalize(
+        "NFKD",
+        betreff.replace("ß", "ss").translate(str.maketrans(_UMLAUTE)),
+    )
+    words = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
+    base = f"vorlagen/entwurf-{words[:31].rstrip('-')}".rstrip("-")
+    folder, count = base, 1
+    while (data / folder).exists():
+        count += 1
+        folder = f"{base}-{count}"
+    return folder
+
+
+def _vorlage_dateien(
+    stil,
+    art_name: str,
+    betreff: str,
+    today: dt.date,
+    sitzung: str | None,
+    amt: str | None,
+    nummer: str | None,
+    bezug: str | None,
+    folder: str,
+) -> dict[str, str]:
+    """vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
+    art = stil.arten[art_name]
+    required = [a for a in stil.abschnitte if art.abschnitte.get(a.id, "optional") == "pflicht"]
+    texte = {a.id: f"{a.id}.md" for a in required if a.form == "text"}
+    texts = {
+        f"{a.id}.md": f"Tragen Sie hier den Text zu „{a.ueberschrift}“ ein.\n" for a in required if a.form == "text"
+    }
+    if not texte:  # no section of the Hausstil: one free section, its heading in the text
+        texts["sachverhalt.md"] = "# Sachverhalt\n\nBeschreiben Sie hier den Sachverhalt.\n"
+    beschluss = art.beschlussvorschlag == "pflicht"
+    if beschluss:
+        texts["beschlussvorschlag.md"] = "Der Ausschuss beschließt, … (Beschlussvorschlag hier eintragen)\n"
+    rolle = "Entscheidung" if beschluss else "Kenntnisnahme"
+    lines = [
+        schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
+        *([f'nummer: "{nummer}"'] if nummer else []),
+        f"art: {json.dumps(art_name, ensure_ascii=False)}",
+        "oeffentlich: true",
+        f"datum: {today.isoformat()}",
+        *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []),
+        f"betreff: {betreff}",
+        "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []"),
+    ]
+    if beschluss:
+        lines.append("beschlussvorschlag: beschlussvorschlag.md")
+    if not texte:
+        lines.append("abschnitte: [sachverhalt.md]")
+    else:
+        lines.append("texte:" + "".join(f"\n  {key}: {name}" for key, name in texte.items()))
+    if any(a.form == "klimaschutz" for a in required):
+        lines.append("klimaschutz: {auswirkung: nein}  # oder ja_positiv / ja_negativ mit begruendung – bitte prüfen")
+    if stil.unterschrift.form in ("im_auftrag", "gez"):
+        lines.append('unterschrift: {name: "Vorname Name", funktion: Sachbearbeitung}  # bitte ersetzen')
+    if bezug is not None:
+        lines.append(f'bezug: {{vorlage: "{bezug}", art: {art.bezug or "Ergänzung"}}}')
+    return {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
+
+
+def _fail(data: Path, message: str) -> BuildFailed:
+    return BuildFailed([Problem(Where(f"{data.name}/vorlagen"), message)])

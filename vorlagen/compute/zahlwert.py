@@ -1,0 +1,61 @@
+"""A named figure as computed: its exact value, its value after rounding that prints itself, and its Herleitung."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.darstellung import Darstellung
+from vorlagen.compute.names import Named, Names
+from vorlagen.core.money import Anteil
+from vorlagen.core.problems import Where
+from vorlagen.load.kennzahlen import Kennzahl
+
+
+class Groesse(Fraction):
+    """A named figure's value (exact, after its rounding) that prints itself in its unit: '12.346 €', '33,33 %'."""
+
+    text: str
+    einheit: str
+
+
+class Zahlen(Names):
+    """The named figures of a Vorlage (or of a file of shared figures): id → Groesse, with each one's Herleitung."""
+
+    herleitung: dict[str, Zahlwert]
+
+
+@dataclass
+class Schritt:
+    """One line of a Herleitung: what was read or done, and its value as printed."""
+
+    was: str
+    wert: str
+    wo: Where | None = None
+
+
+@dataclass
+class Zahlwert(Named):
+    """A computed figure with its Herleitung."""
+
+    id: str
+    titel: str | None
+    einheit: str
+    formel: str
+    genau: Fraction  # before its own rounding
+    wert: Groesse  # after it: what texts, tables and other figures (je Posten) read
+    schritte: list[Schritt]
+    kennzahl: Kennzahl
+    stufe: Decimal | None = None  # its rounding step (money), None: not rounded
+    form: Darstellung | None = None  # how it prints (unit, step, places)
+
+    @property
+    def gezeigt(self) -> Fraction:
+        """The value its print shows: its value, or the share of a split it quotes (money.Anteil)."""
+        return self.genau if isinstance(self.genau, Anteil) else Fraction(self.wert)
+
+    @property
+    def gedruckt(self) -> Fraction:
+        """The value as printed, in base units: what a figure reading it `je_posten` adds."""
+        return self.form.gedruckt(self.gezeigt) if self.form is not None else Fraction(self.wert)
