@@ -3,7 +3,8 @@
 The PDF is a function of exactly these (builds are byte-identical), so a sign-off that covers them covers the
 print: a stylesheet that hides a paragraph or adds text, a swapped font, a replaced image, a code block, a link
 target, print-only template content. Not covered: what never reaches the print – the file paths of this machine
-(shown as the project's names) and soft hyphens (U+00AD), which print nothing unless a line breaks there.
+(shown as the project's names), soft hyphens (U+00AD), which print nothing unless a line breaks there, and how
+much white space separates two words outside a code block (a stylesheet with `white-space: pre` would print it).
 """
 
 from __future__ import annotations
@@ -60,11 +61,20 @@ def name(path: Path, roots: Sequence[Path]) -> str:
     return path.name
 
 
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.IGNORECASE | re.DOTALL)
+_LEERRAUM = re.compile(r"[ \t\r\n\f]+")  # HTML's white space (a no-break space is not: it prints differently)
+
+
 def html_digest(html: str, roots: Sequence[Path]) -> str:
-    """The digest of a print HTML without this machine's folders and without soft hyphens."""
+    """The digest of a print HTML without this machine's folders and without soft hyphens; runs of white space
+    count once (they print as one space, a Markdown paragraph broken elsewhere prints the same), except in code
+    blocks, where every space and line prints."""
     for number, root in enumerate(roots):
         html = html.replace(Path(root).resolve().as_uri() + "/", f"ordner{number}:/")
-    return digest(html.replace(WEICH, "").replace("&shy;", "").encode("utf-8"))
+    html = html.replace(WEICH, "").replace("&shy;", "")
+    parts = _PRE.split(html)
+    html = "".join(part if index % 2 else _LEERRAUM.sub(" ", part) for index, part in enumerate(parts))
+    return digest(html.encode("utf-8"))
 
 
 def geladen(html: str, base: Path, roots: Sequence[Path]) -> dict[str, str]:
