@@ -403,3 +403,23 @@ def test_diff_names_a_vorlage_without_nummer_by_its_folder(capsys, repo):
         "Vergleich: HEAD → Arbeitsstand\n\nNeue Vorlage ohne Nummer (Ordner entwurf-sprachkurse): "
         "Sprachkurse im Herbst\n\nGeändert: 0, neu: 1, entfernt: 0.\n"
     )
+
+
+def test_diff_shows_a_changed_amount_in_a_markdown_table(capsys, tmp_path):
+    """Issue 33, point 3: a table written in Markdown prints its amounts as text – not a figure of the ledger,
+    so it was left out, and 100.000 € → 900.000 € gave „Keine Änderungen.“ (exit 0)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    text = repo / V / "vorbemerkungen.md"
+    tabelle = "\n| Posten | Betrag |\n|---|---:|\n| Zuschuss des Landes | 100.000 € |\n"
+    text.write_text(text.read_text(encoding="utf-8") + tabelle, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Mit Tabelle")
+    edit(text, "| Zuschuss des Landes | 100.000 € |", "| Zuschuss des Landes | 900.000 € |")
+    git(repo, "commit", "-q", "-am", "Betrag in der Tabelle")
+    code, out, _ = run(capsys, "diff", "HEAD~1", "HEAD", "--data", str(repo / "data"))
+    assert code == 1
+    assert "Keine Änderungen." not in out
+    assert "  Text:\n    ~ Zuschuss des Landes | [-100.000-]{+900.000+} €\n" in out
+    assert out.endswith("Geändert: 1, neu: 0, entfernt: 0.\n")
