@@ -444,3 +444,27 @@ def test_diff_refuses_a_blob_over_the_bound_in_german(capsys, tmp_path, monkeypa
         "vorlagen nicht, auch nicht aus git; verkleinern Sie die Datei in einem neuen Commit und vergleichen Sie mit "
         "ihm."
     )
+
+
+def test_diff_matches_a_renumbered_vorlage_to_its_old_self(capsys, tmp_path):
+    """Issue 33, point 3: a new Nummer (and every reference to it) hid each content change behind „Entfernte
+    Vorlage / Neue Vorlage“; the Vorlage in the same folder is compared with its old self."""
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    for path in (repo / "data").rglob("*"):
+        if path.suffix in (".yaml", ".md"):
+            text = path.read_text(encoding="utf-8")
+            if "2021/0123" in text:
+                path.write_text(text.replace("2021/0123", "2021/0199"), encoding="utf-8")
+    edit(repo / V / "vorbemerkungen.md", "Für den Kreis bedeutet das", "Für den Rhein-Sieg-Kreis bedeutet das")
+    git(repo, "commit", "-q", "-am", "Neue Nummer, ein Satz")
+    code, out, _ = run(capsys, "diff", "HEAD~1", "HEAD", "--data", str(repo / "data"))
+    assert code == 1
+    assert "Entfernte Vorlage" not in out and "Neue Vorlage" not in out
+    assert out.startswith(f"Vergleich: HEAD~1 → HEAD\n\nVorlage 2021/0199: {BETREFF}\n  Kopfdaten:\n")
+    assert "    Nummer: „2021/0123“ → „2021/0199“\n" in out
+    assert "    ~ Für den [-Kreis-]{+Rhein-Sieg-Kreis+} bedeutet das zweierlei:" in out
+    assert out.endswith("Geändert: 1, neu: 0, entfernt: 0.\n")

@@ -36,6 +36,7 @@ class Fassung:
     kopf: dict[str, str]  # metadata shown in the document: label → value
     zahlen: dict[str, Zahl] = field(default_factory=dict)  # stable key → figure
     text: list[str] = field(default_factory=list)  # paragraphs and Markdown tables' rows (computed figures above)
+    ordner: str = ""  # its folder in vorlagen/: a renumbered Vorlage is matched to its old self by it
 
 
 def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
@@ -70,7 +71,7 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     }
     if vorlage.bezug:
         kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
-    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf)
+    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf, ordner=doc.source.folder.name)
     _figures(project.rechnung(doc.source), result.zahlen)
     result.text = _text(doc.inhalt_html)
     return result
