@@ -239,17 +239,11 @@ class Composer:
                 doc.folder,
                 [],
             )
-        roots = (self.facts.data_dir, TEMPLATES)
-        bild = {"Vorlage": druckbild.html_digest(printed, roots)}
-        dateien = druckbild.geladen(printed, source.folder, roots)
-        for anlage in doc.anlagen:
-            if anlage.html is not None:
-                bild[f"Anlage {anlage.nummer}"] = druckbild.html_digest(anlage.html, roots)
-                dateien.update(druckbild.geladen(anlage.html, source.folder, roots))
+        bild = druckbild.bild(printed, doc.anlagen, source.folder, (self.facts.data_dir, TEMPLATES))
         return freigabe.freigabe(
             rollen,
             source.mitzeichnungen,
-            freigabe.signed_text(web, doc.anlagen, {**bild, **dateien}),
+            freigabe.signed_text(web, doc.anlagen, bild),
             source.gezeichnet,
             gruende,
             source.unlesbar,

@@ -99,3 +99,15 @@ def geladen(html: str, base: Path, roots: Sequence[Path]) -> dict[str, str]:
             text = content.decode("utf-8", "replace")
             todo += [urljoin(url, found) for found in _urls(text, html=False)]
     return result
+
+
+def bild(printed: str, anlagen: list, base: Path, roots: Sequence[Path]) -> dict[str, str]:
+    """The Druckbild of a Vorlage: 'Vorlage' and 'Anlage N' (each Markdown Anlage) → the digest of its print HTML,
+    then every file they load → its digest."""
+    result = {"Vorlage": html_digest(printed, roots)}
+    dateien = geladen(printed, base, roots)
+    for anlage in anlagen:
+        if anlage.html is not None:
+            result[f"Anlage {anlage.nummer}"] = html_digest(anlage.html, roots)
+            dateien.update(geladen(anlage.html, base, roots))
+    return {**result, **dateien}
