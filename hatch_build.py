@@ -1,6 +1,6 @@
 """The wheel carries the whole handbook: hatchling runs this hook, which builds docs/ with Sphinx into the wheel as
 vorlagen/handbuch/ – `vorlagen hilfe` of an installed program shows it, offline. The reference pages are used as
-committed (docs/referenz/, checked current by tests/test_handbuch.py): the build has none of the program's
+committed (docs/referenz/, checked current by tests/projekt/test_handbuch.py): the build has none of the program's
 libraries to generate them. The Sphinx versions are those of requirements-handbuch.lock (pyproject.toml
 [build-system])."""
 

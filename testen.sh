@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Richtet bei Bedarf alles ein und führt alle Tests aus. Weitere Argumente gehen an pytest.
+# Richtet bei Bedarf alles ein und führt die Tests der schnellen Stufe aus (ohne die mit „langsam“ markierten,
+# docs/entwicklung/tests.md). Weitere Argumente gehen an pytest.
+#   ./testen.sh --langsam [pytest-Argumente]    nur die langsame Stufe (VORLAGEN_LANGSAM=1 -m langsam): der Beweis
+#                                              des Rechnens mit allen Varianten, kill -9, die wirklich volle Platte
 #   ./testen.sh --portabel [pytest-Argumente]   die Tests so, wie Windows das Programm laufen lässt, soweit Linux
 #                                              das kann: ohne fcntl, termios, pwd, grp, resource, mit den Wegen
 #                                              für Windows (VORLAGEN_PORTABEL=1; docs/anleitungen/windows.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh --test
+if [ "${1:-}" = --langsam ]; then
+  shift
+  export VORLAGEN_LANGSAM=1
+  exec .venv/bin/python -m pytest -m langsam "$@"
+fi
 if [ "${1:-}" = --portabel ]; then
   shift
   export VORLAGEN_PORTABEL=1 PYTHONPATH="$PWD/tests/portabel${PYTHONPATH:+:$PYTHONPATH}"

@@ -1,4 +1,7 @@
-"""Shared fixtures: the example data, a writable copy of it, one build of each Körperschaft."""
+"""Shared fixtures: the example data, a writable copy of it, one build of each Körperschaft, a browser.
+
+Helpers (edit, run, line_of …) live in tests/hilfen; the names imported here from there stay importable from
+conftest for tests written before the move (issue 36)."""
 
 from __future__ import annotations
 
@@ -8,19 +11,48 @@ from pathlib import Path
 
 import pytest
 
-# Small test builds render in this process (no worker start-up per build); test_speed.py checks the workers.
+# Small test builds render in this process (no worker start-up per build); tests/building/test_workers.py checks
+# the workers.
 os.environ.setdefault("VORLAGEN_WORKER", "0")
 
-from vorlagen.cli import main
+from tests.hilfen import (  # noqa: E402, F401 – re-exported for tests written before the move
+    AACHEN,
+    DATA,
+    ERLENBRUCH,
+    GOLDEN,
+    HEIDEMOOR,
+    RECHENWEGE,
+    ROOT,
+    WIESENBRUECK,
+    copy_data,
+    edit,
+    freigeben,
+    line_of,
+    ohne_mitzeichnung,
+    problems_of,
+    run,
+)
+from vorlagen.cli import main  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-AACHEN = ROOT / "tests" / "fixtures" / "aachen"
-WIESENBRUECK = ROOT / "tests" / "fixtures" / "wiesenbrueck"
-ERLENBRUCH = ROOT / "tests" / "fixtures" / "erlenbruch"
-HEIDEMOOR = ROOT / "tests" / "fixtures" / "heidemoor"
-RECHENWEGE = ROOT / "tests" / "fixtures" / "rechenwege"
-GOLDEN = ROOT / "tests" / "golden"
+LANGSAM = os.environ.get("VORLAGEN_LANGSAM") == "1"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "langsam: die langsame Stufe – nur mit VORLAGEN_LANGSAM=1 (./testen.sh --langsam, eigener CI-Schritt)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The two tiers (docs/entwicklung/tests.md): a test marked `langsam` runs only with VORLAGEN_LANGSAM=1; the
+    default run leaves it out (pytest reports it as deselected)."""
+    if LANGSAM:
+        return
+    slow = [item for item in items if item.get_closest_marker("langsam")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("langsam")]
 
 
 def pytest_addoption(parser):
@@ -29,17 +61,18 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def seitenbilder(tmp_path_factory) -> None:
+    """Page images written by tests go to seitenbilder/ in pytest's folder of this run, unless
+    $VORLAGEN_SEITENBILDER names another (see tests/hilfen/satz.py)."""
+    from tests.hilfen.satz import setze_ordner
+
+    setze_ordner(tmp_path_factory.getbasetemp() / "seitenbilder")
+
+
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
-
-
-def copy_data(source: Path, target: Path) -> Path:
-    """A writable copy of a data folder, beside a folder named like the original."""
-    target.mkdir(parents=True, exist_ok=True)
-    dest = target / "data"
-    shutil.copytree(source, dest)
-    return dest
 
 
 @pytest.fixture
@@ -51,82 +84,6 @@ def data(tmp_path) -> Path:
 @pytest.fixture
 def aachen(tmp_path) -> Path:
     return copy_data(AACHEN, tmp_path)
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    """Replaces `old` in a file, failing loudly when it is not there."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= count, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def freigeben(data: Path) -> Path:
-    """Signs every open sign-off of a data folder anew: for tests that change the example's content on purpose
-    and then build Sitzungsmappen (which refuse an ENTWURF)."""
-    import contextlib
-    import io
-
-    from vorlagen.compute.project import prepare
-    from vorlagen.render.document import Composer
-
-    for doc in Composer(prepare(data)).compose_all():
-        for stand in doc.freigabe.offen if doc.freigabe else []:
-            with contextlib.redirect_stdout(io.StringIO()):
-                assert (
-                    main(
-                        [
-                            "--data",
-                            str(data),
-                            "zeichnen",
-                            doc.source.auswahl,
-                            "--rolle",
-                            stand.rolle,
-                            "--name",
-                            "Erika Mustermann",
-                            "--datum",
-                            "2021-05-26",
-                        ]
-                    )
-                    == 0
-                )
-    return data
-
-
-def ohne_mitzeichnung(data: Path) -> Path:
-    """The example without its sign-off rule and sign-offs: for tests that change its content before every build.
-    The Haushalt then holds its amounts (nothing bound at Produkt 05.06.01): an überplanmäßige amount needs the
-    Kämmerei whatever the Hausstil says."""
-    edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
-    edit(data / "haushalt/2021.yaml", "gebunden: 1284300", "gebunden: 0")
-    edit(data / "haushalt/2022.yaml", "gebunden: 1310000", "gebunden: 0")
-    for path in data.glob("vorlagen/*/mitzeichnungen.yaml"):
-        path.unlink()
-    return data
-
-
-def line_of(path: Path, needle: str) -> int:
-    """1-based line of the first line containing `needle`."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def problems_of(data: Path) -> list[str]:
-    """The problems a data folder's computation reports, as printed (it must report some)."""
-    from vorlagen.compute.project import prepare
-    from vorlagen.core.problems import BuildFailed
-
-    with pytest.raises(BuildFailed) as failed:
-        prepare(data)
-    return [str(p) for p in failed.value.problems]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """Runs the command in this process; returns exit code, stdout and stderr."""
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture(scope="session")
@@ -176,6 +133,14 @@ def built_rechenwege(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def built_weserbruch(tmp_path_factory) -> Path:
+    """The Kreis Weserbruch (tables as a body types them) built once."""
+    out = tmp_path_factory.mktemp("weserbruch") / "output"
+    assert main(["--data", str(ROOT / "tests" / "fixtures" / "weserbruch"), "--out", str(out)]) == 0
+    return out
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -198,3 +163,9 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def erlenbruch(tmp_path) -> Path:
+    """A writable copy of the Kreis Erlenbruch (every table kind)."""
+    return copy_data(ERLENBRUCH, tmp_path)

@@ -3,7 +3,7 @@ script (`python docs/_ext/referenz.py`) after a change of the code.
 
 The pages are generated, never edited: data keys from the JSON schema, commands from the CLI table,
 limits from vorlagen/core/limits.py, messages from the message texts in the source. They are committed, so that
-their links work where the handbook is read on the platform; tests/test_handbuch.py checks they are current. The
+their links work where the handbook is read on the platform; tests/projekt/test_handbuch.py checks they are current. The
 wheel's build (hatch_build.py) uses them as committed: it has none of the program's libraries to generate them."""
 
 from __future__ import annotations

@@ -225,6 +225,11 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "wird bis dahin geprüft)",
         "nein",
     ),
+    "MAX_NEUSATZ": (
+        "neue Sätze eines Dokuments mit einer zu breiten Tabelle (kleiner, im Querformat), bevor die Tabelle als "
+        "zu breit gemeldet wird",
+        "nein",
+    ),
 }
 
 

@@ -18,21 +18,33 @@ def rund(value: Fraction, step: Fraction = Fraction(1)) -> Fraction:
     return (whole if value >= 0 else -whole) * step
 
 
-def zahl(value: Fraction, places: int) -> str:
+def ganz(value: Fraction) -> int:
+    """Kaufmännisch to a whole number."""
+    return int(rund(Fraction(value)))
+
+
+def zahl(value: Fraction, places: int = 0) -> str:
     """German digits: '1.234,50'; never '−0'."""
-    value = rund(Fraction(value), Fraction(1, 10 ** places))
+    value = rund(Fraction(value), Fraction(1, 10**places))
     sign = MINUS if value < 0 else ""
-    scaled = abs(value) * 10 ** places
-    whole, frac = divmod(int(scaled), 10 ** places)
+    scaled = abs(value) * 10**places
+    whole, frac = divmod(int(scaled), 10**places)
     groups = f"{whole:,}".replace(",", ".")
     return sign + groups + ("," + str(frac).rjust(places, "0") if places else "")
 
 
-def euro(value: Fraction, cent: bool) -> str:
+def euro(value: Fraction, cent: bool = False) -> str:
+    """'1.234\u00a0€' (with cent: '1.234,50\u00a0€'), rounded half-up."""
     return zahl(value, 2 if cent else 0) + NBSP + "€"
 
 
-def prozent(ratio: Fraction, places: int) -> str:
+def euro_mit_vorzeichen(value: Fraction, cent: bool = False) -> str:
+    """A difference: '+1.234\u00a0€', '−1.234\u00a0€', '0\u00a0€'."""
+    return ("+" if value > 0 else "") + euro(value, cent)
+
+
+def prozent(ratio: Fraction, places: int = 2) -> str:
+    """A ratio (0,0312) as '3,12\u00a0%'."""
     return zahl(ratio * 100, places) + NBSP + "%"
 
 
@@ -46,7 +58,7 @@ def zahl_frei(value: Fraction) -> str:
     if rest != 1:
         return zahl(value, 2)
     places = 0
-    while (value * 10 ** places).denominator != 1:
+    while (value * 10**places).denominator != 1:
         places += 1
     return zahl(value, places)
 
@@ -59,9 +71,15 @@ def verteilen(total: Fraction, weights: list[Fraction], step: Fraction) -> list[
     n = abs(int(units))
     shares = [n * w / sum(weights) for w in weights]
     parts = [math.floor(s) for s in shares]
-    for i in sorted(range(len(weights)), key=lambda i: -(shares[i] - parts[i]))[:n - sum(parts)]:
+    for i in sorted(range(len(weights)), key=lambda i: -(shares[i] - parts[i]))[: n - sum(parts)]:
         parts[i] += 1
     return [sign * p * step for p in parts]
+
+
+def verteilen_nach(total: int, weights: dict) -> dict:
+    """`verteilen` in whole units over named weights (years, Kommunen): {name: part}."""
+    parts = verteilen(Fraction(total), [Fraction(w) for w in weights.values()], Fraction(1))
+    return {name: int(part) for name, part in zip(weights, parts)}
 
 
 def jahresanteile(von: dt.date, bis: dt.date, tagesgenau: bool) -> dict[int, Fraction]:
@@ -90,8 +108,9 @@ def monatsanteile(von: dt.date, bis: dt.date) -> dict[int, Fraction]:
     return result
 
 
-def jahresspalten(kosten_jahre: dict[int, Fraction], betraege: list[Fraction], traeger: int, weights: list[Fraction],
-                  step: Fraction) -> list[dict[int, Fraction]]:
+def jahresspalten(
+    kosten_jahre: dict[int, Fraction], betraege: list[Fraction], traeger: int, weights: list[Fraction], step: Fraction
+) -> list[dict[int, Fraction]]:
     """Each source per Haushaltsjahr, as the handbook states it: every source but the carrier split by the year
     weights (largest remainder); the carrier takes each year's costs less the others; where the carrier would go
     below zero in a year, one step of the source with most in that year (the first of equal ones) moves to the year

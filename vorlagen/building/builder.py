@@ -25,6 +25,7 @@ from vorlagen.compute.project import Project
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import digest as digest_of
 from vorlagen.core.reads import read_file, recording
+from vorlagen.load.satz import Satz
 from vorlagen.meetings import beschlusskontrolle, publish, uebersicht
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
@@ -67,10 +68,10 @@ class Builder:
         self.composer = Composer(project)
         self.meetings = Meetings(self.composer)
         self.roots = (self.facts.data_dir, TEMPLATES)
+        self.satz = Satz.aus(self.facts.koerperschaft.hausstil)  # tables too wide for the page, hyphenation
         self.progress = progress or Progress(live=False)
         self.renderer = renderer
         self.count = 0
-        self.written: list[str] = []  # every file of the new output
         self.inhalt: dict[str, str] = {}  # every file of the new output → SHA-256 of its bytes
         self.kontrolle: list[tuple[str, PurePosixPath]] = []  # Beschlusskontrolle lists: (title, PDF path), internal
         self.window: Window | None = None
@@ -125,7 +126,9 @@ class Builder:
                     minutes.append(Minutes(self.composer).compose(sid, plans))
                 except BuildFailed as error:
                     problems += error.problems
-            problems += [p for doc in sitzungen if doc.id in mappen for p in self._unreleased(doc)]
+            problems += [
+                p for d in sitzungen if d.id in mappen for p in freigaben.unreleased(facts, d, self.new.entries)
+            ]
             if problems:  # a requested Mappe with an ENTWURF on its agenda: stop before anything else is rendered
                 window.drain()
                 raise_if(problems)
@@ -144,25 +147,17 @@ class Builder:
             pages = uebersicht.seiten(self.composer, docs, sitzungen, minutes, bundles, self.kontrolle, self.roots)
             for path, content in pages.items():
                 self._write(path, content)
-            for entry in self.new.entries.values():  # what each entry's files hold: reused only while they do
-                entry.inhalt = {name: self.inhalt[name] for name in entry.files if name in self.inhalt}
-            self.stage.manifest = self.new.dumps(self.written)
+            self.stage.manifest = self.new.dumps(self.inhalt)
         self.progress.finish()
         return self.count
 
-    def _unreleased(self, doc: SitzungDoc) -> list[Problem]:
-        return freigaben.unreleased(self.facts, doc, self.new.entries)
-
     def _write(self, path: PurePosixPath, data: bytes) -> None:
         self.stage.write(path, data)
-        self.written.append(str(path))
         self.inhalt[str(path)] = digest_of(data)
         self.count += 1
 
     def _reuse_file(self, path: PurePosixPath, previous: Entry) -> None:
-        """Links a file of the previous output that still holds what `previous` wrote (plan.py checked it)."""
-        self.stage.reuse(path)
-        self.written.append(str(path))
+        self.stage.reuse(path)  # it still holds what `previous` wrote: plan.py checked it
         self.inhalt[str(path)] = previous.inhalt[str(path)]
         self.count += 1
 
@@ -173,8 +168,8 @@ class Builder:
             for warning in found:
                 self.progress.warn(warning)
 
-    def _job(self, html: str, source_folder: Path, created: dt.date, text: str | None, titel: str) -> RenderJob:
-        return RenderJob(html, source_folder, self.roots, self.facts.paths.where(source_folder), created, text, titel)
+    def _job(self, html: str, folder: Path, created: dt.date, text: str | None, titel: str) -> RenderJob:
+        return RenderJob(html, folder, self.roots, self.facts.paths.where(folder), created, text, titel, self.satz)
 
     def _compose_vorlage(self, source, after_failure: bool) -> list[Problem]:
         """Composes a Vorlage inside a recording of everything it reads: its entry's record. After a failure only
@@ -201,25 +196,30 @@ class Builder:
 
     def _vorlage_files(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, Labels]]:
         """Writes a composed Vorlage's HTML, text, PDF Anlagen and images; returns its PDFs to render or reuse."""
-        created, text, slug, name = doc.source.stand, doc.text, doc.source.slug, doc.source.bezeichnung
-        self._write(doc.folder / f"{slug}.html", doc.web_html.encode())
-        self._write(doc.folder / f"{slug}.txt", text.encode())
-        folder = doc.source.folder
-        labels: Labels = (f"{name} gesetzt", f"{name} unverändert")
-        pdfs: list[tuple[PurePosixPath, RenderJob, Labels]] = [
-            (doc.folder / f"{slug}.pdf", self._job(doc.print_html, folder, created, text, f"Vorlage {name}"), labels)
-        ]
+        self._write(doc.folder / f"{doc.source.slug}.html", doc.web_html.encode())
+        self._write(doc.folder / f"{doc.source.slug}.txt", doc.text.encode())
+        pdfs = self.vorlage_jobs(doc)
+        for path, job, _ in pdfs[1:]:  # the Anlagen from Markdown
+            self._write(path.with_suffix(".txt"), (job.text or "").encode())
         for anlage in doc.anlagen:
             if anlage.pdf is not None:
                 self._write(anlage.datei, anlage.pdf)
-            elif anlage.html is not None:
-                anlage_text = plain(anlage.html)
-                self._write(anlage.datei.with_suffix(".txt"), anlage_text.encode())
-                titel = f"Anlage {anlage.nummer} zur Vorlage {name}"
-                pdfs.append((anlage.datei, self._job(anlage.html, folder, created, anlage_text, titel), NONE))
         for bild in doc.bilder:
             content = read_file(bild, within=self.facts.data_dir)
             self._write(doc.folder / bild.relative_to(doc.source.folder).as_posix(), content)
+        return pdfs
+
+    def vorlage_jobs(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, Labels]]:
+        """The PDFs of a composed Vorlage, then of its Anlagen from Markdown: (output path, job, progress lines)."""
+        created, name, folder = doc.source.stand, doc.source.bezeichnung, doc.source.folder
+        job = self._job(doc.print_html, folder, created, doc.text, f"Vorlage {name}")
+        pdfs: list[tuple[PurePosixPath, RenderJob, Labels]] = [
+            (doc.folder / f"{doc.source.slug}.pdf", job, (f"{name} gesetzt", f"{name} unverändert"))
+        ]
+        for anlage in doc.anlagen:
+            if anlage.pdf is None and anlage.html is not None:
+                titel = f"Anlage {anlage.nummer} zur Vorlage {name}"
+                pdfs.append((anlage.datei, self._job(anlage.html, folder, created, plain(anlage.html), titel), NONE))
         return pdfs
 
     def _pdf(self, path: PurePosixPath, job: RenderJob, labels, previous: Entry | None, entry: Entry) -> None:

@@ -95,11 +95,12 @@ class Stand:
 
 def render_key(job, engine: str) -> str:
     """What a rendered PDF depends on besides the files WeasyPrint reads: the engine, its document, its base
-    folder and its text. The project's location is left out (as from the PDF's /ID), so clones agree."""
+    folder, its text and the Hausstil's rules of the print. The project's location is left out (as from the PDF's
+    /ID), so clones agree."""
     html, base = job.html, job.base.as_uri()
     for root in job.roots:
         html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
-    return digest(engine, html, base, job.text or "", job.created.isoformat())
+    return digest(engine, html, base, job.text or "", job.created.isoformat(), repr(job.satz))
 
 
 def packet_key(agenda: str, members: list[Entry]) -> str:
@@ -154,7 +155,11 @@ class Manifest:
         expected = entry.inhalt.get(name)
         return expected is not None and hash_of(self.out / name) == expected
 
-    def dumps(self, dateien: list[str]) -> bytes:
+    def dumps(self, dateien: dict[str, str]) -> bytes:
+        """The manifest of this build; `dateien`: every file it wrote or linked → SHA-256 of its bytes, which each
+        entry keeps for its own files (a file is reused only while it still holds them)."""
+        for entry in self.entries.values():
+            entry.inhalt = {name: dateien[name] for name in entry.files if name in dateien}
         data = {
             "eintraege": {name: vars(entry) for name, entry in sorted(self.entries.items())},
             "dateien": sorted(dateien),

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import hash_of, recording
+from vorlagen.load.satz import Satz
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class RenderJob:
     created: dt.date
     text: str | None  # plain-text rendition to embed, or None
     titel: str = ""  # the document as warnings name it, e.g. „Vorlage 2021/0123“
+    satz: Satz = Satz()  # the Hausstil's rules for tables and hyphenation
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,16 @@ def render(job: RenderJob) -> RenderResult:
     warnings: list[Problem] = []
     with recording() as reads:
         pdf = render_pdf(
-            job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config, job.titel, warnings
+            job.html,
+            job.base,
+            list(job.roots),
+            job.where,
+            job.created,
+            job.text,
+            fonts.config,
+            job.titel,
+            warnings,
+            job.satz,
         )
     fonts.learn(reads)
     return RenderResult(pdf, reads, tuple(warnings))

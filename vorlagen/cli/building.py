@@ -40,7 +40,12 @@ def _stichtag_option(parser: argparse.ArgumentParser) -> None:
 
 
 def check_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)  # accepted, unused: check writes nothing
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)  # the last build's findings; nothing written
+    parser.add_argument(
+        "--ohne-satz",
+        action="store_true",
+        help="den Satz nicht prüfen (schneller): keine Prüfung auf zu breite Tabellen und Text über dem Rand",
+    )
     parser.add_argument(
         "--stichtag",
         type=_date,
@@ -143,6 +148,8 @@ def check(args: argparse.Namespace) -> int:
     project = prepare(args.data)
     docs = Composer(project).compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
+    if not args.ohne_satz:
+        _satz(project, docs, args.out)
     print(render_fristen(project.facts, args.stichtag), end="")
     offen = render_offene(project.facts, args.stichtag)
     if offen:
@@ -154,6 +161,34 @@ def check(args: argparse.Namespace) -> int:
     _entwuerfe(docs, project.facts.paths)
     _stale_schema(args.repository.root, project.facts.koerperschaft.hausstil)
     return 0
+
+
+def _satz(project, docs, out: Path) -> None:
+    """The layout check: the changed documents are set as a build sets them (as long as their build takes); a table
+    too wide for the page stops here with its problem, text running over its box is a warning."""
+    from vorlagen.building.satzpruefung import satz_pruefen
+    from vorlagen.building.workers import Renderer
+    from vorlagen.core.fmt import anzahl
+    from vorlagen.core.problems import BuildFailed
+
+    print(
+        "Satz: Die Dokumente, die sich seit dem letzten Bau geändert haben, werden wie beim Bauen gesetzt – das "
+        "dauert so lange wie ihr Bau …",
+        flush=True,
+    )
+    renderer = Renderer()
+    try:
+        befund = satz_pruefen(project, docs, out, renderer)
+    finally:
+        renderer.close()
+    for warnung in befund.warnungen:
+        print(f"Warnung: {warnung}")
+    if befund.probleme:
+        raise BuildFailed(befund.probleme)
+    print(
+        f"Satz geprüft: {anzahl(befund.gesetzt, 'Dokument', 'Dokumente')} gesetzt, {befund.uebernommen} unverändert "
+        "seit dem letzten Bau – keine Tabelle ist zu breit für die Seite.\n"
+    )
 
 
 def _entwuerfe(docs, paths: Paths) -> None:

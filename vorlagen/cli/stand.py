@@ -11,7 +11,7 @@ from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN, offen
 from vorlagen.compute.sitzungen import fristen
 from vorlagen.core.fmt import anzahl, datum
 from vorlagen.load.facts import Facts
-from vorlagen.load.model import Vorlage
+from vorlagen.load.vorlage import Vorlage
 
 
 def summary(project: Project) -> str:

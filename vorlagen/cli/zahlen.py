@@ -91,7 +91,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
             if zeilen is not None:  # the Haushalt block's own figures, as its ledger derives them
                 sys.stdout.write("\n".join(zeilen) + "\n")
                 return 0
-        figures = getattr(rechnung.zahlen, "herleitung", {})
+        figures = rechnung.zahlen.herleitung
         figure = (
             args.name[len('zahlen["') : -2]
             if args.name.startswith('zahlen["') and args.name.endswith('"]')

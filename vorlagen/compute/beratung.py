@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from vorlagen.load.facts import Facts
 from vorlagen.load.koerperschaft import Gremium
-from vorlagen.load.model import Beratung, Berichterstattung, Vorlage
 from vorlagen.load.sitzungen import Sitzung
+from vorlagen.load.vorlage import Beratung, Berichterstattung, Vorlage
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 A Beratung in a deciding role settles a Vorlage with a result recorded in a Niederschrift (other than a
 Kenntnisnahme) or stated in the Beratungsfolge; vertagt, zurückgestellt and abgesetzt settle nothing. A result is a
-fact of the past: one dated after today is an error, never a decision (it would skip every budget check).
+fact of the past: one dated after today, or before the Vorlage itself, is an error, never a decision (it would
+skip every budget check).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 from vorlagen.core.fmt import datum as datum_text
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
-from vorlagen.load.model import Beratung
+from vorlagen.load.vorlage import Beratung
 from vorlagen.load.vorlagenordner import VorlageSource
 
 OFFEN_WORTE = ("vertagt", "zurückgestellt", "abgesetzt")  # results that leave a Vorlage open
@@ -47,7 +48,20 @@ def check_ergebnisse_vergangen(facts: Facts, heute: dt.date) -> list[Problem]:
     for source in facts.vorlagen:
         for b in source.vorlage.beratungsfolge:
             tag_der_beratung = tag(facts, b)
-            if b.ergebnis is None or tag_der_beratung is None or tag_der_beratung <= heute:
+            if b.ergebnis is None or tag_der_beratung is None:
+                continue
+            vom = source.vorlage.datum
+            if vom is not None and tag_der_beratung < vom:
+                problems.append(
+                    Problem(
+                        b.where("ergebnis"),
+                        f"Hier steht das Ergebnis „{b.ergebnis}“ vom {datum_text(tag_der_beratung)}, aber die Vorlage "
+                        f"ist vom {datum_text(vom)} – beraten wird eine Vorlage erst, wenn es sie gibt: prüfen Sie den "
+                        "Tag der Beratung und das Datum der Vorlage.",
+                    )
+                )
+                continue
+            if tag_der_beratung <= heute:
                 continue
             wo = f"die Sitzung {b.sitzung}" if b.sitzung is not None else "die Beratung"
             problems.append(

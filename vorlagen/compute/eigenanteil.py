@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from vorlagen.compute.names import Named, NoValue, UnknownName
 from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile
-from vorlagen.core.fmt import datum, euro_or_cent, zahl
+from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl
 from vorlagen.core.money import CENT, Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Kostenposition
@@ -338,10 +338,10 @@ def _stellen_text(kosten: list[Zeile], stellen: Decimal | None) -> str:
     staff = [z for z in kosten if z.stellen]
     if len(staff) == 1 and staff[0].stellen == staff[0].anzahl * staff[0].position.anteil:
         z = staff[0]
-        return (
-            f"{zahl(z.anzahl)} VZÄ " if z.position.anteil == 1 else f"{zahl(z.anzahl)} x {zahl(z.position.anteil)} VZÄ "
-        )
-    return f"{zahl(stellen)} VZÄ "
+        if z.position.anteil == 1:
+            return f"{zahl(z.anzahl)}{NBSP}VZÄ "
+        return f"{zahl(z.anzahl)} x {zahl(z.position.anteil)}{NBSP}VZÄ "
+    return f"{zahl(stellen)}{NBSP}VZÄ "  # the number never parts from its unit at the end of a line
 
 
 @dataclass

@@ -10,6 +10,7 @@ from vorlagen.compute.eigenanteil import Uebersicht
 from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import Beratungsergebnis
+from vorlagen.compute.zahlwert import Zahlen
 from vorlagen.core.problems import Problem
 from vorlagen.core.reads import note_all
 from vorlagen.load.facts import Facts
@@ -25,8 +26,8 @@ class Rechnung:
     bescheide: Names  # id → bescheide.BescheidWerte
     verteilungen: Names  # id → verteilung.VerteilungWerte
     antraege: Names  # id → bescheide.BescheidWerte of an Antrag
-    zahlen: Names  # id → kennzahlen.Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
-    kennzahlen: Names  # file → id → Groesse: the shared figures (folder kennzahlen/)
+    zahlen: Zahlen  # id → Groesse, the Vorlage's named figures (their Herleitung: zahlen.herleitung)
+    kennzahlen: Names  # file → Zahlen: the shared figures (folder kennzahlen/)
     haushalt: Auswirkungen | None = None  # the Finanzielle Auswirkungen as data, computed from the Haushalt
     # the problems of its Finanzielle Auswirkungen: reading them against the Haushalt, and (while the Vorlage is
     # not decided) the budget-law checks

@@ -162,10 +162,19 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
 Anspruch = tuple[Fraction, Where, Fraction, str, str]  # amount, line, free there, how it comes about, what it is
 
 
-def _beansprucht(a: Auswirkungen) -> dict[tuple, Anspruch]:
+def _kreis_frei(haushalt: Haushalt, kreis_id: str) -> tuple[Fraction, str]:
+    """What a Deckungskreis has free in a Haushalt as it stands, and how: the sum of its lines."""
+    linien = haushalt.kreispositionen(kreis_id)
+    ansatz = sum((exact(p.ansatz or 0) for p in linien), Fraction(0))
+    gebunden = sum((exact(p.gebunden) for p in linien), Fraction(0))
+    return ansatz - gebunden, f"Ansätze {geld(ansatz)} − gebunden {geld(gebunden)}"
+
+
+def _beansprucht(a: Auswirkungen, haushalte: dict[int, Haushalt]) -> dict[tuple, Anspruch]:
     """What one Vorlage draws from the free funds of each Position or Deckungskreis per year: a spending amount the
-    part the plan holds, a Deckung its amount (only where its kind fits the Position); with the line of its first
-    amount, what is free there and how."""
+    part the plan holds, a Deckung its amount (only where its kind fits the Position) – at a line of a
+    Deckungskreis also from the circle, whose lines offset each other; with the line of its first amount, what is
+    free there and how. `haushalte`: the Haushalte as they stand (all bookings)."""
     result: dict[tuple, Anspruch] = {}
 
     def add(key, betrag, where, frei, herkunft, was):
@@ -208,16 +217,21 @@ def _beansprucht(a: Auswirkungen) -> dict[tuple, Anspruch]:
             _herkunft(quelle),
             f"„{quelle.konto}“ ({a.planwort(str(quelle.plan))} {d.jahr})",
         )
+        haushalt = haushalte.get(d.jahr)
+        ring = haushalt.kreis(quelle.deckungskreis) if haushalt and quelle.deckungskreis else None
+        if haushalt is not None and ring is not None:
+            frei, herkunft = _kreis_frei(haushalt, ring.id)
+            add((d.jahr, "kreis", ring.id), d.betrag, d.where, frei, herkunft, f"{ring.bezeichnung} ({d.jahr})")
     return result
 
 
-def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]]) -> list[Problem]:
+def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[int, Haushalt]) -> list[Problem]:
     """Several open Vorlagen drawing on the same Position or Deckungskreis in the same year are checked together
     against what is free there: one problem per Vorlage, naming the others. `vorlagen`: (Bezeichnung,
-    Auswirkungen) of each Vorlage not yet decided."""
+    Auswirkungen) of each Vorlage not yet decided; `haushalte`: the Haushalte as they stand (all bookings)."""
     je_stelle: dict[tuple, list[tuple[str, Anspruch]]] = {}
     for bezeichnung, a in vorlagen:
-        for key, anspruch in _beansprucht(a).items():
+        for key, anspruch in _beansprucht(a, haushalte).items():
             if anspruch[0] > 0:
                 je_stelle.setdefault(key, []).append((bezeichnung, anspruch))
     problems = []

@@ -267,8 +267,7 @@ def kennzahlen(
         if falsch is not None:
             raise EinheitFehler(falsch)
         text = form.text(value)
-        wert = Groesse(value)
-        wert.text, wert.einheit = text, k.einheit
+        wert = Groesse(value, text, k.einheit)
         if step is not None and value != genau.genau:
             steps.append(
                 Schritt(
@@ -289,15 +288,11 @@ def kennzahlen(
                 for other, status in state.items():
                     if status == "läuft":
                         state[other] = "fehler"  # one problem for a cycle, not one per member
-    result = Zahlen(kind)
     for k in definitions:
-        if k.id in figures:
-            result[k.id] = figures[k.id].wert
-            abweichend = abweichung(k, figures[k.id], not namen(trees[k.id]))
-            if abweichend is not None:
-                problems.append(abweichend)
-    result.herleitung = figures
-    return result, problems
+        abweichend = abweichung(k, figures[k.id], not namen(trees[k.id])) if k.id in figures else None
+        if abweichend is not None:
+            problems.append(abweichend)
+    return Zahlen(kind, {k.id: figures[k.id].wert for k in definitions if k.id in figures}, figures), problems
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:

@@ -97,7 +97,9 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
         if tag is None and rechnung.haushalt is not None:
             offen.append((source.bezeichnung, rechnung.haushalt))
     project.haushaltsrecht += ohne_land(facts)
-    project.haushaltsrecht = sorted(project.haushaltsrecht + check_gemeinsam(offen))
+    project.haushaltsrecht = sorted(
+        project.haushaltsrecht + check_gemeinsam(offen, {jahr: h.am(None) for jahr, h in facts.haushalte.items()})
+    )
     for check in checks.LEDGER:
         problems += check(project)
     return project, problems
@@ -129,12 +131,17 @@ class _Computed(Names):
 
 
 def _recorded_results(facts: Facts, ergebnisse: dict) -> dict:
-    """The recorded results by (Nummer, Sitzung): asking for one notes the Sitzung's file and its Niederschrift (or
+    """The recorded results by (Nummer, Sitzung or None): asking for one notes the Sitzung's file and its Niederschrift (or
     that there is none yet: when it comes, the Vorlage prints the result)."""
     sitzungen, niederschriften = facts.sitzungen, facts.niederschriften
     if not isinstance(sitzungen, Recorded) or not isinstance(niederschriften, Recorded):
         return ergebnisse
-    return Recorded(ergebnisse, lambda key: {**sitzungen.reads_of(key[1]), **niederschriften.reads_of(key[1])})
+
+    def reads_of(key: tuple) -> dict:
+        sitzung = key[1]  # None: a result dated without a Sitzung file, read from the Vorlage's own file
+        return {} if sitzung is None else {**sitzungen.reads_of(sitzung), **niederschriften.reads_of(sitzung)}
+
+    return Recorded(ergebnisse, reads_of)
 
 
 def rundung_of(facts: Facts) -> Rundung:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
-from vorlagen.load.model import Vorlage
 from vorlagen.load.references import unknown
 from vorlagen.load.sitzungen import Sitzung, Top
+from vorlagen.load.vorlage import Vorlage
 
 
 def check_tagesordnungen(facts: Facts) -> list[Problem]:

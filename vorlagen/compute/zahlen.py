@@ -88,6 +88,8 @@ def _tabelle(out: _Liste, t) -> None:
         out.add(f"{row}.betrag", z.betrag, "geld", q)
         out.add(f"{row}.anzahl", z.anzahl, "zahl")
         out.add(f"{row}.einheit", z.einheit, "geld", q)
+        for year, amount in z.jahre.items():
+            out.add(f"{row}.jahre[{year}]", amount, "geld", q)
     if t.art == "Eigenanteil":
         for field in ("gesamtkosten", "abzuege", "eigenanteil"):
             out.add(f"{base}.{field}", getattr(t, field), "geld", q)

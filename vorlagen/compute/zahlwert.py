@@ -14,16 +14,33 @@ from vorlagen.load.kennzahlen import Kennzahl
 
 
 class Groesse(Fraction):
-    """A named figure's value (exact, after its rounding) that prints itself in its unit: '12.346 €', '33,33 %'."""
+    """A named figure's value (exact, after its rounding) that prints itself in its unit: '12.346 €', '33,33 %'.
+    Made whole, with its text and unit; a copy or a pickled one keeps them."""
 
     text: str
     einheit: str
+
+    def __new__(cls, wert: Fraction, text: str, einheit: str) -> Groesse:
+        groesse = super().__new__(cls, wert)
+        groesse.text, groesse.einheit = text, einheit
+        return groesse
+
+    def __reduce__(self):
+        return (Groesse, (Fraction(self), self.text, self.einheit))
+
+    def __copy__(self) -> Groesse:
+        return self  # never changed after it is made
+
+    def __deepcopy__(self, memo) -> Groesse:
+        return self
 
 
 class Zahlen(Names):
     """The named figures of a Vorlage (or of a file of shared figures): id → Groesse, with each one's Herleitung."""
 
-    herleitung: dict[str, Zahlwert]
+    def __init__(self, kind: str, werte: dict[str, Groesse], herleitung: dict[str, Zahlwert]):
+        super().__init__(kind, werte)
+        self.herleitung = herleitung
 
 
 @dataclass

@@ -36,6 +36,8 @@ MAX_TEXTFASSUNG = 20 * 1024 * 1024  # bytes of one text rendition
 
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000
+# Tables wider than the page (render/tabellenbreite.py): times a document is set again (smaller, in landscape).
+MAX_NEUSATZ = 5
 
 # nachrechnen: typed Vorlagen of other bodies (review/nachrechnen/lesen.py and its readers). Each bound ends the read with a German
 # message that names it (exit 2), before the memory it guards is taken.

@@ -7,7 +7,7 @@ import os
 import re
 import sys
 
-# Every pin of requirements.lock (tests/test_versions.py checks that both agree): the same versions give
+# Every pin of requirements.lock (tests/core/test_versions.py checks that both agree): the same versions give
 # byte-identical PDFs. Update both together, deliberately, and re-run the tests.
 TESTED = {
     "anyio": "4.16.0",

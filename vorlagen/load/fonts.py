@@ -8,7 +8,7 @@ from vorlagen.core.engine import TEMPLATES
 from vorlagen.load.hausstil import SCHRIFTEN
 
 SCHNITTE = ("Regular", "Bold", "Italic", "BoldItalic")
-# Line ends and what every shipped font prints in every Schnitt (tests/test_glyphs.py checks it): texts of
+# Line ends and what every shipped font prints in every Schnitt (tests/compute/test_glyphs.py checks it): texts of
 # only these characters need no font file read, so most builds never import fontTools for this check.
 GEMEINSAM = frozenset(chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x180)]) | frozenset(
     "\t\n\r–—‚‘’“”„…•·€‰−±≤≥≈≠§°‹›→←↑↓↔™′″†‡"

@@ -16,6 +16,7 @@ from vorlagen.load.abstimmung import Abstimmungsstil
 from vorlagen.load.kopfzeilen import Kopf
 from vorlagen.load.mitzeichnung import datei
 from vorlagen.load.records import Record, defined_at, doc, line_of, record, unknown_word
+from vorlagen.load.satz import Silbentrennung, Tabellenstil
 from vorlagen.load.vorlagenart import (
     Abschnitt,
     Klimaantwort,
@@ -212,6 +213,13 @@ class Hausstil(Record):
         "wer welche Vorlagen mitzeichnen muss, bevor sie hinausgehen", factory=Mitzeichnungsstil
     )
     unterschrift: UnterschriftStil = doc("Schluss der Vorlage", factory=UnterschriftStil)
+    tabellen: Tabellenstil = doc(
+        "Tabellen, die breiter sind als die Seite: wie klein ihre Schrift werden darf, ob sie ins Querformat dürfen",
+        factory=Tabellenstil,
+    )
+    silbentrennung: Silbentrennung = doc(
+        "Wörter, die die Silbentrennung anders trennt (trennen) oder nie (nicht_trennen)", factory=Silbentrennung
+    )
     rollen: dict[str, Rolle] = doc(
         "Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}", factory=standard_rollen
     )

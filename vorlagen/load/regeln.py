@@ -8,8 +8,8 @@ from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import Hausstil
-from vorlagen.load.model import Vorlage
 from vorlagen.load.records import defined_at, line_of, suggest, unknown_word
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.vorlagenart import Vorlagenart, nummer_beispiel, nummer_regex
 from vorlagen.load.vorlagenordner import unknown_art
 

@@ -2,7 +2,7 @@
 
 Nothing generated is kept in git: the schema is built from the record classes when asked for, with the
 description declared with each field (`doc(…)`) as its German description. `vorlagen schema` writes it into a data repository;
-tests/test_schema.py checks every data file of data/ and of the fixtures against it. A new kind of data
+tests/load/test_schema.py checks every data file of data/ and of the fixtures against it. A new kind of data
 file needs one row in FILES; a new scalar type one entry in SCALARS.
 """
 
@@ -23,11 +23,11 @@ from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahlen
 from vorlagen.load.koerperschaft import Koerperschaft
 from vorlagen.load.mitzeichnung import Mitzeichnungen
-from vorlagen.load.model import Vorlage
 from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
 from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best

@@ -16,9 +16,9 @@ from vorlagen.load.dateien import Text, Unlesbar, own_file, read_markdowns
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.mitzeichnung import ORDNER as GEZEICHNET
 from vorlagen.load.mitzeichnung import Mitzeichnung, Mitzeichnungen, datei
-from vorlagen.load.model import Vorlage
 from vorlagen.load.pdffile import check_pdf
 from vorlagen.load.records import line_of, read_data_file, read_record, unknown_word
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.yamlfile import Mapping, Scalar, read_yaml
 
 MAX_GEZEICHNET = 20 * 1024 * 1024  # bytes of a signed text (the example's is 6 KB)

@@ -39,6 +39,7 @@ class AnlageDoc:
     quelle: str  # the file named in vorlage.yaml
     html: str | None = None  # a Markdown Anlage, set for print
     pdf: bytes | None = None  # a PDF Anlage, passed through
+    querformat: bool = False  # a Markdown Anlage on landscape pages
 
     @property
     def text(self) -> str | None:
@@ -140,7 +141,7 @@ class Composer:
         for nummer, anlage in enumerate(vorlage.anlagen, start=1):
             public = vorlage.oeffentlich and anlage.oeffentlich
             datei = (folder if public else INTERNAL / source.slug) / f"anlage-{nummer}-{slugify(anlage.titel)}.pdf"
-            anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei))
+            anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei, querformat=anlage.querformat))
         return VorlageDoc(source, folder, anlagen)
 
     def compose(self, source: VorlageSource) -> VorlageDoc:
@@ -233,12 +234,8 @@ class Composer:
         if any(s.ergebnis for s in schritte):  # results come later and are not signed: nor is their column
             ohne = dict(context, beratungsfolge=[replace(s, ergebnis=None) for s in schritte])
             web = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=True))
-            printed = self._print_links(
-                self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=False)),
-                doc,
-                doc.folder,
-                [],
-            )
+            gedruckt = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=False))
+            printed = self._print_links(gedruckt, doc, doc.folder, [])
         bild = druckbild.bild(printed, doc.anlagen, source.folder, (self.facts.data_dir, TEMPLATES))
         return freigabe.freigabe(
             rollen,
@@ -247,6 +244,12 @@ class Composer:
             source.gezeichnet,
             gruende,
             source.unlesbar,
+            beschlossen=self.project.entschieden.get(source.slug),
+            stellen=()
+            if haushalt is None
+            else tuple(
+                sorted({z.position.konto for z in haushalt.zeilen} | {d.konto for d in haushalt.deckungen if d.konto})
+            ),
         )
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:

@@ -42,6 +42,7 @@ class Stand:
     datei: str | None = None  # ungültig because gezeichnet/<rolle>.txt is not read: FEHLT, AUSSEN or SCHLEIFE
     grund: str | None = None  # why the budget law asks this role, whatever the Hausstil says (§ 83 GO NRW)
     grund_where: Where | None = None  # the line that causes it (the Vorlage's „positionen“)
+    beschlossen: dt.date | None = None  # the decision day, when only Haushalt figures staled a sign-off given before it
 
     @property
     def offen(self) -> bool:
@@ -102,10 +103,14 @@ def freigabe(
     gezeichnet: dict[str, str | None],
     gruende: dict[str, tuple[str, Where | None]] | None = None,
     unlesbar: dict[str, str] | None = None,
+    beschlossen: dt.date | None = None,
+    stellen: tuple[str, ...] = (),
 ) -> Freigabe:
     """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
     holds per role the text kept in gezeichnet/ (None: missing or not read – `unlesbar` says why: AUSSEN,
-    SCHLEIFE); `gruende`: per role the budget law's reason to ask it and the line that causes it."""
+    SCHLEIFE); `gruende`: per role the budget law's reason to ask it and the line that causes it; `beschlossen`:
+    the day the Vorlage was decided (None while open); `stellen`: the Haushalt positions it prints (see
+    nur_haushalt)."""
     gruende, unlesbar = gruende or {}, unlesbar or {}
     text = normalise(text)
     result = Freigabe(text)
@@ -116,8 +121,32 @@ def freigabe(
             (FEHLT, None) if m is None else _zustand(m, text, gezeichnet.get(rolle), unlesbar.get(rolle))
         )
         grund, where = gruende.get(rolle, (None, None))
-        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, datei_grund, grund, where))
+        gebucht = (
+            beschlossen
+            if m is not None
+            and beschlossen is not None
+            and m.datum <= beschlossen
+            and zustand == VERALTET
+            and nur_haushalt(gezeichnet.get(rolle) or "", text, stellen)
+            else None
+        )
+        result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, datei_grund, grund, where, gebucht))
     return result
+
+
+_ZAHL = re.compile(r"\d[\d.,]*")
+
+
+def nur_haushalt(alt: str, neu: str, stellen: tuple[str, ...]) -> bool:
+    """True when the signed and the current text differ only in figures, on lines that name one of `stellen` (the
+    Haushalt positions a Vorlage prints): what the Kämmerei's `gebunden` changes, never a changed sentence."""
+    a, b = normalise(alt).splitlines(), normalise(neu).splitlines()
+    if len(a) != len(b):
+        return False
+    geaendert = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return bool(geaendert) and all(
+        _ZAHL.sub("#", x) == _ZAHL.sub("#", y) and any(stelle in y for stelle in stellen) for x, y in geaendert
+    )
 
 
 _LINK = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
@@ -201,6 +230,15 @@ def was_tun(nummer: str, stand: Stand) -> str:
     if stand.zustand == VERALTET:
         m = stand.mitzeichnung
         assert m is not None  # a stale sign-off is a recorded one
+        if stand.beschlossen is not None:
+            return (
+                f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) gilt nicht mehr, aber die Vorlage ist "
+                f"am {datum(stand.beschlossen)} beschlossen: was sie druckt, hat sich seit dem Beschluss geändert "
+                f"(was, zeigt „vorlagen freigabe {nummer}“). Ein beschlossenes Dokument wird nicht nachträglich neu "
+                "gezeichnet – hat die Kämmerei nach dem Beschluss Mittel gebunden, tragen Sie sie in "
+                "haushalt/<jahr>.yaml unter „buchungen“ mit ihrem Tag ein, statt „gebunden“ zu erhöhen; dann druckt "
+                "die Vorlage wieder den Haushalt ihres Beschlusses und die Mitzeichnung gilt."
+            )
         return (
             f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) gilt nicht mehr: die Vorlage hat sich "
             f"seitdem geändert – was, zeigt „vorlagen freigabe {nummer}“; neu zeichnen: {zeichnen}"

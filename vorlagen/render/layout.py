@@ -1,5 +1,5 @@
-"""Checks of a laid-out document, read from WeasyPrint's boxes (never a second layout): a table wider than the
-page, text that runs out of its box, a field wrapped over more lines than its template allows.
+"""Checks of a laid-out document, read from WeasyPrint's boxes (never a second layout): text that runs out of its
+box, a field wrapped over more lines than its template allows. (A table wider than the page: tabellenbreite.py.)
 
 A template names a field with `data-feld="Vorlagenart"` and bounds its lines with `data-zeilen="2"`; table cells
 are named by their column's head, headings as such, all other text as „Text“.
@@ -18,49 +18,6 @@ MM = 25.4 / 96  # one CSS pixel in millimetres
 TOLERANCE = 0.5  # CSS pixels a text may run over its box unseen (rounding of glyph advances)
 SHOWN = 80  # characters of a text quoted in a message
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
-
-
-def cut_off(document) -> list[tuple[str, float]]:
-    """Tables whose laid-out box runs past the right edge of the page's content area: (caption or first words,
-    millimetres too wide). WeasyPrint would cut them off at the page edge without a word."""
-    found = []
-    for page in document.pages:
-        root = page._page_box.children[0] if page._page_box.children else None
-        if root is None:
-            continue
-        right = root.position_x + root.margin_width()
-        for box in _tables(root):
-            over = box.position_x + box.margin_width() - right
-            if over > TOLERANCE:
-                found.append((_words(box)[:60] or "ohne Überschrift", over * MM))
-    return found
-
-
-def _tables(box):
-    """The outermost table boxes below `box`."""
-    for child in getattr(box, "children", ()):
-        if getattr(child, "element_tag", None) == "table":
-            yield child
-        else:
-            yield from _tables(child)
-
-
-def _words(box) -> str:
-    """The text of a box's caption, else its first words."""
-    texts = []
-
-    def collect(node, caption_only: bool) -> None:
-        for child in getattr(node, "children", ()):
-            if caption_only and getattr(child, "element_tag", None) not in ("caption", "table"):
-                continue
-            if hasattr(child, "text") and isinstance(child.text, str):
-                texts.append(child.text)
-            collect(child, caption_only and getattr(child, "element_tag", None) == "table")
-
-    collect(box, True)
-    if not texts:
-        collect(box, False)
-    return " ".join(" ".join(texts).split())
 
 
 def overflows(document) -> list[str]:

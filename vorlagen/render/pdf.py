@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
+import math
 import mimetypes
 import os
 from pathlib import Path
@@ -17,9 +18,11 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
+from vorlagen.load.satz import Satz
+from vorlagen.render import hyphenation, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.druckbild import lokale_datei
-from vorlagen.render.layout import cut_off, overflows
+from vorlagen.render.layout import overflows
 
 
 class ForbiddenResource(Exception):
@@ -77,6 +80,26 @@ def _identifier(html: str, roots: list[Path]) -> bytes:
     return hashlib.sha256(html.encode()).digest()[:16]
 
 
+def _too_wide(table: tabellenbreite.ZuBreit, where: Where, data: Path, satz: Satz) -> Problem:
+    """One table that does not fit: where it was typed (its file relative to the `data` folder, shown as users see
+    it), its first header, how much it lacks and what was tried."""
+    if table.quelle:
+        path, _, line = table.quelle.rpartition(":")
+        where = Where(f"{data.name}/{path}", int(line)) if line.isdigit() else where
+    schrift = f"{satz.kleinste_schrift:f}".replace(".", ",")
+    tried = (
+        f"auch im Querformat und in der kleinsten Tabellenschrift ({schrift} pt)"
+        if satz.querformat
+        else f"auch in der kleinsten Tabellenschrift ({schrift} pt; das Querformat schaltet der Hausstil aus)"
+    )
+    millimetres = f"{math.ceil(table.mm * 10) / 10:.1f}".replace(".", ",")
+    return Problem(
+        where,
+        f"Die Tabelle „{table.kopf or 'ohne Überschrift'}“ ist {tried} {millimetres} mm zu breit für die Seite – "
+        "kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen Sie die Tabelle.",
+    )
+
+
 def render_pdf(
     html: str,
     base: Path,
@@ -87,6 +110,7 @@ def render_pdf(
     font_config: FontConfiguration | None = None,
     titel: str = "",
     warnings: list[Problem] | None = None,
+    satz: Satz | None = None,
 ) -> bytes:
     """Renders one document; any WeasyPrint warning or refused resource fails the build.
 
@@ -96,7 +120,9 @@ def render_pdf(
     SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
     time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
     goes into the PDF as the private data of a page piece so that `git diff` can show it for any committed PDF.
+    `satz` (the Hausstil's, else the shipped one) fits tables too wide for the page and hyphenates the house's words.
     """
+    satz = satz or Satz()
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
     fetcher = ProjectFetcher(roots)
     collect = _Collect()
@@ -104,22 +130,14 @@ def render_pdf(
     logger.addHandler(collect)
     try:
         options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
-        document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render(
-            font_config or FontConfiguration(), **options
+        hyphenation.use(satz.woerter)
+        page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+        fonts = font_config or FontConfiguration()
+        document, wide = tabellenbreite.fit(
+            page, lambda: page.render(fonts, **options), satz.kleinste_schrift, satz.querformat
         )
-        cut = cut_off(document)
-        if cut:
-            raise BuildFailed(
-                [
-                    Problem(
-                        where,
-                        f"Die Tabelle „{name}“ ist breiter als die Seite ({over:.0f} mm zu breit) "
-                        "und würde abgeschnitten – kürzen Sie Spaltenköpfe und Texte, nehmen Sie "
-                        "weniger Spalten oder teilen Sie die Tabelle.",
-                    )
-                    for name, over in cut
-                ]
-            )
+        if wide:
+            raise BuildFailed([_too_wide(table, where, fetcher.roots[0], satz) for table in wide])
         if warnings is not None:
             warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
         pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)

@@ -33,6 +33,7 @@ from vorlagen.core.problems import Problem, Where
 from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
+from vorlagen.render import satzregeln
 from vorlagen.render.ausdruck import FILTER, Interna, Rechnet, TextSandbox, Verboten, pruefen
 from vorlagen.render.sandbox import LimitExceeded
 
@@ -165,6 +166,7 @@ class Prose:
                 )
             )
         values: list[Markup] = []
+        names = {**names, "querformat": satzregeln.QUERFORMAT}  # the mark of a table on a landscape page
 
         def substitute(match: re.Match) -> str:
             if umfang.gemeldet:  # past the bound: nothing more is evaluated
@@ -178,7 +180,8 @@ class Prose:
             return _PLACEHOLDER.format(len(values) - 1)
 
         source = _EXPRESSION.sub(substitute, _STATEMENT.sub("", content))
-        tokens = self.md.parse(source)
+        tokens, found = satzregeln.apply(self.md.parse(source), text.where.path, values)
+        problems += found
         bilder, verweise, rows, table = [], [], 0, text.where
         for token in tokens:
             if token.type == "table_open":

@@ -139,7 +139,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
         )
     if rechnung.haushalt is not None:
         _haushalt(rechnung.haushalt, zahlen)
-    for z in getattr(rechnung.zahlen, "herleitung", {}).values():
+    for z in rechnung.zahlen.herleitung.values():
         zahlen[f"zahl/{z.id}"] = Zahl(
             f"Zahl „{z.titel or z.id}“",
             round_half_up(z.wert, Decimal("0.000001")),

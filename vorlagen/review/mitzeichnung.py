@@ -111,6 +111,8 @@ def bericht(docs: list[VorlageDoc]) -> str:
             lines.append(f"  {stand.rolle}: {stand.zustand}{wer}{extra}")
             if stand.zustand == VERALTET:
                 lines += _stale(doc, stand)
+                if stand.beschlossen is not None and m is not None:  # decided: the cure is not a new signature
+                    lines.append(f"    {m.where('rolle')}: {was_tun(doc.source.auswahl, stand)}")
             elif stand.zustand == UNGUELTIG and m is not None:  # an invalid sign-off is a recorded one
                 lines.append(f"    {m.where('rolle')}: {was_tun(doc.source.auswahl, stand)}")
             elif stand.grund and stand.grund_where is not None and m is None:  # asked by the budget law

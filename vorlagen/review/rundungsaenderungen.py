@@ -75,7 +75,7 @@ def je_posten_wie_gedruckt(q: Quelltexte, facts: Facts) -> None:
     project, _ = compute(rewritten)
     for source in rewritten.vorlagen:
         rechnung = project.rechnungen.get(source.slug)
-        figures = getattr(rechnung.zahlen, "herleitung", {}) if rechnung is not None else {}
+        figures = rechnung.zahlen.herleitung if rechnung is not None else {}
         for k in source.vorlage.zahlen:
             if k.runden != "je_posten" or k.id not in figures:
                 continue

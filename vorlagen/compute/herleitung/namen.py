@@ -33,7 +33,7 @@ class KeineHerleitung(LookupError):
 def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tuple[Herleitung, str]:
     """The derivation of the value `pfad` names and how it prints by default (`geld`, `zahl`, `prozent`, `text`
     or a filter); KeineHerleitung in German when there is none."""
-    figures = getattr(rechnung.zahlen, "herleitung", {})
+    figures = rechnung.zahlen.herleitung
     if len(pfad) == 1 and pfad[0] in figures or pfad[0] == "zahlen" and len(pfad) == 2 and pfad[1] in figures:
         return weitere.zahl_herleitung(k, figures[pfad[-1]], rechnung, tiefe), "text"
     if pfad[0] == "kennzahlen" and len(pfad) == 3:
@@ -284,7 +284,7 @@ def wert(rechnung, pfad: tuple[str, ...]):
         "zahlen": rechnung.zahlen,
         "kennzahlen": rechnung.kennzahlen,
     }
-    if len(pfad) == 1 and pfad[0] in getattr(rechnung.zahlen, "herleitung", {}):
+    if len(pfad) == 1 and pfad[0] in rechnung.zahlen.herleitung:
         return rechnung.zahlen[pfad[0]]
     obj = roots.get(pfad[0])
     for segment in pfad[1:]:

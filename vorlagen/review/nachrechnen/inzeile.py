@@ -21,6 +21,9 @@ _NEAR = 40  # figures after a product that are read for its result (bounds the w
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
 _STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
 _DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
+_DIVIDED = re.compile(r"(?:\s*(?:€|EUR|Euro|T€))?\s+[:÷]\s+")  # spaced: „Anlage 1: 5.000 €“ is no division
+_DIVIDED_GIVES = re.compile(r"\s*(?:\([^()\d]*\d[^()]*\)\s*)?=\s*")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 _ADDED = re.compile(r"\b(?:zuzüglich|zzgl\.|plus)(?=\s)|\s\+\s")
 _PERIODS = re.compile(
     r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
@@ -74,6 +77,26 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                 )
             )
             used.add(a.start)
+    plain = [z for z in figs if z.tiefe == 0]
+    for a, b, c in zip(plain, plain[1:], plain[2:]):  # „250,97 : 5,2809 (1 v.H.) = 47,52 v.H.“
+        if (
+            b.wert
+            and "%" not in (a.einheit, b.einheit)
+            and _DIVIDED.fullmatch(between(text, a, b))
+            and _DIVIDED_GIVES.fullmatch(between(text, b, c))
+            and not (_YEARISH.fullmatch(a.text.strip()) and _YEARISH.fullmatch(b.text.strip()))
+        ):
+            found.append(
+                Rechnung(
+                    "Division „a : b = c“",
+                    "division",
+                    [fund(a), fund(b)],
+                    fund(c),
+                    f"{a.betrag()} : {b.betrag()}",
+                    typ="division",
+                )
+            )
+            used |= {a.start, b.start}
     for parts, signs, result, art, typ, sure in _sums(text, figs, used):
         # a typed minus on a figure of `a € + b € = c €` counts: "−5.000 € + 3.000 € = −2.000 €"; so does one on
         # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)

@@ -40,7 +40,9 @@ class Rechnung:
     """One calculation found in the text: inputs, the typed result, and how they relate."""
 
     art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
-    formel: str  # produkt | summe | saldo | quote | anteil | differenz | abstand | steigerung | vielfaches | dm
+    formel: (
+        str  # produkt | summe | saldo | quote | anteil | differenz | abstand | steigerung | vielfaches | dm | division
+    )
     teile: list[Fund]
     ergebnis: Fund
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
@@ -80,6 +82,8 @@ class Rechnung:
             return abs(werte[1] - werte[0]) / abs(werte[0]) * 100 if werte[0] else Decimal(0)
         if self.formel == "vielfaches":
             return self.faktor * abs(werte[0])
+        if self.formel == "division":
+            return abs(werte[0]) / abs(werte[1]) if werte[1] else Decimal(0)
         if self.formel == "dm":  # the fixed rate of 1999: 1 € = 1,95583 DM
             return abs(werte[0]) / DM_JE_EURO
         raise ValueError(self.formel)

@@ -34,7 +34,9 @@ class Eintrag:
 
     art: str
     zahlen: tuple[Zahl, ...]
-    spalte: tuple | None  # ("zelle", i) for cells as typed, ("lage", end) for columns aligned by spaces, else None
+    # ("zelle", i) for cells as typed, ("lage", end, start) for columns aligned by spaces (a figure's right edge
+    # and its cell's left edge: columns may be set flush right or flush left), else None
+    spalte: tuple | None
     text: str  # the place as typed, for messages
 
 
@@ -133,7 +135,7 @@ def _key(zeile: Zeile, index: int, start: int, last: Zahl | None, indent: int) -
     if not zeile.lagen or index >= len(zeile.lagen):
         return ("zelle", index)
     end = (last.ende - start) if last is not None else len(zeile.text.split("\t")[index].rstrip())
-    return ("lage", zeile.lagen[index] + end)
+    return ("lage", zeile.lagen[index] + end, zeile.lagen[index] + indent)
 
 
 def _flat(zeile: Zeile, plain: list[Zahl], werte: list[Zahl], strich: bool) -> list[Eintrag]:

@@ -33,6 +33,7 @@ _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
+_BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
 _OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
@@ -197,6 +198,7 @@ class _Spalte:
     signs: list[int]
     doubts: list[str]
     ohne: list[str]
+    klammern: list[int] = field(default_factory=list)  # parts typed as a cell in brackets: „(30.000 €)“
 
 
 def _other_branch(number: str, reihe: Reihe) -> bool:
@@ -223,8 +225,15 @@ def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Sp
             spalte.ohne.append(f"{reihe.zeile.ort} („{place.text}“)")
             spalte.doubts.append(f"{reihe.zeile.ort} nennt „{place.text}“")
         for zahl in place.zahlen:
+            if _BRACKETED_CELL.fullmatch(place.text.strip()):
+                spalte.klammern.append(len(spalte.funds))
             spalte.funds.append(Fund(reihe.zeile, zahl))
             spalte.signs.append(reihe.wert(zahl))
+    if spalte.klammern:
+        spalte.doubts.append(
+            f"ein Betrag in Klammern („({spalte.funds[spalte.klammern[0]].zahl.text.strip()})“) kann abgezogen "
+            "(kaufmännische Schreibweise) oder mitgezählt sein"
+        )
     return spalte
 
 
@@ -301,6 +310,10 @@ def _readings(summe: _Summe, lauf: _Lauf) -> None:
                 summe.add(name, some, typ, False, rang=2)
     if len(spalte.funds) >= 2:
         summe.add(name, spalte, typ, sure, rang=3)
+        if spalte.klammern:  # „Erträge 50.000 € / Aufwendungen (30.000 €) / Summe 20.000 €“: brackets as a minus
+            signs = [-s if i in spalte.klammern else s for i, s in enumerate(spalte.signs)]
+            minus = _Spalte(spalte.funds, signs, [], spalte.ohne)
+            summe.add(name + ", Beträge in Klammern abgezogen", minus, typ, False, rang=3)
         _longest_run(summe, spalte, typ)
         first = _parts(rows, column, choice=0)
         if [f.key for f in first.funds] != [f.key for f in spalte.funds] and len(first.funds) >= 2:  # a column open

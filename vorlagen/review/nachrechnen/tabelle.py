@@ -56,8 +56,10 @@ def _by_key(head: list[Eintrag], row: list[Eintrag]) -> list | None:
     only where its total has empty cells stands in the table with nothing in these columns."""
     result: list = []
     for place in head:
-        kind, where = _column(place)
-        match = [e for e in row if _column(e)[1] == where or kind == "lage" and abs(_column(e)[1] - where) <= _NEAR]
+        kind, where = _column(place)[:2]
+        match = [
+            e for e in row if _column(e)[1] == where or kind == "lage" and _same_column(_column(e), _column(place))
+        ]
         if match and not fits(place, match[0]):
             return None
         result.append(match[0] if match else None)
@@ -126,3 +128,9 @@ def fits(head: Eintrag, place: Eintrag) -> bool:
     if x.einheit == y.einheit:
         return bool(x.einheit) or x.stellen == y.stellen
     return x.einheit == "" and y.einheit == "€" and x.stellen == y.stellen and y.skala == 1
+
+
+def _same_column(a: tuple, b: tuple) -> bool:
+    """Two places of columns aligned by spaces stand in one column: their right edges meet (figures set flush
+    right, within a character) or their cells start at the same place (set flush left, as vorlagen's text does)."""
+    return abs(a[1] - b[1]) <= _NEAR or a[2] == b[2]

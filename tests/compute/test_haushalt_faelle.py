@@ -1,0 +1,206 @@
+"""Real cases through the Haushalt route (issue 34): Lohne (Niedersachsen) 2009 kameral with a Deckungskreis and 2010
+doppisch with a Budget, Fürstenwalde/Spree (Brandenburg) 2017 with an außerplanmäßige Verpflichtungsermächtigung
+covered by two others, Hockenheim (Baden-Württemberg) 2018 kameral in Verwaltungs- and Vermögenshaushalt.
+
+The figures are the sources' own (tests/fixtures/*/ name the pages); every sum here is computed apart from the
+engine, with Fractions, from the lines the sources print. Nothing the sources do not state is in the fixtures:
+it stays open, prints „noch offen“ and keeps the Vorlage out of publishing.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of
+from vorlagen.cli import main
+from vorlagen.compute.offen import check_veroeffentlichung
+from vorlagen.compute.project import prepare
+
+FIXTURES = ROOT / "tests" / "fixtures"
+NBSP = "\u00a0"
+
+# Lohne 2009, Deckungskreis Nr. 650: Haushaltsstelle → (Haushaltsansatz / Haushaltsreste, Ausgaben) as printed
+LOHNE_2009 = {
+    "000.650": ("10000", "9480.05"),
+    "020.650": ("35000", "38633.58"),
+    "020.655": ("13000", "11948.14"),
+    "030.650": ("70000", "66626.83"),
+    "050.650": ("5000", "3392.74"),
+    "110.650": ("45000", "48247.58"),
+    "111.650": ("5000", "5469.54"),
+    "130.650": ("6000", "5262.71"),
+    "570.650": ("3000", "7037.71"),
+    "880.650": ("3000", "2772.77"),
+}
+# Lohne 2010, Budget B6 / 01: Sachkonto → (Ansatz, Aufwand) as printed
+LOHNE_2010 = {
+    "4271000": ("107000", "113501.05"),
+    "4291010": ("230000", "265538.01"),
+    "4271020": ("23000", "20872.25"),
+    "4271060": ("10000", "5421.88"),
+    "4212000": ("30000", "18956.70"),
+    "4221000": ("4000", "159.07"),
+    "4222000": ("3000", "48.79"),
+}
+
+
+def summen(zeilen: dict[str, tuple[str, str]]) -> tuple[Fraction, Fraction]:
+    return sum((Fraction(a) for a, _ in zeilen.values()), Fraction(0)), sum(
+        (Fraction(b) for _, b in zeilen.values()), Fraction(0)
+    )
+
+
+def euro(value: Fraction) -> str:
+    """1.234,56 € – written apart from the engine."""
+    cents = round(value * 100)
+    whole, rest = divmod(cents, 100)
+    return f"{whole:,}".replace(",", ".") + f",{rest:02d}{NBSP}€"
+
+
+@pytest.fixture(scope="module")
+def lohne():
+    return prepare(FIXTURES / "lohne")
+
+
+def test_lohne_2009_the_circles_overrun_is_computed_from_its_lines(lohne):
+    ansatz, ausgaben = summen(LOHNE_2009)
+    assert (ansatz, ausgaben) == (195000, Fraction("198871.65"))  # the source's „Summe“
+    a = lohne.rechnungen["deckungskreis-650-2009"].haushalt
+    kj = a.kreise["650"].jahre[2009]
+    assert (kj.ansatz, kj.betrag, kj.ueberschreitung) == (ansatz, ausgaben, ausgaben - ansatz)
+    assert a.mehrbedarf == {2009: Fraction("3871.65")}  # „Überplanmäßige Ausgabe 3.871,65 €“
+    # four lines overrun their own Ansatz by 11.388,41 €; the circle offsets them against the others
+    einzeln = sum((max(Fraction(0), Fraction(b) - Fraction(a)) for a, b in LOHNE_2009.values()), Fraction(0))
+    assert einzeln == Fraction("11388.41") != a.mehrbedarf[2009]
+    assert a.kreise["650"].spalte == "Ausgaben" and a.kreise["650"].wort == "Ausgabe"  # kameral words
+
+
+def test_lohne_2010_the_budgets_overrun_and_the_slip_of_the_original(lohne, tmp_path):
+    ansatz, aufwand = summen(LOHNE_2010)
+    assert ansatz == 407000 and aufwand == Fraction("424497.75")  # the source printed 424.497,71 €
+    a = lohne.rechnungen["budget-b6-01-2010"].haushalt
+    assert a.mehrbedarf == {2010: aufwand - ansatz} == {2010: Fraction("17497.75")}  # printed: 17.497,71 €
+    assert a.kreise["B6-01"].spalte == "Aufwand" and a.kreise["B6-01"].wort == "Aufwendungen"
+    data = copy_data(FIXTURES / "lohne", tmp_path)
+    vorlage = data / "vorlagen/budget-b6-01-2010/vorlage.yaml"
+    edit(vorlage, 'erwartet: "424497,75"', 'erwartet: "424497,71"')
+    assert problems_of(data) == [
+        f"data/vorlagen/budget-b6-01-2010/vorlage.yaml:{line_of(vorlage, '424497,71')}: Zahl "
+        f"„aufwand-2010“: berechnet {euro(aufwand)}, erwartet 424.497,71{NBSP}€ – prüfen Sie den erwarteten Wert "
+        "und die Formel."
+    ]
+
+
+def test_lohne_prints_the_circle_as_the_city_does_and_leaves_open_what_it_does_not_say(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["--data", str(FIXTURES / "lohne"), "--out", str(out)]) == 0
+    text = (out / "vorlagen/deckungskreis-650-2009/deckungskreis-650-2009.txt").read_text(encoding="utf-8")
+    zeilen = [" ".join(z.split()) for z in text.splitlines()]
+    assert "Haushaltsstelle Bezeichnung Ansatz Ausgaben" in zeilen
+    assert f"110.650 Kosten der Pässe u. Ausweise 45.000,00{NBSP}€ 48.247,58{NBSP}€".replace(NBSP, " ") in [
+        z.replace(NBSP, " ") for z in zeilen
+    ]
+    assert f"Summe 195.000,00{NBSP}€ 198.871,65{NBSP}€".replace(NBSP, " ") in [z.replace(NBSP, " ") for z in zeilen]
+    flat = " ".join(text.split()).replace(NBSP, " ")
+    assert "Überplanmäßige Ausgabe: 3.871,65 €" in flat
+    assert "Überplanmäßige Bereitstellung 2009 nach § 40 Abs. 1 Nr. 8 in Verbindung mit § 89 NGO: 3.871,65 €" in flat
+    assert "Beschlussempfehlung" in flat and "Beschlussvorschlag" not in flat  # the Hausstil's heading
+    assert "Noch offen: Quelle der Deckung 2009; Erheblichkeitsgrenze 2009." in flat
+    assert "Vorlage (Art noch offen)" in flat and "NRW" not in flat
+    capsys.readouterr()
+
+
+def test_lohne_the_open_facts_are_listed_and_keep_it_from_publishing(lohne, capsys):
+    assert main(["--data", str(FIXTURES / "lohne"), "pruefen", "--ohne-satz"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  deckungskreis-650-2009: Überplanmäßige Ausgabe im Deckungskreis Nr. 650 im Haushalts – Nummer, "
+        "Vorlagenart, Quelle der Deckung 2009, Erheblichkeitsgrenze 2009, Sitzungstermin Rat der Stadt Lohne "
+        "(Entscheidung)\n"
+    ) in out
+    source = next(s for s in lohne.facts.vorlagen if s.slug == "deckungskreis-650-2009")
+    (problem,) = check_veroeffentlichung(
+        lohne.facts, source, "die Sitzungsmappe X", haushalt=lohne.rechnung(source).haushalt
+    )
+    assert "Quelle der Deckung 2009 (lohne/vorlagen/deckungskreis-650-2009/vorlage.yaml:" in problem.message
+    assert "Erheblichkeitsgrenze 2009 (haushalt/2009.yaml: „erheblich“)" in problem.message
+
+
+def test_the_circle_and_the_shortfall_are_figures_with_a_herleitung(capsys):
+    assert main(["--data", str(FIXTURES / "lohne"), "zahlen", "deckungskreis-650-2009"]) == 0
+    listing = capsys.readouterr().out
+    assert '{{ haushalt.kreise["650"].ueberschreitung[2009] | eur_cent }}' in listing
+    assert "{{ haushalt.mehrbedarf[2009] | eur_cent }}" in listing
+    assert (
+        main(
+            [
+                "--data",
+                str(FIXTURES / "lohne"),
+                "zahlen",
+                "deckungskreis-650-2009",
+                "haushalt.kreise.650.ueberschreitung.2009",
+            ]
+        )
+        == 0
+    )
+    herleitung = capsys.readouterr().out.replace(NBSP, " ")
+    assert "„020.650“: Ansatz 35.000 €, gebunden 0 €, Betrag 38.633,58 € (ausgaben-020-650)" in herleitung
+    assert (
+        "Summe: Ansätze 195.000 €, gebunden 0 €, Beträge 198.871,65 €, verfügbar 195.000 €, Überschreitung 3.871,65 €"
+        in herleitung
+    )
+
+
+def test_fuerstenwalde_a_verpflichtungsermaechtigung_as_its_own_point(tmp_path, capsys):
+    project = prepare(FIXTURES / "fuerstenwalde")
+    a = project.rechnungen["ve-domumfeld"].haushalt
+    ve = a.ve["domumfeld"]
+    assert ve.betrag == 526000 and ve.lasten == {2018: 526000} and ve.art == "außerplanmäßig"
+    assert ve.deckung == 250000 + 276000 == ve.mehrbedarf  # „250 T€“ entfällt, „276 T€“ weniger
+    assert a.ve_recht == "§ 72 BbgKVerf" and not a.mehrbedarf  # no über-/außerplanmäßige amount of the year
+    assert a.offen == [
+        (
+            "die im Plan 2017 veranschlagte Verpflichtungsermächtigung bei „Theodor-Fontane-Grundschule“",
+            "haushalt/2017.yaml: „ve“",
+        )
+    ]
+    out = tmp_path / "out"
+    assert main(["--data", str(FIXTURES / "fuerstenwalde"), "--out", str(out)]) == 0
+    flat = " ".join((out / "vorlagen/ve-domumfeld/ve-domumfeld.txt").read_text(encoding="utf-8").split())
+    flat = flat.replace(NBSP, " ")
+    assert "Außerplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2017 nach § 72 BbgKVerf" in flat
+    assert "zu Lasten 2018: 526.000 €" in flat and "sinkt um 276.000 €" in flat
+    assert "zu Lasten des Haushaltsjahres 2018 von 526.000 €" in flat  # the Beschlussvorschlag quotes the figure
+    capsys.readouterr()
+
+
+def test_hockenheim_kameral_in_both_plans_with_the_lands_law():
+    project = prepare(FIXTURES / "hockenheim")
+    a = project.rechnungen["erbbaurecht-kindergarten"].haushalt
+    assert a.mehrbedarf == {2018: 80000 + 16012} and a.arten(2018) == {"außerplanmäßig"}
+    assert {z.position.plan for z in a.zeilen} == {"Vermögenshaushalt", "Verwaltungshaushalt"}
+    assert a.rechtsgrundlage == "§ 84 GemO" and a.entscheidung == "die Entscheidung des Bürgermeisters"
+    assert [label for label, _ in a.offen] == [
+        "Ansatz von „2.8830.932000-001“ 2018",
+        "Ansatz von „1.1250.602000“ 2018",
+        "Erheblichkeitsgrenze 2018",
+    ]
+
+
+@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim"])
+def test_no_real_case_outside_nrw_sees_nrw_law(fall):
+    project = prepare(FIXTURES / fall)
+    for rechnung in project.rechnungen.values():
+        a = rechnung.haushalt
+        assert "NRW" not in a.rechtsgrundlage + a.ve_recht + a.entscheidung
+        assert "Kämmerer" not in a.entscheidung
+
+
+def test_the_fixtures_state_nothing_the_sources_do_not():
+    for fall in ("lohne", "fuerstenwalde", "hockenheim"):
+        k = prepare(FIXTURES / fall).facts.koerperschaft
+        assert k.anschrift is None and k.verwaltungschef is None, fall
+        for source in prepare(FIXTURES / fall).facts.vorlagen:
+            assert source.vorlage.nummer is None and source.vorlage.datum is None, (fall, source.slug)

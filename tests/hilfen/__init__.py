@@ -1,0 +1,154 @@
+"""What many tests share: the data folders, a writable copy, an edit that fails loudly, the line of a text, the
+problems of a computation, a command run in this process, an output tree, git, a tmpfs of one's own and a free
+port.
+
+Fixtures live in tests/conftest.py; test modules import helpers from here (`from tests.hilfen import edit`), never
+from another test module."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from vorlagen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DATA = ROOT / "data"
+FIXTURES = ROOT / "tests" / "fixtures"
+AACHEN = FIXTURES / "aachen"
+WIESENBRUECK = FIXTURES / "wiesenbrueck"
+ERLENBRUCH = FIXTURES / "erlenbruch"
+HEIDEMOOR = FIXTURES / "heidemoor"
+RECHENWEGE = FIXTURES / "rechenwege"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def copy_data(source: Path, target: Path) -> Path:
+    """A writable copy of a data folder, beside a folder named like the original."""
+    target.mkdir(parents=True, exist_ok=True)
+    dest = target / "data"
+    shutil.copytree(source, dest)
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replaces `old` in a file, failing loudly when it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def composed(data: Path, nummer: str = "2021/0123"):
+    """One Vorlage composed as a build composes it – web HTML, print HTML, `.text` as its TXT is written – without
+    rendering a PDF (milliseconds instead of seconds): for every test whose point is content, not the PDF."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.vorlage.nummer == nummer)
+    return Composer(project).compose(source)
+
+
+def freigeben(data: Path) -> Path:
+    """Signs every open sign-off of a data folder anew: for tests that change the example's content on purpose
+    and then build Sitzungsmappen (which refuse an ENTWURF)."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+
+    for doc in Composer(prepare(data)).compose_all():
+        for stand in doc.freigabe.offen if doc.freigabe else []:
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert (
+                    main(
+                        [
+                            "--data",
+                            str(data),
+                            "zeichnen",
+                            doc.source.auswahl,
+                            "--rolle",
+                            stand.rolle,
+                            "--name",
+                            "Erika Mustermann",
+                            "--datum",
+                            "2021-05-26",
+                        ]
+                    )
+                    == 0
+                )
+    return data
+
+
+def ohne_mitzeichnung(data: Path) -> Path:
+    """The example without its sign-off rule and sign-offs: for tests that change its content before every build.
+    The Haushalt then holds its amounts (nothing bound at Produkt 05.06.01): an überplanmäßige amount needs the
+    Kämmerei whatever the Hausstil says."""
+    edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
+    edit(data / "haushalt/2021.yaml", "gebunden: 1284300", "gebunden: 0")
+    edit(data / "haushalt/2022.yaml", "gebunden: 1310000", "gebunden: 0")
+    for path in data.glob("vorlagen/*/mitzeichnungen.yaml"):
+        path.unlink()
+    return data
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def problems_of(data: Path) -> list[str]:
+    """The problems a data folder's computation reports, as printed (it must report some)."""
+    from vorlagen.compute.project import prepare
+    from vorlagen.core.problems import BuildFailed
+
+    with pytest.raises(BuildFailed) as failed:
+        prepare(data)
+    return [str(p) for p in failed.value.problems]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Runs the command in this process; returns exit code, stdout and stderr."""
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    """Every file below an output folder, by its relative path, with its bytes."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+
+
+def git(repo: Path, *args: str) -> str:
+    """Runs git in `repo` with a test identity; fails loudly; returns its output."""
+    result = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def can_mount() -> bool:
+    """Whether this machine lets a test mount a small tmpfs of its own (Linux, user and mount namespaces)."""
+    try:
+        result = subprocess.run(
+            ["unshare", "--user", "--map-root-user", "--mount", "true"], capture_output=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,145 @@
+"""The Land is a fact of the Körperschaft: it picks the legal basis and the Land's rules; no default, no NRW law
+elsewhere. The Land table (vorlagen/load/laender.yaml) is data the program uses, and the handbook shows it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.hilfen import ROOT, edit, line_of, problems_of
+from vorlagen.cli import main
+from vorlagen.load.land import laender, land_von
+
+VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
+NIEDERSCHRIFT = Path("sitzungen/KA-2021-06-21/niederschrift.yaml")
+FLAECHENLAENDER = {
+    "Baden-Württemberg",
+    "Bayern",
+    "Brandenburg",
+    "Hessen",
+    "Mecklenburg-Vorpommern",
+    "Niedersachsen",
+    "Nordrhein-Westfalen",
+    "Rheinland-Pfalz",
+    "Saarland",
+    "Sachsen",
+    "Sachsen-Anhalt",
+    "Schleswig-Holstein",
+    "Thüringen",
+}
+
+
+def setze_land(data: Path, land: str | None) -> None:
+    """The example's `land:` line replaced (None: removed)."""
+    text = (data / "koerperschaft.yaml").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("land:"))
+    edit(data / "koerperschaft.yaml", line + "\n", f"land: {land}\n" if land else "")
+
+
+def ohne_deckung(data: Path) -> None:
+    """2021/0123 before its decision and without its Deckung: the budget law has something to say."""
+    (data / NIEDERSCHRIFT).unlink()
+    text = (data / VORLAGE).read_text(encoding="utf-8")
+    block = text[text.index("  deckung:\n") : text.index("  dauer:")]
+    edit(data / VORLAGE, block, "")
+
+
+def test_the_table_holds_the_thirteen_flaechenlaender_with_every_rule():
+    assert set(laender()) == FLAECHENLAENDER
+    for land in laender().values():
+        for feld in ("gesetz", "ueberplanmaessig", "verpflichtungsermaechtigung", "vertretung", "entscheidung"):
+            assert getattr(land, feld).strip(), (land.name, feld)
+        assert re.search(r"(§|Art\.) \d+", land.ueberplanmaessig), land.name
+        assert land.belege.strip()
+
+
+def test_only_nrw_cites_the_go_nrw():
+    for land in laender().values():
+        texte = [land.ueberplanmaessig, land.verpflichtungsermaechtigung, land.kreise or ""]
+        assert any("NRW" in t for t in texte) == (land.name == "Nordrhein-Westfalen"), land.name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("NRW", "Nordrhein-Westfalen"), ("nrw", "Nordrhein-Westfalen"), ("BW", "Baden-Württemberg"), ("Bayern", "Bayern")],
+)
+def test_a_land_is_named_by_its_name_or_abbreviation(text, name):
+    found = land_von(text)
+    assert found is not None and found.name == name
+
+
+def test_the_example_names_nrw_and_keeps_the_legal_basis_it_printed():
+    text = (ROOT / "data/koerperschaft.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^land: NRW\b", text, re.M)
+    assert land_von("NRW").ueberplanmaessig == "§ 83 GO NRW"
+
+
+def test_an_unknown_land_is_refused_with_the_names_that_exist(data):
+    setze_land(data, "Bayer")
+    where = f"data/koerperschaft.yaml:{line_of(data / 'koerperschaft.yaml', 'land:')}"
+    (found,) = problems_of(data)
+    assert found.startswith(
+        f"{where}: „land“: „Bayer“ ist keines der 13 Flächenländer – meinten Sie „Bayern“? Möglich sind die Namen ("
+    )
+    assert "Stadtstaaten haben keine Gemeindeordnung" in found
+
+
+def test_a_body_without_land_gets_a_message_not_a_default(data):
+    setze_land(data, None)
+    ohne_deckung(data)
+    found = problems_of(data)
+    assert found[0] == (
+        "data/koerperschaft.yaml:2: Die Körperschaft nennt kein Land, aber Vorlage 2021/0123 rechnet ihre "
+        "finanziellen Auswirkungen aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, "
+        "hängt vom Land ab: tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie "
+        "Ihre Vorschrift unter „hausstil: finanzen: rechtsgrundlage“."
+    )
+    assert not any("GO NRW" in p for p in found)
+
+
+def test_a_body_outside_nrw_never_sees_nrw_law(data, tmp_path):
+    setze_land(data, "Baden-Württemberg")
+    ohne_deckung(data)
+    found = problems_of(data)
+    assert len(found) == 2 and all("nach § 84 GemO muss sie gewährleistet sein" in p for p in found)
+    assert not any("NRW" in p for p in found)
+
+
+@pytest.mark.langsam  # builds whole repositories
+def test_the_printed_block_and_the_sign_off_reason_use_the_lands_law(data, tmp_path, capsys):
+    setze_land(data, "Niedersachsen")
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    text = " ".join((out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
+    assert "Überplanmäßige Bereitstellung 2021 nach § 117 NKomVG" in text and "NRW" not in text
+    capsys.readouterr()
+    assert main(["--data", str(data), "pruefen", "--ohne-satz", "--stichtag", "2021-01-01"]) in (0, 1)
+    out_text = capsys.readouterr().out
+    assert "GO NRW" not in out_text and "des Kämmerers" not in out_text
+
+
+def test_the_hausstils_legal_basis_still_overrides_the_lands(data):
+    setze_land(data, "Baden-Württemberg")
+    ohne_deckung(data)
+    edit(data / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  finanzen:\n    rechtsgrundlage: § 84 Abs. 1 GemO\n")
+    found = problems_of(data)
+    assert len(found) == 2 and all("nach § 84 Abs. 1 GemO muss sie gewährleistet sein" in p for p in found)
+
+
+def test_the_handbook_shows_the_table_the_program_uses():
+    page = (ROOT / "docs/anleitungen/haushalt.md").read_text(encoding="utf-8")
+    for land in laender().values():
+        zeile = next((z for z in page.splitlines() if z.startswith(f"| {land.name} |")), None)
+        assert zeile is not None, land.name
+        zellen = [z.strip() for z in zeile.strip("|").split("|")]
+        erwartet = [
+            ("ueberplanmaessig", land.ueberplanmaessig),
+            ("verpflichtungsermaechtigung", land.verpflichtungsermaechtigung),
+            ("vertretung", land.vertretung),
+            ("entscheidung", land.entscheidung),
+            ("ergebnisplan", f"{land.ergebnisplan} / {land.finanzplan}"),
+        ]
+        for zelle, (feld, wert) in zip(zellen[1:], erwartet):
+            assert zelle == wert + (" *" if feld in land.unsicher else ""), (land.name, feld)
