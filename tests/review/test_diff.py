@@ -412,7 +412,7 @@ def test_diff_shows_a_changed_amount_in_a_markdown_table(capsys, tmp_path):
     code, out, _ = run(capsys, "diff", "HEAD~1", "HEAD", "--data", str(repo / "data"))
     assert code == 1
     assert "Keine Änderungen." not in out
-    assert "  Text:\n    ~ Zuschuss des Landes | [-100.000-]{+900.000+} €\n" in out
+    assert "  Text:\n    ~ Zuschuss des Landes | [-100.000-]{+900.000+}\u00a0€\n" in out  # as printed: a no-break space
     assert out.endswith("Geändert: 1, neu: 0, entfernt: 0.\n")
 
 
