@@ -14,6 +14,7 @@ from fractions import Fraction
 import pytest
 
 from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of
+from tests.referenz.rechnen import euro
 from vorlagen.cli import main
 from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import prepare
@@ -52,13 +53,6 @@ def summen(zeilen: dict[str, tuple[str, str]]) -> tuple[Fraction, Fraction]:
     )
 
 
-def euro(value: Fraction) -> str:
-    """1.234,56 € – written apart from the engine."""
-    cents = round(value * 100)
-    whole, rest = divmod(cents, 100)
-    return f"{whole:,}".replace(",", ".") + f",{rest:02d}{NBSP}€"
-
-
 @pytest.fixture(scope="module")
 def lohne():
     return prepare(FIXTURES / "lohne")
@@ -88,7 +82,7 @@ def test_lohne_2010_the_budgets_overrun_and_the_slip_of_the_original(lohne, tmp_
     edit(vorlage, 'erwartet: "424497,75"', 'erwartet: "424497,71"')
     assert problems_of(data) == [
         f"data/vorlagen/budget-b6-01-2010/vorlage.yaml:{line_of(vorlage, '424497,71')}: Zahl "
-        f"„aufwand-2010“: berechnet {euro(aufwand)}, erwartet 424.497,71{NBSP}€ – prüfen Sie den erwarteten Wert "
+        f"„aufwand-2010“: berechnet {euro(aufwand, cent=True)}, erwartet 424.497,71{NBSP}€ – prüfen Sie den erwarteten Wert "
         "und die Formel."
     ]
 

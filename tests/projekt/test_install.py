@@ -11,6 +11,8 @@ import venv
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.hilfen import DATA, ROOT
 
 
@@ -20,6 +22,7 @@ def _run(command: list, cwd, env) -> str:
     return done.stdout
 
 
+@pytest.mark.langsam  # builds and installs the wheel, then the example with it
 def test_wheel_installs_and_builds_outside_the_repository(tmp_path, built):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", ROOT], tmp_path, env)

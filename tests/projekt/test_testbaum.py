@@ -16,6 +16,7 @@ STAGES = ["core", "load", "compute", "render", "meetings", "building", "review",
 FREE = ["ablauf", "projekt"]  # whole runs across the stages; the repository itself
 SHARED = ["hilfen", "referenz"]
 OWN_PLACE = re.compile(r"Path\(__" + r"file__\)")  # written apart, so that this file does not match itself
+GROUPING = re.compile(r":,\}\"\.replace\(")  # German digit groups by hand: zahl/euro of the reference do that
 HALF_UP = re.compile(r"(?:floor|int)\(.*\+ F(?:raction)?\(1, 2\)")  # a rounding by hand
 
 
@@ -90,14 +91,15 @@ def test_the_reference_is_written_apart_from_the_engine():
     assert borrowed == []
 
 
-def test_the_half_up_rounding_is_written_once():
-    """The idiom of a rounding by hand (`+ Fraction(1, 2)` before a floor or int) stands only in the reference."""
+def test_the_half_up_rounding_and_the_german_digits_are_written_once():
+    """The idioms of a rounding by hand (`+ Fraction(1, 2)` before a floor or int) and of German digit groups by
+    hand (`f"{x:,}".replace(…)`) stand only in the reference."""
     written = [
         f"{path.relative_to(ROOT)}:{number}"
         for path in sorted(TESTS.rglob("*.py"))
-        if "referenz" not in path.relative_to(TESTS).parts
+        if "referenz" not in path.relative_to(TESTS).parts and path.name != "test_testbaum.py"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if HALF_UP.search(line)
+        if HALF_UP.search(line) or GROUPING.search(line)
     ]
     assert written == []
 

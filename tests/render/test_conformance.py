@@ -45,6 +45,7 @@ def published(tmp_path_factory) -> list[Path]:
     return pdfs
 
 
+@pytest.mark.langsam  # every PDF of a whole build through the checkers
 def test_matterhorn_checks_pass_for_every_pdf(published):
     found = {str(p.name): problems(p) for p in published}
     assert {name: issues for name, issues in found.items() if issues} == {}
@@ -78,6 +79,7 @@ def test_a_table_breaking_before_its_sum_keeps_a_body_on_every_page(tmp_path):
     assert problems(out / "vorlagen" / "2021-0123" / "2021-0123.pdf") == []
 
 
+@pytest.mark.langsam  # every PDF of a whole build through veraPDF (Java)
 @pytest.mark.skipif(not Path(VERAPDF).exists(), reason="veraPDF nicht eingerichtet (scripts/setup.sh --test)")
 def test_verapdf_passes_pdf_ua_1_and_pdf_a_2u(published):
     result = subprocess.run([VERAPDF, "ua1,2u", *map(str, published)], capture_output=True, text=True, timeout=600)
@@ -86,6 +88,7 @@ def test_verapdf_passes_pdf_ua_1_and_pdf_a_2u(published):
     assert result.stdout.count("PASS") == 2 * len(published)
 
 
+@pytest.mark.langsam  # every PDF of a whole build through the checkers
 @pytest.mark.skipif(
     not Path(OUTLOUD).exists() or shutil.which("java") is None,
     reason="outloud nicht eingerichtet (scripts/setup.sh --test)",
@@ -152,6 +155,7 @@ def claims(path: Path) -> tuple[str | None, bool, bool]:
     )
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_an_untagged_pdf_anlage_is_named_and_the_packet_claims_nothing(tmp_path, capsys):
     import pypdf
 
@@ -217,6 +221,7 @@ def test_the_mappe_claims_what_its_handed_in_parts_hold(built, kind, expected, t
         assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_a_pdf_a_3_anlage_with_a_file_on_its_page_is_named(tmp_path, capsys):
     from weasyprint import HTML
 

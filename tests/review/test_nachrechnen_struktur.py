@@ -11,23 +11,9 @@ import pytest
 
 from tests.hilfen import run
 from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import euro, euro_mit_vorzeichen, zahl
 
 NBSP = "\u00a0"
-
-
-def eur(value: Fraction, cents: bool = False) -> str:
-    """An amount as the report prints it ('1.693.785 €', '24.450,00 €'), formatted here, not by the engine."""
-    sign = "\u2212" if value < 0 else ""
-    value = abs(value)
-    whole = int(value)
-    text = f"{whole:,}".replace(",", ".")
-    if cents:
-        text += "," + f"{int(round((value - whole) * 100)):02d}"
-    return sign + text + NBSP + "€"
-
-
-def signed(value: Fraction, cents: bool = False) -> str:
-    return ("+" if value > 0 else "") + eur(value, cents)
 
 
 def slips(report: dict) -> list[tuple]:
@@ -45,10 +31,12 @@ def test_tranches_a_per_year_with_their_total_are_recomputed(capsys, tmp_path):
     line = "Beantragt werden 3 Tranchen à 250.100,- € p.a., zusammen 750.000,- €.\n"
     code, report, _ = check(capsys, write(tmp_path, "a.txt", line))
     assert code == 1
-    assert slips(report) == [(1, eur(Fraction(750_000)), eur(3 * TRANCHE), signed(750_000 - 3 * TRANCHE))]
+    assert slips(report) == [
+        (1, euro(Fraction(750_000)), euro(3 * TRANCHE), euro_mit_vorzeichen(750_000 - 3 * TRANCHE))
+    ]
     code, report, _ = check(capsys, write(tmp_path, "b.txt", line.replace("750.000", "750.300")))
     assert code == 0 and [(b["status"], b["rechnung"]) for b in report["befunde"]] == [
-        ("stimmt", "3 x " + eur(TRANCHE))
+        ("stimmt", "3 x " + euro(TRANCHE))
     ]
 
 
@@ -77,7 +65,9 @@ def stellenplan(separator: str = "\t") -> str:
 def test_a_stellenplan_summary_with_a_difference_9_euro_off(capsys, tmp_path, separator):
     code, report, _ = check(capsys, write(tmp_path, "a.txt", stellenplan(separator)))
     assert code == 1
-    assert slips(report) == [(3, eur(Fraction(1_693_794)), eur(STEIGERUNG), signed(1_693_794 - STEIGERUNG))]
+    assert slips(report) == [
+        (3, euro(Fraction(1_693_794)), euro(STEIGERUNG), euro_mit_vorzeichen(1_693_794 - STEIGERUNG))
+    ]
     rate = round(STEIGERUNG / PLAN_N * 100, 2)  # 3,513… % – the percentage was typed right
     assert rate == Fraction(351, 100)
     assert [(b["getippt"], b["status"]) for b in report["befunde"] if b["art"] == "veraenderung_prozent"] == [
@@ -101,7 +91,7 @@ def test_a_stellenplan_summary_in_word_and_as_pdf(capsys, tmp_path):
     for name in ("a.docx", "a.pdf"):
         code, report, _ = check(capsys, tmp_path / name)
         assert code == 1 and [s[1:] for s in slips(report)] == [
-            (eur(Fraction(1_693_794)), eur(STEIGERUNG), signed(1_693_794 - STEIGERUNG))
+            (euro(Fraction(1_693_794)), euro(STEIGERUNG), euro_mit_vorzeichen(1_693_794 - STEIGERUNG))
         ], name
 
 
@@ -144,17 +134,17 @@ def kita_docx(tmp_path, rows=KITA):
 
 
 def assert_kita(report: dict) -> None:
-    assert slips(report) == [(8, eur(Fraction(212_240)), eur(VORJAHRE), signed(212_240 - VORJAHRE))]
+    assert slips(report) == [(8, euro(Fraction(212_240)), euro(VORJAHRE), euro_mit_vorzeichen(212_240 - VORJAHRE))]
     confirmed = {(b["zeile"], b["getippt"]): b["hinweis"] for b in by_status(report, "stimmt")}
     # the known amounts add up; the two rows without an amount are named
-    assert confirmed[(8, eur(JAHR_2015))] == (
+    assert confirmed[(8, euro(JAHR_2015))] == (
         "ohne die Zeilen, die keinen Betrag nennen: Z. 5 („derzeit unklar“), Z. 7 („derzeit unklar“)"
     )
     # the total of both Summen holds once the slip is corrected: 211.240 + 226.552 = 437.792
     assert VORJAHRE + JAHR_2015 == 437_792
-    assert confirmed[(9, eur(Fraction(437_792)))] == "stimmt, sobald der Fehler in Z. 8 berichtigt ist"
+    assert confirmed[(9, euro(Fraction(437_792)))] == "stimmt, sobald der Fehler in Z. 8 berichtigt ist"
     # the Folgejahre have no total: „134.000 € + X“ and 20.000 € stay for a person to see
-    assert [f["zahl"] for f in report["nicht_geprueft"]] == [eur(Fraction(134_000)), eur(Fraction(20_000))]
+    assert [f["zahl"] for f in report["nicht_geprueft"]] == [euro(Fraction(134_000)), euro(Fraction(20_000))]
 
 
 def test_a_kita_deficit_table_in_word_with_empty_cells_and_derzeit_unklar(capsys, tmp_path):
@@ -175,7 +165,9 @@ def test_a_dash_in_a_cell_counts_as_zero_and_keeps_the_column_checked(capsys, tm
     rows[2][1] = "--"  # Waldorfkindergarten: no Vorjahr, typed as a dash
     text = "".join("\t".join(cells) + "\n" for cells in rows)
     code, report, _ = check(capsys, write(tmp_path, "kita.txt", text))
-    assert code == 1 and slips(report) == [(8, eur(Fraction(212_240)), eur(VORJAHRE), signed(212_240 - VORJAHRE))]
+    assert code == 1 and slips(report) == [
+        (8, euro(Fraction(212_240)), euro(VORJAHRE), euro_mit_vorzeichen(212_240 - VORJAHRE))
+    ]
 
 
 # --- a kameral line table whose Summe row carries no € ----------------------------------------------------------
@@ -220,7 +212,7 @@ def test_thousands_grouped_by_a_thin_space_are_one_amount(capsys, tmp_path, spac
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     right = Fraction(100_000) + Fraction(50_000)
     assert code == 1
-    assert slips(report) == [(1, eur(Fraction(190_000)), eur(right), signed(190_000 - right))]
+    assert slips(report) == [(1, euro(Fraction(190_000)), euro(right), euro_mit_vorzeichen(190_000 - right))]
 
 
 # --- a structure whose figures disagree is a finding, never a silent skip ----------------------------------------
@@ -246,7 +238,12 @@ def test_an_amount_in_dm_converted_to_euro_is_recomputed_at_the_fixed_rate(capsy
     assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("umrechnung", "stimmt")]
     code, report, _ = check(capsys, write(tmp_path, "b.txt", "Hauptschüler zahlen 35,00 DM = 17,99 € im Monat.\n"))
     assert code == 1 and slips(report) == [
-        (1, eur(Fraction(1799, 100), True), eur(Fraction(1790, 100), True), signed(Fraction(9, 100), True))
+        (
+            1,
+            euro(Fraction(1799, 100), True),
+            euro(Fraction(1790, 100), True),
+            euro_mit_vorzeichen(Fraction(9, 100), True),
+        )
     ]
 
 
@@ -263,7 +260,7 @@ def test_parts_in_brackets_joined_by_zuzueglich_are_the_whole_amount(capsys, tmp
     assert code == 0 and [b["status"] for b in report["befunde"]] == ["stimmt"]
     code, report, _ = check(capsys, write(tmp_path, "b.txt", KULTURTREFF.format(total="2.950.000")))
     assert code == 1 and slips(report) == [
-        (1, eur(Fraction(2_950_000)), eur(Fraction(2_900_000)), signed(Fraction(50_000)))
+        (1, euro(Fraction(2_950_000)), euro(Fraction(2_900_000)), euro_mit_vorzeichen(Fraction(50_000)))
     ]
 
 
@@ -298,8 +295,8 @@ def test_a_change_from_to_under_its_steps_is_the_start_plus_the_steps(capsys, tm
     code, report, _ = check(capsys, write(tmp_path, "b.txt", STEPS.format(end="549.800")))
     assert code == 0 and [b["status"] for b in report["befunde"] if b["zeile"] == 5] == []
     assert [(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]] == [
-        (5, eur(Fraction(508_500))),
-        (5, eur(Fraction(549_800))),
+        (5, euro(Fraction(508_500))),
+        (5, euro(Fraction(549_800))),
     ]
 
 
@@ -361,11 +358,13 @@ def test_an_increase_less_an_increase_that_lessens_it_so_that(capsys, tmp_path):
     gross = Fraction(63_899_744) - 60_579_471
     assert gross == 3_320_273
     code, report, _ = check(capsys, write(tmp_path, "a.txt", SOEST.format(gross="3.320.282", net="1.860.468")))
-    assert code == 1 and slips(report) == [(1, eur(Fraction(3_320_282)), eur(gross), signed(3_320_282 - gross))]
-    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Folgefehler")] == [
-        (2, eur(Fraction(1_860_468)), eur(gross - 1_459_814))
+    assert code == 1 and slips(report) == [
+        (1, euro(Fraction(3_320_282)), euro(gross), euro_mit_vorzeichen(3_320_282 - gross))
     ]
-    text = SOEST.format(gross="3.320.273", net=f"{int(gross - 1_459_814):,}".replace(",", "."))
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Folgefehler")] == [
+        (2, euro(Fraction(1_860_468)), euro(gross - 1_459_814))
+    ]
+    text = SOEST.format(gross="3.320.273", net=zahl(gross - 1_459_814))
     code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
     assert code == 0 and [(b["zeile"], b["status"]) for b in report["befunde"] if b["zeile"] == 2] == [(2, "stimmt")]
 
@@ -380,12 +379,12 @@ def test_a_cell_in_brackets_may_be_a_minus_and_is_never_a_false_alarm(capsys, tm
     are a minus in the merchant's notation. 50.000 − 30.000 = 20.000 and 48.000 − 31.000 = 17.000 are confirmed;
     a total that fits neither reading is „nicht eindeutig“ with why, never a slip."""
     plan, ist = Fraction(50_000) - 30_000, Fraction(48_000) - 31_000
-    code, report, _ = check(capsys, write(tmp_path, "a.txt", BRACKETS.format(eur(plan), eur(ist))))
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", BRACKETS.format(euro(plan), euro(ist))))
     assert code == 0 and [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
-        (4, eur(plan), "stimmt"),
-        (4, eur(ist), "stimmt"),
+        (4, euro(plan), "stimmt"),
+        (4, euro(ist), "stimmt"),
     ]
-    code, report, _ = check(capsys, write(tmp_path, "b.txt", BRACKETS.format(eur(plan + 5_000), eur(ist))))
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", BRACKETS.format(euro(plan + 5_000), euro(ist))))
     assert code == 0 and [b["status"] for b in report["befunde"]] == ["nicht eindeutig", "stimmt"]
     assert "ein Betrag in Klammern („(30.000 €)“) kann abgezogen" in report["befunde"][0]["hinweis"]
 
