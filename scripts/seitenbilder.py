@@ -106,7 +106,7 @@ def main() -> int:
 
 def satzbilder(vorlagen) -> int:
     """The pictures of tables and page breaks, from the Kreis Weserbruch."""
-    from tests.satz import seite_mit, seiten
+    from tests.hilfen.satz import seite_mit, seiten
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "output"

@@ -62,7 +62,7 @@ def test_text_rendition_beside_each_pdf(built):
     text = (built / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     assert "Vorlage-Nr.: 2021/0123" in text
     assert "3,5 x 115.418\u00a0€ (E11 für 13 Monate)                           403.963\u00a0€  Gesamtkosten" in text
-    assert "Summe                   35,00  = 7 VZÄ x 5 Tage" in text
+    assert "Summe                   35,00  = 7\u00a0VZÄ x 5\u00a0Tage" in text  # the unit stays with its number
     anlage = built / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.txt"
     assert "Modul 1 – Strategische Steuerung" in anlage.read_text(encoding="utf-8")
 

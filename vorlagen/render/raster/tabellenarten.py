@@ -8,7 +8,7 @@ from vorlagen.compute.herleitung import weitere
 from vorlagen.compute.herleitung import zeilen as h
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.vergleich import STANDARD
-from vorlagen.core.fmt import zahl
+from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.render.raster import Raster, Zelle, zelle
 
 
@@ -97,7 +97,11 @@ def verteilung(k: Kontext, v) -> list[Raster]:
         )
     r.zeile(
         "Summe",
-        ["Summe", zelle(weitere.verteilung(k, v, "summe")), f"= {zahl(v.vzae)} VZÄ x {zahl(v.tage_pro_vzae)} Tage"],
+        [
+            "Summe",
+            zelle(weitere.verteilung(k, v, "summe")),
+            f"= {zahl(v.vzae)}{NBSP}VZÄ x {zahl(v.tage_pro_vzae)}{NBSP}Tage",
+        ],
     )
     return [r]
 
