@@ -35,6 +35,7 @@ def build_in(project: Path, **env) -> dict[str, bytes]:
     return tree(project / "output")
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_identical_across_directories_time_zones_and_locales(tmp_path):
     first = build_in(copy_project(tmp_path / "a"), TZ="Europe/Berlin", LC_ALL="C.UTF-8", LANG="C.UTF-8")
     elsewhere = tmp_path / "ganz" / "woanders" / "projekt"
