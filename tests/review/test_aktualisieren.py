@@ -164,6 +164,7 @@ def test_six_repositories_of_different_bodies(alte_ausgaben):
     assert len(names) == 6
 
 
+@pytest.mark.langsam  # builds whole repositories
 def test_the_example_of_the_last_version_carries_over(tmp_path, capsys):
     """The example data folder as f1df33e had it: its text read a Bescheid's position by its place, and it named no
     Land (the law of NRW was the default)."""
