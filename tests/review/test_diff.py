@@ -191,8 +191,8 @@ und arbeitet enger mit den kreisangehörigen Kommunen zusammen, und die Beratung
 Personal. Davon profitieren vor allem Menschen, die bisher keinen Zugang zu einer verlässlichen Begleitung hatten.
     ~ Für die Verwaltungsassistenz soll eine Mitarbeiterin des KI befristet umgesetzt werden; es verbleibt ein \
 Eigenanteil von [-10.335-]{{+10.985+}}{NB}€.
-    ~ - Überplanmäßige Bereitstellung 2021 nach § 83 GO NRW: [-44.497-]{{+44.547+}}{NB}€
-    ~ - Überplanmäßige Bereitstellung 2022 nach § 83 GO NRW: [-533.969-]{{+534.569+}}{NB}€
+    ~ - Überplanmäßige Bereitstellung 2021 nach §{NB}83 GO NRW: [-44.497-]{{+44.547+}}{NB}€
+    ~ - Überplanmäßige Bereitstellung 2022 nach §{NB}83 GO NRW: [-533.969-]{{+534.569+}}{NB}€
 
 Neue Vorlage 2021/0150: Sachstand der Stellenbesetzung im KIM
 
