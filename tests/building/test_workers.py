@@ -336,6 +336,7 @@ def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkey
     monkeypatch.setenv("VORLAGEN_SATZ_SEKUNDEN", "3")
     renderer = Renderer(workers=1)
     renderer.start()
+
     try:
         window = Window(renderer, limit=4)
         job = RenderJob(_Hang(), *list(vars(_job()).values())[1:])

@@ -6,10 +6,15 @@ data/, recomputed by hand below – never from running the engine.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
 import os
+import re
+import struct
 import subprocess
 import sys
+import zlib
 from fractions import Fraction
 from pathlib import Path
 
@@ -21,6 +26,7 @@ from tests.referenz.beispiel import EIGENANTEILE, je_jahr
 from tests.referenz.rechnen import euro, ganz, zahl
 from vorlagen.compute.project import prepare
 from vorlagen.render.document import Composer
+from vorlagen.render.freigabe import siegel as freigabe_siegel
 
 NR = "2021/0123"
 FOLDER = Path("vorlagen/2021-0123")
@@ -899,3 +905,175 @@ def test_zeichnen_writes_nothing_through_a_link_out_of_the_data_folder(capsys, d
     signed = data / FOLDER / "gezeichnet" / "rechtsamt.txt"
     assert not signed.is_symlink()
     assert signed.read_bytes() == (data / FOLDER / "gezeichnet" / "kaemmerei.txt").read_bytes()
+
+
+# Issue 33, point 2: a sign-off binds to what the print shows – the print HTML of the Vorlage and its Anlagen and
+# every file the renderer loads for them (stylesheets, fonts, images); nothing else.
+
+KOERPERSCHAFT = Path("koerperschaft.yaml")
+AKZENT = '  akzentfarbe: "#00599c"\n'
+
+
+def _sign(capsys, data: Path) -> None:
+    """The Kämmerei signs the Vorlage as it prints now (same name and date as the example's sign-off)."""
+    code, _, err = run(
+        capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Kämmerei", "--name", "Erika Mustermann",
+        "--datum", "2021-05-26",
+    )  # fmt: skip
+    assert code == 0, err
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+
+
+def _druckbild(capsys, data: Path) -> list[str]:
+    """The lines under „Druckbild:“ in `vorlagen freigabe` (the text did not change)."""
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    lines = out.splitlines()
+    assert code == 1 and lines[1:4] == [
+        "  Kämmerei: veraltet (Erika Mustermann, 26.05.2021)",
+        "    Seit der Mitzeichnung geändert:",
+        "      Druckbild:",
+    ]
+    return [line.strip() for line in lines[4 : lines.index("")]]
+
+
+def _append(data: Path, markdown: str) -> Path:
+    text = data / FOLDER / "vorbemerkungen.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\n" + markdown, encoding="utf-8")
+    return text
+
+
+def _png(rgb: tuple[int, int, int]) -> bytes:
+    """A complete 2 × 2 PNG of one colour."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + bytes(rgb) * 2 for _ in range(2))
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+    return b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_the_example_signs_its_druckbild(data):
+    """The signed text ends with the digests of the print; the example's sign-off is valid for them."""
+    signed = (data / FOLDER / "gezeichnet" / "kaemmerei.txt").read_text(encoding="utf-8")
+    bild = signed.split("Druckbild (SHA-256 der Druckfassungen und jeder Datei, die sie laden):\n")[1]
+    assert [line.split(": ")[0] for line in bild.splitlines()] == [
+        "- Vorlage",
+        "- Anlage 1",
+        "- vorlage.css (vorlagen)",
+        *(f"- fonts/LiberationSans-{f}.ttf (vorlagen)" for f in ("Regular", "Bold", "Italic", "BoldItalic")),
+    ]
+    font = (ROOT / "templates" / "fonts" / "LiberationSans-Regular.ttf").read_bytes()
+    assert f"- fonts/LiberationSans-Regular.ttf (vorlagen): {hashlib.sha256(font).hexdigest()}\n" in bild
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "p:first-of-type { display: none; }\n",  # hides a paragraph
+        'h2::after { content: " – Zuschuss 5.000.000 €"; }\n',  # adds text the text layer does not hold
+        "td.betrag { color: white; }\n",  # amounts the reader cannot see
+    ],
+    ids=["absatz-versteckt", "text-hinzugefuegt", "betraege-weiss"],
+)
+def test_a_data_stylesheet_that_changes_the_print_makes_the_sign_off_stale(capsys, data, css):
+    (data / "stil").mkdir()
+    (data / "stil" / "haus.css").write_text("p { color: black; }\n", encoding="utf-8")
+    edit(data / KOERPERSCHAFT, AKZENT, AKZENT + "  stylesheet: stil/haus.css\n")
+    _sign(capsys, data)
+    (data / "stil" / "haus.css").write_text(css, encoding="utf-8")
+    assert _druckbild(capsys, data) == ["stil/haus.css: geändert"]
+
+
+def test_the_hausstils_colour_is_part_of_the_print(capsys, data):
+    edit(data / KOERPERSCHAFT, AKZENT, '  akzentfarbe: "#ffffff"\n')
+    assert _druckbild(capsys, data) == [
+        "Vorlage: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)",
+        "Anlage 1: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)",
+    ]
+
+
+def test_a_swapped_font_makes_the_sign_off_stale(capsys, data):
+    """The data's own font (templates/fonts/) replaced by one whose glyphs differ: the text layer is the same."""
+    fonts = data / "templates" / "fonts"
+    fonts.mkdir(parents=True)
+    shipped = ROOT / "templates" / "fonts"
+    (fonts / "LiberationSans-Regular.ttf").write_bytes((shipped / "LiberationSans-Regular.ttf").read_bytes())
+    _sign(capsys, data)
+    (fonts / "LiberationSans-Regular.ttf").write_bytes((shipped / "LiberationSerif-Regular.ttf").read_bytes())
+    assert _druckbild(capsys, data) == ["templates/fonts/LiberationSans-Regular.ttf: geändert"]
+
+
+def test_a_replaced_image_makes_the_sign_off_stale(capsys, data):
+    (data / FOLDER / "plan.png").write_bytes(_png((200, 0, 0)))
+    _append(data, "![Lageplan](plan.png)\n")
+    _sign(capsys, data)
+    (data / FOLDER / "plan.png").write_bytes(_png((0, 0, 200)))
+    assert _druckbild(capsys, data) == ["vorlagen/2021-0123/plan.png: geändert"]
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("```\nZuschuss: 100.000 EUR\n```\n", "```\nZuschuss: 900.000 EUR\n```\n"),  # a code block
+        ("- Gesamt 100.000 €\n  - davon Land\n", "- Gesamt 900.000 €\n  - davon Land\n"),  # a nested list's parent
+    ],
+    ids=["codeblock", "verschachtelte-liste"],
+)
+def test_printed_text_the_text_rendition_leaves_out_makes_the_sign_off_stale(capsys, data, before, after):
+    text = _append(data, before)
+    _sign(capsys, data)
+    edit(text, before, after)
+    assert _states(data)[NR] == [("Kämmerei", "veraltet")]
+
+
+def test_a_changed_basis_url_changes_the_printed_link_targets(capsys, data):
+    """A link to the Anlage prints its published address (oparl.basis_url + its path): the web page and the text
+    keep the relative link, only the print changes."""
+    _append(data, "Einzelheiten im [Handlungskonzept](anlagen/handlungskonzept.md).\n")
+    _sign(capsys, data)
+    edit(data / KOERPERSCHAFT, "https://ratsinfo.rhein-sieg-kreis.de/vorlagen/", "https://boese.example/vorlagen/")
+    assert _druckbild(capsys, data) == [
+        "Vorlage: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)"
+    ]
+
+
+def test_a_soft_hyphen_that_prints_nothing_keeps_the_sign_off(data):
+    edit(data / FOLDER / "vorbemerkungen.md", "Integrationsmanagement", "Integrations\u00admanagement")
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+    edit(data / FOLDER / "vorbemerkungen.md", "Integrations\u00admanagement", "Integrations&shy;management")
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+
+
+def test_a_sign_off_from_before_the_druckbild_is_stale_and_says_why(capsys, data):
+    """A sign-off written by an earlier version (its text without Druckbild) holds for less than the print."""
+    signed = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
+    text = signed.read_text(encoding="utf-8").split("\n\nDruckbild (SHA-256")[0] + "\n"
+    signed.write_text(text, encoding="utf-8")
+    siegel_alt = freigabe_siegel("Kämmerei", "Erika Mustermann", dt.date(2021, 5, 26), text)
+    yaml = data / FOLDER / "mitzeichnungen.yaml"
+    yaml.write_text(re.sub(r'fingerabdruck: "[^"]*"', f'fingerabdruck: "{siegel_alt}"', yaml.read_text("utf-8")))
+    assert _druckbild(capsys, data) == [
+        "gezeichnet mit einer früheren Version von vorlagen, die das Druckbild noch nicht erfasste – zeichnen Sie neu"
+    ]
+
+
+def test_a_pdf_changed_after_the_build_is_made_anew_before_it_is_published(capsys, data, tmp_path):
+    """Issue 33, point 4: the Mappe, the bundle and OParl take the bytes that were built for the signed print.
+    A Vorlage's PDF changed in output/ after the build (by hand, by another program) is not linked into the next
+    build and its bundle: it is rendered again."""
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out), "--mappen")[0] == 0
+    pdf = out / "vorlagen" / "2021-0123" / "2021-0123.pdf"
+    bundle = out / "publish" / "ASI-2021-06-10" / "vorlage-2021-0123.pdf"
+    built = pdf.read_bytes()
+    assert bundle.read_bytes() == built
+    middle = len(built) // 2
+    pdf.write_bytes(built[:middle] + bytes([built[middle] ^ 1]) + built[middle + 1 :])  # one bit: same size
+    code, out_text, err = run(capsys, "--data", str(data), "--out", str(out), "--mappen")
+    assert code == 0, err
+    assert "; 1 PDF neu gesetzt" in out_text
+    assert pdf.read_bytes() == built and bundle.read_bytes() == built
+    sums = (out / "publish" / "ASI-2021-06-10" / "SHA256SUMS").read_text(encoding="utf-8")
+    assert f"{hashlib.sha256(built).hexdigest()}  vorlage-2021-0123.pdf" in sums

@@ -395,3 +395,68 @@ def test_diff_names_a_vorlage_without_nummer_by_its_folder(capsys, repo):
         "Vergleich: HEAD → Arbeitsstand\n\nNeue Vorlage ohne Nummer (Ordner entwurf-sprachkurse): "
         "Sprachkurse im Herbst\n\nGeändert: 0, neu: 1, entfernt: 0.\n"
     )
+
+
+def test_diff_shows_a_changed_amount_in_a_markdown_table(capsys, tmp_path):
+    """Issue 33, point 3: a table written in Markdown prints its amounts as text – not a figure of the ledger,
+    so it was left out, and 100.000 € → 900.000 € gave „Keine Änderungen.“ (exit 0)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    text = repo / V / "vorbemerkungen.md"
+    tabelle = "\n| Posten | Betrag |\n|---|---:|\n| Zuschuss des Landes | 100.000 € |\n"
+    text.write_text(text.read_text(encoding="utf-8") + tabelle, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Mit Tabelle")
+    edit(text, "| Zuschuss des Landes | 100.000 € |", "| Zuschuss des Landes | 900.000 € |")
+    git(repo, "commit", "-q", "-am", "Betrag in der Tabelle")
+    code, out, _ = run(capsys, "diff", "HEAD~1", "HEAD", "--data", str(repo / "data"))
+    assert code == 1
+    assert "Keine Änderungen." not in out
+    assert "  Text:\n    ~ Zuschuss des Landes | [-100.000-]{+900.000+}\u00a0€\n" in out  # as printed: a no-break space
+    assert out.endswith("Geändert: 1, neu: 0, entfernt: 0.\n")
+
+
+def test_diff_refuses_a_blob_over_the_bound_in_german(capsys, tmp_path, monkeypatch):
+    """Issue 33, point 3: a revision's files are copied from git in pieces and bounded like every file the program
+    reads (before: every blob of the revision in memory at once – 2,2 GB ended in a MemoryError traceback)."""
+    from vorlagen.review import gitrev
+
+    monkeypatch.setattr(gitrev, "MAX_DATEI", 1024 * 1024)
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    (repo / V / "gross.pdf").write_bytes(b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Mit großer Datei")
+    code, out, err = run(capsys, "diff", "HEAD", "--data", str(repo / "data"))
+    assert code == 2 and out == ""
+    assert err.splitlines()[0] == (
+        "data: In Revision „HEAD“ ist „data/vorlagen/2021-0123/gross.pdf“ 2 MB groß – Dateien über 1 MB liest "
+        "vorlagen nicht, auch nicht aus git; verkleinern Sie die Datei in einem neuen Commit und vergleichen Sie mit "
+        "ihm."
+    )
+
+
+def test_diff_matches_a_renumbered_vorlage_to_its_old_self(capsys, tmp_path):
+    """Issue 33, point 3: a new Nummer (and every reference to it) hid each content change behind „Entfernte
+    Vorlage / Neue Vorlage“; the Vorlage in the same folder is compared with its old self."""
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    for path in (repo / "data").rglob("*"):
+        if path.suffix in (".yaml", ".md"):
+            text = path.read_text(encoding="utf-8")
+            if "2021/0123" in text:
+                path.write_text(text.replace("2021/0123", "2021/0199"), encoding="utf-8")
+    edit(repo / V / "vorbemerkungen.md", "Für den Kreis bedeutet das", "Für den Rhein-Sieg-Kreis bedeutet das")
+    git(repo, "commit", "-q", "-am", "Neue Nummer, ein Satz")
+    code, out, _ = run(capsys, "diff", "HEAD~1", "HEAD", "--data", str(repo / "data"))
+    assert code == 1
+    assert "Entfernte Vorlage" not in out and "Neue Vorlage" not in out
+    assert out.startswith(f"Vergleich: HEAD~1 → HEAD\n\nVorlage 2021/0199: {BETREFF}\n  Kopfdaten:\n")
+    assert "    Nummer: „2021/0123“ → „2021/0199“\n" in out
+    assert "    ~ Für den [-Kreis-]{+Rhein-Sieg-Kreis+} bedeutet das zweierlei:" in out
+    assert out.endswith("Geändert: 1, neu: 0, entfernt: 0.\n")

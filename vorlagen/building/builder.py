@@ -23,6 +23,7 @@ from vorlagen.building.window import Window
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult
 from vorlagen.compute.project import Project
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
+from vorlagen.core.reads import digest as digest_of
 from vorlagen.core.reads import read_file, recording
 from vorlagen.load.satz import Satz
 from vorlagen.meetings import beschlusskontrolle, publish, uebersicht
@@ -71,7 +72,7 @@ class Builder:
         self.progress = progress or Progress(live=False)
         self.renderer = renderer
         self.count = 0
-        self.written: list[str] = []  # every file of the new output
+        self.inhalt: dict[str, str] = {}  # every file of the new output → SHA-256 of its bytes
         self.kontrolle: list[tuple[str, PurePosixPath]] = []  # Beschlusskontrolle lists: (title, PDF path), internal
         self.window: Window | None = None
 
@@ -125,7 +126,9 @@ class Builder:
                     minutes.append(Minutes(self.composer).compose(sid, plans))
                 except BuildFailed as error:
                     problems += error.problems
-            problems += [p for doc in sitzungen if doc.id in mappen for p in self._unreleased(doc)]
+            problems += [
+                p for d in sitzungen if d.id in mappen for p in freigaben.unreleased(facts, d, self.new.entries)
+            ]
             if problems:  # a requested Mappe with an ENTWURF on its agenda: stop before anything else is rendered
                 window.drain()
                 raise_if(problems)
@@ -144,26 +147,23 @@ class Builder:
             pages = uebersicht.seiten(self.composer, docs, sitzungen, minutes, bundles, self.kontrolle, self.roots)
             for path, content in pages.items():
                 self._write(path, content)
-            self.stage.manifest = self.new.dumps(self.written)
+            self.stage.manifest = self.new.dumps(self.inhalt)
         self.progress.finish()
         return self.count
 
-    def _unreleased(self, doc: SitzungDoc) -> list[Problem]:
-        return freigaben.unreleased(self.facts, doc, self.new.entries)
-
     def _write(self, path: PurePosixPath, data: bytes) -> None:
         self.stage.write(path, data)
-        self.written.append(str(path))
+        self.inhalt[str(path)] = digest_of(data)
         self.count += 1
 
-    def _reuse_file(self, path: PurePosixPath) -> None:
-        self.stage.reuse(path)
-        self.written.append(str(path))
+    def _reuse_file(self, path: PurePosixPath, previous: Entry) -> None:
+        self.stage.reuse(path)  # it still holds what `previous` wrote: plan.py checked it
+        self.inhalt[str(path)] = previous.inhalt[str(path)]
         self.count += 1
 
     def _reuse(self, entry: Entry) -> None:
         for name in entry.files:
-            self._reuse_file(PurePosixPath(name))
+            self._reuse_file(PurePosixPath(name), entry)
         for found in entry.warnungen.values():  # a reused PDF still has what the layout check found
             for warning in found:
                 self.progress.warn(warning)
@@ -229,7 +229,7 @@ class Builder:
         entry.pdfs[str(path)] = key_for(job, self.engine)
         if plan.pdf_reusable(previous, str(path), entry.pdfs[str(path)], self.stand, self.old):
             assert previous is not None
-            self._reuse_file(path)
+            self._reuse_file(path, previous)
             entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
             entry.reads.update(entry.pdf_reads[str(path)])
             if previous.warnungen.get(str(path)):

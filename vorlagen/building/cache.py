@@ -119,6 +119,7 @@ class Entry:
     warnungen: dict[str, list[str]] = field(default_factory=dict)  # PDF path → what the layout check found
     ordner: str = ""  # Vorlage: its folder in vorlagen/ (a renumbered Vorlage is matched by it)
     betreff: str = ""  # Vorlage: its Betreff (a moved and renumbered one is matched by it)
+    inhalt: dict[str, str] = field(default_factory=dict)  # file → SHA-256 of the bytes this build put there
 
     def seal(self) -> None:
         """Sets the key from the record, once the record is complete."""
@@ -144,10 +145,21 @@ class Manifest:
             return cls(out)
 
     def present(self, entry: Entry) -> bool:
-        """Whether every file of an entry is still in the previous output."""
-        return all((self.out / f).is_file() for f in entry.files)
+        """Whether every file of an entry is still in the previous output, as that build wrote it."""
+        return all(self.intact(entry, f) for f in entry.files)
 
-    def dumps(self, dateien: list[str]) -> bytes:
+    def intact(self, entry: Entry, name: str) -> bool:
+        """Whether a file of the previous output still holds the bytes its entry wrote: a file changed after the
+        build (by hand, by another program) is made anew, so that what is published is what was built and
+        signed. An entry of an older manifest without the digests is made anew once."""
+        expected = entry.inhalt.get(name)
+        return expected is not None and hash_of(self.out / name) == expected
+
+    def dumps(self, dateien: dict[str, str]) -> bytes:
+        """The manifest of this build; `dateien`: every file it wrote or linked → SHA-256 of its bytes, which each
+        entry keeps for its own files (a file is reused only while it still holds them)."""
+        for entry in self.entries.values():
+            entry.inhalt = {name: dateien[name] for name in entry.files if name in dateien}
         data = {
             "eintraege": {name: vars(entry) for name, entry in sorted(self.entries.items())},
             "dateien": sorted(dateien),

@@ -20,11 +20,11 @@ def reusable(previous: Entry | None, stand: Stand, old: Manifest) -> Entry | Non
 
 def pdf_reusable(previous: Entry | None, path: str, key: str, stand: Stand, old: Manifest) -> bool:
     """Whether one PDF of an entry that changed otherwise can be linked: rendered from the same document and key,
-    every file WeasyPrint read for it unchanged, and still there."""
+    every file WeasyPrint read for it unchanged, and still there as it was written."""
     return (
         previous is not None
         and previous.pdfs.get(path) == key
-        and (old.out / path).is_file()
+        and old.intact(previous, path)
         and stand.unchanged(previous.pdf_reads.get(path, {}))
     )
 

@@ -21,9 +21,9 @@ from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.load.kopfzeilen import KOPFFELDER
 from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
-from vorlagen.render import freigabe, plaintext, public
+from vorlagen.render import druckbild, freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
-from vorlagen.render.templates import Templates
+from vorlagen.render.templates import TEMPLATES, Templates
 from vorlagen.render.text import Prose, Rendered, Umfang, print_links
 
 PUBLIC = PurePosixPath("vorlagen")
@@ -198,29 +198,28 @@ class Composer:
             bezug=self._bezug(source),
         )
         web = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
-        doc.freigabe = self._freigabe(source, doc, web, context, rollen)
+        printed = self._print_links(
+            self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False)),
+            doc,
+            doc.folder,
+            [*sections, *texte.values(), vorschlag, finanzen],
+        )
+        doc.freigabe = self._freigabe(source, doc, (web, printed), context, rollen)
         entwurf = doc.freigabe if doc.freigabe is not None and doc.freigabe.entwurf else None
         marks = self.templates.render("entwurf.html.j2", wer=entwurf.wer()) if entwurf is not None else None
         mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
         doc.web_html, doc.ohne_marken = mark(web), web if marks else None
-        doc.print_html = mark(
-            self._print_links(
-                self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False)),
-                doc,
-                doc.folder,
-                [*sections, *texte.values(), vorschlag, finanzen],
-            )
-        )
+        doc.print_html = mark(printed)
         for anlage in doc.anlagen:
             anlage.html = mark(anlage.html) if anlage.html is not None else None
         doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
         return doc
 
     def _freigabe(
-        self, source: VorlageSource, doc: VorlageDoc, web: str, context: dict, rollen: list[str]
+        self, source: VorlageSource, doc: VorlageDoc, html: tuple[str, str], context: dict, rollen: list[str]
     ) -> Freigabe | None:
-        """The sign-offs (of the roles that must sign, `rollen`) against what the Vorlage prints now; None when the
-        Hausstil asks none and none is given."""
+        """The sign-offs (of the roles that must sign, `rollen`) against what the Vorlage prints now (`html`: its
+        web and print HTML without ENTWURF marks); None when the Hausstil asks none and none is given."""
         haushalt = self.project.rechnung(source).haushalt
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None
@@ -231,16 +230,17 @@ class Composer:
             else {self.facts.koerperschaft.hausstil.mitzeichnung.kaemmerei: (grund, daten.where("positionen"))}
         )
         schritte = context["beratungsfolge"]
+        web, printed = html
         if any(s.ergebnis for s in schritte):  # results come later and are not signed: nor is their column
-            web = self.templates.render(
-                "vorlage.html.j2",
-                **dict(context, beratungsfolge=[replace(s, ergebnis=None) for s in schritte]),
-                **self.assets(doc.folder, web=True),
-            )
+            ohne = dict(context, beratungsfolge=[replace(s, ergebnis=None) for s in schritte])
+            web = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=True))
+            gedruckt = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=False))
+            printed = self._print_links(gedruckt, doc, doc.folder, [])
+        bild = druckbild.bild(printed, doc.anlagen, source.folder, (self.facts.data_dir, TEMPLATES))
         return freigabe.freigabe(
             rollen,
             source.mitzeichnungen,
-            freigabe.signed_text(web, doc.anlagen),
+            freigabe.signed_text(web, doc.anlagen, bild),
             source.gezeichnet,
             gruende,
             source.unlesbar,

@@ -1,9 +1,11 @@
 """Whether a Vorlage is released: each sign-off against the fingerprint of what the Vorlage prints now.
 
-What is signed is the normalised text rendition of the Vorlage and its Anlagen (texts, tables, header
-fields: every figure and fact it prints), not its source files: a reformatted YAML that prints the same
-keeps every sign-off. The target of every link it prints is signed too (a changed address is changed content).
-Results of a Beratung, the sign-offs themselves and the ENTWURF marks are not signed.
+What is signed is the normalised text rendition of the Vorlage and its Anlagen (texts, tables, header fields:
+every figure and fact it prints; it shows what changed), the target of every link, and the Druckbild
+(druckbild.py): the digests of the print HTML of the Vorlage and its Markdown Anlagen and of every file the
+renderer loads for them – what the PDF is made of, byte for byte. A reformatted YAML or a soft hyphen that prints
+the same keeps every sign-off. Results of a Beratung, the sign-offs themselves and the ENTWURF marks are not
+signed.
 
 A sign-off's fingerprint covers its role, name and date with the text (`siegel`): a name or date changed by
 hand, or a fingerprint copied from another sign-off, makes it „ungültig“; so does a missing or altered
@@ -24,6 +26,7 @@ from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
 from vorlagen.load.vorlagenordner import AUSSEN, SCHLEIFE
 from vorlagen.render import plaintext
+from vorlagen.render.druckbild import WEICH
 
 GUELTIG, VERALTET, FEHLT, UNGUELTIG = "gültig", "veraltet", "fehlt", "ungültig"
 
@@ -67,8 +70,10 @@ class Freigabe:
 
 
 def normalise(text: str) -> str:
-    """The text as signed: NFC, each line's runs of white space as one space, at most one empty line in a row."""
-    lines = [re.sub(r"\s+", " ", line).strip() for line in unicodedata.normalize("NFC", text).splitlines()]
+    """The text as signed: NFC, without soft hyphens (they print nothing unless a line breaks there), each line's
+    runs of white space as one space, at most one empty line in a row."""
+    text = unicodedata.normalize("NFC", text).replace(WEICH, "")
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
@@ -152,8 +157,13 @@ def verweise(html: str) -> list[str]:
     return list(dict.fromkeys(markup.unescape(m[1] if m[1] is not None else m[2]) for m in _LINK.finditer(html)))
 
 
-def signed_text(html: str, anlagen: list) -> str:
-    """What a sign-off signs: the text rendition of the Vorlage's HTML and of each Anlage (a PDF by its hash)."""
+DRUCKBILD = "Druckbild (SHA-256 der Druckfassungen und jeder Datei, die sie laden):"
+
+
+def signed_text(html: str, anlagen: list, bild: dict[str, str]) -> str:
+    """What a sign-off signs: the text rendition of the Vorlage's HTML and of each Anlage (a PDF by its hash), the
+    targets of its links, and `bild`: the digests of what the print shows (druckbild.py) – 'Vorlage', 'Anlage N',
+    each file loaded by its name."""
     parts, links = [plaintext.render(html)], verweise(html)
     for anlage in anlagen:
         if anlage.html is not None:
@@ -165,7 +175,15 @@ def signed_text(html: str, anlagen: list) -> str:
             )
     if links:
         parts.append("Verweise:\n" + "\n".join(f"- {link}" for link in links))
+    parts.append(DRUCKBILD + "\n" + "\n".join(f"- {was}: {wert}" for was, wert in bild.items()))
     return normalise("\n\n".join(parts))
+
+
+def teile(signed: str) -> tuple[str, dict[str, str]]:
+    """A signed text split into its text and its Druckbild (name → digest; empty for a text signed before)."""
+    text, _, bild = signed.partition("\n" + DRUCKBILD + "\n")
+    zeilen = (line.removeprefix("- ").rpartition(": ") for line in bild.splitlines() if line.startswith("- "))
+    return text, {was: wert for was, _, wert in zeilen}
 
 
 _BODY = re.compile(r"<body\b[^>]*>")

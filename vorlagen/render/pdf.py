@@ -11,19 +11,17 @@ import math
 import mimetypes
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from weasyprint import DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.satz import Satz
 from vorlagen.render import hyphenation, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
+from vorlagen.render.druckbild import lokale_datei
 from vorlagen.render.layout import overflows
 
 
@@ -44,16 +42,9 @@ class ProjectFetcher(URLFetcher):
         self.fetched: list[Path] = []
 
     def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme != "file":
+        path = lokale_datei(url, self.roots)
+        if path is None:
             raise ForbiddenResource(url)
-        path = Path(url2pathname(parts.path))
-        if not innerhalb(path, *self.roots):
-            raise ForbiddenResource(url)
-        path = path.resolve()
-        overlay = self.roots[0] / "templates"
-        if len(self.roots) > 1 and path.is_relative_to(overlay) and not path.is_file():
-            path = self.roots[-1] / path.relative_to(overlay)
         self.fetched.append(path)
         try:
             body = read_file(path)

@@ -22,6 +22,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     right: set[int] = field(default_factory=set)  # right-aligned (numeric) columns
     fields: bool = False  # a table of header fields: printed as 'Label: value' lines
+    klasse: str = ""  # a table's class: the program's tables have one, a Markdown table of a text none
 
 
 class _Reader(HTMLParser):
@@ -43,7 +44,7 @@ class _Reader(HTMLParser):
         elif tag in ("ol", "ul"):
             self.lists.append([tag == "ol", 1])
         elif tag == "table":
-            self.table = Block("table")
+            self.table = Block("table", klasse=attrs.get("class") or "")
             self.table.fields = "metadaten" in (attrs.get("class") or "")  # header fields: 'Label: value' lines
         elif tag == "tr" and self.table is not None:
             self.row = []

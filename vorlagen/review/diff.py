@@ -33,11 +33,32 @@ class Vorlagenaenderung:
     text: list[tuple[str, str]] = field(default_factory=list)  # ("-" | "+" | "~", Absatz)
 
 
+def _umnummeriert(old: dict[str, Fassung], new: dict[str, Fassung]) -> dict[str, str]:
+    """Old Nummer → new Nummer of each Vorlage that changed its Nummer: the one Vorlage gone and the one new in the
+    same folder, else the only ones with the same Betreff."""
+    weg, dazu = [n for n in old if n not in new], [n for n in new if n not in old]
+    paare: dict[str, str] = {}
+    for merkmal in ("ordner", "betreff"):
+        for alt in weg:
+            wert = getattr(old[alt], merkmal)
+            gleich = [n for n in dazu if n not in paare.values() and wert and getattr(new[n], merkmal) == wert]
+            if alt not in paare and len(gleich) == 1:
+                paare[alt] = gleich[0]
+    return paare
+
+
 def compare(old: dict[str, Fassung], new: dict[str, Fassung]) -> list[Vorlagenaenderung]:
-    """Changes per Vorlage, in the order of their numbers; unchanged Vorlagen are left out."""
+    """Changes per Vorlage, in the order of their numbers; unchanged Vorlagen are left out. A renumbered Vorlage is
+    compared with its old self."""
     changes = []
+    paare = _umnummeriert(old, new)
+    bisher = {neu: alt for alt, neu in paare.items()}
     for nummer in sorted(set(old) | set(new)):
-        if nummer not in old:
+        if nummer in paare:
+            continue
+        if nummer in bisher:
+            changes.append(compare_one(old[bisher[nummer]], new[nummer]))  # its Nummer is a changed header field
+        elif nummer not in old:
             changes.append(Vorlagenaenderung(nummer, new[nummer].betreff, "neu"))
         elif nummer not in new:
             changes.append(Vorlagenaenderung(nummer, old[nummer].betreff, "entfernt"))

@@ -35,7 +35,8 @@ class Fassung:
     betreff: str
     kopf: dict[str, str]  # metadata shown in the document: label → value
     zahlen: dict[str, Zahl] = field(default_factory=dict)  # stable key → figure
-    text: list[str] = field(default_factory=list)  # paragraphs, tables left out (their figures are above)
+    text: list[str] = field(default_factory=list)  # paragraphs and Markdown tables' rows (computed figures above)
+    ordner: str = ""  # its folder in vorlagen/: a renumbered Vorlage is matched to its old self by it
 
 
 def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
@@ -70,10 +71,22 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     }
     if vorlage.bezug:
         kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
-    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf)
+    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf, ordner=doc.source.folder.name)
     _figures(project.rechnung(doc.source), result.zahlen)
-    result.text = [b.text for b in plaintext.blocks(doc.inhalt_html) if b.kind != "table" and b.text]
+    result.text = _text(doc.inhalt_html)
     return result
+
+
+def _text(html: str) -> list[str]:
+    """The printed text: paragraphs, headings, list items, and each Markdown table of a text row by row (its
+    amounts are no figure of the ledger); the program's tables are left out (their figures are compared above)."""
+    lines: list[str] = []
+    for block in plaintext.blocks(html):
+        if block.kind != "table":
+            lines += [block.text] if block.text else []
+        elif not block.klasse and block.rows:
+            lines += [" | ".join(cell for cell in row) for row in block.rows]
+    return lines
 
 
 def _gremium(project: Project, sitzung_id: str) -> str:

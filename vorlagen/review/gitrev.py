@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from subprocess import PIPE
 
 from vorlagen.core.problems import Paths, Problem
+from vorlagen.core.reads import MAX_DATEI
+
+STUECK = 1024 * 1024  # bytes of a blob copied at a time
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
@@ -51,35 +55,60 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path 
         for meta, name in entries
         if meta.split()[1] == b"blob"
     ]
-    batch = _git_input(["cat-file", "--batch"], root, b"".join(sha + b"\n" for _, sha, _ in blobs))
-    contents, position = [], 0
-    for _ in blobs:
-        header_end = batch.index(b"\n", position)
-        size = int(batch[position:header_end].split()[2])
-        contents.append(batch[header_end + 1 : header_end + 1 + size])
-        position = header_end + 1 + size + 1
-    target = target.resolve()
-    links: list[tuple[Path, str]] = []
-    for (mode, _, name), content in zip(blobs, contents):
-        path = (target / name).resolve() if mode != b"120000" else (target / name).parent.resolve() / Path(name).name
-        link = content.decode("utf-8", "surrogateescape") if mode == b"120000" else None
-        if not path.is_relative_to(target) or (
-            link is not None and (Path(link).is_absolute() or not (path.parent / link).resolve().is_relative_to(target))
-        ):
+    sizes = _git_input(["cat-file", "--batch-check"], root, b"".join(sha + b"\n" for _, sha, _ in blobs)).split()
+    for (_, _, name), groesse in zip(blobs, sizes[2::3]):
+        if int(groesse) > MAX_DATEI:
             return None, [
                 Problem(
                     paths.where(data_dir),
-                    f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
-                    "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
-                    "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
-                    "Verknüpfung in git.",
+                    f"In Revision „{rev}“ ist „{name}“ {int(groesse) // (1024 * 1024)} MB groß – Dateien über "
+                    f"{MAX_DATEI // (1024 * 1024)} MB liest vorlagen nicht, auch nicht aus git; verkleinern Sie die "
+                    "Datei in einem neuen Commit und vergleichen Sie mit ihm.",
                 )
             ]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if link is not None:
-            links.append((path, link))
-        else:
-            path.write_bytes(content)
+    target = target.resolve()
+    links: list[tuple[Path, str]] = []
+    with subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=PIPE, stdout=PIPE) as batch:
+        assert batch.stdin is not None and batch.stdout is not None
+        for mode, sha, name in blobs:
+            path = (
+                (target / name).resolve() if mode != b"120000" else (target / name).parent.resolve() / Path(name).name
+            )
+            batch.stdin.write(sha + b"\n")
+            batch.stdin.flush()
+            size = int(batch.stdout.readline().split()[2])
+            link = None
+            if mode == b"120000":
+                link = batch.stdout.read(size).decode("utf-8", "surrogateescape")
+                batch.stdout.read(1)
+            if not path.is_relative_to(target) or (
+                link is not None
+                and (Path(link).is_absolute() or not (path.parent / link).resolve().is_relative_to(target))
+            ):
+                batch.kill()
+                return None, [
+                    Problem(
+                        paths.where(data_dir),
+                        f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
+                        "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
+                        "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
+                        "Verknüpfung in git.",
+                    )
+                ]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if link is not None:
+                links.append((path, link))
+                continue
+            with path.open("wb") as out:  # in pieces: a large blob never sits in memory whole
+                left = size
+                while left:
+                    piece = batch.stdout.read(min(left, STUECK))
+                    if not piece:
+                        raise OSError("git cat-file endete vorzeitig")
+                    out.write(piece)
+                    left -= len(piece)
+            batch.stdout.read(1)  # the line feed after each object
+        batch.stdin.close()
     _make_links(links)
     return target / relative, []
 

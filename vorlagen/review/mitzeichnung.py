@@ -13,7 +13,7 @@ from pathlib import Path
 from vorlagen.core.fmt import datum
 from vorlagen.load.mitzeichnung import ORDNER, datei
 from vorlagen.render.document import VorlageDoc
-from vorlagen.render.freigabe import UNGUELTIG, VERALTET, Stand, was_tun
+from vorlagen.render.freigabe import UNGUELTIG, VERALTET, Stand, teile, was_tun
 from vorlagen.review.diff import text_changes
 
 _CHANGE = re.compile(r"\[-(.*?)-\](?:\{\+(.*?)\+\})?|\{\+(.*?)\+\}")
@@ -60,12 +60,37 @@ def _stale(doc: VorlageDoc, stand: Stand) -> list[str]:
     """What changed since a stale sign-off (its gezeichnet/ file matches its fingerprint, else it is ungültig)."""
     gezeichnet, freigabe = doc.source.gezeichnet[stand.rolle], doc.freigabe
     assert gezeichnet is not None and freigabe is not None  # a stale sign-off: its text is kept, it was checked
-    zahlen, text = seit(gezeichnet, freigabe.text)
+    (alt, bild_alt), (neu, bild_neu) = teile(gezeichnet), teile(freigabe.text)
+    zahlen, text = seit(alt, neu)
     lines = ["    Seit der Mitzeichnung geändert:"]
     if zahlen:
         lines += ["      Zahlen:"] + [f"        {z}" for z in zahlen]
     if text:
         lines += ["      Text:"] + [f"        {mark} {line}" for mark, line in text]
+    druck = _druckbild(bild_alt, bild_neu, bool(zahlen or text))
+    if druck:
+        lines += ["      Druckbild:"] + [f"        {line}" for line in druck]
+    return lines
+
+
+def _druckbild(alt: dict[str, str], neu: dict[str, str], text_geaendert: bool) -> list[str]:
+    """What prints differently beyond the words: each loaded file that changed, and a document whose print
+    changed with the same text (a stylesheet of the data's templates, a code block, a link target)."""
+    if not alt:
+        return [
+            "gezeichnet mit einer früheren Version von vorlagen, die das Druckbild noch nicht erfasste – zeichnen "
+            "Sie neu"
+        ]
+    lines = []
+    for was in [*neu, *(w for w in alt if w not in neu)]:
+        if alt.get(was) == neu.get(was):
+            continue
+        dokument = was == "Vorlage" or was.startswith("Anlage ")
+        if dokument and not text_geaendert:
+            lines.append(f"{was}: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)")
+        elif not dokument:
+            zustand = "neu geladen" if was not in alt else "nicht mehr geladen" if was not in neu else "geändert"
+            lines.append(f"{was}: {zustand}")
     return lines
 
 
