@@ -329,7 +329,7 @@ class _Hang(str):
 
 def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkeypatch, tmp_path):
 
-    from vorlagen.building.builder import _Window
+    from vorlagen.building.window import Window
     from vorlagen.building.workers import Renderer
     from vorlagen.core.problems import BuildFailed
 
@@ -337,15 +337,12 @@ def test_a_worker_that_does_not_answer_is_replaced_and_the_document_named(monkey
     renderer = Renderer(workers=1)
     renderer.start()
 
-    class _Builder:
-        rendered = 0
-
     try:
-        window = _Window(_Builder(), renderer, limit=4)
+        window = Window(renderer, limit=4)
         job = RenderJob(_Hang(), *list(vars(_job()).values())[1:])
         from pathlib import PurePosixPath
 
-        window.submit(PurePosixPath("vorlagen/x/haengt.pdf"), job, None, None)
+        window.submit(PurePosixPath("vorlagen/x/haengt.pdf"), job, lambda result: None)
         started = time.monotonic()
         with pytest.raises(BuildFailed) as failed:
             window.drain()

@@ -51,7 +51,8 @@ def os_error_text(error: OSError, paths: Paths | None = None) -> str:
     project), not as the program opened it."""
     if not error.filename:
         return os_error_reason(error)
-    shown = paths.show(Path(os.fsdecode(error.filename))) if paths is not None else error.filename
+    path = Path(os.fsdecode(error.filename))
+    shown = paths.show(path) if paths is not None and path.is_absolute() else path.as_posix()  # relative: as given
     return f"{shown}: {os_error_reason(error)}"
 
 
