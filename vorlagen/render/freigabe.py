@@ -139,8 +139,12 @@ _ZAHL = re.compile(r"\d[\d.,]*")
 
 def nur_haushalt(alt: str, neu: str, stellen: tuple[str, ...]) -> bool:
     """True when the signed and the current text differ only in figures, on lines that name one of `stellen` (the
-    Haushalt positions a Vorlage prints): what the Kämmerei's `gebunden` changes, never a changed sentence."""
-    a, b = normalise(alt).splitlines(), normalise(neu).splitlines()
+    Haushalt positions a Vorlage prints): what the Kämmerei's `gebunden` changes, never a changed sentence. Of the
+    Druckbild only the Vorlage's own print may differ (it holds those figures); every file it loads must be the same."""
+    (alt_text, alt_bild), (neu_text, neu_bild) = teile(normalise(alt)), teile(normalise(neu))
+    if {k: v for k, v in alt_bild.items() if k != "Vorlage"} != {k: v for k, v in neu_bild.items() if k != "Vorlage"}:
+        return False
+    a, b = alt_text.splitlines(), neu_text.splitlines()
     if len(a) != len(b):
         return False
     geaendert = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
