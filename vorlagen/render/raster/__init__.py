@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from vorlagen.compute.herleitung import Herleitung
+from vorlagen.render.satzregeln import einheiten_halten
 
 
 @dataclass
@@ -45,8 +46,10 @@ class Raster:
         self.zeilen.append(Rasterzeile(name, [z if isinstance(z, Zelle) else Zelle(z) for z in zellen], ids))
 
     def gedruckt(self) -> list[list[str]]:
-        """Head and rows as the document's text prints them."""
-        return [list(row) for row in self.kopf] + [[z.text for z in r.zellen] for r in self.zeilen]
+        """Head and rows as the document's text prints them (a number keeps its unit, as the template prints it)."""
+        return [[einheiten_halten(t) for t in row] for row in self.kopf] + [
+            [einheiten_halten(z.text) for z in r.zellen] for r in self.zeilen
+        ]
 
 
 def zelle(herleitung: Herleitung, praefix: str = "") -> Zelle:
