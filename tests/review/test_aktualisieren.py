@@ -118,8 +118,12 @@ def test_aktualisieren_carries_a_repository_of_the_last_version_to_identical_fig
 
 def _ohne_zeilennamen(listing: dict[str, str]) -> Counter:
     """(expression, value) pairs with the name or position of a row left out: rows read by position before are read
-    by name now, in the same order."""
-    return Counter((re.sub(r"\b(zeilen|quellen|raten)\[[^]]*\]", r"\1[·]", k), v) for k, v in listing.items())
+    by name now, in the same order; a no-break space reads as a space (a heading's '0,5 VZÄ' keeps its unit now,
+    issue 38 – the same words and figures)."""
+    return Counter(
+        (re.sub(r"\b(zeilen|quellen|raten)\[[^]]*\]", r"\1[·]", k), v.replace("\u00a0", " "))
+        for k, v in listing.items()
+    )
 
 
 def _nummern(repo: Path) -> list[str]:
