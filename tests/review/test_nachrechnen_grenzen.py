@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import os
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from tests.hilfen import ROOT, run
 from tests.hilfen.nachrechnen import write
 from tests.referenz.rechnen import zahl
 from vorlagen.core import limits
+from vorlagen.core.plattform import portabel
 
 SPLIT = "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach."
 LIMITED = """
@@ -215,7 +215,7 @@ def hostile(tmp: Path) -> list[tuple[str, Path, str]]:
 
 
 @pytest.mark.skipif(
-    sys.platform != "linux" or "VORLAGEN_PORTABEL" in os.environ,
+    sys.platform != "linux" or portabel(),
     reason="RLIMIT_AS gilt so nur unter Linux (der portable Lauf sperrt „resource“ wie Windows)",
 )
 def test_every_hostile_file_ends_in_seconds_under_512_mb_with_a_german_message(tmp_path):
