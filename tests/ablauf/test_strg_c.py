@@ -3,6 +3,7 @@ workers print no traceback of their own."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ import time
 import pytest
 
 from tests.hilfen import ROOT, free_port
+from vorlagen import cli
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="braucht Linux (/proc, Prozessgruppen)")
 
@@ -77,3 +79,53 @@ def test_strg_c_in_a_build_prints_one_german_line(data, tmp_path, after):
     assert err.strip() == "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert."
     assert code == 130
     assert not (tmp_path / "output").exists()
+
+
+def _raising(error: BaseException):
+    def run(args):
+        raise error
+
+    return run
+
+
+def _wrapped(stop: BaseException) -> RuntimeError:
+    """What Python 3.11 makes of Strg+C while a class body is set up during an import (dataclasses' __set_name__):
+    a RuntimeError raised from the KeyboardInterrupt."""
+    try:
+        raise stop
+    except BaseException as cause:
+        try:
+            raise RuntimeError("Error calling __set_name__ on 'Field' instance 'name' in 'Foerdersatz'") from cause
+        except RuntimeError as wrapped:
+            return wrapped
+
+
+@pytest.mark.parametrize(
+    ("stop", "line", "expected_code"),
+    [
+        (KeyboardInterrupt(), "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", 130),
+        (cli.Beendet(), "Beendet (Signal TERM) – die bisherige Ausgabe ist unverändert.", 143),
+    ],
+)
+def test_a_stop_wrapped_by_an_import_still_prints_one_german_line(monkeypatch, capsys, data, stop, line, expected_code):
+    commands = [
+        dataclasses.replace(command, run=_raising(_wrapped(stop))) if command.name == "pruefen" else command
+        for command in cli.COMMANDS
+    ]
+    monkeypatch.setattr(cli, "COMMANDS", commands)
+    code = cli.main(["pruefen", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert err.strip() == line
+    assert code == expected_code
+
+
+def test_an_error_of_the_program_itself_keeps_its_traceback(monkeypatch, data):
+    commands = [
+        dataclasses.replace(command, run=_raising(RuntimeError("Fehler im Programm")))
+        if command.name == "pruefen"
+        else command
+        for command in cli.COMMANDS
+    ]
+    monkeypatch.setattr(cli, "COMMANDS", commands)
+    with pytest.raises(RuntimeError, match="Fehler im Programm"):
+        cli.main(["pruefen", "--data", str(data)])

@@ -200,17 +200,18 @@ def _main(argv: list[str] | None) -> int:
     except BuildFailed as failed:
         report_problems(failed.problems, command.liest)
         return command.failure
-    except KeyboardInterrupt:
-        print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
-        return 130
-    except Beendet:
-        print("\nBeendet (Signal TERM) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
-        return 143
+    except (KeyboardInterrupt, Beendet) as stop:
+        return _stopped(stop)
     except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except OSError as error:
-        if error.errno is None:  # not the operating system's: a bug of the program, whose traceback helps
+    except Exception as error:
+        stop = _stop_behind(error)
+        if stop is not None:  # Strg+C while a module was imported: Python wraps it (e.g. in a RuntimeError)
+            return _stopped(stop)
+        if (
+            not isinstance(error, OSError) or error.errno is None
+        ):  # not the operating system's: a bug of the program, whose traceback helps
             raise
         repository = getattr(args, "repository", None)  # files as the user sees them: in the project, or here
         paths = Paths(repository.root if repository is not None else Path.cwd())
@@ -220,6 +221,27 @@ def _main(argv: list[str] | None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _stop_behind(error: BaseException) -> BaseException | None:
+    """The Strg+C or TERM signal an exception was raised from or during, if any (its cause chain, bounded)."""
+    seen: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and len(seen) < 20 and cause not in seen:
+        if isinstance(cause, (KeyboardInterrupt, Beendet)):
+            return cause
+        seen.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _stopped(stop: BaseException) -> int:
+    """The one German line for a build stopped from outside, and its exit code."""
+    if isinstance(stop, KeyboardInterrupt):
+        print("\nAbgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+        return 130
+    print("\nBeendet (Signal TERM) – die bisherige Ausgabe ist unverändert.", file=sys.stderr)
+    return 143
 
 
 def run() -> None:
