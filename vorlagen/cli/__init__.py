@@ -206,9 +206,9 @@ def _main(argv: list[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:
-        stop = _stop_behind(error)
-        if stop is not None:  # Strg+C while a module was imported: Python wraps it (e.g. in a RuntimeError)
-            return _stopped(stop)
+        behind = _stop_behind(error)
+        if behind is not None:  # Strg+C while a module was imported: Python wraps it (e.g. in a RuntimeError)
+            return _stopped(behind)
         if (
             not isinstance(error, OSError) or error.errno is None
         ):  # not the operating system's: a bug of the program, whose traceback helps
