@@ -113,3 +113,15 @@ def test_a_computed_table_too_wide_for_an_upright_page_goes_landscape_with_its_l
     assert seite_mit(pages, "Zuschüsse je Ortsteil") == index == seite_mit(pages, "Die Zuschüsse im Einzelnen")
     assert all(zeile.rechts <= 297 - 20 + 0.5 for zeile in pages[index].zeilen)
     assert not pages[seite_mit(pages, "Danach weiter.")].quer
+
+
+def test_the_line_a_table_names_is_not_part_of_what_a_sign_off_signs_nor_of_the_pdf_identifier():
+    """A line added above a table moves its data-quelle: the Druckbild of a sign-off and the PDF's /ID stay."""
+    from vorlagen.render.druckbild import html_digest
+    from vorlagen.render.pdf import _identifier
+
+    html = '<table class="matrix" data-quelle="vorlagen/2023-0233/vorlage.yaml:12"><tr><td>1 €</td></tr></table>'
+    moved = html.replace(":12", ":13")
+    assert html_digest(html, []) == html_digest(moved, [])
+    assert _identifier(html, []) == _identifier(moved, [])
+    assert html_digest(html, []) != html_digest(html.replace("1 €", "2 €"), [])  # what prints still counts
