@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import PurePosixPath
 
@@ -24,14 +25,14 @@ class Haushaltsstand:
     jahr: int
     position: str  # as printed
     betrag: str  # the Vorlage's amount there
-    gebucht: str  # bookings on or after the decision day
+    gebucht: str  # bound since the decision: bookings from its day on, or what `gebunden` grew beyond the kept one
     verfuegbar: str  # what is free there now (Ansatz − gebunden with every booking)
 
 
 def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
     """For each decided Vorlage: the Positionen it spends at or draws its Deckung from that have bookings since its
-    decision, and what is free there now – the state after the decision, which the decided Vorlage itself does not
-    print (it keeps the state it was decided on)."""
+    decision (dated bookings, or `gebunden` above what beschlossen.yaml kept), and what is free there now – the state
+    after the decision, which the decided Vorlage itself does not print (it keeps the state it was decided on)."""
     project, facts = composer.project, composer.facts
     rows = []
     for source in facts.vorlagen:
@@ -47,7 +48,12 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
                 for i, p in enumerate(haushalt.positionen)
                 if p.konto == position.konto and p.plan == position.plan
             )
-            seither = sum((exact(b.betrag) for b in jetzt.buchungen if b.datum >= tag), Fraction(0))
+            kept = _kept(source.beschlossen, jahr, jetzt)
+            seither = (
+                sum((exact(b.betrag) for b in jetzt.buchungen if b.datum >= tag), Fraction(0))
+                if kept is None
+                else exact(haushalt.am(None).positionen[index].gebunden) - exact(kept)
+            )
             if not seither:
                 continue
             rows.append(
@@ -62,6 +68,20 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
                 )
             )
     return rows
+
+
+def _kept(beschlossen, jahr: int, position) -> Decimal | None:
+    """What beschlossen.yaml kept as bound at this Position on the decision day (None: nothing kept)."""
+    if beschlossen is None:
+        return None
+    return next(
+        (
+            p.gebunden
+            for p in beschlossen.positionen
+            if (p.jahr, p.konto, p.plan) == (jahr, position.konto, position.plan)
+        ),
+        None,
+    )
 
 
 @dataclass
