@@ -24,7 +24,8 @@ def test_yaml_text_in_a_table_cell_and_caption_keeps_amount_and_unit_together(tm
         tage_pro_vzae=Decimal(6),
         verteilung=DEFINIERT,
     )
-    html = str(verteilung(v))
+    html, problems = verteilung(v)
+    assert problems == []
     assert f"<caption>Einsatz der Verwaltungsassistenz (0,5{NBSP}VZÄ)</caption>" in html
     assert f'<th scope="row">Personalkosten bis 100.300{NBSP}€</th>' in html
     assert f"<td>Anteil 25{NBSP}% am Tag</td>" in html
@@ -44,6 +45,7 @@ def test_yaml_text_is_escaped_and_a_number_without_unit_keeps_its_plain_space(tm
         tage_pro_vzae=Decimal(1),
         verteilung=DEFINIERT,
     )
-    html = str(verteilung(v))
+    html, problems = verteilung(v)
+    assert problems == []
     assert f"<caption>&lt;b&gt;2{NBSP}Euro&lt;/b&gt;</caption>" in html
     assert "Ortsteil 3 Nord" in html and "10 Eurostücke" in html

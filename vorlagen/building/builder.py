@@ -175,10 +175,9 @@ class Builder:
         """Composes a Vorlage inside a recording of everything it reads: its entry's record. After a failure only
         problems are collected."""
         with recording() as reads:
-            try:
-                doc = self.composer.compose(source)
-            except BuildFailed as failed:
-                return failed.problems
+            doc, problems = self.composer.composed(source)
+            if doc is None:
+                return problems
             entry = self.new.entries[f"vorlage:{source.slug}"] = Entry(
                 "",
                 [str(f) for f in doc.files],

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
 from vorlagen.core.fmt import geld
 from vorlagen.core.money import exact
+from vorlagen.core.problems import Problem, raise_if
 from vorlagen.render.document import INTERNAL, Composer, slugify
 
 FOLDER = INTERNAL.parent / "beschlusskontrolle"
@@ -93,7 +94,8 @@ class Liste:
 
 
 def listen(composer: Composer, stichtag: dt.date) -> list[Liste]:
-    """The overall list and one per Amt that has Aufträge; overdue means open with a Frist before `stichtag`."""
+    """The overall list and one per Amt that has Aufträge; overdue means open with a Frist before `stichtag`.
+    Raises BuildFailed when their template fails."""
     facts = composer.facts
     rows = auftraege(facts)
     aemter = [(a.id, a.name) for a in facts.koerperschaft.aemter]
@@ -113,12 +115,13 @@ def listen(composer: Composer, stichtag: dt.date) -> list[Liste]:
                     stichtag,
                 )
             )
-    return result
+    raise_if([p for _, found in result for p in found])
+    return [liste for liste, _ in result]
 
 
 def _liste(
     composer: Composer, datei: str, titel: str, rows: list[Auftragszeile], aemter, gremien, stichtag: dt.date
-) -> Liste:
+) -> tuple[Liste, list[Problem]]:
     gruppen = []
     for amt_id, name in aemter:
         offen = [r for r in rows if r.auftrag.amt == amt_id and r.auftrag.erledigt is None]
@@ -148,7 +151,8 @@ def _liste(
         )
         for web in (True, False)
     }
-    return Liste(datei, titel, html[True], html[False])
+    (web, found), (druck, more) = html[True], html[False]
+    return Liste(datei, titel, web, druck), found + more
 
 
 def path(liste: Liste, suffix: str) -> PurePosixPath:
