@@ -29,7 +29,7 @@ from vorlagen.load.satz import Satz
 from vorlagen.meetings import beschlusskontrolle, publish, uebersicht
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
-from vorlagen.render import freigabe
+from vorlagen.render import freigabe, satzregeln
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.templates import TEMPLATES
@@ -195,7 +195,7 @@ class Builder:
 
     def _vorlage_files(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, Labels]]:
         """Writes a composed Vorlage's HTML, text, PDF Anlagen and images; returns its PDFs to render or reuse."""
-        self._write(doc.folder / f"{doc.source.slug}.html", doc.web_html.encode())
+        self._write(doc.folder / f"{doc.source.slug}.html", satzregeln.ohne_quellen(doc.web_html).encode())
         self._write(doc.folder / f"{doc.source.slug}.txt", doc.text.encode())
         pdfs = self.vorlage_jobs(doc)
         for path, job, _ in pdfs[1:]:  # the Anlagen from Markdown
@@ -265,7 +265,7 @@ class Builder:
         for path, web, printed, labels, titel in documents:
             text = plain(web or printed)
             if web is not None:
-                self._write(path.with_suffix(".html"), web.encode())
+                self._write(path.with_suffix(".html"), satzregeln.ohne_quellen(web).encode())
                 entry.files.append(str(path.with_suffix(".html")))
             self._write(path.with_suffix(".txt"), text.encode())
             entry.files += [str(path.with_suffix(".txt")), str(path)]

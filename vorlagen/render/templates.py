@@ -14,7 +14,7 @@ import jinja2
 from jinja2 import FileSystemLoader, TemplateError, TemplateSyntaxError
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.debug import rewrite_traceback_stack
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from vorlagen.compute.names import UnknownName
 from vorlagen.core.engine import TEMPLATES
@@ -23,7 +23,7 @@ from vorlagen.core.usercache import keep_bytes, read_kept_bytes
 from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import Sandbox
-from vorlagen.render.satzregeln import einheiten_halten
+from vorlagen.render.satzregeln import einheiten_halten, quelle
 from vorlagen.render.templatefehler import meldung, zeile
 
 
@@ -94,6 +94,12 @@ def _units_kept(finalize):
     return finalized
 
 
+def _quelle(record) -> Markup:
+    """`{{ t.berechnung | quelle }}`: where a computed table is defined (its vorlage.yaml and the line of its entry),
+    for the messages of the layout check (render/tabellenbreite.py)."""
+    return escape(quelle(record.where()))
+
+
 _OWN = "eigen-"
 _MAX_KEPT = 5 * 1024 * 1024  # a compiled template is some kB; a larger file is not one of ours
 _COMPILED = _Compiled()
@@ -116,6 +122,7 @@ class Templates:
             lstrip_blocks=True,
         )
         self.env.filters["kopfzeilen"] = kopfzeilen  # header fields in rows that fit the page
+        self.env.filters["quelle"] = _quelle  # where a computed table is defined
         self.env.finalize = _units_kept(self.env.finalize)
 
     @property
