@@ -3,7 +3,7 @@
 The PDF is a function of exactly these (builds are byte-identical), so a sign-off that covers them covers the
 print: a stylesheet that hides a paragraph or adds text, a swapped font, a replaced image, a code block, a link
 target, print-only template content. Not covered: what never reaches the print – the file paths of this machine
-(shown as the project's names), soft hyphens (U+00AD), which print nothing unless a line breaks there, and how
+(shown as the project's names), the files and lines tables were typed in (for the layout check), soft hyphens (U+00AD), which print nothing unless a line breaks there, and how
 much white space separates two words outside a code block (a stylesheet with `white-space: pre` would print it).
 """
 
@@ -17,6 +17,7 @@ from urllib.request import url2pathname
 
 from vorlagen.core.pfade import innerhalb
 from vorlagen.core.reads import digest, read_file
+from vorlagen.render.satzregeln import ohne_quellen
 
 WEICH = "\u00ad"  # a soft hyphen
 MAX_DATEIEN = 200  # files one document may load (the example's load five)
@@ -66,9 +67,11 @@ _LEERRAUM = re.compile(r"[ \t\r\n\f]+")  # HTML's white space (a no-break space 
 
 
 def html_digest(html: str, roots: Sequence[Path]) -> str:
-    """The digest of a print HTML without this machine's folders and without soft hyphens; runs of white space
+    """The digest of a print HTML without this machine's folders, without the lines its tables were typed in
+    (satzregeln.ohne_quellen: they print nothing) and without soft hyphens; runs of white space
     count once (they print as one space, a Markdown paragraph broken elsewhere prints the same), except in code
     blocks, where every space and line prints."""
+    html = ohne_quellen(html)
     for number, root in enumerate(roots):
         html = html.replace(Path(root).resolve().as_uri() + "/", f"ordner{number}:/")
     html = html.replace(WEICH, "").replace("&shy;", "")
@@ -101,13 +104,16 @@ def geladen(html: str, base: Path, roots: Sequence[Path]) -> dict[str, str]:
     return result
 
 
-def bild(printed: str, anlagen: list, base: Path, roots: Sequence[Path]) -> dict[str, str]:
-    """The Druckbild of a Vorlage: 'Vorlage' and 'Anlage N' (each Markdown Anlage) → the digest of its print HTML,
-    then every file they load → its digest."""
-    result = {"Vorlage": html_digest(printed, roots)}
-    dateien = geladen(printed, base, roots)
-    for anlage in anlagen:
-        if anlage.html is not None:
-            result[f"Anlage {anlage.nummer}"] = html_digest(anlage.html, roots)
-            dateien.update(geladen(anlage.html, base, roots))
+def fassungen(printed: str, anlagen: list) -> dict[str, str]:
+    """The print HTML of a Vorlage ('Vorlage') and of each Markdown Anlage ('Anlage N')."""
+    return {"Vorlage": printed} | {f"Anlage {a.nummer}": a.html for a in anlagen if a.html is not None}
+
+
+def bild(druck: dict[str, str], base: Path, roots: Sequence[Path]) -> dict[str, str]:
+    """The Druckbild of a Vorlage: each print HTML of `druck` (fassungen) → the digest of it, then every file they
+    load → its digest."""
+    result = {was: html_digest(html, roots) for was, html in druck.items()}
+    dateien: dict[str, str] = {}
+    for html in druck.values():
+        dateien.update(geladen(html, base, roots))
     return {**result, **dateien}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -19,7 +20,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.satz import Satz
-from vorlagen.render import hyphenation, tabellenbreite
+from vorlagen.render import hyphenation, satzregeln, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.druckbild import lokale_datei
 from vorlagen.render.layout import overflows
@@ -74,15 +75,17 @@ def _shown(url: str, roots: list[Path]) -> str:
 
 
 def _identifier(html: str, roots: list[Path]) -> bytes:
-    """The PDF's /ID: a hash of the document without the project's location, so clones agree."""
+    """The PDF's /ID: a hash of the document without the project's location, so clones agree, and without the tables'
+    lines (satzregeln.ohne_quellen)."""
+    html = satzregeln.ohne_quellen(html)
     for root in roots:
         html = html.replace(root.as_uri(), "")
     return hashlib.sha256(html.encode()).digest()[:16]
 
 
 def _too_wide(table: tabellenbreite.ZuBreit, where: Where, data: Path, satz: Satz) -> Problem:
-    """One table that does not fit: where it was typed (its file relative to the `data` folder, shown as users see
-    it), its first header, how much it lacks and what was tried."""
+    """One table that does not fit: where it was typed or defined (its file relative to the `data` folder, shown as
+    users see it, and line), its caption and first header row, how much it lacks and what was tried."""
     if table.quelle:
         path, _, line = table.quelle.rpartition(":")
         where = Where(f"{data.name}/{path}", int(line)) if line.isdigit() else where
@@ -95,52 +98,26 @@ def _too_wide(table: tabellenbreite.ZuBreit, where: Where, data: Path, satz: Sat
     millimetres = f"{math.ceil(table.mm * 10) / 10:.1f}".replace(".", ",")
     return Problem(
         where,
-        f"Die Tabelle „{table.kopf or 'ohne Überschrift'}“ ist {tried} {millimetres} mm zu breit für die Seite – "
+        f"Die Tabelle {_benannt(table)} ist {tried} {millimetres} mm zu breit für die Seite – "
         "kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen Sie die Tabelle.",
     )
 
 
-def render_pdf(
-    html: str,
-    base: Path,
-    roots: list[Path],
-    where: Where,
-    created: dt.date,
-    text: str | None = None,
-    font_config: FontConfiguration | None = None,
-    titel: str = "",
-    warnings: list[Problem] | None = None,
-    satz: Satz | None = None,
-) -> bytes:
-    """Renders one document; any WeasyPrint warning or refused resource fails the build.
+def _benannt(table: tabellenbreite.ZuBreit) -> str:
+    """A table as the message names it: „caption“ mit den Spalten „first header row“, or one of them."""
+    if table.titel and table.kopf:
+        return f"„{table.titel}“ mit den Spalten „{table.kopf}“"
+    return f"„{table.titel or table.kopf or 'ohne Überschrift'}“"
 
-    Text that runs out of its box in the laid-out document goes into `warnings`, each message beginning
-    with `titel` (e.g. „Vorlage 2021/0123“); the build goes on.
 
-    SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
-    time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
-    goes into the PDF as the private data of a page piece so that `git diff` can show it for any committed PDF.
-    `satz` (the Hausstil's, else the shipped one) fits tables too wide for the page and hyphenates the house's words.
-    """
-    satz = satz or Satz()
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
-    fetcher = ProjectFetcher(roots)
+@contextlib.contextmanager
+def _satzfehler(where: Where, fetcher: ProjectFetcher):
+    """Turns what WeasyPrint refuses or warns about while it sets a document into German problems."""
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
-        hyphenation.use(satz.woerter)
-        page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-        fonts = font_config or FontConfiguration()
-        document, wide = tabellenbreite.fit(
-            page, lambda: page.render(fonts, **options), satz.kleinste_schrift, satz.querformat
-        )
-        if wide:
-            raise BuildFailed([_too_wide(table, where, fetcher.roots[0], satz) for table in wide])
-        if warnings is not None:
-            warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
-        pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
+        yield
     except FatalURLFetchingError as error:
         cause = error.__cause__
         if isinstance(cause, ForbiddenResource) and len(cause.args) > 1:
@@ -167,4 +144,57 @@ def render_pdf(
                 for message in collect.messages
             ]
         )
+
+
+def _setzen(html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts: FontConfiguration, satz: Satz):
+    """The laid-out document (WeasyPrint's pages) and its options; tables too wide are fitted or refused."""
+    options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
+    hyphenation.use(satz.woerter)
+    page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+    document, wide = tabellenbreite.fit(
+        page, lambda: page.render(fonts, **options), satz.kleinste_schrift, satz.querformat
+    )
+    if wide:
+        raise BuildFailed([_too_wide(table, where, fetcher.roots[0], satz) for table in wide])
+    return document, options
+
+
+def lay_out(html: str, base: Path, roots: list[Path], where: Where, satz: Satz | None = None):
+    """One document laid out exactly as render_pdf sets it, without writing the PDF: WeasyPrint's Document, whose
+    pages say what a reader sees where (render/seitenbild.py)."""
+    fetcher = ProjectFetcher(roots)
+    with _satzfehler(where, fetcher):
+        document, _ = _setzen(html, base, fetcher, where, FontConfiguration(), satz or Satz())
+    return document
+
+
+def render_pdf(
+    html: str,
+    base: Path,
+    roots: list[Path],
+    where: Where,
+    created: dt.date,
+    text: str | None = None,
+    font_config: FontConfiguration | None = None,
+    titel: str = "",
+    warnings: list[Problem] | None = None,
+    satz: Satz | None = None,
+) -> bytes:
+    """Renders one document; any WeasyPrint warning or refused resource fails the build.
+
+    Text that runs out of its box in the laid-out document goes into `warnings`, each message beginning
+    with `titel` (e.g. „Vorlage 2021/0123“); the build goes on.
+
+    SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
+    time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
+    goes into the PDF as the private data of a page piece so that `git diff` can show it for any committed PDF.
+    `satz` (the Hausstil's, else the shipped one) fits tables too wide for the page and hyphenates the house's words.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
+    fetcher = ProjectFetcher(roots)
+    with _satzfehler(where, fetcher):
+        document, options = _setzen(html, base, fetcher, where, font_config or FontConfiguration(), satz or Satz())
+        if warnings is not None:
+            warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
+        pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
     return pdf
