@@ -76,7 +76,7 @@ def _overview(tmp_path: Path, count: int) -> str:
         for n in range(count)
     ]
     koerperschaft = SimpleNamespace(name="Kreis", hausstil=SimpleNamespace(akzentfarbe="#000000"))
-    return templates.render(
+    html, problems = templates.render(
         "index.html.j2",
         koerperschaft=koerperschaft,
         docs=[],
@@ -89,6 +89,8 @@ def _overview(tmp_path: Path, count: int) -> str:
         intern=False,
         sitzungen=sitzungen,
     )
+    assert problems == []
+    return html
 
 
 def test_a_dozen_sitzungen_stand_in_one_table_more_are_grouped_by_year(tmp_path):

@@ -336,8 +336,10 @@ def test_a_decided_vorlage_whose_amount_is_booked_under_gebunden_says_how_to_boo
         "Die Mitzeichnung „Kämmerei“ (Erika Mustermann, 26.05.2021) gilt nicht mehr, aber die Vorlage ist am "
         "21.06.2021 beschlossen: was sie druckt, hat sich seit dem Beschluss geändert (was, zeigt „vorlagen freigabe "
         "2021/0123“). Ein beschlossenes Dokument wird nicht nachträglich neu gezeichnet – hat die Kämmerei nach dem "
-        "Beschluss Mittel gebunden, tragen Sie sie in haushalt/<jahr>.yaml unter „buchungen“ mit ihrem Tag ein, statt "
-        "„gebunden“ zu erhöhen; dann druckt die Vorlage wieder den Haushalt ihres Beschlusses und die Mitzeichnung gilt."
+        "Beschluss Mittel gebunden, setzen Sie „gebunden“ in haushalt/<jahr>.yaml auf den Stand des Beschlusses "
+        "zurück, halten Sie ihn fest (vorlagen beschluss 2021/0123) und erhöhen Sie „gebunden“ erst dann – oder tragen "
+        "Sie die Mittel unter „buchungen“ mit ihrem Tag ein; dann druckt die Vorlage wieder den Haushalt ihres "
+        "Beschlusses und die Mitzeichnung gilt."
     )
     assert was_tun("2021/0123", stand) == meldung
     code, out, _ = run(capsys, "--data", str(beschlossen), "freigabe", "2021/0123")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
-from vorlagen.core.problems import Paths
+from vorlagen.core.problems import Paths, Where
 from vorlagen.render.templates import Templates
 
 NBSP = "\u00a0"
+DEFINIERT = SimpleNamespace(where=lambda: Where("data/vorlagen/x/vorlage.yaml", 7))  # the Verteilung's entry
 
 
 def test_yaml_text_in_a_table_cell_and_caption_keeps_amount_and_unit_together(tmp_path):
@@ -21,8 +22,10 @@ def test_yaml_text_in_a_table_cell_and_caption_keeps_amount_and_unit_together(tm
         summe=Decimal(3),
         vzae=Decimal("0.5"),
         tage_pro_vzae=Decimal(6),
+        verteilung=DEFINIERT,
     )
-    html = str(verteilung(v))
+    html, problems = verteilung(v)
+    assert problems == []
     assert f"<caption>Einsatz der Verwaltungsassistenz (0,5{NBSP}VZÄ)</caption>" in html
     assert f'<th scope="row">Personalkosten bis 100.300{NBSP}€</th>' in html
     assert f"<td>Anteil 25{NBSP}% am Tag</td>" in html
@@ -40,7 +43,9 @@ def test_yaml_text_is_escaped_and_a_number_without_unit_keeps_its_plain_space(tm
         summe=Decimal(0),
         vzae=Decimal(1),
         tage_pro_vzae=Decimal(1),
+        verteilung=DEFINIERT,
     )
-    html = str(verteilung(v))
+    html, problems = verteilung(v)
+    assert problems == []
     assert f"<caption>&lt;b&gt;2{NBSP}Euro&lt;/b&gt;</caption>" in html
     assert "Ortsteil 3 Nord" in html and "10 Eurostücke" in html

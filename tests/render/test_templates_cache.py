@@ -26,8 +26,8 @@ from vorlagen.core.problems import Paths
 from vorlagen.render.templates import Templates
 data = Path(sys.argv[1])
 templates = Templates(data, Paths(data.parent))
-shown = templates.render("entwurf.html.j2", wer="Kämmerei")
-own = templates.render("eigen.html.j2", wert=7)
+shown, _ = templates.render("entwurf.html.j2", wer="Kämmerei")
+own, _ = templates.render("eigen.html.j2", wert=7)
 print(json.dumps({"compiled": sorted(compiled), "own": own.strip(), "shown": "Kämmerei" in shown}))
 """
 

@@ -29,7 +29,7 @@ from vorlagen.load.satz import Satz
 from vorlagen.meetings import beschlusskontrolle, publish, uebersicht
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
-from vorlagen.render import freigabe
+from vorlagen.render import freigabe, satzregeln
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.templates import TEMPLATES
@@ -175,10 +175,9 @@ class Builder:
         """Composes a Vorlage inside a recording of everything it reads: its entry's record. After a failure only
         problems are collected."""
         with recording() as reads:
-            try:
-                doc = self.composer.compose(source)
-            except BuildFailed as failed:
-                return failed.problems
+            doc, problems = self.composer.composed(source)
+            if doc is None:
+                return problems
             entry = self.new.entries[f"vorlage:{source.slug}"] = Entry(
                 "",
                 [str(f) for f in doc.files],
@@ -196,7 +195,7 @@ class Builder:
 
     def _vorlage_files(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, Labels]]:
         """Writes a composed Vorlage's HTML, text, PDF Anlagen and images; returns its PDFs to render or reuse."""
-        self._write(doc.folder / f"{doc.source.slug}.html", doc.web_html.encode())
+        self._write(doc.folder / f"{doc.source.slug}.html", satzregeln.ohne_quellen(doc.web_html).encode())
         self._write(doc.folder / f"{doc.source.slug}.txt", doc.text.encode())
         pdfs = self.vorlage_jobs(doc)
         for path, job, _ in pdfs[1:]:  # the Anlagen from Markdown
@@ -266,7 +265,7 @@ class Builder:
         for path, web, printed, labels, titel in documents:
             text = plain(web or printed)
             if web is not None:
-                self._write(path.with_suffix(".html"), web.encode())
+                self._write(path.with_suffix(".html"), satzregeln.ohne_quellen(web).encode())
                 entry.files.append(str(path.with_suffix(".html")))
             self._write(path.with_suffix(".txt"), text.encode())
             entry.files += [str(path.with_suffix(".txt")), str(path)]

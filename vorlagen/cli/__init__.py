@@ -14,7 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
-from vorlagen.cli import building, completion, hilfe, repository, reviewing, zahlen, zeichnen
+from vorlagen.cli import beschluss, building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
@@ -81,6 +81,15 @@ COMMANDS: list[Command] = [
         description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
         "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
         "ein ENTWURF, 2: Fehler.",
+    ),
+    Command(
+        "beschluss",
+        "hält den Haushalt fest, auf dem eine Vorlage beschlossen wurde: vorlagen beschluss NUMMER",
+        beschluss.beschluss,
+        beschluss.beschluss_options,
+        description="Schreibt beschlossen.yaml neben vorlage.yaml: die Beträge jeder Position der Haushaltsjahre, "
+        "die die Vorlage liest, am Tag ihres Beschlusses. Die beschlossene Vorlage druckt sie, auch wenn die "
+        "Kämmerei danach „gebunden“ erhöht. Aufrufen, sobald das Ergebnis erfasst ist.",
     ),
     Command(
         "zahlen",

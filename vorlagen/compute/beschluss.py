@@ -3,7 +3,8 @@
 A Beratung in a deciding role settles a Vorlage with a result recorded in a Niederschrift (other than a
 Kenntnisnahme) or stated in the Beratungsfolge; vertagt, zurückgestellt and abgesetzt settle nothing. A result is a
 fact of the past: one dated after today, or before the Vorlage itself, is an error, never a decision (it would
-skip every budget check).
+skip every budget check). A decided Vorlage prints the Haushalt it was decided on: kept in its beschlossen.yaml
+(`vorlagen beschluss`), else the Haushalt as of its decision day (bookings from that day on left out).
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ import datetime as dt
 
 from vorlagen.core.fmt import datum as datum_text
 from vorlagen.core.problems import Problem
+from vorlagen.load.beschlossen import DATEI as BESCHLOSSEN
+from vorlagen.load.beschlossen import Beschlossen, FestePosition
 from vorlagen.load.facts import Facts
+from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.records import changed
 from vorlagen.load.vorlage import Beratung
 from vorlagen.load.vorlagenordner import VorlageSource
 
@@ -85,3 +90,48 @@ def check_ergebnisse_vergangen(facts: Facts, heute: dt.date) -> list[Problem]:
             )
         )
     return problems
+
+
+def festgehalten(haushalt: Haushalt, jahr: int, beschlossen: Beschlossen | None) -> Haushalt:
+    """The Haushalt of `jahr` with the amounts beschlossen.yaml kept for its Positionen (None: as given)."""
+    fest: dict[tuple[str, str | None], FestePosition] = (
+        {(p.konto, p.plan): p for p in beschlossen.positionen if p.jahr == jahr} if beschlossen else {}
+    )
+    if not fest:
+        return haushalt
+    positionen = [fest[(p.konto, p.plan)].auf(p) if (p.konto, p.plan) in fest else p for p in haushalt.positionen]
+    return changed(haushalt, positionen=positionen)
+
+
+def check_beschlossen(
+    source: VorlageSource, tag: dt.date | None, haushalte: dict[int, Haushalt]
+) -> tuple[Beschlossen | None, list[Problem]]:
+    """The kept Haushalt of a decision, if it belongs to the decision the results record, and the problems of one
+    that does not (the Vorlage is open, or decided on another day) or that names a Position the Haushalt lacks."""
+    beschlossen = source.beschlossen
+    if beschlossen is None:
+        return None, []
+    nummer = source.auswahl
+    if tag is None or tag != beschlossen.datum:
+        wie = "ist nicht beschlossen" if tag is None else f"ist laut ihrem Ergebnis am {datum_text(tag)} beschlossen"
+        return None, [
+            Problem(
+                beschlossen.where("datum"),
+                f"{BESCHLOSSEN} hält den Haushalt eines Beschlusses vom {datum_text(beschlossen.datum)} fest, aber "
+                f"die Vorlage {wie} – ist das Ergebnis richtig erfasst, löschen Sie {BESCHLOSSEN} und halten Sie den "
+                f"Haushalt des Beschlusses neu fest: vorlagen beschluss {nummer}.",
+            )
+        ]
+    problems = []
+    for p in beschlossen.positionen:
+        haushalt = haushalte.get(p.jahr)
+        if haushalt is None or not any((q.konto, q.plan) == (p.konto, p.plan) for q in haushalt.positionen):
+            wo = f"haushalt/{p.jahr}.yaml" if haushalt is not None else f"dem Haushalt (haushalt/{p.jahr}.yaml fehlt)"
+            problems.append(
+                Problem(
+                    p.where("konto"),
+                    f"„{p.konto}“ ({p.plan} {p.jahr}) steht nicht in {wo} – die Vorlage wurde auf dieser Position "
+                    "beschlossen: stellen Sie sie im Haushalt wieder her (mit ihrem heutigen Stand).",
+                )
+            )
+    return beschlossen, problems

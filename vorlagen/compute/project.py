@@ -10,7 +10,7 @@ from pathlib import Path
 from vorlagen.compute import checks, eigenanteil
 from vorlagen.compute.auswirkungen import haushalt_der_vorlage, haushalt_lesende, ohne_land
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.beschluss import check_ergebnisse_vergangen, entschieden_am
+from vorlagen.compute.beschluss import check_beschlossen, check_ergebnisse_vergangen, entschieden_am, festgehalten
 from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.haushaltsrecht import check_gemeinsam
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
@@ -84,11 +84,14 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
         shared[datei] = werte
     offen = []
     for source in facts.vorlagen:
-        # a decided Vorlage prints the Haushalt as of its decision (bookings from that day on are not in it) and
-        # was checked against it; only open Vorlagen are checked against the Haushalt as it stands, and together
+        # a decided Vorlage prints the Haushalt of its decision (kept in beschlossen.yaml, else without the bookings
+        # from that day on) and was checked against it; only open Vorlagen are checked against the Haushalt as it
+        # stands, and together
         with recording() as reads:  # the Rechnung's record: every fact it is computed from
             tag = project.entschieden[source.slug] = entschieden_am(facts, source, project.ergebnisse)
-            haushalte = _am(facts.haushalte, tag)
+            beschlossen, found = check_beschlossen(source, tag, facts.haushalte)
+            problems += found
+            haushalte = _am(facts.haushalte, tag, beschlossen)
             rechnung, found = _compute(source, facts, project, rundung, shared, haushalte, tag is None)
         rechnung.reads = reads
         project.rechnungen[source.slug] = rechnung
@@ -105,9 +108,10 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
     return project, problems
 
 
-def _am(haushalte: dict, tag) -> dict:
-    """Every Haushalt as of a day (None: as it stands); asking for a year notes its file alone."""
-    result = {jahr: h.am(tag) for jahr, h in dict.items(haushalte)}
+def _am(haushalte: dict, tag, beschlossen=None) -> dict:
+    """Every Haushalt as of a day (None: as it stands), with the amounts a decision kept (beschlossen.yaml); asking
+    for a year notes its file alone."""
+    result = {jahr: festgehalten(h.am(tag), jahr, beschlossen) for jahr, h in dict.items(haushalte)}
     return Recorded(result, haushalte.reads_of, haushalte.listing) if isinstance(haushalte, Recorded) else result
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.load.bescheide import Antrag, Bescheid
+from vorlagen.load.beschlossen import Beschlossen
 from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.kennzahlen import Kennzahlen
@@ -74,6 +75,13 @@ FILES = [
         "vorlagen/*/mitzeichnungen.yaml",
         Mitzeichnungen,
         "Die Mitzeichnungen einer Vorlage (geschrieben von „vorlagen zeichnen“): Rolle, Name, Datum, Fingerabdruck.",
+    ),
+    FileKind(
+        "beschlossen",
+        "vorlagen/*/beschlossen.yaml",
+        Beschlossen,
+        "Der Haushalt, auf dem eine Vorlage beschlossen wurde (geschrieben von „vorlagen beschluss“): Tag des "
+        "Beschlusses und die Beträge jeder Position an diesem Tag.",
     ),
     FileKind(
         "niederschrift",

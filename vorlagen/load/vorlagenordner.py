@@ -1,5 +1,5 @@
 """The folder of one Vorlage: vorlage.yaml, the Markdown texts and PDF Anlagen it names, its Mitzeichnungen and the
-texts they signed – read with a record of every file, for the Vorlage's cache key."""
+texts they signed, the Haushalt it was decided on – read with a record of every file, for the Vorlage's cache key."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 from vorlagen.core.pfade import innerhalb, schleife
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import NotReadable, absent, read_file, recording
+from vorlagen.load.beschlossen import DATEI as BESCHLOSSEN
+from vorlagen.load.beschlossen import Beschlossen
 from vorlagen.load.dateien import Text, Unlesbar, own_file, read_markdowns
 from vorlagen.load.mitzeichnung import DATEI as MITZEICHNUNGEN
 from vorlagen.load.mitzeichnung import ORDNER as GEZEICHNET
@@ -36,6 +38,7 @@ class VorlageSource:
         default_factory=dict
     )  # Rolle → the text it signed (gezeichnet/), None: missing or not read
     unlesbar: dict[str, str] = field(default_factory=dict)  # Rolle → why its text is not read: AUSSEN or SCHLEIFE
+    beschlossen: Beschlossen | None = None  # beschlossen.yaml: the Haushalt it was decided on (`vorlagen beschluss`)
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
 
     @property
@@ -108,6 +111,9 @@ def _read(
             source.gezeichnet[m.rolle], grund = _signed_text(path, data_dir)
             if grund is not None:
                 source.unlesbar[m.rolle] = grund
+    if (folder / BESCHLOSSEN).is_file():
+        source.beschlossen, found = read_data_file(folder / BESCHLOSSEN, Beschlossen, paths)
+        problems += found
     texts: list[tuple[Where, str | None]] = [
         (vorlage.where("beschlussvorschlag"), vorlage.beschlussvorschlag),
         (_finanzen_text_where(vorlage), vorlage.finanzen_text),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import PurePosixPath
 
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import datum, geld
 from vorlagen.core.money import exact
+from vorlagen.core.problems import Problem, raise_if
 from vorlagen.render.document import INTERNAL, Composer, slugify
 
 FOLDER = INTERNAL.parent / "beschlusskontrolle"
@@ -24,14 +26,16 @@ class Haushaltsstand:
     jahr: int
     position: str  # as printed
     betrag: str  # the Vorlage's amount there
-    gebucht: str  # bookings on or after the decision day
+    gebucht: str  # bound since the decision: bookings from its day on, or what `gebunden` grew beyond the kept one
     verfuegbar: str  # what is free there now (Ansatz − gebunden with every booking)
+    hinweis: str | None = None  # a Deckung the decision relied on that the source no longer has free
 
 
 def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
     """For each decided Vorlage: the Positionen it spends at or draws its Deckung from that have bookings since its
-    decision, and what is free there now – the state after the decision, which the decided Vorlage itself does not
-    print (it keeps the state it was decided on)."""
+    decision (dated bookings, or `gebunden` above what beschlossen.yaml kept), and what is free there now – the state
+    after the decision, which the decided Vorlage itself does not print (it keeps the state it was decided on). A
+    Deckung whose part not yet bound exceeds what its source has free now carries a note (`hinweis`)."""
     project, facts = composer.project, composer.facts
     rows = []
     for source in facts.vorlagen:
@@ -47,21 +51,54 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
                 for i, p in enumerate(haushalt.positionen)
                 if p.konto == position.konto and p.plan == position.plan
             )
-            seither = sum((exact(b.betrag) for b in jetzt.buchungen if b.datum >= tag), Fraction(0))
-            if not seither:
+            kept = _kept(source.beschlossen, jahr, jetzt)
+            seither = (
+                sum((exact(b.betrag) for b in jetzt.buchungen if b.datum >= tag), Fraction(0))
+                if kept is None
+                else exact(haushalt.am(None).positionen[index].gebunden) - exact(kept)
+            )
+            frei = exact(haushalt.am(None).positionen[index].verfuegbar)
+            offen = max(Fraction(0), Fraction(betrag) - seither) if art else Fraction(0)  # a Deckung not yet bound
+            if not seither and offen <= frei:
                 continue
+            stelle = f"{position.art} {position.konto}{art}"
             rows.append(
                 Haushaltsstand(
                     source.bezeichnung,
                     tag,
                     jahr,
-                    f"{position.art} {position.konto}{art}",
+                    stelle,
                     geld(betrag),
                     geld(exact(seither)),
-                    geld(exact(haushalt.am(None).positionen[index].verfuegbar)),
+                    geld(frei),
+                    _hinweis(source.bezeichnung, tag, jahr, stelle, betrag, offen, frei) if offen > frei else None,
                 )
             )
     return rows
+
+
+def _hinweis(vorlage: str, tag: dt.date, jahr: int, stelle: str, betrag, offen: Fraction, frei: Fraction) -> str:
+    """Why a decided Deckung no longer stands: more of it is still to be bound than the source has free now."""
+    return (
+        f"Vorlage {vorlage} (beschlossen am {datum(tag)}) deckt {jahr} {geld(betrag)} aus {stelle}; davon sind "
+        f"{geld(offen)} noch nicht gebunden, dort aber nur {geld(frei)} verfügbar – die Deckung des Beschlusses "
+        "reicht nach den Buchungen und Änderungen seit dem Beschluss nicht mehr: prüfen Sie sie oder decken Sie den "
+        "Rest anders. Die beschlossene Vorlage bleibt, wie sie beschlossen wurde."
+    )
+
+
+def _kept(beschlossen, jahr: int, position) -> Decimal | None:
+    """What beschlossen.yaml kept as bound at this Position on the decision day (None: nothing kept)."""
+    if beschlossen is None:
+        return None
+    return next(
+        (
+            p.gebunden
+            for p in beschlossen.positionen
+            if (p.jahr, p.konto, p.plan) == (jahr, position.konto, position.plan)
+        ),
+        None,
+    )
 
 
 @dataclass
@@ -73,7 +110,8 @@ class Liste:
 
 
 def listen(composer: Composer, stichtag: dt.date) -> list[Liste]:
-    """The overall list and one per Amt that has Aufträge; overdue means open with a Frist before `stichtag`."""
+    """The overall list and one per Amt that has Aufträge; overdue means open with a Frist before `stichtag`.
+    Raises BuildFailed when their template fails."""
     facts = composer.facts
     rows = auftraege(facts)
     aemter = [(a.id, a.name) for a in facts.koerperschaft.aemter]
@@ -93,12 +131,13 @@ def listen(composer: Composer, stichtag: dt.date) -> list[Liste]:
                     stichtag,
                 )
             )
-    return result
+    raise_if([p for _, found in result for p in found])
+    return [liste for liste, _ in result]
 
 
 def _liste(
     composer: Composer, datei: str, titel: str, rows: list[Auftragszeile], aemter, gremien, stichtag: dt.date
-) -> Liste:
+) -> tuple[Liste, list[Problem]]:
     gruppen = []
     for amt_id, name in aemter:
         offen = [r for r in rows if r.auftrag.amt == amt_id and r.auftrag.erledigt is None]
@@ -128,7 +167,8 @@ def _liste(
         )
         for web in (True, False)
     }
-    return Liste(datei, titel, html[True], html[False])
+    (web, found), (druck, more) = html[True], html[False]
+    return Liste(datei, titel, web, druck), found + more
 
 
 def path(liste: Liste, suffix: str) -> PurePosixPath:

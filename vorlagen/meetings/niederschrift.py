@@ -82,7 +82,7 @@ class Minutes:
             context = self._context(doc, intern)
             shown = [e for e in eintraege if intern or e.oeffentlich]
             nichtoeffentlich_folgt = not intern and any(not e.oeffentlich for e in eintraege)
-            web, druck = (
+            (web, found), (druck, more) = (
                 self.composer.templates.render(
                     "niederschrift.html.j2",
                     **context,
@@ -95,10 +95,11 @@ class Minutes:
                 for fuer_web in (True, False)
             )
             doc.html[intern] = (web, druck)
+            problems += found + more
         context = self._context(doc, intern=True)  # Auszüge are internal documents
         for eintrag in eintraege:
             if eintrag.punkt.ergebnis is not None:
-                doc.auszuege[eintrag.auszug] = self.composer.templates.render(
+                doc.auszuege[eintrag.auszug], found = self.composer.templates.render(
                     "auszug.html.j2",
                     **context,
                     eintrag=eintrag,
@@ -106,6 +107,8 @@ class Minutes:
                     beschreibung=f"Auszug aus der Niederschrift, TOP {eintrag.punkt.top}",
                     **self.composer.assets(doc.folder(True), web=False),
                 )
+                problems += found
+        raise_if(problems)
         return doc
 
     def _context(self, doc: NiederschriftDoc, intern: bool) -> dict:
@@ -138,8 +141,8 @@ class Minutes:
         assert gefunden is not None  # check_niederschriften: every TOP of a Niederschrift is on the agenda
         oeffentlich, top = gefunden
         vorlage_doc = plans.get(top.vorlage) if top.vorlage else None
-        names = self._names(sitzung_id, vorlage_doc, oeffentlich)
         problems: list[Problem] = []
+        names = self._names(sitzung_id, vorlage_doc, oeffentlich, problems)
 
         def setzen(text: Text, names: dict) -> Markup:
             rendered, found = self.composer.prose.render(text, names, 2, umfang=umfang)
@@ -166,7 +169,7 @@ class Minutes:
                 quelle = vorlage_doc.source
                 vorschlag = quelle.vorlage.beschlussvorschlag
                 assert vorschlag is not None  # check_niederschriften: a Beschluss without text takes the Vorlage's
-                beschluss = setzen(quelle.texts[vorschlag], self.composer.names(quelle))
+                beschluss = setzen(quelle.texts[vorschlag], self.composer.names(quelle, problems))
         vorlage = vorlage_doc.source.vorlage if vorlage_doc else None
         amt = next((a.name for a in self.facts.koerperschaft.aemter if vorlage and a.id == vorlage.federfuehrend), None)
         return Eintrag(
@@ -188,9 +191,12 @@ class Minutes:
         niederschrift_saetze); without one, the result alone is the heading."""
         return self.facts.koerperschaft.hausstil.niederschrift_saetze.get(ergebnis) if ergebnis else None
 
-    def _names(self, sitzung_id: str, vorlage_doc: VorlageDoc | None, oeffentlich: bool) -> dict:
+    def _names(
+        self, sitzung_id: str, vorlage_doc: VorlageDoc | None, oeffentlich: bool, problems: list[Problem]
+    ) -> dict:
+        """What the texts of a TOP may quote; the problems of the tables they set go to `problems`."""
         if vorlage_doc is not None:
-            names = dict(self.composer.names(vorlage_doc.source))
+            names = dict(self.composer.names(vorlage_doc.source, problems))
         else:
             names = dict(koerperschaft=self.facts.koerperschaft, stellen=self.composer.project.stellen)
         sitzung = self.facts.sitzungen[sitzung_id]

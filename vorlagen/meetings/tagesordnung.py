@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.fmt import datum
+from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.koerperschaft import Gremium
 from vorlagen.load.sitzungen import Sitzung, Top
 from vorlagen.render import public
@@ -56,8 +57,12 @@ class Meetings:
         gremium = self.facts.gremium(sitzung.gremium)
         punkte = [self._punkt(public, top, docs) for public, top in tops(sitzung)]
         doc = SitzungDoc(sitzung_id, sitzung, gremium, punkte)
+        problems = []
         for intern in (False, True):
-            doc.html[intern] = (self._agenda(doc, intern, True), self._agenda(doc, intern, False))
+            (web, found), (druck, more) = self._agenda(doc, intern, True), self._agenda(doc, intern, False)
+            doc.html[intern] = (web, druck)
+            problems += found + more
+        raise_if(problems)
         return doc
 
     def _punkt(self, public: bool, top: Top, docs: dict[str, VorlageDoc]) -> Punkt:
@@ -65,7 +70,7 @@ class Meetings:
         gegenstand = top.titel or (vorlage_doc.source.vorlage.betreff if vorlage_doc else "")
         return Punkt(top.top, public, gegenstand, vorlage_doc, top.vorlage)
 
-    def _agenda(self, doc: SitzungDoc, intern: bool, web: bool) -> str:
+    def _agenda(self, doc: SitzungDoc, intern: bool, web: bool) -> tuple[str, list[Problem]]:
         folder = doc.folder(intern)
         shown = (
             doc.teil(False)
@@ -110,7 +115,8 @@ class Meetings:
         ]
 
     def cover(self, doc: SitzungDoc, intern: bool, inhalt) -> str:
-        return self.composer.templates.render(
+        """The cover page of a Sitzungsmappe; raises BuildFailed when its template fails."""
+        html, problems = self.composer.templates.render(
             "deckblatt.html.j2",
             koerperschaft=self.facts.koerperschaft,
             sitzung=doc.sitzung if intern else public.sitzung(doc.sitzung),
@@ -121,3 +127,5 @@ class Meetings:
             erstellt=doc.sitzung.datum,
             **self.composer.assets(doc.folder(intern), web=False),
         )
+        raise_if(problems)
+        return html

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from vorlagen.core.problems import Problem, raise_if
 from vorlagen.core.reads import read_file
 from vorlagen.meetings.niederschrift import NiederschriftDoc
 from vorlagen.meetings.tagesordnung import SitzungDoc
@@ -45,12 +46,13 @@ def seiten(
         )
         for m in minutes
     }
-    files[PurePosixPath("index.html")] = _index(
+    files[PurePosixPath("index.html")], found = _index(
         composer, public, sitzungen, mappen, oeffentlich, [], PUBLIC.parent, "Sitzungen und Vorlagen"
     )
-    files[INTERNAL.parent / "index.html"] = _index(
+    files[INTERNAL.parent / "index.html"], more = _index(
         composer, docs, sitzungen, mappen, intern, kontrolle, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"
     )
+    raise_if(found + more)
     return files
 
 
@@ -63,13 +65,13 @@ def _index(
     kontrolle: list[tuple[str, PurePosixPath]],
     base: PurePosixPath,
     titel: str,
-) -> bytes:
-    """An overview page at `base`."""
+) -> tuple[bytes, list[Problem]]:
+    """An overview page at `base`, and the problems of its template."""
 
     def link(path: PurePosixPath) -> str:
         return relative(path, base)
 
-    html = composer.templates.render(
+    html, problems = composer.templates.render(
         "index.html.j2",
         koerperschaft=composer.facts.koerperschaft,
         docs=docs,
@@ -82,4 +84,4 @@ def _index(
         link=link,
         intern=base != PUBLIC.parent,
     )
-    return html.encode()
+    return html.encode(), problems

@@ -13,15 +13,14 @@ from vorlagen.compute.beratung import beratungsfolge
 from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.mitzeichnung import erforderlich, haushaltsrecht
 from vorlagen.compute.names import Names
-from vorlagen.compute.offen import ART_OFFEN, OFFEN, zitiert
-from vorlagen.core.fmt import datum, slugify  # noqa: F401 (slugify: imported from here elsewhere)
-from vorlagen.core.problems import BuildFailed, Problem, Where, raise_if
+from vorlagen.compute.offen import ART_OFFEN, zitiert
+from vorlagen.core.fmt import slugify
+from vorlagen.core.problems import Problem, Where, raise_if
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import SCHRIFTEN
-from vorlagen.load.kopfzeilen import KOPFFELDER
 from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
-from vorlagen.render import druckbild, freigabe, plaintext, public
+from vorlagen.render import angaben, druckbild, freigabe, plaintext, public
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import TEMPLATES, Templates
 from vorlagen.render.text import Prose, Rendered, Umfang, print_links
@@ -91,6 +90,13 @@ class VorlageDoc:
         return plaintext.render(self.web_html)
 
 
+def gesetzt(macro, value, problems: list[Problem]) -> Markup:
+    """A table set by its template's macro; the macro's problems go to `problems`."""
+    html, found = macro(value)
+    problems.extend(found)
+    return html
+
+
 def relative(path: PurePosixPath, base: PurePosixPath) -> str:
     """posixpath.relpath(path, base) for output paths, without asking the system for the working folder."""
     target, start = PurePosixPath(path), PurePosixPath(base)
@@ -123,13 +129,12 @@ class Composer:
         self.verteilung = self.templates.macro("tabellen.html.j2", "verteilung")
 
     def compose_all(self) -> list[VorlageDoc]:
-        """Every Vorlage; problems of all of them are reported together."""
+        """Every Vorlage; raises BuildFailed with the problems of all of them together."""
         docs, problems = [], []
         for source in self.facts.vorlagen:
-            try:
-                docs.append(self.compose(source))
-            except BuildFailed as failed:
-                problems += failed.problems
+            doc, found = self.composed(source)
+            docs += [doc] if doc is not None else []
+            problems += found
         raise_if(problems)
         return docs
 
@@ -146,13 +151,20 @@ class Composer:
 
     def compose(self, source: VorlageSource) -> VorlageDoc:
         """The HTML of a Vorlage and its Anlagen; raises BuildFailed with every problem of its texts."""
+        doc, problems = self.composed(source)
+        raise_if(problems)
+        assert doc is not None  # composed() gives a document or problems
+        return doc
+
+    def composed(self, source: VorlageSource) -> tuple[VorlageDoc | None, list[Problem]]:
+        """The HTML of a Vorlage and its Anlagen, or None and every problem of its texts and templates."""
         doc = self.plan(source)
         vorlage = source.vorlage
         shown = public.vorlage(vorlage) if vorlage.oeffentlich else vorlage  # what its templates and texts see
         rechnung = self.project.rechnung(source)
         problems: list[Problem] = []
         placed: set[str] = set()
-        names = self._names(source, rechnung, placed)
+        names = self._names(source, rechnung, placed, problems)
         links = self._links(source, doc, doc.folder, vorlage.oeffentlich)
         umfang = Umfang()  # the texts of the Vorlage's own document together
 
@@ -168,7 +180,8 @@ class Composer:
         for anlage in doc.anlagen:
             problems += self._anlage(source, doc, shown, anlage, names)
         rollen, found = erforderlich(self.facts.koerperschaft.hausstil, source, rechnung.haushalt)
-        raise_if(problems + found)
+        if problems or found:
+            return None, problems + found
         steps = beratungsfolge(self.facts, vorlage, self.project.ergebnisse)
         stil = self.facts.koerperschaft.hausstil
         art = stil.arten[vorlage.art] if vorlage.art is not None else Vorlagenart()
@@ -179,7 +192,7 @@ class Composer:
             beschreibung=vorlage.betreff,
             erstellt=source.stand,
             art=art.ueberschrift or vorlage.art or ART_OFFEN,
-            kopfdaten=self._kopfdaten(vorlage),
+            kopfdaten=angaben.kopfdaten(self.facts.koerperschaft, vorlage),
             ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
             hausstil_abschnitte=[
                 (a, texte[a.id].html if a.id in texte else None)
@@ -191,38 +204,42 @@ class Composer:
             abschnitte=[s.html for s in sections],
             beschlussvorschlag=vorschlag.html if vorschlag else None,
             finanzen_text=finanzen.html if finanzen else None,
-            weitere_tabellen=[self.tabelle(t) for t in rechnung.tabellen.values() if t.id not in placed],
-            weitere_verteilungen=[self.verteilung(v) for v in rechnung.verteilungen.values() if v.id not in placed],
+            weitere_tabellen=[
+                gesetzt(self.tabelle, t, problems) for t in rechnung.tabellen.values() if t.id not in placed
+            ],
+            weitere_verteilungen=[
+                gesetzt(self.verteilung, v, problems) for v in rechnung.verteilungen.values() if v.id not in placed
+            ],
             anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen,
-            unterschrift=self._unterschrift(source),
-            bezug=self._bezug(source),
+            unterschrift=angaben.unterschrift(self.facts.koerperschaft, source.vorlage),
+            bezug=angaben.bezug(self.facts, source.vorlage),
         )
-        web = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
-        printed = self._print_links(
-            self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False)),
-            doc,
-            doc.folder,
-            [*sections, *texte.values(), vorschlag, finanzen],
-        )
-        doc.freigabe = self._freigabe(source, doc, (web, printed), context, rollen)
+        web, found = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
+        gedruckt, more = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))
+        if problems or found or more:  # a table of the context or the Vorlage's own template
+            return None, problems + found + more
+        printed = self._print_links(gedruckt, doc, doc.folder, [*sections, *texte.values(), vorschlag, finanzen])
+        doc.freigabe, found = self._freigabe(source, doc, (web, printed), context, rollen)
         entwurf = doc.freigabe if doc.freigabe is not None and doc.freigabe.entwurf else None
-        marks = self.templates.render("entwurf.html.j2", wer=entwurf.wer()) if entwurf is not None else None
+        marks, more = self.templates.render("entwurf.html.j2", wer=entwurf.wer()) if entwurf else (None, [])
+        if found or more:
+            return None, found + more
         mark = (lambda html: freigabe.marked(html, marks)) if marks else (lambda html: html)  # noqa: E731
         doc.web_html, doc.ohne_marken = mark(web), web if marks else None
         doc.print_html = mark(printed)
         for anlage in doc.anlagen:
             anlage.html = mark(anlage.html) if anlage.html is not None else None
         doc.bilder = [b for s in [*sections, *texte.values()] for b in s.bilder]
-        return doc
+        return doc, []
 
     def _freigabe(
         self, source: VorlageSource, doc: VorlageDoc, html: tuple[str, str], context: dict, rollen: list[str]
-    ) -> Freigabe | None:
+    ) -> tuple[Freigabe | None, list[Problem]]:
         """The sign-offs (of the roles that must sign, `rollen`) against what the Vorlage prints now (`html`: its
         web and print HTML without ENTWURF marks); None when the Hausstil asks none and none is given."""
         haushalt = self.project.rechnung(source).haushalt
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
-            return None
+            return None, []
         grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten
         gruende: dict[str, tuple[str, Where | None]] = (
             {}
@@ -233,8 +250,10 @@ class Composer:
         web, printed = html
         if any(s.ergebnis for s in schritte):  # results come later and are not signed: nor is their column
             ohne = dict(context, beratungsfolge=[replace(s, ergebnis=None) for s in schritte])
-            web = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=True))
-            gedruckt = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=False))
+            web, found = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=True))
+            gedruckt, more = self.templates.render("vorlage.html.j2", **ohne, **self.assets(doc.folder, web=False))
+            if found or more:
+                return None, found + more
             printed = self._print_links(gedruckt, doc, doc.folder, [])
         bild = druckbild.bild(printed, doc.anlagen, source.folder, (self.facts.data_dir, TEMPLATES))
         return freigabe.freigabe(
@@ -250,16 +269,18 @@ class Composer:
             else tuple(
                 sorted({z.position.konto for z in haushalt.zeilen} | {d.konto for d in haushalt.deckungen if d.konto})
             ),
-        )
+        ), []
 
-    def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str]) -> dict:
+    def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str], problems: list[Problem]) -> dict:
+        """What the texts of a Vorlage may quote; a table a text sets adds its template's problems to `problems`."""
+
         def tabelle(table_id: str) -> Markup:
             placed.add(table_id)
-            return self.tabelle(rechnung.tabellen[table_id])
+            return gesetzt(self.tabelle, rechnung.tabellen[table_id], problems)
 
         def verteilung(verteilung_id: str) -> Markup:
             placed.add(verteilung_id)
-            return self.verteilung(rechnung.verteilungen[verteilung_id])
+            return gesetzt(self.verteilung, rechnung.verteilungen[verteilung_id], problems)
 
         return dict(
             finanzierung=rechnung.tabellen,
@@ -278,31 +299,28 @@ class Composer:
             haushalt=rechnung.haushalt,
         )
 
-    def names(self, source: VorlageSource) -> dict:
-        """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it)."""
-        return self._names(source, self.project.rechnung(source), set())
+    def names(self, source: VorlageSource, problems: list[Problem]) -> dict:
+        """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it); the problems of the tables
+        they set go to `problems`."""
+        return self._names(source, self.project.rechnung(source), set(), problems)
 
     def _anlage(self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict) -> list[Problem]:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage; the problems of its text."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
             links = self._links(source, self.plan(source), anlage.datei.parent, anlage.oeffentlich)
             body, problems = self.prose.render(source.texts[anlage.quelle], names, links=links)
-            anlage.html = self._print_links(
-                self.templates.render(
-                    "anlage.html.j2",
-                    koerperschaft=self.facts.koerperschaft,
-                    vorlage=shown,
-                    anlage=anlage,
-                    inhalt=body.html,
-                    beschreibung=anlage.titel,
-                    erstellt=source.stand,
-                    **self.assets(anlage.datei.parent, web=False),
-                ),
-                doc,
-                anlage.datei.parent,
-                [body],
+            html, found = self.templates.render(
+                "anlage.html.j2",
+                koerperschaft=self.facts.koerperschaft,
+                vorlage=shown,
+                anlage=anlage,
+                inhalt=body.html,
+                beschreibung=anlage.titel,
+                erstellt=source.stand,
+                **self.assets(anlage.datei.parent, web=False),
             )
-            return problems
+            anlage.html = self._print_links(html, doc, anlage.datei.parent, [body])
+            return problems + found
         anlage.pdf = source.pdfs.get(anlage.quelle)
         return []
 
@@ -350,51 +368,4 @@ class Composer:
             print=True,
             stylesheet=css.as_uri() if css else None,
             schrift=prefix + datei if datei else None,
-        )
-
-    def _gremium(self, sitzung_id: str):
-        return self.facts.gremium(self.facts.sitzungen[sitzung_id].gremium)
-
-    def _bezug(self, source: VorlageSource) -> str | None:
-        """'Ergänzung zu Vorlage 2021/0123 vom 27.05.2021' or 'Neufassung, ersetzt Vorlage …'."""
-        bezug = source.vorlage.bezug
-        if bezug is None:
-            return None
-        found = self.facts.vorlage(bezug.vorlage)
-        assert found is not None  # references are checked before anything is composed
-        original = found.vorlage
-        lead = "Ergänzung zu" if bezug.art == "Ergänzung" else "Neufassung, ersetzt"
-        if source.vorlage.oeffentlich and not original.oeffentlich:
-            return f"{lead} Vorlage {original.nummer}"  # a public document shows nothing more of it
-        vom = f" vom {datum(original.datum)}" if original.datum else ""
-        return f"{lead} Vorlage {original.nummer}{vom}"
-
-    def _kopfdaten(self, vorlage) -> list[tuple[str, str]]:
-        """(label, value) of the header fields the Hausstil shows, in its order; empty ones are left out."""
-        kopf = self.facts.koerperschaft.hausstil.kopf
-        aemter = self.facts.koerperschaft.aemter
-        amt = next((a.name for a in aemter if a.id == vorlage.federfuehrend), OFFEN if aemter else None)
-        werte = dict(
-            nummer=vorlage.nummer or OFFEN,
-            datum=datum(vorlage.datum) if vorlage.datum else None,
-            federfuehrend=amt,
-            aktenzeichen=vorlage.aktenzeichen,
-            **vorlage.kopf,
-        )
-        beschriftung = {**{feld: getattr(kopf.beschriftung, feld) for feld in KOPFFELDER}, **kopf.eigene}
-        return [(beschriftung[feld], werte[feld]) for feld in kopf.felder if werte.get(feld)]
-
-    def _unterschrift(self, source: VorlageSource) -> list[str]:
-        """The signature lines in the Hausstil's form; none when the form is „keine“ and the Vorlage names nobody."""
-        u = source.vorlage.unterschrift
-        k = self.facts.koerperschaft
-        stil = k.hausstil.unterschrift
-        if u is None:
-            if stil.form == "keine":
-                return []
-            chef = k.verwaltungschef or OFFEN  # open until publishing (compute/offen.py)
-            return [chef] + ([f"{stil.gez} {k.verwaltungschef_name}"] if k.verwaltungschef_name else [])
-        im_auftrag = u.im_auftrag if u.im_auftrag is not None else stil.form != "gez"
-        return (
-            ([stil.im_auftrag] if im_auftrag else []) + [f"{stil.gez} {u.name}"] + ([u.funktion] if u.funktion else [])
         )

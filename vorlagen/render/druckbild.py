@@ -3,7 +3,7 @@
 The PDF is a function of exactly these (builds are byte-identical), so a sign-off that covers them covers the
 print: a stylesheet that hides a paragraph or adds text, a swapped font, a replaced image, a code block, a link
 target, print-only template content. Not covered: what never reaches the print – the file paths of this machine
-(shown as the project's names), soft hyphens (U+00AD), which print nothing unless a line breaks there, and how
+(shown as the project's names), the files and lines tables were typed in (for the layout check), soft hyphens (U+00AD), which print nothing unless a line breaks there, and how
 much white space separates two words outside a code block (a stylesheet with `white-space: pre` would print it).
 """
 
@@ -17,6 +17,7 @@ from urllib.request import url2pathname
 
 from vorlagen.core.pfade import innerhalb
 from vorlagen.core.reads import digest, read_file
+from vorlagen.render.satzregeln import ohne_quellen
 
 WEICH = "\u00ad"  # a soft hyphen
 MAX_DATEIEN = 200  # files one document may load (the example's load five)
@@ -66,9 +67,11 @@ _LEERRAUM = re.compile(r"[ \t\r\n\f]+")  # HTML's white space (a no-break space 
 
 
 def html_digest(html: str, roots: Sequence[Path]) -> str:
-    """The digest of a print HTML without this machine's folders and without soft hyphens; runs of white space
+    """The digest of a print HTML without this machine's folders, without the lines its tables were typed in
+    (satzregeln.ohne_quellen: they print nothing) and without soft hyphens; runs of white space
     count once (they print as one space, a Markdown paragraph broken elsewhere prints the same), except in code
     blocks, where every space and line prints."""
+    html = ohne_quellen(html)
     for number, root in enumerate(roots):
         html = html.replace(Path(root).resolve().as_uri() + "/", f"ordner{number}:/")
     html = html.replace(WEICH, "").replace("&shy;", "")

@@ -239,9 +239,10 @@ def was_tun(nummer: str, stand: Stand) -> str:
                 f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) gilt nicht mehr, aber die Vorlage ist "
                 f"am {datum(stand.beschlossen)} beschlossen: was sie druckt, hat sich seit dem Beschluss geändert "
                 f"(was, zeigt „vorlagen freigabe {nummer}“). Ein beschlossenes Dokument wird nicht nachträglich neu "
-                "gezeichnet – hat die Kämmerei nach dem Beschluss Mittel gebunden, tragen Sie sie in "
-                "haushalt/<jahr>.yaml unter „buchungen“ mit ihrem Tag ein, statt „gebunden“ zu erhöhen; dann druckt "
-                "die Vorlage wieder den Haushalt ihres Beschlusses und die Mitzeichnung gilt."
+                "gezeichnet – hat die Kämmerei nach dem Beschluss Mittel gebunden, setzen Sie „gebunden“ in "
+                "haushalt/<jahr>.yaml auf den Stand des Beschlusses zurück, halten Sie ihn fest (vorlagen beschluss "
+                f"{nummer}) und erhöhen Sie „gebunden“ erst dann – oder tragen Sie die Mittel unter „buchungen“ mit "
+                "ihrem Tag ein; dann druckt die Vorlage wieder den Haushalt ihres Beschlusses und die Mitzeichnung gilt."
             )
         return (
             f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) gilt nicht mehr: die Vorlage hat sich "

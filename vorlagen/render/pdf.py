@@ -19,7 +19,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.satz import Satz
-from vorlagen.render import hyphenation, tabellenbreite
+from vorlagen.render import hyphenation, satzregeln, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.druckbild import lokale_datei
 from vorlagen.render.layout import overflows
@@ -74,15 +74,17 @@ def _shown(url: str, roots: list[Path]) -> str:
 
 
 def _identifier(html: str, roots: list[Path]) -> bytes:
-    """The PDF's /ID: a hash of the document without the project's location, so clones agree."""
+    """The PDF's /ID: a hash of the document without the project's location, so clones agree, and without the tables'
+    lines (satzregeln.ohne_quellen)."""
+    html = satzregeln.ohne_quellen(html)
     for root in roots:
         html = html.replace(root.as_uri(), "")
     return hashlib.sha256(html.encode()).digest()[:16]
 
 
 def _too_wide(table: tabellenbreite.ZuBreit, where: Where, data: Path, satz: Satz) -> Problem:
-    """One table that does not fit: where it was typed (its file relative to the `data` folder, shown as users see
-    it), its first header, how much it lacks and what was tried."""
+    """One table that does not fit: where it was typed or defined (its file relative to the `data` folder, shown as
+    users see it, and line), its caption and first header row, how much it lacks and what was tried."""
     if table.quelle:
         path, _, line = table.quelle.rpartition(":")
         where = Where(f"{data.name}/{path}", int(line)) if line.isdigit() else where
@@ -95,9 +97,16 @@ def _too_wide(table: tabellenbreite.ZuBreit, where: Where, data: Path, satz: Sat
     millimetres = f"{math.ceil(table.mm * 10) / 10:.1f}".replace(".", ",")
     return Problem(
         where,
-        f"Die Tabelle „{table.kopf or 'ohne Überschrift'}“ ist {tried} {millimetres} mm zu breit für die Seite – "
+        f"Die Tabelle {_benannt(table)} ist {tried} {millimetres} mm zu breit für die Seite – "
         "kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen Sie die Tabelle.",
     )
+
+
+def _benannt(table: tabellenbreite.ZuBreit) -> str:
+    """A table as the message names it: „caption“ mit den Spalten „first header row“, or one of them."""
+    if table.titel and table.kopf:
+        return f"„{table.titel}“ mit den Spalten „{table.kopf}“"
+    return f"„{table.titel or table.kopf or 'ohne Überschrift'}“"
 
 
 def render_pdf(

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from vorlagen.core.fmt import NBSP
 from vorlagen.core.problems import Problem, Where
 
-QUELLE = "data-quelle"  # a table typed in Markdown: „datei.md:zeile“, the file relative to the data folder
+QUELLE = "data-quelle"  # where a table was typed or defined: „datei.md:zeile“, „vorlage.yaml:zeile“ (see `quelle`)
 QUERFORMAT_ATTRIBUT = "data-querformat"  # a table that goes on a landscape page, whether it fits upright or not
 VOR_TABELLE = "vor-tabelle"  # the class of a paragraph leading into a table (kept on the table's page)
 
@@ -42,7 +42,6 @@ def apply(tokens: list, path: str, values: list[Markup]) -> tuple[list, list[Pro
     file relative to the data folder: the output does not depend on the folder's name. Returns the tokens and the
     problems."""
     problems: list[Problem] = []
-    quelle = "/".join(PurePosixPath(path).parts[1:]) or path
     dropped: set[int] = set()  # the marker's paragraph prints nothing
     for index, token in enumerate(tokens):
         if token.type == "inline":
@@ -50,7 +49,7 @@ def apply(tokens: list, path: str, values: list[Markup]) -> tuple[list, list[Pro
             if index not in dropped and _holds_marker(token.content, values):
                 problems.append(Problem(_where(path, token), f"{_MARKE} steht mitten im Text – {_FIX}"))
         elif token.type == "table_open" and token.map:
-            token.attrSet(QUELLE, f"{quelle}:{token.map[0] + 1}")
+            token.attrSet(QUELLE, quelle(Where(path, token.map[0] + 1)))
         elif token.type == "paragraph_open" and _marker(tokens, index, values):
             dropped |= {index, index + 1, index + 2}
             target = _next_block(tokens, index + 3)
@@ -69,6 +68,22 @@ def apply(tokens: list, path: str, values: list[Markup]) -> tuple[list, list[Pro
         elif token.type == "tr_open" and _summe(tokens, index):
             token.attrJoin("class", "summe")
     return [token for index, token in enumerate(tokens) if index not in dropped], problems
+
+
+def quelle(where: Where) -> str:
+    """The value of a table's QUELLE: its file relative to the data folder (`where` shows it with the data folder's
+    name first; the output does not depend on that name) and its line."""
+    path = "/".join(PurePosixPath(where.path).parts[1:]) or where.path
+    return f"{path}:{where.line}" if where.line else path
+
+
+_QUELLE_ATTRIBUT = re.compile(rf' {QUELLE}="[^"]*"')
+
+
+def ohne_quellen(html: str) -> str:
+    """The HTML without the tables' QUELLE: it prints nothing and is for the layout check only, so the web page, the
+    PDF's identifier and a sign-off's Druckbild do not change when a line is added above a table."""
+    return _QUELLE_ATTRIBUT.sub("", html)
 
 
 _FIX = (

@@ -45,9 +45,11 @@ class Zuschnitt:
 
 @dataclass(frozen=True)
 class ZuBreit:
-    """A table that does not fit even so: where it was typed (None: made by a template), its first header, mm."""
+    """A table that does not fit even so: where it was typed or defined (None: made by a template without), its
+    caption ("" if none), its first header row, mm."""
 
     quelle: str | None
+    titel: str
     kopf: str
     mm: float
 
@@ -130,6 +132,7 @@ def _next_step(zuschnitt: Zuschnitt, table, over: float, kleinste_schrift: Decim
         for head in heads:
             _style(zuschnitt, head, "hyphens", "auto")
             _style(zuschnitt, head, "hyphenate-limit-chars", HEADS)
+            _style(zuschnitt, head, "white-space", "normal")  # also the head of an amount column (.betrag: nowrap)
         return True
     width = table.margin_width()
     fixed = width - sum(cell.width for cell in _widest_row(table))  # padding and borders: they do not scale
@@ -200,17 +203,13 @@ def _style(zuschnitt: Zuschnitt, element, name: str, value: str | None) -> None:
 
 
 def _report(table, over: float) -> ZuBreit:
-    return ZuBreit(table.get(QUELLE), _first_header(table), over * MM)
-
-
-def _first_header(table) -> str:
-    """The table's caption, else the cells of its first row, as typed (soft hyphens and line breaks gone)."""
     caption = next(iter(table.iter("caption")), None)
-    if caption is not None:
-        text = _text(caption)
-    else:
-        row = next(iter(table.iter("tr")), None)
-        text = " | ".join(_text(cell) for cell in row if cell.tag in ("th", "td")) if row is not None else ""
+    row = next(iter(table.iter("tr")), None)
+    kopf = " | ".join(_text(cell) for cell in row if cell.tag in ("th", "td")) if row is not None else ""
+    return ZuBreit(table.get(QUELLE), _shown(_text(caption)) if caption is not None else "", _shown(kopf), over * MM)
+
+
+def _shown(text: str) -> str:
     return text if len(text) <= SHOWN else text[: SHOWN - 1].rstrip() + "…"
 
 

@@ -4,25 +4,27 @@ always, undefined names are errors, output bounded."""
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
 
 import jinja2
-from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import FileSystemLoader, TemplateError, TemplateSyntaxError
 from jinja2.bccache import Bucket, BytecodeCache
-from jinja2.sandbox import SecurityError
-from markupsafe import Markup
+from jinja2.debug import rewrite_traceback_stack
+from markupsafe import Markup, escape
 
+from vorlagen.compute.names import UnknownName
 from vorlagen.core.engine import TEMPLATES
-from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.usercache import keep_bytes, read_kept_bytes
 from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.kopfzeilen import kopfzeilen
-from vorlagen.render.sandbox import LimitExceeded, Sandbox
-from vorlagen.render.satzregeln import einheiten_halten
+from vorlagen.render.sandbox import Sandbox
+from vorlagen.render.satzregeln import einheiten_halten, quelle
+from vorlagen.render.templatefehler import meldung
 
 
 class _Compiled(BytecodeCache):
@@ -92,9 +94,17 @@ def _units_kept(finalize):
     return finalized
 
 
+def _quelle(record) -> Markup:
+    """`{{ t.berechnung | quelle }}`: where a computed table is defined (its vorlage.yaml and the line of its entry),
+    for the messages of the layout check (render/tabellenbreite.py)."""
+    return escape(quelle(record.where()))
+
+
 _OWN = "eigen-"
 _MAX_KEPT = 5 * 1024 * 1024  # a compiled template is some kB; a larger file is not one of ours
 _COMPILED = _Compiled()
+# what a template can raise: Jinja's errors, Python's of an operation, a computed record's unknown field
+_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError, RecursionError, UnknownName)
 
 
 class Templates:
@@ -112,6 +122,7 @@ class Templates:
             lstrip_blocks=True,
         )
         self.env.filters["kopfzeilen"] = kopfzeilen  # header fields in rows that fit the page
+        self.env.filters["quelle"] = _quelle  # where a computed table is defined
         self.env.finalize = _units_kept(self.env.finalize)
 
     @property
@@ -133,90 +144,52 @@ class Templates:
                     files[name] = path
         return dict(sorted(files.items()))
 
-    def render(self, name: str, **context) -> str:
-        """Renders a template; any template error becomes a BuildFailed naming template and line."""
+    def render(self, name: str, **context) -> tuple[str, list[Problem]]:
+        """A template rendered, or "" and the problem naming template and line."""
         try:
             self.env.start()
-            return self.env.get_template(name).render(**context)
-        except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
-            raise BuildFailed([self._problem(name, error)]) from None
+            return self.env.get_template(name).render(**context), []
+        except _ERRORS as error:
+            return "", [self._problem(name, error)]
 
-    def macro(self, template: str, name: str):
-        """A macro of a template, as a function returning Markup."""
-        try:
-            function = getattr(self.env.get_template(template).module, name)
-        except TemplateError as error:
-            raise BuildFailed([self._problem(template, error)]) from None
+    def macro(self, template: str, name: str) -> Callable[..., tuple[Markup, list[Problem]]]:
+        """A macro of a template, as a function returning Markup and the problems of the call (a template that
+        does not load, or lacks the macro, is one)."""
 
-        def call(*args) -> Markup:
+        def call(*args) -> tuple[Markup, list[Problem]]:
             try:
                 self.env.start()
-                return Markup(function(*args))
-            except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
-                raise BuildFailed([self._problem(template, error)]) from None
+                module = self.env.get_template(template).module
+            except _ERRORS as error:
+                return Markup(""), [self._problem(template, error)]
+            function = getattr(module, name, None)
+            if function is None:
+                return Markup(""), [
+                    Problem(
+                        self._where(template, None),
+                        f"Im Template fehlt das Makro „{name}“ – ein eigenes {template} braucht alle Makros des "
+                        "mitgelieferten; übernehmen Sie es von dort.",
+                    )
+                ]
+            try:
+                return Markup(function(*args)), []
+            except _ERRORS:  # called from Python, not through Jinja's render: its lines are the template's once
+                return Markup(""), [self._problem(template, rewrite_traceback_stack())]  # Jinja maps them
 
         return call
 
-    def _problem(self, name: str, error: Exception) -> Problem:
-        if isinstance(error, TemplateNotFound):
-            return Problem(
-                Where(name),
-                f"Template „{error.name}“ nicht gefunden – prüfen Sie den Namen "
-                "in {% include %} oder {% extends %}.",
-            )
+    def _problem(self, name: str, error: BaseException) -> Problem:
+        """The German problem of an error in template `name`, at the line of the template it arose in."""
         if isinstance(error, TemplateSyntaxError):
-            return Problem(
-                self._where(error.filename or error.name or name, error.lineno),
-                f"Syntaxfehler im Template: {error.message} – prüfen Sie die {{% … %}}-Blöcke.",
-            )
-        if isinstance(error, SecurityError):
-            message = (
-                f"überschreitet eine Grenze ({error}) – so viel braucht kein Dokument; prüfen Sie Schleifen "
-                "und Ausdrücke."
-                if isinstance(error, LimitExceeded)
-                else f"greift auf Interna zu{_attribute(error)} – Templates dürfen nur die Werte des Dokuments lesen."
-            )
-            return Problem(self._where_of(error, name), f"Template {message}")
-        grund = _fehlt(error) if isinstance(error, UndefinedError) else None
-        return Problem(
-            self._where_of(error, name),
-            f"Fehler im Template: {grund or getattr(error, 'message', None) or error} – prüfen Sie die Namen im "
-            "Template.",
-        )
+            where = self._where(error.filename or error.name or name, error.lineno)
+        else:
+            where = self._where_of(error, name)
+        return Problem(where, meldung(error, self.env.filters, self.env.tests))
 
-    def _where_of(self, error: Exception, name: str) -> Where:
+    def _where_of(self, error: BaseException, name: str) -> Where:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
-        return self._where(frames[-1].filename, frames[-1].lineno) if frames else Where(name)
+        return self._where(frames[-1].filename, frames[-1].lineno) if frames else self._where(name, None)
 
     def _where(self, filename: str, line: int | None) -> Where:
-        path = Path(filename)
-        for folder in self.dirs:
-            if (folder / filename).is_file():
-                path = folder / filename
-        return self.paths.where(path, line)
-
-
-def _attribute(error: Exception) -> str:
-    """' („__init__“)' from Jinja's 'access to attribute '__init__' of … is unsafe'."""
-    match = re.search(r"attribute '([^']+)'", str(error))
-    return f" („{match[1]}“)" if match else ""
-
-
-_WAS = {"dict": "diesem Eintrag", "list": "dieser Liste", "str": "diesem Text", "int": "dieser Zahl"}
-
-
-def _fehlt(error: UndefinedError) -> str | None:
-    """Jinja's English reason for a name that is not there, in German and without the program's module names:
-    "'vorlagen.load.koerperschaft.Koerperschaft object' has no attribute 'wappen'" → „wappen“ gibt es in
-    Koerperschaft nicht. None for any other reason."""
-    message = error.message or ""
-    undefiniert = re.fullmatch(r"'([^']*)' is undefined", message)
-    if undefiniert:
-        return f"„{undefiniert[1]}“ gibt es nicht"
-    fehlt = re.fullmatch(r"'?([\w.]+?)(?: object)?'? has no (?:attribute|element) (.*)", message)
-    if fehlt is None:
-        return None
-    typ, name = fehlt[1].rsplit(".", 1)[-1], fehlt[2].strip("'\"")
-    if typ == "None":
-        return f"„{name}“ gibt es nicht (der Wert davor ist leer)"
-    return f"„{name}“ gibt es in {_WAS.get(typ, typ)} nicht"
+        path = next((folder / filename for folder in self.dirs if (folder / filename).is_file()), Path(filename))
+        return self.paths.where(path, line)  # the data's templates/ first, as the loader looks

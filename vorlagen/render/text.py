@@ -36,6 +36,7 @@ from vorlagen.load.records import suggest
 from vorlagen.render import satzregeln
 from vorlagen.render.ausdruck import FILTER, Interna, Rechnet, TextSandbox, Verboten, pruefen
 from vorlagen.render.sandbox import LimitExceeded
+from vorlagen.render.templatefehler import grund
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
@@ -268,7 +269,7 @@ class Prose:
         except Exception as error:  # noqa: BLE001 – any failure of a user's expression is a user problem
             return self._fail(
                 where,
-                f"{shown} lässt sich nicht auswerten ({_reason(error)}) – prüfen Sie den "
+                f"{shown} lässt sich nicht auswerten ({grund(error)}) – prüfen Sie den "
                 f"Ausdruck; alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.",
             )
         if isinstance(value, Groesse):
@@ -356,17 +357,6 @@ class Prose:
             token.attrSet("src", "")
             return [], problems
         return [path], []
-
-
-def _reason(error: Exception) -> str:
-    """What went wrong, in the user's terms – never Python internals."""
-    if isinstance(error, (IndexError, KeyError)):
-        return "diese Zeile oder diesen Eintrag gibt es nicht"
-    if isinstance(error, ZeroDivisionError):
-        return "Division durch null"
-    if isinstance(error, TypeError):
-        return "Werte dieser Art lassen sich so nicht verbinden oder formatieren"
-    return "der Ausdruck passt nicht zu den Werten"
 
 
 ANLAGE_LINK = "anlage-verweis"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from vorlagen.review.nachrechnen.gesamtzeile import MAX_LISTE
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.reihe import Reihe
-from vorlagen.review.nachrechnen.summen import MAX_LISTE
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 from vorlagen.review.nachrechnen.zeile import Zeile
 

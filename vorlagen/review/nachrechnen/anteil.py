@@ -5,6 +5,7 @@ which figure is the base is a guess, so a mismatch proves nothing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from vorlagen.core.money import round_half_up
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
@@ -18,58 +19,62 @@ _MAX_CANDIDATES = 40
 
 
 def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
-    """Adds, for each „p % … X €“ no other calculation explains, p % of a nearby amount when it gives X."""
+    """Adds, for each „p % … X €“ no other calculation explains, p % of a nearby amount when it gives X – and for
+    each „X € (p %)“, X as p % of a nearby larger amount."""
     taken = {r.ergebnis.key for r in found} | {t.key for r in found for t in r.teile}
     lines = [z for z in zeilen if z.text.strip()]
     for index, zeile in enumerate(lines):
-        figs = zeile.zahlen
-        for p, x in zip(figs, figs[1:]):
-            gap = zeile.text[p.ende : x.start]
-            if (
-                p.einheit != "%"
-                or x.einheit != "€"
-                or len(gap) > 40
-                or re.search(r"\d", gap)
-                or len(gap.split()) > 5
-                or not _GIVES.search(gap)
-            ):
+        for first, second in zip(zeile.zahlen, zeile.zahlen[1:]):
+            form = _form(zeile, first, second)
+            keys = {Fund(zeile, first).key, Fund(zeile, second).key}
+            if form is None or keys & taken or not first.wert:
                 continue
-            if Fund(zeile, x).key in taken or Fund(zeile, p).key in taken or not p.wert:
-                continue
-            base = _base(lines, index, zeile, p, x)
-            if base is not None:
-                found.append(
-                    Rechnung(
-                        "Prozentanteil eines Betrags in der Nähe",
-                        "anteil",
-                        [Fund(zeile, p), base],
-                        Fund(zeile, x),
-                        f"{p.betrag()} von {base.zahl.betrag()}",
-                        sicher=False,
-                        typ="prozentanteil",
-                    )
-                )
-                taken |= {Fund(zeile, x).key, Fund(zeile, p).key}
-        for x, p in zip(figs, figs[1:]):  # „Davon trägt der Bund rund 124 Mio. € (46%).“ under „… 269 Mio. €“
-            if x.einheit != "€" or p.einheit != "%" or not _IN_BRACKETS.fullmatch(zeile.text[x.ende : p.start]):
-                continue
-            if Fund(zeile, x).key in taken or Fund(zeile, p).key in taken or not x.wert:
-                continue
-            whole = _whole(lines, index, zeile, x, p)
-            if whole is not None:
-                found.append(
-                    Rechnung(
-                        "Anteil in Prozent an einem Betrag in der Nähe",
-                        "quote",
-                        [Fund(zeile, x), whole],
-                        Fund(zeile, p),
-                        f"{x.betrag()} / {whole.zahl.betrag()} x 100",
-                        sicher=False,
-                        typ="anteil_prozent",
-                    )
-                )
-                taken |= {Fund(zeile, x).key, Fund(zeile, p).key}
+            rechnung = form(lines, index, zeile, first, second)
+            if rechnung is not None:
+                found.append(rechnung)
+                taken |= keys
     _shares_of_whole(found)
+
+
+def _form(zeile: Zeile, first: Zahl, second: Zahl) -> Callable[..., Rechnung | None] | None:
+    """Which of the two forms two neighbouring figures take, if any."""
+    gap = zeile.text[first.ende : second.start]
+    if first.einheit == "%" and second.einheit == "€":
+        if len(gap) <= 40 and not re.search(r"\d", gap) and len(gap.split()) <= 5 and _GIVES.search(gap):
+            return _percent_of
+    elif first.einheit == "€" and second.einheit == "%" and _IN_BRACKETS.fullmatch(gap):
+        return _share_in  # „Davon trägt der Bund rund 124 Mio. € (46%).“ under „… 269 Mio. €“
+    return None
+
+
+def _percent_of(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Rechnung | None:
+    base = _base(lines, index, zeile, p, x)
+    if base is None:
+        return None
+    return Rechnung(
+        "Prozentanteil eines Betrags in der Nähe",
+        "anteil",
+        [Fund(zeile, p), base],
+        Fund(zeile, x),
+        f"{p.betrag()} von {base.zahl.betrag()}",
+        sicher=False,
+        typ="prozentanteil",
+    )
+
+
+def _share_in(lines: list[Zeile], index: int, zeile: Zeile, x: Zahl, p: Zahl) -> Rechnung | None:
+    whole = _whole(lines, index, zeile, x, p)
+    if whole is None:
+        return None
+    return Rechnung(
+        "Anteil in Prozent an einem Betrag in der Nähe",
+        "quote",
+        [Fund(zeile, x), whole],
+        Fund(zeile, p),
+        f"{x.betrag()} / {whole.zahl.betrag()} x 100",
+        sicher=False,
+        typ="anteil_prozent",
+    )
 
 
 def _shares_of_whole(found: list[Rechnung]) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from vorlagen.review.nachrechnen.gesamtzeile import MAX_LISTE
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.reihe import Reihe
-from vorlagen.review.nachrechnen.summen import MAX_LISTE
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
 FUND = re.compile(

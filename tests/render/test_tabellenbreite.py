@@ -1,0 +1,127 @@
+"""Computed tables – defined in a Vorlage's vorlage.yaml, printed by a template – are fitted as typed tables are (heads
+broken into syllables, a smaller font, landscape), and one that fits nowhere is named by the file and line of its
+definition, its caption, its whole first header row and the millimetres it lacks, in `bauen` and in `pruefen`
+(issue 38). Measured in the PDF."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.hilfen import ROOT, copy_data, line_of, run
+from tests.hilfen.satz import breite, seite_mit, seiten, vorlage_pdf
+
+WESERBRUCH = ROOT / "tests" / "fixtures" / "weserbruch"
+VORLAGE = Path("vorlagen/2023-0233/vorlage.yaml")
+A4_RECHTS = 210 - 20  # the right edge of an upright page's content (vorlage.css: margins 25 mm left, 20 mm right)
+QUER_BREITE = 297 - 25 - 20  # the width of a landscape page's content
+PADDING = 4  # mm of a table cell's left and right padding together (vorlage.css: 2 mm each)
+MILLIARDE = "1.000.000.000\u00a0€"  # how a Matrix in Euro prints 1000000000
+
+
+def _matrix(data: Path, spalten: list[str], wert: int = 1_000_000_000) -> int:
+    """Defines a Matrix „Zuschüsse je Ortsteil“ (one row „Nord“, `wert` in every column, no sums) in the
+    Mitteilungsvorlage and prints it in its text; returns the line of its entry in vorlage.yaml."""
+    zellen = ", ".join(f"{s}: {wert}" for s in spalten)
+    with (data / VORLAGE).open("a", encoding="utf-8") as file:
+        file.write(
+            "finanzierung:\n"
+            "  - id: ortsteile\n"
+            "    art: Matrix\n"
+            "    titel: Zuschüsse je Ortsteil\n"
+            "    zeilenkopf: Ortsteil\n"
+            f"    spalten: [{', '.join(spalten)}]\n"
+            "    zeilensummen: false\n"
+            "    spaltensummen: false\n"
+            "    zeilen:\n"
+            f"      - {{id: nord, als: Nord, zellen: {{{zellen}}}}}\n"
+        )
+    (data / "vorlagen/2023-0233/sachverhalt.md").write_text(
+        'Die Zuschüsse im Einzelnen:\n\n{{ tabelle("ortsteile") }}\n\nDanach weiter.\n', encoding="utf-8"
+    )
+    return line_of(data / VORLAGE, "- id: ortsteile")
+
+
+TOO_WIDE = re.compile(
+    r"^data/vorlagen/2023-0233/vorlage\.yaml:(\d+): Die Tabelle „Zuschüsse je Ortsteil“ mit den Spalten „(.*)“ ist "
+    r"auch im Querformat und in der kleinsten Tabellenschrift \(7 pt\) (\d+,\d) mm zu breit für die Seite – kürzen "
+    r"Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen Sie die Tabelle\.$"
+)
+
+
+def test_a_computed_table_that_fits_nowhere_names_its_definition_caption_header_and_millimetres(tmp_path, capsys):
+    data = copy_data(WESERBRUCH, tmp_path)
+    spalten = [f"S{n:02d}" for n in range(1, 21)]
+    line = _matrix(data, spalten)
+    # at the smallest table font (7 pt for the 8,5 pt heads, so 9,5 × 7/8,5 pt for the cells) on a landscape page:
+    # the first column as wide as its bold head broken into syllables („Orts‐“, „teil“) or its row's name, each
+    # other as its amount
+    body = 9.5 * 7 / 8.5
+    first = max(breite("Orts\u2010", "LiberationSans-Bold", 7), breite("Nord", "LiberationSans-Regular", body))
+    over = first + PADDING + 20 * (breite(MILLIARDE, "LiberationSans-Regular", body) + PADDING) - QUER_BREITE
+    out = tmp_path / "out"
+    for command in ([], ["pruefen"]):
+        code, _, err = run(capsys, "--data", str(data), "--out", str(out), *command)
+        problems = [text for text in err.splitlines() if text.startswith("data/")]
+        assert code == 1 and len(problems) == 1, err  # one table: one problem
+        found = TOO_WIDE.match(problems[0])
+        assert found, problems[0]
+        assert int(found[1]) == line  # the line of its entry, not the Vorlage's folder
+        assert found[2] == "Ortsteil | " + " | ".join(spalten)  # the whole first header row
+        assert float(found[3].replace(",", ".")) == pytest.approx(over, abs=1.0)
+        assert not out.exists()  # nothing written
+
+
+def test_a_computed_table_with_long_heads_gets_them_broken_into_syllables_first(tmp_path):
+    data = copy_data(WESERBRUCH, tmp_path)
+    spalten = ["Investitionszuschuss", "Betriebskostenzuschuss", "Sanierungszuschuss", "Ausstattungszuschuss"]
+    spalten.append("Erweiterungsinvestition")  # five heads, too wide side by side unbroken
+    _matrix(data, spalten, 1000)
+    assert sum(breite(s, "LiberationSans-Bold", 8.5) + PADDING for s in spalten) > A4_RECHTS - 25
+    pages = seiten(vorlage_pdf(data, "2023-0233"))
+    index = seite_mit(pages, "Nord")
+    assert not pages[index].quer
+    assert all(zeile.rechts <= A4_RECHTS + 0.5 for zeile in pages[index].zeilen)
+    heads = [z for z in pages[index].zeilen if "zuschuss" in z.text or "Investi" in z.text]
+    assert heads and any(piece.endswith("\u2010") for z in heads for piece in z.teile)  # broken at a syllable
+    cell = next(z for z in pages[index].zeilen if z.text.startswith("Nord"))
+    assert cell.groesse == pytest.approx(9.5, abs=0.01)  # not made smaller: breaking the heads was enough
+
+
+def test_a_slightly_too_wide_computed_table_gets_a_smaller_font_on_its_upright_page(tmp_path):
+    data = copy_data(WESERBRUCH, tmp_path)
+    _matrix(data, [f"S{n:02d}" for n in range(1, 7)])
+    amounts = 6 * (breite(MILLIARDE, "LiberationSans-Regular", 9.5) + PADDING)
+    assert amounts > A4_RECHTS - 25  # too wide upright at its full size
+    pages = seiten(vorlage_pdf(data, "2023-0233"))
+    index = seite_mit(pages, "Nord")
+    cell = next(z for z in pages[index].zeilen if z.text.startswith("Nord"))
+    assert not pages[index].quer and cell.rechts <= A4_RECHTS + 0.5
+    assert 9.5 * 7 / 8.5 - 0.01 <= cell.groesse < 9.5  # smaller, within the Hausstil's bound
+
+
+def test_a_computed_table_too_wide_for_an_upright_page_goes_landscape_with_its_lead_in(tmp_path):
+    data = copy_data(WESERBRUCH, tmp_path)
+    _matrix(data, [f"S{n:02d}" for n in range(1, 9)])
+    smallest = 8 * (breite(MILLIARDE, "LiberationSans-Regular", 9.5 * 7 / 8.5) + PADDING)
+    assert smallest > A4_RECHTS - 25  # no upright page holds it, not even at the smallest font
+    pages = seiten(vorlage_pdf(data, "2023-0233"))
+    index = seite_mit(pages, "Nord")
+    assert pages[index].quer
+    assert seite_mit(pages, "Zuschüsse je Ortsteil") == index == seite_mit(pages, "Die Zuschüsse im Einzelnen")
+    assert all(zeile.rechts <= 297 - 20 + 0.5 for zeile in pages[index].zeilen)
+    assert not pages[seite_mit(pages, "Danach weiter.")].quer
+
+
+def test_the_line_a_table_names_is_not_part_of_what_a_sign_off_signs_nor_of_the_pdf_identifier():
+    """A line added above a table moves its data-quelle: the Druckbild of a sign-off and the PDF's /ID stay."""
+    from vorlagen.render.druckbild import html_digest
+    from vorlagen.render.pdf import _identifier
+
+    html = '<table class="matrix" data-quelle="vorlagen/2023-0233/vorlage.yaml:12"><tr><td>1 €</td></tr></table>'
+    moved = html.replace(":12", ":13")
+    assert html_digest(html, []) == html_digest(moved, [])
+    assert _identifier(html, []) == _identifier(moved, [])
+    assert html_digest(html, []) != html_digest(html.replace("1 €", "2 €"), [])  # what prints still counts

@@ -1,0 +1,123 @@
+"""`vorlagen aktualisieren` and the Land (issue 34, point 1): an old repository that cites another Land's law never
+silently becomes NRW. The six old repositories of tests/fixtures/altbestand are of BW, BY, SN, NI, NW and NI."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.hilfen import FIXTURES
+from vorlagen.load.land import land_von
+from vorlagen.review.landesrecht import zitate
+from vorlagen.review.umschreiben import umschreiben
+
+ALTBESTAND = FIXTURES / "altbestand"
+# the Land of each body as its README and koerperschaft.yaml say, and the law its hausstil cites
+LAENDER = {
+    "lauterbach": ("Baden-Württemberg", "§ 84 GemO"),
+    "schwabach": ("Bayern", "Art. 66 GO"),
+    "heidenau": ("Sachsen", "§ 79 SächsGemO"),
+    "nienburg": ("Niedersachsen", None),
+    "haan": ("Nordrhein-Westfalen", None),
+    "lohne": ("Niedersachsen", "§ 89 NGO"),
+}
+RECHTSGRUNDLAGE = re.compile(r'^    rechtsgrundlage: "(?P<norm>[^"]+)"\n', re.M)
+
+
+def copy(name: str, tmp_path: Path) -> Path:
+    data = tmp_path / name / "data"
+    shutil.copytree(ALTBESTAND / name / "data", data)
+    return data
+
+
+def without_own_law(data: Path, into_text: bool) -> str:
+    """The body relied on the default: no `rechtsgrundlage` (and nothing else left under hausstil); `into_text`:
+    its Vorlage's first Markdown text cites the law instead."""
+    path = data / "koerperschaft.yaml"
+    text = path.read_text(encoding="utf-8")
+    norm = RECHTSGRUNDLAGE.search(text)["norm"]
+    text = RECHTSGRUNDLAGE.sub("", text)
+    text = re.sub(r"^hausstil:\n(?!  )", "", re.sub(r"^  finanzen:\n(?!    )", "", text, flags=re.M), flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    if into_text:
+        md = sorted((data / "vorlagen").glob("*/*.md"))[0]
+        md.write_text(md.read_text(encoding="utf-8") + f"\nDie Bereitstellung folgt {norm}.\n", encoding="utf-8")
+    return norm
+
+
+def land_line(data: Path) -> list[str]:
+    return re.findall(r"^land:.*$", (data / "koerperschaft.yaml").read_text(encoding="utf-8"), re.M)
+
+
+def test_the_citations_of_the_six_old_repositories_name_their_land():
+    for name, (land, norm) in LAENDER.items():
+        found = zitate(ALTBESTAND / name / "data")
+        if norm is None:
+            assert found == [], name
+            continue
+        assert {z.text for z in found} == {norm}, name
+        assert all(land in z.laender for z in found), name
+    # GemO is the law of two Länder, Art. … GO of Bayern alone (Schleswig-Holstein cites its GO by §)
+    [gemo] = zitate(ALTBESTAND / "lauterbach" / "data")
+    assert gemo.laender == ("Baden-Württemberg", "Rheinland-Pfalz")
+
+
+@pytest.mark.parametrize("name", sorted(LAENDER))
+def test_as_written_no_old_repository_gets_a_land_it_did_not_name(name, tmp_path):
+    """Each either gives its own legal basis or computes nothing from a Haushalt: no `land:` is written for it."""
+    data = copy(name, tmp_path)
+    q = umschreiben(data)
+    assert land_line(data) == []
+    assert not [o for o in q.offen if "land:" in o.was]
+
+
+@pytest.mark.parametrize("name", ["lauterbach", "heidenau", "lohne"])  # schwabach: no Haushalt data, no Land needed
+def test_a_repository_citing_another_lands_law_is_refused_with_the_file_to_set_land_in(name, tmp_path):
+    data = copy(name, tmp_path)
+    norm = without_own_law(data, into_text=name != "lohne")  # lohne's Beschlussvorschlag cites § 89 NGO itself
+    q = umschreiben(data)
+    assert land_line(data) == []  # not NRW, not a guess
+    [offen] = [o for o in q.offen if "land:" in o.was]
+    land = LAENDER[name][0]
+    moeglich = ["Baden-Württemberg", "Rheinland-Pfalz"] if norm == "§ 84 GemO" else [land]
+    zitat = next(z for z in zitate(data) if z.text == norm)
+    vorschlag = " oder ".join(f"„land: {m}“" for m in moeglich)
+    assert str(offen) == (
+        f"data/koerperschaft.yaml:{_line(data, 'name:')}: {zitat.datei}:{zitat.zeile} nennt „{norm}“ – Recht von "
+        f"{' oder '.join(moeglich)}, nicht von Nordrhein-Westfalen, nach dessen Recht frühere Fassungen ohne Angabe "
+        f"rechneten: tragen Sie in data/koerperschaft.yaml {vorschlag} ein (das Land, dessen Recht gilt) und rufen "
+        "Sie „vorlagen aktualisieren“ erneut auf."
+    )
+    # every proposed line names a Land the program knows, and the body's own among them
+    assert land in moeglich and all(land_von(m) is not None for m in moeglich)
+
+
+def test_the_proposed_land_is_read_by_the_next_upgrade(tmp_path):
+    data = copy("lohne", tmp_path)
+    without_own_law(data, into_text=False)
+    path = data / "koerperschaft.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("verwaltungschef:", "land: Niedersachsen\nverwaltungschef:", 1),
+        encoding="utf-8",
+    )
+    q = umschreiben(data)
+    assert land_line(data) == ["land: Niedersachsen"]
+    assert not [o for o in q.offen if "land:" in o.was]
+
+
+def test_without_any_citation_the_old_default_is_written_and_said(tmp_path):
+    """Nothing in the repository names a Land: it printed NRW law before, so it is carried over as NRW – in the
+    upgrade report, never silently."""
+    data = copy("lauterbach", tmp_path)
+    without_own_law(data, into_text=False)
+    q = umschreiben(data)
+    assert land_line(data) == ["land: NRW"]
+    assert any(u.nachher == "land: NRW" for u in q.umschreibungen)
+
+
+def _line(data: Path, needle: str) -> int:
+    lines = (data / "koerperschaft.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if line.startswith(needle))

@@ -1,0 +1,96 @@
+"""`vorlagen beschluss NUMMER` keeps the Haushalt a Vorlage was decided on (beschlossen.yaml beside its vorlage.yaml).
+
+Run once the result is recorded and before the Kämmerei binds the decided amounts: from then on the decided Vorlage
+prints these amounts, whatever `gebunden` says later.
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+
+from vorlagen.core.fmt import datum as tag
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
+from vorlagen.core.speichern import speichern
+
+
+def beschluss_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "nummer", metavar="NUMMER", help="Nummer der beschlossenen Vorlage, z. B. 2021/0123 (ohne Nummer: ihr Ordner)"
+    )
+
+
+def _refuse(message: str) -> BuildFailed:
+    return BuildFailed([Problem(Where("vorlagen beschluss"), message)])
+
+
+def jahre(daten) -> set[int]:
+    """The Haushaltsjahre a Vorlage's Finanzielle Auswirkungen read: its amounts, Deckungen and VEs."""
+    found = {int(j) for p in [*daten.positionen, *daten.deckung] for j in p.jahre if j.isdigit()}
+    for ve in daten.verpflichtungsermaechtigungen:
+        found |= {ve.jahr, *(int(j) for j in (ve.lasten or {}) if j.isdigit())}
+    return found
+
+
+def _betrag(wert: Decimal | None) -> str:
+    return "~" if wert is None else format(wert, "f")
+
+
+def yaml_text(datum, haushalte: dict) -> str:
+    """beschlossen.yaml: the decision day and every Position of the years read, with its amounts of that day."""
+    from vorlagen.cli.neuanlage import text_value
+    from vorlagen.load.beschlossen import KOPF
+
+    lines = [KOPF.rstrip("\n"), f"datum: {datum.isoformat()}", "positionen:"]
+    for jahr, haushalt in sorted(haushalte.items()):
+        for p in haushalt.positionen:
+            lines += [
+                f"  - jahr: {jahr}",
+                f"    konto: {text_value('konto', p.konto, 200)}",
+                f"    plan: {p.plan}",
+                f"    ansatz: {_betrag(p.ansatz)}",
+                f"    gebunden: {_betrag(p.gebunden)}",
+            ]
+            lines += [
+                f"    {key}: {_betrag(getattr(p, key))}" for key in ("prognose", "ve") if getattr(p, key) is not None
+            ]
+            lines += [f"    ve_gebunden: {_betrag(p.ve_gebunden)}"] if p.ve_gebunden else []
+    return "\n".join(lines) + "\n"
+
+
+def beschluss(args: argparse.Namespace) -> int:
+    """`beschluss`: keeps the Haushalt of a decided Vorlage as of its decision day."""
+    from vorlagen.cli.zeichnen import _source
+    from vorlagen.compute.project import prepare
+    from vorlagen.load.beschlossen import DATEI
+
+    paths = Paths(args.data.resolve().parent)
+    project = prepare(args.data, haushaltsrecht=False)
+    source = _source(project, args.nummer, paths)
+    nummer, datei = source.auswahl, source.folder / DATEI
+    if source.vorlage.finanzen_daten is None:
+        raise _refuse(
+            f"Vorlage {nummer} rechnet ihre finanziellen Auswirkungen nicht aus dem Haushalt – es gibt keinen "
+            "Haushalt festzuhalten."
+        )
+    entschieden = project.entschieden.get(source.slug)
+    if entschieden is None:
+        raise _refuse(
+            f"Vorlage {nummer} ist nicht beschlossen – tragen Sie zuerst das Ergebnis der entscheidenden Beratung "
+            "ein (Niederschrift oder „ergebnis“ in der Beratungsfolge)."
+        )
+    if datei.exists():
+        raise _refuse(
+            f"{paths.show(datei)} hält den Haushalt des Beschlusses schon fest – er wird nicht überschrieben; war "
+            "der Beschluss falsch erfasst, löschen Sie die Datei und rufen Sie den Befehl erneut auf."
+        )
+    gelesen = jahre(source.vorlage.finanzen_daten)
+    haushalte = {j: h.am(entschieden) for j, h in dict.items(project.facts.haushalte) if j in gelesen}
+    raise_if(speichern(datei, yaml_text(entschieden, haushalte).encode("utf-8"), paths))
+    print(
+        f"Haushalt des Beschlusses vom {tag(entschieden)} festgehalten: {paths.show(datei)} "
+        f"({sum(len(h.positionen) for h in haushalte.values())} Positionen aus "
+        f"{', '.join(str(j) for j in sorted(haushalte))}). Die beschlossene Vorlage druckt diese Beträge, auch wenn "
+        "die Kämmerei danach bindet."
+    )
+    return 0
