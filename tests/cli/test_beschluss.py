@@ -196,3 +196,32 @@ def test_a_vorlage_without_haushalt_data(beschlossen, capsys):
     code, _, err = run(capsys, "--data", str(beschlossen), "beschluss", "2021/0130")
     assert code == 1
     assert "Vorlage 2021/0130 rechnet ihre finanziellen Auswirkungen nicht aus dem Haushalt" in err
+
+
+def test_a_deckung_the_source_no_longer_has_is_a_note_not_a_reprint(beschlossen, capsys):
+    """A Nachtrag lowers the Ansatz of 05.02.01 after the decision, below what the Einsparung 2022 still has to bind:
+    the decided Vorlage stays as decided; the Beschlusskontrolle and `pruefen` say that its Deckung no longer stands."""
+    vorher, text_vorher = decided(beschlossen), composed(beschlossen).text
+    keep(beschlossen, capsys)
+    edit(beschlossen / H2022, "    ansatz: 15100000\n", f"    ansatz: {GEBUNDEN_2022 + 100}\n")
+    assert decided(beschlossen) == vorher
+    assert composed(beschlossen).text == text_vorher
+    einsparung = je_jahr(EIGENANTEILE)[2022]
+    hinweis = (
+        f"Vorlage 2021/0123 (beschlossen am 21.06.2021) deckt 2022 {euro(einsparung)} aus Produkt 05.02.01, "
+        f"Einsparung; davon sind {euro(einsparung)} noch nicht gebunden, dort aber nur {euro(100)} verfügbar – die "
+        "Deckung des Beschlusses reicht nach den Buchungen und Änderungen seit dem Beschluss nicht mehr: prüfen Sie "
+        "sie oder decken Sie den Rest anders. Die beschlossene Vorlage bleibt, wie sie beschlossen wurde."
+    )
+    [row] = haushalt_nach_beschluss(Composer(prepare(beschlossen)))
+    assert (row.gebucht, row.verfuegbar, row.hinweis) == (euro(0), euro(100), hinweis)
+    code, out, _ = run(capsys, "--data", str(beschlossen), "pruefen", "--ohne-satz", "--stichtag", "2021-09-30")
+    assert code == 0
+    assert f"\nHinweise zu beschlossenen Vorlagen:\n  {hinweis}\n" in out
+
+
+def test_without_a_change_since_the_decision_there_is_no_note(beschlossen, capsys):
+    keep(beschlossen, capsys)
+    assert haushalt_nach_beschluss(Composer(prepare(beschlossen))) == []
+    _, out, _ = run(capsys, "--data", str(beschlossen), "pruefen", "--ohne-satz", "--stichtag", "2021-09-30")
+    assert "Hinweise zu beschlossenen Vorlagen" not in out

@@ -143,3 +143,21 @@ def test_the_handbook_shows_the_table_the_program_uses():
         ]
         for zelle, (feld, wert) in zip(zellen[1:], erwartet):
             assert zelle == wert + (" *" if feld in land.unsicher else ""), (land.name, feld)
+
+
+def test_a_verpflichtungsermaechtigung_in_baden_wuerttemberg_cites_86_abs_5_gemo(tmp_path):
+    """Über- and außerplanmäßige Verpflichtungsermächtigungen in Baden-Württemberg: „gemäß § 86 Abs. 5 GemO“ (the
+    Hauptsatzung of the Landkreis Reutlingen, KT-Drucksache VIII-0280). The Fürstenwalde VE, given to a BW body."""
+    import shutil
+
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.document import Composer
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "fuerstenwalde", data)
+    edit(data / "koerperschaft.yaml", "land: Brandenburg\n", "land: BW\n")
+    doc = next(d for d in Composer(prepare(data)).compose_all() if d.source.slug == "ve-domumfeld")
+    text = " ".join(doc.text.split())
+    assert "Außerplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2017 nach § 86 Abs. 5 GemO" in text
+    assert "BbgKVerf" not in text and "NRW" not in text
+    assert "verpflichtungsermaechtigung" not in laender()["Baden-Württemberg"].unsicher

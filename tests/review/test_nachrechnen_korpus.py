@@ -22,9 +22,11 @@ KORPUS = ROOT / "tests" / "korpus_nachrechnen"
 DOKUMENTE = sorted(p.stem for p in KORPUS.glob("*.txt"))
 
 # Recognised calculations / listed calculations across the corpus, measured and rounded down: it may only rise.
-MINDEST_QUOTE = 0.80
+MINDEST_QUOTE = 0.84
 # Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
-HOECHSTENS_VERSCHLUCKT = 4  # 2 until issue 35 added Kreis Soest: its „11,0 Stellen“ (twice) carry no unit
+# 2 until issue 35 added Kreis Soest (its „11,0 Stellen“ twice carry no unit), then Stuttgart's „12 Gruppen“ (six
+# groups, the count in words) and Vöhringen's „610“ pupils: counts without a unit in sentences
+HOECHSTENS_VERSCHLUCKT = 6
 
 # Known false alarms, each a bug for the engine, named exactly: document → [(line, typed figure)], reason. The
 # document's case is marked xfail only while the engine reports exactly these alarms; any other alarm fails.
@@ -47,7 +49,9 @@ _SCALE = {
 
 def value(typed: str) -> Decimal:
     """'1.600.500,- €' → 1600500; '4 Mio. €' → 4000000; '2,430' → 2.430: a typed figure in its base unit."""
-    match = _FIGURE.search(re.sub(r"(?<=\d\.)\s+(?=\d{3})", "", typed))  # "4.965. 000€", as one original has it
+    typed = re.sub(r"(?<=\d\.)\s+(?=\d{3})", "", typed)  # "4.965. 000€", as one original has it
+    typed = re.sub(r"^(\d{1,3}(?:\.\d{3})+)\.(\d{2})$", r"\1,\2", typed.strip())  # "2.223.687.71": cents after a dot
+    match = _FIGURE.search(typed)
     assert match, f"keine Zahl in {typed!r}"
     number = Decimal(match["num"].replace(".", "").replace(",", "."))
     return number * _SCALE.get(match["unit"] or "", Decimal(1))
@@ -107,20 +111,23 @@ def dropped(name: str) -> list[dict]:
 # --- the corpus itself ---------------------------------------------------------------------------------------
 
 
-def test_corpus_has_at_least_30_documents_of_different_bodies_and_ris_products():
+def test_corpus_has_at_least_60_documents_of_different_bodies_and_ris_products():
     manifests = [manifest(name) for name in DOKUMENTE]
     assert {p.stem for p in KORPUS.glob("*.yaml")} == set(DOKUMENTE)
-    assert len(DOKUMENTE) >= 30
-    assert len({m["koerperschaft"] for m in manifests}) >= 30
+    assert len(DOKUMENTE) >= 60  # issue 35
+    assert len({m["koerperschaft"] for m in manifests}) >= 55
     assert len({m["land"] for m in manifests} - {"nicht ermittelt"}) >= 10
     assert {"ALLRIS", "SessionNet", "komuna"} <= {m["ris"] for m in manifests}
-    assert sum(len(m["rechnungen"]) for m in manifests) >= 60
+    assert sum(len(m["rechnungen"]) for m in manifests) >= 180
 
 
 @pytest.mark.parametrize("name", DOKUMENTE)
 def test_manifest_names_its_source_and_each_result_stands_where_it_says(name):
     data, text = manifest(name), lines(name)
-    assert data["quelle"]["adresse"].startswith("http") and data["quelle"]["titel"]
+    quelle = data["quelle"]
+    # the address the search found the original under – or, for a seed of the project, its file under shared/seeds/
+    assert quelle.get("adresse", "").startswith("http") or quelle.get("datei", "").startswith("shared/seeds/")
+    assert quelle["titel"]
     assert data["koerperschaft"] and data["land"] and data["ris"]
     for rechnung in data["rechnungen"]:
         assert rechnung["status"] in ("stimmt", "fehler"), rechnung
@@ -152,7 +159,7 @@ def test_hand_calculation_gives_each_manifest_status():
         assert low <= typed <= high, (doc, text)
     slips_by_hand = {doc for doc, _, _, _, expected in hand.CHECKS if expected == "fehler"}
     slips_listed = {name[:2] for name in DOKUMENTE for r in manifest(name)["rechnungen"] if r["status"] == "fehler"}
-    assert slips_by_hand == slips_listed == {"09", "29", "40", "41"}
+    assert slips_by_hand == slips_listed == {"09", "29", "40", "41", "44"}
     calculated = {doc for doc, *_ in hand.CHECKS} | {doc for doc, *_ in hand.RANGES}
     assert calculated == {name[:2] for name in DOKUMENTE if manifest(name)["rechnungen"]}
 
@@ -166,6 +173,7 @@ def test_value_reads_the_notations_of_the_corpus():
     assert value("2,430") == Decimal("2.430")
     assert value("150,--") == Decimal(150)
     assert value("4.965. 000€") == Decimal(4965000)
+    assert value("2.223.687.71") == Decimal("2223687.71") and value("2.223.687") == Decimal(2223687)
     assert value("1.600.500,- €") == value("1.600.500\u00a0€")
 
 

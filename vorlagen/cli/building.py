@@ -146,7 +146,8 @@ def check(args: argparse.Namespace) -> int:
 
     warn_of_drift()
     project = prepare(args.data)
-    docs = Composer(project).compose_all()  # renders texts and templates, writes nothing
+    composer = Composer(project)
+    docs = composer.compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
     if not args.ohne_satz:
         _satz(project, docs, args.out)
@@ -157,10 +158,21 @@ def check(args: argparse.Namespace) -> int:
     angaben = render_offen(project.facts, {slug: r.haushalt for slug, r in project.rechnungen.items()})
     if angaben:
         print("\n" + angaben, end="")
+    _beschluesse(composer)
     _links_as_text(docs, project.facts.koerperschaft.oparl is not None)
     _entwuerfe(docs, project.facts.paths)
     _stale_schema(args.repository.root, project.facts.koerperschaft.hausstil)
     return 0
+
+
+def _beschluesse(composer) -> None:
+    """For `check`: each Deckung of a decided Vorlage that its source no longer has free (the decided document stays
+    as decided; this is the note instead of a reprint)."""
+    from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss
+
+    hinweise = [r.hinweis for r in haushalt_nach_beschluss(composer) if r.hinweis]
+    if hinweise:
+        print("\nHinweise zu beschlossenen Vorlagen:\n" + "\n".join(f"  {h}" for h in hinweise))
 
 
 def _satz(project, docs, out: Path) -> None:

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import PurePosixPath
 
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import datum, geld
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.render.document import INTERNAL, Composer, slugify
@@ -28,12 +28,14 @@ class Haushaltsstand:
     betrag: str  # the Vorlage's amount there
     gebucht: str  # bound since the decision: bookings from its day on, or what `gebunden` grew beyond the kept one
     verfuegbar: str  # what is free there now (Ansatz − gebunden with every booking)
+    hinweis: str | None = None  # a Deckung the decision relied on that the source no longer has free
 
 
 def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
     """For each decided Vorlage: the Positionen it spends at or draws its Deckung from that have bookings since its
     decision (dated bookings, or `gebunden` above what beschlossen.yaml kept), and what is free there now – the state
-    after the decision, which the decided Vorlage itself does not print (it keeps the state it was decided on)."""
+    after the decision, which the decided Vorlage itself does not print (it keeps the state it was decided on). A
+    Deckung whose part not yet bound exceeds what its source has free now carries a note (`hinweis`)."""
     project, facts = composer.project, composer.facts
     rows = []
     for source in facts.vorlagen:
@@ -55,20 +57,34 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
                 if kept is None
                 else exact(haushalt.am(None).positionen[index].gebunden) - exact(kept)
             )
-            if not seither:
+            frei = exact(haushalt.am(None).positionen[index].verfuegbar)
+            offen = max(Fraction(0), Fraction(betrag) - seither) if art else Fraction(0)  # a Deckung not yet bound
+            if not seither and offen <= frei:
                 continue
+            stelle = f"{position.art} {position.konto}{art}"
             rows.append(
                 Haushaltsstand(
                     source.bezeichnung,
                     tag,
                     jahr,
-                    f"{position.art} {position.konto}{art}",
+                    stelle,
                     geld(betrag),
                     geld(exact(seither)),
-                    geld(exact(haushalt.am(None).positionen[index].verfuegbar)),
+                    geld(frei),
+                    _hinweis(source.bezeichnung, tag, jahr, stelle, betrag, offen, frei) if offen > frei else None,
                 )
             )
     return rows
+
+
+def _hinweis(vorlage: str, tag: dt.date, jahr: int, stelle: str, betrag, offen: Fraction, frei: Fraction) -> str:
+    """Why a decided Deckung no longer stands: more of it is still to be bound than the source has free now."""
+    return (
+        f"Vorlage {vorlage} (beschlossen am {datum(tag)}) deckt {jahr} {geld(betrag)} aus {stelle}; davon sind "
+        f"{geld(offen)} noch nicht gebunden, dort aber nur {geld(frei)} verfügbar – die Deckung des Beschlusses "
+        "reicht nach den Buchungen und Änderungen seit dem Beschluss nicht mehr: prüfen Sie sie oder decken Sie den "
+        "Rest anders. Die beschlossene Vorlage bleibt, wie sie beschlossen wurde."
+    )
 
 
 def _kept(beschlossen, jahr: int, position) -> Decimal | None:

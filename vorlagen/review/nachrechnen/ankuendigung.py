@@ -13,7 +13,7 @@ import re
 from vorlagen.review.nachrechnen.gesamtzeile import MAX_LISTE
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.reihe import Reihe
-from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum, year_heads
 from vorlagen.review.nachrechnen.zeile import Zeile
 
 _COMPLETE = re.compile(r"\b(?:verwendet|verteilt|aufgeteilt|entfallen|entfällt|aufgeschlüsselt|zusammen)\b")
@@ -41,7 +41,8 @@ def _label(reihe: Reihe) -> str:
 
 
 def _money(zeile: Zeile) -> list[Zahl]:
-    return [z for z in zeile.zahlen if z.einheit == "€" or not z.einheit and z.stellen == 2]
+    heads = year_heads(zeile.zahlen)
+    return [z for z in zeile.zahlen if (z.einheit == "€" or not z.einheit and z.stellen == 2) and z not in heads]
 
 
 def _rows(reihen: list[Reihe], index: int, cells: bool = False) -> list[tuple[Zeile, Zahl]]:

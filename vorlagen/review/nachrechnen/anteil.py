@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 
 from vorlagen.core.money import round_half_up
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
@@ -13,7 +14,8 @@ from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 from vorlagen.review.nachrechnen.zeile import Zeile
 
 _GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\b|\bentspricht\b|\bd\.\s?h\.|:")
-_IN_BRACKETS = re.compile(r"\s*\(\s*")
+_IN_BRACKETS = re.compile(r"\s*\(\s*=?\s*")  # „124 Mio. € (46%)“, „3.598.515,00 € (= 90% der Gesamtkosten)“
+_ROUNDINGS = (ROUND_HALF_UP, ROUND_DOWN, ROUND_UP)
 _NEAR = 3  # lines above and below that may name the base
 _MAX_CANDIDATES = 40
 
@@ -109,8 +111,9 @@ def _shares_of_whole(found: list[Rechnung]) -> None:
 def _base(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Fund | None:
     """The nearest amount of which p % gives x (rounded as x is typed)."""
     for line, z in _nearby(lines, index, zeile, x):
-        if round_half_up(abs(p.wert) * abs(z.wert) / 100, x.schritt) == abs(x.wert):
-            return Fund(line, z)
+        exact = abs(p.wert) * abs(z.wert) / 100
+        if any(exact.quantize(x.schritt, rounding=mode) == abs(x.wert) for mode in _ROUNDINGS):
+            return Fund(line, z)  # a share rounded down („80 % (= 159.065 €)“ of 198.832 €) is judged a rounding
     return None
 
 

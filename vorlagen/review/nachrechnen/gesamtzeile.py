@@ -7,11 +7,12 @@ kind); label lines a PDF wrapped are stepped over."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vorlagen.core import limits
 from vorlagen.review.nachrechnen.reihe import WERT, Eintrag, Reihe
 from vorlagen.review.nachrechnen.tabelle import align
+from vorlagen.review.nachrechnen.verweis import names_its_rows
 
 MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays „nicht geprüft“ (time stays linear)
 _TOTAL_WORD = re.compile(
@@ -19,11 +20,14 @@ _TOTAL_WORD = re.compile(
     r"aufwendungen|ausgaben|einnahmen|erträge|ertrag|finanzierung|volumen|förderung|zuschuss|zuschüsse|bedarf|"
     r"mittel|investitionen|investition|ergebnis|defizit)"
 )
+# „(neu) zur Verfügung stehende Haushaltsmittel“ under Ansatz, bereits bereitgestellt, beantragt: their total
+_AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
 _SUBTOTAL = re.compile(r"\bZwischensumme", re.IGNORECASE)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
 _OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
+_MINUS_CELLS = ("-", "−", "–", "./.")
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
 
 
@@ -44,7 +48,8 @@ def total_kind(reihe: Reihe) -> str:
     if reihe.gleich:
         return "gleich"
     words = _WORD.findall(bare_words(reihe))  # the label may stand after the figures: „239.800 €  Zwischensumme Nord“
-    if words and len(words) <= 6 and any(_TOTAL_WORD.fullmatch(w) for w in words) and not _DAVON.match(reihe.label):
+    named = any(_TOTAL_WORD.fullmatch(w) for w in words) or _AVAILABLE.search(" ".join(words))
+    if words and len(words) <= 6 and named and not _DAVON.match(reihe.label):
         return "zwischen" if any(_SUBTOTAL.match(w) for w in words) else "summe"
     if not words:
         if reihe.zeile.fett:
@@ -113,6 +118,7 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
     blanks = labels = 0
     headings: list[tuple[int, Reihe]] = []  # (rows below it, the line)
     outline = _OUTLINE.match(reihen[index].zeile.text)
+    operator = _operator(total)
     for seen in range(1, 2 * MAX_LISTE + 2):
         if index - seen < 0:
             break
@@ -125,6 +131,8 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         blanks = 0
         if _SPLITS.search(reihe.zeile.text) or outline and _other_branch(outline[1], reihe):
             break  # „davon entfallen auf …“ splits the amount above it; „1.2“ over „1.2.1“ is its parent
+        if names_its_rows(reihe.zeile.text):
+            break  # „2.7 … (Saldo aus 2.3 und 2.6)“ is a result of the rows it names, no part of a list below it
         if _DAVON.match(reihe.label):
             continue
         if total_kind(reihe) in ("gleich", "zwischen", "summe"):
@@ -143,6 +151,8 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
                 headings.append((len(rows), reihe))
             continue
         labels = 0
+        if operator is not None and _cell(reihe, operator) in _MINUS_CELLS:  # „1.4 Abgänge | - | 69,50“
+            reihe = replace(reihe, minus=True)
         rows.append((reihe, places))
         if len(rows) > MAX_LISTE:
             return None  # too long a list to be sure which rows belong: the total stays „nicht geprüft“
@@ -153,6 +163,19 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         below, lauf.heading = inside[-1]
         lauf.cut = len(rows) - below
     return lauf
+
+
+def _operator(total: Reihe) -> int | None:
+    """„1.5 Bereinigte Soll-Einnahmen | = | 2.223.687,71“: the cell of a lone „=“ before the figures – the column
+    that says with „+“ and „-“ how each row above enters the total."""
+    cells = total.zeile.text.split("\t")
+    first = next((i for i, cell in enumerate(cells) if re.search(r"\d", cell) and i), len(cells))
+    return next((i for i, cell in enumerate(cells[:first]) if cell.strip() == "="), None)
+
+
+def _cell(reihe: Reihe, index: int) -> str:
+    cells = reihe.zeile.text.split("\t")
+    return cells[index].strip() if index < len(cells) else ""
 
 
 def _other_branch(number: str, reihe: Reihe) -> bool:

@@ -26,6 +26,7 @@ from vorlagen.review.nachrechnen import (
 )
 from vorlagen.review.nachrechnen.lesen import read
 from vorlagen.review.nachrechnen.rechnung import FEHLER, FOLGE, STIMMT, Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import year_heads
 from vorlagen.review.nachrechnen.zeile import Zeile
 
 
@@ -63,6 +64,8 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     verweis.recognise(zeilen, found)
     rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
+    if any(_ROUNDED.search(zeile.text) for zeile in zeilen):
+        _tolerate(found)
     for rechnung in found:
         rechnung.pruefe()
     kept, unsure = urteil.judge(found)  # a guess that fails proves nothing: its figures stay open
@@ -71,6 +74,17 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     _consequences(pruefung)
     _mentions(pruefung, zeilen, unsure)
     return pruefung
+
+
+_ROUNDED = re.compile(r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch Rundung|rundungsbedingt", re.IGNORECASE)
+
+
+def _tolerate(found: list[Rechnung]) -> None:
+    """„(Rundungsdifferenzen möglich)“: the parts of a sum or difference are rounded, each up to half its step; a
+    result off by no more than that is a rounding, never a slip."""
+    for rechnung in found:
+        if rechnung.formel in ("summe", "saldo", "abstand", "differenz"):
+            rechnung.toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
 
 
 def check_file(path: Path) -> Pruefung:
@@ -156,10 +170,12 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
         named = _RESULT_WORD.search(zeile.text)
         after = named.end() if named else len(zeile.text) + 1  # figures after a result word
         money_table = "\t" in zeile.text and (money_table or bool(_MONEY_HEAD.search(zeile.text)))
+        heads = year_heads(zeile.zahlen)  # „2016 EUR | 2017 EUR“ head columns, they are no amounts
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
             if (
-                fund.key in tied
+                zahl in heads
+                or fund.key in tied
                 or zahl.einheit not in ("€", "%")
                 and fund.key not in unsure
                 and not ((total_line or money_table or zahl.start >= after) and _result_like(zeile, zahl))

@@ -57,6 +57,7 @@ class Rechnung:
     richtig: Decimal | None = None  # the recomputed value, rounded like the typed figure
     hinweis: str = ""
     folgen: list[str] = field(default_factory=list)
+    toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
 
     def rechne(self, werte: list[Decimal]) -> Decimal:
         """The exact result from the given input values (typed ones, or corrected ones for consequences)."""
@@ -114,6 +115,13 @@ class Rechnung:
             self.hinweis = (
                 f"stimmt nur {' oder '.join(names)} (genau {exact_text}); kaufmännisch gerundet "
                 f"wären es {self.ergebnis.zahl.zeige(self.richtig)}"
+            )
+            return
+        if self.toleranz and abs(exact - typed) <= self.toleranz:
+            self.status = RUNDUNG
+            self.hinweis = (
+                f"genau {self.ergebnis.zahl.zeige(self.richtig)}; die Abweichung liegt im Rahmen der gerundeten "
+                "Teile, und das Dokument weist auf Rundungsdifferenzen hin"
             )
             return
         if self.sicher:

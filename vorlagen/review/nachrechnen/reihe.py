@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from vorlagen.review.nachrechnen.zahlen import Zahl
+from vorlagen.review.nachrechnen.zahlen import Zahl, year_heads
 from vorlagen.review.nachrechnen.zeile import Zeile
 
 NULL, WERT, UNKLAR = "null", "wert", "unklar"
@@ -63,6 +63,8 @@ def row(zeile: Zeile, used: set[int]) -> Reihe:
     marker = _ENUMERATION.match(zeile.text)
     if marker:  # "1. Erstintegration", "2) …": a list number, not a value
         figs = [z for z in figs if z.start >= marker.end()]
+    heads = year_heads(figs)
+    figs = [z for z in figs if z not in heads]
     plain = [z for z in figs if z.einheit or not _YEAR.fullmatch(z.text)]
     werte = [z for z in plain if z.einheit] if any(z.einheit for z in plain) else plain
     text = zeile.text.strip()
@@ -72,7 +74,8 @@ def row(zeile: Zeile, used: set[int]) -> Reihe:
     strich = not werte and bool(_DASH.search(text)) and not text.startswith(("-", "–", "—")) and len(text) < 120
     gleich = bool(werte) and bool(_RESULT_CELL.search(zeile.text[:first]))
     reihe = Reihe(zeile, werte, strich, label, bool(_LINE_MINUS.match(text)), len(_WORDS.findall(rest)), gleich)
-    used_here = used | {z.start for z in zeile.zahlen if not z.einheit and _YEAR.fullmatch(z.text)}
+    years = {z.start for z in zeile.zahlen if not z.einheit and _YEAR.fullmatch(z.text)}
+    used_here = used | years | {z.start for z in heads}
     if zeile.zellen or zeile.lagen:
         reihe.eintraege = _cells(zeile, used_here, marker.end() if marker else 0)
     else:

@@ -41,7 +41,10 @@ def _misplaced(total: Reihe, row: list[Eintrag]) -> bool:
     cells = total.zeile.text.split("\t")
     numbered = {_column(e)[1] for e in total.eintraege}
     return any(
-        0 < _column(e)[1] < len(cells) and _column(e)[1] not in numbered and cells[_column(e)[1]].strip() for e in row
+        0 < _column(e)[1] < len(cells)
+        and _column(e)[1] not in numbered
+        and cells[_column(e)[1]].strip() not in ("", "=")  # „=“ heads a column of signs („+“, „-“), no words
+        for e in row
     )
 
 
@@ -60,12 +63,16 @@ def _by_key(head: list[Eintrag], row: list[Eintrag]) -> list | None:
         match = [
             e for e in row if _column(e)[1] == where or kind == "lage" and _same_column(_column(e), _column(place))
         ]
-        if match and not fits(place, match[0]):
-            return None
+        if match and not fits(place, match[0]) and not (kind == "zelle" and _plain(place, match[0])):
+            return None  # in the same cell as typed, plain figures fit whatever their decimals („-540,5“ over „-1.768“)
         result.append(match[0] if match else None)
     if any(e is not None for e in result) or head and _column(head[0])[0] == "zelle":
         return result
     return []
+
+
+def _plain(head: Eintrag, place: Eintrag) -> bool:
+    return bool(head.zahlen and place.zahlen) and head.zahlen[0].einheit == place.zahlen[0].einheit == ""
 
 
 def _by_order(head: list[Eintrag], row: list[Eintrag]) -> list | None:

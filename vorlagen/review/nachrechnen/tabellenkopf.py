@@ -10,7 +10,10 @@ from vorlagen.review.nachrechnen.reihe import Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
 _DAVON = re.compile(r"\bdavon\b", re.IGNORECASE)
-_TOTAL_LAST = re.compile(r"(?:^|\s)(?:Gesamt|Summe|Insgesamt|Gesamtbetrag|Gesamtsumme)\s*$", re.IGNORECASE)
+_TOTAL_LAST = re.compile(
+    r"(?:^|\s)(?:Gesamt|Summe|Insgesamt|Gesamtbetrag|Gesamtsumme|Gesamt-\w+)(?:\s+(?:in\s+)?(?:EURO?|€|T€|TEUR))?\s*$",
+    re.IGNORECASE,
+)
 _YEARS_LAST = re.compile(r"(?:\b(?:19|20)\d\d\s*){2,}$")
 _AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|Gesamtkosten)\b", re.IGNORECASE)
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
@@ -42,7 +45,7 @@ def _header(reihe: Reihe) -> tuple[int, bool, bool]:
 def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:
     gap, width = 0, None
     for reihe in below:
-        values = [z for z in reihe.werte if (z.einheit == "€" if years else z.einheit)]
+        values = [z for z in reihe.werte if (z.einheit == "€" if years else z.einheit or row_total and _amount(z))]
         if not reihe.zeile.text.strip() or any(_header(reihe)) or not reihe.werte and reihe.zeile.text.count("\t") >= 2:
             return  # a blank line, or the header of the next table
         if not values or years and len(values) < parts + 1:  # a wrapped label, or "davon förderfähig 2.052.000 €"
@@ -67,6 +70,11 @@ def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, foun
             )
         if row_total and whole >= 2:
             _add(reihe, values[:whole], values[whole], "Spalte „Gesamt“ als Summe der Zeile", found, "zeilensumme")
+
+
+def _amount(zahl: Zahl) -> bool:
+    """A figure typed as an amount without a unit: with cents („70.803,89“) or grouped thousands („2.919.885“)."""
+    return zahl.stellen > 0 or "." in zahl.text
 
 
 def _add(reihe: Reihe, members: list[Zahl], result: Zahl, art: str, found: list[Rechnung], typ: str) -> None:

@@ -19,6 +19,11 @@ _REF = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
 _MAX_ROWS = 1000  # numbered rows remembered
 
 
+def names_its_rows(text: str) -> bool:
+    """„(Saldo aus 2.3 und 2.6)“: the line is computed from the rows it names."""
+    return _FROM_ROWS.search(text) is not None
+
+
 def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
     """Adds the Saldo or Summe of each row that names the rows it comes from."""
     rows: dict[str, tuple[Zeile, Zahl]] = {}

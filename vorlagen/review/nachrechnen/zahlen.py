@@ -1,5 +1,5 @@
 """German figures as typed in a line: `1.234,56 €`, `55.000€`, `2.450.000,- €`, `- 245.319€`, `1,2 Mio. €`, `3 T€`,
-`79,35 %`."""
+`79,35 %` – and `2.223.687.71` (the cents after a dot, as one Jahresrechnung has it)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from vorlagen.core.fmt import eur, eur_cent, zahl
 _SPACED = r"(?<!\d[ \u202f])\d{1,3}(?:\u202f\d{3})+|(?<!\d[ \u202f])\d{1,3}(?: \d{3})+(?=,\d+ ?€|,-|,–| ?(?:€|EURO?\b|Euro\b))"
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?:(?P<whole>\d{1,3}(?:\.\d{3})+|" + _SPACED + r"|\d+),(?P<dash>--?|[–—]-?)(?![\w\-–—])"
-    r"|(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)(?![\w°]|[.,]\d))"
+    r"|(?P<num>\d{1,3}(?:\.\d{3})+\.\d\d|\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?:" + _SPACED + r")(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?![\w°]|[.,]\d))"
     r"(?P<unit>\s?(?:Mio\.?|Mill\.|Millionen|Mrd\.?|Milliarden|Tsd\.?|Tausend)\s?(?:€|EURO\b|EUR\b|Euro\b)"
     r"|\s?(?:T-?€|T-?EUR\b|T-?Euro\b|T\sEUR\b)|\s?(?:€|EURO\b|EUR\b|Euro\b)|\s?(?:%|Prozent\b|v\.\s?H\.))?"
 )
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?(?:€|EURO?|Euro)")
+_DOT_CENTS = re.compile(r"\d{1,3}(?:\.\d{3})+\.\d\d")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
 _EURO_BEFORE = re.compile(r"(?:€|EURO?)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
 _EXPONENT = {
@@ -111,6 +114,8 @@ def figures(line: str) -> list[Zahl]:
         elif _EURO_BEFORE.search(before) or match["dash"]:  # "2.450.000,- €": the dash says whole euros
             unit = "€"
         number = match["num"] or match["whole"]
+        if _DOT_CENTS.fullmatch(number):  # "2.223.687.71": thousands grouped, the cents after a dot
+            number = number[:-3] + "," + number[-2:]
         places = len(number.split(",")[1]) if "," in number else 0
         sign = _MINUS.search(before)
         if (
@@ -179,3 +184,10 @@ def _word_dash(before: str, after: str) -> bool:
     """'Die Kosten – 5.000 € – steigen': a dash standing free after a word is punctuation, not a minus
     ('Kosten −5.000 €', with the dash at the figure, is one)."""
     return bool(after) and re.search(r"[A-Za-zÄÖÜäöüß][ \u00a0]+$", before) is not None
+
+
+def year_heads(zahlen: list[Zahl]) -> list[Zahl]:
+    """„2016 EUR | 2017 EUR | Summe EUR“: years with a unit that head the columns of a table, no amounts – when
+    they are a line's only amounts, two or more."""
+    heads = [z for z in zahlen if _YEAR_HEAD.fullmatch(z.text)]
+    return heads if len(heads) >= 2 and len(heads) == len([z for z in zahlen if z.einheit]) else []
