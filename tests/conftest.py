@@ -86,59 +86,52 @@ def aachen(tmp_path) -> Path:
     return copy_data(AACHEN, tmp_path)
 
 
+def _gebaut(tmp_path_factory, data: Path, name: str, *mehr: str) -> Path:
+    """A data folder built once for all tests of the session that only read its output."""
+    out = tmp_path_factory.mktemp(name) / "output"
+    assert main(["--data", str(data), "--out", str(out), *mehr]) == 0
+    return out
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The example built once for all tests that only read it."""
-    out = tmp_path_factory.mktemp("example") / "output"
-    assert main(["--data", str(DATA), "--out", str(out), "--mappen"]) == 0
-    return out
+    """The example, with its Sitzungsmappen."""
+    return _gebaut(tmp_path_factory, DATA, "example", "--mappen")
 
 
 @pytest.fixture(scope="session")
 def built_wiesenbrueck(tmp_path_factory) -> Path:
-    """The third Körperschaft (own Hausstil) built once."""
-    out = tmp_path_factory.mktemp("wiesenbrueck") / "output"
-    assert main(["--data", str(WIESENBRUECK), "--out", str(out)]) == 0
-    return out
+    """The third Körperschaft (own Hausstil)."""
+    return _gebaut(tmp_path_factory, WIESENBRUECK, "wiesenbrueck")
 
 
 @pytest.fixture(scope="session")
 def built_aachen(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("aachen") / "output"
-    assert main(["--data", str(AACHEN), "--out", str(out)]) == 0
-    return out
+    return _gebaut(tmp_path_factory, AACHEN, "aachen")
 
 
 @pytest.fixture(scope="session")
 def built_erlenbruch(tmp_path_factory) -> Path:
-    """The Kreis Erlenbruch (every table kind) built once."""
-    out = tmp_path_factory.mktemp("erlenbruch") / "output"
-    assert main(["--data", str(ERLENBRUCH), "--out", str(out)]) == 0
-    return out
+    """The Kreis Erlenbruch (every table kind)."""
+    return _gebaut(tmp_path_factory, ERLENBRUCH, "erlenbruch")
 
 
 @pytest.fixture(scope="session")
 def built_heidemoor(tmp_path_factory) -> Path:
-    """The Landkreis Heidemoor built once, with its Sitzungsmappen (every Vorlage on an agenda has a Nummer)."""
-    out = tmp_path_factory.mktemp("heidemoor") / "output"
-    assert main(["--data", str(HEIDEMOOR), "--out", str(out), "--mappen"]) == 0
-    return out
+    """The Landkreis Heidemoor with its Sitzungsmappen (every Vorlage on an agenda has a Nummer)."""
+    return _gebaut(tmp_path_factory, HEIDEMOOR, "heidemoor", "--mappen")
 
 
 @pytest.fixture(scope="session")
 def built_rechenwege(tmp_path_factory) -> Path:
-    """The six Rechenwege of the Landkreis built once."""
-    out = tmp_path_factory.mktemp("rechenwege") / "output"
-    assert main(["--data", str(RECHENWEGE), "--out", str(out)]) == 0
-    return out
+    """The six Rechenwege of the Landkreis."""
+    return _gebaut(tmp_path_factory, RECHENWEGE, "rechenwege")
 
 
 @pytest.fixture(scope="session")
 def built_weserbruch(tmp_path_factory) -> Path:
-    """The Kreis Weserbruch (tables as a body types them) built once."""
-    out = tmp_path_factory.mktemp("weserbruch") / "output"
-    assert main(["--data", str(ROOT / "tests" / "fixtures" / "weserbruch"), "--out", str(out)]) == 0
-    return out
+    """The Kreis Weserbruch (tables as a body types them)."""
+    return _gebaut(tmp_path_factory, ROOT / "tests" / "fixtures" / "weserbruch", "weserbruch")
 
 
 CHROMIUM_ARGS = [

@@ -243,7 +243,7 @@ def test_template_syntax_error_names_template_and_line(capsys, data):
     code, found = check(capsys, data)
     assert code == 1
     assert found == [
-        "data/templates/kopf.html.j2:3: Syntaxfehler im Template: „{% if %}“ wird nicht geschlossen – ergänzen "
+        "data/templates/kopf.html.j2:2: Syntaxfehler im Template: „{% if %}“ wird nicht geschlossen – ergänzen "
         "Sie „{% endif %}“ dort, wo der Block enden soll."
     ]
 

@@ -148,6 +148,11 @@ def test_no_public_file_holds_a_marker_of_a_non_public_item(hostile, tmp_path):
     public = [p for p in files if p.relative_to(out).parts[0] != "intern"]
     assert len(public) >= 20 and any(p.suffix == ".json" for p in public)
     assert any("sitzungsmappe" in p.name for p in public)
+    oparl = [p for p in public if p.relative_to(out).parts[0] == "oparl"]
+    assert len(oparl) > 30 and (out / "publish" / "ASI-2021-06-10" / "oparl.json") in public
+    for path in oparl + [p for p in public if p.relative_to(out).parts[0] == "publish" and p.suffix == ".json"]:
+        # OParl names neither the non-public Vorlage's folder nor the non-public Anlage 1 of a public one
+        assert "2021-0124" not in readable(path) and "anlage-1" not in readable(path), path
     found = []
     for path in public:
         name = path.relative_to(out).as_posix().lower()
@@ -173,3 +178,6 @@ def test_no_public_file_holds_a_marker_of_a_non_public_item(hostile, tmp_path):
     ergaenzung = (out / "vorlagen/2021-0125/2021-0125.txt").read_text(encoding="utf-8")
     assert "Ergänzung zu Vorlage 2021/0124" in ergaenzung
     assert "Probe: Kommunales Integrationsmanagement" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
+    public_html = (out / V / "2021-0123.html").read_text(encoding="utf-8")
+    assert "Anlage 1: nichtöffentlich (nur für Mitglieder des Gremiums)" in public_html
+    assert (out / "intern" / V / "anlage-1-geheimanlage5129-stellungnahme.pdf").is_file()

@@ -89,6 +89,18 @@ def _replace(path: Path, pattern: str, make) -> bool:
     return True
 
 
+def _ersetzt(name: str, ort: str, pattern: str, make):
+    """The edit `name` that replaces the first match of `pattern` in the file `ort` – or, for a pattern of files,
+    in one of them chosen at random – by make(rng, match)."""
+
+    def kind(rng, data) -> bool:
+        path = rng.choice(sorted(data.glob(ort))) if "*" in ort else data / ort
+        return _replace(path, pattern, lambda m: make(rng, m))
+
+    kind.__name__ = name  # the name a failing step reports
+    return kind
+
+
 WORDS = ["Förderung", "Kommunen", "Beratung", "Haushalt", "Stelle", "Quartier", "Evaluation", "Zugang"]
 
 
@@ -99,24 +111,18 @@ def _text(rng, data):
     return True
 
 
-def _betreff(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("vorlagen/*/vorlage.yaml"))),
-        r"^betreff: (.*)$",
-        lambda m: f"betreff: {m[1]} {rng.choice(WORDS)}",
-    )
+_betreff = _ersetzt(
+    "_betreff", "vorlagen/*/vorlage.yaml", r"^betreff: (.*)$", lambda rng, m: f"betreff: {m[1]} {rng.choice(WORDS)}"
+)
 
+_anlage_titel = _ersetzt(
+    "_anlage_titel",
+    str(V / "vorlage.yaml"),
+    r"\{titel: Handlungskonzept[^,}]*",
+    lambda rng, m: f"{{titel: Handlungskonzept {rng.randint(1, 99)}",
+)
 
-def _anlage_titel(rng, data):
-    return _replace(
-        data / V / "vorlage.yaml",
-        r"\{titel: Handlungskonzept[^,}]*",
-        lambda m: f"{{titel: Handlungskonzept {rng.randint(1, 99)}",
-    )
-
-
-def _rate(rng, data):
-    return _replace(data / "kostensaetze/kommunen.yaml", r"SK: \d+", lambda m: f"SK: {rng.randint(5000, 7000)}")
+_rate = _ersetzt("_rate", "kostensaetze/kommunen.yaml", r"SK: \d+", lambda rng, m: f"SK: {rng.randint(5000, 7000)}")
 
 
 def _einheit(rng, data):
@@ -132,44 +138,32 @@ def _einheit(rng, data):
     return True
 
 
-def _programme(rng, data):
-    return _replace(
-        data / "foerderprogramme/kim.yaml",
-        r"name: Sachkosten je Koordinationsstelle[^,}]*",
-        lambda m: f"name: Sachkosten je Koordinationsstelle {rng.choice(WORDS)}",
-    )
+_programme = _ersetzt(
+    "_programme",
+    "foerderprogramme/kim.yaml",
+    r"name: Sachkosten je Koordinationsstelle[^,}]*",
+    lambda rng, m: f"name: Sachkosten je Koordinationsstelle {rng.choice(WORDS)}",
+)
 
+_bescheid = _ersetzt(
+    "_bescheid",
+    "bescheide/*.yaml",
+    r"^datum: 2021-0(\d)-(\d\d)",
+    lambda rng, m: f"datum: 2021-0{m[1]}-{rng.randint(10, 28)}",
+)
 
-def _bescheid(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("bescheide/*.yaml"))),
-        r"^datum: 2021-0(\d)-(\d\d)",
-        lambda m: f"datum: 2021-0{m[1]}-{rng.randint(10, 28)}",
-    )
+_beginn = _ersetzt(
+    "_beginn",
+    "sitzungen/*.yaml",
+    r'^beginn: "\d\d:\d\d Uhr"',
+    lambda rng, m: f'beginn: "{rng.randint(8, 18):02d}:{rng.choice([0, 15, 30, 45]):02d} Uhr"',
+)
 
+_ort = _ersetzt("_ort", "sitzungen/*.yaml", r"^ort: (.+)$", lambda rng, m: f"ort: {m[1]}, Raum {rng.randint(1, 99)}")
 
-def _beginn(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("sitzungen/*.yaml"))),
-        r'^beginn: "\d\d:\d\d Uhr"',
-        lambda m: f'beginn: "{rng.randint(8, 18):02d}:{rng.choice([0, 15, 30, 45]):02d} Uhr"',
-    )
-
-
-def _ort(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("sitzungen/*.yaml"))),
-        r"^ort: (.+)$",
-        lambda m: f"ort: {m[1]}, Raum {rng.randint(1, 99)}",
-    )
-
-
-def _top(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("sitzungen/*.yaml"))),
-        r"titel: ([^}]+)\}",
-        lambda m: f"titel: {m[1]} ({rng.randint(1, 9)})}}",
-    )
+_top = _ersetzt(
+    "_top", "sitzungen/*.yaml", r"titel: ([^}]+)\}", lambda rng, m: f"titel: {m[1]} ({rng.randint(1, 9)})}}"
+)
 
 
 def _prozent(rng, data):
@@ -179,50 +173,38 @@ def _prozent(rng, data):
     return True
 
 
-def _anschrift(rng, data):
-    return _replace(
-        data / "koerperschaft.yaml", r"^anschrift: (.+)$", lambda m: f"anschrift: {m[1]} {rng.randint(1, 9)}"
-    )
+_anschrift = _ersetzt(
+    "_anschrift", "koerperschaft.yaml", r"^anschrift: (.+)$", lambda rng, m: f"anschrift: {m[1]} {rng.randint(1, 9)}"
+)
 
+_gremium = _ersetzt(
+    "_gremium",
+    "koerperschaft.yaml",
+    r"name: Kreisausschuss[^,}]*",
+    lambda rng, m: f"name: Kreisausschuss {rng.choice(WORDS)}",
+)
 
-def _gremium(rng, data):
-    return _replace(
-        data / "koerperschaft.yaml",
-        r"name: Kreisausschuss[^,}]*",
-        lambda m: f"name: Kreisausschuss {rng.choice(WORDS)}",
-    )
+_stellen = _ersetzt(
+    "_stellen", "stellen/*.yaml", r"stellen: (\d+)", lambda rng, m: f"stellen: {int(m[1]) + rng.randint(1, 40)}"
+)
 
+_haushalt = _ersetzt(
+    "_haushalt", "haushalt/*.yaml", r"ansatz: (\d+)", lambda rng, m: f"ansatz: {int(m[1]) + 1000 * rng.randint(1, 90)}"
+)
 
-def _stellen(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("stellen/*.yaml"))),
-        r"stellen: (\d+)",
-        lambda m: f"stellen: {int(m[1]) + rng.randint(1, 40)}",
-    )
+_kennzahl = _ersetzt(
+    "_kennzahl",
+    "kennzahlen/fonds.yaml",
+    r"(Mittel des Fonds, formel: )\d+",
+    lambda rng, m: f"{m[1]}{rng.randint(1, 9) * 10000}",
+)
 
-
-def _haushalt(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("haushalt/*.yaml"))),
-        r"ansatz: (\d+)",
-        lambda m: f"ansatz: {int(m[1]) + 1000 * rng.randint(1, 90)}",
-    )
-
-
-def _kennzahl(rng, data):
-    return _replace(
-        data / "kennzahlen/fonds.yaml",
-        r"(Mittel des Fonds, formel: )\d+",
-        lambda m: f"{m[1]}{rng.randint(1, 9) * 10000}",
-    )
-
-
-def _niederschrift(rng, data):
-    return _replace(
-        rng.choice(sorted(data.glob("sitzungen/*/niederschrift.yaml"))),
-        r"^ende: \"\d\d:\d\d Uhr\"",
-        lambda m: f'ende: "{rng.randint(17, 21)}:{rng.choice([0, 30]):02d} Uhr"',
-    )
+_niederschrift = _ersetzt(
+    "_niederschrift",
+    "sitzungen/*/niederschrift.yaml",
+    r"^ende: \"\d\d:\d\d Uhr\"",
+    lambda rng, m: f'ende: "{rng.randint(17, 21)}:{rng.choice([0, 30]):02d} Uhr"',
+)
 
 
 def _style(rng, data):
@@ -252,12 +234,12 @@ def _image(rng, data):
     return True
 
 
-def _template(rng, data):
-    return _replace(
-        data / "templates/anlage.html.j2",
-        r"<h1>",
-        lambda m: f'<p class="hinweis">Fassung {rng.randint(1, 99)}</p>\n<h1>',
-    )
+_template = _ersetzt(
+    "_template",
+    "templates/anlage.html.j2",
+    r"<h1>",
+    lambda rng, m: f'<p class="hinweis">Fassung {rng.randint(1, 99)}</p>\n<h1>',
+)
 
 
 KINDS = [

@@ -623,37 +623,70 @@ def set_amount(data: Path, jahr: str, text: str) -> str:
     return at(data, VORLAGE, f"{jahr}: {text}")
 
 
-@pytest.mark.parametrize("typed", ["44497", "44.497", "44497.00 €", "-44497"])
-def test_a_typed_number_instead_of_a_figure_name(data, typed):
-    where = set_amount(data, "2021", typed)
-    assert problems_of(data) == [
-        f"{where}: Betrag 2021 für „05.06.01“: „{typed}“ ist eine getippte Zahl – Beträge sind Zahlen des Hauptbuchs: "
-        "legen Sie unter „zahlen“ eine Zahl mit Formel an und nennen Sie hier ihren Namen."
-    ]
+_GETIPPT = (
+    "ist eine getippte Zahl – Beträge sind Zahlen des Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an "
+    "und nennen Sie hier ihren Namen."
+)
 
 
-def test_a_calculation_instead_of_a_figure_name(data):
-    where = set_amount(data, "2021", "uebersicht.jahre_max.2021 * 2")
-    assert problems_of(data) == [
-        f"{where}: Betrag 2021 für „05.06.01“: „uebersicht.jahre_max.2021 * 2“ ist eine Rechnung – legen Sie sie unter "
-        "„zahlen“ als Formel an und nennen Sie hier ihren Namen."
-    ]
-
-
-def test_an_unknown_figure_name(data):
-    where = set_amount(data, "2021", "eigenanteil-2021")
-    assert problems_of(data) == [
-        f"{where}: Betrag 2021 für „05.06.01“: „eigenanteil-2021“ gibt es nicht. Formeln lesen andere Zahlen dieser "
-        "Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, kennzahlen, uebersicht, verteilungen."
-    ]
-
-
-def test_a_figure_that_is_no_money(data):
-    where = set_amount(data, "2021", "finanzierung.m1-steuerung.vzae")
-    assert problems_of(data) == [
-        f"{where}: Betrag 2021 für „05.06.01“: „finanzierung.m1-steuerung.vzae“ ist VZÄ, kein Betrag in Euro – nennen "
-        "Sie eine Zahl in €."
-    ]
+@pytest.mark.parametrize(
+    "jahr, betrag, meldung",
+    [
+        *[
+            pytest.param("2021", typed, f"Betrag 2021 für „05.06.01“: „{typed}“ {_GETIPPT}", id=f"getippt {typed}")
+            for typed in ["44497", "44.497", "44497.00 €", "-44497"]
+        ],
+        pytest.param(
+            "2021",
+            "uebersicht.jahre_max.2021 * 2",
+            "Betrag 2021 für „05.06.01“: „uebersicht.jahre_max.2021 * 2“ ist eine Rechnung – legen Sie sie unter "
+            "„zahlen“ als Formel an und nennen Sie hier ihren Namen.",
+            id="a calculation instead of a figure name",
+        ),
+        pytest.param(
+            "2021",
+            "eigenanteil-2021",
+            "Betrag 2021 für „05.06.01“: „eigenanteil-2021“ gibt es nicht. Formeln lesen andere Zahlen dieser "
+            "Vorlage (Abschnitt „zahlen“) und antraege, bescheide, finanzierung, kennzahlen, uebersicht, verteilungen.",
+            id="an unknown figure name",
+        ),
+        pytest.param(
+            "2021",
+            "finanzierung.m1-steuerung.vzae",
+            "Betrag 2021 für „05.06.01“: „finanzierung.m1-steuerung.vzae“ ist VZÄ, kein Betrag in Euro – nennen "
+            "Sie eine Zahl in €.",
+            id="a figure that is no money",
+        ),
+        pytest.param(
+            "2023",
+            "uebersicht.jahre_max.2021",
+            "Für 2023 gibt es keinen Haushalt (haushalt/2023.yaml; vorhanden: 2021, 2022) – Verpflichtungen zu "
+            "Lasten späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen "
+            "Sie, ob er eine ausweist, und legen Sie haushalt/2023.yaml mit den Ansätzen der Finanzplanung an.",
+            id="a year without haushalt hints at Verpflichtungsermächtigungen",
+        ),
+        pytest.param(
+            "1999",
+            "uebersicht.jahre_max.2021",
+            "Für 1999 gibt es keinen Haushalt (haushalt/1999.yaml; vorhanden: 2021, 2022) – 1999 liegt vor dem "
+            "ersten Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr.",
+            id="a past year is no Verpflichtung for later years",
+        ),
+        *[
+            pytest.param(
+                jahr,
+                "uebersicht.jahre_max.2021",
+                f"„{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier Ziffern, z. B. 2022.",
+                id=f"unknown year {jahr}",
+            )
+            for jahr in ["20222", "zwei"]
+        ],
+    ],
+)
+def test_an_amount_of_the_positionen_that_the_ledger_cannot_take(data, jahr, betrag, meldung):
+    """Each amount of a Position names a figure of the ledger for a year that has a Haushalt: one exact problem."""
+    where = set_amount(data, jahr, betrag)
+    assert problems_of(data) == [f"{where}: {meldung}"]
 
 
 def test_a_figure_that_failed_is_not_reported_again(data):
@@ -690,23 +723,6 @@ def test_a_negative_amount(data):
     ]
 
 
-def test_an_amount_in_a_year_without_haushalt_hints_at_verpflichtungsermaechtigungen(data):
-    where = set_amount(data, "2023", "uebersicht.jahre_max.2021")
-    assert problems_of(data) == [
-        f"{where}: Für 2023 gibt es keinen Haushalt (haushalt/2023.yaml; vorhanden: 2021, 2022) – Verpflichtungen zu "
-        "Lasten späterer Jahre brauchen eine Verpflichtungsermächtigung im Haushalt des laufenden Jahres: prüfen Sie, "
-        "ob er eine ausweist, und legen Sie haushalt/2023.yaml mit den Ansätzen der Finanzplanung an."
-    ]
-
-
-def test_a_past_year_is_no_verpflichtung_for_later_years(data):
-    where = set_amount(data, "1999", "uebersicht.jahre_max.2021")
-    assert problems_of(data) == [
-        f"{where}: Für 1999 gibt es keinen Haushalt (haushalt/1999.yaml; vorhanden: 2021, 2022) – 1999 liegt vor dem "
-        "ersten Haushalt; ein vergangenes Jahr kann eine Vorlage nicht mehr belasten: prüfen Sie das Jahr."
-    ]
-
-
 def test_a_missing_year_between_two_haushalte(data):
     (data / "haushalt/2023.yaml").write_text((data / H2022).read_text(encoding="utf-8"), encoding="utf-8")
     (data / H2022).unlink()
@@ -728,14 +744,6 @@ def test_no_haushalt_folder_at_all(data):
         "Finanzplanung an."
     )
     assert len(found) == 4  # two years of the Positionen, two of the Deckung
-
-
-@pytest.mark.parametrize("jahr", ["20222", "zwei"])
-def test_an_unknown_year(data, jahr):
-    where = set_amount(data, jahr, "uebersicht.jahre_max.2021")
-    assert problems_of(data) == [
-        f"{where}: „{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier Ziffern, z. B. 2022."
-    ]
 
 
 def test_a_produkt_not_in_the_haushalt(data):

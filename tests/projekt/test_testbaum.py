@@ -18,6 +18,8 @@ SHARED = ["hilfen", "referenz"]
 OWN_PLACE = re.compile(r"Path\(__" + r"file__\)")  # written apart, so that this file does not match itself
 GROUPING = re.compile(r":,\}\"\.replace\(")  # German digit groups by hand: zahl/euro of the reference do that
 HALF_UP = re.compile(r"(?:floor|int)\(.*\+ F(?:raction)?\(1, 2\)")  # a rounding by hand
+# the first step of a largest-remainder split by hand: the floors of all shares, or a share less its floor
+SPLIT = re.compile(r"\[(?:math\.)?floor\(.+ for .+ in .+\]|\w+\[\w+\] - \w+\[\w+\]\)?\s*(?:>|<|\)|for)")
 
 
 def _modules(stage: str) -> set[str]:
@@ -102,6 +104,27 @@ def test_the_half_up_rounding_and_the_german_digits_are_written_once():
         if HALF_UP.search(line) or GROUPING.search(line)
     ]
     assert written == []
+
+
+def _splits(path: Path) -> list[str]:
+    return [
+        f"{path.relative_to(ROOT)}:{number}"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if SPLIT.search(line)
+    ]
+
+
+def test_the_largest_remainder_split_is_written_once():
+    """The split that makes parts add up (floors, then the largest remainders) stands only in the reference
+    (tests/referenz/rechnen.py: verteilen); a test that needs parts calls it."""
+    written = [
+        place
+        for path in sorted(TESTS.rglob("*.py"))
+        if "referenz" not in path.relative_to(TESTS).parts and path.name != "test_testbaum.py"
+        for place in _splits(path)
+    ]
+    assert written == []
+    assert _splits(TESTS / "referenz" / "rechnen.py")  # the rule sees the idiom where it is written
 
 
 def _asserts(function: ast.AST, helpers: dict[str, ast.AST], seen: set[str]) -> bool:

@@ -22,18 +22,31 @@ ALLGEMEIN = (
 KAPUTT = [
     (
         "<p>\n{% if x %}\nA\n",
-        3,
+        2,  # the line where the block opens, not the end of the template where Jinja notices
         "„{% if %}“ wird nicht geschlossen – ergänzen Sie „{% endif %}“ dort, wo der Block enden soll.",
     ),
     (
         "{% for a in b %}\nA\n",
-        2,
+        1,
         "„{% for %}“ wird nicht geschlossen – ergänzen Sie „{% endfor %}“ dort, wo der Block enden soll.",
     ),
     (
         "{% macro zeile(a) %}\n<td>{{ a }}</td>\n",
-        2,
+        1,
         "„{% macro %}“ wird nicht geschlossen – ergänzen Sie „{% endmacro %}“ dort, wo der Block enden soll.",
+    ),
+    (
+        "{% for a in b %}\n{% set n = 1 %}{# {% if %} #}{% raw %}{% for %}{% endraw %}\n{% set t %}x{% endset %}\n"
+        "{% if a %}\n{% if b %}{% endif %}\nA\n{% endfor %}",
+        7,
+        "„{% endfor %}“ passt nicht zum offenen Block „{% if %}“ – der erwartet hier „{% elif %}“, „{% else %}“ oder "
+        "„{% endif %}“; prüfen Sie, welcher Block wo endet.",
+    ),
+    (
+        "{% for a in b %}\n{% set n = 1 %}{# {% if %} #}{% raw %}{% for %}{% endraw %}\n{% set t %}x{% endset %}\n"
+        "{% if a %}\n{% if b %}{% endif %}\nA\n",
+        4,  # comments, raw text, an assigning set and a closed if open nothing
+        "„{% if %}“ wird nicht geschlossen – ergänzen Sie „{% endif %}“ dort, wo der Block enden soll.",
     ),
     (
         "{% for a in b %}\n{% if a %}\n{% endfor %}\n",

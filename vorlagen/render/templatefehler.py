@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
 from vorlagen.compute.names import UnknownName
@@ -86,6 +86,39 @@ def meldung(error: BaseException, filter: Iterable[str] = (), tests: Iterable[st
     if isinstance(error, UnknownName):  # a computed record's field: its message names the fields there are
         return f"Fehler im Template: {error.message()}"
     return f"Fehler im Template: {grund(error)} – prüfen Sie die Namen im Template."
+
+
+_BLOECKE = {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "trans", "set"}
+
+
+def zeile(error: TemplateSyntaxError, env: Environment) -> int | None:
+    """The line to name for a syntax error: where the block opens that the template never closes – Jinja notices
+    only at the end – else Jinja's line."""
+    offen = re.search(r"innermost block that needs to be closed is '(\w+)'", error.message or "")
+    if not (error.message or "").startswith("Unexpected end of template") or offen is None or not error.source:
+        return error.lineno
+    bloecke: list[tuple[str, int]] = []
+    try:
+        tokens = [(line, typ, value) for line, typ, value in env.lex(error.source) if typ != "whitespace"]
+    except TemplateSyntaxError:
+        return error.lineno
+    for i, (line, typ, _) in enumerate(tokens[:-1]):
+        tag = tokens[i + 1][2] if typ == "block_begin" and tokens[i + 1][1] == "name" else ""
+        if tag in _BLOECKE and not (tag == "set" and _zuweisung(tokens, i)):
+            bloecke.append((tag, line))
+        elif tag.startswith("end") and bloecke and bloecke[-1][0] == tag[3:]:
+            bloecke.pop()
+    return bloecke[-1][1] if bloecke and bloecke[-1][0] == offen[1] else error.lineno  # only where both agree
+
+
+def _zuweisung(tokens: list[tuple[int, str, str]], start: int) -> bool:
+    """Whether the {% set %} at `start` assigns (`{% set x = … %}`, no block) rather than opens a block."""
+    for _, typ, value in tokens[start:]:
+        if typ == "block_end":
+            return False
+        if value == "=":
+            return True
+    return False
 
 
 def syntax(message: str, filter: Iterable[str] = (), tests: Iterable[str] = ()) -> str:

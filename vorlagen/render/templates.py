@@ -24,7 +24,7 @@ from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import Sandbox
 from vorlagen.render.satzregeln import einheiten_halten, quelle
-from vorlagen.render.templatefehler import meldung
+from vorlagen.render.templatefehler import meldung, zeile
 
 
 class _Compiled(BytecodeCache):
@@ -181,7 +181,7 @@ class Templates:
     def _problem(self, name: str, error: BaseException) -> Problem:
         """The German problem of an error in template `name`, at the line of the template it arose in."""
         if isinstance(error, TemplateSyntaxError):
-            where = self._where(error.filename or error.name or name, error.lineno)
+            where = self._where(error.filename or error.name or name, zeile(error, self.env))
         else:
             where = self._where_of(error, name)
         return Problem(where, meldung(error, self.env.filters, self.env.tests))
