@@ -147,3 +147,18 @@ def test_a_difference_column_takes_the_two_columns_with_which_most_rows_add_up(c
     lines[1] = lines[1].replace("\t-136", "\t-163")
     code, report, _ = check(capsys, write(tmp_path, "b.txt", head + "".join(lines)))
     assert code == 1 and statuses(report) == [(2, "stimmt"), (3, "Fehler"), (4, "stimmt")]
+
+
+def test_a_sentence_davon_entfallen_auf_splits_the_amount_of_the_sentence_before(capsys, tmp_path):
+    """Schneeberg: „Davon entfallen auf die Wasserversorgung 178.000 €, auf die Entwässerung 279.000 € und auf
+    die Straße 176.000 €.“ under „… eine Gesamtsumme von 633.000 €“ was „nicht geprüft“."""
+    text = (
+        "Die Maßnahme kostet insgesamt 633.000 €.\nDavon entfallen auf A 178.000 €, auf B 279.000 € und auf C {} €.\n"
+    )
+    assert 178_000 + 279_000 + 176_000 == 633_000
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("176.000")))
+    assert code == 0 and statuses(report) == [(1, "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("167.000")))
+    assert code == 1 and [(b["zeile"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (1, euro(Fraction(178_000 + 279_000 + 167_000)))
+    ]

@@ -145,6 +145,16 @@ def _drinnen(text_file: Path, data_dir: Path, paths: Paths) -> None:
     )
 
 
+def _seiten(project, source, druck: dict[str, str]):
+    """The pages of the Vorlage's print and its Markdown Anlagen as a reader sees them (seitenbild.py)."""
+    from vorlagen.load.satz import Satz
+    from vorlagen.render import seitenbild
+    from vorlagen.render.templates import TEMPLATES
+
+    satz = Satz.aus(project.facts.koerperschaft.hausstil)
+    return seitenbild.aufnehmen(druck, source.folder, (project.facts.data_dir, TEMPLATES), satz)
+
+
 def yaml_text(mitzeichnungen) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
     from vorlagen.cli.neuanlage import text_value
@@ -165,8 +175,9 @@ def zeichnen(args: argparse.Namespace) -> int:
     from vorlagen.compute.project import prepare
     from vorlagen.load.mitzeichnung import DATEI, Mitzeichnung
     from vorlagen.load.records import defined_at, unknown_word
+    from vorlagen.render import seitenbild
     from vorlagen.render.document import Composer
-    from vorlagen.render.freigabe import siegel
+    from vorlagen.render.freigabe import normalise, siegel
     from vorlagen.review.mitzeichnung import gezeichnet
 
     name, datum = _name(args.name), _datum(args.datum)
@@ -191,14 +202,13 @@ def zeichnen(args: argparse.Namespace) -> int:
     doc = Composer(project, alle_freigaben=True).compose(source)
     stand = doc.freigabe
     assert stand is not None  # alle_freigaben: every Vorlage has its sign-off state
-    neu = Mitzeichnung(
-        rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, stand.text)
-    )
+    text = normalise(stand.text + "\n" + seitenbild.text(_seiten(project, source, stand.druck)))
+    neu = Mitzeichnung(rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, text))
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
     text_file = gezeichnet(source.folder, args.rolle)
     _drinnen(text_file, project.facts.data_dir, paths)
-    raise_if(speichern(text_file, stand.text.encode("utf-8"), paths))
+    raise_if(speichern(text_file, text.encode("utf-8"), paths))
     raise_if(speichern(source.folder / DATEI, yaml_text(alle).encode("utf-8"), paths))
     print(
         f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {tag(datum)}.\n"
@@ -233,5 +243,7 @@ def freigabe(args: argparse.Namespace) -> int:
         docs = [composer.compose(_source(project, args.nummer, paths))]
     else:
         docs = composer.compose_all()
-    sys.stdout.write(bericht(docs))
+    sys.stdout.write(
+        bericht(docs, lambda doc: _seiten(project, doc.source, doc.freigabe.druck if doc.freigabe else {}))
+    )
     return 1 if any(doc.entwurf for doc in docs) else 0

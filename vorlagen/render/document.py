@@ -255,7 +255,8 @@ class Composer:
             if found or more:
                 return None, found + more
             printed = self._print_links(gedruckt, doc, doc.folder, [])
-        bild = druckbild.bild(printed, doc.anlagen, source.folder, (self.facts.data_dir, TEMPLATES))
+        druck = druckbild.fassungen(printed, doc.anlagen)
+        bild = druckbild.bild(druck, source.folder, (self.facts.data_dir, TEMPLATES))
         return freigabe.freigabe(
             rollen,
             source.mitzeichnungen,
@@ -264,11 +265,8 @@ class Composer:
             gruende,
             source.unlesbar,
             beschlossen=self.project.entschieden.get(source.slug),
-            stellen=()
-            if haushalt is None
-            else tuple(
-                sorted({z.position.konto for z in haushalt.zeilen} | {d.konto for d in haushalt.deckungen if d.konto})
-            ),
+            stellen=freigabe.haushaltsstellen(haushalt),
+            druck=druck,
         ), []
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str], problems: list[Problem]) -> dict:

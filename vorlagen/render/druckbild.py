@@ -104,13 +104,16 @@ def geladen(html: str, base: Path, roots: Sequence[Path]) -> dict[str, str]:
     return result
 
 
-def bild(printed: str, anlagen: list, base: Path, roots: Sequence[Path]) -> dict[str, str]:
-    """The Druckbild of a Vorlage: 'Vorlage' and 'Anlage N' (each Markdown Anlage) → the digest of its print HTML,
-    then every file they load → its digest."""
-    result = {"Vorlage": html_digest(printed, roots)}
-    dateien = geladen(printed, base, roots)
-    for anlage in anlagen:
-        if anlage.html is not None:
-            result[f"Anlage {anlage.nummer}"] = html_digest(anlage.html, roots)
-            dateien.update(geladen(anlage.html, base, roots))
+def fassungen(printed: str, anlagen: list) -> dict[str, str]:
+    """The print HTML of a Vorlage ('Vorlage') and of each Markdown Anlage ('Anlage N')."""
+    return {"Vorlage": printed} | {f"Anlage {a.nummer}": a.html for a in anlagen if a.html is not None}
+
+
+def bild(druck: dict[str, str], base: Path, roots: Sequence[Path]) -> dict[str, str]:
+    """The Druckbild of a Vorlage: each print HTML of `druck` (fassungen) → the digest of it, then every file they
+    load → its digest."""
+    result = {was: html_digest(html, roots) for was, html in druck.items()}
+    dateien: dict[str, str] = {}
+    for html in druck.values():
+        dateien.update(geladen(html, base, roots))
     return {**result, **dateien}

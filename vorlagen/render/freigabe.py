@@ -27,6 +27,7 @@ from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
 from vorlagen.load.vorlagenordner import AUSSEN, SCHLEIFE
 from vorlagen.render import plaintext
 from vorlagen.render.druckbild import WEICH
+from vorlagen.render.seitenbild import KOPF as SEITENBILD
 
 GUELTIG, VERALTET, FEHLT, UNGUELTIG = "gültig", "veraltet", "fehlt", "ungültig"
 
@@ -55,6 +56,7 @@ class Stand:
 class Freigabe:
     text: str  # the normalised text a sign-off signs now (its fingerprint: siegel, with role, name and date)
     staende: list[Stand] = field(default_factory=list)
+    druck: dict[str, str] = field(default_factory=dict)  # 'Vorlage', 'Anlage N' → the print HTML signed (unmarked)
 
     @property
     def offen(self) -> list[Stand]:
@@ -93,7 +95,7 @@ def _zustand(m: Mitzeichnung, text: str, gezeichnet: str | None, unlesbar: str |
         return UNGUELTIG, unlesbar or FEHLT
     if siegel(m.rolle, m.name, m.datum, gezeichnet) != m.fingerabdruck:
         return UNGUELTIG, None
-    return (GUELTIG if normalise(gezeichnet) == text else VERALTET), None
+    return (GUELTIG if seiten(normalise(gezeichnet))[0] == text else VERALTET), None
 
 
 def freigabe(
@@ -105,15 +107,16 @@ def freigabe(
     unlesbar: dict[str, str] | None = None,
     beschlossen: dt.date | None = None,
     stellen: tuple[str, ...] = (),
+    druck: dict[str, str] | None = None,
 ) -> Freigabe:
     """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
     holds per role the text kept in gezeichnet/ (None: missing or not read – `unlesbar` says why: AUSSEN,
     SCHLEIFE); `gruende`: per role the budget law's reason to ask it and the line that causes it; `beschlossen`:
     the day the Vorlage was decided (None while open); `stellen`: the Haushalt positions it prints (see
-    nur_haushalt)."""
+    nur_haushalt); `druck`: the print HTML of the Vorlage and its Markdown Anlagen as signed (without marks)."""
     gruende, unlesbar = gruende or {}, unlesbar or {}
     text = normalise(text)
-    result = Freigabe(text)
+    result = Freigabe(text, druck=druck or {})
     given = {m.rolle: m for m in mitzeichnungen}
     for rolle in [*erforderlich, *(r for r in given if r not in erforderlich)]:
         m = given.get(rolle)
@@ -132,6 +135,13 @@ def freigabe(
         )
         result.staende.append(Stand(rolle, zustand, rolle in erforderlich, m, datei_grund, grund, where, gebucht))
     return result
+
+
+def haushaltsstellen(haushalt) -> tuple[str, ...]:
+    """The Haushalt positions a Vorlage prints (its lines and its Deckungen), for nur_haushalt."""
+    if haushalt is None:
+        return ()
+    return tuple(sorted({z.position.konto for z in haushalt.zeilen} | {d.konto for d in haushalt.deckungen if d.konto}))
 
 
 _ZAHL = re.compile(r"\d[\d.,]*")
@@ -183,9 +193,16 @@ def signed_text(html: str, anlagen: list, bild: dict[str, str]) -> str:
     return normalise("\n\n".join(parts))
 
 
+def seiten(signed: str) -> tuple[str, str]:
+    """A signed text split into what every build compares (text, Verweise, Druckbild) and its Seitenbild, the
+    pages as laid out when it was signed (seitenbild.py; empty for a text signed before pages were recorded)."""
+    text, _, bild = signed.partition("\n\n" + SEITENBILD + "\n")
+    return (text + "\n" if bild else text), bild
+
+
 def teile(signed: str) -> tuple[str, dict[str, str]]:
     """A signed text split into its text and its Druckbild (name → digest; empty for a text signed before)."""
-    text, _, bild = signed.partition("\n" + DRUCKBILD + "\n")
+    text, _, bild = seiten(signed)[0].partition("\n" + DRUCKBILD + "\n")
     zeilen = (line.removeprefix("- ").rpartition(": ") for line in bild.splitlines() if line.startswith("- "))
     return text, {was: wert for was, _, wert in zeilen}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -109,47 +110,14 @@ def _benannt(table: tabellenbreite.ZuBreit) -> str:
     return f"„{table.titel or table.kopf or 'ohne Überschrift'}“"
 
 
-def render_pdf(
-    html: str,
-    base: Path,
-    roots: list[Path],
-    where: Where,
-    created: dt.date,
-    text: str | None = None,
-    font_config: FontConfiguration | None = None,
-    titel: str = "",
-    warnings: list[Problem] | None = None,
-    satz: Satz | None = None,
-) -> bytes:
-    """Renders one document; any WeasyPrint warning or refused resource fails the build.
-
-    Text that runs out of its box in the laid-out document goes into `warnings`, each message beginning
-    with `titel` (e.g. „Vorlage 2021/0123“); the build goes on.
-
-    SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
-    time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
-    goes into the PDF as the private data of a page piece so that `git diff` can show it for any committed PDF.
-    `satz` (the Hausstil's, else the shipped one) fits tables too wide for the page and hyphenates the house's words.
-    """
-    satz = satz or Satz()
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
-    fetcher = ProjectFetcher(roots)
+@contextlib.contextmanager
+def _satzfehler(where: Where, fetcher: ProjectFetcher):
+    """Turns what WeasyPrint refuses or warns about while it sets a document into German problems."""
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
-        hyphenation.use(satz.woerter)
-        page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-        fonts = font_config or FontConfiguration()
-        document, wide = tabellenbreite.fit(
-            page, lambda: page.render(fonts, **options), satz.kleinste_schrift, satz.querformat
-        )
-        if wide:
-            raise BuildFailed([_too_wide(table, where, fetcher.roots[0], satz) for table in wide])
-        if warnings is not None:
-            warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
-        pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
+        yield
     except FatalURLFetchingError as error:
         cause = error.__cause__
         if isinstance(cause, ForbiddenResource) and len(cause.args) > 1:
@@ -176,4 +144,57 @@ def render_pdf(
                 for message in collect.messages
             ]
         )
+
+
+def _setzen(html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts: FontConfiguration, satz: Satz):
+    """The laid-out document (WeasyPrint's pages) and its options; tables too wide are fitted or refused."""
+    options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
+    hyphenation.use(satz.woerter)
+    page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+    document, wide = tabellenbreite.fit(
+        page, lambda: page.render(fonts, **options), satz.kleinste_schrift, satz.querformat
+    )
+    if wide:
+        raise BuildFailed([_too_wide(table, where, fetcher.roots[0], satz) for table in wide])
+    return document, options
+
+
+def lay_out(html: str, base: Path, roots: list[Path], where: Where, satz: Satz | None = None):
+    """One document laid out exactly as render_pdf sets it, without writing the PDF: WeasyPrint's Document, whose
+    pages say what a reader sees where (render/seitenbild.py)."""
+    fetcher = ProjectFetcher(roots)
+    with _satzfehler(where, fetcher):
+        document, _ = _setzen(html, base, fetcher, where, FontConfiguration(), satz or Satz())
+    return document
+
+
+def render_pdf(
+    html: str,
+    base: Path,
+    roots: list[Path],
+    where: Where,
+    created: dt.date,
+    text: str | None = None,
+    font_config: FontConfiguration | None = None,
+    titel: str = "",
+    warnings: list[Problem] | None = None,
+    satz: Satz | None = None,
+) -> bytes:
+    """Renders one document; any WeasyPrint warning or refused resource fails the build.
+
+    Text that runs out of its box in the laid-out document goes into `warnings`, each message beginning
+    with `titel` (e.g. „Vorlage 2021/0123“); the build goes on.
+
+    SOURCE_DATE_EPOCH is set from `created` (the Vorlage's date), so libraries that stamp a
+    time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
+    goes into the PDF as the private data of a page piece so that `git diff` can show it for any committed PDF.
+    `satz` (the Hausstil's, else the shipped one) fits tables too wide for the page and hyphenates the house's words.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
+    fetcher = ProjectFetcher(roots)
+    with _satzfehler(where, fetcher):
+        document, options = _setzen(html, base, fetcher, where, font_config or FontConfiguration(), satz or Satz())
+        if warnings is not None:
+            warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
+        pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
     return pdf

@@ -8,12 +8,15 @@ the old revision.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from vorlagen.core.fmt import datum
 from vorlagen.load.mitzeichnung import ORDNER, datei
+from vorlagen.render import seitenbild
 from vorlagen.render.document import VorlageDoc
-from vorlagen.render.freigabe import UNGUELTIG, VERALTET, Stand, teile, was_tun
+from vorlagen.render.freigabe import UNGUELTIG, VERALTET, Stand, normalise, teile, was_tun
+from vorlagen.render.freigabe import seiten as seiten_teil
 from vorlagen.review.diff import text_changes
 
 _CHANGE = re.compile(r"\[-(.*?)-\](?:\{\+(.*?)\+\})?|\{\+(.*?)\+\}")
@@ -56,8 +59,16 @@ def seit(alt: str, neu: str) -> tuple[list[str], list[tuple[str, str]]]:
     return zahlen, text
 
 
-def _stale(doc: VorlageDoc, stand: Stand) -> list[str]:
-    """What changed since a stale sign-off (its gezeichnet/ file matches its fingerprint, else it is ungültig)."""
+KEINE_SEITE = (
+    "keine Seite sieht anders aus – geändert hat sich, was beim Lesen nicht zu sehen ist (etwa ein Kommentar im "
+    "Stylesheet); die Mitzeichnung deckt aber genau das Gezeichnete: zeichnen Sie neu"
+)
+Seiten = Callable[[VorlageDoc], dict[str, list[seitenbild.Bereich]]]  # a Vorlage's print laid out now
+
+
+def _stale(doc: VorlageDoc, stand: Stand, seiten: Seiten | None) -> list[str]:
+    """What changed since a stale sign-off (its gezeichnet/ file matches its fingerprint, else it is ungültig);
+    `seiten` lays out the print now, to name the pages and areas that look different when the text did not change."""
     gezeichnet, freigabe = doc.source.gezeichnet[stand.rolle], doc.freigabe
     assert gezeichnet is not None and freigabe is not None  # a stale sign-off: its text is kept, it was checked
     (alt, bild_alt), (neu, bild_neu) = teile(gezeichnet), teile(freigabe.text)
@@ -67,7 +78,12 @@ def _stale(doc: VorlageDoc, stand: Stand) -> list[str]:
         lines += ["      Zahlen:"] + [f"        {z}" for z in zahlen]
     if text:
         lines += ["      Text:"] + [f"        {mark} {line}" for mark, line in text]
-    druck = _druckbild(bild_alt, bild_neu, bool(zahlen or text))
+    signiert = seitenbild.lesen(seiten_teil(normalise(gezeichnet))[1])
+    if signiert and seiten is not None and not (zahlen or text) and bild_alt != bild_neu:
+        druck = [f"{was}: geändert" for was in _dateien(bild_alt, bild_neu)]
+        druck += seitenbild.unterschiede(signiert, seiten(doc)) or [KEINE_SEITE]
+    else:
+        druck = _druckbild(bild_alt, bild_neu, bool(zahlen or text))
     if druck:
         lines += ["      Druckbild:"] + [f"        {line}" for line in druck]
     return lines
@@ -94,8 +110,17 @@ def _druckbild(alt: dict[str, str], neu: dict[str, str], text_geaendert: bool) -
     return lines
 
 
-def bericht(docs: list[VorlageDoc]) -> str:
-    """The report in German."""
+def _dateien(alt: dict[str, str], neu: dict[str, str]) -> list[str]:
+    """The loaded files whose digest differs (the documents' own print HTML left out)."""
+    return [
+        was
+        for was in [*neu, *(w for w in alt if w not in neu)]
+        if alt.get(was) != neu.get(was) and was != "Vorlage" and not was.startswith("Anlage ")
+    ]
+
+
+def bericht(docs: list[VorlageDoc], seiten: Seiten | None = None) -> str:
+    """The report in German; `seiten` lays out a Vorlage's print now (see _stale)."""
     lines = []
     for doc in docs:
         vorlage, f = doc.source.vorlage, doc.freigabe
@@ -110,7 +135,7 @@ def bericht(docs: list[VorlageDoc]) -> str:
             extra = "" if stand.erforderlich else " – nicht verlangt"
             lines.append(f"  {stand.rolle}: {stand.zustand}{wer}{extra}")
             if stand.zustand == VERALTET:
-                lines += _stale(doc, stand)
+                lines += _stale(doc, stand, seiten)
                 if stand.beschlossen is not None and m is not None:  # decided: the cure is not a new signature
                     lines.append(f"    {m.where('rolle')}: {was_tun(doc.source.auswahl, stand)}")
             elif stand.zustand == UNGUELTIG and m is not None:  # an invalid sign-off is a recorded one
