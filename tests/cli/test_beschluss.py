@@ -225,3 +225,20 @@ def test_without_a_change_since_the_decision_there_is_no_note(beschlossen, capsy
     assert haushalt_nach_beschluss(Composer(prepare(beschlossen))) == []
     _, out, _ = run(capsys, "--data", str(beschlossen), "pruefen", "--ohne-satz", "--stichtag", "2021-09-30")
     assert "Hinweise zu beschlossenen Vorlagen" not in out
+
+
+@pytest.mark.langsam  # builds the example to PDF twice
+def test_the_published_pdf_of_the_decided_vorlage_stays_byte_for_byte_and_no_entwurf(beschlossen, tmp_path, capsys):
+    from tests.hilfen.pdf import pdf_text
+    from vorlagen.cli import main
+
+    out = tmp_path / "out"
+    pdf = out / "vorlagen" / "2021-0123" / "2021-0123.pdf"
+    keep(beschlossen, capsys)
+    assert main(["--data", str(beschlossen), "--out", str(out)]) == 0
+    vorher, text = pdf.read_bytes(), pdf_text(pdf)
+    assert "ENTWURF" not in text
+    raise_gebunden(beschlossen, je_jahr(EIGENANTEILE)[2022])
+    assert main(["--data", str(beschlossen), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert pdf.read_bytes() == vorher and pdf_text(pdf) == text

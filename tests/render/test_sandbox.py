@@ -150,10 +150,11 @@ def test_diff_reports_a_changed_house_style(capsys, tmp_path):
     override_kopf(repo / "data", "{# neu #}")
     code, out, _ = run(capsys, "diff", "--data", str(repo / "data"))
     assert code == 1
-    assert out == (
+    assert out.startswith(
         "Vergleich: HEAD → Arbeitsstand\n\nHausstil geändert: kopf.html.j2 (neu), vorlage.css (geändert) – "
-        "das kann jedes Dokument betreffen.\n"
+        "das kann jedes Dokument betreffen.\n\nGedruckte Dokumente:\n"
     )
+    assert "\n  sitzungen/ASI-2021-06-10/tagesordnung.pdf: gleicher Text, anders gedruckt\n" in out
 
 
 def test_diff_of_a_revision_with_an_absolute_symlink_is_refused_in_german(capsys, tmp_path):

@@ -272,6 +272,66 @@ def test_a_table_breaking_across_pages_repeats_its_header(tmp_path):
     assert repeated
 
 
+def _aufstellung(data: Path, rows: int, fillers: int, quer: bool) -> list[Seite]:
+    """The Mitteilungsvorlage with `fillers` short paragraphs, then a computed Aufstellung (vorlage.yaml) of `rows`
+    Posten in groups of five, each group closed by its Zwischensumme, then its Summe, a fund and the Rest – on
+    upright pages or, marked, on landscape pages. Its pages."""
+    kosten = "".join(
+        f"      - {{betrag: {1000 * i}, als: Posten {i:02d}, gruppe: Gruppe {(i - 1) // 5 + 1}}}\n"
+        for i in range(1, rows + 1)
+    )
+    vorlage = data / "vorlagen/2023-0233/vorlage.yaml"
+    text = vorlage.read_text(encoding="utf-8").split("finanzierung:")[0]
+    vorlage.write_text(
+        f"{text}finanzierung:\n  - id: massnahmen\n    art: Aufstellung\n    titel: Maßnahmen des Programms\n"
+        f"    summe_als: Summe Maßnahmen\n    fonds: 900000\n    fonds_als: Landesmittel\n    kosten:\n{kosten}",
+        encoding="utf-8",
+    )
+    filler = "".join(f"Absatz {i} des Berichts.\n\n" for i in range(fillers))
+    marke = "{{ querformat }}\n\n" if quer else ""
+    (data / "vorlagen/2023-0233/sachverhalt.md").write_text(
+        f'{filler}Die Maßnahmen:\n\n{marke}{{{{ tabelle("massnahmen") }}}}\n\nDanach weiter.\n', encoding="utf-8"
+    )
+    return seiten(vorlage_pdf(data, "2023-0233"))
+
+
+SUMMEN = ("Zwischensumme", "Summe Maßnahmen", "Landesmittel", "Rest")
+POSTEN = re.compile(r"Posten \d\d")
+
+
+def _sums_stay_with_their_rows(pages: list[Seite], case) -> bool:
+    """Each page the table goes on to starts with its head, each sum row (and the fund after the Summe) has a Posten
+    above it on its page; whether the table broke."""
+    first, last = seite_mit(pages, "Posten 01"), seite_mit(pages, "Rest")
+    for index in range(first + 1, last + 1):
+        assert pages[index].zeilen[1].text.startswith("Betrag Posten"), (case, index)
+    for page in pages[first : last + 1]:
+        for index, zeile in enumerate(page.zeilen):
+            if any(summe in zeile.text for summe in SUMMEN):
+                posten = [z for z in page.zeilen[:index] if POSTEN.search(z.text) and "Zwischensumme" not in z.text]
+                assert posten, (case, zeile.text)
+    return first != last
+
+
+def test_no_sum_of_a_computed_table_starts_a_page_apart_from_its_rows_upright(tmp_path):
+    """The break moves through one group of five rows and its Zwischensumme, one paragraph at a time (before, the
+    Zwischensumme of the first or second group stood alone below the repeated head)."""
+    data = copy_data(WESERBRUCH, tmp_path)
+    broke = [_sums_stay_with_their_rows(_aufstellung(data, 14, n, False), n) for n in range(8, 15)]
+    assert any(broke)
+
+
+def test_no_sum_of_a_computed_table_starts_a_page_apart_from_its_rows_on_landscape_pages(tmp_path):
+    """On its landscape pages, the table one row longer each time: the break moves through its last rows."""
+    data = copy_data(WESERBRUCH, tmp_path)
+    broke = []
+    for rows in range(22, 29):
+        pages = _aufstellung(data, rows, 0, True)
+        assert pages[seite_mit(pages, "Posten 01")].quer and pages[seite_mit(pages, "Rest")].quer
+        broke.append(_sums_stay_with_their_rows(pages, rows))
+    assert any(broke)
+
+
 AMOUNTS = ["100.300 €", "12,5 T€", "3,5 VZÄ", "79,35 %", "1,2 Mio. €", "§ 8a"]
 UNITS = ("€", "T€", "VZÄ", "%", "Mio.", "8a")
 

@@ -182,6 +182,8 @@ Vorlage 2021/0123: {BETREFF}
     Überplanmäßige Bereitstellung 2022: 533.969{NB}€ → 534.569{NB}€ (+600{NB}€)
   Kopfdaten:
     Beratungsfolge: „{ASI}; 21.06.2021 Kreisausschuss (Entscheidung)“ → „{ASI}; 21.06.2021 Kreisausschuss (Vorberatung)“
+    Mitzeichnungen: „Kämmerei: gültig (Erika Mustermann, 26.05.2021)“ → „Kämmerei: veraltet (Erika Mustermann, \
+26.05.2021)“
   Text:
     ~ 2. Kann die Integrationspauschale nach November 2021 nicht mehr eingesetzt werden, werden die Eigenanteile \
 für Dezember 2021 bis Dezember 2022 überplanmäßig bereitgestellt. Sie betragen je nach Stellenumfang in Modul 3 \
@@ -196,7 +198,6 @@ Eigenanteil von [-10.335-]{{+10.985+}}{NB}€.
 
 Neue Vorlage 2021/0150: Sachstand der Stellenbesetzung im KIM
 
-Geändert: 1, neu: 1, entfernt: 0.
 """
 
 
@@ -204,7 +205,10 @@ def test_diff_between_two_revisions(capsys, repo):
     before = git(repo, "status", "--porcelain")
     code, out, err = run(capsys, "diff", "HEAD~4", "HEAD", "--data", str(repo / "data"))
     assert (code, err) == (1, "")
-    assert out == EXPECTED
+    assert out.startswith(EXPECTED + "Gedruckte Dokumente:\n")
+    assert "\n  vorlagen/2021-0150/2021-0150.pdf: neu (1 Seite)\n" in out  # what the new Vorlage prints
+    assert "\n  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n" in out
+    assert out.endswith("\nGeändert: 1, neu: 1, entfernt: 0.\n")
     assert git(repo, "status", "--porcelain") == before == ""  # the working tree was not touched
 
 
@@ -216,12 +220,18 @@ def test_diff_of_the_working_tree_against_a_revision(capsys, repo):
     )
     code, out, _ = run(capsys, "diff", "HEAD", "--data", str(repo / "data"))
     assert code == 1
-    assert out == (
+    assert out.startswith(
         f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
         "    Anlagen: „1. Handlungskonzept Kommunales Integrationsmanagement“ → „1. Handlungskonzept "
         "Kommunales Integrationsmanagement (nichtöffentlich)“\n"
         "  Text:\n    ~ - Anlage 1: [-Handlungskonzept Kommunales Integrationsmanagement-]{+nichtöffentlich "
-        "(nur für Mitglieder des Gremiums)+}\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
+        "(nur für Mitglieder des Gremiums)+}\n\nGedruckte Dokumente:\n"
+        "  intern/vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf: neu (2 Seiten)\n"
+    )
+    # the Anlage leaves the public output: the review says so
+    assert (
+        "\n  vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf: entfernt (2 Seiten)\n"
+        in out
     )
     assert "oeffentlich: false}" in (repo / V / "vorlage.yaml").read_text(encoding="utf-8")
 
@@ -393,7 +403,9 @@ def test_diff_names_a_vorlage_without_nummer_by_its_folder(capsys, repo):
     assert (code, err) == (1, "")
     assert out == (
         "Vergleich: HEAD → Arbeitsstand\n\nNeue Vorlage ohne Nummer (Ordner entwurf-sprachkurse): "
-        "Sprachkurse im Herbst\n\nGeändert: 0, neu: 1, entfernt: 0.\n"
+        "Sprachkurse im Herbst\n\nGedruckte Dokumente:\n"
+        "  vorlagen/entwurf-sprachkurse/entwurf-sprachkurse.pdf: neu (1 Seite)\n\n"
+        "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html\n\nGeändert: 0, neu: 1, entfernt: 0.\n"
     )
 
 

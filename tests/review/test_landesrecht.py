@@ -121,3 +121,48 @@ def test_without_any_citation_the_old_default_is_written_and_said(tmp_path):
 def _line(data: Path, needle: str) -> int:
     lines = (data / "koerperschaft.yaml").read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, start=1) if line.startswith(needle))
+
+
+@pytest.mark.langsam  # builds the repository with the program of the last version
+def test_the_upgrade_of_a_repository_citing_another_lands_law_writes_nothing(tmp_path, capsys):
+    """lohne without its own legal basis (a body that relied on the default) whose Beschlussvorschlag cites § 89 NGO:
+    `vorlagen aktualisieren` names the citation and the file, and leaves the repository as it was."""
+    from tests.hilfen import altfassung
+    from vorlagen.cli import main
+
+    repo = tmp_path / "lohne"
+    shutil.copytree(ALTBESTAND / "lohne", repo)
+    without_own_law(repo / "data", into_text=False)
+    altfassung.bauen(repo, repo / "output")
+    before = {p: p.read_bytes() for p in sorted((repo / "data").rglob("*")) if p.is_file()}
+    code = main(["--data", str(repo), "aktualisieren"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert (
+        "data/vorlagen/2010-014/beschlussvorschlag.md:2 nennt „§ 89 NGO“ – Recht von Niedersachsen, nicht von "
+        "Nordrhein-Westfalen" in " ".join(out.split())
+    )
+    assert {p: p.read_bytes() for p in sorted((repo / "data").rglob("*")) if p.is_file()} == before
+    # the advice followed: the body names its Land; the paragraph of the GO NRW printed before becomes its Land's,
+    # said figure by figure – and only that figure
+    edit_koerperschaft = repo / "data" / "koerperschaft.yaml"
+    text = edit_koerperschaft.read_text(encoding="utf-8")
+    edit_koerperschaft.write_text(
+        text.replace("\nverwaltungschef:", "\nland: Niedersachsen\nverwaltungschef:", 1), "utf-8"
+    )
+    rendition = repo / "output" / "vorlagen" / "2010-014" / "2010-014.txt"
+    old = rendition.read_text(encoding="utf-8")
+    assert "§ 83 GO NRW" in old.replace("\u00a0", " ")
+    code = main(["--data", str(repo), "aktualisieren", "--trocken"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert code == 0
+    assert (
+        "„83“ wird jetzt „117“ gedruckt – „…Überplanmäßige Bereitstellung 2009 nach § 117 NKomVG: 3.871,65 €“ – "
+        "„land: Niedersachsen“ wählt jetzt die Vorschrift von Niedersachsen; frühere Fassungen druckten ohne Angabe "
+        "die von Nordrhein-Westfalen (§ 83 GO NRW)" in out.replace("\u00a0", " ")
+    )
+    # another figure of the same Vorlage printed differently is not explained by the Land
+    rendition.write_text(old.replace("3.871,65", "3.871,66", 1), encoding="utf-8")
+    code = main(["--data", str(repo), "aktualisieren", "--trocken"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert code == 1 and "Anders gedruckt, ohne dass diese Version es erklärt" in out

@@ -64,43 +64,73 @@ def _fassungen(data: Path, label: str) -> dict:
 def diff(args: argparse.Namespace) -> int:
     """`diff`: 0 when nothing changed, 1 when something did."""
     from vorlagen.review import diff as diffing
+
+    if args.fassung:
+        return _fassung_diff(args)
+    from vorlagen.building.workers import Renderer
+    from vorlagen.review import druckvergleich
+    from vorlagen.review.gitrev import extract
+    from vorlagen.review.pruefbau import Revisionsbau, bauen
+
+    paths = Paths(args.data.resolve().parent)
+    renderer = Renderer()  # one set of workers for both builds
+    try:
+        with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
+
+            def side(rev: str | None, name: str, seed: Path | None) -> Revisionsbau:
+                folder, problems = (args.data, []) if rev is None else extract(args.data, rev, Path(tmp) / name, paths)
+                if folder is None:
+                    raise BuildFailed(problems)
+                label = rev or "Arbeitsstand"
+                try:
+                    return bauen(folder, Path(tmp) / f"ausgabe-{name}" / "output", seed, renderer)
+                except BuildFailed as failed:
+                    raise BuildFailed([Problem(p.where, f"[{label}] {p.message}") for p in failed.problems]) from None
+
+            # the cache of the user's own build serves the older revision, and the working tree when it is the
+            # newer one (it was built from it); two revisions of git: the newer one starts from the older one's
+            old = side(args.rev or "HEAD", "a", args.out)
+            new = side(args.rev2, "b", args.out if args.rev2 is None else old.out)
+            changes = diffing.compare(old.fassungen, new.fassungen)
+            gezeigt = {new.fassungen[c.nummer].pdf for c in changes if c.nummer in new.fassungen}
+            druck = druckvergleich.vergleichen(old.out, new.out, old.data, new.data, gezeigt)
+            hausstil = diffing.hausstil_changes(old.data, new.data)
+    finally:
+        renderer.close()
+    names = (args.rev or "HEAD", args.rev2 or "Arbeitsstand")
+    if args.json:
+        sys.stdout.write(diffing.render_json(changes, *names, hausstil, druckvergleich.als_dict(druck)))
+    else:
+        sys.stdout.write(diffing.render_text(changes, *names, hausstil, druckvergleich.zeilen(druck)))
+    return 1 if changes or hausstil or druck else 0
+
+
+def _fassung_diff(args: argparse.Namespace) -> int:
+    """`diff --fassung`: an Ergänzung or Neufassung against the Vorlage it refers to, in one revision."""
+    from vorlagen.review import diff as diffing
     from vorlagen.review.gitrev import extract
 
     paths = Paths(args.data.resolve().parent)
     with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
-        folders = []
-
-        def side(rev: str | None, name: str) -> tuple[dict, str]:
-            folder, problems = (args.data, []) if rev is None else extract(args.data, rev, Path(tmp) / name, paths)
-            if folder is None:
-                raise BuildFailed(problems)
-            folders.append(folder)
-            return _fassungen(folders[-1], rev or "Arbeitsstand"), rev or "Arbeitsstand"
-
-        if args.fassung:
-            current, label = side(args.rev, "a")
-            if args.fassung not in current:
-                raise BuildFailed([Problem(paths.where(args.data), f"Die Vorlage „{args.fassung}“ gibt es nicht.")])
-            new = current[args.fassung]
-            if "Bezug" not in new.kopf:
-                raise BuildFailed(
-                    [
-                        Problem(
-                            paths.where(args.data),
-                            f"Die Vorlage „{args.fassung}“ hat keinen „bezug“ auf eine andere Vorlage.",
-                        )
-                    ]
+        folder, problems = (args.data, []) if args.rev is None else extract(args.data, args.rev, Path(tmp) / "a", paths)
+        if folder is None:
+            raise BuildFailed(problems)
+        current = _fassungen(folder, args.rev or "Arbeitsstand")
+    if args.fassung not in current:
+        raise BuildFailed([Problem(paths.where(args.data), f"Die Vorlage „{args.fassung}“ gibt es nicht.")])
+    new = current[args.fassung]
+    if "Bezug" not in new.kopf:
+        raise BuildFailed(
+            [
+                Problem(
+                    paths.where(args.data), f"Die Vorlage „{args.fassung}“ hat keinen „bezug“ auf eine andere Vorlage."
                 )
-            original = new.kopf["Bezug"].split(" zu ", 1)[1]
-            changes = [diffing.compare_one(current[original], new)]
-            changes = [c for c in changes if c.zahlen or c.kopf or c.text]
-            names = (f"Vorlage {original}", f"Vorlage {args.fassung}")
-        else:
-            old, old_name = side(args.rev or "HEAD", "a")
-            new_side, new_name = side(args.rev2, "b")
-            changes = diffing.compare(old, new_side)
-            names = (old_name, new_name)
-        hausstil = diffing.hausstil_changes(*folders) if len(folders) == 2 else []
+            ]
+        )
+    original = new.kopf["Bezug"].split(" zu ", 1)[1]
+    changes = [diffing.compare_one(current[original], new)]
+    changes = [c for c in changes if c.zahlen or c.kopf or c.text]
+    names = (f"Vorlage {original}", f"Vorlage {args.fassung}")
     render = diffing.render_json if args.json else diffing.render_text
-    sys.stdout.write(render(changes, *names, hausstil))
-    return 1 if changes or hausstil else 0
+    sys.stdout.write(render(changes, *names))
+    return 1 if changes else 0

@@ -91,7 +91,7 @@ def _einordnen(result: Ergebnis, abweichungen: list[Abweichung], erklaerungen: l
     """Each difference is explained by a change of this version to that Vorlage, or it is not; a figure printed only
     now changes nothing printed before."""
     for abweichung in abweichungen:
-        gruende = [e.grund for e in erklaerungen if e.betrifft(abweichung.datei)]
+        gruende = [e.grund for e in erklaerungen if e.erklaert(abweichung)]
         if gruende:
             result.erklaert.append((abweichung, "; ".join(dict.fromkeys(gruende))))
         elif abweichung.vorher is not None:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from vorlagen.core.fmt import signed
+from vorlagen.core.reads import hash_of
 from vorlagen.review.fassung import Fassung
 
 
@@ -72,12 +73,12 @@ def compare(old: dict[str, Fassung], new: dict[str, Fassung]) -> list[Vorlagenae
 def hausstil_changes(old_data: Path, new_data: Path) -> list[str]:
     """The data folder's own templates and stylesheet that differ: 'kopf.html.j2 (geändert)'."""
 
-    def files(data: Path) -> dict[str, bytes]:
+    def files(data: Path) -> dict[str, str]:  # by the hash of their bytes, each read bounded
         folder = data / "templates"
         if not folder.is_dir():
             return {}
         return {
-            p.relative_to(folder).as_posix(): p.read_bytes()
+            p.relative_to(folder).as_posix(): hash_of(p)
             for p in folder.rglob("*")
             if p.is_file() and not p.is_symlink()
         }
@@ -158,12 +159,19 @@ def word_diff(old: str, new: str) -> str:
     )
 
 
-def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: Sequence[str] = ()) -> str:
-    """The report in German, for people."""
+def render_text(
+    changes: list[Vorlagenaenderung],
+    old_name: str,
+    new_name: str,
+    hausstil: Sequence[str] = (),
+    druck: Sequence[str] = (),
+) -> str:
+    """The report in German, for people; `druck`: the lines of the printed documents that differ
+    (druckvergleich.zeilen)."""
     lines = [f"Vergleich: {old_name} → {new_name}", ""]
     if hausstil:
         lines += [f"Hausstil geändert: {', '.join(hausstil)} – das kann jedes Dokument betreffen.", ""]
-    if not changes and not hausstil:
+    if not changes and not hausstil and not druck:
         return "\n".join(lines + ["Keine Änderungen."]) + "\n"
     for change in changes:
         if change.status == "neu":
@@ -190,6 +198,7 @@ def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, 
             lines.append("  Text:")
             lines += [f"    {mark} {text}" for mark, text in change.text]
         lines.append("")
+    lines += druck
     if not changes:
         return "\n".join(lines).rstrip("\n") + "\n"
     counts = {status: sum(1 for c in changes if c.status == status) for status in ("geändert", "neu", "entfernt")}
@@ -197,13 +206,21 @@ def render_text(changes: list[Vorlagenaenderung], old_name: str, new_name: str, 
     return "\n".join(lines) + "\n"
 
 
-def render_json(changes: list[Vorlagenaenderung], old_name: str, new_name: str, hausstil: Sequence[str] = ()) -> str:
-    """The report for tools."""
+def render_json(
+    changes: list[Vorlagenaenderung],
+    old_name: str,
+    new_name: str,
+    hausstil: Sequence[str] = (),
+    druck: dict | None = None,
+) -> str:
+    """The report for tools; `druck`: the printed documents and files that differ (a Druckvergleich as a dict)."""
+    druck = druck or {"dokumente": [], "druckdateien": [], "weitere": [], "oparl": []}
     payload = {
         "alt": old_name,
         "neu": new_name,
-        "geaendert": bool(changes or hausstil),
+        "geaendert": bool(changes or hausstil or any(druck.values())),
         "hausstil": list(hausstil),
         "vorlagen": [asdict(change) for change in changes],
+        **druck,
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -11,6 +11,7 @@ from vorlagen.core.fmt import datum, euro_or_cent, zahl
 from vorlagen.core.money import round_half_up
 from vorlagen.render import plaintext
 from vorlagen.render.document import VorlageDoc
+from vorlagen.render.freigabe import Stand
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Fassung:
     zahlen: dict[str, Zahl] = field(default_factory=dict)  # stable key → figure
     text: list[str] = field(default_factory=list)  # paragraphs and Markdown tables' rows (computed figures above)
     ordner: str = ""  # its folder in vorlagen/: a renumbered Vorlage is matched to its old self by it
+    pdf: str = ""  # its own PDF in the output (its Anlagen are PDFs of their own)
 
 
 def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
@@ -71,10 +73,19 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     }
     if vorlage.bezug:
         kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
-    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf, ordner=doc.source.folder.name)
+    if doc.freigabe is not None and doc.freigabe.staende:
+        kopf["Mitzeichnungen"] = "; ".join(_zeichnung(s) for s in doc.freigabe.staende)
+    pdf = str(doc.folder / f"{doc.source.slug}.pdf")
+    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf, ordner=doc.source.folder.name, pdf=pdf)
     _figures(project.rechnung(doc.source), result.zahlen)
     result.text = _text(doc.inhalt_html)
     return result
+
+
+def _zeichnung(stand: Stand) -> str:
+    """'Kämmerei: gültig (Erika Mustermann, 26.05.2021)' – one role's sign-off as it stands."""
+    m = stand.mitzeichnung
+    return f"{stand.rolle}: {stand.zustand}" + (f" ({m.name}, {datum(m.datum)})" if m is not None else "")
 
 
 def _text(html: str) -> list[str]:

@@ -1,7 +1,8 @@
 """`vorlagen aktualisieren` for the Land as a fact (issue 34): without `land:` and without its own `rechtsgrundlage`,
 earlier versions printed the law of NRW (§ 83 GO NRW) for every Vorlage with Finanzielle Auswirkungen as data; this
 one asks for the Land – `land: NRW` prints the same. A repository whose texts cite the law of another Land does not
-become NRW: the upgrade names the citation and the file to set `land:` in, and writes nothing."""
+become NRW: the upgrade names the citation and the file to set `land:` in, and writes nothing; once the body names
+its Land there, the paragraph of the GO NRW printed before may change into its Land's (said, figure by figure)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from vorlagen.load.facts import Facts
 from vorlagen.load.land import laender
-from vorlagen.review.umschreiben import Offen, Quelltexte
+from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
 
 NRW = "Nordrhein-Westfalen"
 # names of earlier laws and usual short forms the table's `gesetz` does not give
@@ -76,9 +77,17 @@ def _oder(namen: list[str]) -> str:
 
 def land_nrw(q: Quelltexte, facts: Facts) -> None:
     k = facts.koerperschaft
-    if k.land is not None or k.hausstil.finanzen.rechtsgrundlage is not None:
+    mit_daten = [s for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
+    if k.hausstil.finanzen.rechtsgrundlage is not None or not mit_daten:
         return
-    if not any(s.vorlage.finanzen_daten is not None for s in facts.vorlagen):
+    if k.land is not None:
+        land = k.landesrecht
+        if land is not None and land.name != NRW:  # named for the upgrade: its law replaces the NRW law printed before
+            grund = (
+                f"„land: {k.land}“ wählt jetzt die Vorschrift von {land.name}; frühere Fassungen druckten ohne Angabe "
+                "die von Nordrhein-Westfalen (§ 83 GO NRW)"
+            )
+            q.erklaerungen += [Erklaerung(s.slug, grund, bewahrbar=False, norm="GO NRW") for s in mit_daten]
         return
     where = k.where("name")
     anderes = [z for z in zitate(q.data) if NRW not in z.laender]

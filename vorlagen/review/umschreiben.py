@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.core.problems import Where
+from vorlagen.review.gedruckt import Abweichung
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,24 @@ class Erklaerung:
     slug: str
     grund: str
     bewahrbar: bool = True
+    norm: str | None = (
+        None  # only a figure that stood in a citation of this law, e.g. GO NRW for the „83“ of § 83 GO NRW
+    )
 
     def betrifft(self, datei: str) -> bool:
         """Whether a text rendition of the output belongs to this Vorlage."""
         return datei.startswith((f"vorlagen/{self.slug}/", f"intern/vorlagen/{self.slug}/"))
+
+    def erklaert(self, abweichung: Abweichung) -> bool:
+        """Whether this change explains a figure printed differently: one of this Vorlage's, and (with `norm`) the
+        number of a paragraph of that law in the earlier build."""
+        if not self.betrifft(abweichung.datei):
+            return False
+        if self.norm is None:
+            return True
+        vorher = abweichung.vorher
+        zitat = rf"(§§?|Art\.)\s*{re.escape(vorher.text)}\s+{re.escape(self.norm)}(?![\w-])" if vorher else ""
+        return vorher is not None and re.search(zitat, vorher.kontext) is not None
 
 
 @dataclass

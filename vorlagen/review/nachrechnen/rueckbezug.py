@@ -2,7 +2,7 @@
 two sentences of one amount each, „Für den Landkreis bleiben lediglich 54.249 € übrig“ under the two amounts it is
 the difference of, „Die Gesamtkosten stiegen somit auf …“ under a cost and its „Kostenerhöhung“, „mit je
 700.200,00 €/p.a.“ for the years of the amount applied for in the sentence above, „Rückgang um 0,1 Mio. € auf
-4 Mio. €“ from the figure the sentence before ended with.
+4 Mio. €“ from the figure the sentence before ended with, „Davon entfallen auf … A €, auf … B €“ splitting it.
 
 Where the sentence says what it refers to (a „Kostenerhöhung“ right above „somit auf“, the same years above „je
 … p.a.“), a mismatch is a slip. Where only the figures say which amounts are meant, only what holds is confirmed."""
@@ -31,6 +31,8 @@ _TO = re.compile(r"^\s*auf\s*$")
 _FROM_BEFORE = re.compile(r"\bvon\s*$")
 _SO_THAT = re.compile(r"\bso\s?dass\b")
 _NAMED_INCREASE = re.compile(r"\b(?:Steigerung|Erhöhung|Anstieg|Zuwachs)\s+(?:von|um)\s*$")
+_SPLIT_OPENS = re.compile(r"^\s*(?:Davon|Hiervon)\s+(?:entfallen|entfällt)\b[^.]*?\bauf\b")
+_TOTAL_BEFORE = re.compile(r"(?:Gesamt\w*|[Ii]nsgesamt|[Zz]usammen|Summe)\W+(?:\w+\W+){0,3}$")
 _WINDOW = 8  # sentences above that may hold the figures
 _MAX_FIGURES = 12  # amounts above tried as the parts of a difference
 
@@ -83,7 +85,33 @@ def _readings(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
         + _by_to(satz, above)
         + _steps(satz, above)
         + _so_that(satz, above)
+        + _split(satz, above)
     )
+
+
+def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
+    """„Davon entfallen auf die Wasserversorgung 178.000 €, auf die Entwässerung 279.000 € und auf die Straße
+    176.000 €.“ under a sentence ending in „… eine Gesamtsumme von 633.000 €“: the amounts split the last amount of
+    the sentence above – a slip when that amount is its only one or follows a word for a total."""
+    parts = satz.money()
+    if len(parts) < 2 or not above or not _SPLIT_OPENS.match(satz.text) or not above[-1].money():
+        return []
+    total = above[-1].money()[-1]
+    named = len(above[-1].money()) == 1 or _TOTAL_BEFORE.search(_before(above[-1], total)) is not None
+    signs = [1] * len(parts)
+    return [
+        Rechnung(
+            "Aufteilung „Davon entfallen auf …“ des Betrags im Satz davor",
+            "summe",
+            [_fund(satz, z) for z in parts],
+            _fund(above[-1], total),
+            written_sum(parts, signs),
+            vorzeichen=signs,
+            sicher=named,
+            rang=2,
+            typ="verteilung",
+        )
+    ]
 
 
 def _before(satz: _Satz, zahl: Zahl) -> str:

@@ -1,0 +1,254 @@
+"""Issue 33, point 3: `vergleichen` compares what two revisions print – every output document by its text rendition
+and its pages, the data files that change the print without changing a word, the sign-offs – and says
+„Keine Änderungen.“ only when every output is the same. Each case here gave „Keine Änderungen.“ (exit 0) before."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from tests.hilfen import DATA, edit, freigeben, git, run
+from vorlagen.cli import main
+
+V = "data/vorlagen/2021-0123"
+
+
+def png(rot: int) -> bytes:
+    """A 2 × 2 PNG of one colour."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = b"".join(b"\0" + bytes([rot, 0, 0]) * 2 for _ in range(2))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture(scope="module")
+def gebaut(tmp_path_factory) -> Path:
+    """The example with a data stylesheet and an image in git, signed and built once into output/ (the cache a
+    review starts from)."""
+    repo = tmp_path_factory.mktemp("druck") / "repo"
+    shutil.copytree(DATA, repo / "data")
+    edit(repo / "data/koerperschaft.yaml", "hausstil:\n", "hausstil:\n  stylesheet: stil/haus.css\n")
+    (repo / "data/stil").mkdir()
+    (repo / "data/stil/haus.css").write_text("h2 { letter-spacing: 0; }\n", encoding="utf-8")
+    (repo / V / "karte.png").write_bytes(png(200))
+    edit(repo / V / "erlaeuterungen.md", "\n", "\n\n![Karte der Beratungsstellen](karte.png)\n\n")
+    freigeben(repo / "data")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    assert main(["--data", str(repo / "data"), "--out", str(repo / "output")]) == 0
+    return repo
+
+
+@pytest.fixture
+def repo(gebaut, tmp_path) -> Path:
+    """A copy of the built repository with its output and the build's state beside it."""
+    return Path(shutil.copytree(gebaut, tmp_path / "repo", symlinks=True))
+
+
+def vergleich(capsys, repo: Path) -> tuple[int, str]:
+    capsys.readouterr()
+    code, out, err = run(capsys, "vergleichen", "HEAD", "--data", str(repo / "data"))
+    assert err == ""
+    return code, out
+
+
+def test_nothing_changed_is_no_change(capsys, repo):
+    assert vergleich(capsys, repo) == (0, "Vergleich: HEAD → Arbeitsstand\n\nKeine Änderungen.\n")
+
+
+BETREFF = "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022"
+ERIKA = "Erika Mustermann, 26.05.2021"
+VERALTET = (
+    f"Vorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
+    f"    Mitzeichnungen: „Kämmerei: gültig ({ERIKA})“ → „Kämmerei: veraltet ({ERIKA})“\n\n"
+)
+# what a Sitzung publishes only while every Vorlage on its agenda is released (with their page counts)
+MAPPEN = [
+    ("intern/sitzungen/ASI-2021-06-10/sitzungsmappe-nichtoeffentlich.pdf", "3 Seiten"),
+    ("intern/sitzungen/KA-2021-06-21/sitzungsmappe-nichtoeffentlich.pdf", "3 Seiten"),
+    ("publish/ASI-2021-06-10/niederschrift.pdf", "3 Seiten"),
+    ("publish/ASI-2021-06-10/sitzungsmappe.pdf", "9 Seiten"),
+    ("publish/ASI-2021-06-10/tagesordnung.pdf", "1 Seite"),
+    ("publish/ASI-2021-06-10/vorlage-2021-0123-anlage-1.pdf", "2 Seiten"),
+    ("publish/ASI-2021-06-10/vorlage-2021-0123.pdf", "5 Seiten"),
+    ("publish/KA-2021-06-21/niederschrift.pdf", "2 Seiten"),
+    ("publish/KA-2021-06-21/sitzungsmappe.pdf", "9 Seiten"),
+    ("publish/KA-2021-06-21/tagesordnung.pdf", "1 Seite"),
+    ("publish/KA-2021-06-21/vorlage-2021-0123-anlage-1.pdf", "2 Seiten"),
+    ("publish/KA-2021-06-21/vorlage-2021-0123.pdf", "5 Seiten"),
+    ("sitzungen/ASI-2021-06-10/sitzungsmappe.pdf", "9 Seiten"),
+    ("sitzungen/KA-2021-06-21/sitzungsmappe.pdf", "9 Seiten"),
+]
+ANLAGE = "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf"
+PAKETE = ", ".join(
+    f"publish/{sid}/{name} ({{}})"
+    for sid in ("ASI-2021-06-10", "KA-2021-06-21")
+    for name in ("SHA256SUMS", "oparl.json")
+)
+OPARL = ", ".join(
+    f"oparl/{name}.json ({{}})"
+    for name in (
+        "consultation/2021-0123/asi-2021-06-10",
+        "consultation/2021-0123/ka-2021-06-21",
+        "file/sitzungsmappe-asi-2021-06-10",
+        "file/sitzungsmappe-ka-2021-06-21",
+        "file/vorlage-2021-0123-anlage-1",
+        "file/vorlage-2021-0123",
+        "paper/2021-0123",
+    )
+)
+
+
+def entwurf_geworden(weitere: str = "", *, anlage: str = "") -> str:
+    """The Vorlage's sign-off went stale: it prints ENTWURF, its Sitzungen publish no Mappe and no bundle, OParl
+    leaves it out."""
+    mappen = "".join(f"  {name}: entfernt ({seiten})\n" for name, seiten in MAPPEN)
+    return (
+        "Vergleich: HEAD → Arbeitsstand\n\n"
+        + VERALTET
+        + "Gedruckte Dokumente:\n"
+        + mappen
+        + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
+        f"  {ANLAGE}: geändert\n"
+        "    + ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (veraltet)\n"
+        + anlage
+        + "\n"
+        + weitere
+        + "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html, "
+        + PAKETE.format(*["entfernt"] * 4)
+        + "\n\nOParl-Schnittstelle: "
+        + OPARL.format(*["entfernt"] * 7)
+        + ", 9 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
+    )
+
+
+def test_a_changed_data_stylesheet_changes_every_document_s_print(capsys, repo):
+    """The same words, laid out anew: every document is named „gleicher Text, anders gedruckt“, the stylesheet
+    is named, and the signed Vorlage's sign-off is stale (its Druckbild changed)."""
+    edit(repo / "data/stil/haus.css", "letter-spacing: 0;", "letter-spacing: 0.5pt;")
+    code, out = vergleich(capsys, repo)
+    assert code == 1
+    assert out.startswith("Vergleich: HEAD → Arbeitsstand\n\n" + VERALTET + "Gedruckte Dokumente:\n")
+    for name in (
+        "intern/beschlusskontrolle/beschlusskontrolle.pdf",
+        "intern/vorlagen/2021-0130/2021-0130.pdf",
+        "sitzungen/ASI-2021-06-10/tagesordnung.pdf",
+        "sitzungen/ASI-2023-11-30/niederschrift.pdf",
+    ):
+        assert f"\n  {name}: gleicher Text, anders gedruckt\n" in out
+    assert "\n  sitzungen/ASI-2023-11-30/sitzungsmappe.pdf: geändert\n" in out
+    assert (
+        "\nAnders gedruckt: Stylesheet data/stil/haus.css (geändert) – das kann jedes Dokument betreffen.\n\n"
+        "Weitere Dateien der Ausgabe geändert: assets/hausstil.css, index.html, " in out
+    )
+    assert out.endswith(", 17 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n")
+
+
+def test_a_replaced_image(capsys, repo):
+    (repo / V / "karte.png").write_bytes(png(10))
+    code, out = vergleich(capsys, repo)
+    assert code == 1
+    weitere = (
+        "Anders gedruckt: Bild data/vorlagen/2021-0123/karte.png (geändert) – das kann jedes Dokument betreffen.\n\n"
+    )
+    expected = entwurf_geworden(weitere).replace(
+        "oparl.json (entfernt)\n", "oparl.json (entfernt), vorlagen/2021-0123/karte.png\n"
+    )
+    assert out == expected
+
+
+def test_a_changed_anlage_text(capsys, repo):
+    edit(repo / V / "anlagen/handlungskonzept.md", "Modul 1 – Strategische Steuerung", "Modul 1 – Steuerung")
+    code, out = vergleich(capsys, repo)
+    assert code == 1
+    assert out == entwurf_geworden(anlage="    ~ Modul 1 – [-Strategische -]Steuerung\n")
+
+
+def test_a_changed_top_title(capsys, repo):
+    edit(repo / "data/sitzungen/ASI-2021-06-10.yaml", "titel: Mitteilungen und Anfragen", "titel: Anfragen")
+    code, out = vergleich(capsys, repo)
+    assert code == 1
+    sitzung = "sitzungen/ASI-2021-06-10"
+    assert out == (
+        "Vergleich: HEAD → Arbeitsstand\n\nGedruckte Dokumente:\n"
+        f"  intern/{sitzung}/niederschrift.pdf: geändert\n"
+        "    ~ TOP 4: [-Mitteilungen und -]Anfragen\n"
+        f"  intern/{sitzung}/sitzungsmappe-nichtoeffentlich.pdf: geändert\n"
+        f"  intern/{sitzung}/tagesordnung.pdf: geändert\n"
+        "    ~ 4    [-Mitteilungen und -]Anfragen\n"
+        "  publish/ASI-2021-06-10/niederschrift.pdf: geändert\n"
+        "  publish/ASI-2021-06-10/sitzungsmappe.pdf: geändert\n"
+        "  publish/ASI-2021-06-10/tagesordnung.pdf: geändert\n"
+        f"  {sitzung}/niederschrift.pdf: geändert\n"
+        "    ~ TOP 4: [-Mitteilungen und -]Anfragen\n"
+        f"  {sitzung}/sitzungsmappe.pdf: geändert\n"
+        f"  {sitzung}/tagesordnung.pdf: geändert\n"
+        "    ~ 4    [-Mitteilungen und -]Anfragen\n\n"
+        "Weitere Dateien der Ausgabe geändert: publish/ASI-2021-06-10/SHA256SUMS, publish/ASI-2021-06-10/oparl.json\n\n"
+        "OParl-Schnittstelle: 8 Objekte geändert\n"
+    )
+
+
+def test_a_changed_niederschrift(capsys, repo):
+    edit(repo / "data/sitzungen/ASI-2021-06-10/top-3.md", "Frau Berger stellte", "Frau Dr. Berger stellte")
+    code, out = vergleich(capsys, repo)
+    assert code == 1
+    satz = (
+        "    ~ Frau{+ Dr.+} Berger stellte die Vorlage vor. Das Land fördere die Koordination im Modul 1 mit 3,5 "
+        "Stellen; für Dezember 2021 bis Dezember 2022 verbleibe je nach Stellenumfang in Modul 3 ein Eigenanteil "
+        "zwischen 510.330\u00a0€ und 578.466\u00a0€.\n"
+    )
+    assert out == (
+        "Vergleich: HEAD → Arbeitsstand\n\nGedruckte Dokumente:\n"
+        "  intern/sitzungen/ASI-2021-06-10/auszug-top-3.pdf: geändert\n"
+        + satz
+        + "  intern/sitzungen/ASI-2021-06-10/niederschrift.pdf: geändert\n"
+        + satz
+        + "  publish/ASI-2021-06-10/niederschrift.pdf: geändert\n"
+        "  sitzungen/ASI-2021-06-10/niederschrift.pdf: geändert\n" + satz + "\n"
+        "Weitere Dateien der Ausgabe geändert: publish/ASI-2021-06-10/SHA256SUMS, publish/ASI-2021-06-10/oparl.json\n\n"
+        "OParl-Schnittstelle: 4 Objekte geändert\n"
+    )
+
+
+def test_an_added_sign_off(capsys, repo):
+    """The Kämmerei signs: the Vorlage is no ENTWURF any more, its Sitzungen publish Mappen and bundles."""
+    folder = repo / V
+    saved = {p.name: p.read_bytes() for p in (folder / "gezeichnet").iterdir()}
+    yaml = (folder / "mitzeichnungen.yaml").read_bytes()
+    shutil.rmtree(folder / "gezeichnet")
+    (folder / "mitzeichnungen.yaml").unlink()
+    git(repo, "commit", "-q", "-am", "ohne Mitzeichnung")
+    (folder / "gezeichnet").mkdir()
+    for name, content in saved.items():
+        (folder / "gezeichnet" / name).write_bytes(content)
+    (folder / "mitzeichnungen.yaml").write_bytes(yaml)
+    code, out = vergleich(capsys, repo)
+    assert code == 1
+    mappen = "".join(f"  {name}: neu ({seiten})\n" for name, seiten in MAPPEN)
+    assert out == (
+        f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
+        f"    Mitzeichnungen: „Kämmerei: fehlt“ → „Kämmerei: gültig ({ERIKA})“\n\n"
+        "Gedruckte Dokumente:\n"
+        + mappen
+        + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
+        f"  {ANLAGE}: geändert\n"
+        "    - ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (fehlt)\n\n"
+        "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html, "
+        + PAKETE.format(*["neu"] * 4)
+        + "\n\nOParl-Schnittstelle: "
+        + OPARL.format(*["neu"] * 7)
+        + ", 9 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
+    )

@@ -1,0 +1,190 @@
+"""What two builds print differently: every output document (Vorlagen, Anlagen, agendas, Niederschriften,
+Auszüge, Beschlusskontrolle, Mappen, publish bundles) by its text rendition and its pages, every other file of the
+output by its bytes, and the data files that change the print without changing a word (stylesheets, fonts,
+images)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from vorlagen.core.limits import MAX_TEXTFASSUNG
+from vorlagen.core.reads import ABSENT, hash_of, read_file
+from vorlagen.review.diff import text_changes
+
+# data files that change how a document looks, not what it says: suffix → the word a reviewer reads
+DRUCKDATEIEN = {
+    ".css": "Stylesheet",
+    ".ttf": "Schrift",
+    ".otf": "Schrift",
+    ".woff": "Schrift",
+    ".woff2": "Schrift",
+    ".png": "Bild",
+    ".jpg": "Bild",
+    ".jpeg": "Bild",
+    ".gif": "Bild",
+    ".svg": "Bild",
+    ".webp": "Bild",
+}
+
+
+@dataclass
+class Dokumentaenderung:
+    """One printed document (a PDF of the output) that is not the same in both builds."""
+
+    datei: str  # its path in the output folder: 'sitzungen/ASI-2021-06-10/tagesordnung.pdf'
+    status: str  # geändert | neu | entfernt
+    seiten: tuple[int | None, int | None] = (None, None)  # page counts before and after (None: not there)
+    text: list[tuple[str, str]] = field(default_factory=list)  # changed lines of its text rendition
+    textfassung: bool = False  # it has a text rendition (so „gleicher Text“ can be said)
+    oben: bool = False  # a Vorlage's own PDF whose text changes are shown above, with the Vorlage
+
+    def zeile(self) -> str:
+        """'datei: geändert, 2 → 3 Seiten' – the line that names it."""
+        alt, neu = self.seiten
+        if self.status == "neu":
+            return f"{self.datei}: neu{_seiten(neu)}"
+        if self.status == "entfernt":
+            return f"{self.datei}: entfernt{_seiten(alt)}"
+        art = "gleicher Text, anders gedruckt" if self.textfassung and not self.text else "geändert"
+        if self.oben and self.text:
+            art = "geändert (der Text oben bei der Vorlage)"
+        return f"{self.datei}: {art}" + (f", {alt} → {neu} Seiten" if alt != neu and alt and neu else "")
+
+
+def _seiten(anzahl: int | None) -> str:
+    return "" if anzahl is None else f" ({anzahl} {'Seite' if anzahl == 1 else 'Seiten'})"
+
+
+@dataclass
+class Druckvergleich:
+    dokumente: list[Dokumentaenderung] = field(default_factory=list)
+    druckdateien: list[str] = field(default_factory=list)  # 'Stylesheet data/stil/haus.css (geändert)'
+    weitere: list[str] = field(default_factory=list)  # other output files changed: 'index.html'
+    oparl: list[str] = field(default_factory=list)  # OParl objects new or gone by name, the changed ones counted
+
+    def __bool__(self) -> bool:
+        return bool(self.dokumente or self.druckdateien or self.weitere or self.oparl)
+
+
+def vergleichen(alt: Path, neu: Path, alt_daten: Path, neu_daten: Path, gezeigt: set[str]) -> Druckvergleich:
+    """The documents and files of two output folders that differ, and the data's print files that differ.
+    `gezeigt`: PDFs whose text changes are shown already (a Vorlage's own comparison): named with their pages."""
+    result = Druckvergleich(druckdateien=druckdateien(alt_daten, neu_daten))
+    a, b = _dateien(alt), _dateien(neu)
+    geaendert = {name for name in set(a) | set(b) if a.get(name) != b.get(name)}
+    pdfs = {name for name in geaendert if name.endswith(".pdf")}
+    for name in sorted(pdfs):
+        status = "neu" if name not in a else "entfernt" if name not in b else "geändert"
+        rendition = str(PurePosixPath(name).with_suffix(".txt"))
+        change = Dokumentaenderung(name, status, (_pages(alt, name, a), _pages(neu, name, b)))
+        change.textfassung = rendition in a or rendition in b
+        if status == "geändert" and change.textfassung:
+            change.text = text_changes(_zeilen(alt, rendition, a), _zeilen(neu, rendition, b))
+            change.oben = name in gezeigt
+        result.dokumente.append(change)
+    oparl = {name for name in geaendert if name.startswith("oparl/")}
+    result.oparl = [f"{name} (neu)" for name in sorted(oparl - set(a))]
+    result.oparl += [f"{name} (entfernt)" for name in sorted(oparl - set(b))]
+    anders = len(oparl & set(a) & set(b))
+    if anders:
+        result.oparl.append(f"{anders} {'Objekt' if anders == 1 else 'Objekte'} geändert")
+    for name in sorted(geaendert - pdfs - oparl):
+        path = PurePosixPath(name)
+        if path.suffix in (".txt", ".html") and str(path.with_suffix(".pdf")) in pdfs:
+            continue  # the rendition and the web page of a document named above
+        if name.startswith("assets/") and name.endswith(".txt"):
+            continue
+        status = " (neu)" if name not in a else " (entfernt)" if name not in b else ""
+        result.weitere.append(name + status)
+    return result
+
+
+def druckdateien(alt: Path, neu: Path) -> list[str]:
+    """The data folder's stylesheets, fonts and images that differ (its templates/ are the Hausstil's, named
+    apart): 'Stylesheet data/stil/haus.css (geändert)'."""
+    a, b = _dateien(alt, DRUCKDATEIEN), _dateien(neu, DRUCKDATEIEN)
+    found = []
+    for name in sorted(set(a) | set(b)):
+        if name.startswith("templates/") or a.get(name) == b.get(name):
+            continue
+        status = "neu" if name not in a else "entfernt" if name not in b else "geändert"
+        found.append(f"{DRUCKDATEIEN[PurePosixPath(name).suffix.lower()]} {neu.name}/{name} ({status})")
+    return found
+
+
+def _dateien(folder: Path, suffixes: dict[str, str] | None = None) -> dict[str, str]:
+    """Relative path → content hash of every plain file below a folder (links are not followed; every read is
+    bounded), only those with one of `suffixes` when given."""
+    found = {}
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in files:
+            path = Path(root) / name
+            if suffixes is not None and path.suffix.lower() not in suffixes:
+                continue
+            try:
+                if not stat.S_ISREG(os.lstat(path).st_mode):
+                    continue
+            except OSError:
+                continue
+            found[path.relative_to(folder).as_posix()] = hash_of(path)
+    return found
+
+
+def _zeilen(out: Path, name: str, vorhanden: dict[str, str]) -> list[str]:
+    """The non-empty lines of a text rendition (none when it is not there or larger than any this program writes)."""
+    if vorhanden.get(name, ABSENT) == ABSENT:
+        return []
+    try:
+        text = read_file(out / name, MAX_TEXTFASSUNG, within=out, noted=False).decode("utf-8", "replace")
+    except OSError:
+        return []
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+def _pages(out: Path, name: str, vorhanden: dict[str, str]) -> int | None:
+    """The page count of a PDF this program wrote (None when it is not there or not readable)."""
+    if vorhanden.get(name, ABSENT) == ABSENT:
+        return None
+    import pypdf  # only when a PDF differs
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    try:
+        return len(pypdf.PdfReader(out / name).pages)
+    except (OSError, pypdf.errors.PyPdfError):
+        return None
+
+
+def zeilen(druck: Druckvergleich) -> list[str]:
+    """The comparison in German, for people: after the Vorlagen, before the counts."""
+    lines = []
+    if druck.dokumente:
+        lines.append("Gedruckte Dokumente:")
+        for change in druck.dokumente:
+            lines.append(f"  {change.zeile()}")
+            lines += [] if change.oben else [f"    {mark} {text}" for mark, text in change.text]
+        lines.append("")
+    if druck.druckdateien:
+        lines += [f"Anders gedruckt: {', '.join(druck.druckdateien)} – das kann jedes Dokument betreffen.", ""]
+    if druck.weitere:
+        lines += [f"Weitere Dateien der Ausgabe geändert: {', '.join(druck.weitere)}", ""]
+    if druck.oparl:
+        lines += [f"OParl-Schnittstelle: {', '.join(druck.oparl)}", ""]
+    return lines
+
+
+def als_dict(druck: Druckvergleich) -> dict:
+    """The comparison for tools (`vergleichen --json`)."""
+    return {
+        "dokumente": [
+            {"datei": d.datei, "status": d.status, "seiten": list(d.seiten), "text": d.text, "zeile": d.zeile()}
+            for d in druck.dokumente
+        ],
+        "druckdateien": druck.druckdateien,
+        "weitere": druck.weitere,
+        "oparl": druck.oparl,
+    }

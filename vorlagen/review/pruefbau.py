@@ -1,0 +1,98 @@
+"""The build of one revision for a review: every output document, made with the build cache of another output
+folder (the user's own build, or the other revision's) wherever the records match, into a folder of its own.
+
+The seed is copied, never built into: a file the review makes goes into the review's folder, and what the user
+built stays as it was. Only plain files the seed's manifest lists are taken; the builder reuses each document
+whose record is still current and whose files still hold the recorded bytes, and renders the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from vorlagen.building import freigaben
+from vorlagen.building.builder import Builder
+from vorlagen.building.cache import Manifest
+from vorlagen.building.progress import Progress
+from vorlagen.building.state import MANIFEST, OWNED, state_dir
+from vorlagen.building.workers import Renderer
+from vorlagen.compute.project import prepare
+from vorlagen.compute.sitzungen import tops
+from vorlagen.core.problems import BuildFailed
+from vorlagen.core.reads import read_file
+from vorlagen.render.document import Composer
+from vorlagen.review.fassung import Fassung, fassungen
+
+
+@dataclass
+class Revisionsbau:
+    """One revision, built: its Fassungen (figures, header, text per Vorlage), its data folder and its output."""
+
+    fassungen: dict[str, Fassung]
+    data: Path
+    out: Path
+    gerendert: int  # PDFs rendered, not taken from the seed
+
+
+def bauen(data: Path, out: Path, seed: Path | None, renderer: Renderer) -> Revisionsbau:
+    """Builds `data` into `out` (a new folder), with the Sitzungsmappen and publish bundles of every Sitzung that
+    is ready to publish, reusing what the build in `seed` made from the same records."""
+    if seed is not None:
+        _saeen(seed, out)
+    project = prepare(data)
+    docs = Composer(project).compose_all()
+    builder = Builder(project, Progress(io.StringIO(), live=False), renderer)
+    builder.build(out, _bereite_mappen(project, docs))
+    return Revisionsbau(fassungen(project, docs), data, out, builder.rendered)
+
+
+def _bereite_mappen(project, docs) -> set[str]:
+    """The Sitzungen whose Mappe and bundle a build may make: an agenda, every Vorlage on it released and ready
+    to publish. A Sitzung that is not is compared without them (its agenda and Vorlagen still are)."""
+    offen = {d.source.vorlage.nummer for d in docs if d.freigabe is not None and d.freigabe.entwurf}
+    bereit = set()
+    for sid, sitzung in sorted(project.facts.sitzungen.items()):
+        if sitzung.tagesordnung is None or any(top.vorlage in offen for _, top in tops(sitzung)):
+            continue
+        try:
+            bereit |= freigaben.mappen(project, {sid})
+        except BuildFailed:
+            continue
+    return bereit
+
+
+def _saeen(seed: Path, out: Path) -> None:
+    """Copies the seed's manifest and each file it lists that still holds the recorded bytes (a hard link where
+    the file system allows); links and changed files are left behind, so the builder makes them anew."""
+    seed, out = seed.resolve(), out.resolve()
+    manifest = Manifest.load(seed, state_dir(seed))
+    if not manifest.entries:
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for entry in manifest.entries.values():
+        for name in entry.files:
+            source, target = seed / name, out / name
+            inside = source.resolve().is_relative_to(seed) and target.resolve().is_relative_to(out)
+            if not inside or not _plain(source):  # the builder checks the bytes before it reuses a file
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+    state = state_dir(out)
+    state.mkdir(parents=True, exist_ok=True)
+    (state / MANIFEST).write_bytes(read_file(state_dir(seed) / MANIFEST, within=state_dir(seed), noted=False))
+    (state / OWNED).touch()  # the folder is the review's own
+
+
+def _plain(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
