@@ -39,7 +39,7 @@ KAPUTT = [
         "{% for a in b %}\n{% set n = 1 %}{# {% if %} #}{% raw %}{% for %}{% endraw %}\n{% set t %}x{% endset %}\n"
         "{% if a %}\n{% if b %}{% endif %}\nA\n{% endfor %}",
         7,
-        "„{% endfor %}“ passt nicht zum offenen Block „{% if %}“ – der erwartet hier „{% elif %}“, „{% else %}“ oder "
+        "„{% endfor %}“ passt nicht zum offenen Block „{% if %}“ aus Zeile 4 – der erwartet hier „{% elif %}“, „{% else %}“ oder "
         "„{% endif %}“; prüfen Sie, welcher Block wo endet.",
     ),
     (
@@ -51,12 +51,12 @@ KAPUTT = [
     (
         "{% for a in b %}\n{% if a %}\n{% endfor %}\n",
         3,
-        "„{% endfor %}“ passt nicht zum offenen Block „{% if %}“ – der erwartet hier „{% elif %}“, „{% else %}“ oder "
+        "„{% endfor %}“ passt nicht zum offenen Block „{% if %}“ aus Zeile 2 – der erwartet hier „{% elif %}“, „{% else %}“ oder "
         "„{% endif %}“; prüfen Sie, welcher Block wo endet.",
     ),
     (
         "{% if x %}{% else %}{% else %}{% endif %}",
-        1,
+        1,  # the block closes later on the same line: no "aus Zeile", the scan cannot tell which else Jinja meant
         "„{% else %}“ passt nicht zum offenen Block „{% if %}“ – der erwartet hier „{% endif %}“; prüfen Sie, welcher "
         "Block wo endet.",
     ),
