@@ -244,9 +244,10 @@ def test_pages_set_differently_from_the_same_print_make_the_sign_off_stale(capsy
     assert doc.entwurf and MARK in doc.print_html
 
 
-def test_a_renderer_that_sets_the_same_pages_keeps_the_sign_off(capsys, data, monkeypatch):
+def test_a_renderer_that_sets_the_same_pages_keeps_the_sign_off(capsys, data, monkeypatch, tmp_path):
     """Another renderer (a new WeasyPrint, other system fonts: a new key, so the pages are set anew) that sets every
     third the same: the PDF's bytes may differ, what a reader sees does not – the sign-off holds."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # nothing kept from an earlier run
     monkeypatch.setattr(seitensatz, "setzer", lambda: "ein anderer Rechner")
     gesetzt = []
     monkeypatch.setattr(pdf, "lay_out", lambda *args: gesetzt.append(args[0]) or lay_out(*args))
