@@ -87,18 +87,20 @@ def meldung(
         )
     if isinstance(error, UnknownName):  # a computed record's field: its message names the fields there are
         return f"Fehler im Template: {error.message()}"
-    return f"Fehler im Template: {grund(error)} – {_tun(error)}."
-
-
-def _tun(error: BaseException) -> str:
-    """What to do about a template that failed while running."""
+    was = grund(error)
     if isinstance(error, ZeroDivisionError):
-        return "prüfen Sie, durch welchen Wert das Template teilt; er kann null sein"
+        return f"Fehler im Template: {was} – prüfen Sie, durch welchen Wert das Template teilt; er kann null sein."
     if isinstance(error, TypeError):
-        return "prüfen Sie, welche Werte der Ausdruck verbindet, und setzen Sie Zahlen mit einem Filter wie „| eur“"
+        return (
+            f"Fehler im Template: {was} – prüfen Sie, welche Werte der Ausdruck verbindet, und setzen Sie Zahlen "
+            "mit einem Filter wie „| eur“."
+        )
     if isinstance(error, RecursionError):
-        return "ein Makro darf sich nur mit einer Bedingung selbst aufrufen, die irgendwann endet"
-    return "prüfen Sie die Namen im Template"
+        return (
+            f"Fehler im Template: {was} – ein Makro darf sich nur mit einer Bedingung selbst aufrufen, die "
+            "irgendwann endet."
+        )
+    return f"Fehler im Template: {was} – prüfen Sie die Namen im Template."
 
 
 _BLOECKE = {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "trans", "set"}
