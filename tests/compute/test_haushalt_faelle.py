@@ -1,6 +1,8 @@
 """Real cases through the Haushalt route (issue 34): Lohne (Niedersachsen) 2009 kameral with a Deckungskreis and 2010
 doppisch with a Budget, Fürstenwalde/Spree (Brandenburg) 2017 with an außerplanmäßige Verpflichtungsermächtigung
-covered by two others, Hockenheim (Baden-Württemberg) 2018 kameral in Verwaltungs- and Vermögenshaushalt.
+covered by two others, Hockenheim (Baden-Württemberg) 2018 kameral in Verwaltungs- and Vermögenshaushalt,
+Schwäbisch Hall (Baden-Württemberg) 2008: an überplanmäßige Bereitstellung together with an überplanmäßige
+Verpflichtungsermächtigung.
 
 The figures are the sources' own (tests/fixtures/*/ name the pages); every sum here is computed apart from the
 engine, with Fractions, from the lines the sources print. Nothing the sources do not state is in the fixtures:
@@ -183,7 +185,83 @@ def test_hockenheim_kameral_in_both_plans_with_the_lands_law():
     ]
 
 
-@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim"])
+# Schwäbisch Hall 2008, Kinderhaus Kreuzäcker, as the Gemeinderat's minutes print them
+SHA_AUSZAHLUNG, SHA_PLAN, SHA_UEBERPLANMAESSIG = Fraction(770000), Fraction(600000), Fraction(170000)
+SHA_AUFTRAEGE, SHA_VE, SHA_PLAN_2009 = Fraction(1800000), Fraction(1030000), Fraction(450000)
+
+
+def test_schwaebisch_hall_an_ueberplanmaessige_bereitstellung_with_a_verpflichtungsermaechtigung():
+    assert SHA_AUSZAHLUNG - SHA_PLAN == SHA_UEBERPLANMAESSIG  # „Der Differenzbetrag von 170.000 €“
+    assert SHA_AUFTRAEGE - SHA_AUSZAHLUNG == SHA_VE  # 1,8 Mio. € vergeben, 770.000 € ausgezahlt: „1,030 Mio. €“
+    project = prepare(FIXTURES / "schwaebisch-hall")
+    rechnung = project.rechnungen["kinderhaus-kreuzaecker"]
+    a = rechnung.haushalt
+    assert a.mehrbedarf == {2008: SHA_UEBERPLANMAESSIG} and a.arten(2008) == {"überplanmäßig"}
+    ve = a.ve["kinderhaus"]
+    assert (ve.betrag, ve.lasten, ve.mehrbedarf) == (SHA_VE, {2009: SHA_VE}, SHA_VE)
+    assert ve.art == "überplanmäßig"  # the plan holds an Ansatz for the Kinderhaus, only no VE
+    assert (a.rechtsgrundlage, a.ve_recht) == ("§ 84 GemO", "§ 86 Abs. 5 GemO")
+    # the Restbetrag for the Nachtragsplan 2009 is computed, not typed
+    assert rechnung.zahlen["nachtrag-2009"] == SHA_VE - SHA_PLAN_2009
+    assert [label for label, _ in a.offen] == ["Quelle der Deckung 2008", "Erheblichkeitsgrenze 2008"]
+
+
+def test_schwaebisch_hall_prints_both_points_as_the_city_does(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["--data", str(FIXTURES / "schwaebisch-hall"), "--out", str(out)]) == 0
+    text = (out / "vorlagen/kinderhaus-kreuzaecker/kinderhaus-kreuzaecker.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split()).replace(NBSP, " ")
+    # the Beschluss, word for word as the minutes print it, its figures computed
+    assert "Für das Kinderhaus Kreuzäcker werden 2008 überplanmäßig 170.000 € zur Verfügung gestellt." in flat
+    assert (
+        "Für die in diesem Jahr noch notwendigen Auftragsvergaben wird eine überplanmäßige Verpflichtungsermächtigung "
+        "in Höhe von 1.030.000 € erteilt." in flat
+    )
+    # the Sachvortrag in the city's notation
+    assert "kommen dieses Jahr insgesamt 770.000 € zur Auszahlung. Im Haushaltsplan stehen jedoch nur 600.000 €" in flat
+    assert "Der Differenzbetrag von 170.000 € muss überplanmäßig bereitgestellt werden." in flat
+    assert "Auftragsvergaben in Höhe von 1,8 Mio. € schon in diesem Jahr" in flat
+    assert "Verpflichtungsermächtigung über 1,030 Mio. € muss formal beschlossen werden" in flat
+    assert "mit 450.000 € bereits im Haushaltsplan 2009 eingeplant" in flat
+    # the Haushalt block: both points with the Land's law
+    assert "Überplanmäßige Bereitstellung 2008 nach § 84 GemO: 170.000 €" in flat
+    assert (
+        "Überplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2008 nach § 86 Abs. 5 GemO für Haushaltsstelle "
+        "Kinderhaus Kreuzäcker: 1.030.000 € - zu Lasten 2009: 1.030.000 €" in flat
+    )
+    assert "Außerplanmäßig" not in flat and "NRW" not in flat
+    capsys.readouterr()
+
+
+def test_schwaebisch_hall_the_printed_figures_are_checked(tmp_path):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    vorlage = data / "vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    edit(vorlage, "erwartet: 1030000", "erwartet: 1300000")
+    assert problems_of(data) == [
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, '1300000')}: Zahl „ve-kinderhaus“: "
+        f"berechnet {euro(SHA_VE)}, erwartet 1.300.000{NBSP}€ – prüfen Sie den erwarteten Wert und die Formel."
+    ]
+
+
+def test_a_verpflichtungsermaechtigung_where_the_plan_holds_nothing_is_ausserplanmaessig(tmp_path):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    vorlage = data / "vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    edit(data / "haushalt/2008.yaml", "ansatz: 600000", "ansatz: 0")
+    # the city's printed figures catch a changed Ansatz
+    assert problems_of(data) == [
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, 'erwartet: 170000')}: Zahl "
+        f"„ueberplanmaessig-2008“: berechnet {euro(SHA_AUSZAHLUNG)}, erwartet {euro(SHA_UEBERPLANMAESSIG)} – prüfen "
+        "Sie den erwarteten Wert und die Formel.",
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, 'erwartet: 600000')}: Zahl "
+        f"„ansatz-2008“: berechnet 0{NBSP}€, erwartet {euro(SHA_PLAN)} – prüfen Sie den erwarteten Wert und die Formel.",
+    ]
+    edit(vorlage, ", erwartet: 170000}", "}")
+    edit(vorlage, ", erwartet: 600000}", "}")
+    a = prepare(data).rechnungen["kinderhaus-kreuzaecker"].haushalt
+    assert a.ve["kinderhaus"].art == "außerplanmäßig" and a.arten(2008) == {"außerplanmäßig"}
+
+
+@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall"])
 def test_no_real_case_outside_nrw_sees_nrw_law(fall):
     project = prepare(FIXTURES / fall)
     for rechnung in project.rechnungen.values():
@@ -193,7 +271,7 @@ def test_no_real_case_outside_nrw_sees_nrw_law(fall):
 
 
 def test_the_fixtures_state_nothing_the_sources_do_not():
-    for fall in ("lohne", "fuerstenwalde", "hockenheim"):
+    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall"):
         k = prepare(FIXTURES / fall).facts.koerperschaft
         assert k.anschrift is None and k.verwaltungschef is None, fall
         for source in prepare(FIXTURES / fall).facts.vorlagen:
