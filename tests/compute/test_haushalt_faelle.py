@@ -261,7 +261,58 @@ def test_a_verpflichtungsermaechtigung_where_the_plan_holds_nothing_is_ausserpla
     assert a.ve["kinderhaus"].art == "außerplanmäßig" and a.arten(2008) == {"außerplanmäßig"}
 
 
-@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall"])
+# Mainz 2023, Naturhistorisches Museum, as the Stadt printed it („1.383.750 EUR - 647.800 EUR … 735.950 EUR“)
+MZ_GESAMT, MZ_2023, MZ_VE = Fraction(1383750), Fraction(647800), Fraction(735950)
+
+
+def test_mainz_ausserplanmaessige_mittel_and_a_verpflichtungsermaechtigung_covered_by_another():
+    assert MZ_2023 + MZ_VE == MZ_GESAMT
+    project = prepare(FIXTURES / "mainz")
+    rechnung = project.rechnungen["praeparation"]
+    a = rechnung.haushalt
+    assert a.mehrbedarf == {2023: MZ_2023} and a.arten(2023) == {"außerplanmäßig"}
+    ve = a.ve["praeparation"]
+    assert (ve.betrag, ve.lasten, ve.art) == (MZ_VE, {2024: MZ_VE}, "außerplanmäßig")  # a new project: no Ansatz
+    assert ve.deckung == ve.mehrbedarf == MZ_VE
+    assert rechnung.zahlen["ausserplanmaessig"] == MZ_GESAMT
+    assert (a.rechtsgrundlage, a.ve_recht) == ("§ 100 GemO", "§ 102 GemO")
+    assert [label for label, _ in a.offen] == [
+        "Quelle der Deckung 2023",
+        "die im Plan 2023 veranschlagte Verpflichtungsermächtigung bei „7.000618“",
+        "Erheblichkeitsgrenze 2023",
+    ]
+
+
+def test_mainz_prints_the_beschluss_as_the_city_does(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["--data", str(FIXTURES / "mainz"), "--out", str(out)]) == 0
+    text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split()).replace(NBSP, " ")
+    assert (
+        "der Stadtrat beschließt die Bereitstellung der außerplanmäßigen Mittel in Höhe von 1.383.750 € (647.800 € in "
+        "2023) und einer Verpflichtungsermächtigung in Höhe von 735.950 € für 2023 mit der entsprechenden "
+        "Mittelbereitstellung in 2024" in flat
+    )
+    assert "Außerplanmäßige Bereitstellung 2023 nach § 100 GemO: 647.800 €" in flat
+    assert "Außerplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2023 nach § 102 GemO" in flat
+    assert "zu Lasten 2024: 735.950 €" in flat
+    assert "die Verpflichtungsermächtigung bei Projekt 7.000618 GS Laubenheim, Ersatzneubau sinkt um 735.950 €" in flat
+    assert "NRW" not in flat
+    capsys.readouterr()
+
+
+def test_mainz_the_sum_the_city_printed_is_checked(tmp_path):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    vorlage = data / "vorlagen/praeparation/vorlage.yaml"
+    edit(vorlage, 'formel: "647800"', 'formel: "647000"')
+    assert problems_of(data) == [
+        f"data/vorlagen/praeparation/vorlage.yaml:{line_of(vorlage, 'erwartet: 1383750')}: Zahl „ausserplanmaessig“: "
+        f"berechnet {euro(Fraction(647000) + MZ_VE)}, erwartet {euro(MZ_GESAMT)} – prüfen Sie den erwarteten Wert und "
+        "die Formel."
+    ]
+
+
+@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz"])
 def test_no_real_case_outside_nrw_sees_nrw_law(fall):
     project = prepare(FIXTURES / fall)
     for rechnung in project.rechnungen.values():
@@ -271,7 +322,7 @@ def test_no_real_case_outside_nrw_sees_nrw_law(fall):
 
 
 def test_the_fixtures_state_nothing_the_sources_do_not():
-    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall"):
+    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz"):
         k = prepare(FIXTURES / fall).facts.koerperschaft
         assert k.anschrift is None and k.verwaltungschef is None, fall
         for source in prepare(FIXTURES / fall).facts.vorlagen:

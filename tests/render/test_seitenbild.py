@@ -13,6 +13,7 @@ import pytest
 
 from tests.hilfen import ROOT, composed, edit, run
 from vorlagen.core.problems import Where
+from vorlagen.load.satz import Satz
 from vorlagen.render import pdf, seitenbild, seitensatz
 from vorlagen.render.freigabe import siegel as freigabe_siegel
 from vorlagen.render.pdf import lay_out, render_pdf
@@ -220,8 +221,12 @@ def _anders_gesetzt(data: Path) -> None:
     signed = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
     text = signed.read_text(encoding="utf-8")
     start = text.index(ZWEITE_SEITE) + len(ZWEITE_SEITE)
-    text = text[:start] + "0" * 32 + text[start + 32 :]
-    signed.write_text(text, encoding="utf-8")
+    _gesiegelt(data, text[:start] + "0" * 32 + text[start + 32 :])
+
+
+def _gesiegelt(data: Path, text: str) -> None:
+    """The Kämmerei's signed text replaced by `text`, with the fingerprint `zeichnen` would have written for it."""
+    (data / FOLDER / "gezeichnet" / "kaemmerei.txt").write_text(text, encoding="utf-8")
     neu = freigabe_siegel("Kämmerei", "Erika Mustermann", dt.date(2021, 5, 26), text)
     yaml = data / FOLDER / "mitzeichnungen.yaml"
     yaml.write_text(re.sub(r'fingerabdruck: "[^"]*"', f'fingerabdruck: "{neu}"', yaml.read_text("utf-8")), "utf-8")
@@ -239,9 +244,10 @@ def test_pages_set_differently_from_the_same_print_make_the_sign_off_stale(capsy
     assert doc.entwurf and MARK in doc.print_html
 
 
-def test_a_renderer_that_sets_the_same_pages_keeps_the_sign_off(capsys, data, monkeypatch):
+def test_a_renderer_that_sets_the_same_pages_keeps_the_sign_off(capsys, data, monkeypatch, tmp_path):
     """Another renderer (a new WeasyPrint, other system fonts: a new key, so the pages are set anew) that sets every
     third the same: the PDF's bytes may differ, what a reader sees does not – the sign-off holds."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # nothing kept from an earlier run
     monkeypatch.setattr(seitensatz, "setzer", lambda: "ein anderer Rechner")
     gesetzt = []
     monkeypatch.setattr(pdf, "lay_out", lambda *args: gesetzt.append(args[0]) or lay_out(*args))
@@ -295,3 +301,27 @@ def _drittel(tmp_path: Path, body: str) -> list[str]:
 def test_what_the_pages_count(tmp_path, vorher, nachher, gleich):
     """What a third's digest sees and what it does not, on the smallest documents."""
     assert (_drittel(tmp_path, vorher) == _drittel(tmp_path, nachher)) is gleich
+
+
+def test_pages_are_set_once_and_read_back_whole(tmp_path, monkeypatch):
+    """The second check of the same print takes the kept pages – with a section whose heading holds quotes."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    gesetzt = []
+    monkeypatch.setattr(pdf, "lay_out", lambda *args: gesetzt.append(args[0]) or lay_out(*args))
+    html = '<html lang="de"><body><h2>Projekt „Neustart“, Teil 1</h2><p>eins</p></body></html>'
+    erst, dann = (seitensatz.jetzt({"Vorlage": html}, tmp_path, [tmp_path], Satz()) for _ in range(2))
+    assert len(gesetzt) == 1 and dann == erst
+    assert erst["Vorlage"][0].abschnitte == ("Projekt „Neustart“, Teil 1",)
+
+
+def test_a_sign_off_from_before_the_seitenbild_holds_and_names_documents(capsys, data):
+    """Signed by the version before (a Druckbild, no Seitenbild): valid while text and Druckbild hold, no pages
+    compared; stale, it names the documents printed differently, as that version did."""
+    signed = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
+    _gesiegelt(data, signed.read_text(encoding="utf-8").split("\n\nSeitenbild (")[0] + "\n")
+    assert not composed(data).entwurf
+    edit(data / KOERPERSCHAFT, AKZENT, '  akzentfarbe: "#ffffff"\n')
+    assert _druckbild(capsys, data) == [
+        "Vorlage: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)",
+        "Anlage 1: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)",
+    ]

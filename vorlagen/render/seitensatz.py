@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import json
 import os
 from collections.abc import Sequence
+from dataclasses import astuple
 from pathlib import Path
 
 from vorlagen.core.engine import LIBRARIES, code_files
@@ -70,9 +72,9 @@ def jetzt(druck: dict[str, str], base: Path, roots: Sequence[Path], satz) -> dic
     """Each print HTML ('Vorlage', 'Anlage N' → its HTML) laid out as render_pdf sets it, as its thirds of pages;
     from the user's cache while nothing that shapes the layout changed."""
     name, stamp = f"seitenbild-{_key(druck, base, roots, satz)}.txt", _programm()
-    kept = read_kept(name, stamp, MAX_CACHE)
+    kept = _gelesen(read_kept(name, stamp, MAX_CACHE))
     if kept is not None:
-        return seitenbild.lesen("\n".join(kept))
+        return kept
     from vorlagen.core.problems import Where
     from vorlagen.render.pdf import lay_out
 
@@ -80,5 +82,23 @@ def jetzt(druck: dict[str, str], base: Path, roots: Sequence[Path], satz) -> dic
         was: seitenbild.bereiche(lay_out(html, base, list(roots), Where(was), satz), roots)
         for was, html in druck.items()
     }
-    keep(name, stamp, seitenbild.text(bild).splitlines())
+    keep(
+        name, stamp, [json.dumps([was, *astuple(b)], ensure_ascii=False) for was, liste in bild.items() for b in liste]
+    )
+    return bild
+
+
+def _gelesen(lines: list[str] | None) -> dict[str, list[seitenbild.Bereich]] | None:
+    """The kept pages (one JSON list a third: document, page, third, digest, sections), None when unreadable."""
+    if lines is None:
+        return None
+    bild: dict[str, list[seitenbild.Bereich]] = {}
+    try:
+        for line in lines:
+            was, seite, drittel, digest, abschnitte = json.loads(line)
+            bild.setdefault(str(was), []).append(
+                seitenbild.Bereich(int(seite), int(drittel), str(digest), tuple(str(a) for a in abschnitte))
+            )
+    except (ValueError, TypeError):
+        return None  # damaged: set anew
     return bild

@@ -87,7 +87,20 @@ def meldung(
         )
     if isinstance(error, UnknownName):  # a computed record's field: its message names the fields there are
         return f"Fehler im Template: {error.message()}"
-    return f"Fehler im Template: {grund(error)} – prüfen Sie die Namen im Template."
+    was = grund(error)
+    if isinstance(error, ZeroDivisionError):
+        return f"Fehler im Template: {was} – prüfen Sie, durch welchen Wert das Template teilt; er kann null sein."
+    if isinstance(error, TypeError):
+        return (
+            f"Fehler im Template: {was} – prüfen Sie, welche Werte der Ausdruck verbindet, und setzen Sie Zahlen "
+            "mit einem Filter wie „| eur“."
+        )
+    if isinstance(error, RecursionError):
+        return (
+            f"Fehler im Template: {was} – ein Makro darf sich nur mit einer Bedingung selbst aufrufen, die "
+            "irgendwann endet."
+        )
+    return f"Fehler im Template: {was} – prüfen Sie die Namen im Template."
 
 
 _BLOECKE = {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "trans", "set"}
