@@ -33,6 +33,7 @@ from vorlagen.meetings.tagesordnung import Meetings  # noqa: E402
 from vorlagen.render.pdf import PDF_OPTIONS, ProjectFetcher  # noqa: E402
 
 RUNS = 5  # timed runs of each quick figure; the report gives their median
+REVIEW_VORLAGEN = 40  # the repository of the review figure (issue 33: review ≤ 2 × bauen after the same edit)
 EDITED = "2022/0007"  # the Vorlage whose text and Bescheid the edit figures change
 EDITED_TEXT = Path("vorlagen/2022-0007/text.md")  # in the data folder
 EDITED_BESCHEID = Path(
@@ -238,6 +239,7 @@ def main() -> None:
         )
         results["render_edited"] = raw[EDITED]
         results["serve_edit"] = serve_edit(meeting, work / "vorschau")
+        results["review_build"], results["review"] = review(work / "pruefung")
         if args.jahr:
             year = generate(work / "jahr", args.jahr)
             year_out = work / "jahr" / "output"
@@ -288,6 +290,37 @@ def compare(other: Path, work: Path, jahr: int) -> dict[str, tuple[float, float,
             command(data[who], out[who], program=programs[who])
         paired("noop_year", lambda who: rebuilt(data[who], out[who], program=programs[who]))
     return figures
+
+
+def review(work: Path, vorlagen: int = REVIEW_VORLAGEN) -> tuple[float, float]:
+    """In a git repository of `vorlagen` Vorlagen: seconds of `bauen` after one Vorlage's text changed, and of
+    `vergleichen` (HEAD against the working tree) right after it, as a reviewer runs it (medians). Each round
+    commits its edit, so the next one changes the same Vorlage again against HEAD."""
+    data = generate(work, vorlagen)
+    out = work / "output"
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Ausgangsfassung"]):
+        git(work, *args)
+    command(data, out)  # the user's build of HEAD, not timed
+    builds, reviews = [], []
+    for _ in range(RUNS):
+        edit_text(data)
+        builds.append(command(data, out)[0])
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "build.py"), "vergleichen", "--data", str(data), "--out", str(out)],
+            capture_output=True,
+            env={**os.environ, "CI": "1"},
+        )
+        reviews.append(time.perf_counter() - start)
+        if result.returncode != 1 or "Gedruckte Dokumente:" not in result.stdout.decode():
+            raise SystemExit(f"vergleichen:\n{result.stdout.decode()}{result.stderr.decode()}")
+        git(work, "commit", "-q", "-am", "Satz umgestellt")
+    return statistics.median(builds), statistics.median(reviews)
+
+
+def git(repo: Path, *args: str) -> None:
+    identity = ["-c", "user.name=Benchmark", "-c", "user.email=benchmark@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
 
 
 def serve_edit(data: Path, out: Path) -> float:
@@ -407,6 +440,12 @@ def report(r: dict, jahr: int) -> None:
             f"{de(r['serve_edit'], 2)} s (Satz allein {de(r['render_edited'], 2)} s)",
             f"≤ {de(r['render_edited'] + 0.3, 2)} s",
             r["serve_edit"] <= r["render_edited"] + 0.3,
+        ),
+        (
+            f"vergleichen nach einer Textänderung ({REVIEW_VORLAGEN} Vorlagen)",
+            f"{de(r['review'], 2)} s = {de(r['review'] / r['review_build'], 2)} × bauen ({de(r['review_build'], 2)} s)",
+            "≤ 2 × bauen",
+            r["review"] <= 2 * r["review_build"],
         ),
         ("unveränderter Neubau Sitzung", f"{de(r['noop_meeting'], 2)} s", "–", True),
         (

@@ -86,6 +86,17 @@ def aachen(tmp_path) -> Path:
     return copy_data(AACHEN, tmp_path)
 
 
+@pytest.fixture
+def schnellsatz(monkeypatch) -> None:
+    """Builds in this test set no PDF: each PDF is one small page standing for it (tests/hilfen/schnellsatz.py),
+    while HTML, text, OParl, index pages, Mappen and messages are the build's own – for a test whose point is
+    what a build writes beside the PDF, not the PDF or the layout check on it (docs/entwicklung/tests.md)."""
+    from tests.hilfen.schnellsatz import Schnellsatz
+
+    monkeypatch.setattr("vorlagen.building.workers.Renderer", Schnellsatz)
+    monkeypatch.setattr("vorlagen.building.builder.Renderer", Schnellsatz)
+
+
 def _gebaut(tmp_path_factory, data: Path, name: str, *mehr: str) -> Path:
     """A data folder built once for all tests of the session that only read its output."""
     out = tmp_path_factory.mktemp(name) / "output"

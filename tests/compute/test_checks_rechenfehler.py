@@ -204,7 +204,8 @@ def test_anteil_column_honours_prozent_stellen(data):
     t = project.rechnungen["2021-0123"].tabellen["drittel"]
     assert t.quellen[0].betrag == ganz(Fraction(100000) * Fraction("12.3456") / 100) == 12346
     assert t.anteil(t.quellen[0]) == f"12,346{NBSP}%"
-    html = Composer(project).tabelle(t)
+    html, problems = Composer(project).tabelle(t)  # the macro returns its Markup and its problems
+    assert problems == []
     assert f"100,000{NBSP}%" in html and f"12,346{NBSP}%" in html and f"87,654{NBSP}%" in html
 
 

@@ -1,6 +1,8 @@
 """Real cases through the Haushalt route (issue 34): Lohne (Niedersachsen) 2009 kameral with a Deckungskreis and 2010
 doppisch with a Budget, Fürstenwalde/Spree (Brandenburg) 2017 with an außerplanmäßige Verpflichtungsermächtigung
-covered by two others, Hockenheim (Baden-Württemberg) 2018 kameral in Verwaltungs- and Vermögenshaushalt.
+covered by two others, Hockenheim (Baden-Württemberg) 2018 kameral in Verwaltungs- and Vermögenshaushalt,
+Schwäbisch Hall (Baden-Württemberg) 2008: an überplanmäßige Bereitstellung together with an überplanmäßige
+Verpflichtungsermächtigung.
 
 The figures are the sources' own (tests/fixtures/*/ name the pages); every sum here is computed apart from the
 engine, with Fractions, from the lines the sources print. Nothing the sources do not state is in the fixtures:
@@ -183,7 +185,134 @@ def test_hockenheim_kameral_in_both_plans_with_the_lands_law():
     ]
 
 
-@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim"])
+# Schwäbisch Hall 2008, Kinderhaus Kreuzäcker, as the Gemeinderat's minutes print them
+SHA_AUSZAHLUNG, SHA_PLAN, SHA_UEBERPLANMAESSIG = Fraction(770000), Fraction(600000), Fraction(170000)
+SHA_AUFTRAEGE, SHA_VE, SHA_PLAN_2009 = Fraction(1800000), Fraction(1030000), Fraction(450000)
+
+
+def test_schwaebisch_hall_an_ueberplanmaessige_bereitstellung_with_a_verpflichtungsermaechtigung():
+    assert SHA_AUSZAHLUNG - SHA_PLAN == SHA_UEBERPLANMAESSIG  # „Der Differenzbetrag von 170.000 €“
+    assert SHA_AUFTRAEGE - SHA_AUSZAHLUNG == SHA_VE  # 1,8 Mio. € vergeben, 770.000 € ausgezahlt: „1,030 Mio. €“
+    project = prepare(FIXTURES / "schwaebisch-hall")
+    rechnung = project.rechnungen["kinderhaus-kreuzaecker"]
+    a = rechnung.haushalt
+    assert a.mehrbedarf == {2008: SHA_UEBERPLANMAESSIG} and a.arten(2008) == {"überplanmäßig"}
+    ve = a.ve["kinderhaus"]
+    assert (ve.betrag, ve.lasten, ve.mehrbedarf) == (SHA_VE, {2009: SHA_VE}, SHA_VE)
+    assert ve.art == "überplanmäßig"  # the plan holds an Ansatz for the Kinderhaus, only no VE
+    assert (a.rechtsgrundlage, a.ve_recht) == ("§ 84 GemO", "§ 86 Abs. 5 GemO")
+    # the Restbetrag for the Nachtragsplan 2009 is computed, not typed
+    assert rechnung.zahlen["nachtrag-2009"] == SHA_VE - SHA_PLAN_2009
+    assert [label for label, _ in a.offen] == ["Quelle der Deckung 2008", "Erheblichkeitsgrenze 2008"]
+
+
+def test_schwaebisch_hall_prints_both_points_as_the_city_does(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["--data", str(FIXTURES / "schwaebisch-hall"), "--out", str(out)]) == 0
+    text = (out / "vorlagen/kinderhaus-kreuzaecker/kinderhaus-kreuzaecker.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split()).replace(NBSP, " ")
+    # the Beschluss, word for word as the minutes print it, its figures computed
+    assert "Für das Kinderhaus Kreuzäcker werden 2008 überplanmäßig 170.000 € zur Verfügung gestellt." in flat
+    assert (
+        "Für die in diesem Jahr noch notwendigen Auftragsvergaben wird eine überplanmäßige Verpflichtungsermächtigung "
+        "in Höhe von 1.030.000 € erteilt." in flat
+    )
+    # the Sachvortrag in the city's notation
+    assert "kommen dieses Jahr insgesamt 770.000 € zur Auszahlung. Im Haushaltsplan stehen jedoch nur 600.000 €" in flat
+    assert "Der Differenzbetrag von 170.000 € muss überplanmäßig bereitgestellt werden." in flat
+    assert "Auftragsvergaben in Höhe von 1,8 Mio. € schon in diesem Jahr" in flat
+    assert "Verpflichtungsermächtigung über 1,030 Mio. € muss formal beschlossen werden" in flat
+    assert "mit 450.000 € bereits im Haushaltsplan 2009 eingeplant" in flat
+    # the Haushalt block: both points with the Land's law
+    assert "Überplanmäßige Bereitstellung 2008 nach § 84 GemO: 170.000 €" in flat
+    assert (
+        "Überplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2008 nach § 86 Abs. 5 GemO für Haushaltsstelle "
+        "Kinderhaus Kreuzäcker: 1.030.000 € - zu Lasten 2009: 1.030.000 €" in flat
+    )
+    assert "Außerplanmäßig" not in flat and "NRW" not in flat
+    capsys.readouterr()
+
+
+def test_schwaebisch_hall_the_printed_figures_are_checked(tmp_path):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    vorlage = data / "vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    edit(vorlage, "erwartet: 1030000", "erwartet: 1300000")
+    assert problems_of(data) == [
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, '1300000')}: Zahl „ve-kinderhaus“: "
+        f"berechnet {euro(SHA_VE)}, erwartet 1.300.000{NBSP}€ – prüfen Sie den erwarteten Wert und die Formel."
+    ]
+
+
+def test_a_verpflichtungsermaechtigung_where_the_plan_holds_nothing_is_ausserplanmaessig(tmp_path):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    vorlage = data / "vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    edit(data / "haushalt/2008.yaml", "ansatz: 600000", "ansatz: 0")
+    # the city's printed figures catch a changed Ansatz
+    assert problems_of(data) == [
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, 'erwartet: 170000')}: Zahl "
+        f"„ueberplanmaessig-2008“: berechnet {euro(SHA_AUSZAHLUNG)}, erwartet {euro(SHA_UEBERPLANMAESSIG)} – prüfen "
+        "Sie den erwarteten Wert und die Formel.",
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, 'erwartet: 600000')}: Zahl "
+        f"„ansatz-2008“: berechnet 0{NBSP}€, erwartet {euro(SHA_PLAN)} – prüfen Sie den erwarteten Wert und die Formel.",
+    ]
+    edit(vorlage, ", erwartet: 170000}", "}")
+    edit(vorlage, ", erwartet: 600000}", "}")
+    a = prepare(data).rechnungen["kinderhaus-kreuzaecker"].haushalt
+    assert a.ve["kinderhaus"].art == "außerplanmäßig" and a.arten(2008) == {"außerplanmäßig"}
+
+
+# Mainz 2023, Naturhistorisches Museum, as the Stadt printed it („1.383.750 EUR - 647.800 EUR … 735.950 EUR“)
+MZ_GESAMT, MZ_2023, MZ_VE = Fraction(1383750), Fraction(647800), Fraction(735950)
+
+
+def test_mainz_ausserplanmaessige_mittel_and_a_verpflichtungsermaechtigung_covered_by_another():
+    assert MZ_2023 + MZ_VE == MZ_GESAMT
+    project = prepare(FIXTURES / "mainz")
+    rechnung = project.rechnungen["praeparation"]
+    a = rechnung.haushalt
+    assert a.mehrbedarf == {2023: MZ_2023} and a.arten(2023) == {"außerplanmäßig"}
+    ve = a.ve["praeparation"]
+    assert (ve.betrag, ve.lasten, ve.art) == (MZ_VE, {2024: MZ_VE}, "außerplanmäßig")  # a new project: no Ansatz
+    assert ve.deckung == ve.mehrbedarf == MZ_VE
+    assert rechnung.zahlen["ausserplanmaessig"] == MZ_GESAMT
+    assert (a.rechtsgrundlage, a.ve_recht) == ("§ 100 GemO", "§ 102 GemO")
+    assert [label for label, _ in a.offen] == [
+        "Quelle der Deckung 2023",
+        "die im Plan 2023 veranschlagte Verpflichtungsermächtigung bei „7.000618“",
+        "Erheblichkeitsgrenze 2023",
+    ]
+
+
+def test_mainz_prints_the_beschluss_as_the_city_does(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["--data", str(FIXTURES / "mainz"), "--out", str(out)]) == 0
+    text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split()).replace(NBSP, " ")
+    assert (
+        "der Stadtrat beschließt die Bereitstellung der außerplanmäßigen Mittel in Höhe von 1.383.750 € (647.800 € in "
+        "2023) und einer Verpflichtungsermächtigung in Höhe von 735.950 € für 2023 mit der entsprechenden "
+        "Mittelbereitstellung in 2024" in flat
+    )
+    assert "Außerplanmäßige Bereitstellung 2023 nach § 100 GemO: 647.800 €" in flat
+    assert "Außerplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2023 nach § 102 GemO" in flat
+    assert "zu Lasten 2024: 735.950 €" in flat
+    assert "die Verpflichtungsermächtigung bei Projekt 7.000618 GS Laubenheim, Ersatzneubau sinkt um 735.950 €" in flat
+    assert "NRW" not in flat
+    capsys.readouterr()
+
+
+def test_mainz_the_sum_the_city_printed_is_checked(tmp_path):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    vorlage = data / "vorlagen/praeparation/vorlage.yaml"
+    edit(vorlage, 'formel: "647800"', 'formel: "647000"')
+    assert problems_of(data) == [
+        f"data/vorlagen/praeparation/vorlage.yaml:{line_of(vorlage, 'erwartet: 1383750')}: Zahl „ausserplanmaessig“: "
+        f"berechnet {euro(Fraction(647000) + MZ_VE)}, erwartet {euro(MZ_GESAMT)} – prüfen Sie den erwarteten Wert und "
+        "die Formel."
+    ]
+
+
+@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz"])
 def test_no_real_case_outside_nrw_sees_nrw_law(fall):
     project = prepare(FIXTURES / fall)
     for rechnung in project.rechnungen.values():
@@ -193,7 +322,7 @@ def test_no_real_case_outside_nrw_sees_nrw_law(fall):
 
 
 def test_the_fixtures_state_nothing_the_sources_do_not():
-    for fall in ("lohne", "fuerstenwalde", "hockenheim"):
+    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz"):
         k = prepare(FIXTURES / fall).facts.koerperschaft
         assert k.anschrift is None and k.verwaltungschef is None, fall
         for source in prepare(FIXTURES / fall).facts.vorlagen:

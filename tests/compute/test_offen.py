@@ -142,8 +142,7 @@ def _unnumbered(data: Path) -> Path:
     return folder
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_oparl(tmp_path, capsys):
+def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_oparl(tmp_path, capsys, schnellsatz):
     data = copy_data(DATA, tmp_path)
     _unnumbered(data)
     out = tmp_path / "out"
@@ -172,8 +171,8 @@ def test_an_unnumbered_vorlage_builds_beside_numbered_ones_and_stays_out_of_opar
     assert code == 0 and zahlen.startswith("Vorlage ohne Nummer (Ordner entwurf-sprachkurse): Sprachkurse im Herbst")
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_the_sitzungsmappe_needs_the_amt_of_each_vorlage(tmp_path, capsys):
+@pytest.mark.langsam  # builds whole repositories (twice)
+def test_the_sitzungsmappe_needs_the_amt_of_each_vorlage(tmp_path, capsys, schnellsatz):
     data = copy_data(DATA, tmp_path)
     path = data / "vorlagen" / "2021-0123" / "vorlage.yaml"
     edit(path, "federfuehrend: KI\n", "")
@@ -223,8 +222,7 @@ def test_a_careless_beratung_is_named(tmp_path, beratung, message):
     assert f"data/vorlagen/entwurf-sprachkurse/vorlage.yaml:{line}: {message}" in problems_of(data)
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_two_unnumbered_vorlagen_need_distinct_folders_only(tmp_path):
+def test_two_unnumbered_vorlagen_need_distinct_folders_only(tmp_path, schnellsatz):
     data = copy_data(DATA, tmp_path)
     folder = _unnumbered(data)
     shutil.copytree(folder, data / "vorlagen" / "entwurf-sprachkurse-2")
@@ -374,8 +372,7 @@ def test_vorlage_neu_writes_a_vorlage_without_nummer_and_without_amt(tmp_path, c
     assert "  entwurf-uebergaenge-fuer-fussgaenger-an: Übergänge für Fußgänger an der K 14 – Nummer\n" in listing
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_vorlage_without_gremium_prints_no_beratungsfolge(tmp_path, capsys):
+def test_a_vorlage_without_gremium_prints_no_beratungsfolge(tmp_path, capsys, schnellsatz):
     data = copy_data(HEIDEMOOR, tmp_path)
     edit(data / ENTWURF / "vorlage.yaml", "beratungsfolge:\n  - {gremium: ABU, rolle: Kenntnisnahme}\n", "")
     out = tmp_path / "out"
@@ -388,8 +385,8 @@ def test_a_vorlage_without_gremium_prints_no_beratungsfolge(tmp_path, capsys):
     )
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_rebuild_reuses_the_unnumbered_vorlage_and_moves_it_once_it_has_a_nummer(tmp_path, capsys):
+@pytest.mark.langsam  # builds whole repositories (three times)
+def test_a_rebuild_reuses_the_unnumbered_vorlage_and_moves_it_once_it_has_a_nummer(tmp_path, capsys, schnellsatz):
     data = copy_data(HEIDEMOOR, tmp_path)
     out = tmp_path / "out"
     assert main(["--data", str(data), "--out", str(out)]) == 0
@@ -436,8 +433,7 @@ def test_the_sitzungsmappe_does_not_print_its_own_termin_as_open(tmp_path, capsy
     ) in err
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_numbered_vorlage_with_an_open_termin_is_published_without_that_consultation(tmp_path):
+def test_a_numbered_vorlage_with_an_open_termin_is_published_without_that_consultation(tmp_path, schnellsatz):
     data = copy_data(DATA, tmp_path)
     edit(
         data / "vorlagen" / "2021-0123" / "vorlage.yaml",

@@ -100,8 +100,8 @@ def test_results_flow_back_into_the_vorlage(built):
     assert internal.count("Kenntnisnahme  zur Kenntnis genommen") == 2
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_beschlusskontrolle_flags_overdue_against_stichtag(capsys, data, tmp_path):
+@pytest.mark.langsam  # builds whole repositories (twice)
+def test_beschlusskontrolle_flags_overdue_against_stichtag(capsys, data, tmp_path, schnellsatz):
     out = tmp_path / "out"
     liste = out / "intern" / "beschlusskontrolle" / "beschlusskontrolle.txt"
     assert run(capsys, "--data", str(data), "--out", str(out), "--stichtag", "2021-09-30")[0] == 0
@@ -114,8 +114,7 @@ def test_beschlusskontrolle_flags_overdue_against_stichtag(capsys, data, tmp_pat
     assert "davon überfällig: 1" in text and "30.09.2021 überfällig" in text
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_closed_auftrag_and_changed_beschluss(capsys, data, tmp_path):
+def test_closed_auftrag_and_changed_beschluss(capsys, data, tmp_path, schnellsatz):
     niederschrift = data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml"
     edit(
         niederschrift,
@@ -201,8 +200,7 @@ def _counted(
     return path
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_niederschrift_with_counts_only_names_nobody_and_invents_no_abstentions(capsys, data, tmp_path):
+def test_a_niederschrift_with_counts_only_names_nobody_and_invents_no_abstentions(capsys, data, tmp_path, schnellsatz):
     _counted(data)
     out = tmp_path / "out"
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
@@ -214,9 +212,10 @@ def test_a_niederschrift_with_counts_only_names_nobody_and_invents_no_abstention
     assert "Vorberatung    ungeändert beschlossen (9 Ja, 3 Nein)\n" in vorlage  # no „0 Enthaltungen“ invented
 
 
-@pytest.mark.langsam  # builds whole repositories
 @pytest.mark.parametrize("zeile", ["", "schriftfuehrung: ~\n"])
-def test_a_niederschrift_without_schriftfuehrung_prints_no_empty_signature_line(capsys, data, tmp_path, zeile):
+def test_a_niederschrift_without_schriftfuehrung_prints_no_empty_signature_line(
+    capsys, data, tmp_path, schnellsatz, zeile
+):
     edit(data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml", "schriftfuehrung: Herr Lukas Brandt\n", zeile)
     out = tmp_path / "out"
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
@@ -227,8 +226,8 @@ def test_a_niederschrift_without_schriftfuehrung_prints_no_empty_signature_line(
     assert "Lukas Brandt" not in html
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_result_prints_the_bodys_sentence_or_none(capsys, data, tmp_path):
+@pytest.mark.langsam  # builds whole repositories (twice)
+def test_a_result_prints_the_bodys_sentence_or_none(capsys, data, tmp_path, schnellsatz):
     """Sentences under a result come from the Hausstil only (hausstil: niederschrift_saetze): a word result such as
     „abgesetzt“ prints the body's sentence; vertagt and a Kenntnisnahme without one print the result alone."""
     out = tmp_path / "out"
@@ -334,8 +333,7 @@ def test_counted_votes_are_checked_against_the_count_present(data):
     ]
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_the_hausstil_may_ask_for_abstentions_where_none_were_recorded(capsys, data, tmp_path):
+def test_the_hausstil_may_ask_for_abstentions_where_none_were_recorded(capsys, data, tmp_path, schnellsatz):
     _counted(data)
     edit(
         data / "koerperschaft.yaml",
@@ -349,8 +347,7 @@ def test_the_hausstil_may_ask_for_abstentions_where_none_were_recorded(capsys, d
     ).read_text(encoding="utf-8")
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_members_by_name_need_no_fraktion(capsys, data, tmp_path):
+def test_members_by_name_need_no_fraktion(capsys, data, tmp_path, schnellsatz):
     path = data / "sitzungen" / "ASI-2021-06-10" / "niederschrift.yaml"
     text = re.sub(r", fraktion: [^,}]+", "", path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")

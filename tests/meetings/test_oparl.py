@@ -206,8 +206,8 @@ def test_the_bundle_points_into_the_same_graph(served):
         )
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp_path, monkeypatch):
+@pytest.mark.langsam  # builds whole repositories (three times)
+def test_stamps_survive_rebuilds_and_removed_objects_become_tombstones(data, tmp_path, monkeypatch, schnellsatz):
     out = tmp_path / "output"
     assert main(["build", "--data", str(data), "--out", str(out)]) == 0
     first = {p.relative_to(out): p.read_bytes() for p in (out / "oparl").rglob("*.json")}
@@ -335,8 +335,7 @@ def test_results_of_tops_without_vorlage_and_the_niederschrift_reach_the_meeting
     assert protocol["sha512Checksum"] == hashlib.sha512(local).hexdigest() and protocol["size"] == len(local)
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_path):
+def test_recorded_results_of_every_kind_and_never_a_non_public_one(data, tmp_path, schnellsatz):
     """A changed Beschluss, a rejected one, a vertagt TOP without Vorlage, a Beschluss on a Vorlage outside its
     Beratungsfolge; the non-public TOP's Beschluss stays out."""
     folder = data / "sitzungen" / "ASI-2021-06-10"
@@ -397,15 +396,10 @@ def _objects(path: Path) -> list[dict]:
     return content.get("data", [content])
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_bundles_oparl_json_names_only_files_in_the_bundle(tmp_path):
+def test_a_bundles_oparl_json_names_only_files_in_the_bundle(built):
     import json
 
-    from tests.hilfen import DATA
-    from vorlagen.cli import main
-
-    out = tmp_path / "out"
-    assert main(["--data", str(DATA), "--out", str(out), "--mappen"]) == 0
+    out = built  # the example with its Mappen and bundles
     for folder in sorted((out / "publish").iterdir()):
         present = {p.name for p in folder.iterdir()}
         text = (folder / "oparl.json").read_text(encoding="utf-8")
@@ -415,8 +409,8 @@ def test_a_bundles_oparl_json_names_only_files_in_the_bundle(tmp_path):
     assert asi["meeting"]["resultsProtocol"]["fileName"] == "niederschrift.pdf"  # the bundle carries the minutes
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_bundle_built_before_the_niederschrift_gets_it_with_the_next_build(tmp_path):
+@pytest.mark.langsam  # builds whole repositories (twice)
+def test_a_bundle_built_before_the_niederschrift_gets_it_with_the_next_build(tmp_path, schnellsatz):
     import json
     import shutil
 

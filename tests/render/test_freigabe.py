@@ -64,8 +64,9 @@ def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_
     )
     assert not (out / "publish").exists()
 
-    code, _, _ = run(capsys, "--data", str(data), "--out", str(out))  # a plain build still shows the draft
+    code, said, err = run(capsys, "--data", str(data), "--out", str(out))  # a plain build still shows the draft
     assert code == 0
+    assert "„ENTWURF“ läuft" not in said + err  # the watermark is decoration, turned on the page: no layout warning
     folder = out / "vorlagen" / "2021-0123"
     text = (folder / "2021-0123.txt").read_text(encoding="utf-8")
     assert text.splitlines()[0] == MARK
@@ -218,8 +219,9 @@ def POSITIONEN(data: Path) -> str:  # noqa: N802 – a constant of the data fold
     return f"data/vorlagen/2021-0123/vorlage.yaml:{line_of(data / FOLDER / 'vorlage.yaml', '  positionen:')}"
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_an_ueberplanmaessige_amount_needs_the_kaemmerei_whatever_the_hausstil_says(capsys, data, tmp_path):
+def test_an_ueberplanmaessige_amount_needs_the_kaemmerei_whatever_the_hausstil_says(
+    capsys, data, tmp_path, schnellsatz
+):
     """§ 83 GO NRW: without the Hausstil's rule the Kämmerei still signs; a draft builds, publishing refuses."""
     assert UEBER == {2021: 44497, 2022: 533969}
     edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
@@ -674,8 +676,7 @@ def test_zeichnen_takes_the_bounds_themselves(capsys, data, datum):
     assert code == 0, err
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_a_stale_sign_off_nobody_asks_for_does_not_block(capsys, data, tmp_path):
+def test_a_stale_sign_off_nobody_asks_for_does_not_block(capsys, data, tmp_path, schnellsatz):
     code, _, err = run(
         capsys,
         "--data",
@@ -761,8 +762,7 @@ def test_a_vorlage_without_nummer_is_signed_by_its_folder(capsys, tmp_path):
     )
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
+def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path, schnellsatz):
     import json
 
     edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
@@ -773,7 +773,6 @@ def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
         f"Warnung: data/vorlagen/2021-0123/mitzeichnungen.yaml: Die Vorlage {NR} ist noch ein ENTWURF – die "
         f"OParl-Schnittstelle veröffentlicht sie erst, wenn sie freigegeben ist. {STALE}"
     ) in (said + err).splitlines()
-    assert "„ENTWURF“ läuft" not in said + err  # the watermark is decoration, turned on the page: no layout warning
     papers = json.loads((out / "oparl" / "body" / "rhein-sieg-kreis" / "paper" / "1.json").read_text(encoding="utf-8"))
     assert NR not in [p.get("reference") for p in papers["data"]]
     assert (
@@ -784,8 +783,7 @@ def test_the_oparl_endpoint_leaves_an_entwurf_out(capsys, data, tmp_path):
         assert "2021-0123.pdf" not in path.read_text(encoding="utf-8"), path
 
 
-@pytest.mark.langsam  # builds whole repositories
-def test_an_ungueltig_sign_off_blocks_even_where_nobody_asks_for_it(capsys, data, tmp_path):
+def test_an_ungueltig_sign_off_blocks_even_where_nobody_asks_for_it(capsys, data, tmp_path, schnellsatz):
     code, _, err = run(
         capsys,
         "--data",
@@ -857,7 +855,9 @@ def test_freigabe_reads_no_signed_text_through_a_link_out_of_the_data_folder(cap
     assert _states(data)[NR] == [("Kämmerei", "gültig")]
 
 
-def test_a_build_marks_a_vorlage_whose_signed_text_lies_outside_and_rebuilds_once_it_is_back(capsys, data, tmp_path):
+def test_a_build_marks_a_vorlage_whose_signed_text_lies_outside_and_rebuilds_once_it_is_back(
+    capsys, data, tmp_path, schnellsatz
+):
     """The build's record notes the signed text that was not read: replacing the link by the folder is a change."""
     outside = _linked_out(data, tmp_path)
     out = tmp_path / "out"
@@ -990,7 +990,7 @@ def test_a_sign_off_from_before_the_druckbild_is_stale_and_says_why(capsys, data
     ]
 
 
-def test_a_pdf_changed_after_the_build_is_made_anew_before_it_is_published(capsys, data, tmp_path):
+def test_a_pdf_changed_after_the_build_is_made_anew_before_it_is_published(capsys, data, tmp_path, schnellsatz):
     """Issue 33, point 4: the Mappe, the bundle and OParl take the bytes that were built for the signed print.
     A Vorlage's PDF changed in output/ after the build (by hand, by another program) is not linked into the next
     build and its bundle: it is rendered again."""

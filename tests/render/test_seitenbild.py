@@ -3,16 +3,26 @@ stale for what the print shows (render/seitenbild.py: the pages as laid out when
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import struct
 import zlib
 from pathlib import Path
 
-from tests.hilfen import ROOT, edit, run
+import pytest
+
+from tests.hilfen import ROOT, composed, edit, run
+from vorlagen.core.problems import Where
+from vorlagen.load.satz import Satz
+from vorlagen.render import pdf, seitenbild, seitensatz
+from vorlagen.render.freigabe import siegel as freigabe_siegel
+from vorlagen.render.pdf import lay_out, render_pdf
 
 NR = "2021/0123"
 FOLDER = Path("vorlagen/2021-0123")
 KOERPERSCHAFT = Path("koerperschaft.yaml")
 AKZENT = '  akzentfarbe: "#00599c"\n'
+MARK = "ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (veraltet)"
 KOPF = [
     "  Kämmerei: veraltet (Erika Mustermann, 26.05.2021)",
     "    Seit der Mitzeichnung geändert:",
@@ -195,3 +205,123 @@ def test_a_changed_link_target_names_where_the_link_is(capsys, data):
     _sign(capsys, data)
     edit(data / KOERPERSCHAFT, "https://ratsinfo.rhein-sieg-kreis.de/vorlagen/", "https://boese.example/vorlagen/")
     assert _druckbild(capsys, data) == [ENDE_VORBEMERKUNGEN]
+
+
+# What a sign-off binds to (docs/entwicklung/architektur.md, „Woran eine Mitzeichnung bindet“): text, Druckbild and the
+# pages as set. The pages are checked whenever text and Druckbild still hold, so a renderer that sets the same print
+# differently – another WeasyPrint, a system font filling in a glyph – makes the sign-off stale; one that sets the same
+# pages does not.
+
+ZWEITE_SEITE = "- Vorlage, Seite 2, mittleres Drittel: "
+
+
+def _anders_gesetzt(data: Path) -> None:
+    """The example's sign-off as if signed on a machine that set the middle of page 2 differently: its Seitenbild
+    line changed and its fingerprint made anew, as that machine's `zeichnen` would have written it."""
+    signed = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
+    text = signed.read_text(encoding="utf-8")
+    start = text.index(ZWEITE_SEITE) + len(ZWEITE_SEITE)
+    _gesiegelt(data, text[:start] + "0" * 32 + text[start + 32 :])
+
+
+def _gesiegelt(data: Path, text: str) -> None:
+    """The Kämmerei's signed text replaced by `text`, with the fingerprint `zeichnen` would have written for it."""
+    (data / FOLDER / "gezeichnet" / "kaemmerei.txt").write_text(text, encoding="utf-8")
+    neu = freigabe_siegel("Kämmerei", "Erika Mustermann", dt.date(2021, 5, 26), text)
+    yaml = data / FOLDER / "mitzeichnungen.yaml"
+    yaml.write_text(re.sub(r'fingerabdruck: "[^"]*"', f'fingerabdruck: "{neu}"', yaml.read_text("utf-8")), "utf-8")
+
+
+def test_pages_set_differently_from_the_same_print_make_the_sign_off_stale(capsys, data):
+    _anders_gesetzt(data)
+    assert _druckbild(capsys, data) == [
+        "gleiche Druckfassung, dieselben Dateien, aber anders gesetzt: dieser Rechner setzt die Seiten anders als der, "
+        "auf dem gezeichnet wurde (eine andere Version von WeasyPrint oder eine Schrift des Systems statt einer des "
+        "Hausstils) – bauen Sie mit den Versionen, mit denen gezeichnet wurde, oder zeichnen Sie neu:",
+        "Vorlage, Seite 2, Abschnitt „Erläuterungen“ (mittleres Drittel): sieht anders aus",
+    ]
+    doc = composed(data)  # as a build composes it: an ENTWURF, marked
+    assert doc.entwurf and MARK in doc.print_html
+
+
+def test_a_renderer_that_sets_the_same_pages_keeps_the_sign_off(capsys, data, monkeypatch, tmp_path):
+    """Another renderer (a new WeasyPrint, other system fonts: a new key, so the pages are set anew) that sets every
+    third the same: the PDF's bytes may differ, what a reader sees does not – the sign-off holds."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # nothing kept from an earlier run
+    monkeypatch.setattr(seitensatz, "setzer", lambda: "ein anderer Rechner")
+    gesetzt = []
+    monkeypatch.setattr(pdf, "lay_out", lambda *args: gesetzt.append(args[0]) or lay_out(*args))
+    doc = composed(data)
+    assert len(gesetzt) == 2 and not doc.entwurf  # the Vorlage and its Anlage set anew, the same pages
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    assert code == 0 and "  Kämmerei: gültig (Erika Mustermann, 26.05.2021)" in out.splitlines()
+
+
+def test_a_soft_hyphen_changes_the_pdfs_bytes_but_not_its_pages(data):
+    """Why a sign-off does not bind to the PDF's bytes: a soft hyphen where the line does not break prints nothing,
+    but the PDF holds it (its text and its /ID) – its pages are the same, and so is the sign-off."""
+    vorher = composed(data)
+    edit(data / FOLDER / "vorbemerkungen.md", "Integrationsmanagement", "Integrations\u00admanagement")
+    nachher = composed(data)
+    assert not nachher.entwurf
+    roots = [data, ROOT / "templates"]
+    gedruckt = [
+        render_pdf(d.print_html, d.source.folder, roots, Where("x"), dt.date(2021, 5, 27)) for d in (vorher, nachher)
+    ]
+    assert gedruckt[0] != gedruckt[1]
+    seiten = [seitenbild.bereiche(lay_out(d.print_html, d.source.folder, roots, Where("x"))) for d in (vorher, nachher)]
+    assert [b.digest for b in seiten[0]] == [b.digest for b in seiten[1]]
+
+
+def _drittel(tmp_path: Path, body: str) -> list[str]:
+    html = f'<html lang="de"><body style="font: 12pt sans-serif">{body}</body></html>'
+    return [b.digest for b in seitenbild.bereiche(lay_out(html, tmp_path, [tmp_path], Where("x")))]
+
+
+@pytest.mark.parametrize(
+    "vorher, nachher, gleich",
+    [
+        ("<p>Integrationsmanagement</p>", "<p>Integrations\u00admanagement</p>", True),  # no break: nothing printed
+        ("<p>eins zwei</p>", "<p>eins\n   zwei</p>", True),  # white space that prints as one space
+        ('<p style="white-space: pre">eins zwei</p>', '<p style="white-space: pre">eins   zwei</p>', False),
+        ('<p style="width: 25mm">Integrationsmanagement</p>', '<p style="width: 25mm">Integrations\u00admanagement</p>', False),  # the line breaks there: a hyphen
+        ("<p>eins</p>", '<p style="opacity: 0.5">eins</p>', False),
+        ('<div><p>eins</p></div>', '<div style="opacity: 0"><p>eins</p></div>', False),  # hidden by its parent
+        ("<p>eins</p>", '<p style="color: white">eins</p>', False),
+        ("<p>eins</p>", '<p style="visibility: hidden">eins</p>', False),
+        ("<p>eins</p>", "<p><s>eins</s></p>", False),
+        ('<p><a href="https://a.example/">eins</a></p>', '<p><a href="https://b.example/">eins</a></p>', False),
+        ("<p>eins</p>", '<div style="transform: scale(0)"><p>eins</p></div>', False),
+    ],
+    ids=[
+        "weiches-trennzeichen", "leerraum", "leerraum-gedruckt", "trennstrich-am-zeilenende", "deckkraft", "deckkraft-der-eltern",
+        "weiss", "unsichtbar", "durchgestrichen", "verweisziel", "transform",
+    ],
+)  # fmt: skip
+def test_what_the_pages_count(tmp_path, vorher, nachher, gleich):
+    """What a third's digest sees and what it does not, on the smallest documents."""
+    assert (_drittel(tmp_path, vorher) == _drittel(tmp_path, nachher)) is gleich
+
+
+def test_pages_are_set_once_and_read_back_whole(tmp_path, monkeypatch):
+    """The second check of the same print takes the kept pages – with a section whose heading holds quotes."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    gesetzt = []
+    monkeypatch.setattr(pdf, "lay_out", lambda *args: gesetzt.append(args[0]) or lay_out(*args))
+    html = '<html lang="de"><body><h2>Projekt „Neustart“, Teil 1</h2><p>eins</p></body></html>'
+    erst, dann = (seitensatz.jetzt({"Vorlage": html}, tmp_path, [tmp_path], Satz()) for _ in range(2))
+    assert len(gesetzt) == 1 and dann == erst
+    assert erst["Vorlage"][0].abschnitte == ("Projekt „Neustart“, Teil 1",)
+
+
+def test_a_sign_off_from_before_the_seitenbild_holds_and_names_documents(capsys, data):
+    """Signed by the version before (a Druckbild, no Seitenbild): valid while text and Druckbild hold, no pages
+    compared; stale, it names the documents printed differently, as that version did."""
+    signed = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
+    _gesiegelt(data, signed.read_text(encoding="utf-8").split("\n\nSeitenbild (")[0] + "\n")
+    assert not composed(data).entwurf
+    edit(data / KOERPERSCHAFT, AKZENT, '  akzentfarbe: "#ffffff"\n')
+    assert _druckbild(capsys, data) == [
+        "Vorlage: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)",
+        "Anlage 1: gleicher Text, anders gedruckt (Gestaltung, Codeblock, Verweisziel oder Bild)",
+    ]

@@ -6,12 +6,14 @@ definition, its caption, its whole first header row and the millimetres it lacks
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, copy_data, line_of, run
+from tests.hilfen import ROOT, copy_data, line_of, problems_of, run
 from tests.hilfen.satz import breite, seite_mit, seiten, vorlage_pdf
+from tests.referenz.rechnen import euro
 
 WESERBRUCH = ROOT / "tests" / "fixtures" / "weserbruch"
 VORLAGE = Path("vorlagen/2023-0233/vorlage.yaml")
@@ -125,3 +127,71 @@ def test_the_line_a_table_names_is_not_part_of_what_a_sign_off_signs_nor_of_the_
     assert html_digest(html, []) == html_digest(moved, [])
     assert _identifier(html, []) == _identifier(moved, [])
     assert html_digest(html, []) != html_digest(html.replace("1 €", "2 €"), [])  # what prints still counts
+
+
+# Two real Investitionsprogramme of the Stadt Vohenstrauß, as their Beschlüsse state them (ris.komuna.net/vohenstrauss,
+# Stadtrat 16.05.2024 „Aufstellung des Investitionsprogramms für die Haushaltsjahre 2023 - 2027“ and 28.04.2025
+# „… 2024 - 2028“): the amount of each Haushaltsjahr and the Gesamtsumme.
+PROGRAMME = {
+    "2023 bis 2027 (Stadtrat 16.05.2024)": (
+        {2023: 5_919_000, 2024: 7_426_000, 2025: 7_966_000, 2026: 8_961_000, 2027: 9_141_000},
+        39_412_000,
+    ),
+    "2024 bis 2028 (Stadtrat 28.04.2025)": (
+        {2024: 7_426_000, 2025: 7_360_000, 2026: 9_540_000, 2027: 10_284_000, 2028: 7_470_000},
+        42_080_000,
+    ),
+}
+
+
+def _investitionsprogramme(data: Path, erwartet: set[str]) -> None:
+    """The two programmes as a Matrix (a row each, a column per Haushaltsjahr, the Gesamtsumme computed), the
+    Beschluss's Gesamtsumme as `erwartet` in the rows named in `erwartet`."""
+    jahre = sorted({jahr for zellen, _ in PROGRAMME.values() for jahr in zellen})
+    zeilen = ""
+    for index, (als, (zellen, gesamt)) in enumerate(PROGRAMME.items()):
+        werte = ", ".join(f'"{jahr}": {betrag}' for jahr, betrag in zellen.items())
+        zeilen += f"      - id: ip-{index}\n        als: {als}\n        zellen: {{{werte}}}\n"
+        zeilen += f"        erwartet: {{summe: {gesamt}}}\n" if als in erwartet else ""
+    with (data / VORLAGE).open("a", encoding="utf-8") as file:
+        file.write(
+            "finanzierung:\n  - id: investitionsprogramm\n    art: Matrix\n"
+            "    titel: Investitionsprogramme der Stadt Vohenstrauß nach Haushaltsjahren\n"
+            "    zeilenkopf: Investitionsprogramm\n"
+            f"    spalten: [{', '.join(f'{chr(34)}{j}{chr(34)}' for j in jahre)}]\n"
+            f"    summe_als: Gesamtsumme\n    spaltensummen: false\n    zeilen:\n{zeilen}"
+        )
+    (data / "vorlagen/2023-0233/sachverhalt.md").write_text(
+        'Die Investitionsprogramme:\n\n{{ tabelle("investitionsprogramm") }}\n', encoding="utf-8"
+    )
+
+
+def test_real_investment_programmes_print_every_year_and_compute_their_total_as_the_council_decided(tmp_path):
+    """The 2024–2028 programme: its five years add up to the Gesamtsumme its Beschluss states (42.080.000 €); the
+    table of eight columns of amounts fits its page."""
+    data = copy_data(WESERBRUCH, tmp_path)
+    _investitionsprogramme(data, {"2024 bis 2028 (Stadtrat 28.04.2025)"})
+    pages = seiten(vorlage_pdf(data, "2023-0233"))
+    text = "\n".join(page.text() for page in pages)
+    for zellen, _ in PROGRAMME.values():
+        assert all(euro(Fraction(betrag)) in text for betrag in zellen.values())
+    zellen, gesamt = PROGRAMME["2024 bis 2028 (Stadtrat 28.04.2025)"]
+    assert sum(Fraction(b) for b in zellen.values()) == gesamt and euro(Fraction(gesamt)) in text
+    index = seite_mit(pages, euro(Fraction(10_284_000)))
+    assert all(zeile.rechts <= A4_RECHTS + 0.5 for zeile in pages[index].zeilen)
+
+
+def test_the_2023_programme_states_a_total_1000_euro_below_the_sum_of_its_years(tmp_path):
+    """The Beschluss of 16.05.2024 names 39.412.000 € in all, its five years add up to 39.413.000 € (amounts rounded to
+    thousands): with that Gesamtsumme as `erwartet` the build stops at its line and names both."""
+    data = copy_data(WESERBRUCH, tmp_path)
+    als = "2023 bis 2027 (Stadtrat 16.05.2024)"
+    _investitionsprogramme(data, {als})
+    zellen, gesamt = PROGRAMME[als]
+    summe = sum(Fraction(b) for b in zellen.values())
+    assert summe - gesamt == 1000
+    line = line_of(data / VORLAGE, f"erwartet: {{summe: {gesamt}}}")
+    assert problems_of(data) == [
+        f"data/{VORLAGE.as_posix()}:{line}: Berechnung „investitionsprogramm“, Zeile „{als}“, Gesamtsumme: berechnet "
+        f"{euro(summe)}, erwartet {euro(Fraction(gesamt))} – prüfen Sie den erwarteten Wert und die Eingangswerte."
+    ]

@@ -59,13 +59,14 @@ def repo(gebaut, tmp_path) -> Path:
 
 def vergleich(capsys, repo: Path) -> tuple[int, str]:
     capsys.readouterr()
-    code, out, err = run(capsys, "vergleichen", "HEAD", "--data", str(repo / "data"))
+    code, out, err = run(capsys, "vergleichen", "HEAD", "--mappen", "--data", str(repo / "data"))
     assert err == ""
     return code, out
 
 
 def test_nothing_changed_is_no_change(capsys, repo):
-    assert vergleich(capsys, repo) == (0, "Vergleich: HEAD → Arbeitsstand\n\nKeine Änderungen.\n")
+    code, out = vergleich(capsys, repo)
+    assert (code, out) == (0, "Vergleich: HEAD → Arbeitsstand\n\nKeine Änderungen.\n"), out
 
 
 BETREFF = "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022"

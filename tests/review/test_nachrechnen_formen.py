@@ -368,6 +368,7 @@ KINDS = {
     "schema_summe",
     "schema_saldo",
     "verweis",
+    "saldo",
 }
 
 

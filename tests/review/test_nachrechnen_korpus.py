@@ -22,7 +22,7 @@ KORPUS = ROOT / "tests" / "korpus_nachrechnen"
 DOKUMENTE = sorted(p.stem for p in KORPUS.glob("*.txt"))
 
 # Recognised calculations / listed calculations across the corpus, measured and rounded down: it may only rise.
-MINDEST_QUOTE = 0.84
+MINDEST_QUOTE = 0.85
 # Listed results the engine drops without a word (neither checked nor „nicht geprüft“), measured: it may only fall.
 # 2 until issue 35 added Kreis Soest (its „11,0 Stellen“ twice carry no unit), then Stuttgart's „12 Gruppen“ (six
 # groups, the count in words) and Vöhringen's „610“ pupils: counts without a unit in sentences

@@ -162,3 +162,17 @@ def test_a_sentence_davon_entfallen_auf_splits_the_amount_of_the_sentence_before
     assert code == 1 and [(b["zeile"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
         (1, euro(Fraction(178_000 + 279_000 + 167_000)))
     ]
+
+
+def test_a_row_saldo_under_two_total_rows_is_the_first_less_the_second(capsys, tmp_path):
+    """Eisenach: „SALDO | 3.134“ under „Einnahmen gesamt | … | 2.813“ and „Ausgaben gesamt | … | -321“ was
+    „nicht geprüft“."""
+    text = (
+        "\tEinnahmen\t\n\tSteuern\t73.475\t3.156\n\tGebühren\t14.671\t-343\n\tEinnahmen gesamt\t88.146\t2.813\n"
+        "\tPersonal\t21.923\t0\n\tSachaufwand\t8.208\t-321\n\tAusgaben gesamt\t30.131\t-321\n\tSALDO\t{}\t{}\n"
+    )
+    assert 3_156 - 343 == 2_813 and 88_146 - 30_131 == 58_015 and 2_813 - (-321) == 3_134
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format("58.015", "3.134")))
+    assert code == 0 and [s for s in statuses(report) if s[0] == 8] == [(8, "stimmt"), (8, "stimmt")]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format("58.015", "3.143")))
+    assert code == 1 and [s for s in statuses(report) if s[0] == 8] == [(8, "stimmt"), (8, "Fehler")]

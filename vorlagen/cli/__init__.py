@@ -55,10 +55,11 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "vergleichen",
-        "zeigt geänderte Zahlen, Kopfdaten und Sätze zwischen zwei Fassungen (git)",
+        "zeigt geänderte Zahlen, Kopfdaten, Sätze und gedruckte Dokumente zwischen zwei Fassungen (git)",
         reviewing.diff,
         reviewing.diff_options,
         failure=2,
+        out=True,  # the user's build, whose cache the review starts from (never written)
         alias="diff",
         liest=True,
         description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "

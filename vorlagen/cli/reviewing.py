@@ -18,6 +18,12 @@ def diff_options(parser: argparse.ArgumentParser) -> None:
         metavar="NUMMER",
         help="eine Ergänzung/Neufassung mit der Vorlage vergleichen, auf die sie sich bezieht",
     )
+    parser.add_argument(
+        "--mappen",
+        action="store_true",
+        help="auch Sitzungsmappen und Veröffentlichungspakete bauen und vergleichen (jeder Sitzung, deren Vorlagen "
+        "alle freigegeben sind)",
+    )
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON")
 
 
@@ -70,7 +76,7 @@ def diff(args: argparse.Namespace) -> int:
     from vorlagen.building.workers import Renderer
     from vorlagen.review import druckvergleich
     from vorlagen.review.gitrev import extract
-    from vorlagen.review.pruefbau import Revisionsbau, bauen
+    from vorlagen.review.pruefbau import Revisionsbau, bauen, geaendert
 
     paths = Paths(args.data.resolve().parent)
     renderer = Renderer()  # one set of workers for both builds
@@ -83,7 +89,7 @@ def diff(args: argparse.Namespace) -> int:
                     raise BuildFailed(problems)
                 label = rev or "Arbeitsstand"
                 try:
-                    return bauen(folder, Path(tmp) / f"ausgabe-{name}" / "output", seed, renderer)
+                    return bauen(folder, Path(tmp) / f"ausgabe-{name}" / "output", seed, renderer, args.mappen)
                 except BuildFailed as failed:
                     raise BuildFailed([Problem(p.where, f"[{label}] {p.message}") for p in failed.problems]) from None
 
@@ -91,8 +97,10 @@ def diff(args: argparse.Namespace) -> int:
             # newer one (it was built from it); two revisions of git: the newer one starts from the older one's
             old = side(args.rev or "HEAD", "a", args.out)
             new = side(args.rev2, "b", args.out if args.rev2 is None else old.out)
-            changes = diffing.compare(old.fassungen, new.fassungen)
-            gezeigt = {new.fassungen[c.nummer].pdf for c in changes if c.nummer in new.fassungen}
+            slugs = geaendert(old, new)  # a Vorlage with the same record prints the same: only the others are composed
+            alt, neu = old.fassungen(slugs), new.fassungen(slugs)
+            changes = diffing.compare(alt, neu)
+            gezeigt = {neu[c.nummer].pdf for c in changes if c.nummer in neu}
             druck = druckvergleich.vergleichen(old.out, new.out, old.data, new.data, gezeigt)
             hausstil = diffing.hausstil_changes(old.data, new.data)
     finally:

@@ -148,11 +148,11 @@ def _drinnen(text_file: Path, data_dir: Path, paths: Paths) -> None:
 def _seiten(project, source, druck: dict[str, str]):
     """The pages of the Vorlage's print and its Markdown Anlagen as a reader sees them (seitenbild.py)."""
     from vorlagen.load.satz import Satz
-    from vorlagen.render import seitenbild
+    from vorlagen.render import seitensatz
     from vorlagen.render.templates import TEMPLATES
 
     satz = Satz.aus(project.facts.koerperschaft.hausstil)
-    return seitenbild.aufnehmen(druck, source.folder, (project.facts.data_dir, TEMPLATES), satz)
+    return seitensatz.jetzt(druck, source.folder, (project.facts.data_dir, TEMPLATES), satz)
 
 
 def yaml_text(mitzeichnungen) -> str:

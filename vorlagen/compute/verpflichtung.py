@@ -65,9 +65,11 @@ class VE(Named):
 
     @property
     def art(self) -> str | None:
+        """überplanmäßig where the plan of `jahr` holds a Verpflichtungsermächtigung or an Ansatz for the purpose
+        (Schwäbisch Hall 2008: Ansatz, no VE), außerplanmäßig where it holds neither (an open Ansatz counts as none)."""
         if not self.mehrbedarf:
             return None
-        return AUSSER if not self.position.ve else UEBER
+        return AUSSER if not self.position.ve and not self.position.ansatz else UEBER
 
     @property
     def deckung(self) -> Fraction:

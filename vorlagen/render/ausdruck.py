@@ -9,6 +9,7 @@ is refused until someone puts it on the list.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -28,6 +29,35 @@ VERGLEICHE = ("eq", "ne", "gt", "gteq", "lt", "lteq")
 RECHNENDE_FILTER = ("round", "sum", "int", "float", "abs")  # filters that compute or drop digits
 FORMEL_NAMEN = ("finanzierung", "uebersicht", "bescheide", "antraege", "verteilungen", "kennzahlen", "zahlen")
 _WERTE = (int, float, Decimal, Fraction, str, bytes, dt.date)  # values without fields
+AUSDRUCK = re.compile(r"\{\{(.*?)\}\}", re.S)
+ANWEISUNG = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
+NUR_AUSDRUECKE = (
+    "In Texten sind nur Ausdrücke in {{ … }} erlaubt, keine Anweisungen {% … %} oder Kommentare {# … #} – "
+    "entfernen Sie sie."
+)
+
+
+def ungeschlossen(content: str) -> list[tuple[int, str]]:
+    """(position, message) of each „{{“, „{%“ or „{#“ of a text that nothing closes, and of each „}}“ that nothing
+    opens: the text would print them as typed, without a word."""
+    rest = AUSDRUCK.sub(_leer, ANWEISUNG.sub(_leer, content))  # the same length: positions stay
+    found = []
+    for match in re.finditer(r"\{\{|\{%|\{#|\}\}", rest):
+        start = content.rfind("\n", 0, match.start()) + 1
+        zeile = content[start:].split("\n", 1)[0].strip()
+        shown = zeile if len(zeile) <= 60 else zeile[:59] + "…"
+        if match[0] == "{{":
+            was = "„{{“ wird nicht mit „}}“ geschlossen – ergänzen Sie „}}“ am Ende des Ausdrucks, z. B. {{ vorlage.nummer }}."
+        elif match[0] == "}}":
+            was = "„}}“ schließt keinen Ausdruck – ergänzen Sie „{{“ an seinem Anfang oder löschen Sie „}}“."
+        else:
+            was = NUR_AUSDRUECKE
+        found.append((match.start(), f"„{shown}“: {was}"))
+    return found
+
+
+def _leer(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
 
 
 class Rechnet(Exception):

@@ -18,9 +18,10 @@ from vorlagen.core.fmt import slugify
 from vorlagen.core.problems import Problem, Where, raise_if
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import SCHRIFTEN
+from vorlagen.load.satz import Satz
 from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
-from vorlagen.render import angaben, druckbild, freigabe, plaintext, public
+from vorlagen.render import angaben, druckbild, freigabe, plaintext, public, seitensatz
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import TEMPLATES, Templates
 from vorlagen.render.text import Prose, Rendered, Umfang, print_links
@@ -256,7 +257,8 @@ class Composer:
                 return None, found + more
             printed = self._print_links(gedruckt, doc, doc.folder, [])
         druck = druckbild.fassungen(printed, doc.anlagen)
-        bild = druckbild.bild(druck, source.folder, (self.facts.data_dir, TEMPLATES))
+        roots = (self.facts.data_dir, TEMPLATES)
+        bild = druckbild.bild(druck, source.folder, roots)
         return freigabe.freigabe(
             rollen,
             source.mitzeichnungen,
@@ -267,6 +269,7 @@ class Composer:
             beschlossen=self.project.entschieden.get(source.slug),
             stellen=freigabe.haushaltsstellen(haushalt),
             druck=druck,
+            jetzt=lambda: seitensatz.jetzt(druck, source.folder, roots, Satz.aus(self.facts.koerperschaft.hausstil)),
         ), []
 
     def _names(self, source: VorlageSource, rechnung: Rechnung, placed: set[str], problems: list[Problem]) -> dict:

@@ -3,8 +3,10 @@
 What is signed is the normalised text rendition of the Vorlage and its Anlagen (texts, tables, header fields:
 every figure and fact it prints; it shows what changed), the target of every link, and the Druckbild
 (druckbild.py): the digests of the print HTML of the Vorlage and its Markdown Anlagen and of every file the
-renderer loads for them – what the PDF is made of, byte for byte. A reformatted YAML or a soft hyphen that prints
-the same keeps every sign-off. Results of a Beratung, the sign-offs themselves and the ENTWURF marks are not
+renderer loads for them – what the PDF is made of, byte for byte – and, kept by `zeichnen`, the Seitenbild
+(seitenbild.py): the pages as they were set. While text and Druckbild hold, the pages as this machine sets them now
+(seitensatz.py) must match it too: another WeasyPrint or a system font that sets the same print differently makes a
+sign-off stale. A reformatted YAML or a soft hyphen that prints the same keeps every sign-off. Results of a Beratung, the sign-offs themselves and the ENTWURF marks are not
 signed.
 
 A sign-off's fingerprint covers its role, name and date with the text (`siegel`): a name or date changed by
@@ -15,17 +17,19 @@ gezeichnet/<rolle>.txt, the record of what was signed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html as markup
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
 from vorlagen.load.vorlagenordner import AUSSEN, SCHLEIFE
-from vorlagen.render import plaintext
+from vorlagen.render import plaintext, seitenbild
 from vorlagen.render.druckbild import WEICH
 from vorlagen.render.seitenbild import KOPF as SEITENBILD
 
@@ -88,14 +92,24 @@ def siegel(rolle: str, name: str, datum: dt.date, text: str) -> str:
     return fingerprint(f"Rolle: {rolle}\nName: {name}\nDatum: {datum.isoformat()}\n\n{normalise(text)}")
 
 
-def _zustand(m: Mitzeichnung, text: str, gezeichnet: str | None, unlesbar: str | None) -> tuple[str, str | None]:
+Seiten = Callable[[], dict[str, list[seitenbild.Bereich]]]  # the signed print's pages as set now (seitensatz.py)
+
+
+def _zustand(
+    m: Mitzeichnung, text: str, gezeichnet: str | None, unlesbar: str | None, jetzt: Seiten | None
+) -> tuple[str, str | None]:
     """(state, why gezeichnet/ gives no text: FEHLT, AUSSEN or SCHLEIFE) of one recorded sign-off against the
-    current text."""
+    current text and, when the text is the same and the sign-off kept its pages, against the pages as set now."""
     if gezeichnet is None:
         return UNGUELTIG, unlesbar or FEHLT
     if siegel(m.rolle, m.name, m.datum, gezeichnet) != m.fingerabdruck:
         return UNGUELTIG, None
-    return (GUELTIG if seiten(normalise(gezeichnet))[0] == text else VERALTET), None
+    signed, pages = seiten(normalise(gezeichnet))
+    if signed != text:
+        return VERALTET, None
+    if pages and jetzt is not None and seitenbild.unterschiede(seitenbild.lesen(pages), jetzt()):
+        return VERALTET, None  # same print, set differently here: another renderer or a system font
+    return GUELTIG, None
 
 
 def freigabe(
@@ -108,20 +122,23 @@ def freigabe(
     beschlossen: dt.date | None = None,
     stellen: tuple[str, ...] = (),
     druck: dict[str, str] | None = None,
+    jetzt: Seiten | None = None,
 ) -> Freigabe:
     """The state of every required role and every recorded sign-off for the signed text `text`; `gezeichnet`
     holds per role the text kept in gezeichnet/ (None: missing or not read – `unlesbar` says why: AUSSEN,
     SCHLEIFE); `gruende`: per role the budget law's reason to ask it and the line that causes it; `beschlossen`:
     the day the Vorlage was decided (None while open); `stellen`: the Haushalt positions it prints (see
-    nur_haushalt); `druck`: the print HTML of the Vorlage and its Markdown Anlagen as signed (without marks)."""
+    nur_haushalt); `druck`: the print HTML of the Vorlage and its Markdown Anlagen as signed (without marks);
+    `jetzt`: their pages as set now, asked only for a sign-off whose text and Druckbild still hold."""
     gruende, unlesbar = gruende or {}, unlesbar or {}
+    jetzt = functools.cache(jetzt) if jetzt is not None else None
     text = normalise(text)
     result = Freigabe(text, druck=druck or {})
     given = {m.rolle: m for m in mitzeichnungen}
     for rolle in [*erforderlich, *(r for r in given if r not in erforderlich)]:
         m = given.get(rolle)
         zustand, datei_grund = (
-            (FEHLT, None) if m is None else _zustand(m, text, gezeichnet.get(rolle), unlesbar.get(rolle))
+            (FEHLT, None) if m is None else _zustand(m, text, gezeichnet.get(rolle), unlesbar.get(rolle), jetzt)
         )
         grund, where = gruende.get(rolle, (None, None))
         gebucht = (

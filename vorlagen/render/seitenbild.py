@@ -208,14 +208,6 @@ KOPF = "Seitenbild (SHA-256 je Drittel jeder Seite, wie gesetzt):"
 _ZEILE = re.compile(r"- (.+?), Seite (\d+), (oberes|mittleres|unteres) Drittel: ([0-9a-f]{32})(.*)")
 
 
-def aufnehmen(druck: dict[str, str], base: Path, roots: Sequence[Path], satz) -> dict[str, list[Bereich]]:
-    """Each print HTML ('Vorlage', 'Anlage N' → its HTML) laid out as render_pdf sets it, as its thirds of pages."""
-    from vorlagen.core.problems import Where
-    from vorlagen.render.pdf import lay_out
-
-    return {was: bereiche(lay_out(html, base, list(roots), Where(was), satz), roots) for was, html in druck.items()}
-
-
 def text(bild: dict[str, list[Bereich]]) -> str:
     """The Seitenbild as the signed text keeps it, after the Druckbild."""
     zeilen = [KOPF]

@@ -68,12 +68,14 @@ ALLGEMEIN = (
 )
 
 
-def meldung(error: BaseException, filter: Iterable[str] = (), tests: Iterable[str] = ()) -> str:
+def meldung(
+    error: BaseException, filter: Iterable[str] = (), tests: Iterable[str] = (), seit: int | None = None
+) -> str:
     """The German sentence for an error of a template; `filter` and `tests`: the names the template may use."""
     if isinstance(error, TemplateNotFound):
         return f"Template „{error.name}“ nicht gefunden – prüfen Sie den Namen in {{% include %}} oder {{% extends %}}."
     if isinstance(error, TemplateSyntaxError):
-        return f"Syntaxfehler im Template: {syntax(error.message or '', filter, tests)}"
+        return f"Syntaxfehler im Template: {syntax(error.message or '', filter, tests, seit)}"
     if isinstance(error, SecurityError):
         if isinstance(error, LimitExceeded):
             return (
@@ -85,30 +87,52 @@ def meldung(error: BaseException, filter: Iterable[str] = (), tests: Iterable[st
         )
     if isinstance(error, UnknownName):  # a computed record's field: its message names the fields there are
         return f"Fehler im Template: {error.message()}"
-    return f"Fehler im Template: {grund(error)} – prüfen Sie die Namen im Template."
+    was = grund(error)
+    if isinstance(error, ZeroDivisionError):
+        return f"Fehler im Template: {was} – prüfen Sie, durch welchen Wert das Template teilt; er kann null sein."
+    if isinstance(error, TypeError):
+        return (
+            f"Fehler im Template: {was} – prüfen Sie, welche Werte der Ausdruck verbindet, und setzen Sie Zahlen "
+            "mit einem Filter wie „| eur“."
+        )
+    if isinstance(error, RecursionError):
+        return (
+            f"Fehler im Template: {was} – ein Makro darf sich nur mit einer Bedingung selbst aufrufen, die "
+            "irgendwann endet."
+        )
+    return f"Fehler im Template: {was} – prüfen Sie die Namen im Template."
 
 
 _BLOECKE = {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "trans", "set"}
 
 
-def zeile(error: TemplateSyntaxError, env: Environment) -> int | None:
-    """The line to name for a syntax error: where the block opens that the template never closes – Jinja notices
-    only at the end – else Jinja's line."""
+def offen_seit(error: TemplateSyntaxError, env: Environment) -> int | None:
+    """The line on which the innermost block opens that Jinja says is still open where it stopped, read from the
+    template's tokens up to that line; None where there is none or the tokens do not agree with Jinja."""
     offen = re.search(r"innermost block that needs to be closed is '(\w+)'", error.message or "")
-    if not (error.message or "").startswith("Unexpected end of template") or offen is None or not error.source:
-        return error.lineno
+    if offen is None or not error.source:
+        return None
     bloecke: list[tuple[str, int]] = []
     try:
         tokens = [(line, typ, value) for line, typ, value in env.lex(error.source) if typ != "whitespace"]
     except TemplateSyntaxError:
-        return error.lineno
+        return None
     for i, (line, typ, _) in enumerate(tokens[:-1]):
+        if line > error.lineno:
+            break
         tag = tokens[i + 1][2] if typ == "block_begin" and tokens[i + 1][1] == "name" else ""
         if tag in _BLOECKE and not (tag == "set" and _zuweisung(tokens, i)):
             bloecke.append((tag, line))
         elif tag.startswith("end") and bloecke and bloecke[-1][0] == tag[3:]:
             bloecke.pop()
-    return bloecke[-1][1] if bloecke and bloecke[-1][0] == offen[1] else error.lineno  # only where both agree
+    return bloecke[-1][1] if bloecke and bloecke[-1][0] == offen[1] else None  # only where both agree
+
+
+def zeile(error: TemplateSyntaxError, seit: int | None) -> int | None:
+    """The line to name for a syntax error: for a block never closed – Jinja notices only at the end – the line
+    it opens on (`seit`), else Jinja's line."""
+    unclosed = (error.message or "").startswith("Unexpected end of template")
+    return seit if unclosed and seit is not None else error.lineno
 
 
 def _zuweisung(tokens: list[tuple[int, str, str]], start: int) -> bool:
@@ -121,7 +145,7 @@ def _zuweisung(tokens: list[tuple[int, str, str]], start: int) -> bool:
     return False
 
 
-def syntax(message: str, filter: Iterable[str] = (), tests: Iterable[str] = ()) -> str:
+def syntax(message: str, filter: Iterable[str] = (), tests: Iterable[str] = (), seit: int | None = None) -> str:
     """What Jinja's parser found (its English `message`) and what to do, in German; ALLGEMEIN for a message
     this program does not know."""
     ende = re.fullmatch(
@@ -138,7 +162,7 @@ def syntax(message: str, filter: Iterable[str] = (), tests: Iterable[str] = ()) 
         return "Das Template endet mitten in einem Block – schließen Sie jeden Block mit seinem „{% end… %}“."
     tag = re.fullmatch(r"Encountered unknown tag '(\w+)'\.(.*)", message, re.S)
     if tag:
-        return _tag(tag[1], tag[2])
+        return _tag(tag[1], tag[2], seit)
     offen = re.fullmatch(r"unexpected end of template, expected '(.*)'\.", message)
     if offen:
         zeichen = _SYMBOLE.get(offen[1])
@@ -180,13 +204,14 @@ def syntax(message: str, filter: Iterable[str] = (), tests: Iterable[str] = ()) 
     return _sonst(message, filter, tests)
 
 
-def _tag(name: str, rest: str) -> str:
+def _tag(name: str, rest: str, seit: int | None) -> str:
     """`{% name %}` where Jinja expects no such tag; `rest`: Jinja's sentences on the blocks still open."""
     offen = re.search(r"The innermost block that needs to be closed is '(\w+)'\.", rest)
     gesucht = re.search(r"(?:looking for the following tags:|currently looking for) (.*?)\.", rest)
     if offen:
         return (
-            f"„{{% {name} %}}“ passt nicht zum offenen Block „{{% {offen[1]} %}}“ – der erwartet hier "
+            f"„{{% {name} %}}“ passt nicht zum offenen Block „{{% {offen[1]} %}}“"
+            f"{f' aus Zeile {seit}' if seit is not None else ''} – der erwartet hier "
             f"{_liste(gesucht[1] if gesucht else '')}; prüfen Sie, welcher Block wo endet."
         )
     if name in ("else", "elif"):

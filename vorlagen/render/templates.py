@@ -24,7 +24,7 @@ from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import Sandbox
 from vorlagen.render.satzregeln import einheiten_halten, quelle
-from vorlagen.render.templatefehler import meldung, zeile
+from vorlagen.render.templatefehler import meldung, offen_seit, zeile
 
 
 class _Compiled(BytecodeCache):
@@ -181,10 +181,10 @@ class Templates:
     def _problem(self, name: str, error: BaseException) -> Problem:
         """The German problem of an error in template `name`, at the line of the template it arose in."""
         if isinstance(error, TemplateSyntaxError):
-            where = self._where(error.filename or error.name or name, zeile(error, self.env))
-        else:
-            where = self._where_of(error, name)
-        return Problem(where, meldung(error, self.env.filters, self.env.tests))
+            seit = offen_seit(error, self.env)
+            where = self._where(error.filename or error.name or name, zeile(error, seit))
+            return Problem(where, meldung(error, self.env.filters, self.env.tests, seit))
+        return Problem(self._where_of(error, name), meldung(error, self.env.filters, self.env.tests))
 
     def _where_of(self, error: BaseException, name: str) -> Where:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]

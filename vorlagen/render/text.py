@@ -34,12 +34,21 @@ from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
 from vorlagen.render import satzregeln
-from vorlagen.render.ausdruck import FILTER, Interna, Rechnet, TextSandbox, Verboten, pruefen
+from vorlagen.render.ausdruck import (
+    ANWEISUNG,
+    AUSDRUCK,
+    FILTER,
+    NUR_AUSDRUECKE,
+    Interna,
+    Rechnet,
+    TextSandbox,
+    Verboten,
+    pruefen,
+    ungeschlossen,
+)
 from vorlagen.render.sandbox import LimitExceeded
 from vorlagen.render.templatefehler import grund
 
-_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
-_STATEMENT = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # never printable; \ue000 marks placeholders
 _PLACEHOLDER = "\ue000{}\ue001"
 _BLOCK = re.compile(r"<p>\ue000(\d+)\ue001</p>\n?")
@@ -158,14 +167,10 @@ class Prose:
                 )
             )
         content = _PRIVATE.sub("", content)
-        for match in _STATEMENT.finditer(content):
-            problems.append(
-                Problem(
-                    self._where(text, content, match.start()),
-                    f"„{match[0][:40]}“: In Texten sind nur Ausdrücke in {{{{ … }}}} erlaubt, "
-                    "keine Anweisungen {% … %} oder Kommentare {# … #} – entfernen Sie sie.",
-                )
-            )
+        problems += [
+            Problem(self._where(text, content, match.start()), f"„{match[0][:40]}“: {NUR_AUSDRUECKE}")
+            for match in ANWEISUNG.finditer(content)
+        ] + [Problem(self._where(text, content, start), was) for start, was in ungeschlossen(content)]
         values: list[Markup] = []
         names = {**names, "querformat": satzregeln.QUERFORMAT}  # the mark of a table on a landscape page
 
@@ -180,7 +185,7 @@ class Prose:
             problems.extend(found)
             return _PLACEHOLDER.format(len(values) - 1)
 
-        source = _EXPRESSION.sub(substitute, _STATEMENT.sub("", content))
+        source = AUSDRUCK.sub(substitute, ANWEISUNG.sub("", content))
         tokens, found = satzregeln.apply(self.md.parse(source), text.where.path, values)
         problems += found
         bilder, verweise, rows, table = [], [], 0, text.where

@@ -63,6 +63,11 @@ KEINE_SEITE = (
     "keine Seite sieht anders aus – geändert hat sich, was beim Lesen nicht zu sehen ist (etwa ein Kommentar im "
     "Stylesheet); die Mitzeichnung deckt aber genau das Gezeichnete: zeichnen Sie neu"
 )
+GLEICHE_EINGABEN = (
+    "gleiche Druckfassung, dieselben Dateien, aber anders gesetzt: dieser Rechner setzt die Seiten anders als der, "
+    "auf dem gezeichnet wurde (eine andere Version von WeasyPrint oder eine Schrift des Systems statt einer des "
+    "Hausstils) – bauen Sie mit den Versionen, mit denen gezeichnet wurde, oder zeichnen Sie neu:"
+)
 Seiten = Callable[[VorlageDoc], dict[str, list[seitenbild.Bereich]]]  # a Vorlage's print laid out now
 
 
@@ -79,8 +84,10 @@ def _stale(doc: VorlageDoc, stand: Stand, seiten: Seiten | None) -> list[str]:
     if text:
         lines += ["      Text:"] + [f"        {mark} {line}" for mark, line in text]
     signiert = seitenbild.lesen(seiten_teil(normalise(gezeichnet))[1])
-    if signiert and seiten is not None and not (zahlen or text) and bild_alt != bild_neu:
+    if signiert and seiten is not None and not (zahlen or text):
         druck = [f"{was}: geändert" for was in _dateien(bild_alt, bild_neu)]
+        if bild_alt == bild_neu:  # stale only for its pages: the same inputs set differently here
+            druck.append(GLEICHE_EINGABEN)
         druck += seitenbild.unterschiede(signiert, seiten(doc)) or [KEINE_SEITE]
     else:
         druck = _druckbild(bild_alt, bild_neu, bool(zahlen or text))

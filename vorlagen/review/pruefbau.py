@@ -17,10 +17,11 @@ from pathlib import Path
 
 from vorlagen.building import freigaben
 from vorlagen.building.builder import Builder
-from vorlagen.building.cache import Manifest
+from vorlagen.building.cache import Entry, Manifest
 from vorlagen.building.progress import Progress
-from vorlagen.building.state import MANIFEST, OWNED, state_dir
+from vorlagen.building.state import MANIFEST, OPARL_LEDGER, OWNED, state_dir
 from vorlagen.building.workers import Renderer
+from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.project import prepare
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.problems import BuildFailed
@@ -31,30 +32,58 @@ from vorlagen.review.fassung import Fassung, fassungen
 
 @dataclass
 class Revisionsbau:
-    """One revision, built: its Fassungen (figures, header, text per Vorlage), its data folder and its output."""
+    """One revision, built: its project, its data folder, its output, and the record key of each Vorlage's
+    entry (slug → key): two Vorlagen with the same key print the same."""
 
-    fassungen: dict[str, Fassung]
+    project: Project
     data: Path
     out: Path
-    gerendert: int  # PDFs rendered, not taken from the seed
+    schluessel: dict[str, str]
+
+    def fassungen(self, slugs: set[str]) -> dict[str, Fassung]:
+        """The Fassungen (figures, header, text) of the Vorlagen named by slug."""
+        composer = Composer(self.project)
+        sources = [s for s in self.project.facts.vorlagen if s.slug in slugs]
+        return fassungen(self.project, [composer.compose(s) for s in sources])
 
 
-def bauen(data: Path, out: Path, seed: Path | None, renderer: Renderer) -> Revisionsbau:
-    """Builds `data` into `out` (a new folder), with the Sitzungsmappen and publish bundles of every Sitzung that
-    is ready to publish, reusing what the build in `seed` made from the same records."""
+def bauen(data: Path, out: Path, seed: Path | None, renderer: Renderer, mappen: bool = False) -> Revisionsbau:
+    """Builds `data` into `out` (a new folder) as `bauen` does – with `mappen` also the Sitzungsmappen and publish
+    bundles of every Sitzung that is ready to publish –, reusing what the build in `seed` made from the same
+    records."""
     if seed is not None:
         _saeen(seed, out)
     project = prepare(data)
-    docs = Composer(project).compose_all()
     builder = Builder(project, Progress(io.StringIO(), live=False), renderer)
-    builder.build(out, _bereite_mappen(project, docs))
-    return Revisionsbau(fassungen(project, docs), data, out, builder.rendered)
+    builder.build(out)
+    if mappen:  # a second pass, which reuses every document and adds the packets of the released Sitzungen
+        entries = builder.new.entries
+        (state_dir(out) / OPARL_LEDGER).unlink(missing_ok=True)  # its objects are new in this build, as in one pass
+        builder = Builder(project, Progress(io.StringIO(), live=False), renderer)
+        builder.build(out, _bereite_mappen(project, entries))
+    schluessel = {
+        name.split(":", 1)[1]: entry.key for name, entry in builder.new.entries.items() if name.startswith("vorlage:")
+    }
+    return Revisionsbau(project, data, out, schluessel)
 
 
-def _bereite_mappen(project, docs) -> set[str]:
+def geaendert(alt: Revisionsbau, neu: Revisionsbau) -> set[str]:
+    """The slugs of the Vorlagen whose record differs between two builds, or that only one of them has."""
+    return {
+        slug
+        for slug in set(alt.schluessel) | set(neu.schluessel)
+        if alt.schluessel.get(slug) != neu.schluessel.get(slug)
+    }
+
+
+def _bereite_mappen(project: Project, entries: dict[str, Entry]) -> set[str]:
     """The Sitzungen whose Mappe and bundle a build may make: an agenda, every Vorlage on it released and ready
     to publish. A Sitzung that is not is compared without them (its agenda and Vorlagen still are)."""
-    offen = {d.source.vorlage.nummer for d in docs if d.freigabe is not None and d.freigabe.entwurf}
+    offen = {
+        s.vorlage.nummer
+        for s in project.facts.vorlagen
+        if (entry := entries.get(f"vorlage:{s.slug}")) is None or entry.entwurf
+    }
     bereit = set()
     for sid, sitzung in sorted(project.facts.sitzungen.items()):
         if sitzung.tagesordnung is None or any(top.vorlage in offen for _, top in tops(sitzung)):

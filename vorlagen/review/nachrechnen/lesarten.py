@@ -20,6 +20,7 @@ _REMAINDER = re.compile(
 )
 _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
+_SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 
 
@@ -220,3 +221,31 @@ def best_start(parts: list[Zahl], signs: list[int], result: Zahl) -> int:
             return start
         rest -= signs[start] * abs(parts[start].wert)
     return 0
+
+
+def saldo_of_totals(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
+    """„Einnahmen gesamt | … / Ausgaben gesamt | … / SALDO | 3.134“: a row „Saldo“ right under two total rows is,
+    in each column it fills, the first total less the second."""
+    total = reihen[index]
+    above = next((i for i in range(index - 1, max(-1, index - 4), -1) if reihen[i].zeile.text.strip()), None)
+    if above is None or not _SALDO.search(bare_words(total)) or total_kind(reihen[above]) not in ("summe", "zwischen"):
+        return
+    lauf = walk(reihen, above, reihen[above])
+    first = lauf.above if lauf is not None else None
+    if first is None or total_kind(reihen[first]) not in ("summe", "zwischen"):
+        return
+    for column, place in enumerate(total.eintraege):
+        a, b = _place(total, reihen[first], column), _place(total, reihen[above], column)
+        if place.art != WERT or len(place.zahlen) != 1 or a is None or b is None:
+            continue
+        found.append(
+            Rechnung(
+                f"Saldo der Summenzeilen {reihen[first].zeile.ort} und {reihen[above].zeile.ort}",
+                "abstand",
+                [Fund(reihen[above].zeile, b), Fund(reihen[first].zeile, a)],
+                Fund(total.zeile, place.zahlen[0]),
+                f"{a.zeige()} − {b.zeige()}" if b.wert >= 0 else f"{a.zeige()} − ({b.zeige()})",
+                rang=4,
+                typ="saldo",
+            )
+        )

@@ -4,7 +4,7 @@ reading of each total cell (`lesarten`)."""
 from __future__ import annotations
 
 from vorlagen.review.nachrechnen.gesamtzeile import in_prose, last_of_run, signed, total_kind, walk
-from vorlagen.review.nachrechnen.lesarten import Summe, readings
+from vorlagen.review.nachrechnen.lesarten import Summe, readings, saldo_of_totals
 from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import WERT, Reihe
 
@@ -14,6 +14,8 @@ def recognise(reihen: list[Reihe], found: list[Rechnung], rates: frozenset[tuple
     change, never the sum of the percentages above it."""
     for index, reihe in enumerate(reihen):
         kind = total_kind(reihe)
+        if not kind:
+            saldo_of_totals(reihen, index, found)
         if not kind or kind == "still" and not last_of_run(reihen, index) or in_prose(reihen, index):
             continue
         lauf = walk(reihen, index, reihe)
