@@ -137,6 +137,7 @@ def repo(tmp_path):
         "{sitzung: KA-2021-06-21, rolle: Entscheidung}",
         "{sitzung: KA-2021-06-21, rolle: Vorberatung}",
     )
+    (repo / V / "beschlossen.yaml").unlink()  # no longer decided: the Haushalt of its decision goes with it
     git(repo, "commit", "-q", "-am", "Beratungsfolge")
     (repo / "data/vorlagen/2021-0150").mkdir()
     (repo / "data/vorlagen/2021-0150/vorlage.yaml").write_text(NEW_VORLAGE, encoding="utf-8")
