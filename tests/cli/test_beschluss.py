@@ -8,6 +8,7 @@ booking: the decided document must print what it printed, its sign-off must hold
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ import pytest
 from tests.hilfen import DATA, composed, copy_data, edit, line_of, problems_of, run
 from tests.referenz.beispiel import EIGENANTEILE, je_jahr
 from tests.referenz.rechnen import euro
+from vorlagen.compute.beschluss import nicht_festgehalten
 from vorlagen.compute.project import prepare
-from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss
+from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss, listen
 from vorlagen.render.document import Composer
 
 H2022 = Path("haushalt/2022.yaml")
@@ -28,6 +30,16 @@ FREI_2022 = 15100000 - GEBUNDEN_2022
 
 @pytest.fixture
 def beschlossen(tmp_path: Path) -> Path:
+    """The example on the day the result was recorded, before the Sitzungsdienst kept the Haushalt of the decision
+    (its beschlossen.yaml removed)."""
+    data = copy_data(DATA, tmp_path)
+    (data / KEPT).unlink()
+    return data
+
+
+@pytest.fixture
+def festgehalten(tmp_path: Path) -> Path:
+    """The example as it is: 2021/0123 decided, the Haushalt of its decision kept."""
     return copy_data(DATA, tmp_path)
 
 
@@ -120,6 +132,76 @@ def test_without_the_kept_haushalt_the_message_names_the_command(beschlossen, ca
     keep(beschlossen, capsys)
     raise_gebunden(beschlossen, einsparung)
     assert decided(beschlossen)[1:] == ([("Kämmerei", "gültig")], False)
+
+
+# --- a decided Vorlage whose Haushalt nobody kept: the note (issue 34, point 5: "never") -------------------------
+
+NOTE = (
+    "data/vorlagen/2021-0123/: Die Vorlage 2021/0123 ist am 21.06.2021 beschlossen und rechnet aus dem Haushalt, aber "
+    "der Haushalt ihres Beschlusses ist nicht festgehalten (beschlossen.yaml fehlt) – bindet die Kämmerei die "
+    "beschlossenen Mittel unter „gebunden“, würde die beschlossene Vorlage neu berechnet und ihre Freigabe veraltete: "
+    "halten Sie ihn jetzt fest mit „vorlagen beschluss 2021/0123“."
+)
+
+
+def notes(data: Path, capsys) -> tuple[str, str, str]:
+    """What `pruefen`, `freigabe` and the Beschlusskontrolle (print HTML) say of 2021/0123 now."""
+    code, geprueft, _ = run(capsys, "--data", str(data), "pruefen", "--ohne-satz", "--stichtag", "2021-09-30")
+    assert code == 0
+    code, freigabe, _ = run(capsys, "--data", str(data), "freigabe", "2021/0123")
+    assert code == 0
+    return geprueft, freigabe, listen(Composer(prepare(data)), dt.date(2021, 9, 30))[0].print
+
+
+def test_a_decided_vorlage_without_the_kept_haushalt_names_the_command_to_keep_it(beschlossen, capsys):
+    """Decided on 21.06.2021, no beschlossen.yaml: `pruefen`, `freigabe` and the Beschlusskontrolle name the folder
+    and the command – and the command they name runs, ends the note and changes nothing printed."""
+    assert nicht_festgehalten(prepare(beschlossen)) == {"2021-0123": NOTE}
+    geprueft, freigabe, kontrolle = notes(beschlossen, capsys)
+    assert f"\nHinweise zu beschlossenen Vorlagen:\n  {NOTE}\n" in geprueft
+    assert f"  Kämmerei: gültig (Erika Mustermann, 26.05.2021)\n  Hinweis: {NOTE}\n" in freigabe
+    assert f'<p class="hinweis">{NOTE}</p>' in kontrolle
+    vorher, text_vorher = decided(beschlossen), composed(beschlossen).text
+    [befehl] = re.findall(r"„vorlagen (beschluss [^“]+)“", NOTE)
+    code, _, err = run(capsys, "--data", str(beschlossen), *befehl.split())
+    assert (code, err) == (0, "")
+    assert nicht_festgehalten(prepare(beschlossen)) == {}
+    geprueft, freigabe, kontrolle = notes(beschlossen, capsys)
+    assert "nicht festgehalten" not in geprueft + freigabe + kontrolle
+    assert "Hinweise zu beschlossenen Vorlagen" not in geprueft
+    assert (decided(beschlossen), composed(beschlossen).text) == (vorher, text_vorher)
+
+
+def test_no_note_for_an_open_vorlage_nor_one_without_haushalt(beschlossen):
+    """2021/0130 (a Mitteilung taken note of) reads no Haushalt; 2021/0123 before its decision is open – the command
+    would refuse both, so no note proposes it."""
+    (beschlossen / NIEDERSCHRIFT).unlink()
+    assert nicht_festgehalten(prepare(beschlossen)) == {}
+
+
+def test_the_example_is_the_model_its_kept_haushalt_is_what_the_command_writes(beschlossen, capsys):
+    keep(beschlossen, capsys)
+    assert (beschlossen / KEPT).read_bytes() == (DATA / KEPT).read_bytes()
+
+
+def test_the_example_as_kept_stays_as_decided_whatever_is_bound_later(festgehalten, capsys):
+    """The example carries the Haushalt of its decision: no note, and raising `gebunden` – undated, then as a dated
+    booking on top – changes neither the text 2021/0123 prints nor its sign-off."""
+    geprueft, freigabe, kontrolle = notes(festgehalten, capsys)
+    assert "nicht festgehalten" not in geprueft + freigabe + kontrolle
+    vorher, text_vorher = decided(festgehalten), composed(festgehalten).text
+    assert vorher[1:] == ([("Kämmerei", "gültig")], False)
+    einsparung = je_jahr(EIGENANTEILE)[2022]
+    raise_gebunden(festgehalten, einsparung)
+    assert (decided(festgehalten), composed(festgehalten).text) == (vorher, text_vorher)
+    edit(
+        festgehalten / H2022,
+        f"    gebunden: {GEBUNDEN_2022 + einsparung}\n",
+        f"    gebunden: {GEBUNDEN_2022 + einsparung}\n    buchungen:\n      - {{datum: 2021-08-02, betrag: 1000}}\n",
+    )
+    assert (decided(festgehalten), composed(festgehalten).text) == (vorher, text_vorher)
+    [row] = haushalt_nach_beschluss(Composer(prepare(festgehalten)))
+    assert (row.gebucht, row.verfuegbar) == (euro(einsparung + 1000), euro(FREI_2022 - einsparung - 1000))
 
 
 # --- adversarial ----------------------------------------------------------------------------------------------------
@@ -227,18 +309,33 @@ def test_without_a_change_since_the_decision_there_is_no_note(beschlossen, capsy
     assert "Hinweise zu beschlossenen Vorlagen" not in out
 
 
-@pytest.mark.langsam  # builds the example to PDF twice
+@pytest.mark.langsam  # builds the example to PDF, then three times more (reusing what did not change)
 def test_the_published_pdf_of_the_decided_vorlage_stays_byte_for_byte_and_no_entwurf(beschlossen, tmp_path, capsys):
+    """`bauen` names the command while the Haushalt of the decision is not kept; keeping it changes no byte of the
+    decided PDF, and neither does binding afterwards, undated or dated."""
     from tests.hilfen.pdf import pdf_text
     from vorlagen.cli import main
 
     out = tmp_path / "out"
     pdf = out / "vorlagen" / "2021-0123" / "2021-0123.pdf"
-    keep(beschlossen, capsys)
+    capsys.readouterr()
     assert main(["--data", str(beschlossen), "--out", str(out)]) == 0
+    assert f"\nHinweis: {NOTE}\n" in capsys.readouterr().out
     vorher, text = pdf.read_bytes(), pdf_text(pdf)
     assert "ENTWURF" not in text
-    raise_gebunden(beschlossen, je_jahr(EIGENANTEILE)[2022])
+    keep(beschlossen, capsys)
+    assert main(["--data", str(beschlossen), "--out", str(out)]) == 0
+    assert "nicht festgehalten" not in capsys.readouterr().out
+    assert pdf.read_bytes() == vorher
+    einsparung = je_jahr(EIGENANTEILE)[2022]
+    raise_gebunden(beschlossen, einsparung)
+    assert main(["--data", str(beschlossen), "--out", str(out)]) == 0
+    assert pdf.read_bytes() == vorher and pdf_text(pdf) == text
+    edit(
+        beschlossen / H2022,
+        f"    gebunden: {GEBUNDEN_2022 + einsparung}\n",
+        f"    gebunden: {GEBUNDEN_2022 + einsparung}\n    buchungen:\n      - {{datum: 2021-08-02, betrag: 1000}}\n",
+    )
     assert main(["--data", str(beschlossen), "--out", str(out)]) == 0
     capsys.readouterr()
     assert pdf.read_bytes() == vorher and pdf_text(pdf) == text

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import DATA, copy_data, edit, line_of, problems_of
+from tests.hilfen import DATA, copy_data, edit, line_of, problems_of, vor_dem_beschluss
 from tests.referenz.beispiel import EIGENANTEILE, je_jahr
 from tests.referenz.rechnen import euro, ganz
 from vorlagen.cli import main
@@ -31,7 +31,7 @@ NIEDERSCHRIFT = Path("sitzungen/KA-2021-06-21/niederschrift.yaml")  # records th
 def data(data: Path) -> Path:
     """The example before the Kreisausschuss decided 2021/0123 (its Niederschrift removed): the budget checks hold
     only for an open Vorlage."""
-    (data / NIEDERSCHRIFT).unlink()
+    vor_dem_beschluss(data)
     return data
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import DATA, FIXTURES, copy_data, edit, line_of, problems_of, run
+from tests.hilfen import DATA, FIXTURES, copy_data, edit, line_of, problems_of, run, vor_dem_beschluss
 from tests.referenz.beispiel import EIGENANTEILE, je_jahr
 from tests.referenz.rechnen import euro
 from vorlagen.compute.project import prepare
@@ -28,6 +28,7 @@ L2009 = Path("haushalt/2009.yaml")
 LOHNE_650 = Path("vorlagen/deckungskreis-650-2009/vorlage.yaml")
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
 H2021, H2022 = Path("haushalt/2021.yaml"), Path("haushalt/2022.yaml")
+KEPT = Path("vorlagen/2021-0123/beschlossen.yaml")  # the Haushalt the decision kept (`vorlagen beschluss`)
 NIEDERSCHRIFT = Path("sitzungen/KA-2021-06-21/niederschrift.yaml")  # records the Kreisausschuss' decision on 2021/0123
 FW_VORLAGE = Path("vorlagen/ve-domumfeld/vorlage.yaml")
 FREI_2022 = 15100000 - 14420000  # 05.02.01: Ansatz − gebunden (data/haushalt/2022.yaml)
@@ -41,7 +42,7 @@ def at(data: Path, path: Path, needle: str) -> str:
 def offen(tmp_path: Path) -> Path:
     """The example before the Kreisausschuss decided 2021/0123."""
     data = copy_data(DATA, tmp_path)
-    (data / NIEDERSCHRIFT).unlink()
+    vor_dem_beschluss(data)
     return data
 
 
@@ -324,8 +325,10 @@ def test_the_beschlusskontrolle_prints_the_state_after_the_decision_in_its_body(
 
 
 def test_a_decided_vorlage_whose_amount_is_booked_under_gebunden_says_how_to_book_it(beschlossen, capsys):
-    """Raising „gebunden“ by the decided amount changes what 2021/0123 prints (the Haushalt as of today): the
+    """Without the kept Haushalt of the decision, raising „gebunden“ by the decided amount changes what 2021/0123
+    prints (the Haushalt as of today): the
     sign-off given before the decision is stale – and the way out is a dated booking, not a backdated signature."""
+    (beschlossen / KEPT).unlink()  # nobody kept the Haushalt of the decision
     einsparung = je_jahr(EIGENANTEILE)[2022]
     edit(beschlossen / H2022, "    gebunden: 14420000\n", f"    gebunden: {14420000 + einsparung}\n")
     doc = next(d for d in Composer(prepare(beschlossen)).compose_all() if d.source.vorlage.nummer == "2021/0123")
@@ -363,7 +366,9 @@ def test_an_open_vorlage_is_signed_again_as_usual(offen):
 
 
 def test_a_booking_before_the_decision_is_in_the_decided_vorlage(beschlossen):
-    """The decided Vorlage prints the Haushalt of its decision day: what was booked before it counts."""
+    """Without a kept Haushalt, the decided Vorlage prints the Haushalt of its decision day: what was booked before it
+    counts."""
+    (beschlossen / KEPT).unlink()  # nobody kept the Haushalt of the decision
     vorher = signed(beschlossen)
     buchen(beschlossen, "2021-06-01", 1000)
     text, staende = signed(beschlossen)

@@ -44,6 +44,14 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def vor_dem_beschluss(data: Path) -> Path:
+    """The example before the Kreisausschuss decided 2021/0123: its Niederschrift removed, and with it the Haushalt
+    its decision kept (beschlossen.yaml belongs to a decision; without one it is an error)."""
+    (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()
+    (data / "vorlagen" / "2021-0123" / "beschlossen.yaml").unlink()
+    return data
+
+
 def composed(data: Path, nummer: str = "2021/0123"):
     """One Vorlage composed as a build composes it – web HTML, print HTML, `.text` as its TXT is written – without
     rendering a PDF (milliseconds instead of seconds): for every test whose point is content, not the PDF."""
@@ -84,13 +92,21 @@ def freigeben(data: Path) -> Path:
     return data
 
 
+def nichts_gebunden(data: Path) -> Path:
+    """The example with nothing bound at Produkt 05.06.01, in its Haushalt and in the Haushalt its decision kept."""
+    for path in ("haushalt/2021.yaml", "vorlagen/2021-0123/beschlossen.yaml"):
+        edit(data / path, "gebunden: 1284300", "gebunden: 0")
+    for path in ("haushalt/2022.yaml", "vorlagen/2021-0123/beschlossen.yaml"):
+        edit(data / path, "gebunden: 1310000", "gebunden: 0")
+    return data
+
+
 def ohne_mitzeichnung(data: Path) -> Path:
     """The example without its sign-off rule and sign-offs: for tests that change its content before every build.
     The Haushalt then holds its amounts (nothing bound at Produkt 05.06.01): an überplanmäßige amount needs the
     Kämmerei whatever the Hausstil says."""
     edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
-    edit(data / "haushalt/2021.yaml", "gebunden: 1284300", "gebunden: 0")
-    edit(data / "haushalt/2022.yaml", "gebunden: 1310000", "gebunden: 0")
+    nichts_gebunden(data)
     for path in data.glob("vorlagen/*/mitzeichnungen.yaml"):
         path.unlink()
     return data

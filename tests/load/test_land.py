@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, edit, line_of, problems_of
+from tests.hilfen import ROOT, edit, line_of, problems_of, vor_dem_beschluss
 from vorlagen.cli import main
 from vorlagen.load.land import laender, land_von
 
@@ -40,7 +40,7 @@ def setze_land(data: Path, land: str | None) -> None:
 
 def ohne_deckung(data: Path) -> None:
     """2021/0123 before its decision and without its Deckung: the budget law has something to say."""
-    (data / NIEDERSCHRIFT).unlink()
+    vor_dem_beschluss(data)
     text = (data / VORLAGE).read_text(encoding="utf-8")
     block = text[text.index("  deckung:\n") : text.index("  dauer:")]
     edit(data / VORLAGE, block, "")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from tests.hilfen import DATA, edit, run
+from tests.hilfen import DATA, edit, run, vor_dem_beschluss
 from tests.referenz import rechnen as ref
 from vorlagen.compute.stellen import quote
 from vorlagen.core.fmt import prozent
@@ -136,7 +136,7 @@ def test_closed_auftrag_and_changed_beschluss(capsys, data, tmp_path, schnellsat
 
 
 def test_check_flags_past_beratung_without_result(capsys, data):
-    (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()
+    vor_dem_beschluss(data)
     code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-22")
     assert code == 0
     assert out.endswith(
@@ -151,7 +151,7 @@ def test_check_flags_past_beratung_without_result(capsys, data):
 
 
 def test_a_result_stated_in_the_beratungsfolge_is_not_asked_for_again(capsys, data):
-    (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()
+    (data / "sitzungen" / "KA-2021-06-21" / "niederschrift.yaml").unlink()  # the same decision, stated below
     edit(
         data / "vorlagen/2021-0123/vorlage.yaml",
         "{sitzung: KA-2021-06-21, rolle: Entscheidung}",

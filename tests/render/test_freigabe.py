@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.hilfen import ROOT, edit, line_of, matterhorn, ohne_mitzeichnung, problems_of, run
+from tests.hilfen import ROOT, edit, line_of, matterhorn, nichts_gebunden, ohne_mitzeichnung, problems_of, run
 from tests.referenz.beispiel import EIGENANTEILE, je_jahr
 from tests.referenz.rechnen import euro, ganz, zahl
 from vorlagen.compute.project import prepare
@@ -250,8 +250,7 @@ def test_an_ueberplanmaessige_amount_needs_the_kaemmerei_whatever_the_hausstil_s
 def test_without_an_ueberplanmaessige_amount_the_law_asks_nobody(data):
     edit(data / "koerperschaft.yaml", "    finanzielle_auswirkungen: [Kämmerei]\n", "")
     (data / FOLDER / "mitzeichnungen.yaml").unlink()
-    edit(data / "haushalt/2021.yaml", "gebunden: 1284300", "gebunden: 0")  # the Ansätze hold the amounts
-    edit(data / "haushalt/2022.yaml", "gebunden: 1310000", "gebunden: 0")
+    nichts_gebunden(data)  # the Ansätze hold the amounts
     assert _states(data)[NR] == []
 
 

@@ -111,7 +111,16 @@ def build(args: argparse.Namespace) -> int:
     if sitzung:
         print(_sitzung_summary(sitzung, shown), end="")
     _not_in_oparl(project.facts)
+    _nicht_festgehalten(project)
     return 0
+
+
+def _nicht_festgehalten(project) -> None:
+    """A hint per decided Vorlage whose Haushalt of the decision is not kept yet (`vorlagen beschluss`)."""
+    from vorlagen.compute.beschluss import nicht_festgehalten
+
+    for hinweis in nicht_festgehalten(project).values():
+        print(f"Hinweis: {hinweis}")
 
 
 def _not_in_oparl(facts) -> None:
@@ -166,11 +175,14 @@ def check(args: argparse.Namespace) -> int:
 
 
 def _beschluesse(composer) -> None:
-    """For `check`: each Deckung of a decided Vorlage that its source no longer has free (the decided document stays
-    as decided; this is the note instead of a reprint)."""
+    """For `check`: each decided Vorlage whose Haushalt of the decision is not kept (beschlossen.yaml), and each
+    Deckung of a decided Vorlage that its source no longer has free (the decided document stays as decided; this is
+    the note instead of a reprint)."""
+    from vorlagen.compute.beschluss import nicht_festgehalten
     from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss
 
-    hinweise = [r.hinweis for r in haushalt_nach_beschluss(composer) if r.hinweis]
+    hinweise = list(nicht_festgehalten(composer.project).values())
+    hinweise += [r.hinweis for r in haushalt_nach_beschluss(composer) if r.hinweis]
     if hinweise:
         print("\nHinweise zu beschlossenen Vorlagen:\n" + "\n".join(f"  {h}" for h in hinweise))
 

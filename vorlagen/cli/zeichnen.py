@@ -232,6 +232,7 @@ def zeichnen(args: argparse.Namespace) -> int:
 
 def freigabe(args: argparse.Namespace) -> int:
     """`freigabe`: 0 when every Vorlage shown is released, 1 when one is an ENTWURF."""
+    from vorlagen.compute.beschluss import nicht_festgehalten
     from vorlagen.compute.project import prepare
     from vorlagen.render.document import Composer
     from vorlagen.review.mitzeichnung import bericht
@@ -244,6 +245,10 @@ def freigabe(args: argparse.Namespace) -> int:
     else:
         docs = composer.compose_all()
     sys.stdout.write(
-        bericht(docs, lambda doc: _seiten(project, doc.source, doc.freigabe.druck if doc.freigabe else {}))
+        bericht(
+            docs,
+            lambda doc: _seiten(project, doc.source, doc.freigabe.druck if doc.freigabe else {}),
+            nicht_festgehalten(project),
+        )
     )
     return 1 if any(doc.entwurf for doc in docs) else 0

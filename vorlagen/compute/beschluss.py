@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vorlagen.compute.hauptbuch import Project
 from vorlagen.core.fmt import datum as datum_text
 from vorlagen.core.problems import Problem
 from vorlagen.load.beschlossen import DATEI as BESCHLOSSEN
@@ -135,3 +136,24 @@ def check_beschlossen(
                 )
             )
     return beschlossen, problems
+
+
+def nicht_festgehalten(project: Project) -> dict[str, str]:
+    """VorlageSource.slug → a note, per decided Vorlage that computes its Finanzielle Auswirkungen from the Haushalt
+    but whose Haushalt of the decision nobody kept (no beschlossen.yaml): until `vorlagen beschluss` is run, an
+    undated raise of `gebunden` would recompute the decided document and stale its sign-off. A note, not an error:
+    nothing printed is wrong yet, and the decided document went out with its Sitzung."""
+    facts = project.facts
+    notes = {}
+    for source in facts.vorlagen:
+        tag = project.entschieden.get(source.slug)
+        if tag is None or source.beschlossen is not None or source.vorlage.finanzen_daten is None:
+            continue
+        notes[source.slug] = (
+            f"{facts.paths.show(source.folder)}/: Die Vorlage {source.bezeichnung} ist am {datum_text(tag)} "
+            f"beschlossen und rechnet aus dem Haushalt, aber der Haushalt ihres Beschlusses ist nicht festgehalten "
+            f"({BESCHLOSSEN} fehlt) – bindet die Kämmerei die beschlossenen Mittel unter „gebunden“, würde die "
+            "beschlossene Vorlage neu berechnet und ihre Freigabe veraltete: halten Sie ihn jetzt fest mit "
+            f"„vorlagen beschluss {source.auswahl}“."
+        )
+    return notes

@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import PurePosixPath
 
+from vorlagen.compute.beschluss import nicht_festgehalten
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
 from vorlagen.core.fmt import datum, geld
 from vorlagen.core.money import exact
@@ -161,6 +162,9 @@ def _liste(
             aemter={a.id: a.name for a in composer.facts.koerperschaft.aemter},
             offen=sum(len(g[1]) for g in gruppen),
             haushalt=haushalt_nach_beschluss(composer) if datei == "beschlusskontrolle" else [],
+            nicht_festgehalten=list(nicht_festgehalten(composer.project).values())
+            if datei == "beschlusskontrolle"
+            else [],
             beschreibung=titel,
             erstellt=stichtag,
             **composer.assets(FOLDER, web),

@@ -126,15 +126,17 @@ def _dateien(alt: dict[str, str], neu: dict[str, str]) -> list[str]:
     ]
 
 
-def bericht(docs: list[VorlageDoc], seiten: Seiten | None = None) -> str:
-    """The report in German; `seiten` lays out a Vorlage's print now (see _stale)."""
+def bericht(docs: list[VorlageDoc], seiten: Seiten | None = None, hinweise: dict[str, str] | None = None) -> str:
+    """The report in German; `seiten` lays out a Vorlage's print now (see _stale); `hinweise`: a note per Vorlage
+    (slug), e.g. that the Haushalt of its decision is not kept yet."""
     lines = []
     for doc in docs:
         vorlage, f = doc.source.vorlage, doc.freigabe
         zustand = "ENTWURF" if doc.entwurf else "freigegeben"
         lines.append(f"Vorlage {doc.source.bezeichnung}: {vorlage.betreff} – {zustand}")
+        hinweis = [f"  Hinweis: {hinweise[doc.source.slug]}"] if hinweise and doc.source.slug in hinweise else []
         if f is None or not f.staende:
-            lines += ["  keine Mitzeichnung verlangt", ""]
+            lines += ["  keine Mitzeichnung verlangt", *hinweis, ""]
             continue
         for stand in f.staende:
             m = stand.mitzeichnung
@@ -149,7 +151,7 @@ def bericht(docs: list[VorlageDoc], seiten: Seiten | None = None) -> str:
                 lines.append(f"    {m.where('rolle')}: {was_tun(doc.source.auswahl, stand)}")
             elif stand.grund and stand.grund_where is not None and m is None:  # asked by the budget law
                 lines.append(f"    {stand.grund_where}: {was_tun(doc.source.auswahl, stand)}")
-        lines.append("")
+        lines += [*hinweis, ""]
     offen = sum(1 for doc in docs if doc.entwurf)
     lines.append(f"Freigegeben: {len(docs) - offen}, Entwurf: {offen}.")
     return "\n".join(lines) + "\n"
