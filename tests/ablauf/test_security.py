@@ -154,14 +154,19 @@ def test_a_real_build_fetches_only_project_files(data, tmp_path, monkeypatch):
     original = pdf_module.ProjectFetcher.fetch
 
     def spy(self, url, headers=None):
-        seen.append(url)
+        seen.append((url, self.wirklich(url)))
         return original(self, url, headers)
 
     monkeypatch.setattr(pdf_module.ProjectFetcher, "fetch", spy)
     build(data, tmp_path)
     assert seen, "the stylesheet and fonts are fetched through the fetcher"
+    # WeasyPrint asks by location-free URLs only (names it derives from them land in the PDF) ...
+    assert all(url.startswith("file:///vorlagen-ordner-") for url, _ in seen), [
+        u for u, _ in seen if "ordner-" not in u
+    ]
+    # ... and each names a file of the project or of the default house style
     allowed = (data.resolve().as_uri(), TEMPLATES.as_uri())
-    assert all(url.startswith(allowed) for url in seen), seen
+    assert all(real.startswith(allowed) for _, real in seen), seen
 
 
 def test_a_named_pipe_as_a_hausstil_image_is_a_german_problem_not_a_hang(tmp_path):

@@ -26,6 +26,12 @@ _URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s
 _GELADEN = re.compile(r"""<(?:img|link)\b[^>]*?\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
+def virtuell(number: int) -> str:
+    """The location-free file: URI WeasyPrint sees for allowed folder `number` (render/pdf.py), so names it derives
+    from URLs (an image's) do not depend on where the project lies; ProjectFetcher maps it back."""
+    return f"file:///vorlagen-ordner-{number}/"
+
+
 def lokale_datei(url: str, roots: Sequence[Path]) -> Path | None:
     """The file a file: URL names below the allowed folders (None: another scheme or outside them). The first root
     is the data folder, the last the default house style: a file asked for in the data's templates/ that is not

@@ -22,7 +22,7 @@ from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.satz import Satz
 from vorlagen.render import hyphenation, satzregeln, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
-from vorlagen.render.druckbild import lokale_datei
+from vorlagen.render.druckbild import lokale_datei, virtuell
 from vorlagen.render.layout import overflows
 
 
@@ -43,6 +43,7 @@ class ProjectFetcher(URLFetcher):
         self.fetched: list[Path] = []
 
     def fetch(self, url, headers=None):
+        asked, url = url, self.wirklich(url)
         path = lokale_datei(url, self.roots)
         if path is None:
             raise ForbiddenResource(url)
@@ -51,8 +52,24 @@ class ProjectFetcher(URLFetcher):
             body = read_file(path)
         except NotReadable as error:
             raise ForbiddenResource(url, str(error)) from None
+        except FileNotFoundError:  # named as the user wrote it, not as WeasyPrint's English with this machine's path
+            raise ForbiddenResource(url) from None
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+        # the URL asked for: what a stylesheet names relative to itself stays location-free as well
+        return URLFetcherResponse(asked, body=body, headers={"Content-Type": content_type})
+
+    def ortlos(self, text: str) -> str:
+        """`text` with each allowed folder's file: URI replaced by its location-free one (druckbild.virtuell)."""
+        for number, root in sorted(enumerate(self.roots), key=lambda pair: -len(pair[1].as_uri())):
+            text = text.replace(root.as_uri() + "/", virtuell(number))
+        return text
+
+    def wirklich(self, url: str) -> str:
+        """A location-free URL back as the file: URL of its folder; any other URL as it is."""
+        for number, root in enumerate(self.roots):
+            if url.startswith(virtuell(number)):
+                return root.as_uri() + "/" + url[len(virtuell(number)) :]
+        return url
 
 
 class _Collect(logging.Handler):
@@ -66,6 +83,8 @@ class _Collect(logging.Handler):
 
 def _shown(url: str, roots: list[Path]) -> str:
     """A URL as the user knows it: a file of the project relative to it, never the build machine's path."""
+    for number, root in enumerate(roots):
+        url = url.replace(virtuell(number), root.as_uri() + "/")
     for root in roots:
         if url.rstrip("/") == root.as_uri():
             return "."
@@ -150,7 +169,8 @@ def _setzen(html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts:
     """The laid-out document (WeasyPrint's pages) and its options; tables too wide are fitted or refused."""
     options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
     hyphenation.use(satz.woerter)
-    page = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+    base_url = fetcher.ortlos(Path(base).resolve().as_uri() + "/")
+    page = HTML(string=fetcher.ortlos(html), base_url=base_url, url_fetcher=fetcher)
     document, wide = tabellenbreite.fit(
         page, lambda: page.render(fonts, **options), satz.kleinste_schrift, satz.querformat
     )

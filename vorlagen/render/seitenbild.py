@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.render.druckbild import WEICH
+from vorlagen.render.druckbild import WEICH, virtuell
 
 DRITTEL = ("oberes", "mittleres", "unteres")
 _HALBER_PUNKT = 2  # positions and sizes count to half a CSS point: what a reader could see move
@@ -149,7 +149,7 @@ def _boxen(box, erbe: _Erbe, ordner: Sequence[str]):
     if link:
         ziel = str(link[1])
         for nummer, uri in enumerate(ordner):
-            ziel = ziel.replace(uri, f"ordner{nummer}:/")
+            ziel = ziel.replace(uri, f"ordner{nummer}:/").replace(virtuell(nummer), f"ordner{nummer}:/")
         erbe = _Erbe(f"{link[0]}:{ziel}", erbe.deckkraft, erbe.transform)
     deckkraft, transform = float(box.style["opacity"]), box.style["transform"]
     if deckkraft != 1 or transform:
