@@ -278,6 +278,7 @@ def test_diff_names_the_revision_of_a_broken_fassung(capsys, repo):
 def test_neufassung_prints_its_reference_and_diffs_in_one_command(capsys, tmp_path, data):
     neu = data / "vorlagen" / "2021-0123-1"
     shutil.copytree(data / "vorlagen" / "2021-0123", neu)
+    (neu / "beschlossen.yaml").unlink()  # the Haushalt of the original's decision: the copy is not decided
     edit(
         neu / "vorlage.yaml",
         'nummer: "2021/0123"',
@@ -315,6 +316,7 @@ def test_neufassung_prints_its_reference_and_diffs_in_one_command(capsys, tmp_pa
 def test_ergaenzung_and_unknown_reference(capsys, data):
     neu = data / "vorlagen" / "2021-0123-2"
     shutil.copytree(data / "vorlagen" / "2021-0123", neu)
+    (neu / "beschlossen.yaml").unlink()  # the Haushalt of the original's decision: the copy is not decided
     edit(
         neu / "vorlage.yaml",
         'nummer: "2021/0123"',
