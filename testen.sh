@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Richtet bei Bedarf alles ein und führt die Tests der schnellen Stufe aus (ohne die mit „langsam“ markierten,
 # docs/entwicklung/tests.md). Weitere Argumente gehen an pytest.
-#   ./testen.sh --langsam [pytest-Argumente]    nur die langsame Stufe (VORLAGEN_LANGSAM=1 -m langsam): der Beweis
-#                                              des Rechnens mit allen Varianten, kill -9, die wirklich volle Platte
+#   ./testen.sh --langsam [pytest-Argumente]    nur die langsame Stufe (VORLAGEN_LANGSAM=1 -m langsam -n 2, in zwei
+#                                              Prozessen): der Beweis des Rechnens mit allen Varianten, kill -9,
+#                                              die wirklich volle Platte
 #   ./testen.sh --portabel [pytest-Argumente]   die Tests so, wie Windows das Programm laufen lässt, soweit Linux
 #                                              das kann: ohne fcntl, termios, pwd, grp, resource, mit den Wegen
 #                                              für Windows (VORLAGEN_PORTABEL=1; docs/anleitungen/windows.md)
@@ -12,7 +13,8 @@ scripts/setup.sh --test
 if [ "${1:-}" = --langsam ]; then
   shift
   export VORLAGEN_LANGSAM=1
-  exec .venv/bin/python -m pytest -m langsam "$@"
+  # zwei Prozesse (pytest-xdist): die Tests setzen im eigenen Prozess, einer allein nutzt nur einen Kern
+  exec .venv/bin/python -m pytest -m langsam -n 2 "$@"
 fi
 if [ "${1:-}" = --portabel ]; then
   shift

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -151,6 +152,15 @@ def repo(tmp_path):
 BETREFF = "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022"
 ASI = "10.06.2021 Ausschuss für Soziales und Integration (Vorberatung)"
 NB = "\u00a0"
+# the Kämmerei's sign-off of the example as `vergleichen` names it: who, when, the start of the fingerprint
+ERIKA = (
+    "Erika Mustermann, 26.05.2021, "
+    + re.search(
+        r'fingerabdruck: "(sha256:[0-9a-f]{12})',
+        (DATA / "vorlagen/2021-0123/mitzeichnungen.yaml").read_text(encoding="utf-8"),
+    )[1]
+    + "…"
+)
 # Figures by hand: E5 74.980 € × 13/12 = 81.228,33 → 81.228 €; × 0,5 = 40.614 € (before 39.964 €).
 # December 2021 and 2022 split 1:12 by largest remainder: 40.614 → 3.124 + 37.490; Förderung 29.629 → 2.279 + 27.350;
 # Eigenanteil 2021: 3.124 − 2.279 = 845 (before 3.074 − 2.279 = 795), 2022: 37.490 − 27.350 = 10.140 (before 9.540).
@@ -183,8 +193,7 @@ Vorlage 2021/0123: {BETREFF}
     Überplanmäßige Bereitstellung 2022: 533.969{NB}€ → 534.569{NB}€ (+600{NB}€)
   Kopfdaten:
     Beratungsfolge: „{ASI}; 21.06.2021 Kreisausschuss (Entscheidung)“ → „{ASI}; 21.06.2021 Kreisausschuss (Vorberatung)“
-    Mitzeichnungen: „Kämmerei: gültig (Erika Mustermann, 26.05.2021)“ → „Kämmerei: veraltet (Erika Mustermann, \
-26.05.2021)“
+    Mitzeichnungen: „Kämmerei: gültig ({ERIKA})“ → „Kämmerei: veraltet ({ERIKA})“
   Text:
     ~ 2. Kann die Integrationspauschale nach November 2021 nicht mehr eingesetzt werden, werden die Eigenanteile \
 für Dezember 2021 bis Dezember 2022 überplanmäßig bereitgestellt. Sie betragen je nach Stellenumfang in Modul 3 \

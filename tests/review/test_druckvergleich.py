@@ -4,6 +4,7 @@ and its pages, the data files that change the print without changing a word, the
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import zlib
@@ -70,11 +71,23 @@ def test_nothing_changed_is_no_change(capsys, repo):
 
 
 BETREFF = "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022"
-ERIKA = "Erika Mustermann, 26.05.2021"
-VERALTET = (
-    f"Vorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
-    f"    Mitzeichnungen: „Kämmerei: gültig ({ERIKA})“ → „Kämmerei: veraltet ({ERIKA})“\n\n"
-)
+
+
+def erika(repo: Path) -> str:
+    """The Kämmerei's sign-off as the review names it: who, when, and the start of the fingerprint she signed."""
+    text = (repo / V / "mitzeichnungen.yaml").read_text(encoding="utf-8")
+    fingerabdruck = re.search(r'fingerabdruck: "(sha256:[0-9a-f]{12})', text)
+    assert fingerabdruck is not None
+    return f"Erika Mustermann, 26.05.2021, {fingerabdruck[1]}…"
+
+
+def veraltet(repo: Path) -> str:
+    return (
+        f"Vorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
+        f"    Mitzeichnungen: „Kämmerei: gültig ({erika(repo)})“ → „Kämmerei: veraltet ({erika(repo)})“\n\n"
+    )
+
+
 # what a Sitzung publishes only while every Vorlage on its agenda is released (with their page counts)
 MAPPEN = [
     ("intern/sitzungen/ASI-2021-06-10/sitzungsmappe-nichtoeffentlich.pdf", "3 Seiten"),
@@ -112,13 +125,13 @@ OPARL = ", ".join(
 )
 
 
-def entwurf_geworden(weitere: str = "", *, anlage: str = "") -> str:
+def entwurf_geworden(repo: Path, weitere: str = "", *, anlage: str = "") -> str:
     """The Vorlage's sign-off went stale: it prints ENTWURF, its Sitzungen publish no Mappe and no bundle, OParl
     leaves it out."""
     mappen = "".join(f"  {name}: entfernt ({seiten})\n" for name, seiten in MAPPEN)
     return (
         "Vergleich: HEAD → Arbeitsstand\n\n"
-        + VERALTET
+        + veraltet(repo)
         + "Gedruckte Dokumente:\n"
         + mappen
         + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
@@ -141,7 +154,7 @@ def test_a_changed_data_stylesheet_changes_every_document_s_print(capsys, repo):
     edit(repo / "data/stil/haus.css", "letter-spacing: 0;", "letter-spacing: 0.5pt;")
     code, out = vergleich(capsys, repo)
     assert code == 1
-    assert out.startswith("Vergleich: HEAD → Arbeitsstand\n\n" + VERALTET + "Gedruckte Dokumente:\n")
+    assert out.startswith("Vergleich: HEAD → Arbeitsstand\n\n" + veraltet(repo) + "Gedruckte Dokumente:\n")
     for name in (
         "intern/beschlusskontrolle/beschlusskontrolle.pdf",
         "intern/vorlagen/2021-0130/2021-0130.pdf",
@@ -164,7 +177,7 @@ def test_a_replaced_image(capsys, repo):
     weitere = (
         "Anders gedruckt: Bild data/vorlagen/2021-0123/karte.png (geändert) – das kann jedes Dokument betreffen.\n\n"
     )
-    expected = entwurf_geworden(weitere).replace(
+    expected = entwurf_geworden(repo, weitere).replace(
         "oparl.json (entfernt)\n", "oparl.json (entfernt), vorlagen/2021-0123/karte.png\n"
     )
     assert out == expected
@@ -174,7 +187,7 @@ def test_a_changed_anlage_text(capsys, repo):
     edit(repo / V / "anlagen/handlungskonzept.md", "Modul 1 – Strategische Steuerung", "Modul 1 – Steuerung")
     code, out = vergleich(capsys, repo)
     assert code == 1
-    assert out == entwurf_geworden(anlage="    ~ Modul 1 – [-Strategische -]Steuerung\n")
+    assert out == entwurf_geworden(repo, anlage="    ~ Modul 1 – [-Strategische -]Steuerung\n")
 
 
 def test_a_changed_top_title(capsys, repo):
@@ -241,7 +254,7 @@ def test_an_added_sign_off(capsys, repo):
     mappen = "".join(f"  {name}: neu ({seiten})\n" for name, seiten in MAPPEN)
     assert out == (
         f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
-        f"    Mitzeichnungen: „Kämmerei: fehlt“ → „Kämmerei: gültig ({ERIKA})“\n\n"
+        f"    Mitzeichnungen: „Kämmerei: fehlt“ → „Kämmerei: gültig ({erika(repo)})“\n\n"
         "Gedruckte Dokumente:\n"
         + mappen
         + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
@@ -253,3 +266,20 @@ def test_an_added_sign_off(capsys, repo):
         + OPARL.format(*["neu"] * 7)
         + ", 9 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
     )
+
+
+def test_the_user_s_build_is_only_read_and_a_link_in_it_is_not_followed(capsys, repo, tmp_path):
+    """The review starts from the user's output/ but never writes into it; a file of it that is a link (here to a
+    file outside the project, in place of an Anlage's PDF) is not taken – the review renders that PDF itself."""
+    from tests.hilfen import tree
+
+    geheim = tmp_path / "geheim.pdf"
+    geheim.write_bytes(b"%PDF-1.7\nGEHEIM\n%%EOF\n")
+    pdf = repo / "output" / ANLAGE
+    pdf.unlink()
+    pdf.symlink_to(geheim)
+    vorher = tree(repo / "output")
+    code, out = vergleich(capsys, repo)
+    assert (code, out) == (0, "Vergleich: HEAD → Arbeitsstand\n\nKeine Änderungen.\n"), out
+    assert tree(repo / "output") == vorher and pdf.is_symlink()
+    assert geheim.read_bytes() == b"%PDF-1.7\nGEHEIM\n%%EOF\n"

@@ -83,9 +83,12 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
 
 
 def _zeichnung(stand: Stand) -> str:
-    """'Kämmerei: gültig (Erika Mustermann, 26.05.2021)' – one role's sign-off as it stands."""
+    """'Kämmerei: gültig (Erika Mustermann, 26.05.2021, sha256:a477fcd58d64…)' – one role's sign-off as it stands;
+    the start of its fingerprint shows a sign-off given anew by the same person on the same day."""
     m = stand.mitzeichnung
-    return f"{stand.rolle}: {stand.zustand}" + (f" ({m.name}, {datum(m.datum)})" if m is not None else "")
+    if m is None:
+        return f"{stand.rolle}: {stand.zustand}"
+    return f"{stand.rolle}: {stand.zustand} ({m.name}, {datum(m.datum)}, {m.fingerabdruck[:19]}…)"
 
 
 def _text(html: str) -> list[str]:
