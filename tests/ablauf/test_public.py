@@ -81,6 +81,7 @@ def hostile(data):
     and prose and templates that try to print whatever they can reach."""
     secret = data / "vorlagen" / "2021-0124"
     shutil.copytree(data / V, secret)
+    (secret / "beschlossen.yaml").unlink()  # the Haushalt of 2021/0123's decision: the copy is not decided
     _ohne_haushalt(secret)
     edit(secret / "vorlage.yaml", 'nummer: "2021/0123"', 'nummer: "2021/0124"')
     edit(secret / "vorlage.yaml", "oeffentlich: true", "oeffentlich: false")
@@ -97,6 +98,7 @@ def hostile(data):
         text.write("\nProbe: {{ vorlage.betreff }}\n")  # texts read no Anlage: positions and | string are refused
     ergaenzung = data / "vorlagen" / "2021-0125"
     shutil.copytree(data / V, ergaenzung)
+    (ergaenzung / "beschlossen.yaml").unlink()
     _ohne_haushalt(ergaenzung)
     edit(
         ergaenzung / "vorlage.yaml",
