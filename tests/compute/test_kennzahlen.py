@@ -22,6 +22,13 @@ TEXT = Path("vorlagen/2021-0123/vorbemerkungen.md")
 EIGENANTEILE = {"m1-steuerung": 158644, "m1-assistenz": 10335, "m2-case-management": 258818}
 
 
+def _gesetzt(composer, table) -> str:
+    """A computed table as the template sets it; setting it has no problems."""
+    html, problems = composer.tabelle(table)
+    assert problems == []
+    return str(html)
+
+
 def add_figures(data: Path, yaml: str) -> None:
     edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n" + yaml + "verteilungen:\n")
 
@@ -530,7 +537,7 @@ def test_a_grant_list_with_free_columns_groups_and_a_fund_it_uses_up(data):
     assert t.summe == 430500 + pauschale and t.rest == 0
     from vorlagen.render.document import Composer
 
-    html = str(Composer(project).tabelle(t)).replace(NBSP, " ")
+    html = _gesetzt(Composer(project), t).replace(NBSP, " ")
     assert '<th scope="col">Kommune</th><th scope="col">Zweck</th>' in html
     assert "Berechnung" not in html  # no column that only repeats each amount
     assert "Zwischensumme Linksrheinisch" in html and "220.500 €" in html
@@ -560,7 +567,7 @@ def test_thousands_display_states_the_unit_once_and_adds_up(data):
     assert all(abs(int(r) - e) < 1 for r, e in zip(rows, exact))
     from vorlagen.render.document import Composer
 
-    assert "Betrag in T€" in str(Composer(project).tabelle(t))
+    assert "Betrag in T€" in _gesetzt(Composer(project), t)
 
 
 @pytest.mark.langsam  # builds whole repositories
@@ -625,7 +632,7 @@ def test_the_same_plan_under_two_rates_side_by_side(data):
     assert t.quellen["land"].betrag == 1382813  # the table itself is the first scenario
     from vorlagen.render.document import Composer
 
-    html = str(Composer(project).tabelle(t)).replace(NBSP, " ")
+    html = _gesetzt(Composer(project), t).replace(NBSP, " ")
     assert "Förderung 75 %" in html and "Förderung 50 %" in html and "921.875 €" in html and "1.382.813 €" in html
 
 

@@ -129,7 +129,8 @@ def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer, tmp
     project = prepare(folder)
     rechnung = project.rechnungen[nummer]
     source = next(s for s in project.facts.vorlagen if s.slug == nummer)
-    names = Composer(project)._names(source, rechnung, set())
+    problems_of_tables: list = []
+    names = Composer(project)._names(source, rechnung, set(), problems_of_tables)
     rundung = rundung_of(project.facts)
     listing = zahlen(rechnung, rundung.quantum, rundung.prozent_stellen)
     assert len(listing) > 10
@@ -140,6 +141,7 @@ def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer, tmp
         text = Text.of(path, Where("x.md"), path.read_text(encoding="utf-8"))
         rendered, problems = prose.render(text, names)
         assert (rendered.html, problems) == (f"<p>{value}</p>\n".replace("&", "&amp;"), []), expression
+    assert problems_of_tables == []
 
 
 def test_zahlen_command_lists_rows_instalments_and_percentages(capsys):

@@ -15,6 +15,8 @@ import pytest
 from tests.hilfen import DATA, edit, freigeben, git, run
 from vorlagen.cli import main
 
+pytestmark = pytest.mark.langsam  # each case builds both revisions with their Mappen: about 2½ minutes in all
+
 V = "data/vorlagen/2021-0123"
 
 
