@@ -164,7 +164,11 @@ def test_a_changed_data_stylesheet_changes_every_document_s_print(capsys, repo):
         "sitzungen/ASI-2023-11-30/niederschrift.pdf",
     ):
         assert f"\n  {name}: gleicher Text, anders gedruckt\n" in out
-    assert "\n  sitzungen/ASI-2023-11-30/sitzungsmappe.pdf: geändert\n" in out
+    # a Mappe has no text rendition: its text is read from its pages; its published copy is named by it
+    assert "\n  publish/ASI-2023-11-30/sitzungsmappe.pdf: gleicher Text, anders gedruckt\n" in out
+    assert (
+        "\n  sitzungen/ASI-2023-11-30/sitzungsmappe.pdf: geändert wie publish/ASI-2023-11-30/sitzungsmappe.pdf\n" in out
+    )
     assert (
         "\nAnders gedruckt: Stylesheet data/stil/haus.css (geändert) – das kann jedes Dokument betreffen.\n\n"
         "Weitere Dateien der Ausgabe geändert: assets/hausstil.css, index.html, " in out
@@ -201,15 +205,17 @@ def test_a_changed_top_title(capsys, repo):
         "Vergleich: HEAD → Arbeitsstand\n\nGedruckte Dokumente:\n"
         f"  intern/{sitzung}/niederschrift.pdf: geändert\n"
         "    ~ TOP 4: [-Mitteilungen und -]Anfragen\n"
-        f"  intern/{sitzung}/sitzungsmappe-nichtoeffentlich.pdf: geändert\n"
+        f"  intern/{sitzung}/sitzungsmappe-nichtoeffentlich.pdf: geändert, Text auf Seite 2\n"
+        "    ~ 4 [-Mitteilungen und -]Anfragen\n"
         f"  intern/{sitzung}/tagesordnung.pdf: geändert\n"
         "    ~ 4    [-Mitteilungen und -]Anfragen\n"
-        "  publish/ASI-2021-06-10/niederschrift.pdf: geändert\n"
-        "  publish/ASI-2021-06-10/sitzungsmappe.pdf: geändert\n"
-        "  publish/ASI-2021-06-10/tagesordnung.pdf: geändert\n"
+        f"  publish/ASI-2021-06-10/niederschrift.pdf: geändert wie {sitzung}/niederschrift.pdf\n"
+        "  publish/ASI-2021-06-10/sitzungsmappe.pdf: geändert, Text auf Seite 2\n"
+        "    ~ 4 [-Mitteilungen und -]Anfragen\n"
+        f"  publish/ASI-2021-06-10/tagesordnung.pdf: geändert wie {sitzung}/tagesordnung.pdf\n"
         f"  {sitzung}/niederschrift.pdf: geändert\n"
         "    ~ TOP 4: [-Mitteilungen und -]Anfragen\n"
-        f"  {sitzung}/sitzungsmappe.pdf: geändert\n"
+        f"  {sitzung}/sitzungsmappe.pdf: geändert wie publish/ASI-2021-06-10/sitzungsmappe.pdf\n"
         f"  {sitzung}/tagesordnung.pdf: geändert\n"
         "    ~ 4    [-Mitteilungen und -]Anfragen\n\n"
         "Weitere Dateien der Ausgabe geändert: publish/ASI-2021-06-10/SHA256SUMS, publish/ASI-2021-06-10/oparl.json\n\n"
@@ -232,7 +238,7 @@ def test_a_changed_niederschrift(capsys, repo):
         + satz
         + "  intern/sitzungen/ASI-2021-06-10/niederschrift.pdf: geändert\n"
         + satz
-        + "  publish/ASI-2021-06-10/niederschrift.pdf: geändert\n"
+        + "  publish/ASI-2021-06-10/niederschrift.pdf: geändert wie sitzungen/ASI-2021-06-10/niederschrift.pdf\n"
         "  sitzungen/ASI-2021-06-10/niederschrift.pdf: geändert\n" + satz + "\n"
         "Weitere Dateien der Ausgabe geändert: publish/ASI-2021-06-10/SHA256SUMS, publish/ASI-2021-06-10/oparl.json\n\n"
         "OParl-Schnittstelle: 4 Objekte geändert\n"

@@ -15,6 +15,8 @@ from vorlagen.core.limits import MAX_TEXTFASSUNG
 from vorlagen.core.reads import ABSENT, hash_of, read_file
 from vorlagen.review.diff import text_changes
 
+MAX_SEITEN = 2000  # pages of one Sitzungsmappe read for its text
+
 # data files that change how a document looks, not what it says: suffix → the word a reviewer reads
 DRUCKDATEIEN = {
     ".css": "Stylesheet",
@@ -39,8 +41,10 @@ class Dokumentaenderung:
     status: str  # geändert | neu | entfernt
     seiten: tuple[int | None, int | None] = (None, None)  # page counts before and after (None: not there)
     text: list[tuple[str, str]] = field(default_factory=list)  # changed lines of its text rendition
-    textfassung: bool = False  # it has a text rendition (so „gleicher Text“ can be said)
+    textfassung: bool = False  # its text is known (rendition or the PDF's own pages), so „gleicher Text“ can be said
     oben: bool = False  # a Vorlage's own PDF whose text changes are shown above, with the Vorlage
+    textseiten: list[int] = field(default_factory=list)  # pages (of the new PDF) whose text changed, where read
+    wie: str = ""  # another changed PDF of the output with exactly these bytes (a published copy), named instead
 
     def zeile(self) -> str:
         """'datei: geändert, 2 → 3 Seiten' – the line that names it."""
@@ -52,6 +56,11 @@ class Dokumentaenderung:
         art = "gleicher Text, anders gedruckt" if self.textfassung and not self.text else "geändert"
         if self.oben and self.text:
             art = "geändert (der Text oben bei der Vorlage)"
+        elif self.wie:
+            art = f"geändert wie {self.wie}"
+        elif self.text and self.textseiten:
+            seiten = ", ".join(str(seite) for seite in self.textseiten)
+            art = f"geändert, Text auf {'Seite' if len(self.textseiten) == 1 else 'Seiten'} {seiten}"
         return f"{self.datei}: {art}" + (f", {alt} → {neu} Seiten" if alt != neu and alt and neu else "")
 
 
@@ -85,6 +94,10 @@ def vergleichen(alt: Path, neu: Path, alt_daten: Path, neu_daten: Path, gezeigt:
         if status == "geändert" and change.textfassung:
             change.text = text_changes(_zeilen(alt, rendition, a), _zeilen(neu, rendition, b))
             change.oben = name in gezeigt
+        elif status == "geändert":
+            change.wie = _zwilling(name, b, pdfs, a)
+            if not change.wie:  # a Sitzungsmappe: its text read from its pages
+                _seitentext(change, _seiten_text(alt, name), _seiten_text(neu, name))
         result.dokumente.append(change)
     oparl = {name for name in geaendert if name.startswith("oparl/")}
     result.oparl = [f"{name} (neu)" for name in sorted(oparl - set(a))]
@@ -144,6 +157,46 @@ def _zeilen(out: Path, name: str, vorhanden: dict[str, str]) -> list[str]:
     except OSError:
         return []
     return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+def _zwilling(name: str, neu: dict[str, str], pdfs: set[str], alt: dict[str, str]) -> str:
+    """Another changed PDF with this one's bytes before and after (a published copy of an agenda, a Niederschrift or
+    a Mappe), shown in its place: one with a text rendition, else the first by name (which shows the text itself)."""
+    gleich = sorted(
+        other for other in pdfs if other != name and neu.get(other) == neu.get(name) and alt.get(other) == alt.get(name)
+    )
+    mit_text = [other for other in gleich if str(PurePosixPath(other).with_suffix(".txt")) in neu]
+    if mit_text:
+        return mit_text[0]
+    return gleich[0] if gleich and gleich[0] < name else ""
+
+
+def _seiten_text(out: Path, name: str) -> list[list[str]] | None:
+    """The non-empty lines of each page of a PDF this program wrote (None when it cannot be read); at most
+    MAX_SEITEN pages and MAX_TEXTFASSUNG characters are read."""
+    import pypdf  # only when a PDF without text rendition differs
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    pages, read = [], 0
+    try:
+        for page in pypdf.PdfReader(out / name).pages[:MAX_SEITEN]:
+            text = page.extract_text()
+            read += len(text)
+            if read > MAX_TEXTFASSUNG:
+                return None
+            pages.append([line.rstrip() for line in text.splitlines() if line.strip()])
+    except (OSError, pypdf.errors.PyPdfError):
+        return None
+    return pages
+
+
+def _seitentext(change: Dokumentaenderung, alt: list[list[str]] | None, neu: list[list[str]] | None) -> None:
+    """The changed lines of a PDF read page by page, and the pages of the new PDF whose text is not the old one's."""
+    if alt is None or neu is None:
+        return
+    change.textfassung = True
+    change.text = text_changes([line for page in alt for line in page], [line for page in neu for line in page])
+    change.textseiten = [nummer for nummer, page in enumerate(neu, 1) if nummer > len(alt) or page != alt[nummer - 1]]
 
 
 def _pages(out: Path, name: str, vorhanden: dict[str, str]) -> int | None:
