@@ -154,7 +154,7 @@ def test_diff_reports_a_changed_house_style(capsys, tmp_path):
         "Vergleich: HEAD → Arbeitsstand\n\nHausstil geändert: kopf.html.j2 (neu), vorlage.css (geändert) – "
         "das kann jedes Dokument betreffen.\n\nGedruckte Dokumente:\n"
     )
-    assert "\n  sitzungen/ASI-2021-06-10/tagesordnung.pdf: gleicher Text, anders gedruckt\n" in out
+    assert "\n  sitzungen/ASI-2021-06-10/tagesordnung.pdf: gleicher Text, anders gedruckt auf Seite 1\n" in out
 
 
 def test_diff_of_a_revision_with_an_absolute_symlink_is_refused_in_german(capsys, tmp_path):

@@ -5,6 +5,7 @@ images)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import stat
@@ -45,6 +46,7 @@ class Dokumentaenderung:
     oben: bool = False  # a Vorlage's own PDF whose text changes are shown above, with the Vorlage
     textseiten: list[int] = field(default_factory=list)  # pages (of the new PDF) whose text changed, where read
     wie: str = ""  # another changed PDF of the output with exactly these bytes (a published copy), named instead
+    druckseiten: list[int] = field(default_factory=list)  # pages that print differently though the text is the same
 
     def zeile(self) -> str:
         """'datei: geändert, 2 → 3 Seiten' – the line that names it."""
@@ -54,14 +56,20 @@ class Dokumentaenderung:
         if self.status == "entfernt":
             return f"{self.datei}: entfernt{_seiten(alt)}"
         art = "gleicher Text, anders gedruckt" if self.textfassung and not self.text else "geändert"
+        if self.textfassung and not self.text and self.druckseiten:
+            art += f" auf {_seitenliste(self.druckseiten)}"
         if self.oben and self.text:
             art = "geändert (der Text oben bei der Vorlage)"
         elif self.wie:
             art = f"geändert wie {self.wie}"
         elif self.text and self.textseiten:
-            seiten = ", ".join(str(seite) for seite in self.textseiten)
-            art = f"geändert, Text auf {'Seite' if len(self.textseiten) == 1 else 'Seiten'} {seiten}"
+            art = f"geändert, Text auf {_seitenliste(self.textseiten)}"
         return f"{self.datei}: {art}" + (f", {alt} → {neu} Seiten" if alt != neu and alt and neu else "")
+
+
+def _seitenliste(seiten: list[int]) -> str:
+    """'Seite 2' or 'Seiten 1, 3'."""
+    return f"{'Seite' if len(seiten) == 1 else 'Seiten'} {', '.join(str(seite) for seite in seiten)}"
 
 
 def _seiten(anzahl: int | None) -> str:
@@ -98,6 +106,8 @@ def vergleichen(alt: Path, neu: Path, alt_daten: Path, neu_daten: Path, gezeigt:
             change.wie = _zwilling(name, b, pdfs, a)
             if not change.wie:  # a Sitzungsmappe: its text read from its pages
                 _seitentext(change, _seiten_text(alt, name), _seiten_text(neu, name))
+        if status == "geändert" and change.textfassung and not change.text and not change.wie:
+            change.druckseiten = _anders_gedruckt(_abdruecke(alt, name), _abdruecke(neu, name))
         result.dokumente.append(change)
     oparl = {name for name in geaendert if name.startswith("oparl/")}
     result.oparl = [f"{name} (neu)" for name in sorted(oparl - set(a))]
@@ -197,6 +207,59 @@ def _seitentext(change: Dokumentaenderung, alt: list[list[str]] | None, neu: lis
     change.textfassung = True
     change.text = text_changes([line for page in alt for line in page], [line for page in neu for line in page])
     change.textseiten = [nummer for nummer, page in enumerate(neu, 1) if nummer > len(alt) or page != alt[nummer - 1]]
+
+
+def _abdruecke(out: Path, name: str) -> list[str] | None:
+    """One digest per page of a PDF this program wrote over everything the page draws with: its content streams and
+    every object its resources reach (fonts with their files, images, patterns); None when it cannot be read."""
+    import pypdf  # only when a PDF prints differently
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    known: dict[int, bytes] = {}  # indirect object → its digest: fonts and images are shared between pages
+    try:
+        reader = pypdf.PdfReader(out / name)
+        digests = []
+        for page in reader.pages[:MAX_SEITEN]:
+            contents = page.get_contents()
+            digest = hashlib.sha256(contents.get_data() if contents is not None else b"")
+            digest.update(_abdruck(page.get("/Resources"), known, 0))
+            digests.append(digest.hexdigest())
+        return digests
+    except (OSError, pypdf.errors.PyPdfError, RecursionError):
+        return None
+
+
+def _abdruck(value: object, known: dict[int, bytes], depth: int) -> bytes:
+    """The digest of a PDF object and of everything it reaches (bounded in depth; parents are not followed)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+    if depth > 12:
+        return b""
+    if isinstance(value, IndirectObject):
+        if value.idnum not in known:
+            known[value.idnum] = b""  # a cycle reads as empty
+            known[value.idnum] = _abdruck(value.get_object(), known, depth + 1)
+        return known[value.idnum]
+    digest = hashlib.sha256()
+    if isinstance(value, StreamObject):
+        digest.update(value.get_data())
+    if isinstance(value, DictionaryObject):
+        for key in sorted(value):
+            if key not in ("/Parent", "/P"):
+                digest.update(key.encode() + _abdruck(value.raw_get(key), known, depth + 1))
+    elif isinstance(value, ArrayObject):
+        for item in value:
+            digest.update(_abdruck(item, known, depth + 1))
+    else:
+        digest.update(repr(value).encode())
+    return digest.digest()
+
+
+def _anders_gedruckt(alt: list[str] | None, neu: list[str] | None) -> list[int]:
+    """The pages of the new PDF that print differently from the old one's page of the same number."""
+    if alt is None or neu is None:
+        return []
+    return [nummer for nummer, digest in enumerate(neu, 1) if nummer > len(alt) or digest != alt[nummer - 1]]
 
 
 def _pages(out: Path, name: str, vorhanden: dict[str, str]) -> int | None:
