@@ -440,6 +440,7 @@ def test_a_numbered_vorlage_with_an_open_termin_is_published_without_that_consul
         "  - {sitzung: KA-2021-06-21, rolle: Entscheidung}\n",
         "  - {sitzung: KA-2021-06-21, rolle: Vorberatung}\n  - {gremium: KT, rolle: Entscheidung}\n",
     )
+    (data / "vorlagen" / "2021-0123" / "beschlossen.yaml").unlink()  # the Kreistag decides now: nothing decided yet
     freigeben(data)  # the changed Beratungsfolge is printed: signed again, or OParl leaves the ENTWURF out
     out = tmp_path / "out"
     assert main(["--data", str(data), "--out", str(out)]) == 0
