@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Richtet bei Bedarf alles ein und führt die Tests der schnellen Stufe aus (ohne die mit „langsam“ markierten,
-# docs/entwicklung/tests.md). Weitere Argumente gehen an pytest.
+# Richtet bei Bedarf alles ein und führt die Tests der schnellen Stufe in zwei Prozessen aus (ohne die mit „langsam“
+# markierten, docs/entwicklung/tests.md). Weitere Argumente gehen an pytest (`-n 0`: in einem Prozess).
 #   ./testen.sh --langsam [pytest-Argumente]    nur die langsame Stufe (VORLAGEN_LANGSAM=1 -m langsam -n 2, in zwei
 #                                              Prozessen): der Beweis des Rechnens mit allen Varianten, kill -9,
 #                                              die wirklich volle Platte
@@ -20,4 +20,6 @@ if [ "${1:-}" = --portabel ]; then
   shift
   export VORLAGEN_PORTABEL=1 PYTHONPATH="$PWD/tests/portabel${PYTHONPATH:+:$PYTHONPATH}"
 fi
-exec .venv/bin/python -m pytest "$@"
+# zwei Prozesse (pytest-xdist) wie die langsame Stufe: die Tests setzen im eigenen Prozess, einer allein nutzt nur
+# einen der zwei Kerne
+exec .venv/bin/python -m pytest -n 2 "$@"
