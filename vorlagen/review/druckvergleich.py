@@ -9,6 +9,7 @@ import hashlib
 import logging
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -184,20 +185,31 @@ def _zwilling(name: str, neu: dict[str, str], pdfs: set[str], alt: dict[str, str
 def _seiten_text(out: Path, name: str) -> list[list[str]] | None:
     """The non-empty lines of each page of a PDF this program wrote (None when it cannot be read); at most
     MAX_SEITEN pages and MAX_TEXTFASSUNG characters are read."""
-    import pypdf  # only when a PDF without text rendition differs
+    gelesen = [0]
+
+    def zeilen(page) -> list[str]:
+        text = page.extract_text()
+        gelesen[0] += len(text)
+        if gelesen[0] > MAX_TEXTFASSUNG:
+            raise _ZuGross
+        return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+    return _je_seite(out, name, zeilen)
+
+
+class _ZuGross(Exception):
+    """More text than a rendition may hold: the PDF is not read."""
+
+
+def _je_seite(out: Path, name: str, lesen: Callable) -> list | None:
+    """`lesen` of each page of a PDF this program wrote, at most MAX_SEITEN pages (None when it cannot be read)."""
+    import pypdf  # only when a PDF differs
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    pages, read = [], 0
     try:
-        for page in pypdf.PdfReader(out / name).pages[:MAX_SEITEN]:
-            text = page.extract_text()
-            read += len(text)
-            if read > MAX_TEXTFASSUNG:
-                return None
-            pages.append([line.rstrip() for line in text.splitlines() if line.strip()])
-    except (OSError, pypdf.errors.PyPdfError):
+        return [lesen(page) for page in pypdf.PdfReader(out / name).pages[:MAX_SEITEN]]
+    except (OSError, pypdf.errors.PyPdfError, RecursionError, _ZuGross):
         return None
-    return pages
 
 
 def _seitentext(change: Dokumentaenderung, alt: list[list[str]] | None, neu: list[list[str]] | None) -> None:
@@ -212,21 +224,15 @@ def _seitentext(change: Dokumentaenderung, alt: list[list[str]] | None, neu: lis
 def _abdruecke(out: Path, name: str) -> list[str] | None:
     """One digest per page of a PDF this program wrote over everything the page draws with: its content streams and
     every object its resources reach (fonts with their files, images, patterns); None when it cannot be read."""
-    import pypdf  # only when a PDF prints differently
-
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     known: dict[int, bytes] = {}  # indirect object → its digest: fonts and images are shared between pages
-    try:
-        reader = pypdf.PdfReader(out / name)
-        digests = []
-        for page in reader.pages[:MAX_SEITEN]:
-            contents = page.get_contents()
-            digest = hashlib.sha256(contents.get_data() if contents is not None else b"")
-            digest.update(_abdruck(page.get("/Resources"), known, 0))
-            digests.append(digest.hexdigest())
-        return digests
-    except (OSError, pypdf.errors.PyPdfError, RecursionError):
-        return None
+
+    def abdruck(page) -> str:
+        contents = page.get_contents()
+        digest = hashlib.sha256(contents.get_data() if contents is not None else b"")
+        digest.update(_abdruck(page.get("/Resources"), known, 0))
+        return digest.hexdigest()
+
+    return _je_seite(out, name, abdruck)
 
 
 def _abdruck(value: object, known: dict[int, bytes], depth: int) -> bytes:
