@@ -376,9 +376,8 @@ def test_a_comma_in_a_flow_section_gets_a_hint(capsys, tmp_path, old, new, hint)
     else:
         assert any(
             "Unbekannter Schlüssel „00“" in line
-            and "Steht hier die Zahl 12.500,00 mit Dezimalkomma? In "
-            "„{…}“ trennt das Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit "
-            "Dezimalpunkt)."
+            and "Steht hier die Zahl „12.500,00“? In „{…}“ trennt das Komma Einträge. „12.500,00“ hat "
+            "Tausendertrennzeichen; Zahlen der Datendateien stehen ohne sie und mit Dezimalpunkt – schreiben Sie 12500."
             in line
             for line in found
         ), found
