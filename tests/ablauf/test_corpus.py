@@ -165,7 +165,13 @@ CASES = [
     (
         "dezimalkomma",
         [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: '3,5', saetze: [kgst-2020/E11]}")],
-        [(V, "'3,5'", "„anzahl“: „3,5“ hat ein Dezimalkomma; Zahlen der Datendateien haben einen Dezimalpunkt – schreiben Sie 3.5.")],
+        [
+            (
+                V,
+                "'3,5'",
+                "„anzahl“: „3,5“ hat ein Dezimalkomma; Zahlen der Datendateien haben einen Dezimalpunkt – schreiben Sie 3.5.",
+            )
+        ],
     ),
     (
         "exponent-statt-betrag",

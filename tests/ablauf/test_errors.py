@@ -162,8 +162,8 @@ def test_decimal_comma_gets_a_precise_hint(capsys, data):
     edit(data / "kostensaetze" / "kgst-2020.yaml", "E5: 73780", "E5: 73780,5")
     code, found = check(capsys, data)
     assert found == [
-        "data/kostensaetze/kgst-2020.yaml:7: „E5“: „73780,5“ ist keine Zahl – das Dezimalzeichen ist "
-        "der Punkt: schreiben Sie 73780.5."
+        "data/kostensaetze/kgst-2020.yaml:7: „E5“: „73780,5“ hat ein Dezimalkomma; Zahlen der Datendateien haben "
+        "einen Dezimalpunkt – schreiben Sie 73780.50."
     ]
 
 

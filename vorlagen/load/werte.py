@@ -174,8 +174,7 @@ def _datenzahl(scalar: Scalar, name: str, art: str) -> Gelesen:
     except Schreibweise as error:
         if art != "betrag":
             frueher_gelesen(scalar.where, value)
-        beispiele = ("55000", "1250.50") if art == "betrag" else ("55000", "3.5")
-        return fail(scalar, f"„{name}“: " + error.meldung(beispiele=beispiele))
+        return fail(scalar, f"„{name}“: " + error.meldung(beispiele=("55000", "3.5")))
     return _plausible(scalar, name, number)
 
 
