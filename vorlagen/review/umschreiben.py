@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.core.problems import Where
+from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung
 
 
@@ -79,6 +80,7 @@ class Quelltexte:
 
     data: Path
     bewahrend: bool = False  # also make the edits that keep an old reading (the proof's copy)
+    land: Land | None = None  # the Land named with `aktualisieren --land`
     umschreibungen: list[Umschreibung] = field(default_factory=list)
     offen: list[Offen] = field(default_factory=list)
     erklaerungen: list[Erklaerung] = field(default_factory=list)
@@ -198,14 +200,14 @@ def _kurz(text: str, laenge: int = 60) -> str:
     return text if len(text) <= laenge else text[: laenge - 1] + "…"
 
 
-def umschreiben(data: Path, bewahrend: bool = False) -> Quelltexte:
+def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None) -> Quelltexte:
     """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
     old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
-    figures print differently."""
+    figures print differently. `land` is the Land the user named with `--land`."""
     from vorlagen.load.facts import load
     from vorlagen.review.umschreibregeln import REGELN, VORREGELN
 
-    quelltexte = Quelltexte(data, bewahrend)
+    quelltexte = Quelltexte(data, bewahrend, land)
     for vorregel in VORREGELN:
         vorregel(quelltexte)
     quelltexte.schreiben()  # the facts are read from the files as rewritten so far
