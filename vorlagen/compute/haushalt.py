@@ -94,6 +94,7 @@ class Auswirkungen(Named):
     folgekosten: str | None = None  # as printed
     unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read
     offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
+    grenze_offen: set[int] = field(default_factory=set)  # years whose threshold is open: so is who decides
     worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
 
     @property

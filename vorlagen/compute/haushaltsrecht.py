@@ -273,6 +273,7 @@ def check_gremium(
         haushalt = haushalte[jahr]
         if haushalt.erheblich is None:
             result.offen.append((f"Erheblichkeitsgrenze {jahr}", f"haushalt/{jahr}.yaml: „erheblich“"))
+            result.grenze_offen.add(jahr)
             continue
         if mehrbedarf <= exact(haushalt.erheblich):
             continue

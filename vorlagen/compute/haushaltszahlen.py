@@ -26,6 +26,8 @@ def namen(a: Auswirkungen) -> list[tuple[str, Fraction]]:
     for ve in a.ve.values():
         lines.append((f"haushalt.ve[{_q(ve.id)}].betrag", ve.betrag))
         lines += [(f"haushalt.ve[{_q(ve.id)}].lasten[{j}]", b) for j, b in (ve.lasten or {}).items()]
+        lines += [(f"haushalt.ve[{_q(ve.id)}].im_plan[{j}]", b) for j, b in ve.im_plan.items()]
+        lines += [(f"haushalt.ve[{_q(ve.id)}].nachtrag[{j}]", b) for j, b in ve.nachtrag.items()]
         if ve.mehrbedarf is not None:
             lines.append((f"haushalt.ve[{_q(ve.id)}].mehrbedarf", ve.mehrbedarf))
     return lines
@@ -114,6 +116,11 @@ def _ve(a: Auswirkungen, ve_id: str) -> list[str]:
     if ve.lasten is not None:
         teile = " + ".join(f"{geld(b)} ({j})" for j, b in sorted(ve.lasten.items()))
         lines.append(f"  zu Lasten: {teile} = {geld(sum(ve.lasten.values(), Fraction(0)))}")
+        for jahr, nachtrag in ve.nachtrag.items():
+            lines.append(
+                f"  {jahr}: im Haushaltsplan {geld(ve.im_plan[jahr])}   [{ve.im_plan_where[jahr]}], im Nachtrag "
+                f"{geld(ve.lasten[jahr])} − {geld(ve.im_plan[jahr])} = {geld(nachtrag)}"
+            )
     else:
         lines.append("  zu Lasten: noch offen")
     if ve.frei is not None:

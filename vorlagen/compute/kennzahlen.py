@@ -65,6 +65,8 @@ FELD_EINHEIT = {
     "gebunden": GELD,
     "verfuegbar": GELD,
     "lasten": GELD,
+    "im_plan": GELD,
+    "nachtrag": GELD,
     "frei": GELD,
 }
 
