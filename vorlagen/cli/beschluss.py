@@ -60,6 +60,17 @@ def yaml_text(datum, haushalte: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def am_beschluss(haushalte: dict, source, entschieden) -> dict:
+    """The Haushalte of the years the Vorlage reads, as they stood on the decision day (bookings before it bound)."""
+    gelesen = jahre(source.vorlage.finanzen_daten)
+    return {j: h.am(entschieden) for j, h in dict.items(haushalte) if j in gelesen}
+
+
+def schreiben(datei, entschieden, haushalte: dict, paths: Paths) -> None:
+    """beschlossen.yaml written whole or not at all; BuildFailed with the German problem when it cannot be."""
+    raise_if(speichern(datei, yaml_text(entschieden, haushalte).encode("utf-8"), paths))
+
+
 def beschluss(args: argparse.Namespace) -> int:
     """`beschluss`: keeps the Haushalt of a decided Vorlage as of its decision day."""
     from vorlagen.cli.zeichnen import _source
@@ -86,9 +97,8 @@ def beschluss(args: argparse.Namespace) -> int:
             f"{paths.show(datei)} hält den Haushalt des Beschlusses schon fest – er wird nicht überschrieben; war "
             "der Beschluss falsch erfasst, löschen Sie die Datei und rufen Sie den Befehl erneut auf."
         )
-    gelesen = jahre(source.vorlage.finanzen_daten)
-    haushalte = {j: h.am(entschieden) for j, h in dict.items(project.facts.haushalte) if j in gelesen}
-    raise_if(speichern(datei, yaml_text(entschieden, haushalte).encode("utf-8"), paths))
+    haushalte = am_beschluss(project.facts.haushalte, source, entschieden)
+    schreiben(datei, entschieden, haushalte, paths)
     print(
         f"Haushalt des Beschlusses vom {tag(entschieden)} festgehalten: {paths.show(datei)} "
         f"({sum(len(h.positionen) for h in haushalte.values())} Positionen aus "
