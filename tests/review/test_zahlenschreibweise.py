@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from tests.hilfen import ROOT
 from vorlagen.load.facts import load
-from vorlagen.review.umschreiben import umschreiben
+from vorlagen.review.umschreibregeln import umschreiben
 from vorlagen.review.zahlenschreibweise import GRUND_PUNKT
 
 NIENBURG = ROOT / "tests" / "fixtures" / "altbestand" / "nienburg"
