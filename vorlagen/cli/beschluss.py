@@ -52,7 +52,9 @@ def yaml_text(datum, haushalte: dict) -> str:
                 f"    gebunden: {_betrag(p.gebunden)}",
             ]
             lines += [
-                f"    {key}: {_betrag(getattr(p, key))}" for key in ("prognose", "ve") if getattr(p, key) is not None
+                f"    {key}: {_betrag(getattr(p, key))}"
+                for key in ("prognose", "ve", "reste", "bereitgestellt")
+                if getattr(p, key) is not None
             ]
             lines += [f"    ve_gebunden: {_betrag(p.ve_gebunden)}"] if p.ve_gebunden else []
     return "\n".join(lines) + "\n"

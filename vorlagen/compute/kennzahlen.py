@@ -67,6 +67,9 @@ FELD_EINHEIT = {
     "lasten": GELD,
     "im_plan": GELD,
     "nachtrag": GELD,
+    "reste": GELD,
+    "bereitgestellt": GELD,
+    "mittel_neu": GELD,
     "frei": GELD,
 }
 

@@ -180,11 +180,13 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, teil: Teil | None = None) -> Her
             f"gebunden: {was}", f"aus dem Haushalt = {geld(pos.gebunden, q)}", geld(pos.gebunden, q), [gebunden]
         )
     if feld == "verfuegbar":
+        teile = pos.mittel_teile
         return Herleitung(
             f"verfügbar: {was}",
-            f"Ansatz − gebunden = {geld(pos.ansatz, q)} {MINUS} {geld(pos.gebunden, q)} = {geld(z.verfuegbar, q)}",
+            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(geld(w, q) for _, w in teile)} {MINUS} "
+            f"{geld(pos.gebunden, q)} = {geld(z.verfuegbar, q)}",
             geld(z.verfuegbar, q),
-            [ansatz, gebunden],
+            [ansatz, *_mittel_eingaenge(pos, haushalt, q), gebunden],
         )
     assert feld == "mehrbedarf"
     return Herleitung(
@@ -195,6 +197,11 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, teil: Teil | None = None) -> Her
         [ansatz, gebunden],
         teile=[haushalt_zeile(k, a, z, "betrag", teil)],
     )
+
+
+def _mittel_eingaenge(pos, haushalt: str, q) -> list[Eingang]:
+    """The Reste and earlier Bereitstellungen a Position states, as inputs of a derivation."""
+    return [Eingang(f"{n} ({haushalt})", geld(w, q), pos.where(n.lower())) for n, w in pos.mittel_teile[1:]]
 
 
 def _pfad(name: str) -> tuple[str, ...]:
@@ -225,7 +232,11 @@ def deckung(k: Kontext, a, d, feld: str, teil: Teil | None = None) -> Herleitung
             f"{geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
         )
     else:
-        regel = f"Ansatz − gebunden = {geld(ansatz, q)} {MINUS} {geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+        teile = pos.mittel_teile
+        regel = (
+            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(geld(w, q) for _, w in teile)} {MINUS} "
+            f"{geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+        )
     bezeichnung = f"{pos.konto} {pos.bezeichnung or ''}".strip()
     return Herleitung(
         f"dort verfügbar: {was}",
