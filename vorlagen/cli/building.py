@@ -93,9 +93,9 @@ def build(args: argparse.Namespace) -> int:
         from vorlagen.building.builder import Builder
         from vorlagen.building.progress import Progress
         from vorlagen.cli.stand import summary
-        from vorlagen.compute.project import prepare
+        from vorlagen.render.betreff import vorbereitet
 
-        project = prepare(args.data)
+        project = vorbereitet(args.data)
         builder = Builder(project, Progress(), renderer, stichtag=args.stichtag)
         written = builder.build(args.out, mappen)
     finally:
@@ -150,11 +150,11 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.cli.stand import render_fristen, render_offen, render_offene, summary
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
     warn_of_drift()
-    project = prepare(args.data)
+    project = vorbereitet(args.data)
     composer = Composer(project)
     docs = composer.compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")
