@@ -312,7 +312,7 @@ def test_mainz_the_sum_the_city_printed_is_checked(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz"])
+@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz", "braunschweig"])
 def test_no_real_case_outside_nrw_sees_nrw_law(fall):
     project = prepare(FIXTURES / fall)
     for rechnung in project.rechnungen.values():
@@ -322,8 +322,117 @@ def test_no_real_case_outside_nrw_sees_nrw_law(fall):
 
 
 def test_the_fixtures_state_nothing_the_sources_do_not():
-    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz"):
+    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz", "braunschweig"):
         k = prepare(FIXTURES / fall).facts.koerperschaft
         assert k.anschrift is None and k.verwaltungschef is None, fall
         for source in prepare(FIXTURES / fall).facts.vorlagen:
             assert source.vorlage.nummer is None and source.vorlage.datum is None, (fall, source.slug)
+
+
+def test_schwaebisch_hall_an_open_threshold_claims_nobody_who_decides(tmp_path, capsys):
+    """The source does not state the threshold; the Gemeinderat decided – no message may name the Bürgermeister."""
+    assert main(["--data", str(FIXTURES / "schwaebisch-hall"), "pruefen", "--ohne-satz"]) == 0
+    out = capsys.readouterr().out.replace(NBSP, " ")
+    assert (
+        "Die Mitzeichnung „Kämmerei“ fehlt – der überplanmäßige Betrag 2008 (170.000 €) braucht nach § 84 GemO eine "
+        "Entscheidung, aber wer entscheidet, ist noch offen (die Erheblichkeitsgrenze 2008 fehlt); zeichnen: "
+        "vorlagen zeichnen kinderhaus-kreuzaecker" in out
+    )
+    assert "Bürgermeister" not in out
+    # with a threshold above the amount, the Land's rule for the others names who decides
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    edit(data / "haushalt/2008.yaml", "buchfuehrung: kameral", "buchfuehrung: kameral\nerheblich: 250000")
+    assert main(["--data", str(data), "pruefen", "--ohne-satz"]) == 0
+    out = capsys.readouterr().out.replace(NBSP, " ")
+    assert (
+        "der überplanmäßige Betrag 2008 (170.000 €) braucht nach § 84 GemO die Entscheidung des Bürgermeisters;" in out
+    )
+
+
+# „Die Mittelbereitstellung hierfür ist mit 450.000 € bereits im Haushaltsplan 2009 eingeplant, der Restbetrag muss
+# im notwendig werdenden Nachtragsplan 2009 vorgesehen werden.“ – the rest, computed apart from the engine
+SHA_NACHTRAG_2009 = Fraction(1030000) - Fraction(450000)
+
+
+def test_schwaebisch_hall_a_year_of_the_ve_split_into_plan_and_nachtrag(tmp_path, capsys):
+    assert SHA_NACHTRAG_2009 == 580000
+    a = prepare(FIXTURES / "schwaebisch-hall").rechnungen["kinderhaus-kreuzaecker"].haushalt
+    ve = a.ve["kinderhaus"]
+    assert (ve.lasten, ve.im_plan, ve.nachtrag) == (
+        {2009: SHA_VE},
+        {2009: SHA_PLAN_2009},
+        {2009: SHA_NACHTRAG_2009},
+    )
+    out = tmp_path / "out"
+    assert main(["--data", str(FIXTURES / "schwaebisch-hall"), "--out", str(out)]) == 0
+    text = (out / "vorlagen/kinderhaus-kreuzaecker/kinderhaus-kreuzaecker.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split()).replace(NBSP, " ")
+    assert (
+        "zu Lasten 2009: 1.030.000 € – davon im Haushaltsplan 2009 eingeplant: 450.000 €, im Nachtragsplan 2009 "
+        "vorzusehen: 580.000 €" in flat
+    )
+    # each part is a figure: listed, with a Herleitung
+    assert main(["--data", str(FIXTURES / "schwaebisch-hall"), "zahlen", "kinderhaus-kreuzaecker"]) == 0
+    listing = [" ".join(z.replace(NBSP, " ").split()) for z in capsys.readouterr().out.splitlines()]  # any column
+    assert '{{ haushalt.ve["kinderhaus"].im_plan[2009] | eur }} 450.000 €' in listing
+    assert '{{ haushalt.ve["kinderhaus"].nachtrag[2009] | eur }} 580.000 €' in listing
+    args = ["--data", str(FIXTURES / "schwaebisch-hall"), "zahlen", "kinderhaus-kreuzaecker"]
+    assert main([*args, "haushalt.ve.kinderhaus.nachtrag.2009"]) == 0
+    herleitung = capsys.readouterr().out.replace(NBSP, " ")
+    vorlage = FIXTURES / "schwaebisch-hall/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    assert (
+        f"  2009: im Haushaltsplan 450.000 €   [schwaebisch-hall/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:"
+        f"{line_of(vorlage, 'im_plan: plan-2009')}], im Nachtrag 1.030.000 € − 450.000 € = 580.000 €" in herleitung
+    )
+
+
+def test_the_nachtrag_part_is_checked_with_erwartet(tmp_path):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    vorlage = data / "vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    edit(vorlage, 'nachtrag.2009, einheit: "€"}', 'nachtrag.2009, einheit: "€", erwartet: 580000}')
+    assert prepare(data).rechnungen["kinderhaus-kreuzaecker"].zahlen["nachtrag-2009"] == SHA_NACHTRAG_2009
+    edit(vorlage, "erwartet: 580000", "erwartet: 850000")
+    assert problems_of(data) == [
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, '850000')}: Zahl „nachtrag-2009“: "
+        f"berechnet {euro(SHA_NACHTRAG_2009)}, erwartet 850.000{NBSP}€ – prüfen Sie den erwarteten Wert und die Formel."
+    ]
+
+
+def test_the_plan_part_is_no_more_than_the_year(tmp_path):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    vorlage = data / "vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    edit(vorlage, 'formel: "450000"', 'formel: "1100000"')
+    assert problems_of(data) == [
+        f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{line_of(vorlage, 'im_plan: plan-2009')}: Der Teil im "
+        f"Haushaltsplan 2009 (1.100.000{NBSP}€) ist mehr, als die Verpflichtungsermächtigung „kinderhaus“ 2009 belastet "
+        f"({euro(SHA_VE)}) – der Nachtrag 2009 wäre negativ (−70.000{NBSP}€); die Teile im Plan und im Nachtrag ergeben "
+        "zusammen das Jahr: prüfen Sie „im_plan“ und „betrag“."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("eintrag", "meldung"),
+    [
+        (
+            '{betrag: ve-kinderhaus, im_plan: "450000"}',
+            "Verpflichtungsermächtigung „kinderhaus“, 2009, im Plan: „450000“ ist eine getippte Zahl – Beträge sind "
+            "Zahlen des Hauptbuchs: legen Sie unter „zahlen“ eine Zahl mit Formel an und nennen Sie hier ihren Namen.",
+        ),
+        ("{betrag: ve-kinderhaus}", "In „2009“ fehlt der Eintrag „im_plan“ – ergänzen Sie ihn."),
+        (
+            "{betrag: ve-kinderhaus, im_plan: plan-2009, nachtrag: plan-2009}",
+            "Unbekannter Schlüssel „nachtrag“ in „2009“. Erlaubt sind: betrag, im_plan.",
+        ),
+        (
+            "{betrag: ve-kinderhaus, im_plan: auftraege-2008 / 4000000}",
+            "Verpflichtungsermächtigung „kinderhaus“, 2009, im Plan: „auftraege-2008 / 4000000“ ist eine Rechnung – "
+            "legen Sie sie unter „zahlen“ als Formel an und nennen Sie hier ihren Namen.",
+        ),
+    ],
+)
+def test_a_split_year_refuses_what_it_cannot_read(tmp_path, eintrag, meldung):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    vorlage = data / "vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
+    edit(vorlage, "{betrag: ve-kinderhaus, im_plan: plan-2009}", eintrag)
+    zeile = line_of(vorlage, "2009: {betrag")
+    assert f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{zeile}: {meldung}" in problems_of(data)

@@ -92,3 +92,37 @@ def test_an_open_ansatz_is_no_figure(tmp_path):
         '„haushalt.positionen["7.000618"].ansatz["2023"]“ ist noch offen – der Haushalt nennt den Betrag nicht; '
         "tragen Sie ihn in haushalt/2023.yaml ein."
     ]
+
+
+def test_verfuegbar_derives_from_ansatz_reste_and_bereitgestellt(tmp_path, capsys):
+    """Braunschweig 2019 („Haushaltsansatz 2019: 0,00“, „außerplanmäßig bereits bereitgestellt: 0,00 €“), with
+    Haushaltsreste and a bound amount added here to see every part of the sum."""
+    import re
+
+    data = copy_data(FIXTURES / "braunschweig", tmp_path)
+    haushalt = data / "haushalt/2019.yaml"
+    edit(haushalt, "    bereitgestellt: 0 ", "    reste: 250.5\n    gebunden: 100\n    bereitgestellt: 0 ")
+    vorlage = data / "vorlagen/mensa-heinrichstrasse/vorlage.yaml"
+    vorlage.write_text(re.sub(r", erwartet: [^}]*", "", vorlage.read_text(encoding="utf-8")), encoding="utf-8")
+    ansatz, reste, bereit, gebunden = Fraction(0), Fraction("250.5"), Fraction(0), Fraction(100)
+    verfuegbar = ansatz + reste + bereit - gebunden
+
+    def geld(x: Fraction) -> str:
+        return euro(x, cent=x.denominator != 1)
+
+    code, stdout, _ = run(
+        capsys,
+        "--data",
+        str(data),
+        "zahlen",
+        "mensa-heinrichstrasse",
+        'haushalt.positionen["4E.210270"].verfuegbar[2019]',
+    )
+    wo = "data/haushalt/2019.yaml:{}"
+    assert code == 0, stdout
+    assert stdout.splitlines()[1] == (
+        f"  Ansatz {geld(ansatz)} [{wo.format(line_of(haushalt, 'ansatz: 0'))}] + Reste {geld(reste)} "
+        f"[{wo.format(line_of(haushalt, 'reste:'))}] + bereitgestellt {geld(bereit)} "
+        f"[{wo.format(line_of(haushalt, 'bereitgestellt:'))}] − gebunden {geld(gebunden)} "
+        f"[{wo.format(line_of(haushalt, 'gebunden:'))}] = {geld(verfuegbar)}"
+    )

@@ -171,16 +171,18 @@ def test_six_repositories_of_different_bodies(alte_ausgaben):
 @pytest.mark.langsam  # builds whole repositories
 def test_the_example_of_the_last_version_carries_over(tmp_path, capsys):
     """The example data folder as f1df33e had it: its text read a Bescheid's position by its place, and it named no
-    Land (the law of NRW was the default)."""
+    Land (the law of NRW was the default): the upgrade asks for it, `--land NRW` writes it."""
     repo = tmp_path / "beispiel"
     tree = altfassung.programm()
     shutil.copytree(tree / "data", repo / "data")
     altfassung.bauen(repo, repo / "output")
     code, out, _ = run(capsys, "--data", str(repo), "aktualisieren")
+    assert code == 1 and "rufen Sie „vorlagen aktualisieren --land NRW“ auf" in out, out  # no Land is guessed
+    code, out, _ = run(capsys, "--data", str(repo), "aktualisieren", "--land", "NRW")
     assert code == 0, out
     assert (
-        "  data/koerperschaft.yaml:3: neue Zeile „land: NRW“ – das Land wählt jetzt die Vorschriften des "
-        "Haushaltsrechts; frühere Fassungen rechneten ohne Angabe nach NRW-Recht (§ 83 GO NRW)\n" in out
+        "  data/koerperschaft.yaml:3: neue Zeile „land: Nordrhein-Westfalen“ – das Land, das Sie mit --land genannt "
+        "haben\n" in out
     )
     assert (
         '„bescheide["2021-02-03-kim-modul-2"].bescheid.positionen[0]“ → „bescheide["2021-02-03-kim-modul-2"]'
@@ -192,7 +194,7 @@ def test_the_example_of_the_last_version_carries_over(tmp_path, capsys):
         .read_text(encoding="utf-8")
         .startswith(
             "# Stammdaten der Körperschaft: Name, Kopf und Unterschrift, Ämter, Gremien, Kommunen.\n"
-            "name: Rhein-Sieg-Kreis\nland: NRW\nverwaltungschef: Der Landrat\n"
+            "name: Rhein-Sieg-Kreis\nland: Nordrhein-Westfalen\nverwaltungschef: Der Landrat\n"
         )
     )
 

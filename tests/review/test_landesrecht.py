@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import FIXTURES
+from vorlagen.cli import main
 from vorlagen.load.land import land_von
 from vorlagen.review.landesrecht import zitate
-from vorlagen.review.umschreiben import umschreiben
+from vorlagen.review.umschreibregeln import umschreiben
 
 ALTBESTAND = FIXTURES / "altbestand"
 # the Land of each body as its README and koerperschaft.yaml say, and the law its hausstil cites
@@ -108,14 +109,51 @@ def test_the_proposed_land_is_read_by_the_next_upgrade(tmp_path):
     assert not [o for o in q.offen if "land:" in o.was]
 
 
-def test_without_any_citation_the_old_default_is_written_and_said(tmp_path):
-    """Nothing in the repository names a Land: it printed NRW law before, so it is carried over as NRW – in the
-    upgrade report, never silently."""
+def test_without_any_citation_no_land_is_written_but_asked_for(tmp_path):
+    """Nothing in the repository names a Land: earlier versions printed NRW law, but the upgrade does not guess the
+    body's Land – it writes nothing and names the option (issue 34, point 1: a message, not a default)."""
     data = copy("lauterbach", tmp_path)
     without_own_law(data, into_text=False)
     q = umschreiben(data)
+    assert land_line(data) == []
+    assert [str(o) for o in q.offen if "--land" in o.was] == [
+        "data/koerperschaft.yaml:4: Ihre Daten nennen kein Land, und frühere Fassungen rechneten "
+        "ohne Angabe nach dem Recht von Nordrhein-Westfalen (§ 83 GO NRW): rufen Sie „vorlagen aktualisieren --land "
+        "NRW“ auf, wenn Ihre Körperschaft dort liegt – sonst mit Ihrem Land, z. B. „--land Bayern“ (die Vorschrift, die "
+        "Ihre Vorlagen drucken, ändert sich dann in die Ihres Landes; der Bericht nennt jede Stelle)."
+    ]
+
+
+@pytest.mark.parametrize("genannt", ["NRW", "Nordrhein-Westfalen"])
+def test_the_land_named_with_the_option_is_written_and_said(tmp_path, genannt):
+    data = copy("lauterbach", tmp_path)
+    without_own_law(data, into_text=False)
+    q = umschreiben(data, land=land_von(genannt))
+    assert land_line(data) == ["land: Nordrhein-Westfalen"]
+    assert [u.grund for u in q.umschreibungen if u.nachher.startswith("land:")] == [
+        "das Land, das Sie mit --land genannt haben"
+    ]
+    assert not q.erklaerungen and not q.offen  # NRW law was printed before and is printed now
+
+
+def test_another_land_named_with_the_option_explains_the_changed_paragraph(tmp_path):
+    data = copy("lauterbach", tmp_path)
+    without_own_law(data, into_text=False)
+    q = umschreiben(data, land=land_von("BW"))
+    assert land_line(data) == ["land: Baden-Württemberg"]
+    assert q.erklaerungen and {e.norm for e in q.erklaerungen} == {"GO NRW"}
+    assert all("wählt jetzt die Vorschrift von Baden-Württemberg" in e.grund for e in q.erklaerungen)
+
+
+def test_a_citation_of_nrw_law_is_the_evidence_for_land_nrw(tmp_path):
+    data = copy("lauterbach", tmp_path)
+    without_own_law(data, into_text=False)
+    md = sorted((data / "vorlagen").glob("*/*.md"))[0]
+    md.write_text(md.read_text(encoding="utf-8") + "\nDie Bereitstellung folgt § 83 GO NRW.\n", encoding="utf-8")
+    q = umschreiben(data)
     assert land_line(data) == ["land: NRW"]
-    assert any(u.nachher == "land: NRW" for u in q.umschreibungen)
+    (grund,) = [u.grund for u in q.umschreibungen if u.nachher == "land: NRW"]
+    assert grund.startswith(f"{md.relative_to(data.parent).as_posix()}:") and "nennt „§ 83 GO NRW“" in grund
 
 
 def _line(data: Path, needle: str) -> int:
@@ -166,3 +204,15 @@ def test_the_upgrade_of_a_repository_citing_another_lands_law_writes_nothing(tmp
     code = main(["--data", str(repo), "aktualisieren", "--trocken"])
     out = " ".join(capsys.readouterr().out.split())
     assert code == 1 and "Anders gedruckt, ohne dass diese Version es erklärt" in out
+
+
+@pytest.mark.parametrize(("genannt", "hinweis"), [("Hamburg", "."), ("Bayrn", " – meinten Sie „Bayern“?")])
+def test_an_unknown_land_is_refused_before_anything_is_read(capsys, tmp_path, genannt, hinweis):
+    with pytest.raises(SystemExit) as exit:
+        main(["--data", str(tmp_path), "aktualisieren", "--land", genannt])
+    out, err = capsys.readouterr()
+    assert exit.value.code == 2 and out == ""
+    assert err.splitlines()[-1].startswith(
+        f"vorlagen aktualisieren: Fehler: --land: „{genannt}“ ist keines der 13 Flächenländer{hinweis} Möglich sind "
+        "die Namen (Baden-Württemberg, Bayern, "
+    )

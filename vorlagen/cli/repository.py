@@ -170,6 +170,23 @@ def aktualisieren_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--trocken", action="store_true", help="nur zeigen, was umgeschrieben würde und ob es gleich druckt"
     )
+    parser.add_argument(
+        "--land",
+        type=_land,
+        metavar="LAND",
+        help="das Land der Körperschaft (Name oder Abkürzung, z. B. NRW), wenn koerperschaft.yaml noch keines nennt: "
+        "frühere Fassungen rechneten ohne Angabe nach NRW-Recht",
+    )
+
+
+def _land(text: str):
+    """The Land named with `--land` (a name or an abbreviation of laender.yaml)."""
+    from vorlagen.load.land import land_von, unbekanntes_land
+
+    land = land_von(text)
+    if land is None:
+        raise argparse.ArgumentTypeError(unbekanntes_land(text).removeprefix("„land“: "))
+    return land
 
 
 def aktualisieren(args: argparse.Namespace) -> int:
@@ -197,7 +214,7 @@ def aktualisieren(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    ergebnis = run(args.data, vorher, _bauen)
+    ergebnis = run(args.data, vorher, _bauen, args.land)
     print(_bericht(ergebnis, paths.show(folder), anzahl), end="")
     if not ergebnis.bewiesen:
         print("Nichts geschrieben: das Datenrepository ist unverändert.")

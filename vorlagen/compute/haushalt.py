@@ -56,7 +56,19 @@ class Zeile:
         """überplanmäßig, außerplanmäßig (no Ansatz) or None (the plan holds it)."""
         if self.mehrbedarf == 0:
             return None
-        return AUSSER if self.position.ansatz == 0 else UEBER
+        p = self.position
+        return AUSSER if p.ansatz == 0 and not p.reste else UEBER
+
+    @property
+    def mittel_neu(self) -> Fraction:
+        """„(neu) zur Verfügung stehende Haushaltsmittel“: Ansatz + Reste + bereitgestellt + the Mehrbedarf."""
+        return exact(self.position.mittel) + self.mehrbedarf
+
+    @property
+    def formular(self) -> bool:
+        """Printed line by line (Braunschweig's form) where the Position states its Reste or earlier
+        Bereitstellungen and the amount needs more than the plan holds."""
+        return bool(self.art) and (self.position.reste is not None or self.position.bereitgestellt is not None)
 
 
 @dataclass
@@ -95,7 +107,10 @@ class Auswirkungen(Named):
     folgekosten: str | None = None  # as printed
     unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read
     offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
+    grenze_offen: set[int] = field(default_factory=set)  # years whose threshold is open: so is who decides
     worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
+    cent: bool = False  # the Hausstil prints the block's amounts with cents (finanzen: cent)
+    restewort: str | None = None  # the Hausstil's word for Reste (finanzen: beschriftung: reste)
 
     @property
     def noch_offen(self) -> str:
@@ -130,6 +145,43 @@ class Auswirkungen(Named):
                 result[jahr] = result.get(jahr, Fraction(0)) + betrag
         return dict(sorted(result.items()))
 
+    def _je_jahr(self, wert) -> dict[int, Fraction]:
+        result: dict[int, Fraction] = {}
+        for z in self.einzeln:
+            v = wert(z)
+            if v is not None:
+                result[z.jahr] = result.get(z.jahr, Fraction(0)) + v
+        return dict(sorted(result.items()))
+
+    @property
+    def reste(self) -> dict[int, Fraction]:
+        """Per Haushaltsjahr: the Haushaltsreste of its Positionen outside a Deckungskreis that state them."""
+        return self._je_jahr(lambda z: None if z.position.reste is None else exact(z.position.reste))
+
+    @property
+    def bereitgestellt(self) -> dict[int, Fraction]:
+        """Per Haushaltsjahr: what was already bereitgestellt at its Positionen that state it."""
+        return self._je_jahr(lambda z: None if z.position.bereitgestellt is None else exact(z.position.bereitgestellt))
+
+    @property
+    def mittel_neu(self) -> dict[int, Fraction]:
+        """Per Haushaltsjahr with a form line: „(neu) zur Verfügung stehende Haushaltsmittel“ of those Positionen."""
+        return self._je_jahr(lambda z: z.mittel_neu if z.formular else None)
+
+    @property
+    def formular(self) -> list[Zeile]:
+        return [z for z in self.einzeln if z.formular]
+
+    def restename(self, z: Zeile) -> str:
+        """Haushaltsreste (kameral) or Ermächtigungsübertragungen (doppisch), or the Hausstil's word."""
+        if self.restewort:
+            return self.restewort
+        return (
+            "Haushaltsreste"
+            if z.position.plan in ("Verwaltungshaushalt", "Vermögenshaushalt")
+            else ("Ermächtigungsübertragungen")
+        )
+
     @property
     def deckung(self) -> dict[int, Fraction]:
         """Per Haushaltsjahr: the sum of its Deckungen."""
@@ -148,7 +200,8 @@ class Auswirkungen(Named):
         values = [v for z in self.zeilen for v in (z.betrag, z.position.ansatz or 0, z.position.gebunden)]
         values += [kz.position.ansatz or 0 for k in self.kreise.values() for kj in k.jahre.values() for kz in kj.zeilen]
         values += [d.betrag for d in self.deckungen] + [v.betrag for v in self.ve.values()]
-        return CENT if any(exact(v).denominator != 1 for v in values) else EURO
+        values += [exact(z.position.mittel) for z in self.formular]
+        return CENT if self.cent or any(exact(v).denominator != 1 for v in values) else EURO
 
     def arten(self, jahr: int) -> set[str]:
         """überplanmäßig and/or außerplanmäßig: what the Mehrbedarf of a year is."""

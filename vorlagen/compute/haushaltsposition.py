@@ -4,6 +4,7 @@ the year's Haushalt they belong to – each with a German problem at the line th
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from fractions import Fraction
 
@@ -69,7 +70,7 @@ class Leser:
         return value, []
 
 
-def zeile(jahre: dict[str, str], jahr: str) -> Where:
+def zeile(jahre: Mapping[str, object], jahr: str) -> Where:
     """The line of a year's amount (`jahre` is read from YAML and knows its lines)."""
     assert isinstance(jahre, LineDict)
     return jahre.lines[jahr]

@@ -1,6 +1,7 @@
 """The Haushalt facts a Vorlage reads, quotable by name like any figure: for every Position its amounts lines,
 Deckungen, Deckungskreise and Verpflichtungsermächtigungen read, per Haushaltsjahr – haushalt.positionen["konto"]
-.ansatz[2023], .gebunden, .verfuegbar, .ve, .ve_gebunden, .prognose (as of the decision, like the block)."""
+.ansatz[2023], .reste, .bereitgestellt, .gebunden, .verfuegbar, .ve, .ve_gebunden, .prognose (as of the
+decision, like the block)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from fractions import Fraction
 from vorlagen.compute.names import Named, Names
 from vorlagen.load.haushalt import Position
 
-FELDER = ("ansatz", "gebunden", "verfuegbar", "ve", "ve_gebunden", "prognose")
+FELDER = ("ansatz", "reste", "bereitgestellt", "gebunden", "verfuegbar", "ve", "ve_gebunden", "prognose")
 
 
 @dataclass
@@ -23,8 +24,11 @@ class Positionsstand(Named):
     konto: str
     bezeichnung: str | None
     ansatz: dict[int, Fraction | None] = field(default_factory=dict)
+    reste: dict[int, Fraction] = field(default_factory=dict)  # where the Haushalt names them
+    bereitgestellt: dict[int, Fraction] = field(default_factory=dict)  # where the Haushalt names it
     gebunden: dict[int, Fraction] = field(default_factory=dict)
-    verfuegbar: dict[int, Fraction | None] = field(default_factory=dict)  # Ansatz − gebunden (Ertrag: Mehrertrag)
+    # Ansatz (+ Reste + bereitgestellt) − gebunden; at an Ertrag position the Mehrertrag still free
+    verfuegbar: dict[int, Fraction | None] = field(default_factory=dict)
     ve: dict[int, Fraction | None] = field(default_factory=dict)
     ve_gebunden: dict[int, Fraction] = field(default_factory=dict)
     prognose: dict[int, Fraction | None] = field(default_factory=dict)  # an Ertrag position only
@@ -50,6 +54,10 @@ def positionsstaende(gelesen: list[tuple[int, Position]]) -> Names:
             continue
         stand._records[jahr] = p
         stand.ansatz[jahr] = _betrag(p.ansatz)
+        if p.reste is not None:
+            stand.reste[jahr] = Fraction(p.reste)
+        if p.bereitgestellt is not None:
+            stand.bereitgestellt[jahr] = Fraction(p.bereitgestellt)
         stand.gebunden[jahr] = Fraction(p.gebunden)
         stand.verfuegbar[jahr] = None if p.ansatz is None else Fraction(p.verfuegbar)
         stand.ve[jahr] = _betrag(p.ve)

@@ -65,6 +65,11 @@ FELD_EINHEIT = {
     "gebunden": GELD,
     "verfuegbar": GELD,
     "lasten": GELD,
+    "im_plan": GELD,
+    "nachtrag": GELD,
+    "reste": GELD,
+    "bereitgestellt": GELD,
+    "mittel_neu": GELD,
     "frei": GELD,
     "ve": GELD,  # haushalt.positionen["konto"].ve.2023
     "ve_gebunden": GELD,

@@ -46,11 +46,23 @@ def erforderlich(
 
 def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
     """Why the Kämmerei must sign whatever the Hausstil asks: the Vorlage's über-/außerplanmäßige amounts need the
-    decision the Land's law asks (NRW: the Kämmerer's consent, § 83 GO NRW); None without such amounts."""
+    decision the Land's law asks (NRW: the Kämmerer's consent, § 83 GO NRW); None without such amounts. While a
+    year's threshold is open, so is who decides (above it the Vertretung, below it whom the Land names): no claim."""
     if haushalt is None or not haushalt.mehrbedarf:
         return None
-    betraege = [
-        f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in haushalt.mehrbedarf.items()
-    ]
-    verb = numerus(len(betraege), "braucht", "brauchen")
-    return f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} {haushalt.entscheidung}"
+    teile = []
+    for offen in (False, True):
+        jahre = {j: b for j, b in haushalt.mehrbedarf.items() if (j in haushalt.grenze_offen) == offen}
+        if not jahre:
+            continue
+        betraege = [f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in jahre.items()]
+        verb = numerus(len(betraege), "braucht", "brauchen")
+        if offen:
+            grenzen = ", ".join(str(j) for j in jahre)
+            teile.append(
+                f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} eine Entscheidung, aber wer "
+                f"entscheidet, ist noch offen (die Erheblichkeitsgrenze {grenzen} fehlt)"
+            )
+        else:
+            teile.append(f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} {haushalt.entscheidung}")
+    return "; ".join(teile)

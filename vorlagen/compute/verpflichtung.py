@@ -1,7 +1,7 @@
 """Verpflichtungsermächtigungen of a Vorlage: commitments in the plan of one year for later years.
 
 Each is its own Beschluss point: the whole amount, the later years that carry it (their parts add up to it,
-exactly), what the plan grants at the Position (`ve − ve_gebunden`, so the part beyond it is über- or
+exactly; a year may name the part its adopted plan carries already, the rest is the Nachtrag's), what the plan grants at the Position (`ve − ve_gebunden`, so the part beyond it is über- or
 außerplanmäßig) and the other Verpflichtungsermächtigungen that shrink for it. Amounts are named figures.
 """
 
@@ -16,7 +16,7 @@ from vorlagen.compute.names import Named
 from vorlagen.core.fmt import geld
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.auswirkungen import Verpflichtungsermaechtigung
+from vorlagen.load.auswirkungen import LastenJahr, Verpflichtungsermaechtigung
 from vorlagen.load.haushalt import Haushalt, Position
 
 INVESTITION = 1  # the plan of investments: Finanzplan (kameral: Vermögenshaushalt)
@@ -39,7 +39,8 @@ class VEDeckung:
 
 @dataclass
 class VE(Named):
-    """A Verpflichtungsermächtigung of the Vorlage; texts read haushalt.ve.<id>.betrag, .lasten.2024, .mehrbedarf."""
+    """A Verpflichtungsermächtigung of the Vorlage; texts read haushalt.ve.<id>.betrag, .lasten.2024, .mehrbedarf,
+    and for a year split into plan and Nachtrag .im_plan.2024 and .nachtrag.2024."""
 
     NAME = "Verpflichtungsermächtigung"
 
@@ -51,6 +52,13 @@ class VE(Named):
     lasten: dict[int, Fraction] | None = None  # None: the years are still open
     lasten_where: Where | None = None
     deckungen: list[VEDeckung] = field(default_factory=list)
+    im_plan: dict[int, Fraction] = field(default_factory=dict)  # per year: the part its adopted plan carries
+    im_plan_where: dict[int, Where] = field(default_factory=dict)
+
+    @property
+    def nachtrag(self) -> dict[int, Fraction]:
+        """Per year split into parts: what a Nachtrag must add, the rest of the year beyond its plan's part."""
+        return {j: (self.lasten or {})[j] - teil for j, teil in self.im_plan.items() if j in (self.lasten or {})}
 
     @property
     def frei(self) -> Fraction | None:
@@ -98,14 +106,23 @@ def verpflichtungen(
             )
             stelle = None
         lasten: dict[int, Fraction] | None = None
+        im_plan: dict[int, Fraction] = {}
+        im_plan_where: dict[int, Where] = {}
         if v.lasten is not None:
             lasten = {}
-            for jahr_text, name in v.lasten.items():
-                teil, found = leser.betrag(
-                    name, zeile(v.lasten, jahr_text), f"Verpflichtungsermächtigung „{v.id}“, {jahr_text}"
-                )
+            for jahr_text, eintrag in v.lasten.items():
+                was = f"Verpflichtungsermächtigung „{v.id}“, {jahr_text}"
+                if isinstance(eintrag, LastenJahr):
+                    teil, found = leser.betrag(eintrag.betrag, eintrag.where("betrag"), was)
+                    plan, more = leser.betrag(eintrag.im_plan, eintrag.where("im_plan"), f"{was}, im Plan")
+                    found += more
+                    if plan is not None:
+                        im_plan[int(jahr_text)] = plan
+                        im_plan_where[int(jahr_text)] = eintrag.where("im_plan")
+                else:
+                    teil, found = leser.betrag(eintrag, zeile(v.lasten, jahr_text), was)
                 problems += found
-                if teil is None:
+                if teil is None or found:
                     lasten = None
                     break
                 lasten[int(jahr_text)] = teil
@@ -119,7 +136,9 @@ def verpflichtungen(
                 deckungen.append(VEDeckung(quelle, teil, d.where("konto")))
         if betrag is None or stelle is None:
             continue
-        result[v.id] = VE(v.id, v.jahr, stelle, betrag, where, lasten, v.where("lasten"), deckungen)
+        result[v.id] = VE(
+            v.id, v.jahr, stelle, betrag, where, lasten, v.where("lasten"), deckungen, im_plan, im_plan_where
+        )
     return result, problems
 
 
@@ -143,6 +162,18 @@ def check_ve(ves: dict[str, VE], eintraege: list[Verpflichtungsermaechtigung]) -
                         f"Die Jahre der Verpflichtungsermächtigung „{ve.id}“ ergeben {summanden} = {geld(summe)}, sie "
                         f"beträgt aber {geld(ve.betrag)} – {fehlt} {geld(abs(ve.betrag - summe))}{zuviel}; was die "
                         "Pläne der Jahre tragen, ergibt zusammen die ganze Verpflichtungsermächtigung.",
+                    )
+                )
+        for jahr, teil in ve.im_plan.items():
+            ganz = (ve.lasten or {}).get(jahr)
+            if ganz is not None and teil > ganz:
+                problems.append(
+                    Problem(
+                        ve.im_plan_where[jahr],
+                        f"Der Teil im Haushaltsplan {jahr} ({geld(teil)}) ist mehr, als die Verpflichtungsermächtigung "
+                        f"„{ve.id}“ {jahr} belastet ({geld(ganz)}) – der Nachtrag {jahr} wäre negativ "
+                        f"({geld(ganz - teil)}); die Teile im Plan und im Nachtrag ergeben zusammen das Jahr: prüfen "
+                        "Sie „im_plan“ und „betrag“.",
                     )
                 )
         je_quelle: dict[int, list[VEDeckung]] = {}

@@ -62,15 +62,25 @@ class VEDeckung(Record):
 
 
 @record
+class LastenJahr(Record):
+    betrag: str = doc("Name einer Zahl: was das Jahr zusammen tragen muss")
+    im_plan: str = doc(
+        "Name einer Zahl: der Teil, den der beschlossene Haushaltsplan des Jahres schon trägt; den Rest muss ein "
+        "Nachtrag vorsehen (gerechnet: betrag − im_plan)"
+    )
+
+
+@record
 class Verpflichtungsermaechtigung(Record):
     id: str = doc("Kennung, unter der Texte sie zitieren: haushalt.ve.<id>.betrag")
     konto: str = doc("Position des Haushalts, für deren Investition sich die Gemeinde verpflichtet")
     plan: Plan | None = doc("ohne Angabe: Finanzplan (kameral: Vermögenshaushalt)", default=None)
     jahr: int = doc("Haushaltsjahr, dessen Plan die Verpflichtungsermächtigung erteilt")
     betrag: str = doc("Name einer Zahl: die ganze Verpflichtungsermächtigung")
-    lasten: dict[str, str] | None = doc(
-        "zu Lasten welcher Jahre: Jahr → Name einer Zahl (was der Plan oder Nachtrag des Jahres tragen muss); die "
-        "Jahre ergeben zusammen „betrag“; ohne Angabe: noch offen",
+    lasten: dict[str, str | LastenJahr] | None = doc(
+        "zu Lasten welcher Jahre: Jahr → Name einer Zahl (was der Plan oder Nachtrag des Jahres tragen muss) oder "
+        "{betrag: …, im_plan: …} (davon schon im Haushaltsplan, der Rest im Nachtrag); die Jahre ergeben zusammen "
+        "„betrag“; ohne Angabe: noch offen",
         default=None,
     )
     deckung: list[VEDeckung] = doc(

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Paths, Problem, raise_if
+from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
-from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung, umschreiben
+from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
+from vorlagen.review.umschreibregeln import umschreiben
 
 
 @dataclass
@@ -41,16 +43,16 @@ def vorherige_ausgabe(out: Path, paths: Paths) -> tuple[dict[str, str], list[Pro
     return renditions(out, paths) if out.is_dir() else ({}, [])
 
 
-def aktualisieren(data: Path, vorher: dict[str, str], bauen) -> Ergebnis:
+def aktualisieren(data: Path, vorher: dict[str, str], bauen, land: Land | None = None) -> Ergebnis:
     """Rewrites a copy of `data`, builds it with `bauen(data_dir, out_dir)` (raises BuildFailed) and compares its
-    figures with `vorher`; `Ergebnis.neu` holds the rewritten files (the caller writes them when proven).
+    figures with `vorher` (`land`: the Land named with `--land`); `Ergebnis.neu` holds the rewritten files (the caller writes them when proven).
 
     Where this version gives up an old reading on purpose, a second copy keeps it: that copy must print every figure
     as before, and what the first prints differently from it is what the change does – each named with its reason."""
     result = Ergebnis()
     with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
         neu = _kopie(data, Path(work) / "neu")
-        q = umschreiben(neu)
+        q = umschreiben(neu, land=land)
         result.umschreibungen, result.offen = q.umschreibungen, q.offen
         bewahrbar = [e for e in q.erklaerungen if e.bewahrbar]
         try:
@@ -58,7 +60,7 @@ def aktualisieren(data: Path, vorher: dict[str, str], bauen) -> Ergebnis:
             zwischen = nachher
             if bewahrbar:
                 alt = _kopie(data, Path(work) / "bewahrend")
-                umschreiben(alt, bewahrend=True)
+                umschreiben(alt, bewahrend=True, land=land)
                 zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
         except BuildFailed as failed:
             result.probleme = failed.problems

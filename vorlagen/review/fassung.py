@@ -182,7 +182,7 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
         ):
             zahlen[f"{key}/{part}"] = Zahl(f"{label} {name}", value, True, q)
         zahlen[f"{key}/verfuegbar"].quellen = {
-            "Ansatz": euro_or_cent(p.ansatz or Decimal(0), q),
+            **{n: euro_or_cent(w, q) for n, w in p.mittel_teile},
             "gebunden": euro_or_cent(p.gebunden, q),
         }
         zahlen[f"{key}/mehrbedarf"].quellen = {
@@ -205,6 +205,10 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
         zahlen[f"{key}/betrag"] = Zahl(name, decimal(ve.betrag), True, q)
         for jahr, teil in (ve.lasten or {}).items():
             zahlen[f"{key}/lasten/{jahr}"] = Zahl(f"{name} zu Lasten {jahr}", decimal(teil), True, q)
+        for jahr, teil in ve.im_plan.items():
+            zahlen[f"{key}/im_plan/{jahr}"] = Zahl(f"{name} {jahr} im Haushaltsplan", decimal(teil), True, q)
+        for jahr, teil in ve.nachtrag.items():
+            zahlen[f"{key}/nachtrag/{jahr}"] = Zahl(f"{name} {jahr} im Nachtrag", decimal(teil), True, q)
     for jahr, betrag in a.mehrbedarf.items():
         zahlen[f"haushalt/{jahr}/bereitstellung"] = Zahl(
             f"{a.wort(jahr).capitalize()} Bereitstellung {jahr}", decimal(betrag), True, q

@@ -1,8 +1,9 @@
 """`vorlagen aktualisieren` for the Land as a fact (issue 34): without `land:` and without its own `rechtsgrundlage`,
 earlier versions printed the law of NRW (§ 83 GO NRW) for every Vorlage with Finanzielle Auswirkungen as data; this
-one asks for the Land – `land: NRW` prints the same. A repository whose texts cite the law of another Land does not
-become NRW: the upgrade names the citation and the file to set `land:` in, and writes nothing; once the body names
-its Land there, the paragraph of the GO NRW printed before may change into its Land's (said, figure by figure)."""
+one asks for the Land. The upgrade writes `land:` only from evidence: the Land given with `--land`, or the texts'
+own citations of NRW law (`land: NRW` prints the same). A repository citing another Land's law, or none, gets a
+message naming the file and the option, never a default; once the body names its Land, the paragraph of the GO NRW
+printed before may change into its Land's (said, figure by figure)."""
 
 from __future__ import annotations
 
@@ -80,17 +81,21 @@ def land_nrw(q: Quelltexte, facts: Facts) -> None:
     mit_daten = [s for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
     if k.hausstil.finanzen.rechtsgrundlage is not None or not mit_daten:
         return
-    if k.land is not None:
-        land = k.landesrecht
-        if land is not None and land.name != NRW:  # named for the upgrade: its law replaces the NRW law printed before
+    genannt = k.landesrecht if k.land is not None else q.land
+    neu = f"land: {q.land.name}" if k.land is None and q.land is not None else None
+    if neu is not None and not q.zeile_einfuegen(k.where("name"), neu, "das Land, das Sie mit --land genannt haben"):
+        q.offen.append(Offen(k.where("name"), f"Tragen Sie „{neu}“ ein."))
+    if k.land is not None or q.land is not None:
+        if genannt is not None and genannt.name != NRW:  # its law replaces the NRW law printed before
             grund = (
-                f"„land: {k.land}“ wählt jetzt die Vorschrift von {land.name}; frühere Fassungen druckten ohne Angabe "
-                "die von Nordrhein-Westfalen (§ 83 GO NRW)"
+                f"„land: {k.land if k.land is not None else genannt.name}“ wählt jetzt die Vorschrift von "
+                f"{genannt.name}; frühere Fassungen druckten ohne Angabe die von Nordrhein-Westfalen (§ 83 GO NRW)"
             )
             q.erklaerungen += [Erklaerung(s.slug, grund, bewahrbar=False, norm="GO NRW") for s in mit_daten]
         return
     where = k.where("name")
-    anderes = [z for z in zitate(q.data) if NRW not in z.laender]
+    alle = zitate(q.data)
+    anderes = [z for z in alle if NRW not in z.laender]
     if anderes:
         erstes = anderes[0]
         gemeinsam = set(erstes.laender).intersection(*(z.laender for z in anderes))
@@ -106,15 +111,27 @@ def land_nrw(q: Quelltexte, facts: Facts) -> None:
             )
         )
         return
+    if not alle:
+        q.offen.append(
+            Offen(
+                where,
+                "Ihre Daten nennen kein Land, und frühere Fassungen rechneten ohne Angabe nach dem Recht von "
+                "Nordrhein-Westfalen (§ 83 GO NRW): rufen Sie „vorlagen aktualisieren --land NRW“ auf, wenn Ihre "
+                "Körperschaft dort liegt – sonst mit Ihrem Land, z. B. „--land Bayern“ (die Vorschrift, die Ihre "
+                "Vorlagen drucken, ändert sich dann in die Ihres Landes; der Bericht nennt jede Stelle).",
+            )
+        )
+        return
     line = q.zeile(where)
     if line is None or not re.match(r"\s*name\s*:", line):
         q.offen.append(
             Offen(where, "Tragen Sie „land: NRW“ ein (oder Ihr Land) – frühere Fassungen rechneten nach NRW-Recht.")
         )
         return
+    erstes = alle[0]
     q.zeile_einfuegen(
         where,
         "land: NRW",
-        "das Land wählt jetzt die Vorschriften des Haushaltsrechts; frühere Fassungen rechneten ohne Angabe nach "
-        "NRW-Recht (§ 83 GO NRW)",
+        f"{erstes.datei}:{erstes.zeile} nennt „{erstes.text}“ – das Land wählt jetzt die Vorschriften des "
+        "Haushaltsrechts; frühere Fassungen rechneten ohne Angabe nach NRW-Recht (§ 83 GO NRW)",
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.core.problems import Where
+from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung
 
 
@@ -79,6 +80,7 @@ class Quelltexte:
 
     data: Path
     bewahrend: bool = False  # also make the edits that keep an old reading (the proof's copy)
+    land: Land | None = None  # the Land named with `aktualisieren --land`
     umschreibungen: list[Umschreibung] = field(default_factory=list)
     offen: list[Offen] = field(default_factory=list)
     erklaerungen: list[Erklaerung] = field(default_factory=list)
@@ -196,24 +198,3 @@ class Quelltexte:
 
 def _kurz(text: str, laenge: int = 60) -> str:
     return text if len(text) <= laenge else text[: laenge - 1] + "…"
-
-
-def umschreiben(data: Path, bewahrend: bool = False) -> Quelltexte:
-    """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
-    old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
-    figures print differently."""
-    from vorlagen.load.facts import load
-    from vorlagen.review.umschreibregeln import REGELN, VORREGELN
-
-    quelltexte = Quelltexte(data, bewahrend)
-    for vorregel in VORREGELN:
-        vorregel(quelltexte)
-    quelltexte.schreiben()  # the facts are read from the files as rewritten so far
-    facts, _ = load(data)  # what cannot be read is named by the build of the copy
-    if facts is not None:
-        for regel in REGELN:
-            regel(quelltexte, facts)
-    quelltexte.geaendert = quelltexte.schreiben()
-    quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))
-    quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))
-    return quelltexte

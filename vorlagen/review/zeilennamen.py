@@ -148,7 +148,11 @@ def formeln(source: VorlageSource) -> list[tuple[Where, str]]:
         for ve in daten.verpflichtungsermaechtigungen:
             found.append((ve.where("betrag"), ve.betrag))
             lasten = ve.lasten or {}
-            found += [(getattr(lasten, "lines", {}).get(j, ve.where("lasten")), n) for j, n in lasten.items()]
+            for j, n in lasten.items():
+                if isinstance(n, str):
+                    found.append((getattr(lasten, "lines", {}).get(j, ve.where("lasten")), n))
+                else:
+                    found += [(n.where("betrag"), n.betrag), (n.where("im_plan"), n.im_plan)]
             found += [(d.where("betrag"), d.betrag) for d in ve.deckung]
         if daten.folgekosten not in (None, "keine"):
             found.append((daten.where("folgekosten"), daten.folgekosten))
