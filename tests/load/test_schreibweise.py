@@ -269,3 +269,46 @@ def test_the_readers_note_what_the_previous_version_read_with_a_decimal_point():
             read_value(Scalar(Where("daten.yaml", 4), text, True), typ, "x")
     # 0.875 reads one way; a Betrag of 1.500 was refused before already
     assert [(a.text, a.eindeutig) for a in found] == [("1.500", "1.5"), ("528.266", "528.2660")]
+
+
+# --- a comma in […] ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("werte", "message"),
+    [
+        (
+            "[142,600, 141.6]",
+            "„werte“: In „[…]“ trennt das Komma Einträge – YAML läse „142,600“ als zwei Zahlen, 142 und 600. "
+            "„142,600“ lässt sich zweifach lesen: mit Tausenderkomma als 142600, mit Dezimalkomma als 142,6; gemeint "
+            "ist nur eines – schreiben Sie 142600, wenn das Komma ein Tausenderkomma ist, oder 142.6, wenn es ein "
+            "Dezimalkomma ist; für zwei Zahlen schreiben Sie [142, 600] (mit Leerzeichen).",
+        ),
+        (
+            "[1,5]",  # two numbers to YAML, as a Vergleich wants them – read silently as 1 and 5 before
+            "„werte“: In „[…]“ trennt das Komma Einträge – YAML läse „1,5“ als zwei Zahlen, 1 und 5. „1,5“ hat ein "
+            "Dezimalkomma; Zahlen der Datendateien haben einen Dezimalpunkt – schreiben Sie 1.5; für zwei Zahlen "
+            "schreiben Sie [1, 5] (mit Leerzeichen).",
+        ),
+        (
+            "[1.500,50, 2]",  # one message on the number, none on its cut-off first part
+            "„werte“: In „[…]“ trennt das Komma Einträge – YAML läse „1.500,50“ als zwei Zahlen, 1.500 und 50. "
+            "„1.500,50“ hat Tausendertrennzeichen; Zahlen der Datendateien stehen ohne sie und mit Dezimalpunkt – "
+            "schreiben Sie 1500.5.",
+        ),
+    ],
+)
+def test_a_number_with_a_comma_in_brackets_is_never_read_as_two(tmp_path, werte, message):
+    assert problems(tmp_path, Vergleichszeile, f"als: Beamte\nwerte: {werte}\n") == [f"daten.yaml:2: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("werte", "meant"),
+    [("[142600, 1]", [142600, 1]), ("[142.6, 1]", [Fraction(1426, 10), 1]), ("[142, 600]", [142, 600])],
+)
+def test_the_spellings_proposed_for_a_comma_in_brackets_read_as_meant(tmp_path, werte, meant):
+    path = tmp_path / "daten.yaml"
+    path.write_text(f"als: Beamte\nwerte: {werte}\n", encoding="utf-8")
+    node, _ = read_yaml(path, Paths(tmp_path))
+    zeile, found = read_record(node, Vergleichszeile, "daten.yaml")
+    assert found == [] and [Fraction(w) for w in zeile.werte] == meant

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.load.schreibweise import Schreibweise, datenzahl
-from vorlagen.load.werte import Gelesen, read_value
+from vorlagen.load.werte import ZAHLENTYPEN, Gelesen, read_value
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 
 _T = typing.TypeVar("_T")
@@ -259,11 +259,40 @@ def _list(node: Node, item_type: typing.Any, name: str) -> Gelesen:
     if not isinstance(node, Sequence):
         return _fail(node.where, f"„{name}“ muss eine Liste sein (Einträge mit „- “ am Zeilenanfang).")
     items, problems = [], []
-    for item in node.items:
+    glued = {i for i, item in enumerate(node.items) if isinstance(item, Scalar) and item.nach_komma and i > 0}
+    if item_type not in ZAHLENTYPEN:
+        glued = set()
+    for i, item in enumerate(node.items):
+        if i in glued:  # the number and the one before it: one message on both
+            before = node.items[i - 1]
+            assert isinstance(item, Scalar) and isinstance(before, Scalar)
+            problems.append(Problem(item.where, _zwei_zahlen(name, before.text, item.text)))
+            continue
+        if i + 1 in glued:
+            continue
         value, found = _read(item, item_type, name)
         items.append(value)
         problems += found
     return (None if problems else items), problems
+
+
+def _zwei_zahlen(name: str, links: str, rechts: str) -> str:
+    """A number with a decimal or thousands comma in `[…]`, which YAML splits into two: both readings and the two
+    numbers, each as it is written to read one way only."""
+    text = f"{links},{rechts}"
+    try:
+        datenzahl(text)
+        gemeint = ""  # never: a comma always reads two ways or the German way
+    except Schreibweise as error:
+        gemeint = f" {error.meldung()[:-1]}"
+    try:
+        zwei = f"; für zwei Zahlen schreiben Sie [{datenzahl(links)}, {datenzahl(rechts)}] (mit Leerzeichen)."
+    except Schreibweise:  # one of them reads two ways itself: no spelling of the two that reads one way only
+        zwei = "."
+    return (
+        f"„{name}“: In „[…]“ trennt das Komma Einträge – YAML läse „{text}“ als zwei Zahlen, {links} und {rechts}."
+        f"{gemeint}{zwei}"
+    )
 
 
 def _dict(node: Node, value_type: typing.Any, name: str) -> Gelesen:

@@ -229,6 +229,8 @@ def date(scalar: Scalar, name: str) -> Gelesen:
         return fail(scalar, f"„{name}“: Den {value} gibt es nicht im Kalender – prüfen Sie Tag und Monat.")
 
 
+ZAHLENTYPEN = (int, Decimal, Betrag, Anzahl, Fraction)  # the types a number field is read as
+
 _READERS: dict[object, Callable[[Scalar, str], Gelesen]] = {
     str: text,
     int: integer,

@@ -52,6 +52,7 @@ class Node:
 class Scalar(Node):
     text: str
     plain: bool  # written without quotes
+    nach_komma: bool = False  # in `[…]` right after the item before and a comma, no space: the 600 of [142,600]
 
     @property
     def is_null(self) -> bool:
@@ -255,6 +256,16 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     )
 
 
+def _glued(before: yaml.Node | None, item: yaml.Node) -> bool:
+    """Whether two plain scalars of a list stand with a comma alone between them, as in [142,600]."""
+    return (
+        isinstance(before, yaml.ScalarNode)
+        and not before.style
+        and isinstance(item, yaml.ScalarNode)
+        and item.start_mark.index == before.end_mark.index + 1
+    )
+
+
 def _convert(node: yaml.Node, shown: str) -> tuple[Node, list[Problem]]:
     """The node and everything under it, with file and line; a key that is no plain name or that stands twice is
     a problem (and left out)."""
@@ -264,10 +275,14 @@ def _convert(node: yaml.Node, shown: str) -> tuple[Node, list[Problem]]:
     problems: list[Problem] = []
     if isinstance(node, yaml.SequenceNode):
         sequence = Sequence(where)
+        before = None
         for item in node.value:
             converted, found = _convert(item, shown)
+            if isinstance(converted, Scalar) and converted.plain and _glued(before, item):
+                converted.nach_komma = True
             sequence.items.append(converted)
             problems += found
+            before = item
         return sequence, problems
     mapping = Mapping(where)
     for key_node, value_node in node.value:
