@@ -74,11 +74,11 @@ def schreiben(datei, entschieden, haushalte: dict, paths: Paths) -> None:
 def beschluss(args: argparse.Namespace) -> int:
     """`beschluss`: keeps the Haushalt of a decided Vorlage as of its decision day."""
     from vorlagen.cli.zeichnen import _source
-    from vorlagen.compute.project import prepare
     from vorlagen.load.beschlossen import DATEI
+    from vorlagen.render.betreff import vorbereitet
 
     paths = Paths(args.data.resolve().parent)
-    project = prepare(args.data, haushaltsrecht=False)
+    project = vorbereitet(args.data, haushaltsrecht=False)
     source = _source(project, args.nummer, paths)
     nummer, datei = source.auswahl, source.folder / DATEI
     if source.vorlage.finanzen_daten is None:

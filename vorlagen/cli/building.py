@@ -119,12 +119,12 @@ def _vorbereitet(data: Path):
     written is said); VorlageSource.slug → why the Haushalt of its decision could not be kept."""
     from vorlagen.cli.festhalten import festhalten
     from vorlagen.compute.beschluss import nicht_festgehalten
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
 
-    project = prepare(data)
+    project = vorbereitet(data)
     ungehalten = festhalten(project, lambda zeile: print(zeile, flush=True))
     if len(ungehalten) < len(nicht_festgehalten(project)):  # a beschlossen.yaml written: read it with the rest
-        project = prepare(data)
+        project = vorbereitet(data)
     return project, ungehalten
 
 
@@ -164,11 +164,11 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.cli.stand import render_fristen, render_offen, render_offene, summary
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
     warn_of_drift()
-    project = prepare(args.data)
+    project = vorbereitet(args.data)
     composer = Composer(project)
     docs = composer.compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")

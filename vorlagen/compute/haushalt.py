@@ -18,7 +18,8 @@ from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER, Kreis, kreisjahr, setze
 from vorlagen.compute.haushaltsposition import NEU, Leser, position, zeile
-from vorlagen.compute.names import Named
+from vorlagen.compute.haushaltsstand import positionsstaende
+from vorlagen.compute.names import Named, Names
 from vorlagen.compute.offen import OFFEN
 from vorlagen.compute.verpflichtung import VE, verpflichtungen
 from vorlagen.core.fmt import geld
@@ -122,6 +123,15 @@ class Auswirkungen(Named):
     def einzeln(self) -> list[Zeile]:
         """The amounts at Positionen outside any Deckungskreis (their own Mehrbedarf counts)."""
         return [z for z in self.zeilen if z.kreis is None]
+
+    @property
+    def positionen(self) -> Names:
+        """The Positions the block reads, quotable by name: haushalt.positionen["konto"].ansatz[2023] …"""
+        gelesen = [(z.jahr, z.position) for z in self.zeilen]
+        gelesen += [(d.jahr, d.position) for d in self.deckungen if d.position is not None]
+        gelesen += [(j, kz.position) for k in self.kreise.values() for j, kj in k.jahre.items() for kz in kj.zeilen]
+        gelesen += [(ve.jahr, p) for ve in self.ve.values() for p in [ve.position, *(d.position for d in ve.deckungen)]]
+        return positionsstaende(gelesen)
 
     @property
     def mittel_vorhanden(self) -> bool:

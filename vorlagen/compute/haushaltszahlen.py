@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.compute.haushaltsstand import FELDER, Positionsstand
 from vorlagen.core.fmt import geld
 
 
@@ -32,6 +33,13 @@ def namen(a: Auswirkungen) -> list[tuple[str, Fraction]]:
         lines += [(f"haushalt.ve[{_q(ve.id)}].nachtrag[{j}]", b) for j, b in ve.nachtrag.items()]
         if ve.mehrbedarf is not None:
             lines.append((f"haushalt.ve[{_q(ve.id)}].mehrbedarf", ve.mehrbedarf))
+    for key, stand in a.positionen.items():
+        for feld in FELDER:
+            lines += [
+                (f"haushalt.positionen[{_q(key)}].{feld}[{j}]", b)
+                for j, b in getattr(stand, feld).items()
+                if b is not None
+            ]
     return lines
 
 
@@ -57,6 +65,10 @@ def herleitung(a: Auswirkungen, text: str) -> list[str] | None:
             return _kreis(a, pfad[1], int(pfad[3]), pfad[2])
     if pfad[0] == "ve" and len(pfad) >= 3 and pfad[1] in a.ve:
         return _ve(a, pfad[1])
+    if pfad[0] == "positionen" and len(pfad) == 4 and pfad[2] in FELDER and pfad[3].isdigit():
+        stand = dict.get(a.positionen, pfad[1])
+        if stand is not None and int(pfad[3]) in getattr(stand, pfad[2]):
+            return _position(a, pfad[1], stand, pfad[2], int(pfad[3]))
     return None
 
 
@@ -78,6 +90,31 @@ def _mehrbedarf(a: Auswirkungen, jahr: int) -> list[str]:
                 f"{geld(kj.ansatz)} − gebunden {geld(kj.gebunden)}) = {geld(kj.ueberschreitung)}"
                 f"   (haushalt.kreise.{kreis.id}.ueberschreitung.{jahr})"
             )
+    return lines
+
+
+def _position(a: Auswirkungen, key: str, stand: Positionsstand, feld: str, jahr: int) -> list[str]:
+    p = stand.record(jahr)
+    assert p is not None  # every year of a Positionsstand has its record
+    wert = getattr(stand, feld)[jahr]
+    name = f"haushalt.positionen[{_q(key)}].{feld}.{jahr}"
+    wo = f"„{p.konto}“{f' {p.bezeichnung}' if p.bezeichnung else ''} ({a.planwort(str(p.plan))}), Haushalt {jahr}"
+    if feld != "verfuegbar":
+        shown = "noch offen" if wert is None else geld(wert)
+        return [f"{name} = {shown}   [{p.where(feld)}] ({wo})"]
+    if wert is None:
+        return [f"{name} = noch offen ({wo}): der Ansatz ist noch offen   [{p.where('ansatz')}]"]
+    lines = [f"{name} = {geld(wert)}   ({wo})"]
+    if p.ertrag:
+        lines.append(
+            f"  Prognose {geld(Fraction(p.prognose or 0))} [{p.where('prognose')}] − Ansatz "
+            f"{geld(Fraction(p.ansatz or 0))} [{p.where('ansatz')}] − gebunden {geld(Fraction(p.gebunden))} "
+            f"[{p.where('gebunden')}] = {geld(wert)}"
+        )
+    else:
+        feld_von = {"Ansatz": "ansatz", "Reste": "reste", "bereitgestellt": "bereitgestellt"}
+        teile = " + ".join(f"{label} {geld(Fraction(b))} [{p.where(feld_von[label])}]" for label, b in p.mittel_teile)
+        lines.append(f"  {teile} − gebunden {geld(Fraction(p.gebunden))} [{p.where('gebunden')}] = {geld(wert)}")
     return lines
 
 
