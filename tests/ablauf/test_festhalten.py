@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.hilfen import DATA, GIT, composed, copy_data, edit, run, tree
+from tests.hilfen import DATA, GIT, composed, copy_data, edit, problems_of, run, tree
 from tests.referenz.beispiel import EIGENANTEILE, je_jahr
 from vorlagen.compute.beschluss import nicht_festgehalten
 from vorlagen.compute.project import prepare
@@ -208,9 +208,65 @@ def test_a_year_the_commit_does_not_have_is_not_guessed(data, capsys, schnellsat
     commit(data, NACHHER)
     out = bauen(data, capsys)
     assert out.endswith(
-        _nicht(f"im Commit {kurz} vom 18.06.2021, dem letzten vor dem Beschluss, gibt es haushalt/2022.yaml noch nicht")
+        _nicht(
+            f"im Commit {kurz} vom 18.06.2021, dem letzten vor dem Beschluss, ist data/haushalt/2022.yaml nicht eingecheckt"
+        )
     )
     assert not (data / KEPT).exists()
+
+
+def test_a_haushalt_git_ignores_is_no_state_of_the_history(data, capsys, schnellsatz):
+    """data/haushalt/ ignored by git: unchanged in git's eyes, but no commit holds it – nothing is guessed."""
+    (data.parent / ".gitignore").write_text("data/haushalt/\n", encoding="utf-8")
+    kurz = commit(data, VORHER)
+    out = bauen(data, capsys)
+    assert out.endswith(
+        _nicht(
+            f"im Commit {kurz} vom 18.06.2021, dem letzten vor dem Beschluss, ist data/haushalt/2021.yaml nicht eingecheckt"
+        )
+    )
+    assert not (data / KEPT).exists()
+
+
+def test_a_haushalt_the_commit_holds_unreadable_is_not_kept(data, capsys, schnellsatz, tmp_path):
+    """The commit before the decision has haushalt/2022.yaml with a word for an amount: the reason is the message
+    the same file gives when it is read today."""
+    edit(data / H2022, "    ansatz: 15100000\n", "    ansatz: viel\n")
+    kaputt = copy_data(data, tmp_path / "kaputt")
+    kurz = commit(data, VORHER)
+    edit(data / H2022, "    ansatz: viel\n", "    ansatz: 15100000\n")
+    commit(data, NACHHER)
+    [problem] = [p for p in problems_of(kaputt) if "2022.yaml" in p]
+    meldung = problem.split(": ", 1)[1]
+    out = bauen(data, capsys)
+    assert out.endswith(_nicht(f"data/haushalt/2022.yaml im Commit {kurz} lässt sich nicht lesen ({meldung})"))
+    assert not (data / KEPT).exists()
+
+
+def test_a_position_removed_since_the_commit_is_left_out(data, capsys, schnellsatz):
+    """A Position of the commit before the decision that the Haushalt no longer has: not kept (the check would
+    refuse it), every other figure of that commit is."""
+    edit(data / H2022, "positionen:\n", 'positionen:\n  - konto: "99.99.99"\n    bezeichnung: Weg\n    ansatz: 1\n')
+    commit(data, VORHER)
+    edit(data / H2022, '  - konto: "99.99.99"\n    bezeichnung: Weg\n    ansatz: 1\n', "")
+    raise_gebunden(data)
+    bauen(data, capsys)
+    assert "99.99.99" not in (data / KEPT).read_text(encoding="utf-8")
+    assert kept_gebunden_2022(data) == GEBUNDEN_2022
+    assert (data / KEPT).read_bytes() == (DATA / KEPT).read_bytes()
+    assert nicht_festgehalten(prepare(data)) == {}
+
+
+def test_vorlagen_sitzung_keeps_it_too(data, capsys, schnellsatz):
+    kurz = commit(data, VORHER)
+    code, out, err = run(capsys, "--data", str(data), "--out", str(data.parent / "output"), "sitzung", "KA-2021-06-21")
+    assert (code, err) == (0, ""), err
+    assert out.startswith(
+        gesagt(
+            data, f"data/haushalt/ ist seit Commit {kurz} vom 18.06.2021, dem letzten vor dem Beschluss, unverändert"
+        )
+    )
+    assert (data / KEPT).read_bytes() == (DATA / KEPT).read_bytes()
 
 
 def test_without_git_nothing_is_written(data, capsys, schnellsatz, monkeypatch, tmp_path):

@@ -18,7 +18,7 @@ from vorlagen.core.problems import Paths
 from vorlagen.load.beschlossen import DATEI
 from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.records import changed, read_data_file
-from vorlagen.review.gitrev import Commit, OhneGeschichte, extract, letzter_vor, unveraendert_seit
+from vorlagen.review.gitrev import Commit, OhneGeschichte, eingecheckt, extract, letzter_vor, unveraendert_seit
 
 
 def festhalten(project: Project, say: Callable[[str], None]) -> dict[str, str]:
@@ -40,7 +40,7 @@ def festhalten(project: Project, say: Callable[[str], None]) -> dict[str, str]:
             haushalte = (
                 am_beschluss(facts.haushalte, source, entschieden)
                 if gleich
-                else _aus_commit(facts.haushalte, source, entschieden, ordner, commit)
+                else _aus_commit(facts.haushalte, source, entschieden, ordner, root, commit, facts.paths.show(ordner))
             )
         except OhneGeschichte as grund:
             nicht[source.slug] = str(grund)
@@ -61,28 +61,33 @@ def festhalten(project: Project, say: Callable[[str], None]) -> dict[str, str]:
     return nicht
 
 
-def _aus_commit(heute: dict, source, entschieden, ordner: Path, commit: Commit) -> dict[int, Haushalt]:
+def _aus_commit(
+    heute: dict, source, entschieden, ordner: Path, root: Path, commit: Commit, shown: str
+) -> dict[int, Haushalt]:
     """The Haushalte of the years the Vorlage reads as `commit` had them, on the decision day, with the Positionen
     the Haushalt still has (a Position removed since is read by no decided Vorlage that still computes)."""
     gelesen = {j: h for j, h in dict.items(heute) if j in jahre(source.vorlage.finanzen_daten)}
     damals: dict[int, Haushalt] = {}
     with tempfile.TemporaryDirectory(prefix="vorlagen-beschluss-") as tmp:
         paths = Paths(Path(tmp))
-        folder, problems = extract(ordner, commit.sha, Path(tmp) / "stand", paths) if gelesen else (None, [])
-        if gelesen and folder is None:
+        folder, problems = (
+            extract(ordner, commit.sha, Path(tmp) / "stand", paths)
+            if gelesen and eingecheckt(root, commit, ordner)
+            else (None, [])
+        )
+        if gelesen and folder is None and problems:
             raise OhneGeschichte(f"den Haushalt im Commit {commit.kurz} liest vorlagen nicht: {problems[0].message}")
         for jahr, haushalt in gelesen.items():
-            assert folder is not None
-            path = folder / f"{jahr}.yaml"
-            if not path.is_file():
+            path = folder / f"{jahr}.yaml" if folder is not None else None
+            if path is None or not path.is_file():
                 raise OhneGeschichte(
-                    f"im Commit {commit.kurz} vom {tag_text(commit.tag)}, dem letzten vor dem Beschluss, gibt es "
-                    f"haushalt/{jahr}.yaml noch nicht"
+                    f"im Commit {commit.kurz} vom {tag_text(commit.tag)}, dem letzten vor dem Beschluss, ist "
+                    f"{shown}/{jahr}.yaml nicht eingecheckt"
                 )
             record, problems = read_data_file(path, Haushalt, paths)
             if record is None or problems:
                 raise OhneGeschichte(
-                    f"haushalt/{jahr}.yaml im Commit {commit.kurz} lässt sich nicht lesen ({problems[0].message})"
+                    f"{shown}/{jahr}.yaml im Commit {commit.kurz} lässt sich nicht lesen ({problems[0].message})"
                 )
             noch = {(p.konto, p.plan) for p in haushalt.positionen}
             am = record.am(entschieden)

@@ -65,13 +65,22 @@ def letzter_vor(ordner: Path, tag: dt.date) -> tuple[Path, Commit]:
 
 def unveraendert_seit(root: Path, commit: Commit, ordner: Path) -> bool:
     """Whether `ordner` (inside `root`) is as `commit` left it: no later commit and no change in the working tree
-    touched its files, and no new file lies in it that git does not ignore."""
+    touched its files, and no data file lies in it that git does not hold."""
     relative = ordner.resolve().relative_to(root.resolve()).as_posix()
     diff = _gefragt(["diff", "--quiet", commit.sha, "--", relative], root)
     if diff.returncode not in (0, 1):
         raise OhneGeschichte(f"git kann {relative}/ nicht mit dem Commit {commit.kurz} vergleichen")
-    neu = _gefragt(["ls-files", "--others", "--exclude-standard", "--", relative], root)
-    return diff.returncode == 0 and neu.returncode == 0 and not neu.stdout.strip()
+    # a data file git does not hold – new, or ignored – is no state of the history, whatever git ignores
+    neu = _gefragt(["ls-files", "-z", "--others", "--", relative], root)
+    fremd = [n for n in neu.stdout.split(b"\0") if n.lower().endswith((b".yaml", b".yml"))]
+    return diff.returncode == 0 and neu.returncode == 0 and not fremd
+
+
+def eingecheckt(root: Path, commit: Commit, ordner: Path) -> bool:
+    """Whether `commit` holds files below `ordner` (inside `root`)."""
+    relative = ordner.resolve().relative_to(root.resolve()).as_posix()
+    listing = _gefragt(["ls-tree", "-r", "--name-only", commit.sha, "--", relative], root)
+    return listing.returncode == 0 and bool(listing.stdout.strip())
 
 
 def _git_input(args: list[str], cwd: Path, data: bytes) -> bytes:
