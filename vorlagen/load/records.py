@@ -18,7 +18,7 @@ from pathlib import Path
 
 from vorlagen.core.fmt import IN_EUR
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.load.schreibweise import Schreibweise, datenzahl
+from vorlagen.load.schreibweise import Schreibweise, datenzahl, zwei_zahlen
 from vorlagen.load.werte import ZAHLENTYPEN, Gelesen, read_value
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 
@@ -267,7 +267,7 @@ def _list(node: Node, item_type: typing.Any, name: str) -> Gelesen:
         if i in glued:  # the number and the one before it: one message on both
             before = node.items[i - 1]
             assert isinstance(item, Scalar) and isinstance(before, Scalar)
-            problems.append(Problem(item.where, _zwei_zahlen(name, before.text, item.text)))
+            problems.append(Problem(item.where, zwei_zahlen(name, before.text, item.text)))
             continue
         if i + 1 in glued:
             continue
@@ -275,25 +275,6 @@ def _list(node: Node, item_type: typing.Any, name: str) -> Gelesen:
         items.append(value)
         problems += found
     return (None if problems else items), problems
-
-
-def _zwei_zahlen(name: str, links: str, rechts: str) -> str:
-    """A number with a decimal or thousands comma in `[…]`, which YAML splits into two: both readings and the two
-    numbers, each as it is written to read one way only."""
-    text = f"{links},{rechts}"
-    try:
-        datenzahl(text)
-        gemeint = ""  # never: a comma always reads two ways or the German way
-    except Schreibweise as error:
-        gemeint = f" {error.meldung()[:-1]}"
-    try:
-        zwei = f"; für zwei Zahlen schreiben Sie [{datenzahl(links)}, {datenzahl(rechts)}] (mit Leerzeichen)."
-    except Schreibweise:  # one of them reads two ways itself: no spelling of the two that reads one way only
-        zwei = "."
-    return (
-        f"„{name}“: In „[…]“ trennt das Komma Einträge – YAML läse „{text}“ als zwei Zahlen, {links} und {rechts}."
-        f"{gemeint}{zwei}"
-    )
 
 
 def _dict(node: Node, value_type: typing.Any, name: str) -> Gelesen:

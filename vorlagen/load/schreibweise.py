@@ -145,6 +145,25 @@ def _dezimal(value: Fraction) -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
 
 
+def zwei_zahlen(name: str, links: str, rechts: str) -> str:
+    """A number with a decimal or thousands comma in `[…]`, which YAML splits into two: both readings and the two
+    numbers, each as it is written to read one way only."""
+    text = f"{links},{rechts}"
+    try:
+        datenzahl(text)
+        gemeint = ""  # never: a comma always reads two ways or the German way
+    except Schreibweise as error:
+        gemeint = f" {error.meldung()[:-1]}"
+    try:
+        zwei = f"; für zwei Zahlen schreiben Sie [{datenzahl(links)}, {datenzahl(rechts)}] (mit Leerzeichen)."
+    except Schreibweise:  # one of them reads two ways itself: no spelling of the two that reads one way only
+        zwei = "."
+    return (
+        f"„{name}“: In „[…]“ trennt das Komma Einträge – YAML läse „{text}“ als zwei Zahlen, {links} und {rechts}."
+        f"{gemeint}{zwei}"
+    )
+
+
 @dataclass(frozen=True)
 class Altlesung:
     """A number the previous version read with a decimal point that reads two ways now: where, as written, and how
