@@ -96,6 +96,7 @@ class Auswirkungen(Named):
     offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
     grenze_offen: set[int] = field(default_factory=set)  # years whose threshold is open: so is who decides
     worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
+    quellen: dict[str, Where] = field(default_factory=dict, compare=False)  # table → its key in vorlage.yaml
 
     @property
     def noch_offen(self) -> str:
@@ -172,6 +173,7 @@ def auswirkungen(
     problems: list[Problem] = []
     leser = Leser(names, figures, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
+    result.quellen = {tabelle: daten.where(tabelle) for tabelle in ("positionen", "deckung")}  # for the layout check
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
             where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)
