@@ -858,7 +858,8 @@ def test_an_unknown_key_in_the_haushalt(data):
     found = problems_of(data)
     assert found == [
         f"{at(data, H2021, 'ansatzz')}: Unbekannter Schlüssel „ansatzz“ in „positionen“ – meinten Sie „ansatz“? "
-        "Erlaubt sind: konto, bezeichnung, art, plan, deckungskreis, ertrag, ansatz, gebunden, buchungen, prognose, ve, ve_gebunden."
+        "Erlaubt sind: konto, bezeichnung, art, plan, deckungskreis, ertrag, ansatz, gebunden, buchungen, prognose, reste, "
+        "bereitgestellt, ve, ve_gebunden."
     ]
 
 

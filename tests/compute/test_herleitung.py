@@ -17,7 +17,7 @@ from vorlagen.render import plaintext
 from vorlagen.render.document import Composer
 from vorlagen.render.raster import finden
 from vorlagen.render.raster.vorlage import raster
-from vorlagen.review.umschreiben import umschreiben
+from vorlagen.review.umschreibregeln import umschreiben
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FOLDERS = {

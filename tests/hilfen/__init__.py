@@ -55,10 +55,10 @@ def vor_dem_beschluss(data: Path) -> Path:
 def composed(data: Path, nummer: str = "2021/0123"):
     """One Vorlage composed as a build composes it – web HTML, print HTML, `.text` as its TXT is written – without
     rendering a PDF (milliseconds instead of seconds): for every test whose point is content, not the PDF."""
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
-    project = prepare(data)
+    project = vorbereitet(data)
     source = next(s for s in project.facts.vorlagen if s.vorlage.nummer == nummer)
     return Composer(project).compose(source)
 
@@ -66,10 +66,10 @@ def composed(data: Path, nummer: str = "2021/0123"):
 def freigeben(data: Path) -> Path:
     """Signs every open sign-off of a data folder anew: for tests that change the example's content on purpose
     and then build Sitzungsmappen (which refuse an ENTWURF)."""
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
-    for doc in Composer(prepare(data)).compose_all():
+    for doc in Composer(vorbereitet(data)).compose_all():
         for stand in doc.freigabe.offen if doc.freigabe else []:
             with contextlib.redirect_stdout(io.StringIO()):
                 assert (
@@ -122,11 +122,11 @@ def line_of(path: Path, needle: str) -> int:
 
 def problems_of(data: Path) -> list[str]:
     """The problems a data folder's computation reports, as printed (it must report some)."""
-    from vorlagen.compute.project import prepare
     from vorlagen.core.problems import BuildFailed
+    from vorlagen.render.betreff import vorbereitet
 
     with pytest.raises(BuildFailed) as failed:
-        prepare(data)
+        vorbereitet(data)
     return [str(p) for p in failed.value.problems]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vorlagen.building.builder import Builder
-from vorlagen.compute.project import prepare
+from vorlagen.render.betreff import vorbereitet
 
 RSK = "vorlagen/2021-0123/2021-0123.pdf"  # the public Vorlage of the example
 SECRET = "intern/vorlagen/2021-0130/2021-0130.pdf"  # its non-public one
@@ -14,7 +14,7 @@ SECRET = "intern/vorlagen/2021-0130/2021-0130.pdf"  # its non-public one
 
 def build(data: Path, out: Path, mappen=frozenset()) -> Builder:
     """Builds `data` into `out`; the Builder tells what it rendered."""
-    builder = Builder(prepare(data))
+    builder = Builder(vorbereitet(data))
     builder.build(out, mappen)
     return builder
 

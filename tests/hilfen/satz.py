@@ -143,13 +143,13 @@ def setze_ordner(path: Path) -> None:
 
 def vorlage_pdf(data: Path, slug: str) -> bytes:
     """The PDF of one Vorlage of a data folder, set as a build sets it (without writing anything)."""
-    from vorlagen.compute.project import prepare
     from vorlagen.load.satz import Satz
+    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
     from vorlagen.render.pdf import render_pdf
     from vorlagen.render.templates import TEMPLATES
 
-    project = prepare(data)
+    project = vorbereitet(data)
     source = next(s for s in project.facts.vorlagen if s.slug == slug)
     doc = Composer(project).compose(source)
     where = project.facts.paths.where(source.folder)

@@ -36,3 +36,45 @@ def test_no_import_runs_back_up():
                 names = [alias.name for alias in node.names]
             upward += [f"{here} → {name}" for name in names if _stage(name) > level]
     assert upward == []
+
+
+def _module_of(path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module of the package → the modules of the package it imports, at the top or inside a function."""
+    modules = {_module_of(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                submodules = {f"{node.module}.{alias.name}" for alias in node.names} & modules.keys()
+                targets |= submodules  # `from package import submodule` takes nothing from the package's own code
+                if len(submodules) < len(node.names):
+                    targets.add(node.module)
+            elif isinstance(node, ast.Import):
+                targets |= {alias.name for alias in node.names}
+        graph[name] = {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def test_no_import_circle():
+    """No module reaches itself through imports, not even through one inside a function (a circle is two modules
+    that can only be understood together)."""
+    graph, circles, seen = _imports(), [], set()
+    for start in sorted(graph):
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in sorted(graph[node]):
+                if nxt == start:
+                    circle = path + [start]
+                    if frozenset(circle) not in seen:
+                        seen.add(frozenset(circle))
+                        circles.append(" → ".join(circle))
+                elif nxt not in path and nxt > start:  # each circle once, from its smallest module
+                    stack.append((nxt, path + [nxt]))
+    assert circles == []

@@ -13,7 +13,7 @@ from tests.hilfen import FIXTURES
 from vorlagen.cli import main
 from vorlagen.load.land import land_von
 from vorlagen.review.landesrecht import zitate
-from vorlagen.review.umschreiben import umschreiben
+from vorlagen.review.umschreibregeln import umschreiben
 
 ALTBESTAND = FIXTURES / "altbestand"
 # the Land of each body as its README and koerperschaft.yaml say, and the law its hausstil cites

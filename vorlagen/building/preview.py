@@ -20,9 +20,9 @@ from vorlagen.building.builder import Builder
 from vorlagen.building.localserver import LocalHandler, LocalServer
 from vorlagen.building.progress import Progress
 from vorlagen.building.workers import Renderer
-from vorlagen.compute.project import prepare
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, os_error_text
+from vorlagen.render.betreff import vorbereitet
 from vorlagen.render.templates import TEMPLATES
 
 EVENTS = "/__vorlagen/ereignisse"
@@ -201,7 +201,7 @@ class Preview:
         """One build; whatever goes wrong is shown in the page and the terminal, and the preview goes on."""
         start = time.monotonic()
         try:
-            builder = Builder(prepare(self.data), Progress(live=False, stream=_Null()), self.renderer)
+            builder = Builder(vorbereitet(self.data), Progress(live=False, stream=_Null()), self.renderer)
             builder.build(self.out)
         except BuildFailed as failed:
             probleme = [str(p) for p in failed.problems]

@@ -52,20 +52,33 @@ def yaml_text(datum, haushalte: dict) -> str:
                 f"    gebunden: {_betrag(p.gebunden)}",
             ]
             lines += [
-                f"    {key}: {_betrag(getattr(p, key))}" for key in ("prognose", "ve") if getattr(p, key) is not None
+                f"    {key}: {_betrag(getattr(p, key))}"
+                for key in ("prognose", "ve", "reste", "bereitgestellt")
+                if getattr(p, key) is not None
             ]
             lines += [f"    ve_gebunden: {_betrag(p.ve_gebunden)}"] if p.ve_gebunden else []
     return "\n".join(lines) + "\n"
 
 
+def am_beschluss(haushalte: dict, source, entschieden) -> dict:
+    """The Haushalte of the years the Vorlage reads, as they stood on the decision day (bookings before it bound)."""
+    gelesen = jahre(source.vorlage.finanzen_daten)
+    return {j: h.am(entschieden) for j, h in dict.items(haushalte) if j in gelesen}
+
+
+def schreiben(datei, entschieden, haushalte: dict, paths: Paths) -> None:
+    """beschlossen.yaml written whole or not at all; BuildFailed with the German problem when it cannot be."""
+    raise_if(speichern(datei, yaml_text(entschieden, haushalte).encode("utf-8"), paths))
+
+
 def beschluss(args: argparse.Namespace) -> int:
     """`beschluss`: keeps the Haushalt of a decided Vorlage as of its decision day."""
     from vorlagen.cli.zeichnen import _source
-    from vorlagen.compute.project import prepare
     from vorlagen.load.beschlossen import DATEI
+    from vorlagen.render.betreff import vorbereitet
 
     paths = Paths(args.data.resolve().parent)
-    project = prepare(args.data, haushaltsrecht=False)
+    project = vorbereitet(args.data, haushaltsrecht=False)
     source = _source(project, args.nummer, paths)
     nummer, datei = source.auswahl, source.folder / DATEI
     if source.vorlage.finanzen_daten is None:
@@ -84,9 +97,8 @@ def beschluss(args: argparse.Namespace) -> int:
             f"{paths.show(datei)} hält den Haushalt des Beschlusses schon fest – er wird nicht überschrieben; war "
             "der Beschluss falsch erfasst, löschen Sie die Datei und rufen Sie den Befehl erneut auf."
         )
-    gelesen = jahre(source.vorlage.finanzen_daten)
-    haushalte = {j: h.am(entschieden) for j, h in dict.items(project.facts.haushalte) if j in gelesen}
-    raise_if(speichern(datei, yaml_text(entschieden, haushalte).encode("utf-8"), paths))
+    haushalte = am_beschluss(project.facts.haushalte, source, entschieden)
+    schreiben(datei, entschieden, haushalte, paths)
     print(
         f"Haushalt des Beschlusses vom {tag(entschieden)} festgehalten: {paths.show(datei)} "
         f"({sum(len(h.positionen) for h in haushalte.values())} Positionen aus "

@@ -93,9 +93,8 @@ def build(args: argparse.Namespace) -> int:
         from vorlagen.building.builder import Builder
         from vorlagen.building.progress import Progress
         from vorlagen.cli.stand import summary
-        from vorlagen.compute.project import prepare
 
-        project = prepare(args.data)
+        project, ungehalten = _vorbereitet(args.data)
         builder = Builder(project, Progress(), renderer, stichtag=args.stichtag)
         written = builder.build(args.out, mappen)
     finally:
@@ -111,16 +110,31 @@ def build(args: argparse.Namespace) -> int:
     if sitzung:
         print(_sitzung_summary(sitzung, shown), end="")
     _not_in_oparl(project.facts)
-    _nicht_festgehalten(project)
+    _nicht_festgehalten(project, ungehalten)
     return 0
 
 
-def _nicht_festgehalten(project) -> None:
-    """A hint per decided Vorlage whose Haushalt of the decision is not kept yet (`vorlagen beschluss`)."""
+def _vorbereitet(data: Path):
+    """The project to build, after the Haushalt of each decision not kept yet was kept where git tells it (each file
+    written is said); VorlageSource.slug → why the Haushalt of its decision could not be kept."""
+    from vorlagen.cli.festhalten import festhalten
+    from vorlagen.compute.beschluss import nicht_festgehalten
+    from vorlagen.render.betreff import vorbereitet
+
+    project = vorbereitet(data)
+    ungehalten = festhalten(project, lambda zeile: print(zeile, flush=True))
+    if len(ungehalten) < len(nicht_festgehalten(project)):  # a beschlossen.yaml written: read it with the rest
+        project = vorbereitet(data)
+    return project, ungehalten
+
+
+def _nicht_festgehalten(project, ungehalten: dict[str, str]) -> None:
+    """A hint per decided Vorlage whose Haushalt of the decision is not kept (`vorlagen beschluss`), and why the build
+    could not keep it."""
     from vorlagen.compute.beschluss import nicht_festgehalten
 
-    for hinweis in nicht_festgehalten(project).values():
-        print(f"Hinweis: {hinweis}")
+    for slug, hinweis in nicht_festgehalten(project).items():
+        print(f"Hinweis: {hinweis} Von selbst ließ er sich nicht festhalten: {ungehalten[slug]}.")
 
 
 def _not_in_oparl(facts) -> None:
@@ -150,11 +164,11 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.cli.stand import render_fristen, render_offen, render_offene, summary
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
     warn_of_drift()
-    project = prepare(args.data)
+    project = vorbereitet(args.data)
     composer = Composer(project)
     docs = composer.compose_all()  # renders texts and templates, writes nothing
     print(f"Geprüft: {summary(project)} – keine Probleme.\n")

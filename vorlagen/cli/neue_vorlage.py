@@ -12,6 +12,7 @@ from pathlib import Path
 from vorlagen.cli.neuanlage import anlegen, text_value
 from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.cli.schemadateien import schema_comment
+from vorlagen.core.limits import MAX_BETREFF
 from vorlagen.core.problems import BuildFailed, Problem, Where
 
 NUMMER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/._-]{0,39}")  # as vorlage.yaml allows it, 40 characters at most
@@ -71,7 +72,7 @@ def vorlage_dateien(
             f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben "
             "und / . _ -, am Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.",
         )
-    shown_betreff, betreff = betreff, text_value("Betreff", betreff, 300)
+    shown_betreff, betreff = betreff, text_value("Betreff", betreff, MAX_BETREFF)
     if offen:
         return _vorlage_dateien(
             stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)

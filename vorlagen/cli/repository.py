@@ -240,11 +240,11 @@ def _bauen(data: Path, out: Path) -> None:
     from vorlagen.building.builder import Builder
     from vorlagen.building.progress import Progress
     from vorlagen.building.workers import Renderer
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
 
     renderer = Renderer()
     try:
-        Builder(prepare(data), Progress(io.StringIO(), live=False), renderer).build(out)
+        Builder(vorbereitet(data), Progress(io.StringIO(), live=False), renderer).build(out)
     finally:
         renderer.close()
 

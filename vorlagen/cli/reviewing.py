@@ -56,12 +56,12 @@ def nachrechnen(args: argparse.Namespace) -> int:
 
 def _fassungen(data: Path, label: str) -> dict:
     """The Fassungen of a data folder; problems name the revision they belong to."""
-    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
     from vorlagen.review.fassung import fassungen
 
     try:
-        project = prepare(data)
+        project = vorbereitet(data)
         return fassungen(project, Composer(project).compose_all())
     except BuildFailed as failed:
         raise BuildFailed([Problem(p.where, f"[{label}] {p.message}") for p in failed.problems]) from None

@@ -110,6 +110,7 @@ def haushalt_der_vorlage(
     )
     if land is not None:
         result.worte = {"Ergebnisplan": land.ergebnisplan, "Finanzplan": land.finanzplan}
+    result.cent, result.restewort = stil.finanzen.cent, stil.finanzen.beschriftung.reste
     recht += check_deckung(result, daten)
     recht += check_ve(result.ve, daten.verpflichtungsermaechtigungen)
     result.offen += ve_offen(result.ve)

@@ -18,7 +18,8 @@ from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER, Kreis, kreisjahr, setze
 from vorlagen.compute.haushaltsposition import NEU, Leser, position, zeile
-from vorlagen.compute.names import Named
+from vorlagen.compute.haushaltsstand import positionsstaende
+from vorlagen.compute.names import Named, Names
 from vorlagen.compute.offen import OFFEN
 from vorlagen.compute.verpflichtung import VE, verpflichtungen
 from vorlagen.core.fmt import geld
@@ -55,7 +56,19 @@ class Zeile:
         """überplanmäßig, außerplanmäßig (no Ansatz) or None (the plan holds it)."""
         if self.mehrbedarf == 0:
             return None
-        return AUSSER if self.position.ansatz == 0 else UEBER
+        p = self.position
+        return AUSSER if p.ansatz == 0 and not p.reste else UEBER
+
+    @property
+    def mittel_neu(self) -> Fraction:
+        """„(neu) zur Verfügung stehende Haushaltsmittel“: Ansatz + Reste + bereitgestellt + the Mehrbedarf."""
+        return exact(self.position.mittel) + self.mehrbedarf
+
+    @property
+    def formular(self) -> bool:
+        """Printed line by line (Braunschweig's form) where the Position states its Reste or earlier
+        Bereitstellungen and the amount needs more than the plan holds."""
+        return bool(self.art) and (self.position.reste is not None or self.position.bereitgestellt is not None)
 
 
 @dataclass
@@ -96,6 +109,8 @@ class Auswirkungen(Named):
     offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
     grenze_offen: set[int] = field(default_factory=set)  # years whose threshold is open: so is who decides
     worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
+    cent: bool = False  # the Hausstil prints the block's amounts with cents (finanzen: cent)
+    restewort: str | None = None  # the Hausstil's word for Reste (finanzen: beschriftung: reste)
     quellen: dict[str, Where] = field(default_factory=dict, compare=False)  # table → its key in vorlage.yaml
 
     @property
@@ -106,6 +121,15 @@ class Auswirkungen(Named):
     def einzeln(self) -> list[Zeile]:
         """The amounts at Positionen outside any Deckungskreis (their own Mehrbedarf counts)."""
         return [z for z in self.zeilen if z.kreis is None]
+
+    @property
+    def positionen(self) -> Names:
+        """The Positions the block reads, quotable by name: haushalt.positionen["konto"].ansatz[2023] …"""
+        gelesen = [(z.jahr, z.position) for z in self.zeilen]
+        gelesen += [(d.jahr, d.position) for d in self.deckungen if d.position is not None]
+        gelesen += [(j, kz.position) for k in self.kreise.values() for j, kj in k.jahre.items() for kz in kj.zeilen]
+        gelesen += [(ve.jahr, p) for ve in self.ve.values() for p in [ve.position, *(d.position for d in ve.deckungen)]]
+        return positionsstaende(gelesen)
 
     @property
     def mittel_vorhanden(self) -> bool:
@@ -121,6 +145,43 @@ class Auswirkungen(Named):
             if betrag:
                 result[jahr] = result.get(jahr, Fraction(0)) + betrag
         return dict(sorted(result.items()))
+
+    def _je_jahr(self, wert) -> dict[int, Fraction]:
+        result: dict[int, Fraction] = {}
+        for z in self.einzeln:
+            v = wert(z)
+            if v is not None:
+                result[z.jahr] = result.get(z.jahr, Fraction(0)) + v
+        return dict(sorted(result.items()))
+
+    @property
+    def reste(self) -> dict[int, Fraction]:
+        """Per Haushaltsjahr: the Haushaltsreste of its Positionen outside a Deckungskreis that state them."""
+        return self._je_jahr(lambda z: None if z.position.reste is None else exact(z.position.reste))
+
+    @property
+    def bereitgestellt(self) -> dict[int, Fraction]:
+        """Per Haushaltsjahr: what was already bereitgestellt at its Positionen that state it."""
+        return self._je_jahr(lambda z: None if z.position.bereitgestellt is None else exact(z.position.bereitgestellt))
+
+    @property
+    def mittel_neu(self) -> dict[int, Fraction]:
+        """Per Haushaltsjahr with a form line: „(neu) zur Verfügung stehende Haushaltsmittel“ of those Positionen."""
+        return self._je_jahr(lambda z: z.mittel_neu if z.formular else None)
+
+    @property
+    def formular(self) -> list[Zeile]:
+        return [z for z in self.einzeln if z.formular]
+
+    def restename(self, z: Zeile) -> str:
+        """Haushaltsreste (kameral) or Ermächtigungsübertragungen (doppisch), or the Hausstil's word."""
+        if self.restewort:
+            return self.restewort
+        return (
+            "Haushaltsreste"
+            if z.position.plan in ("Verwaltungshaushalt", "Vermögenshaushalt")
+            else ("Ermächtigungsübertragungen")
+        )
 
     @property
     def deckung(self) -> dict[int, Fraction]:
@@ -140,7 +201,8 @@ class Auswirkungen(Named):
         values = [v for z in self.zeilen for v in (z.betrag, z.position.ansatz or 0, z.position.gebunden)]
         values += [kz.position.ansatz or 0 for k in self.kreise.values() for kj in k.jahre.values() for kz in kj.zeilen]
         values += [d.betrag for d in self.deckungen] + [v.betrag for v in self.ve.values()]
-        return CENT if any(exact(v).denominator != 1 for v in values) else EURO
+        values += [exact(z.position.mittel) for z in self.formular]
+        return CENT if self.cent or any(exact(v).denominator != 1 for v in values) else EURO
 
     def arten(self, jahr: int) -> set[str]:
         """überplanmäßig and/or außerplanmäßig: what the Mehrbedarf of a year is."""

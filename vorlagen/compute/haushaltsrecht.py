@@ -25,7 +25,8 @@ def _herkunft(p: Position) -> str:
             f"Prognose {geld(exact(p.prognose or 0))} − Ansatz {geld(exact(p.ansatz or 0))} − gebunden "
             f"{geld(exact(p.gebunden))}"
         )
-    return f"Ansatz {geld(exact(p.ansatz or 0))} − gebunden {geld(exact(p.gebunden))}"
+    mittel = " + ".join(f"{label} {geld(exact(wert))}" for label, wert in p.mittel_teile)
+    return f"{mittel} − gebunden {geld(exact(p.gebunden))}"
 
 
 def _quelle(d: Deckungszeile) -> list[Problem]:

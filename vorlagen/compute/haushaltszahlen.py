@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.haushalt import Auswirkungen
+from vorlagen.compute.haushaltsstand import FELDER, Positionsstand
 from vorlagen.core.fmt import geld
 
 
@@ -19,6 +20,8 @@ def namen(a: Auswirkungen) -> list[tuple[str, Fraction]]:
     """(expression as a text writes it, value) of every figure of the block."""
     lines = [(f"haushalt.mehrbedarf[{j}]", b) for j, b in a.mehrbedarf.items()]
     lines += [(f"haushalt.deckung[{j}]", b) for j, b in a.deckung.items()]
+    for feld in ("reste", "bereitgestellt", "mittel_neu"):
+        lines += [(f"haushalt.{feld}[{j}]", b) for j, b in getattr(a, feld).items()]
     for kreis in a.kreise.values():
         for jahr, kj in kreis.jahre.items():
             for feld in ("ansatz", "betrag", "verfuegbar", "ueberschreitung"):
@@ -30,6 +33,13 @@ def namen(a: Auswirkungen) -> list[tuple[str, Fraction]]:
         lines += [(f"haushalt.ve[{_q(ve.id)}].nachtrag[{j}]", b) for j, b in ve.nachtrag.items()]
         if ve.mehrbedarf is not None:
             lines.append((f"haushalt.ve[{_q(ve.id)}].mehrbedarf", ve.mehrbedarf))
+    for key, stand in a.positionen.items():
+        for feld in FELDER:
+            lines += [
+                (f"haushalt.positionen[{_q(key)}].{feld}[{j}]", b)
+                for j, b in getattr(stand, feld).items()
+                if b is not None
+            ]
     return lines
 
 
@@ -46,12 +56,19 @@ def herleitung(a: Auswirkungen, text: str) -> list[str] | None:
         return _mehrbedarf(a, int(pfad[1]))
     if pfad[0] == "deckung" and pfad[1].isdigit() and int(pfad[1]) in a.deckung:
         return _deckung(a, int(pfad[1]))
+    feld = pfad[0]
+    if feld in ("reste", "bereitgestellt", "mittel_neu") and pfad[1].isdigit() and int(pfad[1]) in getattr(a, feld):
+        return _mittel(a, feld, int(pfad[1]))
     if pfad[0] == "kreise" and len(pfad) == 4 and pfad[1] in a.kreise and pfad[3].isdigit():
         kj = a.kreise[pfad[1]].jahre.get(int(pfad[3]))
         if kj is not None and pfad[2] in ("ansatz", "betrag", "verfuegbar", "ueberschreitung", "gebunden"):
             return _kreis(a, pfad[1], int(pfad[3]), pfad[2])
     if pfad[0] == "ve" and len(pfad) >= 3 and pfad[1] in a.ve:
         return _ve(a, pfad[1])
+    if pfad[0] == "positionen" and len(pfad) == 4 and pfad[2] in FELDER and pfad[3].isdigit():
+        stand = dict.get(a.positionen, pfad[1])
+        if stand is not None and int(pfad[3]) in getattr(stand, pfad[2]):
+            return _position(a, pfad[1], stand, pfad[2], int(pfad[3]))
     return None
 
 
@@ -62,8 +79,8 @@ def _mehrbedarf(a: Auswirkungen, jahr: int) -> list[str]:
             p = z.position
             lines.append(
                 f"  „{p.konto}“ ({a.planwort(str(p.plan))}): Betrag {geld(z.betrag)} ({z.name})   [{z.where}]"
-                f" − verfügbar {geld(z.verfuegbar)} (Ansatz {geld(Fraction(p.ansatz or 0))} − gebunden "
-                f"{geld(Fraction(p.gebunden))}) = {geld(z.mehrbedarf)}"
+                f" − verfügbar {geld(z.verfuegbar)} ({' + '.join(f'{n} {geld(Fraction(w))}' for n, w in p.mittel_teile)}"
+                f" − gebunden {geld(Fraction(p.gebunden))}) = {geld(z.mehrbedarf)}"
             )
     for kreis in a.kreise.values():
         kj = kreis.jahre.get(jahr)
@@ -73,6 +90,31 @@ def _mehrbedarf(a: Auswirkungen, jahr: int) -> list[str]:
                 f"{geld(kj.ansatz)} − gebunden {geld(kj.gebunden)}) = {geld(kj.ueberschreitung)}"
                 f"   (haushalt.kreise.{kreis.id}.ueberschreitung.{jahr})"
             )
+    return lines
+
+
+def _position(a: Auswirkungen, key: str, stand: Positionsstand, feld: str, jahr: int) -> list[str]:
+    p = stand.record(jahr)
+    assert p is not None  # every year of a Positionsstand has its record
+    wert = getattr(stand, feld)[jahr]
+    name = f"haushalt.positionen[{_q(key)}].{feld}.{jahr}"
+    wo = f"„{p.konto}“{f' {p.bezeichnung}' if p.bezeichnung else ''} ({a.planwort(str(p.plan))}), Haushalt {jahr}"
+    if feld != "verfuegbar":
+        shown = "noch offen" if wert is None else geld(wert)
+        return [f"{name} = {shown}   [{p.where(feld)}] ({wo})"]
+    if wert is None:
+        return [f"{name} = noch offen ({wo}): der Ansatz ist noch offen   [{p.where('ansatz')}]"]
+    lines = [f"{name} = {geld(wert)}   ({wo})"]
+    if p.ertrag:
+        lines.append(
+            f"  Prognose {geld(Fraction(p.prognose or 0))} [{p.where('prognose')}] − Ansatz "
+            f"{geld(Fraction(p.ansatz or 0))} [{p.where('ansatz')}] − gebunden {geld(Fraction(p.gebunden))} "
+            f"[{p.where('gebunden')}] = {geld(wert)}"
+        )
+    else:
+        feld_von = {"Ansatz": "ansatz", "Reste": "reste", "bereitgestellt": "bereitgestellt"}
+        teile = " + ".join(f"{label} {geld(Fraction(b))} [{p.where(feld_von[label])}]" for label, b in p.mittel_teile)
+        lines.append(f"  {teile} − gebunden {geld(Fraction(p.gebunden))} [{p.where('gebunden')}] = {geld(wert)}")
     return lines
 
 
@@ -131,4 +173,24 @@ def _ve(a: Auswirkungen, ve_id: str) -> list[str]:
         )
     for d in ve.deckungen:
         lines.append(f"  Deckung: „{d.position.konto}“ sinkt um {geld(d.betrag)}   [{d.where}]")
+    return lines
+
+
+def _mittel(a: Auswirkungen, feld: str, jahr: int) -> list[str]:
+    """Haushaltsreste, earlier Bereitstellungen and the „(neu) zur Verfügung stehende Haushaltsmittel“ of a year,
+    Position by Position."""
+    lines = [f"haushalt.{feld}.{jahr} = {geld(getattr(a, feld)[jahr])}"]
+    for z in a.einzeln:
+        p = z.position
+        if z.jahr != jahr or (feld == "mittel_neu" and not z.formular) or getattr(p, feld, 0) is None:
+            continue
+        quelle = f"haushalt/{jahr}.yaml"
+        if feld == "mittel_neu":
+            teile = [f"Ansatz {geld(Fraction(p.ansatz or 0))}"]
+            teile += [f"{a.restename(z)} {geld(Fraction(p.reste))}"] if p.reste is not None else []
+            teile += [f"bereitgestellt {geld(Fraction(p.bereitgestellt))}"] if p.bereitgestellt is not None else []
+            teile.append(f"{z.art} beantragt {geld(z.mehrbedarf)} ({z.name})")
+            lines.append(f"  „{p.konto}“: {' + '.join(teile)} = {geld(z.mittel_neu)}   [{quelle}]")
+        else:
+            lines.append(f"  „{p.konto}“: {geld(Fraction(getattr(p, feld)))}   [{quelle}: „{feld}“]")
     return lines

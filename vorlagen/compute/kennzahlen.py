@@ -67,7 +67,13 @@ FELD_EINHEIT = {
     "lasten": GELD,
     "im_plan": GELD,
     "nachtrag": GELD,
+    "reste": GELD,
+    "bereitgestellt": GELD,
+    "mittel_neu": GELD,
     "frei": GELD,
+    "ve": GELD,  # haushalt.positionen["konto"].ve.2023
+    "ve_gebunden": GELD,
+    "prognose": GELD,
 }
 
 
@@ -151,6 +157,11 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         raise EinheitFehler(
             f"„{schreibweise(pfad)}“ ist eine leere Zelle – tragen Sie dort einen Wert ein (auch 0) oder lesen Sie "
             "eine andere Zelle."
+        )
+    if obj is None and pfad[0] == "haushalt":
+        raise EinheitFehler(
+            f"„{schreibweise(pfad)}“ ist noch offen – der Haushalt nennt den Betrag nicht; tragen Sie ihn in "
+            f"haushalt/{pfad[-1] if pfad[-1].isdigit() else '<jahr>'}.yaml ein."
         )
     if isinstance(obj, bool) or not isinstance(obj, (int, Decimal, Fraction)):
         raise EinheitFehler(

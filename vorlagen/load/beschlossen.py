@@ -31,6 +31,8 @@ class FestePosition(Record):
     prognose: Betrag | None = doc("Prognose einer Ertragsposition am Tag des Beschlusses", default=None)
     ve: Betrag | None = doc("veranschlagte Verpflichtungsermächtigung am Tag des Beschlusses", default=None)
     ve_gebunden: Betrag = doc("davon am Tag des Beschlusses in Anspruch genommen", default=NULL)
+    reste: Betrag | None = doc("Haushaltsreste (Ermächtigungsübertragungen) am Tag des Beschlusses", default=None)
+    bereitgestellt: Betrag | None = doc("am Tag des Beschlusses schon bereitgestellt", default=None)
 
     def auf(self, position: Position) -> Position:
         """`position` with the amounts of the decision day (and no bookings: they are in `gebunden`)."""
@@ -41,6 +43,8 @@ class FestePosition(Record):
             prognose=self.prognose,
             ve=self.ve,
             ve_gebunden=self.ve_gebunden,
+            reste=self.reste,
+            bereitgestellt=self.bereitgestellt,
             buchungen=[],
         )
 

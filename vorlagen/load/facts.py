@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from vorlagen.core.dateinamen import windows_problem
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import ABSENT, Recorded, listing, note, reading_within, recording
+from vorlagen.core.reads import ABSENT, Recorded, listing, note, note_all, reading_within, recording
 from vorlagen.load.bescheide import Antrag, Bescheid
 from vorlagen.load.dateien import Text, Unlesbar, read_markdowns
 from vorlagen.load.haushalt import Haushalt, ist_jahr
@@ -67,6 +67,7 @@ class Facts:
         if found is not None:
             yaml = found.folder / "vorlage.yaml"
             note(yaml, self.gelesen.get(yaml, ABSENT))
+            note_all(found.betreff_liest)
         return found
 
     def gremium(self, gremium_id: str) -> Gremium:

@@ -109,6 +109,16 @@ class Position(Record):
         "nur bei einer Ertragsposition: erwartete Erträge des Jahres laut Kämmerei; Mehrertrag = prognose − ansatz − gebunden",
         default=None,
     )
+    reste: Betrag | None = doc(
+        "Haushaltsreste (kameral) bzw. Ermächtigungsübertragungen (doppisch): aus dem Vorjahr übertragene Mittel, in "
+        "Euro; sie erhöhen, was verfügbar ist; ohne Angabe: keine (und keine Zeile dafür im Druck)",
+        default=None,
+    )
+    bereitgestellt: Betrag | None = doc(
+        "in diesem Jahr schon über- oder außerplanmäßig bereitgestellt, in Euro (statt den Ansatz zu erhöhen); es "
+        "erhöht, was verfügbar ist; ohne Angabe: nichts (und keine Zeile dafür im Druck)",
+        default=None,
+    )
     ve: Betrag | None = doc(
         "Verpflichtungsermächtigung, die der Plan dieses Jahres hier veranschlagt, in Euro (0: keine; ohne Angabe: "
         "nicht bekannt)",
@@ -117,13 +127,26 @@ class Position(Record):
     ve_gebunden: Betrag = doc("davon schon in Anspruch genommen, in Euro", default=NULL)
 
     @property
+    def mittel(self) -> Decimal:
+        """What the plan holds here before a Vorlage: Ansatz + Haushaltsreste + already bereitgestellt."""
+        return (self.ansatz if self.ansatz is not None else NULL) + (self.reste or NULL) + (self.bereitgestellt or NULL)
+
+    @property
+    def mittel_teile(self) -> list[tuple[str, Decimal]]:
+        """(label, amount) of what `mittel` adds up: the Ansatz, and Reste and bereitgestellt where stated."""
+        teile: list[tuple[str, Decimal]] = [("Ansatz", self.ansatz if self.ansatz is not None else NULL)]
+        teile += [("Reste", self.reste)] if self.reste is not None else []
+        return teile + ([("bereitgestellt", self.bereitgestellt)] if self.bereitgestellt is not None else [])
+
+    @property
     def verfuegbar(self) -> Decimal:
-        """What a Vorlage can still draw here: Ansatz − gebunden; at an Ertrag position the Mehrertrag still free
-        (prognose − Ansatz − gebunden, 0 without a prognose). Only asked where the Ansatz is known."""
+        """What a Vorlage can still draw here: Ansatz (+ Reste + bereitgestellt) − gebunden; at an Ertrag position
+        the Mehrertrag still free (prognose − Ansatz − gebunden, 0 without a prognose). Only asked where the Ansatz
+        is known."""
         ansatz = self.ansatz if self.ansatz is not None else NULL
         if self.ertrag:
             return self.prognose - ansatz - self.gebunden if self.prognose is not None else Decimal(0)
-        return ansatz - self.gebunden
+        return self.mittel - self.gebunden
 
     @property
     def ve_frei(self) -> Decimal | None:
@@ -132,7 +155,7 @@ class Position(Record):
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        for key in ("ansatz", "gebunden", "prognose", "ve", "ve_gebunden"):
+        for key in ("ansatz", "gebunden", "prognose", "ve", "ve_gebunden", "reste", "bereitgestellt"):
             if (getattr(self, key) or 0) < 0:
                 problems.append(
                     Problem(
@@ -149,6 +172,24 @@ class Position(Record):
                     "die Position Erträge oder Einzahlungen plant, sonst streichen Sie „prognose“.",
                 )
             )
+        for key in ("reste", "bereitgestellt"):
+            if self.ertrag and getattr(self, key) is not None:
+                problems.append(
+                    Problem(
+                        self.where(key),
+                        f"„{key}“ gilt nur für Aufwands- und Auszahlungspositionen – bei einer Ertragsposition "
+                        "(„ertrag: true“) streichen Sie die Zeile.",
+                    )
+                )
+            elif self.deckungskreis is not None and getattr(self, key) is not None:
+                problems.append(
+                    Problem(
+                        self.where(key),
+                        f"„{key}“ bei einer Position im Deckungskreis „{self.deckungskreis}“ rechnet vorlagen noch "
+                        "nicht – der Kreis zählt nur die Ansätze: rechnen Sie die Mittel in den Ansatz ein und "
+                        "streichen Sie die Zeile.",
+                    )
+                )
         if self.ve_gebunden and (self.ve is None or self.ve_gebunden > self.ve):
             problems.append(
                 Problem(
@@ -160,14 +201,17 @@ class Position(Record):
         if self.ertrag or self.ansatz is None:
             return problems
         gebunden = self.gebunden + sum((b.betrag for b in self.buchungen), NULL)
-        if 0 <= self.ansatz < gebunden:
+        if 0 <= self.mittel < gebunden:
             was = "Gebunden" if not self.buchungen else "Gebunden mit den Buchungen"
+            mit = [n for n, v in (("Reste", self.reste), ("bereitgestellt", self.bereitgestellt)) if v is not None]
             problems.append(
                 Problem(
                     self.where("gebunden"),
-                    f"{was} ({geld(gebunden)}) ist mehr als der Ansatz "
-                    f"({geld(self.ansatz)}) – prüfen Sie "
-                    "beide Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz.",
+                    f"{was} ({geld(gebunden)}) ist mehr als der Ansatz ({geld(self.ansatz)}) – prüfen Sie beide "
+                    "Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."
+                    if not mit
+                    else f"{was} ({geld(gebunden)}) ist mehr als Ansatz, {' und '.join(mit)} zusammen "
+                    f"({geld(self.mittel)}) – prüfen Sie die Beträge.",
                 )
             )
         return problems

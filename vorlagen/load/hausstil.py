@@ -74,6 +74,11 @@ class Haushaltsbeschriftung(Record):
         "Kopf der Spalte der Beträge; ohne Angabe: Ausgaben (kameral), Aufwand (Ergebnisplan), Auszahlungen (Finanzplan)",
         default=None,
     )
+    reste: str | None = doc(
+        "Wort für aus dem Vorjahr übertragene Mittel, z. B. Haushaltsreste; ohne Angabe: Haushaltsreste (kameral), "
+        "Ermächtigungsübertragungen (doppisch)",
+        default=None,
+    )
 
 
 @record
@@ -95,6 +100,7 @@ class Finanzen(Record):
     beschriftung: Haushaltsbeschriftung = doc(
         "Spaltenköpfe der Tabelle eines Deckungskreises", factory=Haushaltsbeschriftung
     )
+    cent: bool = doc("Beträge des Haushaltsblocks immer mit Cent drucken (181.800,00 €)", default=False)
     verpflichtungsermaechtigung: str | None = doc(
         "Vorschrift über Verpflichtungsermächtigungen, wie gedruckt, z. B. § 85 Abs. 1 Satz 2 GO NRW; ohne Angabe: die des Landes",
         default=None,

@@ -176,7 +176,10 @@ class Vorlage(Record):
     federfuehrend: str | None = doc(
         "Kürzel des Amts; fehlt es, druckt die Vorlage „noch offen“ (ohne Ämter der Körperschaft: nichts)", default=None
     )
-    betreff: str = doc("Gegenstand der Vorlage, wie gedruckt")
+    betreff: str = doc(
+        "Gegenstand der Vorlage, wie gedruckt (höchstens 300 Zeichen); Zahlen zitiert er wie ein Text, "
+        'z. B. {{ zahlen["gesamt"] }}'
+    )
     beratungsfolge: list[Beratung] = doc(
         "Sitzungen, in denen die Vorlage beraten wird, nach Datum; leer, wo die Vorlage keine nennt", factory=list
     )

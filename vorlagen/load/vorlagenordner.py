@@ -40,6 +40,9 @@ class VorlageSource:
     unlesbar: dict[str, str] = field(default_factory=dict)  # Rolle → why its text is not read: AUSSEN or SCHLEIFE
     beschlossen: Beschlossen | None = None  # beschlossen.yaml: the Haushalt it was decided on (`vorlagen beschluss`)
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
+    betreff_liest: dict[Path | str, str] = field(
+        default_factory=dict
+    )  # a Betreff that quotes figures: what they were computed from (render/betreff.py), noted with the Vorlage
 
     @property
     def slug(self) -> str:

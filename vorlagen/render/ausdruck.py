@@ -319,9 +319,11 @@ _MEHR = {  # what shows more digits of the same value: filter → (filter, place
 
 def _niezeigt_null(name: str, function, filters: dict):
     """A number filter that refuses to print a value that is not zero as zero (or without its sign), naming the
-    filter that shows it."""
+    filter that shows it; an open value (None) stays open."""
 
     def filtered(value, *args, **kwargs):
+        if value is None:
+            return None  # a figure the data does not state yet: the text prints „noch offen“, a Betreff refuses it
         text = function(value, *args, **kwargs)
         if not zeigt_null(text) or not isinstance(value, (int, Decimal, Fraction)) or value == 0:
             return text

@@ -283,22 +283,7 @@ class Composer:
             placed.add(verteilung_id)
             return gesetzt(self.verteilung, rechnung.verteilungen[verteilung_id], problems)
 
-        return dict(
-            finanzierung=rechnung.tabellen,
-            uebersicht=rechnung.uebersicht,
-            bescheide=rechnung.bescheide,
-            antraege=rechnung.antraege,
-            zahlen=rechnung.zahlen,
-            kennzahlen=rechnung.kennzahlen,
-            verteilungen=rechnung.verteilungen,
-            vorlage=zitiert(public.vorlage(source.vorlage) if source.vorlage.oeffentlich else source.vorlage),
-            koerperschaft=self.facts.koerperschaft,
-            saetze=Names.of("den Kosten- und Fördersätzen", self.facts.saetze),
-            stellen=self.project.stellen,
-            tabelle=tabelle,
-            verteilung=verteilung,
-            haushalt=rechnung.haushalt,
-        )
+        return {**zitierbar(self.project, source, rechnung), "tabelle": tabelle, "verteilung": verteilung}
 
     def names(self, source: VorlageSource, problems: list[Problem]) -> dict:
         """What texts about this Vorlage may quote (e.g. a Niederschrift's TOP on it); the problems of the tables
@@ -370,3 +355,22 @@ class Composer:
             stylesheet=css.as_uri() if css else None,
             schrift=prefix + datei if datei else None,
         )
+
+
+def zitierbar(project: Project, source: VorlageSource, rechnung: Rechnung) -> dict:
+    """The values a Vorlage's texts and its Betreff may quote by name (a public Vorlage: as the public sees it)."""
+    vorlage = source.vorlage
+    return dict(
+        finanzierung=rechnung.tabellen,
+        uebersicht=rechnung.uebersicht,
+        bescheide=rechnung.bescheide,
+        antraege=rechnung.antraege,
+        zahlen=rechnung.zahlen,
+        kennzahlen=rechnung.kennzahlen,
+        verteilungen=rechnung.verteilungen,
+        vorlage=zitiert(public.vorlage(vorlage) if vorlage.oeffentlich else vorlage),
+        koerperschaft=project.facts.koerperschaft,
+        saetze=Names.of("den Kosten- und Fördersätzen", project.facts.saetze),
+        stellen=project.stellen,
+        haushalt=rechnung.haushalt,
+    )

@@ -179,7 +179,7 @@ class Prose:
                 values.append(Markup(""))
                 return _PLACEHOLDER.format(len(values) - 1)
             where = self._where(text, content, match.start())
-            value, found = self._evaluate(match[1].strip(), names, where)
+            value, found = self.auswerten(match[1].strip(), names, where)
             found += umfang.nimm(len(value), where, f"Mit {{{{ {match[1].strip()[:60]} }}}}")
             values.append(Markup("") if umfang.gemeldet else value)
             problems.extend(found)
@@ -213,7 +213,7 @@ class Prose:
         html = _INLINE.sub(lambda m: values[int(m[1])], html)
         return Rendered(Markup(html), bilder, verweise), problems
 
-    def _evaluate(self, expression: str, names: dict, where: Where) -> tuple[Markup, list[Problem]]:
+    def auswerten(self, expression: str, names: dict, where: Where) -> tuple[Markup, list[Problem]]:
         """The escaped value of a text's expression, or nothing and the problem why it cannot be printed."""
         shown = f"{{{{ {expression} }}}}"
         try:

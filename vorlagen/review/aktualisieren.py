@@ -16,7 +16,8 @@ from pathlib import Path
 from vorlagen.core.problems import BuildFailed, Paths, Problem, raise_if
 from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
-from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung, umschreiben
+from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
+from vorlagen.review.umschreibregeln import umschreiben
 
 
 @dataclass

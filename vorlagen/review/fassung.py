@@ -182,7 +182,7 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
         ):
             zahlen[f"{key}/{part}"] = Zahl(f"{label} {name}", value, True, q)
         zahlen[f"{key}/verfuegbar"].quellen = {
-            "Ansatz": euro_or_cent(p.ansatz or Decimal(0), q),
+            **{n: euro_or_cent(w, q) for n, w in p.mittel_teile},
             "gebunden": euro_or_cent(p.gebunden, q),
         }
         zahlen[f"{key}/mehrbedarf"].quellen = {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from subprocess import PIPE
 
@@ -11,10 +13,74 @@ from vorlagen.core.problems import Paths, Problem
 from vorlagen.core.reads import MAX_DATEI
 
 STUECK = 1024 * 1024  # bytes of a blob copied at a time
+KANDIDATEN = 200  # commits before a day looked at for the newest (history out of date order: the newest of these)
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+
+
+class OhneGeschichte(Exception):
+    """git cannot tell how a folder stood before a day; the German reason (a clause) is the message."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    tag: dt.date  # its committer date, in the zone it was made in
+
+    @property
+    def kurz(self) -> str:
+        return self.sha[:7]
+
+
+def _gefragt(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """git run for a question about the history; OhneGeschichte when git cannot be run at all."""
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        raise OhneGeschichte("git lässt sich auf diesem Rechner nicht aufrufen (nicht installiert?)") from None
+
+
+def letzter_vor(ordner: Path, tag: dt.date) -> tuple[Path, Commit]:
+    """The root of the repository `ordner` lies in and the newest commit of HEAD's history dated (committer date, in
+    its own zone) before `tag`; OhneGeschichte with the reason when there is none."""
+    top = _gefragt(["rev-parse", "--show-toplevel"], ordner)
+    if top.returncode != 0:
+        raise OhneGeschichte("der Datenordner liegt in keinem git-Repository")
+    root = Path(top.stdout.decode("utf-8", "surrogateescape").strip())
+    # a day later in UTC bounds every zone's day before `tag`; the exact day is compared below, in the commit's zone
+    grenze = f"{(tag + dt.timedelta(days=1)).isoformat()} 12:00:00 +0000"
+    log = _gefragt(["log", f"--max-count={KANDIDATEN}", f"--before={grenze}", "--format=%H %cI", "HEAD"], root)
+    commits = []
+    for line in log.stdout.decode("ascii", "replace").splitlines() if log.returncode == 0 else []:
+        sha, _, datum = line.partition(" ")
+        zeit = dt.datetime.fromisoformat(datum)
+        if zeit.date() < tag:
+            commits.append((zeit, Commit(sha, zeit.date())))
+    if not commits:
+        raise OhneGeschichte(f"das git-Repository hat keinen Commit vor dem {tag.strftime('%d.%m.%Y')}")
+    return root, max(commits, key=lambda c: c[0])[1]
+
+
+def unveraendert_seit(root: Path, commit: Commit, ordner: Path) -> bool:
+    """Whether `ordner` (inside `root`) is as `commit` left it: no later commit and no change in the working tree
+    touched its files, and no data file lies in it that git does not hold."""
+    relative = ordner.resolve().relative_to(root.resolve()).as_posix()
+    diff = _gefragt(["diff", "--quiet", commit.sha, "--", relative], root)
+    if diff.returncode not in (0, 1):
+        raise OhneGeschichte(f"git kann {relative}/ nicht mit dem Commit {commit.kurz} vergleichen")
+    # a data file git does not hold – new, or ignored – is no state of the history, whatever git ignores
+    neu = _gefragt(["ls-files", "-z", "--others", "--", relative], root)
+    fremd = [n for n in neu.stdout.split(b"\0") if n.lower().endswith((b".yaml", b".yml"))]
+    return diff.returncode == 0 and neu.returncode == 0 and not fremd
+
+
+def eingecheckt(root: Path, commit: Commit, ordner: Path) -> bool:
+    """Whether `commit` holds files below `ordner` (inside `root`)."""
+    relative = ordner.resolve().relative_to(root.resolve()).as_posix()
+    listing = _gefragt(["ls-tree", "-r", "--name-only", commit.sha, "--", relative], root)
+    return listing.returncode == 0 and bool(listing.stdout.strip())
 
 
 def _git_input(args: list[str], cwd: Path, data: bytes) -> bytes:

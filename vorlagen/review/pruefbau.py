@@ -22,10 +22,10 @@ from vorlagen.building.progress import Progress
 from vorlagen.building.state import MANIFEST, OPARL_LEDGER, OWNED, state_dir
 from vorlagen.building.workers import Renderer
 from vorlagen.compute.hauptbuch import Project
-from vorlagen.compute.project import prepare
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.problems import BuildFailed
 from vorlagen.core.reads import read_file
+from vorlagen.render.betreff import vorbereitet
 from vorlagen.render.document import Composer
 from vorlagen.review.fassung import Fassung, fassungen
 
@@ -53,7 +53,7 @@ def bauen(data: Path, out: Path, seed: Path | None, renderer: Renderer, mappen: 
     records."""
     if seed is not None:
         _saeen(seed, out)
-    project = prepare(data)
+    project = vorbereitet(data)
     builder = Builder(project, Progress(io.StringIO(), live=False), renderer)
     builder.build(out)
     if mappen:  # a second pass, which reuses every document and adds the packets of the released Sitzungen

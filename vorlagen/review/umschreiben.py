@@ -198,24 +198,3 @@ class Quelltexte:
 
 def _kurz(text: str, laenge: int = 60) -> str:
     return text if len(text) <= laenge else text[: laenge - 1] + "…"
-
-
-def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None) -> Quelltexte:
-    """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
-    old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
-    figures print differently. `land` is the Land the user named with `--land`."""
-    from vorlagen.load.facts import load
-    from vorlagen.review.umschreibregeln import REGELN, VORREGELN
-
-    quelltexte = Quelltexte(data, bewahrend, land)
-    for vorregel in VORREGELN:
-        vorregel(quelltexte)
-    quelltexte.schreiben()  # the facts are read from the files as rewritten so far
-    facts, _ = load(data)  # what cannot be read is named by the build of the copy
-    if facts is not None:
-        for regel in REGELN:
-            regel(quelltexte, facts)
-    quelltexte.geaendert = quelltexte.schreiben()
-    quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))
-    quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))
-    return quelltexte

@@ -1,13 +1,36 @@
-"""The rules `vorlagen aktualisieren` applies, in order: each reads the facts of the earlier version's data and
-edits the copy (review/umschreiben.py). A new behaviour change of this version that an old repository could hit gets
+"""The rules `vorlagen aktualisieren` applies, in order, and `umschreiben` that applies them: each reads the facts
+of the earlier version's data and edits the copy (through review/umschreiben.py's `Quelltexte`). A new behaviour change of this version that an old repository could hit gets
 its rule here (the list of them: the handbook's page on updating)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from vorlagen.load.facts import load
+from vorlagen.load.land import Land
 from vorlagen.review.landesrecht import land_nrw
 from vorlagen.review.rundungsaenderungen import gedruckt_wie_die_tabelle, je_posten_wie_gedruckt
+from vorlagen.review.umschreiben import Quelltexte
 from vorlagen.review.zahlenschreibweise import erwartet_mit_komma, zahlen_in_einheit
 from vorlagen.review.zeilennamen import zeilen_nach_namen
 
 VORREGELN = [erwartet_mit_komma]  # on the files as they are, before the facts are read (which they would not be)
 REGELN = [zeilen_nach_namen, land_nrw, zahlen_in_einheit, gedruckt_wie_die_tabelle, je_posten_wie_gedruckt]
+
+
+def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None) -> Quelltexte:
+    """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
+    old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
+    figures print differently. `land` is the Land the user named with `--land`."""
+    quelltexte = Quelltexte(data, bewahrend, land)
+    for vorregel in VORREGELN:
+        vorregel(quelltexte)
+    quelltexte.schreiben()  # the facts are read from the files as rewritten so far
+    facts, _ = load(data)  # what cannot be read is named by the build of the copy
+    if facts is not None:
+        for regel in REGELN:
+            regel(quelltexte, facts)
+    quelltexte.geaendert = quelltexte.schreiben()
+    quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))
+    quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))
+    return quelltexte

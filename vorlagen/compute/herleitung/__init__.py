@@ -3,6 +3,7 @@ numbers, the rounding, and the value as printed – for a named figure, a value 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -101,3 +102,8 @@ def je_einheit_text(rundung: Rundung) -> str:
 def minus(text: str) -> str:
     """A printed negative amount with the typographic minus (as the tables print it)."""
     return text.replace("-", MINUS)
+
+
+# The derivation of the figure a name (as a path) reads, to the given depth: how a derivation that quotes other
+# figures (a formula, a Haushalt line's amount) derives them without importing the dispatcher of herleitung.namen.
+Teil = Callable[[tuple[str, ...], int], Herleitung]

@@ -11,7 +11,7 @@ from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Uebersicht, Zeile, Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.herleitung import Eingang, Herleitung, matrix, quellen, weitere, zeilen
+from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, matrix, quellen, weitere, zeilen
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.names import UnknownName
@@ -30,12 +30,19 @@ class KeineHerleitung(LookupError):
     """A name that does not exist, or reads no figure – with the German reason."""
 
 
+def teil_von(rechnung, k: Kontext) -> Teil | None:
+    """How the derivations of `rechnung` derive the figures they quote (None: they only name them)."""
+    if rechnung is None:
+        return None
+    return lambda pfad, tiefe: herleiten(rechnung, k, pfad, tiefe)[0]
+
+
 def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tuple[Herleitung, str]:
     """The derivation of the value `pfad` names and how it prints by default (`geld`, `zahl`, `prozent`, `text`
     or a filter); KeineHerleitung in German when there is none."""
     figures = rechnung.zahlen.herleitung
     if len(pfad) == 1 and pfad[0] in figures or pfad[0] == "zahlen" and len(pfad) == 2 and pfad[1] in figures:
-        return weitere.zahl_herleitung(k, figures[pfad[-1]], rechnung, tiefe), "text"
+        return weitere.zahl_herleitung(k, figures[pfad[-1]], teil_von(rechnung, k), tiefe), "text"
     if pfad[0] == "kennzahlen" and len(pfad) == 3:
         shared = getattr(rechnung.kennzahlen.get(pfad[1]), "herleitung", {})
         if pfad[2] in shared:

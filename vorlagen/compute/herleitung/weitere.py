@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from vorlagen.compute.eigenanteil import Zeile
-from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, geld, je_einheit_text, rundung_text
+from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, betrag_genau, geld, je_einheit_text, rundung_text
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, eigenanteil_feld, jahr_summe, summe
 from vorlagen.compute.periode import fuer_periode, periode
 from vorlagen.compute.project import eigene_rundung
@@ -155,10 +155,9 @@ def uebersicht(k: Kontext, u, feld: str, year: int | None = None) -> Herleitung:
 # --- Finanzielle Auswirkungen -----------------------------------------------------------------------------------
 
 
-def haushalt_zeile(k: Kontext, a, z, feld: str, rechnung=None) -> Herleitung:
-    """One Position in one Haushaltsjahr: the amount (a named figure), what the plan has left, the Mehrbedarf."""
-    from vorlagen.compute.herleitung.namen import herleiten
-
+def haushalt_zeile(k: Kontext, a, z, feld: str, teil: Teil | None = None) -> Herleitung:
+    """One Position in one Haushaltsjahr: the amount (a named figure, derived by `teil`), what the plan has left,
+    the Mehrbedarf."""
     q = a.quantum
     pos = z.position
     was = f"{pos.art} {pos.konto}" + (f" {pos.bezeichnung}" if pos.bezeichnung else "") + f", {z.jahr}"
@@ -166,13 +165,13 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, rechnung=None) -> Herleitung:
     ansatz = Eingang(f"Ansatz ({haushalt})", geld(pos.ansatz, q), pos.where("ansatz"))
     gebunden = Eingang(f"gebunden ({haushalt})", geld(pos.gebunden, q), pos.where("gebunden"))
     if feld == "betrag":
-        teil = herleiten(rechnung, k, _pfad(z.name))[0] if rechnung is not None else None
+        betrag = teil(_pfad(z.name), 3) if teil is not None else None
         return Herleitung(
             f"Betrag: {was}",
             f"die Zahl „{z.name}“ = {geld(z.betrag, q)}",
             geld(z.betrag, q),
             [Eingang("Name der Zahl", z.name, z.where)],
-            teile=[teil.mit(geld(z.betrag, q))] if teil is not None else [],
+            teile=[betrag.mit(geld(z.betrag, q))] if betrag is not None else [],
         )
     if feld == "ansatz":
         return Herleitung(f"Ansatz: {was}", f"aus dem Haushalt = {geld(pos.ansatz, q)}", geld(pos.ansatz, q), [ansatz])
@@ -181,11 +180,13 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, rechnung=None) -> Herleitung:
             f"gebunden: {was}", f"aus dem Haushalt = {geld(pos.gebunden, q)}", geld(pos.gebunden, q), [gebunden]
         )
     if feld == "verfuegbar":
+        teile = pos.mittel_teile
         return Herleitung(
             f"verfügbar: {was}",
-            f"Ansatz − gebunden = {geld(pos.ansatz, q)} {MINUS} {geld(pos.gebunden, q)} = {geld(z.verfuegbar, q)}",
+            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(geld(w, q) for _, w in teile)} {MINUS} "
+            f"{geld(pos.gebunden, q)} = {geld(z.verfuegbar, q)}",
             geld(z.verfuegbar, q),
-            [ansatz, gebunden],
+            [ansatz, *_mittel_eingaenge(pos, haushalt, q), gebunden],
         )
     assert feld == "mehrbedarf"
     return Herleitung(
@@ -194,8 +195,13 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, rechnung=None) -> Herleitung:
         + (f" ({z.art})" if z.art else " (die Mittel reichen)"),
         geld(z.mehrbedarf, q),
         [ansatz, gebunden],
-        teile=[haushalt_zeile(k, a, z, "betrag", rechnung)],
+        teile=[haushalt_zeile(k, a, z, "betrag", teil)],
     )
+
+
+def _mittel_eingaenge(pos, haushalt: str, q) -> list[Eingang]:
+    """The Reste and earlier Bereitstellungen a Position states, as inputs of a derivation."""
+    return [Eingang(f"{n} ({haushalt})", geld(w, q), pos.where(n.lower())) for n, w in pos.mittel_teile[1:]]
 
 
 def _pfad(name: str) -> tuple[str, ...]:
@@ -204,20 +210,19 @@ def _pfad(name: str) -> tuple[str, ...]:
     return teile(name)
 
 
-def deckung(k: Kontext, a, d, feld: str, rechnung=None) -> Herleitung:
-    from vorlagen.compute.herleitung.namen import herleiten
-
+def deckung(k: Kontext, a, d, feld: str, teil: Teil | None = None) -> Herleitung:
+    """A Deckung: its amount (a named figure, derived by `teil`) or what its source has left."""
     q = a.quantum
     pos = d.position
     was = f"Deckung {d.jahr}: {d.art or 'Art noch offen'} bei {d.konto or 'Quelle noch offen'}"
     if feld == "betrag":
-        teil = herleiten(rechnung, k, _pfad(d.name))[0] if rechnung is not None and d.name else None
+        betrag = teil(_pfad(d.name), 3) if teil is not None and d.name else None
         return Herleitung(
             was,
             f"die Zahl „{d.name}“ = {geld(d.betrag, q)}",
             geld(d.betrag, q),
             [Eingang("Name der Zahl", d.name, d.where)],
-            teile=[teil.mit(geld(d.betrag, q))] if teil is not None else [],
+            teile=[betrag.mit(geld(d.betrag, q))] if betrag is not None else [],
         )
     assert feld == "verfuegbar" and d.verfuegbar is not None and pos is not None
     ansatz, gebunden = Fraction(pos.ansatz or 0), Fraction(pos.gebunden)
@@ -227,7 +232,11 @@ def deckung(k: Kontext, a, d, feld: str, rechnung=None) -> Herleitung:
             f"{geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
         )
     else:
-        regel = f"Ansatz − gebunden = {geld(ansatz, q)} {MINUS} {geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+        teile = pos.mittel_teile
+        regel = (
+            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(geld(w, q) for _, w in teile)} {MINUS} "
+            f"{geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+        )
     bezeichnung = f"{pos.konto} {pos.bezeichnung or ''}".strip()
     return Herleitung(
         f"dort verfügbar: {was}",
@@ -287,10 +296,10 @@ def verteilung(k: Kontext, v, feld: str) -> Herleitung:
 # --- named figures ----------------------------------------------------------------------------------------------
 
 
-def zahl_herleitung(k: Kontext, z, rechnung=None, tiefe: int = 3) -> Herleitung:
-    """A figure of `zahlen`: its formula with the value of each name it reads, the rounding, `erwartet`."""
+def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> Herleitung:
+    """A figure of `zahlen`: its formula with the value of each name it reads (derived by `teil`), the rounding,
+    `erwartet`."""
     from vorlagen.compute.formel import FormelFehler, lesen, namen
-    from vorlagen.compute.herleitung.namen import herleiten
 
     kz = z.kennzahl
     if z.stufe is not None:
@@ -307,14 +316,14 @@ def zahl_herleitung(k: Kontext, z, rechnung=None, tiefe: int = 3) -> Herleitung:
     if kz.erwartet is not None:
         eingaben.append(Eingang("erwartet (geprüft)", zahl(kz.erwartet), kz.where("erwartet")))
     teile = []
-    if rechnung is not None and tiefe > 0:
+    if teil is not None and tiefe > 0:
         try:
             tree = lesen(kz.formel)
         except FormelFehler:
             tree = None
         for name in namen(tree) if tree is not None else []:
             try:
-                teile.append(herleiten(rechnung, k, name.pfad, tiefe - 1)[0])
+                teile.append(teil(name.pfad, tiefe - 1))
             except LookupError:
                 continue
     return Herleitung(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from vorlagen.compute.herleitung import Eingang, Herleitung, geld, weitere
+from vorlagen.compute.herleitung.namen import herleiten, teil_von
 from vorlagen.compute.herleitung.zeilen import Kontext, summe
 from vorlagen.render.raster import Raster, Zelle, zelle
 
@@ -25,10 +26,10 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
             if p.plan not in ("Ergebnisplan", "Verwaltungshaushalt"):
                 position += f" ({a.planwort(p.plan)})"
             felder = [
-                zelle(weitere.haushalt_zeile(k, a, z, f, rechnung))
+                zelle(weitere.haushalt_zeile(k, a, z, f, teil_von(rechnung, k)))
                 for f in ("betrag", "ansatz", "gebunden", "verfuegbar")
             ]
-            mehr = zelle(weitere.haushalt_zeile(k, a, z, "mehrbedarf", rechnung)) if z.art else Zelle("–")
+            mehr = zelle(weitere.haushalt_zeile(k, a, z, "mehrbedarf", teil_von(rechnung, k))) if z.art else Zelle("–")
             r.zeile(
                 f"{z.jahr} {p.konto}", [str(z.jahr), position, *felder, "Ja" if z.mittel_vorhanden else "Nein", mehr]
             )
@@ -88,7 +89,7 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
             else:
                 position = offen
             if d.verfuegbar is not None:
-                verfuegbar = zelle(weitere.deckung(k, a, d, "verfuegbar", rechnung))
+                verfuegbar = zelle(weitere.deckung(k, a, d, "verfuegbar"))
             else:
                 verfuegbar = Zelle("–" if not d.position else offen)
             deckung.zeile(
@@ -97,7 +98,7 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
                     str(d.jahr),
                     d.art or offen,
                     position,
-                    zelle(weitere.deckung(k, a, d, "betrag", rechnung)),
+                    zelle(weitere.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
                     verfuegbar,
                 ],
             )
@@ -108,7 +109,6 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
 def _kreis_feld(k: Kontext, a, z, feld: str, jahr: int, rechnung) -> Herleitung:
     """A line of a Deckungskreis: its Ansatz and what is bound there (from the Haushalt), the Vorlage's amount."""
     from vorlagen.compute.formel import teile
-    from vorlagen.compute.herleitung.namen import herleiten
 
     q = a.quantum
     p = z.position

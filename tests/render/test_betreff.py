@@ -1,0 +1,136 @@
+"""A Betreff that quotes figures (issue 34, point 2): Mainz prints its three amounts in the Betreff. The figures are
+the city's own, typed from the source as Fractions; the Betreff is rendered once, with the texts' allow-list, and
+every place that prints it prints the same."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of, run
+from tests.referenz.rechnen import euro
+from vorlagen.render.betreff import vorbereitet
+
+FIXTURES = ROOT / "tests" / "fixtures"
+NBSP = "\u00a0"
+# „… in Höhe von 1.383.750 EUR - 647.800 EUR im Haushaltsjahr 2023 und eine Verpflichtungsermächtigung (VE) in Höhe
+# von 735.950 EUR …“ (bi.mainz.de, __kvonr=31555)
+MZ_2023, MZ_VE = Fraction(647800), Fraction(735950)
+
+
+MZ_BETREFF = (
+    "Naturhistorisches Museum, Auslagerung der Präparation; hier: Bereitstellung außerplanmäßiger Mittel in Höhe von "
+    f"{euro(MZ_2023 + MZ_VE)} – {euro(MZ_2023)} im Haushaltsjahr 2023 und eine Verpflichtungsermächtigung (VE) in "
+    f"Höhe von {euro(MZ_VE)} im Haushaltsjahr 2023 und Mittelbereitstellung im Haushaltsjahr 2024"
+)
+
+
+def test_mainz_prints_its_figures_in_the_betreff(tmp_path, capsys):
+    project = vorbereitet(FIXTURES / "mainz")
+    assert project.facts.vorlagen[0].vorlage.betreff == MZ_BETREFF
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, "--data", str(FIXTURES / "mainz"), "--out", str(out))
+    assert code == 0, stdout
+    text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
+    assert MZ_BETREFF.replace(NBSP, " ") in " ".join(text.split()).replace(NBSP, " ")
+    for seite in ("vorlagen/praeparation/praeparation.html", "index.html"):  # the Vorlage and the Übersicht
+        html = (out / seite).read_text(encoding="utf-8")
+        assert MZ_BETREFF in html.replace("&nbsp;", NBSP) and "{{" not in html, seite
+    code, stdout, _ = run(capsys, "--data", str(FIXTURES / "mainz"), "zahlen", "praeparation")
+    assert stdout.startswith(f"Vorlage ohne Nummer (Ordner praeparation): {MZ_BETREFF}\n")
+
+
+def test_every_document_reads_the_betreff_as_printed(tmp_path):
+    """Tagesordnung, Mappe, Niederschrift, Beschlusskontrolle, OParl and `vergleichen` take the Betreff of the
+    Vorlage's record: it is the printed one, and asking for the Vorlage notes what its figures were computed from."""
+    from vorlagen.core.reads import recording
+
+    data = copy_data(ROOT / "data", tmp_path)
+    vorlage = data / "vorlagen/2021-0123/vorlage.yaml"
+    edit(vorlage, "Finanzierung bis Ende 2022", "Finanzierung bis Ende 2022 ({{ uebersicht.eigenanteil | eur }})")
+    project = vorbereitet(data)
+    with recording() as reads:
+        source = project.facts.vorlage("2021/0123")
+    assert source is not None
+    assert "{{" not in source.vorlage.betreff and source.vorlage.betreff.endswith(NBSP + "€)")
+    assert project.rechnungen[source.slug].reads.items() <= reads.items()
+
+
+def _betreff(data, neu: str) -> list[str]:
+    """The problems of the Mainz Vorlage with this Betreff, each without its place (asserted here)."""
+    vorlage = data / "vorlagen/praeparation/vorlage.yaml"
+    text = vorlage.read_text(encoding="utf-8")
+    start, ende = text.index("betreff: >-"), text.index("\nberatungsfolge")
+    vorlage.write_text(text[:start] + f"betreff: '{neu}'" + text[ende:], encoding="utf-8")
+    ort = f"data/vorlagen/praeparation/vorlage.yaml:{line_of(vorlage, 'betreff:')}: "
+    found = problems_of(data)
+    assert all(p.startswith(ort) for p in found), found
+    return [p.removeprefix(ort) for p in found]
+
+
+def test_an_unknown_name_in_the_betreff(tmp_path):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    assert _betreff(data, 'Mittel von {{ zahlen["ausserplanmässig"] }}') == [
+        'Betreff: {{ zahlen["ausserplanmässig"] }}: „ausserplanmässig“ '
+        "gibt es nicht in den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml) – meinten Sie „ausserplanmaessig“? "
+        "Vorhanden: ausserplanmaessig, mittel-2023, ve-praeparation."
+    ]
+
+
+def test_the_betreff_does_not_compute(tmp_path):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    assert _betreff(data, 'Mittel von {{ (zahlen["mittel-2023"] + zahlen["ve-praeparation"]) | eur }}') == [
+        'Betreff: {{ (zahlen["mittel-2023"] + zahlen["ve-praeparation"]) '
+        "| eur }}: In Texten wird nicht gerechnet („+“ im Ausdruck) – legen Sie die Zahl in vorlage.yaml unter "
+        "„zahlen“ an, mit Formel, Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: mittel-2023 + "
+        've-praeparation“), und zitieren Sie sie im Text mit {{ zahlen["gebuehr"] }}; Tausender und Millionen '
+        "zeigen „| teur“ und „| mio“."
+    ]
+
+
+def test_a_betreff_too_long_once_its_figures_are_in(tmp_path):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    typed = "x" * 290 + ' {{ zahlen["ausserplanmaessig"] }}'  # 290 + 1 + 11 characters printed
+    assert len(typed) > 300 and len("x" * 290 + " " + euro(MZ_2023 + MZ_VE)) == 302
+    assert _betreff(data, typed) == [
+        "Der Betreff hat gedruckt 302 Zeichen, mehr als 300 – kürzen "
+        "Sie ihn; Beträge und Einzelheiten stehen im Beschlussvorschlag."
+    ]
+    assert vorbereitet(FIXTURES / "mainz") is not None  # 256 characters printed: fine
+
+
+def test_a_figure_still_open_is_refused_in_the_betreff(tmp_path):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    assert _betreff(data, "Vorlage {{ vorlage.nummer }}") == [
+        "Betreff: {{ vorlage.nummer }} ist noch offen – ein Betreff "
+        "druckt nur Zahlen, die feststehen; tragen Sie den Wert in den Daten ein oder nehmen Sie ihn aus dem Betreff."
+    ]
+
+
+def test_statements_and_open_braces_in_the_betreff(tmp_path):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    found = _betreff(data, "Mittel {% if true %}x{% endif %} und {{ zahlen")
+    assert found == [
+        "Betreff: „Mittel {% if true %}x{% endif %} und {{ zahlen“: „{{“ wird nicht mit „}}“ geschlossen – ergänzen "
+        "Sie „}}“ am Ende des Ausdrucks, z. B. {{ vorlage.nummer }}.",
+        "Betreff: „{% endif %}“: In Texten sind nur Ausdrücke in {{ … }} erlaubt, keine Anweisungen {% … %} oder "
+        "Kommentare {# … #} – entfernen Sie sie.",
+        "Betreff: „{% if true %}“: In Texten sind nur Ausdrücke in {{ … }} erlaubt, keine Anweisungen {% … %} oder "
+        "Kommentare {# … #} – entfernen Sie sie.",
+    ]
+
+
+def test_an_open_ansatz_is_refused_in_the_betreff_and_printed_open_in_a_text(tmp_path):
+    """The Haushalt does not state the Ansatz of the Projekt 7.000618 (Mainz)."""
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    ausdruck = '{{ haushalt.positionen["7.000618"].ansatz[2023] | eur }}'
+    assert _betreff(data, f"Ansatz {ausdruck}") == [
+        f"Betreff: {ausdruck} ist noch offen – ein Betreff druckt nur Zahlen, die feststehen; tragen Sie den Wert "
+        "in den Daten ein oder nehmen Sie ihn aus dem Betreff."
+    ]
+    data = copy_data(FIXTURES / "mainz", tmp_path / "text")
+    edit(data / "vorlagen/praeparation/beschlussvorschlag.md", "gesperrt,", f"gesperrt (Ansatz {ausdruck}),")
+    project = vorbereitet(data)
+    from vorlagen.render.document import Composer
+
+    doc = Composer(project).compose(project.facts.vorlagen[0])
+    assert "gesperrt (Ansatz noch offen)," in " ".join(doc.text.split())
