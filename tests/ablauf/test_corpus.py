@@ -126,8 +126,9 @@ CASES = [
             (
                 KIM,
                 "55.000",
-                "„betrag“: „55.000“ – ist der Punkt ein Tausenderpunkt? YAML läse 55. Schreiben Sie Beträge "
-                "ohne Tausenderpunkt: 55000.",
+                "„betrag“: „55.000“ lässt sich zweifach lesen: mit Tausenderpunkt als 55000\u00a0€, mit "
+                "Dezimalpunkt als 55\u00a0€; gemeint ist nur eines – schreiben Sie 55000, wenn der Punkt ein "
+                "Tausenderpunkt ist, oder 55, wenn er ein Dezimalpunkt ist.",
             )
         ],
     ),
@@ -138,8 +139,9 @@ CASES = [
             (
                 KGST,
                 "E11: 106.540",
-                "„E11“: „106.540“ – ist der Punkt ein Tausenderpunkt? YAML läse 106.54. Schreiben Sie Beträge "
-                "ohne Tausenderpunkt: 106540.",
+                "„E11“: „106.540“ lässt sich zweifach lesen: mit Tausenderpunkt als 106540\u00a0€, mit "
+                "Dezimalpunkt als 106,54\u00a0€; gemeint ist nur eines – schreiben Sie 106540, wenn der Punkt ein "
+                "Tausenderpunkt ist, oder 106.54, wenn er ein Dezimalpunkt ist.",
             )
         ],
     ),
@@ -150,8 +152,8 @@ CASES = [
             (
                 V,
                 "1.158.644",
-                "„eigenanteil“: „1.158.644“ enthält Tausenderpunkte – schreiben Sie Beträge ohne "
-                "Tausenderpunkt: 1158644.",
+                "„eigenanteil“: „1.158.644“ hat Tausendertrennzeichen; Zahlen der Datendateien stehen ohne sie "
+                "und mit Dezimalpunkt – schreiben Sie 1158644.",
             )
         ],
     ),
@@ -163,7 +165,13 @@ CASES = [
     (
         "dezimalkomma",
         [Replace(V, "{anzahl: 3.5, saetze: [kgst-2020/E11]}", "{anzahl: '3,5', saetze: [kgst-2020/E11]}")],
-        [(V, "'3,5'", "„anzahl“: „3,5“ ist keine Zahl – das Dezimalzeichen ist der Punkt: schreiben Sie 3.5.")],
+        [
+            (
+                V,
+                "'3,5'",
+                "„anzahl“: „3,5“ hat ein Dezimalkomma; Zahlen der Datendateien haben einen Dezimalpunkt – schreiben Sie 3.5.",
+            )
+        ],
     ),
     (
         "exponent-statt-betrag",

@@ -162,8 +162,8 @@ def test_decimal_comma_gets_a_precise_hint(capsys, data):
     edit(data / "kostensaetze" / "kgst-2020.yaml", "E5: 73780", "E5: 73780,5")
     code, found = check(capsys, data)
     assert found == [
-        "data/kostensaetze/kgst-2020.yaml:7: „E5“: „73780,5“ ist keine Zahl – das Dezimalzeichen ist "
-        "der Punkt: schreiben Sie 73780.5."
+        "data/kostensaetze/kgst-2020.yaml:7: „E5“: „73780,5“ hat ein Dezimalkomma; Zahlen der Datendateien haben "
+        "einen Dezimalpunkt – schreiben Sie 73780.50."
     ]
 
 
@@ -376,9 +376,8 @@ def test_a_comma_in_a_flow_section_gets_a_hint(capsys, tmp_path, old, new, hint)
     else:
         assert any(
             "Unbekannter Schlüssel „00“" in line
-            and "Steht hier die Zahl 12.500,00 mit Dezimalkomma? In "
-            "„{…}“ trennt das Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit "
-            "Dezimalpunkt)."
+            and "Steht hier die Zahl „12.500,00“? In „{…}“ trennt das Komma Einträge. „12.500,00“ hat "
+            "Tausendertrennzeichen; Zahlen der Datendateien stehen ohne sie und mit Dezimalpunkt – schreiben Sie 12500."
             in line
             for line in found
         ), found

@@ -69,9 +69,8 @@ def test_a_german_number_in_a_block_gets_its_yaml_spelling(tmp_path):
         "        betrag: 412.500,50\n",
     )
     assert problems_of(data) == [
-        f"data/vorlagen/2024-041/vorlage.yaml:{line_of(path, 'betrag:')}: „betrag“: „412.500,50“ ist keine Zahl – "
-        "„412.500,50“ ist deutsch geschrieben; YAML braucht Zahlen ohne Tausenderpunkt und mit Dezimalpunkt: "
-        "schreiben Sie 412500.50."
+        f"data/vorlagen/2024-041/vorlage.yaml:{line_of(path, 'betrag:')}: „betrag“: „412.500,50“ hat Tausendertrennzeichen; "
+        "Zahlen der Datendateien stehen ohne sie und mit Dezimalpunkt – schreiben Sie 412500.50."
     ]
 
 
@@ -89,8 +88,8 @@ def test_a_german_number_cut_at_its_comma_is_named_whole(tmp_path):
     # one message for the line: not a second one on „412.500“ as if its point were a thousands point
     assert problems_of(data) == [
         f"data/vorlagen/2024-041/vorlage.yaml:{line}: Unbekannter Schlüssel „50“ in „kosten“. Steht hier die "
-        "Zahl 412.500,50 mit Dezimalkomma? In „{…}“ trennt das Komma Einträge – schreiben Sie 412500.50 (ohne "
-        "Tausenderpunkt, mit Dezimalpunkt). Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
+        "Zahl „412.500,50“? In „{…}“ trennt das Komma Einträge. „412.500,50“ hat Tausendertrennzeichen; Zahlen der "
+        "Datendateien stehen ohne sie und mit Dezimalpunkt – schreiben Sie 412500.5. Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
         "foerderfaehig, hinweis, erwartet, formel, felder, gruppe."
     ]
 
@@ -106,10 +105,12 @@ ERLAUBT = (
         (
             "{als: Fahrgestell, anzahl: 1,5, betrag: 12.500,00}",
             [
-                "Unbekannter Schlüssel „00“ in „kosten“. Steht hier die Zahl 12.500,00 mit Dezimalkomma? In „{…}“ trennt das "
-                f"Komma Einträge – schreiben Sie 12500.00 (ohne Tausenderpunkt, mit Dezimalpunkt). {ERLAUBT}",
-                "Unbekannter Schlüssel „5“ in „kosten“. Steht hier die Zahl 1,5 mit Dezimalkomma? In „{…}“ trennt das Komma "
-                f"Einträge – schreiben Sie 1.5 (ohne Tausenderpunkt, mit Dezimalpunkt). {ERLAUBT}",
+                "Unbekannter Schlüssel „00“ in „kosten“. Steht hier die Zahl „12.500,00“? In „{…}“ trennt das Komma "
+                "Einträge. „12.500,00“ hat Tausendertrennzeichen; Zahlen der Datendateien stehen ohne sie und mit "
+                f"Dezimalpunkt – schreiben Sie 12500. {ERLAUBT}",
+                "Unbekannter Schlüssel „5“ in „kosten“. Steht hier die Zahl „1,5“? In „{…}“ trennt das Komma Einträge. "
+                "„1,5“ hat ein Dezimalkomma; Zahlen der Datendateien haben einen Dezimalpunkt – schreiben Sie 1.5. "
+                f"{ERLAUBT}",
             ],
         ),
         (

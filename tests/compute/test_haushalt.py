@@ -878,8 +878,8 @@ def test_negative_and_overbound_amounts_in_the_haushalt(data):
 def test_thousands_dots_in_an_ansatz(data):
     edit(data / H2021, "    ansatz: 1284300", "    ansatz: 1.284.300")
     assert problems_of(data)[0] == (
-        f"{at(data, H2021, '1.284.300')}: „ansatz“: „1.284.300“ enthält Tausenderpunkte – "
-        "schreiben Sie Beträge ohne Tausenderpunkt: 1284300."
+        f"{at(data, H2021, '1.284.300')}: „ansatz“: „1.284.300“ hat Tausendertrennzeichen; "
+        "Zahlen der Datendateien stehen ohne sie und mit Dezimalpunkt – schreiben Sie 1284300."
     )
 
 

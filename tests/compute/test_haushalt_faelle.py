@@ -436,3 +436,22 @@ def test_a_split_year_refuses_what_it_cannot_read(tmp_path, eintrag, meldung):
     edit(vorlage, "{betrag: ve-kinderhaus, im_plan: plan-2009}", eintrag)
     zeile = line_of(vorlage, "2009: {betrag")
     assert f"data/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:{zeile}: {meldung}" in problems_of(data)
+
+
+def test_schwaebisch_hall_above_the_threshold_the_gemeinderat_consents_not_the_buergermeister(tmp_path, capsys):
+    data = copy_data(FIXTURES / "schwaebisch-hall", tmp_path)
+    edit(data / "haushalt/2008.yaml", "buchfuehrung: kameral", "buchfuehrung: kameral\nerheblich: 100000")
+    assert main(["--data", str(data), "pruefen", "--ohne-satz"]) == 0
+    out = capsys.readouterr().out.replace(NBSP, " ")
+    assert (
+        "der überplanmäßige Betrag 2008 (170.000 €) braucht nach § 84 GemO über der Erheblichkeitsgrenze die vorherige "
+        "Zustimmung eines Gremiums, das noch offen ist;" in out
+    )
+    edit(data / "haushalt/2008.yaml", "erheblich: 100000", "erheblich: 100000\nentscheidet: GR")
+    assert main(["--data", str(data), "pruefen", "--ohne-satz"]) == 0
+    out = capsys.readouterr().out.replace(NBSP, " ")
+    assert (
+        "der überplanmäßige Betrag 2008 (170.000 €) braucht nach § 84 GemO über der Erheblichkeitsgrenze die vorherige "
+        "Zustimmung des Gremiums „Gemeinderat“;" in out
+    )
+    assert "Bürgermeister" not in out

@@ -125,11 +125,11 @@ def test_a_wrong_erwartet_on_an_own_comparison_column_is_named(rw):
 
 def test_a_vergleich_message_never_shows_two_different_values_alike(rw):
     """A typed value with more places than the table prints is shown with all of them (failed before: both read
-    „711,25“)."""
+    „711,25“). Three places after the point are written with a fourth (711.2540): 711.254 reads two ways."""
     path = rw / "vorlagen" / "stellenplan" / "vorlage.yaml"
-    edit(path, "alt: 711.25", "alt: 711.254")
+    edit(path, "alt: 711.25", "alt: 711.2540")
     assert problems_of(rw) == [
-        f"data/vorlagen/stellenplan/vorlage.yaml:{line_of(path, 'alt: 711.254')}: Berechnung „stellen“, Zeile "
+        f"data/vorlagen/stellenplan/vorlage.yaml:{line_of(path, 'alt: 711.2540')}: Berechnung „stellen“, Zeile "
         "„Stellen insgesamt“, Stellenplan 2024: berechnet 711,25, erwartet 711,254 – prüfen Sie den erwarteten Wert "
         "und die Eingangswerte."
     ]
@@ -228,8 +228,9 @@ def test_a_vergleich_message_never_shows_two_different_values_alike(rw):
             "Vorjahre: 148920,",
             "Vorjahre: 148.920,",
             "Vorjahre: 148.920",
-            "Berechnung „zuschuesse“, Zeile „AWO Kreisverband“, Spalte „Vorjahre“: „148.920“ – ist der Punkt ein "
-            "Tausenderpunkt? YAML läse 148.92. Schreiben Sie Beträge ohne Tausenderpunkt: 148920.",
+            "„Vorjahre“: „148.920“ lässt sich zweifach lesen: mit Tausenderpunkt als 148920, mit Dezimalpunkt als "
+            "148,92; gemeint ist nur eines – schreiben Sie 148920, wenn der Punkt ein Tausenderpunkt ist, oder 148.92, "
+            "wenn er ein Dezimalpunkt ist.",
         ),
         (
             '"zahlen-gemeinden-2025"',
@@ -279,11 +280,17 @@ def test_what_a_matrix_or_comparison_column_cannot_be_is_refused_with_its_line(r
     assert found[0] == f"{at(rw, line_of_)}: {message}", found
 
 
-def test_the_thousands_point_fix_the_message_proposes_builds_to_the_amount_meant(rw):
+def test_each_reading_the_message_proposes_builds_to_the_amount_meant(rw):
     edit(rw / VORLAGE, "Vorjahre: 148920,", "Vorjahre: 148.920,")
-    assert "Schreiben Sie Beträge ohne Tausenderpunkt: 148920." in problems_of(rw)[0]
-    edit(rw / VORLAGE, "Vorjahre: 148.920,", "Vorjahre: 148920,")  # the proposal, applied
+    message = problems_of(rw)[0]
+    assert (
+        "schreiben Sie 148920, wenn der Punkt ein Tausenderpunkt ist, oder 148.92, wenn er ein Dezimalpunkt ist"
+        in message
+    )
+    edit(rw / VORLAGE, "Vorjahre: 148.920,", "Vorjahre: 148920,")  # the thousands reading, applied
     assert _raster("2025-0018", "zuschuesse", rw).gedruckt()[1][1] == euro(Fraction(148920), True)
+    edit(rw / VORLAGE, "Vorjahre: 148920,", "Vorjahre: 148.92,")  # the decimal reading: 148,92 € + 212.500 € + 96.000 €
+    assert f"Summe: berechnet {euro(Fraction(14892, 100) + 212500 + 96000, True)}, erwartet" in problems_of(rw)[0]
 
 
 STELLEN = """  - id: stellen

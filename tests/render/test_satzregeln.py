@@ -513,7 +513,8 @@ HAUSSTIL = '  nummer: "JJJJ/NNNN"\n'
         ("tabellen: {kleinste_schrift: 21}", "„kleinste_schrift“: 21 pt geht nicht – "),
         (
             "tabellen: {kleinste_schrift: 7,5}",
-            "Steht hier die Zahl 7,5 mit Dezimalkomma? In „{…}“ trennt das Komma Einträge – schreiben Sie 7.5",
+            "Steht hier die Zahl „7,5“? In „{…}“ trennt das Komma Einträge. „7,5“ hat ein Dezimalkomma; Zahlen der "
+            "Datendateien haben einen Dezimalpunkt – schreiben Sie 7.5.",
         ),
         ("tabellen: {querformat: vielleicht}", "querformat"),
         (

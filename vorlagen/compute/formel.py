@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from vorlagen.core.fmt import zahl, zahlwort
 from vorlagen.core.limits import MAX_FORMEL, MAX_KLAMMERN, MAX_RECHENSCHRITTE, MAX_VORKOMMA
-from vorlagen.load.werte import Schreibweise, formelzahl
+from vorlagen.load.schreibweise import Schreibweise, formelzahl
 
 FUNKTIONEN = ("summe", "min", "max")
 

@@ -108,6 +108,9 @@ class Auswirkungen(Named):
     unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read
     offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
     grenze_offen: set[int] = field(default_factory=set)  # years whose threshold is open: so is who decides
+    ueber_grenze: dict[int, str | None] = field(
+        default_factory=dict
+    )  # years above it: the deciding Gremium (None: open)
     worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
     cent: bool = False  # the Hausstil prints the block's amounts with cents (finanzen: cent)
     restewort: str | None = None  # the Hausstil's word for Reste (finanzen: beschriftung: reste)

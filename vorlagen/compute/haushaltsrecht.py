@@ -278,6 +278,9 @@ def check_gremium(
             continue
         if mehrbedarf <= exact(haushalt.erheblich):
             continue
+        result.ueber_grenze[jahr] = (
+            None if haushalt.entscheidet is None else gremien.get(haushalt.entscheidet, haushalt.entscheidet)
+        )
         if haushalt.entscheidet is None:
             result.offen.append(
                 (

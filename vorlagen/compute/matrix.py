@@ -102,17 +102,13 @@ def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, au
 
 
 def _cent(berechnung: Berechnung, value: Decimal, typed: Decimal | None) -> Decimal:
-    """An amount in euros has at most two places: a typed „1.500“ may mean 1.500 € or 1,50 € (ValueError, German)."""
+    """An amount in euros has at most two places (ValueError, German); a typed „1.500“, which may mean 1.500 € or
+    1,50 €, is refused when it is read (load/schreibweise.py)."""
     if berechnung.einheit != "Euro":
         return value
     exponent = typed.as_tuple().exponent if typed is not None else 0
     if typed is not None and isinstance(exponent, int) and exponent < -2:
         text = str(typed)
-        if exponent == -3 and abs(typed) < 1000:
-            raise ValueError(
-                f"„{text}“ – ist der Punkt ein Tausenderpunkt? YAML läse {typed.normalize():f}. Schreiben Sie Beträge "
-                f"ohne Tausenderpunkt: {text.replace('.', '')}."
-            )
         raise ValueError(f"Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „{text}“.")
     if nachkommastellen(value) > 2:
         raise ValueError(

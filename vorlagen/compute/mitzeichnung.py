@@ -46,23 +46,28 @@ def erforderlich(
 
 def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
     """Why the Kämmerei must sign whatever the Hausstil asks: the Vorlage's über-/außerplanmäßige amounts need the
-    decision the Land's law asks (NRW: the Kämmerer's consent, § 83 GO NRW); None without such amounts. While a
-    year's threshold is open, so is who decides (above it the Vertretung, below it whom the Land names): no claim."""
+    decision the Land's law asks (NRW: the Kämmerer's consent, § 83 GO NRW); None without such amounts. Above the
+    threshold the deciding Gremium consents first; while a year's threshold is open, so is who decides: no claim."""
     if haushalt is None or not haushalt.mehrbedarf:
         return None
-    teile = []
-    for offen in (False, True):
-        jahre = {j: b for j, b in haushalt.mehrbedarf.items() if (j in haushalt.grenze_offen) == offen}
-        if not jahre:
-            continue
-        betraege = [f"der {haushalt.wort(jahr)} Betrag {jahr} ({geld(betrag)})" for jahr, betrag in jahre.items()]
-        verb = numerus(len(betraege), "braucht", "brauchen")
-        if offen:
-            grenzen = ", ".join(str(j) for j in jahre)
-            teile.append(
-                f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} eine Entscheidung, aber wer "
-                f"entscheidet, ist noch offen (die Erheblichkeitsgrenze {grenzen} fehlt)"
+    recht = haushalt.rechtsgrundlage
+    gruppen: dict[str, list[int]] = {}
+    for jahr in haushalt.mehrbedarf:
+        if jahr in haushalt.grenze_offen:
+            wer = "eine Entscheidung, aber wer entscheidet, ist noch offen (die Erheblichkeitsgrenze {jahre} fehlt)"
+        elif jahr in haushalt.ueber_grenze:
+            gremium = haushalt.ueber_grenze[jahr]
+            wer = (
+                f"über der Erheblichkeitsgrenze die vorherige Zustimmung des Gremiums „{gremium}“"
+                if gremium is not None
+                else "über der Erheblichkeitsgrenze die vorherige Zustimmung eines Gremiums, das noch offen ist"
             )
         else:
-            teile.append(f"{' und '.join(betraege)} {verb} nach {haushalt.rechtsgrundlage} {haushalt.entscheidung}")
+            wer = haushalt.entscheidung
+        gruppen.setdefault(wer, []).append(jahr)
+    teile = []
+    for wer, jahre in gruppen.items():
+        betraege = [f"der {haushalt.wort(j)} Betrag {j} ({geld(haushalt.mehrbedarf[j])})" for j in jahre]
+        verb = numerus(len(betraege), "braucht", "brauchen")
+        teile.append(f"{' und '.join(betraege)} {verb} nach {recht} {wer.format(jahre=', '.join(map(str, jahre)))}")
     return "; ".join(teile)

@@ -17,7 +17,8 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.load.werte import Gelesen, german_decimal, read_value
+from vorlagen.load.schreibweise import Schreibweise, datenzahl
+from vorlagen.load.werte import Gelesen, read_value
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 
 _T = typing.TypeVar("_T")
@@ -88,10 +89,10 @@ def _comma_hint(key: str, before: _Cut | None, ohne_wert: bool) -> str:
     if key.strip().isdigit():
         if before is not None and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", before.text.strip()):
             german = f"{before.text.strip()},{key.strip()}"
-            return (
-                f" Steht hier die Zahl {german} mit Dezimalkomma? In „{{…}}“ trennt das Komma Einträge – "
-                f"schreiben Sie {german_decimal(german)} (ohne Tausenderpunkt, mit Dezimalpunkt)."
-            )
+            try:
+                datenzahl(german)
+            except Schreibweise as error:  # a comma never stands in a number of a data file
+                return f" Steht hier die Zahl „{german}“? In „{{…}}“ trennt das Komma Einträge. {error.meldung()}"
         return (
             " Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
             "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00."

@@ -16,6 +16,7 @@ from fractions import Fraction
 from vorlagen.core.fmt import zahlwort
 from vorlagen.core.limits import MAX_VORKOMMA
 from vorlagen.core.problems import Problem
+from vorlagen.load.schreibweise import Schreibweise, datenzahl, formelzahl, frueher_gelesen
 from vorlagen.load.yamlfile import Scalar
 
 Betrag = typing.NewType("Betrag", Decimal)  # money: a Decimal with at most two decimal places
@@ -37,13 +38,11 @@ class Anzahl(Decimal):
 
 
 _INT = re.compile(r"-?\d+")
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
 _TRUE = {"true", "ja"}
 _FALSE = {"false", "nein"}
-_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
 _LEADING_ZERO_NUMBER = re.compile(r"-?0\d+(\.\d+)?")
 # Plain words that YAML 1.1 tools read as something other than text.
 _YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF")
@@ -54,11 +53,6 @@ _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 def fail(scalar: Scalar, message: str) -> Gelesen:
     """No value: one problem at the scalar's line."""
     return None, [Problem(scalar.where, message)]
-
-
-def german_decimal(text: str) -> str:
-    """A number written the German way as YAML needs it: 12.500,00 → 12500.00."""
-    return text.replace(".", "").replace(",", ".")
 
 
 def read_value(scalar: Scalar, typ: object, name: str) -> Gelesen:
@@ -105,23 +99,11 @@ def _leading_zero(scalar: Scalar, name: str) -> list[Problem]:
 
 
 def betrag(scalar: Scalar, name: str) -> Gelesen:
-    value = scalar.text.strip()
-    if _THOUSANDS.fullmatch(value):
-        plain = value.replace(".", "")
-        if value.count(".") == 1:
-            return fail(
-                scalar,
-                f"„{name}“: „{value}“ – ist der Punkt ein Tausenderpunkt? YAML läse "
-                f"{Decimal(value).normalize():f}. Schreiben Sie Beträge ohne "
-                f"Tausenderpunkt: {plain}.",
-            )
-        return fail(
-            scalar,
-            f"„{name}“: „{value}“ enthält Tausenderpunkte – schreiben Sie Beträge ohne Tausenderpunkt: {plain}.",
-        )
-    number, problems = decimal(scalar, name)
+    number, problems = _datenzahl(scalar, name, "betrag")
     if not problems and number.as_tuple().exponent < -2:
-        return fail(scalar, f"„{name}“: Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „{value}“.")
+        return fail(
+            scalar, f"„{name}“: Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „{scalar.text.strip()}“."
+        )
     return number, problems
 
 
@@ -131,21 +113,38 @@ def anzahl(scalar: Scalar, name: str) -> Gelesen:
         number, problems = decimal(scalar, name)
         return (None, problems) if problems else (Anzahl.of([number]), [])
     teile = [t.strip() for t in value.split("+")]
-    if not all(_DECIMAL.fullmatch(t) and not _LEADING_ZERO_NUMBER.fullmatch(t) for t in teile):
-        return fail(
-            scalar,
-            f'„{name}“: „{value}“ ist weder eine Zahl noch eine Summe von Zahlen – schreiben Sie z. B. 9 oder "6 + 3".',
-        )
-    return Anzahl.of([Decimal(t) for t in teile]), []
+    werte = []
+    for i, teil in enumerate(teile):
+        if _LEADING_ZERO_NUMBER.fullmatch(teil):
+            break
+        try:
+            werte.append(datenzahl(teil))
+        except Schreibweise as error:
+            if not error.vorschlaege:
+                break
+            frueher_gelesen(scalar.where, teil)
+            summen = [f'"{" + ".join([*teile[:i], v, *teile[i + 1 :]])}"' for v in error.vorschlaege]
+            return fail(scalar, f"„{name}“: " + Schreibweise(teil, error.grund, summen, error.lesarten).meldung())
+    else:
+        return Anzahl.of(werte), []
+    return fail(
+        scalar,
+        f'„{name}“: „{value}“ ist weder eine Zahl noch eine Summe von Zahlen – schreiben Sie z. B. 9 oder "6 + 3".',
+    )
 
 
 def integer(scalar: Scalar, name: str) -> Gelesen:
     problems = _leading_zero(scalar, name)
     if problems:
         return None, problems
-    if not _INT.fullmatch(scalar.text):
-        return fail(scalar, f"„{name}“: „{scalar.text}“ ist keine ganze Zahl – schreiben Sie z. B. 14.")
-    return _plausible(scalar, name, int(scalar.text))
+    if _INT.fullmatch(scalar.text):
+        return _plausible(scalar, name, int(scalar.text))
+    try:
+        datenzahl(scalar.text.strip(), "ganz")
+    except Schreibweise as error:
+        if error.vorschlaege:
+            return fail(scalar, f"„{name}“: " + error.meldung())
+    return fail(scalar, f"„{name}“: „{scalar.text}“ ist keine ganze Zahl – schreiben Sie z. B. 14.")
 
 
 def _plausible(scalar: Scalar, name: str, value: Decimal | int) -> Gelesen:
@@ -160,68 +159,23 @@ def _plausible(scalar: Scalar, name: str, value: Decimal | int) -> Gelesen:
 
 
 def decimal(scalar: Scalar, name: str) -> Gelesen:
+    return _datenzahl(scalar, name, "zahl")
+
+
+def _datenzahl(scalar: Scalar, name: str, art: str) -> Gelesen:
+    """A number field's value (load/schreibweise.py decides what reads one way only); a number the previous version
+    read with a decimal point is noted for `vorlagen aktualisieren`."""
     value = scalar.text.strip()
     problems = _leading_zero(scalar, name)
     if problems:
         return None, problems
-    if _DECIMAL.fullmatch(value):
-        return _plausible(scalar, name, Decimal(value))
-    hint = "schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 55000 oder 3.5"
-    if re.fullmatch(r"-?\d+,\d+", value):
-        hint = f"das Dezimalzeichen ist der Punkt: schreiben Sie {value.replace(',', '.')}"
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", value):
-        hint = (
-            f"„{value}“ ist deutsch geschrieben; YAML braucht Zahlen ohne Tausenderpunkt und mit Dezimalpunkt: "
-            f"schreiben Sie {german_decimal(value)}"
-        )
-    return fail(scalar, f"„{name}“: „{value}“ ist keine Zahl – {hint}.")
-
-
-class Schreibweise(ValueError):
-    """A number not written as formulas write it: why (`grund`, German) and what to write instead (`vorschlaege`,
-    each of the same value as one reading of the text – never a number of another magnitude)."""
-
-    def __init__(self, text: str, grund: str, vorschlaege: list[str]):
-        super().__init__(grund)
-        self.text, self.grund, self.vorschlaege = text, grund, vorschlaege
-
-    def meldung(self, schreiben=lambda zahl: zahl) -> str:
-        """The German sentence; `schreiben` shows a proposal as its context takes it (in YAML: erwartet: "0,5")."""
-        if not self.vorschlaege:
-            return (
-                f"„{self.text}“ {self.grund} – schreiben Sie Zahlen ohne Tausenderpunkt und mit Dezimalkomma, "
-                f"z. B. {schreiben('1000')} oder {schreiben('1,75')}."
-            )
-        return f"„{self.text}“ {self.grund} – schreiben Sie {' oder '.join(map(schreiben, self.vorschlaege))}."
-
-
-_KOMMA = re.compile(r"-?\d+(,\d+)?")
-_DEUTSCH_GRUPPEN = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?")  # 1.000, 12.500.000, 1.000,5
-_PUNKT = re.compile(r"-?\d+\.\d+")
-
-
-def formelzahl(text: str) -> Fraction:
-    """A number as formulas and `erwartet` write it – digits and a decimal comma, no thousands marks: '0,523' →
-    523/1000; Schreibweise otherwise. A single group of three digits after a point (528.266) reads two ways, 528266
-    with a thousands point and 528,266 with a decimal point: both are named, neither is taken."""
-    if _KOMMA.fullmatch(text):
-        return Fraction(text.replace(",", "."))
-    ohne = text.replace(".", "")
-    if _DEUTSCH_GRUPPEN.fullmatch(text) and (text.count(".") > 1 or "," in text):
-        raise Schreibweise(text, "hat Tausenderpunkte, die nicht in eine Zahl einer Formel gehören", [ohne])
-    if _DEUTSCH_GRUPPEN.fullmatch(text):
-        komma = text.replace(".", ",")
-        raise Schreibweise(
-            text,
-            f"lässt sich zweifach lesen: mit Tausenderpunkt als {ohne}, mit Dezimalpunkt als {komma}; gemeint ist "
-            "nur eines",
-            [ohne, komma],
-        )
-    if _PUNKT.fullmatch(text):
-        raise Schreibweise(
-            text, "hat einen Dezimalpunkt; Zahlen einer Formel haben ein Dezimalkomma", [text.replace(".", ",")]
-        )
-    raise Schreibweise(text, "ist keine Zahl", [])
+    try:
+        number = datenzahl(value, art)
+    except Schreibweise as error:
+        if art != "betrag":
+            frueher_gelesen(scalar.where, value)
+        return fail(scalar, f"„{name}“: " + error.meldung(beispiele=("55000", "3.5")))
+    return _plausible(scalar, name, number)
 
 
 def erwartet_zahl(scalar: Scalar, name: str) -> Gelesen:
@@ -241,11 +195,16 @@ def erwartet_zahl(scalar: Scalar, name: str) -> Gelesen:
 
 
 def fraction(scalar: Scalar, name: str) -> Gelesen:
-    match = _FRACTION.fullmatch(scalar.text.strip())
+    value = scalar.text.strip()
+    match = _FRACTION.fullmatch(value)
     if match and int(match[2]) != 0:
         return Fraction(int(match[1]), int(match[2])), []
-    if _DECIMAL.fullmatch(scalar.text.strip()):
-        return Fraction(scalar.text.strip()), []
+    try:
+        return Fraction(datenzahl(value)), []
+    except Schreibweise as error:
+        if error.vorschlaege:
+            frueher_gelesen(scalar.where, value)
+            return fail(scalar, f"„{name}“: " + error.meldung())
     return fail(scalar, f"„{name}“: „{scalar.text}“ ist kein Anteil – schreiben Sie z. B. 1/2 oder 0.5.")
 
 

@@ -127,6 +127,20 @@ class Quelltexte:
         )
         return True
 
+    def zahl_ersetzen(self, where: Where, vorher: str, nachher: str, grund: str) -> bool:
+        """Replaces the number `vorher` where it stands as a whole value on the line `where` names (after a key,
+        in a list or a sum, quoted or not – never inside a text); False when it stands nowhere so."""
+        line = self.zeile(where)
+        pattern = re.compile(
+            rf"""((?:^|[:\[{{,+"']|(?:^|\s)-)[ \t]*){re.escape(vorher)}(?=[ \t]*(?:[,\]}}+"']|[ \t]\#|\r|\n|$))"""
+        )
+        if line is None or not pattern.search(line):
+            return False
+        assert where.line is not None
+        self._file(self.path(where))[where.line - 1] = pattern.sub(lambda m: m[1] + nachher, line)
+        self.umschreibungen.append(Umschreibung(where.path, where.line, vorher, nachher, grund))
+        return True
+
     def zeile_einfuegen(self, where: Where, neu: str, grund: str) -> bool:
         """Inserts the line `neu` after the line `where` names, indented like it (its line ending too)."""
         line = self.zeile(where)

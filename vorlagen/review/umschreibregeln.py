@@ -11,10 +11,13 @@ from vorlagen.load.land import Land
 from vorlagen.review.landesrecht import land_nrw
 from vorlagen.review.rundungsaenderungen import gedruckt_wie_die_tabelle, je_posten_wie_gedruckt
 from vorlagen.review.umschreiben import Quelltexte
-from vorlagen.review.zahlenschreibweise import erwartet_mit_komma, zahlen_in_einheit
+from vorlagen.review.zahlenschreibweise import dezimalpunkt_eindeutig, erwartet_mit_komma, zahlen_in_einheit
 from vorlagen.review.zeilennamen import zeilen_nach_namen
 
-VORREGELN = [erwartet_mit_komma]  # on the files as they are, before the facts are read (which they would not be)
+VORREGELN = [
+    erwartet_mit_komma,
+    dezimalpunkt_eindeutig,
+]  # on the files as they are, before the facts are read (which they would not be)
 REGELN = [zeilen_nach_namen, land_nrw, zahlen_in_einheit, gedruckt_wie_die_tabelle, je_posten_wie_gedruckt]
 
 

@@ -1,7 +1,9 @@
 """The upgrade of named figures to the units and notation of this version (issue 32, point 1): a formula of numbers
 alone is now in the figure's unit (`formel: "523000"` in Mio. € meant 523.000 €, now 523.000 Mio. €), and `erwartet`
 is written like a formula, with a decimal comma (`erwartet: 60.73` → `erwartet: "60,73"`). Both rewrites keep the
-value the earlier version computed."""
+value the earlier version computed. A number of a data field with one group of three digits after a point (`1.500`),
+which the earlier version read with a decimal point (1,5) and this one refuses as reading two ways, is written so that
+it reads one way only, as the same value (`1.5`, `528.2660`)."""
 
 from __future__ import annotations
 
@@ -12,13 +14,19 @@ from fractions import Fraction
 from vorlagen.compute.einheiten import SKALA, nur_prozent
 from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, namen
 from vorlagen.core.problems import Paths
-from vorlagen.load.facts import Facts
+from vorlagen.load.facts import Facts, load
+from vorlagen.load.schreibweise import altlesungen
 from vorlagen.load.yamlfile import Mapping, Scalar, Sequence, read_yaml
 from vorlagen.review.umschreiben import Quelltexte
 
 GRUND_EINHEIT = "Zahlen einer Formel stehen jetzt in der Einheit der Zahl (früher in Euro) – derselbe Wert"
 GRUND_KOMMA = "„erwartet“ einer Zahl steht jetzt wie ihre Formel mit Dezimalkomma – derselbe Wert"
+GRUND_PUNKT = (
+    "eine Zahl mit drei Ziffern nach einem Punkt lässt sich zweifach lesen (Tausender- oder Dezimalpunkt) und wird "
+    "jetzt abgelehnt; die frühere Fassung las den Punkt als Dezimalpunkt – derselbe Wert, jetzt eindeutig geschrieben"
+)
 _PUNKT = re.compile(r"-?\d+\.\d+")
+_RUNDEN = 3  # rounds of dezimalpunkt_eindeutig: a file that reads only with another one is met in the next
 
 
 def erwartet_mit_komma(q: Quelltexte) -> None:
@@ -40,6 +48,19 @@ def erwartet_mit_komma(q: Quelltexte) -> None:
             for written in (f"erwartet: {text}", f'erwartet: "{text}"', f"erwartet: '{text}'"):
                 if q.ersetzen(value.where, written, f'erwartet: "{komma}"', GRUND_KOMMA):
                     break
+
+
+def dezimalpunkt_eindeutig(q: Quelltexte) -> None:
+    """Before the facts are read (such a number no longer reads): every number the readers of the data fields meet
+    that the earlier version read with a decimal point and this one refuses (`anzahl: 1.500`, `werte: [142.600]`)
+    becomes the spelling of the same value that reads one way only (`1.5`, `142.6`, `528.2660`). A file read only
+    once another one reads is met in a later round."""
+    for _ in range(_RUNDEN):
+        q.schreiben()  # the loader reads the files as rewritten so far
+        with altlesungen() as found:
+            load(q.data)
+        if not [a for a in dict.fromkeys(found) if q.zahl_ersetzen(a.where, a.text, a.eindeutig, GRUND_PUNKT)]:
+            return
 
 
 def zahlen_in_einheit(q: Quelltexte, facts: Facts) -> None:

@@ -1,0 +1,48 @@
+"""The upgrade of numbers that read two ways now (`1.500`): `vorlagen aktualisieren` writes each as the value the
+earlier version read – with a decimal point – in a spelling that reads one way only, and says so; a text that
+happens to hold the same digits stays as it is. (The proof that the six repositories of the last version print
+the same figures after it: tests/review/test_aktualisieren.py.)"""
+
+from __future__ import annotations
+
+import shutil
+from fractions import Fraction
+
+from tests.hilfen import ROOT
+from vorlagen.load.facts import load
+from vorlagen.review.umschreibregeln import umschreiben
+from vorlagen.review.zahlenschreibweise import GRUND_PUNKT
+
+NIENBURG = ROOT / "tests" / "fixtures" / "altbestand" / "nienburg"
+VORLAGE = "vorlagen/2023-232/vorlage.yaml"
+
+
+def test_a_number_the_earlier_version_read_with_a_decimal_point_is_written_one_way_only(tmp_path):
+    shutil.copytree(NIENBURG, tmp_path / "nienburg")
+    data = tmp_path / "nienburg" / "data"
+    path = data / VORLAGE
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("als: Stellen für Beamtinnen und Beamte,", "als: 142.600 Stellen für Beamte,")
+    text = text.replace("{anzahl: 1, saetze: [personal-2024/A11]", '{anzahl: "1.250 + 2", saetze: [personal-2024/A11]')
+    path.write_text(text, encoding="utf-8")
+
+    done = umschreiben(data)
+
+    after = path.read_text(encoding="utf-8")
+    assert "{id: beamte, als: 142.600 Stellen für Beamte, werte: [142.6, 141.6]}" in after  # the text stays
+    assert "werte: [528.2660, 532.8360]" in after
+    assert '{anzahl: "1.25 + 2", saetze: [personal-2024/A11]' in after
+    line = after.splitlines().index(next(x for x in after.splitlines() if "werte: [142.6" in x)) + 1
+    assert f"data/{VORLAGE}:{line}: „142.600“ → „142.6“ – {GRUND_PUNKT}" in [str(u) for u in done.umschreibungen]
+    assert GRUND_PUNKT.startswith("eine Zahl mit drei Ziffern nach einem Punkt lässt sich zweifach lesen")
+    # the rewritten repository reads, each number as the earlier version read it (independently: the digits)
+    facts, problems = load(data)
+    assert facts is not None, problems
+    vorlage = next(s.vorlage for s in facts.vorlagen if s.vorlage.nummer == "2023/232")
+    stellen = next(b for b in vorlage.finanzierung if b.id == "stellen")
+    assert [[Fraction(w) for w in z.werte] for z in stellen.zeilen[:2]] == [
+        [Fraction(142600, 1000), Fraction(141600, 1000)],
+        [Fraction(528266, 1000), Fraction(532836, 1000)],
+    ]
+    wegfall = next(b for b in vorlage.finanzierung if b.id == "wegfall")
+    assert Fraction(wegfall.kosten[1].anzahl) == Fraction(1250, 1000) + 2
