@@ -284,19 +284,22 @@ def test_mainz_ausserplanmaessige_mittel_and_a_verpflichtungsermaechtigung_cover
 
 
 def test_mainz_prints_the_beschluss_as_the_city_does(tmp_path, capsys):
+    """With its sign: the city prints „1.383.750 EUR“ (hausstil: waehrung: EUR)."""
     out = tmp_path / "out"
     assert main(["--data", str(FIXTURES / "mainz"), "--out", str(out)]) == 0
     text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
     flat = " ".join(text.split()).replace(NBSP, " ")
     assert (
-        "der Stadtrat beschließt die Bereitstellung der außerplanmäßigen Mittel in Höhe von 1.383.750 € (647.800 € in "
-        "2023) und einer Verpflichtungsermächtigung in Höhe von 735.950 € für 2023 mit der entsprechenden "
+        "der Stadtrat beschließt die Bereitstellung der außerplanmäßigen Mittel in Höhe von 1.383.750 EUR (647.800 EUR in "
+        "2023) und einer Verpflichtungsermächtigung in Höhe von 735.950 EUR für 2023 mit der entsprechenden "
         "Mittelbereitstellung in 2024" in flat
     )
-    assert "Außerplanmäßige Bereitstellung 2023 nach § 100 GemO: 647.800 €" in flat
+    assert "Außerplanmäßige Bereitstellung 2023 nach § 100 GemO: 647.800 EUR" in flat
     assert "Außerplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2023 nach § 102 GemO" in flat
-    assert "zu Lasten 2024: 735.950 €" in flat
-    assert "die Verpflichtungsermächtigung bei Projekt 7.000618 GS Laubenheim, Ersatzneubau sinkt um 735.950 €" in flat
+    assert "zu Lasten 2024: 735.950 EUR" in flat
+    assert (
+        "die Verpflichtungsermächtigung bei Projekt 7.000618 GS Laubenheim, Ersatzneubau sinkt um 735.950 EUR" in flat
+    )
     assert "NRW" not in flat
     capsys.readouterr()
 
@@ -307,7 +310,7 @@ def test_mainz_the_sum_the_city_printed_is_checked(tmp_path):
     edit(vorlage, 'formel: "647800"', 'formel: "647000"')
     assert problems_of(data) == [
         f"data/vorlagen/praeparation/vorlage.yaml:{line_of(vorlage, 'erwartet: 1383750')}: Zahl „ausserplanmaessig“: "
-        f"berechnet {euro(Fraction(647000) + MZ_VE)}, erwartet {euro(MZ_GESAMT)} – prüfen Sie den erwarteten Wert und "
+        f"berechnet {euro(Fraction(647000) + MZ_VE, zeichen='EUR')}, erwartet {euro(MZ_GESAMT, zeichen='EUR')} – prüfen Sie den erwarteten Wert und "
         "die Formel."
     ]
 

@@ -131,3 +131,15 @@ def test_kinds_by_path():
     )
     assert kind_of("vorlagen/2021-0123/vorlage.yaml").name == "vorlage"
     assert kind_of("koerperschaft.yaml").name == "koerperschaft"
+
+
+def test_schema_takes_a_money_unit_in_either_spelling(tmp_path):
+    """What the program reads (`einheit: TEUR` is T€, load/records.py), an editor must not flag; a unit neither
+    spelling knows stays flagged."""
+    source = (DATA / "vorlagen" / "2021-0123" / "vorlage.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "vorlage.yaml"
+    for einheit, gilt in (("TEUR", True), ("Mio. EUR", True), ("EUR", True), ("T€", True), ("TEuro", False)):
+        zahlen = f'zahlen:\n  - {{id: a, formel: "1", einheit: "{einheit}"}}\nverteilungen:\n'
+        path.write_text(source.replace("verteilungen:\n", zahlen, 1), encoding="utf-8")
+        errors = _validate(kind_of("vorlagen/x/vorlage.yaml"), path)
+        assert (errors == []) is gilt, (einheit, errors)

@@ -33,9 +33,9 @@ def zahl(value: Fraction, places: int = 0) -> str:
     return sign + groups + ("," + str(frac).rjust(places, "0") if places else "")
 
 
-def euro(value: Fraction, cent: bool = False) -> str:
-    """'1.234\u00a0€' (with cent: '1.234,50\u00a0€'), rounded half-up."""
-    return zahl(value, 2 if cent else 0) + NBSP + "€"
+def euro(value: Fraction, cent: bool = False, zeichen: str = "€") -> str:
+    """'1.234\u00a0€' (with cent: '1.234,50\u00a0€'; zeichen="EUR": '1.234\u00a0EUR'), rounded half-up."""
+    return zahl(value, 2 if cent else 0) + NBSP + zeichen
 
 
 def euro_mit_vorzeichen(value: Fraction, cent: bool = False) -> str:

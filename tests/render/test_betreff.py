@@ -17,10 +17,15 @@ NBSP = "\u00a0"
 MZ_2023, MZ_VE = Fraction(647800), Fraction(735950)
 
 
+def eur(value: Fraction) -> str:
+    """An amount as Mainz prints it (hausstil: waehrung: EUR)."""
+    return euro(value, zeichen="EUR")
+
+
 MZ_BETREFF = (
     "Naturhistorisches Museum, Auslagerung der Präparation; hier: Bereitstellung außerplanmäßiger Mittel in Höhe von "
-    f"{euro(MZ_2023 + MZ_VE)} – {euro(MZ_2023)} im Haushaltsjahr 2023 und eine Verpflichtungsermächtigung (VE) in "
-    f"Höhe von {euro(MZ_VE)} im Haushaltsjahr 2023 und Mittelbereitstellung im Haushaltsjahr 2024"
+    f"{eur(MZ_2023 + MZ_VE)} – {eur(MZ_2023)} im Haushaltsjahr 2023 und eine Verpflichtungsermächtigung (VE) in "
+    f"Höhe von {eur(MZ_VE)} im Haushaltsjahr 2023 und Mittelbereitstellung im Haushaltsjahr 2024"
 )
 
 
@@ -89,8 +94,8 @@ def test_the_betreff_does_not_compute(tmp_path):
 
 def test_a_betreff_too_long_once_its_figures_are_in(tmp_path):
     data = copy_data(FIXTURES / "mainz", tmp_path)
-    typed = "x" * 290 + ' {{ zahlen["ausserplanmaessig"] }}'  # 290 + 1 + 11 characters printed
-    assert len(typed) > 300 and len("x" * 290 + " " + euro(MZ_2023 + MZ_VE)) == 302
+    typed = "x" * 288 + ' {{ zahlen["ausserplanmaessig"] }}'  # 288 + 1 + 13 characters printed
+    assert len(typed) > 300 and len("x" * 288 + " " + eur(MZ_2023 + MZ_VE)) == 302
     assert _betreff(data, typed) == [
         "Der Betreff hat gedruckt 302 Zeichen, mehr als 300 – kürzen "
         "Sie ihn; Beträge und Einzelheiten stehen im Beschlussvorschlag."

@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.einheiten import SKALA
-from vorlagen.core.fmt import NBSP, euro_or_cent, mio, mrd, prozent, teur, zahl
+from vorlagen.core.fmt import NBSP, euro_or_cent, geldeinheit, mio, mrd, prozent, teur, zahl
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 
 GELDEINHEITEN = ("€", "T€", "Mio. €", "Mrd. €")
@@ -56,7 +56,7 @@ class Darstellung:
         if self.einheit == "%":
             return prozent(value, self.prozent_stellen if places is None else places)
         number = zahl(value, self.stellen)
-        return number if self.einheit == "Anzahl" else f"{number}{NBSP}{self.einheit}"
+        return number if self.einheit == "Anzahl" else f"{number}{NBSP}{self.einheit}"  # not money: see above
 
     def in_einheit(self, value: Fraction) -> Fraction:
         """The value as printed, as a number in the unit (what `erwartet` states): 523.000 € → 0,52 in Mio. €."""
@@ -90,7 +90,7 @@ def genau_text(value: Fraction, einheit: str) -> str:
         while places < 12 and round_half_up(shown, Decimal(1).scaleb(-places)) == 0:
             places += 1
         number = zahl(shown, places + 2)
-    unit = {"T€": "€", "Mio. €": "€", "Mrd. €": "€"}.get(einheit, einheit)
+    unit = geldeinheit({"T€": "€", "Mio. €": "€", "Mrd. €": "€"}.get(einheit, einheit))
     return number if unit == "Anzahl" else f"{number}{NBSP}{unit}"
 
 

@@ -19,6 +19,7 @@ from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.compute.stellen import alle_statistiken
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
+from vorlagen.core.fmt import waehrung_setzen
 from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import Recorded, recording
@@ -47,6 +48,7 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True, heute: dt.date | None =
 def compute(facts: Facts) -> tuple[Project, list[Problem]]:
     """Every figure of every Vorlage, computed from checked facts, and the problems of the ledger's checks. The
     problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`."""
+    waehrung_setzen(facts.koerperschaft.hausstil.waehrung)  # every amount from here on prints in the house's sign
     rundung = rundung_of(facts)
     stellen = alle_statistiken(facts.stellen)
     if isinstance(facts.stellen, Recorded):

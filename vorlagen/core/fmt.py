@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
 
@@ -19,6 +20,21 @@ from vorlagen.core.money import CENT, exact, percent, round_half_up
 LOCALE = "de_DE"
 NBSP = "\u00a0"
 MINUS = "\u2212"
+WAEHRUNGEN = ("€", "EUR")  # the currency signs a Hausstil can print (hausstil: waehrung)
+# each money unit as a house with „EUR“ prints it; data may write either spelling (load/records.py)
+IN_EUR = {"€": "EUR", "T€": "TEUR", "Mio. €": "Mio. EUR", "Mrd. €": "Mrd. EUR"}
+_waehrung: ContextVar[str] = ContextVar("waehrung", default="€")
+
+
+def waehrung_setzen(zeichen: str) -> None:
+    """The currency sign every amount prints with from now on (the Hausstil's, set when a project is computed)."""
+    _waehrung.set(zeichen)
+
+
+def geldeinheit(einheit: str) -> str:
+    """A money unit as the house prints it: 'T€' stays 'T€', or becomes 'TEUR' where the Hausstil says EUR; any
+    other unit stays."""
+    return IN_EUR.get(einheit, einheit) if _waehrung.get() == "EUR" else einheit
 
 
 def _number(value: Decimal | Fraction | int, places: int) -> str:
@@ -53,13 +69,13 @@ def _format_number(value, places: int) -> str:
 
 
 def eur(value) -> str:
-    """403963 → '403.963 €' (whole euros)."""
-    return _number(value, 0) + NBSP + "€"
+    """403963 → '403.963 €' (whole euros; '403.963 EUR' where the Hausstil says so)."""
+    return _number(value, 0) + NBSP + geldeinheit("€")
 
 
 def eur_cent(value) -> str:
     """1234.5 → '1.234,50 €'."""
-    return _number(value, 2) + NBSP + "€"
+    return _number(value, 2) + NBSP + geldeinheit("€")
 
 
 def zahl(value, stellen: int | None = None) -> str:
@@ -77,17 +93,17 @@ def zahl(value, stellen: int | None = None) -> str:
 
 def teur(value, stellen: int = 0) -> str:
     """An amount in thousands of euros: 2415730 → '2.416 T€'; teur(x, 1) → '2.415,7 T€'."""
-    return _number(exact(value) / 1000, stellen) + NBSP + "T€"
+    return _number(exact(value) / 1000, stellen) + NBSP + geldeinheit("T€")
 
 
 def mio(value, stellen: int = 2) -> str:
     """An amount in millions of euros: 2415730 → '2,42 Mio. €'."""
-    return _number(exact(value) / 1_000_000, stellen) + NBSP + "Mio." + NBSP + "€"
+    return _number(exact(value) / 1_000_000, stellen) + NBSP + geldeinheit("Mio. €").replace(" ", NBSP)
 
 
 def mrd(value, stellen: int = 2) -> str:
     """An amount in billions of euros: 1234567890 → '1,23 Mrd. €'."""
-    return _number(exact(value) / 1_000_000_000, stellen) + NBSP + "Mrd." + NBSP + "€"
+    return _number(exact(value) / 1_000_000_000, stellen) + NBSP + geldeinheit("Mrd. €").replace(" ", NBSP)
 
 
 _WORTE = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
@@ -159,6 +175,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "monat": monat,
     "monate": monate,
     "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
+    "geldeinheit": geldeinheit,  # {{ t.anzeige | geldeinheit }}: a table's unit in its head
 }
 
 

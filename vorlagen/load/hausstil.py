@@ -205,6 +205,11 @@ class Hausstil(Record):
     stylesheet: str | None = doc("eigene CSS-Datei relativ zum Datenordner, nach dem Standard geladen", default=None)
     kopf: Kopf = doc("Kopf der Vorlage: welche Kopfdaten, wie beschriftet", factory=Kopf)
     datum_pflicht: bool = doc("jede Vorlage braucht ein Datum; false: „datum“ darf fehlen", default=True)
+    waehrung: Literal["€", "EUR"] = doc(
+        "Währungszeichen hinter jedem Betrag, in Texten, Tabellen und Köpfen: € (647.800 €, T€, Mio. €) oder EUR "
+        "(647.800 EUR, TEUR, Mio. EUR)",
+        default="€",
+    )
     nummer: str | None = doc("Muster der Vorlagennummer, z. B. JJJJ/NNNN, N/JJJJ oder R/N/N", default=None)
     beratungsfolge: BeratungsfolgeStil = doc("Tabelle der Beratungsfolge", factory=BeratungsfolgeStil)
     arten: dict[str, Vorlagenart] = doc("Vorlagenarten der Körperschaft", factory=standard_arten)

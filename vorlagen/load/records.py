@@ -16,6 +16,7 @@ import typing
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from vorlagen.core.fmt import IN_EUR
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.load.schreibweise import Schreibweise, datenzahl
 from vorlagen.load.werte import Gelesen, read_value
@@ -302,10 +303,15 @@ def _dict(node: Node, value_type: typing.Any, name: str) -> Gelesen:
     return (None if problems else result), problems
 
 
+IN_EUR_ZURUECK = {eur: zeichen for zeichen, eur in IN_EUR.items()}  # 'TEUR' → 'T€'
+
+
 def _literal(node: Node, choices: tuple[str, ...], name: str) -> Gelesen:
     scalar, problems = _scalar(node, name)
     if scalar is None:
         return None, problems
+    if scalar.text not in choices and IN_EUR_ZURUECK.get(scalar.text) in choices:
+        return IN_EUR_ZURUECK[scalar.text], []  # TEUR is T€: the unit as a house with „EUR“ prints it
     if scalar.text not in choices:
         return _fail(
             node.where,

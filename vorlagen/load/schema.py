@@ -25,6 +25,7 @@ from vorlagen.load.kennzahlen import Kennzahlen
 from vorlagen.load.koerperschaft import Koerperschaft
 from vorlagen.load.mitzeichnung import Mitzeichnungen
 from vorlagen.load.niederschrift import Niederschrift
+from vorlagen.load.records import IN_EUR_ZURUECK
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
 from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
@@ -246,8 +247,10 @@ def _type(typ, definitions: dict[str, dict]) -> dict:
     if origin in (typing.Union, types.UnionType):
         options = [_type(t, definitions) for t in args if t is not type(None)]
         return {"anyOf": options + [{"type": "null"}]} if type(None) in args else {"anyOf": options}
-    if origin is typing.Literal:
-        return {"enum": list(args)}
+    if origin is typing.Literal:  # a money unit also as a house with „EUR“ writes it (records.IN_EUR_ZURUECK)
+        return {
+            "enum": list(args) + [eur for eur, zeichen in IN_EUR_ZURUECK.items() if zeichen in args and eur not in args]
+        }
     if origin is list:
         return {"type": ["array", "null"], "items": _type(args[0], definitions)}
     if origin is dict:

@@ -27,9 +27,9 @@ QUERFORMAT = _Marke("")
 
 # a number (or a figure quoted in {{ … }}, which ends in \ue001) and its unit: the space between becomes a no-break
 # space, as in the figures the program formats itself (core/fmt.py)
-_UNIT = re.compile(r"(?<=[\d\ue001])[ \t]+(T€|€|%|VZÄ|EUR|Euro|Prozent|(?:Tsd|Mio|Mrd)\.[ \t]+€)(?!\w)")
+_UNIT = re.compile(r"(?<=[\d\ue001])[ \t]+(T€|€|%|VZÄ|TEUR|EUR|Euro|Prozent|(?:Tsd|Mio|Mrd)\.[ \t]+(?:€|EUR))(?!\w)")
 _PARAGRAPH = re.compile(r"(?<=§)[ \t]+(?=\d)")  # „§ 83“: the sign stays with its number
-_UNIT_AT_START = re.compile(r"^(T€|€|%|VZÄ|EUR|Euro|Prozent|(?:Tsd|Mio|Mrd)\.[ \t]+€)(?!\w)")
+_UNIT_AT_START = re.compile(r"^(T€|€|%|VZÄ|TEUR|EUR|Euro|Prozent|(?:Tsd|Mio|Mrd)\.[ \t]+(?:€|EUR))(?!\w)")
 _PLACEHOLDER = re.compile(r"\ue000(\d+)\ue001")
 _MARKE = "„{{ querformat }}“"
 _SUMME = re.compile(r"(?i)(summe|gesamt|insgesamt|zusammen)( .*)?")

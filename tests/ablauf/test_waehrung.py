@@ -1,0 +1,93 @@
+"""A body that prints „EUR“ (issue 34, point 2; Mainz: „1.383.750 EUR“, „647.800 EUR“): `hausstil: waehrung: EUR`
+puts the sign behind every amount of a Vorlage – texts, named figures, tables, the units in table heads (TEUR,
+Mio. EUR), the Betreff –, keeps it with its number by a no-break space, and reads the same spellings where the data
+name a unit. Expected texts are written apart from the engine (tests/referenz)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen import DATA, ROOT, composed, copy_data, edit, line_of, problems_of, run
+from tests.referenz.rechnen import NBSP, euro, zahl
+
+VORLAGE = "vorlagen/2021-0123/vorlage.yaml"
+ZUWEISUNGEN = """  - id: zuweisungen
+    art: Aufstellung
+    titel: Zuweisungen aus dem Fonds
+    anzeige: TEUR
+    kosten:
+      - {betrag: 125000, als: Alfter}
+      - {betrag: 95500, als: Bornheim}
+"""
+
+
+def eur_house(tmp_path):
+    data = copy_data(DATA, tmp_path)
+    edit(data / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  waehrung: EUR\n")
+    return data
+
+
+def test_a_vorlage_prints_eur_everywhere(tmp_path):
+    data = eur_house(tmp_path)
+    edit(data / VORLAGE, "finanzierung:\n", "finanzierung:\n" + ZUWEISUNGEN)
+    edit(
+        data / VORLAGE,
+        "verteilungen:\n",
+        'zahlen:\n  - {id: fonds, formel: "220,5", einheit: TEUR, stellen: 1, erwartet: "220,5"}\n'
+        '  - {id: land, formel: "1,4", einheit: Mio. EUR}\nverteilungen:\n',
+    )
+    text = data / "vorlagen/2021-0123/erlaeuterungen.md"
+    text.write_text(
+        text.read_text(encoding="utf-8")
+        + '\n\nDer Fonds hat {{ zahlen["fonds"] }}, das Land gibt {{ zahlen["land"] }} und typisch 2,5 Mio. EUR.'
+        + '\n\n{{ tabelle("zuweisungen") }}\n',
+        encoding="utf-8",
+    )
+    doc = composed(data)
+    for html in (doc.print_html, doc.web_html):
+        assert "€" not in html.replace("&euro;", "€")
+    flat = " ".join(doc.text.split(" "))
+    fonds, land = Fraction(2205, 10), Fraction(14, 10)
+    assert f"Der Fonds hat {zahl(fonds, 1)}{NBSP}TEUR, das Land gibt {zahl(land, 2)}{NBSP}Mio.{NBSP}EUR" in flat
+    assert f"typisch 2,5{NBSP}Mio.{NBSP}EUR." in flat  # typed: kept together like the engine's own
+    assert "in TEUR" in doc.print_html  # the table's unit, once in its head
+    eigenanteil = Fraction(158644)  # the example's Eigenanteil of M1 (docs/anleitungen/zahlen-im-text.md)
+    assert euro(eigenanteil, zeichen="EUR") in doc.print_html.replace("&nbsp;", NBSP)
+
+
+def test_units_are_read_in_either_spelling(tmp_path):
+    """`einheit: TEUR` is T€, `Mio. EUR` is Mio. € – the same figure, checked by the same `erwartet`."""
+    data = copy_data(DATA, tmp_path)
+    edit(
+        data / VORLAGE,
+        "verteilungen:\n",
+        'zahlen:\n  - {id: a, formel: "220,5", einheit: TEUR, stellen: 1, erwartet: "220,4"}\nverteilungen:\n',
+    )
+    wo = f"data/{VORLAGE}:{line_of(data / VORLAGE, 'id: a,')}"
+    assert problems_of(data) == [
+        f"{wo}: Zahl „a“: berechnet {zahl(Fraction(2205, 10), 1)}{NBSP}T€, erwartet {zahl(Fraction(2204, 10), 1)}"
+        f"{NBSP}T€ – prüfen Sie den erwarteten Wert und die Formel."
+    ]
+
+
+def test_an_unknown_sign_is_refused(tmp_path, capsys):
+    data = copy_data(DATA, tmp_path)
+    edit(data / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  waehrung: Euro\n")
+    code, stdout, stderr = run(capsys, "--data", str(data), "pruefen")
+    assert code == 1
+    assert (
+        f"data/koerperschaft.yaml:{line_of(data / 'koerperschaft.yaml', 'waehrung')}: „waehrung“: „Euro“ ist nicht "
+        "vorgesehen. Möglich sind: €, EUR."
+    ) in stdout + stderr
+
+
+def test_mainz_prints_eur_as_the_city_does(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, "--data", str(ROOT / "tests/fixtures/mainz"), "--out", str(out))
+    assert code == 0, stdout
+    text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
+    assert "€" not in text
+    gesamt, mittel = Fraction(1383750), Fraction(647800)  # „1.383.750 EUR - 647.800 EUR“
+    assert f"in Höhe von {euro(gesamt, zeichen='EUR')} ({euro(mittel, zeichen='EUR')} in 2023)" in " ".join(
+        text.split(" ")
+    )
