@@ -48,6 +48,7 @@ SATZBILDER = {
         ("Kreis Weserbruch – Vorlage", "Summe 6,000"),
     ),
     "neun-spalten-quer.png": ("vorlagen/2023-0232/2023-0232.pdf", "10.01.004", None),
+    "neun-spalten-dinslaken.png": ("vorlagen/2023-0240/2023-0240.pdf", "Averbruch", None),
     "verkleinert.png": (
         "vorlagen/2023-0233/2023-0233.pdf",
         "Kosten der besetzten Stellen",

@@ -91,3 +91,17 @@ def test_mainz_prints_eur_as_the_city_does(tmp_path, capsys):
     assert f"in Höhe von {euro(gesamt, zeichen='EUR')} ({euro(mittel, zeichen='EUR')} in 2023)" in " ".join(
         text.split(" ")
     )
+
+
+def test_a_unit_in_a_formula_says_where_it_goes(tmp_path):
+    data = copy_data(DATA, tmp_path)
+    edit(data / VORLAGE, "verteilungen:\n", 'zahlen:\n  - {id: a, formel: "220,5 TEUR"}\nverteilungen:\n')
+    wo = f"data/{VORLAGE}:{line_of(data / VORLAGE, 'id: a,')}"
+    assert problems_of(data) == [
+        f"{wo}: Zahl „a“: „TEUR“ an Stelle 7 steht hier zu viel – die Einheit gehört nicht in die Formel: schreiben "
+        "Sie die Zahl allein und die Einheit unter „einheit“ (z. B. einheit: EUR oder einheit: TEUR)."
+    ]
+    edit(data / VORLAGE, 'formel: "220,5 TEUR"}', 'formel: "220,5", einheit: TEUR, stellen: 1}')  # as proposed
+    from vorlagen.render.betreff import vorbereitet
+
+    assert vorbereitet(data).rechnungen["2021-0123"].zahlen["a"] == Fraction(220500)

@@ -341,3 +341,18 @@ def test_the_published_pdf_of_the_decided_vorlage_stays_byte_for_byte_and_no_ent
     assert main(["--data", str(beschlossen), "--out", str(out)]) == 0
     capsys.readouterr()
     assert pdf.read_bytes() == vorher and pdf_text(pdf) == text
+
+
+def test_the_kept_haushalt_holds_the_reste_of_the_decision_day(beschlossen, capsys):
+    """Haushaltsreste count as available: the decision relied on them, a later change leaves it as decided."""
+    edit(beschlossen / H2022, f"    gebunden: {GEBUNDEN_2022}\n", f"    gebunden: {GEBUNDEN_2022}\n    reste: 50000\n")
+    vorher, text_vorher = decided(beschlossen), composed(beschlossen).text
+    keep(beschlossen, capsys)
+    kept = (beschlossen / KEPT).read_text(encoding="utf-8")
+    assert (
+        f'    konto: "05.02.01"\n    plan: Ergebnisplan\n    ansatz: 15100000\n    gebunden: {GEBUNDEN_2022}\n' in kept
+    )
+    assert "    reste: 50000\n" in kept
+    edit(beschlossen / H2022, "    reste: 50000\n", "    reste: 0\n")
+    assert decided(beschlossen) == vorher
+    assert composed(beschlossen).text == text_vorher

@@ -4,7 +4,11 @@ every place that prints it prints the same."""
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
+from pathlib import Path
+
+import pytest
 
 from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of, run
 from tests.referenz.rechnen import euro
@@ -15,6 +19,8 @@ NBSP = "\u00a0"
 # „… in Höhe von 1.383.750 EUR - 647.800 EUR im Haushaltsjahr 2023 und eine Verpflichtungsermächtigung (VE) in Höhe
 # von 735.950 EUR …“ (bi.mainz.de, __kvonr=31555)
 MZ_2023, MZ_VE = Fraction(647800), Fraction(735950)
+EIGENANTEIL = Fraction(158644)  # the example's Eigenanteil of M1 (docs/anleitungen/zahlen-im-text.md)
+BETREFF_ZUSATZ = 'Finanzierung bis Ende 2022 (Eigenanteil {{ finanzierung["m1-steuerung"].eigenanteil | eur }})'
 
 
 def eur(value: Fraction) -> str:
@@ -139,3 +145,31 @@ def test_an_open_ansatz_is_refused_in_the_betreff_and_printed_open_in_a_text(tmp
 
     doc = Composer(project).compose(project.facts.vorlagen[0])
     assert "gesperrt (Ansatz noch offen)," in " ".join(doc.text.split())
+
+
+@pytest.mark.langsam  # builds the example whole
+def test_the_betreff_with_its_figure_is_printed_alike_in_every_document(tmp_path, capsys):
+    from tests.hilfen import freigeben
+
+    data = copy_data(ROOT / "data", tmp_path)
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "Finanzierung bis Ende 2022", BETREFF_ZUSATZ)
+    freigeben(data)
+    betreff = vorbereitet(data).facts.vorlage("2021/0123").vorlage.betreff
+    assert betreff.endswith(f"bis Ende 2022 (Eigenanteil {euro(EIGENANTEIL)})")
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, "--data", str(data), "--out", str(out))
+    assert code == 0, stdout
+    gefunden = {
+        str(p.relative_to(out))
+        for p in out.rglob("*")
+        if p.suffix in (".txt", ".html", ".json") and betreff in p.read_text(encoding="utf-8").replace("&nbsp;", NBSP)
+    }
+    json_betreff = json.dumps(betreff)[1:-1]
+    gefunden |= {str(p.relative_to(out)) for p in out.rglob("*.json") if json_betreff in p.read_text(encoding="utf-8")}
+    arten = {Path(p).parts[0] for p in gefunden} | {Path(p).name for p in gefunden}
+    assert {"vorlagen", "sitzungen", "oparl", "index.html"} <= arten, sorted(gefunden)
+    assert not [
+        p
+        for p in out.rglob("*.*")
+        if p.suffix in (".txt", ".html", ".json") and "{{ uebersicht" in p.read_text(encoding="utf-8")
+    ]

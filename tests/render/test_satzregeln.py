@@ -77,6 +77,68 @@ def test_a_nine_column_table_goes_on_a_landscape_page_with_its_heading_and_intro
     assert after == table + 1 and not pages[after].quer
 
 
+# The nine-column table of a real Vorlage: Stadt Dinslaken, Anlage 1 zur Vorlage Nr. 1139 „Kindergartenbedarfsplan für
+# das Jahr 2017 / 2018“, the children by Siedlungsbezirk and Geburtszeitraum, as the body printed them (Vorlage
+# 2023/0240 of the fixture carries them; the source prints no sum in what could be read of it).
+KINDER = {
+    "Innenstadt": (61, 60, 56, 65, 55, 59, 60, 58),
+    "Averbruch": (56, 75, 65, 64, 60, 63, 62, 62),
+    "Hagenbezirk": (26, 36, 29, 33, 34, 32, 33, 33),
+    "Eppinghoven": (40, 36, 37, 25, 39, 34, 33, 35),
+    "Feldmark /": (84, 87, 82, 87, 70, 80, 79, 76),  # „Feldmark / Bruch“, broken between its words
+    "Oberlohberg": (35, 41, 35, 35, 35, 35, 35, 35),
+}
+ZEITRAEUME = [f"01.11.{j} –" for j in range(11, 19)]  # the first line of each year's head
+
+
+def _kinderzeilen(seite: Seite) -> dict[str, tuple[int, ...]]:
+    """The rows of the table of children on one page: the Siedlungsbezirk's (first) line and its eight numbers."""
+    rows = {}
+    for zeile in seite.zeilen:
+        for name in KINDER:
+            if zeile.text.startswith(name + " "):
+                rows[name] = tuple(int(t) for t in zeile.text[len(name) :].split())
+    return rows
+
+
+def test_the_nine_column_table_of_a_real_vorlage_prints_every_cell_on_a_landscape_page(weserbruch):
+    pages = seiten(weserbruch / "vorlagen/2023-0240/2023-0240.pdf")
+    table = seite_mit(pages, "Averbruch")
+    page = pages[table]
+    assert (round(page.breite), round(page.hoehe)) == (297, 210)  # A4 landscape, read from the PDF's page box
+    assert _kinderzeilen(page) == KINDER  # every cell of every row, in its column's order
+    assert "Bruch" in page.text().splitlines()  # the rest of the name, on the row's second line
+    heads = next(z for z in page.zeilen if z.text.startswith("Siedlungsbezirk"))
+    assert [t.strip() for t in heads.teile[1:]] == ZEITRAEUME  # nine columns: the name and eight years
+    assert all(zeile.rechts <= QUER_RECHTS + 0.5 for zeile in page.zeilen)
+    assert seite_mit(pages, "Kinderzahlen nach Siedlungsbezirken") == table  # heading and lead-in go with it
+    assert seite_mit(pages, "sind der folgenden Tabelle zu entnehmen") == table
+    assert not pages[table - 1].quer and not pages[seite_mit(pages, "Die Versorgungsquoten")].quer
+
+
+def test_the_real_nine_column_table_repeats_its_header_on_every_landscape_page_it_breaks_onto(tmp_path):
+    """The same rows eight times over: the table runs over several landscape pages, each with its header."""
+    data = copy_data(WESERBRUCH, tmp_path)
+    text = data / "vorlagen/2023-0240/sachverhalt.md"
+    lines = text.read_text(encoding="utf-8").splitlines(keepends=True)
+    rows = [
+        line
+        for line in lines
+        if line.startswith("| ") and line.split("|")[1].strip().split(" ")[0] in {name.split(" ")[0] for name in KINDER}
+    ]
+    assert len(rows) == 6
+    edit(text, "".join(rows), "".join(rows) * 8)
+    pages = seiten(vorlage_pdf(data, "2023-0240"))
+    touched = [index for index, page in enumerate(pages) if "Averbruch" in page.text()]
+    assert len(touched) >= 2 and all(pages[index].quer for index in touched)
+    for index in touched:
+        heads = next(z for z in pages[index].zeilen if z.text.startswith("Siedlungsbezirk"))
+        assert [t.strip() for t in heads.teile[1:]] == ZEITRAEUME
+        assert heads.oben < min(z.oben for z in pages[index].zeilen if z.text.startswith("Averbruch "))
+    counted = sum(1 for index in touched for z in pages[index].zeilen if z.text.startswith("Oberlohberg "))
+    assert counted == 8  # no row lost at a break
+
+
 def test_an_anlage_marked_querformat_is_landscape_and_its_long_table_repeats_its_header(weserbruch):
     pages = seiten(weserbruch / "vorlagen/2023-0232/anlage-1-stellenuebersicht-nach-fachbereichen.pdf")
     assert len(pages) >= 2 and all(page.quer for page in pages)

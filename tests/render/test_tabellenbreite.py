@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, copy_data, line_of, problems_of, run
+from tests.hilfen import ROOT, composed, copy_data, edit, line_of, problems_of, run
 from tests.hilfen.satz import breite, seite_mit, seiten, vorlage_pdf
 from tests.referenz.rechnen import euro
 
@@ -88,6 +88,9 @@ def test_a_computed_table_with_long_heads_gets_them_broken_into_syllables_first(
     assert all(zeile.rechts <= A4_RECHTS + 0.5 for zeile in pages[index].zeilen)
     heads = [z for z in pages[index].zeilen if "zuschuss" in z.text or "Investi" in z.text]
     assert heads and any(piece.endswith("\u2010") for z in heads for piece in z.teile)  # broken at a syllable
+    pieces = [piece for z in pages[index].zeilen for piece in z.teile]
+    # at its joint, as the shipped word list says (the patterns alone gave „Erweiterungsin-vestition“)
+    assert "Erweiterungs\u2010" in pieces and "investition" in pieces and "Erweiterungsin\u2010" not in pieces
     cell = next(z for z in pages[index].zeilen if z.text.startswith("Nord"))
     assert cell.groesse == pytest.approx(9.5, abs=0.01)  # not made smaller: breaking the heads was enough
 
@@ -195,3 +198,75 @@ def test_the_2023_programme_states_a_total_1000_euro_below_the_sum_of_its_years(
         f"data/{VORLAGE.as_posix()}:{line}: Berechnung „investitionsprogramm“, Zeile „{als}“, Gesamtsumme: berechnet "
         f"{euro(summe)}, erwartet {euro(Fraction(gesamt))} – prüfen Sie den erwarteten Wert und die Eingangswerte."
     ]
+
+
+# The Eigenanteil-Übersicht and the Haushalt tables name what defines them when they fit no page, as the other computed
+# tables do: real cases of tests/fixtures (Lohne, Mainz) with one Bezeichnung that cannot break.
+FIXTURES = ROOT / "tests" / "fixtures"
+# one word no line can break, as wide as a landscape page and more at 7 pt
+WORT = "Verwaltungsgebührenerstattungsverordnungsänderungsgesetzgebungszuständigkeitsübertragungsverordnung" * 2
+TAIL = (
+    r" ist auch im Querformat und in der kleinsten Tabellenschrift \(7 pt\) \d+,\d mm zu breit für die Seite – "
+    r"kürzen Sie Spaltenköpfe und Texte, nehmen Sie weniger Spalten oder teilen Sie die Tabelle\.$"
+)
+
+
+def _one_problem(capsys, data: Path, tmp_path: Path) -> list[str]:
+    """The problems of `bauen` and of `pruefen` (each exactly one)."""
+    found = []
+    out = tmp_path / "out"
+    for command in ([], ["pruefen"]):
+        code, _, err = run(capsys, "--data", str(data), "--out", str(out), *command)
+        problems = [text for text in err.splitlines() if text.startswith("data/")]
+        assert code == 1 and len(problems) == 1, err
+        assert not out.exists()
+        found += problems
+    return found
+
+
+def test_a_deckungskreis_table_that_fits_nowhere_names_the_circles_entry_in_the_haushalt(tmp_path, capsys):
+    data = copy_data(FIXTURES / "lohne", tmp_path)
+    haushalt = data / "haushalt/2009.yaml"
+    edit(haushalt, '{konto: "000.650", bezeichnung: Geschäftsausgaben,', f'{{konto: "000.650", bezeichnung: {WORT},')
+    line = line_of(haushalt, '{id: "650", bezeichnung: Deckungskreis Nr. 650}')
+    expected = re.compile(
+        rf"^data/haushalt/2009\.yaml:{line}: Die Tabelle „Deckungskreis Nr\. 650, Haushaltsjahr 2009“ mit den Spalten "
+        rf"„Haushaltsstelle \| Bezeichnung \| Ansatz \| Ausgaben“{TAIL}"
+    )
+    for problem in _one_problem(capsys, data, tmp_path):
+        assert expected.match(problem), problem  # before: „data/vorlagen/deckungskreis-650-2009: Die Tabelle …“
+
+
+def test_the_table_of_the_haushalt_positions_that_fits_nowhere_names_its_positionen_in_vorlage_yaml(tmp_path, capsys):
+    data = copy_data(FIXTURES / "mainz", tmp_path)
+    edit(data / "haushalt/2023.yaml", "    art: Projekt\n", f"    bezeichnung: {WORT}\n    art: Projekt\n")
+    vorlage = data / "vorlagen/praeparation/vorlage.yaml"
+    line = line_of(vorlage, "  positionen:")
+    expected = re.compile(
+        rf"^data/vorlagen/praeparation/vorlage\.yaml:{line}: Die Tabelle „Haushaltsmittel je Haushaltsjahr“ mit den "
+        r"Spalten „Jahr \| Position \| Betrag \| Ansatz \| gebunden \| verfügbar \| Mittel vorhanden \| Mehrbedarf“"
+        rf"{TAIL}"
+    )
+    for problem in _one_problem(capsys, data, tmp_path):
+        assert expected.match(problem), problem  # before: „data/vorlagen/praeparation: Die Tabelle …“
+
+
+def test_the_deckung_table_names_its_deckung_in_vorlage_yaml():
+    vorlage = FIXTURES / "lohne/vorlagen/deckungskreis-650-2009/vorlage.yaml"
+    from vorlagen.compute.project import prepare
+
+    a = prepare(FIXTURES / "lohne").rechnungen["deckungskreis-650-2009"].haushalt
+    assert (a.quellen["deckung"].line, a.quellen["positionen"].line) == (
+        line_of(vorlage, "  deckung:"),
+        line_of(vorlage, "  positionen:"),
+    )
+
+
+def test_the_eigenanteil_uebersicht_names_the_first_berechnung_it_sums_up():
+    """The Übersicht sums the Eigenanteil-Berechnungen: its line is that of the first of them (for the layout check;
+    the output and a sign-off leave every table's line out, tests/render/test_tabellenbreite.py)."""
+    doc = composed(ROOT / "data")
+    line = line_of(ROOT / "data/vorlagen/2021-0123/vorlage.yaml", "- id: m1-steuerung")
+    quelle = f'data-quelle="vorlagen/2021-0123/vorlage.yaml:{line}"'
+    tables = re.findall(r'<table class="uebersicht[^"]*"[^>]*>', doc.print_html)
+    assert tables and all(quelle in t for t in tables), tables

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from vorlagen.compute.names import Named
 from vorlagen.core.money import exact
+from vorlagen.core.problems import Where
 from vorlagen.load.haushalt import Haushalt, Position
 
 UEBER, AUSSER = "überplanmäßig", "außerplanmäßig"
@@ -44,6 +45,7 @@ class Kreisjahr:
 
     jahr: int
     zeilen: list[Kreiszeile] = field(default_factory=list)
+    quelle: Where | None = field(default=None, compare=False)  # the circle's entry in that year's Haushalt file
 
     @property
     def ansatz(self) -> Fraction:
@@ -131,7 +133,9 @@ def kreisjahr(kreise: dict[str, Kreis], haushalt: Haushalt, jahr: int, kreis_id:
     positionen = haushalt.kreispositionen(kreis_id)
     kreis = kreise.setdefault(kreis_id, Kreis(kreis_id, definition.bezeichnung, str(positionen[0].plan)))
     if jahr not in kreis.jahre:
-        kreis.jahre[jahr] = Kreisjahr(jahr, [Kreiszeile(p, Fraction(0), None) for p in positionen])
+        kreis.jahre[jahr] = Kreisjahr(
+            jahr, [Kreiszeile(p, Fraction(0), None) for p in positionen], quelle=definition.where()
+        )
     return kreis.jahre[jahr]
 
 

@@ -129,6 +129,8 @@ def lesen(formel: str):
     if parser.index < len(tokens):
         kind, text, column = tokens[parser.index]
         hint = " – zwischen zwei Namen fehlt ein Rechenzeichen" if kind == "name" else ""
+        if kind == "name" and text in ("EUR", "TEUR", "Euro"):
+            hint = " – die Einheit gehört nicht in die Formel: schreiben Sie die Zahl allein und die Einheit unter „einheit“ (z. B. einheit: EUR oder einheit: TEUR)"
         raise FormelFehler(f"„{text}“ an Stelle {column} steht hier zu viel{hint}.")
     if schritte(tree) > MAX_RECHENSCHRITTE:
         raise FormelFehler(

@@ -114,6 +114,7 @@ class Auswirkungen(Named):
     worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
     cent: bool = False  # the Hausstil prints the block's amounts with cents (finanzen: cent)
     restewort: str | None = None  # the Hausstil's word for Reste (finanzen: beschriftung: reste)
+    quellen: dict[str, Where] = field(default_factory=dict, compare=False)  # table → its key in vorlage.yaml
 
     @property
     def noch_offen(self) -> str:
@@ -237,6 +238,7 @@ def auswirkungen(
     problems: list[Problem] = []
     leser = Leser(names, figures, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
+    result.quellen = {tabelle: daten.where(tabelle) for tabelle in ("positionen", "deckung")}  # for the layout check
     for eintrag in daten.positionen:
         for jahr_text, name in eintrag.jahre.items():
             where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)

@@ -10,7 +10,7 @@ from vorlagen.compute.eigenanteil import Tabelle, Zeilen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
 from vorlagen.compute.vergleich import getippt, nachkommastellen
-from vorlagen.core.fmt import euro_or_cent, zahl
+from vorlagen.core.fmt import euro_or_cent, geldeinheit, zahl
 from vorlagen.core.money import CENT, Rundung, exact, round_half_up
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
@@ -112,7 +112,7 @@ def _cent(berechnung: Berechnung, value: Decimal, typed: Decimal | None) -> Deci
         raise ValueError(f"Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „{text}“.")
     if nachkommastellen(value) > 2:
         raise ValueError(
-            f"Die Formel ergibt {zahl(value)}\u00a0€ – Beträge in Euro haben höchstens zwei Nachkommastellen (Cent); "
+            f"Die Formel ergibt {zahl(value)}\u00a0{geldeinheit('€')} – Beträge in Euro haben höchstens zwei Nachkommastellen (Cent); "
             "runden Sie in einer Zahl unter „zahlen“ und lesen Sie diese."
         )
     return value

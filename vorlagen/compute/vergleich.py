@@ -11,7 +11,7 @@ from fractions import Fraction
 from vorlagen.compute.eigenanteil import Tabelle, Zeilen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
-from vorlagen.core.fmt import euro_or_cent, prozent, zahl
+from vorlagen.core.fmt import euro_or_cent, geldeinheit, prozent, zahl
 from vorlagen.core.money import CENT, Rundung, percent, ratio, round_half_up
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
@@ -108,7 +108,7 @@ def getippt(t, value) -> str:
     shown = (2 if t.quantum == CENT else 0) if t.einheit == "Euro" else t.stellen
     if nachkommastellen(Decimal(value)) <= shown:
         return t.wert(value)
-    return zahl(value) + ("\u00a0€" if t.einheit == "Euro" else "")
+    return zahl(value) + ("\u00a0" + geldeinheit("€") if t.einheit == "Euro" else "")
 
 
 def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):

@@ -14,6 +14,7 @@ from vorlagen.load.records import Record, doc, record
 # Words the German patterns break wrongly, written with their breaks, and abbreviations of council paper that never
 # break (the patterns make „Ki-Biz“ and „Bay-GO“ of them). A body adds its own in `silbentrennung`.
 STANDARD_TRENNEN = (
+    "Er-wei-te-rungs-inves-ti-ti-on",  # the patterns also allow „Erweiterungsin-vestition“, which reads poorly
     "Ge-samt-sum-me",
     "Kli-ma-an-pas-sung",
     "Kom-mu-nal-in-ves-ti-ti-ons-för-de-rungs-ge-setz",

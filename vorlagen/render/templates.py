@@ -94,10 +94,10 @@ def _units_kept(finalize):
     return finalized
 
 
-def _quelle(record) -> Markup:
-    """`{{ t.berechnung | quelle }}`: where a computed table is defined (its vorlage.yaml and the line of its entry),
-    for the messages of the layout check (render/tabellenbreite.py)."""
-    return escape(quelle(record.where()))
+def _quelle(definition) -> Markup:
+    """`{{ t.berechnung | quelle }}`: where a computed table is defined (its vorlage.yaml and the line of its entry,
+    or the Where a computed record kept), for the messages of the layout check (render/tabellenbreite.py)."""
+    return escape(quelle(definition if isinstance(definition, Where) else definition.where()))
 
 
 _OWN = "eigen-"
