@@ -100,10 +100,10 @@ def test_the_betreff_does_not_compute(tmp_path):
 
 def test_a_betreff_too_long_once_its_figures_are_in(tmp_path):
     data = copy_data(FIXTURES / "mainz", tmp_path)
-    typed = "x" * 288 + ' {{ zahlen["ausserplanmaessig"] }}'  # 288 + 1 + 13 characters printed
-    assert len(typed) > 300 and len("x" * 288 + " " + eur(MZ_2023 + MZ_VE)) == 302
+    typed = "x" * 988 + ' {{ zahlen["ausserplanmaessig"] }}'  # 988 + 1 + 13 characters printed
+    assert len(typed) > 1000 and len("x" * 988 + " " + eur(MZ_2023 + MZ_VE)) == 1002
     assert _betreff(data, typed) == [
-        "Der Betreff hat gedruckt 302 Zeichen, mehr als 300 – kürzen "
+        "Der Betreff hat gedruckt 1.002 Zeichen, mehr als 1.000 – kürzen "
         "Sie ihn; Beträge und Einzelheiten stehen im Beschlussvorschlag."
     ]
     assert vorbereitet(FIXTURES / "mainz") is not None  # 256 characters printed: fine
