@@ -389,7 +389,7 @@ def wait_for(condition, seconds=30):
 
 def test_watcher_survives_any_exception_and_shows_it(monkeypatch, tmp_path):
     monkeypatch.setattr(preview, "Builder", FakeBuilder)
-    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    monkeypatch.setattr(preview, "vorbereitet", lambda data: None)
     data = tmp_path / "data"
     data.mkdir()
     (data / "koerperschaft.yaml").write_text("name: x\n", encoding="utf-8")
@@ -443,7 +443,7 @@ def _untold(folders, stopped):
 
 def _serve(monkeypatch, tmp_path, said):
     monkeypatch.setattr(preview, "Builder", FakeBuilder)
-    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    monkeypatch.setattr(preview, "vorbereitet", lambda data: None)
     data = tmp_path / "data"
     data.mkdir()
     (data / "koerperschaft.yaml").write_text("name: x\n", encoding="utf-8")
@@ -492,7 +492,7 @@ def test_a_change_during_the_first_build_is_built_once_the_watch_stands(monkeypa
     """The files are noted before the first build; what changes while it runs is not told by the system (the
     watch does not stand yet) and is found by comparing once the watch stands."""
     monkeypatch.setattr(preview, "Builder", FakeBuilder)
-    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    monkeypatch.setattr(preview, "vorbereitet", lambda data: None)
     data = tmp_path / "data"
     data.mkdir()
     (data / "koerperschaft.yaml").write_text("name: x\n", encoding="utf-8")
@@ -517,7 +517,7 @@ def test_a_change_during_the_first_build_is_built_once_the_watch_stands(monkeypa
 
 def test_watcher_survives_a_failing_look_at_the_folders(monkeypatch, tmp_path):
     monkeypatch.setattr(preview, "Builder", FakeBuilder)
-    monkeypatch.setattr(preview, "prepare", lambda data: None)
+    monkeypatch.setattr(preview, "vorbereitet", lambda data: None)
     real = preview._snapshot
     calls = []
 

@@ -10,7 +10,7 @@ from vorlagen.compute.eigenanteil import Tabelle, Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, geld, je_einheit_text, rundung_text
 from vorlagen.compute.periode import fuer_periode
 from vorlagen.compute.project import eigene_rundung, rundung_of
-from vorlagen.core.fmt import NBSP, prozent, zahl
+from vorlagen.core.fmt import NBSP, prozent, waehrung_setzen, zahl
 from vorlagen.core.money import Rundung, exact
 from vorlagen.load.facts import Facts
 
@@ -23,6 +23,7 @@ class Kontext:
     def __init__(self, facts: Facts):
         self.facts = facts
         self.rundung = rundung_of(facts)
+        waehrung_setzen(facts.koerperschaft.hausstil.waehrung)  # a derivation prints amounts as the house does
 
     def rundung_von(self, t: Tabelle) -> Rundung:
         return eigene_rundung(self.rundung, t.berechnung.rundung)
