@@ -46,3 +46,22 @@ def test_a_number_the_earlier_version_read_with_a_decimal_point_is_written_one_w
     ]
     wegfall = next(b for b in vorlage.finanzierung if b.id == "wegfall")
     assert Fraction(wegfall.kosten[1].anzahl) == Fraction(1250, 1000) + 2
+
+
+def test_a_number_beside_a_quoted_text_of_the_same_digits_is_left_for_the_user_and_named(tmp_path):
+    shutil.copytree(NIENBURG, tmp_path / "nienburg")
+    data = tmp_path / "nienburg" / "data"
+    path = data / VORLAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("als: Stellen für Beamtinnen und Beamte,", 'als: "142.600",'), encoding="utf-8")
+
+    done = umschreiben(data)
+
+    after = path.read_text(encoding="utf-8")
+    assert '{id: beamte, als: "142.600", werte: [142.600, 141.6]}' in after  # which 142.600 is the number: unsure
+    line = next(i for i, x in enumerate(after.splitlines(), 1) if 'als: "142.600"' in x)
+    assert [str(o) for o in done.offen] == [
+        f"data/{VORLAGE}:{line}: „142.600“ steht in dieser Zeile auch als Text in Anführungszeichen, die Zahl ist "
+        "deshalb nicht umgeschrieben – schreiben Sie sie selbst: 142.6, wie frühere Fassungen sie lasen (oder ohne "
+        "Punkt, wenn ein Tausenderpunkt gemeint war), und rufen Sie „vorlagen aktualisieren“ erneut auf"
+    ]

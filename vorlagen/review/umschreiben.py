@@ -127,14 +127,15 @@ class Quelltexte:
         )
         return True
 
-    def zahl_ersetzen(self, where: Where, vorher: str, nachher: str, grund: str) -> bool:
+    def zahl_ersetzen(self, where: Where, vorher: str, nachher: str, grund: str, anzahl: int = 1) -> bool:
         """Replaces the number `vorher` where it stands as a whole value on the line `where` names (after a key,
-        in a list or a sum, quoted or not – never inside a text); False when it stands nowhere so."""
+        in a list or a sum, quoted or not – never inside a text) `anzahl` times; False when it stands there as a
+        whole value more or less often (a quoted text "1.500" beside it: which is which is not certain)."""
         line = self.zeile(where)
         pattern = re.compile(
             rf"""((?:^|[:\[{{,+"']|(?:^|\s)-)[ \t]*){re.escape(vorher)}(?=[ \t]*(?:[,\]}}+"']|[ \t]\#|\r|\n|$))"""
         )
-        if line is None or not pattern.search(line):
+        if line is None or len(pattern.findall(line)) != anzahl:
             return False
         assert where.line is not None
         self._file(self.path(where))[where.line - 1] = pattern.sub(lambda m: m[1] + nachher, line)

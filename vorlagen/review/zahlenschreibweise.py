@@ -8,6 +8,7 @@ it reads one way only, as the same value (`1.5`, `528.2660`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 
@@ -17,7 +18,7 @@ from vorlagen.core.problems import Paths
 from vorlagen.load.facts import Facts, load
 from vorlagen.load.schreibweise import altlesungen
 from vorlagen.load.yamlfile import Mapping, Scalar, Sequence, read_yaml
-from vorlagen.review.umschreiben import Quelltexte
+from vorlagen.review.umschreiben import Offen, Quelltexte
 
 GRUND_EINHEIT = "Zahlen einer Formel stehen jetzt in der Einheit der Zahl (früher in Euro) – derselbe Wert"
 GRUND_KOMMA = "„erwartet“ einer Zahl steht jetzt wie ihre Formel mit Dezimalkomma – derselbe Wert"
@@ -26,6 +27,11 @@ GRUND_PUNKT = (
     "jetzt abgelehnt; die frühere Fassung las den Punkt als Dezimalpunkt – derselbe Wert, jetzt eindeutig geschrieben"
 )
 _PUNKT = re.compile(r"-?\d+\.\d+")
+_NICHT_SICHER = (
+    "„{text}“ steht in dieser Zeile auch als Text in Anführungszeichen, die Zahl ist deshalb nicht umgeschrieben – "
+    "schreiben Sie sie selbst: {neu}, wie frühere Fassungen sie lasen (oder ohne Punkt, wenn ein Tausenderpunkt "
+    "gemeint war), und rufen Sie „vorlagen aktualisieren“ erneut auf"
+)
 _RUNDEN = 3  # rounds of dezimalpunkt_eindeutig: a file that reads only with another one is met in the next
 
 
@@ -59,7 +65,14 @@ def dezimalpunkt_eindeutig(q: Quelltexte) -> None:
         q.schreiben()  # the loader reads the files as rewritten so far
         with altlesungen() as found:
             load(q.data)
-        if not [a for a in dict.fromkeys(found) if q.zahl_ersetzen(a.where, a.text, a.eindeutig, GRUND_PUNKT)]:
+        anzahl = Counter((a.where, a.text) for a in found)
+        done = False
+        for a in dict.fromkeys(found):
+            if q.zahl_ersetzen(a.where, a.text, a.eindeutig, GRUND_PUNKT, anzahl[a.where, a.text]):
+                done = True
+            elif (offen := Offen(a.where, _NICHT_SICHER.format(text=a.text, neu=a.eindeutig))) not in q.offen:
+                q.offen.append(offen)
+        if not done:
             return
 
 
