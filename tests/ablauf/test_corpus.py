@@ -1345,17 +1345,6 @@ CASES = [
         ],
     ),
     (
-        "beschluss-ohne-abstimmung",
-        [Replace(N, "    abstimmung: {einstimmig: true}\n", "")],
-        [
-            (
-                N,
-                "ergebnis: Beschluss",
-                "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – ergänzen Sie sie.",
-            )
-        ],
-    ),
-    (
         "beschluss-ohne-text",
         [Replace(N, "    beschluss: top-2-beschluss.md\n", "")],
         [

@@ -60,7 +60,7 @@ def test_the_example_prints_as_before(data):
 def test_einstimmig_with_its_count(data):
     vote(data, "{einstimmig: true, ja: 9}")
     assert printed(data) == (
-        "21.06.2021 Kreisausschuss Entscheidung ungeändert beschlossen (einstimmig (9 Ja))",
+        "21.06.2021 Kreisausschuss Entscheidung ungeändert beschlossen (einstimmig, 9 Ja)",
         "einstimmig mit 9 Stimmen angenommen",
     )
     stil(data, '  abstimmung: {einstimmig_mit_zahl: "einstimmig – {zahl} –"}\n')
@@ -146,13 +146,76 @@ def test_einstimmig_and_nein_stimmen_contradict_each_other(data):
     ]
 
 
-def test_a_vote_without_any_count_and_not_einstimmig(data):
-    vote(data, "{ergebnis: angenommen}")
-    assert problems_of(data) == [
-        f"data/{NIEDERSCHRIFT.as_posix()}:{line_of(data / NIEDERSCHRIFT, 'ergebnis: angenommen')}: Tragen Sie die "
-        "Stimmen ein, die die Quelle festhält („ja“, „nein“, „enthaltung“ – jede darf fehlen, keine wird ergänzt) oder "
-        "„einstimmig: true“."
-    ]
+@pytest.mark.parametrize(
+    "abstimmung, kurz, satz",
+    [
+        ("{mehrheitlich: true}", " (mehrheitlich)", "mehrheitlich angenommen"),
+        (
+            "{mehrheitlich: true, enthaltung: 2}",
+            " (mehrheitlich, 2 Enthaltungen)",
+            "mehrheitlich bei 2 Enthaltungen angenommen",
+        ),
+        ("{ergebnis: angenommen}", "", "angenommen"),
+        ("{}", "", "angenommen"),
+    ],
+)
+def test_a_vote_the_source_gives_without_counts(data, abstimmung, kurz, satz):
+    """Issue 34 point 6, „in any subset the source gives“: none, or only „mehrheitlich“ – printed as given, with
+    no number and no „einstimmig“ nobody typed (refused before: „Tragen Sie die Stimmen ein …“)."""
+    vote(data, abstimmung)
+    assert printed(data) == (f"21.06.2021 Kreisausschuss Entscheidung ungeändert beschlossen{kurz}", satz)
+
+
+def test_a_beschluss_without_any_vote(data):
+    edit(data / NIEDERSCHRIFT, VOTE, "")
+    project = prepare(data)
+    doc = next(d for d in Composer(project).compose_all() if d.source.vorlage.nummer == "2021/0123")
+    zeile = next(line for line in doc.text.splitlines() if "Kreisausschuss" in line and "Entscheidung" in line)
+    assert " ".join(zeile.split()) == "21.06.2021 Kreisausschuss Entscheidung ungeändert beschlossen"
+
+
+@pytest.mark.parametrize(
+    "abstimmung, feld, meldung",
+    [
+        (
+            "{einstimmig: true, ja: 0}",
+            "ja: 0",
+            "„einstimmig angenommen“ mit 0 Ja-Stimmen ist unmöglich – tragen Sie die Zahl der Ja-Stimmen ein oder "
+            "streichen Sie „ja: 0“.",
+        ),
+        (
+            "{einstimmig: true, nein: 0, ergebnis: abgelehnt}",
+            "nein: 0",
+            "„einstimmig abgelehnt“ mit 0 Nein-Stimmen ist unmöglich – tragen Sie die Zahl der Nein-Stimmen ein oder "
+            "streichen Sie „nein: 0“.",
+        ),
+        (
+            "{mehrheitlich: true, einstimmig: true}",
+            "mehrheitlich",
+            "„mehrheitlich“ und „einstimmig“ widersprechen sich – streichen Sie eins davon.",
+        ),
+        (
+            "{mehrheitlich: true, ja: 8}",
+            "mehrheitlich",
+            "„mehrheitlich“ steht für eine Abstimmung ohne Ja- und Nein-Stimmen – die Stimmen zeigen die Mehrheit "
+            "schon; streichen Sie „mehrheitlich“ oder die Stimmen.",
+        ),
+    ],
+)
+def test_votes_that_cannot_be(data, abstimmung, feld, meldung):
+    vote(data, abstimmung)
+    assert problems_of(data) == [f"data/{NIEDERSCHRIFT.as_posix()}:{line_of(data / NIEDERSCHRIFT, feld)}: {meldung}"]
+
+
+def test_zero_enthaltungen_by_one_rule(data):
+    """`enthaltungen: true` prints „0 Enthaltungen“ beside Ja and Nein in the Beratungsfolge and the Niederschrift
+    alike (before, only in the Beratungsfolge)."""
+    vote(data, "{ja: 8, nein: 1}")
+    stil(data, "  enthaltungen: true\n")
+    assert printed(data) == (
+        "21.06.2021 Kreisausschuss Entscheidung ungeändert beschlossen (8 Ja, 1 Nein, 0 Enthaltungen)",
+        "mit 8 Ja-Stimmen, 1 Nein-Stimme und 0 Enthaltungen angenommen",
+    )
 
 
 def test_a_subset_still_may_not_exceed_those_present(data):
@@ -209,7 +272,7 @@ def test_a_result_recorded_with_its_day_without_a_sitzung_file(data):
     project = prepare(data)
     doc = next(d for d in Composer(project).compose_all() if d.source.vorlage.nummer == "2021/0130")
     zeile = next(" ".join(line.split()) for line in doc.text.splitlines() if "Kreistag" in line)
-    assert zeile == "01.07.2021 Kreistag Entscheidung ungeändert beschlossen (einstimmig (35 Ja))"
+    assert zeile == "01.07.2021 Kreistag Entscheidung ungeändert beschlossen (einstimmig, 35 Ja)"
     assert project.entschieden["2021-0130"] == dt.date(2021, 7, 1)
 
 

@@ -34,7 +34,8 @@ def _eigenes(facts: Facts, beratung: Beratung) -> str | None:
     if beratung.ergebnis is None or beratung.abstimmung is None:
         return beratung.ergebnis
     stil = facts.koerperschaft.hausstil
-    return f"{beratung.ergebnis} ({stil.abstimmung.kurz(beratung.abstimmung, stil.enthaltungen)})"
+    stimmen = stil.abstimmung.kurz(beratung.abstimmung, stil.enthaltungen)
+    return f"{beratung.ergebnis} ({stimmen})" if stimmen else beratung.ergebnis
 
 
 def schritt(facts: Facts, beratung: Beratung, recorded: str | None = None) -> Schritt:

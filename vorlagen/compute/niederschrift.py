@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.fmt import anzahl, numerus
 from vorlagen.core.problems import Problem
-from vorlagen.load.abstimmung import Abstimmung
+from vorlagen.load.abstimmung import Abstimmung, nullenthaltungen
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.niederschrift import Auftrag, Niederschrift, Protokollpunkt
@@ -23,22 +23,24 @@ def stimmberechtigt(niederschrift: Niederschrift) -> int:
     return anwesend.anzahl if anwesend.anzahl is not None else sum(1 for m in anwesend.mitglieder if m.stimmberechtigt)
 
 
-def abstimmung_text(abstimmung: Abstimmung) -> str:
-    """'einstimmig angenommen', 'einstimmig mit 35 Stimmen angenommen' or 'mit 12 Ja-Stimmen, 2 Nein-Stimmen und 1
-    Enthaltung angenommen' – only the numbers the source gives (an Enthaltung of 0 is not worth a word)."""
+def abstimmung_text(abstimmung: Abstimmung, enthaltungen: bool = False) -> str:
+    """'einstimmig angenommen', 'einstimmig mit 35 Stimmen angenommen', 'mehrheitlich abgelehnt' or 'mit 12
+    Ja-Stimmen, 2 Nein-Stimmen und 1 Enthaltung angenommen' – only the numbers the source gives, and „0 Enthaltungen“
+    where the Hausstil asks for it (`enthaltungen`), by the same rule as the Beratungsfolge."""
     a = abstimmung
-    if a.einstimmig:
-        zahl = a.ja if a.ergebnis == "angenommen" else a.nein
+    enthaltung = 0 if nullenthaltungen(a, enthaltungen) else a.enthaltung
+    if a.einstimmig or a.mehrheitlich:
+        zahl = (a.ja if a.ergebnis == "angenommen" else a.nein) if a.einstimmig else None
         mit = f" mit {anzahl(zahl, 'Stimme', 'Stimmen')}" if zahl is not None else ""
-        bei = f" bei {anzahl(a.enthaltung, 'Enthaltung', 'Enthaltungen')}" if a.enthaltung else ""
-        return f"einstimmig{mit}{bei} {a.ergebnis}"
+        bei = f" bei {anzahl(enthaltung, 'Enthaltung', 'Enthaltungen')}" if enthaltung is not None else ""
+        return f"{'einstimmig' if a.einstimmig else 'mehrheitlich'}{mit}{bei} {a.ergebnis}"
     parts = [
         f"{n} {wort}-{'Stimme' if n == 1 else 'Stimmen'}"
         for n, wort in ((a.ja, "Ja"), (a.nein, "Nein"))
         if n is not None
     ]
-    if a.enthaltung:
-        parts.append(anzahl(a.enthaltung, "Enthaltung", "Enthaltungen"))
+    if enthaltung is not None:
+        parts.append(anzahl(enthaltung, "Enthaltung", "Enthaltungen"))
     if not parts:
         return a.ergebnis
     return f"mit {', '.join(parts[:-1])}{' und ' if len(parts) > 1 else ''}{parts[-1]} {a.ergebnis}"
@@ -46,7 +48,7 @@ def abstimmung_text(abstimmung: Abstimmung) -> str:
 
 def abstimmung_niederschrift(abstimmung: Abstimmung, stil: Hausstil) -> str:
     """The vote as the Niederschrift prints it: the Hausstil's `abstimmung: niederschrift`, else the sentence."""
-    return stil.abstimmung.satz(abstimmung, stil.enthaltungen) or abstimmung_text(abstimmung)
+    return stil.abstimmung.satz(abstimmung, stil.enthaltungen) or abstimmung_text(abstimmung, stil.enthaltungen)
 
 
 def abstimmung_kurz(abstimmung: Abstimmung, stil: Hausstil) -> str:

@@ -1,5 +1,5 @@
-"""A vote as a source records it: einstimmig (with or without a count), or the counts it gives – any of Ja, Nein
-and Enthaltung, none invented – and how the Hausstil prints it."""
+"""A vote as a source records it: einstimmig (with or without a count), mehrheitlich, the counts it gives – any of
+Ja, Nein and Enthaltung, none invented – or only its result; and how the Hausstil prints it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ class Abstimmung(Record):
         "der Stimmen nennen",
         default=False,
     )
+    mehrheitlich: bool = doc(
+        "true: die Quelle nennt nur die Mehrheit („mehrheitlich angenommen“), keine Ja- und Nein-Stimmen", default=False
+    )
     ja: int | None = doc("Ja-Stimmen; ohne Angabe: nicht festgehalten (und nicht gedruckt)", default=None)
     nein: int | None = doc("Nein-Stimmen; ohne Angabe: nicht festgehalten (und nicht gedruckt)", default=None)
     enthaltung: int | None = doc("Enthaltungen; ohne Angabe: keine festgehalten (und keine gedruckt)", default=None)
@@ -35,12 +38,28 @@ class Abstimmung(Record):
                     "widersprechen sich – streichen Sie „einstimmig“ oder die Gegenstimmen.",
                 )
             )
-        elif not self.einstimmig and self.ja is None and self.nein is None and self.enthaltung is None:
+        elif self.einstimmig and getattr(self, "ja" if gegen == "nein" else "nein") == 0:
+            dafuer = "ja" if gegen == "nein" else "nein"
             problems.append(
                 Problem(
-                    self.where("ergebnis"),
-                    "Tragen Sie die Stimmen ein, die die Quelle festhält („ja“, „nein“, „enthaltung“ – jede darf "
-                    "fehlen, keine wird ergänzt) oder „einstimmig: true“.",
+                    self.where(dafuer),
+                    f"„einstimmig {self.ergebnis}“ mit 0 {dafuer.capitalize()}-Stimmen ist unmöglich – tragen Sie die "
+                    f"Zahl der {dafuer.capitalize()}-Stimmen ein oder streichen Sie „{dafuer}: 0“.",
+                )
+            )
+        if self.mehrheitlich and self.einstimmig:
+            problems.append(
+                Problem(
+                    self.where("mehrheitlich"),
+                    "„mehrheitlich“ und „einstimmig“ widersprechen sich – streichen Sie eins davon.",
+                )
+            )
+        elif self.mehrheitlich and (self.ja is not None or self.nein is not None):
+            problems.append(
+                Problem(
+                    self.where("mehrheitlich"),
+                    "„mehrheitlich“ steht für eine Abstimmung ohne Ja- und Nein-Stimmen – die Stimmen zeigen die "
+                    "Mehrheit schon; streichen Sie „mehrheitlich“ oder die Stimmen.",
                 )
             )
         for name in ("ja", "nein", "enthaltung"):
@@ -50,12 +69,21 @@ class Abstimmung(Record):
         return problems
 
 
+def nullenthaltungen(a: Abstimmung, enthaltungen: bool) -> bool:
+    """Whether „0 Enthaltungen“ is printed where the source records none: only where the Hausstil asks for it
+    (`enthaltungen`) and the source gives both Ja and Nein – one rule for the Beratungsfolge and the Niederschrift."""
+    return enthaltungen and a.enthaltung is None and not a.einstimmig and a.ja is not None and a.nein is not None
+
+
 @record
 class Abstimmungsstil(Record):
     einstimmig: str = doc("gedruckt für eine einstimmige Abstimmung ohne Zahl", default="einstimmig")
     einstimmig_mit_zahl: str = doc(
         "einstimmig mit der Zahl der Stimmen; {zahl} steht für sie, z. B. „einstimmig – {zahl} –“",
-        default="einstimmig ({zahl} Ja)",
+        default="einstimmig, {zahl} Ja",
+    )
+    mehrheitlich: str = doc(
+        "gedruckt für eine Abstimmung, die die Quelle nur „mehrheitlich“ nennt", default="mehrheitlich"
     )
     ja: str = doc(
         "Ja-Stimmen; {zahl} steht für die Zahl, z. B. „Ja: {zahl}“ oder „{zahl} Ja-Stimmen“", default="{zahl} Ja"
@@ -111,6 +139,8 @@ class Abstimmungsstil(Record):
                     "„einstimmig“ ist fester Text ohne Zahl – die Zahl steht unter „einstimmig_mit_zahl“.",
                 )
             )
+        if "{" in self.mehrheitlich or "}" in self.mehrheitlich:
+            problems.append(Problem(self.where("mehrheitlich"), "„mehrheitlich“ ist fester Text ohne Zahl."))
         return problems
 
     def teil(self, feld: str, zahl: int) -> str:
@@ -125,11 +155,13 @@ class Abstimmungsstil(Record):
         if a.einstimmig:
             zahl = a.ja if a.ergebnis == "angenommen" else a.nein
             teile.append(self.einstimmig_mit_zahl.replace(ZAHL, str(zahl)) if zahl is not None else self.einstimmig)
+        elif a.mehrheitlich:
+            teile.append(self.mehrheitlich)
         else:
             teile += [self.teil(feld, getattr(a, feld)) for feld in ("ja", "nein") if getattr(a, feld) is not None]
         if a.enthaltung is not None:
             teile.append(self.teil("enthaltung", a.enthaltung))
-        elif enthaltungen and not a.einstimmig and a.ja is not None and a.nein is not None:
+        elif nullenthaltungen(a, enthaltungen):
             teile.append(self.teil("enthaltung", 0))
         return self.trenner.join(teile)
 

@@ -99,18 +99,13 @@ class Protokollpunkt(Record):
         default=None,
     )
     beschluss: str | None = doc("Markdown-Datei; ohne Angabe gilt der Beschlussvorschlag der Vorlage", default=None)
-    abstimmung: Abstimmung | None = doc("Pflicht bei einem Beschluss", default=None)
+    abstimmung: Abstimmung | None = doc(
+        "bei einem Beschluss, so weit die Quelle sie festhält (ohne Angabe: angenommen, ohne Stimmen)", default=None
+    )
     auftraege: list[Auftrag] = doc("Aufträge aus dem Beschluss (Beschlusskontrolle)", factory=list)
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        if self.ergebnis == "Beschluss" and self.abstimmung is None:
-            problems.append(
-                Problem(
-                    self.where("ergebnis"),
-                    "Ein Beschluss braucht „abstimmung“ (einstimmig oder ja/nein/enthaltung) – ergänzen Sie sie.",
-                )
-            )
         if self.ergebnis != "Beschluss":
             for name in ("beschluss", "abstimmung", "auftraege"):
                 if getattr(self, name):
