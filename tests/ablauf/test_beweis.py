@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from fractions import Fraction
 from pathlib import Path
@@ -78,8 +79,11 @@ def listing(data: Path) -> dict[str, str]:
 
 
 def dezimal(value: Fraction) -> str:
-    """A value as YAML text, exact (it terminates)."""
+    """A value as YAML text, exact (it terminates); three decimals after a non-zero whole part get a fourth, as the
+    handbook asks (761.811 could be read as 761811)."""
     text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text):
+        text += "0"
     assert Fraction(text) == value
     return text
 
