@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, edit, line_of, problems_of, vor_dem_beschluss
+from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of, vor_dem_beschluss
 from vorlagen.cli import main
+from vorlagen.compute.project import prepare
 from vorlagen.load.land import laender, land_von
+from vorlagen.render.document import Composer
 
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
 NIEDERSCHRIFT = Path("sitzungen/KA-2021-06-21/niederschrift.yaml")
@@ -161,3 +163,42 @@ def test_a_verpflichtungsermaechtigung_in_baden_wuerttemberg_cites_86_abs_5_gemo
     assert "Außerplanmäßige Verpflichtungsermächtigung im Haushaltsjahr 2017 nach § 86 Abs. 5 GemO" in text
     assert "BbgKVerf" not in text and "NRW" not in text
     assert "verpflichtungsermaechtigung" not in laender()["Baden-Württemberg"].unsicher
+
+
+FUERSTENWALDE = ROOT / "tests" / "fixtures" / "fuerstenwalde"
+VE_OHNE_LAND = (
+    "data/koerperschaft.yaml:5: Die Körperschaft nennt kein Land, aber Vorlage ohne Nummer (Ordner ve-domumfeld) "
+    "beantragt eine Verpflichtungsermächtigung – nach welcher Vorschrift, hängt vom Land ab: tragen Sie in koerperschaft.yaml z. B. "
+    "„land: NRW“ ein (oder Ihr Land) oder nennen Sie die Vorschrift unter „hausstil: finanzen: "
+    "verpflichtungsermaechtigung“."
+)
+
+
+def ohne_land_mit(tmp_path: Path, finanzen: str) -> Path:
+    """Fürstenwalde (an außerplanmäßige VE) without `land:`, with the Hausstil's own `finanzen`."""
+    data = copy_data(FUERSTENWALDE, tmp_path)
+    edit(data / "koerperschaft.yaml", "land: Brandenburg\nhausstil:\n", f"hausstil:\n  finanzen: {finanzen}\n")
+    return data
+
+
+def test_a_ve_without_land_needs_its_own_legal_basis(tmp_path):
+    """Issue 34, probe F3: with `rechtsgrundlage` alone (what the „kein Land“ message proposes) the VE printed
+    „nach dem Haushaltsrecht Ihres Landes“ – a sentence addressed to the reader, in the document."""
+    data = ohne_land_mit(tmp_path, '{rechtsgrundlage: "§ 999 TestO"}')
+    assert problems_of(data) == [VE_OHNE_LAND]
+
+
+def test_without_land_and_any_legal_basis_both_are_named_at_once(tmp_path):
+    data = ohne_land_mit(tmp_path, "{cent: false}")
+    found = problems_of(data)
+    assert VE_OHNE_LAND in found
+    assert any(p.endswith("nennen Sie Ihre Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.") for p in found)
+
+
+def test_the_ves_own_legal_basis_is_printed(tmp_path):
+    data = ohne_land_mit(tmp_path, '{rechtsgrundlage: "§ 999 TestO", verpflichtungsermaechtigung: "§ 998 TestO"}')
+    project = prepare(data)
+    doc = next(iter(Composer(project).compose_all()))
+    text = " ".join(doc.text.split())
+    assert "Verpflichtungsermächtigung im Haushaltsjahr 2017 nach § 998 TestO" in text
+    assert "Ihres Landes" not in text

@@ -48,20 +48,39 @@ def haushalt_lesende(definitionen: Iterable[Kennzahl]) -> set[str]:
 
 
 def ohne_land(facts: Facts) -> list[Problem]:
-    """A body that gives Finanzielle Auswirkungen as data names its Land (or its own legal basis): never a default."""
+    """A body that gives Finanzielle Auswirkungen as data names its Land (or its own legal basis, and for a
+    Verpflichtungsermächtigung that of VEs as well): never a default, never text addressed to the reader."""
     k = facts.koerperschaft
     mit_daten = [s.bezeichnung for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
-    if not mit_daten or k.rechtsgrundlage() is not None:
-        return []
-    return [
-        Problem(
-            k.where(),
-            f"Die Körperschaft nennt kein Land, aber Vorlage {mit_daten[0]} rechnet ihre finanziellen Auswirkungen "
-            "aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, hängt vom Land ab: "
-            "tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie Ihre "
-            "Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.",
-        )
+    mit_ve = [
+        s.bezeichnung
+        for s in facts.vorlagen
+        if s.vorlage.finanzen_daten is not None and s.vorlage.finanzen_daten.verpflichtungsermaechtigungen
     ]
+    if k.landesrecht is not None or not mit_daten:
+        return []
+    problems = []
+    if k.rechtsgrundlage() is None:
+        problems.append(
+            Problem(
+                k.where(),
+                f"Die Körperschaft nennt kein Land, aber Vorlage {mit_daten[0]} rechnet ihre finanziellen Auswirkungen "
+                "aus dem Haushalt – welche Vorschrift gilt und wer erheblichen Beträgen zustimmt, hängt vom Land ab: "
+                "tragen Sie in koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie Ihre "
+                "Vorschrift unter „hausstil: finanzen: rechtsgrundlage“.",
+            )
+        )
+    if mit_ve and k.hausstil.finanzen.verpflichtungsermaechtigung is None:
+        problems.append(
+            Problem(
+                k.where(),
+                f"Die Körperschaft nennt kein Land, aber Vorlage {mit_ve[0]} beantragt eine "
+                "Verpflichtungsermächtigung – nach welcher Vorschrift, hängt vom Land ab: tragen Sie in "
+                "koerperschaft.yaml z. B. „land: NRW“ ein (oder Ihr Land) oder nennen Sie die Vorschrift unter "
+                "„hausstil: finanzen: verpflichtungsermaechtigung“.",
+            )
+        )
+    return problems
 
 
 def haushalt_der_vorlage(
