@@ -202,3 +202,42 @@ def test_the_ves_own_legal_basis_is_printed(tmp_path):
     text = " ".join(doc.text.split())
     assert "Verpflichtungsermächtigung im Haushaltsjahr 2017 nach § 998 TestO" in text
     assert "Ihres Landes" not in text
+
+
+def hinweise_zum_landesrecht(data: Path, capsys) -> list[str]:
+    capsys.readouterr()
+    main(["--data", str(data), "pruefen", "--ohne-satz"])
+    out = capsys.readouterr().out
+    if "Hinweise zum Landesrecht:" not in out:
+        return []
+    block = out.split("Hinweise zum Landesrecht:\n", 1)[1].split("\n\n", 1)[0]
+    return [zeile.strip() for zeile in block.splitlines()]
+
+
+def test_pruefen_names_an_uncertain_entry_a_vorlage_prints_brandenburg(tmp_path, capsys):
+    """Issue 34, probe F4: the handbook promised the hint, but `Land.sicher()` was never called."""
+    data = copy_data(FUERSTENWALDE, tmp_path)
+    assert hinweise_zum_landesrecht(data, capsys) == [
+        "„§ 72 BbgKVerf“ (Vorschrift über Verpflichtungsermächtigungen, Brandenburg) ist in der Ländertabelle nicht "
+        "sicher belegt, und Vorlage ohne Nummer (Ordner ve-domumfeld) nennt es – prüfen Sie es an der geltenden "
+        "Fassung: Kommunalverfassung des Landes Brandenburg (BbgKVerf); steht dort anderes, nennen Sie Ihre Vorschrift "
+        "unter „hausstil: finanzen: verpflichtungsermaechtigung“."
+    ]
+    edit(
+        data / "koerperschaft.yaml",
+        "hausstil:\n",
+        "hausstil:\n  finanzen: {verpflichtungsermaechtigung: § 72 BbgKVerf}\n",
+    )
+    assert hinweise_zum_landesrecht(data, capsys) == []  # the body stated its own: nothing uncertain is printed
+
+
+def test_pruefen_names_an_uncertain_entry_a_vorlage_prints_bayern(data, capsys):
+    setze_land(data, "Bayern")
+    assert hinweise_zum_landesrecht(data, capsys) == [
+        "„die Entscheidung des ersten Bürgermeisters“ (wer über Beträge unter der Erheblichkeitsgrenze entscheidet, "
+        "Bayern) ist in der Ländertabelle nicht sicher belegt, und Vorlage 2021/0123 nennt es – prüfen Sie es an der "
+        "geltenden Fassung: Gemeindeordnung für den Freistaat Bayern (GO); eine eigene Angabe dafür kennt der Hausstil "
+        "noch nicht."
+    ]
+    setze_land(data, "NRW")  # every entry of NRW is certain
+    assert hinweise_zum_landesrecht(data, capsys) == []

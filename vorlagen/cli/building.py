@@ -164,6 +164,7 @@ def _sitzung_summary(sitzung_id: str, shown: str) -> str:
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.cli.stand import render_fristen, render_offen, render_offene, summary
+    from vorlagen.compute.auswirkungen import unsichere_landesangaben
     from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
@@ -181,6 +182,9 @@ def check(args: argparse.Namespace) -> int:
     angaben = render_offen(project.facts, {slug: r.haushalt for slug, r in project.rechnungen.items()})
     if angaben:
         print("\n" + angaben, end="")
+    unsicher = unsichere_landesangaben(project.facts, {slug: r.haushalt for slug, r in project.rechnungen.items()})
+    if unsicher:
+        print("\nHinweise zum Landesrecht:\n" + "\n".join(f"  {h}" for h in unsicher))
     _beschluesse(composer)
     _links_as_text(docs, project.facts.koerperschaft.oparl is not None)
     _entwuerfe(docs, project.facts.paths)

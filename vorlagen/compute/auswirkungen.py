@@ -16,6 +16,7 @@ from vorlagen.compute.haushaltsrecht import check_deckung, check_gremium
 from vorlagen.compute.kennzahlen import figur
 from vorlagen.compute.verpflichtung import check_ve
 from vorlagen.compute.verpflichtung import offen as ve_offen
+from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.haushalt import Haushalt
@@ -165,4 +166,60 @@ def haushalt_der_vorlage(
         land.vertretung if land is not None else "",
     )
     result.offen = list(dict.fromkeys(result.offen))
+    if land is not None:
+        result.landesangaben = landesangaben(
+            result, stil.finanzen.rechtsgrundlage, stil.finanzen.verpflichtungsermaechtigung
+        )
     return result, lesen_probleme, recht
+
+
+def landesangaben(result: Auswirkungen, rechtsgrundlage: str | None, ve_recht: str | None) -> list[str]:
+    """The fields of the Land table a Vorlage prints or names in its Mitzeichnung (where the Hausstil does not state
+    its own)."""
+    felder = []
+    if result.mehrbedarf and rechtsgrundlage is None:
+        felder.append("ueberplanmaessig")
+    if result.ve and ve_recht is None:
+        felder.append("verpflichtungsermaechtigung")
+    if any(j not in result.grenze_offen and j not in result.ueber_grenze for j in result.mehrbedarf):
+        felder.append("entscheidung")
+    return felder
+
+
+UNSICHER = {  # field → (what it is, the Hausstil key that states the body's own)
+    "ueberplanmaessig": ("Vorschrift über über- und außerplanmäßige Beträge", "hausstil: finanzen: rechtsgrundlage"),
+    "verpflichtungsermaechtigung": (
+        "Vorschrift über Verpflichtungsermächtigungen",
+        "hausstil: finanzen: verpflichtungsermaechtigung",
+    ),
+    "entscheidung": ("wer über Beträge unter der Erheblichkeitsgrenze entscheidet", None),
+}
+
+
+def unsichere_landesangaben(facts: Facts, haushalte: dict[str, Auswirkungen | None]) -> list[str]:
+    """For `pruefen`: each entry of the Land table marked „unsicher“ that a Vorlage prints, once per field, with the
+    Vorlagen that print it, what to check and where the body states its own."""
+    land = facts.koerperschaft.landesrecht
+    if land is None:
+        return []
+    drucken: dict[str, list[str]] = {}
+    for source in facts.vorlagen:
+        haushalt = haushalte.get(source.slug)
+        for feld in haushalt.landesangaben if haushalt is not None else []:
+            if not land.sicher(feld):
+                drucken.setdefault(feld, []).append(source.bezeichnung)
+    hinweise = []
+    for feld, vorlagen in drucken.items():
+        was, schluessel = UNSICHER[feld]
+        eigene = (
+            f"steht dort anderes, nennen Sie Ihre Vorschrift unter „{schluessel}“"
+            if schluessel is not None
+            else "eine eigene Angabe dafür kennt der Hausstil noch nicht"
+        )
+        hinweise.append(
+            f"„{getattr(land, feld)}“ ({was}, {land.name}) ist in der Ländertabelle nicht sicher belegt, und "
+            f"{numerus(len(vorlagen), 'Vorlage', 'Vorlagen')} {', '.join(vorlagen)} "
+            f"{numerus(len(vorlagen), 'nennt', 'nennen')} es – prüfen Sie es an der geltenden Fassung: "
+            f"{land.gesetz}; {eigene}."
+        )
+    return hinweise

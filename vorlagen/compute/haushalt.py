@@ -111,6 +111,7 @@ class Auswirkungen(Named):
     ueber_grenze: dict[int, str | None] = field(
         default_factory=dict
     )  # years above it: the deciding Gremium (None: open)
+    landesangaben: list[str] = field(default_factory=list)  # the fields of the Land table this Vorlage prints
     worte: dict[str, str] = field(default_factory=dict)  # plan → the Land's word for it (Finanzplan → Finanzhaushalt)
     cent: bool = False  # the Hausstil prints the block's amounts with cents (finanzen: cent)
     restewort: str | None = None  # the Hausstil's word for Reste (finanzen: beschriftung: reste)
