@@ -78,6 +78,43 @@ def test_every_fixed_heading_can_be_named_by_the_hausstil(data):
         assert alt not in zeilen, alt
 
 
+def test_the_remaining_fixed_headings_can_be_named_too(data):
+    """Issue 34 point 7, probe F10: the Eigenanteil overview, the Ja/Nein line of the Haushalt block, and the
+    headings of Tagesordnung, Niederschrift (with „Anwesend“) and Auszug were fixed text before."""
+    from vorlagen.meetings.niederschrift import Minutes
+    from vorlagen.meetings.tagesordnung import Meetings
+
+    edit(
+        data / KOERPERSCHAFT,
+        "hausstil:\n",
+        "hausstil:\n  ueberschriften: {eigenanteile: Eigenmittel je Jahr, mittel_vorhanden: Mittel vorhanden, "
+        "tagesordnung: Einladung und Tagesordnung, niederschrift: Protokoll, anwesend: Teilnehmende, "
+        "auszug: Protokollauszug}\n",
+    )
+    project, doc = doc_of(data, "2021/0123")
+    zeilen = [line.strip() for line in doc.text.splitlines()]
+    assert "Eigenmittel je Jahr" in zeilen and "Eigenanteile nach Haushaltsjahren" not in zeilen
+    assert any(z.startswith("Mittel vorhanden:") for z in zeilen)
+    assert "Haushaltsmittel stehen zur Verfügung" not in doc.text
+    composer = Composer(project)
+    plans = {d.source.vorlage.nummer: d for d in composer.compose_all()}
+    agenda = Meetings(composer).compose("KA-2021-06-21", plans).html[True][1]
+    assert "<h1>Einladung und Tagesordnung</h1>" in agenda
+    minutes = Minutes(composer).compose("KA-2021-06-21", plans)
+    assert "<h1>Protokoll</h1>" in minutes.html[True][1] and "<h2>Teilnehmende</h2>" in minutes.html[True][1]
+    assert all("<h1>Protokollauszug</h1>" in html for html in minutes.auszuege.values()) and minutes.auszuege
+
+
+@pytest.mark.parametrize("leer", ['""', '"   "'])
+def test_an_empty_heading_is_refused_like_a_missing_one(data, leer):
+    edit(data / KOERPERSCHAFT, "hausstil:\n", f"hausstil:\n  ueberschriften: {{beschlussvorschlag: {leer}}}\n")
+    assert problems_of(data) == [
+        f"data/{KOERPERSCHAFT.as_posix()}:{line_of(data / KOERPERSCHAFT, 'ueberschriften:')}: „ueberschriften: "
+        "beschlussvorschlag“ ist leer – schreiben Sie die Überschrift oder lassen Sie die Zeile weg (dann gilt "
+        "„Beschlussvorschlag“)."
+    ]
+
+
 # --- Nummer patterns with literal text --------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from vorlagen.load.kopfzeilen import Kopf
 from vorlagen.load.mitzeichnung import datei
 from vorlagen.load.records import Record, defined_at, doc, line_of, record, unknown_word
 from vorlagen.load.satz import Silbentrennung, Tabellenstil
+from vorlagen.load.ueberschriften import Ueberschriften
 from vorlagen.load.vorlagenart import (
     Abschnitt,
     Klimaantwort,
@@ -56,15 +57,6 @@ class UnterschriftStil(Record):
     form: Unterschriftform = doc("wie Vorlagen ohne eigene „unterschrift“ schließen", default="verwaltungschef")
     im_auftrag: str = doc("Zeile über dem Namen, z. B. „Im Auftrag:“", default="Im Auftrag")
     gez: str = doc("vor dem Namen", default="gez.")
-
-
-@record
-class Ueberschriften(Record):
-    beschlussvorschlag: str = doc("z. B. Beschlussempfehlung oder Beschluss", default="Beschlussvorschlag")
-    anlagen: str = doc("Liste der Anlagen", default="Anlagen")
-    berechnungen: str = doc("Berechnungen, die kein Text an eine Stelle setzt", default="Berechnungen")
-    haushalt: str = doc("Tabelle der Beträge je Position und Jahr", default="Haushaltsmittel je Haushaltsjahr")
-    deckung: str = doc("Tabelle der Deckung", default="Deckung")
 
 
 @record

@@ -36,7 +36,7 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
     if len(jahre) <= 3:
         kopf = ["Berechnung", "Gesamtkosten", "Abzüge", "Eigenanteil", *(f"davon {j}" for j in jahre)]
         spalten = ["Berechnung", "Gesamtkosten", "Abzüge", "Eigenanteil", *(str(j) for j in jahre)]
-        r = Raster("uebersicht", "Eigenanteile nach Haushaltsjahren", [kopf], spalten)
+        r = Raster("uebersicht", k.facts.koerperschaft.hausstil.ueberschriften.eigenanteile, [kopf], spalten)
         for t in u.tabellen:
             years = [
                 zelle(h.jahr_summe(k, t, j, "eigenanteil", t.jahre[j].eigenanteil)) if j in t.jahre else Zelle("–")
@@ -60,7 +60,9 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
     }
     for start in range(0, len(jahre), 6):
         teil = jahre[start : start + 6]
-        titel = "Eigenanteile nach Haushaltsjahren" + (f" ({teil[0]}–{teil[-1]})" if len(jahre) > 6 else "")
+        titel = k.facts.koerperschaft.hausstil.ueberschriften.eigenanteile + (
+            f" ({teil[0]}–{teil[-1]})" if len(jahre) > 6 else ""
+        )
         r = Raster("uebersicht", titel, [["Berechnung", *(str(j) for j in teil)]])
         for t in u.tabellen:
             name = t.titel + (f" (Alternative „{t.alternative}“)" if t.alternative else "")
