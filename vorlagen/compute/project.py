@@ -38,16 +38,21 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True, heute: dt.date | None =
         raise BuildFailed(problems)
     for check in checks.FACTS:
         problems += check(facts)
-    problems += check_ergebnisse_vergangen(facts, heute or dt.date.today())
     raise_if(problems)
-    project, problems = compute(facts)
+    # a result that cannot be one yet is listed with every other problem of the run, not alone; until then its
+    # Vorlage counts as open and is checked as one
+    heute = heute or dt.date.today()
+    problems = check_ergebnisse_vergangen(facts, heute)
+    project, found = compute(facts, heute)
+    problems += found
     raise_if(problems + project.haushaltsrecht if haushaltsrecht else problems)
     return project
 
 
-def compute(facts: Facts) -> tuple[Project, list[Problem]]:
+def compute(facts: Facts, heute: dt.date | None = None) -> tuple[Project, list[Problem]]:
     """Every figure of every Vorlage, computed from checked facts, and the problems of the ledger's checks. The
-    problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`."""
+    problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`. `heute`: a result
+    dated after it decides nothing (None: every result counts)."""
     waehrung_setzen(facts.koerperschaft.hausstil.waehrung)  # every amount from here on prints in the house's sign
     rundung = rundung_of(facts)
     stellen = alle_statistiken(facts.stellen)
@@ -90,7 +95,10 @@ def compute(facts: Facts) -> tuple[Project, list[Problem]]:
         # from that day on) and was checked against it; only open Vorlagen are checked against the Haushalt as it
         # stands, and together
         with recording() as reads:  # the Rechnung's record: every fact it is computed from
-            tag = project.entschieden[source.slug] = entschieden_am(facts, source, project.ergebnisse)
+            tag = entschieden_am(facts, source, project.ergebnisse)
+            if tag is not None and heute is not None and tag > heute:
+                tag = None  # a future result is an error (check_ergebnisse_vergangen), never a decision
+            project.entschieden[source.slug] = tag
             beschlossen, found = check_beschlossen(source, tag, facts.haushalte)
             problems += found
             haushalte = _am(facts.haushalte, tag, beschlossen)
