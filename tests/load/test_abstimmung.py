@@ -207,6 +207,18 @@ def test_votes_that_cannot_be(data, abstimmung, feld, meldung):
     assert problems_of(data) == [f"data/{NIEDERSCHRIFT.as_posix()}:{line_of(data / NIEDERSCHRIFT, feld)}: {meldung}"]
 
 
+def test_mehrheitlich_needs_members_present_who_may_vote(data):
+    vote(data, "{mehrheitlich: true}")
+    text = (data / NIEDERSCHRIFT).read_text(encoding="utf-8")
+    mitglieder = text[text.index("  mitglieder:\n") : text.index("  verwaltung:\n")]
+    edit(data / NIEDERSCHRIFT, mitglieder, "  mitglieder: []\n")
+    assert problems_of(data) == [
+        f"data/{NIEDERSCHRIFT.as_posix()}:{line_of(data / NIEDERSCHRIFT, 'mehrheitlich')}: TOP 2: „mehrheitlich“, aber "
+        "kein stimmberechtigtes Mitglied ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder (mit Namen oder "
+        "als „anzahl“)."
+    ]
+
+
 def test_zero_enthaltungen_by_one_rule(data):
     """`enthaltungen: true` prints „0 Enthaltungen“ beside Ja and Nein in the Beratungsfolge and the Niederschrift
     alike (before, only in the Beratungsfolge)."""

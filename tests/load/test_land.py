@@ -241,3 +241,19 @@ def test_pruefen_names_an_uncertain_entry_a_vorlage_prints_bayern(data, capsys):
     ]
     setze_land(data, "NRW")  # every entry of NRW is certain
     assert hinweise_zum_landesrecht(data, capsys) == []
+
+
+def test_pruefen_names_the_uncertain_word_for_the_finanzplan(tmp_path, capsys):
+    """Mainz (a Finanzplan position, an außerplanmäßige VE) as if it were in Schleswig-Holstein, whose VE law and
+    word for the Finanzplan are marked unsicher; who decides stays unnamed while the Erheblichkeitsgrenze is open."""
+    data = copy_data(ROOT / "tests" / "fixtures" / "mainz", tmp_path)
+    edit(data / "koerperschaft.yaml", "land: RP\n", "land: Schleswig-Holstein\n")
+    hinweise = hinweise_zum_landesrecht(data, capsys)
+    assert [h.split(" ist in der Ländertabelle")[0] for h in hinweise] == [
+        "„§ 84 GO“ (Vorschrift über Verpflichtungsermächtigungen, Schleswig-Holstein)",
+        "„Finanzplan“ (das Wort des Landes für den Finanzplan, Schleswig-Holstein)",
+    ]
+    assert hinweise[1].endswith(
+        "Vorlage ohne Nummer (Ordner praeparation) nennt es – prüfen Sie es an der geltenden Fassung: Gemeindeordnung "
+        "für Schleswig-Holstein (GO); eine eigene Angabe dafür kennt der Hausstil noch nicht."
+    )

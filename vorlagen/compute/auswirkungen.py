@@ -183,6 +183,8 @@ def landesangaben(result: Auswirkungen, rechtsgrundlage: str | None, ve_recht: s
         felder.append("verpflichtungsermaechtigung")
     if any(j not in result.grenze_offen and j not in result.ueber_grenze for j in result.mehrbedarf):
         felder.append("entscheidung")
+    if any(z.position.plan == "Finanzplan" for z in result.einzeln):  # the table names the plan by the Land's word
+        felder.append("finanzplan")
     return felder
 
 
@@ -193,6 +195,7 @@ UNSICHER = {  # field → (what it is, the Hausstil key that states the body's o
         "hausstil: finanzen: verpflichtungsermaechtigung",
     ),
     "entscheidung": ("wer über Beträge unter der Erheblichkeitsgrenze entscheidet", None),
+    "finanzplan": ("das Wort des Landes für den Finanzplan", None),
 }
 
 

@@ -320,11 +320,12 @@ def _check_punkt(
 
 def _check_abstimmung(a: Abstimmung, top: str, anwesend: int) -> list[Problem]:
     """The votes do not exceed the members present who may vote, and the stated result is the majority's."""
-    if a.einstimmig and anwesend == 0:
+    if (a.einstimmig or a.mehrheitlich) and anwesend == 0:
+        wort = "einstimmig" if a.einstimmig else "mehrheitlich"
         return [
             Problem(
-                a.where("einstimmig"),
-                f"TOP {top}: „einstimmig“, aber kein stimmberechtigtes Mitglied "
+                a.where(wort),
+                f"TOP {top}: „{wort}“, aber kein stimmberechtigtes Mitglied "
                 "ist unter „anwesend“ eingetragen – ergänzen Sie die Mitglieder "
                 "(mit Namen oder als „anzahl“).",
             )
