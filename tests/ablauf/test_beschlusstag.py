@@ -49,3 +49,19 @@ def test_a_future_result_is_listed_with_the_other_problems(tmp_path):
         for p in problems
     ), problems
     assert len(_einsparung_2022(problems)) == 1, problems
+
+
+def test_a_decision_dated_before_its_vorberatung_names_both_lines(tmp_path):
+    data = vor_dem_beschluss(copy_data(DATA, tmp_path))
+    edit(
+        data / VORLAGE,
+        "- {sitzung: KA-2021-06-21, rolle: Entscheidung}",
+        "- {sitzung: KA-2021-06-21, rolle: Vorberatung}\n"
+        "  - {gremium: KT, rolle: Entscheidung, datum: 2021-06-15, ergebnis: ungeändert beschlossen, "
+        "abstimmung: {ja: 12}}",
+    )
+    assert (
+        "data/vorlagen/2021-0123/vorlage.yaml:10: Diese Beratung ist am 15.06.2021, steht in der Beratungsfolge aber "
+        "nach der Beratung vom 21.06.2021 (data/vorlagen/2021-0123/vorlage.yaml:9) – ein späterer Schritt kann nicht "
+        "vor einem früheren liegen: prüfen Sie beide Tage."
+    ) in problems_of(data)

@@ -246,6 +246,31 @@ def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
                     "Beratungsfolge – streichen Sie einen der Einträge.",
                 )
             )
+    problems += _check_datiert(facts, beratungsfolge)
+    return problems
+
+
+def _check_datiert(facts: Facts, beratungsfolge) -> list[Problem]:
+    """A step dated without a Sitzung file (`datum`) comes no earlier than any step stated before it."""
+    problems = []
+    for i, later in enumerate(beratungsfolge):
+        if later.sitzung is not None or later.datum is None:
+            continue
+        for earlier in beratungsfolge[:i]:
+            sitzung = facts.sitzungen.get(earlier.sitzung) if earlier.sitzung is not None else None
+            tag = sitzung.datum if sitzung is not None else earlier.datum
+            if tag is None or tag <= later.datum:
+                continue
+            wo = earlier.where("sitzung" if earlier.sitzung is not None else "datum")
+            problems.append(
+                Problem(
+                    later.where("datum"),
+                    f"Diese Beratung ist am {datum(later.datum)}, steht in der Beratungsfolge aber nach der "
+                    f"Beratung vom {datum(tag)} ({wo}) – ein späterer Schritt kann nicht vor einem früheren liegen: "
+                    "prüfen Sie beide Tage.",
+                )
+            )
+            break
     return problems
 
 
