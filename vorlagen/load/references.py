@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.facts import Facts
@@ -160,7 +162,7 @@ def check_references(facts: Facts) -> list[Problem]:
                         "legen Sie sie unter sitzungen/ an.",
                     )
                 )
-        problems += _check_order(facts, vorlage.beratungsfolge)
+        problems += _check_order(facts, vorlage.beratungsfolge, vorlage.datum)
         for bescheid_id in vorlage.bescheide:
             if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
                 problems.append(
@@ -214,7 +216,7 @@ def check_references(facts: Facts) -> list[Problem]:
     return problems
 
 
-def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
+def _check_order(facts: Facts, beratungsfolge, vom: dt.date | None = None) -> list[Problem]:
     """The Beratungsfolge runs forward in time; on one day, the stated order must fit the start times."""
     known = [b for b in beratungsfolge if b.sitzung in facts.sitzungen]
     problems = []
@@ -246,15 +248,16 @@ def _check_order(facts: Facts, beratungsfolge) -> list[Problem]:
                     "Beratungsfolge – streichen Sie einen der Einträge.",
                 )
             )
-    problems += _check_datiert(facts, beratungsfolge)
+    problems += _check_datiert(facts, beratungsfolge, vom)
     return problems
 
 
-def _check_datiert(facts: Facts, beratungsfolge) -> list[Problem]:
-    """A step dated without a Sitzung file (`datum`) comes no earlier than any step stated before it."""
+def _check_datiert(facts: Facts, beratungsfolge, vom: dt.date | None) -> list[Problem]:
+    """A step dated without a Sitzung file (`datum`) comes no earlier than any step stated before it. A step before
+    the Vorlage's own date (`vom`) is named by the check of results (compute/beschluss.py), which says more."""
     problems = []
     for i, later in enumerate(beratungsfolge):
-        if later.sitzung is not None or later.datum is None:
+        if later.sitzung is not None or later.datum is None or (vom is not None and later.datum < vom):
             continue
         for earlier in beratungsfolge[:i]:
             sitzung = facts.sitzungen.get(earlier.sitzung) if earlier.sitzung is not None else None
