@@ -247,9 +247,9 @@ def test_pruefen_sets_the_changed_documents_and_names_the_same_table(tmp_path):
     code, stdout, stderr = build(data, out, "pruefen")
     assert (code, stderr) == (0, "")
     assert stdout.startswith(
-        "Geprüft: 2 Vorlagen, 0 Berechnungen – keine Probleme.\n\n"
+        "Geprüft: 3 Vorlagen, 0 Berechnungen – keine Probleme.\n\n"
         "Satz: Die Dokumente, die sich seit dem letzten Bau geändert haben, werden wie beim Bauen gesetzt – das "
-        "dauert so lange wie ihr Bau …\nSatz geprüft: 0 Dokumente gesetzt, 3 unverändert seit dem letzten Bau – "
+        "dauert so lange wie ihr Bau …\nSatz geprüft: 0 Dokumente gesetzt, 4 unverändert seit dem letzten Bau – "
         "keine Tabelle ist zu breit für die Seite.\n\n"
     )
     line, _ = _too_wide(data)
