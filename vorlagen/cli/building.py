@@ -134,7 +134,8 @@ def _nicht_festgehalten(project, ungehalten: dict[str, str]) -> None:
     from vorlagen.compute.beschluss import nicht_festgehalten
 
     for slug, hinweis in nicht_festgehalten(project).items():
-        print(f"Hinweis: {hinweis} Von selbst ließ er sich nicht festhalten: {ungehalten[slug]}.")
+        art = "Warnung" if project.rechnungen[slug].ungeklaert else "Hinweis"
+        print(f"{art}: {hinweis} Von selbst ließ er sich nicht festhalten: {ungehalten[slug]}.")
 
 
 def _not_in_oparl(facts) -> None:
@@ -165,6 +166,7 @@ def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.cli.stand import render_fristen, render_offen, render_offene, summary
     from vorlagen.compute.auswirkungen import unsichere_landesangaben
+    from vorlagen.core.fmt import anzahl
     from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
@@ -172,7 +174,14 @@ def check(args: argparse.Namespace) -> int:
     project = vorbereitet(args.data)
     composer = Composer(project)
     docs = composer.compose_all()  # renders texts and templates, writes nothing
-    print(f"Geprüft: {summary(project)} – keine Probleme.\n")
+    ungeklaert = sum(1 for r in project.rechnungen.values() if r.ungeklaert)
+    befund = (
+        "keine Probleme"
+        if not ungeklaert
+        else f"keine Fehler, aber {anzahl(ungeklaert, 'beschlossene Vorlage', 'beschlossene Vorlagen')}, deren "
+        "gedruckter Haushalt nicht hält (unten unter „Hinweise zu beschlossenen Vorlagen“)"
+    )
+    print(f"Geprüft: {summary(project)} – {befund}.\n")
     if not args.ohne_satz:
         _satz(project, docs, args.out)
     print(render_fristen(project.facts, args.stichtag), end="")

@@ -9,11 +9,12 @@ skip every budget check). A decided Vorlage prints the Haushalt it was decided o
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.core.fmt import datum as datum_text
-from vorlagen.core.problems import Problem
+from vorlagen.core.problems import Paths, Problem, ordered
 from vorlagen.load.beschlossen import DATEI as BESCHLOSSEN
 from vorlagen.load.beschlossen import Beschlossen, FestePosition
 from vorlagen.load.facts import Facts
@@ -93,6 +94,24 @@ def check_ergebnisse_vergangen(facts: Facts, heute: dt.date) -> list[Problem]:
     return problems
 
 
+def am_beschlusstag(
+    source: VorlageSource, paths: Paths, tag: dt.date, beschlossen: Beschlossen | None, pruefungen: list[Problem]
+) -> tuple[list[Problem], list[Problem]]:
+    """The budget-law checks of a decided Vorlage, made on the Haushalt it prints: (errors, unclear ones). With the
+    Haushalt of its decision kept (beschlossen.yaml) what fails failed on the decision day – an error as for an open
+    Vorlage, saying so. Without it the Haushalt printed is today's without the bookings from that day on: an undated
+    `gebunden` raised after the decision (the Kämmerei binding the decided amount) cannot be told from one that
+    stood before, so what fails is unclear, never an error and never silent (`nicht_festgehalten` names it)."""
+    if beschlossen is None:
+        return [], pruefungen
+    zusatz = (
+        f" Die Vorlage ist als am {datum_text(tag)} beschlossen eingetragen; geprüft ist der Haushalt ihres "
+        f"Beschlusstags, festgehalten in {paths.show(source.folder / BESCHLOSSEN)}: das galt also schon, als sie "
+        "beschlossen wurde – prüfen Sie das eingetragene Ergebnis und den festgehaltenen Haushalt."
+    )
+    return [dataclasses.replace(p, message=p.message + zusatz) for p in pruefungen], []
+
+
 def festgehalten(haushalt: Haushalt, jahr: int, beschlossen: Beschlossen | None) -> Haushalt:
     """The Haushalt of `jahr` with the amounts beschlossen.yaml kept for its Positionen (None: as given)."""
     fest: dict[tuple[str, str | None], FestePosition] = (
@@ -142,7 +161,8 @@ def nicht_festgehalten(project: Project) -> dict[str, str]:
     """VorlageSource.slug → a note, per decided Vorlage that computes its Finanzielle Auswirkungen from the Haushalt
     but whose Haushalt of the decision nobody kept (no beschlossen.yaml): until `vorlagen beschluss` is run, an
     undated raise of `gebunden` would recompute the decided document and stale its sign-off. A note, not an error:
-    nothing printed is wrong yet, and the decided document went out with its Sitzung."""
+    the decided document went out with its Sitzung; where the Haushalt it prints fails a budget check, the note says
+    so and what nobody can tell (`am_beschlusstag`)."""
     facts = project.facts
     notes = {}
     for source in facts.vorlagen:
@@ -155,5 +175,19 @@ def nicht_festgehalten(project: Project) -> dict[str, str]:
             f"({BESCHLOSSEN} fehlt) – bindet die Kämmerei die beschlossenen Mittel unter „gebunden“, würde die "
             "beschlossene Vorlage neu berechnet und ihre Freigabe veraltete: halten Sie ihn jetzt fest mit "
             f"„vorlagen beschluss {source.auswahl}“."
-        )
+        ) + _ungeklaert(project.rechnungen[source.slug].ungeklaert, tag)
     return notes
+
+
+def _ungeklaert(pruefungen: list[Problem], tag: dt.date) -> str:
+    """What the Haushalt a decided Vorlage prints fails, said as what nobody can tell without the kept Haushalt."""
+    if not pruefungen:
+        return ""
+    return (
+        f" Nach dem Haushalt, den sie druckt (die heutigen Beträge ohne die Buchungen ab dem {datum_text(tag)}), "
+        f"hält sie nicht: {' '.join(f'{p.where}: {p.message}' for p in ordered(pruefungen))} Ob das schon am "
+        "Beschlusstag so war, lässt sich ohne den festgehaltenen Haushalt nicht sagen: hat die Kämmerei die Mittel "
+        "erst nach dem Beschluss unter „gebunden“ gebunden, setzen Sie „gebunden“ auf den Stand des Beschlusstags "
+        "zurück, bevor Sie ihn festhalten (die Bindung danach gehört unter „buchungen“ mit ihrem Tag); sonst stimmt "
+        "das eingetragene Ergebnis nicht – prüfen Sie es."
+    )

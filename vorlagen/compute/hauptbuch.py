@@ -32,6 +32,9 @@ class Rechnung:
     # the problems of its Finanzielle Auswirkungen: reading them against the Haushalt, and (while the Vorlage is
     # not decided) the budget-law checks
     haushaltsrecht: list[Problem] = dataclasses.field(default_factory=list)
+    # a decided Vorlage whose Haushalt of the decision nobody kept: the budget-law checks that fail on the Haushalt it
+    # prints – whether they failed on the decision day too, nobody can tell (compute/beschluss.py)
+    ungeklaert: list[Problem] = dataclasses.field(default_factory=list)
     reads: dict = dataclasses.field(default_factory=dict)  # every fact it was computed from (see core/reads.py)
 
 

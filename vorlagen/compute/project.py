@@ -10,7 +10,13 @@ from pathlib import Path
 from vorlagen.compute import checks, eigenanteil
 from vorlagen.compute.auswirkungen import haushalt_der_vorlage, haushalt_lesende, ohne_land
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.beschluss import check_beschlossen, check_ergebnisse_vergangen, entschieden_am, festgehalten
+from vorlagen.compute.beschluss import (
+    am_beschlusstag,
+    check_beschlossen,
+    check_ergebnisse_vergangen,
+    entschieden_am,
+    festgehalten,
+)
 from vorlagen.compute.hauptbuch import Project, Rechnung
 from vorlagen.compute.haushaltsrecht import check_gemeinsam
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
@@ -49,10 +55,10 @@ def prepare(data_dir: Path, haushaltsrecht: bool = True, heute: dt.date | None =
     return project
 
 
-def compute(facts: Facts, heute: dt.date | None = None) -> tuple[Project, list[Problem]]:
+def compute(facts: Facts, heute: dt.date) -> tuple[Project, list[Problem]]:
     """Every figure of every Vorlage, computed from checked facts, and the problems of the ledger's checks. The
     problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`. `heute`: a result
-    dated after it decides nothing (None: every result counts)."""
+    dated after it decides nothing."""
     waehrung_setzen(facts.koerperschaft.hausstil.waehrung)  # every amount from here on prints in the house's sign
     rundung = rundung_of(facts)
     stellen = alle_statistiken(facts.stellen)
@@ -92,17 +98,22 @@ def compute(facts: Facts, heute: dt.date | None = None) -> tuple[Project, list[P
     offen = []
     for source in facts.vorlagen:
         # a decided Vorlage prints the Haushalt of its decision (kept in beschlossen.yaml, else without the bookings
-        # from that day on) and was checked against it; only open Vorlagen are checked against the Haushalt as it
+        # from that day on) and is checked against it; only open Vorlagen are checked against the Haushalt as it
         # stands, and together
         with recording() as reads:  # the Rechnung's record: every fact it is computed from
             tag = entschieden_am(facts, source, project.ergebnisse)
-            if tag is not None and heute is not None and tag > heute:
+            if tag is not None and tag > heute:
                 tag = None  # a future result is an error (check_ergebnisse_vergangen), never a decision
             project.entschieden[source.slug] = tag
             beschlossen, found = check_beschlossen(source, tag, facts.haushalte)
             problems += found
             haushalte = _am(facts.haushalte, tag, beschlossen)
-            rechnung, found = _compute(source, facts, project, rundung, shared, haushalte, tag is None)
+            rechnung, found = _compute(source, facts, project, rundung, shared, haushalte, tag)
+            if tag is not None:
+                faellig, rechnung.ungeklaert = am_beschlusstag(
+                    source, facts.paths, tag, beschlossen, rechnung.ungeklaert
+                )
+                rechnung.haushaltsrecht += faellig
         rechnung.reads = reads
         project.rechnungen[source.slug] = rechnung
         problems += found
@@ -176,10 +187,10 @@ def _compute(
     rundung: Rundung,
     shared: Names,
     haushalte: dict[int, Haushalt],
-    offen: bool,
+    beschlossen_am: dt.date | None,
 ) -> tuple[Rechnung, list[Problem]]:
-    """The Rechnung of one Vorlage (`haushalte`: as of its decision; `offen`: not decided yet) and the problems of
-    computing it."""
+    """The Rechnung of one Vorlage (`haushalte`: as of its decision; `beschlossen_am`: None while it is open) and the
+    problems of computing it; the budget-law checks of a decided Vorlage wait in `ungeklaert` (see `am_beschlusstag`)."""
     problems: list[Problem] = []
     computed: dict[str, eigenanteil.Tabelle] = {}
     for berechnung in source.vorlage.finanzierung:
@@ -249,7 +260,9 @@ def _compute(
             source.vorlage.zahlen, {**names, "haushalt": haushalt}, rundung.quantum, rundung.prozent_stellen
         )
         problems += found
-    if offen:
-        recht += pruefungen
     rechnung = Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, recht)
+    if beschlossen_am is None:
+        rechnung.haushaltsrecht += pruefungen
+    else:
+        rechnung.ungeklaert = pruefungen
     return rechnung, problems

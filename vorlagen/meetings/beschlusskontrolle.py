@@ -72,19 +72,33 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
                     geld(betrag),
                     geld(exact(seither)),
                     geld(frei),
-                    _hinweis(source.bezeichnung, tag, jahr, stelle, betrag, offen, frei) if offen > frei else None,
+                    _hinweis(
+                        source.bezeichnung, tag, jahr, stelle, betrag, offen, frei, bool(seither) or kept is not None
+                    )
+                    if offen > frei
+                    else None,
                 )
             )
     return rows
 
 
-def _hinweis(vorlage: str, tag: dt.date, jahr: int, stelle: str, betrag, offen: Fraction, frei: Fraction) -> str:
-    """Why a decided Deckung no longer stands: more of it is still to be bound than the source has free now."""
+def _hinweis(
+    vorlage: str, tag: dt.date, jahr: int, stelle: str, betrag, offen: Fraction, frei: Fraction, seither: bool
+) -> str:
+    """Why a decided Deckung does not stand now: more of it is still to be bound than the source has free. `seither`:
+    whether anything is known to have changed since the decision (bookings from its day on, or a kept Haushalt to
+    compare with) – only then does the note say so."""
+    warum = (
+        "reicht nach den Buchungen und Änderungen seit dem Beschluss nicht mehr"
+        if seither
+        else "reicht nach dem Haushalt, wie er heute steht, nicht – ob sie am Beschlusstag reichte, lässt sich ohne "
+        "den festgehaltenen Haushalt des Beschlusses nicht sagen"
+    )
     return (
         f"Vorlage {vorlage} (beschlossen am {datum(tag)}) deckt {jahr} {geld(betrag)} aus {stelle}; davon sind "
         f"{geld(offen)} noch nicht gebunden, dort aber nur {geld(frei)} verfügbar – die Deckung des Beschlusses "
-        "reicht nach den Buchungen und Änderungen seit dem Beschluss nicht mehr: prüfen Sie sie oder decken Sie den "
-        "Rest anders. Die beschlossene Vorlage bleibt, wie sie beschlossen wurde."
+        f"{warum}: prüfen Sie sie oder decken Sie den Rest anders. Die beschlossene Vorlage bleibt, wie sie "
+        "beschlossen wurde."
     )
 
 

@@ -5,6 +5,7 @@ reads figures as printed. Nothing is rewritten: the new figures are the right on
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 from vorlagen.compute.formel import FormelFehler, lesen, namen
@@ -72,7 +73,7 @@ def je_posten_wie_gedruckt(q: Quelltexte, facts: Facts) -> None:
     rewritten, _ = load(q.data)
     if rewritten is None:
         return
-    project, _ = compute(rewritten)
+    project, _ = compute(rewritten, dt.date.today())
     for source in rewritten.vorlagen:
         rechnung = project.rechnungen.get(source.slug)
         figures = rechnung.zahlen.herleitung if rechnung is not None else {}
