@@ -127,7 +127,7 @@ def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, da
         f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
         "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, kopf, federfuehrend, betreff, beratungsfolge, "
         "beschlussvorschlag, abschnitte, texte, klimaschutz, dringlichkeitsentscheidung, finanzielle_auswirkungen, "
-        "bescheide, antraege, finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug."
+        "bescheide, antraege, finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug, platzhalter."
     ]
 
 

@@ -109,6 +109,7 @@ def test_vzae_of_a_table_is_the_sum_of_its_staff_rows(data):
     # the table's Eigenanteil 2022 joins the example's überplanmäßige Bereitstellung (its Haushalt block): the
     # Einsparung's Position and the threshold are raised so that only the VZÄ are the subject here
     edit(data / "haushalt/2022.yaml", "ansatz: 15100000", "ansatz: 16100000")
+    edit(data / "vorlagen/2021-0123/beschlossen.yaml", "ansatz: 15100000", "ansatz: 16100000")  # decided on it
     edit(data / "haushalt/2022.yaml", "erheblich: 600000", "erheblich: 1000000")
     t = tabellen(data)["gemischt"]
     assert t.vzae == Fraction(7, 2)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from vorlagen.core.fmt import datum, datum_lang, eur, eur_cent, prozent, zahl
+from vorlagen.core.fmt import datum, datum_lang, eur, eur_cent, gekuerzt, prozent, zahl
 
 NB = "\u00a0"
 
@@ -62,3 +62,23 @@ def test_dates():
     assert datum(dt.date(2021, 4, 22)) == "22.04.2021"
     assert datum_lang(dt.date(2021, 4, 22)) == "22. April 2021"
     assert datum_lang(dt.date(2021, 3, 4)) == "4. März 2021"
+
+
+@pytest.mark.parametrize(
+    "text, laenge, gekuerzt_erwartet",
+    [
+        # the probe's Betreff (F9) was cut to „… Stellenbesetzung u – …“
+        (
+            "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung",
+            60,
+            "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung…",
+        ),
+        ("Kurz", 60, "Kurz"),
+        ("Donaudampfschifffahrtsgesellschaftskapitänsmütze", 10, "Donaudamp…"),
+        ("Umbuchung  einer\nVerpflichtungsermächtigung", 60, "Umbuchung einer Verpflichtungsermächtigung"),
+        ("Haushalt 2024 – Nachtrag", 12, "Haushalt…"),
+    ],
+)
+def test_a_listing_cuts_a_text_after_a_whole_word(text, laenge, gekuerzt_erwartet):
+    ergebnis = gekuerzt(text, laenge)
+    assert ergebnis == gekuerzt_erwartet and len(ergebnis) <= laenge

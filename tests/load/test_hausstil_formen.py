@@ -4,6 +4,7 @@ prints it, and `vorlagen neu` writes no fact it does not know. Each rule failed 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -12,10 +13,11 @@ import pytest
 from tests.hilfen import DATA, copy_data, edit, line_of, problems_of, run
 from vorlagen.compute.offen import ART_OFFEN, OFFEN, check_veroeffentlichung, offen
 from vorlagen.compute.project import prepare
-from vorlagen.load.vorlagenart import muster_problem, nummer_beispiel, nummer_regex
+from vorlagen.load.vorlagenart import fremdes_zeichen, muster_problem, nummer_beispiel, nummer_regex
 from vorlagen.render.document import Composer
 
 KOERPERSCHAFT = Path("koerperschaft.yaml")
+VORLAGE_0123 = Path("vorlagen/2021-0123/vorlage.yaml")
 MITTEILUNG = Path("vorlagen/2021-0130/vorlage.yaml")
 BESCHLUSS = Path("vorlagen/2021-0123/vorlage.yaml")
 
@@ -138,8 +140,8 @@ def test_a_kreis_pattern_does_not_read_its_r_as_a_roman_numeral(data):
     "muster, nummer, gilt",
     [
         ("R/N/N", "IX/416/1", True),
-        ("'Drs.' NNNN/JJ", "Drs. 0012/21", True),
-        ("'Drs.' NNNN/JJ", "Dzs. 0012/21", False),
+        ("'Drs.'NNNN/JJ", "Drs.0012/21", True),
+        ("'Drs.'NNNN/JJ", "Dzs.0012/21", False),
         ("JJJJ/NNNN", "2021/0123", True),
     ],
 )
@@ -147,6 +149,56 @@ def test_literal_text_and_placeholders_side_by_side(muster, nummer, gilt):
     assert muster_problem(muster) is None
     regex = nummer_regex(muster)
     assert regex is not None and bool(re.fullmatch(regex, nummer)) is gilt
+
+
+@pytest.mark.parametrize(
+    "muster, was, vorschlag, nummer",
+    [
+        (
+            "'Drucksache 'JJJJ/NNNN/'KREIS'",
+            "ein Leerzeichen",
+            "'Drucksache-'JJJJ/NNNN/'KREIS'",
+            "Drucksache-2018/0123/KREIS",
+        ),
+        ("JJJJ/NNNN/Ä", "„Ä“", "JJJJ/NNNN/AE", "2018/0123/AE"),
+        ("JJJJ\u2013NNNN", "„\u2013“", "JJJJ-NNNN", "2018-0123"),
+        ("'Straße'/NNNN", "„ß“", "'Strasse'/NNNN", "Strasse/0123"),
+    ],
+)
+def test_a_pattern_with_text_no_nummer_may_carry_is_refused_at_its_line(data, muster, was, vorschlag, nummer):
+    """Probe F5: such a pattern was accepted, and every Nummer written after it was then refused. The pattern is
+    refused where it stands; the pattern it proposes is accepted and its Nummern build."""
+    edit(data / KOERPERSCHAFT, "hausstil:\n", f'hausstil:\n  nummer: "{muster}"\n')
+    assert problems_of(data) == [
+        f"data/koerperschaft.yaml:{line_of(data / KOERPERSCHAFT, 'nummer:')}: Im Muster „{muster}“ steht {was} – "
+        "eine Nummer darf nur Ziffern, Buchstaben A–Z ohne Umlaute und ß und / . _ - enthalten (sie wird Ordnername "
+        f"und Teil der Adresse im Netz): schreiben Sie das Muster z. B. als {vorschlag}"
+    ]
+    assert muster_problem(vorschlag) is None
+    regex = nummer_regex(vorschlag)
+    assert regex is not None and re.fullmatch(regex, nummer)
+    assert fremdes_zeichen(nummer) is None and fremdes_zeichen(nummer_beispiel(vorschlag)) is None
+
+
+@pytest.mark.parametrize(
+    "nummer, was",
+    [("Drucksache 2021/0123", "ein Leerzeichen (Zeichen 11)"), ("2021/0123/Ä", "„Ä“ (Zeichen 11)")],
+)
+def test_a_nummer_names_the_character_it_may_not_have(data, nummer, was):
+    edit(data / VORLAGE_0123, 'nummer: "2021/0123"', f'nummer: "{nummer}"')
+    assert (
+        f"data/{VORLAGE_0123.as_posix()}:{line_of(data / VORLAGE_0123, 'nummer:')}: Die Nummer „{nummer}“ darf nur "
+        f"Ziffern, Buchstaben A–Z ohne Umlaute und ß und / . _ - enthalten; hier steht {was} – sie wird Ordnername "
+        "und Teil der Adresse im Netz."
+    ) in problems_of(data)
+
+
+def test_a_new_vorlage_is_never_made_under_a_refused_pattern(capsys, data):
+    edit(data / KOERPERSCHAFT, "hausstil:\n", "hausstil:\n  nummer: \"'Drucksache 'JJJJ/NNNN\"\n")
+    vorher = sorted(p.name for p in (data / "vorlagen").iterdir())
+    code, _, err = run(capsys, "--data", str(data), "vorlage", "neu", "Neubau der Kita")
+    assert code == 1 and "Im Muster „'Drucksache 'JJJJ/NNNN“ steht ein Leerzeichen" in " ".join(err.split())
+    assert sorted(p.name for p in (data / "vorlagen").iterdir()) == vorher
 
 
 def test_an_unclosed_quote_in_a_pattern():
@@ -187,6 +239,92 @@ def test_a_new_repository_invents_no_address_and_marks_its_examples(capsys, tmp_
     assert [n for n in needs if "Platzhalter" in n], needs
     problems = check_veroeffentlichung(project.facts, source, "die Sitzungsmappe")
     assert problems and "Platzhalter" in str(problems[0])
+
+
+def _ohne_marken(repo: Path) -> None:
+    """What a user does who replaces the marked Amt, Gremium and Sitzung of `vorlagen neu` (probe F2): the marks go,
+    a head of administration is entered – the name and the sample Vorlage stay as written."""
+    data = repo / "data"
+    edit(data / KOERPERSCHAFT, "{id: HA, name: Hauptamt, platzhalter: true}", "{id: HA, name: Hauptamt}")
+    edit(
+        data / KOERPERSCHAFT,
+        "{id: AS, name: Ausschuss für Soziales, frist_tage: 14, platzhalter: true}",
+        "{id: AS, name: Ausschuss für Soziales, frist_tage: 14}",
+    )
+    with (data / KOERPERSCHAFT).open("a", encoding="utf-8") as f:
+        f.write("verwaltungschef: Der Bürgermeister\n")
+    [sitzung] = (data / "sitzungen").glob("*.yaml")
+    edit(
+        sitzung,
+        "platzhalter: true  # ein Beispiel: ersetzen Sie Tag, Zeit und Ort, und entfernen Sie diese Zeile\n",
+        "",
+    )
+
+
+def test_a_new_repository_marks_the_name_it_made_up_and_its_sample_vorlage(capsys, tmp_path):
+    """Without --name the body is „Musterstadt“ – marked, like the sample Vorlage: once the other marks are gone, the
+    Sitzungsmappe is still refused, naming both (before, it went out with them)."""
+    repo = tmp_path / "r"
+    assert run(capsys, "neu", str(repo))[0] == 0
+    text = (repo / "data" / "koerperschaft.yaml").read_text(encoding="utf-8")
+    assert re.search(r'^name: "Musterstadt"\nplatzhalter: true  # der Name ist ein Beispiel', text, re.M), text
+    _ohne_marken(repo)
+    [vorlage] = (repo / "data" / "vorlagen").glob("*/vorlage.yaml")
+    assert re.search(r"^platzhalter: true  # ein Gerüst: ", vorlage.read_text(encoding="utf-8"), re.M)
+    nummer = f"{dt.date.today().year}/0001"
+    [sitzung] = (repo / "data" / "sitzungen").glob("*.yaml")
+    code, out, err = run(capsys, "--data", str(repo / "data"), "sitzung", sitzung.stem, "--out", str(tmp_path / "o"))
+    assert code == 1 and not (tmp_path / "o").exists()
+    assert (
+        f"Die Vorlage {nummer} geht in die Sitzungsmappe {sitzung.stem} (TOP 2), aber noch offen sind: Name der "
+        "Körperschaft „Musterstadt“ (Platzhalter) (koerperschaft.yaml: name) und Texte und Angaben des Gerüsts "
+        f"(Platzhalter) (vorlagen/{nummer.replace('/', '-')}/vorlage.yaml: platzhalter) – ergänzen Sie dies in den "
+        "genannten Dateien."
+    ) in " ".join(err.split())
+
+
+def test_a_name_given_is_a_fact_and_a_new_vorlage_is_a_scaffold(capsys, tmp_path):
+    """--name is the user's word: not marked. `vorlage neu` writes texts of its own („Beschlussvorschlag hier
+    eintragen“): the Vorlage is marked until its author removes the line, and its mark alone refuses the Mappe."""
+    repo = tmp_path / "r"
+    assert run(capsys, "neu", str(repo), "--name", "Gemeinde Musterdorf")[0] == 0
+    text = (repo / "data" / "koerperschaft.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"^platzhalter:", text, re.M)
+    _ohne_marken(repo)
+    data = repo / "data"
+    [beispiel] = data.glob("vorlagen/*/vorlage.yaml")
+    edit(
+        beispiel,
+        "platzhalter: true  # ein Gerüst: ersetzen Sie Texte und Angaben durch Ihre, dann entfernen Sie diese Zeile\n",
+        "",
+    )
+    assert run(capsys, "--data", str(data), "vorlage", "neu", "Neubau der Kita Am Hang")[0] == 0
+    neue = sorted(data.glob("vorlagen/*/vorlage.yaml"))[-1]
+    assert "platzhalter: true" in neue.read_text(encoding="utf-8")
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.folder == neue.parent)
+    assert offen(project.facts, source) == ["Texte und Angaben des Gerüsts (Platzhalter)"]
+    [problem] = check_veroeffentlichung(project.facts, source, "die Sitzungsmappe")
+    assert "Texte und Angaben des Gerüsts (Platzhalter)" in problem.message
+    edit(
+        neue,
+        "platzhalter: true  # ein Gerüst: ersetzen Sie Texte und Angaben durch Ihre, dann entfernen Sie diese Zeile\n",
+        "",
+    )
+    project = prepare(data)
+    source = next(s for s in project.facts.vorlagen if s.folder == neue.parent)
+    assert check_veroeffentlichung(project.facts, source, "die Sitzungsmappe") == []
+
+
+def test_a_mark_that_is_no_yes_or_no_is_refused(capsys, tmp_path):
+    repo = tmp_path / "r"
+    assert run(capsys, "neu", str(repo))[0] == 0
+    edit(repo / "data" / KOERPERSCHAFT, "platzhalter: true  # der Name", "platzhalter: vielleicht  # der Name")
+    zeile = line_of(repo / "data" / KOERPERSCHAFT, "platzhalter: vielleicht")
+    assert problems_of(repo / "data") == [
+        f"data/koerperschaft.yaml:{zeile}: „platzhalter“: „vielleicht“ ist weder ja noch nein – schreiben Sie true "
+        "oder false."
+    ]
 
 
 def test_a_new_repository_without_land_names_none(capsys, tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of, vor_dem_beschluss
+from tests.hilfen import ROOT, composed, copy_data, edit, line_of, problems_of, vor_dem_beschluss
 from vorlagen.cli import main
 from vorlagen.compute.project import prepare
 from vorlagen.load.land import laender, land_von
@@ -257,3 +257,25 @@ def test_pruefen_names_the_uncertain_word_for_the_finanzplan(tmp_path, capsys):
         "Vorlage ohne Nummer (Ordner praeparation) nennt es – prüfen Sie es an der geltenden Fassung: Gemeindeordnung "
         "für Schleswig-Holstein (GO); eine eigene Angabe dafür kennt der Hausstil noch nicht."
     )
+
+
+@pytest.mark.parametrize(
+    "text, stadtstaat", [("Berlin", "Berlin"), ("HH", "Hamburg"), ("freie  hansestadt Bremen", "Bremen")]
+)
+def test_a_stadtstaat_is_told_to_name_its_law_not_offered_a_flaechenland(data, text, stadtstaat):
+    """Probe F9: „Berlin“ was answered with „meinten Sie „Bayern“?“."""
+    setze_land(data, text)
+    where = f"data/koerperschaft.yaml:{line_of(data / 'koerperschaft.yaml', 'land:')}"
+    assert problems_of(data) == [
+        f"{where}: „land“: {stadtstaat} ist ein Stadtstaat – für ihn hat die Ländertabelle keine Gemeindeordnung, aus "
+        "der sich die Vorschriften ergeben: entfernen Sie die Zeile „land“ und nennen Sie die Vorschriften selbst "
+        "unter „hausstil: finanzen: rechtsgrundlage“ (über- und außerplanmäßige Ausgaben) und, wenn eine Vorlage eine "
+        "Verpflichtungsermächtigung nennt, „hausstil: finanzen: verpflichtungsermaechtigung“."
+    ]
+
+
+def test_a_stadtstaat_that_follows_the_message_builds_with_its_own_law(data):
+    setze_land(data, None)
+    edit(data / "koerperschaft.yaml", "hausstil:\n", 'hausstil:\n  finanzen: {rechtsgrundlage: "§ 37 LHO"}\n')
+    text = " ".join(composed(data, "2021/0123").text.split())
+    assert "nach § 37 LHO" in text and "NRW" not in text

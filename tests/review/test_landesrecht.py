@@ -206,7 +206,7 @@ def test_the_upgrade_of_a_repository_citing_another_lands_law_writes_nothing(tmp
     assert code == 1 and "Anders gedruckt, ohne dass diese Version es erklärt" in out
 
 
-@pytest.mark.parametrize(("genannt", "hinweis"), [("Hamburg", "."), ("Bayrn", " – meinten Sie „Bayern“?")])
+@pytest.mark.parametrize(("genannt", "hinweis"), [("Hamborg", "."), ("Bayrn", " – meinten Sie „Bayern“?")])
 def test_an_unknown_land_is_refused_before_anything_is_read(capsys, tmp_path, genannt, hinweis):
     with pytest.raises(SystemExit) as exit:
         main(["--data", str(tmp_path), "aktualisieren", "--land", genannt])
@@ -215,4 +215,17 @@ def test_an_unknown_land_is_refused_before_anything_is_read(capsys, tmp_path, ge
     assert err.splitlines()[-1].startswith(
         f"vorlagen aktualisieren: Fehler: --land: „{genannt}“ ist keines der 13 Flächenländer{hinweis} Möglich sind "
         "die Namen (Baden-Württemberg, Bayern, "
+    )
+
+
+def test_a_stadtstaat_named_with_the_option_is_told_to_leave_it_out(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exit:
+        main(["--data", str(tmp_path), "aktualisieren", "--land", "Hamburg"])
+    out, err = capsys.readouterr()
+    assert exit.value.code == 2 and out == ""
+    assert err.splitlines()[-1] == (
+        "vorlagen aktualisieren: Fehler: --land: Hamburg ist ein Stadtstaat – für ihn hat die Ländertabelle keine "
+        "Gemeindeordnung, aus der sich die Vorschriften ergeben: lassen Sie „--land“ weg und nennen Sie die "
+        "Vorschriften selbst unter „hausstil: finanzen: rechtsgrundlage“ (über- und außerplanmäßige Ausgaben) und, "
+        "wenn eine Vorlage eine Verpflichtungsermächtigung nennt, „hausstil: finanzen: verpflichtungsermaechtigung“."
     )

@@ -108,7 +108,7 @@ def build(args: argparse.Namespace) -> int:
         f"({time.monotonic() - start:.1f} s)."
     )
     if sitzung:
-        print(_sitzung_summary(sitzung, shown), end="")
+        print(_sitzung_summary(sitzung, shown, project.facts.koerperschaft.oparl is not None), end="")
     _not_in_oparl(project.facts)
     _nicht_festgehalten(project, ungehalten)
     return 0
@@ -151,14 +151,16 @@ def _not_in_oparl(facts) -> None:
             )
 
 
-def _sitzung_summary(sitzung_id: str, shown: str) -> str:
-    """Where the Sitzungsdienst finds what it needs for one Sitzung."""
+def _sitzung_summary(sitzung_id: str, shown: str, oparl: bool) -> str:
+    """Where the Sitzungsdienst finds what it needs for one Sitzung (a bundle holds oparl.json only where the
+    Körperschaft has an OParl endpoint)."""
+    inhalt = "PDFs, oparl.json, SHA256SUMS" if oparl else "PDFs, SHA256SUMS"
     return (
         f"\nSitzung {sitzung_id}:\n"
         f"  Tagesordnung:           {shown}/sitzungen/{sitzung_id}/tagesordnung.pdf\n"
         f"  Sitzungsmappe:          {shown}/sitzungen/{sitzung_id}/sitzungsmappe.pdf\n"
         f"  nichtöffentlicher Teil: {shown}/intern/sitzungen/{sitzung_id}/sitzungsmappe-nichtoeffentlich.pdf\n"
-        f"  Veröffentlichung:       {shown}/publish/{sitzung_id}/ (PDFs, oparl.json, SHA256SUMS)\n"
+        f"  Veröffentlichung:       {shown}/publish/{sitzung_id}/ ({inhalt})\n"
     )
 
 

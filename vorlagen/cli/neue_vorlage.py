@@ -137,6 +137,7 @@ def _vorlage_dateien(
         *([f'nummer: "{nummer}"'] if nummer else []),
         f"art: {json.dumps(art_name, ensure_ascii=False)}",
         "oeffentlich: true",
+        "platzhalter: true  # ein Gerüst: ersetzen Sie Texte und Angaben durch Ihre, dann entfernen Sie diese Zeile",
         f"datum: {today.isoformat()}",
         *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []),
         f"betreff: {betreff}",

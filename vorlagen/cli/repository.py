@@ -13,7 +13,10 @@ from vorlagen.core.problems import BuildFailed, Problem, Where, ordered, raise_i
 
 def neu_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ordner", type=Path, help="Ordner des neuen Datenrepositorys, z. B. meine-verwaltung")
-    parser.add_argument("--name", default="Musterstadt", help="Name der Körperschaft (Standard: Musterstadt)")
+    parser.add_argument(
+        "--name",
+        help="Name der Körperschaft (ohne Angabe: „Musterstadt“, als Platzhalter markiert – nie veröffentlicht)",
+    )
     parser.add_argument(
         "--land",
         help="Bundesland (Name oder Abkürzung, z. B. NRW, Bayern); ohne Angabe wird gefragt, oder es bleibt offen",
@@ -185,7 +188,7 @@ def _land(text: str):
 
     land = land_von(text)
     if land is None:
-        raise argparse.ArgumentTypeError(unbekanntes_land(text).removeprefix("„land“: "))
+        raise argparse.ArgumentTypeError(unbekanntes_land(text, option=True).removeprefix("„land“: "))
     return land
 
 

@@ -21,10 +21,13 @@ from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.settings import SETTINGS
 
 
-def new_repository(folder: Path, name: str, today: dt.date, land: str | None = None) -> list[str]:
+def new_repository(folder: Path, name: str | None, today: dt.date, land: str | None = None) -> list[str]:
     """A data repository with a Körperschaft, a Gremium, a Sitzung and one Vorlage. It states no fact it does not
-    know: no address, no head of administration, the Land only when given; the Gremium, the Amt and the Sitzung it
-    needs to build are marked `platzhalter: true` (built, never published)."""
+    know: no address, no head of administration, the Land only when given; what it needs to build – the body's name
+    when none is given, the Gremium, the Amt, the Sitzung and the Vorlage's texts – is marked `platzhalter: true`
+    (built, never published)."""
+    beispielname = name is None
+    name = BEISPIELNAME if name is None else name
     if folder.exists() and not folder.is_dir():
         raise BuildFailed(
             [
@@ -61,6 +64,9 @@ def new_repository(folder: Path, name: str, today: dt.date, land: str | None = N
         "data/koerperschaft.yaml": schema_comment("koerperschaft.yaml", "koerperschaft")
         + KOERPERSCHAFT.format(
             name=text_value("--name", name, 120),
+            platzhalter=""
+            if not beispielname
+            else "platzhalter: true  # der Name ist ein Beispiel: tragen Sie Ihren ein, dann entfernen Sie diese Zeile\n",
             land=_land_zeile(land),
             verwaltungschef=verwaltungschef(name),
         ),
@@ -138,7 +144,7 @@ def _land_zeile(land: str | None) -> str:
 
     gefunden = land_von(land)
     if gefunden is None:
-        raise BuildFailed([Problem(Where("--land"), unbekanntes_land(land))])
+        raise BuildFailed([Problem(Where("--land"), unbekanntes_land(land, option=True))])
     return f"land: {gefunden.name}"
 
 
@@ -148,12 +154,14 @@ def _weiblich(titel: str) -> str:
     return "Die " + {"Landrat": "Landrätin"}.get(wort, wort + "in")
 
 
+BEISPIELNAME = "Musterstadt"  # the body's name until the user gives one (marked as a placeholder)
+
 KOERPERSCHAFT = """\
 # Stammdaten der Körperschaft. Was „vorlagen neu“ nicht wissen kann, steht hier nicht: tragen Sie es ein.
 # Einträge mit „platzhalter: true“ sind Beispiele, damit das Datenrepository gleich baut – gebaut wird damit,
 # veröffentlicht nicht: ersetzen Sie sie durch Ihre eigenen und entfernen Sie „platzhalter: true“.
 name: {name}
-{land}
+{platzhalter}{land}
 # verwaltungschef: {verwaltungschef}
 # anschrift: Straße Nr., PLZ Ort  # eine Zeile unter dem Namen im Kopf
 aemter:

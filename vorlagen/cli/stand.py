@@ -9,7 +9,7 @@ from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import offene_beratungen
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN, offen
 from vorlagen.compute.sitzungen import fristen
-from vorlagen.core.fmt import anzahl, datum
+from vorlagen.core.fmt import anzahl, datum, gekuerzt
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlage import Vorlage
 
@@ -43,7 +43,7 @@ def render_fristen(facts: Facts, stichtag: dt.date) -> str:
         for z in zeilen:
             top = f"TOP {z.top}" if z.top else "ohne TOP"
             status = "; ".join(z.hinweise) if z.hinweise else "rechtzeitig"
-            name = z.vorlage.nummer or f"(Nummer offen) {z.vorlage.betreff[:40]}"
+            name = z.vorlage.nummer or f"(Nummer offen) {gekuerzt(z.vorlage.betreff, 40)}"
             lines.append(f"    {top:<9} {name}{vom(z.vorlage)}: {status}")
     flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
     lines.append(
@@ -79,7 +79,7 @@ def render_offen(facts: Facts, haushalte: dict | None = None) -> str:
     for source in facts.vorlagen:
         fehlt = offen(facts, source, (haushalte or {}).get(source.slug))
         if fehlt:
-            lines.append(f"  {source.folder.name}: {source.vorlage.betreff[:60]} – {', '.join(fehlt)}")
+            lines.append(f"  {source.folder.name}: {gekuerzt(source.vorlage.betreff, 60)} – {', '.join(fehlt)}")
     if not lines:
         return ""
     needs = "Nummer und federführendem Amt" if facts.koerperschaft.aemter else "einer Nummer"

@@ -58,9 +58,16 @@ def _publish_needs(facts: Facts, source: VorlageSource, haushalt=None) -> list[t
 
 
 def _platzhalter(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]:
-    """The examples `vorlagen neu` wrote that this Vorlage still relies on (marked `platzhalter: true`)."""
+    """The examples `vorlagen neu` and `vorlage neu` wrote that this Vorlage still relies on (marked `platzhalter:
+    true`): the body's name, the Vorlage's own scaffold, its Amt, Sitzungen and Gremien."""
     k, vorlage = facts.koerperschaft, source.vorlage
     result = []
+    if k.platzhalter:
+        result.append((f"Name der Körperschaft „{k.name}“ (Platzhalter)", "koerperschaft.yaml: name"))
+    if vorlage.platzhalter:
+        result.append(
+            ("Texte und Angaben des Gerüsts (Platzhalter)", f"vorlagen/{source.folder.name}/vorlage.yaml: platzhalter")
+        )
     amt = next((a for a in k.aemter if a.id == vorlage.federfuehrend), None)
     if amt is not None and amt.platzhalter:
         result.append((f"Amt „{amt.name}“ (Platzhalter)", "koerperschaft.yaml: aemter"))

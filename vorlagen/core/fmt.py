@@ -179,6 +179,17 @@ FILTERS: dict[str, Callable[..., str]] = {
 }
 
 
+def gekuerzt(text: str, laenge: int) -> str:
+    """`text` in at most `laenge` characters for a one-line listing: cut after the last whole word that fits, with
+    „…“ (a single word longer than that is cut inside)."""
+    text = " ".join(text.split())
+    if len(text) <= laenge:
+        return text
+    teil = text[: laenge - 1]
+    wortgrenze = teil.rfind(" ")
+    return (teil[:wortgrenze] if wortgrenze > 0 else teil).rstrip(" ,;:–-") + "…"
+
+
 def zeigt_null(text: str) -> bool:
     """Whether a printed number shows zero – no digit but 0 ('0 T€', '0,00 %', '−0,00'): a value that is not zero
     must never print so."""

@@ -115,6 +115,11 @@ class Oparl(Record):
 @record
 class Koerperschaft(Record):
     name: str = doc("z. B. Rhein-Sieg-Kreis")
+    platzhalter: bool = doc(
+        "true: der Name ist ein Beispiel von „vorlagen neu“ (ohne --name), noch nicht der der Körperschaft – gebaut "
+        "wird, veröffentlicht nicht: tragen Sie den Namen ein und entfernen Sie die Zeile",
+        default=False,
+    )
     land: str | None = doc(
         "Bundesland, z. B. NRW oder Baden-Württemberg: wählt die Vorschriften des Haushaltsrechts (Ländertabelle im Handbuch)",
         default=None,

@@ -68,8 +68,31 @@ def land_von(text: str) -> Land | None:
     return None
 
 
-def unbekanntes_land(text: str) -> str:
-    """Why `text` names no Land, and the names that do."""
+# the Stadtstaaten and their abbreviations: Länder without a Gemeindeordnung, not in the table
+_STADTSTAATEN = {
+    "berlin": "Berlin",
+    "be": "Berlin",
+    "hamburg": "Hamburg",
+    "freie und hansestadt hamburg": "Hamburg",
+    "hh": "Hamburg",
+    "bremen": "Bremen",
+    "freie hansestadt bremen": "Bremen",
+    "hb": "Bremen",
+}
+
+
+def unbekanntes_land(text: str, option: bool = False) -> str:
+    """Why `text` names no Land, and the names that do; a Stadtstaat is told what to write instead (`option`: named
+    with --land, not in koerperschaft.yaml)."""
+    stadtstaat = _STADTSTAATEN.get(" ".join(text.lower().split()))
+    if stadtstaat is not None:
+        weg = "lassen Sie „--land“ weg" if option else "entfernen Sie die Zeile „land“"
+        return (
+            f"„land“: {stadtstaat} ist ein Stadtstaat – für ihn hat die Ländertabelle keine Gemeindeordnung, aus der "
+            f"sich die Vorschriften ergeben: {weg} und nennen Sie die Vorschriften selbst "
+            "unter „hausstil: finanzen: rechtsgrundlage“ (über- und außerplanmäßige Ausgaben) und, wenn eine Vorlage "
+            "eine Verpflichtungsermächtigung nennt, „hausstil: finanzen: verpflichtungsermaechtigung“."
+        )
     namen = [land.name for land in laender().values()]
     kuerzel = [k for land in laender().values() for k in land.kuerzel]
     hint = suggest(text, namen) or suggest(text.upper(), kuerzel)

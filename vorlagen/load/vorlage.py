@@ -10,7 +10,6 @@ niederschrift, mitzeichnung).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal
 
 from vorlagen.core.dateinamen import windows_problem
@@ -20,6 +19,7 @@ from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
 from vorlagen.load.finanzen import Berechnung, Verteilung
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import Record, doc, record
+from vorlagen.load.vorlagenart import NUMMER_ZEICHEN_TEXT, fremdes_zeichen, zeichen_text
 
 
 @record
@@ -204,6 +204,11 @@ class Vorlage(Record):
         "ohne Angabe: wie der Hausstil sagt (Standard: der Verwaltungschef)", default=None
     )
     bezug: Bezug | None = doc("Ergänzung zu oder Neufassung einer anderen Vorlage", default=None)
+    platzhalter: bool = doc(
+        "true: ein Gerüst von „vorlagen neu“ oder „vorlagen vorlage neu“ – Texte und Angaben, die das Programm "
+        "vorgeschlagen hat; gebaut wird, veröffentlicht nicht: ersetzen Sie sie und entfernen Sie die Zeile",
+        default=False,
+    )
 
     @property
     def finanzen_text(self) -> str | None:
@@ -219,11 +224,14 @@ class Vorlage(Record):
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        if self.nummer is not None and not re.fullmatch(r"[0-9A-Za-z/._-]+", self.nummer):
+        fremd = fremdes_zeichen(self.nummer) if self.nummer is not None else None
+        if self.nummer is not None and (fremd is not None or not self.nummer):
+            was = f"; hier steht {zeichen_text(fremd[1])} (Zeichen {fremd[0]})" if fremd is not None else ""
             problems.append(
                 Problem(
                     self.where("nummer"),
-                    f"Die Nummer „{self.nummer}“ darf nur Ziffern, Buchstaben und / . _ - enthalten.",
+                    f"Die Nummer „{self.nummer}“ darf nur {NUMMER_ZEICHEN_TEXT} enthalten{was} – sie wird "
+                    "Ordnername und Teil der Adresse im Netz.",
                 )
             )
         elif self.nummer is not None and (windows := windows_problem(self.nummer.replace("/", "-"))):

@@ -15,6 +15,31 @@ Form = Literal["text", "klimaschutz"]
 _MUSTER_TEILE = {"JJJJ": r"\d{4}", "JJ": r"\d{2}", "R": r"[IVXLCDM]+"}
 _TOKEN = re.compile(r"'([^']*)'|(JJJJ|JJ|N+|R)|(.)", re.S)
 _PLATZHALTER = re.compile(r"(JJJJ|JJ|N+|R)+")
+# the characters of a Nummer – it becomes a folder name, a file name and part of a web address: ASCII only
+NUMMER_ZEICHEN = re.compile(r"[0-9A-Za-z/._-]")
+NUMMER_ZEICHEN_TEXT = "Ziffern, Buchstaben A–Z ohne Umlaute und ß und / . _ -"
+_ERSATZ = {
+    " ": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "Ä": "AE",
+    "Ö": "OE",
+    "Ü": "UE",
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "ß": "ss",
+}
+
+
+def fremdes_zeichen(text: str) -> tuple[int, str] | None:
+    """(1-based position, character) of the first character a Nummer may not have, or None."""
+    return next(((i, c) for i, c in enumerate(text, start=1) if not NUMMER_ZEICHEN.fullmatch(c)), None)
+
+
+def zeichen_text(zeichen: str) -> str:
+    """A character as a message names it: a space or an invisible one by its name."""
+    return {" ": "ein Leerzeichen", "\t": "ein Tabulator"}.get(zeichen, f"„{zeichen}“")
 
 
 @record
@@ -85,6 +110,14 @@ def muster_problem(muster: str) -> str | None:
     may be the letter or the placeholder – refused, with the pattern that quotes the word."""
     if muster.count("'") % 2:
         return f"Im Muster „{muster}“ fehlt ein schließendes Hochkomma – Text in Hochkommas ('KREIS') gilt wörtlich."
+    wortlaut = "".join(t for platzhalter, t in muster_teile(muster) if not platzhalter)
+    fremd = fremdes_zeichen(wortlaut)
+    if fremd is not None:
+        besser = "".join(c if c == "'" or NUMMER_ZEICHEN.fullmatch(c) else _ERSATZ.get(c, "") for c in muster)
+        return (
+            f"Im Muster „{muster}“ steht {zeichen_text(fremd[1])} – eine Nummer darf nur {NUMMER_ZEICHEN_TEXT} "
+            f"enthalten (sie wird Ordnername und Teil der Adresse im Netz): schreiben Sie das Muster z. B. als {besser}"
+        )
     ohne = re.sub(r"'[^']*'", lambda m: " " * len(m.group()), muster)
     for wort in re.finditer(r"[^\W\d_]+", ohne):
         if _PLATZHALTER.fullmatch(wort.group()) or not re.search("[JNR]", wort.group()):
