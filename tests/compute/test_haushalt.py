@@ -359,8 +359,8 @@ def test_an_einsparung_at_the_position_that_lacks_the_funds(data):
     edit(data / VORLAGE, '      konto: "05.02.01"', '      konto: "05.06.01"')
     where = at(data, VORLAGE, 'konto: "05.06.01"', after="  deckung:")
     assert problems_of(data) == [
-        f"{where}: „05.06.01“ ist die Position, der die Mittel "
-        "fehlen – eine Einsparung muss bei einer anderen Position liegen."
+        f"{where}: „05.06.01“ ist eine Position, die diese Vorlage "
+        "selbst belastet – eine Einsparung muss bei einer anderen Position liegen."
     ]
 
 
@@ -547,8 +547,8 @@ def test_a_mehrertrag_at_a_position_not_in_the_haushalt(data):
 def test_a_mehrertrag_at_the_position_that_lacks_the_funds(data):
     mehrertrag(data, konto="05.06.01")
     assert problems_of(data) == [
-        f"{at(data, VORLAGE, konto('05.06.01'), after='  deckung:')}: „05.06.01“ ist die Position, der die "
-        "Mittel fehlen – ein Mehrertrag muss bei einer anderen Position liegen."
+        f"{at(data, VORLAGE, konto('05.06.01'), after='  deckung:')}: „05.06.01“ ist eine Position, die diese "
+        "Vorlage selbst belastet – ein Mehrertrag muss bei einer anderen Position liegen."
     ]
 
 
@@ -721,6 +721,18 @@ def test_a_negative_amount(data):
     assert problems_of(data) == [
         f"{where}: Betrag 2021 für „05.06.01“: „minus“ ist negativ (−5.000{NBSP}€) – Beträge stehen hier ohne Minus; "
         "Einsparungen und Mehrerträge gehören unter „deckung“."
+    ]
+
+
+def test_a_negative_deckung_is_told_what_a_deckung_is(data):
+    """Probe F9: the message said a Deckung „gehört unter deckung“ – where it already stood."""
+    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n  - id: minus\n    formel: 0 - 200000\nverteilungen:\n")
+    edit(data / VORLAGE, DECKUNG_2022, "        2021: uebersicht.jahre_max.2021\n        2022: minus\n  dauer")
+    where = at(data, VORLAGE, "2022: minus")
+    assert problems_of(data) == [
+        f"{where}: Deckung 2022 durch „05.02.01“: „minus“ ist negativ (−200.000{NBSP}€) – eine Deckung nennt die "
+        f"Einsparung oder den Mehrertrag selbst, ohne Minus (200.000{NBSP}€, nicht −200.000{NBSP}€): ändern Sie die "
+        "Formel von „minus“."
     ]
 
 

@@ -112,7 +112,7 @@ def test_lohne_the_open_facts_are_listed_and_keep_it_from_publishing(lohne, caps
     assert main(["--data", str(FIXTURES / "lohne"), "pruefen", "--ohne-satz"]) == 0
     out = capsys.readouterr().out
     assert (
-        "  deckungskreis-650-2009: Überplanmäßige Ausgabe im Deckungskreis Nr. 650 im Haushalts – Nummer, "
+        "  deckungskreis-650-2009: Überplanmäßige Ausgabe im Deckungskreis Nr. 650 im… – Nummer, "  # cut after a word
         "Vorlagenart, Quelle der Deckung 2009, Erheblichkeitsgrenze 2009, Sitzungstermin Rat der Stadt Lohne "
         "(Entscheidung)\n"
     ) in out

@@ -142,8 +142,8 @@ def test_a_deckung_inside_the_circle_is_no_deckung(lohne):
     )
     line = at(lohne, LOHNE_650, "art: Einsparung")
     assert problems_of(lohne) == [
-        f"{line}: „880.650“ ist die Position, der die "
-        "Mittel fehlen – eine Einsparung muss bei einer anderen Position liegen."
+        f"{line}: „880.650“ ist eine Position, die diese "
+        "Vorlage selbst belastet – eine Einsparung muss bei einer anderen Position liegen."
     ]
 
 

@@ -236,9 +236,16 @@ def test_pruefen_names_an_uncertain_entry_a_vorlage_prints_bayern(data, capsys):
     assert hinweise_zum_landesrecht(data, capsys) == [
         "„die Entscheidung des ersten Bürgermeisters“ (wer über Beträge unter der Erheblichkeitsgrenze entscheidet, "
         "Bayern) ist in der Ländertabelle nicht sicher belegt, und Vorlage 2021/0123 nennt es – prüfen Sie es an der "
-        "geltenden Fassung: Gemeindeordnung für den Freistaat Bayern (GO); eine eigene Angabe dafür kennt der Hausstil "
-        "noch nicht."
+        "geltenden Fassung: Gemeindeordnung für den Freistaat Bayern (GO); steht dort anderes, nennen Sie Ihre Angabe "
+        "unter „hausstil: finanzen: entscheidung“."
     ]
+    # the body states its own: the hint goes, and the sign-off reason says what the body wrote
+    edit(
+        data / "koerperschaft.yaml",
+        "hausstil:\n",
+        "hausstil:\n  finanzen: {entscheidung: die Entscheidung des Oberbürgermeisters}\n",
+    )
+    assert hinweise_zum_landesrecht(data, capsys) == []
     setze_land(data, "NRW")  # every entry of NRW is certain
     assert hinweise_zum_landesrecht(data, capsys) == []
 
@@ -255,8 +262,17 @@ def test_pruefen_names_the_uncertain_word_for_the_finanzplan(tmp_path, capsys):
     ]
     assert hinweise[1].endswith(
         "Vorlage ohne Nummer (Ordner praeparation) nennt es – prüfen Sie es an der geltenden Fassung: Gemeindeordnung "
-        "für Schleswig-Holstein (GO); eine eigene Angabe dafür kennt der Hausstil noch nicht."
+        "für Schleswig-Holstein (GO); steht dort anderes, nennen Sie Ihre Angabe unter „hausstil: finanzen: "
+        "finanzplan“."
     )
+    # the body's own word: printed, and no hint left for it
+    edit(data / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  finanzen: {finanzplan: Finanzhaushalt}\n")
+    assert [h.split(" ist in der Ländertabelle")[0] for h in hinweise_zum_landesrecht(data, capsys)] == [
+        "„§ 84 GO“ (Vorschrift über Verpflichtungsermächtigungen, Schleswig-Holstein)"
+    ]
+    project = prepare(data)
+    [source] = project.facts.vorlagen
+    assert "Finanzhaushalt" in Composer(project).compose(source).text
 
 
 @pytest.mark.parametrize(

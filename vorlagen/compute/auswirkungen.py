@@ -20,6 +20,7 @@ from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.hausstil import Finanzen
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import line_of
 from vorlagen.load.vorlagenordner import VorlageSource
@@ -124,12 +125,16 @@ def haushalt_der_vorlage(
         ids - spaet,
     )
     lesen_probleme += found
-    result.entscheidung = land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
+    result.entscheidung = stil.finanzen.entscheidung or (
+        land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
+    )
     result.ve_recht = stil.finanzen.verpflichtungsermaechtigung or (
         land.verpflichtungsermaechtigung if land is not None else OHNE_LAND
     )
-    if land is not None:
-        result.worte = {"Ergebnisplan": land.ergebnisplan, "Finanzplan": land.finanzplan}
+    result.worte = {
+        plan: eigenes or (getattr(land, plan.lower()) if land is not None else plan)
+        for plan, eigenes in (("Ergebnisplan", stil.finanzen.ergebnisplan), ("Finanzplan", stil.finanzen.finanzplan))
+    }
     result.cent, result.restewort = stil.finanzen.cent, stil.finanzen.beschriftung.reste
     recht += check_deckung(result, daten)
     recht += check_ve(result.ve, daten.verpflichtungsermaechtigungen)
@@ -167,24 +172,24 @@ def haushalt_der_vorlage(
     )
     result.offen = list(dict.fromkeys(result.offen))
     if land is not None:
-        result.landesangaben = landesangaben(
-            result, stil.finanzen.rechtsgrundlage, stil.finanzen.verpflichtungsermaechtigung
-        )
+        result.landesangaben = landesangaben(result, stil.finanzen)
     return result, lesen_probleme, recht
 
 
-def landesangaben(result: Auswirkungen, rechtsgrundlage: str | None, ve_recht: str | None) -> list[str]:
+def landesangaben(result: Auswirkungen, eigene: Finanzen) -> list[str]:
     """The fields of the Land table a Vorlage prints or names in its Mitzeichnung (where the Hausstil does not state
-    its own)."""
+    its own: `eigene`)."""
     felder = []
-    if result.mehrbedarf and rechtsgrundlage is None:
+    if result.mehrbedarf and eigene.rechtsgrundlage is None:
         felder.append("ueberplanmaessig")
-    if result.ve and ve_recht is None:
+    if result.ve and eigene.verpflichtungsermaechtigung is None:
         felder.append("verpflichtungsermaechtigung")
-    if any(j not in result.grenze_offen and j not in result.ueber_grenze for j in result.mehrbedarf):
+    unter_grenze = any(j not in result.grenze_offen and j not in result.ueber_grenze for j in result.mehrbedarf)
+    if unter_grenze and eigene.entscheidung is None:
         felder.append("entscheidung")
-    if any(z.position.plan == "Finanzplan" for z in result.einzeln):  # the table names the plan by the Land's word
-        felder.append("finanzplan")
+    for plan in ("Ergebnisplan", "Finanzplan"):  # the table names the plan by the Land's word
+        if any(z.position.plan == plan for z in result.einzeln) and getattr(eigene, plan.lower()) is None:
+            felder.append(plan.lower())
     return felder
 
 
@@ -194,8 +199,9 @@ UNSICHER = {  # field → (what it is, the Hausstil key that states the body's o
         "Vorschrift über Verpflichtungsermächtigungen",
         "hausstil: finanzen: verpflichtungsermaechtigung",
     ),
-    "entscheidung": ("wer über Beträge unter der Erheblichkeitsgrenze entscheidet", None),
-    "finanzplan": ("das Wort des Landes für den Finanzplan", None),
+    "entscheidung": ("wer über Beträge unter der Erheblichkeitsgrenze entscheidet", "hausstil: finanzen: entscheidung"),
+    "ergebnisplan": ("das Wort des Landes für den Ergebnisplan", "hausstil: finanzen: ergebnisplan"),
+    "finanzplan": ("das Wort des Landes für den Finanzplan", "hausstil: finanzen: finanzplan"),
 }
 
 
@@ -214,11 +220,8 @@ def unsichere_landesangaben(facts: Facts, haushalte: dict[str, Auswirkungen | No
     hinweise = []
     for feld, vorlagen in drucken.items():
         was, schluessel = UNSICHER[feld]
-        eigene = (
-            f"steht dort anderes, nennen Sie Ihre Vorschrift unter „{schluessel}“"
-            if schluessel is not None
-            else "eine eigene Angabe dafür kennt der Hausstil noch nicht"
-        )
+        angabe = "Vorschrift" if feld in ("ueberplanmaessig", "verpflichtungsermaechtigung") else "Angabe"
+        eigene = f"steht dort anderes, nennen Sie Ihre {angabe} unter „{schluessel}“"
         hinweise.append(
             f"„{getattr(land, feld)}“ ({was}, {land.name}) ist in der Ländertabelle nicht sicher belegt, und "
             f"{numerus(len(vorlagen), 'Vorlage', 'Vorlagen')} {', '.join(vorlagen)} "

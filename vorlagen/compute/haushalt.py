@@ -260,7 +260,7 @@ def auswirkungen(
         for jahr_text, name in quelle.jahre.items():
             where, jahr = zeile(quelle.jahre, jahr_text), int(jahr_text)
             betrag, found = leser.betrag(
-                name, where, f"Deckung {jahr}" + (f" durch „{quelle.konto}“" if quelle.konto else "")
+                name, where, f"Deckung {jahr}" + (f" durch „{quelle.konto}“" if quelle.konto else ""), deckung=True
             )
             problems += found
             stelle = None

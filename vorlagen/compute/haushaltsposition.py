@@ -27,9 +27,9 @@ class Leser:
         self.names, self.figures = names, figures
         self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
-    def betrag(self, text: str, where: Where, was: str) -> tuple[Fraction | None, list[Problem]]:
+    def betrag(self, text: str, where: Where, was: str, deckung: bool = False) -> tuple[Fraction | None, list[Problem]]:
         """The amount the figure named `text` holds, in euros; None with its problem (none: the figure's own
-        problem is listed already)."""
+        problem is listed already). `deckung`: the amount of a Deckung (its message says what a Deckung is)."""
         if _GETIPPT.fullmatch(text.strip()):
             return None, [
                 Problem(
@@ -60,13 +60,13 @@ class Leser:
                 )
             ]
         if value < 0:
-            return None, [
-                Problem(
-                    where,
-                    f"{was}: „{text}“ ist negativ ({geld(value)}) – Beträge stehen hier "
-                    "ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“.",
-                )
-            ]
+            rat = (
+                f"eine Deckung nennt die Einsparung oder den Mehrertrag selbst, ohne Minus ({geld(-value)}, nicht "
+                f"{geld(value)}): ändern Sie die Formel von „{text}“."
+                if deckung
+                else "Beträge stehen hier ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“."
+            )
+            return None, [Problem(where, f"{was}: „{text}“ ist negativ ({geld(value)}) – {rat}")]
         return value, []
 
 

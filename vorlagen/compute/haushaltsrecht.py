@@ -101,7 +101,7 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
         if (d.konto, d.plan) in eigene or (d.jahr, d.position.deckungskreis) in kreise:
             if d.konto_where not in gemeldet:
                 grund = (
-                    f"„{d.konto}“ ist die Position, der die Mittel fehlen"
+                    f"„{d.konto}“ ist eine Position, die diese Vorlage selbst belastet"
                     if (d.konto, d.plan) in eigene
                     else f"„{d.konto}“ liegt im Deckungskreis „{d.position.deckungskreis}“, dessen freie Mittel der "
                     "Kreis schon anrechnet"

@@ -97,6 +97,14 @@ class Finanzen(Record):
         "Vorschrift über Verpflichtungsermächtigungen, wie gedruckt, z. B. § 85 Abs. 1 Satz 2 GO NRW; ohne Angabe: die des Landes",
         default=None,
     )
+    entscheidung: str | None = doc(
+        "wer unter der Erheblichkeitsgrenze entscheidet, z. B. die Zustimmung des Kämmerers; ohne Angabe: des Landes",
+        default=None,
+    )
+    ergebnisplan: str | None = doc(
+        "Wort für den Ergebnisplan, z. B. Ergebnishaushalt; sonst das des Landes", default=None
+    )
+    finanzplan: str | None = doc("Wort für den Finanzplan, z. B. Finanzhaushalt; sonst das des Landes", default=None)
 
 
 @record
@@ -108,7 +116,7 @@ class Mitzeichnungsstil(Record):
         "Rollen, die jede Vorlage mit finanziellen Auswirkungen mitzeichnen müssen, z. B. [Kämmerei]", factory=list
     )
     kaemmerei: str = doc(
-        "Rolle, die jede Vorlage mit über- oder außerplanmäßigen Beträgen mitzeichnet (§ 83 GO NRW: Zustimmung des Kämmerers), gleich was sonst verlangt ist",
+        "Rolle, die jede Vorlage mit über- oder außerplanmäßigen Beträgen mitzeichnet (wer über- und außerplanmäßigen Beträgen zustimmt, regelt das Haushaltsrecht des Landes), gleich was sonst verlangt ist",
         default="Kämmerei",
     )
 
