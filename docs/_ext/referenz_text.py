@@ -193,6 +193,7 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "Seiten)",
         "nein",
     ),
+    "MAX_UEBERSCHRIFT": ("Zeichen einer Überschrift, die der Hausstil nennt", "nein"),
     "MAX_BETREFF": ("Zeichen eines Betreffs, wie gedruckt – mit den Werten seiner Ausdrücke", "nein"),
     "MAX_AUSGABE": ("Zeichen, die ein Template ausgibt", "nein"),
     "MAX_GEMACHT": ("Zeichen und Listeneinträge, die alle Schritte eines Templates zusammen erzeugen", "nein"),

@@ -341,3 +341,21 @@ def test_an_unknown_land_is_refused(capsys, tmp_path):
     assert err.startswith("--land: ")
     assert "Bayern" in err
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize(
+    "zeile, name",
+    [
+        ("  ueberschriften: {{beschlussvorschlag: {text}}}\n", "ueberschriften: beschlussvorschlag"),
+        ("  beratungsfolge: {{ueberschrift: {text}}}\n", "beratungsfolge: ueberschrift"),
+    ],
+)
+def test_a_heading_longer_than_a_heading_can_be_is_refused_at_its_line(data, zeile, name):
+    """Probe F10: a 2.400-character heading only gave a warning that it ran over the page edge."""
+    edit(data / KOERPERSCHAFT, "hausstil:\n", "hausstil:\n" + zeile.format(text="Beschluss" * 267))
+    assert problems_of(data) == [
+        f"data/koerperschaft.yaml:{line_of(data / KOERPERSCHAFT, 'BeschlussBeschluss')}: „{name}“ hat 2403 Zeichen – "
+        "eine Überschrift hat höchstens 200: kürzen Sie sie."
+    ]
+    edit(data / KOERPERSCHAFT, "Beschluss" * 267, "B" * 200)  # the bound itself is a heading
+    assert prepare(data) is not None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import hash_of, recording
+from vorlagen.core.runtime import befehlsordner
 from vorlagen.load.satz import Satz
 
 
@@ -49,16 +50,18 @@ class RenderResult:
 _font_config = None
 
 
-def _start_worker(temporary: Path | None) -> None:
+def _start_worker(temporary: Path | None, verwaist: Path | None = None) -> None:
     """Runs once in each worker: import WeasyPrint and set up fonts and hyphenation before the first job arrives.
     The worker's temporary files (WeasyPrint's copies of fonts) go into the renderer's own folder, which the
     renderer removes when it ends the workers – also a worker ended in the middle of its work leaves nothing.
+    `verwaist`: what the worker removes when the command dies under it (the command's own temporary folder, else
+    the renderer's).
     Strg+C reaches every process of the terminal: the worker ignores it (no traceback of its own); the parent
     handles it and ends the workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # started with Strg+C held back (_no_interrupt): a pending one is dropped
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _die_with_parent(temporary)
+    _die_with_parent(verwaist or temporary)
     if temporary is not None:
         tempfile.tempdir = str(temporary)
     gc.disable()  # importing WeasyPrint makes many objects and no garbage: searching it for cycles is wasted time
@@ -250,7 +253,8 @@ class Renderer:
         self.pool = ProcessPoolExecutor(
             max_workers=self.workers,
             initializer=_start_worker,
-            initargs=(self._temporary,),
+            # a command that dies under its workers leaves its whole temporary folder to them (kill -9)
+            initargs=(self._temporary, befehlsordner()),
             mp_context=multiprocessing.get_context("spawn"),
         )
 

@@ -20,7 +20,7 @@ from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Paths, Problem, os_error_text
-from vorlagen.core.runtime import collect_less_often
+from vorlagen.core.runtime import collect_less_often, eigener_tempordner
 
 COMMANDS: list[Command] = [
     Command(
@@ -191,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
     before = signal.signal(signal.SIGTERM, _beendet)
     try:
-        return _main(argv)
+        with eigener_tempordner():
+            return _main(argv)
     finally:
         signal.signal(signal.SIGTERM, before)  # a caller that runs main() in its own process keeps its handler
 

@@ -20,6 +20,7 @@ MAX_TABELLENZEILEN = 1000  # rows of one Markdown table, header included
 # laid out in under a minute; 16 expressions of 600.000 characters each took 485 s and 1,1 GB before)
 MAX_DOKUMENTTEXT = 1_000_000
 
+MAX_UEBERSCHRIFT = 200  # characters of a heading the Hausstil names (the longest real one has about 60)
 MAX_BETREFF = 1000  # (real Betreffe reach 400; a bound, not a style rule) characters of a Betreff as printed, its figures put in (render/betreff.py, `vorlagen vorlage neu`)
 
 # Templates and prose expressions (render/sandbox.py).

@@ -17,7 +17,7 @@ from vorlagen.load.kopfzeilen import Kopf
 from vorlagen.load.mitzeichnung import datei
 from vorlagen.load.records import Record, defined_at, doc, line_of, record, unknown_word
 from vorlagen.load.satz import Silbentrennung, Tabellenstil
-from vorlagen.load.ueberschriften import Ueberschriften
+from vorlagen.load.ueberschriften import Ueberschriften, zu_lange_ueberschriften
 from vorlagen.load.vorlagenart import (
     Abschnitt,
     Klimaantwort,
@@ -284,7 +284,7 @@ class Hausstil(Record):
         return abschnitt.antworten if abschnitt is not None else standard_klimaantworten()
 
     def check(self) -> list[Problem]:
-        problems: list[Problem] = []
+        problems: list[Problem] = zu_lange_ueberschriften(self)
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
             problems.append(
                 Problem(

@@ -3,6 +3,7 @@ the Niederschrift and its Auszug."""
 
 from __future__ import annotations
 
+from vorlagen.core.limits import MAX_UEBERSCHRIFT
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 
@@ -36,3 +37,23 @@ class Ueberschriften(Record):
             for feld in self.__dataclass_fields__
             if isinstance(getattr(self, feld), str) and not getattr(self, feld).strip()
         ]
+
+
+def zu_lange_ueberschriften(stil) -> list[Problem]:
+    """Each heading the Hausstil (`stil`) names that is longer than a heading can be: refused at its line (a
+    2.400-character heading ran 3,5 m over the page edge, with only a warning)."""
+    stellen = [
+        (stil.ueberschriften, feld, f"ueberschriften: {feld}") for feld in stil.ueberschriften.__dataclass_fields__
+    ]
+    stellen += [(stil.beratungsfolge, "ueberschrift", "beratungsfolge: ueberschrift")]
+    stellen += [(stil.finanzen, "ueberschrift", "finanzen: ueberschrift")]
+    stellen += [(a, "ueberschrift", f"abschnitte: {a.id}: ueberschrift") for a in stil.abschnitte]
+    stellen += [(art, "ueberschrift", f"arten: {name}: ueberschrift") for name, art in stil.arten.items()]
+    return [
+        Problem(
+            record.where(feld),
+            f"„{name}“ hat {len(text)} Zeichen – eine Überschrift hat höchstens {MAX_UEBERSCHRIFT}: kürzen Sie sie.",
+        )
+        for record, feld, name in stellen
+        if isinstance(text := getattr(record, feld), str) and len(text) > MAX_UEBERSCHRIFT
+    ]
