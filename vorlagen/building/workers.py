@@ -86,7 +86,7 @@ def _set_up() -> None:
     from weasyprint.text.fonts import FontConfiguration
 
     _font_config = FontConfiguration()
-    atexit.register(_release_fonts)
+    atexit.register(release_fonts)
 
 
 @contextmanager
@@ -121,10 +121,11 @@ def _die_with_parent(temporary: Path | None) -> None:
     threading.Thread(target=watch, name="vorlagen-elternwache", daemon=True).start()
 
 
-def _release_fonts() -> None:
+def release_fonts() -> None:
     """Frees every font setup while the interpreter is still whole (its cleanup needs shutil): a worker that ends
     normally – one that got the pool's end signal just before it was terminated – would otherwise print
-    „TypeError: 'NoneType' object is not callable“ from WeasyPrint's cleanup at exit."""
+    „TypeError: 'NoneType' object is not callable“ from WeasyPrint's cleanup at exit. A command that rendered in
+    its own process frees them at its end too: their copies of fonts lie in the command's temporary folder."""
     global _font_config, _fonts
     _font_config = _fonts = None
 

@@ -192,9 +192,20 @@ def main(argv: list[str] | None = None) -> int:
     before = signal.signal(signal.SIGTERM, _beendet)
     try:
         with eigener_tempordner():
-            return _main(argv)
+            try:
+                return _main(argv)
+            finally:
+                _fonts_freigeben()
     finally:
         signal.signal(signal.SIGTERM, before)  # a caller that runs main() in its own process keeps its handler
+
+
+def _fonts_freigeben() -> None:
+    """The font setups this process kept for rendering in place: their files go with the command's temporary
+    folder, so a later command in the same process (a test, a tool that calls main()) sets up its own."""
+    workers = sys.modules.get("vorlagen.building.workers")
+    if workers is not None:
+        workers.release_fonts()
 
 
 def _main(argv: list[str] | None) -> int:
