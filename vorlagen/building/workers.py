@@ -53,9 +53,8 @@ _font_config = None
 def _start_worker(temporary: Path | None, verwaist: Path | None = None) -> None:
     """Runs once in each worker: import WeasyPrint and set up fonts and hyphenation before the first job arrives.
     The worker's temporary files (WeasyPrint's copies of fonts) go into the renderer's own folder, which the
-    renderer removes when it ends the workers – also a worker ended in the middle of its work leaves nothing.
-    `verwaist`: what the worker removes when the command dies under it (the command's own temporary folder, else
-    the renderer's).
+    renderer removes when it ends the workers – also a worker ended in the middle of its work leaves nothing;
+    `verwaist` is what it removes when the command dies under it (the command's own temporary folder).
     Strg+C reaches every process of the terminal: the worker ignores it (no traceback of its own); the parent
     handles it and ends the workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
