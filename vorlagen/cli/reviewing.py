@@ -75,11 +75,13 @@ def diff(args: argparse.Namespace) -> int:
         return _fassung_diff(args)
     from vorlagen.building.workers import Renderer
     from vorlagen.review import druckvergleich
+    from vorlagen.review.fruehere import drucken_gleich, umstellen
     from vorlagen.review.gitrev import extract
     from vorlagen.review.pruefbau import Revisionsbau, bauen, geaendert
 
     paths = Paths(args.data.resolve().parent)
     renderer = Renderer()  # one set of workers for both builds
+    umgestellt = []  # revisions of an earlier format, brought to this one for the comparison
     try:
         with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
 
@@ -88,6 +90,8 @@ def diff(args: argparse.Namespace) -> int:
                 if folder is None:
                     raise BuildFailed(problems)
                 label = rev or "Arbeitsstand"
+                if rev is not None:  # a copy of git's: never the user's files
+                    umgestellt.append(umstellen(folder, rev))
                 try:
                     return bauen(folder, Path(tmp) / f"ausgabe-{name}" / "output", seed, renderer, args.mappen)
                 except BuildFailed as failed:
@@ -103,13 +107,16 @@ def diff(args: argparse.Namespace) -> int:
             gezeigt = {neu[c.nummer].pdf for c in changes if c.nummer in neu}
             druck = druckvergleich.vergleichen(old.out, new.out, old.data, new.data, gezeigt)
             hausstil = diffing.hausstil_changes(old.data, new.data)
+            umgestellt = [u for u in umgestellt if u is not None]
+            zahlen = drucken_gleich(old.out, new.out) if umgestellt else None
     finally:
         renderer.close()
     names = (args.rev or "HEAD", args.rev2 or "Arbeitsstand")
+    hinweise = [u.zeile() for u in umgestellt] + (zahlen.zeilen() if zahlen is not None else [])
     if args.json:
-        sys.stdout.write(diffing.render_json(changes, *names, hausstil, druckvergleich.als_dict(druck)))
+        sys.stdout.write(diffing.render_json(changes, *names, hausstil, druckvergleich.als_dict(druck), hinweise))
     else:
-        sys.stdout.write(diffing.render_text(changes, *names, hausstil, druckvergleich.zeilen(druck)))
+        sys.stdout.write(diffing.render_text(changes, *names, hausstil, druckvergleich.zeilen(druck), hinweise))
     return 1 if changes or hausstil or druck else 0
 
 

@@ -178,49 +178,58 @@ def _formel(tree: nodes.Template) -> str | None:
     try:
         text = _als_formel(node, 0)
         lesen(text)
-    except (_KeineFormel, FormelFehler):
+    except (KeineFormel, FormelFehler):
         return None
     return text
 
 
-class _KeineFormel(Exception):
-    pass
+class KeineFormel(Exception):
+    """A text expression's arithmetic that no formula writes."""
 
 
 _ZEICHEN: dict[type[nodes.Node], str] = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/"}
 _RANG = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
-def _als_formel(node: nodes.Node, tiefe: int) -> str:
+def als_formel(node: nodes.Node, sonst=None) -> str:
+    """The formula text of the arithmetic node of a text expression (raises KeineFormel where it is not one);
+    `sonst(node)` gives the text of a node that is not arithmetic, e.g. a figure for `x | round`."""
+    return _als_formel(node, 0, sonst)
+
+
+def _als_formel(node: nodes.Node, tiefe: int, sonst=None) -> str:
     """The formula text of an arithmetic node; brackets only where the order needs them."""
     if tiefe > 40:
-        raise _KeineFormel
+        raise KeineFormel
     if isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
-        return _als_formel(node.node, tiefe)  # `a * 2 | eur` is meant as (a * 2) | eur
+        return _als_formel(node.node, tiefe, sonst)  # `a * 2 | eur` is meant as (a * 2) | eur
+    if sonst is not None and isinstance(node, nodes.Filter):
+        return sonst(node)
     if type(node) in _ZEICHEN:
         zeichen = _ZEICHEN[type(node)]
-        links = _operand(node.left, tiefe, lambda rang: rang < _RANG[zeichen])  # type: ignore[attr-defined]
+        links = _operand(node.left, tiefe, lambda rang: rang < _RANG[zeichen], sonst)  # type: ignore[attr-defined]
         rechts = _operand(  # a - (b - c), a / (b * c): the right side binds first
             node.right,  # type: ignore[attr-defined]
             tiefe,
             lambda rang: rang < _RANG[zeichen] or (rang == _RANG[zeichen] and zeichen in "-/"),
+            sonst,
         )
         return f"{links} {zeichen} {rechts}"
     if isinstance(node, nodes.Neg):
-        return "-" + _operand(node.node, tiefe, lambda rang: True)
+        return "-" + _operand(node.node, tiefe, lambda rang: True, sonst)
     if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         return format(Decimal(repr(node.value)).normalize(), "f").replace(".", ",")
     pfad = _pfad(node)
     if pfad is None or pfad[0] not in FORMEL_NAMEN:
-        raise _KeineFormel
+        raise KeineFormel
     return schreibweise(pfad[1:] if pfad[0] == "zahlen" and len(pfad) == 2 else pfad)
 
 
-def _operand(node: nodes.Node, tiefe: int, klammern) -> str:
+def _operand(node: nodes.Node, tiefe: int, klammern, sonst=None) -> str:
     """An operand, in brackets when it is a calculation that `klammern(its rank)` says would bind wrongly."""
     while isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
         node = node.node
-    text = _als_formel(node, tiefe + 1)
+    text = _als_formel(node, tiefe + 1, sonst)
     return f"({text})" if type(node) in _ZEICHEN and klammern(_RANG[_ZEICHEN[type(node)]]) else text
 
 

@@ -165,10 +165,13 @@ def render_text(
     new_name: str,
     hausstil: Sequence[str] = (),
     druck: Sequence[str] = (),
+    hinweise: Sequence[str] = (),
 ) -> str:
     """The report in German, for people; `druck`: the lines of the printed documents that differ
-    (druckvergleich.zeilen)."""
+    (druckvergleich.zeilen); `hinweise`: a revision of an earlier format and its printed figures (review/fruehere)."""
     lines = [f"Vergleich: {old_name} → {new_name}", ""]
+    if hinweise:
+        lines += [*hinweise, ""]
     if hausstil:
         lines += [f"Hausstil geändert: {', '.join(hausstil)} – das kann jedes Dokument betreffen.", ""]
     if not changes and not hausstil and not druck:
@@ -212,6 +215,7 @@ def render_json(
     new_name: str,
     hausstil: Sequence[str] = (),
     druck: dict | None = None,
+    hinweise: Sequence[str] = (),
 ) -> str:
     """The report for tools; `druck`: the printed documents and files that differ (a Druckvergleich as a dict)."""
     druck = druck or {"dokumente": [], "druckdateien": [], "weitere": [], "oparl": []}
@@ -220,6 +224,7 @@ def render_json(
         "neu": new_name,
         "geaendert": bool(changes or hausstil or any(druck.values())),
         "hausstil": list(hausstil),
+        "hinweise": list(hinweise),
         "vorlagen": [asdict(change) for change in changes],
         **druck,
     }

@@ -178,6 +178,16 @@ class Quelltexte:
         self.umschreibungen.append(Umschreibung(where.path, where.line, _kurz(line.strip()), _kurz(new), grund))
         return True
 
+    def zeilen_anhaengen(self, path: Path, nach: int, neu: list[str], ending: str, berichte: dict) -> None:
+        """Inserts the lines `neu` after line `nach` of a file (kept in that line's entry, like zeile_einfuegen);
+        `berichte`: index in `neu` → (what the report says, why) of the line it starts."""
+        lines = self._file(path)
+        davor = lines[nach - 1] if lines[nach - 1].endswith(("\n", "\r")) else lines[nach - 1] + ending
+        lines[nach - 1] = davor + "".join(line + ending for line in neu)
+        shown = path.relative_to(self.data.parent).as_posix()
+        for index, (was, grund) in sorted(berichte.items()):
+            self.umschreibungen.append(Umschreibung(shown, nach + index + 1, "", was, grund))
+
     def texte(self, folder: Path) -> list[Path]:
         """The Markdown texts of a folder and its subfolders."""
         return sorted(p for p in folder.rglob("*.md") if p.is_file())

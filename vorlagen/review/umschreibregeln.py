@@ -10,15 +10,27 @@ from vorlagen.load.facts import load
 from vorlagen.load.land import Land
 from vorlagen.review.landesrecht import land_nrw
 from vorlagen.review.rundungsaenderungen import gedruckt_wie_die_tabelle, je_posten_wie_gedruckt
+from vorlagen.review.stellensaetze import stellen_der_saetze
+from vorlagen.review.textrechnungen import rechnende_texte
+from vorlagen.review.umbenannt import umbenannte_schluessel
 from vorlagen.review.umschreiben import Quelltexte
 from vorlagen.review.zahlenschreibweise import dezimalpunkt_eindeutig, erwartet_mit_komma, zahlen_in_einheit
 from vorlagen.review.zeilennamen import zeilen_nach_namen
 
 VORREGELN = [
+    umbenannte_schluessel,
     erwartet_mit_komma,
     dezimalpunkt_eindeutig,
 ]  # on the files as they are, before the facts are read (which they would not be)
-REGELN = [zeilen_nach_namen, land_nrw, zahlen_in_einheit, gedruckt_wie_die_tabelle, je_posten_wie_gedruckt]
+REGELN = [
+    zeilen_nach_namen,
+    rechnende_texte,
+    stellen_der_saetze,
+    land_nrw,
+    zahlen_in_einheit,
+    gedruckt_wie_die_tabelle,
+    je_posten_wie_gedruckt,
+]
 
 
 def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None) -> Quelltexte:

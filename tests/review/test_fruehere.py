@@ -1,0 +1,218 @@
+"""Repositories of every earlier format reach this one (issue 43): each of tests/fixtures/fruehere was written for an
+earlier version and built by it; its output there (`ausgabe/`, the text renditions) is the oracle. `aktualisieren`
+rewrites what that version accepted and this one refuses, and proves every printed figure against that output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.hilfen import ROOT, altfassung
+from vorlagen.cli import main
+from vorlagen.core.problems import Paths
+from vorlagen.review.gedruckt import compare, renditions
+from vorlagen.review.umschreibregeln import umschreiben
+
+FRUEHERE = ROOT / "tests" / "fixtures" / "fruehere"
+FASSUNGEN = sorted(p.name for p in FRUEHERE.iterdir() if (p / "data").is_dir())
+PROGRAMM = {"0.2.0-rhein-sieg": "567db1f", "fd72533-erlenbruch": "fd72533"}  # the version each was written for
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def kopie(name: str, tmp_path: Path) -> Path:
+    """A writable copy of the fixture's data folder."""
+    data = tmp_path / name / "data"
+    shutil.copytree(FRUEHERE / name / "data", data)
+    return data
+
+
+def texte(out: Path) -> dict[str, str]:
+    found, problems = renditions(out, Paths(out.parent))
+    assert problems == []
+    return found
+
+
+def test_every_earlier_format_has_a_fixture_with_the_output_of_its_version():
+    assert set(FASSUNGEN) == set(PROGRAMM)
+    for name in FASSUNGEN:
+        assert texte(FRUEHERE / name / "ausgabe"), name
+
+
+# --- a text that computes becomes a named figure ----------------------------------------------------------------
+
+
+def test_a_computing_text_quotes_a_named_figure_with_the_unit_and_rounding_of_its_filter(tmp_path):
+    data = kopie("fd72533-erlenbruch", tmp_path)
+    q = umschreiben(data)
+    assert q.offen == []
+    text = (data / "vorlagen" / "2024-0057" / "sachverhalt.md").read_text(encoding="utf-8")
+    assert '{{ zahlen["radweg-foerderfaehig-minus-zuwendung"] }} beim Kreis' in text
+    assert 'Eigenmittel sind {{ zahlen["radweg-eigenmittel-durch-1000"] }} Tausend Euro' in text
+    assert '{{ zahlen["mobilstation-bund-plus-land"] }}.' in text
+    assert "| eur" not in text.split("## Was der Kreis trägt")[1]
+    yaml = (data / "vorlagen" / "2024-0057" / "vorlage.yaml").read_text(encoding="utf-8")
+    assert (
+        "\nzahlen:\n"
+        "  - id: radweg-foerderfaehig-minus-zuwendung\n"
+        '    formel: "finanzierung.radweg.foerderfaehig - finanzierung.radweg.zuwendung"\n'
+        '    einheit: "€"\n'
+        "    rundung: cent\n"
+        "    runden: am_ende\n"
+        # a plain number printed from an amount: the amount is divided by an amount, not by a number
+        "  - id: betrag-1000\n"
+        '    formel: "1000"\n'
+        '    einheit: "€"\n'
+        "    runden: am_ende\n"
+        "  - id: radweg-eigenmittel-durch-1000\n"
+        '    formel: "finanzierung.radweg.eigenmittel / betrag-1000"\n'
+        '    einheit: "Anzahl"\n'
+        "    runden: am_ende\n"
+    ) in yaml
+    # `| round` is a figure of its own, read as printed
+    assert (
+        "  - id: mobilstation-zuwendung-durch-2-mal-219-durch-gerundet\n"
+        '    formel: "finanzierung.mobilstation.zuwendung / 2 * 219 / 10000"\n'
+        '    einheit: "€"\n'
+        "    rundung: euro\n"
+        "    runden: am_ende\n"
+        "  - id: mobilstation-zuwendung-durch-2-mal-219-durch\n"
+        '    formel: "mobilstation-zuwendung-durch-2-mal-219-durch-gerundet * 2"\n'
+        '    einheit: "€"\n'
+        "    rundung: euro\n"
+        "    runden: je_posten\n"
+    ) in yaml
+    # a number taken from an amount is an amount
+    vergleich = (data / "vorlagen" / "2024-0063" / "vorlage.yaml").read_text(encoding="utf-8")
+    assert 'formel: "finanzierung.personalaufwand.zeilen.brutto.differenz - betrag-1459814"' in vergleich
+
+
+def test_the_report_lists_each_rewritten_expression_and_each_new_figure_with_file_and_line(tmp_path):
+    data = kopie("fd72533-erlenbruch", tmp_path)
+    berichtet = [str(u) for u in umschreiben(data).umschreibungen]
+    assert (
+        'data/vorlagen/2024-0063/sachverhalt.md:16: „{{ (finanzierung["personalaufwand"].zeilen["brutto"].differenz '
+        '- 1459814) | eur }}“ → „{{ zahlen["personalaufwand-brutto-differenz-minus-1459814"] }}“ – in Texten wird '
+        "nicht mehr gerechnet: die Rechnung ist jetzt eine benannte Zahl unter „zahlen“ in vorlage.yaml, der Text "
+        "zitiert sie"
+    ) in berichtet
+    zeile = next(u for u in berichtet if "id: personalaufwand-brutto-differenz-minus-1459814," in u)
+    assert zeile.startswith("data/vorlagen/2024-0063/vorlage.yaml:37: neue Zeile „zahlen: - id: ")
+    lines = (data / "vorlagen" / "2024-0063" / "vorlage.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[36] == "  - id: personalaufwand-brutto-differenz-minus-1459814"
+
+
+@pytest.mark.parametrize(
+    ("ausdruck", "warum"),
+    [
+        (
+            '(finanzierung["radweg"].gesamtkosten - 1) | int',
+            "ohne einen Filter, der eine Einheit zeigt (| eur, | eur_cent, | zahl, | prozent)",
+        ),
+        (
+            'finanzierung["radweg"].gesamtkosten - 1',
+            "ohne einen Filter, der eine Einheit zeigt (| eur, | eur_cent, | zahl, | prozent)",
+        ),
+        (
+            '(finanzierung["radweg"].gesamtkosten / 3) | round(1) | eur',
+            "mit „round(1)“ auf einem Betrag (Beträge runden auf Euro oder Cent)",
+        ),
+        ('((finanzierung["radweg"].gesamtkosten | abs) - 1) | eur', "mit „abs“, das keine Formel kennt"),
+        ('(finanzierung["radweg"].foerderquote + 1) | eur', "mit einem Ergebnis in Zahl, gedruckt als €"),
+    ],
+)
+def test_a_computing_text_no_figure_can_express_is_named_with_what_to_do(ausdruck, warum, tmp_path):
+    data = kopie("fd72533-erlenbruch", tmp_path)
+    text = data / "vorlagen" / "2024-0057" / "beschlussvorschlag.md"
+    text.write_text(f"Wert: {{{{ {ausdruck} }}}}\n", encoding="utf-8")
+    q = umschreiben(data)
+    assert [str(o) for o in q.offen] == [
+        f"data/vorlagen/2024-0057/beschlussvorschlag.md:1: „{{{{ {ausdruck} }}}}“ rechnet im Text {warum} – legen Sie die Zahl "
+        "unter „zahlen“ in vorlage.yaml an und zitieren Sie sie."
+    ]
+    assert text.read_text(encoding="utf-8") == f"Wert: {{{{ {ausdruck} }}}}\n"
+
+
+# --- a Bescheid's Stellen, a renamed key ----------------------------------------------------------------------
+
+
+def test_the_rates_of_a_bescheid_whose_stellen_a_text_reads_say_vzae_as_0_2_0_counted(tmp_path):
+    data = kopie("0.2.0-rhein-sieg", tmp_path)
+    umschreiben(data)
+    programm = (data / "foerderprogramme" / "kim.yaml").read_text(encoding="utf-8")
+    assert (
+        "      koordination: {betrag: 55000, kurz: PK, name: Personalkosten je Koordinationsstelle (VZÄ), vzae: 1}\n"
+        in programm
+    )
+    assert (
+        "      veranstaltungen: {betrag: 10000, kurz: VA, name: Sachausgaben für Veranstaltungen, vzae: 1}\n"
+        in programm
+    )
+    # modul-2's Bescheid is not read for its Stellen: its rate stays as it was
+    assert (
+        "case-management: {betrag: 55000, kurz: PK, name: Fachbezogene Pauschale Case Management je VZÄ}\n" in programm
+    )
+
+
+def test_niederschrift_kenntnisnahme_is_written_as_niederschrift_saetze(tmp_path):
+    data = kopie("0.2.0-rhein-sieg", tmp_path)
+    path = data / "koerperschaft.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "hausstil:\n", "hausstil:\n  niederschrift_kenntnisnahme: Der Bericht wird zur Kenntnis genommen.  # Satz\n"
+        )
+        if "hausstil:\n" in text
+        else text + "hausstil:\n  niederschrift_kenntnisnahme: Der Bericht wird zur Kenntnis genommen.  # Satz\n",
+        encoding="utf-8",
+    )
+    q = umschreiben(data)
+    assert (
+        '  niederschrift_saetze: {Kenntnisnahme: "Der Bericht wird zur Kenntnis genommen."}  # Satz\n'
+        in path.read_text(encoding="utf-8")
+    )
+    assert any("„niederschrift_kenntnisnahme“ heißt jetzt „niederschrift_saetze“" in str(u) for u in q.umschreibungen)
+
+
+# --- proven against the output of the version it was written for ---------------------------------------------
+
+
+@pytest.mark.langsam  # builds whole repositories with their PDFs
+@pytest.mark.parametrize("name", FASSUNGEN)
+def test_a_repository_of_an_earlier_format_migrates_with_every_figure_proven(name, tmp_path, capsys):
+    data = kopie(name, tmp_path)
+    vorher = FRUEHERE / name / "ausgabe"
+    code, out, err = run(capsys, "--data", str(data), "aktualisieren", "--vorher", str(vorher))
+    assert code == 0, out + err
+    assert "Jede Zahl wird wie vorher gedruckt." in out, out
+    code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "neu"))
+    assert code == 0, err
+    assert [a.beschreibung() for a in compare(texte(vorher), texte(tmp_path / "neu")) if a.vorher is not None] == []
+
+
+@pytest.mark.langsam  # builds with the program of an earlier commit
+@pytest.mark.parametrize("name", FASSUNGEN)
+def test_the_stored_output_is_what_that_version_printed(name, tmp_path):
+    altfassung.bauen(FRUEHERE / name / "data", tmp_path / "alt", rev=PROGRAMM[name])
+    assert texte(tmp_path / "alt") == texte(FRUEHERE / name / "ausgabe")
+
+
+@pytest.mark.langsam  # builds with the program of 0.2.0
+def test_a_round_that_rounded_a_half_to_even_is_named_with_both_values_and_nothing_is_written(tmp_path, capsys):
+    data = kopie("0.2.0-rhein-sieg", tmp_path)
+    text = data / "vorlagen" / "2021-0123" / "erlaeuterungen.md"
+    text.write_text(text.read_text(encoding="utf-8").replace("* 219 /", "* 218 /"), encoding="utf-8")
+    altfassung.bauen(data, tmp_path / "alt", rev="567db1f")  # 605.000 / 2 × 218 / 10.000 = 6.594,5: round gave 6.594
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    code, out, _ = run(capsys, "--data", str(data), "aktualisieren", "--vorher", str(tmp_path / "alt"))
+    assert code == 1
+    assert "„13.188 €“ wird jetzt „13.190 €“ gedruckt – „…halbe Fläche gerechnet ergibt sich 13.190 €." in out
+    assert "„round“ rundete eine 5 am Ende zur geraden Ziffer" in out
+    assert out.endswith("Nichts geschrieben: das Datenrepository ist unverändert.\n")
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before

@@ -1,0 +1,66 @@
+"""A revision of an earlier version's format, compared with `vorlagen vergleichen`: brought to this version's
+format in memory by the rules of `vorlagen aktualisieren`, reading what that version read (rows by position, a
+Förderprogramm's Stellen, NRW law where no Land is named – as it printed), and then compared as usual.
+
+`drucken_gleich` is the check of an update commit: whether every figure the older build printed is printed the
+same by the newer one (the proof of `aktualisieren`, on the two outputs of the comparison)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vorlagen.core.fmt import anzahl
+from vorlagen.core.problems import Paths
+from vorlagen.load.land import laender
+from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
+from vorlagen.review.landesrecht import NRW
+from vorlagen.review.umschreibregeln import umschreiben
+
+
+@dataclass
+class Umgestellt:
+    """What bringing one revision to this format did: the rewrites, as `aktualisieren` lists them."""
+
+    revision: str
+    umschreibungen: list[str] = field(default_factory=list)
+
+    def zeile(self) -> str:
+        """The one line the report says about it (German)."""
+        return (
+            f"„{self.revision}“ ist im Format einer früheren Version: verglichen wird es so, wie „vorlagen "
+            f"aktualisieren“ es umschreibt ({anzahl(len(self.umschreibungen), 'Stelle', 'Stellen')}, nur für diesen Vergleich; ohne "
+            "„land“ nach NRW-Recht, wie frühere Versionen druckten)."
+        )
+
+
+def umstellen(data: Path, revision: str) -> Umgestellt | None:
+    """Rewrites an extracted revision's data folder in place into this version's format; None where nothing needed
+    rewriting."""
+    q = umschreiben(data, bewahrend=True, land=laender()[NRW])
+    if not q.umschreibungen:
+        return None
+    return Umgestellt(revision, [str(u) for u in q.umschreibungen])
+
+
+@dataclass
+class Zahlenvergleich:
+    """Every figure the older build printed, compared with the newer build's text renditions."""
+
+    zahlen: int
+    anders: list[Abweichung]
+
+    def zeilen(self) -> list[str]:
+        if not self.anders:
+            return [f"Gedruckte Zahlen: alle {self.zahlen} wie vorher."]
+        return [f"Gedruckte Zahlen: {len(self.anders)} von {self.zahlen} anders gedruckt:"] + [
+            f"  {a.beschreibung()}" for a in self.anders
+        ]
+
+
+def drucken_gleich(alt: Path, neu: Path) -> Zahlenvergleich:
+    """The figures of the build in `alt` against those in `neu` (both made by this program in the comparison)."""
+    vorher, _ = renditions(alt, Paths(alt.parent))
+    nachher, _ = renditions(neu, Paths(neu.parent))
+    anders = [a for a in compare(vorher, nachher) if a.vorher is not None]
+    return Zahlenvergleich(sum(len(figures(t)) for t in vorher.values()), anders)
