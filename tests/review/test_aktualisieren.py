@@ -220,8 +220,20 @@ def test_a_figure_printed_differently_is_named_and_nothing_is_written(alte_ausga
 def test_without_an_earlier_output_there_is_nothing_to_prove_against(tmp_path, capsys):
     repo = tmp_path / "lohne"
     shutil.copytree(ALTBESTAND / "lohne", repo)
-    code, _, err = run(capsys, "--data", str(repo), "aktualisieren")
+    before = sources(repo / "data")
+    code, out, err = run(capsys, "--data", str(repo), "aktualisieren")
     assert code == 1
+    # what would be rewritten is shown, and that none of it is proven (issue 43, point 2)
+    assert out.startswith(
+        "Umzuschreiben wäre (2) – ohne frühere Ausgabe ist keine dieser Stellen gegen das geprüft, was die bisherige "
+        "Version gedruckt hat:\n"
+        '  data/vorlagen/2010-014/vorlage.yaml:39: „erwartet: 3871.65“ → „erwartet: "3871,65"“ – „erwartet“ einer '
+        "Zahl steht jetzt wie ihre Formel mit Dezimalkomma – derselbe Wert\n"
+        "  data/vorlagen/2010-014/vorlage.yaml:49: „finanzierung.dk650.zeilen.5.differenz“ → "
+        '„finanzierung.dk650.zeilen["110.650"].differenz“ – '
+    ), out
+    assert out.endswith("Nichts geschrieben: das Datenrepository ist unverändert.\n")
+    assert sources(repo / "data") == before
     assert err.startswith(
         "output: Hier liegt keine frühere Ausgabe mit Textfassungen (*.txt) – bauen Sie das Datenrepository zuerst "
         "mit der bisherigen Programmversion (vorlagen bauen) oder nennen Sie deren Ausgabe mit --vorher ORDNER"

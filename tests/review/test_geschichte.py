@@ -69,3 +69,20 @@ def test_the_review_of_an_update_commit_shows_that_no_printed_figure_changed(tmp
         "umschreibt ("
     )
     assert lines[3].startswith("Gedruckte Zahlen: alle ") and lines[3].endswith(" wie vorher."), out
+
+
+def test_the_changelog_names_the_commit_of_each_version_and_no_tag_the_repository_lacks():
+    import re
+
+    text = (ROOT / "docs" / "aenderungen.md").read_text(encoding="utf-8")
+    commits = re.findall(r"^\| (\d+\.\d+\.\d+) \| `([0-9a-f]{7})`", text, re.M)
+    assert [v for v, _ in commits] == ["0.3.2", "0.3.1", "0.3.0", "0.2.0"]
+    seiten = [p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]]
+    assert not [s for s in seiten if re.search(r"git checkout v\d", s)]
+    if not COMMITS:
+        pytest.skip("ohne vollständige git-Geschichte")
+    for version, commit in commits:
+        pyproject = _git("show", f"{commit}:pyproject.toml")
+        assert f'version = "{version}"' in pyproject, (version, commit)
+        nachfolger = _git("log", "--first-parent", "--format=%h", f"{commit}..HEAD").split()
+        assert nachfolger, commit  # on main's line, before its end

@@ -206,7 +206,8 @@ def aktualisieren(args: argparse.Namespace) -> int:
     folder = args.vorher or args.out
     vorher, problems = vorherige_ausgabe(folder, paths)
     raise_if(problems)
-    if not vorher:
+    if not vorher:  # nothing to prove against: what would be rewritten, and that none of it is proven
+        print(_ungeprueft(run(args.data, {}, _bauen, args.land)), end="")
         raise BuildFailed(
             [
                 Problem(
@@ -280,6 +281,28 @@ def _bericht(ergebnis, vorher: str, anzahl) -> str:
             "Jede Zahl wird wie vorher gedruckt." if not ergebnis.erklaert else "Alle anderen Zahlen wie vorher."
         )
     return "\n".join(lines) + "\n"
+
+
+def _ungeprueft(ergebnis) -> str:
+    """The report of `aktualisieren` without an earlier output (German): each rewrite, none of them proven."""
+    lines = []
+    if ergebnis.umschreibungen:
+        lines.append(
+            f"Umzuschreiben wäre ({len(ergebnis.umschreibungen)}) – ohne frühere Ausgabe ist keine dieser Stellen "
+            "gegen das geprüft, was die bisherige Version gedruckt hat:"
+        )
+        lines += [f"  {u}" for u in ergebnis.umschreibungen]
+    else:
+        lines.append(
+            "Umzuschreiben ist nichts; ob jede Zahl wie vorher gedruckt wird, zeigt erst eine frühere Ausgabe."
+        )
+    if ergebnis.offen:
+        lines.append(f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):")
+        lines += [f"  {o}" for o in ergebnis.offen]
+    if ergebnis.probleme:
+        lines.append("Mit dieser Programmversion baut das Datenrepository auch umgeschrieben nicht:")
+        lines += [f"  {p}" for p in ergebnis.probleme]
+    return "\n".join(lines + ["Nichts geschrieben: das Datenrepository ist unverändert."]) + "\n"
 
 
 def _version_pin(root: Path) -> tuple[Path, bytes] | None:

@@ -81,7 +81,7 @@ def diff(args: argparse.Namespace) -> int:
 
     paths = Paths(args.data.resolve().parent)
     renderer = Renderer()  # one set of workers for both builds
-    umgestellt = []  # revisions of an earlier format, brought to this one for the comparison
+    umgestellt: list = []  # revisions of an earlier format, brought to this one for the comparison
     try:
         with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
 
@@ -90,8 +90,10 @@ def diff(args: argparse.Namespace) -> int:
                 if folder is None:
                     raise BuildFailed(problems)
                 label = rev or "Arbeitsstand"
-                if rev is not None:  # a copy of git's: never the user's files
-                    umgestellt.append(umstellen(folder, rev))
+                if (
+                    rev is not None and (umgestellt_ := umstellen(folder, rev)) is not None
+                ):  # git's copy, not the user's
+                    umgestellt.append(umgestellt_)
                 try:
                     return bauen(folder, Path(tmp) / f"ausgabe-{name}" / "output", seed, renderer, args.mappen)
                 except BuildFailed as failed:
@@ -107,7 +109,6 @@ def diff(args: argparse.Namespace) -> int:
             gezeigt = {neu[c.nummer].pdf for c in changes if c.nummer in neu}
             druck = druckvergleich.vergleichen(old.out, new.out, old.data, new.data, gezeigt)
             hausstil = diffing.hausstil_changes(old.data, new.data)
-            umgestellt = [u for u in umgestellt if u is not None]
             zahlen = drucken_gleich(old.out, new.out) if umgestellt else None
     finally:
         renderer.close()
