@@ -93,6 +93,38 @@ def test_a_computing_text_quotes_a_named_figure_with_the_unit_and_rounding_of_it
     assert 'formel: "finanzierung.personalaufwand.zeilen.brutto.differenz - betrag-1459814"' in vergleich
 
 
+def test_a_computation_wrapped_over_two_lines_becomes_one_quoting_line(tmp_path):
+    data = kopie("fd72533-erlenbruch", tmp_path)
+    path = data / "vorlagen" / "2024-0057" / "sachverhalt.md"
+    before = path.read_text(encoding="utf-8").splitlines()
+    umschreiben(data)
+    after = path.read_text(encoding="utf-8").splitlines()
+    assert len(after) == len(before) - 1
+    assert after[-1] == (
+        'Für die Bauausführung allein bleiben dem Kreis {{ zahlen["radweg-bauausfuehrung-minus-land"] }} über der '
+        "Förderung."
+    )
+
+
+def test_stellen_printed_as_a_plain_number_are_divided_by_one_stelle(tmp_path):
+    data = kopie("fd72533-erlenbruch", tmp_path)
+    umschreiben(data)
+    yaml = (data / "vorlagen" / "2024-0063" / "vorlage.yaml").read_text(encoding="utf-8")
+    assert (
+        "  - id: stellen-2\n"
+        '    formel: "2"\n'
+        '    einheit: "VZÄ"\n'
+        "    runden: am_ende\n"
+        "  - id: stellen-1\n"
+        '    formel: "1"\n'
+        '    einheit: "VZÄ"\n'
+        "    runden: am_ende\n"
+        "  - id: stellen-gesamt-differenz-plus-2\n"
+        '    formel: "(finanzierung.stellen.zeilen.gesamt.differenz + stellen-2) / stellen-1"\n'
+        '    einheit: "Anzahl"\n'
+    ) in yaml
+
+
 def test_the_report_lists_each_rewritten_expression_and_each_new_figure_with_file_and_line(tmp_path):
     data = kopie("fd72533-erlenbruch", tmp_path)
     berichtet = [str(u) for u in umschreiben(data).umschreibungen]

@@ -47,6 +47,7 @@ EINHEITEN = {
 _WOERTER = {"+": "plus", "-": "minus", "*": "mal", "/": "durch"}
 _WURZELN = ("finanzierung", "bescheide", "antraege", "verteilungen", "uebersicht", "kennzahlen", "zahlen")
 MAX_ID = 48
+EINS = {GELD: ("€", "betrag"), "VZÄ": ("VZÄ", "stellen"), "Tage": ("Tage", "tage"), "Stück": ("Stück", "stueck")}
 _LEER = ("zeilen", "quellen", "bescheid", "betrag")  # parts of a name that say nothing in a figure's name
 _OHNE_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}-")  # a Bescheid's id starts with its date
 
@@ -114,28 +115,31 @@ def rechnende_texte(q: Quelltexte, facts: Facts) -> None:
         vergeben = {k.id for k in source.vorlage.zahlen}
         neue: list[NeueZahl] = []
         for path in q.texte(source.folder):
-            for nummer, line in enumerate(q.lines(path), start=1):
-                for match in AUSDRUCK.finditer(line):
-                    tree = _rechnend(env, match[1].strip())
-                    if tree is None:
-                        continue
-                    if project is None:
-                        project, _ = compute(facts, dt.date.today())
-                    where = Where(path.relative_to(q.data.parent).as_posix(), nummer)
-                    try:
-                        figures = _umschreiben(tree, vergeben, _dimensionen(project, source))
-                    except _Nicht as nicht:
-                        q.offen.append(
-                            Offen(
-                                where,
-                                f"„{match[0]}“ rechnet im Text {nicht} – legen Sie die Zahl "
-                                "unter „zahlen“ in vorlage.yaml an und zitieren Sie sie.",
-                            )
+            inhalt = "".join(q.lines(path))
+            for match in AUSDRUCK.finditer(inhalt):  # an expression may be wrapped over lines
+                tree = _rechnend(env, match[1].strip())
+                if tree is None:
+                    continue
+                if project is None:
+                    project, _ = compute(facts, dt.date.today())
+                von = inhalt.count("\n", 0, match.start()) + 1
+                bis = inhalt.count("\n", 0, match.end()) + 1
+                where = Where(path.relative_to(q.data.parent).as_posix(), von)
+                try:
+                    figures = _umschreiben(tree, vergeben, _dimensionen(project, source))
+                except _Nicht as nicht:
+                    gezeigt = " ".join(match[0].split())
+                    q.offen.append(
+                        Offen(
+                            where,
+                            f"„{gezeigt}“ rechnet im Text {nicht} – legen Sie die Zahl "
+                            "unter „zahlen“ in vorlage.yaml an und zitieren Sie sie.",
                         )
-                        continue
-                    neue += figures
-                    vergeben |= {f.id for f in figures}
-                    q.text_ersetzen(path, nummer, match[0], f'{{{{ zahlen["{figures[-1].id}"] }}}}', GRUND)
+                    )
+                    continue
+                neue += figures
+                vergeben |= {f.id for f in figures}
+                q.text_ersetzen(path, von, match[0], f'{{{{ zahlen["{figures[-1].id}"] }}}}', GRUND, bis)
         if neue:
             _eintragen(q, source, neue)
 
@@ -206,23 +210,26 @@ def _umschreiben(tree: nodes.Template, vergeben: set[str], dim: _Dimensionen) ->
 
 
 def _formel(formel: str, ziel: str, dim: _Dimensionen, helfer: list[NeueZahl], frei) -> str:
-    """The formula with each number typed into a sum of amounts – and a number an amount is divided by where the
-    figure is a plain number – as a figure in € of its own (a formula's number has no unit): `eigenanteil - 145981`
-    becomes `eigenanteil - betrag-145981`. Raises _Nicht where the units do not give the figure's."""
+    """The formula with each number typed into a sum of amounts (or of Stellen, Tage …) – and the number a value
+    is divided by where the figure is a plain number – as a figure of that unit of its own (a formula's number has
+    no unit): `eigenanteil - 145981` becomes `eigenanteil - betrag-145981`; a value in a unit printed as a plain
+    number is divided by one of that unit. Raises _Nicht where the units do not give the figure's."""
     try:
         tree = lesen(formel)
-        betraege = _betraege(tree, dim) | (_teiler(tree, dim) if ziel == "" else set())
+        typisiert = _betraege(tree, dim)
+        if ziel == "":
+            typisiert |= _teiler(tree, dim)
     except EinheitFehler as fehler:
         raise _Nicht(f"so, wie keine Formel rechnet ({fehler})") from None
-    for text in sorted(betraege, key=len, reverse=True):
-        name = next((h.id for h in helfer if h.formel == text and h.einheit == "€"), None)
-        if name is None:
-            name = frei(f"betrag-{text.replace(',', '-')}")
-            helfer.append(NeueZahl(name, text, "€", None, None, "am_ende"))
-            dim.neue[name] = GELD
-        formel = re.sub(rf"(?<![\w,.-]){re.escape(text)}(?![\w,.])", name, formel)
+    for text, dimension in sorted(typisiert.items(), key=lambda t: len(t[0]), reverse=True):
+        formel = re.sub(
+            rf"(?<![\w,.-]){re.escape(text)}(?![\w,.])", _getippt(text, dimension, dim, helfer, frei), formel
+        )
     try:
         ergibt = dim.von(formel)
+        if ziel == "" and ergibt in EINS:  # still a value in a unit: one of that unit makes it a number
+            formel = f"({formel}) / {_getippt('1', ergibt, dim, helfer, frei)}"
+            ergibt = dim.von(formel)
     except (EinheitFehler, FormelFehler) as fehler:
         raise _Nicht(f"so, wie keine Formel rechnet ({fehler})") from None
     if ergibt != ziel:
@@ -230,24 +237,37 @@ def _formel(formel: str, ziel: str, dim: _Dimensionen, helfer: list[NeueZahl], f
     return formel
 
 
-def _betraege(tree, dim: _Dimensionen) -> set[str]:
-    """The numbers added to or taken from an amount."""
+def _getippt(text: str, dimension: str, dim: _Dimensionen, helfer: list[NeueZahl], frei) -> str:
+    """The id of a typed figure of the number `text` in `dimension` (one this rule adds, or one it added before)."""
+    einheit, vorsilbe = EINS[dimension]
+    name = next((h.id for h in helfer if h.formel == text and h.einheit == einheit), None)
+    if name is None:
+        name = frei(f"{vorsilbe}-{text.replace(',', '-')}")
+        helfer.append(NeueZahl(name, text, einheit, None, None, "am_ende"))
+        dim.neue[name] = dimension
+    return name
+
+
+def _betraege(tree, dim: _Dimensionen) -> dict[str, str]:
+    """The numbers added to or taken from a value in a unit, with that unit's dimension."""
     if isinstance(tree, Rechnung):
         found = _betraege(tree.links, dim) | _betraege(tree.rechts, dim)
         if tree.zeichen in "+-":
             for zahl_, other in ((tree.links, tree.rechts), (tree.rechts, tree.links)):
-                if isinstance(zahl_, Zahl) and not isinstance(other, Zahl) and dim.von(text_of(other)) == GELD:
-                    found.add(zahl_.text)
+                if isinstance(zahl_, Zahl) and not isinstance(other, Zahl) and dim.von(text_of(other)) in EINS:
+                    found[zahl_.text] = dim.von(text_of(other))
         return found
     if isinstance(tree, Minus):
         return _betraege(tree.wert, dim)
-    return set()
+    return {}
 
 
-def _teiler(tree, dim: _Dimensionen) -> set[str]:
-    """The number an amount is divided by at the top (`eigenanteil / 1000` printed as a plain number)."""
-    geteilt = isinstance(tree, Rechnung) and tree.zeichen == "/" and isinstance(tree.rechts, Zahl)
-    return {tree.rechts.text} if geteilt and dim.von(text_of(tree.links)) == GELD else set()
+def _teiler(tree, dim: _Dimensionen) -> dict[str, str]:
+    """The number a value in a unit is divided by at the top (`eigenanteil / 1000` printed as a plain number)."""
+    if not (isinstance(tree, Rechnung) and tree.zeichen == "/" and isinstance(tree.rechts, Zahl)):
+        return {}
+    dimension = dim.von(text_of(tree.links))
+    return {tree.rechts.text: dimension} if dimension in EINS else {}
 
 
 def _stellen(node: nodes.Filter, standard: int | None) -> int | None:

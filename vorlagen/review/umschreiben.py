@@ -192,12 +192,15 @@ class Quelltexte:
         """The Markdown texts of a folder and its subfolders."""
         return sorted(p for p in folder.rglob("*.md") if p.is_file())
 
-    def text_ersetzen(self, path: Path, nummer: int, vorher: str, nachher: str, grund: str) -> None:
-        """Like `ersetzen`, for a line of a text file given by path."""
+    def text_ersetzen(self, path: Path, nummer: int, vorher: str, nachher: str, grund: str, bis: int = 0) -> None:
+        """Like `ersetzen`, for a line of a text file given by path – or for the lines `nummer` to `bis`, where
+        `vorher` is wrapped over them (they become one line, the others' entries empty: the numbers stay valid)."""
         lines = self._file(path)
-        lines[nummer - 1] = lines[nummer - 1].replace(vorher, nachher)
+        bis = max(bis, nummer)
+        lines[nummer - 1] = "".join(lines[nummer - 1 : bis]).replace(vorher, nachher)
+        lines[nummer:bis] = [""] * (bis - nummer)
         shown = path.relative_to(self.data.parent).as_posix()
-        self.umschreibungen.append(Umschreibung(shown, nummer, vorher, nachher, grund))
+        self.umschreibungen.append(Umschreibung(shown, nummer, " ".join(vorher.split()), nachher, grund))
 
     def lines(self, path: Path) -> list[str]:
         return self._file(path)
