@@ -240,6 +240,7 @@ def main() -> None:
         results["render_edited"] = raw[EDITED]
         results["serve_edit"] = serve_edit(meeting, work / "vorschau")
         results["review_build"], results["review"] = review(work / "pruefung")
+        results["nachrechnen"] = nachrechnen_lines(work / "nachrechnen")
         if args.jahr:
             year = generate(work / "jahr", args.jahr)
             year_out = work / "jahr" / "output"
@@ -316,6 +317,39 @@ def review(work: Path, vorlagen: int = REVIEW_VORLAGEN) -> tuple[float, float]:
             raise SystemExit(f"vergleichen:\n{result.stdout.decode()}{result.stderr.decode()}")
         git(work, "commit", "-q", "-am", "Satz umgestellt")
     return statistics.median(builds), statistics.median(reviews)
+
+
+NACHRECHNEN_BLOCKS = 10_000  # 100.000 lines of mixed forms (issue 24: time grew with the cube of the lines)
+
+
+def nachrechnen_lines(work: Path) -> float:
+    """Seconds of `vorlagen nachrechnen` on a text of 100.000 lines: sums, products, shares and lone amounts."""
+    unit = [
+        "Personal\t2 x 1.000 € = 2.000 €",
+        "Sachkosten\t500 €",
+        "Summe\t2.500 €",
+        "",
+        "Das Land trägt 80 % der Kosten von 10.000 €, das sind 8.000 €.",
+        "",
+        "1 €",
+        "1 €",
+        "1 €",
+        "",
+    ]
+    work.mkdir(parents=True)
+    path = work / "gross.txt"
+    path.write_text("\n".join(unit * NACHRECHNEN_BLOCKS) + "\n", encoding="utf-8")
+
+    def once() -> float:
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "build.py"), "nachrechnen", str(path)], capture_output=True, env=os.environ
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"nachrechnen:\n{result.stdout.decode()}{result.stderr.decode()}")
+        return time.perf_counter() - start
+
+    return median(once, 3)
 
 
 def git(repo: Path, *args: str) -> None:
@@ -446,6 +480,12 @@ def report(r: dict, jahr: int) -> None:
             f"{de(r['review'], 2)} s = {de(r['review'] / r['review_build'], 2)} × bauen ({de(r['review_build'], 2)} s)",
             "≤ 2 × bauen",
             r["review"] <= 2 * r["review_build"],
+        ),
+        (
+            "nachrechnen, 100.000 Zeilen Text",
+            f"{de(r['nachrechnen'], 1)} s",
+            "≤ 30 s",
+            r["nachrechnen"] <= 30,
         ),
         ("unveränderter Neubau Sitzung", f"{de(r['noop_meeting'], 2)} s", "–", True),
         (

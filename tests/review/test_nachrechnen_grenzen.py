@@ -249,12 +249,13 @@ def test_a_limit_reached_in_a_pdf_stream_is_german(capsys, tmp_path, monkeypatch
     )
 
 
-def test_100000_lines_finish_in_a_few_seconds(tmp_path):
+def test_the_work_grows_with_the_lines_not_faster(tmp_path):
     """Issue 24: time grew with the cube of the lines (1.000 lines of „1 €“: 29 s). Now each line is read a
-    bounded number of times; 100.000 lines of mixed forms finish far below the generous bound."""
+    bounded number of times: four times the lines cost about four times the computing time, never sixteen. The
+    ratio of two runs in this process holds on a busy machine, where a fixed bound in seconds did not (CI: 30,6 s
+    against 30 s for 100.000 lines); how fast nachrechnen is, the benchmark measures (docs/entwicklung/schnell-bauen.md)."""
     from vorlagen.review.nachrechnen.pruefen import check_file
 
-    blocks = 10_000
     unit = [
         "Personal\t2 x 1.000 € = 2.000 €",
         "Sachkosten\t500 €",
@@ -267,10 +268,16 @@ def test_100000_lines_finish_in_a_few_seconds(tmp_path):
         "1 €",
         "",
     ]
-    path = write(tmp_path, "gross.txt", "\n".join(unit * blocks) + "\n")
-    started = time.process_time()  # the time this process computed: 9 sessions may share 2 cores
-    pruefung = check_file(path)
-    took = time.process_time() - started
-    # per block: 2 x 1.000 = 2.000; 2.000 + 500 = 2.500; 80 % of 10.000 = 8.000; 1 + 1 = 2 is no total typed
-    assert [len(pruefung.rechnungen), pruefung.zaehle("stimmt")] == [3 * blocks, 3 * blocks]
-    assert took < 30, took
+
+    def cost(blocks: int) -> float:
+        path = write(tmp_path, f"gross-{blocks}.txt", "\n".join(unit * blocks) + "\n")
+        started = time.process_time()  # the time this process computed: other processes may share the cores
+        pruefung = check_file(path)
+        took = time.process_time() - started
+        # per block: 2 x 1.000 = 2.000; 2.000 + 500 = 2.500; 80 % of 10.000 = 8.000; 1 + 1 = 2 is no total typed
+        assert [len(pruefung.rechnungen), pruefung.zaehle("stimmt")] == [3 * blocks, 3 * blocks]
+        return took
+
+    cost(200)  # compiled patterns and imports are not the lines' cost
+    small, large = min(cost(1_000) for _ in range(2)), cost(4_000)
+    assert large < 10 * small, (small, large)  # linear: 4 to 5 (measured 5,1); quadratic: 16
