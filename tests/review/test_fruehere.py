@@ -5,11 +5,13 @@ rewrites what that version accepted and this one refuses, and proves every print
 from __future__ import annotations
 
 import shutil
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from tests.hilfen import ROOT, altfassung
+from tests.referenz.rechnen import gerade, zahl
 from vorlagen.cli import main
 from vorlagen.core.problems import Paths
 from vorlagen.review.gedruckt import compare, renditions
@@ -81,6 +83,7 @@ def test_a_computing_text_quotes_a_named_figure_with_the_unit_and_rounding_of_it
         '    formel: "finanzierung.mobilstation.zuwendung / 2 * 219 / 10000"\n'
         '    einheit: "€"\n'
         "    rundung: euro\n"
+        "    rundungsart: zur_geraden_ziffer\n"
         "    runden: am_ende\n"
         "  - id: mobilstation-zuwendung-durch-2-mal-219-durch\n"
         '    formel: "mobilstation-zuwendung-durch-2-mal-219-durch-gerundet * 2"\n'
@@ -236,15 +239,17 @@ def test_the_stored_output_is_what_that_version_printed(name, tmp_path):
 
 
 @pytest.mark.langsam  # builds with the program of 0.2.0
-def test_a_round_that_rounded_a_half_to_even_is_named_with_both_values_and_nothing_is_written(tmp_path, capsys):
+def test_a_round_that_rounded_a_half_to_the_even_digit_migrates_to_a_figure_that_rounds_so(tmp_path, capsys):
     data = kopie("0.2.0-rhein-sieg", tmp_path)
     text = data / "vorlagen" / "2021-0123" / "erlaeuterungen.md"
     text.write_text(text.read_text(encoding="utf-8").replace("* 219 /", "* 218 /"), encoding="utf-8")
     altfassung.bauen(data, tmp_path / "alt", rev="567db1f")  # 605.000 / 2 × 218 / 10.000 = 6.594,5: round gave 6.594
-    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    gedruckt = (tmp_path / "alt" / "vorlagen" / "2021-0123" / "2021-0123.txt").read_text(encoding="utf-8")
+    halbe = gerade(Fraction(605000, 2) * 218 / 10000)  # round took the even 6.594 (kaufmännisch: 6.595)
+    assert f"{zahl(2 * halbe)} €" in gedruckt.replace("\u00a0", " ")
     code, out, _ = run(capsys, "--data", str(data), "aktualisieren", "--vorher", str(tmp_path / "alt"))
-    assert code == 1
-    assert "„13.188 €“ wird jetzt „13.190 €“ gedruckt – „…halbe Fläche gerechnet ergibt sich 13.190 €." in out
-    assert "„round“ rundete eine 5 am Ende zur geraden Ziffer" in out
-    assert out.endswith("Nichts geschrieben: das Datenrepository ist unverändert.\n")
-    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+    assert code == 0, out
+    assert "Jede Zahl wird wie vorher gedruckt." in out
+    assert "rundungsart: zur_geraden_ziffer" in (data / "vorlagen" / "2021-0123" / "vorlage.yaml").read_text(
+        encoding="utf-8"
+    )

@@ -172,8 +172,12 @@ def _kennzahl(z) -> list[str]:
         rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (
             " (wie die Körperschaft)" if k.rundung is None else ""
         )
+    elif k.rundungsart == "zur_geraden_ziffer" and k.stellen is not None:
+        rundung = f"auf {k.stellen} Nachkommastellen"
     else:
         rundung = "keine (gerundet wird erst beim Drucken)"
+    if k.rundungsart == "zur_geraden_ziffer":
+        rundung += ", eine 5 zur geraden Ziffer"
     lines = [
         f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
         f"  Formel: {z.formel}   [{k.where('formel')}]",

@@ -33,8 +33,8 @@ GRUND = (
     "der Text zitiert sie"
 )
 RUNDEN = (
-    f"{GRUND}; „| round“ ist eine Zahl für sich, gelesen wie gedruckt – „round“ rundete eine 5 am Ende zur geraden "
-    "Ziffer (6.594,5 zu 6.594), eine Zahl rundet kaufmännisch (zu 6.595): trifft das zu, nennt der Beweis die Zahl"
+    f"{GRUND}; „| round“ ist eine Zahl für sich, gelesen wie gedruckt, und rundet wie „round“ eine 5 am Ende zur "
+    "geraden Ziffer (6.594,5 zu 6.594: rundungsart: zur_geraden_ziffer)"
 )
 # filter of 0.2.0 → (einheit, rundung, stellen when the filter names none)
 EINHEITEN = {
@@ -63,12 +63,14 @@ class NeueZahl:
     stellen: int | None
     runden: str
     grund: str = GRUND
+    rundungsart: str | None = None  # zur_geraden_ziffer: as Jinja's `round` did
 
     def kurz(self) -> str:
         """One line for the report: '- id: x, formel: "a - b", einheit: €, rundung: cent'."""
         teile = [f"id: {self.id}", f"formel: {self.formel}", f"einheit: {self.einheit}"]
         teile += [f"rundung: {self.rundung}"] * (self.rundung is not None)
         teile += [f"stellen: {self.stellen}"] * (self.stellen is not None)
+        teile += [f"rundungsart: {self.rundungsart}"] * (self.rundungsart is not None)
         return "- " + ", ".join(teile + [f"runden: {self.runden}"])
 
     def yaml(self, einzug: str) -> list[str]:
@@ -79,6 +81,8 @@ class NeueZahl:
             lines.append(f"{einzug}  rundung: {self.rundung}")
         if self.stellen is not None:
             lines.append(f"{einzug}  stellen: {self.stellen}")
+        if self.rundungsart is not None:
+            lines.append(f"{einzug}  rundungsart: {self.rundungsart}")
         lines.append(f"{einzug}  runden: {self.runden}")
         return lines
 
@@ -195,9 +199,10 @@ def _umschreiben(tree: nodes.Template, vergeben: set[str], dim: _Dimensionen) ->
         if dim.von(innen) == GELD:
             if places not in (0, 2):
                 raise _Nicht(f"mit „round({places})“ auf einem Betrag (Beträge runden auf Euro oder Cent)")
-            helfer.append(NeueZahl(name, innen, "€", "euro" if places == 0 else "cent", None, "am_ende", RUNDEN))
+            rundung = "euro" if places == 0 else "cent"
+            helfer.append(NeueZahl(name, innen, "€", rundung, None, "am_ende", RUNDEN, "zur_geraden_ziffer"))
         else:
-            helfer.append(NeueZahl(name, innen, "Anzahl", None, places, "am_ende", RUNDEN))
+            helfer.append(NeueZahl(name, innen, "Anzahl", None, places, "am_ende", RUNDEN, "zur_geraden_ziffer"))
         dim.neue[name] = dim.von(innen)
         return name
 
