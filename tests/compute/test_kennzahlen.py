@@ -93,7 +93,7 @@ def test_rounding_per_item_or_at_the_end_is_stated_and_differs_by_a_euro(data):
     assert z["genau-cent"].text == f"33,33{NBSP}€"
 
 
-def test_a_figure_may_round_a_half_to_the_even_digit_as_round_in_a_text_of_0_2_0_did(data, capsys):
+def test_a_figure_may_round_a_half_to_the_even_digit_or_cut_as_round_and_int_in_a_text_of_0_2_0_did(data, capsys):
     add_figures(
         data,
         """  - id: halb-gerade
@@ -117,6 +117,14 @@ def test_a_figure_may_round_a_half_to_the_even_digit_as_round_in_a_text_of_0_2_0
     rundungsart: zur_geraden_ziffer
   - id: doppelt
     formel: halb-gerade * 2
+  - id: abgeschnitten
+    formel: 506400 / 7
+    rundungsart: abschneiden
+  - id: abgeschnitten-negativ
+    formel: -27 / 10
+    einheit: Anzahl
+    stellen: 0
+    rundungsart: abschneiden
 """,
     )
     z = figures(data)
@@ -127,6 +135,8 @@ def test_a_figure_may_round_a_half_to_the_even_digit_as_round_in_a_text_of_0_2_0
     assert z["anzahl-gerade"] == gerade(Fraction(5, 2)) == 2
     assert z["anzahl-gerade"].text == "2"
     assert z["doppelt"] == 2 * gerade(Fraction(13189, 2))  # read as printed (je_posten)
+    assert z["abgeschnitten"] == int(Fraction(506400, 7)) == 72342  # int() cuts toward zero (72.342,857…)
+    assert z["abgeschnitten-negativ"] == int(Fraction(-27, 10)) == -2
     code, out, err = run(capsys, "zahlen", "2021/0123", "halb-gerade", "--data", str(data))
     assert code == 0, err
     assert out.replace(NBSP, " ").splitlines()[2:] == [
@@ -151,7 +161,7 @@ def test_a_figure_may_round_a_half_to_the_even_digit_as_round_in_a_text_of_0_2_0
         ),
         (
             "",
-            "„rundungsart“: „halb“ ist nicht vorgesehen. Möglich sind: kaufmaennisch, zur_geraden_ziffer.",
+            "„rundungsart“: „halb“ ist nicht vorgesehen. Möglich sind: kaufmaennisch, zur_geraden_ziffer, abschneiden.",
         ),
     ],
 )

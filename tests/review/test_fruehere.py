@@ -12,6 +12,7 @@ import pytest
 
 from tests.hilfen import ROOT, altfassung
 from tests.referenz.rechnen import gerade, zahl
+from vorlagen import __version__
 from vorlagen.cli import main
 from vorlagen.core.problems import Paths
 from vorlagen.review.gedruckt import compare, renditions
@@ -158,7 +159,10 @@ def test_the_report_lists_each_rewritten_expression_and_each_new_figure_with_fil
             '(finanzierung["radweg"].gesamtkosten / 3) | round(1) | eur',
             "mit „round(1)“ auf einem Betrag (Beträge runden auf Euro oder Cent)",
         ),
-        ('((finanzierung["radweg"].gesamtkosten | abs) - 1) | eur', "mit „abs“, das keine Formel kennt"),
+        (
+            '(finanzierung["radweg"].gesamtkosten | round(method="floor")) | eur',
+            "mit „round“, das nur auf- oder nur abrundet (method „ceil“ oder „floor“)",
+        ),
         ('(finanzierung["radweg"].foerderquote + 1) | eur', "mit einem Ergebnis in Zahl, gedruckt als €"),
     ],
 )
@@ -226,6 +230,8 @@ def test_a_repository_of_an_earlier_format_migrates_with_every_figure_proven(nam
     code, out, err = run(capsys, "--data", str(data), "aktualisieren", "--vorher", str(vorher))
     assert code == 0, out + err
     assert "Jede Zahl wird wie vorher gedruckt." in out, out
+    minor = ".".join(__version__.split(".")[:2])
+    assert (data.parent / "vorlagen.toml").read_text(encoding="utf-8").startswith(f'version = "{minor}"')
     code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "neu"))
     assert code == 0, err
     assert [a.beschreibung() for a in compare(texte(vorher), texte(tmp_path / "neu")) if a.vorher is not None] == []

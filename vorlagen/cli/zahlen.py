@@ -166,18 +166,19 @@ def _kennzahl(z) -> list[str]:
     """How a named figure (compute.zahlwert.Zahlwert) comes about, as lines of German text."""
     from vorlagen.core.fmt import zahl
     from vorlagen.core.money import CENT
+    from vorlagen.load.kennzahlen import RUNDUNGSARTEN
 
     k = z.kennzahl
     if z.stufe is not None:
         rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (
             " (wie die Körperschaft)" if k.rundung is None else ""
         )
-    elif k.rundungsart == "zur_geraden_ziffer" and k.stellen is not None:
+    elif k.rundungsart != "kaufmaennisch" and k.stellen is not None:
         rundung = f"auf {k.stellen} Nachkommastellen"
     else:
         rundung = "keine (gerundet wird erst beim Drucken)"
-    if k.rundungsart == "zur_geraden_ziffer":
-        rundung += ", eine 5 zur geraden Ziffer"
+    if k.rundungsart != "kaufmaennisch":
+        rundung += f", {RUNDUNGSARTEN[k.rundungsart]}"
     lines = [
         f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
         f"  Formel: {z.formel}   [{k.where('formel')}]",

@@ -32,7 +32,7 @@ from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibwei
 from vorlagen.compute.names import Names, UnknownName
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
-from vorlagen.core.money import CENT, EURO, exact, round_half_even, round_half_up
+from vorlagen.core.money import CENT, EURO, exact, round_half_even, round_half_up, round_toward_zero
 from vorlagen.core.problems import Problem
 from vorlagen.load.kennzahlen import RUNDUNGSARTEN, Kennzahl
 from vorlagen.load.records import suggest
@@ -194,10 +194,10 @@ def _zeile(zeilen: Zeilen, pfad: tuple[str, ...], index: int):
 
 def _gerundet(k: Kennzahl, genau: Fraction, quantum: Decimal) -> tuple[Fraction, Decimal | None]:
     """(value after the figure's rounding, its step): money to euro or cent (stated or the Körperschaft's); a figure
-    that rounds ties to the even digit, other units to its `stellen` (in the unit; the step stays None)."""
-    runden = round_half_even if k.rundungsart == "zur_geraden_ziffer" else round_half_up
+    with another `rundungsart`, other units to its `stellen` (in the unit; the step stays None)."""
+    runden = {"zur_geraden_ziffer": round_half_even, "abschneiden": round_toward_zero}.get(k.rundungsart, round_half_up)
     if DIMENSION[k.einheit] != GELD or k.rundung == "keine":
-        if k.rundungsart != "zur_geraden_ziffer" or k.stellen is None:
+        if k.rundungsart == "kaufmaennisch" or k.stellen is None:
             return genau, None
         skala = Fraction(1, 100) if k.einheit == "%" else Fraction(SKALA.get(k.einheit, 1))
         return exact(runden(genau / skala, Decimal(1).scaleb(-k.stellen))) * skala, None

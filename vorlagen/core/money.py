@@ -51,6 +51,14 @@ def round_half_even(value, quantum: Decimal = EURO) -> Decimal:
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
+def round_toward_zero(value, quantum: Decimal = EURO) -> Decimal:
+    """Cutting the digits below `quantum` (72.342,86 → 72.342, −2,7 → −2), for a named figure that asks for it: how
+    Jinja's `int` cut a text's computation in 0.2.0."""
+    steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
+    whole = math.floor(abs(steps))
+    return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
+
+
 def below(value, quantum: Decimal) -> bool:
     """True when `value` has digits below `quantum` (cents under whole-euro rounding): rounding would lose them."""
     return (exact(value) / exact(quantum)).denominator != 1

@@ -9,7 +9,11 @@ from vorlagen.load.records import Record, doc, record
 from vorlagen.load.werte import Formelzahl
 
 GELDEINHEITEN = ("€", "T€", "Mio. €", "Mrd. €")
-RUNDUNGSARTEN = {"kaufmaennisch": "kaufmännisch", "zur_geraden_ziffer": "eine 5 zur geraden Ziffer"}  # in a Herleitung
+RUNDUNGSARTEN = {  # in a Herleitung
+    "kaufmaennisch": "kaufmännisch",
+    "zur_geraden_ziffer": "eine 5 zur geraden Ziffer",
+    "abschneiden": "Stellen abgeschnitten",
+}
 
 
 @record
@@ -27,10 +31,10 @@ class Kennzahl(Record):
     rundung: Literal["euro", "cent", "keine"] | None = doc(
         "Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht", default=None
     )
-    rundungsart: Literal["kaufmaennisch", "zur_geraden_ziffer"] = doc(
-        "wie eine 5 an der ersten weggerundeten Stelle rundet: kaufmännisch von der Null weg (6.594,5 → 6.595) oder "
-        "zur geraden Ziffer (6.594,5 → 6.594, so rundete „round“ in Texten von 0.2.0); Zahlen, die kein Geld sind, "
-        "runden so auf ihre „stellen“",
+    rundungsart: Literal["kaufmaennisch", "zur_geraden_ziffer", "abschneiden"] = doc(
+        "wie gerundet wird: kaufmännisch, eine 5 von der Null weg (6.594,5 → 6.595); eine 5 zur geraden Ziffer "
+        "(6.594,5 → 6.594, so rundete „round“ in Texten von 0.2.0); oder die Stellen abschneiden (6.594,9 → 6.594, "
+        "so „int“ in 0.2.0). Zahlen, die kein Geld sind, runden so auf ihre „stellen“",
         default="kaufmaennisch",
     )
     runden: Literal["je_posten", "am_ende"] = doc(
@@ -58,7 +62,7 @@ class Kennzahl(Record):
             )
         if self.stellen is not None and not 0 <= self.stellen <= 6:
             problems.append(Problem(self.where("stellen"), f"„stellen“ liegt zwischen 0 und 6, nicht {self.stellen}."))
-        if self.rundungsart == "zur_geraden_ziffer" and not self._rundet():
+        if self.rundungsart != "kaufmaennisch" and not self._rundet():
             problems.append(
                 Problem(
                     self.where("rundungsart"),

@@ -307,7 +307,7 @@ def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> 
         rundung = f"{RUNDUNGSARTEN[kz.rundungsart]} auf {'Cent' if z.stufe == CENT else 'ganze Euro'}" + (
             " (wie die Körperschaft)" if kz.rundung is None else f" (rundung: {kz.rundung})"
         )
-    elif kz.rundungsart == "zur_geraden_ziffer" and kz.stellen is not None:
+    elif kz.rundungsart != "kaufmaennisch" and kz.stellen is not None:
         rundung = f"{RUNDUNGSARTEN[kz.rundungsart]} auf {kz.stellen} Nachkommastellen (rundungsart: {kz.rundungsart})"
     else:
         rundung = "keine eigene (gerundet wird erst beim Drucken)"
