@@ -210,13 +210,13 @@ def test_the_rates_of_a_bescheid_whose_stellen_a_text_reads_say_vzae_as_0_2_0_co
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 43, tester's finding V2: the numbers of a formula in Mio. € are divided again"
-)
 def test_a_repository_already_updated_has_nothing_to_rewrite(tmp_path):
+    """Finding V2: aktualisieren marks the data as this version's format in vorlagen.toml; read so, nothing is
+    rewritten again (the numbers of a formula in Mio. € are not divided twice)."""
     data = kopie("b15efc8-nienburg", tmp_path)
     assert umschreiben(data).umschreibungen  # the first run rewrites (proven by the slow test below)
-    assert [str(u) for u in umschreiben(data).umschreibungen] == []
+    minor = ".".join(__version__.split(".")[:2])
+    assert [str(u) for u in umschreiben(data, fuer=minor).umschreibungen] == []
 
 
 def test_niederschrift_kenntnisnahme_is_written_as_niederschrift_saetze(tmp_path):
@@ -249,12 +249,16 @@ def test_a_repository_of_an_earlier_format_migrates_with_every_figure_proven(nam
     vorher = FRUEHERE / name / "ausgabe"
     code, out, err = run(capsys, "--data", str(data), "aktualisieren", "--vorher", str(vorher))
     assert code == 0, out + err
-    assert "Jede Zahl wird wie vorher gedruckt." in out, out
+    assert "ohne dass diese Version es erklärt" not in out, out
     minor = ".".join(__version__.split(".")[:2])
     assert (data.parent / "vorlagen.toml").read_text(encoding="utf-8").startswith(f'version = "{minor}"')
     code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "neu"))
     assert code == 0, err
-    assert [a.beschreibung() for a in compare(texte(vorher), texte(tmp_path / "neu")) if a.vorher is not None] == []
+    # every figure printed before is printed again – but for those the report names with the reason of the change
+    anders = [a.beschreibung() for a in compare(texte(vorher), texte(tmp_path / "neu")) if a.vorher is not None]
+    erklaert = out.split("Mit Absicht anders gedruckt", 1)[1] if "Mit Absicht anders gedruckt" in out else ""
+    assert [a for a in anders if f"  {a} – " not in erklaert] == [], out
+    assert ("Jede Zahl wird wie vorher gedruckt." in out) == (anders == []), out
 
 
 @pytest.mark.langsam  # builds with the program of an earlier commit
@@ -288,10 +292,17 @@ MITGEZEICHNET = [n for n in FASSUNGEN if any((FRUEHERE / n / "data").rglob("mitz
 @pytest.mark.parametrize("name", MITGEZEICHNET)
 def test_a_signed_vorlage_stays_released_after_the_update(name, tmp_path, capsys):
     """A sign-off of a text that the update prints unchanged stays valid: a decided Vorlage cannot be signed again
-    (issue 43, tester's finding R3: a sign-off of 07ed7c0 became „veraltet“ after a proven update)."""
+    (issue 43, tester's finding R3: a sign-off of 07ed7c0 became „veraltet“ after a proven update). Where the update
+    changes the print on purpose (07ed7c0-rheine printed 380 € as „0 T€“), the report says the sign-off goes."""
     data = kopie(name, tmp_path)
     code, out, err = run(capsys, "--data", str(data), "aktualisieren", "--vorher", str(FRUEHERE / name / "ausgabe"))
     assert code == 0, out + err
-    code, out, err = run(capsys, "--data", str(data), "freigabe")
-    assert code == 0, err
-    assert "Entwurf: 0." in out, out
+    geht = "Danach nicht mehr freigegeben (1) – eine Mitzeichnung gilt für den gedruckten Text, und der ändert sich "
+    code, freigabe, err = run(capsys, "--data", str(data), "freigabe")
+    if name == "07ed7c0-rheine":
+        assert f"{geht}oben mit Absicht;" in out and "\n  vorlagen/2024-112/2024-112.txt\n" in out, out
+        assert code == 1 and "Kämmerei: veraltet" in freigabe and "0 → 380 € Prüfgebühren" in freigabe, freigabe
+    else:
+        assert "Danach nicht mehr freigegeben" not in out, out
+        assert code == 0, err
+        assert "Entwurf: 0." in freigabe, freigabe

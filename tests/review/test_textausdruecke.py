@@ -49,12 +49,27 @@ def test_the_labels_of_rows_joined_become_each_row_s_label_by_its_name(tmp_path)
     )
 
 
+def test_an_amount_whose_sign_is_replaced_by_a_word_becomes_its_number_and_the_word(tmp_path):
+    """0.2.0 printed `(betrag | eur).replace("€", "Euro")` as „506.400 Euro“ (finding R2)."""
+    data = kopie(
+        tmp_path,
+        'A {{ (finanzierung["radweg"].eigenmittel | eur).replace("€", "Euro") }}, '
+        'B {{ (finanzierung["radweg"].zuwendung | eur_cent).replace("€", "EUR") }}.\n',
+    )
+    assert umschreiben(data).offen == []
+    assert (data / TEXT).read_text(encoding="utf-8") == (
+        'A {{ finanzierung["radweg"].eigenmittel | zahl(0) }} Euro, '
+        'B {{ finanzierung["radweg"].zuwendung | zahl(2) }} EUR.\n'
+    )
+
+
 @pytest.mark.parametrize(
     ("ausdruck", "was"),
     [
         ('vorlage.datum | datum ~ " *fett* " ~ vorlage.betreff', "„~“ (Texte zusammensetzen)"),
         ('finanzierung["radweg"].zeilen | length | zahl', "der Filter „length“"),
-        ('(finanzierung["radweg"].eigenmittel | eur).replace("€", "Euro")', "die Methode „.replace(…)“"),
+        ('(finanzierung["radweg"].eigenmittel | eur).replace("€", "<b>Euro</b>")', "die Methode „.replace(…)“"),
+        ('(finanzierung["radweg"].eigenmittel | teur).replace("€", "Euro")', "die Methode „.replace(…)“"),
     ],
 )
 def test_what_a_text_may_no_longer_hold_is_named_with_the_build_s_message(tmp_path, ausdruck, was):

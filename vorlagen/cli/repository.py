@@ -284,6 +284,18 @@ def _bericht(ergebnis, vorher: str, anzahl) -> str:
     if ergebnis.erklaert:
         lines.append(f"Mit Absicht anders gedruckt ({len(ergebnis.erklaert)}):")
         lines += [f"  {a.beschreibung()} – {grund}" for a, grund in ergebnis.erklaert]
+    if ergebnis.entwuerfe:
+        lines.append(
+            f"Danach nicht mehr freigegeben ({len(ergebnis.entwuerfe)}) – eine Mitzeichnung gilt für den gedruckten "
+            "Text, und der ändert sich oben mit Absicht; lassen Sie neu zeichnen („vorlagen freigabe NUMMER“ zeigt, "
+            "was sich geändert hat):"
+        )
+        lines += [f"  {datei}" for datei in ergebnis.entwuerfe]
+    if ergebnis.verloren:
+        lines.append(
+            f"Danach nicht mehr freigegeben, obwohl sich nichts mit Absicht ändert ({len(ergebnis.verloren)}):"
+        )
+        lines += [f"  {datei}" for datei in ergebnis.verloren]
     if ergebnis.abweichungen:
         lines.append(f"Anders gedruckt, ohne dass diese Version es erklärt ({len(ergebnis.abweichungen)}):")
         lines += [f"  {a.beschreibung()}" for a in ergebnis.abweichungen]

@@ -328,7 +328,7 @@ def _stelle(liste, argument) -> str:
 
 
 _ZAHLENFILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent")
-_MEHR = {  # what shows more digits of the same value: filter → (filter, places) to try in turn
+_MEHR: dict[str, list[tuple[str, int | None]]] = {  # what shows more digits: filter → (filter, places) in turn
     "eur": [("eur_cent", None)],
     "teur": [("teur", n) for n in range(1, 7)] + [("eur", None), ("eur_cent", None)],
     "mio": [("mio", n) for n in range(3, 7)] + [("teur", None), ("eur", None), ("eur_cent", None)],
@@ -337,6 +337,18 @@ _MEHR = {  # what shows more digits of the same value: filter → (filter, place
     "vzae": [("vzae", n) for n in range(1, 7)],
     "prozent": [("prozent", n) for n in range(1, 7)],
 }
+
+
+def nicht_null(name: str, places: int | None, value, filters: dict) -> tuple[str, str] | None:
+    """The first filter call (in the order of _MEHR) that shows `value` – printed as zero by `| name(places)` –
+    not as zero, and what it prints: ("| teur(1)", "0,4 T€"); None where no filter does."""
+    for other, n in _MEHR[name]:
+        if other == name and places is not None and n is not None and n <= places:
+            continue
+        shown = filters[other](value, n) if n is not None else filters[other](value)
+        if not zeigt_null(shown):
+            return (f"| {other}({n})" if n is not None else f"| {other}"), shown
+    return None
 
 
 def _niezeigt_null(name: str, function, filters: dict):
@@ -349,15 +361,9 @@ def _niezeigt_null(name: str, function, filters: dict):
         text = function(value, *args, **kwargs)
         if not zeigt_null(text) or not isinstance(value, (int, Decimal, Fraction)) or value == 0:
             return text
-        places = args[0] if args else None
-        for other, n in _MEHR[name]:
-            if other == name and places is not None and n <= places:
-                continue
-            shown = filters[other](value, n) if n is not None else filters[other](value)
-            if not zeigt_null(shown):
-                call = f"| {other}({n})" if n is not None else f"| {other}"
-                how = f"zeigen Sie ihn mit „{call}“ ({shown})"
-                break
+        sichtbar = nicht_null(name, args[0] if args else None, value, filters)
+        if sichtbar is not None:
+            how = f"zeigen Sie ihn mit „{sichtbar[0]}“ ({sichtbar[1]})"
         else:
             how = "so kleine Werte druckt kein Filter; prüfen Sie den Namen"
         unit = "%" if name == "prozent" else "Anzahl" if name in ("zahl", "vzae") else "€"

@@ -32,10 +32,14 @@ class Ergebnis:
     zahlen: int = 0  # figures of the earlier build compared
     dateien: int = 0  # text renditions compared
     neu: dict[str, bytes] = field(default_factory=dict)  # data file (relative to the data folder) → its new content
+    entwuerfe: list[str] = field(
+        default_factory=list
+    )  # released before, an ENTWURF after: its print changes on purpose
+    verloren: list[str] = field(default_factory=list)  # … and without such a change (a sign-off the update unsigns)
 
     @property
     def bewiesen(self) -> bool:
-        return not self.probleme and not self.abweichungen
+        return not self.probleme and not self.abweichungen and not self.verloren
 
 
 def vorherige_ausgabe(out: Path, paths: Paths) -> tuple[dict[str, str], list[Problem]]:
@@ -73,6 +77,7 @@ def aktualisieren(
         _einordnen(result, compare(vorher, zwischen), [e for e in q.erklaerungen if not e.bewahrbar])
         if bewahrbar:
             _einordnen(result, compare(zwischen, nachher), bewahrbar)
+        _freigaben(result, vorher, nachher)
         result.neu = {name: (neu / name).read_bytes() for name in q.geaendert}
     return result
 
@@ -84,6 +89,20 @@ def juenger_als(data: Path, out: Path) -> list[Path]:
     if not gebaut:
         return []
     return sorted(p for p in data.rglob("*") if p.is_file() and p.stat().st_mtime > min(gebaut))
+
+
+ENTWURF = "ENTWURF – noch nicht freigegeben"  # the first line of a text rendition whose sign-off is missing
+
+
+def _freigaben(result: Ergebnis, vorher: dict[str, str], nachher: dict[str, str]) -> None:
+    """The release state is part of the proof: a document released before that is an ENTWURF now lost a sign-off.
+    Where its print changes on purpose (listed with the reason), that is the consequence, said; otherwise the
+    update would unsign what it prints the same, and nothing is written."""
+    geaendert = {a.datei for a, _ in result.erklaert}
+    for datei in sorted(vorher):
+        if ENTWURF in vorher[datei] or ENTWURF not in nachher.get(datei, ENTWURF):
+            continue
+        (result.entwuerfe if datei in geaendert else result.verloren).append(datei)
 
 
 def _kopie(data: Path, folder: Path) -> Path:

@@ -84,7 +84,37 @@ def _ausgeschrieben(node: nodes.Node, dim: Dimensionen) -> str | None:
         return "".join(_teil(n, dim) for n in node.nodes)
     if _ist_liste(node):
         return _liste(node, dim)  # type: ignore[arg-type]
+    if _ist_euro_wort(node):
+        return _euro_wort(node)  # type: ignore[arg-type]
     return None
+
+
+_EURO = {"eur": 0, "eur_cent": 2}  # a filter that prints an amount with „€“, and the places of its number
+
+
+def _ist_euro_wort(node: nodes.Node) -> bool:
+    """`(betrag | eur).replace("€", "Euro")`: the amount with the currency as a word."""
+    return (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Getattr)
+        and node.node.attr == "replace"
+        and isinstance(node.node.node, nodes.Filter)
+        and node.node.node.name in _EURO
+        and not node.node.node.args
+        and not node.kwargs
+        and len(node.args) == 2
+        and all(isinstance(a, nodes.Const) and isinstance(a.value, str) for a in node.args)
+        and node.args[0].value == "€"  # type: ignore[attr-defined]
+    )
+
+
+def _euro_wort(node: nodes.Call) -> str:
+    """The number of the amount, then the word: `{{ betrag | zahl(0) }} Euro` (the build keeps them on one line)."""
+    filter_ = node.node.node  # type: ignore[attr-defined]
+    wort = node.args[1].value  # type: ignore[attr-defined]
+    if filter_.node is None or not re.fullmatch(r"[A-Za-zÄÖÜäöüß.]+", wort):
+        raise _Nicht
+    return f"{{{{ {quelltext(filter_.node)} | zahl({_EURO[filter_.name]}) }}}} {wort}"
 
 
 def _teil(node: nodes.Node, dim: Dimensionen) -> str:
