@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.darstellung import Darstellung, nie_null, verlorene_ziffern
+from vorlagen.compute.darstellung import Darstellung, gekuerzt, nie_null, verlorene_ziffern
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
@@ -22,6 +22,7 @@ from vorlagen.compute.einheiten import (
     betraege,
     dim_text,
     getippt,
+    getippte_stellen,
     nur_prozent,
     plausibel,
     rechnen,
@@ -273,7 +274,11 @@ def kennzahlen(
                 "angegeben – prüfen Sie „einheit“ oder die Formel."
             )
         value, step = _gerundet(k, genau.genau, quantum)
-        form = Darstellung(k.einheit, step, k.stellen, prozent_stellen)
+        stellen, zahl_getippt = getippte_stellen(trees[figure_id], k.einheit) if getippte else (0, None)
+        form = Darstellung(k.einheit, step, k.stellen, prozent_stellen, stellen)
+        kuerzer = gekuerzt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
+        if kuerzer is not None:
+            problems.append(Problem(k.where("stellen"), f"Zahl „{figure_id}“: {kuerzer}"))
         falsch = (verlorene_ziffern(betraege(trees[figure_id], k.einheit), form) if getippte else None) or nie_null(
             genau.genau, value, form
         )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.darstellung import Darstellung
 from vorlagen.compute.names import Named, Names
+from vorlagen.core.fmt import zahlwort
 from vorlagen.core.money import Anteil
 from vorlagen.core.problems import Where
 from vorlagen.load.kennzahlen import Kennzahl
@@ -71,6 +72,16 @@ class Zahlwert(Named):
     def gezeigt(self) -> Fraction:
         """The value its print shows: its value, or the share of a split it quotes (money.Anteil)."""
         return self.genau if isinstance(self.genau, Anteil) else Fraction(self.wert)
+
+    @property
+    def wie_getippt(self) -> str | None:
+        """Where the typed digits decide the print, how: 'gedruckt mit drei Nachkommastellen, so vielen wie getippt'
+        (None where the unit and `stellen` alone do)."""
+        if self.form is None or self.form.text(self.gezeigt) == replace(self.form, getippt=0).text(self.gezeigt):
+            return None
+        if self.einheit == "€":
+            return "gedruckt mit Cent, wie getippt"
+        return f"gedruckt mit {zahlwort(self.form.getippt)} Nachkommastellen, so vielen wie getippt"
 
     @property
     def gedruckt(self) -> Fraction:

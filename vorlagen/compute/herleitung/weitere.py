@@ -311,6 +311,8 @@ def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> 
     rundung += "; gelesene Zahlen " + (
         "wie gedruckt (runden: je_posten)" if kz.runden == "je_posten" else "genau (runden: am_ende)"
     )
+    if z.wie_getippt is not None:
+        rundung += f"; {z.wie_getippt}"
     eingaben = [Eingang("Formel", kz.formel, kz.where("formel"))]
     eingaben += [Eingang(s.was, s.wert, s.wo) for s in z.schritte]
     if kz.erwartet is not None:
