@@ -185,4 +185,7 @@ def _kennzahl(z) -> list[str]:
         lines.append(f"  {s.was} = {s.wert}" + (f"   [{s.wo}]" if s.wo is not None else ""))
     if k.erwartet is not None:
         lines.append(f"  erwartet: {zahl(k.erwartet)}   [{k.where('erwartet')}]")
+    for art, wort in (("hoechstens", "höchstens"), ("mindestens", "mindestens")):
+        if getattr(z.wert, art) is not None:
+            lines.append(f"  {wort}: {getattr(z.wert, art).text} (geprüft)   [{k.where(art)}]")
     return lines

@@ -29,6 +29,7 @@ from vorlagen.compute.einheiten import (
 )
 from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
+from vorlagen.compute.grenzen import grenze, zahl_grenzen
 from vorlagen.compute.names import Names, UnknownName
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
@@ -285,7 +286,7 @@ def kennzahlen(
         if falsch is not None:
             raise EinheitFehler(falsch)
         text = form.text(value)
-        wert = Groesse(value, text, k.einheit)
+        wert = Groesse(value, text, k.einheit, *(grenze(getattr(k, art), form) for art in ("hoechstens", "mindestens")))
         if step is not None and value != genau.genau:
             steps.append(
                 Schritt(
@@ -310,6 +311,7 @@ def kennzahlen(
         abweichend = abweichung(k, figures[k.id], not namen(trees[k.id])) if k.id in figures else None
         if abweichend is not None:
             problems.append(abweichend)
+        problems += zahl_grenzen(k, figures[k.id]) if k.id in figures else []
     return Zahlen(kind, {k.id: figures[k.id].wert for k in definitions if k.id in figures}, figures), problems
 
 

@@ -16,18 +16,29 @@ from vorlagen.load.kennzahlen import Kennzahl
 
 class Groesse(Fraction):
     """A named figure's value (exact, after its rounding) that prints itself in its unit: '12.346 €', '33,33 %'.
-    Made whole, with its text and unit; a copy or a pickled one keeps them."""
+    Made whole, with its text and unit and its bounds (`hoechstens`, `mindestens`: Groessen themselves, None where
+    the figure states none) – what a text quotes as zahlen["id"].hoechstens; a copy or a pickled one keeps them."""
 
     text: str
     einheit: str
+    hoechstens: Groesse | None
+    mindestens: Groesse | None
 
-    def __new__(cls, wert: Fraction, text: str, einheit: str) -> Groesse:
+    def __new__(
+        cls,
+        wert: Fraction,
+        text: str,
+        einheit: str,
+        hoechstens: Groesse | None = None,
+        mindestens: Groesse | None = None,
+    ) -> Groesse:
         groesse = super().__new__(cls, wert)
         groesse.text, groesse.einheit = text, einheit
+        groesse.hoechstens, groesse.mindestens = hoechstens, mindestens
         return groesse
 
     def __reduce__(self):
-        return (Groesse, (Fraction(self), self.text, self.einheit))
+        return (Groesse, (Fraction(self), self.text, self.einheit, self.hoechstens, self.mindestens))
 
     def __copy__(self) -> Groesse:
         return self  # never changed after it is made
