@@ -17,7 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER, Kreis, kreisjahr, setze
-from vorlagen.compute.haushaltsposition import NEU, Leser, position, zeile
+from vorlagen.compute.haushaltsposition import EINSPARUNG, MEHRERTRAG, Leser, position, zeile
 from vorlagen.compute.haushaltsstand import positionsstaende
 from vorlagen.compute.names import Named, Names
 from vorlagen.compute.offen import OFFEN
@@ -265,11 +265,7 @@ def auswirkungen(
             problems += found
             stelle = None
             if quelle.konto is not None:
-                neu = (
-                    "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und ihrer „prognose“ ein."
-                    if quelle.art == "Mehrertrag"
-                    else NEU
-                )
+                neu = MEHRERTRAG if quelle.art == "Mehrertrag" else EINSPARUNG
                 stelle, found = position(haushalte, jahr, quelle.konto, quelle.plan, where, neu)
                 problems += found
             if betrag is None or (quelle.konto is not None and stelle is None):
