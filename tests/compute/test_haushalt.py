@@ -1057,7 +1057,9 @@ def test_empty_jahre(data):
         "      jahre: {}\n  deckung",
     )
     assert problems_of(data) == [
-        f"{at(data, VORLAGE, 'jahre: {}')}: „jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags."
+        f"{at(data, VORLAGE, 'jahre: {}')}: „jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags (bei "
+        "einer Position, wo Ansatz und ganzer Betrag nicht vorliegen, statt dessen unter „ueberplanmaessig“ oder "
+        "„ausserplanmaessig“ den Betrag, den die Kämmerei nennt)."
     ]
 
 

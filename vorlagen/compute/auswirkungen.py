@@ -104,7 +104,7 @@ def haushalt_der_vorlage(
     koerperschaft = facts.koerperschaft
     land, stil = koerperschaft.landesrecht, koerperschaft.hausstil
     ids = {k.id for k in source.vorlage.zahlen}
-    jahresbetraege: list[dict[str, str]] = [e.jahre for e in daten.positionen] + [d.jahre for d in daten.deckung]
+    jahresbetraege: list[dict[str, str]] = [e.betraege for e in daten.positionen] + [d.jahre for d in daten.deckung]
     for jahre in jahresbetraege:
         for jahr, name in jahre.items():
             eigene = figur(tuple(name.strip().split(".")), ids)

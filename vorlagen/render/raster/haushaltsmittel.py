@@ -96,7 +96,7 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
                 f"{d.jahr} {d.konto or offen}",
                 [
                     str(d.jahr),
-                    d.art or offen,
+                    d.wort or offen,
                     position,
                     zelle(weitere.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
                     verfuegbar,
