@@ -266,27 +266,7 @@ def auswirkungen(
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     result.quellen = {tabelle: daten.where(tabelle) for tabelle in ("positionen", "deckung")}  # for the layout check
     for eintrag in daten.positionen:
-        if not eintrag.jahre:  # the overrun as the Kämmerei states it
-            genannt, found, ungeprueft, unvollstaendig = genannte(eintrag, haushalte, leser)
-            result.genannt += genannt
-            problems += found
-            result.ungeprueft += ungeprueft
-            result.unvollstaendig |= unvollstaendig
-            continue
-        for jahr_text, name in eintrag.jahre.items():
-            where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)
-            betrag, found = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
-            problems += found
-            stelle, found = _ausgabeposition(haushalte, jahr, eintrag.konto, eintrag.plan, where)
-            problems += found
-            if betrag is None or stelle is None:
-                result.unvollstaendig.add(jahr)
-                continue
-            verfuegbar = exact(stelle.verfuegbar)
-            z = Zeile(jahr, stelle, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name, where)
-            result.zeilen.append(z)
-            if stelle.deckungskreis is not None:
-                setze(kreisjahr(result.kreise, haushalte[jahr], jahr, stelle.deckungskreis), stelle, betrag, name)
+        problems += _betraege(eintrag, haushalte, leser, result)
     leser.names = {**names, "haushalt": result}  # a Deckung may name the computed Mehrbedarf
     for quelle in daten.deckung:
         for jahr_text, name in quelle.jahre.items():
@@ -331,6 +311,33 @@ def auswirkungen(
             problems += found
             result.folgekosten = f"{geld(kosten)} jährlich" if kosten is not None else None
     return result, problems
+
+
+def _betraege(eintrag, haushalte: dict[int, Haushalt], leser: Leser, result: Auswirkungen) -> list[Problem]:
+    """The amounts of one entry of `positionen` into `result`: the whole amount per year (`jahre`), or the overrun
+    as the Kämmerei states it (compute/genannt.py); the problems of reading them."""
+    if not eintrag.jahre:
+        genannt, problems, ungeprueft, unvollstaendig = genannte(eintrag, haushalte, leser)
+        result.genannt += genannt
+        result.ungeprueft += ungeprueft
+        result.unvollstaendig |= unvollstaendig
+        return problems
+    problems = []
+    for jahr_text, name in eintrag.jahre.items():
+        where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)
+        betrag, found = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
+        problems += found
+        stelle, found = _ausgabeposition(haushalte, jahr, eintrag.konto, eintrag.plan, where)
+        problems += found
+        if betrag is None or stelle is None:
+            result.unvollstaendig.add(jahr)
+            continue
+        verfuegbar = exact(stelle.verfuegbar)
+        z = Zeile(jahr, stelle, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name, where)
+        result.zeilen.append(z)
+        if stelle.deckungskreis is not None:
+            setze(kreisjahr(result.kreise, haushalte[jahr], jahr, stelle.deckungskreis), stelle, betrag, name)
+    return problems
 
 
 def _ausgabeposition(

@@ -131,6 +131,13 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
                     "jede für sich passt, alle zusammen nicht: verringern Sie sie oder decken Sie den Rest anders.",
                 )
             )
+    return problems + _gedeckt(result, daten)
+
+
+def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[Problem]:
+    """Each year's Deckung against its Mehrbedarf: there is one, it is enough – and where the Vorlage states the
+    overrun itself (compute/genannt.py), it is not more either: the sources add up to the stated amount."""
+    problems = []
     deckung = result.deckung
     for jahr, mehrbedarf in result.mehrbedarf.items():
         if jahr in result.unvollstaendig:

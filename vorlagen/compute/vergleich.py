@@ -164,18 +164,7 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         return None, problems
     places = max((nachkommastellen(v) for w in rows for v in (w.alt, w.neu)), default=0)
     if berechnung.einheit == "Euro" and places > 2:
-        where = next(
-            z.where("werte" if z.werte else "aus")
-            for z, w in zip(berechnung.zeilen, rows)
-            if nachkommastellen(w.alt) > 2 or nachkommastellen(w.neu) > 2
-        )
-        return None, [
-            Problem(
-                where,
-                f"Berechnung „{berechnung.id}“: Beträge in Euro haben höchstens zwei "
-                "Nachkommastellen (Cent) – prüfen Sie den Wert.",
-            )
-        ]
+        return None, [_mehr_als_cent(berechnung, rows)]
     # amounts typed with cents are printed with cents: rounding them to whole euros would lose them
     quantum = CENT if berechnung.einheit == "Euro" and places > 0 else rundung.quantum
     table = Vergleich(
@@ -196,6 +185,20 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         spalten,
     )
     return table, _erwartet(table) + _grenzen(table)
+
+
+def _mehr_als_cent(berechnung: Berechnung, rows) -> Problem:
+    """A line of a Vergleich in Euro with more than two places, at its line."""
+    where = next(
+        z.where("werte" if z.werte else "aus")
+        for z, w in zip(berechnung.zeilen, rows)
+        if nachkommastellen(w.alt) > 2 or nachkommastellen(w.neu) > 2
+    )
+    return Problem(
+        where,
+        f"Berechnung „{berechnung.id}“: Beträge in Euro haben höchstens zwei Nachkommastellen (Cent) – prüfen Sie den "
+        "Wert.",
+    )
 
 
 def nachkommastellen(value: Decimal) -> int:
