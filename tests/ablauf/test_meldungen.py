@@ -90,13 +90,11 @@ def test_a_german_number_cut_at_its_comma_is_named_whole(tmp_path):
         f"data/vorlagen/2024-041/vorlage.yaml:{line}: Unbekannter Schlüssel „50“ in „kosten“. Steht hier die "
         "Zahl „412.500,50“? In „{…}“ trennt das Komma Einträge. „412.500,50“ hat Tausendertrennzeichen; Zahlen der "
         "Datendateien stehen ohne sie und mit Dezimalpunkt – schreiben Sie 412500.5. Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, "
-        "foerderfaehig, hinweis, erwartet, formel, felder, gruppe."
+        "foerderfaehig, hinweis, erwartet, hoechstens, mindestens, formel, felder, gruppe."
     ]
 
 
-ERLAUBT = (
-    "Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, foerderfaehig, hinweis, erwartet, formel, felder, gruppe."
-)
+ERLAUBT = "Erlaubt sind: id, anzahl, anteil, saetze, betrag, als, foerderfaehig, hinweis, erwartet, hoechstens, mindestens, formel, felder, gruppe."
 
 
 @pytest.mark.parametrize(

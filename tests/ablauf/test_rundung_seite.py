@@ -145,7 +145,8 @@ def test_6_named_figures_per_item_as_printed(data):
     z = tabellen(
         data,
         "",
-        '  - id: t\n    formel: "1,499"\n    einheit: T€\n  - id: s\n    formel: t + t + t\n    einheit: T€\n'
+        '  - id: b\n    formel: "1499"\n  - id: t\n    formel: b\n    einheit: T€\n'
+        "  - id: s\n    formel: t + t + t\n    einheit: T€\n"
         "  - id: e\n    formel: t + t + t\n    einheit: T€\n    runden: am_ende\n",
     ).zahlen
     assert z["s"].text == f"3{NBSP}T€" and z["e"].text == f"4{NBSP}T€"

@@ -26,7 +26,8 @@ def figures(data: Path, yaml: str):
 def test_the_issue_case_three_times_1499_euros_in_teur(data):
     z = figures(
         data,
-        '  - id: t\n    formel: "1,499"\n    einheit: T€\n'
+        '  - id: b\n    formel: "1499"\n'
+        "  - id: t\n    formel: b\n    einheit: T€\n"
         "  - id: je-posten\n    formel: t + t + t\n    einheit: T€\n"
         "  - id: am-ende\n    formel: t + t + t\n    einheit: T€\n    runden: am_ende\n",
     )
@@ -38,7 +39,8 @@ def test_the_issue_case_three_times_1499_euros_in_teur(data):
 def test_mio_keine_and_percent_enter_as_printed(data):
     z = figures(
         data,
-        '  - id: m\n    formel: "0,4449"\n    einheit: Mio. €\n'
+        '  - id: b\n    formel: "444900"\n'
+        "  - id: m\n    formel: b\n    einheit: Mio. €\n"
         "  - id: mm\n    formel: m + m\n    einheit: Mio. €\n"
         "  - id: k\n    formel: 100 / 3\n    rundung: keine\n"
         "  - id: kkk\n    formel: k + k + k\n    rundung: keine\n"
@@ -62,7 +64,8 @@ def test_the_herleitung_says_a_figure_was_read_as_printed(data, capsys):
     edit(
         data / VORLAGE,
         "verteilungen:\n",
-        'zahlen:\n  - id: t\n    formel: "1,499"\n    einheit: T€\n  - id: s\n    formel: t + t\n    einheit: T€\n'
+        'zahlen:\n  - id: b\n    formel: "1499"\n  - id: t\n    formel: b\n    einheit: T€\n'
+        "  - id: s\n    formel: t + t\n    einheit: T€\n"
         "verteilungen:\n",
     )
     code, out, _ = run(capsys, "zahlen", "2021/0123", "s", "--data", str(data))

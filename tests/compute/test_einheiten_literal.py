@@ -49,8 +49,9 @@ def test_a_literal_in_mio_and_teur_is_that_many_millions_and_thousands(data):
         "  - id: in-euro\n    formel: ansatz\n    runden: am_ende\n",
     )
     z = figures(data)
-    assert z["ansatz"] == 523_000 and z["ansatz"].text == f"0,52{NBSP}Mio.{NBSP}€"  # was 0,00 Mio. € (0,523 €)
-    assert z["rest"] == 412_500 and z["rest"].text == f"413{NBSP}T€"  # was 0 T€ (412,50 €)
+    # was 0,00 Mio. € (0,523 €); each typed digit prints (issue 46)
+    assert z["ansatz"] == 523_000 and z["ansatz"].text == f"0,523{NBSP}Mio.{NBSP}€"
+    assert z["rest"] == 412_500 and z["rest"].text == f"412,5{NBSP}T€"  # was 0 T€ (412,50 €)
     assert z["summe"] == 935_500 and z["summe"].text == f"0,94{NBSP}Mio.{NBSP}€"  # was 0,00 Mio. €
     assert z["mrd"] == 1_250_000_000 and z["mrd"].text == f"1,25{NBSP}Mrd.{NBSP}€"
     assert z["in-euro"].text == f"523.000{NBSP}€"
@@ -80,10 +81,12 @@ def test_a_formula_literal_in_euros_of_an_earlier_version_is_named_by_erwartet(d
     assert problems_of(data) == [
         f"{wo}: Zahl „alt“: berechnet 523.000,00{NBSP}Mio.{NBSP}€, erwartet "
         f"0,52{NBSP}Mio.{NBSP}€ – die Zahlen einer Formel stehen in der Einheit der Zahl (frühere Fassungen lasen sie "
-        f"in Euro): für 0,52{NBSP}Mio.{NBSP}€ schreiben Sie „0,523“."
+        f"in Euro): für 0,52{NBSP}Mio.{NBSP}€ schreiben Sie „523000 / 1000000“ (ein Betrag in Euro, gedruckt in der "
+        "Einheit der Zahl; eine getippte Zahl allein druckt jede Ziffer, die sie hat)."
     ]
-    edit(data / VORLAGE, 'formel: "523000"', 'formel: "0,523"')  # the proposal, applied
-    assert figures(data)["alt"] == 523_000  # what „523000“ meant in euros
+    edit(data / VORLAGE, 'formel: "523000"', 'formel: "523000 / 1000000"')  # the proposal, applied
+    alt = figures(data)["alt"]
+    assert alt == 523_000 and alt.text == f"0,52{NBSP}Mio.{NBSP}€"  # what „523000“ meant in euros, as it printed
 
 
 # --- erwartet is written like the formula ---------------------------------------------------------------------
@@ -94,7 +97,7 @@ def test_erwartet_takes_the_decimal_comma_of_formulas(data):
         data,
         '  - id: quote\n    formel: "1,75"\n    einheit: "%"\n    erwartet: "1,75"\n'
         '  - id: stellen\n    formel: "528,266"\n    einheit: Stellen\n    erwartet: 528,266\n'
-        '  - id: mio\n    formel: "0,523"\n    einheit: Mio. €\n    erwartet: "0,52"\n',
+        '  - id: mio\n    formel: "0,523"\n    einheit: Mio. €\n    erwartet: "0,523"\n',
     )
     z = figures(data)
     assert z["quote"] == Fraction(175, 10000)

@@ -537,8 +537,8 @@ def test_a_mehrertrag_at_a_position_not_in_the_haushalt(data):
     mehrertrag(data, konto="41.00.02")
     lines = [at(data, VORLAGE, f"{jahr}: uebersicht", after="  deckung:") for jahr in (2021, 2022)]
     assert problems_of(data) == [
-        f"{where}: „41.00.02“ steht nicht im Ergebnisplan des Haushalts {jahr} (haushalt/{jahr}.yaml) – meinten Sie "
-        "„41.00.01“? Prüfen Sie die Nummer; für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und "
+        f"{where}: „41.00.02“ steht nicht im Ergebnisplan des Haushalts {jahr} (haushalt/{jahr}.yaml) und in keinem "
+        "anderen Haushalt – meinten Sie „41.00.01“? Prüfen Sie die Nummer; für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und "
         "ihrer „prognose“ ein."
         for where, jahr in zip(lines, (2021, 2022))
     ]
@@ -763,9 +763,10 @@ def test_a_produkt_not_in_the_haushalt(data):
     edit(data / VORLAGE, '    - konto: "05.06.01"', '    - konto: "05.06.02"')
     lines = [at(data, VORLAGE, f"{jahr}: uebersicht") for jahr in (2021, 2022)]
     assert problems_of(data) == [
-        f"{where}: „05.06.02“ steht nicht im Ergebnisplan des Haushalts {jahr} (haushalt/{jahr}.yaml) – meinten Sie "
-        "„05.06.01“? Prüfen Sie die Nummer; für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit "
-        "„ansatz: 0“ ein."
+        f"{where}: „05.06.02“ steht nicht im Ergebnisplan des Haushalts {jahr} (haushalt/{jahr}.yaml) und in keinem "
+        "anderen Haushalt – meinten Sie „05.06.01“? Prüfen Sie die Nummer; tragen Sie die Position in den Haushalt des "
+        "Jahres ein: mit ihrem Ansatz, oder mit „ansatz: 0“, wenn dort nichts veranschlagt ist (dann ist der Betrag "
+        "außerplanmäßig)."
         for where, jahr in zip(lines, (2021, 2022))
     ]
 
@@ -774,9 +775,9 @@ def test_a_produkt_in_the_other_plan(data):
     edit(data / VORLAGE, '    - konto: "05.06.01"', '    - konto: "05.06.01"\n      plan: Finanzplan')
     found = problems_of(data)
     assert found[0].endswith(
-        ": „05.06.01“ steht nicht im Finanzplan des Haushalts 2021 (haushalt/2021.yaml) – "
-        "prüfen Sie die Nummer; für eine außerplanmäßige Aufwendung tragen Sie die Position dort "
-        "mit „ansatz: 0“ ein."
+        ": „05.06.01“ steht nicht im Finanzplan des Haushalts 2021, sondern im Ergebnisplan (haushalt/2021.yaml) – "
+        "die Vorlage nennt „plan: Finanzplan“: schreiben Sie „plan: Ergebnisplan“ zur Position der Vorlage, wenn der "
+        "Betrag dort gebucht wird."
     )
 
 
@@ -1056,7 +1057,9 @@ def test_empty_jahre(data):
         "      jahre: {}\n  deckung",
     )
     assert problems_of(data) == [
-        f"{at(data, VORLAGE, 'jahre: {}')}: „jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags."
+        f"{at(data, VORLAGE, 'jahre: {}')}: „jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags (bei "
+        "einer Position, wo Ansatz und ganzer Betrag nicht vorliegen, statt dessen unter „ueberplanmaessig“ oder "
+        "„ausserplanmaessig“ den Betrag, den die Kämmerei nennt)."
     ]
 
 

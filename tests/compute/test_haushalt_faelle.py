@@ -315,7 +315,9 @@ def test_mainz_the_sum_the_city_printed_is_checked(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz", "braunschweig"])
+@pytest.mark.parametrize(
+    "fall", ["lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz", "braunschweig", "wernigerode"]
+)
 def test_no_real_case_outside_nrw_sees_nrw_law(fall):
     project = prepare(FIXTURES / fall)
     for rechnung in project.rechnungen.values():
@@ -325,7 +327,7 @@ def test_no_real_case_outside_nrw_sees_nrw_law(fall):
 
 
 def test_the_fixtures_state_nothing_the_sources_do_not():
-    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz", "braunschweig"):
+    for fall in ("lohne", "fuerstenwalde", "hockenheim", "schwaebisch-hall", "mainz", "braunschweig", "wernigerode"):
         k = prepare(FIXTURES / fall).facts.koerperschaft
         assert k.anschrift is None and k.verwaltungschef is None, fall
         for source in prepare(FIXTURES / fall).facts.vorlagen:

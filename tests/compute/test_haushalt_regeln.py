@@ -98,8 +98,8 @@ def test_the_vorlage_finds_a_kameral_position_in_the_verwaltungshaushalt_by_defa
     edit(lohne / LOHNE_650, '- {konto: "880.650", jahre', '- {konto: "880.650", plan: Vermögenshaushalt, jahre')
     assert (
         f"{at(lohne, LOHNE_650, '2009: ausgaben-880-650')}: „880.650“ steht nicht im Vermögenshaushalt des Haushalts "
-        "2009 (haushalt/2009.yaml) – prüfen Sie die Nummer; für eine außerplanmäßige Aufwendung tragen Sie die "
-        "Position dort mit „ansatz: 0“ ein."
+        "2009, sondern im Verwaltungshaushalt (haushalt/2009.yaml) – die Vorlage nennt „plan: Vermögenshaushalt“: "
+        "schreiben Sie „plan: Verwaltungshaushalt“ zur Position der Vorlage, wenn der Betrag dort gebucht wird."
     ) in problems_of(lohne)
 
 

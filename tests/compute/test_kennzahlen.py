@@ -362,8 +362,8 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
         f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 50{NBSP}% schreiben Sie „50“ oder „50 %“.',
         f"data/vorlagen/2021-0123/vorlage.yaml:{second}: Zahl „andere“: berechnet 50,00{NBSP}%, erwartet 40{NBSP}% – "
         "prüfen Sie den erwarteten Wert und die Formel.",
-        # 0,125 % prints 0,13 % (half up); 12,5 % was meant
-        f"data/vorlagen/2021-0123/vorlage.yaml:{third}: Zahl „achtel“: berechnet 0,13{NBSP}%, erwartet 12,5{NBSP}% – "
+        # 0,125 % prints with its three typed decimals; 12,5 % was meant
+        f"data/vorlagen/2021-0123/vorlage.yaml:{third}: Zahl „achtel“: berechnet 0,125{NBSP}%, erwartet 12,5{NBSP}% – "
         f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 12,5{NBSP}% schreiben Sie „12,5“ oder '
         "„12,5 %“.",
         f"data/vorlagen/2021-0123/vorlage.yaml:{fourth}: Zahl „viel“: berechnet 50,00{NBSP}%, erwartet 5.000{NBSP}% – "

@@ -92,3 +92,17 @@ def test_two_numbers_without_a_space_in_brackets_are_written_with_one_as_the_ear
     assert f"data/{VORLAGE}:{line}: „142,141“ → „142, 141“ – {GRUND_ZWEI}" in [str(u) for u in done.umschreibungen]
     facts, problems = load(data)
     assert facts is not None, problems
+
+
+def test_a_literal_meant_in_euros_is_written_so_that_it_prints_the_digits_it_printed_before():
+    """A typed number now prints every decimal it has (issue 46): where the earlier version printed fewer than the
+    number in the unit would have, the rewrite divides the euros as a whole – the same value, the same print."""
+    from vorlagen.review.zahlenschreibweise import formel_in_einheit
+
+    assert formel_in_einheit("523000", "Mio. €", 3) == "0,523"  # printed 0,523 before, and now
+    assert formel_in_einheit("523000", "Mio. €", 2) == "523000 / 1000000"  # printed 0,52 before, and now
+    assert formel_in_einheit("150000 + 58000", "Mio. €", 2) == "(150000 + 58000) / 1000000"
+    assert formel_in_einheit("150000 + 58000", "Mio. €", 3) == "0,15 + 0,058"
+    assert formel_in_einheit("412000", "T€", 0) == "412"
+    assert formel_in_einheit("412500", "T€", 0) == "412500 / 1000"
+    assert Fraction(523000, 1000000) == Fraction("0.523")  # the two spellings: one value

@@ -26,7 +26,8 @@ def _refuse(message: str) -> BuildFailed:
 
 def jahre(daten) -> set[int]:
     """The Haushaltsjahre a Vorlage's Finanzielle Auswirkungen read: its amounts, Deckungen and VEs."""
-    found = {int(j) for p in [*daten.positionen, *daten.deckung] for j in p.jahre if j.isdigit()}
+    betraege = [p.betraege for p in daten.positionen] + [d.jahre for d in daten.deckung]
+    found = {int(j) for jahre in betraege for j in jahre if j.isdigit()}
     for ve in daten.verpflichtungsermaechtigungen:
         found |= {ve.jahr, *(int(j) for j in (ve.lasten or {}) if j.isdigit())}
     return found

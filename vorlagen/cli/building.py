@@ -167,7 +167,7 @@ def _sitzung_summary(sitzung_id: str, shown: str, oparl: bool) -> str:
 
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
-    from vorlagen.cli.stand import render_fristen, render_offen, render_offene, summary
+    from vorlagen.cli.stand import render_fristen, render_offen, render_offene, render_ungeprueft, summary
     from vorlagen.compute.auswirkungen import unsichere_landesangaben
     from vorlagen.core.fmt import anzahl
     from vorlagen.render.betreff import vorbereitet
@@ -191,10 +191,14 @@ def check(args: argparse.Namespace) -> int:
     offen = render_offene(project.facts, args.stichtag)
     if offen:
         print("\n" + offen, end="")
-    angaben = render_offen(project.facts, {slug: r.haushalt for slug, r in project.rechnungen.items()})
+    haushalte = {slug: r.haushalt for slug, r in project.rechnungen.items()}
+    angaben = render_offen(project.facts, haushalte)
     if angaben:
         print("\n" + angaben, end="")
-    unsicher = unsichere_landesangaben(project.facts, {slug: r.haushalt for slug, r in project.rechnungen.items()})
+    ungeprueft = render_ungeprueft(project.facts, haushalte)
+    if ungeprueft:
+        print("\n" + ungeprueft, end="")
+    unsicher = unsichere_landesangaben(project.facts, haushalte)
     if unsicher:
         print("\nHinweise zum Landesrecht:\n" + "\n".join(f"  {h}" for h in unsicher))
     _beschluesse(composer)

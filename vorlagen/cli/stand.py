@@ -1,5 +1,6 @@
 """What `pruefen` and `bauen` report besides problems: a summary of what was computed, the deadlines of coming
-Sitzungen, Beratungen without a recorded result, and the facts the Vorlagen do not state yet."""
+Sitzungen, Beratungen without a recorded result, the facts the Vorlagen do not state yet, and what the budget-law
+checks could not check."""
 
 from __future__ import annotations
 
@@ -86,6 +87,24 @@ def render_offen(facts: Facts, haushalte: dict | None = None) -> str:
     return (
         f"Noch offen (gedruckt als „{OFFEN}“ bzw. „{TERMIN_OFFEN}“; in eine Sitzungsmappe und nach OParl kommt "
         f"eine Vorlage erst mit {needs} und allem anderen, was hier steht, außer den Terminen):\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+
+
+def render_ungeprueft(facts: Facts, haushalte: dict | None = None) -> str:
+    """For `check`: per Vorlage what the budget-law checks could not check because the data do not state what they
+    need (a stated overrun without Ansatz and whole amount, a source of a Deckung without its Ansatz, an open
+    threshold); empty when everything was checked. `haushalte`: slug → the computed Finanzielle Auswirkungen."""
+    lines = []
+    for source in facts.vorlagen:
+        a = (haushalte or {}).get(source.slug)
+        for was in dict.fromkeys(a.ungeprueft if a is not None else []):
+            lines.append(f"  {source.folder.name}: {was}")
+    if not lines:
+        return ""
+    return (
+        "Nicht geprüft (die Daten nennen nicht, was die Prüfung braucht; gedruckt wird, was die Vorlage nennt):\n"
         + "\n".join(lines)
         + "\n"
     )

@@ -183,10 +183,14 @@ def _kennzahl(z) -> list[str]:
         f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
         f"  Formel: {z.formel}   [{k.where('formel')}]",
         f"  Einheit: {z.einheit}; Rundung: {rundung}; gelesene Zahlen dieser Vorlage "
-        f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}",
+        f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}"
+        + (f"; {z.wie_getippt}" if z.wie_getippt is not None else ""),
     ]
     for s in z.schritte:
         lines.append(f"  {s.was} = {s.wert}" + (f"   [{s.wo}]" if s.wo is not None else ""))
     if k.erwartet is not None:
         lines.append(f"  erwartet: {zahl(k.erwartet)}   [{k.where('erwartet')}]")
+    for art, wort in (("hoechstens", "höchstens"), ("mindestens", "mindestens")):
+        if getattr(z.wert, art) is not None:
+            lines.append(f"  {wort}: {getattr(z.wert, art).text} (geprüft)   [{k.where(art)}]")
     return lines

@@ -18,6 +18,7 @@ from vorlagen.compute.verpflichtung import check_ve
 from vorlagen.compute.verpflichtung import offen as ve_offen
 from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
+from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
 from vorlagen.load.facts import Facts
 from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.hausstil import Finanzen
@@ -104,18 +105,7 @@ def haushalt_der_vorlage(
     koerperschaft = facts.koerperschaft
     land, stil = koerperschaft.landesrecht, koerperschaft.hausstil
     ids = {k.id for k in source.vorlage.zahlen}
-    jahresbetraege: list[dict[str, str]] = [e.jahre for e in daten.positionen] + [d.jahre for d in daten.deckung]
-    for jahre in jahresbetraege:
-        for jahr, name in jahre.items():
-            eigene = figur(tuple(name.strip().split(".")), ids)
-            if eigene in spaet:
-                lesen_probleme.append(
-                    Problem(
-                        line_of(jahre, jahr),
-                        f"Die Zahl „{eigene}“ liest selbst den Haushalt („haushalt.…“) – ein Betrag des Haushalts "
-                        "kann keine Zahl sein, die erst aus ihm folgt: nennen Sie hier die Zahl, aus der er entsteht.",
-                    )
-                )
+    lesen_probleme += _liest_haushalt(daten, ids, spaet)
     result, found = auswirkungen(
         daten,
         haushalte,
@@ -174,6 +164,24 @@ def haushalt_der_vorlage(
     if land is not None:
         result.landesangaben = landesangaben(result, stil.finanzen)
     return result, lesen_probleme, recht
+
+
+def _liest_haushalt(daten: FinanzielleAuswirkungen, ids: set[str], spaet: set[str]) -> list[Problem]:
+    """An amount of the block named by a figure that itself reads the block: it cannot be."""
+    problems = []
+    jahresbetraege: list[dict[str, str]] = [e.betraege for e in daten.positionen] + [d.jahre for d in daten.deckung]
+    for jahre in jahresbetraege:
+        for jahr, name in jahre.items():
+            eigene = figur(tuple(name.strip().split(".")), ids)
+            if eigene in spaet:
+                problems.append(
+                    Problem(
+                        line_of(jahre, jahr),
+                        f"Die Zahl „{eigene}“ liest selbst den Haushalt („haushalt.…“) – ein Betrag des Haushalts "
+                        "kann keine Zahl sein, die erst aus ihm folgt: nennen Sie hier die Zahl, aus der er entsteht.",
+                    )
+                )
+    return problems
 
 
 def landesangaben(result: Auswirkungen, eigene: Finanzen) -> list[str]:

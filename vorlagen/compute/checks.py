@@ -8,16 +8,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 
 from vorlagen.compute.bescheide import BescheidWerte
 from vorlagen.compute.eigenanteil import Tabelle, cents_lost
 from vorlagen.compute.glyphs import check_glyphs
+from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import check_niederschriften
 from vorlagen.compute.sitzungen import check_tagesordnungen
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
-from vorlagen.core.money import below
+from vorlagen.core.money import CENT, below
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import line_of
@@ -50,6 +52,9 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
                     t.quantum,
                 )
             )
+        problems += tabellengrenzen(
+            zeile.position, [("", f"Zeile „{zeile.position.als or zeile.text}“", zeile.betrag)], _geld(t.quantum), name
+        )
         for satz in zeile.saetze:
             g = satz.gueltig
             if g is not None and t.zeitraum is not None and not (g.von <= t.zeitraum.von and t.zeitraum.bis <= g.bis):
@@ -70,12 +75,7 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
             )
         )
     if erwartet is not None and t.art != "Matrix":  # a Matrix checks its own, in its unit (compute/matrix.py)
-        for key, label in (
-            ("gesamtkosten", "Gesamtkosten"),
-            ("abzuege", "Abzüge"),
-            ("eigenanteil", "Eigenanteil"),
-            ("summe", "Summe"),
-        ):
+        for key, label in SUMMEN:
             expected = getattr(erwartet, key)
             value = getattr(t, key, None) if key in {f.name for f in dataclasses.fields(t)} else None
             if expected is None:
@@ -92,7 +92,24 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
                 )
             elif expected != value:
                 problems.append(_mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum))
+    if t.art not in ("Vergleich", "Matrix"):  # they check their own, in their unit
+        felder = [
+            (key, label, getattr(t, key)) for key, label in SUMMEN if key in {f.name for f in dataclasses.fields(t)}
+        ]
+        problems += tabellengrenzen(t.berechnung, felder, _geld(t.quantum), name)
     return problems
+
+
+SUMMEN = (("gesamtkosten", "Gesamtkosten"), ("abzuege", "Abzüge"), ("eigenanteil", "Eigenanteil"), ("summe", "Summe"))
+
+
+def _geld(quantum: Decimal) -> Texte:
+    """Amounts as a table of this precision prints them; a bound or difference with cents with its cents."""
+
+    def text(value) -> str:
+        return euro_or_cent(value, CENT if Fraction(value).denominator != 1 else quantum)
+
+    return Texte(lambda v: euro_or_cent(v, quantum), text, lambda d: signed(d, CENT if d.denominator != 1 else quantum))
 
 
 def check_bescheid(werte: BescheidWerte) -> list[Problem]:

@@ -1,15 +1,15 @@
 """How a named figure prints in its unit, and the value it prints – exactly: what `runden: je_posten` reads, what
-`erwartet` is compared with, and the two checks that keep a figure from being printed wrong without a word (a figure
-that is not zero never prints as zero; a typed figure never loses digits in print)."""
+`erwartet` is compared with, and the checks that keep a figure from being printed wrong without a word (a figure that
+is not zero never prints as zero; a typed figure never loses an amount or a digit it was typed with)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import SKALA
-from vorlagen.core.fmt import NBSP, euro_or_cent, geldeinheit, mio, mrd, prozent, teur, zahl
+from vorlagen.compute.einheiten import SKALA, stellen_im_text
+from vorlagen.core.fmt import NBSP, euro_or_cent, geldeinheit, mio, mrd, prozent, teur, zahl, zahlwort
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
 
@@ -18,29 +18,35 @@ STELLEN = {"T€": 0, "Mio. €": 2, "Mrd. €": 2}  # decimals a money unit pri
 
 @dataclass(frozen=True)
 class Darstellung:
-    """How one figure prints: its unit, its rounding step (money, None: not rounded), `stellen` and the
-    Körperschaft's places for percentages."""
+    """How one figure prints: its unit, its rounding step (money, None: not rounded), `stellen`, the Körperschaft's
+    places for percentages, and the decimals its typed numbers were written with (`getippt`: a figure of numbers
+    alone prints at least so many – „0,523“ in Mio. € prints „0,523 Mio. €“, not „0,52 Mio. €“)."""
 
     einheit: str
     stufe: Decimal | None
     stellen: int | None
     prozent_stellen: int
+    getippt: int = 0
 
     def skala(self) -> Fraction:
         """Base units per unit: 1.000 € per T€, 1/100 per %."""
         return Fraction(1, 100) if self.einheit == "%" else Fraction(SKALA.get(self.einheit, 1))
 
     def nachkomma(self, value: Fraction) -> int | None:
-        """The decimals printed in the unit; None: as many as the value needs (counts without `stellen`)."""
+        """The decimals printed in the unit; None: as many as the value needs (counts without `stellen`). At least
+        the decimals typed (`getippt`) unless `stellen` says otherwise (kennzahlen refuses fewer than typed)."""
         if self.einheit == "€":
-            return 0 if self.stufe == EURO or (self.stufe is None and value.denominator == 1) else 2
+            ganz = self.stufe == EURO or (self.stufe is None and value.denominator == 1)
+            return 0 if ganz and not self.getippt else 2
         if self.stellen is not None:
             return self.stellen
         if self.einheit == "%":
-            return self.prozent_stellen
+            return max(self.prozent_stellen, self.getippt)
         if self.einheit in STELLEN:
-            return STELLEN[self.einheit]
-        return None if _endlich(value) else 2  # zahl(): 1/3 → '0,33'
+            return max(STELLEN[self.einheit], self.getippt)
+        if not _endlich(value):
+            return max(2, self.getippt)  # zahl(): 1/3 → '0,33'
+        return max(self.getippt, _dezimalen(value)) if self.getippt else None
 
     def text(self, value: Fraction) -> str:
         """The figure as printed: '12.346 €', '0,52 Mio. €', '33,33 %', '3,5 VZÄ'."""
@@ -55,7 +61,7 @@ class Darstellung:
             return mrd(value, 2 if places is None else places)
         if self.einheit == "%":
             return prozent(value, self.prozent_stellen if places is None else places)
-        number = zahl(value, self.stellen)
+        number = zahl(value, self.nachkomma(value))
         return number if self.einheit == "Anzahl" else f"{number}{NBSP}{self.einheit}"  # not money: see above
 
     def in_einheit(self, value: Fraction) -> Fraction:
@@ -69,6 +75,14 @@ class Darstellung:
     def gedruckt(self, value: Fraction) -> Fraction:
         """The value as printed, in base units (euros, a ratio, a count): what a reader adding printed parts adds."""
         return self.in_einheit(value) * self.skala()
+
+
+def _dezimalen(value: Fraction) -> int:
+    """The decimals of a value with finitely many: 3/8 → 3."""
+    places = 0
+    while (value * 10**places).denominator != 1:
+        places += 1
+    return places
 
 
 def _endlich(value: Fraction) -> bool:
@@ -117,7 +131,7 @@ def _andere_formen(genau: Fraction, form: Darstellung):
     Euro (with cents where whole euros print zero) – at most one of each, each with what it then prints."""
     if form.einheit != "€":
         for places in range((form.nachkomma(genau) or 0) + 1, 7):
-            mehr = Darstellung(form.einheit, form.stufe, places, form.prozent_stellen)
+            mehr = replace(form, stellen=places)
             if mehr.gedruckt(_gestuft(genau, form.stufe)) != 0:
                 yield f"mit „stellen: {places}“ ({mehr.text(_gestuft(genau, form.stufe))})"
                 break
@@ -141,8 +155,8 @@ def _gestuft(genau: Fraction, stufe: Decimal | None) -> Fraction:
 def verlorene_ziffern(betraege: list[tuple[str, Fraction]], form: Darstellung) -> str | None:
     """Why a typed money figure would lose an amount it was given, with what to write; None if it does not.
     `betraege` are the amounts the formula adds up, as written and in euros (`2957,5` in `formel: "2957,5"`, not the
-    factors of a product): cents under whole-euro rounding, parts of a cent always. Printing in T€ or Mio. € rounds
-    for display only – the figure keeps its value."""
+    factors of a product): cents under whole-euro rounding, parts of a cent always. The digits typed are printed
+    (Darstellung.getippt); a `stellen` that would drop one is `gekuerzt`."""
     if form.einheit not in GELDEINHEITEN:
         return None
     for text, euro in betraege:
@@ -158,3 +172,25 @@ def verlorene_ziffern(betraege: list[tuple[str, Fraction]], form: Darstellung) -
                 "prüfen Sie den Betrag."
             )
     return None
+
+
+def gekuerzt(text: str, wert: Fraction, form: Darstellung) -> str | None:
+    """Why the figure's `stellen` would print a number it adds up with fewer decimals than it was typed with – naming
+    the number as typed and as `stellen` prints it, and what to write –; None if it does not. `text` is the number as
+    typed, `wert` its value in the figure's unit („0,523“ in Mio. €: 0,523)."""
+    getippt = stellen_im_text(text)
+    if form.stellen is None or form.einheit == "€" or form.stellen >= getippt:
+        return None
+    ohne = replace(form, getippt=0)
+    betrag = wert * form.skala()
+    kurz = text.rstrip("0").rstrip(",") if "," in text else text
+    auch = (
+        f", oder schreiben Sie „{kurz}“ (derselbe Wert ohne die Nullen am Ende)"
+        if stellen_im_text(kurz) <= form.stellen
+        else ""
+    )
+    return (
+        f"„{text}“ ist mit {zahlwort(getippt)} Nachkommastellen getippt, „stellen: {form.stellen}“ druckt es als "
+        f"„{ohne.text(betrag)}“ – eine getippte Ziffer ginge ohne ein Wort verloren. Schreiben Sie „stellen: {getippt}“ "
+        f"(dann „{replace(ohne, stellen=getippt).text(betrag)}“) oder lassen Sie „stellen“ weg{auch}."
+    )

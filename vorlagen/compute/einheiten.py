@@ -152,18 +152,42 @@ def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
     return genau * SKALA.get(einheit, 1)
 
 
-def betraege(tree, einheit: str) -> list[tuple[str, Fraction]]:
-    """The numbers a formula adds up – terms of + and -, arguments of summe, min and max – as written and in euros
-    (in T€ times 1.000 …): the amounts typed into it. Factors of a product and percentages are no amounts."""
+def summanden(tree, mit_prozent: bool = False) -> list[Zahl]:
+    """The numbers a formula adds up, as typed – terms of + and -, arguments of summe, min and max (and with
+    `mit_prozent` the number of a percentage, `10,25 %`): what a formula of numbers alone states. Factors of a
+    product and a divided number are no such numbers: `2 * 0,2615` is computed, not typed."""
     if isinstance(tree, Zahl):
-        return [(tree.text, tree.wert * SKALA.get(einheit, 1))]
+        return [tree]
     if isinstance(tree, Minus):
-        return betraege(tree.wert, einheit)
+        return summanden(tree.wert, mit_prozent)
+    if isinstance(tree, Prozent):
+        return summanden(tree.wert, mit_prozent) if mit_prozent else []
     if isinstance(tree, Funktion):
-        return [b for a in tree.argumente for b in betraege(a, einheit)]
+        return [z for a in tree.argumente for z in summanden(a, mit_prozent)]
     if isinstance(tree, Rechnung) and tree.zeichen in "+-":
-        return betraege(tree.links, einheit) + betraege(tree.rechts, einheit)
+        return summanden(tree.links, mit_prozent) + summanden(tree.rechts, mit_prozent)
     return []
+
+
+def stellen_im_text(text: str) -> int:
+    """The decimals a number was typed with, zeros at its end included: '0,520' → 3, '1000' → 0."""
+    return len(text.split(",", 1)[1]) if "," in text else 0
+
+
+def getippte_stellen(tree, einheit: str) -> tuple[int, Zahl | None]:
+    """The most decimals any number a formula of numbers alone adds up was typed with, in the figure's unit, and
+    that number (None where it adds up none): `0,523 + 0,416` → 3. A typed figure prints at least so many."""
+    zahlen = summanden(tree, mit_prozent=einheit == "%")
+    if not zahlen:
+        return 0, None
+    meiste = max(zahlen, key=lambda z: stellen_im_text(z.text))
+    return stellen_im_text(meiste.text), meiste
+
+
+def betraege(tree, einheit: str) -> list[tuple[str, Fraction]]:
+    """The numbers a formula adds up (summanden) as written and in euros (in T€ times 1.000 …): the amounts typed
+    into it. Percentages are no amounts."""
+    return [(z.text, z.wert * SKALA.get(einheit, 1)) for z in summanden(tree)]
 
 
 def nur_prozent(tree) -> bool:

@@ -26,7 +26,8 @@ def abweichung(k: Kennzahl, z: Zahlwert, getippt: bool) -> Problem | None:
         message = (
             f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – die Zahlen einer Formel "
             f"stehen in der Einheit der Zahl (frühere Fassungen lasen sie in Euro): für {erwartet} "
-            f"schreiben Sie „{_in_formel(exact(z.genau) / z.form.skala() / z.form.skala())}“."
+            f"schreiben Sie „{_in_formel(exact(z.genau) / z.form.skala())} / {z.form.skala()}“ (ein Betrag in Euro, "
+            "gedruckt in der Einheit der Zahl; eine getippte Zahl allein druckt jede Ziffer, die sie hat)."
         )
     elif _um_hundert(k, z, getippt):
         message = (

@@ -17,7 +17,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER, Kreis, kreisjahr, setze
-from vorlagen.compute.haushaltsposition import NEU, Leser, position, zeile
+from vorlagen.compute.genannt import Genannt, genannte
+from vorlagen.compute.haushaltsposition import EINSPARUNG, MEHRERTRAG, Leser, position, zeile
 from vorlagen.compute.haushaltsstand import positionsstaende
 from vorlagen.compute.names import Named, Names
 from vorlagen.compute.offen import OFFEN
@@ -86,6 +87,19 @@ class Deckungszeile:
     konto_where: Where  # the line of its konto
     name: str = ""  # the figure it was read from
 
+    @property
+    def wort(self) -> str | None:
+        """What it is, as Vorlagen say it in its plan: Einsparung and Mehrertrag in the Ergebnisplan, Minderauszahlung
+        and Mehreinzahlung in the Finanzplan, Minderausgabe and Mehreinnahme kameral; None while it is open."""
+        if self.art is None:
+            return None
+        einsparung = self.art == "Einsparung"
+        if self.plan == "Finanzplan":
+            return "Minderauszahlung" if einsparung else "Mehreinzahlung"
+        if self.plan in ("Verwaltungshaushalt", "Vermögenshaushalt"):
+            return "Minderausgabe" if einsparung else "Mehreinnahme"
+        return self.art
+
 
 @dataclass
 class Auswirkungen(Named):
@@ -99,6 +113,7 @@ class Auswirkungen(Named):
     entscheidung: str = ""  # who decides below the threshold, as the Land says it: die Zustimmung des Kämmerers
     ve_recht: str = ""  # the legal basis of Verpflichtungsermächtigungen
     zeilen: list[Zeile] = field(default_factory=list)
+    genannt: list[Genannt] = field(default_factory=list)  # über-/außerplanmäßige amounts as the Vorlage states them
     deckungen: list[Deckungszeile] = field(default_factory=list)
     kreise: dict[str, Kreis] = field(default_factory=dict)
     ve: dict[str, VE] = field(default_factory=dict)
@@ -107,6 +122,7 @@ class Auswirkungen(Named):
     folgekosten: str | None = None  # as printed
     unvollstaendig: set[int] = field(default_factory=set)  # years with an amount that could not be read
     offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
+    ungeprueft: list[str] = field(default_factory=list)  # what the checks could not check, and why
     grenze_offen: set[int] = field(default_factory=set)  # years whose threshold is open: so is who decides
     ueber_grenze: dict[int, str | None] = field(
         default_factory=dict
@@ -122,6 +138,11 @@ class Auswirkungen(Named):
         return OFFEN
 
     @property
+    def offen_gedruckt(self) -> list[str]:
+        """What is still open, each once (the sources of four Deckungen of a year are one „Quelle der Deckung“)."""
+        return list(dict.fromkeys(was for was, _ in self.offen))
+
+    @property
     def einzeln(self) -> list[Zeile]:
         """The amounts at Positionen outside any Deckungskreis (their own Mehrbedarf counts)."""
         return [z for z in self.zeilen if z.kreis is None]
@@ -129,7 +150,7 @@ class Auswirkungen(Named):
     @property
     def positionen(self) -> Names:
         """The Positions the block reads, quotable by name: haushalt.positionen["konto"].ansatz[2023] …"""
-        gelesen = [(z.jahr, z.position) for z in self.zeilen]
+        gelesen = [(z.jahr, z.position) for z in self.zeilen] + [(g.jahr, g.position) for g in self.genannt]
         gelesen += [(d.jahr, d.position) for d in self.deckungen if d.position is not None]
         gelesen += [(j, kz.position) for k in self.kreise.values() for j, kj in k.jahre.items() for kz in kj.zeilen]
         gelesen += [(ve.jahr, p) for ve in self.ve.values() for p in [ve.position, *(d.position for d in ve.deckungen)]]
@@ -143,9 +164,11 @@ class Auswirkungen(Named):
     def mehrbedarf(self) -> dict[int, Fraction]:
         """Per Haushaltsjahr with a Mehrbedarf: its sum over the Positionen and Deckungskreise."""
         result: dict[int, Fraction] = {}
-        for jahr, betrag in [(z.jahr, z.mehrbedarf) for z in self.einzeln] + [
-            (jahr, kj.ueberschreitung) for k in self.kreise.values() for jahr, kj in k.jahre.items()
-        ]:
+        for jahr, betrag in (
+            [(z.jahr, z.mehrbedarf) for z in self.einzeln]
+            + [(jahr, kj.ueberschreitung) for k in self.kreise.values() for jahr, kj in k.jahre.items()]
+            + [(g.jahr, g.betrag) for g in self.genannt]
+        ):
             if betrag:
                 result[jahr] = result.get(jahr, Fraction(0)) + betrag
         return dict(sorted(result.items()))
@@ -197,7 +220,7 @@ class Auswirkungen(Named):
 
     @property
     def jahre(self) -> list[int]:
-        return sorted({z.jahr for z in self.zeilen} | {d.jahr for d in self.deckungen})
+        return sorted({z.jahr for z in self.zeilen} | {g.jahr for g in self.genannt} | {d.jahr for d in self.deckungen})
 
     @property
     def quantum(self) -> Decimal:
@@ -205,6 +228,7 @@ class Auswirkungen(Named):
         values = [v for z in self.zeilen for v in (z.betrag, z.position.ansatz or 0, z.position.gebunden)]
         values += [kz.position.ansatz or 0 for k in self.kreise.values() for kj in k.jahre.values() for kz in kj.zeilen]
         values += [d.betrag for d in self.deckungen] + [v.betrag for v in self.ve.values()]
+        values += [g.betrag for g in self.genannt]
         values += [exact(z.position.mittel) for z in self.formular]
         return CENT if self.cent or any(exact(v).denominator != 1 for v in values) else EURO
 
@@ -212,6 +236,7 @@ class Auswirkungen(Named):
         """überplanmäßig and/or außerplanmäßig: what the Mehrbedarf of a year is."""
         arten = {z.art for z in self.einzeln if z.jahr == jahr and z.art}
         arten |= {kj.art for k in self.kreise.values() for j, kj in k.jahre.items() if j == jahr and kj.art}
+        arten |= {g.art for g in self.genannt if g.jahr == jahr}
         return arten
 
     def wort(self, jahr: int, endung: str = "e") -> str:
@@ -241,20 +266,7 @@ def auswirkungen(
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     result.quellen = {tabelle: daten.where(tabelle) for tabelle in ("positionen", "deckung")}  # for the layout check
     for eintrag in daten.positionen:
-        for jahr_text, name in eintrag.jahre.items():
-            where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)
-            betrag, found = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
-            problems += found
-            stelle, found = _ausgabeposition(haushalte, jahr, eintrag.konto, eintrag.plan, where)
-            problems += found
-            if betrag is None or stelle is None:
-                result.unvollstaendig.add(jahr)
-                continue
-            verfuegbar = exact(stelle.verfuegbar)
-            z = Zeile(jahr, stelle, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name, where)
-            result.zeilen.append(z)
-            if stelle.deckungskreis is not None:
-                setze(kreisjahr(result.kreise, haushalte[jahr], jahr, stelle.deckungskreis), stelle, betrag, name)
+        problems += _betraege(eintrag, haushalte, leser, result)
     leser.names = {**names, "haushalt": result}  # a Deckung may name the computed Mehrbedarf
     for quelle in daten.deckung:
         for jahr_text, name in quelle.jahre.items():
@@ -265,11 +277,7 @@ def auswirkungen(
             problems += found
             stelle = None
             if quelle.konto is not None:
-                neu = (
-                    "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und ihrer „prognose“ ein."
-                    if quelle.art == "Mehrertrag"
-                    else NEU
-                )
+                neu = MEHRERTRAG if quelle.art == "Mehrertrag" else EINSPARUNG
                 stelle, found = position(haushalte, jahr, quelle.konto, quelle.plan, where, neu)
                 problems += found
             if betrag is None or (quelle.konto is not None and stelle is None):
@@ -284,8 +292,15 @@ def auswirkungen(
             )
             if quelle.konto is None:
                 result.offen.append((f"Quelle der Deckung {jahr}", f"{quelle.where('jahre')}: „konto“ und „art“"))
+                result.ungeprueft.append(
+                    f"ob die Quelle der Deckung {jahr} ({geld(betrag)}) sie hergibt – die Vorlage nennt sie noch nicht"
+                )
             elif stelle is not None and stelle.ansatz is None:
                 result.offen.append((f"Ansatz von „{quelle.konto}“ {jahr}", f"haushalt/{jahr}.yaml: „ansatz“"))
+                result.ungeprueft.append(
+                    f"ob bei „{quelle.konto}“ {jahr} {geld(betrag)} frei sind – der Haushalt nennt den Ansatz nicht "
+                    f"(haushalt/{jahr}.yaml: „ansatz: ~“)"
+                )
     result.ve, found = verpflichtungen(daten.verpflichtungsermaechtigungen, haushalte, leser)
     problems += found
     if daten.folgekosten is not None:
@@ -296,6 +311,33 @@ def auswirkungen(
             problems += found
             result.folgekosten = f"{geld(kosten)} jährlich" if kosten is not None else None
     return result, problems
+
+
+def _betraege(eintrag, haushalte: dict[int, Haushalt], leser: Leser, result: Auswirkungen) -> list[Problem]:
+    """The amounts of one entry of `positionen` into `result`: the whole amount per year (`jahre`), or the overrun
+    as the Kämmerei states it (compute/genannt.py); the problems of reading them."""
+    if not eintrag.jahre:
+        genannt, problems, ungeprueft, unvollstaendig = genannte(eintrag, haushalte, leser)
+        result.genannt += genannt
+        result.ungeprueft += ungeprueft
+        result.unvollstaendig |= unvollstaendig
+        return problems
+    problems = []
+    for jahr_text, name in eintrag.jahre.items():
+        where, jahr = zeile(eintrag.jahre, jahr_text), int(jahr_text)
+        betrag, found = leser.betrag(name, where, f"Betrag {jahr} für „{eintrag.konto}“")
+        problems += found
+        stelle, found = _ausgabeposition(haushalte, jahr, eintrag.konto, eintrag.plan, where)
+        problems += found
+        if betrag is None or stelle is None:
+            result.unvollstaendig.add(jahr)
+            continue
+        verfuegbar = exact(stelle.verfuegbar)
+        z = Zeile(jahr, stelle, betrag, verfuegbar, max(Fraction(0), betrag - verfuegbar), name, where)
+        result.zeilen.append(z)
+        if stelle.deckungskreis is not None:
+            setze(kreisjahr(result.kreise, haushalte[jahr], jahr, stelle.deckungskreis), stelle, betrag, name)
+    return problems
 
 
 def _ausgabeposition(
@@ -319,7 +361,8 @@ def _ausgabeposition(
                 where,
                 f"Für „{konto}“ nennt der Haushalt {jahr} noch keinen Ansatz (haushalt/{jahr}.yaml: „ansatz: ~“) – "
                 "ohne ihn lässt sich nicht rechnen, was der Plan trägt: tragen Sie ihn ein (0, wenn nichts "
-                "veranschlagt ist).",
+                "veranschlagt ist); nennt die Kämmerei den über- oder außerplanmäßigen Betrag selbst, nennen Sie ihn "
+                "unter „ueberplanmaessig“ oder „ausserplanmaessig“ statt „jahre“.",
             )
         ]
     return stelle, problems

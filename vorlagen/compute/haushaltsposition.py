@@ -17,7 +17,15 @@ from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt, Position
 from vorlagen.load.records import LineDict, suggest
 
 _GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)
-NEU = "für eine außerplanmäßige Aufwendung tragen Sie die Position dort mit „ansatz: 0“ ein."
+NEU = (
+    "tragen Sie die Position in den Haushalt des Jahres ein: mit ihrem Ansatz, oder mit „ansatz: 0“, wenn dort nichts "
+    "veranschlagt ist (dann ist der Betrag außerplanmäßig)."
+)
+EINSPARUNG = (
+    "eine Einsparung braucht Mittel, die der Haushalt des Jahres dort veranschlagt: tragen Sie die Position mit ihrem "
+    "Ansatz und dem schon Gebundenen ein."
+)
+MEHRERTRAG = "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertrag: true“ und ihrer „prognose“ ein."
 
 
 class Leser:
@@ -106,23 +114,48 @@ def position(
     neu: str = NEU,
     standard: int = 0,
 ) -> tuple[Position | None, list[Problem]]:
-    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it
-    (`neu`: how to add a new one). Without `plan`: the system's plan number `standard` (0: Ergebnisplan or
-    Verwaltungshaushalt, 1: Finanzplan or Vermögenshaushalt)."""
+    """The Position of a year's Haushalt, or a problem: the year has no Haushalt, or the Position is not in it – then
+    where it is instead (another plan of that year, other years) and only what would be right (`neu`: how to add a
+    Position the year's Haushalt does not list). Without `plan`: the system's plan number `standard` (0:
+    Ergebnisplan or Verwaltungshaushalt, 1: Finanzplan or Vermögenshaushalt)."""
     haushalt = haushalte.get(jahr)
     if haushalt is None:
         return None, [Problem(where, kein_haushalt(haushalte, jahr))]
-    if plan is None:
-        plan = SYSTEM_PLAENE[haushalt.buchfuehrung][standard]
-    found = next((p for p in haushalt.positionen if p.konto == konto and p.plan == plan), None)
-    if found is None:
-        konten = [p.konto for p in haushalt.positionen if p.plan == plan]
-        hint = suggest(konto, konten)
+    gesucht = plan if plan is not None else SYSTEM_PLAENE[haushalt.buchfuehrung][standard]
+    found = next((p for p in haushalt.positionen if p.konto == konto and p.plan == gesucht), None)
+    if found is not None:
+        return found, []
+    datei = f"haushalt/{jahr}.yaml"
+    andere = [p.plan for p in haushalt.positionen if p.konto == konto]
+    if andere:
+        wie = "ohne „plan“ liest die Vorlage den " + gesucht if plan is None else f"die Vorlage nennt „plan: {plan}“"
         return None, [
             Problem(
                 where,
-                f"„{konto}“ steht nicht im {plan} des Haushalts {jahr} (haushalt/{jahr}.yaml)"
-                f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
+                f"„{konto}“ steht nicht im {gesucht} des Haushalts {jahr}, sondern im {' und im '.join(map(str, andere))} "
+                f"({datei}) – {wie}: schreiben Sie „plan: {andere[0]}“ zur Position der Vorlage, wenn der Betrag dort "
+                "gebucht wird.",
             )
         ]
-    return found, []
+    jahre = sorted(j for j, h in haushalte.items() if j != jahr and any(p.konto == konto for p in h.positionen))
+    if jahre:
+        return None, [Problem(where, _anderes_jahr(haushalte, jahr, jahre, konto, gesucht, neu))]
+    hint = suggest(konto, [p.konto for p in haushalt.positionen if p.plan == gesucht])
+    return None, [
+        Problem(
+            where,
+            f"„{konto}“ steht nicht im {gesucht} des Haushalts {jahr} ({datei}) und in keinem anderen Haushalt"
+            f"{hint + ' P' if hint else ' – p'}rüfen Sie die Nummer; {neu}",
+        )
+    ]
+
+
+def _anderes_jahr(haushalte: dict[int, Haushalt], jahr: int, jahre: list[int], konto: str, plan: str, neu: str) -> str:
+    """A Position the year's Haushalt does not list, but other years' do: which, in which plan, and what to do."""
+    wo = ", ".join(
+        f"{j} ({', '.join(str(p.plan) for p in haushalte[j].positionen if p.konto == konto)})" for j in jahre
+    )
+    return (
+        f"„{konto}“ steht nicht im Haushalt {jahr} (haushalt/{jahr}.yaml), aber im Haushalt {wo} – prüfen Sie das "
+        f"Jahr; gilt der Betrag {jahr}, {neu}"
+    )

@@ -131,6 +131,13 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
                     "jede für sich passt, alle zusammen nicht: verringern Sie sie oder decken Sie den Rest anders.",
                 )
             )
+    return problems + _gedeckt(result, daten)
+
+
+def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[Problem]:
+    """Each year's Deckung against its Mehrbedarf: there is one, it is enough – and where the Vorlage states the
+    overrun itself (compute/genannt.py), it is not more either: the sources add up to the stated amount."""
+    problems = []
     deckung = result.deckung
     for jahr, mehrbedarf in result.mehrbedarf.items():
         if jahr in result.unvollstaendig:
@@ -155,6 +162,16 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
                     f"den {result.wort(jahr, 'en')} Betrag ({geld(mehrbedarf)}) "
                     f"– es fehlen {geld(mehrbedarf - gedeckt)}; ergänzen Sie "
                     "unter „deckung“ Einsparungen oder Mehrerträge.",
+                )
+            )
+        elif gedeckt > mehrbedarf and any(g.jahr == jahr for g in result.genannt):
+            problems.append(
+                Problem(
+                    daten.where("deckung"),
+                    f"Die Deckung {jahr} ({' + '.join(geld(d.betrag) for d in result.deckungen if d.jahr == jahr)} = "
+                    f"{geld(gedeckt)}) ist mehr als der {result.wort(jahr)} Betrag, den die Vorlage nennt "
+                    f"({geld(mehrbedarf)}), Differenz +{geld(gedeckt - mehrbedarf)} – die Quellen der Deckung ergeben "
+                    "zusammen den genannten Betrag: prüfen Sie die Beträge.",
                 )
             )
     return problems
@@ -275,6 +292,10 @@ def check_gremium(
         if haushalt.erheblich is None:
             result.offen.append((f"Erheblichkeitsgrenze {jahr}", f"haushalt/{jahr}.yaml: „erheblich“"))
             result.grenze_offen.add(jahr)
+            result.ungeprueft.append(
+                f"wer über den {result.wort(jahr, 'en')} Betrag {jahr} ({geld(mehrbedarf)}) entscheidet – die "
+                f"Erheblichkeitsgrenze fehlt (haushalt/{jahr}.yaml: „erheblich“)"
+            )
             continue
         if mehrbedarf <= exact(haushalt.erheblich):
             continue

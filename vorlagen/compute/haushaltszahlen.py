@@ -82,6 +82,13 @@ def _mehrbedarf(a: Auswirkungen, jahr: int) -> list[str]:
                 f" − verfügbar {geld(z.verfuegbar)} ({' + '.join(f'{n} {geld(Fraction(w))}' for n, w in p.mittel_teile)}"
                 f" − gebunden {geld(Fraction(p.gebunden))}) = {geld(z.mehrbedarf)}"
             )
+    for g in a.genannt:
+        if g.jahr == jahr:
+            p = g.position
+            lines.append(
+                f"  „{p.konto}“ ({a.planwort(str(p.plan))}): {g.wort}, wie die Vorlage sie nennt: {geld(g.betrag)} "
+                f"({g.name})   [{g.where}]"
+            )
     for kreis in a.kreise.values():
         kj = kreis.jahre.get(jahr)
         if kj is not None and kj.ueberschreitung:
@@ -123,7 +130,7 @@ def _deckung(a: Auswirkungen, jahr: int) -> list[str]:
     for d in a.deckungen:
         if d.jahr == jahr:
             quelle = f"„{d.konto}“" if d.konto else "Quelle noch offen"
-            art = d.art or "Art noch offen"
+            art = d.wort or "Art noch offen"
             frei = f", dort verfügbar {geld(d.verfuegbar)}" if d.verfuegbar is not None else ""
             lines.append(f"  {art} bei {quelle}: {geld(d.betrag)}{frei}   [{d.where}]")
     return lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.darstellung import Darstellung, nie_null, verlorene_ziffern
+from vorlagen.compute.darstellung import Darstellung, gekuerzt, nie_null, verlorene_ziffern
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
@@ -23,12 +23,14 @@ from vorlagen.compute.einheiten import (
     betraege,
     dim_text,
     getippt,
+    getippte_stellen,
     nur_prozent,
     plausibel,
     rechnen,
 )
 from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
+from vorlagen.compute.grenzen import grenze, zahl_grenzen
 from vorlagen.compute.names import Names, UnknownName
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
@@ -267,34 +269,10 @@ def kennzahlen(
             steps.append(Schritt(name.text, _einfach(value, dimension, quantum), where))
             return Wert(exact(value), dimension)
 
-        genau = rechnen(trees[figure_id], lesen_name)
-        want = DIMENSION[k.einheit]
-        getippte = not namen(trees[figure_id])  # a formula of numbers alone is a typed figure in its own unit
-        if getippte:
-            genau = Wert(getippt(trees[figure_id], genau.genau, k.einheit), want)
-        plausibel(genau.genau, k.einheit)
-        if genau.dimension != want:
-            raise EinheitFehler(
-                f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
-                "angegeben – prüfen Sie „einheit“ oder die Formel."
-            )
-        value, step = _gerundet(k, genau.genau, quantum)
-        form = Darstellung(k.einheit, step, k.stellen, prozent_stellen)
-        falsch = (verlorene_ziffern(betraege(trees[figure_id], k.einheit), form) if getippte else None) or nie_null(
-            genau.genau, value, form
+        figures[figure_id], found = _zahlwert(
+            k, trees[figure_id], rechnen(trees[figure_id], lesen_name), steps, quantum, prozent_stellen
         )
-        if falsch is not None:
-            raise EinheitFehler(falsch)
-        text = form.text(value)
-        wert = Groesse(value, text, k.einheit)
-        if step is not None and value != genau.genau:
-            steps.append(
-                Schritt(
-                    f"gerundet auf {'Cent' if step == CENT else 'ganze Euro'} ({RUNDUNGSARTEN[k.rundungsart]})",
-                    f"{zahl(genau.genau)}{NBSP}€ → {text}",
-                )
-            )
-        figures[figure_id] = Zahlwert(k.id, k.titel, k.einheit, k.formel, genau.genau, wert, steps, k, step, form)
+        problems.extend(found)
         state[figure_id] = "fertig"
         return figures[figure_id]
 
@@ -307,11 +285,60 @@ def kennzahlen(
                 for other, status in state.items():
                     if status == "läuft":
                         state[other] = "fehler"  # one problem for a cycle, not one per member
-    for k in definitions:
-        abweichend = abweichung(k, figures[k.id], not namen(trees[k.id])) if k.id in figures else None
-        if abweichend is not None:
-            problems.append(abweichend)
+    problems += _geprueft(definitions, figures, trees)
     return Zahlen(kind, {k.id: figures[k.id].wert for k in definitions if k.id in figures}, figures), problems
+
+
+def _geprueft(definitions: list[Kennzahl], figures: dict[str, Zahlwert], trees: dict) -> list[Problem]:
+    """Each computed figure against its `erwartet` and its bounds."""
+    problems: list[Problem] = []
+    for k in definitions:
+        if k.id not in figures:
+            continue
+        abweichend = abweichung(k, figures[k.id], not namen(trees[k.id]))
+        problems += [abweichend] if abweichend is not None else []
+        problems += zahl_grenzen(k, figures[k.id])
+    return problems
+
+
+def _zahlwert(
+    k: Kennzahl, tree, genau: Wert, steps: list[Schritt], quantum: Decimal, prozent_stellen: int
+) -> tuple[Zahlwert, list[Problem]]:
+    """A figure from its formula's exact value: a formula of numbers alone typed in its unit, the unit checked, its
+    rounding, how it prints (every typed digit), its bounds; EinheitFehler where it cannot be, the problems of a
+    `stellen` that would cut a typed digit."""
+    problems: list[Problem] = []
+    want = DIMENSION[k.einheit]
+    getippte = not namen(tree)  # a formula of numbers alone is a typed figure in its own unit
+    if getippte:
+        genau = Wert(getippt(tree, genau.genau, k.einheit), want)
+    plausibel(genau.genau, k.einheit)
+    if genau.dimension != want:
+        raise EinheitFehler(
+            f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
+            "angegeben – prüfen Sie „einheit“ oder die Formel."
+        )
+    value, step = _gerundet(k, genau.genau, quantum)
+    stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (0, None)
+    form = Darstellung(k.einheit, step, k.stellen, prozent_stellen, stellen)
+    kuerzer = gekuerzt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
+    if kuerzer is not None:
+        problems.append(Problem(k.where("stellen"), f"Zahl „{k.id}“: {kuerzer}"))
+    falsch = (verlorene_ziffern(betraege(tree, k.einheit), form) if getippte else None) or nie_null(
+        genau.genau, value, form
+    )
+    if falsch is not None:
+        raise EinheitFehler(falsch)
+    text = form.text(value)
+    wert = Groesse(value, text, k.einheit, *(grenze(getattr(k, art), form) for art in ("hoechstens", "mindestens")))
+    if step is not None and value != genau.genau:
+        steps.append(
+            Schritt(
+                f"gerundet auf {'Cent' if step == CENT else 'ganze Euro'} ({RUNDUNGSARTEN[k.rundungsart]})",
+                f"{zahl(genau.genau)}{NBSP}€ → {text}",
+            )
+        )
+    return Zahlwert(k.id, k.titel, k.einheit, k.formel, genau.genau, wert, steps, k, step, form), problems
 
 
 def formelwert(formel: str, dimension: str, names: dict, figures: dict[str, Zahlwert]) -> Fraction:

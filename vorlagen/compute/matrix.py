@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.compute.eigenanteil import Tabelle, Zeilen
+from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
-from vorlagen.compute.vergleich import getippt, nachkommastellen
+from vorlagen.compute.vergleich import dezimal, getippt, nachkommastellen
 from vorlagen.core.fmt import euro_or_cent, geldeinheit, zahl
 from vorlagen.core.money import CENT, Rundung, exact, round_half_up
 from vorlagen.core.problems import Problem
@@ -98,7 +99,23 @@ def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, au
         berechnung.zeilensummen,
         berechnung.spaltensummen,
     )
-    return table, _erwartet(table)
+    return table, _erwartet(table) + _grenzen(table)
+
+
+def _grenzen(t: Matrix) -> list[Problem]:
+    """`hoechstens` and `mindestens` of each cell and row sum (on the row) and of each column sum and the total (on
+    the table)."""
+    texte = Texte(lambda v: getippt(t, dezimal(v)))
+    name = f"Berechnung „{t.id}“"
+    problems = []
+    for z, row in zip(t.berechnung.zeilen, t.zeilen, strict=True):
+        felder = [(f"zellen:{s}", f"Zeile „{row.als}“, Spalte „{s}“", row.werte.get(s)) for s in t.spalten]
+        problems += tabellengrenzen(
+            z, [*felder, ("summe", f"Zeile „{row.als}“, {t.summe_als}", row.summe)], texte, name
+        )
+    felder = [(f"spalten:{s}", f"Spalte „{s}“, {t.summe_als}", t.summen.get(s)) for s in t.spalten]
+    felder.append(("summe", f"{t.summe_als} aller Zellen", t.summe))
+    return problems + tabellengrenzen(t.berechnung, felder, texte, name)
 
 
 def _cent(berechnung: Berechnung, value: Decimal, typed: Decimal | None) -> Decimal:

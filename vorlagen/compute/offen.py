@@ -36,7 +36,7 @@ def offen(facts: Facts, source: VorlageSource, haushalt=None) -> list[str]:
             assert beratung.gremium is not None  # Beratung.check: without a Sitzung, the Gremium is given
             rolle = f" ({beratung.rolle})" if beratung.rolle else ""
             result.append(f"Sitzungstermin {gremien.get(beratung.gremium, beratung.gremium)}{rolle}")
-    return result
+    return list(dict.fromkeys(result))  # four open sources of a year's Deckung: one „Quelle der Deckung 2024“
 
 
 def _publish_needs(facts: Facts, source: VorlageSource, haushalt=None) -> list[tuple[str, str]]:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.compute.darstellung import genau_text
 from vorlagen.compute.eigenanteil import Tabelle, Zeilen
+from vorlagen.compute.grenzen import Texte, differenz, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
 from vorlagen.core.fmt import euro_or_cent, geldeinheit, prozent, zahl
@@ -162,18 +164,7 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         return None, problems
     places = max((nachkommastellen(v) for w in rows for v in (w.alt, w.neu)), default=0)
     if berechnung.einheit == "Euro" and places > 2:
-        where = next(
-            z.where("werte" if z.werte else "aus")
-            for z, w in zip(berechnung.zeilen, rows)
-            if nachkommastellen(w.alt) > 2 or nachkommastellen(w.neu) > 2
-        )
-        return None, [
-            Problem(
-                where,
-                f"Berechnung „{berechnung.id}“: Beträge in Euro haben höchstens zwei "
-                "Nachkommastellen (Cent) – prüfen Sie den Wert.",
-            )
-        ]
+        return None, [_mehr_als_cent(berechnung, rows)]
     # amounts typed with cents are printed with cents: rounding them to whole euros would lose them
     quantum = CENT if berechnung.einheit == "Euro" and places > 0 else rundung.quantum
     table = Vergleich(
@@ -193,7 +184,21 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         berechnung.alternative,
         spalten,
     )
-    return table, _erwartet(table)
+    return table, _erwartet(table) + _grenzen(table)
+
+
+def _mehr_als_cent(berechnung: Berechnung, rows) -> Problem:
+    """A line of a Vergleich in Euro with more than two places, at its line."""
+    where = next(
+        z.where("werte" if z.werte else "aus")
+        for z, w in zip(berechnung.zeilen, rows)
+        if nachkommastellen(w.alt) > 2 or nachkommastellen(w.neu) > 2
+    )
+    return Problem(
+        where,
+        f"Berechnung „{berechnung.id}“: Beträge in Euro haben höchstens zwei Nachkommastellen (Cent) – prüfen Sie den "
+        "Wert.",
+    )
 
 
 def nachkommastellen(value: Decimal) -> int:
@@ -241,6 +246,33 @@ def _erwartet(t: Vergleich) -> list[Problem]:
                 )
         problems += _erwartet_spalten(t, e, w)
     return problems
+
+
+def _grenzen(t: Vergleich) -> list[Problem]:
+    """`hoechstens` and `mindestens` of each line: its values and difference in the table's unit, the change and the
+    shares of comparison columns in %, each against its exact value."""
+    problems = []
+    in_einheit = Texte(lambda v: getippt(t, dezimal(v)))
+    in_prozent = Texte(lambda v: genau_text(Fraction(v) / 100, "%"), diff=lambda d: differenz(d / 100, "%"))
+    for z, w in zip(t.berechnung.zeilen, t.zeilen):
+        name = f"Berechnung „{t.id}“, Zeile „{w.als}“"
+        werte = [("alt", t.spalten[0], w.alt), ("neu", t.spalten[1], w.neu), ("differenz", "Veränderung", w.differenz)]
+        werte += [(f"zellen:{s.als}", s.als, w.spalten[s.als]) for s in t.vergleichsspalten if not s.prozent]
+        prozente = [("prozent", "Veränderung in %", None if w.veraenderung is None else w.veraenderung * 100)]
+        prozente += [
+            (f"zellen:{s.als}", s.als, None if w.spalten[s.als] is None else w.spalten[s.als] * 100)
+            for s in t.vergleichsspalten
+            if s.prozent
+        ]
+        felder = [(*f, in_einheit) for f in werte] + [(*f, in_prozent) for f in prozente]
+        problems += tabellengrenzen(z, felder, in_einheit, name)
+    return problems
+
+
+def dezimal(value) -> Decimal:
+    """An exact terminating value as a Decimal (the values and differences of a table are such)."""
+    value = Fraction(value)
+    return Decimal(value.numerator) / Decimal(value.denominator)
 
 
 def _erwartet_spalten(t: Vergleich, e, w: Vergleichswert) -> list[Problem]:

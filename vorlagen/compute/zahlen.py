@@ -148,6 +148,15 @@ def _bescheid(out: _Liste, kind: str, b) -> None:
         out.add(f"{base}.offen", b.offen, "geld", quantum)
 
 
+def _zahl(out: _Liste, name: str, wert) -> None:
+    """A named figure and its bounds, as texts quote them."""
+    out.add(name, wert.text, "text")
+    for art in ("hoechstens", "mindestens"):
+        grenze = getattr(wert, art, None)
+        if grenze is not None:
+            out.add(f"{name}.{art}", grenze.text, "text")
+
+
 def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> list[tuple[str, str]]:
     """(expression as a text writes it, the value it prints) for everything a Vorlage's texts can quote."""
     out = _Liste(prozent_stellen)
@@ -168,10 +177,10 @@ def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> li
         for b in items.values():
             _bescheid(out, kind, b)
     for key, wert in (rechnung.zahlen or {}).items():
-        out.add(f"zahlen[{_quote(key)}]", wert.text, "text")
+        _zahl(out, f"zahlen[{_quote(key)}]", wert)
     for datei, werte in (rechnung.kennzahlen or {}).items():
         for key, wert in werte.items():
-            out.add(f"kennzahlen[{_quote(datei)}][{_quote(key)}]", wert.text, "text")
+            _zahl(out, f"kennzahlen[{_quote(datei)}][{_quote(key)}]", wert)
     if rechnung.haushalt is not None:
         for name, betrag in haushaltszahlen.namen(rechnung.haushalt):
             out.add(name, betrag, "geld", rechnung.haushalt.quantum)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.darstellung import Darstellung
 from vorlagen.compute.names import Named, Names
+from vorlagen.core.fmt import zahlwort
 from vorlagen.core.money import Anteil
 from vorlagen.core.problems import Where
 from vorlagen.load.kennzahlen import Kennzahl
@@ -15,18 +16,29 @@ from vorlagen.load.kennzahlen import Kennzahl
 
 class Groesse(Fraction):
     """A named figure's value (exact, after its rounding) that prints itself in its unit: '12.346 €', '33,33 %'.
-    Made whole, with its text and unit; a copy or a pickled one keeps them."""
+    Made whole, with its text and unit and its bounds (`hoechstens`, `mindestens`: Groessen themselves, None where
+    the figure states none) – what a text quotes as zahlen["id"].hoechstens; a copy or a pickled one keeps them."""
 
     text: str
     einheit: str
+    hoechstens: Groesse | None
+    mindestens: Groesse | None
 
-    def __new__(cls, wert: Fraction, text: str, einheit: str) -> Groesse:
+    def __new__(
+        cls,
+        wert: Fraction,
+        text: str,
+        einheit: str,
+        hoechstens: Groesse | None = None,
+        mindestens: Groesse | None = None,
+    ) -> Groesse:
         groesse = super().__new__(cls, wert)
         groesse.text, groesse.einheit = text, einheit
+        groesse.hoechstens, groesse.mindestens = hoechstens, mindestens
         return groesse
 
     def __reduce__(self):
-        return (Groesse, (Fraction(self), self.text, self.einheit))
+        return (Groesse, (Fraction(self), self.text, self.einheit, self.hoechstens, self.mindestens))
 
     def __copy__(self) -> Groesse:
         return self  # never changed after it is made
@@ -71,6 +83,16 @@ class Zahlwert(Named):
     def gezeigt(self) -> Fraction:
         """The value its print shows: its value, or the share of a split it quotes (money.Anteil)."""
         return self.genau if isinstance(self.genau, Anteil) else Fraction(self.wert)
+
+    @property
+    def wie_getippt(self) -> str | None:
+        """Where the typed digits decide the print, how: 'gedruckt mit drei Nachkommastellen, so vielen wie getippt'
+        (None where the unit and `stellen` alone do)."""
+        if self.form is None or self.form.text(self.gezeigt) == replace(self.form, getippt=0).text(self.gezeigt):
+            return None
+        if self.einheit == "€":
+            return "gedruckt mit Cent, wie getippt"
+        return f"gedruckt mit {zahlwort(self.form.getippt)} Nachkommastellen, so vielen wie getippt"
 
     @property
     def gedruckt(self) -> Fraction:

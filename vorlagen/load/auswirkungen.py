@@ -14,6 +14,13 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.haushalt import Plan, doppelt, ist_jahr
 from vorlagen.load.records import Record, doc, line_of, record
 
+LEER = "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags."
+LEER_POSITION = (
+    "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags (bei einer Position, wo Ansatz und ganzer "
+    "Betrag nicht vorliegen, statt dessen unter „ueberplanmaessig“ oder „ausserplanmaessig“ den Betrag, den die "
+    "Kämmerei nennt)."
+)
+
 
 @record
 class Haushaltsbetrag(Record):
@@ -22,8 +29,36 @@ class Haushaltsbetrag(Record):
         "Plan der Position im Haushalt; ohne Angabe: Ergebnisplan (kameral: Verwaltungshaushalt)", default=None
     )
     jahre: dict[str, str] = doc(
-        "Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte Zahl"
+        "Haushaltsjahr → Name einer Zahl (Abschnitt „zahlen“ oder z. B. uebersicht.jahre_max.2022), keine getippte "
+        "Zahl: der ganze Betrag – was der Plan nicht trägt, rechnet vorlagen aus dem Haushalt",
+        factory=dict,
     )
+    ueberplanmaessig: dict[str, str] = doc(
+        "statt „jahre“, wo Ansatz und ganzer Betrag nicht vorliegen: Haushaltsjahr → Name einer Zahl mit dem "
+        "überplanmäßigen Betrag, wie die Kämmerei ihn nennt",
+        factory=dict,
+    )
+    ausserplanmaessig: dict[str, str] = doc(
+        "ebenso für einen außerplanmäßigen Betrag (der Plan veranschlagt bei der Position nichts)", factory=dict
+    )
+
+    @property
+    def betraege(self) -> dict[str, str]:
+        """The amounts it names per year, whichever way (the whole amount or the stated overrun)."""
+        return self.jahre or self.ueberplanmaessig or self.ausserplanmaessig
+
+    def check(self) -> list[Problem]:
+        genannt = [k for k in ("jahre", "ueberplanmaessig", "ausserplanmaessig") if getattr(self, k)]
+        if len(genannt) > 1:
+            return [
+                Problem(
+                    self.where(genannt[1]),
+                    f"„{genannt[0]}“ und „{genannt[1]}“ bei derselben Position widersprechen sich – nennen Sie entweder "
+                    "den ganzen Betrag („jahre“; was der Plan nicht trägt, rechnet vorlagen) oder, wo Ansatz und "
+                    "ganzer Betrag nicht vorliegen, den über- oder außerplanmäßigen Betrag, wie die Kämmerei ihn nennt.",
+                )
+            ]
+        return []
 
 
 @record
@@ -180,17 +215,16 @@ class FinanzielleAuswirkungen(Record):
                 problems.append(
                     Problem(v.where("id"), f"Die Kennung „{v.id}“ steht doppelt – vergeben Sie eindeutige Kennungen.")
                 )
-        items: list[Haushaltsbetrag | Deckung] = [*self.positionen, *self.deckung]
-        for item in items:
-            if not item.jahre:
-                problems.append(
-                    Problem(item.where("jahre"), "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags.")
-                )
-            for jahr in item.jahre:
+        items = [(p.betraege, p.where("jahre"), LEER_POSITION) for p in self.positionen]
+        items += [(d.jahre, d.where("jahre"), LEER) for d in self.deckung]
+        for jahre, where, leer in items:
+            if not jahre:
+                problems.append(Problem(where, leer))
+            for jahr in jahre:
                 if not ist_jahr(jahr):
                     problems.append(
                         Problem(
-                            line_of(item.jahre, jahr),
+                            line_of(jahre, jahr),
                             f"„{jahr}“ ist kein Haushaltsjahr – schreiben Sie das Jahr mit vier Ziffern, z. B. 2022.",
                         )
                     )

@@ -10,6 +10,7 @@ from typing import Literal
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_JAHRE
 from vorlagen.core.problems import Problem
+from vorlagen.load.kennzahlen import widerspruch
 from vorlagen.load.records import Record, doc, record
 from vorlagen.load.vergleichszeilen import Vergleichsspalte, Vergleichszeile, matrix_probleme
 from vorlagen.load.werte import Anzahl, Betrag
@@ -29,6 +30,12 @@ class Kostenposition(Record):
     foerderfaehig: bool = doc("Finanzierungsplan: zählt zu den förderfähigen Kosten", default=True)
     hinweis: str | None = doc("Text hinter der Zeile", default=None)
     erwartet: Betrag | None = doc("Betrag der Zeile laut Vorlage, wird nachgerechnet", default=None)
+    hoechstens: Betrag | None = doc(
+        "der Betrag der Zeile ist höchstens so hoch, geschrieben wie „erwartet“", default=None
+    )
+    mindestens: Betrag | None = doc(
+        "der Betrag der Zeile ist mindestens so hoch, geschrieben wie „erwartet“", default=None
+    )
     formel: str | None = doc(
         "Aufstellung: die Zeile ist eine berechnete Zahl, z. B. „zahlen-id“ oder „fonds * 10 %“", default=None
     )
@@ -67,7 +74,7 @@ class Kostenposition(Record):
                     "Der Betrag ist negativ – schreiben Sie ihn ohne Minus (Abzüge stehen unter „abzuege“).",
                 )
             )
-        return problems
+        return problems + widerspruch(self)
 
 
 @record
@@ -79,11 +86,11 @@ class Abzug(Kostenposition):
 
 @record
 class Erwartet(Record):
-    gesamtkosten: Betrag | None = doc("erwartete Gesamtkosten", default=None)
-    abzuege: Betrag | None = doc("erwartete Summe der Abzüge", default=None)
-    eigenanteil: Betrag | None = doc("erwarteter Eigenanteil", default=None)
-    summe: Betrag | None = doc("erwartete Summe (Aufstellung; Matrix: Summe aller Zellen)", default=None)
-    spalten: dict[str, Decimal] = doc("Matrix: erwartete Summe je Spalte, z. B. {2015: 148920}", factory=dict)
+    gesamtkosten: Betrag | None = doc("Gesamtkosten", default=None)
+    abzuege: Betrag | None = doc("Summe der Abzüge", default=None)
+    eigenanteil: Betrag | None = doc("Eigenanteil", default=None)
+    summe: Betrag | None = doc("Summe (Aufstellung; Matrix: Summe aller Zellen)", default=None)
+    spalten: dict[str, Decimal] = doc("Matrix: Summe je Spalte, z. B. {2015: 148920}", factory=dict)
 
 
 @record
@@ -209,6 +216,15 @@ class Berechnung(Record):
     zeilensummen: bool = doc("Matrix: eine Spalte mit der Summe jeder Zeile", default=True)
     spaltensummen: bool = doc("Matrix: eine Zeile mit der Summe jeder Spalte", default=True)
     erwartet: Erwartet | None = doc("Beträge laut Vorlage, werden nachgerechnet", default=None)
+    hoechstens: Erwartet | None = doc(
+        "Obergrenzen der Summen, geschrieben wie „erwartet“, z. B. {summe: 2216000}; eine überschrittene ist ein Fehler",
+        default=None,
+    )
+    mindestens: Erwartet | None = doc(
+        "Untergrenzen der Summen, geschrieben wie „erwartet“, z. B. {eigenanteil: 10000}; eine unterschrittene ist ein "
+        "Fehler",
+        default=None,
+    )
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []

@@ -94,7 +94,8 @@ class Position(Record):
     )
     ansatz: Betrag | None = doc(
         "Ansatz im Haushaltsplan dieses Jahres, in Euro (0: nicht veranschlagt – dann ist jeder Betrag außerplanmäßig); "
-        "leer (~): noch offen, nur bei einer Position, die eine Deckung bringt",
+        "leer (~): noch offen, nur bei einer Position, die eine Deckung bringt oder deren über- oder außerplanmäßigen "
+        "Betrag die Vorlage selbst nennt (ueberplanmaessig, ausserplanmaessig)",
     )
     gebunden: Betrag = doc(
         "davon schon gebunden (Verträge, Aufträge, Stellen), in Euro; bei einer Ertragsposition: Mehrerträge, die schon andere Bereitstellungen decken",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from vorlagen.core.fmt import zahl
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 from vorlagen.load.werte import Formelzahl
@@ -49,6 +50,16 @@ class Kennzahl(Record):
         '(Dezimalkomma: erwartet: "0,523"), wird nachgerechnet',
         default=None,
     )
+    hoechstens: Formelzahl | None = doc(
+        "die Zahl ist höchstens so groß, geschrieben wie „erwartet“ (bei % in Prozent: hoechstens: 90); eine "
+        'überschrittene Grenze ist ein Fehler; Texte zitieren sie als zahlen["id"].hoechstens',
+        default=None,
+    )
+    mindestens: Formelzahl | None = doc(
+        "die Zahl ist mindestens so groß, geschrieben wie „erwartet“ (bei % in Prozent: mindestens: 10); eine "
+        'unterschrittene Grenze ist ein Fehler; Texte zitieren sie als zahlen["id"].mindestens',
+        default=None,
+    )
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -75,11 +86,26 @@ class Kennzahl(Record):
                     ),
                 )
             )
+        problems += widerspruch(self)
         return problems
 
     def _rundet(self) -> bool:
         """Whether the figure rounds its value: money unless `rundung: keine`, other units to their `stellen`."""
         return self.rundung != "keine" if self.einheit in GELDEINHEITEN else self.stellen is not None
+
+
+def widerspruch(grenzen: Record) -> list[Problem]:
+    """A `mindestens` above the `hoechstens` of the same value: no value can hold both."""
+    oben, unten = getattr(grenzen, "hoechstens", None), getattr(grenzen, "mindestens", None)
+    if oben is None or unten is None or unten <= oben:
+        return []
+    return [
+        Problem(
+            grenzen.where("mindestens"),
+            f"„mindestens: {zahl(unten)}“ ist mehr als „hoechstens: {zahl(oben)}“ – keine Zahl hält beide Grenzen; "
+            "prüfen Sie, welche Grenze gemeint ist.",
+        )
+    ]
 
 
 @record

@@ -14,15 +14,15 @@ RECHNUNGEN = ("neu - alt", "alt - neu", "(neu - alt) / alt", "neu / alt")
 
 @record
 class Vergleichserwartung(Record):
-    alt: Decimal | None = doc("alter Stand laut Vorlage", default=None)
-    neu: Decimal | None = doc("neuer Stand laut Vorlage", default=None)
-    differenz: Decimal | None = doc("Veränderung laut Vorlage", default=None)
-    prozent: Decimal | None = doc("Veränderung in Prozent laut Vorlage, z. B. 1.15", default=None)
+    alt: Decimal | None = doc("alter Stand", default=None)
+    neu: Decimal | None = doc("neuer Stand", default=None)
+    differenz: Decimal | None = doc("Veränderung", default=None)
+    prozent: Decimal | None = doc("Veränderung in Prozent, z. B. 1.15", default=None)
     zellen: dict[str, Decimal] = doc(
-        "Matrix: Wert je Spalte laut Vorlage; Vergleich: Wert je eigener Vergleichsspalte (ihr Kopf), bei % in Prozent",
+        "Matrix: Wert je Spalte; Vergleich: Wert je eigener Vergleichsspalte (ihr Kopf), bei % in Prozent",
         factory=dict,
     )
-    summe: Decimal | None = doc("Matrix: Summe der Zeile laut Vorlage", default=None)
+    summe: Decimal | None = doc("Matrix: Summe der Zeile", default=None)
 
 
 @record
@@ -41,6 +41,13 @@ class Vergleichszeile(Record):
     )
     formeln: dict[str, str] = doc("Matrix: Formel je Spalte wie bei „zahlen“, z. B. {2016: zahlen-2016}", factory=dict)
     erwartet: Vergleichserwartung | None = doc("Werte laut Vorlage, werden nachgerechnet", default=None)
+    hoechstens: Vergleichserwartung | None = doc(
+        "Obergrenzen der Werte, geschrieben wie „erwartet“, z. B. {prozent: 10}; eine überschrittene ist ein Fehler",
+        default=None,
+    )
+    mindestens: Vergleichserwartung | None = doc(
+        "Untergrenzen der Werte, geschrieben wie „erwartet“; eine unterschrittene ist ein Fehler", default=None
+    )
 
     def check(self) -> list[Problem]:
         if self.zellen or self.formeln:

@@ -17,7 +17,9 @@ from jinja2 import nodes
 
 from vorlagen.compute.darstellung import genau_text
 from vorlagen.compute.formel import FormelFehler, lesen, schreibweise
+from vorlagen.compute.grenzen import GRENZEN
 from vorlagen.compute.names import NoValue, UnknownName
+from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import zeigt_null
 from vorlagen.render.sandbox import Sandbox
@@ -276,6 +278,8 @@ class TextSandbox(Sandbox):
             if value is not None and not callable(value):
                 return super().getattr(obj, attribute)  # a field of the group itself (a Stellenstatistik's „stand“)
             return self.getitem(obj, attribute)  # `finanzierung.items` is a table named „items“, never a method
+        if isinstance(obj, Groesse) and attribute in GRENZEN:
+            return _grenze(obj, attribute)
         if isinstance(obj, _WERTE):
             raise NoValue(_kein_feld(obj, f".{attribute}"))
         return super().getattr(obj, attribute)
@@ -293,6 +297,17 @@ class TextSandbox(Sandbox):
             except (KeyError, TypeError):
                 raise UnknownName(argument, obj.keys(), "diesem Abschnitt") from None
         return super().getitem(obj, argument)
+
+
+def _grenze(zahl: Groesse, art: str) -> Groesse:
+    """A named figure's bound (zahlen["id"].hoechstens), or why there is none."""
+    value = getattr(zahl, art)
+    if value is None:
+        raise NoValue(
+            f"„.{art}“: Diese Zahl ({zahl.text}) nennt keine Grenze „{art}“ – tragen Sie sie bei der Zahl unter "
+            f"„zahlen“ ein ({art}: …) oder zitieren Sie die Zahl selbst."
+        )
+    return value
 
 
 def _kein_feld(obj, was: str) -> str:

@@ -166,7 +166,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
 
 def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
     """The figures of the Finanzielle Auswirkungen (compute/haushalt.py): per Position and year Betrag, Ansatz,
-    gebunden, verfügbar and Mehrbedarf; per Deckung its amount and what is left at its source; per year the
+    gebunden, verfügbar and Mehrbedarf (or the overrun the Vorlage states); per Deckung its amount and what is left at its source; per year the
     über-/außerplanmäßige Bereitstellung."""
     q = a.quantum
     decimal = lambda value: Decimal(value.numerator) / Decimal(value.denominator)  # noqa: E731 – amounts in cents
@@ -189,6 +189,11 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
             "Betrag": euro_or_cent(decimal(z.betrag), q),
             "verfügbar": euro_or_cent(decimal(z.verfuegbar), q),
         }
+    for g in a.genannt:  # an overrun as the Vorlage states it
+        name = f"{g.satzanfang} {g.jahr} „{g.position.konto}“"
+        zahlen[f"haushalt/{g.jahr}/{g.position.plan}/{g.position.konto}/genannt"] = Zahl(
+            name, decimal(g.betrag), True, q
+        )
     for d in a.deckungen:
         konto = d.konto or OFFEN
         key, name = f"haushalt/{d.jahr}/deckung/{d.art or OFFEN}/{d.plan}/{konto}", f"{d.jahr} „{konto}“"

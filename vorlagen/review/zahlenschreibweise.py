@@ -12,7 +12,8 @@ from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import SKALA, nur_prozent
+from vorlagen.compute.darstellung import STELLEN
+from vorlagen.compute.einheiten import SKALA, nur_prozent, stellen_im_text
 from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, namen
 from vorlagen.core.problems import Paths
 from vorlagen.load.facts import Facts, load
@@ -91,7 +92,7 @@ def zahlen_in_einheit(q: Quelltexte, facts: Facts) -> None:
     figures = [k for s in facts.vorlagen for k in s.vorlage.zahlen]
     figures += [k for datei in facts.kennzahlen.values() for k in datei.zahlen]
     for k in figures:
-        neu = formel_in_einheit(k.formel, k.einheit)
+        neu = formel_in_einheit(k.formel, k.einheit, k.stellen if k.stellen is not None else STELLEN.get(k.einheit))
         if neu is None:
             continue
         for quote in ('"', "'", ""):
@@ -99,11 +100,13 @@ def zahlen_in_einheit(q: Quelltexte, facts: Facts) -> None:
                 break
 
 
-def formel_in_einheit(formel: str, einheit: str) -> str | None:
-    """The formula of numbers alone that gives in `einheit` what `formel` gave in euros; None where nothing changes
-    (names in it – their numbers are factors –, a percentage, a unit that is not T€, Mio. € or Mrd. €). A number or
-    a sum of numbers keeps its shape, each number divided (`"523000"` → `"0,523"`, `"150000 + 58000"` →
-    `"0,15 + 0,058"`); any other formula is divided as a whole (`"(2 * 208000) / 1000000"`)."""
+def formel_in_einheit(formel: str, einheit: str, stellen: int | None = None) -> str | None:
+    """The formula of numbers alone that gives in `einheit` what `formel` gave in euros and prints as it did; None
+    where nothing changes (names in it – their numbers are factors –, a percentage, a unit that is not T€, Mio. € or
+    Mrd. €). A number or a sum of numbers keeps its shape, each number divided (`"523000"` → `"0,523"`,
+    `"150000 + 58000"` → `"0,15 + 0,058"`), where no number gets more decimals than the `stellen` it printed with
+    (a typed number prints every decimal it has); any other formula is divided as a whole
+    (`"(2 * 208000) / 1000000"`, `"523000 / 1000000"` printed with two places)."""
     if einheit not in SKALA:
         return None
     try:
@@ -113,11 +116,12 @@ def formel_in_einheit(formel: str, einheit: str) -> str | None:
     if namen(tree) or nur_prozent(tree):
         return None
     skala = SKALA[einheit]
-    if not _summe(tree):
-        return f"({formel}) / {skala}"
+    geteilt = {z.text: _komma(_zahl(z.text) / skala) for z in _zahlen(tree)} if _summe(tree) else {}
+    if not geteilt or (stellen is not None and max(map(stellen_im_text, geteilt.values())) > stellen):
+        return f"{formel} / {skala}" if isinstance(tree, Zahl) else f"({formel}) / {skala}"
     neu = formel
-    for text in sorted({z.text for z in _zahlen(tree)}, key=len, reverse=True):
-        neu = re.sub(rf"(?<![\d,.]){re.escape(text)}(?![\d,.])", _komma(_zahl(text) / skala), neu)
+    for text in sorted(geteilt, key=len, reverse=True):
+        neu = re.sub(rf"(?<![\d,.]){re.escape(text)}(?![\d,.])", geteilt[text], neu)
     return neu
 
 

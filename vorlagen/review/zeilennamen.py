@@ -144,10 +144,11 @@ def formeln(source: VorlageSource) -> list[tuple[Where, str]]:
             found += [(z.where("aus"), formel) for formel in z.aus]
     daten = v.finanzen_daten
     if daten is not None:
-        eintraege: list[Haushaltsbetrag | Deckung] = [*daten.positionen, *daten.deckung]
-        for eintrag in eintraege:
-            lines = getattr(eintrag.jahre, "lines", {})
-            found += [(lines.get(jahr, eintrag.where("jahre")), name) for jahr, name in eintrag.jahre.items()]
+        eintraege: list[tuple[Haushaltsbetrag | Deckung, dict[str, str]]] = [(p, p.betraege) for p in daten.positionen]
+        eintraege += [(d, d.jahre) for d in daten.deckung]
+        for eintrag, jahre in eintraege:
+            lines = getattr(jahre, "lines", {})
+            found += [(lines.get(jahr, eintrag.where("jahre")), name) for jahr, name in jahre.items()]
         for ve in daten.verpflichtungsermaechtigungen:
             found.append((ve.where("betrag"), ve.betrag))
             lasten = ve.lasten or {}

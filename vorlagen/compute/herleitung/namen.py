@@ -41,6 +41,9 @@ def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tu
     """The derivation of the value `pfad` names and how it prints by default (`geld`, `zahl`, `prozent`, `text`
     or a filter); KeineHerleitung in German when there is none."""
     figures = rechnung.zahlen.herleitung
+    grenze = _grenze(rechnung, pfad)
+    if grenze is not None:
+        return grenze, "text"
     if len(pfad) == 1 and pfad[0] in figures or pfad[0] == "zahlen" and len(pfad) == 2 and pfad[1] in figures:
         return weitere.zahl_herleitung(k, figures[pfad[-1]], teil_von(rechnung, k), tiefe), "text"
     if pfad[0] == "kennzahlen" and len(pfad) == 3:
@@ -72,6 +75,26 @@ def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tu
     for segment in pfad[1:]:
         chain.append(_schritt(chain[-1], segment, pfad))
     return _fuer(rechnung, k, chain, pfad)
+
+
+def _grenze(rechnung, pfad: tuple[str, ...]) -> Herleitung | None:
+    """The derivation of a figure's bound – zahlen["id"].hoechstens, kennzahlen["datei"]["id"].mindestens –, None
+    for any other name."""
+    if pfad[-1] not in ("hoechstens", "mindestens") or len(pfad) < 2:
+        return None
+    figur = pfad[:-1]
+    if figur[0] == "kennzahlen" and len(figur) == 3:
+        figures = getattr(rechnung.kennzahlen.get(figur[1]), "herleitung", {})
+    elif len(figur) == 1 or (figur[0] == "zahlen" and len(figur) == 2):
+        figures = rechnung.zahlen.herleitung
+    else:
+        return None
+    z = figures.get(figur[-1])
+    if z is None:
+        return None
+    if getattr(z.wert, pfad[-1]) is None:
+        raise KeineHerleitung(f"Die Zahl „{z.id}“ nennt keine Grenze „{pfad[-1]}“.")
+    return weitere.grenze_herleitung(z, pfad[-1])
 
 
 def _schritt(obj, segment: str, pfad: tuple[str, ...]):

@@ -314,10 +314,15 @@ def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> 
     rundung += "; gelesene Zahlen " + (
         "wie gedruckt (runden: je_posten)" if kz.runden == "je_posten" else "genau (runden: am_ende)"
     )
+    if z.wie_getippt is not None:
+        rundung += f"; {z.wie_getippt}"
     eingaben = [Eingang("Formel", kz.formel, kz.where("formel"))]
     eingaben += [Eingang(s.was, s.wert, s.wo) for s in z.schritte]
     if kz.erwartet is not None:
         eingaben.append(Eingang("erwartet (geprüft)", zahl(kz.erwartet), kz.where("erwartet")))
+    for art, wort in (("hoechstens", "höchstens"), ("mindestens", "mindestens")):
+        if getattr(z.wert, art, None) is not None:
+            eingaben.append(Eingang(f"{wort} (geprüft)", getattr(z.wert, art).text, kz.where(art)))
     teile = []
     if teil is not None and tiefe > 0:
         try:
@@ -341,6 +346,18 @@ def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> 
         eingaben,
         rundung=rundung,
         teile=teile,
+    )
+
+
+def grenze_herleitung(z, art: str) -> Herleitung:
+    """A named figure's bound (zahlen["id"].hoechstens): stated at its line, in the figure's unit."""
+    grenze = getattr(z.wert, art)
+    wort = "höchstens" if art == "hoechstens" else "mindestens"
+    return Herleitung(
+        f"Grenze „{wort}“ der Zahl „{z.id}“, Einheit {z.einheit}",
+        f"angegeben = {grenze.text} (die Zahl: {z.wert.text}, geprüft)",
+        grenze.text,
+        [Eingang(art, zahl(getattr(z.kennzahl, art)), z.kennzahl.where(art))],
     )
 
 

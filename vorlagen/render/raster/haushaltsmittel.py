@@ -78,32 +78,36 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
             )
             result.append(r)
     if a.deckungen:
-        offen = a.noch_offen
-        d_kopf = ["Jahr", "Art", "Position", "Betrag", "dort verfügbar"]
-        deckung = Raster("deckung", stil.ueberschriften.deckung, [d_kopf])
-        for d in a.deckungen:
-            if d.position is not None:
-                position = f"{d.position.art} {d.konto}" + (
-                    f" {d.position.bezeichnung}" if d.position.bezeichnung else ""
-                )
-            else:
-                position = offen
-            if d.verfuegbar is not None:
-                verfuegbar = zelle(weitere.deckung(k, a, d, "verfuegbar"))
-            else:
-                verfuegbar = Zelle("–" if not d.position else offen)
-            deckung.zeile(
-                f"{d.jahr} {d.konto or offen}",
-                [
-                    str(d.jahr),
-                    d.art or offen,
-                    position,
-                    zelle(weitere.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
-                    verfuegbar,
-                ],
-            )
-        result.append(deckung)
+        result.append(_deckung(k, a, rechnung))
     return result
+
+
+def _deckung(k: Kontext, a, rechnung) -> Raster:
+    """The Deckung as printed: per source its year, kind, Position, amount and what is free there."""
+    stil = k.facts.koerperschaft.hausstil
+    offen = a.noch_offen
+    d_kopf = ["Jahr", "Art", "Position", "Betrag", "dort verfügbar"]
+    deckung = Raster("deckung", stil.ueberschriften.deckung, [d_kopf])
+    for d in a.deckungen:
+        if d.position is not None:
+            position = f"{d.position.art} {d.konto}" + (f" {d.position.bezeichnung}" if d.position.bezeichnung else "")
+        else:
+            position = offen
+        if d.verfuegbar is not None:
+            verfuegbar = zelle(weitere.deckung(k, a, d, "verfuegbar"))
+        else:
+            verfuegbar = Zelle("–" if not d.position else offen)
+        deckung.zeile(
+            f"{d.jahr} {d.konto or offen}",
+            [
+                str(d.jahr),
+                d.wort or offen,
+                position,
+                zelle(weitere.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
+                verfuegbar,
+            ],
+        )
+    return deckung
 
 
 def _kreis_feld(k: Kontext, a, z, feld: str, jahr: int, rechnung) -> Herleitung:

@@ -1,0 +1,147 @@
+"""Bounds: `hoechstens` and `mindestens` of a named figure and of a table's values, written like `erwartet` wherever
+it is allowed. A bound holds for the value itself – a figure's value after its own rounding of money (the amount the
+Vorlage states), never after a rounding for print (T€, Mio. €, the places of %) –; one that does not is a problem
+at its line with both values and the difference."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+from vorlagen.compute.darstellung import Darstellung, genau_text
+from vorlagen.compute.zahlwert import Groesse, Zahlwert
+from vorlagen.core.fmt import NBSP, geldeinheit, zahl
+from vorlagen.core.money import exact
+from vorlagen.core.problems import Problem, Where
+from vorlagen.load.kennzahlen import Kennzahl
+
+GRENZEN = {"hoechstens": "höchstens", "mindestens": "mindestens"}  # key → as a sentence says it
+
+
+def haelt(art: str, wert, grenze) -> bool:
+    """Whether `wert` keeps the bound `grenze` of kind `art` (hoechstens: at most, mindestens: at least)."""
+    return Fraction(wert) <= Fraction(grenze) if art == "hoechstens" else Fraction(wert) >= Fraction(grenze)
+
+
+def meldung(was: str, art: str, wert: str, grenze: str, differenz: str) -> str:
+    """The German sentence of a bound that does not hold."""
+    seite = "über" if art == "hoechstens" else "unter"
+    return (
+        f"{was}: berechnet {wert}, {GRENZEN[art]} {grenze}, Differenz {differenz} – der Wert liegt {seite} seiner "
+        "Grenze: prüfen Sie die Eingangswerte und die Grenze."
+    )
+
+
+def differenz(wert: Fraction, einheit: str) -> str:
+    """A difference with its sign, in base units and with the digits that matter: '+354 €', '−0,5 Prozentpunkte'."""
+    text = genau_text(wert, einheit)
+    if einheit == "%":
+        text = text.replace(f"{NBSP}%", " Prozentpunkte")
+    return ("+" if wert > 0 else "") + text
+
+
+def mit_einheit(value, einheit: str) -> str:
+    """A number as `erwartet` and the bounds state it, with the figure's unit: '2.216.000 €', '90 %', '0,52 Mio. €'."""
+    return zahl(value) + ("" if einheit == "Anzahl" else NBSP + geldeinheit(einheit).replace(" ", NBSP))
+
+
+def grenze(wert: Decimal | None, form: Darstellung) -> Groesse | None:
+    """A figure's bound as a text quotes it: in the figure's unit and print, with every decimal it was written with
+    („hoechstens: 90“ of a %-figure prints „90,00 %“, „90,125“ „90,125 %“)."""
+    if wert is None:
+        return None
+    stellen = max(0, -int(wert.as_tuple().exponent))
+    gezeigt = replace(
+        form, stellen=None if form.stellen is None else max(form.stellen, stellen), getippt=max(form.getippt, stellen)
+    )
+    basis = exact(wert) * form.skala()
+    return Groesse(basis, gezeigt.text(basis), form.einheit)
+
+
+def zahl_grenzen(k: Kennzahl, z: Zahlwert) -> list[Problem]:
+    """The bounds of a named figure that its value does not keep, each at its line."""
+    assert z.form is not None  # every computed figure has one
+    problems = []
+    wert = Fraction(z.gezeigt)
+    for art in GRENZEN:
+        grenze = getattr(k, art)
+        if grenze is None:
+            continue
+        basis = exact(grenze) * z.form.skala()
+        if haelt(art, wert, basis):
+            continue
+        gezeigt = z.wert.text
+        if haelt(art, z.form.gedruckt(wert), basis):  # the print alone would not show it
+            gezeigt += f" (genau {genau_text(wert, k.einheit)})"
+        was = f"Zahl „{k.id}“"
+        problems.append(
+            Problem(
+                k.where(art),
+                meldung(was, art, gezeigt, mit_einheit(grenze, k.einheit), differenz(wert - basis, k.einheit)),
+            )
+        )
+    return problems
+
+
+class Texte:
+    """How a table prints a value, a bound and a difference in messages about its bounds."""
+
+    def __init__(self, wert, grenze=None, diff=None):
+        self.wert = wert
+        self.grenze = grenze or wert
+        self.diff = diff or (lambda d: ("+" if d > 0 else "") + self.wert(d))
+
+
+def tabellengrenzen(owner, felder: list[tuple], texte: Texte, name: str) -> list[Problem]:
+    """The bounds of a table's values that do not hold, and bounds of values the table does not have. `owner`
+    carries `hoechstens` and `mindestens` – records like its `erwartet`, or a value for a row's own amount;
+    `felder` are (key in that record – '' for the owner's own value, 'zellen:Kopf' for an entry of a group –, what
+    it is as a message says it, its value[, its own Texte instead of `texte`])."""
+    problems = []
+    for art in GRENZEN:
+        grenzen = getattr(owner, art, None)
+        if grenzen is None:
+            continue
+        bekannt = set()
+        for key, was, wert, *eigene in felder:
+            gedruckt = eigene[0] if eigene else texte
+            gruppe, _, eintrag = key.partition(":")
+            grenze = (
+                grenzen
+                if key == ""
+                else (getattr(grenzen, gruppe) or {}).get(eintrag)
+                if eintrag
+                else getattr(grenzen, key, None)
+            )
+            bekannt.add((gruppe, eintrag))
+            if grenze is None or wert is None or haelt(art, wert, grenze):
+                continue
+            diff = Fraction(wert) - Fraction(grenze)
+            where: Where = owner.where(art) if key == "" else grenzen.where(gruppe)
+            text = meldung(f"{name}, {was}", art, gedruckt.wert(wert), gedruckt.grenze(grenze), gedruckt.diff(diff))
+            problems.append(Problem(where, text))
+        if felder and felder[0][0] != "":
+            problems += _unbekannt(grenzen, art, bekannt, name)
+    return problems
+
+
+def _unbekannt(grenzen, art: str, bekannt: set[tuple[str, str]], name: str) -> list[Problem]:
+    """A bound of a value the table does not have: never a bound that is silently not checked."""
+    problems = []
+    for key in getattr(grenzen, "_lines", {}):
+        value = getattr(grenzen, key, None)
+        eintraege = list(value) if isinstance(value, dict) else [""]
+        for eintrag in eintraege:
+            if (key, eintrag) in bekannt or value is None or value == {}:
+                continue
+            vorhanden = ", ".join(sorted({f"{g}: {e}" if e else g for g, e in bekannt})) or "keine"
+            was = f"„{key}: {eintrag}“" if eintrag else f"„{key}“"
+            problems.append(
+                Problem(
+                    grenzen.where(key),
+                    f"{name}: {was} unter „{art}“ gibt es in dieser Tabelle nicht – sie hat {vorhanden}; "
+                    "entfernen Sie die Grenze oder prüfen Sie den Namen.",
+                )
+            )
+    return problems
