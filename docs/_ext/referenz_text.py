@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from pathlib import Path
 
 import vorlagen
@@ -371,4 +372,12 @@ def meldungen() -> str:
     return "\n".join(lines)
 
 
-PAGES = {"daten": daten, "befehle": befehle, "grenzen": grenzen, "meldungen": meldungen}
+def lizenzen() -> str:
+    if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by its path (tests): its neighbour too
+        sys.path.append(str(Path(__file__).resolve().parent))
+    from referenz_lizenzen import seite
+
+    return seite(GENERATED)
+
+
+PAGES = {"daten": daten, "befehle": befehle, "grenzen": grenzen, "meldungen": meldungen, "lizenzen": lizenzen}
