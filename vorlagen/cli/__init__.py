@@ -21,6 +21,7 @@ from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Paths, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often, eigener_tempordner
+from vorlagen.render import maschine
 
 COMMANDS: list[Command] = [
     Command(
@@ -187,8 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     collect_less_often()
     speak_german()
     safe_streams()
+    maschine.genommen()  # what an earlier command in this process noticed was said by it
     if threading.current_thread() is not threading.main_thread():  # signal handlers belong to the main thread
-        return _main(argv)
+        try:
+            return _main(argv)
+        finally:
+            maschine.melden()
     before = signal.signal(signal.SIGTERM, _beendet)
     try:
         with eigener_tempordner():
@@ -196,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                 return _main(argv)
             finally:
                 _fonts_freigeben()
+                maschine.melden()  # what the machine lacks, once for the whole command (render/maschine.py)
     finally:
         signal.signal(signal.SIGTERM, before)  # a caller that runs main() in its own process keeps its handler
 

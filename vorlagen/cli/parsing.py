@@ -76,8 +76,9 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
     if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
         from vorlagen import __version__
         from vorlagen.core.versions import version_text
+        from vorlagen.render.maschine import versionstext
 
-        print(version_text(f"{PROG} {__version__}"), end="")
+        print(version_text(f"{PROG} {__version__}") + versionstext(), end="")
         raise SystemExit(0)
     position = _command_position(argv, commands)
     if position is None:
