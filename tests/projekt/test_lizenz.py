@@ -62,7 +62,7 @@ def test_pyproject_names_the_licence_as_spdx_and_ships_the_texts():
     assert "Natural Language :: German" in project["classifiers"]
     assert "Programming Language :: Python :: 3.11" in project["classifiers"]
     sdist = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"]["targets"]
-    assert {"LICENSE", "requirements.lock"} <= set(sdist["sdist"]["include"])
+    assert {"/LICENSE", "/requirements.lock"} <= set(sdist["sdist"]["include"])
 
 
 def _lizenzen():
