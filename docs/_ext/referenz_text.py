@@ -119,6 +119,8 @@ def befehle() -> str:
     speak_german()
     columns = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "90"  # the same line breaks on every machine, narrow enough for the page
+    called = sys.argv[:1]
+    sys.argv[:1] = ["vorlagen"]  # the installed command, whoever generates the page (./bauen.sh hilfe: build.py)
     try:
         lines = [
             "# Befehle",
@@ -148,6 +150,7 @@ def befehle() -> str:
                 lines += [f"Früherer Name, der weiter gilt: `vorlagen {command.alias}`.", ""]
             lines += ["```text", command_parser(command).format_help().rstrip("\n"), "```", ""]
     finally:
+        sys.argv[:1] = called
         if columns is None:
             del os.environ["COLUMNS"]
         else:
