@@ -185,6 +185,11 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "nein",
     ),
     "MAX_TABELLENZEILEN": ("Zeilen einer Markdown-Tabelle, Kopfzeile mitgezählt", "nein"),
+    "MAX_NAMEN": (
+        "Dateien und Ordner eines Datenordners, deren Namen auf Windows geprüft werden (verbotene Zeichen, Namen, "
+        "die sich nur in Groß- und Kleinschreibung unterscheiden); weitere werden nicht geprüft",
+        "nein",
+    ),
     "MAX_TEXT": (
         "Zeichen (oder Listeneinträge), die ein einzelner Schritt in Template oder Ausdruck erzeugt "
         "(`*`, `+`, `~`, `join`, `format`, `replace` …)",

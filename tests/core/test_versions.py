@@ -93,9 +93,10 @@ def test_version_shows_the_tested_versions_and_a_differing_installed_one(monkeyp
         ("python-docx", "python-docx"),
         ("filelock", "filelock"),
     ]
-    assert lines[3:] == [
+    assert lines[3 : 3 + len(shown)] == [
         f"  {label} {lock[name]}" + (" (installiert: 0.17.0)" if name == "pyphen" else "") for label, name in shown
     ]
+    assert lines[3 + len(shown)] == "Auf diesem Rechner:"  # what the machine gives WeasyPrint (render/maschine.py)
 
 
 def test_build_and_check_warn_on_stderr_and_still_work(monkeypatch, capsys, tmp_path):

@@ -19,7 +19,7 @@ from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.core.fmt import anzahl
-from vorlagen.core.problems import BuildFailed, Paths, Problem, os_error_text
+from vorlagen.core.problems import BuildFailed, FehltHier, Paths, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often, eigener_tempordner
 from vorlagen.render import maschine
 
@@ -228,6 +228,9 @@ def _main(argv: list[str] | None) -> int:
     except BuildFailed as failed:
         report_problems(failed.problems, command.liest)
         return command.failure
+    except FehltHier as fehlt:  # the machine lacks what the command needs: no problem of the data
+        print(fehlt, file=sys.stderr)
+        return 2
     except (KeyboardInterrupt, Beendet) as stop:
         return _stopped(stop)
     except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
@@ -248,7 +251,7 @@ def _main(argv: list[str] | None) -> int:
             "die bisherige Ausgabe ist unverändert.",
             file=sys.stderr,
         )
-        return 1
+        return max(command.failure, 1)  # vergleichen: 1 would say „changes found“
 
 
 def _stop_behind(error: BaseException) -> BaseException | None:
