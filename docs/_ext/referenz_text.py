@@ -141,7 +141,19 @@ def befehle() -> str:
         lines += [
             "",
             "Für alle Befehle gilt: `vorlagen --version` nennt die Programmversion, "
-            "`vorlagen BEFEHL --help` die Angaben eines Befehls – wie unten.",
+            "`vorlagen BEFEHL --help` die Angaben eines Befehls – wie unten, mit der Bedeutung jedes Rückgabewerts.",
+            "",
+            "Jeder Befehl nimmt `-q` (`--quiet`) und `-v` (`--verbose`). **Leise** (`-q`): Auf der Standardausgabe "
+            "stehen nur Zeilen, die mit „Warnung“ beginnen – kein Fortschritt, keine Zusammenfassung, kein Hinweis; "
+            "wo die Ausgabe das Erfragte ist (`text`, `zahlen`, `vervollstaendigung`, die Adresse von `vorschau` "
+            "und `hilfe`), bleibt sie ganz. Auf der Fehlerausgabe entfallen die Zeilen, die mit „Hinweis“ beginnen "
+            "(etwa, was diesem Rechner fehlt). Probleme und Fehler bleiben, der Rückgabewert auch. **Ausführlich** "
+            "(`-v`): dazu auf der Fehlerausgabe zuerst Programmversion, Datenrepository, Daten- und Ausgabeordner, "
+            "zuletzt Rückgabewert und Dauer; der Fortschritt eines Baus steht auch im Terminal Zeile für Zeile.",
+            "",
+            "Rückgabewerte, die für jeden Befehl gelten: 2 – falscher Aufruf (eine unbekannte Option, eine fehlende "
+            "Angabe) oder auf diesem Rechner fehlt, was der Befehl braucht (git für `vergleichen`); 130 – mit "
+            "Strg+C abgebrochen; 143 – beendet mit dem Signal TERM. Was 0 und 1 heißen, steht bei jedem Befehl.",
             "",
         ]
         for command in COMMANDS:

@@ -17,7 +17,7 @@ V = "vorlagen/2021-0123"
 
 
 def _vorschlag(message: str) -> str:
-    return re.search(r"z\. B\. in „([^“]*)“\.$", message).group(1)
+    return re.search(r"z\. B\. in „(.*)“\.$", message, re.DOTALL).group(1)
 
 
 @pytest.mark.parametrize(

@@ -254,6 +254,20 @@ def test_readme_is_short_and_keeps_its_two_commands():
     assert (ROOT / "bauen.sh").is_file() and (ROOT / "testen.sh").is_file()
 
 
+def test_readme_opens_with_one_plain_sentence_and_a_picture_of_a_built_page():
+    """A clerk reads first what the program makes, in one sentence without code, then sees a page of it – one of
+    the handbook's pictures, whose currency test_the_pictures_show_the_pages_the_example_builds_now checks."""
+    import json
+
+    title, sentence, picture = [part.strip() for part in README.split("\n\n")[:3]]
+    assert title.startswith("# ")
+    assert "\n" not in sentence and "`" not in sentence and len(sentence) <= 200
+    assert re.fullmatch(r"[A-ZÄÖÜ][^.!?:;]*\.", sentence), sentence  # one sentence: one full stop, at its end
+    shown = re.fullmatch(r"!\[[^\]]{20,}\]\(docs/bilder/([\w-]+\.png)\)", picture)
+    assert shown, picture
+    assert shown.group(1) in json.loads((DOCS / "bilder" / "quellen.json").read_text(encoding="utf-8"))
+
+
 def test_readme_leads_to_the_tutorial_in_one_click():
     links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", README)
     local = [link for link in links if not link.startswith(("http://", "https://", "mailto:"))]
@@ -279,6 +293,7 @@ def test_reference_names_every_command_limit_and_data_key():
 
     reference = _reference()
     befehle, grenzen, daten = reference.befehle(), reference.grenzen(), reference.daten()
+    assert befehle.count("\nRückgabewert: 0 ") == len(COMMANDS)  # every command's exit codes
     for command in COMMANDS:
         assert f"## `vorlagen {command.name}`" in befehle
         assert not command.alias or f"`vorlagen {command.alias}`" in befehle

@@ -12,16 +12,20 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from vorlagen.cli import beschluss, building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
+from vorlagen.cli.umfang import ausfuehrlich, gesprochen
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, FehltHier, Paths, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often, eigener_tempordner
 from vorlagen.render import maschine
+
+GESCHRIEBEN = "Probleme in den Daten (auf der Fehlerausgabe) – es wurde nichts geschrieben"
 
 COMMANDS: list[Command] = [
     Command(
@@ -31,6 +35,7 @@ COMMANDS: list[Command] = [
         building.build_options,
         out=True,
         alias="build",
+        rueckgabe=((0, "gebaut – Warnungen und Hinweise ändern daran nichts"), (1, GESCHRIEBEN)),
     ),
     Command(
         "pruefen",
@@ -38,6 +43,10 @@ COMMANDS: list[Command] = [
         building.check,
         building.check_options,
         alias="check",
+        rueckgabe=(
+            (0, "keine Probleme – Warnungen, Hinweise, Fristen und Entwürfe ändern daran nichts"),
+            (1, "Probleme in den Daten oder eine Tabelle zu breit für die Seite (auf der Fehlerausgabe)"),
+        ),
     ),
     Command(
         "sitzung",
@@ -45,6 +54,7 @@ COMMANDS: list[Command] = [
         building.build,
         building.sitzung_options,
         out=True,
+        rueckgabe=((0, "gebaut – Warnungen und Hinweise ändern daran nichts"), (1, GESCHRIEBEN)),
     ),
     Command(
         "vorschau",
@@ -53,6 +63,8 @@ COMMANDS: list[Command] = [
         building.serve_options,
         out=True,
         alias="serve",
+        ergebnis=True,  # its address
+        rueckgabe=((0, "mit Strg+C beendet"), (1, "der Port lässt sich nicht öffnen (etwa schon belegt)")),
     ),
     Command(
         "vergleichen",
@@ -63,8 +75,12 @@ COMMANDS: list[Command] = [
         out=True,  # the user's build, whose cache the review starts from (never written)
         alias="diff",
         liest=True,
-        description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
-        "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler.",
+        description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben.",
+        rueckgabe=(
+            (0, "keine Änderung"),
+            (1, "Änderungen (auf der Standardausgabe, mit -q nur als Rückgabewert)"),
+            (2, "Fehler: Probleme in einer Fassung, falscher Aufruf, oder git fehlt auf diesem Rechner"),
+        ),
     ),
     Command(
         "zeichnen",
@@ -81,8 +97,12 @@ COMMANDS: list[Command] = [
         failure=2,
         liest=True,
         description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
-        "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
-        "ein ENTWURF, 2: Fehler.",
+        "der Mitzeichnung geändert hat) und welche fehlen.",
+        rueckgabe=(
+            (0, "alles freigegeben"),
+            (1, "mindestens ein ENTWURF"),
+            (2, "Fehler: Probleme in den Daten oder falscher Aufruf"),
+        ),
     ),
     Command(
         "beschluss",
@@ -99,6 +119,8 @@ COMMANDS: list[Command] = [
         zahlen.zahlen,
         zahlen.zahlen_options,
         liest=True,
+        ergebnis=True,
+        rueckgabe=((0, "ausgegeben"), (1, "die Vorlage, Tabelle oder Zelle gibt es nicht, oder Probleme in den Daten")),
     ),
     Command(
         "text",
@@ -107,6 +129,8 @@ COMMANDS: list[Command] = [
         reviewing.text_options,
         data=False,
         liest=True,
+        ergebnis=True,
+        rueckgabe=((0, "ausgegeben"), (1, "die Datei lässt sich nicht lesen")),
     ),
     Command(
         "nachrechnen",
@@ -115,8 +139,12 @@ COMMANDS: list[Command] = [
         reviewing.nachrechnen_options,
         data=False,
         failure=2,
-        description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach. "
-        "Rückgabe 0: alles stimmt, 1: Fehler gefunden, 2: Datei nicht lesbar.",
+        description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach.",
+        rueckgabe=(
+            (0, "alles stimmt"),
+            (1, "Fehler gefunden"),
+            (2, "eine Datei lässt sich nicht lesen, oder falscher Aufruf"),
+        ),
     ),
     Command(
         "neu",
@@ -124,6 +152,7 @@ COMMANDS: list[Command] = [
         repository.neu,
         repository.neu_options,
         data=False,
+        rueckgabe=((0, "angelegt"), (1, "der Ordner ist schon belegt oder lässt sich nicht anlegen")),
     ),
     Command(
         "vorlage",
@@ -140,7 +169,11 @@ COMMANDS: list[Command] = [
         description="Schreibt um, was diese Programmversion anders liest (Zeilen nach Namen statt nach Position, "
         "Zahlen in ihrer Einheit …), baut eine Kopie und vergleicht jede Zahl mit der Ausgabe des letzten Baus "
         "(output/ oder --vorher). Geschrieben wird nur, wenn jede Zahl wie vorher gedruckt wird oder diese Version "
-        "sie mit Absicht anders druckt und sagt, warum. Rückgabe 0: aktualisiert (oder nichts zu tun), 1: nicht.",
+        "sie mit Absicht anders druckt und sagt, warum.",
+        rueckgabe=(
+            (0, "aktualisiert, oder nichts zu tun"),
+            (1, "nicht aktualisiert (warum, steht auf der Fehlerausgabe)"),
+        ),
     ),
     Command(
         "schema",
@@ -157,6 +190,11 @@ COMMANDS: list[Command] = [
         description="Zeigt das ganze Handbuch mit Referenz auf http://127.0.0.1:8010/ – nur auf diesem Rechner, "
         "ohne Netz; das installierte Programm bringt es mit, im Repository von vorlagen wird es aus docs/ gebaut "
         "(mit Sphinx). Beenden mit Strg+C.",
+        ergebnis=True,  # its address, or the start page
+        rueckgabe=(
+            (0, "mit Strg+C beendet (mit --nur-bauen: gebaut)"),
+            (1, "das Handbuch lässt sich nicht bauen oder zeigen"),
+        ),
     ),
     Command(
         "vervollstaendigung",
@@ -169,6 +207,8 @@ COMMANDS: list[Command] = [
         "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit; fish: vorlagen vervollstaendigung fish | source in "
         "~/.config/fish/config.fish; PowerShell: vorlagen vervollstaendigung powershell | Out-String | "
         "Invoke-Expression in $PROFILE).",
+        ergebnis=True,
+        rueckgabe=((0, "ausgegeben"),),
     ),
 ]
 
@@ -190,10 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     safe_streams()
     maschine.genommen()  # what an earlier command in this process noticed was said by it
     if threading.current_thread() is not threading.main_thread():  # signal handlers belong to the main thread
-        try:
-            return _main(argv)
-        finally:
-            maschine.melden()
+        return _main(argv)
     before = signal.signal(signal.SIGTERM, _beendet)
     try:
         with eigener_tempordner():
@@ -201,7 +238,6 @@ def main(argv: list[str] | None = None) -> int:
                 return _main(argv)
             finally:
                 _fonts_freigeben()
-                maschine.melden()  # what the machine lacks, once for the whole command (render/maschine.py)
     finally:
         signal.signal(signal.SIGTERM, before)  # a caller that runs main() in its own process keeps its handler
 
@@ -215,7 +251,20 @@ def _fonts_freigeben() -> None:
 
 
 def _main(argv: list[str] | None) -> int:
+    """The command run as -q or -v want it said; what the machine lacks, once at its end (render/maschine.py)."""
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
+    start = time.monotonic()
+    with gesprochen(args.umfang, command.ergebnis):
+        try:
+            code = _ausfuehren(command, args)
+        finally:
+            maschine.melden()
+        ausfuehrlich(args.umfang, f"Rückgabe {code} nach {time.monotonic() - start:.1f} s".replace(".", ","))
+        return code
+
+
+def _ausfuehren(command: Command, args) -> int:
+    """The command, every problem and error in German with its exit code."""
     try:
         if command.data:
             from vorlagen.load.settings import locate
@@ -224,6 +273,7 @@ def _main(argv: list[str] | None) -> int:
             if repository is None:
                 raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
+        ausfuehrlich(args.umfang, _womit(command, args))
         return command.run(args)
     except BuildFailed as failed:
         report_problems(failed.problems, command.liest)
@@ -252,6 +302,17 @@ def _main(argv: list[str] | None) -> int:
             file=sys.stderr,
         )
         return max(command.failure, 1)  # vergleichen: 1 would say „changes found“
+
+
+def _womit(command: Command, args) -> str:
+    """What -v says first: the program and what the command works with."""
+    from vorlagen import __version__
+
+    line = f"vorlagen {__version__} mit Python {sys.version.split()[0]}, Befehl {command.name}"
+    if command.data:
+        line += f"; Datenrepository {args.repository.root}, Daten {args.data}"
+        line += f", Ausgabe {args.out}" if command.out else ""
+    return line + "."
 
 
 def _stop_behind(error: BaseException) -> BaseException | None:

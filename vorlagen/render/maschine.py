@@ -14,7 +14,7 @@ import sys
 HARFBUZZ_SUBSET = "harfbuzz-subset"
 HARFBUZZ_VECTOR = "harfbuzz-vector"
 
-# WeasyPrint's message templates (weasyprint/pdf/fonts.py) → what the machine lacks
+# WeasyPrint's message templates (its module pdf/fonts) → what the machine lacks
 VORLAGEN = {
     'Using fontTools instead of HarfBuzz-Subset for font "%s". This will be unsupported in future versions of '
     "WeasyPrint. Please install HarfBuzz-Subset >= 4.1.0 with your package manager.": HARFBUZZ_SUBSET,
