@@ -19,7 +19,7 @@ from vorlagen.cli import beschluss, building, completion, hilfe, repository, rev
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
-from vorlagen.cli.umfang import ausfuehrlich, gesprochen
+from vorlagen.cli.umfang import AUSFUEHRLICH, ausfuehrlich, gesprochen
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, FehltHier, Paths, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often, eigener_tempordner
@@ -273,7 +273,8 @@ def _ausfuehren(command: Command, args) -> int:
             if repository is None:
                 raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
-        ausfuehrlich(args.umfang, _womit(command, args))
+        if args.umfang == AUSFUEHRLICH:
+            ausfuehrlich(args.umfang, _womit(command, args))
         return command.run(args)
     except BuildFailed as failed:
         report_problems(failed.problems, command.liest)
