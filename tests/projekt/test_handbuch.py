@@ -763,3 +763,15 @@ def test_bauen_sh_hilfe_writes_nothing_into_the_repository(tmp_path):
     assert index.is_file() and index.is_relative_to(tmp_path / "cache")
     assert "Aufruf: vorlagen bauen" in (index.parent / "referenz" / "befehle.html").read_text(encoding="utf-8")
     assert stand() == before
+
+
+def test_no_page_relies_on_a_git_tag():
+    """The repository carries no tags: a version is installed from its package or built from its last commit."""
+    tagged = re.compile(r"git (?:checkout|switch) v\d|git tag\b|--tags\b|/tags/|git describe")
+    found = [
+        f"{page.relative_to(ROOT).as_posix()}: {match.group()}"
+        for page in [*PAGES, ROOT / "README.md"]
+        for match in tagged.finditer(page.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    assert tagged.search("git checkout v0.3.2") and tagged.search("git fetch --tags")

@@ -130,6 +130,18 @@ def test_version_names_the_missing_library(tmp_path):
         assert done.stdout.splitlines()[-1].startswith(f"  {said}"), done.stdout
 
 
+def test_version_without_pango_says_what_to_install(monkeypatch):
+    def fehlt() -> None:
+        print("WeasyPrint could not import some external libraries.")  # its English banner: not shown
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr("vorlagen.render.libraries.import_weasyprint", fehlt)
+    assert maschine.versionstext() == (
+        "Auf diesem Rechner:\n  Pango: nicht gefunden – ohne Pango setzt WeasyPrint keine PDF-Dateien; installieren "
+        "Sie es, wie die Anleitung „Installation“ des Handbuchs sagt.\n"
+    )
+
+
 @pytest.mark.langsam  # scaffolds and builds with its render workers, each without the library
 def test_a_machine_without_harfbuzz_subset_builds_a_new_repository(tmp_path):
     env = _ohne_harfbuzz_subset(tmp_path)
