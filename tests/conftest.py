@@ -117,6 +117,21 @@ def seitenbilder(tmp_path_factory) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def schriften_freigeben():
+    """At the end of each test process: the font setups its tests rendered with are freed while the interpreter is
+    whole – WeasyPrint removes the copies of fonts of a setup (weasyprint-*) only when it is collected, and the
+    commands this process ran collect cycles rarely (core/runtime.collect_less_often)."""
+    import gc
+    import sys
+
+    yield
+    workers = sys.modules.get("vorlagen.building.workers")
+    if workers is not None:
+        workers.release_fonts()
+    gc.collect()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def fruehere_programme(tmp_path_factory) -> None:
     """The trees of earlier commits (tests/hilfen/altfassung.py) are unpacked into pytest's folder of this run."""
     from tests.hilfen import altfassung
