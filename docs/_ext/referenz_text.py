@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from pathlib import Path
 
 import vorlagen
@@ -118,6 +119,8 @@ def befehle() -> str:
     speak_german()
     columns = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "90"  # the same line breaks on every machine, narrow enough for the page
+    called = sys.argv[:1]
+    sys.argv[:1] = ["vorlagen"]  # the installed command, whoever generates the page (./bauen.sh hilfe: build.py)
     try:
         lines = [
             "# Befehle",
@@ -138,7 +141,19 @@ def befehle() -> str:
         lines += [
             "",
             "Für alle Befehle gilt: `vorlagen --version` nennt die Programmversion, "
-            "`vorlagen BEFEHL --help` die Angaben eines Befehls – wie unten.",
+            "`vorlagen BEFEHL --help` die Angaben eines Befehls – wie unten, mit der Bedeutung jedes Rückgabewerts.",
+            "",
+            "Jeder Befehl nimmt `-q` (`--quiet`) und `-v` (`--verbose`). **Leise** (`-q`): Auf der Standardausgabe "
+            "stehen nur Zeilen, die mit „Warnung“ beginnen – kein Fortschritt, keine Zusammenfassung, kein Hinweis; "
+            "wo die Ausgabe das Erfragte ist (`text`, `zahlen`, `vervollstaendigung`, die Adresse von `vorschau` "
+            "und `hilfe`), bleibt sie ganz. Auf der Fehlerausgabe entfallen die Zeilen, die mit „Hinweis“ beginnen "
+            "(etwa, was diesem Rechner fehlt). Probleme und Fehler bleiben, der Rückgabewert auch. **Ausführlich** "
+            "(`-v`): dazu auf der Fehlerausgabe zuerst Programmversion, Datenrepository, Daten- und Ausgabeordner, "
+            "zuletzt Rückgabewert und Dauer; der Fortschritt eines Baus steht auch im Terminal Zeile für Zeile.",
+            "",
+            "Rückgabewerte, die für jeden Befehl gelten: 2 – falscher Aufruf (eine unbekannte Option, eine fehlende "
+            "Angabe) oder auf diesem Rechner fehlt, was der Befehl braucht (git für `vergleichen`); 130 – mit "
+            "Strg+C abgebrochen; 143 – beendet mit dem Signal TERM. Was 0 und 1 heißen, steht bei jedem Befehl.",
             "",
         ]
         for command in COMMANDS:
@@ -147,6 +162,7 @@ def befehle() -> str:
                 lines += [f"Früherer Name, der weiter gilt: `vorlagen {command.alias}`.", ""]
             lines += ["```text", command_parser(command).format_help().rstrip("\n"), "```", ""]
     finally:
+        sys.argv[:1] = called
         if columns is None:
             del os.environ["COLUMNS"]
         else:
@@ -181,6 +197,11 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "nein",
     ),
     "MAX_TABELLENZEILEN": ("Zeilen einer Markdown-Tabelle, Kopfzeile mitgezählt", "nein"),
+    "MAX_NAMEN": (
+        "Dateien und Ordner eines Datenordners, deren Namen auf Windows geprüft werden (verbotene Zeichen, Namen, "
+        "die sich nur in Groß- und Kleinschreibung unterscheiden); weitere werden nicht geprüft",
+        "nein",
+    ),
     "MAX_TEXT": (
         "Zeichen (oder Listeneinträge), die ein einzelner Schritt in Template oder Ausdruck erzeugt "
         "(`*`, `+`, `~`, `join`, `format`, `replace` …)",
@@ -371,4 +392,12 @@ def meldungen() -> str:
     return "\n".join(lines)
 
 
-PAGES = {"daten": daten, "befehle": befehle, "grenzen": grenzen, "meldungen": meldungen}
+def lizenzen() -> str:
+    if str(Path(__file__).resolve().parent) not in sys.path:  # loaded by its path (tests): its neighbour too
+        sys.path.append(str(Path(__file__).resolve().parent))
+    from referenz_lizenzen import seite
+
+    return seite(GENERATED)
+
+
+PAGES = {"daten": daten, "befehle": befehle, "grenzen": grenzen, "meldungen": meldungen, "lizenzen": lizenzen}

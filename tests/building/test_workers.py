@@ -288,7 +288,10 @@ def test_fifty_kills_at_random_moments_leave_a_complete_output_and_nothing_runni
     import random
 
     checkout = _clone(tmp_path / "a")
-    env = dict(os.environ, VORLAGEN_WORKER="2")
+    # a build killed before its workers started cannot remove its temporary folder (nothing runs to do it): the
+    # builds' temporary files go into this test's folder, not into the run's (tests/conftest.py)
+    (tmp_path / "tmp").mkdir()
+    env = dict(os.environ, VORLAGEN_WORKER="2", TMPDIR=str(tmp_path / "tmp"))
     command = [sys.executable, "build.py", "--out", "out"]
     assert subprocess.run(command, cwd=checkout, env=env, capture_output=True, timeout=300).returncode == 0
     out = checkout / "out"

@@ -32,7 +32,7 @@ def test_new_repository_builds_at_once(capsys, tmp_path, monkeypatch):
     repo = tmp_path / "meine-verwaltung"
     code, out, err = run(capsys, "neu", str(repo), "--name", "Stadt Beispielhausen")
     assert (code, err) == (0, "")
-    assert out.endswith(f"Weiter: cd {repo.as_posix()} && vorlagen\n")
+    assert out.endswith(f"Weiter:\n  cd {repo.as_posix()}\n  vorlagen\n")
     for name in (
         "README.md",
         ".gitignore",
@@ -332,3 +332,16 @@ def test_schema_with_an_unreadable_koerperschaft_uses_the_standard_words(capsys,
     assert err.startswith("data/koerperschaft.yaml:2: YAML-Syntaxfehler")
     written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (repo / "schema").iterdir()}
     assert written == schema_files(Hausstil())
+
+
+def test_the_hint_after_neu_works_as_typed_for_a_folder_with_spaces(capsys, tmp_path, monkeypatch):
+    """`Weiter:` shows one command a line – no `&&`, which Windows PowerShell 5.1 lacks – and quotes the folder."""
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "neu", "Gemeinde Übach Palenberg")  # relative, as a user types it
+    assert code == 0
+    weiter = out.split("\nWeiter:\n", 1)[1].splitlines()
+    assert weiter == ['  cd "Gemeinde Übach Palenberg"', "  vorlagen"]
+    shell = subprocess.run(["bash", "-ec", f"{weiter[0].strip()}\npwd"], cwd=tmp_path, capture_output=True)
+    assert shell.returncode == 0 and shell.stdout.decode().strip() == str(tmp_path / "Gemeinde Übach Palenberg")

@@ -93,9 +93,10 @@ def test_version_shows_the_tested_versions_and_a_differing_installed_one(monkeyp
         ("python-docx", "python-docx"),
         ("filelock", "filelock"),
     ]
-    assert lines[3:] == [
+    assert lines[3 : 3 + len(shown)] == [
         f"  {label} {lock[name]}" + (" (installiert: 0.17.0)" if name == "pyphen" else "") for label, name in shown
     ]
+    assert lines[3 + len(shown)] == "Auf diesem Rechner:"  # what the machine gives WeasyPrint (render/maschine.py)
 
 
 def test_build_and_check_warn_on_stderr_and_still_work(monkeypatch, capsys, tmp_path):
@@ -113,3 +114,19 @@ def test_build_and_check_warn_on_stderr_and_still_work(monkeypatch, capsys, tmp_
     code, out, err = run(capsys, "build", "--data", str(repo))
     assert (code, err) == (0, warning) and "\nFertig: 1 Vorlage" in out
     assert next((repo / "output" / "vorlagen").rglob("*.pdf")).read_bytes().startswith(b"%PDF-")
+
+
+def test_an_install_without_the_lock_gets_the_tested_pdf_libraries():
+    """pyproject.toml pins what changes the PDFs, so `pip install vorlagen` alone gets the versions `drift()` accepts
+    (no warning at every command); every other range admits the tested version."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    requirements = {Requirement(line).name.lower(): Requirement(line) for line in declared}
+    for name in versions.PDF_LIBRARIES:
+        assert str(requirements[name].specifier) == f"=={versions.TESTED[name]}", name
+    for name, requirement in requirements.items():
+        assert requirement.specifier.contains(versions.TESTED[name]), (name, str(requirement.specifier))
+    assert not requirements["pypdf"].specifier.contains("7.2.0")  # a newer pypdf (the old range let it in)

@@ -1,7 +1,8 @@
 """The program of an earlier commit as the oracle of what a data repository printed before (issue 32, point 10).
 
 `programm(rev)` unpacks that commit's tree (git archive: the same files a worktree of it has, without adding one to
-the repository) into a folder kept for the session; `bauen(rev, repo, out)` builds a data repository with it in a
+the repository) into a folder kept for the session – in pytest's folder of the run (tests/conftest.py sets it), never
+in the system's temporary folder, where it once stayed behind after every run; `bauen(rev, repo, out)` builds a data repository with it in a
 process of its own. Without git or without that commit in the history the tests that need it are skipped, naming
 why.
 """
@@ -13,7 +14,6 @@ import os
 import subprocess
 import sys
 import tarfile
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,12 +21,18 @@ import pytest
 from tests.hilfen import ROOT
 
 LETZTE = "f1df33e"  # the last landed version before issue 32: the data repositories of tests/fixtures/altbestand
-_CACHE = Path(tempfile.gettempdir()) / f"vorlagen-altfassung-{os.getuid()}"
+_ordner: list[Path] = []  # where the trees are unpacked: set once per session by setze_ordner
+
+
+def setze_ordner(ordner: Path) -> None:
+    """Unpack the trees of earlier commits below `ordner` (a folder of pytest's run)."""
+    _ordner[:] = [ordner]
 
 
 def programm(rev: str = LETZTE) -> Path:
     """The tree of commit `rev`, unpacked once."""
-    target = _CACHE / rev
+    assert _ordner, "tests/conftest.py setzt den Ordner der früheren Programme (altfassung.setze_ordner)"
+    target = _ordner[0] / rev
     if (target / "build.py").is_file():
         return target
     try:
@@ -38,7 +44,7 @@ def programm(rev: str = LETZTE) -> Path:
         ).stdout
     except (OSError, subprocess.CalledProcessError) as error:
         pytest.skip(f"das Programm von {rev} lässt sich nicht aus git holen ({error})")
-    partial = _CACHE / f"{rev}.teil-{os.getpid()}"
+    partial = _ordner[0] / f"{rev}.teil-{os.getpid()}"
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(partial, filter="data")
     partial.rename(target) if not target.exists() else None

@@ -254,6 +254,20 @@ def test_readme_is_short_and_keeps_its_two_commands():
     assert (ROOT / "bauen.sh").is_file() and (ROOT / "testen.sh").is_file()
 
 
+def test_readme_opens_with_one_plain_sentence_and_a_picture_of_a_built_page():
+    """A clerk reads first what the program makes, in one sentence without code, then sees a page of it – one of
+    the handbook's pictures, whose currency test_the_pictures_show_the_pages_the_example_builds_now checks."""
+    import json
+
+    title, sentence, picture = [part.strip() for part in README.split("\n\n")[:3]]
+    assert title.startswith("# ")
+    assert "\n" not in sentence and "`" not in sentence and len(sentence) <= 200
+    assert re.fullmatch(r"[A-ZÄÖÜ][^.!?:;]*\.", sentence), sentence  # one sentence: one full stop, at its end
+    shown = re.fullmatch(r"!\[[^\]]{20,}\]\(docs/bilder/([\w-]+\.png)\)", picture)
+    assert shown, picture
+    assert shown.group(1) in json.loads((DOCS / "bilder" / "quellen.json").read_text(encoding="utf-8"))
+
+
 def test_readme_leads_to_the_tutorial_in_one_click():
     links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", README)
     local = [link for link in links if not link.startswith(("http://", "https://", "mailto:"))]
@@ -279,6 +293,7 @@ def test_reference_names_every_command_limit_and_data_key():
 
     reference = _reference()
     befehle, grenzen, daten = reference.befehle(), reference.grenzen(), reference.daten()
+    assert befehle.count("\nRückgabewert: 0 ") == len(COMMANDS)  # every command's exit codes
     for command in COMMANDS:
         assert f"## `vorlagen {command.name}`" in befehle
         assert not command.alias or f"`vorlagen {command.alias}`" in befehle
@@ -685,3 +700,78 @@ def test_the_changelog_has_the_programs_version_first_and_says_what_to_do():
     for release in text.split("\n## ")[1:]:
         assert "### Was Sie tun müssen" in release, release.splitlines()[0]
     assert "vorlagen aktualisieren" in text
+
+
+def test_the_reference_of_commands_names_vorlagen_whoever_generates_it(monkeypatch):
+    """`./bauen.sh hilfe` runs build.py, whose hints say ./bauen.sh: the reference still names `vorlagen`."""
+    monkeypatch.setattr(sys, "argv", [str(ROOT / "build.py"), "hilfe"])
+    befehle = _reference().befehle()
+    assert "Aufruf: vorlagen bauen [-h]" in befehle and "./bauen.sh" not in befehle
+    assert sys.argv == [str(ROOT / "build.py"), "hilfe"]
+
+
+def test_hilfe_builds_a_copy_outside_the_repository_with_the_committed_reference(capsys, monkeypatch, tmp_path):
+    from sphinx.cmd import build as sphinx_build
+
+    from vorlagen.cli import main
+
+    calls = []
+
+    def build_main(args):
+        calls.append(args)
+        out = Path(args[-1])
+        out.mkdir(parents=True)
+        (out / "index.html").write_text("<title>Handbuch</title>", encoding="utf-8")
+        return 0
+
+    monkeypatch.setattr(sphinx_build, "build_main", build_main)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert main(["hilfe", "--nur-bauen"]) == 0
+    (args,) = calls
+    assert args[args.index("-D") + 1] == "referenz_erzeugen=0"  # docs/referenz/ as committed, never rewritten
+    copy, out = Path(args[-2]), Path(args[-1])
+    assert all(p.is_relative_to(tmp_path / "cache" / "vorlagen" / "handbuch") for p in (copy, out))
+    assert (copy / "conf.py").read_bytes() == (DOCS / "conf.py").read_bytes()
+    assert not (copy / "_build").exists()
+    assert capsys.readouterr().out == f"Handbuch: {(out / 'index.html').as_posix()}\n"
+
+
+@pytest.mark.langsam  # Sphinx builds the whole handbook
+def test_bauen_sh_hilfe_writes_nothing_into_the_repository(tmp_path):
+    """`./bauen.sh hilfe --nur-bauen` (build.py) once rewrote the committed docs/referenz/befehle.md."""
+    pytest.importorskip("sphinx")
+
+    def stand() -> dict[str, tuple[int, int]]:
+        return {
+            p.relative_to(ROOT).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(DOCS.rglob("*"))
+            if p.is_file() and "_build" not in p.parts
+        }
+
+    before = stand()
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "hilfe", "--nur-bauen"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    index = Path(done.stdout.removeprefix("Handbuch: ").strip())
+    assert index.is_file() and index.is_relative_to(tmp_path / "cache")
+    assert "Aufruf: vorlagen bauen" in (index.parent / "referenz" / "befehle.html").read_text(encoding="utf-8")
+    assert stand() == before
+
+
+def test_no_page_relies_on_a_git_tag():
+    """The repository carries no tags: a version is installed from its package or built from its last commit."""
+    tagged = re.compile(r"git (?:checkout|switch) v\d|git tag\b|--tags\b|/tags/|git describe")
+    found = [
+        f"{page.relative_to(ROOT).as_posix()}: {match.group()}"
+        for page in [*PAGES, ROOT / "README.md"]
+        for match in tagged.finditer(page.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    assert tagged.search("git checkout v0.3.2") and tagged.search("git fetch --tags")

@@ -26,6 +26,7 @@ from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import hash_of, recording
 from vorlagen.core.runtime import befehlsordner
 from vorlagen.load.satz import Satz
+from vorlagen.render import maschine
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class RenderResult:
     pdf: bytes
     reads: dict[Path | str, str]  # every file WeasyPrint read for it → content hash
     warnings: tuple[Problem, ...] = ()  # what the layout check found (text running out of its box)
+    maschine: tuple[str, ...] = ()  # what the worker's machine lacks (render/maschine.py), said once by the command
 
 
 _font_config = None
@@ -150,7 +152,7 @@ def render(job: RenderJob) -> RenderResult:
             job.satz,
         )
     fonts.learn(reads)
-    return RenderResult(pdf, reads, tuple(warnings))
+    return RenderResult(pdf, reads, tuple(warnings), maschine.genommen())
 
 
 class _Fonts:
@@ -165,7 +167,7 @@ class _Fonts:
         self.reads: dict[Path, str] = {}
 
     def fits(self, roots: tuple[Path, ...]) -> bool:
-        return roots == self.roots and all(_hash(path) == value for path, value in self.reads.items())
+        return roots == self.roots and all(hash_of(path) == value for path, value in self.reads.items())
 
     def learn(self, reads: dict[Path | str, str]) -> None:
         fonts = {path: value for path, value in reads.items() if isinstance(path, Path)}
@@ -184,10 +186,6 @@ def _fonts_for(job: RenderJob) -> _Fonts:
 
         _fonts = _Fonts(roots, _font_config if _fonts is None else FontConfiguration())
     return _fonts
-
-
-def _hash(path: Path) -> str:
-    return hash_of(path)
 
 
 def render_seconds() -> float:
@@ -271,9 +269,9 @@ class Renderer:
         if self.pool is None:
             future: Future = Future()
             try:
-                future.set_result(render(job))
+                _settle(future, result=render(job))
             except Exception as error:  # noqa: BLE001 – handed to the caller like a worker's failure
-                future.set_exception(error)
+                _settle(future, error=error)
             return future
         if self._asked < self.workers and self._first is not None:
             # fewer workers were asked for: the pool would start another for a job that finds none idle
@@ -389,7 +387,9 @@ def cancel(future: Future) -> bool:
     return future.cancel()
 
 
-def _settle(future: Future, result=None, error: BaseException | None = None) -> None:
+def _settle(future: Future, result: RenderResult | None = None, error: BaseException | None = None) -> None:
+    if result is not None:  # the machine's notices reach the command, whoever waits for the document
+        maschine.aufnehmen(result.maschine)
     if future.cancelled() or future.done():
         return
     with suppress(InvalidStateError):

@@ -12,15 +12,20 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from vorlagen.cli import beschluss, building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
+from vorlagen.cli.umfang import AUSFUEHRLICH, ausfuehrlich, gesprochen
 from vorlagen.core.fmt import anzahl
-from vorlagen.core.problems import BuildFailed, Paths, Problem, os_error_text
+from vorlagen.core.problems import BuildFailed, FehltHier, Paths, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often, eigener_tempordner
+from vorlagen.render import maschine
+
+GESCHRIEBEN = "Probleme in den Daten (auf der Fehlerausgabe) – es wurde nichts geschrieben"
 
 COMMANDS: list[Command] = [
     Command(
@@ -30,6 +35,7 @@ COMMANDS: list[Command] = [
         building.build_options,
         out=True,
         alias="build",
+        rueckgabe=((0, "gebaut – Warnungen und Hinweise ändern daran nichts"), (1, GESCHRIEBEN)),
     ),
     Command(
         "pruefen",
@@ -37,6 +43,10 @@ COMMANDS: list[Command] = [
         building.check,
         building.check_options,
         alias="check",
+        rueckgabe=(
+            (0, "keine Probleme – Warnungen, Hinweise, Fristen und Entwürfe ändern daran nichts"),
+            (1, "Probleme in den Daten oder eine Tabelle zu breit für die Seite (auf der Fehlerausgabe)"),
+        ),
     ),
     Command(
         "sitzung",
@@ -44,6 +54,7 @@ COMMANDS: list[Command] = [
         building.build,
         building.sitzung_options,
         out=True,
+        rueckgabe=((0, "gebaut – Warnungen und Hinweise ändern daran nichts"), (1, GESCHRIEBEN)),
     ),
     Command(
         "vorschau",
@@ -52,6 +63,8 @@ COMMANDS: list[Command] = [
         building.serve_options,
         out=True,
         alias="serve",
+        ergebnis=True,  # its address
+        rueckgabe=((0, "mit Strg+C beendet"), (1, "der Port lässt sich nicht öffnen (etwa schon belegt)")),
     ),
     Command(
         "vergleichen",
@@ -62,8 +75,12 @@ COMMANDS: list[Command] = [
         out=True,  # the user's build, whose cache the review starts from (never written)
         alias="diff",
         liest=True,
-        description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben. "
-        "Rückgabe 0: keine Änderung, 1: Änderungen, 2: Fehler.",
+        description="Zeigt, welche Zahlen, Kopfdaten und Sätze sich zwischen zwei Fassungen geändert haben.",
+        rueckgabe=(
+            (0, "keine Änderung"),
+            (1, "Änderungen (auf der Standardausgabe, mit -q nur als Rückgabewert)"),
+            (2, "Fehler: Probleme in einer Fassung, falscher Aufruf, oder git fehlt auf diesem Rechner"),
+        ),
     ),
     Command(
         "zeichnen",
@@ -80,8 +97,12 @@ COMMANDS: list[Command] = [
         failure=2,
         liest=True,
         description="Zeigt je Vorlage, welche Mitzeichnungen gültig sind, welche veraltet (mit dem, was sich seit "
-        "der Mitzeichnung geändert hat) und welche fehlen. Rückgabe 0: alles freigegeben, 1: mindestens "
-        "ein ENTWURF, 2: Fehler.",
+        "der Mitzeichnung geändert hat) und welche fehlen.",
+        rueckgabe=(
+            (0, "alles freigegeben"),
+            (1, "mindestens ein ENTWURF"),
+            (2, "Fehler: Probleme in den Daten oder falscher Aufruf"),
+        ),
     ),
     Command(
         "beschluss",
@@ -98,6 +119,8 @@ COMMANDS: list[Command] = [
         zahlen.zahlen,
         zahlen.zahlen_options,
         liest=True,
+        ergebnis=True,
+        rueckgabe=((0, "ausgegeben"), (1, "die Vorlage, Tabelle oder Zelle gibt es nicht, oder Probleme in den Daten")),
     ),
     Command(
         "text",
@@ -106,6 +129,8 @@ COMMANDS: list[Command] = [
         reviewing.text_options,
         data=False,
         liest=True,
+        ergebnis=True,
+        rueckgabe=((0, "ausgegeben"), (1, "die Datei lässt sich nicht lesen")),
     ),
     Command(
         "nachrechnen",
@@ -114,8 +139,12 @@ COMMANDS: list[Command] = [
         reviewing.nachrechnen_options,
         data=False,
         failure=2,
-        description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach. "
-        "Rückgabe 0: alles stimmt, 1: Fehler gefunden, 2: Datei nicht lesbar.",
+        description="Rechnet jede erkannte Rechnung einer getippten Vorlage nach.",
+        rueckgabe=(
+            (0, "alles stimmt"),
+            (1, "Fehler gefunden"),
+            (2, "eine Datei lässt sich nicht lesen, oder falscher Aufruf"),
+        ),
     ),
     Command(
         "neu",
@@ -123,6 +152,7 @@ COMMANDS: list[Command] = [
         repository.neu,
         repository.neu_options,
         data=False,
+        rueckgabe=((0, "angelegt"), (1, "der Ordner ist schon belegt oder lässt sich nicht anlegen")),
     ),
     Command(
         "vorlage",
@@ -139,7 +169,11 @@ COMMANDS: list[Command] = [
         description="Schreibt um, was diese Programmversion anders liest (Zeilen nach Namen statt nach Position, "
         "Zahlen in ihrer Einheit …), baut eine Kopie und vergleicht jede Zahl mit der Ausgabe des letzten Baus "
         "(output/ oder --vorher). Geschrieben wird nur, wenn jede Zahl wie vorher gedruckt wird oder diese Version "
-        "sie mit Absicht anders druckt und sagt, warum. Rückgabe 0: aktualisiert (oder nichts zu tun), 1: nicht.",
+        "sie mit Absicht anders druckt und sagt, warum.",
+        rueckgabe=(
+            (0, "aktualisiert, oder nichts zu tun"),
+            (1, "nicht aktualisiert (warum, steht auf der Fehlerausgabe)"),
+        ),
     ),
     Command(
         "schema",
@@ -156,6 +190,11 @@ COMMANDS: list[Command] = [
         description="Zeigt das ganze Handbuch mit Referenz auf http://127.0.0.1:8010/ – nur auf diesem Rechner, "
         "ohne Netz; das installierte Programm bringt es mit, im Repository von vorlagen wird es aus docs/ gebaut "
         "(mit Sphinx). Beenden mit Strg+C.",
+        ergebnis=True,  # its address, or the start page
+        rueckgabe=(
+            (0, "mit Strg+C beendet (mit --nur-bauen: gebaut)"),
+            (1, "das Handbuch lässt sich nicht bauen oder zeigen"),
+        ),
     ),
     Command(
         "vervollstaendigung",
@@ -168,6 +207,8 @@ COMMANDS: list[Command] = [
         "in ~/.bashrc (zsh: ... zsh in ~/.zshrc, nach compinit; fish: vorlagen vervollstaendigung fish | source in "
         "~/.config/fish/config.fish; PowerShell: vorlagen vervollstaendigung powershell | Out-String | "
         "Invoke-Expression in $PROFILE).",
+        ergebnis=True,
+        rueckgabe=((0, "ausgegeben"),),
     ),
 ]
 
@@ -187,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     collect_less_often()
     speak_german()
     safe_streams()
+    maschine.genommen()  # what an earlier command in this process noticed was said by it
     if threading.current_thread() is not threading.main_thread():  # signal handlers belong to the main thread
         return _main(argv)
     before = signal.signal(signal.SIGTERM, _beendet)
@@ -209,7 +251,20 @@ def _fonts_freigeben() -> None:
 
 
 def _main(argv: list[str] | None) -> int:
+    """The command run as -q or -v want it said; what the machine lacks, once at its end (render/maschine.py)."""
     command, args = parse(sys.argv[1:] if argv is None else argv, COMMANDS)
+    start = time.monotonic()
+    with gesprochen(args.umfang, command.ergebnis):
+        try:
+            code = _ausfuehren(command, args)
+        finally:
+            maschine.melden()
+        ausfuehrlich(args.umfang, f"Rückgabe {code} nach {time.monotonic() - start:.1f} s".replace(".", ","))
+        return code
+
+
+def _ausfuehren(command: Command, args) -> int:
+    """The command, every problem and error in German with its exit code."""
     try:
         if command.data:
             from vorlagen.load.settings import locate
@@ -218,10 +273,15 @@ def _main(argv: list[str] | None) -> int:
             if repository is None:
                 raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
+        if args.umfang == AUSFUEHRLICH:
+            ausfuehrlich(args.umfang, _womit(command, args))
         return command.run(args)
     except BuildFailed as failed:
         report_problems(failed.problems, command.liest)
         return command.failure
+    except FehltHier as fehlt:  # the machine lacks what the command needs: no problem of the data
+        print(fehlt, file=sys.stderr)
+        return 2
     except (KeyboardInterrupt, Beendet) as stop:
         return _stopped(stop)
     except BrokenPipeError:  # the reader went away (e.g. `vorlagen pruefen | head`): stop quietly
@@ -242,7 +302,18 @@ def _main(argv: list[str] | None) -> int:
             "die bisherige Ausgabe ist unverändert.",
             file=sys.stderr,
         )
-        return 1
+        return max(command.failure, 1)  # vergleichen: 1 would say „changes found“
+
+
+def _womit(command: Command, args) -> str:
+    """What -v says first: the program and what the command works with."""
+    from vorlagen import __version__
+
+    line = f"vorlagen {__version__} mit Python {sys.version.split()[0]}, Befehl {command.name}"
+    if command.data:
+        line += f"; Datenrepository {args.repository.root}, Daten {args.data}"
+        line += f", Ausgabe {args.out}" if command.out else ""
+    return line + "."
 
 
 def _stop_behind(error: BaseException) -> BaseException | None:

@@ -95,7 +95,8 @@ def build(args: argparse.Namespace) -> int:
         from vorlagen.cli.stand import summary
 
         project, ungehalten = _vorbereitet(args.data)
-        builder = Builder(project, Progress(), renderer, stichtag=args.stichtag)
+        # -v: every document on a line of its own, also on a terminal (cli/umfang.py)
+        builder = Builder(project, Progress(live=False if args.umfang > 0 else None), renderer, stichtag=args.stichtag)
         written = builder.build(args.out, mappen)
     finally:
         renderer.close()

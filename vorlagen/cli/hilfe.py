@@ -1,13 +1,17 @@
 """`vorlagen hilfe`: shows the handbook on 127.0.0.1 – nothing from the network. An installed program shows the one
 its wheel carries (vorlagen/handbuch/, built by hatch_build.py); a checkout of the repository builds docs/ anew
-with Sphinx when needed."""
+with Sphinx when needed – from a copy in the user's cache folder, so that nothing is written into the repository
+(the reference pages as committed, which tests/projekt/test_handbuch.py keeps current)."""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import io
+import shutil
 import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from functools import partial
 from pathlib import Path
@@ -37,8 +41,8 @@ def hilfe_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build(sources: Path | None = None) -> tuple[Path | None, str]:
-    """The handbook's start page: in a checkout built into docs/_build/html (Sphinx reuses what is unchanged),
-    installed the one the package carries; (start page, problem)."""
+    """The handbook's start page: in a checkout built outside it (Sphinx reuses what is unchanged), installed the one
+    the package carries; (start page, problem)."""
     sources = sources or SOURCES
     if not (sources / "conf.py").is_file():
         if (PACKAGED / "index.html").is_file():
@@ -48,17 +52,37 @@ def build(sources: Path | None = None) -> tuple[Path | None, str]:
         return None, MISSING_SPHINX
     from sphinx.cmd.build import build_main
 
-    out = sources / "_build" / "html"
+    work = arbeitsordner(sources)
+    copy = work / "quellen"
+    shutil.rmtree(copy, ignore_errors=True)  # a page removed from docs/ goes from the copy too
+    # copy2 keeps the times of the files: Sphinx sets again only the pages changed since the last build
+    shutil.copytree(sources, copy, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo"))
+    out = work / "html"
     said = io.StringIO()
     with redirect_stdout(said), redirect_stderr(said):
         # not strict (-W): a reader gets the handbook even with a broken link; the tests build it strictly
-        code = build_main(["-q", "-b", "html", "-d", str(sources / "_build" / "doctrees"), str(sources), str(out)])
+        code = build_main(
+            ["-q", "-b", "html", "-D", "referenz_erzeugen=0", "-d", str(work / "doctrees"), str(copy), str(out)]
+        )
     if code != 0:
         return None, (
-            said.getvalue().rstrip() + "\n\nDas Handbuch ließ sich nicht bauen (Meldungen oben) – "
-            "prüfen Sie die genannten Seiten in docs/."
+            said.getvalue().replace(str(copy), str(sources)).rstrip() + "\n\nDas Handbuch ließ sich nicht bauen "
+            "(Meldungen oben) – prüfen Sie die genannten Seiten in docs/."
         )
     return out / "index.html", ""
+
+
+def arbeitsordner(sources: Path) -> Path:
+    """Where the handbook of `sources` is built: a folder of the user's cache per checkout, else (no cache folder on
+    this system) one in the command's own temporary folder, gone when it ends."""
+    from vorlagen.core.usercache import user_cache
+
+    cache = user_cache()
+    if cache is None:
+        return Path(tempfile.mkdtemp(prefix="handbuch-"))
+    folder = cache / "handbuch" / hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _handbook_handler():

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlagen.cli.umfang import optionen
 from vorlagen.core.engine import befehl
 
 PROG = "vorlagen"
@@ -39,6 +40,8 @@ class Command:
     alias: str = ""  # the English name of earlier versions, which keeps working
     liest: bool = False  # only reads and writes nothing: its problems do not say „es wurde nichts geschrieben“
     version: bool = True  # refuses a data repository that wants another version of the program (aktualisieren not)
+    ergebnis: bool = False  # its standard output is what was asked for: -q keeps it (cli/umfang.py)
+    rueckgabe: tuple[tuple[int, str], ...] = ()  # what its exit codes 0 and 1 (and 2) mean, where not the usual
 
 
 def command_parser(command: Command, called: str = "") -> argparse.ArgumentParser:
@@ -46,10 +49,20 @@ def command_parser(command: Command, called: str = "") -> argparse.ArgumentParse
     parser = argparse.ArgumentParser(
         prog=f"{befehl()} {called or command.name}",
         description=as_run(command.description or command.summary),
+        epilog=rueckgabe(command),
         allow_abbrev=False,
     )
     add_arguments(parser, command)
     return parser
+
+
+def rueckgabe(command: Command) -> str:
+    """What each exit code of the command means (its help and the reference show it)."""
+    codes = {0: "erledigt", 1: "Probleme in den Daten oder Dateien (auf der Fehlerausgabe)"}
+    codes.update(command.rueckgabe)
+    codes.setdefault(2, "falscher Aufruf, oder auf diesem Rechner fehlt, was der Befehl braucht")
+    codes.update({130: "mit Strg+C abgebrochen", 143: "beendet (Signal TERM)"})
+    return "Rückgabewert: " + "; ".join(f"{code} {was}" for code, was in codes.items()) + "."
 
 
 def add_arguments(parser: argparse.ArgumentParser, command: Command) -> None:
@@ -65,6 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser, command: Command) -> None:
         parser.add_argument(
             "--out", type=Path, metavar="ORDNER", help="Ausgabeordner (Standard: output/ des Datenrepositorys)"
         )
+    optionen(parser, command.ergebnis)
     command.options(parser)
 
 
@@ -76,8 +90,9 @@ def parse(argv: list[str], commands: list[Command]) -> tuple[Command, argparse.N
     if "--version" in _before_dashes(argv):  # wherever it stands, as with git and pip
         from vorlagen import __version__
         from vorlagen.core.versions import version_text
+        from vorlagen.render.maschine import versionstext
 
-        print(version_text(f"{PROG} {__version__}"), end="")
+        print(version_text(f"{PROG} {__version__}") + versionstext(), end="")
         raise SystemExit(0)
     position = _command_position(argv, commands)
     if position is None:
@@ -155,8 +170,10 @@ def overview(commands: list[Command]) -> str:
         "Optionen (vor oder nach dem Befehl):",
         "  --data ORDNER  Datenordner oder Datenrepository (Standard: das Datenrepository, in dem Sie sind)",
         "  --out ORDNER   Ausgabeordner (Standard: output/ des Datenrepositorys)",
+        "  -q, --quiet    leise: nur Probleme und Warnungen (und das Ergebnis von text, zahlen …)",
+        "  -v, --verbose  ausführlich: Programmversion, Ordner, Rückgabewert und Dauer dazu",
         "  -h, --help     diese Hilfe zeigen; mit Befehl: die Hilfe des Befehls",
-        "  --version      die Programmversion und die getesteten Bibliotheken zeigen",
+        "  --version      die Programmversion, die getesteten Bibliotheken und die des Rechners zeigen",
         "",
         f"Mehr zu einem Befehl: {befehl()} BEFEHL --help",
         "",

@@ -8,6 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from vorlagen.core.befehlszeile import argument
 from vorlagen.core.problems import BuildFailed, Problem, Where, ordered, raise_if
 
 
@@ -72,7 +73,8 @@ def neu(args: argparse.Namespace) -> int:
     print(
         f"Neues Datenrepository in {shown}/ mit {len(written)} Dateien, darunter:\n"
         + "".join(f"  {name}\n" for name in written if name.startswith("data/") or name == "README.md")
-        + f"\nWeiter: cd {shown} && vorlagen"
+        # one command a line: `&&` is no command separator in Windows PowerShell 5.1; the folder quoted where needed
+        + f"\nWeiter:\n  cd {argument(shown)}\n  vorlagen"
     )
     return 0
 

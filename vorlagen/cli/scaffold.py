@@ -15,6 +15,7 @@ from vorlagen import __version__
 from vorlagen.cli.neuanlage import anlegen, text_value
 from vorlagen.cli.neue_vorlage import vorlage_dateien
 from vorlagen.cli.schemadateien import schema_comment, schema_files, vscode_settings
+from vorlagen.core.befehlszeile import argument
 from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.load.hausstil import Hausstil
@@ -91,6 +92,13 @@ def new_repository(folder: Path, name: str | None, today: dt.date, land: str | N
 def _git(folder: Path) -> None:
     """A git repository whose diff shows PDFs as text (textconv); left alone inside an existing one."""
     if shutil.which("git") is None:
+        print(
+            f"Hinweis: git ist auf diesem Rechner nicht installiert – das Datenrepository ist ohne git angelegt; "
+            f"installieren Sie git (Debian und Ubuntu: sudo apt install git; Windows: Git für Windows) und richten Sie "
+            f"es dann im Ordner {argument(folder.as_posix())} mit „git init“ und „git config diff.vorlage.textconv "
+            '"vorlagen text"“ ein: dann zeigt „vorlagen vergleichen“, was sich geändert hat.',
+            file=sys.stderr,
+        )
         return
     inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=folder, capture_output=True)
     if inside.returncode == 0:

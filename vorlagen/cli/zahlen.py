@@ -6,6 +6,9 @@ import argparse
 import re
 import sys
 
+from vorlagen.core.befehlszeile import argument, befehlszeile
+from vorlagen.core.engine import befehl
+
 
 def zahlen_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("nummer", help="Nummer der Vorlage, z. B. 2021/0123 (solange sie offen ist: ihr Ordnername)")
@@ -73,7 +76,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
         if args.zeile is not None and args.spalte is None:
             raise NichtGefunden(
                 f"Eine Zelle braucht Tabelle, Zeile und Spalte, z. B. {args.name} „{args.zeile}“ Betrag – "
-                f"die Zellen der Tabelle zeigt „vorlagen zahlen {source.bezeichnung} {args.name}“."
+                f"die Zellen der Tabelle zeigt „{befehlszeile(befehl(), 'zahlen', source.auswahl, args.name)}“."
             )
         if args.zeile is not None:
             table, row, column = finden(tables, args.name, args.zeile, args.spalte)
@@ -102,7 +105,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
             sys.stdout.write("\n".join(_kennzahl(figures[figure])) + "\n")
             return 0
         if args.name in ids:
-            sys.stdout.write(_zellen([r for r in tables if r.id == args.name], source.bezeichnung))
+            sys.stdout.write(_zellen([r for r in tables if r.id == args.name], source.auswahl))
             return 0
         if re.fullmatch(r"[\w-]+", args.name) and args.name not in _WURZELN:
             from vorlagen.load.records import suggest
@@ -125,14 +128,13 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
 def _tabellen_hinweis(project, source, rechnung) -> None:
     """The tables whose cells `zahlen NUMMER TABELLE ZEILE SPALTE` derives."""
     from vorlagen.compute.herleitung.zeilen import Kontext
-    from vorlagen.core.engine import befehl
     from vorlagen.render.raster.vorlage import raster
 
     ids = list(dict.fromkeys(r.id for r in raster(Kontext(project.facts), rechnung)))
     if ids:
         print(
-            f"Tabellen: {', '.join(ids)} – ihre Zellen zeigt „{befehl()} zahlen {source.bezeichnung} TABELLE“, die "
-            f"Herleitung einer Zelle „{befehl()} zahlen {source.bezeichnung} TABELLE ZEILE SPALTE“."
+            f"Tabellen: {', '.join(ids)} – ihre Zellen zeigt „{befehl()} zahlen {argument(source.auswahl)} TABELLE“, "
+            f"die Herleitung einer Zelle „{befehl()} zahlen {argument(source.auswahl)} TABELLE ZEILE SPALTE“."
         )
 
 
@@ -141,9 +143,8 @@ _WURZELN = ("finanzierung", "uebersicht", "bescheide", "antraege", "verteilungen
 
 def _zellen(tables, nummer: str) -> str:
     """The figures of a table, one per line with its row and column, ready to ask for one's derivation."""
-    from vorlagen.core.engine import befehl
 
-    lines = [f"Die Herleitung einer Zelle zeigt: {befehl()} zahlen {nummer} {tables[0].id} ZEILE SPALTE"]
+    lines = [f"Die Herleitung einer Zelle zeigt: {befehlszeile(befehl(), 'zahlen', nummer, tables[0].id)} ZEILE SPALTE"]
     for r in tables:
         lines.append(f"{r.titel}:")
         for row in r.zeilen:

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 
 from vorlagen.compute.hauptbuch import Project
+from vorlagen.core.befehlszeile import befehlszeile
 from vorlagen.core.fmt import datum as datum_text
 from vorlagen.core.problems import Paths, Problem, ordered
 from vorlagen.load.beschlossen import DATEI as BESCHLOSSEN
@@ -179,7 +180,7 @@ def nicht_festgehalten(project: Project) -> dict[str, str]:
             f"beschlossen und rechnet aus dem Haushalt, aber der Haushalt ihres Beschlusses ist nicht festgehalten "
             f"({BESCHLOSSEN} fehlt) – bindet die Kämmerei die beschlossenen Mittel unter „gebunden“, würde die "
             "beschlossene Vorlage neu berechnet und ihre Freigabe veraltete: halten Sie ihn jetzt fest mit "
-            f"„vorlagen beschluss {source.auswahl}“."
+            f"„{befehlszeile('vorlagen', 'beschluss', source.auswahl)}“."
         ) + _ungeklaert(project.rechnungen[source.slug].ungeklaert, tag)
     return notes
 

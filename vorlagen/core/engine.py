@@ -38,6 +38,9 @@ def code_files() -> list[Path]:
 
 
 def befehl() -> str:
-    """The command as the user runs it, for hints: `./bauen.sh` in this repository, else `vorlagen`."""
+    """The command as the user runs it, for hints: in this repository `./bauen.sh` (Windows: `.\\bauen.cmd`, which
+    cmd and PowerShell both run), else `vorlagen`."""
     called = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
-    return "./bauen.sh" if called == "build.py" else "vorlagen"
+    if called != "build.py":
+        return "vorlagen"
+    return ".\\bauen.cmd" if sys.platform == "win32" else "./bauen.sh"

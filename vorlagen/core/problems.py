@@ -89,6 +89,11 @@ class BuildFailed(Exception):
         return BuildFailed, (self.problems,)
 
 
+class FehltHier(Exception):
+    """This machine lacks what the command needs (git): its one German line is the message; the command ends with
+    exit code 2 and no document is blamed (DESIGN.md, principle 20)."""
+
+
 def ordered(problems: Iterable[Problem]) -> list[Problem]:
     """Each problem once, by file, line and message: the order every command reports them in."""
     return sorted(set(problems), key=lambda p: (p.where.path, p.where.line or 0, p.message))

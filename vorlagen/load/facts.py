@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from vorlagen.core.dateinamen import windows_problem
+from vorlagen.core.dateinamen import im_ordner, windows_problem
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import ABSENT, Recorded, listing, note, note_all, reading_within, recording
 from vorlagen.load.bescheide import Antrag, Bescheid
@@ -140,6 +140,8 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     if not data_dir.is_dir():
         return None, [Problem(paths.where(data_dir), "Datenordner nicht gefunden – prüfen Sie --data.")]
     koerperschaft, problems = read_data_file(data_dir / "koerperschaft.yaml", Koerperschaft, paths)
+    # every name Windows cannot hold, anywhere in the data (a checkout there would fail or lose a file)
+    problems += [Problem(paths.where(path), why) for path, why in im_ordner(data_dir)]
     unreadable: set[Unlesbar] = set()
 
     def folder(name: str, cls: type[_R]) -> dict[str, _R]:
@@ -160,9 +162,6 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     vorlagen = []
     for vorlage_folder in sorted((data_dir / "vorlagen").glob("*")):
         if vorlage_folder.is_dir():
-            windows = windows_problem(vorlage_folder.name)
-            if windows:
-                problems.append(Problem(paths.where(vorlage_folder), windows))
             source, found = read_vorlage(vorlage_folder, data_dir, paths, arten)
             problems += found
             if isinstance(source, Unlesbar):
@@ -237,9 +236,7 @@ def _read_folder(folder: Path, cls: type[_R], paths: Paths) -> tuple[dict[Path, 
     records: dict[Path, _R | None] = {}
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.y*ml")):
-        windows = windows_problem(path.name)
-        if windows:  # a name Windows cannot hold: the file is left out (None: what names it is not told twice)
-            problems.append(Problem(paths.where(path), windows))
+        if windows_problem(path.name):  # left out (None: what names it is not told twice); im_ordner said why
             records[path] = None
             continue
         if path.suffix == ".yml":

@@ -77,10 +77,12 @@ def check_references(facts: Facts) -> list[Problem]:
             )
     nummern: dict[str, Where] = {}
     alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
-    slugs: dict[str, tuple[str, Where]] = {}
+    # output name in lower case (Windows and macOS hold names that differ only in case as one) → who has it
+    slugs: dict[str, tuple[str, Where, str]] = {}
     nummer_of: dict[str, str | None] = {}  # output name → the Nummer of the Vorlage that has it (None: open)
     for source in facts.vorlagen:
         vorlage = source.vorlage
+        slug = source.slug.lower()
         if vorlage.nummer is not None and vorlage.nummer in nummern:
             problems.append(
                 Problem(
@@ -89,14 +91,17 @@ def check_references(facts: Facts) -> list[Problem]:
                     f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer.",
                 )
             )
-        elif source.slug in slugs:
-            other, where = slugs[source.slug]
-            if vorlage.nummer is not None and nummer_of[source.slug] is not None:
+        elif slug in slugs:
+            other, where, original = slugs[slug]
+            windows = (
+                " unter Windows, das Groß- und Kleinschreibung nicht unterscheidet," if original != source.slug else ""
+            )
+            if vorlage.nummer is not None and nummer_of[slug] is not None:
                 problems.append(
                     Problem(
                         vorlage.where("nummer"),
                         f"Die Nummern „{vorlage.nummer}“ und „{other}“ "
-                        f"({where}) ergäben dieselben Ausgabedateien "
+                        f"({where}) ergäben{windows} dieselben Ausgabedateien "
                         f"{source.slug}.pdf – vergeben Sie unterscheidbare "
                         "Nummern.",
                     )
@@ -106,7 +111,7 @@ def check_references(facts: Facts) -> list[Problem]:
                     Problem(
                         vorlage.where("nummer"),
                         f"Die Vorlagen „{source.bezeichnung}“ und "
-                        f"„{other}“ ({where}) ergäben dieselben "
+                        f"„{other}“ ({where}) ergäben{windows} dieselben "
                         f"Ausgabedateien {source.slug}.pdf – vergeben Sie "
                         "unterscheidbare Nummern (oder, solange die Nummer "
                         "offen ist, Ordnernamen).",
@@ -114,8 +119,8 @@ def check_references(facts: Facts) -> list[Problem]:
                 )
         if vorlage.nummer is not None:
             nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
-        slugs.setdefault(source.slug, (source.bezeichnung, vorlage.where("nummer")))
-        nummer_of.setdefault(source.slug, vorlage.nummer)
+        slugs.setdefault(slug, (source.bezeichnung, vorlage.where("nummer"), source.slug))
+        nummer_of.setdefault(slug, vorlage.nummer)
         if (
             vorlage.bezug
             and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer)

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from vorlagen.core.befehlszeile import argument
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Where
 from vorlagen.load.mitzeichnung import ORDNER, Mitzeichnung, datei
@@ -255,7 +256,7 @@ _UNGUELTIG = {  # why gezeichnet/<rolle>.txt gives no text → (reason, what to 
 
 def was_tun(nummer: str, stand: Stand) -> str:
     """What a person does about an open sign-off, in German; `nummer` as `zeichnen` takes it (or the folder)."""
-    zeichnen = f'vorlagen zeichnen {nummer} --rolle "{stand.rolle}" --name "…"'
+    zeichnen = f'vorlagen zeichnen {argument(nummer)} --rolle "{stand.rolle}" --name "…"'
     if stand.zustand == UNGUELTIG:
         m, text = stand.mitzeichnung, f"{ORDNER}/{datei(stand.rolle)}"
         assert m is not None  # an invalid sign-off is a recorded one
@@ -278,15 +279,15 @@ def was_tun(nummer: str, stand: Stand) -> str:
             return (
                 f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) gilt nicht mehr, aber die Vorlage ist "
                 f"am {datum(stand.beschlossen)} beschlossen: was sie druckt, hat sich seit dem Beschluss geändert "
-                f"(was, zeigt „vorlagen freigabe {nummer}“). Ein beschlossenes Dokument wird nicht nachträglich neu "
+                f"(was, zeigt „vorlagen freigabe {argument(nummer)}“). Ein beschlossenes Dokument wird nicht nachträglich neu "
                 "gezeichnet – hat die Kämmerei nach dem Beschluss Mittel gebunden, setzen Sie „gebunden“ in "
                 "haushalt/<jahr>.yaml auf den Stand des Beschlusses zurück, halten Sie ihn fest (vorlagen beschluss "
-                f"{nummer}) und erhöhen Sie „gebunden“ erst dann – oder tragen Sie die Mittel unter „buchungen“ mit "
+                f"{argument(nummer)}) und erhöhen Sie „gebunden“ erst dann – oder tragen Sie die Mittel unter „buchungen“ mit "
                 "ihrem Tag ein; dann druckt die Vorlage wieder den Haushalt ihres Beschlusses und die Mitzeichnung gilt."
             )
         return (
             f"Die Mitzeichnung „{stand.rolle}“ ({m.name}, {datum(m.datum)}) gilt nicht mehr: die Vorlage hat sich "
-            f"seitdem geändert – was, zeigt „vorlagen freigabe {nummer}“; neu zeichnen: {zeichnen}"
+            f"seitdem geändert – was, zeigt „vorlagen freigabe {argument(nummer)}“; neu zeichnen: {zeichnen}"
         )
     grund = f"{stand.grund}; " if stand.grund else ""
     return f"Die Mitzeichnung „{stand.rolle}“ fehlt – {grund}zeichnen: {zeichnen}"

@@ -20,7 +20,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.satz import Satz
-from vorlagen.render import hyphenation, satzregeln, tabellenbreite
+from vorlagen.render import hyphenation, maschine, satzregeln, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.druckbild import lokale_datei, virtuell
 from vorlagen.render.layout import overflows
@@ -73,12 +73,15 @@ class ProjectFetcher(URLFetcher):
 
 
 class _Collect(logging.Handler):
+    """WeasyPrint's warnings about the document; a notice about the machine goes to render/maschine.py instead."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record):
-        self.messages.append(record.getMessage())
+        if not maschine.notieren(record):
+            self.messages.append(record.getMessage())
 
 
 def _shown(url: str, roots: list[Path]) -> str:
@@ -200,7 +203,8 @@ def render_pdf(
     warnings: list[Problem] | None = None,
     satz: Satz | None = None,
 ) -> bytes:
-    """Renders one document; any WeasyPrint warning or refused resource fails the build.
+    """Renders one document; any WeasyPrint warning about the document or refused resource fails the build (a notice
+    about the machine does not: render/maschine.py).
 
     Text that runs out of its box in the laid-out document goes into `warnings`, each message beginning
     with `titel` (e.g. „Vorlage 2021/0123“); the build goes on.

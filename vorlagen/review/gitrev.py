@@ -9,10 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from subprocess import PIPE
 
-from vorlagen.core.problems import Paths, Problem
+from vorlagen.core.problems import FehltHier, Paths, Problem
 from vorlagen.core.reads import MAX_DATEI
 
 STUECK = 1024 * 1024  # bytes of a blob copied at a time
+GIT_FEHLT = (
+    "git ist auf diesem Rechner nicht installiert (oder nicht im Suchpfad PATH) – „vergleichen“ liest die Fassungen "
+    "aus git; installieren Sie git (Debian und Ubuntu: sudo apt install git; Windows: Git für Windows) und rufen "
+    "Sie den Befehl dann erneut auf."
+)
 KANDIDATEN = 200  # commits before a day looked at for the newest (history out of date order: the newest of these)
 
 
@@ -103,7 +108,10 @@ def datei_bei(ordner: Path, rev: str, path: Path) -> bytes | None:
 
 
 def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path | None, list[Problem]]:
-    """Writes `data_dir` as of `rev` below `target`; the extracted data folder, or None and why not."""
+    """Writes `data_dir` as of `rev` below `target`; the extracted data folder, or None and why not. FehltHier when
+    this machine has no git."""
+    if shutil.which("git") is None:
+        raise FehltHier(GIT_FEHLT)
     data_dir = data_dir.resolve()
     top = _git(["rev-parse", "--show-toplevel"], data_dir)
     if top.returncode != 0:
