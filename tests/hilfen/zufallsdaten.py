@@ -202,9 +202,23 @@ def eigenanteil_variant(seed: int, id: str = "t", dateien: str = "", name: Name 
 # --- Finanzierungsplan --------------------------------------------------------------------------------------
 
 
-def finanzierungsplan_variant(seed: int, id: str = "p", name: Name = gleich, zeilen=(1, 3), quellen=(1, 3)):
+def finanzierungsplan_variant(
+    seed: int,
+    id: str = "p",
+    name: Name = gleich,
+    zeilen=(1, 3),
+    quellen=(1, 3),
+    hoechst: random.Random | None = None,
+):
     """A plan with a rest source, with a Fehlbedarf source, or with neither (its last source a fixed amount that
-    makes it add up): amounts, shares and every source's Haushaltsjahre against the reference."""
+    makes it add up): amounts, shares and every source's Haushaltsjahre against the reference. With `hoechst`, a
+    Fördersatz or Fehlbedarf source may carry a `hoechstbetrag` it does not reach (drawn from that generator)."""
+
+    def cap(betrag: Fraction) -> str:
+        if hoechst is None or hoechst.random() < 0.5:
+            return ""
+        return f", hoechstbetrag: {dezimal(betrag + rund(betrag * Fraction(hoechst.randint(0, 50), 100), q))}"
+
     rng = random.Random(seed)
     k_text, s = koerperschaft(rng)
     cent = s["rundung"] == "cent"
@@ -230,7 +244,7 @@ def finanzierungsplan_variant(seed: int, id: str = "p", name: Name = gleich, zei
             if kind == "foerdersatz":
                 satz = Fraction(rng.randint(1000, 9000), 100)
                 betraege.append(rund(foerderfaehig * satz / 100, q))
-                yaml += f"      - {{id: q{i}, als: {als}, foerdersatz: {dezimal(satz)}}}\n"
+                yaml += f"      - {{id: q{i}, als: {als}, foerdersatz: {dezimal(satz)}{cap(betraege[-1])}}}\n"
             elif kind == "anteil":
                 anteil = Fraction(1, rng.randint(2, 6))
                 betraege.append(rund(gesamt * anteil, q))
@@ -244,7 +258,7 @@ def finanzierungsplan_variant(seed: int, id: str = "p", name: Name = gleich, zei
             break
     last = {
         "rest": f"      - {{id: rest, als: {text(name('Rest'))}, art: Eigenmittel, rest: true}}\n",
-        "fehlbedarf": f"      - {{id: rest, als: {text(name('Land'))}, art: Zuwendung, fehlbedarf: true}}\n",
+        "fehlbedarf": f"      - {{id: rest, als: {text(name('Land'))}, art: Zuwendung, fehlbedarf: true{cap(rest)}}}\n",
         "keine": f"      - {{id: rest, als: {text(name('Schluss'))}, art: Eigenmittel, betrag: {dezimal(rest)}}}\n",
     }[ende]
     years = list(range(2030, 2030 + rng.randint(1, 5)))

@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 
 from vorlagen.core import limits
+from vorlagen.review.nachrechnen import pdfspalten, seitenrand, umbruch
 from vorlagen.review.nachrechnen.zeile import Zeile, bounded, fail, line, line_fits, number
 
 
@@ -83,18 +84,25 @@ def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
             f"Die PDF-Datei hat mehr als {number(limits.NR_SEITEN)} Seiten (Grenze für nachrechnen) – "
             "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach.",
         )
+    seiten = pdfspalten.pages(reader, lambda seite: _forms_bounded(path, said, seite))
     result: list[Zeile] = []
-    for page_number, page in enumerate(reader.pages, start=1):
-        text = page.extract_text()
-        if any("form XObject invocations" in message for message in said):
-            fail(
-                path,
-                f"Seite {page_number} der PDF-Datei ruft mehr als {number(limits.NR_FORMULARE)} eingebettete "
-                "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
-                "neu als PDF oder speichern Sie sie als DOCX.",
-            )
-        bounded(path, result, text.count("\n") + 1)
-        for nr, raw in enumerate(text.split("\n"), start=1):
+    kept = seitenrand.content([seite.zeilen for seite in seiten])
+    for page_number, (seite, lines) in enumerate(zip(seiten, kept, strict=True), start=1):
+        bounded(path, result, len(lines))
+        for nr, raw in lines:
             line_fits(path, raw, nr, page_number)
-            result.append(line(page_number, nr, raw.replace("\u2010", "-")))  # the hyphen our renderer breaks with
-    return result
+            # the hyphen our renderer breaks with; the spaces of a laid-out line set its cells apart
+            text = raw.replace("\u2010", "-")
+            result.append(line(page_number, nr, text, aligned=seite.spalten, eng=seite.eng[nr - 1]))
+    return umbruch.join(result)
+
+
+def _forms_bounded(path: Path, said: list[str], page_number: int) -> None:
+    """Stops when reading page `page_number` called more embedded forms than the bound allows."""
+    if any("form XObject invocations" in message for message in said):
+        fail(
+            path,
+            f"Seite {page_number} der PDF-Datei ruft mehr als {number(limits.NR_FORMULARE)} eingebettete "
+            "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
+            "neu als PDF oder speichern Sie sie als DOCX.",
+        )

@@ -11,6 +11,7 @@ from pathlib import Path
 from vorlagen.review.nachrechnen import (
     ankuendigung,
     anteil,
+    gesamtzeile,
     inzeile,
     reihe,
     rueckbezug,
@@ -51,10 +52,11 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     for zeile in zeilen:
         used = inzeile.recognise(zeile, found)
         reihen.append(reihe.row(zeile, used))
+    gesamtzeile.mark_categories(reihen)
     saetze.recognise(zeilen, found)
     veraenderung.recognise(zeilen, found)
-    rates = vergleich.recognise(reihen, found)
-    summen.recognise(reihen, found, rates)
+    vergleich.recognise(reihen, found)
+    summen.recognise(reihen, found)
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)

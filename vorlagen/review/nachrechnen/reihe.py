@@ -52,6 +52,7 @@ class Reihe:
     woerter: int  # words outside parentheses and figures
     gleich: bool = False  # the first figure opens its cell with "=": the result of the rows above
     eintraege: list[Eintrag] = field(default_factory=list)  # the row's places of a table, in order
+    kategorie: bool = False  # its word for a total names the kind of row, shared with the rows beside it
 
     def wert(self, zahl: Zahl) -> int:
         """The sign this row gives its value."""

@@ -1,0 +1,285 @@
+"""A data folder of random but valid Vorlagen (issue 44): the table variants of zufallsdaten.py with long labels
+that wrap and enough rows to break a page, Finanzielle Auswirkungen from a random Haushalt (single positions,
+Deckungskreise, reste), Bescheide with their positions, Stellen with their quota, a Verteilung, and tables set
+landscape – each Vorlage a function of the seed, for the property test of `nachrechnen`."""
+
+from __future__ import annotations
+
+import random
+import re
+from fractions import Fraction
+from pathlib import Path
+
+from tests.hilfen.zufallsdaten import (
+    aufstellung_variant,
+    dezimal,
+    druckt_null,
+    eigenanteil_variant,
+    finanzierungsplan_variant,
+    koerperschaft,
+    matrix_variant,
+    text,
+    vergleich_variant,
+)
+
+SITZUNG = "KA-2030-01-15"
+ARTEN = ("eigenanteil", "finanzierungsplan", "vergleich", "aufstellung", "matrix")
+WOERTER = (
+    "Zuwendung des Landes für die Sanierung der Grundschule am Lindenweg einschließlich Ausstattung",
+    "Sachverständigen u. Gerichtskosten",
+    "Unterhaltung des sonstigen unbeweglichen Vermögens und der Außenanlagen",
+    "Erstattungen an Gemeinden und Gemeindeverbände für Leistungen der Eingliederungshilfe",
+    "Personal- und Sachkosten der Koordinierungsstelle Bildung und Integration",
+    "Kosten der Pässe u. Ausweise",
+    "Zuschuss an den Kreissportbund e. V. für die Übungsleiterpauschalen",
+    "Aufwendungen für Sach- und Dienstleistungen (Reinigung, Bewachung, Winterdienst)",
+    "Miete und Nebenkosten der Außenstelle Nord, Hauptstraße 12",
+    "Fahrtkosten der ehrenamtlichen Lotsinnen und Lotsen",
+)
+KOMMUNEN = ("Altdorf", "Bergheim am See", "Christianstal", "Dornbach", "Eschenweiler", "Falkenrode", "Grünau")
+
+
+class Vorlagen:
+    """Draws the Vorlagen of one data folder; `files` collects what they need besides themselves."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.files: dict[str, str] = {}
+        self.haushalt = Haushalt(self.rng)
+
+    def name(self, plain: str) -> str:
+        """A row's label: mostly as it is, one in four a long one that wraps in its cell."""
+        if self.rng.random() < 0.25:
+            return f"{self.rng.choice(WOERTER)} ({plain})"
+        return plain
+
+    def zeilen(self, usual: tuple[int, int]) -> tuple[int, int]:
+        """Rows of a table: as test_beweis draws them, or one in five long enough to break a page."""
+        return (25, 70) if self.rng.random() < 0.2 else usual
+
+    def tabelle(self, index: str) -> str:
+        """One random table of a random kind, as an entry of `finanzierung:` (valid: drawn again if not)."""
+        art = self.rng.choice(ARTEN)
+        while True:
+            seed = self.rng.randrange(10**9)
+            if art == "eigenanteil":
+                k_text, body, files, _ = eigenanteil_variant(seed, index, f"{index}-", self.name, self.zeilen((1, 3)))
+            elif art == "finanzierungsplan":
+                k_text, body, _, _ = finanzierungsplan_variant(
+                    seed, index, self.name, self.zeilen((1, 3)), (1, 3), self.rng
+                )
+                files = {}
+            elif art == "vergleich":
+                k_text, body, _ = vergleich_variant(seed, index, self.name, self.zeilen((1, 4)))
+                files = {}
+            elif art == "aufstellung":
+                k_text, body, files, rows, summe, anzeige = aufstellung_variant(
+                    seed, index, f"{index}-", self.name, self.zeilen((1, 6))
+                )
+                if druckt_null(rows, summe, anzeige):
+                    continue
+            else:
+                k_text, body, _, _ = matrix_variant(seed, index, self.name, self.zeilen((1, 5)), falsch=False)
+                files = {}
+            break
+        self.files |= files
+        rundung = re.search(r"^rundung: (\w+)$", k_text, re.MULTILINE)
+        assert rundung
+        entry = body.removeprefix("finanzierung:\n")
+        titel = self.rng.choice(["Probe", "Kosten und Finanzierung", self.rng.choice(WOERTER)])
+        entry = entry.replace("    titel: Probe\n", f"    titel: {text(titel)}\n    rundung: {rundung[1]}\n", 1)
+        return entry
+
+    def vorlage(self, nummer: int) -> tuple[str, dict[str, str]]:
+        """vorlage.yaml and its Markdown files."""
+        rng = self.rng
+        ids = [f"v{nummer}t{j}" for j in range(rng.randint(1, 4))]
+        yaml = (
+            f'nummer: "2030/{nummer:04d}"\nart: Mitteilungsvorlage\noeffentlich: true\ndatum: 2029-12-01\n'
+            f'federfuehrend: "20"\nbetreff: {text(rng.choice(WOERTER))}\n'
+            f"beratungsfolge:\n  - {{sitzung: {SITZUNG}, rolle: Kenntnisnahme}}\nabschnitte: [sachverhalt.md]\n"
+        )
+        yaml += "finanzierung:\n" + "".join(self.tabelle(i) for i in ids)
+        md = "# Sachverhalt\n\n"
+        for i in ids:
+            md += "Die Tabelle zeigt die Beträge im Einzelnen.\n\n"
+            md += "{{ querformat }}\n\n" if rng.random() < 0.15 else ""
+            md += f'{{{{ tabelle("{i}") }}}}\n\n'
+        texts = {"sachverhalt.md": md}
+        if rng.random() < 0.4:
+            more, md_more = self.bescheid(nummer)
+            yaml += more
+            texts["sachverhalt.md"] += md_more
+        if rng.random() < 0.3:
+            texts["sachverhalt.md"] += self.stellen(nummer)
+        if rng.random() < 0.3:
+            yaml += self.verteilung(nummer)
+        if rng.random() < 0.5:
+            yaml += self.haushalt.auswirkungen(nummer)
+        return yaml, texts
+
+    def bescheid(self, nummer: int) -> tuple[str, str]:
+        """A Bescheid of a Förderprogramm of its own, its positions listed in the text with their amounts."""
+        rng, key = self.rng, f"b{nummer}"
+        cent = rng.random() < 0.5
+        saetze = {
+            f"s{k}": Fraction(rng.randint(100_000, 9_000_000), 100) if cent else Fraction(rng.randint(1_000, 90_000))
+            for k in range(rng.randint(1, 4))
+        }
+        self.files[f"foerderprogramme/{key}.yaml"] = (
+            f"titel: Programm {nummer}\ngueltig: {{von: 2029-01-01, bis: 2031-12-31}}\nmodule:\n  m:\n"
+            "    titel: Modul\n    saetze:\n"
+            + "".join(
+                f"      {s}: {{betrag: {dezimal(b)}, kurz: K{s}, name: {text(self.name(f'Satz {s}'))}, vzae: 0}}\n"
+                for s, b in saetze.items()
+            )
+        )
+        von = rng.choice(["2030-01-01", "2030-07-01"])
+        namen = {sid: self.name(f"Position {sid}") for sid in saetze}
+        positionen = "".join(
+            f"  - {{satz: {key}/m/{sid}, anzahl: {rng.choice(['1', '2', '3.5', '0.5', '7'])}, als: {text(namen[sid])}}}\n"
+            for sid in saetze
+        )
+        self.files[f"bescheide/{key}.yaml"] = (
+            f"datum: 2029-11-02\nbehoerde: Bezirksregierung Probe\nzeitraum: {{von: {von}, bis: 2030-12-31}}\n"
+            f"rundung: {'cent' if cent else 'euro'}\npositionen:\n{positionen}"
+            "raten:\n  - {name: erste Rate, anteil: 1/3}\n  - {name: zweite Rate, anteil: 2/3}\n"
+        )
+        b = f'bescheide["{key}"]'
+        md = f"Der Bescheid vom {{{{ {b}.datum | datum }}}} bewilligt {{{{ {b}.betrag | eur }}}}:\n\n"
+        for name in namen.values():
+            p = f"{b}.zeilen[{text(name)}]"
+            md += f"- {{{{ {p}.als }}}}: {{{{ {p}.text }}}} = {{{{ {p}.betrag | eur }}}}\n"
+        md += f'\nDie erste Rate beträgt {{{{ {b}.raten["erste Rate"].betrag | eur }}}}.\n\n'
+        return f"bescheide: [{key}]\n", md
+
+    def stellen(self, nummer: int) -> str:
+        """A Stellenstatistik and a list of its quotas."""
+        rng, key = self.rng, f"st{nummer}"
+        bausteine = ""
+        for k in range(rng.randint(1, 4)):
+            gesamt = Fraction(rng.randint(2, 900))
+            besetzt = Fraction(rng.randint(0, int(gesamt) * 4), 4)
+            bausteine += f"  b{k}: {{name: {text(self.name(f'Baustein {k}'))}, stellen: {gesamt}, besetzt: {dezimal(besetzt)}}}\n"
+        self.files[f"stellen/{key}.yaml"] = f"titel: Stellen\nstand: 2029-10-31\nbausteine:\n{bausteine}"
+        s = f'stellen["{key}"]'
+        return (
+            f"Besetzt sind (Stand {{{{ {s}.stand | monat }}}}):\n\n"
+            + "".join(
+                f"- {{{{ {s}['b{k}'].name }}}}: {{{{ {s}['b{k}'].besetzt | zahl }}}} von {{{{ {s}['b{k}'].stellen | zahl }}}}"
+                f" Stellen = {{{{ {s}['b{k}'].quote | prozent }}}}\n"
+                for k in range(bausteine.count("\n"))
+            )
+            + "\n"
+        )
+
+    def verteilung(self, nummer: int) -> str:
+        rng = self.rng
+        werte = {k: rng.choice(["~", "1", "2", "3", "0.5", "2.5"]) for k in rng.sample(KOMMUNEN, rng.randint(2, 7))}
+        tage = sum(Fraction(w) for w in werte.values() if w != "~")
+        return (
+            f"verteilungen:\n  - id: v{nummer}v\n    titel: Einsatz je Kommune\n    vzae: {dezimal(tage / 5)}\n"
+            "    werte:\n" + "".join(f"      {text(k)}: {w}\n" for k, w in werte.items())
+        )
+
+
+class Haushalt:
+    """A Haushalt 2030 of the data folder, and per Vorlage positions of its own (Vorlagen share no position: what
+    one claims would be missing for the next) with the Finanzielle Auswirkungen on them."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.kameral = rng.random() < 0.3
+        self.positionen: list[str] = []
+        self.kreise: list[str] = []
+
+    def datei(self) -> str:
+        lines = ["buchfuehrung: kameral" if self.kameral else "buchfuehrung: doppisch", "entscheidet: KA"]
+        lines.append("erheblich: 900000000000")
+        if self.kreise:
+            lines += ["deckungskreise:", *self.kreise]
+        return "\n".join([*lines, "positionen:", *self.positionen]) + "\n"
+
+    def konto(self) -> str:
+        k = len(self.positionen)
+        return f"{k % 1000:03d}.{650 + k // 1000}" if self.kameral else f"{k // 100 + 1:02d}.{k % 100:02d}.01"
+
+    def position(self, fields: dict) -> str:
+        konto = self.konto()
+        inner = ", ".join(f"{k}: {text(v) if isinstance(v, str) else v}" for k, v in fields.items())
+        self.positionen.append(f"  - {{konto: {text(konto)}, {inner}}}")
+        return konto
+
+    def auswirkungen(self, nummer: int) -> str:
+        """Amounts on 1 to 6 new positions, some in a Deckungskreis of the Vorlage; a Mehrbedarf is covered by an
+        Einsparung elsewhere or left open."""
+        rng = self.rng
+        cent = rng.random() < 0.5
+        kreis = f"K{nummer}" if rng.random() < 0.5 else None
+        if kreis:
+            self.kreise.append(f"  - {{id: {kreis}, bezeichnung: {rng.choice(['Deckungskreis', 'Budget'])} {nummer}}}")
+        zahlen, positionen, mehr = [], [], False
+        im_kreis = [Fraction(0), Fraction(0)]  # amounts and what is free in the Deckungskreis
+        for k in range(rng.randint(2 if kreis else 1, 10 if kreis else 5)):
+            ansatz = rng.randint(0, 900_000) * rng.choice([1, 1, 10, 100])
+            fields: dict = {"bezeichnung": rng.choice(WOERTER), "ansatz": ansatz}
+            if rng.random() < 0.5:
+                fields["gebunden"] = rng.randint(0, ansatz)
+            frei = Fraction(ansatz - fields.get("gebunden", 0))
+            betrag = Fraction(rng.randint(1, 2 * ansatz * 100 + 100_000), 100)
+            betrag = betrag if cent else Fraction(int(betrag) + 1)
+            if kreis and (k == 0 or rng.random() < 0.7):
+                fields["deckungskreis"] = kreis
+                im_kreis = [im_kreis[0] + betrag, im_kreis[1] + frei]
+            else:
+                if rng.random() < 0.2:
+                    fields["reste"] = rng.randint(0, 90_000)
+                    frei += fields["reste"]
+                mehr = mehr or betrag > frei
+            konto = self.position(fields)
+            runde = ", rundung: cent" if cent else ""
+            formel = dezimal(betrag).replace(".", ",")
+            zahlen.append(f'  - {{id: hh{nummer}-{k}, formel: "{formel}", einheit: "€"{runde}}}')
+            positionen.append(f"    - {{konto: {text(konto)}, jahre: {{2030: hh{nummer}-{k}}}}}")
+        text_ = "zahlen:\n" + "\n".join(zahlen) + "\nfinanzielle_auswirkungen:\n  positionen:\n" + "\n".join(positionen)
+        if mehr or im_kreis[0] > im_kreis[1]:
+            if rng.random() < 0.5:
+                quelle = self.position({"bezeichnung": rng.choice(WOERTER), "ansatz": 10**11})
+                text_ += f"\n  deckung:\n    - {{art: Einsparung, konto: {text(quelle)}, jahre: {{2030: haushalt.mehrbedarf.2030}}}}"
+            else:
+                text_ += "\n  deckung:\n    - jahre: {2030: haushalt.mehrbedarf.2030}"
+        return text_ + "\n"
+
+
+def repository(folder: Path, seed: int, anzahl: int) -> Path:
+    """A data folder with `anzahl` random Vorlagen on one agenda; its Körperschaft drawn from the seed too."""
+    gen = Vorlagen(seed)
+    k_text, _ = koerperschaft(gen.rng)
+    k_text += "land: NRW\n" + f"kommunen: [{', '.join(text(k) for k in KOMMUNEN)}]\n"
+    stil = []
+    if gen.rng.random() < 0.3:
+        stil.append("  waehrung: EUR")
+    if gen.rng.random() < 0.3:
+        stil.append("  finanzen: {cent: true}")
+    if gen.rng.random() < 0.2:
+        stil.append("  schrift: Liberation Serif")
+    k_text += ("hausstil:\n" + "\n".join(stil) + "\n") if stil else ""
+    data = folder / "data"
+    vorlagen = []
+    for nummer in range(1, anzahl + 1):
+        yaml, texts = gen.vorlage(nummer)
+        vorlagen.append((nummer, yaml, texts))
+    files = dict(gen.files)
+    files["koerperschaft.yaml"] = k_text
+    files["haushalt/2030.yaml"] = gen.haushalt.datei()
+    files[f"sitzungen/{SITZUNG}.yaml"] = (
+        'gremium: KA\ndatum: 2030-01-15\nbeginn: "15:00 Uhr"\nort: Kreishaus\ntagesordnung:\n  oeffentlich:\n'
+        + "".join(f'    - {{top: "{n}", vorlage: "2030/{n:04d}"}}\n' for n, _, _ in vorlagen)
+    )
+    for nummer, yaml, texts in vorlagen:
+        files[f"vorlagen/v{nummer}/vorlage.yaml"] = yaml
+        files |= {f"vorlagen/v{nummer}/{name}": body for name, body in texts.items()}
+    for name, body in files.items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text(body, encoding="utf-8")
+    return data

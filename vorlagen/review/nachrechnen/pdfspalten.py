@@ -1,0 +1,142 @@
+"""A PDF page as it is set: each line of text with its cells where they stand (pypdf's layout of the text runs,
+one character width for the whole document, so that a table's columns line up across its pages), and whether it
+stands close under the line before (a cell's text wrapped, or a paragraph going on) – without what is no content:
+text marked as an artifact (running heads, page numbers: PDF/UA) and text set at a slant (a watermark „ENTWURF“
+drawn over a table would tear its rows apart). A page whose text stands in embedded forms, or a file the layout
+cannot read, gives its plain text instead (no columns)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from vorlagen.core.problems import BuildFailed
+
+_SHOWS_TEXT = frozenset([b"Tj", b"TJ", b"'", b'"'])
+_SLANT = 1e-6  # a transformation with a share of rotation or skew above this sets text at a slant
+_CLOSE = 1.75  # a line at most this many font heights under the one before stands close under it (a wrapped line)
+_MAX_SPACES = 1_000  # spaces set before a text run (pypdf bounds the same)
+
+
+@dataclass
+class Seite:
+    """The text lines of one page, whether their spaces set columns apart (layout) or are plain, and per line
+    whether it stands close under the line before."""
+
+    zeilen: list[str]
+    spalten: bool
+    eng: list[bool] = field(default_factory=list)
+
+
+def pages(reader, checked: Callable[[int], None]) -> list[Seite]:
+    """Every page's lines; laid out where the layout can be read. `checked(n)` runs after page n's plain text was
+    read (pypdf counts the forms it calls there)."""
+    try:
+        return _laid_out(reader, checked)
+    except BuildFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - a font or operator the layout cannot follow: read the plain text
+        if type(error).__name__ == "LimitReachedError":
+            raise
+    return [_plain(page, number, checked) for number, page in enumerate(reader.pages, start=1)]
+
+
+def _plain(page, number: int, checked: Callable[[int], None]) -> Seite:
+    text = page.extract_text()
+    checked(number)
+    lines = text.split("\n")
+    return Seite(lines, False, [False] * len(lines))
+
+
+def _laid_out(reader, checked: Callable[[int], None]) -> list[Seite]:
+    from pypdf._text_extraction import _layout_mode as layout
+    from pypdf.generic import ContentStream
+
+    groups: list[list | None] = []
+    for page in reader.pages:
+        contents = page.get_contents()
+        ops = ContentStream(contents, reader, "bytes").operations if contents is not None else []
+        if _draws_forms(page, ops):  # text inside a form XObject is invisible to the layout
+            groups.append(None)
+        else:
+            groups.append(layout.text_show_operations(iter(_content(ops)), page._layout_mode_fonts(), True, None))
+    every = [g for page in groups for g in page or []]
+    width = layout.fixed_char_width(every, 1.25) if every else 0.0
+    result = []
+    for number, (page, found) in enumerate(zip(reader.pages, groups, strict=True), start=1):
+        if found is None:
+            result.append(_plain(page, number, checked))
+        else:
+            result.append(_set(layout.y_coordinate_groups(found), width) if found else Seite([], True, []))
+    return result
+
+
+def _set(lines: dict, width: float) -> Seite:
+    """Each line of text runs in one character grid, and whether it stands close under the line before."""
+    seite = Seite([], True, [])
+    last_y: float | None = None
+    for y, runs in lines.items():
+        parts, length, last_end = [], 0, 0.0
+        for run in runs:
+            offset = int(run["tx"] // width) if width else length
+            if offset > length and math.ceil(last_end) < int(run["tx"]):
+                spaces = min(offset - length, _MAX_SPACES)
+                parts.append(" " * spaces)
+                length += spaces
+            text = "".join(" " if 14 <= ord(c) < 32 else c for c in run["text"])
+            parts.append(text)
+            length += len(text)
+            last_end = run["displaced_tx"]
+        line = "".join(parts).rstrip()
+        if not line.strip():
+            continue
+        height = max((run["font_height"] for run in runs), default=0.0)
+        seite.eng.append(last_y is not None and abs(last_y - y) <= _CLOSE * height)
+        seite.zeilen.append(line)
+        last_y = y
+    return seite
+
+
+def _content(ops: list) -> list:
+    """The page's operators without the text of artifacts and without text set at a slant."""
+    kept = []
+    marks: list[bool] = []  # per open marked-content sequence: does it open an artifact
+    artifacts = 0
+    slanted = [False]  # per graphics state on the stack
+    for operands, op in ops:
+        if op in (b"BMC", b"BDC"):
+            artifact = bool(operands) and operands[0] == "/Artifact"
+            marks.append(artifact)
+            artifacts += artifact
+        elif op == b"EMC":
+            artifacts -= marks.pop() if marks else 0
+        elif op == b"q":
+            slanted.append(slanted[-1])
+        elif op == b"Q":
+            if len(slanted) > 1:
+                slanted.pop()
+        elif op == b"cm" and len(operands) == 6 and _slant(operands):
+            slanted[-1] = True
+        elif op in _SHOWS_TEXT and (artifacts or slanted[-1]):
+            continue
+        kept.append((operands, op))
+    return kept
+
+
+def _slant(operands) -> bool:
+    try:
+        return abs(float(operands[1])) > _SLANT or abs(float(operands[2])) > _SLANT
+    except (TypeError, ValueError):
+        return False
+
+
+def _draws_forms(page, ops: list) -> bool:
+    """The page draws a form XObject (whose text the layout does not read)."""
+    if not any(op == b"Do" for _, op in ops):
+        return False
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is None:
+        return False
+    return any(x.get_object().get("/Subtype") == "/Form" for x in xobjects.get_object().values())
