@@ -39,6 +39,7 @@ class Lauf:
     cut: int = 0  # rows above a heading line inside the run (rows[:cut]): whether they belong is open
     heading: Reihe | None = None
     above: int | None = None  # the index of the total row that ends the run above
+    offen: str = ""  # why rows above the run may belong to it as well (it ended at a row it cannot read)
 
 
 def total_kind(reihe: Reihe) -> str:
@@ -179,6 +180,11 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         places = align(total, reihe)
         if places is None and _words_after(reihe):  # „Zuwendung; Anteilsfinanzierung: 20 % der“: a label line
             places = []
+        if places is None and reihe.eintraege and not sentence(reihe) and rows:
+            # a row with values in other columns: whether the rows above it belong to the total is open
+            lauf.offen = (
+                f"{reihe.zeile.ort} passt nicht in die Spalten der Summe; ob die Zeilen darüber mitzählen, ist offen"
+            )
         if places is None or places and sentence(reihe):
             break
         if not places and _table_head(reihe):
@@ -206,8 +212,9 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
 
 
 def _table_head(reihe: Reihe) -> bool:
-    """A line of words in two or more cells (as typed, or set apart in columns) and no value: a table's head."""
-    if not (reihe.zeile.zellen or reihe.zeile.lagen) or reihe.eintraege:
+    """A line of words in two or more cells (as typed, or set apart in columns) and no value: a table's head – not
+    a line a PDF set close under a row (the cells of that row wrapped)."""
+    if not (reihe.zeile.zellen or reihe.zeile.lagen) or reihe.eintraege or reihe.zeile.eng:
         return False
     cells = [cell for cell in reihe.zeile.text.split("\t") if _WORD.search(cell)]
     return len(cells) >= 2

@@ -120,6 +120,8 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     sure = kind in ("gleich", "zwischen", "summe", "fett")
     rows = lauf.rows[lauf.cut :]
     spalte = _parts(rows, column)
+    if lauf.offen:
+        spalte.doubts.append(lauf.offen)
     if lauf.cut and lauf.heading is not None:
         spalte.doubts.append(
             f"über „{lauf.heading.zeile.text.strip()[:40]}“ ({lauf.heading.zeile.ort}) stehen weitere Zeilen; "

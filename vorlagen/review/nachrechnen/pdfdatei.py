@@ -5,12 +5,16 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 import warnings
 from pathlib import Path
 
 from vorlagen.core import limits
 from vorlagen.review.nachrechnen import pdfspalten, seitenrand, umbruch
+from vorlagen.review.nachrechnen.zahlen import figures
 from vorlagen.review.nachrechnen.zeile import Zeile, bounded, fail, line, line_fits, number
+
+_WORD_AFTER = re.compile(r" [A-Za-zÄÖÜäöüß]")
 
 
 def lines(path: Path, data: bytes) -> list[Zeile]:
@@ -93,8 +97,22 @@ def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
             line_fits(path, raw, nr, page_number)
             # the hyphen our renderer breaks with; the spaces of a laid-out line set its cells apart
             text = raw.replace("\u2010", "-")
-            result.append(line(page_number, nr, text, aligned=seite.spalten, eng=seite.eng[nr - 1]))
+            laid = line(page_number, nr, text, aligned=seite.spalten, eng=seite.eng[nr - 1], spans=seite.spannen[nr - 1])
+            result.append(line(page_number, nr, text, eng=laid.eng) if _glued(laid) else laid)
     return umbruch.join(result)
+
+
+def _glued(zeile: Zeile) -> bool:
+    """A laid-out line whose cells the layout could not set apart: an amount with words right after it in one
+    cell („− 50.000 € KIM-Förderung“, a table set without space between its columns). It is read as running text,
+    its values by their order."""
+    if not zeile.lagen:
+        return False
+    for cell in zeile.text.split("\t"):
+        for zahl in figures(cell):
+            if zahl.einheit and not zahl.tiefe and _WORD_AFTER.match(cell, zahl.ende):
+                return True
+    return False
 
 
 def _forms_bounded(path: Path, said: list[str], page_number: int) -> None:

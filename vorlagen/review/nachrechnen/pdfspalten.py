@@ -7,7 +7,6 @@ cannot read, gives its plain text instead (no columns)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -27,6 +26,8 @@ class Seite:
     zeilen: list[str]
     spalten: bool
     eng: list[bool] = field(default_factory=list)
+    # per line: each run's start and end in the line, and its right edge on the page (in the same grid)
+    spannen: list[list[tuple[int, int, int]]] = field(default_factory=list)
 
 
 def pages(reader, checked: Callable[[int], None]) -> list[Seite]:
@@ -46,7 +47,7 @@ def _plain(page, number: int, checked: Callable[[int], None]) -> Seite:
     text = page.extract_text()
     checked(number)
     lines = text.split("\n")
-    return Seite(lines, False, [False] * len(lines))
+    return Seite(lines, False, [False] * len(lines), [[] for _ in lines])
 
 
 def _laid_out(reader, checked: Callable[[int], None]) -> list[Seite]:
@@ -60,33 +61,45 @@ def _laid_out(reader, checked: Callable[[int], None]) -> list[Seite]:
         if _draws_forms(page, ops):  # text inside a form XObject is invisible to the layout
             groups.append(None)
         else:
-            groups.append(layout.text_show_operations(iter(_content(ops)), page._layout_mode_fonts(), True, None))
+            groups.append(_runs(_content(ops), page._layout_mode_fonts()))
     every = [g for page in groups for g in page or []]
     width = layout.fixed_char_width(every, 1.25) if every else 0.0
+    left = min((g["tx"] for g in every), default=0.0)  # one left edge for all pages: columns line up across them
+    for page_runs in groups:
+        for run in page_runs or []:
+            run["tx"] -= left
+            run["displaced_tx"] -= left
     result = []
     for number, (page, found) in enumerate(zip(reader.pages, groups, strict=True), start=1):
         if found is None:
             result.append(_plain(page, number, checked))
         else:
-            result.append(_set(layout.y_coordinate_groups(found), width) if found else Seite([], True, []))
+            result.append(_set(layout.y_coordinate_groups(found), width) if found else Seite([], True, [], []))
     return result
 
 
 def _set(lines: dict, width: float) -> Seite:
-    """Each line of text runs in one character grid, and whether it stands close under the line before."""
-    seite = Seite([], True, [])
+    """Each line of text runs in one character grid (each run where its left edge stands; runs set apart by more
+    than a character keep two spaces between them, a column gap, words one), where each run ends on the page (its
+    right edge in the grid: amounts stand flush right, their edges line up whatever the widths of their digits),
+    and whether the line stands close under the line before."""
+    seite = Seite([], True, [], [])
     last_y: float | None = None
     for y, runs in lines.items():
-        parts, length, last_end = [], 0, 0.0
+        parts, spans, length, last_end = [], [], 0, None
         for run in runs:
-            offset = int(run["tx"] // width) if width else length
-            if offset > length and math.ceil(last_end) < int(run["tx"]):
-                spaces = min(offset - length, _MAX_SPACES)
-                parts.append(" " * spaces)
-                length += spaces
-            text = "".join(" " if 14 <= ord(c) < 32 else c for c in run["text"])
-            parts.append(text)
-            length += len(text)
+            text = "".join(" " if 14 <= ord(c) < 32 else c for c in run["text"]).rstrip()
+            if not text.strip():
+                continue
+            lead = len(text) - len(text.lstrip())
+            start = int(run["tx"] // width) if width else length
+            gap = (run["tx"] - last_end) / width if last_end is not None and width else 0.0
+            least = 0 if last_end is None or gap < 0.3 else 1 if gap < 1.5 else 2
+            spaces = min(max(start - length, least), _MAX_SPACES)
+            parts.append(" " * spaces + text)
+            begin = length + spaces + lead
+            length += spaces + len(text)
+            spans.append((begin, length, round(run["displaced_tx"] / width) if width else length))
             last_end = run["displaced_tx"]
         line = "".join(parts).rstrip()
         if not line.strip():
@@ -94,8 +107,29 @@ def _set(lines: dict, width: float) -> Seite:
         height = max((run["font_height"] for run in runs), default=0.0)
         seite.eng.append(last_y is not None and abs(last_y - y) <= _CLOSE * height)
         seite.zeilen.append(line)
+        seite.spannen.append(spans)
         last_y = y
     return seite
+
+
+def _runs(ops: list, fonts: dict) -> list[dict]:
+    """The text runs of a page where they stand on it, top down (pypdf's own reading, without moving each page's
+    text to its own left edge)."""
+    from pypdf._text_extraction._layout_mode._fixed_width_page import recurse_to_target_op, set_font_operation
+    from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
+
+    state = TextStateManager()
+    runs: list = []
+    operators = iter(ops)
+    for operands, op in operators:
+        if op in (b"BT", b"q"):
+            found, _ = recurse_to_target_op(operators, state, b"ET" if op == b"BT" else b"Q", fonts, True)
+            runs.extend(found)
+        elif op == b"Tf":
+            set_font_operation(state, fonts, operands)
+        else:
+            state.set_state_param(op, operands)
+    return [dict(run) for run in sorted(runs, key=lambda r: (r["ty"] * r["flip_sort"], -r["tx"]), reverse=True)]
 
 
 def _content(ops: list) -> list:

@@ -94,12 +94,16 @@ def _without(text: str, figs: list[Zahl]) -> str:
 
 
 def _cells(zeile: Zeile, used: set[int], skip: int) -> list[Eintrag]:
-    """The places of a row typed in cells (Word, HTML, tabs) or in columns aligned by spaces."""
+    """The places of a row typed in cells (Word, HTML, tabs) or in columns aligned by spaces. In a laid-out line,
+    a figure that would stand past the start of the next cell is text a wrapped label brought along („höchstens
+    705.123 €“, joined from the lines under the row): it stands nowhere in the table's columns, so it is no place."""
     entries, start = [], 0
     for index, cell in enumerate(zeile.text.split("\t")):
         end = start + len(cell)
         typed = [z for z in zeile.zahlen if start <= z.start < end and z.start >= skip]
         inner = [z for z in typed if z.start not in used]
+        if zeile.lagen and index + 1 < len(zeile.lagen):
+            inner = [z for z in inner if zeile.lagen[index] + z.ende - start < zeile.lagen[index + 1]]
         entry = _cell(zeile, cell, inner, index, start) if inner or not typed else None
         if entry is not None:
             entries.append(entry)
@@ -139,7 +143,10 @@ def _key(zeile: Zeile, index: int, start: int, last: Zahl | None, indent: int) -
     if not zeile.lagen or index >= len(zeile.lagen):
         return ("zelle", index)
     end = (last.ende - start) if last is not None else len(zeile.text.split("\t")[index].rstrip())
-    return ("lage", zeile.lagen[index] + end, zeile.lagen[index] + indent)
+    edge = zeile.lagen[index] + end
+    # a figure that ends a text run of a PDF: where the run ends on the page (digits are wider than the grid)
+    placed = next((page for begin, close, page in zeile.laeufe if begin < edge <= close and close == edge), edge)
+    return ("lage", placed, zeile.lagen[index] + indent)
 
 
 def _flat(zeile: Zeile, plain: list[Zahl], werte: list[Zahl], strich: bool) -> list[Eintrag]:

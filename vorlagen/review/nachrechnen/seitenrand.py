@@ -10,6 +10,7 @@ from vorlagen.review.nachrechnen.zahlen import figures
 
 _EDGE = 3  # lines at the top and at the foot of a page that may be running heads or feet
 _HEAD = 4  # lines of a table head repeated at the top of a page
+_WRAPPED = 14  # lines under a table's last row on a page: its cells wrapped, and running feet
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:Seite|S\.)?\s*#(?:\s*(?:von|/)\s*#)?[-–—\s]*$", re.IGNORECASE)
 
@@ -40,24 +41,38 @@ def _running(pages: list[list[tuple[int, str]]]) -> set[tuple[int, int]]:
     """(page index, line number) of every running head or foot and every page number at an edge. A head repeated at
     the top of pages is kept where it first stands unless a table runs into it from the page before: a table that
     begins at the top of a page keeps its head."""
-    seen: list[dict[str, list[int]]] = [{}, {}]  # per edge: key → pages it stands on
+    seen: list[dict[str, list[tuple[int, list[int]]]]] = [{}, {}]  # per edge: key → (page, its numbers) of each
     for index, page in enumerate(pages):
         for edge, lines in enumerate(_edges(page)):
-            for key in dict.fromkeys(_key(text) for _, text in lines if text.strip() and not _amounts(text)):
-                seen[edge].setdefault(key, []).append(index)
+            for _, text in lines:
+                if text.strip() and not _amounts(text):
+                    numbers = [int(n) for n in _DIGITS.findall(text)]
+                    seen[edge].setdefault(_key(text), []).append((index, numbers))
+    running = [{key for key, on in keys.items() if _repeats(on)} for keys in seen]
     found = set()
     for index, page in enumerate(pages):
         for edge, lines in enumerate(_edges(page)):
             for nr, text in lines:
                 key = _key(text)
-                on = seen[edge].get(key, [])
                 if _PAGE_NUMBER.match(key):
                     found.add((index, nr))
-                elif len(on) >= 2 and not _amounts(text):
-                    first = edge == 0 and on[0] == index and not (index and _ends_in_a_table(pages[index - 1]))
-                    if not first:
+                elif key in running[edge] and not _amounts(text):
+                    first = seen[edge][key][0][0] == index and edge == 0
+                    if not (first and not (index and _ends_in_a_table(pages[index - 1]))):
                         found.add((index, nr))
     return found
+
+
+def _repeats(on: list[tuple[int, list[int]]]) -> bool:
+    """A line on two pages or more whose numbers stay the same or go with the page („Seite 3 von 7“) – not the
+    labels of two rows („(Zeile 8)“, „(Zeile 22)“)."""
+    pages = {index for index, _ in on}
+    if len(pages) < 2 or len(pages) != len(on):
+        return False
+    for slot in zip(*(numbers for _, numbers in on), strict=True):
+        if len(set(slot)) > 1 and len({n - index for n, (index, _) in zip(slot, on, strict=True)}) > 1:
+            return False
+    return True
 
 
 def _without_repeated_heads(pages: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
@@ -81,6 +96,7 @@ def _without_repeated_heads(pages: list[list[tuple[int, str]]]) -> list[list[tup
 
 
 def _ends_in_a_table(page: list[tuple[int, str]]) -> bool:
-    """The page's last lines hold amounts: a table runs to its foot."""
+    """A line with amounts stands among the page's last lines (below it perhaps the label of its row, wrapped):
+    a table runs to the page's foot."""
     filled = [text for _, text in page if text.strip()]
-    return any(_amounts(text) for text in filled[-_EDGE:])
+    return any(_amounts(text) for text in filled[-_WRAPPED:])

@@ -32,7 +32,10 @@ def align(total: Reihe, member: Reihe) -> list | None:
         return _by_order(head, row)
     if len(kinds) == 1 and None not in kinds:
         places = _by_key(head, row)
-        return places if places != [] or kinds == {"zelle"} else _by_order(head, row)
+        # where a PDF's layout tells where each cell ends, a row with nothing in the total's columns has nothing
+        # there; a text file's columns may stray, and its row is lined up by order
+        laid_out = bool(total.zeile.laeufe and member.zeile.laeufe)
+        return places if places != [] or kinds == {"zelle"} or laid_out else _by_order(head, row)
     return _by_order(head, row)
 
 

@@ -1,5 +1,5 @@
 """A cell whose text wraps onto further lines belongs to its row (issue 44): in a page laid out in columns, where
-the rows of a table keep a distance from each other, the lines that stand close under a row, each within one
+the rows of a table keep a distance from each other, the lines that stand close under a row, each piece within a
 column of it, go on with that row's cells – „Sachverständigen u.“ / „Gerichtskosten“, „Land“ / „Zuwendung;
 Fehlbedarfsfinanzierung, höchstens 705.123 €“. Joined, the row reads as one line with its whole label; an amount in
 the label stays in the label. Where the rows stand as close as the lines of a cell (a table without space between
@@ -22,19 +22,19 @@ def join(zeilen: list[Zeile]) -> list[Zeile]:
     index = 0
     while index < len(zeilen):
         row = zeilen[index]
-        wrapped: list[tuple[Zeile, int]] = []
+        wrapped: list[tuple[Zeile, list[int]]] = []
         following = index + 1
         while not row.eng and following < len(zeilen) and len(wrapped) < _MAX_LINES:
             line = zeilen[following]
-            column = _column(row, line) if line.eng else None
-            if column is None:
+            columns = _columns(row, line) if line.eng else None
+            if columns is None:
                 break
-            wrapped.append((line, column))
+            wrapped.append((line, columns))
             following += 1
         after = zeilen[following] if following < len(zeilen) else None
         if wrapped and (after is None or not after.eng):
-            for line, column in wrapped:
-                row = _joined(row, line, column)
+            for line, columns in wrapped:
+                row = _joined(row, line, columns)
             result.append(row)
             index = following
         else:
@@ -54,29 +54,39 @@ def _cells(zeile: Zeile) -> list[tuple[int, int, str]]:
     return cells
 
 
-def _column(row: Zeile, line: Zeile) -> int | None:
-    """The column of `row` within which all of `line` stands (the row a table row: two cells or more)."""
+def _columns(row: Zeile, line: Zeile) -> list[int] | None:
+    """Per piece of `line` the column of `row` within which it stands (the row a table row: two cells or more),
+    or None when a piece stands in none of them."""
     if not row.lagen or "\t" in line.text and not line.lagen:
         return None
     columns = _cells(row)
-    parts = _cells(line)
-    if len(columns) < 2 or not parts or any(any(c.isdigit() for c in text) for _, _, text in parts[1:]):
-        return None  # a figure set apart from the line's text is a value of a row of its own
-    begin, end = parts[0][0], parts[-1][1]
-    for index, (start, _, _) in enumerate(columns):
-        following = columns[index + 1][0] if index + 1 < len(columns) else None
-        if start - _STRAY <= begin and (following is None or end <= following - _GAP):
-            return index
-    return None
+    if len(columns) < 2:
+        return None
+    found = []
+    for begin, end, _ in _cells(line):
+        column = next(
+            (
+                index
+                for index, (start, _, _) in enumerate(columns)
+                if start - _STRAY <= begin
+                and (index + 1 == len(columns) or end <= columns[index + 1][0] - _GAP)
+                and (found == [] or index > found[-1])
+            ),
+            None,
+        )
+        if column is None:
+            return None
+        found.append(column)
+    return found or None
 
 
-def _joined(row: Zeile, line: Zeile, column: int) -> Zeile:
-    """`row` with the text of `line` added to its cell `column` (the cells keep where they stand)."""
+def _joined(row: Zeile, line: Zeile, columns: list[int]) -> Zeile:
+    """`row` with each piece of `line` added to its cell (the cells keep where they stand)."""
     pieces = row.text.split("\t")
     filled = [i for i, piece in enumerate(pieces) if piece.strip()]
-    index = filled[column]
-    addition = " ".join(text for _, _, text in _cells(line))
-    cell = pieces[index].rstrip()
-    hyphenated = cell.endswith("-") and cell[-2:-1].isalpha() and addition[:1].islower()  # „Kreis-“ / „sportbund“
-    pieces[index] = (cell[:-1] if hyphenated else cell + " ") + addition
+    for (_, _, addition), column in zip(_cells(line), columns, strict=True):
+        index = filled[column]
+        cell = pieces[index].rstrip()
+        hyphenated = cell.endswith("-") and cell[-2:-1].isalpha() and addition[:1].islower()  # „Kreis-“ / „sportbund“
+        pieces[index] = (cell[:-1] if hyphenated else cell + " ") + addition
     return replace(row, text="\t".join(pieces), fett=row.fett or line.fett)

@@ -32,6 +32,8 @@ class Zeile:
     zellen: bool = False  # its tabs separate the cells of a table row as typed (Word, HTML, Markdown, a tab)
     lagen: tuple[int, ...] = ()  # cells set apart by runs of spaces: where each cell starts in the line as typed
     eng: bool = False  # set close under the line before (a PDF's line that may go on with a cell of it)
+    # a PDF laid out: each text run's start and end in the line as set, and where it ends on the page (same grid)
+    laeufe: tuple[tuple[int, int, int], ...] = ()
 
     @functools.cached_property
     def zahlen(self) -> list[Zahl]:
@@ -78,10 +80,12 @@ def line(
     cells: bool = False,
     aligned: bool = False,
     eng: bool = False,
+    spans: list[tuple[int, int, int]] | None = None,
 ) -> Zeile:
     """A line as typed made a Zeile. `cells`: its tabs separate table cells (Word, HTML); `aligned`: a text file
     or a PDF laid out, where runs of spaces may set columns apart – where each cell starts is kept to line up a
-    table's columns; `eng`: it stands close under the line before."""
+    table's columns; `eng`: it stands close under the line before; `spans`: each text run's start and end in the
+    line and where it ends on the page (a PDF laid out)."""
     marked = bool(_BOLD.search(raw))
     text = _HEADING.sub("", _TAGS.sub("", _BOLD.sub("", raw)))
     if _MD_RULE.match(text) and "-" in text:
@@ -97,4 +101,4 @@ def line(
         if aligned and gaps:
             starts = (0, *(m.end() for m in gaps))
         text = _COLUMN_GAP.sub("\t", text)
-    return Zeile(seite, nr, text.rstrip(), bold or marked, cells, starts, eng)
+    return Zeile(seite, nr, text.rstrip(), bold or marked, cells, starts, eng, tuple(spans or ()))
