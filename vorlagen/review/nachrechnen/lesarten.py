@@ -194,7 +194,9 @@ def _grand_total(summe: Summe, lauf: Lauf, sure: bool) -> None:
     after = list(lauf.rows)
     details = list(lauf.rows)
     subtotals: list[tuple[Reihe, list]] = []
-    while lauf.above is not None and total_kind(reihen[lauf.above]) == "zwischen" and len(subtotals) < _MAX_SUBTOTALS:
+    while lauf.above is not None and total_kind(reihen[lauf.above]) == "zwischen":
+        if len(subtotals) == _MAX_SUBTOTALS:
+            return  # more Zwischensummen than are read: which rows the total covers stays open
         above = reihen[lauf.above]
         subtotals.insert(0, (above, align(total, above) or []))
         lauf = walk(reihen, lauf.above, total) or Lauf()

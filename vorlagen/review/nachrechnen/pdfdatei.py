@@ -97,7 +97,9 @@ def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
             line_fits(path, raw, nr, page_number)
             # the hyphen our renderer breaks with; the spaces of a laid-out line set its cells apart
             text = raw.replace("\u2010", "-")
-            laid = line(page_number, nr, text, aligned=seite.spalten, eng=seite.eng[nr - 1], spans=seite.spannen[nr - 1])
+            laid = line(
+                page_number, nr, text, aligned=seite.spalten, eng=seite.eng[nr - 1], spans=seite.spannen[nr - 1]
+            )
             result.append(line(page_number, nr, text, eng=laid.eng) if _glued(laid) else laid)
     return umbruch.join(result)
 

@@ -15,6 +15,7 @@ from vorlagen.core.problems import BuildFailed
 _SHOWS_TEXT = frozenset([b"Tj", b"TJ", b"'", b'"'])
 _SLANT = 1e-6  # a transformation with a share of rotation or skew above this sets text at a slant
 _CLOSE = 1.75  # a line at most this many font heights under the one before stands close under it (a wrapped line)
+_BASELINE = 1 / 3  # runs whose baselines lie this many font heights apart or less stand on one line
 _MAX_SPACES = 1_000  # spaces set before a text run (pypdf bounds the same)
 
 
@@ -26,8 +27,8 @@ class Seite:
     zeilen: list[str]
     spalten: bool
     eng: list[bool] = field(default_factory=list)
-    # per line: each run's start and end in the line, and its right edge on the page (in the same grid)
-    spannen: list[list[tuple[int, int, int]]] = field(default_factory=list)
+    # per line: each run's start and end in the line, and its left and right edge on the page (in the same grid)
+    spannen: list[list[tuple[int, int, int, int]]] = field(default_factory=list)
 
 
 def pages(reader, checked: Callable[[int], None]) -> list[Seite]:
@@ -74,8 +75,23 @@ def _laid_out(reader, checked: Callable[[int], None]) -> list[Seite]:
         if found is None:
             result.append(_plain(page, number, checked))
         else:
-            result.append(_set(layout.y_coordinate_groups(found), width) if found else Seite([], True, [], []))
+            result.append(_set(_lines(found), width) if found else Seite([], True, [], []))
     return result
+
+
+def _lines(runs: list[dict]) -> dict[float, list[dict]]:
+    """The runs of a page by line, top down, each line's runs left to right: runs on one baseline (within a third
+    of their height) – not, as pypdf joins them, all runs less than a line apart (the rows of a table set without
+    space between them would run together)."""
+    lines: dict[float, list[dict]] = {}
+    current: float | None = None
+    for run in sorted(runs, key=lambda r: -r["ty"] * r["flip_sort"]):
+        y = run["ty"] * run["flip_sort"]
+        if current is None or abs(current - y) > _BASELINE * max(run["font_height"], 1.0):
+            current = y
+            lines[current] = []
+        lines[current].append(run)
+    return {y: sorted(group, key=lambda r: r["tx"]) for y, group in lines.items()}
 
 
 def _set(lines: dict, width: float) -> Seite:
@@ -94,12 +110,15 @@ def _set(lines: dict, width: float) -> Seite:
             lead = len(text) - len(text.lstrip())
             start = int(run["tx"] // width) if width else length
             gap = (run["tx"] - last_end) / width if last_end is not None and width else 0.0
-            least = 0 if last_end is None or gap < 0.3 else 1 if gap < 1.5 else 2
-            spaces = min(max(start - length, least), _MAX_SPACES)
+            if last_end is None or gap >= 1.5:  # at its place in the grid, at least a column gap after the last
+                spaces = min(max(start - length, 2 if last_end is not None else 0), _MAX_SPACES)
+            else:  # the same cell: a word apart, or none
+                spaces = 0 if gap < 0.3 else 1
             parts.append(" " * spaces + text)
             begin = length + spaces + lead
             length += spaces + len(text)
-            spans.append((begin, length, round(run["displaced_tx"] / width) if width else length))
+            page_start = start + lead if width else begin
+            spans.append((begin, length, page_start, round(run["displaced_tx"] / width) if width else length))
             last_end = run["displaced_tx"]
         line = "".join(parts).rstrip()
         if not line.strip():
@@ -113,23 +132,46 @@ def _set(lines: dict, width: float) -> Seite:
 
 
 def _runs(ops: list, fonts: dict) -> list[dict]:
-    """The text runs of a page where they stand on it, top down (pypdf's own reading, without moving each page's
-    text to its own left edge)."""
+    """The text runs of a page where they stand on it: each text operation of pypdf's reading (not its lines,
+    which join the cells of a row and guess the spaces between them), without moving each page's text to its own
+    left edge; a run that goes on where the one before ended (glyph by glyph, as some writers set text) is joined."""
     from pypdf._text_extraction._layout_mode._fixed_width_page import recurse_to_target_op, set_font_operation
     from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
 
     state = TextStateManager()
-    runs: list = []
+    shown: list = []
     operators = iter(ops)
     for operands, op in operators:
         if op in (b"BT", b"q"):
-            found, _ = recurse_to_target_op(operators, state, b"ET" if op == b"BT" else b"Q", fonts, True)
-            runs.extend(found)
+            _, found = recurse_to_target_op(operators, state, b"ET" if op == b"BT" else b"Q", fonts, True)
+            shown.extend(tj for tj in found if not tj.rotated and tj.font.interpretable and tj.text)
         elif op == b"Tf":
             set_font_operation(state, fonts, operands)
         else:
             state.set_state_param(op, operands)
-    return [dict(run) for run in sorted(runs, key=lambda r: (r["ty"] * r["flip_sort"], -r["tx"]), reverse=True)]
+    runs: list[dict] = []
+    for tj in shown:
+        flip = -1 if tj.flip_vertical else 1
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and abs(last["ty"] - tj.ty) < 0.1 * max(tj.font_height, 1.0)
+            and abs(tj.tx - last["displaced_tx"]) < 0.3 * max(tj.space_tx, 0.1)
+        ):
+            last["text"] += tj.text
+            last["displaced_tx"] = tj.displaced_tx
+            continue
+        runs.append(
+            {
+                "tx": tj.tx,
+                "ty": tj.ty,
+                "text": tj.text,
+                "displaced_tx": tj.displaced_tx,
+                "font_height": tj.font_height,
+                "flip_sort": flip,
+            }
+        )
+    return runs
 
 
 def _content(ops: list) -> list:

@@ -71,7 +71,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     for rechnung in found:
         rechnung.pruefe()
     kept, unsure = urteil.judge(found)  # a guess that fails proves nothing: its figures stay open
-    found = urteil.revive(found, kept)
+    found = urteil.revive(found, urteil.own_claims(found, kept))
     pruefung = Pruefung(datei, found, [])
     _consequences(pruefung)
     _mentions(pruefung, zeilen, unsure)

@@ -94,21 +94,35 @@ def _without(text: str, figs: list[Zahl]) -> str:
 
 
 def _cells(zeile: Zeile, used: set[int], skip: int) -> list[Eintrag]:
-    """The places of a row typed in cells (Word, HTML, tabs) or in columns aligned by spaces. In a laid-out line,
-    a figure that would stand past the start of the next cell is text a wrapped label brought along („höchstens
-    705.123 €“, joined from the lines under the row): it stands nowhere in the table's columns, so it is no place."""
+    """The places of a row typed in cells (Word, HTML, tabs) or in columns aligned by spaces. A figure the wrapped
+    lines of a cell brought along („höchstens 705.123 €“ under „Land“) is text of that cell, no place."""
     entries, start = [], 0
     for index, cell in enumerate(zeile.text.split("\t")):
         end = start + len(cell)
         typed = [z for z in zeile.zahlen if start <= z.start < end and z.start >= skip]
         inner = [z for z in typed if z.start not in used]
-        if zeile.lagen and index + 1 < len(zeile.lagen):
-            inner = [z for z in inner if zeile.lagen[index] + z.ende - start < zeile.lagen[index + 1]]
+        joined = dict(zeile.angehaengt).get(index)
+        if joined is not None:  # what a wrapped line brought along belongs to the label
+            inner = [z for z in inner if z.start - start < joined]
         entry = _cell(zeile, cell, inner, index, start) if inner or not typed else None
         if entry is not None:
             entries.append(entry)
         start = end + 1
     return entries
+
+
+def last_column(zeile: Zeile) -> tuple | None:
+    """Where the last cell of a line with cells stands (its key as a place would have it): the head of a table
+    names its last column there; None for a line without cells."""
+    if not (zeile.zellen or zeile.lagen):
+        return None
+    cells = zeile.text.split("\t")
+    filled = [i for i, cell in enumerate(cells) if cell.strip()]
+    if not filled:
+        return None
+    index = filled[-1]
+    start = sum(len(cell) + 1 for cell in cells[:index])
+    return _key(zeile, index, start, None, len(cells[index]) - len(cells[index].lstrip()))
 
 
 def _cell(zeile: Zeile, cell: str, inner: list[Zahl], index: int, start: int) -> Eintrag | None:
@@ -138,15 +152,28 @@ def _shift(zahl: Zahl, start: int) -> Zahl:
 
 
 def _key(zeile: Zeile, index: int, start: int, last: Zahl | None, indent: int) -> tuple:
-    """Where a place stands: its cell, or for columns aligned by spaces the end of its figure in the line as typed
-    (numbers are set flush right) – for a dash or word its own end."""
+    """Where a place stands: its cell, or for columns aligned by spaces the end of its figure and the start of its
+    cell in the line as typed (numbers are set flush right, text flush left) – for a dash or word its own end. In a
+    PDF laid out, both where they stand on the page (the line's text drifts from the page where a cell's text is
+    wider or narrower than the grid)."""
     if not zeile.lagen or index >= len(zeile.lagen):
         return ("zelle", index)
     end = (last.ende - start) if last is not None else len(zeile.text.split("\t")[index].rstrip())
-    edge = zeile.lagen[index] + end
-    # a figure that ends a text run of a PDF: where the run ends on the page (digits are wider than the grid)
-    placed = next((page for begin, close, page in zeile.laeufe if begin < edge <= close and close == edge), edge)
-    return ("lage", placed, zeile.lagen[index] + indent)
+    edge, left = zeile.lagen[index] + end, zeile.lagen[index] + indent
+    if not zeile.laeufe:
+        return ("lage", edge, left)
+    runs = [
+        run
+        for run in zeile.laeufe
+        if left <= run[0] < (zeile.lagen[index + 1] if index + 1 < len(zeile.lagen) else 10**9)
+    ]
+    first = runs[0][2] if runs else left
+    closing = next((run for run in runs if run[0] < edge <= run[1]), None)
+    if closing is None:
+        return ("lage", edge, first)
+    begin, close, page_start, page_end = closing
+    placed = page_end if close == edge else page_start + (edge - begin)
+    return ("lage", placed, first)
 
 
 def _flat(zeile: Zeile, plain: list[Zahl], werte: list[Zahl], strich: bool) -> list[Eintrag]:

@@ -1,10 +1,12 @@
-"""Tables whose header names the relation: „davon …“ or year columns (parts of a Betrag) and a last column „Gesamt“."""
+"""Tables whose header names the relation: „davon …“ or year columns (parts of a Betrag), and a last column „Gesamt“
+(the sums of its rows: zeilensumme.py)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from vorlagen.review.nachrechnen import zeilensumme
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.reihe import NULL, WERT, Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
@@ -23,8 +25,18 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
     """Adds the row checks of every table introduced by such a header."""
     for index, head in enumerate(reihen):
         parts, row_total, years = _header(head)
-        if parts or row_total:
-            _rows((reihen[i] for i in range(index + 1, len(reihen))), parts, row_total, years, found)
+        below = (reihen[i] for i in range(index + 1, len(reihen)))
+        if parts:
+            _rows(below, parts, row_total, years, found)
+        elif row_total:
+            zeilensumme.recognise(head, below, found, _ends_table)
+
+
+def _ends_table(reihe: Reihe) -> bool:
+    """A blank line, or the header of the next table."""
+    if not reihe.zeile.text.strip() or any(_header(reihe)):
+        return True
+    return not reihe.werte and not reihe.eintraege and reihe.zeile.text.count("\t") >= 2  # „– | derzeit unklar“: a row
 
 
 def _header(reihe: Reihe) -> tuple[int, bool, bool]:
@@ -46,8 +58,8 @@ def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, foun
     gap, width = 0, None
     for reihe in below:
         cells = _cells(reihe, years, row_total)
-        if not reihe.zeile.text.strip() or any(_header(reihe)) or not reihe.werte and reihe.zeile.text.count("\t") >= 2:
-            return  # a blank line, or the header of the next table
+        if _ends_table(reihe):
+            return
         values = [z for z in cells if z is not None]
         if not values or years and len(cells) < parts + 1:  # a wrapped label, or "davon förderfähig 2.052.000 €"
             gap += 1

@@ -84,9 +84,12 @@ def _joined(row: Zeile, line: Zeile, columns: list[int]) -> Zeile:
     """`row` with each piece of `line` added to its cell (the cells keep where they stand)."""
     pieces = row.text.split("\t")
     filled = [i for i, piece in enumerate(pieces) if piece.strip()]
+    joined = dict(row.angehaengt)
     for (_, _, addition), column in zip(_cells(line), columns, strict=True):
         index = filled[column]
         cell = pieces[index].rstrip()
         hyphenated = cell.endswith("-") and cell[-2:-1].isalpha() and addition[:1].islower()  # „Kreis-“ / „sportbund“
         pieces[index] = (cell[:-1] if hyphenated else cell + " ") + addition
-    return replace(row, text="\t".join(pieces), fett=row.fett or line.fett)
+        if any(c.isalpha() for c in cell):  # a label goes on: what it brings along is text; a value cell's values
+            joined.setdefault(index, len(cell))
+    return replace(row, text="\t".join(pieces), fett=row.fett or line.fett, angehaengt=tuple(sorted(joined.items())))

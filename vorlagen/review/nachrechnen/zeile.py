@@ -32,8 +32,10 @@ class Zeile:
     zellen: bool = False  # its tabs separate the cells of a table row as typed (Word, HTML, Markdown, a tab)
     lagen: tuple[int, ...] = ()  # cells set apart by runs of spaces: where each cell starts in the line as typed
     eng: bool = False  # set close under the line before (a PDF's line that may go on with a cell of it)
-    # a PDF laid out: each text run's start and end in the line as set, and where it ends on the page (same grid)
-    laeufe: tuple[tuple[int, int, int], ...] = ()
+    # a PDF laid out: each text run's start and end in the line as set, and where it starts and ends on the page
+    laeufe: tuple[tuple[int, int, int, int], ...] = ()
+    # cells that wrapped lines were joined into: (cell, where the joined text begins in it)
+    angehaengt: tuple[tuple[int, int], ...] = ()
 
     @functools.cached_property
     def zahlen(self) -> list[Zahl]:
@@ -80,7 +82,7 @@ def line(
     cells: bool = False,
     aligned: bool = False,
     eng: bool = False,
-    spans: list[tuple[int, int, int]] | None = None,
+    spans: list[tuple[int, int, int, int]] | None = None,
 ) -> Zeile:
     """A line as typed made a Zeile. `cells`: its tabs separate table cells (Word, HTML); `aligned`: a text file
     or a PDF laid out, where runs of spaces may set columns apart – where each cell starts is kept to line up a
