@@ -79,7 +79,7 @@ def _without_repeated_heads(pages: list[list[tuple[int, str]]]) -> list[list[tup
     """At the top of a page that goes on with a table, the lines of its head printed again (no amounts, the same
     as lines before) are left out."""
     earlier: set[str] = set()
-    result = []
+    result: list[list[tuple[int, str]]] = []
     for index, page in enumerate(pages):
         start = 0
         filled = [i for i, (_, text) in enumerate(page) if text.strip()]

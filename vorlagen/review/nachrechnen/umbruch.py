@@ -62,7 +62,7 @@ def _columns(row: Zeile, line: Zeile) -> list[int] | None:
     columns = _cells(row)
     if len(columns) < 2:
         return None
-    found = []
+    found: list[int] = []
     for begin, end, _ in _cells(line):
         column = next(
             (
