@@ -28,7 +28,9 @@ def recognise(head: Reihe, below: Iterable[Reihe], found: list[Rechnung], ends_t
         if ends_table(reihe) or sentence(reihe) or cells and not (reihe.zeile.zellen or reihe.zeile.lagen):
             return  # the next table, running text, or a line without the cells of the table above
         places = [p for p in reihe.eintraege if p.art == WERT]
-        figures = [z for p in places for z in p.zahlen if z.einheit or _amount(z)]
+        lined = bool(places) and places[-1].spalte is not None  # its cells say which figure stands where
+        # in cells every value counts („193“ beside millions); a flattened row's plain small figure may be its label's
+        figures = [z for p in places for z in p.zahlen if lined or z.einheit or _amount(z)]
         if not figures:
             gap += 1
             if gap > _MAX_GAP:
@@ -40,10 +42,15 @@ def recognise(head: Reihe, below: Iterable[Reihe], found: list[Rechnung], ends_t
         width = width or len(figures)
         if len(figures) < 3:
             continue
-        last = places[-1].spalte
-        if last is not None and (column is None or not same_column(last, column)):
+        if lined and (column is None or not same_column(places[-1].spalte, column)):
             continue  # its cells say where the total column is: the row leaves it empty
-        _add(reihe, figures, last is not None or len(figures) == width, found)
+        plain = [z for p in places for z in p.zahlen if not lined and not (z.einheit or _amount(z))]
+        if plain and plain[0].start > figures[0].start:  # „6.049.250 193 4.615.557 10.665.000“: „193“ may be a cell
+            every = sorted([*figures, *(z for z in plain if z.start > figures[0].start)], key=lambda z: z.start)
+            _add(reihe, every, False, found, f"ob „{plain[-1].text}“ ein Betrag der Zeile ist, ist offen")
+            _add(reihe, figures, False, found, f"ob „{plain[-1].text}“ ein Betrag der Zeile ist, ist offen")
+            continue
+        _add(reihe, figures, lined or len(figures) == width, found)
 
 
 def _amount(zahl: Zahl) -> bool:
@@ -51,11 +58,13 @@ def _amount(zahl: Zahl) -> bool:
     return zahl.stellen > 0 or "." in zahl.text
 
 
-def _add(reihe: Reihe, figures: list[Zahl], lined_up: bool, found: list[Rechnung]) -> None:
+def _add(reihe: Reihe, figures: list[Zahl], lined_up: bool, found: list[Rechnung], doubt: str = "") -> None:
     total, members = figures[-1], figures[:-1]
     own = total_kind(reihe) in ("summe", "zwischen")
     unclear = [p.text for p in reihe.eintraege if p.art == UNKLAR]
-    if unclear:
+    if doubt:
+        grund = doubt
+    elif unclear:
         grund = f"{reihe.zeile.ort} nennt „{unclear[0]}“"
     elif not (lined_up or own):
         grund = "ob die letzte Zahl der Zeile in der Spalte „Gesamt“ steht, ist offen (die Zeile ist schmaler)"
