@@ -16,12 +16,10 @@ from tests.hilfen.zufallsdaten import (
     aufstellung_variant,
     druckt_null,
     eigenanteil_variant,
-    finanzierungsplan_variant,
     koerperschaft,
-    matrix_variant,
-    vergleich_variant,
     write,
 )
+from tests.hilfen.zufallsplaene import finanzierungsplan_variant, matrix_variant, vergleich_variant
 from tests.referenz.rechnen import euro, prozent, rund, zahl, zahl_frei
 from vorlagen.compute.project import prepare
 from vorlagen.core.problems import BuildFailed

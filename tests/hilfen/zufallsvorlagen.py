@@ -16,13 +16,11 @@ from tests.hilfen.zufallsdaten import (
     dezimal,
     druckt_null,
     eigenanteil_variant,
-    finanzierungsplan_variant,
     koerperschaft,
-    matrix_variant,
     text,
-    vergleich_variant,
 )
 from tests.hilfen.zufallshaushalt import Haushalt
+from tests.hilfen.zufallsplaene import finanzierungsplan_variant, matrix_variant, vergleich_variant
 
 SITZUNG = "KA-2030-01-15"
 ARTEN = ("eigenanteil", "finanzierungsplan", "vergleich", "aufstellung", "matrix")
