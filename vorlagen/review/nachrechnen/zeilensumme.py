@@ -42,7 +42,8 @@ def recognise(head: Reihe, below: Iterable[Reihe], found: list[Rechnung], ends_t
         width = width or len(figures)
         if len(figures) < 3:
             continue
-        if lined and (column is None or not same_column(places[-1].spalte, column)):
+        last = places[-1].spalte if places else None
+        if last is not None and (column is None or not same_column(last, column)):
             continue  # its cells say where the total column is: the row leaves it empty
         plain = [z for p in places for z in p.zahlen if not lined and not (z.einheit or _amount(z))]
         if plain and plain[0].start > figures[0].start:  # „6.049.250 193 4.615.557 10.665.000“: „193“ may be a cell
