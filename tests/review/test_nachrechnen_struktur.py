@@ -170,6 +170,74 @@ def test_a_dash_in_a_cell_counts_as_zero_and_keeps_the_column_checked(capsys, tm
     ]
 
 
+# --- totals both ways: the Kita table with a column „Gesamt“ (issue 44, point 4) --------------------------------
+
+# Two yearly columns and a total per row; the Vorjahre still 1.000 € off in the Summen row, whose cells then add up
+# to 438.792 € while its total says 437.792 € (the column „Gesamt“ gives 437.792 €).
+GESAMT = Fraction(50_000) + Fraction(10_000) + Fraction(377_792)  # the row totals: 437.792
+KITA_GESAMT = [
+    ["Träger", "Vorjahr(e)", "2015 (Kgj. 2014/2015)", "Gesamt"],
+    ["Private Kindergruppe Haan e.V.", "", "50.000 €", "50.000 €"],
+    ["Waldorfkindergarten Haan e.V.", "", "10.000 €", "10.000 €"],
+    ["Arbeiterwohlfahrt Kreis Mettmann gGmbH", "", "derzeit unklar", ""],
+    ["Ev. Kirchengemeinde Haan", "122.320 € 88.920 €", "166.552 €", "377.792 €"],
+    ["Ev.-ref. Kirchengemeinde Gruiten", "", "derzeit unklar", ""],
+    ["Summen", "212.240 €", "226.552 €", "437.792 €"],
+]
+
+
+def kita_gesamt(tmp_path, suffix: str):
+    """The table typed with tabs, in Word, as a web page, or printed to PDF as vorlagen sets its tables."""
+    rows = KITA_GESAMT
+    if suffix == ".docx":
+        return kita_docx(tmp_path, rows)
+    if suffix == ".txt":
+        return write(tmp_path, "kita.txt", "".join("\t".join(cells) + "\n" for cells in rows))
+    html = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    if suffix == ".html":
+        return write(tmp_path, "kita.html", f"<html><body>{html}</body></html>")
+    import weasyprint
+
+    css = "td { padding: 1.2mm 2mm; vertical-align: top }"
+    path = tmp_path / "kita.pdf"
+    weasyprint.HTML(string=f"<html><head><style>{css}</style></head><body>{html}</body></html>").write_pdf(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".html", ".pdf"])
+def test_the_kita_table_with_a_total_per_row_reports_the_vorjahre_as_the_slip(capsys, tmp_path, suffix):
+    assert JAHR_2015 + VORJAHRE == GESAMT == 437_792 and Fraction(212_240) + JAHR_2015 == 438_792
+    code, report, _ = check(capsys, kita_gesamt(tmp_path, suffix))
+    assert code == 1
+    assert [s[1:] for s in slips(report)] == [
+        (euro(Fraction(212_240)), euro(VORJAHRE), euro_mit_vorzeichen(212_240 - VORJAHRE))
+    ]
+    # the Summen row adds up once the Vorjahre are corrected; the column „Gesamt“ confirms its total
+    rows = [(b["getippt"], b["hinweis"]) for b in by_status(report, "stimmt") if b["art"] == "zeilensumme"]
+    assert (euro(GESAMT), f"stimmt, sobald der Fehler in {slips_at(report)} berichtigt ist") in rows
+
+
+def slips_at(report: dict) -> str:
+    slip = by_status(report, "Fehler")[0]
+    return f"S. {slip['seite']}, Z. {slip['zeile']}" if slip["seite"] else f"Z. {slip['zeile']}"
+
+
+def test_the_kita_summen_row_is_a_slip_where_its_cells_cannot_be_assigned_to_columns(capsys, tmp_path):
+    """Flattened to single spaces (as a PDF without columns gives it), the Vorjahre cannot be summed – the row of
+    the Kirchengemeinde has four amounts for three columns – but the Summen row has its own sum whatever columns its
+    cells stand in: 212.240 € + 226.552 € = 438.792 €, typed 437.792 € – a FEHLER (exit 1), although the column
+    „Gesamt“ confirms 437.792 €: one of the row's parts is wrong, and the report says so."""
+    text = "".join(" ".join(c for c in cells if c) + "\n" for cells in KITA_GESAMT)
+    code, report, _ = check(capsys, write(tmp_path, "kita.txt", text))
+    assert code == 1
+    summen = Fraction(212_240) + JAHR_2015
+    assert slips(report) == [(7, euro(GESAMT), euro(summen), euro_mit_vorzeichen(GESAMT - summen))]
+    assert by_status(report, "Fehler")[0]["hinweis"] == (
+        f"{euro(Fraction(50_000))} + {euro(Fraction(10_000))} + {euro(Fraction(377_792))} = {euro(GESAMT)} bestätigt "
+        "die Summe: falsch ist einer der Teile der Zeile"
+    )
+
+
 # --- a kameral line table whose Summe row carries no € ----------------------------------------------------------
 
 KAMERAL = (

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from vorlagen.core import limits
-from vorlagen.review.nachrechnen.reihe import WERT, Eintrag, Reihe
+from vorlagen.review.nachrechnen.reihe import WERT, Reihe
 from vorlagen.review.nachrechnen.tabelle import align
 from vorlagen.review.nachrechnen.verweis import names_its_rows
 
@@ -39,11 +39,12 @@ class Lauf:
     cut: int = 0  # rows above a heading line inside the run (rows[:cut]): whether they belong is open
     heading: Reihe | None = None
     above: int | None = None  # the index of the total row that ends the run above
+    offen: str = ""  # why rows above the run may belong to it as well (it ended at a row it cannot read)
 
 
 def total_kind(reihe: Reihe) -> str:
     """„gleich“, „zwischen“, „summe“, „fett“ (a bold figure alone), „still“ (a figure alone) – or "" for none."""
-    if not any(e.art == WERT for e in reihe.eintraege) or sentence(reihe):
+    if not any(e.art == WERT for e in reihe.eintraege) or sentence(reihe) or reihe.kategorie:
         return ""
     if reihe.gleich:
         return "gleich"
@@ -59,13 +60,56 @@ def total_kind(reihe: Reihe) -> str:
     return ""
 
 
+def mark_categories(reihen: list[Reihe]) -> None:
+    """„3,5 x 115.418 € | 403.963 € | Gesamtkosten“ on every cost row of an Eigenanteil: rows next to each other
+    whose words for a total stand alike (the same cell, the same words) name their kind in a column – none is a
+    total."""
+    previous: tuple[Reihe, str] | None = None
+    for reihe in reihen:
+        if not reihe.zeile.text.strip():
+            previous = None
+            continue
+        if not any(e.art == WERT for e in reihe.eintraege):
+            continue  # a label a PDF wrapped parts no rows
+        cell = _total_cell(reihe)
+        if previous and cell and previous[1] == cell:
+            previous[0].kategorie = reihe.kategorie = True
+        previous = (reihe, cell)
+
+
+def _total_cell(reihe: Reihe) -> str:
+    """The cell that holds a word for a total – for a row a PDF flattened, the piece between its figures, counted
+    from the end – with where it stands; "" for none."""
+    text = reihe.zeile.text
+    if "\t" in text:
+        pieces = text.split("\t")
+    else:
+        pieces, position = [], 0
+        for zahl in reihe.zeile.zahlen:
+            pieces.append(text[position : zahl.start])
+            position = max(position, zahl.ende)
+        pieces = [*pieces, text[position:]][::-1]
+    for number, piece in enumerate(pieces):
+        if any(_TOTAL_WORD.fullmatch(w) for w in _WORD.findall(_without_brackets(piece))):
+            return f"{number}:{piece.strip()}"
+    return ""
+
+
+def _without_brackets(text: str) -> str:
+    while True:
+        shorter = re.sub(r"\([^()]*\)", " ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
 def bare_words(reihe: Reihe) -> str:
     """The row's text without its figures and what stands in brackets."""
     text, position, parts = reihe.zeile.text, 0, []
     for zahl in reihe.zeile.zahlen:
         parts.append(text[position : zahl.start])
         position = max(position, zahl.ende)
-    return re.sub(r"\([^()]*\)", " ", " ".join(parts + [text[position:]]))
+    return _without_brackets(" ".join(parts + [text[position:]]))
 
 
 def sentence(reihe: Reihe) -> bool:
@@ -98,11 +142,6 @@ def in_prose(reihen: list[Reihe], index: int) -> bool:
         return True
     above = reihen[index - 1].zeile.text.strip() if index else ""
     return bool(re.match(r"[a-zäöüß]", text)) and bool(re.search(r"(?:[a-zäöüß]|,)$", above)) and "\t" not in above
-
-
-def signed(place: Eintrag) -> bool:
-    """„+1,28 %“: a rate of change, which no column adds up."""
-    return place.text.lstrip().startswith(("+", "-", "−", "–"))
 
 
 def last_of_run(reihen: list[Reihe], index: int) -> bool:
@@ -141,8 +180,15 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         places = align(total, reihe)
         if places is None and _words_after(reihe):  # „Zuwendung; Anteilsfinanzierung: 20 % der“: a label line
             places = []
+        if places is None and reihe.eintraege and not sentence(reihe) and rows:
+            # a row with values in other columns: whether the rows above it belong to the total is open
+            lauf.offen = (
+                f"{reihe.zeile.ort} passt nicht in die Spalten der Summe; ob die Zeilen darüber mitzählen, ist offen"
+            )
         if places is None or places and sentence(reihe):
             break
+        if not places and _table_head(reihe):
+            break  # „Berechnung | Gesamtkosten | … | davon 2022“: the head of the table, above its first row
         if not places:
             labels += 1
             if labels > _LABEL_LINES or reihe.woerter > 10 or reihe.zeile.text.rstrip().endswith((".", ":")):
@@ -163,6 +209,15 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         below, lauf.heading = inside[-1]
         lauf.cut = len(rows) - below
     return lauf
+
+
+def _table_head(reihe: Reihe) -> bool:
+    """A line of words in two or more cells (as typed, or set apart in columns) and no value: a table's head – not
+    a line a PDF set close under a row (the cells of that row wrapped)."""
+    if not (reihe.zeile.zellen or reihe.zeile.lagen) or reihe.eintraege or reihe.zeile.eng:
+        return False
+    cells = [cell for cell in reihe.zeile.text.split("\t") if _WORD.search(cell)]
+    return len(cells) >= 2
 
 
 def _operator(total: Reihe) -> int | None:

@@ -120,6 +120,8 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     sure = kind in ("gleich", "zwischen", "summe", "fett")
     rows = lauf.rows[lauf.cut :]
     spalte = _parts(rows, column)
+    if lauf.offen:
+        spalte.doubts.append(lauf.offen)
     if lauf.cut and lauf.heading is not None:
         spalte.doubts.append(
             f"über „{lauf.heading.zeile.text.strip()[:40]}“ ({lauf.heading.zeile.ort}) stehen weitere Zeilen; "
@@ -192,7 +194,9 @@ def _grand_total(summe: Summe, lauf: Lauf, sure: bool) -> None:
     after = list(lauf.rows)
     details = list(lauf.rows)
     subtotals: list[tuple[Reihe, list]] = []
-    while lauf.above is not None and total_kind(reihen[lauf.above]) == "zwischen" and len(subtotals) < _MAX_SUBTOTALS:
+    while lauf.above is not None and total_kind(reihen[lauf.above]) == "zwischen":
+        if len(subtotals) == _MAX_SUBTOTALS:
+            return  # more Zwischensummen than are read: which rows the total covers stays open
         above = reihen[lauf.above]
         subtotals.insert(0, (above, align(total, above) or []))
         lauf = walk(reihen, lauf.above, total) or Lauf()

@@ -5,11 +5,16 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 import warnings
 from pathlib import Path
 
 from vorlagen.core import limits
+from vorlagen.review.nachrechnen import pdfspalten, seitenrand, umbruch
+from vorlagen.review.nachrechnen.zahlen import figures
 from vorlagen.review.nachrechnen.zeile import Zeile, bounded, fail, line, line_fits, number
+
+_WORD_AFTER = re.compile(r" [A-Za-zÄÖÜäöüß]")
 
 
 def lines(path: Path, data: bytes) -> list[Zeile]:
@@ -83,18 +88,41 @@ def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
             f"Die PDF-Datei hat mehr als {number(limits.NR_SEITEN)} Seiten (Grenze für nachrechnen) – "
             "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach.",
         )
+    seiten = pdfspalten.pages(reader, lambda seite: _forms_bounded(path, said, seite))
     result: list[Zeile] = []
-    for page_number, page in enumerate(reader.pages, start=1):
-        text = page.extract_text()
-        if any("form XObject invocations" in message for message in said):
-            fail(
-                path,
-                f"Seite {page_number} der PDF-Datei ruft mehr als {number(limits.NR_FORMULARE)} eingebettete "
-                "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
-                "neu als PDF oder speichern Sie sie als DOCX.",
-            )
-        bounded(path, result, text.count("\n") + 1)
-        for nr, raw in enumerate(text.split("\n"), start=1):
+    kept = seitenrand.content([seite.zeilen for seite in seiten])
+    for page_number, (seite, lines) in enumerate(zip(seiten, kept, strict=True), start=1):
+        bounded(path, result, len(lines))
+        for nr, raw in lines:
             line_fits(path, raw, nr, page_number)
-            result.append(line(page_number, nr, raw.replace("\u2010", "-")))  # the hyphen our renderer breaks with
-    return result
+            # the hyphen our renderer breaks with; the spaces of a laid-out line set its cells apart
+            text = raw.replace("\u2010", "-")
+            laid = line(
+                page_number, nr, text, aligned=seite.spalten, eng=seite.eng[nr - 1], spans=seite.spannen[nr - 1]
+            )
+            result.append(line(page_number, nr, text, eng=laid.eng) if _glued(laid) else laid)
+    return umbruch.join(result)
+
+
+def _glued(zeile: Zeile) -> bool:
+    """A laid-out line whose cells the layout could not set apart: an amount with words right after it in one
+    cell („− 50.000 € KIM-Förderung“, a table set without space between its columns). It is read as running text,
+    its values by their order."""
+    if not zeile.lagen:
+        return False
+    for cell in zeile.text.split("\t"):
+        for zahl in figures(cell):
+            if zahl.einheit and not zahl.tiefe and _WORD_AFTER.match(cell, zahl.ende):
+                return True
+    return False
+
+
+def _forms_bounded(path: Path, said: list[str], page_number: int) -> None:
+    """Stops when reading page `page_number` called more embedded forms than the bound allows."""
+    if any("form XObject invocations" in message for message in said):
+        fail(
+            path,
+            f"Seite {page_number} der PDF-Datei ruft mehr als {number(limits.NR_FORMULARE)} eingebettete "
+            "Formulare (XObjects) auf (Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie "
+            "neu als PDF oder speichern Sie sie als DOCX.",
+        )

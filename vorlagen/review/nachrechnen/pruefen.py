@@ -11,6 +11,7 @@ from pathlib import Path
 from vorlagen.review.nachrechnen import (
     ankuendigung,
     anteil,
+    gesamtzeile,
     inzeile,
     reihe,
     rueckbezug,
@@ -51,10 +52,11 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     for zeile in zeilen:
         used = inzeile.recognise(zeile, found)
         reihen.append(reihe.row(zeile, used))
+    gesamtzeile.mark_categories(reihen)
     saetze.recognise(zeilen, found)
     veraenderung.recognise(zeilen, found)
-    rates = vergleich.recognise(reihen, found)
-    summen.recognise(reihen, found, rates)
+    vergleich.recognise(reihen, found)
+    summen.recognise(reihen, found)
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
@@ -69,7 +71,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     for rechnung in found:
         rechnung.pruefe()
     kept, unsure = urteil.judge(found)  # a guess that fails proves nothing: its figures stay open
-    found = urteil.revive(found, kept)
+    found = urteil.revive(found, urteil.own_claims(found, kept))
     pruefung = Pruefung(datei, found, [])
     _consequences(pruefung)
     _mentions(pruefung, zeilen, unsure)

@@ -58,6 +58,7 @@ class Rechnung:
     hinweis: str = ""
     folgen: list[str] = field(default_factory=list)
     toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
+    selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
 
     def rechne(self, werte: list[Decimal]) -> Decimal:
         """The exact result from the given input values (typed ones, or corrected ones for consequences)."""

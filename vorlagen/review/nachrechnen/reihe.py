@@ -52,6 +52,7 @@ class Reihe:
     woerter: int  # words outside parentheses and figures
     gleich: bool = False  # the first figure opens its cell with "=": the result of the rows above
     eintraege: list[Eintrag] = field(default_factory=list)  # the row's places of a table, in order
+    kategorie: bool = False  # its word for a total names the kind of row, shared with the rows beside it
 
     def wert(self, zahl: Zahl) -> int:
         """The sign this row gives its value."""
@@ -93,17 +94,35 @@ def _without(text: str, figs: list[Zahl]) -> str:
 
 
 def _cells(zeile: Zeile, used: set[int], skip: int) -> list[Eintrag]:
-    """The places of a row typed in cells (Word, HTML, tabs) or in columns aligned by spaces."""
+    """The places of a row typed in cells (Word, HTML, tabs) or in columns aligned by spaces. A figure the wrapped
+    lines of a cell brought along („höchstens 705.123 €“ under „Land“) is text of that cell, no place."""
     entries, start = [], 0
     for index, cell in enumerate(zeile.text.split("\t")):
         end = start + len(cell)
         typed = [z for z in zeile.zahlen if start <= z.start < end and z.start >= skip]
         inner = [z for z in typed if z.start not in used]
+        joined = dict(zeile.angehaengt).get(index)
+        if joined is not None:  # what a wrapped line brought along belongs to the label
+            inner = [z for z in inner if z.start - start < joined]
         entry = _cell(zeile, cell, inner, index, start) if inner or not typed else None
         if entry is not None:
             entries.append(entry)
         start = end + 1
     return entries
+
+
+def last_column(zeile: Zeile) -> tuple | None:
+    """Where the last cell of a line with cells stands (its key as a place would have it): the head of a table
+    names its last column there; None for a line without cells."""
+    if not (zeile.zellen or zeile.lagen):
+        return None
+    cells = zeile.text.split("\t")
+    filled = [i for i, cell in enumerate(cells) if cell.strip()]
+    if not filled:
+        return None
+    index = filled[-1]
+    start = sum(len(cell) + 1 for cell in cells[:index])
+    return _key(zeile, index, start, None, len(cells[index]) - len(cells[index].lstrip()))
 
 
 def _cell(zeile: Zeile, cell: str, inner: list[Zahl], index: int, start: int) -> Eintrag | None:
@@ -133,12 +152,28 @@ def _shift(zahl: Zahl, start: int) -> Zahl:
 
 
 def _key(zeile: Zeile, index: int, start: int, last: Zahl | None, indent: int) -> tuple:
-    """Where a place stands: its cell, or for columns aligned by spaces the end of its figure in the line as typed
-    (numbers are set flush right) – for a dash or word its own end."""
+    """Where a place stands: its cell, or for columns aligned by spaces the end of its figure and the start of its
+    cell in the line as typed (numbers are set flush right, text flush left) – for a dash or word its own end. In a
+    PDF laid out, both where they stand on the page (the line's text drifts from the page where a cell's text is
+    wider or narrower than the grid)."""
     if not zeile.lagen or index >= len(zeile.lagen):
         return ("zelle", index)
     end = (last.ende - start) if last is not None else len(zeile.text.split("\t")[index].rstrip())
-    return ("lage", zeile.lagen[index] + end, zeile.lagen[index] + indent)
+    edge, left = zeile.lagen[index] + end, zeile.lagen[index] + indent
+    if not zeile.laeufe:
+        return ("lage", edge, left)
+    runs = [
+        run
+        for run in zeile.laeufe
+        if left <= run[0] < (zeile.lagen[index + 1] if index + 1 < len(zeile.lagen) else 10**9)
+    ]
+    first = runs[0][2] if runs else left
+    closing = next((run for run in runs if run[0] < edge <= run[1]), None)
+    if closing is None:
+        return ("lage", edge, first)
+    begin, close, page_start, page_end = closing
+    placed = page_end if close == edge else page_start + (edge - begin)
+    return ("lage", placed, first)
 
 
 def _flat(zeile: Zeile, plain: list[Zahl], werte: list[Zahl], strich: bool) -> list[Eintrag]:

@@ -32,7 +32,10 @@ def align(total: Reihe, member: Reihe) -> list | None:
         return _by_order(head, row)
     if len(kinds) == 1 and None not in kinds:
         places = _by_key(head, row)
-        return places if places != [] or kinds == {"zelle"} else _by_order(head, row)
+        # where a PDF's layout tells where each cell ends, a row with nothing in the total's columns has nothing
+        # there; a text file's columns may stray, and its row is lined up by order
+        laid_out = bool(total.zeile.laeufe and member.zeile.laeufe)
+        return places if places != [] or kinds == {"zelle"} or laid_out else _by_order(head, row)
     return _by_order(head, row)
 
 
@@ -60,9 +63,7 @@ def _by_key(head: list[Eintrag], row: list[Eintrag]) -> list | None:
     result: list = []
     for place in head:
         kind, where = _column(place)[:2]
-        match = [
-            e for e in row if _column(e)[1] == where or kind == "lage" and _same_column(_column(e), _column(place))
-        ]
+        match = [e for e in row if _column(e)[1] == where or kind == "lage" and same_column(_column(e), _column(place))]
         if match and not fits(place, match[0]) and not (kind == "zelle" and _plain(place, match[0])):
             return None  # in the same cell as typed, plain figures fit whatever their decimals („-540,5“ over „-1.768“)
         result.append(match[0] if match else None)
@@ -137,7 +138,12 @@ def fits(head: Eintrag, place: Eintrag) -> bool:
     return x.einheit == "" and y.einheit == "€" and x.stellen == y.stellen and y.skala == 1
 
 
-def _same_column(a: tuple, b: tuple) -> bool:
-    """Two places of columns aligned by spaces stand in one column: their right edges meet (figures set flush
-    right, within a character) or their cells start at the same place (set flush left, as vorlagen's text does)."""
+def same_column(a: tuple, b: tuple) -> bool:
+    """Two places stand in one column: the same cell as typed; in columns aligned by spaces, their right edges
+    meet (figures set flush right, within a character) or their cells start at the same place (set flush left, as
+    vorlagen's text does)."""
+    if a[0] != b[0]:
+        return False
+    if a[0] == "zelle":
+        return a[1] == b[1]
     return abs(a[1] - b[1]) <= _NEAR or a[2] == b[2]

@@ -1,12 +1,14 @@
-"""Tables whose header names the relation: „davon …“ or year columns (parts of a Betrag) and a last column „Gesamt“."""
+"""Tables whose header names the relation: „davon …“ or year columns (parts of a Betrag), and a last column „Gesamt“
+(the sums of its rows: zeilensumme.py)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from vorlagen.review.nachrechnen import zeilensumme
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.review.nachrechnen.reihe import Reihe
+from vorlagen.review.nachrechnen.reihe import NULL, WERT, Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
 _DAVON = re.compile(r"\bdavon\b", re.IGNORECASE)
@@ -23,8 +25,18 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
     """Adds the row checks of every table introduced by such a header."""
     for index, head in enumerate(reihen):
         parts, row_total, years = _header(head)
-        if parts or row_total:
-            _rows((reihen[i] for i in range(index + 1, len(reihen))), parts, row_total, years, found)
+        below = (reihen[i] for i in range(index + 1, len(reihen)))
+        if parts:
+            _rows(below, parts, row_total, years, found)
+        elif row_total:
+            zeilensumme.recognise(head, below, found, _ends_table)
+
+
+def _ends_table(reihe: Reihe) -> bool:
+    """A blank line, or the header of the next table."""
+    if not reihe.zeile.text.strip() or any(_header(reihe)):
+        return True
+    return not reihe.werte and not reihe.eintraege and reihe.zeile.text.count("\t") >= 2  # „– | derzeit unklar“: a row
 
 
 def _header(reihe: Reihe) -> tuple[int, bool, bool]:
@@ -45,31 +57,42 @@ def _header(reihe: Reihe) -> tuple[int, bool, bool]:
 def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:
     gap, width = 0, None
     for reihe in below:
-        values = [z for z in reihe.werte if (z.einheit == "€" if years else z.einheit or row_total and _amount(z))]
-        if not reihe.zeile.text.strip() or any(_header(reihe)) or not reihe.werte and reihe.zeile.text.count("\t") >= 2:
-            return  # a blank line, or the header of the next table
-        if not values or years and len(values) < parts + 1:  # a wrapped label, or "davon förderfähig 2.052.000 €"
+        cells = _cells(reihe, years, row_total)
+        if _ends_table(reihe):
+            return
+        values = [z for z in cells if z is not None]
+        if not values or years and len(cells) < parts + 1:  # a wrapped label, or "davon förderfähig 2.052.000 €"
             gap += 1
             if gap > _MAX_GAP:
                 return
             continue
-        gap, width = 0, width or len(values)
-        if len({z.einheit for z in values}) != 1 or len(values) < parts + 1 or (row_total and len(values) != width):
+        gap, width = 0, width or len(cells)
+        if len({z.einheit for z in values}) != 1 or len(cells) < parts + 1 or (row_total and len(cells) != width):
             return
-        whole = len(values) - parts - 1
+        whole = len(cells) - parts - 1
+        result = cells[whole]
+        if result is None:
+            continue  # „–“ where the whole would stand: nothing to check
         if years:
-            _add(reihe, values[whole + 1 :], values[whole], "Jahresspalten ergeben den Betrag", found, "jahresspalten")
+            _add(reihe, cells[whole + 1 :], result, "Jahresspalten ergeben den Betrag", found, "jahresspalten")
         elif parts:
-            _add(
-                reihe,
-                values[whole + 1 :],
-                values[whole],
-                "„davon“-Spalten ergeben die Spalte davor",
-                found,
-                "davon_spalten",
-            )
+            _add(reihe, cells[whole + 1 :], result, "„davon“-Spalten ergeben die Spalte davor", found, "davon_spalten")
         if row_total and whole >= 2:
-            _add(reihe, values[:whole], values[whole], "Spalte „Gesamt“ als Summe der Zeile", found, "zeilensumme")
+            _add(reihe, cells[:whole], result, "Spalte „Gesamt“ als Summe der Zeile", found, "zeilensumme")
+
+
+def _cells(reihe: Reihe, years: bool, row_total: bool) -> list[Zahl | None]:
+    """The row's places in the table's columns: a figure of the kind the table sums, or None for a dash („–“: an
+    empty cell keeps its column); figures of another kind are no places."""
+    cells: list[Zahl | None] = []
+    for place in reihe.eintraege:
+        if place.art == NULL:
+            cells.append(None)
+        elif place.art == WERT and len(place.zahlen) == 1:
+            z = place.zahlen[0]
+            if z.einheit == "€" if years else z.einheit or row_total and _amount(z):
+                cells.append(z)
+    return cells
 
 
 def _amount(zahl: Zahl) -> bool:
@@ -77,7 +100,10 @@ def _amount(zahl: Zahl) -> bool:
     return zahl.stellen > 0 or "." in zahl.text
 
 
-def _add(reihe: Reihe, members: list[Zahl], result: Zahl, art: str, found: list[Rechnung], typ: str) -> None:
+def _add(reihe: Reihe, places: list[Zahl | None], result: Zahl, art: str, found: list[Rechnung], typ: str) -> None:
+    members = [z for z in places if z is not None]
+    if not members:
+        return
     shown = " + ".join(z.betrag() for z in members)
     found.append(
         Rechnung(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from vorlagen.review.nachrechnen.rechnung import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Rechnung
+from vorlagen.review.nachrechnen.rechnung import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import written_sum
 
 
 def judge(found: list[Rechnung]) -> tuple[list[Rechnung], set[tuple]]:
@@ -62,3 +63,49 @@ def _corrected(slip: Rechnung) -> Decimal:
     """The recomputed value of a slip (set when it was judged)."""
     assert slip.richtig is not None
     return slip.richtig
+
+
+def own_claims(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
+    """A total row whose cells do not add up to its total is a slip even where its column confirms the total
+    (issue 44, point 4: totals both ways). If every part but one holds by a reading of its own, that one is wrong:
+    the total less the others; otherwise the row's sum stands as the slip, naming the reading that confirms its
+    total. A row one of whose parts is a slip found elsewhere is left to `revive`."""
+    holding = {r.ergebnis.key for r in kept if r.status in (STIMMT, RUNDUNG)}
+    slips = {r.ergebnis.key for r in kept if r.status == FEHLER}
+    standing = {id(r) for r in kept}
+    result = list(kept)
+    for row in found:
+        if not row.selbst or row.status != FEHLER or id(row) in standing or any(t.key in slips for t in row.teile):
+            continue
+        confirming = next((r for r in kept if r.ergebnis.key == row.ergebnis.key and r.status == STIMMT), None)
+        if confirming is None:
+            continue
+        open_parts = [t for t in row.teile if t.key not in holding]
+        if len(open_parts) == 1:
+            part = _the_part(row, open_parts[0])
+            result = [r for r in result if r.ergebnis.key != part.ergebnis.key] + [part]
+            slips.add(part.ergebnis.key)
+            continue
+        total = row.ergebnis.zahl.zeige()
+        row.hinweis = f"{confirming.zeichen} = {total} bestätigt die Summe: falsch ist einer der Teile der Zeile"
+        result.append(row)
+    return result
+
+
+def _the_part(row: Rechnung, part: Fund) -> Rechnung:
+    """The one part of a total row that its total and its other parts decide: the total less the others."""
+    others = [t for t in row.teile if t.key != part.key]
+    signs = [1] + [-s for t, s in zip(row.teile, row.vorzeichen, strict=True) if t.key != part.key]
+    reading = Rechnung(
+        "Teil der Summenzeile: ihre Gesamtsumme weniger die übrigen Teile",
+        "summe",
+        [row.ergebnis, *others],
+        part,
+        written_sum([row.ergebnis.zahl, *(t.zahl for t in others)], signs),
+        betrag=False,
+        vorzeichen=signs,
+        rang=row.rang,
+        typ="zeilensumme",
+    )
+    reading.pruefe()
+    return reading

@@ -28,16 +28,13 @@ _MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 
 
-def recognise(reihen: list[Reihe], found: list[Rechnung]) -> set[tuple]:
-    """Adds the row checks of every comparison table; returns the lines whose percentage is a rate of change
-    (never the sum of the percentages above it)."""
-    rates: set[tuple] = set()
+def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
+    """Adds the row checks of every comparison table."""
     for index, head in enumerate(reihen):
         with_percent = _header(head)
         if with_percent is not None:
             below = (reihen[i] for i in range(index + 1, len(reihen)))
-            _rows(below, with_percent, _named_pair(head) if not with_percent else None, found, rates)
-    return rates
+            _rows(below, with_percent, _named_pair(head) if not with_percent else None, found)
 
 
 def _named_pair(head: Reihe) -> tuple[int, int] | None:
@@ -75,7 +72,6 @@ def _rows(
     with_percent: bool,
     pair: tuple[int, int] | None,
     found: list[Rechnung],
-    rates: set[tuple],
 ) -> None:
     table = _table(below, with_percent)
     art = "Spalte „Veränderung“ als Differenz der Spalten, die ihr Kopf nennt"
@@ -102,7 +98,6 @@ def _rows(
                     typ="vergleich_prozent",
                 )
             )
-            rates.add((line.seite or 0, line.nr))
 
 
 def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Zeile, list[Zahl], Zahl | None]]:

@@ -23,6 +23,8 @@ _YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s?(?:€|EURO?|Euro)")
 _DOT_CENTS = re.compile(r"\d{1,3}(?:\.\d{3})+\.\d\d")
 _MINUS = re.compile(r"(?:^|[\s(\t=:])(?P<sign>[-−–]|\./\.|abzgl\.|abzüglich)\s*$")
 _EURO_BEFORE = re.compile(r"(?:€|EURO?)[ \u00a0]?$")  # "€ 1.200"; never across a tab (another cell)
+# "22.446,99 € 269": the euro sign closes the figure before it, it opens no other (a column in T€ follows)
+_EURO_AFTER_FIGURE = re.compile(r"\d[ \u00a0\u202f]?(?:€|EURO?)[ \u00a0]?$")
 _EXPONENT = {
     "Mio": 6,
     "Mill": 6,
@@ -111,7 +113,9 @@ def figures(line: str) -> list[Zahl]:
         elif unit_text:
             unit = "€"
             exponent = next((v for k, v in _EXPONENT.items() if unit_text.replace("-", "").startswith(k)), 0)
-        elif _EURO_BEFORE.search(before) or match["dash"]:  # "2.450.000,- €": the dash says whole euros
+        elif (
+            _EURO_BEFORE.search(before) and not _EURO_AFTER_FIGURE.search(before) or match["dash"]
+        ):  # "2.450.000,- €": the dash says whole euros
             unit = "€"
         number = match["num"] or match["whole"]
         if _DOT_CENTS.fullmatch(number):  # "2.223.687.71": thousands grouped, the cents after a dot

@@ -31,6 +31,11 @@ class Zeile:
     fett: bool = False  # the line's figures were marked bold (<b>, **)
     zellen: bool = False  # its tabs separate the cells of a table row as typed (Word, HTML, Markdown, a tab)
     lagen: tuple[int, ...] = ()  # cells set apart by runs of spaces: where each cell starts in the line as typed
+    eng: bool = False  # set close under the line before (a PDF's line that may go on with a cell of it)
+    # a PDF laid out: each text run's start and end in the line as set, and where it starts and ends on the page
+    laeufe: tuple[tuple[int, int, int, int], ...] = ()
+    # cells that wrapped lines were joined into: (cell, where the joined text begins in it)
+    angehaengt: tuple[tuple[int, int], ...] = ()
 
     @functools.cached_property
     def zahlen(self) -> list[Zahl]:
@@ -69,9 +74,20 @@ def line_fits(path: Path, raw: str, nr: int, seite: int | None = None) -> None:
         )
 
 
-def line(seite: int | None, nr: int, raw: str, bold: bool = False, cells: bool = False, aligned: bool = False) -> Zeile:
-    """A line as typed made a Zeile. `cells`: its tabs separate table cells (Word, HTML); `aligned`: a text file,
-    where runs of spaces may set columns apart – where each cell starts is kept to line up a table's columns."""
+def line(
+    seite: int | None,
+    nr: int,
+    raw: str,
+    bold: bool = False,
+    cells: bool = False,
+    aligned: bool = False,
+    eng: bool = False,
+    spans: list[tuple[int, int, int, int]] | None = None,
+) -> Zeile:
+    """A line as typed made a Zeile. `cells`: its tabs separate table cells (Word, HTML); `aligned`: a text file
+    or a PDF laid out, where runs of spaces may set columns apart – where each cell starts is kept to line up a
+    table's columns; `eng`: it stands close under the line before; `spans`: each text run's start and end in the
+    line and where it ends on the page (a PDF laid out)."""
     marked = bool(_BOLD.search(raw))
     text = _HEADING.sub("", _TAGS.sub("", _BOLD.sub("", raw)))
     if _MD_RULE.match(text) and "-" in text:
@@ -87,4 +103,4 @@ def line(seite: int | None, nr: int, raw: str, bold: bool = False, cells: bool =
         if aligned and gaps:
             starts = (0, *(m.end() for m in gaps))
         text = _COLUMN_GAP.sub("\t", text)
-    return Zeile(seite, nr, text.rstrip(), bold or marked, cells, starts)
+    return Zeile(seite, nr, text.rstrip(), bold or marked, cells, starts, eng, tuple(spans or ()))

@@ -1,0 +1,247 @@
+"""The shapes of issue 44 that `nachrechnen` misread in documents vorlagen prints (219 false FEHLER in 240 random
+Vorlagen), each a small document that failed on the code before: a table continued on the next page, a wrapped label
+that carries an amount, a percentage column, a Rechenblock whose rows all say „Gesamtkosten“, „davon“ columns with a
+dash, an amount in T€ after a product, a dash for an empty cell, the wrapped labels of a table of Haushaltsstellen.
+PDFs are set here with WeasyPrint as vorlagen sets its tables (head repeated on each page, cells apart, the label
+flush left, amounts flush right). Expected figures are computed here with Fractions, apart from the engine."""
+
+from __future__ import annotations
+
+import html
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import euro, zahl
+
+NBSP = "\u00a0"
+WASSERZEICHEN = (
+    '<div style="position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 96pt; '
+    'transform: rotate(-40deg); color: rgba(176, 0, 0, 0.13)">ENTWURF</div>'
+)
+CSS = (
+    "@page { size: A4; margin: 25mm 20mm; @bottom-left { content: 'Landkreis Probe – Vorlage 2030/0001 vom "
+    "01.12.2029' } @bottom-right { content: 'Seite ' counter(page) ' von ' counter(pages) } }"
+    " body { font: 10pt sans-serif } table { border-collapse: collapse; width: 100% }"
+    " th, td { padding: 1.2mm 2mm; vertical-align: top; text-align: left } .betrag { text-align: right }"
+)
+
+
+def pdf(tmp_path, body: str, name: str = "a.pdf"):
+    """A PDF of the body set as vorlagen sets its tables."""
+    import weasyprint
+
+    path = tmp_path / name
+    weasyprint.HTML(string=f"<html><head><style>{CSS}</style></head><body>{body}</body></html>").write_pdf(path)
+    return path
+
+
+def table(head: list[str], rows: list[list[str]], labels: int = 1) -> str:
+    """An HTML table: its head repeated on every page, the first `labels` cells of a row words, the others amounts."""
+    cells = "".join(
+        f"<th>{html.escape(c)}</th>" if i < labels else f'<th class="betrag">{html.escape(c)}</th>'
+        for i, c in enumerate(head)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{c}</td>" if i < labels else f'<td class="betrag">{c}</td>' for i, c in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def assert_no_slip(code: int, report: dict) -> None:
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "Folgefehler") == [], [
+        (b["zeile"], b["rechnung"], b["getippt"]) for b in report["befunde"] if b["status"] != "stimmt"
+    ]
+
+
+# --- a table continued on the next page is one table ------------------------------------------------------------
+
+KOSTEN = [Fraction(10_000 + 3_517 * i) for i in range(30)]
+QUELLEN = [Fraction(5_000 + 1_234 * i) for i in range(24)]
+
+
+def test_a_table_continued_on_the_next_page_is_one_table(capsys, tmp_path):
+    """A Finanzierungsplan over two pages – 30 costs, „Gesamtkosten“, 25 sources with their notes – its head
+    repeated, a running foot with the Vorlage's number and date and a page number on each page, the watermark
+    ENTWURF over it: „Finanzierung insgesamt“ is the sum of all sources, „Gesamtkosten“ of all costs (the code
+    before summed the sources on the last page)."""
+    gesamt = sum(KOSTEN)
+    quellen = [*QUELLEN, gesamt - sum(QUELLEN)]
+    rows = [[f"Kosten {i}", euro(k), ""] for i, k in enumerate(KOSTEN)]
+    rows.append(["Gesamtkosten", euro(gesamt), "100,00 %"])
+    rows += [
+        [f"Quelle {i}<br>Zuwendung; Festbetragsfinanzierung", euro(q), zahl(q / gesamt * 100, 2) + " %"]
+        for i, q in enumerate(quellen)
+    ]
+    rows.append(["Finanzierung insgesamt", "= " + euro(gesamt), ""])
+    body = (
+        WASSERZEICHEN
+        + "<p>Die Kosten und ihre Finanzierung:</p>"
+        + table(["Kosten und Finanzierung", "Betrag", "Anteil"], rows)
+    )
+    code, report, _ = check(capsys, pdf(tmp_path, body))
+    assert_no_slip(code, report)
+    confirmed = {(b["getippt"], " ".join(b["rechnung"].split(" ")[:4])) for b in by_status(report, "stimmt")}
+    assert {(euro(gesamt), "Summe der 30 Werte"), (euro(gesamt), "Summe der 25 Werte")} <= confirmed
+
+
+# --- a wrapped label joins its row -------------------------------------------------------------------------------
+
+PLAN = {"Bund": Fraction(1_162_184), "Land": Fraction(705_123), "Kreis": Fraction(770_000)}
+
+
+def test_a_wrapped_label_that_carries_an_amount_joins_its_row(capsys, tmp_path):
+    """„Land“ with its note „Zuwendung; Fehlbedarfsfinanzierung, höchstens 705.123 €“ wraps in a narrow column: the
+    amount of the note is no row of the plan (before: „getippt 1.932.184 €, nachgerechnet 2.637.307 €“)."""
+    gesamt = sum(PLAN.values())
+    rows = [
+        [f"{name}<br>Zuwendung; Fehlbedarfsfinanzierung, höchstens {euro(betrag)}", euro(betrag)]
+        for name, betrag in PLAN.items()
+    ]
+    rows.append(["Finanzierung insgesamt", "= " + euro(gesamt)])
+    body = table(["Finanzierung", "Betrag"], rows).replace("<table>", '<table style="width: 60%">')
+    code, report, _ = check(capsys, pdf(tmp_path, body))
+    assert_no_slip(code, report)
+    assert [(b["rechnung"], b["getippt"]) for b in by_status(report, "stimmt")] == [
+        (" + ".join(euro(b) for b in PLAN.values()), euro(gesamt))
+    ]
+
+
+# --- columns of percentages are never summed ----------------------------------------------------------------------
+
+ALT = [Fraction(50_000, 100), Fraction(47_450, 100)]
+NEU = [Fraction(28_260, 100), Fraction(74_915, 100)]
+
+
+def test_a_column_of_percentages_is_never_summed_as_amounts(capsys, tmp_path):
+    """A comparison with columns of its own names: its Summe row gives the change of the sums in percent – no sum of
+    the percentages above (before: „5,87 %“ read as −43,48 % + 57,88 %)."""
+    quote = [(n - a) / a for a, n in zip(ALT, NEU)]
+    lines = ["Position\tPlan\tIst\tMehr\tQuote"]
+    for i, (a, n, q) in enumerate(zip(ALT, NEU, quote)):
+        lines.append(f"Position {i}\t{zahl(a, 2)}\t{zahl(n, 2)}\t{zahl(n - a, 2)}\t{zahl(q * 100, 2)} %")
+    summe_alt, summe_neu = sum(ALT), sum(NEU)
+    lines.append(
+        f"Summe\t{zahl(summe_alt, 2)}\t{zahl(summe_neu, 2)}\t{zahl(summe_neu - summe_alt, 2)}"
+        f"\t{zahl((summe_neu - summe_alt) / summe_alt * 100, 2)} %"
+    )
+    assert zahl(summe_alt, 2) == "974,50" and zahl(summe_neu, 2) == "1.031,75"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
+    assert_no_slip(code, report)
+    confirmed = {b["getippt"] for b in by_status(report, "stimmt")}
+    assert {"974,50", "1.031,75", "57,25"} <= confirmed and not any(
+        b["getippt"].endswith("%") for b in report["befunde"]
+    )
+
+
+# --- a Rechenblock whose rows all say „Gesamtkosten“ --------------------------------------------------------------
+
+ZEILEN = [(3, Fraction(59_583)), (2, Fraction(40_625)), (1, Fraction(103_328))]
+FOERDERUNG = (2, Fraction(70_091))
+
+
+def test_an_eigenanteil_of_several_cost_rows_is_one_rechenblock(capsys, tmp_path):
+    """Every cost row names its kind „Gesamtkosten“ in the column Art: none of them is a total, and „= …
+    Eigenanteil“ is the result of all rows (before: of the last cost row less the Förderung)."""
+    kosten = [n * b for n, b in ZEILEN]
+    abzug = FOERDERUNG[0] * FOERDERUNG[1]
+    lines = ["Berechnung\tBetrag\tArt"]
+    lines += [f"{n} x {euro(b)}\t{euro(k)}\tGesamtkosten" for (n, b), k in zip(ZEILEN, kosten)]
+    lines += [f"− {FOERDERUNG[0]} x {euro(FOERDERUNG[1])}\t− {euro(abzug)}\tKIM-Förderung"]
+    lines += [f"\t= {euro(sum(kosten) - abzug)}\tEigenanteil"]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
+    assert_no_slip(code, report)
+    block = [b for b in report["befunde"] if b["art"] == "rechenblock"]
+    assert [(b["status"], b["getippt"], b["rechnung"].count("€")) for b in block] == [
+        ("stimmt", euro(sum(kosten) - abzug), 4)
+    ]
+
+
+# --- „davon“ columns keep the place of a dash ---------------------------------------------------------------------
+
+
+def test_davon_columns_keep_the_place_of_a_dash(capsys, tmp_path):
+    """The overview of Eigenanteile: a table without costs in 2023 shows „–“ there; its Eigenanteil is the sum of
+    its years (before: the dash dropped, „0 €“ read as the whole and the years shifted)."""
+    lines = [
+        "Berechnung\tGesamtkosten\tAbzüge\tEigenanteil\tdavon 2022\tdavon 2023",
+        f"Steuerung\t{euro(Fraction(39_845))}\t{euro(Fraction(0))}\t{euro(Fraction(39_845))}\t{euro(Fraction(3_065))}\t{euro(Fraction(36_780))}",
+        f"Assistenz\t{euro(Fraction(29_856))}\t{euro(Fraction(0))}\t{euro(Fraction(29_856))}\t{euro(Fraction(29_856))}\t–",
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
+    assert_no_slip(code, report)
+    assert [(b["zeile"], b["getippt"]) for b in report["befunde"] if b["art"] == "davon_spalten"] == [
+        (2, euro(Fraction(39_845))),
+        (3, euro(Fraction(29_856))),
+    ]
+
+
+# --- an amount in T€ after a product -----------------------------------------------------------------------------
+
+
+def test_an_amount_in_t_euro_after_a_product_is_no_result_in_euro(capsys, tmp_path):
+    """„12 x 22.446,99 € 269 Fahrtkosten … (Posten 17)“, a row of a table „Betrag in T€“ a PDF flattened: the euro
+    sign closes 22.446,99, it opens no „€ 269“ (before: „getippt 269 €, nachgerechnet 269.364 €“)."""
+    assert round(12 * Fraction(2_244_699, 100) / 1000) == 269
+    text = (
+        "Berechnung Betrag in T€ Posten\n"
+        "12 x 22.446,99 € 269 Fahrtkosten der ehrenamtlichen Lotsinnen und Lotsen (Posten 17)\n"
+        "5.734,59 € 6 Posten 19\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert_no_slip(code, report)
+    assert not any(b["art"] == "produkt" for b in report["befunde"])
+
+
+# --- a dash for an empty cell ------------------------------------------------------------------------------------
+
+
+def test_a_dash_before_the_amounts_of_a_flattened_row_is_no_minus(capsys, tmp_path):
+    """A matrix a PDF flattened to single spaces: „(Zeile 1) – 942.652,25 …“ – the dash is the empty cell of 2024,
+    not the sign of 942.652,25 (before: „Spalte Gesamt als Summe der Zeile … nachgerechnet −714.664,75“)."""
+    assert Fraction(94_265_225, 100) + Fraction(22_798_750, 100) == Fraction(117_063_975, 100)
+    text = (
+        "Träger 2024 2025 Kreis Summe\n"
+        "Zeile 0 – 2.027.230,25 247.449,25 2.274.679,50\n"
+        "Kosten der Pässe u. Ausweise (Zeile 1) – 942.652,25 227.987,50 1.170.639,75\n"
+        "Summe 0,00 2.969.882,50 475.436,75 3.445.319,25\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert_no_slip(code, report)
+
+
+# --- the wrapped labels of a table of Haushaltsstellen -----------------------------------------------------------
+
+STELLEN = [
+    ("000.650", "Geschäftsausgaben", 10_000, 9_480.05),
+    ("020.650", "Bürobedarf", 35_000, 38_633.58),
+    ("020.655", "Sachverständigen u. Gerichtskosten", 13_000, 11_948.14),
+    ("030.650", "Geschäftsausgaben", 70_000, 66_626.83),
+    ("050.650", "Geschäftsausgaben", 5_000, 3_392.74),
+    ("110.650", "Kosten der Pässe u. Ausweise", 45_000, 48_247.58),
+    ("111.650", "Geschäftsausgaben", 5_000, 5_469.54),
+    ("130.650", "Geschäftsausgaben", 6_000, 5_262.71),
+    ("570.650", "Geschäftsausgaben", 3_000, 7_037.71),
+    ("880.650", "Geschäftsausgaben", 3_000, 2_772.77),
+]
+
+
+def test_a_haushaltsstelle_whose_label_wraps_is_one_row(capsys, tmp_path):
+    """Lohne's Deckungskreis Nr. 650 with a narrow column Bezeichnung: „Sachverständigen u. Gerichtskosten“ wraps
+    onto a second line, and the Summe row adds all ten Haushaltsstellen (before: four FEHLER for the rows after the
+    last wrap)."""
+    ansatz = sum(Fraction(a) for _, _, a, _ in STELLEN)
+    ausgaben = sum(Fraction(str(b)) for *_, b in STELLEN)
+    assert (ansatz, ausgaben) == (195_000, Fraction(19_887_165, 100))
+    rows = [[k, name, euro(Fraction(a), True), euro(Fraction(str(b)), True)] for k, name, a, b in STELLEN]
+    rows.append(["Summe", "", euro(ansatz, True), euro(ausgaben, True)])
+    body = table(["Haushaltsstelle", "Bezeichnung", "Ansatz", "Ausgaben"], rows, labels=2).replace(
+        "<table>", '<table style="width: 70%"><colgroup><col style="width: 20%"><col style="width: 22%"></colgroup>'
+    )
+    code, report, _ = check(capsys, pdf(tmp_path, body))
+    assert_no_slip(code, report)
+    assert sorted(b["getippt"] for b in by_status(report, "stimmt")) == sorted(
+        [euro(ansatz, True), euro(ausgaben, True)]
+    )
