@@ -58,6 +58,7 @@ class VorlageDoc:
     verweise_als_text: list[Where] = field(default_factory=list)  # links to Anlagen its PDFs can only print as text
     freigabe: Freigabe | None = None  # its sign-offs, where the Hausstil asks for some or some are given
     ohne_marken: str | None = None  # an ENTWURF's web HTML without the ENTWURF marks (what `diff` compares)
+    word: bool = False  # its PDFs (the Vorlage's, its Anlagen's from Markdown) come with a Word file each
 
     @property
     def inhalt_html(self) -> str:
@@ -72,11 +73,16 @@ class VorlageDoc:
     @property
     def files(self) -> list[PurePosixPath]:
         """Every output file of this Vorlage."""
-        own = [self.folder / f"{self.source.slug}{suffix}" for suffix in (".html", ".txt", ".pdf")]
+        word = (".docx",) if self.word else ()
+        own = [self.folder / f"{self.source.slug}{suffix}" for suffix in (".html", ".txt", ".pdf", *word)]
         anlagen = [
             f
             for a in self.anlagen
-            for f in ([a.datei] if a.quelle.endswith(".pdf") else [a.datei, a.datei.with_suffix(".txt")])
+            for f in (
+                [a.datei]
+                if a.quelle.endswith(".pdf")
+                else [a.datei, a.datei.with_suffix(".txt"), *(a.datei.with_suffix(s) for s in word)]
+            )
         ]
         bilder = [self.folder / b.relative_to(self.source.folder).as_posix() for b in self.bilder]
         return own + anlagen + bilder
@@ -148,7 +154,7 @@ class Composer:
             public = vorlage.oeffentlich and anlage.oeffentlich
             datei = (folder if public else INTERNAL / source.slug) / f"anlage-{nummer}-{slugify(anlage.titel)}.pdf"
             anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei, querformat=anlage.querformat))
-        return VorlageDoc(source, folder, anlagen)
+        return VorlageDoc(source, folder, anlagen, word=self.facts.koerperschaft.hausstil.word.dateien)
 
     def compose(self, source: VorlageSource) -> VorlageDoc:
         """The HTML of a Vorlage and its Anlagen; raises BuildFailed with every problem of its texts."""
