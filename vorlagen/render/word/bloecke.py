@@ -36,6 +36,7 @@ class Umgebung:
     absatz: Absatz  # the paragraph look its style gives
     rahmen: Absatz | None = None  # borders and background of an enclosing box
     einzug: float = 0.0  # left indent of enclosing lists, points
+    rechts: float = 0.0  # right indent (the gap after a box of a flex row), points
     liste: int | None = None  # the numbering of the list item it begins
     quer: bool = False
     in_zelle: bool = False

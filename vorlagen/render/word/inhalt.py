@@ -50,7 +50,7 @@ BLOCK = frozenset(
 )
 WEG = frozenset({"head", "script", "style", "title", "template", "colgroup", "col"})
 STILE = {f"h{n}": f"Heading{n}" for n in range(1, 7)} | {"caption": "Caption", "li": "ListParagraph"}
-_LEERRAUM = re.compile(r"[ \t\n\r\f]+")
+_LEERRAUM = re.compile(r"[ \t\n\r\f\v]+")  # HTML's white space (as the text rendition folds it)
 
 
 @dataclass
@@ -88,6 +88,10 @@ class Inhalt:
             return tabelle.reihe(self, element, umgebung)
         if tag in ("ul", "ol"):
             return _aussen(self._liste(element, umgebung), style)
+        if tag == "img":  # an image standing as a block (a box of a flex row: the logo)
+            segmente: list[_Segment] = []
+            self._inline(element, umgebung.zeichen, None, segmente)
+            return [self._absatz(element, segmente, umgebung)] if segmente else []
         if tag == "hr":
             strich = linie(style, "top") if style is not None else None
             return [Teil(umgebung.quer, absatz=replace(umgebung.absatz, unten=strich or STRICH), basis=umgebung.absatz)]
@@ -141,7 +145,8 @@ class Inhalt:
             segmente.append(_Segment("br", ""))
             return
         if element.tag == "img":
-            segmente.append(_Segment("bild", bilder.bild(self.dokument, element)))
+            drawing = bilder.bild(self.dokument, element)
+            segmente += [_Segment("bild", drawing)] if drawing else []  # an unreadable image is left out
             return
         look = self._zeichen(element, eltern)
         href = element.get("href") if element.tag == "a" else None
@@ -165,12 +170,14 @@ class Inhalt:
             eigen = replace(eigen, oben=None, rechts=None, unten=None, links=None, hintergrund="")  # drawn around
         if umgebung.rahmen is not None:
             eigen = _rahmen(eigen, umgebung.rahmen)
-        eigen = replace(eigen, einzug=eigen.einzug + umgebung.einzug)
+        eigen = replace(
+            eigen, einzug=eigen.einzug + umgebung.einzug, einzug_rechts=eigen.einzug_rechts + umgebung.rechts
+        )
         if umgebung.liste:  # the marker hangs left of the item's text (listen.py: the list's indent)
             liste = self.dokument.nummern.listen[umgebung.liste - 1]
             eigen = replace(eigen, haengend=liste.haengend)
         basis_zeichen = self.dokument.stile[stil].zeichen if stil != "Normal" else umgebung.zeichen
-        laeufe = self._laeufe(segmente, basis_zeichen, style is None or style["white_space"] in ("pre", "pre-wrap"))
+        laeufe = self._laeufe(segmente, basis_zeichen, style["white_space"] in ("pre", "pre-wrap") if style is not None else element.tag == "pre")
         numpr = nummer(umgebung.liste) if umgebung.liste else ""
         return Teil(umgebung.quer, stil=stil, absatz=eigen, basis=basis, nummer=numpr, laeufe=laeufe)
 

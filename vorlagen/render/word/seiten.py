@@ -50,11 +50,15 @@ def abschnitt(bild: Satzbild, quer: bool, erster: bool, titelseite: bool) -> str
 def abstaende(teile: list) -> list:
     """The space between blocks as CSS gives it – the larger of the margins that meet, where Word would add them: a
     paragraph's space before less the space after the paragraph above, at least a table's margin below it."""
-    result, vorher = [], None
+    result: list = []
+    vorher = None
     for teil in teile:
         if teil.tabelle and vorher is not None and vorher.tabelle:  # Word would join two tables that touch
-            fuge = replace(vorher.absatz, vor=0.0, nach=0.0, hoehe=max(vorher.absatz.nach, 1.0), oben=None, unten=None)
+            hoehe = max(vorher.absatz.nach, teil.absatz.vor, 1.0)
+            fuge = replace(vorher.absatz, vor=0.0, nach=0.0, hoehe=hoehe, oben=None, unten=None)
             result.append(replace(teil, tabelle="", absatz=fuge, basis=vorher.basis, marke=TEILER, laeufe=""))
+        elif teil.tabelle and result and teil.absatz.vor > result[-1].absatz.nach:  # a table's margin above it
+            result[-1] = replace(result[-1], absatz=replace(result[-1].absatz, nach=teil.absatz.vor))
         if not teil.tabelle and vorher is not None:
             vor = (
                 max(teil.absatz.vor, vorher.absatz.nach)

@@ -218,9 +218,12 @@ def reihe(inhalt, element: Element, umgebung) -> list:
     starts = [bild.masse.get(item, (x, 0.0, 0.0))[0] for item in items] + [x + total]
     widths = [max(round((starts[i + 1] - starts[i]) * TWIPS_PX), 200) for i in range(len(items))]
     normal = stile["Normal"]
-    zelle = Umgebung(normal.zeichen, normal.absatz, quer=umgebung.quer)  # a box of the row: its borders around its text
     cells = []
-    for item, width in zip(items, widths):
+    for index, (item, width) in enumerate(zip(items, widths)):
+        own = bild.masse.get(item, (0.0, 0.0, 0.0))[1]
+        room = starts[index + 1] - starts[index] - own - SPIEL  # a text the PDF just fits on a line fits in Word
+        gap = max(room, 0.0) * 0.75 if own and index + 1 < len(items) else 0.0
+        zelle = Umgebung(normal.zeichen, normal.absatz, quer=umgebung.quer, rechts=gap)  # its borders: around its text
         teile = inhalt.bloecke(item, zelle) or [Teil(umgebung.quer)]
         content = "".join(t.xml() for t in teile) + ("<w:p/>" if teile[-1].tabelle else "")
         cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{content}</w:tc>')
@@ -233,7 +236,8 @@ def reihe(inhalt, element: Element, umgebung) -> list:
         f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         f"{_randzeile(style, 'top', widths)}{row}{_randzeile(style, 'bottom', widths)}</w:tbl>"
     )
-    return [Teil(umgebung.quer, tabelle=table, absatz=replace(umgebung.absatz, nach=_aussen(style, "bottom")))]
+    abstand = replace(umgebung.absatz, vor=_aussen(style, "top"), nach=_aussen(style, "bottom"))
+    return [Teil(umgebung.quer, tabelle=table, absatz=abstand)]
 
 
 def _aussen(style, side: str) -> float:
