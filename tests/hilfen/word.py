@@ -45,7 +45,7 @@ def _marken(data: bytes):
     return {num.get(f"{W}numId"): levels[num.find(f"{W}abstractNumId").get(f"{W}val")] for num in root.iter(f"{W}num")}
 
 
-def _zellen(table: Table) -> list[list[str]]:
+def zellen(table: Table) -> list[list[str]]:
     """The rows of a table, each cell's text with its white space folded (falten), a cell merged over columns or rows
     once."""
     seen: list = []  # the cells' elements, kept alive: an id() of a freed one may come again
@@ -68,7 +68,7 @@ def bloecke(data: bytes) -> list:
     found: list = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            found.append(_zellen(block))
+            found.append(zellen(block))
             continue
         assert isinstance(block, Paragraph)
         numpr = block._p.find(f"{W}pPr/{W}numPr")
@@ -96,7 +96,7 @@ def zeilen(data: bytes) -> list[str]:
 def tabellen(data: bytes) -> list[list[list[str]]]:
     """The print's tables (style Table Grid), not the rows of boxes side by side."""
     document = gelesen(data)
-    return [_zellen(t) for t in document.iter_inner_content() if isinstance(t, Table) and t.style.name == "Table Grid"]
+    return [zellen(t) for t in document.iter_inner_content() if isinstance(t, Table) and t.style.name == "Table Grid"]
 
 
 def libreoffice(dateien: list[Path], ziel: Path) -> dict[Path, Path]:
