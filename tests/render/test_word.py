@@ -243,3 +243,27 @@ def test_the_word_files_of_a_house_style_with_its_own_font(built_wiesenbrueck):
         svg = [n for n in archive.namelist() if n.endswith(".svg")]
         assert svg and archive.read(svg[0]) == Path(WIESENBRUECK / "stil" / "wappen.svg").read_bytes()
     assert '<w:font w:name="Liberation Serif"><w:altName w:val="Times New Roman"/>' in fonts
+
+
+def test_an_entwurf_says_so_in_word_as_in_the_pdf(data):
+    """A sign-off stale: the Word file begins with the ENTWURF line and carries the watermark on every page; signed
+    again, neither (the marks come with the print HTML the Word file is made from)."""
+    from tests.hilfen import edit, freigeben
+
+    edit(
+        data / "vorlagen/2021-0123/erlaeuterungen.md",
+        "Feste Wochentage je Kommune",
+        "Feste Wochentage in jeder Kommune",
+    )
+    doc = composed(data)
+    assert doc.entwurf
+    word = worddatei(ohne_satz(doc.print_html), doc.source.stand)
+    assert zeilen(word)[0] == "ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (veraltet)"
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        headers = [archive.read(f"word/header{n}.xml").decode() for n in (1, 2)]
+    assert all('string="ENTWURF"' in header for header in headers)  # the running header and the title page's
+    freigeben(data)
+    signed = worddatei(ohne_satz(composed(data).print_html), doc.source.stand)
+    assert not any("ENTWURF" in line for line in zeilen(signed))
+    with zipfile.ZipFile(io.BytesIO(signed)) as archive:
+        assert "ENTWURF" not in archive.read("word/header1.xml").decode()

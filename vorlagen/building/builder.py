@@ -325,7 +325,8 @@ class Builder:
             if not intern:
                 agenda_pdf = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
                 minutes_pdf = self.stage.read(protokoll) if minutes is not None else None
-                bundle = publish.bundle(doc, agenda_pdf, packet, self.stage.read, minutes_pdf)
+                word = self.facts.koerperschaft.hausstil.word.veroeffentlichen
+                bundle = publish.bundle(doc, agenda_pdf, packet, self.stage.read, minutes_pdf, word)
                 for file_name, content in bundle.items():
                     self._write(publish.PUBLISH / doc.id / file_name, content)
                     files.append(str(publish.PUBLISH / doc.id / file_name))  # oparl.json and SHA256SUMS: _publish
@@ -347,7 +348,7 @@ class Builder:
                 bundles[s.id] = [
                     PurePosixPath(f).name
                     for f in entry.files
-                    if PurePosixPath(f).parent == folder and f.endswith(".pdf")
+                    if PurePosixPath(f).parent == folder and f.endswith((".pdf", ".docx"))
                 ]
         ledger = self.state / OPARL_LEDGER
         previous = read_file(ledger, within=self.state, noted=False) if ledger.is_file() else None

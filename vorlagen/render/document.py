@@ -91,6 +91,20 @@ class VorlageDoc:
     def oeffentlich(self) -> bool:
         return self.source.vorlage.oeffentlich
 
+    def oeffentliche_dateien(self, word: bool) -> list[tuple[PurePosixPath, str, str]]:
+        """The public files of a public Vorlage: (output path, its name in a publish bundle and in OParl after
+        „vorlage-<slug>“ – „.pdf“, „-anlage-1.pdf“ –, title); `word`: also the Word files of the Vorlage and of its
+        Anlagen from Markdown."""
+        vorlage, slug = self.source.vorlage, self.source.slug
+        found = [(self.folder / f"{slug}.pdf", ".pdf", f"{vorlage.art} {vorlage.nummer}")]
+        found += [(self.folder / f"{slug}.docx", ".docx", found[0][2])] if word and self.word else []
+        for a in self.anlagen if self.oeffentlich else []:
+            if a.oeffentlich:
+                found.append((a.datei, f"-anlage-{a.nummer}.pdf", f"Anlage {a.nummer}: {a.titel}"))
+                if word and self.word and not a.quelle.endswith(".pdf"):
+                    found.append((a.datei.with_suffix(".docx"), f"-anlage-{a.nummer}.docx", found[-1][2]))
+        return found
+
     @property
     def text(self) -> str:
         """The plain-text rendition, as printed."""

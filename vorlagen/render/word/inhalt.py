@@ -177,7 +177,11 @@ class Inhalt:
             liste = self.dokument.nummern.listen[umgebung.liste - 1]
             eigen = replace(eigen, haengend=liste.haengend)
         basis_zeichen = self.dokument.stile[stil].zeichen if stil != "Normal" else umgebung.zeichen
-        laeufe = self._laeufe(segmente, basis_zeichen, style["white_space"] in ("pre", "pre-wrap") if style is not None else element.tag == "pre")
+        laeufe = self._laeufe(
+            segmente,
+            basis_zeichen,
+            style["white_space"] in ("pre", "pre-wrap") if style is not None else element.tag == "pre",
+        )
         numpr = nummer(umgebung.liste) if umgebung.liste else ""
         return Teil(umgebung.quer, stil=stil, absatz=eigen, basis=basis, nummer=numpr, laeufe=laeufe)
 
