@@ -172,30 +172,20 @@ class _Builder:
             ]
         if doc is not None and niederschrift is not None:  # the public Niederschrift is written with the agenda
             meeting["meetingState"] = "durchgeführt"
-            meeting["resultsProtocol"] = self._file(
-                f"niederschrift-{key}",
-                "Niederschrift, öffentlicher Teil",
-                PUBLIC_MEETINGS / sid / "niederschrift.pdf",
-                "niederschrift.pdf",
-                sitzung.datum,
-                sitzung.datum,
-                meeting=[meeting_id],
-            )
-            if self.facts.koerperschaft.hausstil.word.veroeffentlichen:  # its Word file beside it (hausstil: word)
-                word = PUBLIC_MEETINGS / sid / "niederschrift.docx"
-                meeting.setdefault("auxiliaryFile", []).append(
-                    self._file(
-                        f"niederschrift-{key}-word",
-                        "Niederschrift, öffentlicher Teil (Word)",
-                        word,
-                        word.name,
-                        sitzung.datum,
-                        sitzung.datum,
-                        MIME,
-                        meeting=[meeting_id],
-                    )  # fmt: skip
-                )
+            self._protokoll(meeting, sid, key, meeting_id)
         g.add(meeting, stamp)
+
+    def _protokoll(self, meeting: Objekt, sid: str, key: str, meeting_id: str) -> None:
+        """The public Niederschrift, the Meeting's resultsProtocol, and its Word file where the Hausstil publishes them
+        (hausstil: word: veroeffentlichen)."""
+        datum, folder = self.facts.sitzungen[sid].datum, PUBLIC_MEETINGS / sid
+        name = "Niederschrift, öffentlicher Teil"
+        meeting["resultsProtocol"] = self._file(f"niederschrift-{key}", name, folder / "niederschrift.pdf",
+                                                "niederschrift.pdf", datum, datum, meeting=[meeting_id])  # fmt: skip
+        if self.facts.koerperschaft.hausstil.word.veroeffentlichen:
+            word = self._file(f"niederschrift-{key}-word", f"{name} (Word)", folder / "niederschrift.docx",
+                              "niederschrift.docx", datum, datum, MIME, meeting=[meeting_id])  # fmt: skip
+            meeting.setdefault("auxiliaryFile", []).append(word)
 
     def _agenda_item(self, meeting_id: str, sid: str, order: int, punkt: Punkt, stamp: dt.date) -> str:
         g, key = self.graph, slugify(sid)
@@ -304,8 +294,16 @@ class _Builder:
         them (hausstil: word: veroeffentlichen)."""
         word, slug = self.facts.koerperschaft.hausstil.word.veroeffentlichen, doc.source.slug
         return [
-            self._file(f"vorlage-{slugify(slug)}{end.removesuffix('.docx')}-word", f"{titel} (Word)", path,
-                       f"vorlage-{slug}{end}", doc.source.stand, stamp, MIME, paper=[paper_id])  # fmt: skip
+            self._file(
+                f"vorlage-{slugify(slug)}{end.removesuffix('.docx')}-word",
+                f"{titel} (Word)",
+                path,
+                f"vorlage-{slug}{end}",
+                doc.source.stand,
+                stamp,
+                MIME,
+                paper=[paper_id],
+            )  # fmt: skip
             for path, end, titel in doc.oeffentliche_dateien(word)
             if path.suffix == ".docx"
         ]
