@@ -267,3 +267,14 @@ def test_an_entwurf_says_so_in_word_as_in_the_pdf(data):
     assert not any("ENTWURF" in line for line in zeilen(signed))
     with zipfile.ZipFile(io.BytesIO(signed)) as archive:
         assert "ENTWURF" not in archive.read("word/header1.xml").decode()
+
+
+@pytest.mark.parametrize("tiefe", [20, 400, 5000])
+def test_html_nested_deeper_than_any_print_keeps_its_text(tiefe):
+    """A Hausstil's own template can nest as deep as it likes: the Word file keeps every word, without running out
+    of stack; an empty table is left out."""
+    html = (
+        "<html><body><main>" + "<div>" * tiefe + "tief <b>unten</b>" + "</div>" * tiefe
+        + "<p>" + "<em>" * tiefe + "kursiv" + "</em>" * tiefe + "</p><table><tr></tr></table></main></body></html>"
+    )  # fmt: skip
+    assert zeilen(worddatei(ohne_satz(html), dt.date(2021, 5, 27))) == ["tief unten", "kursiv"]

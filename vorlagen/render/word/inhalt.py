@@ -50,6 +50,7 @@ BLOCK = frozenset(
 )
 WEG = frozenset({"head", "script", "style", "title", "template", "colgroup", "col"})
 STILE = {f"h{n}": f"Heading{n}" for n in range(1, 7)} | {"caption": "Caption", "li": "ListParagraph"}
+TIEFE = 150  # elements nested in one another that are walked (Markdown nests at most 20; a print, a few more)
 _LEERRAUM = re.compile(r"[ \t\n\r\f\v]+")  # HTML's white space (as the text rendition folds it)
 
 
@@ -67,9 +68,21 @@ class Inhalt:
     def __init__(self, dokument):
         self.dokument = dokument  # what the parts of the file share: styles, lists, relationships, Satzbild
         self.bild = dokument.bild
+        self.tiefe = 0  # block elements entered
 
     def bloecke(self, element: Element, umgebung: Umgebung) -> list[Teil]:
-        """The paragraphs and tables of a block element and all it holds."""
+        """The paragraphs and tables of a block element and all it holds; nested deeper than any print (a template's
+        own HTML can be), the rest is one paragraph of its text – nothing is lost, nothing runs out of stack."""
+        if self.tiefe >= TIEFE:
+            text = " ".join("".join(element.itertext()).split())
+            return [self._absatz(element, [_Segment("text", text, umgebung.zeichen)], umgebung)] if text else []
+        self.tiefe += 1
+        try:
+            return self._bloecke(element, umgebung)
+        finally:
+            self.tiefe -= 1
+
+    def _bloecke(self, element: Element, umgebung: Umgebung) -> list[Teil]:
         bild, tag = self.bild, element.tag
         if (
             tag in WEG
@@ -137,9 +150,14 @@ class Inhalt:
         style = self.bild.stil(element)
         return zeichen(style) if style is not None else nach_tag(element.tag, eltern)
 
-    def _inline(self, element: Element, eltern: Zeichen, link: str | None, segmente: list[_Segment]) -> None:
-        """An inline element's text and children as segments."""
+    def _inline(
+        self, element: Element, eltern: Zeichen, link: str | None, segmente: list[_Segment], tiefe: int = 0
+    ) -> None:
+        """An inline element's text and children as segments (nested deeper than any print: its text)."""
         if element.tag in WEG or not isinstance(element.tag, str) or not self.bild.gezeigt(element):
+            return
+        if tiefe + self.tiefe >= TIEFE:
+            self._text("".join(element.itertext()), eltern, link, segmente)
             return
         if element.tag == "br":
             segmente.append(_Segment("br", ""))
@@ -153,7 +171,7 @@ class Inhalt:
         link = href if href and href.startswith(("https://", "http://", "mailto:")) else link
         self._text(element.text, look, link, segmente)
         for child in element:
-            self._inline(child, look, link, segmente)
+            self._inline(child, look, link, segmente, tiefe + 1)
             self._text(child.tail, look, link, segmente)
 
     def _text(self, value: str | None, look: Zeichen, link: str | None, segmente: list[_Segment]) -> None:

@@ -30,6 +30,8 @@ def tabelle(inhalt, element: Element, umgebung) -> list:
         return teile
     grid = _raster(rows)
     columns = max(len(row) for row in grid)
+    if not columns:  # rows without a cell: nothing to set
+        return teile
     widths = _spalten(bild, element, columns, _einzeilig(bild, grid))
     grid_xml = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     tabellenstil = stile["TableGrid"]
