@@ -6,17 +6,16 @@ text, every other file of the output by its bytes, and the data files that chang
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import os
 import stat
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from vorlagen.core.limits import MAX_TEXTFASSUNG
 from vorlagen.core.reads import ABSENT, hash_of, read_file
+from vorlagen.review import worttext
 from vorlagen.review.diff import text_changes
 
 MAX_SEITEN = 2000  # pages of one Sitzungsmappe read for its text
@@ -148,8 +147,8 @@ def _word(
     pdfs: list[Dokumentaenderung],
     words: set[str],
 ) -> Dokumentaenderung:
-    """A Word file that is not the same in both builds, compared by its own text: where its text changed as its PDF's
-    did, that PDF is named; a published copy is named by the file it copies."""
+    """A Word file that is not the same in both builds, compared by its own text: where its words changed as those of
+    its PDF's text rendition did, that PDF is named; a published copy is named by the file it copies."""
     status = "neu" if name not in a else "entfernt" if name not in b else "geändert"
     change = Dokumentaenderung(name, status, textfassung=True)
     if status != "geändert":
@@ -158,51 +157,14 @@ def _word(
     change.wie = "" if rendition in a or rendition in b else _zwilling(name, b, words, a)  # a copy of one with text
     if change.wie:
         return change
-    change.text = text_changes(_word_zeilen(alt, name, a), _word_zeilen(neu, name, b))
+    vorher, nachher = worttext.zeilen(alt, name, a), worttext.zeilen(neu, name, b)
+    change.text = text_changes(vorher, nachher)
     pdf = next((d for d in pdfs if d.datei == str(PurePosixPath(name).with_suffix(".pdf"))), None)
-    if change.text and pdf is not None and pdf.text == change.text:
-        change.text_wie = pdf.datei
+    if change.text and pdf is not None:
+        text = worttext.worte(_zeilen(alt, rendition, a)), worttext.worte(_zeilen(neu, rendition, b))
+        if worttext.anders(*text) == worttext.anders(worttext.worte(vorher), worttext.worte(nachher)):
+            change.text_wie = pdf.datei
     return change
-
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _word_zeilen(out: Path, name: str, vorhanden: dict[str, str]) -> list[str]:
-    """The non-empty lines of a Word file this program wrote – each paragraph, each table row with its cells two
-    spaces apart –; none when it is not there or not one (its text is read up to the bound of a text rendition)."""
-    from xml.etree import ElementTree
-
-    if vorhanden.get(name, ABSENT) == ABSENT:
-        return []
-    try:
-        data = read_file(out / name, MAX_TEXTFASSUNG, within=out, noted=False)
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as part:
-            xml = part.read(MAX_TEXTFASSUNG + 1)
-        body = ElementTree.fromstring(xml).find(f"{W}body") if len(xml) <= MAX_TEXTFASSUNG else None
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
-        return []
-    lines = []
-    for block in body if body is not None else []:
-        if block.tag == f"{W}p":
-            lines.append(_absatz(block))
-        elif block.tag == f"{W}tbl":
-            rows = [
-                [" ".join(_absatz(p) for p in tc.iter(f"{W}p")) for tc in tr.iter(f"{W}tc")]
-                for tr in block.iter(f"{W}tr")
-            ]
-            lines += ["  ".join(row) for row in rows]
-    return [line.rstrip() for line in lines if line.strip()]
-
-
-def _absatz(paragraph) -> str:
-    """A paragraph's text: its runs' text, a line break as a space."""
-    teile = {f"{W}br": " ", f"{W}tab": "\t"}
-    return "".join(
-        (node.text or "") if node.tag == f"{W}t" else teile[node.tag]
-        for node in paragraph.iter()
-        if node.tag == f"{W}t" or node.tag in teile
-    )
 
 
 def druckdateien(alt: Path, neu: Path) -> list[str]:
