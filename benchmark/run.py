@@ -122,7 +122,7 @@ class Prerendered(Renderer):
         from concurrent.futures import Future
 
         future = Future()
-        future.set_result(RenderResult(self.pdf, {}))
+        future.set_result(RenderResult(self.pdf, {}, docx=b"" if job.word else None))
         return future
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what vorlagen needs on a fresh Debian/Ubuntu machine, and does nothing when it is already set up.
 #   scripts/setup.sh         building: WeasyPrint's system libraries, .venv with requirements.lock – no test tool
-#   scripts/setup.sh --test  also testing: Chromium, Java and JAXB (system), requirements-test.lock into .venv,
+#   scripts/setup.sh --test  also testing: Chromium, LibreOffice Writer without its user interface (it must convert
+#                            every Word file we write), Java and JAXB (system), requirements-test.lock into .venv,
 #                            the PDF validators (veraPDF engine, outloud) into .werkzeuge/ inside the project,
 #                            the handbook's generator (requirements-handbuch.lock: Sphinx, MyST-Parser, Furo)
 #   scripts/setup.sh --handbuch  building and the handbook's generator (for `vorlagen hilfe`)
@@ -35,6 +36,11 @@ if $test; then
   if ! command -v pdftoppm >/dev/null; then
     required+=(poppler-utils)
     says+=("poppler-utils ins System (apt, Seitenbilder der PDFs für die Tests)")
+  fi
+  # the smallest LibreOffice that converts a .docx to PDF (about 250 MB with what it needs, 84 MB download)
+  if ! command -v soffice >/dev/null; then
+    required+=(libreoffice-writer-nogui)
+    says+=("LibreOffice Writer ohne Oberfläche ins System (apt, prüft die Word-Dateien, etwa 250 MB)")
   fi
   if validators_missing; then
     java=()

@@ -1,7 +1,8 @@
 """A stand-in for the PDF renderer in tests of the build's bookkeeping: it reads what WeasyPrint would read (the
 stylesheets, images and fonts a document links, through the same fetcher, so the reads are recorded) and answers
-at once with a small valid PDF whose bytes depend on the document and on every file it read. A build with it
-takes a fraction of a second, so that hundreds of builds fit into a test."""
+at once with a small valid PDF whose bytes depend on the document and on every file it read, and where the job asks
+for one, with the document's Word file made without a layout. A build with it takes a fraction of a second, so that
+hundreds of builds fit into a test."""
 
 from __future__ import annotations
 
@@ -36,6 +37,19 @@ def _template_pdf() -> bytes:
     return _template
 
 
+def _word(job: RenderJob, fetcher: ProjectFetcher) -> bytes:
+    """The document's Word file without a layout: its text, tables and images with the shipped look, all upright."""
+    from vorlagen.render.word import ohne_satz, worddatei
+
+    def lesen(url: str) -> bytes | None:
+        try:
+            return fetcher.fetch(url).read()
+        except Exception:  # noqa: BLE001 – an image the stand-in cannot read is left out, as the real one leaves it
+            return None
+
+    return worddatei(ohne_satz(job.html), job.created, job.satz.woerter, lesen)
+
+
 class Schnellsatz(Renderer):
     """Renders nothing: each PDF is a copy of one page with the hash of its document and of its reads."""
 
@@ -60,7 +74,7 @@ class Schnellsatz(Renderer):
         parts += [f"{Path(p).name}={value}" for p, value in sorted(reads.items(), key=lambda item: str(item[0]))]
         name = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         pdf = _template_pdf().replace(_PLACEHOLDER.encode(), name.encode())
-        future.set_result(RenderResult(pdf, dict(reads)))
+        future.set_result(RenderResult(pdf, dict(reads), docx=_word(job, fetcher) if job.word else None))
         return future
 
     def _fetch(self, fetcher: ProjectFetcher, url: str, seen: set[str]) -> None:

@@ -406,7 +406,7 @@ CASES = [
                 K,
                 "farbe: rot",
                 "Unbekannter Schlüssel „farbe“ in „hausstil“ – meinten Sie „akzentfarbe“? Erlaubt sind: akzentfarbe, logo, schrift, stylesheet, kopf, "
-                "datum_pflicht, waehrung, nummer, beratungsfolge, arten, abschnitte, finanzen, ueberschriften, mitzeichnung, unterschrift, tabellen, silbentrennung, rollen, beratungsergebnisse, abstimmung, enthaltungen, dringlichkeitsentscheidung, "
+                "datum_pflicht, waehrung, nummer, beratungsfolge, arten, abschnitte, finanzen, ueberschriften, mitzeichnung, unterschrift, tabellen, silbentrennung, word, rollen, beratungsergebnisse, abstimmung, enthaltungen, dringlichkeitsentscheidung, "
                 "niederschrift_saetze, vorsitz.",
             )
         ],

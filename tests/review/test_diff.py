@@ -420,7 +420,8 @@ def test_diff_names_a_vorlage_without_nummer_by_its_folder(capsys, repo):
     assert out == (
         "Vergleich: HEAD → Arbeitsstand\n\nNeue Vorlage ohne Nummer (Ordner entwurf-sprachkurse): "
         "Sprachkurse im Herbst\n\nGedruckte Dokumente:\n"
-        "  vorlagen/entwurf-sprachkurse/entwurf-sprachkurse.pdf: neu (1 Seite)\n\n"
+        "  vorlagen/entwurf-sprachkurse/entwurf-sprachkurse.pdf: neu (1 Seite)\n"
+        "  vorlagen/entwurf-sprachkurse/entwurf-sprachkurse.docx: neu\n\n"
         "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html\n\nGeändert: 0, neu: 1, entfernt: 0.\n"
     )
 

@@ -108,6 +108,9 @@ MAPPEN = [
     ("sitzungen/KA-2021-06-21/sitzungsmappe.pdf", "9 Seiten"),
 ]
 ANLAGE = "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf"
+# the Word files beside the Vorlage's PDF and its Anlage's, whose text changes as theirs does (issue 48)
+WORD = "  vorlagen/2021-0123/2021-0123.docx: Text geändert wie in vorlagen/2021-0123/2021-0123.pdf\n"
+WORD_ANLAGE = f"  {ANLAGE[:-4]}.docx: Text geändert wie in {ANLAGE}\n"
 PAKETE = ", ".join(
     f"publish/{sid}/{name} ({{}})"
     for sid in ("ASI-2021-06-10", "KA-2021-06-21")
@@ -137,9 +140,11 @@ def entwurf_geworden(repo: Path, weitere: str = "", *, anlage: str = "") -> str:
         + "Gedruckte Dokumente:\n"
         + mappen
         + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
-        f"  {ANLAGE}: geändert\n"
+        + WORD
+        + f"  {ANLAGE}: geändert\n"
         "    + ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (veraltet)\n"
         + anlage
+        + WORD_ANLAGE
         + "\n"
         + weitere
         + "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html, "
@@ -205,6 +210,7 @@ def test_a_changed_top_title(capsys, repo):
         "Vergleich: HEAD → Arbeitsstand\n\nGedruckte Dokumente:\n"
         f"  intern/{sitzung}/niederschrift.pdf: geändert\n"
         "    ~ TOP 4: [-Mitteilungen und -]Anfragen\n"
+        f"  intern/{sitzung}/niederschrift.docx: Text geändert wie in intern/{sitzung}/niederschrift.pdf\n"
         f"  intern/{sitzung}/sitzungsmappe-nichtoeffentlich.pdf: geändert, Text auf Seite 2\n"
         "    ~ 4 [-Mitteilungen und -]Anfragen\n"
         f"  intern/{sitzung}/tagesordnung.pdf: geändert\n"
@@ -215,12 +221,18 @@ def test_a_changed_top_title(capsys, repo):
         f"  publish/ASI-2021-06-10/tagesordnung.pdf: geändert wie {sitzung}/tagesordnung.pdf\n"
         f"  {sitzung}/niederschrift.pdf: geändert\n"
         "    ~ TOP 4: [-Mitteilungen und -]Anfragen\n"
+        f"  {sitzung}/niederschrift.docx: Text geändert wie in {sitzung}/niederschrift.pdf\n"
         f"  {sitzung}/sitzungsmappe.pdf: geändert wie publish/ASI-2021-06-10/sitzungsmappe.pdf\n"
         f"  {sitzung}/tagesordnung.pdf: geändert\n"
         "    ~ 4    [-Mitteilungen und -]Anfragen\n\n"
         "Weitere Dateien der Ausgabe geändert: publish/ASI-2021-06-10/SHA256SUMS, publish/ASI-2021-06-10/oparl.json\n\n"
         "OParl-Schnittstelle: 8 Objekte geändert\n"
     )
+
+
+def wie(stem: str) -> str:
+    """The line of a Word file whose text changed as its PDF's did."""
+    return f"  {stem}.docx: Text geändert wie in {stem}.pdf\n"
 
 
 def test_a_changed_niederschrift(capsys, repo):
@@ -236,10 +248,15 @@ def test_a_changed_niederschrift(capsys, repo):
         "Vergleich: HEAD → Arbeitsstand\n\nGedruckte Dokumente:\n"
         "  intern/sitzungen/ASI-2021-06-10/auszug-top-3.pdf: geändert\n"
         + satz
+        + wie("intern/sitzungen/ASI-2021-06-10/auszug-top-3")
         + "  intern/sitzungen/ASI-2021-06-10/niederschrift.pdf: geändert\n"
         + satz
+        + wie("intern/sitzungen/ASI-2021-06-10/niederschrift")
         + "  publish/ASI-2021-06-10/niederschrift.pdf: geändert wie sitzungen/ASI-2021-06-10/niederschrift.pdf\n"
-        "  sitzungen/ASI-2021-06-10/niederschrift.pdf: geändert\n" + satz + "\n"
+        "  sitzungen/ASI-2021-06-10/niederschrift.pdf: geändert\n"
+        + satz
+        + wie("sitzungen/ASI-2021-06-10/niederschrift")
+        + "\n"
         "Weitere Dateien der Ausgabe geändert: publish/ASI-2021-06-10/SHA256SUMS, publish/ASI-2021-06-10/oparl.json\n\n"
         "OParl-Schnittstelle: 4 Objekte geändert\n"
     )
@@ -266,8 +283,9 @@ def test_an_added_sign_off(capsys, repo):
         "Gedruckte Dokumente:\n"
         + mappen
         + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
-        f"  {ANLAGE}: geändert\n"
-        "    - ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (fehlt)\n\n"
+        + WORD
+        + f"  {ANLAGE}: geändert\n"
+        "    - ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (fehlt)\n" + WORD_ANLAGE + "\n"
         "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html, "
         + PAKETE.format(*["neu"] * 4)
         + "\n\nOParl-Schnittstelle: "

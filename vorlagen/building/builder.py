@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
 
 from vorlagen.building import freigaben, plan
 from vorlagen.building.cache import ENGINE, Entry, Manifest, Stand, engine_key, packet_key, record_key, relative_reads
 from vorlagen.building.cache import digest as key_of
 from vorlagen.building.cache import render_key as key_for
+from vorlagen.building.dokumente import NONE, Dokument, Labels, kontrolle, niederschrift, tagesordnungen
 from vorlagen.building.output import Staging
 from vorlagen.building.progress import Progress
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
@@ -33,19 +33,6 @@ from vorlagen.render import freigabe, satzregeln
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.templates import TEMPLATES
-
-Labels = tuple[str | None, str | None]  # progress lines when a PDF is rendered, and when it is reused
-NONE: Labels = (None, None)
-
-
-class Dokument(NamedTuple):
-    """A small document composed on every build: its PDF's path, web and print HTML, progress lines, its title."""
-
-    path: PurePosixPath
-    web: str | None
-    printed: str
-    labels: Labels
-    titel: str
 
 
 class Builder:
@@ -133,9 +120,12 @@ class Builder:
                 window.drain()
                 raise_if(problems)
             for sitzung in sitzungen:
-                self._agendas(sitzung)
-            for niederschrift in minutes:
-                self._minutes(niederschrift)
+                self._documents(f"sitzung:{sitzung.id}", tagesordnungen(sitzung), sitzung.sitzung.datum)
+            word = facts.koerperschaft.hausstil.word.dateien  # the Niederschriften come with Word files
+            for protokoll in minutes:
+                sid = protokoll.id
+                self.progress.step(f"Niederschrift {sid}")
+                self._documents(f"niederschrift:{sid}", niederschrift(protokoll, word), facts.sitzungen[sid].datum)
             self._control()
             window.drain()
             self._seal()
@@ -168,8 +158,9 @@ class Builder:
             for warning in found:
                 self.progress.warn(warning)
 
-    def _job(self, html: str, folder: Path, created: dt.date, text: str | None, titel: str) -> RenderJob:
-        return RenderJob(html, folder, self.roots, self.facts.paths.where(folder), created, text, titel, self.satz)
+    def _job(self, html: str, folder: Path, created: dt.date, text: str | None, titel: str, word=False) -> RenderJob:
+        where = self.facts.paths.where(folder)
+        return RenderJob(html, folder, self.roots, where, created, text, titel, self.satz, word)
 
     def _compose_vorlage(self, source, after_failure: bool) -> list[Problem]:
         """Composes a Vorlage inside a recording of everything it reads: its entry's record. After a failure only
@@ -211,14 +202,15 @@ class Builder:
     def vorlage_jobs(self, doc: VorlageDoc) -> list[tuple[PurePosixPath, RenderJob, Labels]]:
         """The PDFs of a composed Vorlage, then of its Anlagen from Markdown: (output path, job, progress lines)."""
         created, name, folder = doc.source.stand, doc.source.bezeichnung, doc.source.folder
-        job = self._job(doc.print_html, folder, created, doc.text, f"Vorlage {name}")
+        job = self._job(doc.print_html, folder, created, doc.text, f"Vorlage {name}", doc.word)
         pdfs: list[tuple[PurePosixPath, RenderJob, Labels]] = [
             (doc.folder / f"{doc.source.slug}.pdf", job, (f"{name} gesetzt", f"{name} unverändert"))
         ]
         for anlage in doc.anlagen:
             if anlage.pdf is None and anlage.html is not None:
                 titel = f"Anlage {anlage.nummer} zur Vorlage {name}"
-                pdfs.append((anlage.datei, self._job(anlage.html, folder, created, plain(anlage.html), titel), NONE))
+                job = self._job(anlage.html, folder, created, plain(anlage.html), titel, doc.word)
+                pdfs.append((anlage.datei, job, NONE))
         return pdfs
 
     def _pdf(self, path: PurePosixPath, job: RenderJob, labels, previous: Entry | None, entry: Entry) -> None:
@@ -226,9 +218,11 @@ class Builder:
         else rendered and written when done."""
         done, unchanged = labels
         entry.pdfs[str(path)] = key_for(job, self.engine)
-        if plan.pdf_reusable(previous, str(path), entry.pdfs[str(path)], self.stand, self.old):
+        docx = [path.with_suffix(".docx")] if job.word else []  # made with the PDF, from its layout
+        if plan.pdf_reusable(previous, str(path), entry.pdfs[str(path)], self.stand, self.old, [str(d) for d in docx]):
             assert previous is not None
-            self._reuse_file(path, previous)
+            for made in [path, *docx]:
+                self._reuse_file(made, previous)
             entry.pdf_reads[str(path)] = previous.pdf_reads.get(str(path), {})
             entry.reads.update(entry.pdf_reads[str(path)])
             if previous.warnungen.get(str(path)):
@@ -241,6 +235,9 @@ class Builder:
 
         def written(result: RenderResult) -> None:
             self._write(path, result.pdf)
+            for made in docx:
+                assert result.docx is not None  # the job asked for it
+                self._write(made, result.docx)
             if result.warnings:  # kept with the entry: a later build that reuses the PDF warns again
                 entry.warnungen[str(path)] = [str(warning) for warning in result.warnings]
             for warning in result.warnings:
@@ -262,42 +259,16 @@ class Builder:
         previous, entry = self.old.entries.get(name), Entry("", [])
         entry.reads[ENGINE] = self.engine
         self.new.entries[name] = entry
-        for path, web, printed, labels, titel in documents:
+        for path, web, printed, labels, titel, word in documents:
             text = plain(web or printed)
             if web is not None:
                 self._write(path.with_suffix(".html"), satzregeln.ohne_quellen(web).encode())
                 entry.files.append(str(path.with_suffix(".html")))
             self._write(path.with_suffix(".txt"), text.encode())
-            entry.files += [str(path.with_suffix(".txt")), str(path)]
-            self._pdf(path, self._job(printed, self.facts.data_dir, created, text, titel), labels, previous, entry)
-
-    def _agendas(self, doc: SitzungDoc) -> None:
-        """The public and the internal agenda of a Sitzung."""
-        documents = []
-        for intern in (False, True):
-            web, printed = doc.html[intern]
-            labels = (f"Tagesordnungen {doc.id} gesetzt", f"Tagesordnungen {doc.id} unverändert") if intern else NONE
-            titel = f"Tagesordnung {doc.id}{' (intern)' if intern else ''}"
-            documents.append(Dokument(doc.folder(intern) / "tagesordnung.pdf", web, printed, labels, titel))
-        self._documents(f"sitzung:{doc.id}", documents, doc.sitzung.datum)
-
-    def _minutes(self, doc: NiederschriftDoc) -> None:
-        """Niederschrift (public and internal) and the Auszüge of one Sitzung."""
-        documents = [
-            Dokument(
-                doc.folder(intern) / "niederschrift.pdf",
-                *doc.html[intern],
-                NONE,
-                f"Niederschrift {doc.id}{' (intern)' if intern else ''}",
-            )
-            for intern in (False, True)
-        ]
-        documents += [
-            Dokument(doc.folder(True) / datei, None, html, NONE, f"Niederschrift {doc.id}, {datei}")
-            for datei, html in doc.auszuege.items()
-        ]
-        self.progress.step(f"Niederschrift {doc.id}")
-        self._documents(f"niederschrift:{doc.id}", documents, self.facts.sitzungen[doc.id].datum)
+            docx = [str(path.with_suffix(".docx"))] if word else []
+            entry.files += [str(path.with_suffix(".txt")), str(path), *docx]
+            job = self._job(printed, self.facts.data_dir, created, text, titel, word)
+            self._pdf(path, job, labels, previous, entry)
 
     def _control(self) -> None:
         """The Beschlusskontrolle lists, when any Niederschrift gives Aufträge."""
@@ -305,17 +276,7 @@ class Builder:
             return
         listen = beschlusskontrolle.listen(self.composer, self.stichtag)
         self.kontrolle = [(liste.titel, beschlusskontrolle.path(liste, ".pdf")) for liste in listen]
-        documents = [
-            Dokument(
-                beschlusskontrolle.path(liste, ".pdf"),
-                liste.web,
-                liste.print,
-                NONE,
-                f"Beschlusskontrolle „{liste.titel}“",
-            )
-            for liste in listen
-        ]
-        self._documents("beschlusskontrolle", documents, self.stichtag)
+        self._documents("beschlusskontrolle", kontrolle(listen), self.stichtag)
 
     def _seal(self) -> None:
         """Every new entry gets its key once its record is complete (the PDFs' reads came back with them)."""
@@ -364,7 +325,8 @@ class Builder:
             if not intern:
                 agenda_pdf = self.stage.read(doc.folder(False) / "tagesordnung.pdf")
                 minutes_pdf = self.stage.read(protokoll) if minutes is not None else None
-                bundle = publish.bundle(doc, agenda_pdf, packet, self.stage.read, minutes_pdf)
+                word = self.facts.koerperschaft.hausstil.word.veroeffentlichen
+                bundle = publish.bundle(doc, agenda_pdf, packet, self.stage.read, minutes_pdf, word)
                 for file_name, content in bundle.items():
                     self._write(publish.PUBLISH / doc.id / file_name, content)
                     files.append(str(publish.PUBLISH / doc.id / file_name))  # oparl.json and SHA256SUMS: _publish
@@ -386,7 +348,7 @@ class Builder:
                 bundles[s.id] = [
                     PurePosixPath(f).name
                     for f in entry.files
-                    if PurePosixPath(f).parent == folder and f.endswith(".pdf")
+                    if PurePosixPath(f).parent == folder and f.endswith((".pdf", ".docx"))
                 ]
         ledger = self.state / OPARL_LEDGER
         previous = read_file(ledger, within=self.state, noted=False) if ledger.is_file() else None

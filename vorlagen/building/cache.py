@@ -94,13 +94,15 @@ class Stand:
 
 
 def render_key(job, engine: str) -> str:
-    """What a rendered PDF depends on besides the files WeasyPrint reads: the engine, its document, its base
-    folder, its text and the Hausstil's rules of the print. The project's location is left out (as from the PDF's
+    """What a rendered PDF (and the Word file made with it) depends on besides the files WeasyPrint reads: the engine,
+    its document, its base folder, its text, the Hausstil's rules of the print and whether it comes with a Word file. The project's location is left out (as from the PDF's
     /ID), so clones agree."""
     html, base = job.html, job.base.as_uri()
     for root in job.roots:
         html, base = html.replace(root.as_uri(), ""), base.replace(root.as_uri(), "")
-    return digest(engine, html, base, job.text or "", job.created.isoformat(), repr(job.satz))
+    return digest(
+        engine, html, base, job.text or "", job.created.isoformat(), repr(job.satz), "word" if job.word else ""
+    )
 
 
 def packet_key(agenda: str, members: list[Entry]) -> str:

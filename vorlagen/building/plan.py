@@ -18,13 +18,16 @@ def reusable(previous: Entry | None, stand: Stand, old: Manifest) -> Entry | Non
     return previous
 
 
-def pdf_reusable(previous: Entry | None, path: str, key: str, stand: Stand, old: Manifest) -> bool:
+def pdf_reusable(
+    previous: Entry | None, path: str, key: str, stand: Stand, old: Manifest, begleiter: list[str] | None = None
+) -> bool:
     """Whether one PDF of an entry that changed otherwise can be linked: rendered from the same document and key,
-    every file WeasyPrint read for it unchanged, and still there as it was written."""
+    every file WeasyPrint read for it unchanged, and still there as it was written – it and the files made with it
+    (`begleiter`: its Word file)."""
     return (
         previous is not None
         and previous.pdfs.get(path) == key
-        and old.intact(previous, path)
+        and all(old.intact(previous, made) for made in [path, *(begleiter or [])])
         and stand.unchanged(previous.pdf_reads.get(path, {}))
     )
 

@@ -5,7 +5,7 @@ from the same input is not set again: what that build found for it counts. Nothi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vorlagen.building import plan
@@ -45,7 +45,7 @@ def satz_pruefen(project: Project, docs: list[VorlageDoc], out: Path, renderer: 
                 befund.uebernommen += 1
                 befund.warnungen += previous.warnungen.get(str(path), [])
                 continue
-            jobs.append(job)
+            jobs.append(replace(job, word=False))  # the layout is checked; a Word file is nobody's here
     if len(jobs) > 1:
         renderer.start()
     for future in [renderer.submit(job) for job in jobs]:

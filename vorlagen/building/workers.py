@@ -39,6 +39,7 @@ class RenderJob:
     text: str | None  # plain-text rendition to embed, or None
     titel: str = ""  # the document as warnings name it, e.g. „Vorlage 2021/0123“
     satz: Satz = Satz()  # the Hausstil's rules for tables and hyphenation
+    word: bool = False  # a Word file of the same layout, too
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class RenderResult:
     reads: dict[Path | str, str]  # every file WeasyPrint read for it → content hash
     warnings: tuple[Problem, ...] = ()  # what the layout check found (text running out of its box)
     maschine: tuple[str, ...] = ()  # what the worker's machine lacks (render/maschine.py), said once by the command
+    docx: bytes | None = None  # the Word file, where the job asked for it
 
 
 _font_config = None
@@ -136,23 +138,15 @@ def render(job: RenderJob) -> RenderResult:
     _set_up()
     from vorlagen.render.pdf import render_pdf
 
-    fonts = _fonts_for(job)
-    warnings: list[Problem] = []
+    fonts, warnings = _fonts_for(job), list[Problem]()
+    word: list[bytes] | None = [] if job.word else None
     with recording() as reads:
         pdf = render_pdf(
-            job.html,
-            job.base,
-            list(job.roots),
-            job.where,
-            job.created,
-            job.text,
-            fonts.config,
-            job.titel,
-            warnings,
-            job.satz,
-        )
+            job.html, job.base, list(job.roots), job.where, job.created, job.text, fonts.config, job.titel, warnings,
+            job.satz, word,
+        )  # fmt: skip
     fonts.learn(reads)
-    return RenderResult(pdf, reads, tuple(warnings), maschine.genommen())
+    return RenderResult(pdf, reads, tuple(warnings), maschine.genommen(), word[0] if word else None)
 
 
 class _Fonts:

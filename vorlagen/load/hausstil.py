@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from typing import Literal
 
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.abstimmung import Abstimmungsstil
 from vorlagen.load.kopfzeilen import Kopf
 from vorlagen.load.mitzeichnung import datei
-from vorlagen.load.records import Record, defined_at, doc, line_of, record, unknown_word
+from vorlagen.load.records import Record, defined_at, doc, doppelte, line_of, record, unknown_word
 from vorlagen.load.satz import Silbentrennung, Tabellenstil
 from vorlagen.load.ueberschriften import Ueberschriften, zu_lange_ueberschriften
 from vorlagen.load.vorlagenart import (
@@ -27,6 +26,7 @@ from vorlagen.load.vorlagenart import (
     standard_arten,
     standard_klimaantworten,
 )
+from vorlagen.load.worddateien import Worddateien
 
 # the word lists, as types (for the schema and the type check)
 Spalte = Literal["datum", "uhrzeit", "gremium", "rolle", "berichterstattung", "ergebnis"]
@@ -231,6 +231,9 @@ class Hausstil(Record):
     silbentrennung: Silbentrennung = doc(
         "Wörter, die die Silbentrennung anders trennt (trennen) oder nie (nicht_trennen)", factory=Silbentrennung
     )
+    word: Worddateien = doc(
+        "Word-Dateien (.docx) neben den PDF-Dateien; im Veröffentlichungspaket", factory=Worddateien
+    )
     rollen: dict[str, Rolle] = doc(
         "Zuständigkeiten in der Beratungsfolge: Wort → {entscheidet: true/false}", factory=standard_rollen
     )
@@ -258,7 +261,7 @@ class Hausstil(Record):
         default="Vorsitz",
     )
 
-    # keys that were renamed: the message says what to write instead ({wert}: the value written under the old key)
+    # renamed keys: the message says what to write instead ({wert}: the value written under the old key)
     ersetzt = {
         "niederschrift_kenntnisnahme": "„niederschrift_kenntnisnahme“ heißt jetzt „niederschrift_saetze“ und "
         "nimmt einen Satz je Ergebnis – schreiben Sie: niederschrift_saetze: "
@@ -392,8 +395,3 @@ class Hausstil(Record):
                     )
                 )
         return problems
-
-
-def doppelte(woerter) -> list[str]:
-    """The words a list names more than once, sorted."""
-    return sorted(wort for wort, anzahl in Counter(woerter).items() if anzahl > 1)

@@ -13,6 +13,7 @@ import functools
 import re
 import types
 import typing
+from collections import Counter
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
@@ -381,3 +382,8 @@ def changed(record, **changes):
 def defined_at(record, key: str) -> Where | None:
     """The line of `key` in the YAML a record was read from; None when the key was not written (its default holds)."""
     return getattr(record, "_lines", {}).get(key)
+
+
+def doppelte(woerter) -> list[str]:
+    """The words a list names more than once, sorted."""
+    return sorted(wort for wort, anzahl in Counter(woerter).items() if anzahl > 1)

@@ -19,6 +19,7 @@ from vorlagen.load.sitzungen import uhrzeit
 from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
+from vorlagen.render.word.paket import MIME
 
 
 def build(
@@ -89,6 +90,7 @@ class _Builder:
         file_name: str,
         date: dt.date,
         stamp: dt.date,
+        mime: str = "application/pdf",
         **links: list[str],
     ) -> str:
         content = self.read(path)
@@ -99,7 +101,7 @@ class _Builder:
                 "type": SCHEMA + "File",
                 "name": label,
                 "fileName": file_name,
-                "mimeType": "application/pdf",
+                "mimeType": mime,
                 "date": date.isoformat(),
                 "size": len(content),
                 "sha512Checksum": hashlib.sha512(content).hexdigest(),
@@ -170,16 +172,20 @@ class _Builder:
             ]
         if doc is not None and niederschrift is not None:  # the public Niederschrift is written with the agenda
             meeting["meetingState"] = "durchgeführt"
-            meeting["resultsProtocol"] = self._file(
-                f"niederschrift-{key}",
-                "Niederschrift, öffentlicher Teil",
-                PUBLIC_MEETINGS / sid / "niederschrift.pdf",
-                "niederschrift.pdf",
-                sitzung.datum,
-                sitzung.datum,
-                meeting=[meeting_id],
-            )
+            self._protokoll(meeting, sid, key, meeting_id)
         g.add(meeting, stamp)
+
+    def _protokoll(self, meeting: Objekt, sid: str, key: str, meeting_id: str) -> None:
+        """The public Niederschrift, the Meeting's resultsProtocol, and its Word file where the Hausstil publishes them
+        (hausstil: word: veroeffentlichen)."""
+        datum, folder = self.facts.sitzungen[sid].datum, PUBLIC_MEETINGS / sid
+        name = "Niederschrift, öffentlicher Teil"
+        meeting["resultsProtocol"] = self._file(f"niederschrift-{key}", name, folder / "niederschrift.pdf",
+                                                "niederschrift.pdf", datum, datum, meeting=[meeting_id])  # fmt: skip
+        if self.facts.koerperschaft.hausstil.word.veroeffentlichen:
+            word = self._file(f"niederschrift-{key}-word", f"{name} (Word)", folder / "niederschrift.docx",
+                              "niederschrift.docx", datum, datum, MIME, meeting=[meeting_id])  # fmt: skip
+            meeting.setdefault("auxiliaryFile", []).append(word)
 
     def _agenda_item(self, meeting_id: str, sid: str, order: int, punkt: Punkt, stamp: dt.date) -> str:
         g, key = self.graph, slugify(sid)
@@ -241,6 +247,7 @@ class _Builder:
             for a in doc.anlagen
             if a.oeffentlich
         ]
+        auxiliary += self._word_files(doc, paper_id, stamp)
         consultations = []
         for sid in sorted(beratungen, key=lambda s: (self.facts.sitzungen[s].datum, s)):
             sitzung, rolle = self.facts.sitzungen[sid], beratungen[sid]
@@ -281,6 +288,25 @@ class _Builder:
             },
             stamp,
         )
+
+    def _word_files(self, doc: VorlageDoc, paper_id: str, stamp: dt.date) -> list[str]:
+        """The Word files of a public Vorlage and of its public Anlagen from Markdown, where the Hausstil publishes
+        them (hausstil: word: veroeffentlichen)."""
+        word, slug = self.facts.koerperschaft.hausstil.word.veroeffentlichen, doc.source.slug
+        return [
+            self._file(
+                f"vorlage-{slugify(slug)}{end.removesuffix('.docx')}-word",
+                f"{titel} (Word)",
+                path,
+                f"vorlage-{slug}{end}",
+                doc.source.stand,
+                stamp,
+                MIME,
+                paper=[paper_id],
+            )  # fmt: skip
+            for path, end, titel in doc.oeffentliche_dateien(word)
+            if path.suffix == ".docx"
+        ]
 
     def _top(self, sid: str, nummer: str | None) -> str | None:
         tagesordnung = self.facts.sitzungen[sid].tagesordnung

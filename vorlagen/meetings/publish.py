@@ -1,4 +1,5 @@
-"""The publish bundle of a Sitzung: public PDFs under safe names, oparl.json and SHA256SUMS."""
+"""The publish bundle of a Sitzung: public PDFs (and, where the Hausstil publishes them, Word files) under safe names,
+oparl.json and SHA256SUMS."""
 
 from __future__ import annotations
 
@@ -66,23 +67,25 @@ def bundle(
     packet_pdf: bytes,
     read: Callable[[PurePosixPath], bytes],
     minutes_pdf: bytes | None = None,
+    word: bool = False,
 ) -> dict[str, bytes]:
     """File name → content of the bundle's PDFs: only public documents; `read` gives an output file of this build,
-    `minutes_pdf` the public Niederschrift once there is one (the Meeting's resultsProtocol).
+    `minutes_pdf` the public Niederschrift once there is one (the Meeting's resultsProtocol); `word`: with the Word
+    file of each of its Vorlagen, of their Anlagen from Markdown and of the Niederschrift (hausstil: word).
 
     The names are the `fileName`s of the same files in the OParl endpoint (see oparl.py).
     """
     files: dict[str, bytes] = {"tagesordnung.pdf": agenda_pdf, "sitzungsmappe.pdf": packet_pdf}
     if minutes_pdf is not None:
         files["niederschrift.pdf"] = minutes_pdf
+        if word:
+            files["niederschrift.docx"] = read(doc.folder(False) / "niederschrift.docx")
     for punkt in doc.teil(intern=False):
         if punkt.doc is None or not punkt.doc.oeffentlich:
             continue
         base = f"vorlage-{punkt.doc.source.slug}"
-        files[f"{base}.pdf"] = read(punkt.doc.folder / f"{punkt.doc.source.slug}.pdf")
-        for anlage in punkt.doc.anlagen:
-            if anlage.oeffentlich:
-                files[f"{base}-anlage-{anlage.nummer}.pdf"] = read(anlage.datei)
+        for path, name, _ in punkt.doc.oeffentliche_dateien(word):
+            files[f"{base}{name}"] = read(path)
     return files
 
 

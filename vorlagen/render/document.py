@@ -58,6 +58,7 @@ class VorlageDoc:
     verweise_als_text: list[Where] = field(default_factory=list)  # links to Anlagen its PDFs can only print as text
     freigabe: Freigabe | None = None  # its sign-offs, where the Hausstil asks for some or some are given
     ohne_marken: str | None = None  # an ENTWURF's web HTML without the ENTWURF marks (what `diff` compares)
+    word: bool = False  # its PDFs (the Vorlage's, its Anlagen's from Markdown) come with a Word file each
 
     @property
     def inhalt_html(self) -> str:
@@ -72,11 +73,16 @@ class VorlageDoc:
     @property
     def files(self) -> list[PurePosixPath]:
         """Every output file of this Vorlage."""
-        own = [self.folder / f"{self.source.slug}{suffix}" for suffix in (".html", ".txt", ".pdf")]
+        word = (".docx",) if self.word else ()
+        own = [self.folder / f"{self.source.slug}{suffix}" for suffix in (".html", ".txt", ".pdf", *word)]
         anlagen = [
             f
             for a in self.anlagen
-            for f in ([a.datei] if a.quelle.endswith(".pdf") else [a.datei, a.datei.with_suffix(".txt")])
+            for f in (
+                [a.datei]
+                if a.quelle.endswith(".pdf")
+                else [a.datei, a.datei.with_suffix(".txt"), *(a.datei.with_suffix(s) for s in word)]
+            )
         ]
         bilder = [self.folder / b.relative_to(self.source.folder).as_posix() for b in self.bilder]
         return own + anlagen + bilder
@@ -84,6 +90,20 @@ class VorlageDoc:
     @property
     def oeffentlich(self) -> bool:
         return self.source.vorlage.oeffentlich
+
+    def oeffentliche_dateien(self, word: bool) -> list[tuple[PurePosixPath, str, str]]:
+        """The public files of a public Vorlage: (output path, its name in a publish bundle and in OParl after
+        „vorlage-<slug>“ – „.pdf“, „-anlage-1.pdf“ –, title); `word`: also the Word files of the Vorlage and of its
+        Anlagen from Markdown."""
+        vorlage, slug = self.source.vorlage, self.source.slug
+        found = [(self.folder / f"{slug}.pdf", ".pdf", f"{vorlage.art} {vorlage.nummer}")]
+        found += [(self.folder / f"{slug}.docx", ".docx", found[0][2])] if word and self.word else []
+        for a in self.anlagen if self.oeffentlich else []:
+            if a.oeffentlich:
+                found.append((a.datei, f"-anlage-{a.nummer}.pdf", f"Anlage {a.nummer}: {a.titel}"))
+                if word and self.word and not a.quelle.endswith(".pdf"):
+                    found.append((a.datei.with_suffix(".docx"), f"-anlage-{a.nummer}.docx", found[-1][2]))
+        return found
 
     @property
     def text(self) -> str:
@@ -148,7 +168,7 @@ class Composer:
             public = vorlage.oeffentlich and anlage.oeffentlich
             datei = (folder if public else INTERNAL / source.slug) / f"anlage-{nummer}-{slugify(anlage.titel)}.pdf"
             anlagen.append(AnlageDoc(nummer, anlage.titel, public, datei, anlage.datei, querformat=anlage.querformat))
-        return VorlageDoc(source, folder, anlagen)
+        return VorlageDoc(source, folder, anlagen, word=self.facts.koerperschaft.hausstil.word.dateien)
 
     def compose(self, source: VorlageSource) -> VorlageDoc:
         """The HTML of a Vorlage and its Anlagen; raises BuildFailed with every problem of its texts."""

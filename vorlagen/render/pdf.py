@@ -182,6 +182,19 @@ def _setzen(html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts:
     return document, options
 
 
+def _worddatei(document, fetcher: ProjectFetcher, created: dt.date, satz: Satz) -> bytes:
+    """The Word file of a laid-out document; it shows the images the PDF shows, read through the same fetcher."""
+    from vorlagen.render.word import aus_dokument, worddatei
+
+    def lesen(url: str) -> bytes | None:
+        try:
+            return fetcher.fetch(url).read()
+        except (ForbiddenResource, OSError):
+            return None
+
+    return worddatei(aus_dokument(document), created, satz.woerter, lesen)
+
+
 def lay_out(html: str, base: Path, roots: list[Path], where: Where, satz: Satz | None = None):
     """One document laid out exactly as render_pdf sets it, without writing the PDF: WeasyPrint's Document, whose
     pages say what a reader sees where (render/seitenbild.py)."""
@@ -202,6 +215,7 @@ def render_pdf(
     titel: str = "",
     warnings: list[Problem] | None = None,
     satz: Satz | None = None,
+    word: list[bytes] | None = None,
 ) -> bytes:
     """Renders one document; any WeasyPrint warning about the document or refused resource fails the build (a notice
     about the machine does not: render/maschine.py).
@@ -213,6 +227,7 @@ def render_pdf(
     time (fontTools when it subsets fonts) stamp that one. `text`, the plain-text rendition,
     goes into the PDF as the private data of a page piece so that `git diff` can show it for any committed PDF.
     `satz` (the Hausstil's, else the shipped one) fits tables too wide for the page and hyphenates the house's words.
+    `word`, where given, gets the document's Word file, made from the same layout (render/word/).
     """
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(created.timetuple()))
     fetcher = ProjectFetcher(roots)
@@ -220,5 +235,7 @@ def render_pdf(
         document, options = _setzen(html, base, fetcher, where, font_config or FontConfiguration(), satz or Satz())
         if warnings is not None:
             warnings += [Problem(where, f"{titel}: {message}" if titel else message) for message in overflows(document)]
+        if word is not None:
+            word.append(_worddatei(document, fetcher, created, satz or Satz()))
         pdf = document.write_pdf(None, 1, functools.partial(finish, text=text, modified=created), **options)
     return pdf

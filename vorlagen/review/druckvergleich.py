@@ -1,7 +1,7 @@
 """What two builds print differently: every output document (Vorlagen, Anlagen, agendas, Niederschriften,
-Auszüge, Beschlusskontrolle, Mappen, publish bundles) by its text rendition and its pages, every other file of the
-output by its bytes, and the data files that change the print without changing a word (stylesheets, fonts,
-images)."""
+Auszüge, Beschlusskontrolle, Mappen, publish bundles) by its text rendition and its pages, each Word file by its own
+text, every other file of the output by its bytes, and the data files that change the print without changing a word
+(stylesheets, fonts, images)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from vorlagen.core.limits import MAX_TEXTFASSUNG
 from vorlagen.core.reads import ABSENT, hash_of, read_file
+from vorlagen.review import worttext
 from vorlagen.review.diff import text_changes
 
 MAX_SEITEN = 2000  # pages of one Sitzungsmappe read for its text
@@ -48,6 +49,7 @@ class Dokumentaenderung:
     textseiten: list[int] = field(default_factory=list)  # pages (of the new PDF) whose text changed, where read
     wie: str = ""  # another changed PDF of the output with exactly these bytes (a published copy), named instead
     druckseiten: list[int] = field(default_factory=list)  # pages that print differently though the text is the same
+    text_wie: str = ""  # a Word file whose text changed as its PDF's did: that PDF, named instead of the lines
 
     def zeile(self) -> str:
         """'datei: geändert, 2 → 3 Seiten' – the line that names it."""
@@ -56,13 +58,18 @@ class Dokumentaenderung:
             return f"{self.datei}: neu{_seiten(neu)}"
         if self.status == "entfernt":
             return f"{self.datei}: entfernt{_seiten(alt)}"
-        art = "gleicher Text, anders gedruckt" if self.textfassung and not self.text else "geändert"
+        gleich = (
+            "gleicher Text, anders formatiert" if self.datei.endswith(".docx") else "gleicher Text, anders gedruckt"
+        )
+        art = gleich if self.textfassung and not self.text else "geändert"
         if self.textfassung and not self.text and self.druckseiten:
             art += f" auf {_seitenliste(self.druckseiten)}"
         if self.oben and self.text:
             art = "geändert (der Text oben bei der Vorlage)"
         elif self.wie:
             art = f"geändert wie {self.wie}"
+        elif self.text_wie:
+            art = f"Text geändert wie in {self.text_wie}"
         elif self.text and self.textseiten:
             art = f"geändert, Text auf {_seitenliste(self.textseiten)}"
         return f"{self.datei}: {art}" + (f", {alt} → {neu} Seiten" if alt != neu and alt and neu else "")
@@ -95,6 +102,7 @@ def vergleichen(alt: Path, neu: Path, alt_daten: Path, neu_daten: Path, gezeigt:
     a, b = _dateien(alt), _dateien(neu)
     geaendert = {name for name in set(a) | set(b) if a.get(name) != b.get(name)}
     pdfs = {name for name in geaendert if name.endswith(".pdf")}
+    words = {name for name in geaendert if name.endswith(".docx")}
     for name in sorted(pdfs):
         status = "neu" if name not in a else "entfernt" if name not in b else "geändert"
         rendition = str(PurePosixPath(name).with_suffix(".txt"))
@@ -110,13 +118,16 @@ def vergleichen(alt: Path, neu: Path, alt_daten: Path, neu_daten: Path, gezeigt:
         if status == "geändert" and change.textfassung and not change.text and not change.wie:
             change.druckseiten = _anders_gedruckt(_abdruecke(alt, name), _abdruecke(neu, name))
         result.dokumente.append(change)
+    result.dokumente += [_word(name, alt, neu, a, b, result.dokumente, words) for name in sorted(words)]
+    # each Word file right after its PDF
+    result.dokumente.sort(key=lambda d: (str(PurePosixPath(d.datei).with_suffix(".pdf")), d.datei.endswith(".docx")))
     oparl = {name for name in geaendert if name.startswith("oparl/")}
     result.oparl = [f"{name} (neu)" for name in sorted(oparl - set(a))]
     result.oparl += [f"{name} (entfernt)" for name in sorted(oparl - set(b))]
     anders = len(oparl & set(a) & set(b))
     if anders:
         result.oparl.append(f"{anders} {'Objekt' if anders == 1 else 'Objekte'} geändert")
-    for name in sorted(geaendert - pdfs - oparl):
+    for name in sorted(geaendert - pdfs - words - oparl):
         path = PurePosixPath(name)
         if path.suffix in (".txt", ".html") and str(path.with_suffix(".pdf")) in pdfs:
             continue  # the rendition and the web page of a document named above
@@ -125,6 +136,35 @@ def vergleichen(alt: Path, neu: Path, alt_daten: Path, neu_daten: Path, gezeigt:
         status = " (neu)" if name not in a else " (entfernt)" if name not in b else ""
         result.weitere.append(name + status)
     return result
+
+
+def _word(
+    name: str,
+    alt: Path,
+    neu: Path,
+    a: dict[str, str],
+    b: dict[str, str],
+    pdfs: list[Dokumentaenderung],
+    words: set[str],
+) -> Dokumentaenderung:
+    """A Word file that is not the same in both builds, compared by its own text: where its words changed as those of
+    its PDF's text rendition did, that PDF is named; a published copy is named by the file it copies."""
+    status = "neu" if name not in a else "entfernt" if name not in b else "geändert"
+    change = Dokumentaenderung(name, status, textfassung=True)
+    if status != "geändert":
+        return change
+    rendition = str(PurePosixPath(name).with_suffix(".txt"))
+    change.wie = "" if rendition in a or rendition in b else _zwilling(name, b, words, a)  # a copy of one with text
+    if change.wie:
+        return change
+    vorher, nachher = worttext.zeilen(alt, name, a), worttext.zeilen(neu, name, b)
+    change.text = text_changes(vorher, nachher)
+    pdf = next((d for d in pdfs if d.datei == str(PurePosixPath(name).with_suffix(".pdf"))), None)
+    if change.text and pdf is not None:
+        text = worttext.worte(_zeilen(alt, rendition, a)), worttext.worte(_zeilen(neu, rendition, b))
+        if worttext.anders(*text) == worttext.anders(worttext.worte(vorher), worttext.worte(nachher)):
+            change.text_wie = pdf.datei
+    return change
 
 
 def druckdateien(alt: Path, neu: Path) -> list[str]:
@@ -288,7 +328,7 @@ def zeilen(druck: Druckvergleich) -> list[str]:
         lines.append("Gedruckte Dokumente:")
         for change in druck.dokumente:
             lines.append(f"  {change.zeile()}")
-            lines += [] if change.oben else [f"    {mark} {text}" for mark, text in change.text]
+            lines += [] if change.oben or change.text_wie else [f"    {mark} {text}" for mark, text in change.text]
         lines.append("")
     if druck.druckdateien:
         lines += [f"Anders gedruckt: {', '.join(druck.druckdateien)} – das kann jedes Dokument betreffen.", ""]
