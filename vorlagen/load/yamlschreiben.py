@@ -88,6 +88,8 @@ class YamlDatei:
 
     def __init__(self, text: str, name: str = "die Datei"):
         self.name = name
+        self.zeilenende = "\r\n" if "\r\n" in text else "\n"  # a file saved on Windows keeps its line ends
+        original, text = text, text.replace("\r\n", "\n")
         abweichung = None
         for einrueckung in _EINRUECKUNGEN:
             self._yaml = _yaml(*einrueckung)
@@ -99,9 +101,9 @@ class YamlDatei:
                     "Zeile); der Browser ändert die Datei erst danach."
                 ) from None
             wieder = _dump(self._yaml, self.daten)
-            if wieder == text:
+            if wieder.replace("\n", self.zeilenende) == original:
                 return
-            abweichung = _erste_abweichung(text, wieder) if abweichung is None else abweichung
+            abweichung = _erste_abweichung(original, wieder) if abweichung is None else abweichung
         raise NichtTreu(
             f"{name} lässt sich im Browser nicht ändern, ohne Zeile {abweichung} anders zu schreiben, als sie steht "
             "(eigene Einrückung oder Schreibweise) – ändern Sie diese Datei im Editor.",
@@ -109,7 +111,7 @@ class YamlDatei:
         )
 
     def text(self) -> str:
-        return _dump(self._yaml, self.daten)
+        return _dump(self._yaml, self.daten).replace("\n", self.zeilenende)
 
     def hat(self, pfad: Pfad) -> bool:
         try:
