@@ -79,7 +79,7 @@ def neu(args: argparse.Namespace) -> int:
 
 def vorlage(args: argparse.Namespace) -> int:
     """`vorlage neu`: the next free Nummer, the sections of its Art, the next Sitzung."""
-    from vorlagen.cli import neue_vorlage
+    from vorlagen.load import neue_vorlage
     from vorlagen.load.facts import load
 
     facts, problems = load(args.data)  # problems elsewhere do not stop a new Vorlage
@@ -134,10 +134,10 @@ def vorlage(args: argparse.Namespace) -> int:
 
 def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
-    from vorlagen.cli import schemadateien
     from vorlagen.core.engine import befehl
     from vorlagen.core.problems import Paths
     from vorlagen.core.speichern import speichern
+    from vorlagen.load import schemadateien
     from vorlagen.load.facts import load
     from vorlagen.load.hausstil import Hausstil
 

@@ -9,11 +9,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from vorlagen.cli.neuanlage import anlegen, text_value
-from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
-from vorlagen.cli.schemadateien import schema_comment
 from vorlagen.core.limits import MAX_BETREFF
 from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.load.neuanlage import anlegen, text_value
+from vorlagen.load.numbering import next_fassung, next_nummer, used_nummern
+from vorlagen.load.schemadateien import schema_comment
 
 NUMMER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/._-]{0,39}")  # as vorlage.yaml allows it, 40 characters at most
 OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
