@@ -685,3 +685,17 @@ def test_the_changelog_has_the_programs_version_first_and_says_what_to_do():
     for release in text.split("\n## ")[1:]:
         assert "### Was Sie tun müssen" in release, release.splitlines()[0]
     assert "vorlagen aktualisieren" in text
+
+
+def test_the_pictures_of_the_editing_side_show_its_pages_as_they_are():
+    """docs/bilder/browser/ shows the editing side's pages as templates/bearbeiten/ sets them now; after a change
+    there, scripts/browserbilder.py takes them again."""
+    import hashlib
+    import json
+
+    recorded = json.loads((DOCS / "bilder" / "browser" / "quellen.json").read_text(encoding="utf-8"))
+    seiten = ROOT / "templates" / "bearbeiten"
+    now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(seiten.iterdir()) if p.is_file()}
+    assert recorded == now, "Bilder veraltet – .venv/bin/python scripts/browserbilder.py"
+    for name in ("neue-vorlage", "tabelle", "formel"):
+        assert (DOCS / "bilder" / "browser" / f"{name}.png").stat().st_size < 60_000

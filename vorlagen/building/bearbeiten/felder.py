@@ -18,6 +18,12 @@ from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence
 from vorlagen.load.yamlschreiben import Pfad
 
 
+# rows the handbook writes with their name first: {id: medien, als: Neue Medien, betrag: 12500}
+_ZEILE = ("id", "als", "anzahl", "anteil", "saetze", "betrag", "formel", "foerderfaehig", "felder", "gruppe")
+HANDBUCH = {"Kostenposition": _ZEILE + ("hinweis", "erwartet"), "Abzug": _ZEILE + ("hinweis", "erwartet")}
+IMMER = ("art", "einheit", "als")  # shown in every section that has them, written or not: they decide what it is
+
+
 @dataclass
 class Feld:
     """One value: a text, number, date, yes/no or a choice of words."""
@@ -94,7 +100,8 @@ def formular(cls: type, node: Node | None, pfad: Pfad = ()) -> Gruppe:
         element = _element(hints[name], value, pfad + (name,), doc, where.line if where else None)
         if isinstance(element, Feld):
             element.pflicht, element.reihenfolge = _pflicht(spec), reihenfolge
-        if name in entries or _pflicht(spec):
+        zeilen = isinstance(element, Liste) and element.neu == "gruppe" and pfad  # rows of a table: a button away
+        if name in entries or _pflicht(spec) or (name in IMMER and pfad) or zeilen:
             gruppe.eintraege.append(element)
         else:
             gruppe.weitere.append(element)
@@ -203,7 +210,7 @@ def ordnung(cls: type, pfad: Pfad) -> tuple[tuple[str, ...], typing.Any]:
                 break
         if kind == "record":
             fields, hints = _fields(typ)
-            reihenfolge, typ = tuple(fields), hints.get(str(schritt), str)
+            reihenfolge, typ = HANDBUCH.get(typ.__name__, tuple(fields)), hints.get(str(schritt), str)
         elif kind in ("list", "dict"):
             reihenfolge, typ = (), argument
     return reihenfolge, typ

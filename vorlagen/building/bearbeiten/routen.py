@@ -76,6 +76,8 @@ def post(handler, bearbeiten: Bearbeiten) -> None:
         return handler.answer(HTTPStatus.FORBIDDEN, ABGELAUFEN)
     pfad = handler.path.partition("?")[0]
     rest = pfad[len(WURZEL) :] if pfad.startswith(WURZEL) else ""
+    if rest == "neu":
+        return _neu(handler, bearbeiten, eingabe)
     if rest.startswith("formel/"):
         ordner = _ordner(bearbeiten, "vorlage/" + rest[len("formel/") :])
         if ordner is None:
@@ -130,13 +132,33 @@ def _ordner(bearbeiten: Bearbeiten, rest: str | None) -> Path | None:
     return bearbeitung.vorlagenordner(bearbeiten.data, urllib.parse.unquote(rest[len("vorlage/") :]))
 
 
-def _uebersicht(bearbeiten: Bearbeiten) -> bytes:
+def _neu(handler, bearbeiten: Bearbeiten, eingabe: Eingabe) -> None:
+    from vorlagen.building.bearbeiten.neu import anlegen
+
+    angelegt = anlegen(bearbeiten.data, eingabe.felder)
+    if angelegt.ordner is not None:
+        return _weiter(handler, f"{WURZEL}vorlage/{urllib.parse.quote(angelegt.ordner)}")
+    body = _uebersicht(bearbeiten, angelegt.meldungen, eingabe.felder)
+    return _antwort(handler, HTTPStatus.UNPROCESSABLE_ENTITY, body)
+
+
+def _uebersicht(bearbeiten: Bearbeiten, meldungen: list[str] | None = None, werte: dict | None = None) -> bytes:
+    from vorlagen.building.bearbeiten.neu import auswahl
     from vorlagen.building.bearbeiten.uebersicht import eintraege
 
-    return seiten.seite("uebersicht.html.j2", vorlagen=eintraege(bearbeiten.data), wurzel=WURZEL)
+    return seiten.seite(
+        "uebersicht.html.j2",
+        vorlagen=eintraege(bearbeiten.data),
+        wurzel=WURZEL,
+        token=bearbeiten.sitzung.token,
+        auswahl=auswahl(bearbeiten.data),
+        meldungen=meldungen or [],
+        werte=werte or {},
+    )
 
 
 KOPFFELDER = ("nummer", "art", "oeffentlich", "datum", "aktenzeichen", "federfuehrend", "betreff")
+HAUPTTEILE = ("beratungsfolge", "finanzierung", "zahlen", "finanzielle_auswirkungen", "anlagen")  # always in view
 
 
 def _vorlage(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
@@ -155,6 +177,7 @@ def _vorlage(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
         zahlen=zahlen.liste(project, seite.ordner),
         formelwerte={},
         kopffelder=KOPFFELDER,
+        hauptteile=HAUPTTEILE,
     )
 
 
