@@ -17,7 +17,6 @@ from vorlagen.load.records import _fields, _kind
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence
 from vorlagen.load.yamlschreiben import Pfad
 
-
 # rows the handbook writes with their name first: {id: medien, als: Neue Medien, betrag: 12500}
 _ZEILE = ("id", "als", "anzahl", "anteil", "saetze", "betrag", "formel", "foerderfaehig", "felder", "gruppe")
 HANDBUCH = {"Kostenposition": _ZEILE + ("hinweis", "erwartet"), "Abzug": _ZEILE + ("hinweis", "erwartet")}
