@@ -160,7 +160,9 @@ def test_a_clerk_makes_a_vorlage_with_a_finanzierungsplan_and_a_haushalt_positio
     formel.fill("finanzierung.zuschuss.eigenmittel ")
     ausgabe = page.locator("#g-zahlen\\.0 output.formelwert")
     expect(ausgabe).to_contain_text("3.000", timeout=30000)
-    assert ausgabe.inner_text().startswith("eigenanteil = 3.000\u00a0€\n  Formel: finanzierung.zuschuss.eigenmittel   [")
+    assert ausgabe.inner_text().startswith(
+        "eigenanteil = 3.000\u00a0€\n  Formel: finanzierung.zuschuss.eigenmittel   ["
+    )
     formel.fill("finanzierung.zuschuss.eigenmittel")
     stand = page.locator("#pdf").get_attribute("data-stand")
     _speichern(page)
