@@ -68,7 +68,10 @@ def test_a_changed_value_changes_its_line_only():
     [
         ("Zuschuss für die Stadtbibliothek", "Zuschuss für die Stadtbibliothek"),
         ("Antrag: Neubau", '"Antrag: Neubau"'),
-        ("Kosten, Sachmittel", '"Kosten, Sachmittel"'),
+        ("Kosten, Sachmittel", "Kosten, Sachmittel"),  # on a line of its own a comma is plain text
+        ("05.06.01", '"05.06.01"'),  # begins like a number: quoted, as the handbook writes Nummern and Konten
+        ("32 – Ordnung", '"32 – Ordnung"'),
+        ("2021-02-22-kim-modul-1", "2021-02-22-kim-modul-1"),
         ("# kein Kommentar", '"# kein Kommentar"'),
         ("2021", '"2021"'),
         ("true", '"true"'),
@@ -82,6 +85,13 @@ def test_a_new_text_is_quoted_exactly_where_yaml_would_read_it_otherwise(text, g
     assert _geaendert(lambda d: d.setzen(("betreff",), text))[1] == f"+betreff: {geschrieben}"
 
 
+def test_inside_a_row_of_one_line_a_comma_needs_quotes():
+    assert _geaendert(lambda d: d.setzen(("beratungsfolge", 1, "rolle"), "Kosten, Sachmittel")) == [
+        "-  - {sitzung: KA-2021-06-21, rolle: Entscheidung}",
+        '+  - {sitzung: KA-2021-06-21, rolle: "Kosten, Sachmittel"}',
+    ]
+
+
 def test_a_quoted_value_stays_quoted_and_a_nummer_is_quoted_as_the_handbook_writes_it():
     assert _geaendert(lambda d: d.setzen(("nummer",), "2021/0124"))[1] == '+nummer: "2021/0124"'
     assert (
@@ -92,10 +102,10 @@ def test_a_quoted_value_stays_quoted_and_a_nummer_is_quoted_as_the_handbook_writ
 
 def test_a_new_key_goes_where_the_handbook_puts_it():
     order = ["nummer", "art", "oeffentlich", "datum", "aktenzeichen", "kopf", "federfuehrend", "betreff"]
-    assert _geaendert(lambda d: d.setzen(("aktenzeichen",), "32.1/2021", order)) == ["+aktenzeichen: 32.1/2021"]
+    assert _geaendert(lambda d: d.setzen(("aktenzeichen",), "32.1/2021", order)) == ['+aktenzeichen: "32.1/2021"']
     datei = YamlDatei(BEISPIEL)
     datei.setzen(("aktenzeichen",), "32.1/2021", order)
-    assert datei.text().splitlines()[3:6] == ["datum: 2021-05-27", "aktenzeichen: 32.1/2021", "federfuehrend: KI"]
+    assert datei.text().splitlines()[3:6] == ["datum: 2021-05-27", 'aktenzeichen: "32.1/2021"', "federfuehrend: KI"]
 
 
 def test_rows_are_added_in_one_line_and_sections_in_blocks():
@@ -104,7 +114,7 @@ def test_rows_are_added_in_one_line_and_sections_in_blocks():
     ) == ["+  - {sitzung: KT-2021-07-01, rolle: Entscheidung}"]
     assert _geaendert(
         lambda d: d.setzen(("zahlen", 0), {"id": "pauschale", "formel": "x * 1,75 %", "erwartet": Zitiert("0,5")})
-    ) == ["+zahlen:", "+  - id: pauschale", '+    formel: "x * 1,75 %"', '+    erwartet: "0,5"']
+    ) == ["+zahlen:", "+  - id: pauschale", "+    formel: x * 1,75 %", '+    erwartet: "0,5"']
     assert _geaendert(
         lambda d: d.setzen(("finanzielle_auswirkungen", "positionen", 0, "jahre", "2023"), "uebersicht.jahre_max.2023")
     ) == ["+        2023: uebersicht.jahre_max.2023"]

@@ -3,13 +3,15 @@
 The file is held round trip by ruamel.yaml (comments, key order, quoting, flow and block style, blank lines). A file
 that ruamel.yaml cannot write back unchanged (an indentation of its own, a `null` spelled otherwise than `~`) is
 refused as a whole with a German message: the program never rewrites what the user did not change. New values take
-the handbook's style: texts plain where YAML reads them back as the same text, else in double quotes; numbers and
-dates as written; the sections the handbook writes in one line (`{sitzung: …, rolle: …}`) in one line.
+the handbook's style: texts plain where YAML reads them back as the same text, else in double quotes, and in double
+quotes when they begin like a number (a Nummer, a Konto: "05.06.01"); numbers and dates as written; the sections the
+handbook writes in one line (`{sitzung: …, rolle: …}`) in one line while they fit (yamlzeilen.py).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,10 +22,14 @@ from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+
+from vorlagen.load.yamlzeilen import gefaltet, gestalten
 
 Pfad = tuple[str | int, ...]  # keys and list positions from the root, e.g. ("beratungsfolge", 0, "sitzung")
 _STR = "tag:yaml.org,2002:str"
+# a text that begins like a number – "05.06.01", "2021/0123", "1", "32 – Ordnung" – is quoted, as the handbook does
+_WIE_EINE_ZAHL = re.compile(r"\d+(?:[.,/ ]|$)")
 _EINRUECKUNGEN = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0))  # mapping, sequence, offset
 
 
@@ -40,7 +46,7 @@ class Roh(str):
 
 
 class Zitiert(str):
-    """A text always written in double quotes (a Nummer, a Konto: the handbook quotes them)."""
+    """A text always written in double quotes (a Nummer; as a key: a column named by digits, "2025")."""
 
 
 @dataclass(frozen=True)
@@ -90,9 +96,15 @@ class YamlDatei:
         self.name = name
         self.zeilenende = "\r\n" if "\r\n" in text else "\n"  # a file saved on Windows keeps its line ends
         original, text = text, text.replace("\r\n", "\n")
+        self._leer = not text.strip()  # an empty file: its first value makes it a section of keys
+        self._neu: set[int] = set()  # the sections this change made (or chose the style of): laid out as new
         abweichung = None
+        if self._leer:
+            self._einrueckung, self.daten = _EINRUECKUNGEN[0], CommentedMap()
+            self._yaml = _yaml(*self._einrueckung)
+            return
         for einrueckung in _EINRUECKUNGEN:
-            self._yaml = _yaml(*einrueckung)
+            self._einrueckung, self._yaml = einrueckung, _yaml(*einrueckung)
             try:
                 self.daten = self._yaml.load(text)
             except YAMLError:
@@ -111,6 +123,9 @@ class YamlDatei:
         )
 
     def text(self) -> str:
+        if self._leer and not self.daten:
+            return ""
+        gestalten(self.daten, self._neu, self._einrueckung, _yaml(*self._einrueckung))
         return _dump(self._yaml, self.daten).replace("\n", self.zeilenende)
 
     def hat(self, pfad: Pfad) -> bool:
@@ -132,7 +147,10 @@ class YamlDatei:
         of the record in the handbook's order) puts it among the keys already there, else at the end."""
         eltern = self._abschnitt(pfad)
         schluessel = pfad[-1]
-        neu = _knoten(wert)
+        neu = _knoten(wert, bool(eltern.fa.flow_style()))
+        self._neu |= _abschnitte(neu)
+        if len(pfad) == 1 and isinstance(neu, str) and not isinstance(wert, (Roh, Zitiert)):
+            neu = gefaltet(neu, len(f"{pfad[0]}: "), self._einrueckung[0])  # a long Betreff, as the handbook folds it
         if isinstance(eltern, CommentedSeq):
             assert isinstance(schluessel, int)
             if schluessel == len(eltern):
@@ -148,6 +166,12 @@ class YamlDatei:
             eltern[schluessel] = _wie_vorher(eltern[schluessel], neu)
         else:
             eltern.insert(_stelle(list(eltern), schluessel, reihenfolge), schluessel, neu)
+
+    def stil(self, pfad: Pfad, in_einer_zeile: bool) -> None:
+        """Chooses how the empty section at `pfad` is written once it has entries: in one line or as a block."""
+        abschnitt = self.wert(pfad)
+        abschnitt.fa.set_flow_style() if in_einer_zeile else abschnitt.fa.set_block_style()
+        self._neu.add(id(abschnitt))
 
     def entfernen(self, pfad: Pfad) -> None:
         """Removes the key or the list item at `pfad` (nothing where there is none)."""
@@ -168,19 +192,22 @@ class YamlDatei:
         liste.insert(nach, liste.pop(pfad[-1]))
 
     def _abschnitt(self, pfad: Pfad) -> Any:
-        """The section that holds `pfad`, made as a block section where it is missing or empty (`~`, `[]`, `{}`):
-        a list where the next step is a position, else a section of keys."""
+        """The section that holds `pfad`, made as a block section where it is missing (or `~`): a list where the next
+        step is a position, else a section of keys. An empty one (`[]`, `{}`) becomes a block section too, unless its
+        style was chosen (a Zeile, `stil`)."""
         abschnitt = self.daten
         for nummer, schritt in enumerate(pfad[:-1]):
             if isinstance(abschnitt, CommentedMap):
                 schritt = _schluessel(abschnitt, schritt)
                 vorhanden = abschnitt.get(schritt)
-                if not isinstance(vorhanden, (CommentedMap, CommentedSeq)) or not vorhanden:
+                if not isinstance(vorhanden, (CommentedMap, CommentedSeq)):
                     neu = CommentedSeq() if isinstance(pfad[nummer + 1], int) else CommentedMap()
                     if schritt in abschnitt:
                         abschnitt[schritt] = neu
                     else:
                         abschnitt.insert(len(abschnitt), schritt, neu)
+                elif not vorhanden and id(vorhanden) not in self._neu:
+                    vorhanden.fa.set_block_style()
                 abschnitt = abschnitt[schritt]
             else:
                 abschnitt = abschnitt[schritt]
@@ -223,9 +250,11 @@ def _nachlauf_geben(container: Any, key: Any, nachlauf: Any) -> None:
 
 def _schluessel(abschnitt: CommentedMap, schluessel: str | int) -> str | int:
     """A key as the section holds it: a year written `2021:` is the number 2021 there, and a new key of digits
-    is written so too (plain, as the handbook writes years)."""
+    is written so too (plain, as the handbook writes years) – unless it is Zitiert (a column "2025")."""
     if schluessel in abschnitt:
         return schluessel
+    if isinstance(schluessel, Zitiert):
+        return DoubleQuotedScalarString(str(schluessel))
     if isinstance(schluessel, str) and schluessel.isascii() and schluessel.isdigit() and schluessel[0] != "0":
         return int(schluessel)
     return schluessel
@@ -242,30 +271,39 @@ def _stelle(vorhanden: list, schluessel: str | int, reihenfolge: Sequence[str]) 
 
 def _wie_vorher(alt: Any, neu: Any) -> Any:
     """A changed text keeps the double quotes it had (a careful person changes the words, not the quotes)."""
-    if isinstance(alt, DoubleQuotedScalarString) and type(neu) is str:
+    if isinstance(alt, DoubleQuotedScalarString) and type(neu) in (str, FoldedScalarString):
         return DoubleQuotedScalarString(neu)
     return neu
 
 
-def _knoten(wert: Any) -> Any:
-    """A value as ruamel.yaml writes it in the handbook's style."""
+def _abschnitte(wert: Any) -> set[int]:
+    """The ids of a new value's sections and of the sections within."""
+    if isinstance(wert, CommentedMap):
+        return {id(wert)}.union(*(_abschnitte(v) for v in wert.values()))
+    if isinstance(wert, CommentedSeq):
+        return {id(wert)}.union(*(_abschnitte(v) for v in wert))
+    return set()
+
+
+def _knoten(wert: Any, im_fluss: bool = False) -> Any:
+    """A value as ruamel.yaml writes it in the handbook's style (`im_fluss`: inside a section of one line)."""
     if isinstance(wert, Zeile):
-        gebaut = _knoten(wert.wert)
+        gebaut = _knoten(wert.wert, True)
         gebaut.fa.set_flow_style()
         return gebaut
     if isinstance(wert, dict):
         abschnitt = CommentedMap()
         for key, value in wert.items():
-            abschnitt[key] = _knoten(value)
+            abschnitt[key] = _knoten(value, im_fluss)
         return abschnitt
     if isinstance(wert, list):
-        return CommentedSeq(_knoten(item) for item in wert)
+        return CommentedSeq(_knoten(item, im_fluss) for item in wert)
     if isinstance(wert, Zitiert):
         return DoubleQuotedScalarString(str(wert))
     if isinstance(wert, Roh) or wert is None or isinstance(wert, bool):
         return wert
     if isinstance(wert, str):
-        return wert if _schlicht(wert) else DoubleQuotedScalarString(wert)
+        return wert if _schlicht(wert, im_fluss) and not _WIE_EINE_ZAHL.match(wert) else DoubleQuotedScalarString(wert)
     raise TypeError(f"kein Wert für YAML: {type(wert).__name__}")
 
 
@@ -273,9 +311,11 @@ _ANALYSE = Emitter(io.StringIO(), allow_unicode=True)
 _RESOLVER = YAML().resolver
 
 
-def _schlicht(text: str) -> bool:
-    """Whether a text stands without quotes, inside `{…}` as well as alone, and reads back as the same text."""
+def _schlicht(text: str, im_fluss: bool = True) -> bool:
+    """Whether a text stands without quotes where it goes (inside `{…}`, or on a line of its own) and reads back as
+    the same text."""
     if not text or text != text.strip():
         return False
     analyse = _ANALYSE.analyze_scalar(text)
-    return bool(analyse.allow_flow_plain) and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR
+    erlaubt = analyse.allow_flow_plain if im_fluss else analyse.allow_block_plain
+    return bool(erlaubt) and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR

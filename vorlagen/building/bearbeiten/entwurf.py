@@ -13,9 +13,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from vorlagen.building.bearbeiten.felder import Feld, Gruppe, Liste, alle, ordnung, punktiert
+from vorlagen.building.bearbeiten.felder import Feld, Gruppe, Liste, alle, punktiert
+from vorlagen.building.bearbeiten.reihenfolge import ordnung
 from vorlagen.building.bearbeiten.werte import Ungueltig, geschrieben
-from vorlagen.load.yamlschreiben import Pfad, YamlDatei, Zeile
+from vorlagen.load.yamlschreiben import Pfad, YamlDatei, Zeile, Zitiert
 
 # sections the handbook writes in one line, by their place (a * for any list position)
 IN_EINER_ZEILE = (
@@ -36,8 +37,11 @@ IN_EINER_ZEILE = (
     "finanzierung.*.spalten",
     "finanzierung.*.zeilen.*",
     "finanzierung.*.vergleichsspalten.*",
+    "finanzielle_auswirkungen.verpflichtungsermaechtigungen.*.lasten",
     "finanzielle_auswirkungen.verpflichtungsermaechtigungen.*.deckung.*",
 )
+JAHRE = ("jahre", "haushaltsjahre", "lasten")  # tables of pairs keyed by year: `2021:` plain, as the handbook writes
+ALLEIN_IN_EINER_ZEILE = {("finanzielle_auswirkungen",): "keine"}  # in one line while it holds only this key
 
 
 @dataclass
@@ -50,8 +54,12 @@ class Eingabe:
 
 
 def in_einer_zeile(pfad: Pfad) -> bool:
-    muster = ".".join("*" if isinstance(s, int) else str(s) for s in pfad)
-    return any(fnmatch.fnmatchcase(muster, m) for m in IN_EINER_ZEILE)
+    """Whether the handbook writes the section at `pfad` in one line (so is all within such a section)."""
+    for laenge in range(1, len(pfad) + 1):
+        muster = ".".join("*" if isinstance(s, int) else str(s) for s in pfad[:laenge])
+        if any(fnmatch.fnmatchcase(muster, m) for m in IN_EINER_ZEILE):
+            return True
+    return False
 
 
 def neu(pfad: Pfad, liste: bool = False) -> Any:
@@ -117,14 +125,33 @@ def _neues_paar(datei: YamlDatei, liste: Liste, eingabe: Eingabe, cls: type) -> 
 
 def setzen(datei: YamlDatei, cls: type, pfad: Pfad, wert: Any) -> None:
     """Sets a value, making the sections on the way in the handbook's order and style."""
+    pfad = _schluessel(cls, pfad)
     for laenge in range(1, len(pfad)):
         teil = pfad[:laenge]
         vorhanden = datei.wert(teil) if datei.hat(teil) else None
         if not isinstance(vorhanden, (CommentedMap, CommentedSeq)):
-            datei.setzen(teil, neu(teil, isinstance(pfad[laenge], int)), ordnung(cls, teil)[0])
-        elif not vorhanden:  # `{}` or `[]` of a draft: the first entry decides how the section is written
-            vorhanden.fa.set_flow_style() if in_einer_zeile(teil) else vorhanden.fa.set_block_style()
-    datei.setzen(pfad, wert, ordnung(cls, pfad)[0])
+            datei.setzen(teil, neu(teil, isinstance(pfad[laenge], int)), ordnung(cls, teil, datei)[0])
+        elif not vorhanden:  # `{}` or `[]` of a draft: written as the handbook writes this section
+            datei.stil(teil, in_einer_zeile(teil))
+    datei.setzen(pfad, wert, ordnung(cls, pfad, datei)[0])
+    allein = ALLEIN_IN_EINER_ZEILE.get(pfad[:-1])
+    if allein == pfad[-1] and list(datei.wert(pfad[:-1])) == [allein]:
+        datei.stil(pfad[:-1], True)
+
+
+def _schluessel(cls: type, pfad: Pfad) -> Pfad:
+    """The keys of tables of pairs as the handbook writes them: a year plain (`2021:`), any other name of digits in
+    quotes (a column `"2025":`, which YAML would read as a number)."""
+    return tuple(
+        Zitiert(schritt)
+        if isinstance(schritt, str)
+        and schritt.isdigit()
+        and stelle
+        and pfad[stelle - 1] not in JAHRE
+        and not ordnung(cls, pfad[: stelle + 1])[0]
+        else schritt
+        for stelle, schritt in enumerate(pfad)
+    )
 
 
 def aktion(datei: YamlDatei, cls: type, eingabe: Eingabe) -> None:

@@ -17,9 +17,6 @@ from vorlagen.load.records import _fields, _kind
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence
 from vorlagen.load.yamlschreiben import Pfad
 
-# rows the handbook writes with their name first: {id: medien, als: Neue Medien, betrag: 12500}
-_ZEILE = ("id", "als", "anzahl", "anteil", "saetze", "betrag", "formel", "foerderfaehig", "felder", "gruppe")
-HANDBUCH = {"Kostenposition": _ZEILE + ("hinweis", "erwartet"), "Abzug": _ZEILE + ("hinweis", "erwartet")}
 IMMER = ("art", "einheit", "als")  # shown in every section that has them, written or not: they decide what it is
 
 
@@ -192,24 +189,3 @@ def alle(element) -> list:
 
 def felder(element) -> list[Feld]:
     return [e for e in alle(element) if isinstance(e, Feld)]
-
-
-def ordnung(cls: type, pfad: Pfad) -> tuple[tuple[str, ...], typing.Any]:
-    """The keys of the record that holds the last step of `pfad` (in the handbook's order), and the type there."""
-    typ: typing.Any = cls
-    reihenfolge: tuple[str, ...] = ()
-    for schritt in pfad:
-        while True:
-            kind, argument = _kind(typ)
-            if kind == "optional":
-                typ = argument
-            elif kind == "union":
-                typ = next((t for t in argument[0] if dataclasses.is_dataclass(t)), str)
-            else:
-                break
-        if kind == "record":
-            fields, hints = _fields(typ)
-            reihenfolge, typ = HANDBUCH.get(typ.__name__, tuple(fields)), hints.get(str(schritt), str)
-        elif kind in ("list", "dict"):
-            reihenfolge, typ = (), argument
-    return reihenfolge, typ

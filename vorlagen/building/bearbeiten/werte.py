@@ -12,12 +12,12 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.load.schreibweise import Schreibweise, formelzahl, punkt
+from vorlagen.load.schreibweise import Schreibweise, datenzahl, formelzahl, punkt
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
 from vorlagen.load.yamlschreiben import Roh, Zitiert
 
 ZAHLEN = (Decimal, Betrag, Anzahl, Fraction, int)
-ZITIERT = {"nummer", "konto", "vorlage"}  # the handbook writes them in quotes: "2021/0123", "05.06.01"
+ZITIERT = {"nummer", "vorlage"}  # the handbook writes a Nummer in quotes: "2021/0123" (a Konto only as "05.06.01")
 _DEUTSCHES_DATUM = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
@@ -52,18 +52,24 @@ def geschrieben(text: str, typ: object, name: str) -> object:
         if len(teile) == 2 and all(t.isdigit() for t in teile):
             return Roh(f"{teile[0]}/{teile[1]}")
         return _fehler(name, f"„{text}“ ist kein Bruch – schreiben Sie z. B. 1/3")
-    if typ is Anzahl and "+" in text:
-        return Zitiert(" + ".join(punkt(_zahl(teil.strip(), name)) for teil in text.split("+")))
+    if typ is Anzahl and "+" in text:  # a sum of counts, plain as the handbook writes it: anzahl: 6 + 3
+        return Roh(" + ".join(_daten(_zahl(teil.strip(), name), Anzahl, teil.strip()) for teil in text.split("+")))
     if typ in ZAHLEN:
-        return Roh(_daten(_zahl(text, name), typ))
+        return Roh(_daten(_zahl(text, name), typ, text))
     return Zitiert(text) if name in ZITIERT else text
 
 
-def _daten(wert: Fraction, typ: object) -> str:
-    """A number as a data file writes it: 3.5, 12500, an amount with its cents (2500.50)."""
+def _daten(wert: Fraction, typ: object, getippt: str) -> str:
+    """A number as a data file writes it: with the digits typed (3,5 → 3.5; 87250,50 → 87250.50), an amount with its
+    cents (2500,5 → 2500.50); where the typed digits would read two ways in a data file (1,500), so that they read
+    one way (1.5)."""
     if typ is Betrag and wert.denominator != 1 and (wert * 100).denominator == 1:
         return f"{Decimal(wert.numerator) / Decimal(wert.denominator):.2f}"
-    return punkt(wert)
+    wie_getippt = getippt.replace(",", ".")
+    try:
+        return wie_getippt if datenzahl(wie_getippt) == wert else punkt(wert)
+    except Schreibweise:
+        return punkt(wert)
 
 
 def _zahl(text: str, name: str) -> Fraction:
