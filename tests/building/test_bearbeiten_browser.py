@@ -27,14 +27,10 @@ datum: {heute}
 federfuehrend: "KI"
 betreff: "Zuschuss für die Stadtbibliothek"
 beratungsfolge:
-  - {{sitzung: ASI-2021-06-10, rolle: Entscheidung}}
+  - {{sitzung: ASI-2021-06-10, rolle: Vorberatung}}
+  - {{sitzung: KA-2021-06-21, rolle: Entscheidung}}
 beschlussvorschlag: beschlussvorschlag.md
 abschnitte: [sachverhalt.md]
-finanzielle_auswirkungen:
-  positionen:
-    - konto: "05.02.01"
-      jahre:
-        2021: eigenanteil
 finanzierung:
   - id: zuschuss
     art: Finanzierungsplan
@@ -47,6 +43,11 @@ finanzierung:
 zahlen:
   - id: eigenanteil
     formel: finanzierung.zuschuss.eigenmittel
+finanzielle_auswirkungen:
+  positionen:
+    - konto: "05.02.01"
+      jahre:
+        2021: eigenanteil
 """
 
 
@@ -96,7 +97,8 @@ def _neu(page, url: str) -> None:
     page.get_by_label("Art").select_option("Beschlussvorlage")
     page.get_by_label("Betreff").fill("Zuschuss für die Stadtbibliothek")
     page.get_by_label("federführendes Amt").select_option("KI")
-    page.get_by_label("Sitzung der Beratungsfolge").select_option("ASI-2021-06-10")
+    page.get_by_label("Beratung 1: Gremium und Sitzung").select_option("sitzung:ASI-2021-06-10")
+    page.get_by_label("Beratung 2: Gremium und Sitzung").select_option("sitzung:KA-2021-06-21")
     page.get_by_label("Nummer").fill("2021/0200")
     page.get_by_role("button", name="Vorlage anlegen").click()
     page.wait_for_url(re.compile(r"/vorlage/2021-0200$"))

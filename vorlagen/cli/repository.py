@@ -121,8 +121,9 @@ def vorlage(args: argparse.Namespace) -> int:
                 )
             ]
         )
+    folge = [neue_vorlage.Schritt(sitzung=sitzung)] if sitzung else []
     written = neue_vorlage.new_vorlage(
-        args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, sitzung, amt, args.nummer, args.bezug
+        args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, folge, amt, args.nummer, args.bezug
     )
     print(
         f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n"

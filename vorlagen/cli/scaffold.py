@@ -16,7 +16,7 @@ from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.neuanlage import anlegen, text_value
-from vorlagen.load.neue_vorlage import vorlage_dateien
+from vorlagen.load.neue_vorlage import Schritt, vorlage_dateien
 from vorlagen.load.schemadateien import schema_comment, schema_files, vscode_settings
 from vorlagen.load.settings import SETTINGS
 
@@ -79,7 +79,7 @@ def new_repository(folder: Path, name: str | None, today: dt.date, land: str | N
         "Beschlussvorlage",
         "Beispiel: Einrichtung einer Beratungsstelle",
         today,
-        sitzung,
+        [Schritt(sitzung=sitzung)],
         amt="HA",
     )
     files |= {f"data/{name}": text for name, text in beispiel.items()}

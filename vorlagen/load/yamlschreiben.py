@@ -303,7 +303,7 @@ def _knoten(wert: Any, im_fluss: bool = False) -> Any:
     if isinstance(wert, Roh) or wert is None or isinstance(wert, bool):
         return wert
     if isinstance(wert, str):
-        return wert if _schlicht(wert, im_fluss) and not _WIE_EINE_ZAHL.match(wert) else DoubleQuotedScalarString(wert)
+        return wert if schlicht(wert, im_fluss) and not _WIE_EINE_ZAHL.match(wert) else DoubleQuotedScalarString(wert)
     raise TypeError(f"kein Wert für YAML: {type(wert).__name__}")
 
 
@@ -311,7 +311,7 @@ _ANALYSE = Emitter(io.StringIO(), allow_unicode=True)
 _RESOLVER = YAML().resolver
 
 
-def _schlicht(text: str, im_fluss: bool = True) -> bool:
+def schlicht(text: str, im_fluss: bool = True) -> bool:
     """Whether a text stands without quotes where it goes (inside `{…}`, or on a line of its own) and reads back as
     the same text."""
     if not text or text != text.strip():

@@ -143,7 +143,7 @@ def _neu(handler, bearbeiten: Bearbeiten, eingabe: Eingabe) -> None:
 
 
 def _uebersicht(bearbeiten: Bearbeiten, meldungen: list[str] | None = None, werte: dict | None = None) -> bytes:
-    from vorlagen.building.bearbeiten.neu import auswahl
+    from vorlagen.building.bearbeiten.neu import SCHRITTE, auswahl
     from vorlagen.building.bearbeiten.uebersicht import eintraege
 
     return seiten.seite(
@@ -152,6 +152,7 @@ def _uebersicht(bearbeiten: Bearbeiten, meldungen: list[str] | None = None, wert
         wurzel=WURZEL,
         token=bearbeiten.sitzung.token,
         auswahl=auswahl(bearbeiten.data),
+        schritte=SCHRITTE,
         meldungen=meldungen or [],
         werte=werte or {},
     )
