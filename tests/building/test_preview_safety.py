@@ -176,13 +176,16 @@ def test_two_host_headers_are_refused(site):
     assert status == 403 and SECRET.encode() not in answer
 
 
-def test_nothing_changes_state(site):
+def test_nothing_changes_state_but_the_forms_of_the_editing_side(site):
     httpd, _ = site
     port = port_of(httpd)
     for method in ("POST", "PUT", "DELETE"):
         status, body = request(port, "/intern/geheim.html", method=method)
         assert status == 501 and SECRET not in body
-        assert body == "Die Vorschau zeigt nur Seiten an und ändert nichts.\n"
+        assert body == (
+            "An dieser Adresse nimmt die Vorschau nichts an – Vorlagen ändern Sie in ihren Formularen: "
+            f"http://127.0.0.1:{port}/__vorlagen/bearbeiten/\n"
+        )
 
 
 def test_listens_on_loopback_only(site):

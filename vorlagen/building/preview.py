@@ -18,7 +18,7 @@ from pathlib import Path
 
 from vorlagen.building.bearbeiten import routen
 from vorlagen.building.builder import Builder
-from vorlagen.building.localserver import OWN_FRAMING, LocalHandler, LocalServer
+from vorlagen.building.localserver import ANSWERS, OWN_FRAMING, LocalHandler, LocalServer
 from vorlagen.building.progress import Progress
 from vorlagen.building.workers import Renderer
 from vorlagen.core.fmt import anzahl
@@ -82,12 +82,20 @@ class State:
         return json.dumps({"version": self.version, "probleme": self.probleme}, ensure_ascii=False)
 
 
+# a POST, PUT or DELETE anywhere but at the forms of the editing side
+NIMMT_NICHTS = (
+    "An dieser Adresse nimmt die Vorschau nichts an – Vorlagen ändern Sie in ihren Formularen: "
+    "http://127.0.0.1:{port}/__vorlagen/bearbeiten/"
+)
+
+
 class Handler(LocalHandler):
     """Serves the output folder; adds the reload script to HTML pages; streams build events; the editing side."""
 
     state: State
     bearbeiten: routen.Bearbeiten | None = None
     framing = OWN_FRAMING  # the editing side shows the PDF in a frame of its own page
+    answers = ANSWERS | {HTTPStatus.NOT_IMPLEMENTED: NIMMT_NICHTS}
 
     def do_GET(self) -> None:  # noqa: N802 – the http.server interface
         if self.path == EVENTS:
