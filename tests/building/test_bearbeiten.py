@@ -147,3 +147,92 @@ def test_a_write_needs_the_page_of_the_preview_and_its_token(editor, data):
     assert _post(url, "/__vorlagen/bearbeiten/vorlage/..%2F..%2Fkoerperschaft.yaml", formular, eigene)[0] == 404
     assert _post(url, "/__vorlagen/bearbeiten/vorlage/gibt-es-nicht", formular, eigene)[0] == 404
     assert _aenderungen(data) == []
+
+
+def test_an_invalid_formula_is_refused_at_its_field_while_typed_and_when_saved(browser, editor, data):
+    from playwright.sync_api import expect
+
+    url, _ = editor
+    page = browser.new_page()
+    page.goto(url + SEITE)
+    page.get_by_role("button", name="Zu „Benannte Zahlen“ hinzufügen").click()
+    zahl = page.locator("#g-zahlen\\.0")
+    zahl.get_by_label("Name (für Texte und Formeln)").fill("quote")
+    zahl.get_by_label("Formel", exact=True).fill("finanzierung.m1-steuerung.eigenanteil *")
+    meldung = "Zahl „quote“: Die Formel endet zu früh – es fehlt ein Wert oder eine schließende Klammer."
+    expect(zahl.locator("output.formelwert")).to_have_text(
+        f"data/vorlagen/2021-0123/vorlage.yaml:71: {meldung}", timeout=20000
+    )  # while it is typed: the words of pruefen, at the line the figure would stand on
+    page.get_by_role("button", name="Speichern").first.click()
+    formel = page.locator('input[name="f:zahlen.0.formel"]')
+    feld = page.locator(".feld", has=formel)
+    assert feld.locator(".meldung").inner_text() == f"data/vorlagen/2021-0123/vorlage.yaml:71: {meldung}"
+    assert formel.get_attribute("aria-invalid") == "true"
+    assert formel.input_value() == "finanzierung.m1-steuerung.eigenanteil *"  # what was typed stays in the form
+    assert page.get_by_role("alert").first.inner_text() == (
+        "Nicht gespeichert: 1 Feld braucht eine Änderung – die Meldungen stehen an den Feldern."
+    )
+    assert _aenderungen(data) == []
+
+
+FOKUS = """() => {
+  const e = document.activeElement, s = getComputedStyle(e);
+  return [e.tagName.toLowerCase(), e.matches("a, button, summary") ? e.textContent.trim() : e.id, s.outlineStyle,
+          parseFloat(s.outlineWidth)];
+}"""
+TABBAR = """() => [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary")]
+  .filter(e => !e.disabled && e.checkVisibility())
+  .map(e => [e.tagName.toLowerCase(), e.matches("a, button, summary") ? e.textContent.trim() : e.id])"""
+
+
+@pytest.mark.parametrize(
+    "seite,knopf,felder",
+    [("/__vorlagen/bearbeiten/vorlage/2021-0130", "Speichern", 30), ("/__vorlagen/bearbeiten/", "Vorlage anlegen", 12)],
+)
+def test_the_tab_key_reaches_every_field_and_the_save_button_in_the_order_of_the_page_with_the_focus_visible(
+    browser, editor, seite, knopf, felder
+):
+    url, _ = editor
+    page = browser.new_page()
+    page.goto(url + seite)
+    erwartet = [tuple(e) for e in page.evaluate(TABBAR)]  # every control shown (not in a closed „Weitere Angaben“)
+    assert ("button", knopf) in erwartet and len(erwartet) > felder
+    assert page.evaluate("() => document.querySelectorAll('[tabindex]').length") == 0  # no order of its own
+    erreicht = []
+    while len(erreicht) < len(erwartet):
+        page.keyboard.press("Tab")
+        tag, name, rand, breite = page.evaluate(FOKUS)
+        if tag in ("body", "iframe") or erreicht[-1:] == [(tag, name)]:
+            continue  # the PDF frame (empty here: nothing is built); day, month and year of a date field
+        erreicht.append((tag, name))
+        assert rand == "solid" and breite >= 3, (tag, name)  # the focus is plain to see (outline 3 px)
+    assert erreicht == erwartet
+    if not page.locator("summary").count():
+        return
+    summary = page.locator("summary").first
+    summary.focus()
+    page.keyboard.press("Enter")  # a closed „Weitere Angaben“ opens from the keyboard; its fields are reached then
+    assert summary.evaluate("e => e.parentElement.open") is True
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOKUS)[0] in ("input", "select", "textarea")
+
+
+def test_enter_in_a_field_saves_what_was_typed_and_in_a_text_begins_a_new_line(browser, editor, data):
+    url, _ = editor
+    page = browser.new_page()
+    page.goto(url + "/__vorlagen/bearbeiten/vorlage/2021-0130")
+    text = page.get_by_label("sachstand.md", exact=True)
+    text.focus()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Neu.")
+    betreff = page.get_by_label("Betreff", exact=True)
+    betreff.fill("Auswahlverfahren für die Koordinationsstellen")
+    betreff.press("Enter")  # the form's first button: Speichern
+    page.wait_for_url(re.compile(r"gespeichert="))
+    assert _aenderungen(data)[-3:] == [
+        "vorlagen/2021-0130/sachstand.md: +Neu.",
+        "vorlagen/2021-0130/vorlage.yaml: -betreff: Auswahlverfahren für die Koordinationsstellen im Kommunalen "
+        "Integrationsmanagement",
+        "vorlagen/2021-0130/vorlage.yaml: +betreff: Auswahlverfahren für die Koordinationsstellen",
+    ]
