@@ -56,10 +56,15 @@ def _bild(page, name: str) -> None:
 
 
 def _rundgang(page, url: str) -> None:
-    """The tutorial's steps, a picture after each."""
+    """The tutorial's steps with its values, a picture after each (the figure shows its value, not a message)."""
     page.goto(url + "/__vorlagen/bearbeiten/")
+    page.get_by_label("Art").select_option("Beschlussvorlage")
     page.get_by_label("Betreff").fill("Zuschuss für die Stadtbibliothek")
+    page.get_by_label("federführendes Amt").select_option("KI")
+    page.get_by_label("Beratung 1: Gremium und Sitzung").select_option("sitzung:ASI-2021-06-10")
+    page.get_by_label("Beratung 2: Gremium und Sitzung").select_option("sitzung:KA-2021-06-21")
     page.get_by_label("Nummer").fill("2021/0200")
+    page.locator("#neu").scroll_into_view_if_needed()
     _bild(page, "neue-vorlage")
     page.get_by_role("button", name="Vorlage anlegen").click()
     page.wait_for_url("**/vorlage/2021-0200")
@@ -72,16 +77,38 @@ def _rundgang(page, url: str) -> None:
     zeile = page.locator("#g-finanzierung\\.0\\.kosten\\.0")
     zeile.get_by_label("Bezeichnung").fill("Neue Medien")
     zeile.get_by_label("Betrag", exact=True).fill("12500")
-    page.locator("#g-finanzierung\\.0").scroll_into_view_if_needed()
+    for als in ("Land", "Stadt"):
+        tabelle.get_by_role("button", name="Zu „Finanzierungsquellen“ hinzufügen").click()
+        quelle = page.locator("#g-finanzierung\\.0\\.quellen").locator("fieldset.gruppe").last
+        quelle.get_by_label("Bezeichnung").fill(als)
+        if als == "Land":
+            quelle.get_by_label("Fördersatz (%)").fill("80")
+        else:
+            quelle.get_by_label("Art").select_option("Eigenmittel")
+            quelle.get_by_label("trägt den Rest").select_option("true")
+    stand = int(page.locator("#pdf").get_attribute("data-stand"))
+    page.get_by_role("button", name="Speichern").first.click()
+    page.wait_for_url("**gespeichert=**")
+    _gebaut(page, stand + 1)
+    page.locator("#g-finanzierung\\.0\\.kosten").scroll_into_view_if_needed()
     _bild(page, "tabelle")
     page.get_by_role("button", name="Zu „Benannte Zahlen“ hinzufügen").click()
     zahl = page.locator("#g-zahlen\\.0")
-    zahl.get_by_label("Name (für Texte und Formeln)").fill("medien")
-    zahl.get_by_label("Formel", exact=True).fill("finanzierung.zuschuss.gesamtkosten * 20 %")
-    zahl.locator("output.formelwert").wait_for()
-    page.wait_for_timeout(1500)
+    zahl.get_by_label("Name (für Texte und Formeln)").fill("eigenanteil")
+    zahl.get_by_label("Formel", exact=True).fill("finanzierung.zuschuss.eigenmittel")
+    wert = zahl.locator("output.formelwert")
+    wert.filter(has_text="eigenanteil = 2.500").wait_for(timeout=60000)
     zahl.scroll_into_view_if_needed()
     _bild(page, "formel")
+
+
+def _gebaut(page, stand: int) -> None:
+    """Waits until the PDF beside the form shows the preview's build `stand` or a later one."""
+    for _ in range(240):  # two minutes at most (the page's rules run no script of ours from outside)
+        if int(page.locator("#pdf").get_attribute("data-stand")) >= stand:
+            break
+        page.wait_for_timeout(500)
+    page.wait_for_timeout(2000)  # the frame loads the new PDF
 
 
 def main() -> int:

@@ -1,7 +1,7 @@
 /* The editing side of the preview (vorlagen, templates/bearbeiten/): plain JavaScript, no library, no build step.
-   Everything works without it – the form posts and the server answers with the whole page; this file adds three
-   conveniences: the PDF beside the form follows each new build, a chosen figure goes into a text at the cursor,
-   and a formula shows its value and derivation while it is typed. */
+   Everything works without it – the form posts and the server answers with the whole page; this file adds four
+   conveniences: the PDF beside the form follows each new build (and a failed build is said above the form), a
+   chosen figure goes into a text at the cursor, and a formula shows its value and derivation while it is typed. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-token]");
@@ -10,7 +10,10 @@
   if (pdf && window.EventSource) {
     var events = new EventSource("/__vorlagen/ereignisse");
     events.onmessage = function (event) {
-      var stand = String(JSON.parse(event.data).version);
+      var zustand = JSON.parse(event.data), stand = String(zustand.version), bau = document.getElementById("bau");
+      bau.hidden = !zustand.probleme.length;  // a build that failed after a save: what it found, above the form
+      bau.textContent = zustand.probleme.length ? "Der letzte Bau ist fehlgeschlagen – das PDF rechts zeigt den "
+        + "vorherigen Stand; gespeichert ist, was Sie gespeichert haben.\n\n" + zustand.probleme.join("\n") : "";
       if (stand !== pdf.getAttribute("data-stand")) {
         pdf.setAttribute("data-stand", stand);
         pdf.src = pdf.getAttribute("data-pdf") + "?stand=" + stand;

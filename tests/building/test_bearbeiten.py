@@ -23,6 +23,7 @@ def editor(data, tmp_path):
     """The editing side of a preview on a copy of the example (nothing is built: the PDF frame stays empty)."""
     (tmp_path / "output").mkdir()
     httpd = server(tmp_path / "output", State(), 0, Bearbeiten(data, lambda: 0))
+    httpd.state = httpd.RequestHandlerClass.func.state  # what a build publishes (a test publishes it by hand)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.port}", httpd
@@ -236,3 +237,22 @@ def test_enter_in_a_field_saves_what_was_typed_and_in_a_text_begins_a_new_line(b
         "Integrationsmanagement",
         "vorlagen/2021-0130/vorlage.yaml: +betreff: Auswahlverfahren für die Koordinationsstellen",
     ]
+
+
+def test_a_build_that_fails_after_a_save_is_said_above_the_form(browser, editor):
+    from playwright.sync_api import expect
+
+    url, httpd = editor
+    page = browser.new_page()
+    page.goto(url + SEITE)
+    bau = page.locator("#bau")
+    expect(bau).to_be_hidden()
+    httpd.state.publish(False, ["data/vorlagen/2021-0123/vorlage.yaml:3: Ein Fehler des Baus – beheben Sie ihn."])
+    expect(bau).to_have_text(
+        "Der letzte Bau ist fehlgeschlagen – das PDF rechts zeigt den vorherigen Stand; gespeichert ist, was Sie "
+        "gespeichert haben.\n\ndata/vorlagen/2021-0123/vorlage.yaml:3: Ein Fehler des Baus – beheben Sie ihn."
+    )
+    assert bau.get_attribute("role") == "alert"
+    httpd.state.publish(True, [])
+    expect(bau).to_be_hidden()
+    expect(page.locator("#pdf")).to_have_attribute("data-stand", "1")  # and the PDF follows the good build

@@ -188,3 +188,27 @@ def test_a_rows_label_goes_where_its_table_kind_puts_it():
         ):
             setzen(datei, Vorlage, pfad, geschrieben(wert, ordnung(Vorlage, pfad)[1], str(pfad[-1])))
         assert datei.text().endswith(f"    kosten:\n      - {zeile}\n"), art
+
+
+def test_the_form_shows_a_rows_fields_in_the_order_of_its_table_kind():
+    """What the form asks first is what the handbook writes first: an Eigenanteil row its Sätze, a row of any other
+    kind its label."""
+    from vorlagen.building.bearbeiten.felder import Gruppe, alle, formular
+    from vorlagen.core.problems import Paths
+    from vorlagen.core.reads import ueberlagert
+    from vorlagen.load.yamlfile import read_yaml
+
+    text = (
+        "finanzierung:\n"
+        "  - id: a\n    kosten:\n      - {anzahl: 1, saetze: [s]}\n"
+        "  - id: b\n    art: Finanzierungsplan\n    kosten:\n      - {betrag: 1}\n"
+    )
+    pfad = ROOT / "x" / "vorlage.yaml"
+    with ueberlagert({pfad: text.encode("utf-8")}):
+        node, _ = read_yaml(pfad, Paths(ROOT))
+    modell = formular(Vorlage, node)
+    for tabelle, gezeigt in ((0, ["anzahl", "saetze", "als"]), (1, ["als", "betrag"])):
+        (zeile,) = [
+            g for g in alle(modell) if isinstance(g, Gruppe) and g.pfad == ("finanzierung", tabelle, "kosten", 0)
+        ]
+        assert [e.pfad[-1] for e in zeile.eintraege] == gezeigt, tabelle  # the fields shown; the rest waits below

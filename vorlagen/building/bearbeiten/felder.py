@@ -12,7 +12,9 @@ import typing
 from dataclasses import dataclass, field
 
 from vorlagen.building.bearbeiten.beschriftung import beschriftung
+from vorlagen.building.bearbeiten.reihenfolge import schluessel
 from vorlagen.building.bearbeiten.werte import gezeigt
+from vorlagen.load.finanzen import Berechnung
 from vorlagen.load.records import _fields, _kind
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence
 from vorlagen.load.yamlschreiben import Pfad
@@ -84,16 +86,20 @@ def punktiert(pfad: Pfad) -> str:
     return ".".join(str(schritt) for schritt in pfad)
 
 
-def formular(cls: type, node: Node | None, pfad: Pfad = ()) -> Gruppe:
-    """The form of a record of type `cls` written as `node` (None: nothing written yet)."""
+def formular(cls: type, node: Node | None, pfad: Pfad = (), art: str | None = None) -> Gruppe:
+    """The form of a record of type `cls` written as `node` (None: nothing written yet), its fields in the order the
+    handbook writes them (a row's by the kind `art` of its table)."""
     gruppe = Gruppe(pfad, beschriftung(str(pfad[-1])) if pfad else "", "", zeile=_zeile(node))
     fields, hints = _fields(cls)
     entries = node.entries if isinstance(node, Mapping) else {}
-    reihenfolge = tuple(fields)
-    for name, spec in fields.items():
+    if cls is Berechnung:
+        art = _text(entries.get("art", (None, None))[1], str) or None
+    reihenfolge = schluessel(cls, art)
+    for name in sorted(fields, key=lambda key: reihenfolge.index(key) if key in reihenfolge else len(reihenfolge)):
+        spec = fields[name]
         doc = spec.metadata.get("doc", "")
         where, value = entries.get(name, (None, None))
-        element = _element(hints[name], value, pfad + (name,), doc, where.line if where else None)
+        element = _element(hints[name], value, pfad + (name,), doc, where.line if where else None, art)
         if isinstance(element, Feld):
             element.pflicht, element.reihenfolge = _pflicht(spec), reihenfolge
         zeilen = isinstance(element, Liste) and element.neu == "gruppe" and pfad  # rows of a table: a button away
@@ -104,22 +110,22 @@ def formular(cls: type, node: Node | None, pfad: Pfad = ()) -> Gruppe:
     return gruppe
 
 
-def _element(typ: typing.Any, node: Node | None, pfad: Pfad, hilfe: str, zeile: int | None):
-    """The form element of one entry of a record."""
+def _element(typ: typing.Any, node: Node | None, pfad: Pfad, hilfe: str, zeile: int | None, art: str | None = None):
+    """The form element of one entry of a record (`art`: the kind of the table it is in)."""
     kind, argument = _kind(typ)
     label = beschriftung(str(pfad[-1]))
     if kind == "optional":
-        return _element(argument, node, pfad, hilfe, zeile)
+        return _element(argument, node, pfad, hilfe, zeile, art)
     if kind == "union":
         return _union(argument[0], node, pfad, hilfe, zeile)
     if kind == "record":
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return Offen(pfad, label, hilfe)
-        gruppe = formular(typ, node, pfad)
+        gruppe = formular(typ, node, pfad, art)
         gruppe.hilfe, gruppe.zeile = hilfe, zeile
         return gruppe
     if kind == "list":
-        return _liste(argument, node, pfad, label, hilfe, zeile)
+        return _liste(argument, node, pfad, label, hilfe, zeile, art)
     if kind == "dict":
         return _paare(argument, node, pfad, label, hilfe, zeile)
     wahl = tuple(argument) if kind == "literal" else None
@@ -136,13 +142,15 @@ def _union(optionen: tuple, node: Node | None, pfad: Pfad, hilfe: str, zeile: in
     return Feld(pfad, beschriftung(str(pfad[-1])), hilfe, str, _text(node, str), None, zeile)
 
 
-def _liste(typ: typing.Any, node: Node | None, pfad: Pfad, label: str, hilfe: str, zeile: int | None) -> Liste:
+def _liste(
+    typ: typing.Any, node: Node | None, pfad: Pfad, label: str, hilfe: str, zeile: int | None, art: str | None = None
+) -> Liste:
     items = node.items if isinstance(node, Sequence) else []
     record = dataclasses.is_dataclass(typ)
     liste = Liste(pfad, label, hilfe, neu="gruppe" if record else "wert", zeile=zeile, typ=typ)
     for nummer, item in enumerate(items):
         if record:
-            gruppe = formular(typ, item, pfad + (nummer,))
+            gruppe = formular(typ, item, pfad + (nummer,), art)
             gruppe.label, gruppe.zeile = f"{label} {nummer + 1}", item.where.line
             liste.eintraege.append(gruppe)
         else:

@@ -49,17 +49,18 @@ HANDBUCH = {  # record → its keys in the handbook's order, where that is not t
 # fmt: on
 
 
-def tabellenart(datei: YamlDatei | None, tabelle: Pfad) -> str:
-    """The kind of the table at `tabelle` in the draft (Eigenanteil where it names none)."""
+def tabellenart(datei: YamlDatei | None, tabelle: Pfad) -> str | None:
+    """The kind of the table at `tabelle` in the draft (None where it names none)."""
     pfad = (*tabelle, "art")
     art = datei.wert(pfad) if datei is not None and datei.hat(pfad) else None
-    return str(art) if art else Berechnung.__dataclass_fields__["art"].default
+    return str(art) if art else None
 
 
-def schluessel(typ: type, pfad: Pfad, datei: YamlDatei | None = None) -> tuple[str, ...]:
-    """The keys of the record `typ` at `pfad` in the handbook's order (rows by the kind of their table)."""
-    if typ in (Kostenposition, Abzug) and len(pfad) >= 3:
-        return ZEILEN.get(tabellenart(datei, pfad[:-2]), _BENANNT)
+def schluessel(typ: type, art: str | None = None) -> tuple[str, ...]:
+    """The keys of the record `typ` in the handbook's order; a row's by the kind `art` of its table (None: the kind
+    a table has where it names none, Eigenanteil)."""
+    if typ in (Kostenposition, Abzug):
+        return ZEILEN.get(art or Berechnung.__dataclass_fields__["art"].default, _BENANNT)
     return HANDBUCH.get(typ.__name__, tuple(_fields(typ)[0]))
 
 
@@ -77,7 +78,8 @@ def ordnung(cls: type, pfad: Pfad, datei: YamlDatei | None = None) -> tuple[tupl
             else:
                 break
         if kind == "record":
-            reihenfolge, typ = schluessel(typ, pfad[:stelle], datei), _fields(typ)[1].get(str(schritt), str)
+            art = tabellenart(datei, pfad[: stelle - 2]) if stelle >= 2 else None  # of a row's table
+            reihenfolge, typ = schluessel(typ, art), _fields(typ)[1].get(str(schritt), str)
         elif kind in ("list", "dict"):
             reihenfolge, typ = (), argument
     return reihenfolge, _ohne_optional(typ)
