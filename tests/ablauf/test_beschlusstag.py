@@ -136,6 +136,24 @@ def test_a_past_decision_with_the_haushalt_of_its_day_kept_is_checked_like_an_op
     assert [p.name for p in out.iterdir()] == ["alt.txt"]
 
 
+def test_a_haushalt_kept_by_0_3_2_without_its_day_is_a_note_not_an_error(tmp_path, capsys):
+    """0.3.2's `vorlagen beschluss` kept the Haushalt of the day it ran – after a raise of `gebunden` that binds the
+    decided amount itself, the check fails on that state though the decision was right (finding G1): the file
+    does not name its day (`stand`), so the failed check is a note, and the build stays as 0.3.2 built it."""
+    data = _ohne_mittel(tmp_path, ENTSCHEIDUNG_OHNE_SITZUNG)
+    assert run(capsys, "--data", str(data), "beschluss", "2021/0123")[0] == 0
+    kept = data / "vorlagen" / "2021-0123" / "beschlossen.yaml"
+    edit(kept, "stand: 2021-06-21\n", "")  # as 0.3.2 wrote it
+    code, out, err = run(capsys, "--data", str(data), "pruefen", "--ohne-satz")
+    assert (code, err) == (0, "")
+    assert (
+        "  data/vorlagen/2021-0123/beschlossen.yaml: Die Vorlage 2021/0123 ist am 21.06.2021 beschlossen; ihr Haushalt "
+        "ist festgehalten, aber von einer früheren Version ohne den Tag seines Stands – „vorlagen beschluss“ las dort "
+        "den Haushalt des Tages, an dem er aufgerufen wurde. Nach diesem Stand hält sie nicht: "
+    ) in out, out
+    assert "Ob das schon am Beschlusstag so war, lässt sich nicht sagen" in out
+
+
 def test_the_build_keeps_the_haushalt_of_the_day_from_git_and_then_checks_it(tmp_path, capsys, monkeypatch):
     """In git, the state of the newest commit before the decision day is the decision's: the build keeps it (and
     says so), then refuses – the cover failed on that day."""

@@ -22,6 +22,11 @@ RECHNEN = (
     "mit Formel, Einheit und Rundung (z. B. „- id: gebuehr“ und „formel: {}“), und zitieren Sie sie im Text mit "
     '{{{{ zahlen["gebuehr"] }}}}; Tausender und Millionen zeigen „| teur“ und „| mio“.'
 )
+RUNDET = (  # a text that rounds: no formula of + - * / gives its value, none is proposed
+    ": In Texten wird nicht gerechnet ({} im Ausdruck) – legen Sie die Zahl in vorlage.yaml unter „zahlen“ an, "
+    'mit Formel, Einheit und Rundung (z. B. „- id: gebuehr“), und zitieren Sie sie im Text mit {{{{ zahlen["gebuehr"] '
+    "}}}}; Tausender und Millionen zeigen „| teur“ und „| mio“."
+)
 KGST = "kostensaetze/kgst-2020.yaml"
 ASI = "sitzungen/ASI-2021-06-10.yaml"
 M2 = "bescheide/2021-02-03-kim-modul-2.yaml"
@@ -1269,7 +1274,7 @@ CASES = [
                 TEXT,
                 1,
                 '{{ (finanzierung["m1-steuerung"].eigenanteil / 1000) | round | zahl }}'
-                + RECHNEN.format("„/“ und „round“", "finanzierung.m1-steuerung.eigenanteil / 1000"),
+                + RUNDET.format("„/“ und „round“"),
             )
         ],
     ),
@@ -1280,8 +1285,7 @@ CASES = [
             (
                 TEXT,
                 1,
-                '{{ finanzierung["m1-steuerung"].eigenanteil | round | eur }}'
-                + RECHNEN.format("„round“", "finanzierung.m1-steuerung.eigenanteil"),
+                '{{ finanzierung["m1-steuerung"].eigenanteil | round | eur }}' + RUNDET.format("„round“"),
             )
         ],
     ),

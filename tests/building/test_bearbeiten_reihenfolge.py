@@ -207,8 +207,8 @@ def test_the_form_shows_a_rows_fields_in_the_order_of_its_table_kind():
     with ueberlagert({pfad: text.encode("utf-8")}):
         node, _ = read_yaml(pfad, Paths(ROOT))
     modell = formular(Vorlage, node)
-    for tabelle, gezeigt in ((0, ["anzahl", "saetze", "als"]), (1, ["als", "betrag"])):
+    for tabelle, sichtbar in ((0, ["anzahl", "saetze", "als"]), (1, ["als", "betrag"])):
         (zeile,) = [
             g for g in alle(modell) if isinstance(g, Gruppe) and g.pfad == ("finanzierung", tabelle, "kosten", 0)
         ]
-        assert [e.pfad[-1] for e in zeile.eintraege] == gezeigt, tabelle  # the fields shown; the rest waits below
+        assert [e.pfad[-1] for e in zeile.eintraege] == sichtbar, tabelle  # the fields shown; the rest waits below

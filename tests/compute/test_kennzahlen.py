@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import RECHENWEGE, copy_data, edit, line_of, problems_of, run
-from tests.referenz.rechnen import rund
+from tests.referenz.rechnen import gerade, rund
 from vorlagen.compute.formel import FormelFehler, lesen
 from vorlagen.compute.project import prepare
 
@@ -91,6 +91,85 @@ def test_rounding_per_item_or_at_the_end_is_stated_and_differs_by_a_euro(data):
     assert z["am-ende"] == rund(2 * third) == 67  # exact parts, rounded once
     assert z["genau-cent"] == rund(third, Fraction(1, 100))
     assert z["genau-cent"].text == f"33,33{NBSP}€"
+
+
+def test_a_figure_may_round_a_half_to_the_even_digit_or_cut_as_round_and_int_in_a_text_of_0_2_0_did(data, capsys):
+    add_figures(
+        data,
+        """  - id: halb-gerade
+    formel: 13189 / 2
+    rundung: euro
+    rundungsart: zur_geraden_ziffer
+  - id: halb-kaufmaennisch
+    formel: 13189 / 2
+    rundung: euro
+  - id: halb-ungerade
+    formel: 13191 / 2
+    rundungsart: zur_geraden_ziffer
+  - id: cent-gerade
+    formel: 1 / 8
+    rundung: cent
+    rundungsart: zur_geraden_ziffer
+  - id: anzahl-gerade
+    formel: 5 / 2
+    einheit: Anzahl
+    stellen: 0
+    rundungsart: zur_geraden_ziffer
+  - id: doppelt
+    formel: halb-gerade * 2
+  - id: abgeschnitten
+    formel: 506400 / 7
+    rundungsart: abschneiden
+  - id: abgeschnitten-negativ
+    formel: -27 / 10
+    einheit: Anzahl
+    stellen: 0
+    rundungsart: abschneiden
+""",
+    )
+    z = figures(data)
+    assert z["halb-gerade"] == gerade(Fraction(13189, 2)) == 6594
+    assert z["halb-kaufmaennisch"] == rund(Fraction(13189, 2)) == 6595
+    assert z["halb-ungerade"] == gerade(Fraction(13191, 2)) == rund(Fraction(13191, 2)) == 6596
+    assert z["cent-gerade"] == gerade(Fraction(1, 8), Fraction(1, 100)) == Fraction(12, 100)
+    assert z["anzahl-gerade"] == gerade(Fraction(5, 2)) == 2
+    assert z["anzahl-gerade"].text == "2"
+    assert z["doppelt"] == 2 * gerade(Fraction(13189, 2))  # read as printed (je_posten)
+    assert z["abgeschnitten"] == int(Fraction(506400, 7)) == 72342  # int() cuts toward zero (72.342,857…)
+    assert z["abgeschnitten-negativ"] == int(Fraction(-27, 10)) == -2
+    code, out, err = run(capsys, "zahlen", "2021/0123", "halb-gerade", "--data", str(data))
+    assert code == 0, err
+    assert out.replace(NBSP, " ").splitlines()[2:] == [
+        "  Einheit: €; Rundung: auf ganze Euro, eine 5 zur geraden Ziffer; gelesene Zahlen dieser Vorlage gerundet, "
+        "wie gedruckt (je Posten)",
+        "  gerundet auf ganze Euro (eine 5 zur geraden Ziffer) = 6.594,5 € → 6.594 €",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("zeilen", "message"),
+    [
+        (
+            "    rundung: keine\n",
+            "„rundungsart“ sagt, wie diese Zahl rundet, aber sie rundet nicht – nennen Sie „rundung: euro“ oder "
+            "„rundung: cent“ oder streichen Sie „rundungsart“.",
+        ),
+        (
+            "    einheit: Anzahl\n",
+            "„rundungsart“ sagt, wie diese Zahl rundet, aber sie rundet nicht – nennen Sie die Nachkommastellen, auf "
+            "die sie rundet („stellen: 0“ für ganze Zahlen), oder streichen Sie „rundungsart“.",
+        ),
+        (
+            "",
+            "„rundungsart“: „halb“ ist nicht vorgesehen. Möglich sind: kaufmaennisch, zur_geraden_ziffer, abschneiden.",
+        ),
+    ],
+)
+def test_a_rundungsart_that_rounds_nothing_or_is_unknown_is_an_error_at_its_line(data, zeilen, message):
+    art = "halb" if not zeilen else "zur_geraden_ziffer"
+    add_figures(data, f"  - id: x\n    formel: 5 / 2\n{zeilen}    rundungsart: {art}\n")
+    where = f"data/{VORLAGE.as_posix()}:{line_of(data / VORLAGE, 'rundungsart:')}"
+    assert problems_of(data) == [f"{where}: {message}"]
 
 
 def test_units_other_than_money_are_not_rounded_until_printed(data):

@@ -37,7 +37,9 @@ def test_every_data_file_of_the_example_and_the_fixtures_is_kept_to_the_byte():
         except NichtTreu:
             refused.append(path.relative_to(ROOT).as_posix())
     assert len(files) > 100
-    assert refused == []
+    # `[2,5]`, as 0.3.0 let it be written: `vorlagen aktualisieren` writes it `[2, 5]`; until then the browser refuses
+    # the file with its line (test below), rather than rewriting what the user did not change
+    assert refused == ["tests/fixtures/fruehere/0.3.0-oberaudorf/data/vorlagen/gr-2021-088/vorlage.yaml"]
 
 
 def test_a_file_that_would_be_written_otherwise_is_refused_with_its_line():

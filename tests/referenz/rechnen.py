@@ -18,6 +18,11 @@ def rund(value: Fraction, step: Fraction = Fraction(1)) -> Fraction:
     return (whole if value >= 0 else -whole) * step
 
 
+def gerade(value: Fraction, step: Fraction = Fraction(1)) -> Fraction:
+    """A half to the even digit (Python's own round of a Fraction, DIN 1333 „symmetrisch“)."""
+    return round(Fraction(value) / step) * step
+
+
 def ganz(value: Fraction) -> int:
     """Kaufmännisch to a whole number."""
     return int(rund(Fraction(value)))

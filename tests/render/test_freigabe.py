@@ -129,6 +129,28 @@ def test_a_reformatted_yaml_that_prints_the_same_keeps_the_sign_off(data):
     assert _states(data)[NR] == [("Kämmerei", "gültig")]
 
 
+def _als_0_2(data: Path) -> None:
+    """The example's sign-off as 0.2 gave it: the text alone, no Druckbild and no Seitenbild kept."""
+    gezeichnet = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
+    text = gezeichnet.read_text(encoding="utf-8").split("\nDruckbild (SHA-256")[0]
+    gezeichnet.write_text(text, encoding="utf-8")
+    siegel = freigabe_siegel("Kämmerei", "Erika Mustermann", dt.date(2021, 5, 26), text)
+    edit(
+        data / FOLDER / "mitzeichnungen.yaml",
+        re.search(r'"sha256:[0-9a-f]+"', (data / FOLDER / "mitzeichnungen.yaml").read_text(encoding="utf-8"))[0],
+        f'"{siegel}"',
+    )
+
+
+def test_a_sign_off_of_0_2_holds_while_its_text_is_the_same(data):
+    """0.2 kept no Druckbild: such a sign-off binds the text it kept, and an upgrade that prints that text unchanged
+    must not unsign a decided Vorlage (issue 43, finding R3); a changed sentence still makes it stale."""
+    _als_0_2(data)
+    assert _states(data)[NR] == [("Kämmerei", "gültig")]
+    edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
+    assert _states(data)[NR] == [("Kämmerei", "veraltet")]
+
+
 def test_a_changed_figure_makes_it_stale_and_freigabe_shows_old_and_new(capsys, data):
     vorlage = data / FOLDER / "vorlage.yaml"
     edit(vorlage, "      - {anzahl: 3.5, saetze: [kgst-2020/E11]}", "      - {anzahl: 4, saetze: [kgst-2020/E11]}")

@@ -421,3 +421,10 @@ def test_figures_typed_in_euros_beside_a_thousands_unit_print_as_before(tmp_path
     assert '    formel: "(2 * 208000) / 1000000"\n' in rewritten
     assert '    formel: "0,15 + 0,058"\n' in rewritten
     assert "Jede Zahl wird wie vorher gedruckt." in out
+    # the data are in this version's format now, and say so: a second run divides nothing again (finding V2)
+    minor = ".".join(__version__.split(".")[:2])
+    assert f'version = "{minor}"' in (repo / "vorlagen.toml").read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "--data", str(repo), "aktualisieren")
+    assert code == 0, out
+    assert "Umgeschrieben" not in out and out.endswith("Nichts umzuschreiben.\n"), out
+    assert vorlage.read_text(encoding="utf-8") == rewritten

@@ -11,7 +11,7 @@ from fractions import Fraction
 from tests.hilfen import ROOT
 from vorlagen.load.facts import load
 from vorlagen.review.umschreibregeln import umschreiben
-from vorlagen.review.zahlenschreibweise import GRUND_PUNKT
+from vorlagen.review.zahlenschreibweise import GRUND_PUNKT, GRUND_ZWEI
 
 NIENBURG = ROOT / "tests" / "fixtures" / "altbestand" / "nienburg"
 VORLAGE = "vorlagen/2023-232/vorlage.yaml"
@@ -65,3 +65,30 @@ def test_a_number_beside_a_quoted_text_of_the_same_digits_is_left_for_the_user_a
         "deshalb nicht umgeschrieben – schreiben Sie sie selbst: 142.6, wie frühere Fassungen sie lasen (oder ohne "
         "Punkt, wenn ein Tausenderpunkt gemeint war), und rufen Sie „vorlagen aktualisieren“ erneut auf"
     ]
+
+
+def test_a_formula_of_numbers_in_a_thousands_unit_is_read_anew_only_in_data_of_an_earlier_format(tmp_path):
+    """0.3.0 reads `formel: 523000` with `einheit: Mio. €` as 523.000 Mio. €; data that vorlagen.toml says are
+    written for 0.3 (aktualisieren puts it there) are not divided again (finding V1/V2)."""
+    for fuer, erwartet in ((None, '"0,523"'), ("0.2", '"0,523"'), ("0.3", "523000"), (">=0.3, <0.5", "523000")):
+        shutil.copytree(ROOT / "tests" / "fixtures" / "altbestand" / "haan", tmp_path / str(fuer))
+        path = tmp_path / str(fuer) / "data" / "vorlagen" / "51-109-2016" / "vorlage.yaml"
+        assert "    formel: 523000\n" in path.read_text(encoding="utf-8")
+        umschreiben(tmp_path / str(fuer) / "data", fuer=fuer)
+        assert f"    formel: {erwartet}\n" in path.read_text(encoding="utf-8"), fuer
+
+
+def test_two_numbers_without_a_space_in_brackets_are_written_with_one_as_the_earlier_version_read_them(tmp_path):
+    """0.3.2 refuses `werte: [2,5]` (two numbers, or 2,5?); 0.3.0 read 2 and 5 (finding O1)."""
+    shutil.copytree(NIENBURG, tmp_path / "nienburg")
+    data = tmp_path / "nienburg" / "data"
+    path = data / VORLAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("werte: [142.600, 141.600]", "werte: [142,141]"), encoding="utf-8")
+    done = umschreiben(data)
+    after = path.read_text(encoding="utf-8")
+    assert "werte: [142, 141]" in after
+    line = next(i for i, x in enumerate(after.splitlines(), 1) if "werte: [142, 141]" in x)
+    assert f"data/{VORLAGE}:{line}: „142,141“ → „142, 141“ – {GRUND_ZWEI}" in [str(u) for u in done.umschreibungen]
+    facts, problems = load(data)
+    assert facts is not None, problems

@@ -36,12 +36,13 @@ def _betrag(wert: Decimal | None) -> str:
     return "~" if wert is None else format(wert, "f")
 
 
-def yaml_text(datum, haushalte: dict) -> str:
-    """beschlossen.yaml: the decision day and every Position of the years read, with its amounts of that day."""
+def yaml_text(datum, haushalte: dict, stand) -> str:
+    """beschlossen.yaml: the decision day, the day of the Haushalt's state, and every Position of the years read,
+    with its amounts of that day."""
     from vorlagen.load.beschlossen import KOPF
     from vorlagen.load.neuanlage import text_value
 
-    lines = [KOPF.rstrip("\n"), f"datum: {datum.isoformat()}", "positionen:"]
+    lines = [KOPF.rstrip("\n"), f"datum: {datum.isoformat()}", f"stand: {stand.isoformat()}", "positionen:"]
     for jahr, haushalt in sorted(haushalte.items()):
         for p in haushalt.positionen:
             lines += [
@@ -66,9 +67,9 @@ def am_beschluss(haushalte: dict, source, entschieden) -> dict:
     return {j: h.am(entschieden) for j, h in dict.items(haushalte) if j in gelesen}
 
 
-def schreiben(datei, entschieden, haushalte: dict, paths: Paths) -> None:
+def schreiben(datei, entschieden, haushalte: dict, stand, paths: Paths) -> None:
     """beschlossen.yaml written whole or not at all; BuildFailed with the German problem when it cannot be."""
-    raise_if(speichern(datei, yaml_text(entschieden, haushalte).encode("utf-8"), paths))
+    raise_if(speichern(datei, yaml_text(entschieden, haushalte, stand).encode("utf-8"), paths))
 
 
 def beschluss(args: argparse.Namespace) -> int:
@@ -98,7 +99,7 @@ def beschluss(args: argparse.Namespace) -> int:
             "der Beschluss falsch erfasst, löschen Sie die Datei und rufen Sie den Befehl erneut auf."
         )
     haushalte = am_beschluss(project.facts.haushalte, source, entschieden)
-    schreiben(datei, entschieden, haushalte, paths)
+    schreiben(datei, entschieden, haushalte, entschieden, paths)  # the state the hint asks to reset `gebunden` to
     print(
         f"Haushalt des Beschlusses vom {tag(entschieden)} festgehalten: {paths.show(datei)} "
         f"({sum(len(h.positionen) for h in haushalte.values())} Positionen aus "

@@ -28,7 +28,7 @@ def festhalten(project: Project, say: Callable[[str], None]) -> dict[str, str]:
     facts = project.facts
     nicht, offen = {}, nicht_festgehalten(project)
     for source in facts.vorlagen:
-        if source.slug not in offen:
+        if source.slug not in offen or source.beschlossen is not None:  # one of an earlier version: kept as it is
             continue
         entschieden = project.entschieden[source.slug]
         if entschieden is None:  # never: nicht_festgehalten names decided Vorlagen only
@@ -46,7 +46,7 @@ def festhalten(project: Project, say: Callable[[str], None]) -> dict[str, str]:
             nicht[source.slug] = str(grund)
             continue
         datei = source.folder / DATEI
-        schreiben(datei, entschieden, haushalte, facts.paths)
+        schreiben(datei, entschieden, haushalte, entschieden, facts.paths)  # the commit before: its state that day
         stand = (
             f"{facts.paths.show(ordner)}/ ist seit Commit {commit.kurz} vom {tag_text(commit.tag)}, dem letzten vor "
             "dem Beschluss, unverändert"

@@ -201,14 +201,15 @@ def aktualisieren(args: argparse.Namespace) -> int:
     from vorlagen.core.problems import Paths
     from vorlagen.core.speichern import speichern
     from vorlagen.review.aktualisieren import aktualisieren as run
-    from vorlagen.review.aktualisieren import vorherige_ausgabe
+    from vorlagen.review.aktualisieren import juenger_als, vorherige_ausgabe
 
     paths = Paths(args.data.resolve().parent)
     folder = args.vorher or args.out
     vorher, problems = vorherige_ausgabe(folder, paths)
     raise_if(problems)
+    fuer = _geschrieben_fuer(args.repository.root)
     if not vorher:  # nothing to prove against: what would be rewritten, and that none of it is proven
-        print(_ungeprueft(run(args.data, {}, _bauen, args.land)), end="")
+        print(_ungeprueft(run(args.data, {}, _bauen, args.land, fuer)), end="")
         raise BuildFailed(
             [
                 Problem(
@@ -219,9 +220,17 @@ def aktualisieren(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    ergebnis = run(args.data, vorher, _bauen, args.land)
+    ergebnis = run(args.data, vorher, _bauen, args.land, fuer)
     print(_bericht(ergebnis, paths.show(folder), anzahl), end="")
     if not ergebnis.bewiesen:
+        juenger = juenger_als(args.data, folder) if ergebnis.abweichungen else []
+        if juenger:
+            print(
+                f"{anzahl(len(juenger), 'Datei', 'Dateien')} der Daten {'ist' if len(juenger) == 1 else 'sind'} "
+                f"jünger als die Ausgabe in {paths.show(folder)} (z. B. {paths.show(juenger[0])}): Was Sie nach "
+                "dem letzten Bau geändert haben, steht oben als anders gedruckt – bauen Sie zuerst mit der "
+                f"bisherigen Programmversion neu ({befehl()} bauen) und rufen Sie dann „aktualisieren“ erneut auf."
+            )
         print("Nichts geschrieben: das Datenrepository ist unverändert.")
         return 1
     if args.trocken:
@@ -234,6 +243,8 @@ def aktualisieren(args: argparse.Namespace) -> int:
     if pin is not None:
         raise_if(speichern(pin[0], pin[1], paths))
     written = len(ergebnis.neu) + (pin is not None)
+    if pin is not None:
+        print(f'{paths.show(pin[0])}: das Format der Daten ist jetzt das dieser Version (version = "{_format()}").')
     print(f"Geschrieben: {anzahl(written, 'Datei', 'Dateien')}." if written else "Nichts umzuschreiben.")
     return 0
 
@@ -274,6 +285,18 @@ def _bericht(ergebnis, vorher: str, anzahl) -> str:
     if ergebnis.erklaert:
         lines.append(f"Mit Absicht anders gedruckt ({len(ergebnis.erklaert)}):")
         lines += [f"  {a.beschreibung()} – {grund}" for a, grund in ergebnis.erklaert]
+    if ergebnis.entwuerfe:
+        lines.append(
+            f"Danach nicht mehr freigegeben ({len(ergebnis.entwuerfe)}) – eine Mitzeichnung gilt für den gedruckten "
+            "Text, und der ändert sich oben mit Absicht; lassen Sie neu zeichnen („vorlagen freigabe NUMMER“ zeigt, "
+            "was sich geändert hat):"
+        )
+        lines += [f"  {datei}" for datei in ergebnis.entwuerfe]
+    if ergebnis.verloren:
+        lines.append(
+            f"Danach nicht mehr freigegeben, obwohl sich nichts mit Absicht ändert ({len(ergebnis.verloren)}):"
+        )
+        lines += [f"  {datei}" for datei in ergebnis.verloren]
     if ergebnis.abweichungen:
         lines.append(f"Anders gedruckt, ohne dass diese Version es erklärt ({len(ergebnis.abweichungen)}):")
         lines += [f"  {a.beschreibung()}" for a in ergebnis.abweichungen]
@@ -306,19 +329,40 @@ def _ungeprueft(ergebnis) -> str:
     return "\n".join(lines + ["Nichts geschrieben: das Datenrepository ist unverändert."]) + "\n"
 
 
+def _format() -> str:
+    """This program's version as major.minor: the format its data are in."""
+    import vorlagen
+
+    return ".".join(vorlagen.__version__.split(".")[:2])
+
+
+def _geschrieben_fuer(root: Path) -> str | None:
+    """The version the data repository's vorlagen.toml names; None without one."""
+    from vorlagen.load.settings import SETTINGS, declared_version
+
+    path = root / SETTINGS
+    return declared_version(path.read_bytes().decode("utf-8-sig", "replace")) if path.is_file() else None
+
+
 def _version_pin(root: Path) -> tuple[Path, bytes] | None:
-    """vorlagen.toml with `version` set to this program's (major.minor), when it asks for another; else None."""
+    """vorlagen.toml that names this program's version (major.minor) – the data are in its format now, and a later
+    `aktualisieren` or `vergleichen` reads them so –, when it names another or none; else None. Without a
+    vorlagen.toml, one with just that line."""
     import re
 
     import vorlagen
     from vorlagen.load.settings import SETTINGS, version_matches
 
     path = root / SETTINGS
+    wanted = _format()
+    line = f'version = "{wanted}"  # das Format der Daten: von „vorlagen aktualisieren“ eingetragen'
     if not path.is_file():
-        return None
+        return path, f"{line}\n".encode()
     text = path.read_bytes().decode("utf-8-sig")
     match = re.search(r'(?m)^(\s*version\s*=\s*)"([^"]*)"', text)
-    if match is None or version_matches(match.group(2), vorlagen.__version__):
+    if match is None:
+        ending = "\r\n" if "\r\n" in text else "\n"
+        return path, f"{line}{ending}{text}".encode()
+    if version_matches(match.group(2), vorlagen.__version__):
         return None
-    wanted = ".".join(vorlagen.__version__.split(".")[:2])
     return path, (text[: match.start(2)] + wanted + text[match.end(2) :]).encode("utf-8")

@@ -91,7 +91,7 @@ def diff(args: argparse.Namespace) -> int:
                     raise BuildFailed(problems)
                 label = rev or "Arbeitsstand"
                 if (
-                    rev is not None and (umgestellt_ := umstellen(folder, rev)) is not None
+                    rev is not None and (umgestellt_ := umstellen(folder, rev, _fuer(args, rev))) is not None
                 ):  # git's copy, not the user's
                     umgestellt.append(umgestellt_)
                 try:
@@ -119,6 +119,15 @@ def diff(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(diffing.render_text(changes, *names, hausstil, druckvergleich.zeilen(druck), hinweise))
     return 1 if changes or hausstil or druck else 0
+
+
+def _fuer(args: argparse.Namespace, rev: str) -> str | None:
+    """The version the data repository's vorlagen.toml named at `rev` (the format its data were written in)."""
+    from vorlagen.load.settings import SETTINGS, declared_version
+    from vorlagen.review.gitrev import datei_bei
+
+    inhalt = datei_bei(args.data.resolve(), rev, args.repository.root / SETTINGS)
+    return declared_version(inhalt.decode("utf-8-sig", "replace")) if inhalt is not None else None
 
 
 def _fassung_diff(args: argparse.Namespace) -> int:

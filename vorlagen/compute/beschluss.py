@@ -102,7 +102,7 @@ def am_beschlusstag(
     Vorlage, saying so. Without it the Haushalt printed is today's without the bookings from that day on: an undated
     `gebunden` raised after the decision (the Kämmerei binding the decided amount) cannot be told from one that
     stood before, so what fails is unclear, never an error and never silent (`nicht_festgehalten` names it)."""
-    if beschlossen is None:
+    if beschlossen is None or beschlossen.stand is None:  # kept by 0.3.2 or earlier: maybe after the decision
         return [], pruefungen
     zusatz = (
         f" Die Vorlage ist als am {datum_text(tag)} beschlossen eingetragen; geprüft ist der Haushalt ihres "
@@ -167,7 +167,11 @@ def nicht_festgehalten(project: Project) -> dict[str, str]:
     notes = {}
     for source in facts.vorlagen:
         tag = project.entschieden.get(source.slug)
-        if tag is None or source.beschlossen is not None or source.vorlage.finanzen_daten is None:
+        if tag is None or source.vorlage.finanzen_daten is None:
+            continue
+        if source.beschlossen is not None:
+            if source.beschlossen.stand is None and project.rechnungen[source.slug].ungeklaert:
+                notes[source.slug] = _ohne_stand(project, source, tag)
             continue
         notes[source.slug] = (
             f"{facts.paths.show(source.folder)}/: Die Vorlage {source.bezeichnung} ist am {datum_text(tag)} "
@@ -177,6 +181,20 @@ def nicht_festgehalten(project: Project) -> dict[str, str]:
             f"„vorlagen beschluss {source.auswahl}“."
         ) + _ungeklaert(project.rechnungen[source.slug].ungeklaert, tag)
     return notes
+
+
+def _ohne_stand(project: Project, source, tag: dt.date) -> str:
+    """A decided Vorlage whose kept Haushalt an earlier version wrote without the day of its state, and which fails
+    a budget check on it: whether that state already held on the decision day nobody can tell."""
+    pruefungen = ordered(project.rechnungen[source.slug].ungeklaert)
+    return (
+        f"{project.facts.paths.show(source.folder / BESCHLOSSEN)}: Die Vorlage {source.bezeichnung} ist am "
+        f"{datum_text(tag)} beschlossen; ihr Haushalt ist festgehalten, aber von einer früheren Version ohne den Tag "
+        "seines Stands – „vorlagen beschluss“ las dort den Haushalt des Tages, an dem er aufgerufen wurde. Nach "
+        f"diesem Stand hält sie nicht: {' '.join(f'{p.where}: {p.message}' for p in pruefungen)} Ob das schon am "
+        "Beschlusstag so war, lässt sich nicht sagen (hat die Kämmerei die beschlossenen Mittel danach unter "
+        "„gebunden“ gebunden, zählen sie hier mit) – prüfen Sie das eingetragene Ergebnis; gilt es, ist nichts zu tun."
+    )
 
 
 def _ungeklaert(pruefungen: list[Problem], tag: dt.date) -> str:

@@ -11,8 +11,8 @@ from fractions import Fraction
 from vorlagen.compute.einheiten import SKALA
 from vorlagen.core.fmt import NBSP, euro_or_cent, geldeinheit, mio, mrd, prozent, teur, zahl
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
+from vorlagen.load.kennzahlen import GELDEINHEITEN
 
-GELDEINHEITEN = ("€", "T€", "Mio. €", "Mrd. €")
 STELLEN = {"T€": 0, "Mio. €": 2, "Mrd. €": 2}  # decimals a money unit prints unless `stellen` says otherwise
 
 

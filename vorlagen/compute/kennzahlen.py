@@ -16,6 +16,7 @@ from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
     GELD,
+    SKALA,
     EinheitFehler,
     Wert,
     anteil_an_betrag,
@@ -31,9 +32,9 @@ from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibwei
 from vorlagen.compute.names import Names, UnknownName
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
-from vorlagen.core.money import CENT, EURO, exact, round_half_up
+from vorlagen.core.money import CENT, EURO, exact, round_half_even, round_half_up, round_toward_zero
 from vorlagen.core.problems import Problem
-from vorlagen.load.kennzahlen import Kennzahl
+from vorlagen.load.kennzahlen import RUNDUNGSARTEN, Kennzahl
 from vorlagen.load.records import suggest
 
 # units of what the engine computed, by field name (everything else is a plain number)
@@ -192,11 +193,16 @@ def _zeile(zeilen: Zeilen, pfad: tuple[str, ...], index: int):
 
 
 def _gerundet(k: Kennzahl, genau: Fraction, quantum: Decimal) -> tuple[Fraction, Decimal | None]:
-    """(value after the figure's rounding, its step): money to euro or cent (stated or the Körperschaft's)."""
+    """(value after the figure's rounding, its step): money to euro or cent (stated or the Körperschaft's); a figure
+    with another `rundungsart`, other units to its `stellen` (in the unit; the step stays None)."""
+    runden = {"zur_geraden_ziffer": round_half_even, "abschneiden": round_toward_zero}.get(k.rundungsart, round_half_up)
     if DIMENSION[k.einheit] != GELD or k.rundung == "keine":
-        return genau, None
+        if k.rundungsart == "kaufmaennisch" or k.stellen is None:
+            return genau, None
+        skala = Fraction(1, 100) if k.einheit == "%" else Fraction(SKALA.get(k.einheit, 1))
+        return exact(runden(genau / skala, Decimal(1).scaleb(-k.stellen))) * skala, None
     step = {"euro": EURO, "cent": CENT}.get(k.rundung or "", quantum)
-    return exact(round_half_up(genau, step)), step
+    return exact(runden(genau, step)), step
 
 
 def kennzahlen(
@@ -284,7 +290,7 @@ def kennzahlen(
         if step is not None and value != genau.genau:
             steps.append(
                 Schritt(
-                    f"gerundet auf {'Cent' if step == CENT else 'ganze Euro'} (kaufmännisch)",
+                    f"gerundet auf {'Cent' if step == CENT else 'ganze Euro'} ({RUNDUNGSARTEN[k.rundungsart]})",
                     f"{zahl(genau.genau)}{NBSP}€ → {text}",
                 )
             )

@@ -11,7 +11,7 @@ from vorlagen.compute.names import Named, Names
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import CENT, Anteil
 from vorlagen.core.problems import Where
-from vorlagen.load.kennzahlen import Kennzahl
+from vorlagen.load.kennzahlen import RUNDUNGSARTEN, Kennzahl
 
 
 class Groesse(Fraction):
@@ -87,8 +87,12 @@ def herleitung_zeilen(z: Zahlwert) -> list[str]:
         rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (
             " (wie die Körperschaft)" if k.rundung is None else ""
         )
+    elif k.rundungsart != "kaufmaennisch" and k.stellen is not None:
+        rundung = f"auf {k.stellen} Nachkommastellen"
     else:
         rundung = "keine (gerundet wird erst beim Drucken)"
+    if k.rundungsart != "kaufmaennisch":
+        rundung += f", {RUNDUNGSARTEN[k.rundungsart]}"
     lines = [
         f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
         f"  Formel: {z.formel}   [{k.where('formel')}]",

@@ -1,4 +1,5 @@
-"""Exact arithmetic for money and shares: the one place that rounds (kaufmännisch, half-up).
+"""Exact arithmetic for money and shares: the one place that rounds (kaufmännisch, half-up; a named figure may ask
+for ties to the even digit).
 
 Amounts are Decimal; everything in between (shares of a year, rates × counts, weights of a
 split, ratios) is an exact Fraction, and only the result is rounded.
@@ -37,6 +38,24 @@ def round_half_up(value, quantum: Decimal = EURO) -> Decimal:
     """Kaufmännisches Runden of an exact value: 0.5 goes away from zero."""
     steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
     whole = math.floor(abs(steps) + HALF)
+    return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
+
+
+def round_half_even(value, quantum: Decimal = EURO) -> Decimal:
+    """Rounding a tie to the even digit (6.594,5 → 6.594, 6.595,5 → 6.596), for a named figure that asks for it:
+    how Jinja's `round` rounded a text's computation in 0.2.0."""
+    steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
+    whole, rest = divmod(abs(steps), 1)
+    if rest > HALF or rest == HALF and whole % 2 == 1:
+        whole += 1
+    return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
+
+
+def round_toward_zero(value, quantum: Decimal = EURO) -> Decimal:
+    """Cutting the digits below `quantum` (72.342,86 → 72.342, −2,7 → −2), for a named figure that asks for it: how
+    Jinja's `int` cut a text's computation in 0.2.0."""
+    steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
+    whole = math.floor(abs(steps))
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 

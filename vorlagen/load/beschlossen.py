@@ -52,4 +52,11 @@ class FestePosition(Record):
 @record
 class Beschlossen(Record):
     datum: dt.date = doc("Tag des Beschlusses, dessen Haushalt hier steht")
+    stand: dt.date | None = doc(
+        "der Tag, dessen Haushalt hier steht – der Beschlusstag: „vorlagen bauen“ liest ihn aus dem letzten Commit "
+        "davor, „vorlagen beschluss“ aus den Dateien, nachdem „gebunden“ auf diesen Tag zurückgesetzt ist. Dateien "
+        "von 0.3.2 und früher nennen ihn nicht: „vorlagen beschluss“ las damals den Stand des Tages, an dem es lief, "
+        "und was dort nicht hält, ist deshalb nur ein Hinweis",
+        default=None,
+    )
     positionen: list[FestePosition] = doc("jede Position der Haushaltsjahre, die die Vorlage liest", factory=list)

@@ -8,6 +8,13 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 from vorlagen.load.werte import Formelzahl
 
+GELDEINHEITEN = ("€", "T€", "Mio. €", "Mrd. €")
+RUNDUNGSARTEN = {  # in a Herleitung
+    "kaufmaennisch": "kaufmännisch",
+    "zur_geraden_ziffer": "eine 5 zur geraden Ziffer",
+    "abschneiden": "Stellen abgeschnitten",
+}
+
 
 @record
 class Kennzahl(Record):
@@ -23,6 +30,12 @@ class Kennzahl(Record):
     )
     rundung: Literal["euro", "cent", "keine"] | None = doc(
         "Geld: auf ganze Euro oder Cent (Standard: wie die Körperschaft) oder gar nicht", default=None
+    )
+    rundungsart: Literal["kaufmaennisch", "zur_geraden_ziffer", "abschneiden"] = doc(
+        "wie gerundet wird: kaufmännisch, eine 5 von der Null weg (6.594,5 → 6.595); eine 5 zur geraden Ziffer "
+        "(6.594,5 → 6.594, so rundete „round“ in Texten von 0.2.0); oder die Stellen abschneiden (6.594,9 → 6.594, "
+        "so „int“ in 0.2.0). Zahlen, die kein Geld sind, runden so auf ihre „stellen“",
+        default="kaufmaennisch",
     )
     runden: Literal["je_posten", "am_ende"] = doc(
         "je_posten: gelesene Zahlen gerundet, wie gedruckt; am_ende: genau, gerundet wird nur diese Zahl",
@@ -49,7 +62,24 @@ class Kennzahl(Record):
             )
         if self.stellen is not None and not 0 <= self.stellen <= 6:
             problems.append(Problem(self.where("stellen"), f"„stellen“ liegt zwischen 0 und 6, nicht {self.stellen}."))
+        if self.rundungsart != "kaufmaennisch" and not self._rundet():
+            problems.append(
+                Problem(
+                    self.where("rundungsart"),
+                    "„rundungsart“ sagt, wie diese Zahl rundet, aber sie rundet nicht – "
+                    + (
+                        "nennen Sie „rundung: euro“ oder „rundung: cent“ oder streichen Sie „rundungsart“."
+                        if self.einheit in GELDEINHEITEN
+                        else "nennen Sie die Nachkommastellen, auf die sie rundet („stellen: 0“ für ganze Zahlen), "
+                        "oder streichen Sie „rundungsart“."
+                    ),
+                )
+            )
         return problems
+
+    def _rundet(self) -> bool:
+        """Whether the figure rounds its value: money unless `rundung: keine`, other units to their `stellen`."""
+        return self.rundung != "keine" if self.einheit in GELDEINHEITEN else self.stellen is not None
 
 
 @record

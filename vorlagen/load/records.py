@@ -18,7 +18,7 @@ from pathlib import Path
 
 from vorlagen.core.fmt import IN_EUR
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.load.schreibweise import Schreibweise, datenzahl, zwei_zahlen
+from vorlagen.load.schreibweise import Schreibweise, datenzahl, frueher_zwei, zwei_zahlen
 from vorlagen.load.werte import ZAHLENTYPEN, Gelesen, read_value
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 
@@ -268,6 +268,7 @@ def _list(node: Node, item_type: typing.Any, name: str) -> Gelesen:
             before = node.items[i - 1]
             assert isinstance(item, Scalar) and isinstance(before, Scalar)
             problems.append(Problem(item.where, zwei_zahlen(name, before.text, item.text)))
+            frueher_zwei(item.where, before.text, item.text)
             continue
         if i + 1 in glued:
             continue

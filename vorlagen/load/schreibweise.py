@@ -172,6 +172,7 @@ class Altlesung:
     where: Where
     text: str
     eindeutig: str
+    zwei: bool = False  # `[1,5]`, read as the two numbers 1 and 5
 
 
 _altlesungen: ContextVar[list[Altlesung] | None] = ContextVar("altlesungen", default=None)
@@ -194,3 +195,10 @@ def frueher_gelesen(where: Where, text: str) -> None:
     found = _altlesungen.get()
     if found is not None and _ZWEIDEUTIG.fullmatch(text) and "." in text:
         found.append(Altlesung(where, text, punkt(Fraction(text))))
+
+
+def frueher_zwei(where: Where, links: str, rechts: str) -> None:
+    """Notes `[links,rechts]`, which the previous version read as two numbers and this one refuses."""
+    found = _altlesungen.get()
+    if found is not None:
+        found.append(Altlesung(where, f"{links},{rechts}", f"{links}, {rechts}", zwei=True))

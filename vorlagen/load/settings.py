@@ -113,6 +113,15 @@ def read_settings(path: Path, version: bool = True) -> tuple[dict[str, str], lis
     return settings, problems
 
 
+def declared_version(text: str) -> str | None:
+    """The `version` a vorlagen.toml's text names, unchecked; None where it names none or does not read."""
+    try:
+        value = tomllib.loads(text).get("version")
+    except tomllib.TOMLDecodeError:
+        return None
+    return value if isinstance(value, str) and value.strip() else None
+
+
 CLAUSE = re.compile(r"\s*(==|>=|<=|!=|>|<|~=)?\s*v?(\d+(?:\.\d+)*)\s*")
 
 

@@ -39,7 +39,7 @@ def gefaltet(text: str, schluessel: int, einzug: int) -> str:
         stellen.append(stelle)
         anfang = stelle + 1
     folded = FoldedScalarString(text)
-    folded.fold_pos = stellen  # type: ignore[attr-defined]
+    folded.fold_pos = stellen
     return folded
 
 

@@ -81,10 +81,13 @@ def pruefen(tree: nodes.Template) -> None:
     """Raises Rechnet, Verboten or Interna unless every node of the expression is on the allow-list."""
     rechnend: list[str] = []
     stack: list[nodes.Node] = [tree]
+    stellen: set[int] = set()  # a filter's negative places, `round(-2)`: a sign, not a subtraction
     while stack:
         node = stack.pop()
         stack += list(node.iter_child_nodes())
         if isinstance(node, (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Keyword)):
+            continue
+        if id(node) in stellen:
             continue
         if isinstance(node, nodes.Const):
             if not isinstance(node.value, (str, int, float, bool, type(None))):
@@ -104,6 +107,7 @@ def pruefen(tree: nodes.Template) -> None:
                 raise Verboten(f"der Filter „{node.name}“ mit * oder **")
             if node.name in RECHNENDE_FILTER:
                 _merken(rechnend, f"„{node.name}“")
+                stellen |= {id(a) for a in [*node.args, *(k.value for k in node.kwargs)] if _negative_zahl(a)}
             elif node.name not in FILTER + FILTER_TABELLE:
                 raise Verboten(f"der Filter „{node.name}“")
             elif node.name in FILTER and not all(_stellen(a) for a in [*node.args, *(k.value for k in node.kwargs)]):
@@ -129,6 +133,10 @@ def pruefen(tree: nodes.Template) -> None:
             raise Verboten(f"ein Ausdruck der Art „{type(node).__name__}“")
     if rechnend:
         raise Rechnet(" und ".join(reversed(rechnend)), _formel(tree))
+
+
+def _negative_zahl(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Neg) and isinstance(node.node, nodes.Const)
 
 
 def _merken(found: list[str], what: str) -> None:
@@ -174,7 +182,11 @@ def _formel(tree: nodes.Template) -> str | None:
         return None
     node: nodes.Node = output.nodes[0]
     while isinstance(node, nodes.Filter) and node.node is not None:
+        if node.name in RECHNENDE_FILTER:
+            return None  # rounds, cuts or adds up: a formula of + - * / alone would print another value
         node = node.node
+    if any(f.name in RECHNENDE_FILTER for f in node.find_all(nodes.Filter)):
+        return None
     try:
         text = _als_formel(node, 0)
         lesen(text)
@@ -219,7 +231,7 @@ def _als_formel(node: nodes.Node, tiefe: int, sonst=None) -> str:
         return "-" + _operand(node.node, tiefe, lambda rang: True, sonst)
     if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         return format(Decimal(repr(node.value)).normalize(), "f").replace(".", ",")
-    pfad = _pfad(node)
+    pfad = pfad_von(node)
     if pfad is None or pfad[0] not in FORMEL_NAMEN:
         raise KeineFormel
     return schreibweise(pfad[1:] if pfad[0] == "zahlen" and len(pfad) == 2 else pfad)
@@ -233,7 +245,8 @@ def _operand(node: nodes.Node, tiefe: int, klammern, sonst=None) -> str:
     return f"({text})" if type(node) in _ZEICHEN and klammern(_RANG[_ZEICHEN[type(node)]]) else text
 
 
-def _pfad(node: nodes.Node) -> tuple[str, ...] | None:
+def pfad_von(node: nodes.Node) -> tuple[str, ...] | None:
+    """The name a node reads as its parts: (finanzierung, plan, zeilen, Miete); None where it is no name."""
     parts: list[str] = []
     while not isinstance(node, nodes.Name):
         if isinstance(node, nodes.Getattr):
@@ -315,7 +328,7 @@ def _stelle(liste, argument) -> str:
 
 
 _ZAHLENFILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent")
-_MEHR = {  # what shows more digits of the same value: filter → (filter, places) to try in turn
+_MEHR: dict[str, list[tuple[str, int | None]]] = {  # what shows more digits: filter → (filter, places) in turn
     "eur": [("eur_cent", None)],
     "teur": [("teur", n) for n in range(1, 7)] + [("eur", None), ("eur_cent", None)],
     "mio": [("mio", n) for n in range(3, 7)] + [("teur", None), ("eur", None), ("eur_cent", None)],
@@ -324,6 +337,18 @@ _MEHR = {  # what shows more digits of the same value: filter → (filter, place
     "vzae": [("vzae", n) for n in range(1, 7)],
     "prozent": [("prozent", n) for n in range(1, 7)],
 }
+
+
+def nicht_null(name: str, places: int | None, value, filters: dict) -> tuple[str, str] | None:
+    """The first filter call (in the order of _MEHR) that shows `value` – printed as zero by `| name(places)` –
+    not as zero, and what it prints: ("| teur(1)", "0,4 T€"); None where no filter does."""
+    for other, n in _MEHR[name]:
+        if other == name and places is not None and n is not None and n <= places:
+            continue
+        shown = filters[other](value, n) if n is not None else filters[other](value)
+        if not zeigt_null(shown):
+            return (f"| {other}({n})" if n is not None else f"| {other}"), shown
+    return None
 
 
 def _niezeigt_null(name: str, function, filters: dict):
@@ -336,15 +361,9 @@ def _niezeigt_null(name: str, function, filters: dict):
         text = function(value, *args, **kwargs)
         if not zeigt_null(text) or not isinstance(value, (int, Decimal, Fraction)) or value == 0:
             return text
-        places = args[0] if args else None
-        for other, n in _MEHR[name]:
-            if other == name and places is not None and n <= places:
-                continue
-            shown = filters[other](value, n) if n is not None else filters[other](value)
-            if not zeigt_null(shown):
-                call = f"| {other}({n})" if n is not None else f"| {other}"
-                how = f"zeigen Sie ihn mit „{call}“ ({shown})"
-                break
+        sichtbar = nicht_null(name, args[0] if args else None, value, filters)
+        if sichtbar is not None:
+            how = f"zeigen Sie ihn mit „{sichtbar[0]}“ ({sichtbar[1]})"
         else:
             how = "so kleine Werte druckt kein Filter; prüfen Sie den Namen"
         unit = "%" if name == "prozent" else "Anzahl" if name in ("zahl", "vzae") else "€"

@@ -105,11 +105,17 @@ def _zustand(
     if siegel(m.rolle, m.name, m.datum, gezeichnet) != m.fingerabdruck:
         return UNGUELTIG, None
     signed, pages = seiten(normalise(gezeichnet))
-    if signed != text:
+    if signed != text and not _nur_text(signed, text):
         return VERALTET, None
     if pages and jetzt is not None and seitenbild.unterschiede(seitenbild.lesen(pages), jetzt()):
         return VERALTET, None  # same print, set differently here: another renderer or a system font
     return GUELTIG, None
+
+
+def _nur_text(signed: str, text: str) -> bool:
+    """A sign-off given before the Druckbild was kept (0.2) signed the text alone: it holds while the text is the
+    same – nothing of its print was kept to compare, and the upgrade must not unsign a decided Vorlage."""
+    return "\n" + DRUCKBILD + "\n" not in signed and normalise(teile(text)[0]) == signed
 
 
 def freigabe(

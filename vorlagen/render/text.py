@@ -235,12 +235,7 @@ class Prose:
                 "„| teur“ und „| mio“.",
             )
         except Verboten as error:
-            return self._fail(
-                where,
-                f"{shown}: {error} ist in Texten nicht erlaubt – dort stehen nur Namen, ihre Felder und die "
-                f"Filter {', '.join(FILTER)}; eine berechnete Zahl legen Sie unter „zahlen“ an, alle Namen mit "
-                f"Werten zeigt „{befehl()} zahlen NUMMER“.",
-            )
+            return self._fail(where, verboten_meldung(shown, error))
         except Interna:
             return self._fail(where, f"{shown} greift auf Interna zu; das ist in Texten nicht erlaubt.")
         except TemplateSyntaxError:  # Jinja's reason is English and names its parser's tokens: not for users
@@ -383,3 +378,12 @@ def print_links(html: str, target: Callable[[str], str | None]) -> str:
 
 def _is_block(value: Markup) -> bool:
     return value.lstrip().startswith(("<table", "<div", "<section", "<figure"))
+
+
+def verboten_meldung(shown: str, error: Verboten) -> str:
+    """Why a text may not hold an expression that neither names nor computes, and what it may hold instead."""
+    return (
+        f"{shown}: {error} ist in Texten nicht erlaubt – dort stehen nur Namen, ihre Felder und die "
+        f"Filter {', '.join(FILTER)}; eine berechnete Zahl legen Sie unter „zahlen“ an, alle Namen mit "
+        f"Werten zeigt „{befehl()} zahlen NUMMER“."
+    )

@@ -32,10 +32,14 @@ class Ergebnis:
     zahlen: int = 0  # figures of the earlier build compared
     dateien: int = 0  # text renditions compared
     neu: dict[str, bytes] = field(default_factory=dict)  # data file (relative to the data folder) → its new content
+    entwuerfe: list[str] = field(
+        default_factory=list
+    )  # released before, an ENTWURF after: its print changes on purpose
+    verloren: list[str] = field(default_factory=list)  # … and without such a change (a sign-off the update unsigns)
 
     @property
     def bewiesen(self) -> bool:
-        return not self.probleme and not self.abweichungen
+        return not self.probleme and not self.abweichungen and not self.verloren
 
 
 def vorherige_ausgabe(out: Path, paths: Paths) -> tuple[dict[str, str], list[Problem]]:
@@ -43,16 +47,19 @@ def vorherige_ausgabe(out: Path, paths: Paths) -> tuple[dict[str, str], list[Pro
     return renditions(out, paths) if out.is_dir() else ({}, [])
 
 
-def aktualisieren(data: Path, vorher: dict[str, str], bauen, land: Land | None = None) -> Ergebnis:
+def aktualisieren(
+    data: Path, vorher: dict[str, str], bauen, land: Land | None = None, fuer: str | None = None
+) -> Ergebnis:
     """Rewrites a copy of `data`, builds it with `bauen(data_dir, out_dir)` (raises BuildFailed) and compares its
-    figures with `vorher` (`land`: the Land named with `--land`); `Ergebnis.neu` holds the rewritten files (the caller writes them when proven).
+    figures with `vorher` (`land`: the Land named with `--land`, `fuer`: the version vorlagen.toml names);
+    `Ergebnis.neu` holds the rewritten files (the caller writes them when proven).
 
     Where this version gives up an old reading on purpose, a second copy keeps it: that copy must print every figure
     as before, and what the first prints differently from it is what the change does – each named with its reason."""
     result = Ergebnis()
     with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
         neu = _kopie(data, Path(work) / "neu")
-        q = umschreiben(neu, land=land)
+        q = umschreiben(neu, land=land, fuer=fuer)
         result.umschreibungen, result.offen = q.umschreibungen, q.offen
         bewahrbar = [e for e in q.erklaerungen if e.bewahrbar]
         try:
@@ -60,7 +67,7 @@ def aktualisieren(data: Path, vorher: dict[str, str], bauen, land: Land | None =
             zwischen = nachher
             if bewahrbar:
                 alt = _kopie(data, Path(work) / "bewahrend")
-                umschreiben(alt, bewahrend=True, land=land)
+                umschreiben(alt, bewahrend=True, land=land, fuer=fuer)
                 zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
         except BuildFailed as failed:
             result.probleme = failed.problems
@@ -70,8 +77,32 @@ def aktualisieren(data: Path, vorher: dict[str, str], bauen, land: Land | None =
         _einordnen(result, compare(vorher, zwischen), [e for e in q.erklaerungen if not e.bewahrbar])
         if bewahrbar:
             _einordnen(result, compare(zwischen, nachher), bewahrbar)
+        _freigaben(result, vorher, nachher)
         result.neu = {name: (neu / name).read_bytes() for name in q.geaendert}
     return result
+
+
+def juenger_als(data: Path, out: Path) -> list[Path]:
+    """The data files changed after the earlier output was built (later than its oldest text rendition): a proof
+    against that output then finds their changes, not the upgrade's."""
+    gebaut = [p.stat().st_mtime for p in out.rglob("*.txt") if not p.relative_to(out).as_posix().startswith("assets/")]
+    if not gebaut:
+        return []
+    return sorted(p for p in data.rglob("*") if p.is_file() and p.stat().st_mtime > min(gebaut))
+
+
+ENTWURF = "ENTWURF – noch nicht freigegeben"  # the first line of a text rendition whose sign-off is missing
+
+
+def _freigaben(result: Ergebnis, vorher: dict[str, str], nachher: dict[str, str]) -> None:
+    """The release state is part of the proof: a document released before that is an ENTWURF now lost a sign-off.
+    Where its print changes on purpose (listed with the reason), that is the consequence, said; otherwise the
+    update would unsign what it prints the same, and nothing is written."""
+    geaendert = {a.datei for a, _ in result.erklaert}
+    for datei in sorted(vorher):
+        if ENTWURF in vorher[datei] or ENTWURF not in nachher.get(datei, ENTWURF):
+            continue
+        (result.entwuerfe if datei in geaendert else result.verloren).append(datei)
 
 
 def _kopie(data: Path, folder: Path) -> Path:
@@ -94,6 +125,7 @@ def _einordnen(result: Ergebnis, abweichungen: list[Abweichung], erklaerungen: l
     now changes nothing printed before."""
     for abweichung in abweichungen:
         gruende = [e.grund for e in erklaerungen if e.erklaert(abweichung)]
+        gruende += [abweichung.grund] if abweichung.grund else []
         if gruende:
             result.erklaert.append((abweichung, "; ".join(dict.fromkeys(gruende))))
         elif abweichung.vorher is not None:

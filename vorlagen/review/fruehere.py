@@ -24,23 +24,26 @@ class Umgestellt:
 
     revision: str
     umschreibungen: list[str] = field(default_factory=list)
+    nrw: bool = False  # its data name no Land, and the Haushalt's rules were read as NRW's (as earlier versions did)
 
     def zeile(self) -> str:
         """The one line the report says about it (German)."""
+        land = "; ohne „land“ nach NRW-Recht, wie frühere Versionen druckten" if self.nrw else ""
         return (
             f"„{self.revision}“ ist im Format einer früheren Version: verglichen wird es so, wie „vorlagen "
-            f"aktualisieren“ es umschreibt ({anzahl(len(self.umschreibungen), 'Stelle', 'Stellen')}, nur für diesen Vergleich; ohne "
-            "„land“ nach NRW-Recht, wie frühere Versionen druckten)."
+            f"aktualisieren“ es umschreibt ({anzahl(len(self.umschreibungen), 'Stelle', 'Stellen')}, nur für diesen "
+            f"Vergleich{land})."
         )
 
 
-def umstellen(data: Path, revision: str) -> Umgestellt | None:
-    """Rewrites an extracted revision's data folder in place into this version's format; None where nothing needed
-    rewriting."""
-    q = umschreiben(data, bewahrend=True, land=laender()[NRW])
+def umstellen(data: Path, revision: str, fuer: str | None = None) -> Umgestellt | None:
+    """Rewrites an extracted revision's data folder in place into this version's format (`fuer`: the version its
+    vorlagen.toml names); None where nothing needed rewriting."""
+    q = umschreiben(data, bewahrend=True, land=laender()[NRW], fuer=fuer)
     if not q.umschreibungen:
         return None
-    return Umgestellt(revision, [str(u) for u in q.umschreibungen])
+    nrw = any(u.nachher == f"land: {NRW}" for u in q.umschreibungen)
+    return Umgestellt(revision, [str(u) for u in q.umschreibungen], nrw)
 
 
 @dataclass
@@ -49,12 +52,18 @@ class Zahlenvergleich:
 
     zahlen: int
     anders: list[Abweichung]
+    erklaert: list[Abweichung] = field(default_factory=list)  # differences that lose nothing, with why
 
     def zeilen(self) -> list[str]:
+        erklaert = [f"  {a.beschreibung()} – {a.grund}" for a in self.erklaert]
         if not self.anders:
-            return [f"Gedruckte Zahlen: alle {self.zahlen} wie vorher."]
-        return [f"Gedruckte Zahlen: {len(self.anders)} von {self.zahlen} anders gedruckt:"] + [
-            f"  {a.beschreibung()}" for a in self.anders
+            if not erklaert:
+                return [f"Gedruckte Zahlen: alle {self.zahlen} wie vorher."]
+            return [f"Gedruckte Zahlen: alle {self.zahlen} wie vorher, {len(erklaert)} genauer:", *erklaert]
+        return [
+            f"Gedruckte Zahlen: {len(self.anders)} von {self.zahlen} anders gedruckt:",
+            *[f"  {a.beschreibung()}" for a in self.anders],
+            *erklaert,
         ]
 
 
@@ -63,4 +72,5 @@ def drucken_gleich(alt: Path, neu: Path) -> Zahlenvergleich:
     vorher, _ = renditions(alt, Paths(alt.parent))
     nachher, _ = renditions(neu, Paths(neu.parent))
     anders = [a for a in compare(vorher, nachher) if a.vorher is not None]
-    return Zahlenvergleich(sum(len(figures(t)) for t in vorher.values()), anders)
+    zahlen = sum(len(figures(t)) for t in vorher.values())
+    return Zahlenvergleich(zahlen, [a for a in anders if a.grund is None], [a for a in anders if a.grund is not None])

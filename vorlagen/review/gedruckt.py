@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from vorlagen.core.limits import MAX_TEXTFASSUNG
@@ -35,6 +36,7 @@ class Abweichung:
     datei: str
     vorher: Fund | None
     nachher: Fund | None
+    grund: str | None = None  # why it changes nothing a reader relies on (cents the earlier build lost, a repeat)
 
     def beschreibung(self) -> str:
         """German, one line: 'datei:zeile: „…“ → „…“ (in: …)'."""
@@ -94,12 +96,40 @@ def compare(vorher: dict[str, str], nachher: dict[str, str]) -> list[Abweichung]
     for datei in sorted(set(vorher) | set(nachher)):
         old, new = figures(vorher.get(datei, "")), figures(nachher.get(datei, ""))
         matcher = difflib.SequenceMatcher(None, [f.text for f in old], [f.text for f in new], autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        opcodes = matcher.get_opcodes()
+        kept = {(old[i].zeile, old[i].text) for tag, i1, i2, _, _ in opcodes if tag == "equal" for i in range(i1, i2)}
+        for tag, i1, i2, j1, j2 in opcodes:
             if tag == "equal":
                 continue
-            pairs = max(i2 - i1, j2 - j1)
-            for k in range(pairs):
+            for k in range(max(i2 - i1, j2 - j1)):
                 before = old[i1 + k] if i1 + k < i2 else None
                 after = new[j1 + k] if j1 + k < j2 else None
-                result.append(Abweichung(datei, before, after))
+                result.append(Abweichung(datei, before, after, _unverloren(before, after, kept)))
     return result
+
+
+CENT_ERGAENZT = "die frühere Version druckte ganze Euro, wo die Daten Cent nennen; jetzt mit den Cent"
+WIEDERHOLT = "die frühere Version druckte den Betrag in dieser Zeile zweimal; er steht dort weiter"
+
+
+def _unverloren(before: Fund | None, after: Fund | None, kept: set[tuple[int, str]]) -> str | None:
+    """Why a difference loses nothing: the earlier build printed whole euros of an amount with cents (and the
+    amount with its cents rounds to them), or it printed the same figure twice on a line that still shows it."""
+    if before is not None and after is None and (before.zeile, before.text) in kept:
+        return WIEDERHOLT
+    if before is None or after is None:
+        return None
+    alt, neu = _betrag(before.text), _betrag(after.text)
+    if alt is None or neu is None or "," in before.text or "," not in after.text:
+        return None
+    gerundet = (abs(neu) + Decimal("0.5")).to_integral_value(rounding=ROUND_FLOOR) * (1 if neu >= 0 else -1)
+    return CENT_ERGAENZT if gerundet == alt else None
+
+
+def _betrag(text: str) -> Decimal | None:
+    """A printed amount in euros as a number: '+8.000,65 €' → 8000.65; None for anything else."""
+    match = re.fullmatch(r"([+−±-]?)(\d[\d.]*)(?:,(\d+))? €", text)
+    if match is None:
+        return None
+    value = Decimal(match[2].replace(".", "") + "." + (match[3] or "0"))
+    return -value if match[1] in ("−", "-") else value

@@ -87,6 +87,21 @@ def _git_input(args: list[str], cwd: Path, data: bytes) -> bytes:
     return subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=True).stdout
 
 
+def datei_bei(ordner: Path, rev: str, path: Path) -> bytes | None:
+    """The bytes of the file `path` (inside the git repository of `ordner`) as of `rev`; None where it has none
+    there or is larger than any file vorlagen reads."""
+    top = _git(["rev-parse", "--show-toplevel"], ordner)
+    if top.returncode != 0:
+        return None
+    root = Path(top.stdout.decode("utf-8", "surrogateescape").strip())
+    try:
+        relative = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    shown = _git(["cat-file", "blob", f"{rev}:{relative}"], root)
+    return shown.stdout if shown.returncode == 0 and len(shown.stdout) <= MAX_DATEI else None
+
+
 def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path | None, list[Problem]]:
     """Writes `data_dir` as of `rev` below `target`; the extracted data folder, or None and why not."""
     data_dir = data_dir.resolve()

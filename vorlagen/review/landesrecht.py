@@ -77,10 +77,16 @@ def _oder(namen: list[str]) -> str:
 
 
 def land_nrw(q: Quelltexte, facts: Facts) -> None:
+    """Where the data name no Land but print the Haushalt's rules: `land:` from the evidence (the `--land` named or
+    the data's own citations of NRW law), as earlier versions read them – also where the Hausstil names its own
+    `rechtsgrundlage` but a Verpflichtungsermächtigung needs the Land's rule (0.3.3)."""
     k = facts.koerperschaft
     mit_daten = [s for s in facts.vorlagen if s.vorlage.finanzen_daten is not None]
-    if k.hausstil.finanzen.rechtsgrundlage is not None or not mit_daten:
+    mit_ve = [s for s in mit_daten if s.vorlage.finanzen_daten.verpflichtungsermaechtigungen]  # type: ignore[union-attr]
+    eigene = k.hausstil.finanzen
+    if not (mit_daten and eigene.rechtsgrundlage is None or mit_ve and eigene.verpflichtungsermaechtigung is None):
         return
+    mit_daten = mit_daten if eigene.rechtsgrundlage is None else mit_ve
     genannt = k.landesrecht if k.land is not None else q.land
     neu = f"land: {q.land.name}" if k.land is None and q.land is not None else None
     if neu is not None and not q.zeile_einfuegen(k.where("name"), neu, "das Land, das Sie mit --land genannt haben"):

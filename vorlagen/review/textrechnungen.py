@@ -1,165 +1,170 @@
 """`vorlagen aktualisieren`: a text that computes (0.2.0 printed `{{ (a - b) | eur_cent }}`; since 0.2.1 a text only
 quotes) becomes a named figure under `zahlen` in vorlage.yaml, and the text quotes it: `{{ zahlen["…"] }}`.
 
-The figure prints what the filter printed: `| eur` whole euros, `| eur_cent` cents, `| zahl(n)` and `| vzae(n)` a
-number with n decimals (without n as many as it has), `| prozent(n)` a percentage (0.2.0: two decimals). A
-`| round(n)` inside the arithmetic becomes a figure of its own, read as printed. Whether each figure prints as before
-is not assumed: the proof of `aktualisieren` compares every printed figure with the earlier build.
+The texts of a Vorlage put their figures into its own vorlage.yaml; a text of a Niederschrift (0.2.0 let it compute
+with the names of its TOP's Vorlage) into that Vorlage's. How each expression becomes figures: review/textzahlen.py.
+An expression that neither computes nor is allowed any more, and that review/textausdruecke.py could not write as
+allowed ones, is named with the build's message, so that the list of what is left to do is complete.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from fractions import Fraction
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, nodes
 
-from vorlagen.compute.einheiten import GELD, EinheitFehler, Wert, rechnen, text_of
-from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen
-from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.compute.niederschrift import top_of
 from vorlagen.compute.project import compute
 from vorlagen.core.problems import Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlagenordner import VorlageSource
-from vorlagen.render.ausdruck import AUSDRUCK, KeineFormel, Rechnet, als_formel, pruefen
+from vorlagen.render.ausdruck import AUSDRUCK, Interna, Rechnet, Verboten, pruefen
+from vorlagen.render.text import verboten_meldung
+from vorlagen.review.textzahlen import EINHEITEN, GRUND, Dimensionen, NeueZahl, Nicht, Uebersetzung
 from vorlagen.review.umschreiben import Offen, Quelltexte
-from vorlagen.review.zeilennamen import _slug
-
-GRUND = (
-    "in Texten wird nicht mehr gerechnet: die Rechnung ist jetzt eine benannte Zahl unter „zahlen“ in vorlage.yaml, "
-    "der Text zitiert sie"
-)
-RUNDEN = (
-    f"{GRUND}; „| round“ ist eine Zahl für sich, gelesen wie gedruckt – „round“ rundete eine 5 am Ende zur geraden "
-    "Ziffer (6.594,5 zu 6.594), eine Zahl rundet kaufmännisch (zu 6.595): trifft das zu, nennt der Beweis die Zahl"
-)
-# filter of 0.2.0 → (einheit, rundung, stellen when the filter names none)
-EINHEITEN = {
-    "eur": ("€", "euro", None),
-    "eur_cent": ("€", "cent", None),
-    "zahl": ("Anzahl", None, None),
-    "vzae": ("Anzahl", None, None),
-    "prozent": ("%", None, 2),
-}
-_WOERTER = {"+": "plus", "-": "minus", "*": "mal", "/": "durch"}
-_WURZELN = ("finanzierung", "bescheide", "antraege", "verteilungen", "uebersicht", "kennzahlen", "zahlen")
-MAX_ID = 48
-EINS = {GELD: ("€", "betrag"), "VZÄ": ("VZÄ", "stellen"), "Tage": ("Tage", "tage"), "Stück": ("Stück", "stueck")}
-_LEER = ("zeilen", "quellen", "bescheid", "betrag")  # parts of a name that say nothing in a figure's name
-_OHNE_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}-")  # a Bescheid's id starts with its date
 
 
-@dataclass(frozen=True)
-class NeueZahl:
-    """A figure `aktualisieren` writes under `zahlen`."""
+@dataclass
+class Ziel:
+    """The Vorlage whose `zahlen` get the figures of some texts, and what was made for it so far."""
 
-    id: str
-    formel: str
-    einheit: str
-    rundung: str | None
-    stellen: int | None
-    runden: str
-    grund: str = GRUND
-
-    def kurz(self) -> str:
-        """One line for the report: '- id: x, formel: "a - b", einheit: €, rundung: cent'."""
-        teile = [f"id: {self.id}", f"formel: {self.formel}", f"einheit: {self.einheit}"]
-        teile += [f"rundung: {self.rundung}"] * (self.rundung is not None)
-        teile += [f"stellen: {self.stellen}"] * (self.stellen is not None)
-        return "- " + ", ".join(teile + [f"runden: {self.runden}"])
-
-    def yaml(self, einzug: str) -> list[str]:
-        """Its entry as block YAML lines, indented by `einzug`."""
-        lines = [f"{einzug}- id: {self.id}", f"{einzug}  formel: {_yaml_text(self.formel)}"]
-        lines.append(f'{einzug}  einheit: "{self.einheit}"')
-        if self.rundung is not None:
-            lines.append(f"{einzug}  rundung: {self.rundung}")
-        if self.stellen is not None:
-            lines.append(f"{einzug}  stellen: {self.stellen}")
-        lines.append(f"{einzug}  runden: {self.runden}")
-        return lines
-
-
-class _Nicht(Exception):
-    """An expression this rule cannot turn into a figure: the German reason."""
-
-
-class _Dimensionen:
-    """The dimension of a formula in one Vorlage (€, '' for a number, VZÄ …), read from its computed ledger; the
-    figures this rule adds are known by their own."""
-
-    def __init__(self, names: dict, figures: dict):
-        self.names, self.figures = names, figures
-        self.neue: dict[str, str] = {}  # id of a figure this rule adds → its dimension
-
-    def von(self, formel: str) -> str:
-        """Raises EinheitFehler or FormelFehler where the formula does not compute."""
-
-        def lesen_name(name) -> Wert:
-            if len(name.pfad) == 1 and name.pfad[0] in self.neue:
-                return Wert(Fraction(1), self.neue[name.pfad[0]])
-            value, unit = namenswert(name.pfad, self.names, self.figures)
-            return Wert(value, unit)
-
-        return rechnen(lesen(formel), lesen_name).dimension
+    source: VorlageSource
+    uebersetzung: Uebersetzung
+    texte: list[Path] = field(default_factory=list)
 
 
 def rechnende_texte(q: Quelltexte, facts: Facts) -> None:
-    """Every text expression of every Vorlage that computes becomes a named figure it quotes."""
+    """Every text expression of every Vorlage and Niederschrift that computes becomes a named figure it quotes;
+    every other expression a text may no longer hold is named with what to do."""
+    project, _ = compute(facts, dt.date.today())
+    ziele = _ziele(q, facts, project)
     env = Environment()
-    project = None
+    for ziel in ziele.values():
+        anfang = len(ziel.uebersetzung.neue)
+        for path in ziel.texte:
+            _text(q, env, path, ziel)
+        if len(ziel.uebersetzung.neue) > anfang:
+            _eintragen(q, ziel.source, ziel.uebersetzung.neue[anfang:])
+    for path, warum in _ohne_vorlage(q, facts):
+        _ohne_ziel(q, env, path, warum)
+
+
+def _ziele(q: Quelltexte, facts: Facts, project) -> dict[str, Ziel]:
+    """Each Vorlage with its own texts, and the Niederschrift texts of the TOPs that treat it."""
+    ziele: dict[str, Ziel] = {}
     for source in facts.vorlagen:
         vergeben = {k.id for k in source.vorlage.zahlen}
-        neue: list[NeueZahl] = []
-        for path in q.texte(source.folder):
-            inhalt = "".join(q.lines(path))
-            for match in AUSDRUCK.finditer(inhalt):  # an expression may be wrapped over lines
-                tree = _rechnend(env, match[1].strip())
-                if tree is None:
-                    continue
-                if project is None:
-                    project, _ = compute(facts, dt.date.today())
-                von = inhalt.count("\n", 0, match.start()) + 1
-                bis = inhalt.count("\n", 0, match.end()) + 1
-                where = Where(path.relative_to(q.data.parent).as_posix(), von)
-                try:
-                    figures = _umschreiben(tree, vergeben, _dimensionen(project, source))
-                except _Nicht as nicht:
-                    gezeigt = " ".join(match[0].split())
-                    q.offen.append(
-                        Offen(
-                            where,
-                            f"„{gezeigt}“ rechnet im Text {nicht} – legen Sie die Zahl "
-                            "unter „zahlen“ in vorlage.yaml an und zitieren Sie sie.",
-                        )
-                    )
-                    continue
-                neue += figures
-                vergeben |= {f.id for f in figures}
-                q.text_ersetzen(path, von, match[0], f'{{{{ zahlen["{figures[-1].id}"] }}}}', GRUND, bis)
-        if neue:
-            _eintragen(q, source, neue)
+        ziele[source.kennung] = Ziel(
+            source, Uebersetzung(vergeben, dimensionen(project, source)), q.texte(source.folder)
+        )
+    nummern = {s.vorlage.nummer: s.kennung for s in facts.vorlagen if s.vorlage.nummer}
+    for path, nummer in niederschrift_texte(facts):
+        if nummer in nummern:
+            ziele[nummern[nummer]].texte.append(path)
+    return ziele
 
 
-def _rechnend(env: Environment, ausdruck: str) -> nodes.Template | None:
-    """The syntax tree of a text expression that computes; None for any other (the build names what is wrong)."""
+def niederschrift_texte(facts: Facts) -> list[tuple[Path, str | None]]:
+    """(text file, Nummer of the TOP's Vorlage or None) of every Niederschrift."""
+    found = []
+    for sitzung_id, source in sorted(facts.niederschriften.items()):
+        for punkt in source.niederschrift.punkte:
+            top = top_of(facts, sitzung_id, punkt.top) if sitzung_id in facts.sitzungen else None
+            for datei in (punkt.text, punkt.beschluss, *punkt.anmerkungen):
+                if datei is not None and (source.folder / datei).is_file():
+                    found.append((source.folder / datei, top[1].vorlage if top is not None else None))
+    return found
+
+
+def _ohne_vorlage(q: Quelltexte, facts: Facts) -> list[tuple[Path, str]]:
+    nummern = {s.vorlage.nummer for s in facts.vorlagen}
+    return [
+        (path, "der TOP behandelt keine Vorlage, deren Zahlen sie aufnehmen könnte")
+        for path, nummer in niederschrift_texte(facts)
+        if nummer not in nummern
+    ]
+
+
+def _text(q: Quelltexte, env: Environment, path: Path, ziel: Ziel) -> None:
+    inhalt = "".join(q.lines(path))
+    for match in AUSDRUCK.finditer(inhalt):  # an expression may be wrapped over lines
+        tree, fehler = _gelesen(env, match[1].strip())
+        if fehler is None:
+            continue
+        von = inhalt.count("\n", 0, match.start()) + 1
+        bis = inhalt.count("\n", 0, match.end()) + 1
+        where = Where(path.relative_to(q.data.parent).as_posix(), von)
+        gezeigt = " ".join(match[0].split())
+        if not isinstance(fehler, Rechnet):
+            q.offen.append(Offen(where, _meldung(gezeigt, fehler)))
+            continue
+        try:
+            figures = _figuren(tree, ziel.uebersetzung)
+        except Nicht as nicht:
+            q.offen.append(
+                Offen(
+                    where,
+                    f"„{gezeigt}“ rechnet im Text {nicht} – legen Sie die Zahl "
+                    "unter „zahlen“ in vorlage.yaml an und zitieren Sie sie.",
+                )
+            )
+            continue
+        q.text_ersetzen(path, von, match[0], f'{{{{ zahlen["{figures[-1].id}"] }}}}', GRUND, bis)
+
+
+def _ohne_ziel(q: Quelltexte, env: Environment, path: Path, warum: str) -> None:
+    """A Niederschrift text of a TOP without a Vorlage: what computes is named, with why it stays."""
+    inhalt = "".join(q.lines(path))
+    for match in AUSDRUCK.finditer(inhalt):
+        _, fehler = _gelesen(env, match[1].strip())
+        if fehler is None:
+            continue
+        where = Where(path.relative_to(q.data.parent).as_posix(), inhalt.count("\n", 0, match.start()) + 1)
+        gezeigt = " ".join(match[0].split())
+        if isinstance(fehler, Rechnet):
+            text = f"„{gezeigt}“ rechnet im Text, und {warum} – schreiben Sie den Satz ohne die Rechnung."
+        else:
+            text = _meldung(gezeigt, fehler)
+        q.offen.append(Offen(where, text))
+
+
+def _gelesen(env: Environment, ausdruck: str) -> tuple[nodes.Template | None, Exception | None]:
+    """The expression's syntax tree and why a text may not hold it (Rechnet, Verboten, Interna); (tree, None) for an
+    allowed one, (None, None) for one that does not parse (the build names it)."""
     try:
         tree = env.parse(f"{{{{ {ausdruck} }}}}")
-        pruefen(tree)
-    except Rechnet:
-        return tree
     except Exception:  # noqa: BLE001 – not this rule's to say: the build names it
-        return None
-    return None
+        return None, None
+    try:
+        pruefen(tree)
+    except (Rechnet, Verboten, Interna) as error:
+        return tree, error
+    return tree, None
 
 
-def _dimensionen(project, source: VorlageSource) -> _Dimensionen:
-    rechnung = project.rechnungen.get(source.slug)
+def _meldung(gezeigt: str, fehler: Exception) -> str:
+    if isinstance(fehler, Verboten):
+        return verboten_meldung(gezeigt, fehler)
+    return f"{gezeigt} greift auf Interna zu; das ist in Texten nicht erlaubt – entfernen Sie den Ausdruck."
+
+
+def _figuren(tree: nodes.Template | None, uebersetzung: Uebersetzung) -> list[NeueZahl]:
+    output = tree.body[0] if tree is not None else None
+    if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
+        raise Nicht("mehr als einmal")
+    node = output.nodes[0]
+    if not isinstance(node, nodes.Filter) or node.name not in EINHEITEN or node.node is None:
+        raise Nicht("ohne einen Filter, der eine Einheit zeigt (| eur, | eur_cent, | zahl, | prozent)")
+    return uebersetzung.zahlen(node)
+
+
+def dimensionen(project, source: VorlageSource) -> Dimensionen:
+    rechnung = project.rechnungen.get(source.slug) if project is not None else None
     if rechnung is None:
-        return _Dimensionen({}, {})
+        return Dimensionen({}, {})
     names = dict(
         finanzierung=rechnung.tabellen,
         uebersicht=rechnung.uebersicht,
@@ -168,165 +173,7 @@ def _dimensionen(project, source: VorlageSource) -> _Dimensionen:
         verteilungen=rechnung.verteilungen,
         kennzahlen=rechnung.kennzahlen,
     )
-    return _Dimensionen({k: v for k, v in names.items() if v is not None}, rechnung.zahlen.herleitung)
-
-
-def _umschreiben(tree: nodes.Template, vergeben: set[str], dim: _Dimensionen) -> list[NeueZahl]:
-    output = tree.body[0]
-    if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
-        raise _Nicht("mehr als einmal")
-    node = output.nodes[0]
-    if not isinstance(node, nodes.Filter) or node.name not in EINHEITEN or node.node is None:
-        raise _Nicht("ohne einen Filter, der eine Einheit zeigt (| eur, | eur_cent, | zahl, | prozent)")
-    einheit, rundung, stellen = EINHEITEN[node.name]
-    stellen = _stellen(node, stellen)
-    helfer: list[NeueZahl] = []
-    basis = _id(node.node)
-
-    def frei(name: str) -> str:
-        return _frei(name, vergeben | {h.id for h in helfer})
-
-    def gerundet(filter_: nodes.Filter) -> str:
-        if filter_.name != "round" or filter_.node is None or any(k.key != "precision" for k in filter_.kwargs):
-            raise _Nicht(f"mit „{filter_.name}“, das keine Formel kennt")
-        innen = _formel(als_formel(filter_.node, gerundet), GELD if einheit == "€" else "", dim, helfer, frei)
-        places = _stellen(filter_, 0)
-        name = frei(f"{_id(filter_.node)}-gerundet")
-        if dim.von(innen) == GELD:
-            if places not in (0, 2):
-                raise _Nicht(f"mit „round({places})“ auf einem Betrag (Beträge runden auf Euro oder Cent)")
-            helfer.append(NeueZahl(name, innen, "€", "euro" if places == 0 else "cent", None, "am_ende", RUNDEN))
-        else:
-            helfer.append(NeueZahl(name, innen, "Anzahl", None, places, "am_ende", RUNDEN))
-        dim.neue[name] = dim.von(innen)
-        return name
-
-    try:
-        formel = _formel(als_formel(node.node, gerundet), GELD if einheit == "€" else "", dim, helfer, frei)
-    except (KeineFormel, FormelFehler):
-        raise _Nicht("mit etwas, das keine Formel schreibt") from None
-    runden = "je_posten" if any(h.id.endswith("-gerundet") for h in helfer) else "am_ende"
-    return [*helfer, NeueZahl(frei(basis), formel, einheit, rundung, stellen, runden)]
-
-
-def _formel(formel: str, ziel: str, dim: _Dimensionen, helfer: list[NeueZahl], frei) -> str:
-    """The formula with each number typed into a sum of amounts (or of Stellen, Tage …) – and the number a value
-    is divided by where the figure is a plain number – as a figure of that unit of its own (a formula's number has
-    no unit): `eigenanteil - 145981` becomes `eigenanteil - betrag-145981`; a value in a unit printed as a plain
-    number is divided by one of that unit. Raises _Nicht where the units do not give the figure's."""
-    try:
-        tree = lesen(formel)
-        typisiert = _betraege(tree, dim)
-        if ziel == "":
-            typisiert |= _teiler(tree, dim)
-    except EinheitFehler as fehler:
-        raise _Nicht(f"so, wie keine Formel rechnet ({fehler})") from None
-    for text, dimension in sorted(typisiert.items(), key=lambda t: len(t[0]), reverse=True):
-        formel = re.sub(
-            rf"(?<![\w,.-]){re.escape(text)}(?![\w,.])", _getippt(text, dimension, dim, helfer, frei), formel
-        )
-    try:
-        ergibt = dim.von(formel)
-        if ziel == "" and ergibt in EINS:  # still a value in a unit: one of that unit makes it a number
-            formel = f"({formel}) / {_getippt('1', ergibt, dim, helfer, frei)}"
-            ergibt = dim.von(formel)
-    except (EinheitFehler, FormelFehler) as fehler:
-        raise _Nicht(f"so, wie keine Formel rechnet ({fehler})") from None
-    if ergibt != ziel:
-        raise _Nicht(f"mit einem Ergebnis in {ergibt or 'Zahl'}, gedruckt als {ziel or 'Zahl'}")
-    return formel
-
-
-def _getippt(text: str, dimension: str, dim: _Dimensionen, helfer: list[NeueZahl], frei) -> str:
-    """The id of a typed figure of the number `text` in `dimension` (one this rule adds, or one it added before)."""
-    einheit, vorsilbe = EINS[dimension]
-    name = next((h.id for h in helfer if h.formel == text and h.einheit == einheit), None)
-    if name is None:
-        name = frei(f"{vorsilbe}-{text.replace(',', '-')}")
-        helfer.append(NeueZahl(name, text, einheit, None, None, "am_ende"))
-        dim.neue[name] = dimension
-    return name
-
-
-def _betraege(tree, dim: _Dimensionen) -> dict[str, str]:
-    """The numbers added to or taken from a value in a unit, with that unit's dimension."""
-    if isinstance(tree, Rechnung):
-        found = _betraege(tree.links, dim) | _betraege(tree.rechts, dim)
-        if tree.zeichen in "+-":
-            for zahl_, other in ((tree.links, tree.rechts), (tree.rechts, tree.links)):
-                if isinstance(zahl_, Zahl) and not isinstance(other, Zahl) and dim.von(text_of(other)) in EINS:
-                    found[zahl_.text] = dim.von(text_of(other))
-        return found
-    if isinstance(tree, Minus):
-        return _betraege(tree.wert, dim)
-    return {}
-
-
-def _teiler(tree, dim: _Dimensionen) -> dict[str, str]:
-    """The number a value in a unit is divided by at the top (`eigenanteil / 1000` printed as a plain number)."""
-    if not (isinstance(tree, Rechnung) and tree.zeichen == "/" and isinstance(tree.rechts, Zahl)):
-        return {}
-    dimension = dim.von(text_of(tree.links))
-    return {tree.rechts.text: dimension} if dimension in EINS else {}
-
-
-def _stellen(node: nodes.Filter, standard: int | None) -> int | None:
-    """The places a filter names (`zahl(2)`, `round(1)`), else `standard`."""
-    args = [*node.args, *(k.value for k in node.kwargs)]
-    if not args:
-        return standard
-    if len(args) != 1 or not isinstance(args[0], nodes.Const) or not isinstance(args[0].value, int):
-        raise _Nicht(f"mit „{node.name}“ und Angaben, die keine Zahl von Stellen sind")
-    if not 0 <= args[0].value <= 6:
-        raise _Nicht(f"mit {args[0].value} Stellen (eine Zahl druckt 0 bis 6)")
-    return args[0].value
-
-
-def _id(node: nodes.Node) -> str:
-    """A readable name from what the arithmetic reads: 'm1-steuerung-gesamtkosten-minus-abzuege'."""
-    teile: list[str] = []
-    erster: list[str] = []
-
-    def walk(n: nodes.Node) -> None:
-        if isinstance(n, nodes.BinExpr) and n.operator in _WOERTER:
-            walk(n.left)
-            teile.append(_WOERTER[n.operator])
-            walk(n.right)
-        elif isinstance(n, (nodes.Filter, nodes.Neg)) and n.node is not None:
-            walk(n.node)
-        elif isinstance(n, nodes.Const):
-            teile.append(str(n.value).replace(".", "-"))
-        else:
-            pfad = []
-            while isinstance(n, (nodes.Getattr, nodes.Getitem)):
-                pfad.append(str(n.attr if isinstance(n, nodes.Getattr) else getattr(n.arg, "value", "")))
-                n = n.node
-            pfad = [_OHNE_DATUM.sub("", p) for p in reversed(pfad) if p not in _LEER]
-            if not erster:
-                erster.extend(pfad)
-                teile.append("-".join(pfad))
-            else:
-                gemeinsam = next((i for i, (a, b) in enumerate(zip(pfad, erster, strict=False)) if a != b), 0)
-                teile.append("-".join(pfad[gemeinsam:] or pfad[-1:]))
-
-    walk(node)
-    text = _slug(" ".join(teile))
-    if len(text) > MAX_ID:
-        text = text[:MAX_ID].rsplit("-", 1)[0]
-    return text if text[:1].isalpha() and not text.startswith("zeile-") else f"zahl-{text.removeprefix('zeile-')}"
-
-
-def _frei(name: str, vergeben: set[str]) -> str:
-    """`name`, or with -2, -3 … where it is taken."""
-    frei, zaehler = name, 2
-    while frei in vergeben:
-        frei, zaehler = f"{name}-{zaehler}", zaehler + 1
-    return frei
-
-
-def _yaml_text(text: str) -> str:
-    """A formula as a YAML text in quotes (double, or single where it holds double ones)."""
-    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    return Dimensionen({k: v for k, v in names.items() if v is not None}, rechnung.zahlen.herleitung)
 
 
 _ZAHLEN = re.compile(r"zahlen\s*:\s*(#.*)?$")

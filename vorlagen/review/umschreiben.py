@@ -16,6 +16,7 @@ from pathlib import Path
 
 from vorlagen.core.problems import Where
 from vorlagen.load.land import Land
+from vorlagen.load.settings import version_matches
 from vorlagen.review.gedruckt import Abweichung
 
 
@@ -81,12 +82,18 @@ class Quelltexte:
     data: Path
     bewahrend: bool = False  # also make the edits that keep an old reading (the proof's copy)
     land: Land | None = None  # the Land named with `aktualisieren --land`
+    fuer: str | None = None  # the version vorlagen.toml says the data are written for („0.2“); None: it says none
     umschreibungen: list[Umschreibung] = field(default_factory=list)
     offen: list[Offen] = field(default_factory=list)
     erklaerungen: list[Erklaerung] = field(default_factory=list)
     geaendert: list[str] = field(default_factory=list)  # files written, relative to the data folder
     _lines: dict[Path, list[str]] = field(default_factory=dict)
     _geschrieben: set[str] = field(default_factory=set)
+
+    def vor(self, version: str) -> bool:
+        """Whether the data were written for a version before `version` (which reads them differently): vorlagen.toml
+        names none, or one that does not admit it. Data `aktualisieren` brought to this version say so there."""
+        return self.fuer is None or not version_matches(self.fuer, version)
 
     def path(self, where: Where) -> Path:
         """The file a message's place names (its path is shown relative to the data folder's parent)."""
@@ -214,6 +221,12 @@ class Quelltexte:
                 path.write_bytes(text.encode("utf-8"))
                 self._geschrieben.add(path.relative_to(self.data).as_posix())
         return sorted(self._geschrieben)
+
+    def neu_lesen(self) -> None:
+        """Writes what was rewritten so far and reads each file again as it now is: the line numbers of facts read
+        from the copy hold for the next edits (lines inserted so far are lines of their own now)."""
+        self.schreiben()
+        self._lines.clear()
 
     def _file(self, path: Path) -> list[str]:
         if path not in self._lines:

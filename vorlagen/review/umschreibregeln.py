@@ -9,8 +9,10 @@ from pathlib import Path
 from vorlagen.load.facts import load
 from vorlagen.load.land import Land
 from vorlagen.review.landesrecht import land_nrw
+from vorlagen.review.nullwerte import nie_null
 from vorlagen.review.rundungsaenderungen import gedruckt_wie_die_tabelle, je_posten_wie_gedruckt
 from vorlagen.review.stellensaetze import stellen_der_saetze
+from vorlagen.review.textausdruecke import zusammengesetzte_texte
 from vorlagen.review.textrechnungen import rechnende_texte
 from vorlagen.review.umbenannt import umbenannte_schluessel
 from vorlagen.review.umschreiben import Quelltexte
@@ -23,27 +25,26 @@ VORREGELN = [
     dezimalpunkt_eindeutig,
 ]  # on the files as they are, before the facts are read (which they would not be)
 REGELN = [
-    zeilen_nach_namen,
-    rechnende_texte,
-    stellen_der_saetze,
-    land_nrw,
-    zahlen_in_einheit,
-    gedruckt_wie_die_tabelle,
-    je_posten_wie_gedruckt,
-]
+    [zeilen_nach_namen, stellen_der_saetze, zusammengesetzte_texte],
+    [rechnende_texte],  # reads the rows' new ids and the rates' vzae of the stage before
+    [land_nrw, zahlen_in_einheit, nie_null, gedruckt_wie_die_tabelle, je_posten_wie_gedruckt],
+]  # stages: the facts are read again from the copy as rewritten by the stages before
 
 
-def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None) -> Quelltexte:
+def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None, fuer: str | None = None) -> Quelltexte:
     """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
     old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
-    figures print differently. `land` is the Land the user named with `--land`."""
-    quelltexte = Quelltexte(data, bewahrend, land)
+    figures print differently. `land` is the Land the user named with `--land`; `fuer` the version vorlagen.toml
+    says the data are written for (a rule that reads the same text differently applies only to older data)."""
+    quelltexte = Quelltexte(data, bewahrend, land, fuer)
     for vorregel in VORREGELN:
         vorregel(quelltexte)
-    quelltexte.schreiben()  # the facts are read from the files as rewritten so far
-    facts, _ = load(data)  # what cannot be read is named by the build of the copy
-    if facts is not None:
-        for regel in REGELN:
+    for stufe in REGELN:
+        quelltexte.neu_lesen()  # the facts are read from the files as rewritten so far
+        facts, _ = load(data)  # what cannot be read is named by the build of the copy
+        if facts is None:
+            break
+        for regel in stufe:
             regel(quelltexte, facts)
     quelltexte.geaendert = quelltexte.schreiben()
     quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))

@@ -26,12 +26,18 @@ GRUND_PUNKT = (
     "eine Zahl mit drei Ziffern nach einem Punkt lässt sich zweifach lesen (Tausender- oder Dezimalpunkt) und wird "
     "jetzt abgelehnt; die frühere Fassung las den Punkt als Dezimalpunkt – derselbe Wert, jetzt eindeutig geschrieben"
 )
+GRUND_ZWEI = (
+    "in „[…]“ trennt das Komma Einträge: die frühere Fassung las hier zwei Zahlen, und die Schreibweise ohne "
+    "Leerzeichen wird jetzt abgelehnt, weil sie auch eine Zahl mit Dezimalkomma sein könnte – dieselben zwei Zahlen, "
+    "jetzt eindeutig geschrieben"
+)
 _PUNKT = re.compile(r"-?\d+\.\d+")
 _NICHT_SICHER = (
     "„{text}“ steht in dieser Zeile auch als Text in Anführungszeichen, die Zahl ist deshalb nicht umgeschrieben – "
     "schreiben Sie sie selbst: {neu}, wie frühere Fassungen sie lasen (oder ohne Punkt, wenn ein Tausenderpunkt "
     "gemeint war), und rufen Sie „vorlagen aktualisieren“ erneut auf"
 )
+EINHEIT_SEIT = "0.3.0"  # the version since which a formula's numbers are in the figure's unit
 _RUNDEN = 3  # rounds of dezimalpunkt_eindeutig: a file that reads only with another one is met in the next
 
 
@@ -68,7 +74,8 @@ def dezimalpunkt_eindeutig(q: Quelltexte) -> None:
         anzahl = Counter((a.where, a.text) for a in found)
         done = False
         for a in dict.fromkeys(found):
-            if q.zahl_ersetzen(a.where, a.text, a.eindeutig, GRUND_PUNKT, anzahl[a.where, a.text]):
+            grund = GRUND_ZWEI if a.zwei else GRUND_PUNKT
+            if q.zahl_ersetzen(a.where, a.text, a.eindeutig, grund, anzahl[a.where, a.text]):
                 done = True
             elif (offen := Offen(a.where, _NICHT_SICHER.format(text=a.text, neu=a.eindeutig))) not in q.offen:
                 q.offen.append(offen)
@@ -78,7 +85,9 @@ def dezimalpunkt_eindeutig(q: Quelltexte) -> None:
 
 def zahlen_in_einheit(q: Quelltexte, facts: Facts) -> None:
     """Every figure in T€, Mio. € or Mrd. € whose formula has numbers alone gets the formula that gives its old value
-    in its unit (formel_in_einheit)."""
+    in its unit (formel_in_einheit) – only in data written for a version before 0.3.0, which read them in euros."""
+    if not q.vor(EINHEIT_SEIT):
+        return
     figures = [k for s in facts.vorlagen for k in s.vorlage.zahlen]
     figures += [k for datei in facts.kennzahlen.values() for k in datei.zahlen]
     for k in figures:

@@ -31,9 +31,12 @@ GRUND = "Zeilen heißen jetzt nach ihrer id oder Bezeichnung, nicht nach ihrer S
 _TEXT = re.compile(
     r"""(?P<kopf>(?P<wurzel>finanzierung|bescheide|antraege)\s*\[\s*(?P<q>["'])(?P<id>[^"'\n]+)(?P=q)\s*\]
         (?P<mitte>(?:\s*\.\s*\w+|\s*\[\s*(?:"[^"\n]*"|'[^'\n]*')\s*\])*?)
-        \s*\.\s*(?P<liste>zeilen|quellen|raten))\s*\[\s*(?P<n>\d+)\s*\]""",
+        \s*\.\s*(?P<liste>zeilen|quellen|raten))\s*\[\s*(?P<n>\d+)\s*\](?:\s*\[\s*(?P<feld>[01])\s*\])?""",
     re.X,
 )
+# 0.2.0's `raten` and `zeilen` of a Bescheid were pairs: (fällig, Betrag) and („3,5 x Satz“, Betrag)
+_PAARE = {("raten", "0"): ".faellig", ("raten", "1"): ".betrag", ("zeilen", "1"): ".betrag"}
+PAAR = "in 0.2.0 waren Raten und Zeilen eines Bescheids Paare ([0], [1]); jetzt haben sie Felder"
 # a text's `bescheide["…"].bescheid.positionen[2]`: the fact's list by position; its rows are the Bescheid's `zeilen`
 _POSITIONEN = re.compile(
     r"""(?P<kopf>(?P<wurzel>bescheide|antraege)\s*\[\s*(?P<q>["'])(?P<id>[^"'\n]+)(?P=q)\s*\])
@@ -248,10 +251,33 @@ def _text(rows: Zeilenumschreibung, path) -> None:
             if new is None:
                 continue
             quote = "'" if '"' in new else '"'
-            rows.q.text_ersetzen(
-                path,
-                nummer,
-                match[0],
-                f"{match['kopf']}[{quote}{new}{quote}]",
-                f"{GRUND} (Stelle {position} ist die Zeile „{new}“)",
+            zeile_ = f"{match['kopf']}[{quote}{new}{quote}]"
+            grund = f"{GRUND} (Stelle {position} ist die Zeile „{new}“)"
+            if match["feld"] is not None and match["wurzel"] in ("bescheide", "antraege"):
+                if not _paar(rows, path, nummer, match, zeile_, line):
+                    continue
+                grund = f"{grund}; {PAAR}"
+                zeile_ += _PAARE.get((match["liste"], match["feld"]), "")
+            rows.q.text_ersetzen(path, nummer, match[0], zeile_, grund)
+
+
+def _paar(rows: Zeilenumschreibung, path, nummer: int, match: re.Match, zeile_: str, line: str) -> bool:
+    """A part of a 0.2.0 pair: True where `_PAARE` names its field; the text of a Bescheid's row („3,5 x Satz“)
+    is written as the two quotes it consisted of, where it stands alone in its expression; else it is named."""
+    if (match["liste"], match["feld"]) in _PAARE:
+        return True
+    ganz = re.search(r"\{\{\s*" + re.escape(match[0]) + r"\s*\}\}", line)
+    where = Where(path.relative_to(rows.q.data.parent).as_posix(), nummer)
+    if ganz is None:
+        rows.q.offen.append(
+            Offen(
+                where,
+                f"„{match[0]}“ war in 0.2.0 der Text der Zeile („3,5 x Satz“) – schreiben Sie dafür "
+                f"{{{{ {zeile_}.anzahl | zahl }}}} x {{{{ {zeile_}.als }}}}.",
             )
+        )
+        return False
+    rows.q.text_ersetzen(
+        path, nummer, ganz[0], f"{{{{ {zeile_}.anzahl | zahl }}}} x {{{{ {zeile_}.als }}}}", f"{GRUND}; {PAAR}"
+    )
+    return False

@@ -12,6 +12,7 @@ from vorlagen.compute.periode import fuer_periode, periode
 from vorlagen.compute.project import eigene_rundung
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import CENT, exact
+from vorlagen.load.kennzahlen import RUNDUNGSARTEN
 
 # --- Bescheide and Anträge ---------------------------------------------------------------------------------------
 
@@ -303,9 +304,11 @@ def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> 
 
     kz = z.kennzahl
     if z.stufe is not None:
-        rundung = ("kaufmännisch auf Cent" if z.stufe == CENT else "kaufmännisch auf ganze Euro") + (
+        rundung = f"{RUNDUNGSARTEN[kz.rundungsart]} auf {'Cent' if z.stufe == CENT else 'ganze Euro'}" + (
             " (wie die Körperschaft)" if kz.rundung is None else f" (rundung: {kz.rundung})"
         )
+    elif kz.rundungsart != "kaufmaennisch" and kz.stellen is not None:
+        rundung = f"{RUNDUNGSARTEN[kz.rundungsart]} auf {kz.stellen} Nachkommastellen (rundungsart: {kz.rundungsart})"
     else:
         rundung = "keine eigene (gerundet wird erst beim Drucken)"
     rundung += "; gelesene Zahlen " + (
