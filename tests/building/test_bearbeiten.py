@@ -256,3 +256,23 @@ def test_a_build_that_fails_after_a_save_is_said_above_the_form(browser, editor)
     httpd.state.publish(True, [])
     expect(bau).to_be_hidden()
     expect(page.locator("#pdf")).to_have_attribute("data-stand", "1")  # and the PDF follows the good build
+
+
+def test_a_page_of_another_site_cannot_save_through_the_browser(browser, editor, data):
+    """A foreign page that knows the address sends a form to the preview from the clerk's own browser (cross-site
+    request forgery): refused with the German words, nothing written."""
+    url, _ = editor
+    page = browser.new_page()
+    fremd = (
+        f'<form method="post" action="{url}{SEITE}"><input name="token" value="geraten">'
+        '<input name="f:betreff" value="Gekapert"><button>Los</button></form>'
+    )
+    page.route("http://angreifer.example/", lambda route: route.fulfill(body=fremd, content_type="text/html"))
+    page.goto("http://angreifer.example/")
+    page.get_by_role("button", name="Los").click()
+    page.wait_for_url(url + SEITE)
+    assert page.locator("body").inner_text().strip() == (
+        "Die Vorschau antwortet nicht auf Anfragen anderer Webseiten – öffnen Sie "
+        f"http://127.0.0.1:{url.rsplit(':', 1)[1]}/ selbst in der Adresszeile dieses Rechners."
+    )
+    assert _aenderungen(data) == []

@@ -41,7 +41,8 @@ IN_EINER_ZEILE = (
     "finanzielle_auswirkungen.verpflichtungsermaechtigungen.*.deckung.*",
 )
 JAHRE = ("jahre", "haushaltsjahre", "lasten")  # tables of pairs keyed by year: `2021:` plain, as the handbook writes
-ALLEIN_IN_EINER_ZEILE: dict[Pfad, str] = {("finanzielle_auswirkungen",): "keine"}  # in one line while it holds only this key
+# in one line while it holds only this key
+ALLEIN_IN_EINER_ZEILE: dict[Pfad, str] = {("finanzielle_auswirkungen",): "keine"}
 
 
 @dataclass
