@@ -213,7 +213,7 @@ def test_unknown_name_in_prose_suggests_the_field(capsys, data):
     assert found == [
         f"data/vorlagen/2021-0123/erlaeuterungen.md:{line_of(text, 'eigenantel')}: "
         '{{ finanzierung["m1-steuerung"].eigenantel | eur }}: „eigenantel“ gibt es nicht in „Tabelle“ – meinten Sie '
-        "„eigenanteil“? Vorhanden: abzuege, alternative, art, berechnung, eigenanteil, gesamtkosten, id, jahre, monate, "
+        "„eigenanteil“? Vorhanden: abzuege, alternative, anzahl_zeilen, art, berechnung, eigenanteil, gesamtkosten, id, jahre, monate, "
         "periode, quantum, titel, ueberschrift, vzae, zeilen, zeitraum.",
         f"data/vorlagen/2021-0123/erlaeuterungen.md:{line_of(text, 'm2-casemanagement')}: "
         '{{ finanzierung["m2-casemanagement"].eigenanteil | eur }}: „m2-casemanagement“ gibt es nicht in '

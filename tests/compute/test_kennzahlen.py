@@ -226,7 +226,7 @@ def test_erwartet_that_does_not_match_names_both_values(data):
         ),
         (
             "finanzierung.m1-steuerung.eigenantel",
-            "„eigenantel“ gibt es nicht in „Tabelle“ – meinten Sie „eigenanteil“? Vorhanden: abzuege, alternative, art, "
+            "„eigenantel“ gibt es nicht in „Tabelle“ – meinten Sie „eigenanteil“? Vorhanden: abzuege, alternative, anzahl_zeilen, art, "
             "berechnung, eigenanteil, gesamtkosten, id, jahre, monate, periode, quantum, titel, ueberschrift, vzae, zeilen, "
             "zeitraum.",
         ),

@@ -999,17 +999,27 @@ def test_a_soft_hyphen_that_prints_nothing_keeps_the_sign_off(data):
     assert _states(data)[NR] == [("Kämmerei", "gültig")]
 
 
-def test_a_sign_off_from_before_the_druckbild_is_stale_and_says_why(capsys, data):
-    """A sign-off written by an earlier version (its text without Druckbild) holds for less than the print."""
+def test_a_sign_off_from_before_the_druckbild_that_goes_stale_says_why(capsys, data):
+    """A sign-off written by 0.2 (its text without Druckbild) holds while its text is the same; once the text
+    changes, freigabe also says that it held for less than the print."""
+    edit(data / FOLDER / "vorbemerkungen.md", *SENTENCE)
     signed = data / FOLDER / "gezeichnet" / "kaemmerei.txt"
     text = signed.read_text(encoding="utf-8").split("\n\nDruckbild (SHA-256")[0] + "\n"
     signed.write_text(text, encoding="utf-8")
     siegel_alt = freigabe_siegel("Kämmerei", "Erika Mustermann", dt.date(2021, 5, 26), text)
     yaml = data / FOLDER / "mitzeichnungen.yaml"
     yaml.write_text(re.sub(r'fingerabdruck: "[^"]*"', f'fingerabdruck: "{siegel_alt}"', yaml.read_text("utf-8")))
-    assert _druckbild(capsys, data) == [
-        "gezeichnet mit einer früheren Version von vorlagen, die das Druckbild noch nicht erfasste – zeichnen Sie neu"
+    code, out, _ = run(capsys, "--data", str(data), "freigabe", NR)
+    lines = [line.strip() for line in out.splitlines()]
+    assert code == 1 and lines[1:4] == [
+        "Kämmerei: veraltet (Erika Mustermann, 26.05.2021)",
+        "Seit der Mitzeichnung geändert:",
+        "Text:",
     ]
+    druckbild = lines[lines.index("Druckbild:") + 1]
+    assert druckbild == (
+        "gezeichnet mit einer früheren Version von vorlagen, die das Druckbild noch nicht erfasste – zeichnen Sie neu"
+    )
 
 
 def test_a_pdf_changed_after_the_build_is_made_anew_before_it_is_published(capsys, data, tmp_path, schnellsatz):

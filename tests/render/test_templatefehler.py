@@ -250,6 +250,6 @@ def test_a_broken_table_template_is_reported_with_every_other_problem_of_the_vor
     )
     assert (
         "data/templates/tabellen.html.j2:1: Fehler im Template: „gibtsnicht“ gibt es nicht in „Tabelle“. Vorhanden: "
-        "abzuege, alternative, art, berechnung, eigenanteil, gesamtkosten, id, jahre, monate, periode, quantum, titel, "
+        "abzuege, alternative, anzahl_zeilen, art, berechnung, eigenanteil, gesamtkosten, id, jahre, monate, periode, quantum, titel, "
         "ueberschrift, vzae, zeilen, zeitraum." in shown
     )  # line 1 of the macro, not of the Python code Jinja compiled it to

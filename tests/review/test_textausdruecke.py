@@ -49,6 +49,16 @@ def test_the_labels_of_rows_joined_become_each_row_s_label_by_its_name(tmp_path)
     )
 
 
+def test_the_number_of_rows_becomes_the_table_s_count_of_rows(tmp_path):
+    """0.2.0 printed `zeilen | length | zahl` as „3“ (finding W5); the table names it: anzahl_zeilen."""
+    data = kopie(tmp_path, 'In {{ finanzierung["radweg"].zeilen | length | zahl }} Posten.\n')
+    assert umschreiben(data).offen == []
+    assert (data / TEXT).read_text(encoding="utf-8") == 'In {{ finanzierung["radweg"].anzahl_zeilen | zahl }} Posten.\n'
+    from vorlagen.compute.project import prepare
+
+    assert prepare(data).rechnungen["2024-0057"].tabellen["radweg"].anzahl_zeilen == 3  # Bau, Planung, Grunderwerb
+
+
 def test_an_amount_whose_sign_is_replaced_by_a_word_becomes_its_number_and_the_word(tmp_path):
     """0.2.0 printed `(betrag | eur).replace("€", "Euro")` as „506.400 Euro“ (finding R2)."""
     data = kopie(
@@ -67,7 +77,7 @@ def test_an_amount_whose_sign_is_replaced_by_a_word_becomes_its_number_and_the_w
     ("ausdruck", "was"),
     [
         ('vorlage.datum | datum ~ " *fett* " ~ vorlage.betreff', "„~“ (Texte zusammensetzen)"),
-        ('finanzierung["radweg"].zeilen | length | zahl', "der Filter „length“"),
+        ('finanzierung["radweg"].quellen | length | zahl', "der Filter „length“"),
         ('(finanzierung["radweg"].eigenmittel | eur).replace("€", "<b>Euro</b>")', "die Methode „.replace(…)“"),
         ('(finanzierung["radweg"].eigenmittel | teur).replace("€", "Euro")', "die Methode „.replace(…)“"),
     ],

@@ -135,7 +135,8 @@ def _nicht_festgehalten(project, ungehalten: dict[str, str]) -> None:
 
     for slug, hinweis in nicht_festgehalten(project).items():
         art = "Warnung" if project.rechnungen[slug].ungeklaert else "Hinweis"
-        print(f"{art}: {hinweis} Von selbst ließ er sich nicht festhalten: {ungehalten[slug]}.")
+        warum = f" Von selbst ließ er sich nicht festhalten: {ungehalten[slug]}." if slug in ungehalten else ""
+        print(f"{art}: {hinweis}{warum}")  # without a reason: kept by an earlier version, without its day
 
 
 def _not_in_oparl(facts) -> None:

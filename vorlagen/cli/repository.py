@@ -227,9 +227,9 @@ def aktualisieren(args: argparse.Namespace) -> int:
         if juenger:
             print(
                 f"{anzahl(len(juenger), 'Datei', 'Dateien')} der Daten {'ist' if len(juenger) == 1 else 'sind'} "
-                f"jünger als die Ausgabe in {paths.show(folder)} (z. B. {paths.show(juenger[0])}): Was Sie nach "
-                "dem letzten Bau geändert haben, steht oben als anders gedruckt – bauen Sie zuerst mit der "
-                f"bisherigen Programmversion neu ({befehl()} bauen) und rufen Sie dann „aktualisieren“ erneut auf."
+                f"jünger als die Ausgabe in {paths.show(folder)} (z. B. {paths.show(juenger[0])}): Haben Sie nach "
+                "dem letzten Bau noch Daten geändert, steht das oben als anders gedruckt – bauen Sie dann zuerst mit "
+                f"der bisherigen Programmversion neu ({befehl()} bauen) und rufen Sie „aktualisieren“ erneut auf."
             )
         print("Nichts geschrieben: das Datenrepository ist unverändert.")
         return 1

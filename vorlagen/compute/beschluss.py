@@ -170,7 +170,8 @@ def nicht_festgehalten(project: Project) -> dict[str, str]:
         if tag is None or source.vorlage.finanzen_daten is None:
             continue
         if source.beschlossen is not None:
-            if source.beschlossen.stand is None and project.rechnungen[source.slug].ungeklaert:
+            rechnung = project.rechnungen.get(source.slug)
+            if source.beschlossen.stand is None and rechnung is not None and rechnung.ungeklaert:
                 notes[source.slug] = _ohne_stand(project, source, tag)
             continue
         notes[source.slug] = (

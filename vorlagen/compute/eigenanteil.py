@@ -102,6 +102,11 @@ class Tabelle(Named):
         """The period in words: 'Dezember 2021 bis Dezember 2022'."""
         return self.periode.monate
 
+    @property
+    def anzahl_zeilen(self) -> int:
+        """How many rows the table has (a text: „drei Posten“ as {{ finanzierung["x"].anzahl_zeilen | zahl }})."""
+        return len(self.zeilen)
+
 
 @dataclass
 class Eigenanteilstabelle(Tabelle):

@@ -52,6 +52,7 @@ def _tabelle(out: _Liste, t) -> None:
     base = f"finanzierung[{_quote(t.id)}]"
     q = t.quantum
     out.add(f"{base}.ueberschrift", t.ueberschrift, "text")
+    out.add(f"{base}.anzahl_zeilen", t.anzahl_zeilen, "zahl")
     _zeitraum(out, base, t.zeitraum)
     if t.art == "Vergleich":
         for z in t.zeilen:

@@ -342,7 +342,7 @@ _MEHR: dict[str, list[tuple[str, int | None]]] = {  # what shows more digits: fi
 def nicht_null(name: str, places: int | None, value, filters: dict) -> tuple[str, str] | None:
     """The first filter call (in the order of _MEHR) that shows `value` – printed as zero by `| name(places)` –
     not as zero, and what it prints: ("| teur(1)", "0,4 T€"); None where no filter does."""
-    for other, n in _MEHR[name]:
+    for other, n in _MEHR.get(name, []):  # nothing shows more than cents
         if other == name and places is not None and n is not None and n <= places:
             continue
         shown = filters[other](value, n) if n is not None else filters[other](value)

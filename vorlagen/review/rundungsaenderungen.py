@@ -25,6 +25,10 @@ JAHRE = (
     "die Jahresspalten von „{plan}“ gehen jetzt auf: ohne Restquelle trägt „{traeger}“ die Rundungsreste der Jahre "
     "(vorher ergaben die Quellen eines Jahres nicht immer seine Kosten)"
 )
+PROZENTSTELLEN = (
+    "Prozentwerte drucken jetzt überall mit den Nachkommastellen der Körperschaft (prozent_stellen: {stellen}); "
+    "frühere Fassungen druckten im Text und in der Spalte der Anteile zwei"
+)
 WIE_GEDRUCKT = (
     "„{zahl}“ liest „{gelesen}“ je Posten jetzt so, wie es gedruckt ist („{einheit}“) – vorher mit seinem Wert vor "
     "dem Druck"
@@ -95,3 +99,13 @@ def je_posten_wie_gedruckt(q: Quelltexte, facts: Facts) -> None:
                             bewahrbar=False,
                         )
                     )
+
+
+def prozent_wie_die_koerperschaft(q: Quelltexte, facts: Facts) -> None:
+    """Names, for every Vorlage, the percentages an earlier 0.2.0 printed with two places though the Körperschaft
+    names others (`| prozent` without places, a plan's shares): they print with its places now."""
+    stellen = rundung_of(facts).prozent_stellen
+    if stellen == 2:
+        return
+    grund = PROZENTSTELLEN.format(stellen=stellen)
+    q.erklaerungen += [Erklaerung(s.slug, grund, bewahrbar=False, prozent=stellen) for s in facts.vorlagen]

@@ -86,7 +86,26 @@ def _ausgeschrieben(node: nodes.Node, dim: Dimensionen) -> str | None:
         return _liste(node, dim)  # type: ignore[arg-type]
     if _ist_euro_wort(node):
         return _euro_wort(node)  # type: ignore[arg-type]
-    return None
+    zahl = _anzahl(node)
+    return None if zahl is None else f"{{{{ {zahl} }}}}"
+
+
+def _anzahl(node: nodes.Node) -> str | None:
+    """`zeilen | length | zahl`: the table's number of rows, `….anzahl_zeilen | zahl`."""
+    aussen = node if isinstance(node, nodes.Filter) and node.name in _FILTER else None
+    laenge = aussen.node if aussen is not None else node
+    if not (
+        isinstance(laenge, nodes.Filter) and laenge.name == "length" and not laenge.args and laenge.node is not None
+    ):
+        return None
+    pfad = pfad_von(laenge.node)
+    if pfad is None or pfad[0] != "finanzierung" or len(pfad) != 3 or pfad[2] != "zeilen":
+        raise _Nicht
+    name = _text_pfad((*pfad[:2], "anzahl_zeilen"))
+    if aussen is None:
+        return name
+    args = [quelltext(a) for a in aussen.args]
+    return f"{name} | {aussen.name}" + (f"({', '.join(args)})" if args else "")
 
 
 _EURO = {"eur": 0, "eur_cent": 2}  # a filter that prints an amount with „€“, and the places of its number

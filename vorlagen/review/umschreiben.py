@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from vorlagen.core.problems import Where
@@ -58,6 +59,7 @@ class Erklaerung:
     norm: str | None = (
         None  # only a figure that stood in a citation of this law, e.g. GO NRW for the „83“ of § 83 GO NRW
     )
+    prozent: int | None = None  # only a percentage printed with two places then and these places now, rounded
 
     def betrifft(self, datei: str) -> bool:
         """Whether a text rendition of the output belongs to this Vorlage."""
@@ -68,11 +70,28 @@ class Erklaerung:
         number of a paragraph of that law in the earlier build."""
         if not self.betrifft(abweichung.datei):
             return False
+        if self.prozent is not None:
+            return _weniger_stellen(abweichung, self.prozent)
         if self.norm is None:
             return True
         vorher = abweichung.vorher
         zitat = rf"(§§?|Art\.)\s*{re.escape(vorher.text)}\s+{re.escape(self.norm)}(?![\w-])" if vorher else ""
         return vorher is not None and re.search(zitat, vorher.kontext) is not None
+
+
+def _weniger_stellen(abweichung: Abweichung, stellen: int) -> bool:
+    """„13,83 %“ then, „13,8 %“ now (stellen 1): the same percentage with the places the Körperschaft names."""
+    alt, neu = abweichung.vorher, abweichung.nachher
+    if alt is None or neu is None:
+        return False
+    vorher = re.fullmatch(r"([+−-]?)([\d.]+),(\d\d) %", alt.text)
+    nachher = re.fullmatch(r"([+−-]?)([\d.]+)(?:,(\d+))? %", neu.text)
+    if vorher is None or nachher is None or len(nachher[3] or "") != stellen or vorher[1] != nachher[1]:
+        return False
+    wert = Decimal(vorher[2].replace(".", "") + "." + vorher[3])
+    schritt = Decimal(1).scaleb(-stellen)
+    gezeigt = Decimal(nachher[2].replace(".", "") + "." + (nachher[3] or "0"))
+    return wert.quantize(schritt, rounding=ROUND_HALF_UP) == gezeigt
 
 
 @dataclass

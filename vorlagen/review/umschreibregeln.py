@@ -10,7 +10,11 @@ from vorlagen.load.facts import load
 from vorlagen.load.land import Land
 from vorlagen.review.landesrecht import land_nrw
 from vorlagen.review.nullwerte import nie_null
-from vorlagen.review.rundungsaenderungen import gedruckt_wie_die_tabelle, je_posten_wie_gedruckt
+from vorlagen.review.rundungsaenderungen import (
+    gedruckt_wie_die_tabelle,
+    je_posten_wie_gedruckt,
+    prozent_wie_die_koerperschaft,
+)
 from vorlagen.review.stellensaetze import stellen_der_saetze
 from vorlagen.review.textausdruecke import zusammengesetzte_texte
 from vorlagen.review.textrechnungen import rechnende_texte
@@ -27,7 +31,14 @@ VORREGELN = [
 REGELN = [
     [zeilen_nach_namen, stellen_der_saetze, zusammengesetzte_texte],
     [rechnende_texte],  # reads the rows' new ids and the rates' vzae of the stage before
-    [land_nrw, zahlen_in_einheit, nie_null, gedruckt_wie_die_tabelle, je_posten_wie_gedruckt],
+    [
+        land_nrw,
+        zahlen_in_einheit,
+        nie_null,
+        gedruckt_wie_die_tabelle,
+        je_posten_wie_gedruckt,
+        prozent_wie_die_koerperschaft,
+    ],
 ]  # stages: the facts are read again from the copy as rewritten by the stages before
 
 

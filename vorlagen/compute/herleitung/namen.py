@@ -143,6 +143,8 @@ def _fuer(rechnung, k: Kontext, chain: list, pfad: tuple[str, ...]) -> tuple[Her
             return weitere.uebersicht(k, holder, pfad[-2], year), GELD
     if isinstance(owner, Jahr) and t is not None:
         return zeilen.jahr_summe(k, t, int(pfad[-2]), feld, value), GELD
+    if feld == "anzahl_zeilen" and owner is not None and owner is t:
+        return zeilen.anzahl_zeilen(owner), ""
     if isinstance(owner, Eigenanteilstabelle):
         if feld in ("gesamtkosten", "abzuege", "eigenanteil"):
             return zeilen.eigenanteil_feld(k, owner, feld), GELD

@@ -159,6 +159,18 @@ def vzae(t) -> Herleitung:
     return Herleitung(f"Stellen (VZÄ) {tabelle_was(t)}", regel, shown, eingaben, rundung="keine")
 
 
+def anzahl_zeilen(t) -> Herleitung:
+    """How many rows a table has: its rows counted, each named."""
+    eingaben = [
+        Eingang(f"Zeile {n}", z.als or "", position.where() if (position := vars(z).get("position")) else None)
+        for n, z in enumerate(t.zeilen, 1)
+    ]
+    shown = zahl(len(t.zeilen))
+    return Herleitung(
+        f"Zahl der Zeilen {tabelle_was(t)}", f"die Zeilen gezählt = {shown}", shown, eingaben, rundung="keine"
+    )
+
+
 def jahr(k: Kontext, t, z: Zeile, year: int) -> Herleitung:
     """One Haushaltsjahr's part of a row: the row split by what each year is charged, largest remainders."""
     q = k.rundung_von(t).quantum
