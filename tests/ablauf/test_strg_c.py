@@ -29,6 +29,10 @@ def _children(pid: int) -> list[str]:
         return []
 
 
+def _strg_c_wie_im_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupt(args: list[str], after: str | None) -> tuple[int, str, str]:
     """Runs build.py in its own process group, waits for a line starting with `after` (None: for its first child
     process, a render worker) and sends SIGINT to the whole group, as a terminal does on Strg+C."""
@@ -38,8 +42,11 @@ def interrupt(args: list[str], after: str | None) -> tuple[int, str, str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        env={**os.environ, "VORLAGEN_WORKER": "2"},
-    )  # the tests' default is none
+        env={**os.environ, "VORLAGEN_WORKER": "2"},  # the tests' default is none
+        # a terminal's command gets Strg+C; a test run started in the background (`pytest &`) ignores it and would
+        # pass that on, and Python then never raises KeyboardInterrupt
+        preexec_fn=_strg_c_wie_im_terminal,
+    )
     out = ""
     try:
         if after is None:

@@ -149,8 +149,9 @@ def test_a_request_of_its_own_pages_is_answered(site):
         assert status == 200 and SECRET in body
 
 
-def test_no_answer_may_be_shown_in_a_frame(site):
-    """Every answer – a page, a file, a refusal – forbids other pages to frame it (clickjacking)."""
+def test_no_answer_may_be_shown_in_a_frame_of_another_page(site):
+    """Every answer – a page, a file, a refusal – forbids other pages to frame it (clickjacking); only the preview's
+    own pages may (the editing side shows the PDF beside its form)."""
     httpd, _ = site
     port = port_of(httpd)
     for path, headers in (
@@ -160,8 +161,8 @@ def test_no_answer_may_be_shown_in_a_frame(site):
         ("/", {"Origin": "https://attacker.example"}),
     ):
         _, answer, _ = _with(port, path, headers)
-        assert answer["X-Frame-Options"] == "DENY", path
-        assert answer["Content-Security-Policy"] == "frame-ancestors 'none'", path
+        assert answer["X-Frame-Options"] == "SAMEORIGIN", path
+        assert answer["Content-Security-Policy"] == "frame-ancestors 'self'", path
     status, answer = raw(port, b"GET /" + b"a" * 20_000)  # an endless request head is refused without a thread
     assert status == 414 and b"X-Frame-Options: DENY\r\n" in answer
 
@@ -175,13 +176,16 @@ def test_two_host_headers_are_refused(site):
     assert status == 403 and SECRET.encode() not in answer
 
 
-def test_nothing_changes_state(site):
+def test_nothing_changes_state_but_the_forms_of_the_editing_side(site):
     httpd, _ = site
     port = port_of(httpd)
     for method in ("POST", "PUT", "DELETE"):
         status, body = request(port, "/intern/geheim.html", method=method)
         assert status == 501 and SECRET not in body
-        assert body == "Die Vorschau zeigt nur Seiten an und ändert nichts.\n"
+        assert body == (
+            "An dieser Adresse nimmt die Vorschau nichts an – Vorlagen ändern Sie in ihren Formularen: "
+            f"http://127.0.0.1:{port}/__vorlagen/bearbeiten/\n"
+        )
 
 
 def test_listens_on_loopback_only(site):

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from tests.hilfen import DATA, ROOT, run
-from vorlagen.cli.schemadateien import schema_files
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, kind_of, schema
+from vorlagen.load.schemadateien import schema_files
 
 TODAY = dt.date.today()
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.hilfen import DATA, ROOT, copy_data, edit, freigeben, line_of, problems_of, run
 from vorlagen.cli import main
-from vorlagen.cli.numbering import next_nummer, used_nummern
+from vorlagen.load.numbering import next_nummer, used_nummern
 
 HEIDEMOOR = ROOT / "tests" / "fixtures" / "heidemoor"
 ENTWURF = "vorlagen/entwurf-breitband"

@@ -775,3 +775,17 @@ def test_no_page_relies_on_a_git_tag():
     ]
     assert found == []
     assert tagged.search("git checkout v0.3.2") and tagged.search("git fetch --tags")
+
+
+def test_the_pictures_of_the_editing_side_show_its_pages_as_they_are():
+    """docs/bilder/browser/ shows the editing side's pages as templates/bearbeiten/ sets them now; after a change
+    there, scripts/browserbilder.py takes them again."""
+    import hashlib
+    import json
+
+    recorded = json.loads((DOCS / "bilder" / "browser" / "quellen.json").read_text(encoding="utf-8"))
+    seiten = ROOT / "templates" / "bearbeiten"
+    now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(seiten.iterdir()) if p.is_file()}
+    assert recorded == now, "Bilder veraltet – .venv/bin/python scripts/browserbilder.py"
+    for name in ("neue-vorlage", "tabelle", "formel"):
+        assert (DOCS / "bilder" / "browser" / f"{name}.png").stat().st_size < 60_000

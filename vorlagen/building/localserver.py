@@ -45,10 +45,16 @@ FREMD = (
 )
 # every answer: no page of another origin may show ours in a frame (clickjacking)
 FRAMING = (("X-Frame-Options", "DENY"), ("Content-Security-Policy", "frame-ancestors 'none'"))
+# the preview's answers: its own pages may frame them (the editor shows the PDF beside the form), no other page
+OWN_FRAMING = (("X-Frame-Options", "SAMEORIGIN"), ("Content-Security-Policy", "frame-ancestors 'self'"))
+MAX_BODY = 4 * 1024 * 1024  # bytes of a form the browser sends (the texts of a Vorlage)
 ANSWERS = {
     HTTPStatus.BAD_REQUEST: "Diese Adresse ist ungültig – prüfen Sie sie in der Adresszeile.",
     HTTPStatus.NOT_FOUND: "Diese Seite gibt es in der Vorschau nicht – zur Übersicht: http://127.0.0.1:{port}/",
     HTTPStatus.REQUEST_URI_TOO_LONG: "Diese Adresse ist zu lang – prüfen Sie sie in der Adresszeile.",
+    HTTPStatus.LENGTH_REQUIRED: "Die Anfrage sagt nicht, wie lang sie ist – senden Sie das Formular aus dem Browser.",
+    HTTPStatus.REQUEST_ENTITY_TOO_LARGE: "Das Formular ist größer als 4 MB – so viel Text nimmt die Vorschau nicht an; "
+    "teilen Sie den Text auf mehrere Abschnitte.",
     HTTPStatus.NOT_IMPLEMENTED: "Die Vorschau zeigt nur Seiten an und ändert nichts.",
     HTTPStatus.SERVICE_UNAVAILABLE: "Die Vorschau ist gerade ausgelastet – schließen Sie einige Vorschau-Fenster "
     "oder laden Sie die Seite gleich noch einmal.",
@@ -231,6 +237,7 @@ class LocalHandler(SimpleHTTPRequestHandler):
     forbidden = FORBIDDEN  # the German answers; a server that is no preview (the handbook) names itself
     fremd = FREMD
     answers = ANSWERS
+    framing = FRAMING
 
     def setup(self) -> None:
         super().setup()
@@ -251,7 +258,7 @@ class LocalHandler(SimpleHTTPRequestHandler):
         return True
 
     def end_headers(self) -> None:
-        for name, value in FRAMING:
+        for name, value in self.framing:
             self.send_header(name, value)
         super().end_headers()
 
@@ -264,6 +271,26 @@ class LocalHandler(SimpleHTTPRequestHandler):
         path = self.local_path()
         if path is not None:
             self.serve(path, body=False)
+
+    def read_body(self, limit: int = MAX_BODY) -> bytes | None:
+        """The body of a request (a form), at most `limit` bytes; None after refusing one without a length or a
+        larger one. Part of it may have come with the head; the rest is read from the connection, each piece
+        within the server's patience."""
+        length = self.headers.get("Content-Length", "")
+        if not (length.isascii() and length.isdigit()):
+            self.send_error(HTTPStatus.LENGTH_REQUIRED)
+            return None
+        size = int(length)
+        if size > limit:
+            self.send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            return None
+        body = self.rfile.read(size)
+        while len(body) < size:
+            chunk = self.connection.recv(min(65536, size - len(body)))
+            if not chunk:
+                break
+            body += chunk
+        return body
 
     def serve(self, path: Path, body: bool) -> None:
         """Answers with the file (or folder) at `path`, which lies inside the served folder."""

@@ -16,8 +16,9 @@ from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 
+from vorlagen.building.bearbeiten import routen
 from vorlagen.building.builder import Builder
-from vorlagen.building.localserver import LocalHandler, LocalServer
+from vorlagen.building.localserver import ANSWERS, OWN_FRAMING, LocalHandler, LocalServer
 from vorlagen.building.progress import Progress
 from vorlagen.building.workers import Renderer
 from vorlagen.core.fmt import anzahl
@@ -44,6 +45,12 @@ SCRIPT = """<script>
     box.textContent = "Der letzte Bau ist fehlgeschlagen – die Seite zeigt den vorherigen Stand.\\n\\n"
       + problems.join("\\n");
   }
+  var link = document.createElement("a");
+  link.href = "/__vorlagen/bearbeiten/";
+  link.textContent = "Vorlagen bearbeiten";
+  link.style.cssText = "position:fixed;right:12px;bottom:12px;z-index:9998;background:#1f4e79;color:#fff;"
+    + "padding:6px 12px;border-radius:4px;font:14px sans-serif";
+  document.body.append(link);
   var events = new EventSource("__EVENTS__");
   events.onmessage = function (event) {
     var state = JSON.parse(event.data);
@@ -75,15 +82,32 @@ class State:
         return json.dumps({"version": self.version, "probleme": self.probleme}, ensure_ascii=False)
 
 
+# a POST, PUT or DELETE anywhere but at the forms of the editing side
+NIMMT_NICHTS = (
+    "An dieser Adresse nimmt die Vorschau nichts an – Vorlagen ändern Sie in ihren Formularen: "
+    "http://127.0.0.1:{port}/__vorlagen/bearbeiten/"
+)
+
+
 class Handler(LocalHandler):
-    """Serves the output folder; adds the reload script to HTML pages; streams build events."""
+    """Serves the output folder; adds the reload script to HTML pages; streams build events; the editing side."""
 
     state: State
+    bearbeiten: routen.Bearbeiten | None = None
+    framing = OWN_FRAMING  # the editing side shows the PDF in a frame of its own page
+    answers = ANSWERS | {HTTPStatus.NOT_IMPLEMENTED: NIMMT_NICHTS}
 
     def do_GET(self) -> None:  # noqa: N802 – the http.server interface
         if self.path == EVENTS:
             return self._events()
+        if self.bearbeiten is not None and self.path.startswith(routen.WURZEL[:-1]):
+            return routen.get(self, self.bearbeiten)
         return super().do_GET()
+
+    def do_POST(self) -> None:  # noqa: N802
+        if self.bearbeiten is not None and self.path.startswith(routen.WURZEL):
+            return routen.post(self, self.bearbeiten)
+        return self.send_error(HTTPStatus.NOT_IMPLEMENTED)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing page after a failed build (the first one, say) shows the problems instead of a bare 404."""
@@ -137,10 +161,11 @@ class Handler(LocalHandler):
             self.server.streams.release()
 
 
-def server(out: Path, state: State, port: int) -> LocalServer:
-    """The preview's HTTP server on 127.0.0.1:port (0: any free port), bound but not yet serving."""
-    handler = partial(type("BoundHandler", (Handler,), {"state": state}), directory=str(out))
-    return LocalServer(port, handler)
+def server(out: Path, state: State, port: int, bearbeiten: routen.Bearbeiten | None = None) -> LocalServer:
+    """The preview's HTTP server on 127.0.0.1:port (0: any free port), bound but not yet serving; with
+    `bearbeiten`, the editing side of that data folder."""
+    bound = type("BoundHandler", (Handler,), {"state": state, "bearbeiten": bearbeiten})
+    return LocalServer(port, partial(bound, directory=str(out)))
 
 
 def _told(folders: list[Path], stopped: threading.Event) -> Iterator[set]:
@@ -194,7 +219,8 @@ class Preview:
 
     def open(self) -> None:
         """Binds the port (OSError when it is taken), before any time goes into building."""
-        self.httpd = server(self.out, self.state, self.port)
+        bearbeiten = routen.Bearbeiten(self.data, lambda: self.state.version)
+        self.httpd = server(self.out, self.state, self.port, bearbeiten)
         self.port = self.httpd.port
 
     def build(self) -> None:

@@ -40,8 +40,8 @@ def _betrag(wert: Decimal | None) -> str:
 def yaml_text(datum, haushalte: dict, stand) -> str:
     """beschlossen.yaml: the decision day, the day of the Haushalt's state, and every Position of the years read,
     with its amounts of that day."""
-    from vorlagen.cli.neuanlage import text_value
     from vorlagen.load.beschlossen import KOPF
+    from vorlagen.load.neuanlage import text_value
 
     lines = [KOPF.rstrip("\n"), f"datum: {datum.isoformat()}", f"stand: {stand.isoformat()}", "positionen:"]
     for jahr, haushalt in sorted(haushalte.items()):

@@ -290,7 +290,7 @@ def _links_as_text(docs, oparl: bool) -> None:
 def _stale_schema(root: Path, hausstil) -> None:
     """A hint when the repository's schema/ (for editors) was written by another version of the program or for
     another Hausstil (its own words are in the schema)."""
-    from vorlagen.cli.schemadateien import schema_files
+    from vorlagen.load.schemadateien import schema_files
 
     folder = root / "schema"
     if folder.is_dir() and any(

@@ -81,7 +81,7 @@ def neu(args: argparse.Namespace) -> int:
 
 def vorlage(args: argparse.Namespace) -> int:
     """`vorlage neu`: the next free Nummer, the sections of its Art, the next Sitzung."""
-    from vorlagen.cli import neue_vorlage
+    from vorlagen.load import neue_vorlage
     from vorlagen.load.facts import load
 
     facts, problems = load(args.data)  # problems elsewhere do not stop a new Vorlage
@@ -123,8 +123,9 @@ def vorlage(args: argparse.Namespace) -> int:
                 )
             ]
         )
+    folge = [neue_vorlage.Schritt(sitzung=sitzung)] if sitzung else []
     written = neue_vorlage.new_vorlage(
-        args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, sitzung, amt, args.nummer, args.bezug
+        args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, folge, amt, args.nummer, args.bezug
     )
     print(
         f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n"
@@ -136,10 +137,10 @@ def vorlage(args: argparse.Namespace) -> int:
 
 def schema(args: argparse.Namespace) -> int:
     """`schema`: the JSON Schema of every kind of data file, for editors."""
-    from vorlagen.cli import schemadateien
     from vorlagen.core.engine import befehl
     from vorlagen.core.problems import Paths
     from vorlagen.core.speichern import speichern
+    from vorlagen.load import schemadateien
     from vorlagen.load.facts import load
     from vorlagen.load.hausstil import Hausstil
 

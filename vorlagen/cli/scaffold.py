@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 from vorlagen import __version__
-from vorlagen.cli.neuanlage import anlegen, text_value
-from vorlagen.cli.neue_vorlage import vorlage_dateien
-from vorlagen.cli.schemadateien import schema_comment, schema_files, vscode_settings
 from vorlagen.core.befehlszeile import argument
 from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.load.hausstil import Hausstil
+from vorlagen.load.neuanlage import anlegen, text_value
+from vorlagen.load.neue_vorlage import Schritt, vorlage_dateien
+from vorlagen.load.schemadateien import schema_comment, schema_files, vscode_settings
 from vorlagen.load.settings import SETTINGS
 
 
@@ -80,7 +80,7 @@ def new_repository(folder: Path, name: str | None, today: dt.date, land: str | N
         "Beschlussvorlage",
         "Beispiel: Einrichtung einer Beratungsstelle",
         today,
-        sitzung,
+        [Schritt(sitzung=sitzung)],
         amt="HA",
     )
     files |= {f"data/{name}": text for name, text in beispiel.items()}

@@ -95,6 +95,8 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
             if zeilen is not None:  # the Haushalt block's own figures, as its ledger derives them
                 sys.stdout.write("\n".join(zeilen) + "\n")
                 return 0
+        from vorlagen.compute.zahlwert import herleitung_zeilen
+
         figures = rechnung.zahlen.herleitung
         figure = (
             args.name[len('zahlen["') : -2]
@@ -102,7 +104,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
             else args.name
         )
         if figure in figures:  # a named figure: its Herleitung as the ledger of figures keeps it
-            sys.stdout.write("\n".join(_kennzahl(figures[figure])) + "\n")
+            sys.stdout.write("\n".join(herleitung_zeilen(figures[figure])) + "\n")
             return 0
         if args.name in ids:
             sys.stdout.write(_zellen([r for r in tables if r.id == args.name], source.auswahl))
@@ -161,37 +163,3 @@ def _render(nummer: str, betreff: str, lines: list[tuple[str, str]]) -> str:
     width = min(max(len(e) for e, _ in lines) + 6, 90)
     body = "\n".join(f"  {('{{ ' + e + ' }}').ljust(width)}  {v}" for e, v in lines)
     return f"Vorlage {nummer}: {betreff}\n{body}\n"
-
-
-def _kennzahl(z) -> list[str]:
-    """How a named figure (compute.zahlwert.Zahlwert) comes about, as lines of German text."""
-    from vorlagen.core.fmt import zahl
-    from vorlagen.core.money import CENT
-    from vorlagen.load.kennzahlen import RUNDUNGSARTEN
-
-    k = z.kennzahl
-    if z.stufe is not None:
-        rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (
-            " (wie die Körperschaft)" if k.rundung is None else ""
-        )
-    elif k.rundungsart != "kaufmaennisch" and k.stellen is not None:
-        rundung = f"auf {k.stellen} Nachkommastellen"
-    else:
-        rundung = "keine (gerundet wird erst beim Drucken)"
-    if k.rundungsart != "kaufmaennisch":
-        rundung += f", {RUNDUNGSARTEN[k.rundungsart]}"
-    lines = [
-        f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
-        f"  Formel: {z.formel}   [{k.where('formel')}]",
-        f"  Einheit: {z.einheit}; Rundung: {rundung}; gelesene Zahlen dieser Vorlage "
-        f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}"
-        + (f"; {z.wie_getippt}" if z.wie_getippt is not None else ""),
-    ]
-    for s in z.schritte:
-        lines.append(f"  {s.was} = {s.wert}" + (f"   [{s.wo}]" if s.wo is not None else ""))
-    if k.erwartet is not None:
-        lines.append(f"  erwartet: {zahl(k.erwartet)}   [{k.where('erwartet')}]")
-    for art, wort in (("hoechstens", "höchstens"), ("mindestens", "mindestens")):
-        if getattr(z.wert, art) is not None:
-            lines.append(f"  {wort}: {getattr(z.wert, art).text} (geprüft)   [{k.where(art)}]")
-    return lines

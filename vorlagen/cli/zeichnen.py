@@ -41,8 +41,8 @@ def _refuse(label: str, message: str) -> BuildFailed:
 
 def _name(name: str) -> str:
     """The name as recorded (without surrounding blanks), by the rule mitzeichnungen.yaml is checked with."""
-    from vorlagen.cli.neuanlage import text_value
     from vorlagen.load.mitzeichnung import NAME_LAENGE, name_fehler
+    from vorlagen.load.neuanlage import text_value
 
     fehler = name_fehler(name.strip() or name)
     if fehler == "leer":
@@ -157,7 +157,7 @@ def _seiten(project, source, druck: dict[str, str]):
 
 def yaml_text(mitzeichnungen) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
-    from vorlagen.cli.neuanlage import text_value
+    from vorlagen.load.neuanlage import text_value
 
     lines = [KOPF.rstrip("\n"), "mitzeichnungen:"]
     for m in mitzeichnungen:

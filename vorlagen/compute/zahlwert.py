@@ -8,10 +8,10 @@ from fractions import Fraction
 
 from vorlagen.compute.darstellung import Darstellung
 from vorlagen.compute.names import Named, Names
-from vorlagen.core.fmt import zahlwort
-from vorlagen.core.money import Anteil
+from vorlagen.core.fmt import zahl, zahlwort
+from vorlagen.core.money import CENT, Anteil
 from vorlagen.core.problems import Where
-from vorlagen.load.kennzahlen import Kennzahl
+from vorlagen.load.kennzahlen import RUNDUNGSARTEN, Kennzahl
 
 
 class Groesse(Fraction):
@@ -98,3 +98,34 @@ class Zahlwert(Named):
     def gedruckt(self) -> Fraction:
         """The value as printed, in base units: what a figure reading it `je_posten` adds."""
         return self.form.gedruckt(self.gezeigt) if self.form is not None else Fraction(self.wert)
+
+
+def herleitung_zeilen(z: Zahlwert) -> list[str]:
+    """How a named figure comes about, as lines of German text (`vorlagen zahlen NUMMER NAME`, the editor's formula
+    field)."""
+    k = z.kennzahl
+    if z.stufe is not None:
+        rundung = ("auf Cent" if z.stufe == CENT else "auf ganze Euro") + (
+            " (wie die Körperschaft)" if k.rundung is None else ""
+        )
+    elif k.rundungsart != "kaufmaennisch" and k.stellen is not None:
+        rundung = f"auf {k.stellen} Nachkommastellen"
+    else:
+        rundung = "keine (gerundet wird erst beim Drucken)"
+    if k.rundungsart != "kaufmaennisch":
+        rundung += f", {RUNDUNGSARTEN[k.rundungsart]}"
+    lines = [
+        f"{z.id}{f' ({z.titel})' if z.titel else ''} = {z.wert.text}",
+        f"  Formel: {z.formel}   [{k.where('formel')}]",
+        f"  Einheit: {z.einheit}; Rundung: {rundung}; gelesene Zahlen dieser Vorlage "
+        f"{'gerundet, wie gedruckt (je Posten)' if k.runden == 'je_posten' else 'genau (gerundet am Ende)'}"
+        + (f"; {z.wie_getippt}" if z.wie_getippt is not None else ""),
+    ]
+    for s in z.schritte:
+        lines.append(f"  {s.was} = {s.wert}" + (f"   [{s.wo}]" if s.wo is not None else ""))
+    if k.erwartet is not None:
+        lines.append(f"  erwartet: {zahl(k.erwartet)}   [{k.where('erwartet')}]")
+    for art, wort in (("hoechstens", "höchstens"), ("mindestens", "mindestens")):
+        if getattr(z.wert, art) is not None:
+            lines.append(f"  {wort}: {getattr(z.wert, art).text} (geprüft)   [{k.where(art)}]")
+    return lines

@@ -25,6 +25,7 @@ from vorlagen.core.pfade import innerhalb, schleife, schleife_text
 
 _active: ContextVar[tuple[dict, ...]] = ContextVar("reads", default=())
 _allowed: ContextVar[tuple[Path, ...] | None] = ContextVar("allowed", default=None)
+_overlay: ContextVar[Mapping[Path, bytes] | None] = ContextVar("overlay", default=None)
 
 ABSENT = "-"  # the recorded value of a file that was looked for and is not there
 
@@ -86,6 +87,17 @@ def reading_within(*folders: Path) -> Iterator[None]:
         _allowed.reset(token)
 
 
+@contextmanager
+def ueberlagert(files: Mapping[Path, bytes]) -> Iterator[None]:
+    """Inside the block (this thread only), `read_file` reads these bytes for these files instead of the disk's: a
+    change the browser proposes is loaded and checked before anything is written."""
+    token = _overlay.set({Path(path).resolve(): content for path, content in files.items()})
+    try:
+        yield
+    finally:
+        _overlay.reset(token)
+
+
 MAX_DATEI = 200 * 1024 * 1024  # bytes of one file the build reads (a year's largest PDF Anlage is a few MB)
 
 
@@ -113,6 +125,11 @@ def read_file(
             f"„{Path(path).name}“ liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) – "
             "vorlagen liest nur Dateien im Datenordner; legen Sie die Datei selbst dorthin."
         )
+    overlay = _overlay.get()
+    if overlay and (proposed := overlay.get(Path(path).resolve())) is not None:
+        if noted:
+            record(path, proposed)
+        return proposed
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         opened = os.open(path, flags)

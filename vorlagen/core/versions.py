@@ -32,6 +32,7 @@ TESTED = {
     "pyphen": "0.18.1",
     "python-docx": "1.2.0",
     "pyyaml": "6.0.3",
+    "ruamel.yaml": "0.19.1",
     "tinycss2": "1.5.1",
     "tinyhtml5": "2.1.0",
     "typing-extensions": "4.16.0",

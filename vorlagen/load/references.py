@@ -226,35 +226,32 @@ def _check_order(facts: Facts, beratungsfolge, vom: dt.date | None = None) -> li
     known = [b for b in beratungsfolge if b.sitzung in facts.sitzungen]
     problems = []
     for earlier, later in zip(known, known[1:]):
-        first, second = facts.sitzungen[earlier.sitzung], facts.sitzungen[later.sitzung]
-        if second.datum < first.datum:
-            problems.append(
-                Problem(
-                    later.where("sitzung"),
-                    f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later.sitzung}“ "
-                    f"({datum(second.datum)}) steht nach „{earlier.sitzung}“ ({datum(first.datum)}) – "
-                    "ordnen Sie die Sitzungen nach ihrem Datum.",
-                )
-            )
-        elif second.datum == first.datum and first.uhrzeit and second.uhrzeit and second.uhrzeit < first.uhrzeit:
-            problems.append(
-                Problem(
-                    later.where("sitzung"),
-                    f"Am {datum(first.datum)} beginnt „{later.sitzung}“ ({second.beginn}) vor "
-                    f"„{earlier.sitzung}“ ({first.beginn}), steht in der Beratungsfolge aber danach – "
-                    "ordnen Sie die Sitzungen eines Tages nach ihrem Beginn.",
-                )
-            )
-        if earlier.sitzung == later.sitzung:
-            problems.append(
-                Problem(
-                    later.where("sitzung"),
-                    f"Die Sitzung „{later.sitzung}“ steht zweimal hintereinander in der "
-                    "Beratungsfolge – streichen Sie einen der Einträge.",
-                )
-            )
+        problems += [Problem(later.where("sitzung"), m) for m in ungeordnet(facts, earlier.sitzung, later.sitzung)]
     problems += _check_datiert(facts, beratungsfolge, vom)
     return problems
+
+
+def ungeordnet(facts: Facts, earlier: str, later: str) -> list[str]:
+    """What is wrong when the Sitzung `later` follows `earlier` in a Beratungsfolge (both known): nothing, or the
+    messages of `pruefen` (also said by the form of a new Vorlage in the browser)."""
+    first, second = facts.sitzungen[earlier], facts.sitzungen[later]
+    messages = []
+    if second.datum < first.datum:
+        messages.append(
+            f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later}“ ({datum(second.datum)}) steht nach "
+            f"„{earlier}“ ({datum(first.datum)}) – ordnen Sie die Sitzungen nach ihrem Datum."
+        )
+    elif second.datum == first.datum and first.uhrzeit and second.uhrzeit and second.uhrzeit < first.uhrzeit:
+        messages.append(
+            f"Am {datum(first.datum)} beginnt „{later}“ ({second.beginn}) vor „{earlier}“ ({first.beginn}), steht "
+            "in der Beratungsfolge aber danach – ordnen Sie die Sitzungen eines Tages nach ihrem Beginn."
+        )
+    if earlier == later:
+        messages.append(
+            f"Die Sitzung „{later}“ steht zweimal hintereinander in der Beratungsfolge – streichen Sie einen der "
+            "Einträge."
+        )
+    return messages
 
 
 def _check_datiert(facts: Facts, beratungsfolge, vom: dt.date | None) -> list[Problem]:

@@ -7,13 +7,16 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.cli.neuanlage import anlegen, text_value
-from vorlagen.cli.numbering import next_fassung, next_nummer, used_nummern
-from vorlagen.cli.schemadateien import schema_comment
 from vorlagen.core.limits import MAX_BETREFF
 from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.load.neuanlage import anlegen, text_value
+from vorlagen.load.numbering import next_fassung, next_nummer, used_nummern
+from vorlagen.load.schemadateien import schema_comment
+from vorlagen.load.yamlschreiben import schlicht
 
 NUMMER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/._-]{0,39}")  # as vorlage.yaml allows it, 40 characters at most
 OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nummer
@@ -22,20 +25,30 @@ OFFEN = "offen"  # `vorlage neu --nummer offen`: a Vorlage written before its Nu
 _UMLAUTE: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 
 
+@dataclass(frozen=True)
+class Schritt:
+    """One Beratung of a new Vorlage: its Sitzung or, while the date is open, its Gremium; and the Rolle (None: as
+    usual – Vorberatung, in the last Beratung Entscheidung; Kenntnisnahme where the Art has no Beschlussvorschlag)."""
+
+    sitzung: str | None = None
+    gremium: str | None = None
+    rolle: str | None = None
+
+
 def new_vorlage(
     data: Path,
     stil,
     art_name: str,
     betreff: str,
     today: dt.date,
-    sitzung: str | None,
+    beratungsfolge: Sequence[Schritt],
     amt: str | None,
     nummer: str | None = None,
     bezug: str | None = None,
 ) -> list[str]:
     """A Vorlage with the next free Nummer and what its Art requires in the Hausstil, its folder written whole or
     not at all; returns the files written."""
-    files = vorlage_dateien(data, stil, art_name, betreff, today, sitzung, amt, nummer, bezug)
+    files = vorlage_dateien(data, stil, art_name, betreff, today, beratungsfolge, amt, nummer, bezug)
     folder = Path(next(iter(files))).parent.as_posix()  # vorlagen/<Nummer or draft>
     anlegen(
         data / folder, {Path(name).relative_to(folder).as_posix(): text for name, text in files.items()}, "Die Vorlage"
@@ -49,7 +62,7 @@ def vorlage_dateien(
     art_name: str,
     betreff: str,
     today: dt.date,
-    sitzung: str | None,
+    beratungsfolge: Sequence[Schritt],
     amt: str | None,
     nummer: str | None = None,
     bezug: str | None = None,
@@ -75,7 +88,7 @@ def vorlage_dateien(
     shown_betreff, betreff = betreff, text_value("Betreff", betreff, MAX_BETREFF)
     if offen:
         return _vorlage_dateien(
-            stil, art_name, betreff, today, sitzung, amt, None, bezug, _draft_folder(data, shown_betreff)
+            stil, art_name, betreff, today, beratungsfolge, amt, None, bezug, _draft_folder(data, shown_betreff)
         )
     if nummer is None:
         nummer = (
@@ -90,7 +103,7 @@ def vorlage_dateien(
     folder = f"vorlagen/{nummer.replace('/', '-')}"
     if (data / folder).exists() or nummer in used:
         raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
-    return _vorlage_dateien(stil, art_name, betreff, today, sitzung, amt, nummer, bezug, folder)
+    return _vorlage_dateien(stil, art_name, betreff, today, beratungsfolge, amt, nummer, bezug, folder)
 
 
 def _draft_folder(data: Path, betreff: str) -> str:
@@ -113,7 +126,7 @@ def _vorlage_dateien(
     art_name: str,
     betreff: str,
     today: dt.date,
-    sitzung: str | None,
+    beratungsfolge: Sequence[Schritt],
     amt: str | None,
     nummer: str | None,
     bezug: str | None,
@@ -131,7 +144,6 @@ def _vorlage_dateien(
     beschluss = art.beschlussvorschlag == "pflicht"
     if beschluss:
         texts["beschlussvorschlag.md"] = "Der Ausschuss beschließt, … (Beschlussvorschlag hier eintragen)\n"
-    rolle = "Entscheidung" if beschluss else "Kenntnisnahme"
     lines = [
         schema_comment(f"{folder}/vorlage.yaml", "vorlage").rstrip("\n"),
         *([f'nummer: "{nummer}"'] if nummer else []),
@@ -141,7 +153,7 @@ def _vorlage_dateien(
         f"datum: {today.isoformat()}",
         *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []),
         f"betreff: {betreff}",
-        "beratungsfolge:" + (f"\n  - {{sitzung: {sitzung}, rolle: {rolle}}}" if sitzung else " []"),
+        "beratungsfolge:" + ("".join(_beratungen(beratungsfolge, beschluss)) or " []"),
     ]
     if beschluss:
         lines.append("beschlussvorschlag: beschlussvorschlag.md")
@@ -156,6 +168,24 @@ def _vorlage_dateien(
     if bezug is not None:
         lines.append(f'bezug: {{vorlage: "{bezug}", art: {art.bezug or "Ergänzung"}}}')
     return {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
+
+
+def _beratungen(beratungsfolge: Sequence[Schritt], beschluss: bool) -> list[str]:
+    """The lines of the Beratungsfolge, as the handbook writes them: `- {sitzung: …, rolle: …}`."""
+    zeilen = []
+    for nummer, schritt in enumerate(beratungsfolge, start=1):
+        rolle = schritt.rolle or (
+            "Kenntnisnahme" if not beschluss else "Entscheidung" if nummer == len(beratungsfolge) else "Vorberatung"
+        )
+        wo = f"sitzung: {_wort(schritt.sitzung)}" if schritt.sitzung else f"gremium: {_wort(schritt.gremium or '')}"
+        zeilen.append(f"\n  - {{{wo}, rolle: {_wort(rolle)}}}")
+    return zeilen
+
+
+def _wort(text: str) -> str:
+    """A word of the data (a Sitzung, a Gremium, a Rolle) as it stands in `{…}`: plain, or in quotes where YAML would
+    read it otherwise there."""
+    return text if schlicht(text) else json.dumps(text, ensure_ascii=False)
 
 
 def _fail(data: Path, message: str) -> BuildFailed:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from vorlagen.cli.numbering import next_fassung, next_nummer
+from vorlagen.load.numbering import next_fassung, next_nummer
 
 
 @pytest.mark.parametrize(

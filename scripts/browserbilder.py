@@ -1,0 +1,139 @@
+"""Pictures of the editing side for the tutorial „Die erste Vorlage im Browser“ (docs/tutorial/browser.md): starts
+`vorlagen vorschau` on a copy of the example, walks through the tutorial in headless Chromium (Playwright) and saves
+small PNGs (64 colours) in docs/bilder/browser/. docs/bilder/browser/quellen.json records the SHA-256 of every file of
+templates/bearbeiten/ the pictures were taken with; tests/projekt/test_handbuch.py fails when one has changed since.
+Run it after changing the editing side's pages:
+
+    .venv/bin/python scripts/browserbilder.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import queue
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BILDER = ROOT / "docs" / "bilder" / "browser"
+QUELLEN = BILDER / "quellen.json"
+SEITEN = ROOT / "templates" / "bearbeiten"
+
+
+def stand() -> dict[str, str]:
+    """The files of the editing side's pages → their SHA-256 (what the pictures show)."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(SEITEN.iterdir()) if p.is_file()}
+
+
+def _vorschau(data: Path, out: Path) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, str(ROOT / "build.py"), "serve", "--data", str(data), "--out", str(out)]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    while not lines.get(timeout=300).startswith("Vorschau: "):
+        pass
+    return process, f"http://127.0.0.1:{port}"
+
+
+def _bild(page, name: str) -> None:
+    from PIL import Image
+
+    roh = BILDER / f"{name}.roh.png"
+    page.screenshot(path=str(roh))
+    Image.open(roh).convert("RGB").quantize(colors=64).save(BILDER / f"{name}.png", optimize=True)
+    roh.unlink()
+
+
+def _rundgang(page, url: str) -> None:
+    """The tutorial's steps with its values, a picture after each (the figure shows its value, not a message)."""
+    page.goto(url + "/__vorlagen/bearbeiten/")
+    page.get_by_label("Art").select_option("Beschlussvorlage")
+    page.get_by_label("Betreff").fill("Zuschuss für die Stadtbibliothek")
+    page.get_by_label("federführendes Amt").select_option("KI")
+    page.get_by_label("Beratung 1: Gremium und Sitzung").select_option("sitzung:ASI-2021-06-10")
+    page.get_by_label("Beratung 2: Gremium und Sitzung").select_option("sitzung:KA-2021-06-21")
+    page.get_by_label("Nummer").fill("2021/0200")
+    page.locator("#neu").scroll_into_view_if_needed()
+    _bild(page, "neue-vorlage")
+    page.get_by_role("button", name="Vorlage anlegen").click()
+    page.wait_for_url("**/vorlage/2021-0200")
+    page.get_by_role("button", name="Zu „Tabellen (Berechnungen)“ hinzufügen").click()
+    tabelle = page.locator("#g-finanzierung\\.0")
+    tabelle.get_by_label("Name (für Texte und Formeln)").fill("zuschuss")
+    tabelle.get_by_label("Titel").fill("Neue Medien der Stadtbibliothek")
+    tabelle.get_by_label("Art", exact=True).select_option("Finanzierungsplan")
+    tabelle.get_by_role("button", name="Zu „Kosten (Zeilen)“ hinzufügen").click()
+    zeile = page.locator("#g-finanzierung\\.0\\.kosten\\.0")
+    zeile.get_by_label("Bezeichnung").fill("Neue Medien")
+    zeile.get_by_label("Betrag", exact=True).fill("12500")
+    for als in ("Land", "Stadt"):
+        tabelle.get_by_role("button", name="Zu „Finanzierungsquellen“ hinzufügen").click()
+        quelle = page.locator("#g-finanzierung\\.0\\.quellen").locator("fieldset.gruppe").last
+        quelle.get_by_label("Bezeichnung").fill(als)
+        if als == "Land":
+            quelle.get_by_label("Fördersatz (%)").fill("80")
+        else:
+            quelle.get_by_label("Art").select_option("Eigenmittel")
+            quelle.get_by_label("trägt den Rest").select_option("true")
+    stand = int(page.locator("#pdf").get_attribute("data-stand"))
+    page.get_by_role("button", name="Speichern").first.click()
+    page.wait_for_url("**gespeichert=**")
+    _gebaut(page, stand + 1)
+    page.locator("#g-finanzierung\\.0\\.kosten").scroll_into_view_if_needed()
+    _bild(page, "tabelle")
+    page.get_by_role("button", name="Zu „Benannte Zahlen“ hinzufügen").click()
+    zahl = page.locator("#g-zahlen\\.0")
+    zahl.get_by_label("Name (für Texte und Formeln)").fill("eigenanteil")
+    zahl.get_by_label("Formel", exact=True).fill("finanzierung.zuschuss.eigenmittel")
+    wert = zahl.locator("output.formelwert")
+    wert.filter(has_text="eigenanteil = 2.500").wait_for(timeout=60000)
+    zahl.scroll_into_view_if_needed()
+    _bild(page, "formel")
+
+
+def _gebaut(page, stand: int) -> None:
+    """Waits until the PDF beside the form shows the preview's build `stand` or a later one."""
+    for _ in range(240):  # two minutes at most (the page's rules run no script of ours from outside)
+        if int(page.locator("#pdf").get_attribute("data-stand")) >= stand:
+            break
+        page.wait_for_timeout(500)
+    page.wait_for_timeout(2000)  # the frame loads the new PDF
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    BILDER.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(ROOT / "data", data)
+        process, url = _vorschau(data, Path(tmp) / "out")
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--no-sandbox"]
+                )
+                page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="de-DE")
+                _rundgang(page, url)
+                browser.close()
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    QUELLEN.write_text(json.dumps(stand(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Bilder in {BILDER.relative_to(ROOT)}/ neu aufgenommen.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
