@@ -24,7 +24,7 @@ BUILDS = [
 ]
 # the fixtures no session build has: built here (tests/fixtures/* without fruehere/ and altbestand/, which hold
 # repositories of earlier formats)
-WEITERE = ["braunschweig", "fuerstenwalde", "hockenheim", "lohne", "mainz", "schwaebisch-hall"]
+WEITERE = ["braunschweig", "fuerstenwalde", "hockenheim", "lohne", "mainz", "schwaebisch-hall", "wernigerode"]
 
 
 def test_every_fixture_is_read_here():

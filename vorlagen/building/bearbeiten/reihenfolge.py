@@ -19,11 +19,11 @@ from vorlagen.load.yamlschreiben import Pfad, YamlDatei
 # fmt: off
 _EIGENANTEIL = (
     "id", "anzahl", "anteil", "saetze", "betrag", "formel", "als", "foerderfaehig", "felder", "gruppe", "hinweis",
-    "erwartet",
+    "erwartet", "hoechstens", "mindestens",
 )
 _BENANNT = (
     "id", "als", "anzahl", "anteil", "saetze", "betrag", "formel", "foerderfaehig", "felder", "gruppe", "hinweis",
-    "erwartet",
+    "erwartet", "hoechstens", "mindestens",
 )
 ZEILEN = {"Eigenanteil": _EIGENANTEIL}  # the rows of a table of this kind; of any other kind: _BENANNT
 
@@ -38,7 +38,7 @@ HANDBUCH = {  # record → its keys in the handbook's order, where that is not t
         "id", "art", "titel", "alternative", "zeitraum", "tagesgenau", "rundung", "lang", "negativ", "summe_als",
         "zeilenkopf", "spalten", "einheit", "anzeige", "fonds", "fonds_als", "ausschoepfen", "zeilensummen",
         "spaltensummen", "kosten", "abzuege", "quellen", "haushaltsjahre", "szenarien", "vergleichsspalten", "zeilen",
-        "erwartet",
+        "erwartet", "hoechstens", "mindestens",
     ),
     "Erwartet": ("gesamtkosten", "abzuege", "eigenanteil", "spalten", "summe"),
     "FinanzielleAuswirkungen": (
