@@ -40,7 +40,8 @@ IN_EINER_ZEILE = (
     "finanzielle_auswirkungen.verpflichtungsermaechtigungen.*.lasten",
     "finanzielle_auswirkungen.verpflichtungsermaechtigungen.*.deckung.*",
 )
-JAHRE = ("jahre", "haushaltsjahre", "lasten", "ueberplanmaessig", "ausserplanmaessig")  # tables of pairs keyed by year: `2021:` plain, as the handbook writes
+# tables of pairs keyed by year: `2021:` plain, as the handbook writes
+JAHRE = ("jahre", "haushaltsjahre", "lasten", "ueberplanmaessig", "ausserplanmaessig")
 # in one line while it holds only this key
 ALLEIN_IN_EINER_ZEILE: dict[Pfad, str] = {("finanzielle_auswirkungen",): "keine"}
 
