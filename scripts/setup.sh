@@ -42,6 +42,12 @@ if $test; then
     required+=(libreoffice-writer-nogui)
     says+=("LibreOffice Writer ohne Oberfläche ins System (apt, prüft die Word-Dateien, etwa 250 MB)")
   fi
+  # the fonts a Word file names (Liberation Sans/Serif): without them LibreOffice sets a wider font and breaks lines
+  # the PDF does not break
+  if ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then
+    required+=(fonts-liberation)
+    says+=("die Schriften Liberation Sans und Serif ins System (apt, 2 MB, für die Word-Dateien in LibreOffice)")
+  fi
   if validators_missing; then
     java=()
     command -v javac >/dev/null || java+=(default-jdk-headless)
