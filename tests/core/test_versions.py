@@ -50,7 +50,7 @@ def test_another_version_is_warned_naming_both(monkeypatch):
     assert versions.drift() == [
         f"Warnung: WeasyPrint 69.0 ist installiert, getestet ist WeasyPrint {tested} – die PDF-Dateien können von "
         "denen der getesteten Fassung abweichen (gleiche Quellen, andere Dateien); installieren Sie die getestete "
-        f"mit „pip install weasyprint=={tested}“ (im Repository von vorlagen: ./bauen.sh)."
+        f"mit „pip install weasyprint=={tested}“ (im Repository von vorlagen: ./bauen.sh, unter Windows .\\bauen.cmd)."
     ]
 
 
@@ -107,7 +107,7 @@ def test_build_and_check_warn_on_stderr_and_still_work(monkeypatch, capsys, tmp_
     warning = (
         f"Warnung: WeasyPrint 71.0 ist installiert, getestet ist WeasyPrint {tested} – die PDF-Dateien "
         "können von denen der getesteten Fassung abweichen (gleiche Quellen, andere Dateien); installieren Sie "
-        f"die getestete mit „pip install weasyprint=={tested}“ (im Repository von vorlagen: ./bauen.sh).\n"
+        f"die getestete mit „pip install weasyprint=={tested}“ (im Repository von vorlagen: ./bauen.sh, unter Windows .\\bauen.cmd).\n"
     )
     code, out, err = run(capsys, "check", "--data", str(repo))
     assert (code, err) == (0, warning) and out.startswith("Geprüft:")

@@ -437,7 +437,7 @@ def test_hilfe_without_sphinx_says_how_to_get_it(capsys, monkeypatch):
     assert captured.out == ""
     assert captured.err == (
         "Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es "
-        "mit „./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
+        "mit „./bauen.sh hilfe“ (Windows: „.\\bauen.cmd hilfe“) im Repository von vorlagen (oder der Testeinrichtung); "
         "die Versionen stehen in requirements-handbuch.lock.\n"
     )
 

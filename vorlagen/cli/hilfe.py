@@ -21,7 +21,7 @@ PACKAGED = Path(__file__).resolve().parents[1] / "handbuch"  # the handbook an i
 PORT = 8010  # beside the preview's 8000, so that both may run at once
 MISSING_SPHINX = (
     "Das Handbuch wird mit Sphinx gebaut, das hier nicht installiert ist – installieren Sie es mit "
-    "„./bauen.sh hilfe“ im Repository von vorlagen (oder der Testeinrichtung ./testen.sh); "
+    "„./bauen.sh hilfe“ (Windows: „.\\bauen.cmd hilfe“) im Repository von vorlagen (oder der Testeinrichtung); "
     "die Versionen stehen in requirements-handbuch.lock."
 )
 NO_SOURCES = (

@@ -106,7 +106,7 @@ def drift() -> list[str]:
                 f"Warnung: {shown} {have or '(nicht gefunden)'} ist installiert, getestet ist {shown} "
                 f"{tested} – die PDF-Dateien können von denen der getesteten Fassung abweichen (gleiche "
                 f"Quellen, andere Dateien); installieren Sie die getestete mit „pip install "
-                f"{name}=={tested}“ (im Repository von vorlagen: ./bauen.sh)."
+                f"{name}=={tested}“ (im Repository von vorlagen: ./bauen.sh, unter Windows .\\bauen.cmd)."
             )
     return warnings
 
