@@ -16,6 +16,13 @@ import pytest
 # the workers.
 os.environ.setdefault("VORLAGEN_WORKER", "0")
 
+# Hypothesis fails an example that takes longer than 200 ms by default: on two cores shared with other test processes
+# that is the machine's load, not the code's – time is measured by the benchmark script, never by a test
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("vorlagen", deadline=None)
+settings.load_profile("vorlagen")
+
 from tests.hilfen import (  # noqa: E402, F401 – re-exported for tests written before the move
     AACHEN,
     DATA,
