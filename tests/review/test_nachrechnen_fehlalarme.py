@@ -245,3 +245,35 @@ def test_a_haushaltsstelle_whose_label_wraps_is_one_row(capsys, tmp_path):
     assert sorted(b["getippt"] for b in by_status(report, "stimmt")) == sorted(
         [euro(ansatz, True), euro(ausgaben, True)]
     )
+
+
+# --- a table that begins at the top of a page keeps its head, also after a table at the foot of the page before ---
+
+JAHRE = [(Fraction(855_131_17, 100) + 4_217 * i, Fraction(174_516_56, 100) + 1_093 * i) for i in range(45)]
+
+
+def test_a_table_at_the_top_of_a_page_keeps_its_head_after_a_table_at_the_foot_of_the_page_before(capsys, tmp_path):
+    """Seed 74780002 of the property test: a table with a last column „Summe“ ends at the foot of page 1; page 2
+    begins with the next table (its intro, its head „… Betrag 2030 2031“), which runs on to page 3 and repeats its
+    head there. The code before took the head on page 2 for a repeated one, left it out, and read the rows under the
+    head „Summe“ of page 1: „1.029.647,73 + 855.131,17 = 174.516,56“, a false FEHLER for every row."""
+    vorher = [[f"Zeile {i}", euro(Fraction(1_000 * i + 7)), "–", euro(Fraction(1_000 * i + 7))] for i in range(3)]
+    gesamt = sum(Fraction(1_000 * i + 7) for i in range(3))
+    vorher.append(["Summe", euro(gesamt), "0,00 €", euro(gesamt)])
+    rows = [[f"Kosten {i}", euro(a + b), euro(a), euro(b)] for i, (a, b) in enumerate(JAHRE)]
+    einleitung = "<p>Die Tabelle zeigt die Beträge im Einzelnen.</p><h4>Kosten und Finanzierung</h4>"
+    body = (
+        einleitung
+        + table(["Träger", "2024", "2026", "Summe"], vorher)
+        + '<div style="page-break-after: always"></div>'
+        + einleitung
+        + table(["Kosten und Finanzierung", "Betrag", "2030", "2031"], rows)
+    )
+    path = pdf(tmp_path, body)
+    import pypdf
+
+    assert len(pypdf.PdfReader(path).pages) == 3  # the second table runs on to page 3 and repeats its head there
+    code, report, _ = check(capsys, path)
+    assert_no_slip(code, report)
+    confirmed = {b["getippt"] for b in by_status(report, "stimmt")}
+    assert {euro(a + b) for a, b in JAHRE} <= confirmed  # each Betrag as the sum of its years

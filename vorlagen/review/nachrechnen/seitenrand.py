@@ -39,8 +39,9 @@ def _amounts(text: str) -> bool:
 
 def _running(pages: list[list[tuple[int, str]]]) -> set[tuple[int, int]]:
     """(page index, line number) of every running head or foot and every page number at an edge. A head repeated at
-    the top of pages is kept where it first stands unless a table runs into it from the page before: a table that
-    begins at the top of a page keeps its head."""
+    the top of pages is kept where it first stands unless a table runs into it from the page before and the line
+    stood on an earlier page (the head where that table began): a table that begins at the top of a page keeps its
+    head, also right after another table that ends at the foot of the page before."""
     seen: list[dict[str, list[tuple[int, list[int]]]]] = [{}, {}]  # per edge: key → (page, its numbers) of each
     for index, page in enumerate(pages):
         for edge, lines in enumerate(_edges(page)):
@@ -50,6 +51,7 @@ def _running(pages: list[list[tuple[int, str]]]) -> set[tuple[int, int]]:
                     seen[edge].setdefault(_key(text), []).append((index, numbers))
     running = [{key for key, on in keys.items() if _repeats(on)} for keys in seen]
     found = set()
+    before: set[str] = set()  # every line of the pages before, as _key writes it
     for index, page in enumerate(pages):
         for edge, lines in enumerate(_edges(page)):
             for nr, text in lines:
@@ -58,8 +60,10 @@ def _running(pages: list[list[tuple[int, str]]]) -> set[tuple[int, int]]:
                     found.add((index, nr))
                 elif key in running[edge] and not _amounts(text):
                     first = seen[edge][key][0][0] == index and edge == 0
-                    if not (first and not (index and _ends_in_a_table(pages[index - 1]))):
+                    continued = index and _ends_in_a_table(pages[index - 1]) and key in before
+                    if not (first and not continued):
                         found.add((index, nr))
+        before |= {_key(text) for _, text in page if text.strip()}
     return found
 
 
