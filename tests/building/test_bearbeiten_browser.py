@@ -134,8 +134,9 @@ def _zahl_und_haushalt(page) -> None:
     page.get_by_role("button", name="Zu „Positionen des Haushalts“ hinzufügen").click()
     position = page.locator("#g-finanzielle_auswirkungen\\.positionen\\.0")
     position.get_by_label("Position (Konto)").fill("05.02.01")
-    position.get_by_label("neu: Jahr oder Name").fill("2021")
-    position.get_by_label("neu: Wert").fill("eigenanteil")
+    jahre = position.get_by_role("group", name="Beträge je Haushaltsjahr (Name einer Zahl)")
+    jahre.get_by_label("neu: Jahr oder Name").fill("2021")
+    jahre.get_by_label("neu: Wert").fill("eigenanteil")
 
 
 def test_a_clerk_makes_a_vorlage_with_a_finanzierungsplan_and_a_haushalt_position(browser, vorschau, data, tmp_path):
