@@ -428,3 +428,18 @@ def test_figures_typed_in_euros_beside_a_thousands_unit_print_as_before(tmp_path
     assert code == 0, out
     assert "Umgeschrieben" not in out and out.endswith("Nichts umzuschreiben.\n"), out
     assert vorlage.read_text(encoding="utf-8") == rewritten
+
+
+def test_only_the_words_a_release_names_anew_explain_a_changed_text():
+    """The Deckung's „Einsparung“ printed „Minderausgabe“ (kameral) since 0.3.3 explains a changed text; any other
+    word, a figure or a line more does not (the sign-off then goes without a reason, and nothing is written)."""
+    from vorlagen.review.aktualisieren import ENTWURF, _neu_benannt
+
+    vorher = "Deckung\n  2021   Einsparung   Haushaltsstelle 8800.5000   22.800 €\n  Mehrertrag  5.000 €\n"
+    nachher = f"{ENTWURF}\nDeckung\n  2021 Minderausgabe Haushaltsstelle 8800.5000 22.800 €\n  Mehreinnahme  5.000 €\n"
+    assert _neu_benannt(vorher, nachher) == "„Einsparung“ → „Minderausgabe“, „Mehrertrag“ → „Mehreinnahme“"
+    assert _neu_benannt(vorher, vorher) == ""
+    assert _neu_benannt(vorher, nachher.replace("22.800", "22.900")) == ""
+    assert _neu_benannt(vorher, nachher.replace("Mehreinnahme", "Mehrausgabe")) == ""
+    assert _neu_benannt(vorher, nachher + "Neue Zeile\n") == ""
+    assert _neu_benannt(vorher.replace("Einsparung", "Minderausgabe"), vorher) == ""  # never back

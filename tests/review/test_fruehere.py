@@ -302,6 +302,12 @@ def test_a_signed_vorlage_stays_released_after_the_update(name, tmp_path, capsys
     if name == "07ed7c0-rheine":
         assert f"{geht}oben mit Absicht;" in out and "\n  vorlagen/2024-112/2024-112.txt\n" in out, out
         assert code == 1 and "Kämmerei: veraltet" in freigabe and "0 → 380 € Prüfgebühren" in freigabe, freigabe
+    elif name == "0.3.0-oberaudorf":  # kameral: the Deckung's „Einsparung“ is printed „Minderausgabe“ since 0.3.3
+        assert "\n  vorlagen/FA-014-2021/FA-014-2021.txt: „Einsparung“ → „Minderausgabe“\n" in out, out
+        assert f"{geht}oben mit Absicht;" in out and "\n  vorlagen/FA-014-2021/FA-014-2021.txt\n" in out, out
+        assert code == 1 and "Kämmerei: veraltet" in freigabe and "[-Einsparung-]{+Minderausgabe+}" in freigabe, (
+            freigabe
+        )
     else:
         assert "Danach nicht mehr freigegeben" not in out, out
         vorher = {d.split("/")[-2] for d, t in texte(FRUEHERE / name / "ausgabe").items() if "ENTWURF –" in t}

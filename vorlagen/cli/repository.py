@@ -287,6 +287,12 @@ def _bericht(ergebnis, vorher: str, anzahl) -> str:
     if ergebnis.erklaert:
         lines.append(f"Mit Absicht anders gedruckt ({len(ergebnis.erklaert)}):")
         lines += [f"  {a.beschreibung()} – {grund}" for a, grund in ergebnis.erklaert]
+    if ergebnis.benannt:
+        lines.append(
+            f"Mit Absicht anders benannt ({len(ergebnis.benannt)}) – die Deckung einer über- oder außerplanmäßigen "
+            "Ausgabe heißt jetzt, wie das Haushaltsrecht ihres Plans sie nennt; die Zahlen bleiben:"
+        )
+        lines += [f"  {datei}: {worte}" for datei, worte in ergebnis.benannt]
     if ergebnis.entwuerfe:
         lines.append(
             f"Danach nicht mehr freigegeben ({len(ergebnis.entwuerfe)}) – eine Mitzeichnung gilt für den gedruckten "

@@ -36,6 +36,7 @@ class Ergebnis:
         default_factory=list
     )  # released before, an ENTWURF after: its print changes on purpose
     verloren: list[str] = field(default_factory=list)  # … and without such a change (a sign-off the update unsigns)
+    benannt: list[tuple[str, str]] = field(default_factory=list)  # (text rendition, words) this version names anew
 
     @property
     def bewiesen(self) -> bool:
@@ -100,9 +101,44 @@ def _freigaben(result: Ergebnis, vorher: dict[str, str], nachher: dict[str, str]
     update would unsign what it prints the same, and nothing is written."""
     geaendert = {a.datei for a, _ in result.erklaert}
     for datei in sorted(vorher):
+        worte = _neu_benannt(vorher[datei], nachher.get(datei, ""))
+        if worte:
+            result.benannt.append((datei, worte))
         if ENTWURF in vorher[datei] or ENTWURF not in nachher.get(datei, ENTWURF):
             continue
-        (result.entwuerfe if datei in geaendert else result.verloren).append(datei)
+        (result.entwuerfe if datei in geaendert or worte else result.verloren).append(datei)
+
+
+# Words a release prints differently on purpose, each with the words it may now print instead (0.3.3: the Deckung of
+# an über- or außerplanmäßige Ausgabe as the Haushaltsrecht of the plan names it)
+NEUE_WORTE = {
+    "Einsparung": ("Minderauszahlung", "Minderausgabe"),
+    "Mehrertrag": ("Mehreinzahlung", "Mehreinnahme"),
+}
+
+
+def _neu_benannt(vorher: str, nachher: str) -> str:
+    """„„Einsparung“ → „Minderausgabe““ where the two texts differ only in words this version names anew (spaces
+    aside: a table's columns may widen); "" where they are the same or differ otherwise."""
+    alt, neu = (
+        [" ".join(z.split()) for z in text.splitlines() if z.strip() and not z.startswith(ENTWURF)]
+        for text in (vorher, nachher)
+    )
+    if len(alt) != len(neu) or alt == neu:
+        return ""
+    gefunden: dict[str, str] = {}
+    for a, b in zip(alt, neu, strict=True):
+        if a == b:
+            continue
+        woerter_a, woerter_b = a.split(" "), b.split(" ")
+        if len(woerter_a) != len(woerter_b):
+            return ""
+        for wa, wb in zip(woerter_a, woerter_b, strict=True):
+            if wa != wb and wb not in NEUE_WORTE.get(wa, ()):
+                return ""
+            if wa != wb:
+                gefunden[wa] = wb
+    return ", ".join(f"„{a}“ → „{b}“" for a, b in gefunden.items())
 
 
 def _kopie(data: Path, folder: Path) -> Path:
