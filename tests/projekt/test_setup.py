@@ -89,7 +89,8 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
     assert out.splitlines()[0] == (
         "Einrichtung für die Tests: installiere Chromium ins System (apt, für die Browser-Tests); poppler-utils ins "
         "System (apt, Seitenbilder der PDFs für die Tests); LibreOffice Writer ohne Oberfläche ins System (apt, prüft "
-        "die Word-Dateien, etwa 250 MB); Java und JAXB ins "
+        "die Word-Dateien, etwa 250 MB); die Schriften Liberation Sans und Serif ins System (apt, 2 MB, für die "
+        "Word-Dateien in LibreOffice); Java und JAXB ins "
         "System (apt, für veraPDF); die Python-Pakete aus requirements.lock, requirements-test.lock und "
         "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); "
         "die PDF-Prüfprogramme veraPDF und outloud nach "
@@ -97,7 +98,7 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
     )
     calls = [c.removeprefix("sudo ") for c in calls]  # as root without sudo, else with it
     apt = [c.split()[5:] for c in calls if c.startswith("apt-get install -y -qq --no-install-recommends ")]
-    wanted = ["chromium", "poppler-utils", "libreoffice-writer-nogui", "default-jdk-headless"]
+    wanted = ["chromium", "poppler-utils", "libreoffice-writer-nogui", "fonts-liberation", "default-jdk-headless"]
     wanted += [] if jaxb else ["libjaxb-java"]
     assert len(apt) == 1 and [p for p in apt[0] if not p.startswith("libpango")] == wanted
     assert [c for c in calls if c.startswith("pip")] == [
