@@ -27,6 +27,19 @@ ERLENBRUCH = FIXTURES / "erlenbruch"
 HEIDEMOOR = FIXTURES / "heidemoor"
 RECHENWEGE = FIXTURES / "rechenwege"
 GOLDEN = ROOT / "tests" / "golden"
+# the session builds of conftest.py (the example and five fixtures, each built once per test process), by fixture name
+SITZUNGSBAUTEN = (
+    "built",
+    "built_aachen",
+    "built_erlenbruch",
+    "built_heidemoor",
+    "built_rechenwege",
+    "built_weserbruch",
+    "built_wiesenbrueck",
+)
+# the fixtures no session build has: a test that reads every fixture builds these itself (tests/fixtures/* without
+# fruehere/ and altbestand/, which hold repositories of earlier formats; tests/render/test_word_alle.py holds the list)
+OHNE_SITZUNGSBAU = ("braunschweig", "fuerstenwalde", "hockenheim", "lohne", "mainz", "schwaebisch-hall", "wernigerode")
 
 
 def copy_data(source: Path, target: Path) -> Path:

@@ -9,26 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import FIXTURES, main
+from tests.hilfen import FIXTURES, OHNE_SITZUNGSBAU, SITZUNGSBAUTEN, main
 from tests.hilfen.word import zeilen
 from vorlagen.review.gedruckt import figures
 
-BUILDS = [
-    "built",
-    "built_aachen",
-    "built_erlenbruch",
-    "built_heidemoor",
-    "built_rechenwege",
-    "built_weserbruch",
-    "built_wiesenbrueck",
-]
-# the fixtures no session build has: built here (tests/fixtures/* without fruehere/ and altbestand/, which hold
-# repositories of earlier formats)
-WEITERE = ["braunschweig", "fuerstenwalde", "hockenheim", "lohne", "mainz", "schwaebisch-hall", "wernigerode"]
-
 
 def test_every_fixture_is_read_here():
-    named = {b.removeprefix("built_") for b in BUILDS} | set(WEITERE)
+    named = {b.removeprefix("built_") for b in SITZUNGSBAUTEN} | set(OHNE_SITZUNGSBAU)
     assert named | {"built", "fruehere", "altbestand"} == {p.name for p in FIXTURES.iterdir() if p.is_dir()} | {"built"}
 
 
@@ -50,7 +37,7 @@ def _pruefen(out: Path) -> tuple[int, int]:
     return files, confirmed
 
 
-@pytest.mark.parametrize("build", BUILDS)
+@pytest.mark.parametrize("build", SITZUNGSBAUTEN)
 def test_the_word_files_of_every_session_build(request, build):
     out = request.getfixturevalue(build)
     files, _ = _pruefen(out)
@@ -72,7 +59,7 @@ def test_the_example_prints_its_calculations_in_word_as_in_its_pdf(built):
     assert confirmed >= 30  # measured (30): the Berechnungen, the Verteilung and the Übersicht, recomputed
 
 
-@pytest.mark.parametrize("name", WEITERE)
+@pytest.mark.parametrize("name", OHNE_SITZUNGSBAU)
 def test_the_word_files_of_the_other_fixtures(schnellsatz, tmp_path, name):
     out = tmp_path / "out"
     assert main(["--data", str(FIXTURES / name), "--out", str(out)]) == 0

@@ -7,22 +7,11 @@ from __future__ import annotations
 import pypdf
 import pytest
 
-from tests.hilfen import FIXTURES, main
+from tests.hilfen import FIXTURES, OHNE_SITZUNGSBAU, SITZUNGSBAUTEN, main
 from tests.hilfen.word import libreoffice, zeilen
 from vorlagen.review.gedruckt import figures
 
 pytestmark = pytest.mark.langsam  # builds repositories with their PDFs, runs LibreOffice
-
-BUILDS = [
-    "built",
-    "built_aachen",
-    "built_erlenbruch",
-    "built_heidemoor",
-    "built_rechenwege",
-    "built_weserbruch",
-    "built_wiesenbrueck",
-]
-WEITERE = ["braunschweig", "fuerstenwalde", "hockenheim", "lohne", "mainz", "schwaebisch-hall"]
 
 
 def _betraege(text: str) -> list[str]:
@@ -30,8 +19,8 @@ def _betraege(text: str) -> list[str]:
 
 
 def test_libreoffice_converts_every_word_file_with_the_same_amounts(request, tmp_path):
-    outs = [request.getfixturevalue(build) for build in BUILDS]
-    for name in WEITERE:
+    outs = [request.getfixturevalue(build) for build in SITZUNGSBAUTEN]
+    for name in OHNE_SITZUNGSBAU:
         out = tmp_path / name
         assert main(["--data", str(FIXTURES / name), "--out", str(out)]) == 0
         outs.append(out)
