@@ -72,6 +72,13 @@ class Zeile:
         return bool(self.art) and (self.position.reste is not None or self.position.bereitgestellt is not None)
 
 
+# How Vorlagen name the Deckung's Einsparung and Mehrertrag outside the Ergebnisplan (there: as the Art says)
+DECKUNGSWORTE = {
+    "Finanzplan": {"Einsparung": "Minderauszahlung", "Mehrertrag": "Mehreinzahlung"},
+    "kameral": {"Einsparung": "Minderausgabe", "Mehrertrag": "Mehreinnahme"},
+}
+
+
 @dataclass
 class Deckungszeile:
     """One Deckung in one Haushaltsjahr; its source may still be open (no Position)."""
@@ -93,12 +100,8 @@ class Deckungszeile:
         and Mehreinzahlung in the Finanzplan, Minderausgabe and Mehreinnahme kameral; None while it is open."""
         if self.art is None:
             return None
-        einsparung = self.art == "Einsparung"
-        if self.plan == "Finanzplan":
-            return "Minderauszahlung" if einsparung else "Mehreinzahlung"
-        if self.plan in ("Verwaltungshaushalt", "Vermögenshaushalt"):
-            return "Minderausgabe" if einsparung else "Mehreinnahme"
-        return self.art
+        plan = "kameral" if self.plan in ("Verwaltungshaushalt", "Vermögenshaushalt") else self.plan or ""
+        return DECKUNGSWORTE.get(plan, {}).get(self.art, self.art)
 
 
 @dataclass

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vorlagen.compute.haushalt import DECKUNGSWORTE
 from vorlagen.core.problems import BuildFailed, Paths, Problem, raise_if
 from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
@@ -111,10 +112,7 @@ def _freigaben(result: Ergebnis, vorher: dict[str, str], nachher: dict[str, str]
 
 # Words a release prints differently on purpose, each with the words it may now print instead (0.3.3: the Deckung of
 # an über- or außerplanmäßige Ausgabe as the Haushaltsrecht of the plan names it)
-NEUE_WORTE = {
-    "Einsparung": ("Minderauszahlung", "Minderausgabe"),
-    "Mehrertrag": ("Mehreinzahlung", "Mehreinnahme"),
-}
+NEUE_WORTE = {art: tuple(worte[art] for worte in DECKUNGSWORTE.values()) for art in ("Einsparung", "Mehrertrag")}
 
 
 def _neu_benannt(vorher: str, nachher: str) -> str:
