@@ -277,3 +277,76 @@ def test_a_table_at_the_top_of_a_page_keeps_its_head_after_a_table_at_the_foot_o
     assert_no_slip(code, report)
     confirmed = {b["getippt"] for b in by_status(report, "stimmt")}
     assert {euro(a + b) for a, b in JAHRE} <= confirmed  # each Betrag as the sum of its years
+
+
+# --- a label that wraps onto many lines in a narrow column joins its row, also at the foot of a page -------------
+
+LANG = (
+    "Zuwendung des Landes für die Sanierung der Grundschule am Lindenweg einschließlich der Ausstattung, der "
+    "Außenanlagen und des Schulhofs mit Fahrradständern sowie der Turnhalle, der Mensa und der Zuwegung (Zeile {})"
+)
+TRAEGER = [
+    [Fraction(52_161_04 + 7_919 * i * (j + 1), 100) * (-1 if (i + j) % 7 == 3 else 1) for j in range(5)]
+    for i in range(24)
+]
+
+
+def test_a_label_wrapped_onto_twenty_lines_joins_its_row(capsys, tmp_path):
+    """Seed 60356501 of the property test: seven columns in portrait, the label column a few characters wide, so a
+    long label wraps onto 13 lines and more (here 20) – within a page and at a page's foot. The code before joined at
+    most 12 wrapped lines and took a page that ends in 14 lines of a label for one that ends in prose: the row's pieces stood alone, and „Insgesamt“ was summed over the rows after the last of them
+    (six false FEHLER, „nachgerechnet 74032.29“ for 1.398.917,87 €)."""
+    rows = [
+        [LANG.format(i) if i % 4 != 1 else f"Zeile {i}", *(euro(b, True) for b in jahre), euro(sum(jahre), True)]
+        for i, jahre in enumerate(TRAEGER)
+    ]
+    spalten = [sum(jahre[j] for jahre in TRAEGER) for j in range(5)]
+    rows.append(["Insgesamt", *(euro(s, True) for s in spalten), euro(sum(spalten), True)])
+    body = "<style>table { font-size: 8pt } tr { break-inside: avoid }</style>" + table(
+        ["Träger", "Bund", "2025", "Kreis", "Land", "Folgejahre", "Insgesamt"], rows
+    ).replace("<table>", '<table><colgroup><col style="width: 10%"></colgroup>')
+    path = pdf(tmp_path, body)
+    code, report, _ = check(capsys, path)
+    assert_no_slip(code, report)
+    confirmed = {b["getippt"] for b in by_status(report, "stimmt")}
+    assert {euro(s, True) for s in spalten} | {euro(sum(spalten), True)} <= confirmed
+
+
+# --- an amount in a wrapped parenthesis is no amount glued to the words of the next column -----------------------
+
+RECHENBLOCK = [  # Seed 6617332: Anzahl, Betrag, Art; the Zuschuss subtracted
+    (Fraction(7, 2), Fraction(286_444, 100), "(0,5 x M0 für 762 Tage)", "Gesamtkosten"),
+    (Fraction(2), Fraction(43_252_020, 100), "(220.230,95 EUR S0 + 212.289,25 EUR S1 für 762 Tage)", "Gesamtkosten"),
+    (
+        Fraction(-1, 2),
+        Fraction(38_490_342, 100),
+        "(164.672,47 EUR S2 + 220.230,95 EUR S0 für 762 Tage)",
+        "Zuschuss an den Kreissportbund e. V. für die Übungsleiterpauschalen (Förderung)",
+    ),
+]
+
+
+def test_an_amount_that_ends_a_wrapped_parenthesis_stays_in_its_cell(capsys, tmp_path):
+    """Seed 6617332 of the property test: the Berechnung of a Rechenblock wraps inside its parenthesis, so the next
+    line begins with „220.230,95 EUR S0 für 762 Tage)“ beside the wrapped Art „Kreissportbund e. V. für“. The code
+    before took the amount followed by words for one glued to the next column, read the line as running text and
+    summed 220.230,95 EUR as a row of the block (a false FEHLER, „nachgerechnet 1095296.89“ for 682.614,23 EUR)."""
+    betraege = [anzahl * betrag for anzahl, betrag, _, _ in RECHENBLOCK]
+    eur = lambda v: euro(abs(v), True, "EUR")  # noqa: E731
+    minus = "−" + NBSP
+    rows = "".join(
+        f"<tr><td>{minus if anzahl < 0 else ''}{zahl(abs(anzahl), 1 if anzahl.denominator > 1 else 0)} x "
+        f"{eur(betrag)} {text}</td><td class='betrag'>{minus if anzahl < 0 else ''}{eur(anzahl * betrag)}</td>"
+        f"<td>{art}</td></tr>"
+        for anzahl, betrag, text, art in RECHENBLOCK
+    )
+    rows += f"<tr><td></td><td class='betrag'>={NBSP}{eur(sum(betraege))}</td><td>Eigenanteil</td></tr>"
+    body = (
+        "<style>.betrag { white-space: nowrap }</style>"
+        "<table><colgroup><col style='width: 58%'><col style='width: 20%'><col style='width: 22%'></colgroup>"
+        "<thead><tr><th>Berechnung</th><th class='betrag'>Betrag</th><th>Art</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    code, report, _ = check(capsys, pdf(tmp_path, body))
+    assert_no_slip(code, report)
+    assert euro(sum(betraege), True) in {b["getippt"] for b in by_status(report, "stimmt")}

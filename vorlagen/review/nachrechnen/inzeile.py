@@ -225,9 +225,12 @@ def _sums(text: str, figs: list[Zahl], used: set[int]):
         if not opening:
             continue
         group_end = text.find(")", opening.end())
+        cell_end = text.find("\t", opening.end())
+        if group_end < 0 or 0 <= cell_end < group_end:
+            continue  # the parenthesis goes on in the next line or cell: which parts it lists is open
         inner = []
         for z in figs[k + 1 :]:
-            if group_end >= 0 and z.start >= group_end:
+            if z.start >= group_end:
                 break
             if z.tiefe == total.tiefe + 1 and z.einheit == "€":
                 inner.append(z)

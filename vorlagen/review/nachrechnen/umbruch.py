@@ -13,7 +13,7 @@ from vorlagen.review.nachrechnen.zeile import Zeile
 
 _STRAY = 1  # characters a wrapped line may start left of its column (a grid of one character width)
 _GAP = 2  # characters a wrapped line ends at least before the next column (a cell wraps before its edge)
-_MAX_LINES = 12  # lines one row's cells may wrap onto
+_MAX_LINES = 60  # lines one row's cells may wrap onto: a row stays on its page (`tr { break-inside: avoid }`)
 
 
 def join(zeilen: list[Zeile]) -> list[Zeile]:

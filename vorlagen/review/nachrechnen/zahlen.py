@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from vorlagen.core.fmt import eur, eur_cent, zahl
@@ -151,6 +151,37 @@ def figures(line: str) -> list[Zahl]:
                 bool(sign),
             )
         )
+    return _opened_before(line, result)
+
+
+_LIST_MARK = re.compile(r"\s*[\w.]{1,4}\)")  # „1)“, „a)“, „2.1)“ at a cell's start: a list mark, no parenthesis
+
+
+def _opened_before(line: str, found: list[Zahl]) -> list[Zahl]:
+    """A cell that closes a parenthesis it never opened goes on with one opened in the line before („212.289,25 €
+    S1 für 762 Tage)“, a wrapped Erläuterung): each figure before such a „)“ stands one level deeper."""
+    if ")" not in line:
+        return found
+    closes: list[int] = []  # where each unopened „)“ stands
+    cell_start, depth = 0, 0
+    for index, char in enumerate(line):
+        if char == "\t":
+            cell_start, depth = index + 1, 0
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth:
+                depth -= 1
+            elif not _LIST_MARK.fullmatch(line, cell_start, index + 1):
+                closes.append(index)
+    if not closes:
+        return found
+    cells = [m.start() for m in re.finditer("\t", line)]
+    result = []
+    for figure in found:
+        cell_end = next((t for t in cells if t >= figure.ende), len(line))
+        deeper = sum(1 for c in closes if figure.ende <= c < cell_end)
+        result.append(replace(figure, tiefe=figure.tiefe + deeper) if deeper else figure)
     return result
 
 
