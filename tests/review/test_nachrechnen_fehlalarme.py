@@ -350,3 +350,40 @@ def test_an_amount_that_ends_a_wrapped_parenthesis_stays_in_its_cell(capsys, tmp
     code, report, _ = check(capsys, pdf(tmp_path, body))
     assert_no_slip(code, report)
     assert euro(sum(betraege), True) in {b["getippt"] for b in by_status(report, "stimmt")}
+
+
+# --- a piece of a wrapped cell near a page's foot is no running foot, and a parenthesis ends in its cell -----------
+
+POSTEN = [(Fraction(k % 7 + 1, 2), Fraction(1_980_931 + 104_729 * k, 100)) for k in range(70)]
+
+
+def test_a_wrapped_piece_near_the_foot_of_pages_stays_in_its_row(capsys, tmp_path):
+    """Seed 3207602 of the property test: an Aufstellung in Mio. €, each Berechnung „4,5 x 19.809,31 € (S,“ wrapping
+    its „einmalig)“ onto a line of its own. Standing near the foot of two pages, „einmalig)“ was taken for a
+    running foot and left out; its row's parenthesis stayed open and swallowed the row's amount in the next cell
+    (a false FEHLER: „Summe der 39 Werte … = 10,28“, nachgerechnet 10,22, two rows of 41 lost)."""
+    mio = Fraction(10**6)
+    betraege = [anzahl * satz for anzahl, satz in POSTEN]
+    total = sum(betraege)
+    rows = "".join(
+        f"<tr><td>{zahl(anzahl, 1 if anzahl.denominator > 1 else 0)} x {euro(satz, True)} (S, einmalig)</td>"
+        f"<td class='betrag'>{zahl(b / mio, 2)}</td><td>Posten {k}</td></tr>"
+        for k, ((anzahl, satz), b) in enumerate(zip(POSTEN, betraege, strict=True))
+    )
+    rows += f"<tr><td></td><td class='betrag'>={NBSP}{zahl(total / mio, 2)}</td><td>Summe</td></tr>"
+    body = (
+        "<table style='width: 80%; font-size: 9.5pt; line-height: 1.42'>"
+        "<colgroup><col style='width: 36%'><col style='width: 24%'></colgroup>"
+        "<thead><tr><th>Berechnung</th><th class='betrag'>Betrag in Mio. €</th><th>Posten</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    path = pdf(tmp_path, body)
+    import pypdf
+
+    assert len(pypdf.PdfReader(path).pages) >= 2
+    shown = [Fraction(zahl(b / mio, 2).replace(",", ".")) for b in betraege]
+    # the rows as printed add up to the printed sum (else the document itself would be wrong, not the reading)
+    assert sum(shown) == Fraction(zahl(total / mio, 2).replace(",", "."))
+    code, report, _ = check(capsys, path)
+    assert_no_slip(code, report)
+    assert zahl(total / mio, 2) in {b["getippt"] for b in by_status(report, "stimmt")}

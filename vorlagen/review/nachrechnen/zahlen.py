@@ -196,11 +196,13 @@ def _tail(line: str, end: int) -> tuple[str, int]:
 
 
 def _depth(line: str, start: int, end: int, depth: int) -> int:
-    """The parenthesis depth at `end`, from the depth at `start`."""
+    """The parenthesis depth at `end`, from the depth at `start`; a tab (the next cell) closes what is open."""
     part = line[start:end]
-    if "(" in part or ")" in part:
+    if "(" in part or ")" in part or "\t" in part and depth:
         for char in part:
-            if char == ")":
+            if char == "\t":  # a parenthesis ends in its cell
+                depth = 0
+            elif char == ")":
                 depth = max(0, depth - 1)
             elif char == "(":
                 depth += 1
