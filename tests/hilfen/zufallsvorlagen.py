@@ -5,6 +5,7 @@ landscape – each Vorlage a function of the seed, for the property test of `nac
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from fractions import Fraction
@@ -163,6 +164,8 @@ class Vorlagen:
         for k in range(rng.randint(1, 4)):
             gesamt = Fraction(rng.randint(2, 900))
             besetzt = Fraction(rng.randint(0, int(gesamt) * 4), 4)
+            if 0 < besetzt < gesamt / 100:  # a quota that is not zero never prints as „0 %“: the engine refuses it
+                besetzt = Fraction(math.ceil(gesamt / 25), 4)
             bausteine += f"  b{k}: {{name: {text(self.name(f'Baustein {k}'))}, stellen: {gesamt}, besetzt: {dezimal(besetzt)}}}\n"
         self.files[f"stellen/{key}.yaml"] = f"titel: Stellen\nstand: 2029-10-31\nbausteine:\n{bausteine}"
         s = f'stellen["{key}"]'
