@@ -60,8 +60,8 @@ class Vorlagen:
 
     def tabelle(self, index: str, rundung: str) -> str:
         """One random table of a random kind, as an entry of `finanzierung:` (valid: drawn again if not), rounded
-        like the Vorlage's other tables (the overview of Eigenanteile prints every one of them in the first one's
-        rounding: a table in cents beside one in euros would not add up there – see test_nachrechnen_eigene.py)."""
+        as `rundung` says: the tables of one Vorlage in cents and in euros side by side, also in the overview of
+        Eigenanteile."""
         art = self.rng.choice(ARTEN)
         while True:
             seed = self.rng.randrange(10**9)
@@ -102,8 +102,7 @@ class Vorlagen:
             f'federfuehrend: "20"\nbetreff: {text(rng.choice(WOERTER))}\n'
             f"beratungsfolge:\n  - {{sitzung: {SITZUNG}, rolle: Kenntnisnahme}}\nabschnitte: [sachverhalt.md]\n"
         )
-        rundung = rng.choice(["euro", "cent"])
-        yaml += "finanzierung:\n" + "".join(self.tabelle(i, rundung) for i in ids)
+        yaml += "finanzierung:\n" + "".join(self.tabelle(i, rng.choice(["euro", "cent"])) for i in ids)
         md = "# Sachverhalt\n\n"
         for i in ids:
             md += "Die Tabelle zeigt die Beträge im Einzelnen.\n\n"

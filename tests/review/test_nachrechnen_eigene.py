@@ -136,10 +136,10 @@ def test_a_zwischensumme_in_t_euro_adds_up_the_rows_printed_above_it(tmp_path):
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason="die Übersicht rundet eine Berechnung in Cent auf Euro (Issue 44, gemeldet)")
 def test_the_overview_of_eigenanteile_adds_up_a_table_in_cents_beside_one_in_euro(tmp_path):
     """Two Eigenanteile, the first in whole euros, the second (`rundung: cent`) 100,50 € over December and January:
-    the overview prints every table in the first one's euros – 101 € beside its years 50 € and 50 €."""
+    the overview printed every table in the first one's euros – 101 € beside its years 50 € and 50 €. Now each row
+    prints as its table does, and the totals in the finest step of them: 1.000 € + 100,50 € = 1.100,50 €."""
     assert rund(Fraction(10_050, 100)) == 101 and 2 * rund(Fraction(5_025, 100)) == 100
     found = _slips_in_print(
         tmp_path,

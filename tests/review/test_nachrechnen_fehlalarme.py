@@ -8,6 +8,7 @@ flush left, amounts flush right). Expected figures are computed here with Fracti
 from __future__ import annotations
 
 import html
+import json
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, write
@@ -387,3 +388,62 @@ def test_a_wrapped_piece_near_the_foot_of_pages_stays_in_its_row(capsys, tmp_pat
     code, report, _ = check(capsys, path)
     assert_no_slip(code, report)
     assert zahl(total / mio, 2) in {b["getippt"] for b in by_status(report, "stimmt")}
+
+
+# --- a wrapped piece ends where the page sets it, not where its characters would --------------------------------
+
+MATRIX = {  # seed 38792777: Träger by year, one label wrapping in a narrow column
+    "Zeile 0": {"2024": 8_277_514, "Folgejahre": 778_725, "Kreis": 3_381_393, "Land": 2_866_629},
+    "Personal- und Sachkosten der Koordinierungsstelle Bildung und Integration (Zeile 1)": {
+        "2026": 2_439_577,
+        "Folgejahre": 4_239_307,
+        "Kreis": 4_997_466,
+    },
+    "Zeile 2": {"2026": 95_263, "2024": 7_089_468, "Kreis": 3_309_975, "Land": 6_457_165},
+    "Zeile 3": {"Folgejahre": 7_371_217, "Kreis": 2_797_473, "Land": 7_331_308},
+    "Zeile 4": {"2026": 5_912_081, "2024": 8_466_844, "Folgejahre": 3_047_852, "Kreis": 6_123_126, "Land": 3_351_358},
+}
+MATRIX_SPALTEN = ["2026", "2024", "Folgejahre", "Kreis", "Land"]
+
+
+def test_a_wrapped_piece_as_wide_as_its_column_joins_its_row(capsys, tmp_path):
+    """Seed 38792777 of the property test, as vorlagen prints it: a Matrix in EUR with six amount columns, the label
+    „Personal- und Sachkosten der Koordinierungsstelle …“ wrapping into a column a dozen characters wide. Its piece
+    „stelle Bil-“ has 12 characters where the page sets it in 10; counted by characters it reached the next column,
+    the row's pieces stood alone, and – the table broken after its first row – „Summe“ was summed over the rows below
+    it (six false FEHLER)."""
+    from tests.hilfen.zufallsdaten import write
+    from vorlagen.cli import main
+
+    zeilen = "".join(
+        f"      - {{id: z{i}, als: {json.dumps(als, ensure_ascii=False)}, zellen: "
+        + "{"
+        + ", ".join(f"'{k}': {v}" for k, v in zellen.items())
+        + "}}\n"
+        for i, (als, zellen) in enumerate(MATRIX.items())
+    )
+    data = write(
+        tmp_path,
+        'name: Landkreis Probe\nverwaltungschef: Der Landrat\naemter:\n  - {id: "20", name: Kämmerei}\n'
+        "gremien:\n  - {id: KA, name: Kreisausschuss, frist_tage: 10}\nhausstil:\n  waehrung: EUR\n",
+        "abschnitte: [sachverhalt.md]\n"
+        "finanzierung:\n  - id: m\n    titel: Zuwendung des Landes\n    art: Matrix\n    einheit: Euro\n"
+        f"    zeilenkopf: Träger\n    spalten: {json.dumps(MATRIX_SPALTEN)}\n    zeilen:\n{zeilen}",
+        {  # sixteen paragraphs: the table begins at the foot of page 1 with its first row, as in the seed
+            "vorlagen/probe/sachverhalt.md": "# Sachverhalt\n\n"
+            + "".join(f"Absatz {i} des Sachverhalts.\n\n" for i in range(16))
+            + '{{ tabelle("m") }}\n'
+        },
+    )
+    assert main(["--data", str(data), "--out", str(tmp_path / "aus")]) == 0
+    capsys.readouterr()
+    path = tmp_path / "aus" / "vorlagen" / "2030-0001" / "2030-0001.pdf"
+    import pypdf
+
+    erste = pypdf.PdfReader(path).pages[0].extract_text()
+    assert "Zeile 0" in erste and "(Zeile 1)" not in erste  # the table breaks after its first row
+    spalten = [sum(Fraction(z.get(s, 0)) for z in MATRIX.values()) for s in MATRIX_SPALTEN]
+    code, report, _ = check(capsys, path)
+    assert_no_slip(code, report)
+    confirmed = {b["getippt"] for b in by_status(report, "stimmt")}
+    assert {euro(s, zeichen="EUR") for s in spalten} | {euro(sum(spalten), zeichen="EUR")} <= confirmed

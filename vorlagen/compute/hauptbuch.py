@@ -6,10 +6,10 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from vorlagen.compute.eigenanteil import Uebersicht
 from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import Beratungsergebnis
+from vorlagen.compute.uebersicht import Uebersicht
 from vorlagen.compute.zahlwert import Zahlen
 from vorlagen.core.problems import Problem
 from vorlagen.core.reads import note_all

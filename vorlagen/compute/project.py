@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from vorlagen.compute import checks, eigenanteil
+from vorlagen.compute import checks, eigenanteil, uebersicht
 from vorlagen.compute.auswirkungen import haushalt_der_vorlage, haushalt_lesende, ohne_land
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.beschluss import (
@@ -227,7 +227,7 @@ def _compute(
         "den Anträgen dieser Vorlage (Liste „antraege“ in vorlage.yaml)",
         {a: project.antraege[a] for a in source.vorlage.antraege if a in project.antraege},
     )
-    summary = eigenanteil.uebersicht(list(tabellen.values()))
+    summary = uebersicht.uebersicht(list(tabellen.values()))
     names = dict(
         finanzierung=tabellen,
         uebersicht=summary,

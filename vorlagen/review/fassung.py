@@ -131,7 +131,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
             money(f"{t.id}/eigenanteil/{year}", f"Eigenanteil {year} {name}", jahr.eigenanteil)
     summary = rechnung.uebersicht
     if summary is not None:
-        q = summary.tabellen[0].quantum
+        q = summary.quantum
         if summary.spanne or summary.alternativen:
             zahlen["summe/min"] = Zahl(
                 "Eigenanteil insgesamt, günstigste Alternative", summary.eigenanteil_min, True, q

@@ -9,13 +9,14 @@ from fractions import Fraction
 
 from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
-from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Uebersicht, Zeile, Zeilen
+from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Zeile, Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, matrix, quellen, weitere, zeilen
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
+from vorlagen.compute.uebersicht import Uebersicht
 from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import FILTERS

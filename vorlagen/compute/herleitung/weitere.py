@@ -129,7 +129,7 @@ def uebersicht(k: Kontext, u, feld: str, year: int | None = None) -> Herleitung:
     """The Eigenanteil in all (the cheapest or dearest alternative of each group) or of one Haushaltsjahr."""
     hoch = not feld.endswith("_min")
     chosen = list(u.feste) + [(max if hoch else min)(g, key=lambda t: t.eigenanteil) for g in u.alternativen.values()]
-    q = u.tabellen[0].quantum
+    q = u.quantum
     if year is None:
         teile = [eigenanteil_feld(k, t, "eigenanteil") for t in chosen]
         wert = u.eigenanteil_max if hoch else u.eigenanteil_min

@@ -32,7 +32,6 @@ def _name(t) -> str:
 def uebersicht(k: Kontext, u) -> list[Raster]:
     """The Eigenanteile by Haushaltsjahr: up to three years beside the amounts, more in tables of six."""
     jahre = list(u.jahre_max)
-    q = u.tabellen[0].quantum
     if len(jahre) <= 3:
         kopf = ["Berechnung", "Gesamtkosten", "Abzüge", "Eigenanteil", *(f"davon {j}" for j in jahre)]
         spalten = ["Berechnung", "Gesamtkosten", "Abzüge", "Eigenanteil", *(str(j) for j in jahre)]
@@ -42,14 +41,14 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
                 zelle(h.jahr_summe(k, t, j, "eigenanteil", t.jahre[j].eigenanteil)) if j in t.jahre else Zelle("–")
                 for j in jahre
             ]
-            r.zeile(_name(t), [_name(t), *_betraege(k, t, q), *years], (t.id,))
+            r.zeile(_name(t), [_name(t), *_betraege(k, t), *years], (t.id,))
         for label, feld, jahre_feld in _summen(u):
             years = [zelle(weitere.uebersicht(k, u, jahre_feld, j)) for j in jahre]
             r.zeile(label, [label, "", "", zelle(weitere.uebersicht(k, u, feld)), *years])
         return [r]
     erste = Raster("uebersicht", "Eigenanteile", [["Berechnung", "Gesamtkosten", "Abzüge", "Eigenanteil"]])
     for t in u.tabellen:
-        erste.zeile(_name(t), [_name(t), *_betraege(k, t, q)], (t.id,))
+        erste.zeile(_name(t), [_name(t), *_betraege(k, t)], (t.id,))
     for label, feld, _ in _summen(u):
         erste.zeile(label, [label, "", "", zelle(weitere.uebersicht(k, u, feld))])
     result = [erste]
@@ -78,7 +77,7 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
     return result
 
 
-def _betraege(k: Kontext, t, q) -> list[Zelle]:
+def _betraege(k: Kontext, t) -> list[Zelle]:
     return [zelle(h.eigenanteil_feld(k, t, f)) for f in ("gesamtkosten", "abzuege", "eigenanteil")]
 
 

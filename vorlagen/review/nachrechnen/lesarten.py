@@ -170,7 +170,11 @@ def readings(summe: Summe, lauf: Lauf) -> None:
 
 
 def _total_of_totals(summe: Summe, above: Reihe) -> None:
-    """„Summen | 212.240 € | 226.552 €“ and below it a figure alone: the sum of the totals beside each other."""
+    """„Summen | 212.240 € | 226.552 €“ and below it a figure alone: the sum of the totals beside each other. A row
+    that opens with a figure („1.000 € | 1.000 € | Gesamtkosten“: a Berechnung and its Betrag) is no row of
+    totals."""
+    if not above.label:
+        return
     figures = [e.zahlen[0] for e in above.eintraege if e.art == WERT and len(e.zahlen) == 1]
     same = [z for z in figures if z.einheit == summe.result.einheit]
     if len(same) >= 2 and len(same) == len(figures):

@@ -63,7 +63,8 @@ def _columns(row: Zeile, line: Zeile) -> list[int] | None:
     if len(columns) < 2:
         return None
     found: list[int] = []
-    for begin, end, _ in _cells(line):
+    for begin, text_end, _ in _cells(line):
+        end = min(text_end, _page_end(line, begin, text_end))
         column = next(
             (
                 index
@@ -78,6 +79,13 @@ def _columns(row: Zeile, line: Zeile) -> list[int] | None:
             return None
         found.append(column)
     return found or None
+
+
+def _page_end(zeile: Zeile, begin: int, end: int) -> int:
+    """Where a piece of a line ends as set on the page (its runs' right edge, in the line's character grid): a
+    narrow font may take fewer places than the piece has characters („stelle Bil-“ in 10 places, not 12)."""
+    ends = [run_page_end for start, run_end, _, run_page_end in zeile.laeufe if start < end and run_end > begin]
+    return max(ends) if ends else end
 
 
 def _joined(row: Zeile, line: Zeile, columns: list[int]) -> Zeile:
