@@ -24,11 +24,9 @@ def _rows(entry: str, extra) -> str:
 
 
 def aufstellung(entry: str, rng: random.Random, summe: Fraction) -> str:
-    """Groups (shown in €: in T€ or Mio. € the engine rounds a Zwischensumme on its own, so that the rows shown
-    above it need not add up to it – see test_nachrechnen_eigene.py), free columns, a fund with its rest and a word
-    for the sum – each one time in three."""
-    shown_in_euro = 'anzeige: "€"' in entry  # in T€ or Mio. € a group's Zwischensumme is rounded on its own
-    if rng.random() < 0.35 and shown_in_euro:
+    """Groups (in €, T€ or Mio. €), free columns, a fund with its rest and a word for the sum – each one time in
+    three."""
+    if rng.random() < 0.35:
         size = rng.randint(1, 4)
         # each group one run of rows: the engine prints a group's Zwischensumme after each of its runs
         entry = _rows(entry, lambda i: f", gruppe: {text(f'Bezirk {i // size + 1}')}")

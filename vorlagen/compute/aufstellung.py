@@ -69,12 +69,49 @@ class Aufstellung(Tabelle):
     def gezeigt(self) -> tuple[list[str], str]:
         """The rows and the sum as printed. In T€ or Mio. € each row is rounded so that the shown rows add up to
         the shown sum (largest remainder): a printed column that does not add up would look like a slip."""
-        if self.anzeige == "€" or not self.zeilen or any(z.betrag < 0 for z in self.zeilen) or self.summe <= 0:
+        verteilt = self._verteilt()
+        if verteilt is None:
             return [self.betrag(z.betrag) for z in self.zeilen], self.betrag(self.summe)
+        rows, total, _ = verteilt
+        return [self.betrag(rows[i]) for i in range(len(self.zeilen))], self.betrag(total)
+
+    def rest_gezeigt(self) -> str:
+        """The fund's rest as printed: in T€ or Mio. € the printed fund less the printed sum, so that the three
+        lines under the table add up as they stand."""
+        if self.anzeige == "€" or self.fonds is None:
+            return self.betrag(self.rest)
+        step = Decimal(1).scaleb(-STELLEN[self.anzeige]) * SKALA[self.anzeige]
+        verteilt = self._verteilt()
+        summe = round_half_up(self.summe, step) if verteilt is None else verteilt[1]
+        return self.betrag(round_half_up(self.fonds, step) - summe)
+
+    def zwischensumme(self, gruppe: Gruppe) -> str:
+        """A group's Zwischensumme as printed: in T€ or Mio. € its share of the shown sum, which its shown rows
+        add up to."""
+        verteilt = self._verteilt()
+        return self.betrag(gruppe.summe if verteilt is None else verteilt[2][gruppe.als])
+
+    def _verteilt(self) -> tuple[dict[int, Decimal], Decimal, dict[str, Decimal]] | None:
+        """In T€ or Mio. € (rows not negative, a sum above zero): the sum rounded kaufmännisch, split by largest
+        remainder over the groups (by their sums) and the rows outside a group, then each group's share over its
+        rows – the shown rows, Zwischensummen and sum add up at every level. None where amounts print as computed."""
+        if self.anzeige == "€" or not self.zeilen or any(z.betrag < 0 for z in self.zeilen) or self.summe <= 0:
+            return None
         step = Decimal(1).scaleb(-STELLEN[self.anzeige]) * SKALA[self.anzeige]
         total = round_half_up(self.summe, step)
-        parts = split_largest_remainder(total, {i: z.betrag for i, z in enumerate(self.zeilen)}, step)
-        return [self.betrag(parts[i]) for i in range(len(self.zeilen))], self.betrag(total)
+        einheiten: dict[str | int, Decimal] = {}  # a group by its name, a row outside a group by its index
+        for i, z in enumerate(self.zeilen):
+            key = z.position.gruppe if z.position.gruppe is not None else i
+            einheiten[key] = einheiten.get(key, Decimal(0)) + z.betrag
+        teile = split_largest_remainder(total, einheiten, step)
+        rows = {key: teil for key, teil in teile.items() if isinstance(key, int)}
+        for g in self.gruppen:
+            members = {i: z.betrag for i, z in enumerate(self.zeilen) if z.position.gruppe == g.als}
+            if teile[g.als] == 0:
+                rows |= {i: teile[g.als] for i in members}
+            else:
+                rows |= split_largest_remainder(teile[g.als], members, step)
+        return rows, total, {g.als: teile[g.als] for g in self.gruppen}
 
 
 def aufstellung(

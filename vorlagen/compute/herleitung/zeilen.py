@@ -230,7 +230,13 @@ def gruppe_summe(k: Kontext, t, g) -> Herleitung:
     q = k.rundung_von(t).quantum
     teile = [zeile(k, t, z) for z in g.zeilen]
     h = summe(f"Zwischensumme „{g.als}“ {tabelle_was(t)}", "Summe der Zeilen der Gruppe", teile, g.summe, q)
-    return _angezeigt(t, h, g.summe)
+    if t.anzeige != "€":
+        h.schritte.append(
+            f"in {t.anzeige}: ihr Teil der gedruckten Summe (die Summe kaufmännisch gerundet, auf die Gruppen und die "
+            f"Zeilen ohne Gruppe abgerundet verteilt, die übrigen Schritte an die größten Reste) = {t.zwischensumme(g)}"
+        )
+        h.gedruckt = t.zwischensumme(g)
+    return h
 
 
 def _angezeigt(t, h: Herleitung, value) -> Herleitung:
@@ -261,7 +267,10 @@ def rest(k: Kontext, t) -> Herleitung:
         geld(t.rest, q),
         teile=[fonds(k, t), aufstellung_summe(k, t)],
     )
-    return _angezeigt(t, h, t.rest)
+    if t.anzeige != "€":
+        h.schritte.append(f"in {t.anzeige}: der gedruckte Fonds weniger die gedruckte Summe = {t.rest_gezeigt()}")
+        h.gedruckt = t.rest_gezeigt()
+    return h
 
 
 def gezeigt(k: Kontext, t, index: int | None, shown: str) -> Herleitung:
@@ -270,9 +279,13 @@ def gezeigt(k: Kontext, t, index: int | None, shown: str) -> Herleitung:
     h = zeile(k, t, t.zeilen[index]) if index is not None else aufstellung_summe(k, t)
     if t.anzeige == "€":
         return h
+    gruppe = t.zeilen[index].position.gruppe if index is not None else None
     regel = (
         f"{h.gedruckt} in {t.anzeige}: die Summe kaufmännisch gerundet, die Zeilen so, dass sie zusammen die gedruckte "
         f"Summe ergeben (abgerundet, die übrigen Schritte an die größten Reste) = {shown}"
+        if gruppe is None
+        else f"{h.gedruckt} in {t.anzeige}: die gedruckte Zwischensumme „{gruppe}“ auf ihre Zeilen verteilt "
+        f"(abgerundet, die übrigen Schritte an die größten Reste) = {shown}"
     )
     return Herleitung(h.was, regel, shown, teile=[h], rundung=f"auf {t.anzeige}, wie die Tabelle es zeigt")
 
