@@ -105,6 +105,34 @@ def test_the_length_check_finds_a_long_module_and_a_stale_exception():
     ]
 
 
+# a text cut by hand: `text[: n - 1] + "…"` or `text[:59].rstrip() + "…"`
+_EIGENE_KUERZUNG = re.compile(r"\[\s*:[^\]]+\](?:\.rstrip\([^)]*\))?\s*\+\s*\"…\"")
+
+
+def _kuerzungen(texte: dict[str, str]) -> list[str]:
+    """The modules (but core/fmt.py, home of `gekuerzt`) that cut a text with „…“ themselves."""
+    return sorted(name for name, text in texte.items() if name != "core/fmt.py" and _EIGENE_KUERZUNG.search(text))
+
+
+def test_one_text_shortener():
+    """Issue 47, point 5: every text shortened for a message or a listing goes through core.fmt.gekuerzt."""
+    package = ROOT / "vorlagen"
+    texte = {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8") for path in package.rglob("*.py")}
+    assert "core/fmt.py" in texte
+    assert _kuerzungen(texte) == []
+
+
+def test_the_shortener_check_finds_a_cut_by_hand():
+    assert _kuerzungen(
+        {
+            "render/a.py": 'shown = zeile if len(zeile) <= 60 else zeile[:59] + "…"',
+            "render/b.py": 'return text[: SHOWN - 1].rstrip() + "…"',
+            "review/c.py": "return gekuerzt(text, 60)",
+            "core/fmt.py": 'return teil[:wortgrenze] + "…"',
+        }
+    ) == ["render/a.py", "render/b.py"]
+
+
 def _pins(name: str) -> dict[str, str]:
     pins = {}
     for line in (ROOT / name).read_text(encoding="utf-8").splitlines():

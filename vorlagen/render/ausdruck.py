@@ -21,7 +21,7 @@ from vorlagen.compute.grenzen import GRENZEN
 from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import zeigt_null
+from vorlagen.core.fmt import gekuerzt, zeigt_null
 from vorlagen.render.sandbox import Sandbox
 
 FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
@@ -47,7 +47,7 @@ def ungeschlossen(content: str) -> list[tuple[int, str]]:
     for match in re.finditer(r"\{\{|\{%|\{#|\}\}", rest):
         start = content.rfind("\n", 0, match.start()) + 1
         zeile = content[start:].split("\n", 1)[0].strip()
-        shown = zeile if len(zeile) <= 60 else zeile[:59] + "…"
+        shown = gekuerzt(zeile, 60)
         if match[0] == "{{":
             was = "„{{“ wird nicht mit „}}“ geschlossen – ergänzen Sie „}}“ am Ende des Ausdrucks, z. B. {{ vorlage.nummer }}."
         elif match[0] == "}}":

@@ -12,6 +12,7 @@ from typing import Any
 
 from weasyprint.formatting_structure.boxes import InlineReplacedBox, LineBox, TableBox, TableCellBox
 
+from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.limits import MAX_BOXEN
 
 MM = 25.4 / 96  # one CSS pixel in millimetres
@@ -73,7 +74,7 @@ def _context(box, name: str, bound, columns: dict):
     elif tag in HEADINGS:
         name = "Überschrift"
     if own:
-        name = _shortened(" ".join(str(own).split()))
+        name = gekuerzt(str(own), SHOWN)
     if limit:
         bound = (box.element, limit)
     return name, bound, columns
@@ -147,9 +148,4 @@ def _text(box) -> str:
         if isinstance(getattr(node, "text", None), str):
             texts.append(node.text)
         stack.extend(reversed(getattr(node, "children", None) or ()))
-    return _shortened(" ".join(" ".join(texts).split()))
-
-
-def _shortened(text: str) -> str:
-    """At most SHOWN characters, an ellipsis where cut."""
-    return text if len(text) <= SHOWN else text[: SHOWN - 1].rstrip() + "…"
+    return gekuerzt(" ".join(texts), SHOWN)

@@ -16,6 +16,7 @@ from xml.etree.ElementTree import Element
 
 from weasyprint.formatting_structure.boxes import TableBox, TextBox
 
+from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.limits import MAX_NEUSATZ
 from vorlagen.render.satzregeln import QUELLE, QUERFORMAT_ATTRIBUT, VOR_TABELLE
 
@@ -206,11 +207,12 @@ def _report(table, over: float) -> ZuBreit:
     caption = next(iter(table.iter("caption")), None)
     row = next(iter(table.iter("tr")), None)
     kopf = " | ".join(_text(cell) for cell in row if cell.tag in ("th", "td")) if row is not None else ""
-    return ZuBreit(table.get(QUELLE), _shown(_text(caption)) if caption is not None else "", _shown(kopf), over * MM)
-
-
-def _shown(text: str) -> str:
-    return text if len(text) <= SHOWN else text[: SHOWN - 1].rstrip() + "…"
+    return ZuBreit(
+        table.get(QUELLE),
+        gekuerzt(_text(caption), SHOWN) if caption is not None else "",
+        gekuerzt(kopf, SHOWN),
+        over * MM,
+    )
 
 
 def _text(element) -> str:

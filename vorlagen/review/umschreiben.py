@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.problems import Where
 from vorlagen.load.land import Land
 from vorlagen.load.settings import version_matches
@@ -201,7 +202,7 @@ class Quelltexte:
         else:
             return False
         new = lines[where.line - 1].split("\n")[0].strip()
-        self.umschreibungen.append(Umschreibung(where.path, where.line, _kurz(line.strip()), _kurz(new), grund))
+        self.umschreibungen.append(Umschreibung(where.path, where.line, gekuerzt(line, 60), gekuerzt(new, 60), grund))
         return True
 
     def zeilen_anhaengen(self, path: Path, nach: int, neu: list[str], ending: str, berichte: dict) -> None:
@@ -254,7 +255,3 @@ class Quelltexte:
             except (OSError, UnicodeDecodeError):
                 self._lines[path] = []
         return self._lines[path]
-
-
-def _kurz(text: str, laenge: int = 60) -> str:
-    return text if len(text) <= laenge else text[: laenge - 1] + "…"
