@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -192,10 +191,6 @@ def repository(folder: Path, seed: int, anzahl: int) -> Path:
     """A data folder with `anzahl` random Vorlagen on one agenda; its Körperschaft drawn from the seed too."""
     gen = Vorlagen(seed)
     k_text, _ = koerperschaft(gen.rng)
-    # rows rounded per unit: with „runden: genau“ a row prints „2 x 166.891,80 €“ beside 333.783,59 € (the unit
-    # rounded for print, the row from the exact one) – a product a reader cannot recompute (see the handbook's
-    # page on nachrechnen and test_a_row_rounded_at_the_end_prints_a_product_no_reader_can_recompute)
-    k_text = re.sub(r"^runden: \w+$", "runden: je_einheit", k_text, flags=re.MULTILINE)
     k_text += "land: NRW\n" + f"kommunen: [{', '.join(text(k) for k in KOMMUNEN)}]\n"
     stil = []
     if gen.rng.random() < 0.3:

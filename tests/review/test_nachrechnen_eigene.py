@@ -80,8 +80,8 @@ def test_a_line_table_whose_labels_wrap_is_confirmed_from_our_pdf(built_rechenwe
         ], suffix
 
 
-# --- what the engine prints that no reader can recompute (issue 44: found by the property test, reported, not
-# hidden) – each is xfail until the engine prints it so that a reader can; the property test leaves them out --------
+# --- what the engine printed that no reader could recompute (issue 44: found by the property test) – each was a
+# strict xfail until the engine printed it so that a reader can --------------------------------------------------
 
 
 def _slips_in_print(tmp_path, koerperschaft_text: str, vorlage_text: str, files: dict[str, str]) -> list[tuple]:
@@ -102,12 +102,10 @@ KOERPERSCHAFT = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="runden: genau druckt 7 x 103.328 € neben 723.298 € (Issue 44, gemeldet)")
-def test_a_row_rounded_at_the_end_prints_a_product_no_reader_can_recompute(tmp_path):
+def test_a_row_rounded_at_the_end_prints_a_product_a_reader_can_recompute(tmp_path):
     """Seed 000's S12 for 13 months: 95.380 € x 13/12 = 103.328,33 €. Rounded per unit (je_einheit) the row is
-    7 x 103.328 € = 723.296 €; rounded at the end (genau) it is 723.298 € – printed beside „7 x 103.328 €“, exactly
-    the slip the seed's paper made. nachrechnen must call that a slip in a typed Vorlage; in ours it should not
-    stand."""
+    7 x 103.328 € = 723.296 €; rounded at the end (genau) it is 723.298 € – printed beside „7 x 103.328 €“ before,
+    exactly the slip the seed's paper made. Now the unit shows the cents it takes: 7 x 103.328,33 € = 723.298,31 €."""
     unit = rund(Fraction(95_380) * 13 / 12)
     assert unit == 103_328 and 7 * unit == 723_296 and rund(7 * Fraction(95_380) * 13 / 12) == 723_298
     found = _slips_in_print(
@@ -118,6 +116,9 @@ def test_a_row_rounded_at_the_end_prints_a_product_no_reader_can_recompute(tmp_p
         {"kostensaetze/kgst.yaml": "titel: KGSt\nsaetze:\n  S12: 95380\n"},
     )
     assert found == []
+    shown = Fraction(10_332_833, 100)  # 103.328,33 €: in cents, 7 x shown rounds to the row
+    assert rund(7 * rund(Fraction(95_380) * 13 / 12, Fraction(1, 100))) == 723_298 == rund(7 * shown)
+    assert "7 x 103.328,33\u00a0€ (S12 für 13 Monate)" in (tmp_path / "vorlage.txt").read_text(encoding="utf-8")
 
 
 def test_a_zwischensumme_in_t_euro_adds_up_the_rows_printed_above_it(tmp_path):

@@ -127,19 +127,35 @@ def zeile(
 ) -> tuple[str, Decimal, Decimal]:
     """(label, amount per unit, row amount) for count × summed rates, in the seed's style:
     '3,5 x 70.091 € (59.583 € PK + 10.508 € SK für 13 Monate)', '9 Tage x 1.012 €'."""
-    parts, einheit, betrag = rundung.zeile(anzahl, [fuer_periode(s, periode_) for s in saetze], anteil)
-    money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+    exakt = [fuer_periode(s, periode_) for s in saetze]
+    _, einheit, betrag = rundung.zeile(anzahl, exakt, anteil)
+    shown = rundung.im_text(anzahl, exakt, anteil)
     unit = saetze[0].einheit
-    inner = saetze[0].kurz if len(parts) == 1 else " + ".join(f"{money(b)} {s.kurz}" for s, b in zip(saetze, parts))
-    if anteil != 1:
-        inner = f"{zahl(anteil)} x {inner if len(parts) == 1 else '(' + inner + ')'}"
-    text = f"{anzahl_text(anzahl, unit)} x {money(einheit)}"
-    if unit in ZEITEINHEITEN and periode_.text:
-        text += f" ({inner} für {periode_.text})"
-    elif unit == "einmalig":
-        text += f" ({inner}, einmalig)"
-    elif len(parts) > 1 or anteil != 1:
-        text += f" ({inner})"
+    if shown is None:  # no amount per unit gives the row back: the text names the rates only
+        text = (
+            f"{anzahl_text(anzahl, unit)} x ({_mal_anteil(anteil, [s.kurz for s in saetze])}{_wofuer(unit, periode_)})"
+        )
+    else:
+        parts, gezeigt, step = shown
+        money = lambda value: euro_or_cent(value, step)  # noqa: E731
+        inner = [saetze[0].kurz] if len(parts) == 1 else [f"{money(b)} {s.kurz}" for s, b in zip(saetze, parts)]
+        text = f"{anzahl_text(anzahl, unit)} x {money(gezeigt)}"
+        wofuer = _wofuer(unit, periode_)
+        if wofuer or len(parts) > 1 or anteil != 1:
+            text += f" ({_mal_anteil(anteil, inner)}{wofuer})"
     if hinweis:
         text += f" – {hinweis}"
     return text, einheit, betrag
+
+
+def _mal_anteil(anteil, teile: list[str]) -> str:
+    """'PK + SK', or with a share of a post '0,75 x (PK + SK)'."""
+    inner = " + ".join(teile)
+    return inner if anteil == 1 else f"{zahl(anteil)} x {inner if len(teile) == 1 else '(' + inner + ')'}"
+
+
+def _wofuer(einheit: str, periode_: Periode) -> str:
+    """What a rate of the unit counts for in a row's text: ' für 13 Monate', ', einmalig' or nothing."""
+    if einheit in ZEITEINHEITEN and periode_.text:
+        return f" für {periode_.text}"
+    return ", einmalig" if einheit == "einmalig" else ""

@@ -15,7 +15,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import parse_pattern
 
-from vorlagen.core.money import CENT, exact, percent, round_half_up
+from vorlagen.core.money import exact, percent, round_half_up
 
 LOCALE = "de_DE"
 NBSP = "\u00a0"
@@ -157,8 +157,9 @@ def geld(value) -> str:
 
 
 def euro_or_cent(value, quantum: Decimal) -> str:
-    """Money in the precision of the calculation it comes from."""
-    return eur_cent(value) if quantum == CENT else eur(value)
+    """Money in the precision of the calculation it comes from: whole euros, cents, or the finer step of a row's
+    amount per unit (Rundung.im_text)."""
+    return _number(value, max(0, -int(quantum.as_tuple().exponent))) + NBSP + geldeinheit("€")
 
 
 FILTERS: dict[str, Callable[..., str]] = {

@@ -51,6 +51,14 @@ def round_half_even(value, quantum: Decimal = EURO) -> Decimal:
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
+def round_away_from_zero(value, quantum: Decimal = EURO) -> Decimal:
+    """Rounding up in size (0,8333… → 0,84 at cents), for the shown amount per unit of a row that must reach the
+    row's half-up rounding (Rundung.im_text), at a step finer than the row's."""
+    steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
+    whole = math.ceil(abs(steps))
+    return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
+
+
 def round_toward_zero(value, quantum: Decimal = EURO) -> Decimal:
     """Cutting the digits below `quantum` (72.342,86 → 72.342, −2,7 → −2), for a named figure that asks for it: how
     Jinja's `int` cut a text's computation in 0.2.0."""
@@ -123,6 +131,30 @@ class Rundung:
             return parts, unit, round_half_up(exact(anzahl) * exact(unit), self.quantum)
         unit_exact = sum((exact(e) for e in einheiten), Fraction(0)) * exact(anteil)
         return parts, round_half_up(unit_exact, self.quantum), round_half_up(exact(anzahl) * unit_exact, self.quantum)
+
+    def im_text(self, anzahl, einheiten: list, anteil=1) -> tuple[list[Decimal], Decimal, Decimal] | None:
+        """The amounts per unit a row's text shows (each rate, the unit) and their step, so that a reader gets the
+        row back from them. With `je_einheit` the row is computed from them. With `genau` the row comes from the
+        exact unit: the rates rounded (half-up; at a finer step than the row's, else away from zero) to as few more
+        places as it takes for
+        Anzahl × shown unit to round to the row – 7 × 103.328,33 € for 723.298 €, not 7 × 103.328 € (= 723.296 €);
+        a row in whole euros goes to cents first. None when four places beyond the cents do not do (the text then
+        shows no amount per unit)."""
+        parts, unit, row = self.zeile(anzahl, einheiten, anteil)
+        if self.je_einheit:
+            return parts, unit, self.quantum
+        own = -int(self.quantum.as_tuple().exponent)
+        cents = max(2, own)  # a whole euro row shows cents first, then finer
+        for stellen in dict.fromkeys([own, *range(cents, cents + 5)]):
+            step = Decimal(1).scaleb(-stellen)
+            for runde in (round_half_up,) if stellen == own else (round_half_up, round_away_from_zero):
+                shown = [runde(e, step) for e in einheiten]
+                einheit = sum(shown, Decimal(0)).quantize(step)
+                if exact(anteil) != 1:
+                    einheit = round_half_up(exact(einheit) * exact(anteil), step)
+                if round_half_up(exact(anzahl) * exact(einheit), self.quantum) == row:
+                    return shown, einheit, step
+        return None
 
     def runde(self, value) -> Decimal:
         return round_half_up(value, self.quantum)

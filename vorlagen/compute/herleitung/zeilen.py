@@ -68,7 +68,9 @@ def zeile(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
         return Herleitung(was, regel, geld(z.betrag, q), eingaben, rundung=k.rundung_wort(t))
     periode = t.periode
     exakt = [fuer_periode(s, periode) for s in z.saetze]
-    parts, einheit, betrag = r.zeile(p.anzahl, exakt, p.anteil)
+    _, _, betrag = r.zeile(p.anzahl, exakt, p.anteil)
+    parts, einheit, step = r.im_text(p.anzahl, exakt, p.anteil) or (exakt, sum(exakt) * exact(p.anteil), None)
+    geld_je = (lambda value: geld(value, step)) if step is not None else betrag_genau  # noqa: E731
     schritte = []
     eingaben = [Eingang("Anzahl", zahl(p.anzahl), p.where("anzahl"))]
     for s, genau, teil in zip(z.saetze, exakt, parts, strict=True):
@@ -77,7 +79,7 @@ def zeile(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
             faktor = periode.anteil_fuer(s.einheit)
             mal = f"{_anteil_text(faktor)} {'Jahr' if s.einheit == 'Jahr' else 'Monate'}"
             schritte.append(
-                f"{s.kurz} für {periode.text}: {betrag_genau(s.betrag)} × {mal} = {betrag_genau(genau)} → {geld(teil, q)}"
+                f"{s.kurz} für {periode.text}: {betrag_genau(s.betrag)} × {mal} = {betrag_genau(genau)} → {geld_je(teil)}"
             )
     if t.zeitraum is not None and periode.text:
         zeitraum = f"{t.zeitraum.von:%d.%m.%Y}–{t.zeitraum.bis:%d.%m.%Y}"
@@ -85,12 +87,12 @@ def zeile(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
     if p.anteil != 1:
         eingaben.append(Eingang("Stellenanteil", zahl(p.anteil), p.where("anteil")))
         schritte.append(
-            f"Betrag je Einheit: {' + '.join(geld(x, q) for x in parts)} × {zahl(p.anteil)} = {geld(einheit, q)}"
+            f"Betrag je Einheit: {' + '.join(geld_je(x) for x in parts)} × {zahl(p.anteil)} = {geld_je(einheit)}"
         )
     elif len(parts) > 1:
-        schritte.append(f"Betrag je Einheit: {' + '.join(geld(x, q) for x in parts)} = {geld(einheit, q)}")
+        schritte.append(f"Betrag je Einheit: {' + '.join(geld_je(x) for x in parts)} = {geld_je(einheit)}")
     assert betrag == z.betrag, (betrag, z.betrag)  # the derivation is the engine's rule, not a copy of it
-    regel = f"Anzahl × Betrag je Einheit = {zahl(p.anzahl)} × {geld(einheit, q)} = {geld(z.betrag, q)}"
+    regel = f"Anzahl × Betrag je Einheit = {zahl(p.anzahl)} × {geld_je(einheit)} = {geld(z.betrag, q)}"
     rundung = f"{k.rundung_wort(t)}; {je_einheit_text(r)}"
     return Herleitung(was, regel, geld(z.betrag, q), eingaben, schritte, rundung)
 
