@@ -124,9 +124,8 @@ def vorlage(args: argparse.Namespace) -> int:
             ]
         )
     folge = [neue_vorlage.Schritt(sitzung=sitzung)] if sitzung else []
-    written = neue_vorlage.new_vorlage(
-        args.data, facts.koerperschaft.hausstil, args.art, args.betreff, today, folge, amt, args.nummer, args.bezug
-    )
+    auftrag = neue_vorlage.Auftrag(args.art, args.betreff, today, folge, amt, args.nummer, args.bezug)
+    written = neue_vorlage.new_vorlage(args.data, facts.koerperschaft.hausstil, auftrag)
     print(
         f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n"
         + "".join(f"  {n}\n" for n in written)

@@ -17,7 +17,7 @@ from vorlagen.core.engine import befehl
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.neuanlage import anlegen, text_value
-from vorlagen.load.neue_vorlage import Schritt, vorlage_dateien
+from vorlagen.load.neue_vorlage import Auftrag, Schritt, vorlage_dateien
 from vorlagen.load.schemadateien import schema_comment, schema_files, vscode_settings
 from vorlagen.load.settings import SETTINGS
 
@@ -74,15 +74,10 @@ def new_repository(folder: Path, name: str | None, today: dt.date, land: str | N
         f"data/sitzungen/{sitzung}.yaml": schema_comment("sitzungen/x.yaml", "sitzung")
         + SITZUNG.format(datum=sitzung_datum.isoformat(), nummer=f"{today.year}/0001"),
     }
-    beispiel = vorlage_dateien(
-        folder / "data",
-        Hausstil(),
-        "Beschlussvorlage",
-        "Beispiel: Einrichtung einer Beratungsstelle",
-        today,
-        [Schritt(sitzung=sitzung)],
-        amt="HA",
+    auftrag = Auftrag(
+        "Beschlussvorlage", "Beispiel: Einrichtung einer Beratungsstelle", today, [Schritt(sitzung)], "HA"
     )
+    beispiel = vorlage_dateien(folder / "data", Hausstil(), auftrag)
     files |= {f"data/{name}": text for name, text in beispiel.items()}
     anlegen(folder, files, "Das Datenrepository")
     _git(folder)

@@ -8,7 +8,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vorlagen.core.limits import MAX_BETREFF
@@ -35,20 +35,25 @@ class Schritt:
     rolle: str | None = None
 
 
-def new_vorlage(
-    data: Path,
-    stil,
-    art_name: str,
-    betreff: str,
-    today: dt.date,
-    beratungsfolge: Sequence[Schritt],
-    amt: str | None,
-    nummer: str | None = None,
-    bezug: str | None = None,
-) -> list[str]:
+@dataclass(frozen=True)
+class Auftrag:
+    """What a new Vorlage is asked for with (`vorlage neu`, the browser's form, the example of `neu`): its Art,
+    Betreff, date and Beratungsfolge; the federführende Amt, Nummer and Bezug where given (None: none, or the next
+    free Nummer)."""
+
+    art: str
+    betreff: str
+    heute: dt.date
+    beratungsfolge: Sequence[Schritt] = ()
+    amt: str | None = None
+    nummer: str | None = None
+    bezug: str | None = None
+
+
+def new_vorlage(data: Path, stil, auftrag: Auftrag) -> list[str]:
     """A Vorlage with the next free Nummer and what its Art requires in the Hausstil, its folder written whole or
     not at all; returns the files written."""
-    files = vorlage_dateien(data, stil, art_name, betreff, today, beratungsfolge, amt, nummer, bezug)
+    files = vorlage_dateien(data, stil, auftrag)
     folder = Path(next(iter(files))).parent.as_posix()  # vorlagen/<Nummer or draft>
     anlegen(
         data / folder, {Path(name).relative_to(folder).as_posix(): text for name, text in files.items()}, "Die Vorlage"
@@ -56,19 +61,10 @@ def new_vorlage(
     return [f"{data.name}/{name}" for name in files]
 
 
-def vorlage_dateien(
-    data: Path,
-    stil,
-    art_name: str,
-    betreff: str,
-    today: dt.date,
-    beratungsfolge: Sequence[Schritt],
-    amt: str | None,
-    nummer: str | None = None,
-    bezug: str | None = None,
-) -> dict[str, str]:
+def vorlage_dateien(data: Path, stil, auftrag: Auftrag) -> dict[str, str]:
     """The files of a new Vorlage (relative to `data`, vorlage.yaml first) with the next free Nummer and what its
     Art requires in the Hausstil."""
+    art_name, bezug, nummer = auftrag.art, auftrag.bezug, auftrag.nummer
     art, used = stil.arten[art_name], used_nummern(data)
     if art.bezug and bezug is None:
         raise _fail(
@@ -85,14 +81,16 @@ def vorlage_dateien(
             f"„{nummer[:60]}“ taugt nicht als Nummer – höchstens 40 Zeichen aus Ziffern, Buchstaben "
             "und / . _ -, am Anfang eine Ziffer oder ein Buchstabe, z. B. 2024/0123.",
         )
-    shown_betreff, betreff = betreff, text_value("Betreff", betreff, MAX_BETREFF)
+    betreff = text_value("Betreff", auftrag.betreff, MAX_BETREFF)
     if offen:
         return _vorlage_dateien(
-            stil, art_name, betreff, today, beratungsfolge, amt, None, bezug, _draft_folder(data, shown_betreff)
+            stil, replace(auftrag, betreff=betreff, nummer=None), _draft_folder(data, auftrag.betreff)
         )
     if nummer is None:
         nummer = (
-            next_fassung(bezug, used) if bezug and art.nummer_aus_bezug else next_nummer(stil.nummer, used, today.year)
+            next_fassung(bezug, used)
+            if bezug and art.nummer_aus_bezug
+            else next_nummer(stil.nummer, used, auftrag.heute.year)
         )
     if nummer is None:
         raise _fail(
@@ -103,7 +101,7 @@ def vorlage_dateien(
     folder = f"vorlagen/{nummer.replace('/', '-')}"
     if (data / folder).exists() or nummer in used:
         raise _fail(data, f"Die Vorlage {nummer} ({data.name}/{folder}) gibt es schon – wählen Sie eine andere Nummer.")
-    return _vorlage_dateien(stil, art_name, betreff, today, beratungsfolge, amt, nummer, bezug, folder)
+    return _vorlage_dateien(stil, replace(auftrag, betreff=betreff, nummer=nummer), folder)
 
 
 def _draft_folder(data: Path, betreff: str) -> str:
@@ -121,18 +119,10 @@ def _draft_folder(data: Path, betreff: str) -> str:
     return folder
 
 
-def _vorlage_dateien(
-    stil,
-    art_name: str,
-    betreff: str,
-    today: dt.date,
-    beratungsfolge: Sequence[Schritt],
-    amt: str | None,
-    nummer: str | None,
-    bezug: str | None,
-    folder: str,
-) -> dict[str, str]:
-    """vorlage.yaml and the texts its Art requires; without Nummer or Amt those lines are left out."""
+def _vorlage_dateien(stil, auftrag: Auftrag, folder: str) -> dict[str, str]:
+    """vorlage.yaml and the texts its Art requires (the Betreff checked, the Nummer decided); without Nummer or Amt
+    those lines are left out."""
+    art_name, nummer, amt, bezug = auftrag.art, auftrag.nummer, auftrag.amt, auftrag.bezug
     art = stil.arten[art_name]
     required = [a for a in stil.abschnitte if art.abschnitte.get(a.id, "optional") == "pflicht"]
     texte = {a.id: f"{a.id}.md" for a in required if a.form == "text"}
@@ -150,10 +140,10 @@ def _vorlage_dateien(
         f"art: {json.dumps(art_name, ensure_ascii=False)}",
         "oeffentlich: true",
         "platzhalter: true  # ein Gerüst: ersetzen Sie Texte und Angaben durch Ihre, dann entfernen Sie diese Zeile",
-        f"datum: {today.isoformat()}",
+        f"datum: {auftrag.heute.isoformat()}",
         *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []),
-        f"betreff: {betreff}",
-        "beratungsfolge:" + ("".join(_beratungen(beratungsfolge, beschluss)) or " []"),
+        f"betreff: {auftrag.betreff}",
+        "beratungsfolge:" + ("".join(_beratungen(auftrag.beratungsfolge, beschluss)) or " []"),
     ]
     if beschluss:
         lines.append("beschlussvorschlag: beschlussvorschlag.md")

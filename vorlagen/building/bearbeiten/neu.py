@@ -67,7 +67,7 @@ def auswahl(data: Path) -> dict:
 def anlegen(data: Path, felder: dict[str, str]) -> Angelegt:
     """Makes the Vorlage the form asks for; what is wrong in the words of `vorlage neu` and `pruefen`."""
     from vorlagen.load.facts import load
-    from vorlagen.load.neue_vorlage import new_vorlage
+    from vorlagen.load.neue_vorlage import Auftrag, new_vorlage
 
     facts, problems = load(data)
     if facts is None:
@@ -85,7 +85,7 @@ def anlegen(data: Path, felder: dict[str, str]) -> Angelegt:
     if meldungen:
         return Angelegt(meldungen=meldungen)
     try:
-        written = new_vorlage(data, k.hausstil, art, betreff, dt.date.today(), folge, amt, nummer)
+        written = new_vorlage(data, k.hausstil, Auftrag(art, betreff, dt.date.today(), folge, amt, nummer))
     except BuildFailed as failed:
         return Angelegt(meldungen=[p.message for p in failed.problems])
     return Angelegt(ordner=Path(written[0]).parent.name)
