@@ -268,45 +268,38 @@ def _bauen(data: Path, out: Path) -> None:
 
 def _bericht(ergebnis, vorher: str, anzahl) -> str:
     """The report of `aktualisieren` in German: rewrites, what could not be rewritten, the proof."""
-    lines = []
-    if ergebnis.umschreibungen:
-        lines.append(f"Umgeschrieben ({len(ergebnis.umschreibungen)}):")
-        lines += [f"  {u}" for u in ergebnis.umschreibungen]
-    if ergebnis.offen:
-        lines.append(f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):")
-        lines += [f"  {o}" for o in ergebnis.offen]
+    lines = _abschnitt(f"Umgeschrieben ({len(ergebnis.umschreibungen)}):", ergebnis.umschreibungen)
+    lines += _nicht_umgeschrieben(ergebnis)
     if ergebnis.probleme:
-        lines.append("Mit dieser Programmversion baut das Datenrepository auch umgeschrieben nicht:")
-        lines += [f"  {p}" for p in ergebnis.probleme]
         return "\n".join(lines) + "\n"
     lines.append(
         f"Geprüft gegen {vorher}/: {anzahl(ergebnis.zahlen, 'gedruckte Zahl', 'gedruckte Zahlen')} in "
         f"{anzahl(ergebnis.dateien, 'Textfassung', 'Textfassungen')}."
     )
-    if ergebnis.erklaert:
-        lines.append(f"Mit Absicht anders gedruckt ({len(ergebnis.erklaert)}):")
-        lines += [f"  {a.beschreibung()} – {grund}" for a, grund in ergebnis.erklaert]
-    if ergebnis.benannt:
-        lines.append(
-            f"Mit Absicht anders benannt ({len(ergebnis.benannt)}) – die Deckung einer über- oder außerplanmäßigen "
-            "Ausgabe heißt jetzt, wie das Haushaltsrecht ihres Plans sie nennt; die Zahlen bleiben:"
-        )
-        lines += [f"  {datei}: {worte}" for datei, worte in ergebnis.benannt]
-    if ergebnis.entwuerfe:
-        lines.append(
-            f"Danach nicht mehr freigegeben ({len(ergebnis.entwuerfe)}) – eine Mitzeichnung gilt für den gedruckten "
-            "Text, und der ändert sich oben mit Absicht; lassen Sie neu zeichnen („vorlagen freigabe NUMMER“ zeigt, "
-            "was sich geändert hat):"
-        )
-        lines += [f"  {datei}" for datei in ergebnis.entwuerfe]
-    if ergebnis.verloren:
-        lines.append(
-            f"Danach nicht mehr freigegeben, obwohl sich nichts mit Absicht ändert ({len(ergebnis.verloren)}):"
-        )
-        lines += [f"  {datei}" for datei in ergebnis.verloren]
+    lines += _abschnitt(
+        f"Mit Absicht anders gedruckt ({len(ergebnis.erklaert)}):",
+        [f"{a.beschreibung()} – {grund}" for a, grund in ergebnis.erklaert],
+    )
+    lines += _abschnitt(
+        f"Mit Absicht anders benannt ({len(ergebnis.benannt)}) – die Deckung einer über- oder außerplanmäßigen "
+        "Ausgabe heißt jetzt, wie das Haushaltsrecht ihres Plans sie nennt; die Zahlen bleiben:",
+        [f"{datei}: {worte}" for datei, worte in ergebnis.benannt],
+    )
+    lines += _abschnitt(
+        f"Danach nicht mehr freigegeben ({len(ergebnis.entwuerfe)}) – eine Mitzeichnung gilt für den gedruckten "
+        "Text, und der ändert sich oben mit Absicht; lassen Sie neu zeichnen („vorlagen freigabe NUMMER“ zeigt, "
+        "was sich geändert hat):",
+        ergebnis.entwuerfe,
+    )
+    lines += _abschnitt(
+        f"Danach nicht mehr freigegeben, obwohl sich nichts mit Absicht ändert ({len(ergebnis.verloren)}):",
+        ergebnis.verloren,
+    )
     if ergebnis.abweichungen:
-        lines.append(f"Anders gedruckt, ohne dass diese Version es erklärt ({len(ergebnis.abweichungen)}):")
-        lines += [f"  {a.beschreibung()}" for a in ergebnis.abweichungen]
+        lines += _abschnitt(
+            f"Anders gedruckt, ohne dass diese Version es erklärt ({len(ergebnis.abweichungen)}):",
+            [a.beschreibung() for a in ergebnis.abweichungen],
+        )
     else:
         lines.append(
             "Jede Zahl wird wie vorher gedruckt." if not ergebnis.erklaert else "Alle anderen Zahlen wie vorher."
@@ -327,13 +320,20 @@ def _ungeprueft(ergebnis) -> str:
         lines.append(
             "Umzuschreiben ist nichts; ob jede Zahl wie vorher gedruckt wird, zeigt erst eine frühere Ausgabe."
         )
-    if ergebnis.offen:
-        lines.append(f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):")
-        lines += [f"  {o}" for o in ergebnis.offen]
-    if ergebnis.probleme:
-        lines.append("Mit dieser Programmversion baut das Datenrepository auch umgeschrieben nicht:")
-        lines += [f"  {p}" for p in ergebnis.probleme]
+    lines += _nicht_umgeschrieben(ergebnis)
     return "\n".join(lines + ["Nichts geschrieben: das Datenrepository ist unverändert."]) + "\n"
+
+
+def _nicht_umgeschrieben(ergebnis) -> list[str]:
+    """What `aktualisieren` left for the user to change, and why the data would not build even rewritten."""
+    return _abschnitt(
+        f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):", ergebnis.offen
+    ) + _abschnitt("Mit dieser Programmversion baut das Datenrepository auch umgeschrieben nicht:", ergebnis.probleme)
+
+
+def _abschnitt(kopf: str, eintraege) -> list[str]:
+    """A heading and its entries, indented; nothing where there are none."""
+    return [kopf, *(f"  {e}" for e in eintraege)] if eintraege else []
 
 
 def _format() -> str:
