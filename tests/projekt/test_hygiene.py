@@ -1,8 +1,9 @@
-"""Code hygiene (issue 26): ruff and the type check are clean, the code names no file that is gone, and the set-up
-installs for building no test tool."""
+"""Code hygiene (issue 26): ruff and the type check are clean, the code names no file that is gone, modules and
+functions stay short, and the set-up installs for building no test tool."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -102,6 +103,62 @@ def test_the_length_check_finds_a_long_module_and_a_stale_exception():
         "vorlagen/load/lang.py: 401 Zeilen – mehr als 400: teilen Sie es nach seinen Aufgaben",
         "vorlagen/building/weg.py: gibt es nicht mehr – streichen Sie die Ausnahme (Issue 8) aus ZU_LANG",
         "vorlagen/compute/geteilt.py: hat nur noch 120 Zeilen – streichen Sie die Ausnahme (Issue 7) aus ZU_LANG",
+    ]
+
+
+MAX_FUNKTIONSZEILEN = 80  # a function has one job; past this length it has more (docs/entwicklung/architektur.md)
+
+
+def _zu_lange_funktionen(quellen: dict[str, str]) -> list[str]:
+    """The functions and methods longer than MAX_FUNKTIONSZEILEN (module under vorlagen/ → its source), counted
+    from `def` to their last line, decorators not counted."""
+    fehler = []
+    for modul, text in sorted(quellen.items()):
+        funktionen = [
+            node for node in ast.walk(ast.parse(text)) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ]
+        for node in sorted(funktionen, key=lambda node: node.lineno):
+            anzahl = node.end_lineno - node.lineno + 1
+            if anzahl > MAX_FUNKTIONSZEILEN:
+                fehler.append(
+                    f"vorlagen/{modul}:{node.lineno} {node.name}: {anzahl} Zeilen – mehr als {MAX_FUNKTIONSZEILEN}: "
+                    "teilen Sie sie nach ihren Aufgaben"
+                )
+    return fehler
+
+
+def test_no_function_is_longer_than_80_lines():
+    """Issue 47, point 1: no function or method in vorlagen/ over 80 lines, split by what each part does."""
+    package = ROOT / "vorlagen"
+    quellen = {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8") for path in package.rglob("*.py")}
+    assert len(quellen) > 150
+    assert _zu_lange_funktionen(quellen) == []
+
+
+def test_the_function_length_check_finds_each_long_function():
+    def funktion(kopf: str, zeilen: int, einzug: str = "") -> str:
+        """A function of `zeilen` lines from its `def` on."""
+        return f"{einzug}{kopf}\n" + f"{einzug}    x = 1\n" * (zeilen - 1)
+
+    assert _zu_lange_funktionen(
+        {
+            "load/kurz.py": funktion("def genau_achtzig():", 80),
+            "review/lang.py": (
+                "import functools\n\n\n"  # lines 1–3
+                + "@functools.cache\n@functools.wraps(len)\n"  # decorators (4–5) are not counted
+                + funktion("def geschmueckt():", 80)  # 6–85
+                + funktion("async def warten():", 81)  # 86–166
+                + "class Stil:\n"  # 167
+                + funktion("def check(self):", 81, "    ")  # 168–248
+                + funktion("def aussen():", 3)  # 249–251
+                + funktion("def innen():", 82, "    ")  # 252–333, nested in aussen, which it makes 85 lines long
+            ),
+        }
+    ) == [
+        "vorlagen/review/lang.py:86 warten: 81 Zeilen – mehr als 80: teilen Sie sie nach ihren Aufgaben",
+        "vorlagen/review/lang.py:168 check: 81 Zeilen – mehr als 80: teilen Sie sie nach ihren Aufgaben",
+        "vorlagen/review/lang.py:249 aussen: 85 Zeilen – mehr als 80: teilen Sie sie nach ihren Aufgaben",
+        "vorlagen/review/lang.py:252 innen: 82 Zeilen – mehr als 80: teilen Sie sie nach ihren Aufgaben",
     ]
 
 

@@ -126,6 +126,7 @@ def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Proble
 
 
 def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
+    """One Finanzierungsplan: the costs by Haushaltsjahr, the amount of each source and its share; or the problems."""
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems
@@ -147,6 +148,50 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
         row.jahre = split(row.betrag)
     gesamt = sum((z.betrag for z in rows), Decimal(0))
     foerderfaehig = sum((z.betrag for z in rows if z.position.foerderfaehig), Decimal(0))
+    quellen = berechnung.quellen
+    problems += _quellen_pruefen(berechnung, rundung.quantum)
+    if problems:
+        return None, problems
+    betraege = _betraege(quellen, gesamt, foerderfaehig, rundung)
+    problems += _betraege_pruefen(berechnung, betraege, gesamt, rundung.quantum)
+    if problems:
+        return None, problems
+    jahre_kosten = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in gewichte}
+    per_year = {i: split(betraege[i]) for i, q in enumerate(quellen)}
+    if gewichte:
+        _place_rest(per_year, traeger(quellen, betraege), jahre_kosten, rundung.quantum)
+    lines = _quellenzeilen(quellen, betraege, per_year, rundung)
+    by_art = lambda art: sum((z.betrag for z in lines if z.art == art), Decimal(0))  # noqa: E731
+    ueberschrift = berechnung.titel
+    if berechnung.zeitraum is not None:
+        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
+    return Finanzierungsplan(
+        berechnung.id,
+        berechnung.art,
+        berechnung.titel,
+        ueberschrift,
+        berechnung.zeitraum,
+        periode_,
+        Zeilen(rows),
+        berechnung,
+        rundung.quantum,
+        gesamt,
+        foerderfaehig,
+        gesamt - foerderfaehig,
+        lines,
+        by_art("Zuwendung"),
+        by_art("Dritte"),
+        by_art("Eigenmittel"),
+        ratio(by_art("Zuwendung"), foerderfaehig),
+        jahre_kosten,
+        rundung.prozent_stellen,
+    ), []
+
+
+def _quellen_pruefen(berechnung: Berechnung, quantum: Decimal) -> list[Problem]:
+    """What is wrong with the sources before any amount: two carrying the rest, shares that cannot add up to the
+    whole, amounts finer than the rounding."""
+    problems = []
     where = berechnung.where("quellen")
     quellen = berechnung.quellen
     for flag, name in ((lambda q: q.rest, "„rest: true“"), (lambda q: q.fehlbedarf, "„fehlbedarf: true“")):
@@ -174,18 +219,21 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
         )
     for q in quellen:
         for key in ("hoechstbetrag", "festbetrag", "betrag"):
-            if getattr(q, key) is not None and below(getattr(q, key), rundung.quantum):
+            if getattr(q, key) is not None and below(getattr(q, key), quantum):
                 problems.append(
                     cents_lost(
                         q.where(key),
                         f"„{key}“ der Quelle „{q.als}“",
                         getattr(q, key),
-                        rundung.quantum,
+                        quantum,
                         f"Berechnung „{berechnung.id}“",
                     )
                 )
-    if problems:
-        return None, problems
+    return problems
+
+
+def _betraege(quellen: list[Quelle], gesamt: Decimal, foerderfaehig: Decimal, rundung: Rundung) -> dict[int, Decimal]:
+    """Each source's amount by its position: first those computed on their own, then the Fehlbedarf, then the rest."""
     betraege: dict[int, Decimal] = {}
     for i, q in enumerate(quellen):
         if q.rest or q.fehlbedarf:
@@ -207,7 +255,16 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     for i, q in enumerate(quellen):
         if q.rest:
             betraege[i] = gesamt - sum(betraege.values(), Decimal(0))
-    money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+    return betraege
+
+
+def _betraege_pruefen(
+    berechnung: Berechnung, betraege: dict[int, Decimal], gesamt: Decimal, quantum: Decimal
+) -> list[Problem]:
+    """The sources' amounts add up to the Gesamtkosten and none is negative."""
+    problems = []
+    where = berechnung.where("quellen")
+    money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
     summe = sum(betraege.values(), Decimal(0))
     if summe != gesamt:
         problems.append(
@@ -219,7 +276,7 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
                 "prüfen Sie die Beträge.",
             )
         )
-    for i, q in enumerate(quellen):
+    for i, q in enumerate(berechnung.quellen):
         if betraege[i] < 0:
             problems.append(
                 Problem(
@@ -229,18 +286,19 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
                     "Gesamtkosten; prüfen Sie die Beträge.",
                 )
             )
-    if problems:
-        return None, problems
-    jahre_kosten = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in gewichte}
-    per_year = {i: split(betraege[i]) for i, q in enumerate(quellen)}
+    return problems
+
+
+def _quellenzeilen(
+    quellen: list[Quelle], betraege: dict[int, Decimal], per_year: dict[int, dict[int, Decimal]], rundung: Rundung
+) -> Zeilen:
+    """The plan's rows of sources, each with its amount, its share and its years."""
     rest = next((i for i, q in enumerate(quellen) if q.rest), None)
-    if gewichte:
-        _place_rest(per_year, traeger(quellen, betraege), jahre_kosten, rundung.quantum)
     # the rest source comes first, so that on a tie it carries the printed percentages' remainder as well
     order = sorted(betraege, key=lambda i: (i != rest, i))
     anteile_ = {i: Anteil.von({j: betraege[j] for j in order}, i) for i in betraege}
     prozente = {i: a.prozent(rundung.prozent_stellen) for i, a in anteile_.items()}
-    lines = Zeilen(
+    return Zeilen(
         Quellenzeile(
             q.id,
             q.als,
@@ -254,31 +312,6 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
         )
         for i, q in enumerate(quellen)
     )
-    by_art = lambda art: sum((z.betrag for z in lines if z.art == art), Decimal(0))  # noqa: E731
-    ueberschrift = berechnung.titel
-    if berechnung.zeitraum is not None:
-        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
-    return Finanzierungsplan(
-        berechnung.id,
-        berechnung.art,
-        berechnung.titel,
-        ueberschrift,
-        berechnung.zeitraum,
-        periode_,
-        Zeilen(rows),
-        berechnung,
-        rundung.quantum,
-        gesamt,
-        foerderfaehig,
-        gesamt - foerderfaehig,
-        lines,
-        by_art("Zuwendung"),
-        by_art("Dritte"),
-        by_art("Eigenmittel"),
-        ratio(by_art("Zuwendung"), foerderfaehig),
-        jahre_kosten,
-        rundung.prozent_stellen,
-    ), []
 
 
 def traeger(quellen: list[Quelle], betraege: dict[int, Decimal]) -> int:

@@ -191,34 +191,13 @@ def _compute(
 ) -> tuple[Rechnung, list[Problem]]:
     """The Rechnung of one Vorlage (`haushalte`: as of its decision; `beschlossen_am`: None while it is open) and the
     problems of computing it; the budget-law checks of a decided Vorlage wait in `ungeklaert` (see `am_beschlusstag`)."""
-    problems: list[Problem] = []
+    finanzierung = source.vorlage.finanzierung
     computed: dict[str, eigenanteil.Tabelle] = {}
-    for berechnung in source.vorlage.finanzierung:
-        if reads_figures(berechnung):
-            continue  # after the figures
-        tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung))
-        problems += found
-        if tabelle is not None:
-            computed[tabelle.id] = tabelle
-    later = frozenset(b.id for b in source.vorlage.finanzierung if reads_figures(b))  # computed after the figures
+    problems = _tabellen_rechnen([b for b in finanzierung if not reads_figures(b)], facts, rundung, computed)
+    later = frozenset(b.id for b in finanzierung if reads_figures(b))  # computed after the figures
     tabellen = Names("„finanzierung“ dieser Vorlage", computed, spaeter=later)
-    verteilungen = Names("„verteilungen“ dieser Vorlage")
-    arten = {b.id: b.art for b in source.vorlage.finanzierung}
-    for verteilung in source.vorlage.verteilungen:
-        art = arten.get(verteilung.berechnung) if verteilung.berechnung is not None else None
-        if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
-            continue  # its table failed; that problem is already listed
-        if verteilung.berechnung is not None and art != "Eigenanteil":
-            problems.append(
-                Problem(
-                    verteilung.where("berechnung"),
-                    f"Die Berechnung „{verteilung.berechnung}“ ist "
-                    "keine Eigenanteil-Berechnung und nennt keine Stellen – geben Sie „vzae“ an.",
-                )
-            )
-            continue
-        werte = verteilung_werte(verteilung, tabellen)
-        verteilungen[werte.id] = werte
+    verteilungen, found = _verteilungen(source, tabellen)
+    problems += found
     own = Names(
         "den Bescheiden dieser Vorlage (Liste „bescheide“ in vorlage.yaml)",
         {b: project.bescheide[b] for b in source.vorlage.bescheide if b in project.bescheide},
@@ -243,15 +222,8 @@ def _compute(
     if not spaet:
         problems += found
     auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
-    for berechnung in source.vorlage.finanzierung:
-        if reads_figures(berechnung):
-            tabelle, found = compute_table(
-                berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung), auswerten
-            )
-            problems += found
-            if tabelle is not None:
-                computed[tabelle.id] = tabelle
-    order = [b.id for b in source.vorlage.finanzierung]
+    problems += _tabellen_rechnen([b for b in finanzierung if reads_figures(b)], facts, rundung, computed, auswerten)
+    order = [b.id for b in finanzierung]
     tabellen = Names(tabellen.kind, sorted(computed.items(), key=lambda item: order.index(item[0])))
     names["finanzierung"] = tabellen
     haushalt, recht, pruefungen = haushalt_der_vorlage(source, facts, haushalte, names, zahlen.herleitung, spaet)
@@ -266,3 +238,40 @@ def _compute(
     else:
         rechnung.ungeklaert = pruefungen
     return rechnung, problems
+
+
+def _tabellen_rechnen(
+    berechnungen: list, facts: Facts, rundung: Rundung, computed: dict[str, eigenanteil.Tabelle], auswerten=None
+) -> list[Problem]:
+    """Computes the tables of `berechnungen` in order into `computed` (`auswerten`: how the tables that read named
+    figures read them); their problems."""
+    problems: list[Problem] = []
+    for berechnung in berechnungen:
+        tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung), auswerten)
+        problems += found
+        if tabelle is not None:
+            computed[tabelle.id] = tabelle
+    return problems
+
+
+def _verteilungen(source: VorlageSource, tabellen: Names) -> tuple[Names, list[Problem]]:
+    """The Verteilungen of a Vorlage, each with the Stellen of its Eigenanteil table (or its own `vzae`)."""
+    problems: list[Problem] = []
+    verteilungen = Names("„verteilungen“ dieser Vorlage")
+    arten = {b.id: b.art for b in source.vorlage.finanzierung}
+    for verteilung in source.vorlage.verteilungen:
+        art = arten.get(verteilung.berechnung) if verteilung.berechnung is not None else None
+        if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
+            continue  # its table failed; that problem is already listed
+        if verteilung.berechnung is not None and art != "Eigenanteil":
+            problems.append(
+                Problem(
+                    verteilung.where("berechnung"),
+                    f"Die Berechnung „{verteilung.berechnung}“ ist "
+                    "keine Eigenanteil-Berechnung und nennt keine Stellen – geben Sie „vzae“ an.",
+                )
+            )
+            continue
+        werte = verteilung_werte(verteilung, tabellen)
+        verteilungen[werte.id] = werte
+    return verteilungen, problems

@@ -227,6 +227,22 @@ class Berechnung(Record):
     )
 
     def check(self) -> list[Problem]:
+        """What is wrong with the Berechnung as written, in the order of its parts."""
+        problems = self._leere_angaben() + self._fremde_angaben() + self._angaben_der_aufstellung()
+        if self.art == "Vergleich" and self.spalten and len(self.spalten) != 2:
+            problems.append(
+                Problem(
+                    self.where("spalten"),
+                    "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023].",
+                )
+            )
+        problems += matrix_probleme(self)
+        problems += self._haushaltsjahre_probleme()
+        problems += laenge(self.zeitraum, self.lang, self.where("zeitraum"))
+        return problems
+
+    def _leere_angaben(self) -> list[Problem]:
+        """What the table's art needs and the Berechnung leaves empty: its rows, sources or columns, a Zeitraum."""
         problems: list[Problem] = []
         needs = {
             "Eigenanteil": ("kosten",),
@@ -251,6 +267,10 @@ class Berechnung(Record):
                     f"Berechnung „{self.id}“: Ein Eigenanteil braucht „zeitraum: {{von, bis}}“ – ergänzen Sie ihn.",
                 )
             )
+        return problems
+
+    def _fremde_angaben(self) -> list[Problem]:
+        """The keys written that belong to tables of another art."""
         allowed = {
             "Eigenanteil": {"kosten", "abzuege"},
             "Aufstellung": {"kosten", "summe_als", "spalten", "anzeige", "fonds", "fonds_als", "ausschoepfen"},
@@ -258,31 +278,35 @@ class Berechnung(Record):
             "Vergleich": {"spalten", "einheit", "zeilen", "vergleichsspalten"},
             "Matrix": {"spalten", "einheit", "zeilen", "summe_als", "zeilenkopf", "zeilensummen", "spaltensummen"},
         }[self.art]
-        for key in (
-            "kosten",
-            "abzuege",
-            "summe_als",
-            "quellen",
-            "haushaltsjahre",
-            "spalten",
-            "zeilen",
-            "anzeige",
-            "fonds",
-            "fonds_als",
-            "ausschoepfen",
-            "szenarien",
-            "vergleichsspalten",
-            "zeilenkopf",
-            "zeilensummen",
-            "spaltensummen",
-        ):
-            if key in self._lines and key not in allowed:
-                problems.append(
-                    Problem(
-                        self.where(key),
-                        f"„{key}“ gehört nicht zu einer Berechnung der Art „{self.art}“ – entfernen Sie es.",
-                    )
-                )
+        return [
+            Problem(
+                self.where(key),
+                f"„{key}“ gehört nicht zu einer Berechnung der Art „{self.art}“ – entfernen Sie es.",
+            )
+            for key in (
+                "kosten",
+                "abzuege",
+                "summe_als",
+                "quellen",
+                "haushaltsjahre",
+                "spalten",
+                "zeilen",
+                "anzeige",
+                "fonds",
+                "fonds_als",
+                "ausschoepfen",
+                "szenarien",
+                "vergleichsspalten",
+                "zeilenkopf",
+                "zeilensummen",
+                "spaltensummen",
+            )
+            if key in self._lines and key not in allowed
+        ]
+
+    def _angaben_der_aufstellung(self) -> list[Problem]:
+        """The columns an Aufstellung's rows fill, its fonds to use up, and the keys of its rows in any other table."""
+        problems: list[Problem] = []
         if self.art == "Aufstellung":
             for position in self.kosten:
                 for name in position.felder:
@@ -311,14 +335,11 @@ class Berechnung(Record):
                                 f"„{key}“ gibt es nur in Zeilen einer Aufstellung – entfernen Sie es.",
                             )
                         )
-        if self.art == "Vergleich" and self.spalten and len(self.spalten) != 2:
-            problems.append(
-                Problem(
-                    self.where("spalten"),
-                    "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023].",
-                )
-            )
-        problems += matrix_probleme(self)
+        return problems
+
+    def _haushaltsjahre_probleme(self) -> list[Problem]:
+        """Each Haushaltsjahr is written with four digits, and there are not too many."""
+        problems: list[Problem] = []
         for year in self.haushaltsjahre:
             if not (year.isdigit() and len(year) == 4):
                 problems.append(
@@ -335,7 +356,6 @@ class Berechnung(Record):
                     "Haushaltsjahre rechnet vorlagen nicht; prüfen Sie die Angaben.",
                 )
             )
-        problems += laenge(self.zeitraum, self.lang, self.where("zeitraum"))
         return problems
 
 

@@ -6,23 +6,20 @@ YAML keys under `hausstil:` in koerperschaft.yaml.
 
 from __future__ import annotations
 
-import difflib
-import re
 from typing import Literal
 
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.abstimmung import Abstimmungsstil
+from vorlagen.load.hausstilpruefung import hausstil_probleme
 from vorlagen.load.kopfzeilen import Kopf
 from vorlagen.load.mitzeichnung import datei
-from vorlagen.load.records import Record, defined_at, doc, doppelte, line_of, record, unknown_word
+from vorlagen.load.records import Record, defined_at, doc, doppelte, record, unknown_word
 from vorlagen.load.satz import Silbentrennung, Tabellenstil
-from vorlagen.load.ueberschriften import Ueberschriften, zu_lange_ueberschriften
+from vorlagen.load.ueberschriften import Ueberschriften
 from vorlagen.load.vorlagenart import (
     Abschnitt,
     Klimaantwort,
     Vorlagenart,
-    muster_problem,
-    nummer_regex,
     standard_arten,
     standard_klimaantworten,
 )
@@ -287,111 +284,5 @@ class Hausstil(Record):
         return abschnitt.antworten if abschnitt is not None else standard_klimaantworten()
 
     def check(self) -> list[Problem]:
-        problems: list[Problem] = zu_lange_ueberschriften(self)
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.akzentfarbe):
-            problems.append(
-                Problem(
-                    self.where("akzentfarbe"),
-                    f"„{self.akzentfarbe}“ ist keine Farbe – schreiben Sie sie als "
-                    '#rrggbb in Anführungszeichen, z. B. "#1f4e79".',
-                )
-            )
-        mehrdeutig = muster_problem(self.nummer) if self.nummer is not None else None
-        if mehrdeutig is not None:
-            problems.append(Problem(self.where("nummer"), mehrdeutig))
-        elif self.nummer is not None and not nummer_regex(self.nummer):
-            problems.append(
-                Problem(
-                    self.where("nummer"),
-                    f"Das Muster „{self.nummer}“ enthält keinen Platzhalter – schreiben Sie es mit JJJJ "
-                    "(Jahr), N oder NNNN (Zahl) und R (römische Zahl), z. B. JJJJ/NNNN.",
-                )
-            )
-        if not self.dringlichkeitsentscheidung.strip():
-            problems.append(
-                Problem(
-                    self.where("dringlichkeitsentscheidung"),
-                    "„dringlichkeitsentscheidung“ ist leer – schreiben Sie das Wort der "
-                    "Körperschaft, z. B. Eilentscheidung, oder lassen Sie die Zeile weg.",
-                )
-            )
-        ids = [a.id for a in self.abschnitte]
-        for doppelt in doppelte(ids):
-            problems.append(
-                Problem(
-                    self.where("abschnitte"),
-                    f"Der Abschnitt „{doppelt}“ steht doppelt – vergeben Sie eindeutige Kennungen.",
-                )
-            )
-        for name, art in self.arten.items():
-            for abschnitt_id in art.abschnitte:
-                if abschnitt_id not in ids:
-                    close = difflib.get_close_matches(abschnitt_id, ids, n=1, cutoff=0.6)
-                    hint = f"meinten Sie „{close[0]}“?" if close else "legen Sie ihn unter „hausstil: abschnitte“ an."
-                    problems.append(
-                        Problem(
-                            self.where("arten"),
-                            f"Die Art „{name}“ nennt den unbekannten Abschnitt „{abschnitt_id}“ – {hint}",
-                        )
-                    )
-            for feld in art.kopf:
-                if feld not in self.kopf.eigene:
-                    problems.append(
-                        Problem(
-                            self.where("arten"),
-                            f"Die Art „{name}“ nennt das unbekannte Kopfdatum „{feld}“ – legen Sie es unter "
-                            "„hausstil: kopf: eigene“ an.",
-                        )
-                    )
-        for art in self.arten.values():
-            if art.mitzeichnung:
-                problems += self.mitzeichnung.unbekannte(art.mitzeichnung, art.where("mitzeichnung"))
-        for liste, woerter in (("rollen", self.rollen), ("beratungsergebnisse", self.beratungsergebnisse)):
-            if not woerter:
-                problems.append(
-                    Problem(
-                        self.where(liste),
-                        f"Die Liste „{liste}“ ist leer – tragen Sie die Wörter ein, die Ihre Körperschaft verwendet.",
-                    )
-                )
-            elif any(not wort.strip() for wort in woerter):
-                problems.append(
-                    Problem(self.where(liste), f"Die Liste „{liste}“ enthält ein leeres Wort – entfernen Sie es.")
-                )
-        for doppelt in doppelte(self.beratungsergebnisse):
-            problems.append(
-                Problem(
-                    self.where("beratungsergebnisse"),
-                    f"Die Liste „beratungsergebnisse“ nennt „{doppelt}“ zweimal – streichen Sie eines der beiden.",
-                )
-            )
-        for ergebnis, satz in self.niederschrift_saetze.items():
-            where = line_of(self.niederschrift_saetze, ergebnis)
-            if "{{" in satz or "{%" in satz:
-                problems.append(
-                    Problem(
-                        where,
-                        f"„niederschrift_saetze“: Der Satz unter „{ergebnis}“ ist fester Text – Platzhalter wie "
-                        "{{ … }} werden hier nicht ausgewertet; schreiben Sie ihn ohne.",
-                    )
-                )
-            if ergebnis == "Beschluss":
-                problems.append(
-                    Problem(
-                        where,
-                        "„niederschrift_saetze“: Unter einem Beschluss steht sein Text mit der Abstimmung, kein "
-                        "fester Satz – entfernen Sie „Beschluss“ hier.",
-                    )
-                )
-            elif not self.ergebnis_erlaubt(ergebnis):
-                problems.append(
-                    unknown_word(
-                        where,
-                        "niederschrift_saetze",
-                        ergebnis,
-                        [w for w in self.niederschrift_ergebnisse() if w != "Beschluss"],
-                        "beratungsergebnisse",
-                        defined_at(self, "beratungsergebnisse"),
-                    )
-                )
-        return problems
+        """What is wrong with the Hausstil as written (load/hausstilpruefung.py)."""
+        return hausstil_probleme(self)

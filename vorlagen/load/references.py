@@ -8,6 +8,8 @@ from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import line_of, suggest
+from vorlagen.load.vorlage import Vorlage
+from vorlagen.load.vorlagenordner import VorlageSource
 
 
 def unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
@@ -20,10 +22,25 @@ def unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
 
 def check_references(facts: Facts) -> list[Problem]:
     """All reference problems of the data at once."""
-    problems: list[Problem] = []
+    problems = [
+        *_doppelte_kennungen(facts),
+        *_gremien_der_sitzungen(facts),
+        *_gremien_der_haushalte(facts),
+        *_saetze_der_bescheide(facts),
+        *_bescheide_der_antraege(facts),
+    ]
+    alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
+    ausgabenamen = _Ausgabenamen()
+    for source in facts.vorlagen:
+        problems += ausgabenamen.pruefen(source)
+        problems += _verweise_der_vorlage(facts, source.vorlage, alle)
+    return problems
+
+
+def _doppelte_kennungen(facts: Facts) -> list[Problem]:
+    """A Gremium or an Amt whose id an earlier one of its kind already has."""
+    problems = []
     k = facts.koerperschaft
-    gremien = {g.id for g in k.gremien}
-    aemter = {a.id for a in k.aemter}
     for kind, items in (("Gremium", k.gremien), ("Amt", k.aemter)):
         seen = set()
         for item in items:
@@ -35,68 +52,95 @@ def check_references(facts: Facts) -> list[Problem]:
                     )
                 )
             seen.add(item.id)
-    for sitzung in facts.sitzungen.values():
-        if sitzung.gremium not in gremien:
-            problems.append(
-                unknown(
-                    sitzung.where("gremium"),
-                    "s Gremium",
-                    sitzung.gremium,
-                    gremien,
-                    "tragen Sie es in koerperschaft.yaml unter „gremien“ ein.",
-                )
-            )
-    for haushalt in facts.haushalte.values():
-        if haushalt.entscheidet is not None and haushalt.entscheidet not in gremien:
-            problems.append(
-                unknown(
-                    haushalt.where("entscheidet"),
-                    "s Gremium",
-                    haushalt.entscheidet,
-                    gremien,
-                    "nennen Sie das Kürzel eines Gremiums aus koerperschaft.yaml („gremien“).",
-                )
-            )
+    return problems
+
+
+def _gremien_der_sitzungen(facts: Facts) -> list[Problem]:
+    """Each Sitzung belongs to a Gremium of the Körperschaft."""
+    gremien = {g.id for g in facts.koerperschaft.gremien}
+    return [
+        unknown(
+            sitzung.where("gremium"),
+            "s Gremium",
+            sitzung.gremium,
+            gremien,
+            "tragen Sie es in koerperschaft.yaml unter „gremien“ ein.",
+        )
+        for sitzung in facts.sitzungen.values()
+        if sitzung.gremium not in gremien
+    ]
+
+
+def _gremien_der_haushalte(facts: Facts) -> list[Problem]:
+    """The Gremium that decides a Haushalt (`entscheidet`) is one of the Körperschaft."""
+    gremien = {g.id for g in facts.koerperschaft.gremien}
+    return [
+        unknown(
+            haushalt.where("entscheidet"),
+            "s Gremium",
+            haushalt.entscheidet,
+            gremien,
+            "nennen Sie das Kürzel eines Gremiums aus koerperschaft.yaml („gremien“).",
+        )
+        for haushalt in facts.haushalte.values()
+        if haushalt.entscheidet is not None and haushalt.entscheidet not in gremien
+    ]
+
+
+def _saetze_der_bescheide(facts: Facts) -> list[Problem]:
+    """Every Satz a position of a Bescheid or an Antrag names exists."""
+    problems = []
     for bescheid in [*facts.bescheide.values(), *facts.antraege.values()]:
         for position in bescheid.positionen:
             problems += _check_satz(facts, position.satz, position.where("satz"))
-    for antrag in facts.antraege.values():
-        if (
-            antrag.bescheid is not None
-            and antrag.bescheid not in facts.bescheide
-            and not facts.is_unreadable("bescheide", antrag.bescheid)
-        ):
-            problems.append(
-                unknown(
-                    antrag.where("bescheid"),
-                    "r Bescheid",
-                    antrag.bescheid,
-                    facts.bescheide,
-                    "nennen Sie die Kennung eines Bescheids aus bescheide/.",
-                )
-            )
-    nummern: dict[str, Where] = {}
-    alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
-    # output name in lower case (Windows and macOS hold names that differ only in case as one) → who has it
-    slugs: dict[str, tuple[str, Where, str]] = {}
-    nummer_of: dict[str, str | None] = {}  # output name → the Nummer of the Vorlage that has it (None: open)
-    for source in facts.vorlagen:
+    return problems
+
+
+def _bescheide_der_antraege(facts: Facts) -> list[Problem]:
+    """The Bescheid an Antrag names exists (or could not be read, which is said elsewhere)."""
+    return [
+        unknown(
+            antrag.where("bescheid"),
+            "r Bescheid",
+            antrag.bescheid,
+            facts.bescheide,
+            "nennen Sie die Kennung eines Bescheids aus bescheide/.",
+        )
+        for antrag in facts.antraege.values()
+        if antrag.bescheid is not None
+        and antrag.bescheid not in facts.bescheide
+        and not facts.is_unreadable("bescheide", antrag.bescheid)
+    ]
+
+
+class _Ausgabenamen:
+    """The Nummern and output names of the Vorlagen seen so far, to find one that repeats them."""
+
+    def __init__(self) -> None:
+        self.nummern: dict[str, Where] = {}
+        # output name in lower case (Windows and macOS hold names that differ only in case as one) → who has it
+        self.slugs: dict[str, tuple[str, Where, str]] = {}
+        self.nummer_of: dict[str, str | None] = {}  # output name → the Nummer of the Vorlage that has it (None: open)
+
+    def pruefen(self, source: VorlageSource) -> list[Problem]:
+        """The Vorlage of `source` repeats no earlier Nummer and no earlier output name; then remember both."""
+        problems = []
         vorlage = source.vorlage
         slug = source.slug.lower()
-        if vorlage.nummer is not None and vorlage.nummer in nummern:
+        if vorlage.nummer is not None and vorlage.nummer in self.nummern:
             problems.append(
                 Problem(
                     vorlage.where("nummer"),
                     f"Die Nummer „{vorlage.nummer}“ hat schon "
-                    f"{nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer.",
+                    f"{self.nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer.",
                 )
             )
-        elif slug in slugs:
-            other, where, original = slugs[slug]
+        elif slug in self.slugs:
+            other, where, original = self.slugs[slug]
             windows = (
                 " unter Windows, das Groß- und Kleinschreibung nicht unterscheidet," if original != source.slug else ""
             )
-            if vorlage.nummer is not None and nummer_of[slug] is not None:
+            if vorlage.nummer is not None and self.nummer_of[slug] is not None:
                 problems.append(
                     Problem(
                         vorlage.where("nummer"),
@@ -118,106 +162,154 @@ def check_references(facts: Facts) -> list[Problem]:
                     )
                 )
         if vorlage.nummer is not None:
-            nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
-        slugs.setdefault(slug, (source.bezeichnung, vorlage.where("nummer"), source.slug))
-        nummer_of.setdefault(slug, vorlage.nummer)
-        if (
-            vorlage.bezug
-            and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer)
-            and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage)
-        ):
+            self.nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
+        self.slugs.setdefault(slug, (source.bezeichnung, vorlage.where("nummer"), source.slug))
+        self.nummer_of.setdefault(slug, vorlage.nummer)
+        return problems
+
+
+def _verweise_der_vorlage(facts: Facts, vorlage: Vorlage, alle: set[str]) -> list[Problem]:
+    """Everything one Vorlage names exists: Bezug, Amt, Beratungen in order, Bescheide, Anträge, Sätze, Berechnungen."""
+    return [
+        *_bezug(facts, vorlage, alle),
+        *_federfuehrendes_amt(facts, vorlage),
+        *_beratungen(facts, vorlage),
+        *_check_order(facts, vorlage.beratungsfolge, vorlage.datum),
+        *_bescheide_und_antraege(facts, vorlage),
+        *_saetze_der_finanzierung(facts, vorlage),
+        *_verteilungen(facts, vorlage),
+    ]
+
+
+def _bezug(facts: Facts, vorlage: Vorlage, alle: set[str]) -> list[Problem]:
+    """The Bezug names another Vorlage of the data (or one that could not be read)."""
+    if (
+        vorlage.bezug
+        and (vorlage.bezug.vorlage not in alle or vorlage.bezug.vorlage == vorlage.nummer)
+        and not facts.is_unreadable("vorlagen", vorlage.bezug.vorlage)
+    ):
+        return [
+            unknown(
+                vorlage.bezug.where("vorlage"),
+                " Vorlage",
+                vorlage.bezug.vorlage,
+                [n for n in alle if n != vorlage.nummer],
+                "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/.",
+            )
+        ]
+    return []
+
+
+def _federfuehrendes_amt(facts: Facts, vorlage: Vorlage) -> list[Problem]:
+    """The federführende Amt is one of the Körperschaft."""
+    aemter = {a.id for a in facts.koerperschaft.aemter}
+    if vorlage.federfuehrend is not None and vorlage.federfuehrend not in aemter:
+        return [
+            unknown(
+                vorlage.where("federfuehrend"),
+                "s Amt",
+                vorlage.federfuehrend,
+                aemter,
+                "tragen Sie es in koerperschaft.yaml unter „aemter“ ein.",
+            )
+        ]
+    return []
+
+
+def _beratungen(facts: Facts, vorlage: Vorlage) -> list[Problem]:
+    """Each step of the Beratungsfolge names a known Sitzung, or without one a known Gremium."""
+    gremien = {g.id for g in facts.koerperschaft.gremien}
+    problems = []
+    for beratung in vorlage.beratungsfolge:
+        if beratung.sitzung is None:
+            if beratung.gremium is not None and beratung.gremium not in gremien:  # None: Beratung.check reports it
+                problems.append(
+                    unknown(
+                        beratung.where("gremium"),
+                        "s Gremium",
+                        beratung.gremium,
+                        gremien,
+                        "tragen Sie es in koerperschaft.yaml unter „gremien“ ein.",
+                    )
+                )
+        elif beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
             problems.append(
                 unknown(
-                    vorlage.bezug.where("vorlage"),
-                    " Vorlage",
-                    vorlage.bezug.vorlage,
-                    [n for n in alle if n != vorlage.nummer],
-                    "„bezug“ nennt die Nummer einer anderen Vorlage aus vorlagen/.",
+                    beratung.where("sitzung"),
+                    " Sitzung",
+                    beratung.sitzung,
+                    facts.sitzungen,
+                    "legen Sie sie unter sitzungen/ an.",
                 )
             )
-        if vorlage.federfuehrend is not None and vorlage.federfuehrend not in aemter:
+    return problems
+
+
+def _bescheide_und_antraege(facts: Facts, vorlage: Vorlage) -> list[Problem]:
+    """The Bescheide and Anträge a Vorlage lists exist (or could not be read)."""
+    problems = [
+        unknown(
+            vorlage.where("bescheide"),
+            "r Bescheid",
+            bescheid_id,
+            facts.bescheide,
+            "legen Sie ihn unter bescheide/ an.",
+        )
+        for bescheid_id in vorlage.bescheide
+        if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id)
+    ]
+    problems += [
+        unknown(
+            vorlage.where("antraege"),
+            "r Antrag",
+            antrag_id,
+            facts.antraege,
+            "legen Sie ihn unter antraege/ an.",
+        )
+        for antrag_id in vorlage.antraege
+        if antrag_id not in facts.antraege and not facts.is_unreadable("antraege", antrag_id)
+    ]
+    return problems
+
+
+def _saetze_der_finanzierung(facts: Facts, vorlage: Vorlage) -> list[Problem]:
+    """Every Satz a Kosten or Abzug of a Berechnung names exists."""
+    problems = []
+    for berechnung in vorlage.finanzierung:
+        for posten in [*berechnung.kosten, *berechnung.abzuege]:
+            for satz_id in posten.saetze:
+                problems += _check_satz(facts, satz_id, posten.where("saetze"))
+    return problems
+
+
+def _verteilungen(facts: Facts, vorlage: Vorlage) -> list[Problem]:
+    """A Verteilung names a Berechnung of its Vorlage and, where the Körperschaft lists them, known Kommunen."""
+    kommunen = facts.koerperschaft.kommunen
+    berechnungen = {b.id for b in vorlage.finanzierung}
+    problems = []
+    for verteilung in vorlage.verteilungen:
+        if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
             problems.append(
                 unknown(
-                    vorlage.where("federfuehrend"),
-                    "s Amt",
-                    vorlage.federfuehrend,
-                    aemter,
-                    "tragen Sie es in koerperschaft.yaml unter „aemter“ ein.",
+                    verteilung.where("berechnung"),
+                    " Berechnung",
+                    verteilung.berechnung,
+                    berechnungen,
+                    "nennen Sie eine Berechnung aus „finanzierung“.",
                 )
             )
-        for beratung in vorlage.beratungsfolge:
-            if beratung.sitzung is None:
-                if beratung.gremium is not None and beratung.gremium not in gremien:  # None: Beratung.check reports it
-                    problems.append(
-                        unknown(
-                            beratung.where("gremium"),
-                            "s Gremium",
-                            beratung.gremium,
-                            gremien,
-                            "tragen Sie es in koerperschaft.yaml unter „gremien“ ein.",
-                        )
-                    )
-            elif beratung.sitzung not in facts.sitzungen and not facts.is_unreadable("sitzungen", beratung.sitzung):
-                problems.append(
-                    unknown(
-                        beratung.where("sitzung"),
-                        " Sitzung",
-                        beratung.sitzung,
-                        facts.sitzungen,
-                        "legen Sie sie unter sitzungen/ an.",
-                    )
+        if kommunen:
+            problems += [
+                unknown(
+                    line_of(verteilung.werte, name),
+                    " Kommune",
+                    name,
+                    kommunen,
+                    "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml.",
                 )
-        problems += _check_order(facts, vorlage.beratungsfolge, vorlage.datum)
-        for bescheid_id in vorlage.bescheide:
-            if bescheid_id not in facts.bescheide and not facts.is_unreadable("bescheide", bescheid_id):
-                problems.append(
-                    unknown(
-                        vorlage.where("bescheide"),
-                        "r Bescheid",
-                        bescheid_id,
-                        facts.bescheide,
-                        "legen Sie ihn unter bescheide/ an.",
-                    )
-                )
-        for antrag_id in vorlage.antraege:
-            if antrag_id not in facts.antraege and not facts.is_unreadable("antraege", antrag_id):
-                problems.append(
-                    unknown(
-                        vorlage.where("antraege"),
-                        "r Antrag",
-                        antrag_id,
-                        facts.antraege,
-                        "legen Sie ihn unter antraege/ an.",
-                    )
-                )
-        berechnungen = {b.id for b in vorlage.finanzierung}
-        for berechnung in vorlage.finanzierung:
-            for posten in [*berechnung.kosten, *berechnung.abzuege]:
-                for satz_id in posten.saetze:
-                    problems += _check_satz(facts, satz_id, posten.where("saetze"))
-        for verteilung in vorlage.verteilungen:
-            if verteilung.berechnung is not None and verteilung.berechnung not in berechnungen:
-                problems.append(
-                    unknown(
-                        verteilung.where("berechnung"),
-                        " Berechnung",
-                        verteilung.berechnung,
-                        berechnungen,
-                        "nennen Sie eine Berechnung aus „finanzierung“.",
-                    )
-                )
-            if k.kommunen:
-                for name in verteilung.werte:
-                    if name not in k.kommunen:
-                        problems.append(
-                            unknown(
-                                line_of(verteilung.werte, name),
-                                " Kommune",
-                                name,
-                                k.kommunen,
-                                "prüfen Sie die Schreibweise oder ergänzen Sie „kommunen“ in koerperschaft.yaml.",
-                            )
-                        )
+                for name in verteilung.werte
+                if name not in kommunen
+            ]
     return problems
 
 

@@ -118,34 +118,56 @@ class Vergleichsspalte(Record):
 
 def matrix_probleme(b) -> list[Problem]:
     """What a Berechnung of the art Matrix (or a Vergleich's rows and columns) must be, beyond its record."""
-    problems: list[Problem] = []
     if b.art == "Vergleich":
-        problems += [
-            Problem(
-                z.where("zellen" if z.zellen else "formeln"),
-                f"Zeile „{z.als}“: „zellen“ und „formeln“ gibt es nur in einer Matrix – ein Vergleich hat „werte: [alt, neu]“.",
-            )
-            for z in b.zeilen
-            if z.zellen or z.formeln
-        ]
-        koepfe = [s.als for s in b.vergleichsspalten or []]
-        for kopf in {k for k in koepfe if koepfe.count(k) > 1}:
-            problems.append(
-                Problem(
-                    b.where("vergleichsspalten"),
-                    f"Die Vergleichsspalte „{kopf}“ steht doppelt – geben Sie jeder Spalte einen eigenen Kopf.",
-                )
-            )
-        for kopf in sorted(set(koepfe) & set(b.spalten)):
-            problems.append(
-                Problem(
-                    b.where("vergleichsspalten"),
-                    f"Die Vergleichsspalte „{kopf}“ heißt wie einer der beiden Stände – geben Sie ihr einen eigenen Kopf.",
-                )
-            )
-        return problems
+        return _vergleich_probleme(b)
     if b.art != "Matrix":
-        return problems
+        return []
+    problems = _matrix_namen(b)
+    for z in b.zeilen:
+        problems += _matrixzeile_probleme(b, z)
+    if b.erwartet is not None:
+        for spalte in b.erwartet.spalten:
+            if spalte not in b.spalten:
+                problems.append(
+                    Problem(
+                        b.erwartet.where("spalten"),
+                        f"Erwartet für die Spalte „{spalte}“, die es nicht gibt – Spalten: {', '.join(b.spalten)}.",
+                    )
+                )
+    return problems
+
+
+def _vergleich_probleme(b) -> list[Problem]:
+    """A Vergleich's rows have no cells of a Matrix, and its own columns have heads of their own."""
+    problems: list[Problem] = [
+        Problem(
+            z.where("zellen" if z.zellen else "formeln"),
+            f"Zeile „{z.als}“: „zellen“ und „formeln“ gibt es nur in einer Matrix – ein Vergleich hat „werte: [alt, neu]“.",
+        )
+        for z in b.zeilen
+        if z.zellen or z.formeln
+    ]
+    koepfe = [s.als for s in b.vergleichsspalten or []]
+    for kopf in {k for k in koepfe if koepfe.count(k) > 1}:
+        problems.append(
+            Problem(
+                b.where("vergleichsspalten"),
+                f"Die Vergleichsspalte „{kopf}“ steht doppelt – geben Sie jeder Spalte einen eigenen Kopf.",
+            )
+        )
+    for kopf in sorted(set(koepfe) & set(b.spalten)):
+        problems.append(
+            Problem(
+                b.where("vergleichsspalten"),
+                f"Die Vergleichsspalte „{kopf}“ heißt wie einer der beiden Stände – geben Sie ihr einen eigenen Kopf.",
+            )
+        )
+    return problems
+
+
+def _matrix_namen(b) -> list[Problem]:
+    """A Matrix names each column and each row once, and no column like the sum of a row."""
+    problems = []
     summe = b.summe_als or "Summe"
     for spalte in {s for s in b.spalten if b.spalten.count(s) > 1}:
         problems.append(
@@ -164,50 +186,46 @@ def matrix_probleme(b) -> list[Problem]:
         problems.append(
             Problem(b.where("zeilen"), f"Die Zeile „{name}“ steht doppelt – geben Sie jeder Zeile eine eigene „id“.")
         )
-    for z in b.zeilen:
-        if not z.zellen and not z.formeln:
-            problems.append(
-                Problem(
-                    z.where("als"),
-                    f"Zeile „{z.als}“: Eine Zeile einer Matrix hat „zellen: {{Spalte: Wert}}“ (oder „formeln“), z. B. "
-                    f"zellen: {{{b.spalten[0] if b.spalten else '2024'}: 1000}}.",
-                )
+    return problems
+
+
+def _matrixzeile_probleme(b, z) -> list[Problem]:
+    """A row of a Matrix has cells (or formulas) in its columns, and expects values only of cells there are."""
+    problems = []
+    if not z.zellen and not z.formeln:
+        problems.append(
+            Problem(
+                z.where("als"),
+                f"Zeile „{z.als}“: Eine Zeile einer Matrix hat „zellen: {{Spalte: Wert}}“ (oder „formeln“), z. B. "
+                f"zellen: {{{b.spalten[0] if b.spalten else '2024'}: 1000}}.",
             )
-        for key in ("zellen", "formeln"):
-            for spalte in getattr(z, key):
-                if spalte not in b.spalten:
-                    problems.append(
-                        Problem(
-                            z.where(key),
-                            f"Zeile „{z.als}“: Die Spalte „{spalte}“ steht nicht in „spalten“ "
-                            f"({', '.join(b.spalten) or 'keine'}) – ergänzen Sie sie dort oder prüfen Sie die Schreibweise.",
-                        )
-                    )
-        erwartet = z.erwartet
-        if erwartet is not None:
-            for key in ("alt", "neu", "differenz", "prozent"):
-                if key in erwartet._lines:
-                    problems.append(
-                        Problem(
-                            erwartet.where(key),
-                            f"„{key}“ gibt es in einer Matrix nicht – erwartet werden „zellen: {{Spalte: Wert}}“ und „summe“.",
-                        )
-                    )
-            for spalte in erwartet.zellen:
-                if spalte not in b.spalten:
-                    problems.append(
-                        Problem(
-                            erwartet.where("zellen"),
-                            f"Zeile „{z.als}“: erwartet für die Spalte „{spalte}“, die es nicht gibt – Spalten: {', '.join(b.spalten)}.",
-                        )
-                    )
-    if b.erwartet is not None:
-        for spalte in b.erwartet.spalten:
+        )
+    for key in ("zellen", "formeln"):
+        for spalte in getattr(z, key):
             if spalte not in b.spalten:
                 problems.append(
                     Problem(
-                        b.erwartet.where("spalten"),
-                        f"Erwartet für die Spalte „{spalte}“, die es nicht gibt – Spalten: {', '.join(b.spalten)}.",
+                        z.where(key),
+                        f"Zeile „{z.als}“: Die Spalte „{spalte}“ steht nicht in „spalten“ "
+                        f"({', '.join(b.spalten) or 'keine'}) – ergänzen Sie sie dort oder prüfen Sie die Schreibweise.",
+                    )
+                )
+    erwartet = z.erwartet
+    if erwartet is not None:
+        for key in ("alt", "neu", "differenz", "prozent"):
+            if key in erwartet._lines:
+                problems.append(
+                    Problem(
+                        erwartet.where(key),
+                        f"„{key}“ gibt es in einer Matrix nicht – erwartet werden „zellen: {{Spalte: Wert}}“ und „summe“.",
+                    )
+                )
+        for spalte in erwartet.zellen:
+            if spalte not in b.spalten:
+                problems.append(
+                    Problem(
+                        erwartet.where("zellen"),
+                        f"Zeile „{z.als}“: erwartet für die Spalte „{spalte}“, die es nicht gibt – Spalten: {', '.join(b.spalten)}.",
                     )
                 )
     return problems

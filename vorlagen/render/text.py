@@ -272,6 +272,10 @@ class Prose:
                 f"{shown} lässt sich nicht auswerten ({grund(error)}) – prüfen Sie den "
                 f"Ausdruck; alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“.",
             )
+        return self._als_text(value, shown, where)
+
+    def _als_text(self, value, shown: str, where: Where) -> tuple[Markup, list[Problem]]:
+        """The escaped text an expression's value prints as, or nothing and why it is no text to print."""
         if isinstance(value, Groesse):
             return escape(value.text), []  # a named figure prints itself in its unit
         if isinstance(value, (Decimal, Fraction, int, float)) and not isinstance(value, bool):

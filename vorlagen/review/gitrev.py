@@ -107,38 +107,50 @@ def datei_bei(ordner: Path, rev: str, path: Path) -> bytes | None:
     return shown.stdout if shown.returncode == 0 and len(shown.stdout) <= MAX_DATEI else None
 
 
+class _Unlesbar(Exception):
+    """Why the data folder of a revision is not read: the German message."""
+
+
 def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path | None, list[Problem]]:
     """Writes `data_dir` as of `rev` below `target`; the extracted data folder, or None and why not. FehltHier when
     this machine has no git."""
     if shutil.which("git") is None:
         raise FehltHier(GIT_FEHLT)
     data_dir = data_dir.resolve()
+    try:
+        root, relative = _wurzel_und_revision(data_dir, rev)
+        blobs = _blobs(root, rev, relative)
+        target = target.resolve()
+        _auspacken(root, rev, blobs, target)
+    except _Unlesbar as error:
+        return None, [Problem(paths.where(data_dir), str(error))]
+    return target / relative, []
+
+
+def _wurzel_und_revision(data_dir: Path, rev: str) -> tuple[Path, str]:
+    """The root of the repository `data_dir` lies in and the data folder's path in it; _Unlesbar when there is no
+    repository or no such revision."""
     top = _git(["rev-parse", "--show-toplevel"], data_dir)
     if top.returncode != 0:
-        return None, [
-            Problem(
-                paths.where(data_dir),
-                "Der Datenordner liegt in keinem git-Repository – „vergleichen“ vergleicht Fassungen aus git.",
-            )
-        ]
+        raise _Unlesbar("Der Datenordner liegt in keinem git-Repository – „vergleichen“ vergleicht Fassungen aus git.")
     root = Path(top.stdout.decode().strip())
     relative = data_dir.relative_to(root).as_posix() or "."
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
-        return None, [
-            Problem(
-                paths.where(data_dir),
-                f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen "
-                "Commit, Branch oder Tag (z. B. HEAD~1 oder main).",
-            )
-        ]
+        raise _Unlesbar(
+            f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen Commit, Branch oder Tag (z. B. HEAD~1 oder main)."
+        )
+    return root, relative
+
+
+def _blobs(root: Path, rev: str, relative: str) -> list[tuple[bytes, bytes, str]]:
+    """(mode, object, path) of every file of the data folder at `rev`; _Unlesbar when the folder is not there yet or
+    a file is larger than any vorlagen reads."""
     # read the tree and its blobs as stored: `git archive` would let the revision's .gitattributes hide files
     # (export-ignore) and run filters of the user's git config on them; ls-tree and cat-file apply neither
     listing = _git(["ls-tree", "-r", "-z", rev, "--", relative], root)
     entries = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
     if listing.returncode != 0 or not entries:
-        return None, [
-            Problem(paths.where(data_dir), f"In Revision „{rev}“ gibt es den Datenordner „{relative}“ noch nicht.")
-        ]
+        raise _Unlesbar(f"In Revision „{rev}“ gibt es den Datenordner „{relative}“ noch nicht.")
     blobs = [
         (meta.split()[0], meta.split()[2], name.decode("utf-8", "surrogateescape"))
         for meta, name in entries
@@ -147,15 +159,17 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path 
     sizes = _git_input(["cat-file", "--batch-check"], root, b"".join(sha + b"\n" for _, sha, _ in blobs)).split()
     for (_, _, name), groesse in zip(blobs, sizes[2::3]):
         if int(groesse) > MAX_DATEI:
-            return None, [
-                Problem(
-                    paths.where(data_dir),
-                    f"In Revision „{rev}“ ist „{name}“ {int(groesse) // (1024 * 1024)} MB groß – Dateien über "
-                    f"{MAX_DATEI // (1024 * 1024)} MB liest vorlagen nicht, auch nicht aus git; verkleinern Sie die "
-                    "Datei in einem neuen Commit und vergleichen Sie mit ihm.",
-                )
-            ]
-    target = target.resolve()
+            raise _Unlesbar(
+                f"In Revision „{rev}“ ist „{name}“ {int(groesse) // (1024 * 1024)} MB groß – Dateien über "
+                f"{MAX_DATEI // (1024 * 1024)} MB liest vorlagen nicht, auch nicht aus git; verkleinern Sie die "
+                "Datei in einem neuen Commit und vergleichen Sie mit ihm."
+            )
+    return blobs
+
+
+def _auspacken(root: Path, rev: str, blobs: list[tuple[bytes, bytes, str]], target: Path) -> None:
+    """Writes each file below `target` as git stores it, then the links; _Unlesbar (and nothing more written) at the
+    first link that points outside."""
     links: list[tuple[Path, str]] = []
     with subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=PIPE, stdout=PIPE) as batch:
         assert batch.stdin is not None and batch.stdout is not None
@@ -175,31 +189,31 @@ def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path 
                 and (Path(link).is_absolute() or not (path.parent / link).resolve().is_relative_to(target))
             ):
                 batch.kill()
-                return None, [
-                    Problem(
-                        paths.where(data_dir),
-                        f"In Revision „{rev}“ zeigt „{name}“ außerhalb des "
-                        "Projekts (Verknüpfung mit absolutem Pfad oder ../) – "
-                        "„vergleichen“ liest solche Fassungen nicht; entfernen Sie die "
-                        "Verknüpfung in git.",
-                    )
-                ]
+                raise _Unlesbar(
+                    f"In Revision „{rev}“ zeigt „{name}“ außerhalb des Projekts (Verknüpfung mit absolutem Pfad "
+                    "oder ../) – „vergleichen“ liest solche Fassungen nicht; entfernen Sie die Verknüpfung in git."
+                )
             path.parent.mkdir(parents=True, exist_ok=True)
             if link is not None:
                 links.append((path, link))
                 continue
-            with path.open("wb") as out:  # in pieces: a large blob never sits in memory whole
-                left = size
-                while left:
-                    piece = batch.stdout.read(min(left, STUECK))
-                    if not piece:
-                        raise OSError("git cat-file endete vorzeitig")
-                    out.write(piece)
-                    left -= len(piece)
+            _blob_schreiben(batch.stdout, path, size)
             batch.stdout.read(1)  # the line feed after each object
         batch.stdin.close()
     _make_links(links)
-    return target / relative, []
+
+
+def _blob_schreiben(stream, path: Path, size: int) -> None:
+    """The next `size` bytes of git's output into the file `path`, in pieces: a large blob never sits in memory
+    whole."""
+    with path.open("wb") as out:
+        left = size
+        while left:
+            piece = stream.read(min(left, STUECK))
+            if not piece:
+                raise OSError("git cat-file endete vorzeitig")
+            out.write(piece)
+            left -= len(piece)
 
 
 def _make_links(links: list[tuple[Path, str]]) -> None:

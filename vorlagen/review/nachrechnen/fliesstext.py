@@ -124,6 +124,12 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
 
 
 def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """Percentages a sentence states: of three figures in a row, then a change „von … auf …“ in percent."""
+    return _percentages_of_three(text, figs, at) + _change_in_percent(text, figs, at)
+
+
+def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„x von y = z %“, „z % von y € = x €“ and „a € (b €) = z % gegenüber …“."""
     found = []
     for a, b, c in zip(figs, figs[1:], figs[2:]):
         gap = between(text, b, c)
@@ -182,6 +188,12 @@ def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     typ="veraenderung_prozent",
                 )
             )
+    return found
+
+
+def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„Steigerung von a € auf b €, also z %“: the one percentage of a sentence that names a change from … to …."""
+    found = []
     change = _CHANGE.search(text)
     if change:
         for a, b in zip(figs, figs[1:]):

@@ -47,7 +47,16 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     text, figs = zeile.text, _grouped(zeile.text, zeile.zahlen)
     used: set[int] = set()
     first = len(found)  # the calculations of this line are added after it
-    fund = lambda z: Fund(zeile, z)  # noqa: E731
+    used |= _found_products(zeile, text, figs, found)
+    used |= _found_dm_to_euro(zeile, text, figs, found)
+    used |= _found_divisions(zeile, text, figs, found)
+    used |= _found_sums(zeile, text, figs, found, used)
+    return _found_in_sentences(zeile, text, figs, found, first, used)
+
+
+def _found_products(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung]) -> set[int]:
+    """Adds the products of the line (`3 x 1.012 € = 3.036 €`) to `found`; the starts of their factors."""
+    used: set[int] = set()
     for chain, result, explicit, grund in _products(text, figs):
         shown = " x ".join(z.text if z.text.startswith("(") else z.betrag() for z in chain)
         art = "Anzahl x Betrag" if result.einheit == "€" else "Produkt"
@@ -55,8 +64,8 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
             Rechnung(
                 art,
                 "produkt",
-                [fund(z) for z in chain],
-                fund(result),
+                [Fund(zeile, z) for z in chain],
+                Fund(zeile, result),
                 shown,
                 sicher=explicit or _row_like(text, chain[0], chain[-1], result),
                 grund=grund,
@@ -64,21 +73,33 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
             )
         )
         used |= {z.start for z in chain}
-    for a, b in zip(figs, figs[1:]):  # „35,00 DM = 17,90 €“
+    return used
+
+
+def _found_dm_to_euro(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung]) -> set[int]:
+    """Adds the conversions „35,00 DM = 17,90 €“ to `found`; the starts of the amounts in DM."""
+    used: set[int] = set()
+    for a, b in zip(figs, figs[1:]):
         if not a.einheit and b.einheit != "%" and _DM_TO_EURO.fullmatch(between(text, a, b)):
             found.append(
                 Rechnung(
                     "Umrechnung von DM in Euro (1 € = 1,95583 DM)",
                     "dm",
-                    [fund(a)],
-                    fund(b),
+                    [Fund(zeile, a)],
+                    Fund(zeile, b),
                     f"{a.betrag()} DM / 1,95583",
                     typ="umrechnung",
                 )
             )
             used.add(a.start)
+    return used
+
+
+def _found_divisions(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung]) -> set[int]:
+    """Adds the divisions „250,97 : 5,2809 (1 v.H.) = 47,52 v.H.“ to `found`; the starts of dividend and divisor."""
+    used: set[int] = set()
     plain = [z for z in figs if z.tiefe == 0]
-    for a, b, c in zip(plain, plain[1:], plain[2:]):  # „250,97 : 5,2809 (1 v.H.) = 47,52 v.H.“
+    for a, b, c in zip(plain, plain[1:], plain[2:]):
         if (
             b.wert
             and "%" not in (a.einheit, b.einheit)
@@ -90,13 +111,19 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                 Rechnung(
                     "Division „a : b = c“",
                     "division",
-                    [fund(a), fund(b)],
-                    fund(c),
+                    [Fund(zeile, a), Fund(zeile, b)],
+                    Fund(zeile, c),
                     f"{a.betrag()} : {b.betrag()}",
                     typ="division",
                 )
             )
             used |= {a.start, b.start}
+    return used
+
+
+def _found_sums(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung], used: set[int]) -> set[int]:
+    """Adds the breakdowns in brackets and the sums `a € + b € = c €` to `found`; the starts of their parts."""
+    parts_used: set[int] = set()
     for parts, signs, result, art, typ, sure in _sums(text, figs, used):
         # a typed minus on a figure of `a € + b € = c €` counts: "−5.000 € + 3.000 € = −2.000 €"; so does one on
         # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)
@@ -107,8 +134,8 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
             Rechnung(
                 art,
                 "saldo" if signed else "summe",
-                [fund(z) for z in parts],
-                fund(result),
+                [Fund(zeile, z) for z in parts],
+                Fund(zeile, result),
                 written_sum(parts, signs, signed),
                 betrag=not signed,
                 vorzeichen=signs,
@@ -117,7 +144,16 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
                 typ=typ,
             )
         )
-        used |= {z.start for z in parts}
+        parts_used |= {z.start for z in parts}
+    return parts_used
+
+
+def _found_in_sentences(
+    zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung], first: int, used: set[int]
+) -> set[int]:
+    """Adds the prose calculations of the line's sentences (fliesstext.py) whose result no calculation of the line
+    (from `first` on in `found`) has and no figure in `used` is; `used` with the starts of their parts."""
+    used = set(used)
     results = {r.ergebnis.zahl.start for r in found[first:]}
     for start, part in _sentences(text):  # a table row is no sentence, but a cell of it may hold one
         inner = [
