@@ -199,6 +199,9 @@ def test_every_name_zahlen_lists_has_a_derivation_that_prints_what_the_listing_p
                 pytest.fail(f"{name}, {nummer}: {expression} hat keine Herleitung: {error}")
             assert h.gedruckt == shown, (name, nummer, expression)
             checked += 1
+            bare = expression.split("|")[0].strip()  # `vorlagen zahlen NUMMER NAME` without a filter: its default
+            _, h = herleitung_von(rechnung, k, bare)  # raised KeyError for every `anzahl_zeilen` before
+            assert h.gedruckt, (name, nummer, bare)
     assert checked > 0 or name in ("heidemoor", "weserbruch"), name  # their Vorlagen compute nothing
 
 

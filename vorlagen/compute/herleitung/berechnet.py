@@ -83,7 +83,7 @@ def _tabellenfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> G
     if isinstance(owner, Jahr) and t is not None:
         return zeilen.jahr_summe(k, t, int(pfad[-2]), feld, chain[-1]), GELD
     if feld == "anzahl_zeilen" and owner is not None and owner is t:
-        return zeilen.anzahl_zeilen(owner), ""
+        return zeilen.anzahl_zeilen(owner), "zahl"
     if isinstance(owner, Eigenanteilstabelle):
         if feld in ("gesamtkosten", "abzuege", "eigenanteil"):
             return zeilen.eigenanteil_feld(k, owner, feld), GELD
