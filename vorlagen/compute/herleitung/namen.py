@@ -52,15 +52,7 @@ def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tu
             return Herleitung(
                 "Finanzielle Auswirkungen", zeilen_[0], "", schritte=[z.strip() for z in zeilen_[1:]]
             ), GELD
-    roots = {
-        "finanzierung": rechnung.tabellen,
-        "uebersicht": rechnung.uebersicht,
-        "bescheide": rechnung.bescheide,
-        "antraege": rechnung.antraege,
-        "verteilungen": rechnung.verteilungen,
-        "haushalt": rechnung.haushalt,
-        "saetze": k.facts.saetze,
-    }
+    roots = {**_wurzeln(rechnung), "saetze": k.facts.saetze}
     if pfad[0] not in roots or roots[pfad[0]] is None:
         known = ", ".join(sorted([n for n, v in roots.items() if v is not None] + ["zahlen", *figures]))
         raise KeineHerleitung(f"„{pfad[0]}“ gibt es in dieser Vorlage nicht. Vorhanden: {known}.")
@@ -160,18 +152,22 @@ def ausdruck(text: str) -> tuple[tuple[str, ...], str | None, list]:
     return pfad, match["filter"], args
 
 
-def wert(rechnung, pfad: tuple[str, ...]):
-    """The value a name reads, as a text gets it."""
-    roots = {
+def _wurzeln(rechnung) -> dict:
+    """What a name's first part names in a Vorlage's computation: its tables, overview, Bescheide, Anträge,
+    Verteilungen and Haushalt block (None where it has none)."""
+    return {
         "finanzierung": rechnung.tabellen,
         "uebersicht": rechnung.uebersicht,
         "bescheide": rechnung.bescheide,
         "antraege": rechnung.antraege,
         "verteilungen": rechnung.verteilungen,
         "haushalt": rechnung.haushalt,
-        "zahlen": rechnung.zahlen,
-        "kennzahlen": rechnung.kennzahlen,
     }
+
+
+def wert(rechnung, pfad: tuple[str, ...]):
+    """The value a name reads, as a text gets it."""
+    roots = {**_wurzeln(rechnung), "zahlen": rechnung.zahlen, "kennzahlen": rechnung.kennzahlen}
     if len(pfad) == 1 and pfad[0] in rechnung.zahlen.herleitung:
         return rechnung.zahlen[pfad[0]]
     obj = roots.get(pfad[0])
