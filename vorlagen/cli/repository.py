@@ -326,9 +326,10 @@ def _ungeprueft(ergebnis) -> str:
 
 def _nicht_umgeschrieben(ergebnis) -> list[str]:
     """What `aktualisieren` left for the user to change, and why the data would not build even rewritten."""
-    return _abschnitt(
-        f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):", ergebnis.offen
-    ) + _abschnitt("Mit dieser Programmversion baut das Datenrepository auch umgeschrieben nicht:", ergebnis.probleme)
+    return [
+        *_abschnitt(f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):", ergebnis.offen),
+        *_abschnitt("Mit dieser Programmversion baut das Datenrepository auch umgeschrieben nicht:", ergebnis.probleme),
+    ]
 
 
 def _abschnitt(kopf: str, eintraege) -> list[str]:
