@@ -13,7 +13,6 @@ FREI = ("cli", "building")  # the commands print every problem; a build stages, 
 GRENZEN = {
     "core/problems.py:raise_if",  # the helper every boundary calls
     "compute/project.py:prepare",  # loading and computing
-    "render/betreff.py:vorbereitet",  # … and every Betreff as printed: where the commands start
     "render/document.py:compose",  # one Vorlage with its Anlagen
     "render/document.py:compose_all",
     "render/pdf.py:_setzen",  # a render job (in a worker process)

@@ -12,7 +12,7 @@ import pytest
 
 from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of, run
 from tests.referenz.rechnen import euro
-from vorlagen.render.betreff import vorbereitet
+from vorlagen.building.vorbereitung import vorbereitet
 
 FIXTURES = ROOT / "tests" / "fixtures"
 NBSP = "\u00a0"
@@ -173,3 +173,24 @@ def test_the_betreff_with_its_figure_is_printed_alike_in_every_document(tmp_path
         for p in out.rglob("*.*")
         if p.suffix in (".txt", ".html", ".json") and "{{ uebersicht" in p.read_text(encoding="utf-8")
     ]
+
+
+def test_the_boundary_makes_new_records_and_leaves_the_computed_project_as_read():
+    """The commands start from building/vorbereitung.vorbereitet (issue 47, point 2): the Betreff as printed comes in
+    new records; the project `prepare` computed, its Vorlagen and their records keep the Betreff as typed."""
+    from vorlagen.building.vorbereitung import mit_betreffen
+    from vorlagen.compute.project import prepare
+    from vorlagen.render.betreff import gedruckte_betreffe
+
+    project = prepare(FIXTURES / "mainz")
+    source = project.facts.vorlagen[0]
+    typed, record, facts = source.vorlage.betreff, source.vorlage, project.facts
+    betreffe, problems = gedruckte_betreffe(project)
+    assert problems == [] and betreffe == {source.slug: MZ_BETREFF}
+    gebaut = mit_betreffen(project, betreffe)
+    assert gebaut.facts.vorlagen[0].vorlage.betreff == MZ_BETREFF
+    assert gebaut.facts.vorlagen[0].betreff_liest  # what the figures were computed from, noted with the Vorlage
+    assert project.facts is facts and project.facts.vorlagen[0] is source and source.vorlage is record
+    assert source.vorlage.betreff == typed and "{{" in typed and source.betreff_liest == {}
+    assert gebaut.facts.vorlagen[0].vorlage.where("betreff") == record.where("betreff")  # its line stays
+    assert gebaut.rechnungen is project.rechnungen  # nothing computed again

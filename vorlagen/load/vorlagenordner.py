@@ -42,7 +42,7 @@ class VorlageSource:
     stand: dt.date = dt.date(2000, 1, 1)  # the Vorlage's date, or (without one) its first Sitzung's: dates the files
     betreff_liest: dict[Path | str, str] = field(
         default_factory=dict
-    )  # a Betreff that quotes figures: what they were computed from (render/betreff.py), noted with the Vorlage
+    )  # a Betreff that quotes figures: what they were computed from (building/vorbereitung.py), noted with the Vorlage
 
     @property
     def slug(self) -> str:

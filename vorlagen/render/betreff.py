@@ -1,40 +1,28 @@
 """The Betreff with its figures: `{{ … }}` in a Betreff quotes named figures the way texts do (the same allow-list,
-render/ausdruck.py), put in once after computing – every place that prints the Betreff prints the same text."""
+render/ausdruck.py), set once after computing (building/vorbereitung.py) – every place that prints the Betreff prints
+the same text."""
 
 from __future__ import annotations
-
-import datetime as dt
-from pathlib import Path
 
 from markupsafe import Markup
 
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.offen import OFFEN
-from vorlagen.compute.project import prepare
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_BETREFF
-from vorlagen.core.problems import Problem, Where, raise_if
-from vorlagen.load.records import changed
+from vorlagen.core.problems import Problem, Where
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render.ausdruck import ANWEISUNG, AUSDRUCK, NUR_AUSDRUECKE, ungeschlossen
 from vorlagen.render.document import zitierbar
 from vorlagen.render.text import Prose
 
 
-def vorbereitet(data_dir: Path, haushaltsrecht: bool = True, heute: dt.date | None = None) -> Project:
-    """`prepare` with every Betreff as printed: the boundary the commands start from. A Betreff that cannot be
-    printed raises BuildFailed with the rest; for read-only listings (`haushaltsrecht=False`) it stays as typed."""
-    project = prepare(data_dir, haushaltsrecht, heute)
-    problems = einsetzen(project)
-    if haushaltsrecht:
-        raise_if(problems)
-    return project
-
-
-def einsetzen(project: Project) -> list[Problem]:
-    """Puts the figures into every Betreff that quotes some (the Vorlage's record is replaced by a copy with the
-    printed Betreff) and checks every Betreff's length as printed; the problems, each at the Betreff's line."""
+def gedruckte_betreffe(project: Project) -> tuple[dict[str, str], list[Problem]]:
+    """Every Betreff that quotes figures, as printed (Vorlage slug → text), and the problems – a quote that cannot be
+    printed, a Betreff too long as printed – each at the Betreff's line. The records stay as read: the building stage
+    gives the commands a project with these texts (building/vorbereitung.py)."""
     prose = Prose(project.facts.koerperschaft.prozent_stellen)
+    gedruckt: dict[str, str] = {}
     problems: list[Problem] = []
     for source in project.facts.vorlagen:
         where = source.vorlage.where("betreff")
@@ -51,9 +39,8 @@ def einsetzen(project: Project) -> list[Problem]:
                 )
             )
         elif betreff != source.vorlage.betreff:
-            source.betreff_liest = dict(project.rechnungen[source.slug].reads)
-            source.vorlage = changed(source.vorlage, betreff=betreff)
-    return problems
+            gedruckt[source.slug] = betreff
+    return gedruckt, problems
 
 
 def _gesetzt(prose: Prose, project: Project, source: VorlageSource, where: Where) -> tuple[str | None, list[Problem]]:
