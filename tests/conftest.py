@@ -171,14 +171,22 @@ def update_golden(request) -> bool:
 
 
 @pytest.fixture
-def data(tmp_path) -> Path:
-    """A writable copy of data/ at tmp_path/data; paths in messages read data/…"""
-    return copy_data(DATA, tmp_path)
+def aus_dem_repository(tmp_path, monkeypatch) -> Path:
+    """The test runs from tmp_path, as users run commands from their data repository: messages name the files of a
+    data folder tmp_path/data as data/… (core/pfade.gezeigt names every file from the folder a command runs in)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 @pytest.fixture
-def aachen(tmp_path) -> Path:
-    return copy_data(AACHEN, tmp_path)
+def data(aus_dem_repository) -> Path:
+    """A writable copy of data/ at tmp_path/data, the test run from tmp_path: paths in messages read data/…"""
+    return copy_data(DATA, aus_dem_repository)
+
+
+@pytest.fixture
+def aachen(aus_dem_repository) -> Path:
+    return copy_data(AACHEN, aus_dem_repository)
 
 
 @pytest.fixture
@@ -265,9 +273,9 @@ def browser():
 
 
 @pytest.fixture
-def erlenbruch(tmp_path) -> Path:
-    """A writable copy of the Kreis Erlenbruch (every table kind)."""
-    return copy_data(ERLENBRUCH, tmp_path)
+def erlenbruch(aus_dem_repository) -> Path:
+    """A writable copy of the Kreis Erlenbruch (every table kind), the test run from tmp_path."""
+    return copy_data(ERLENBRUCH, aus_dem_repository)
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,9 @@ from tests.referenz.rechnen import euro, prozent, rund, zahl, zahl_frei
 from vorlagen.compute.project import prepare
 from vorlagen.core.problems import BuildFailed
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 # the first seeds of every kind run in the default tier, the rest in the slow one (marked `langsam`)
 SEEDS = [pytest.param(seed, marks=[pytest.mark.langsam] if seed >= 40 else []) for seed in range(250)]
 NBSP = "\u00a0"

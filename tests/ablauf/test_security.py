@@ -13,6 +13,9 @@ from vorlagen.core.problems import BuildFailed, Paths, Where
 from vorlagen.render import pdf as pdf_module
 from vorlagen.render.templates import TEMPLATES, Templates
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
 HTML = Path("vorlagen/2021-0123/2021-0123.html")
 

@@ -102,6 +102,6 @@ def test_a_unit_in_a_formula_says_where_it_goes(tmp_path):
         "Sie die Zahl allein und die Einheit unter „einheit“ (z. B. einheit: EUR oder einheit: TEUR)."
     ]
     edit(data / VORLAGE, 'formel: "220,5 TEUR"}', 'formel: "220,5", einheit: TEUR, stellen: 1}')  # as proposed
-    from vorlagen.render.betreff import vorbereitet
+    from vorlagen.building.vorbereitung import vorbereitet
 
     assert vorbereitet(data).rechnungen["2021-0123"].zahlen["a"] == Fraction(220500)

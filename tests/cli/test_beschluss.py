@@ -21,6 +21,9 @@ from vorlagen.compute.project import prepare
 from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss, listen
 from vorlagen.render.document import Composer
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 H2022 = Path("haushalt/2022.yaml")
 NIEDERSCHRIFT = Path("sitzungen/KA-2021-06-21/niederschrift.yaml")
 KEPT = Path("vorlagen/2021-0123/beschlossen.yaml")

@@ -20,6 +20,7 @@ from tests.referenz.rechnen import euro
 from vorlagen.cli import main
 from vorlagen.compute.offen import check_veroeffentlichung
 from vorlagen.compute.project import prepare
+from vorlagen.core.pfade import gezeigt
 
 FIXTURES = ROOT / "tests" / "fixtures"
 NBSP = "\u00a0"
@@ -120,7 +121,8 @@ def test_lohne_the_open_facts_are_listed_and_keep_it_from_publishing(lohne, caps
     (problem,) = check_veroeffentlichung(
         lohne.facts, source, "die Sitzungsmappe X", haushalt=lohne.rechnung(source).haushalt
     )
-    assert "Quelle der Deckung 2009 (lohne/vorlagen/deckungskreis-650-2009/vorlage.yaml:" in problem.message
+    datei = gezeigt(FIXTURES / "lohne/vorlagen/deckungskreis-650-2009/vorlage.yaml")  # from where the test runs
+    assert f"Quelle der Deckung 2009 ({datei}:" in problem.message
     assert "Erheblichkeitsgrenze 2009 (haushalt/2009.yaml: „erheblich“)" in problem.message
 
 
@@ -386,7 +388,7 @@ def test_schwaebisch_hall_a_year_of_the_ve_split_into_plan_and_nachtrag(tmp_path
     herleitung = capsys.readouterr().out.replace(NBSP, " ")
     vorlage = FIXTURES / "schwaebisch-hall/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml"
     assert (
-        f"  2009: im Haushaltsplan 450.000 €   [schwaebisch-hall/vorlagen/kinderhaus-kreuzaecker/vorlage.yaml:"
+        f"  2009: im Haushaltsplan 450.000 €   [{gezeigt(vorlage)}:"
         f"{line_of(vorlage, 'im_plan: plan-2009')}], im Nachtrag 1.030.000 € − 450.000 € = 580.000 €" in herleitung
     )
 

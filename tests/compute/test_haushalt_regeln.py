@@ -23,6 +23,9 @@ from vorlagen.meetings.beschlusskontrolle import haushalt_nach_beschluss, listen
 from vorlagen.render.document import Composer
 from vorlagen.render.freigabe import was_tun
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 NBSP = "\u00a0"
 L2009 = Path("haushalt/2009.yaml")
 LOHNE_650 = Path("vorlagen/deckungskreis-650-2009/vorlage.yaml")

@@ -11,9 +11,9 @@ import pytest
 
 from tests.hilfen import ROOT, copy_data, edit, line_of, problems_of, run
 from tests.referenz.rechnen import euro
+from vorlagen.building.vorbereitung import vorbereitet
 from vorlagen.cli import main
 from vorlagen.compute.names import UnknownName
-from vorlagen.render.betreff import vorbereitet
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SH = FIXTURES / "schwaebisch-hall"

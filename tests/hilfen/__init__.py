@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import socket
 import subprocess
@@ -68,7 +69,7 @@ def vor_dem_beschluss(data: Path) -> Path:
 def composed(data: Path, nummer: str = "2021/0123"):
     """One Vorlage composed as a build composes it – web HTML, print HTML, `.text` as its TXT is written – without
     rendering a PDF (milliseconds instead of seconds): for every test whose point is content, not the PDF."""
-    from vorlagen.render.betreff import vorbereitet
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.render.document import Composer
 
     project = vorbereitet(data)
@@ -79,7 +80,7 @@ def composed(data: Path, nummer: str = "2021/0123"):
 def freigeben(data: Path) -> Path:
     """Signs every open sign-off of a data folder anew: for tests that change the example's content on purpose
     and then build Sitzungsmappen (which refuse an ENTWURF)."""
-    from vorlagen.render.betreff import vorbereitet
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.render.document import Composer
 
     for doc in Composer(vorbereitet(data)).compose_all():
@@ -135,17 +136,37 @@ def line_of(path: Path, needle: str) -> int:
 
 def problems_of(data: Path) -> list[str]:
     """The problems a data folder's computation reports, as printed (it must report some)."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.core.problems import BuildFailed
-    from vorlagen.render.betreff import vorbereitet
 
-    with pytest.raises(BuildFailed) as failed:
+    with pytest.raises(BuildFailed) as failed, im_repository(data):
         vorbereitet(data)
     return [str(p) for p in failed.value.problems]
 
 
+@contextlib.contextmanager
+def im_repository(data: Path | str | None):
+    """What follows runs from the data repository (the folder named, or the one holding the data folder named), as users
+    work; messages name files from the folder a command runs in (core/pfade.gezeigt, tests/core/test_pfade_gezeigt.py).
+    A relative or no data folder: from here."""
+    if data is None or not Path(data).is_absolute():
+        yield
+        return
+    vorher, ordner = Path.cwd(), Path(data)
+    repository = (ordner / "data").is_dir() and not (ordner / "koerperschaft.yaml").is_file()  # --data REPOSITORY
+    os.chdir(ordner if repository else ordner.parent)
+    try:
+        yield
+    finally:
+        os.chdir(vorher)
+
+
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    """Runs the command in this process; returns exit code, stdout and stderr."""
-    code = main(list(args))
+    """Runs the command in this process, from the folder that holds its data folder (`im_repository`); returns exit
+    code, stdout and stderr."""
+    data = args[args.index("--data") + 1] if "--data" in args[:-1] else None
+    with im_repository(data):
+        code = main(list(args))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

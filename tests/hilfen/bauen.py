@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vorlagen.building.builder import Builder
-from vorlagen.render.betreff import vorbereitet
+from vorlagen.building.vorbereitung import vorbereitet
 
 RSK = "vorlagen/2021-0123/2021-0123.pdf"  # the public Vorlage of the example
 SECRET = "intern/vorlagen/2021-0130/2021-0130.pdf"  # its non-public one

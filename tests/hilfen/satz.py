@@ -143,8 +143,8 @@ def setze_ordner(path: Path) -> None:
 
 def vorlage_pdf(data: Path, slug: str) -> bytes:
     """The PDF of one Vorlage of a data folder, set as a build sets it (without writing anything)."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.load.satz import Satz
-    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
     from vorlagen.render.pdf import render_pdf
     from vorlagen.render.templates import TEMPLATES

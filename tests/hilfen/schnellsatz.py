@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult
 from vorlagen.core.reads import recording
 from vorlagen.render.pdf import ProjectFetcher
+from vorlagen.render.satzregeln import ohne_quellen
 
 _LINKED = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""")
 _CSS = re.compile(r"""url\(\s*["']?([^"')\s]+)|@import\s+["']([^"']+)""")
@@ -67,7 +68,7 @@ class Schnellsatz(Renderer):
             base = job.base.as_uri() + "/"
             for url in _LINKED.findall(job.html):
                 self._fetch(fetcher, urljoin(base, url), seen)
-        html = job.html
+        html = ohne_quellen(job.html)  # as render_pdf: a table's line for the layout check prints nothing
         for root in job.roots:
             html = html.replace(root.resolve().as_uri(), "").replace(root.as_uri(), "")
         parts = [html, job.text or "", job.created.isoformat()]

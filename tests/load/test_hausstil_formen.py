@@ -16,6 +16,9 @@ from vorlagen.compute.project import prepare
 from vorlagen.load.vorlagenart import fremdes_zeichen, muster_problem, nummer_beispiel, nummer_regex
 from vorlagen.render.document import Composer
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 KOERPERSCHAFT = Path("koerperschaft.yaml")
 VORLAGE_0123 = Path("vorlagen/2021-0123/vorlage.yaml")
 MITTEILUNG = Path("vorlagen/2021-0130/vorlage.yaml")

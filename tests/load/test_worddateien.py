@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import edit, problems_of
-from vorlagen.render.betreff import vorbereitet
+from vorlagen.building.vorbereitung import vorbereitet
 
 K = "koerperschaft.yaml"
 

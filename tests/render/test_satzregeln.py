@@ -16,6 +16,9 @@ from tests.hilfen import DATA, ROOT, copy_data, edit, problems_of
 from tests.hilfen.satz import HYPHENS, Seite, bilder, breite, seite_mit, seiten, vorlage_pdf
 from vorlagen.cli import main
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 WESERBRUCH = ROOT / "tests" / "fixtures" / "weserbruch"
 A4_RECHTS = 210 - 20  # the right edge of an upright page's content (vorlage.css: margins 25 mm left, 20 mm right)
 QUER_RECHTS = 297 - 20

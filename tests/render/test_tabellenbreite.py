@@ -14,6 +14,10 @@ import pytest
 from tests.hilfen import ROOT, composed, copy_data, edit, line_of, problems_of, run
 from tests.hilfen.satz import breite, seite_mit, seiten, vorlage_pdf
 from tests.referenz.rechnen import euro
+from vorlagen.core.pfade import gezeigt
+
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
 
 WESERBRUCH = ROOT / "tests" / "fixtures" / "weserbruch"
 VORLAGE = Path("vorlagen/2023-0233/vorlage.yaml")
@@ -267,6 +271,6 @@ def test_the_eigenanteil_uebersicht_names_the_first_berechnung_it_sums_up():
     the output and a sign-off leave every table's line out, tests/render/test_tabellenbreite.py)."""
     doc = composed(ROOT / "data")
     line = line_of(ROOT / "data/vorlagen/2021-0123/vorlage.yaml", "- id: m1-steuerung")
-    quelle = f'data-quelle="vorlagen/2021-0123/vorlage.yaml:{line}"'
+    quelle = f'data-quelle="{gezeigt(ROOT / "data/vorlagen/2021-0123/vorlage.yaml")}:{line}"'
     tables = re.findall(r'<table class="uebersicht[^"]*"[^>]*>', doc.print_html)
     assert tables and all(quelle in t for t in tables), tables

@@ -13,20 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import ROOT, altfassung
+from tests.hilfen import ROOT, altfassung, run
 from vorlagen import __version__
-from vorlagen.cli import main
 from vorlagen.review.gedruckt import compare, figures
+
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
 
 ALTBESTAND = ROOT / "tests" / "fixtures" / "altbestand"
 REPOSITORIES = sorted(p.name for p in ALTBESTAND.iterdir() if (p / "vorlagen.toml").is_file())
 NBSP = "\u00a0"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ rewrites what that version accepted and this one refuses, and proves every print
 
 from __future__ import annotations
 
+import os
 import shutil
 from fractions import Fraction
 from pathlib import Path
@@ -17,6 +18,9 @@ from vorlagen.cli import main
 from vorlagen.core.problems import Paths
 from vorlagen.review.gedruckt import compare, renditions
 from vorlagen.review.umschreibregeln import umschreiben
+
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
 
 FRUEHERE = ROOT / "tests" / "fixtures" / "fruehere"
 FASSUNGEN = sorted(p.name for p in FRUEHERE.iterdir() if (p / "data").is_dir())
@@ -44,6 +48,7 @@ def kopie(name: str, tmp_path: Path) -> Path:
     """A writable copy of the fixture's data folder."""
     data = tmp_path / name / "data"
     shutil.copytree(FRUEHERE / name / "data", data)
+    os.chdir(data.parent)  # the repository the commands run from (undone with the fixture's chdir)
     return data
 
 

@@ -3,6 +3,7 @@ silently becomes NRW. The six old repositories of tests/fixtures/altbestand are 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +15,9 @@ from vorlagen.cli import main
 from vorlagen.load.land import land_von
 from vorlagen.review.landesrecht import zitate
 from vorlagen.review.umschreibregeln import umschreiben
+
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
 
 ALTBESTAND = FIXTURES / "altbestand"
 # the Land of each body as its README and koerperschaft.yaml say, and the law its hausstil cites
@@ -31,6 +35,7 @@ RECHTSGRUNDLAGE = re.compile(r'^    rechtsgrundlage: "(?P<norm>[^"]+)"\n', re.M)
 def copy(name: str, tmp_path: Path) -> Path:
     data = tmp_path / name / "data"
     shutil.copytree(ALTBESTAND / name / "data", data)
+    os.chdir(data.parent)  # the repository the commands run from (undone with the fixture's chdir)
     return data
 
 

@@ -14,6 +14,9 @@ from vorlagen.core.engine import befehl
 from vorlagen.render.ausdruck import FILTER
 from vorlagen.review.umschreibregeln import umschreiben
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 ERLENBRUCH = ROOT / "tests" / "fixtures" / "fruehere" / "fd72533-erlenbruch" / "data"
 TEXT = Path("vorlagen/2024-0057/beschlussvorschlag.md")
 

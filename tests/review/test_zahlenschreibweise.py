@@ -5,13 +5,19 @@ the same figures after it: tests/review/test_aktualisieren.py.)"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from fractions import Fraction
+
+import pytest
 
 from tests.hilfen import ROOT
 from vorlagen.load.facts import load
 from vorlagen.review.umschreibregeln import umschreiben
 from vorlagen.review.zahlenschreibweise import GRUND_PUNKT, GRUND_ZWEI
+
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
 
 NIENBURG = ROOT / "tests" / "fixtures" / "altbestand" / "nienburg"
 VORLAGE = "vorlagen/2023-232/vorlage.yaml"
@@ -19,6 +25,7 @@ VORLAGE = "vorlagen/2023-232/vorlage.yaml"
 
 def test_a_number_the_earlier_version_read_with_a_decimal_point_is_written_one_way_only(tmp_path):
     shutil.copytree(NIENBURG, tmp_path / "nienburg")
+    os.chdir(tmp_path / "nienburg")  # the repository the commands run from (undone with the fixture's chdir)
     data = tmp_path / "nienburg" / "data"
     path = data / VORLAGE
     text = path.read_text(encoding="utf-8")
@@ -50,6 +57,7 @@ def test_a_number_the_earlier_version_read_with_a_decimal_point_is_written_one_w
 
 def test_a_number_beside_a_quoted_text_of_the_same_digits_is_left_for_the_user_and_named(tmp_path):
     shutil.copytree(NIENBURG, tmp_path / "nienburg")
+    os.chdir(tmp_path / "nienburg")  # the repository the commands run from (undone with the fixture's chdir)
     data = tmp_path / "nienburg" / "data"
     path = data / VORLAGE
     text = path.read_text(encoding="utf-8")
@@ -81,6 +89,7 @@ def test_a_formula_of_numbers_in_a_thousands_unit_is_read_anew_only_in_data_of_a
 def test_two_numbers_without_a_space_in_brackets_are_written_with_one_as_the_earlier_version_read_them(tmp_path):
     """0.3.2 refuses `werte: [2,5]` (two numbers, or 2,5?); 0.3.0 read 2 and 5 (finding O1)."""
     shutil.copytree(NIENBURG, tmp_path / "nienburg")
+    os.chdir(tmp_path / "nienburg")  # the repository the commands run from (undone with the fixture's chdir)
     data = tmp_path / "nienburg" / "data"
     path = data / VORLAGE
     text = path.read_text(encoding="utf-8")

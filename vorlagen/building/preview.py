@@ -20,10 +20,10 @@ from vorlagen.building.bearbeiten import routen
 from vorlagen.building.builder import Builder
 from vorlagen.building.localserver import ANSWERS, OWN_FRAMING, LocalHandler, LocalServer
 from vorlagen.building.progress import Progress
+from vorlagen.building.vorbereitung import vorbereitet
 from vorlagen.building.workers import Renderer
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, os_error_text
-from vorlagen.render.betreff import vorbereitet
 from vorlagen.render.templates import TEMPLATES
 
 EVENTS = "/__vorlagen/ereignisse"

@@ -13,7 +13,6 @@ import signal
 import sys
 import threading
 import time
-from pathlib import Path
 
 from vorlagen.cli import beschluss, building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
@@ -21,7 +20,7 @@ from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.cli.umfang import AUSFUEHRLICH, ausfuehrlich, gesprochen
 from vorlagen.core.fmt import anzahl
-from vorlagen.core.problems import BuildFailed, FehltHier, Paths, Problem, os_error_text
+from vorlagen.core.problems import BuildFailed, FehltHier, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often, eigener_tempordner
 from vorlagen.render import maschine
 
@@ -295,10 +294,8 @@ def _ausfuehren(command: Command, args) -> int:
             not isinstance(error, OSError) or error.errno is None
         ):  # not the operating system's: a bug of the program, whose traceback helps
             raise
-        repository = getattr(args, "repository", None)  # files as the user sees them: in the project, or here
-        paths = Paths(repository.root if repository is not None else Path.cwd())
         print(
-            f"{os_error_text(error, paths)} – prüfen Sie freien Speicherplatz und Schreibrechte; "
+            f"{os_error_text(error)} – prüfen Sie freien Speicherplatz und Schreibrechte; "
             "die bisherige Ausgabe ist unverändert.",
             file=sys.stderr,
         )

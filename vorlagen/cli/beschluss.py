@@ -75,11 +75,11 @@ def schreiben(datei, entschieden, haushalte: dict, stand, paths: Paths) -> None:
 
 def beschluss(args: argparse.Namespace) -> int:
     """`beschluss`: keeps the Haushalt of a decided Vorlage as of its decision day."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.cli.zeichnen import _source
     from vorlagen.load.beschlossen import DATEI
-    from vorlagen.render.betreff import vorbereitet
 
-    paths = Paths(args.data.resolve().parent)
+    paths = Paths()
     project = vorbereitet(args.data, haushaltsrecht=False)
     source = _source(project, args.nummer, paths)
     nummer, datei = source.auswahl, source.folder / DATEI

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from vorlagen.core.engine import befehl
+from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Paths
 from vorlagen.core.versions import warn_of_drift
 
@@ -103,7 +104,7 @@ def build(args: argparse.Namespace) -> int:
     from vorlagen.core.fmt import anzahl
 
     summary_text, rendered = summary(project), builder.rendered
-    shown = Paths(args.data.resolve().parent).show(args.out)
+    shown = gezeigt(args.out)
     print(
         f"Fertig: {summary_text}; {rendered} PDF neu gesetzt, {anzahl(written, 'Datei', 'Dateien')} in {shown}/ "
         f"({time.monotonic() - start:.1f} s)."
@@ -118,9 +119,9 @@ def build(args: argparse.Namespace) -> int:
 def _vorbereitet(data: Path):
     """The project to build, after the Haushalt of each decision not kept yet was kept where git tells it (each file
     written is said); VorlageSource.slug → why the Haushalt of its decision could not be kept."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.cli.festhalten import festhalten
     from vorlagen.compute.beschluss import nicht_festgehalten
-    from vorlagen.render.betreff import vorbereitet
 
     project = vorbereitet(data)
     ungehalten = festhalten(project, lambda zeile: print(zeile, flush=True))
@@ -168,10 +169,10 @@ def _sitzung_summary(sitzung_id: str, shown: str, oparl: bool) -> str:
 
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.cli.stand import render_fristen, render_offen, render_offene, render_ungeprueft, summary
     from vorlagen.compute.auswirkungen import unsichere_landesangaben
     from vorlagen.core.fmt import anzahl
-    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
     warn_of_drift()

@@ -155,7 +155,7 @@ def schema(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     target = args.ziel or args.repository.root / schemadateien.SCHEMA_FOLDER
-    paths = Paths(args.repository.root)
+    paths = Paths()
     nicht_geschrieben: list[Problem] = []
     for name, text in schemadateien.schema_files(hausstil).items():  # each file whole or not at all
         nicht_geschrieben += speichern(target / Path(name).name, text.encode("utf-8"), paths)
@@ -204,7 +204,7 @@ def aktualisieren(args: argparse.Namespace) -> int:
     from vorlagen.review.aktualisieren import aktualisieren as run
     from vorlagen.review.aktualisieren import juenger_als, vorherige_ausgabe
 
-    paths = Paths(args.data.resolve().parent)
+    paths = Paths()
     folder = args.vorher or args.out
     vorher, problems = vorherige_ausgabe(folder, paths)
     raise_if(problems)
@@ -256,8 +256,8 @@ def _bauen(data: Path, out: Path) -> None:
 
     from vorlagen.building.builder import Builder
     from vorlagen.building.progress import Progress
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.building.workers import Renderer
-    from vorlagen.render.betreff import vorbereitet
 
     renderer = Renderer()
     try:

@@ -7,7 +7,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Paths, Problem
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+
+ARBEITSSTAND = "Arbeitsstand"  # the side of a comparison that is the working tree, not a revision of git
 
 
 def diff_options(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +58,7 @@ def nachrechnen(args: argparse.Namespace) -> int:
 
 def _fassungen(data: Path, label: str) -> dict:
     """The Fassungen of a data folder; problems name the revision they belong to."""
-    from vorlagen.render.betreff import vorbereitet
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.render.document import Composer
     from vorlagen.review.fassung import fassungen
 
@@ -64,7 +66,23 @@ def _fassungen(data: Path, label: str) -> dict:
         project = vorbereitet(data)
         return fassungen(project, Composer(project).compose_all())
     except BuildFailed as failed:
-        raise BuildFailed([Problem(p.where, f"[{label}] {p.message}") for p in failed.problems]) from None
+        raise _in_revision(failed, label, data) from None
+
+
+def _in_revision(failed: BuildFailed, label: str, data: Path) -> BuildFailed:
+    """The problems of one side of a comparison, each with its revision's name; a file of a git revision, checked out
+    in a temporary folder that is gone when the command ends, is named as in the repository (relative to the parent
+    of the data folder), a file of the working tree as every message names it (core/pfade.gezeigt)."""
+    basis = data.resolve().parent
+
+    def benannt(where: Where) -> Where:
+        path = Path.cwd() / where.path
+        return Where(path.relative_to(basis).as_posix(), where.line) if path.is_relative_to(basis) else where
+
+    rev = label != ARBEITSSTAND
+    return BuildFailed(
+        [Problem(benannt(p.where) if rev else p.where, f"[{label}] {p.message}") for p in failed.problems]
+    )
 
 
 def diff(args: argparse.Namespace) -> int:
@@ -79,7 +97,7 @@ def diff(args: argparse.Namespace) -> int:
     from vorlagen.review.gitrev import extract
     from vorlagen.review.pruefbau import Revisionsbau, bauen, geaendert
 
-    paths = Paths(args.data.resolve().parent)
+    paths = Paths()
     renderer = Renderer()  # one set of workers for both builds
     umgestellt: list = []  # revisions of an earlier format, brought to this one for the comparison
     try:
@@ -89,7 +107,7 @@ def diff(args: argparse.Namespace) -> int:
                 folder, problems = (args.data, []) if rev is None else extract(args.data, rev, Path(tmp) / name, paths)
                 if folder is None:
                     raise BuildFailed(problems)
-                label = rev or "Arbeitsstand"
+                label = rev or ARBEITSSTAND
                 if (
                     rev is not None and (umgestellt_ := umstellen(folder, rev, _fuer(args, rev))) is not None
                 ):  # git's copy, not the user's
@@ -97,7 +115,7 @@ def diff(args: argparse.Namespace) -> int:
                 try:
                     return bauen(folder, Path(tmp) / f"ausgabe-{name}" / "output", seed, renderer, args.mappen)
                 except BuildFailed as failed:
-                    raise BuildFailed([Problem(p.where, f"[{label}] {p.message}") for p in failed.problems]) from None
+                    raise _in_revision(failed, label, folder) from None
 
             # the cache of the user's own build serves the older revision, and the working tree when it is the
             # newer one (it was built from it); two revisions of git: the newer one starts from the older one's
@@ -135,12 +153,12 @@ def _fassung_diff(args: argparse.Namespace) -> int:
     from vorlagen.review import diff as diffing
     from vorlagen.review.gitrev import extract
 
-    paths = Paths(args.data.resolve().parent)
+    paths = Paths()
     with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
         folder, problems = (args.data, []) if args.rev is None else extract(args.data, args.rev, Path(tmp) / "a", paths)
         if folder is None:
             raise BuildFailed(problems)
-        current = _fassungen(folder, args.rev or "Arbeitsstand")
+        current = _fassungen(folder, args.rev or ARBEITSSTAND)
     if args.fassung not in current:
         raise BuildFailed([Problem(paths.where(args.data), f"Die Vorlage „{args.fassung}“ gibt es nicht.")])
     new = current[args.fassung]

@@ -23,11 +23,11 @@ def zahlen_options(parser: argparse.ArgumentParser) -> None:
 
 
 def zahlen(args: argparse.Namespace) -> int:
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.compute.project import rundung_of
     from vorlagen.compute.zahlen import zahlen as listing
     from vorlagen.core.fmt import anzahl, numerus
     from vorlagen.load.records import suggest
-    from vorlagen.render.betreff import vorbereitet
 
     project = vorbereitet(args.data, haushaltsrecht=False)  # the listing helps exactly while they are not right yet
     sources = {s.vorlage.nummer or s.folder.name: s for s in project.facts.vorlagen}

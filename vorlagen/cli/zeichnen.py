@@ -172,16 +172,16 @@ def yaml_text(mitzeichnungen) -> str:
 
 def zeichnen(args: argparse.Namespace) -> int:
     """`zeichnen`: one role signs what the Vorlage prints now."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.load.mitzeichnung import DATEI, Mitzeichnung
     from vorlagen.load.records import defined_at, unknown_word
     from vorlagen.render import seitenbild
-    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
     from vorlagen.render.freigabe import normalise, siegel
     from vorlagen.review.mitzeichnung import gezeichnet
 
     name, datum = _name(args.name), _datum(args.datum)
-    paths = Paths(args.data.resolve().parent)
+    paths = Paths()
     project = vorbereitet(args.data)
     stil = project.facts.koerperschaft.hausstil.mitzeichnung
     if args.rolle not in stil.rollen:
@@ -232,12 +232,12 @@ def zeichnen(args: argparse.Namespace) -> int:
 
 def freigabe(args: argparse.Namespace) -> int:
     """`freigabe`: 0 when every Vorlage shown is released, 1 when one is an ENTWURF."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.compute.beschluss import nicht_festgehalten
-    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
     from vorlagen.review.mitzeichnung import bericht
 
-    paths = Paths(args.data.resolve().parent)
+    paths = Paths()
     project = vorbereitet(args.data)
     composer = Composer(project)
     if args.nummer is not None:

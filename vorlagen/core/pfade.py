@@ -1,5 +1,5 @@
-"""Whether a path lies inside a folder – the one check for every file the data names, the preview serves, a git
-revision writes or WeasyPrint fetches."""
+"""Paths: whether one lies inside a folder – the one check for every file the data names, the preview serves, a git
+revision writes or WeasyPrint fetches –, and how a message names a file (`gezeigt`)."""
 
 from __future__ import annotations
 
@@ -36,3 +36,15 @@ def schleife_text(path: Path) -> str:
         f"„{Path(path).name}“ ist eine Verknüpfung, die im Kreis verweist (auf sich selbst oder über andere "
         "zurück) – ersetzen Sie sie durch die Datei selbst."
     )
+
+
+def gezeigt(path: Path | str, hier: Path | None = None) -> str:
+    """How a message names a file or folder, so that it opens as printed from the folder the command runs in (`hier`,
+    by default the working folder): relative when it lies below it, else absolute; forward slashes on every system.
+    The one place that makes this choice (issue 47, point 4)."""
+    hier = Path.cwd() if hier is None else hier
+    absolut = Path(os.path.abspath(path))
+    try:
+        return absolut.relative_to(hier).as_posix()
+    except ValueError:
+        return absolut.as_posix()

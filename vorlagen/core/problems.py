@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlagen.core.pfade import gezeigt
+
 # What the operating system refused, in German: the machine's failures (disk full, no permission, a file open in
 # another program) are not bugs of the program, and none of them may reach the user as a traceback or in English.
 USER_ERRORS = {
@@ -47,12 +49,12 @@ def os_error_reason(error: OSError) -> str:
 
 
 def os_error_text(error: OSError, paths: Paths | None = None) -> str:
-    """`path: reason` for an error of the operating system; with `paths` the file as users see it (relative to the
-    project), not as the program opened it."""
+    """`path: reason` for an error of the operating system, the file named from the folder the command runs in
+    (core/pfade.gezeigt; with `paths`, as that load names its files)."""
     if not error.filename:
         return os_error_reason(error)
     path = Path(os.fsdecode(error.filename))
-    shown = paths.show(path) if paths is not None and path.is_absolute() else path.as_posix()  # relative: as given
+    shown = paths.show(path) if paths is not None else gezeigt(path)
     return f"{shown}: {os_error_reason(error)}"
 
 
@@ -106,10 +108,13 @@ def raise_if(problems: list[Problem]) -> None:
 
 
 class Paths:
-    """Shows files relative to the project folder that holds the data, as users see them."""
+    """Names files in messages (core/pfade.gezeigt: from the folder the command runs in), each folder resolved once.
+    With `basis`: the files of a git revision checked out in a temporary folder, named as in the repository – relative
+    to `basis` – since no such file exists where the user is."""
 
-    def __init__(self, root: Path):
-        self.root = root.resolve()
+    def __init__(self, basis: Path | None = None):
+        self.basis = basis.resolve() if basis is not None else None
+        self.hier = Path.cwd()  # once per load: a load names thousands of files
         self._folders: dict[Path, Path] = {}  # folder → resolved, for this Paths (one load) only
 
     def show(self, path: Path) -> str:
@@ -117,10 +122,9 @@ class Paths:
             resolved = self.resolve(path)
         except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13): shown as named
             resolved = Path(os.path.abspath(path))
-        try:
-            return resolved.relative_to(self.root).as_posix()
-        except ValueError:
-            return resolved.as_posix()
+        if self.basis is not None and resolved.is_relative_to(self.basis):
+            return resolved.relative_to(self.basis).as_posix()
+        return gezeigt(resolved, self.hier)
 
     def resolve(self, path: Path) -> Path:
         """path.resolve(), each folder resolved once: resolve() asks the file system about every part of the

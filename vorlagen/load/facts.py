@@ -136,7 +136,7 @@ def _recorded(facts: Facts, gelesen: dict[Path | str, str]) -> None:
 
 
 def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
-    paths = Paths(data_dir.parent)
+    paths = Paths()
     if not data_dir.is_dir():
         return None, [Problem(paths.where(data_dir), "Datenordner nicht gefunden – prüfen Sie --data.")]
     koerperschaft, problems = read_data_file(data_dir / "koerperschaft.yaml", Koerperschaft, paths)

@@ -105,12 +105,12 @@ def _identifier(html: str, roots: list[Path]) -> bytes:
     return hashlib.sha256(html.encode()).digest()[:16]
 
 
-def _too_wide(table: tabellenbreite.ZuBreit, where: Where, data: Path, satz: Satz) -> Problem:
-    """One table that does not fit: where it was typed or defined (its file relative to the `data` folder, shown as
-    users see it, and line), its caption and first header row, how much it lacks and what was tried."""
+def _too_wide(table: tabellenbreite.ZuBreit, where: Where, satz: Satz) -> Problem:
+    """One table that does not fit: where it was typed or defined (file and line, satzregeln.quelle), its caption and
+    first header row, how much it lacks and what was tried."""
     if table.quelle:
         path, _, line = table.quelle.rpartition(":")
-        where = Where(f"{data.name}/{path}", int(line)) if line.isdigit() else where
+        where = Where(path, int(line)) if line.isdigit() else where
     schrift = f"{satz.kleinste_schrift:f}".replace(".", ",")
     tried = (
         f"auch im Querformat und in der kleinsten Tabellenschrift ({schrift} pt)"
@@ -178,7 +178,7 @@ def _setzen(html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts:
         page, lambda: page.render(fonts, **options), satz.kleinste_schrift, satz.querformat
     )
     if wide:
-        raise BuildFailed([_too_wide(table, where, fetcher.roots[0], satz) for table in wide])
+        raise BuildFailed([_too_wide(table, where, satz) for table in wide])
     return document, options
 
 

@@ -7,7 +7,6 @@ its own line above a table sets the table on a landscape page (render/tabellenbr
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
@@ -36,11 +35,10 @@ _SUMME = re.compile(r"(?i)(summe|gesamt|insgesamt|zusammen)( .*)?")
 
 
 def apply(tokens: list, path: str, values: list[Markup]) -> tuple[list, list[Problem]]:
-    """The tokens with the rules applied; `path` is the text's file as users see it (the data folder's name first),
+    """The tokens with the rules applied; `path` is the text's file as messages name it,
     `values` the texts' figures by placeholder (a placeholder paragraph whose value is a table is a table, too). A
     `{{ querformat }}` that does not stand on its own line directly above a table is a problem. A table names its
-    file relative to the data folder: the output does not depend on the folder's name. Returns the tokens and the
-    problems."""
+    file and line (`quelle`) for the layout check. Returns the tokens and the problems."""
     problems: list[Problem] = []
     dropped: set[int] = set()  # the marker's paragraph prints nothing
     for index, token in enumerate(tokens):
@@ -71,10 +69,9 @@ def apply(tokens: list, path: str, values: list[Markup]) -> tuple[list, list[Pro
 
 
 def quelle(where: Where) -> str:
-    """The value of a table's QUELLE: its file relative to the data folder (`where` shows it with the data folder's
-    name first; the output does not depend on that name) and its line."""
-    path = "/".join(PurePosixPath(where.path).parts[1:]) or where.path
-    return f"{path}:{where.line}" if where.line else path
+    """The value of a table's QUELLE: its file as messages name it and its line (`where`). The attribute is taken out
+    of every file the build writes (`ohne_quellen`): no output depends on where the command ran."""
+    return str(where)
 
 
 _QUELLE_ATTRIBUT = re.compile(rf' {QUELLE}="[^"]*"')

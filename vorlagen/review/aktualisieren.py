@@ -8,13 +8,15 @@ makes on purpose and says why – are the rewritten files written into the repos
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.compute.haushalt import DECKUNGSWORTE
-from vorlagen.core.problems import BuildFailed, Paths, Problem, raise_if
+from vorlagen.core.pfade import gezeigt
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
 from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
@@ -62,7 +64,9 @@ def aktualisieren(
     with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
         neu = _kopie(data, Path(work) / "neu")
         q = umschreiben(neu, land=land, fuer=fuer)
-        result.umschreibungen, result.offen = q.umschreibungen, q.offen
+        original = _Original(data, Path(work))
+        result.umschreibungen = [dataclasses.replace(u, datei=original.datei(u.datei)) for u in q.umschreibungen]
+        result.offen = [Offen(original.where(o.where), o.was) for o in q.offen]
         bewahrbar = [e for e in q.erklaerungen if e.bewahrbar]
         try:
             nachher = _gebaut(bauen, neu, Path(work) / "neu-ausgabe")
@@ -72,7 +76,7 @@ def aktualisieren(
                 umschreiben(alt, bewahrend=True, land=land, fuer=fuer)
                 zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
         except BuildFailed as failed:
-            result.probleme = failed.problems
+            result.probleme = [Problem(original.where(p.where), p.message) for p in failed.problems]
             return result
         result.dateien = len(vorher)
         result.zahlen = sum(len(figures(text)) for text in vorher.values())
@@ -139,8 +143,25 @@ def _neu_benannt(vorher: str, nachher: str) -> str:
     return ", ".join(f"„{a}“ → „{b}“" for a, b in gefunden.items())
 
 
+class _Original:
+    """Names a file of a copy below `work` as the user's own file it was copied from (core/pfade.gezeigt): the copies
+    are gone when the command ends."""
+
+    def __init__(self, data: Path, work: Path):
+        self.data, self.work = data, work.resolve()
+
+    def datei(self, shown: str) -> str:
+        path = Path.cwd() / shown
+        if not path.is_relative_to(self.work):
+            return shown
+        return gezeigt(self.data / Path(*path.relative_to(self.work).parts[2:]))  # below copy folder and data name
+
+    def where(self, where: Where) -> Where:
+        return Where(self.datei(where.path), where.line)
+
+
 def _kopie(data: Path, folder: Path) -> Path:
-    """A copy of the data folder under the same name (messages name its files as the original's)."""
+    """A copy of the data folder under the same name."""
     copy = folder / data.name
     shutil.copytree(data, copy, symlinks=False)
     return copy
@@ -149,7 +170,7 @@ def _kopie(data: Path, folder: Path) -> Path:
 def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:
     """The text renditions of a build of `data` into `out` (a copy's: made by this program, so never too large)."""
     bauen(data, out)
-    texte, problems = renditions(out, Paths(out.parent))
+    texte, problems = renditions(out, Paths())
     raise_if(problems)
     return texte
 

@@ -69,8 +69,8 @@ class Zahlenvergleich:
 
 def drucken_gleich(alt: Path, neu: Path) -> Zahlenvergleich:
     """The figures of the build in `alt` against those in `neu` (both made by this program in the comparison)."""
-    vorher, _ = renditions(alt, Paths(alt.parent))
-    nachher, _ = renditions(neu, Paths(neu.parent))
+    vorher, _ = renditions(alt, Paths())
+    nachher, _ = renditions(neu, Paths())
     anders = [a for a in compare(vorher, nachher) if a.vorher is not None]
     zahlen = sum(len(figures(t)) for t in vorher.values())
     return Zahlenvergleich(zahlen, [a for a in anders if a.grund is None], [a for a in anders if a.grund is not None])

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlagen.core.pfade import gezeigt
 from vorlagen.load.facts import Facts
 from vorlagen.load.land import laender
 from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
@@ -67,7 +68,7 @@ def zitate(data: Path) -> list[Zitat]:
                 artikel = match["norm"] == "Art."
                 moeglich = tuple(land for land, art in gesetze[match["gesetz"]] if art == artikel)
                 if moeglich:
-                    name = path.relative_to(data.parent).as_posix()
+                    name = gezeigt(path)
                     result.append(Zitat(name, number, match[0].strip(), moeglich))
     return result
 

@@ -20,12 +20,12 @@ from vorlagen.building.builder import Builder
 from vorlagen.building.cache import Entry, Manifest
 from vorlagen.building.progress import Progress
 from vorlagen.building.state import MANIFEST, OPARL_LEDGER, OWNED, state_dir
+from vorlagen.building.vorbereitung import vorbereitet
 from vorlagen.building.workers import Renderer
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.sitzungen import tops
 from vorlagen.core.problems import BuildFailed
 from vorlagen.core.reads import read_file
-from vorlagen.render.betreff import vorbereitet
 from vorlagen.render.document import Composer
 from vorlagen.review.fassung import Fassung, fassungen
 

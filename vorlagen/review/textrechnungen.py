@@ -18,6 +18,7 @@ from jinja2 import Environment, nodes
 
 from vorlagen.compute.niederschrift import top_of
 from vorlagen.compute.project import compute
+from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlagenordner import VorlageSource
@@ -96,10 +97,10 @@ def _text(q: Quelltexte, env: Environment, path: Path, ziel: Ziel) -> None:
             continue
         von = inhalt.count("\n", 0, match.start()) + 1
         bis = inhalt.count("\n", 0, match.end()) + 1
-        where = Where(path.relative_to(q.data.parent).as_posix(), von)
-        gezeigt = " ".join(match[0].split())
+        where = Where(gezeigt(path), von)
+        wortlaut = " ".join(match[0].split())
         if not isinstance(fehler, Rechnet):
-            q.offen.append(Offen(where, _meldung(gezeigt, fehler)))
+            q.offen.append(Offen(where, _meldung(wortlaut, fehler)))
             continue
         try:
             figures = _figuren(tree, ziel.uebersetzung)
@@ -107,7 +108,7 @@ def _text(q: Quelltexte, env: Environment, path: Path, ziel: Ziel) -> None:
             q.offen.append(
                 Offen(
                     where,
-                    f"„{gezeigt}“ rechnet im Text {nicht} – legen Sie die Zahl "
+                    f"„{wortlaut}“ rechnet im Text {nicht} – legen Sie die Zahl "
                     "unter „zahlen“ in vorlage.yaml an und zitieren Sie sie.",
                 )
             )
@@ -122,12 +123,12 @@ def _ohne_ziel(q: Quelltexte, env: Environment, path: Path, warum: str) -> None:
         _, fehler = _gelesen(env, match[1].strip())
         if fehler is None:
             continue
-        where = Where(path.relative_to(q.data.parent).as_posix(), inhalt.count("\n", 0, match.start()) + 1)
-        gezeigt = " ".join(match[0].split())
+        where = Where(gezeigt(path), inhalt.count("\n", 0, match.start()) + 1)
+        wortlaut = " ".join(match[0].split())
         if isinstance(fehler, Rechnet):
-            text = f"„{gezeigt}“ rechnet im Text, und {warum} – schreiben Sie den Satz ohne die Rechnung."
+            text = f"„{wortlaut}“ rechnet im Text, und {warum} – schreiben Sie den Satz ohne die Rechnung."
         else:
-            text = _meldung(gezeigt, fehler)
+            text = _meldung(wortlaut, fehler)
         q.offen.append(Offen(where, text))
 
 
@@ -185,7 +186,7 @@ def _eintragen(q: Quelltexte, source: VorlageSource, neue: list[NeueZahl]) -> No
     path: Path = source.folder / "vorlage.yaml"
     lines = q.lines(path)
     ending = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    where = Where(path.relative_to(q.data.parent).as_posix(), len(lines))
+    where = Where(gezeigt(path), len(lines))
     start = next((i for i, line in enumerate(lines) if _ZAHLEN.match(line)), None)
     if start is None:
         if lines and not lines[-1].endswith(("\n", "\r")):

@@ -18,7 +18,7 @@ def umbenannte_schluessel(q: Quelltexte) -> None:
     path = q.data / "koerperschaft.yaml"
     if not path.is_file():
         return
-    root, _ = read_yaml(path, Paths(q.data.parent))
+    root, _ = read_yaml(path, Paths())
     hausstil = root.entries.get("hausstil", (None, None))[1] if isinstance(root, Mapping) else None
     if not isinstance(hausstil, Mapping) or "niederschrift_kenntnisnahme" not in hausstil.entries:
         return

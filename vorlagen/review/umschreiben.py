@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from vorlagen.core.fmt import gekuerzt
+from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Where
 from vorlagen.load.land import Land
 from vorlagen.load.settings import version_matches
@@ -24,7 +25,7 @@ from vorlagen.review.gedruckt import Abweichung
 
 @dataclass(frozen=True)
 class Umschreibung:
-    """One rewrite: in `datei` (relative to the data repository), line `zeile`, `vorher` became `nachher`, because …"""
+    """One rewrite: in `datei` (as messages name it), line `zeile`, `vorher` became `nachher`, because …"""
 
     datei: str
     zeile: int
@@ -116,8 +117,8 @@ class Quelltexte:
         return self.fuer is None or not version_matches(self.fuer, version)
 
     def path(self, where: Where) -> Path:
-        """The file a message's place names (its path is shown relative to the data folder's parent)."""
-        return self.data.parent / where.path
+        """The file a message's place names (core/pfade.gezeigt: from the folder the command runs in)."""
+        return Path.cwd() / where.path
 
     def zeile(self, where: Where) -> str | None:
         lines = self._file(self.path(where))
@@ -211,7 +212,7 @@ class Quelltexte:
         lines = self._file(path)
         davor = lines[nach - 1] if lines[nach - 1].endswith(("\n", "\r")) else lines[nach - 1] + ending
         lines[nach - 1] = davor + "".join(line + ending for line in neu)
-        shown = path.relative_to(self.data.parent).as_posix()
+        shown = gezeigt(path)
         for index, (was, grund) in sorted(berichte.items()):
             self.umschreibungen.append(Umschreibung(shown, nach + index + 1, "", was, grund))
 
@@ -226,7 +227,7 @@ class Quelltexte:
         bis = max(bis, nummer)
         lines[nummer - 1] = "".join(lines[nummer - 1 : bis]).replace(vorher, nachher)
         lines[nummer:bis] = [""] * (bis - nummer)
-        shown = path.relative_to(self.data.parent).as_posix()
+        shown = gezeigt(path)
         self.umschreibungen.append(Umschreibung(shown, nummer, " ".join(vorher.split()), nachher, grund))
 
     def lines(self, path: Path) -> list[str]:

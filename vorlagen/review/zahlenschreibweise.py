@@ -45,7 +45,7 @@ _RUNDEN = 3  # rounds of dezimalpunkt_eindeutig: a file that reads only with ano
 def erwartet_mit_komma(q: Quelltexte) -> None:
     """Before the facts are read (a point decimal no longer reads): `erwartet: 60.73` of every named figure becomes
     `erwartet: "60,73"` – also `528.266`, which the earlier version read as 528,266."""
-    paths = Paths(q.data.parent)
+    paths = Paths()
     files = sorted((q.data / "vorlagen").glob("*/vorlage.yaml")) + sorted((q.data / "kennzahlen").glob("*.yaml"))
     for path in files:
         root, _ = read_yaml(path, paths)

@@ -18,6 +18,7 @@ from vorlagen.compute.formel import _SEGMENT, FormelFehler, lesen, namen, schrei
 from vorlagen.compute.names import UnknownName
 from vorlagen.compute.project import eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
+from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Where
 from vorlagen.load.auswirkungen import Deckung, Haushaltsbetrag
 from vorlagen.load.facts import Facts
@@ -225,7 +226,7 @@ def _text(rows: Zeilenumschreibung, path) -> None:
             position = int(match["n"])
             if zeilen is None or position >= len(zeilen):
                 continue
-            where = Where(path.relative_to(rows.q.data.parent).as_posix(), nummer)
+            where = Where(gezeigt(path), nummer)
             new = rows.name(zeilen, position, where)
             if new is not None:
                 quote = "'" if '"' in new else '"'
@@ -247,7 +248,7 @@ def _text(rows: Zeilenumschreibung, path) -> None:
             position = int(match["n"])
             if zeilen is None or position >= len(zeilen):
                 continue
-            where = Where(path.relative_to(rows.q.data.parent).as_posix(), nummer)
+            where = Where(gezeigt(path), nummer)
             new = rows.name(zeilen, position, where)
             if new is None:
                 continue
@@ -268,7 +269,7 @@ def _paar(rows: Zeilenumschreibung, path, nummer: int, match: re.Match, zeile_: 
     if (match["liste"], match["feld"]) in _PAARE:
         return True
     ganz = re.search(r"\{\{\s*" + re.escape(match[0]) + r"\s*\}\}", line)
-    where = Where(path.relative_to(rows.q.data.parent).as_posix(), nummer)
+    where = Where(gezeigt(path), nummer)
     if ganz is None:
         rows.q.offen.append(
             Offen(

@@ -107,12 +107,12 @@ def oeffnen(data: Path, ordner: Path, sitzung: Sitzung) -> Seite:
 
 
 def _knoten(data: Path, seite: Seite) -> Node | None:
-    return knoten(seite.ordner / YAML, seite.yaml, Paths(data.resolve().parent))[0]
+    return knoten(seite.ordner / YAML, seite.yaml, Paths())[0]
 
 
 def _modell(data: Path, seite: Seite) -> None:
     """The form of the draft; a draft the program cannot read stays as text, with its problem."""
-    node, problems = knoten(seite.ordner / YAML, seite.yaml, Paths(data.resolve().parent))
+    node, problems = knoten(seite.ordner / YAML, seite.yaml, Paths())
     seite.allgemein += [str(p) for p in problems]
     seite.modell = formular(Vorlage, node) if node is not None else None
 
@@ -244,7 +244,7 @@ def _zurueck(geschrieben: dict[Path, str | None]) -> None:
 
 def zuordnen(data: Path, seite: Seite, problems: list[Problem]) -> None:
     """Each problem at the field of its line (in vorlage.yaml) or at its text; the others above the form."""
-    paths = Paths(data.resolve().parent)
+    paths = Paths()
     yaml = paths.show(seite.ordner / YAML)
     texte = {paths.show(seite.ordner / name): name for name in seite.texte}
     elemente = [e for e in alle(seite.modell) if getattr(e, "zeile", None)] if seite.modell else []

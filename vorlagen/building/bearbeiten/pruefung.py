@@ -12,7 +12,7 @@ from vorlagen.core.reads import ueberlagert
 
 def probleme(data: Path, ordner: Path, dateien: dict[Path, str]) -> list[Problem]:
     """Every problem of the data folder with these texts in place of the files, and of the Vorlage in `ordner`."""
-    from vorlagen.render.betreff import vorbereitet
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.render.document import Composer
 
     with ueberlagert({path: text.encode("utf-8") for path, text in dateien.items()}):

@@ -26,7 +26,7 @@ def _wert(node: Node | None, key: str) -> str | None:
 
 
 def _knoten(data: Path, ordner: Path) -> Node | None:
-    return read_yaml(ordner / "vorlage.yaml", Paths(data.resolve().parent))[0]
+    return read_yaml(ordner / "vorlage.yaml", Paths())[0]
 
 
 def eintraege(data: Path) -> list[Eintrag]:

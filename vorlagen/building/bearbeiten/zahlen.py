@@ -12,7 +12,7 @@ from vorlagen.core.reads import ueberlagert
 
 def projekt(data: Path, dateien: dict[Path, str] | None = None):
     """The data folder loaded and computed (with these texts in place of the files); None when it has problems."""
-    from vorlagen.render.betreff import vorbereitet
+    from vorlagen.building.vorbereitung import vorbereitet
 
     with ueberlagert({path: text.encode("utf-8") for path, text in (dateien or {}).items()}):
         try:
@@ -58,8 +58,8 @@ def liste(project, ordner: Path) -> list[tuple[str, str]]:
 def formel(data: Path, ordner: Path, dateien: dict[Path, str], figur: str, zeilen: tuple[int, int]) -> str:
     """A named figure of the draft: its value and Herleitung, or the problems on its lines (`zeilen`: first and last
     line of the figure in vorlage.yaml) in the words of `pruefen`."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.compute.zahlwert import herleitung_zeilen
-    from vorlagen.render.betreff import vorbereitet
 
     with ueberlagert({path: text.encode("utf-8") for path, text in dateien.items()}):
         try:
@@ -76,7 +76,7 @@ def formel(data: Path, ordner: Path, dateien: dict[Path, str], figur: str, zeile
 def _probleme(data: Path, ordner: Path, problems: list[Problem], zeilen: tuple[int, int]) -> str:
     """The problems of the figure's lines; where the figure has none, the first few others (a formula may read a
     figure that has one)."""
-    yaml = Paths(data.resolve().parent).show(ordner / "vorlage.yaml")
+    yaml = Paths().show(ordner / "vorlage.yaml")
     eigene = [p for p in problems if p.where.path == yaml and p.where.line and zeilen[0] <= p.where.line <= zeilen[1]]
     gezeigt = eigene or problems[:3]
     return "\n".join(str(p) for p in gezeigt)
