@@ -268,14 +268,3 @@ def browser():
 def erlenbruch(tmp_path) -> Path:
     """A writable copy of the Kreis Erlenbruch (every table kind)."""
     return copy_data(ERLENBRUCH, tmp_path)
-
-
-@pytest.fixture(autouse=True)
-def euro_zeichen():
-    """Every test starts with the default currency sign: computing a project sets its Hausstil's for the process
-    (core/fmt.py), and a test of a body that prints „EUR“ must not leave it to the next."""
-    from vorlagen.core.fmt import waehrung_setzen
-
-    waehrung_setzen("€")
-    yield
-    waehrung_setzen("€")

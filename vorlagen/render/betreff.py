@@ -34,7 +34,8 @@ def vorbereitet(data_dir: Path, haushaltsrecht: bool = True, heute: dt.date | No
 def einsetzen(project: Project) -> list[Problem]:
     """Puts the figures into every Betreff that quotes some (the Vorlage's record is replaced by a copy with the
     printed Betreff) and checks every Betreff's length as printed; the problems, each at the Betreff's line."""
-    prose = Prose(project.facts.koerperschaft.prozent_stellen)
+    koerperschaft = project.facts.koerperschaft
+    prose = Prose(koerperschaft.zahlformat, koerperschaft.prozent_stellen)
     problems: list[Problem] = []
     for source in project.facts.vorlagen:
         where = source.vorlage.where("betreff")
