@@ -276,14 +276,3 @@ def browser():
 def erlenbruch(aus_dem_repository) -> Path:
     """A writable copy of the Kreis Erlenbruch (every table kind), the test run from tmp_path."""
     return copy_data(ERLENBRUCH, aus_dem_repository)
-
-
-@pytest.fixture(autouse=True)
-def euro_zeichen():
-    """Every test starts with the default currency sign: computing a project sets its Hausstil's for the process
-    (core/fmt.py), and a test of a body that prints „EUR“ must not leave it to the next."""
-    from vorlagen.core.fmt import waehrung_setzen
-
-    waehrung_setzen("€")
-    yield
-    waehrung_setzen("€")

@@ -38,7 +38,8 @@ def listing(data: Path) -> dict[str, str]:
 
     project = prepare(data)
     rundung = rundung_of(project.facts)
-    return dict(zahlen(project.rechnungen["2030-0001"], rundung.quantum, rundung.prozent_stellen)), project
+    zahlformat = project.facts.koerperschaft.zahlformat
+    return dict(zahlen(project.rechnungen["2030-0001"], zahlformat, rundung.quantum, rundung.prozent_stellen)), project
 
 
 def compare(seed: int, shown: dict[str, str], expected: dict[str, str]) -> None:

@@ -272,13 +272,14 @@ def test_undefined_name_in_template(capsys, data):
     ],
 )
 def test_a_missing_name_in_a_template_is_german_without_the_programs_modules(tmp_path, ausdruck, grund):
+    from vorlagen.core.fmt import Zahlformat
     from vorlagen.core.problems import Paths
     from vorlagen.load.koerperschaft import Koerperschaft
     from vorlagen.render.templates import Templates
 
     (tmp_path / "data" / "templates").mkdir(parents=True)
     (tmp_path / "data" / "templates" / "eigen.html.j2").write_text(f"<p>\n{{{{ {ausdruck} }}}}\n</p>\n", "utf-8")
-    templates = Templates(tmp_path / "data", Paths(tmp_path))
+    templates = Templates(tmp_path / "data", Paths(tmp_path), Zahlformat("€"))
     koerperschaft = Koerperschaft(name="Musterkreis", gremien=[])
     html, problems = templates.render(
         "eigen.html.j2", koerperschaft=koerperschaft, eintrag={}, liste=[], leer=None, text="x"

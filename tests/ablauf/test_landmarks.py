@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
 from tests.hilfen import DATA
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.render.templates import Templates
 
 
@@ -64,7 +65,7 @@ def _overview(tmp_path: Path, count: int) -> str:
     """The overview page of `count` Sitzungen, two a month from January 2024 on, given in reverse order."""
     from vorlagen.core.problems import Paths
 
-    templates = Templates(DATA, Paths(tmp_path))
+    templates = Templates(DATA, Paths(tmp_path), Zahlformat("€"))
     gremium = SimpleNamespace(id="ASI", name="Ausschuss für Soziales")
     sitzungen = [
         SimpleNamespace(

@@ -9,6 +9,7 @@ import pytest
 
 from tests.hilfen import edit, run
 from vorlagen.cli import main
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import BuildFailed, Paths, Where
 from vorlagen.render import pdf as pdf_module
 from vorlagen.render.templates import TEMPLATES, Templates
@@ -27,7 +28,7 @@ def build(data: Path, tmp_path: Path) -> str:
 
 
 def test_templates_autoescape_and_refuse_undefined(data):
-    env = Templates(data, Paths(data.parent)).env
+    env = Templates(data, Paths(data.parent), Zahlformat("€")).env
     assert env.autoescape is True
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
 

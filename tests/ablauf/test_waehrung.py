@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from tests.hilfen import DATA, ROOT, composed, copy_data, edit, line_of, problems_of, run
+from tests.hilfen import DATA, ERLENBRUCH, ROOT, composed, copy_data, edit, line_of, problems_of, run
 from tests.referenz.rechnen import NBSP, euro, zahl
 
 VORLAGE = "vorlagen/2021-0123/vorlage.yaml"
@@ -105,3 +105,41 @@ def test_a_unit_in_a_formula_says_where_it_goes(tmp_path):
     from vorlagen.building.vorbereitung import vorbereitet
 
     assert vorbereitet(data).rechnungen["2021-0123"].zahlen["a"] == Fraction(220500)
+
+
+def test_two_houses_in_one_process_print_each_its_own_sign(tmp_path):
+    """Issue 47, point 3: the sign is the house's, handed on, never set for the process – a house with „EUR“ and one
+    with „€“ prepared, composed, listed and derived in one process, in turns, each print only their own sign (under
+    a sign set when a project is computed, the one computed last would print for both)."""
+    from vorlagen.compute.herleitung.namen import herleitung_von
+    from vorlagen.compute.herleitung.zeilen import Kontext
+    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.zahlen import zahlen
+    from vorlagen.render.betreff import vorbereitet
+    from vorlagen.render.document import Composer
+
+    eur_haus = copy_data(ERLENBRUCH, tmp_path / "eur")
+    edit(eur_haus / "koerperschaft.yaml", "hausstil:\n", "hausstil:\n  waehrung: EUR\n")
+    haeuser = {"EUR": eur_haus, "€": copy_data(ERLENBRUCH, tmp_path / "euro")}
+    projekte = {zeichen: vorbereitet(data) for zeichen, data in haeuser.items()}  # „€“ computed last
+    gedruckt: dict[str, list[str]] = {"EUR": [], "€": []}
+    for zeichen in ("EUR", "€", "EUR", "€"):  # in turns, each after the other was prepared again
+        project = projekte[zeichen]
+        andere = "€" if zeichen == "EUR" else "EUR"
+        projekte[andere] = vorbereitet(haeuser[andere])
+        for doc in Composer(project).compose_all():
+            gedruckt[zeichen] += [doc.text, doc.print_html.replace("&euro;", "€"), doc.web_html.replace("&euro;", "€")]
+        rundung, k = rundung_of(project.facts), Kontext(project.facts)
+        for rechnung in project.rechnungen.values():
+            liste = zahlen(rechnung, project.facts.koerperschaft.zahlformat, rundung.quantum, rundung.prozent_stellen)
+            gedruckt[zeichen] += [wert for _, wert in liste]
+            gedruckt[zeichen] += [herleitung_von(rechnung, k, name)[1].gedruckt for name, _ in liste[:40]]
+    # 2024-0041, Höchstförderung: 1,5 × 52.000 + (6 + 3) × 1.012 + 2 × 1.250 + 4.000 + 1.500 (tests/fixtures/erlenbruch)
+    summe = Fraction(3, 2) * 52000 + 9 * 1012 + 2 * 1250 + 4000 + 1500
+    for zeichen, texte in gedruckt.items():
+        alles = "\n".join(texte).replace("&nbsp;", NBSP)
+        assert euro(summe, zeichen=zeichen) in alles, zeichen
+        if zeichen == "EUR":
+            assert "€" not in alles
+        else:
+            assert f"{NBSP}EUR" not in alles and "TEUR" not in alles

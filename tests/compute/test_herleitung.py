@@ -192,7 +192,7 @@ def test_every_name_zahlen_lists_has_a_derivation_that_prints_what_the_listing_p
     rundung = rundung_of(project.facts)
     checked = 0
     for nummer, rechnung in project.rechnungen.items():
-        for expression, shown in zahlen(rechnung, rundung.quantum, rundung.prozent_stellen):
+        for expression, shown in zahlen(rechnung, k.zahlformat, rundung.quantum, rundung.prozent_stellen):
             try:
                 _, h = herleitung_von(rechnung, k, expression)
             except KeineHerleitung as error:

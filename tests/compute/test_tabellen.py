@@ -132,9 +132,10 @@ def test_every_listed_name_prints_the_listed_value_in_a_text(folder, nummer, tmp
     problems_of_tables: list = []
     names = Composer(project)._names(source, rechnung, set(), problems_of_tables)
     rundung = rundung_of(project.facts)
-    listing = zahlen(rechnung, rundung.quantum, rundung.prozent_stellen)
+    zahlformat = project.facts.koerperschaft.zahlformat
+    listing = zahlen(rechnung, zahlformat, rundung.quantum, rundung.prozent_stellen)
     assert len(listing) > 10
-    prose = Prose()
+    prose = Prose(zahlformat)
     for expression, value in listing:
         path = tmp_path / "x.md"
         path.write_text(f"{{{{ {expression} }}}}", encoding="utf-8")

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from vorlagen.core.fmt import datum, datum_lang, eur, eur_cent, gekuerzt, prozent, zahl
+from vorlagen.core.fmt import Zahlformat, datum, datum_lang, gekuerzt, prozent, zahl
+
+eur, eur_cent = Zahlformat("€").eur, Zahlformat("€").eur_cent  # the default house's sign
 
 NB = "\u00a0"
 

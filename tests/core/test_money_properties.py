@@ -10,13 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.referenz import rechnen as ref
-from vorlagen.core.fmt import eur, eur_cent, zahl
+from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import round_half_up, split_largest_remainder
 from vorlagen.core.problems import Paths, Problem
 from vorlagen.load.koerperschaft import Koerperschaft
 from vorlagen.load.records import read_record
 from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.yamlfile import read_yaml
+
+eur, eur_cent = Zahlformat("€").eur, Zahlformat("€").eur_cent  # the default house's sign
 
 amounts = st.decimals(
     min_value=Decimal("-10000000"), max_value=Decimal("10000000"), places=4, allow_nan=False, allow_infinity=False

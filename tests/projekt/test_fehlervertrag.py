@@ -67,10 +67,11 @@ def test_the_rule_sees_a_raise_and_a_raise_if():
 
 def test_a_template_renders_without_raising(tmp_path: Path):
     """Templates.render returns its problems: the render stage's contract at its smallest."""
+    from vorlagen.core.fmt import Zahlformat
     from vorlagen.core.problems import Paths
     from vorlagen.render.templates import Templates
 
     (tmp_path / "data" / "templates").mkdir(parents=True)
     (tmp_path / "data" / "templates" / "eigen.html.j2").write_text("{% if x %}", encoding="utf-8")
-    html, problems = Templates(tmp_path / "data", Paths(tmp_path)).render("eigen.html.j2", x=1)
+    html, problems = Templates(tmp_path / "data", Paths(tmp_path), Zahlformat("€")).render("eigen.html.j2", x=1)
     assert html == "" and len(problems) == 1

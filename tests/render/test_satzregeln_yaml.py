@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import Paths, Where
 from vorlagen.render.templates import Templates
 
@@ -15,7 +16,7 @@ DEFINIERT = SimpleNamespace(where=lambda: Where("data/vorlagen/x/vorlage.yaml", 
 def test_yaml_text_in_a_table_cell_and_caption_keeps_amount_and_unit_together(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    verteilung = Templates(data, Paths(tmp_path)).macro("tabellen.html.j2", "verteilung")
+    verteilung = Templates(data, Paths(tmp_path), Zahlformat("€")).macro("tabellen.html.j2", "verteilung")
     v = SimpleNamespace(
         titel="Einsatz der Verwaltungsassistenz (0,5 VZÄ)",
         zeilen=[("Personalkosten bis 100.300 €", Decimal(3), "Anteil 25 % am Tag"), ("Gemeinde § 83 A", None, "")],
@@ -36,7 +37,7 @@ def test_yaml_text_in_a_table_cell_and_caption_keeps_amount_and_unit_together(tm
 def test_yaml_text_is_escaped_and_a_number_without_unit_keeps_its_plain_space(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    verteilung = Templates(data, Paths(tmp_path)).macro("tabellen.html.j2", "verteilung")
+    verteilung = Templates(data, Paths(tmp_path), Zahlformat("€")).macro("tabellen.html.j2", "verteilung")
     v = SimpleNamespace(
         titel="<b>2 Euro</b>",
         zeilen=[("Ortsteil 3 Nord", None, "10 Eurostücke")],

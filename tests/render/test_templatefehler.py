@@ -9,6 +9,7 @@ import pytest
 from jinja2 import TemplateSyntaxError
 
 from tests.hilfen import composed
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import BuildFailed, Paths
 from vorlagen.render.templates import Templates
 
@@ -129,7 +130,7 @@ KAPUTT = [
 def _templates(tmp_path, text: str) -> Templates:
     (tmp_path / "data" / "templates").mkdir(parents=True, exist_ok=True)
     (tmp_path / "data" / "templates" / "eigen.html.j2").write_text(text, encoding="utf-8")
-    return Templates(tmp_path / "data", Paths(tmp_path))
+    return Templates(tmp_path / "data", Paths(tmp_path), Zahlformat("€"))
 
 
 @pytest.mark.parametrize("text, zeile, meldung", KAPUTT)
@@ -192,7 +193,7 @@ def _jinja(text: str) -> str:
     from vorlagen.render.sandbox import Sandbox
 
     try:
-        Sandbox(2).from_string(text)
+        Sandbox(Zahlformat("€"), 2).from_string(text)
     except TemplateSyntaxError as error:
         return error.message or ""
     return ""

@@ -23,9 +23,10 @@ def counting(self, source, name=None, filename=None, raw=False, defer_init=False
     return original(self, source, name, filename, raw, defer_init)
 Environment.compile = counting
 from vorlagen.core.problems import Paths
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.render.templates import Templates
 data = Path(sys.argv[1])
-templates = Templates(data, Paths(data.parent))
+templates = Templates(data, Paths(data.parent), Zahlformat("€"))
 shown, _ = templates.render("entwurf.html.j2", wer="Kämmerei")
 own, _ = templates.render("eigen.html.j2", wert=7)
 print(json.dumps({"compiled": sorted(compiled), "own": own.strip(), "shown": "Kämmerei" in shown}))

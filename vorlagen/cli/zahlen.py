@@ -44,7 +44,7 @@ def zahlen(args: argparse.Namespace) -> int:
     if args.name is not None:
         return _herleitung(args, project, source, rechnung)
     rundung = rundung_of(project.facts)
-    lines = listing(rechnung, rundung.quantum, rundung.prozent_stellen)
+    lines = listing(rechnung, project.facts.koerperschaft.zahlformat, rundung.quantum, rundung.prozent_stellen)
     sys.stdout.write(_render(source.bezeichnung, source.vorlage.betreff, lines))
     _tabellen_hinweis(project, source, rechnung)
     if project.haushaltsrecht:
@@ -91,7 +91,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
         if args.name.startswith("haushalt") and rechnung.haushalt is not None:
             from vorlagen.compute.haushaltszahlen import herleitung as haushalt_herleitung
 
-            zeilen = haushalt_herleitung(rechnung.haushalt, args.name)
+            zeilen = haushalt_herleitung(rechnung.haushalt, args.name, k.zahlformat)
             if zeilen is not None:  # the Haushalt block's own figures, as its ledger derives them
                 sys.stdout.write("\n".join(zeilen) + "\n")
                 return 0

@@ -10,7 +10,7 @@ from vorlagen.compute.darstellung import STELLEN
 from vorlagen.compute.eigenanteil import Tabelle, Zeile, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.einheiten import SKALA
 from vorlagen.compute.names import Named
-from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl, zeigt_null
+from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl, zeigt_null
 from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
@@ -51,14 +51,15 @@ class Aufstellung(Tabelle):
     def berechnung_zeigen(self) -> bool:
         """Whether a row's computation says more than its amount (a 'Berechnung' column is worth printing)."""
         return any(
-            z.text and z.text.replace(NBSP, " ") != euro_or_cent(z.betrag, self.quantum).replace(NBSP, " ")
+            z.text
+            and z.text.replace(NBSP, " ") != self._zahlformat.euro_or_cent(z.betrag, self.quantum).replace(NBSP, " ")
             for z in self.zeilen
         )
 
     def betrag(self, value: Decimal) -> str:
         """An amount as the table prints it: in € with its sign, or in T€/Mio. € as a number (the unit in the head)."""
         if self.anzeige == "€":
-            return euro_or_cent(value, self.quantum)
+            return self._zahlformat.euro_or_cent(value, self.quantum)
         return zahl(value / SKALA[self.anzeige], STELLEN[self.anzeige])
 
     def null_gedruckt(self) -> list[Zeile]:
@@ -115,13 +116,13 @@ class Aufstellung(Tabelle):
 
 
 def aufstellung(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
 ) -> tuple[Aufstellung | None, list[Problem]]:
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems
     rows, found = zeilen(
-        berechnung, berechnung.kosten, lambda p: p.als or "", False, saetze, periode_, rundung, auswerten
+        berechnung, berechnung.kosten, lambda p: p.als or "", False, saetze, periode_, rundung, zahlformat, auswerten
     )
     fonds = None
     if berechnung.fonds is not None:
@@ -133,7 +134,7 @@ def aufstellung(
             if below(value, rundung.quantum):
                 found.append(
                     cents_lost(
-                        berechnung.where("fonds"), "der Fonds", value, rundung.quantum, f"Berechnung „{berechnung.id}“"
+                        berechnung.where("fonds"), "der Fonds", value, zahlformat, f"Berechnung „{berechnung.id}“"
                     )
                 )
             fonds = rundung.runde(value)
@@ -158,6 +159,7 @@ def aufstellung(
         Zeilen(rows),
         berechnung,
         rundung.quantum,
+        zahlformat,
         summe,
         berechnung.summe_als or "Summe",
         jahre,
@@ -167,9 +169,9 @@ def aufstellung(
         fonds,
         berechnung.fonds_als or "Fonds",
     )
-    problems += _niezeigt_null(table, berechnung)
+    problems += _niezeigt_null(table, berechnung, zahlformat)
     if fonds is not None and berechnung.ausschoepfen and table.rest != 0:
-        money = lambda value: euro_or_cent(value, rundung.quantum)  # noqa: E731
+        money = lambda value: zahlformat.euro_or_cent(value, rundung.quantum)  # noqa: E731
         problems.append(
             Problem(
                 berechnung.where("fonds"),
@@ -183,7 +185,7 @@ def aufstellung(
     return table, problems
 
 
-def _niezeigt_null(table: Aufstellung, berechnung: Berechnung) -> list[Problem]:
+def _niezeigt_null(table: Aufstellung, berechnung: Berechnung, zahlformat: Zahlformat) -> list[Problem]:
     """A row that is not zero never prints as zero: each such row, with the largest unit that shows every row."""
     null = table.null_gedruckt()
     if not null:
@@ -196,7 +198,7 @@ def _niezeigt_null(table: Aufstellung, berechnung: Berechnung) -> list[Problem]:
     return [
         Problem(
             z.position.where("als") if z.position.als is not None else z.position.where(),
-            f"Berechnung „{berechnung.id}“: Die Zeile „{z.als or z.text}“ ({euro_or_cent(z.betrag, table.quantum)}) "
+            f"Berechnung „{berechnung.id}“: Die Zeile „{z.als or z.text}“ ({zahlformat.euro_or_cent(z.betrag, table.quantum)}) "
             f"würde in {table.anzeige} als „{table.gezeigt()[0][table.zeilen.index(z)]}“ gedruckt – eine Zahl, die "
             f"nicht null ist, druckt nie als null; zeigen Sie die Aufstellung mit „anzeige: {passend}“.",
         )

@@ -103,7 +103,7 @@ def haushalt_der_vorlage(
     lesen_probleme: list[Problem] = []
     recht: list[Problem] = []
     koerperschaft = facts.koerperschaft
-    land, stil = koerperschaft.landesrecht, koerperschaft.hausstil
+    land, stil, zahlformat = koerperschaft.landesrecht, koerperschaft.hausstil, koerperschaft.zahlformat
     ids = {k.id for k in source.vorlage.zahlen}
     lesen_probleme += _liest_haushalt(daten, ids, spaet)
     result, found = auswirkungen(
@@ -112,6 +112,7 @@ def haushalt_der_vorlage(
         names,
         {k: v for k, v in figures.items() if k not in spaet},
         koerperschaft.rechtsgrundlage() or OHNE_LAND,
+        zahlformat,
         ids - spaet,
     )
     lesen_probleme += found
@@ -126,8 +127,8 @@ def haushalt_der_vorlage(
         for plan, eigenes in (("Ergebnisplan", stil.finanzen.ergebnisplan), ("Finanzplan", stil.finanzen.finanzplan))
     }
     result.cent, result.restewort = stil.finanzen.cent, stil.finanzen.beschriftung.reste
-    recht += check_deckung(result, daten)
-    recht += check_ve(result.ve, daten.verpflichtungsermaechtigungen)
+    recht += check_deckung(result, daten, zahlformat)
+    recht += check_ve(result.ve, daten.verpflichtungsermaechtigungen, zahlformat)
     result.offen += ve_offen(result.ve)
     mitzeichnung = stil.mitzeichnung
     if result.mehrbedarf and mitzeichnung.kaemmerei not in mitzeichnung.rollen:  # the Hausstil's: always
@@ -158,6 +159,7 @@ def haushalt_der_vorlage(
         gremien,
         entscheidend,
         source.vorlage.where("beratungsfolge"),
+        zahlformat,
         land.vertretung if land is not None else "",
     )
     result.offen = list(dict.fromkeys(result.offen))

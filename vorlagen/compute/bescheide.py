@@ -10,7 +10,7 @@ from fractions import Fraction
 from vorlagen.compute.eigenanteil import Zeilen, cents_lost
 from vorlagen.compute.names import Named, NoValue
 from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
-from vorlagen.core.fmt import datum
+from vorlagen.core.fmt import Zahlformat, datum
 from vorlagen.core.money import Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.bescheide import Foerderschreiben
@@ -98,7 +98,12 @@ def _stellen(zeilen) -> Decimal | None:
 
 
 def bescheid_werte(
-    bescheid_id: str, bescheid: Foerderschreiben, saetze: dict[str, Satz], rundung: Rundung, art: str = "Bescheid"
+    bescheid_id: str,
+    bescheid: Foerderschreiben,
+    saetze: dict[str, Satz],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    art: str = "Bescheid",
 ) -> tuple[BescheidWerte | None, list[Problem]]:
     periode_ = periode(bescheid.zeitraum, bescheid.tagesgenau)
     if periode_ is None:
@@ -111,7 +116,7 @@ def bescheid_werte(
             position.where("satz"),
             f"Der Satz „{saetze[position.satz].id}“",
             saetze[position.satz].betrag,
-            rundung.quantum,
+            zahlformat,
             f"{art} „{bescheid_id}“",
         )
         for position in bescheid.positionen
@@ -119,13 +124,13 @@ def bescheid_werte(
     ]
     if bescheid.betrag is not None and below(bescheid.betrag, rundung.quantum):
         problems.append(
-            cents_lost(bescheid.where("betrag"), "„betrag“", bescheid.betrag, rundung.quantum, f"{art} „{bescheid_id}“")
+            cents_lost(bescheid.where("betrag"), "„betrag“", bescheid.betrag, zahlformat, f"{art} „{bescheid_id}“")
         )
     if problems:
         return None, problems
     for position in bescheid.positionen:
         satz = saetze[position.satz]
-        text, einheit, betrag = zeile(position.anzahl, 1, [satz], periode_, rundung)
+        text, einheit, betrag = zeile(position.anzahl, 1, [satz], periode_, rundung, zahlformat)
         zeilen.append(Position(None, position.als or satz.name, text, position.anzahl, einheit, betrag, satz))
     betrag = sum((z.betrag for z in zeilen), Decimal(0))
     raten = Zeilen()

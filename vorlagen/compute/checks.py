@@ -18,7 +18,7 @@ from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import check_niederschriften
 from vorlagen.compute.sitzungen import check_tagesordnungen
 from vorlagen.compute.verteilung import VerteilungWerte
-from vorlagen.core.fmt import datum, euro_or_cent, signed, zahl
+from vorlagen.core.fmt import Zahlformat, datum, zahl
 from vorlagen.core.money import CENT, below
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.facts import Facts
@@ -27,18 +27,20 @@ from vorlagen.load.references import check_references
 from vorlagen.load.regeln import check_regeln
 
 
-def _mismatch(where: Where, what: str, computed: Decimal, expected: Decimal, quantum: Decimal) -> Problem:
-    money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
+def _mismatch(
+    where: Where, what: str, computed: Decimal, expected: Decimal, quantum: Decimal, zahlformat: Zahlformat
+) -> Problem:
+    money = lambda value: zahlformat.euro_or_cent(value, quantum)  # noqa: E731
     return Problem(
         where,
         f"{what}: berechnet {money(computed)}, erwartet {money(expected)}, "
-        f"Differenz {signed(computed - expected, quantum)} – prüfen Sie den erwarteten Wert und "
+        f"Differenz {zahlformat.signed(computed - expected, quantum)} – prüfen Sie den erwarteten Wert und "
         "die Eingangswerte.",
     )
 
 
-def check_tabelle(t: Tabelle) -> list[Problem]:
-    """`erwartet` on the table and on each row; every rate valid for the period."""
+def check_tabelle(t: Tabelle, zahlformat: Zahlformat) -> list[Problem]:
+    """`erwartet` on the table and on each row; every rate valid for the period; amounts as `zahlformat` prints them."""
     problems = []
     name = f"Berechnung „{t.id}“"
     for zeile in t.zeilen if t.art not in ("Vergleich", "Matrix") else []:
@@ -50,10 +52,14 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
                     zeile.betrag,
                     zeile.position.erwartet,
                     t.quantum,
+                    zahlformat,
                 )
             )
         problems += tabellengrenzen(
-            zeile.position, [("", f"Zeile „{zeile.position.als or zeile.text}“", zeile.betrag)], _geld(t.quantum), name
+            zeile.position,
+            [("", f"Zeile „{zeile.position.als or zeile.text}“", zeile.betrag)],
+            _geld(t.quantum, zahlformat),
+            name,
         )
         for satz in zeile.saetze:
             g = satz.gueltig
@@ -81,7 +87,7 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
             if expected is None:
                 continue
             if below(expected, t.quantum):
-                problems.append(cents_lost(erwartet.where(key), f"„erwartet: {key}“", expected, t.quantum, name))
+                problems.append(cents_lost(erwartet.where(key), f"„erwartet: {key}“", expected, zahlformat, name))
             elif value is None:
                 problems.append(
                     Problem(
@@ -91,28 +97,33 @@ def check_tabelle(t: Tabelle) -> list[Problem]:
                     )
                 )
             elif expected != value:
-                problems.append(_mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum))
+                problems.append(
+                    _mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum, zahlformat)
+                )
     if t.art not in ("Vergleich", "Matrix"):  # they check their own, in their unit
         felder = [
             (key, label, getattr(t, key)) for key, label in SUMMEN if key in {f.name for f in dataclasses.fields(t)}
         ]
-        problems += tabellengrenzen(t.berechnung, felder, _geld(t.quantum), name)
+        problems += tabellengrenzen(t.berechnung, felder, _geld(t.quantum, zahlformat), name)
     return problems
 
 
 SUMMEN = (("gesamtkosten", "Gesamtkosten"), ("abzuege", "Abzüge"), ("eigenanteil", "Eigenanteil"), ("summe", "Summe"))
 
 
-def _geld(quantum: Decimal) -> Texte:
+def _geld(quantum: Decimal, zahlformat: Zahlformat) -> Texte:
     """Amounts as a table of this precision prints them; a bound or difference with cents with its cents."""
 
     def text(value) -> str:
-        return euro_or_cent(value, CENT if Fraction(value).denominator != 1 else quantum)
+        return zahlformat.euro_or_cent(value, CENT if Fraction(value).denominator != 1 else quantum)
 
-    return Texte(lambda v: euro_or_cent(v, quantum), text, lambda d: signed(d, CENT if d.denominator != 1 else quantum))
+    def differenz(d) -> str:
+        return zahlformat.signed(d, CENT if d.denominator != 1 else quantum)
+
+    return Texte(lambda v: zahlformat.euro_or_cent(v, quantum), text, differenz)
 
 
-def check_bescheid(werte: BescheidWerte) -> list[Problem]:
+def check_bescheid(werte: BescheidWerte, zahlformat: Zahlformat) -> list[Problem]:
     """A given Betrag must equal VZÄ × rate; instalments must add up to the whole."""
     problems = []
     bescheid = werte.bescheid
@@ -124,6 +135,7 @@ def check_bescheid(werte: BescheidWerte) -> list[Problem]:
                 werte.betrag,
                 bescheid.betrag,
                 werte.quantum,
+                zahlformat,
             )
         )
     if bescheid.raten:
@@ -164,12 +176,13 @@ def check_verteilung(werte: VerteilungWerte) -> list[Problem]:
 
 
 def _tabellen(project: Project) -> list[Problem]:
-    return [p for r in project.rechnungen.values() for t in r.tabellen.values() for p in check_tabelle(t)]
+    zahlformat = project.facts.koerperschaft.zahlformat
+    return [p for r in project.rechnungen.values() for t in r.tabellen.values() for p in check_tabelle(t, zahlformat)]
 
 
 def _bescheide(project: Project) -> list[Problem]:
     werte = [*project.bescheide.values(), *project.antraege.values()]
-    return [p for w in werte for p in check_bescheid(w)]
+    return [p for w in werte for p in check_bescheid(w, project.facts.koerperschaft.zahlformat)]
 
 
 def _verteilungen(project: Project) -> list[Problem]:

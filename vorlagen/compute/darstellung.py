@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.einheiten import SKALA, stellen_im_text
-from vorlagen.core.fmt import NBSP, euro_or_cent, geldeinheit, mio, mrd, prozent, teur, zahl, zahlwort
+from vorlagen.core.fmt import NBSP, Zahlformat, prozent, zahl, zahlwort
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
 
@@ -19,13 +19,14 @@ STELLEN = {"T€": 0, "Mio. €": 2, "Mrd. €": 2}  # decimals a money unit pri
 @dataclass(frozen=True)
 class Darstellung:
     """How one figure prints: its unit, its rounding step (money, None: not rounded), `stellen`, the Körperschaft's
-    places for percentages, and the decimals its typed numbers were written with (`getippt`: a figure of numbers
+    places for percentages, the house's format of money, and the decimals its typed numbers were written with (`getippt`: a figure of numbers
     alone prints at least so many – „0,523“ in Mio. € prints „0,523 Mio. €“, not „0,52 Mio. €“)."""
 
     einheit: str
     stufe: Decimal | None
     stellen: int | None
     prozent_stellen: int
+    zahlformat: Zahlformat  # how the house prints money (hausstil: waehrung)
     getippt: int = 0
 
     def skala(self) -> Fraction:
@@ -51,14 +52,14 @@ class Darstellung:
     def text(self, value: Fraction) -> str:
         """The figure as printed: '12.346 €', '0,52 Mio. €', '33,33 %', '3,5 VZÄ'."""
         if self.einheit == "€":
-            return euro_or_cent(value, EURO if self.nachkomma(value) == 0 else CENT)
+            return self.zahlformat.euro_or_cent(value, EURO if self.nachkomma(value) == 0 else CENT)
         places = self.nachkomma(value)
         if self.einheit == "T€":
-            return teur(value, places or 0)
+            return self.zahlformat.teur(value, places or 0)
         if self.einheit == "Mio. €":
-            return mio(value, 2 if places is None else places)
+            return self.zahlformat.mio(value, 2 if places is None else places)
         if self.einheit == "Mrd. €":
-            return mrd(value, 2 if places is None else places)
+            return self.zahlformat.mrd(value, 2 if places is None else places)
         if self.einheit == "%":
             return prozent(value, self.prozent_stellen if places is None else places)
         number = zahl(value, self.nachkomma(value))
@@ -94,7 +95,7 @@ def _endlich(value: Fraction) -> bool:
     return rest == 1
 
 
-def genau_text(value: Fraction, einheit: str) -> str:
+def genau_text(value: Fraction, einheit: str, zahlformat: Zahlformat) -> str:
     """An exact value for a message, in base units with the digits that matter: '0,4 €', '0,00333 VZÄ', '0,004 %'."""
     shown = value * 100 if einheit == "%" else value
     if _endlich(shown):
@@ -104,7 +105,7 @@ def genau_text(value: Fraction, einheit: str) -> str:
         while places < 12 and round_half_up(shown, Decimal(1).scaleb(-places)) == 0:
             places += 1
         number = zahl(shown, places + 2)
-    unit = geldeinheit({"T€": "€", "Mio. €": "€", "Mrd. €": "€"}.get(einheit, einheit))
+    unit = zahlformat.geldeinheit({"T€": "€", "Mio. €": "€", "Mrd. €": "€"}.get(einheit, einheit))
     return number if unit == "Anzahl" else f"{number}{NBSP}{unit}"
 
 
@@ -121,7 +122,7 @@ def nie_null(genau: Fraction, wert: Fraction, form: Darstellung) -> str | None:
         else "so kleine Werte druckt keine Einheit; prüfen Sie die Formel"
     )
     return (
-        f"Die Zahl ist {genau_text(genau, form.einheit)} und würde als „{shown}“ gedruckt – eine Zahl, die nicht null "
+        f"Die Zahl ist {genau_text(genau, form.einheit, form.zahlformat)} und würde als „{shown}“ gedruckt – eine Zahl, die nicht null "
         f"ist, druckt nie als null; {how}."
     )
 
@@ -138,7 +139,7 @@ def _andere_formen(genau: Fraction, form: Darstellung):
     if form.einheit not in GELDEINHEITEN:
         return
     for stufe in (form.stufe, CENT) if form.stufe == EURO else (form.stufe,):
-        euro = Darstellung("€", stufe, None, form.prozent_stellen)
+        euro = Darstellung("€", stufe, None, form.prozent_stellen, form.zahlformat)
         if euro.gedruckt(_gestuft(genau, stufe)) != 0:
             settings = ([] if form.einheit == "€" else ["„einheit: €“"]) + (
                 ["„rundung: cent“"] if stufe != form.stufe else []
@@ -162,12 +163,12 @@ def verlorene_ziffern(betraege: list[tuple[str, Fraction]], form: Darstellung) -
     for text, euro in betraege:
         if (euro * 100).denominator != 1:
             return (
-                f"„{text}“ ist {genau_text(euro, '€')} – ein Betrag hat höchstens zwei Nachkommastellen (Cent); "
+                f"„{text}“ ist {genau_text(euro, '€', form.zahlformat)} – ein Betrag hat höchstens zwei Nachkommastellen (Cent); "
                 "prüfen Sie die Zahl."
             )
         if form.stufe == EURO and euro.denominator != 1:
             return (
-                f"„{text}“ hat Cent ({euro_or_cent(euro, CENT)}), gerechnet wird aber auf ganze Euro – die Cent gingen "
+                f"„{text}“ hat Cent ({form.zahlformat.euro_or_cent(euro, CENT)}), gerechnet wird aber auf ganze Euro – die Cent gingen "
                 "verloren. Schreiben Sie „rundung: cent“ an die Zahl, dann rechnet sie auf den Cent genau; oder "
                 "prüfen Sie den Betrag."
             )

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from vorlagen.compute.names import Named, NoValue, UnknownName
 from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode, zeile
-from vorlagen.core.fmt import NBSP, datum, euro_or_cent, zahl
+from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl
 from vorlagen.core.money import CENT, Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Kostenposition
@@ -96,6 +96,7 @@ class Tabelle(Named):
     zeilen: Zeilen
     berechnung: Berechnung
     quantum: Decimal
+    _zahlformat: Zahlformat  # how its house prints money (hausstil: waehrung); no name a text reads
 
     @property
     def monate(self) -> str:
@@ -131,11 +132,11 @@ class Eigenanteilstabelle(Tabelle):
         return self._stellen
 
 
-def cents_lost(where, what: str, value, quantum: Decimal, owner: str) -> Problem:
+def cents_lost(where, what: str, value, zahlformat: Zahlformat, owner: str) -> Problem:
     """An amount with cents where the computation rounds to whole euros: never rounded away silently."""
     return Problem(
         where,
-        f"{owner}: {what} hat Cent ({euro_or_cent(value, CENT)}), gerechnet wird aber auf ganze "
+        f"{owner}: {what} hat Cent ({zahlformat.euro_or_cent(value, CENT)}), gerechnet wird aber auf ganze "
         "Euro – die Cent gingen verloren. Schreiben Sie „rundung: cent“ in die Berechnung (oder in "
         "koerperschaft.yaml), dann rechnet sie auf den Cent genau; oder prüfen Sie den Betrag.",
     )
@@ -157,6 +158,7 @@ def zeilen(
     saetze: dict[str, Satz],
     periode_: Periode,
     rundung: Rundung,
+    zahlformat: Zahlformat,
     auswerten=None,
 ) -> tuple[list[Zeile], list[Problem]]:
     """The rows of positions; rates of different units in one row are a problem. A row with a `formel` (an
@@ -165,23 +167,27 @@ def zeilen(
     owner = f"Berechnung „{berechnung.id}“"
     for p in positionen:
         label = als(p)
-        lost = _verlorene_cent(p, saetze, rundung.quantum, owner)
+        lost = _verlorene_cent(p, saetze, rundung.quantum, zahlformat, owner)
         if lost:
             problems += lost
             continue
         if p.formel is not None:
-            row, found = _formelzeile(p, label, abzug, periode_, rundung, owner, auswerten)
+            row, found = _formelzeile(p, label, abzug, periode_, rundung, zahlformat, owner, auswerten)
         elif p.betrag is not None:
-            row, found = _betragszeile(p, label, abzug, periode_, rundung), []
+            row, found = _betragszeile(p, label, abzug, periode_, rundung, zahlformat), []
         else:
-            row, found = _satzzeile(p, label, abzug, [saetze[s] for s in p.saetze], periode_, rundung, berechnung.id)
+            row, found = _satzzeile(
+                p, label, abzug, [saetze[s] for s in p.saetze], periode_, rundung, zahlformat, berechnung.id
+            )
         problems += found
         if row is not None:
             rows.append(row)
     return rows, problems
 
 
-def _verlorene_cent(p: Kostenposition, saetze: dict[str, Satz], quantum: Decimal, owner: str) -> list[Problem]:
+def _verlorene_cent(
+    p: Kostenposition, saetze: dict[str, Satz], quantum: Decimal, zahlformat: Zahlformat, owner: str
+) -> list[Problem]:
     """An amount or a rate of the position with cents where the computation rounds to whole euros."""
     lost: list[tuple[str, Decimal]] = [
         (key, value)
@@ -190,13 +196,20 @@ def _verlorene_cent(p: Kostenposition, saetze: dict[str, Satz], quantum: Decimal
     ]
     lost += [("saetze", saetze[s].betrag) for s in p.saetze if below(saetze[s].betrag, quantum)]
     return [
-        cents_lost(p.where(key), f"„{key}“" if key != "saetze" else "ein Satz", value, quantum, owner)
+        cents_lost(p.where(key), f"„{key}“" if key != "saetze" else "ein Satz", value, zahlformat, owner)
         for key, value in lost
     ]
 
 
 def _formelzeile(
-    p: Kostenposition, label: str, abzug: bool, periode_: Periode, rundung: Rundung, owner: str, auswerten
+    p: Kostenposition,
+    label: str,
+    abzug: bool,
+    periode_: Periode,
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    owner: str,
+    auswerten,
 ) -> tuple[Zeile | None, list[Problem]]:
     """The row of a position with a `formel`: its computed figure, rounded."""
     try:
@@ -204,7 +217,7 @@ def _formelzeile(
     except ValueError as error:
         return None, [Problem(p.where("formel"), f"{owner}, Zeile „{label}“: {error}")]
     if below(value, rundung.quantum):
-        return None, [cents_lost(p.where("formel"), f"die Zeile „{label}“", value, rundung.quantum, owner)]
+        return None, [cents_lost(p.where("formel"), f"die Zeile „{label}“", value, zahlformat, owner)]
     betrag = rundung.runde(value)
     return Zeile(
         p.id,
@@ -220,11 +233,13 @@ def _formelzeile(
     ), []
 
 
-def _betragszeile(p: Kostenposition, label: str, abzug: bool, periode_: Periode, rundung: Rundung) -> Zeile:
+def _betragszeile(
+    p: Kostenposition, label: str, abzug: bool, periode_: Periode, rundung: Rundung, zahlformat: Zahlformat
+) -> Zeile:
     """The row of a position with a `betrag`: count × amount."""
     assert p.betrag is not None
     betrag = rundung.runde(p.anzahl * p.betrag)
-    money = euro_or_cent(p.betrag, rundung.quantum)
+    money = zahlformat.euro_or_cent(p.betrag, rundung.quantum)
     text = f"{zahl(p.anzahl)} x {money}" if p.anzahl != 1 else money
     text += f" – {p.hinweis}" if p.hinweis else ""
     return Zeile(
@@ -248,6 +263,7 @@ def _satzzeile(
     used: list[Satz],
     periode_: Periode,
     rundung: Rundung,
+    zahlformat: Zahlformat,
     berechnung_id: str,
 ) -> tuple[Zeile | None, list[Problem]]:
     """The row of a position with `saetze`: count × share × the rates of one unit over the period."""
@@ -278,7 +294,7 @@ def _satzzeile(
                 f"({error}) – verteilen Sie sie auf mehrere Zeilen.",
             )
         ]
-    text, einheit, betrag = zeile(p.anzahl, p.anteil, used, periode_, rundung, p.hinweis)
+    text, einheit, betrag = zeile(p.anzahl, p.anteil, used, periode_, rundung, zahlformat, p.hinweis)
     return Zeile(
         p.id,
         label,
@@ -299,14 +315,16 @@ def _split(betrag: Decimal, gewichte: dict, rundung: Rundung) -> dict[int, Decim
 
 
 def eigenanteil(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
 ) -> tuple[Tabelle | None, list[Problem]]:
     """An Eigenanteil table: Gesamtkosten − Abzüge."""
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
         return None, problems
-    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: "Gesamtkosten", False, saetze, periode_, rundung)
-    more, found2 = zeilen(berechnung, berechnung.abzuege, lambda p: p.als, True, saetze, periode_, rundung)
+    rows, found = zeilen(
+        berechnung, berechnung.kosten, lambda p: "Gesamtkosten", False, saetze, periode_, rundung, zahlformat
+    )
+    more, found2 = zeilen(berechnung, berechnung.abzuege, lambda p: p.als, True, saetze, periode_, rundung, zahlformat)
     problems += found + found2
     if found or found2:
         return None, problems
@@ -331,7 +349,7 @@ def eigenanteil(
             Problem(
                 berechnung.where("abzuege"),
                 f"Berechnung „{berechnung.id}“: Der Eigenanteil ist negativ "
-                f"({euro_or_cent(gesamt - abzuege, rundung.quantum)}), die Abzüge übersteigen die "
+                f"({zahlformat.euro_or_cent(gesamt - abzuege, rundung.quantum)}), die Abzüge übersteigen die "
                 "Gesamtkosten – prüfen Sie Anzahlen und Sätze; ist ein Überschuss gewollt, setzen Sie "
                 "„negativ: true“.",
             )
@@ -346,6 +364,7 @@ def eigenanteil(
         Zeilen(rows),
         berechnung,
         rundung.quantum,
+        zahlformat,
         stellen,
         gesamt,
         abzuege,

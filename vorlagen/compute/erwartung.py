@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.zahlwert import Zahlwert
-from vorlagen.core.fmt import NBSP, geldeinheit, zahl
+from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem
 from vorlagen.load.kennzahlen import Kennzahl
@@ -21,7 +21,9 @@ def abweichung(k: Kennzahl, z: Zahlwert, getippt: bool) -> Problem | None:
     assert z.form is not None  # every computed figure has one
     if z.form.in_einheit(z.gezeigt) == exact(k.erwartet):
         return None
-    erwartet = zahl(k.erwartet) + ("" if k.einheit == "Anzahl" else NBSP + geldeinheit(k.einheit).replace(" ", NBSP))
+    erwartet = zahl(k.erwartet) + (
+        "" if k.einheit == "Anzahl" else NBSP + z.form.zahlformat.geldeinheit(k.einheit).replace(" ", NBSP)
+    )
     if _in_euro(k, z, getippt):
         message = (
             f"Zahl „{k.id}“: berechnet {z.wert.text}, erwartet {erwartet} – die Zahlen einer Formel "

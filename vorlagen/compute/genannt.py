@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER
 from vorlagen.compute.haushaltsposition import Leser, position, zeile
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import Haushaltsbetrag
@@ -62,7 +62,7 @@ def genannte(
         stelle, found = position(haushalte, jahr, eintrag.konto, eintrag.plan, where)
         problems += found
         if stelle is not None:
-            found = _passt(stelle, art, jahr, where, eintrag)
+            found = _passt(stelle, art, jahr, where, eintrag, leser.zahlformat)
             problems += found
             stelle = None if found else stelle
         if betrag is not None and betrag == 0:
@@ -79,13 +79,16 @@ def genannte(
             continue
         g = Genannt(jahr, stelle, art, betrag, name, where)
         result.append(g)
-        ungeprueft.append(_nicht_geprueft(g))
+        ungeprueft.append(_nicht_geprueft(g, leser.zahlformat))
     return result, problems, ungeprueft, unvollstaendig
 
 
-def _passt(stelle: Position, art: str, jahr: int, where: Where, eintrag: Haushaltsbetrag) -> list[Problem]:
+def _passt(
+    stelle: Position, art: str, jahr: int, where: Where, eintrag: Haushaltsbetrag, zahlformat: Zahlformat
+) -> list[Problem]:
     """Why a stated amount cannot be at this Position: an Ertrag position, a line of a Deckungskreis (its overrun
     counts for the whole circle), or an Ansatz the Haushalt knows that says otherwise than the stated kind."""
+    geld = zahlformat.geld
     datei = f"haushalt/{jahr}.yaml"
     schluessel = "ueberplanmaessig" if art == UEBER else "ausserplanmaessig"
     if stelle.ertrag:
@@ -132,8 +135,9 @@ def _passt(stelle: Position, art: str, jahr: int, where: Where, eintrag: Haushal
     return []
 
 
-def _nicht_geprueft(g: Genannt) -> str:
+def _nicht_geprueft(g: Genannt, zahlformat: Zahlformat) -> str:
     """What the route cannot check of a stated amount."""
+    geld = zahlformat.geld
     konto = f"„{g.position.konto}“ {g.jahr}"
     if g.position.ansatz is None:
         return (

@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from vorlagen.compute.darstellung import Darstellung, genau_text
 from vorlagen.compute.zahlwert import Groesse, Zahlwert
-from vorlagen.core.fmt import NBSP, geldeinheit, zahl
+from vorlagen.core.fmt import NBSP, Zahlformat, zahl
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.kennzahlen import Kennzahl
@@ -33,17 +33,17 @@ def meldung(was: str, art: str, wert: str, grenze: str, differenz: str) -> str:
     )
 
 
-def differenz(wert: Fraction, einheit: str) -> str:
+def differenz(wert: Fraction, einheit: str, zahlformat: Zahlformat) -> str:
     """A difference with its sign, in base units and with the digits that matter: '+354 €', '−0,5 Prozentpunkte'."""
-    text = genau_text(wert, einheit)
+    text = genau_text(wert, einheit, zahlformat)
     if einheit == "%":
         text = text.replace(f"{NBSP}%", " Prozentpunkte")
     return ("+" if wert > 0 else "") + text
 
 
-def mit_einheit(value, einheit: str) -> str:
+def mit_einheit(value, einheit: str, zahlformat: Zahlformat) -> str:
     """A number as `erwartet` and the bounds state it, with the figure's unit: '2.216.000 €', '90 %', '0,52 Mio. €'."""
-    return zahl(value) + ("" if einheit == "Anzahl" else NBSP + geldeinheit(einheit).replace(" ", NBSP))
+    return zahl(value) + ("" if einheit == "Anzahl" else NBSP + zahlformat.geldeinheit(einheit).replace(" ", NBSP))
 
 
 def grenze(wert: Decimal | None, form: Darstellung) -> Groesse | None:
@@ -64,6 +64,7 @@ def zahl_grenzen(k: Kennzahl, z: Zahlwert) -> list[Problem]:
     assert z.form is not None  # every computed figure has one
     problems = []
     wert = Fraction(z.gezeigt)
+    zahlformat = z.form.zahlformat
     for art in GRENZEN:
         grenze = getattr(k, art)
         if grenze is None:
@@ -73,12 +74,18 @@ def zahl_grenzen(k: Kennzahl, z: Zahlwert) -> list[Problem]:
             continue
         gezeigt = z.wert.text
         if haelt(art, z.form.gedruckt(wert), basis):  # the print alone would not show it
-            gezeigt += f" (genau {genau_text(wert, k.einheit)})"
+            gezeigt += f" (genau {genau_text(wert, k.einheit, zahlformat)})"
         was = f"Zahl „{k.id}“"
         problems.append(
             Problem(
                 k.where(art),
-                meldung(was, art, gezeigt, mit_einheit(grenze, k.einheit), differenz(wert - basis, k.einheit)),
+                meldung(
+                    was,
+                    art,
+                    gezeigt,
+                    mit_einheit(grenze, k.einheit, zahlformat),
+                    differenz(wert - basis, k.einheit, zahlformat),
+                ),
             )
         )
     return problems

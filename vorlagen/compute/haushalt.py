@@ -23,7 +23,7 @@ from vorlagen.compute.haushaltsstand import positionsstaende
 from vorlagen.compute.names import Named, Names
 from vorlagen.compute.offen import OFFEN
 from vorlagen.compute.verpflichtung import VE, verpflichtungen
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
@@ -259,13 +259,15 @@ def auswirkungen(
     names: dict,
     figures: dict,
     rechtsgrundlage: str,
+    zahlformat: Zahlformat,
     defined: AbstractSet[str] = frozenset(),
 ) -> tuple[Auswirkungen, list[Problem]]:
     """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read is a problem and leaves
     its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
-    `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them."""
+    `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them; amounts in messages as
+    `zahlformat` prints them."""
     problems: list[Problem] = []
-    leser = Leser(names, figures, defined)
+    leser = Leser(names, figures, zahlformat, defined)
     result = Auswirkungen(daten.keine, rechtsgrundlage, dauer=daten.dauer, anlagevermoegen=daten.anlagevermoegen)
     result.quellen = {tabelle: daten.where(tabelle) for tabelle in ("positionen", "deckung")}  # for the layout check
     for eintrag in daten.positionen:
@@ -296,12 +298,12 @@ def auswirkungen(
             if quelle.konto is None:
                 result.offen.append((f"Quelle der Deckung {jahr}", f"{quelle.where('jahre')}: „konto“ und „art“"))
                 result.ungeprueft.append(
-                    f"ob die Quelle der Deckung {jahr} ({geld(betrag)}) sie hergibt – die Vorlage nennt sie noch nicht"
+                    f"ob die Quelle der Deckung {jahr} ({zahlformat.geld(betrag)}) sie hergibt – die Vorlage nennt sie noch nicht"
                 )
             elif stelle is not None and stelle.ansatz is None:
                 result.offen.append((f"Ansatz von „{quelle.konto}“ {jahr}", f"haushalt/{jahr}.yaml: „ansatz“"))
                 result.ungeprueft.append(
-                    f"ob bei „{quelle.konto}“ {jahr} {geld(betrag)} frei sind – der Haushalt nennt den Ansatz nicht "
+                    f"ob bei „{quelle.konto}“ {jahr} {zahlformat.geld(betrag)} frei sind – der Haushalt nennt den Ansatz nicht "
                     f"(haushalt/{jahr}.yaml: „ansatz: ~“)"
                 )
     result.ve, found = verpflichtungen(daten.verpflichtungsermaechtigungen, haushalte, leser)
@@ -312,7 +314,7 @@ def auswirkungen(
         else:
             kosten, found = leser.betrag(daten.folgekosten, daten.where("folgekosten"), "Folgekosten")
             problems += found
-            result.folgekosten = f"{geld(kosten)} jährlich" if kosten is not None else None
+            result.folgekosten = f"{zahlformat.geld(kosten)} jährlich" if kosten is not None else None
     return result, problems
 
 

@@ -11,7 +11,7 @@ from fractions import Fraction
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.kennzahlen import figur, namenswert
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt, Position
 from vorlagen.load.records import LineDict, suggest
@@ -31,8 +31,9 @@ MEHRERTRAG = "für Mehrerträge tragen Sie die Ertragsposition dort mit „ertra
 class Leser:
     """Reads the named amounts of one Vorlage."""
 
-    def __init__(self, names: dict, figures: dict, defined: AbstractSet[str] = frozenset()):
+    def __init__(self, names: dict, figures: dict, zahlformat: Zahlformat, defined: AbstractSet[str] = frozenset()):
         self.names, self.figures = names, figures
+        self.zahlformat = zahlformat  # the house's: amounts in its messages
         self.defined = defined  # ids of the Vorlage's figures: one that failed has its problem listed already
 
     def betrag(self, text: str, where: Where, was: str, deckung: bool = False) -> tuple[Fraction | None, list[Problem]]:
@@ -69,12 +70,12 @@ class Leser:
             ]
         if value < 0:
             rat = (
-                f"eine Deckung nennt die Einsparung oder den Mehrertrag selbst, ohne Minus ({geld(-value)}, nicht "
-                f"{geld(value)}): ändern Sie die Formel von „{text}“."
+                f"eine Deckung nennt die Einsparung oder den Mehrertrag selbst, ohne Minus ({self.zahlformat.geld(-value)}, nicht "
+                f"{self.zahlformat.geld(value)}): ändern Sie die Formel von „{text}“."
                 if deckung
                 else "Beträge stehen hier ohne Minus; Einsparungen und Mehrerträge gehören unter „deckung“."
             )
-            return None, [Problem(where, f"{was}: „{text}“ ist negativ ({geld(value)}) – {rat}")]
+            return None, [Problem(where, f"{was}: „{text}“ ist negativ ({self.zahlformat.geld(value)}) – {rat}")]
         return value, []
 
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 from fractions import Fraction
 
 from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
 from vorlagen.load.haushalt import Haushalt, Position
 
 
-def _herkunft(p: Position) -> str:
+def _herkunft(p: Position, zahlformat: Zahlformat) -> str:
     """How what is free at a Position comes about, as the messages say it."""
+    geld = zahlformat.geld
     if p.ertrag:
         return (
             f"Prognose {geld(exact(p.prognose or 0))} − Ansatz {geld(exact(p.ansatz or 0))} − gebunden "
@@ -29,10 +30,11 @@ def _herkunft(p: Position) -> str:
     return f"{mittel} − gebunden {geld(exact(p.gebunden))}"
 
 
-def _quelle(d: Deckungszeile) -> list[Problem]:
+def _quelle(d: Deckungszeile, zahlformat: Zahlformat) -> list[Problem]:
     """Why the Position of a Deckung cannot bring it: an Einsparung needs an Aufwand position with enough
     left, a Mehrertrag an Ertrag position with a prognose that leaves enough. At the konto line when the Position
     is wrong, at the amount's line when the amount is too high; nothing while the amount it has is open."""
+    geld = zahlformat.geld
     assert d.position is not None
     datei = f"haushalt/{d.jahr}.yaml"
     if d.art == "Einsparung":
@@ -50,7 +52,7 @@ def _quelle(d: Deckungszeile) -> list[Problem]:
                 Problem(
                     d.where,
                     f"Die Einsparung {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                    f"verfügbar ist ({geld(d.verfuegbar)} = {_herkunft(d.position)}) – verringern Sie sie oder decken "
+                    f"verfügbar ist ({geld(d.verfuegbar)} = {_herkunft(d.position, zahlformat)}) – verringern Sie sie oder decken "
                     "Sie den Rest anders.",
                 )
             ]
@@ -78,17 +80,18 @@ def _quelle(d: Deckungszeile) -> list[Problem]:
             Problem(
                 d.where,
                 f"Der Mehrertrag {d.jahr} bei „{d.konto}“ ({geld(d.betrag)}) ist mehr, als dort "
-                f"erwartet wird ({geld(d.verfuegbar)} = {_herkunft(d.position)}) – verringern Sie "
+                f"erwartet wird ({geld(d.verfuegbar)} = {_herkunft(d.position, zahlformat)}) – verringern Sie "
                 "ihn oder decken Sie den Rest anders.",
             )
         ]
     return []
 
 
-def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[Problem]:
+def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen, zahlformat: Zahlformat) -> list[Problem]:
     """A Deckung lies at another Position (not in a Deckungskreis the Vorlage draws on) and that Position can
     bring it (see _quelle), also all the Vorlage's Deckungen there together; each year's Deckung covers that year's
     Mehrbedarf (skipped for a year with an amount that could not be read: its problem is listed)."""
+    geld = zahlformat.geld
     problems = []
     eigene = {(z.position.konto, z.position.plan) for z in result.zeilen}
     kreise = {(jahr, k.id) for k in result.kreise.values() for jahr in k.jahre}
@@ -109,7 +112,7 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
                 problems.append(Problem(d.konto_where, f"{grund} – {was} muss bei einer anderen Position liegen."))
                 gemeldet.add(d.konto_where)
             continue
-        quelle = _quelle(d)
+        quelle = _quelle(d, zahlformat)
         for problem in quelle:
             if problem.where not in gemeldet:  # a wrong Position once, not once per year
                 problems.append(problem)
@@ -127,16 +130,17 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[
                 Problem(
                     d.where,
                     f"Die Deckungen {d.jahr} bei „{d.konto}“ zusammen ({' + '.join(geld(t.betrag) for t in teile)} "
-                    f"= {geld(summe)}) sind mehr, als dort verfügbar ist ({geld(frei)} = {_herkunft(d.position)}) – "
+                    f"= {geld(summe)}) sind mehr, als dort verfügbar ist ({geld(frei)} = {_herkunft(d.position, zahlformat)}) – "
                     "jede für sich passt, alle zusammen nicht: verringern Sie sie oder decken Sie den Rest anders.",
                 )
             )
-    return problems + _gedeckt(result, daten)
+    return problems + _gedeckt(result, daten, zahlformat)
 
 
-def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[Problem]:
+def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen, zahlformat: Zahlformat) -> list[Problem]:
     """Each year's Deckung against its Mehrbedarf: there is one, it is enough – and where the Vorlage states the
     overrun itself (compute/genannt.py), it is not more either: the sources add up to the stated amount."""
+    geld = zahlformat.geld
     problems = []
     deckung = result.deckung
     for jahr, mehrbedarf in result.mehrbedarf.items():
@@ -180,19 +184,21 @@ def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen) -> list[Probl
 Anspruch = tuple[Fraction, Where, Fraction, str, str]  # amount, line, free there, how it comes about, what it is
 
 
-def _kreis_frei(haushalt: Haushalt, kreis_id: str) -> tuple[Fraction, str]:
+def _kreis_frei(haushalt: Haushalt, kreis_id: str, zahlformat: Zahlformat) -> tuple[Fraction, str]:
     """What a Deckungskreis has free in a Haushalt as it stands, and how: the sum of its lines."""
+    geld = zahlformat.geld
     linien = haushalt.kreispositionen(kreis_id)
     ansatz = sum((exact(p.ansatz or 0) for p in linien), Fraction(0))
     gebunden = sum((exact(p.gebunden) for p in linien), Fraction(0))
     return ansatz - gebunden, f"Ansätze {geld(ansatz)} − gebunden {geld(gebunden)}"
 
 
-def _beansprucht(a: Auswirkungen, haushalte: dict[int, Haushalt]) -> dict[tuple, Anspruch]:
+def _beansprucht(a: Auswirkungen, haushalte: dict[int, Haushalt], zahlformat: Zahlformat) -> dict[tuple, Anspruch]:
     """What one Vorlage draws from the free funds of each Position or Deckungskreis per year: a spending amount the
     part the plan holds, a Deckung its amount (only where its kind fits the Position) – at a line of a
     Deckungskreis also from the circle, whose lines offset each other; with the line of its first amount, what is
     free there and how. `haushalte`: the Haushalte as they stand (all bookings)."""
+    geld = zahlformat.geld
     result: dict[tuple, Anspruch] = {}
 
     def add(key, betrag, where, frei, herkunft, was):
@@ -208,7 +214,7 @@ def _beansprucht(a: Auswirkungen, haushalte: dict[int, Haushalt]) -> dict[tuple,
             min(z.betrag, z.verfuegbar),
             z.where,
             z.verfuegbar,
-            _herkunft(p),
+            _herkunft(p, zahlformat),
             f"„{p.konto}“ ({a.planwort(str(p.plan))} {z.jahr})",
         )
     for kreis in a.kreise.values():
@@ -232,24 +238,27 @@ def _beansprucht(a: Auswirkungen, haushalte: dict[int, Haushalt]) -> dict[tuple,
             d.betrag,
             d.where,
             d.verfuegbar,
-            _herkunft(quelle),
+            _herkunft(quelle, zahlformat),
             f"„{quelle.konto}“ ({a.planwort(str(quelle.plan))} {d.jahr})",
         )
         haushalt = haushalte.get(d.jahr)
         ring = haushalt.kreis(quelle.deckungskreis) if haushalt and quelle.deckungskreis else None
         if haushalt is not None and ring is not None:
-            frei, herkunft = _kreis_frei(haushalt, ring.id)
+            frei, herkunft = _kreis_frei(haushalt, ring.id, zahlformat)
             add((d.jahr, "kreis", ring.id), d.betrag, d.where, frei, herkunft, f"{ring.bezeichnung} ({d.jahr})")
     return result
 
 
-def check_gemeinsam(vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[int, Haushalt]) -> list[Problem]:
+def check_gemeinsam(
+    vorlagen: list[tuple[str, Auswirkungen]], haushalte: dict[int, Haushalt], zahlformat: Zahlformat
+) -> list[Problem]:
     """Several open Vorlagen drawing on the same Position or Deckungskreis in the same year are checked together
     against what is free there: one problem per Vorlage, naming the others. `vorlagen`: (Bezeichnung,
     Auswirkungen) of each Vorlage not yet decided; `haushalte`: the Haushalte as they stand (all bookings)."""
+    geld = zahlformat.geld
     je_stelle: dict[tuple, list[tuple[str, Anspruch]]] = {}
     for bezeichnung, a in vorlagen:
-        for key, anspruch in _beansprucht(a, haushalte).items():
+        for key, anspruch in _beansprucht(a, haushalte, zahlformat).items():
             if anspruch[0] > 0:
                 je_stelle.setdefault(key, []).append((bezeichnung, anspruch))
     problems = []
@@ -280,12 +289,14 @@ def check_gremium(
     gremien: dict[str, str],
     entscheidend: list[str],
     where: Where,
+    zahlformat: Zahlformat,
     vertretung: str = "",
 ) -> list[Problem]:
     """Above the Haushaltssatzung's threshold, the deciding Gremium must decide first: the Beratungsfolge ends with
     it, in a role that decides. `letzte`: (Gremium id, Sitzung id or None while the Termin is open, Rolle) of the
     last Beratung, None without one; `gremien`: id → name; `entscheidend`: the Hausstil's roles that decide;
     `vertretung`: who consents by the Land's law (der Rat). An open threshold or Gremium is listed as open."""
+    geld = zahlformat.geld
     problems = []
     for jahr, mehrbedarf in result.mehrbedarf.items():
         haushalt = haushalte[jahr]

@@ -9,7 +9,7 @@ from fractions import Fraction
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.compute.haushaltsstand import FELDER, Positionsstand
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import Zahlformat
 
 
 def _q(key) -> str:
@@ -43,8 +43,9 @@ def namen(a: Auswirkungen) -> list[tuple[str, Fraction]]:
     return lines
 
 
-def herleitung(a: Auswirkungen, text: str) -> list[str] | None:
-    """How a figure of the block comes about, as lines of German text; None when `text` names none."""
+def herleitung(a: Auswirkungen, text: str, zahlformat: Zahlformat) -> list[str] | None:
+    """How a figure of the block comes about, as lines of German text (amounts as `zahlformat` prints them); None
+    when `text` names none."""
     try:
         tree = lesen(text)
     except FormelFehler:
@@ -53,26 +54,27 @@ def herleitung(a: Auswirkungen, text: str) -> list[str] | None:
         return None
     pfad = tree.pfad[1:]
     if pfad[0] == "mehrbedarf" and pfad[1].isdigit() and int(pfad[1]) in a.mehrbedarf:
-        return _mehrbedarf(a, int(pfad[1]))
+        return _mehrbedarf(a, int(pfad[1]), zahlformat)
     if pfad[0] == "deckung" and pfad[1].isdigit() and int(pfad[1]) in a.deckung:
-        return _deckung(a, int(pfad[1]))
+        return _deckung(a, int(pfad[1]), zahlformat)
     feld = pfad[0]
     if feld in ("reste", "bereitgestellt", "mittel_neu") and pfad[1].isdigit() and int(pfad[1]) in getattr(a, feld):
-        return _mittel(a, feld, int(pfad[1]))
+        return _mittel(a, feld, int(pfad[1]), zahlformat)
     if pfad[0] == "kreise" and len(pfad) == 4 and pfad[1] in a.kreise and pfad[3].isdigit():
         kj = a.kreise[pfad[1]].jahre.get(int(pfad[3]))
         if kj is not None and pfad[2] in ("ansatz", "betrag", "verfuegbar", "ueberschreitung", "gebunden"):
-            return _kreis(a, pfad[1], int(pfad[3]), pfad[2])
+            return _kreis(a, pfad[1], int(pfad[3]), pfad[2], zahlformat)
     if pfad[0] == "ve" and len(pfad) >= 3 and pfad[1] in a.ve:
-        return _ve(a, pfad[1])
+        return _ve(a, pfad[1], zahlformat)
     if pfad[0] == "positionen" and len(pfad) == 4 and pfad[2] in FELDER and pfad[3].isdigit():
         stand = dict.get(a.positionen, pfad[1])
         if stand is not None and int(pfad[3]) in getattr(stand, pfad[2]):
-            return _position(a, pfad[1], stand, pfad[2], int(pfad[3]))
+            return _position(a, pfad[1], stand, pfad[2], int(pfad[3]), zahlformat)
     return None
 
 
-def _mehrbedarf(a: Auswirkungen, jahr: int) -> list[str]:
+def _mehrbedarf(a: Auswirkungen, jahr: int, zahlformat: Zahlformat) -> list[str]:
+    geld = zahlformat.geld
     lines = [f"haushalt.mehrbedarf.{jahr} = {geld(a.mehrbedarf[jahr])} ({a.wort(jahr, '')}, nach {a.rechtsgrundlage})"]
     for z in a.einzeln:
         if z.jahr == jahr and z.mehrbedarf:
@@ -100,7 +102,10 @@ def _mehrbedarf(a: Auswirkungen, jahr: int) -> list[str]:
     return lines
 
 
-def _position(a: Auswirkungen, key: str, stand: Positionsstand, feld: str, jahr: int) -> list[str]:
+def _position(
+    a: Auswirkungen, key: str, stand: Positionsstand, feld: str, jahr: int, zahlformat: Zahlformat
+) -> list[str]:
+    geld = zahlformat.geld
     p = stand.record(jahr)
     assert p is not None  # every year of a Positionsstand has its record
     wert = getattr(stand, feld)[jahr]
@@ -125,7 +130,8 @@ def _position(a: Auswirkungen, key: str, stand: Positionsstand, feld: str, jahr:
     return lines
 
 
-def _deckung(a: Auswirkungen, jahr: int) -> list[str]:
+def _deckung(a: Auswirkungen, jahr: int, zahlformat: Zahlformat) -> list[str]:
+    geld = zahlformat.geld
     lines = [f"haushalt.deckung.{jahr} = {geld(a.deckung[jahr])}"]
     for d in a.deckungen:
         if d.jahr == jahr:
@@ -136,7 +142,8 @@ def _deckung(a: Auswirkungen, jahr: int) -> list[str]:
     return lines
 
 
-def _kreis(a: Auswirkungen, kreis_id: str, jahr: int, feld: str) -> list[str]:
+def _kreis(a: Auswirkungen, kreis_id: str, jahr: int, feld: str, zahlformat: Zahlformat) -> list[str]:
+    geld = zahlformat.geld
     kreis = a.kreise[kreis_id]
     kj = kreis.jahre[jahr]
     lines = [
@@ -156,7 +163,8 @@ def _kreis(a: Auswirkungen, kreis_id: str, jahr: int, feld: str) -> list[str]:
     return lines
 
 
-def _ve(a: Auswirkungen, ve_id: str) -> list[str]:
+def _ve(a: Auswirkungen, ve_id: str, zahlformat: Zahlformat) -> list[str]:
+    geld = zahlformat.geld
     ve = a.ve[ve_id]
     lines = [
         f"haushalt.ve.{ve_id}.betrag = {geld(ve.betrag)}   [{ve.where}] (Verpflichtungsermächtigung im Haushalt "
@@ -183,9 +191,10 @@ def _ve(a: Auswirkungen, ve_id: str) -> list[str]:
     return lines
 
 
-def _mittel(a: Auswirkungen, feld: str, jahr: int) -> list[str]:
+def _mittel(a: Auswirkungen, feld: str, jahr: int, zahlformat: Zahlformat) -> list[str]:
     """Haushaltsreste, earlier Bereitstellungen and the „(neu) zur Verfügung stehende Haushaltsmittel“ of a year,
     Position by Position."""
+    geld = zahlformat.geld
     lines = [f"haushalt.{feld}.{jahr} = {geld(getattr(a, feld)[jahr])}"]
     for z in a.einzeln:
         p = z.position

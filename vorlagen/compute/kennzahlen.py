@@ -33,8 +33,8 @@ from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibwei
 from vorlagen.compute.grenzen import grenze, zahl_grenzen
 from vorlagen.compute.names import Names, UnknownName
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
-from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
-from vorlagen.core.money import CENT, EURO, exact, round_half_even, round_half_up, round_toward_zero
+from vorlagen.core.fmt import NBSP, Zahlformat, zahl
+from vorlagen.core.money import CENT, EURO, Rundung, exact, round_half_even, round_half_up, round_toward_zero
 from vorlagen.core.problems import Problem
 from vorlagen.load.kennzahlen import RUNDUNGSARTEN, Kennzahl
 from vorlagen.load.records import suggest
@@ -210,8 +210,8 @@ def _gerundet(k: Kennzahl, genau: Fraction, quantum: Decimal) -> tuple[Fraction,
 def kennzahlen(
     definitions: list[Kennzahl],
     names: dict,
-    quantum: Decimal,
-    prozent_stellen: int,
+    rundung: Rundung,
+    zahlformat: Zahlformat,
     kind: str = "den Zahlen dieser Vorlage (Abschnitt „zahlen“ in vorlage.yaml)",
 ) -> tuple[Zahlen, list[Problem]]:
     """Computes the figures of one Vorlage (or one file of shared figures) in the order they need each other."""
@@ -266,11 +266,11 @@ def kennzahlen(
                 )
                 return Wert(value, DIMENSION[other.einheit])
             value, dimension, where = _lesen_pfad(name.pfad, names, figures)
-            steps.append(Schritt(name.text, _einfach(value, dimension, quantum), where))
+            steps.append(Schritt(name.text, _einfach(value, dimension, rundung.quantum, zahlformat), where))
             return Wert(exact(value), dimension)
 
         figures[figure_id], found = _zahlwert(
-            k, trees[figure_id], rechnen(trees[figure_id], lesen_name), steps, quantum, prozent_stellen
+            k, trees[figure_id], rechnen(trees[figure_id], lesen_name), steps, rundung, zahlformat
         )
         problems.extend(found)
         state[figure_id] = "fertig"
@@ -302,7 +302,7 @@ def _geprueft(definitions: list[Kennzahl], figures: dict[str, Zahlwert], trees: 
 
 
 def _zahlwert(
-    k: Kennzahl, tree, genau: Wert, steps: list[Schritt], quantum: Decimal, prozent_stellen: int
+    k: Kennzahl, tree, genau: Wert, steps: list[Schritt], rundung: Rundung, zahlformat: Zahlformat
 ) -> tuple[Zahlwert, list[Problem]]:
     """A figure from its formula's exact value: a formula of numbers alone typed in its unit, the unit checked, its
     rounding, how it prints (every typed digit), its bounds; EinheitFehler where it cannot be, the problems of a
@@ -318,9 +318,9 @@ def _zahlwert(
             f"Die Formel ergibt {dim_text(genau.dimension)}, die Zahl ist aber in „{k.einheit}“ "
             "angegeben – prüfen Sie „einheit“ oder die Formel."
         )
-    value, step = _gerundet(k, genau.genau, quantum)
+    value, step = _gerundet(k, genau.genau, rundung.quantum)
     stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (0, None)
-    form = Darstellung(k.einheit, step, k.stellen, prozent_stellen, stellen)
+    form = Darstellung(k.einheit, step, k.stellen, rundung.prozent_stellen, zahlformat, stellen)
     kuerzer = gekuerzt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
     if kuerzer is not None:
         problems.append(Problem(k.where("stellen"), f"Zahl „{k.id}“: {kuerzer}"))
@@ -376,7 +376,7 @@ def namenswert(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert])
     return exact(value), dimension
 
 
-def _einfach(value, dimension: str, quantum: Decimal) -> str:
+def _einfach(value, dimension: str, quantum: Decimal, zahlformat: Zahlformat) -> str:
     if dimension == GELD:
-        return euro_or_cent(value, quantum if exact(value) * 100 % 100 == 0 or quantum == CENT else CENT)
+        return zahlformat.euro_or_cent(value, quantum if exact(value) * 100 % 100 == 0 or quantum == CENT else CENT)
     return zahl(value) + (f"{NBSP}{dimension}" if dimension else "")

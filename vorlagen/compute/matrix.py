@@ -11,7 +11,7 @@ from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
 from vorlagen.compute.vergleich import dezimal, getippt, nachkommastellen
-from vorlagen.core.fmt import euro_or_cent, geldeinheit, zahl
+from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import CENT, Rundung, exact, round_half_up
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
@@ -48,10 +48,12 @@ class Matrix(Tabelle):
         """A cell or sum as the table prints it; an empty cell as „–“."""
         if value is None:
             return LEER
-        return euro_or_cent(value, self.quantum) if self.einheit == "Euro" else zahl(value, self.stellen)
+        return (
+            self._zahlformat.euro_or_cent(value, self.quantum) if self.einheit == "Euro" else zahl(value, self.stellen)
+        )
 
 
-def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
+def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None):
     """A Matrix; a cell under `formeln` is read by `auswerten(formel, dimension)`, exact to six places like a line of
     a Vergleich: amounts with cents print with cents, more than two places in euros are a problem."""
     problems: list[Problem] = []
@@ -64,10 +66,10 @@ def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, au
             werte[spalte] = None
             try:
                 if spalte in z.zellen:
-                    werte[spalte] = _cent(berechnung, z.zellen[spalte], z.zellen[spalte])
+                    werte[spalte] = _cent(berechnung, z.zellen[spalte], z.zellen[spalte], zahlformat)
                 elif spalte in z.formeln:
                     value = round_half_up(auswerten(z.formeln[spalte], dimension), Decimal("0.000001"))
-                    werte[spalte] = _cent(berechnung, value, None)
+                    werte[spalte] = _cent(berechnung, value, None, zahlformat)
             except ValueError as error:
                 key = "zellen" if spalte in z.zellen else "formeln"
                 problems.append(Problem(z.where(key), f"{name}, Zeile „{z.als}“, Spalte „{spalte}“: {error}"))
@@ -89,6 +91,7 @@ def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, au
         rows,
         berechnung,
         quantum,
+        zahlformat,
         list(berechnung.spalten),
         berechnung.einheit,
         places,
@@ -118,7 +121,7 @@ def _grenzen(t: Matrix) -> list[Problem]:
     return problems + tabellengrenzen(t.berechnung, felder, texte, name)
 
 
-def _cent(berechnung: Berechnung, value: Decimal, typed: Decimal | None) -> Decimal:
+def _cent(berechnung: Berechnung, value: Decimal, typed: Decimal | None, zahlformat: Zahlformat) -> Decimal:
     """An amount in euros has at most two places (ValueError, German); a typed „1.500“, which may mean 1.500 € or
     1,50 €, is refused when it is read (load/schreibweise.py)."""
     if berechnung.einheit != "Euro":
@@ -129,7 +132,7 @@ def _cent(berechnung: Berechnung, value: Decimal, typed: Decimal | None) -> Deci
         raise ValueError(f"Ein Betrag hat höchstens zwei Nachkommastellen (Cent), nicht „{text}“.")
     if nachkommastellen(value) > 2:
         raise ValueError(
-            f"Die Formel ergibt {zahl(value)}\u00a0{geldeinheit('€')} – Beträge in Euro haben höchstens zwei Nachkommastellen (Cent); "
+            f"Die Formel ergibt {zahl(value)}\u00a0{zahlformat.geldeinheit('€')} – Beträge in Euro haben höchstens zwei Nachkommastellen (Cent); "
             "runden Sie in einer Zahl unter „zahlen“ und lesen Sie diese."
         )
     return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.compute.haushalt import Auswirkungen
-from vorlagen.core.fmt import geld, numerus
+from vorlagen.core.fmt import Zahlformat, numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.vorlagenordner import VorlageSource
@@ -39,12 +39,12 @@ def erforderlich(
     if stil.mitzeichnung.finanzielle_auswirkungen:
         auswirkungen, problems = finanzielle_auswirkungen(source, haushalt)
         rollen += stil.mitzeichnung.finanzielle_auswirkungen if auswirkungen else []
-    if haushaltsrecht(haushalt) is not None:
+    if haushaltsrecht(haushalt, stil.zahlformat) is not None:
         rollen.append(stil.mitzeichnung.kaemmerei)
     return list(dict.fromkeys(rollen)), problems
 
 
-def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
+def haushaltsrecht(haushalt: Auswirkungen | None, zahlformat: Zahlformat) -> str | None:
     """Why the Kämmerei must sign whatever the Hausstil asks: the Vorlage's über-/außerplanmäßige amounts need the
     decision the Land's law asks (NRW: the Kämmerer's consent, § 83 GO NRW); None without such amounts. Above the
     threshold the deciding Gremium consents first; while a year's threshold is open, so is who decides: no claim."""
@@ -67,7 +67,7 @@ def haushaltsrecht(haushalt: Auswirkungen | None) -> str | None:
         gruppen.setdefault(wer, []).append(jahr)
     teile = []
     for wer, jahre in gruppen.items():
-        betraege = [f"der {haushalt.wort(j)} Betrag {j} ({geld(haushalt.mehrbedarf[j])})" for j in jahre]
+        betraege = [f"der {haushalt.wort(j)} Betrag {j} ({zahlformat.geld(haushalt.mehrbedarf[j])})" for j in jahre]
         verb = numerus(len(betraege), "braucht", "brauchen")
         teile.append(f"{' und '.join(betraege)} {verb} nach {recht} {wer.format(jahre=', '.join(map(str, jahre)))}")
     return "; ".join(teile)

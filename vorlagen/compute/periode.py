@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.core.fmt import anzahl, datum, euro_or_cent, monate, zahl
+from vorlagen.core.fmt import Zahlformat, anzahl, datum, monate, zahl
 from vorlagen.core.money import Rundung
 from vorlagen.load.saetze import Satz
 from vorlagen.load.zeitraum import Zeitraum
@@ -123,7 +123,13 @@ def anzahl_text(anzahl, einheit: str) -> str:
 
 
 def zeile(
-    anzahl, anteil, saetze: list[Satz], periode_: Periode, rundung: Rundung, hinweis: str | None = None
+    anzahl,
+    anteil,
+    saetze: list[Satz],
+    periode_: Periode,
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    hinweis: str | None = None,
 ) -> tuple[str, Decimal, Decimal]:
     """(label, amount per unit, row amount) for count × summed rates, in the seed's style:
     '3,5 x 70.091 € (59.583 € PK + 10.508 € SK für 13 Monate)', '9 Tage x 1.012 €'."""
@@ -137,7 +143,7 @@ def zeile(
         )
     else:
         parts, gezeigt, step = shown
-        money = lambda value: euro_or_cent(value, step)  # noqa: E731
+        money = lambda value: zahlformat.euro_or_cent(value, step)  # noqa: E731
         inner = [saetze[0].kurz] if len(parts) == 1 else [f"{money(b)} {s.kurz}" for s, b in zip(saetze, parts)]
         text = f"{anzahl_text(anzahl, unit)} x {money(gezeigt)}"
         wofuer = _wofuer(unit, periode_)

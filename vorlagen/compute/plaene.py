@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from vorlagen.compute.eigenanteil import Tabelle, Zeilen, cents_lost, periode_of, zeilen
 from vorlagen.compute.names import Named, Names
-from vorlagen.core.fmt import datum, euro_or_cent, zahl
+from vorlagen.core.fmt import Zahlformat, datum, zahl
 from vorlagen.core.money import Anteil, Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Quelle
@@ -55,8 +55,8 @@ class Finanzierungsplan(Tabelle):
         return zahl(zeile.prozent, self.prozent_stellen) + "\u00a0%"
 
 
-def _text(q: Quelle, quantum: Decimal) -> str:
-    money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
+def _text(q: Quelle, quantum: Decimal, zahlformat: Zahlformat) -> str:
+    money = lambda value: zahlformat.euro_or_cent(value, quantum)  # noqa: E731
     if q.foerdersatz is not None:
         text = f"Anteilsfinanzierung: {zahl(q.foerdersatz)} % der förderfähigen Kosten"
     elif q.festbetrag is not None:
@@ -76,15 +76,17 @@ def _text(q: Quelle, quantum: Decimal) -> str:
     return text
 
 
-def finanzierungsplan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
+def finanzierungsplan(
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
+):
     """A Finanzierungsplan; with `szenarien`, the same plan once per scenario (the first is the table itself)."""
     if not berechnung.szenarien:
-        return _plan(berechnung, saetze, rundung)
+        return _plan(berechnung, saetze, rundung, zahlformat)
     plans, problems = Names(f"den Szenarien der Berechnung „{berechnung.id}“"), []
     for szenario in berechnung.szenarien:
         variant, found = _szenario(berechnung, szenario)
         if not found:
-            plan, found = _plan(variant, saetze, rundung)
+            plan, found = _plan(variant, saetze, rundung, zahlformat)
             found = [Problem(p.where, f"Szenario „{szenario.name}“: {p.message}") for p in found]
             if plan is not None:
                 plans[szenario.id or szenario.name] = plan
@@ -125,7 +127,7 @@ def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Proble
     return changed(berechnung, quellen=quellen), problems
 
 
-def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
+def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat):
     """One Finanzierungsplan: the costs by Haushaltsjahr, the amount of each source and its share; or the problems."""
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
@@ -140,7 +142,9 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
                 "Die Gewichte der Haushaltsjahre müssen positiv sein, z. B. {2024: 20, 2025: 50, 2026: 30}.",
             )
         ]
-    rows, found = zeilen(berechnung, berechnung.kosten, lambda p: p.als or "Kosten", False, saetze, periode_, rundung)
+    rows, found = zeilen(
+        berechnung, berechnung.kosten, lambda p: p.als or "Kosten", False, saetze, periode_, rundung, zahlformat
+    )
     if found:
         return None, problems + found
     split = lambda amount: split_largest_remainder(amount, gewichte, rundung.quantum) if gewichte else {}  # noqa: E731
@@ -149,18 +153,18 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     gesamt = sum((z.betrag for z in rows), Decimal(0))
     foerderfaehig = sum((z.betrag for z in rows if z.position.foerderfaehig), Decimal(0))
     quellen = berechnung.quellen
-    problems += _quellen_pruefen(berechnung, rundung.quantum)
+    problems += _quellen_pruefen(berechnung, rundung.quantum, zahlformat)
     if problems:
         return None, problems
     betraege = _betraege(quellen, gesamt, foerderfaehig, rundung)
-    problems += _betraege_pruefen(berechnung, betraege, gesamt, rundung.quantum)
+    problems += _betraege_pruefen(berechnung, betraege, gesamt, rundung.quantum, zahlformat)
     if problems:
         return None, problems
     jahre_kosten = {y: sum((z.jahre[y] for z in rows), Decimal(0)) for y in gewichte}
     per_year = {i: split(betraege[i]) for i, q in enumerate(quellen)}
     if gewichte:
         _place_rest(per_year, traeger(quellen, betraege), jahre_kosten, rundung.quantum)
-    lines = _quellenzeilen(quellen, betraege, per_year, rundung)
+    lines = _quellenzeilen(quellen, betraege, per_year, rundung, zahlformat)
     by_art = lambda art: sum((z.betrag for z in lines if z.art == art), Decimal(0))  # noqa: E731
     ueberschrift = berechnung.titel
     if berechnung.zeitraum is not None:
@@ -175,6 +179,7 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
         Zeilen(rows),
         berechnung,
         rundung.quantum,
+        zahlformat,
         gesamt,
         foerderfaehig,
         gesamt - foerderfaehig,
@@ -188,7 +193,7 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung):
     ), []
 
 
-def _quellen_pruefen(berechnung: Berechnung, quantum: Decimal) -> list[Problem]:
+def _quellen_pruefen(berechnung: Berechnung, quantum: Decimal, zahlformat: Zahlformat) -> list[Problem]:
     """What is wrong with the sources before any amount: two carrying the rest, shares that cannot add up to the
     whole, amounts finer than the rounding."""
     problems = []
@@ -225,7 +230,7 @@ def _quellen_pruefen(berechnung: Berechnung, quantum: Decimal) -> list[Problem]:
                         q.where(key),
                         f"„{key}“ der Quelle „{q.als}“",
                         getattr(q, key),
-                        quantum,
+                        zahlformat,
                         f"Berechnung „{berechnung.id}“",
                     )
                 )
@@ -259,12 +264,12 @@ def _betraege(quellen: list[Quelle], gesamt: Decimal, foerderfaehig: Decimal, ru
 
 
 def _betraege_pruefen(
-    berechnung: Berechnung, betraege: dict[int, Decimal], gesamt: Decimal, quantum: Decimal
+    berechnung: Berechnung, betraege: dict[int, Decimal], gesamt: Decimal, quantum: Decimal, zahlformat: Zahlformat
 ) -> list[Problem]:
     """The sources' amounts add up to the Gesamtkosten and none is negative."""
     problems = []
     where = berechnung.where("quellen")
-    money = lambda value: euro_or_cent(value, quantum)  # noqa: E731
+    money = lambda value: zahlformat.euro_or_cent(value, quantum)  # noqa: E731
     summe = sum(betraege.values(), Decimal(0))
     if summe != gesamt:
         problems.append(
@@ -290,7 +295,11 @@ def _betraege_pruefen(
 
 
 def _quellenzeilen(
-    quellen: list[Quelle], betraege: dict[int, Decimal], per_year: dict[int, dict[int, Decimal]], rundung: Rundung
+    quellen: list[Quelle],
+    betraege: dict[int, Decimal],
+    per_year: dict[int, dict[int, Decimal]],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
 ) -> Zeilen:
     """The plan's rows of sources, each with its amount, its share and its years."""
     rest = next((i for i, q in enumerate(quellen) if q.rest), None)
@@ -303,7 +312,7 @@ def _quellenzeilen(
             q.id,
             q.als,
             q.art,
-            _text(q, rundung.quantum),
+            _text(q, rundung.quantum, zahlformat),
             betraege[i],
             anteile_[i],
             per_year[i],

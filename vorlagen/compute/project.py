@@ -25,7 +25,6 @@ from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.compute.stellen import alle_statistiken
 from vorlagen.compute.tabellen import compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
-from vorlagen.core.fmt import waehrung_setzen
 from vorlagen.core.money import Rundung, quantum_for
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import Recorded, recording
@@ -59,7 +58,6 @@ def compute(facts: Facts, heute: dt.date) -> tuple[Project, list[Problem]]:
     """Every figure of every Vorlage, computed from checked facts, and the problems of the ledger's checks. The
     problems of the Finanzielle Auswirkungen are not among them but in `Project.haushaltsrecht`. `heute`: a result
     dated after it decides nothing."""
-    waehrung_setzen(facts.koerperschaft.hausstil.waehrung)  # every amount from here on prints in the house's sign
     rundung = rundung_of(facts)
     stellen = alle_statistiken(facts.stellen)
     if isinstance(facts.stellen, Recorded):
@@ -76,7 +74,12 @@ def compute(facts: Facts, heute: dt.date) -> tuple[Project, list[Problem]]:
             with recording() as reads:  # its file and the rates it multiplies
                 given.get(bescheid_id)
                 berechnet, found = bescheid_werte(
-                    bescheid_id, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), art
+                    bescheid_id,
+                    bescheid,
+                    facts.saetze,
+                    eigene_rundung(rundung, bescheid.rundung),
+                    facts.koerperschaft.zahlformat,
+                    art,
                 )
             if isinstance(computed, _Computed):
                 computed.gelesen[bescheid_id] = reads
@@ -89,8 +92,8 @@ def compute(facts: Facts, heute: dt.date) -> tuple[Project, list[Problem]]:
         werte, found = kennzahlen(
             definitionen.zahlen,
             {},
-            rundung.quantum,
-            rundung.prozent_stellen,
+            rundung,
+            facts.koerperschaft.zahlformat,
             f"den Zahlen der Datei kennzahlen/{datei}.yaml",
         )
         problems += found
@@ -121,8 +124,9 @@ def compute(facts: Facts, heute: dt.date) -> tuple[Project, list[Problem]]:
         if tag is None and rechnung.haushalt is not None:
             offen.append((source.bezeichnung, rechnung.haushalt))
     project.haushaltsrecht += ohne_land(facts)
+    haushalte = {jahr: h.am(None) for jahr, h in facts.haushalte.items()}
     project.haushaltsrecht = sorted(
-        project.haushaltsrecht + check_gemeinsam(offen, {jahr: h.am(None) for jahr, h in facts.haushalte.items()})
+        project.haushaltsrecht + check_gemeinsam(offen, haushalte, facts.koerperschaft.zahlformat)
     )
     for check in checks.LEDGER:
         problems += check(project)
@@ -218,7 +222,7 @@ def _compute(
     names = {k: v for k, v in names.items() if v is not None}
     spaet = haushalt_lesende(source.vorlage.zahlen)  # figures that read the Haushalt block: computed after it
     zuerst = [k for k in source.vorlage.zahlen if k.id not in spaet]
-    zahlen, found = kennzahlen(zuerst, names, rundung.quantum, rundung.prozent_stellen)
+    zahlen, found = kennzahlen(zuerst, names, rundung, facts.koerperschaft.zahlformat)
     if not spaet:
         problems += found
     auswerten = functools.partial(formelwert, names=names, figures=zahlen.herleitung)
@@ -229,7 +233,7 @@ def _compute(
     haushalt, recht, pruefungen = haushalt_der_vorlage(source, facts, haushalte, names, zahlen.herleitung, spaet)
     if spaet:
         zahlen, found = kennzahlen(
-            source.vorlage.zahlen, {**names, "haushalt": haushalt}, rundung.quantum, rundung.prozent_stellen
+            source.vorlage.zahlen, {**names, "haushalt": haushalt}, rundung, facts.koerperschaft.zahlformat
         )
         problems += found
     rechnung = Rechnung(tabellen, summary, own, verteilungen, own_antraege, zahlen, shared, haushalt, recht)
@@ -247,7 +251,13 @@ def _tabellen_rechnen(
     figures read them); their problems."""
     problems: list[Problem] = []
     for berechnung in berechnungen:
-        tabelle, found = compute_table(berechnung, facts.saetze, eigene_rundung(rundung, berechnung.rundung), auswerten)
+        tabelle, found = compute_table(
+            berechnung,
+            facts.saetze,
+            eigene_rundung(rundung, berechnung.rundung),
+            facts.koerperschaft.zahlformat,
+            auswerten,
+        )
         problems += found
         if tabelle is not None:
             computed[tabelle.id] = tabelle

@@ -7,6 +7,7 @@ from vorlagen.compute.eigenanteil import Tabelle, eigenanteil
 from vorlagen.compute.matrix import matrix
 from vorlagen.compute.plaene import finanzierungsplan
 from vorlagen.compute.vergleich import vergleich
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import Rundung
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
@@ -22,11 +23,12 @@ KINDS = {
 
 
 def compute_table(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
 ) -> tuple[Tabelle | None, list[Problem]]:
     """The table of a Berechnung; `auswerten(formel, einheit)` reads formulas (lines of a Vergleich, cells of a
-    Matrix, rows and the fund of an Aufstellung), so such tables are computed after the Vorlage's figures."""
-    return KINDS[berechnung.art](berechnung, saetze, rundung, auswerten)
+    Matrix, rows and the fund of an Aufstellung), so such tables are computed after the Vorlage's figures;
+    `zahlformat`: how the house prints the table's money."""
+    return KINDS[berechnung.art](berechnung, saetze, rundung, zahlformat, auswerten)
 
 
 def reads_figures(berechnung: Berechnung) -> bool:

@@ -13,7 +13,7 @@ from vorlagen.compute.eigenanteil import Tabelle, Zeilen
 from vorlagen.compute.grenzen import Texte, differenz, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
-from vorlagen.core.fmt import euro_or_cent, geldeinheit, prozent, zahl
+from vorlagen.core.fmt import Zahlformat, prozent, zahl
 from vorlagen.core.money import CENT, Rundung, percent, ratio, round_half_up
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
@@ -76,7 +76,9 @@ class Vergleich(Tabelle):
 
     def wert(self, value) -> str:
         """A value as this table prints it."""
-        return euro_or_cent(value, self.quantum) if self.einheit == "Euro" else zahl(value, self.stellen)
+        return (
+            self._zahlformat.euro_or_cent(value, self.quantum) if self.einheit == "Euro" else zahl(value, self.stellen)
+        )
 
     def differenz(self, zeile: Vergleichswert) -> str:
         """'+11', '−2.500 €', '±0'."""
@@ -110,10 +112,12 @@ def getippt(t, value) -> str:
     shown = (2 if t.quantum == CENT else 0) if t.einheit == "Euro" else t.stellen
     if nachkommastellen(Decimal(value)) <= shown:
         return t.wert(value)
-    return zahl(value) + ("\u00a0" + geldeinheit("€") if t.einheit == "Euro" else "")
+    return zahl(value) + ("\u00a0" + t._zahlformat.geldeinheit("€") if t.einheit == "Euro" else "")
 
 
-def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, auswerten=None):
+def vergleich(
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
+):
     """Two Planstände; a line is typed (`werte`), computed by two formulas (`aus`, read by `auswerten`) or derived
     from lines above it (`plus`/`minus`)."""
     problems: list[Problem] = []
@@ -177,6 +181,7 @@ def vergleich(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung,
         rows,
         berechnung,
         quantum,
+        zahlformat,
         berechnung.spalten,
         berechnung.einheit,
         places,
@@ -253,7 +258,10 @@ def _grenzen(t: Vergleich) -> list[Problem]:
     shares of comparison columns in %, each against its exact value."""
     problems = []
     in_einheit = Texte(lambda v: getippt(t, dezimal(v)))
-    in_prozent = Texte(lambda v: genau_text(Fraction(v) / 100, "%"), diff=lambda d: differenz(d / 100, "%"))
+    zahlformat = t._zahlformat
+    in_prozent = Texte(
+        lambda v: genau_text(Fraction(v) / 100, "%", zahlformat), diff=lambda d: differenz(d / 100, "%", zahlformat)
+    )
     for z, w in zip(t.berechnung.zeilen, t.zeilen):
         name = f"Berechnung „{t.id}“, Zeile „{w.als}“"
         werte = [("alt", t.spalten[0], w.alt), ("neu", t.spalten[1], w.neu), ("differenz", "Veränderung", w.differenz)]

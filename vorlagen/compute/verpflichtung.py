@@ -13,7 +13,7 @@ from fractions import Fraction
 from vorlagen.compute.deckungskreis import AUSSER, UEBER
 from vorlagen.compute.haushaltsposition import Leser, position, zeile
 from vorlagen.compute.names import Named
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import LastenJahr, Verpflichtungsermaechtigung
@@ -142,9 +142,10 @@ def verpflichtungen(
     return result, problems
 
 
-def check_ve(ves: dict[str, VE], eintraege: list[Verpflichtungsermaechtigung]) -> list[Problem]:
+def check_ve(ves: dict[str, VE], eintraege: list[Verpflichtungsermaechtigung], zahlformat: Zahlformat) -> list[Problem]:
     """The years add up to the whole; a Deckung lies at another Position and takes no more than is free there, also
     together; the Deckungen cover the part beyond the plan."""
+    geld = zahlformat.geld
     problems = []
     for eintrag in eintraege:
         ve = ves.get(eintrag.id)

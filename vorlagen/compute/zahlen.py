@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from vorlagen.compute import haushaltszahlen
 from vorlagen.compute.hauptbuch import Rechnung
-from vorlagen.core.fmt import FILTERS
+from vorlagen.core.fmt import Zahlformat, monate
 from vorlagen.core.money import CENT
 
 
@@ -17,8 +17,9 @@ def _quote(key) -> str:
 class _Liste:
     """Collects (expression with filter, printed value)."""
 
-    def __init__(self, prozent_stellen: int = 2):
+    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2):
         self.lines: list[tuple[str, str]] = []
+        self.filters = zahlformat.filters  # money in the house's sign
         self.prozent_stellen = prozent_stellen  # „| prozent“ prints as many places as the Körperschaft says
 
     def add(self, expression: str, value, kind: str, quantum: Decimal = Decimal(1)) -> None:
@@ -29,9 +30,9 @@ class _Liste:
         if kind == "text":
             self.lines.append((expression, str(value)))
         elif kind == "prozent":
-            self.lines.append((f"{expression} | prozent", FILTERS["prozent"](value, self.prozent_stellen)))
+            self.lines.append((f"{expression} | prozent", self.filters["prozent"](value, self.prozent_stellen)))
         else:
-            self.lines.append((f"{expression} | {kind}", FILTERS[kind](value)))
+            self.lines.append((f"{expression} | {kind}", self.filters[kind](value)))
 
 
 def _row_key(zeilen, zeile) -> str | None:
@@ -45,7 +46,7 @@ def _zeitraum(out: _Liste, base: str, zeitraum) -> None:
     if zeitraum is not None:
         out.add(f"{base}.zeitraum.von", zeitraum.von, "datum")
         out.add(f"{base}.zeitraum.bis", zeitraum.bis, "datum")
-        out.add(f"{base}.monate", FILTERS["monate"](zeitraum), "text")
+        out.add(f"{base}.monate", monate(zeitraum), "text")
 
 
 def _tabelle(out: _Liste, t) -> None:
@@ -157,9 +158,12 @@ def _zahl(out: _Liste, name: str, wert) -> None:
             out.add(f"{name}.{art}", grenze.text, "text")
 
 
-def zahlen(rechnung: Rechnung, quantum: Decimal, prozent_stellen: int = 2) -> list[tuple[str, str]]:
-    """(expression as a text writes it, the value it prints) for everything a Vorlage's texts can quote."""
-    out = _Liste(prozent_stellen)
+def zahlen(
+    rechnung: Rechnung, zahlformat: Zahlformat, quantum: Decimal, prozent_stellen: int = 2
+) -> list[tuple[str, str]]:
+    """(expression as a text writes it, the value it prints) for everything a Vorlage's texts can quote, money as
+    `zahlformat` prints it."""
+    out = _Liste(zahlformat, prozent_stellen)
     for t in rechnung.tabellen.values():
         _tabelle(out, t)
     u = rechnung.uebersicht

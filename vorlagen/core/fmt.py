@@ -6,8 +6,8 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,18 +23,6 @@ MINUS = "\u2212"
 WAEHRUNGEN = ("€", "EUR")  # the currency signs a Hausstil can print (hausstil: waehrung)
 # each money unit as a house with „EUR“ prints it; data may write either spelling (load/records.py)
 IN_EUR = {"€": "EUR", "T€": "TEUR", "Mio. €": "Mio. EUR", "Mrd. €": "Mrd. EUR"}
-_waehrung: ContextVar[str] = ContextVar("waehrung", default="€")
-
-
-def waehrung_setzen(zeichen: str) -> None:
-    """The currency sign every amount prints with from now on (the Hausstil's, set when a project is computed)."""
-    _waehrung.set(zeichen)
-
-
-def geldeinheit(einheit: str) -> str:
-    """A money unit as the house prints it: 'T€' stays 'T€', or becomes 'TEUR' where the Hausstil says EUR; any
-    other unit stays."""
-    return IN_EUR.get(einheit, einheit) if _waehrung.get() == "EUR" else einheit
 
 
 def _number(value: Decimal | Fraction | int, places: int) -> str:
@@ -68,16 +56,6 @@ def _format_number(value, places: int) -> str:
     return _pattern(places).apply(rounded, _LOCALE, decimal_quantization=True).replace("-", MINUS)
 
 
-def eur(value) -> str:
-    """403963 → '403.963 €' (whole euros; '403.963 EUR' where the Hausstil says so)."""
-    return _number(value, 0) + NBSP + geldeinheit("€")
-
-
-def eur_cent(value) -> str:
-    """1234.5 → '1.234,50 €'."""
-    return _number(value, 2) + NBSP + geldeinheit("€")
-
-
 def zahl(value, stellen: int | None = None) -> str:
     """3.5 → '3,5'; 0.75 → '0,75'; zahl(35, 2) → '35,00'. Without `stellen`, as many as needed."""
     if stellen is None:
@@ -89,21 +67,6 @@ def zahl(value, stellen: int | None = None) -> str:
         shown = Decimal(value.numerator) / Decimal(value.denominator)
         stellen = max(0, -int(shown.normalize().as_tuple().exponent)) if rest == 1 else 2  # 1/3 → '0,33'
     return _number(value, stellen)
-
-
-def teur(value, stellen: int = 0) -> str:
-    """An amount in thousands of euros: 2415730 → '2.416 T€'; teur(x, 1) → '2.415,7 T€'."""
-    return _number(exact(value) / 1000, stellen) + NBSP + geldeinheit("T€")
-
-
-def mio(value, stellen: int = 2) -> str:
-    """An amount in millions of euros: 2415730 → '2,42 Mio. €'."""
-    return _number(exact(value) / 1_000_000, stellen) + NBSP + geldeinheit("Mio. €").replace(" ", NBSP)
-
-
-def mrd(value, stellen: int = 2) -> str:
-    """An amount in billions of euros: 1234567890 → '1,23 Mrd. €'."""
-    return _number(exact(value) / 1_000_000_000, stellen) + NBSP + geldeinheit("Mrd. €").replace(" ", NBSP)
 
 
 _WORTE = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
@@ -150,36 +113,6 @@ def datum_lang(value: dt.date) -> str:
     return format_date(value, "d. MMMM y", locale=_LOCALE)
 
 
-def geld(value) -> str:
-    """Money where no calculation sets its precision: whole euros, or with cents where it has some
-    ('1.284.300 €', '12,50 €')."""
-    return eur(value) if exact(value).denominator == 1 else eur_cent(value)
-
-
-def euro_or_cent(value, quantum: Decimal) -> str:
-    """Money in the precision of the calculation it comes from: whole euros, cents, or the finer step of a row's
-    amount per unit (Rundung.im_text)."""
-    return _number(value, max(0, -int(quantum.as_tuple().exponent))) + NBSP + geldeinheit("€")
-
-
-FILTERS: dict[str, Callable[..., str]] = {
-    "eur": eur,
-    "eur_cent": eur_cent,
-    "teur": teur,
-    "mio": mio,
-    "mrd": mrd,
-    "zahl": zahl,
-    "vzae": zahl,
-    "prozent": prozent,
-    "datum": datum,
-    "datum_lang": datum_lang,
-    "monat": monat,
-    "monate": monate,
-    "geld": euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
-    "geldeinheit": geldeinheit,  # {{ t.anzeige | geldeinheit }}: a table's unit in its head
-}
-
-
 def gekuerzt(text: str, laenge: int) -> str:
     """`text` in at most `laenge` characters for a one-line listing: cut after the last whole word that fits, with
     „…“ (a single word longer than that is cut inside)."""
@@ -197,9 +130,97 @@ def zeigt_null(text: str) -> bool:
     return not any(c.isdigit() and c != "0" for c in text)
 
 
-def signed(value, quantum: Decimal) -> str:
-    """A difference with its sign: '+18 €', '−2 €'."""
-    return ("+" if value > 0 else "") + euro_or_cent(value, quantum)
+@dataclass(frozen=True)
+class Zahlformat:
+    """How a house prints money: its currency sign (hausstil: waehrung, „€“ or „EUR“). The Körperschaft carries it
+    (`Koerperschaft.zahlformat`), and whatever prints an amount is handed it – there is no format set for a process.
+    Numbers without a unit, percentages and dates print the same in every house (zahl, prozent, datum …)."""
+
+    waehrung: str
+
+    def geldeinheit(self, einheit: str) -> str:
+        """A money unit as the house prints it: 'T€' stays 'T€', or becomes 'TEUR' where the Hausstil says EUR; any
+        other unit stays."""
+        return IN_EUR.get(einheit, einheit) if self.waehrung == "EUR" else einheit
+
+    def eur(self, value) -> str:
+        """403963 → '403.963 €' (whole euros; '403.963 EUR' where the Hausstil says so)."""
+        return _number(value, 0) + NBSP + self.geldeinheit("€")
+
+    def eur_cent(self, value) -> str:
+        """1234.5 → '1.234,50 €'."""
+        return _number(value, 2) + NBSP + self.geldeinheit("€")
+
+    def teur(self, value, stellen: int = 0) -> str:
+        """An amount in thousands of euros: 2415730 → '2.416 T€'; teur(x, 1) → '2.415,7 T€'."""
+        return _number(exact(value) / 1000, stellen) + NBSP + self.geldeinheit("T€")
+
+    def mio(self, value, stellen: int = 2) -> str:
+        """An amount in millions of euros: 2415730 → '2,42 Mio. €'."""
+        return _number(exact(value) / 1_000_000, stellen) + NBSP + self.geldeinheit("Mio. €").replace(" ", NBSP)
+
+    def mrd(self, value, stellen: int = 2) -> str:
+        """An amount in billions of euros: 1234567890 → '1,23 Mrd. €'."""
+        return _number(exact(value) / 1_000_000_000, stellen) + NBSP + self.geldeinheit("Mrd. €").replace(" ", NBSP)
+
+    def geld(self, value) -> str:
+        """Money where no calculation sets its precision: whole euros, or with cents where it has some
+        ('1.284.300 €', '12,50 €')."""
+        return self.eur(value) if exact(value).denominator == 1 else self.eur_cent(value)
+
+    def euro_or_cent(self, value, quantum: Decimal) -> str:
+        """Money in the precision of the calculation it comes from: whole euros, cents, or the finer step of a
+        row's amount per unit (Rundung.im_text)."""
+        return _number(value, max(0, -int(quantum.as_tuple().exponent))) + NBSP + self.geldeinheit("€")
+
+    def signed(self, value, quantum: Decimal) -> str:
+        """A difference with its sign: '+18 €', '−2 €'."""
+        return ("+" if value > 0 else "") + self.euro_or_cent(value, quantum)
+
+    @functools.cached_property
+    def filters(self) -> Mapping[str, Callable[..., str]]:
+        """The filters a text's expressions print with (`{{ x | eur }}`), the money filters in this house's sign;
+        named as FILTERNAMEN lists them."""
+        return {
+            "eur": self.eur,
+            "eur_cent": self.eur_cent,
+            "teur": self.teur,
+            "mio": self.mio,
+            "mrd": self.mrd,
+            "zahl": zahl,
+            "vzae": zahl,
+            "prozent": prozent,
+            "datum": datum,
+            "datum_lang": datum_lang,
+            "monat": monat,
+            "monate": monate,
+            "geld": self.euro_or_cent,  # {{ z.betrag | geld(t.quantum) }}: money in the precision of its table
+            "geldeinheit": self.geldeinheit,  # {{ t.anzeige | geldeinheit }}: a table's unit in its head
+        }
+
+
+FILTERNAMEN = (
+    "eur",
+    "eur_cent",
+    "teur",
+    "mio",
+    "mrd",
+    "zahl",
+    "vzae",
+    "prozent",
+    "datum",
+    "datum_lang",
+    "monat",
+    "monate",
+    "geld",
+    "geldeinheit",
+)
+
+# The format of a read that has no house to ask: a typed document read on its own (review/nachrechnen), a data
+# file checked as it is read, before any Körperschaft is at hand. Everything that prints for a Körperschaft takes
+# its `zahlformat` instead.
+OHNE_HAUS = Zahlformat("€")
+ZAHLFORMATE = {zeichen: Zahlformat(zeichen) for zeichen in WAEHRUNGEN}  # one of each, its filters made once
 
 
 def slugify(text: str) -> str:

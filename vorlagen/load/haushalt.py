@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import Literal, TypeVar, get_args
 
-from vorlagen.core.fmt import geld
+from vorlagen.core.fmt import OHNE_HAUS
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, changed, doc, record, suggest
 from vorlagen.load.werte import Betrag
@@ -31,6 +31,9 @@ SYSTEM_PLAENE: dict[str, tuple[str, ...]] = {
 }
 _JAHR = re.compile(r"(19|20|21)\d\d")
 NULL = Betrag(Decimal(0))
+# A Haushalt file is checked as it is read, on its own: no Körperschaft is at hand yet, so its messages print amounts
+# with „€“ (load/records.py reads every file before the body's Hausstil is known to it).
+_geld = OHNE_HAUS.geld
 
 
 def ist_jahr(text: str) -> bool:
@@ -64,7 +67,7 @@ class Buchung(Record):
 
     def check(self) -> list[Problem]:
         if self.betrag < 0:
-            return [Problem(self.where("betrag"), f"Eine Buchung ist nicht negativ ({geld(self.betrag)}).")]
+            return [Problem(self.where("betrag"), f"Eine Buchung ist nicht negativ ({_geld(self.betrag)}).")]
         return []
 
 
@@ -161,7 +164,7 @@ class Position(Record):
                 problems.append(
                     Problem(
                         self.where(key),
-                        f"„{key}“ ist negativ ({geld(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
+                        f"„{key}“ ist negativ ({_geld(getattr(self, key))}) – tragen Sie den Betrag ohne Minus ein; "
                         "Erträge und Einzahlungen gehören in eine eigene Position mit „ertrag: true“.",
                     )
                 )
@@ -195,8 +198,8 @@ class Position(Record):
             problems.append(
                 Problem(
                     self.where("ve_gebunden"),
-                    f"In Anspruch genommen ({geld(self.ve_gebunden)}) ist mehr als die veranschlagte "
-                    f"Verpflichtungsermächtigung ({geld(self.ve or NULL)}) – prüfen Sie „ve“ und „ve_gebunden“.",
+                    f"In Anspruch genommen ({_geld(self.ve_gebunden)}) ist mehr als die veranschlagte "
+                    f"Verpflichtungsermächtigung ({_geld(self.ve or NULL)}) – prüfen Sie „ve“ und „ve_gebunden“.",
                 )
             )
         if self.ertrag or self.ansatz is None:
@@ -208,11 +211,11 @@ class Position(Record):
             problems.append(
                 Problem(
                     self.where("gebunden"),
-                    f"{was} ({geld(gebunden)}) ist mehr als der Ansatz ({geld(self.ansatz)}) – prüfen Sie beide "
+                    f"{was} ({_geld(gebunden)}) ist mehr als der Ansatz ({_geld(self.ansatz)}) – prüfen Sie beide "
                     "Beträge; eine schon bewilligte Bereitstellung erhöht den Ansatz."
                     if not mit
-                    else f"{was} ({geld(gebunden)}) ist mehr als Ansatz, {' und '.join(mit)} zusammen "
-                    f"({geld(self.mittel)}) – prüfen Sie die Beträge.",
+                    else f"{was} ({_geld(gebunden)}) ist mehr als Ansatz, {' und '.join(mit)} zusammen "
+                    f"({_geld(self.mittel)}) – prüfen Sie die Beträge.",
                 )
             )
         return problems
@@ -284,7 +287,7 @@ class Haushalt(Record):
             problems.append(
                 Problem(
                     self.where("erheblich"),
-                    f"„erheblich“ ist negativ ({geld(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
+                    f"„erheblich“ ist negativ ({_geld(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
                 )
             )
         for p in doppelt(self.positionen):

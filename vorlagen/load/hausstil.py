@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from vorlagen.core.fmt import ZAHLFORMATE, Zahlformat
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.abstimmung import Abstimmungsstil
 from vorlagen.load.hausstilpruefung import hausstil_probleme
@@ -264,6 +265,11 @@ class Hausstil(Record):
         "nimmt einen Satz je Ergebnis – schreiben Sie: niederschrift_saetze: "
         "{Kenntnisnahme: {wert}}"
     }
+
+    @property
+    def zahlformat(self) -> Zahlformat:
+        """How this house prints money (its `waehrung`): handed to whatever prints an amount for it."""
+        return ZAHLFORMATE[self.waehrung]
 
     def niederschrift_ergebnisse(self) -> list[str]:
         """The results a Niederschrift may record, as messages list them: Beschluss, Kenntnisnahme, the body's words."""

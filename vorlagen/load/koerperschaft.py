@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from vorlagen.core.fmt import datum
+from vorlagen.core.fmt import Zahlformat, datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.land import Land, land_von, unbekanntes_land
@@ -154,6 +154,11 @@ class Koerperschaft(Record):
     def landesrecht(self) -> Land | None:
         """The Land's budget law, None without `land`."""
         return land_von(self.land) if self.land is not None else None
+
+    @property
+    def zahlformat(self) -> Zahlformat:
+        """How the body prints money (hausstil: waehrung)."""
+        return self.hausstil.zahlformat
 
     def rechtsgrundlage(self) -> str | None:
         """The printed legal basis of über- and außerplanmäßige amounts: the Hausstil's, else the Land's; None

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from vorlagen.compute.beschluss import nicht_festgehalten
 from vorlagen.compute.niederschrift import Auftragszeile, auftraege
-from vorlagen.core.fmt import datum, geld
+from vorlagen.core.fmt import Zahlformat, datum
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.render.document import INTERNAL, Composer, slugify
@@ -38,6 +38,8 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
     after the decision, which the decided Vorlage itself does not print (it keeps the state it was decided on). A
     Deckung whose part not yet bound exceeds what its source has free now carries a note (`hinweis`)."""
     project, facts = composer.project, composer.facts
+    zahlformat = facts.koerperschaft.zahlformat
+    geld = zahlformat.geld
     rows = []
     for source in facts.vorlagen:
         tag, a = project.entschieden.get(source.slug), project.rechnung(source).haushalt
@@ -73,7 +75,15 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
                     geld(exact(seither)),
                     geld(frei),
                     _hinweis(
-                        source.bezeichnung, tag, jahr, stelle, betrag, offen, frei, bool(seither) or kept is not None
+                        source.bezeichnung,
+                        tag,
+                        jahr,
+                        stelle,
+                        betrag,
+                        offen,
+                        frei,
+                        bool(seither) or kept is not None,
+                        zahlformat,
                     )
                     if offen > frei
                     else None,
@@ -83,11 +93,20 @@ def haushalt_nach_beschluss(composer: Composer) -> list[Haushaltsstand]:
 
 
 def _hinweis(
-    vorlage: str, tag: dt.date, jahr: int, stelle: str, betrag, offen: Fraction, frei: Fraction, seither: bool
+    vorlage: str,
+    tag: dt.date,
+    jahr: int,
+    stelle: str,
+    betrag,
+    offen: Fraction,
+    frei: Fraction,
+    seither: bool,
+    zahlformat: Zahlformat,
 ) -> str:
     """Why a decided Deckung does not stand now: more of it is still to be bound than the source has free. `seither`:
     whether anything is known to have changed since the decision (bookings from its day on, or a kept Haushalt to
     compare with) – only then does the note say so."""
+    geld = zahlformat.geld
     warum = (
         "reicht nach den Buchungen und Änderungen seit dem Beschluss nicht mehr"
         if seither

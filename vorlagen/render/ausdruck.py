@@ -21,7 +21,7 @@ from vorlagen.compute.grenzen import GRENZEN
 from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import gekuerzt, zeigt_null
+from vorlagen.core.fmt import Zahlformat, gekuerzt, zeigt_null
 from vorlagen.render.sandbox import Sandbox
 
 FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
@@ -266,11 +266,11 @@ class TextSandbox(Sandbox):
     """The sandbox of text expressions: entries by name only, no fields of numbers, texts or dates, keys of a
     group never shadowed by its methods, and no figure that is not zero printed as zero."""
 
-    def __init__(self, prozent_stellen: int = 2, **options):
-        super().__init__(prozent_stellen, **options)
+    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2, **options):
+        super().__init__(zahlformat, prozent_stellen, **options)
         plain = dict(self.filters)  # the proposals are tried with the filters as they were
         for name in _ZAHLENFILTER:
-            self.filters[name] = _niezeigt_null(name, plain[name], plain)
+            self.filters[name] = _niezeigt_null(name, plain[name], plain, zahlformat)
 
     def getattr(self, obj, attribute: str):
         if isinstance(obj, (dict, list, tuple)):
@@ -366,7 +366,7 @@ def nicht_null(name: str, places: int | None, value, filters: dict) -> tuple[str
     return None
 
 
-def _niezeigt_null(name: str, function, filters: dict):
+def _niezeigt_null(name: str, function, filters: dict, zahlformat: Zahlformat):
     """A number filter that refuses to print a value that is not zero as zero (or without its sign), naming the
     filter that shows it; an open value (None) stays open."""
 
@@ -383,7 +383,7 @@ def _niezeigt_null(name: str, function, filters: dict):
             how = "so kleine Werte druckt kein Filter; prüfen Sie den Namen"
         unit = "%" if name == "prozent" else "Anzahl" if name in ("zahl", "vzae") else "€"
         raise NoValue(
-            f"„| {name}“ druckt „{text}“, der Wert ist aber {genau_text(Fraction(value), unit)} – eine Zahl, die "
+            f"„| {name}“ druckt „{text}“, der Wert ist aber {genau_text(Fraction(value), unit, zahlformat)} – eine Zahl, die "
             f"nicht null ist, druckt nie als null; {how}."
         )
 

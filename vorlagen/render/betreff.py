@@ -21,7 +21,8 @@ def gedruckte_betreffe(project: Project) -> tuple[dict[str, str], list[Problem]]
     """Every Betreff that quotes figures, as printed (Vorlage slug → text), and the problems – a quote that cannot be
     printed, a Betreff too long as printed – each at the Betreff's line. The records stay as read: the building stage
     gives the commands a project with these texts (building/vorbereitung.py)."""
-    prose = Prose(project.facts.koerperschaft.prozent_stellen)
+    koerperschaft = project.facts.koerperschaft
+    prose = Prose(koerperschaft.zahlformat, koerperschaft.prozent_stellen)
     gedruckt: dict[str, str] = {}
     problems: list[Problem] = []
     for source in project.facts.vorlagen:

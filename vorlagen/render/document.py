@@ -143,9 +143,9 @@ class Composer:
         self.project = project
         self.alle_freigaben = alle_freigaben  # the sign-off state of every Vorlage, also where none is asked
         self.facts: Facts = project.facts
-        stellen = self.facts.koerperschaft.prozent_stellen
-        self.templates = Templates(self.facts.data_dir, self.facts.paths, stellen)
-        self.prose = Prose(stellen)
+        stellen, zahlformat = self.facts.koerperschaft.prozent_stellen, self.facts.koerperschaft.zahlformat
+        self.templates = Templates(self.facts.data_dir, self.facts.paths, zahlformat, stellen)
+        self.prose = Prose(zahlformat, stellen)
         self.tabelle = self.templates.macro("tabellen.html.j2", "tabelle")
         self.verteilung = self.templates.macro("tabellen.html.j2", "verteilung")
 
@@ -261,7 +261,7 @@ class Composer:
         haushalt = self.project.rechnung(source).haushalt
         if not rollen and not source.mitzeichnungen and not self.alle_freigaben:
             return None, []
-        grund, daten = haushaltsrecht(haushalt), source.vorlage.finanzen_daten
+        grund, daten = haushaltsrecht(haushalt, self.facts.koerperschaft.zahlformat), source.vorlage.finanzen_daten
         gruende: dict[str, tuple[str, Where | None]] = (
             {}
             if grund is None or daten is None

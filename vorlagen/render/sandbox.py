@@ -19,7 +19,7 @@ from jinja2 import StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from vorlagen.core.fmt import FILTERS, prozent, zahl
+from vorlagen.core.fmt import Zahlformat, prozent, zahl
 from vorlagen.core.limits import (
     MAX_ARGUMENT,
     MAX_AUSGABE,
@@ -142,11 +142,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _Generator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
-    def __init__(self, prozent_stellen: int = 2, **options):
+    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2, **options):
         super().__init__(undefined=StrictUndefined, finalize=self._count, **options)
         self.prozent_stellen = prozent_stellen  # shapes compiled code: Jinja folds „{{ 0.5 | prozent }}“ when compiling
         filters = {name: self.filters[name] for name in SAFE_FILTERS if name in self.filters}
-        filters.update(FILTERS)
+        filters.update(zahlformat.filters)  # money in the house's sign: the filters of its format
         # „| prozent“ prints as many places as the Körperschaft's prozent_stellen, „| prozent(3)“ says its own
         filters["prozent"] = functools.partial(_prozent, stellen=prozent_stellen)
         filters["join"] = _measured(

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from vorlagen.compute.names import UnknownName
 from vorlagen.core.engine import TEMPLATES
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.usercache import keep_bytes, read_kept_bytes
 from vorlagen.load.hausstil import SCHRIFTEN
@@ -110,10 +111,11 @@ _ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError, R
 class Templates:
     """House-style templates; a data folder may override any of them in its `templates/`."""
 
-    def __init__(self, data_dir: Path, paths: Paths, prozent_stellen: int = 2):
+    def __init__(self, data_dir: Path, paths: Paths, zahlformat: Zahlformat, prozent_stellen: int = 2):
         self.dirs = [d for d in (data_dir / "templates", TEMPLATES) if d.is_dir()]
         self.paths = paths
         self.env = Sandbox(
+            zahlformat,
             prozent_stellen,
             loader=FileSystemLoader([str(d) for d in self.dirs]),
             bytecode_cache=_COMPILED,

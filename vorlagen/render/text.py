@@ -26,7 +26,7 @@ from vorlagen.compute.names import UnknownName
 from vorlagen.compute.offen import OFFEN
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import zahl
+from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.limits import MAX_DOKUMENTTEXT, MAX_TABELLENZEILEN, MAX_TEXT
 from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Problem, Where
@@ -119,11 +119,11 @@ class Rendered:
 
 
 class Prose:
-    """Renders Markdown texts whose expressions read `names`."""
+    """Renders Markdown texts whose expressions read `names`, money in the house's format."""
 
-    def __init__(self, prozent_stellen: int = 2):
+    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2):
         self.md = _markdown()
-        self.env = TextSandbox(prozent_stellen, autoescape=False)
+        self.env = TextSandbox(zahlformat, prozent_stellen, autoescape=False)
         # expression text → compiled expression: the same ones recur in every Vorlage; a bound keeps a year's
         # one-off expressions (a Bescheid's own name) from piling up
         self.compiled = functools.lru_cache(maxsize=512)(self._compile)

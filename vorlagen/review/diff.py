@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from vorlagen.core.fmt import signed
 from vorlagen.core.reads import hash_of
 from vorlagen.review.fassung import Fassung
 
@@ -104,9 +103,9 @@ def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
         either = b or a
         assert either is not None  # the key is one of the two Fassungen
         label = either.label
-        diff = signed(b.value - a.value, b.quantum) if a and b and b.money else None
+        diff = new.zahlformat.signed(b.value - a.value, b.quantum) if a and b and b.money else None
         if a and b and not b.money:
-            diff = ("+" if b.value > a.value else "") + b.show(b.value - a.value)
+            diff = ("+" if b.value > a.value else "") + b.show(new.zahlformat, b.value - a.value)
         under = []
         if a and b:
             under = [
@@ -114,7 +113,16 @@ def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
                 for name in list(a.quellen) + [n for n in b.quellen if n not in a.quellen]
                 if a.quellen.get(name) != b.quellen.get(name)
             ]
-        change.zahlen.append(Zahlaenderung(key, label, a.show() if a else None, b.show() if b else None, diff, under))
+        change.zahlen.append(
+            Zahlaenderung(
+                key,
+                label,
+                a.show(old.zahlformat) if a else None,
+                b.show(new.zahlformat) if b else None,
+                diff,
+                under,
+            )
+        )
     for label in list(old.kopf) + [k for k in new.kopf if k not in old.kopf]:
         alt, neu = old.kopf.get(label, ""), new.kopf.get(label, "")
         if alt != neu:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
-from vorlagen.core.fmt import datum, euro_or_cent, zahl
+from vorlagen.core.fmt import Zahlformat, datum, zahl
 from vorlagen.core.money import round_half_up
 from vorlagen.render import plaintext
 from vorlagen.render.document import VorlageDoc
@@ -23,11 +23,12 @@ class Zahl:
     quellen: dict[str, str] = field(default_factory=dict)  # the facts and figures it reads: name → value as printed
     text: str | None = None  # as printed, where the figure prints itself (a named figure in its unit)
 
-    def show(self, value: Decimal | None = None) -> str:
+    def show(self, zahlformat: Zahlformat, value: Decimal | None = None) -> str:
+        """As printed; money as `zahlformat` (its Fassung's house) prints it."""
         if value is None and self.text is not None:
             return self.text
         value = self.value if value is None else value
-        return euro_or_cent(value, self.quantum) if self.money else zahl(value, 2)
+        return zahlformat.euro_or_cent(value, self.quantum) if self.money else zahl(value, 2)
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Fassung:
     nummer: str
     betreff: str
     kopf: dict[str, str]  # metadata shown in the document: label → value
+    zahlformat: Zahlformat  # how its house printed money then
     zahlen: dict[str, Zahl] = field(default_factory=dict)  # stable key → figure
     text: list[str] = field(default_factory=list)  # paragraphs and Markdown tables' rows (computed figures above)
     ordner: str = ""  # its folder in vorlagen/: a renumbered Vorlage is matched to its old self by it
@@ -76,8 +78,9 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     if doc.freigabe is not None and doc.freigabe.staende:
         kopf["Mitzeichnungen"] = "; ".join(_zeichnung(s) for s in doc.freigabe.staende)
     pdf = str(doc.folder / f"{doc.source.slug}.pdf")
-    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf, ordner=doc.source.folder.name, pdf=pdf)
-    _figures(project.rechnung(doc.source), result.zahlen)
+    zahlformat = facts.koerperschaft.zahlformat
+    result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf, zahlformat, ordner=doc.source.folder.name, pdf=pdf)
+    _figures(project.rechnung(doc.source), result.zahlen, zahlformat)
     result.text = _text(doc.inhalt_html)
     return result
 
@@ -107,7 +110,7 @@ def _gremium(project: Project, sitzung_id: str) -> str:
     return project.facts.gremium(project.facts.sitzungen[sitzung_id].gremium).name
 
 
-def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
+def _figures(rechnung, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     tables = list(rechnung.tabellen.values())
     titles = [t.titel for t in tables]
     for t in tables:
@@ -118,8 +121,8 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
             continue
         for number, zeile in enumerate(t.zeilen, start=1):
             money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
-            zahlen[f"{t.id}/zeile/{number}"].quellen = _row_sources(t, zeile)
-        under = {k: v for z in t.zeilen for k, v in _row_sources(t, z).items()}
+            zahlen[f"{t.id}/zeile/{number}"].quellen = _row_sources(t, zeile, zahlformat)
+        under = {k: v for z in t.zeilen for k, v in _row_sources(t, z, zahlformat).items()}
         for key, label, value in (
             ("gesamtkosten", "Gesamtkosten", t.gesamtkosten),
             ("abzuege", "Abzüge", t.abzuege),
@@ -145,14 +148,14 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
         zahlen[f"{v.id}/summe"] = Zahl(f"{v.titel}: Summe", v.summe, False)
     for b in rechnung.bescheide.values():
         zahlen[f"bescheid/{b.id}"] = Zahl(
-            f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True, quellen=_position_sources(b)
+            f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True, quellen=_position_sources(b, zahlformat)
         )
     for a in (rechnung.antraege or {}).values():
         zahlen[f"antrag/{a.id}"] = Zahl(
-            f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True, quellen=_position_sources(a)
+            f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True, quellen=_position_sources(a, zahlformat)
         )
     if rechnung.haushalt is not None:
-        _haushalt(rechnung.haushalt, zahlen)
+        _haushalt(rechnung.haushalt, zahlen, zahlformat)
     for z in rechnung.zahlen.herleitung.values():
         zahlen[f"zahl/{z.id}"] = Zahl(
             f"Zahl „{z.titel or z.id}“",
@@ -164,7 +167,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl]) -> None:
         )
 
 
-def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
+def _haushalt(a, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     """The figures of the Finanzielle Auswirkungen (compute/haushalt.py): per Position and year Betrag, Ansatz,
     gebunden, verfügbar and Mehrbedarf (or the overrun the Vorlage states); per Deckung its amount and what is left at its source; per year the
     über-/außerplanmäßige Bereitstellung."""
@@ -182,12 +185,12 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
         ):
             zahlen[f"{key}/{part}"] = Zahl(f"{label} {name}", value, True, q)
         zahlen[f"{key}/verfuegbar"].quellen = {
-            **{n: euro_or_cent(w, q) for n, w in p.mittel_teile},
-            "gebunden": euro_or_cent(p.gebunden, q),
+            **{n: zahlformat.euro_or_cent(w, q) for n, w in p.mittel_teile},
+            "gebunden": zahlformat.euro_or_cent(p.gebunden, q),
         }
         zahlen[f"{key}/mehrbedarf"].quellen = {
-            "Betrag": euro_or_cent(decimal(z.betrag), q),
-            "verfügbar": euro_or_cent(decimal(z.verfuegbar), q),
+            "Betrag": zahlformat.euro_or_cent(decimal(z.betrag), q),
+            "verfügbar": zahlformat.euro_or_cent(decimal(z.verfuegbar), q),
         }
     for g in a.genannt:  # an overrun as the Vorlage states it
         name = f"{g.satzanfang} {g.jahr} „{g.position.konto}“"
@@ -220,22 +223,25 @@ def _haushalt(a, zahlen: dict[str, Zahl]) -> None:
         )
 
 
-def _row_sources(t, zeile) -> dict[str, str]:
+def _row_sources(t, zeile, zahlformat: Zahlformat) -> dict[str, str]:
     """What a row of count × rate reads: its count, its Stellenanteil, each rate, the period."""
     sources = {f"Anzahl „{zeile.als}“": zahl(zeile.anzahl)}
     if zeile.position.anteil != 1:
         sources[f"Stellenanteil „{zeile.als}“"] = zahl(zeile.position.anteil)
     for satz in zeile.saetze:
-        sources[f"Satz {satz.id}"] = f"{euro_or_cent(satz.betrag, t.quantum)} je {satz.einheit}"
+        sources[f"Satz {satz.id}"] = f"{zahlformat.euro_or_cent(satz.betrag, t.quantum)} je {satz.einheit}"
     if t.zeitraum is not None:
         sources["Zeitraum"] = f"{datum(t.zeitraum.von)}–{datum(t.zeitraum.bis)}"
     return sources
 
 
-def _position_sources(b) -> dict[str, str]:
+def _position_sources(b, zahlformat: Zahlformat) -> dict[str, str]:
     """What a Bescheid's amount reads: each position's count and rate, and the period."""
     sources = {f"Anzahl „{p.als}“": zahl(p.anzahl) for p in b.zeilen}
-    sources |= {f"Satz {p.satz.id}": f"{euro_or_cent(p.satz.betrag, b.quantum)} je {p.satz.einheit}" for p in b.zeilen}
+    sources |= {
+        f"Satz {p.satz.id}": f"{zahlformat.euro_or_cent(p.satz.betrag, b.quantum)} je {p.satz.einheit}"
+        for p in b.zeilen
+    }
     sources["Zeitraum"] = f"{datum(b.zeitraum.von)}–{datum(b.zeitraum.bis)}"
     return sources
 

@@ -16,7 +16,7 @@ from vorlagen.compute.aufstellung import ANZEIGEN, Aufstellung
 from vorlagen.compute.kennzahlen import namenswert
 from vorlagen.compute.project import compute, eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
-from vorlagen.core.fmt import euro_or_cent, zeigt_null
+from vorlagen.core.fmt import zeigt_null
 from vorlagen.load.facts import Facts
 from vorlagen.render.ausdruck import AUSDRUCK, nicht_null, pfad_von
 from vorlagen.render.sandbox import Sandbox
@@ -36,7 +36,7 @@ def nie_null(q: Quelltexte, facts: Facts) -> None:
     """Every Aufstellung and every quoted figure an earlier version printed as zero though it is not."""
     rundung = rundung_of(facts)
     project, _ = compute(facts, dt.date.today())
-    filters = Sandbox(rundung.prozent_stellen).filters
+    filters = Sandbox(facts.koerperschaft.zahlformat, rundung.prozent_stellen).filters
     env = Environment()
     for source in facts.vorlagen:
         for b in source.vorlage.finanzierung:
@@ -48,7 +48,8 @@ def nie_null(q: Quelltexte, facts: Facts) -> None:
 
 
 def _tabelle(q: Quelltexte, facts: Facts, slug: str, b, rundung) -> None:
-    table, _ = compute_table(b, facts.saetze, eigene_rundung(rundung, b.rundung), lambda f, e: Fraction(0))
+    zahlformat = facts.koerperschaft.zahlformat
+    table, _ = compute_table(b, facts.saetze, eigene_rundung(rundung, b.rundung), zahlformat, lambda f, e: Fraction(0))
     null = table.null_gedruckt() if isinstance(table, Aufstellung) else []
     if not null:
         return
@@ -58,7 +59,11 @@ def _tabelle(q: Quelltexte, facts: Facts, slug: str, b, rundung) -> None:
     )
     z = null[0]
     grund = TABELLE.format(
-        als=z.als or z.text, betrag=euro_or_cent(z.betrag, table.quantum), einheit=b.anzeige, id=b.id, neu=neu
+        als=z.als or z.text,
+        betrag=zahlformat.euro_or_cent(z.betrag, table.quantum),
+        einheit=b.anzeige,
+        id=b.id,
+        neu=neu,
     )
     for quote in ("", '"', "'"):
         if q.ersetzen(b.where("anzeige"), f"anzeige: {quote}{b.anzeige}{quote}", f'anzeige: "{neu}"', grund):

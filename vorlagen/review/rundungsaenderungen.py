@@ -37,12 +37,14 @@ WIE_GEDRUCKT = (
 
 def gedruckt_wie_die_tabelle(q: Quelltexte, facts: Facts) -> None:
     """Names the Vorlagen whose plans print a share or a year column differently now."""
-    rundung = rundung_of(facts)
+    rundung, zahlformat = rundung_of(facts), facts.koerperschaft.zahlformat
     for source in facts.vorlagen:
         for b in source.vorlage.finanzierung:
             if b.art != "Finanzierungsplan":
                 continue
-            table, _ = compute_table(b, facts.saetze, eigene_rundung(rundung, b.rundung), lambda f, e: Fraction(0))
+            table, _ = compute_table(
+                b, facts.saetze, eigene_rundung(rundung, b.rundung), zahlformat, lambda f, e: Fraction(0)
+            )
             if table is None:
                 continue
             for plan in [table, *(table.szenarien or {}).values()]:

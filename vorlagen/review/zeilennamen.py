@@ -52,11 +52,13 @@ class Zeilenumschreibung:
 
     def __init__(self, q: Quelltexte, facts: Facts, source: VorlageSource):
         self.q, self.facts, self.source = q, facts, source
-        rundung = rundung_of(facts)
+        rundung, zahlformat = rundung_of(facts), facts.koerperschaft.zahlformat
         self.roots: dict[str, dict] = {"finanzierung": {}, "bescheide": {}, "antraege": {}}
         records: dict[int, object] = {}  # id() of a computed row → the record it comes from (for its id)
         for b in source.vorlage.finanzierung:
-            table, _ = compute_table(b, facts.saetze, eigene_rundung(rundung, b.rundung), lambda f, e: Fraction(0))
+            table, _ = compute_table(
+                b, facts.saetze, eigene_rundung(rundung, b.rundung), zahlformat, lambda f, e: Fraction(0)
+            )
             if table is None:
                 continue
             self.roots["finanzierung"][b.id] = table
@@ -67,7 +69,9 @@ class Zeilenumschreibung:
                 records[id(row)] = record
         for art, given in (("bescheide", facts.bescheide), ("antraege", facts.antraege)):
             for name, bescheid in given.items():
-                werte, _ = bescheid_werte(name, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung))
+                werte, _ = bescheid_werte(
+                    name, bescheid, facts.saetze, eigene_rundung(rundung, bescheid.rundung), zahlformat
+                )
                 if werte is not None:
                     self.roots[art][name] = werte
         self.records = records

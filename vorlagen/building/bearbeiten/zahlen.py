@@ -52,7 +52,8 @@ def liste(project, ordner: Path) -> list[tuple[str, str]]:
     if source is None:
         return []
     rundung = rundung_of(project.facts)
-    return zahlen(project.rechnung(source), rundung.quantum, rundung.prozent_stellen)
+    zahlformat = project.facts.koerperschaft.zahlformat
+    return zahlen(project.rechnung(source), zahlformat, rundung.quantum, rundung.prozent_stellen)
 
 
 def formel(data: Path, ordner: Path, dateien: dict[Path, str], figur: str, zeilen: tuple[int, int]) -> str:

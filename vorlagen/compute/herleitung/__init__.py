@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from vorlagen.core.fmt import NBSP, euro_or_cent, zahl
+from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.core.money import CENT, Rundung
 from vorlagen.core.problems import Where
 
@@ -66,11 +65,6 @@ def _koerper(h: Herleitung, indent: str, tiefe: int) -> list[str]:
             lines.append(f"{indent}– {teil.was} = {teil.gedruckt}")
             lines += _koerper(teil, indent + "    ", tiefe - 1)[1:]
     return lines
-
-
-def geld(value, quantum: Decimal) -> str:
-    """An amount as the tables print it: in euros or with cents."""
-    return euro_or_cent(value, quantum)
 
 
 def betrag_genau(value) -> str:

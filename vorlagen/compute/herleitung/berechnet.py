@@ -15,7 +15,7 @@ from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
 from vorlagen.compute.uebersicht import Uebersicht
 from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 from vorlagen.compute.verteilung import VerteilungWerte
-from vorlagen.core.fmt import FILTERS
+from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import CENT
 
 GELD = "geld"
@@ -66,6 +66,7 @@ def _jahresteil(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gef
     if isinstance(holder, Aufstellung):
         teile_ = [zeilen.jahr(k, holder, z, year) for z in holder.zeilen]
         return zeilen.summe(
+            k,
             f"Summe {year} {zeilen.tabelle_was(holder)}",
             f"Summe der Zeilen für {year}",
             teile_,
@@ -171,7 +172,9 @@ def _bescheidfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> G
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
         if feld in ("betrag", "einheit"):
             h = weitere.position(k, b, owner)
-            return (h if feld == "betrag" else h.mit(gedruckt(owner.einheit, GELD, [], b.quantum, 2))), GELD
+            return (
+                h if feld == "betrag" else h.mit(gedruckt(owner.einheit, GELD, [], b.quantum, 2, k.zahlformat))
+            ), GELD
         if feld == "anzahl":
             return weitere.position_anzahl(b, owner), "zahl"
     if isinstance(owner, Ratenwert) and feld in ("betrag", "anteil"):
@@ -195,24 +198,22 @@ def _weiteres(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefun
 
 def _quote(k: Kontext, t, z) -> Herleitung:
     """A source's exact share of the Gesamtkosten (`quellen[…].anteil`), printed as a text asks."""
-    from vorlagen.compute.herleitung import geld
-
     q = k.rundung_von(t).quantum
     return Herleitung(
         f"Anteil der Quelle „{z.als}“ an den Gesamtkosten {zeilen.tabelle_was(t)} (genau)",
-        f"Betrag / Gesamtkosten = {geld(z.betrag, q)} / {geld(t.gesamtkosten, q)}",
+        f"Betrag / Gesamtkosten = {k.geld(z.betrag, q)} / {k.geld(t.gesamtkosten, q)}",
         "",
         teile=[quellen.quelle(k, t, z)],
         rundung="genau; gedruckt kaufmännisch mit den Stellen des Filters",
     )
 
 
-def gedruckt(value, art: str, args: list, quantum: Decimal, prozent_stellen: int) -> str:
-    """A value as a text prints it with a filter (or the default of its kind)."""
+def gedruckt(value, art: str, args: list, quantum: Decimal, prozent_stellen: int, zahlformat: Zahlformat) -> str:
+    """A value as a text prints it with a filter (or the default of its kind), money as `zahlformat` prints it."""
     if art == GELD:
         art = "eur_cent" if quantum == CENT else "eur"
     if art == "text":
         return str(value)
     if art == "prozent" and not args:
         args = [prozent_stellen]
-    return FILTERS[art](value, *args)
+    return zahlformat.filters[art](value, *args)

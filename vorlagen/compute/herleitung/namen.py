@@ -13,7 +13,7 @@ from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, weitere
 from vorlagen.compute.herleitung.berechnet import GELD, feld_herleitung, gedruckt
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.names import UnknownName
-from vorlagen.core.fmt import FILTERS
+from vorlagen.core.fmt import FILTERNAMEN
 from vorlagen.load.records import Record
 
 _AUSDRUCK = re.compile(r"^\s*(?P<name>[^|]+?)\s*(?:\|\s*(?P<filter>\w+)\s*(?:\((?P<args>[^)]*)\))?\s*)?$")
@@ -47,7 +47,7 @@ def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tu
         from vorlagen.compute.formel import schreibweise
         from vorlagen.compute.haushaltszahlen import herleitung as haushaltszahl
 
-        zeilen_ = haushaltszahl(rechnung.haushalt, schreibweise(pfad))
+        zeilen_ = haushaltszahl(rechnung.haushalt, schreibweise(pfad), k.zahlformat)
         if zeilen_ is not None:  # the Haushalt block's figures, as its ledger derives them
             return Herleitung(
                 "Finanzielle Auswirkungen", zeilen_[0], "", schritte=[z.strip() for z in zeilen_[1:]]
@@ -146,8 +146,8 @@ def ausdruck(text: str) -> tuple[tuple[str, ...], str | None, list]:
             f'„{name}“ ist kein einzelner Name – die Herleitung gibt es je Name, z. B. finanzierung["plan"].summe.'
         )
     pfad = tree.pfad
-    if match["filter"] is not None and match["filter"] not in FILTERS:
-        raise KeineHerleitung(f"„{match['filter']}“ ist kein Filter. Es gibt: {', '.join(FILTERS)}.")
+    if match["filter"] is not None and match["filter"] not in FILTERNAMEN:
+        raise KeineHerleitung(f"„{match['filter']}“ ist kein Filter. Es gibt: {', '.join(FILTERNAMEN)}.")
     args = [int(a) for a in (match["args"] or "").split(",") if a.strip().isdigit()]
     return pfad, match["filter"], args
 
@@ -186,7 +186,7 @@ def herleitung_von(rechnung, k: Kontext, text: str) -> tuple[str, Herleitung]:
     shown = (
         h.gedruckt
         if filter_ is None and art == "text"
-        else gedruckt(value, filter_ or art, args, _quantum(rechnung, pfad, k), k.rundung.prozent_stellen)
+        else gedruckt(value, filter_ or art, args, _quantum(rechnung, pfad, k), k.rundung.prozent_stellen, k.zahlformat)
     )
     name = text.strip().removeprefix("{{").removesuffix("}}").strip()
     return name, h.mit(shown)

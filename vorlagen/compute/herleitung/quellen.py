@@ -3,7 +3,7 @@ Fehlbedarf, Rest …), the shares the Anteil column prints and the Haushaltsjahr
 
 from __future__ import annotations
 
-from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, geld
+from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, aufteilung, summe, tabelle_was, zeile
 from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.core.money import exact
@@ -14,15 +14,21 @@ def feld(k: Kontext, t, name: str) -> Herleitung:
     q = k.rundung_von(t).quantum
     rows = [zeile(k, t, z) for z in t.zeilen]
     if name == "gesamtkosten":
-        return summe(f"Gesamtkosten {tabelle_was(t)}", "Summe der Kostenzeilen", rows, t.gesamtkosten, q)
+        return summe(k, f"Gesamtkosten {tabelle_was(t)}", "Summe der Kostenzeilen", rows, t.gesamtkosten, q)
     if name == "foerderfaehig":
         teile = [h for h, z in zip(rows, t.zeilen, strict=True) if z.position.foerderfaehig]
         return summe(
-            f"förderfähige Kosten {tabelle_was(t)}", "Summe der förderfähigen Kostenzeilen", teile, t.foerderfaehig, q
+            k,
+            f"förderfähige Kosten {tabelle_was(t)}",
+            "Summe der förderfähigen Kostenzeilen",
+            teile,
+            t.foerderfaehig,
+            q,
         )
     if name == "nicht_foerderfaehig":
         teile = [h for h, z in zip(rows, t.zeilen, strict=True) if not z.position.foerderfaehig]
         return summe(
+            k,
             f"nicht förderfähige Kosten {tabelle_was(t)}",
             "Summe der übrigen Kostenzeilen",
             teile,
@@ -32,12 +38,12 @@ def feld(k: Kontext, t, name: str) -> Herleitung:
     if name in ("zuwendung", "dritte", "eigenmittel"):
         art = {"zuwendung": "Zuwendung", "dritte": "Dritte", "eigenmittel": "Eigenmittel"}[name]
         teile = [quelle(k, t, z) for z in t.quellen if z.art == art]
-        return summe(f"{art} {tabelle_was(t)}", f"Summe der Quellen der Art „{art}“", teile, getattr(t, name), q)
+        return summe(k, f"{art} {tabelle_was(t)}", f"Summe der Quellen der Art „{art}“", teile, getattr(t, name), q)
     assert name == "foerderquote"
     shown = _prozent(t.foerderquote, t.prozent_stellen)
     return Herleitung(
         f"Förderquote {tabelle_was(t)}",
-        f"Zuwendung / förderfähige Kosten = {geld(t.zuwendung, q)} / {geld(t.foerderfaehig, q)} = {shown}",
+        f"Zuwendung / förderfähige Kosten = {k.geld(t.zuwendung, q)} / {k.geld(t.foerderfaehig, q)} = {shown}",
         shown,
         teile=[feld(k, t, "zuwendung"), feld(k, t, "foerderfaehig")],
         rundung=f"genau gerechnet, gedruckt kaufmännisch auf {t.prozent_stellen} Nachkommastellen",
@@ -55,34 +61,36 @@ def quelle(k: Kontext, t, z) -> Herleitung:
     q = k.rundung_von(t).quantum
     qu = z.quelle
     was = f"Quelle „{z.als}“ ({z.art}) {tabelle_was(t)}"
-    shown = geld(z.betrag, q)
+    shown = k.geld(z.betrag, q)
     eingaben: list[Eingang] = []
     if qu.foerdersatz is not None:
         genau = exact(t.foerderfaehig) * exact(qu.foerdersatz) / 100
         regel = (
-            f"Anteilsfinanzierung: förderfähige Kosten × Fördersatz = {geld(t.foerderfaehig, q)} × "
+            f"Anteilsfinanzierung: förderfähige Kosten × Fördersatz = {k.geld(t.foerderfaehig, q)} × "
             f"{zahl(qu.foerdersatz)} % = {betrag_genau(genau)} → {shown}"
         )
         eingaben.append(Eingang("Fördersatz", f"{zahl(qu.foerdersatz)}{NBSP}%", qu.where("foerdersatz")))
     elif qu.anteil is not None and not qu.rest:
         genau = exact(t.gesamtkosten) * qu.anteil
-        regel = f"Anteil an den Gesamtkosten: {geld(t.gesamtkosten, q)} × {qu.anteil} = {betrag_genau(genau)} → {shown}"
+        regel = (
+            f"Anteil an den Gesamtkosten: {k.geld(t.gesamtkosten, q)} × {qu.anteil} = {betrag_genau(genau)} → {shown}"
+        )
         eingaben.append(Eingang("Anteil", str(qu.anteil), qu.where("anteil")))
     elif qu.festbetrag is not None:
         regel = f"Festbetragsfinanzierung = {shown}"
-        eingaben.append(Eingang("Festbetrag", geld(qu.festbetrag, q), qu.where("festbetrag")))
+        eingaben.append(Eingang("Festbetrag", k.geld(qu.festbetrag, q), qu.where("festbetrag")))
     elif qu.betrag is not None:
         regel = f"fester Betrag = {shown}"
-        eingaben.append(Eingang("Betrag", geld(qu.betrag, q), qu.where("betrag")))
+        eingaben.append(Eingang("Betrag", k.geld(qu.betrag, q), qu.where("betrag")))
     else:
         teile_q = [x for x in t.quellen if x is not z and (qu.rest or not x.quelle.rest)]
         others = [quelle(k, t, x) for x in teile_q]
         rest_art = "Rest" if qu.rest else "Fehlbedarfsfinanzierung"
         terms = " ".join(f"{MINUS} {h.gedruckt}" for h in others)
-        regel = f"{rest_art}: Gesamtkosten − übrige Quellen = {geld(t.gesamtkosten, q)} {terms}"
+        regel = f"{rest_art}: Gesamtkosten − übrige Quellen = {k.geld(t.gesamtkosten, q)} {terms}"
         if qu.hoechstbetrag is not None:
-            regel += f", höchstens {geld(qu.hoechstbetrag, q)}"
-            eingaben.append(Eingang("höchstens", geld(qu.hoechstbetrag, q), qu.where("hoechstbetrag")))
+            regel += f", höchstens {k.geld(qu.hoechstbetrag, q)}"
+            eingaben.append(Eingang("höchstens", k.geld(qu.hoechstbetrag, q), qu.where("hoechstbetrag")))
         eingaben.append(
             Eingang("trägt den Rest" if qu.rest else "Fehlbedarf", "ja", qu.where("rest" if qu.rest else "fehlbedarf"))
         )
@@ -95,8 +103,8 @@ def quelle(k: Kontext, t, z) -> Herleitung:
             rundung="keine eigene: die Differenz gerundeter Beträge",
         )
     if qu.hoechstbetrag is not None:
-        eingaben.append(Eingang("höchstens", geld(qu.hoechstbetrag, q), qu.where("hoechstbetrag")))
-        regel += f", höchstens {geld(qu.hoechstbetrag, q)}"
+        eingaben.append(Eingang("höchstens", k.geld(qu.hoechstbetrag, q), qu.where("hoechstbetrag")))
+        regel += f", höchstens {k.geld(qu.hoechstbetrag, q)}"
     if qu.rest:
         regel += "; trägt außerdem den Rundungsrest: Gesamtkosten − übrige Quellen"
     return Herleitung(was, regel, shown, eingaben, rundung=k.rundung_wort(t))
@@ -110,7 +118,7 @@ def anteil(k: Kontext, t, z) -> Herleitung:
     genau = exact(z.betrag) / exact(t.gesamtkosten) * 100 if t.gesamtkosten else 0
     return Herleitung(
         f"Anteil der Quelle „{z.als}“ {tabelle_was(t)}",
-        f"Betrag / Gesamtkosten = {geld(z.betrag, q)} / {geld(t.gesamtkosten, q)} = {zahl(genau, 6) if genau else '0'}{NBSP}% → {shown}",
+        f"Betrag / Gesamtkosten = {k.geld(z.betrag, q)} / {k.geld(t.gesamtkosten, q)} = {zahl(genau, 6) if genau else '0'}{NBSP}% → {shown}",
         shown,
         teile=[quelle(k, t, z)],
         rundung=f"100 % auf die Quellen verteilt in Schritten von {t.prozent_stellen} Nachkommastellen: abgerundet, "
@@ -129,12 +137,13 @@ def quelle_jahr(k: Kontext, t, z, year: int) -> Herleitung:
         terms = " ".join(f"{MINUS} {h.gedruckt}" for h in others)
         return Herleitung(
             f"Anteil {year} der Quelle „{z.als}“ {tabelle_was(t)}",
-            f"Gesamtkosten {year} − übrige Quellen {year} = {geld(t.jahre[year], q)} {terms} = {geld(z.jahre[year], q)}",
-            geld(z.jahre[year], q),
+            f"Gesamtkosten {year} − übrige Quellen {year} = {k.geld(t.jahre[year], q)} {terms} = {k.geld(z.jahre[year], q)}",
+            k.geld(z.jahre[year], q),
             teile=others,
             rundung="keine eigene: die Jahre der Quelle mit „rest“ ergänzen die übrigen zu den Kosten des Jahres",
         )
     return aufteilung(
+        k,
         f"Anteil {year} der Quelle „{z.als}“ {tabelle_was(t)}",
         z.betrag,
         weights,
@@ -150,6 +159,7 @@ def kosten_jahr(k: Kontext, t, z, year: int) -> Herleitung:
     q = k.rundung_von(t).quantum
     weights = {int(y): w for y, w in t.berechnung.haushaltsjahre.items()} or t.periode.gewichte
     return aufteilung(
+        k,
         f"Anteil {year} der Kostenzeile „{z.als}“ {tabelle_was(t)}",
         z.betrag,
         weights,
@@ -164,6 +174,7 @@ def jahr_gesamt(k: Kontext, t, year: int) -> Herleitung:
     """Gesamtkosten (= Finanzierung insgesamt) of one Haushaltsjahr: Σ the cost rows' parts."""
     q = k.rundung_von(t).quantum
     return summe(
+        k,
         f"Gesamtkosten {year} {tabelle_was(t)}",
         f"Summe der Kostenzeilen {year}",
         [kosten_jahr(k, t, z, year) for z in t.zeilen],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from vorlagen.compute.eigenanteil import Zeile
-from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, betrag_genau, geld, je_einheit_text, rundung_text
+from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, eigenanteil_feld, jahr_summe, summe
 from vorlagen.compute.periode import fuer_periode, periode
 from vorlagen.compute.project import eigene_rundung
@@ -35,12 +35,12 @@ def position(k: Kontext, b, p) -> Herleitung:
         ),
     ]
     schritte = (
-        [f"{p.satz.kurz} für {periode_.text}: {betrag_genau(genau)} → {geld(p.einheit, q)}"] if periode_.text else []
+        [f"{p.satz.kurz} für {periode_.text}: {betrag_genau(genau)} → {k.geld(p.einheit, q)}"] if periode_.text else []
     )
     return Herleitung(
         f"Position „{p.als}“ des {b.art}s „{b.id}“",
-        f"Anzahl × Betrag je Einheit = {zahl(p.anzahl)} × {geld(p.einheit, q)} = {geld(p.betrag, q)}",
-        geld(p.betrag, q),
+        f"Anzahl × Betrag je Einheit = {zahl(p.anzahl)} × {k.geld(p.einheit, q)} = {k.geld(p.betrag, q)}",
+        k.geld(p.betrag, q),
         eingaben,
         schritte,
         f"{rundung_text(r, b.bescheid.rundung)}; {je_einheit_text(r)}",
@@ -67,10 +67,10 @@ def bescheid(k: Kontext, b, feld: str) -> Herleitung:
     q = b.quantum
     teile = [position(k, b, p) for p in b.zeilen]
     if feld == "betrag":
-        h = summe(f"Betrag des {b.art}s „{b.id}“", "Summe der Positionen", teile, b.betrag, q)
+        h = summe(k, f"Betrag des {b.art}s „{b.id}“", "Summe der Positionen", teile, b.betrag, q)
         if b.bescheid.betrag is not None:
             h.eingaben.append(
-                Eingang("Betrag laut Bescheid (geprüft)", geld(b.bescheid.betrag, q), b.bescheid.where("betrag"))
+                Eingang("Betrag laut Bescheid (geprüft)", k.geld(b.bescheid.betrag, q), b.bescheid.where("betrag"))
             )
         return h
     if feld == "vzae":
@@ -85,6 +85,7 @@ def bescheid(k: Kontext, b, feld: str) -> Herleitung:
     raten = [r for r in b.raten if r.bezahlt] if feld == "bezahlt" else []
     if feld == "bezahlt":
         return summe(
+            k,
             f"Bezahlte Raten des {b.art}s „{b.id}“",
             "Summe der bezahlten Raten",
             [rate(k, b, r) for r in raten],
@@ -94,8 +95,8 @@ def bescheid(k: Kontext, b, feld: str) -> Herleitung:
     assert feld == "offen"
     return Herleitung(
         f"Noch offen beim {b.art} „{b.id}“",
-        f"Betrag − bezahlt = {geld(b.betrag, q)} {MINUS} {geld(b.bezahlt, q)} = {geld(b.offen, q)}",
-        geld(b.offen, q),
+        f"Betrag − bezahlt = {k.geld(b.betrag, q)} {MINUS} {k.geld(b.bezahlt, q)} = {k.geld(b.offen, q)}",
+        k.geld(b.offen, q),
         teile=[bescheid(k, b, "betrag"), bescheid(k, b, "bezahlt")],
     )
 
@@ -104,8 +105,8 @@ def rate(k: Kontext, b, r) -> Herleitung:
     q = b.quantum
     return Herleitung(
         f"Rate „{r.als}“ des {b.art}s „{b.id}“",
-        f"Betrag × Anteil der Rate = {geld(b.betrag, q)} × {r.anteil} = {betrag_genau(exact(b.betrag) * r.anteil)} → {geld(r.betrag, q)}",
-        geld(r.betrag, q),
+        f"Betrag × Anteil der Rate = {k.geld(b.betrag, q)} × {r.anteil} = {betrag_genau(exact(b.betrag) * r.anteil)} → {k.geld(r.betrag, q)}",
+        k.geld(r.betrag, q),
         rundung="die Raten abgerundet, die übrigen Schritte an die größten Reste – zusammen genau der Betrag",
     )
 
@@ -143,6 +144,7 @@ def uebersicht(k: Kontext, u, feld: str, year: int | None = None) -> Herleitung:
             "" if not u.spanne else (", teuerste Alternative" if hoch else ", günstigste Alternative")
         )
     h = summe(
+        k,
         name,
         "Summe der Eigenanteile"
         + (" (je Gruppe von Alternativen die " + ("teuerste)" if hoch else "günstigste)") if u.alternativen else ""),
@@ -163,46 +165,48 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, teil: Teil | None = None) -> Her
     pos = z.position
     was = f"{pos.art} {pos.konto}" + (f" {pos.bezeichnung}" if pos.bezeichnung else "") + f", {z.jahr}"
     haushalt = f"haushalt/{z.jahr}.yaml"
-    ansatz = Eingang(f"Ansatz ({haushalt})", geld(pos.ansatz, q), pos.where("ansatz"))
-    gebunden = Eingang(f"gebunden ({haushalt})", geld(pos.gebunden, q), pos.where("gebunden"))
+    ansatz = Eingang(f"Ansatz ({haushalt})", k.geld(pos.ansatz, q), pos.where("ansatz"))
+    gebunden = Eingang(f"gebunden ({haushalt})", k.geld(pos.gebunden, q), pos.where("gebunden"))
     if feld == "betrag":
         betrag = teil(_pfad(z.name), 3) if teil is not None else None
         return Herleitung(
             f"Betrag: {was}",
-            f"die Zahl „{z.name}“ = {geld(z.betrag, q)}",
-            geld(z.betrag, q),
+            f"die Zahl „{z.name}“ = {k.geld(z.betrag, q)}",
+            k.geld(z.betrag, q),
             [Eingang("Name der Zahl", z.name, z.where)],
-            teile=[betrag.mit(geld(z.betrag, q))] if betrag is not None else [],
+            teile=[betrag.mit(k.geld(z.betrag, q))] if betrag is not None else [],
         )
     if feld == "ansatz":
-        return Herleitung(f"Ansatz: {was}", f"aus dem Haushalt = {geld(pos.ansatz, q)}", geld(pos.ansatz, q), [ansatz])
+        return Herleitung(
+            f"Ansatz: {was}", f"aus dem Haushalt = {k.geld(pos.ansatz, q)}", k.geld(pos.ansatz, q), [ansatz]
+        )
     if feld == "gebunden":
         return Herleitung(
-            f"gebunden: {was}", f"aus dem Haushalt = {geld(pos.gebunden, q)}", geld(pos.gebunden, q), [gebunden]
+            f"gebunden: {was}", f"aus dem Haushalt = {k.geld(pos.gebunden, q)}", k.geld(pos.gebunden, q), [gebunden]
         )
     if feld == "verfuegbar":
         teile = pos.mittel_teile
         return Herleitung(
             f"verfügbar: {was}",
-            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(geld(w, q) for _, w in teile)} {MINUS} "
-            f"{geld(pos.gebunden, q)} = {geld(z.verfuegbar, q)}",
-            geld(z.verfuegbar, q),
-            [ansatz, *_mittel_eingaenge(pos, haushalt, q), gebunden],
+            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(k.geld(w, q) for _, w in teile)} {MINUS} "
+            f"{k.geld(pos.gebunden, q)} = {k.geld(z.verfuegbar, q)}",
+            k.geld(z.verfuegbar, q),
+            [ansatz, *_mittel_eingaenge(k, pos, haushalt, q), gebunden],
         )
     assert feld == "mehrbedarf"
     return Herleitung(
         f"Mehrbedarf: {was}",
-        f"Betrag − verfügbar, wenigstens 0 = {geld(z.betrag, q)} {MINUS} {geld(z.verfuegbar, q)} → {geld(z.mehrbedarf, q)}"
+        f"Betrag − verfügbar, wenigstens 0 = {k.geld(z.betrag, q)} {MINUS} {k.geld(z.verfuegbar, q)} → {k.geld(z.mehrbedarf, q)}"
         + (f" ({z.art})" if z.art else " (die Mittel reichen)"),
-        geld(z.mehrbedarf, q),
+        k.geld(z.mehrbedarf, q),
         [ansatz, gebunden],
         teile=[haushalt_zeile(k, a, z, "betrag", teil)],
     )
 
 
-def _mittel_eingaenge(pos, haushalt: str, q) -> list[Eingang]:
+def _mittel_eingaenge(k: Kontext, pos, haushalt: str, q) -> list[Eingang]:
     """The Reste and earlier Bereitstellungen a Position states, as inputs of a derivation."""
-    return [Eingang(f"{n} ({haushalt})", geld(w, q), pos.where(n.lower())) for n, w in pos.mittel_teile[1:]]
+    return [Eingang(f"{n} ({haushalt})", k.geld(w, q), pos.where(n.lower())) for n, w in pos.mittel_teile[1:]]
 
 
 def _pfad(name: str) -> tuple[str, ...]:
@@ -220,29 +224,29 @@ def deckung(k: Kontext, a, d, feld: str, teil: Teil | None = None) -> Herleitung
         betrag = teil(_pfad(d.name), 3) if teil is not None and d.name else None
         return Herleitung(
             was,
-            f"die Zahl „{d.name}“ = {geld(d.betrag, q)}",
-            geld(d.betrag, q),
+            f"die Zahl „{d.name}“ = {k.geld(d.betrag, q)}",
+            k.geld(d.betrag, q),
             [Eingang("Name der Zahl", d.name, d.where)],
-            teile=[betrag.mit(geld(d.betrag, q))] if betrag is not None else [],
+            teile=[betrag.mit(k.geld(d.betrag, q))] if betrag is not None else [],
         )
     assert feld == "verfuegbar" and d.verfuegbar is not None and pos is not None
     ansatz, gebunden = Fraction(pos.ansatz or 0), Fraction(pos.gebunden)
     if getattr(pos, "ertrag", False):
         regel = (
-            f"Prognose − Ansatz − gebunden = {geld(pos.prognose, q)} {MINUS} {geld(ansatz, q)} {MINUS} "
-            f"{geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+            f"Prognose − Ansatz − gebunden = {k.geld(pos.prognose, q)} {MINUS} {k.geld(ansatz, q)} {MINUS} "
+            f"{k.geld(gebunden, q)} = {k.geld(d.verfuegbar, q)}"
         )
     else:
         teile = pos.mittel_teile
         regel = (
-            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(geld(w, q) for _, w in teile)} {MINUS} "
-            f"{geld(gebunden, q)} = {geld(d.verfuegbar, q)}"
+            f"{' + '.join(n for n, _ in teile)} − gebunden = {' + '.join(k.geld(w, q) for _, w in teile)} {MINUS} "
+            f"{k.geld(gebunden, q)} = {k.geld(d.verfuegbar, q)}"
         )
     bezeichnung = f"{pos.konto} {pos.bezeichnung or ''}".strip()
     return Herleitung(
         f"dort verfügbar: {was}",
         regel,
-        geld(d.verfuegbar, q),
+        k.geld(d.verfuegbar, q),
         [Eingang(f"Position (haushalt/{d.jahr}.yaml)", bezeichnung, pos.where())],
     )
 

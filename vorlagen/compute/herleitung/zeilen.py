@@ -7,10 +7,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.eigenanteil import Tabelle, Zeile
-from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, geld, je_einheit_text, rundung_text
+from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.periode import fuer_periode
 from vorlagen.compute.project import eigene_rundung, rundung_of
-from vorlagen.core.fmt import NBSP, prozent, waehrung_setzen, zahl
+from vorlagen.core.fmt import NBSP, prozent, zahl
 from vorlagen.core.money import Rundung, exact
 from vorlagen.load.facts import Facts
 
@@ -18,12 +18,16 @@ MINUS = "\u2212"
 
 
 class Kontext:
-    """What every derivation needs besides the figure: the Körperschaft's rounding rule."""
+    """What every derivation needs besides the figure: the Körperschaft's rounding rule and how it prints money."""
 
     def __init__(self, facts: Facts):
         self.facts = facts
         self.rundung = rundung_of(facts)
-        waehrung_setzen(facts.koerperschaft.hausstil.waehrung)  # a derivation prints amounts as the house does
+        self.zahlformat = facts.koerperschaft.zahlformat  # a derivation prints amounts as the house does
+
+    def geld(self, value, quantum: Decimal) -> str:
+        """An amount as the tables print it: in euros or with cents, in the house's sign."""
+        return self.zahlformat.euro_or_cent(value, quantum)
 
     def rundung_von(self, t: Tabelle) -> Rundung:
         return eigene_rundung(self.rundung, t.berechnung.rundung)
@@ -54,23 +58,23 @@ def zeile(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
     if p.formel is not None:
         return Herleitung(
             was,
-            f"die Formel „{p.formel}“ = {geld(z.betrag, q)}",
-            geld(z.betrag, q),
+            f"die Formel „{p.formel}“ = {k.geld(z.betrag, q)}",
+            k.geld(z.betrag, q),
             [Eingang("Formel der Zeile", p.formel, p.where("formel"))],
             rundung=k.rundung_wort(t),
         )
     if p.betrag is not None:
-        eingaben = [Eingang("fester Betrag", geld(p.betrag, q), p.where("betrag"))]
+        eingaben = [Eingang("fester Betrag", k.geld(p.betrag, q), p.where("betrag"))]
         if p.anzahl == 1:
-            return Herleitung(was, f"fester Betrag = {geld(z.betrag, q)}", geld(z.betrag, q), eingaben)
+            return Herleitung(was, f"fester Betrag = {k.geld(z.betrag, q)}", k.geld(z.betrag, q), eingaben)
         eingaben.insert(0, Eingang("Anzahl", zahl(p.anzahl), p.where("anzahl")))
-        regel = f"Anzahl × fester Betrag = {zahl(p.anzahl)} × {geld(p.betrag, q)} = {geld(z.betrag, q)}"
-        return Herleitung(was, regel, geld(z.betrag, q), eingaben, rundung=k.rundung_wort(t))
+        regel = f"Anzahl × fester Betrag = {zahl(p.anzahl)} × {k.geld(p.betrag, q)} = {k.geld(z.betrag, q)}"
+        return Herleitung(was, regel, k.geld(z.betrag, q), eingaben, rundung=k.rundung_wort(t))
     periode = t.periode
     exakt = [fuer_periode(s, periode) for s in z.saetze]
     _, _, betrag = r.zeile(p.anzahl, exakt, p.anteil)
     parts, einheit, step = r.im_text(p.anzahl, exakt, p.anteil) or (exakt, sum(exakt) * exact(p.anteil), None)
-    geld_je = (lambda value: geld(value, step)) if step is not None else betrag_genau  # noqa: E731
+    geld_je = (lambda value: k.geld(value, step)) if step is not None else betrag_genau  # noqa: E731
     schritte = []
     eingaben = [Eingang("Anzahl", zahl(p.anzahl), p.where("anzahl"))]
     for s, genau, teil in zip(z.saetze, exakt, parts, strict=True):
@@ -92,9 +96,9 @@ def zeile(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
     elif len(parts) > 1:
         schritte.append(f"Betrag je Einheit: {' + '.join(geld_je(x) for x in parts)} = {geld_je(einheit)}")
     assert betrag == z.betrag, (betrag, z.betrag)  # the derivation is the engine's rule, not a copy of it
-    regel = f"Anzahl × Betrag je Einheit = {zahl(p.anzahl)} × {geld_je(einheit)} = {geld(z.betrag, q)}"
+    regel = f"Anzahl × Betrag je Einheit = {zahl(p.anzahl)} × {geld_je(einheit)} = {k.geld(z.betrag, q)}"
     rundung = f"{k.rundung_wort(t)}; {je_einheit_text(r)}"
-    return Herleitung(was, regel, geld(z.betrag, q), eingaben, schritte, rundung)
+    return Herleitung(was, regel, k.geld(z.betrag, q), eingaben, schritte, rundung)
 
 
 def zeile_einheit(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
@@ -103,23 +107,25 @@ def zeile_einheit(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
     q = k.rundung_von(t).quantum
     return Herleitung(
         f"Betrag je Einheit: {h.was}",
-        f"Betrag je Einheit = {geld(z.einheit, q)}",
-        geld(z.einheit, q),
+        f"Betrag je Einheit = {k.geld(z.einheit, q)}",
+        k.geld(z.einheit, q),
         h.eingaben,
         h.schritte,
         h.rundung,
     )
 
 
-def summe(was: str, regel_name: str, teile: list[Herleitung], wert, q: Decimal, vorzeichen=None) -> Herleitung:
+def summe(
+    k: Kontext, was: str, regel_name: str, teile: list[Herleitung], wert, q: Decimal, vorzeichen=None
+) -> Herleitung:
     """A sum of printed parts (rows, tables): `a + b − c = s`."""
     signs = vorzeichen or [1] * len(teile)
     terms = []
     for i, (teil, sign) in enumerate(zip(teile, signs, strict=True)):
         shown = teil.gedruckt.removeprefix(MINUS).removeprefix("− ")
         terms.append((f"{MINUS} " if sign < 0 else ("" if i == 0 else "+ ")) + shown)
-    regel = f"{regel_name} = {' '.join(terms) or '0'} = {geld(wert, q)}"
-    return Herleitung(was, regel, geld(wert, q), teile=teile)
+    regel = f"{regel_name} = {' '.join(terms) or '0'} = {k.geld(wert, q)}"
+    return Herleitung(was, regel, k.geld(wert, q), teile=teile)
 
 
 def eigenanteil_feld(k: Kontext, t, feld: str) -> Herleitung:
@@ -128,11 +134,12 @@ def eigenanteil_feld(k: Kontext, t, feld: str) -> Herleitung:
     kosten = [zeile(k, t, z) for z in t.zeilen if not z.abzug]
     abzuege = [zeile(k, t, z) for z in t.zeilen if z.abzug]
     if feld == "gesamtkosten":
-        h = summe(f"Gesamtkosten {tabelle_was(t)}", "Summe der Kostenzeilen", kosten, t.gesamtkosten, q)
+        h = summe(k, f"Gesamtkosten {tabelle_was(t)}", "Summe der Kostenzeilen", kosten, t.gesamtkosten, q)
     elif feld == "abzuege":
-        h = summe(f"Abzüge {tabelle_was(t)}", "Summe der Abzüge", abzuege, t.abzuege, q)
+        h = summe(k, f"Abzüge {tabelle_was(t)}", "Summe der Abzüge", abzuege, t.abzuege, q)
     else:
         h = summe(
+            k,
             f"Eigenanteil {tabelle_was(t)}",
             "Gesamtkosten − Abzüge",
             kosten + abzuege,
@@ -179,22 +186,22 @@ def jahr(k: Kontext, t, z: Zeile, year: int) -> Herleitung:
     einheit = z.saetze[0].einheit if z.saetze else "Jahr"
     weights = t.periode.gewichte_fuer(einheit)
     return aufteilung(
-        f"Anteil {year} an {zeile(k, t, z).was}", z.betrag, weights, year, z.jahre[year], q, t.periode.text
+        k, f"Anteil {year} an {zeile(k, t, z).was}", z.betrag, weights, year, z.jahre[year], q, t.periode.text
     )
 
 
-def aufteilung(was: str, betrag, weights: dict, year: int, wert, q: Decimal, basis: str = "") -> Herleitung:
+def aufteilung(k: Kontext, was: str, betrag, weights: dict, year: int, wert, q: Decimal, basis: str = "") -> Herleitung:
     """A part of an amount split over years by weights: floor of the exact share, the steps left over to the
     largest remainders (on a tie, the earlier year)."""
     total = sum((exact(w) for w in weights.values()), Fraction(0))
     share = exact(betrag) * exact(weights[year]) / total
     unit = "Cent" if q != 1 else "Euro"
     gewicht = f"{_anteil_text(exact(weights[year]))}/{_anteil_text(total)}"
-    regel = f"{geld(betrag, q)} × {gewicht} = {betrag_genau(share)} → {geld(wert, q)}"
+    regel = f"{k.geld(betrag, q)} × {gewicht} = {betrag_genau(share)} → {k.geld(wert, q)}"
     return Herleitung(
         was,
         regel,
-        geld(wert, q),
+        k.geld(wert, q),
         [
             Eingang(
                 "Gewichte der Jahre" + (f" ({basis})" if basis else ""),
@@ -202,7 +209,7 @@ def aufteilung(was: str, betrag, weights: dict, year: int, wert, q: Decimal, bas
             )
         ],
         rundung=f"jedes Jahr abgerundet, die übrigen {unit} an die größten Reste – die Jahre ergeben zusammen genau "
-        f"{geld(betrag, q)}",
+        f"{k.geld(betrag, q)}",
     )
 
 
@@ -215,7 +222,7 @@ def jahr_summe(k: Kontext, t, year: int, feld: str, wert) -> Herleitung:
     teile = [jahr(k, t, z, year) for z in chosen[0] + chosen[1]]
     signs = [1] * len(chosen[0]) + ([-1] if feld == "eigenanteil" else [1]) * len(chosen[1])
     name = {"gesamtkosten": "Gesamtkosten", "abzuege": "Abzüge", "eigenanteil": "Eigenanteil"}[feld]
-    return summe(f"{name} {year} {tabelle_was(t)}", f"Summe der Zeilen für {year}", teile, wert, q, signs)
+    return summe(k, f"{name} {year} {tabelle_was(t)}", f"Summe der Zeilen für {year}", teile, wert, q, signs)
 
 
 # --- Aufstellung ------------------------------------------------------------------------------------------------
@@ -223,7 +230,7 @@ def jahr_summe(k: Kontext, t, year: int, feld: str, wert) -> Herleitung:
 
 def aufstellung_summe(k: Kontext, t) -> Herleitung:
     q = k.rundung_von(t).quantum
-    h = summe(f"{t.summe_als} {tabelle_was(t)}", "Summe der Zeilen", [zeile(k, t, z) for z in t.zeilen], t.summe, q)
+    h = summe(k, f"{t.summe_als} {tabelle_was(t)}", "Summe der Zeilen", [zeile(k, t, z) for z in t.zeilen], t.summe, q)
     h.rundung = f"keine eigene: Summe der gerundeten Zeilen ({k.rundung_wort(t)})"
     return h
 
@@ -231,7 +238,7 @@ def aufstellung_summe(k: Kontext, t) -> Herleitung:
 def gruppe_summe(k: Kontext, t, g) -> Herleitung:
     q = k.rundung_von(t).quantum
     teile = [zeile(k, t, z) for z in g.zeilen]
-    h = summe(f"Zwischensumme „{g.als}“ {tabelle_was(t)}", "Summe der Zeilen der Gruppe", teile, g.summe, q)
+    h = summe(k, f"Zwischensumme „{g.als}“ {tabelle_was(t)}", "Summe der Zeilen der Gruppe", teile, g.summe, q)
     if t.anzeige != "€":
         h.schritte.append(
             f"in {t.anzeige}: ihr Teil der gedruckten Summe (die Summe kaufmännisch gerundet, auf die Gruppen und die "
@@ -253,8 +260,8 @@ def fonds(k: Kontext, t) -> Herleitung:
     q = k.rundung_von(t).quantum
     h = Herleitung(
         f"{t.fonds_als} {tabelle_was(t)}",
-        f"die Formel „{t.berechnung.fonds}“ = {geld(t.fonds, q)}",
-        geld(t.fonds, q),
+        f"die Formel „{t.berechnung.fonds}“ = {k.geld(t.fonds, q)}",
+        k.geld(t.fonds, q),
         [Eingang("Fonds", t.berechnung.fonds, t.berechnung.where("fonds"))],
         rundung=k.rundung_wort(t),
     )
@@ -265,8 +272,8 @@ def rest(k: Kontext, t) -> Herleitung:
     q = k.rundung_von(t).quantum
     h = Herleitung(
         f"Rest des Fonds {tabelle_was(t)}",
-        f"{t.fonds_als} − {t.summe_als} = {geld(t.fonds, q)} {MINUS} {geld(t.summe, q)} = {geld(t.rest, q)}",
-        geld(t.rest, q),
+        f"{t.fonds_als} − {t.summe_als} = {k.geld(t.fonds, q)} {MINUS} {k.geld(t.summe, q)} = {k.geld(t.rest, q)}",
+        k.geld(t.rest, q),
         teile=[fonds(k, t), aufstellung_summe(k, t)],
     )
     if t.anzeige != "€":

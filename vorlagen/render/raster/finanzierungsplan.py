@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from vorlagen.compute.herleitung import Herleitung, geld
+from vorlagen.compute.herleitung import Herleitung
 from vorlagen.compute.herleitung import quellen as h
 from vorlagen.compute.herleitung.zeilen import Kontext, zeile
 from vorlagen.core.fmt import prozent
 from vorlagen.render.raster import Raster, zelle
 
 
-def _kosten_name(t, z) -> str:
+def _kosten_name(k: Kontext, t, z) -> str:
     name = z.als
-    if z.text != geld(z.betrag, t.quantum):
+    if z.text != k.geld(z.betrag, t.quantum):
         name += f" {z.text}"
     if not z.position.foerderfaehig:
         name += " nicht förderfähig"
@@ -31,9 +31,9 @@ def finanzierungsplan(k: Kontext, t) -> list[Raster]:
     r = Raster(t.id, t.ueberschrift, [["Kosten und Finanzierung", "Betrag", "Anteil", *(str(j) for j in jahre)]])
     for z in t.zeilen:
         years = [zelle(h.kosten_jahr(k, t, z, j)) for j in jahre]
-        r.zeile(z.als, [_kosten_name(t, z), zelle(zeile(k, t, z)), "", *years], (z.id,) if z.id else ())
+        r.zeile(z.als, [_kosten_name(k, t, z), zelle(zeile(k, t, z)), "", *years], (z.id,) if z.id else ())
     gesamt = "Gesamtkosten" + (
-        f" davon förderfähig {geld(t.foerderfaehig, t.quantum)}" if t.nicht_foerderfaehig else ""
+        f" davon förderfähig {k.geld(t.foerderfaehig, t.quantum)}" if t.nicht_foerderfaehig else ""
     )
     years = [zelle(h.jahr_gesamt(k, t, j)) for j in jahre]
     r.zeile("Gesamtkosten", [gesamt, zelle(h.feld(k, t, "gesamtkosten")), zelle(_hundert(t)), *years])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from vorlagen.compute.herleitung import Eingang, Herleitung, geld, weitere
+from vorlagen.compute.herleitung import Eingang, Herleitung, weitere
 from vorlagen.compute.herleitung.namen import herleiten, teil_von
 from vorlagen.compute.herleitung.zeilen import Kontext, summe
 from vorlagen.render.raster import Raster, Zelle, zelle
@@ -63,7 +63,7 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
                     ],
                 )
             sums = {
-                f: summe(f"Summe {w}: {kreis.bezeichnung}, {jahr}", f"Summe der {w}", teile[f], getattr(kj, f), q)
+                f: summe(k, f"Summe {w}: {kreis.bezeichnung}, {jahr}", f"Summe der {w}", teile[f], getattr(kj, f), q)
                 for f, w in (("ansatz", "Ansätze"), ("gebunden", "gebundenen Mittel"), ("betrag", "Beträge"))
             }
             r.zeile(
@@ -121,19 +121,19 @@ def _kreis_feld(k: Kontext, a, z, feld: str, jahr: int, rechnung) -> Herleitung:
         wort = "Ansatz" if feld == "ansatz" else "gebunden"
         return Herleitung(
             f"{wort}: {p.konto} {p.bezeichnung or ''}, {jahr}".replace("  ", " "),
-            f"aus dem Haushalt = {geld(value, q)}",
-            geld(value, q),
-            [Eingang(f"{wort} (haushalt/{jahr}.yaml)", geld(value, q), p.where(feld))],
+            f"aus dem Haushalt = {k.geld(value, q)}",
+            k.geld(value, q),
+            [Eingang(f"{wort} (haushalt/{jahr}.yaml)", k.geld(value, q), p.where(feld))],
         )
     if not z.name:
         return Herleitung(
-            f"Betrag: {p.konto}, {jahr}", f"die Vorlage nennt hier keinen Betrag = {geld(0, q)}", geld(0, q)
+            f"Betrag: {p.konto}, {jahr}", f"die Vorlage nennt hier keinen Betrag = {k.geld(0, q)}", k.geld(0, q)
         )
     teil = herleiten(rechnung, k, teile(z.name))[0]
     return Herleitung(
         f"Betrag: {p.konto}, {jahr}",
-        f"die Zahl „{z.name}“ = {geld(z.betrag, q)}",
-        geld(z.betrag, q),
+        f"die Zahl „{z.name}“ = {k.geld(z.betrag, q)}",
+        k.geld(z.betrag, q),
         [Eingang("Name der Zahl", z.name)],
-        teile=[teil.mit(geld(z.betrag, q))],
+        teile=[teil.mit(k.geld(z.betrag, q))],
     )

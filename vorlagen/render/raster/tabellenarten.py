@@ -8,7 +8,7 @@ from vorlagen.compute.herleitung import weitere
 from vorlagen.compute.herleitung import zeilen as h
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.vergleich import STANDARD
-from vorlagen.core.fmt import NBSP, geldeinheit, zahl
+from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.render.raster import Raster, Zelle, zelle
 
 
@@ -112,7 +112,7 @@ def aufstellung(k: Kontext, t) -> list[Raster]:
     the shown rows add up), the item; subtotals after each group; the sum; fund and rest."""
     werte, summe = t.gezeigt()
     rechnung = t.berechnung_zeigen
-    einheit = "" if t.anzeige == "€" else f" in {geldeinheit(t.anzeige)}"
+    einheit = "" if t.anzeige == "€" else f" in {k.zahlformat.geldeinheit(t.anzeige)}"
     breite = len(t.spalten) + (1 if rechnung else 0)
     kopf = [*t.spalten, *(["Berechnung"] if rechnung else []), f"Betrag{einheit}", "Posten"]
     spalten = [*t.spalten, *(["Berechnung"] if rechnung else []), "Betrag", "Posten"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from vorlagen.core.fmt import eur, eur_cent, zahl
+from vorlagen.core.fmt import OHNE_HAUS, zahl
 
 # Thousands grouped by a narrow or no-break space ("1\u202f234", lesen turns a no-break space between digits
 # into U+202F) always; by a plain space ("1 234 €") only right before a euro sign, where no column can follow.
@@ -84,7 +84,8 @@ def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
         return zahl(value / like.skala, places) + "\u00a0" + suffix
     if genau:
         return zahl(value) + "\u00a0€"
-    return eur_cent(value) if like.stellen else eur(value)
+    # a typed document is read on its own, without a Körperschaft: its amounts print with „€“
+    return OHNE_HAUS.eur_cent(value) if like.stellen else OHNE_HAUS.eur(value)
 
 
 def written_sum(parts: list[Zahl], signs: list[int], signed: bool = False) -> str:
