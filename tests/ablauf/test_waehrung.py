@@ -111,11 +111,11 @@ def test_two_houses_in_one_process_print_each_its_own_sign(tmp_path):
     """Issue 47, point 3: the sign is the house's, handed on, never set for the process – a house with „EUR“ and one
     with „€“ prepared, composed, listed and derived in one process, in turns, each print only their own sign (under
     a sign set when a project is computed, the one computed last would print for both)."""
+    from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.compute.herleitung.namen import herleitung_von
     from vorlagen.compute.herleitung.zeilen import Kontext
     from vorlagen.compute.project import rundung_of
     from vorlagen.compute.zahlen import zahlen
-    from vorlagen.render.betreff import vorbereitet
     from vorlagen.render.document import Composer
 
     eur_haus = copy_data(ERLENBRUCH, tmp_path / "eur")

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from vorlagen.compute.darstellung import STELLEN
-from vorlagen.compute.eigenanteil import Tabelle, Zeile, Zeilen, cents_lost, periode_of, zeilen
+from vorlagen.compute.eigenanteil import Tabelle, Zeile, Zeilen, cents_lost, periode_of, ueberschrift_von, zeilen
 from vorlagen.compute.einheiten import SKALA
 from vorlagen.compute.names import Named
-from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl, zeigt_null
+from vorlagen.core.fmt import NBSP, Zahlformat, zahl, zeigt_null
 from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
@@ -146,9 +146,7 @@ def aufstellung(
     for z in rows:
         if z.position.gruppe is not None:
             gruppen.setdefault(z.position.gruppe, []).append(z)
-    ueberschrift = berechnung.titel
-    if berechnung.zeitraum is not None:
-        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
+    ueberschrift = ueberschrift_von(berechnung)
     table = Aufstellung(
         berechnung.id,
         berechnung.art,

@@ -142,6 +142,13 @@ def cents_lost(where, what: str, value, zahlformat: Zahlformat, owner: str) -> P
     )
 
 
+def ueberschrift_von(berechnung: Berechnung, davor: str = "") -> str:
+    """A table's heading: its title (after `davor`), for its Zeitraum where it has one."""
+    zeitraum = berechnung.zeitraum
+    bis = f" für {datum(zeitraum.von)}–{datum(zeitraum.bis)}" if zeitraum is not None else ""
+    return f"{davor}{berechnung.titel}{bis}"
+
+
 def periode_of(berechnung: Berechnung) -> tuple[Periode | None, list[Problem]]:
     periode_ = periode(berechnung.zeitraum, berechnung.tagesgenau)
     if periode_ is None:  # only a Zeitraum of part months has none
@@ -340,10 +347,7 @@ def eigenanteil(
     anteile = [z.stellen for z in kosten if z.stellen is not None]
     stellen = sum(anteile, Decimal(0)) if len(anteile) == len(kosten) else None
     assert berechnung.zeitraum is not None  # Berechnung.check: an Eigenanteil has its Zeitraum
-    ueberschrift = (
-        f"{_stellen_text(kosten, stellen)}{berechnung.titel} für "
-        f"{datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
-    )
+    ueberschrift = ueberschrift_von(berechnung, _stellen_text(kosten, stellen))
     if gesamt - abzuege < 0 and not berechnung.negativ:
         problems.append(
             Problem(

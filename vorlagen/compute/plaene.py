@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.eigenanteil import Tabelle, Zeilen, cents_lost, periode_of, zeilen
+from vorlagen.compute.eigenanteil import Tabelle, Zeilen, cents_lost, periode_of, ueberschrift_von, zeilen
 from vorlagen.compute.names import Named, Names
-from vorlagen.core.fmt import Zahlformat, datum, zahl
+from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import Anteil, Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung, Quelle
@@ -166,9 +166,7 @@ def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zah
         _place_rest(per_year, traeger(quellen, betraege), jahre_kosten, rundung.quantum)
     lines = _quellenzeilen(quellen, betraege, per_year, rundung, zahlformat)
     by_art = lambda art: sum((z.betrag for z in lines if z.art == art), Decimal(0))  # noqa: E731
-    ueberschrift = berechnung.titel
-    if berechnung.zeitraum is not None:
-        ueberschrift += f" für {datum(berechnung.zeitraum.von)}–{datum(berechnung.zeitraum.bis)}"
+    ueberschrift = ueberschrift_von(berechnung)
     return Finanzierungsplan(
         berechnung.id,
         berechnung.art,
