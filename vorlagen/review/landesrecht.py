@@ -28,7 +28,7 @@ MAX_DATEIEN = 5000  # files searched
 class Zitat:
     """A citation of a Land's law in the data: where, as written, and the Länder whose law it can be."""
 
-    datei: str  # relative to the data folder's parent, e.g. data/vorlagen/x/beschlussvorschlag.md
+    datei: str  # as messages name it (core/pfade.gezeigt), e.g. data/vorlagen/x/beschlussvorschlag.md
     zeile: int
     text: str
     laender: tuple[str, ...]
