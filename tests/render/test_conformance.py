@@ -14,6 +14,9 @@ from tests.hilfen import AACHEN, DATA, ROOT, WIESENBRUECK, copy_data, freigeben
 from tests.hilfen.matterhorn import problems
 from vorlagen.cli import main
 
+# messages name files from where the command ran: as users, the tests run from the repository (tmp_path)
+pytestmark = pytest.mark.usefixtures("aus_dem_repository")
+
 # installed into the project by scripts/setup.sh --test (scripts/validators/einrichten.sh)
 VERAPDF = str(ROOT / ".werkzeuge" / "validators" / "verapdf-check")
 OUTLOUD = str(ROOT / ".werkzeuge" / "validators-venv" / "bin" / "outloud")
