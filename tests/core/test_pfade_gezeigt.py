@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import HEIDEMOOR, edit, run
-from vorlagen.core.pfade import gezeigt
+from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import Paths
 
 
@@ -29,6 +29,8 @@ def test_a_relative_path_counts_from_the_working_folder(tmp_path, monkeypatch):
     assert gezeigt(Path("d/x.yaml")) == "d/x.yaml"
     assert gezeigt(Path("../d/x.yaml")) == (tmp_path / "d" / "x.yaml").as_posix()
     assert Paths().show(Path("../d/x.yaml")) == (tmp_path / "d" / "x.yaml").as_posix()  # the loads' names alike
+    for datei in (tmp_path / "hier" / "d" / "x.yaml", tmp_path / "d" / "x.yaml"):  # and back, below and beside
+        assert genannte_datei(gezeigt(datei)) == datei
 
 
 def test_a_revision_checked_out_elsewhere_is_named_as_in_the_repository(tmp_path):

@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from vorlagen.core.pfade import genannte_datei
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
 
 ARBEITSSTAND = "Arbeitsstand"  # the side of a comparison that is the working tree, not a revision of git
@@ -76,7 +77,7 @@ def _in_revision(failed: BuildFailed, label: str, data: Path) -> BuildFailed:
     basis = data.resolve().parent
 
     def benannt(where: Where) -> Where:
-        path = Path.cwd() / where.path
+        path = genannte_datei(where.path)
         return Where(path.relative_to(basis).as_posix(), where.line) if path.is_relative_to(basis) else where
 
     rev = label != ARBEITSSTAND

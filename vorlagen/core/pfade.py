@@ -48,3 +48,8 @@ def gezeigt(path: Path | str, hier: Path | None = None) -> str:
         return absolut.relative_to(hier).as_posix()
     except ValueError:
         return absolut.as_posix()
+
+
+def genannte_datei(gezeigter_pfad: str) -> Path:
+    """The file a message names (`gezeigt`'s text) as an absolute path, read from the working folder: the way back."""
+    return Path.cwd() / gezeigter_pfad

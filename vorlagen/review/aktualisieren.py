@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.compute.haushalt import DECKUNGSWORTE
-from vorlagen.core.pfade import gezeigt
+from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
@@ -151,7 +151,7 @@ class _Original:
         self.data, self.work = data, work.resolve()
 
     def datei(self, shown: str) -> str:
-        path = Path.cwd() / shown
+        path = genannte_datei(shown)
         if not path.is_relative_to(self.work):
             return shown
         return gezeigt(self.data / Path(*path.relative_to(self.work).parts[2:]))  # below copy folder and data name

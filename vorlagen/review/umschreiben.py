@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from vorlagen.core.fmt import gekuerzt
-from vorlagen.core.pfade import gezeigt
+from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import Where
 from vorlagen.load.land import Land
 from vorlagen.load.settings import version_matches
@@ -118,7 +118,7 @@ class Quelltexte:
 
     def path(self, where: Where) -> Path:
         """The file a message's place names (core/pfade.gezeigt: from the folder the command runs in)."""
-        return Path.cwd() / where.path
+        return genannte_datei(where.path)
 
     def zeile(self, where: Where) -> str | None:
         lines = self._file(self.path(where))
