@@ -7,9 +7,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.core.befehlszeile import argument
 from vorlagen.core.problems import BuildFailed, Problem, Where, ordered, raise_if
+
+if TYPE_CHECKING:
+    from vorlagen.core.schreibvorgang import Aenderung
 
 
 def neu_options(parser: argparse.ArgumentParser) -> None:
@@ -200,11 +204,12 @@ def aktualisieren(args: argparse.Namespace) -> int:
     from vorlagen.core.engine import befehl
     from vorlagen.core.fmt import anzahl
     from vorlagen.core.problems import Paths
-    from vorlagen.core.speichern import speichern
+    from vorlagen.core.schreibvorgang import Aenderung
     from vorlagen.review.aktualisieren import aktualisieren as run
     from vorlagen.review.aktualisieren import juenger_als, vorherige_ausgabe
 
     paths = Paths()
+    pin = _version_pin(args.repository.root)  # read before the proof: what is written is based on this state
     folder = args.vorher or args.out
     vorher, problems = vorherige_ausgabe(folder, paths)
     raise_if(problems)
@@ -238,16 +243,29 @@ def aktualisieren(args: argparse.Namespace) -> int:
         changed = anzahl(len(ergebnis.neu), "Datei würde", "Dateien würden")
         print(f"Nichts geschrieben (--trocken){': ' + changed + ' umgeschrieben' if ergebnis.neu else ''}.")
         return 0
-    for name, content in ergebnis.neu.items():
-        raise_if(speichern(args.data / name, content, paths))
-    pin = _version_pin(args.repository.root)
+    aenderungen = [Aenderung(args.data / name, inhalt, ergebnis.staende[name]) for name, inhalt in ergebnis.neu.items()]
+    aenderungen += [pin] if pin is not None else []
+    _alle_oder_keine(args, aenderungen)
+    written = len(aenderungen)
     if pin is not None:
-        raise_if(speichern(pin[0], pin[1], paths))
-    written = len(ergebnis.neu) + (pin is not None)
-    if pin is not None:
-        print(f'{paths.show(pin[0])}: das Format der Daten ist jetzt das dieser Version (version = "{_format()}").')
+        print(f'{paths.show(pin.ziel)}: das Format der Daten ist jetzt das dieser Version (version = "{_format()}").')
     print(f"Geschrieben: {anzahl(written, 'Datei', 'Dateien')}." if written else "Nichts umzuschreiben.")
     return 0
+
+
+def _alle_oder_keine(args: argparse.Namespace, aenderungen: list[Aenderung]) -> None:
+    """Writes the rewritten files and vorlagen.toml together or none of them (core/schreibvorgang); a file changed
+    during the proof is not overwritten – the whole update waits for a new run."""
+    from vorlagen.core.schreibvorgang import Veraltet, schreiben
+    from vorlagen.load.settings import SETTINGS
+
+    problems = schreiben(args.repository.root, [args.data, args.repository.root / SETTINGS], aenderungen)
+    if any(isinstance(p, Veraltet) for p in problems):
+        print(
+            "Nichts geschrieben: Dateien wurden während der Prüfung geändert – rufen Sie „aktualisieren“ erneut auf, "
+            "dann wird der neue Stand geprüft."
+        )
+    raise_if(problems)
 
 
 def _bauen(data: Path, out: Path) -> None:
@@ -352,25 +370,28 @@ def _geschrieben_fuer(root: Path) -> str | None:
     return declared_version(path.read_bytes().decode("utf-8-sig", "replace")) if path.is_file() else None
 
 
-def _version_pin(root: Path) -> tuple[Path, bytes] | None:
+def _version_pin(root: Path) -> Aenderung | None:
     """vorlagen.toml that names this program's version (major.minor) – the data are in its format now, and a later
     `aktualisieren` or `vergleichen` reads them so –, when it names another or none; else None. Without a
     vorlagen.toml, one with just that line."""
     import re
 
     import vorlagen
+    from vorlagen.core.reads import ABSENT
+    from vorlagen.core.schreibvorgang import Aenderung, stand_von
     from vorlagen.load.settings import SETTINGS, version_matches
 
     path = root / SETTINGS
     wanted = _format()
     line = f'version = "{wanted}"  # das Format der Daten: von „vorlagen aktualisieren“ eingetragen'
     if not path.is_file():
-        return path, f"{line}\n".encode()
-    text = path.read_bytes().decode("utf-8-sig")
+        return Aenderung(path, f"{line}\n".encode(), ABSENT)
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig")
     match = re.search(r'(?m)^(\s*version\s*=\s*)"([^"]*)"', text)
     if match is None:
         ending = "\r\n" if "\r\n" in text else "\n"
-        return path, f"{line}{ending}{text}".encode()
+        return Aenderung(path, f"{line}{ending}{text}".encode(), stand_von(raw))
     if version_matches(match.group(2), vorlagen.__version__):
         return None
-    return path, (text[: match.start(2)] + wanted + text[match.end(2) :]).encode("utf-8")
+    return Aenderung(path, (text[: match.start(2)] + wanted + text[match.end(2) :]).encode("utf-8"), stand_von(raw))

@@ -126,16 +126,25 @@ def read_text(path: Path, paths: Paths) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                paths.where(path, line),
-                "Die Datei ist nicht als UTF-8 gespeichert – speichern Sie sie im Editor mit der Kodierung „UTF-8“.",
-            )
-        ]
+        return None, [Problem(paths.where(path, line), nicht_utf8(raw))]
     kept = _keeping.get()
     if kept is not None:
         kept.add(path, text)
     return text, []
+
+
+def nicht_utf8(raw: bytes) -> str:
+    """What is wrong with bytes that are not UTF-8, naming the encoding they seem to be in, and what to do."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        kodierung = "als UTF-16"
+    elif any(byte in raw for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)):
+        kodierung = "in einer unbekannten Kodierung"
+    else:
+        kodierung = "vermutlich als Windows-1252 (Latin-1, ältere Windows-Editoren)"
+    return (
+        f"Die Datei ist nicht als UTF-8 gespeichert, sondern {kodierung} – speichern Sie sie im Editor mit der "
+        "Kodierung „UTF-8“."
+    )
 
 
 def read_again(path: Path) -> str | None:

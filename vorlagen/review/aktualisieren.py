@@ -17,8 +17,9 @@ from pathlib import Path
 from vorlagen.compute.haushalt import DECKUNGSWORTE
 from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
+from vorlagen.core.reads import ABSENT, digest
 from vorlagen.load.land import Land
-from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
+from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions, textabweichungen
 from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
 from vorlagen.review.umschreibregeln import umschreiben
 
@@ -35,6 +36,7 @@ class Ergebnis:
     zahlen: int = 0  # figures of the earlier build compared
     dateien: int = 0  # text renditions compared
     neu: dict[str, bytes] = field(default_factory=dict)  # data file (relative to the data folder) → its new content
+    staende: dict[str, str] = field(default_factory=dict)  # … → the state of the user's file it was rewritten from
     entwuerfe: list[str] = field(
         default_factory=list
     )  # released before, an ENTWURF after: its print changes on purpose
@@ -63,8 +65,13 @@ def aktualisieren(
     result = Ergebnis()
     with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
         neu = _kopie(data, Path(work) / "neu")
-        q = umschreiben(neu, land=land, fuer=fuer)
+        staende = _staende(neu)
         original = _Original(data, Path(work))
+        try:
+            q = umschreiben(neu, land=land, fuer=fuer)
+        except BuildFailed as failed:  # a file it cannot read as it is: nothing is rewritten
+            result.probleme = [Problem(original.where(p.where), p.message) for p in failed.problems]
+            return result
         result.umschreibungen = [dataclasses.replace(u, datei=original.datei(u.datei)) for u in q.umschreibungen]
         result.offen = [Offen(original.where(o.where), o.was) for o in q.offen]
         bewahrbar = [e for e in q.erklaerungen if e.bewahrbar]
@@ -81,11 +88,20 @@ def aktualisieren(
         result.dateien = len(vorher)
         result.zahlen = sum(len(figures(text)) for text in vorher.values())
         _einordnen(result, compare(vorher, zwischen), [e for e in q.erklaerungen if not e.bewahrbar])
+        result.abweichungen += textabweichungen(vorher, zwischen, NEUE_WORTE, ENTWURF)
         if bewahrbar:
             _einordnen(result, compare(zwischen, nachher), bewahrbar)
+            result.abweichungen += textabweichungen(zwischen, nachher, NEUE_WORTE, ENTWURF)
         _freigaben(result, vorher, nachher)
         result.neu = {name: (neu / name).read_bytes() for name in q.geaendert}
+        result.staende = {name: staende.get(name, ABSENT) for name in q.geaendert}
     return result
+
+
+def _staende(copy: Path) -> dict[str, str]:
+    """Each file of a fresh copy (relative to it) → the state of the user's file it was copied from: what the
+    rewrite is based on, checked again when it is written (core/schreibvorgang)."""
+    return {p.relative_to(copy).as_posix(): digest(p.read_bytes()) for p in copy.rglob("*") if p.is_file()}
 
 
 def juenger_als(data: Path, out: Path) -> list[Path]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
+from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.limits import MAX_TEXTFASSUNG
 from vorlagen.core.problems import Paths, Problem
 
@@ -133,3 +135,56 @@ def _betrag(text: str) -> Decimal | None:
         return None
     value = Decimal(match[2].replace(".", "") + "." + (match[3] or "0"))
     return -value if match[1] in ("−", "-") else value
+
+
+WORTVERGLEICH = 400_000  # words of two renditions compared word by word; beyond it only where they first differ
+
+
+def textabweichungen(
+    vorher: dict[str, str], nachher: dict[str, str], umbenannt: Mapping[str, tuple[str, ...]], ohne: str = ""
+) -> list[Abweichung]:
+    """The text of `vorher` that `nachher` does not print the same, apart from its figures (compare names those)
+    and from the words this version names anew (`umbenannt`: word → the words it may print instead), spaces and
+    line breaks aside; lines starting with `ohne` (the ENTWURF line) are not compared. Text only `nachher` prints is
+    no loss and not listed. A file that is gone loses all its text."""
+    result: list[Abweichung] = []
+    for datei in sorted(vorher):
+        alt, neu = _woerter(vorher[datei], ohne), _woerter(nachher.get(datei, ""), ohne)
+        if [w for w, _ in alt] == [w for w, _ in neu]:
+            continue
+        if len(alt) + len(neu) > WORTVERGLEICH:
+            erste = next((i for i, (a, b) in enumerate(zip(alt, neu)) if a[0] != b[0]), min(len(alt), len(neu)))
+            opcodes = [("replace", erste, len(alt), erste, len(neu))]
+        else:
+            matcher = difflib.SequenceMatcher(None, [w for w, _ in alt], [w for w, _ in neu], autojunk=False)
+            opcodes = [op for op in matcher.get_opcodes() if op[0] in ("replace", "delete")]
+        for _, i1, i2, j1, j2 in opcodes:
+            if i2 - i1 == j2 - j1 and all(neu[j1 + k][0] in umbenannt.get(alt[i1 + k][0], ()) for k in range(i2 - i1)):
+                continue
+            result.append(Abweichung(datei, _textfund(alt, i1, i2), _textfund(neu, j1, j2) if j2 > j1 else None))
+    return result
+
+
+def _woerter(text: str, ohne: str) -> list[tuple[str, int]]:
+    """The words of a text rendition with their line numbers, each figure as „#“, a word hyphenated at a line's end
+    joined again (a figure printed longer may wrap a paragraph anew)."""
+    woerter: list[tuple[str, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if ohne and line.startswith(ohne):
+            continue
+        teile = FIGURE.sub("#", line.replace("\u00a0", " ")).split()
+        if teile and woerter and woerter[-1][0].endswith("-") and len(woerter[-1][0]) > 1 and teile[0][:1].islower():
+            wort, zeile = woerter.pop()
+            teile[0] = wort[:-1] + teile[0]
+            woerter.append((teile.pop(0), zeile))
+        woerter += [(w, number) for w in teile]
+    return woerter
+
+
+def _textfund(woerter: list[tuple[str, int]], von: int, bis: int) -> Fund:
+    """The words `von` to `bis` (shortened) on the line of the first, with some words before and after them."""
+    teil = gekuerzt(" ".join(w for w, _ in woerter[von:bis]), 80)
+    davor = " ".join(w for w, _ in woerter[max(0, von - 5) : von])
+    danach = " ".join(w for w, _ in woerter[bis : bis + 3])
+    zeile = woerter[von][1] if von < len(woerter) else (woerter[-1][1] if woerter else 1)
+    return Fund(teil, zeile, " ".join(x for x in (davor, teil, danach) if x))

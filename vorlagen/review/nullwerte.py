@@ -67,7 +67,7 @@ def _tabelle(q: Quelltexte, facts: Facts, slug: str, b, rundung) -> None:
     )
     for quote in ("", '"', "'"):
         if q.ersetzen(b.where("anzeige"), f"anzeige: {quote}{b.anzeige}{quote}", f'anzeige: "{neu}"', grund):
-            q.erklaerungen.append(Erklaerung(slug, grund, bewahrbar=False))
+            q.erklaerungen.append(Erklaerung(slug, grund, bewahrbar=False, nur="0"))
             return
 
 
@@ -99,4 +99,4 @@ def _text(q: Quelltexte, env: Environment, path: Path, dim: Dimensionen, filters
         von = inhalt.count("\n", 0, match.start()) + 1
         grund = TEXT.format(ausdruck=" ".join(match[0].split()), alt=alt, neu=sichtbar[0], gezeigt=sichtbar[1])
         q.text_ersetzen(path, von, match[0], neu, grund, inhalt.count("\n", 0, match.end()) + 1)
-        q.erklaerungen.append(Erklaerung(slug, grund, bewahrbar=False))
+        q.erklaerungen.append(Erklaerung(slug, grund, bewahrbar=False, nur="0"))

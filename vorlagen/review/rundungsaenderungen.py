@@ -49,11 +49,11 @@ def gedruckt_wie_die_tabelle(q: Quelltexte, facts: Facts) -> None:
                 continue
             for plan in [table, *(table.szenarien or {}).values()]:
                 if any(percent(Fraction(z.anteil), rundung.prozent_stellen) != z.prozent for z in plan.quellen):
-                    q.erklaerungen.append(Erklaerung(source.slug, ANTEILE.format(plan=b.id), bewahrbar=False))
+                    q.erklaerungen.append(Erklaerung(source.slug, ANTEILE.format(plan=b.id), bewahrbar=False, nur="%"))
                 traeger = _jahre_anders(b, plan)
                 if traeger is not None:
                     q.erklaerungen.append(
-                        Erklaerung(source.slug, JAHRE.format(plan=b.id, traeger=traeger), bewahrbar=False)
+                        Erklaerung(source.slug, JAHRE.format(plan=b.id, traeger=traeger), bewahrbar=False, nur="€")
                     )
 
 

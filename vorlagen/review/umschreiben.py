@@ -17,9 +17,10 @@ from pathlib import Path
 
 from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.pfade import genannte_datei, gezeigt
-from vorlagen.core.problems import Where
+from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
 from vorlagen.load.land import Land
 from vorlagen.load.settings import version_matches
+from vorlagen.load.yamlfile import nicht_utf8
 from vorlagen.review.gedruckt import Abweichung
 
 
@@ -62,6 +63,7 @@ class Erklaerung:
         None  # only a figure that stood in a citation of this law, e.g. GO NRW for the „83“ of § 83 GO NRW
     )
     prozent: int | None = None  # only a percentage printed with two places then and these places now, rounded
+    nur: str | None = None  # only figures of this kind: „%“ percentages, „€“ amounts, „0“ a figure printed as 0 then
 
     def betrifft(self, datei: str) -> bool:
         """Whether a text rendition of the output belongs to this Vorlage."""
@@ -70,7 +72,9 @@ class Erklaerung:
     def erklaert(self, abweichung: Abweichung) -> bool:
         """Whether this change explains a figure printed differently: one of this Vorlage's, and (with `norm`) the
         number of a paragraph of that law in the earlier build."""
-        if not self.betrifft(abweichung.datei):
+        if not self.betrifft(abweichung.datei) or abweichung.vorher is None or abweichung.nachher is None:
+            return False  # a figure no longer printed is never what a change of this version explains
+        if self.nur is not None and not _von_der_art(abweichung.vorher.text, abweichung.nachher.text, self.nur):
             return False
         if self.prozent is not None:
             return _weniger_stellen(abweichung, self.prozent)
@@ -79,6 +83,32 @@ class Erklaerung:
         vorher = abweichung.vorher
         zitat = rf"(§§?|Art\.)\s*{re.escape(vorher.text)}\s+{re.escape(self.norm)}(?![\w-])" if vorher else ""
         return vorher is not None and re.search(zitat, vorher.kontext) is not None
+
+
+YAML = (".yaml", ".yml")
+
+
+def kommentar_getrennt(line: str) -> tuple[str, str]:
+    """A YAML line split before its comment (a „#“ at its start or after a space, outside quotes), the line's end
+    kept with the comment: ('  erwartet: 3871.65', '  # laut Bescheid\n')."""
+    quote = None
+    for index, char in enumerate(line):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"" and (index == 0 or line[index - 1] in " \t:-[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            start = len(line[:index].rstrip(" \t"))
+            return line[:start], line[start:]
+    ende = len(line.rstrip("\r\n"))
+    return line[:ende], line[ende:]
+
+
+def _von_der_art(vorher: str, nachher: str, art: str) -> bool:
+    """Whether a figure printed then and now is of the kind an explanation is about (see Erklaerung.nur)."""
+    if art == "0":
+        return re.fullmatch(r"[+−±-]?0(?:,0+)?(?: .*)?", vorher) is not None
+    return vorher.endswith(art) and nachher.endswith(art)
 
 
 def _weniger_stellen(abweichung: Abweichung, stellen: int) -> bool:
@@ -128,12 +158,14 @@ class Quelltexte:
         """Replaces `vorher` on the line `where` names (each place on it); False when it is not there. `bewahrend`:
         an edit only of the proof's copy, not listed."""
         line = self.zeile(where)
-        if line is None or vorher not in line:
+        path = self.path(where)
+        wert, kommentar = kommentar_getrennt(line) if line is not None and path.suffix in YAML else (line, "")
+        if wert is None or vorher not in wert:
             return False
         if bewahrend and not self.bewahrend:
             return True
         assert where.line is not None
-        self._file(self.path(where))[where.line - 1] = line.replace(vorher, nachher)
+        self._file(path)[where.line - 1] = wert.replace(vorher, nachher) + kommentar  # a comment stays as written
         if not bewahrend:
             self.umschreibungen.append(Umschreibung(where.path, where.line, vorher, nachher, grund))
         return True
@@ -250,9 +282,17 @@ class Quelltexte:
         self._lines.clear()
 
     def _file(self, path: Path) -> list[str]:
+        """A file's lines as read; a file that cannot be read or is not UTF-8 stops the rewrite (BuildFailed) –
+        read as no lines, it would be written back empty."""
         if path not in self._lines:
             try:
-                self._lines[path] = path.read_bytes().decode("utf-8").splitlines(keepends=True)
-            except (OSError, UnicodeDecodeError):
-                self._lines[path] = []
+                raw = path.read_bytes()
+            except OSError as error:
+                reason = f"Die Datei lässt sich nicht lesen ({os_error_reason(error)}) – prüfen Sie, ob Sie sie öffnen dürfen."
+                raise BuildFailed([Problem(Where(gezeigt(path)), reason)]) from None
+            try:
+                self._lines[path] = raw.decode("utf-8").splitlines(keepends=True)
+            except UnicodeDecodeError as error:
+                line = raw[: error.start].count(b"\n") + 1
+                raise BuildFailed([Problem(Where(gezeigt(path), line), nicht_utf8(raw))]) from None
         return self._lines[path]
