@@ -20,6 +20,7 @@ from tests.hilfen import DATA, GIT, composed, copy_data, edit, problems_of, run,
 from tests.referenz.beispiel import EIGENANTEILE, je_jahr
 from vorlagen.compute.beschluss import nicht_festgehalten
 from vorlagen.compute.project import prepare
+from vorlagen.core import schreibvorgang
 from vorlagen.render.document import Composer
 
 KEPT = Path("vorlagen/2021-0123/beschlossen.yaml")
@@ -289,15 +290,19 @@ def test_a_kept_haushalt_that_cannot_be_written_stops_the_build_before_it_writes
         bauen(data, capsys)
     vorher = tree(data.parent / "output")
 
-    def schreibgeschuetzt(path: Path, content: bytes) -> None:
+    echt = schreibvorgang._datei_schreiben
+
+    def schreibgeschuetzt(path: Path, content: bytes, modus: int | None = None) -> None:
+        if path.parent.name == schreibvorgang.ORDNER:  # the journal beside the data folder can be written
+            return echt(path, content, modus)
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr("vorlagen.core.speichern.ganz", schreibgeschuetzt)
+    monkeypatch.setattr("vorlagen.core.schreibvorgang._datei_schreiben", schreibgeschuetzt)
     code, out, err = run(capsys, "--data", str(data), "--out", str(data.parent / "output"))
     assert code == 1
     assert err.startswith(
-        f"data/{KEPT.as_posix()}: Die Datei lässt sich nicht schreiben (Keine Berechtigung) – prüfen Sie "
-        "Schreibrechte und Speicherplatz.\n"
+        f"data/{KEPT.as_posix()}: Nichts geschrieben: die Datei lässt sich nicht schreiben (Keine Berechtigung) – "
+        "prüfen Sie Schreibrechte und Speicherplatz; alle Dateien sind wie vorher.\n"
     ), err
     assert "Traceback" not in err and "Fertig" not in out
     assert not (data / KEPT).exists()

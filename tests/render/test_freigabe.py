@@ -919,9 +919,20 @@ def test_zeichnen_writes_nothing_through_a_link_out_of_the_data_folder(capsys, d
     code, _, err = run(
         capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", "E. M.", "--datum", "2021-05-31"
     )
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "data/vorlagen/2021-0123/gezeichnet/rechtsamt.txt: Die Datei ist eine Verknüpfung – durch eine Verknüpfung "
+        "schreibt vorlagen nie; ersetzen Sie sie durch die Datei selbst – nichts geschrieben."
+    )
+    assert target.read_text(encoding="utf-8") == "unverändert\n"
+    assert (data / YAML).read_bytes() == before, "the sign-off's two files are written together or not at all"
+    signed = data / FOLDER / "gezeichnet" / "rechtsamt.txt"
+    signed.unlink()
+    code, _, err = run(
+        capsys, "--data", str(data), "zeichnen", NR, "--rolle", "Rechtsamt", "--name", "E. M.", "--datum", "2021-05-31"
+    )
     assert code == 0, err
     assert target.read_text(encoding="utf-8") == "unverändert\n"
-    signed = data / FOLDER / "gezeichnet" / "rechtsamt.txt"
     assert not signed.is_symlink()
     assert signed.read_bytes() == (data / FOLDER / "gezeichnet" / "kaemmerei.txt").read_bytes()
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
+from pathlib import Path
 
+from vorlagen.core import schreibvorgang
 from vorlagen.core.fmt import datum as tag
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
-from vorlagen.core.speichern import speichern
+from vorlagen.core.reads import ABSENT
+from vorlagen.load.settings import wurzel_von
 
 
 def beschluss_options(parser: argparse.ArgumentParser) -> None:
@@ -68,9 +71,11 @@ def am_beschluss(haushalte: dict, source, entschieden) -> dict:
     return {j: h.am(entschieden) for j, h in dict.items(haushalte) if j in gelesen}
 
 
-def schreiben(datei, entschieden, haushalte: dict, stand, paths: Paths) -> None:
-    """beschlossen.yaml written whole or not at all; BuildFailed with the German problem when it cannot be."""
-    raise_if(speichern(datei, yaml_text(entschieden, haushalte, stand).encode("utf-8"), paths))
+def schreiben(data: Path, datei: Path, entschieden, haushalte: dict, stand) -> None:
+    """beschlossen.yaml (new: absent when read) written whole or not at all in the data folder `data`; BuildFailed
+    with the German problem when it cannot be."""
+    inhalt = yaml_text(entschieden, haushalte, stand).encode("utf-8")
+    raise_if(schreibvorgang.schreiben(wurzel_von(data), [data], [schreibvorgang.Aenderung(datei, inhalt, ABSENT)]))
 
 
 def beschluss(args: argparse.Namespace) -> int:
@@ -100,7 +105,9 @@ def beschluss(args: argparse.Namespace) -> int:
             "der Beschluss falsch erfasst, löschen Sie die Datei und rufen Sie den Befehl erneut auf."
         )
     haushalte = am_beschluss(project.facts.haushalte, source, entschieden)
-    schreiben(datei, entschieden, haushalte, entschieden, paths)  # the state the hint asks to reset `gebunden` to
+    schreiben(
+        project.facts.data_dir, datei, entschieden, haushalte, entschieden
+    )  # the state the hint asks to reset `gebunden` to
     print(
         f"Haushalt des Beschlusses vom {tag(entschieden)} festgehalten: {paths.show(datei)} "
         f"({sum(len(h.positionen) for h in haushalte.values())} Positionen aus "

@@ -46,7 +46,7 @@ def festhalten(project: Project, say: Callable[[str], None]) -> dict[str, str]:
             nicht[source.slug] = str(grund)
             continue
         datei = source.folder / DATEI
-        schreiben(datei, entschieden, haushalte, entschieden, facts.paths)  # the commit before: its state that day
+        schreiben(facts.data_dir, datei, entschieden, haushalte, entschieden)  # the commit before: its state that day
         stand = (
             f"{facts.paths.show(ordner)}/ ist seit Commit {commit.kurz} vom {tag_text(commit.tag)}, dem letzten vor "
             "dem Beschluss, unverändert"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from vorlagen.core.fmt import datum as tag
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
-from vorlagen.core.speichern import speichern
+from vorlagen.core.schreibvorgang import Aenderung, schreiben, stand_der_datei
 
 KOPF = (
     "# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
@@ -175,6 +175,7 @@ def zeichnen(args: argparse.Namespace) -> int:
     from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.load.mitzeichnung import DATEI, Mitzeichnung
     from vorlagen.load.records import defined_at, unknown_word
+    from vorlagen.load.settings import wurzel_von
     from vorlagen.render import seitenbild
     from vorlagen.render.document import Composer
     from vorlagen.render.freigabe import normalise, siegel
@@ -198,6 +199,8 @@ def zeichnen(args: argparse.Namespace) -> int:
             ]
         )
     source = _source(project, args.nummer, paths)
+    text_file = gezeichnet(source.folder, args.rolle)
+    gelesen = {path: stand_der_datei(path) for path in (text_file, source.folder / DATEI)}  # what is signed on
     _zeitraum(project, source, datum, dt.date.today())
     doc = Composer(project, alle_freigaben=True).compose(source)
     stand = doc.freigabe
@@ -206,10 +209,10 @@ def zeichnen(args: argparse.Namespace) -> int:
     neu = Mitzeichnung(rolle=args.rolle, name=name, datum=datum, fingerabdruck=siegel(args.rolle, name, datum, text))
     alle = [neu if m.rolle == args.rolle else m for m in source.mitzeichnungen]
     alle += [] if neu in alle else [neu]
-    text_file = gezeichnet(source.folder, args.rolle)
     _drinnen(text_file, project.facts.data_dir, paths)
-    raise_if(speichern(text_file, text.encode("utf-8"), paths))
-    raise_if(speichern(source.folder / DATEI, yaml_text(alle).encode("utf-8"), paths))
+    inhalte = {text_file: text.encode("utf-8"), source.folder / DATEI: yaml_text(alle).encode("utf-8")}
+    aenderungen = [Aenderung(path, inhalt, gelesen[path]) for path, inhalt in inhalte.items()]
+    raise_if(schreiben(wurzel_von(project.facts.data_dir), [project.facts.data_dir], aenderungen))
     print(
         f"Mitzeichnung eingetragen: Vorlage {source.bezeichnung}, {args.rolle} – {name}, {tag(datum)}.\n"
         f"  {paths.show(source.folder / DATEI)}\n  {paths.show(text_file)} (der gezeichnete Text)\n"

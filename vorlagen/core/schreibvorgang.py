@@ -18,6 +18,7 @@ leaves them so (docs/entwicklung/architektur.md, „Schreiben“).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -55,14 +56,15 @@ class Veraltet(Problem):
 
 
 def stand_von(inhalt: bytes | None) -> str:
-    """The state a change is based on: the hash of the bytes read, or ABSENT when there was no file."""
-    return ABSENT if inhalt is None else digest(inhalt)
+    """The state a change is based on: the hash of the bytes read (a UTF-8 byte order mark aside: it is the hash of
+    the text a reader of UTF-8 gets), or ABSENT when there was no file."""
+    return ABSENT if inhalt is None else digest(inhalt.removeprefix(codecs.BOM_UTF8))
 
 
 def stand_der_datei(path: Path) -> str:
     """The state of a file as it is now (ABSENT when there is none)."""
     try:
-        return digest(path.read_bytes())
+        return stand_von(path.read_bytes())
     except FileNotFoundError:
         return ABSENT
 
@@ -175,7 +177,11 @@ def _unsicher(ziel: Path, erlaubt: list[Path]) -> str:
         except OSError as error:
             return f"Die Datei lässt sich nicht prüfen ({os_error_reason(error)})"
         if stat.S_ISLNK(art):
-            return f"{gezeigt(weg)} ist eine Verknüpfung – durch sie schreibt vorlagen nie"
+            was = "Die Datei" if weg == ziel else f"Der Ordner {gezeigt(weg)}"
+            return (
+                f"{was} ist eine Verknüpfung – durch eine Verknüpfung schreibt vorlagen nie; ersetzen Sie sie durch "
+                f"{'die Datei' if weg == ziel else 'den Ordner'} selbst"
+            )
         if weg != ziel and not stat.S_ISDIR(art):
             return f"{gezeigt(weg)} ist kein Ordner"
         if weg == ziel and not stat.S_ISREG(art):
@@ -208,8 +214,19 @@ def _ausfuehren(wurzel: Path, aenderungen: Sequence[Aenderung]) -> list[Problem]
     except OSError as error:
         with contextlib.suppress(OSError):
             _aufgeben(begonnen, eintraege)
-        return [_nicht_geschrieben(Path(os.fsdecode(error.filename or ordner)), error)]
-    wiederherstellen(wurzel, gesperrt_schon=True)  # the renames, as after a kill
+        ziele = {str(neu): ziel for ziel, neu in eintraege if neu is not None}
+        genannt = os.fsdecode(error.filename) if error.filename else str(ordner)
+        return [_nicht_geschrieben(ziele.get(genannt, Path(genannt)), error)]
+    try:
+        wiederherstellen(wurzel, gesperrt_schon=True)  # the renames, as after a kill
+    except OSError as error:
+        return [
+            Problem(
+                Where(gezeigt(wurzel)),
+                f"Die Änderung ist beschlossen, aber noch nicht an jeder Stelle eingetragen ({os_error_reason(error)})"
+                " – der nächste Aufruf von vorlagen trägt sie zu Ende ein; keine Datei ist halb geschrieben.",
+            )
+        ]
     return []
 
 

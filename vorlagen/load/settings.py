@@ -48,7 +48,7 @@ def locate(
     version) accepts a repository that wants another version."""
     start = (start or Path.cwd()).resolve()
     if data is not None and not _is_repository(data):
-        root = _settings_above(data.resolve()) or data.resolve().parent  # --data names the data folder
+        root = wurzel_von(data)  # --data names the data folder
         settings, problems = read_settings(root / SETTINGS, version)
         repository = Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
         return (None if problems else repository), problems
@@ -67,6 +67,12 @@ def locate(
             )
         ]
     return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output")), []
+
+
+def wurzel_von(data: Path) -> Path:
+    """The root of the data repository whose data folder is `data` (as `locate` finds it for --data): where the
+    journal and lock of core/schreibvorgang live."""
+    return _settings_above(data.resolve()) or data.resolve().parent
 
 
 def _is_repository(folder: Path) -> bool:

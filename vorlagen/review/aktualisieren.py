@@ -17,7 +17,8 @@ from pathlib import Path
 from vorlagen.compute.haushalt import DECKUNGSWORTE
 from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
-from vorlagen.core.reads import ABSENT, digest
+from vorlagen.core.reads import ABSENT
+from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load.land import Land
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions, textabweichungen
 from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
@@ -67,10 +68,9 @@ def aktualisieren(
         neu = _kopie(data, Path(work) / "neu")
         staende = _staende(neu)
         original = _Original(data, Path(work))
-        try:
-            q = umschreiben(neu, land=land, fuer=fuer)
-        except BuildFailed as failed:  # a file it cannot read as it is: nothing is rewritten
-            result.probleme = [Problem(original.where(p.where), p.message) for p in failed.problems]
+        q = umschreiben(neu, land=land, fuer=fuer)
+        if q.probleme:  # a file it cannot read as it is: nothing is rewritten
+            result.probleme = [Problem(original.where(p.where), p.message) for p in q.probleme]
             return result
         result.umschreibungen = [dataclasses.replace(u, datei=original.datei(u.datei)) for u in q.umschreibungen]
         result.offen = [Offen(original.where(o.where), o.was) for o in q.offen]
@@ -101,7 +101,7 @@ def aktualisieren(
 def _staende(copy: Path) -> dict[str, str]:
     """Each file of a fresh copy (relative to it) → the state of the user's file it was copied from: what the
     rewrite is based on, checked again when it is written (core/schreibvorgang)."""
-    return {p.relative_to(copy).as_posix(): digest(p.read_bytes()) for p in copy.rglob("*") if p.is_file()}
+    return {p.relative_to(copy).as_posix(): stand_von(p.read_bytes()) for p in copy.rglob("*") if p.is_file()}
 
 
 def juenger_als(data: Path, out: Path) -> list[Path]:

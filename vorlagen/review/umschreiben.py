@@ -17,7 +17,7 @@ from pathlib import Path
 
 from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.pfade import genannte_datei, gezeigt
-from vorlagen.core.problems import BuildFailed, Problem, Where, os_error_reason
+from vorlagen.core.problems import Problem, Where, os_error_reason
 from vorlagen.load.land import Land
 from vorlagen.load.settings import version_matches
 from vorlagen.load.yamlfile import nicht_utf8
@@ -126,6 +126,15 @@ def _weniger_stellen(abweichung: Abweichung, stellen: int) -> bool:
     return wert.quantize(schritt, rounding=ROUND_HALF_UP) == gezeigt
 
 
+class NichtLesbar(Exception):
+    """A file of the data folder that cannot be read as it is: the rewrite stops (umschreibregeln.umschreiben hands
+    it over as a problem) – read as no lines, it would be written back empty."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 @dataclass
 class Quelltexte:
     """The files of a data folder being rewritten: lines as read (with their endings), edits, what was done."""
@@ -138,6 +147,7 @@ class Quelltexte:
     offen: list[Offen] = field(default_factory=list)
     erklaerungen: list[Erklaerung] = field(default_factory=list)
     geaendert: list[str] = field(default_factory=list)  # files written, relative to the data folder
+    probleme: list[Problem] = field(default_factory=list)  # a file it cannot read: nothing is rewritten
     _lines: dict[Path, list[str]] = field(default_factory=dict)
     _geschrieben: set[str] = field(default_factory=set)
 
@@ -282,17 +292,17 @@ class Quelltexte:
         self._lines.clear()
 
     def _file(self, path: Path) -> list[str]:
-        """A file's lines as read; a file that cannot be read or is not UTF-8 stops the rewrite (BuildFailed) –
+        """A file's lines as read; a file that cannot be read or is not UTF-8 stops the rewrite (NichtLesbar) –
         read as no lines, it would be written back empty."""
         if path not in self._lines:
             try:
                 raw = path.read_bytes()
             except OSError as error:
                 reason = f"Die Datei lässt sich nicht lesen ({os_error_reason(error)}) – prüfen Sie, ob Sie sie öffnen dürfen."
-                raise BuildFailed([Problem(Where(gezeigt(path)), reason)]) from None
+                raise NichtLesbar(Problem(Where(gezeigt(path)), reason)) from None
             try:
                 self._lines[path] = raw.decode("utf-8").splitlines(keepends=True)
             except UnicodeDecodeError as error:
                 line = raw[: error.start].count(b"\n") + 1
-                raise BuildFailed([Problem(Where(gezeigt(path), line), nicht_utf8(raw))]) from None
+                raise NichtLesbar(Problem(Where(gezeigt(path), line), nicht_utf8(raw))) from None
         return self._lines[path]

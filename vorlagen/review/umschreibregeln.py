@@ -19,7 +19,7 @@ from vorlagen.review.stellensaetze import stellen_der_saetze
 from vorlagen.review.textausdruecke import zusammengesetzte_texte
 from vorlagen.review.textrechnungen import rechnende_texte
 from vorlagen.review.umbenannt import umbenannte_schluessel
-from vorlagen.review.umschreiben import Quelltexte
+from vorlagen.review.umschreiben import NichtLesbar, Quelltexte
 from vorlagen.review.zahlenschreibweise import dezimalpunkt_eindeutig, erwartet_mit_komma, zahlen_in_einheit
 from vorlagen.review.zeilennamen import zeilen_nach_namen
 
@@ -42,12 +42,7 @@ REGELN = [
 ]  # stages: the facts are read again from the copy as rewritten by the stages before
 
 
-def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None, fuer: str | None = None) -> Quelltexte:
-    """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
-    old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
-    figures print differently. `land` is the Land the user named with `--land`; `fuer` the version vorlagen.toml
-    says the data are written for (a rule that reads the same text differently applies only to older data)."""
-    quelltexte = Quelltexte(data, bewahrend, land, fuer)
+def _regeln(quelltexte: Quelltexte, data: Path) -> None:
     for vorregel in VORREGELN:
         vorregel(quelltexte)
     for stufe in REGELN:
@@ -57,6 +52,19 @@ def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None, f
             break
         for regel in stufe:
             regel(quelltexte, facts)
+
+
+def umschreiben(data: Path, bewahrend: bool = False, land: Land | None = None, fuer: str | None = None) -> Quelltexte:
+    """Rewrites the data folder `data` (a copy) in place by every rule of this version; `bewahrend` also keeps the
+    old readings this version gives up (the proof's copy). Returns what was done, could not be done, and why some
+    figures print differently. `land` is the Land the user named with `--land`; `fuer` the version vorlagen.toml
+    says the data are written for (a rule that reads the same text differently applies only to older data)."""
+    quelltexte = Quelltexte(data, bewahrend, land, fuer)
+    try:
+        _regeln(quelltexte, data)
+    except NichtLesbar as unlesbar:
+        quelltexte.probleme = [unlesbar.problem]
+        return quelltexte
     quelltexte.geaendert = quelltexte.schreiben()
     quelltexte.erklaerungen = list(dict.fromkeys(quelltexte.erklaerungen))
     quelltexte.umschreibungen.sort(key=lambda u: (u.datei, u.zeile))

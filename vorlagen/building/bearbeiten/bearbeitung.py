@@ -14,9 +14,10 @@ from vorlagen.building.bearbeiten.felder import Gruppe, alle, formular, punktier
 from vorlagen.building.bearbeiten.pruefung import neue
 from vorlagen.building.bearbeiten.sitzung import Sitzung
 from vorlagen.core.pfade import innerhalb
-from vorlagen.core.problems import Paths, Problem, os_error_reason
+from vorlagen.core.problems import Paths, Problem
 from vorlagen.core.reads import read_file, ueberlagert
-from vorlagen.core.speichern import ganz
+from vorlagen.core.schreibvorgang import Aenderung, Veraltet, schreiben
+from vorlagen.load.settings import wurzel_von
 from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 from vorlagen.load.yamlschreiben import NichtTreu, YamlDatei
@@ -119,7 +120,13 @@ def _modell(data: Path, seite: Seite) -> None:
 
 def veraendert(seite: Seite, eingabe: Eingabe, sitzung: Sitzung) -> bool:
     """Whether a file changed on disk since the form was opened; if so, what changed goes to `seite.konflikte`."""
-    for name, stand in eingabe_staende(eingabe, seite).items():
+    return veraendert_seit(seite, eingabe_staende(eingabe, seite), sitzung)
+
+
+def veraendert_seit(seite: Seite, staende: dict[str, str], sitzung: Sitzung) -> bool:
+    """Whether a file of the Vorlage (name → its state when the form was opened) changed on disk since; if so, what
+    changed goes to `seite.konflikte`."""
+    for name, stand in staende.items():
         jetzt = lesen(seite.ordner / name)
         if sitzung.merken(jetzt) == stand:
             continue
@@ -214,32 +221,20 @@ def _speichern(data: Path, seite: Seite, sitzung: Sitzung) -> None:
     if problems:
         zuordnen(data, seite, problems)
         return
-    geschrieben: dict[Path, str | None] = {}
-    try:
-        for path in sorted(geaendert, key=lambda p: p.name == YAML):  # the texts first, the file naming them last
-            geschrieben[path] = lesen(path)
-            ganz(path, geaendert[path].encode("utf-8"))
-    except OSError as error:
-        _zurueck(geschrieben)
-        seite.allgemein.append(
-            f"Nichts gespeichert: {path.name} lässt sich nicht schreiben ({os_error_reason(error)}) – prüfen Sie "
-            "Schreibrechte und Speicherplatz und speichern Sie erneut; die Dateien sind wie vorher."
-        )
+    aenderungen = [
+        Aenderung(path, text.encode("utf-8"), seite.staende.get(path.relative_to(seite.ordner).as_posix(), "?"))
+        for path, text in geaendert.items()
+    ]
+    problems = schreiben(wurzel_von(data), [data], aenderungen)
+    if any(isinstance(p, Veraltet) for p in problems):  # saved elsewhere during the checks: shown as before them
+        namen = [path.relative_to(seite.ordner).as_posix() for path in geaendert]
+        if veraendert_seit(seite, {name: seite.staende.get(name, "?") for name in namen}, sitzung):
+            return
+    if problems:
+        seite.allgemein += [str(p) for p in problems]
         return
     seite.gespeichert = [path.name if path.parent == seite.ordner else str(path) for path in geaendert]
     seite.staende = {path.relative_to(seite.ordner).as_posix(): sitzung.merken(text) for path, text in dateien.items()}
-
-
-def _zurueck(geschrieben: dict[Path, str | None]) -> None:
-    """Puts back the files written before a failed one (a new one goes again)."""
-    for path, vorher in geschrieben.items():
-        try:
-            if vorher is None:
-                path.unlink(missing_ok=True)
-            else:
-                ganz(path, vorher.encode("utf-8"))
-        except OSError:
-            continue
 
 
 def zuordnen(data: Path, seite: Seite, problems: list[Problem]) -> None:
