@@ -146,7 +146,7 @@ def _pruefen(bereiche: Sequence[Path], aenderungen: Sequence[Aenderung]) -> list
     erlaubt = [Path(os.path.abspath(b)) for b in bereiche]
     for aenderung in aenderungen:
         ziel = Path(os.path.abspath(aenderung.ziel))
-        grund = _unsicher(ziel, erlaubt)
+        grund = unsicher(ziel, erlaubt)
         if grund:
             problems.append(Problem(Where(gezeigt(ziel)), f"{grund} – nichts geschrieben."))
         elif stand_der_datei(ziel) != aenderung.stand:
@@ -161,9 +161,9 @@ def _pruefen(bereiche: Sequence[Path], aenderungen: Sequence[Aenderung]) -> list
     return problems
 
 
-def _unsicher(ziel: Path, erlaubt: list[Path]) -> str:
-    """Why `ziel` may not be written: outside every allowed folder, reached through a link, or not a regular file;
-    "" when it may."""
+def unsicher(ziel: Path, erlaubt: list[Path]) -> str:
+    """Why `ziel` may not be written (or read as a user's file to rewrite): outside every allowed folder (absolute
+    paths, compared without following links), reached through a link, or not a regular file; "" when it may."""
     bereich = next((b for b in erlaubt if ziel == b or ziel.is_relative_to(b)), None)
     if bereich is None:
         return "Die Datei liegt außerhalb des Datenordners"

@@ -10,6 +10,7 @@ old reading, so the proof can show that nothing else changed and name the reason
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,6 +19,7 @@ from pathlib import Path
 from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import Problem, Where, os_error_reason
+from vorlagen.core.schreibvorgang import unsicher
 from vorlagen.load.land import Land
 from vorlagen.load.settings import version_matches
 from vorlagen.load.yamlfile import nicht_utf8
@@ -295,6 +297,9 @@ class Quelltexte:
         """A file's lines as read; a file that cannot be read or is not UTF-8 stops the rewrite (NichtLesbar) –
         read as no lines, it would be written back empty."""
         if path not in self._lines:
+            grund = unsicher(path, [Path(os.path.abspath(self.data))])
+            if grund:  # a link of a revision's tree, a path a message names outside: never read, never written
+                raise NichtLesbar(Problem(Where(gezeigt(path)), f"{grund} – nichts umgeschrieben."))
             try:
                 raw = path.read_bytes()
             except OSError as error:
