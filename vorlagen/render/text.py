@@ -33,7 +33,7 @@ from vorlagen.core.problems import Problem, Where
 from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
-from vorlagen.render import satzregeln
+from vorlagen.render import satzregeln, verschachtelung
 from vorlagen.render.ausdruck import (
     ANWEISUNG,
     AUSDRUCK,
@@ -186,7 +186,10 @@ class Prose:
             return _PLACEHOLDER.format(len(values) - 1)
 
         source = AUSDRUCK.sub(substitute, ANWEISUNG.sub("", content))
-        tokens, found = satzregeln.apply(self.md.parse(source), text.where.path, values)
+        tokens = self.md.parse(source)
+        if zu_tief := verschachtelung.pruefen(tokens, text.where.path):  # the parser or the layout would cut it
+            return Rendered(Markup("")), problems + zu_tief
+        tokens, found = satzregeln.apply(tokens, text.where.path, values)
         problems += found
         bilder, verweise, rows, table = [], [], 0, text.where
         for token in tokens:
