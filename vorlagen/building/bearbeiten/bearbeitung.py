@@ -59,9 +59,7 @@ def textnamen(ordner: Path, node: Node | None) -> list[str]:
     found: list[str] = []
 
     def wert(value: Node | None) -> None:
-        if not isinstance(value, Scalar) or not TEXTNAME.fullmatch(value.text) or value.text in found:
-            return
-        if ".." not in value.text.split("/") and innerhalb(ordner / value.text, ordner):
+        if isinstance(value, Scalar) and value.text not in found and text_der_vorlage(ordner, value.text):
             found.append(value.text)
 
     eintrag = {key: value for key, (_, value) in node.entries.items()}
@@ -78,6 +76,12 @@ def textnamen(ordner: Path, node: Node | None) -> list[str]:
     for item in anlagen.items if isinstance(anlagen, Sequence) else []:
         wert(item.entries.get("datei", (None, None))[1] if isinstance(item, Mapping) else None)
     return found
+
+
+def text_der_vorlage(ordner: Path, name: str) -> bool:
+    """Whether `name` may name a Markdown file of the Vorlage in `ordner`: a plain relative name, no `..`, inside the
+    folder once every link is followed – checked before anything by that name is read."""
+    return bool(TEXTNAME.fullmatch(name)) and ".." not in name.split("/") and innerhalb(ordner / name, ordner)
 
 
 @dataclass
@@ -120,6 +124,8 @@ def _modell(data: Path, seite: Seite) -> None:
 def veraendert(seite: Seite, eingabe: Eingabe, sitzung: Sitzung) -> bool:
     """Whether a file changed on disk since the form was opened; if so, what changed goes to `seite.konflikte`."""
     for name, stand in eingabe_staende(eingabe, seite).items():
+        if name != YAML and not text_der_vorlage(seite.ordner, name):  # never read a file the Vorlage cannot name
+            continue
         jetzt = lesen(seite.ordner / name)
         if sitzung.merken(jetzt) == stand:
             continue
@@ -139,13 +145,17 @@ def veraendert(seite: Seite, eingabe: Eingabe, sitzung: Sitzung) -> bool:
 
 
 def eingabe_staende(eingabe: Eingabe, seite: Seite) -> dict[str, str]:
-    """The files the sent form was opened on, with their hashes then (only names the Vorlage has)."""
-    erlaubt = {YAML, *textnamen(seite.ordner, None)} | set(seite.texte)
-    return {
-        key[6:]: value
-        for key, value in eingabe.felder.items()
-        if key.startswith("stand:") and (key[6:] in erlaubt or TEXTNAME.fullmatch(key[6:]))
+    """The files the sent form was opened on, with their hashes then: vorlage.yaml and the texts its file on disk or
+    the sent draft names (each checked by `text_der_vorlage`); any other name of the form is left alone, unread
+    (`stand:anlagen/../../…` once showed any Markdown file of the machine)."""
+    platte = lesen(seite.ordner / YAML) or ""
+    erlaubt = {
+        YAML,
+        *seite.texte,
+        *textnamen(seite.ordner, knoten(seite.ordner / YAML, platte, Paths())[0]),
+        *textnamen(seite.ordner, knoten(seite.ordner / YAML, seite.yaml, Paths())[0]),
     }
+    return {key[6:]: value for key, value in eingabe.felder.items() if key.startswith("stand:") and key[6:] in erlaubt}
 
 
 def bearbeiten(data: Path, ordner: Path, eingabe: Eingabe, sitzung: Sitzung) -> Seite:
