@@ -17,6 +17,7 @@ import yaml
 
 from vorlagen.core.problems import Paths, Problem, Where, os_error_reason
 from vorlagen.core.reads import NotReadable, read_file
+from vorlagen.load import steuerzeichen
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
@@ -151,6 +152,8 @@ def read_yaml(path: Path, paths: Paths) -> tuple[Node | None, list[Problem]]:
     text, problems = read_text(path, paths)
     if text is None:
         return None, problems
+    if roh := steuerzeichen.im_text(text, paths.where(path, 1), zeilenenden=True):  # YAML's own error has no line
+        return None, roh
     try:
         unsafe = bounds(text, path.name, LOADER)
         if unsafe is not None:
@@ -270,8 +273,8 @@ def _convert(node: yaml.Node, shown: str) -> tuple[Node, list[Problem]]:
     """The node and everything under it, with file and line; a key that is no plain name or that stands twice is
     a problem (and left out)."""
     where = Where(shown, node.start_mark.line + 1)
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(where, node.value, plain=not node.style), []  # None (Python loader) or "" (libyaml)
+    if isinstance(node, yaml.ScalarNode):  # value None (Python loader) or "" (libyaml); escapes ("\a") resolved
+        return Scalar(where, node.value, plain=not node.style), steuerzeichen.im_text(node.value or "", where)
     problems: list[Problem] = []
     if isinstance(node, yaml.SequenceNode):
         sequence = Sequence(where)

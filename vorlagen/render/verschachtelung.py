@@ -9,7 +9,6 @@ links, images) more than MAX_AUSZEICHNUNGEN inside each other, is refused with i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from markdown_it.token import Token
 
@@ -33,7 +32,7 @@ AUSZEICHNUNGEN = (
 )
 
 
-def pruefen(tokens: Sequence[Token], path: Path) -> list[Problem]:
+def pruefen(tokens: Sequence[Token], path: str) -> list[Problem]:
     """One problem for each place where the text nests deeper than its bounds, at its line."""
     problems: list[Problem] = []
     ebenen = 0
@@ -69,5 +68,5 @@ def _zu_tief(children: Sequence[Token], tiefe: int) -> int | None:
     return None
 
 
-def _zeile(token: Token, path: Path, umbrueche: int) -> Where:
+def _zeile(token: Token, path: str, umbrueche: int) -> Where:
     return Where(path, token.map[0] + 1 + umbrueche) if token.map else Where(path)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import difflib
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,10 +15,12 @@ from vorlagen.building.bearbeiten.entwurf import Eingabe, aktion, anwenden
 from vorlagen.building.bearbeiten.felder import Gruppe, alle, formular, punktiert
 from vorlagen.building.bearbeiten.pruefung import neue
 from vorlagen.building.bearbeiten.sitzung import Sitzung
+from vorlagen.core.kodierung import NichtUtf8, als_text
 from vorlagen.core.pfade import innerhalb
-from vorlagen.core.problems import Paths, Problem, os_error_reason
+from vorlagen.core.problems import Paths, Problem, Where, os_error_reason
 from vorlagen.core.reads import read_file, ueberlagert
 from vorlagen.core.speichern import ganz
+from vorlagen.load import steuerzeichen
 from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 from vorlagen.load.yamlschreiben import NichtTreu, YamlDatei
@@ -37,12 +41,42 @@ def vorlagenordner(data: Path, name: str) -> Path | None:
     return ordner
 
 
+class Unlesbar(Exception):
+    """A file of the Vorlage the form cannot show: args[0] says which and what to do."""
+
+
 def lesen(path: Path) -> str | None:
-    """A file of the Vorlage as text; None when it is not there (yet)."""
+    """A file of the Vorlage as text; None when it is not there (yet). Unlesbar when it is no UTF-8: the form
+    never shows a file read wrongly, and so never saves over it."""
     try:
-        return read_file(path, 4 * 1024 * 1024, noted=False).decode("utf-8-sig")
+        return als_text(read_file(path, 4 * 1024 * 1024, noted=False))
     except FileNotFoundError:
         return None
+    except NichtUtf8 as error:
+        als = f", sondern vermutlich als {error.vermutlich}" if error.vermutlich else ""
+        raise Unlesbar(
+            str(
+                Problem(
+                    Paths().where(path, error.zeile),
+                    f"Die Datei ist nicht als UTF-8 gespeichert{als} – das Formular zeigt diese Vorlage nicht und "
+                    "speichert nichts, damit nichts verloren geht; öffnen Sie die Datei im Editor, speichern Sie sie "
+                    "mit der Kodierung „UTF-8“ und laden Sie die Seite neu.",
+                )
+            )
+        ) from None
+
+
+def _lesbar(machen: Callable[..., Seite]) -> Callable[..., Seite]:
+    """A page made from the Vorlage's files; where one of them is no UTF-8, a page that says so and holds no form."""
+
+    @functools.wraps(machen)
+    def seite(data: Path, ordner: Path, *args, **kwargs) -> Seite:
+        try:
+            return machen(data, ordner, *args, **kwargs)
+        except Unlesbar as error:
+            return Seite(ordner, "", {}, {}, allgemein=[error.args[0]], unlesbar=True)
+
+    return seite
 
 
 def knoten(path: Path, text: str, paths: Paths) -> tuple[Node | None, list[Problem]]:
@@ -97,8 +131,10 @@ class Seite:
     allgemein: list[str] = field(default_factory=list)  # messages of no field
     konflikte: list[tuple[str, str]] = field(default_factory=list)  # file → what changed on disk
     gespeichert: list[str] = field(default_factory=list)
+    unlesbar: bool = False  # a file is no UTF-8: the page says which (allgemein) and shows no form
 
 
+@_lesbar
 def oeffnen(data: Path, ordner: Path, sitzung: Sitzung) -> Seite:
     """The page of a Vorlage as its files stand."""
     yaml = lesen(ordner / YAML) or ""
@@ -166,6 +202,7 @@ def bearbeiten(data: Path, ordner: Path, eingabe: Eingabe, sitzung: Sitzung) -> 
     return seite
 
 
+@_lesbar
 def entwurf(data: Path, ordner: Path, eingabe: Eingabe, sitzung: Sitzung, mit_aktion: bool = False) -> Seite:
     """The draft as the sent form makes it (with the button's action), nothing written."""
     seite = Seite(ordner, _entwurf_text(eingabe.felder.get("entwurf", "")), {}, {})
@@ -185,6 +222,8 @@ def entwurf(data: Path, ordner: Path, eingabe: Eingabe, sitzung: Sitzung, mit_ak
     seite.yaml, seite.meldungen = datei.text(), eingabe.meldungen
     for name in textnamen(ordner, _knoten(data, seite)):
         gesendet = eingabe.felder.get(f"t:{name}")
+        if gesendet is not None and (steuer := steuerzeichen.im_text(gesendet, Where(name, 1), zeilenenden=True)):
+            seite.meldungen.setdefault(f"t:{name}", []).append(str(steuer[0]))
         vorhanden = lesen(ordner / name)
         seite.texte[name] = wie_vorher(gesendet, vorhanden) if gesendet is not None else (vorhanden or "")
         seite.staende.setdefault(name, sitzung.merken(vorhanden))
