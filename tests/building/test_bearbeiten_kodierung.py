@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import threading
+import urllib.parse
 
 import pytest
 
@@ -123,3 +124,25 @@ def test_a_control_character_in_a_text_area_is_refused_at_its_line(data):
     assert gesehen.meldungen == {"t:vorbemerkungen.md": [f"vorbemerkungen.md:3: {STEUER.format(0x0C)}"]}
     assert (data / ORDNER / "vorbemerkungen.md").read_bytes() == vorher
     assert bearbeitung.lesen(data / ORDNER / "vorbemerkungen.md") == vorher.decode("utf-8")
+
+
+def test_the_formula_preview_names_the_file_that_is_no_utf8(data, editor, monkeypatch):
+    monkeypatch.chdir(data.parent)
+    sitzung = editor.RequestHandlerClass.func.bearbeiten.sitzung
+    (data / ORDNER / "vorbemerkungen.md").write_bytes(LATIN1.encode("cp1252"))
+    connection = http.client.HTTPConnection("127.0.0.1", editor.port, timeout=20)
+    connection.request(
+        "POST",
+        f"/__vorlagen/bearbeiten/formel/2021-0123?token={sitzung.token}",
+        body=urllib.parse.urlencode(
+            {"aktion": "formel:zahlen.0.formel", "entwurf": entwurf_feld((data / ORDNER / "vorlage.yaml").read_text())}
+        ),
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://127.0.0.1:{editor.port}"},
+    )
+    response = connection.getresponse()
+    text = response.read().decode("utf-8")
+    connection.close()
+    assert (response.status, text) == (
+        200,
+        _meldung("vorbemerkungen.md", 3, ", sondern vermutlich als Windows-1252 (ANSI)"),
+    )

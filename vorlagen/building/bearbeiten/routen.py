@@ -105,6 +105,8 @@ def _formel(bearbeiten: Bearbeiten, ordner: Path, eingabe: Eingabe) -> str:
 
     seite = bearbeitung.entwurf(bearbeiten.data, ordner, eingabe, bearbeiten.sitzung)
     teile = eingabe.aktion.removeprefix("formel:").split(".")
+    if seite.unlesbar:  # a file of the Vorlage is no UTF-8: say which
+        return "\n".join(seite.allgemein)
     if seite.konflikte or seite.modell is None or len(teile) != 3 or teile[0] != "zahlen" or not teile[1].isdigit():
         return "Die Vorschau der Formel gibt es nur für die benannten Zahlen dieser Vorlage."
     if seite.meldungen:
