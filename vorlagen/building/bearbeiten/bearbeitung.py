@@ -41,12 +41,12 @@ def vorlagenordner(data: Path, name: str) -> Path | None:
     return ordner
 
 
-class Unlesbar(Exception):
+class KeinUtf8(Exception):
     """A file of the Vorlage the form cannot show: args[0] says which and what to do."""
 
 
 def lesen(path: Path) -> str | None:
-    """A file of the Vorlage as text; None when it is not there (yet). Unlesbar when it is no UTF-8: the form
+    """A file of the Vorlage as text; None when it is not there (yet). KeinUtf8 when it is no UTF-8: the form
     never shows a file read wrongly, and so never saves over it."""
     try:
         return als_text(read_file(path, 4 * 1024 * 1024, noted=False))
@@ -54,7 +54,7 @@ def lesen(path: Path) -> str | None:
         return None
     except NichtUtf8 as error:
         als = f", sondern vermutlich als {error.vermutlich}" if error.vermutlich else ""
-        raise Unlesbar(
+        raise KeinUtf8(
             str(
                 Problem(
                     Paths().where(path, error.zeile),
@@ -73,7 +73,7 @@ def _lesbar(machen: Callable[..., Seite]) -> Callable[..., Seite]:
     def seite(data: Path, ordner: Path, *args, **kwargs) -> Seite:
         try:
             return machen(data, ordner, *args, **kwargs)
-        except Unlesbar as error:
+        except KeinUtf8 as error:
             return Seite(ordner, "", {}, {}, allgemein=[error.args[0]], unlesbar=True)
 
     return seite
