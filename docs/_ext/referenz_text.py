@@ -197,6 +197,14 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "nein",
     ),
     "MAX_TABELLENZEILEN": ("Zeilen einer Markdown-Tabelle, Kopfzeile mitgezählt", "nein"),
+    "MAX_EBENEN": (
+        "Ebenen von Listen und Zitaten ineinander in einem Text (tiefer liest der Markdown-Leser nicht weiter)",
+        "nein",
+    ),
+    "MAX_AUSZEICHNUNGEN": (
+        "Hervorhebungen, Verweise und Bilder ineinander in einem Text (`*`, `**`, `_`, `[ … ]`)",
+        "nein",
+    ),
     "MAX_NAMEN": (
         "Dateien und Ordner eines Datenordners, deren Namen auf Windows geprüft werden (verbotene Zeichen, Namen, "
         "die sich nur in Groß- und Kleinschreibung unterscheiden); weitere werden nicht geprüft",

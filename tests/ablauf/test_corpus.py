@@ -299,8 +299,8 @@ CASES = [
             (
                 ASI,
                 3,
-                "Die Datei ist nicht als UTF-8 gespeichert, sondern vermutlich als Windows-1252 (Latin-1, ältere "
-                "Windows-Editoren) – speichern Sie sie im Editor mit der Kodierung „UTF-8“.",
+                "Die Datei ist nicht als UTF-8 gespeichert, sondern vermutlich als Windows-1252 (ANSI) – speichern Sie "
+                "sie im Editor mit der Kodierung „UTF-8“.",
             )
         ],
     ),

@@ -129,24 +129,27 @@ def test_a_write_needs_the_page_of_the_preview_and_its_token(editor, data):
     port = httpd.port
     token = httpd.RequestHandlerClass.func.bearbeiten.sitzung.token
     eigene = {"Origin": url}
-    formular = {"token": token, "aktion": "speichern", "entwurf": ""}
-    assert _post(url, SEITE, formular, {"Origin": "https://attacker.example"}) == (
+    formular = {"aktion": "speichern", "entwurf": ""}
+    mit = f"?token={token}"  # the token goes in the address: checked from the head, before the body is read
+    assert _post(url, SEITE + mit, formular, {"Origin": "https://attacker.example"}) == (
         403,
         "Die Vorschau antwortet nicht auf Anfragen anderer Webseiten – öffnen Sie "
         f"http://127.0.0.1:{port}/ selbst in der Adresszeile dieses Rechners.\n",
     )
-    assert _post(url, SEITE, formular, {}) == (
+    assert _post(url, SEITE + mit, formular, {}) == (
         403,
         "Gespeichert wird nur aus den Seiten der Vorschau selbst – öffnen Sie "
         f"http://127.0.0.1:{port}/__vorlagen/bearbeiten/.\n",
     )
-    assert _post(url, SEITE, {**formular, "token": token[:-1] + "x"}, eigene) == (
+    abgelaufen = (
         403,
         "Dieses Formular gehört zu einer früheren Vorschau (oder zu keiner) – laden Sie die Seite neu; Ihre Eingaben "
         "sind nicht gespeichert.\n",
     )
-    assert _post(url, "/__vorlagen/bearbeiten/vorlage/..%2F..%2Fkoerperschaft.yaml", formular, eigene)[0] == 404
-    assert _post(url, "/__vorlagen/bearbeiten/vorlage/gibt-es-nicht", formular, eigene)[0] == 404
+    assert _post(url, f"{SEITE}?token={token[:-1]}x", formular, eigene) == abgelaufen
+    assert _post(url, SEITE, {**formular, "token": token}, eigene) == abgelaufen  # in the body it comes too late
+    assert _post(url, "/__vorlagen/bearbeiten/vorlage/..%2F..%2Fkoerperschaft.yaml" + mit, formular, eigene)[0] == 404
+    assert _post(url, "/__vorlagen/bearbeiten/vorlage/gibt-es-nicht" + mit, formular, eigene)[0] == 404
     assert _aenderungen(data) == []
 
 

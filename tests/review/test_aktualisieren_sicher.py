@@ -59,7 +59,7 @@ def test_a_text_saved_as_latin_1_is_named_with_its_encoding_and_never_emptied(re
     assert code != 0
     assert (
         f"{VORLAGE}/sachverhalt.md:{zeile}: Die Datei ist nicht als UTF-8 gespeichert, sondern vermutlich als "
-        "Windows-1252 (Latin-1, ältere Windows-Editoren) – speichern Sie sie im Editor mit der Kodierung „UTF-8“."
+        "Windows-1252 (ANSI) – speichern Sie sie im Editor mit der Kodierung „UTF-8“."
     ) in out + err
     assert ohne_ausgabe(repo) == before
 

@@ -30,8 +30,9 @@ from vorlagen.core.plattform import portabel
 
 SLOTS = 16  # requests answered at once (each with its own thread)
 STREAMS = SLOTS // 2  # of those, long-lived event streams at most
+BODIES = SLOTS // 2  # of those, requests still sending their body (a form) at most
 WAITING = 256  # connections still sending their request head; beyond this the oldest is dropped
-PATIENCE = 10.0  # seconds a connection may take to send its request head, and each answer to leave
+PATIENCE = 10.0  # seconds a connection may take to send its whole request (head and body), and each answer to leave
 MAX_HEAD = 16 * 1024  # bytes of a request head
 MAX_PATH = 2048  # characters of a path
 
@@ -56,6 +57,8 @@ ANSWERS = {
     HTTPStatus.REQUEST_ENTITY_TOO_LARGE: "Das Formular ist größer als 4 MB – so viel Text nimmt die Vorschau nicht an; "
     "teilen Sie den Text auf mehrere Abschnitte.",
     HTTPStatus.NOT_IMPLEMENTED: "Die Vorschau zeigt nur Seiten an und ändert nichts.",
+    HTTPStatus.REQUEST_TIMEOUT: "Die Anfrage kam nicht rechtzeitig ganz an – senden Sie das Formular noch einmal aus "
+    "der Seite der Vorschau; nichts ist gespeichert.",
     HTTPStatus.SERVICE_UNAVAILABLE: "Die Vorschau ist gerade ausgelastet – schließen Sie einige Vorschau-Fenster "
     "oder laden Sie die Seite gleich noch einmal.",
 }
@@ -85,7 +88,8 @@ class LocalServer(socketserver.TCPServer):
         self.patience, self.waiting_limit = PATIENCE, WAITING
         self.slots = threading.BoundedSemaphore(SLOTS)
         self.streams = threading.BoundedSemaphore(STREAMS)
-        self.heads: dict[socket.socket, bytes] = {}
+        self.bodies = threading.BoundedSemaphore(BODIES)
+        self.heads: dict[socket.socket, tuple[bytes, float]] = {}  # each request's head and its deadline
         self._waiting: dict[socket.socket, _Visitor] = {}
         self._ready: list[tuple[socket.socket, _Visitor]] = []
         self._stop = threading.Event()
@@ -178,12 +182,13 @@ class LocalServer(socketserver.TCPServer):
         try:
             conn.setblocking(True)
             conn.settimeout(self.patience)
-            self.heads[conn] = bytes(visitor.head)
+            self.heads[conn] = (bytes(visitor.head), visitor.arrived + self.patience)
             self.finish_request(conn, visitor.address)
         except Exception:  # noqa: BLE001 – one failed answer must not stop the others
             self.handle_error(conn, visitor.address)
         finally:
             self.heads.pop(conn, None)
+            _verwerfen(conn)
             self.shutdown_request(conn)
             self.slots.release()
 
@@ -208,6 +213,16 @@ def bind_options(sock: socket.socket) -> None:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     elif hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+
+
+def _verwerfen(conn: socket.socket) -> None:
+    """Takes what has arrived of a body that was refused unread (at most MAX_BODY, without waiting): closed with it
+    unread, the connection would be reset and the sender might never see the answer."""
+    with contextlib.suppress(OSError):
+        conn.setblocking(False)
+        for _ in range(MAX_BODY // 65536 + 1):
+            if not conn.recv(65536):
+                return
 
 
 def _refuse(conn: socket.socket, status: HTTPStatus) -> None:
@@ -242,7 +257,8 @@ class LocalHandler(SimpleHTTPRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.rfile.close()
-        self.rfile = io.BytesIO(self.server.heads.get(self.request, b""))
+        head, self.deadline = self.server.heads.get(self.request, (b"", time.monotonic() + self.server.patience))
+        self.rfile = io.BytesIO(head)
 
     def parse_request(self) -> bool:
         if not super().parse_request():
@@ -273,9 +289,10 @@ class LocalHandler(SimpleHTTPRequestHandler):
             self.serve(path, body=False)
 
     def read_body(self, limit: int = MAX_BODY) -> bytes | None:
-        """The body of a request (a form), at most `limit` bytes; None after refusing one without a length or a
-        larger one. Part of it may have come with the head; the rest is read from the connection, each piece
-        within the server's patience."""
+        """The body of a request (a form), at most `limit` bytes; None after refusing one without a length, a
+        larger one, one that does not arrive whole before the request's deadline (408), or one more than BODIES
+        requests send at once (503). Part of it may have come with the head; the rest is read from the connection.
+        Whoever calls it has checked what the head can tell (the token) before."""
         length = self.headers.get("Content-Length", "")
         if not (length.isascii() and length.isdigit()):
             self.send_error(HTTPStatus.LENGTH_REQUIRED)
@@ -284,9 +301,29 @@ class LocalHandler(SimpleHTTPRequestHandler):
         if size > limit:
             self.send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
             return None
-        body = self.rfile.read(size)
+        if not self.server.bodies.acquire(blocking=False):
+            self.send_error(HTTPStatus.SERVICE_UNAVAILABLE)
+            return None
+        try:
+            body = self._bis_zur_frist(self.rfile.read(size), size)
+        finally:
+            self.server.bodies.release()
+            self.connection.settimeout(self.server.patience)  # for the answer
+        if body is None:
+            self.send_error(HTTPStatus.REQUEST_TIMEOUT)
+        return body
+
+    def _bis_zur_frist(self, body: bytes, size: int) -> bytes | None:
+        """The rest of a body of `size` bytes as it arrives; None when the request's deadline passes first."""
         while len(body) < size:
-            chunk = self.connection.recv(min(65536, size - len(body)))
+            rest = self.deadline - time.monotonic()
+            if rest <= 0:
+                return None
+            self.connection.settimeout(rest)
+            try:
+                chunk = self.connection.recv(min(65536, size - len(body)))
+            except TimeoutError:
+                return None
             if not chunk:
                 break
             body += chunk

@@ -16,6 +16,9 @@ MAX_RECHENSCHRITTE = 100  # operations one after the other in one formula (a + b
 MAX_TIEFE = 50  # levels of nesting in one YAML file (the deepest real one has six)
 MAX_EINTRAEGE = 1000  # entries in one YAML list or section (rows of Kosten, Werte, Positionen, TOPs …)
 MAX_TABELLENZEILEN = 1000  # rows of one Markdown table, header included
+# Markdown nesting (render/verschachtelung.py): below the parser's own bound, which drops the rest of a text silently
+MAX_EBENEN = 8  # lists and quotes inside each other in one text
+MAX_AUSZEICHNUNGEN = 10  # emphasis, links and images inside each other (a deeper nesting ends the layout)
 MAX_NAMEN = 100_000  # files and folders of a data folder whose names are checked for Windows (core/dateinamen.py)
 # characters the texts of one document print together, Markdown and the values of its expressions (about 300 pages:
 # laid out in under a minute; 16 expressions of 600.000 characters each took 485 s and 1,1 GB before)

@@ -9,6 +9,7 @@ from pathlib import Path
 from vorlagen.core.pfade import innerhalb, schleife, schleife_text
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import digest
+from vorlagen.load import steuerzeichen
 from vorlagen.load.yamlfile import read_again, read_text
 
 
@@ -99,7 +100,10 @@ def read_markdown(
             Problem(where, f"Die Datei „{name}“ gibt es nicht im Ordner {paths.show(folder)} – prüfen Sie den Namen.")
         ]
     content, problems = read_text(path, paths)
-    return (None if content is None else Text.of(path, paths.where(path), content)), problems
+    if content is None:
+        return None, problems
+    problems += steuerzeichen.im_text(content, paths.where(path, 1), zeilenenden=True)
+    return Text.of(path, paths.where(path), content), problems
 
 
 def read_markdowns(

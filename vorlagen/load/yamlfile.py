@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from vorlagen.core.kodierung import vermutlich
 from vorlagen.core.problems import Paths, Problem, Where, os_error_reason
 from vorlagen.core.reads import NotReadable, read_file
+from vorlagen.load import steuerzeichen
 from vorlagen.load.yamlbounds import unsafe as bounds
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None)  # libyaml when present: same nodes, ten times faster
@@ -134,16 +136,12 @@ def read_text(path: Path, paths: Paths) -> tuple[str | None, list[Problem]]:
 
 
 def nicht_utf8(raw: bytes) -> str:
-    """What is wrong with bytes that are not UTF-8, naming the encoding they seem to be in, and what to do."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        kodierung = "als UTF-16"
-    elif any(byte in raw for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)):
-        kodierung = "in einer unbekannten Kodierung"
-    else:
-        kodierung = "vermutlich als Windows-1252 (Latin-1, ältere Windows-Editoren)"
+    """What is wrong with bytes that are not UTF-8, naming the encoding they seem to be in (core/kodierung), and what
+    to do."""
+    art = vermutlich(raw)
     return (
-        f"Die Datei ist nicht als UTF-8 gespeichert, sondern {kodierung} – speichern Sie sie im Editor mit der "
-        "Kodierung „UTF-8“."
+        f"Die Datei ist nicht als UTF-8 gespeichert, sondern {f'vermutlich als {art}' if art else 'in einer unbekannten Kodierung'}"
+        " – speichern Sie sie im Editor mit der Kodierung „UTF-8“."
     )
 
 
@@ -160,6 +158,8 @@ def read_yaml(path: Path, paths: Paths) -> tuple[Node | None, list[Problem]]:
     text, problems = read_text(path, paths)
     if text is None:
         return None, problems
+    if roh := steuerzeichen.im_text(text, paths.where(path, 1), zeilenenden=True):  # YAML's own error has no line
+        return None, roh
     try:
         unsafe = bounds(text, path.name, LOADER)
         if unsafe is not None:
@@ -279,8 +279,8 @@ def _convert(node: yaml.Node, shown: str) -> tuple[Node, list[Problem]]:
     """The node and everything under it, with file and line; a key that is no plain name or that stands twice is
     a problem (and left out)."""
     where = Where(shown, node.start_mark.line + 1)
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(where, node.value, plain=not node.style), []  # None (Python loader) or "" (libyaml)
+    if isinstance(node, yaml.ScalarNode):  # value None (Python loader) or "" (libyaml); escapes ("\a") resolved
+        return Scalar(where, node.value, plain=not node.style), steuerzeichen.im_text(node.value or "", where)
     problems: list[Problem] = []
     if isinstance(node, yaml.SequenceNode):
         sequence = Sequence(where)

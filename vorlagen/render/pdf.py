@@ -132,6 +132,12 @@ def _benannt(table: tabellenbreite.ZuBreit) -> str:
     return f"„{table.titel or table.kopf or 'ohne Überschrift'}“"
 
 
+ZU_TIEF = (
+    "Das Dokument ist zu tief verschachtelt, um es zu setzen (Listen, Zitate, Tabellen oder Hervorhebungen "
+    "ineinander) – ziehen Sie in seinen Texten und im Template Ebenen zusammen."
+)
+
+
 @contextlib.contextmanager
 def _satzfehler(where: Where, fetcher: ProjectFetcher):
     """Turns what WeasyPrint refuses or warns about while it sets a document into German problems."""
@@ -157,6 +163,8 @@ def _satzfehler(where: Where, fetcher: ProjectFetcher):
                 )
             ]
         ) from None
+    except RecursionError:  # a nesting of elements deeper than the layout can follow (texts are bounded before)
+        raise BuildFailed([Problem(where, ZU_TIEF)]) from None
     finally:
         logger.removeHandler(collect)
     if collect.messages:

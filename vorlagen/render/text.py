@@ -30,10 +30,11 @@ from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.limits import MAX_DOKUMENTTEXT, MAX_TABELLENZEILEN, MAX_TEXT
 from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load import steuerzeichen
 from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
-from vorlagen.render import satzregeln
+from vorlagen.render import satzregeln, verschachtelung
 from vorlagen.render.ausdruck import (
     ANWEISUNG,
     AUSDRUCK,
@@ -49,7 +50,7 @@ from vorlagen.render.ausdruck import (
 from vorlagen.render.sandbox import LimitExceeded
 from vorlagen.render.templatefehler import grund
 
-_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # never printable; \ue000 marks placeholders
+_PRIVATE = steuerzeichen.PRIVAT  # never printable; \ue000 marks placeholders
 _PLACEHOLDER = "\ue000{}\ue001"
 _BLOCK = re.compile(r"<p>\ue000(\d+)\ue001</p>\n?")
 _INLINE = re.compile(r"\ue000(\d+)\ue001")
@@ -158,14 +159,7 @@ class Prose:
         problems += umfang.nimm(len(content), text.where, "Mit diesem Text")
         if umfang.gemeldet:
             return Rendered(Markup("")), problems
-        for match in _PRIVATE.finditer(content):
-            problems.append(
-                Problem(
-                    self._where(text, content, match.start()),
-                    f"Das Zeichen U+{ord(match[0]):04X} aus dem privaten Bereich von Unicode lässt sich "
-                    "nicht drucken – löschen Sie es (oft ein Rest einer Symbolschrift aus Word).",
-                )
-            )
+        problems += steuerzeichen.privat(content, text.where)
         content = _PRIVATE.sub("", content)
         problems += [
             Problem(self._where(text, content, match.start()), f"„{match[0][:40]}“: {NUR_AUSDRUECKE}")
@@ -186,7 +180,10 @@ class Prose:
             return _PLACEHOLDER.format(len(values) - 1)
 
         source = AUSDRUCK.sub(substitute, ANWEISUNG.sub("", content))
-        tokens, found = satzregeln.apply(self.md.parse(source), text.where.path, values)
+        tokens = self.md.parse(source)
+        if zu_tief := verschachtelung.pruefen(tokens, text.where.path):  # the parser or the layout would cut it
+            return Rendered(Markup("")), problems + zu_tief
+        tokens, found = satzregeln.apply(tokens, text.where.path, values)
         problems += found
         bilder, verweise, rows, table = [], [], 0, text.where
         for token in tokens:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import difflib
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,10 +15,12 @@ from vorlagen.building.bearbeiten.entwurf import Eingabe, aktion, anwenden
 from vorlagen.building.bearbeiten.felder import Gruppe, alle, formular, punktiert
 from vorlagen.building.bearbeiten.pruefung import neue
 from vorlagen.building.bearbeiten.sitzung import Sitzung
+from vorlagen.core.kodierung import NichtUtf8, als_text
 from vorlagen.core.pfade import innerhalb
-from vorlagen.core.problems import Paths, Problem
+from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.reads import read_file, ueberlagert
 from vorlagen.core.schreibvorgang import Aenderung, Veraltet, schreiben
+from vorlagen.load import steuerzeichen
 from vorlagen.load.settings import wurzel_von
 from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
@@ -38,12 +42,42 @@ def vorlagenordner(data: Path, name: str) -> Path | None:
     return ordner
 
 
+class KeinUtf8(Exception):
+    """A file of the Vorlage the form cannot show: args[0] says which and what to do."""
+
+
 def lesen(path: Path) -> str | None:
-    """A file of the Vorlage as text; None when it is not there (yet)."""
+    """A file of the Vorlage as text; None when it is not there (yet). KeinUtf8 when it is no UTF-8: the form
+    never shows a file read wrongly, and so never saves over it."""
     try:
-        return read_file(path, 4 * 1024 * 1024, noted=False).decode("utf-8-sig")
+        return als_text(read_file(path, 4 * 1024 * 1024, noted=False))
     except FileNotFoundError:
         return None
+    except NichtUtf8 as error:
+        als = f", sondern vermutlich als {error.vermutlich}" if error.vermutlich else ""
+        raise KeinUtf8(
+            str(
+                Problem(
+                    Paths().where(path, error.zeile),
+                    f"Die Datei ist nicht als UTF-8 gespeichert{als} – das Formular zeigt diese Vorlage nicht und "
+                    "speichert nichts, damit nichts verloren geht; öffnen Sie die Datei im Editor, speichern Sie sie "
+                    "mit der Kodierung „UTF-8“ und laden Sie die Seite neu.",
+                )
+            )
+        ) from None
+
+
+def _lesbar(machen: Callable[..., Seite]) -> Callable[..., Seite]:
+    """A page made from the Vorlage's files; where one of them is no UTF-8, a page that says so and holds no form."""
+
+    @functools.wraps(machen)
+    def seite(data: Path, ordner: Path, *args, **kwargs) -> Seite:
+        try:
+            return machen(data, ordner, *args, **kwargs)
+        except KeinUtf8 as error:
+            return Seite(ordner, "", {}, {}, allgemein=[error.args[0]], unlesbar=True)
+
+    return seite
 
 
 def knoten(path: Path, text: str, paths: Paths) -> tuple[Node | None, list[Problem]]:
@@ -60,9 +94,7 @@ def textnamen(ordner: Path, node: Node | None) -> list[str]:
     found: list[str] = []
 
     def wert(value: Node | None) -> None:
-        if not isinstance(value, Scalar) or not TEXTNAME.fullmatch(value.text) or value.text in found:
-            return
-        if ".." not in value.text.split("/") and innerhalb(ordner / value.text, ordner):
+        if isinstance(value, Scalar) and value.text not in found and text_der_vorlage(ordner, value.text):
             found.append(value.text)
 
     eintrag = {key: value for key, (_, value) in node.entries.items()}
@@ -81,6 +113,12 @@ def textnamen(ordner: Path, node: Node | None) -> list[str]:
     return found
 
 
+def text_der_vorlage(ordner: Path, name: str) -> bool:
+    """Whether `name` may name a Markdown file of the Vorlage in `ordner`: a plain relative name, no `..`, inside the
+    folder once every link is followed – checked before anything by that name is read."""
+    return bool(TEXTNAME.fullmatch(name)) and ".." not in name.split("/") and innerhalb(ordner / name, ordner)
+
+
 @dataclass
 class Seite:
     """What the editing page of a Vorlage shows: the draft, its form, and what to say."""
@@ -94,8 +132,10 @@ class Seite:
     allgemein: list[str] = field(default_factory=list)  # messages of no field
     konflikte: list[tuple[str, str]] = field(default_factory=list)  # file → what changed on disk
     gespeichert: list[str] = field(default_factory=list)
+    unlesbar: bool = False  # a file is no UTF-8: the page says which (allgemein) and shows no form
 
 
+@_lesbar
 def oeffnen(data: Path, ordner: Path, sitzung: Sitzung) -> Seite:
     """The page of a Vorlage as its files stand."""
     yaml = lesen(ordner / YAML) or ""
@@ -127,6 +167,8 @@ def veraendert_seit(seite: Seite, staende: dict[str, str], sitzung: Sitzung) -> 
     """Whether a file of the Vorlage (name → its state when the form was opened) changed on disk since; if so, what
     changed goes to `seite.konflikte`."""
     for name, stand in staende.items():
+        if name != YAML and not text_der_vorlage(seite.ordner, name):  # never read a file the Vorlage cannot name
+            continue
         jetzt = lesen(seite.ordner / name)
         if sitzung.merken(jetzt) == stand:
             continue
@@ -146,23 +188,31 @@ def veraendert_seit(seite: Seite, staende: dict[str, str], sitzung: Sitzung) -> 
 
 
 def eingabe_staende(eingabe: Eingabe, seite: Seite) -> dict[str, str]:
-    """The files the sent form was opened on, with their hashes then (only names the Vorlage has)."""
-    erlaubt = {YAML, *textnamen(seite.ordner, None)} | set(seite.texte)
-    return {
-        key[6:]: value
-        for key, value in eingabe.felder.items()
-        if key.startswith("stand:") and (key[6:] in erlaubt or TEXTNAME.fullmatch(key[6:]))
+    """The files the sent form was opened on, with their hashes then: vorlage.yaml and the texts its file on disk or
+    the sent draft names (each checked by `text_der_vorlage`); any other name of the form is left alone, unread
+    (`stand:anlagen/../../…` once showed any Markdown file of the machine)."""
+    platte = lesen(seite.ordner / YAML) or ""
+    erlaubt = {
+        YAML,
+        *seite.texte,
+        *textnamen(seite.ordner, knoten(seite.ordner / YAML, platte, Paths())[0]),
+        *textnamen(seite.ordner, knoten(seite.ordner / YAML, seite.yaml, Paths())[0]),
     }
+    return {key[6:]: value for key, value in eingabe.felder.items() if key.startswith("stand:") and key[6:] in erlaubt}
 
 
 def bearbeiten(data: Path, ordner: Path, eingabe: Eingabe, sitzung: Sitzung) -> Seite:
     """The form sent: the draft with its changes and the button's action; saved when asked and valid."""
     seite = entwurf(data, ordner, eingabe, sitzung, mit_aktion=True)
     if eingabe.aktion == "speichern" and not seite.konflikte and not seite.meldungen and not seite.allgemein:
-        _speichern(data, seite, sitzung)
+        try:
+            _speichern(data, seite, sitzung)
+        except KeinUtf8 as error:  # a file saved as another encoding meanwhile: said, and nothing written
+            seite.allgemein.append(error.args[0])
     return seite
 
 
+@_lesbar
 def entwurf(data: Path, ordner: Path, eingabe: Eingabe, sitzung: Sitzung, mit_aktion: bool = False) -> Seite:
     """The draft as the sent form makes it (with the button's action), nothing written."""
     seite = Seite(ordner, _entwurf_text(eingabe.felder.get("entwurf", "")), {}, {})
@@ -182,6 +232,8 @@ def entwurf(data: Path, ordner: Path, eingabe: Eingabe, sitzung: Sitzung, mit_ak
     seite.yaml, seite.meldungen = datei.text(), eingabe.meldungen
     for name in textnamen(ordner, _knoten(data, seite)):
         gesendet = eingabe.felder.get(f"t:{name}")
+        if gesendet is not None and (steuer := steuerzeichen.im_text(gesendet, Where(name, 1), zeilenenden=True)):
+            seite.meldungen.setdefault(f"t:{name}", []).append(str(steuer[0]))
         vorhanden = lesen(ordner / name)
         seite.texte[name] = wie_vorher(gesendet, vorhanden) if gesendet is not None else (vorhanden or "")
         seite.staende.setdefault(name, sitzung.merken(vorhanden))

@@ -1,7 +1,8 @@
 """The addresses of the editing side, below /__vorlagen/bearbeiten/, and what each answers.
 
-Every write is a POST that carries the session's token in the form and comes from a page of the preview itself
-(Origin), on top of the server's own checks (this machine, its host names). A form is taken as
+Every write is a POST that carries the session's token in its address (`?token=…`, checked from the request head
+before a byte of the body is read) and comes from a page of the preview itself (Origin), on top of the server's own
+checks (this machine, its host names, a deadline for the whole request). A form is taken as
 application/x-www-form-urlencoded only, at most 4 MB, with at most 5.000 fields.
 """
 
@@ -60,6 +61,9 @@ def get(handler, bearbeiten: Bearbeiten) -> None:
 def post(handler, bearbeiten: Bearbeiten) -> None:
     if not _eigene_seite(handler):
         return handler.answer(HTTPStatus.FORBIDDEN, FREMD.format(port=handler.server.port))
+    pfad, _, abfrage = handler.path.partition("?")
+    if not bearbeiten.sitzung.echt(urllib.parse.parse_qs(abfrage).get("token", [None])[-1]):
+        return handler.answer(HTTPStatus.FORBIDDEN, ABGELAUFEN)  # before the body: a stranger holds no thread
     if handler.headers.get("Content-Type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
         return handler.answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, FORMAT)
     body = handler.read_body()
@@ -72,9 +76,6 @@ def post(handler, bearbeiten: Bearbeiten) -> None:
     except (UnicodeDecodeError, ValueError):
         return handler.send_error(HTTPStatus.BAD_REQUEST)
     eingabe = Eingabe({key: values[-1] for key, values in felder.items()}, felder.get("aktion", ["speichern"])[-1])
-    if not bearbeiten.sitzung.echt(eingabe.felder.get("token")):
-        return handler.answer(HTTPStatus.FORBIDDEN, ABGELAUFEN)
-    pfad = handler.path.partition("?")[0]
     rest = pfad[len(WURZEL) :] if pfad.startswith(WURZEL) else ""
     if rest == "neu":
         return _neu(handler, bearbeiten, eingabe)
@@ -104,6 +105,8 @@ def _formel(bearbeiten: Bearbeiten, ordner: Path, eingabe: Eingabe) -> str:
 
     seite = bearbeitung.entwurf(bearbeiten.data, ordner, eingabe, bearbeiten.sitzung)
     teile = eingabe.aktion.removeprefix("formel:").split(".")
+    if seite.unlesbar:  # a file of the Vorlage is no UTF-8: say which
+        return "\n".join(seite.allgemein)
     if seite.konflikte or seite.modell is None or len(teile) != 3 or teile[0] != "zahlen" or not teile[1].isdigit():
         return "Die Vorschau der Formel gibt es nur für die benannten Zahlen dieser Vorlage."
     if seite.meldungen:

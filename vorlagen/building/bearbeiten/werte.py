@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.load import steuerzeichen
 from vorlagen.load.schreibweise import Schreibweise, datenzahl, formelzahl, punkt
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
 from vorlagen.load.yamlschreiben import Roh, Zitiert
@@ -36,7 +37,9 @@ def gezeigt(text: str, typ: object) -> str:
 
 def geschrieben(text: str, typ: object, name: str) -> object:
     """The value the data file gets for what the form sent; None for an empty field (the key goes). Ungueltig with
-    the German message for a number or date written otherwise."""
+    the German message for a number or date written otherwise, and for a control character in any field."""
+    if (index := steuerzeichen.erstes(text)) is not None:  # the fields are one line each (texts: bearbeitung.py)
+        raise Ungueltig(f"„{name}“: {steuerzeichen.meldung(text[index])}")
     text = text.strip()
     if not text:
         return None
