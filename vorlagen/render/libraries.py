@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 from vorlagen.core.usercache import keep, read_kept
 
@@ -20,8 +21,17 @@ FILE = "bibliotheken.txt"
 _NOT_FOUND = "-"
 
 
+_EINER = threading.Lock()  # one thread imports it: two at once deadlock in WeasyPrint's own imports
+
+
 def import_weasyprint() -> None:
-    """Imports WeasyPrint, with the kept library lookups when they still fit this system."""
+    """Imports WeasyPrint, with the kept library lookups when they still fit this system; from any thread (the
+    preview's saves check in threads of their own), one at a time."""
+    with _EINER:
+        _importieren()
+
+
+def _importieren() -> None:
     if "weasyprint" in sys.modules:
         return
     import ctypes.util
