@@ -9,11 +9,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.einheiten import SKALA, stellen_im_text
-from vorlagen.core.fmt import NBSP, Zahlformat, prozent, zahl, zahlwort
+from vorlagen.core.fmt import NBSP, OHNE_HAUS, Zahlformat, prozent, zahl, zahlwort
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
 
 STELLEN = {"T€": 0, "Mio. €": 2, "Mrd. €": 2}  # decimals a money unit prints unless `stellen` says otherwise
+QUOTEN = ("foerderquote", "veraenderung")  # fields of the tables that are a share (a source's is an Anteil)
 
 
 @dataclass(frozen=True)
@@ -195,3 +196,17 @@ def gekuerzt(text: str, wert: Fraction, form: Darstellung) -> str | None:
         f"„{ohne.text(betrag)}“ – eine getippte Ziffer ginge ohne ein Wort verloren. Schreiben Sie „stellen: {getippt}“ "
         f"(dann „{replace(ohne, stellen=getippt).text(betrag)}“) oder lassen Sie „stellen“ weg{auch}."
     )
+
+
+def gelesene_quote(value, feld: str, je_posten: bool, prozent_stellen: int) -> tuple[Fraction, str] | None:
+    """A share a formula reads from a table – a source's `anteil`, a plan's `foerderquote`, a Vergleich's
+    `veraenderung` –: the value it reads and how its Herleitung shows it. Read as printed (`runden: je_posten`) it is
+    its percentage at the house's places, a source's share as its part of the split of 100 % („88,98 %“); read
+    exactly, the exact value („88,9831 %“ with the digits that matter). None for anything that is no share."""
+    if not isinstance(value, Anteil) and (feld not in QUOTEN or not isinstance(value, Fraction)):
+        return None
+    if not je_posten:
+        return value, genau_text(value, "%", OHNE_HAUS)
+    stufe = Decimal(1).scaleb(-prozent_stellen)
+    gedruckt = value.prozent(prozent_stellen) if isinstance(value, Anteil) else round_half_up(value * 100, stufe)
+    return exact(gedruckt) / 100, prozent(exact(gedruckt) / 100, prozent_stellen)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.darstellung import Darstellung, gekuerzt, nie_null, verlorene_ziffern
+from vorlagen.compute.darstellung import Darstellung, gekuerzt, gelesene_quote, nie_null, verlorene_ziffern
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
@@ -266,7 +266,9 @@ def kennzahlen(
                 )
                 return Wert(value, DIMENSION[other.einheit])
             value, dimension, where = _lesen_pfad(name.pfad, names, figures)
-            steps.append(Schritt(name.text, _einfach(value, dimension, rundung.quantum, zahlformat), where))
+            quote = gelesene_quote(value, name.pfad[-1], k.runden == "je_posten", rundung.prozent_stellen)
+            value, text = quote or (value, _einfach(value, dimension, rundung.quantum, zahlformat))
+            steps.append(Schritt(name.text, text, where))
             return Wert(exact(value), dimension)
 
         figures[figure_id], found = _zahlwert(
