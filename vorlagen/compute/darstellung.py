@@ -21,7 +21,9 @@ QUOTEN = ("foerderquote", "veraenderung")  # fields of the tables that are a sha
 class Darstellung:
     """How one figure prints: its unit, its rounding step (money, None: not rounded), `stellen`, the Körperschaft's
     places for percentages, the house's format of money, and the decimals its typed numbers were written with (`getippt`: a figure of numbers
-    alone prints at least so many – „0,523“ in Mio. € prints „0,523 Mio. €“, not „0,52 Mio. €“)."""
+    alone prints at least so many – „0,523“ in Mio. € prints „0,523 Mio. €“, not „0,52 Mio. €“ –, a sum of figures
+    in its unit at least as many as they print; `wie_getippt`: a figure typed as it prints prints exactly as many –
+    „27,5“ in Mio. € „27,5 Mio. €“, „90 %“ „90 %“)."""
 
     einheit: str
     stufe: Decimal | None
@@ -29,6 +31,7 @@ class Darstellung:
     prozent_stellen: int
     zahlformat: Zahlformat  # how the house prints money (hausstil: waehrung)
     getippt: int = 0
+    wie_getippt: bool = False  # a figure typed as it prints (`27,5`, `90 %`): its places are the typed ones
 
     def skala(self) -> Fraction:
         """Base units per unit: 1.000 € per T€, 1/100 per %."""
@@ -43,9 +46,9 @@ class Darstellung:
         if self.stellen is not None:
             return self.stellen
         if self.einheit == "%":
-            return max(self.prozent_stellen, self.getippt)
+            return self.getippt if self.wie_getippt else max(self.prozent_stellen, self.getippt)
         if self.einheit in STELLEN:
-            return max(STELLEN[self.einheit], self.getippt)
+            return self.getippt if self.wie_getippt else max(STELLEN[self.einheit], self.getippt)
         if not _endlich(value):
             return max(2, self.getippt)  # zahl(): 1/3 → '0,33'
         return max(self.getippt, _dezimalen(value)) if self.getippt else None
@@ -210,3 +213,14 @@ def gelesene_quote(value, feld: str, je_posten: bool, prozent_stellen: int) -> t
     stufe = Decimal(1).scaleb(-prozent_stellen)
     gedruckt = value.prozent(prozent_stellen) if isinstance(value, Anteil) else round_half_up(value * 100, stufe)
     return exact(gedruckt) / 100, prozent(exact(gedruckt) / 100, prozent_stellen)
+
+
+def stellen_der_teile(einheit: str, teile: list) -> int:
+    """The most places any figure a sum adds up prints with (`teile`: the Zahlwerte of its terms, None for a term
+    that is no figure), of those in the sum's unit – other units are no places of it: `ansatz-2015 + ansatz-2016`
+    of „0,523 Mio. €“ and „0,416 Mio. €“ → 3, so the sum prints „0,939 Mio. €“ and the text still adds up. Euros
+    print as their rounding says (none)."""
+    if einheit == "€":
+        return 0
+    gleich = [z for z in teile if z is not None and z.einheit == einheit and z.form is not None]
+    return max((z.form.nachkomma(z.gezeigt) or 0 for z in gleich), default=0)

@@ -11,7 +11,14 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.darstellung import Darstellung, gekuerzt, gelesene_quote, nie_null, verlorene_ziffern
+from vorlagen.compute.darstellung import (
+    Darstellung,
+    gekuerzt,
+    gelesene_quote,
+    nie_null,
+    stellen_der_teile,
+    verlorene_ziffern,
+)
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
@@ -25,8 +32,10 @@ from vorlagen.compute.einheiten import (
     getippt,
     getippte_stellen,
     nur_prozent,
+    nur_summanden,
     plausibel,
     rechnen,
+    summanden,
 )
 from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
@@ -271,9 +280,12 @@ def kennzahlen(
             steps.append(Schritt(name.text, text, where))
             return Wert(exact(value), dimension)
 
-        figures[figure_id], found = _zahlwert(
-            k, trees[figure_id], rechnen(trees[figure_id], lesen_name), steps, rundung, zahlformat
+        genau, tree = rechnen(trees[figure_id], lesen_name), trees[figure_id]  # the figures it reads are computed
+        teile = stellen_der_teile(
+            k.einheit,
+            [figures.get(figur(n.pfad, by_id) or "") for n in summanden(tree, True, True) if isinstance(n, Name)],
         )
+        figures[figure_id], found = _zahlwert(k, tree, genau, steps, rundung, zahlformat, teile)
         problems.extend(found)
         state[figure_id] = "fertig"
         return figures[figure_id]
@@ -304,11 +316,11 @@ def _geprueft(definitions: list[Kennzahl], figures: dict[str, Zahlwert], trees: 
 
 
 def _zahlwert(
-    k: Kennzahl, tree, genau: Wert, steps: list[Schritt], rundung: Rundung, zahlformat: Zahlformat
+    k: Kennzahl, tree, genau: Wert, steps: list[Schritt], rundung: Rundung, zahlformat: Zahlformat, teile: int = 0
 ) -> tuple[Zahlwert, list[Problem]]:
     """A figure from its formula's exact value: a formula of numbers alone typed in its unit, the unit checked, its
-    rounding, how it prints (every typed digit), its bounds; EinheitFehler where it cannot be, the problems of a
-    `stellen` that would cut a typed digit."""
+    rounding, how it prints (every typed digit; `teile`: the places of the figures it adds up), its bounds;
+    EinheitFehler where it cannot be, the problems of a `stellen` that would cut a typed digit."""
     problems: list[Problem] = []
     want = DIMENSION[k.einheit]
     getippte = not namen(tree)  # a formula of numbers alone is a typed figure in its own unit
@@ -321,8 +333,9 @@ def _zahlwert(
             "angegeben – prüfen Sie „einheit“ oder die Formel."
         )
     value, step = _gerundet(k, genau.genau, rundung.quantum)
-    stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (0, None)
-    form = Darstellung(k.einheit, step, k.stellen, rundung.prozent_stellen, zahlformat, stellen)
+    stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (teile, None)
+    wie = getippte and nur_summanden(tree) and zahl_getippt is not None
+    form = Darstellung(k.einheit, step, k.stellen, rundung.prozent_stellen, zahlformat, stellen, wie)
     kuerzer = gekuerzt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
     if kuerzer is not None:
         problems.append(Problem(k.where("stellen"), f"Zahl „{k.id}“: {kuerzer}"))
