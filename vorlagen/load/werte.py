@@ -88,6 +88,12 @@ def text(scalar: Scalar, name: str) -> Gelesen:
     return value, []
 
 
+def anders_gelesen(value: str) -> bool:
+    """Whether a text written without quotes is one that `text` refuses, because YAML 1.1 tools read it as
+    something else (yes/no/on/off, 18:30, 0815): whoever writes a data file quotes it."""
+    return bool(_YAML11_BOOL.fullmatch(value) or _SEXAGESIMAL.fullmatch(value) or _LEADING_ZERO.fullmatch(value))
+
+
 def _leading_zero(scalar: Scalar, name: str) -> list[Problem]:
     value = scalar.text.strip()
     if _LEADING_ZERO_NUMBER.fullmatch(value):
