@@ -271,6 +271,7 @@ def kennzahlen(
                         f"{name.text} ({'genau' if k.runden == 'am_ende' else 'wie gedruckt'})",
                         other.wert.text,
                         other.kennzahl.where("formel"),
+                        (name.text, other.einheit, other.genau, value) if value != other.genau else None,
                     )
                 )
                 return Wert(value, DIMENSION[other.einheit])

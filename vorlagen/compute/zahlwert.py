@@ -62,6 +62,7 @@ class Schritt:
     was: str
     wert: str
     wo: Where | None = None
+    gerundet: tuple[str, str, Fraction, Fraction] | None = None  # a figure read as printed: name, unit, exact, read
 
 
 @dataclass
