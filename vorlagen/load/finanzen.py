@@ -91,6 +91,11 @@ class Erwartet(Record):
     eigenanteil: Betrag | None = doc("Eigenanteil", default=None)
     summe: Betrag | None = doc("Summe (Aufstellung; Matrix: Summe aller Zellen)", default=None)
     spalten: dict[str, Decimal] = doc("Matrix: Summe je Spalte, z. B. {2015: 148920}", factory=dict)
+    quellen: dict[str, Betrag] = doc(
+        "Finanzierungsplan: Betrag je Quelle unter dem Namen, den ihre Zeile druckt, z. B. {Bund: 80000, "
+        "Eigenanteil: 20000}",
+        factory=dict,
+    )
 
 
 @record
