@@ -12,7 +12,7 @@ import subprocess
 import pytest
 import yaml
 
-from tests.hilfen import edit, run
+from tests.hilfen import run
 
 TODAY = dt.date.today()
 EIGENE = "hausstil:\n  datum_pflicht: false\n  rollen:\n    Beratung: {}\n    Beschluss: {entscheidet: true}\n"

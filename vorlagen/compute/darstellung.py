@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import SKALA, stellen_im_text
+from vorlagen.compute.einheiten import SKALA, stellen_im_text, summanden
+from vorlagen.compute.formel import Name
 from vorlagen.core.fmt import NBSP, OHNE_HAUS, Zahlformat, prozent, zahl, zahlwort
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
@@ -215,12 +216,13 @@ def gelesene_quote(value, feld: str, je_posten: bool, prozent_stellen: int) -> t
     return exact(gedruckt) / 100, prozent(exact(gedruckt) / 100, prozent_stellen)
 
 
-def stellen_der_teile(einheit: str, teile: list) -> int:
-    """The most places any figure a sum adds up prints with (`teile`: the Zahlwerte of its terms, None for a term
-    that is no figure), of those in the sum's unit – other units are no places of it: `ansatz-2015 + ansatz-2016`
-    of „0,523 Mio. €“ and „0,416 Mio. €“ → 3, so the sum prints „0,939 Mio. €“ and the text still adds up. Euros
-    print as their rounding says (none)."""
+def stellen_der_teile(einheit: str, tree, figur) -> int:
+    """The most places any figure a sum adds up prints with (`figur`: a name's path → the Zahlwert it reads, None
+    for anything else), of those in the sum's unit – other units are no places of it: `ansatz-2015 + ansatz-2016` of
+    „0,523 Mio. €“ and „0,416 Mio. €“ → 3, so the sum prints „0,939 Mio. €“ and the text still adds up. Euros print
+    as their rounding says (none)."""
     if einheit == "€":
         return 0
+    teile = [figur(n.pfad) for n in summanden(tree, True, True) if isinstance(n, Name)]
     gleich = [z for z in teile if z is not None and z.einheit == einheit and z.form is not None]
     return max((z.form.nachkomma(z.gezeigt) or 0 for z in gleich), default=0)

@@ -35,7 +35,6 @@ from vorlagen.compute.einheiten import (
     nur_summanden,
     plausibel,
     rechnen,
-    summanden,
 )
 from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
@@ -265,15 +264,9 @@ def kennzahlen(
                 other = compute(eigene, chain + [figure_id])
                 if other is None:
                     raise EinheitFehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
-                value = other.genau if k.runden == "am_ende" else other.gedruckt
-                steps.append(
-                    Schritt(
-                        f"{name.text} ({'genau' if k.runden == 'am_ende' else 'wie gedruckt'})",
-                        other.wert.text,
-                        other.kennzahl.where("formel"),
-                        (name.text, other.einheit, other.genau, value) if value != other.genau else None,
-                    )
-                )
+                value, wie = (other.genau, "genau") if k.runden == "am_ende" else (other.gedruckt, "wie gedruckt")
+                gerundet = (name.text, other.einheit, other.genau, value) if value != other.genau else None
+                steps.append(Schritt(f"{name.text} ({wie})", other.wert.text, other.kennzahl.where("formel"), gerundet))
                 return Wert(value, DIMENSION[other.einheit])
             value, dimension, where = _lesen_pfad(name.pfad, names, figures)
             quote = gelesene_quote(value, name.pfad[-1], k.runden == "je_posten", rundung.prozent_stellen)
@@ -282,10 +275,7 @@ def kennzahlen(
             return Wert(exact(value), dimension)
 
         genau, tree = rechnen(trees[figure_id], lesen_name), trees[figure_id]  # the figures it reads are computed
-        teile = stellen_der_teile(
-            k.einheit,
-            [figures.get(figur(n.pfad, by_id) or "") for n in summanden(tree, True, True) if isinstance(n, Name)],
-        )
+        teile = stellen_der_teile(k.einheit, tree, lambda pfad: figures.get(figur(pfad, by_id) or ""))
         figures[figure_id], found = _zahlwert(k, tree, genau, steps, rundung, zahlformat, teile)
         problems.extend(found)
         state[figure_id] = "fertig"

@@ -309,7 +309,7 @@ def _knoten(wert: Any, im_fluss: bool = False) -> Any:
 
 
 _ANALYSE = Emitter(io.StringIO(), allow_unicode=True)
-_ANALYSE.use_version = (1, 1)  # no dumper: the emitter is its own serializer; YAML 1.1 as the loader parses
+_ANALYSE.use_version = (1, 1)  # type: ignore[attr-defined]  # no dumper: its own serializer; 1.1 as the loader
 _RESOLVER = YAML().resolver
 
 
