@@ -62,6 +62,15 @@ def test_late_vorlage_and_missing_beratungsfolge_are_flagged(capsys, data):
     )
 
 
+def test_one_vorlage_late_for_two_sitzungen_is_counted_once(capsys, data):
+    """Issue 57, point 3: „6 Vorlagen brauchen Aufmerksamkeit“ for one Vorlage in six Sitzungen – the count said
+    lines, not Vorlagen. 2021/0130 dated 15.06.2021 misses both deadlines (27.05. and 11.06.)."""
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "datum: 2021-05-27", "datum: 2021-06-15")
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-01")
+    assert out.count("2021/0130 vom 15.06.2021: ZU SPÄT") == 2
+    assert out.endswith("\n1 Vorlage braucht Aufmerksamkeit (in 2 Sitzungen).\n")
+
+
 def test_default_reference_date_is_today(capsys, data):
     code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data))
     assert out.endswith(f"Keine Sitzungen ab dem {dt.date.today():%d.%m.%Y}.\n")

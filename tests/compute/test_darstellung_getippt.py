@@ -58,9 +58,10 @@ def test_haans_figures_print_every_digit_typed_and_a_sum_as_printed_adds_them(da
     summe = mio("0,523") + mio("0,416")
     assert summe == 939_000  # what is printed, added: 0,523 + 0,416 (was 0,52 + 0,42 = 0,94)
     assert z["zwei-jahre"] == summe and z["zwei-jahre"].text == f"0,939{MIO}"
-    # a computed figure prints as its unit says (Mio. €: two places) – its value is the sum of the printed parts
+    # a sum prints at least the places of the figures it adds up (issue 57: it printed 0,94, and the text no longer
+    # added up) – its value is the sum of the printed parts
     assert z["zwei-jahre-ohne-stellen"] == summe
-    assert z["zwei-jahre-ohne-stellen"].text == zahl(Fraction(summe, 1_000_000), 2) + MIO
+    assert z["zwei-jahre-ohne-stellen"].text == zahl(Fraction(summe, 1_000_000), 3) + MIO
 
 
 @pytest.mark.parametrize(
@@ -157,7 +158,10 @@ def test_the_herleitung_says_the_figure_prints_as_typed(data, capsys):
     code, out, _ = run(capsys, "zahlen", "2021/0123", "s", "--data", str(data))
     assert code == 0
     assert f"  ansatz-2015 (wie gedruckt) = 0,523{MIO}" in out
-    assert "so vielen wie getippt" not in out.split("ansatz-2015 (wie gedruckt)")[0]  # the sum itself is computed
+    # the sum itself is computed: it prints as many places as the figures it adds up
+    kopf = out.split("ansatz-2015 (wie gedruckt)")[0]
+    assert "so vielen wie getippt" not in kopf
+    assert "gedruckt mit drei Nachkommastellen wie die Zahlen, die sie addiert" in kopf
 
 
 def test_a_text_quotes_the_typed_figure_with_its_digits(data):

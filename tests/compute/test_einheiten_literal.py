@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import edit, line_of, problems_of, run
-from tests.referenz.rechnen import rund
+from tests.referenz.rechnen import rund, zahl
 from vorlagen.compute.formel import FormelFehler, lesen
 from vorlagen.compute.project import prepare
 
@@ -52,7 +52,8 @@ def test_a_literal_in_mio_and_teur_is_that_many_millions_and_thousands(data):
     # was 0,00 Mio. € (0,523 €); each typed digit prints (issue 46)
     assert z["ansatz"] == 523_000 and z["ansatz"].text == f"0,523{NBSP}Mio.{NBSP}€"
     assert z["rest"] == 412_500 and z["rest"].text == f"412,5{NBSP}T€"  # was 0 T€ (412,50 €)
-    assert z["summe"] == 935_500 and z["summe"].text == f"0,94{NBSP}Mio.{NBSP}€"  # was 0,00 Mio. €
+    # was 0,00 Mio. €; at least the three places of „0,523 Mio. €“ it adds up (issue 57), 0,9355 half-up
+    assert z["summe"] == 935_500 and z["summe"].text == zahl(Fraction(935_500, 10**6), 3) + f"{NBSP}Mio.{NBSP}€"
     assert z["mrd"] == 1_250_000_000 and z["mrd"].text == f"1,25{NBSP}Mrd.{NBSP}€"
     assert z["in-euro"].text == f"523.000{NBSP}€"
 
@@ -79,7 +80,7 @@ def test_a_formula_literal_in_euros_of_an_earlier_version_is_named_by_erwartet(d
     add(data, '  - id: alt\n    formel: "523000"\n    einheit: Mio. €\n    erwartet: "0,52"\n')
     wo = at(data, 'erwartet: "0,52"')
     assert problems_of(data) == [
-        f"{wo}: Zahl „alt“: berechnet 523.000,00{NBSP}Mio.{NBSP}€, erwartet "
+        f"{wo}: Zahl „alt“: berechnet 523.000{NBSP}Mio.{NBSP}€, erwartet "
         f"0,52{NBSP}Mio.{NBSP}€ – die Zahlen einer Formel stehen in der Einheit der Zahl (frühere Fassungen lasen sie "
         f"in Euro): für 0,52{NBSP}Mio.{NBSP}€ schreiben Sie „523000 / 1000000“ (ein Betrag in Euro, gedruckt in der "
         "Einheit der Zahl; eine getippte Zahl allein druckt jede Ziffer, die sie hat)."

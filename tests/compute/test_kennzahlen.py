@@ -318,10 +318,11 @@ def test_a_number_typed_into_a_percent_figure_is_in_prozent(data):
     add_figures(data, PROZENT)
     z = figures(data)  # no problem: every erwartet matches
     assert z["quote"] == z["quote-mit-zeichen"] == Fraction(50, 100)
-    assert z["quote"].text == z["quote-mit-zeichen"].text == f"50,00{NBSP}%"
+    # typed, a percentage prints as it was typed (issue 57: „90 %“ printed „90,00 %“); computed, as the house says
+    assert z["quote"].text == z["quote-mit-zeichen"].text == f"50{NBSP}%"
     assert z["drittel"] == Fraction(100, 3) / 100
     assert z["drittel"].text == f"33,33{NBSP}%"
-    assert z["klein"] == Fraction(5, 10) / 100 and z["klein"].text == f"0,50{NBSP}%"
+    assert z["klein"] == Fraction(5, 10) / 100 and z["klein"].text == f"0,5{NBSP}%"
     assert z["satz"] == Fraction(175, 100) / 100 and z["satz"].text == f"1,75{NBSP}%"
     assert z["doppelt"] == 2 * Fraction(175, 10000) and z["doppelt"].text == f"3,50{NBSP}%"
     assert z["summe-prozent"] == Fraction(60, 100)
@@ -358,15 +359,15 @@ def test_erwartet_of_a_percent_figure_names_the_rule_when_off_by_a_hundred(data)
     third = line_of(data / VORLAGE, 'erwartet: "12,5"')
     fourth = line_of(data / VORLAGE, "erwartet: 5000")
     assert problems_of(data) == [
-        f"data/vorlagen/2021-0123/vorlage.yaml:{first}: Zahl „quote“: berechnet 0,50{NBSP}%, erwartet 50{NBSP}% – "
+        f"data/vorlagen/2021-0123/vorlage.yaml:{first}: Zahl „quote“: berechnet 0,5{NBSP}%, erwartet 50{NBSP}% – "
         f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 50{NBSP}% schreiben Sie „50“ oder „50 %“.',
-        f"data/vorlagen/2021-0123/vorlage.yaml:{second}: Zahl „andere“: berechnet 50,00{NBSP}%, erwartet 40{NBSP}% – "
+        f"data/vorlagen/2021-0123/vorlage.yaml:{second}: Zahl „andere“: berechnet 50{NBSP}%, erwartet 40{NBSP}% – "
         "prüfen Sie den erwarteten Wert und die Formel.",
-        # 0,125 % prints with its three typed decimals; 12,5 % was meant
+        # typed figures print with their typed decimals (0,125 % with three, 50 % with none); 12,5 % was meant
         f"data/vorlagen/2021-0123/vorlage.yaml:{third}: Zahl „achtel“: berechnet 0,125{NBSP}%, erwartet 12,5{NBSP}% – "
         f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 12,5{NBSP}% schreiben Sie „12,5“ oder '
         "„12,5 %“.",
-        f"data/vorlagen/2021-0123/vorlage.yaml:{fourth}: Zahl „viel“: berechnet 50,00{NBSP}%, erwartet 5.000{NBSP}% – "
+        f"data/vorlagen/2021-0123/vorlage.yaml:{fourth}: Zahl „viel“: berechnet 50{NBSP}%, erwartet 5.000{NBSP}% – "
         f'eine Formel nur aus Zahlen ist bei „einheit: "%"“ in Prozent: für 5.000{NBSP}% schreiben Sie „5000“ oder '
         "„5000 %“.",
     ]

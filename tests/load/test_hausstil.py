@@ -440,7 +440,16 @@ CASES = [
     (
         "datum-fehlt",
         [(V, "datum: 2021-05-27\n", "")],
-        [(V, "nummer:", "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn.")],
+        # at the line before which `datum` goes, naming the switch for a date not known yet (issue 57, point 3)
+        [
+            (
+                V,
+                "betreff:",
+                "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn vor „betreff“, z. B. „datum: "
+                "2021-06-10“. Steht das Datum noch nicht fest, erlaubt „datum_pflicht: false“ unter „hausstil:“ in "
+                "koerperschaft.yaml Vorlagen ohne Datum.",
+            )
+        ],
     ),
     (
         "nummer-passt-nicht-zum-muster",

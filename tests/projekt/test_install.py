@@ -68,6 +68,9 @@ def _check_wheel(wheel: Path) -> None:
     for page in ("index.html", "tutorial/index.html", "referenz/meldungen.html", "referenz/lizenzen.html"):
         assert f"vorlagen/handbuch/{page}" in names, page
     assert any(n.startswith("vorlagen/handbuch/_images/") and n.endswith(".png") for n in names)
+    # the files of Sphinx and Furo in the handbook go with their licence texts (issue 57, point 3)
+    for name in ("sphinx-LICENSE.rst", "furo-LICENSE", "sphinx-basic-ng-LICENSE", "pygments-LICENSE"):
+        assert f"vorlagen/handbuch/_static/lizenzen/{name}" in names, name
     info = f"vorlagen-{VERSION}.dist-info"
     assert f"{info}/licenses/LICENSE" in names
     assert zipfile.ZipFile(wheel).read(f"{info}/licenses/LICENSE") == (ROOT / "LICENSE").read_bytes()

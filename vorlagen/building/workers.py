@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.core.problems import BuildFailed, FehltHier, Problem, Where
 from vorlagen.core.reads import hash_of, recording
 from vorlagen.core.runtime import befehlsordner
 from vorlagen.load.satz import Satz
@@ -70,6 +70,8 @@ def _start_worker(temporary: Path | None, verwaist: Path | None = None) -> None:
     gc.disable()  # importing WeasyPrint makes many objects and no garbage: searching it for cycles is wasted time
     try:
         _set_up()
+    except FehltHier:
+        pass  # no traceback from the pool: its first job says what the machine lacks, in German (render())
     finally:
         gc.freeze()  # those objects live as long as the worker: later searches for cycles skip them
         gc.enable()
@@ -82,9 +84,8 @@ def _set_up() -> None:
     if _font_config is not None:
         return
     from vorlagen.render.hyphenation import prime
-    from vorlagen.render.libraries import import_weasyprint
 
-    import_weasyprint()
+    maschine.weasyprint_laden()  # FehltHier: the machine lacks Pango – one German line, no document blamed
     prime()
     from weasyprint.text.fonts import FontConfiguration
 

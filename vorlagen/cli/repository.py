@@ -207,13 +207,19 @@ def aktualisieren(args: argparse.Namespace) -> int:
     from vorlagen.core.schreibvorgang import Aenderung
     from vorlagen.review.aktualisieren import aktualisieren as run
     from vorlagen.review.aktualisieren import juenger_als, vorherige_ausgabe
+    from vorlagen.review.fruehere import gelesen_fuer
 
     paths = Paths()
     pin = _version_pin(args.repository.root)  # read before the proof: what is written is based on this state
     folder = args.vorher or args.out
     vorher, problems = vorherige_ausgabe(folder, paths)
     raise_if(problems)
-    fuer = _geschrieben_fuer(args.repository.root)
+    fuer, versucht = gelesen_fuer(args.data, _geschrieben_fuer(args.repository.root))
+    if versucht:
+        print(
+            "vorlagen.toml nennt keine Version, und im Format dieser Version lassen sich die Daten nicht bauen: "
+            "umgeschrieben wird, was frühere Versionen anders lasen."
+        )
     if not vorher:  # nothing to prove against: what would be rewritten, and that none of it is proven
         print(_ungeprueft(run(args.data, {}, _bauen, args.land, fuer)), end="")
         raise BuildFailed(

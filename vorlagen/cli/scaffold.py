@@ -113,6 +113,39 @@ def _git(folder: Path) -> None:
             "selbst ein, wenn wieder Platz ist.",
             file=sys.stderr,
         )
+        return
+    _erster_commit(folder)
+
+
+def _erster_commit(folder: Path) -> None:
+    """The first commit of everything `neu` wrote, so that git knows the files (`git rm` of a placeholder works, and
+    `vergleichen` has a revision to compare with). Without a name and address of the user's own, it is made in the
+    program's name – only this one."""
+    wer = subprocess.run(["git", "config", "user.email"], cwd=folder, capture_output=True, text=True)
+    name = [] if wer.stdout.strip() else ["-c", "user.name=vorlagen neu", "-c", "user.email=vorlagen@localhost"]
+    try:
+        subprocess.run(["git", "add", "-A"], cwd=folder, check=True, capture_output=True)
+        subprocess.run(
+            [
+                "git",
+                *name,
+                "-c",
+                "commit.gpgsign=false",
+                "commit",
+                "-q",
+                "-m",
+                "Datenrepository angelegt (vorlagen neu)",
+            ],
+            cwd=folder,
+            check=True,
+            capture_output=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        print(
+            "Hinweis: git ließ die Dateien nicht festhalten – halten Sie sie selbst fest: git add -A, dann "
+            'git commit -m "Datenrepository angelegt".',
+            file=sys.stderr,
+        )
 
 
 # (word in the body's name, title of its head): the first word found decides; words are matched whole or as the

@@ -46,9 +46,12 @@ def render_fristen(facts: Facts, stichtag: dt.date) -> str:
             status = "; ".join(z.hinweise) if z.hinweise else "rechtzeitig"
             name = z.vorlage.nummer or f"(Nummer offen) {gekuerzt(z.vorlage.betreff, 40)}"
             lines.append(f"    {top:<9} {name}{vom(z.vorlage)}: {status}")
-    flagged = sum(1 for *_, zeilen in listing for z in zeilen if z.hinweise)
+    # the Vorlagen that need attention, each once however many Sitzungen name it, and those Sitzungen
+    flagged = {id(z.vorlage) for *_, zeilen in listing for z in zeilen if z.hinweise}
+    sitzungen = sum(1 for *_, zeilen in listing if any(z.hinweise for z in zeilen))
+    wo = f" (in {anzahl(sitzungen, 'Sitzung', 'Sitzungen')})" if sitzungen > len(flagged) else ""
     lines.append(
-        f"{anzahl(flagged, 'Vorlage braucht', 'Vorlagen brauchen')} Aufmerksamkeit."
+        f"{anzahl(len(flagged), 'Vorlage braucht', 'Vorlagen brauchen')} Aufmerksamkeit{wo}."
         if flagged
         else "Alle Vorlagen sind rechtzeitig und in der Beratungsfolge."
     )

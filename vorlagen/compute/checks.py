@@ -92,19 +92,72 @@ def check_tabelle(t: Tabelle, zahlformat: Zahlformat) -> list[Problem]:
                 problems.append(
                     Problem(
                         erwartet.where(key),
-                        f"{name}: Eine Berechnung der Art „{t.art}“ hat "
-                        f"keinen Wert „{key}“ – entfernen Sie ihn aus „erwartet“.",
+                        f"{name}: Eine Berechnung der Art „{t.art}“ hat keinen Wert „{key}“ – "
+                        + (_quellen_hinweis(t) or "entfernen Sie ihn aus „erwartet“."),
                     )
                 )
             elif expected != value:
                 problems.append(
                     _mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum, zahlformat)
                 )
+    if erwartet is not None and t.art != "Matrix":
+        problems += _quellen_erwartet(t, erwartet, name, zahlformat)
     if t.art not in ("Vergleich", "Matrix"):  # they check their own, in their unit
         felder = [
             (key, label, getattr(t, key)) for key, label in SUMMEN if key in {f.name for f in dataclasses.fields(t)}
         ]
+        felder += [(f"quellen:{q.als}", f"Quelle „{q.als}“", q.betrag) for q in _quellen(t) or []]
         problems += tabellengrenzen(t.berechnung, felder, _geld(t.quantum, zahlformat), name)
+    return problems
+
+
+def _quellen(t: Tabelle):
+    """The sources of a Finanzierungsplan; None for other tables."""
+    return t.quellen if t.art == "Finanzierungsplan" else None
+
+
+def _quellen_hinweis(t: Tabelle) -> str | None:
+    """For a Finanzierungsplan: how to check its rows – under the name each prints (None for other tables)."""
+    quellen = _quellen(t)
+    if quellen is None:
+        return None
+    namen = ", ".join(q.als for q in quellen)
+    beispiel = quellen[len(quellen) - 1].als if len(quellen) else "Bund"
+    return (
+        f"die Zeilen der Quellen prüfen Sie unter dem Namen, den sie drucken, z. B. „erwartet: {{quellen: "
+        f"{{{beispiel}: …}}}}“ (möglich: {namen or 'keine'}), die Gesamtkosten mit „gesamtkosten“."
+    )
+
+
+def _quellen_erwartet(t: Tabelle, erwartet, name: str, zahlformat: Zahlformat) -> list[Problem]:
+    """`erwartet: {quellen: {Name: Betrag}}`: each source of a Finanzierungsplan under the name its row prints."""
+    if not erwartet.quellen:
+        return []
+    quellen = _quellen(t)
+    if quellen is None:
+        return [
+            Problem(
+                erwartet.where("quellen"),
+                f"{name}: „quellen“ unter „erwartet“ gibt es nur in einem Finanzierungsplan – entfernen Sie es.",
+            )
+        ]
+    problems = []
+    for als, expected in erwartet.quellen.items():
+        quelle = next((q for q in quellen if als in (q.als, q.id)), None)
+        if quelle is None:
+            problems.append(
+                Problem(
+                    erwartet.where("quellen"),
+                    f"{name}: Eine Quelle „{als}“ druckt diese Tabelle nicht – ihre Quellen heißen "
+                    f"{', '.join(q.als for q in quellen) or 'keine'}; prüfen Sie den Namen.",
+                )
+            )
+        elif expected != quelle.betrag:
+            problems.append(
+                _mismatch(
+                    erwartet.where("quellen"), f"{name}, {quelle.als}", quelle.betrag, expected, t.quantum, zahlformat
+                )
+            )
     return problems
 
 

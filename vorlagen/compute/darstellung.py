@@ -8,19 +8,23 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.einheiten import SKALA, stellen_im_text
-from vorlagen.core.fmt import NBSP, Zahlformat, prozent, zahl, zahlwort
+from vorlagen.compute.einheiten import SKALA, stellen_im_text, summanden
+from vorlagen.compute.formel import Name
+from vorlagen.core.fmt import NBSP, OHNE_HAUS, Zahlformat, prozent, zahl, zahlwort
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
 
 STELLEN = {"T€": 0, "Mio. €": 2, "Mrd. €": 2}  # decimals a money unit prints unless `stellen` says otherwise
+QUOTEN = ("foerderquote", "veraenderung")  # fields of the tables that are a share (a source's is an Anteil)
 
 
 @dataclass(frozen=True)
 class Darstellung:
     """How one figure prints: its unit, its rounding step (money, None: not rounded), `stellen`, the Körperschaft's
     places for percentages, the house's format of money, and the decimals its typed numbers were written with (`getippt`: a figure of numbers
-    alone prints at least so many – „0,523“ in Mio. € prints „0,523 Mio. €“, not „0,52 Mio. €“)."""
+    alone prints at least so many – „0,523“ in Mio. € prints „0,523 Mio. €“, not „0,52 Mio. €“ –, a sum of figures
+    in its unit at least as many as they print; `wie_getippt`: a figure typed as it prints prints exactly as many –
+    „27,5“ in Mio. € „27,5 Mio. €“, „90 %“ „90 %“)."""
 
     einheit: str
     stufe: Decimal | None
@@ -28,6 +32,7 @@ class Darstellung:
     prozent_stellen: int
     zahlformat: Zahlformat  # how the house prints money (hausstil: waehrung)
     getippt: int = 0
+    wie_getippt: bool = False  # a figure typed as it prints (`27,5`, `90 %`): its places are the typed ones
 
     def skala(self) -> Fraction:
         """Base units per unit: 1.000 € per T€, 1/100 per %."""
@@ -42,9 +47,9 @@ class Darstellung:
         if self.stellen is not None:
             return self.stellen
         if self.einheit == "%":
-            return max(self.prozent_stellen, self.getippt)
+            return self.getippt if self.wie_getippt else max(self.prozent_stellen, self.getippt)
         if self.einheit in STELLEN:
-            return max(STELLEN[self.einheit], self.getippt)
+            return self.getippt if self.wie_getippt else max(STELLEN[self.einheit], self.getippt)
         if not _endlich(value):
             return max(2, self.getippt)  # zahl(): 1/3 → '0,33'
         return max(self.getippt, _dezimalen(value)) if self.getippt else None
@@ -195,3 +200,29 @@ def gekuerzt(text: str, wert: Fraction, form: Darstellung) -> str | None:
         f"„{ohne.text(betrag)}“ – eine getippte Ziffer ginge ohne ein Wort verloren. Schreiben Sie „stellen: {getippt}“ "
         f"(dann „{replace(ohne, stellen=getippt).text(betrag)}“) oder lassen Sie „stellen“ weg{auch}."
     )
+
+
+def gelesene_quote(value, feld: str, je_posten: bool, prozent_stellen: int) -> tuple[Fraction, str] | None:
+    """A share a formula reads from a table – a source's `anteil`, a plan's `foerderquote`, a Vergleich's
+    `veraenderung` –: the value it reads and how its Herleitung shows it. Read as printed (`runden: je_posten`) it is
+    its percentage at the house's places, a source's share as its part of the split of 100 % („88,98 %“); read
+    exactly, the exact value („88,9831 %“ with the digits that matter). None for anything that is no share."""
+    if not isinstance(value, Anteil) and (feld not in QUOTEN or not isinstance(value, Fraction)):
+        return None
+    if not je_posten:
+        return value, genau_text(value, "%", OHNE_HAUS)
+    stufe = Decimal(1).scaleb(-prozent_stellen)
+    gedruckt = value.prozent(prozent_stellen) if isinstance(value, Anteil) else round_half_up(value * 100, stufe)
+    return exact(gedruckt) / 100, prozent(exact(gedruckt) / 100, prozent_stellen)
+
+
+def stellen_der_teile(einheit: str, tree, figur) -> int:
+    """The most places any figure a sum adds up prints with (`figur`: a name's path → the Zahlwert it reads, None
+    for anything else), of those in the sum's unit – other units are no places of it: `ansatz-2015 + ansatz-2016` of
+    „0,523 Mio. €“ and „0,416 Mio. €“ → 3, so the sum prints „0,939 Mio. €“ and the text still adds up. Euros print
+    as their rounding says (none)."""
+    if einheit == "€":
+        return 0
+    teile = [figur(n.pfad) for n in summanden(tree, True, True) if isinstance(n, Name)]
+    gleich = [z for z in teile if z is not None and z.einheit == einheit and z.form is not None]
+    return max((z.form.nachkomma(z.gezeigt) or 0 for z in gleich), default=0)

@@ -152,21 +152,40 @@ def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
     return genau * SKALA.get(einheit, 1)
 
 
-def summanden(tree, mit_prozent: bool = False) -> list[Zahl]:
+def summanden(tree, mit_prozent: bool = False, mit_namen: bool = False) -> list:
     """The numbers a formula adds up, as typed – terms of + and -, arguments of summe, min and max (and with
-    `mit_prozent` the number of a percentage, `10,25 %`): what a formula of numbers alone states. Factors of a
-    product and a divided number are no such numbers: `2 * 0,2615` is computed, not typed."""
-    if isinstance(tree, Zahl):
+    `mit_prozent` the number of a percentage, `10,25 %`; with `mit_namen` the names it adds up, too): what a formula
+    of numbers alone states. Factors of a product and a divided number are no such numbers: `2 * 0,2615` is
+    computed, not typed."""
+    if isinstance(tree, Zahl) or (mit_namen and isinstance(tree, Name)):
         return [tree]
     if isinstance(tree, Minus):
-        return summanden(tree.wert, mit_prozent)
+        return summanden(tree.wert, mit_prozent, mit_namen)
     if isinstance(tree, Prozent):
-        return summanden(tree.wert, mit_prozent) if mit_prozent else []
+        return summanden(tree.wert, mit_prozent, mit_namen) if mit_prozent else []
     if isinstance(tree, Funktion):
-        return [z for a in tree.argumente for z in summanden(a, mit_prozent)]
+        return [z for a in tree.argumente for z in summanden(a, mit_prozent, mit_namen)]
     if isinstance(tree, Rechnung) and tree.zeichen in "+-":
-        return summanden(tree.links, mit_prozent) + summanden(tree.rechts, mit_prozent)
+        return summanden(tree.links, mit_prozent, mit_namen) + summanden(tree.rechts, mit_prozent, mit_namen)
     return []
+
+
+def nur_summanden(tree) -> bool:
+    """Whether every number of a formula of numbers alone is one it adds up (`27,5`, `0,523 + 0,416`, `90 %`): a
+    figure typed as it prints – not computed (`2 * 0,2615`, `1 / 3`)."""
+    return _anzahl_zahlen(tree) == len(summanden(tree, mit_prozent=True))
+
+
+def _anzahl_zahlen(tree) -> int:
+    if isinstance(tree, Zahl):
+        return 1
+    if isinstance(tree, (Minus, Prozent)):
+        return _anzahl_zahlen(tree.wert)
+    if isinstance(tree, Funktion):
+        return sum(_anzahl_zahlen(a) for a in tree.argumente)
+    if isinstance(tree, Rechnung):
+        return _anzahl_zahlen(tree.links) + _anzahl_zahlen(tree.rechts)
+    return 0
 
 
 def stellen_im_text(text: str) -> int:

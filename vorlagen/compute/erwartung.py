@@ -3,6 +3,7 @@ the expected value where the figure was written in the way of an earlier version
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -57,7 +58,8 @@ def _in_euro(k: Kennzahl, z: Zahlwert, getippt: bool) -> bool:
     assert z.form is not None
     if k.einheit not in ("T€", "Mio. €", "Mrd. €") or not getippt:
         return False
-    return z.form.in_einheit(exact(z.genau) / z.form.skala()) == exact(k.erwartet)
+    in_euro = replace(z.form, getippt=0, wie_getippt=False)  # as its unit prints a computed figure
+    return in_euro.in_einheit(exact(z.genau) / z.form.skala()) == exact(k.erwartet)
 
 
 def _in_formel(value) -> str:

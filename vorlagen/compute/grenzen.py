@@ -14,7 +14,7 @@ from vorlagen.compute.zahlwert import Groesse, Zahlwert
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.kennzahlen import Kennzahl
+from vorlagen.load.kennzahlen import GELDEINHEITEN, Kennzahl
 
 GRENZEN = {"hoechstens": "höchstens", "mindestens": "mindestens"}  # key → as a sentence says it
 
@@ -24,13 +24,31 @@ def haelt(art: str, wert, grenze) -> bool:
     return Fraction(wert) <= Fraction(grenze) if art == "hoechstens" else Fraction(wert) >= Fraction(grenze)
 
 
-def meldung(was: str, art: str, wert: str, grenze: str, differenz: str) -> str:
-    """The German sentence of a bound that does not hold."""
+def meldung(was: str, art: str, wert: str, grenze: str, differenz: str, ursache: str = "") -> str:
+    """The German sentence of a bound that does not hold; `ursache`: where a rounding of what it reads makes the
+    difference, that rounding with its amount."""
     seite = "über" if art == "hoechstens" else "unter"
     return (
         f"{was}: berechnet {wert}, {GRENZEN[art]} {grenze}, Differenz {differenz} – der Wert liegt {seite} seiner "
-        "Grenze: prüfen Sie die Eingangswerte und die Grenze."
+        f"Grenze{ursache}: prüfen Sie die Eingangswerte und die Grenze."
     )
+
+
+def _rundungen(z: Zahlwert, zahlformat: Zahlformat) -> str:
+    """The roundings of the figures a figure read as printed, for a bound it misses by less than its print shows:
+    ' – gelesen, wie gedruckt: „zuwendung“ ist um 0,50 € aufgerundet (genau 166.095,50 €, gelesen 166.096 €)'; ''
+    where it read none rounded."""
+    teile = []
+    for schritt in z.schritte:
+        if schritt.gerundet is None:
+            continue
+        name, einheit, genau, gelesen = schritt.gerundet
+        richtung = "aufgerundet" if gelesen > genau else "abgerundet"
+        teile.append(
+            f"„{name}“ ist um {_betrag(abs(gelesen - genau), einheit, zahlformat)} {richtung} (genau "
+            f"{_betrag(genau, einheit, zahlformat)}, gelesen {schritt.wert})"
+        )
+    return f" – gelesen, wie gedruckt: {'; '.join(teile)}" if teile else ""
 
 
 def differenz(wert: Fraction, einheit: str, zahlformat: Zahlformat) -> str:
@@ -59,6 +77,13 @@ def grenze(wert: Decimal | None, form: Darstellung) -> Groesse | None:
     return Groesse(basis, gezeigt.text(basis), form.einheit)
 
 
+def _betrag(wert: Fraction, einheit: str, zahlformat: Zahlformat) -> str:
+    """An exact value for the message: money in cents where it has no finer part ('0,50 €'), else its digits."""
+    if einheit in GELDEINHEITEN and (wert * 100).denominator == 1:
+        return zahlformat.eur_cent(wert)
+    return genau_text(wert, einheit, zahlformat)
+
+
 def zahl_grenzen(k: Kennzahl, z: Zahlwert) -> list[Problem]:
     """The bounds of a named figure that its value does not keep, each at its line."""
     assert z.form is not None  # every computed figure has one
@@ -72,9 +97,10 @@ def zahl_grenzen(k: Kennzahl, z: Zahlwert) -> list[Problem]:
         basis = exact(grenze) * z.form.skala()
         if haelt(art, wert, basis):
             continue
-        gezeigt = z.wert.text
-        if haelt(art, z.form.gedruckt(wert), basis):  # the print alone would not show it
+        gezeigt, ursache = z.wert.text, ""
+        if haelt(art, z.form.gedruckt(wert), basis):  # the print alone would not show it: a rounding may
             gezeigt += f" (genau {genau_text(wert, k.einheit, zahlformat)})"
+            ursache = _rundungen(z, zahlformat)
         was = f"Zahl „{k.id}“"
         problems.append(
             Problem(
@@ -85,6 +111,7 @@ def zahl_grenzen(k: Kennzahl, z: Zahlwert) -> list[Problem]:
                     gezeigt,
                     mit_einheit(grenze, k.einheit, zahlformat),
                     differenz(wert - basis, k.einheit, zahlformat),
+                    ursache,
                 ),
             )
         )

@@ -11,7 +11,14 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.darstellung import Darstellung, gekuerzt, nie_null, verlorene_ziffern
+from vorlagen.compute.darstellung import (
+    Darstellung,
+    gekuerzt,
+    gelesene_quote,
+    nie_null,
+    stellen_der_teile,
+    verlorene_ziffern,
+)
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
@@ -25,6 +32,7 @@ from vorlagen.compute.einheiten import (
     getippt,
     getippte_stellen,
     nur_prozent,
+    nur_summanden,
     plausibel,
     rechnen,
 )
@@ -256,22 +264,19 @@ def kennzahlen(
                 other = compute(eigene, chain + [figure_id])
                 if other is None:
                     raise EinheitFehler(f"„{name.text}“ lässt sich nicht berechnen (siehe dort).")
-                value = other.genau if k.runden == "am_ende" else other.gedruckt
-                steps.append(
-                    Schritt(
-                        f"{name.text} ({'genau' if k.runden == 'am_ende' else 'wie gedruckt'})",
-                        other.wert.text,
-                        other.kennzahl.where("formel"),
-                    )
-                )
+                value, wie = (other.genau, "genau") if k.runden == "am_ende" else (other.gedruckt, "wie gedruckt")
+                gerundet = (name.text, other.einheit, other.genau, value) if value != other.genau else None
+                steps.append(Schritt(f"{name.text} ({wie})", other.wert.text, other.kennzahl.where("formel"), gerundet))
                 return Wert(value, DIMENSION[other.einheit])
             value, dimension, where = _lesen_pfad(name.pfad, names, figures)
-            steps.append(Schritt(name.text, _einfach(value, dimension, rundung.quantum, zahlformat), where))
+            quote = gelesene_quote(value, name.pfad[-1], k.runden == "je_posten", rundung.prozent_stellen)
+            value, text = quote or (value, _einfach(value, dimension, rundung.quantum, zahlformat))
+            steps.append(Schritt(name.text, text, where))
             return Wert(exact(value), dimension)
 
-        figures[figure_id], found = _zahlwert(
-            k, trees[figure_id], rechnen(trees[figure_id], lesen_name), steps, rundung, zahlformat
-        )
+        genau, tree = rechnen(trees[figure_id], lesen_name), trees[figure_id]  # the figures it reads are computed
+        teile = stellen_der_teile(k.einheit, tree, lambda pfad: figures.get(figur(pfad, by_id) or ""))
+        figures[figure_id], found = _zahlwert(k, tree, genau, steps, rundung, zahlformat, teile)
         problems.extend(found)
         state[figure_id] = "fertig"
         return figures[figure_id]
@@ -302,11 +307,11 @@ def _geprueft(definitions: list[Kennzahl], figures: dict[str, Zahlwert], trees: 
 
 
 def _zahlwert(
-    k: Kennzahl, tree, genau: Wert, steps: list[Schritt], rundung: Rundung, zahlformat: Zahlformat
+    k: Kennzahl, tree, genau: Wert, steps: list[Schritt], rundung: Rundung, zahlformat: Zahlformat, teile: int = 0
 ) -> tuple[Zahlwert, list[Problem]]:
     """A figure from its formula's exact value: a formula of numbers alone typed in its unit, the unit checked, its
-    rounding, how it prints (every typed digit), its bounds; EinheitFehler where it cannot be, the problems of a
-    `stellen` that would cut a typed digit."""
+    rounding, how it prints (every typed digit; `teile`: the places of the figures it adds up), its bounds;
+    EinheitFehler where it cannot be, the problems of a `stellen` that would cut a typed digit."""
     problems: list[Problem] = []
     want = DIMENSION[k.einheit]
     getippte = not namen(tree)  # a formula of numbers alone is a typed figure in its own unit
@@ -319,8 +324,9 @@ def _zahlwert(
             "angegeben – prüfen Sie „einheit“ oder die Formel."
         )
     value, step = _gerundet(k, genau.genau, rundung.quantum)
-    stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (0, None)
-    form = Darstellung(k.einheit, step, k.stellen, rundung.prozent_stellen, zahlformat, stellen)
+    stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (teile, None)
+    wie = getippte and nur_summanden(tree) and zahl_getippt is not None
+    form = Darstellung(k.einheit, step, k.stellen, rundung.prozent_stellen, zahlformat, stellen, wie)
     kuerzer = gekuerzt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
     if kuerzer is not None:
         problems.append(Problem(k.where("stellen"), f"Zahl „{k.id}“: {kuerzer}"))

@@ -62,6 +62,7 @@ class Schritt:
     was: str
     wert: str
     wo: Where | None = None
+    gerundet: tuple[str, str, Fraction, Fraction] | None = None  # a figure read as printed: name, unit, exact, read
 
 
 @dataclass
@@ -88,11 +89,18 @@ class Zahlwert(Named):
     def wie_getippt(self) -> str | None:
         """Where the typed digits decide the print, how: 'gedruckt mit drei Nachkommastellen, so vielen wie getippt'
         (None where the unit and `stellen` alone do)."""
-        if self.form is None or self.form.text(self.gezeigt) == replace(self.form, getippt=0).text(self.gezeigt):
+        ohne = replace(self.form, getippt=0, wie_getippt=False) if self.form is not None else None
+        if self.form is None or ohne is None or self.form.text(self.gezeigt) == ohne.text(self.gezeigt):
             return None
         if self.einheit == "€":
             return "gedruckt mit Cent, wie getippt"
-        return f"gedruckt mit {zahlwort(self.form.getippt)} Nachkommastellen, so vielen wie getippt"
+        stellen = self.form.getippt
+        gedruckt = {0: "ohne Nachkommastellen", 1: "mit einer Nachkommastelle"}.get(
+            stellen, f"mit {zahlwort(stellen)} Nachkommastellen"
+        )
+        if self.schritte:  # it reads figures: a sum prints as many as the figures it adds up
+            return f"gedruckt {gedruckt} wie die Zahlen, die sie addiert"
+        return f"gedruckt {gedruckt}, wie getippt" if stellen < 2 else f"gedruckt {gedruckt}, so vielen wie getippt"
 
     @property
     def gedruckt(self) -> Fraction:

@@ -13,7 +13,7 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.kennzahlen import widerspruch
 from vorlagen.load.records import Record, doc, record
 from vorlagen.load.vergleichszeilen import Vergleichsspalte, Vergleichszeile, matrix_probleme
-from vorlagen.load.werte import Anzahl, Betrag
+from vorlagen.load.werte import Anzahl, Betrag, Prozentsatz
 from vorlagen.load.zeitraum import Zeitraum, laenge
 
 # --- finanzierung in vorlage.yaml ----------------------------------------------------------
@@ -91,6 +91,11 @@ class Erwartet(Record):
     eigenanteil: Betrag | None = doc("Eigenanteil", default=None)
     summe: Betrag | None = doc("Summe (Aufstellung; Matrix: Summe aller Zellen)", default=None)
     spalten: dict[str, Decimal] = doc("Matrix: Summe je Spalte, z. B. {2015: 148920}", factory=dict)
+    quellen: dict[str, Betrag] = doc(
+        "Finanzierungsplan: Betrag je Quelle unter dem Namen, den ihre Zeile druckt, z. B. {Bund: 80000, "
+        "Eigenanteil: 20000}",
+        factory=dict,
+    )
 
 
 @record
@@ -100,7 +105,9 @@ class Quelle(Record):
     id: str | None = doc('Name für Texte: quellen["id"] (sonst die Bezeichnung)', default=None)
     als: str = doc("z. B. Bund, Land, Eigenmittel der Stadt")
     art: Literal["Zuwendung", "Dritte", "Eigenmittel"] = doc("Art der Finanzierungsquelle", default="Zuwendung")
-    foerdersatz: Decimal | None = doc("Anteilsfinanzierung: Prozent der förderfähigen Kosten …", default=None)
+    foerdersatz: Prozentsatz | None = doc(
+        "Anteilsfinanzierung: Prozent der förderfähigen Kosten, z. B. 80 oder „80 %“ …", default=None
+    )
     hoechstbetrag: Betrag | None = doc("… höchstens so viel (auch bei Fehlbedarf)", default=None)
     festbetrag: Betrag | None = doc("Festbetragsfinanzierung", default=None)
     fehlbedarf: bool = doc(
@@ -150,7 +157,7 @@ class Quelle(Record):
 
 @record
 class Quellenaenderung(Record):
-    foerdersatz: Decimal | None = doc("in diesem Szenario: Prozent der förderfähigen Kosten", default=None)
+    foerdersatz: Prozentsatz | None = doc("in diesem Szenario: Prozent der förderfähigen Kosten", default=None)
     anteil: Fraction | None = doc("… oder Anteil an den Gesamtkosten", default=None)
     festbetrag: Betrag | None = doc("… oder ein Festbetrag", default=None)
     betrag: Betrag | None = doc("… oder ein fester Betrag", default=None)

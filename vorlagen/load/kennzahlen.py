@@ -43,7 +43,9 @@ class Kennzahl(Record):
         default="je_posten",
     )
     stellen: int | None = doc(
-        "Nachkommastellen beim Drucken (Standard: Prozent wie die Körperschaft, T€ 0, Mio. € 2)", default=None
+        "Nachkommastellen beim Drucken (Standard: eine getippte Zahl wie getippt, eine Summe mindestens wie ihre "
+        "Zahlen; sonst Prozent wie die Körperschaft, T€ 0, Mio. € 2)",
+        default=None,
     )
     erwartet: Formelzahl | None = doc(
         "der Wert laut Vorlage, in der Einheit der Zahl (bei % in Prozent) und geschrieben wie in der Formel "

@@ -140,10 +140,10 @@ def _vorlage_dateien(stil, auftrag: Auftrag, folder: str) -> dict[str, str]:
         f"art: {json.dumps(art_name, ensure_ascii=False)}",
         "oeffentlich: true",
         "platzhalter: true  # ein Gerüst: ersetzen Sie Texte und Angaben durch Ihre, dann entfernen Sie diese Zeile",
-        f"datum: {auftrag.heute.isoformat()}",
+        *([f"datum: {auftrag.heute.isoformat()}"] if stil.datum_pflicht else []),  # else: not known yet
         *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []),
         f"betreff: {auftrag.betreff}",
-        "beratungsfolge:" + ("".join(_beratungen(auftrag.beratungsfolge, beschluss)) or " []"),
+        "beratungsfolge:" + ("".join(_beratungen(stil, auftrag.beratungsfolge, beschluss)) or " []"),
     ]
     if beschluss:
         lines.append("beschlussvorschlag: beschlussvorschlag.md")
@@ -160,16 +160,27 @@ def _vorlage_dateien(stil, auftrag: Auftrag, folder: str) -> dict[str, str]:
     return {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
 
 
-def _beratungen(beratungsfolge: Sequence[Schritt], beschluss: bool) -> list[str]:
-    """The lines of the Beratungsfolge, as the handbook writes them: `- {sitzung: …, rolle: …}`."""
+def _beratungen(stil, beratungsfolge: Sequence[Schritt], beschluss: bool) -> list[str]:
+    """The lines of the Beratungsfolge, as the handbook writes them: `- {sitzung: …, rolle: …}`, each Rolle a word
+    of the Körperschaft's own list (hausstil: rollen)."""
     zeilen = []
     for nummer, schritt in enumerate(beratungsfolge, start=1):
-        rolle = schritt.rolle or (
-            "Kenntnisnahme" if not beschluss else "Entscheidung" if nummer == len(beratungsfolge) else "Vorberatung"
+        entscheidet = beschluss and nummer == len(beratungsfolge)
+        rolle = schritt.rolle or _rolle(
+            stil, "Kenntnisnahme" if not beschluss else "Entscheidung" if entscheidet else "Vorberatung", entscheidet
         )
         wo = f"sitzung: {_wort(schritt.sitzung)}" if schritt.sitzung else f"gremium: {_wort(schritt.gremium or '')}"
         zeilen.append(f"\n  - {{{wo}, rolle: {_wort(rolle)}}}")
     return zeilen
+
+
+def _rolle(stil, wort: str, entscheidet: bool) -> str:
+    """The usual word where the Hausstil's list has it; else the list's first word that decides (or does not) as
+    that one would: a body that says „Beschluss“ for „Entscheidung“ gets „Beschluss“."""
+    if wort in stil.rollen:
+        return wort
+    passend = [name for name, rolle in stil.rollen.items() if rolle.entscheidet == entscheidet]
+    return (passend or list(stil.rollen) or [wort])[0]
 
 
 def _wort(text: str) -> str:

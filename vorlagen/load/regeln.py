@@ -13,6 +13,14 @@ from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.vorlagenart import Vorlagenart, nummer_beispiel, nummer_regex
 from vorlagen.load.vorlagenordner import unknown_art
 
+# at the line of `betreff`, before which the handbook writes `datum`; a clerk who does not know the date yet needs the
+# Hausstil's switch
+DATUM_FEHLT = (
+    "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn vor „betreff“, z. B. „datum: 2021-06-10“. Steht "
+    "das Datum noch nicht fest, erlaubt „datum_pflicht: false“ unter „hausstil:“ in koerperschaft.yaml Vorlagen ohne "
+    "Datum."
+)
+
 
 def eine(art: str | None) -> str:
     """'Eine Beschlussvorlage' – or 'Die Vorlagenart „Antrag“' where the article would be a guess; 'Eine Vorlage'
@@ -40,7 +48,7 @@ def check_regeln(facts: Facts) -> list[Problem]:
         problems += _abschnitte(stil, vorlage, art)
         problems += _nummer(stil, vorlage, art)
         if vorlage.datum is None and stil.datum_pflicht:
-            problems.append(Problem(vorlage.where(), "In „vorlage.yaml“ fehlt der Eintrag „datum“ – ergänzen Sie ihn."))
+            problems.append(Problem(vorlage.where("betreff"), DATUM_FEHLT))
         if vorlage.unterschrift is None and stil.unterschrift.form in ("im_auftrag", "gez"):
             problems.append(
                 Problem(

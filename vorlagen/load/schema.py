@@ -30,7 +30,7 @@ from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
 from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.vorlage import Vorlage
-from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
+from vorlagen.load.werte import Anzahl, Betrag, Formelzahl, Prozentsatz
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (yaml-language-server) support best
 
@@ -126,6 +126,10 @@ SCALARS: dict[object, dict[str, object]] = {
     Formelzahl: {
         "anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^-?\d+(,\d+)?$"}],
         "description": 'wie in einer Formel: ohne Tausenderpunkt, mit Dezimalkomma, z. B. 523000 oder "0,523"',
+    },
+    Prozentsatz: {
+        "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%$"}],
+        "description": 'in Prozent, z. B. 80 oder "80 %" (unter 1 nur mit „%“: "0.8 %")',
     },
     Fraction: {
         "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$"}],

@@ -8,6 +8,7 @@ from typing import Literal
 
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
+from vorlagen.load.werte import Prozentsatz
 
 RECHNUNGEN = ("neu - alt", "alt - neu", "(neu - alt) / alt", "neu / alt")
 
@@ -17,7 +18,7 @@ class Vergleichserwartung(Record):
     alt: Decimal | None = doc("alter Stand", default=None)
     neu: Decimal | None = doc("neuer Stand", default=None)
     differenz: Decimal | None = doc("Veränderung", default=None)
-    prozent: Decimal | None = doc("Veränderung in Prozent, z. B. 1.15", default=None)
+    prozent: Prozentsatz | None = doc("Veränderung in Prozent, z. B. 1.15 oder „1.15 %“", default=None)
     zellen: dict[str, Decimal] = doc(
         "Matrix: Wert je Spalte; Vergleich: Wert je eigener Vergleichsspalte (ihr Kopf), bei % in Prozent",
         factory=dict,

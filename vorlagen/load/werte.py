@@ -6,6 +6,7 @@ tools read in other ways (a plain `no`, `1:30`, `0815`, a German number) is refu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import typing
@@ -21,6 +22,7 @@ from vorlagen.load.yamlfile import Scalar
 
 Betrag = typing.NewType("Betrag", Decimal)  # money: a Decimal with at most two decimal places
 Formelzahl = typing.NewType("Formelzahl", Decimal)  # a number as a formula writes it: 0,523 (decimal comma)
+Prozentsatz = typing.NewType("Prozentsatz", Decimal)  # a percentage in Prozent: 80, "80 %", "80%" (below 1 with „%“)
 Gelesen = tuple[typing.Any, list[Problem]]  # a value read, and the problems that make it unusable
 
 
@@ -41,6 +43,7 @@ _INT = re.compile(r"-?\d+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
+_PROZENT = re.compile(r"(.*?)\s*%")
 _TRUE = {"true", "ja"}
 _FALSE = {"false", "nein"}
 _LEADING_ZERO_NUMBER = re.compile(r"-?0\d+(\.\d+)?")
@@ -83,6 +86,12 @@ def text(scalar: Scalar, name: str) -> Gelesen:
                 f"den Text in Anführungszeichen: {quoted}.",
             )
     return value, []
+
+
+def anders_gelesen(value: str) -> bool:
+    """Whether a text written without quotes is one that `text` refuses, because YAML 1.1 tools read it as
+    something else (yes/no/on/off, 18:30, 0815): whoever writes a data file quotes it."""
+    return bool(_YAML11_BOOL.fullmatch(value) or _SEXAGESIMAL.fullmatch(value) or _LEADING_ZERO.fullmatch(value))
 
 
 def _leading_zero(scalar: Scalar, name: str) -> list[Problem]:
@@ -178,6 +187,26 @@ def _datenzahl(scalar: Scalar, name: str, art: str) -> Gelesen:
     return _plausible(scalar, name, number)
 
 
+def prozentsatz(scalar: Scalar, name: str) -> Gelesen:
+    """A percentage as people write it – „80“, „80 %“, „80%“ – in Prozent. A number between 0 and 1 without „%“
+    reads two ways (0.8: 0,8 % or the fraction 0,8 = 80 %) and is refused naming both and how to write each."""
+    value = scalar.text.strip()
+    zeichen = _PROZENT.fullmatch(value)
+    zahl_text = zeichen[1] if zeichen else value
+    number, problems = _datenzahl(dataclasses.replace(scalar, text=zahl_text), name, "zahl")
+    if problems or zeichen or not 0 < abs(number) < 1:
+        return (None if problems else number), problems
+    hundert = number * 100
+    als_prozent = f"{hundert.normalize():f}"
+    return fail(
+        scalar,
+        f"„{name}: {value}“ lässt sich zweifach lesen: als {value.replace('.', ',')} % oder als Anteil "
+        f"{value.replace('.', ',')} = {als_prozent.replace('.', ',')} % – „{name}“ steht in Prozent. Schreiben Sie "
+        f"„{name}: {als_prozent}“ oder „{name}: {als_prozent} %“ für {als_prozent.replace('.', ',')} %, "
+        f"„{name}: {value} %“ für {value.replace('.', ',')} %.",
+    )
+
+
 def erwartet_zahl(scalar: Scalar, name: str) -> Gelesen:
     """`erwartet` of a named figure: a number written as its formula writes it (0,523 – in {…} in quotes)."""
     value = scalar.text.strip()
@@ -229,7 +258,7 @@ def date(scalar: Scalar, name: str) -> Gelesen:
         return fail(scalar, f"„{name}“: Den {value} gibt es nicht im Kalender – prüfen Sie Tag und Monat.")
 
 
-ZAHLENTYPEN = (int, Decimal, Betrag, Anzahl, Fraction)  # the types a number field is read as
+ZAHLENTYPEN = (int, Decimal, Betrag, Anzahl, Fraction, Prozentsatz)  # the types a number field is read as
 
 _READERS: dict[object, Callable[[Scalar, str], Gelesen]] = {
     str: text,
@@ -237,6 +266,7 @@ _READERS: dict[object, Callable[[Scalar, str], Gelesen]] = {
     Decimal: decimal,
     Betrag: betrag,
     Formelzahl: erwartet_zahl,
+    Prozentsatz: prozentsatz,
     bool: boolean,
     dt.date: date,
     Fraction: fraction,

@@ -24,6 +24,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
+from vorlagen.load.werte import anders_gelesen
 from vorlagen.load.yamlzeilen import gefaltet, gestalten
 
 Pfad = tuple[str | int, ...]  # keys and list positions from the root, e.g. ("beratungsfolge", 0, "sitzung")
@@ -308,14 +309,16 @@ def _knoten(wert: Any, im_fluss: bool = False) -> Any:
 
 
 _ANALYSE = Emitter(io.StringIO(), allow_unicode=True)
+_ANALYSE.use_version = (1, 1)  # type: ignore[attr-defined]  # no dumper: its own serializer; 1.1 as the loader
 _RESOLVER = YAML().resolver
 
 
 def schlicht(text: str, im_fluss: bool = True) -> bool:
     """Whether a text stands without quotes where it goes (inside `{…}`, or on a line of its own) and reads back as
-    the same text."""
+    the same text – by YAML 1.2's rules and by the loader's, which refuses what YAML 1.1 tools read otherwise."""
     if not text or text != text.strip():
         return False
     analyse = _ANALYSE.analyze_scalar(text)
     erlaubt = analyse.allow_flow_plain if im_fluss else analyse.allow_block_plain
-    return bool(erlaubt) and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR
+    # the loader reads YAML 1.1's way too: `NO`, `18:30` and `0815` are no texts there (load/werte.text)
+    return bool(erlaubt) and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR and not anders_gelesen(text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from vorlagen.core.problems import FehltHier
+
 HARFBUZZ_SUBSET = "harfbuzz-subset"
 HARFBUZZ_VECTOR = "harfbuzz-vector"
 
@@ -36,7 +38,28 @@ FEHLT = {
     ),
 }
 
+# the one line of a command that needs PDFs on a machine without Pango (as `vorlagen --version` says it)
+PANGO_FEHLT = (
+    "Diesem Rechner fehlt die Bibliothek Pango – ohne sie setzt WeasyPrint keine PDF-Dateien; installieren Sie sie, "
+    "wie die Anleitung „Installation“ des Handbuchs sagt (Debian und Ubuntu: sudo apt install libpango-1.0-0)."
+)
+
 _bemerkt: set[str] = set()  # what this process noticed since it last handed it on
+
+
+def weasyprint_laden() -> None:
+    """Imports WeasyPrint (render/libraries.py); where this machine lacks Pango, FehltHier with its one German line –
+    WeasyPrint's English banner about it is not printed, and no document is blamed."""
+    import contextlib
+    import io
+
+    from vorlagen.render.libraries import import_weasyprint
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import_weasyprint()
+    except OSError:  # WeasyPrint: cannot load library 'libpango-1.0-0'
+        raise FehltHier(PANGO_FEHLT) from None
 
 
 def notieren(record: logging.LogRecord) -> bool:

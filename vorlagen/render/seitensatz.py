@@ -21,7 +21,7 @@ from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import hash_of
 from vorlagen.core.usercache import keep, read_kept
 from vorlagen.render import druckbild, seitenbild
-from vorlagen.render.libraries import import_weasyprint
+from vorlagen.render.maschine import weasyprint_laden
 
 MAX_CACHE = 1_000_000  # bytes of one kept Seitenbild (the example's: 4 KB)
 
@@ -29,7 +29,7 @@ MAX_CACHE = 1_000_000  # bytes of one kept Seitenbild (the example's: 4 KB)
 @functools.cache
 def setzer() -> str:
     """The renderer of this machine: library versions, Pango's version and each system font (path, size, time)."""
-    import_weasyprint()
+    weasyprint_laden()  # FehltHier where this machine lacks Pango
     from weasyprint.text.ffi import ffi, fontconfig, pango
 
     teile = [f"{name}={importlib.metadata.version(name)}" for name in LIBRARIES]

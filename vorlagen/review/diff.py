@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from vorlagen.core.reads import hash_of
-from vorlagen.review.fassung import Fassung
+from vorlagen.review.fassung import Fassung, differenz
 
 
 @dataclass
@@ -103,9 +103,7 @@ def compare_one(old: Fassung, new: Fassung) -> Vorlagenaenderung:
         either = b or a
         assert either is not None  # the key is one of the two Fassungen
         label = either.label
-        diff = new.zahlformat.signed(b.value - a.value, b.quantum) if a and b and b.money else None
-        if a and b and not b.money:
-            diff = ("+" if b.value > a.value else "") + b.show(new.zahlformat, b.value - a.value)
+        diff = differenz(a, b, new.zahlformat) if a and b else None
         under = []
         if a and b:
             under = [

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
-from vorlagen.core.fmt import Zahlformat, datum, zahl
-from vorlagen.core.money import round_half_up
+from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl
+from vorlagen.core.money import exact, round_half_up
+from vorlagen.load.kennzahlen import GELDEINHEITEN
 from vorlagen.render import plaintext
 from vorlagen.render.document import VorlageDoc
 from vorlagen.render.freigabe import Stand
@@ -22,13 +24,47 @@ class Zahl:
     quantum: Decimal = Decimal(1)
     quellen: dict[str, str] = field(default_factory=dict)  # the facts and figures it reads: name → value as printed
     text: str | None = None  # as printed, where the figure prints itself (a named figure in its unit)
+    stellen: int | None = 2  # the places a figure without unit prints with (None: as many as it has)
+    einheit: str = ""  # a named figure's unit ('Mio. €', '%', 'VZÄ' …); '' for the tables' euros and numbers
+    im_druck: Fraction | None = None  # a named figure's printed value as a number in its unit (88,98 for 88,98 %)
 
-    def show(self, zahlformat: Zahlformat, value: Decimal | None = None) -> str:
+    def show(self, zahlformat: Zahlformat) -> str:
         """As printed; money as `zahlformat` (its Fassung's house) prints it."""
-        if value is None and self.text is not None:
+        if self.text is not None:
             return self.text
-        value = self.value if value is None else value
-        return zahlformat.euro_or_cent(value, self.quantum) if self.money else zahl(value, 2)
+        return zahlformat.euro_or_cent(self.value, self.quantum) if self.money else zahl(self.value, self.stellen)
+
+    def gedruckt(self) -> tuple[Fraction, int]:
+        """The value as printed, as a number in the unit it prints in, and the places it prints with."""
+        if self.im_druck is not None:
+            return self.im_druck, self.stellen if self.stellen is not None else _dezimalen(self.im_druck)
+        places = max(0, -int(self.quantum.as_tuple().exponent)) if self.money else self.stellen
+        if places is None:
+            return exact(self.value), _dezimalen(exact(self.value))
+        return exact(round_half_up(self.value, Decimal(1).scaleb(-places))), places
+
+
+def differenz(alt: Zahl, neu: Zahl, zahlformat: Zahlformat) -> str | None:
+    """The change from one figure to the other in its unit and with the places of the two as printed: '+650 €',
+    '−0,18 Prozentpunkte', '+0,013 Mio. €', '+0,5 VZÄ' – exactly the difference of the two printed values; None
+    where the figure changed its unit (no difference of two units)."""
+    if (alt.einheit, alt.money) != (neu.einheit, neu.money):
+        return None
+    (a, stellen_a), (b, stellen_b) = alt.gedruckt(), neu.gedruckt()
+    wert = b - a
+    text = ("+" if wert > 0 else "±" if wert == 0 else "") + zahl(wert, max(stellen_a, stellen_b))
+    if neu.money and not neu.einheit:
+        return f"{text}{NBSP}{zahlformat.geldeinheit('€')}"
+    einheit = "Prozentpunkte" if neu.einheit == "%" else zahlformat.geldeinheit(neu.einheit).replace(" ", NBSP)
+    return text if neu.einheit in ("", "Anzahl") else f"{text}{NBSP}{einheit}"
+
+
+def _dezimalen(value: Fraction) -> int:
+    """The decimals of a printed value (it has finitely many): 3/8 → 3; at most twelve."""
+    places = 0
+    while places < 12 and (value * 10**places).denominator != 1:
+        places += 1
+    return places
 
 
 @dataclass
@@ -148,23 +184,35 @@ def _figures(rechnung, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
         zahlen[f"{v.id}/summe"] = Zahl(f"{v.titel}: Summe", v.summe, False)
     for b in rechnung.bescheide.values():
         zahlen[f"bescheid/{b.id}"] = Zahl(
-            f"Bescheid vom {datum(b.datum)} ({b.id})", b.betrag, True, quellen=_position_sources(b, zahlformat)
+            f"Bescheid vom {datum(b.datum)} ({b.id})",
+            b.betrag,
+            True,
+            b.quantum,
+            quellen=_position_sources(b, zahlformat),
         )
     for a in (rechnung.antraege or {}).values():
         zahlen[f"antrag/{a.id}"] = Zahl(
-            f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True, quellen=_position_sources(a, zahlformat)
+            f"Antrag vom {datum(a.datum)} ({a.id})", a.betrag, True, a.quantum, quellen=_position_sources(a, zahlformat)
         )
     if rechnung.haushalt is not None:
         _haushalt(rechnung.haushalt, zahlen, zahlformat)
     for z in rechnung.zahlen.herleitung.values():
-        zahlen[f"zahl/{z.id}"] = Zahl(
-            f"Zahl „{z.titel or z.id}“",
-            round_half_up(z.wert, Decimal("0.000001")),
-            z.stufe is not None,
-            z.stufe or Decimal(1),
-            {s.was: s.wert for s in z.schritte},
-            z.wert.text,
-        )
+        zahlen[f"zahl/{z.id}"] = benannt(z)
+
+
+def benannt(z) -> Zahl:
+    """A named figure (compute/zahlwert.Zahlwert) with its value as printed in its unit and places."""
+    return Zahl(
+        f"Zahl „{z.titel or z.id}“",
+        round_half_up(z.wert, Decimal("0.000001")),
+        z.einheit in GELDEINHEITEN,
+        z.stufe or Decimal(1),
+        {s.was: s.wert for s in z.schritte},
+        z.wert.text,
+        None if z.form is None else z.form.nachkomma(z.gezeigt),
+        z.einheit,
+        None if z.form is None else z.form.in_einheit(z.gezeigt),
+    )
 
 
 def _haushalt(a, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
@@ -253,7 +301,9 @@ def _other_kind(t, name: str, zahlen: dict[str, Zahl]) -> None:
         for number, z in enumerate(t.zeilen, start=1):
             for key, value in (("alt", z.alt), ("neu", z.neu)):
                 label = f"{z.als} {name}, {t.spalten[0 if key == 'alt' else 1]}"
-                zahlen[f"{t.id}/zeile/{number}/{key}"] = Zahl(label, value, t.einheit == "Euro", t.quantum)
+                zahlen[f"{t.id}/zeile/{number}/{key}"] = Zahl(
+                    label, value, t.einheit == "Euro", t.quantum, stellen=t.stellen
+                )
         return
     for number, zeile in enumerate(t.zeilen, start=1):
         money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)

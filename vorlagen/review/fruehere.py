@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vorlagen.building.vorbereitung import vorbereitet
 from vorlagen.core.fmt import anzahl
-from vorlagen.core.problems import Paths
+from vorlagen.core.problems import BuildFailed, Paths
 from vorlagen.load.land import laender
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
 from vorlagen.review.landesrecht import NRW
@@ -25,12 +26,18 @@ class Umgestellt:
     revision: str
     umschreibungen: list[str] = field(default_factory=list)
     nrw: bool = False  # its data name no Land, and the Haushalt's rules were read as NRW's (as earlier versions did)
+    versucht: bool = False  # its vorlagen.toml names no version: it was found older by trying to read it as this one
 
     def zeile(self) -> str:
         """The one line the report says about it (German)."""
         land = "; ohne „land“ nach NRW-Recht, wie frühere Versionen druckten" if self.nrw else ""
+        warum = (
+            " (vorlagen.toml nennt keine Version, und im Format dieser Version lässt es sich nicht bauen)"
+            if self.versucht
+            else ""
+        )
         return (
-            f"„{self.revision}“ ist im Format einer früheren Version: verglichen wird es so, wie „vorlagen "
+            f"„{self.revision}“ ist im Format einer früheren Version{warum}: verglichen wird es so, wie „vorlagen "
             f"aktualisieren“ es umschreibt ({anzahl(len(self.umschreibungen), 'Stelle', 'Stellen')}, nur für diesen "
             f"Vergleich{land})."
         )
@@ -38,12 +45,35 @@ class Umgestellt:
 
 def umstellen(data: Path, revision: str, fuer: str | None = None) -> Umgestellt | None:
     """Rewrites an extracted revision's data folder in place into this version's format (`fuer`: the version its
-    vorlagen.toml names); None where nothing needed rewriting."""
+    vorlagen.toml names); None where nothing needed rewriting. The format is decided as for every command
+    (`gelesen_fuer`)."""
+    fuer, versucht = gelesen_fuer(data, fuer)
     q = umschreiben(data, bewahrend=True, land=laender()[NRW], fuer=fuer)
     if not q.umschreibungen:
         return None
     nrw = any(u.nachher == f"land: {NRW}" for u in q.umschreibungen)
-    return Umgestellt(revision, [str(u) for u in q.umschreibungen], nrw)
+    return Umgestellt(revision, [str(u) for u in q.umschreibungen], nrw, versucht)
+
+
+def gelesen_fuer(data: Path, fuer: str | None) -> tuple[str | None, bool]:
+    """The version whose format a data folder is read in, and whether that was found by trying: what its
+    vorlagen.toml names (`fuer`); without a version named, this one's – as `bauen` and `pruefen` read it – where it
+    builds so, so that no rule reads a number anew without a marker saying the data are older; else (None, True): it
+    builds only as an earlier version's, and the report says so."""
+    if fuer is not None:
+        return fuer, False
+    try:
+        vorbereitet(data)
+    except BuildFailed:
+        return None, True  # not in this format: an earlier one's, by every rule
+    return _format(), False
+
+
+def _format() -> str:
+    """This program's version as major.minor: the format its data are in."""
+    import vorlagen
+
+    return ".".join(vorlagen.__version__.split(".")[:2])
 
 
 @dataclass

@@ -40,7 +40,7 @@ HANDBUCH = {  # record → its keys in the handbook's order, where that is not t
         "spaltensummen", "kosten", "abzuege", "quellen", "haushaltsjahre", "szenarien", "vergleichsspalten", "zeilen",
         "erwartet", "hoechstens", "mindestens",
     ),
-    "Erwartet": ("gesamtkosten", "abzuege", "eigenanteil", "spalten", "summe"),
+    "Erwartet": ("gesamtkosten", "abzuege", "eigenanteil", "spalten", "summe", "quellen"),
     "FinanzielleAuswirkungen": (
         "keine", "positionen", "deckung", "verpflichtungsermaechtigungen", "dauer", "anlagevermoegen", "folgekosten",
         "text",

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from vorlagen.load import steuerzeichen
 from vorlagen.load.schreibweise import Schreibweise, datenzahl, formelzahl, punkt
-from vorlagen.load.werte import Anzahl, Betrag, Formelzahl
+from vorlagen.load.werte import Anzahl, Betrag, Formelzahl, Prozentsatz
 from vorlagen.load.yamlschreiben import Roh, Zitiert
 
 ZAHLEN = (Decimal, Betrag, Anzahl, Fraction, int)
@@ -29,6 +29,8 @@ class Ungueltig(ValueError):
 def gezeigt(text: str, typ: object) -> str:
     """The text of a scalar of the data file as the form shows it: numbers with a decimal comma."""
     if typ in ZAHLEN and re.fullmatch(r"-?\d+\.\d+", text.strip()):
+        return text.strip().replace(".", ",")
+    if typ is Prozentsatz and re.fullmatch(r"-?\d+\.\d+( ?%)?", text.strip()):
         return text.strip().replace(".", ",")
     if typ is Anzahl and "+" in text:
         return " + ".join(teil.strip().replace(".", ",") for teil in text.split("+"))
@@ -50,6 +52,10 @@ def geschrieben(text: str, typ: object, name: str) -> object:
     if typ is Formelzahl:
         _zahl(text, name)
         return Zitiert(text) if "," in text else Roh(text)
+    if typ is Prozentsatz:  # 80, „80 %“: written as typed, with a decimal point (the loader asks about 0.8)
+        zahl = text.removesuffix("%").rstrip()
+        daten = _daten(_zahl(zahl, name), Decimal, zahl)
+        return Roh(f"{daten} %" if zahl != text else daten)
     if typ is Fraction and "/" in text:
         teile = [t.strip() for t in text.split("/")]
         if len(teile) == 2 and all(t.isdigit() for t in teile):
