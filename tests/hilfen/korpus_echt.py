@@ -173,13 +173,15 @@ def messen(berichte: dict[str, dict]) -> dict[str, dict[str, int]]:
 
 
 def quote(teil: int, ganz: int) -> str:
-    return f"{teil} von {ganz} ({Fraction(100 * teil, ganz or 1).__round__(1) if ganz else 0} %)"
+    """`8 von 74 (10,8 %)`."""
+    prozent = f"{100 * teil / ganz:.1f}".replace(".", ",") if ganz else "0,0"
+    return f"{teil} von {ganz} ({prozent} %)"
 
 
 def tabelle(zahlen: dict[str, dict[str, int]]) -> str:
     """The measurement as the README shows it."""
     zeilen_ = [
-        "| Teil | Dokumente | Rechnungen erkannt | Fehler gefunden (FEHLER) | davon „nicht eindeutig“ | Fehlalarme |",
+        "| Teil | Dokumente | Rechnungen erkannt | Fehler gefunden (FEHLER) | „nicht eindeutig“ an einer Fehlerstelle | Fehlalarme |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for teil, z in zahlen.items():
