@@ -1,0 +1,120 @@
+"""The corpus of real council papers (tests/korpus_nachrechnen_echt, issue 60): well-formed, worked by hand with
+exact fractions, split before any tuning – and, in the slow tier, today's `nachrechnen` measured against it.
+
+The measurement asserts no rates: it records the baseline (README „Messung“); whoever tunes asserts the goal."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from fractions import Fraction
+
+import pytest
+
+from tests.hilfen import korpus_echt as k
+
+SORTEN = {"apl", "nachtrag", "haushalt", "stellenplan", "foerderung", "kosten"}
+ALT = k.KORPUS.parent / "korpus_nachrechnen"
+
+
+def _rechnungen():
+    for name in k.dokumente():
+        for rechnung in k.manifest(name)["rechnungen"]:
+            yield name, rechnung
+
+
+def test_sixty_papers_from_many_laender_each_with_its_text():
+    namen = k.dokumente()
+    laender = {k.manifest(n)["land"] for n in namen} - {"nicht ermittelt"}
+    assert len(namen) >= 60 and len(laender) >= 12
+    assert sorted(p.stem for p in k.KORPUS.glob("*.txt")) == namen
+
+
+def test_every_manifest_names_its_source_body_and_part():
+    for name in k.dokumente():
+        daten = k.manifest(name)
+        assert daten["quelle"]["adresse"].startswith("http") and daten["quelle"]["titel"], name
+        assert daten["koerperschaft"] and daten["land"] and daten["dokument"], name
+        assert daten["sorte"] in SORTEN and daten["teil"] in k.TEILE, name
+        assert isinstance(daten["rechnungen"], list), name
+
+
+def test_every_result_stands_on_its_line():
+    for name, r in _rechnungen():
+        zeilen = k.zeilen(name)
+        assert 1 <= r["zeile"] <= len(zeilen) and r["ergebnis"] in zeilen[r["zeile"] - 1], (name, r["zeile"])
+        assert all(1 <= z <= len(zeilen) for z in r.get("auch_zeilen", [])), name
+        assert r["status"] in ("stimmt", "fehler") and r["art"] and "=" in r["rechnung"], name
+
+
+def test_no_paper_of_the_first_corpus_comes_again():
+    alt = {a for p in ALT.glob("*.yaml") for a in re.findall(r"https?://[^\s\"']+", p.read_text(encoding="utf-8"))}
+    assert len(alt) >= 50
+    neu = [k.manifest(n)["quelle"]["adresse"] for n in k.dokumente()]
+    assert not alt & set(neu) and len(set(neu)) == len(neu)
+
+
+def test_every_calculation_worked_by_hand_gives_its_status_and_the_right_figure():
+    for name, r in _rechnungen():
+        assert k.einstufung(r) == r["status"], (name, r["rechnung"])
+        if r["status"] == "fehler":
+            wert, _, _ = k.nachrechnen(r["rechnung"])
+            richtig = r["richtig"]
+            assert k.nachrechnen(f"{r['rechnung'].rpartition('=')[0]} = {richtig}")[2], (name, richtig)
+            assert wert != 0 and richtig, name
+
+
+def test_an_ambiguous_calculation_lists_readings_that_can_be_worked():
+    mehrdeutig = [(n, r) for n, r in _rechnungen() if r.get("mehrdeutig")]
+    assert mehrdeutig
+    for name, r in mehrdeutig:
+        assert len(r["lesarten"]) >= 2 and r["rechnung"] in r["lesarten"], name
+        for lesart in r["lesarten"]:
+            k.nachrechnen(lesart, r.get("toleranz"))
+
+
+def test_the_hand_calculation_is_exact_and_rounds_to_the_typed_decimals():
+    assert k.nachrechnen("1.000.000,00 / 3 = 333.333,33") == (Fraction(1_000_000, 3), Fraction("333333.33"), True)
+    assert k.nachrechnen("8.579,96 / 3 = 2.859,98")[2] is False  # 2.859,9866… rounds to ,99
+    assert k.nachrechnen("8.579,96 / 3 = 2.859,98", "0,01")[2] is True
+    assert k.nachrechnen("24,41 − 24,36 = 0,05")[2] and k.nachrechnen("40,00 / 50,00 = 80 %")[2]
+    assert k.nachrechnen("−1.861.500 € − 540.000 € = - 2.401.500 €")[2]
+    assert not k.nachrechnen("146.000 EUR + 246.300 EUR = 391.300 EUR")[2]
+
+
+def test_the_split_is_the_seeded_draw_half_each_within_every_kind():
+    teilung = k.teilung()
+    assert {n: k.manifest(n)["teil"] for n in k.dokumente()} == teilung
+    je_sorte = Counter((k.manifest(n)["sorte"], t) for n, t in teilung.items())
+    for sorte in SORTEN:
+        assert abs(je_sorte[(sorte, "entwicklung")] - je_sorte[(sorte, "pruefung")]) <= 1, sorte
+    assert abs(Counter(teilung.values())["entwicklung"] - len(teilung) / 2) <= 1
+    assert str(k.SEED) in (k.KORPUS / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_measurement_counts_found_slips_recognised_calculations_and_false_alarms():
+    """Fürstenwalde (Z. 4: 146.000 + 246.300 typed as 391.300) with made-up reports."""
+    name = "21_fuerstenwalde_upl"
+    teil = k.manifest(name)["teil"]
+
+    def befund(zeile, status, getippt):
+        return {"zeile": zeile, "status": status, "werte": {"getippt": getippt}}
+
+    gefunden = k.messen({name: {"befunde": [befund(4, "Fehler", "391300"), befund(3, "Fehler", "40000")]}})[teil]
+    assert (gefunden["fehler"], gefunden["gefunden"], gefunden["erkannt"], gefunden["fehlalarme"]) == (1, 1, 1, 1)
+    verfehlt = k.messen({name: {"befunde": [befund(5, "Fehler", "391300")]}})[teil]
+    assert (verfehlt["gefunden"], verfehlt["erkannt"], verfehlt["fehlalarme"]) == (0, 0, 1)
+    zweifel = k.messen({name: {"befunde": [befund(4, "nicht eindeutig", "391300")]}})[teil]
+    assert (zweifel["gefunden"], zweifel["zweifel"], zweifel["fehlalarme"]) == (0, 1, 0)
+
+
+@pytest.mark.langsam  # runs the command on 60 documents (about a minute)
+def test_todays_nachrechnen_measured_on_every_paper(capsys):
+    """Runs `nachrechnen --json` on every paper and reports per part; asserts only that the measurement ran."""
+    zahlen = k.messen({name: k.bericht(name) for name in k.dokumente()})
+    rechnungen = Counter(k.manifest(n)["teil"] for n, _ in _rechnungen())
+    for teil, z in zahlen.items():
+        assert z["rechnungen"] == rechnungen[teil] and z["dokumente"] == 30
+        assert z["erkannt"] <= z["rechnungen"] and z["gefunden"] + z["zweifel"] <= z["fehler"] + z["zweifel"]
+    with capsys.disabled():
+        print("\n" + k.tabelle(zahlen))
