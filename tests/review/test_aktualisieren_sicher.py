@@ -117,7 +117,7 @@ def test_an_explanation_covers_only_the_figures_it_is_about() -> None:
 
 def test_a_file_changed_during_the_proof_is_not_overwritten(repo: Path, capsys, monkeypatch) -> None:
     """The proof takes minutes on a year of Vorlagen; an edit saved meanwhile is kept and nothing is written."""
-    from vorlagen.cli import repository as befehl
+    from vorlagen.cli import aktualisierung as befehl
 
     yaml = repo / VORLAGE / "vorlage.yaml"
     echt = befehl._bauen

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from vorlagen.cli import beschluss, building, completion, hilfe, repository, reviewing, zahlen, zeichnen
+from vorlagen.cli import aktualisierung, beschluss, building, completion, hilfe, repository, reviewing, zahlen, zeichnen
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
@@ -162,8 +162,8 @@ COMMANDS: list[Command] = [
     Command(
         "aktualisieren",
         "bringt ein Datenrepository einer früheren Programmversion auf diese und prüft jede gedruckte Zahl",
-        repository.aktualisieren,
-        repository.aktualisieren_options,
+        aktualisierung.aktualisieren,
+        aktualisierung.aktualisieren_options,
         version=False,
         description="Schreibt um, was diese Programmversion anders liest (Zeilen nach Namen statt nach Position, "
         "Zahlen in ihrer Einheit …), baut eine Kopie und vergleicht jede Zahl mit der Ausgabe des letzten Baus "
