@@ -197,9 +197,16 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "nein",
     ),
     "MAX_TABELLENZEILEN": ("Zeilen einer Markdown-Tabelle, Kopfzeile mitgezählt", "nein"),
+    "MAX_DATENORDNER": (
+        "Bytes aller Dateien eines Datenordners, die `aktualisieren` für seinen Beweis kopiert und `vergleichen` aus "
+        "einer git-Revision schreibt (Verknüpfungen auf Dateien mitgezählt)",
+        "nein",
+    ),
+    "MAX_EINSTELLUNGEN": ("Bytes der Einstellungsdatei `vorlagen.toml`, auch in einer git-Revision", "nein"),
     "MAX_NAMEN": (
         "Dateien und Ordner eines Datenordners, deren Namen auf Windows geprüft werden (verbotene Zeichen, Namen, "
-        "die sich nur in Groß- und Kleinschreibung unterscheiden); weitere werden nicht geprüft",
+        "die sich nur in Groß- und Kleinschreibung unterscheiden), weitere werden nicht geprüft; Dateien, die "
+        "`aktualisieren` kopiert und `vergleichen` aus einer git-Revision schreibt, mehr werden nicht gelesen",
         "nein",
     ),
     "MAX_TEXT": (

@@ -16,6 +16,10 @@ MAX_RECHENSCHRITTE = 100  # operations one after the other in one formula (a + b
 MAX_TIEFE = 50  # levels of nesting in one YAML file (the deepest real one has six)
 MAX_EINTRAEGE = 1000  # entries in one YAML list or section (rows of Kosten, Werte, Positionen, TOPs …)
 MAX_TABELLENZEILEN = 1000  # rows of one Markdown table, header included
+# bytes of all files of a data folder copied for `aktualisieren` or written from a git revision for `vergleichen`
+# (a year of Vorlagen with their PDF Anlagen is a few hundred MB; a revision of zeros packs 200 GB into a few MB)
+MAX_DATENORDNER = 2 * 1024 * 1024 * 1024
+MAX_EINSTELLUNGEN = 1024 * 1024  # bytes of vorlagen.toml, in the working tree and in a git revision (three lines)
 MAX_NAMEN = 100_000  # files and folders of a data folder whose names are checked for Windows (core/dateinamen.py)
 # characters the texts of one document print together, Markdown and the values of its expressions (about 300 pages:
 # laid out in under a minute; 16 expressions of 600.000 characters each took 485 s and 1,1 GB before)
