@@ -9,7 +9,6 @@ makes on purpose and says why – are the rewritten files written into the repos
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from vorlagen.compute.haushalt import DECKUNGSWORTE
 from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.load.land import Land
+from vorlagen.review.datenkopie import kopieren
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
 from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
 from vorlagen.review.umschreibregeln import umschreiben
@@ -62,7 +62,7 @@ def aktualisieren(
     as before, and what the first prints differently from it is what the change does – each named with its reason."""
     result = Ergebnis()
     with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
-        neu = _kopie(data, Path(work) / "neu")
+        neu = kopieren(data, Path(work) / "neu")
         q = umschreiben(neu, land=land, fuer=fuer)
         original = _Original(data, Path(work))
         result.umschreibungen = [dataclasses.replace(u, datei=original.datei(u.datei)) for u in q.umschreibungen]
@@ -72,7 +72,7 @@ def aktualisieren(
             nachher = _gebaut(bauen, neu, Path(work) / "neu-ausgabe")
             zwischen = nachher
             if bewahrbar:
-                alt = _kopie(data, Path(work) / "bewahrend")
+                alt = kopieren(data, Path(work) / "bewahrend")
                 umschreiben(alt, bewahrend=True, land=land, fuer=fuer)
                 zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
         except BuildFailed as failed:
@@ -158,13 +158,6 @@ class _Original:
 
     def where(self, where: Where) -> Where:
         return Where(self.datei(where.path), where.line)
-
-
-def _kopie(data: Path, folder: Path) -> Path:
-    """A copy of the data folder under the same name."""
-    copy = folder / data.name
-    shutil.copytree(data, copy, symlinks=False)
-    return copy
 
 
 def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:

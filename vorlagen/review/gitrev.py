@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from subprocess import PIPE
 
-from vorlagen.core.fmt import zahl
+from vorlagen.core.fmt import speichergroesse, zahl
 from vorlagen.core.limits import MAX_DATENORDNER, MAX_NAMEN
 from vorlagen.core.problems import FehltHier, Paths, Problem
 from vorlagen.core.reads import MAX_DATEI
 from vorlagen.review import revisionspfade
 from vorlagen.review.revisionspfade import Unlesbar
 
-MB = 1024 * 1024
-STUECK = MB  # bytes of a blob copied at a time
+STUECK = 1024 * 1024  # bytes of a blob copied at a time
 GIT_FEHLT = (
     "git ist auf diesem Rechner nicht installiert (oder nicht im Suchpfad PATH) – „vergleichen“ liest die Fassungen "
     "aus git; installieren Sie git (Debian und Ubuntu: sudo apt install git; Windows: Git für Windows) und rufen "
@@ -198,21 +197,16 @@ def _blobs(root: Path, rev: str, relative: str) -> list[_Eintrag]:
         grenze = MAX_VERWEIS if eintrag.link else MAX_DATEI
         if eintrag.groesse > grenze:
             raise Unlesbar(
-                f"In Revision „{rev}“ ist „{eintrag.name}“ {_bytes(eintrag.groesse)} groß – Dateien über "
-                f"{_bytes(MAX_DATEI)} liest vorlagen nicht, auch nicht aus git; verkleinern Sie die Datei in einem "
+                f"In Revision „{rev}“ ist „{eintrag.name}“ {speichergroesse(eintrag.groesse)} groß – Dateien über "
+                f"{speichergroesse(MAX_DATEI)} liest vorlagen nicht, auch nicht aus git; verkleinern Sie die Datei in einem "
                 "neuen Commit und vergleichen Sie mit ihm."
             )
     if sum(e.groesse for e in eintraege) > MAX_DATENORDNER:
         raise Unlesbar(
-            f"In Revision „{rev}“ ist der Datenordner zusammen größer als {_bytes(MAX_DATENORDNER)} – so viel liest "
+            f"In Revision „{rev}“ ist der Datenordner zusammen größer als {speichergroesse(MAX_DATENORDNER)} – so viel liest "
             "vorlagen nicht; verkleinern Sie den Datenordner in einem neuen Commit und vergleichen Sie mit ihm."
         )
     return eintraege
-
-
-def _bytes(groesse: int) -> str:
-    """A size as the messages say it: whole MB (as the handbook quotes them), a smaller one in bytes."""
-    return f"{groesse // MB} MB" if groesse >= MB else f"{zahl(groesse)} Bytes"
 
 
 def _auspacken(root: Path, rev: str, eintraege: list[_Eintrag], target: Path) -> None:
@@ -229,7 +223,7 @@ def _auspacken(root: Path, rev: str, eintraege: list[_Eintrag], target: Path) ->
             if kopien + sum(e.groesse for e in dateien.values()) > MAX_DATENORDNER:
                 raise Unlesbar(
                     f"In Revision „{rev}“ ist der Datenordner mit den Dateien, auf die seine Verknüpfungen zeigen, "
-                    f"größer als {_bytes(MAX_DATENORDNER)} – so viel liest vorlagen nicht; verkleinern Sie ihn in einem "
+                    f"größer als {speichergroesse(MAX_DATENORDNER)} – so viel liest vorlagen nicht; verkleinern Sie ihn in einem "
                     "neuen Commit und vergleichen Sie mit ihm."
                 )
             for eintrag in dateien.values():
