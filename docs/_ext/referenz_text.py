@@ -229,12 +229,22 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_STELLEN": ("Stellen einer ganzen Zahl aus `*` oder `**`", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
     "MAX_TEXTFASSUNG": ("`aktualisieren`: Bytes einer Textfassung (*.txt) des früheren Baus", "nein"),
+    "MAX_ZAHLENVERGLEICH": (
+        "`aktualisieren`: Vergleiche gleicher Zahlen, mit denen die abweichende Mitte einer Textfassung Zahl für Zahl "
+        "zugeordnet wird (gleiche Zahlen an Anfang und Ende zählen nicht)",
+        "nein",
+    ),
     "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
     "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),
     "NR_XML": ("`nachrechnen`: Bytes eines entpackten Teils einer Word-Datei (beim Entpacken gezählt)", "nein"),
     "NR_TEILE": ("`nachrechnen`: Teile (Dateien im ZIP-Archiv) einer Word-Datei", "nein"),
     "NR_STROM": ("`nachrechnen`: Bytes eines entpackten Datenstroms einer PDF-Datei", "nein"),
     "NR_SEITEN": ("`nachrechnen`: Seiten einer PDF-Datei", "nein"),
+    "NR_INHALT": (
+        "`nachrechnen`: Bytes, zu denen die Inhalte aller Seiten einer PDF-Datei zusammen entpackt werden (ein Inhalt, "
+        "den viele Seiten teilen, je Seite gezählt)",
+        "nein",
+    ),
     "NR_FORMULARE": ("`nachrechnen`: eingebettete Formulare (XObjects), die eine PDF-Seite beim Lesen aufruft", "nein"),
     "NR_ABSAETZE": ("`nachrechnen`: Absätze einer Word-Datei", "nein"),
     "NR_ZELLEN": (

@@ -41,6 +41,9 @@ MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result 
 # aktualisieren: the text renditions of the earlier build it compares (review/gedruckt.py); a larger file is not one
 # this program wrote and is named, not read.
 MAX_TEXTFASSUNG = 20 * 1024 * 1024  # bytes of one text rendition
+# pairs of equal figures the alignment of one text rendition's differing middle looks at (difflib: each figure of the
+# earlier build against each equal one of the new; the same figures at start and end are not counted)
+MAX_ZAHLENVERGLEICH = 20_000_000
 
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000
@@ -55,6 +58,7 @@ NR_XML = 16_000_000  # bytes one part of a DOCX unpacks to, counted as it comes 
 NR_TEILE = 10_000  # parts (files in the ZIP archive) of one DOCX; a long report has a few hundred
 NR_STROM = 16_000_000  # bytes one stream of a PDF unpacks to
 NR_SEITEN = 1000  # pages of one PDF
+NR_INHALT = 64_000_000  # bytes the content streams of all pages of one PDF unpack to together (a shared one per page)
 NR_FORMULARE = 5000  # form XObjects one PDF page may call while its text is read (pypdf's own bound)
 NR_ABSAETZE = 50_000  # paragraphs of one DOCX (a Haushaltsplan of 500 pages has fewer)
 NR_ZELLEN = 200_000  # table cells of one DOCX, a merged cell counted once for every grid column it spans

@@ -151,6 +151,12 @@ def read_file(
         if noted:
             record(path, proposed)
         return proposed
+    try:
+        art = os.stat(path).st_mode
+    except OSError:  # what cannot be looked at is said by the open below
+        art = stat.S_IFREG
+    if not stat.S_ISREG(art) and not stat.S_ISDIR(art):
+        raise NotReadable(keine_datei_text(path))  # by its type, before it is opened
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         opened = os.open(path, flags)
