@@ -166,3 +166,21 @@ def test_a_work_folder_of_a_run_after_this_one_began_is_left_alone(tmp_path):
     os.utime(alt, (time.time() - 2 * 24 * 3600,) * 2)  # no lock, two days old: killed before it took one
     assert arbeitsordner.aufraeumen(temp) == [alt]
     assert neu.is_dir()
+
+
+def test_a_process_that_runs_many_times_holds_only_the_work_folders_still_there(tmp_path):
+    """A server calls aktualisieren again and again in one process: the lock of each ended run is given back."""
+    from vorlagen.review import arbeitsordner
+
+    temp = tmp_path / "temp"
+    erster, zweiter = (temp / f"{arbeitsordner.PRAEFIX}{n}" for n in ("eins", "zwei"))
+    erster.mkdir(parents=True)
+    arbeitsordner.halten(erster)
+    shutil.rmtree(erster)  # its run ended (TemporaryDirectory removed it)
+    zweiter.mkdir()
+    arbeitsordner.halten(zweiter)
+    try:
+        assert erster not in arbeitsordner._gehalten and zweiter in arbeitsordner._gehalten
+        assert sorted(p.name for p in temp.iterdir()) == [zweiter.name, f"{zweiter.name}.sperre"]
+    finally:
+        arbeitsordner._gehalten.pop(zweiter).release()

@@ -18,7 +18,7 @@ SPERRE = ".sperre"  # beside the folder, named like it: held while its run lives
 OHNE_SPERRE = 24 * 60 * 60  # seconds after which a work folder without a lock file is left over (killed at once)
 BEGINN = time.time()  # this run's start, as far as these folders go (they are made after this module is imported)
 
-_gehalten: dict[Path, FileLock] = {}  # every work folder this process holds, until it ends
+_gehalten: dict[Path, FileLock] = {}  # every work folder this process holds, until it is gone
 
 
 def halten(ordner: Path) -> None:
@@ -27,6 +27,10 @@ def halten(ordner: Path) -> None:
     ordner = Path(ordner)
     if ordner in _gehalten or not ordner.name.startswith(PRAEFIX):
         return
+    for frueher in [f for f in _gehalten if not f.exists()]:  # this process's earlier runs, ended: given back
+        _gehalten.pop(frueher).release()
+        with contextlib.suppress(OSError):
+            _sperre(frueher).unlink()
     sperre = _lock(_sperre(ordner))
     with contextlib.suppress(Timeout, OSError):
         sperre.acquire()

@@ -226,9 +226,11 @@ def _auspacken(root: Path, rev: str, eintraege: list[_Eintrag], target: Path) ->
                     f"größer als {speichergroesse(MAX_DATENORDNER)} – so viel liest vorlagen nicht; verkleinern Sie ihn in einem "
                     "neuen Commit und vergleichen Sie mit ihm."
                 )
+            namen: dict[str, list[str]] = {name: [name] for name in dateien}  # a file, and the links to it
+            for link, datei in quelle.items():
+                namen[datei].append(link)
             for eintrag in dateien.values():
-                namen = [eintrag.name, *(n for n, q in quelle.items() if q == eintrag.name)]
-                _blob_schreiben(batch, eintrag, [target.joinpath(*n.split("/")) for n in namen])
+                _blob_schreiben(batch, eintrag, [target.joinpath(*n.split("/")) for n in namen[eintrag.name]])
         finally:
             batch.stdin.close()
             batch.kill()
