@@ -47,7 +47,7 @@ def ziel(rev: str, name: str, verweise: Mapping[str, str], dateien: Container[st
     (`verweise`: path → the text of its link) by their text alone, part by part; Unlesbar when the chain leaves the
     project (an absolute path, more `..` than folders), passes through a link or a file as if it were a folder, ends
     at no file of the data folder (a folder, nothing), or goes round."""
-    aktuell, gesehen = name, set()
+    aktuell, gesehen = name, set[str]()
     while aktuell in verweise:
         text = verweise[aktuell]
         if aktuell in gesehen or len(gesehen) >= MAX_KETTE:
