@@ -121,17 +121,40 @@ def _gefaelscht(repo, name: str) -> None:
     git(repo, "update-ref", "HEAD", git(repo, "commit-tree", wurzel, "-p", "HEAD", "-m", "gefälscht"))
 
 
-@pytest.mark.parametrize("name", ["../draussen.md", "x/../../draussen.md", ".GIT/hooks/post-checkout", "a:b.md"])
+@pytest.mark.parametrize("name", ["../draussen.md", "x/../../draussen.md", ".GIT/hooks/post-checkout", "a\\b.md"])
 def test_a_path_that_could_lead_out_of_the_folder_is_refused(capsys, tmp_path, name):
     repo = _repository(tmp_path)
     _gefaelscht(repo, name)
     code, out, err = run(capsys, "vergleichen", "HEAD~1", "HEAD", "--data", str(repo / "data"))
     assert (code, out) == (2, "")
     assert err.splitlines()[0] == (
-        f"data: In Revision „HEAD“ hat „data/{name}“ einen Pfad, der aus dem Datenordner führen kann (.., /, .git, "
-        "\\ oder : in einem Namen) – „vergleichen“ liest solche Fassungen nicht; benennen Sie die Datei in git um."
+        f"data: In Revision „HEAD“ hat „data/{name}“ einen Pfad, der aus dem Datenordner führen kann (.., /, .git "
+        "oder \\ in einem Namen) – „vergleichen“ liest solche Fassungen nicht; benennen Sie die Datei in git um."
     )
     assert not (tmp_path / "draussen.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "warum"),
+    [
+        (
+            "C:draussen.md",
+            "Der Name „C:draussen.md“ enthält „:“ – Windows erlaubt in Datei- und Ordnernamen keines der Zeichen "
+            '< > : " | ? * und keine Steuerzeichen; benennen Sie ihn um, z. B. in „C-draussen.md“.',
+        ),
+        (
+            "nul.md",
+            "„nul.md“ ist unter Windows der Name eines Geräts (CON, PRN, AUX, NUL, COM0 bis COM9, LPT0 bis LPT9) und "
+            "kann dort weder Datei noch Ordner sein – benennen Sie es um, z. B. in „nul-1.md“.",
+        ),
+    ],
+)
+def test_a_name_windows_takes_for_a_drive_or_a_device_is_refused_on_every_system(capsys, tmp_path, name, warum):
+    repo = _repository(tmp_path)
+    _gefaelscht(repo, name)
+    code, out, err = run(capsys, "vergleichen", "HEAD~1", "HEAD", "--data", str(repo / "data"))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == f"data: In Revision „HEAD“, „data/{name}“: {warum}"
 
 
 def test_two_paths_that_differ_only_in_case_are_refused(capsys, tmp_path):

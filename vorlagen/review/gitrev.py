@@ -197,14 +197,15 @@ def _blobs(root: Path, rev: str, relative: str) -> list[_Eintrag]:
         grenze = MAX_VERWEIS if eintrag.link else MAX_DATEI
         if eintrag.groesse > grenze:
             raise Unlesbar(
-                f"In Revision „{rev}“ ist „{eintrag.name}“ {speichergroesse(eintrag.groesse)} groß – Dateien über "
-                f"{speichergroesse(MAX_DATEI)} liest vorlagen nicht, auch nicht aus git; verkleinern Sie die Datei in einem "
-                "neuen Commit und vergleichen Sie mit ihm."
+                f"In Revision „{rev}“ ist „{eintrag.name}“ {speichergroesse(eintrag.groesse)} groß – Dateien "
+                f"über {speichergroesse(MAX_DATEI)} liest vorlagen nicht, auch nicht aus git; verkleinern Sie die "
+                "Datei in einem neuen Commit und vergleichen Sie mit ihm."
             )
     if sum(e.groesse for e in eintraege) > MAX_DATENORDNER:
         raise Unlesbar(
-            f"In Revision „{rev}“ ist der Datenordner zusammen größer als {speichergroesse(MAX_DATENORDNER)} – so viel liest "
-            "vorlagen nicht; verkleinern Sie den Datenordner in einem neuen Commit und vergleichen Sie mit ihm."
+            f"In Revision „{rev}“ ist der Datenordner zusammen größer als {speichergroesse(MAX_DATENORDNER)} – so "
+            "viel liest vorlagen nicht; verkleinern Sie den Datenordner in einem neuen Commit und vergleichen Sie mit "
+            "ihm."
         )
     return eintraege
 
@@ -223,8 +224,8 @@ def _auspacken(root: Path, rev: str, eintraege: list[_Eintrag], target: Path) ->
             if kopien + sum(e.groesse for e in dateien.values()) > MAX_DATENORDNER:
                 raise Unlesbar(
                     f"In Revision „{rev}“ ist der Datenordner mit den Dateien, auf die seine Verknüpfungen zeigen, "
-                    f"größer als {speichergroesse(MAX_DATENORDNER)} – so viel liest vorlagen nicht; verkleinern Sie ihn in einem "
-                    "neuen Commit und vergleichen Sie mit ihm."
+                    f"größer als {speichergroesse(MAX_DATENORDNER)} – so viel liest vorlagen nicht; verkleinern Sie "
+                    "ihn in einem neuen Commit und vergleichen Sie mit ihm."
                 )
             namen: dict[str, list[str]] = {name: [name] for name in dateien}  # a file, and the links to it
             for link, datei in quelle.items():
@@ -239,23 +240,27 @@ def _auspacken(root: Path, rev: str, eintraege: list[_Eintrag], target: Path) ->
 def _lesen(batch: subprocess.Popen, eintrag: _Eintrag) -> bytes:
     """The whole (small, checked) content of one blob."""
     assert batch.stdin is not None and batch.stdout is not None
-    batch.stdin.write(eintrag.sha + b"\n")
-    batch.stdin.flush()
-    batch.stdout.readline()
+    _kopf(batch, eintrag)
     inhalt = batch.stdout.read(eintrag.groesse)
     batch.stdout.read(1)  # the line feed after each object
     return inhalt
+
+
+def _kopf(batch: subprocess.Popen, eintrag: _Eintrag) -> None:
+    """Asks git for the blob of `eintrag` and reads the head of its answer: the object listed, of the size listed."""
+    assert batch.stdin is not None and batch.stdout is not None
+    batch.stdin.write(eintrag.sha + b"\n")
+    batch.stdin.flush()
+    kopf = batch.stdout.readline().split()
+    if len(kopf) != 3 or kopf[1] != b"blob" or int(kopf[2]) != eintrag.groesse:
+        raise OSError("git cat-file lieferte nicht das gelistete Objekt")
 
 
 def _blob_schreiben(batch: subprocess.Popen, eintrag: _Eintrag, paths: list[Path]) -> None:
     """The blob of `eintrag` into new files at `paths` (its own and those of links to it), in pieces: a large blob
     never sits in memory whole."""
     assert batch.stdin is not None and batch.stdout is not None
-    batch.stdin.write(eintrag.sha + b"\n")
-    batch.stdin.flush()
-    kopf = batch.stdout.readline().split()
-    if len(kopf) != 3 or int(kopf[2]) != eintrag.groesse:
-        raise OSError("git cat-file lieferte nicht das gelistete Objekt")
+    _kopf(batch, eintrag)
     outs = []
     try:
         for path in paths:

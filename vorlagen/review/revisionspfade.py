@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Mapping
 
+from vorlagen.core.dateinamen import windows_problem
+
 MAX_KETTE = 40  # links one after the other (as the systems allow)
 # a name no system may be given from a revision: git's own folder (also as Windows and macOS spell it: .GIT, .git.,
-# GIT~1), a drive or stream (C:, a:b), a separator of Windows
-_VERBOTEN = re.compile(r"^\.git[. ]*$|^git~\d+$|[:\\]", re.IGNORECASE)
+# GIT~1), a separator of Windows; what else Windows cannot hold (a drive or stream „a:b“, NUL) core/dateinamen says
+_VERBOTEN = re.compile(r"^\.git[. ]*$|^git~\d+$|\\", re.IGNORECASE)
 _LAUFWERK = re.compile(r"^[A-Za-z]:")
 
 
@@ -20,17 +22,20 @@ class Unlesbar(Exception):
 
 def pruefen(rev: str, namen: Iterable[str]) -> None:
     """Unlesbar when a path of the revision could be written anywhere but where it says below the folder it is
-    written to: absolute, with `..`, `.` or an empty part, git's folder in any spelling, a drive or a backslash – or
-    when two paths differ only in upper and lower case (Windows and macOS write them to one file)."""
+    written to: absolute, with `..`, `.` or an empty part, git's folder in any spelling, a backslash, a name Windows
+    takes for a device, drive or stream (core/dateinamen) – or when two paths differ only in upper and lower case
+    (Windows and macOS write them to one file)."""
     gefaltet: dict[str, str] = {}
     for name in namen:
         teile = name.split("/")
         if name.startswith("/") or any(t in ("", ".", "..") or _VERBOTEN.search(t) for t in teile):
             raise Unlesbar(
-                f"In Revision „{rev}“ hat „{name}“ einen Pfad, der aus dem Datenordner führen kann (.., /, .git, "
-                "\\ oder : in einem Namen) – „vergleichen“ liest solche Fassungen nicht; benennen Sie die Datei in "
-                "git um."
+                f"In Revision „{rev}“ hat „{name}“ einen Pfad, der aus dem Datenordner führen kann (.., /, .git oder "
+                "\\ in einem Namen) – „vergleichen“ liest solche Fassungen nicht; benennen Sie die Datei in git um."
             )
+        for teil in teile:
+            if (problem := windows_problem(teil)) is not None:  # a device, a drive, a stream: refused everywhere
+                raise Unlesbar(f"In Revision „{rev}“, „{name}“: {problem}")
         for ende in range(1, len(teile) + 1):
             pfad = "/".join(teile[:ende])
             frueher = gefaltet.setdefault(pfad.casefold(), pfad)
