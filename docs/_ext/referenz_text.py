@@ -205,9 +205,16 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
         "Hervorhebungen, Verweise und Bilder ineinander in einem Text (`*`, `**`, `_`, `[ … ]`)",
         "nein",
     ),
+    "MAX_DATENORDNER": (
+        "Bytes aller Dateien eines Datenordners, die `aktualisieren` für seinen Beweis kopiert und `vergleichen` aus "
+        "einer git-Revision schreibt (Verknüpfungen auf Dateien mitgezählt)",
+        "nein",
+    ),
+    "MAX_EINSTELLUNGEN": ("Bytes der Einstellungsdatei `vorlagen.toml`, auch in einer git-Revision", "nein"),
     "MAX_NAMEN": (
         "Dateien und Ordner eines Datenordners, deren Namen auf Windows geprüft werden (verbotene Zeichen, Namen, "
-        "die sich nur in Groß- und Kleinschreibung unterscheiden); weitere werden nicht geprüft",
+        "die sich nur in Groß- und Kleinschreibung unterscheiden), weitere werden nicht geprüft; Dateien, die "
+        "`aktualisieren` kopiert und `vergleichen` aus einer git-Revision schreibt, mehr werden nicht gelesen",
         "nein",
     ),
     "MAX_TEXT": (
@@ -230,12 +237,22 @@ LIMITS = {  # every name of vorlagen/core/limits.py in German; a new limit witho
     "MAX_STELLEN": ("Stellen einer ganzen Zahl aus `*` oder `**`", "nein"),
     "MAX_ARGUMENT": ("Zahlen als Argument von `batch`, `round`, `zahl`, `prozent`", "nein"),
     "MAX_TEXTFASSUNG": ("`aktualisieren`: Bytes einer Textfassung (*.txt) des früheren Baus", "nein"),
+    "MAX_ZAHLENVERGLEICH": (
+        "`aktualisieren`: Vergleiche gleicher Zahlen, mit denen die abweichende Mitte einer Textfassung Zahl für Zahl "
+        "zugeordnet wird (gleiche Zahlen an Anfang und Ende zählen nicht)",
+        "nein",
+    ),
     "NR_DATEI": ("`nachrechnen`: Bytes einer Datei", "nein"),
     "NR_ENTPACKT": ("`nachrechnen`: Bytes, zu denen eine Word-Datei entpackt wird, alle Teile zusammen", "nein"),
     "NR_XML": ("`nachrechnen`: Bytes eines entpackten Teils einer Word-Datei (beim Entpacken gezählt)", "nein"),
     "NR_TEILE": ("`nachrechnen`: Teile (Dateien im ZIP-Archiv) einer Word-Datei", "nein"),
     "NR_STROM": ("`nachrechnen`: Bytes eines entpackten Datenstroms einer PDF-Datei", "nein"),
     "NR_SEITEN": ("`nachrechnen`: Seiten einer PDF-Datei", "nein"),
+    "NR_INHALT": (
+        "`nachrechnen`: Bytes, zu denen die Inhalte aller Seiten einer PDF-Datei zusammen entpackt werden (ein Inhalt, "
+        "den viele Seiten teilen, je Seite gezählt)",
+        "nein",
+    ),
     "NR_FORMULARE": ("`nachrechnen`: eingebettete Formulare (XObjects), die eine PDF-Seite beim Lesen aufruft", "nein"),
     "NR_ABSAETZE": ("`nachrechnen`: Absätze einer Word-Datei", "nein"),
     "NR_ZELLEN": (

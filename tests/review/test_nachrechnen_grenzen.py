@@ -106,6 +106,37 @@ def pdf_with_many_forms(calls: int) -> bytes:
     return buffer.getvalue()
 
 
+def pdf_sharing_one_stream(pages: int, size: int) -> bytes:
+    """`pages` pages that all show one content stream of `size` bytes (packed: a file of some 10 KB) – issue 54,
+    point 10: each page's bound held, and the stream was unpacked and read once per page, for about two hours."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    line = b"BT /F1 10 Tf 10 10 Td (1.000 EUR) Tj ET\n"
+    content = DecodedStreamObject()
+    content.set_data(line * (size // len(line) + 1))
+    shared = writer._add_object(content.flate_encode())
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    for _ in range(pages):
+        page = writer.add_blank_page(200, 200)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        page[NameObject("/Contents")] = shared
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def hostile(tmp: Path) -> list[tuple[str, Path, str]]:
     """(what, file, the German message after „datei: “) for every hostile file of issue 24."""
     cases = []
@@ -210,6 +241,13 @@ def hostile(tmp: Path) -> list[tuple[str, Path, str]]:
         f"Seite 1 der PDF-Datei ruft mehr als {zahl(limits.NR_FORMULARE)} eingebettete Formulare (XObjects) auf "
         "(Grenze für nachrechnen) – ist die Datei beschädigt? Drucken Sie sie neu als PDF oder speichern Sie sie als "
         "DOCX.",
+    )
+    add(
+        "1000 pages sharing one stream of 4 MB",
+        "geteilt.pdf",
+        pdf_sharing_one_stream(1000, 4 * 1024 * 1024),
+        f"Die Seiten der PDF-Datei haben zusammen mehr als {zahl(limits.NR_INHALT)} Bytes Inhalt (bis Seite 16; "
+        f"Grenze für nachrechnen) – {SPLIT}",
     )
     return cases
 

@@ -142,10 +142,14 @@ def diff(args: argparse.Namespace) -> int:
 
 def _fuer(args: argparse.Namespace, rev: str) -> str | None:
     """The version the data repository's vorlagen.toml named at `rev` (the format its data were written in)."""
+    from vorlagen.core.limits import MAX_EINSTELLUNGEN
     from vorlagen.load.settings import SETTINGS, declared_version
-    from vorlagen.review.gitrev import datei_bei
+    from vorlagen.review.gitrev import Unlesbar, datei_bei
 
-    inhalt = datei_bei(args.data.resolve(), rev, args.repository.root / SETTINGS)
+    try:
+        inhalt = datei_bei(args.data.resolve(), rev, args.repository.root / SETTINGS, MAX_EINSTELLUNGEN)
+    except Unlesbar as error:
+        raise BuildFailed([Problem(Paths().where(args.repository.root / SETTINGS), str(error))]) from None
     return declared_version(inhalt.decode("utf-8-sig", "replace")) if inhalt is not None else None
 
 

@@ -82,6 +82,12 @@ def anzahl(count: int, einzahl: str, mehrzahl: str) -> str:
     return f"{count} {numerus(count, einzahl, mehrzahl)}"
 
 
+def speichergroesse(groesse: int) -> str:
+    """A size in bytes as messages say it: whole MB from 1 MB on (1 MB = 1024 × 1024 bytes), below in bytes."""
+    mb = 1024 * 1024
+    return f"{zahl(groesse // mb)} MB" if groesse >= mb else f"{zahl(groesse)} Bytes"
+
+
 def numerus(count: int, einzahl: str, mehrzahl: str) -> str:
     """The word for `count` of something, without the number: numerus(1, 'ist', 'sind') → 'ist'."""
     return einzahl if count == 1 else mehrzahl

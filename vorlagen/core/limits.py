@@ -19,6 +19,10 @@ MAX_TABELLENZEILEN = 1000  # rows of one Markdown table, header included
 # Markdown nesting (render/verschachtelung.py): below the parser's own bound, which drops the rest of a text silently
 MAX_EBENEN = 8  # lists and quotes inside each other in one text
 MAX_AUSZEICHNUNGEN = 10  # emphasis, links and images inside each other (a deeper nesting ends the layout)
+# bytes of all files of a data folder copied for `aktualisieren` or written from a git revision for `vergleichen`
+# (a year of Vorlagen with their PDF Anlagen is a few hundred MB; a revision of zeros packs 200 GB into a few MB)
+MAX_DATENORDNER = 2 * 1024 * 1024 * 1024
+MAX_EINSTELLUNGEN = 1024 * 1024  # bytes of vorlagen.toml, in the working tree and in a git revision (three lines)
 MAX_NAMEN = 100_000  # files and folders of a data folder whose names are checked for Windows (core/dateinamen.py)
 # characters the texts of one document print together, Markdown and the values of its expressions (about 300 pages:
 # laid out in under a minute; 16 expressions of 600.000 characters each took 485 s and 1,1 GB before)
@@ -40,6 +44,9 @@ MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result 
 # aktualisieren: the text renditions of the earlier build it compares (review/gedruckt.py); a larger file is not one
 # this program wrote and is named, not read.
 MAX_TEXTFASSUNG = 20 * 1024 * 1024  # bytes of one text rendition
+# pairs of equal figures the alignment of one text rendition's differing middle looks at (difflib: each figure of the
+# earlier build against each equal one of the new; the same figures at start and end are not counted)
+MAX_ZAHLENVERGLEICH = 20_000_000
 
 # Layout check (render/layout.py): boxes of one laid-out document looked at; a larger one is checked that far.
 MAX_BOXEN = 1_000_000
@@ -54,6 +61,7 @@ NR_XML = 16_000_000  # bytes one part of a DOCX unpacks to, counted as it comes 
 NR_TEILE = 10_000  # parts (files in the ZIP archive) of one DOCX; a long report has a few hundred
 NR_STROM = 16_000_000  # bytes one stream of a PDF unpacks to
 NR_SEITEN = 1000  # pages of one PDF
+NR_INHALT = 64_000_000  # bytes the content streams of all pages of one PDF unpack to together (a shared one per page)
 NR_FORMULARE = 5000  # form XObjects one PDF page may call while its text is read (pypdf's own bound)
 NR_ABSAETZE = 50_000  # paragraphs of one DOCX (a Haushaltsplan of 500 pages has fewer)
 NR_ZELLEN = 200_000  # table cells of one DOCX, a merged cell counted once for every grid column it spans

@@ -106,6 +106,30 @@ class NotReadable(OSError):
     through a link out of the allowed folders."""
 
 
+def hinaus_text(path: Path) -> str:
+    """The German message for a file reached through a link out of the data folder."""
+    return (
+        f"„{Path(path).name}“ liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) – "
+        "vorlagen liest nur Dateien im Datenordner; legen Sie die Datei selbst dorthin."
+    )
+
+
+def keine_datei_text(path: Path) -> str:
+    """The German message for a named pipe, a device or a socket where a file belongs."""
+    return (
+        f"„{Path(path).name}“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
+        "oder ein Gerät) – legen Sie dort eine echte Datei ab."
+    )
+
+
+def zu_gross_text(path: Path, limit: int) -> str:
+    """The German message for a file larger than `limit` bytes."""
+    return (
+        f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
+        "liest vorlagen nicht; verkleinern Sie die Datei."
+    )
+
+
 def read_file(
     path: Path, limit: int = MAX_DATEI, *, within: Path | Iterable[Path] | None = None, noted: bool = True
 ) -> bytes:
@@ -121,15 +145,18 @@ def read_file(
     if folders is not None and not innerhalb(path, *folders):
         if schleife(path):
             raise NotReadable(schleife_text(path))
-        raise NotReadable(
-            f"„{Path(path).name}“ liegt außerhalb des Datenordners (eine Verknüpfung zeigt hinaus) – "
-            "vorlagen liest nur Dateien im Datenordner; legen Sie die Datei selbst dorthin."
-        )
+        raise NotReadable(hinaus_text(path))
     overlay = _overlay.get()
     if overlay and (proposed := overlay.get(Path(path).resolve())) is not None:
         if noted:
             record(path, proposed)
         return proposed
+    try:
+        art = os.stat(path).st_mode
+    except OSError:  # what cannot be looked at is said by the open below
+        art = stat.S_IFREG
+    if not stat.S_ISREG(art) and not stat.S_ISDIR(art):
+        raise NotReadable(keine_datei_text(path))  # by its type, before it is opened
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         opened = os.open(path, flags)
@@ -145,15 +172,9 @@ def read_file(
                 f"„{Path(path).name}“ ist ein Ordner, keine Datei – nennen Sie eine Datei darin, z. B. stil/bild.png."
             )
         if not stat.S_ISREG(info.st_mode):
-            raise NotReadable(
-                f"„{Path(path).name}“ ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe "
-                "oder ein Gerät) – legen Sie dort eine echte Datei ab."
-            )
+            raise NotReadable(keine_datei_text(path))
         if info.st_size > limit:
-            raise NotReadable(
-                f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
-                "liest vorlagen nicht; verkleinern Sie die Datei."
-            )
+            raise NotReadable(zu_gross_text(path, limit))
         with os.fdopen(opened, "rb", closefd=True) as stream:
             handle = None
             data = stream.read(limit + 1)
@@ -161,10 +182,7 @@ def read_file(
         if handle is not None:
             os.close(handle)
     if len(data) > limit:  # it grew while it was read
-        raise NotReadable(
-            f"„{Path(path).name}“ ist größer als {limit // (1024 * 1024)} MB – so große Dateien "
-            "liest vorlagen nicht; verkleinern Sie die Datei."
-        )
+        raise NotReadable(zu_gross_text(path, limit))
     if noted:
         record(path, data)
     return data

@@ -20,7 +20,9 @@ from pathlib import Path
 
 import vorlagen
 from vorlagen.core.engine import befehl
-from vorlagen.core.problems import Problem, Where
+from vorlagen.core.limits import MAX_EINSTELLUNGEN
+from vorlagen.core.problems import Paths, Problem, Where
+from vorlagen.load.yamlfile import read_text
 
 SETTINGS = "vorlagen.toml"
 KEYS = {
@@ -90,10 +92,12 @@ def _settings_above(folder: Path) -> Path | None:
 def read_settings(path: Path, version: bool = True) -> tuple[dict[str, str], list[Problem]]:
     """The settings of vorlagen.toml (none where there is no such file), checked: known keys, text values, a
     version this program satisfies (unless `version` is False)."""
-    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    text, problems = read_text(path, Paths(), MAX_EINSTELLUNGEN) if path.is_file() else ("", [])
+    if text is None:  # not UTF-8, a named pipe, too large, unreadable: said with the file (and line)
+        return {}, problems
     try:
         settings = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except tomllib.TOMLDecodeError as error:
         line = re.search(r"at line (\d+)", str(error))
         return {}, [
             Problem(

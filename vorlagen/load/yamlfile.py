@@ -17,7 +17,7 @@ import yaml
 
 from vorlagen.core.kodierung import vermutlich
 from vorlagen.core.problems import Paths, Problem, Where, os_error_reason
-from vorlagen.core.reads import NotReadable, read_file
+from vorlagen.core.reads import MAX_DATEI, NotReadable, read_file
 from vorlagen.load import steuerzeichen
 from vorlagen.load.yamlbounds import unsafe as bounds
 
@@ -109,10 +109,11 @@ def keeping():
         _keeping.reset(token)
 
 
-def read_text(path: Path, paths: Paths) -> tuple[str | None, list[Problem]]:
-    """A UTF-8 text file's content; a wrong encoding is a problem with the line it occurs on."""
+def read_text(path: Path, paths: Paths, limit: int = MAX_DATEI) -> tuple[str | None, list[Problem]]:
+    """A UTF-8 text file's content (at most `limit` bytes); a wrong encoding is a problem with the line it occurs
+    on."""
     try:
-        raw = read_file(path)
+        raw = read_file(path, limit)
     except FileNotFoundError:
         return None, [Problem(paths.where(path), "Datei nicht gefunden – prüfen Sie Namen und Ordner.")]
     except NotReadable as error:

@@ -22,6 +22,7 @@ from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import Zahlformat, gekuerzt, zeigt_null
+from vorlagen.render.klammern import Klammern
 from vorlagen.render.sandbox import Sandbox
 
 FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
@@ -31,8 +32,8 @@ VERGLEICHE = ("eq", "ne", "gt", "gteq", "lt", "lteq")
 RECHNENDE_FILTER = ("round", "sum", "int", "float", "abs")  # filters that compute or drop digits
 FORMEL_NAMEN = ("finanzierung", "uebersicht", "bescheide", "antraege", "verteilungen", "kennzahlen", "zahlen")
 _WERTE = (int, float, Decimal, Fraction, str, bytes, dt.date)  # values without fields
-AUSDRUCK = re.compile(r"\{\{(.*?)\}\}", re.S)
-ANWEISUNG = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
+AUSDRUCK = Klammern(("{{", "}}"))  # as re's r"\{\{(.*?)\}\}" with re.S, linear
+ANWEISUNG = Klammern(("{%", "%}"), ("{#", "#}"))
 NUR_AUSDRUECKE = (
     "In Texten sind nur Ausdrücke in {{ … }} erlaubt, keine Anweisungen {% … %} oder Kommentare {# … #} – "
     "entfernen Sie sie."
@@ -41,13 +42,18 @@ NUR_AUSDRUECKE = (
 
 def ungeschlossen(content: str) -> list[tuple[int, str]]:
     """(position, message) of each „{{“, „{%“ or „{#“ of a text that nothing closes, and of each „}}“ that nothing
-    opens: the text would print them as typed, without a word."""
+    opens: the text would print them as typed, without a word. Each kind once per line (a line of 300 KB of „{{ a “
+    is one message, not 60.000 copies of the line)."""
     rest = AUSDRUCK.sub(_leer, ANWEISUNG.sub(_leer, content))  # the same length: positions stay
-    found = []
+    found, gesehen, start, ende = [], set(), 0, -1
     for match in re.finditer(r"\{\{|\{%|\{#|\}\}", rest):
-        start = content.rfind("\n", 0, match.start()) + 1
-        zeile = content[start:].split("\n", 1)[0].strip()
-        shown = gekuerzt(zeile, 60)
+        if match.start() > ende:  # a line after the last one's: found once, each line looked at once
+            start = content.rfind("\n", 0, match.start()) + 1
+            ende = content.find("\n", start) % (len(content) + 1)  # -1 (the last line): its end
+        if (start, match[0]) in gesehen:
+            continue
+        gesehen.add((start, match[0]))
+        shown = gekuerzt(content[start:ende].strip(), 60)
         if match[0] == "{{":
             was = "„{{“ wird nicht mit „}}“ geschlossen – ergänzen Sie „}}“ am Ende des Ausdrucks, z. B. {{ vorlage.nummer }}."
         elif match[0] == "}}":

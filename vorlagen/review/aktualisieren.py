@@ -9,7 +9,6 @@ makes on purpose and says why – are the rewritten files written into the repos
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.core.reads import ABSENT
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load.land import Land
+from vorlagen.review.datenkopie import kopieren
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions, textabweichungen
 from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
 from vorlagen.review.umschreibregeln import umschreiben
@@ -65,7 +65,7 @@ def aktualisieren(
     as before, and what the first prints differently from it is what the change does – each named with its reason."""
     result = Ergebnis()
     with tempfile.TemporaryDirectory(prefix="vorlagen-aktualisieren-") as work:
-        neu = _kopie(data, Path(work) / "neu")
+        neu = kopieren(data, Path(work) / "neu")
         staende = _staende(neu)
         original = _Original(data, Path(work))
         q = umschreiben(neu, land=land, fuer=fuer)
@@ -79,7 +79,7 @@ def aktualisieren(
             nachher = _gebaut(bauen, neu, Path(work) / "neu-ausgabe")
             zwischen = nachher
             if bewahrbar:
-                alt = _kopie(data, Path(work) / "bewahrend")
+                alt = kopieren(data, Path(work) / "bewahrend")
                 umschreiben(alt, bewahrend=True, land=land, fuer=fuer)
                 zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
         except BuildFailed as failed:
@@ -174,13 +174,6 @@ class _Original:
 
     def where(self, where: Where) -> Where:
         return Where(self.datei(where.path), where.line)
-
-
-def _kopie(data: Path, folder: Path) -> Path:
-    """A copy of the data folder under the same name."""
-    copy = folder / data.name
-    shutil.copytree(data, copy, symlinks=False)
-    return copy
 
 
 def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
-from vorlagen.core.fmt import gekuerzt
-from vorlagen.core.limits import MAX_TEXTFASSUNG
-from vorlagen.core.problems import Paths, Problem
+from vorlagen.core.fmt import gekuerzt, zahl
+from vorlagen.core.limits import MAX_TEXTFASSUNG, MAX_ZAHLENVERGLEICH
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, os_error_reason
+from vorlagen.core.reads import NotReadable, read_file, zu_gross_text
 
 # a figure: a date, or a number in German notation with its sign and unit; digits glued to letters (E11, S12) are
 # names, not figures
@@ -62,33 +64,53 @@ def figures(text: str) -> list[Fund]:
     return found
 
 
+UMGEBUNG = 200  # characters on each side of a figure its words are taken from: a line of 200 KB stays linear
+
+
 def _window(line: str, start: int, end: int) -> str:
-    """The figure with some words around it, on one line: '…der Stadt: 85.557,10 €);'."""
-    before, after = " ".join(line[:start].split()[-5:]), " ".join(line[end:].split()[:3])
-    head = "…" if len(line[:start].split()) > 5 else ""
-    tail = "…" if len(line[end:].split()) > 3 else ""
+    """The figure with some words around it, on one line: '…der Stadt: 85.557,10 €);' – the words taken from at
+    most UMGEBUNG characters on each side (a word cut there is not shown, and „…“ says that more stands there)."""
+    links, rechts = max(0, start - UMGEBUNG), min(len(line), end + UMGEBUNG)
+    vor, nach = line[links:start].split(), line[end:rechts].split()
+    if links and vor and not line[links - 1].isspace() and not line[links].isspace():
+        vor = vor[1:]  # a word cut by the window's edge
+    if rechts < len(line) and nach and not line[rechts - 1].isspace() and not line[rechts].isspace():
+        nach = nach[:-1]
+    before, after = " ".join(vor[-5:]), " ".join(nach[:3])
+    head = "…" if len(vor) > 5 or links else ""
+    tail = "…" if len(nach) > 3 or rechts < len(line) else ""
     return f"{head}{before}{' ' if before and line[start - 1] == ' ' else ''}{line[start:end]}{' ' if after and line[end : end + 1] == ' ' else ''}{after}{tail}"
 
 
 def renditions(out: Path, paths: Paths) -> tuple[dict[str, str], list[Problem]]:
     """Relative path → text of every text rendition of a build's output folder (the shipped fonts' licence aside);
-    a file larger than any this program writes is a problem, not read."""
+    a file larger than any this program writes, a named pipe or a link out of the folder is a problem, not read
+    (core/reads.read_file: its type and size looked at before it is read)."""
     found, problems = {}, []
     for path in sorted(out.rglob("*.txt")):
         relative = path.relative_to(out).as_posix()
         if relative.startswith("assets/"):
             continue
-        if path.stat().st_size > MAX_TEXTFASSUNG:
+        try:
+            found[relative] = read_file(path, MAX_TEXTFASSUNG, within=out, noted=False).decode("utf-8", "replace")
+        except NotReadable as error:
+            zu_gross = str(error) == zu_gross_text(path, MAX_TEXTFASSUNG)
+            problems.append(Problem(paths.where(path), _ZU_GROSS if zu_gross else str(error)))
+        except OSError as error:
             problems.append(
                 Problem(
                     paths.where(path),
-                    f"Die Textfassung ist größer als {MAX_TEXTFASSUNG // 1024 // 1024} MB – so große schreibt "
-                    "vorlagen nicht; nennen Sie mit --vorher die Ausgabe eines Baus.",
+                    f"Die Textfassung lässt sich nicht lesen ({os_error_reason(error)}) – prüfen Sie, ob Sie sie "
+                    "öffnen dürfen.",
                 )
             )
-            continue
-        found[relative] = path.read_text(encoding="utf-8", errors="replace")
     return found, problems
+
+
+_ZU_GROSS = (
+    f"Die Textfassung ist größer als {MAX_TEXTFASSUNG // 1024 // 1024} MB – so große schreibt vorlagen nicht; nennen "
+    "Sie mit --vorher die Ausgabe eines Baus."
+)
 
 
 def compare(vorher: dict[str, str], nachher: dict[str, str]) -> list[Abweichung]:
@@ -97,8 +119,7 @@ def compare(vorher: dict[str, str], nachher: dict[str, str]) -> list[Abweichung]
     result: list[Abweichung] = []
     for datei in sorted(set(vorher) | set(nachher)):
         old, new = figures(vorher.get(datei, "")), figures(nachher.get(datei, ""))
-        matcher = difflib.SequenceMatcher(None, [f.text for f in old], [f.text for f in new], autojunk=False)
-        opcodes = matcher.get_opcodes()
+        opcodes = _ausgerichtet(datei, [f.text for f in old], [f.text for f in new])
         kept = {(old[i].zeile, old[i].text) for tag, i1, i2, _, _ in opcodes if tag == "equal" for i in range(i1, i2)}
         for tag, i1, i2, j1, j2 in opcodes:
             if tag == "equal":
@@ -108,6 +129,38 @@ def compare(vorher: dict[str, str], nachher: dict[str, str]) -> list[Abweichung]
                 after = new[j1 + k] if j1 + k < j2 else None
                 result.append(Abweichung(datei, before, after, _unverloren(before, after, kept)))
     return result
+
+
+def _ausgerichtet(datei: str, alt: list[str], neu: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes of two lists of figures: the figures the same at the start and at the end kept as they are,
+    the middle aligned by difflib – whose work (each figure of one side against each equal one of the other) is
+    bounded: a text of thousands of equal figures that differs in the middle is refused, not compared for hours."""
+    vorn = 0
+    while vorn < min(len(alt), len(neu)) and alt[vorn] == neu[vorn]:
+        vorn += 1
+    hinten = 0
+    while hinten < min(len(alt), len(neu)) - vorn and alt[-1 - hinten] == neu[-1 - hinten]:
+        hinten += 1
+    mitte_alt, mitte_neu = alt[vorn : len(alt) - hinten], neu[vorn : len(neu) - hinten]
+    anzahl = Counter(mitte_neu)
+    if sum(anzahl[f] for f in mitte_alt) > MAX_ZAHLENVERGLEICH:
+        raise BuildFailed(
+            [
+                Problem(
+                    Where(datei),
+                    f"Die Textfassung weicht in {zahl(len(mitte_alt))} Zahlen vorher und {zahl(len(mitte_neu))} "
+                    "nachher ab, von denen so viele gleich sind, dass sie sich nicht in "
+                    f"{zahl(MAX_ZAHLENVERGLEICH)} Vergleichen einander zuordnen lassen – vorlagen prüft sie nicht und "
+                    "schreibt nichts; prüfen Sie, ob die Ausgabe von einem Bau von vorlagen stammt (sonst nennen Sie "
+                    "mit --vorher die eines Baus).",
+                )
+            ]
+        )
+    mitte = difflib.SequenceMatcher(None, mitte_alt, mitte_neu, autojunk=False).get_opcodes()
+    codes = [("equal", 0, vorn, 0, vorn)] if vorn else []
+    codes += [(tag, i1 + vorn, i2 + vorn, j1 + vorn, j2 + vorn) for tag, i1, i2, j1, j2 in mitte]
+    codes += [("equal", len(alt) - hinten, len(alt), len(neu) - hinten, len(neu))] if hinten else []
+    return codes
 
 
 CENT_ERGAENZT = "die frühere Version druckte ganze Euro, wo die Daten Cent nennen; jetzt mit den Cent"

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from subprocess import PIPE
 
+from vorlagen.core.fmt import speichergroesse, zahl
+from vorlagen.core.limits import MAX_DATENORDNER, MAX_NAMEN
 from vorlagen.core.problems import FehltHier, Paths, Problem
 from vorlagen.core.reads import MAX_DATEI
+from vorlagen.review import revisionspfade
+from vorlagen.review.revisionspfade import Unlesbar
 
 STUECK = 1024 * 1024  # bytes of a blob copied at a time
 GIT_FEHLT = (
@@ -18,6 +23,9 @@ GIT_FEHLT = (
     "aus git; installieren Sie git (Debian und Ubuntu: sudo apt install git; Windows: Git für Windows) und rufen "
     "Sie den Befehl dann erneut auf."
 )
+MAX_VERWEIS = 4096  # bytes of a link's target as git stores it (a path; the systems allow at most 4096)
+# a new file, never through a name that is there already, never following a link
+NEU = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 KANDIDATEN = 200  # commits before a day looked at for the newest (history out of date order: the newest of these)
 
 
@@ -92,9 +100,9 @@ def _git_input(args: list[str], cwd: Path, data: bytes) -> bytes:
     return subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=True).stdout
 
 
-def datei_bei(ordner: Path, rev: str, path: Path) -> bytes | None:
+def datei_bei(ordner: Path, rev: str, path: Path, grenze: int = MAX_DATEI) -> bytes | None:
     """The bytes of the file `path` (inside the git repository of `ordner`) as of `rev`; None where it has none
-    there or is larger than any file vorlagen reads."""
+    there. Unlesbar when it is larger than `grenze` – its size asked of git before it is read."""
     top = _git(["rev-parse", "--show-toplevel"], ordner)
     if top.returncode != 0:
         return None
@@ -103,138 +111,170 @@ def datei_bei(ordner: Path, rev: str, path: Path) -> bytes | None:
         relative = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
-    shown = _git(["cat-file", "blob", f"{rev}:{relative}"], root)
-    return shown.stdout if shown.returncode == 0 and len(shown.stdout) <= MAX_DATEI else None
+    objekt = _git(["rev-parse", "--verify", "--quiet", f"{rev}:{relative}"], root).stdout.strip()  # fixed from here
+    if not objekt or _git(["cat-file", "-t", objekt.decode()], root).stdout.strip() != b"blob":
+        return None
+    groesse = _git(["cat-file", "-s", objekt.decode()], root)
+    if int(groesse.stdout) > grenze:
+        raise Unlesbar(
+            f"In Revision „{rev}“ ist „{relative}“ {zahl(int(groesse.stdout))} Bytes groß – mehr als "
+            f"{zahl(grenze)} Bytes liest vorlagen davon nicht, auch nicht aus git; verkleinern Sie die Datei in "
+            "einem neuen Commit und vergleichen Sie mit ihm."
+        )
+    shown = _git(["cat-file", "blob", objekt.decode()], root)
+    return shown.stdout if shown.returncode == 0 else None
 
 
-class _Unlesbar(Exception):
-    """Why the data folder of a revision is not read: the German message."""
+@dataclass(frozen=True)
+class _Eintrag:
+    """A file of a revision as git lists it: mode, object, size (from the listing, before it is read) and path."""
+
+    mode: bytes
+    sha: bytes
+    groesse: int
+    name: str
+
+    @property
+    def link(self) -> bool:
+        return self.mode == b"120000"
 
 
 def extract(data_dir: Path, rev: str, target: Path, paths: Paths) -> tuple[Path | None, list[Problem]]:
-    """Writes `data_dir` as of `rev` below `target`; the extracted data folder, or None and why not. FehltHier when
-    this machine has no git."""
+    """Writes `data_dir` as of `rev` below `target` (a folder that is not there yet: it is made new, and nothing
+    written below it is a link); the extracted data folder, or None and why not. FehltHier when this machine has no
+    git."""
     if shutil.which("git") is None:
         raise FehltHier(GIT_FEHLT)
     data_dir = data_dir.resolve()
     try:
         root, relative = _wurzel_und_revision(data_dir, rev)
-        blobs = _blobs(root, rev, relative)
+        eintraege = _blobs(root, rev, relative)
         target = target.resolve()
-        _auspacken(root, rev, blobs, target)
-    except _Unlesbar as error:
+        target.mkdir()
+        _auspacken(root, rev, eintraege, target)
+    except Unlesbar as error:
         return None, [Problem(paths.where(data_dir), str(error))]
     return target / relative, []
 
 
 def _wurzel_und_revision(data_dir: Path, rev: str) -> tuple[Path, str]:
-    """The root of the repository `data_dir` lies in and the data folder's path in it; _Unlesbar when there is no
+    """The root of the repository `data_dir` lies in and the data folder's path in it; Unlesbar when there is no
     repository or no such revision."""
     top = _git(["rev-parse", "--show-toplevel"], data_dir)
     if top.returncode != 0:
-        raise _Unlesbar("Der Datenordner liegt in keinem git-Repository – „vergleichen“ vergleicht Fassungen aus git.")
+        raise Unlesbar("Der Datenordner liegt in keinem git-Repository – „vergleichen“ vergleicht Fassungen aus git.")
     root = Path(top.stdout.decode().strip())
     relative = data_dir.relative_to(root).as_posix() or "."
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
-        raise _Unlesbar(
+        raise Unlesbar(
             f"Die Revision „{rev}“ gibt es nicht – nennen Sie einen Commit, Branch oder Tag (z. B. HEAD~1 oder main)."
         )
     return root, relative
 
 
-def _blobs(root: Path, rev: str, relative: str) -> list[tuple[bytes, bytes, str]]:
-    """(mode, object, path) of every file of the data folder at `rev`; _Unlesbar when the folder is not there yet or
-    a file is larger than any vorlagen reads."""
+def _blobs(root: Path, rev: str, relative: str) -> list[_Eintrag]:
+    """Every file of the data folder at `rev` with its mode, object and size; Unlesbar when the folder is not there
+    yet, a path could reach outside, or a file (or all together) is larger than vorlagen reads – sizes from git's
+    listing, before any blob is read."""
     # read the tree and its blobs as stored: `git archive` would let the revision's .gitattributes hide files
     # (export-ignore) and run filters of the user's git config on them; ls-tree and cat-file apply neither
-    listing = _git(["ls-tree", "-r", "-z", rev, "--", relative], root)
-    entries = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
-    if listing.returncode != 0 or not entries:
-        raise _Unlesbar(f"In Revision „{rev}“ gibt es den Datenordner „{relative}“ noch nicht.")
-    blobs = [
-        (meta.split()[0], meta.split()[2], name.decode("utf-8", "surrogateescape"))
-        for meta, name in entries
-        if meta.split()[1] == b"blob"
-    ]
-    sizes = _git_input(["cat-file", "--batch-check"], root, b"".join(sha + b"\n" for _, sha, _ in blobs)).split()
-    for (_, _, name), groesse in zip(blobs, sizes[2::3]):
-        if int(groesse) > MAX_DATEI:
-            raise _Unlesbar(
-                f"In Revision „{rev}“ ist „{name}“ {int(groesse) // (1024 * 1024)} MB groß – Dateien über "
-                f"{MAX_DATEI // (1024 * 1024)} MB liest vorlagen nicht, auch nicht aus git; verkleinern Sie die "
+    listing = _git(["ls-tree", "-r", "-z", "-l", rev, "--", relative], root)
+    zeilen = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
+    if listing.returncode != 0 or not zeilen:
+        raise Unlesbar(f"In Revision „{rev}“ gibt es den Datenordner „{relative}“ noch nicht.")
+    if len(zeilen) > MAX_NAMEN:
+        raise Unlesbar(
+            f"In Revision „{rev}“ hat der Datenordner mehr als {zahl(MAX_NAMEN)} Dateien – so viele liest "
+            "vorlagen nicht; verkleinern Sie den Datenordner in einem neuen Commit und vergleichen Sie mit ihm."
+        )
+    eintraege = []
+    for meta, name in zeilen:
+        mode, art, sha, groesse = meta.split()
+        if art == b"blob":
+            eintraege.append(_Eintrag(mode, sha, int(groesse), name.decode("utf-8", "surrogateescape")))
+    revisionspfade.pruefen(rev, [e.name for e in eintraege])
+    for eintrag in eintraege:
+        grenze = MAX_VERWEIS if eintrag.link else MAX_DATEI
+        if eintrag.groesse > grenze:
+            raise Unlesbar(
+                f"In Revision „{rev}“ ist „{eintrag.name}“ {speichergroesse(eintrag.groesse)} groß – Dateien "
+                f"über {speichergroesse(MAX_DATEI)} liest vorlagen nicht, auch nicht aus git; verkleinern Sie die "
                 "Datei in einem neuen Commit und vergleichen Sie mit ihm."
             )
-    return blobs
+    if sum(e.groesse for e in eintraege) > MAX_DATENORDNER:
+        raise Unlesbar(
+            f"In Revision „{rev}“ ist der Datenordner zusammen größer als {speichergroesse(MAX_DATENORDNER)} – so "
+            "viel liest vorlagen nicht; verkleinern Sie den Datenordner in einem neuen Commit und vergleichen Sie mit "
+            "ihm."
+        )
+    return eintraege
 
 
-def _auspacken(root: Path, rev: str, blobs: list[tuple[bytes, bytes, str]], target: Path) -> None:
-    """Writes each file below `target` as git stores it, then the links; _Unlesbar (and nothing more written) at the
-    first link that points outside."""
-    links: list[tuple[Path, str]] = []
+def _auspacken(root: Path, rev: str, eintraege: list[_Eintrag], target: Path) -> None:
+    """Writes each file below `target` (a folder this run made, holding no link) as git stores it; a link of the
+    revision becomes a copy of the file it names inside the data folder, any other link is Unlesbar. No link is
+    ever made or followed: each file is created new, never through an existing name."""
     with subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=PIPE, stdout=PIPE) as batch:
         assert batch.stdin is not None and batch.stdout is not None
-        for mode, sha, name in blobs:
-            path = (
-                (target / name).resolve() if mode != b"120000" else (target / name).parent.resolve() / Path(name).name
-            )
-            batch.stdin.write(sha + b"\n")
-            batch.stdin.flush()
-            size = int(batch.stdout.readline().split()[2])
-            link = None
-            if mode == b"120000":
-                link = batch.stdout.read(size).decode("utf-8", "surrogateescape")
-                batch.stdout.read(1)
-            if not path.is_relative_to(target) or (
-                link is not None
-                and (Path(link).is_absolute() or not (path.parent / link).resolve().is_relative_to(target))
-            ):
-                batch.kill()
-                raise _Unlesbar(
-                    f"In Revision „{rev}“ zeigt „{name}“ außerhalb des Projekts (Verknüpfung mit absolutem Pfad "
-                    "oder ../) – „vergleichen“ liest solche Fassungen nicht; entfernen Sie die Verknüpfung in git."
+        try:
+            verweise = {e.name: _lesen(batch, e).decode("utf-8", "surrogateescape") for e in eintraege if e.link}
+            dateien = {e.name: e for e in eintraege if not e.link}
+            quelle = {name: revisionspfade.ziel(rev, name, verweise, dateien) for name in verweise}
+            kopien = sum(dateien[q].groesse for q in quelle.values())
+            if kopien + sum(e.groesse for e in dateien.values()) > MAX_DATENORDNER:
+                raise Unlesbar(
+                    f"In Revision „{rev}“ ist der Datenordner mit den Dateien, auf die seine Verknüpfungen zeigen, "
+                    f"größer als {speichergroesse(MAX_DATENORDNER)} – so viel liest vorlagen nicht; verkleinern Sie "
+                    "ihn in einem neuen Commit und vergleichen Sie mit ihm."
                 )
+            namen: dict[str, list[str]] = {name: [name] for name in dateien}  # a file, and the links to it
+            for link, datei in quelle.items():
+                namen[datei].append(link)
+            for eintrag in dateien.values():
+                _blob_schreiben(batch, eintrag, [target.joinpath(*n.split("/")) for n in namen[eintrag.name]])
+        finally:
+            batch.stdin.close()
+            batch.kill()
+
+
+def _lesen(batch: subprocess.Popen, eintrag: _Eintrag) -> bytes:
+    """The whole (small, checked) content of one blob."""
+    assert batch.stdin is not None and batch.stdout is not None
+    _kopf(batch, eintrag)
+    inhalt = batch.stdout.read(eintrag.groesse)
+    batch.stdout.read(1)  # the line feed after each object
+    return inhalt
+
+
+def _kopf(batch: subprocess.Popen, eintrag: _Eintrag) -> None:
+    """Asks git for the blob of `eintrag` and reads the head of its answer: the object listed, of the size listed."""
+    assert batch.stdin is not None and batch.stdout is not None
+    batch.stdin.write(eintrag.sha + b"\n")
+    batch.stdin.flush()
+    kopf = batch.stdout.readline().split()
+    if len(kopf) != 3 or kopf[1] != b"blob" or int(kopf[2]) != eintrag.groesse:
+        raise OSError("git cat-file lieferte nicht das gelistete Objekt")
+
+
+def _blob_schreiben(batch: subprocess.Popen, eintrag: _Eintrag, paths: list[Path]) -> None:
+    """The blob of `eintrag` into new files at `paths` (its own and those of links to it), in pieces: a large blob
+    never sits in memory whole."""
+    assert batch.stdin is not None and batch.stdout is not None
+    _kopf(batch, eintrag)
+    outs = []
+    try:
+        for path in paths:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if link is not None:
-                links.append((path, link))
-                continue
-            _blob_schreiben(batch.stdout, path, size)
-            batch.stdout.read(1)  # the line feed after each object
-        batch.stdin.close()
-    _make_links(links)
-
-
-def _blob_schreiben(stream, path: Path, size: int) -> None:
-    """The next `size` bytes of git's output into the file `path`, in pieces: a large blob never sits in memory
-    whole."""
-    with path.open("wb") as out:
-        left = size
+            outs.append(os.fdopen(os.open(path, NEU, 0o644), "wb"))
+        left = eintrag.groesse
         while left:
-            piece = stream.read(min(left, STUECK))
+            piece = batch.stdout.read(min(left, STUECK))
             if not piece:
                 raise OSError("git cat-file endete vorzeitig")
-            out.write(piece)
+            for out in outs:
+                out.write(piece)
             left -= len(piece)
-
-
-def _make_links(links: list[tuple[Path, str]]) -> None:
-    """The revision's links (checked to stay inside it), as links where the system lets us make them; else – on
-    Windows without the right to make links – as copies of what they point at, links to links in as many passes."""
-    copies = []
-    for path, link in links:
-        try:
-            path.symlink_to(link)
-        except (OSError, NotImplementedError):
-            copies.append((path, link))
-    while copies:
-        left = []
-        for path, link in copies:
-            source = path.parent / link
-            if source.is_dir():
-                shutil.copytree(source, path)
-            elif source.is_file():
-                shutil.copyfile(source, path)
-            else:
-                left.append((path, link))  # its target is a link not yet copied, or missing (as a dangling link)
-        if len(left) == len(copies):
-            return
-        copies = left
+    finally:
+        for out in outs:
+            out.close()
+    batch.stdout.read(1)  # the line feed after each object

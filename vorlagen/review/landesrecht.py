@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vorlagen.core.pfade import gezeigt
+from vorlagen.core.reads import read_file
 from vorlagen.load.facts import Facts
 from vorlagen.load.land import laender
 from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
@@ -60,9 +61,10 @@ def zitate(data: Path) -> list[Zitat]:
     muster, gesetze, result = _muster(), _gesetze(), []
     dateien = sorted(p for p in data.rglob("*") if p.suffix in (".md", ".yaml", ".yml") and p.is_file())
     for path in dateien[:MAX_DATEIEN]:
-        if path.stat().st_size > MAX_TEXT:
+        try:  # a larger file, a pipe, a link out of the folder: no text of the data, no citation read
+            text = read_file(path, MAX_TEXT, within=data, noted=False).decode("utf-8", "replace")
+        except OSError:
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
         for number, line in enumerate(text.splitlines(), start=1):
             for match in muster.finditer(line):
                 artikel = match["norm"] == "Art."

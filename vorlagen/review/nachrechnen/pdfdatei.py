@@ -88,6 +88,7 @@ def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
             f"Die PDF-Datei hat mehr als {number(limits.NR_SEITEN)} Seiten (Grenze für nachrechnen) – "
             "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach.",
         )
+    _inhalt_begrenzt(path, reader)
     seiten = pdfspalten.pages(reader, lambda seite: _forms_bounded(path, said, seite))
     result: list[Zeile] = []
     kept = seitenrand.content([seite.zeilen for seite in seiten])
@@ -102,6 +103,30 @@ def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
             )
             result.append(line(page_number, nr, text, eng=laid.eng) if _glued(laid) else laid)
     return umbruch.join(result)
+
+
+def _inhalt_begrenzt(path: Path, reader) -> None:
+    """The content of all pages together is bounded (NR_INHALT), counted as each page's is unpacked, before any is
+    read: each stream has its bound and the pages theirs, but 1000 pages that share one stream of 4 MB (a file of
+    100 KB) were read 1000 times – about two hours."""
+    gesamt = 0
+    for nummer, page in enumerate(reader.pages, start=1):
+        try:
+            contents = page.get_contents()
+            gesamt += len(contents.get_data()) if contents is not None else 0
+        except Exception as error:  # noqa: BLE001 - what cannot be unpacked is said by the reading that follows
+            if type(error).__name__ == "LimitReachedError":
+                raise
+            return
+        if gesamt > limits.NR_INHALT:
+            fail(
+                path,
+                f"Die Seiten der PDF-Datei haben zusammen mehr als {number(limits.NR_INHALT)} Bytes Inhalt (bis "
+                f"Seite {nummer}; Grenze für nachrechnen) – {_TEIL}",
+            )
+
+
+_TEIL = "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach."
 
 
 def _glued(zeile: Zeile) -> bool:
