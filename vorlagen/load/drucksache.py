@@ -30,7 +30,7 @@ class Einreicher(Record):
                     self.where("fraktion" if beide else "datum"),
                     "Der Einreicher nennt "
                     + ("„fraktion“ und „mitglieder“" if beide else "weder „fraktion“ noch „mitglieder“")
-                    + " – eingereicht hat entweder eine Fraktion oder Gruppe (fraktion: LINKE) oder eines oder "
+                    + " – eingereicht hat entweder eine Fraktion oder Gruppe (fraktion: GRUENE) oder eines oder "
                     "mehrere Mitglieder (mitglieder: [mueller]).",
                 )
             ]

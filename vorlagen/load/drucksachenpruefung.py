@@ -79,7 +79,7 @@ def _einreicher(facts: Facts, vorlage: Vorlage, art: Vorlagenart) -> list[Proble
             Problem(
                 vorlage.where("art"),
                 f"Die Vorlagenart „{vorlage.art}“ wird eingereicht – nennen Sie den Einreicher statt eines Amts, "
-                "z. B. einreicher: {fraktion: LINKE, datum: 2020-06-12}.",
+                "z. B. einreicher: {fraktion: GRUENE, datum: 2020-06-12}.",
             )
         ]
     if e is None:

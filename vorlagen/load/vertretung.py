@@ -14,8 +14,8 @@ DATEI = "vertretung.yaml"
 
 @record
 class Fraktion(Record):
-    id: str = doc("Kürzel, auf das Anträge mit „einreicher: {fraktion: …}“ verweisen, z. B. LINKE")
-    name: str = doc("wie gedruckt, z. B. Fraktion DIE LINKE.")
+    id: str = doc("Kürzel, auf das Anträge mit „einreicher: {fraktion: …}“ verweisen, z. B. GRUENE")
+    name: str = doc("wie gedruckt, z. B. Fraktion BÜNDNIS 90/DIE GRÜNEN")
     art: Literal["Fraktion", "Gruppe"] = doc(
         "Fraktion oder Gruppe (ein Zusammenschluss ohne Fraktionsstatus)", default="Fraktion"
     )
@@ -24,7 +24,7 @@ class Fraktion(Record):
 @record
 class Mandat(Record):
     id: str = doc("Kürzel, auf das Anträge mit „einreicher: {mitglieder: [...]}“ verweisen, z. B. mueller")
-    name: str = doc("wie gedruckt, z. B. Dr. Sybille Beispiel")
+    name: str = doc("wie gedruckt, z. B. Dr. Jana Beispiel")
     fraktion: str | None = doc("Kürzel der Fraktion oder Gruppe; ohne Angabe: fraktionslos", default=None)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from vorlagen.compute.anfragen import offene_anfragen
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.core.reads import read_file
 from vorlagen.meetings.niederschrift import NiederschriftDoc
@@ -84,6 +85,7 @@ def _index(
         assets=link(ASSETS) + "/",
         link=link,
         intern=base != PUBLIC.parent,
+        anfragen=offene_anfragen(composer.facts) if base != PUBLIC.parent else [],  # for the Sitzungsdienst
         einreicher={  # who submitted each Antrag and Anfrage, with the day
             d.source.kennung: wer for d in docs if (wer := drucksachen.eingereicht(composer.facts, d.source.vorlage))
         },

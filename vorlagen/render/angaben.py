@@ -9,6 +9,20 @@ from vorlagen.load.facts import Facts
 from vorlagen.load.koerperschaft import Koerperschaft
 from vorlagen.load.kopfzeilen import KOPFFELDER
 from vorlagen.load.vorlage import Vorlage
+from vorlagen.render import drucksachen
+
+
+def angaben(facts: Facts, vorlage: Vorlage) -> dict:
+    """What a Vorlage's template shows around its texts: head, signature, Bezug, Einreicher and the Drucksachen it
+    is bound to."""
+    wer = drucksachen.einreicher(facts, vorlage)
+    return dict(
+        kopfdaten=kopfdaten(facts.koerperschaft, vorlage, drucksachen.eingereicht(facts, vorlage)),
+        unterschrift=unterschrift(facts.koerperschaft, vorlage, wer),
+        einreicher=wer,
+        bezug=bezug(facts, vorlage),
+        verweise=drucksachen.verweise(facts, vorlage),
+    )
 
 
 def kopfdaten(koerperschaft: Koerperschaft, vorlage: Vorlage, eingereicht: str | None = None) -> list[tuple[str, str]]:

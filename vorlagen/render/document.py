@@ -21,7 +21,7 @@ from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.load.satz import Satz
 from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
-from vorlagen.render import angaben, druckbild, drucksachen, freigabe, plaintext, public, seitensatz
+from vorlagen.render import angaben, druckbild, freigabe, plaintext, public, seitensatz
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import TEMPLATES, Templates
 from vorlagen.render.text import Prose, Rendered, Umfang, print_links
@@ -213,9 +213,6 @@ class Composer:
             beschreibung=vorlage.betreff,
             erstellt=source.stand,
             art=art.ueberschrift or vorlage.art or ART_OFFEN,
-            kopfdaten=angaben.kopfdaten(
-                self.facts.koerperschaft, vorlage, drucksachen.eingereicht(self.facts, vorlage)
-            ),
             ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
             hausstil_abschnitte=[
                 (a, texte[a.id].html if a.id in texte else None)
@@ -234,12 +231,7 @@ class Composer:
                 gesetzt(self.verteilung, v, problems) for v in rechnung.verteilungen.values() if v.id not in placed
             ],
             anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen,
-            unterschrift=angaben.unterschrift(
-                self.facts.koerperschaft, source.vorlage, drucksachen.einreicher(self.facts, vorlage)
-            ),
-            einreicher=drucksachen.einreicher(self.facts, vorlage),
-            bezug=angaben.bezug(self.facts, source.vorlage),
-            verweise=drucksachen.verweise(self.facts, source.vorlage),
+            **angaben.angaben(self.facts, vorlage),  # head, signature, Bezug, Einreicher and linked Drucksachen
         )
         web, found = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
         gedruckt, more = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))

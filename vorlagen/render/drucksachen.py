@@ -11,7 +11,7 @@ from vorlagen.load.vorlage import Vorlage
 
 
 def einreicher(facts: Facts, vorlage: Vorlage) -> str | None:
-    """'Fraktion DIE LINKE.' or 'Dr. A. Beispiel und B. Muster'; None where the Vorlage has no Einreicher."""
+    """'Fraktion Am Strom' or 'Dr. A. Beispiel und B. Muster'; None where the Vorlage has no Einreicher."""
     e, v = vorlage.einreicher, facts.vertretung
     if e is None or v is None:
         return None  # without vertretung.yaml the check has refused the Einreicher
@@ -23,7 +23,7 @@ def einreicher(facts: Facts, vorlage: Vorlage) -> str | None:
 
 
 def eingereicht(facts: Facts, vorlage: Vorlage) -> str | None:
-    """The head's value: 'Fraktion DIE LINKE., 12.06.2020'."""
+    """The head's value: 'Fraktion Am Strom, 12.06.2020'."""
     name = einreicher(facts, vorlage)
     if name is None or vorlage.einreicher is None:
         return None
