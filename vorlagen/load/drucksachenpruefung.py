@@ -94,6 +94,8 @@ def _einreicher(facts: Facts, vorlage: Vorlage, art: Vorlagenart) -> list[Proble
             )
         ]
     v = facts.vertretung
+    if v is None and facts.is_unreadable("vertretung", "vertretung"):
+        return []  # the file's own problems are listed
     if v is None:
         return [
             Problem(

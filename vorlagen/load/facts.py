@@ -163,13 +163,15 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     if not data_dir.is_dir():
         return None, [Problem(paths.where(data_dir), "Datenordner nicht gefunden – prüfen Sie --data.")]
     koerperschaft, problems = read_data_file(data_dir / "koerperschaft.yaml", Koerperschaft, paths)
+    # every name Windows cannot hold, anywhere in the data (a checkout there would fail or lose a file)
+    problems += [Problem(paths.where(path), why) for path, why in im_ordner(data_dir)]
+    unreadable: set[Unlesbar] = set()
     vertretung = None
     if exists(data_dir / VERTRETUNG):
         vertretung, found = read_data_file(data_dir / VERTRETUNG, Vertretung, paths)
         problems += found
-    # every name Windows cannot hold, anywhere in the data (a checkout there would fail or lose a file)
-    problems += [Problem(paths.where(path), why) for path, why in im_ordner(data_dir)]
-    unreadable: set[Unlesbar] = set()
+        if vertretung is None:  # its problems are listed; an Einreicher is not refused for it
+            unreadable.add(Unlesbar("vertretung", "vertretung"))
 
     def folder(name: str, cls: type[_R]) -> dict[str, _R]:
         """The good records of a folder by file stem; the others are noted as unreadable."""
