@@ -53,7 +53,8 @@ def _publish_needs(facts: Facts, source: VorlageSource, haushalt=None) -> list[t
     if vorlage.federfuehrend is None and k.aemter and not eingereicht:
         result.append(("federführendes Amt", "federfuehrend"))
     if art is not None and art.stellungnahme and not _mit_stellungnahme(facts, vorlage):
-        result.append(("Stellungnahme der Verwaltung", "stellungnahme_zu in der Vorlage der Verwaltung"))
+        wo = f'eine eigene vorlage.yaml mit stellungnahme_zu: "{vorlage.nummer}"'  # the administration's Vorlage
+        result.append(("Stellungnahme der Verwaltung", wo))
     if (
         k.verwaltungschef is None
         and vorlage.unterschrift is None
