@@ -59,6 +59,11 @@ def test_every_drucksache_reaches_the_bundle_and_oparl_with_its_einreicher(rosto
     assert _json(out, "organization", "fraktion-hafen")["organizationType"] == "Gruppe"
     assert _json(out, "person", "probst")["name"] == "Ella Probst"
     assert [e for obj in _objekte(out) for e in errors(obj)] == []
+    # the results per TOP reach the Anträge as the Vorlagen
+    aa_top = _json(out, "agendaitem", "bs-2020-01-22", "9-1-1")
+    assert aa_top["result"] == "ungeändert beschlossen (2 Ja, 1 Nein)"
+    assert aa_top["consultation"] == BASIS + "consultation/2020-dv-0662-01/bs-2020-01-22.json"
+    assert _json(out, "agendaitem", "bs-2020-01-22", "10-1")["result"] == "abgelehnt (1 Ja, 2 Nein)"
 
 
 def test_the_agenda_names_the_einreicher_and_the_aenderungsantrag_under_its_vorlage(rostock, tmp_path, schnellsatz):

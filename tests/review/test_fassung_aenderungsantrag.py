@@ -35,3 +35,18 @@ def test_vergleichen_shows_the_change_in_the_vorlage_and_in_its_aenderungsantrag
         f"({euro_mit_vorzeichen(folge_nachher - folge_vorher)})\n"
     ) in out
     assert f"    Zahl „Zuschüsse im Jahr“: {euro(jahr_vorher)} → {euro(jahr_nachher)}" in out
+
+
+def test_vergleichen_shows_a_changed_einreicher(capsys, tmp_path, schnellsatz):
+    repo = tmp_path / "repo"
+    data = copy_data(FIXTURES / "rostock", repo)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    edit(data / "vorlagen/2020-DV-0662-01/vorlage.yaml", "{fraktion: STROM,", "{fraktion: HAFEN,")
+    code, out, _ = run(capsys, "vergleichen", "HEAD", "--data", str(data))
+    assert code == 1
+    assert (
+        "Vorlage 2020/DV/0662-01: Zuschüsse je Quartal – die folgenden Quartale mit 90 % des ersten\n  Kopfdaten:\n"
+        "    Eingereicht von: „Fraktion Am Strom, 17.01.2020“ → „Gruppe Hafenliste, 17.01.2020“\n"
+    ) in out
