@@ -283,3 +283,22 @@ def test_the_attendance_names_a_fraktion_of_the_vertretung(rostock):
             "Namen aus vertretung.yaml („fraktionen“).",
         )
     ]
+
+
+def test_the_attendance_names_a_members_own_fraktion(rostock):
+    niederschrift = "sitzungen/BS-2020-01-22/niederschrift.yaml"
+    edit(
+        rostock / niederschrift,
+        "{name: Tom Muster, fraktion: Gruppe Hafenliste}",
+        "{name: Tom Muster, fraktion: STROM}",
+    )
+    assert problems_of(rostock) == [
+        _at(
+            rostock,
+            niederschrift,
+            "Tom Muster",
+            "„Tom Muster“ gehört laut vertretung.yaml zur Gruppe „Gruppe Hafenliste“ (HAFEN), nicht zu „STROM“ – "
+            "korrigieren Sie die Angabe hier oder in vertretung.yaml, oder lassen Sie „fraktion“ weg: dann gilt die "
+            "aus vertretung.yaml.",
+        )
+    ]

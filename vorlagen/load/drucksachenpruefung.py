@@ -234,13 +234,25 @@ def _mitglieder_der_niederschriften(facts: Facts) -> list[Problem]:
     if v is None or not v.fraktionen:
         return []
     bekannt = {f.id for f in v.fraktionen} | {f.name for f in v.fraktionen}
+    fraktion_von = {m.name: v.fraktion(m.fraktion) for m in v.mitglieder if m.fraktion is not None}
     problems = []
     for source in facts.niederschriften.values():
         for mitglied in source.niederschrift.anwesend.mitglieder:
-            if mitglied.fraktion is not None and mitglied.fraktion not in bekannt:
+            if mitglied.fraktion is None:
+                continue
+            if mitglied.fraktion not in bekannt:
                 hint = f"nennen Sie sie mit ihrem Kürzel oder Namen aus {DATEI} („fraktionen“)."
                 problems.append(
                     unknown(mitglied.where("fraktion"), " Fraktion", mitglied.fraktion, sorted(bekannt), hint)
+                )
+            elif (f := fraktion_von.get(mitglied.name)) is not None and mitglied.fraktion not in (f.id, f.name):
+                problems.append(
+                    Problem(
+                        mitglied.where("fraktion"),
+                        f"„{mitglied.name}“ gehört laut {DATEI} zur {f.art} „{f.name}“ ({f.id}), nicht zu "
+                        f"„{mitglied.fraktion}“ – korrigieren Sie die Angabe hier oder in {DATEI}, oder lassen Sie "
+                        "„fraktion“ weg: dann gilt die aus vertretung.yaml.",
+                    )
                 )
     return problems
 

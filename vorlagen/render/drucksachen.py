@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
+from vorlagen.load.records import changed
 from vorlagen.load.vorlage import Vorlage
 
 
@@ -65,3 +66,18 @@ def verweise(facts: Facts, vorlage: Vorlage) -> list[str]:
         if andere.stellungnahme_zu == vorlage.nummer:
             zeilen.append(f"Stellungnahme der Verwaltung: Vorlage {andere.nummer}")
     return zeilen
+
+
+def mit_fraktionen(facts: Facts, niederschrift):
+    """A Niederschrift whose attendance names each member's Fraktion as vertretung.yaml names it: a Kürzel by its
+    name, a missing one from the member of the same name (a copy; without vertretung.yaml the record as it is)."""
+    v = facts.vertretung
+    if v is None or not niederschrift.anwesend.mitglieder:
+        return niederschrift
+    namen = {f.id: f.name for f in v.fraktionen}
+    von = {m.name: m.fraktion for m in v.mitglieder if m.fraktion is not None}
+    mitglieder = []
+    for m in niederschrift.anwesend.mitglieder:
+        fraktion = m.fraktion if m.fraktion is not None else von.get(m.name)
+        mitglieder.append(changed(m, fraktion=namen.get(fraktion, fraktion) if fraktion is not None else None))
+    return changed(niederschrift, anwesend=changed(niederschrift.anwesend, mitglieder=mitglieder))
