@@ -57,6 +57,6 @@ def test_a_stellungnahme_names_an_antrag(mit_stellungnahme):
     edit(datei, 'stellungnahme_zu: "2020/AN/0700"', 'stellungnahme_zu: "2020/AF/0701"')
     assert problems_of(mit_stellungnahme) == [
         f"data/vorlagen/2020-MV-0703/vorlage.yaml:{line_of(datei, 'stellungnahme_zu')}: „stellungnahme_zu“ nennt "
-        "einen Antrag, die Vorlage 2020/AF/0701 ist aber eine Anfrage – nennen Sie die Nummer der richtigen "
+        "einen Antrag, die Vorlage 2020/AF/0701 hat aber die Art „Anfrage“ – nennen Sie die Nummer der richtigen "
         "Drucksache."
     ]

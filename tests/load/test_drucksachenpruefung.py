@@ -80,7 +80,7 @@ def test_an_antrag_without_einreicher_and_a_vorlage_with_one(rostock):
             AN,
             "art:",
             "Die Vorlagenart „Antrag“ wird eingereicht – nennen Sie den Einreicher statt eines Amts, z. B. "
-            "einreicher: {fraktion: GRUENE, datum: 2020-06-12}.",
+            "einreicher: {fraktion: STROM, datum: 2020-01-10}.",
         ),
         _at(
             rostock,
@@ -231,8 +231,8 @@ def test_a_beantwortung_names_an_anfrage(rostock):
             rostock,
             MV,
             "beantwortet:",
-            "„beantwortet“ nennt eine Anfrage, die Vorlage 2020/AN/0700 ist aber eine Antrag – nennen Sie die Nummer "
-            "der richtigen Drucksache.",
+            "„beantwortet“ nennt eine Anfrage, die Vorlage 2020/AN/0700 hat aber die Art „Antrag“ – nennen Sie die "
+            "Nummer der richtigen Drucksache.",
         )
     ]
 

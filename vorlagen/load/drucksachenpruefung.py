@@ -75,11 +75,13 @@ def _einreicher(facts: Facts, vorlage: Vorlage, art: Vorlagenart) -> list[Proble
     """An Einreicher where the Art is submitted, none where the administration brings it in; every name known."""
     e = vorlage.einreicher
     if art.eingereicht and e is None:
+        fraktion = facts.vertretung.fraktionen[0].id if facts.vertretung and facts.vertretung.fraktionen else "GRUENE"
+        tag = (vorlage.datum or dt.date.today()).isoformat()
         return [
             Problem(
                 vorlage.where("art"),
                 f"Die Vorlagenart „{vorlage.art}“ wird eingereicht – nennen Sie den Einreicher statt eines Amts, "
-                "z. B. einreicher: {fraktion: GRUENE, datum: 2020-06-12}.",
+                f"z. B. einreicher: {{fraktion: {fraktion}, datum: {tag}}}.",
             )
         ]
     if e is None:
@@ -221,8 +223,8 @@ def _verweis(
         return [
             Problem(
                 vorlage.where(key),
-                f"„{key}“ nennt {was}, die Vorlage {nummer} ist aber eine {ziel.vorlage.art} – nennen Sie die "
-                "Nummer der richtigen Drucksache.",
+                f"„{key}“ nennt {was}, die Vorlage {nummer} hat aber die Art „{ziel.vorlage.art}“ – nennen Sie "
+                "die Nummer der richtigen Drucksache.",
             )
         ]
     return []
