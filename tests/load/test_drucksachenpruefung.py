@@ -302,3 +302,22 @@ def test_the_attendance_names_a_members_own_fraktion(rostock):
             "aus vertretung.yaml.",
         )
     ]
+
+
+def test_a_public_aenderungsantrag_to_a_non_public_vorlage(rostock):
+    edit(rostock / DV, "oeffentlich: true", "oeffentlich: false")
+    sitzung = rostock / "sitzungen/BS-2020-01-22.yaml"
+    edit(sitzung, '    - {top: "9.1", vorlage: "2020/DV/0662"}\n', "")
+    edit(sitzung, '    - {top: "9.1.1", vorlage: "2020/DV/0662-01"}\n', "")
+    edit(rostock / "sitzungen/BS-2020-01-22/niederschrift.yaml", '  - {top: "9.1", ', '  - {top: "9.0", ')
+    problems = problems_of(rostock)
+    assert (
+        _at(
+            rostock,
+            AA,
+            "oeffentlich:",
+            "Der Änderungsantrag ist öffentlich, die Vorlage 2020/DV/0662, die er ändert, nicht – er liest und zitiert "
+            "ihre Zahlen: setzen Sie „oeffentlich: false“.",
+        )
+        in problems
+    )

@@ -144,8 +144,24 @@ def _aenderung(facts: Facts, source: VorlageSource, art: Vorlagenart) -> list[Pr
             return []
         alle = [s.vorlage.nummer for s in facts.vorlagen if s.vorlage.nummer not in (None, vorlage.nummer)]
         return [unknown(a.where("vorlage"), " Vorlage", a.vorlage, alle, "„aendert“ nennt eine Vorlage aus vorlagen/.")]
+    if vorlage.oeffentlich and not geaendert.vorlage.oeffentlich:
+        return [
+            Problem(
+                vorlage.where("oeffentlich"),
+                f"Der Änderungsantrag ist öffentlich, die Vorlage {a.vorlage}, die er ändert, nicht – er liest und "
+                "zitiert ihre Zahlen: setzen Sie „oeffentlich: false“.",
+            )
+        ]
     if a.punkt is None:
         return []
+    if geaendert.vorlage.beschlussvorschlag is None:
+        return [
+            Problem(
+                a.where("punkt"),
+                f"Die Vorlage {a.vorlage} hat keinen Beschlussvorschlag, also auch keinen Punkt {a.punkt} – lassen Sie "
+                "„punkt“ weg.",
+            )
+        ]
     vorhanden = punkte(geaendert)
     if vorhanden is None or a.punkt in vorhanden:
         return []  # no Beschlussvorschlag to read: its own problem
