@@ -48,7 +48,7 @@ def test_a_change_of_the_vorlage_reaches_the_aenderungsantrag(rostock):
 
 
 def test_hoechstens_holds_the_ninety_percent(rostock):
-    edit(rostock / AA, 'formel: "erstes * 90 %"', 'formel: "erstes * 95 %"')
+    edit(rostock / AA, "formel: erstes * 90 %", "formel: erstes * 95 %")
     assert problems_of(rostock) == [
         f"data/{AA}:{line_of(rostock / AA, 'id: anteil')}: Zahl „anteil“: berechnet {prozent(Fraction(95, 100))}, "
         "höchstens 90\u00a0%, Differenz +5 Prozentpunkte – der Wert liegt über seiner Grenze: prüfen Sie die "
