@@ -108,7 +108,8 @@ def test_without_a_beratung_the_list_stays_empty_as_vorlage_neu_writes_it(data):
         (
             {"art": "Vorlage", "amt": "XX"},
             [
-                "Wählen Sie eine Art: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage.",
+                "Wählen Sie eine Art: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage, Antrag, Änderungsantrag, "
+                "Anfrage.",
                 "Unbekanntes Amt „XX“ – wählen Sie eines aus der Liste.",
             ],
         ),

@@ -40,7 +40,16 @@ SITZUNGSBAUTEN = (
 )
 # the fixtures no session build has: a test that reads every fixture builds these itself (tests/fixtures/* without
 # fruehere/ and altbestand/, which hold repositories of earlier formats; tests/render/test_word_alle.py holds the list)
-OHNE_SITZUNGSBAU = ("braunschweig", "fuerstenwalde", "hockenheim", "lohne", "mainz", "schwaebisch-hall", "wernigerode")
+OHNE_SITZUNGSBAU = (
+    "braunschweig",
+    "fuerstenwalde",
+    "hockenheim",
+    "lohne",
+    "mainz",
+    "rostock",
+    "schwaebisch-hall",
+    "wernigerode",
+)
 
 
 def copy_data(source: Path, target: Path) -> Path:

@@ -431,7 +431,8 @@ CASES = [
                 V,
                 "art:",
                 "„art“: „Beschlußvorlage“ steht nicht in der Liste „hausstil: arten“ der Körperschaft – meinten Sie "
-                "„Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage. Für ein eigenes Wort "
+                "„Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage, Antrag, "
+                "Änderungsantrag, Anfrage. Für ein eigenes Wort "
                 "legen Sie die Liste „arten:“ unter „hausstil:“ in koerperschaft.yaml an – sie ersetzt die Standardwörter; "
                 "übernehmen Sie die, die Sie weiter brauchen.",
             )

@@ -20,6 +20,7 @@ from vorlagen.building.state import MANIFEST
 from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import ABSENT, hash_of, read_file
 from vorlagen.load.facts import Facts
+from vorlagen.load.vertretung import DATEI as VERTRETUNG
 from vorlagen.render.templates import TEMPLATES
 
 ENGINE = "@engine"  # the record's name for the program, the data's templates and koerperschaft.yaml
@@ -45,11 +46,13 @@ def _tree(folder: Path) -> list[str]:
 
 
 def engine_key(facts: Facts) -> str:
-    """The code, templates, fonts, koerperschaft.yaml and library versions: what shapes every document."""
+    """The code, templates, fonts, koerperschaft.yaml (and vertretung.yaml) and library versions: what shapes every document."""
     versions = [f"{name}={importlib.metadata.version(name)}" for name in LIBRARIES]
     code = [hash_of(p) for p in code_files()]
-    common = hash_of(facts.data_dir / "koerperschaft.yaml")
-    return digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), common)
+    common = [hash_of(facts.data_dir / "koerperschaft.yaml")]
+    if facts.vertretung is not None:  # the names of every Einreicher and Fraktion
+        common.append(hash_of(facts.data_dir / VERTRETUNG))
+    return digest(*versions, *code, *_tree(TEMPLATES), *_tree(facts.data_dir / "templates"), *common)
 
 
 def record_key(reads: Mapping[str, str]) -> str:

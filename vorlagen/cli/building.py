@@ -170,7 +170,14 @@ def _sitzung_summary(sitzung_id: str, shown: str, oparl: bool) -> str:
 def check(args: argparse.Namespace) -> int:
     """`check`: load, compute, check and compose everything; list the deadlines of coming Sitzungen."""
     from vorlagen.building.vorbereitung import vorbereitet
-    from vorlagen.cli.stand import render_fristen, render_offen, render_offene, render_ungeprueft, summary
+    from vorlagen.cli.stand import (
+        render_anfragen,
+        render_fristen,
+        render_offen,
+        render_offene,
+        render_ungeprueft,
+        summary,
+    )
     from vorlagen.compute.auswirkungen import unsichere_landesangaben
     from vorlagen.core.fmt import anzahl
     from vorlagen.render.document import Composer
@@ -193,6 +200,9 @@ def check(args: argparse.Namespace) -> int:
     offen = render_offene(project.facts, args.stichtag)
     if offen:
         print("\n" + offen, end="")
+    anfragen = render_anfragen(project.facts, args.stichtag)
+    if anfragen:
+        print("\n" + anfragen, end="")
     haushalte = {slug: r.haushalt for slug, r in project.rechnungen.items()}
     angaben = render_offen(project.facts, haushalte)
     if angaben:

@@ -128,7 +128,7 @@ def vorlage(args: argparse.Namespace) -> int:
     auftrag = neue_vorlage.Auftrag(args.art, args.betreff, today, folge, amt, args.nummer, args.bezug)
     written = neue_vorlage.new_vorlage(args.data, facts.koerperschaft.hausstil, auftrag)
     print(
-        f"Neue {args.art} in {Path(written[0]).parent.as_posix()}/:\n"
+        f"{'Neuer' if args.art.lower().endswith('antrag') else 'Neue'} {args.art} in {Path(written[0]).parent.as_posix()}/:\n"
         + "".join(f"  {n}\n" for n in written)
         + ("" if sitzung else "Es gibt keine kommende Sitzung: tragen Sie die Beratungsfolge selbst ein.\n")
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vorlagen.compute.anfragen import offene_anfragen
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import offene_beratungen
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN, offen
@@ -111,3 +112,20 @@ def render_ungeprueft(facts: Facts, haushalte: dict | None = None) -> str:
         + "\n".join(lines)
         + "\n"
     )
+
+
+def render_anfragen(facts: Facts, stichtag: dt.date) -> str:
+    """For `check`: each Anfrage not answered yet, with the day it is due (overdue before `stichtag`); empty when
+    every Anfrage has its Beantwortung."""
+    offen = offene_anfragen(facts)
+    if not offen:
+        return ""
+    lines = ["Unbeantwortete Anfragen:"]
+    for a in offen:
+        eingereicht = f", eingereicht am {datum(a.eingereicht)}" if a.eingereicht else ""
+        if a.faellig is None:
+            frist = "ohne Frist (weder „antwort_bis“ noch „geschaeftsordnung: antwortfrist_tage“)"
+        else:
+            frist = f"zu beantworten bis {datum(a.faellig)}" + (" (überfällig)" if a.faellig < stichtag else "")
+        lines.append(f"  {a.source.bezeichnung}: {gekuerzt(a.source.vorlage.betreff, 60)}{eingereicht}, {frist}")
+    return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import Zahlformat, datum, zahl
 from vorlagen.core.money import CENT, below
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load.drucksachenpruefung import check_drucksachen
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import line_of
 from vorlagen.load.references import check_references
@@ -245,6 +246,7 @@ def _verteilungen(project: Project) -> list[Problem]:
 FACTS: tuple[Callable[[Facts], list[Problem]], ...] = (
     check_references,  # every name of a Sitzung, Gremium, Amt, Bescheid, Satz or Vorlage resolves
     check_regeln,  # what the Hausstil asks of each Vorlage
+    check_drucksachen,  # Einreicher of Anträge and Anfragen, what an Änderungsantrag changes, what answers what
     check_tagesordnungen,  # unique TOPs naming existing Vorlagen, no non-public Vorlage in the public part
     check_niederschriften,  # Niederschriften against their Sitzung, agenda, the body's words and the votes
     check_glyphs,  # every character of the texts is in the Hausstil's font

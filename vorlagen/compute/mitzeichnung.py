@@ -32,9 +32,12 @@ def finanzielle_auswirkungen(source: VorlageSource, haushalt: Auswirkungen | Non
 def erforderlich(
     stil: Hausstil, source: VorlageSource, haushalt: Auswirkungen | None
 ) -> tuple[list[str], list[Problem]]:
-    """The roles that must sign this Vorlage, in the Hausstil's order: its Art's, then the financial ones."""
+    """The roles that must sign this Vorlage, in the Hausstil's order: its Art's, then the financial ones. An Antrag
+    or Anfrage is the Einreicher's: the administration signs only what its Art names, its view is a Stellungnahme."""
     art = stil.arten.get(source.vorlage.art) if source.vorlage.art is not None else None
     rollen = list(art.mitzeichnung) if art is not None else []
+    if art is not None and art.eingereicht:
+        return rollen, []
     problems: list[Problem] = []
     if stil.mitzeichnung.finanzielle_auswirkungen:
         auswirkungen, problems = finanzielle_auswirkungen(source, haushalt)

@@ -48,13 +48,30 @@ def _publish_needs(facts: Facts, source: VorlageSource, haushalt=None) -> list[t
     if source.vorlage.art is None:
         result.append(("Vorlagenart", "art"))
     k, vorlage = facts.koerperschaft, source.vorlage
-    if vorlage.federfuehrend is None and k.aemter:
+    art = k.hausstil.arten.get(vorlage.art) if vorlage.art is not None else None
+    eingereicht = art is not None and art.eingereicht  # an Einreicher instead of an Amt, who also signs
+    if vorlage.federfuehrend is None and k.aemter and not eingereicht:
         result.append(("federführendes Amt", "federfuehrend"))
-    if k.verwaltungschef is None and vorlage.unterschrift is None and k.hausstil.unterschrift.form == "verwaltungschef":
+    if art is not None and art.stellungnahme and not _mit_stellungnahme(facts, vorlage):
+        wo = f'eine eigene vorlage.yaml mit stellungnahme_zu: "{vorlage.nummer}"'  # the administration's Vorlage
+        result.append(("Stellungnahme der Verwaltung", wo))
+    if (
+        k.verwaltungschef is None
+        and vorlage.unterschrift is None
+        and k.hausstil.unterschrift.form == "verwaltungschef"
+        and not eingereicht
+    ):
         result.append(("Verwaltungschef (Unterschrift)", "koerperschaft.yaml: verwaltungschef"))
     result += list(getattr(haushalt, "offen", []))
     result += _platzhalter(facts, source)
     return result
+
+
+def _mit_stellungnahme(facts: Facts, vorlage) -> bool:
+    """Whether a Vorlage of the administration gives its Stellungnahme to this Antrag („stellungnahme_zu“)."""
+    if vorlage.nummer is None:
+        return False
+    return any(s.vorlage.stellungnahme_zu == vorlage.nummer for s in facts.verweise_auf(vorlage.nummer))
 
 
 def _platzhalter(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]:

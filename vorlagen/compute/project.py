@@ -99,7 +99,8 @@ def compute(facts: Facts, heute: dt.date) -> tuple[Project, list[Problem]]:
         problems += found
         shared[datei] = werte
     offen = []
-    for source in facts.vorlagen:
+    # an Änderungsantrag reads the figures of the Vorlage it changes: computed after the others
+    for source in sorted(facts.vorlagen, key=lambda s: s.vorlage.aendert is not None):
         # a decided Vorlage prints the Haushalt of its decision (kept in beschlossen.yaml, else without the bookings
         # from that day on) and is checked against it; only open Vorlagen are checked against the Haushalt as it
         # stands, and together
@@ -220,6 +221,8 @@ def _compute(
         kennzahlen=shared,
     )
     names = {k: v for k, v in names.items() if v is not None}
+    if (geaendert := _geaendert(source, facts, project)) is not None:
+        names["geaendert"] = geaendert
     spaet = haushalt_lesende(source.vorlage.zahlen)  # figures that read the Haushalt block: computed after it
     zuerst = [k for k in source.vorlage.zahlen if k.id not in spaet]
     zahlen, found = kennzahlen(zuerst, names, rundung, facts.koerperschaft.zahlformat)
@@ -242,6 +245,19 @@ def _compute(
     else:
         rechnung.ungeklaert = pruefungen
     return rechnung, problems
+
+
+def _geaendert(source: VorlageSource, facts: Facts, project: Project) -> Names | None:
+    """For an Änderungsantrag, the figures of the Vorlage it changes as its formulas read them
+    („geaendert.zahlen.<id>“); its record notes what they were computed from."""
+    a = source.vorlage.aendert
+    ziel = facts.vorlage(a.vorlage) if a is not None else None
+    rechnung = project.rechnungen.get(ziel.slug) if ziel is not None else None
+    if a is None or rechnung is None:
+        return None
+    return Names(
+        f"den Zahlen der geänderten Vorlage {a.vorlage}", {"zahlen": rechnung.zahlen}, reads_of=lambda _: rechnung.reads
+    )
 
 
 def _tabellen_rechnen(

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from vorlagen.core.dateinamen import im_ordner, windows_problem
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import ABSENT, Recorded, listing, note, note_all, reading_within, recording
+from vorlagen.core.reads import ABSENT, Recorded, exists, listing, note, note_all, reading_within, recording
 from vorlagen.load.bescheide import Antrag, Bescheid
 from vorlagen.load.dateien import Text, Unlesbar, read_markdowns
 from vorlagen.load.haushalt import Haushalt, ist_jahr
@@ -20,6 +20,8 @@ from vorlagen.load.saetze import Foerderprogramm, Kostensaetze, Satz
 from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.stildateien import stildateien
+from vorlagen.load.vertretung import DATEI as VERTRETUNG
+from vorlagen.load.vertretung import Vertretung
 from vorlagen.load.vorlagenart import standard_arten
 from vorlagen.load.vorlagenordner import VorlageSource, read_vorlage
 from vorlagen.load.yamlfile import Quellen, keeping
@@ -57,6 +59,7 @@ class Facts:
     haushalte: dict[int, Haushalt] = field(default_factory=dict)  # Haushaltsjahr → haushalt/<jahr>.yaml
     gelesen: dict[Path | str, str] = field(default_factory=dict)  # every file the load read → its content hash
     stand: dict[str, str] = field(default_factory=dict)  # the lists of the data folder ('@liste:…', '@nummer:…')
+    vertretung: Vertretung | None = None  # vertretung.yaml: Fraktionen, Gruppen and members; None without the file
 
     def vorlage(self, nummer: str) -> VorlageSource | None:
         """The Vorlage with this Nummer; a document that asks is stale when another Vorlage takes the Nummer or this
@@ -68,6 +71,16 @@ class Facts:
             yaml = found.folder / "vorlage.yaml"
             note(yaml, self.gelesen.get(yaml, ABSENT))
             note_all(found.betreff_liest)
+        return found
+
+    def verweise_auf(self, nummer: str) -> list[VorlageSource]:
+        """The Vorlagen that name this one as the Vorlage they change, the Anfrage they answer or the Antrag they
+        comment on; a document that asks is stale when one is added, removed or changed."""
+        name = f"@verweise:{nummer}"
+        note(name, self.stand.get(name, ABSENT))
+        found = [s for s in self.vorlagen if nummer in verwiesen(s.vorlage)]
+        for source in found:
+            note(source.folder / "vorlage.yaml", self.gelesen.get(source.folder / "vorlage.yaml", ABSENT))
         return found
 
     def gremium(self, gremium_id: str) -> Gremium:
@@ -130,9 +143,19 @@ def _recorded(facts: Facts, gelesen: dict[Path | str, str]) -> None:
     facts.niederschriften = wrap(
         "niederschriften", facts.niederschriften, lambda k: datei("sitzungen", k, "niederschrift.yaml")
     )
+    verweise: dict[str, list[str]] = {}
     for source in facts.vorlagen:
         if source.vorlage.nummer is not None:
             facts.stand[f"@nummer:{source.vorlage.nummer}"] = source.folder.name
+        for nummer in verwiesen(source.vorlage):
+            verweise.setdefault(f"@verweise:{nummer}", []).append(source.folder.name)
+    facts.stand.update({name: listing(name, ordner)[1] for name, ordner in verweise.items()})
+
+
+def verwiesen(vorlage) -> set[str]:
+    """The Nummern a Vorlage links to as Änderungsantrag, Beantwortung or Stellungnahme."""
+    ziele = (vorlage.aendert.vorlage if vorlage.aendert else None, vorlage.beantwortet, vorlage.stellungnahme_zu)
+    return {z for z in ziele if z is not None}
 
 
 def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
@@ -143,6 +166,12 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     # every name Windows cannot hold, anywhere in the data (a checkout there would fail or lose a file)
     problems += [Problem(paths.where(path), why) for path, why in im_ordner(data_dir)]
     unreadable: set[Unlesbar] = set()
+    vertretung = None
+    if exists(data_dir / VERTRETUNG):
+        vertretung, found = read_data_file(data_dir / VERTRETUNG, Vertretung, paths)
+        problems += found
+        if vertretung is None:  # its problems are listed; an Einreicher is not refused for it
+            unreadable.add(Unlesbar("vertretung", "vertretung"))
 
     def folder(name: str, cls: type[_R]) -> dict[str, _R]:
         """The good records of a folder by file stem; the others are noted as unreadable."""
@@ -200,7 +229,7 @@ def _load(data_dir: Path) -> tuple[Facts | None, list[Problem]]:
     problems += found
     facts = Facts(data_dir, paths, koerperschaft, sitzungen, saetze, bescheide, vorlagen, logo, unreadable, antraege)
     facts.stylesheet, facts.niederschriften, facts.stellen = stylesheet, niederschriften, stellen
-    facts.kennzahlen, facts.haushalte = kennzahlen, haushalte
+    facts.kennzahlen, facts.haushalte, facts.vertretung = kennzahlen, haushalte, vertretung
     return facts, problems
 
 

@@ -14,6 +14,10 @@ class Kopfbeschriftung(Record):
     nummer: str = doc("Beschriftung der Nummer im Kopf", default="Vorlage-Nr.")
     datum: str = doc("Beschriftung des Datums", default="Datum")
     federfuehrend: str = doc("Beschriftung des federführenden Amts, z. B. Federführendes Amt", default="Federführend")
+    einreicher: str = doc(
+        "Beschriftung des Einreichers eines Antrags oder einer Anfrage (an der Stelle des Amts)",
+        default="Eingereicht von",
+    )
     aktenzeichen: str = doc("Beschriftung des Aktenzeichens", default="Aktenzeichen")
     oeffentlich: str = doc("Text im Kasten der Vorlagenart bei öffentlichen Vorlagen", default="öffentlich")
     nichtoeffentlich: str = doc("… und bei nichtöffentlichen", default="nichtöffentlich")

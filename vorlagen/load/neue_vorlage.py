@@ -141,7 +141,8 @@ def _vorlage_dateien(stil, auftrag: Auftrag, folder: str) -> dict[str, str]:
         "oeffentlich: true",
         "platzhalter: true  # ein Gerüst: ersetzen Sie Texte und Angaben durch Ihre, dann entfernen Sie diese Zeile",
         *([f"datum: {auftrag.heute.isoformat()}"] if stil.datum_pflicht else []),  # else: not known yet
-        *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt else []),
+        *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt and not art.eingereicht else []),
+        *(_eingereicht(art.drucksache, auftrag) if art.eingereicht else []),
         f"betreff: {auftrag.betreff}",
         "beratungsfolge:" + ("".join(_beratungen(stil, auftrag.beratungsfolge, beschluss)) or " []"),
     ]
@@ -155,9 +156,24 @@ def _vorlage_dateien(stil, auftrag: Auftrag, folder: str) -> dict[str, str]:
         lines.append("klimaschutz: {auswirkung: nein}  # oder ja_positiv / ja_negativ mit begruendung – bitte prüfen")
     if stil.unterschrift.form in ("im_auftrag", "gez"):
         lines.append('unterschrift: {name: "Vorname Name", funktion: Sachbearbeitung}  # bitte ersetzen')
-    if bezug is not None:
+    if bezug is not None and art.drucksache != "aenderungsantrag":
         lines.append(f'bezug: {{vorlage: "{bezug}", art: {art.bezug or "Ergänzung"}}}')
     return {f"{folder}/vorlage.yaml": "\n".join(lines) + "\n", **{f"{folder}/{k}": v for k, v in texts.items()}}
+
+
+def _eingereicht(drucksache: str, auftrag: Auftrag) -> list[str]:
+    """The lines of an Antrag or Anfrage in place of the Amt: its Einreicher, what it changes, its questions."""
+    zeilen = [
+        f"einreicher: {{fraktion: KUERZEL, datum: {auftrag.heute.isoformat()}}}  # Kürzel aus vertretung.yaml – "
+        "bitte ersetzen"
+    ]
+    if drucksache == "aenderungsantrag":
+        zeilen.append(
+            f'aendert: {{vorlage: "{auftrag.bezug or "NUMMER"}"}}  # die Vorlage, die er ändert – bitte prüfen'
+        )
+    if drucksache == "anfrage":
+        zeilen.append("fragen: [Tragen Sie hier die erste Frage ein.]")
+    return zeilen
 
 
 def _beratungen(stil, beratungsfolge: Sequence[Schritt], beschluss: bool) -> list[str]:

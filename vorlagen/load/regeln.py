@@ -49,7 +49,7 @@ def check_regeln(facts: Facts) -> list[Problem]:
         problems += _nummer(stil, vorlage, art)
         if vorlage.datum is None and stil.datum_pflicht:
             problems.append(Problem(vorlage.where("betreff"), DATUM_FEHLT))
-        if vorlage.unterschrift is None and stil.unterschrift.form in ("im_auftrag", "gez"):
+        if vorlage.unterschrift is None and stil.unterschrift.form in ("im_auftrag", "gez") and not art.eingereicht:
             problems.append(
                 Problem(
                     vorlage.where(),

@@ -29,6 +29,7 @@ from vorlagen.load.records import IN_EUR_ZURUECK
 from vorlagen.load.saetze import Foerderprogramm, Kostensaetze
 from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.stellen import Stellenstatistik
+from vorlagen.load.vertretung import Vertretung
 from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl, Prozentsatz
 
@@ -49,6 +50,12 @@ FILES = [
         "koerperschaft.yaml",
         Koerperschaft,
         "Die Körperschaft: Name, Verwaltungschef, Ämter, Gremien, Kommunen und Hausstil.",
+    ),
+    FileKind(
+        "vertretung",
+        "vertretung.yaml",
+        Vertretung,
+        "Die Vertretung: Fraktionen und Gruppen, Mitglieder und die Antwortfrist der Geschäftsordnung für Anfragen.",
     ),
     FileKind("sitzung", "sitzungen/*.yaml", Sitzung, "Eine Sitzung eines Gremiums mit ihrer Tagesordnung."),
     FileKind(

@@ -11,6 +11,7 @@ from vorlagen.load.records import Record, doc, record
 @record
 class Ueberschriften(Record):
     beschlussvorschlag: str = doc("z. B. Beschlussempfehlung oder Beschluss", default="Beschlussvorschlag")
+    fragen: str = doc("die Fragen einer Anfrage", default="Fragen")
     anlagen: str = doc("Liste der Anlagen", default="Anlagen")
     berechnungen: str = doc("Berechnungen, die kein Text an eine Stelle setzt", default="Berechnungen")
     haushalt: str = doc("Tabelle der Beträge je Position und Jahr", default="Haushaltsmittel je Haushaltsjahr")

@@ -13,9 +13,11 @@ import datetime as dt
 from typing import Literal
 
 from vorlagen.core.dateinamen import windows_problem
+from vorlagen.core.fmt import datum as tag
 from vorlagen.core.problems import Problem
 from vorlagen.load.abstimmung import Abstimmung
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
+from vorlagen.load.drucksache import Aenderung, Einreicher
 from vorlagen.load.finanzen import Berechnung, Verteilung
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import Record, doc, record
@@ -176,6 +178,24 @@ class Vorlage(Record):
     federfuehrend: str | None = doc(
         "Kürzel des Amts; fehlt es, druckt die Vorlage „noch offen“ (ohne Ämter der Körperschaft: nichts)", default=None
     )
+    einreicher: Einreicher | None = doc(
+        "bei Anträgen und Anfragen statt „federfuehrend“: wer sie eingereicht hat und wann", default=None
+    )
+    aendert: Aenderung | None = doc(
+        "bei einem Änderungsantrag: die Vorlage und der Punkt ihres Beschlussvorschlags, die er ändert", default=None
+    )
+    fragen: list[str] = doc("bei einer Anfrage: die Fragen, wie gedruckt, in Reihenfolge", factory=list)
+    antwort_bis: dt.date | None = doc(
+        "bei einer Anfrage: bis wann sie zu beantworten ist; ohne Angabe: nach der Frist der Geschäftsordnung "
+        "(vertretung.yaml)",
+        default=None,
+    )
+    beantwortet: str | None = doc(
+        'Nummer der Anfrage, die diese Vorlage beantwortet, z. B. "2020/AF/0700"', default=None
+    )
+    stellungnahme_zu: str | None = doc(
+        "Nummer des Antrags, zu dem diese Vorlage die Stellungnahme der Verwaltung ist", default=None
+    )
     betreff: str = doc(
         "Gegenstand der Vorlage, wie gedruckt (höchstens 300 Zeichen); Zahlen zitiert er wie ein Text, "
         'z. B. {{ zahlen["gesamt"] }}'
@@ -256,6 +276,7 @@ class Vorlage(Record):
                         )
                     )
                 seen.add(item.id)
+        problems += self._einreicher()
         daten = self.finanzen_daten
         geld = [b.id for b in self.finanzierung if b.art != "Vergleich" or b.einheit == "Euro"]
         if daten is not None and daten.keine and geld:
@@ -267,6 +288,30 @@ class Vorlage(Record):
                     f"(„finanzierung“: {namen}) – wer Eigenanteile oder Kosten berechnet, hat "
                     "finanzielle Auswirkungen: streichen Sie „keine“ und nennen Sie unter "
                     "„positionen“ die Beträge je Haushaltsjahr.",
+                )
+            )
+        return problems
+
+    def _einreicher(self) -> list[Problem]:
+        """An Einreicher instead of an Amt, and an Anfrage due after its submission."""
+        problems = []
+        if self.einreicher is not None and self.federfuehrend is not None:
+            problems.append(
+                Problem(
+                    self.where("federfuehrend"),
+                    f"Die Vorlage nennt „federfuehrend: {self.federfuehrend}“ und einen Einreicher – ein Antrag oder "
+                    "eine Anfrage wird eingereicht, nicht von einem Amt eingebracht: entfernen Sie eines von beiden "
+                    "(die Stellungnahme der Verwaltung ist eine eigene Vorlage mit „stellungnahme_zu“).",
+                )
+            )
+        eingereicht = self.einreicher.datum if self.einreicher is not None else None
+        if self.antwort_bis is not None and eingereicht is not None and self.antwort_bis < eingereicht:
+            problems.append(
+                Problem(
+                    self.where("antwort_bis"),
+                    f"Die Anfrage ist bis zum {tag(self.antwort_bis)} zu beantworten, aber erst am "
+                    f"{tag(eingereicht)} eingereicht – die Frist kann nicht vor der Einreichung enden: prüfen "
+                    "Sie beide Daten.",
                 )
             )
         return problems

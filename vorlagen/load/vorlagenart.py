@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from vorlagen.load.drucksache import EINGEREICHT, Drucksache
 from vorlagen.load.records import Record, doc, record
 
 Regel = Literal["pflicht", "optional", "verboten"]
@@ -86,6 +87,22 @@ class Vorlagenart(Record):
     mitzeichnung: list[str] = doc(
         "Rollen, die jede Vorlage dieser Art mitzeichnen müssen (aus „mitzeichnung: rollen“)", factory=list
     )
+    drucksache: Drucksache = doc(
+        "vorlage: die Verwaltung bringt sie ein (federführendes Amt); antrag, aenderungsantrag, anfrage: eine "
+        "Fraktion, Gruppe oder Mitglieder reichen sie ein („einreicher“ statt „federfuehrend“); ein "
+        "Änderungsantrag nennt unter „aendert“ die Vorlage, die er ändert, eine Anfrage ihre „fragen“",
+        default="vorlage",
+    )
+    stellungnahme: bool = doc(
+        "true: ein Antrag dieser Art braucht vor der Veröffentlichung die Stellungnahme der Verwaltung (eine "
+        "Vorlage mit „stellungnahme_zu“)",
+        default=False,
+    )
+
+    @property
+    def eingereicht(self) -> bool:
+        """Submitted by an Einreicher, not brought in by an Amt."""
+        return self.drucksache in EINGEREICHT
 
 
 def standard_arten() -> dict[str, Vorlagenart]:
@@ -94,6 +111,9 @@ def standard_arten() -> dict[str, Vorlagenart]:
         "Beschlussvorlage": Vorlagenart(beschlussvorschlag="pflicht"),
         "Mitteilungsvorlage": Vorlagenart(beschlussvorschlag="verboten"),
         "Berichtsvorlage": Vorlagenart(),
+        "Antrag": Vorlagenart(beschlussvorschlag="pflicht", drucksache="antrag"),
+        "Änderungsantrag": Vorlagenart(beschlussvorschlag="pflicht", drucksache="aenderungsantrag"),
+        "Anfrage": Vorlagenart(beschlussvorschlag="verboten", drucksache="anfrage"),
     }  # no Beschlussvorschlag nobody wrote; a body may state its sentence
 
 

@@ -15,7 +15,7 @@ from vorlagen.load.dateien import Text
 from vorlagen.load.facts import NiederschriftSource
 from vorlagen.load.niederschrift import Protokollpunkt
 from vorlagen.meetings.tagesordnung import INTERNAL_MEETINGS, PUBLIC_MEETINGS
-from vorlagen.render import public
+from vorlagen.render import drucksachen, public
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.text import Umfang
@@ -122,7 +122,7 @@ class Minutes:
             koerperschaft=self.facts.koerperschaft,
             sitzung=sitzung,
             gremium=self.facts.gremium(sitzung.gremium),
-            niederschrift=niederschrift,
+            niederschrift=drucksachen.mit_fraktionen(self.facts, niederschrift),  # Fraktionen as vertretung.yaml
             stimmberechtigt=stimmberechtigt(niederschrift),
             erstellt=sitzung.datum,
             aemter={a.id: a.name for a in self.facts.koerperschaft.aemter},

@@ -17,6 +17,7 @@ from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
 from vorlagen.load.sitzungen import uhrzeit
 from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt
+from vorlagen.meetings.oparl_urheber import amt_id, urheber, vertretung
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
 from vorlagen.render.word.paket import MIME
@@ -282,7 +283,7 @@ class _Builder:
                 "paperType": vorlage.art,
                 "mainFile": main,
                 "auxiliaryFile": auxiliary,
-                **({"underDirectionOf": [self._amt_id(vorlage.federfuehrend)]} if vorlage.federfuehrend else {}),
+                **urheber(g, vorlage),  # the leading Amt, or the Fraktion or members that submitted it
                 "consultation": consultations,
                 "web": g.base + (doc.folder / f"{slug}.html").as_posix(),
             },
@@ -318,8 +319,8 @@ class _Builder:
     def _gremium_id(self, gremium_id: str) -> str:
         return self.graph.url("organization", "gremium-" + slugify(gremium_id))
 
-    def _amt_id(self, amt_id: str) -> str:
-        return self.graph.url("organization", "amt-" + slugify(amt_id))
+    def _amt_id(self, amt: str) -> str:
+        return amt_id(self.graph, amt)
 
     def _organizations(self) -> None:
         g, k = self.graph, self.facts.koerperschaft
@@ -350,6 +351,7 @@ class _Builder:
                 },
                 first,
             )
+        vertretung(g, self.facts, self.body, first)
 
     def _body(self) -> None:
         g, k = self.graph, self.facts.koerperschaft

@@ -10,7 +10,7 @@ from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.koerperschaft import Gremium
 from vorlagen.load.sitzungen import Sitzung, Top
-from vorlagen.render import public
+from vorlagen.render import drucksachen, public
 from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative
 
 PUBLIC_MEETINGS = PurePosixPath("sitzungen")
@@ -27,6 +27,7 @@ class Punkt:
     doc: VorlageDoc | None
     nummer: str | None = None
     link: str | None = None
+    einreicher: str | None = None  # who submitted an Antrag or Anfrage on this TOP, as printed
 
 
 @dataclass
@@ -68,7 +69,8 @@ class Meetings:
     def _punkt(self, public: bool, top: Top, docs: dict[str, VorlageDoc]) -> Punkt:
         vorlage_doc = docs.get(top.vorlage) if top.vorlage else None
         gegenstand = top.titel or (vorlage_doc.source.vorlage.betreff if vorlage_doc else "")
-        return Punkt(top.top, public, gegenstand, vorlage_doc, top.vorlage)
+        wer = drucksachen.einreicher(self.facts, vorlage_doc.source.vorlage) if vorlage_doc else None
+        return Punkt(top.top, public, gegenstand, vorlage_doc, top.vorlage, einreicher=wer)
 
     def _agenda(self, doc: SitzungDoc, intern: bool, web: bool) -> tuple[str, list[Problem]]:
         folder = doc.folder(intern)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from vorlagen.compute.anfragen import offene_anfragen
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.core.reads import read_file
 from vorlagen.meetings.niederschrift import NiederschriftDoc
 from vorlagen.meetings.tagesordnung import SitzungDoc
+from vorlagen.render import drucksachen
 from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative
 from vorlagen.render.public import document as shown
 
@@ -83,5 +85,9 @@ def _index(
         assets=link(ASSETS) + "/",
         link=link,
         intern=base != PUBLIC.parent,
+        anfragen=offene_anfragen(composer.facts) if base != PUBLIC.parent else [],  # for the Sitzungsdienst
+        einreicher={  # who submitted each Antrag and Anfrage, with the day
+            d.source.kennung: wer for d in docs if (wer := drucksachen.eingereicht(composer.facts, d.source.vorlage))
+        },
     )
     return html.encode(), problems

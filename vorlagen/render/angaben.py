@@ -9,13 +9,30 @@ from vorlagen.load.facts import Facts
 from vorlagen.load.koerperschaft import Koerperschaft
 from vorlagen.load.kopfzeilen import KOPFFELDER
 from vorlagen.load.vorlage import Vorlage
+from vorlagen.render import drucksachen
 
 
-def kopfdaten(koerperschaft: Koerperschaft, vorlage: Vorlage) -> list[tuple[str, str]]:
-    """(label, value) of the header fields the Hausstil shows, in its order; empty ones are left out."""
+def angaben(facts: Facts, vorlage: Vorlage) -> dict:
+    """What a Vorlage's template shows around its texts: head, signature, Bezug, Einreicher and the Drucksachen it
+    is bound to."""
+    wer = drucksachen.einreicher(facts, vorlage)
+    return dict(
+        kopfdaten=kopfdaten(facts.koerperschaft, vorlage, drucksachen.eingereicht(facts, vorlage)),
+        unterschrift=unterschrift(facts.koerperschaft, vorlage, wer),
+        einreicher=wer,
+        bezug=bezug(facts, vorlage),
+        verweise=drucksachen.verweise(facts, vorlage),
+    )
+
+
+def kopfdaten(koerperschaft: Koerperschaft, vorlage: Vorlage, eingereicht: str | None = None) -> list[tuple[str, str]]:
+    """(label, value) of the header fields the Hausstil shows, in its order; empty ones are left out. `eingereicht`:
+    who submitted an Antrag or Anfrage and when – it stands where the federführende Amt would."""
     kopf = koerperschaft.hausstil.kopf
     aemter = koerperschaft.aemter
     amt = next((a.name for a in aemter if a.id == vorlage.federfuehrend), OFFEN if aemter else None)
+    if eingereicht is not None:
+        amt = eingereicht
     werte = dict(
         nummer=vorlage.nummer or OFFEN,
         datum=datum(vorlage.datum) if vorlage.datum else None,
@@ -24,6 +41,8 @@ def kopfdaten(koerperschaft: Koerperschaft, vorlage: Vorlage) -> list[tuple[str,
         **vorlage.kopf,
     )
     beschriftung = {**{feld: getattr(kopf.beschriftung, feld) for feld in KOPFFELDER}, **kopf.eigene}
+    if eingereicht is not None:
+        beschriftung["federfuehrend"] = kopf.beschriftung.einreicher
     return [(beschriftung[feld], wert) for feld in kopf.felder if (wert := werte.get(feld))]
 
 
@@ -41,11 +60,14 @@ def bezug(facts: Facts, vorlage: Vorlage) -> str | None:
     return f"{lead} Vorlage {original.nummer}{vom}"
 
 
-def unterschrift(koerperschaft: Koerperschaft, vorlage: Vorlage) -> list[str]:
-    """The signature lines in the Hausstil's form; none when the form is „keine“ and the Vorlage names nobody."""
+def unterschrift(koerperschaft: Koerperschaft, vorlage: Vorlage, einreicher: str | None = None) -> list[str]:
+    """The signature lines in the Hausstil's form; none when the form is „keine“ and the Vorlage names nobody. An
+    Antrag or Anfrage without its own „unterschrift“ is signed by its Einreicher, not by the Verwaltungschef."""
     u = vorlage.unterschrift
     k = koerperschaft
     stil = k.hausstil.unterschrift
+    if u is None and einreicher is not None:
+        return [einreicher]
     if u is None:
         if stil.form == "keine":
             return []

@@ -213,7 +213,6 @@ class Composer:
             beschreibung=vorlage.betreff,
             erstellt=source.stand,
             art=art.ueberschrift or vorlage.art or ART_OFFEN,
-            kopfdaten=angaben.kopfdaten(self.facts.koerperschaft, vorlage),
             ohne_beschlussvorschlag=art.ohne_beschlussvorschlag,
             hausstil_abschnitte=[
                 (a, texte[a.id].html if a.id in texte else None)
@@ -232,8 +231,7 @@ class Composer:
                 gesetzt(self.verteilung, v, problems) for v in rechnung.verteilungen.values() if v.id not in placed
             ],
             anlagen=public.anlagen(doc.anlagen) if vorlage.oeffentlich else doc.anlagen,
-            unterschrift=angaben.unterschrift(self.facts.koerperschaft, source.vorlage),
-            bezug=angaben.bezug(self.facts, source.vorlage),
+            **angaben.angaben(self.facts, vorlage),  # head, signature, Bezug, Einreicher and linked Drucksachen
         )
         web, found = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=True))
         gedruckt, more = self.templates.render("vorlage.html.j2", **context, **self.assets(doc.folder, web=False))

@@ -11,7 +11,7 @@ from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
 from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl
 from vorlagen.core.money import exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
-from vorlagen.render import plaintext
+from vorlagen.render import drucksachen, plaintext
 from vorlagen.render.document import VorlageDoc
 from vorlagen.render.freigabe import Stand
 
@@ -111,6 +111,7 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     }
     if vorlage.bezug:
         kopf["Bezug"] = f"{vorlage.bezug.art} zu {vorlage.bezug.vorlage}"
+    kopf.update(_drucksache(facts, vorlage))
     if doc.freigabe is not None and doc.freigabe.staende:
         kopf["Mitzeichnungen"] = "; ".join(_zeichnung(s) for s in doc.freigabe.staende)
     pdf = str(doc.folder / f"{doc.source.slug}.pdf")
@@ -315,3 +316,18 @@ def _other_kind(t, name: str, zahlen: dict[str, Zahl]) -> None:
         money(f"{t.id}/quelle/{number}", f"{quelle.als} {name}", quelle.betrag)
         for year, amount in quelle.jahre.items():
             money(f"{t.id}/quelle/{number}/{year}", f"{quelle.als} {year} {name}", amount)
+
+
+def _drucksache(facts, vorlage) -> dict[str, str]:
+    """Who submitted an Antrag or Anfrage (in place of the Amt) and the Drucksachen it is bound to."""
+    kopf = {}
+    if vorlage.einreicher is not None:
+        kopf["Federführend"] = "–"
+        kopf["Eingereicht von"] = drucksachen.eingereicht(facts, vorlage) or OFFEN
+    if vorlage.aendert is not None:
+        punkt = f", Punkt {vorlage.aendert.punkt}" if vorlage.aendert.punkt is not None else ""
+        kopf["Ändert"] = f"Vorlage {vorlage.aendert.vorlage}{punkt}"
+    for key, label in (("beantwortet", "Beantwortet"), ("stellungnahme_zu", "Stellungnahme zu")):
+        if getattr(vorlage, key) is not None:
+            kopf[label] = getattr(vorlage, key)
+    return kopf
