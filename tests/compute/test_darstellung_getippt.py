@@ -11,28 +11,17 @@ Expected values and prints come from tests/referenz/rechnen.py (exact Fractions,
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
 from tests.hilfen import edit, line_of, problems_of, run
+from tests.hilfen.beispielvorlage import VORLAGE, WO, add, figures
 from tests.referenz.rechnen import zahl, zahl_frei
-from vorlagen.compute.project import prepare
 
 NBSP = "\u00a0"
 MIO = f"{NBSP}Mio.{NBSP}€"
-VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
-WO = "data/vorlagen/2021-0123/vorlage.yaml"
 # Haan, Haushaltsplan: „0,523 Mio. EUR (2016: 0,416 Mio. EUR; 2017: 0,208 Mio. EUR)“
 HAAN = {"ansatz-2015": "0,523", "ansatz-2016": "0,416", "ansatz-2017": "0,208"}
-
-
-def add(data: Path, yaml: str) -> None:
-    edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n" + yaml + "verteilungen:\n")
-
-
-def figures(data: Path):
-    return prepare(data).rechnungen["2021-0123"].zahlen
 
 
 def mio(text: str) -> Fraction:

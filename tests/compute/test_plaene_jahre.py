@@ -12,25 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import edit, run
-from vorlagen.compute.project import prepare
+from tests.hilfen import run
+from tests.hilfen.beispielvorlage import THIRDS, plan
 
 NBSP = "\u00a0"
-VORLAGE = Path("vorlagen/2021-0123/vorlage.yaml")
 TEXT = Path("vorlagen/2021-0123/vorbemerkungen.md")
-
-
-def plan(data: Path, quellen: str, kosten: str = "      - {betrag: 100, als: Kosten}\n", zahlen: str = ""):
-    edit(
-        data / VORLAGE,
-        "finanzierung:\n",
-        "finanzierung:\n  - id: p\n    art: Finanzierungsplan\n    titel: Probe\n"
-        '    haushaltsjahre: {"2030": 1, "2031": 1, "2032": 1}\n'
-        f"    kosten:\n{kosten}    quellen:\n{quellen}",
-    )
-    if zahlen:
-        edit(data / VORLAGE, "verteilungen:\n", "zahlen:\n" + zahlen + "verteilungen:\n")
-    return prepare(data).rechnungen["2021-0123"]
 
 
 def test_the_issue_case_a_fehlbedarf_source_takes_the_years_remainders(data):
@@ -77,13 +63,6 @@ def test_a_carrier_that_would_go_negative_borrows_a_step_from_another_source(dat
     assert t.quellen["land"].jahre == {2030: 2, 2031: 0, 2032: 0}
     assert t.quellen["bund"].jahre == {2030: 1, 2031: 0, 2032: 0}
     assert t.quellen["rest"].jahre == {2030: 0, 2031: 0, 2032: 0}
-
-
-THIRDS = (
-    "      - {id: a, als: Bund, art: Zuwendung, anteil: 1/3}\n"
-    "      - {id: b, als: Land, art: Zuwendung, anteil: 1/3}\n"
-    "      - {id: c, als: Kreis, art: Eigenmittel, anteil: 1/3, rest: true}\n"
-)
 
 
 @pytest.mark.langsam  # builds whole repositories

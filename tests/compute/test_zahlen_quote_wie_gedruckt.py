@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from tests.compute.test_plaene_jahre import THIRDS, plan
 from tests.hilfen import run
+from tests.hilfen.beispielvorlage import THIRDS, plan
 from tests.referenz.rechnen import euro, zahl
 
 NBSP = "\u00a0"

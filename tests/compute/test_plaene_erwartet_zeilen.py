@@ -5,8 +5,8 @@ the plan has not names that way. Amounts by hand: 80 % of 100.000 â‚¬ = 80.000 â
 
 from __future__ import annotations
 
-from tests.compute.test_plaene_jahre import VORLAGE
 from tests.hilfen import edit, line_of, problems_of
+from tests.hilfen.beispielvorlage import VORLAGE
 from tests.referenz.rechnen import euro
 from vorlagen.compute.project import prepare
 

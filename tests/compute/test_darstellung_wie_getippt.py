@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pytest
 
-from tests.compute.test_darstellung_getippt import add, figures
+from tests.hilfen.beispielvorlage import add, figures
 from tests.referenz.rechnen import prozent, zahl
 
 NBSP = "\u00a0"

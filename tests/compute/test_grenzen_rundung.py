@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from tests.compute.test_darstellung_getippt import VORLAGE, WO, add
 from tests.hilfen import line_of, problems_of
+from tests.hilfen.beispielvorlage import VORLAGE, WO, add
 from tests.referenz.rechnen import euro, zahl
 
 NBSP = "\u00a0"

@@ -9,8 +9,8 @@ from fractions import Fraction
 
 import pytest
 
-from tests.compute.test_plaene_jahre import VORLAGE, plan
 from tests.hilfen import edit, line_of, problems_of
+from tests.hilfen.beispielvorlage import VORLAGE, plan
 from vorlagen.compute.project import prepare
 
 KOSTEN = "      - {betrag: 100000, als: Kosten}\n"
