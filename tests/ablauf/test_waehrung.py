@@ -48,7 +48,9 @@ def test_a_vorlage_prints_eur_everywhere(tmp_path):
         assert "€" not in html.replace("&euro;", "€")
     flat = " ".join(doc.text.split(" "))
     fonds, land = Fraction(2205, 10), Fraction(14, 10)
-    assert f"Der Fonds hat {zahl(fonds, 1)}{NBSP}TEUR, das Land gibt {zahl(land, 2)}{NBSP}Mio.{NBSP}EUR" in flat
+    assert (
+        f"Der Fonds hat {zahl(fonds, 1)}{NBSP}TEUR, das Land gibt {zahl(land, 1)}{NBSP}Mio.{NBSP}EUR" in flat
+    )  # typed with one place, printed with it (issue 57)
     assert f"typisch 2,5{NBSP}Mio.{NBSP}EUR." in flat  # typed: kept together like the engine's own
     assert "in TEUR" in doc.print_html  # the table's unit, once in its head
     eigenanteil = Fraction(158644)  # the example's Eigenanteil of M1 (docs/anleitungen/zahlen-im-text.md)
