@@ -16,7 +16,7 @@ from vorlagen.compute.niederschrift import ergebnisse
 from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
 from vorlagen.load.sitzungen import uhrzeit
-from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt
+from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt, wiederhergestellt
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
 from vorlagen.render.word.paket import MIME
@@ -30,13 +30,17 @@ def build(
     read: Callable[[PurePosixPath], bytes],
     beschluesse: dict[tuple[str, str], str] | None = None,
     entwuerfe: frozenset[str] | set[str] = frozenset(),
+    frueher: list[Objekt] | None = None,
 ) -> Graph:
     """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet,
     `beschluesse` the plain text of each public TOP's Beschluss by (Sitzung id, TOP) from the Niederschriften,
-    `entwuerfe` the Vorlagen (by kennung) not yet released: published neither as Paper nor as File."""
+    `entwuerfe` the Vorlagen (by kennung) not yet released: published neither as Paper nor as File – an ENTWURF
+    released before keeps its Paper as published then (`frueher`: the Papers of the previous output)."""
     oparl = facts.koerperschaft.oparl
     assert oparl is not None  # the builder asks for a graph only where koerperschaft.yaml has „oparl“
     graph = Graph(oparl.basis)
+    for paper in frueher or []:
+        wiederhergestellt(graph, paper)
     return _Builder(graph, facts, read, beschluesse or {}, entwuerfe).build(docs, sitzungen, mappen)
 
 
@@ -198,8 +202,9 @@ class _Builder:
             "name": punkt.gegenstand,
             "public": True,
         }
-        if punkt.doc is not None and self._published(punkt.doc):
-            item["consultation"] = self._consultation_id(punkt.doc, key)
+        beratung = self._consultation_id(punkt.doc, key) if punkt.doc is not None else ""
+        if punkt.doc is not None and (self._published(punkt.doc) or beratung in g.objects):  # or released before
+            item["consultation"] = beratung
         item.update(self._result(punkt, sid))
         return g.add(item, stamp)
 
