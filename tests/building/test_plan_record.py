@@ -94,8 +94,8 @@ def _ersetzt(name: str, ort: str, pattern: str, make):
     in one of them chosen at random – by make(rng, match)."""
 
     def kind(rng, data) -> bool:
-        path = rng.choice(sorted(data.glob(ort))) if "*" in ort else data / ort
-        return _replace(path, pattern, lambda m: make(rng, m))
+        paths = sorted(data.glob(ort)) if "*" in ort else [data / ort]
+        return bool(paths) and _replace(rng.choice(paths), pattern, lambda m: make(rng, m))
 
     kind.__name__ = name  # the name a failing step reports
     return kind
