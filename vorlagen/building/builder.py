@@ -105,7 +105,7 @@ class Builder:
             problems: list[Problem] = []
             for source in vorlagen.todo:  # composed one by one while earlier ones render: memory stays flat
                 problems += self._compose_vorlage(source, after_failure=bool(problems))
-            kept = freigaben.behalten(facts.vorlagen, self.old, self.new.entries)
+            kept = freigaben.behalten(facts.vorlagen, plans, self.old, self.new.entries)
             for name, entry in kept.items():  # an ENTWURF's last released state stays public, unchanged
                 self.new.entries[name] = entry
                 self._reuse(entry)

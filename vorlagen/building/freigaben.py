@@ -52,11 +52,15 @@ def unreleased(facts: Facts, doc: SitzungDoc, entries: dict[str, Entry]) -> list
 FREIGEGEBEN = "freigegeben:"  # the manifest's entry of a Vorlage's last released public state, by its slug
 
 
-def behalten(sources: list[VorlageSource], old: Manifest, entries: dict[str, Entry]) -> dict[str, Entry]:
+def behalten(
+    sources: list[VorlageSource], plans: dict[str, VorlageDoc], old: Manifest, entries: dict[str, Entry]
+) -> dict[str, Entry]:
     """Entry name → the last released public state of each public Vorlage that is an ENTWURF now: the public files
     of its previous entry while that one was released, or the state the previous build kept – when every file is
-    still in the previous output as it was written (the sign-off bound to what those files print). A Vorlage never
-    released, or whose released files are gone, has none: the public part shows nothing of it."""
+    still in the previous output as it was written (the sign-off bound to what those files print) and every Anlage
+    in it is still public where it lies (`plans`: where each Vorlage goes now). A Vorlage never released, whose
+    released files are gone or one of whose Anlagen is no longer public there, has none: the public part shows
+    nothing of it."""
     found = {}
     for source in sources:
         entry = entries.get(f"vorlage:{source.slug}")
@@ -68,9 +72,15 @@ def behalten(sources: list[VorlageSource], old: Manifest, entries: dict[str, Ent
             files = [f for f in previous.files if PurePosixPath(f).parts[0] != "intern"]
             stand = Entry(previous.key, files, betreff=previous.betreff, ordner=previous.ordner)
             stand.inhalt = {f: previous.inhalt[f] for f in files if f in previous.inhalt}
-        if stand is not None and stand.files and old.present(stand):
+        if stand is not None and stand.files and old.present(stand) and _oeffentlich(stand, plans[source.kennung]):
             found[FREIGEGEBEN + source.slug] = stand
     return found
+
+
+def _oeffentlich(stand: Entry, plan: VorlageDoc) -> bool:
+    """Whether every Anlage of a released state is public now, at the same place (its title the same)."""
+    public = {str(a.datei.with_suffix(end)) for a in plan.anlagen if a.oeffentlich for end in (".pdf", ".txt", ".docx")}
+    return all(f in public for f in stand.files if PurePosixPath(f).name.startswith("anlage-"))
 
 
 def gezeigt(docs: list[VorlageDoc], entries: dict[str, Entry], kept: dict[str, Entry]) -> list[VorlageDoc]:
