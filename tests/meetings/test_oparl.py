@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import DATA, copy_data, edit, freigeben
+from tests.hilfen import DATA, copy_data, edit, freigeben, ohne_mitzeichnung
 from tests.hilfen.oparl import errors
 from tests.referenz.rechnen import euro
 from vorlagen.building.state import OPARL_LEDGER, state_dir
@@ -433,3 +433,16 @@ def test_a_bundle_built_before_the_niederschrift_gets_it_with_the_next_build(tmp
         out / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf"
     ).read_bytes()
     assert "niederschrift.pdf" in (bundle / "SHA256SUMS").read_text(encoding="utf-8")
+
+
+def test_an_undated_vorlage_has_no_invented_date_in_oparl(data, tmp_path, schnellsatz):
+    """Issue 61, point 3: Paper.date and the date of its Files come only from the Vorlage's own date – not from
+    its first Sitzung, which dates its PDFs."""
+    ohne_mitzeichnung(data)  # the missing date changes the print: no sign-off to go stale
+    edit(data / "koerperschaft.yaml", "\nhausstil:\n", "\nhausstil:\n  datum_pflicht: false\n")
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "datum: 2021-05-27\n", "")
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    paper = json.loads((out / "oparl/paper/2021-0123.json").read_text(encoding="utf-8"))
+    assert paper["reference"] == "2021/0123" and "date" not in paper
+    assert [f for f in [paper["mainFile"], *paper["auxiliaryFile"]] if "date" in f] == []

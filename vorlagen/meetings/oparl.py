@@ -92,7 +92,7 @@ class _Builder:
         label: str,
         path: PurePosixPath,
         file_name: str,
-        date: dt.date,
+        date: dt.date | None,  # None: a Vorlage without its own date – none is invented
         stamp: dt.date,
         mime: str = "application/pdf",
         **links: list[str],
@@ -106,7 +106,7 @@ class _Builder:
                 "name": label,
                 "fileName": file_name,
                 "mimeType": mime,
-                "date": date.isoformat(),
+                **({"date": date.isoformat()} if date else {}),
                 "size": len(content),
                 "sha512Checksum": hashlib.sha512(content).hexdigest(),
                 "accessUrl": url,
@@ -235,7 +235,7 @@ class _Builder:
             f"{vorlage.art} {vorlage.nummer}",
             doc.folder / f"{slug}.pdf",
             f"vorlage-{slug}.pdf",
-            doc.source.stand,
+            vorlage.datum,
             stamp,
             paper=[paper_id],
         )
@@ -245,7 +245,7 @@ class _Builder:
                 f"Anlage {a.nummer}: {a.titel}",
                 a.datei,
                 f"vorlage-{slug}-anlage-{a.nummer}.pdf",
-                doc.source.stand,
+                vorlage.datum,
                 stamp,
                 paper=[paper_id],
             )
@@ -283,7 +283,7 @@ class _Builder:
                 "body": self.body,
                 "name": vorlage.betreff,
                 "reference": vorlage.nummer,
-                "date": doc.source.stand.isoformat(),
+                **({"date": vorlage.datum.isoformat()} if vorlage.datum else {}),  # its own date, none invented
                 "paperType": vorlage.art,
                 "mainFile": main,
                 "auxiliaryFile": auxiliary,
@@ -304,7 +304,7 @@ class _Builder:
                 f"{titel} (Word)",
                 path,
                 f"vorlage-{slug}{end}",
-                doc.source.stand,
+                doc.source.vorlage.datum,
                 stamp,
                 MIME,
                 paper=[paper_id],
