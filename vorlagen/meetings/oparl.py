@@ -129,7 +129,8 @@ class _Builder:
             "cancelled": False,
         }
         niederschrift = self.facts.niederschriften.get(sid)
-        start = dt.datetime.combine(sitzung.datum, dt.time(*sitzung.uhrzeit), ZONE) if sitzung.uhrzeit else None
+        beginn = (uhrzeit(niederschrift.niederschrift.beginn) if niederschrift else None) or sitzung.uhrzeit  # held
+        start = dt.datetime.combine(sitzung.datum, dt.time(*beginn), ZONE) if beginn else None  # (else planned)
         if start is not None:
             meeting["start"] = start.isoformat()
             ende = uhrzeit(niederschrift.niederschrift.ende) if niederschrift else None
