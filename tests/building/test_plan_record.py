@@ -233,7 +233,7 @@ def _niederschrift_da(rng, data):
     sitzungen = ["ASI-2021-06-10", "ASI-2023-11-30", "KA-2021-06-21"]
     alle = rng.random() < 0.4 and any((data / "sitzungen" / s / "niederschrift.yaml").is_file() for s in sitzungen)
     abgelegt = data.parent / "abgelegt"
-    for sitzung in sitzungen if alle else [rng.choice(sitzungen)]:
+    for sitzung in sitzungen if alle else [rng.choice(sitzungen[::2])]:  # one alone: one with results of Vorlagen
         _umlegen(data, abgelegt, [f"sitzungen/{sitzung}/niederschrift.yaml", *BESCHLOSSEN.get(sitzung, [])], alle)
     return True
 
@@ -358,7 +358,7 @@ def test_incremental_builds_equal_clean_builds_in_the_cli_and_the_preview(tmp_pa
     done, steps, kinds = 0, 0, set()
     while done < edits:
         before = _snapshot(data)
-        applied = [kind for kind in rng.sample(KINDS, rng.randint(2, 4)) if kind(rng, data)]
+        applied = [kind for kind in rng.sample(KINDS, rng.randint(1, 4)) if kind(rng, data)]
         try:
             prepare(data)
         except BuildFailed:
