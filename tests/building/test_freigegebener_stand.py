@@ -81,3 +81,29 @@ def test_a_vorlage_never_released_shows_nothing_in_the_public_part(capsys, data,
     assert (out / "intern" / FOLDER / "2021-0123.txt").read_text(encoding="utf-8").splitlines()[0] == MARK
     _kein_entwurf(out)
     assert "2021-0123" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+AGENDA = Path("sitzungen/ASI-2021-06-10/tagesordnung")
+BETREFF = "Kommunales Integrationsmanagement (KIM) – Stellenbesetzung und Finanzierung bis Ende 2022"
+
+
+def test_the_agendas_show_the_released_betreff_and_link_only_what_is_there(capsys, data, tmp_path, schnellsatz):
+    """The agendas name a Vorlage that is an ENTWURF by its last released Betreff and link its released files; one
+    never released is named on the public agenda without a link (its draft lies in intern/)."""
+    out = tmp_path / "out"
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    edit(data / FOLDER / "vorlage.yaml", f"betreff: {BETREFF}", f"betreff: {BETREFF} (neu gefasst)")
+    assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
+    for agenda in (out / AGENDA, out / "intern" / AGENDA):
+        text = agenda.with_suffix(".txt").read_text(encoding="utf-8")
+        assert "(neu gefasst)" not in text and BETREFF in " ".join(text.split()), agenda
+    assert 'href="../../vorlagen/2021-0123/2021-0123.html"' in (out / AGENDA).with_suffix(".html").read_text(
+        encoding="utf-8"
+    )
+
+    fresh = tmp_path / "frisch"  # never released in this output: the public agenda names it without a link
+    assert run(capsys, "--data", str(data), "--out", str(fresh))[0] == 0
+    assert "2021-0123.html" not in (fresh / AGENDA).with_suffix(".html").read_text(encoding="utf-8")
+    intern = (fresh / "intern" / AGENDA).with_suffix(".html").read_text(encoding="utf-8")
+    assert 'href="../../vorlagen/2021-0123/2021-0123.html"' in intern  # intern/sitzungen/… → intern/vorlagen/…
+    assert (fresh / "intern/vorlagen/2021-0123/2021-0123.html").is_file()

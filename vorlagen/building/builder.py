@@ -110,7 +110,8 @@ class Builder:
                 self.new.entries[name] = entry
                 self._reuse(entry)
             # agendas and Niederschriften are composed while the Vorlagen render: a changed Vorlage goes out first
-            sitzungen = [self.meetings.compose(sid, plans) for sid in agendas]
+            gezeigt = freigaben.auf_tagesordnungen(self.composer, plans, self.new.entries, kept)
+            sitzungen = [self.meetings.compose(sid, gezeigt) for sid in agendas]
             minutes = []
             for sid in sorted(facts.niederschriften):
                 try:

@@ -22,7 +22,7 @@ from vorlagen.load.references import unknown
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.meetings.oparl_graph import Graph, kind, wiederhergestellt
 from vorlagen.meetings.tagesordnung import SitzungDoc
-from vorlagen.render.document import VorlageDoc
+from vorlagen.render.document import Composer, VorlageDoc
 
 
 def _where(facts: Facts, source: VorlageSource) -> Where:
@@ -83,20 +83,36 @@ def _oeffentlich(stand: Entry, plan: VorlageDoc) -> bool:
     return all(f in public for f in stand.files if PurePosixPath(f).name.startswith("anlage-"))
 
 
+def _wie_freigegeben(doc: VorlageDoc, stand: Entry) -> VorlageDoc:
+    """A planned Vorlage as its last released state shows it: its Betreff then, its Anlagen still there."""
+    source = replace(doc.source, vorlage=changed(doc.source.vorlage, betreff=stand.betreff))
+    return replace(doc, source=source, anlagen=[a for a in doc.anlagen if str(a.datei) in stand.files])
+
+
 def gezeigt(docs: list[VorlageDoc], entries: dict[str, Entry], kept: dict[str, Entry]) -> list[VorlageDoc]:
     """The public Vorlagen as the public overview lists them: a released one as it is, an ENTWURF by its last
-    released state (its Betreff then, its Anlagen still there) or not at all."""
+    released state or not at all."""
     found = []
     for doc in docs:
         slug = doc.source.slug
         entry, stand = entries.get(f"vorlage:{slug}"), kept.get(FREIGEGEBEN + slug)
         if not doc.oeffentlich or (entry is not None and entry.entwurf and stand is None):
             continue
-        if stand is not None:
-            source = replace(doc.source, vorlage=changed(doc.source.vorlage, betreff=stand.betreff))
-            doc = replace(doc, source=source, anlagen=[a for a in doc.anlagen if str(a.datei) in stand.files])
-        found.append(doc)
+        found.append(_wie_freigegeben(doc, stand) if stand is not None else doc)
     return found
+
+
+def auf_tagesordnungen(
+    composer: Composer, plans: dict[str, VorlageDoc], entries: dict[str, Entry], kept: dict[str, Entry]
+) -> dict[str, VorlageDoc]:
+    """The Vorlagen as the agendas show them: a public ENTWURF by its last released state, or, never released,
+    where its draft lies (intern/: the public agenda names it without a link)."""
+    docs = dict(plans)
+    for kennung, doc in plans.items():
+        entry, stand = entries.get(f"vorlage:{doc.source.slug}"), kept.get(FREIGEGEBEN + doc.source.slug)
+        if entry is not None and entry.entwurf and doc.oeffentlich:
+            docs[kennung] = _wie_freigegeben(doc, stand) if stand is not None else composer.plan(doc.source, True)
+    return docs
 
 
 def papers(out: Path, basis: str, kept: dict[str, Entry]) -> list[dict]:
