@@ -181,7 +181,7 @@ class Builder:
         with recording() as reads:
             doc, problems = self.composer.composed(source)
             if doc is not None and doc.entwurf and doc.oeffentlich:  # a public ENTWURF is written to intern/
-                doc, problems = self.composer.composed(source, entwurf=True)
+                doc, problems = self.composer.composed(source, als_entwurf=True)
             if doc is None:
                 return problems
             entry = self.new.entries[f"vorlage:{source.slug}"] = Entry(

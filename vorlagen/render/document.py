@@ -178,10 +178,10 @@ class Composer:
         assert doc is not None  # composed() gives a document or problems
         return doc
 
-    def composed(self, source: VorlageSource, entwurf: bool = False) -> tuple[VorlageDoc | None, list[Problem]]:
-        """The HTML of a Vorlage and its Anlagen, or None and every problem of its texts and templates; `entwurf`:
-        composed where an ENTWURF goes (plan)."""
-        doc = self.plan(source, entwurf)
+    def composed(self, source: VorlageSource, als_entwurf: bool = False) -> tuple[VorlageDoc | None, list[Problem]]:
+        """The HTML of a Vorlage and its Anlagen, or None and every problem of its texts and templates;
+        `als_entwurf`: composed where an ENTWURF goes (plan)."""
+        doc = self.plan(source, als_entwurf)
         vorlage = source.vorlage
         shown = public.vorlage(vorlage) if vorlage.oeffentlich else vorlage  # what its templates and texts see
         rechnung = self.project.rechnung(source)
