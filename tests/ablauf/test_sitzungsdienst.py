@@ -40,6 +40,23 @@ def test_deadline_list_for_upcoming_sitzungen(capsys, data):
     )
 
 
+def test_an_undated_vorlage_is_not_called_rechtzeitig(capsys, data):
+    """Issue 61, point 3: without its Datum nobody knows whether a Vorlage kept the deadline – it is said open."""
+    edit(data / "vorlagen/2021-0130/vorlage.yaml", "datum: 2021-05-27\n", "")
+    edit(data / "koerperschaft.yaml", "\nhausstil:\n", "\nhausstil:\n  datum_pflicht: false\n")
+    code, out, _ = run(capsys, "check", "--ohne-satz", "--data", str(data), "--stichtag", "2021-06-11")
+    assert code == 0
+    assert out.split("\n\n", 1)[1] == (
+        "Sitzungen ab dem 11.06.2021:\n"
+        "  KA-2021-06-21 – Kreisausschuss am 21.06.2021, Frist für Vorlagen: 11.06.2021\n"
+        "    TOP 2     2021/0123 vom 27.05.2021: rechtzeitig\n"
+        "    TOP 4     2021/0130: ohne Datum – ob sie die Frist (11.06.2021) hält, ist offen\n"
+        "  ASI-2023-11-30 – Ausschuss für Soziales und Integration am 30.11.2023, Frist für Vorlagen: 16.11.2023\n"
+        "    (noch keine Vorlagen)\n"
+        "1 Vorlage braucht Aufmerksamkeit.\n"
+    )
+
+
 def test_late_vorlage_and_missing_beratungsfolge_are_flagged(capsys, data):
     # ASI: 14 days → deadline 27.05.2021. A Vorlage dated 29.05. is two days late.
     edit(data / "vorlagen/2021-0130/vorlage.yaml", "datum: 2021-05-27", "datum: 2021-05-29")

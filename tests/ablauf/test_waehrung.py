@@ -87,7 +87,7 @@ def test_mainz_prints_eur_as_the_city_does(tmp_path, capsys):
     out = tmp_path / "out"
     code, stdout, _ = run(capsys, "--data", str(ROOT / "tests/fixtures/mainz"), "--out", str(out))
     assert code == 0, stdout
-    text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
     assert "€" not in text
     gesamt, mittel = Fraction(1383750), Fraction(647800)  # „1.383.750 EUR - 647.800 EUR“
     assert f"in Höhe von {euro(gesamt, zeichen='EUR')} ({euro(mittel, zeichen='EUR')} in 2023)" in " ".join(

@@ -94,8 +94,8 @@ def _ersetzt(name: str, ort: str, pattern: str, make):
     in one of them chosen at random – by make(rng, match)."""
 
     def kind(rng, data) -> bool:
-        path = rng.choice(sorted(data.glob(ort))) if "*" in ort else data / ort
-        return _replace(path, pattern, lambda m: make(rng, m))
+        paths = sorted(data.glob(ort)) if "*" in ort else [data / ort]
+        return bool(paths) and _replace(rng.choice(paths), pattern, lambda m: make(rng, m))
 
     kind.__name__ = name  # the name a failing step reports
     return kind
@@ -207,6 +207,49 @@ _niederschrift = _ersetzt(
 )
 
 
+_abstimmung = _ersetzt(
+    "_abstimmung",
+    "sitzungen/*/niederschrift.yaml",
+    r"\{ja: (\d+), nein: (\d+),",
+    lambda rng, m: f"{{ja: {int(m[1]) + int(m[2]) - (k := rng.randint(0, 3))}, nein: {k},",
+)
+
+_beratung = _ersetzt(
+    "_beratung",
+    "vorlagen/2021-0130/vorlage.yaml",
+    r"\{sitzung: KA-2021-06-21, rolle: Kenntnisnahme(, ergebnis: zur Kenntnis genommen)?\}",
+    lambda rng, m: (
+        "{sitzung: KA-2021-06-21, rolle: Kenntnisnahme" + ("}" if m[1] else ", ergebnis: zur Kenntnis genommen}")
+    ),
+)
+
+# a Niederschrift with what its decision keeps (issue 61, point 1): the first one of a data folder, a later one
+BESCHLOSSEN = {"KA-2021-06-21": ["vorlagen/2021-0123/beschlossen.yaml"]}
+
+
+def _niederschrift_da(rng, data):
+    """Takes a Sitzung's Niederschrift (and the Haushalt its decision keeps) away, or puts it back; or every
+    Niederschrift away, when any is there."""
+    sitzungen = ["ASI-2021-06-10", "ASI-2023-11-30", "KA-2021-06-21"]
+    alle = rng.random() < 0.4 and any((data / "sitzungen" / s / "niederschrift.yaml").is_file() for s in sitzungen)
+    abgelegt = data.parent / "abgelegt"
+    for sitzung in sitzungen if alle else [rng.choice(sitzungen[::2])]:  # one alone: one with results of Vorlagen
+        _umlegen(data, abgelegt, [f"sitzungen/{sitzung}/niederschrift.yaml", *BESCHLOSSEN.get(sitzung, [])], alle)
+    return True
+
+
+def _umlegen(data: Path, abgelegt: Path, names: list[str], weg: bool) -> None:
+    """Files of the data folder taken away (into `abgelegt`) or put back; `weg`: only taken away."""
+    for name in names:
+        here, there = data / name, abgelegt / name
+        if here.is_file():  # kept beside the data folder as it was (a refused step restores the data folder only)
+            there.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(here, there)
+            here.unlink()
+        elif not weg:
+            shutil.copy(there, here)
+
+
 def _style(rng, data):
     path = data / "stil/hausstil.css"
     rule = rng.choice(
@@ -245,6 +288,7 @@ _template = _ersetzt(
 KINDS = [
     _text, _betreff, _anlage_titel, _rate, _einheit, _programme, _bescheid, _beginn, _ort, _top, _prozent,
     _anschrift, _gremium, _stellen, _haushalt, _kennzahl, _niederschrift, _style, _font, _image, _template,
+    _abstimmung, _beratung, _niederschrift_da,
 ]  # fmt: skip
 
 
@@ -314,7 +358,7 @@ def test_incremental_builds_equal_clean_builds_in_the_cli_and_the_preview(tmp_pa
     done, steps, kinds = 0, 0, set()
     while done < edits:
         before = _snapshot(data)
-        applied = [kind for kind in rng.sample(KINDS, rng.randint(2, 4)) if kind(rng, data)]
+        applied = [kind for kind in rng.sample(KINDS, rng.randint(1, 4)) if kind(rng, data)]
         try:
             prepare(data)
         except BuildFailed:
@@ -385,3 +429,20 @@ def test_prozent_stellen_changed_while_the_preview_runs_reaches_the_own_template
     preview.build()
     assert "Quote 12,346\u00a0%" in anlage.read_text(encoding="utf-8")
     assert tree(tmp_path / "vorschau") == clean_build(reich, tmp_path / "sauber", set())
+
+
+def test_the_first_niederschrift_reaches_the_beratungsfolge_of_every_vorlage_it_records(reich, tmp_path):
+    """Issue 61, point 1: a build before any Niederschrift, then the Niederschrift of the Kreisausschuss and the
+    Haushalt its decision keeps: the results it records are printed in the Beratungsfolge as in a clean build."""
+    abgelegt = {p: p.read_bytes() for p in reich.glob("sitzungen/*/niederschrift.yaml")}
+    beschlossen = reich / "vorlagen/2021-0123/beschlossen.yaml"
+    abgelegt[beschlossen] = beschlossen.read_bytes()
+    for path in abgelegt:
+        path.unlink()
+    out = tmp_path / "output"
+    _fast(reich, out)
+    assert "zur Kenntnis genommen" not in (out / "intern/vorlagen/2021-0130/2021-0130.txt").read_text(encoding="utf-8")
+    for path in (reich / "sitzungen/KA-2021-06-21/niederschrift.yaml", beschlossen):
+        path.write_bytes(abgelegt[path])
+    _same_as_clean(reich, out, tmp_path)
+    assert "zur Kenntnis genommen" in (out / "intern/vorlagen/2021-0130/2021-0130.txt").read_text(encoding="utf-8")

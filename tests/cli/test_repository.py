@@ -141,6 +141,28 @@ def test_new_vorlage_joins_the_next_sitzung(capsys, tmp_path):
     assert vorlage["beratungsfolge"] == [{"sitzung": f"AS-{sitzung}", "rolle": "Kenntnisnahme"}]
 
 
+def test_new_vorlage_writes_no_date_unless_asked_where_the_hausstil_allows_none(capsys, tmp_path):
+    """Issue 61, point 3: with „datum_pflicht: false“ a new Vorlage has no invented date (one for a past Sitzung
+    was „ZU SPÄT“ by thousands of days); asked with --datum, it has that one; where a date is required, today's."""
+    repo = tmp_path / "r"
+    run(capsys, "neu", str(repo))
+    code, _, err = run(capsys, "--data", str(repo), "vorlage", "neu", "Mit Datum", "--art", "Berichtsvorlage")
+    assert (code, err) == (0, "")
+    assert yaml.safe_load((repo / "data/vorlagen" / f"{TODAY.year}-0002/vorlage.yaml").read_text())["datum"] == TODAY
+    koerperschaft = repo / "data" / "koerperschaft.yaml"
+    assert "\nhausstil:" not in koerperschaft.read_text(encoding="utf-8")
+    with koerperschaft.open("a", encoding="utf-8") as datei:
+        datei.write("hausstil:\n  datum_pflicht: false\n")
+    code, _, err = run(capsys, "--data", str(repo), "vorlage", "neu", "Ohne Datum", "--art", "Berichtsvorlage")
+    assert (code, err) == (0, "")
+    assert "datum" not in yaml.safe_load((repo / "data/vorlagen" / f"{TODAY.year}-0003/vorlage.yaml").read_text())
+    args = ["vorlage", "neu", "Gefragt", "--art", "Berichtsvorlage", "--datum", "2021-05-27"]
+    code, _, err = run(capsys, "--data", str(repo), *args)
+    assert (code, err) == (0, "")
+    vorlage = yaml.safe_load((repo / "data/vorlagen" / f"{TODAY.year}-0004/vorlage.yaml").read_text())
+    assert vorlage["datum"] == dt.date(2021, 5, 27)
+
+
 def test_new_vorlage_with_unknown_amt_or_sitzung(capsys, tmp_path):
     repo = tmp_path / "r"
     run(capsys, "neu", str(repo))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import composed, edit, line_of, problems_of, run
-from tests.referenz.rechnen import euro, euro_mit_vorzeichen, ganz, prozent, zahl
+from tests.referenz.rechnen import euro, euro_mit_vorzeichen, ganz, prozent, rund, zahl
 from vorlagen.compute.project import prepare
 
 NBSP = "\u00a0"
@@ -305,4 +305,47 @@ def test_a_matrix_row_sum_and_column_sum_keep_their_bounds(data):
         f"{euro(Fraction(50000 + 88920))}, mindestens {euro(Fraction(150000))}, Differenz "
         f"{euro_mit_vorzeichen(Fraction(50000 + 88920 - 150000))} – der Wert liegt unter seiner Grenze: prüfen Sie die "
         "Eingangswerte und die Grenze.",
+    ]
+
+
+# Issue 61, point 9: „Bund 90 %“ of 160.190,81 € is 144.171,729 €, on the cent 144.171,73 € – 90,0000006 % of the
+# base, over „hoechstens: 90“ on the quota. The Bescheid means the amount: at most 90 % of the base, rounded as it
+# rounds. By hand: 160.190,81 × 9/10 = 144.171,729 → kaufmännisch on the cent 144.171,73.
+CENT = Fraction(1, 100)
+BASIS = Fraction(16019081, 100)
+BUND = Fraction(14417173, 100)
+ANTEIL = """  - id: ausgaben
+    formel: "160190,81"
+    rundung: cent
+  - id: bund
+    formel: "{bund}"
+    rundung: cent
+    hoechstens_anteil: {{prozent: 90, von: ausgaben}}
+"""
+
+
+def test_a_cap_rounded_to_the_cent_as_the_bescheid_means_it_holds(data):
+    assert BASIS * Fraction(9, 10) == Fraction(144171729, 1000) < BUND  # over the exact rate …
+    assert Fraction(9, 10) < BUND / BASIS  # … and so over „hoechstens: 90“ on the quota
+    add(data, ANTEIL.format(bund="144171,73"))
+    z = figures(data)
+    assert z["bund"] == BUND and z["ausgaben"] == BASIS  # no problem: the cap as rounded holds
+
+
+def test_a_cent_over_the_rounded_cap_is_an_error_that_names_the_rounding(data):
+    add(data, ANTEIL.format(bund="144171,74"))
+    assert problems_of(data) == [
+        f"{at(data, 'hoechstens_anteil')}: Zahl „bund“: berechnet {euro(Fraction(14417174, 100), cent=True)}, "
+        f"höchstens 90{NBSP}% von „ausgaben“ ({euro(BASIS, cent=True)}) = {euro(rund(BASIS * Fraction(9, 10), CENT), cent=True)}, "
+        f"auf Cent gerundet, Differenz {euro_mit_vorzeichen(Fraction(1, 100), cent=True)} – der "
+        "Wert liegt über seiner Grenze: prüfen Sie die Eingangswerte und die Grenze."
+    ]
+
+
+def test_a_rate_of_a_figure_that_is_not_there_is_an_error_that_says_what_to_name(data):
+    add(data, ANTEIL.format(bund="144171,73").replace("von: ausgaben", "von: ausgabe"))
+    assert problems_of(data) == [
+        f"{at(data, 'hoechstens_anteil')}: Zahl „bund“: „von: ausgabe“ nennt keinen Betrag dieser Zahlen – nennen "
+        "Sie die id einer Zahl in Euro, von der der Satz genommen wird, und geben Sie auch dieser Zahl eine Einheit "
+        "in Euro."
     ]

@@ -524,13 +524,19 @@ def test_a_mehrertrag_above_the_prognose(data):
     ]
 
 
-def test_a_mehrertrag_without_a_prognose(data):
+def test_a_mehrertrag_without_a_prognose_is_the_amount_the_kaemmerei_states(data):
+    """Issue 61, point 6: where the Haushalt gives no prognose (`prognose: ~` or none), the Mehrertrag is the amount
+    the Vorlage names as the Kämmerei states it – not an error; what could not be checked is said."""
     mehrertrag(data, prognose={2021: None})
-    assert problems_of(data) == [
-        f"{at(data, VORLAGE, konto('41.00.01'))}: Für „41.00.01“ nennt der Haushalt 2021 keine Prognose – ein "
-        "Mehrertrag muss im Haushalt stehen: tragen Sie in haushalt/2021.yaml bei der Position „prognose“ ein (die "
-        "erwarteten Erträge des Jahres laut Kämmerei)."
+    a = auswirkungen(data)
+    betrag = je_jahr(EIGENANTEILE)
+    assert [(d.jahr, d.art, d.betrag, d.verfuegbar) for d in a.deckungen if d.jahr == 2021] == [
+        (2021, "Mehrertrag", betrag[2021], None)
     ]
+    assert (
+        f"ob bei „41.00.01“ 2021 {euro(betrag[2021])} mehr eingenommen werden – die Vorlage nennt den Betrag, wie die "
+        "Kämmerei ihn nennt; eine Prognose nennt der Haushalt nicht (haushalt/2021.yaml: „prognose: ~“)"
+    ) in a.ungeprueft
 
 
 def test_a_mehrertrag_at_a_position_not_in_the_haushalt(data):

@@ -93,7 +93,7 @@ def test_lohne_2010_the_budgets_overrun_and_the_slip_of_the_original(lohne, tmp_
 def test_lohne_prints_the_circle_as_the_city_does_and_leaves_open_what_it_does_not_say(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["--data", str(FIXTURES / "lohne"), "--out", str(out)]) == 0
-    text = (out / "vorlagen/deckungskreis-650-2009/deckungskreis-650-2009.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/deckungskreis-650-2009/deckungskreis-650-2009.txt").read_text(encoding="utf-8")
     zeilen = [" ".join(z.split()) for z in text.splitlines()]
     assert "Haushaltsstelle Bezeichnung Ansatz Ausgaben" in zeilen
     assert f"110.650 Kosten der Pässe u. Ausweise 45.000,00{NBSP}€ 48.247,58{NBSP}€".replace(NBSP, " ") in [
@@ -211,7 +211,7 @@ def test_schwaebisch_hall_an_ueberplanmaessige_bereitstellung_with_a_verpflichtu
 def test_schwaebisch_hall_prints_both_points_as_the_city_does(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["--data", str(FIXTURES / "schwaebisch-hall"), "--out", str(out)]) == 0
-    text = (out / "vorlagen/kinderhaus-kreuzaecker/kinderhaus-kreuzaecker.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/kinderhaus-kreuzaecker/kinderhaus-kreuzaecker.txt").read_text(encoding="utf-8")
     flat = " ".join(text.split()).replace(NBSP, " ")
     # the Beschluss, word for word as the minutes print it, its figures computed
     assert "Für das Kinderhaus Kreuzäcker werden 2008 überplanmäßig 170.000 € zur Verfügung gestellt." in flat
@@ -289,7 +289,7 @@ def test_mainz_prints_the_beschluss_as_the_city_does(tmp_path, capsys):
     """With its sign: the city prints „1.383.750 EUR“ (hausstil: waehrung: EUR)."""
     out = tmp_path / "out"
     assert main(["--data", str(FIXTURES / "mainz"), "--out", str(out)]) == 0
-    text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
     flat = " ".join(text.split()).replace(NBSP, " ")
     assert (
         "der Stadtrat beschließt die Bereitstellung der außerplanmäßigen Mittel in Höhe von 1.383.750 EUR (647.800 EUR in "
@@ -372,7 +372,7 @@ def test_schwaebisch_hall_a_year_of_the_ve_split_into_plan_and_nachtrag(tmp_path
     )
     out = tmp_path / "out"
     assert main(["--data", str(FIXTURES / "schwaebisch-hall"), "--out", str(out)]) == 0
-    text = (out / "vorlagen/kinderhaus-kreuzaecker/kinderhaus-kreuzaecker.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/kinderhaus-kreuzaecker/kinderhaus-kreuzaecker.txt").read_text(encoding="utf-8")
     flat = " ".join(text.split()).replace(NBSP, " ")
     assert (
         "zu Lasten 2009: 1.030.000 € – davon im Haushaltsplan 2009 eingeplant: 450.000 €, im Nachtragsplan 2009 "
@@ -462,3 +462,87 @@ def test_schwaebisch_hall_above_the_threshold_the_gemeinderat_consents_not_the_b
         "Zustimmung des Gremiums „Gemeinderat“;" in out
     )
     assert "Bürgermeister" not in out
+
+
+# Issue 61, points 5 and 8: a kameral Deckung „aus allgemeinen Deckungsmitteln“, a Mehreinnahme whose Haushaltsstelle
+# is still open in the Haushalt's own words, and the message for a missing Deckung in a kameral Haushalt.
+HOCKENHEIM_DECKUNG = '    - {art: Einsparung, konto: "1.1250.602000", jahre: {2018: erbbauzins}}'
+
+
+def test_a_kameral_deckung_from_the_allgemeine_deckungsmittel(tmp_path):
+    data = copy_data(FIXTURES / "hockenheim", tmp_path)
+    vorlage = data / "vorlagen/erbbaurecht-kindergarten/vorlage.yaml"
+    edit(vorlage, HOCKENHEIM_DECKUNG, "    - {art: allgemeine Deckungsmittel, jahre: {2018: erbbauzins}}")
+    a = prepare(data).rechnungen["erbbaurecht-kindergarten"].haushalt
+    (allgemein,) = [d for d in a.deckungen if d.konto is None]
+    assert allgemein.allgemein and allgemein.wort == "allgemeine Deckungsmittel" and allgemein.betrag == 16012
+    assert a.deckung == {2018: 80000 + 16012}
+    assert [label for label, _ in a.offen] == ["Ansatz von „2.8830.932000-001“ 2018", "Erheblichkeitsgrenze 2018"]
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    # an ENTWURF (the außerplanmäßige amount waits for the Kämmerei's sign-off): in intern/
+    text = (out / "intern/vorlagen/erbbaurecht-kindergarten/erbbaurecht-kindergarten.txt").read_text(encoding="utf-8")
+    zeilen = [" ".join(z.replace(NBSP, " ").split()) for z in text.splitlines()]
+    assert (
+        f"2018 allgemeine Deckungsmittel Gesamtdeckung des Haushalts {euro(Fraction(16012))} –".replace(NBSP, " ")
+        in zeilen
+    ), zeilen
+
+
+def test_allgemeine_deckungsmittel_come_from_no_haushaltsstelle(tmp_path):
+    data = copy_data(FIXTURES / "hockenheim", tmp_path)
+    vorlage = data / "vorlagen/erbbaurecht-kindergarten/vorlage.yaml"
+    edit(vorlage, '{art: Einsparung, konto: "1.1250.602000"', '{art: allgemeine Deckungsmittel, konto: "1.1250.602000"')
+    assert problems_of(data) == [
+        f"data/vorlagen/erbbaurecht-kindergarten/vorlage.yaml:{line_of(vorlage, 'allgemeine Deckungsmittel')}: "
+        "Allgemeine Deckungsmittel kommen aus dem ganzen Haushalt, nicht von „1.1250.602000“ – streichen Sie "
+        "„konto“, oder schreiben Sie „art: Einsparung“ oder „art: Mehrertrag“, wenn die Deckung von dieser Position "
+        "kommt."
+    ]
+
+
+def test_a_kameral_mehreinnahme_at_an_open_haushaltsstelle_and_a_missing_deckung_in_kameral_words(tmp_path):
+    data = copy_data(FIXTURES / "hockenheim", tmp_path)
+    vorlage = data / "vorlagen/erbbaurecht-kindergarten/vorlage.yaml"
+    edit(vorlage, HOCKENHEIM_DECKUNG, "    - {art: Mehrertrag, jahre: {2018: erbbauzins}}")
+    a = prepare(data).rechnungen["erbbaurecht-kindergarten"].haushalt
+    assert [d.wort for d in a.deckungen] == ["Minderausgabe", "Mehreinnahme"]  # kameral: no „plan“ needed
+    edit(vorlage, "    - {art: Mehrertrag, jahre: {2018: erbbauzins}}\n", "")
+    edit(
+        vorlage,
+        "    - {art: Einsparung, konto: 2.8830.932000-001, plan: Vermögenshaushalt, jahre: {2018: erbbaurecht}}\n",
+        "",
+    )
+    edit(vorlage, "  deckung:\n", "  deckung: []\n")
+    (problem,) = problems_of(data)
+    assert problem.endswith(
+        "nennen Sie unter „deckung“ eine Minderausgabe bei einer anderen Haushaltsstelle, Mehreinnahmen oder "
+        "allgemeine Deckungsmittel (die Quelle darf noch offen sein)."
+    )
+
+
+# Issue 61, point 7: where the Gremium's competence comes from its Geschäftsordnung and not from a threshold in the
+# Haushaltssatzung, the Haushalt states that legal basis instead of an Erheblichkeitsgrenze.
+def test_a_competence_by_the_geschaeftsordnung_instead_of_an_erheblichkeitsgrenze(tmp_path):
+    data = copy_data(FIXTURES / "hockenheim", tmp_path)
+    haushalt = data / "haushalt/2018.yaml"
+    edit(haushalt, "entscheidet: GR", 'entscheidet: GR\nzustaendig: "§ 9 GeschO"')
+    a = prepare(data).rechnungen["erbbaurecht-kindergarten"].haushalt
+    assert "Erheblichkeitsgrenze 2018" not in [label for label, _ in a.offen]
+    assert a.zustaendig == {2018: "§ 9 GeschO"} and a.ueber_grenze == {2018: "Gemeinderat"}
+    vorlage = data / "vorlagen/erbbaurecht-kindergarten/vorlage.yaml"
+    edit(vorlage, "{gremium: GR, rolle: Entscheidung}", "{gremium: GR, rolle: Vorberatung}")
+    (problem,) = problems_of(data)
+    assert (
+        f": Der außerplanmäßige Betrag 2018 ({euro(Fraction(80000 + 16012))}): über ihn muss nach § 9 GeschO "
+        in problem
+    )
+    assert (
+        "(haushalt/2018.yaml: „zustaendig“) vorher das Gremium „Gemeinderat“ entscheiden; die Beratungsfolge" in problem
+    )
+    edit(haushalt, "entscheidet: GR", "erheblich: 50000\nentscheidet: GR")
+    assert problems_of(data) == [
+        f"data/haushalt/2018.yaml:{line_of(haushalt, 'zustaendig')}: „erheblich“ und „zustaendig“ widersprechen sich "
+        "– nennen Sie entweder die Erheblichkeitsgrenze der Haushaltssatzung oder die Vorschrift, nach der das Gremium "
+        "„entscheidet“ über jeden Betrag entscheidet."
+    ]

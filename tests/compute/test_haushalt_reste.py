@@ -29,7 +29,7 @@ BS_NEU = Fraction("181800.00")  # „(neu) zur Verfügung stehende Haushaltsmitt
 
 
 def _flat(out, slug: str = SLUG) -> str:
-    text = (out / f"vorlagen/{slug}/{slug}.txt").read_text(encoding="utf-8")
+    text = (out / f"intern/vorlagen/{slug}/{slug}.txt").read_text(encoding="utf-8")  # ENTWÜRFE: in intern/
     return " ".join(text.split()).replace(NBSP, " ")
 
 

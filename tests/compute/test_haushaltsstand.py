@@ -41,7 +41,7 @@ def test_a_positions_facts_are_figures_of_the_vorlage():
 def test_a_text_quotes_the_ansatz(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["--data", str(SH), "--out", str(out)]) == 0
-    printed = " ".join((out / f"vorlagen/{SH_VORLAGE}/{SH_VORLAGE}.txt").read_text(encoding="utf-8").split())
+    printed = " ".join((out / f"intern/vorlagen/{SH_VORLAGE}/{SH_VORLAGE}.txt").read_text(encoding="utf-8").split())
     assert f"Im Haushaltsplan stehen jedoch nur {euro(SH_ANSATZ)} zur Verfügung." in printed.replace(" €", "\u00a0€")
 
 

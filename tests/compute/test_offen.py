@@ -7,6 +7,7 @@ The Landkreis Heidemoor (tests/fixtures/heidemoor, Niedersachsen, invented) uses
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -413,10 +414,11 @@ def test_the_deadline_list_asks_for_the_sitzung_of_an_open_termin(tmp_path, caps
     )
     code, out, _ = run(capsys, "--data", str(data), "check", "--ohne-satz", "--stichtag", "2024-04-01")
     assert code == 0
+    frist = re.search(r"ABU-2024-04-23 – .*, Frist für Vorlagen: ([0-9.]+)\n", out)[1]
     assert (
-        "    TOP 5     2024/060: Termin in der Beratungsfolge noch offen – tragen Sie „sitzung: ABU-2024-04-23“ "
-        "statt „gremium“ ein\n"
-    ) in out
+        f"    TOP 5     2024/060: ohne Datum – ob sie die Frist ({frist}) hält, ist offen; Termin in der "
+        "Beratungsfolge noch offen – tragen Sie „sitzung: ABU-2024-04-23“ statt „gremium“ ein\n"
+    ) in out  # undated: whether it is in time is open (issue 61, point 3)
 
 
 def test_the_sitzungsmappe_does_not_print_its_own_termin_as_open(tmp_path, capsys):

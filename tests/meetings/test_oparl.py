@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import DATA, copy_data, edit, freigeben
+from tests.hilfen import DATA, copy_data, edit, freigeben, ohne_mitzeichnung
 from tests.hilfen.oparl import errors
 from tests.referenz.rechnen import euro
 from vorlagen.building.state import OPARL_LEDGER, state_dir
@@ -433,3 +433,35 @@ def test_a_bundle_built_before_the_niederschrift_gets_it_with_the_next_build(tmp
         out / "sitzungen" / "ASI-2021-06-10" / "niederschrift.pdf"
     ).read_bytes()
     assert "niederschrift.pdf" in (bundle / "SHA256SUMS").read_text(encoding="utf-8")
+
+
+def test_an_undated_vorlage_has_no_invented_date_in_oparl(data, tmp_path, schnellsatz):
+    """Issue 61, point 3: Paper.date and the date of its Files come only from the Vorlage's own date – not from
+    its first Sitzung, which dates its PDFs."""
+    ohne_mitzeichnung(data)  # the missing date changes the print: no sign-off to go stale
+    edit(data / "koerperschaft.yaml", "\nhausstil:\n", "\nhausstil:\n  datum_pflicht: false\n")
+    edit(data / "vorlagen/2021-0123/vorlage.yaml", "datum: 2021-05-27\n", "")
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    paper = json.loads((out / "oparl/paper/2021-0123.json").read_text(encoding="utf-8"))
+    assert paper["reference"] == "2021/0123" and "date" not in paper
+    assert [f for f in [paper["mainFile"], *paper["auxiliaryFile"]] if "date" in f] == []
+
+
+def test_the_meeting_starts_and_ends_as_its_niederschrift_records_and_the_agenda_says_what_is_open(
+    data, tmp_path, schnellsatz
+):
+    """Issue 61, point 4: the Sitzung file states no „beginn“ and no „ort“; its Niederschrift records beginn and
+    ende: the Meeting has both, and the printed agenda says time and place are open instead of leaving them out."""
+    sitzung = data / "sitzungen" / "KA-2021-06-21.yaml"
+    edit(sitzung, 'beginn: "16:00 Uhr"\n', "")
+    edit(sitzung, "ort: Kreishaus Siegburg, Großer Sitzungssaal\n", "")
+    edit(data / "sitzungen/KA-2021-06-21/niederschrift.yaml", 'beginn: "16:00 Uhr"', 'beginn: "16:05 Uhr"')
+    out = tmp_path / "out"
+    assert main(["--data", str(data), "--out", str(out)]) == 0
+    meeting = json.loads((out / "oparl/meeting/ka-2021-06-21.json").read_text(encoding="utf-8"))
+    zone = dt.timezone(dt.timedelta(hours=2))  # summer time in Germany
+    assert dt.datetime.fromisoformat(meeting["start"]) == dt.datetime(2021, 6, 21, 16, 5, tzinfo=zone)
+    assert dt.datetime.fromisoformat(meeting["end"]) == dt.datetime(2021, 6, 21, 16, 50, tzinfo=zone)
+    agenda = (out / "sitzungen/KA-2021-06-21/tagesordnung.txt").read_text(encoding="utf-8")
+    assert "\nSitzung: 21. Juni 2021, Uhrzeit noch offen\n\nOrt: noch offen\n" in agenda

@@ -124,7 +124,12 @@ def test_a_non_public_anlage_and_an_entwurf_never_reach_oparl(schnellsatz, data,
         "Feste Wochentage je Kommune",
         "Feste Wochentage in jeder Kommune",
     )
-    assert main(["--data", str(data), "--out", str(out)]) == 0  # an ENTWURF now: not published (a tombstone)
-    assert json.loads((out / "oparl/paper/2021-0123.json").read_text(encoding="utf-8")).get("deleted") is True
-    for path in (out / "oparl").rglob("*.json"):
-        assert "2021-0123.docx" not in path.read_text(encoding="utf-8"), path
+    paper = json.loads((out / "oparl/paper/2021-0123.json").read_text(encoding="utf-8"))
+    released = (out / "vorlagen/2021-0123/2021-0123.docx").read_bytes()
+    assert main(["--data", str(data), "--out", str(out)]) == 0  # an ENTWURF now: its released state stays public
+    assert json.loads((out / "oparl/paper/2021-0123.json").read_text(encoding="utf-8")) == paper  # issue 61
+    assert (out / "vorlagen/2021-0123/2021-0123.docx").read_bytes() == released
+    assert "Feste Wochentage in jeder Kommune" not in "".join(
+        p.read_text(encoding="utf-8") for p in (out / "vorlagen/2021-0123").glob("*.txt")
+    )  # the draft's text is not public …
+    assert list((out / "intern/vorlagen/2021-0123").glob("2021-0123.docx"))  # … its Word file is internal

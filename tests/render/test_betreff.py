@@ -41,9 +41,9 @@ def test_mainz_prints_its_figures_in_the_betreff(tmp_path, capsys):
     out = tmp_path / "out"
     code, stdout, _ = run(capsys, "--data", str(FIXTURES / "mainz"), "--out", str(out))
     assert code == 0, stdout
-    text = (out / "vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/praeparation/praeparation.txt").read_text(encoding="utf-8")
     assert MZ_BETREFF.replace(NBSP, " ") in " ".join(text.split()).replace(NBSP, " ")
-    for seite in ("vorlagen/praeparation/praeparation.html", "index.html"):  # the Vorlage and the Übersicht
+    for seite in ("intern/vorlagen/praeparation/praeparation.html", "intern/index.html"):  # an ENTWURF: intern
         html = (out / seite).read_text(encoding="utf-8")
         assert MZ_BETREFF in html.replace("&nbsp;", NBSP) and "{{" not in html, seite
     code, stdout, _ = run(capsys, "--data", str(FIXTURES / "mainz"), "zahlen", "praeparation")

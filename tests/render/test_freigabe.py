@@ -64,10 +64,10 @@ def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_
     )
     assert not (out / "publish").exists()
 
-    code, said, err = run(capsys, "--data", str(data), "--out", str(out))  # a plain build still shows the draft
+    code, said, err = run(capsys, "--data", str(data), "--out", str(out))  # a plain build shows the draft internally
     assert code == 0
     assert "„ENTWURF“ läuft" not in said + err  # the watermark is decoration, turned on the page: no layout warning
-    folder = out / "vorlagen" / "2021-0123"
+    folder = out / "intern" / "vorlagen" / "2021-0123"
     text = (folder / "2021-0123.txt").read_text(encoding="utf-8")
     assert text.splitlines()[0] == MARK
     html = (folder / "2021-0123.html").read_text(encoding="utf-8")
@@ -103,6 +103,8 @@ def test_done_when_a_changed_sentence_makes_an_entwurf_and_publishing_waits_for_
     code, said, err = run(capsys, "--data", str(data), "--out", str(out), "sitzung", "ASI-2021-06-10")
     assert code == 0, err
     assert (out / "publish" / "ASI-2021-06-10" / "sitzungsmappe.pdf").is_file()
+    assert not (folder / "2021-0123.txt").exists()  # released: public, the draft gone
+    folder = out / "vorlagen" / "2021-0123"
     assert "ENTWURF" not in (folder / "2021-0123.txt").read_text(encoding="utf-8")
     assert "ENTWURF" not in (folder / "2021-0123.html").read_text(encoding="utf-8")
 
@@ -266,7 +268,8 @@ def test_an_ueberplanmaessige_amount_needs_the_kaemmerei_whatever_the_hausstil_s
     )
     code, _, err = run(capsys, "--data", str(data), "--out", str(out_dir))
     assert code == 0, err
-    assert (out_dir / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").startswith("ENTWURF")
+    assert (out_dir / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").startswith("ENTWURF")
+    assert not (out_dir / "vorlagen/2021-0123").exists()  # never released: nothing of it in the public part
 
 
 def test_without_an_ueberplanmaessige_amount_the_law_asks_nobody(data):
@@ -884,14 +887,15 @@ def test_a_build_marks_a_vorlage_whose_signed_text_lies_outside_and_rebuilds_onc
     outside = _linked_out(data, tmp_path)
     out = tmp_path / "out"
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
-    text = out / "vorlagen" / "2021-0123" / "2021-0123.txt"
-    assert text.read_text(encoding="utf-8").splitlines()[0] == (
+    entwurf = out / "intern" / "vorlagen" / "2021-0123" / "2021-0123.txt"  # an ENTWURF lies in intern/
+    assert entwurf.read_text(encoding="utf-8").splitlines()[0] == (
         "ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (ungültig)"
     )
     (data / FOLDER / "gezeichnet").unlink()
     outside.rename(data / FOLDER / "gezeichnet")
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
-    assert "ENTWURF" not in text.read_text(encoding="utf-8").splitlines()[0]
+    text = out / "vorlagen" / "2021-0123" / "2021-0123.txt"
+    assert "ENTWURF" not in text.read_text(encoding="utf-8").splitlines()[0] and not entwurf.exists()
 
 
 def test_zeichnen_writes_nothing_through_a_link_out_of_the_data_folder(capsys, data, tmp_path):

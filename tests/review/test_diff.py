@@ -217,12 +217,16 @@ def test_diff_between_two_revisions(capsys, repo):
     assert (code, err) == (1, "")
     assert out.startswith(EXPECTED + "Gedruckte Dokumente:\n")
     assert "\n  vorlagen/2021-0150/2021-0150.pdf: neu (1 Seite)\n" in out  # what the new Vorlage prints
-    assert "\n  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n" in out
+    # its sign-off is stale: the draft goes to intern/, the public part keeps the released state (issue 61, point 2)
+    assert "\n  intern/vorlagen/2021-0123/2021-0123.pdf: neu (5 Seiten)\n" in out
+    assert "vorlagen/2021-0123/2021-0123.pdf: geändert" not in out and "2021-0123.json (entfernt)" not in out
     assert out.endswith("\nGeändert: 1, neu: 1, entfernt: 0.\n")
     assert git(repo, "status", "--porcelain") == before == ""  # the working tree was not touched
 
 
 def test_diff_of_the_working_tree_against_a_revision(capsys, repo):
+    freigeben(repo / "data")  # signed again: HEAD's Vorlage is released, its public Anlage published
+    git(repo, "commit", "-q", "-am", "Neu gezeichnet")
     edit(
         repo / V / "vorlage.yaml",
         "datei: anlagen/handlungskonzept.md}",
@@ -234,15 +238,19 @@ def test_diff_of_the_working_tree_against_a_revision(capsys, repo):
         f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
         "    Anlagen: „1. Handlungskonzept Kommunales Integrationsmanagement“ → „1. Handlungskonzept "
         "Kommunales Integrationsmanagement (nichtöffentlich)“\n"
+    )
+    assert (
         "  Text:\n    ~ - Anlage 1: [-Handlungskonzept Kommunales Integrationsmanagement-]{+nichtöffentlich "
         "(nur für Mitglieder des Gremiums)+}\n\nGedruckte Dokumente:\n"
-        "  intern/vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf: neu (2 Seiten)\n"
-    )
-    # the Anlage leaves the public output: the review says so
+    ) in out
+    # the Anlage leaves the public output at once, although the change is not signed yet – and with it the
+    # Vorlage's released state, which showed it: the draft lies in intern/ (issue 61, point 2)
     assert (
         "\n  vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf: entfernt (2 Seiten)\n"
         in out
     )
+    assert "\n  intern/vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.pdf: neu" in out
+    assert "\n  vorlagen/2021-0123/2021-0123.pdf: entfernt" in out
     assert "oeffentlich: false}" in (repo / V / "vorlage.yaml").read_text(encoding="utf-8")
 
 

@@ -105,8 +105,13 @@ class Builder:
             problems: list[Problem] = []
             for source in vorlagen.todo:  # composed one by one while earlier ones render: memory stays flat
                 problems += self._compose_vorlage(source, after_failure=bool(problems))
+            kept = freigaben.behalten(facts.vorlagen, plans, self.old, self.new.entries)
+            for name, entry in kept.items():  # an ENTWURF's last released state stays public, unchanged
+                self.new.entries[name] = entry
+                self._reuse(entry)
             # agendas and Niederschriften are composed while the Vorlagen render: a changed Vorlage goes out first
-            sitzungen = [self.meetings.compose(sid, plans) for sid in agendas]
+            gezeigt = freigaben.auf_tagesordnungen(self.composer, plans, self.new.entries, kept)
+            sitzungen = [self.meetings.compose(sid, gezeigt) for sid in agendas]
             minutes = []
             for sid in sorted(facts.niederschriften):
                 try:
@@ -132,14 +137,22 @@ class Builder:
             for doc in sitzungen:
                 self._mappen(doc, doc.id in mappen, renderer)
             docs = list(plans.values())
-            self._publish(docs, sitzungen, minutes)
+            self._publish(docs, sitzungen, minutes, kept)
             bundles = {s.id for s in sitzungen if f"mappe:{s.id}" in self.new.entries}
-            pages = uebersicht.seiten(self.composer, docs, sitzungen, minutes, bundles, self.kontrolle, self.roots)
+            alle = [self.composer.plan(s, True) if self._entwurf(s) else plans[s.kennung] for s in facts.vorlagen]
+            public = freigaben.gezeigt(docs, self.new.entries, kept)
+            pages = uebersicht.seiten(self.composer, alle, public, sitzungen, minutes, bundles, self.kontrolle,
+                                      self.roots)  # fmt: skip
             for path, content in pages.items():
                 self._write(path, content)
             self.stage.manifest = self.new.dumps(self.inhalt)
         self.progress.finish()
         return self.count
+
+    def _entwurf(self, source) -> bool:
+        """Whether a Vorlage is an ENTWURF in this build (its files then lie in intern/)."""
+        entry = self.new.entries.get(f"vorlage:{source.slug}")
+        return entry is not None and bool(entry.entwurf)
 
     def _write(self, path: PurePosixPath, data: bytes) -> None:
         self.stage.write(path, data)
@@ -167,6 +180,8 @@ class Builder:
         problems are collected."""
         with recording() as reads:
             doc, problems = self.composer.composed(source)
+            if doc is not None and doc.entwurf and doc.oeffentlich:  # a public ENTWURF is written to intern/
+                doc, problems = self.composer.composed(source, als_entwurf=True)
             if doc is None:
                 return problems
             entry = self.new.entries[f"vorlage:{source.slug}"] = Entry(
@@ -333,13 +348,17 @@ class Builder:
         self.new.entries[name] = Entry(key, files)
         self.progress.step(f"Sitzungsmappen {doc.id} erstellt")
 
-    def _publish(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc]) -> None:
-        """The OParl endpoint (when configured) and, per publish bundle, its oparl.json and SHA256SUMS."""
+    def _publish(self, docs: list[VorlageDoc], sitzungen: list[SitzungDoc], minutes: list[NiederschriftDoc],
+                 kept: dict[str, Entry]) -> None:  # fmt: skip
+        """The OParl endpoint (when configured) and, per publish bundle, its oparl.json and SHA256SUMS; `kept`: the
+        last released state of each ENTWURF, whose Paper stays as it was published."""
         entwuerfe: set[str] = set()
+        frueher = []
         if self.facts.koerperschaft.oparl is not None:
-            entwuerfe, warnungen = freigaben.entwuerfe(self.project, docs, self.new.entries)
+            entwuerfe, warnungen = freigaben.entwuerfe(self.project, docs, self.new.entries, kept)
             for warning in warnungen:
                 self.progress.warn(warning)
+            frueher = freigaben.papers(self.old.out, self.facts.koerperschaft.oparl.basis, kept)
         bundles = {}
         for s in sitzungen:
             entry = self.new.entries.get(f"mappe:{s.id}")
@@ -353,7 +372,7 @@ class Builder:
         ledger = self.state / OPARL_LEDGER
         previous = read_file(ledger, within=self.state, noted=False) if ledger.is_file() else None
         result = publish.veroeffentlichen(
-            self.facts, docs, sitzungen, minutes, bundles, self.stage.read, previous, entwuerfe
+            self.facts, docs, sitzungen, minutes, bundles, self.stage.read, previous, entwuerfe, frueher
         )
         for path, content in result.files.items():
             self._write(path, content)

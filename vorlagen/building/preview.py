@@ -11,6 +11,7 @@ import json
 import os
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from functools import partial
 from http import HTTPStatus
@@ -102,7 +103,25 @@ class Handler(LocalHandler):
             return self._events()
         if self.bearbeiten is not None and self.path.startswith(routen.WURZEL[:-1]):
             return routen.get(self, self.bearbeiten)
+        entwurf = self._entwurf()
+        if entwurf is not None:
+            self.send_response(HTTPStatus.TEMPORARY_REDIRECT)
+            self.send_header("Location", entwurf)
+            self.send_header("Content-Length", "0")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            return None
         return super().do_GET()
+
+    def _entwurf(self) -> str | None:
+        """Where the preview shows a public Vorlage that is an ENTWURF: the output keeps its draft in intern/ (the
+        public part keeps the released state), and whoever writes it sees the draft at its usual address."""
+        pfad = urllib.parse.urlsplit(self.path).path
+        teile = urllib.parse.unquote(pfad, errors="replace").split("/")
+        if teile[:2] != ["", "vorlagen"] or ".." in teile or "." in teile or "\\" in pfad:
+            return None
+        datei = Path(self.directory).resolve().joinpath("intern", *[t for t in teile if t])
+        return "/intern" + pfad if datei.is_file() else None
 
     def do_POST(self) -> None:  # noqa: N802
         if self.bearbeiten is not None and self.path.startswith(routen.WURZEL):

@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from vorlagen.cli.building import _date
 from vorlagen.core.befehlszeile import argument
 from vorlagen.core.problems import BuildFailed, Problem, Where, ordered, raise_if
 
@@ -44,6 +45,12 @@ def vorlage_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--bezug", metavar="NUMMER", help="Nummer der Vorlage, die diese ergänzt oder ersetzt (bei Arten mit „bezug“)"
+    )
+    parser.add_argument(
+        "--datum",
+        type=_date,
+        metavar="JJJJ-MM-TT",
+        help="Datum der Vorlage (Standard: heute, wenn der Hausstil ein Datum verlangt; sonst keines)",
     )
 
 
@@ -125,7 +132,7 @@ def vorlage(args: argparse.Namespace) -> int:
             ]
         )
     folge = [neue_vorlage.Schritt(sitzung=sitzung)] if sitzung else []
-    auftrag = neue_vorlage.Auftrag(args.art, args.betreff, today, folge, amt, args.nummer, args.bezug)
+    auftrag = neue_vorlage.Auftrag(args.art, args.betreff, today, folge, amt, args.nummer, args.bezug, args.datum)
     written = neue_vorlage.new_vorlage(args.data, facts.koerperschaft.hausstil, auftrag)
     print(
         f"{'Neuer' if args.art.lower().endswith('antrag') else 'Neue'} {args.art} in {Path(written[0]).parent.as_posix()}/:\n"

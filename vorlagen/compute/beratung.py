@@ -68,7 +68,8 @@ def beratungsfolge(facts: Facts, vorlage: Vorlage, recorded: dict | None = None)
     `recorded` maps (Nummer, Sitzung id) to the result a Niederschrift records (compute.niederschrift); it wins over
     the Vorlage's own `ergebnis`. A public Vorlage shows only results recorded in a public part.
     """
-    recorded = recorded or {}
+    if recorded is None:  # not `recorded or {}`: an empty record of results still notes what is asked of it
+        recorded = {}
     steps = []
     for b in vorlage.beratungsfolge:
         found = recorded.get((vorlage.nummer, b.sitzung)) if vorlage.nummer is not None else None

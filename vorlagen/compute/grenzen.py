@@ -12,7 +12,7 @@ from fractions import Fraction
 from vorlagen.compute.darstellung import Darstellung, genau_text
 from vorlagen.compute.zahlwert import Groesse, Zahlwert
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl
-from vorlagen.core.money import exact
+from vorlagen.core.money import CENT, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.kennzahlen import GELDEINHEITEN, Kennzahl
 
@@ -179,3 +179,37 @@ def _unbekannt(grenzen, art: str, bekannt: set[tuple[str, str]], name: str) -> l
                 )
             )
     return problems
+
+
+def anteilsgrenze(k: Kennzahl, z: Zahlwert, figures: dict, runden) -> list[Problem]:
+    """The cap `hoechstens_anteil` of a figure: its value at most the rate of the figure `von`, rounded by `runden`
+    as the figure itself rounds (as the Bescheid rounds); a problem at its line where it does not hold."""
+    g = k.hoechstens_anteil
+    if g is None:
+        return []
+    basis = figures.get(g.von)
+    if basis is None or basis.einheit not in GELDEINHEITEN or k.einheit not in GELDEINHEITEN:
+        return [
+            Problem(
+                k.where("hoechstens_anteil"),
+                f"Zahl „{k.id}“: „von: {g.von}“ nennt keinen Betrag dieser Zahlen – nennen Sie die id einer Zahl in "
+                "Euro, von der der Satz genommen wird, und geben Sie auch dieser Zahl eine Einheit in Euro.",
+            )
+        ]
+    genau = exact(g.prozent) / 100 * basis.gezeigt
+    grenze = runden(genau)
+    wert = Fraction(z.gezeigt)
+    if wert <= grenze:
+        return []
+    assert z.form is not None  # every computed figure has one
+    zahlformat = z.form.zahlformat
+    gerundet = "" if grenze == genau else f", {'auf Cent' if z.stufe == CENT else 'auf ganze Euro'} gerundet"
+    return [
+        Problem(
+            k.where("hoechstens_anteil"),
+            f"Zahl „{k.id}“: berechnet {z.wert.text}, höchstens {zahl(g.prozent)}{NBSP}% von „{g.von}“ "
+            f"({basis.wert.text}) = {genau_text(grenze, '€', zahlformat)}{gerundet}, Differenz "
+            f"{differenz(wert - grenze, '€', zahlformat)} – der Wert liegt über seiner Grenze: prüfen Sie die "
+            "Eingangswerte und die Grenze.",
+        )
+    ]

@@ -26,7 +26,7 @@ from vorlagen.compute.verpflichtung import VE, verpflichtungen
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
+from vorlagen.load.auswirkungen import ALLGEMEIN, FinanzielleAuswirkungen
 from vorlagen.load.haushalt import Haushalt, Position
 
 __all__ = ["AUSSER", "UEBER", "Auswirkungen", "Deckungszeile", "Zeile", "auswirkungen"]
@@ -95,6 +95,11 @@ class Deckungszeile:
     name: str = ""  # the figure it was read from
 
     @property
+    def allgemein(self) -> bool:
+        """From the allgemeine Deckungsmittel: the budget as a whole, no Position."""
+        return self.art == ALLGEMEIN
+
+    @property
     def wort(self) -> str | None:
         """What it is, as Vorlagen say it in its plan: Einsparung and Mehrertrag in the Ergebnisplan, Minderauszahlung
         and Mehreinzahlung in the Finanzplan, Minderausgabe and Mehreinnahme kameral; None while it is open."""
@@ -127,6 +132,7 @@ class Auswirkungen(Named):
     offen: list[tuple[str, str]] = field(default_factory=list)  # facts still open: (as printed, where to state it)
     ungeprueft: list[str] = field(default_factory=list)  # what the checks could not check, and why
     grenze_offen: set[int] = field(default_factory=set)  # years whose threshold is open: so is who decides
+    zustaendig: dict[int, str] = field(default_factory=dict)  # years without a threshold: the Gremium's own law
     ueber_grenze: dict[int, str | None] = field(
         default_factory=dict
     )  # years above it: the deciding Gremium (None: open)
@@ -288,17 +294,31 @@ def auswirkungen(
             if betrag is None or (quelle.konto is not None and stelle is None):
                 result.unvollstaendig.add(jahr)
                 continue
-            frei = exact(stelle.verfuegbar) if stelle is not None and stelle.ansatz is not None else None
-            plan = stelle.plan if stelle is not None else quelle.plan
+            # a Mehrertrag the Kämmerei states where the Haushalt gives no prognose: its amount is the Kämmerei's
+            genannt = stelle is not None and stelle.ertrag and quelle.art == "Mehrertrag" and stelle.prognose is None
+            frei = (
+                exact(stelle.verfuegbar) if stelle is not None and stelle.ansatz is not None and not genannt else None
+            )
+            standard = haushalte[jahr].standardplan if jahr in haushalte else None  # kameral: Verwaltungshaushalt
+            plan = stelle.plan if stelle is not None else quelle.plan or standard
             result.deckungen.append(
                 Deckungszeile(
                     jahr, quelle.art, quelle.konto, plan, stelle, betrag, frei, where, quelle.where("konto"), name
                 )
             )
-            if quelle.konto is None:
-                result.offen.append((f"Quelle der Deckung {jahr}", f"{quelle.where('jahre')}: „konto“ und „art“"))
+            if quelle.konto is None and quelle.art != ALLGEMEIN:  # allgemeine Deckungsmittel name no Position
+                fehlt = (
+                    f"{quelle.where('art')}: „konto“" if quelle.art else f"{quelle.where('jahre')}: „konto“ und „art“"
+                )
+                result.offen.append((f"Quelle der Deckung {jahr}", fehlt))
                 result.ungeprueft.append(
                     f"ob die Quelle der Deckung {jahr} ({zahlformat.geld(betrag)}) sie hergibt – die Vorlage nennt sie noch nicht"
+                )
+            elif genannt:
+                result.ungeprueft.append(
+                    f"ob bei „{quelle.konto}“ {jahr} {zahlformat.geld(betrag)} mehr eingenommen werden – die Vorlage "
+                    f"nennt den Betrag, wie die Kämmerei ihn nennt; eine Prognose nennt der Haushalt nicht "
+                    f"(haushalt/{jahr}.yaml: „prognose: ~“)"
                 )
             elif stelle is not None and stelle.ansatz is None:
                 result.offen.append((f"Ansatz von „{quelle.konto}“ {jahr}", f"haushalt/{jahr}.yaml: „ansatz“"))

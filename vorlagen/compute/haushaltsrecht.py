@@ -33,7 +33,8 @@ def _herkunft(p: Position, zahlformat: Zahlformat) -> str:
 def _quelle(d: Deckungszeile, zahlformat: Zahlformat) -> list[Problem]:
     """Why the Position of a Deckung cannot bring it: an Einsparung needs an Aufwand position with enough
     left, a Mehrertrag an Ertrag position with a prognose that leaves enough. At the konto line when the Position
-    is wrong, at the amount's line when the amount is too high; nothing while the amount it has is open."""
+    is wrong, at the amount's line when the amount is too high; nothing while the amount it has is open (a Mehrertrag
+    without a prognose: the amount as the Kämmerei states it, listed as not checked)."""
     geld = zahlformat.geld
     assert d.position is not None
     datei = f"haushalt/{d.jahr}.yaml"
@@ -64,15 +65,6 @@ def _quelle(d: Deckungszeile, zahlformat: Zahlformat) -> list[Problem]:
                 f"„{d.konto}“ ist im Haushalt {d.jahr} keine Ertragsposition – Mehrerträge "
                 f"bringt nur eine Position mit „ertrag: true“ ({datei}); bei einer "
                 "Aufwandsposition schreiben Sie „art: Einsparung“.",
-            )
-        ]
-    if d.position.prognose is None:
-        return [
-            Problem(
-                d.konto_where,
-                f"Für „{d.konto}“ nennt der Haushalt {d.jahr} keine Prognose – ein Mehrertrag "
-                f"muss im Haushalt stehen: tragen Sie in {datei} bei der Position „prognose“ ein "
-                "(die erwarteten Erträge des Jahres laut Kämmerei).",
             )
         ]
     if d.verfuegbar is not None and d.betrag > d.verfuegbar:
@@ -137,11 +129,23 @@ def check_deckung(result: Auswirkungen, daten: FinanzielleAuswirkungen, zahlform
     return problems + _gedeckt(result, daten, zahlformat)
 
 
+def _quellen(result: Auswirkungen) -> tuple[str, str]:
+    """How a message names the sources of a Deckung (one, several): in a kameral Haushalt in its words."""
+    plaene = {z.position.plan for z in result.zeilen} | {g.position.plan for g in result.genannt}
+    if plaene & {"Verwaltungshaushalt", "Vermögenshaushalt"}:
+        return (
+            "eine Minderausgabe bei einer anderen Haushaltsstelle, Mehreinnahmen oder allgemeine Deckungsmittel",
+            "Minderausgaben, Mehreinnahmen oder allgemeine Deckungsmittel",
+        )
+    return "eine Einsparung bei einer anderen Position oder Mehrerträge", "Einsparungen oder Mehrerträge"
+
+
 def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen, zahlformat: Zahlformat) -> list[Problem]:
     """Each year's Deckung against its Mehrbedarf: there is one, it is enough – and where the Vorlage states the
     overrun itself (compute/genannt.py), it is not more either: the sources add up to the stated amount."""
     geld = zahlformat.geld
     problems = []
+    eine, mehrere = _quellen(result)
     deckung = result.deckung
     for jahr, mehrbedarf in result.mehrbedarf.items():
         if jahr in result.unvollstaendig:
@@ -154,8 +158,7 @@ def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen, zahlformat: Z
                     f"Der {result.wort(jahr)} Betrag {jahr} "
                     f"({geld(mehrbedarf)}) hat keine Deckung – nach "
                     f"{result.rechtsgrundlage} muss sie gewährleistet sein; "
-                    "nennen Sie unter „deckung“ eine Einsparung bei einer "
-                    "anderen Position oder Mehrerträge (die Quelle darf noch offen sein).",
+                    f"nennen Sie unter „deckung“ {eine} (die Quelle darf noch offen sein).",
                 )
             )
         elif gedeckt < mehrbedarf:
@@ -165,7 +168,7 @@ def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen, zahlformat: Z
                     f"Die Deckung {jahr} ({geld(gedeckt)}) reicht nicht für "
                     f"den {result.wort(jahr, 'en')} Betrag ({geld(mehrbedarf)}) "
                     f"– es fehlen {geld(mehrbedarf - gedeckt)}; ergänzen Sie "
-                    "unter „deckung“ Einsparungen oder Mehrerträge.",
+                    f"unter „deckung“ {mehrere}.",
                 )
             )
         elif gedeckt > mehrbedarf and any(g.jahr == jahr for g in result.genannt):
@@ -300,7 +303,7 @@ def check_gremium(
     problems = []
     for jahr, mehrbedarf in result.mehrbedarf.items():
         haushalt = haushalte[jahr]
-        if haushalt.erheblich is None:
+        if haushalt.erheblich is None and haushalt.zustaendig is None:
             result.offen.append((f"Erheblichkeitsgrenze {jahr}", f"haushalt/{jahr}.yaml: „erheblich“"))
             result.grenze_offen.add(jahr)
             result.ungeprueft.append(
@@ -308,8 +311,10 @@ def check_gremium(
                 f"Erheblichkeitsgrenze fehlt (haushalt/{jahr}.yaml: „erheblich“)"
             )
             continue
-        if mehrbedarf <= exact(haushalt.erheblich):
+        if haushalt.erheblich is not None and mehrbedarf <= exact(haushalt.erheblich):
             continue
+        if haushalt.erheblich is None:
+            result.zustaendig[jahr] = str(haushalt.zustaendig)
         result.ueber_grenze[jahr] = (
             None if haushalt.entscheidet is None else gremien.get(haushalt.entscheidet, haushalt.entscheidet)
         )
@@ -342,13 +347,14 @@ def check_gremium(
                 endet = f"die Beratungsfolge endet aber mit „{gremien.get(letzte[0], letzte[0])}“ ({termin})"
                 tun = "Nehmen Sie eine Sitzung dieses Gremiums als letzte in die Beratungsfolge auf."
         satzung = f", {haushalt.satzung}" if haushalt.satzung else ""
-        problems.append(
-            Problem(
-                where,
-                f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)}) liegt über der "
-                f"Erheblichkeitsgrenze von {geld(exact(haushalt.erheblich))} (haushalt/{jahr}.yaml"
-                f"{satzung}) – darüber muss nach {result.rechtsgrundlage} vorher das Gremium "
-                f"„{name}“ entscheiden; {endet}. {tun}",
-            )
+        betrag = f"Der {result.wort(jahr)} Betrag {jahr} ({geld(mehrbedarf)})"
+        grund = (
+            f"{betrag}: über ihn muss nach {haushalt.zustaendig} (haushalt/{jahr}.yaml: „zustaendig“) vorher das "
+            f"Gremium „{name}“ entscheiden"
+            if haushalt.erheblich is None
+            else f"{betrag} liegt über der Erheblichkeitsgrenze von {geld(exact(haushalt.erheblich))} "
+            f"(haushalt/{jahr}.yaml{satzung}) – darüber muss nach {result.rechtsgrundlage} vorher das Gremium "
+            f"„{name}“ entscheiden"
         )
+        problems.append(Problem(where, f"{grund}; {endet}. {tun}"))
     return problems

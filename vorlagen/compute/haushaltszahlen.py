@@ -135,7 +135,9 @@ def _deckung(a: Auswirkungen, jahr: int, zahlformat: Zahlformat) -> list[str]:
     lines = [f"haushalt.deckung.{jahr} = {geld(a.deckung[jahr])}"]
     for d in a.deckungen:
         if d.jahr == jahr:
-            quelle = f"„{d.konto}“" if d.konto else "Quelle noch offen"
+            quelle = (
+                f"„{d.konto}“" if d.konto else "der Gesamtdeckung des Haushalts" if d.allgemein else "Quelle noch offen"
+            )
             art = d.wort or "Art noch offen"
             frei = f", dort verfügbar {geld(d.verfuegbar)}" if d.verfuegbar is not None else ""
             lines.append(f"  {art} bei {quelle}: {geld(d.betrag)}{frei}   [{d.where}]")

@@ -38,7 +38,7 @@ from vorlagen.compute.einheiten import (
 )
 from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
-from vorlagen.compute.grenzen import grenze, zahl_grenzen
+from vorlagen.compute.grenzen import anteilsgrenze, grenze, zahl_grenzen
 from vorlagen.compute.names import Names, UnknownName
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl
@@ -303,6 +303,9 @@ def _geprueft(definitions: list[Kennzahl], figures: dict[str, Zahlwert], trees: 
         abweichend = abweichung(k, figures[k.id], not namen(trees[k.id]))
         problems += [abweichend] if abweichend is not None else []
         problems += zahl_grenzen(k, figures[k.id])
+        z = figures[k.id]
+        runden = (lambda v, k=k, z=z: _gerundet(k, v, z.stufe)[0]) if z.stufe is not None else (lambda v: v)
+        problems += anteilsgrenze(k, z, figures, runden)
     return problems
 
 

@@ -65,6 +65,8 @@ def haushaltsrecht(haushalt: Auswirkungen | None, zahlformat: Zahlformat) -> str
                 if gremium is not None
                 else "über der Erheblichkeitsgrenze die vorherige Zustimmung eines Gremiums, das noch offen ist"
             )
+            if jahr in haushalt.zustaendig:  # no threshold: the Gremium decides every amount, by its own law
+                wer = f"nach {haushalt.zustaendig[jahr]} die vorherige Entscheidung des Gremiums „{gremium}“"
         else:
             wer = haushalt.entscheidung
         gruppen.setdefault(wer, []).append(jahr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from vorlagen.core.fmt import anzahl
+from vorlagen.core.fmt import anzahl, datum
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.references import unknown
@@ -99,7 +99,9 @@ def fristen(facts: Facts, stichtag: dt.date) -> list[tuple[str, Sitzung, dt.date
 
 def _zeile(top: str | None, vorlage: Vorlage, sitzung_id: str, last_day: dt.date, gremium: str) -> Fristzeile:
     zeile = Fristzeile(top, vorlage)
-    if vorlage.datum is not None and vorlage.datum > last_day:
+    if vorlage.datum is None:  # nothing is known of its timeliness: it is not called „rechtzeitig“
+        zeile.hinweise.append(f"ohne Datum – ob sie die Frist ({datum(last_day)}) hält, ist offen")
+    elif vorlage.datum > last_day:
         days = (vorlage.datum - last_day).days
         zeile.hinweise.append(f"ZU SPÄT: {anzahl(days, 'Tag', 'Tage')} nach der Frist")
     if not any(b.sitzung == sitzung_id for b in vorlage.beratungsfolge):

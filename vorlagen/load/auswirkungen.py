@@ -14,6 +14,7 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.haushalt import Plan, doppelt, ist_jahr
 from vorlagen.load.records import Record, doc, line_of, record
 
+ALLGEMEIN = "allgemeine Deckungsmittel"  # a Deckung from the budget as a whole (Gesamtdeckung), no Position
 LEER = "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags."
 LEER_POSITION = (
     "„jahre“ ist leer – nennen Sie je Haushaltsjahr die Zahl des Betrags (bei einer Position, wo Ansatz und ganzer "
@@ -63,9 +64,10 @@ class Haushaltsbetrag(Record):
 
 @record
 class Deckung(Record):
-    art: Literal["Einsparung", "Mehrertrag"] | None = doc(
+    art: Literal["Einsparung", "Mehrertrag", "allgemeine Deckungsmittel"] | None = doc(
         "Einsparung bei einer anderen Aufwandsposition oder Mehrertrag bei einer Ertragsposition (ertrag: true) mit "
-        "„prognose“; ohne Angabe: noch offen",
+        "„prognose“; „allgemeine Deckungsmittel“: aus den allgemeinen Haushalts- oder Deckungsmitteln (Gesamtdeckung "
+        "des Haushalts), ohne „konto“; ohne Angabe: noch offen",
         default=None,
     )
     konto: str | None = doc(
@@ -78,6 +80,15 @@ class Deckung(Record):
     )
 
     def check(self) -> list[Problem]:
+        if self.konto is not None and self.art == ALLGEMEIN:
+            return [
+                Problem(
+                    self.where("konto"),
+                    f"Allgemeine Deckungsmittel kommen aus dem ganzen Haushalt, nicht von „{self.konto}“ – streichen "
+                    "Sie „konto“, oder schreiben Sie „art: Einsparung“ oder „art: Mehrertrag“, wenn die Deckung von "
+                    "dieser Position kommt.",
+                )
+            ]
         if self.konto is not None and self.art is None:
             return [
                 Problem(

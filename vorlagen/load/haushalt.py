@@ -31,6 +31,11 @@ SYSTEM_PLAENE: dict[str, tuple[str, ...]] = {
 }
 _JAHR = re.compile(r"(19|20|21)\d\d")
 NULL = Betrag(Decimal(0))
+ZWEI_GRENZEN = (
+    "„erheblich“ und „zustaendig“ widersprechen sich – nennen Sie entweder die Erheblichkeitsgrenze der "
+    "Haushaltssatzung oder die Vorschrift, nach der das Gremium „entscheidet“ über jeden Betrag entscheidet."
+)
+NEGATIV = "„erheblich“ ist negativ ({}) – tragen Sie die Grenze ohne Minus ein."
 # A Haushalt file is checked as it is read, on its own: no Körperschaft is at hand yet, so its messages print amounts
 # with „€“ (load/records.py reads every file before the body's Hausstil is known to it).
 _geld = OHNE_HAUS.geld
@@ -243,6 +248,10 @@ class Haushalt(Record):
         "noch offen",
         default=None,
     )
+    zustaendig: str | None = doc(
+        "statt „erheblich“: die Vorschrift, nach der „entscheidet“ über jeden Betrag entscheidet, z. B. § 9 GeschO",
+        default=None,
+    )
     deckungskreise: list[Deckungskreis] = doc(
         "Deckungskreise (Budgets, Deckungsringe): ihre Positionen decken sich gegenseitig", factory=list
     )
@@ -283,13 +292,11 @@ class Haushalt(Record):
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        if self.erheblich is not None and self.erheblich < 0:
-            problems.append(
-                Problem(
-                    self.where("erheblich"),
-                    f"„erheblich“ ist negativ ({_geld(self.erheblich)}) – tragen Sie die Grenze ohne Minus ein.",
-                )
-            )
+        for key, falsch, text in (
+            ("zustaendig", self.erheblich is not None and self.zustaendig is not None, ZWEI_GRENZEN),
+            ("erheblich", self.erheblich is not None and self.erheblich < 0, NEGATIV),
+        ):
+            problems += [Problem(self.where(key), text.format(_geld(self.erheblich or NULL)))] if falsch else []
         for p in doppelt(self.positionen):
             problems.append(
                 Problem(

@@ -18,6 +18,21 @@ RUNDUNGSARTEN = {  # in a Herleitung
 
 
 @record
+class Anteilsgrenze(Record):
+    """A cap as a Bescheid states it: an amount at most a rate of its base, rounded as the amount rounds."""
+
+    prozent: Formelzahl = doc("der Satz in Prozent, z. B. 90 für „höchstens 90 %“")
+    von: str = doc("die Zahl, von der der Satz genommen wird (ihre id unter „zahlen“)")
+
+    def check(self) -> list[Problem]:
+        if 0 < self.prozent <= 100:
+            return []
+        return [
+            Problem(self.where("prozent"), f"„prozent“ liegt über 0 und höchstens bei 100, nicht {zahl(self.prozent)}.")
+        ]
+
+
+@record
 class Kennzahl(Record):
     id: str = doc('Name für Texte (zahlen["id"]) und andere Formeln')
     titel: str | None = doc("Bezeichnung, z. B. Verwaltungskostenpauschale (1,75 % der Zuwendung)", default=None)
@@ -60,6 +75,12 @@ class Kennzahl(Record):
     mindestens: Formelzahl | None = doc(
         "die Zahl ist mindestens so groß, geschrieben wie „erwartet“ (bei % in Prozent: mindestens: 10); eine "
         'unterschrittene Grenze ist ein Fehler; Texte zitieren sie als zahlen["id"].mindestens',
+        default=None,
+    )
+    hoechstens_anteil: Anteilsgrenze | None = doc(
+        "ein Betrag höchstens so groß wie ein Satz einer anderen Zahl, wie ein Bescheid es sagt: "
+        "„{prozent: 90, von: ausgaben}“ – höchstens 90 % von „ausgaben“, gerundet, wie diese Zahl rundet "
+        "(90 % von 160.190,81 € sind auf Cent 144.171,73 €)",
         default=None,
     )
 

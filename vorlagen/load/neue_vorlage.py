@@ -48,6 +48,7 @@ class Auftrag:
     amt: str | None = None
     nummer: str | None = None
     bezug: str | None = None
+    datum: dt.date | None = None  # asked for (--datum); else `heute` where the Hausstil requires a date, else none
 
 
 def new_vorlage(data: Path, stil, auftrag: Auftrag) -> list[str]:
@@ -140,7 +141,11 @@ def _vorlage_dateien(stil, auftrag: Auftrag, folder: str) -> dict[str, str]:
         f"art: {json.dumps(art_name, ensure_ascii=False)}",
         "oeffentlich: true",
         "platzhalter: true  # ein Gerüst: ersetzen Sie Texte und Angaben durch Ihre, dann entfernen Sie diese Zeile",
-        *([f"datum: {auftrag.heute.isoformat()}"] if stil.datum_pflicht else []),  # else: not known yet
+        *(
+            [f"datum: {datum.isoformat()}"]
+            if (datum := auftrag.datum or (auftrag.heute if stil.datum_pflicht else None))
+            else []
+        ),
         *([f"federfuehrend: {json.dumps(amt, ensure_ascii=False)}"] if amt and not art.eingereicht else []),
         *(_eingereicht(art.drucksache, auftrag) if art.eingereicht else []),
         f"betreff: {auftrag.betreff}",

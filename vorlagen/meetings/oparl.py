@@ -16,7 +16,7 @@ from vorlagen.compute.niederschrift import ergebnisse
 from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
 from vorlagen.load.sitzungen import uhrzeit
-from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt
+from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt, wiederhergestellt
 from vorlagen.meetings.oparl_urheber import amt_id, urheber, vertretung
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
@@ -31,13 +31,17 @@ def build(
     read: Callable[[PurePosixPath], bytes],
     beschluesse: dict[tuple[str, str], str] | None = None,
     entwuerfe: frozenset[str] | set[str] = frozenset(),
+    frueher: list[Objekt] | None = None,
 ) -> Graph:
     """The graph of this build; `read` gives the bytes of a public output file, `mappen` the Sitzungen with a packet,
     `beschluesse` the plain text of each public TOP's Beschluss by (Sitzung id, TOP) from the Niederschriften,
-    `entwuerfe` the Vorlagen (by kennung) not yet released: published neither as Paper nor as File."""
+    `entwuerfe` the Vorlagen (by kennung) not yet released: published neither as Paper nor as File – an ENTWURF
+    released before keeps its Paper as published then (`frueher`: the Papers of the previous output)."""
     oparl = facts.koerperschaft.oparl
     assert oparl is not None  # the builder asks for a graph only where koerperschaft.yaml has „oparl“
     graph = Graph(oparl.basis)
+    for paper in frueher or []:
+        wiederhergestellt(graph, paper)
     return _Builder(graph, facts, read, beschluesse or {}, entwuerfe).build(docs, sitzungen, mappen)
 
 
@@ -89,7 +93,7 @@ class _Builder:
         label: str,
         path: PurePosixPath,
         file_name: str,
-        date: dt.date,
+        date: dt.date | None,  # None: a Vorlage without its own date – none is invented
         stamp: dt.date,
         mime: str = "application/pdf",
         **links: list[str],
@@ -103,7 +107,7 @@ class _Builder:
                 "name": label,
                 "fileName": file_name,
                 "mimeType": mime,
-                "date": date.isoformat(),
+                **({"date": date.isoformat()} if date else {}),
                 "size": len(content),
                 "sha512Checksum": hashlib.sha512(content).hexdigest(),
                 "accessUrl": url,
@@ -126,7 +130,8 @@ class _Builder:
             "cancelled": False,
         }
         niederschrift = self.facts.niederschriften.get(sid)
-        start = dt.datetime.combine(sitzung.datum, dt.time(*sitzung.uhrzeit), ZONE) if sitzung.uhrzeit else None
+        beginn = (uhrzeit(niederschrift.niederschrift.beginn) if niederschrift else None) or sitzung.uhrzeit  # held
+        start = dt.datetime.combine(sitzung.datum, dt.time(*beginn), ZONE) if beginn else None  # (else planned)
         if start is not None:
             meeting["start"] = start.isoformat()
             ende = uhrzeit(niederschrift.niederschrift.ende) if niederschrift else None
@@ -199,8 +204,9 @@ class _Builder:
             "name": punkt.gegenstand,
             "public": True,
         }
-        if punkt.doc is not None and self._published(punkt.doc):
-            item["consultation"] = self._consultation_id(punkt.doc, key)
+        beratung = self._consultation_id(punkt.doc, key) if punkt.doc is not None else ""
+        if punkt.doc is not None and (self._published(punkt.doc) or beratung in g.objects):  # or released before
+            item["consultation"] = beratung
         item.update(self._result(punkt, sid))
         return g.add(item, stamp)
 
@@ -231,7 +237,7 @@ class _Builder:
             f"{vorlage.art} {vorlage.nummer}",
             doc.folder / f"{slug}.pdf",
             f"vorlage-{slug}.pdf",
-            doc.source.stand,
+            vorlage.datum,
             stamp,
             paper=[paper_id],
         )
@@ -241,7 +247,7 @@ class _Builder:
                 f"Anlage {a.nummer}: {a.titel}",
                 a.datei,
                 f"vorlage-{slug}-anlage-{a.nummer}.pdf",
-                doc.source.stand,
+                vorlage.datum,
                 stamp,
                 paper=[paper_id],
             )
@@ -279,7 +285,7 @@ class _Builder:
                 "body": self.body,
                 "name": vorlage.betreff,
                 "reference": vorlage.nummer,
-                "date": doc.source.stand.isoformat(),
+                **({"date": vorlage.datum.isoformat()} if vorlage.datum else {}),  # its own date, none invented
                 "paperType": vorlage.art,
                 "mainFile": main,
                 "auxiliaryFile": auxiliary,
@@ -300,7 +306,7 @@ class _Builder:
                 f"{titel} (Word)",
                 path,
                 f"vorlage-{slug}{end}",
-                doc.source.stand,
+                doc.source.vorlage.datum,
                 stamp,
                 MIME,
                 paper=[paper_id],

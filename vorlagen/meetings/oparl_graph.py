@@ -73,3 +73,23 @@ class Graph:
 
     def body_id(self, facts: Facts) -> str:
         return self.url("body", slugify(facts.koerperschaft.name))
+
+
+def wiederhergestellt(graph: Graph, obj: Objekt) -> str:
+    """An object as an earlier build published it (embedded objects expanded, stamped with created/modified) back
+    in the graph unchanged: the Paper of a Vorlage's last released state while it is an ENTWURF. Its stamps are the
+    ledger's to give again (an unchanged object keeps them)."""
+    try:  # the day it was first published
+        day = dt.date.fromisoformat(str(obj.get("created"))[:10])
+    except ValueError:
+        day = dt.date(2000, 1, 1)
+    if not isinstance(obj.get("id"), str) or not isinstance(obj.get("type"), str):
+        raise ValueError("kein OParl-Objekt")
+    obj = {name: value for name, value in obj.items() if name not in ("created", "modified")}
+    for name in EMBED.get(kind(obj), ()):
+        value = obj.get(name)
+        if isinstance(value, dict):
+            obj[name] = wiederhergestellt(graph, value)
+        elif isinstance(value, list):
+            obj[name] = [wiederhergestellt(graph, v) if isinstance(v, dict) else v for v in value]
+    return graph.add(obj, day)

@@ -38,16 +38,18 @@ def veroeffentlichen(
     read: Callable[[PurePosixPath], bytes],
     ledger: bytes | None,
     entwuerfe: set[str],
+    frueher: list | None = None,
 ) -> Veroeffentlichung:
     """The OParl endpoint (when the Körperschaft has one) and each bundle's oparl.json and SHA256SUMS.
 
     `bundles` names per Sitzung with a packet the PDF files of its bundle; `read` gives an output file of this
-    build; `ledger` is the endpoint's previous ledger; `entwuerfe` the Vorlagen (by kennung) not published."""
+    build; `ledger` is the endpoint's previous ledger; `entwuerfe` the Vorlagen (by kennung) not published,
+    `frueher` the Papers of the last released state of those released before, as the previous output has them."""
     result = Veroeffentlichung()
     pages = None
     if facts.koerperschaft.oparl is not None:
         beschluesse = {(m.id, top): text for m in minutes for top, text in m.beschlusstexte().items()}
-        graph = oparl.build(facts, docs, sitzungen, set(bundles), read, beschluesse, entwuerfe)
+        graph = oparl.build(facts, docs, sitzungen, set(bundles), read, beschluesse, entwuerfe, frueher)
         pages = Pages(graph, ledger, facts.koerperschaft.oparl.seitengroesse)
         result.files.update(pages.files())
         result.ledger = pages.ledger_bytes()

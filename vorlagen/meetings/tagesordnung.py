@@ -108,11 +108,15 @@ class Meetings:
 
     @staticmethod
     def _rows(punkte: list[Punkt], folder: PurePosixPath, web: bool) -> list[Punkt]:
-        """The TOPs as rows; on the web each Vorlage is linked relative to `folder`, in print nothing is."""
+        """The TOPs as rows; on the web each Vorlage is linked relative to `folder`, in print nothing is – nor is, on
+        a public page, a Vorlage that lies in intern/ (an ENTWURF never released)."""
         if not web:
             return punkte
+        oeffentlich = folder.parts[0] != INTERNAL.parts[0]
         return [
-            replace(p, link=relative(p.doc.folder / f"{p.doc.source.slug}.html", folder)) if p.doc is not None else p
+            replace(p, link=relative(p.doc.folder / f"{p.doc.source.slug}.html", folder))
+            if p.doc is not None and not (oeffentlich and p.doc.folder.parts[0] == INTERNAL.parts[0])
+            else p
             for p in punkte
         ]
 

@@ -20,14 +20,17 @@ ASSETS = PurePosixPath("assets")
 def seiten(
     composer: Composer,
     docs: list[VorlageDoc],
+    oeffentlich: list[VorlageDoc],
     sitzungen: list[SitzungDoc],
     minutes: list[NiederschriftDoc],
     mappen: set[str],
     kontrolle: list[tuple[str, PurePosixPath]],
     roots: tuple[Path, ...],
 ) -> dict[PurePosixPath, bytes]:
-    """The assets and both overview pages; the public one lists only public documents, the internal one also the
-    Auszüge of the Niederschriften and the Beschlusskontrolle. `roots` are the folders assets may come from."""
+    """The assets and both overview pages; the public one lists only the public documents `oeffentlich` (of an
+    ENTWURF its last released state), the internal one every document of `docs` (an ENTWURF where it lies, in
+    intern/) and the Auszüge of the Niederschriften and the Beschlusskontrolle. `roots` are the folders assets may
+    come from."""
     facts = composer.facts
     files = {
         ASSETS / name: read_file(asset, within=roots)
@@ -37,9 +40,9 @@ def seiten(
         files[ASSETS / "hausstil.css"] = read_file(facts.stylesheet, within=roots)
     if facts.logo:
         files[ASSETS / f"logo{facts.logo.suffix}"] = read_file(facts.logo, within=roots)
-    public = [shown(d) for d in docs if d.oeffentlich]
+    public = [shown(d) for d in oeffentlich]
     # the public page sees only the public Niederschrift's folder; the internal one also Auszüge and Beschlusskontrolle
-    oeffentlich: dict[str, dict] = {m.id: dict(ordner=m.folder(False), intern=None, auszuege=[]) for m in minutes}
+    offen: dict[str, dict] = {m.id: dict(ordner=m.folder(False), intern=None, auszuege=[]) for m in minutes}
     intern = {
         m.id: dict(
             ordner=m.folder(False),
@@ -49,7 +52,7 @@ def seiten(
         for m in minutes
     }
     files[PurePosixPath("index.html")], found = _index(
-        composer, public, sitzungen, mappen, oeffentlich, [], PUBLIC.parent, "Sitzungen und Vorlagen"
+        composer, public, sitzungen, mappen, offen, [], PUBLIC.parent, "Sitzungen und Vorlagen"
     )
     files[INTERNAL.parent / "index.html"], more = _index(
         composer, docs, sitzungen, mappen, intern, kontrolle, INTERNAL.parent, "Sitzungen und Vorlagen (intern)"

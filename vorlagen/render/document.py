@@ -159,10 +159,11 @@ class Composer:
         raise_if(problems)
         return docs
 
-    def plan(self, source: VorlageSource) -> VorlageDoc:
-        """Where a Vorlage and its Anlagen go, without composing them: enough for indexes and agendas."""
+    def plan(self, source: VorlageSource, entwurf: bool = False) -> VorlageDoc:
+        """Where a Vorlage and its Anlagen go, without composing them: enough for indexes and agendas. An ENTWURF
+        (`entwurf`) goes to intern/ even when public: the public part keeps its last released state."""
         vorlage = source.vorlage
-        folder = (PUBLIC if vorlage.oeffentlich else INTERNAL) / source.slug
+        folder = (PUBLIC if vorlage.oeffentlich and not entwurf else INTERNAL) / source.slug
         anlagen = []
         for nummer, anlage in enumerate(vorlage.anlagen, start=1):
             public = vorlage.oeffentlich and anlage.oeffentlich
@@ -177,9 +178,10 @@ class Composer:
         assert doc is not None  # composed() gives a document or problems
         return doc
 
-    def composed(self, source: VorlageSource) -> tuple[VorlageDoc | None, list[Problem]]:
-        """The HTML of a Vorlage and its Anlagen, or None and every problem of its texts and templates."""
-        doc = self.plan(source)
+    def composed(self, source: VorlageSource, als_entwurf: bool = False) -> tuple[VorlageDoc | None, list[Problem]]:
+        """The HTML of a Vorlage and its Anlagen, or None and every problem of its texts and templates;
+        `als_entwurf`: composed where an ENTWURF goes (plan)."""
+        doc = self.plan(source, als_entwurf)
         vorlage = source.vorlage
         shown = public.vorlage(vorlage) if vorlage.oeffentlich else vorlage  # what its templates and texts see
         rechnung = self.project.rechnung(source)
@@ -311,7 +313,7 @@ class Composer:
     def _anlage(self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict) -> list[Problem]:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage; the problems of its text."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
-            links = self._links(source, self.plan(source), anlage.datei.parent, anlage.oeffentlich)
+            links = self._links(source, doc, anlage.datei.parent, anlage.oeffentlich)
             body, problems = self.prose.render(source.texts[anlage.quelle], names, links=links)
             html, found = self.templates.render(
                 "anlage.html.j2",

@@ -113,9 +113,21 @@ _ZU_GROSS = (
 )
 
 
+def _wie_vorher(vorher: dict[str, str], nachher: dict[str, str]) -> dict[str, str]:
+    """The renditions of `nachher` with each ENTWURF of a public Vorlage under the name `vorher` gave it: this
+    version writes it to intern/ (the public part keeps the released state), earlier versions wrote it public."""
+    result = dict(nachher)
+    for name in nachher:
+        oeffentlich = name.removeprefix("intern/")
+        if name.startswith("intern/vorlagen/") and oeffentlich in vorher and oeffentlich not in nachher:
+            result[oeffentlich] = result.pop(name)
+    return result
+
+
 def compare(vorher: dict[str, str], nachher: dict[str, str]) -> list[Abweichung]:
     """Every figure of `vorher` that `nachher` does not print the same, file by file, aligned in reading order;
     figures only `nachher` prints are listed as new. A file that is gone loses all its figures."""
+    nachher = _wie_vorher(vorher, nachher)
     result: list[Abweichung] = []
     for datei in sorted(set(vorher) | set(nachher)):
         old, new = figures(vorher.get(datei, "")), figures(nachher.get(datei, ""))

@@ -96,24 +96,26 @@ def _bereite_mappen(project: Project, entries: dict[str, Entry]) -> set[str]:
 
 
 def _saeen(seed: Path, out: Path) -> None:
-    """Copies the seed's manifest and each file it lists that still holds the recorded bytes (a hard link where
-    the file system allows); links and changed files are left behind, so the builder makes them anew."""
+    """Copies the seed's manifest and each file it lists that still holds the recorded bytes, and its OParl Papers
+    (a hard link where the file system allows); links and changed files are left behind, so the builder makes
+    them anew."""
     seed, out = seed.resolve(), out.resolve()
     manifest = Manifest.load(seed, state_dir(seed))
     if not manifest.entries:
         return
     out.mkdir(parents=True, exist_ok=True)
-    for entry in manifest.entries.values():
-        for name in entry.files:
-            source, target = seed / name, out / name
-            inside = source.resolve().is_relative_to(seed) and target.resolve().is_relative_to(out)
-            if not inside or not _plain(source):  # the builder checks the bytes before it reuses a file
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+    # the OParl Papers too: the Paper of an ENTWURF's last released state is taken over from them
+    papers = [p.relative_to(seed).as_posix() for p in sorted((seed / "oparl" / "paper").glob("*.json"))]
+    for name in [name for entry in manifest.entries.values() for name in entry.files] + papers:
+        source, target = seed / name, out / name
+        inside = source.resolve().is_relative_to(seed) and target.resolve().is_relative_to(out)
+        if not inside or not _plain(source):  # the builder checks the bytes before it reuses a file
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
     state = state_dir(out)
     state.mkdir(parents=True, exist_ok=True)
     (state / MANIFEST).write_bytes(read_file(state_dir(seed) / MANIFEST, within=state_dir(seed), noted=False))
