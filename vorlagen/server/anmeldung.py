@@ -1,0 +1,99 @@
+"""Signing in and out with a local account: the form at /anmelden (fields `benutzer` and `kennwort`), a new
+session id at every sign-in, the same answer for an unknown name and a wrong password, failures slowed."""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from http import HTTPStatus
+
+import jinja2
+from flask import Flask, Response, g, redirect, request
+from markupsafe import Markup
+
+from vorlagen.building.bearbeiten import seiten
+from vorlagen.building.bearbeiten.routen import WURZEL
+from vorlagen.core.engine import TEMPLATES
+from vorlagen.server import konten, protokoll, sitzungen
+
+COOKIE = "vorlagen_sitzung"
+VOR = "vorlagen_anmeldung"  # the sign-in form's own token (a cookie and the same value in the form)
+FALSCH = "Benutzername oder Kennwort stimmen nicht – prüfen Sie beide und versuchen Sie es noch einmal."
+WARTEN = "Zu viele Fehlversuche – melden Sie sich in {sekunden} Sekunden wieder an."
+NEU_LADEN = "Das Anmeldeformular ist abgelaufen – laden Sie die Seite neu und melden Sie sich an."
+
+
+@functools.cache
+def umgebung() -> jinja2.Environment:
+    """The server's pages: its own templates (templates/server/) beside those of the editing side."""
+    return seiten.umgebung().overlay(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES / "server")), seiten.umgebung().loader])
+    )
+
+
+def seite(name: str, status: int = HTTPStatus.OK, **werte) -> Response:
+    html = umgebung().get_template(name).render(wurzel=WURZEL, **werte)
+    return Response(mit_konto(html.encode("utf-8")), status=status, mimetype="text/html")
+
+
+def mit_konto(html: bytes) -> bytes:
+    """A page with the signed-in person and the logout button in its head (none before signing in)."""
+    person, sitzung = g.get("person"), g.get("sitzung")
+    if person is None or sitzung is None:
+        return html
+    konto = umgebung().get_template("konto.html.j2").module.konto(person, sitzung.csrf)  # type: ignore[attr-defined]
+    return html.replace(b'<header class="kopf">', b'<header class="kopf">' + str(Markup(konto)).encode(), 1)
+
+
+def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "") -> Response:
+    """The login form (every page answers with it without a session); its own token in a cookie and the form."""
+    vor = request.cookies.get(VOR) or secrets.token_urlsafe(24)
+    weiter = request.path if request.method == "GET" and request.path != "/anmelden" else WURZEL
+    antwort = seite("anmelden.html.j2", status, meldung=meldung, vor=vor, weiter=weiter,
+                    lokal=dienst.konfiguration.lokal)
+    antwort.set_cookie(VOR, vor, httponly=True, samesite="Strict", secure=dienst.konfiguration.tls, path="/anmelden")
+    return antwort
+
+
+def einrichten(app: Flask, dienst) -> None:
+    konfiguration = dienst.konfiguration
+    zustand = konfiguration.zustand
+
+    @app.get("/anmelden")
+    def anmelden_seite():
+        return anmeldeseite(dienst)
+
+    @app.post("/anmelden")
+    def anmelden():
+        vor = request.cookies.get(VOR, "")
+        if not konfiguration.lokal:
+            return anmeldeseite(dienst, HTTPStatus.FORBIDDEN)
+        if not vor or not secrets.compare_digest(vor.encode(), request.form.get("vor", "").encode()):
+            return anmeldeseite(dienst, HTTPStatus.FORBIDDEN, NEU_LADEN)
+        name, kennwort = request.form.get("benutzer", "")[:200].strip(), request.form.get("kennwort", "")[:1000]
+        adresse = request.remote_addr or "-"
+        warten = konten.wartezeit(zustand, name, adresse)
+        if warten:
+            antwort = anmeldeseite(dienst, HTTPStatus.TOO_MANY_REQUESTS, WARTEN.format(sekunden=warten))
+            antwort.headers["Retry-After"] = str(warten)
+            return antwort
+        person = konten.pruefen(zustand, name, kennwort, adresse) if name and kennwort else None
+        if person is None:
+            return anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED, FALSCH)
+        sitzungen.beenden(zustand, request.cookies.get(COOKIE))  # an id sent before never becomes the session
+        kennung = sitzungen.beginnen(zustand, person.name)
+        protokoll.eintragen(zustand, person.name, "Anmeldung")
+        weiter = request.form.get("weiter", "")
+        ziel = weiter if weiter.startswith("/") and not weiter.startswith(("//", "/\\")) else WURZEL
+        antwort = redirect(ziel, HTTPStatus.SEE_OTHER)
+        antwort.set_cookie(COOKIE, kennung, httponly=True, samesite="Lax", secure=konfiguration.tls, path="/")
+        antwort.delete_cookie(VOR, path="/anmelden")
+        return antwort
+
+    @app.post("/abmelden")
+    def abmelden():
+        sitzungen.beenden(zustand, request.cookies.get(COOKIE))
+        protokoll.eintragen(zustand, g.person.name, "Abmeldung")
+        antwort = redirect("/anmelden", HTTPStatus.SEE_OTHER)
+        antwort.delete_cookie(COOKIE, path="/")
+        return antwort
