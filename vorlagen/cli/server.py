@@ -1,8 +1,8 @@
 """`vorlagen server`: the multi-user service (vorlagen/server/), its configuration and its local accounts.
 
-    vorlagen server --config FILE                              start it
-    vorlagen server konfiguration                              print a configuration for this data repository
-    vorlagen server konto anlegen NAME --rolle R [--amt A] --config FILE   make (or renew) a local account
+vorlagen server --config FILE                              start it
+vorlagen server konfiguration                              print a configuration for this data repository
+vorlagen server konto anlegen NAME --rolle R [--amt A] --config FILE   make (or renew) a local account
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ KONFIGURATION = "vorlagen-server.toml"
 
 
 def options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("aufgabe", nargs="*", metavar="AUFGABE",
-                        help="leer: den Server starten; „konfiguration“; „konto anlegen NAME“")
+    parser.add_argument(
+        "aufgabe", nargs="*", metavar="AUFGABE", help="leer: den Server starten; „konfiguration“; „konto anlegen NAME“"
+    )
     parser.add_argument("--config", type=Path, help="die Konfigurationsdatei des Servers")
     parser.add_argument("--rolle", choices=ROLLEN, help="die Rolle eines neuen Kontos")
-    parser.add_argument("--amt", default="", help="das Amt (Sachbearbeitung) oder die Rolle des Hausstils "
-                                                  "(Mitzeichnung) des Kontos")
+    parser.add_argument(
+        "--amt", default="", help="das Amt (Sachbearbeitung) oder die Rolle des Hausstils (Mitzeichnung) des Kontos"
+    )
     parser.add_argument("--anzeigename", default="", help="der volle Name für die Commits (Standard: NAME)")
     parser.add_argument("--email", default="", help="die E-Mail-Adresse für die Commits")
 
@@ -33,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
     if aufgabe == ["konfiguration"]:
         return _konfiguration()
     if args.config is None:
-        print("Nennen Sie die Konfiguration mit --config DATEI – eine erste gibt „vorlagen server konfiguration“ "
-              "aus.", file=sys.stderr)
+        print(
+            "Nennen Sie die Konfiguration mit --config DATEI – eine erste gibt „vorlagen server konfiguration“ aus.",
+            file=sys.stderr,
+        )
         return 2
     from vorlagen.server.konfiguration import Ungueltig, lesen
 
@@ -43,8 +47,11 @@ def run(args: argparse.Namespace) -> int:
         if aufgabe[:2] == ["konto", "anlegen"] and len(aufgabe) == 3:
             return _konto(konfiguration, aufgabe[2], args)
         if aufgabe:
-            print(f"Unbekannte Aufgabe „{' '.join(aufgabe)}“ – möglich sind: „konfiguration“ und „konto anlegen "
-                  "NAME“; ohne Aufgabe startet der Server.", file=sys.stderr)
+            print(
+                f"Unbekannte Aufgabe „{' '.join(aufgabe)}“ – möglich sind: „konfiguration“ und „konto anlegen "
+                "NAME“; ohne Aufgabe startet der Server.",
+                file=sys.stderr,
+            )
             return 2
         from vorlagen.server.dienst import starten
 
@@ -72,8 +79,10 @@ def _konto(konfiguration, name: str, args: argparse.Namespace) -> int:
     from vorlagen.server import konten
 
     if not re.fullmatch(r"[A-Za-z0-9._@-]{1,100}", name):
-        print(f"Der Kontoname „{name}“ geht nicht – Buchstaben ohne Umlaute, Ziffern, . _ - @, höchstens 100.",
-              file=sys.stderr)
+        print(
+            f"Der Kontoname „{name}“ geht nicht – Buchstaben ohne Umlaute, Ziffern, . _ - @, höchstens 100.",
+            file=sys.stderr,
+        )
         return 2
     if args.rolle is None or (args.rolle in ("Sachbearbeitung", "Mitzeichnung") and not args.amt):
         print("Nennen Sie die Rolle mit --rolle (Sachbearbeitung und Mitzeichnung mit --amt).", file=sys.stderr)
@@ -82,8 +91,9 @@ def _konto(konfiguration, name: str, args: argparse.Namespace) -> int:
     if len(kennwort) < konten.MIN_LAENGE:
         print(f"Das Kennwort ist kürzer als {konten.MIN_LAENGE} Zeichen – kein Konto angelegt.", file=sys.stderr)
         return 2
-    neu = konten.anlegen(konfiguration.zustand, name, kennwort, args.rolle, args.amt, args.anzeigename or name,
-                         args.email)
+    neu = konten.anlegen(
+        konfiguration.zustand, name, kennwort, args.rolle, args.amt, args.anzeigename or name, args.email
+    )
     was = f"{args.rolle}{f', {args.amt}' if args.amt else ''}"
     print(f"Konto „{name}“ {'angelegt' if neu else 'erneuert'} ({was}).")
     return 0

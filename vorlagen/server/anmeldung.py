@@ -49,8 +49,9 @@ def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "") -> Resp
     """The login form (every page answers with it without a session); its own token in a cookie and the form."""
     vor = request.cookies.get(VOR) or secrets.token_urlsafe(24)
     weiter = request.path if request.method == "GET" and request.path != "/anmelden" else WURZEL
-    antwort = seite("anmelden.html.j2", status, meldung=meldung, vor=vor, weiter=weiter,
-                    lokal=dienst.konfiguration.lokal)
+    antwort = seite(
+        "anmelden.html.j2", status, meldung=meldung, vor=vor, weiter=weiter, lokal=dienst.konfiguration.lokal
+    )
     antwort.set_cookie(VOR, vor, httponly=True, samesite="Strict", secure=dienst.konfiguration.tls, path="/anmelden")
     return antwort
 

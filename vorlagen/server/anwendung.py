@@ -18,8 +18,10 @@ from vorlagen.server.rechte import mit_konfiguration
 
 MAX_FORMULAR = 4 * 1024 * 1024  # bytes of a sent form, as the preview takes them
 OFFEN = ("/anmelden", f"{WURZEL}statisch/")  # answered without a session
-ABGELAUFEN = ("Dieses Formular gehört zu einer früheren Anmeldung (oder zu keiner) – laden Sie die Seite neu; "
-              "Ihre Eingaben sind nicht gespeichert.")
+ABGELAUFEN = (
+    "Dieses Formular gehört zu einer früheren Anmeldung (oder zu keiner) – laden Sie die Seite neu; "
+    "Ihre Eingaben sind nicht gespeichert."
+)
 
 
 @dataclass
@@ -49,16 +51,20 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
             return text(HTTPStatus.FORBIDDEN, schutz.FREMDE_SEITE.format(adresse=adresse))
         if request.path.startswith(OFFEN):
             return None
-        sitzung = sitzungen.finden(konfiguration.zustand, request.cookies.get(anmeldung.COOKIE),
-                                   konfiguration.sitzung_minuten)
+        sitzung = sitzungen.finden(
+            konfiguration.zustand, request.cookies.get(anmeldung.COOKIE), konfiguration.sitzung_minuten
+        )
         person = konten.person(konfiguration.zustand, sitzung.name) if sitzung else None
         if sitzung is None or person is None:
             return anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED)
         g.sitzung, g.person = sitzung, mit_konfiguration(person, konfiguration.rechte)
         if request.method == "POST":
             if request.mimetype != "application/x-www-form-urlencoded":
-                return text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Der Server nimmt Formulare nur als "
-                            "application/x-www-form-urlencoded an – senden Sie das Formular aus der Seite.")
+                return text(
+                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Der Server nimmt Formulare nur als "
+                    "application/x-www-form-urlencoded an – senden Sie das Formular aus der Seite.",
+                )
             if not sitzungen.csrf_echt(sitzung, request.form.get("token")):
                 return text(HTTPStatus.FORBIDDEN, ABGELAUFEN)
         return None
@@ -70,13 +76,16 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
 
     @app.errorhandler(HTTPStatus.NOT_FOUND)
     def fehlt(_error):
-        return text(HTTPStatus.NOT_FOUND, "Diese Seite gibt es nicht (oder Sie dürfen sie nicht sehen) – zur "
-                    f"Übersicht: {adresse}{WURZEL}")
+        return text(
+            HTTPStatus.NOT_FOUND,
+            f"Diese Seite gibt es nicht (oder Sie dürfen sie nicht sehen) – zur Übersicht: {adresse}{WURZEL}",
+        )
 
     @app.errorhandler(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
     def zu_gross(_error):
-        return text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Das Formular ist größer als 4 MB – so viel nimmt der "
-                    "Server nicht an.")
+        return text(
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Das Formular ist größer als 4 MB – so viel nimmt der Server nicht an."
+        )
 
     @app.errorhandler(HTTPStatus.METHOD_NOT_ALLOWED)
     def methode(_error):

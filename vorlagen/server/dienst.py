@@ -21,15 +21,19 @@ def vorbereiten(konfiguration: Konfiguration):
     if repository is None:
         raise Ungueltig("\n".join(str(p) for p in problems))
     if not gitstand.ist_repository(repository.root):
-        raise Ungueltig(f"{gezeigt(repository.root)}: Das Datenrepository ist kein git-Repository – jede "
-                        "Speicherung des Servers ist ein Commit; legen Sie es mit „git init“ an und checken Sie "
-                        "den Stand ein.")
+        raise Ungueltig(
+            f"{gezeigt(repository.root)}: Das Datenrepository ist kein git-Repository – jede "
+            "Speicherung des Servers ist ein Commit; legen Sie es mit „git init“ an und checken Sie "
+            "den Stand ein."
+        )
     try:
         with verbunden(konfiguration.zustand):
             pass
     except Exception:  # sqlite3.Error or OSError: the file or its folder is not writable, or no SQLite file
-        raise Ungueltig(f"{gezeigt(konfiguration.zustand)}: Die Zustandsdatei lässt sich nicht öffnen – prüfen Sie, "
-                        "ob der Ordner für den Dienst beschreibbar ist und die Datei eine SQLite-Datei.") from None
+        raise Ungueltig(
+            f"{gezeigt(konfiguration.zustand)}: Die Zustandsdatei lässt sich nicht öffnen – prüfen Sie, "
+            "ob der Ordner für den Dienst beschreibbar ist und die Datei eine SQLite-Datei."
+        ) from None
     return anwendung(konfiguration, repository.data)
 
 
@@ -38,14 +42,26 @@ def starten(konfiguration: Konfiguration) -> int:
 
     app = vorbereiten(konfiguration)
     try:
-        server = create_server(app, host=konfiguration.adresse, port=konfiguration.port, threads=THREADS,
-                               ident="vorlagen", clear_untrusted_proxy_headers=True)
+        server = create_server(
+            app,
+            host=konfiguration.adresse,
+            port=konfiguration.port,
+            threads=THREADS,
+            ident="vorlagen",
+            clear_untrusted_proxy_headers=True,
+        )
     except OSError:
-        print(f"Der Port {konfiguration.port} auf {konfiguration.adresse} lässt sich nicht öffnen (schon belegt "
-              f"oder nicht erlaubt) – wählen Sie in {gezeigt(konfiguration.datei)} einen anderen.", file=sys.stderr)
+        print(
+            f"Der Port {konfiguration.port} auf {konfiguration.adresse} lässt sich nicht öffnen (schon belegt "
+            f"oder nicht erlaubt) – wählen Sie in {gezeigt(konfiguration.datei)} einen anderen.",
+            file=sys.stderr,
+        )
         return 1
-    print(f"vorlagen server: http://{konfiguration.adresse}:{konfiguration.port}/ (für die Benutzer: "
-          f"{konfiguration.oeffentlich}/) – Beenden mit Strg+C.", flush=True)
+    print(
+        f"vorlagen server: http://{konfiguration.adresse}:{konfiguration.port}/ (für die Benutzer: "
+        f"{konfiguration.oeffentlich}/) – Beenden mit Strg+C.",
+        flush=True,
+    )
     try:
         server.run()
     finally:

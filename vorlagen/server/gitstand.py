@@ -20,14 +20,21 @@ def _git(wurzel: Path, *args: str, env: dict | None = None) -> str:
     try:
         ergebnis = subprocess.run(
             ["git", "-C", str(wurzel), "-c", "commit.gpgsign=false", *args],
-            capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=ZEIT,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})}, check=False,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=ZEIT,
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})},
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         raise GitFehler("git antwortet nicht (nicht installiert oder blockiert) – fragen Sie die IT.") from None
     if ergebnis.returncode != 0:
-        raise GitFehler(f"git hat den Schritt abgelehnt (git {args[0]}, Rückgabe {ergebnis.returncode}) – fragen "
-                        "Sie die IT; die Dateien sind gespeichert, der Commit fehlt.")
+        raise GitFehler(
+            f"git hat den Schritt abgelehnt (git {args[0]}, Rückgabe {ergebnis.returncode}) – fragen "
+            "Sie die IT; die Dateien sind gespeichert, der Commit fehlt."
+        )
     return ergebnis.stdout
 
 
@@ -42,8 +49,12 @@ def einchecken(wurzel: Path, dateien: list[Path], person: Person, nachricht: str
     """Commits exactly these files as the person; the commit's id."""
     namen = [os.path.relpath(d, wurzel) for d in dateien]
     _git(wurzel, "add", "--", *namen)
-    wer = {"GIT_AUTHOR_NAME": person.anzeigename, "GIT_AUTHOR_EMAIL": person.email,
-           "GIT_COMMITTER_NAME": person.anzeigename, "GIT_COMMITTER_EMAIL": person.email}
+    wer = {
+        "GIT_AUTHOR_NAME": person.anzeigename,
+        "GIT_AUTHOR_EMAIL": person.email,
+        "GIT_COMMITTER_NAME": person.anzeigename,
+        "GIT_COMMITTER_EMAIL": person.email,
+    }
     _git(wurzel, "commit", "--quiet", "--no-verify", "-m", nachricht, "--", *namen, env=wer)
     return _git(wurzel, "rev-parse", "HEAD").strip()
 

@@ -58,23 +58,31 @@ def lesen(datei: Path) -> Konfiguration:
     try:
         roh = datei.read_bytes()[: MAX_GROESSE + 1]
     except OSError:
-        raise Ungueltig(f"{gezeigt(datei)}: Die Konfiguration lässt sich nicht lesen – prüfen Sie Pfad und Rechte; "
-                        "eine neue gibt „vorlagen server konfiguration“ aus.") from None
+        raise Ungueltig(
+            f"{gezeigt(datei)}: Die Konfiguration lässt sich nicht lesen – prüfen Sie Pfad und Rechte; "
+            "eine neue gibt „vorlagen server konfiguration“ aus."
+        ) from None
     if len(roh) > MAX_GROESSE:
         raise Ungueltig(f"{gezeigt(datei)}: Die Konfiguration ist größer als 256 KB – so lang ist keine.")
     try:
         text = roh.decode("utf-8-sig")
         werte = tomllib.loads(text)
     except UnicodeDecodeError:
-        raise Ungueltig(f"{gezeigt(datei)}: Die Konfiguration ist nicht in UTF-8 gespeichert – speichern Sie sie "
-                        "im Editor als UTF-8.") from None
+        raise Ungueltig(
+            f"{gezeigt(datei)}: Die Konfiguration ist nicht in UTF-8 gespeichert – speichern Sie sie "
+            "im Editor als UTF-8."
+        ) from None
     except tomllib.TOMLDecodeError as error:
         zeile = re.search(r"line (\d+)", str(error))
-        raise Ungueltig(str(Problem(
-            Where(gezeigt(datei), int(zeile.group(1)) if zeile else None),
-            "Diese Zeile ist kein gültiges TOML – prüfen Sie Anführungszeichen, das Gleichheitszeichen und die "
-            "eckigen Klammern (Muster: „vorlagen server konfiguration“).",
-        ))) from None
+        raise Ungueltig(
+            str(
+                Problem(
+                    Where(gezeigt(datei), int(zeile.group(1)) if zeile else None),
+                    "Diese Zeile ist kein gültiges TOML – prüfen Sie Anführungszeichen, das Gleichheitszeichen und die "
+                    "eckigen Klammern (Muster: „vorlagen server konfiguration“).",
+                )
+            )
+        ) from None
     return _pruefen(datei, text, werte)
 
 
@@ -102,34 +110,56 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
 
     for name in werte:
         if name not in ("server", "anmeldung", "recht"):
-            raise fehler("", name if not isinstance(werte[name], dict) else None,
-                         f"Unbekannter Abschnitt „{name}“ – erlaubt sind [server], [anmeldung] und [[recht]].")
+            raise fehler(
+                "",
+                name if not isinstance(werte[name], dict) else None,
+                f"Unbekannter Abschnitt „{name}“ – erlaubt sind [server], [anmeldung] und [[recht]].",
+            )
     server = werte.get("server")
     if not isinstance(server, dict):
-        raise fehler("", None, "Der Abschnitt [server] fehlt – er nennt Adresse, Port und Datenrepository "
-                               "(Muster: „vorlagen server konfiguration“).")
+        raise fehler(
+            "",
+            None,
+            "Der Abschnitt [server] fehlt – er nennt Adresse, Port und Datenrepository "
+            "(Muster: „vorlagen server konfiguration“).",
+        )
     for name, erlaubt in (("server", SERVER), ("anmeldung", ANMELDUNG)):
         unbekannt = sorted(set(werte.get(name, {})) - erlaubt)
         if unbekannt:
-            raise fehler(name, unbekannt[0], f"Unbekannte Angabe „{unbekannt[0]}“ in [{name}] – erlaubt sind: "
-                                             f"{', '.join(sorted(erlaubt))}.")
+            raise fehler(
+                name,
+                unbekannt[0],
+                f"Unbekannte Angabe „{unbekannt[0]}“ in [{name}] – erlaubt sind: {', '.join(sorted(erlaubt))}.",
+            )
     adresse = server.get("adresse", "127.0.0.1")
     if not isinstance(adresse, str) or not re.fullmatch(r"[0-9A-Za-z.:-]{1,100}", adresse):
-        raise fehler("server", "adresse", "„adresse“ ist eine IP-Adresse oder ein Rechnername in Anführungszeichen, "
-                                          "z. B. adresse = \"127.0.0.1\".")
+        raise fehler(
+            "server",
+            "adresse",
+            '„adresse“ ist eine IP-Adresse oder ein Rechnername in Anführungszeichen, z. B. adresse = "127.0.0.1".',
+        )
     port = server.get("port")
     if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
-        raise fehler("server", "port", "„port“ ist eine ganze Zahl von 1 bis 65535 ohne Anführungszeichen, "
-                                       "z. B. port = 8471.")
+        raise fehler(
+            "server", "port", "„port“ ist eine ganze Zahl von 1 bis 65535 ohne Anführungszeichen, z. B. port = 8471."
+        )
     oeffentlich = server.get("oeffentlich", f"http://{adresse}:{port}")
     teile = urllib.parse.urlsplit(oeffentlich) if isinstance(oeffentlich, str) else None
     if teile is None or teile.scheme not in ("http", "https") or not teile.netloc or teile.path not in ("", "/"):
-        raise fehler("server", "oeffentlich", "„oeffentlich“ ist die Adresse, die die Benutzer im Browser öffnen, "
-                                              "ohne Pfad, z. B. oeffentlich = \"https://vorlagen.stadt.de\".")
+        raise fehler(
+            "server",
+            "oeffentlich",
+            "„oeffentlich“ ist die Adresse, die die Benutzer im Browser öffnen, "
+            'ohne Pfad, z. B. oeffentlich = "https://vorlagen.stadt.de".',
+        )
     minuten = server.get("sitzung_minuten", 60)
     if not isinstance(minuten, int) or isinstance(minuten, bool) or not 5 <= minuten <= 24 * 60:
-        raise fehler("server", "sitzung_minuten", "„sitzung_minuten“ ist eine ganze Zahl von 5 bis 1440 – nach so "
-                                                  "vielen Minuten ohne Aktivität endet eine Sitzung.")
+        raise fehler(
+            "server",
+            "sitzung_minuten",
+            "„sitzung_minuten“ ist eine ganze Zahl von 5 bis 1440 – nach so "
+            "vielen Minuten ohne Aktivität endet eine Sitzung.",
+        )
     pfade = {}
     for key, standard in (("datenrepository", "."), ("zustand", "vorlagen-server.sqlite")):
         wert = server.get(key, standard)
@@ -138,13 +168,26 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
         pfade[key] = (datei.parent / wert).resolve()
     wurzel = pfade["datenrepository"]
     if not (wurzel / "vorlagen.toml").is_file() and not (wurzel / "data" / "koerperschaft.yaml").is_file():
-        raise fehler("server", "datenrepository", f"In {gezeigt(pfade['datenrepository'])} liegt kein "
-                     "Datenrepository (keine vorlagen.toml) – nennen Sie den Ordner, in dem vorlagen.toml liegt.")
+        raise fehler(
+            "server",
+            "datenrepository",
+            f"In {gezeigt(pfade['datenrepository'])} liegt kein "
+            "Datenrepository (keine vorlagen.toml) – nennen Sie den Ordner, in dem vorlagen.toml liegt.",
+        )
     lokal = werte.get("anmeldung", {}).get("lokal", True)
     if not isinstance(lokal, bool):
         raise fehler("anmeldung", "lokal", "„lokal“ ist true oder false (ohne Anführungszeichen).")
-    return Konfiguration(datei.resolve(), adresse, port, str(oeffentlich).rstrip("/"), pfade["datenrepository"],
-                         pfade["zustand"], minuten, lokal, _rechte(werte.get("recht", []), fehler))
+    return Konfiguration(
+        datei.resolve(),
+        adresse,
+        port,
+        str(oeffentlich).rstrip("/"),
+        pfade["datenrepository"],
+        pfade["zustand"],
+        minuten,
+        lokal,
+        _rechte(werte.get("recht", []), fehler),
+    )
 
 
 def _rechte(eintraege, fehler) -> tuple[Recht, ...]:
@@ -154,16 +197,19 @@ def _rechte(eintraege, fehler) -> tuple[Recht, ...]:
     for eintrag in eintraege:
         unbekannt = sorted(set(eintrag) - RECHT)
         if unbekannt:
-            raise fehler("recht", unbekannt[0], f"Unbekannte Angabe „{unbekannt[0]}“ in [[recht]] – erlaubt sind: "
-                                                "person, gruppe, rolle, amt.")
+            raise fehler(
+                "recht",
+                unbekannt[0],
+                f"Unbekannte Angabe „{unbekannt[0]}“ in [[recht]] – erlaubt sind: person, gruppe, rolle, amt.",
+            )
         rolle = eintrag.get("rolle")
         if rolle not in ROLLEN:
             raise fehler("recht", "rolle", f"Unbekannte Rolle „{rolle}“ – erlaubt sind: {', '.join(ROLLEN)}.")
         if ("person" in eintrag) == ("gruppe" in eintrag):
-            raise fehler("recht", None, "Ein [[recht]] nennt genau eines: person = \"…\" oder gruppe = \"…\".")
+            raise fehler("recht", None, 'Ein [[recht]] nennt genau eines: person = "…" oder gruppe = "…".')
         amt = eintrag.get("amt", "")
         if rolle in ("Sachbearbeitung", "Mitzeichnung") and not amt:
-            raise fehler("recht", "rolle", f"Die Rolle {rolle} gilt je Amt – nennen Sie es: amt = \"…\".")
+            raise fehler("recht", "rolle", f'Die Rolle {rolle} gilt je Amt – nennen Sie es: amt = "…".')
         rechte.append(Recht(str(eintrag.get("person", "")), str(eintrag.get("gruppe", "")), rolle, str(amt)))
     return tuple(rechte)
 

@@ -48,8 +48,12 @@ def wartezeit(zustand: Path, name: str, adresse: str) -> int:
         db.execute("DELETE FROM fehlversuche WHERE zeit < ?", (jetzt - FENSTER,))
         warten = 0.0
         for schluessel, erlaubt in ((f"name:{name.casefold()}", ERLAUBT_NAME), (f"adresse:{adresse}", ERLAUBT_ADRESSE)):
-            zeiten = [z for (z,) in db.execute(
-                "SELECT zeit FROM fehlversuche WHERE schluessel = ? ORDER BY zeit DESC", (schluessel,))]
+            zeiten = [
+                z
+                for (z,) in db.execute(
+                    "SELECT zeit FROM fehlversuche WHERE schluessel = ? ORDER BY zeit DESC", (schluessel,)
+                )
+            ]
             if len(zeiten) >= erlaubt:
                 # each failure beyond the allowed doubles the wait, from 30 seconds to the whole window
                 dauer = min(FENSTER, 30 * 2 ** (len(zeiten) - erlaubt))

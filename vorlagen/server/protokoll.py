@@ -10,8 +10,10 @@ from vorlagen.server.zustand import verbunden
 
 def eintragen(zustand: Path, person: str, ereignis: str, vorlage: str = "", commit: str = "") -> None:
     with verbunden(zustand) as db:
-        db.execute("INSERT INTO protokoll VALUES (?, ?, ?, ?, ?)",
-                   (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), person, ereignis, vorlage, commit))
+        db.execute(
+            "INSERT INTO protokoll VALUES (?, ?, ?, ?, ?)",
+            (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), person, ereignis, vorlage, commit),
+        )
 
 
 def eintraege(zustand: Path) -> list[tuple[str, str, str, str, str]]:

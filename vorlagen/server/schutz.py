@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from vorlagen.server.konfiguration import Konfiguration
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; form-action 'self'; "
-       "frame-ancestors 'self'; base-uri 'none'; object-src 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; form-action 'self'; "
+    "frame-ancestors 'self'; base-uri 'none'; object-src 'none'"
+)
 FREMDER_HOST = "Dieser Server antwortet nur unter seiner eigenen Adresse – öffnen Sie {adresse}."
 FREMDE_SEITE = "Gespeichert wird nur aus den Seiten dieses Servers – öffnen Sie {adresse} und senden Sie dort."
 

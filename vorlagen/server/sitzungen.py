@@ -30,8 +30,10 @@ def beginnen(zustand: Path, name: str) -> str:
     kennung = secrets.token_urlsafe(32)
     jetzt = time.time()
     with verbunden(zustand) as db:
-        db.execute("INSERT INTO sitzungen VALUES (?, ?, ?, ?, ?)",
-                   (_hash(kennung), name, secrets.token_urlsafe(32), jetzt, jetzt))
+        db.execute(
+            "INSERT INTO sitzungen VALUES (?, ?, ?, ?, ?)",
+            (_hash(kennung), name, secrets.token_urlsafe(32), jetzt, jetzt),
+        )
     return kennung
 
 
@@ -41,7 +43,9 @@ def finden(zustand: Path, kennung: str | None, minuten: int) -> Sitzung | None:
         return None
     jetzt = time.time()
     with verbunden(zustand) as db:
-        db.execute("DELETE FROM sitzungen WHERE zuletzt < ? OR angelegt < ?", (jetzt - minuten * 60, jetzt - HOECHSTENS))
+        db.execute(
+            "DELETE FROM sitzungen WHERE zuletzt < ? OR angelegt < ?", (jetzt - minuten * 60, jetzt - HOECHSTENS)
+        )
         zeile = db.execute("SELECT name, csrf FROM sitzungen WHERE kennung = ?", (_hash(kennung),)).fetchone()
         if zeile is None:
             return None

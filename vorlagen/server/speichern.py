@@ -14,6 +14,7 @@ from typing import Any
 from vorlagen.building.bearbeiten import bearbeitung
 from vorlagen.building.bearbeiten.bearbeitung import YAML, Seite, lesen
 from vorlagen.building.bearbeiten.entwurf import Eingabe
+from vorlagen.core.problems import Paths
 from vorlagen.core.reads import ueberlagert
 from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlschreiben import NichtTreu, YamlDatei
@@ -49,7 +50,7 @@ def speichern(data: Path, ordner: Path, eingabe: Eingabe, staende: Staende, pers
     alt = {name: staende.text(stand) for name, stand in basis.items()}
     jetzt = {name: lesen(ordner / name) for name in basis}
     if all(staende.merken(jetzt[name]) == stand for name, stand in basis.items()) or None in alt.values():
-        vorher = {name: lesen(ordner / name) for name in [YAML, *bearbeitung.textnamen(ordner, None)]}
+        vorher = _dateien(ordner)
         seite = bearbeitung.bearbeiten(data, ordner, eingabe, staende)
         return Ergebnis(seite, _einchecken(data, seite, person, vorher))
     with ueberlagert({ordner / name: text.encode("utf-8") for name, text in alt.items() if basis[name] != "-"}):
@@ -60,8 +61,22 @@ def speichern(data: Path, ordner: Path, eingabe: Eingabe, staende: Staende, pers
     return zusammen(data, ordner, meins, basis, staende, person, {})
 
 
-def zusammen(data: Path, ordner: Path, meins: dict[str, str], basis: dict[str, str], staende: Staende,
-             person: Person, entscheidungen: dict[str, str]) -> Ergebnis:
+def _dateien(ordner: Path) -> dict[str, str | None]:
+    """The texts of the Vorlage's files as they are now: vorlage.yaml and every Markdown text it names."""
+    yaml = lesen(ordner / YAML) or ""
+    node = bearbeitung.knoten(ordner / YAML, yaml, Paths())[0]
+    return {YAML: yaml} | {name: lesen(ordner / name) for name in bearbeitung.textnamen(ordner, node)}
+
+
+def zusammen(
+    data: Path,
+    ordner: Path,
+    meins: dict[str, str],
+    basis: dict[str, str],
+    staende: Staende,
+    person: Person,
+    entscheidungen: dict[str, str],
+) -> Ergebnis:
     """My texts merged with the files as they are now; saved when no question is left open."""
     seite = Seite(ordner, "", {}, {})
     ergebnis = Ergebnis(seite, meins=meins, basis=basis)
@@ -82,8 +97,16 @@ def zusammen(data: Path, ordner: Path, meins: dict[str, str], basis: dict[str, s
     return ergebnis
 
 
-def _eine_datei(name: str, alt: str, mein: str, jetzt: str, entscheidungen: dict[str, str], ergebnis: Ergebnis,
-                data: Path, ordner: Path) -> str:
+def _eine_datei(
+    name: str,
+    alt: str,
+    mein: str,
+    jetzt: str,
+    entscheidungen: dict[str, str],
+    ergebnis: Ergebnis,
+    data: Path,
+    ordner: Path,
+) -> str:
     if mein == alt or mein == jetzt:
         return jetzt
     if jetzt == alt:
@@ -105,9 +128,15 @@ def _eine_datei(name: str, alt: str, mein: str, jetzt: str, entscheidungen: dict
         ergebnis.seite.allgemein.append(error.args[0] if isinstance(error, NichtTreu) else str(error))
         return jetzt
     for konflikt in offen:
-        ergebnis.fragen.append(Frage("y:" + json.dumps(list(konflikt.pfad), ensure_ascii=False),
-                                     ".".join(str(s) for s in konflikt.pfad), _zeigen(konflikt.meins),
-                                     _zeigen(konflikt.anderer), wer))
+        ergebnis.fragen.append(
+            Frage(
+                "y:" + json.dumps(list(konflikt.pfad), ensure_ascii=False),
+                ".".join(str(s) for s in konflikt.pfad),
+                _zeigen(konflikt.meins),
+                _zeigen(konflikt.anderer),
+                wer,
+            )
+        )
     return text
 
 

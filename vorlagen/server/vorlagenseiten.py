@@ -22,10 +22,11 @@ from vorlagen.server.anmeldung import mit_konto, seite
 from vorlagen.server.rechte import darf_bearbeiten, darf_lesen
 from vorlagen.server.staende import Staende
 
-KEIN_RECHT = ("Diese Vorlage darf nur die Sachbearbeitung ihres federführenden Amts ändern – Ihr Konto hat dieses "
-              "Recht nicht; nichts gespeichert.")
-FREMDES_AMT = ("Federführend kann nur ein Amt sein, für das Sie Sachbearbeitung haben ({aemter}) – nichts "
-               "gespeichert.")
+KEIN_RECHT = (
+    "Diese Vorlage darf nur die Sachbearbeitung ihres federführenden Amts ändern – Ihr Konto hat dieses "
+    "Recht nicht; nichts gespeichert."
+)
+FREMDES_AMT = "Federführend kann nur ein Amt sein, für das Sie Sachbearbeitung haben ({aemter}) – nichts gespeichert."
 
 
 def angaben(ordner: Path) -> tuple[str | None, bool]:
@@ -87,8 +88,15 @@ def einrichten(app: Flask, dienst) -> None:
         from vorlagen.building.bearbeiten.uebersicht import eintraege
 
         sichtbar = [e for e in eintraege(data) if darf_lesen(g.person, *angaben(data / "vorlagen" / e.ordner))]
-        return seite("uebersicht.html.j2", vorlagen=sichtbar, token=g.sitzung.csrf, auswahl=auswahl(data),
-                     schritte=SCHRITTE, meldungen=[], werte={})
+        return seite(
+            "uebersicht.html.j2",
+            vorlagen=sichtbar,
+            token=g.sitzung.csrf,
+            auswahl=auswahl(data),
+            schritte=SCHRITTE,
+            meldungen=[],
+            werte={},
+        )
 
     @app.get(f"{WURZEL}vorlage/<name>")
     def vorlage(name: str):
@@ -120,8 +128,10 @@ def einrichten(app: Flask, dienst) -> None:
     def entscheiden(name: str):
         gefunden = ordner(name, schreiben=True)
         meins, basis, anderer, wahl = speichern.entschieden({k: v[-1] for k, v in request.form.lists()})
-        erlaubt = {YAML, *bearbeitung.textnamen(gefunden, bearbeitung.knoten(
-            gefunden / YAML, meins.get(YAML, ""), Paths())[0])}
+        erlaubt = {
+            YAML,
+            *bearbeitung.textnamen(gefunden, bearbeitung.knoten(gefunden / YAML, meins.get(YAML, ""), Paths())[0]),
+        }
         meins = {n: t for n, t in meins.items() if n in erlaubt}
         if YAML not in meins:
             abort(HTTPStatus.BAD_REQUEST)
@@ -137,12 +147,19 @@ def einrichten(app: Flask, dienst) -> None:
 
     def _antwort(gefunden: Path, ergebnis: speichern.Ergebnis) -> Response:
         if ergebnis.fragen:
-            return seite("konflikt.html.j2", HTTPStatus.CONFLICT, ordner=gefunden.name, ergebnis=ergebnis,
-                         token=g.sitzung.csrf, b64=lambda t: base64.b64encode(t.encode("utf-8")).decode("ascii"))
+            return seite(
+                "konflikt.html.j2",
+                HTTPStatus.CONFLICT,
+                ordner=gefunden.name,
+                ergebnis=ergebnis,
+                token=g.sitzung.csrf,
+                b64=lambda t: base64.b64encode(t.encode("utf-8")).decode("ascii"),
+            )
         offen = ergebnis.seite
         if offen.gespeichert:
-            protokoll.eintragen(dienst.konfiguration.zustand, g.person.name, "Speichern", gefunden.name,
-                                ergebnis.commit)
+            protokoll.eintragen(
+                dienst.konfiguration.zustand, g.person.name, "Speichern", gefunden.name, ergebnis.commit
+            )
             ziel = f"{WURZEL}vorlage/{gefunden.name}?gespeichert={urllib.parse.quote(','.join(offen.gespeichert))}"
             return redirect(ziel, HTTPStatus.SEE_OTHER)
         status = HTTPStatus.CONFLICT if offen.konflikte else HTTPStatus.OK

@@ -4,16 +4,19 @@ different values, that is a conflict: the person decides, nothing is merged ther
 
 from __future__ import annotations
 
-import copy
 import difflib
 from dataclasses import dataclass
 from typing import Any
 
+import io
+
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from vorlagen.building.bearbeiten.entwurf import setzen
 from vorlagen.load.vorlage import Vorlage
-from vorlagen.load.yamlschreiben import Pfad, YamlDatei
+from vorlagen.load.yamlschreiben import Pfad, Roh, YamlDatei, Zeile, Zitiert
 
 WEG = object()  # no value at this place
 
@@ -66,8 +69,9 @@ def _ueberschneiden(a: Pfad, b: Pfad) -> bool:
     return a[:kurz] == b[:kurz]
 
 
-def yaml(basis: str, meins: str, anderer: str, entscheidungen: dict[Pfad, str] | None = None,
-         name: str = "vorlage.yaml") -> tuple[str, list[Konflikt]]:
+def yaml(
+    basis: str, meins: str, anderer: str, entscheidungen: dict[Pfad, str] | None = None, name: str = "vorlage.yaml"
+) -> tuple[str, list[Konflikt]]:
     """The merged text and the conflicts left (`entscheidungen`: a conflict's place → „meins“ or „anderer“)."""
     entscheidungen = entscheidungen or {}
     alt, mir, ihm = (YamlDatei(t, name).daten for t in (basis, meins, anderer))
@@ -86,10 +90,30 @@ def yaml(basis: str, meins: str, anderer: str, entscheidungen: dict[Pfad, str] |
     uebernehmen |= {k.pfad: k.meins for k in konflikte if entscheidungen.get(k.pfad) == "meins"}
     entfernen = sorted((p for p, w in uebernehmen.items() if w is WEG), key=_absteigend)
     for pfad in sorted((p for p, w in uebernehmen.items() if w is not WEG), key=_aufsteigend):
-        setzen(ergebnis, Vorlage, pfad, copy.deepcopy(uebernehmen[pfad]))
+        setzen(ergebnis, Vorlage, pfad, geschrieben(uebernehmen[pfad]))
     for pfad in entfernen:
         ergebnis.entfernen(pfad)
     return ergebnis.text(), offen
+
+
+def geschrieben(wert: Any) -> Any:
+    """A value read from one file, as the round-trip writer takes it for another: a section of one line stays one,
+    a quoted text stays quoted, a date or number is written as it was."""
+    if isinstance(wert, CommentedMap):
+        abschnitt = {key: geschrieben(value) for key, value in wert.items()}
+        return Zeile(abschnitt) if wert.fa.flow_style() else abschnitt
+    if isinstance(wert, CommentedSeq):
+        liste = [geschrieben(item) for item in wert]
+        return Zeile(liste) if wert.fa.flow_style() else liste
+    if wert is None or isinstance(wert, bool):
+        return wert
+    if isinstance(wert, DoubleQuotedScalarString):
+        return Zitiert(str(wert))
+    if isinstance(wert, str):
+        return str(wert)
+    ausgabe = io.StringIO()
+    YAML(typ="rt").dump([wert], ausgabe)
+    return Roh(ausgabe.getvalue().strip().removeprefix("- ").strip())
 
 
 def _aufsteigend(pfad: Pfad) -> tuple:
