@@ -27,7 +27,9 @@ NEU_LADEN = "Das Anmeldeformular ist abgelaufen – laden Sie die Seite neu und 
 def umgebung() -> jinja2.Environment:
     """The server's pages: its own templates (templates/server/) beside those of the editing side."""
     return seiten.umgebung().overlay(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES / "server")), seiten.umgebung().loader])
+        loader=jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(TEMPLATES / "server")), jinja2.FileSystemLoader(str(seiten.ORDNER))]
+        )
     )
 
 

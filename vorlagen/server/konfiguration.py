@@ -131,6 +131,26 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
                 unbekannt[0],
                 f"Unbekannte Angabe „{unbekannt[0]}“ in [{name}] – erlaubt sind: {', '.join(sorted(erlaubt))}.",
             )
+    adresse, port, oeffentlich, minuten = _lauschen(server, fehler)
+    pfade = _pfade(datei, server, fehler)
+    lokal = werte.get("anmeldung", {}).get("lokal", True)
+    if not isinstance(lokal, bool):
+        raise fehler("anmeldung", "lokal", "„lokal“ ist true oder false (ohne Anführungszeichen).")
+    return Konfiguration(
+        datei.resolve(),
+        adresse,
+        port,
+        str(oeffentlich).rstrip("/"),
+        pfade["datenrepository"],
+        pfade["zustand"],
+        minuten,
+        lokal,
+        _rechte(werte.get("recht", []), fehler),
+    )
+
+
+def _lauschen(server: dict, fehler) -> tuple[str, int, str, int]:
+    """Where the server listens, the address people open, and the minutes a session lasts."""
     adresse = server.get("adresse", "127.0.0.1")
     if not isinstance(adresse, str) or not re.fullmatch(r"[0-9A-Za-z.:-]{1,100}", adresse):
         raise fehler(
@@ -160,7 +180,12 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
             "„sitzung_minuten“ ist eine ganze Zahl von 5 bis 1440 – nach so "
             "vielen Minuten ohne Aktivität endet eine Sitzung.",
         )
-    pfade = {}
+    return adresse, port, oeffentlich, minuten
+
+
+def _pfade(datei: Path, server: dict, fehler) -> dict[str, Path]:
+    """The data repository and the state file, relative to the configuration."""
+    pfade: dict[str, Path] = {}
     for key, standard in (("datenrepository", "."), ("zustand", "vorlagen-server.sqlite")):
         wert = server.get(key, standard)
         if not isinstance(wert, str) or not wert.strip():
@@ -174,20 +199,7 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
             f"In {gezeigt(pfade['datenrepository'])} liegt kein "
             "Datenrepository (keine vorlagen.toml) – nennen Sie den Ordner, in dem vorlagen.toml liegt.",
         )
-    lokal = werte.get("anmeldung", {}).get("lokal", True)
-    if not isinstance(lokal, bool):
-        raise fehler("anmeldung", "lokal", "„lokal“ ist true oder false (ohne Anführungszeichen).")
-    return Konfiguration(
-        datei.resolve(),
-        adresse,
-        port,
-        str(oeffentlich).rstrip("/"),
-        pfade["datenrepository"],
-        pfade["zustand"],
-        minuten,
-        lokal,
-        _rechte(werte.get("recht", []), fehler),
-    )
+    return pfade
 
 
 def _rechte(eintraege, fehler) -> tuple[Recht, ...]:

@@ -15,7 +15,7 @@ FREMDE_SEITE = "Gespeichert wird nur aus den Seiten dieses Servers – öffnen S
 
 
 def host_erlaubt(konfiguration: Konfiguration, host: str | None) -> bool:
-    return bool(host) and host.strip().lower() in konfiguration.hosts
+    return host is not None and host.strip().lower() in konfiguration.hosts
 
 
 def origin_erlaubt(konfiguration: Konfiguration, origins: list[str]) -> bool:

@@ -6,6 +6,7 @@ the person, with who wrote the other, until they decide."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from vorlagen.building.bearbeiten.entwurf import Eingabe
 from vorlagen.core.problems import Paths
 from vorlagen.core.reads import ueberlagert
 from vorlagen.load.settings import wurzel_von
-from vorlagen.load.yamlschreiben import NichtTreu, YamlDatei
+from vorlagen.load.yamlschreiben import NichtTreu, Pfad, YamlDatei
 from vorlagen.server import gitstand, zusammenfuehren
 from vorlagen.server.rechte import Person
 from vorlagen.server.staende import Staende
@@ -53,7 +54,7 @@ def speichern(data: Path, ordner: Path, eingabe: Eingabe, staende: Staende, pers
         vorher = _dateien(ordner)
         seite = bearbeitung.bearbeiten(data, ordner, eingabe, staende)
         return Ergebnis(seite, _einchecken(data, seite, person, vorher))
-    with ueberlagert({ordner / name: text.encode("utf-8") for name, text in alt.items() if basis[name] != "-"}):
+    with ueberlagert({ordner / name: (text or "").encode("utf-8") for name, text in alt.items() if basis[name] != "-"}):
         seite = bearbeitung.entwurf(data, ordner, eingabe, staende)
     if seite.meldungen or seite.allgemein or seite.konflikte:
         return Ergebnis(seite)
@@ -107,7 +108,7 @@ def _eine_datei(
     data: Path,
     ordner: Path,
 ) -> str:
-    if mein == alt or mein == jetzt:
+    if mein in (alt, jetzt):
         return jetzt
     if jetzt == alt:
         return mein
@@ -121,11 +122,15 @@ def _eine_datei(
             return mein if wahl == "meins" else jetzt
         ergebnis.fragen.append(Frage(f"t:{name}", f"Text {name}", mein, jetzt, wer))
         return jetzt
+    auswahl: dict[Pfad, str] = {}
+    for key, value in entscheidungen.items():
+        if key.startswith("y:"):
+            with contextlib.suppress(ValueError, TypeError):  # a field name the page did not make: no decision
+                auswahl[tuple(json.loads(key[2:]))] = value
     try:
-        wahl = {tuple(json.loads(k[2:])): v for k, v in entscheidungen.items() if k.startswith("y:")}
-        text, offen = zusammenfuehren.yaml(alt, mein, jetzt, wahl, f"{ordner.name}/{YAML}")
-    except (NichtTreu, ValueError) as error:
-        ergebnis.seite.allgemein.append(error.args[0] if isinstance(error, NichtTreu) else str(error))
+        text, offen = zusammenfuehren.yaml(alt, mein, jetzt, auswahl, f"{ordner.name}/{YAML}")
+    except NichtTreu as error:
+        ergebnis.seite.allgemein.append(error.args[0])
         return jetzt
     for konflikt in offen:
         ergebnis.fragen.append(

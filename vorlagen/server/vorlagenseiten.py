@@ -10,6 +10,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from flask import Flask, Response, abort, g, redirect, request
+from werkzeug.wrappers.response import Response as Antwort
 
 from vorlagen.building.bearbeiten import bearbeitung, routen, seiten
 from vorlagen.building.bearbeiten.bearbeitung import YAML, lesen
@@ -41,31 +42,49 @@ def angaben(ordner: Path) -> tuple[str | None, bool]:
     return wert("federfuehrend"), wert("oeffentlich") != "false"
 
 
+def _staende(dienst) -> Staende:
+    return Staende(dienst.konfiguration.zustand, g.sitzung.csrf)
+
+
+def _bearbeiten(dienst) -> Bearbeiten:
+    return Bearbeiten(dienst.data, lambda: 0, _staende(dienst))
+
+
+def _ordner(dienst, name: str, schreiben: bool = False) -> Path:
+    """The folder of a Vorlage the person may see (and change); 404 for one they may not see, 403 for a write they
+    may not make."""
+    gefunden = bearbeitung.vorlagenordner(dienst.data, name)
+    if gefunden is None:
+        abort(HTTPStatus.NOT_FOUND)
+    federfuehrend, oeffentlich = angaben(gefunden)
+    if not darf_lesen(g.person, federfuehrend, oeffentlich):
+        abort(HTTPStatus.NOT_FOUND)
+    if schreiben and not darf_bearbeiten(g.person, federfuehrend):
+        abort(Response(KEIN_RECHT + "\n", HTTPStatus.FORBIDDEN, mimetype="text/plain"))
+    amt = request.form.get("f:federfuehrend") if schreiben else None
+    if amt is not None and amt not in g.person.aemter():
+        aemter = ", ".join(sorted(g.person.aemter()))
+        abort(Response(FREMDES_AMT.format(aemter=aemter) + "\n", HTTPStatus.FORBIDDEN, mimetype="text/plain"))
+    return gefunden
+
+
 def einrichten(app: Flask, dienst) -> None:
+    _lesen(app, dienst)
+    _schreiben(app, dienst)
+
+
+def _lesen(app: Flask, dienst) -> None:
+    """The pages that read: the list, a Vorlage's form, a formula's value."""
     data = dienst.data
 
     def staende() -> Staende:
-        return Staende(dienst.konfiguration.zustand, g.sitzung.csrf)
+        return _staende(dienst)
 
     def bearbeiten() -> Bearbeiten:
-        return Bearbeiten(data, lambda: 0, staende())
+        return _bearbeiten(dienst)
 
     def ordner(name: str, schreiben: bool = False) -> Path:
-        """The folder of a Vorlage the person may see (and change); 404 for one they may not see, 403 for a write
-        they may not make."""
-        gefunden = bearbeitung.vorlagenordner(data, name)
-        if gefunden is None:
-            abort(HTTPStatus.NOT_FOUND)
-        federfuehrend, oeffentlich = angaben(gefunden)
-        if not darf_lesen(g.person, federfuehrend, oeffentlich):
-            abort(HTTPStatus.NOT_FOUND)
-        if schreiben and not darf_bearbeiten(g.person, federfuehrend):
-            abort(Response(KEIN_RECHT + "\n", HTTPStatus.FORBIDDEN, mimetype="text/plain"))
-        amt = request.form.get("f:federfuehrend") if schreiben else None
-        if amt is not None and amt not in g.person.aemter():
-            aemter = ", ".join(sorted(g.person.aemter()))
-            abort(Response(FREMDES_AMT.format(aemter=aemter) + "\n", HTTPStatus.FORBIDDEN, mimetype="text/plain"))
-        return gefunden
+        return _ordner(dienst, name, schreiben)
 
     @app.get("/")
     def start():
@@ -111,6 +130,20 @@ def einrichten(app: Flask, dienst) -> None:
         gefunden = ordner(name)
         return Response(routen.formel_text(bearbeiten(), gefunden, _eingabe()), mimetype="text/plain")
 
+
+def _schreiben(app: Flask, dienst) -> None:
+    """The writes: a save, and the decision where two people changed the same field."""
+    data = dienst.data
+
+    def staende() -> Staende:
+        return _staende(dienst)
+
+    def bearbeiten() -> Bearbeiten:
+        return _bearbeiten(dienst)
+
+    def ordner(name: str, schreiben: bool = False) -> Path:
+        return _ordner(dienst, name, schreiben)
+
     @app.post(f"{WURZEL}vorlage/<name>")
     def speichern_(name: str):
         gefunden, eingabe = ordner(name, schreiben=True), _eingabe()
@@ -145,7 +178,7 @@ def einrichten(app: Flask, dienst) -> None:
                 return Response(str(fehler) + "\n", HTTPStatus.INTERNAL_SERVER_ERROR, mimetype="text/plain")
         return _antwort(gefunden, ergebnis)
 
-    def _antwort(gefunden: Path, ergebnis: speichern.Ergebnis) -> Response:
+    def _antwort(gefunden: Path, ergebnis: speichern.Ergebnis) -> Antwort:
         if ergebnis.fragen:
             return seite(
                 "konflikt.html.j2",

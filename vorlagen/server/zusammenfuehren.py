@@ -5,10 +5,9 @@ different values, that is a conflict: the person decides, nothing is merged ther
 from __future__ import annotations
 
 import difflib
+import io
 from dataclasses import dataclass
 from typing import Any
-
-import io
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
