@@ -19,7 +19,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.hilfen import DATA, ROOT
+from tests.hilfen import DATA, ROOT, free_port
+from vorlagen.server.konfiguration import muster
+from vorlagen.server.konten import anlegen
 
 KENNWORT = "ein-langes-kennwort"
 KONTEN = {  # name → role, Amt, full name
@@ -55,29 +57,11 @@ def repository(wurzel: Path) -> Path:
     git(wurzel, "init", "-q")
     git(wurzel, "add", "-A")
     git(wurzel, "-c", "user.name=Einrichtung", "-c", "user.email=it@stadt.example", "commit", "-qm", "Beispiel")
-    konfiguration = vorlagen("server", "konfiguration", cwd=wurzel)
-    assert konfiguration.returncode == 0, konfiguration.stderr
-    (wurzel / "vorlagen-server.toml").write_text(konfiguration.stdout, encoding="utf-8")
+    # made as the commands make them (tests/cli/test_server.py runs the commands themselves), in this process
+    datei = wurzel / "vorlagen-server.toml"
+    datei.write_text(muster(wurzel, datei, free_port()), encoding="utf-8")
     for name, (rolle, amt, voll) in KONTEN.items():
-        extra = ["--amt", amt] if amt else []
-        made = vorlagen(
-            "server",
-            "konto",
-            "anlegen",
-            name,
-            "--rolle",
-            rolle,
-            *extra,
-            "--anzeigename",
-            voll,
-            "--email",
-            f"{name}@stadt.example",
-            "--config",
-            "vorlagen-server.toml",
-            cwd=wurzel,
-            eingabe=KENNWORT + "\n",
-        )
-        assert made.returncode == 0, made.stderr
+        anlegen(wurzel / "vorlagen-server.sqlite", name, KENNWORT, rolle, amt, voll, f"{name}@stadt.example")
     return wurzel
 
 

@@ -54,7 +54,7 @@ def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "") -> Resp
     antwort = seite(
         "anmelden.html.j2", status, meldung=meldung, vor=vor, weiter=weiter, lokal=dienst.konfiguration.lokal
     )
-    antwort.set_cookie(VOR, vor, httponly=True, samesite="Strict", secure=dienst.konfiguration.tls, path="/anmelden")
+    antwort.set_cookie(VOR, vor, httponly=True, samesite="Strict", secure=dienst.konfiguration.tls, path="/")
     return antwort
 
 
@@ -90,7 +90,7 @@ def einrichten(app: Flask, dienst) -> None:
         ziel = weiter if weiter.startswith("/") and not weiter.startswith(("//", "/\\")) else WURZEL
         antwort = redirect(ziel, HTTPStatus.SEE_OTHER)
         antwort.set_cookie(COOKIE, kennung, httponly=True, samesite="Lax", secure=konfiguration.tls, path="/")
-        antwort.delete_cookie(VOR, path="/anmelden")
+        antwort.delete_cookie(VOR, path="/")
         return antwort
 
     @app.post("/abmelden")
