@@ -21,13 +21,20 @@ def options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "aufgabe", nargs="*", metavar="AUFGABE", help="leer: den Server starten; „konfiguration“; „konto anlegen NAME“"
     )
-    parser.add_argument("--config", type=Path, help="die Konfigurationsdatei des Servers")
-    parser.add_argument("--rolle", choices=ROLLEN, help="die Rolle eines neuen Kontos")
+    parser.add_argument("--config", type=Path, metavar="DATEI", help="die Konfigurationsdatei des Servers")
+    parser.add_argument(
+        "--rolle",
+        choices=ROLLEN,
+        metavar="ROLLE",
+        help="die Rolle eines neuen Kontos: Sachbearbeitung, Mitzeichnung, Sitzungsdienst oder Lesen",
+    )
     parser.add_argument(
         "--amt", default="", help="das Amt (Sachbearbeitung) oder die Rolle des Hausstils (Mitzeichnung) des Kontos"
     )
-    parser.add_argument("--anzeigename", default="", help="der volle Name für die Commits (Standard: NAME)")
-    parser.add_argument("--email", default="", help="die E-Mail-Adresse für die Commits")
+    parser.add_argument(
+        "--anzeigename", default="", metavar="NAME", help="der volle Name für die Commits (Standard: NAME)"
+    )
+    parser.add_argument("--email", default="", metavar="ADRESSE", help="die E-Mail-Adresse für die Commits")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from vorlagen.building.bearbeiten import seiten
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.core.engine import TEMPLATES
-from vorlagen.server import konten, protokoll, sitzungen
+from vorlagen.server import konten, protokoll, zugaenge
 
 COOKIE = "vorlagen_sitzung"
 VOR = "vorlagen_anmeldung"  # the sign-in form's own token (a cookie and the same value in the form)
@@ -83,8 +83,8 @@ def einrichten(app: Flask, dienst) -> None:
         person = konten.pruefen(zustand, name, kennwort, adresse) if name and kennwort else None
         if person is None:
             return anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED, FALSCH)
-        sitzungen.beenden(zustand, request.cookies.get(COOKIE))  # an id sent before never becomes the session
-        kennung = sitzungen.beginnen(zustand, person.name)
+        zugaenge.beenden(zustand, request.cookies.get(COOKIE))  # an id sent before never becomes the session
+        kennung = zugaenge.beginnen(zustand, person.name)
         protokoll.eintragen(zustand, person.name, "Anmeldung")
         weiter = request.form.get("weiter", "")
         ziel = weiter if weiter.startswith("/") and not weiter.startswith(("//", "/\\")) else WURZEL
@@ -95,7 +95,7 @@ def einrichten(app: Flask, dienst) -> None:
 
     @app.post("/abmelden")
     def abmelden():
-        sitzungen.beenden(zustand, request.cookies.get(COOKIE))
+        zugaenge.beenden(zustand, request.cookies.get(COOKIE))
         protokoll.eintragen(zustand, g.person.name, "Abmeldung")
         antwort = redirect("/anmelden", HTTPStatus.SEE_OTHER)
         antwort.delete_cookie(COOKIE, path="/")

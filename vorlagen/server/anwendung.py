@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask, Response, g, request
 
 from vorlagen.building.bearbeiten.routen import MAX_FELDER, WURZEL
-from vorlagen.server import anmeldung, konten, schutz, sitzungen, vorlagenseiten
+from vorlagen.server import anmeldung, konten, schutz, vorlagenseiten, zugaenge
 from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import mit_konfiguration
 
@@ -51,7 +51,7 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
             return text(HTTPStatus.FORBIDDEN, schutz.FREMDE_SEITE.format(adresse=adresse))
         if request.path.startswith(OFFEN):
             return None
-        sitzung = sitzungen.finden(
+        sitzung = zugaenge.finden(
             konfiguration.zustand, request.cookies.get(anmeldung.COOKIE), konfiguration.sitzung_minuten
         )
         person = konten.person(konfiguration.zustand, sitzung.name) if sitzung else None
@@ -65,7 +65,7 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
                     "Der Server nimmt Formulare nur als "
                     "application/x-www-form-urlencoded an – senden Sie das Formular aus der Seite.",
                 )
-            if not sitzungen.csrf_echt(sitzung, request.form.get("token")):
+            if not zugaenge.csrf_echt(sitzung, request.form.get("token")):
                 return text(HTTPStatus.FORBIDDEN, ABGELAUFEN)
         return None
 

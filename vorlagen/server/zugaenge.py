@@ -16,7 +16,7 @@ HOECHSTENS = 12 * 60 * 60  # seconds a session lasts at most, active or not
 
 
 @dataclass(frozen=True)
-class Sitzung:
+class Zugang:
     name: str
     csrf: str
 
@@ -37,7 +37,7 @@ def beginnen(zustand: Path, name: str) -> str:
     return kennung
 
 
-def finden(zustand: Path, kennung: str | None, minuten: int) -> Sitzung | None:
+def finden(zustand: Path, kennung: str | None, minuten: int) -> Zugang | None:
     """The live session of a cookie (its last activity now), None for an unknown or expired one (removed then)."""
     if not kennung or len(kennung) > 100:
         return None
@@ -50,7 +50,7 @@ def finden(zustand: Path, kennung: str | None, minuten: int) -> Sitzung | None:
         if zeile is None:
             return None
         db.execute("UPDATE sitzungen SET zuletzt = ? WHERE kennung = ?", (jetzt, _hash(kennung)))
-    return Sitzung(zeile[0], zeile[1])
+    return Zugang(zeile[0], zeile[1])
 
 
 def beenden(zustand: Path, kennung: str | None) -> None:
@@ -59,6 +59,6 @@ def beenden(zustand: Path, kennung: str | None) -> None:
             db.execute("DELETE FROM sitzungen WHERE kennung = ?", (_hash(kennung),))
 
 
-def csrf_echt(sitzung: Sitzung, token: str | None) -> bool:
+def csrf_echt(sitzung: Zugang, token: str | None) -> bool:
     """Whether a write carries the session's CSRF token (compared in constant time)."""
     return token is not None and hmac.compare_digest(token.encode("utf-8"), sitzung.csrf.encode("utf-8"))
