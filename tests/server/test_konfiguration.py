@@ -69,6 +69,12 @@ def test_the_printed_configuration_works_as_it_is(datei):
             "vorlagen-server.toml:24: "
             "Unbekannte Rolle „Chef“ – erlaubt sind: Sachbearbeitung, Mitzeichnung, Sitzungsdienst, Lesen.",
         ),
+        (
+            "lokal = true",
+            'lokal = true\nproxy_kopf = "X-Remote-User"',
+            "vorlagen-server.toml:22: „proxy_kopf“ und „proxys“ gehören zusammen: die Kopfzeile des Reverse-Proxys "
+            "gilt nur von seinen Adressen – nennen Sie beide.",
+        ),
     ],
 )
 def test_a_bad_configuration_is_refused_naming_file_and_line(datei, alt, neu, meldung):

@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask, Response, g, request
 
 from vorlagen.building.bearbeiten.routen import MAX_FELDER, WURZEL
-from vorlagen.server import anmeldung, konten, schutz, vorlagenseiten, zugaenge
+from vorlagen.server import anmeldung, konten, protokoll, proxy, schutz, vorlagenseiten, zugaenge
 from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import mit_konfiguration
 
@@ -54,7 +54,12 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
         sitzung = zugaenge.finden(
             konfiguration.zustand, request.cookies.get(anmeldung.COOKIE), konfiguration.sitzung_minuten
         )
-        person = konten.person(konfiguration.zustand, sitzung.name) if sitzung else None
+        vom_proxy = proxy.person(konfiguration, request.remote_addr, request.headers)
+        if vom_proxy is not None and (sitzung is None or sitzung.name != vom_proxy.name):
+            g.neue_kennung = zugaenge.beginnen(konfiguration.zustand, vom_proxy.name)
+            sitzung = zugaenge.finden(konfiguration.zustand, g.neue_kennung, konfiguration.sitzung_minuten)
+            protokoll.eintragen(konfiguration.zustand, vom_proxy.name, "Anmeldung über den Reverse-Proxy")
+        person = vom_proxy or (konten.person(konfiguration.zustand, sitzung.name) if sitzung else None)
         if sitzung is None or person is None:
             return anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED)
         g.sitzung, g.person = sitzung, mit_konfiguration(person, konfiguration.rechte)
@@ -72,6 +77,10 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
     @app.after_request
     def kopf(antwort: Response) -> Response:
         antwort.headers.update(schutz.kopfzeilen(konfiguration))
+        if g.get("neue_kennung"):  # a session begun for the reverse proxy's user
+            antwort.set_cookie(
+                anmeldung.COOKIE, g.neue_kennung, httponly=True, samesite="Lax", secure=konfiguration.tls, path="/"
+            )
         return antwort
 
     @app.errorhandler(HTTPStatus.NOT_FOUND)

@@ -17,7 +17,7 @@ from vorlagen.server.rechte import ROLLEN, Recht
 
 MAX_GROESSE = 256 * 1024  # bytes of a configuration file (a long one has a few hundred lines)
 SERVER = {"adresse", "port", "oeffentlich", "datenrepository", "zustand", "sitzung_minuten"}
-ANMELDUNG = {"lokal"}
+ANMELDUNG = {"lokal", "proxy_kopf", "proxys"}
 RECHT = {"person", "gruppe", "rolle", "amt"}
 
 
@@ -32,6 +32,8 @@ class Konfiguration:
     sitzung_minuten: int = 60
     lokal: bool = True
     rechte: tuple[Recht, ...] = ()
+    proxy_kopf: str = ""  # the header in which the reverse proxy names the signed-in user („“: none)
+    proxys: tuple[str, ...] = ()  # the addresses of the reverse proxies whose header is believed
 
     @property
     def tls(self) -> bool:
@@ -146,7 +148,43 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
         minuten,
         lokal,
         _rechte(werte.get("recht", []), fehler),
+        *_proxy(werte.get("anmeldung", {}), fehler),
     )
+
+
+def _proxy(anmeldung: dict, fehler) -> tuple[str, tuple[str, ...]]:
+    """The reverse proxy's user header and the addresses it is believed from: both or neither."""
+    kopf, proxys = anmeldung.get("proxy_kopf", ""), anmeldung.get("proxys", [])
+    if not isinstance(kopf, str) or (kopf and not re.fullmatch(r"[A-Za-z0-9-]{1,64}", kopf)):
+        raise fehler(
+            "anmeldung",
+            "proxy_kopf",
+            '„proxy_kopf“ ist der Name einer Kopfzeile in Anführungszeichen, z. B. proxy_kopf = "X-Remote-User".',
+        )
+    if not isinstance(proxys, list) or not all(isinstance(p, str) and _ip(p) for p in proxys):
+        raise fehler(
+            "anmeldung",
+            "proxys",
+            '„proxys“ ist eine Liste von IP-Adressen in Anführungszeichen, z. B. proxys = ["127.0.0.1"].',
+        )
+    if bool(kopf) != bool(proxys):
+        raise fehler(
+            "anmeldung",
+            "proxy_kopf" if kopf else "proxys",
+            "„proxy_kopf“ und „proxys“ gehören "
+            "zusammen: die Kopfzeile des Reverse-Proxys gilt nur von seinen Adressen – nennen Sie beide.",
+        )
+    return kopf, tuple(proxys)
+
+
+def _ip(text: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _lauschen(server: dict, fehler) -> tuple[str, int, str, int]:
@@ -270,6 +308,10 @@ sitzung_minuten = 60
 [anmeldung]
 # Lokale Konten: vorlagen server konto anlegen NAME --rolle ROLLE [--amt AMT] --config DIESE-DATEI
 lokal = true
+# Anmeldung über den Reverse-Proxy (nach Kerberos-Anmeldung): die Kopfzeile mit dem Benutzernamen, geglaubt nur
+# von diesen Adressen. Ohne beide Angaben gilt keine solche Kopfzeile.
+# proxy_kopf = "X-Remote-User"
+# proxys = ["127.0.0.1"]
 
 # Weitere Rechte je Person (oder je Gruppe des Identitätsanbieters), zusätzlich zu denen der Konten.
 # Rollen: Sachbearbeitung (je federführendem Amt), Mitzeichnung (je Rolle des Hausstils, z. B. Kämmerei),
