@@ -26,6 +26,7 @@ VERTRAEGLICH = {
     "Apache-2.0": FREIZUEGIG,
     "PSF-2.0": FREIZUEGIG,
     "ZPL-2.1": FREIZUEGIG,
+    "Apache-2.0 OR BSD-3-Clause": FREIZUEGIG,
     "GPL-2.0-or-later OR LGPL-2.1-or-later OR MPL-1.1": LGPL,
 }
 BEDEUTUNG = {

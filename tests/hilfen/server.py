@@ -157,3 +157,47 @@ class Klient:
         _, seite, _ = self.holen("/anmelden")
         felder = formular(seite, "/anmelden") | {"benutzer": name, "kennwort": kennwort}
         return self.holen("/anmelden", felder)[0]
+
+
+OIDC_DIR = ROOT / "tests" / "oidc"
+GRUPPE = '\n[[recht]]\ngruppe = "Amt KI"\nrolle = "Sachbearbeitung"\namt = "KI"\n'
+
+
+@contextlib.contextmanager
+def anbieter(wurzel: Path) -> Iterator[str]:
+    """A real OpenID Connect provider (tests/oidc/anbieter.mjs, the npm package oidc-provider) for the server of
+    this repository, which gets its [oidc] section and the right of the group „Amt KI“; stopped at the end."""
+    datei = wurzel / "vorlagen-server.toml"
+    text = datei.read_text(encoding="utf-8")
+    oeffentlich = re.search(r'^oeffentlich = "(.*)"$', text, re.M).group(1)
+    port = free_port()
+    process = subprocess.Popen(
+        ["node", str(OIDC_DIR / "anbieter.mjs"), str(port), f"{oeffentlich}/anmelden/oidc/zurueck"],
+        cwd=OIDC_DIR,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        erste = process.stdout.readline()
+        assert erste.startswith("Anbieter: "), erste
+        adresse = erste.removeprefix("Anbieter: ").strip()
+        datei.write_text(
+            text + f'\n[oidc]\nanbieter = "{adresse}"\nclient_id = "vorlagen"\n'
+            f'client_secret = "geheimnis-der-tests"\n' + GRUPPE,
+            encoding="utf-8",
+        )
+        yield adresse
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def oidc_anmelden(page, name: str) -> None:
+    """Through the provider's own pages (its login and consent), as a clerk would."""
+    page.get_by_role("link", name="Mit dem Konto der Stadt anmelden").click()
+    page.fill('[name="login"]', name)
+    page.fill('[name="password"]', "beliebig")
+    page.locator('button[type="submit"]').click()
+    page.locator('button[type="submit"]').click()  # the consent: „Continue“

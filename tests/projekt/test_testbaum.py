@@ -66,7 +66,7 @@ def test_the_rule_sees_a_misplaced_file():
 
 def test_every_folder_of_tests_is_a_package_and_a_stage_a_free_or_a_shared_one():
     folders = {p.name for p in TESTS.iterdir() if p.is_dir() and p.name != "__pycache__"}
-    data = {"fixtures", "golden", "korpus_nachrechnen", "oparl-1.1-schema", "portabel"}
+    data = {"fixtures", "golden", "korpus_nachrechnen", "oidc", "oparl-1.1-schema", "portabel"}
     assert folders - data == set(STAGES + FREE + SHARED)
     assert [f for f in STAGES + FREE + SHARED if not (TESTS / f / "__init__.py").is_file()] == []
     assert sorted(p.name for p in TESTS.glob("*.py")) == ["__init__.py", "conftest.py"]

@@ -14,9 +14,10 @@ from markupsafe import Markup
 from vorlagen.building.bearbeiten import seiten
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.core.engine import TEMPLATES
-from vorlagen.server import konten, protokoll, zugaenge
+from vorlagen.server import konten, oidc, protokoll, zugaenge
 
 COOKIE = "vorlagen_sitzung"
+OIDC = "oidc:"  # the beginning of the session name of a person signed in at the identity provider
 VOR = "vorlagen_anmeldung"  # the sign-in form's own token (a cookie and the same value in the form)
 FALSCH = "Benutzername oder Kennwort stimmen nicht – prüfen Sie beide und versuchen Sie es noch einmal."
 WARTEN = "Zu viele Fehlversuche – melden Sie sich in {sekunden} Sekunden wieder an."
@@ -52,7 +53,13 @@ def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "") -> Resp
     vor = request.cookies.get(VOR) or secrets.token_urlsafe(24)
     weiter = request.path if request.method == "GET" and request.path != "/anmelden" else WURZEL
     antwort = seite(
-        "anmelden.html.j2", status, meldung=meldung, vor=vor, weiter=weiter, lokal=dienst.konfiguration.lokal
+        "anmelden.html.j2",
+        status,
+        meldung=meldung,
+        vor=vor,
+        weiter=weiter,
+        lokal=dienst.konfiguration.lokal,
+        oidc=dienst.konfiguration.oidc is not None,
     )
     antwort.set_cookie(VOR, vor, httponly=True, samesite="Strict", secure=dienst.konfiguration.tls, path="/")
     return antwort
@@ -83,15 +90,28 @@ def einrichten(app: Flask, dienst) -> None:
         person = konten.pruefen(zustand, name, kennwort, adresse) if name and kennwort else None
         if person is None:
             return anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED, FALSCH)
-        zugaenge.beenden(zustand, request.cookies.get(COOKIE))  # an id sent before never becomes the session
-        kennung = zugaenge.beginnen(zustand, person.name)
-        protokoll.eintragen(zustand, person.name, "Anmeldung")
-        weiter = request.form.get("weiter", "")
-        ziel = weiter if weiter.startswith("/") and not weiter.startswith(("//", "/\\")) else WURZEL
-        antwort = redirect(ziel, HTTPStatus.SEE_OTHER)
-        antwort.set_cookie(COOKIE, kennung, httponly=True, samesite="Lax", secure=konfiguration.tls, path="/")
-        antwort.delete_cookie(VOR, path="/")
-        return antwort
+        return _angemeldet(dienst, person.name, _weiter(request.form.get("weiter")), "Anmeldung")
+
+    @app.get("/anmelden/oidc")
+    def oidc_hin():
+        if konfiguration.oidc is None:
+            return anmeldeseite(dienst, HTTPStatus.NOT_FOUND)
+        try:
+            ziel = oidc.hin(konfiguration.oidc, zustand, _zurueck(konfiguration), _weiter(request.args.get("weiter")))
+        except oidc.Abgelehnt as fehler:
+            return anmeldeseite(dienst, HTTPStatus.BAD_GATEWAY, str(fehler))
+        return redirect(ziel, HTTPStatus.SEE_OTHER)
+
+    @app.get("/anmelden/oidc/zurueck")
+    def oidc_zurueck():
+        if konfiguration.oidc is None:
+            return anmeldeseite(dienst, HTTPStatus.NOT_FOUND)
+        code, state = request.args.get("code", "")[:2000], request.args.get("state", "")[:200]
+        try:
+            person, weiter = oidc.zurueck(konfiguration.oidc, zustand, _zurueck(konfiguration), code, state)
+        except oidc.Abgelehnt as fehler:
+            return anmeldeseite(dienst, HTTPStatus.FORBIDDEN, str(fehler))
+        return _angemeldet(dienst, OIDC + person.name, weiter, "Anmeldung über OpenID Connect")
 
     @app.post("/abmelden")
     def abmelden():
@@ -100,3 +120,33 @@ def einrichten(app: Flask, dienst) -> None:
         antwort = redirect("/anmelden", HTTPStatus.SEE_OTHER)
         antwort.delete_cookie(COOKIE, path="/")
         return antwort
+
+
+def _weiter(weiter: str | None) -> str:
+    """Where to go after signing in: a path of this server only."""
+    weiter = weiter or ""
+    return weiter if weiter.startswith("/") and not weiter.startswith(("//", "/\\")) else WURZEL
+
+
+def _zurueck(konfiguration) -> str:
+    return f"{konfiguration.oeffentlich}/anmelden/oidc/zurueck"
+
+
+def _angemeldet(dienst, name: str, weiter: str, ereignis: str):
+    """A new session (a session id sent before never becomes it), in the audit log, and on to `weiter`."""
+    zustand = dienst.konfiguration.zustand
+    zugaenge.beenden(zustand, request.cookies.get(COOKIE))
+    kennung = zugaenge.beginnen(zustand, name)
+    protokoll.eintragen(zustand, name.removeprefix(OIDC), ereignis)
+    antwort = redirect(weiter, HTTPStatus.SEE_OTHER)
+    antwort.set_cookie(COOKIE, kennung, httponly=True, samesite="Lax", secure=dienst.konfiguration.tls, path="/")
+    antwort.delete_cookie(VOR, path="/")
+    return antwort
+
+
+def person(zustand, name: str):
+    """The person of a session: a local account, or one the identity provider named (their session's name begins
+    with OIDC, so that no one signed in there becomes a local account of the same name)."""
+    if name.startswith(OIDC):
+        return oidc.gemerkt(zustand, name.removeprefix(OIDC))
+    return konten.person(zustand, name)

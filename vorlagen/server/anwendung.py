@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask, Response, g, request
 
 from vorlagen.building.bearbeiten.routen import MAX_FELDER, WURZEL
-from vorlagen.server import anmeldung, konten, protokoll, proxy, schutz, vorlagenseiten, zugaenge
+from vorlagen.server import anmeldung, protokoll, proxy, schutz, vorlagenseiten, zugaenge
 from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import mit_konfiguration
 
@@ -59,7 +59,7 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
             g.neue_kennung = zugaenge.beginnen(konfiguration.zustand, vom_proxy.name)
             sitzung = zugaenge.finden(konfiguration.zustand, g.neue_kennung, konfiguration.sitzung_minuten)
             protokoll.eintragen(konfiguration.zustand, vom_proxy.name, "Anmeldung über den Reverse-Proxy")
-        person = vom_proxy or (konten.person(konfiguration.zustand, sitzung.name) if sitzung else None)
+        person = vom_proxy or (anmeldung.person(konfiguration.zustand, sitzung.name) if sitzung else None)
         if sitzung is None or person is None:
             return anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED)
         g.sitzung, g.person = sitzung, mit_konfiguration(person, konfiguration.rechte)

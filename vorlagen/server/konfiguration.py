@@ -19,6 +19,19 @@ MAX_GROESSE = 256 * 1024  # bytes of a configuration file (a long one has a few 
 SERVER = {"adresse", "port", "oeffentlich", "datenrepository", "zustand", "sitzung_minuten"}
 ANMELDUNG = {"lokal", "proxy_kopf", "proxys"}
 RECHT = {"person", "gruppe", "rolle", "amt"}
+OIDC = {"anbieter", "client_id", "client_secret", "benutzer", "gruppen"}
+
+
+@dataclass(frozen=True)
+class Oidc:
+    """The town's identity provider (OpenID Connect): its issuer, this server's client, and which claims name the
+    user and their groups."""
+
+    anbieter: str
+    client_id: str
+    client_secret: str
+    benutzer: str = "preferred_username"
+    gruppen: str = "groups"
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,7 @@ class Konfiguration:
     rechte: tuple[Recht, ...] = ()
     proxy_kopf: str = ""  # the header in which the reverse proxy names the signed-in user („“: none)
     proxys: tuple[str, ...] = ()  # the addresses of the reverse proxies whose header is believed
+    oidc: Oidc | None = None
 
     @property
     def tls(self) -> bool:
@@ -111,11 +125,11 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
         return _fehler(datei, text, abschnitt, key, meldung)
 
     for name in werte:
-        if name not in ("server", "anmeldung", "recht"):
+        if name not in ("server", "anmeldung", "recht", "oidc"):
             raise fehler(
                 "",
                 name if not isinstance(werte[name], dict) else None,
-                f"Unbekannter Abschnitt „{name}“ – erlaubt sind [server], [anmeldung] und [[recht]].",
+                f"Unbekannter Abschnitt „{name}“ – erlaubt sind [server], [anmeldung], [oidc] und [[recht]].",
             )
     server = werte.get("server")
     if not isinstance(server, dict):
@@ -149,6 +163,44 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
         lokal,
         _rechte(werte.get("recht", []), fehler),
         *_proxy(werte.get("anmeldung", {}), fehler),
+        _oidc(werte.get("oidc"), fehler),
+    )
+
+
+def _oidc(abschnitt: dict | None, fehler) -> Oidc | None:
+    """The identity provider of [oidc], None without the section."""
+    if abschnitt is None:
+        return None
+    unbekannt = sorted(set(abschnitt) - OIDC)
+    if unbekannt:
+        raise fehler(
+            "oidc",
+            unbekannt[0],
+            f"Unbekannte Angabe „{unbekannt[0]}“ in [oidc] – erlaubt sind: {', '.join(sorted(OIDC))}.",
+        )
+    for key in ("anbieter", "client_id", "client_secret", "benutzer", "gruppen"):
+        wert = abschnitt.get(key, "-")
+        if not isinstance(wert, str) or not wert.strip():
+            raise fehler(
+                "oidc",
+                key if key in abschnitt else None,
+                f"„{key}“ fehlt in [oidc] oder ist kein Text in "
+                "Anführungszeichen – der Identitätsanbieter nennt den Wert.",
+            )
+    anbieter = urllib.parse.urlsplit(abschnitt["anbieter"])
+    if anbieter.scheme not in ("http", "https") or not anbieter.netloc:
+        raise fehler(
+            "oidc",
+            "anbieter",
+            "„anbieter“ ist die Adresse (Issuer) des Identitätsanbieters, z. B. "
+            'anbieter = "https://anmeldung.stadt.example/realms/rathaus".',
+        )
+    return Oidc(
+        abschnitt["anbieter"].rstrip("/"),
+        abschnitt["client_id"],
+        abschnitt["client_secret"],
+        abschnitt.get("benutzer", "preferred_username"),
+        abschnitt.get("gruppen", "groups"),
     )
 
 
@@ -312,6 +364,15 @@ lokal = true
 # von diesen Adressen. Ohne beide Angaben gilt keine solche Kopfzeile.
 # proxy_kopf = "X-Remote-User"
 # proxys = ["127.0.0.1"]
+
+# Anmeldung über OpenID Connect (Keycloak, ADFS, Entra ID): die Adresse des Anbieters (Issuer), der Client dieses
+# Servers dort (Weiterleitung: OEFFENTLICH/anmelden/oidc/zurueck) und die Angaben, die Benutzername und Gruppen tragen.
+# [oidc]
+# anbieter = "https://anmeldung.stadt.example/realms/rathaus"
+# client_id = "vorlagen"
+# client_secret = "…"
+# benutzer = "preferred_username"
+# gruppen = "groups"
 
 # Weitere Rechte je Person (oder je Gruppe des Identitätsanbieters), zusätzlich zu denen der Konten.
 # Rollen: Sachbearbeitung (je federführendem Amt), Mitzeichnung (je Rolle des Hausstils, z. B. Kämmerei),

@@ -1,5 +1,5 @@
 """The server's state beside the data: one embedded SQLite file (accounts, sessions, failed sign-ins, audit log, the
-texts forms were opened on). The data repository stays the single source of every Vorlage."""
+texts forms were opened on, sign-ins begun at the identity provider and the people it named). The data repository stays the single source of every Vorlage."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ CREATE INDEX IF NOT EXISTS fehlversuche_schluessel ON fehlversuche (schluessel, 
 CREATE TABLE IF NOT EXISTS protokoll (
     zeit TEXT NOT NULL, person TEXT NOT NULL, ereignis TEXT NOT NULL, vorlage TEXT NOT NULL, commit_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texte (stand TEXT PRIMARY KEY, text TEXT NOT NULL, zeit REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS oidc_anfragen (
+    state TEXT PRIMARY KEY, nonce TEXT NOT NULL, verifier TEXT NOT NULL, weiter TEXT NOT NULL, zeit REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS personen (
+    name TEXT PRIMARY KEY, anzeigename TEXT NOT NULL, email TEXT NOT NULL, gruppen TEXT NOT NULL, zeit REAL NOT NULL);
 """
 WARTEN = 10.0  # seconds a write waits for another one (SQLite's own lock)
 
