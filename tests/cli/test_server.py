@@ -64,7 +64,7 @@ def test_a_bad_configuration_is_refused_with_file_and_line(konfiguration, data, 
     datei.write_text(konfiguration.replace("lokal = true", "lokal = ja"), encoding="utf-8")
     assert main(["server", "--config", "vorlagen-server.toml"]) == 2
     assert capsys.readouterr().err == (
-        "vorlagen-server.toml:21: Diese Zeile ist kein gültiges TOML – prüfen Sie Anführungszeichen, das "
+        "vorlagen-server.toml:24: Diese Zeile ist kein gültiges TOML – prüfen Sie Anführungszeichen, das "
         "Gleichheitszeichen und die eckigen Klammern (Muster: „vorlagen server konfiguration“).\n"
     )
 

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.hilfen import DATA, ROOT, free_port
-from vorlagen.server.konfiguration import muster
 from vorlagen.server.konten import anlegen
+from vorlagen.server.muster import muster
 
 KENNWORT = "ein-langes-kennwort"
 KONTEN = {  # name → role, Amt, full name

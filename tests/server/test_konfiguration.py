@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from vorlagen.server.konfiguration import Ungueltig, lesen, muster
+from vorlagen.server.konfiguration import Ungueltig, lesen
+from vorlagen.server.muster import muster
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_the_printed_configuration_works_as_it_is(datei):
             "port = 8471",
             "port = 8471\nfarbe = 1",
             "vorlagen-server.toml:9: Unbekannte Angabe „farbe“ in [server] – "
-            "erlaubt sind: adresse, datenrepository, oeffentlich, port, sitzung_minuten, zustand.",
+            "erlaubt sind: adresse, datenrepository, oeffentlich, port, remote, sitzung_minuten, zustand.",
         ),
         (
             'datenrepository = "."',
@@ -66,13 +67,13 @@ def test_the_printed_configuration_works_as_it_is(datei):
         (
             "lokal = true",
             'lokal = true\n[[recht]]\nperson = "x"\nrolle = "Chef"',
-            "vorlagen-server.toml:24: "
+            "vorlagen-server.toml:27: "
             "Unbekannte Rolle „Chef“ – erlaubt sind: Sachbearbeitung, Mitzeichnung, Sitzungsdienst, Lesen.",
         ),
         (
             "lokal = true",
             'lokal = true\nproxy_kopf = "X-Remote-User"',
-            "vorlagen-server.toml:22: „proxy_kopf“ und „proxys“ gehören zusammen: die Kopfzeile des Reverse-Proxys "
+            "vorlagen-server.toml:25: „proxy_kopf“ und „proxys“ gehören zusammen: die Kopfzeile des Reverse-Proxys "
             "gilt nur von seinen Adressen – nennen Sie beide.",
         ),
     ],

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _konfiguration() -> int:
     from vorlagen.load.settings import locate
-    from vorlagen.server.konfiguration import freier_port, muster
+    from vorlagen.server.muster import freier_port, muster
 
     repository, problems = locate()
     if repository is None:

@@ -69,3 +69,55 @@ def zuletzt_von(wurzel: Path, datei: Path) -> str:
     except GitFehler:
         wer = ""
     return wer or "jemand außerhalb des Servers (nicht eingecheckt)"
+
+
+def holen(wurzel: Path, remote: str) -> str:
+    """Brings in the commits of the remote's branch when they only add to this one (fast-forward): each changed
+    file written through core/schreibvorgang (never over a file changed here since), then HEAD and the index moved.
+    "" when done or nothing to do, else why not (German, for the service's log)."""
+    from vorlagen.core.schreibvorgang import Aenderung, schreiben, stand_von
+
+    zweig = _git(wurzel, "symbolic-ref", "--short", "HEAD").strip()
+    _git(wurzel, "fetch", "--quiet", remote, zweig)
+    neu = _git(wurzel, "rev-parse", "FETCH_HEAD").strip()
+    if neu == _git(wurzel, "rev-parse", "HEAD").strip():
+        return ""
+    try:
+        _git(wurzel, "merge-base", "--is-ancestor", "HEAD", neu)
+    except GitFehler:
+        return (
+            f"Die Commits von „{remote}“ lassen sich nicht vorspulen (beide Seiten haben eigene) – führen Sie "
+            "sie mit git zusammen; der Server speichert weiter hier."
+        )
+    namen = [n for n in _git(wurzel, "diff", "--name-only", "-z", "HEAD", neu).split("\0") if n]
+    aenderungen = [Aenderung(wurzel / n, _inhalt(wurzel, neu, n), stand_von(_inhalt(wurzel, "HEAD", n))) for n in namen]
+    problems = schreiben(wurzel, [wurzel], aenderungen)
+    if problems:
+        return "; ".join(str(p) for p in problems)
+    _git(wurzel, "read-tree", neu)
+    _git(wurzel, "update-ref", "HEAD", neu)
+    return ""
+
+
+def _inhalt(wurzel: Path, stand: str, name: str) -> bytes | None:
+    """The bytes of a file in a commit, None when it has none."""
+    try:
+        ergebnis = subprocess.run(
+            ["git", "-C", str(wurzel), "show", f"{stand}:{name}"], capture_output=True, timeout=ZEIT, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        raise GitFehler("git antwortet nicht (nicht installiert oder blockiert) – fragen Sie die IT.") from None
+    return ergebnis.stdout if ergebnis.returncode == 0 else None
+
+
+def senden(wurzel: Path, remote: str) -> str:
+    """Pushes this branch to the remote; "" when done, else why not (German, for the service's log)."""
+    zweig = _git(wurzel, "symbolic-ref", "--short", "HEAD").strip()
+    try:
+        _git(wurzel, "push", "--quiet", remote, f"HEAD:refs/heads/{zweig}")
+    except GitFehler:
+        return (
+            f"Der Commit ließ sich nicht an „{remote}“ senden – er ist hier gespeichert; der nächste gelingende "
+            "Versand nimmt ihn mit."
+        )
+    return ""

@@ -5,7 +5,6 @@ line; and the complete, commented file `vorlagen server konfiguration` prints.""
 from __future__ import annotations
 
 import re
-import socket
 import tomllib
 import urllib.parse
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from vorlagen.core.problems import Problem, Where
 from vorlagen.server.rechte import ROLLEN, Recht
 
 MAX_GROESSE = 256 * 1024  # bytes of a configuration file (a long one has a few hundred lines)
-SERVER = {"adresse", "port", "oeffentlich", "datenrepository", "zustand", "sitzung_minuten"}
+SERVER = {"adresse", "port", "oeffentlich", "datenrepository", "zustand", "sitzung_minuten", "remote"}
 ANMELDUNG = {"lokal", "proxy_kopf", "proxys"}
 RECHT = {"person", "gruppe", "rolle", "amt"}
 OIDC = {"anbieter", "client_id", "client_secret", "benutzer", "gruppen"}
@@ -48,6 +47,7 @@ class Konfiguration:
     proxy_kopf: str = ""  # the header in which the reverse proxy names the signed-in user („“: none)
     proxys: tuple[str, ...] = ()  # the addresses of the reverse proxies whose header is believed
     oidc: Oidc | None = None
+    remote: str = ""  # the git remote the server pulls from before and pushes to after each save („“: none)
 
     @property
     def tls(self) -> bool:
@@ -164,7 +164,19 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
         _rechte(werte.get("recht", []), fehler),
         *_proxy(werte.get("anmeldung", {}), fehler),
         _oidc(werte.get("oidc"), fehler),
+        _remote(server.get("remote", ""), fehler),
     )
+
+
+def _remote(remote, fehler) -> str:
+    if not isinstance(remote, str) or not re.fullmatch(r"[A-Za-z0-9._-]{0,100}", remote):
+        raise fehler(
+            "server",
+            "remote",
+            "„remote“ ist der Name eines git-Remotes des Datenrepositorys in "
+            'Anführungszeichen, z. B. remote = "origin" (git remote -v zeigt sie).',
+        )
+    return remote
 
 
 def _oidc(abschnitt: dict | None, fehler) -> Oidc | None:
@@ -314,71 +326,3 @@ def _rechte(eintraege, fehler) -> tuple[Recht, ...]:
             raise fehler("recht", "rolle", f'Die Rolle {rolle} gilt je Amt – nennen Sie es: amt = "…".')
         rechte.append(Recht(str(eintrag.get("person", "")), str(eintrag.get("gruppe", "")), rolle, str(amt)))
     return tuple(rechte)
-
-
-def freier_port(adresse: str = "127.0.0.1") -> int:
-    """A port no program listens on now (the system picks it)."""
-    with socket.socket() as probe:
-        probe.bind((adresse, 0))
-        return int(probe.getsockname()[1])
-
-
-def muster(repository: Path, datei: Path, port: int) -> str:
-    """A complete configuration for this data repository that works as it is (written to `datei`)."""
-    relativ = Path(_relativ(repository, datei.parent)).as_posix()
-    return MUSTER.format(repository=repository.as_posix(), relativ=relativ, port=port)
-
-
-def _relativ(ziel: Path, von: Path) -> str:
-    import os
-
-    try:
-        return os.path.relpath(ziel, von)
-    except ValueError:  # another drive (Windows)
-        return str(ziel)
-
-
-MUSTER = """\
-# Konfiguration von „vorlagen server“ für das Datenrepository {repository}
-# Start: vorlagen server --config DIESE-DATEI – die erste Zeile nennt die Adresse.
-
-[server]
-# Wo der Server lauscht: 127.0.0.1 ist nur dieser Rechner. Davor steht der Reverse-Proxy mit TLS (Handbuch:
-# „Der Server für das ganze Haus“); Port {port} war beim Erzeugen frei.
-adresse = "127.0.0.1"
-port = {port}
-# Die Adresse, die die Benutzer im Browser öffnen. Hinter dem Reverse-Proxy: https://… – dann gehen die
-# Anmelde-Cookies nur über TLS. Andere Host- und Origin-Angaben weist der Server ab.
-oeffentlich = "http://127.0.0.1:{port}"
-# Das Datenrepository (relativ zu dieser Datei): jede Speicherung ist ein git-Commit darin.
-datenrepository = "{relativ}"
-# Konten, Sitzungen und Protokoll in einer SQLite-Datei (relativ zu dieser Datei) – sichern Sie sie mit.
-zustand = "vorlagen-server.sqlite"
-# Nach so vielen Minuten ohne Aktivität endet eine Sitzung.
-sitzung_minuten = 60
-
-[anmeldung]
-# Lokale Konten: vorlagen server konto anlegen NAME --rolle ROLLE [--amt AMT] --config DIESE-DATEI
-lokal = true
-# Anmeldung über den Reverse-Proxy (nach Kerberos-Anmeldung): die Kopfzeile mit dem Benutzernamen, geglaubt nur
-# von diesen Adressen. Ohne beide Angaben gilt keine solche Kopfzeile.
-# proxy_kopf = "X-Remote-User"
-# proxys = ["127.0.0.1"]
-
-# Anmeldung über OpenID Connect (Keycloak, ADFS, Entra ID): die Adresse des Anbieters (Issuer), der Client dieses
-# Servers dort (Weiterleitung: OEFFENTLICH/anmelden/oidc/zurueck) und die Angaben, die Benutzername und Gruppen tragen.
-# [oidc]
-# anbieter = "https://anmeldung.stadt.example/realms/rathaus"
-# client_id = "vorlagen"
-# client_secret = "…"
-# benutzer = "preferred_username"
-# gruppen = "groups"
-
-# Weitere Rechte je Person (oder je Gruppe des Identitätsanbieters), zusätzlich zu denen der Konten.
-# Rollen: Sachbearbeitung (je federführendem Amt), Mitzeichnung (je Rolle des Hausstils, z. B. Kämmerei),
-# Sitzungsdienst, Lesen (nur öffentliche Vorlagen).
-# [[recht]]
-# person = "mueller"
-# rolle = "Sachbearbeitung"
-# amt = "KI"
-"""

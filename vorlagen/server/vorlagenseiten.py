@@ -5,6 +5,7 @@ page checks the person's right first (rechte.py)."""
 from __future__ import annotations
 
 import base64
+import sys
 import urllib.parse
 from http import HTTPStatus
 from pathlib import Path
@@ -17,6 +18,7 @@ from vorlagen.building.bearbeiten.bearbeitung import YAML, lesen
 from vorlagen.building.bearbeiten.entwurf import Eingabe
 from vorlagen.building.bearbeiten.routen import WURZEL, Bearbeiten
 from vorlagen.core.problems import Paths
+from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlfile import Mapping, Scalar
 from vorlagen.server import gitstand, protokoll, speichern
 from vorlagen.server.anmeldung import mit_konto, seite
@@ -66,6 +68,21 @@ def _ordner(dienst, name: str, schreiben: bool = False) -> Path:
         aemter = ", ".join(sorted(g.person.aemter()))
         abort(Response(FREMDES_AMT.format(aemter=aemter) + "\n", HTTPStatus.FORBIDDEN, mimetype="text/plain"))
     return gefunden
+
+
+def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
+    """With a remote in the configuration: its new commits brought in, or this server's pushed; what did not work
+    goes to the service's log (the save itself stands)."""
+    remote = dienst.konfiguration.remote
+    if not remote or not (holen or senden):
+        return
+    wurzel = wurzel_von(dienst.data)
+    try:
+        meldung = gitstand.holen(wurzel, remote) if holen else gitstand.senden(wurzel, remote)
+    except gitstand.GitFehler as fehler:
+        meldung = str(fehler)
+    if meldung:
+        print(meldung, file=sys.stderr, flush=True)
 
 
 def einrichten(app: Flask, dienst) -> None:
@@ -120,6 +137,8 @@ def _lesen(app: Flask, dienst) -> None:
     @app.get(f"{WURZEL}vorlage/<name>")
     def vorlage(name: str):
         gefunden = ordner(name)
+        with dienst.speichern:
+            abgleichen(dienst, holen=True)
         offen = bearbeitung.oeffnen(data, gefunden, staende())
         gespeichert = request.args.get("gespeichert", "")
         offen.gespeichert = [n for n in gespeichert.split(",") if n]
@@ -152,7 +171,9 @@ def _schreiben(app: Flask, dienst) -> None:
                 offen = bearbeitung.bearbeiten(data, gefunden, eingabe, staende())
                 return Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), mimetype="text/html")
             try:
+                abgleichen(dienst, holen=True)
                 ergebnis = speichern.speichern(data, gefunden, eingabe, staende(), g.person)
+                abgleichen(dienst, senden=bool(ergebnis.commit))
             except gitstand.GitFehler as fehler:
                 return Response(str(fehler) + "\n", HTTPStatus.INTERNAL_SERVER_ERROR, mimetype="text/plain")
         return _antwort(gefunden, ergebnis)
@@ -174,6 +195,7 @@ def _schreiben(app: Flask, dienst) -> None:
                 wahl = {}  # changed again since the question: asked anew, with the values now
             try:
                 ergebnis = speichern.zusammen(data, gefunden, meins, basis, eigene, g.person, wahl)
+                abgleichen(dienst, senden=bool(ergebnis.commit))
             except gitstand.GitFehler as fehler:
                 return Response(str(fehler) + "\n", HTTPStatus.INTERNAL_SERVER_ERROR, mimetype="text/plain")
         return _antwort(gefunden, ergebnis)
