@@ -4,6 +4,8 @@ flood; session fixation. Against the real server process; each attack asserts th
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from tests.hilfen.server import Klient, formular, gestartet, git, repository
@@ -187,3 +189,21 @@ def test_logout_ends_the_session(server):
     token = formular(seite, "/abmelden")["token"]
     assert anna.holen("/abmelden", {"token": token})[0] == 303
     assert Klient(adresse).holen("/__vorlagen/bearbeiten/", kopf={"Cookie": f"vorlagen_sitzung={cookie}"})[0] == 401
+
+
+def test_no_path_outside_the_vorlage_can_be_named(server):
+    adresse, wurzel = server
+    anna = Klient(adresse)
+    assert anna.anmelden("anna") == 303
+    for pfad in ("/__vorlagen/bearbeiten/vorlage/..%2F..%2Fvorlagen.toml", "/__vorlagen/bearbeiten/vorlage/.."):
+        assert anna.holen(pfad)[0] == 404
+    token = _formular(anna)["token"]
+    fremd = wurzel / "data/vorlagen/2021-0130/vorlage.yaml"
+    vorher = fremd.read_bytes()
+    inhalt = base64.b64encode(b"nummer: Angriff\n").decode()
+    status, _, _ = anna.holen(
+        "/__vorlagen/bearbeiten/entscheiden/2021-0123",
+        {"token": token, "meins:../2021-0130/vorlage.yaml": inhalt, "basis:../2021-0130/vorlage.yaml": "-"},
+    )
+    assert status == 400 and fremd.read_bytes() == vorher
+    assert git(wurzel, "status", "--porcelain", "--", "data") == ""
