@@ -48,10 +48,11 @@ def mit_konto(html: bytes) -> bytes:
     return html.replace(b'<header class="kopf">', b'<header class="kopf">' + str(Markup(konto)).encode(), 1)
 
 
-def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "") -> Response:
+def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "", weiter: str | None = None) -> Response:
     """The login form (every page answers with it without a session); its own token in a cookie and the form."""
     vor = request.cookies.get(VOR) or secrets.token_urlsafe(24)
-    weiter = request.path if request.method == "GET" and request.path != "/anmelden" else WURZEL
+    if weiter is None:
+        weiter = request.path if request.method == "GET" and request.path != "/anmelden" else WURZEL
     antwort = seite(
         "anmelden.html.j2",
         status,

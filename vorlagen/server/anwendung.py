@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask, Response, g, request
 
 from vorlagen.building.bearbeiten.routen import MAX_FELDER, WURZEL
-from vorlagen.server import anmeldung, protokoll, proxy, schutz, vorlagenseiten, zugaenge
+from vorlagen.server import anmeldung, entwuerfe, protokoll, proxy, schutz, vorlagenseiten, zugaenge
 from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import mit_konfiguration
 
@@ -35,6 +35,18 @@ class Dienst:
 
 def text(status: int, meldung: str) -> Response:
     return Response(meldung + "\n", status=status, mimetype="text/plain")
+
+
+def _ohne_sitzung(dienst: Dienst) -> Response:
+    """The login; a Vorlage's form sent after the session expired is kept and offered again after signing in."""
+    formular = request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded"
+    if not (formular and request.path.startswith(f"{WURZEL}vorlage/")):
+        return anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED)
+    felder = {key: werte[-1] for key, werte in request.form.lists()}
+    kennung = entwuerfe.aufbewahren(dienst.konfiguration.zustand, request.path, felder)
+    antwort = anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED, entwuerfe.AUFBEWAHRT, request.path)
+    antwort.set_cookie(entwuerfe.COOKIE, kennung, httponly=True, samesite="Lax", secure=dienst.konfiguration.tls)
+    return antwort
 
 
 def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
@@ -61,7 +73,7 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
             protokoll.eintragen(konfiguration.zustand, vom_proxy.name, "Anmeldung über den Reverse-Proxy")
         person = vom_proxy or (anmeldung.person(konfiguration.zustand, sitzung.name) if sitzung else None)
         if sitzung is None or person is None:
-            return anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED)
+            return _ohne_sitzung(dienst)
         g.sitzung, g.person = sitzung, mit_konfiguration(person, konfiguration.rechte)
         if request.method == "POST":
             if request.mimetype != "application/x-www-form-urlencoded":

@@ -20,7 +20,7 @@ from vorlagen.building.bearbeiten.routen import WURZEL, Bearbeiten
 from vorlagen.core.problems import Paths
 from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlfile import Mapping, Scalar
-from vorlagen.server import gitstand, protokoll, speichern
+from vorlagen.server import entwuerfe, gitstand, protokoll, speichern
 from vorlagen.server.anmeldung import mit_konto, seite
 from vorlagen.server.rechte import darf_bearbeiten, darf_lesen
 from vorlagen.server.staende import Staende
@@ -139,10 +139,17 @@ def _lesen(app: Flask, dienst) -> None:
         gefunden = ordner(name)
         with dienst.speichern:
             abgleichen(dienst, holen=True)
-        offen = bearbeitung.oeffnen(data, gefunden, staende())
-        gespeichert = request.args.get("gespeichert", "")
-        offen.gespeichert = [n for n in gespeichert.split(",") if n]
-        return Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), mimetype="text/html")
+        aufbewahrt = entwuerfe.nehmen(dienst.konfiguration.zustand, request.cookies.get(entwuerfe.COOKIE), request.path)
+        if aufbewahrt is not None:  # the input of an expired session, shown again – nothing written
+            offen = bearbeitung.entwurf(data, gefunden, Eingabe(aufbewahrt), staende())
+            offen.allgemein.insert(0, entwuerfe.WIEDER)
+        else:
+            offen = bearbeitung.oeffnen(data, gefunden, staende())
+            gespeichert = request.args.get("gespeichert", "")
+            offen.gespeichert = [n for n in gespeichert.split(",") if n]
+        antwort = Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), mimetype="text/html")
+        antwort.delete_cookie(entwuerfe.COOKIE)
+        return antwort
 
     @app.post(f"{WURZEL}formel/<name>")
     def formel(name: str):
