@@ -4,7 +4,9 @@
 #   scripts/setup.sh --test  also testing: Chromium, LibreOffice Writer without its user interface (it must convert
 #                            every Word file we write), Java and JAXB (system), requirements-test.lock into .venv,
 #                            the PDF validators (veraPDF engine, outloud) into .werkzeuge/ inside the project,
-#                            the handbook's generator (requirements-handbuch.lock: Sphinx, MyST-Parser, Furo)
+#                            the handbook's generator (requirements-handbuch.lock: Sphinx, MyST-Parser, Furo),
+#                            Node.js (system) and the OpenID Connect provider of the server's tests into
+#                            tests/oidc/node_modules/ (npm ci from its package-lock.json)
 #   scripts/setup.sh --handbuch  building and the handbook's generator (for `vorlagen hilfe`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,8 @@ locks=(requirements.lock)
 $test && locks+=(requirements-test.lock)
 $handbuch && locks+=(requirements-handbuch.lock)
 stale_locks() { for lock in "${locks[@]}"; do cmp -s "$lock" ".venv/.${lock/./-}" || echo "$lock"; done; }
+# the provider of the OIDC tests, installed once and again when its lock changes (a copy of the lock is the stamp)
+oidc_missing() { [ -f tests/oidc/package-lock.json ] && ! cmp -s tests/oidc/package-lock.json tests/oidc/node_modules/.vorlagen-lock; }
 validators_missing() { [ ! -x .werkzeuge/validators/verapdf-check ] || [ ! -x .werkzeuge/validators-venv/bin/outloud ]; }
 
 required=()
@@ -55,6 +59,10 @@ if $test; then
     [ ${#java[@]} -eq 0 ] || says+=("Java und JAXB ins System (apt, für veraPDF)")
     required+=("${java[@]}")
   fi
+  if oidc_missing && ! command -v npm >/dev/null; then
+    required+=(nodejs npm)
+    says+=("Node.js und npm ins System (apt, für den OpenID-Connect-Anbieter der Server-Tests)")
+  fi
   stale=$(stale_locks | tr '\n' ' ')
   [ -x .venv/bin/python ] || stale="${locks[*]} "
   stale=${stale% }
@@ -65,6 +73,7 @@ if $test; then
     ?*) says+=("die Python-Pakete aus $named nach .venv/") ;;
   esac
   validators_missing && says+=("die PDF-Prüfprogramme veraPDF und outloud nach .werkzeuge/ (für die PDF-Normtests, etwa 250 MB)")
+  oidc_missing && says+=("den OpenID-Connect-Anbieter der Server-Tests (npm-Paket oidc-provider, 4 MB) nach tests/oidc/node_modules/")
   if [ ${#says[@]} -gt 0 ]; then
     line=$(printf '; %s' "${says[@]}")
     echo "Einrichtung für die Tests: installiere ${line:2}."
@@ -137,4 +146,9 @@ done
 
 if $test && validators_missing; then
   sh scripts/validators/einrichten.sh
+fi
+
+if $test && oidc_missing; then
+  (cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp tests/oidc/package-lock.json tests/oidc/node_modules/.vorlagen-lock
 fi

@@ -25,6 +25,8 @@ VERTRAEGLICH = {
     "ISC": FREIZUEGIG,
     "Apache-2.0": FREIZUEGIG,
     "PSF-2.0": FREIZUEGIG,
+    "ZPL-2.1": FREIZUEGIG,
+    "Apache-2.0 OR BSD-3-Clause": FREIZUEGIG,
     "GPL-2.0-or-later OR LGPL-2.1-or-later OR MPL-1.1": LGPL,
 }
 BEDEUTUNG = {
@@ -45,7 +47,7 @@ KLASSIFIKATOREN = {
     "License :: OSI Approved :: GNU Lesser General Public License v2 or later (LGPLv2+)": "LGPL-2.1-or-later",
     "License :: OSI Approved :: Mozilla Public License 1.1 (MPL 1.1)": "MPL-1.1",
 }
-FREITEXT = {"Apache Software License": "Apache-2.0", "MIT License": "MIT"}
+FREITEXT = {"Apache Software License": "Apache-2.0", "MIT License": "MIT", "ZPL 2.1": "ZPL-2.1"}
 
 
 def gepinnt(lock: Path = ROOT / "requirements.lock") -> list[str]:

@@ -5,7 +5,7 @@ import ast
 from tests.hilfen import ROOT
 
 PACKAGE = ROOT / "vorlagen"
-STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "cli"]
+STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "server", "cli"]
 
 
 def _stage(module: str) -> int:

@@ -38,6 +38,9 @@ def _project(tmp_path: Path, *, venv: bool) -> tuple[Path, dict]:
     shutil.copy(ROOT / "scripts" / "setup.sh", project / "scripts" / "setup.sh")
     for lock in ("requirements.lock", "requirements-test.lock", "requirements-handbuch.lock"):
         shutil.copy(ROOT / lock, project / lock)
+    (project / "tests" / "oidc").mkdir(parents=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / "tests" / "oidc" / name, project / "tests" / "oidc" / name)
     log = tmp_path / "aufrufe.txt"
     stubs = tmp_path / "bin"
     stubs.mkdir()
@@ -45,6 +48,8 @@ def _project(tmp_path: Path, *, venv: bool) -> tuple[Path, dict]:
         found = shutil.which(tool)
         if found:
             (stubs / tool).symlink_to(found)
+    (stubs / "npm").write_text(f'#!/bin/sh\necho "npm $*" >> {log}\nmkdir -p node_modules\n')
+    (stubs / "npm").chmod(0o755)
     for stub in ("apt-get", "sudo", "python3"):
         (stubs / stub).write_text(f'#!/bin/sh\necho "{stub} $*" >> {log}\n')
         (stubs / stub).chmod(0o755)
@@ -94,7 +99,8 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
         "System (apt, für veraPDF); die Python-Pakete aus requirements.lock, requirements-test.lock und "
         "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); "
         "die PDF-Prüfprogramme veraPDF und outloud nach "
-        ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB)."
+        ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB); den OpenID-Connect-Anbieter der Server-Tests (npm-Paket "
+        "oidc-provider, 4 MB) nach tests/oidc/node_modules/."
     )
     calls = [c.removeprefix("sudo ") for c in calls]  # as root without sudo, else with it
     apt = [c.split()[5:] for c in calls if c.startswith("apt-get install -y -qq --no-install-recommends ")]
@@ -106,7 +112,10 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
         "pip -m pip install -q --disable-pip-version-check -r requirements-test.lock",
         "pip -m pip install -q --disable-pip-version-check -r requirements-handbuch.lock",
     ]
-    assert calls[-1] == "einrichten.sh"  # into .werkzeuge/ of the project, without sudo
+    assert calls[-2:] == ["einrichten.sh", "npm ci --no-audit --no-fund --loglevel=error"]  # without sudo
+    assert (project / "tests" / "oidc" / "node_modules" / ".vorlagen-lock").read_bytes() == (
+        ROOT / "tests" / "oidc" / "package-lock.json"
+    ).read_bytes()
 
 
 def _installed(project: Path, *folders: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.hilfen import ROOT
 
 TESTS = ROOT / "tests"
-STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "cli"]
+STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "server", "cli"]
 FREE = ["ablauf", "projekt"]  # whole runs across the stages; the repository itself
 SHARED = ["hilfen", "referenz"]
 OWN_PLACE = re.compile(r"Path\(__" + r"file__\)")  # written apart, so that this file does not match itself
@@ -66,7 +66,15 @@ def test_the_rule_sees_a_misplaced_file():
 
 def test_every_folder_of_tests_is_a_package_and_a_stage_a_free_or_a_shared_one():
     folders = {p.name for p in TESTS.iterdir() if p.is_dir() and p.name != "__pycache__"}
-    data = {"fixtures", "golden", "korpus_nachrechnen", "korpus_nachrechnen_echt", "oparl-1.1-schema", "portabel"}
+    data = {
+        "fixtures",
+        "golden",
+        "korpus_nachrechnen",
+        "korpus_nachrechnen_echt",
+        "oidc",
+        "oparl-1.1-schema",
+        "portabel",
+    }
     assert folders - data == set(STAGES + FREE + SHARED)
     assert [f for f in STAGES + FREE + SHARED if not (TESTS / f / "__init__.py").is_file()] == []
     assert sorted(p.name for p in TESTS.glob("*.py")) == ["__init__.py", "conftest.py"]

@@ -14,7 +14,18 @@ import sys
 import threading
 import time
 
-from vorlagen.cli import aktualisierung, beschluss, building, completion, hilfe, repository, reviewing, zahlen, zeichnen
+from vorlagen.cli import (
+    aktualisierung,
+    beschluss,
+    building,
+    completion,
+    hilfe,
+    repository,
+    reviewing,
+    server,
+    zahlen,
+    zeichnen,
+)
 from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
@@ -64,6 +75,23 @@ COMMANDS: list[Command] = [
         alias="serve",
         ergebnis=True,  # its address
         rueckgabe=((0, "mit Strg+C beendet"), (1, "der Port lässt sich nicht öffnen (etwa schon belegt)")),
+    ),
+    Command(
+        "server",
+        "der Server für das ganze Haus: alle bearbeiten im Browser, angemeldet, jede Speicherung ein Commit",
+        server.run,
+        server.options,
+        data=False,
+        description="Startet den Server nach der Konfiguration (--config DATEI); „vorlagen server konfiguration“ "
+        "gibt eine vollständige Konfiguration für das Datenrepository hier aus, „vorlagen server konto anlegen NAME "
+        "--rolle ROLLE [--amt AMT] --config DATEI“ legt ein lokales Konto an (Kennwort ohne Echo oder als eine "
+        "Zeile der Standardeingabe).",
+        ergebnis=True,  # its address, or the configuration
+        rueckgabe=(
+            (0, "mit Strg+C beendet, Konfiguration ausgegeben oder Konto angelegt"),
+            (1, "kein Datenrepository hier, oder der Port lässt sich nicht öffnen"),
+            (2, "die Konfiguration oder der Aufruf ist fehlerhaft (auf der Fehlerausgabe)"),
+        ),
     ),
     Command(
         "vergleichen",

@@ -316,3 +316,10 @@ def _element_der_zeile(elemente: list, problem: Problem):
         return (genannt or auf)[-1 if genannt else 0]
     davor = [e for e in elemente if e.zeile < line]
     return davor[-1] if davor else elemente[0]
+
+
+def speichern(data: Path, seite: Seite, sitzung: Sitzung) -> None:
+    """Saves a draft made elsewhere (the server's merge of two saves) as the form's save does: checked like
+    `pruefen`, never over a file changed since `seite.staende`, every file or none."""
+    _modell(data, seite)
+    _speichern(data, seite, sitzung)

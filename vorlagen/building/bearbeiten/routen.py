@@ -165,6 +165,16 @@ KOPFFELDER = ("nummer", "art", "oeffentlich", "datum", "aktenzeichen", "federfue
 HAUPTTEILE = ("beratungsfolge", "finanzierung", "zahlen", "finanzielle_auswirkungen", "anlagen")  # always in view
 
 
+def vorlage_seite(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
+    """The editing page of a Vorlage (the server shows the same page)."""
+    return _vorlage(bearbeiten, seite)
+
+
+def formel_text(bearbeiten: Bearbeiten, ordner: Path, eingabe: Eingabe) -> str:
+    """The value and Herleitung of a formula being typed (the server answers the same)."""
+    return _formel(bearbeiten, ordner, eingabe)
+
+
 def _vorlage(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
     from vorlagen.building.bearbeiten import zahlen
     from vorlagen.building.bearbeiten.uebersicht import pdf_adresse

@@ -1,0 +1,203 @@
+"""`vorlagen server` as the tests use it: a git data repository, its configuration and accounts made by the real
+commands, the server started as a real process (and stopped after, nothing left running), and a client that keeps
+its cookies and reads forms like a browser."""
+
+from __future__ import annotations
+
+import contextlib
+import html.parser
+import http.cookiejar
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from tests.hilfen import DATA, ROOT, free_port
+from vorlagen.server.konten import anlegen
+from vorlagen.server.muster import muster
+
+KENNWORT = "ein-langes-kennwort"
+KONTEN = {  # name → role, Amt, full name
+    "anna": ("Sachbearbeitung", "KI", "Anna Amsel"),
+    "bert": ("Sachbearbeitung", "KI", "Bert Buche"),
+    "clara": ("Sachbearbeitung", "BA", "Clara Cremer"),
+    "lena": ("Lesen", "", "Lena Lind"),
+}
+
+
+def vorlagen(*args: str, cwd: Path, eingabe: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args],
+        cwd=cwd,
+        input=eingabe,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def git(wurzel: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(wurzel), *args], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+
+
+def repository(wurzel: Path) -> Path:
+    """A data repository with the example's data, committed; its configuration and the accounts of KONTEN."""
+    shutil.copytree(DATA, wurzel / "data")
+    (wurzel / ".gitignore").write_text("vorlagen-server.sqlite*\n.vorlagen/\n", encoding="utf-8")
+    git(wurzel, "init", "-q")
+    git(wurzel, "add", "-A")
+    git(wurzel, "-c", "user.name=Einrichtung", "-c", "user.email=it@stadt.example", "commit", "-qm", "Beispiel")
+    # made as the commands make them (tests/cli/test_server.py runs the commands themselves), in this process
+    datei = wurzel / "vorlagen-server.toml"
+    datei.write_text(muster(wurzel, datei, free_port()), encoding="utf-8")
+    for name, (rolle, amt, voll) in KONTEN.items():
+        anlegen(wurzel / "vorlagen-server.sqlite", name, KENNWORT, rolle, amt, voll, f"{name}@stadt.example")
+    return wurzel
+
+
+@contextlib.contextmanager
+def gestartet(wurzel: Path) -> Iterator[str]:
+    """The server of this repository as a process; its base address. Stopped (and waited for) at the end."""
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "server", "--config", "vorlagen-server.toml"],
+        cwd=wurzel,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    try:
+        erste = lines.get(timeout=60)
+        adresse = re.match(r"vorlagen server: (http://127\.0\.0\.1:\d+)/", erste)
+        assert adresse, erste
+        yield adresse.group(1)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+class _Formular(html.parser.HTMLParser):
+    """The fields of the first form with a given action: hidden and text inputs, selects, text areas."""
+
+    def __init__(self, action: str):
+        super().__init__()
+        self.action, self.drin, self.felder = action, False, {}
+        self._feld: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.drin = a.get("action") == self.action and not self.felder
+        elif self.drin and tag == "input" and a.get("name") and a.get("type") not in ("radio", "submit"):
+            self.felder[a["name"]] = a.get("value") or ""
+        elif self.drin and tag in ("textarea", "select") and a.get("name"):
+            self._feld = a["name"]
+            self.felder[self._feld] = ""
+        elif self.drin and tag == "option" and self._feld and "selected" in a:
+            self.felder[self._feld] = a.get("value") or ""
+
+    def handle_data(self, data):
+        if self._feld and self.drin and self.lasttag == "textarea":
+            self.felder[self._feld] += data.removeprefix("\n") if not self.felder[self._feld] else data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.drin = False
+        if tag in ("textarea", "select"):
+            self._feld = None
+
+
+def formular(seite: str, action: str) -> dict[str, str]:
+    parser = _Formular(action)
+    parser.feed(seite)
+    return parser.felder
+
+
+class _OhneWeiter(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Klient:
+    """A browser without a screen: its own cookies, Origin on every write, redirects not followed."""
+
+    def __init__(self, adresse: str, origin: str | None = None):
+        self.adresse, self.origin = adresse, origin if origin is not None else adresse
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _OhneWeiter)
+
+    def holen(self, pfad: str, daten: dict | None = None, kopf: dict | None = None) -> tuple[int, str, dict]:
+        body = urllib.parse.urlencode(daten).encode() if daten is not None else None
+        anfrage = urllib.request.Request(self.adresse + pfad, data=body, headers=kopf or {})
+        if body is not None:
+            anfrage.add_header("Content-Type", "application/x-www-form-urlencoded")
+            if self.origin:
+                anfrage.add_header("Origin", self.origin)
+        try:
+            with self.opener.open(anfrage, timeout=60) as antwort:
+                return antwort.status, antwort.read().decode("utf-8"), dict(antwort.headers)
+        except urllib.error.HTTPError as fehler:
+            return fehler.code, fehler.read().decode("utf-8"), dict(fehler.headers)
+
+    def cookie(self, name: str) -> str | None:
+        return next((c.value for c in self.cookies if c.name == name), None)
+
+    def anmelden(self, name: str, kennwort: str = KENNWORT) -> int:
+        _, seite, _ = self.holen("/anmelden")
+        felder = formular(seite, "/anmelden") | {"benutzer": name, "kennwort": kennwort}
+        return self.holen("/anmelden", felder)[0]
+
+
+OIDC_DIR = ROOT / "tests" / "oidc"
+GRUPPE = '\n[[recht]]\ngruppe = "Amt KI"\nrolle = "Sachbearbeitung"\namt = "KI"\n'
+
+
+@contextlib.contextmanager
+def anbieter(wurzel: Path) -> Iterator[str]:
+    """A real OpenID Connect provider (tests/oidc/anbieter.mjs, the npm package oidc-provider) for the server of
+    this repository, which gets its [oidc] section and the right of the group „Amt KI“; stopped at the end."""
+    datei = wurzel / "vorlagen-server.toml"
+    text = datei.read_text(encoding="utf-8")
+    oeffentlich = re.search(r'^oeffentlich = "(.*)"$', text, re.M).group(1)
+    port = free_port()
+    process = subprocess.Popen(
+        ["node", str(OIDC_DIR / "anbieter.mjs"), str(port), f"{oeffentlich}/anmelden/oidc/zurueck"],
+        cwd=OIDC_DIR,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        erste = process.stdout.readline()
+        assert erste.startswith("Anbieter: "), erste
+        adresse = erste.removeprefix("Anbieter: ").strip()
+        datei.write_text(
+            text + f'\n[oidc]\nanbieter = "{adresse}"\nclient_id = "vorlagen"\n'
+            f'client_secret = "geheimnis-der-tests"\n' + GRUPPE,
+            encoding="utf-8",
+        )
+        yield adresse
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def oidc_anmelden(page, name: str) -> None:
+    """Through the provider's own pages (its login and consent), as a clerk would."""
+    page.get_by_role("link", name="Mit dem Konto der Stadt anmelden").click()
+    page.fill('[name="login"]', name)
+    page.fill('[name="password"]', "beliebig")
+    page.locator('button[type="submit"]').click()
+    page.locator('button[type="submit"]').click()  # the consent: „Continue“

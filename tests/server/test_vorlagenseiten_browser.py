@@ -1,0 +1,89 @@
+"""Two clerks in real browsers (Chromium, through Playwright) against the server started as a process (issue 55,
+point 9): one signs in at the town's identity provider (OpenID Connect, a real provider the test starts), one with a
+local account at /anmelden; both edit the same Vorlage; the changes to different fields are merged, the one field both changed is shown side by side with who wrote
+the other, nothing is written until the second decides; the commits carry their authors; a person without the right
+is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hilfen.server import KENNWORT, anbieter, gestartet, git, oidc_anmelden, repository
+
+VORLAGE = "/__vorlagen/bearbeiten/vorlage/2021-0123"
+YAML = "data/vorlagen/2021-0123/vorlage.yaml"
+
+
+@pytest.fixture
+def server(tmp_path):
+    wurzel = repository(tmp_path / "repo")
+    with anbieter(wurzel), gestartet(wurzel) as adresse:
+        yield adresse, wurzel
+
+
+def _angemeldet(browser, adresse: str, name: str, oidc: bool = False):
+    kontext = browser.new_context()
+    page = kontext.new_page()
+    page.goto(adresse + VORLAGE)
+    assert page.title() == "Anmelden – vorlagen"  # without a session the page is the login
+    if oidc:
+        oidc_anmelden(page, name)
+    else:
+        page.fill('[name="benutzer"]', name)
+        page.fill('[name="kennwort"]', KENNWORT)
+        page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(adresse + VORLAGE)
+    return kontext, page
+
+
+def test_two_clerks_edit_the_same_vorlage_and_the_second_decides_side_by_side(browser, server):
+    adresse, wurzel = server
+    kontexte = []
+    try:
+        kontext_a, anna = _angemeldet(browser, adresse, "anna")
+        kontext_b, hanna = _angemeldet(browser, adresse, "hanna", oidc=True)
+        kontexte += [kontext_a, kontext_b]
+        anna.fill('[name="f:betreff"]', "Betreff von Anna")
+        text = anna.locator('[name="t:beschlussvorschlag.md"]')
+        text.fill(text.input_value().replace("Der Ausschuss", "Der Fachausschuss"))
+        hanna.fill('[name="f:betreff"]', "Betreff von Hanna")
+        hanna.fill('[name="f:datum"]', "2021-05-28")
+        anna.get_by_role("button", name="Speichern").first.click()
+        anna.wait_for_url("**gespeichert=*")
+        stand = (wurzel / YAML).read_bytes()
+        hanna.get_by_role("button", name="Speichern").first.click()
+        hanna.wait_for_selector("table.nebeneinander")
+        zeile = hanna.locator("tr.frage")
+        assert zeile.locator("th").inner_text() == "betreff"
+        assert zeile.locator("pre.meins").inner_text() == "Betreff von Hanna"
+        assert zeile.locator("pre.anderer").inner_text() == "Betreff von Anna"
+        assert "Wert von Anna Amsel <anna@stadt.example>" in zeile.inner_text()
+        assert (wurzel / YAML).read_bytes() == stand  # nothing written before the decision
+        zeile.get_by_label("Ihr Wert").check()
+        hanna.get_by_role("button", name="So speichern").click()
+        hanna.wait_for_url("**gespeichert=*")
+        assert hanna.locator('[name="f:betreff"]').input_value() == "Betreff von Hanna"
+        assert hanna.locator('[name="f:datum"]').input_value() == "2021-05-28"
+        assert "Der Fachausschuss" in hanna.locator('[name="t:beschlussvorschlag.md"]').input_value()
+    finally:
+        for kontext in kontexte:
+            kontext.close()
+    assert git(wurzel, "log", "--format=%an <%ae>: %s").splitlines() == [
+        "Hanna Hahn <hanna@stadt.example>: Vorlage 2021-0123: datum, betreff geändert (im Browser)",
+        "Anna Amsel <anna@stadt.example>: Vorlage 2021-0123: betreff, beschlussvorschlag.md geändert (im Browser)",
+        "Einrichtung <it@stadt.example>: Beispiel",
+    ]
+
+
+def test_a_clerk_of_another_amt_is_refused_in_the_browser(browser, server):
+    adresse, wurzel = server
+    kontext, clara = _angemeldet(browser, adresse, "clara")
+    try:
+        clara.fill('[name="f:betreff"]', "Von Clara")
+        clara.get_by_role("button", name="Speichern").first.click()
+        clara.wait_for_load_state()
+        assert "Diese Vorlage darf nur die Sachbearbeitung ihres federführenden Amts ändern" in clara.content()
+    finally:
+        kontext.close()
+    assert git(wurzel, "status", "--porcelain", "--", "data") == ""
+    assert len(git(wurzel, "log", "--format=%H").splitlines()) == 1

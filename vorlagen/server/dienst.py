@@ -1,0 +1,69 @@
+"""The server as a service: the configuration checked, the data repository found (a git repository), the state
+file opened, and the application served by waitress; the first line names the address it listens on."""
+
+from __future__ import annotations
+
+import sys
+
+from vorlagen.core.pfade import gezeigt
+from vorlagen.load.settings import locate
+from vorlagen.server import gitstand
+from vorlagen.server.anwendung import anwendung
+from vorlagen.server.konfiguration import Konfiguration, Ungueltig
+from vorlagen.server.zustand import verbunden
+
+THREADS = 8  # requests answered at once (a save waits for the one before it: anwendung.Dienst.speichern)
+
+
+def vorbereiten(konfiguration: Konfiguration):
+    """The application for this configuration; Ungueltig when the data repository or the state file is not usable."""
+    repository, problems = locate(None, None, start=konfiguration.datenrepository)
+    if repository is None:
+        raise Ungueltig("\n".join(str(p) for p in problems))
+    if not gitstand.ist_repository(repository.root):
+        raise Ungueltig(
+            f"{gezeigt(repository.root)}: Das Datenrepository ist kein git-Repository – jede "
+            "Speicherung des Servers ist ein Commit; legen Sie es mit „git init“ an und checken Sie "
+            "den Stand ein."
+        )
+    try:
+        with verbunden(konfiguration.zustand):
+            pass
+    except Exception:  # sqlite3.Error or OSError: the file or its folder is not writable, or no SQLite file
+        raise Ungueltig(
+            f"{gezeigt(konfiguration.zustand)}: Die Zustandsdatei lässt sich nicht öffnen – prüfen Sie, "
+            "ob der Ordner für den Dienst beschreibbar ist und die Datei eine SQLite-Datei."
+        ) from None
+    return anwendung(konfiguration, repository.data)
+
+
+def starten(konfiguration: Konfiguration) -> int:
+    from waitress import create_server
+
+    app = vorbereiten(konfiguration)
+    try:
+        server = create_server(
+            app,
+            host=konfiguration.adresse,
+            port=konfiguration.port,
+            threads=THREADS,
+            ident="vorlagen",
+            clear_untrusted_proxy_headers=True,
+        )
+    except OSError:
+        print(
+            f"Der Port {konfiguration.port} auf {konfiguration.adresse} lässt sich nicht öffnen (schon belegt "
+            f"oder nicht erlaubt) – wählen Sie in {gezeigt(konfiguration.datei)} einen anderen.",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"vorlagen server: http://{konfiguration.adresse}:{konfiguration.port}/ (für die Benutzer: "
+        f"{konfiguration.oeffentlich}/) – Beenden mit Strg+C.",
+        flush=True,
+    )
+    try:
+        server.run()
+    finally:
+        server.close()
+    return 0

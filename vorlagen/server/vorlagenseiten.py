@@ -1,0 +1,235 @@
+"""The Vorlagen in the server: the list a person may see, a Vorlage's form (the editing side's page), its save
+(speichern.py: merged, committed by the person) and the decision where two people changed the same field. Every
+page checks the person's right first (rechte.py)."""
+
+from __future__ import annotations
+
+import base64
+import sys
+import urllib.parse
+from http import HTTPStatus
+from pathlib import Path
+
+from flask import Flask, Response, abort, g, redirect, request
+from werkzeug.wrappers.response import Response as Antwort
+
+from vorlagen.building.bearbeiten import bearbeitung, routen, seiten
+from vorlagen.building.bearbeiten.bearbeitung import YAML, lesen
+from vorlagen.building.bearbeiten.entwurf import Eingabe
+from vorlagen.building.bearbeiten.routen import WURZEL, Bearbeiten
+from vorlagen.core.problems import Paths
+from vorlagen.load.settings import wurzel_von
+from vorlagen.load.yamlfile import Mapping, Scalar
+from vorlagen.server import entwuerfe, gitstand, protokoll, speichern
+from vorlagen.server.anmeldung import mit_konto, seite
+from vorlagen.server.rechte import darf_bearbeiten, darf_lesen
+from vorlagen.server.staende import Staende
+
+KEIN_RECHT = (
+    "Diese Vorlage darf nur die Sachbearbeitung ihres federführenden Amts ändern – Ihr Konto hat dieses "
+    "Recht nicht; nichts gespeichert."
+)
+FREMDES_AMT = "Federführend kann nur ein Amt sein, für das Sie Sachbearbeitung haben ({aemter}) – nichts gespeichert."
+
+
+def angaben(ordner: Path) -> tuple[str | None, bool]:
+    """(federführendes Amt, öffentlich) of a Vorlage as its vorlage.yaml says now."""
+    node = bearbeitung.knoten(ordner / YAML, lesen(ordner / YAML) or "", Paths())[0]
+    eintraege = node.entries if isinstance(node, Mapping) else {}
+
+    def wert(key: str) -> str | None:
+        value = eintraege.get(key, (None, None))[1]
+        return value.text if isinstance(value, Scalar) and not value.is_null else None
+
+    return wert("federfuehrend"), wert("oeffentlich") != "false"
+
+
+def _staende(dienst) -> Staende:
+    return Staende(dienst.konfiguration.zustand, g.sitzung.csrf)
+
+
+def _bearbeiten(dienst) -> Bearbeiten:
+    return Bearbeiten(dienst.data, lambda: 0, _staende(dienst))
+
+
+def _ordner(dienst, name: str, schreiben: bool = False) -> Path:
+    """The folder of a Vorlage the person may see (and change); 404 for one they may not see, 403 for a write they
+    may not make."""
+    gefunden = bearbeitung.vorlagenordner(dienst.data, name)
+    if gefunden is None:
+        abort(HTTPStatus.NOT_FOUND)
+    federfuehrend, oeffentlich = angaben(gefunden)
+    if not darf_lesen(g.person, federfuehrend, oeffentlich):
+        abort(HTTPStatus.NOT_FOUND)
+    if schreiben and not darf_bearbeiten(g.person, federfuehrend):
+        abort(Response(KEIN_RECHT + "\n", HTTPStatus.FORBIDDEN, mimetype="text/plain"))
+    amt = request.form.get("f:federfuehrend") if schreiben else None
+    if amt is not None and amt not in g.person.aemter():
+        aemter = ", ".join(sorted(g.person.aemter()))
+        abort(Response(FREMDES_AMT.format(aemter=aemter) + "\n", HTTPStatus.FORBIDDEN, mimetype="text/plain"))
+    return gefunden
+
+
+def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
+    """With a remote in the configuration: its new commits brought in, or this server's pushed; what did not work
+    goes to the service's log (the save itself stands)."""
+    remote = dienst.konfiguration.remote
+    if not remote or not (holen or senden):
+        return
+    wurzel = wurzel_von(dienst.data)
+    try:
+        meldung = gitstand.holen(wurzel, remote) if holen else gitstand.senden(wurzel, remote)
+    except gitstand.GitFehler as fehler:
+        meldung = str(fehler)
+    if meldung:
+        print(meldung, file=sys.stderr, flush=True)
+
+
+def einrichten(app: Flask, dienst) -> None:
+    _lesen(app, dienst)
+    _schreiben(app, dienst)
+
+
+def _lesen(app: Flask, dienst) -> None:
+    """The pages that read: the list, a Vorlage's form, a formula's value."""
+    data = dienst.data
+
+    def staende() -> Staende:
+        return _staende(dienst)
+
+    def bearbeiten() -> Bearbeiten:
+        return _bearbeiten(dienst)
+
+    def ordner(name: str, schreiben: bool = False) -> Path:
+        return _ordner(dienst, name, schreiben)
+
+    @app.get("/")
+    def start():
+        return redirect(WURZEL, HTTPStatus.SEE_OTHER)
+
+    @app.get("/__vorlagen/ereignisse")
+    def ereignisse():
+        return Response(status=HTTPStatus.NO_CONTENT)  # the server builds no PDFs yet: nothing to follow
+
+    @app.get(f"{WURZEL}statisch/<name>")
+    def statisch(name: str):
+        datei = seiten.statisch(name)
+        if datei is None:
+            abort(HTTPStatus.NOT_FOUND)
+        return Response(datei[0], mimetype=datei[1].split(";")[0])
+
+    @app.get(WURZEL)
+    def uebersicht():
+        from vorlagen.building.bearbeiten.neu import SCHRITTE, auswahl
+        from vorlagen.building.bearbeiten.uebersicht import eintraege
+
+        sichtbar = [e for e in eintraege(data) if darf_lesen(g.person, *angaben(data / "vorlagen" / e.ordner))]
+        return seite(
+            "uebersicht.html.j2",
+            vorlagen=sichtbar,
+            token=g.sitzung.csrf,
+            auswahl=auswahl(data),
+            schritte=SCHRITTE,
+            meldungen=[],
+            werte={},
+        )
+
+    @app.get(f"{WURZEL}vorlage/<name>")
+    def vorlage(name: str):
+        gefunden = ordner(name)
+        with dienst.speichern:
+            abgleichen(dienst, holen=True)
+        aufbewahrt = entwuerfe.nehmen(dienst.konfiguration.zustand, request.cookies.get(entwuerfe.COOKIE), request.path)
+        if aufbewahrt is not None:  # the input of an expired session, shown again – nothing written
+            offen = bearbeitung.entwurf(data, gefunden, Eingabe(aufbewahrt), staende())
+            offen.allgemein.insert(0, entwuerfe.WIEDER)
+        else:
+            offen = bearbeitung.oeffnen(data, gefunden, staende())
+            gespeichert = request.args.get("gespeichert", "")
+            offen.gespeichert = [n for n in gespeichert.split(",") if n]
+        antwort = Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), mimetype="text/html")
+        antwort.delete_cookie(entwuerfe.COOKIE)
+        return antwort
+
+    @app.post(f"{WURZEL}formel/<name>")
+    def formel(name: str):
+        gefunden = ordner(name)
+        return Response(routen.formel_text(bearbeiten(), gefunden, _eingabe()), mimetype="text/plain")
+
+
+def _schreiben(app: Flask, dienst) -> None:
+    """The writes: a save, and the decision where two people changed the same field."""
+    data = dienst.data
+
+    def staende() -> Staende:
+        return _staende(dienst)
+
+    def bearbeiten() -> Bearbeiten:
+        return _bearbeiten(dienst)
+
+    def ordner(name: str, schreiben: bool = False) -> Path:
+        return _ordner(dienst, name, schreiben)
+
+    @app.post(f"{WURZEL}vorlage/<name>")
+    def speichern_(name: str):
+        gefunden, eingabe = ordner(name, schreiben=True), _eingabe()
+        with dienst.speichern:
+            if eingabe.aktion != "speichern":
+                offen = bearbeitung.bearbeiten(data, gefunden, eingabe, staende())
+                return Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), mimetype="text/html")
+            try:
+                abgleichen(dienst, holen=True)
+                ergebnis = speichern.speichern(data, gefunden, eingabe, staende(), g.person)
+                abgleichen(dienst, senden=bool(ergebnis.commit))
+            except gitstand.GitFehler as fehler:
+                return Response(str(fehler) + "\n", HTTPStatus.INTERNAL_SERVER_ERROR, mimetype="text/plain")
+        return _antwort(gefunden, ergebnis)
+
+    @app.post(f"{WURZEL}entscheiden/<name>")
+    def entscheiden(name: str):
+        gefunden = ordner(name, schreiben=True)
+        meins, basis, anderer, wahl = speichern.entschieden({k: v[-1] for k, v in request.form.lists()})
+        erlaubt = {
+            YAML,
+            *bearbeitung.textnamen(gefunden, bearbeitung.knoten(gefunden / YAML, meins.get(YAML, ""), Paths())[0]),
+        }
+        meins = {n: t for n, t in meins.items() if n in erlaubt}
+        if YAML not in meins:
+            abort(HTTPStatus.BAD_REQUEST)
+        with dienst.speichern:
+            eigene = staende()
+            if any(eigene.merken(lesen(gefunden / n)) != anderer.get(n) for n in meins):
+                wahl = {}  # changed again since the question: asked anew, with the values now
+            try:
+                ergebnis = speichern.zusammen(data, gefunden, meins, basis, eigene, g.person, wahl)
+                abgleichen(dienst, senden=bool(ergebnis.commit))
+            except gitstand.GitFehler as fehler:
+                return Response(str(fehler) + "\n", HTTPStatus.INTERNAL_SERVER_ERROR, mimetype="text/plain")
+        return _antwort(gefunden, ergebnis)
+
+    def _antwort(gefunden: Path, ergebnis: speichern.Ergebnis) -> Antwort:
+        if ergebnis.fragen:
+            return seite(
+                "konflikt.html.j2",
+                HTTPStatus.CONFLICT,
+                ordner=gefunden.name,
+                ergebnis=ergebnis,
+                token=g.sitzung.csrf,
+                b64=lambda t: base64.b64encode(t.encode("utf-8")).decode("ascii"),
+            )
+        offen = ergebnis.seite
+        if offen.gespeichert:
+            protokoll.eintragen(
+                dienst.konfiguration.zustand, g.person.name, "Speichern", gefunden.name, ergebnis.commit
+            )
+            ziel = f"{WURZEL}vorlage/{gefunden.name}?gespeichert={urllib.parse.quote(','.join(offen.gespeichert))}"
+            return redirect(ziel, HTTPStatus.SEE_OTHER)
+        status = HTTPStatus.CONFLICT if offen.konflikte else HTTPStatus.OK
+        if offen.meldungen or offen.allgemein:
+            status = HTTPStatus.UNPROCESSABLE_ENTITY
+        return Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), status, mimetype="text/html")
+
+
+def _eingabe() -> Eingabe:
+    felder = {key: werte[-1] for key, werte in request.form.lists()}
+    return Eingabe(felder, request.form.getlist("aktion")[-1] if "aktion" in request.form else "speichern")

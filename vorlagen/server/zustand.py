@@ -1,0 +1,48 @@
+"""The server's state beside the data: one embedded SQLite file (accounts, sessions, failed sign-ins, audit log, the
+texts forms were opened on, sign-ins begun at the identity provider and the people it named). The data repository stays the single source of every Vorlage."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS konten (
+    name TEXT PRIMARY KEY, anzeigename TEXT NOT NULL, email TEXT NOT NULL, kennwort TEXT NOT NULL,
+    rolle TEXT NOT NULL, amt TEXT NOT NULL, angelegt TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sitzungen (
+    kennung TEXT PRIMARY KEY, name TEXT NOT NULL, csrf TEXT NOT NULL, angelegt REAL NOT NULL, zuletzt REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS fehlversuche (schluessel TEXT NOT NULL, zeit REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS fehlversuche_schluessel ON fehlversuche (schluessel, zeit);
+CREATE TABLE IF NOT EXISTS protokoll (
+    zeit TEXT NOT NULL, person TEXT NOT NULL, ereignis TEXT NOT NULL, vorlage TEXT NOT NULL, commit_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS texte (stand TEXT PRIMARY KEY, text TEXT NOT NULL, zeit REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS oidc_anfragen (
+    state TEXT PRIMARY KEY, nonce TEXT NOT NULL, verifier TEXT NOT NULL, weiter TEXT NOT NULL, zeit REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS entwuerfe (
+    kennung TEXT PRIMARY KEY, pfad TEXT NOT NULL, felder TEXT NOT NULL, zeit REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS personen (
+    name TEXT PRIMARY KEY, anzeigename TEXT NOT NULL, email TEXT NOT NULL, gruppen TEXT NOT NULL, zeit REAL NOT NULL);
+"""
+WARTEN = 10.0  # seconds a write waits for another one (SQLite's own lock)
+
+
+@contextlib.contextmanager
+def verbunden(datei: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to the state file, its tables made; committed at the end of the block, rolled back on an error."""
+    verbindung = sqlite3.connect(datei, timeout=WARTEN, isolation_level=None)
+    try:
+        verbindung.execute("PRAGMA journal_mode=WAL")
+        verbindung.execute("PRAGMA busy_timeout=10000")
+        verbindung.executescript(SCHEMA)
+        verbindung.execute("BEGIN IMMEDIATE")
+        try:
+            yield verbindung
+        except BaseException:
+            verbindung.execute("ROLLBACK")
+            raise
+        verbindung.execute("COMMIT")
+    finally:
+        verbindung.close()
