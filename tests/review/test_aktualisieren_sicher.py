@@ -196,3 +196,25 @@ def test_kill_9_at_any_instant_of_aktualisieren_leaves_the_repository_old_or_new
             for name, inhalt in alt.items():  # back to the old state for the next kill
                 (repo / name).write_bytes(inhalt)
     assert gesehen, "no round ran"
+
+
+def test_only_the_dropped_sentence_this_version_names_is_explained_among_lost_text() -> None:
+    """0.2 printed „Keine.“ under Finanzielle Auswirkungen where a Vorlage said nothing; 0.3 prints no sentence it
+    was not given – named with its reason. Any other text no longer printed still blocks the write."""
+    from vorlagen.review.aktualisieren import Ergebnis, _texte_einordnen
+
+    vorher = {
+        "v.txt": "Sachverhalt\n-----------\nText.\n\nFinanzielle Auswirkungen\n------------------------\nKeine.\n"
+    }
+    nachher = {"v.txt": "Sachverhalt\n-----------\nText.\n"}
+    ergebnis = Ergebnis()
+    _texte_einordnen(ergebnis, textabweichungen(vorher, nachher, {}))
+    assert ergebnis.abweichungen == []
+    assert [grund.split(" druckt seit")[0] for _, grund in ergebnis.erklaert] == [
+        "eine Vorlage ohne Angaben zu finanziellen Auswirkungen"
+    ]
+    anders = {"v.txt": vorher["v.txt"].replace("Text.", "Der Kreistag beschließt.")}
+    ergebnis = Ergebnis()
+    _texte_einordnen(ergebnis, textabweichungen(anders, nachher, {}))
+    assert [a.vorher.text.startswith("Der Kreistag beschließt.") for a in ergebnis.abweichungen if a.vorher] == [True]
+    assert ergebnis.erklaert == []

@@ -9,6 +9,7 @@ makes on purpose and says why – are the rewritten files written into the repos
 from __future__ import annotations
 
 import dataclasses
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,10 +89,10 @@ def aktualisieren(
         result.dateien = len(vorher)
         result.zahlen = sum(len(figures(text)) for text in vorher.values())
         _einordnen(result, compare(vorher, zwischen), [e for e in q.erklaerungen if not e.bewahrbar])
-        result.abweichungen += textabweichungen(vorher, zwischen, NEUE_WORTE, ENTWURF)
+        _texte_einordnen(result, textabweichungen(vorher, zwischen, NEUE_WORTE, ENTWURF))
         if bewahrbar:
             _einordnen(result, compare(zwischen, nachher), bewahrbar)
-            result.abweichungen += textabweichungen(zwischen, nachher, NEUE_WORTE, ENTWURF)
+            _texte_einordnen(result, textabweichungen(zwischen, nachher, NEUE_WORTE, ENTWURF))
         _freigaben(result, vorher, nachher)
         result.neu = {name: (neu / name).read_bytes() for name in q.geaendert}
         result.staende = {name: staende.get(name, ABSENT) for name in q.geaendert}
@@ -128,6 +129,36 @@ def _freigaben(result: Ergebnis, vorher: dict[str, str], nachher: dict[str, str]
         if ENTWURF in vorher[datei] or ENTWURF not in nachher.get(datei, ENTWURF):
             continue
         (result.entwuerfe if datei in geaendert or worte else result.verloren).append(datei)
+
+
+# Text a release no longer prints on purpose, each with why (0.3.0: no sentence of its own where a Vorlage states
+# nothing on its Finanzielle Auswirkungen – a heading, its underline and the „Keine.“ 0.2 invented)
+WEGGELASSEN = (
+    (
+        re.compile(r".+ -{3,} Keine\."),
+        "eine Vorlage ohne Angaben zu finanziellen Auswirkungen druckt seit 0.3.0 keinen Satz, den sie nicht sagt; "
+        "soll der Abschnitt „Keine.“ wieder zeigen, tragen Sie in koerperschaft.yaml unter hausstil: finanzen: "
+        "ohne: „Keine.“ ein",
+    ),
+)
+
+
+def _texte_einordnen(result: Ergebnis, abweichungen: list[Abweichung]) -> None:
+    """Text the earlier build printed and this one does not: a removal this version makes on purpose is named with
+    its reason; every other one blocks the write."""
+    for abweichung in abweichungen:
+        grund = next(
+            (
+                g
+                for muster, g in WEGGELASSEN
+                if abweichung.nachher is None and abweichung.vorher and muster.fullmatch(abweichung.vorher.text)
+            ),
+            None,
+        )
+        if grund is None:
+            result.abweichungen.append(abweichung)
+        else:
+            result.erklaert.append((abweichung, grund))
 
 
 # Words a release prints differently on purpose, each with the words it may now print instead (0.3.3: the Deckung of
