@@ -125,7 +125,8 @@ def test_unknown_key_suggests_the_right_one_and_is_not_reported_twice(capsys, da
     code, found = check(capsys, data)
     assert found == [
         f"data/{VORLAGE}:6: Unbekannter Schlüssel „betref“ in „vorlage.yaml“ – meinten Sie „betreff“? "
-        "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, kopf, federfuehrend, betreff, beratungsfolge, "
+        "Erlaubt sind: nummer, art, oeffentlich, datum, aktenzeichen, kopf, federfuehrend, einreicher, aendert, "
+        "fragen, antwort_bis, beantwortet, stellungnahme_zu, betreff, beratungsfolge, "
         "beschlussvorschlag, abschnitte, texte, klimaschutz, dringlichkeitsentscheidung, finanzielle_auswirkungen, "
         "bescheide, antraege, finanzierung, zahlen, verteilungen, anlagen, unterschrift, bezug, platzhalter."
     ]
@@ -148,7 +149,8 @@ def test_wrong_types(capsys, data):
     code, found = check(capsys, data)
     assert found == [
         f"data/{VORLAGE}:2: „art“: „Beschlusvorlage“ steht nicht in der Liste „hausstil: arten“ der Körperschaft – "
-        "meinten Sie „Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage. Für "
+        "meinten Sie „Beschlussvorlage“? Möglich sind: Beschlussvorlage, Mitteilungsvorlage, Berichtsvorlage, Antrag, "
+        "Änderungsantrag, Anfrage. Für "
         "ein eigenes Wort legen Sie die Liste „arten:“ unter „hausstil:“ in koerperschaft.yaml an – sie ersetzt die "
         "Standardwörter; übernehmen Sie die, die Sie weiter brauchen.",
         f"data/{VORLAGE}:3: „oeffentlich“: „vielleicht“ ist weder ja noch nein – schreiben Sie true oder false.",

@@ -89,6 +89,7 @@ def _overview(tmp_path: Path, count: int) -> str:
         link=str,
         intern=False,
         sitzungen=sitzungen,
+        anfragen=[],
     )
     assert problems == []
     return html

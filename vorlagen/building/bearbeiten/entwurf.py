@@ -21,6 +21,8 @@ from vorlagen.load.yamlschreiben import Pfad, YamlDatei, Zeile, Zitiert
 # sections the handbook writes in one line, by their place (a * for any list position)
 IN_EINER_ZEILE = (
     "beratungsfolge.*",
+    "einreicher",
+    "aendert",
     "anlagen.*",
     "abschnitte",
     "bescheide",

@@ -29,8 +29,9 @@ ZEILEN = {"Eigenanteil": _EIGENANTEIL}  # the rows of a table of this kind; of a
 
 HANDBUCH = {  # record → its keys in the handbook's order, where that is not the record's
     "Vorlage": (
-        "nummer", "art", "oeffentlich", "platzhalter", "datum", "aktenzeichen", "kopf", "federfuehrend", "betreff",
-        "beratungsfolge", "beschlussvorschlag", "abschnitte", "texte", "klimaschutz", "dringlichkeitsentscheidung",
+        "nummer", "art", "oeffentlich", "platzhalter", "datum", "aktenzeichen", "kopf", "federfuehrend", "einreicher",
+        "aendert", "beantwortet", "stellungnahme_zu", "betreff", "fragen", "antwort_bis", "beratungsfolge",
+        "beschlussvorschlag", "abschnitte", "texte", "klimaschutz", "dringlichkeitsentscheidung",
         "bescheide", "antraege", "finanzierung", "zahlen", "verteilungen", "anlagen", "finanzielle_auswirkungen",
         "unterschrift", "bezug",
     ),
