@@ -9,8 +9,6 @@ from typing import Literal
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 
-RECHNUNGEN = ("neu - alt", "alt - neu", "(neu - alt) / alt", "neu / alt")
-
 
 @record
 class Vergleichserwartung(Record):

@@ -10,7 +10,7 @@ from vorlagen.compute.eigenanteil import Tabelle, Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.periode import fuer_periode
 from vorlagen.compute.project import eigene_rundung, rundung_of
-from vorlagen.core.fmt import NBSP, prozent, zahl
+from vorlagen.core.fmt import zahl
 from vorlagen.core.money import Rundung, exact
 from vorlagen.load.facts import Facts
 
@@ -352,7 +352,3 @@ def vergleich_wert(k: Kontext, t, w, feld: str) -> Herleitung:
         teile=[vergleich_wert(k, t, w, "alt"), vergleich_wert(k, t, w, "neu")],
         rundung=f"kaufmännisch auf {t.prozent_stellen} Nachkommastellen (prozent_stellen in koerperschaft.yaml)",
     )
-
-
-def prozent_text(value, stellen: int) -> str:
-    return prozent(value, stellen).replace(" ", NBSP)
