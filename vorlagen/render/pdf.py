@@ -42,7 +42,7 @@ class ProjectFetcher(URLFetcher):
         self.roots = [root.resolve() for root in roots]
         self.fetched: list[Path] = []
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         asked, url = url, self.wirklich(url)
         path = lokale_datei(url, self.roots)
         if path is None:
@@ -79,7 +79,7 @@ class _Collect(logging.Handler):
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         if not maschine.notieren(record):
             self.messages.append(record.getMessage())
 
