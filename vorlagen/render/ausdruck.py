@@ -21,7 +21,7 @@ from vorlagen.compute.grenzen import GRENZEN
 from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import Zahlformat, gekuerzt, zeigt_null
+from vorlagen.core.fmt import Zahlformat, dezimalkomma, gekuerzt, zeigt_null
 from vorlagen.render.sandbox import Sandbox
 
 FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
@@ -232,7 +232,7 @@ def _als_formel(node: nodes.Node, tiefe: int, sonst=None) -> str:
     if isinstance(node, nodes.Neg):
         return "-" + _operand(node.node, tiefe, lambda rang: True, sonst)
     if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return format(Decimal(repr(node.value)).normalize(), "f").replace(".", ",")
+        return dezimalkomma(Decimal(repr(node.value)).normalize())
     pfad = pfad_von(node)
     if pfad is None or pfad[0] not in FORMEL_NAMEN:
         raise KeineFormel
