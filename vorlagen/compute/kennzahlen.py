@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.darstellung import Darstellung, gekuerzt, nie_null, verlorene_ziffern
+from vorlagen.compute.darstellung import Darstellung, nie_null, verlorene_ziffern, weniger_stellen_als_getippt
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
@@ -321,7 +321,9 @@ def _zahlwert(
     value, step = _gerundet(k, genau.genau, rundung.quantum)
     stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (0, None)
     form = Darstellung(k.einheit, step, k.stellen, rundung.prozent_stellen, zahlformat, stellen)
-    kuerzer = gekuerzt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
+    kuerzer = (
+        weniger_stellen_als_getippt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
+    )
     if kuerzer is not None:
         problems.append(Problem(k.where("stellen"), f"Zahl „{k.id}“: {kuerzer}"))
     falsch = (verlorene_ziffern(betraege(tree, k.einheit), form) if getippte else None) or nie_null(
