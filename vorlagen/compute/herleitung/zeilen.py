@@ -352,3 +352,13 @@ def vergleich_wert(k: Kontext, t, w, feld: str) -> Herleitung:
         teile=[vergleich_wert(k, t, w, "alt"), vergleich_wert(k, t, w, "neu")],
         rundung=f"kaufmännisch auf {t.prozent_stellen} Nachkommastellen (prozent_stellen in koerperschaft.yaml)",
     )
+
+
+def zeilen_anzahl(z: Zeile) -> Herleitung:
+    p = z.position
+    return Herleitung(
+        f"Anzahl der Zeile „{z.als}“",
+        f"angegeben = {zahl(z.anzahl)}",
+        zahl(z.anzahl),
+        [Eingang("Anzahl", zahl(z.anzahl), p.where("anzahl"))],
+    )
