@@ -8,10 +8,15 @@ from decimal import Decimal
 from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Zeile
-from vorlagen.compute.herleitung import Herleitung, matrix, quellen, zeilen
-from vorlagen.compute.herleitung import bescheide as herleitung_bescheide
-from vorlagen.compute.herleitung import uebersicht as herleitung_uebersicht
-from vorlagen.compute.herleitung import verteilung as herleitung_verteilung
+from vorlagen.compute.herleitung import (
+    Herleitung,
+    bescheidwerte,
+    matrix,
+    quellen,
+    uebersichtswerte,
+    verteilungswerte,
+    zeilen,
+)
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
@@ -77,7 +82,7 @@ def _jahresteil(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gef
             holder.quantum,
         ), GELD
     if isinstance(holder, Uebersicht):
-        return herleitung_uebersicht.uebersicht(k, holder, pfad[-2], year), GELD
+        return uebersichtswerte.uebersicht(k, holder, pfad[-2], year), GELD
     return None
 
 
@@ -170,22 +175,22 @@ def _bescheidfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> G
     """An amount of a Bescheid or an Antrag, of one of its positions or of one of its instalments."""
     feld = pfad[-1]
     if isinstance(owner, BescheidWerte) and feld in ("betrag", "vzae", "bezahlt", "offen"):
-        return herleitung_bescheide.bescheid(k, owner, feld), "vzae" if feld == "vzae" else GELD
+        return bescheidwerte.bescheid(k, owner, feld), "vzae" if feld == "vzae" else GELD
     if isinstance(owner, Position):
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
         if feld in ("betrag", "einheit"):
-            h = herleitung_bescheide.position(k, b, owner)
+            h = bescheidwerte.position(k, b, owner)
             return (
                 h if feld == "betrag" else h.mit(gedruckt(owner.einheit, GELD, [], b.quantum, 2, k.zahlformat))
             ), GELD
         if feld == "anzahl":
-            return herleitung_bescheide.position_anzahl(b, owner), "zahl"
+            return bescheidwerte.position_anzahl(b, owner), "zahl"
     if isinstance(owner, Ratenwert) and feld in ("betrag", "anteil"):
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
         return (
-            (herleitung_bescheide.rate(k, b, owner), GELD)
+            (bescheidwerte.rate(k, b, owner), GELD)
             if feld == "betrag"
-            else (herleitung_bescheide.rate_anteil(b, owner), "prozent")
+            else (bescheidwerte.rate_anteil(b, owner), "prozent")
         )
     return None
 
@@ -194,12 +199,12 @@ def _weiteres(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefun
     """An Eigenanteil of the Übersicht, a figure of a Verteilung, a Satz."""
     feld = pfad[-1]
     if isinstance(owner, Uebersicht) and feld in ("eigenanteil", "eigenanteil_min", "eigenanteil_max"):
-        return herleitung_uebersicht.uebersicht(k, owner, feld), GELD
+        return uebersichtswerte.uebersicht(k, owner, feld), GELD
     if isinstance(owner, VerteilungWerte) and feld in ("summe", "soll", "anzahl", "vzae"):
-        return herleitung_verteilung.verteilung(k, owner, feld), "zahl"
+        return verteilungswerte.verteilung(k, owner, feld), "zahl"
     if pfad[0] == "saetze" and len(pfad) >= 2:
         satz = chain[1]
-        return herleitung_bescheide.satz(satz), GELD
+        return bescheidwerte.satz(satz), GELD
     return None
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from vorlagen.compute.herleitung import Eingang, Herleitung
-from vorlagen.compute.herleitung import haushalt as herleitung_haushalt
+from vorlagen.compute.herleitung import Eingang, Herleitung, haushaltswerte
 from vorlagen.compute.herleitung.namen import herleiten, teil_von
 from vorlagen.compute.herleitung.zeilen import Kontext, summe
 from vorlagen.render.raster import Raster, Zelle, zelle
@@ -27,11 +26,11 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
             if p.plan not in ("Ergebnisplan", "Verwaltungshaushalt"):
                 position += f" ({a.planwort(p.plan)})"
             felder = [
-                zelle(herleitung_haushalt.haushalt_zeile(k, a, z, f, teil_von(rechnung, k)))
+                zelle(haushaltswerte.haushalt_zeile(k, a, z, f, teil_von(rechnung, k)))
                 for f in ("betrag", "ansatz", "gebunden", "verfuegbar")
             ]
             mehr = (
-                zelle(herleitung_haushalt.haushalt_zeile(k, a, z, "mehrbedarf", teil_von(rechnung, k)))
+                zelle(haushaltswerte.haushalt_zeile(k, a, z, "mehrbedarf", teil_von(rechnung, k)))
                 if z.art
                 else Zelle("–")
             )
@@ -99,7 +98,7 @@ def _deckung(k: Kontext, a, rechnung) -> Raster:
         else:
             position = offen
         if d.verfuegbar is not None:
-            verfuegbar = zelle(herleitung_haushalt.deckung(k, a, d, "verfuegbar"))
+            verfuegbar = zelle(haushaltswerte.deckung(k, a, d, "verfuegbar"))
         else:
             verfuegbar = Zelle("–" if not d.position else offen)
         deckung.zeile(
@@ -108,7 +107,7 @@ def _deckung(k: Kontext, a, rechnung) -> Raster:
                 str(d.jahr),
                 d.wort or offen,
                 position,
-                zelle(herleitung_haushalt.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
+                zelle(haushaltswerte.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
                 verfuegbar,
             ],
         )

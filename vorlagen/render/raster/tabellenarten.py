@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 from vorlagen.compute.herleitung import matrix as m
-from vorlagen.compute.herleitung import uebersicht as herleitung_uebersicht
-from vorlagen.compute.herleitung import verteilung as herleitung_verteilung
+from vorlagen.compute.herleitung import uebersichtswerte, verteilungswerte
 from vorlagen.compute.herleitung import zeilen as h
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.vergleich import STANDARD
@@ -44,14 +43,14 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
             ]
             r.zeile(_name(t), [_name(t), *_betraege(k, t), *years], (t.id,))
         for label, feld, jahre_feld in _summen(u):
-            years = [zelle(herleitung_uebersicht.uebersicht(k, u, jahre_feld, j)) for j in jahre]
-            r.zeile(label, [label, "", "", zelle(herleitung_uebersicht.uebersicht(k, u, feld)), *years])
+            years = [zelle(uebersichtswerte.uebersicht(k, u, jahre_feld, j)) for j in jahre]
+            r.zeile(label, [label, "", "", zelle(uebersichtswerte.uebersicht(k, u, feld)), *years])
         return [r]
     erste = Raster("uebersicht", "Eigenanteile", [["Berechnung", "Gesamtkosten", "Abzüge", "Eigenanteil"]])
     for t in u.tabellen:
         erste.zeile(_name(t), [_name(t), *_betraege(k, t)], (t.id,))
     for label, feld, _ in _summen(u):
-        erste.zeile(label, [label, "", "", zelle(herleitung_uebersicht.uebersicht(k, u, feld))])
+        erste.zeile(label, [label, "", "", zelle(uebersichtswerte.uebersicht(k, u, feld))])
     result = [erste]
     kurz = {"Eigenanteil insgesamt, günstigste Alternative": "günstigste Alternative"}
     kurz |= {
@@ -72,7 +71,7 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
             ]
             r.zeile(name, [name, *cells], (t.id,))
         for label, _, jahre_feld in _summen(u):
-            years = [zelle(herleitung_uebersicht.uebersicht(k, u, jahre_feld, j)) for j in teil]
+            years = [zelle(uebersichtswerte.uebersicht(k, u, jahre_feld, j)) for j in teil]
             r.zeile(kurz[label], [kurz[label], *years])
         result.append(r)
     return result
@@ -98,7 +97,7 @@ def verteilung(k: Kontext, v) -> list[Raster]:
             name,
             [
                 name,
-                zelle(herleitung_verteilung.verteilung_wert(v, name, wert)) if wert is not None else "--",
+                zelle(verteilungswerte.verteilung_wert(v, name, wert)) if wert is not None else "--",
                 hinweis or "",
             ],
         )
@@ -106,7 +105,7 @@ def verteilung(k: Kontext, v) -> list[Raster]:
         "Summe",
         [
             "Summe",
-            zelle(herleitung_verteilung.verteilung(k, v, "summe")),
+            zelle(verteilungswerte.verteilung(k, v, "summe")),
             f"= {zahl(v.vzae)}{NBSP}VZÄ x {zahl(v.tage_pro_vzae)}{NBSP}Tage",
         ],
     )
