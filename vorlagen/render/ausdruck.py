@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from jinja2 import nodes
 
@@ -284,7 +285,7 @@ class TextSandbox(Sandbox):
             raise NoValue(_kein_feld(obj, f".{attribute}"))
         return super().getattr(obj, attribute)
 
-    def getitem(self, obj, argument):
+    def getitem(self, obj: Any, argument: Any) -> Any:
         if isinstance(obj, (list, tuple)) and not isinstance(argument, str):
             raise NoValue(_stelle(obj, argument))
         if isinstance(obj, _WERTE):
@@ -370,7 +371,7 @@ def _niezeigt_null(name: str, function, filters: dict, zahlformat: Zahlformat):
     """A number filter that refuses to print a value that is not zero as zero (or without its sign), naming the
     filter that shows it; an open value (None) stays open."""
 
-    def filtered(value, *args, **kwargs):
+    def filtered(value: object, *args: Any, **kwargs: Any) -> object:
         if value is None:
             return None  # a figure the data does not state yet: the text prints „noch offen“, a Betreff refuses it
         text = function(value, *args, **kwargs)

@@ -3,12 +3,14 @@ its period), its sum, its Stellen, its instalments; and a rate of a catalogue as
 
 from __future__ import annotations
 
+from vorlagen.compute.bescheide import BescheidWerte, Position
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, summe
 from vorlagen.compute.periode import fuer_periode, periode
 from vorlagen.compute.project import eigene_rundung
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import exact
+from vorlagen.load.bescheide import Bescheidposition
 
 
 def position(k: Kontext, b, p) -> Herleitung:
@@ -41,7 +43,7 @@ def position(k: Kontext, b, p) -> Herleitung:
     )
 
 
-def _record(b, p):
+def _record(b: BescheidWerte, p: Position) -> Bescheidposition | None:
     """The position of the Bescheid's file a computed position comes from."""
     return next((x for x in b.bescheid.positionen if x.satz == p.satz.id and (x.als or p.satz.name) == p.als), None)
 
