@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmark.generate import generate  # noqa: E402
+from vorlagen import __version__  # noqa: E402
 from vorlagen.building.builder import Builder  # noqa: E402
 from vorlagen.building.progress import Progress  # noqa: E402
 from vorlagen.building.workers import Renderer, RenderJob, RenderResult  # noqa: E402
@@ -296,9 +297,12 @@ def compare(other: Path, work: Path, jahr: int) -> dict[str, tuple[float, float,
 def review(work: Path, vorlagen: int = REVIEW_VORLAGEN) -> tuple[float, float]:
     """In a git repository of `vorlagen` Vorlagen: seconds of `bauen` after one Vorlage's text changed, and of
     `vergleichen` (HEAD against the working tree) right after it, as a reviewer runs it (medians). Each round
-    commits its edit, so the next one changes the same Vorlage again against HEAD."""
+    commits its edit, so the next one changes the same Vorlage again against HEAD. The repository is one of this
+    version's format (vorlagen.toml names it, as `vorlagen neu` and `aktualisieren` write it)."""
     data = generate(work, vorlagen)
     out = work / "output"
+    # as `vorlagen neu` writes it: the data are in this version's format, which vergleichen reads from this line
+    (work / "vorlagen.toml").write_text(f'version = "{".".join(__version__.split(".")[:2])}"\n', "utf-8")
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Ausgangsfassung"]):
         git(work, *args)
     command(data, out)  # the user's build of HEAD, not timed

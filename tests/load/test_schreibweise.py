@@ -1,7 +1,7 @@
-"""Numbers of the data files that read two ways (issue 32, DESIGN principle 15): `1.500` is 1500 with a thousands point
-and 1,5 with a decimal point, `142,600` is 142600 with a thousands comma and 142,6 with a decimal comma. Each is refused
-in every kind of number field, naming both readings and how to write each one; every spelling proposed reads as the
-value it stands for; a number written one way only reads back exactly."""
+"""Numbers of the data files that read two ways (issue 32; docs/entwicklung/grundsaetze.md, Grundsatz 15): `1.500` is
+1500 with a thousands point and 1,5 with a decimal point, `142,600` is 142600 with a thousands comma and 142,6 with a
+decimal comma. Each is refused in every kind of number field, naming both readings and how to write each one; every
+spelling proposed reads as the value it stands for; a number written one way only reads back exactly."""
 
 from __future__ import annotations
 

@@ -294,7 +294,7 @@ def test_resolution_text_is_the_beschlussvorschlag_as_plain_text(served):
     vorlage = yaml.safe_load((folder / "vorlage.yaml").read_text(encoding="utf-8"))
     zeitraum = next(f for f in vorlage["finanzierung"] if f["id"] == "m1-steuerung")["zeitraum"]
     von, bis = zeitraum["von"], zeitraum["bis"]
-    # seed 000 recomputed (DESIGN.md): Eigenanteile 158.644 + 10.335 + 258.818, Modul 3 between 82.533 and 150.669 €
+    # seed 000 recomputed (docs/entwicklung/grundsaetze.md, Grundsatz 1): Eigenanteile 158.644 + 10.335 + 258.818, Modul 3 between 82.533 and 150.669 €
     low, high = 158644 + 10335 + 258818 + 82533, 158644 + 10335 + 258818 + 150669
     values = {
         'finanzierung["m1-steuerung"].zeitraum.bis | datum': f"{bis:%d.%m.%Y}",

@@ -309,3 +309,21 @@ def test_the_user_s_build_is_only_read_and_a_link_in_it_is_not_followed(capsys, 
     assert (code, out) == (0, "Vergleich: HEAD → Arbeitsstand\n\nKeine Änderungen.\n"), out
     assert tree(repo / "output") == vorher and pdf.is_symlink()
     assert geheim.read_bytes() == b"%PDF-1.7\nGEHEIM\n%%EOF\n"
+
+
+def test_the_files_a_review_build_records_are_the_files_of_its_output(repo):
+    """Issue 58, point 6: the comparison takes each side's files and their digests from the build that made them
+    instead of reading both outputs again – which holds only while the build's record is every file of its output
+    with its bytes, also after a change and with the Mappen."""
+    from vorlagen.building.workers import Renderer
+    from vorlagen.review.druckvergleich import _dateien
+    from vorlagen.review.pruefbau import bauen
+
+    edit(repo / V / "erlaeuterungen.md", "\n", "\n\nEin neuer Satz.\n\n")
+    renderer = Renderer()
+    try:
+        gebaut = bauen(repo / "data", repo / "pruefung" / "output", repo / "output", renderer, mappen=True)
+    finally:
+        renderer.close()
+    assert gebaut.dateien == _dateien(gebaut.out)
+    assert any(name.endswith(".pdf") for name in gebaut.dateien)

@@ -323,3 +323,24 @@ def test_a_signed_vorlage_stays_released_after_the_update(name, tmp_path, capsys
         }
         assert jetzt == vorher, freigabe  # an ENTWURF before stays one (oberaudorf's GR/088/2021 lacked its sign-off)
         assert code == (1 if vorher else 0), err
+
+
+def test_a_revision_whose_vorlagen_toml_names_this_version_is_compared_as_it_is(tmp_path, monkeypatch):
+    """Issue 58, point 6: `vergleichen` reads a revision in this version's format by its format marker alone – the
+    rules of `aktualisieren` are not run on it (they read every file of the revision twice over); one without the
+    marker, or with an earlier version's, is brought to this format as before. 0.2.0-rhein-sieg's Sätze lack `vzae`,
+    which the rules would add."""
+    from vorlagen.review import fruehere
+
+    minor = ".".join(__version__.split(".")[:2])
+    data = kopie("0.2.0-rhein-sieg", tmp_path)
+    assert fruehere.umstellen(data, "HEAD", "0.2") is not None
+    assert fruehere.umstellen(kopie("0.2.0-rhein-sieg", tmp_path / "ohne"), "HEAD", None) is not None
+
+    def nicht_gelesen(*args, **kwargs):
+        raise AssertionError("die Regeln liefen auf einer Revision im heutigen Format")
+
+    monkeypatch.setattr(fruehere, "umschreiben", nicht_gelesen)
+    heute = kopie("0.2.0-rhein-sieg", tmp_path / "heute")
+    assert fruehere.umstellen(heute, "HEAD", minor) is None
+    assert fruehere.umstellen(heute, "HEAD", __version__) is None

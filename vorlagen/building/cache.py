@@ -126,10 +126,6 @@ class Entry:
     betreff: str = ""  # Vorlage: its Betreff (a moved and renumbered one is matched by it)
     inhalt: dict[str, str] = field(default_factory=dict)  # file → SHA-256 of the bytes this build put there
 
-    def seal(self) -> None:
-        """Sets the key from the record, once the record is complete."""
-        self.key = record_key(self.reads)
-
 
 class Manifest:
     """The record of the previous build: entry name → Entry, and every file it wrote."""

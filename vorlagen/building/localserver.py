@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import selectors
 import socket
@@ -333,7 +334,7 @@ class LocalHandler(SimpleHTTPRequestHandler):
         """Answers with the file (or folder) at `path`, which lies inside the served folder."""
         super().do_GET() if body else super().do_HEAD()
 
-    def list_directory(self, path):
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
         """A folder without index.html: a German answer, never Python's English folder listing."""
         self.answer(HTTPStatus.NOT_FOUND, FOLDER)
         return None
@@ -384,5 +385,5 @@ class LocalHandler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format, *args):  # noqa: A002 – quiet: the terminal shows builds, not requests
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 – quiet: the terminal shows builds, not requests
         pass

@@ -354,10 +354,10 @@ def failure_text(error: Exception) -> str:
 
 
 class _Null:
-    def write(self, text):
+    def write(self, text: str) -> None:
         pass
 
-    def flush(self):
+    def flush(self) -> None:
         pass
 
     def isatty(self):

@@ -30,7 +30,7 @@ from vorlagen.cli.german import speak_german
 from vorlagen.cli.konsole import safe_streams
 from vorlagen.cli.parsing import Command, parse
 from vorlagen.cli.umfang import AUSFUEHRLICH, ausfuehrlich, gesprochen
-from vorlagen.core.fmt import anzahl
+from vorlagen.core.fmt import anzahl, dezimalkomma
 from vorlagen.core.problems import BuildFailed, FehltHier, Problem, os_error_text
 from vorlagen.core.runtime import collect_less_often, eigener_tempordner
 from vorlagen.render import maschine
@@ -286,7 +286,7 @@ def _main(argv: list[str] | None) -> int:
             code = _ausfuehren(command, args)
         finally:
             maschine.melden()
-        ausfuehrlich(args.umfang, f"Rückgabe {code} nach {time.monotonic() - start:.1f} s".replace(".", ","))
+        ausfuehrlich(args.umfang, f"Rückgabe {code} nach {dezimalkomma(time.monotonic() - start, 1)} s")
         return code
 
 

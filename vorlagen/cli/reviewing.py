@@ -126,7 +126,9 @@ def diff(args: argparse.Namespace) -> int:
             alt, neu = old.fassungen(slugs), new.fassungen(slugs)
             changes = diffing.compare(alt, neu)
             gezeigt = {neu[c.nummer].pdf for c in changes if c.nummer in neu}
-            druck = druckvergleich.vergleichen(old.out, new.out, old.data, new.data, gezeigt)
+            druck = druckvergleich.vergleichen(
+                old.out, new.out, old.data, new.data, gezeigt, (old.dateien, new.dateien)
+            )
             hausstil = diffing.hausstil_changes(old.data, new.data)
             zahlen = drucken_gleich(old.out, new.out) if umgestellt else None
     finally:

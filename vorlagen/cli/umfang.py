@@ -74,8 +74,8 @@ class _Filter(io.TextIOBase):
     def fileno(self) -> int:
         return self.stream.fileno()
 
-    @property
-    def encoding(self):
+    @property  # io.TextIOBase's own is read-only too; typeshed declares a plain attribute
+    def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.stream, "encoding", "utf-8")
 
 

@@ -162,7 +162,7 @@ def verlorene_ziffern(betraege: list[tuple[str, Fraction]], form: Darstellung) -
     """Why a typed money figure would lose an amount it was given, with what to write; None if it does not.
     `betraege` are the amounts the formula adds up, as written and in euros (`2957,5` in `formel: "2957,5"`, not the
     factors of a product): cents under whole-euro rounding, parts of a cent always. The digits typed are printed
-    (Darstellung.getippt); a `stellen` that would drop one is `gekuerzt`."""
+    (Darstellung.getippt); a `stellen` that would drop one is `weniger_stellen_als_getippt`."""
     if form.einheit not in GELDEINHEITEN:
         return None
     for text, euro in betraege:
@@ -180,7 +180,7 @@ def verlorene_ziffern(betraege: list[tuple[str, Fraction]], form: Darstellung) -
     return None
 
 
-def gekuerzt(text: str, wert: Fraction, form: Darstellung) -> str | None:
+def weniger_stellen_als_getippt(text: str, wert: Fraction, form: Darstellung) -> str | None:
     """Why the figure's `stellen` would print a number it adds up with fewer decimals than it was typed with – naming
     the number as typed and as `stellen` prints it, and what to write –; None if it does not. `text` is the number as
     typed, `wert` its value in the figure's unit („0,523“ in Mio. €: 0,523)."""

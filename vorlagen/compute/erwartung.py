@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.zahlwert import Zahlwert
-from vorlagen.core.fmt import NBSP, zahl
+from vorlagen.core.fmt import NBSP, dezimalkomma, zahl
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem
 from vorlagen.load.kennzahlen import Kennzahl
@@ -64,6 +64,4 @@ def _in_euro(k: Kennzahl, z: Zahlwert, getippt: bool) -> bool:
 
 def _in_formel(value) -> str:
     """A number as a formula writes it: 12.5 → '12,5', 5000 → '5000' (no thousands mark)."""
-    return format(
-        Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value, "f"
-    ).replace(".", ",")
+    return dezimalkomma(Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value)

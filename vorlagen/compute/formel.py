@@ -156,7 +156,7 @@ def schritte(tree) -> int:
 
 
 class _Parser:
-    def __init__(self, tokens):
+    def __init__(self, tokens: list) -> None:
         self.tokens, self.index = tokens, 0
 
     def _peek(self):

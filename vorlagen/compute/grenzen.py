@@ -5,9 +5,11 @@ at its line with both values and the difference."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from vorlagen.compute.darstellung import Darstellung, genau_text
 from vorlagen.compute.zahlwert import Groesse, Zahlwert
@@ -121,7 +123,12 @@ def zahl_grenzen(k: Kennzahl, z: Zahlwert) -> list[Problem]:
 class Texte:
     """How a table prints a value, a bound and a difference in messages about its bounds."""
 
-    def __init__(self, wert, grenze=None, diff=None):
+    def __init__(
+        self,
+        wert: Callable[[Any], str],
+        grenze: Callable[[Any], str] | None = None,
+        diff: Callable[[Any], str] | None = None,
+    ) -> None:
         self.wert = wert
         self.grenze = grenze or wert
         self.diff = diff or (lambda d: ("+" if d > 0 else "") + self.wert(d))

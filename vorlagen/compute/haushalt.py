@@ -269,7 +269,8 @@ def auswirkungen(
     defined: AbstractSet[str] = frozenset(),
 ) -> tuple[Auswirkungen, list[Problem]]:
     """Computes the Finanzielle Auswirkungen of one Vorlage. An amount that cannot be read is a problem and leaves
-    its year in `.unvollstaendig`; everything else is still computed, so every check can run (principle 3).
+    its year in `.unvollstaendig`; everything else is still computed, so every check can run
+    (docs/entwicklung/grundsaetze.md, Grundsatz 3).
     `figures`: the computed figures of the Vorlage, `defined`: the ids of all of them; amounts in messages as
     `zahlformat` prints them."""
     problems: list[Problem] = []

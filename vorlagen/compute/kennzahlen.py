@@ -13,11 +13,11 @@ from fractions import Fraction
 
 from vorlagen.compute.darstellung import (
     Darstellung,
-    gekuerzt,
     gelesene_quote,
     nie_null,
     stellen_der_teile,
     verlorene_ziffern,
+    weniger_stellen_als_getippt,
 )
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
@@ -330,7 +330,9 @@ def _zahlwert(
     stellen, zahl_getippt = getippte_stellen(tree, k.einheit) if getippte else (teile, None)
     wie = getippte and nur_summanden(tree) and zahl_getippt is not None
     form = Darstellung(k.einheit, step, k.stellen, rundung.prozent_stellen, zahlformat, stellen, wie)
-    kuerzer = gekuerzt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
+    kuerzer = (
+        weniger_stellen_als_getippt(zahl_getippt.text, zahl_getippt.wert, form) if zahl_getippt is not None else None
+    )
     if kuerzer is not None:
         problems.append(Problem(k.where("stellen"), f"Zahl „{k.id}“: {kuerzer}"))
     falsch = (verlorene_ziffern(betraege(tree, k.einheit), form) if getippte else None) or nie_null(

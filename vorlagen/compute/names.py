@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from vorlagen.core.reads import Recorded
 from vorlagen.load.records import suggest
@@ -55,7 +56,7 @@ class Names(Recorded):
             return cls(kind, dict.items(facts), reads_of=facts.reads_of, listing=facts.listing)
         return cls(kind, facts)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: Any) -> Any:
         self._note(key)
         try:
             return dict.__getitem__(self, key)
@@ -66,10 +67,10 @@ class Names(Recorded):
 class Named:
     """Mixin for computed records: asking for a field that does not exist raises UnknownName."""
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        fields = (
+        fields: list[str] = (
             [f.name for f in dataclasses.fields(self) if not f.name.startswith("_")]
             if dataclasses.is_dataclass(self)
             else []

@@ -7,6 +7,7 @@ from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import changed
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.vorlagenordner import VorlageSource
 
 OFFEN = "noch offen"  # a header field not yet known
@@ -19,7 +20,7 @@ class Offen(str):
     with it ({{ vorlage.nummer | upper }}, {{ "Nr. " ~ vorlage.nummer }})."""
 
 
-def zitiert(vorlage):
+def zitiert(vorlage: Vorlage) -> Vorlage:
     """The Vorlage as its texts quote it: an open Nummer reads „noch offen“ (a copy; the record is kept)."""
     if vorlage.nummer is not None:
         return vorlage

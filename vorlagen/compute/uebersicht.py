@@ -53,7 +53,7 @@ def uebersicht(tabellen: list[Tabelle]) -> Uebersicht | None:
     high = feste + [max(g, key=lambda t: t.eigenanteil) for g in gruppen.values()]
     years = sorted({y for t in eigene for y in t.jahre})
 
-    def per_year(chosen):
+    def per_year(chosen: list) -> dict[int, Decimal]:
         return {y: sum((t.jahre[y].eigenanteil for t in chosen if y in t.jahre), Decimal(0)) for y in years}
 
     return Uebersicht(

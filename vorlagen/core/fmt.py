@@ -69,6 +69,14 @@ def zahl(value, stellen: int | None = None) -> str:
     return _number(value, stellen)
 
 
+def dezimalkomma(wert: str | Decimal | float, stellen: int | None = None) -> str:
+    """A number with the German decimal comma and without digit groups, as a formula, a message or a form writes it:
+    a text in plain notation as written ('12.5' → '12,5'), a Decimal in its plain notation (Decimal('0.523') →
+    '0,523'), with `stellen` to that many places ((0.25, 1) → '0,2', as Python's `format` rounds)."""
+    text = wert if isinstance(wert, str) else f"{wert:.{stellen}f}" if stellen is not None else format(wert, "f")
+    return text.replace(".", ",")
+
+
 _WORTE = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
 
 

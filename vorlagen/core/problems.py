@@ -93,7 +93,7 @@ class BuildFailed(Exception):
 
 class FehltHier(Exception):
     """This machine lacks what the command needs (git): its one German line is the message; the command ends with
-    exit code 2 and no document is blamed (DESIGN.md, principle 20)."""
+    exit code 2 and no document is blamed (docs/entwicklung/grundsaetze.md, Grundsatz 20)."""
 
 
 def ordered(problems: Iterable[Problem]) -> list[Problem]:

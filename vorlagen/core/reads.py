@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from vorlagen.core.pfade import innerhalb, schleife, schleife_text
 
@@ -220,11 +221,11 @@ class Recorded(dict):
             for key in dict.keys(self):
                 self._note(key)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: Any) -> Any:
         self._note(key)
         return super().__getitem__(key)
 
-    def get(self, key, default=None):
+    def get(self, key: Any, default: Any = None) -> Any:
         self._note(key)
         return super().get(key, default)
 
@@ -232,7 +233,7 @@ class Recorded(dict):
         self._note(key)
         return super().__contains__(key)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         self._note_all()
         return super().__iter__()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Literal, TypeVar, get_args
+from typing import Literal, TypeVar
 
 from vorlagen.core.fmt import OHNE_HAUS
 from vorlagen.core.problems import Problem
@@ -21,7 +21,6 @@ from vorlagen.load.records import Record, changed, doc, record, suggest
 from vorlagen.load.werte import Betrag
 
 Plan = Literal["Ergebnisplan", "Finanzplan", "Verwaltungshaushalt", "Vermögenshaushalt"]
-PLAENE = get_args(Plan)
 Buchfuehrung = Literal["doppisch", "kameral"]
 Art = Literal["Produkt", "Kostenstelle", "Sachkonto", "Investition", "Projekt", "Haushaltsstelle"]
 # the plans of each system, the first one its default
@@ -267,10 +266,6 @@ class Haushalt(Record):
                 p.plan = plaene[0]  # type: ignore[assignment]  # one of Plan: SYSTEM_PLAENE holds plans only
             if p.art is None:
                 p.art = "Haushaltsstelle" if self.buchfuehrung == "kameral" else "Produkt"
-
-    @property
-    def standardplan(self) -> str:
-        return SYSTEM_PLAENE[self.buchfuehrung][0]
 
     def kreis(self, kreis_id: str) -> Deckungskreis | None:
         return next((k for k in self.deckungskreise if k.id == kreis_id), None)

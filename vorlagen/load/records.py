@@ -371,7 +371,7 @@ def unknown_word(
     )
 
 
-def changed(record, **changes):
+def changed(record: _T, **changes: object) -> _T:
     """A copy of a record (which keeps the lines it was read from) with some fields changed; the record stays."""
     clone = copy.copy(record)
     for name, value in changes.items():

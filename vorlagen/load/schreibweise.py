@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.core.fmt import dezimalkomma
 from vorlagen.core.problems import Where
 
 
@@ -67,7 +68,7 @@ def formelzahl(text: str) -> Fraction:
     if _DEUTSCH_GRUPPEN.fullmatch(text) and (text.count(".") > 1 or "," in text):
         raise Schreibweise(text, "hat Tausenderpunkte, die nicht in eine Zahl einer Formel gehören", [ohne])
     if _DEUTSCH_GRUPPEN.fullmatch(text):
-        komma = text.replace(".", ",")
+        komma = dezimalkomma(text)
         raise Schreibweise(
             text,
             f"lässt sich zweifach lesen: mit Tausenderpunkt als {ohne}, mit Dezimalpunkt als {komma}; gemeint ist "
@@ -76,7 +77,7 @@ def formelzahl(text: str) -> Fraction:
         )
     if _PUNKT.fullmatch(text):
         raise Schreibweise(
-            text, "hat einen Dezimalpunkt; Zahlen einer Formel haben ein Dezimalkomma", [text.replace(".", ",")]
+            text, "hat einen Dezimalpunkt; Zahlen einer Formel haben ein Dezimalkomma", [dezimalkomma(text)]
         )
     raise Schreibweise(text, "ist keine Zahl", [])
 
@@ -137,7 +138,7 @@ def _lesart(value: Fraction, art: str) -> str:
     """A reading named in a message, as German prose writes it but without thousands points: 1500, 1,5, 1,50 €."""
     cent = art == "betrag" and value.denominator != 1 and _passt(value, art)
     shown = _schreiben(value, art) if cent else format(_dezimal(value), "f")
-    return shown.replace(".", ",") + ("\u00a0€" if art == "betrag" else "")
+    return dezimalkomma(shown) + ("\u00a0€" if art == "betrag" else "")
 
 
 def _dezimal(value: Fraction) -> Decimal:

@@ -10,8 +10,6 @@ from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
 from vorlagen.load.werte import Prozentsatz
 
-RECHNUNGEN = ("neu - alt", "alt - neu", "(neu - alt) / alt", "neu / alt")
-
 
 @record
 class Vergleichserwartung(Record):

@@ -37,7 +37,9 @@ else:
 class _Untagged(_Base):
     """Composes without guessing tags: nodes keep their text and the schema decides what it means."""
 
-    def resolve(self, kind, value, implicit):  # YAML's guess (bool, int, float …) is never read
+    def resolve(
+        self, kind: type, value: str, implicit: tuple[bool, bool]
+    ) -> str:  # YAML's guess (bool, int, float …) is never read
         return _TAG[kind]
 
 

@@ -186,12 +186,6 @@ class YamlDatei:
         if eltern:  # the blank line before the next section stays
             _nachlauf_geben(eltern, list(eltern)[-1] if isinstance(eltern, CommentedMap) else len(eltern) - 1, nachlauf)
 
-    def verschieben(self, pfad: Pfad, nach: int) -> None:
-        """Moves the list item at `pfad` to position `nach` of its list."""
-        liste = self.wert(pfad[:-1])
-        assert isinstance(liste, CommentedSeq) and isinstance(pfad[-1], int)
-        liste.insert(nach, liste.pop(pfad[-1]))
-
     def _abschnitt(self, pfad: Pfad) -> Any:
         """The section that holds `pfad`, made as a block section where it is missing (or `~`): a list where the next
         step is a position, else a section of keys. An empty one (`[]`, `{}`) becomes a block section too, unless its

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import PurePosixPath
+from typing import Any
 
 from vorlagen.meetings.oparl_graph import EMBED, LISTS, SCHEMA, ZONE, Graph, kind
 
@@ -141,7 +142,7 @@ class Pages:
         return pages
 
 
-def _unstamped(value):
+def _unstamped(value: Any) -> Any:
     """The object without created/modified anywhere inside: what its hash covers."""
     if isinstance(value, dict):
         return {k: _unstamped(v) for k, v in value.items() if k not in ("created", "modified")}

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from jinja2 import nodes
 
@@ -21,7 +22,7 @@ from vorlagen.compute.grenzen import GRENZEN
 from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import Zahlformat, gekuerzt, zeigt_null
+from vorlagen.core.fmt import Zahlformat, dezimalkomma, gekuerzt, zeigt_null
 from vorlagen.render.klammern import Klammern
 from vorlagen.render.sandbox import Sandbox
 
@@ -238,7 +239,7 @@ def _als_formel(node: nodes.Node, tiefe: int, sonst=None) -> str:
     if isinstance(node, nodes.Neg):
         return "-" + _operand(node.node, tiefe, lambda rang: True, sonst)
     if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return format(Decimal(repr(node.value)).normalize(), "f").replace(".", ",")
+        return dezimalkomma(Decimal(repr(node.value)).normalize())
     pfad = pfad_von(node)
     if pfad is None or pfad[0] not in FORMEL_NAMEN:
         raise KeineFormel
@@ -290,7 +291,7 @@ class TextSandbox(Sandbox):
             raise NoValue(_kein_feld(obj, f".{attribute}"))
         return super().getattr(obj, attribute)
 
-    def getitem(self, obj, argument):
+    def getitem(self, obj: Any, argument: Any) -> Any:
         if isinstance(obj, (list, tuple)) and not isinstance(argument, str):
             raise NoValue(_stelle(obj, argument))
         if isinstance(obj, _WERTE):
@@ -376,7 +377,7 @@ def _niezeigt_null(name: str, function, filters: dict, zahlformat: Zahlformat):
     """A number filter that refuses to print a value that is not zero as zero (or without its sign), naming the
     filter that shows it; an open value (None) stays open."""
 
-    def filtered(value, *args, **kwargs):
+    def filtered(value: object, *args: Any, **kwargs: Any) -> object:
         if value is None:
             return None  # a figure the data does not state yet: the text prints „noch offen“, a Betreff refuses it
         text = function(value, *args, **kwargs)

@@ -12,7 +12,7 @@ from typing import Any
 
 from weasyprint.formatting_structure.boxes import InlineReplacedBox, LineBox, TableBox, TableCellBox
 
-from vorlagen.core.fmt import gekuerzt
+from vorlagen.core.fmt import dezimalkomma, gekuerzt
 from vorlagen.core.limits import MAX_BOXEN
 
 MM = 25.4 / 96  # one CSS pixel in millimetres
@@ -121,7 +121,7 @@ def _check_width(block, line_boxes, name: str, found: dict) -> None:
                 over, widest = max(end - right, left - start), child
     if over <= TOLERANCE:
         return
-    millimetres = f"{math.ceil(over * MM * 10) / 10:.1f}".replace(".", ",")
+    millimetres = dezimalkomma(math.ceil(over * MM * 10) / 10, 1)
     if isinstance(widest, InlineReplacedBox):  # a picture wider than its place
         alt = _attribute(widest, "alt") or _attribute(widest, "src") or ""
         found.setdefault(

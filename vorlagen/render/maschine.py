@@ -1,6 +1,7 @@
-"""What WeasyPrint says about this machine rather than about the document: a library it falls back from (HarfBuzz-Subset
-→ fontTools). Such a notice never fails a document (DESIGN.md, principle 20); the command says it once, in German, and
-`vorlagen --version` names it. Everything else WeasyPrint warns about is the document's (render/pdf.py).
+"""What WeasyPrint says about this machine rather than about the document: a library it falls back from
+(HarfBuzz-Subset → fontTools). Such a notice never fails a document (docs/entwicklung/grundsaetze.md, Grundsatz 20);
+the command says it once, in German, and `vorlagen --version` names it. Everything else WeasyPrint warns about is the
+document's (render/pdf.py).
 
 A notice is known by the template of WeasyPrint's log message (record.msg, before its values are put in), so that
 the font's name in it does not matter; a WeasyPrint that words it otherwise fails a test (tests/render/test_maschine.py)

@@ -17,6 +17,7 @@ from weasyprint import DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from vorlagen.core.fmt import dezimalkomma
 from vorlagen.core.problems import BuildFailed, Problem, Where
 from vorlagen.core.reads import NotReadable, read_file
 from vorlagen.load.satz import Satz
@@ -42,7 +43,7 @@ class ProjectFetcher(URLFetcher):
         self.roots = [root.resolve() for root in roots]
         self.fetched: list[Path] = []
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         asked, url = url, self.wirklich(url)
         path = lokale_datei(url, self.roots)
         if path is None:
@@ -79,7 +80,7 @@ class _Collect(logging.Handler):
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         if not maschine.notieren(record):
             self.messages.append(record.getMessage())
 
@@ -111,13 +112,13 @@ def _too_wide(table: tabellenbreite.ZuBreit, where: Where, satz: Satz) -> Proble
     if table.quelle:
         path, _, line = table.quelle.rpartition(":")
         where = Where(path, int(line)) if line.isdigit() else where
-    schrift = f"{satz.kleinste_schrift:f}".replace(".", ",")
+    schrift = dezimalkomma(satz.kleinste_schrift)
     tried = (
         f"auch im Querformat und in der kleinsten Tabellenschrift ({schrift} pt)"
         if satz.querformat
         else f"auch in der kleinsten Tabellenschrift ({schrift} pt; das Querformat schaltet der Hausstil aus)"
     )
-    millimetres = f"{math.ceil(table.mm * 10) / 10:.1f}".replace(".", ",")
+    millimetres = dezimalkomma(math.ceil(table.mm * 10) / 10, 1)
     return Problem(
         where,
         f"Die Tabelle {_benannt(table)} ist {tried} {millimetres} mm zu breit für die Seite – "

@@ -37,29 +37,29 @@ class _Reader(HTMLParser):
         self.caption = ""
         self.term: str | None = None  # a <dt> waiting for its <dd>
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in SKIP or "laufkopf" in (attrs.get("class") or ""):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        werte = dict(attrs)
+        if tag in SKIP or "laufkopf" in (werte.get("class") or ""):
             self.skip += 1
         elif tag in ("ol", "ul"):
             self.lists.append([tag == "ol", 1])
         elif tag == "table":
-            self.table = Block("table", klasse=attrs.get("class") or "")
-            self.table.fields = "metadaten" in (attrs.get("class") or "")  # header fields: 'Label: value' lines
+            self.table = Block("table", klasse=werte.get("class") or "")
+            self.table.fields = "metadaten" in (werte.get("class") or "")  # header fields: 'Label: value' lines
         elif tag == "tr" and self.table is not None:
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
-            if "betrag" in (attrs.get("class") or ""):
+            if "betrag" in (werte.get("class") or "") and self.table is not None:  # a row is only made in a table
                 self.table.right.add(len(self.row))
             self.buffer = []
         elif tag in BLOCKS:
-            if tag == "li" and self.lists and attrs.get("value"):
-                self.lists[-1][1] = int(attrs["value"])
+            if tag == "li" and self.lists and (nummer := werte.get("value")):
+                self.lists[-1][1] = int(nummer)
             self.buffer = []
         elif tag == "br" and self.buffer is not None:
             self.buffer.append(" ")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in SKIP or (self.skip and tag == "div"):
             self.skip = max(0, self.skip - 1)
         elif tag in ("ol", "ul") and self.lists:
@@ -97,7 +97,7 @@ class _Reader(HTMLParser):
             elif text:
                 self.blocks.append(Block("text", text))
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self.skip and self.buffer is not None:
             self.buffer.append(data)
 

@@ -10,18 +10,20 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from vorlagen.load.records import changed
+from vorlagen.load.sitzungen import Sitzung
+from vorlagen.load.vorlage import Vorlage
 
 NICHTOEFFENTLICH = "nichtöffentlich"
 
 
-def vorlage(record):
+def vorlage(record: Vorlage) -> Vorlage:
     """A Vorlage whose non-public Anlagen have neither title nor file name."""
     return changed(
         record, anlagen=[a if a.oeffentlich else changed(a, titel=NICHTOEFFENTLICH, datei="") for a in record.anlagen]
     )
 
 
-def sitzung(record):
+def sitzung(record: Sitzung) -> Sitzung:
     """A Sitzung without the TOPs of its non-public part."""
     if record.tagesordnung is None:
         return record

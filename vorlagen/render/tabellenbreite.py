@@ -10,8 +10,10 @@ so nothing of the HTML is written twice – at most MAX_NEUSATZ times.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from weasyprint.formatting_structure.boxes import TableBox, TextBox
@@ -97,7 +99,7 @@ def _too_wide(document) -> dict:
     return found
 
 
-def _tables(box):
+def _tables(box: Any) -> Iterator[TableBox]:
     """The outermost table boxes below `box`, in the order of the page (a walk without recursion: texts may nest
     deeply)."""
     stack = list(reversed(getattr(box, "children", ())))

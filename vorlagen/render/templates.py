@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 import jinja2
 from jinja2 import FileSystemLoader, TemplateError, TemplateSyntaxError
@@ -83,12 +84,12 @@ class _Compiled(BytecodeCache):
         return self._stamp
 
 
-def _units_kept(finalize):
+def _units_kept(finalize: Callable[..., Any]) -> Callable[[object], object]:
     """Every plain text a template prints – typed in YAML: a row's label, a rate's name, an Aufstellung's fields –
     keeps an amount with its unit, by the rule of the Markdown texts (render/satzregeln.py). Markup (a text already
     rendered) has had the rule."""
 
-    def finalized(value):
+    def finalized(value: object) -> object:
         value = finalize(value)
         return einheiten_halten(value) if type(value) is str else value
 
@@ -125,7 +126,9 @@ class Templates:
         )
         self.env.filters["kopfzeilen"] = kopfzeilen  # header fields in rows that fit the page
         self.env.filters["quelle"] = _quelle  # where a computed table is defined
-        self.env.finalize = _units_kept(self.env.finalize)
+        finalize = self.env.finalize
+        assert finalize is not None  # the sandbox counts every value printed (render/sandbox.py)
+        self.env.finalize = _units_kept(finalize)
 
     @property
     def assets_folder(self) -> Path:

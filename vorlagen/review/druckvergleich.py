@@ -95,11 +95,20 @@ class Druckvergleich:
         return bool(self.dokumente or self.druckdateien or self.weitere or self.oparl)
 
 
-def vergleichen(alt: Path, neu: Path, alt_daten: Path, neu_daten: Path, gezeigt: set[str]) -> Druckvergleich:
+def vergleichen(
+    alt: Path,
+    neu: Path,
+    alt_daten: Path,
+    neu_daten: Path,
+    gezeigt: set[str],
+    inhalte: tuple[dict[str, str], dict[str, str]] | None = None,
+) -> Druckvergleich:
     """The documents and files of two output folders that differ, and the data's print files that differ.
-    `gezeigt`: PDFs whose text changes are shown already (a Vorlage's own comparison): named with their pages."""
+    `gezeigt`: PDFs whose text changes are shown already (a Vorlage's own comparison): named with their pages.
+    `inhalte`: each folder's files → SHA-256 of their bytes where the builds that made them know them (the
+    builder's record of what it wrote and checked); read from the folders otherwise."""
     result = Druckvergleich(druckdateien=druckdateien(alt_daten, neu_daten))
-    a, b = _dateien(alt), _dateien(neu)
+    a, b = inhalte if inhalte is not None else (_dateien(alt), _dateien(neu))
     geaendert = {name for name in set(a) | set(b) if a.get(name) != b.get(name)}
     pdfs = {name for name in geaendert if name.endswith(".pdf")}
     words = {name for name in geaendert if name.endswith(".docx")}

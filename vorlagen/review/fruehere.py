@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import vorlagen
 from vorlagen.building.vorbereitung import vorbereitet
 from vorlagen.core.fmt import anzahl
 from vorlagen.core.problems import BuildFailed, Paths
 from vorlagen.load.land import laender
+from vorlagen.load.settings import version_matches
 from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions
 from vorlagen.review.landesrecht import NRW
 from vorlagen.review.umschreibregeln import umschreiben
@@ -45,8 +47,11 @@ class Umgestellt:
 
 def umstellen(data: Path, revision: str, fuer: str | None = None) -> Umgestellt | None:
     """Rewrites an extracted revision's data folder in place into this version's format (`fuer`: the version its
-    vorlagen.toml names); None where nothing needed rewriting. The format is decided as for every command
-    (`gelesen_fuer`)."""
+    vorlagen.toml names); None where nothing needed rewriting. A revision whose vorlagen.toml names this version is
+    in its format already (as `aktualisieren` leaves it): its files are not read for the rules at all. Otherwise the
+    format is decided as for every command (`gelesen_fuer`)."""
+    if fuer is not None and im_heutigen_format(fuer):
+        return None
     fuer, versucht = gelesen_fuer(data, fuer)
     q = umschreiben(data, bewahrend=True, land=laender()[NRW], fuer=fuer)
     if not q.umschreibungen:
@@ -95,6 +100,12 @@ class Zahlenvergleich:
             *[f"  {a.beschreibung()}" for a in self.anders],
             *erklaert,
         ]
+
+
+def im_heutigen_format(fuer: str) -> bool:
+    """Whether data whose vorlagen.toml names the version `fuer` are written in this version's format: it admits
+    this version (as `aktualisieren` and `vorlagen neu` write it, „0.3“)."""
+    return version_matches(fuer, vorlagen.__version__)
 
 
 def drucken_gleich(alt: Path, neu: Path) -> Zahlenvergleich:

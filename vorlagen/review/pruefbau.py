@@ -33,12 +33,14 @@ from vorlagen.review.fassung import Fassung, fassungen
 @dataclass
 class Revisionsbau:
     """One revision, built: its project, its data folder, its output, and the record key of each Vorlage's
-    entry (slug → key): two Vorlagen with the same key print the same."""
+    entry (slug → key): two Vorlagen with the same key print the same; `dateien`: every file of its output → the
+    SHA-256 of its bytes, as the build wrote or checked them (the comparison does not read them again)."""
 
     project: Project
     data: Path
     out: Path
     schluessel: dict[str, str]
+    dateien: dict[str, str]
 
     def fassungen(self, slugs: set[str]) -> dict[str, Fassung]:
         """The Fassungen (figures, header, text) of the Vorlagen named by slug."""
@@ -64,7 +66,7 @@ def bauen(data: Path, out: Path, seed: Path | None, renderer: Renderer, mappen: 
     schluessel = {
         name.split(":", 1)[1]: entry.key for name, entry in builder.new.entries.items() if name.startswith("vorlage:")
     }
-    return Revisionsbau(project, data, out, schluessel)
+    return Revisionsbau(project, data, out, schluessel, builder.inhalt)
 
 
 def geaendert(alt: Revisionsbau, neu: Revisionsbau) -> set[str]:

@@ -15,6 +15,7 @@ from fractions import Fraction
 from vorlagen.compute.darstellung import STELLEN
 from vorlagen.compute.einheiten import SKALA, nur_prozent, stellen_im_text
 from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, namen
+from vorlagen.core.fmt import dezimalkomma
 from vorlagen.core.problems import Paths
 from vorlagen.load.facts import Facts, load
 from vorlagen.load.schreibweise import altlesungen
@@ -57,7 +58,7 @@ def erwartet_mit_komma(q: Quelltexte) -> None:
             if not isinstance(value, Scalar) or not _PUNKT.fullmatch(value.text.strip()):
                 continue
             text = value.text.strip()
-            komma = text.replace(".", ",")
+            komma = dezimalkomma(text)
             for written in (f"erwartet: {text}", f'erwartet: "{text}"', f"erwartet: '{text}'"):
                 if q.ersetzen(value.where, written, f'erwartet: "{komma}"', GRUND_KOMMA):
                     break
@@ -149,4 +150,4 @@ def _zahl(text: str) -> Fraction:
 def _komma(value: Fraction) -> str:
     """A terminating value as a formula writes it: 523/1000 → '0,523'."""
     number = (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
-    return format(number, "f").replace(".", ",")
+    return dezimalkomma(number)

@@ -106,6 +106,7 @@ BESCHRIFTUNGEN = {
     "verpflichtungsermaechtigungen": "Verpflichtungsermächtigungen",
     "jahr": "Haushaltsjahr",
     "lasten": "zu Lasten der Jahre",
+    "im_plan": "davon im Haushaltsplan",
     "dauer": "Dauer",
     "anlagevermoegen": "Anlagevermögen",
     "folgekosten": "Folgekosten",

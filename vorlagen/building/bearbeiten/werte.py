@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.core.fmt import dezimalkomma
 from vorlagen.load import steuerzeichen
 from vorlagen.load.schreibweise import Schreibweise, datenzahl, formelzahl, punkt
 from vorlagen.load.werte import Anzahl, Betrag, Formelzahl, Prozentsatz
@@ -29,11 +30,11 @@ class Ungueltig(ValueError):
 def gezeigt(text: str, typ: object) -> str:
     """The text of a scalar of the data file as the form shows it: numbers with a decimal comma."""
     if typ in ZAHLEN and re.fullmatch(r"-?\d+\.\d+", text.strip()):
-        return text.strip().replace(".", ",")
+        return dezimalkomma(text.strip())
     if typ is Prozentsatz and re.fullmatch(r"-?\d+\.\d+( ?%)?", text.strip()):
-        return text.strip().replace(".", ",")
+        return dezimalkomma(text.strip())
     if typ is Anzahl and "+" in text:
-        return " + ".join(teil.strip().replace(".", ",") for teil in text.split("+"))
+        return " + ".join(dezimalkomma(teil.strip()) for teil in text.split("+"))
     return text
 
 

@@ -8,7 +8,15 @@ from decimal import Decimal
 from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Zeile
-from vorlagen.compute.herleitung import Herleitung, matrix, quellen, weitere, zeilen
+from vorlagen.compute.herleitung import (
+    Herleitung,
+    bescheidwerte,
+    matrix,
+    quellen,
+    uebersichtswerte,
+    verteilungswerte,
+    zeilen,
+)
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
@@ -74,7 +82,7 @@ def _jahresteil(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gef
             holder.quantum,
         ), GELD
     if isinstance(holder, Uebersicht):
-        return weitere.uebersicht(k, holder, pfad[-2], year), GELD
+        return uebersichtswerte.uebersicht(k, holder, pfad[-2], year), GELD
     return None
 
 
@@ -96,7 +104,7 @@ def _tabellenfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> G
         if feld == "einheit":
             return zeilen.zeile_einheit(k, t, owner), GELD
         if feld == "anzahl":
-            return weitere.zeilen_anzahl(owner), "zahl"
+            return zeilen.zeilen_anzahl(owner), "zahl"
     if isinstance(owner, Aufstellung):
         if feld == "summe":
             return zeilen.aufstellung_summe(k, owner), GELD
@@ -167,19 +175,23 @@ def _bescheidfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> G
     """An amount of a Bescheid or an Antrag, of one of its positions or of one of its instalments."""
     feld = pfad[-1]
     if isinstance(owner, BescheidWerte) and feld in ("betrag", "vzae", "bezahlt", "offen"):
-        return weitere.bescheid(k, owner, feld), "vzae" if feld == "vzae" else GELD
+        return bescheidwerte.bescheid(k, owner, feld), "vzae" if feld == "vzae" else GELD
     if isinstance(owner, Position):
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
         if feld in ("betrag", "einheit"):
-            h = weitere.position(k, b, owner)
+            h = bescheidwerte.position(k, b, owner)
             return (
                 h if feld == "betrag" else h.mit(gedruckt(owner.einheit, GELD, [], b.quantum, 2, k.zahlformat))
             ), GELD
         if feld == "anzahl":
-            return weitere.position_anzahl(b, owner), "zahl"
+            return bescheidwerte.position_anzahl(b, owner), "zahl"
     if isinstance(owner, Ratenwert) and feld in ("betrag", "anteil"):
         b = next(o for o in reversed(chain) if isinstance(o, BescheidWerte))
-        return (weitere.rate(k, b, owner), GELD) if feld == "betrag" else (weitere.rate_anteil(b, owner), "prozent")
+        return (
+            (bescheidwerte.rate(k, b, owner), GELD)
+            if feld == "betrag"
+            else (bescheidwerte.rate_anteil(b, owner), "prozent")
+        )
     return None
 
 
@@ -187,12 +199,12 @@ def _weiteres(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefun
     """An Eigenanteil of the Übersicht, a figure of a Verteilung, a Satz."""
     feld = pfad[-1]
     if isinstance(owner, Uebersicht) and feld in ("eigenanteil", "eigenanteil_min", "eigenanteil_max"):
-        return weitere.uebersicht(k, owner, feld), GELD
+        return uebersichtswerte.uebersicht(k, owner, feld), GELD
     if isinstance(owner, VerteilungWerte) and feld in ("summe", "soll", "anzahl", "vzae"):
-        return weitere.verteilung(k, owner, feld), "zahl"
+        return verteilungswerte.verteilung(k, owner, feld), "zahl"
     if pfad[0] == "saetze" and len(pfad) >= 2:
         satz = chain[1]
-        return weitere.satz(satz), GELD
+        return bescheidwerte.satz(satz), GELD
     return None
 
 

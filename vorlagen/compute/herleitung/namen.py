@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, weitere
+from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, kennzahlwerte
 from vorlagen.compute.herleitung.berechnet import GELD, feld_herleitung, gedruckt
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.names import UnknownName
@@ -38,11 +38,11 @@ def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tu
     if grenze is not None:
         return grenze, "text"
     if len(pfad) == 1 and pfad[0] in figures or pfad[0] == "zahlen" and len(pfad) == 2 and pfad[1] in figures:
-        return weitere.zahl_herleitung(k, figures[pfad[-1]], teil_von(rechnung, k), tiefe), "text"
+        return kennzahlwerte.zahl_herleitung(k, figures[pfad[-1]], teil_von(rechnung, k), tiefe), "text"
     if pfad[0] == "kennzahlen" and len(pfad) == 3:
         shared = getattr(rechnung.kennzahlen.get(pfad[1]), "herleitung", {})
         if pfad[2] in shared:
-            return weitere.zahl_herleitung(k, shared[pfad[2]], None, 0), "text"
+            return kennzahlwerte.zahl_herleitung(k, shared[pfad[2]], None, 0), "text"
     if pfad[0] == "haushalt" and rechnung.haushalt is not None:
         from vorlagen.compute.formel import schreibweise
         from vorlagen.compute.haushaltszahlen import herleitung as haushaltszahl
@@ -79,7 +79,7 @@ def _grenze(rechnung, pfad: tuple[str, ...]) -> Herleitung | None:
         return None
     if getattr(z.wert, pfad[-1]) is None:
         raise KeineHerleitung(f"Die Zahl „{z.id}“ nennt keine Grenze „{pfad[-1]}“.")
-    return weitere.grenze_herleitung(z, pfad[-1])
+    return kennzahlwerte.grenze_herleitung(z, pfad[-1])
 
 
 def _schritt(obj, segment: str, pfad: tuple[str, ...]):

@@ -10,7 +10,7 @@ from vorlagen.compute.eigenanteil import Tabelle, Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.periode import fuer_periode
 from vorlagen.compute.project import eigene_rundung, rundung_of
-from vorlagen.core.fmt import NBSP, prozent, zahl
+from vorlagen.core.fmt import zahl
 from vorlagen.core.money import Rundung, exact
 from vorlagen.load.facts import Facts
 
@@ -354,5 +354,11 @@ def vergleich_wert(k: Kontext, t, w, feld: str) -> Herleitung:
     )
 
 
-def prozent_text(value, stellen: int) -> str:
-    return prozent(value, stellen).replace(" ", NBSP)
+def zeilen_anzahl(z: Zeile) -> Herleitung:
+    p = z.position
+    return Herleitung(
+        f"Anzahl der Zeile „{z.als}“",
+        f"angegeben = {zahl(z.anzahl)}",
+        zahl(z.anzahl),
+        [Eingang("Anzahl", zahl(z.anzahl), p.where("anzahl"))],
+    )

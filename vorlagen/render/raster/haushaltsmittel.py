@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from vorlagen.compute.herleitung import Eingang, Herleitung, weitere
+from vorlagen.compute.herleitung import Eingang, Herleitung, haushaltswerte
 from vorlagen.compute.herleitung.namen import herleiten, teil_von
 from vorlagen.compute.herleitung.zeilen import Kontext, summe
 from vorlagen.render.raster import Raster, Zelle, zelle
@@ -26,10 +26,14 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
             if p.plan not in ("Ergebnisplan", "Verwaltungshaushalt"):
                 position += f" ({a.planwort(p.plan)})"
             felder = [
-                zelle(weitere.haushalt_zeile(k, a, z, f, teil_von(rechnung, k)))
+                zelle(haushaltswerte.haushalt_zeile(k, a, z, f, teil_von(rechnung, k)))
                 for f in ("betrag", "ansatz", "gebunden", "verfuegbar")
             ]
-            mehr = zelle(weitere.haushalt_zeile(k, a, z, "mehrbedarf", teil_von(rechnung, k))) if z.art else Zelle("–")
+            mehr = (
+                zelle(haushaltswerte.haushalt_zeile(k, a, z, "mehrbedarf", teil_von(rechnung, k)))
+                if z.art
+                else Zelle("–")
+            )
             r.zeile(
                 f"{z.jahr} {p.konto}", [str(z.jahr), position, *felder, "Ja" if z.mittel_vorhanden else "Nein", mehr]
             )
@@ -94,7 +98,7 @@ def _deckung(k: Kontext, a, rechnung) -> Raster:
         else:
             position = offen
         if d.verfuegbar is not None:
-            verfuegbar = zelle(weitere.deckung(k, a, d, "verfuegbar"))
+            verfuegbar = zelle(haushaltswerte.deckung(k, a, d, "verfuegbar"))
         else:
             verfuegbar = Zelle("–" if not d.position else offen)
         deckung.zeile(
@@ -103,7 +107,7 @@ def _deckung(k: Kontext, a, rechnung) -> Raster:
                 str(d.jahr),
                 d.wort or offen,
                 position,
-                zelle(weitere.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
+                zelle(haushaltswerte.deckung(k, a, d, "betrag", teil_von(rechnung, k))),
                 verfuegbar,
             ],
         )

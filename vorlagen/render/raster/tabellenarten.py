@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from vorlagen.compute.herleitung import matrix as m
-from vorlagen.compute.herleitung import weitere
+from vorlagen.compute.herleitung import uebersichtswerte, verteilungswerte
 from vorlagen.compute.herleitung import zeilen as h
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.vergleich import STANDARD
@@ -43,14 +43,14 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
             ]
             r.zeile(_name(t), [_name(t), *_betraege(k, t), *years], (t.id,))
         for label, feld, jahre_feld in _summen(u):
-            years = [zelle(weitere.uebersicht(k, u, jahre_feld, j)) for j in jahre]
-            r.zeile(label, [label, "", "", zelle(weitere.uebersicht(k, u, feld)), *years])
+            years = [zelle(uebersichtswerte.uebersicht(k, u, jahre_feld, j)) for j in jahre]
+            r.zeile(label, [label, "", "", zelle(uebersichtswerte.uebersicht(k, u, feld)), *years])
         return [r]
     erste = Raster("uebersicht", "Eigenanteile", [["Berechnung", "Gesamtkosten", "Abzüge", "Eigenanteil"]])
     for t in u.tabellen:
         erste.zeile(_name(t), [_name(t), *_betraege(k, t)], (t.id,))
     for label, feld, _ in _summen(u):
-        erste.zeile(label, [label, "", "", zelle(weitere.uebersicht(k, u, feld))])
+        erste.zeile(label, [label, "", "", zelle(uebersichtswerte.uebersicht(k, u, feld))])
     result = [erste]
     kurz = {"Eigenanteil insgesamt, günstigste Alternative": "günstigste Alternative"}
     kurz |= {
@@ -71,7 +71,7 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
             ]
             r.zeile(name, [name, *cells], (t.id,))
         for label, _, jahre_feld in _summen(u):
-            years = [zelle(weitere.uebersicht(k, u, jahre_feld, j)) for j in teil]
+            years = [zelle(uebersichtswerte.uebersicht(k, u, jahre_feld, j)) for j in teil]
             r.zeile(kurz[label], [kurz[label], *years])
         result.append(r)
     return result
@@ -94,13 +94,18 @@ def verteilung(k: Kontext, v) -> list[Raster]:
     r = Raster(v.id, v.titel, [["Kommune", "Tage", "Hinweis"]])
     for name, wert, hinweis in v.zeilen:
         r.zeile(
-            name, [name, zelle(weitere.verteilung_wert(v, name, wert)) if wert is not None else "--", hinweis or ""]
+            name,
+            [
+                name,
+                zelle(verteilungswerte.verteilung_wert(v, name, wert)) if wert is not None else "--",
+                hinweis or "",
+            ],
         )
     r.zeile(
         "Summe",
         [
             "Summe",
-            zelle(weitere.verteilung(k, v, "summe")),
+            zelle(verteilungswerte.verteilung(k, v, "summe")),
             f"= {zahl(v.vzae)}{NBSP}VZÄ x {zahl(v.tage_pro_vzae)}{NBSP}Tage",
         ],
     )

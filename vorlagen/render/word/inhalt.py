@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from vorlagen.render.word import bilder, tabelle
@@ -65,7 +66,7 @@ class _Segment:
 class Inhalt:
     """Walks the elements of one document into paragraphs and tables."""
 
-    def __init__(self, dokument):
+    def __init__(self, dokument: Any) -> None:
         self.dokument = dokument  # what the parts of the file share: styles, lists, relationships, Satzbild
         self.bild = dokument.bild
         self.tiefe = 0  # block elements entered

@@ -9,7 +9,9 @@ the text and tables with the shipped look.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from xml.etree.ElementTree import Element
 
 PX_PT = 0.75  # one CSS pixel in points
@@ -137,7 +139,7 @@ def _raender(box) -> tuple[float, float, float, float]:
     return top, right, bottom, left
 
 
-def _boxes(box):
+def _boxes(box: Any) -> Iterator[Any]:
     """Every box below `box`, in the order of the page (without recursion: texts may nest deeply)."""
     stack = [box]
     while stack:

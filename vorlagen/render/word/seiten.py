@@ -5,6 +5,7 @@ on every page, and the settings: German, hyphenated."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from vorlagen.render.word.aussehen import absatz, farbe, linie
@@ -186,6 +187,6 @@ def einstellungen() -> bytes:
     ).encode()
 
 
-def replace_alpha(color):
+def replace_alpha(color: Any) -> Any:
     """The colour without its opacity."""
     return type(color)(color.space, color.coordinates, 1.0)
