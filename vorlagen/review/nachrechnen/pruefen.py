@@ -68,6 +68,8 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     found.sort(key=lambda r: r.ergebnis.key)
     if any(_ROUNDED.search(zeile.text) for zeile in zeilen):
         _tolerate(found)
+    elif any(_STELLEN.search(zeile.text) for zeile in zeilen):
+        _tolerate(found, stellen=True)
     for rechnung in found:
         rechnung.pruefe()
     kept, unsure = urteil.judge(found)  # a guess that fails proves nothing: its figures stay open
@@ -81,12 +83,23 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
 _ROUNDED = re.compile(r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch Rundung|rundungsbedingt", re.IGNORECASE)
 
 
-def _tolerate(found: list[Rechnung]) -> None:
+# A Stellenplan: its shares of Stellen (plain figures with decimals) are rounded from shares not shown.
+_STELLEN = re.compile(r"Stellenplan|Stellenübersicht|Planstellen|Stellenanteil|Vollzeitäquivalent|\bVZÄ\b")
+
+
+def _tolerate(found: list[Rechnung], stellen: bool = False) -> None:
     """„(Rundungsdifferenzen möglich)“: the parts of a sum or difference are rounded, each up to half its step; a
-    result off by no more than that is a rounding, never a slip."""
+    result off by no more than that is a rounding, never a slip. In a Stellenplan only sums of Stellen (plain
+    figures with decimals) are so read."""
     for rechnung in found:
-        if rechnung.formel in ("summe", "saldo", "abstand", "differenz"):
-            rechnung.toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
+        if rechnung.formel not in ("summe", "saldo", "abstand", "differenz"):
+            continue
+        figures = [f.zahl for f in (*rechnung.teile, rechnung.ergebnis)]
+        if stellen and any(z.einheit or z.schritt >= 1 for z in figures):
+            continue
+        rechnung.toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
+        if stellen:
+            rechnung.rundungsgrund = "und Stellenanteile sind oft aus ungerundeten Anteilen gerundet"
 
 
 def check_file(path: Path) -> Pruefung:

@@ -58,6 +58,7 @@ class Rechnung:
     hinweis: str = ""
     folgen: list[str] = field(default_factory=list)
     toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
+    rundungsgrund: str = "und das Dokument weist auf Rundungsdifferenzen hin"  # why the parts may be rounded
     selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
 
     def rechne(self, werte: list[Decimal]) -> Decimal:
@@ -122,7 +123,7 @@ class Rechnung:
             self.status = RUNDUNG
             self.hinweis = (
                 f"genau {self.ergebnis.zahl.zeige(self.richtig)}; die Abweichung liegt im Rahmen der gerundeten "
-                "Teile, und das Dokument weist auf Rundungsdifferenzen hin"
+                f"Teile, {self.rundungsgrund}"
             )
             return
         if self.sicher:
