@@ -97,12 +97,11 @@ def _add(found, taken, total: tuple[Zeile, Zahl], parts, complete: bool, davon: 
     if len(parts) < 2 or Fund(zeile, amount).key in taken:  # a split of a Fördersumme is read already
         return
     lines = [line.nr for line, _ in parts]
-    if len(set(lines)) < len(lines):  # a line with several amounts: all of them, or only its first, are its part
-        firsts = [(line, z) for i, (line, z) in enumerate(parts) if i == 0 or lines[i - 1] != line.nr]
+    firsts = [(line, z) for i, (line, z) in enumerate(parts) if i == 0 or lines[i - 1] != line.nr]
+    if len(firsts) >= 2 and len(firsts) < len(parts):  # lines with several amounts: all, or each line's first
         why = "eine Zeile nennt mehrere Beträge; ob alle oder nur der erste ein Teil sind, sagt der Text nicht"
         for reading in (parts, firsts):
-            if len(reading) >= 2:
-                found.append(_reading(total, reading, False, why, davon))
+            found.append(_reading(total, reading, False, why, davon))
     else:
         found.append(_reading(total, parts, complete, "", davon))
     taken.add(Fund(zeile, amount).key)

@@ -11,8 +11,11 @@ from pathlib import Path
 from vorlagen.review.nachrechnen import (
     ankuendigung,
     anteil,
+    deckung,
     gesamtzeile,
+    haushaltssaldo,
     inzeile,
+    nachtrag,
     reihe,
     rueckbezug,
     saetze,
@@ -62,7 +65,10 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     verteilung.recognise(reihen, found)
     ankuendigung.recognise(reihen, found)
     schema.recognise(reihen, found)
+    haushaltssaldo.recognise(reihen, found)
+    nachtrag.recognise(reihen, found)
     anteil.recognise(zeilen, found)
+    deckung.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
     rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)

@@ -40,9 +40,7 @@ class Rechnung:
     """One calculation found in the text: inputs, the typed result, and how they relate."""
 
     art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
-    formel: (
-        str  # produkt | summe | saldo | quote | anteil | differenz | abstand | steigerung | vielfaches | dm | division
-    )
+    formel: str  # produkt | summe | saldo | quote | anteil | differenz | unterschied | abstand | steigerung | vielfaches | dm | division
     teile: list[Fund]
     ergebnis: Fund
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
@@ -79,6 +77,8 @@ class Rechnung:
             return abs(abs(werte[0]) - abs(werte[1]))
         if self.formel == "saldo":  # signed as typed; a subtracted part counts with its amount
             return sum((v if s > 0 else -abs(v) for s, v in zip(self.vorzeichen, werte)), Decimal(0))
+        if self.formel == "unterschied":  # signed as typed: the first less the second
+            return werte[0] - werte[1]
         if self.formel == "abstand":  # signed figures: from −100 to 100 is 200
             return abs(werte[1] - werte[0])
         if self.formel == "steigerung":
