@@ -102,7 +102,7 @@ def parse_number(text: str) -> Decimal:
 
 def figures(line: str) -> list[Zahl]:
     """All figures of a line, with parenthesis depth and sign (time linear in the line's length)."""
-    result = []
+    result: list[Zahl] = []
     depth, scanned = 0, 0
     for match in _NUMBER.finditer(line):
         depth, scanned = _depth(line, scanned, match.start(), depth), match.start()
