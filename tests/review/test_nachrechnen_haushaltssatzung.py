@@ -164,3 +164,23 @@ def test_a_full_nachtrag_row_that_fails_is_a_slip(capsys, tmp_path):
     assert [(b["art"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
         ("nachtrag", euro(typed), euro(alt + plus - minus))
     ]
+
+
+# --- figures without a unit that no calculation uses are listed (issue 60, point 4) -------------------------------
+
+
+def test_figures_without_unit_typed_as_amounts_are_listed_when_no_calculation_uses_them(capsys, tmp_path):
+    text = (
+        "1. Nachtragshaushaltssatzung 2024\n"
+        "§ 2\n"
+        "Neu festgesetzt werden\n"
+        "1. der Gesamtbetrag der Kredite für Investitionen von bisher 5.033.500 auf 3.064.200\n"
+        "Der Stellenplan weist 1.120,0 Planstellen aus; am 17.01.2023 beschlossen, 3 Enthaltungen.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and report["befunde"] == []
+    assert [(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]] == [
+        (4, "5.033.500"),
+        (4, "3.064.200"),
+        (5, "1.120,0"),
+    ]

@@ -90,6 +90,23 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     typ="von_auf_um",
                 )
             )
+    for a, c, b in zip(figs, figs[1:], figs[2:]):  # "von 66,0 um 20,0 auf 86,0"
+        if (
+            c.einheit == a.einheit == b.einheit != "%"
+            and _FROM.search(_before(text, a))
+            and re.fullmatch(r"\s*um\s*", between(text, a, c))
+            and re.fullmatch(r"\s*auf\s*", between(text, c, b))
+        ):
+            found.append(
+                Rechnung(
+                    "Veränderung „von … um … auf …“",
+                    "differenz",
+                    [at(b), at(a)],
+                    at(c),
+                    f"{b.betrag()} − {a.betrag()}",
+                    typ="von_auf_um",
+                )
+            )
     for a, b, c in zip(figs, figs[1:], figs[2:]):
         if not (
             a.einheit == b.einheit != "%"

@@ -12,6 +12,7 @@ from vorlagen.review.nachrechnen import (
     ankuendigung,
     anteil,
     deckung,
+    differenzzeilen,
     gesamtzeile,
     haushaltssaldo,
     inzeile,
@@ -67,6 +68,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     schema.recognise(reihen, found)
     haushaltssaldo.recognise(reihen, found)
     nachtrag.recognise(reihen, found)
+    differenzzeilen.recognise(reihen, found)
     anteil.recognise(zeilen, found)
     deckung.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
@@ -156,6 +158,12 @@ _TOTAL_LINE = re.compile(
     r"Insgesamt|Endsumme|Zusammen|Total)\b",
     re.IGNORECASE,
 )
+# A figure without a unit typed as an amount – thousands grouped or with decimals („255.087.500“, „1.120,0“) – that no
+# calculation uses is listed (a Haushaltssatzung names its unit once, a Stellenplan none).
+# Listed where the context names the unit: the line names one, or the document is a Haushaltssatzung.
+_AMOUNT_LIKE = re.compile(r"\d\.\d{3}|,\d+$")
+_UNIT_NAMED = re.compile(r"€|\b(?:EUR|Euro|EURO|TEUR|Planstellen|Stellen|VZÄ)\b")
+_SATZUNG = re.compile(r"Haushaltssatzung|Nachtragshaushalt|festgesetzt auf")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
 # A word that names a result ("die verbleibenden 11.000 Adressen", "Bilanzsumme", "zur Verfügung stehende Mittel"):
 # the figures after it without a unit may be results as well.
@@ -185,6 +193,7 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
     for rechnung in pruefung.rechnungen:
         results[(rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))].append(rechnung)
     money_table = False
+    satzung = any(_SATZUNG.search(zeile.text) for zeile in zeilen)
     for zeile in zeilen:
         total_line = bool(_TOTAL_LINE.search(zeile.text))
         announces = bool(_ANNOUNCES.search(zeile.text))
@@ -192,6 +201,7 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
         after = named.end() if named else len(zeile.text) + 1  # figures after a result word
         money_table = "\t" in zeile.text and (money_table or bool(_MONEY_HEAD.search(zeile.text)))
         heads = year_heads(zeile.zahlen)  # „2016 EUR | 2017 EUR“ head columns, they are no amounts
+        unit_named = satzung or bool(_UNIT_NAMED.search(zeile.text))
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
             if (
@@ -199,7 +209,10 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
                 or fund.key in tied
                 or zahl.einheit not in ("€", "%")
                 and fund.key not in unsure
-                and not ((total_line or money_table or zahl.start >= after) and _result_like(zeile, zahl))
+                and not (
+                    (total_line or money_table or zahl.start >= after or unit_named and _AMOUNT_LIKE.search(zahl.text))
+                    and _result_like(zeile, zahl)
+                )
             ):
                 continue
             same = results.get((zahl.einheit, abs(zahl.wert)))
