@@ -369,6 +369,8 @@ KINDS = {
     "schema_saldo",
     "verweis",
     "saldo",
+    "nachtrag",
+    "deckung",
 }
 
 
@@ -691,7 +693,8 @@ def test_what_is_left_of_two_amounts_is_confirmed(capsys, tmp_path, template, a,
 
 def test_an_amount_in_a_row_label_and_the_cells_of_its_row(capsys, tmp_path):
     """„3. Konversion von Militärflächen (848.000 €)“ with its yearly cells 576.000 + 96.000 + 96.000 + 80.000:
-    confirmed when they add up; otherwise the cells may mean something else – „nicht geprüft“."""
+    confirmed when they add up; otherwise the cells may mean something else – „nicht geprüft“, the amount and its
+    cells (issue 60, point 4: a figure typed as an amount in a line that names its unit is never dropped)."""
     cells = [576_000, 96_000, 96_000, 80_000]
     row = "3. Konversion von Militärflächen ({} €)\t" + "\t".join(fmt(Fraction(c)) for c in cells) + "\n"
     code, report, _ = check(
@@ -704,5 +707,6 @@ def test_an_amount_in_a_row_label_and_the_cells_of_its_row(capsys, tmp_path):
     assert (
         code == 0
         and report["befunde"] == []
-        and report["nicht_geprueft"] == [{"seite": None, "zeile": 2, "zahl": "884.000\u00a0€"}]
+        and report["nicht_geprueft"]
+        == [{"seite": None, "zeile": 2, "zahl": z} for z in ["884.000\u00a0€", *(fmt(Fraction(c)) for c in cells)]]
     )

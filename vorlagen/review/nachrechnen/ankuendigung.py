@@ -68,6 +68,9 @@ def _split_total(reihen: list[Reihe], index: int) -> tuple[Zeile, Zahl] | None:
     nearest line above with one amount that is no part of another split."""
     number = _NUMBER.match(reihen[index].zeile.text)
     parent = number[1].rsplit(".", 1)[0] if number and "." in number[1] else None
+    above = _side_above(reihen, index)
+    if above is not None:  # „b) Davon entfallen auf der Passivseite“ under the rows of the Aktivseite
+        return _split_total(reihen, above)
     for reihe in reversed(reihen[max(0, index - _MAX_BACK) : index]):
         money = _money(reihe.zeile)
         own = _NUMBER.match(reihe.zeile.text)
@@ -78,10 +81,34 @@ def _split_total(reihen: list[Reihe], index: int) -> tuple[Zeile, Zahl] | None:
     return None
 
 
+def _side_above(reihen: list[Reihe], index: int) -> int | None:
+    """The „davon“ line whose rows (one amount each) run up to this one: a second side of the same total."""
+    for back in range(index - 1, max(-1, index - 1 - MAX_LISTE), -1):
+        reihe = reihen[back]
+        if _DAVON.search(_label(reihe)) and not _money(reihe.zeile):
+            return back if back < index - 1 else None
+        if len(_money(reihe.zeile)) != 1 or not reihe.zeile.text.strip():
+            return None
+    return None
+
+
 def _add(found, taken, total: tuple[Zeile, Zahl], parts, complete: bool, davon: bool = False) -> None:
     zeile, amount = total
     if len(parts) < 2 or Fund(zeile, amount).key in taken:  # a split of a Fördersumme is read already
         return
+    lines = [line.nr for line, _ in parts]
+    firsts = [(line, z) for i, (line, z) in enumerate(parts) if i == 0 or lines[i - 1] != line.nr]
+    if len(firsts) >= 2 and len(firsts) < len(parts):  # lines with several amounts: all, or each line's first
+        why = "eine Zeile nennt mehrere Beträge; ob alle oder nur der erste ein Teil sind, sagt der Text nicht"
+        for reading in (parts, firsts):
+            found.append(_reading(total, reading, False, why, davon))
+    else:
+        found.append(_reading(total, parts, complete, "", davon))
+    taken.add(Fund(zeile, amount).key)
+
+
+def _reading(total: tuple[Zeile, Zahl], parts, complete: bool, why: str, davon: bool) -> Rechnung:
+    zeile, amount = total
     signs = [1] * len(parts)
     values = [z for _, z in parts]
     shown = (
@@ -89,20 +116,17 @@ def _add(found, taken, total: tuple[Zeile, Zahl], parts, complete: bool, davon: 
         if len(values) <= 6
         else f"Summe der {len(values)} Beträge {values[0].betrag()} … {values[-1].betrag()}"
     )
-    found.append(
-        Rechnung(
-            "Aufteilung „davon entfallen auf …“ in den Zeilen darunter"
-            if davon
-            else "genannter Betrag und seine Teile in den Zeilen darunter",
-            "summe",
-            [Fund(line, z) for line, z in parts],
-            Fund(zeile, amount),
-            shown,
-            vorzeichen=signs,
-            sicher=complete,
-            grund="" if complete else "ob die Zeilen darunter alle Teile nennen, sagt der Text nicht",
-            rang=2,
-            typ="verteilung",
-        )
+    return Rechnung(
+        "Aufteilung „davon entfallen auf …“ in den Zeilen darunter"
+        if davon
+        else "genannter Betrag und seine Teile in den Zeilen darunter",
+        "summe",
+        [Fund(line, z) for line, z in parts],
+        Fund(zeile, amount),
+        shown,
+        vorzeichen=signs,
+        sicher=complete,
+        grund=why or ("" if complete else "ob die Zeilen darunter alle Teile nennen, sagt der Text nicht"),
+        rang=2,
+        typ="verteilung",
     )
-    taken.add(Fund(zeile, amount).key)

@@ -43,7 +43,7 @@ _BY = re.compile(
 )
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
 # where a sentence ends within a line (a paragraph of Word or HTML is one line)
-_SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")
+SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")
 _MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -83,6 +83,23 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
             found.append(
                 Rechnung(
                     "Veränderung „um … von … auf …“",
+                    "differenz",
+                    [at(b), at(a)],
+                    at(c),
+                    f"{b.betrag()} − {a.betrag()}",
+                    typ="von_auf_um",
+                )
+            )
+    for a, c, b in zip(figs, figs[1:], figs[2:]):  # "von 66,0 um 20,0 auf 86,0"
+        if (
+            c.einheit == a.einheit == b.einheit != "%"
+            and _FROM.search(_before(text, a))
+            and re.fullmatch(r"\s*um\s*", between(text, a, c))
+            and re.fullmatch(r"\s*auf\s*", between(text, c, b))
+        ):
+            found.append(
+                Rechnung(
+                    "Veränderung „von … um … auf …“",
                     "differenz",
                     [at(b), at(a)],
                     at(c),
@@ -293,7 +310,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if not after:
         return []
     total = after[0]
-    opens = max((m.end() for m in _SENTENCE.finditer(text, 0, total_word.start())), default=0)
+    opens = max((m.end() for m in SENTENCE.finditer(text, 0, total_word.start())), default=0)
     before = [z for z in figs if z.einheit == "€" and opens <= z.start and z.ende <= total_word.start()]
     each = _EACH.search(text)
     if each and len(before) == 1:

@@ -164,8 +164,8 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         reihe = reihen[index - seen]
         if not reihe.zeile.text.strip():
             blanks += 1
-            if blanks > 2:
-                break
+            if blanks > 2 or labels and not rows:
+                break  # a heading over the total, a gap above it: the rows above open another section
             continue
         blanks = 0
         if _SPLITS.search(reihe.zeile.text) or outline and _other_branch(outline[1], reihe):

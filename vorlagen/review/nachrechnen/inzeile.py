@@ -172,8 +172,10 @@ def _found_in_sentences(
 def _sentences(text: str) -> list[tuple[int, str]]:
     """The line as one piece of running text – or, for a table row (two tabs or more), each cell of it with words
     enough to be a sentence („… rd. 74.670 €; … um rd. 7.760 €; zusammen eine Verbesserung von 82.430 €“)."""
-    if text.count("\t") < 2:
-        return [(0, text)]
+    if text.count("\t") < 2:  # and each sentence of it: a paragraph of a council page is one line
+        ends = [m.end() for m in fliesstext.SENTENCE.finditer(text)]
+        pieces = [(a, text[a:b]) for a, b in zip([0, *ends], [*ends, len(text)]) if text[a:b].strip()]
+        return [(0, text)] + (pieces if len(pieces) > 1 else [])
     pieces, start = [], 0
     for cell in text.split("\t"):
         if len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", cell)) >= 6:

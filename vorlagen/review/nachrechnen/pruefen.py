@@ -11,8 +11,12 @@ from pathlib import Path
 from vorlagen.review.nachrechnen import (
     ankuendigung,
     anteil,
+    deckung,
+    differenzzeilen,
     gesamtzeile,
+    haushaltssaldo,
     inzeile,
+    nachtrag,
     reihe,
     rueckbezug,
     saetze,
@@ -62,12 +66,18 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     verteilung.recognise(reihen, found)
     ankuendigung.recognise(reihen, found)
     schema.recognise(reihen, found)
+    haushaltssaldo.recognise(reihen, found)
+    nachtrag.recognise(reihen, found)
+    differenzzeilen.recognise(reihen, found)
     anteil.recognise(zeilen, found)
+    deckung.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
     rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)
     if any(_ROUNDED.search(zeile.text) for zeile in zeilen):
         _tolerate(found)
+    elif any(_STELLEN.search(zeile.text) for zeile in zeilen):
+        _tolerate(found, stellen=True)
     for rechnung in found:
         rechnung.pruefe()
     kept, unsure = urteil.judge(found)  # a guess that fails proves nothing: its figures stay open
@@ -81,12 +91,23 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
 _ROUNDED = re.compile(r"Rundungsdifferenz|Rundungsabweichung|Differenzen durch Rundung|rundungsbedingt", re.IGNORECASE)
 
 
-def _tolerate(found: list[Rechnung]) -> None:
+# A Stellenplan: its shares of Stellen (plain figures with decimals) are rounded from shares not shown.
+_STELLEN = re.compile(r"Stellenplan|Stellenübersicht|Planstellen|Stellenanteil|Vollzeitäquivalent|\bVZÄ\b")
+
+
+def _tolerate(found: list[Rechnung], stellen: bool = False) -> None:
     """„(Rundungsdifferenzen möglich)“: the parts of a sum or difference are rounded, each up to half its step; a
-    result off by no more than that is a rounding, never a slip."""
+    result off by no more than that is a rounding, never a slip. In a Stellenplan only sums of Stellen (plain
+    figures with decimals) are so read."""
     for rechnung in found:
-        if rechnung.formel in ("summe", "saldo", "abstand", "differenz"):
-            rechnung.toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
+        if rechnung.formel not in ("summe", "saldo", "abstand", "differenz"):
+            continue
+        figures = [f.zahl for f in (*rechnung.teile, rechnung.ergebnis)]
+        if stellen and any(z.einheit or z.schritt >= 1 for z in figures):
+            continue
+        rechnung.toleranz = sum((f.zahl.schritt for f in rechnung.teile), Decimal(0)) / 2
+        if stellen:
+            rechnung.rundungsgrund = "und Stellenanteile sind oft aus ungerundeten Anteilen gerundet"
 
 
 def check_file(path: Path) -> Pruefung:
@@ -137,6 +158,12 @@ _TOTAL_LINE = re.compile(
     r"Insgesamt|Endsumme|Zusammen|Total)\b",
     re.IGNORECASE,
 )
+# A figure without a unit typed as an amount – thousands grouped or with decimals („255.087.500“, „1.120,0“) – that no
+# calculation uses is listed (a Haushaltssatzung names its unit once, a Stellenplan none).
+# Listed where the context names the unit: the line names one, or the document is a Haushaltssatzung.
+_AMOUNT_LIKE = re.compile(r"\d\.\d{3}|,\d+$")
+_UNIT_NAMED = re.compile(r"€|\b(?:EUR|Euro|EURO|TEUR|Planstellen|Stellen|VZÄ)\b")
+_SATZUNG = re.compile(r"Haushaltssatzung|Nachtragshaushalt|festgesetzt auf")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
 # A word that names a result ("die verbleibenden 11.000 Adressen", "Bilanzsumme", "zur Verfügung stehende Mittel"):
 # the figures after it without a unit may be results as well.
@@ -166,6 +193,7 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
     for rechnung in pruefung.rechnungen:
         results[(rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))].append(rechnung)
     money_table = False
+    satzung = any(_SATZUNG.search(zeile.text) for zeile in zeilen)
     for zeile in zeilen:
         total_line = bool(_TOTAL_LINE.search(zeile.text))
         announces = bool(_ANNOUNCES.search(zeile.text))
@@ -173,6 +201,7 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
         after = named.end() if named else len(zeile.text) + 1  # figures after a result word
         money_table = "\t" in zeile.text and (money_table or bool(_MONEY_HEAD.search(zeile.text)))
         heads = year_heads(zeile.zahlen)  # „2016 EUR | 2017 EUR“ head columns, they are no amounts
+        unit_named = satzung or bool(_UNIT_NAMED.search(zeile.text))
         for zahl in zeile.zahlen:
             fund = Fund(zeile, zahl)
             if (
@@ -180,7 +209,10 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
                 or fund.key in tied
                 or zahl.einheit not in ("€", "%")
                 and fund.key not in unsure
-                and not ((total_line or money_table or zahl.start >= after) and _result_like(zeile, zahl))
+                and not (
+                    (total_line or money_table or zahl.start >= after or unit_named and _AMOUNT_LIKE.search(zahl.text))
+                    and _result_like(zeile, zahl)
+                )
             ):
                 continue
             same = results.get((zahl.einheit, abs(zahl.wert)))

@@ -40,9 +40,7 @@ class Rechnung:
     """One calculation found in the text: inputs, the typed result, and how they relate."""
 
     art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
-    formel: (
-        str  # produkt | summe | saldo | quote | anteil | differenz | abstand | steigerung | vielfaches | dm | division
-    )
+    formel: str  # produkt | summe | saldo | quote | anteil | differenz | unterschied | abstand | steigerung | vielfaches | dm | division
     teile: list[Fund]
     ergebnis: Fund
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
@@ -58,6 +56,7 @@ class Rechnung:
     hinweis: str = ""
     folgen: list[str] = field(default_factory=list)
     toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
+    rundungsgrund: str = "und das Dokument weist auf Rundungsdifferenzen hin"  # why the parts may be rounded
     selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
 
     def rechne(self, werte: list[Decimal]) -> Decimal:
@@ -78,6 +77,8 @@ class Rechnung:
             return abs(abs(werte[0]) - abs(werte[1]))
         if self.formel == "saldo":  # signed as typed; a subtracted part counts with its amount
             return sum((v if s > 0 else -abs(v) for s, v in zip(self.vorzeichen, werte)), Decimal(0))
+        if self.formel == "unterschied":  # signed as typed: the first less the second
+            return werte[0] - werte[1]
         if self.formel == "abstand":  # signed figures: from −100 to 100 is 200
             return abs(werte[1] - werte[0])
         if self.formel == "steigerung":
@@ -122,7 +123,7 @@ class Rechnung:
             self.status = RUNDUNG
             self.hinweis = (
                 f"genau {self.ergebnis.zahl.zeige(self.richtig)}; die Abweichung liegt im Rahmen der gerundeten "
-                "Teile, und das Dokument weist auf Rundungsdifferenzen hin"
+                f"Teile, {self.rundungsgrund}"
             )
             return
         if self.sicher:

@@ -102,10 +102,12 @@ def parse_number(text: str) -> Decimal:
 
 def figures(line: str) -> list[Zahl]:
     """All figures of a line, with parenthesis depth and sign (time linear in the line's length)."""
-    result = []
+    result: list[Zahl] = []
     depth, scanned = 0, 0
     for match in _NUMBER.finditer(line):
         depth, scanned = _depth(line, scanned, match.start(), depth), match.start()
+        if result and not depth and _FOOTNOTE.match(line, match.start()):
+            continue  # „8,09 1)“: the mark of a footnote after the row's figures, no figure
         unit_text = (match["unit"] or "").strip()
         before, base = _tail(line, match.start())
         unit, exponent = "", 0
@@ -155,6 +157,7 @@ def figures(line: str) -> list[Zahl]:
     return _opened_before(line, result)
 
 
+_FOOTNOTE = re.compile(r"[1-9]\)\s*(?:\t|$)")
 _LIST_MARK = re.compile(r"\s*[\w.]{1,4}\)")  # „1)“, „a)“, „2.1)“ at a cell's start: a list mark, no parenthesis
 
 
@@ -173,7 +176,7 @@ def _opened_before(line: str, found: list[Zahl]) -> list[Zahl]:
         elif char == ")":
             if depth:
                 depth -= 1
-            elif not _LIST_MARK.fullmatch(line, cell_start, index + 1):
+            elif not _LIST_MARK.fullmatch(line, cell_start, index + 1) and not _marks_footnote(line, index):
                 closes.append(index)
     if not closes:
         return found
@@ -184,6 +187,11 @@ def _opened_before(line: str, found: list[Zahl]) -> list[Zahl]:
         deeper = sum(1 for c in closes if figure.ende <= c < cell_end)
         result.append(replace(figure, tiefe=figure.tiefe + deeper) if deeper else figure)
     return result
+
+
+def _marks_footnote(line: str, index: int) -> bool:
+    """The „)“ of a footnote mark after the figures of a row („8,09 1)“)."""
+    return index >= 2 and line[index - 2] in " \u00a0" and bool(_FOOTNOTE.match(line, index - 1))
 
 
 _LOOK_BACK = 24  # characters before a figure that may hold its sign or a "€"

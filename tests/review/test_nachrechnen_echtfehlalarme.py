@@ -1,0 +1,168 @@
+"""The classes of false alarm that the held-out part of the corpus of real papers (issue 60, point 1) showed, each in a
+small document of its own with figures computed here with Fractions: the second side of a Bilanz split read as a
+split of the last row of the first side, a split whose lines carry several amounts each, a footnote mark after the
+figures of a row, Stellen shares rounded from shares not shown, a section heading and a gap above a total row."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import euro, zahl
+
+
+def _no_slip(code: int, report: dict) -> None:
+    assert code == 0 and by_status(report, "Fehler") == [], [
+        (b["zeile"], b["rechnung"], b["getippt"]) for b in report["befunde"] if b["status"] != "stimmt"
+    ]
+
+
+# --- two sides of one Bilanzsumme -------------------------------------------------------------------------------
+
+AKTIV = [Fraction(860_000, 100), Fraction(37_249_782, 100), Fraction(126_735, 100)]
+PASSIV = [Fraction(25_476_642, 100), Fraction(12_759_875, 100)]
+
+
+def test_a_second_davon_side_splits_the_same_total_not_the_row_above_it(capsys, tmp_path):
+    total = sum(AKTIV)
+    assert sum(PASSIV) == total
+    text = (
+        f"Bilanzsumme: {euro(total, cent=True)}\n"
+        "a) Davon entfallen auf der Aktivseite auf\n"
+        f"a. Anlagevermögen {euro(AKTIV[0], cent=True)}\n"
+        f"b. Umlaufvermögen {euro(AKTIV[1], cent=True)}\n"
+        f"c. Rechnungsabgrenzungsposten {euro(AKTIV[2], cent=True)}\n"
+        "b) Davon entfallen auf der Passivseite auf\n"
+        f"a. Eigenkapital {euro(PASSIV[0], cent=True)}\n"
+        f"b. Verbindlichkeiten {euro(PASSIV[1], cent=True)}\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    _no_slip(code, report)
+    assert [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (1, euro(total, cent=True), "stimmt")
+    ]
+    # the rows of the Passivseite are no calculation found: they stay listed, never dropped
+    assert {(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]} >= {
+        (7, euro(PASSIV[0], cent=True)),
+        (8, euro(PASSIV[1], cent=True)),
+    }
+
+
+# --- a split whose lines name several amounts --------------------------------------------------------------------
+
+GEWINN = Fraction(500_000)
+
+
+def _verwendung(typed: Fraction) -> str:
+    rest = GEWINN * Fraction(9, 10)
+    return (
+        f"Der Jahresüberschuss von {euro(typed, cent=True)} wird so verwendet:\n"
+        f"1.)     10 % des Jahresüberschusses ({euro(GEWINN / 10, cent=True)}) werden in die Rücklagen eingestellt.\n"
+        f"2.)     90 % des Jahresüberschusses ({euro(rest, cent=True)}) werden mit {euro(rest / 3, cent=True)} in "
+        f"die gesellschaftsvertraglichen Rücklagen und mit {euro(rest * 2 / 3, cent=True)} in andere "
+        "Gewinnrücklagen eingestellt.\n"
+    )
+
+
+def test_a_line_with_several_amounts_gives_its_first_as_the_part(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _verwendung(GEWINN)))
+    _no_slip(code, report)
+    split = [b for b in report["befunde"] if b["zeile"] == 1]
+    assert [(b["getippt"], b["status"]) for b in split] == [(euro(GEWINN, cent=True), "stimmt")]
+    assert split[0]["rechnung"] == f"{euro(GEWINN / 10, cent=True)} + {euro(GEWINN * 9 / 10, cent=True)}"
+
+
+def test_a_split_over_lines_with_several_amounts_that_fails_is_not_eindeutig(capsys, tmp_path):
+    typed = GEWINN + 100
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _verwendung(typed)))
+    _no_slip(code, report)
+    split = [b for b in report["befunde"] if b["zeile"] == 1]
+    assert [(b["getippt"], b["status"]) for b in split] == [(euro(typed, cent=True), "nicht eindeutig")]
+    assert split[0]["hinweis"] == (
+        "eine Zeile nennt mehrere Beträge; ob alle oder nur der erste ein Teil sind, sagt der Text nicht"
+    )
+
+
+# --- a footnote mark after the figures of a row ------------------------------------------------------------------
+
+ZEILEN = [
+    (Fraction(696, 100), Fraction(809, 100)),
+    (Fraction(1450, 100), Fraction(1550, 100)),
+    (Fraction(1162, 100),) * 2,
+]
+
+
+def _gruppe(typed_second: Fraction | None = None) -> str:
+    first = sum(z[0] for z in ZEILEN)
+    second = sum(z[1] for z in ZEILEN) if typed_second is None else typed_second
+    rows = [f"A09 {zahl(ZEILEN[0][0], 2)} {zahl(ZEILEN[0][1], 2)} 1)"]
+    rows += [f"A0{8 - i} {zahl(a, 2)} {zahl(b, 2)}" for i, (a, b) in enumerate(ZEILEN[1:])]
+    return "Laufbahngruppe 1\n" + "\n".join(rows) + f"\nGesamt {zahl(first, 2)} {zahl(second, 2)}\n"
+
+
+def test_a_footnote_mark_after_the_figures_is_no_figure(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _gruppe()))
+    _no_slip(code, report)
+    assert [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (5, zahl(sum(z[0] for z in ZEILEN), 2), "stimmt"),
+        (5, zahl(sum(z[1] for z in ZEILEN), 2), "stimmt"),
+    ]
+    assert report["nicht_geprueft"] == []
+
+
+def test_a_slip_in_a_group_with_a_footnote_mark_is_found(capsys, tmp_path):
+    right = sum(z[1] for z in ZEILEN)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _gruppe(right + Fraction(1, 10))))
+    assert code == 1
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (5, zahl(right + Fraction(1, 10), 2), zahl(right, 2))
+    ]
+
+
+# --- Stellen shares rounded from shares not shown ----------------------------------------------------------------
+
+ANTEILE = [Fraction(3), Fraction(1163, 100), Fraction(1483, 100), Fraction(12), Fraction(1)]
+
+
+def _stellenplan(typed: Fraction) -> str:
+    rows = "".join(f"Stelle {i} {zahl(a, 2)}\n" for i, a in enumerate(ANTEILE, start=1))
+    return f"Stellenplan 2017\nLaufbahngruppe 2\n{rows}Gesamt {zahl(typed, 2)}\n"
+
+
+def test_a_stellen_total_off_by_its_rounding_is_no_slip(capsys, tmp_path):
+    exact = sum(ANTEILE)
+    typed = exact + Fraction(1, 100)  # five parts rounded to hundredths: up to 5 × 0,005 off
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _stellenplan(typed)))
+    _no_slip(code, report)
+    assert [(b["getippt"], b["status"]) for b in report["befunde"]] == [(zahl(typed, 2), "Rundung")]
+    assert report["befunde"][0]["hinweis"] == (
+        f"genau {zahl(exact, 2)}; die Abweichung liegt im Rahmen der gerundeten Teile, und Stellenanteile sind oft "
+        "aus ungerundeten Anteilen gerundet"
+    )
+
+
+def test_a_stellen_total_off_by_more_than_its_rounding_is_a_slip(capsys, tmp_path):
+    exact = sum(ANTEILE)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _stellenplan(exact + 1)))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (zahl(exact + 1, 2), zahl(exact, 2))
+    ]
+
+
+# --- a section heading and a gap above a total row ---------------------------------------------------------------
+
+
+def test_a_total_row_under_a_new_section_sums_nothing_of_the_section_above(capsys, tmp_path):
+    text = (
+        "| erhöht um | vermindert um | gegenüber bisher | nunmehr festgesetzt auf |\n"
+        "1. | im Ergebnisplan der | | | | |\n"
+        "| Jahresüberschuss | 0 € | 0 € | 0 € | 0 € |\n"
+        "| Jahresfehlbetrag | 10 € | 20 € | 30 € | 20 € |\n"
+        "| | | | | |\n"
+        "2. | im Finanzplan der | | | | |\n"
+        "| Gesamtbetrag der Einzahlungen | 500 € | 70 € | 9.000 € | 9.430 € |\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    _no_slip(code, report)
+    assert not [b for b in report["befunde"] if b["art"] == "spaltensumme"]
