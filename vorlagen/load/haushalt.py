@@ -267,6 +267,11 @@ class Haushalt(Record):
             if p.art is None:
                 p.art = "Haushaltsstelle" if self.buchfuehrung == "kameral" else "Produkt"
 
+    @property
+    def standardplan(self) -> str:
+        """The plan a Deckung without `plan` is in: the first of its system (kameral: the Verwaltungshaushalt)."""
+        return SYSTEM_PLAENE[self.buchfuehrung][0]
+
     def kreis(self, kreis_id: str) -> Deckungskreis | None:
         return next((k for k in self.deckungskreise if k.id == kreis_id), None)
 
