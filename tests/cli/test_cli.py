@@ -188,6 +188,7 @@ def test_command_names_are_german():
         "pruefen",
         "sitzung",
         "vorschau",
+        "server",
         "vergleichen",
         "zeichnen",
         "freigabe",
@@ -243,7 +244,7 @@ def test_a_mistyped_command_name_gets_the_nearest(capsys, word, close):
     assert code == 2 and out == ""
     assert err == (
         f"vorlagen: Fehler: unbekannter Befehl „{word}“ – meinten Sie „{close}“? Es gibt: bauen, pruefen, "
-        "sitzung, vorschau, vergleichen, zeichnen, freigabe, beschluss, zahlen, text, nachrechnen, neu, vorlage, "
+        "sitzung, vorschau, server, vergleichen, zeichnen, freigabe, beschluss, zahlen, text, nachrechnen, neu, vorlage, "
         "aktualisieren, schema, hilfe, vervollstaendigung.\n"
         "Übersicht: vorlagen --help\n"
     )

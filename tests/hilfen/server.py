@@ -98,7 +98,10 @@ class _Formular(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form":
-            self.drin = a.get("action") == self.action and not self.felder
+            pfad, _, anfrage = (a.get("action") or "").partition("?")
+            self.drin = pfad == self.action and not self.felder
+            if self.drin:  # the editing pages carry the page's token in their address: sent as a field here
+                self.felder.update(urllib.parse.parse_qsl(anfrage))
         elif self.drin and tag == "input" and a.get("name") and a.get("type") not in ("radio", "submit"):
             self.felder[a["name"]] = a.get("value") or ""
         elif self.drin and tag in ("textarea", "select") and a.get("name"):

@@ -82,7 +82,10 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
                     "Der Server nimmt Formulare nur als "
                     "application/x-www-form-urlencoded an – senden Sie das Formular aus der Seite.",
                 )
-            if not zugaenge.csrf_echt(sitzung, request.form.get("token")):
+            # the editing pages carry it in the form's address (the preview checks it before reading a body), the
+            # server's own forms as a field
+            token = request.args.get("token") or request.form.get("token")
+            if not zugaenge.csrf_echt(sitzung, token):
                 return text(HTTPStatus.FORBIDDEN, ABGELAUFEN)
         return None
 
