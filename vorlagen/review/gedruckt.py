@@ -213,6 +213,7 @@ def textabweichungen(
     line breaks aside; lines starting with `ohne` (the ENTWURF line) are not compared. Text only `nachher` prints is
     no loss and not listed. A file that is gone loses all its text."""
     result: list[Abweichung] = []
+    nachher = _wie_vorher(vorher, nachher)  # an ENTWURF this version writes to intern/, an earlier one public
     for datei in sorted(vorher):
         alt, neu = _woerter(vorher[datei], ohne), _woerter(nachher.get(datei, ""), ohne)
         if [w for w, _ in alt] == [w for w, _ in neu]:
