@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hilfen import DATA, ROOT, copy_data, edit, git, run
+from tests.hilfen import DATA, ROOT, copy_data, edit, freigeben, git, run
 from vorlagen.building import localserver
 from vorlagen.cli import konsole, main
 from vorlagen.core.dateinamen import DEVICES, windows_problem
@@ -260,6 +260,7 @@ def test_an_open_pdf_that_changes_stops_the_build_and_the_output_stays_as_it_was
     before = _snapshot(out)
     open_files.add((out / V / "2021-0123.pdf").absolute())
     edit(data / V / "beschlussvorschlag.md", "Die Verwaltung", "Die Kreisverwaltung")
+    freigeben(data)  # signed again: its public PDF is replaced (an ENTWURF would go to intern/)
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 1
     assert err.splitlines()[0] == (

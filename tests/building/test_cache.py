@@ -53,6 +53,7 @@ def test_a_rate_read_only_through_a_bescheid_counts_as_used(data, tmp_path):
     out = tmp_path / "output"
     build(data, out)
     edit(data / "foerderprogramme/kim.yaml", "veranstaltungen: {betrag: 10000,", "veranstaltungen: {betrag: 12000,")
+    freigeben(data)  # signed again: else 2021/0123 is an ENTWURF in intern/ and the public part keeps its release
     build(data, out)
     text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     assert "jährlich 295.800" in text  # 293.800 € + 2.000 €
@@ -66,6 +67,7 @@ def test_a_rate_read_by_a_text_counts_as_used(data, tmp_path):
     # the new rate changes Modul 3's Eigenanteile by a few euros: their `erwartet` no longer holds
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "    erwartet: {eigenanteil: 82533}\n", "")
     edit(data / "vorlagen/2021-0123/vorlage.yaml", "    erwartet: {eigenanteil: 150669}\n", "")
+    freigeben(data)  # signed again, as above
     build(data, out)
     anlage = out / "vorlagen/2021-0123/anlage-1-handlungskonzept-kommunales-integrationsmanagement.txt"
     assert "50.001\u00a0€ je Vollzeitstelle" in anlage.read_text(encoding="utf-8")

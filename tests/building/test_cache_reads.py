@@ -38,13 +38,13 @@ def test_a_section_outside_the_vorlage_folder_is_read_and_keyed(data, tmp_path):
     )
     out = tmp_path / "output"
     build(data, out)
-    assert "ALT7731" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "ALT7731" in (out / "intern" / V / "2021-0123.txt").read_text(encoding="utf-8")
     secret = inode(out / SECRET)
     edit(data / "textbausteine" / "recht.md", "ALT7731", "NEU7732")
     builder = build(data, out)
     assert builder.rendered == 1  # the Vorlage that reads it, nothing else
-    assert "NEU7732" in (out / V / "2021-0123.txt").read_text(encoding="utf-8")
-    assert "NEU7732" in (out / V / "2021-0123.html").read_text(encoding="utf-8")
+    assert "NEU7732" in (out / "intern" / V / "2021-0123.txt").read_text(encoding="utf-8")
+    assert "NEU7732" in (out / "intern" / V / "2021-0123.html").read_text(encoding="utf-8")
     assert inode(out / SECRET) == secret
 
 
@@ -70,7 +70,7 @@ def test_a_pdf_anlage_is_read_and_keyed(data, tmp_path):
     folder = data / V
     out = tmp_path / "output"
     build(data, out)
-    anlage = next(p for p in (out / V).glob("anlage-1-*.pdf"))
+    anlage = next(p for p in (out / V).glob("anlage-1-*.pdf"))  # released: public
     (folder / "anlagen" / "scan.pdf").write_bytes(anlage.read_bytes())
     edit(
         folder / "vorlage.yaml",
@@ -83,7 +83,7 @@ def test_a_pdf_anlage_is_read_and_keyed(data, tmp_path):
     (folder / "anlagen" / "scan.pdf").write_bytes(changed)
     builder = build(data, out)
     assert builder.rendered == 0  # the Vorlage looks the same; only the passed-through file changes
-    assert (out / V / "anlage-1-scan.pdf").read_bytes() == changed
+    assert (out / "intern" / V / "anlage-1-scan.pdf").read_bytes() == changed
     assert inode(out / SECRET) == secret
 
 

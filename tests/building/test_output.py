@@ -241,7 +241,7 @@ def test_the_portable_swap_replaces_the_output_whole(tmp_path, monkeypatch):
     assert main(["--data", str(data), "--out", str(out)]) == 0
     edit(data / "vorlagen/2021-0123/vorbemerkungen.md", "seit 2020", "seit dem Jahr 2020")
     assert main(["--data", str(data), "--out", str(out)]) == 0
-    assert "seit dem Jahr 2020" in (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    assert "seit dem Jahr 2020" in (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     state = tmp_path / ".vorlagen" / "out"
     assert not [p for p in state.iterdir() if p.name.startswith(("alt-", "neu-"))]
 

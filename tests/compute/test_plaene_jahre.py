@@ -88,7 +88,7 @@ def test_a_share_prints_the_same_in_the_table_a_text_and_a_figure(data, capsys, 
     )
     out = tmp_path / "out"
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     # the text's shares are the table's (before: 33,33 % for the Kreis in the text, 33,34 % in the table); at one
     # place the split is 33,4 / 33,3 / 33,3 – again the rest source takes the remaining tenth
     assert f"Kreis 33,34{NBSP}%, Land 33,33{NBSP}%, auf eine Stelle 33,4{NBSP}% und 33,3{NBSP}%." in text

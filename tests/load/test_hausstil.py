@@ -254,9 +254,9 @@ def test_datum_may_be_left_out_when_the_hausstil_says_so(data, tmp_path):
     out = tmp_path / "out"
     assert run_build(data, out) == 0
     # the files are dated by the first Sitzung of the Beratungsfolge (10.06.2021): still deterministic
-    reader = pypdf.PdfReader(out / "vorlagen/2021-0123/2021-0123.pdf")
+    reader = pypdf.PdfReader(out / "intern/vorlagen/2021-0123/2021-0123.pdf")
     assert reader.metadata["/CreationDate"].startswith("D:20210610")
-    assert "Vorlage 2021/0123 vom" not in pdf_text(out / "vorlagen/2021-0123/2021-0123.pdf")
+    assert "Vorlage 2021/0123 vom" not in pdf_text(out / "intern/vorlagen/2021-0123/2021-0123.pdf")
 
 
 # --- Finanzen ------------------------------------------------------------------------------
@@ -339,7 +339,9 @@ def test_schrift_liberation_serif_is_embedded(data, tmp_path):
     hausstil(data, "  schrift: Liberation Serif\n")
     out = tmp_path / "out"
     assert run_build(data, out) == 0
-    assert {f for f in fonts(out / "vorlagen/2021-0123/2021-0123.pdf") if f.startswith("Vorlage-Liberation-Serif")}
+    assert {
+        f for f in fonts(out / "intern/vorlagen/2021-0123/2021-0123.pdf") if f.startswith("Vorlage-Liberation-Serif")
+    }
     assert (out / "assets/fonts/LiberationSerif-Regular.ttf").is_file()
 
 
@@ -362,13 +364,13 @@ def test_own_stylesheet_and_overridden_vorlage_css_are_honoured(data, tmp_path):
     (data / "templates/vorlage.css").write_text(css + 'h1::before { content: "Entwurf: "; }\n', encoding="utf-8")
     out = tmp_path / "out"
     assert run_build(data, out) == 0
-    text = pdf_text(out / "vorlagen/2021-0123/2021-0123.pdf")
+    text = pdf_text(out / "intern/vorlagen/2021-0123/2021-0123.pdf")
     assert "Entwurf: Kommunales Integrationsmanagement" in text and "(Hausstil)" in text
     assert (out / "assets/vorlage.css").read_text(encoding="utf-8").endswith('content: "Entwurf: "; }\n')
     assert (out / "assets/hausstil.css").read_bytes() == (data / "stil/eigen.css").read_bytes()
-    web = (out / "vorlagen/2021-0123/2021-0123.html").read_text(encoding="utf-8")
-    assert '<link rel="stylesheet" href="../../assets/hausstil.css">' in web
-    assert {f for f in fonts(out / "vorlagen/2021-0123/2021-0123.pdf") if f.startswith("Vorlage-Sans")}
+    web = (out / "intern/vorlagen/2021-0123/2021-0123.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="../../../assets/hausstil.css">' in web  # an ENTWURF, one folder deeper
+    assert {f for f in fonts(out / "intern/vorlagen/2021-0123/2021-0123.pdf") if f.startswith("Vorlage-Sans")}
 
 
 KLIMA = """abschnitte:

@@ -114,7 +114,7 @@ def test_the_printed_block_and_the_sign_off_reason_use_the_lands_law(data, tmp_p
     setze_land(data, "Niedersachsen")
     out = tmp_path / "out"
     assert main(["--data", str(data), "--out", str(out)]) == 0
-    text = " ".join((out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
+    text = " ".join((out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
     assert "Überplanmäßige Bereitstellung 2021 nach § 117 NKomVG" in text and "NRW" not in text
     capsys.readouterr()
     assert main(["--data", str(data), "pruefen", "--ohne-satz", "--stichtag", "2021-01-01"]) in (0, 1)

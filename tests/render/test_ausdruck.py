@@ -118,7 +118,7 @@ def test_the_proposed_name_prints_what_the_position_read(data, capsys, tmp_path)
     )
     out = tmp_path / "out"
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     assert "Förderung: 245.319\u00a0€" in text  # seed 000: 3,5 × 70.091 € = 245.318,5 → 245.319 €
 
 
@@ -209,7 +209,7 @@ def test_what_texts_may_do_still_works(data, capsys, tmp_path):
     )
     out = tmp_path / "out"
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     nb = "\u00a0"
     assert f"A 158.644{nb}€ B 158,6{nb}T€ C 0,159{nb}Mio.{nb}€ D 0,0002{nb}Mrd.{nb}€" in text
     assert "E mehr F 27. Mai 2021" in text

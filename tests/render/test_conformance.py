@@ -79,7 +79,7 @@ def test_a_table_breaking_before_its_sum_keeps_a_body_on_every_page(tmp_path):
         )
     out = tmp_path / "output"
     assert main(["build", "--data", str(data), "--out", str(out)]) == 0
-    assert problems(out / "vorlagen" / "2021-0123" / "2021-0123.pdf") == []
+    assert problems(out / "intern" / "vorlagen" / "2021-0123" / "2021-0123.pdf") == []
 
 
 @pytest.mark.langsam  # every PDF of a whole build through veraPDF (Java)
