@@ -342,7 +342,7 @@ def test_a_text_prints_percentages_with_the_places_the_koerperschaft_sets(data, 
     # 551,5 of 713 = 77,3492… %: three places as the Körperschaft says, one where the text says so
     exact = Fraction("551.5") / 713 * 100
     assert ganz(exact * 1000) == 77349 and ganz(exact * 10) == 773
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
     assert "Quote 77,349 %, gekürzt 77,3 %." in text
 
 

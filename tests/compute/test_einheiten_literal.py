@@ -71,7 +71,7 @@ def test_mrd_is_a_unit_of_aufstellungen_and_a_filter(data, capsys, tmp_path):
     )
     out = tmp_path / "out"
     assert run(capsys, "--data", str(data), "--out", str(out))[0] == 0
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8")
     assert f"Zusammen 3,59{NBSP}Mrd.{NBSP}€." in text  # 1,25 + 2,34 Mrd. €
     assert "in Mrd. €" in text and "1,25" in text and "2,34" in text
 

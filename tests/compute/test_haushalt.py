@@ -982,7 +982,9 @@ def test_ja_nein_follows_the_data(data, tmp_path):
         '<p class="ja-nein">Nein.</p>' in keine
         and '<p class="keine-auswirkungen">Keine finanziellen Auswirkungen.</p>' in keine
     )
-    assert '<p class="ja-nein">Ja.</p>' in (out / "vorlagen/2021-0123/2021-0123.html").read_text(encoding="utf-8")
+    assert '<p class="ja-nein">Ja.</p>' in (out / "intern/vorlagen/2021-0123/2021-0123.html").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.langsam  # builds whole repositories
@@ -992,7 +994,7 @@ def test_a_changed_haushalt_rebuilds_the_vorlage(data, tmp_path):
     assert main(["--data", str(data), "--out", str(out)]) == 0
     edit(data / H2022, "gebunden: 1310000", "gebunden: 1300000")
     assert main(["--data", str(data), "--out", str(out)]) == 0
-    text = " ".join((out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
+    text = " ".join((out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").split())
     assert f"Überplanmäßige Bereitstellung 2022 nach {RECHT}: {euro(533969 - (1310000 - 1300000))}".replace(
         NBSP, " "
     ) in text.replace(NBSP, " ")

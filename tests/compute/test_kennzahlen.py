@@ -203,7 +203,7 @@ def test_a_text_quotes_a_figure_in_its_unit_and_with_thousands(data, capsys, tmp
     out = tmp_path / "out"
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 0, err
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
     assert "Zusammen 427.797 €, rund 428 T€ oder 0,4 Mio. €." in text
 
 
@@ -672,13 +672,13 @@ def test_shared_figures_of_a_fund_are_read_by_any_vorlage(data, capsys, tmp_path
     out = tmp_path / "out"
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
     assert code == 0, err
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
     # 500.000 / 19 = 26.315,789… → 26.315,79 €; 158.644 / 500.000 = 31,7288 % → 31,73 %
     assert "Je Kommune 26.315,79 €, das sind 31,73 %." in text
     # a changed shared figure rebuilds the Vorlage that reads it
     edit(data / "kennzahlen" / "fonds-2025.yaml", "formel: 500000", "formel: 400000")
     code, _, err = run(capsys, "--data", str(data), "--out", str(out))
-    text = (out / "vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
+    text = (out / "intern/vorlagen/2021-0123/2021-0123.txt").read_text(encoding="utf-8").replace(NBSP, " ")
     assert "Je Kommune 21.052,63 €, das sind 39,66 %." in text  # 400.000 / 19; 158.644 / 400.000 = 39,661 %
 
 

@@ -77,7 +77,7 @@ def test_without_a_published_address_the_pdf_prints_the_link_as_text_and_check_s
     ]
     code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "output"))
     assert code == 0, err
-    pdf = tmp_path / "output" / V / "2021-0123.pdf"
+    pdf = tmp_path / "output" / "intern" / V / "2021-0123.pdf"  # edited: an ENTWURF, in intern/
     assert pdf_uris(pdf) == [] and "Siehe Konzept, auch hier." in pypdf.PdfReader(pdf).pages[0].extract_text()
 
 
