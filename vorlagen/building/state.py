@@ -14,6 +14,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from vorlagen.core.problems import BuildFailed, Paths, Problem, os_error_reason
+from vorlagen.core.speichern import nicht_einchecken
 
 STATE = ".vorlagen"  # the hidden folder beside the output folder (others, e.g. an OParl ledger, reuse it)
 MANIFEST = "manifest.json"
@@ -46,9 +47,7 @@ class BuildLock:
         # killed build would leave standing
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            ignore = self.dir.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Arbeitsdateien von vorlagen – nicht einchecken\n*\n", encoding="utf-8")
+            nicht_einchecken(self.dir.parent)
             self.lock = FileLock(
                 self.dir / "lock", timeout=0, thread_local=False, fallback_to_soft=False, preserve_lock_file=True
             )

@@ -33,6 +33,7 @@ from filelock import FileLock, Timeout
 from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Problem, Where, os_error_reason
 from vorlagen.core.reads import ABSENT, digest
+from vorlagen.core.speichern import nicht_einchecken
 
 ORDNER = ".vorlagen"  # beside the data: the journal and the lock (ignored by git through its own .gitignore)
 JOURNAL = "schreibvorgang.json"  # written before the new files: what to remove when the writer died before deciding
@@ -299,7 +300,5 @@ def _sync_ordner(ordner: Path) -> None:
 def _ordner(wurzel: Path) -> Path:
     ordner = wurzel / ORDNER
     ordner.mkdir(parents=True, exist_ok=True)
-    ignore = ordner / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Arbeitsdateien von vorlagen – nicht einchecken\n*\n", encoding="utf-8")
+    nicht_einchecken(ordner)
     return ordner

@@ -64,6 +64,14 @@ def ordner_anlegen(folder: Path, files: dict[str, bytes]) -> None:
         raise
 
 
+def nicht_einchecken(ordner: Path) -> None:
+    """Marks a folder of the program's working files (`.vorlagen/`) for git: a .gitignore that ignores all of it,
+    written once."""
+    ignore = ordner / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Arbeitsdateien von vorlagen – nicht einchecken\n*\n", encoding="utf-8")
+
+
 def _mode(path: Path, new: int) -> int:
     """The permissions of what is at `path` now, or those the system gives a `new` file or folder there."""
     with contextlib.suppress(OSError):
