@@ -255,6 +255,7 @@ def test_a_repository_of_an_earlier_format_migrates_with_every_figure_proven(nam
     code, out, err = run(capsys, "--data", str(data), "aktualisieren", "--vorher", str(vorher))
     assert code == 0, out + err
     assert "ohne dass diese Version es erklärt" not in out, out
+    assert "vorlagen-aktualisieren-" not in out, out  # a file is named as the user's, never as the proof's copy
     minor = ".".join(__version__.split(".")[:2])
     assert (data.parent / "vorlagen.toml").read_text(encoding="utf-8").startswith(f'version = "{minor}"')
     code, _, err = run(capsys, "--data", str(data), "--out", str(tmp_path / "neu"))
@@ -288,6 +289,27 @@ def test_a_round_that_rounded_a_half_to_the_even_digit_migrates_to_a_figure_that
     assert "rundungsart: zur_geraden_ziffer" in (data / "vorlagen" / "2021-0123" / "vorlage.yaml").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.langsam  # builds the repository to prove the update
+def test_the_earlier_print_of_a_unanimous_vote_comes_back_as_the_report_says(tmp_path, capsys):
+    """0.3.1 printed „(einstimmig (8 Ja))“, this version „(einstimmig, 8 Ja)“: the report names the change with the
+    Hausstil's line that keeps the earlier form – and with that line the vote prints as before."""
+    data = kopie("0.3.1-borken", tmp_path)
+    vorher = str(FRUEHERE / "0.3.1-borken" / "ausgabe")
+    code, out, _ = run(capsys, "--data", str(data), "aktualisieren", "--vorher", vorher, "--trocken")
+    assert code == 0, out
+    zeile = next(z for z in out.splitlines() if "„(einstimmig (# Ja))“ wird jetzt „(einstimmig, # Ja)“" in z)
+    vorschlag = zeile.split("unter hausstil: abstimmung: einstimmig_mit_zahl: ", 1)[1]
+    koerperschaft = data / "koerperschaft.yaml"
+    text = koerperschaft.read_text(encoding="utf-8")
+    koerperschaft.write_text(
+        text.replace("hausstil:\n", f"hausstil:\n  abstimmung:\n    einstimmig_mit_zahl: {vorschlag}\n", 1),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--data", str(data), "aktualisieren", "--vorher", vorher)
+    assert code == 0, out
+    assert "einstimmig" not in out, out
 
 
 MITGEZEICHNET = [n for n in FASSUNGEN if any((FRUEHERE / n / "data").rglob("mitzeichnungen.yaml"))]

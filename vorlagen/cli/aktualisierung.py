@@ -150,6 +150,10 @@ def _bericht(ergebnis, vorher: str, anzahl) -> str:
         [f"{a.beschreibung()} – {grund}" for a, grund in ergebnis.erklaert],
     )
     lines += _abschnitt(
+        f"Mit Absicht anders formuliert ({len(ergebnis.worte)}):",
+        [f"{a.beschreibung()} – {grund}" for a, grund in ergebnis.worte],
+    )
+    lines += _abschnitt(
         f"Mit Absicht anders benannt ({len(ergebnis.benannt)}) – die Deckung einer über- oder außerplanmäßigen "
         "Ausgabe heißt jetzt, wie das Haushaltsrecht ihres Plans sie nennt; die Zahlen bleiben:",
         [f"{datei}: {worte}" for datei, worte in ergebnis.benannt],

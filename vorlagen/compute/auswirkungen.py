@@ -27,6 +27,7 @@ from vorlagen.load.records import line_of
 from vorlagen.load.vorlagenordner import VorlageSource
 
 OHNE_LAND = "dem Haushaltsrecht Ihres Landes"  # printed nowhere: a body without Land gets a problem first
+OHNE_LAND_ENTSCHEIDUNG = "die Entscheidung nach dem Recht Ihres Landes"  # … as this
 
 
 def haushalt_lesende(definitionen: Iterable[Kennzahl]) -> set[str]:
@@ -117,7 +118,7 @@ def haushalt_der_vorlage(
     )
     lesen_probleme += found
     result.entscheidung = stil.finanzen.entscheidung or (
-        land.entscheidung if land is not None else "die Entscheidung nach dem Recht Ihres Landes"
+        land.entscheidung if land is not None else OHNE_LAND_ENTSCHEIDUNG
     )
     result.ve_recht = stil.finanzen.verpflichtungsermaechtigung or (
         land.verpflichtungsermaechtigung if land is not None else OHNE_LAND

@@ -9,7 +9,6 @@ makes on purpose and says why – are the rewritten files written into the repos
 from __future__ import annotations
 
 import dataclasses
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +20,8 @@ from vorlagen.core.reads import ABSENT
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load.land import Land
 from vorlagen.review.datenkopie import kopieren
-from vorlagen.review.gedruckt import Abweichung, compare, figures, renditions, textabweichungen
-from vorlagen.review.umschreiben import Erklaerung, Offen, Umschreibung
+from vorlagen.review.gedruckt import WIEDERHOLT, Abweichung, compare, figures, renditions, textabweichungen, wie_vorher
+from vorlagen.review.umschreiben import Erklaerung, Offen, Textaenderung, Umschreibung
 from vorlagen.review.umschreibregeln import umschreiben
 
 
@@ -35,6 +34,7 @@ class Ergebnis:
     probleme: list[Problem] = field(default_factory=list)  # the rewritten copy does not build: these are why
     abweichungen: list[Abweichung] = field(default_factory=list)  # figures printed differently, unexplained
     erklaert: list[tuple[Abweichung, str]] = field(default_factory=list)  # … and those this version changes on purpose
+    worte: list[tuple[Abweichung, str]] = field(default_factory=list)  # words this version prints anew on purpose
     zahlen: int = 0  # figures of the earlier build compared
     dateien: int = 0  # text renditions compared
     neu: dict[str, bytes] = field(default_factory=dict)  # data file (relative to the data folder) → its new content
@@ -71,10 +71,13 @@ def aktualisieren(
         original = _Original(data, Path(work))
         q = umschreiben(neu, land=land, fuer=fuer)
         if q.probleme:  # a file it cannot read as it is: nothing is rewritten
-            result.probleme = [Problem(original.where(p.where), p.message) for p in q.probleme]
+            result.probleme = [original.problem(p) for p in q.probleme]
             return result
-        result.umschreibungen = [dataclasses.replace(u, datei=original.datei(u.datei)) for u in q.umschreibungen]
-        result.offen = [Offen(original.where(o.where), o.was) for o in q.offen]
+        result.umschreibungen = [
+            dataclasses.replace(u, datei=original.datei(u.datei), grund=original.text(u.grund))
+            for u in q.umschreibungen
+        ]
+        result.offen = [Offen(original.where(o.where), original.text(o.was)) for o in q.offen]
         bewahrbar = [e for e in q.erklaerungen if e.bewahrbar]
         try:
             nachher = _gebaut(bauen, neu, Path(work) / "neu-ausgabe")
@@ -84,15 +87,15 @@ def aktualisieren(
                 umschreiben(alt, bewahrend=True, land=land, fuer=fuer)
                 zwischen = _gebaut(bauen, alt, Path(work) / "bewahrend-ausgabe")
         except BuildFailed as failed:
-            result.probleme = [Problem(original.where(p.where), p.message) for p in failed.problems]
+            result.probleme = [original.problem(p) for p in failed.problems]
             return result
         result.dateien = len(vorher)
         result.zahlen = sum(len(figures(text)) for text in vorher.values())
         _einordnen(result, compare(vorher, zwischen), [e for e in q.erklaerungen if not e.bewahrbar])
-        _texte_einordnen(result, textabweichungen(vorher, zwischen, NEUE_WORTE, ENTWURF))
+        _texte_einordnen(result, textabweichungen(vorher, zwischen, NEUE_WORTE, ENTWURF), q.textaenderungen)
         if bewahrbar:
             _einordnen(result, compare(zwischen, nachher), bewahrbar)
-            _texte_einordnen(result, textabweichungen(zwischen, nachher, NEUE_WORTE, ENTWURF))
+            _texte_einordnen(result, textabweichungen(zwischen, nachher, NEUE_WORTE, ENTWURF), q.textaenderungen)
         _freigaben(result, vorher, nachher)
         result.neu = {name: (neu / name).read_bytes() for name in q.geaendert}
         result.staende = {name: staende.get(name, ABSENT) for name in q.geaendert}
@@ -121,7 +124,8 @@ def _freigaben(result: Ergebnis, vorher: dict[str, str], nachher: dict[str, str]
     """The release state is part of the proof: a document released before that is an ENTWURF now lost a sign-off.
     Where its print changes on purpose (listed with the reason), that is the consequence, said; otherwise the
     update would unsign what it prints the same, and nothing is written."""
-    geaendert = {a.datei for a, _ in result.erklaert}
+    geaendert = {a.datei for a, _ in result.erklaert + result.worte}
+    nachher = wie_vorher(vorher, nachher)
     for datei in sorted(vorher):
         worte = _neu_benannt(vorher[datei], nachher.get(datei, ""))
         if worte:
@@ -131,34 +135,69 @@ def _freigaben(result: Ergebnis, vorher: dict[str, str], nachher: dict[str, str]
         (result.entwuerfe if datei in geaendert or worte else result.verloren).append(datei)
 
 
-# Text a release no longer prints on purpose, each with why (0.3.0: no sentence of its own where a Vorlage states
-# nothing on its Finanzielle Auswirkungen – a heading, its underline and the „Keine.“ 0.2 invented)
-WEGGELASSEN = (
-    (
-        re.compile(r".+ -{3,} Keine\."),
+# Words a release prints differently in every document, each with why (0.3.0: no sentence of its own where a Vorlage
+# states nothing on its Finanzielle Auswirkungen – a heading, its underline and the „Keine.“ 0.2 invented; 0.3.2: a
+# unanimous vote with its count in the Hausstil's new default)
+TEXTAENDERUNGEN = (
+    Textaenderung(
+        None,
+        r"^.+ -{3,} Keine\.$",
+        "",
         "eine Vorlage ohne Angaben zu finanziellen Auswirkungen druckt seit 0.3.0 keinen Satz, den sie nicht sagt; "
         "soll der Abschnitt „Keine.“ wieder zeigen, tragen Sie in koerperschaft.yaml unter hausstil: finanzen: "
         "ohne: „Keine.“ ein",
     ),
+    Textaenderung(
+        None,
+        r"^Finanzielle Auswirkungen -{3,} (?:Ja\. )?Siehe die Berechnungen im (?:Text|Anhang)\.$",
+        "",
+        "seit 0.3.0 druckt eine Vorlage keinen Satz, den sie nicht selbst sagt – die Berechnungen stehen, wo ihr Text "
+        "sie nennt; soll der Abschnitt stehen, schreiben Sie seinen Text in eine Datei des Vorlagenordners und nennen "
+        "Sie sie in vorlage.yaml unter finanzielle_auswirkungen",
+    ),
+    Textaenderung(
+        None,
+        r"^Beschlussvorschlag -{3,} Der Bericht wird zur Kenntnis genommen\.$",
+        "",
+        "eine Berichtsvorlage ohne eigenen Beschlussvorschlag druckt seit 0.3.0 keinen; soll der Satz stehen, nennen "
+        "Sie ihn in koerperschaft.yaml unter hausstil: arten: Berichtsvorlage: ohne_beschlussvorschlag – die Liste "
+        "„arten“ ersetzt dann die mitgelieferte, nennen Sie also alle Arten (Handbuch, Seite „Eigene Wörter“)",
+    ),
+    Textaenderung(
+        None,
+        r"(?<![\w-])einstimmig \(# Ja\)",
+        "einstimmig, # Ja",
+        "eine einstimmige Abstimmung mit ihrer Zahl druckt seit 0.3.2 „einstimmig, 8 Ja“ statt „einstimmig (8 Ja)“; "
+        'die frühere Form: in koerperschaft.yaml unter hausstil: abstimmung: einstimmig_mit_zahl: "einstimmig '
+        '({zahl} Ja)"',
+    ),
 )
 
 
-def _texte_einordnen(result: Ergebnis, abweichungen: list[Abweichung]) -> None:
-    """Text the earlier build printed and this one does not: a removal this version makes on purpose is named with
+def _texte_einordnen(result: Ergebnis, abweichungen: list[Abweichung], aenderungen: list[Textaenderung]) -> None:
+    """Text the earlier build printed and this one does not: a change this version makes on purpose is named with
     its reason; every other one blocks the write."""
+    wiederholt = {(a.datei, a.vorher.zeile) for a, _ in result.erklaert if a.grund == WIEDERHOLT and a.vorher}
     for abweichung in abweichungen:
-        grund = next(
-            (
-                g
-                for muster, g in WEGGELASSEN
-                if abweichung.nachher is None and abweichung.vorher and muster.fullmatch(abweichung.vorher.text)
-            ),
-            None,
-        )
+        grund = next((a.grund for a in (*TEXTAENDERUNGEN, *aenderungen) if a.erklaert(abweichung)), None)
+        grund = grund or _spalte_wiederholt(abweichung, wiederholt)
         if grund is None:
             result.abweichungen.append(abweichung)
         else:
-            result.erklaert.append((abweichung, grund))
+            result.worte.append((abweichung, grund))
+
+
+def _spalte_wiederholt(abweichung: Abweichung, wiederholt: set[tuple[str, int]]) -> str | None:
+    """The column „Berechnung“ of a table of amounts that repeated each amount (before 0.3.0): its head and its
+    figures gone where the proof of the figures found each amount still on its line (gedruckt.WIEDERHOLT)."""
+    if abweichung.vorher is None or abweichung.nachher is not None:
+        return None
+    datei, zeile, worte = abweichung.datei, abweichung.vorher.zeile, abweichung.vorher.text.split()
+    if worte == ["Berechnung"] and (datei, zeile + 1) in wiederholt:
+        return WIEDERHOLT
+    if worte and set(worte) == {"#"} and len(worte) == sum(1 for d, z in wiederholt if (d, z) == (datei, zeile)):
+        return WIEDERHOLT
+    return None
 
 
 # Words a release prints differently on purpose, each with the words it may now print instead (0.3.3: the Deckung of
@@ -195,7 +234,14 @@ class _Original:
     are gone when the command ends."""
 
     def __init__(self, data: Path, work: Path):
-        self.data, self.work = data, work.resolve()
+        self.data, self.work, self.roh = data, work.resolve(), work
+
+    def text(self, text: str) -> str:
+        """A message or reason with each file of a copy named as the user's own (a rule names the file it read)."""
+        for work in dict.fromkeys((self.roh, self.work)):
+            for kopie in ("neu", "bewahrend"):
+                text = text.replace(gezeigt(work / kopie / self.data.name) + "/", gezeigt(self.data) + "/")
+        return text
 
     def datei(self, shown: str) -> str:
         path = genannte_datei(shown)
@@ -205,6 +251,9 @@ class _Original:
 
     def where(self, where: Where) -> Where:
         return Where(self.datei(where.path), where.line)
+
+    def problem(self, problem: Problem) -> Problem:
+        return Problem(self.where(problem.where), self.text(problem.message))
 
 
 def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:

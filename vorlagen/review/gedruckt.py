@@ -31,6 +31,7 @@ class Fund:
     text: str
     zeile: int
     kontext: str
+    umgebung: str = ""  # words of a text difference: all of them with the words around them (to be explained)
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,18 @@ class Abweichung:
         """German, one line: 'datei:zeile: „…“ → „…“ (in: …)'."""
         if self.vorher is None:
             assert self.nachher is not None
-            return f"{self.datei}:{self.nachher.zeile}: neu gedruckt „{self.nachher.text}“ – „{self.nachher.kontext}“"
+            return f"{self.datei}:{self.nachher.zeile}: neu gedruckt „{_kurz(self.nachher)}“ – „{self.nachher.kontext}“"
         if self.nachher is None:
-            return f"{self.datei}:{self.vorher.zeile}: „{self.vorher.text}“ wird nicht mehr gedruckt – „{self.vorher.kontext}“"
+            return f"{self.datei}:{self.vorher.zeile}: „{_kurz(self.vorher)}“ wird nicht mehr gedruckt – „{self.vorher.kontext}“"
         return (
-            f"{self.datei}:{self.vorher.zeile}: „{self.vorher.text}“ wird jetzt „{self.nachher.text}“ gedruckt – "
+            f"{self.datei}:{self.vorher.zeile}: „{_kurz(self.vorher)}“ wird jetzt „{_kurz(self.nachher)}“ gedruckt – "
             f"„{self.nachher.kontext}“"
         )
+
+
+def _kurz(fund: Fund) -> str:
+    """A figure, or the words of a text difference shortened for a report line."""
+    return gekuerzt(fund.text, 80)
 
 
 def figures(text: str) -> list[Fund]:
@@ -113,7 +119,7 @@ _ZU_GROSS = (
 )
 
 
-def _wie_vorher(vorher: dict[str, str], nachher: dict[str, str]) -> dict[str, str]:
+def wie_vorher(vorher: dict[str, str], nachher: dict[str, str]) -> dict[str, str]:
     """The renditions of `nachher` with each ENTWURF of a public Vorlage under the name `vorher` gave it: this
     version writes it to intern/ (the public part keeps the released state), earlier versions wrote it public."""
     result = dict(nachher)
@@ -127,7 +133,7 @@ def _wie_vorher(vorher: dict[str, str], nachher: dict[str, str]) -> dict[str, st
 def compare(vorher: dict[str, str], nachher: dict[str, str]) -> list[Abweichung]:
     """Every figure of `vorher` that `nachher` does not print the same, file by file, aligned in reading order;
     figures only `nachher` prints are listed as new. A file that is gone loses all its figures."""
-    nachher = _wie_vorher(vorher, nachher)
+    nachher = wie_vorher(vorher, nachher)
     result: list[Abweichung] = []
     for datei in sorted(set(vorher) | set(nachher)):
         old, new = figures(vorher.get(datei, "")), figures(nachher.get(datei, ""))
@@ -213,7 +219,7 @@ def textabweichungen(
     line breaks aside; lines starting with `ohne` (the ENTWURF line) are not compared. Text only `nachher` prints is
     no loss and not listed. A file that is gone loses all its text."""
     result: list[Abweichung] = []
-    nachher = _wie_vorher(vorher, nachher)  # an ENTWURF this version writes to intern/, an earlier one public
+    nachher = wie_vorher(vorher, nachher)  # an ENTWURF this version writes to intern/, an earlier one public
     for datei in sorted(vorher):
         alt, neu = _woerter(vorher[datei], ohne), _woerter(nachher.get(datei, ""), ohne)
         if [w for w, _ in alt] == [w for w, _ in neu]:
@@ -229,6 +235,12 @@ def textabweichungen(
                 continue
             result.append(Abweichung(datei, _textfund(alt, i1, i2), _textfund(neu, j1, j2) if j2 > j1 else None))
     return result
+
+
+def als_woerter(text: str) -> str:
+    """Text as the proof of the text compares it: its words, each figure as „#“, one space between them –
+    „§ 85 Abs. 1 GO NRW“ → „§ # Abs. # GO NRW“."""
+    return " ".join(FIGURE.sub("#", text.replace("\u00a0", " ")).split())
 
 
 def _woerter(text: str, ohne: str) -> list[tuple[str, int]]:
@@ -247,10 +259,15 @@ def _woerter(text: str, ohne: str) -> list[tuple[str, int]]:
     return woerter
 
 
+MAX_WORTE = 2000  # characters of the words of a text difference kept whole (to be explained); a report shows 80
+
+
 def _textfund(woerter: list[tuple[str, int]], von: int, bis: int) -> Fund:
     """The words `von` to `bis` (shortened) on the line of the first, with some words before and after them."""
-    teil = gekuerzt(" ".join(w for w, _ in woerter[von:bis]), 80)
+    ganz = " ".join(w for w, _ in woerter[von:bis])
+    teil = gekuerzt(ganz, 80)
     davor = " ".join(w for w, _ in woerter[max(0, von - 5) : von])
     danach = " ".join(w for w, _ in woerter[bis : bis + 3])
     zeile = woerter[von][1] if von < len(woerter) else (woerter[-1][1] if woerter else 1)
-    return Fund(teil, zeile, " ".join(x for x in (davor, teil, danach) if x))
+    kontext, umgebung = (" ".join(x for x in (davor, w, danach) if x) for w in (teil, ganz))
+    return Fund(gekuerzt(ganz, MAX_WORTE), zeile, kontext, gekuerzt(umgebung, MAX_WORTE))

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlagen.compute.auswirkungen import OHNE_LAND, OHNE_LAND_ENTSCHEIDUNG
 from vorlagen.core.pfade import gezeigt
 from vorlagen.core.reads import read_file
 from vorlagen.load.facts import Facts
-from vorlagen.load.land import laender
-from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
+from vorlagen.load.land import Land, laender
+from vorlagen.review.gedruckt import als_woerter
+from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte, Textaenderung
 
 NRW = "Nordrhein-Westfalen"
 # names of earlier laws and usual short forms the table's `gesetz` does not give
@@ -95,12 +97,16 @@ def land_nrw(q: Quelltexte, facts: Facts) -> None:
     if neu is not None and not q.zeile_einfuegen(k.where("name"), neu, "das Land, das Sie mit --land genannt haben"):
         q.offen.append(Offen(k.where("name"), f"Tragen Sie „{neu}“ ein."))
     if k.land is not None or q.land is not None:
+        if k.land is None and q.land is not None:
+            _worte_des_landes(q, facts, OHNE, q.land)
         if genannt is not None and genannt.name != NRW:  # its law replaces the NRW law printed before
             grund = (
                 f"„land: {k.land if k.land is not None else genannt.name}“ wählt jetzt die Vorschrift von "
                 f"{genannt.name}; frühere Fassungen druckten ohne Angabe die von Nordrhein-Westfalen (§ 83 GO NRW)"
             )
             q.erklaerungen += [Erklaerung(s.slug, grund, bewahrbar=False, norm="GO NRW") for s in mit_daten]
+            nrw = laender()[NRW]
+            _worte_des_landes(q, facts, {wort: getattr(nrw, wort) for wort in EIGENE}, genannt)
         return
     where = k.where("name")
     alle = zitate(q.data)
@@ -138,9 +144,44 @@ def land_nrw(q: Quelltexte, facts: Facts) -> None:
         )
         return
     erstes = alle[0]
-    q.zeile_einfuegen(
+    if q.zeile_einfuegen(
         where,
         "land: NRW",
         f"{erstes.datei}:{erstes.zeile} nennt „{erstes.text}“ – das Land wählt jetzt die Vorschriften des "
         "Haushaltsrechts; frühere Fassungen rechneten ohne Angabe nach NRW-Recht (§ 83 GO NRW)",
-    )
+    ):
+        _worte_des_landes(q, facts, OHNE, laender()[NRW])
+
+
+# each word of the Land a Vorlage prints → the Hausstil's key that names the body's own instead
+EIGENE = {
+    "ueberplanmaessig": "rechtsgrundlage",
+    "verpflichtungsermaechtigung": "verpflichtungsermaechtigung",
+    "entscheidung": "entscheidung",
+    "ergebnisplan": "ergebnisplan",
+    "finanzplan": "finanzplan",
+}
+# … and what an earlier version printed for it where the body named no Land and no words of its own (0.3.1)
+OHNE = {
+    "verpflichtungsermaechtigung": OHNE_LAND,
+    "entscheidung": OHNE_LAND_ENTSCHEIDUNG,
+    "ergebnisplan": "Ergebnisplan",
+    "finanzplan": "Finanzplan",
+}
+
+
+def _worte_des_landes(q: Quelltexte, facts: Facts, vorher: dict[str, str], land: Land) -> None:
+    """The words of the Haushaltsrecht a Vorlage printed before (`vorher`: a Land's word → what stood for it) that
+    it prints as the words of `land` now – each a change on purpose, said Vorlage by Vorlage (the paragraphs'
+    numbers are figures: Erklaerung.norm)."""
+    eigene = facts.koerperschaft.hausstil.finanzen
+    for wort, dann in vorher.items():
+        jetzt = getattr(land, wort)
+        if getattr(eigene, EIGENE[wort]) is not None or als_woerter(dann) == als_woerter(jetzt):
+            continue  # the Hausstil's own words, printed before and now
+        grund = (
+            f"mit dem Land druckt die Vorlage jetzt das Recht von {land.name} („{jetzt}“), die frühere Version „{dann}“"
+        )
+        q.textaenderungen += [
+            Textaenderung(s.slug, re.escape(als_woerter(dann)), als_woerter(jetzt), grund) for s in facts.vorlagen
+        ]

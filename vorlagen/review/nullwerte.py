@@ -6,6 +6,7 @@ proof names each figure that changes with this reason (the earlier print was wro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -20,9 +21,10 @@ from vorlagen.core.fmt import zeigt_null
 from vorlagen.load.facts import Facts
 from vorlagen.render.ausdruck import AUSDRUCK, nicht_null, pfad_von
 from vorlagen.render.sandbox import Sandbox
+from vorlagen.review.gedruckt import als_woerter
 from vorlagen.review.textrechnungen import dimensionen
 from vorlagen.review.textzahlen import Dimensionen
-from vorlagen.review.umschreiben import Erklaerung, Quelltexte
+from vorlagen.review.umschreiben import Erklaerung, Quelltexte, Textaenderung
 
 TABELLE = (
     "„{als}“ ({betrag}) druckte die frühere Version in {einheit} als „0“ – eine Zahl, die nicht null ist, druckt nie "
@@ -67,7 +69,11 @@ def _tabelle(q: Quelltexte, facts: Facts, slug: str, b, rundung) -> None:
     )
     for quote in ("", '"', "'"):
         if q.ersetzen(b.where("anzeige"), f"anzeige: {quote}{b.anzeige}{quote}", f'anzeige: "{neu}"', grund):
-            q.erklaerungen.append(Erklaerung(slug, grund, bewahrbar=False, nur="0"))
+            q.erklaerungen.append(Erklaerung(slug, grund, bewahrbar=False, anzeige=(b.anzeige, neu)))
+            dann = re.escape(als_woerter(zahlformat.geldeinheit(b.anzeige)))
+            jetzt = f"in {zahlformat.geldeinheit(neu)}" if neu != "€" else ""
+            # the head of its column of amounts: „Betrag in T€“ → „Betrag“
+            q.textaenderungen.append(Textaenderung(slug, rf"(?<!\S)in {dann}(?!\S)", jetzt, grund))
             return
 
 

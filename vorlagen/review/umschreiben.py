@@ -23,7 +23,7 @@ from vorlagen.core.schreibvorgang import unsicher
 from vorlagen.load.land import Land
 from vorlagen.load.settings import version_matches
 from vorlagen.load.yamlfile import nicht_utf8
-from vorlagen.review.gedruckt import Abweichung
+from vorlagen.review.gedruckt import Abweichung, als_woerter
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class Erklaerung:
     )
     prozent: int | None = None  # only a percentage printed with two places then and these places now, rounded
     nur: str | None = None  # only figures of this kind: „%“ percentages, „€“ amounts, „0“ a figure printed as 0 then
+    anzeige: tuple[str, str] | None = None  # only an amount of a table shown in the first unit then („T€“), in the
+    # second now („€“): the same amount, rounded as that unit shows it
 
     def betrifft(self, datei: str) -> bool:
         """Whether a text rendition of the output belongs to this Vorlage."""
@@ -80,6 +82,8 @@ class Erklaerung:
             return False
         if self.prozent is not None:
             return _weniger_stellen(abweichung, self.prozent)
+        if self.anzeige is not None:
+            return _umgerechnet(abweichung.vorher.text, abweichung.nachher.text, *self.anzeige)
         if self.norm is None:
             return True
         vorher = abweichung.vorher
@@ -128,6 +132,53 @@ def _weniger_stellen(abweichung: Abweichung, stellen: int) -> bool:
     return wert.quantize(schritt, rounding=ROUND_HALF_UP) == gezeigt
 
 
+FAKTOR = {"€": 1, "T€": 1000, "Mio. €": 10**6, "Mrd. €": 10**9}  # euros of one unit an Aufstellung can be shown in
+
+
+def _umgerechnet(vorher: str, nachher: str, alt: str, neu: str) -> bool:
+    """„114“ then (a table in T€), „113.700 €“ now (in €): the amount now, in the unit of then, rounds up or down to
+    the figure printed then, to its places (a table's figures print without their unit; it rounds a row either way,
+    so that its rows add up to its printed sum)."""
+    zahl = r"([−-]?)(\d(?:[\d.]*\d)?)(?:,(\d+))?"
+    dann = re.fullmatch(zahl, vorher)
+    jetzt = re.fullmatch(zahl + ("(?: €)?" if neu == "€" else ""), nachher)  # in €: „€“ (or „EUR“, not a figure's)
+    if dann is None or jetzt is None or alt not in FAKTOR or neu not in FAKTOR:
+        return False
+    wert_dann, wert_jetzt = (
+        Decimal(m[2].replace(".", "") + "." + (m[3] or "0")) * (-1 if m[1] else 1) for m in (dann, jetzt)
+    )
+    stellen = len(dann[3] or "")
+    return abs(wert_jetzt * FAKTOR[neu] / FAKTOR[alt] - wert_dann) < Decimal(1).scaleb(-stellen)
+
+
+@dataclass(frozen=True)
+class Textaenderung:
+    """Words this version prints differently on purpose, and why: in a Vorlage (`slug`; None: in every document),
+    the words printed then, with `alt` (a pattern of words as gedruckt.als_woerter gives them) replaced by `neu`,
+    are the words printed now – „einstimmig (# Ja)“ → „einstimmig, # Ja“; `neu` "" where they are gone."""
+
+    slug: str | None
+    alt: str
+    neu: str
+    grund: str
+
+    def erklaert(self, abweichung: Abweichung) -> bool:
+        """Whether this change is all that differs in the words of a text difference (gedruckt.textabweichungen)."""
+        if abweichung.vorher is None:
+            return False
+        if self.slug is not None and not Erklaerung(self.slug, self.grund).betrifft(abweichung.datei):
+            return False
+        vorher, nachher = abweichung.vorher, abweichung.nachher
+        paare = [(vorher.text, nachher.text if nachher is not None else "")]
+        if nachher is not None:  # „GO NRW“ → „NKomVG“ of „§ # GO NRW“: the words with those around them
+            paare.append((vorher.umgebung, nachher.umgebung))
+        for dann, jetzt in ((als_woerter(a), als_woerter(b)) for a, b in paare):
+            ersetzt = re.sub(self.alt, lambda _: self.neu, dann)
+            if ersetzt != dann and " ".join(ersetzt.split()) == jetzt:
+                return True
+        return False
+
+
 class NichtLesbar(Exception):
     """A file of the data folder that cannot be read as it is: the rewrite stops (umschreibregeln.umschreiben hands
     it over as a problem) – read as no lines, it would be written back empty."""
@@ -148,6 +199,7 @@ class Quelltexte:
     umschreibungen: list[Umschreibung] = field(default_factory=list)
     offen: list[Offen] = field(default_factory=list)
     erklaerungen: list[Erklaerung] = field(default_factory=list)
+    textaenderungen: list[Textaenderung] = field(default_factory=list)  # words printed differently on purpose
     geaendert: list[str] = field(default_factory=list)  # files written, relative to the data folder
     probleme: list[Problem] = field(default_factory=list)  # a file it cannot read: nothing is rewritten
     _lines: dict[Path, list[str]] = field(default_factory=dict)
