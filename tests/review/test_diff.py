@@ -218,7 +218,10 @@ def test_diff_between_two_revisions(capsys, repo):
     assert out.startswith(EXPECTED + "Gedruckte Dokumente:\n")
     assert "\n  vorlagen/2021-0150/2021-0150.pdf: neu (1 Seite)\n" in out  # what the new Vorlage prints
     # its sign-off is stale: the draft goes to intern/, the public part keeps the released state (issue 61, point 2)
-    assert "\n  intern/vorlagen/2021-0123/2021-0123.pdf: neu (5 Seiten)\n" in out
+    assert (
+        "\n  intern/vorlagen/2021-0123/2021-0123.pdf: neu (5 Seiten), Entwurf zur freigegebenen Fassung "
+        "vorlagen/2021-0123/2021-0123.pdf (der Text oben bei der Vorlage)\n" in out
+    )
     assert "vorlagen/2021-0123/2021-0123.pdf: geändert" not in out and "2021-0123.json (entfernt)" not in out
     assert out.endswith("\nGeändert: 1, neu: 1, entfernt: 0.\n")
     assert git(repo, "status", "--porcelain") == before == ""  # the working tree was not touched
@@ -306,7 +309,9 @@ def test_neufassung_prints_its_reference_and_diffs_in_one_command(capsys, tmp_pa
     out = tmp_path / "output"
     assert main(["--data", str(data), "--out", str(out)]) == 0
     capsys.readouterr()
-    html = (out / "vorlagen/2021-0123-1/2021-0123-1.html").read_text(encoding="utf-8")
+    # its copied sign-off is stale over the changed text: an ENTWURF, never released, built in intern/ only
+    assert not (out / "vorlagen/2021-0123-1").exists()
+    html = (out / "intern/vorlagen/2021-0123-1/2021-0123-1.html").read_text(encoding="utf-8")
     assert '<p class="bezug-vorlage">Neufassung, ersetzt Vorlage 2021/0123 vom 27.05.2021</p>' in html
     code, report, _ = run(capsys, "diff", "--fassung", "2021/0123/1", "--data", str(data))
     assert code == 1

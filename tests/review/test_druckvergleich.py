@@ -116,42 +116,48 @@ PAKETE = ", ".join(
     for sid in ("ASI-2021-06-10", "KA-2021-06-21")
     for name in ("SHA256SUMS", "oparl.json")
 )
-OPARL = ", ".join(
-    f"oparl/{name}.json ({{}})"
-    for name in (
-        "consultation/2021-0123/asi-2021-06-10",
-        "consultation/2021-0123/ka-2021-06-21",
-        "file/sitzungsmappe-asi-2021-06-10",
-        "file/sitzungsmappe-ka-2021-06-21",
-        "file/vorlage-2021-0123-anlage-1",
-        "file/vorlage-2021-0123",
-        "paper/2021-0123",
+# what OParl publishes only while every Vorlage of a Sitzung is released: its Mappe
+SITZUNGSMAPPEN = ", ".join(f"oparl/file/sitzungsmappe-{sid}.json ({{}})" for sid in ("asi-2021-06-10", "ka-2021-06-21"))
+
+
+ENTWURF_LINIE = "ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei ({})"
+
+
+def entwurf_und_fassung(neu: str, alt: str, linie: str, anlage: str) -> str:
+    """The Vorlage's new files in one state (`neu`: intern/ for its draft, "" for its released print) compared with
+    those of the other (`alt`): the Vorlage's text is shown above, its Anlage's here – the ENTWURF line and `anlage`."""
+    wozu = "Entwurf zur freigegebenen Fassung" if neu else "freigegeben, vorher"
+    pdf, anlage_pdf = f"{neu}vorlagen/2021-0123/2021-0123.pdf", f"{neu}{ANLAGE}"
+    return (
+        f"  {pdf}: neu (5 Seiten), {wozu} {alt}vorlagen/2021-0123/2021-0123.pdf (der Text oben bei der Vorlage)\n"
+        f"  {pdf[:-4]}.docx: neu, {wozu} {alt}vorlagen/2021-0123/2021-0123.docx (Text geändert wie in {pdf})\n"
+        f"  {anlage_pdf}: neu (2 Seiten), {wozu} {alt}{ANLAGE} (Text geändert)\n"
+        f"    {linie}\n"
+        + anlage
+        + f"  {anlage_pdf[:-4]}.docx: neu, {wozu} {alt}{ANLAGE[:-4]}.docx (Text geändert wie in {anlage_pdf})\n"
     )
-)
 
 
 def entwurf_geworden(repo: Path, weitere: str = "", *, anlage: str = "") -> str:
-    """The Vorlage's sign-off went stale: it prints ENTWURF, its Sitzungen publish no Mappe and no bundle, OParl
-    leaves it out."""
-    mappen = "".join(f"  {name}: entfernt ({seiten})\n" for name, seiten in MAPPEN)
+    """The Vorlage's sign-off went stale: its released print stays public, its ENTWURF is built in intern/ (with
+    its image) and compared with it; its Sitzungen publish no Mappe and no bundle, OParl keeps the Vorlage as
+    released."""
+    mappen = [f"  {name}: entfernt ({seiten})\n" for name, seiten in MAPPEN]
     return (
         "Vergleich: HEAD → Arbeitsstand\n\n"
         + veraltet(repo)
         + "Gedruckte Dokumente:\n"
-        + mappen
-        + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
-        + WORD
-        + f"  {ANLAGE}: geändert\n"
-        "    + ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (veraltet)\n"
-        + anlage
-        + WORD_ANLAGE
+        + "".join(mappen[:2])  # intern/sitzungen/…, before intern/vorlagen/…
+        + entwurf_und_fassung("intern/", "", "+ " + ENTWURF_LINIE.format("veraltet"), anlage)
+        + "".join(mappen[2:])
         + "\n"
         + weitere
         + "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html, "
+        + "intern/vorlagen/2021-0123/karte.png (neu), "
         + PAKETE.format(*["entfernt"] * 4)
         + "\n\nOParl-Schnittstelle: "
-        + OPARL.format(*["entfernt"] * 7)
-        + ", 9 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
+        + SITZUNGSMAPPEN.format(*["entfernt"] * 2)
+        + ", 4 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
     )
 
 
@@ -178,7 +184,12 @@ def test_a_changed_data_stylesheet_changes_every_document_s_print(capsys, repo):
         "\nAnders gedruckt: Stylesheet data/stil/haus.css (geändert) – das kann jedes Dokument betreffen.\n\n"
         "Weitere Dateien der Ausgabe geändert: assets/hausstil.css, index.html, " in out
     )
-    assert out.endswith(", 17 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n")
+    # the stale sign-off: the Sitzungen's Mappen leave OParl; every other object that names a changed file changes
+    assert re.search(
+        "\nOParl-Schnittstelle: " + re.escape(SITZUNGSMAPPEN.format(*["entfernt"] * 2)) + r", \d+ Objekte geändert\n\n"
+        "Geändert: 1, neu: 0, entfernt: 0.\n$",
+        out,
+    )
 
 
 def test_a_replaced_image(capsys, repo):
@@ -188,10 +199,8 @@ def test_a_replaced_image(capsys, repo):
     weitere = (
         "Anders gedruckt: Bild data/vorlagen/2021-0123/karte.png (geändert) – das kann jedes Dokument betreffen.\n\n"
     )
-    expected = entwurf_geworden(repo, weitere).replace(
-        "oparl.json (entfernt)\n", "oparl.json (entfernt), vorlagen/2021-0123/karte.png\n"
-    )
-    assert out == expected
+    # the draft in intern/ shows the new image; the public print keeps the released one
+    assert out == entwurf_geworden(repo, weitere)
 
 
 def test_a_changed_anlage_text(capsys, repo):
@@ -263,7 +272,9 @@ def test_a_changed_niederschrift(capsys, repo):
 
 
 def test_an_added_sign_off(capsys, repo):
-    """The Kämmerei signs: the Vorlage is no ENTWURF any more, its Sitzungen publish Mappen and bundles."""
+    """The Kämmerei signs: the Vorlage is no ENTWURF any more – its draft leaves intern/, its Sitzungen publish
+    Mappen and bundles. Its public print is the one the user's last build kept released (the review's seed), so it
+    does not change."""
     folder = repo / V
     saved = {p.name: p.read_bytes() for p in (folder / "gezeichnet").iterdir()}
     yaml = (folder / "mitzeichnungen.yaml").read_bytes()
@@ -276,21 +287,26 @@ def test_an_added_sign_off(capsys, repo):
     (folder / "mitzeichnungen.yaml").write_bytes(yaml)
     code, out = vergleich(capsys, repo)
     assert code == 1
-    mappen = "".join(f"  {name}: neu ({seiten})\n" for name, seiten in MAPPEN)
+    mappen = [f"  {name}: neu ({seiten})\n" for name, seiten in MAPPEN]
+    entwurf = (
+        "  intern/vorlagen/2021-0123/2021-0123.pdf: entfernt (5 Seiten)\n"
+        "  intern/vorlagen/2021-0123/2021-0123.docx: entfernt\n"
+        f"  intern/{ANLAGE}: entfernt (2 Seiten)\n"
+        f"  intern/{ANLAGE[:-4]}.docx: entfernt\n"
+    )
     assert out == (
         f"Vergleich: HEAD → Arbeitsstand\n\nVorlage 2021/0123: {BETREFF}\n  Kopfdaten:\n"
         f"    Mitzeichnungen: „Kämmerei: fehlt“ → „Kämmerei: gültig ({erika(repo)})“\n\n"
         "Gedruckte Dokumente:\n"
-        + mappen
-        + "  vorlagen/2021-0123/2021-0123.pdf: geändert (der Text oben bei der Vorlage)\n"
-        + WORD
-        + f"  {ANLAGE}: geändert\n"
-        "    - ENTWURF – noch nicht freigegeben; Mitzeichnung ausstehend: Kämmerei (fehlt)\n" + WORD_ANLAGE + "\n"
-        "Weitere Dateien der Ausgabe geändert: index.html, intern/index.html, "
+        + "".join(mappen[:2])
+        + entwurf
+        + "".join(mappen[2:])
+        + "\nWeitere Dateien der Ausgabe geändert: index.html, intern/index.html, "
+        "intern/vorlagen/2021-0123/karte.png (entfernt), "
         + PAKETE.format(*["neu"] * 4)
         + "\n\nOParl-Schnittstelle: "
-        + OPARL.format(*["neu"] * 7)
-        + ", 9 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
+        + SITZUNGSMAPPEN.format(*["neu"] * 2)
+        + ", 4 Objekte geändert\n\nGeändert: 1, neu: 0, entfernt: 0.\n"
     )
 
 

@@ -50,10 +50,17 @@ class Dokumentaenderung:
     wie: str = ""  # another changed PDF of the output with exactly these bytes (a published copy), named instead
     druckseiten: list[int] = field(default_factory=list)  # pages that print differently though the text is the same
     text_wie: str = ""  # a Word file whose text changed as its PDF's did: that PDF, named instead of the lines
+    verglichen_mit: str = ""  # a new file of a Vorlage compared with the other state's file: its released print
+    # public for a new ENTWURF in intern/, the ENTWURF gone from intern/ for a new released public file
 
     def zeile(self) -> str:
         """'datei: geändert, 2 → 3 Seiten' – the line that names it."""
         alt, neu = self.seiten
+        if self.status == "neu" and self.verglichen_mit:
+            art = "der Text oben bei der Vorlage" if self.oben and self.text else "Text geändert" if self.text else ""
+            art = f"Text geändert wie in {self.text_wie}" if self.text_wie else art or "gleicher Text"
+            wozu = "Entwurf zur freigegebenen Fassung" if self.datei.startswith("intern/") else "freigegeben, vorher"
+            return f"{self.datei}: neu{_seiten(neu)}, {wozu} {self.verglichen_mit} ({art})"
         if self.status == "neu":
             return f"{self.datei}: neu{_seiten(neu)}"
         if self.status == "entfernt":
@@ -117,6 +124,11 @@ def vergleichen(
         rendition = str(PurePosixPath(name).with_suffix(".txt"))
         change = Dokumentaenderung(name, status, (_pages(alt, name, a), _pages(neu, name, b)))
         change.textfassung = rendition in a or rendition in b
+        change.verglichen_mit = _gegenstueck(name, a, b)
+        if change.verglichen_mit:  # a draft compared with the released text, a released text with its draft
+            vorher = str(PurePosixPath(change.verglichen_mit).with_suffix(".txt"))
+            change.text = text_changes(_zeilen(alt, vorher, a), _zeilen(neu, rendition, b))
+            change.oben = name in gezeigt or change.verglichen_mit in gezeigt
         if status == "geändert" and change.textfassung:
             change.text = text_changes(_zeilen(alt, rendition, a), _zeilen(neu, rendition, b))
             change.oben = name in gezeigt
@@ -159,21 +171,37 @@ def _word(
     """A Word file that is not the same in both builds, compared by its own text: where its words changed as those of
     its PDF's text rendition did, that PDF is named; a published copy is named by the file it copies."""
     status = "neu" if name not in a else "entfernt" if name not in b else "geändert"
-    change = Dokumentaenderung(name, status, textfassung=True)
-    if status != "geändert":
+    change = Dokumentaenderung(name, status, textfassung=True, verglichen_mit=_gegenstueck(name, a, b))
+    if status != "geändert" and not change.verglichen_mit:
         return change
+    vorige = change.verglichen_mit or name  # the other state's file a new one is compared with
     rendition = str(PurePosixPath(name).with_suffix(".txt"))
+    vorige_fassung = str(PurePosixPath(vorige).with_suffix(".txt"))
     change.wie = "" if rendition in a or rendition in b else _zwilling(name, b, words, a)  # a copy of one with text
     if change.wie:
         return change
-    vorher, nachher = worttext.zeilen(alt, name, a), worttext.zeilen(neu, name, b)
+    vorher, nachher = worttext.zeilen(alt, vorige, a), worttext.zeilen(neu, name, b)
     change.text = text_changes(vorher, nachher)
     pdf = next((d for d in pdfs if d.datei == str(PurePosixPath(name).with_suffix(".pdf"))), None)
     if change.text and pdf is not None:
-        text = worttext.worte(_zeilen(alt, rendition, a)), worttext.worte(_zeilen(neu, rendition, b))
+        text = worttext.worte(_zeilen(alt, vorige_fassung, a)), worttext.worte(_zeilen(neu, rendition, b))
         if worttext.anders(*text) == worttext.anders(worttext.worte(vorher), worttext.worte(nachher)):
             change.text_wie = pdf.datei
     return change
+
+
+def _gegenstueck(name: str, a: dict[str, str], b: dict[str, str]) -> str:
+    """The file of the other state of a Vorlage that a new file of it is compared with ("" where there is none): a
+    Vorlage whose sign-off went stale builds its ENTWURF in intern/ (compared with the released public file, which
+    a build keeps there as the last release, a fresh review build not); a Vorlage signed now is public, its ENTWURF
+    gone from intern/ (compared with the draft)."""
+    if name in a:
+        return ""
+    if name.startswith("intern/vorlagen/"):
+        oeffentlich = name.removeprefix("intern/")
+        return oeffentlich if oeffentlich in a else ""  # kept public (the last release) or gone from there
+    entwurf = f"intern/{name}"
+    return entwurf if name.startswith("vorlagen/") and entwurf in a and entwurf not in b else ""
 
 
 def druckdateien(alt: Path, neu: Path) -> list[str]:
