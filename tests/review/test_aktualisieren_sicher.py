@@ -190,12 +190,24 @@ def test_kill_9_at_any_instant_of_aktualisieren_leaves_the_repository_old_or_new
         )
         jetzt = ohne_ausgabe(repo)
         assert jetzt in (alt, neu), sorted(k for k in set(jetzt) | set(neu) if jetzt.get(k) != neu.get(k))
-        assert pruefen.returncode == 0, pruefen.stderr.decode()
+        if jetzt == neu:  # updated: it builds with this version
+            assert pruefen.returncode == 0, pruefen.stderr.decode()
+        else:  # as it was: refused only for the version it names, as before the update
+            meldung = pruefen.stderr.decode()
+            assert pruefen.returncode == 1 and "Dieses Datenrepository verlangt vorlagen 0.2" in meldung, meldung
+            assert "1 Problem gefunden" in meldung, meldung
         gesehen.add("neu" if jetzt == neu else "alt")
         if jetzt == neu:
             for name, inhalt in alt.items():  # back to the old state for the next kill
                 (repo / name).write_bytes(inhalt)
     assert gesehen, "no round ran"
+    # after the last kill, the update runs to its end and the repository builds
+    subprocess.run(AKTUALISIEREN, cwd=repo, env=env, check=True, capture_output=True, timeout=600)
+    assert ohne_ausgabe(repo) == neu
+    pruefen = subprocess.run(
+        [sys.executable, "-m", "vorlagen", "pruefen", "--ohne-satz"], cwd=repo, env=env, capture_output=True
+    )
+    assert pruefen.returncode == 0, pruefen.stderr.decode()
 
 
 def test_only_the_dropped_sentence_this_version_names_is_explained_among_lost_text() -> None:
