@@ -220,13 +220,13 @@ def test_only_the_dropped_sentence_this_version_names_is_explained_among_lost_te
     }
     nachher = {"v.txt": "Sachverhalt\n-----------\nText.\n"}
     ergebnis = Ergebnis()
-    _texte_einordnen(ergebnis, textabweichungen(vorher, nachher, {}))
+    _texte_einordnen(ergebnis, textabweichungen(vorher, nachher, {}), [])
     assert ergebnis.abweichungen == []
-    assert [grund.split(" druckt seit")[0] for _, grund in ergebnis.erklaert] == [
+    assert [grund.split(" druckt seit")[0] for _, grund in ergebnis.worte] == [
         "eine Vorlage ohne Angaben zu finanziellen Auswirkungen"
     ]
     anders = {"v.txt": vorher["v.txt"].replace("Text.", "Der Kreistag beschließt.")}
     ergebnis = Ergebnis()
-    _texte_einordnen(ergebnis, textabweichungen(anders, nachher, {}))
+    _texte_einordnen(ergebnis, textabweichungen(anders, nachher, {}), [])
     assert [a.vorher.text.startswith("Der Kreistag beschließt.") for a in ergebnis.abweichungen if a.vorher] == [True]
-    assert ergebnis.erklaert == []
+    assert ergebnis.worte == []
