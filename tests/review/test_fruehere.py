@@ -299,7 +299,7 @@ def test_the_earlier_print_of_a_unanimous_vote_comes_back_as_the_report_says(tmp
     vorher = str(FRUEHERE / "0.3.1-borken" / "ausgabe")
     code, out, _ = run(capsys, "--data", str(data), "aktualisieren", "--vorher", vorher, "--trocken")
     assert code == 0, out
-    zeile = next(z for z in out.splitlines() if "„(einstimmig (# Ja))“ wird jetzt „(einstimmig, # Ja)“" in z)
+    zeile = next(z for z in out.splitlines() if "„(einstimmig (8 Ja))“ wird jetzt „(einstimmig, 8 Ja)“" in z)
     vorschlag = zeile.split("unter hausstil: abstimmung: einstimmig_mit_zahl: ", 1)[1]
     koerperschaft = data / "koerperschaft.yaml"
     text = koerperschaft.read_text(encoding="utf-8")

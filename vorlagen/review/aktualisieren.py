@@ -20,7 +20,16 @@ from vorlagen.core.reads import ABSENT
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load.land import Land
 from vorlagen.review.datenkopie import kopieren
-from vorlagen.review.gedruckt import WIEDERHOLT, Abweichung, compare, figures, renditions, textabweichungen, wie_vorher
+from vorlagen.review.gedruckt import (
+    WIEDERHOLT,
+    Abweichung,
+    als_woerter,
+    compare,
+    figures,
+    renditions,
+    textabweichungen,
+    wie_vorher,
+)
 from vorlagen.review.umschreiben import Erklaerung, Offen, Textaenderung, Umschreibung
 from vorlagen.review.umschreibregeln import umschreiben
 
@@ -192,7 +201,7 @@ def _spalte_wiederholt(abweichung: Abweichung, wiederholt: set[tuple[str, int]])
     figures gone where the proof of the figures found each amount still on its line (gedruckt.WIEDERHOLT)."""
     if abweichung.vorher is None or abweichung.nachher is not None:
         return None
-    datei, zeile, worte = abweichung.datei, abweichung.vorher.zeile, abweichung.vorher.text.split()
+    datei, zeile, worte = abweichung.datei, abweichung.vorher.zeile, als_woerter(abweichung.vorher.text).split()
     if worte == ["Berechnung"] and (datei, zeile + 1) in wiederholt:
         return WIEDERHOLT
     if worte and set(worte) == {"#"} and len(worte) == sum(1 for d, z in wiederholt if (d, z) == (datei, zeile)):

@@ -222,13 +222,13 @@ def textabweichungen(
     nachher = wie_vorher(vorher, nachher)  # an ENTWURF this version writes to intern/, an earlier one public
     for datei in sorted(vorher):
         alt, neu = _woerter(vorher[datei], ohne), _woerter(nachher.get(datei, ""), ohne)
-        if [w for w, _ in alt] == [w for w, _ in neu]:
+        if [w for w, _, _ in alt] == [w for w, _, _ in neu]:
             continue
         if len(alt) + len(neu) > WORTVERGLEICH:
             erste = next((i for i, (a, b) in enumerate(zip(alt, neu)) if a[0] != b[0]), min(len(alt), len(neu)))
             opcodes = [("replace", erste, len(alt), erste, len(neu))]
         else:
-            matcher = difflib.SequenceMatcher(None, [w for w, _ in alt], [w for w, _ in neu], autojunk=False)
+            matcher = difflib.SequenceMatcher(None, [w for w, _, _ in alt], [w for w, _, _ in neu], autojunk=False)
             opcodes = [op for op in matcher.get_opcodes() if op[0] in ("replace", "delete")]
         for _, i1, i2, j1, j2 in opcodes:
             if i2 - i1 == j2 - j1 and all(neu[j1 + k][0] in umbenannt.get(alt[i1 + k][0], ()) for k in range(i2 - i1)):
@@ -243,31 +243,40 @@ def als_woerter(text: str) -> str:
     return " ".join(FIGURE.sub("#", text.replace("\u00a0", " ")).split())
 
 
-def _woerter(text: str, ohne: str) -> list[tuple[str, int]]:
-    """The words of a text rendition with their line numbers, each figure as „#“, a word hyphenated at a line's end
-    joined again (a figure printed longer may wrap a paragraph anew)."""
-    woerter: list[tuple[str, int]] = []
+PLATZ = "\x00"  # stands for a figure while a line is split into words (no text rendition holds it)
+
+
+def _woerter(text: str, ohne: str) -> list[tuple[str, int, str]]:
+    """The words of a text rendition with their line numbers, each as compared (figures as „#“) and as printed, a
+    word hyphenated at a line's end joined again (a figure printed longer may wrap a paragraph anew)."""
+    woerter: list[tuple[str, int, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if ohne and line.startswith(ohne):
             continue
-        teile = FIGURE.sub("#", line.replace("\u00a0", " ")).split()
-        if teile and woerter and woerter[-1][0].endswith("-") and len(woerter[-1][0]) > 1 and teile[0][:1].islower():
-            wort, zeile = woerter.pop()
-            teile[0] = wort[:-1] + teile[0]
-            woerter.append((teile.pop(0), zeile))
-        woerter += [(w, number) for w in teile]
+        plain = line.replace("\u00a0", " ")
+        zahlen = iter([m.group(0) for m in FIGURE.finditer(plain)])
+        teile = [
+            (w.replace(PLATZ, "#"), "".join(next(zahlen) if c == PLATZ else c for c in w))
+            for w in FIGURE.sub(PLATZ, plain).split()
+        ]
+        if teile and woerter and woerter[-1][0].endswith("-") and len(woerter[-1][0]) > 1 and teile[0][0][:1].islower():
+            wort, zeile, gezeigt = woerter.pop()
+            erstes, erstes_gezeigt = teile.pop(0)
+            woerter.append((wort[:-1] + erstes, zeile, gezeigt[:-1] + erstes_gezeigt))
+        woerter += [(w, number, g) for w, g in teile]
     return woerter
 
 
 MAX_WORTE = 2000  # characters of the words of a text difference kept whole (to be explained); a report shows 80
 
 
-def _textfund(woerter: list[tuple[str, int]], von: int, bis: int) -> Fund:
-    """The words `von` to `bis` (shortened) on the line of the first, with some words before and after them."""
-    ganz = " ".join(w for w, _ in woerter[von:bis])
+def _textfund(woerter: list[tuple[str, int, str]], von: int, bis: int) -> Fund:
+    """The words `von` to `bis` as printed (shortened) on the line of the first, with some words before and after
+    them."""
+    ganz = " ".join(g for _, _, g in woerter[von:bis])
     teil = gekuerzt(ganz, 80)
-    davor = " ".join(w for w, _ in woerter[max(0, von - 5) : von])
-    danach = " ".join(w for w, _ in woerter[bis : bis + 3])
+    davor = " ".join(g for _, _, g in woerter[max(0, von - 5) : von])
+    danach = " ".join(g for _, _, g in woerter[bis : bis + 3])
     zeile = woerter[von][1] if von < len(woerter) else (woerter[-1][1] if woerter else 1)
     kontext, umgebung = (" ".join(x for x in (davor, w, danach) if x) for w in (teil, ganz))
     return Fund(gekuerzt(ganz, MAX_WORTE), zeile, kontext, gekuerzt(umgebung, MAX_WORTE))
