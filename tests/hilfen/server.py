@@ -100,7 +100,7 @@ class _Formular(html.parser.HTMLParser):
         if tag == "form":
             pfad, _, anfrage = (a.get("action") or "").partition("?")
             self.drin = pfad == self.action and not self.felder
-            if self.drin:  # the editing pages carry the page's token in their address: sent as a field here
+            if self.drin:  # the preview's editing pages carry the token in their address: sent as a field here
                 self.felder.update(urllib.parse.parse_qsl(anfrage))
         elif self.drin and tag == "input" and a.get("name") and a.get("type") not in ("radio", "submit"):
             self.felder[a["name"]] = a.get("value") or ""

@@ -5,6 +5,7 @@ flood; session fixation. Against the real server process; each attack asserts th
 from __future__ import annotations
 
 import base64
+import html.parser
 
 import pytest
 
@@ -12,6 +13,10 @@ from tests.hilfen.server import Klient, formular, gestartet, git, repository
 
 VORLAGE = "/__vorlagen/bearbeiten/vorlage/2021-0123"
 ANMELDEN_NOETIG = '<form method="post" action="/anmelden"'
+ABGELAUFEN = (
+    "Dieses Formular gehört zu einer früheren Anmeldung (oder zu keiner) – laden "
+    "Sie die Seite neu; Ihre Eingaben sind nicht gespeichert.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +56,55 @@ def test_a_forged_or_foreign_csrf_token_writes_nothing(server):
     fremd = _formular(bert)["token"]
     for token in ("falsch", fremd, ""):
         status, text, _ = anna.holen(VORLAGE, felder | {"token": token})
-        assert (status, text) == (
-            403,
-            "Dieses Formular gehört zu einer früheren Anmeldung (oder zu keiner) – laden "
-            "Sie die Seite neu; Ihre Eingaben sind nicht gespeichert.\n",
-        )
+        assert (status, text) == (403, ABGELAUFEN)
     assert (wurzel / "data/vorlagen/2021-0123/vorlage.yaml").read_bytes() == vorher
+
+
+def test_a_token_only_in_the_address_is_refused_like_a_forged_one(server):
+    """The right token, but in the query string (where a proxy's log would keep it): refused as if it were missing."""
+    adresse, wurzel = server
+    vorher = (wurzel / "data/vorlagen/2021-0123/vorlage.yaml").read_bytes()
+    anna = Klient(adresse)
+    assert anna.anmelden("anna") == 303
+    felder = _formular(anna) | {"f:betreff": "Über die Adresse"}
+    token = felder.pop("token")
+    status, text, _ = anna.holen(f"{VORLAGE}?token={token}", felder)
+    assert (status, text) == (403, ABGELAUFEN)
+    status, text, _ = anna.holen(f"/abmelden?token={token}", {})
+    assert (status, text) == (403, ABGELAUFEN)
+    assert anna.holen("/__vorlagen/bearbeiten/")[0] == 200  # still signed in: the logout did not count either
+    assert (wurzel / "data/vorlagen/2021-0123/vorlage.yaml").read_bytes() == vorher
+
+
+class _Adressen(html.parser.HTMLParser):
+    """Every attribute of a page that holds a given text, but the value of the hidden field named „token“."""
+
+    def __init__(self, gesucht: str):
+        super().__init__()
+        self.gesucht, self.fundstellen, self.felder = gesucht, [], 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for name, wert in attrs:
+            if wert and self.gesucht in wert:
+                if (tag, name, a.get("type"), a.get("name")) == ("input", "value", "hidden", "token"):
+                    self.felder += 1
+                else:
+                    self.fundstellen.append((tag, name, wert))
+
+
+def test_no_page_of_the_server_carries_the_token_in_an_address(server):
+    adresse, _ = server
+    anna = Klient(adresse)
+    assert anna.anmelden("anna") == 303
+    token = _formular(anna)["token"]
+    seiten = [anna.holen(pfad)[1] for pfad in ("/__vorlagen/bearbeiten/", VORLAGE)]
+    seiten.append(anna.holen(VORLAGE, _formular(anna) | {"f:datum": "kein Datum"})[1])  # the page with a message
+    for seite in seiten:
+        adressen = _Adressen(token)
+        adressen.feed(seite)
+        assert adressen.fundstellen == [] and adressen.felder >= 1
+        assert f"token={token}" not in seite
 
 
 def test_another_persons_session_cookie_without_their_token_writes_nothing(server):

@@ -42,7 +42,7 @@ def _ohne_sitzung(dienst: Dienst) -> Response:
     formular = request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded"
     if not (formular and request.path.startswith(f"{WURZEL}vorlage/")):
         return anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED)
-    felder = {key: werte[-1] for key, werte in request.form.lists()}
+    felder = {key: werte[-1] for key, werte in request.form.lists() if key != "token"}
     kennung = entwuerfe.aufbewahren(dienst.konfiguration.zustand, request.path, felder)
     antwort = anmeldung.anmeldeseite(dienst, HTTPStatus.UNAUTHORIZED, entwuerfe.AUFBEWAHRT, request.path)
     antwort.set_cookie(entwuerfe.COOKIE, kennung, httponly=True, samesite="Lax", secure=dienst.konfiguration.tls)
@@ -82,10 +82,8 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
                     "Der Server nimmt Formulare nur als "
                     "application/x-www-form-urlencoded an – senden Sie das Formular aus der Seite.",
                 )
-            # the editing pages carry it in the form's address (the preview checks it before reading a body), the
-            # server's own forms as a field
-            token = request.args.get("token") or request.form.get("token")
-            if not zugaenge.csrf_echt(sitzung, token):
+            # only from the form's body: a token in the address would end up in the logs of a reverse proxy
+            if not zugaenge.csrf_echt(sitzung, request.form.get("token")):
                 return text(HTTPStatus.FORBIDDEN, ABGELAUFEN)
         return None
 

@@ -15,6 +15,8 @@ AUFBEWAHREN = 30 * 24 * 60 * 60  # seconds a text a form was opened on is kept
 
 
 class Staende(Sitzung):
+    token_im_feld = True  # never in an address: a proxy that logs full URLs would log it
+
     def __init__(self, zustand: Path, csrf: str) -> None:
         super().__init__()
         self.token = csrf

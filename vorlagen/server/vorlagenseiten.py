@@ -128,6 +128,7 @@ def _lesen(app: Flask, dienst) -> None:
             "uebersicht.html.j2",
             vorlagen=sichtbar,
             token=g.sitzung.csrf,
+            token_im_feld=True,
             auswahl=auswahl(data),
             schritte=SCHRITTE,
             meldungen=[],

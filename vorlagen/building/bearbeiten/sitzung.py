@@ -20,6 +20,8 @@ GEMERKT = 64  # texts kept for showing what changed (the files of the forms open
 class Sitzung:
     """Token and remembered texts of one preview; safe for the server's threads."""
 
+    token_im_feld = False  # the preview's forms carry the token in their address, checked before the body is read
+
     def __init__(self) -> None:
         self.token = secrets.token_urlsafe(32)
         self._texte: OrderedDict[str, str] = OrderedDict()
