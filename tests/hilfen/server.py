@@ -66,8 +66,9 @@ def repository(wurzel: Path) -> Path:
 
 
 @contextlib.contextmanager
-def gestartet(wurzel: Path) -> Iterator[str]:
-    """The server of this repository as a process; its base address. Stopped (and waited for) at the end."""
+def gestartet(wurzel: Path, ausgabe: list[str] | None = None) -> Iterator[str]:
+    """The server of this repository as a process; its base address. Stopped (and waited for) at the end; all it
+    wrote to stdout and stderr in `ausgabe` then, if given."""
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "server", "--config", "vorlagen-server.toml"],
         cwd=wurzel,
@@ -76,7 +77,9 @@ def gestartet(wurzel: Path) -> Iterator[str]:
         text=True,
     )
     lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    gelesen = ausgabe if ausgabe is not None else []
+    leser = threading.Thread(target=lambda: [(lines.put(x), gelesen.append(x)) for x in process.stdout], daemon=True)
+    leser.start()
     try:
         erste = lines.get(timeout=60)
         adresse = re.match(r"vorlagen server: (http://127\.0\.0\.1:\d+)/", erste)
@@ -85,6 +88,7 @@ def gestartet(wurzel: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+        leser.join(timeout=20)
 
 
 class _Formular(html.parser.HTMLParser):
