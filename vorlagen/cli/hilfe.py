@@ -6,7 +6,6 @@ with Sphinx when needed – from a copy in the user's cache folder, so that noth
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import io
 import shutil
@@ -75,12 +74,11 @@ def build(sources: Path | None = None) -> tuple[Path | None, str]:
 def arbeitsordner(sources: Path) -> Path:
     """Where the handbook of `sources` is built: a folder of the user's cache per checkout, else (no cache folder on
     this system) one in the command's own temporary folder, gone when it ends."""
-    from vorlagen.core.usercache import user_cache
+    from vorlagen.core.usercache import handbuch
 
-    cache = user_cache()
-    if cache is None:
+    folder = handbuch(sources)
+    if folder is None:
         return Path(tempfile.mkdtemp(prefix="handbuch-"))
-    folder = cache / "handbuch" / hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -27,6 +27,15 @@ def user_cache() -> Path | None:
     return folder if folder.is_absolute() else None
 
 
+def handbuch(sources: Path) -> Path | None:
+    """The folder where `vorlagen hilfe` builds the handbook of the docs/ folder `sources` (its HTML in html/), one
+    per checkout; None when the system names no cache folder. Not made here."""
+    cache = user_cache()
+    if cache is None:
+        return None
+    return cache / "handbuch" / hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
+
+
 def read_kept(name: str, stamp: str, limit: int) -> list[str] | None:
     """The lines kept under `name` when they were made under `stamp` and are whole; else None."""
     content = read_kept_bytes(name, stamp, limit)

@@ -12,12 +12,12 @@ from pathlib import Path
 from flask import Flask, Response, g, request
 
 from vorlagen.building.bearbeiten.routen import MAX_FELDER, WURZEL
-from vorlagen.server import anmeldung, entwuerfe, protokoll, proxy, schutz, vorlagenseiten, zugaenge
+from vorlagen.server import anmeldung, entwuerfe, hilfeseiten, protokoll, proxy, schutz, vorlagenseiten, zugaenge
 from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import mit_konfiguration
 
 MAX_FORMULAR = 4 * 1024 * 1024  # bytes of a sent form, as the preview takes them
-OFFEN = ("/anmelden", f"{WURZEL}statisch/")  # answered without a session
+OFFEN = ("/anmelden", f"{WURZEL}statisch/", hilfeseiten.PFAD)  # answered without a session
 ABGELAUFEN = (
     "Dieses Formular gehört zu einer früheren Anmeldung (oder zu keiner) – laden Sie die Seite neu; "
     "Ihre Eingaben sind nicht gespeichert."
@@ -115,4 +115,5 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
 
     anmeldung.einrichten(app, dienst)
     vorlagenseiten.einrichten(app, dienst)
+    hilfeseiten.einrichten(app)
     return app
