@@ -17,6 +17,7 @@ from vorlagen.review.nachrechnen import (
     haushaltssaldo,
     inzeile,
     nachtrag,
+    prosa,
     reihe,
     rueckbezug,
     saetze,
@@ -71,6 +72,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     differenzzeilen.recognise(reihen, found)
     anteil.recognise(zeilen, found)
     deckung.recognise(zeilen, found)
+    prosa.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
     rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)

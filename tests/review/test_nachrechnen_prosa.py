@@ -1,0 +1,119 @@
+"""Sums and shares stated in words (issue 60; `prosa.py`): a total split with „davon … und …“, amounts joined by
+„plus“ with their total, „das sind … % der Gesamtkosten“. All are guesses: a sum that holds is confirmed, one that
+does not proves nothing (no slip, no „nicht eindeutig“). Figures computed here with Fractions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import check, write
+from tests.referenz.rechnen import euro, zahl
+
+NBSP = "\u00a0"
+
+
+def _found(report: dict) -> list[tuple[str, Fraction, str]]:
+    return [(b["art"], Fraction(Decimal(b["werte"]["getippt"])), b["status"]) for b in report["befunde"]]
+
+
+def _no_slip_nor_doubt(code: int, report: dict) -> None:
+    assert code == 0
+    assert all(b["status"] == "stimmt" for b in report["befunde"])
+
+
+# „davon … und …“ ------------------------------------------------------------------------------------------------
+
+YEARS = [Fraction(400_000), Fraction(400_000), Fraction(45_000)]
+VMH, VWH = sum(YEARS, Fraction(0)), Fraction(425_000)
+
+
+def _davon(total_in_mio: Fraction) -> str:
+    return (
+        f"Zusammen sind das Mehrkosten von {zahl(total_in_mio, 2)} Mio. €, davon {euro(VMH)} im Vermögenshaushalt "
+        f"(2021 und 2022 je {euro(YEARS[0])}, 2023 {euro(YEARS[2])}) und {euro(VWH)} im Verwaltungshaushalt.\n"
+    )
+
+
+def test_a_total_split_with_davon_adds_up(capsys, tmp_path):
+    total = (VMH + VWH) / 1_000_000  # 1,27 Mio. €
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _davon(total)))
+    assert code == 0
+    assert ("davon_summe", VMH + VWH, "stimmt") in _found(report)
+
+
+def test_a_davon_split_that_does_not_add_up_is_no_slip(capsys, tmp_path):
+    # „davon“ may leave parts unnamed: 1,30 Mio. € against 845.000 € + 425.000 € is no proof of a slip
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _davon(Fraction(130, 100))))
+    assert code == 0 and not [b for b in report["befunde"] if b["status"] == "Fehler"]
+    assert "davon_summe" not in [b["art"] for b in report["befunde"]]
+
+
+# „… plus …“ ------------------------------------------------------------------------------------------------------
+
+PLAN, NACHZAHLUNG = Fraction(612_000), Fraction(4_250)
+
+
+def test_a_total_before_a_colon_and_its_parts_joined_by_plus(capsys, tmp_path):
+    text = (
+        f"Im Nachtrag war die Umlage mit {euro(PLAN + NACHZAHLUNG)} geplant: dem Jahresansatz von {euro(PLAN)} "
+        f"plus rund {euro(NACHZAHLUNG)} Nachzahlung für das Vorjahr.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert _found(report) == [("plus_summe", PLAN + NACHZAHLUNG, "stimmt")]
+
+
+def test_amounts_joined_by_plus_and_minus_and_their_total_after_zusammen(capsys, tmp_path):
+    a, b, c = Fraction("18250.40"), Fraction("1312.75"), Fraction("500.10")
+    text = (
+        f"Die Kosten betragen {euro(a, cent=True)} zuzüglich {euro(b, cent=True)} Nebenkosten abzüglich "
+        f"{euro(c, cent=True)} Skonto, zusammen also {euro(a + b - c, cent=True)}.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert _found(report) == [("plus_summe", a + b - c, "stimmt")]
+
+
+def test_plus_without_a_total_word_is_no_calculation(capsys, tmp_path):
+    # three amounts, the third of which merely follows: no colon before, no „zusammen“ after
+    text = "Die Stadt zahlt 5.000 € plus 2.000 € Nebenkosten an den Verein, der im Jahr 9.000 € erhält.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and report["befunde"] == []
+
+
+def test_a_plus_sum_that_does_not_add_up_is_no_slip(capsys, tmp_path):
+    text = f"Geplant waren {euro(PLAN + NACHZAHLUNG + 1000)}: der Ansatz von {euro(PLAN)} plus {euro(NACHZAHLUNG)}.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    _no_slip_nor_doubt(code, report)
+    assert report["befunde"] == []
+
+
+# „das sind … % der Gesamtkosten“ -------------------------------------------------------------------------------
+
+GESAMT, FOERDERUNG = Fraction("812400.00"), Fraction("609300.00")  # 609.300 / 812.400 = 3/4 exactly
+
+
+def _share(percent: str, noun: str = "Gesamtkosten") -> str:
+    return (
+        f"Beantragt waren förderfähige Gesamtkosten von {euro(GESAMT, cent=True)}. Der Bescheid bewilligt "
+        f"{euro(FOERDERUNG, cent=True)} Fördermittel, das sind {percent}{NBSP}% der {noun}.\n"
+    )
+
+
+def test_a_share_of_an_amount_named_before(capsys, tmp_path):
+    assert Fraction(3, 4) == FOERDERUNG / GESAMT
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _share(zahl(FOERDERUNG / GESAMT * 100, 0))))
+    assert code == 0
+    assert ("anteil_prozent", Fraction(75), "stimmt") in _found(report)
+
+
+def test_a_share_of_a_noun_the_text_names_no_amount_for_is_not_read(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _share("75", noun="Baukosten")))
+    assert code == 0 and "anteil_prozent" not in [b["art"] for b in report["befunde"]]
+
+
+def test_a_share_that_does_not_hold_is_no_slip(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _share("80")))
+    _no_slip_nor_doubt(code, report)
+    assert "anteil_prozent" not in [b["art"] for b in report["befunde"]]

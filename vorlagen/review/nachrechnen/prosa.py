@@ -1,0 +1,141 @@
+"""Sums and shares a paragraph states in words, read as guesses (only a calculation that holds is confirmed):
+
+- a total split with „davon“: „Mehrkosten von 1,05 Mio. €, davon 990.000 € im Vermögenshaushalt und 60.000 € im
+  Verwaltungshaushalt“;
+- a total and the amounts it is made of, joined by „plus“ / „zuzüglich“: „mit 767.500 Euro geplant: dem
+  Jahresansatz von 764.000 Euro plus 3.500 Euro Nachzahlung“ – or the amounts first and the total after
+  „zusammen“, „insgesamt“, „also“;
+- a share of an amount named before: „Gesamtkosten von 590.855 €. … bewilligt 443.141 €, das sind 75 % der
+  Gesamtkosten“.
+
+Each is a guess: the words do not say that every part is named, so a mismatch proves nothing and its figures stay
+„nicht geprüft“. Every look is bounded (a fixed window before or after a figure), so a line is read in linear time."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.review.nachrechnen.zeile import Zeile
+
+_DAVON = re.compile(r"\s*[,;(]?\s*(?:davon|hiervon)\s+(?:[^\d.;:()]{0,40}?[:\s])?$")
+_AND = re.compile(r"[^\d.;:()]{0,60}?(?:,|\bund|\bsowie)\s+(?:[^\d.;:()]{0,40}?[:\s])?")
+_BRACKETS = re.compile(r"\([^()]{0,200}\)")
+_MAX_LOOK = 12  # figures after a „davon“ looked at for its parts
+_SENTENCE = re.compile(r"(?<!\bNr)(?<!\bca)(?<!\bAbs)(?<!\bMio)(?<!\bTsd)(?<!\brd)[.!?;](?=\s+[A-ZÄÖÜ„]|\s*$)")
+_PLUS = re.compile(r"^[^\d.;:()]{0,40}?\b(plus|zuzüglich|zzgl\.|abzüglich|abzgl\.|minus)\s+(?:rund\s+|ca\.\s+)?$")
+_FILLER = re.compile(r"[^\d.;:()]{0,40}")
+_HEAD = re.compile(r"^[^\d.;()]{0,40}:[^\d.;:()]{0,40}$")
+_TOTAL_AFTER = re.compile(
+    r"^[^\d.;:()]{0,40}?[,;]?\s*(?:zusammen|insgesamt|in Summe|also|somit|ergibt|ergeben|macht|=)\s+"
+    r"(?:(?:also|somit|rund|ca\.|von|auf|sich|damit|insgesamt)\s+){0,2}$"
+)
+_SHARE = re.compile(r"(?:das sind|dies sind|das entspricht|dies entspricht|entsprechend|also)\s+$")
+_OF_NOUN = re.compile(r"^\s+(?:der|des)\s+([A-ZÄÖÜ][\wäöüß]{3,})")
+_NOUN_AMOUNT = re.compile(r"\s*(?:von|in Höhe von|i\.\s?H\.\s?v\.|:|betragen|betrugen|beträgt|betrug)?\s*")
+_LOOK = 300  # characters before a share searched for the amount it is a share of
+_MAX_PARTS = 6
+_GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
+
+
+def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
+    for zeile in zeilen:
+        money = [z for z in zeile.zahlen if z.einheit == "€"]
+        if len(money) < 2:
+            continue
+        found += _davon(zeile, money) + _chains(zeile, money) + _shares(zeile, money)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = _SENTENCE.search(text, start)
+    return end.start() if end else len(text)
+
+
+def _sum(art: str, zeile: Zeile, parts: list[Zahl], signs: list[int], total: Zahl, typ: str) -> Rechnung:
+    return Rechnung(
+        art,
+        "summe",
+        [Fund(zeile, z) for z in parts],
+        Fund(zeile, total),
+        written_sum(parts, signs),
+        vorzeichen=signs,
+        sicher=False,
+        typ=typ,
+    )
+
+
+def _davon(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
+    """„1,05 Mio. €, davon 990.000 € im Vermögenshaushalt und 60.000 € im Verwaltungshaushalt“."""
+    text, found = zeile.text, []
+    for i, total in enumerate(money[:-1]):
+        first = money[i + 1]
+        if not _DAVON.fullmatch(text[total.ende : first.start]):
+            continue
+        end, parts = _sentence_end(text, first.ende), [first]
+        for z in money[i + 2 : i + 2 + _MAX_LOOK]:
+            if z.start > end or len(parts) > _MAX_PARTS:
+                break
+            gap = _BRACKETS.sub("", text[parts[-1].ende : z.start])  # „(2016 und 2017 je 345.000 €)“ explains a part
+            if z.tiefe == first.tiefe and _AND.fullmatch(gap):
+                parts.append(z)
+        if 2 <= len(parts) <= _MAX_PARTS and all(abs(p.wert) < abs(total.wert) for p in parts):
+            found.append(_sum("Aufteilung „davon … und …“", zeile, parts, [1] * len(parts), total, "davon_summe"))
+    return found
+
+
+def _chains(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
+    """„A € plus B €“ with its total before a colon or after „zusammen“, „insgesamt“, „also“."""
+    text, found, i = zeile.text, [], 0
+    while i < len(money) - 1:
+        chain, signs = [money[i]], [1]
+        while i + len(chain) < len(money) and len(chain) <= _MAX_PARTS:
+            nxt = money[i + len(chain)]
+            gap = text[chain[-1].ende : nxt.start]
+            word = _PLUS.match(gap)  # „abzüglich 500 €“: zahlen reads the word as the figure's minus
+            if nxt.tiefe != chain[0].tiefe or not (word or nxt.minus and _FILLER.fullmatch(gap)):
+                break
+            chain.append(nxt)
+            signs.append(-1 if nxt.minus or word and word[1].startswith(("ab", "minus")) else 1)
+        j = i + len(chain)
+        if 2 <= len(chain) <= _MAX_PARTS:
+            before = money[i - 1] if i else None
+            after = money[j] if j < len(money) else None
+            if before is not None and _HEAD.match(text[before.ende : chain[0].start]):
+                found.append(_sum("Betrag und seine Teile „… plus …“", zeile, chain, signs, before, "plus_summe"))
+            elif after is not None and _TOTAL_AFTER.match(text[chain[-1].ende : after.start]):
+                found.append(_sum("Beträge „… plus …“ und ihre Summe", zeile, chain, signs, after, "plus_summe"))
+        i = j if len(chain) > 1 else i + 1
+    return found
+
+
+def _shares(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
+    """„… bewilligt 443.141 €, das sind 75 % der Gesamtkosten“, the Gesamtkosten named with their amount before."""
+    text, found = zeile.text, []
+    for percent in (z for z in zeile.zahlen if z.einheit == "%"):
+        noun = _OF_NOUN.match(text[percent.ende : percent.ende + 80])
+        if not noun or not _SHARE.search(text[max(0, percent.start - 30) : percent.start]):
+            continue
+        amounts = [z for z in money if percent.start - _LOOK <= z.start and z.ende <= percent.start]
+        if len(amounts) < 2:
+            continue
+        part = amounts[-1]
+        if not re.fullmatch(r"[^\d.;:()]{0,40}", text[part.ende : percent.start]):
+            continue
+        window = max(0, percent.start - _LOOK)
+        named = [window + m.end() for m in re.finditer(rf"\b{re.escape(noun[1])}\b", text[window : part.start])]
+        whole = next((z for z in amounts[:-1] if named and _NOUN_AMOUNT.fullmatch(text[named[-1] : z.start])), None)
+        if whole is None or not whole.wert:
+            continue
+        found.append(
+            Rechnung(
+                f"Anteil an den genannten „{noun[1]}“ („das sind … % der …“)",
+                "quote",
+                [Fund(zeile, part), Fund(zeile, whole)],
+                Fund(zeile, percent),
+                f"{part.betrag()} / {whole.betrag()} x 100",
+                sicher=False,
+                typ="anteil_prozent",
+            )
+        )
+    return found
