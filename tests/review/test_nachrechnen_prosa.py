@@ -1,6 +1,7 @@
 """Sums and shares stated in words (issue 60; `prosa.py`): a total split with „davon … und …“, amounts joined by
-„plus“ with their total, „das sind … % der Gesamtkosten“. All are guesses: a sum that holds is confirmed, one that
-does not proves nothing (no slip, no „nicht eindeutig“). Figures computed here with Fractions."""
+„plus“ with their total, „das sind … % der Gesamtkosten“ – guesses: a sum that holds is confirmed, one that does not
+proves nothing (no slip, no „nicht eindeutig“) –, a change „um … %-Punkte von … auf …“ (a slip when it does not hold)
+and „1/3 von …“ („nicht eindeutig“ when it does not). Figures computed here with Fractions."""
 
 from __future__ import annotations
 
@@ -117,3 +118,75 @@ def test_a_share_that_does_not_hold_is_no_slip(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _share("80")))
     _no_slip_nor_doubt(code, report)
     assert "anteil_prozent" not in [b["art"] for b in report["befunde"]]
+
+
+# „um … %-Punkte von … auf …“ -----------------------------------------------------------------------------------
+
+VORHER, NACHHER = Fraction("31.42"), Fraction("31.77")
+
+
+def _points(change: Fraction, aside: str = "", punkte: str = "%-Punkte") -> str:
+    return (
+        f"Der Umlagesatz steigt gegenüber dem Vorjahr um {zahl(change, 2)}{punkte} von {zahl(VORHER, 2)}%{aside} "
+        f"auf {zahl(NACHHER, 2)}%.\n"
+    )
+
+
+def test_a_change_in_percentage_points(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _points(NACHHER - VORHER)))
+    assert code == 0
+    assert _found(report) == [("von_auf_um", NACHHER - VORHER, "stimmt")]
+
+
+def test_a_wrong_change_in_percentage_points_is_a_slip(capsys, tmp_path):
+    wrong = NACHHER - VORHER - Fraction(1, 10)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _points(wrong)))
+    assert code == 1
+    assert [(b["status"], Fraction(Decimal(b["werte"]["nachgerechnet"]))) for b in report["befunde"]] == [
+        ("Fehler", NACHHER - VORHER)
+    ]
+
+
+def test_a_rate_qualified_in_brackets_is_only_not_eindeutig(capsys, tmp_path):
+    wrong = NACHHER - VORHER + Fraction(2, 100)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _points(wrong, aside=" (ohne Ausschüttung)")))
+    assert code == 0
+    assert [b["status"] for b in report["befunde"]] == ["nicht eindeutig"]
+
+
+def test_a_change_in_percent_without_points_is_not_read(capsys, tmp_path):
+    # „um 0,35 %“ may be relative (31,42 % × 1,0035) or in points: the sentence does not say
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _points(NACHHER - VORHER, punkte=" %")))
+    assert code == 0 and report["befunde"] == []
+
+
+# „1/3 von …“ ------------------------------------------------------------------------------------------------------
+
+BASIS = Fraction("12360.00")
+
+
+def test_a_fraction_of_an_amount_with_its_result_in_brackets(capsys, tmp_path):
+    third = BASIS / 3
+    text = (
+        f"Somit wären {euro(third)} (1/3 von {euro(BASIS, cent=True)} ({euro(third, cent=True)})) als Zuschuss "
+        "zu gewähren.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert sorted(_found(report)) == [("bruchteil", third, "stimmt"), ("bruchteil", third, "stimmt")]
+
+
+def test_a_wrong_fraction_is_only_not_eindeutig(capsys, tmp_path):
+    quarter = BASIS / 4
+    text = f"Der Zuschuss beträgt 1/4 von {euro(BASIS, cent=True)} ({euro(quarter - 90, cent=True)}).\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert [(b["status"], Fraction(Decimal(b["werte"]["nachgerechnet"]))) for b in report["befunde"]] == [
+        ("nicht eindeutig", quarter)
+    ]
+
+
+def test_fractions_without_a_result_are_not_read(capsys, tmp_path):
+    text = f"Es tragen 2/3 von {euro(BASIS)} (Bund und Land) und 1/3 von {euro(BASIS)} (Stadt am 02.05.2024).\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and report["befunde"] == []

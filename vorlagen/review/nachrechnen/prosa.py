@@ -5,15 +5,20 @@
 - a total and the amounts it is made of, joined by „plus“ / „zuzüglich“: „mit 767.500 Euro geplant: dem
   Jahresansatz von 764.000 Euro plus 3.500 Euro Nachzahlung“ – or the amounts first and the total after
   „zusammen“, „insgesamt“, „also“;
+- a change in percentage points, „um 0,05 %-Punkte von 24,36 % auf 24,41 %“, and a simple fraction, „2.860 €
+  (1/3 von 8.579,96 (2.859,98 €))“;
 - a share of an amount named before: „Gesamtkosten von 590.855 €. … bewilligt 443.141 €, das sind 75 % der
   Gesamtkosten“.
 
-Each is a guess: the words do not say that every part is named, so a mismatch proves nothing and its figures stay
-„nicht geprüft“. Every look is bounded (a fixed window before or after a figure), so a line is read in linear time."""
+The sums and shares are guesses: the words do not say that every part is named, so a mismatch proves nothing and
+its figures stay „nicht geprüft“. A change in points is sure (a mismatch is a slip) unless a bracket qualifies its
+first rate; a fraction that does not hold is „nicht eindeutig“ (its result may be rounded to a round amount). Every look is bounded (a fixed window before or after a figure), so a line is read in linear time."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from decimal import Decimal
 
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
@@ -34,6 +39,9 @@ _TOTAL_AFTER = re.compile(
 _SHARE = re.compile(r"(?:das sind|dies sind|das entspricht|dies entspricht|entsprechend|also)\s+$")
 _OF_NOUN = re.compile(r"^\s+(?:der|des)\s+([A-ZÄÖÜ][\wäöüß]{3,})")
 _NOUN_AMOUNT = re.compile(r"\s*(?:von|in Höhe von|i\.\s?H\.\s?v\.|:|betragen|betrugen|beträgt|betrug)?\s*")
+_POINTS_FROM = re.compile(r"\s?-?\s?(?:Prozent)?[Pp]unkte\s+von\s+")
+_TO_POINTS = re.compile(r"\s*(\([^\d()]{0,40}\))?\s*auf\s+")
+_FRACTION = re.compile(r"(?<![\d.,/])([1-9])\s?/\s?([2-9]|1[0-2])\s+(?:von|aus|der|des)\s+(?=\d)")
 _LOOK = 300  # characters before a share searched for the amount it is a share of
 _MAX_PARTS = 6
 _GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
@@ -45,6 +53,8 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
         if len(money) < 2:
             continue
         found += _davon(zeile, money) + _chains(zeile, money) + _shares(zeile, money)
+    for zeile in zeilen:
+        found += _points(zeile) + _fractions(zeile)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -138,4 +148,64 @@ def _shares(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
                 typ="anteil_prozent",
             )
         )
+    return found
+
+
+def _points(zeile: Zeile) -> list[Rechnung]:
+    """„steigt um 0,05 %-Punkte von 24,36 % auf 24,41 %“: a change in percentage points and the two rates."""
+    text, found = zeile.text, []
+    rates = [z for z in zeile.zahlen if z.einheit == "%"]
+    for c, a, b in zip(rates, rates[1:], rates[2:]):
+        aside = _TO_POINTS.fullmatch(text[a.ende : b.start])
+        if not (_POINTS_FROM.fullmatch(text[c.ende : a.start]) and aside):
+            continue
+        found.append(
+            Rechnung(
+                "Veränderung in Prozentpunkten „um … Punkte von … auf …“",
+                "differenz",
+                [Fund(zeile, b), Fund(zeile, a)],
+                Fund(zeile, c),
+                f"{b.betrag()} − {a.betrag()}",
+                sicher=not aside[1],  # „von 24,36 % (ohne Ausschüttung) auf …“: the rates may differ in kind
+                grund="der Satz schränkt den Ausgangswert in Klammern ein",
+                typ="von_auf_um",
+            )
+        )
+    return found
+
+
+def _fractions(zeile: Zeile) -> list[Rechnung]:
+    """„2.860 € (1/3 von 8.579,96 (2.859,98 €))“: a simple fraction of a figure, its result in brackets after the
+    figure or the amount the bracket explains."""
+    text, found, figs = zeile.text, [], zeile.zahlen
+    index = {z.start: i for i, z in enumerate(figs)}
+    starts = [z.start for z in figs]
+    for match in _FRACTION.finditer(text):  # each looks at the figure after it and the one before: linear
+        at = index.get(match.end())
+        if at is None or not figs[at].wert:
+            continue
+        base, faktor = figs[at], Decimal(match[1]) / Decimal(match[2])
+        before = bisect.bisect_left(starts, match.start()) - 1
+        results = [
+            z
+            for z, gap in (
+                (figs[at + 1], text[base.ende : figs[at + 1].start]) if at + 1 < len(figs) else (None, ""),
+                (figs[before], text[figs[before].ende : match.start()]) if before >= 0 else (None, ""),
+            )
+            if z is not None and re.fullmatch(r"\s*\(\s*", gap)
+        ]
+        for result in results:
+            found.append(
+                Rechnung(
+                    f"Bruchteil „{match[1]}/{match[2]} von …“",
+                    "vielfaches",
+                    [Fund(zeile, base)],
+                    Fund(zeile, result),
+                    f"{match[1]}/{match[2]} von {base.betrag()}",
+                    faktor=faktor,
+                    sicher=False,
+                    grund="ob der Betrag genau oder auf einen runden Betrag gerundet ist, sagt der Satz nicht",
+                    typ="bruchteil",
+                )
+            )
     return found
