@@ -22,6 +22,7 @@ from vorlagen.review.nachrechnen import (
     rueckbezug,
     saetze,
     schema,
+    spaltenformel,
     summen,
     tabellenkopf,
     urteil,
@@ -70,6 +71,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     haushaltssaldo.recognise(reihen, found)
     nachtrag.recognise(reihen, found)
     differenzzeilen.recognise(reihen, found)
+    spaltenformel.recognise(zeilen, found)
     anteil.recognise(zeilen, found)
     deckung.recognise(zeilen, found)
     prosa.recognise(zeilen, found)
