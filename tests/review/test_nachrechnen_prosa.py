@@ -190,3 +190,35 @@ def test_fractions_without_a_result_are_not_read(capsys, tmp_path):
     text = f"Es tragen 2/3 von {euro(BASIS)} (Bund und Land) und 1/3 von {euro(BASIS)} (Stadt am 02.05.2024).\n"
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and report["befunde"] == []
+
+
+# „… bestehen aus“ and bullets ---------------------------------------------------------------------------------
+
+JUGEND, LOHN, BAU = Fraction("7.5"), Fraction("2.0"), Fraction("1.5")
+
+
+def _made_of(total: Fraction, first_word: str = "") -> str:
+    return (
+        f"Die für 2026 geplanten {zahl(total, 1)} Mehrstellen bestehen aus\n"
+        f"• {first_word}{zahl(JUGEND, 1)} Mehrstellen in der Abteilung Jugend nach dem Gutachten,\n"
+        f"• {zahl(LOHN, 1)} Mehrstellen in der Lohnstelle und\n"
+        f"• {zahl(BAU, 1)} Mehrstellen im Bauamt.\n"
+    )
+
+
+def test_a_figure_made_of_the_bullets_below_it(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _made_of(JUGEND + LOHN + BAU)))
+    assert code == 0
+    assert _found(report) == [("aufzaehlung_summe", JUGEND + LOHN + BAU, "stimmt")]
+
+
+def test_bullets_that_do_not_add_up_are_only_not_eindeutig(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _made_of(JUGEND + LOHN + BAU + 1)))
+    assert code == 0
+    assert [b["status"] for b in report["befunde"]] == ["nicht eindeutig"]
+
+
+def test_bullets_that_do_not_open_with_their_figure_are_not_read(capsys, tmp_path):
+    # „• davon 7,5 …“: the figure is not what the bullet is, the list may say something else
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _made_of(JUGEND + LOHN + BAU + 1, first_word="davon ")))
+    assert code == 0 and report["befunde"] == []

@@ -7,6 +7,8 @@
   „zusammen“, „insgesamt“, „also“;
 - a change in percentage points, „um 0,05 %-Punkte von 24,36 % auf 24,41 %“, and a simple fraction, „2.860 €
   (1/3 von 8.579,96 (2.859,98 €))“;
+- a figure „made of“ the figures that open the bullets below it: „Die 14,5 Mehrstellen bestehen aus“, „• 10,5
+  Mehrstellen in …“, „• 4,0 Mehrstellen in …“ („nicht eindeutig“ when they do not add up);
 - a share of an amount named before: „Gesamtkosten von 590.855 €. … bewilligt 443.141 €, das sind 75 % der
   Gesamtkosten“.
 
@@ -42,6 +44,9 @@ _NOUN_AMOUNT = re.compile(r"\s*(?:von|in Höhe von|i\.\s?H\.\s?v\.|:|betragen|be
 _POINTS_FROM = re.compile(r"\s?-?\s?(?:Prozent)?[Pp]unkte\s+von\s+")
 _TO_POINTS = re.compile(r"\s*(\([^\d()]{0,40}\))?\s*auf\s+")
 _FRACTION = re.compile(r"(?<![\d.,/])([1-9])\s?/\s?([2-9]|1[0-2])\s+(?:von|aus|der|des)\s+(?=\d)")
+_MADE_OF = re.compile(r"\b(?:bestehen|besteht|setzen sich|setzt sich)\b[^\d]{0,60}\baus\s*:?\s*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_BULLET = re.compile(r"\s*[•▪\-–*]\s+")
 _LOOK = 300  # characters before a share searched for the amount it is a share of
 _MAX_PARTS = 6
 _GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
@@ -55,6 +60,7 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
         found += _davon(zeile, money) + _chains(zeile, money) + _shares(zeile, money)
     for zeile in zeilen:
         found += _points(zeile) + _fractions(zeile)
+    found += _listed(zeilen)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -206,6 +212,42 @@ def _fractions(zeile: Zeile) -> list[Rechnung]:
                     sicher=False,
                     grund="ob der Betrag genau oder auf einen runden Betrag gerundet ist, sagt der Satz nicht",
                     typ="bruchteil",
+                )
+            )
+    return found
+
+
+def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
+    """„Die 14,5 Mehrstellen bestehen aus“ and bullets each opening with its figure; each line is read once."""
+    found: list[Rechnung] = []
+    i = 0
+    while i < len(zeilen):
+        head = zeilen[i]
+        i += 1
+        figs = [z for z in head.zahlen if not (z.einheit == "" and _YEAR.fullmatch(z.text.strip()))]
+        if len(figs) != 1 or not _MADE_OF.search(head.text):
+            continue
+        total, parts = figs[0], list[Fund]()
+        while i < len(zeilen) and len(parts) <= _MAX_PARTS:
+            bullet = _BULLET.match(zeilen[i].text)
+            item = zeilen[i].zahlen
+            if not bullet or not item or item[0].start != bullet.end() or item[0].einheit != total.einheit:
+                break
+            parts.append(Fund(zeilen[i], item[0]))
+            i += 1
+        if 2 <= len(parts) <= _MAX_PARTS:
+            signs = [1] * len(parts)
+            found.append(
+                Rechnung(
+                    "Zahl und die Aufzählung darunter („bestehen aus“)",
+                    "summe",
+                    parts,
+                    Fund(head, total),
+                    written_sum([p.zahl for p in parts], signs),
+                    vorzeichen=signs,
+                    sicher=False,
+                    grund="ob die Aufzählung alle Teile nennt, sagt der Text nicht ausdrücklich",
+                    typ="aufzaehlung_summe",
                 )
             )
     return found
