@@ -222,3 +222,37 @@ def test_bullets_that_do_not_open_with_their_figure_are_not_read(capsys, tmp_pat
     # „• davon 7,5 …“: the figure is not what the bullet is, the list may say something else
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _made_of(JUGEND + LOHN + BAU + 1, first_word="davon ")))
     assert code == 0 and report["befunde"] == []
+
+
+# „… hinzu und … fallen weg, netto …“, „steigt damit von … auf …“ -----------------------------------------------
+
+NEU, WEG, STAND = Fraction("9.5"), Fraction("2.5"), Fraction("512.5")
+
+
+def _netto(net: Fraction, level: Fraction, damit: str = "damit ") -> str:
+    return (
+        f"Im Stellenplan 2026 kommen {zahl(NEU, 1)} Mehrstellen hinzu und {zahl(WEG, 1)} Stellen fallen weg, netto "
+        f"also ein Plus von {zahl(net, 1)} Planstellen. Die Zahl der Planstellen steigt {damit}von {zahl(STAND, 1)} "
+        f"auf {zahl(level, 1)}.\n"
+    )
+
+
+def test_added_less_dropped_and_the_level_it_changes(capsys, tmp_path):
+    net = NEU - WEG
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _netto(net, STAND + net)))
+    assert code == 0
+    assert sorted(_found(report)) == [("saldo_netto", net, "stimmt"), ("stand_netto", STAND + net, "stimmt")]
+
+
+def test_a_net_change_that_does_not_hold_is_no_slip(capsys, tmp_path):
+    net = NEU - WEG
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _netto(net + 1, STAND + net)))
+    _no_slip_nor_doubt(code, report)
+    assert [b["art"] for b in report["befunde"]] == []
+
+
+def test_a_level_without_damit_is_not_tied_to_the_change_before(capsys, tmp_path):
+    net = NEU - WEG
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _netto(net, STAND + net, damit="im Vorjahr ")))
+    assert code == 0
+    assert [b["art"] for b in report["befunde"]] == ["saldo_netto"]

@@ -9,6 +9,8 @@
   (1/3 von 8.579,96 (2.859,98 €))“;
 - a figure „made of“ the figures that open the bullets below it: „Die 14,5 Mehrstellen bestehen aus“, „• 10,5
   Mehrstellen in …“, „• 4,0 Mehrstellen in …“ („nicht eindeutig“ when they do not add up);
+- what is added and dropped and its net („14,5 hinzu und 3,0 fallen weg, netto also ein Plus von 11,5“), and the
+  level the net changes („steigt damit von 976,5 auf 988,0“);
 - a share of an amount named before: „Gesamtkosten von 590.855 €. … bewilligt 443.141 €, das sind 75 % der
   Gesamtkosten“.
 
@@ -47,6 +49,10 @@ _FRACTION = re.compile(r"(?<![\d.,/])([1-9])\s?/\s?([2-9]|1[0-2])\s+(?:von|aus|d
 _MADE_OF = re.compile(r"\b(?:bestehen|besteht|setzen sich|setzt sich)\b[^\d]{0,60}\baus\s*:?\s*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BULLET = re.compile(r"\s*[•▪\-–*]\s+")
+_ADDED = re.compile(r"^[^\d]{0,80}\b(?:hinzu|zusätzlich|neu)\b[^\d]{0,30}\bund\s+$")
+_DROPPED = re.compile(r"^[^\d]{0,40}\b(?:fallen|fällt|entfallen|entfällt)\b[^\d]{0,40}\b(?:netto|Saldo)\b[^\d]{0,40}$")
+_NET = re.compile(r"\b(Plus|Minus|Zuwachs|Rückgang|Saldo)\s+von\s+$|\bum\s+$")
+_THEREBY = re.compile(r"\b(?:damit|somit|also)\b[^\d]{0,40}\bvon\s+$")
 _LOOK = 300  # characters before a share searched for the amount it is a share of
 _MAX_PARTS = 6
 _GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
@@ -59,7 +65,7 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
             continue
         found += _davon(zeile, money) + _chains(zeile, money) + _shares(zeile, money)
     for zeile in zeilen:
-        found += _points(zeile) + _fractions(zeile)
+        found += _points(zeile) + _fractions(zeile) + _net(zeile)
     found += _listed(zeilen)
 
 
@@ -250,4 +256,31 @@ def _listed(zeilen: list[Zeile]) -> list[Rechnung]:
                     typ="aufzaehlung_summe",
                 )
             )
+    return found
+
+
+def _net(zeile: Zeile) -> list[Rechnung]:
+    """„14,5 Stellen kommen hinzu und 3,0 fallen weg, netto also ein Plus von 11,5. Die Zahl steigt damit von
+    976,5 auf 988,0“: the net change of what is added and dropped, and the level it changes."""
+    text, figs, found = zeile.text, zeile.zahlen, []
+    for a, b, c in zip(figs, figs[1:], figs[2:]):
+        if (
+            a.einheit == b.einheit == c.einheit
+            and _ADDED.match(text[a.ende : b.start])
+            and _DROPPED.match(text[b.ende : c.start])
+        ):
+            found.append(_sum("Zugang, Abgang und ihr Saldo („netto“)", zeile, [a, b], [1, -1], c, "saldo_netto"))
+    for i, (x, y) in enumerate(zip(figs, figs[1:])):
+        net = _NET.search(text[max(0, figs[i - 1].start - 40) : figs[i - 1].start]) if i else None
+        if (
+            net is None
+            or not figs[i - 1].einheit == x.einheit == y.einheit
+            or not _THEREBY.search(text[max(figs[i - 1].ende, x.start - 60) : x.start])
+            or not re.fullmatch(r"\s*auf\s*", text[x.ende : y.start])
+        ):
+            continue
+        sign = -1 if net[1] in ("Minus", "Rückgang") else 1
+        found.append(
+            _sum("Stand vorher und die genannte Veränderung", zeile, [x, figs[i - 1]], [1, sign], y, "stand_netto")
+        )
     return found
