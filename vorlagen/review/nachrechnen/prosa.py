@@ -53,7 +53,8 @@ _ADDED = re.compile(r"^[^\d]{0,80}\b(?:hinzu|zusätzlich|neu)\b[^\d]{0,30}\bund\
 _DROPPED = re.compile(r"^[^\d]{0,40}\b(?:fallen|fällt|entfallen|entfällt)\b[^\d]{0,40}\b(?:netto|Saldo)\b[^\d]{0,40}$")
 _NET = re.compile(r"\b(Plus|Minus|Zuwachs|Rückgang|Saldo)\s+von\s+$|\bum\s+$")
 _THEREBY = re.compile(r"\b(?:damit|somit|also)\b[^\d]{0,40}\bvon\s+$")
-_LOOK = 300  # characters before a share searched for the amount it is a share of
+_LOOK = 300
+_SPAN = 600  # characters after a „davon“ searched for the end of its sentence  # characters before a share searched for the amount it is a share of
 _MAX_PARTS = 6
 _GUESS = "die Sätze nennen nicht ausdrücklich alle Teile"
 
@@ -70,8 +71,8 @@ def recognise(zeilen: list[Zeile], found: list[Rechnung]) -> None:
 
 
 def _sentence_end(text: str, start: int) -> int:
-    end = _SENTENCE.search(text, start)
-    return end.start() if end else len(text)
+    end = _SENTENCE.search(text, start, start + _SPAN)  # bounded: a „davon“ reads no further than this
+    return end.start() if end else min(len(text), start + _SPAN)
 
 
 def _sum(art: str, zeile: Zeile, parts: list[Zahl], signs: list[int], total: Zahl, typ: str) -> Rechnung:
@@ -133,12 +134,13 @@ def _chains(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
 
 def _shares(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
     """„… bewilligt 443.141 €, das sind 75 % der Gesamtkosten“, the Gesamtkosten named with their amount before."""
-    text, found = zeile.text, []
+    text, found, starts = zeile.text, [], [z.start for z in money]
     for percent in (z for z in zeile.zahlen if z.einheit == "%"):
         noun = _OF_NOUN.match(text[percent.ende : percent.ende + 80])
         if not noun or not _SHARE.search(text[max(0, percent.start - 30) : percent.start]):
             continue
-        amounts = [z for z in money if percent.start - _LOOK <= z.start and z.ende <= percent.start]
+        first, last = bisect.bisect_left(starts, percent.start - _LOOK), bisect.bisect_left(starts, percent.start)
+        amounts = [z for z in money[first:last] if z.ende <= percent.start]
         if len(amounts) < 2:
             continue
         part = amounts[-1]
