@@ -73,3 +73,18 @@ def test_a_sign_left_out_is_no_slip(capsys, tmp_path):
 def test_numbered_columns_without_a_formula_are_not_read(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _table(formulas=False)))
     assert code == 0 and report["befunde"] == []
+
+
+def test_an_exact_value_that_goes_on_is_shown_with_six_places_and_an_ellipsis():
+    """A third of an amount has no last place: „genau 2.859,986666… €“, never 28 places."""
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from vorlagen.review.nachrechnen.zahlen import _genau
+
+    drittel = Fraction(857996, 300)  # 8.579,96 € / 3
+    sechs = int(drittel * 10**6) / Fraction(10**6)  # cut after six places
+    assert sechs == Fraction(2859986666, 10**6)
+    assert _genau(Decimal("8579.96") / 3) == "2.859,986666…"
+    assert _genau(Decimal("2.5")) == "2,5"  # an exact value that ends is shown whole
+    assert _genau(Decimal("1234.123456")) == "1.234,123456"

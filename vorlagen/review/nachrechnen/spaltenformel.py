@@ -83,6 +83,6 @@ def _difference(cells: list[tuple[Zeile, Zahl]], column: int, a: int, b: int) ->
         "abstand",
         [Fund(zeile_b, zahl_b), Fund(zeile_a, zahl_a)],
         Fund(zeile_c, zahl_c),
-        f"{zahl_a.zeige()} − {zahl_b.zeige()}",
+        f"|{zahl_a.zeige()} − {zahl_b.zeige()}|",  # compared as amounts: the head's order, the sign not checked
         typ="spaltenformel",
     )

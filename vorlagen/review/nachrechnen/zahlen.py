@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from vorlagen.core.fmt import OHNE_HAUS, zahl
 
@@ -72,18 +72,32 @@ class Zahl:
         return show(self.wert if value is None else value, self)
 
 
+GENAU_STELLEN = 6  # places of an exact value shown; one that goes on (a third) ends in „…“
+
+
+def _genau(value: Decimal) -> str:
+    """An exact value with all its places – „2.859,986666…“ where they go on beyond GENAU_STELLEN."""
+    if value.normalize().as_tuple().exponent >= -GENAU_STELLEN:  # type: ignore[operator]
+        return zahl(value)
+    return zahl(value.quantize(Decimal(1).scaleb(-GENAU_STELLEN), rounding=ROUND_DOWN), GENAU_STELLEN) + "…"
+
+
 def show(value: Decimal, like: Zahl, genau: bool = False) -> str:
-    """`value` (base unit) formatted the way `like` was typed; `genau`: with all its decimals."""
-    places = None if genau else like.stellen
+    """`value` (base unit) formatted the way `like` was typed; `genau`: with all its places (see _genau)."""
+    places = like.stellen
+
+    def text(wert: Decimal) -> str:
+        return _genau(wert) if genau else zahl(wert, places)
+
     if like.einheit == "%":
-        return zahl(value, places) + "\u00a0%"
+        return text(value) + "\u00a0%"
     if like.einheit != "€":
-        return zahl(value, places)
+        return text(value)
     if like.skala != 1:
         suffix = {Decimal(1000): "T€", Decimal(10) ** 6: "Mio.\u00a0€", Decimal(10) ** 9: "Mrd.\u00a0€"}[like.skala]
-        return zahl(value / like.skala, places) + "\u00a0" + suffix
+        return text(value / like.skala) + "\u00a0" + suffix
     if genau:
-        return zahl(value) + "\u00a0€"
+        return _genau(value) + "\u00a0€"
     # a typed document is read on its own, without a Körperschaft: its amounts print with „€“
     return OHNE_HAUS.eur_cent(value) if like.stellen else OHNE_HAUS.eur(value)
 
