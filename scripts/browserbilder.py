@@ -36,8 +36,8 @@ def _vorschau(data: Path, out: Path) -> tuple[subprocess.Popen, str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     command = [sys.executable, str(ROOT / "build.py"), "serve", "--data", str(data), "--out", str(out)]
-    process = subprocess.Popen(
-        [*command, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    process = subprocess.Popen(  # run from the repository folder, as a user does: files named „data/…“
+        [*command, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=data.parent
     )
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
@@ -108,7 +108,7 @@ def _gebaut(page, stand: int) -> None:
         if int(page.locator("#pdf").get_attribute("data-stand")) >= stand:
             break
         page.wait_for_timeout(500)
-    page.wait_for_timeout(2000)  # the frame loads the new PDF
+    page.wait_for_timeout(4000)  # the frame loads the new PDF and the viewer draws its thumbnail
 
 
 def main() -> int:
