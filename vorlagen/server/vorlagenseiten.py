@@ -94,15 +94,6 @@ def _lesen(app: Flask, dienst) -> None:
     """The pages that read: the list, a Vorlage's form, a formula's value."""
     data = dienst.data
 
-    def staende() -> Staende:
-        return _staende(dienst)
-
-    def bearbeiten() -> Bearbeiten:
-        return _bearbeiten(dienst)
-
-    def ordner(name: str, schreiben: bool = False) -> Path:
-        return _ordner(dienst, name, schreiben)
-
     @app.get("/")
     def start():
         return redirect(WURZEL, HTTPStatus.SEE_OTHER)
@@ -137,50 +128,41 @@ def _lesen(app: Flask, dienst) -> None:
 
     @app.get(f"{WURZEL}vorlage/<name>")
     def vorlage(name: str):
-        gefunden = ordner(name)
+        gefunden = _ordner(dienst, name)
         with dienst.speichern:
             abgleichen(dienst, holen=True)
         aufbewahrt = entwuerfe.nehmen(dienst.konfiguration.zustand, request.cookies.get(entwuerfe.COOKIE), request.path)
         if aufbewahrt is not None:  # the input of an expired session, shown again – nothing written
-            offen = bearbeitung.entwurf(data, gefunden, Eingabe(aufbewahrt), staende())
+            offen = bearbeitung.entwurf(data, gefunden, Eingabe(aufbewahrt), _staende(dienst))
             offen.allgemein.insert(0, entwuerfe.WIEDER)
         else:
-            offen = bearbeitung.oeffnen(data, gefunden, staende())
+            offen = bearbeitung.oeffnen(data, gefunden, _staende(dienst))
             gespeichert = request.args.get("gespeichert", "")
             offen.gespeichert = [n for n in gespeichert.split(",") if n]
-        antwort = Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), mimetype="text/html")
+        antwort = Response(mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)), mimetype="text/html")
         antwort.delete_cookie(entwuerfe.COOKIE)
         return antwort
 
     @app.post(f"{WURZEL}formel/<name>")
     def formel(name: str):
-        gefunden = ordner(name)
-        return Response(routen.formel_text(bearbeiten(), gefunden, _eingabe()), mimetype="text/plain")
+        gefunden = _ordner(dienst, name)
+        return Response(routen.formel_text(_bearbeiten(dienst), gefunden, _eingabe()), mimetype="text/plain")
 
 
 def _schreiben(app: Flask, dienst) -> None:
     """The writes: a save, and the decision where two people changed the same field."""
     data = dienst.data
 
-    def staende() -> Staende:
-        return _staende(dienst)
-
-    def bearbeiten() -> Bearbeiten:
-        return _bearbeiten(dienst)
-
-    def ordner(name: str, schreiben: bool = False) -> Path:
-        return _ordner(dienst, name, schreiben)
-
     @app.post(f"{WURZEL}vorlage/<name>")
     def speichern_(name: str):
-        gefunden, eingabe = ordner(name, schreiben=True), _eingabe()
+        gefunden, eingabe = _ordner(dienst, name, schreiben=True), _eingabe()
         with dienst.speichern:
             if eingabe.aktion != "speichern":
-                offen = bearbeitung.bearbeiten(data, gefunden, eingabe, staende())
-                return Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), mimetype="text/html")
+                offen = bearbeitung.bearbeiten(data, gefunden, eingabe, _staende(dienst))
+                return Response(mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)), mimetype="text/html")
             try:
                 abgleichen(dienst, holen=True)
-                ergebnis = speichern.speichern(data, gefunden, eingabe, staende(), g.person)
+                ergebnis = speichern.speichern(data, gefunden, eingabe, _staende(dienst), g.person)
                 abgleichen(dienst, senden=bool(ergebnis.commit))
             except gitstand.GitFehler as fehler:
                 return Response(str(fehler) + "\n", HTTPStatus.INTERNAL_SERVER_ERROR, mimetype="text/plain")
@@ -188,7 +170,7 @@ def _schreiben(app: Flask, dienst) -> None:
 
     @app.post(f"{WURZEL}entscheiden/<name>")
     def entscheiden(name: str):
-        gefunden = ordner(name, schreiben=True)
+        gefunden = _ordner(dienst, name, schreiben=True)
         meins, basis, anderer, wahl = speichern.entschieden({k: v[-1] for k, v in request.form.lists()})
         erlaubt = {
             YAML,
@@ -198,7 +180,7 @@ def _schreiben(app: Flask, dienst) -> None:
         if YAML not in meins:
             abort(HTTPStatus.BAD_REQUEST)
         with dienst.speichern:
-            eigene = staende()
+            eigene = _staende(dienst)
             if any(eigene.merken(lesen(gefunden / n)) != anderer.get(n) for n in meins):
                 wahl = {}  # changed again since the question: asked anew, with the values now
             try:
@@ -228,7 +210,7 @@ def _schreiben(app: Flask, dienst) -> None:
         status = HTTPStatus.CONFLICT if offen.konflikte else HTTPStatus.OK
         if offen.meldungen or offen.allgemein:
             status = HTTPStatus.UNPROCESSABLE_ENTITY
-        return Response(mit_konto(routen.vorlage_seite(bearbeiten(), offen)), status, mimetype="text/html")
+        return Response(mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)), status, mimetype="text/html")
 
 
 def _eingabe() -> Eingabe:
