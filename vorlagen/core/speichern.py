@@ -66,10 +66,10 @@ def ordner_anlegen(folder: Path, files: dict[str, bytes]) -> None:
 
 def nicht_einchecken(ordner: Path) -> None:
     """Marks a folder of the program's working files (`.vorlagen/`) for git: a .gitignore that ignores all of it,
-    written once."""
+    written once and whole (a killed command never leaves an empty one that is then kept)."""
     ignore = ordner / ".gitignore"
     if not ignore.exists():
-        ignore.write_text("# Arbeitsdateien von vorlagen – nicht einchecken\n*\n", encoding="utf-8")
+        ganz(ignore, "# Arbeitsdateien von vorlagen – nicht einchecken\n*\n".encode())
 
 
 def _mode(path: Path, new: int) -> int:
