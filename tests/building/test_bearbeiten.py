@@ -6,12 +6,12 @@ from __future__ import annotations
 import difflib
 import http.client
 import re
-import threading
 import urllib.parse
 
 import pytest
 
 from tests.hilfen import DATA, edit
+from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building.bearbeiten.routen import Bearbeiten
 from vorlagen.building.preview import State, server
 
@@ -24,12 +24,8 @@ def editor(data, tmp_path):
     (tmp_path / "output").mkdir()
     httpd = server(tmp_path / "output", State(), 0, Bearbeiten(data, lambda: 0))
     httpd.state = httpd.RequestHandlerClass.func.state  # what a build publishes (a test publishes it by hand)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.port}", httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with im_hintergrund(httpd):
+        yield f"http://127.0.0.1:{httpd.port}", httpd
 
 
 def _aenderungen(data) -> list[str]:

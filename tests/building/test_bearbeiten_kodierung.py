@@ -6,11 +6,11 @@ over it; a control character in any field is refused at the field (issue 54, poi
 from __future__ import annotations
 
 import http.client
-import threading
 import urllib.parse
 
 import pytest
 
+from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building.bearbeiten import bearbeitung
 from vorlagen.building.bearbeiten.bearbeitung import bearbeiten, entwurf_feld, oeffnen
 from vorlagen.building.bearbeiten.entwurf import Eingabe
@@ -35,12 +35,8 @@ def _meldung(datei: str, zeile: int, als: str) -> str:
 def editor(data, tmp_path):
     (tmp_path / "output").mkdir()
     httpd = server(tmp_path / "output", State(), 0, Bearbeiten(data, lambda: 0))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with im_hintergrund(httpd):
+        yield httpd
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building.bearbeiten import bearbeitung
 from vorlagen.building.bearbeiten.routen import Bearbeiten
 from vorlagen.building.preview import State, server
@@ -24,12 +25,8 @@ YAML = Path("vorlagen/2021-0123/vorlage.yaml")
 def editor(data, tmp_path):
     (tmp_path / "output").mkdir()
     httpd = server(tmp_path / "output", State(), 0, Bearbeiten(data, lambda: 0))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.port}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with im_hintergrund(httpd):
+        yield f"http://127.0.0.1:{httpd.port}"
 
 
 class Formular(html.parser.HTMLParser):

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building.bearbeiten.routen import Bearbeiten
 from vorlagen.building.localserver import BODIES, SLOTS
 from vorlagen.building.preview import server
@@ -38,12 +39,8 @@ def editor(data, tmp_path):
     (tmp_path / "output").mkdir()
     (tmp_path / "output" / "index.html").write_text("<html><body>Übersicht</body></html>", encoding="utf-8")
     httpd = server(tmp_path / "output", State(), 0, Bearbeiten(data, lambda: 0))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with im_hintergrund(httpd):
+        yield httpd
 
 
 def _kopf(port: int, pfad: str, laenge: int = 1000) -> bytes:

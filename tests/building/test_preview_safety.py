@@ -14,6 +14,7 @@ import time
 import pytest
 
 from tests.hilfen import DATA, run
+from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building import preview
 from vorlagen.building.preview import Preview, State, server
 
@@ -32,12 +33,8 @@ def site(tmp_path):
     (tmp_path / "ausserhalb.txt").write_text("außerhalb der Ausgabe", encoding="utf-8")
     state = State()
     httpd = server(out, state, 0)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd, state
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with im_hintergrund(httpd):
+        yield httpd, state
 
 
 def port_of(httpd) -> int:
