@@ -69,14 +69,10 @@ class Erklaerung:
     anzeige: tuple[str, str] | None = None  # only an amount of a table shown in the first unit then („T€“), in the
     # second now („€“): the same amount, rounded as that unit shows it
 
-    def betrifft(self, datei: str) -> bool:
-        """Whether a text rendition of the output belongs to this Vorlage."""
-        return datei.startswith((f"vorlagen/{self.slug}/", f"intern/vorlagen/{self.slug}/"))
-
     def erklaert(self, abweichung: Abweichung) -> bool:
         """Whether this change explains a figure printed differently: one of this Vorlage's, and (with `norm`) the
         number of a paragraph of that law in the earlier build."""
-        if not self.betrifft(abweichung.datei) or abweichung.vorher is None or abweichung.nachher is None:
+        if not _von_vorlage(self.slug, abweichung.datei) or abweichung.vorher is None or abweichung.nachher is None:
             return False  # a figure no longer printed is never what a change of this version explains
         if self.nur is not None and not _von_der_art(abweichung.vorher.text, abweichung.nachher.text, self.nur):
             return False
@@ -89,6 +85,11 @@ class Erklaerung:
         vorher = abweichung.vorher
         zitat = rf"(§§?|Art\.)\s*{re.escape(vorher.text)}\s+{re.escape(self.norm)}(?![\w-])" if vorher else ""
         return vorher is not None and re.search(zitat, vorher.kontext) is not None
+
+
+def _von_vorlage(slug: str, datei: str) -> bool:
+    """Whether a text rendition of the output belongs to the Vorlage of this output folder (public or intern/)."""
+    return datei.startswith((f"vorlagen/{slug}/", f"intern/vorlagen/{slug}/"))
 
 
 YAML = (".yaml", ".yml")
@@ -166,7 +167,7 @@ class Textaenderung:
         """Whether this change is all that differs in the words of a text difference (gedruckt.textabweichungen)."""
         if abweichung.vorher is None:
             return False
-        if self.slug is not None and not Erklaerung(self.slug, self.grund).betrifft(abweichung.datei):
+        if self.slug is not None and not _von_vorlage(self.slug, abweichung.datei):
             return False
         vorher, nachher = abweichung.vorher, abweichung.nachher
         paare = [(vorher.text, nachher.text if nachher is not None else "")]
