@@ -22,8 +22,9 @@ SEITE = "/__vorlagen/bearbeiten/vorlage/2021-0123"
 def editor(data, tmp_path):
     """The editing side of a preview on a copy of the example (nothing is built: the PDF frame stays empty)."""
     (tmp_path / "output").mkdir()
-    httpd = server(tmp_path / "output", State(), 0, Bearbeiten(data, lambda: 0))
-    httpd.state = httpd.RequestHandlerClass.func.state  # what a build publishes (a test publishes it by hand)
+    state = State()  # what a build publishes (a test publishes it by hand)
+    httpd = server(tmp_path / "output", state, 0, Bearbeiten(data, lambda: state.version))
+    httpd.state = state
     with im_hintergrund(httpd):
         yield f"http://127.0.0.1:{httpd.port}", httpd
 

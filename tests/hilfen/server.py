@@ -157,6 +157,14 @@ class Klient:
         except urllib.error.HTTPError as fehler:
             return fehler.code, fehler.read().decode("utf-8"), dict(fehler.headers)
 
+    def datei(self, pfad: str) -> tuple[int, bytes]:
+        """A file as it is sent (a PDF), with its status."""
+        try:
+            with self.opener.open(self.adresse + pfad, timeout=60) as antwort:
+                return antwort.status, antwort.read()
+        except urllib.error.HTTPError as fehler:
+            return fehler.code, fehler.read()
+
     def cookie(self, name: str) -> str | None:
         return next((c.value for c in self.cookies if c.name == name), None)
 

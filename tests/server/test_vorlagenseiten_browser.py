@@ -6,6 +6,8 @@ is refused."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.hilfen.server import KENNWORT, anbieter, gestartet, git, oidc_anmelden, repository
@@ -87,3 +89,36 @@ def test_a_clerk_of_another_amt_is_refused_in_the_browser(browser, server):
         kontext.close()
     assert git(wurzel, "status", "--porcelain", "--", "data") == ""
     assert len(git(wurzel, "log", "--format=%H").splitlines()) == 1
+
+
+def test_the_pdf_beside_the_form_follows_each_build_and_a_failed_one_is_said_at_its_field(browser, server):
+    """Point 6: the save is built by the server's queue and the PDF frame shows the new build without reloading;
+    the Word file is offered; a build that fails (here: a commit made outside the server) says its problem at the
+    field it concerns, and the PDF stays the last good one."""
+    from playwright.sync_api import expect
+
+    adresse, wurzel = server
+    kontext, anna = _angemeldet(browser, adresse, "anna")
+    try:
+        pdf = anna.locator("#pdf")
+        expect(pdf).to_have_attribute("data-stand", "1", timeout=120_000)  # the first build, seen without reloading
+        expect(anna.locator("#word")).to_be_visible()
+        assert anna.locator("#word a").get_attribute("href") == "/vorlagen/2021-0123/2021-0123.docx"
+        anna.fill('[name="f:betreff"]', "Betreff von Anna")
+        anna.get_by_role("button", name="Speichern").first.click()
+        anna.wait_for_url("**gespeichert=*")
+        expect(pdf).to_have_attribute("data-stand", "2", timeout=120_000)
+        assert pdf.get_attribute("src") == "/vorlagen/2021-0123/2021-0123.pdf?stand=2"
+        yaml = wurzel / YAML
+        yaml.write_text(yaml.read_text(encoding="utf-8").replace("datum: 2021-05-27", "datum: 2021-13-45"), "utf-8")
+        git(wurzel, "-c", "user.name=Kollege", "-c", "user.email=k@stadt.example", "commit", "-qam", "von Hand")
+        anna.reload()
+        meldung = anna.locator('[name="f:datum"]').locator("xpath=ancestor::div[1]").locator("p.baumeldung")
+        expect(meldung).to_have_text(re.compile(r"vorlage\.yaml:4: „datum“: Den 2021-13-45 gibt es nicht im Kalender"))
+        expect(anna.locator("#bau")).to_have_text(
+            "Der letzte Bau ist fehlgeschlagen – das PDF rechts zeigt den vorherigen Stand; gespeichert ist, was Sie "
+            "gespeichert haben. Was ihn aufhält, steht bei den Feldern."
+        )
+        assert pdf.get_attribute("data-stand") == "2"  # the last good build stays
+    finally:
+        kontext.close()

@@ -7,6 +7,7 @@ problems in German with file and line above the previous state.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import threading
@@ -101,6 +102,8 @@ class Handler(LocalHandler):
     def do_GET(self) -> None:  # noqa: N802 – the http.server interface
         if self.path == EVENTS:
             return self._events()
+        if self.bearbeiten is not None and self.path.startswith(routen.STAND):
+            return routen.stand(self, self.bearbeiten, self.state.probleme, self._word)
         if self.bearbeiten is not None and self.path.startswith(routen.WURZEL[:-1]):
             return routen.get(self, self.bearbeiten)
         entwurf = self._entwurf()
@@ -112,6 +115,12 @@ class Handler(LocalHandler):
             self.end_headers()
             return None
         return super().do_GET()
+
+    def _word(self, pdf: str) -> bool:
+        """Whether the build made the Word file beside the PDF at this address (or beside its draft in intern/)."""
+        word = pdf[:-4].lstrip("/") + ".docx"
+        ausgabe = Path(self.directory)
+        return (ausgabe / word).is_file() or (ausgabe / "intern" / word).is_file()
 
     def _entwurf(self) -> str | None:
         """Where the preview shows a public Vorlage that is an ENTWURF: the output keeps its draft in intern/ (the
@@ -246,7 +255,7 @@ class Preview:
         """One build; whatever goes wrong is shown in the page and the terminal, and the preview goes on."""
         start = time.monotonic()
         try:
-            builder = Builder(vorbereitet(self.data), Progress(live=False, stream=_Null()), self.renderer)
+            builder = Builder(vorbereitet(self.data), Progress(io.StringIO(), live=False), self.renderer)
             builder.build(self.out)
         except BuildFailed as failed:
             probleme = [str(p) for p in failed.problems]
@@ -351,14 +360,3 @@ def failure_text(error: Exception) -> str:
         f"Interner Fehler beim Bauen ({detail}) – die Vorschau läuft weiter und zeigt den vorherigen Stand; "
         "bleibt der Fehler nach dem nächsten Speichern, melden Sie ihn mit diesem Text."
     )
-
-
-class _Null:
-    def write(self, text: str) -> None:
-        pass
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self):
-        return False

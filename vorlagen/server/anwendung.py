@@ -12,7 +12,20 @@ from pathlib import Path
 from flask import Flask, Response, g, request
 
 from vorlagen.building.bearbeiten.routen import MAX_FELDER, WURZEL
-from vorlagen.server import anmeldung, entwuerfe, hilfeseiten, protokoll, proxy, schutz, vorlagenseiten, zugaenge
+from vorlagen.load.settings import wurzel_von
+from vorlagen.server import (
+    anmeldung,
+    ausgabeseiten,
+    entwuerfe,
+    gitstand,
+    hilfeseiten,
+    protokoll,
+    proxy,
+    schutz,
+    vorlagenseiten,
+    zugaenge,
+)
+from vorlagen.server.bauschlange import Bauschlange
 from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import mit_konfiguration
 
@@ -26,11 +39,14 @@ ABGELAUFEN = (
 
 @dataclass
 class Dienst:
-    """What every page knows: the configuration, the data folder, and the one lock of the server's saves."""
+    """What every page knows: the configuration, the data folder, the one lock of the server's saves, the build
+    queue, and the commit it was last asked to build."""
 
     konfiguration: Konfiguration
     data: Path
     speichern: threading.Lock
+    bauschlange: Bauschlange
+    kopf: str = ""
 
 
 def text(status: int, meldung: str) -> Response:
@@ -49,10 +65,10 @@ def _ohne_sitzung(dienst: Dienst) -> Response:
     return antwort
 
 
-def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
+def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange) -> Flask:
     app = Flask("vorlagen.server", static_folder=None)
     app.config.update(MAX_CONTENT_LENGTH=MAX_FORMULAR, MAX_FORM_PARTS=MAX_FELDER, MAX_FORM_MEMORY_SIZE=MAX_FORMULAR)
-    dienst = Dienst(konfiguration, data, threading.Lock())
+    dienst = Dienst(konfiguration, data, threading.Lock(), bauschlange, gitstand.kopf(wurzel_von(data)))
     adresse = konfiguration.oeffentlich
 
     @app.before_request
@@ -115,5 +131,6 @@ def anwendung(konfiguration: Konfiguration, data: Path) -> Flask:
 
     anmeldung.einrichten(app, dienst)
     vorlagenseiten.einrichten(app, dienst)
+    ausgabeseiten.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app

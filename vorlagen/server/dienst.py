@@ -9,6 +9,7 @@ from vorlagen.core.pfade import gezeigt
 from vorlagen.load.settings import locate
 from vorlagen.server import gitstand
 from vorlagen.server.anwendung import anwendung
+from vorlagen.server.bauschlange import Bauschlange
 from vorlagen.server.konfiguration import Konfiguration, Ungueltig
 from vorlagen.server.zustand import verbunden
 
@@ -16,7 +17,8 @@ THREADS = 8  # requests answered at once (a save waits for the one before it: an
 
 
 def vorbereiten(konfiguration: Konfiguration):
-    """The application for this configuration; Ungueltig when the data repository or the state file is not usable."""
+    """The application for this configuration and its build queue (not started; it builds into the repository's
+    output/ as `bauen` does); Ungueltig when the data repository or the state file is not usable."""
     repository, problems = locate(None, None, start=konfiguration.datenrepository)
     if repository is None:
         raise Ungueltig("\n".join(str(p) for p in problems))
@@ -34,13 +36,18 @@ def vorbereiten(konfiguration: Konfiguration):
             f"{gezeigt(konfiguration.zustand)}: Die Zustandsdatei lässt sich nicht öffnen – prüfen Sie, "
             "ob der Ordner für den Dienst beschreibbar ist und die Datei eine SQLite-Datei."
         ) from None
-    return anwendung(konfiguration, repository.data)
+    bauschlange = Bauschlange(repository.data, repository.root / "output", say=_log)
+    return anwendung(konfiguration, repository.data, bauschlange), bauschlange
+
+
+def _log(zeile: str) -> None:
+    print(zeile, file=sys.stderr, flush=True)
 
 
 def starten(konfiguration: Konfiguration) -> int:
     from waitress import create_server
 
-    app = vorbereiten(konfiguration)
+    app, bauschlange = vorbereiten(konfiguration)
     try:
         server = create_server(
             app,
@@ -62,8 +69,10 @@ def starten(konfiguration: Konfiguration) -> int:
         f"{konfiguration.oeffentlich}/) – Beenden mit Strg+C.",
         flush=True,
     )
+    bauschlange.starten()  # the first build runs while the first people sign in
     try:
         server.run()
     finally:
         server.close()
+        bauschlange.schliessen()
     return 0

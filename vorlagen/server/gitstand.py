@@ -38,6 +38,14 @@ def _git(wurzel: Path, *args: str, env: dict | None = None) -> str:
     return ergebnis.stdout
 
 
+def kopf(wurzel: Path) -> str:
+    """The commit HEAD names („“ before the first commit, or when git does not answer)."""
+    try:
+        return _git(wurzel, "rev-parse", "--verify", "--quiet", "HEAD").strip()
+    except GitFehler:
+        return ""
+
+
 def ist_repository(wurzel: Path) -> bool:
     try:
         return _git(wurzel, "rev-parse", "--is-inside-work-tree").strip() == "true"

@@ -58,3 +58,9 @@ def darf_lesen(person: Person, federfuehrend: str | None, oeffentlich: bool) -> 
 def darf_bearbeiten(person: Person, federfuehrend: str | None) -> bool:
     """Whether the person may change a Vorlage: Sachbearbeitung of its federführendes Amt."""
     return bool(federfuehrend) and federfuehrend in person.aemter()
+
+
+def darf_entwurf_sehen(person: Person, federfuehrend: str | None) -> bool:
+    """Whether the person sees a Vorlage's draft as built (not only its released state): who may change it, sign it
+    off or put it on an agenda."""
+    return bool(person.rollen() & {"Mitzeichnung", "Sitzungsdienst"}) or darf_bearbeiten(person, federfuehrend)

@@ -49,10 +49,10 @@ def _staende(dienst) -> Staende:
 
 
 def _bearbeiten(dienst) -> Bearbeiten:
-    return Bearbeiten(dienst.data, lambda: 0, _staende(dienst))
+    return Bearbeiten(dienst.data, lambda: dienst.bauschlange.stand.version, _staende(dienst))
 
 
-def _ordner(dienst, name: str, schreiben: bool = False) -> Path:
+def ordner_lesen(dienst, name: str, schreiben: bool = False) -> Path:
     """The folder of a Vorlage the person may see (and change); 404 for one they may not see, 403 for a write they
     may not make."""
     gefunden = bearbeitung.vorlagenordner(dienst.data, name)
@@ -72,17 +72,21 @@ def _ordner(dienst, name: str, schreiben: bool = False) -> Path:
 
 def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
     """With a remote in the configuration: its new commits brought in, or this server's pushed; what did not work
-    goes to the service's log (the save itself stands)."""
+    goes to the service's log (the save itself stands). A HEAD that moved since the last look (a save, a pull, a
+    commit made in the repository by hand) asks the build queue for a build."""
     remote = dienst.konfiguration.remote
-    if not remote or not (holen or senden):
-        return
     wurzel = wurzel_von(dienst.data)
-    try:
-        meldung = gitstand.holen(wurzel, remote) if holen else gitstand.senden(wurzel, remote)
-    except gitstand.GitFehler as fehler:
-        meldung = str(fehler)
-    if meldung:
-        print(meldung, file=sys.stderr, flush=True)
+    if remote and (holen or senden):
+        try:
+            meldung = gitstand.holen(wurzel, remote) if holen else gitstand.senden(wurzel, remote)
+        except gitstand.GitFehler as fehler:
+            meldung = str(fehler)
+        if meldung:
+            print(meldung, file=sys.stderr, flush=True)
+    kopf = gitstand.kopf(wurzel)
+    if kopf != dienst.kopf:
+        dienst.kopf = kopf
+        dienst.bauschlange.anstossen()
 
 
 def einrichten(app: Flask, dienst) -> None:
@@ -97,10 +101,6 @@ def _lesen(app: Flask, dienst) -> None:
     @app.get("/")
     def start():
         return redirect(WURZEL, HTTPStatus.SEE_OTHER)
-
-    @app.get("/__vorlagen/ereignisse")
-    def ereignisse():
-        return Response(status=HTTPStatus.NO_CONTENT)  # the server builds no PDFs yet: nothing to follow
 
     @app.get(f"{WURZEL}statisch/<name>")
     def statisch(name: str):
@@ -128,7 +128,7 @@ def _lesen(app: Flask, dienst) -> None:
 
     @app.get(f"{WURZEL}vorlage/<name>")
     def vorlage(name: str):
-        gefunden = _ordner(dienst, name)
+        gefunden = ordner_lesen(dienst, name)
         with dienst.speichern:
             abgleichen(dienst, holen=True)
         aufbewahrt = entwuerfe.nehmen(dienst.konfiguration.zustand, request.cookies.get(entwuerfe.COOKIE), request.path)
@@ -145,7 +145,7 @@ def _lesen(app: Flask, dienst) -> None:
 
     @app.post(f"{WURZEL}formel/<name>")
     def formel(name: str):
-        gefunden = _ordner(dienst, name)
+        gefunden = ordner_lesen(dienst, name)
         return Response(routen.formel_text(_bearbeiten(dienst), gefunden, _eingabe()), mimetype="text/plain")
 
 
@@ -155,7 +155,7 @@ def _schreiben(app: Flask, dienst) -> None:
 
     @app.post(f"{WURZEL}vorlage/<name>")
     def speichern_(name: str):
-        gefunden, eingabe = _ordner(dienst, name, schreiben=True), _eingabe()
+        gefunden, eingabe = ordner_lesen(dienst, name, schreiben=True), _eingabe()
         with dienst.speichern:
             if eingabe.aktion != "speichern":
                 offen = bearbeitung.bearbeiten(data, gefunden, eingabe, _staende(dienst))
@@ -170,7 +170,7 @@ def _schreiben(app: Flask, dienst) -> None:
 
     @app.post(f"{WURZEL}entscheiden/<name>")
     def entscheiden(name: str):
-        gefunden = _ordner(dienst, name, schreiben=True)
+        gefunden = ordner_lesen(dienst, name, schreiben=True)
         meins, basis, anderer, wahl = speichern.entschieden({k: v[-1] for k, v in request.form.lists()})
         erlaubt = {
             YAML,

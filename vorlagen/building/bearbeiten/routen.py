@@ -8,6 +8,7 @@ application/x-www-form-urlencoded only, at most 4 MB, with at most 5.000 fields.
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ FREMD = "Gespeichert wird nur aus den Seiten der Vorschau selbst – öffnen Sie
 FORMAT = (
     "Die Vorschau nimmt Formulare nur als application/x-www-form-urlencoded an – senden Sie das Formular aus der Seite."
 )
+
+
+STAND = "/__vorlagen/stand/"  # + a Vorlage's folder: how far the builds are, as its page asks for it every second
 
 
 @dataclass
@@ -129,6 +133,21 @@ def _eigene_seite(handler) -> bool:
     return len(origins) == 1 and origins[0].strip().lower() in handler.server.origins
 
 
+def stand(handler, bearbeiten: Bearbeiten, probleme: list[str], word: Callable[[str], bool]) -> None:
+    """How far the preview has built, for the page of the Vorlage the address names (STAND + its folder): the
+    preview's problems above the form; `word(pdf address)`: whether its Word file was made."""
+    name = urllib.parse.unquote(urllib.parse.urlsplit(handler.path).path[len(STAND) :])
+    ordner = bearbeitung.vorlagenordner(bearbeiten.data, name)
+    if ordner is None:
+        return handler.send_error(HTTPStatus.NOT_FOUND)
+    from vorlagen.building.bearbeiten.uebersicht import pdf_adresse
+
+    zustand = {"version": bearbeiten.version(), "laeuft": False, "probleme": probleme, "felder": {}}
+    zustand["word"] = word(pdf_adresse(bearbeiten.data, ordner))
+    body = json.dumps(zustand, ensure_ascii=False).encode("utf-8")
+    return _antwort(handler, HTTPStatus.OK, body, "application/json")
+
+
 def _ordner(bearbeiten: Bearbeiten, rest: str | None) -> Path | None:
     if rest is None or not rest.startswith("vorlage/"):
         return None
@@ -188,6 +207,7 @@ def _vorlage(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
         token_im_feld=bearbeiten.sitzung.token_im_feld,
         wurzel=WURZEL,
         pdf=pdf_adresse(bearbeiten.data, seite.ordner),
+        abfrage=STAND + urllib.parse.quote(seite.ordner.name),
         version=bearbeiten.version(),
         vorschlaege=zahlen.vorschlaege(project),
         zahlen=zahlen.liste(project, seite.ordner),
