@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmark import server  # noqa: E402
 from benchmark.generate import generate  # noqa: E402
 from vorlagen import __version__  # noqa: E402
 from vorlagen.building.builder import Builder  # noqa: E402
@@ -240,6 +241,7 @@ def main() -> None:
         )
         results["render_edited"] = raw[EDITED]
         results["serve_edit"] = serve_edit(meeting, work / "vorschau")
+        results["server"] = server.messen(work / "server")  # the same meeting, as a git repository of its own
         results["review_build"], results["review"] = review(work / "pruefung")
         results["nachrechnen"] = nachrechnen_lines(work / "nachrechnen")
         if args.jahr:
@@ -479,6 +481,7 @@ def report(r: dict, jahr: int) -> None:
             f"≤ {de(r['render_edited'] + 0.3, 2)} s",
             r["serve_edit"] <= r["render_edited"] + 0.3,
         ),
+        *server_rows(r["server"], r["render_edited"]),
         (
             f"vergleichen nach einer Textänderung ({REVIEW_VORLAGEN} Vorlagen)",
             f"{de(r['review'], 2)} s = {de(r['review'] / r['review_build'], 2)} × bauen ({de(r['review_build'], 2)} s)",
@@ -527,6 +530,33 @@ def report(r: dict, jahr: int) -> None:
         verdict = "" if target == "–" else "erfüllt" if ok else "NICHT erfüllt"
         print(f"  {name:<{width}}  {value:<40} {target:<16} {verdict}".rstrip())
     print("\n" + json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()}, ensure_ascii=False))
+
+
+def server_rows(s: dict[str, float], render: float) -> list[tuple[str, str, str, bool]]:
+    """The figures of `vorlagen server` (benchmark/server.py): save → PDF with the change, as a ratio to the render
+    time of that Vorlage and to one person alone."""
+    one = s["eine"]
+    return [
+        (
+            "server: Speichern bis neues PDF, 1 Person",
+            f"{de(one, 2)} s = {de(one / render, 1)} × Satz der Vorlage ({de(render, 2)} s)",
+            "–",
+            True,
+        ),
+        (
+            f"server: {server.PERSONEN} Personen, jede alle {de(server.INTERVALL, 0)} s",
+            f"Median {de(s['zwanzig'], 2)} s = {de(s['zwanzig'] / one, 2)} × 1 Person "
+            f"({de(s['zwanzig'] / render, 1)} × Satz; langsamste {de(s['zwanzig_max'], 1)} s)",
+            "≤ 2 × 1 Person",
+            s["zwanzig"] <= 2 * one,
+        ),
+        (
+            f"server: {server.PERSONEN} Personen in derselben Sekunde",
+            f"Median {de(s['zugleich'], 1)} s, langsamste {de(s['zugleich_max'], 1)} s",
+            "–",
+            True,
+        ),
+    ]
 
 
 def report_comparison(figures: dict[str, tuple[float, float, float]], other: Path) -> None:

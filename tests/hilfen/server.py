@@ -87,8 +87,13 @@ def gestartet(wurzel: Path, ausgabe: list[str] | None = None) -> Iterator[str]:
         yield adresse.group(1)
     finally:
         process.terminate()
-        process.wait(timeout=20)
-        leser.join(timeout=20)
+        try:
+            process.wait(timeout=20)
+        finally:
+            if process.poll() is None:  # it did not end when asked: ended, so that nothing is left running
+                process.kill()
+                process.wait(timeout=20)
+            leser.join(timeout=20)
 
 
 class _Formular(html.parser.HTMLParser):

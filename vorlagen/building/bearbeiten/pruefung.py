@@ -33,8 +33,11 @@ def probleme(data: Path, ordner: Path, dateien: dict[Path, str]) -> list[Problem
 def neue(data: Path, ordner: Path, dateien: dict[Path, str]) -> list[Problem]:
     """The problems the change brings: those with these texts that the files as they are do not have (compared
     without their line, which a change above moves)."""
+    nachher = probleme(data, ordner, dateien)
+    if not nachher:  # the usual save: the files as they are need not be loaded too
+        return []
     vorher = {_ohne_zeile(p) for p in probleme(data, ordner, {})}
-    return [p for p in probleme(data, ordner, dateien) if _ohne_zeile(p) not in vorher]
+    return [p for p in nachher if _ohne_zeile(p) not in vorher]
 
 
 def _ohne_zeile(problem: Problem) -> tuple[str, str]:
