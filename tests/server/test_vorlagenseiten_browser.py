@@ -122,3 +122,60 @@ def test_the_pdf_beside_the_form_follows_each_build_and_a_failed_one_is_said_at_
         assert pdf.get_attribute("data-stand") == "2"  # the last good build stays
     finally:
         kontext.close()
+
+
+def test_input_of_a_save_that_never_reached_the_server_is_offered_again(browser, server):
+    """Point 5: the connection breaks as the clerk saves; back online, the page offers the input, shows it in the
+    form (nothing written), and it is saved as the clerk's commit with „Speichern“."""
+    from playwright.sync_api import expect
+
+    adresse, wurzel = server
+    vorher = (wurzel / YAML).read_bytes()
+    kontext, anna = _angemeldet(browser, adresse, "anna")
+    try:
+        anna.fill('[name="f:betreff"]', "Betreff nach dem Abbruch")
+        anna.wait_for_timeout(700)  # kept 300 ms after the last keystroke
+        kontext.set_offline(True)
+        anna.get_by_role("button", name="Speichern").first.click()
+        anna.wait_for_load_state()
+        kontext.set_offline(False)
+        anna.goto(adresse + VORLAGE)
+        angebot = anna.locator("#ungespeichert")
+        expect(angebot).to_be_visible()
+        assert anna.locator('[name="f:betreff"]').input_value() != "Betreff nach dem Abbruch"
+        angebot.get_by_role("button", name="Eingaben wiederherstellen").click()
+        expect(anna.locator('[name="f:betreff"]')).to_have_value("Betreff nach dem Abbruch")
+        assert (wurzel / YAML).read_bytes() == vorher  # shown, not written
+        anna.get_by_role("button", name="Speichern").first.click()
+        anna.wait_for_url("**gespeichert=*")
+        expect(anna.locator("#ungespeichert")).to_be_hidden()
+        anna.reload()
+        expect(anna.locator("#ungespeichert")).to_be_hidden()  # saved as typed: nothing left to offer
+    finally:
+        kontext.close()
+    assert "betreff: Betreff nach dem Abbruch\n" in (wurzel / YAML).read_text(encoding="utf-8")
+    assert (
+        git(wurzel, "log", "-1", "--format=%an: %s") == "Anna Amsel: Vorlage 2021-0123: betreff geändert (im Browser)\n"
+    )
+
+
+def test_signing_out_leaves_no_input_in_the_window(browser, server):
+    from playwright.sync_api import expect
+
+    adresse, _ = server
+    kontext, anna = _angemeldet(browser, adresse, "anna")
+    try:
+        anna.fill('[name="f:betreff"]', "Nicht gespeichert")
+        anna.wait_for_timeout(700)
+        assert anna.evaluate("Object.keys(sessionStorage).length") == 1
+        anna.get_by_role("button", name="Abmelden").click()
+        anna.wait_for_load_state()
+        assert anna.evaluate("Object.keys(sessionStorage).length") == 0
+        anna.goto(adresse + VORLAGE)
+        anna.fill('[name="benutzer"]', "bert")
+        anna.fill('[name="kennwort"]', KENNWORT)
+        anna.get_by_role("button", name="Anmelden").click()
+        anna.wait_for_url(adresse + VORLAGE)
+        expect(anna.locator("#ungespeichert")).to_be_hidden()
+    finally:
+        kontext.close()

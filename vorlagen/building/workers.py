@@ -213,10 +213,11 @@ class Renderer:
         self._asked = 0  # workers asked for by start()
         self._first: Future | None = None  # done when the first worker is ready
         self._lock = threading.Lock()
+        self._closed = False  # closed for good: no worker starts again, no job runs (a server that stops)
 
     def start(self, count: int | None = None) -> None:
         """Starts `count` workers (all by default) now, so that they get ready while the main process works."""
-        if self.workers <= 0:
+        if self.workers <= 0 or self._closed:
             return
         self._starter = self._starter or ThreadPoolExecutor(1, thread_name_prefix="vorlagen-pool")
         self._starter.submit(self._spawn, min(count or self.workers, self.workers)).result()
@@ -261,6 +262,8 @@ class Renderer:
             self._first = self._first or ready
 
     def submit(self, job: RenderJob) -> Future:
+        if self._closed:  # a build still running in another thread ends here instead of rendering on in-process
+            raise RuntimeError("the renderer is closed")
         if self.pool is None:
             future: Future = Future()
             try:
@@ -328,7 +331,7 @@ class Renderer:
         them. (ProcessPoolExecutor has no way to end a busy worker; its processes are ended one by one.)"""
         with self._lock:
             pool, self.pool = self.pool, None
-        if pool is None:
+        if pool is None or self._closed:
             return
         _end(pool)
         self.replaced += 1
@@ -338,6 +341,7 @@ class Renderer:
     def close(self) -> None:
         """Ends the workers at once – the build has collected everything it waits for – and removes their folder
         for temporary files."""
+        self._closed = True
         with self._lock:
             pool, self.pool = self.pool, None
         if pool is not None:

@@ -75,14 +75,15 @@ class Bauschlange:
             return self.stand
 
     def schliessen(self) -> None:
-        """Ends the queue now, a running build with it: the builder swaps its output in only when it is complete,
-        so the last good output stays as it was."""
+        """Ends the queue now, a running build with it: its workers end at once, and its thread (a daemon, which may
+        wait on a job the workers never finish) ends with the process. The builder swaps its output in only when it
+        is complete, so the last good output stays as it was."""
         with self._bedingung:
             self._ende = True
             self._bedingung.notify_all()
         self.renderer.close()
         if self._faden.is_alive():
-            self._faden.join(timeout=5)
+            self._faden.join(timeout=1)
 
     def _arbeiten(self) -> None:
         while True:

@@ -133,13 +133,14 @@ class Seite:
     konflikte: list[tuple[str, str]] = field(default_factory=list)  # file → what changed on disk
     gespeichert: list[str] = field(default_factory=list)
     unlesbar: bool = False  # a file is no UTF-8: the page says which (allgemein) and shows no form
+    wie_gespeichert: bool = False  # the form shows the files as they are (not a draft sent by a form)
 
 
 @_lesbar
 def oeffnen(data: Path, ordner: Path, sitzung: Sitzung) -> Seite:
     """The page of a Vorlage as its files stand."""
     yaml = lesen(ordner / YAML) or ""
-    seite = Seite(ordner, yaml, {}, {YAML: sitzung.merken(yaml)})
+    seite = Seite(ordner, yaml, {}, {YAML: sitzung.merken(yaml)}, wie_gespeichert=True)
     _modell(data, seite)
     for name in textnamen(ordner, _knoten(data, seite)):
         text = lesen(ordner / name)
