@@ -88,7 +88,7 @@ def gestartet(wurzel: Path, ausgabe: list[str] | None = None) -> Iterator[str]:
     finally:
         process.terminate()
         try:
-            process.wait(timeout=20)
+            process.wait(timeout=60)  # a second, or a few on a loaded machine
         finally:
             if process.poll() is None:  # it did not end when asked: ended, so that nothing is left running
                 process.kill()

@@ -61,3 +61,51 @@ def test_a_commit_that_arrives_while_the_form_is_open_is_merged(ablage):
     text = (wurzel / YAML).read_text(encoding="utf-8")
     assert "datum: 2021-05-28\n" in text and "betreff: Betreff von Anna\n" in text
     assert git(wurzel, "log", "--format=%an").splitlines() == ["Anna Amsel", "Karl Kollege", "Einrichtung"]
+
+
+def _hier_eingecheckt(wurzel, datei: str, alt: str, neu: str) -> None:
+    """A commit in the server's repository that never reached the remote (made by hand, or its push failed)."""
+    pfad = wurzel / datei
+    pfad.write_text(pfad.read_text(encoding="utf-8").replace(alt, neu), encoding="utf-8")
+    git(wurzel, "-c", "user.name=Ida IT", "-c", "user.email=ida@stadt.example", "commit", "-qam", "von Hand")
+
+
+def test_histories_that_went_apart_are_merged_by_the_person_and_sent_back(ablage):
+    wurzel, kollege = ablage
+    _hier_eingecheckt(wurzel, "data/vorlagen/2021-0130/vorlage.yaml", "datum: 2021-05-27", "datum: 2021-05-26")
+    _kollege_aendert(kollege, "datum: 2021-05-27", "datum: 2021-05-28")
+    with gestartet(wurzel) as adresse:
+        anna = Klient(adresse)
+        assert anna.anmelden("anna") == 303
+        felder = formular(anna.holen(VORLAGE)[1], VORLAGE)
+        assert felder["f:datum"] == "2021-05-28"  # the colleague's commit arrived through the merge
+    assert git(wurzel, "status", "--porcelain", "--", "data") == ""
+    assert "datum: 2021-05-26\n" in (wurzel / "data/vorlagen/2021-0130/vorlage.yaml").read_text(encoding="utf-8")
+    assert git(wurzel, "log", "-1", "--format=%an <%ae>|%cn|%P|%s").split("|")[:2] == [
+        "Anna Amsel <anna@stadt.example>",
+        "Anna Amsel",
+    ]
+    assert len(git(wurzel, "log", "-1", "--format=%P").split()) == 2  # a merge of both
+    assert git(wurzel, "log", "-1", "--format=%s") == (
+        "Zusammengeführt: die Commits von „ablage“ mit denen des Servers (im Browser)\n"
+    )
+    git(kollege, "pull", "-q")  # sent back at once
+    assert "datum: 2021-05-26\n" in (kollege / "data/vorlagen/2021-0130/vorlage.yaml").read_text(encoding="utf-8")
+
+
+def test_histories_that_changed_the_same_line_are_left_as_they_are_and_said(ablage):
+    wurzel, kollege = ablage
+    _hier_eingecheckt(wurzel, YAML, "datum: 2021-05-27", "datum: 2021-05-29")
+    _kollege_aendert(kollege, "datum: 2021-05-27", "datum: 2021-05-28")
+    kopf = git(wurzel, "rev-parse", "HEAD")
+    ausgabe: list[str] = []
+    with gestartet(wurzel, ausgabe) as adresse:
+        anna = Klient(adresse)
+        assert anna.anmelden("anna") == 303
+        assert formular(anna.holen(VORLAGE)[1], VORLAGE)["f:datum"] == "2021-05-29"
+    assert git(wurzel, "rev-parse", "HEAD") == kopf
+    assert git(wurzel, "status", "--porcelain", "--", "data") == ""
+    assert (
+        "Die Commits von „ablage“ und die dieses Servers ändern dieselben Zeilen (data/vorlagen/2021-0123/"
+        "vorlage.yaml) – führen Sie sie mit git zusammen; der Server speichert weiter hier und holt danach wieder.\n"
+    ) in ausgabe

@@ -78,7 +78,7 @@ def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
     wurzel = wurzel_von(dienst.data)
     if remote and (holen or senden):
         try:
-            meldung = gitstand.holen(wurzel, remote) if holen else gitstand.senden(wurzel, remote)
+            meldung = gitstand.holen(wurzel, remote, g.person) if holen else gitstand.senden(wurzel, remote)
         except gitstand.GitFehler as fehler:
             meldung = str(fehler)
         if meldung:
