@@ -4,6 +4,7 @@ texts forms were opened on, sign-ins begun at the identity provider and the peop
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +32,11 @@ WARTEN = 10.0  # seconds a write waits for another one (SQLite's own lock)
 
 @contextlib.contextmanager
 def verbunden(datei: Path) -> Iterator[sqlite3.Connection]:
-    """A connection to the state file, its tables made; committed at the end of the block, rolled back on an error."""
+    """A connection to the state file, its tables made; committed at the end of the block, rolled back on an error.
+    A new file is made readable for the service's user alone (it holds password hashes and session ids); SQLite
+    gives its journal files the same rights."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(datei, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     verbindung = sqlite3.connect(datei, timeout=WARTEN, isolation_level=None)
     try:
         verbindung.execute("PRAGMA journal_mode=WAL")
