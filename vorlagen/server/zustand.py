@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,33 @@ CREATE TABLE IF NOT EXISTS personen (
 WARTEN = 10.0  # seconds a write waits for another one (SQLite's own lock)
 
 
+_FADEN = threading.local()  # each thread's connection: (state file, connection) – one, kept open
+
+
+def _verbindung(datei: Path) -> sqlite3.Connection:
+    """This thread's connection to the state file, opened once and kept: opening costs the tables' check, and the
+    last connection to close would fold the journal into the file and remove it (a disk write per request)."""
+    kennung = (str(datei.resolve()), datei.stat().st_ino)
+    offen = getattr(_FADEN, "offen", None)
+    if offen is not None and offen[0] == kennung:
+        return offen[1]
+    if offen is not None:
+        offen[1].close()
+        _FADEN.offen = None
+    verbindung = sqlite3.connect(datei, timeout=WARTEN, isolation_level=None, check_same_thread=False)
+    try:
+        verbindung.execute("PRAGMA busy_timeout=10000")
+        verbindung.execute("PRAGMA journal_mode=WAL")
+        # WAL's own advice: a commit need not wait for the disk; a power cut may take the last ones, never the file
+        verbindung.execute("PRAGMA synchronous=NORMAL")
+        verbindung.executescript(SCHEMA)
+    except BaseException:
+        verbindung.close()
+        raise
+    _FADEN.offen = (kennung, verbindung)
+    return verbindung
+
+
 @contextlib.contextmanager
 def verbunden(datei: Path) -> Iterator[sqlite3.Connection]:
     """A connection to the state file, its tables made; committed at the end of the block, rolled back on an error.
@@ -37,11 +65,8 @@ def verbunden(datei: Path) -> Iterator[sqlite3.Connection]:
     gives its journal files the same rights."""
     with contextlib.suppress(FileExistsError):
         os.close(os.open(datei, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    verbindung = sqlite3.connect(datei, timeout=WARTEN, isolation_level=None)
+    verbindung = _verbindung(datei)
     try:
-        verbindung.execute("PRAGMA journal_mode=WAL")
-        verbindung.execute("PRAGMA busy_timeout=10000")
-        verbindung.executescript(SCHEMA)
         verbindung.execute("BEGIN IMMEDIATE")
         try:
             yield verbindung
@@ -49,5 +74,7 @@ def verbunden(datei: Path) -> Iterator[sqlite3.Connection]:
             verbindung.execute("ROLLBACK")
             raise
         verbindung.execute("COMMIT")
-    finally:
+    except sqlite3.Error:  # a connection in doubt is not kept
         verbindung.close()
+        _FADEN.offen = None
+        raise
