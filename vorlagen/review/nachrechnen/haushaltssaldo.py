@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import WERT, Reihe
 from vorlagen.review.nachrechnen.verweis import names_its_rows
 from vorlagen.review.nachrechnen.zahlen import Zahl
@@ -34,7 +34,8 @@ _PART = re.compile(
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
 
-def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
+def recognise(reihen: list[Reihe], found: list[Rechnung], changes: set[tuple] | frozenset = frozenset()) -> None:
+    """`changes`: figures of a Nachtrag's columns „erhöht um“/„vermindert um“ (nachtrag.change_keys), no Saldo."""
     for index, reihe in enumerate(reihen):
         cells = columns(reihe)
         if not any(cells.values()):
@@ -42,23 +43,25 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
         top, label = _label(reihen, index)
         if names_its_rows(label):
             continue  # „Jahresüberschuss (Saldo aus 1.1 und 1.2)“: read by verweis.py
-        kind = _kind(label)
+        kind = saldo_kind(label)
         if kind is None or top < 2:
             continue
         first, second = reihen[top - 2], reihen[top - 1]
         a, b = columns(first), columns(second)
-        if not _pair(kind, label, first.label, second.label):
+        if not saldo_pair(kind, label, first.label, second.label):
             continue
         for place, result in cells.items():
             x, y = a.get(place), b.get(place)
             if x is None or y is None or result is None or not _one_side_holds(label, x.wert - y.wert):
+                continue
+            if reihe.fund(result).key in changes:
                 continue  # „Jahresüberschuss“ of a year with a Fehlbetrag: the row below names it
             found.append(
                 Rechnung(
                     f"Saldo der zwei Zeilen darüber ({first.zeile.ort} weniger {second.zeile.ort})",
                     "saldo",
-                    [Fund(first.zeile, x), Fund(second.zeile, y)],
-                    Fund(reihe.zeile, result),
+                    [first.fund(x), second.fund(y)],
+                    reihe.fund(result),
                     f"{x.zeige()} − {y.zeige()}" if y.wert >= 0 else f"{x.zeige()} − ({y.zeige()})",
                     betrag=False,
                     vorzeichen=[1, -1],
@@ -110,7 +113,7 @@ def _label(reihen: list[Reihe], index: int) -> tuple[int, str]:
     return top, label
 
 
-def _kind(label: str) -> str | None:
+def saldo_kind(label: str) -> str | None:
     """„ergebnis“, „zahlungen“, "" (a Saldo that names neither: „Saldo aus Investitionstätigkeit“) or None."""
     if not _SALDO.search(label):
         return None
@@ -119,7 +122,7 @@ def _kind(label: str) -> str | None:
     return "ergebnis" if _ERGEBNIS.search(label) else ""
 
 
-def _pair(kind: str, label: str, first: str, second: str) -> bool:
+def saldo_pair(kind: str, label: str, first: str, second: str) -> bool:
     """The rows above are the Saldo's pair, in order, of the same part of the budget."""
     kinds = [kind] if kind else list(_PAIRS)
     if not any(_PAIRS[k][0].search(first) and _PAIRS[k][1].search(second) for k in kinds):

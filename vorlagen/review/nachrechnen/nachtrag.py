@@ -12,39 +12,115 @@ from __future__ import annotations
 
 import re
 
-from vorlagen.review.nachrechnen.haushaltssaldo import values
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from collections.abc import Iterator
+
+from vorlagen.review.nachrechnen.haushaltssaldo import saldo_kind, saldo_pair, values
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
 _ROLE = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt auf", re.IGNORECASE)
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 14  # lines of a head stored one word a line, with the blank lines between
+_HEAD_WORDS = {False: 12, True: 24}  # words of a line that opens a head: a pipe row names every column
 _ROWS = 40  # lines of the table below its head
 _END = re.compile(r"^\W*§")
+_NEUTRAL = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
+_SURPLUS = re.compile(r"Überschuss", re.IGNORECASE)
+_DEFICIT = re.compile(r"Fehlbetrag", re.IGNORECASE)
 _UNSURE = "welche der Spalten „erhöht um“ und „vermindert um“ die Zeile füllt, sagt sie nicht"
 
 
 def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
+    for roles, rows in tables(reihen):
+        for reihe in rows:
+            found += _readings(reihe, roles)
+        if "plus" in roles and "minus" in roles:
+            found += _saldo_changes(roles, rows)
+
+
+def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe]]]:
+    """Each Nachtrag table: the roles of its columns in order and its rows with two figures or more."""
     index = 0
     while index < len(reihen):
         roles, end = _head(reihen, index)
         if roles is None:
             index += 1
             continue
+        rows = []
         for reihe in reihen[end : end + _ROWS]:
             text = reihe.zeile.text.strip()
             if _END.match(text) or reihe.woerter > 12:
                 break
             if len(reihe.werte) >= 2:
-                found += _readings(reihe, roles)
+                rows.append(reihe)
+        yield roles, rows
         index = end
+
+
+def change_keys(reihen: list[Reihe]) -> set[tuple]:
+    """The figures of the columns „erhöht um“ and „vermindert um“ (all of a row that leaves one empty): a Saldo row
+    states there the change of its Saldo, not the Saldo of the changes above it (haushaltssaldo.py leaves them)."""
+    keys: set[tuple] = set()
+    for roles, rows in tables(reihen):
+        if "plus" not in roles and "minus" not in roles:
+            continue
+        for reihe in rows:
+            cells = _cells(reihe, roles)
+            figures = [cells[r] for r in ("plus", "minus") if r in cells] if cells else _figures(reihe)
+            keys |= {reihe.fund(z).key for z in figures}
+    return keys
+
+
+def _figures(reihe: Reihe) -> list[Zahl]:
+    return values(reihe) or reihe.werte  # one a cell, else in the order typed, whatever cells a page made
+
+
+def _cells(reihe: Reihe, roles: list[str]) -> dict[str, Zahl]:
+    """The row's figure for each role when it fills every column; else empty."""
+    figures = _figures(reihe)
+    return dict(zip(roles, figures, strict=True)) if len(figures) == len(roles) else {}
+
+
+def _saldo_changes(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
+    """A Saldo row under its pair (Erträge and Aufwendungen, Ein- and Auszahlungen): its change is the net of the
+    changes above – (Erträge erhöht − vermindert) − (Aufwendungen erhöht − vermindert) –, stated as an amount in
+    „erhöht um“ or „vermindert um“. A row that names one side only („Jahresfehlbetrag“) is a guess."""
+    found = []
+    for first, second, saldo in zip(rows, rows[1:], rows[2:]):
+        kind = saldo_kind(saldo.label)
+        cells = [_cells(r, roles) for r in (first, second, saldo)]
+        if kind is None or not all(cells) or not saldo_pair(kind, saldo.label, first.label, second.label):
+            continue
+        a, b, s = cells
+        if any(c[r].wert < 0 for c in cells for r in ("plus", "minus")):
+            continue  # a change typed with a sign: the columns do not carry the direction alone
+        result, other = ("minus", "plus") if s["plus"].wert == 0 and s["minus"].wert != 0 else ("plus", "minus")
+        parts = [a[result], a[other], b[result], b[other], s[other]]
+        figures = [first, first, second, second, saldo]
+        shown = written_sum(parts, [1, -1, -1, 1, 1], signed=True)
+        sure = bool(_NEUTRAL.search(saldo.label)) or bool(_SURPLUS.search(saldo.label) and _DEFICIT.search(saldo.label))
+        found.append(
+            Rechnung(
+                "Nachtrag: Veränderung des Saldos aus den Veränderungen der zwei Zeilen darüber",
+                "saldo",
+                [r.fund(z) for r, z in zip(figures, parts, strict=True)],
+                saldo.fund(s[result]),
+                shown,
+                betrag=False,
+                vorzeichen=[1, -1, -1, 1, 1],
+                sicher=sure,
+                rang=3,
+                typ="nachtrag",
+            )
+        )
+    return found
 
 
 def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
     """The columns a head names, in order, and the line after it – when a line without figures opens one."""
     opening = reihen[index]
-    if not _ROLE.search(opening.zeile.text) or len(opening.werte) >= 2 or opening.woerter > 12:
+    if not _ROLE.search(opening.zeile.text) or len(opening.werte) >= 2 or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]:
         return None, index
     roles: list[str] = []
     for at in range(index, min(len(reihen), index + _HEAD_LINES)):
@@ -66,7 +142,7 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
 
 
 def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
-    figures = values(reihe) or reihe.werte  # one a cell, else in the order typed, whatever cells a page made
+    figures = _figures(reihe)
     if len(figures) == len(roles):
         return [_reading(reihe, dict(zip(roles, figures, strict=True)), "")]
     if len(figures) == len(roles) - 1 and {"plus", "minus"} <= set(roles):
@@ -98,8 +174,8 @@ def _rechnung(
     return Rechnung(
         "Nachtrag: bisher und Veränderung, nunmehr festgesetzt",
         formel,
-        [Fund(reihe.zeile, z) for z in parts],
-        Fund(reihe.zeile, result),
+        [reihe.fund(z) for z in parts],
+        reihe.fund(result),
         shown,
         betrag=False,
         vorzeichen=signs,

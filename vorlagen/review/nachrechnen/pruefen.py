@@ -68,7 +68,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     verteilung.recognise(reihen, found)
     ankuendigung.recognise(reihen, found)
     schema.recognise(reihen, found)
-    haushaltssaldo.recognise(reihen, found)
+    haushaltssaldo.recognise(reihen, found, nachtrag.change_keys(reihen))
     nachtrag.recognise(reihen, found)
     differenzzeilen.recognise(reihen, found)
     spaltenformel.recognise(zeilen, found)

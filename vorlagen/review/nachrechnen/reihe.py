@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from vorlagen.review.nachrechnen.rechnung import Fund
 from vorlagen.review.nachrechnen.zahlen import Zahl, year_heads
 from vorlagen.review.nachrechnen.zeile import Zeile
 
@@ -53,6 +54,12 @@ class Reihe:
     gleich: bool = False  # the first figure opens its cell with "=": the result of the rows above
     eintraege: list[Eintrag] = field(default_factory=list)  # the row's places of a table, in order
     kategorie: bool = False  # its word for a total names the kind of row, shared with the rows beside it
+    # a row a page stored one cell per line (faltung.py): the line of each figure, by id; else all on `zeile`
+    orte: dict[int, Zeile] = field(default_factory=dict)
+
+    def fund(self, zahl: Zahl) -> Fund:
+        """The figure at its place: on its own line where the row was folded from lines of one cell each."""
+        return Fund(self.orte.get(id(zahl), self.zeile), zahl)
 
     def wert(self, zahl: Zahl) -> int:
         """The sign this row gives its value."""
