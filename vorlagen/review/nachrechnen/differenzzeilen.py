@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.review.nachrechnen.haushaltssaldo import values
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import Reihe
 
 _DIFFERENCE = re.compile(
@@ -35,8 +35,8 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
             Rechnung(
                 f"Differenz der zwei Zeilen darüber ({first.zeile.ort} und {second.zeile.ort})",
                 "differenz",
-                [Fund(first.zeile, a), Fund(second.zeile, b)],
-                Fund(reihe.zeile, result),
+                [first.fund(a), second.fund(b)],
+                reihe.fund(result),
                 f"{big.betrag()} − {small.betrag()}",
                 rang=2,
                 typ="differenz",

@@ -53,7 +53,7 @@ def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Sp
         for zahl in place.zahlen:
             if _BRACKETED_CELL.fullmatch(place.text.strip()):
                 spalte.klammern.append(len(spalte.funds))
-            spalte.funds.append(Fund(reihe.zeile, zahl))
+            spalte.funds.append(reihe.fund(zahl))
             spalte.signs.append(reihe.wert(zahl))
     if spalte.klammern:
         spalte.doubts.append(
@@ -94,7 +94,7 @@ class Summe:
                 art,
                 "summe",
                 funds,
-                Fund(self.total.zeile, self.result),
+                self.total.fund(self.result),
                 shown,
                 betrag=False,
                 vorzeichen=signs,
@@ -162,7 +162,7 @@ def readings(summe: Summe, lauf: Lauf) -> None:
         typed_minus = any(sign < 0 for sign in spalte.signs)
         stated = _REMAINDER.search(bare_words(total)) is not None or kind == "gleich" and typed_minus
         signs = spalte.signs if typed_minus else [-sign for sign in spalte.signs]
-        rest = _Spalte([Fund(above.zeile, figure), *spalte.funds], [1, *signs], spalte.doubts, spalte.ohne)
+        rest = _Spalte([above.fund(figure), *spalte.funds], [1, *signs], spalte.doubts, spalte.ohne)
         art = name if kind == "gleich" else f"Zeile {above.zeile.ort} weniger die Zeilen darunter (Spalte {column + 1})"
         summe.add(art, rest, "rechenblock" if kind == "gleich" else "restbetrag", stated and sure, 4 if stated else 1)
     elif not lauf.rows and len(total.eintraege) == 1:
@@ -178,7 +178,7 @@ def _total_of_totals(summe: Summe, above: Reihe) -> None:
     figures = [e.zahlen[0] for e in above.eintraege if e.art == WERT and len(e.zahlen) == 1]
     same = [z for z in figures if z.einheit == summe.result.einheit]
     if len(same) >= 2 and len(same) == len(figures):
-        spalte = _Spalte([Fund(above.zeile, z) for z in same], [1] * len(same), [], [])
+        spalte = _Spalte([above.fund(z) for z in same], [1] * len(same), [], [])
         summe.add(f"Summe der Summenzeile {above.zeile.ort}", spalte, "zeilensumme", summe.kind != "still", 2)
 
 
@@ -250,8 +250,8 @@ def saldo_of_totals(reihen: list[Reihe], index: int, found: list[Rechnung]) -> N
             Rechnung(
                 f"Saldo der Summenzeilen {reihen[first].zeile.ort} und {reihen[above].zeile.ort}",
                 "abstand",
-                [Fund(reihen[above].zeile, b), Fund(reihen[first].zeile, a)],
-                Fund(total.zeile, place.zahlen[0]),
+                [reihen[above].fund(b), reihen[first].fund(a)],
+                total.fund(place.zahlen[0]),
                 f"{a.zeige()} − {b.zeige()}" if b.wert >= 0 else f"{a.zeige()} − ({b.zeige()})",
                 rang=4,
                 typ="saldo",

@@ -11,7 +11,6 @@ row that holds states its new amount as well."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
 from vorlagen.review.nachrechnen.haushaltssaldo import saldo_kind, saldo_pair, values
@@ -120,7 +119,11 @@ def _saldo_changes(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
 def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
     """The columns a head names, in order, and the line after it – when a line without figures opens one."""
     opening = reihen[index]
-    if not _ROLE.search(opening.zeile.text) or len(opening.werte) >= 2 or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]:
+    if (
+        not _ROLE.search(opening.zeile.text)
+        or len(opening.werte) >= 2
+        or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]
+    ):
         return None, index
     roles: list[str] = []
     for at in range(index, min(len(reihen), index + _HEAD_LINES)):

@@ -13,6 +13,7 @@ from vorlagen.review.nachrechnen import (
     anteil,
     deckung,
     differenzzeilen,
+    faltung,
     gesamtzeile,
     haushaltssaldo,
     inzeile,
@@ -59,18 +60,21 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
         used = inzeile.recognise(zeile, found)
         reihen.append(reihe.row(zeile, used))
     gesamtzeile.mark_categories(reihen)
+    zeilen_reihen = faltung.fold(reihen)  # a table stored one cell per line read as rows
+    if zeilen_reihen is not reihen:
+        gesamtzeile.mark_categories(zeilen_reihen)
     saetze.recognise(zeilen, found)
     veraenderung.recognise(zeilen, found)
     vergleich.recognise(reihen, found)
-    summen.recognise(reihen, found)
+    summen.recognise(zeilen_reihen, found)
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
     ankuendigung.recognise(reihen, found)
-    schema.recognise(reihen, found)
-    haushaltssaldo.recognise(reihen, found, nachtrag.change_keys(reihen))
-    nachtrag.recognise(reihen, found)
-    differenzzeilen.recognise(reihen, found)
+    schema.recognise(zeilen_reihen, found)
+    haushaltssaldo.recognise(zeilen_reihen, found, nachtrag.change_keys(zeilen_reihen))
+    nachtrag.recognise(zeilen_reihen, found)
+    differenzzeilen.recognise(zeilen_reihen, found)
     spaltenformel.recognise(zeilen, found)
     anteil.recognise(zeilen, found)
     deckung.recognise(zeilen, found)

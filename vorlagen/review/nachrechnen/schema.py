@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
@@ -89,8 +89,8 @@ def _group(rows: list[_Zeile], total: _Zeile, found: list[Rechnung]) -> None:
             Rechnung(
                 f"Summenzeile „{_label(total)}“ des Haushaltsschemas (Spalte {column + 1})",
                 formel,
-                [Fund(r.reihe.zeile, r.werte[column]) for r in rows],
-                Fund(total.reihe.zeile, result),
+                [r.reihe.fund(r.werte[column]) for r in rows],
+                total.reihe.fund(result),
                 shown,
                 betrag=total.aufwand,
                 vorzeichen=signs,
@@ -110,8 +110,8 @@ def _balance(first: _Zeile, second: _Zeile, total: _Zeile, found: list[Rechnung]
             Rechnung(
                 f"Saldo „{_label(total)}“ der beiden Summenzeilen darüber (Spalte {column + 1})",
                 "saldo",
-                [Fund(first.reihe.zeile, parts[0]), Fund(second.reihe.zeile, parts[1])],
-                Fund(total.reihe.zeile, total.werte[column]),
+                [first.reihe.fund(parts[0]), second.reihe.fund(parts[1])],
+                total.reihe.fund(total.werte[column]),
                 _shown(parts, signs),
                 betrag=False,
                 vorzeichen=signs,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from vorlagen.review.nachrechnen import zeilensumme
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import NULL, WERT, Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
@@ -109,8 +109,8 @@ def _add(reihe: Reihe, places: list[Zahl | None], result: Zahl, art: str, found:
         Rechnung(
             art,
             "summe",
-            [Fund(reihe.zeile, z) for z in members],
-            Fund(reihe.zeile, result),
+            [reihe.fund(z) for z in members],
+            reihe.fund(result),
             shown,
             betrag=False,
             vorzeichen=[-1 if z.wert < 0 else 1 for z in members],
@@ -131,8 +131,8 @@ def bracketed_totals(reihen: list[Reihe], found: list[Rechnung]) -> None:
             Rechnung(
                 "Betrag in der Beschriftung als Summe der Zeile",
                 "summe",
-                [Fund(reihe.zeile, z) for z in cells],
-                Fund(reihe.zeile, inner[0]),
+                [reihe.fund(z) for z in cells],
+                reihe.fund(inner[0]),
                 " + ".join(z.betrag() for z in cells),
                 betrag=False,
                 vorzeichen=[1] * len(cells),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.review.nachrechnen.gesamtzeile import MAX_LISTE
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
 
@@ -76,7 +76,7 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
         if not stated or len([z for z in head.werte if z.einheit == "€"]) != 1:
             continue
         fund, split = stated
-        if Fund(head.zeile, fund).key in results:
+        if head.fund(fund).key in results:
             continue
         rows = []
         for reihe in reihen[index + 1 : index + 2 + MAX_LISTE]:
@@ -102,8 +102,8 @@ def recognise(reihen: list[Reihe], found: list[Rechnung]) -> None:
             Rechnung(
                 "Verteilung einer genannten Fördersumme auf die Liste darunter",
                 "summe",
-                [Fund(r.zeile, z) for r, z in rows],
-                Fund(head.zeile, fund),
+                [r.fund(z) for r, z in rows],
+                head.fund(fund),
                 shown,
                 vorzeichen=signs,
                 sicher=bool(EXHAUSTIVE.search(text, fund.ende)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vorlagen.review.nachrechnen.gesamtzeile import sentence, total_kind
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import UNKLAR, WERT, Reihe, last_column
 from vorlagen.review.nachrechnen.tabelle import same_column
 from vorlagen.review.nachrechnen.zahlen import Zahl, written_sum
@@ -76,8 +76,8 @@ def _add(reihe: Reihe, figures: list[Zahl], lined_up: bool, found: list[Rechnung
         Rechnung(
             "Spalte „Gesamt“ als Summe der Zeile",
             "summe",
-            [Fund(reihe.zeile, z) for z in members],
-            Fund(reihe.zeile, total),
+            [reihe.fund(z) for z in members],
+            reihe.fund(total),
             written_sum(members, signs),
             betrag=False,
             vorzeichen=signs,

@@ -1,0 +1,108 @@
+"""Tables a council information system stored one cell per line (`faltung.py`, issue 60): the label on a line, each
+cell on a line of its own, blank lines between – read as the same table typed with cells. Figures computed here
+with Fractions; each finding stands on the line of its own figure."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import zahl
+
+PLAN = {"Personal": Fraction(120_000), "Sachkosten": Fraction(45_000)}
+IST = {"Personal": Fraction(118_500), "Sachkosten": Fraction(47_250)}
+
+
+def _zellen(*cells: str) -> str:
+    """One cell a line, a blank line between, as the page stores it."""
+    return "\n\n".join(cells) + "\n"
+
+
+def _kosten(ist_summe: Fraction) -> str:
+    rows = [c for name in PLAN for c in (name, zahl(PLAN[name]), zahl(IST[name]))]
+    return _zellen("Kosten in €", "Position", "Plan", "Ist", *rows, "Summe", zahl(sum(PLAN.values())), zahl(ist_summe))
+
+
+def test_a_column_sum_of_a_table_stored_one_cell_per_line_is_recomputed(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _kosten(sum(IST.values()))))
+    assert code == 0
+    # 4 head lines and 2 rows of 3 cells, a blank line after each: „Summe“ is line 21, its cells 23 and 25
+    assert [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (23, zahl(sum(PLAN.values())), "stimmt"),
+        (25, zahl(sum(IST.values())), "stimmt"),
+    ]
+    assert report["nicht_geprueft"] == []
+
+
+def test_a_slip_in_such_a_column_sum_is_found_on_its_line(capsys, tmp_path):
+    typed = sum(IST.values()) + 1000
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _kosten(typed)))
+    assert code == 1
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (25, zahl(typed), zahl(sum(IST.values())))
+    ]
+
+
+def test_an_empty_cell_is_read_from_one_blank_line_more(capsys, tmp_path):
+    zuschuss = Fraction(9_000)  # no plan: the cell is empty, three blank lines instead of one
+    text = (
+        _zellen("Kosten in €", "Position", "Plan", "Ist", "Personal", zahl(PLAN["Personal"]), zahl(IST["Personal"]))
+        + "\n"
+        + "Zuschuss\n\n\n\n"
+        + _zellen(zahl(zuschuss), "Summe", zahl(PLAN["Personal"]), zahl(IST["Personal"] + zuschuss))
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []
+    assert {b["getippt"] for b in by_status(report, "stimmt")} == {zahl(IST["Personal"] + zuschuss)}
+
+
+# (erhöht um, vermindert um, bisher) per row; the Saldo's change is the net of the changes above
+EINZAHLUNGEN = (Fraction(0), Fraction(0), Fraction(1_289_276))
+AUSZAHLUNGEN = (Fraction(19_017_000), Fraction(0), Fraction(11_369_188))
+
+
+def _nachtrag(saldo_neu: Fraction | None = None) -> str:
+    def row(label: str, plus: Fraction, minus: Fraction, alt: Fraction, neu: Fraction | None = None) -> list[str]:
+        return [label, zahl(plus), zahl(minus), zahl(alt), zahl(alt + plus - minus if neu is None else neu)]
+
+    alt = EINZAHLUNGEN[2] - AUSZAHLUNGEN[2]
+    net = (EINZAHLUNGEN[0] - EINZAHLUNGEN[1]) - (AUSZAHLUNGEN[0] - AUSZAHLUNGEN[1])
+    assert net < 0  # the Saldo falls: its change stands in „vermindert um“
+    head = ["Mit dem Nachtragshaushaltsplan werden", "erhöht um", "vermindert um", "gegenüber bisher"]
+    return _zellen(
+        *head,
+        "nunmehr festgesetzt auf",
+        "aus Investitionstätigkeit",
+        *row("die Einzahlungen", *EINZAHLUNGEN),
+        *row("die Auszahlungen", *AUSZAHLUNGEN),
+        *row("der Saldo", Fraction(0), -net, alt, saldo_neu),
+        "§ 2",
+    )
+
+
+def test_a_nachtrag_table_stored_one_cell_per_line(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _nachtrag()))
+    assert code == 0 and by_status(report, "Fehler") == []
+    neu = (EINZAHLUNGEN[2] + EINZAHLUNGEN[0] - EINZAHLUNGEN[1]) - (AUSZAHLUNGEN[2] + AUSZAHLUNGEN[0] - AUSZAHLUNGEN[1])
+    # the Saldo row: label on line 33, its cells on 35, 37, 39, 41
+    on_saldo = {(b["zeile"], b["getippt"]) for b in by_status(report, "stimmt") if b["zeile"] >= 35}
+    assert (37, zahl(AUSZAHLUNGEN[0])) in on_saldo  # its change: the net of the changes above
+    assert (39, zahl(EINZAHLUNGEN[2] - AUSZAHLUNGEN[2])) in on_saldo  # bisher: Einzahlungen less Auszahlungen
+    assert (41, zahl(neu)) in on_saldo
+    assert report["nicht_geprueft"] == []
+
+
+def test_a_slip_in_a_nachtrag_table_stored_one_cell_per_line(capsys, tmp_path):
+    neu = (EINZAHLUNGEN[2] + EINZAHLUNGEN[0] - EINZAHLUNGEN[1]) - (AUSZAHLUNGEN[2] + AUSZAHLUNGEN[0] - AUSZAHLUNGEN[1])
+    typed = -neu  # the sign lost
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _nachtrag(typed)))
+    assert code == 1
+    slips = {(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")}
+    assert slips and {s[0] for s in slips} == {41}
+    assert all(s[1] == zahl(typed) and s[2] == zahl(neu) for s in slips)
+
+
+def test_lines_of_one_figure_under_labels_that_are_no_table_are_left_alone(capsys, tmp_path):
+    text = _zellen("Antrag vom", "12.000 €", "Zusage", "3.000 €", "4.000 €", "Rest offen", "1.500 €")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and report["befunde"] == []
