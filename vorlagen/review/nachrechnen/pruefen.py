@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vorlagen.review.nachrechnen import (
+    aenderungszeile,
     ankuendigung,
     anteil,
     deckung,
@@ -75,6 +76,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     haushaltssaldo.recognise(zeilen_reihen, found, nachtrag.change_keys(zeilen_reihen))
     nachtrag.recognise(zeilen_reihen, found)
     differenzzeilen.recognise(zeilen_reihen, found)
+    aenderungszeile.recognise(zeilen_reihen, found)
     spaltenformel.recognise(zeilen, found)
     anteil.recognise(zeilen, found)
     deckung.recognise(zeilen, found)
