@@ -106,3 +106,16 @@ def test_lines_of_one_figure_under_labels_that_are_no_table_are_left_alone(capsy
     text = _zellen("Antrag vom", "12.000 €", "Zusage", "3.000 €", "4.000 €", "Rest offen", "1.500 €")
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and report["befunde"] == []
+
+
+def test_a_head_stored_one_cell_per_line_names_the_columns_of_the_rows_below(capsys, tmp_path):
+    rows = {"Verwaltung": (Fraction(100), Fraction(10_250, 100)), "Bauhof": (Fraction(20), Fraction(1_850, 100))}
+    cells = [c for name, (a, b) in rows.items() for c in (name, zahl(a, 2), zahl(b, 2), zahl(b - a, 2))]
+    text = _zellen("Bereich", "Stellen 2022", "Stellen 2023", "Veränderung", *cells, "Der Stellenplan gilt ab 2023.")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    # the change of each row is its last cell: lines 15 and 23 (compared as amounts: vergleich.py)
+    assert [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (15, zahl(abs(rows["Verwaltung"][1] - rows["Verwaltung"][0]), 2), "stimmt"),
+        (23, zahl(abs(rows["Bauhof"][1] - rows["Bauhof"][0]), 2), "stimmt"),
+    ]

@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from vorlagen.review.nachrechnen.reihe import NULL, WERT, Eintrag, Reihe
+from vorlagen.review.nachrechnen.reihe import NULL, WERT, Eintrag, Reihe, row
+from vorlagen.review.nachrechnen.zeile import Zeile
 
 _CELL = re.compile(r"[+\-−–]?\s*\d[\d.\u202f]*(?:,\d+)?(?:,-{1,2}|,–)?\s*(?:€|EUR|T€|TEUR|%)?")
 _DASH = re.compile(r"[-–—]{1,2}")
@@ -21,6 +22,8 @@ _MAX_CELLS = 12  # cells of a row
 _MAX_GAP = 40  # blank lines looked at between two cells
 _MAX_BETWEEN = 6  # lines without figures between two rows of one table (a heading of the rows below)
 _LABEL_WORDS = 12
+_HEAD_WORDS = 6  # words of a cell of a head
+_ROLES = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt", re.IGNORECASE)  # a Nachtrag's head
 
 
 @dataclass
@@ -37,21 +40,30 @@ def fold(reihen: list[Reihe]) -> list[Reihe]:
     """The rows, with every row of a table stored one cell per line joined into one (its blank lines dropped)."""
     rows = _candidates(reihen)
     joined: dict[int, _Zeilenreihe] = {}
+    heads: dict[int, list[int]] = {}  # the first line of a head stored one cell per line: its lines
     spans: list[tuple[int, int]] = []  # where each table stands: its blank lines are dropped
     for table in _tables(reihen, rows):
         usual = _usual(table)
-        for row in table:
-            row.cells = _with_empties(row.cells, row.gaps, usual)
+        for candidate in table:
+            candidate.cells = _with_empties(candidate.cells, candidate.gaps, usual)
         width, count = Counter(len(r.cells) for r in table).most_common(1)[0]
         kept = [r for r in table if len(r.cells) == width]
         if width >= 2 and count >= 2:
             joined.update((r.label, r) for r in kept)
-            spans.append((kept[0].label, kept[-1].end))
+            head = _head(reihen, kept[0].label, width)
+            if head:
+                heads[head[0]] = head
+            spans.append((head[0] if head else kept[0].label, kept[-1].end))
     if not joined:
         return reihen
     inside = {i for start, end in spans for i in range(start, end) if _blank(reihen[i])}
+    inside |= {i for lines in heads.values() for i in lines[1:]}
     out, index = [], 0
     while index < len(reihen):
+        if index in heads:
+            out.append(_joined_head(reihen, heads[index]))
+            index += 1
+            continue
         here = joined.get(index)
         if here is None:
             if index not in inside:
@@ -61,6 +73,39 @@ def fold(reihen: list[Reihe]) -> list[Reihe]:
         out.append(_joined(reihen, here))
         index = here.end
     return out
+
+
+def _head(reihen: list[Reihe], label: int, width: int) -> list[int]:
+    """The lines of the table's head stored one cell per line above its first row: short lines without figures
+    (years aside), one for each column and one for the labels' column; none where they are not there, or where
+    they name the columns of a Nachtrag (nachtrag.py reads those one word a line)."""
+    lines: list[int] = []
+    index = label - 1
+    while index >= 0 and len(lines) < width + 1:
+        reihe = reihen[index]
+        if not _blank(reihe):
+            if not _head_cell(reihe):
+                break
+            lines.append(index)
+        index -= 1
+    return sorted(lines) if len(lines) >= width else []
+
+
+def _head_cell(reihe: Reihe) -> bool:
+    text = reihe.zeile.text.strip()
+    return (
+        not reihe.werte
+        and "\t" not in text
+        and len(text.split()) <= _HEAD_WORDS
+        and not text.endswith((".", ":", ";"))
+        and not _ROLES.search(text)
+    )
+
+
+def _joined_head(reihen: list[Reihe], lines: list[int]) -> Reihe:
+    first = reihen[lines[0]].zeile
+    text = "\t".join(reihen[i].zeile.text.strip() for i in lines)
+    return row(Zeile(first.seite, first.nr, text, zellen=True), set())
 
 
 def _blank(reihe: Reihe) -> bool:
@@ -128,11 +173,11 @@ def _with_empties(cells: list[int | None], gaps: list[int], usual: int) -> list[
 def _tables(reihen: list[Reihe], rows: list[_Zeilenreihe]) -> list[list[_Zeilenreihe]]:
     """The candidate rows grouped into tables: rows with at most a few lines without figures between them."""
     tables: list[list[_Zeilenreihe]] = []
-    for row in rows:
-        if tables and _close(reihen, tables[-1][-1].end, row.label):
-            tables[-1].append(row)
+    for candidate in rows:
+        if tables and _close(reihen, tables[-1][-1].end, candidate.label):
+            tables[-1].append(candidate)
         else:
-            tables.append([row])
+            tables.append([candidate])
     return tables
 
 
@@ -150,12 +195,12 @@ def _joined(reihen: list[Reihe], row: _Zeilenreihe) -> Reihe:
         cell = reihen[index]
         text = cell.zeile.text.strip()
         if not cell.werte:
-            entries.append(Eintrag(NULL, (), ("zelle", place), text))
+            entries.append(Eintrag(NULL, (), ("zelle", place + 1), text))
             continue
         zahl = cell.werte[0]
         figures.append(zahl)
         orte[id(zahl)] = cell.zeile
-        entries.append(Eintrag(WERT, (zahl,), ("zelle", place), text))
+        entries.append(Eintrag(WERT, (zahl,), ("zelle", place + 1), text))
     return Reihe(
         label.zeile,
         figures,

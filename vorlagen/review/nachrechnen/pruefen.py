@@ -66,7 +66,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
         gesamtzeile.mark_categories(zeilen_reihen)
     saetze.recognise(zeilen, found)
     veraenderung.recognise(zeilen, found)
-    vergleich.recognise(reihen, found)
+    vergleich.recognise(zeilen_reihen, found)
     summen.recognise(zeilen_reihen, found)
     tabellenkopf.recognise(reihen, found)
     tabellenkopf.bracketed_totals(reihen, found)

@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterable
 
 from vorlagen.core.money import round_half_up
-from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
+from vorlagen.review.nachrechnen.rechnung import Rechnung
 from vorlagen.review.nachrechnen.reihe import WERT, Reihe
 from vorlagen.review.nachrechnen.zahlen import Zahl
-from vorlagen.review.nachrechnen.zeile import Zeile
 
 _DIFFERENCE = re.compile(
-    r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−", re.IGNORECASE
+    r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−|"
+    r"\b[A-Za-zÄÖÜäöüß]{0,20}(?:abbau|zuwachs)\b",
+    re.IGNORECASE,
 )
 _COMPARED = re.compile(
     r"\b(?:Plan|Planung|Ansatz|Ansätze|Ist|Soll|Vorjahr|Ergebnis|Entwurf|Haushalt|HH|Prognose|"
@@ -80,11 +81,11 @@ def _rows(
         art = "Spalte „Veränderung“ als Differenz der beiden Spalten davor"
         if pair != _BESIDE:
             art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
-    for line, amounts, rate in table:
+    for reihe, amounts, rate in table:
         b, a, d = amounts[-1 - pair[0]], amounts[-1 - pair[1]], amounts[-1]
         shown = f"{b.betrag()} − {a.betrag()}" if min(a.wert, b.wert) >= 0 else f"({b.zeige()}) − ({a.zeige()})"
         found.append(
-            Rechnung(art, "abstand", [Fund(line, a), Fund(line, b)], Fund(line, d), shown, typ="vergleich_differenz")
+            Rechnung(art, "abstand", [reihe.fund(a), reihe.fund(b)], reihe.fund(d), shown, typ="vergleich_differenz")
         )
         if rate is not None:
             base, other = (b, a) if not _holds(a, b, rate) and _holds(b, a, rate) else (a, b)
@@ -92,17 +93,17 @@ def _rows(
                 Rechnung(
                     "Spalte „%“ als Veränderung in Prozent",
                     "steigerung",
-                    [Fund(line, base), Fund(line, other)],
-                    Fund(line, rate),
+                    [reihe.fund(base), reihe.fund(other)],
+                    reihe.fund(rate),
                     f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
                     typ="vergleich_prozent",
                 )
             )
 
 
-def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Zeile, list[Zahl], Zahl | None]]:
+def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Reihe, list[Zahl], Zahl | None]]:
     """The rows of the table under a comparison header: each line, its amounts (the difference last), its rate."""
-    table: list[tuple[Zeile, list[Zahl], Zahl | None]] = []
+    table: list[tuple[Reihe, list[Zahl], Zahl | None]] = []
     gap = 0
     for reihe in below:
         if not reihe.zeile.text.strip() or _header(reihe) is not None:
@@ -118,11 +119,11 @@ def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Zeile, list
         amounts = values[:-1] if rate else values
         if len(amounts) < 3 or len({z.einheit for z in amounts[-3:]} - {"%"}) != 1 or amounts[-3].einheit == "%":
             break  # not a row of this table
-        table.append((reihe.zeile, amounts, rate))
+        table.append((reihe, amounts, rate))
     return table
 
 
-def _likeliest(table: list[tuple[Zeile, list[Zahl], Zahl | None]]) -> tuple[int, int]:
+def _likeliest(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> tuple[int, int]:
     """The two columns (counted from the difference leftwards, minuend first) with which most rows add up – the
     two beside the difference unless another pair holds in more rows (a header a PDF tore apart: „Vergleich
     Hochrechnung ./. Ansatz“ over three columns)."""
