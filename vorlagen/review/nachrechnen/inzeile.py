@@ -20,6 +20,7 @@ _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitges
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
 _STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
+_FRACTION_FACTOR = re.compile(r"\s*(?:x|×|\*|mal)\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*=\s*")
 _DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
 _DIVIDED = re.compile(r"(?:\s*(?:€|EUR|Euro|T€))?\s+[:÷]\s+")  # spaced: „Anlage 1: 5.000 €“ is no division
 _DIVIDED_GIVES = re.compile(r"\s*(?:\([^()\d]*\d[^()]*\)\s*)?=\s*")
@@ -48,6 +49,8 @@ def recognise(zeile: Zeile, found: list[Rechnung]) -> set[int]:
     used: set[int] = set()
     first = len(found)  # the calculations of this line are added after it
     used |= _found_products(zeile, text, figs, found)
+    used |= _found_percent_products(zeile, text, figs, found)
+    used |= _found_fraction_products(zeile, text, figs, found)
     used |= _found_dm_to_euro(zeile, text, figs, found)
     used |= _found_divisions(zeile, text, figs, found)
     used |= _found_sums(zeile, text, figs, found, used)
@@ -73,6 +76,65 @@ def _found_products(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechn
             )
         )
         used |= {z.start for z in chain}
+    return used
+
+
+def _found_percent_products(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung]) -> set[int]:
+    """Adds `413.481 € x 20 % = 82.696,20 €` (and `20 % x 413.481 € = …`): an amount times a rate with its result
+    after „=“ – written out, so a mismatch is a slip; the starts of the two factors."""
+    used: set[int] = set()
+    for a, b, result in zip(figs, figs[1:], figs[2:]):
+        rates = [z for z in (a, b) if z.einheit == "%"]
+        if (
+            len(rates) != 1
+            or result.einheit == "%"
+            or {a.einheit, b.einheit} - {"%"} != {result.einheit}
+            or not _TIMES.match(between(text, a, b))
+            or not _EQUALS.match(between(text, b, result))
+        ):
+            continue
+        rate = rates[0]
+        amount = b if rate is a else a
+        found.append(
+            Rechnung(
+                "Betrag x Prozentsatz",
+                "anteil",
+                [Fund(zeile, amount), Fund(zeile, rate)],
+                Fund(zeile, result),
+                f"{amount.betrag()} x {rate.betrag()}",
+                typ="produkt",
+            )
+        )
+        used |= {a.start, b.start}
+    return used
+
+
+def _found_fraction_products(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung]) -> set[int]:
+    """Adds `256.671,30 € × 2/3 = 171.114,20 €`: an amount times a simple fraction with its result after „=“ – a
+    mismatch is a slip; the start of the amount. (n/m with m ≤ 12: the factor's last digit of 28 cannot turn a
+    rounding to the typed cent.)"""
+    used: set[int] = set()
+    starts = {z.start: z for z in figs}
+    for amount in figs:
+        match = _FRACTION_FACTOR.match(text, amount.ende)
+        result = starts.get(match.end()) if match else None
+        if match is None or result is None or result.einheit != amount.einheit or amount.einheit == "%":
+            continue
+        n, m = int(match["n"]), int(match["m"])
+        if not (0 < n < m <= 12):
+            continue
+        found.append(
+            Rechnung(
+                "Betrag x Bruchteil",
+                "vielfaches",
+                [Fund(zeile, amount)],
+                Fund(zeile, result),
+                f"{amount.betrag()} x {n}/{m}",
+                faktor=Decimal(n) / Decimal(m),
+                typ="produkt",
+            )
+        )
+        used.add(amount.start)
     return used
 
 
