@@ -57,3 +57,33 @@ def test_from_by_to_in_this_order(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "b.txt", line.format(zahl(UM + 1, 1))))
     assert code == 1
     assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [(zahl(UM + 1, 1), zahl(UM, 1))]
+
+
+# --- „von A um C erhöht und damit auf B“: the § 2 of a Nachtragshaushaltssatzung, with its direction ------------
+
+BISHER, UM_KREDIT = Fraction(11_071_702), Fraction(19_017_000)
+
+
+def _kredite(verb: str, neu: Fraction) -> str:
+    return (
+        "Der Gesamtbetrag der Kredite wird gegenüber der bisherigen Festsetzung in Höhe von "
+        f"{euro(BISHER, zeichen='EUR')} um {euro(UM_KREDIT, zeichen='EUR')} {verb} und damit auf "
+        f"{euro(neu, zeichen='EUR')} neu festgesetzt.\n"
+    )
+
+
+def test_raised_by_and_set_to_holds(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _kredite("erhöht", BISHER + UM_KREDIT)))
+    assert code == 0
+    assert [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("von_um_auf", euro(BISHER + UM_KREDIT), "stimmt")
+    ]
+
+
+def test_a_new_amount_on_the_wrong_side_of_the_verb_is_a_slip(capsys, tmp_path):
+    typed = BISHER + UM_KREDIT  # „vermindert“, but the amount raised
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _kredite("vermindert", typed)))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (euro(typed), euro(BISHER - UM_KREDIT))
+    ]

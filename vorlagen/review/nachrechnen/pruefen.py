@@ -21,6 +21,7 @@ from vorlagen.review.nachrechnen import (
     nachtrag,
     prosa,
     reihe,
+    restbetrag,
     rueckbezug,
     saetze,
     schema,
@@ -80,6 +81,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     spaltenformel.recognise(zeilen, found)
     anteil.recognise(zeilen, found)
     deckung.recognise(zeilen, found)
+    restbetrag.recognise(zeilen, found)
     prosa.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
     rueckbezug.recognise(zeilen, found)
