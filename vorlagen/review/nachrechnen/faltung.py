@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from vorlagen.review.nachrechnen import kopfraster
 from vorlagen.review.nachrechnen.reihe import NULL, WERT, Eintrag, Reihe, row
 from vorlagen.review.nachrechnen.zeile import Zeile
 
@@ -37,8 +38,11 @@ class _Zeilenreihe:
 
 
 def fold(reihen: list[Reihe]) -> list[Reihe]:
-    """The rows, with every row of a table stored one cell per line joined into one (its blank lines dropped)."""
-    rows = _candidates(reihen)
+    """The rows, with every row of a table stored one cell per line joined into one (its blank lines dropped): by
+    the head that names its columns (kopfraster.py), else by a label and the figures under it."""
+    rasters = {r.start: r for r in kopfraster.tables(reihen)}
+    covered = {i for r in rasters.values() for i in range(r.start, r.end)}
+    rows = [r for r in _candidates(reihen) if r.label not in covered and r.end - 1 not in covered]
     joined: dict[int, _Zeilenreihe] = {}
     heads: dict[int, list[int]] = {}  # the first line of a head stored one cell per line: its lines
     spans: list[tuple[int, int]] = []  # where each table stands: its blank lines are dropped
@@ -54,12 +58,16 @@ def fold(reihen: list[Reihe]) -> list[Reihe]:
             if head:
                 heads[head[0]] = head
             spans.append((head[0] if head else kept[0].label, kept[-1].end))
-    if not joined:
+    if not joined and not rasters:
         return reihen
     inside = {i for start, end in spans for i in range(start, end) if _blank(reihen[i])}
     inside |= {i for lines in heads.values() for i in lines[1:]}
     out, index = [], 0
     while index < len(reihen):
+        if index in rasters:
+            out += [rasters[index].head, *rasters[index].rows]
+            index = rasters[index].end
+            continue
         if index in heads:
             out.append(_joined_head(reihen, heads[index]))
             index += 1

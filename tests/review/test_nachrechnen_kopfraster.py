@@ -1,0 +1,65 @@
+"""A table stored one cell per line whose head names its columns (`kopfraster.py`, issue 60): the head's lines say
+how many cells make a row, text cells and figures alike, a total row last. Figures computed here with Fractions."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, write
+from tests.referenz.rechnen import euro, zahl
+
+# (Organisationseinheit, Stellenumfang, Entgeltgruppe with its cost, Grund)
+STELLEN = [
+    ("FB 21 Schulen", Fraction(430, 1000), "EG 2", Fraction(20_683), "Reinigung, künftig Fremdvergabe"),
+    ("FB 31 Soziales", Fraction(1), "A 11", Fraction(98_900), "wird nicht nachbesetzt"),
+    ("FB 54", Fraction(1), "EG 6", Fraction(55_900), "Zensus, entfällt"),
+]
+
+
+def _tabelle(umfang: Fraction, kosten: Fraction) -> str:
+    cells = ["Organisationseinheit", "Stellenumfang", "Entgeltgruppe", "Grund"]
+    for name, anteil, gruppe, betrag, grund in STELLEN:
+        cells += [name, zahl(anteil, 3), f"{gruppe} ({euro(betrag)})", grund]
+    cells += ["Gesamt", zahl(umfang, 3), euro(kosten), " "]
+    return "Folgende Stellen fallen weg:\n\n" + "\n\n".join(cells) + "\n\nDer Stellenplan wird beschlossen.\n"
+
+
+def _summen() -> tuple[Fraction, Fraction]:
+    return sum(s[1] for s in STELLEN), sum(s[3] for s in STELLEN)
+
+
+def test_the_total_row_of_a_table_read_by_its_head(capsys, tmp_path):
+    umfang, kosten = _summen()
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _tabelle(umfang, kosten)))
+    assert code == 0
+    # head on lines 3–9, three rows of four cells (lines 11–33), „Gesamt“ on 35, its cells on 37 and 39
+    assert [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (37, zahl(umfang, 3), "stimmt"),
+        (39, euro(kosten), "stimmt"),
+    ]
+    assert report["nicht_geprueft"] == []
+
+
+def test_a_slip_in_the_total_row_is_found(capsys, tmp_path):
+    umfang, kosten = _summen()
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _tabelle(umfang, kosten + 100)))
+    assert code == 1
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (39, euro(kosten + 100), euro(kosten))
+    ]
+
+
+def test_short_lines_over_prose_are_no_head(capsys, tmp_path):
+    text = (
+        "Sachverhalt\n\nBegründung\n\nDer Rat hat am 3. Mai beschlossen, 12.000 € bereitzustellen.\n\n"
+        "Finanzierung\n\nDie Kosten von 4.000 € trägt der Kreis.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and report["befunde"] == []
+
+
+def test_a_column_that_holds_text_in_one_row_ends_the_table(capsys, tmp_path):
+    umfang, kosten = _summen()
+    text = _tabelle(umfang, kosten).replace(zahl(STELLEN[2][1], 3), "eine Stelle", 1)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []
