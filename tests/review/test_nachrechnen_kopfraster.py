@@ -63,3 +63,56 @@ def test_a_column_that_holds_text_in_one_row_ends_the_table(capsys, tmp_path):
     text = _tabelle(umfang, kosten).replace(zahl(STELLEN[2][1], 3), "eine Stelle", 1)
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
+
+
+# --- a title above the head, and totals of groups („Summe Beamte“, „Summe Beschäftigte“, „Gesamt“) ----------------
+
+GRUPPEN = {
+    "Beamte": [("A 13", Fraction(2), Fraction(2)), ("A 12", Fraction(7, 2), Fraction(4))],
+    "Beschäftigte": [("EG 9", Fraction(10), Fraction(23, 2)), ("EG 8", Fraction(17, 4), Fraction(17, 4))],
+}
+
+
+def _stellenplan(gesamt_2024: Fraction) -> list[list[str]]:
+    rows = [["Besoldungsgruppe", "Stellen 2023", "Stellen 2024"]]
+    for gruppe, stellen in GRUPPEN.items():
+        rows += [[name, zahl(a, 2), zahl(b, 2)] for name, a, b in stellen]
+        rows.append([f"Summe {gruppe}", zahl(sum(s[1] for s in stellen), 2), zahl(sum(s[2] for s in stellen), 2)])
+    alle = [s for stellen in GRUPPEN.values() for s in stellen]
+    rows.append(["Gesamt", zahl(sum(s[1] for s in alle), 2), zahl(gesamt_2024, 2)])
+    return rows
+
+
+def _gesamt() -> tuple[Fraction, Fraction]:
+    alle = [s for stellen in GRUPPEN.values() for s in stellen]
+    return sum(s[1] for s in alle), sum(s[2] for s in alle)
+
+
+def test_a_grand_total_under_totals_of_groups_in_a_pipe_table(capsys, tmp_path):
+    text = "Stellenplan 2024\n" + "".join(f"| {' | '.join(r)} |\n" for r in _stellenplan(_gesamt()[1]))
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []
+    on_gesamt = {b["getippt"] for b in by_status(report, "stimmt") if b["zeile"] == 9}
+    assert on_gesamt == {zahl(_gesamt()[0], 2), zahl(_gesamt()[1], 2)}
+    assert report["nicht_geprueft"] == []
+
+
+def test_a_slip_in_a_grand_total_under_totals_of_groups_stored_one_cell_per_line(capsys, tmp_path):
+    typed = _gesamt()[1] + 1
+    cells = [c for r in _stellenplan(typed) for c in r]
+    text = "Stellenplan 2024\n\n" + "\n\n".join(cells) + "\n\nDer Stellenplan wird beschlossen.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 1
+    # title, three head lines, eight rows of three cells, a blank line after each: the last cell is line 49
+    assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (49, zahl(typed, 2), zahl(_gesamt()[1], 2))
+    ]
+
+
+def test_rows_of_a_haushaltssatzung_that_each_name_a_gesamtbetrag_are_no_totals_of_groups(capsys, tmp_path):
+    text = (
+        "| der Gesamtbetrag der Erträge auf | 1.000 € |\n| der Gesamtbetrag der Aufwendungen auf | 1.200 € |\n"
+        "| Summe | 9.999 € |\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []

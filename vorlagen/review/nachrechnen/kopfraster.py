@@ -61,15 +61,9 @@ def _head_line(reihe: Reihe) -> bool:
 
 
 def _table_at(reihen: list[Reihe], index: int) -> Raster | None:
-    """A head opening at `index` (after a line that is none) and the rows below it, for the widest head that
-    reads."""
+    """A head opening at `index` and the rows below it, for the widest head that reads."""
     if not _head_line(reihen[index]):
-        return None
-    before = index - 1
-    while before >= 0 and _blank(reihen[before]):
-        before -= 1
-    if before >= 0 and _head_line(reihen[before]):
-        return None  # not the first line of the run
+        return None  # (a title above the head, „Stellenplan 2024“, fails as a head and is passed by)
     cells, gaps = _cells(reihen, index)
     run = 0
     while run < len(cells) and run < _MAX_COLUMNS + 1 and _head_line(reihen[cells[run]]):

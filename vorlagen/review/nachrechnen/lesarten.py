@@ -6,6 +6,7 @@ doubt, „nicht eindeutig“ (with why) where it does."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vorlagen.review.nachrechnen.gesamtzeile import Lauf, bare_words, total_kind, walk
@@ -21,6 +22,8 @@ _REMAINDER = re.compile(
 _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
 _SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
+_GRAND = re.compile(r"(?:Gesamt|Gesamtsumme|Summe|Summe gesamt|Insgesamt|Gesamt insgesamt|Endsumme|Total)\s*:?")
+_GROUP = re.compile(r"(?:Summe|Zwischensumme)\s+\w")  # „Summe Beamte“
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 
 
@@ -155,6 +158,9 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     above = summe.reihen[lauf.above]
     if kind != "zwischen" and total_kind(above) == "zwischen":
         _grand_total(summe, lauf, sure)
+    elif not lauf.rows and _GRAND.fullmatch(total.label) and _group_total(above):
+        # „Summe Beamte“, „Summe Beschäftigte“, then „Gesamt“ right under them: totals of groups, as Zwischensummen
+        _grand_total(summe, lauf, sure, _group_total)
     figure = _place(total, above, column)
     if figure is not None and spalte.funds:
         # „Gesamtkosten / − Förderung / = Eigenanteil“: the rows with their minus; „Summe / Im Entwurf enthalten /
@@ -191,20 +197,33 @@ def _place(total: Reihe, other: Reihe, column: int) -> Zahl | None:
     return None
 
 
-def _grand_total(summe: Summe, lauf: Lauf, sure: bool) -> None:
+def _zwischen(reihe: Reihe) -> bool:
+    return total_kind(reihe) == "zwischen"
+
+
+def _group_total(reihe: Reihe) -> bool:
+    """„Summe Beamte“: the total of a group of rows, a Zwischensumme by its place."""
+    return total_kind(reihe) == "summe" and _GROUP.match(reihe.label) is not None
+
+
+def _grand_total(summe: Summe, lauf: Lauf, sure: bool, subtotal: Callable[[Reihe], bool] = _zwischen) -> None:
     """Under Zwischensummen a total is the sum of all rows of its table – or of the Zwischensummen and the rows
     after the last of them."""
     reihen, column, total = summe.reihen, summe.column, summe.total
     after = list(lauf.rows)
     details = list(lauf.rows)
     subtotals: list[tuple[Reihe, list]] = []
-    while lauf.above is not None and total_kind(reihen[lauf.above]) == "zwischen":
+    while lauf.above is not None and subtotal(reihen[lauf.above]):
         if len(subtotals) == _MAX_SUBTOTALS:
             return  # more Zwischensummen than are read: which rows the total covers stays open
         above = reihen[lauf.above]
         subtotals.insert(0, (above, align(total, above) or []))
         lauf = walk(reihen, lauf.above, total) or Lauf()
+        if subtotal is not _zwischen and not lauf.rows:
+            return  # a total of a group has the group's rows above it
         details = lauf.rows + details
+    if subtotal is not _zwischen and len(subtotals) < 2:
+        return
     spalte = _parts(details, column)
     if len(spalte.funds) >= 2:
         summe.add(f"Gesamtsumme aller Zeilen (Spalte {column + 1})", spalte, "gesamtsumme", sure, 5)
