@@ -71,12 +71,13 @@ def _table_at(reihen: list[Reihe], index: int) -> Raster | None:
     for width in range(min(run, _MAX_COLUMNS), 1, -1):
         if len(set(gaps[1:width])) > 1:
             continue  # the head's lines stand apart unevenly
-        usual = gaps[1] if width > 1 else 0
-        rows = _rows(reihen, cells[width:], gaps[width:], width, usual)
-        if rows is not None:
-            head_lines = cells[:width]
-            end = max(c for r in rows for c in r if c is not None) + 1
-            return Raster(index, end, _joined_head(reihen, head_lines), [_joined(reihen, r) for r in rows])
+        usual = gaps[1]
+        for unnamed in (0, 1):  # a head that names the labels' column too, or only the columns of figures
+            rows = _rows(reihen, cells[width:], gaps[width:], width + unnamed, usual)
+            if rows is not None:
+                end = max(c for r in rows for c in r if c is not None) + 1
+                head = _joined_head(reihen, cells[:width], unnamed)
+                return Raster(index, end, head, [_joined(reihen, r) for r in rows])
     return None
 
 
@@ -144,9 +145,9 @@ def _entries(zeile: Zeile):
     return row(replace(zeile, zellen=True, lagen=()), set()).eintraege
 
 
-def _joined_head(reihen: list[Reihe], lines: list[int]) -> Reihe:
+def _joined_head(reihen: list[Reihe], lines: list[int], unnamed: int) -> Reihe:
     first = reihen[lines[0]].zeile
-    text = "\t".join(reihen[i].zeile.text.strip() for i in lines)
+    text = "\t" * unnamed + "\t".join(reihen[i].zeile.text.strip() for i in lines)
     return row(Zeile(first.seite, first.nr, text, zellen=True), set())
 
 
