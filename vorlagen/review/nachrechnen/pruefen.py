@@ -20,6 +20,7 @@ from vorlagen.review.nachrechnen import (
     inzeile,
     nachtrag,
     prosa,
+    quote,
     reihe,
     restbetrag,
     rueckbezug,
@@ -80,6 +81,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     aenderungszeile.recognise(zeilen_reihen, found)
     spaltenformel.recognise(zeilen, found)
     anteil.recognise(zeilen, found)
+    quote.recognise(zeilen, found)
     deckung.recognise(zeilen, found)
     restbetrag.recognise(zeilen, found)
     prosa.recognise(zeilen, found)
