@@ -119,3 +119,39 @@ def test_a_head_stored_one_cell_per_line_names_the_columns_of_the_rows_below(cap
         (15, zahl(abs(rows["Verwaltung"][1] - rows["Verwaltung"][0]), 2), "stimmt"),
         (23, zahl(abs(rows["Bauhof"][1] - rows["Bauhof"][0]), 2), "stimmt"),
     ]
+
+
+# --- one column of figures: a Haushaltssatzung's label on one line, its amount on the next -------------------------
+
+ERTRAEGE, AUFWENDUNGEN = Fraction(441_649), Fraction(427_579)
+
+
+def _satzung(ueberschuss: Fraction) -> str:
+    return _zellen(
+        "1. im Ergebnishaushalt",
+        "der Gesamtbetrag der Erträge auf",
+        f"{zahl(ERTRAEGE)} EUR",
+        "der Gesamtbetrag der Aufwendungen auf",
+        f"{zahl(AUFWENDUNGEN)} EUR",
+        "der Jahresüberschuss auf",
+        f"{zahl(ueberschuss)} EUR",
+    )
+
+
+def test_a_saldo_in_one_column_stored_one_cell_per_line(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _satzung(ERTRAEGE - AUFWENDUNGEN)))
+    assert code == 0
+    assert [(b["art"], b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("saldo", 13, f"{zahl(ERTRAEGE - AUFWENDUNGEN)}\u00a0€", "stimmt")
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _satzung(ERTRAEGE - AUFWENDUNGEN + 100)))
+    assert code == 1
+    assert [(b["zeile"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (13, f"{zahl(ERTRAEGE - AUFWENDUNGEN)}\u00a0€")
+    ]
+
+
+def test_two_lines_of_text_each_over_an_amount_are_no_table(capsys, tmp_path):
+    text = _zellen("Zuschuss des Landes", "12.000 €", "Zuschuss des Kreises", "3.000 €", "Die Beträge sind vorläufig.")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and report["befunde"] == []

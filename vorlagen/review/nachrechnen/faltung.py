@@ -23,6 +23,7 @@ _MAX_CELLS = 12  # cells of a row
 _MAX_GAP = 40  # blank lines looked at between two cells
 _MAX_BETWEEN = 6  # lines without figures between two rows of one table (a heading of the rows below)
 _LABEL_WORDS = 12
+_MIN_ROWS_ONE = 3  # rows of a table with one column of figures: two could be any two lines of text
 _HEAD_WORDS = 6  # words of a cell of a head
 _ROLES = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt", re.IGNORECASE)  # a Nachtrag's head
 
@@ -52,7 +53,7 @@ def fold(reihen: list[Reihe]) -> list[Reihe]:
             candidate.cells = _with_empties(candidate.cells, candidate.gaps, usual)
         width, count = Counter(len(r.cells) for r in table).most_common(1)[0]
         kept = [r for r in table if len(r.cells) == width]
-        if width >= 2 and count >= 2:
+        if count >= (2 if width >= 2 else _MIN_ROWS_ONE) and width >= 1:
             joined.update((r.label, r) for r in kept)
             head = _head(reihen, kept[0].label, width)
             if head:
