@@ -25,6 +25,7 @@ from vorlagen.review.nachrechnen import (
     restbetrag,
     rueckbezug,
     saetze,
+    satzsumme,
     schema,
     spaltenformel,
     summen,
@@ -85,6 +86,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     deckung.recognise(zeilen, found)
     restbetrag.recognise(zeilen, found)
     prosa.recognise(zeilen, found)
+    satzsumme.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
     rueckbezug.recognise(zeilen, found)
     found.sort(key=lambda r: r.ergebnis.key)

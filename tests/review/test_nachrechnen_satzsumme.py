@@ -1,0 +1,39 @@
+"""A total a sentence states over the amounts of the sentences before it (`satzsumme.py`, issue 60): „… 60.000 € …,
+für den zweiten 40.000 €. In der Summe demnach 100.000 €.“ – a guess: confirmed when the amounts before it (all, or
+the last few) give it, else „nicht geprüft“. Figures computed here with Fractions."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import check, write
+from tests.referenz.rechnen import euro
+
+ERSTER, ZWEITER, ANDERES = Fraction(60_000), Fraction(40_000), Fraction(7_500)
+
+
+def _absatz(summe: Fraction) -> str:
+    return (
+        f"Im Vorjahr wurden {euro(ANDERES)} ausgegeben. Für den ersten Bauabschnitt werden {euro(ERSTER)} "
+        f"bereitgestellt, für den zweiten {euro(ZWEITER)}. In der Summe demnach {euro(summe)}.\n"
+    )
+
+
+def test_a_total_of_the_last_amounts_before_it_is_confirmed(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _absatz(ERSTER + ZWEITER)))
+    assert code == 0
+    assert [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("satzsumme", euro(ERSTER + ZWEITER), "stimmt")
+    ]
+
+
+def test_a_total_of_all_amounts_before_it_is_confirmed(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _absatz(ANDERES + ERSTER + ZWEITER)))
+    assert [(b["art"], b["getippt"]) for b in report["befunde"]] == [("satzsumme", euro(ANDERES + ERSTER + ZWEITER))]
+
+
+def test_a_total_no_run_of_amounts_gives_stays_unchecked(capsys, tmp_path):
+    typed = ERSTER + ZWEITER + 1
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _absatz(typed)))
+    assert code == 0 and report["befunde"] == []
+    assert euro(typed) in [f["zahl"] for f in report["nicht_geprueft"]]
