@@ -37,3 +37,29 @@ def test_a_total_no_run_of_amounts_gives_stays_unchecked(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _absatz(typed)))
     assert code == 0 and report["befunde"] == []
     assert euro(typed) in [f["zahl"] for f in report["nicht_geprueft"]]
+
+
+# --- a list split by slashes that names its total -------------------------------------------------------------------
+
+GESAMT, FOERDERUNG = Fraction(100), Fraction(65)
+
+
+def _liste(eigen: Fraction) -> str:
+    return f"Gesamt {GESAMT} T€ / Fördermittel {FOERDERUNG} T€ / Eigenmittel {eigen} T€\n"
+
+
+def test_a_slash_list_whose_parts_give_its_total(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _liste(GESAMT - FOERDERUNG)))
+    assert code == 0
+    assert [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("satzsumme", f"{GESAMT}\u00a0T€", "stimmt")
+    ]
+
+
+def test_a_slash_list_whose_parts_do_not_give_its_total_is_not_eindeutig(capsys, tmp_path):
+    eigen = GESAMT - FOERDERUNG - 5
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _liste(eigen)))
+    assert code == 0
+    assert [(b["status"], b["nachgerechnet"]) for b in report["befunde"]] == [
+        ("nicht eindeutig", f"{FOERDERUNG + eigen}\u00a0T€")
+    ]
