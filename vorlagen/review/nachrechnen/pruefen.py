@@ -14,6 +14,7 @@ from vorlagen.review.nachrechnen import (
     anteil,
     deckung,
     differenzzeilen,
+    einheitzeile,
     faltung,
     gesamtzeile,
     haushaltssaldo,
@@ -58,6 +59,7 @@ class Pruefung:
 
 
 def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
+    zeilen = einheitzeile.join(zeilen)  # „12.500“ / „€“: the unit a page wrapped onto a line of its own
     found: list[Rechnung] = []
     reihen = []
     for zeile in zeilen:
