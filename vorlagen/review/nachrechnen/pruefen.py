@@ -14,6 +14,7 @@ from vorlagen.review.nachrechnen import (
     anteil,
     deckung,
     differenzzeilen,
+    eigenkapital,
     einheitzeile,
     faltung,
     gesamtzeile,
@@ -87,6 +88,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     quote.recognise(zeilen, found)
     deckung.recognise(zeilen, found)
     restbetrag.recognise(zeilen, found)
+    eigenkapital.recognise(zeilen, found)
     prosa.recognise(zeilen, found)
     satzsumme.recognise(zeilen, found)
     verweis.recognise(zeilen, found)
