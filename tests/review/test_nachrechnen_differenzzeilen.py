@@ -48,15 +48,27 @@ VON, UM = Fraction(660, 10), Fraction(200, 10)
 
 
 def test_from_by_to_in_this_order(capsys, tmp_path):
-    line = (
-        f"Im nachrichtlichen Teil steigen die Stellen für die AHA von {zahl(VON, 1)} um {{}} auf {zahl(VON + UM, 1)}.\n"
-    )
-    code, report, _ = check(capsys, write(tmp_path, "a.txt", line.format(zahl(UM, 1))))
+    line = f"Im nachrichtlichen Teil{{}} die Stellen für die AHA von {zahl(VON, 1)} um {{}} auf {zahl(VON + UM, 1)}.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", line.format(" sind", zahl(UM, 1))))
     assert code == 0
     assert [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [("von_auf_um", zahl(UM, 1), "stimmt")]
-    code, report, _ = check(capsys, write(tmp_path, "b.txt", line.format(zahl(UM + 1, 1))))
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", line.format(" sind", zahl(UM + 1, 1))))
     assert code == 1
     assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [(zahl(UM + 1, 1), zahl(UM, 1))]
+
+
+def test_from_by_to_with_its_verb_checks_the_new_level_with_its_direction(capsys, tmp_path):
+    line = f"Im nachrichtlichen Teil {{}} die Stellen für die AHA von {zahl(VON, 1)} um {zahl(UM, 1)} auf {{}}.\n"
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", line.format("steigen", zahl(VON + UM, 1))))
+    assert code == 0
+    assert [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("von_um_auf", zahl(VON + UM, 1), "stimmt")
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", line.format("sinken", zahl(VON + UM, 1))))
+    assert code == 1  # „sinken … um 20,0 auf 86,0“: the level went the other way
+    assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (zahl(VON + UM, 1), zahl(VON - UM, 1))
+    ]
 
 
 # --- „von A um C erhöht und damit auf B“: the § 2 of a Nachtragshaushaltssatzung, with its direction ------------

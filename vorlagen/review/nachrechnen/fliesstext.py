@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from vorlagen.review.nachrechnen import verteilung
+from vorlagen.review.nachrechnen import verteilung, vonumauf
 from vorlagen.review.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.review.nachrechnen.zahlen import Zahl
 
@@ -34,11 +34,6 @@ _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
 _FROM = re.compile(r"\bvon\s*$")
 _UM = re.compile(r"\bum\s*$")
-_UP = ("erhöht", "angehoben", "aufgestockt")
-_VERB_TO = re.compile(
-    r"^\s*(?P<verb>erhöht|angehoben|aufgestockt|vermindert|verringert|gesenkt|reduziert|gekürzt)\s+"
-    r"(?:und\s+)?(?:damit\s+|somit\s+)?(?:nunmehr\s+)?(?:neu\s+)?auf\s*$"
-)
 _UM_FROM = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+\s+){0,2}von\s*$")
 _TO = re.compile(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$")
 _BY = re.compile(
@@ -56,7 +51,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """Every calculation the text states in words (the first one found for a result counts)."""
     return (
-        _raised_to(text, figs, at)
+        vonumauf.checks(text, figs, at)
         + _from_to_by(text, figs, at)
         + verteilung.in_sentence(text, figs, at)
         + _percentages(text, figs, at)
@@ -73,35 +68,6 @@ def between(text: str, a: Zahl, b: Zahl) -> str:
 def _before(text: str, zahl: Zahl) -> str:
     """The words just before a figure (a bounded look back: the work stays linear in a line's length)."""
     return text[max(0, zahl.start - 40) : zahl.start]
-
-
-def _raised_to(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
-    """`in Höhe von 11.071.702 EUR um 19.017.000 EUR erhöht und damit auf 30.088.702 EUR neu festgesetzt` (the
-    § 2 of a Nachtragshaushaltssatzung): the verb says the direction, so the new amount is checked with its sign."""
-    found = []
-    for a, c, b in zip(figs, figs[1:], figs[2:]):
-        verb = _VERB_TO.match(between(text, c, b))
-        if not (
-            verb
-            and a.einheit == c.einheit == b.einheit != "%"
-            and min(a.wert, b.wert, c.wert) >= 0
-            and _FROM.search(_before(text, a))
-            and re.fullmatch(r"\s*um\s*", between(text, a, c))
-        ):
-            continue
-        sign = 1 if verb["verb"] in _UP else -1
-        found.append(
-            Rechnung(
-                f"Veränderung „von … um … {verb['verb']} auf …“",
-                "summe",
-                [at(a), at(c)],
-                at(b),
-                f"{a.betrag()} {'+' if sign > 0 else '−'} {c.betrag()}",
-                vorzeichen=[1, sign],
-                typ="von_um_auf",
-            )
-        )
-    return found
 
 
 def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
@@ -131,6 +97,7 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
             and _FROM.search(_before(text, a))
             and re.fullmatch(r"\s*um\s*", between(text, a, c))
             and re.fullmatch(r"\s*auf\s*", between(text, c, b))
+            and not vonumauf.direction(text, a)  # with its verb: vonumauf.py checks the new amount
         ):
             found.append(
                 Rechnung(
