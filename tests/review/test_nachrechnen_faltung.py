@@ -61,12 +61,26 @@ EINZAHLUNGEN = (Fraction(0), Fraction(0), Fraction(1_289_276))
 AUSZAHLUNGEN = (Fraction(19_017_000), Fraction(0), Fraction(11_369_188))
 
 
+def _aenderung(zeile: tuple[Fraction, Fraction, Fraction]) -> Fraction:
+    plus, minus, _ = zeile
+    return plus - minus
+
+
+def _neu(zeile: tuple[Fraction, Fraction, Fraction]) -> Fraction:
+    _, _, alt = zeile
+    return alt + _aenderung(zeile)
+
+
+def _bisher(zeile: tuple[Fraction, Fraction, Fraction]) -> Fraction:
+    return zeile[2]
+
+
 def _nachtrag(saldo_neu: Fraction | None = None) -> str:
     def row(label: str, plus: Fraction, minus: Fraction, alt: Fraction, neu: Fraction | None = None) -> list[str]:
         return [label, zahl(plus), zahl(minus), zahl(alt), zahl(alt + plus - minus if neu is None else neu)]
 
-    alt = EINZAHLUNGEN[2] - AUSZAHLUNGEN[2]
-    net = (EINZAHLUNGEN[0] - EINZAHLUNGEN[1]) - (AUSZAHLUNGEN[0] - AUSZAHLUNGEN[1])
+    alt = _bisher(EINZAHLUNGEN) - _bisher(AUSZAHLUNGEN)
+    net = _aenderung(EINZAHLUNGEN) - _aenderung(AUSZAHLUNGEN)
     assert net < 0  # the Saldo falls: its change stands in „vermindert um“
     head = ["Mit dem Nachtragshaushaltsplan werden", "erhöht um", "vermindert um", "gegenüber bisher"]
     return _zellen(
@@ -83,17 +97,20 @@ def _nachtrag(saldo_neu: Fraction | None = None) -> str:
 def test_a_nachtrag_table_stored_one_cell_per_line(capsys, tmp_path):
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _nachtrag()))
     assert code == 0 and by_status(report, "Fehler") == []
-    neu = (EINZAHLUNGEN[2] + EINZAHLUNGEN[0] - EINZAHLUNGEN[1]) - (AUSZAHLUNGEN[2] + AUSZAHLUNGEN[0] - AUSZAHLUNGEN[1])
+    neu = _neu(EINZAHLUNGEN) - _neu(AUSZAHLUNGEN)
     # the Saldo row: label on line 33, its cells on 35, 37, 39, 41
     on_saldo = {(b["zeile"], b["getippt"]) for b in by_status(report, "stimmt") if b["zeile"] >= 35}
     assert (37, zahl(AUSZAHLUNGEN[0])) in on_saldo  # its change: the net of the changes above
-    assert (39, zahl(EINZAHLUNGEN[2] - AUSZAHLUNGEN[2])) in on_saldo  # bisher: Einzahlungen less Auszahlungen
+    assert (
+        39,
+        zahl(_bisher(EINZAHLUNGEN) - _bisher(AUSZAHLUNGEN)),
+    ) in on_saldo  # bisher: Einzahlungen less Auszahlungen
     assert (41, zahl(neu)) in on_saldo
     assert report["nicht_geprueft"] == []
 
 
 def test_a_slip_in_a_nachtrag_table_stored_one_cell_per_line(capsys, tmp_path):
-    neu = (EINZAHLUNGEN[2] + EINZAHLUNGEN[0] - EINZAHLUNGEN[1]) - (AUSZAHLUNGEN[2] + AUSZAHLUNGEN[0] - AUSZAHLUNGEN[1])
+    neu = _neu(EINZAHLUNGEN) - _neu(AUSZAHLUNGEN)
     typed = -neu  # the sign lost
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _nachtrag(typed)))
     assert code == 1

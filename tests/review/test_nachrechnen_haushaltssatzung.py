@@ -193,11 +193,20 @@ ERTRAG = (Fraction(0), Fraction(920_000), Fraction(530_045_954))
 AUFWAND = (Fraction(0), Fraction(4_252_042), Fraction(520_831_461))
 
 
+def _bisher(zeile: tuple[Fraction, Fraction, Fraction]) -> Fraction:
+    return zeile[2]
+
+
+def _veraenderung(zeile: tuple[Fraction, Fraction, Fraction]) -> Fraction:
+    plus, minus, _ = zeile
+    return plus - minus
+
+
 def _saldo_nachtrag(saldo_plus: Fraction) -> str:
     def row(label: str, plus: Fraction, minus: Fraction, alt: Fraction) -> str:
         return f"| {label} | {zahl(plus)} | {zahl(minus)} | {zahl(alt)} | {zahl(alt + plus - minus)} |\n"
 
-    alt = ERTRAG[2] - AUFWAND[2]
+    alt = _bisher(ERTRAG) - _bisher(AUFWAND)
     return (
         "| | erhöht um EUR | vermindert um EUR | gegenüber bisher EUR | auf nunmehr EUR festgesetzt |\n"
         "| im ordentlichen Ergebnis | | | | |\n"
@@ -209,17 +218,17 @@ def _saldo_nachtrag(saldo_plus: Fraction) -> str:
 
 
 def test_the_change_of_a_saldo_in_a_nachtrag_is_the_net_of_the_changes_above(capsys, tmp_path):
-    net = (ERTRAG[0] - ERTRAG[1]) - (AUFWAND[0] - AUFWAND[1])
+    net = _veraenderung(ERTRAG) - _veraenderung(AUFWAND)
     assert net > 0
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _saldo_nachtrag(net)))
     assert code == 0 and by_status(report, "Fehler") == []
     on_saldo = [(b["art"], b["getippt"]) for b in report["befunde"] if b["zeile"] == 5 and b["status"] == "stimmt"]
     assert ("nachtrag", zahl(net)) in on_saldo  # the change, not the Saldo of the two changes (0 − 0)
-    assert ("saldo", zahl(ERTRAG[2] - AUFWAND[2])) in on_saldo  # bisher: Erträge less Aufwendungen
+    assert ("saldo", zahl(_bisher(ERTRAG) - _bisher(AUFWAND))) in on_saldo  # bisher: Erträge less Aufwendungen
 
 
 def test_a_saldo_change_that_is_not_the_net_of_the_changes_is_a_slip(capsys, tmp_path):
-    net = (ERTRAG[0] - ERTRAG[1]) - (AUFWAND[0] - AUFWAND[1])
+    net = _veraenderung(ERTRAG) - _veraenderung(AUFWAND)
     typed = net + 1000
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _saldo_nachtrag(typed)))
     assert code == 1

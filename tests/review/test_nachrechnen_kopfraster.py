@@ -125,10 +125,15 @@ ERTRAEGE = (Fraction(530_045_954), Fraction(0), Fraction(920_000))
 AUFWAND = (Fraction(520_831_461), Fraction(0), Fraction(4_252_042))
 
 
+def _nunmehr(zeile: tuple[Fraction, Fraction, Fraction]) -> Fraction:
+    alt, plus, minus = zeile
+    return alt + plus - minus
+
+
 def _nachtrag(neu_aufwand: Fraction) -> str:
     cells = ["gegenüber bisher", "erhöht um", "vermindert um", "nunmehr festgesetzt auf"]
     for label, (alt, plus, minus), neu in (
-        ("die Erträge", ERTRAEGE, ERTRAEGE[0] + ERTRAEGE[1] - ERTRAEGE[2]),
+        ("die Erträge", ERTRAEGE, _nunmehr(ERTRAEGE)),
         ("die Aufwendungen", AUFWAND, neu_aufwand),
     ):
         cells += [label, zahl(alt), zahl(plus), zahl(minus), zahl(neu)]
@@ -136,18 +141,18 @@ def _nachtrag(neu_aufwand: Fraction) -> str:
 
 
 def test_a_nachtrag_whose_head_names_only_the_columns_of_figures(capsys, tmp_path):
-    neu = AUFWAND[0] + AUFWAND[1] - AUFWAND[2]
+    neu = _nunmehr(AUFWAND)
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _nachtrag(neu)))
     assert code == 0
     # head on lines 3–9; the rows' labels on 11 and 21, their new amounts on 19 and 29
     assert [(b["art"], b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
-        ("nachtrag", 19, zahl(ERTRAEGE[0] - ERTRAEGE[2]), "stimmt"),
+        ("nachtrag", 19, zahl(_nunmehr(ERTRAEGE)), "stimmt"),
         ("nachtrag", 29, zahl(neu), "stimmt"),
     ]
 
 
 def test_a_slip_in_a_nachtrag_stored_one_cell_per_line(capsys, tmp_path):
-    neu = AUFWAND[0] + AUFWAND[1] - AUFWAND[2]
+    neu = _nunmehr(AUFWAND)
     code, report, _ = check(capsys, write(tmp_path, "a.txt", _nachtrag(neu + 10_000)))
     assert code == 1
     assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
