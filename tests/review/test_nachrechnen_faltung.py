@@ -172,3 +172,18 @@ def test_two_lines_of_text_each_over_an_amount_are_no_table(capsys, tmp_path):
     text = _zellen("Zuschuss des Landes", "12.000 €", "Zuschuss des Kreises", "3.000 €", "Die Beträge sind vorläufig.")
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and report["befunde"] == []
+
+
+def test_cells_of_a_table_stored_one_cell_per_line_that_no_calculation_uses_are_listed(capsys, tmp_path):
+    stellen = {"Verwaltung": ("10,5", "11,0"), "Bauhof": ("4,0", "4,0")}
+    cells = [c for name, (a, b) in stellen.items() for c in (name, a, b)]
+    code, report, _ = check(
+        capsys, write(tmp_path, "a.txt", _zellen("Bereich", "2023", "2024", *cells, "Der Plan gilt."))
+    )
+    assert code == 0 and report["befunde"] == []
+    assert [(f["zeile"], f["zahl"]) for f in report["nicht_geprueft"]] == [
+        (9, "10,5"),
+        (11, "11,0"),
+        (15, "4,0"),
+        (17, "4,0"),
+    ]

@@ -104,7 +104,8 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     found = urteil.revive(found, urteil.own_claims(found, kept))
     pruefung = Pruefung(datei, found, [])
     _consequences(pruefung)
-    _mentions(pruefung, zeilen, unsure)
+    cells = {r.fund(z).key for r in zeilen_reihen if r.orte for z in r.werte}  # a table stored one cell per line
+    _mentions(pruefung, zeilen, unsure, cells)
     return pruefung
 
 
@@ -205,9 +206,15 @@ def _result_like(zeile: Zeile, zahl) -> bool:
     return zahl.tiefe == 0 and not zeile.text[: zahl.start].rstrip().endswith(("Nr.", "§", "Tel."))
 
 
-def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] | set[tuple] = frozenset()) -> None:
+def _mentions(
+    pruefung: Pruefung,
+    zeilen: list[Zeile],
+    unsure: frozenset[tuple] | set[tuple] = frozenset(),
+    cells: frozenset[tuple] | set[tuple] = frozenset(),
+) -> None:
     """Figures no calculation uses: repeats of a calculated figure, or else "nicht geprüft" (money, percentages,
-    figures of a total line, and the result of every calculation that could not be confirmed)."""
+    figures of a total line, the cells of a table a page stored one cell per line, and the result of every
+    calculation that could not be confirmed)."""
     tied = {t.key for r in pruefung.rechnungen for t in r.teile} | {r.ergebnis.key for r in pruefung.rechnungen}
     results: dict[tuple, list[Rechnung]] = defaultdict(list)
     for rechnung in pruefung.rechnungen:
@@ -230,7 +237,14 @@ def _mentions(pruefung: Pruefung, zeilen: list[Zeile], unsure: frozenset[tuple] 
                 or zahl.einheit not in ("€", "%")
                 and fund.key not in unsure
                 and not (
-                    (total_line or money_table or zahl.start >= after or unit_named and _AMOUNT_LIKE.search(zahl.text))
+                    (
+                        total_line
+                        or money_table
+                        or zahl.start >= after
+                        or unit_named
+                        and _AMOUNT_LIKE.search(zahl.text)
+                        or fund.key in cells
+                    )
                     and _result_like(zeile, zahl)
                 )
             ):
