@@ -3,7 +3,9 @@ file opened, and the application served by waitress; the first line names the ad
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 
 from vorlagen.core.pfade import gezeigt
 from vorlagen.load.settings import locate
@@ -70,9 +72,26 @@ def starten(konfiguration: Konfiguration) -> int:
         flush=True,
     )
     bauschlange.starten()  # the first build runs while the first people sign in
+    vorher = _beim_beenden()
     try:
-        server.run()
+        server.run()  # returns after Strg+C or SIGTERM: waitress closes itself on SystemExit and KeyboardInterrupt
     finally:
         server.close()
         bauschlange.schliessen()
+        if vorher is not None:
+            signal.signal(signal.SIGTERM, vorher)
+    print("vorlagen server beendet.", flush=True)
     return 0
+
+
+def _beenden(signum, frame) -> None:
+    raise SystemExit(0)
+
+
+def _beim_beenden():
+    """SIGTERM (systemd stops the service) raises SystemExit while the server runs: the only exceptions besides
+    Strg+C that waitress passes on when they arrive in the middle of answering a request – any other (the command's
+    own) it would log and swallow, and the service would run on. The handler before; None outside the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _beenden)
