@@ -4,6 +4,7 @@ and a service that swallowed its stop would run on until systemd kills it)."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import threading
@@ -29,10 +30,8 @@ def test_sigterm_ends_the_server_while_it_answers_requests(tmp_path):
 
         def fragen() -> None:  # pages asked for without a pause, as many open pages do
             while not fertig.is_set():
-                try:
+                with contextlib.suppress(OSError):
                     urllib.request.urlopen(adresse + "/anmelden", timeout=5).read()
-                except OSError:
-                    pass
 
         faeden = [threading.Thread(target=fragen) for _ in range(4)]
         for faden in faeden:

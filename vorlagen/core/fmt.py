@@ -58,15 +58,21 @@ def _format_number(value, places: int) -> str:
 
 def zahl(value, stellen: int | None = None) -> str:
     """3.5 → '3,5'; 0.75 → '0,75'; zahl(35, 2) → '35,00'. Without `stellen`, as many as needed."""
-    if stellen is None:
-        value = exact(value)
-        rest = value.denominator
-        for factor in (2, 5):
-            while rest % factor == 0:
-                rest //= factor
-        shown = Decimal(value.numerator) / Decimal(value.denominator)
-        stellen = max(0, -int(shown.normalize().as_tuple().exponent)) if rest == 1 else 2  # 1/3 → '0,33'
-    return _number(value, stellen)
+    return _number(value, noetige_stellen(value) if stellen is None else stellen)
+
+
+def noetige_stellen(value) -> int:
+    """The places `zahl` prints a value with when none are given: all of a terminating decimal (1/8192 → 13), two of
+    any other (1/3 → '0,33')."""
+    value = exact(value)
+    rest = value.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    if rest != 1:
+        return 2
+    shown = Decimal(value.numerator) / Decimal(value.denominator)
+    return max(0, -int(shown.normalize().as_tuple().exponent))
 
 
 def dezimalkomma(wert: str | Decimal | float, stellen: int | None = None) -> str:

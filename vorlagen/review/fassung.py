@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
-from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl
+from vorlagen.core.fmt import NBSP, Zahlformat, datum, noetige_stellen, zahl
 from vorlagen.core.money import exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
 from vorlagen.render import drucksachen, plaintext
@@ -37,10 +37,10 @@ class Zahl:
     def gedruckt(self) -> tuple[Fraction, int]:
         """The value as printed, as a number in the unit it prints in, and the places it prints with."""
         if self.im_druck is not None:
-            return self.im_druck, self.stellen if self.stellen is not None else _dezimalen(self.im_druck)
+            return self.im_druck, self.stellen if self.stellen is not None else noetige_stellen(self.im_druck)
         places = max(0, -int(self.quantum.as_tuple().exponent)) if self.money else self.stellen
-        if places is None:
-            return exact(self.value), _dezimalen(exact(self.value))
+        if places is None:  # printed by `zahl` with the places it needs (two of a decimal that does not end)
+            places = noetige_stellen(self.value)
         return exact(round_half_up(self.value, Decimal(1).scaleb(-places))), places
 
 
@@ -57,14 +57,6 @@ def differenz(alt: Zahl, neu: Zahl, zahlformat: Zahlformat) -> str | None:
         return f"{text}{NBSP}{zahlformat.geldeinheit('€')}"
     einheit = "Prozentpunkte" if neu.einheit == "%" else zahlformat.geldeinheit(neu.einheit).replace(" ", NBSP)
     return text if neu.einheit in ("", "Anzahl") else f"{text}{NBSP}{einheit}"
-
-
-def _dezimalen(value: Fraction) -> int:
-    """The decimals of a printed value (it has finitely many): 3/8 → 3; at most twelve."""
-    places = 0
-    while places < 12 and (value * 10**places).denominator != 1:
-        places += 1
-    return places
 
 
 @dataclass
