@@ -88,7 +88,7 @@ def pytest_sessionfinish(session, exitstatus):
     ordner = session.config.stash.get(TEMPORDNER, None)
     if ordner is None:
         return
-    liegen = liegengeblieben(ordner)
+    liegen = sorted(path.name for path in ordner.iterdir()) if ordner.is_dir() else []
     shutil.rmtree(ordner, ignore_errors=True)  # the system's folder is clean either way
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     schriften = [name for name in liegen if name.startswith(SCHRIFTKOPIEN)]
@@ -102,17 +102,18 @@ def pytest_sessionfinish(session, exitstatus):
             f"Hinweis: {len(befehle)} Ordner eines abgebrochenen Befehls entfernt: {', '.join(befehle)}"
         )
     liegen = [name for name in liegen if not name.startswith((SCHRIFTKOPIEN, BEFEHLSORDNER))]
-    if liegen:
-        text = "Im Temporärordner liegengeblieben – ein Test oder ein Befehl räumt nicht auf: " + ", ".join(liegen)
+    if liegen:  # named after the kinds above are taken out: twenty of those must not hide what else is there
+        text = "Im Temporärordner liegengeblieben – ein Test oder ein Befehl räumt nicht auf: " + ", ".join(
+            hoechstens_zwanzig(liegen)
+        )
         if reporter is not None:
             reporter.write("\n")  # after the progress of the tests, which ends no line
             reporter.write_line(text, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def liegengeblieben(ordner: Path) -> list[str]:
-    """What lies in the run's temporary folder (names, at most 20 shown)."""
-    names = sorted(path.name for path in ordner.iterdir()) if ordner.is_dir() else []
+def hoechstens_zwanzig(names: list[str]) -> list[str]:
+    """At most 20 names shown, and how many more there are."""
     return names[:20] + ([f"… und {len(names) - 20} weitere"] if len(names) > 20 else [])
 
 
