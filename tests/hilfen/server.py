@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -66,9 +67,12 @@ def repository(wurzel: Path) -> Path:
 
 
 @contextlib.contextmanager
-def gestartet(wurzel: Path, ausgabe: list[str] | None = None) -> Iterator[str]:
-    """The server of this repository as a process; its base address. Stopped (and waited for) at the end; all it
-    wrote to stdout and stderr in `ausgabe` then, if given."""
+def gestartet(
+    wurzel: Path, ausgabe: list[str] | None = None, ende: list[tuple[int | None, float]] | None = None
+) -> Iterator[str]:
+    """The server of this repository as a process; its base address. Stopped with SIGTERM (and waited for) at the
+    end; all it wrote to stdout and stderr in `ausgabe` then, if given, and in `ende` its return code and the seconds
+    it took to end when asked (None: it did not end within a minute and was killed)."""
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "server", "--config", "vorlagen-server.toml"],
         cwd=wurzel,
@@ -86,9 +90,12 @@ def gestartet(wurzel: Path, ausgabe: list[str] | None = None) -> Iterator[str]:
         assert adresse, erste
         yield adresse.group(1)
     finally:
+        gefragt = time.monotonic()
         process.terminate()
         try:
             process.wait(timeout=60)  # a second, or a few on a loaded machine
+            if ende is not None:
+                ende.append((process.returncode, time.monotonic() - gefragt))
         finally:
             if process.poll() is None:  # it did not end when asked: ended, so that nothing is left running
                 process.kill()

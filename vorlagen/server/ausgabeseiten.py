@@ -28,15 +28,15 @@ def einrichten(app: Flask, dienst) -> None:
     def stand(name: str):
         ordner = ordner_lesen(dienst, name)
         antwort = stand_der_seite(data, ordner, dienst.bauschlange.stand)
-        word = pdf_adresse(data, ordner).split("/")[-1][:-4] + ".docx"
-        antwort["word"] = _gebaut(dienst, ordner, word) is not None
+        slug = _slug(data, ordner)
+        antwort["word"] = _gebaut(dienst, ordner, slug, f"{slug}.docx") is not None
         return Response(json.dumps(antwort, ensure_ascii=False), mimetype="application/json")
 
     @app.get("/vorlagen/<slug>/<datei>")
     @app.get("/intern/vorlagen/<slug>/<datei>")
     def datei(slug: str, datei: str):
         ordner = _ordner_des_slugs(data, slug) if DATEI.fullmatch(datei) else None
-        pfad = _gebaut(dienst, ordner, datei) if ordner is not None else None
+        pfad = _gebaut(dienst, ordner, slug, datei) if ordner is not None else None
         if pfad is None:
             abort(HTTPStatus.NOT_FOUND)
         antwort = Response(pfad.read_bytes(), mimetype=mimetypes.guess_type(datei)[0] or "application/octet-stream")
@@ -44,14 +44,13 @@ def einrichten(app: Flask, dienst) -> None:
         return antwort
 
 
-def _gebaut(dienst, ordner: Path, datei: str) -> Path | None:
-    """The file `datei` the builds made for the Vorlage in `ordner`, as the person signed in may see it: a draft
-    (kept in intern/ beside a public Vorlage's released state) only by those who may change, sign or schedule it;
-    None when there is none or the person may not read the Vorlage."""
+def _gebaut(dienst, ordner: Path, slug: str, datei: str) -> Path | None:
+    """The file `datei` the builds made for the Vorlage in `ordner` (output folder `slug`), as the person signed in
+    may see it: a draft (kept in intern/ beside a public Vorlage's released state) only by those who may change,
+    sign or schedule it; None when there is none or the person may not read the Vorlage."""
     federfuehrend, oeffentlich = angaben(ordner)
     if not darf_lesen(g.person, federfuehrend, oeffentlich):
         return None
-    slug = pdf_adresse(dienst.data, ordner).split("/")[-2]
     intern = dienst.bauschlange.ausgabe / "intern" / "vorlagen" / slug / datei
     kandidaten = [intern] if not oeffentlich or darf_entwurf_sehen(g.person, federfuehrend) else []
     if oeffentlich:
@@ -62,6 +61,11 @@ def _gebaut(dienst, ordner: Path, datei: str) -> Path | None:
 def _ordner_des_slugs(data: Path, slug: str) -> Path | None:
     """The folder of the Vorlage whose output is `slug` (its Nummer, or else its folder name)."""
     for ordner in sorted((data / "vorlagen").iterdir()) if (data / "vorlagen").is_dir() else []:
-        if ordner.is_dir() and pdf_adresse(data, ordner).split("/")[-2] == slug:
+        if ordner.is_dir() and _slug(data, ordner) == slug:
             return ordner
     return None
+
+
+def _slug(data: Path, ordner: Path) -> str:
+    """The name of the Vorlage's output folder, as the build names it (its Nummer, or else its folder name)."""
+    return pdf_adresse(data, ordner).split("/")[-2]
