@@ -59,6 +59,16 @@ if $test; then
     [ ${#java[@]} -eq 0 ] || says+=("Java und JAXB ins System (apt, für veraPDF)")
     required+=("${java[@]}")
   fi
+  # Kerberos sign-in through the reverse proxy as the handbook sets it up: a KDC of the test's own realm, kinit, and
+  # Apache with mod_auth_gssapi in front of the server (tests/server/test_proxy_kerberos.py)
+  if ! command -v krb5kdc >/dev/null || ! command -v kadmin.local >/dev/null || ! command -v kinit >/dev/null; then
+    required+=(krb5-kdc krb5-admin-server krb5-user)
+    says+=("einen Kerberos-KDC mit kinit ins System (apt, für die Anmeldung über den Reverse-Proxy, 3 MB)")
+  fi
+  if ! command -v apache2 >/dev/null || [ ! -f /usr/lib/apache2/modules/mod_auth_gssapi.so ]; then
+    required+=(apache2 libapache2-mod-auth-gssapi)
+    says+=("Apache mit mod_auth_gssapi ins System (apt, der Reverse-Proxy der Kerberos-Anmeldung, 10 MB)")
+  fi
   if oidc_missing && ! command -v npm >/dev/null; then
     required+=(nodejs npm)
     says+=("Node.js und npm ins System (apt, für den OpenID-Connect-Anbieter der Server-Tests)")

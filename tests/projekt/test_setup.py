@@ -96,7 +96,9 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
         "System (apt, Seitenbilder der PDFs für die Tests); LibreOffice Writer ohne Oberfläche ins System (apt, prüft "
         "die Word-Dateien, etwa 250 MB); die Schriften Liberation Sans und Serif ins System (apt, 2 MB, für die "
         "Word-Dateien in LibreOffice); Java und JAXB ins "
-        "System (apt, für veraPDF); die Python-Pakete aus requirements.lock, requirements-test.lock und "
+        "System (apt, für veraPDF); einen Kerberos-KDC mit kinit ins System (apt, für die Anmeldung über den "
+        "Reverse-Proxy, 3 MB); Apache mit mod_auth_gssapi ins System (apt, der Reverse-Proxy der Kerberos-Anmeldung, "
+        "10 MB); die Python-Pakete aus requirements.lock, requirements-test.lock und "
         "requirements-handbuch.lock nach .venv/ (Testwerkzeuge: pytest, playwright, ruff, mypy; Handbuch: Sphinx); "
         "die PDF-Prüfprogramme veraPDF und outloud nach "
         ".werkzeuge/ (für die PDF-Normtests, etwa 250 MB); den OpenID-Connect-Anbieter der Server-Tests (npm-Paket "
@@ -106,6 +108,7 @@ def test_the_test_set_up_says_in_one_line_what_it_installs_where_and_why(tmp_pat
     apt = [c.split()[5:] for c in calls if c.startswith("apt-get install -y -qq --no-install-recommends ")]
     wanted = ["chromium", "poppler-utils", "libreoffice-writer-nogui", "fonts-liberation", "default-jdk-headless"]
     wanted += [] if jaxb else ["libjaxb-java"]
+    wanted += ["krb5-kdc", "krb5-admin-server", "krb5-user", "apache2", "libapache2-mod-auth-gssapi"]
     assert len(apt) == 1 and [p for p in apt[0] if not p.startswith("libpango")] == wanted
     assert [c for c in calls if c.startswith("pip")] == [
         "pip -m pip install -q --disable-pip-version-check -r requirements.lock",
