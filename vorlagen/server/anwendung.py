@@ -17,6 +17,7 @@ from vorlagen.server import (
     anmeldung,
     ausgabeseiten,
     entwuerfe,
+    fehlerseiten,
     gitstand,
     hilfeseiten,
     protokoll,
@@ -129,6 +130,7 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     def methode(_error):
         return text(HTTPStatus.METHOD_NOT_ALLOWED, "Diese Adresse nimmt diese Art Anfrage nicht an.")
 
+    fehlerseiten.einrichten(app)
     anmeldung.einrichten(app, dienst)
     vorlagenseiten.einrichten(app, dienst)
     ausgabeseiten.einrichten(app, dienst)

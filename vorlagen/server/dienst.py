@@ -9,7 +9,7 @@ import threading
 
 from vorlagen.core.pfade import gezeigt
 from vorlagen.load.settings import locate
-from vorlagen.server import gitstand
+from vorlagen.server import fehlerseiten, gitstand
 from vorlagen.server.anwendung import anwendung
 from vorlagen.server.bauschlange import Bauschlange
 from vorlagen.server.konfiguration import Konfiguration, Ungueltig
@@ -66,6 +66,7 @@ def starten(konfiguration: Konfiguration) -> int:
             file=sys.stderr,
         )
         return 1
+    server.channel_class = fehlerseiten.Kanal  # what waitress cannot read, answered in German
     print(
         f"vorlagen server: http://{konfiguration.adresse}:{konfiguration.port}/ (für die Benutzer: "
         f"{konfiguration.oeffentlich}/) – Beenden mit Strg+C.",
