@@ -331,7 +331,9 @@ STAGES = {
     "render": "Setzen (HTML, PDF, Text)",
     "meetings": "Sitzungsdienst",
     "building": "Bauen und Vorschau",
-    "review": "Prüfung und Nachrechnen",
+    "review": "Vergleichen, Mitzeichnung und Aktualisieren",
+    "nachrechnen": "Nachrechnen",
+    "server": "Der Server für das ganze Haus",
     "cli": "Befehle",
 }
 

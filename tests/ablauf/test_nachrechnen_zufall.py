@@ -32,7 +32,7 @@ FALSE = ("Fehler", "Folgefehler")
 @pytest.mark.langsam
 @pytest.mark.parametrize("teil", range(REPOSITORIES))
 def test_no_calculation_of_a_random_vorlage_is_a_slip(teil, tmp_path, capsys):
-    from vorlagen.review.nachrechnen.pruefen import check_file
+    from vorlagen.nachrechnen.pruefen import check_file
 
     seed = SEED * 100 + teil
     data = repository(tmp_path, seed, VORLAGEN)

@@ -25,7 +25,7 @@ GRENZEN = {
     "review/aktualisieren.py:_gebaut",  # a whole build of a rewritten copy
     "review/datenkopie.py:kopieren",  # the copy of a data folder for that build, refused whole (a link out, a pipe)
     "review/gedruckt.py:_ausgerichtet",  # two builds' figures past the comparison's work bound: no proof
-    "review/nachrechnen/zeile.py:fail",  # known: a document nachrechnen cannot read; lesen.py catches it
+    "nachrechnen/zeile.py:fail",  # known: a document nachrechnen cannot read; lesen.py catches it
     "load/neuanlage.py:anlegen",  # a new folder (data repository, Vorlage) written whole or not at all
     "load/neuanlage.py:text_value",  # a text the user gave a command or the form of a new Vorlage, refused
 }

@@ -548,7 +548,7 @@ def _glossary() -> list[tuple[str, str, list[str]]]:
 
 def _glossary_errors(rows: list[tuple[str, str, list[str]]]) -> list[str]:
     """What is wrong with glossary rows: a module that is not there, a spelling its module does not have, a module
-    named like one of a row (in the pipeline, outside review/nachrechnen/) that the row does not name."""
+    named like one of a row (in the pipeline, outside nachrechnen/) that the row does not name."""
     package = ROOT / "vorlagen"
     pipeline = [p.relative_to(package).as_posix() for p in package.rglob("*.py") if "nachrechnen" not in p.parts]
     errors = []

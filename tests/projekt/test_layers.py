@@ -8,7 +8,7 @@ import pytest
 from tests.hilfen import ROOT
 
 PACKAGE = ROOT / "vorlagen"
-STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "server", "cli"]
+STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "nachrechnen", "server", "cli"]
 
 
 def _stage(module: str) -> int:

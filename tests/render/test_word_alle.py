@@ -21,7 +21,7 @@ def test_every_fixture_is_read_here():
 
 def _pruefen(out: Path) -> tuple[int, int]:
     """Checks every Word file of an output tree; (files, calculations confirmed)."""
-    from vorlagen.review.nachrechnen.pruefen import check_file
+    from vorlagen.nachrechnen.pruefen import check_file
 
     files, confirmed, wrong = 0, 0, []
     for docx in sorted(out.rglob("*.docx")):

@@ -52,7 +52,7 @@ def nachrechnen_options(parser: argparse.ArgumentParser) -> None:
 
 def nachrechnen(args: argparse.Namespace) -> int:
     """`nachrechnen`: recompute the arithmetic of typed Vorlagen."""
-    from vorlagen.review.nachrechnen import run
+    from vorlagen.nachrechnen import run
 
     return run(args.datei, args.json)
 

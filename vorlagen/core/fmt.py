@@ -236,7 +236,7 @@ FILTERNAMEN = (
     "geldeinheit",
 )
 
-# The format of a read that has no house to ask: a typed document read on its own (review/nachrechnen), a data
+# The format of a read that has no house to ask: a typed document read on its own (nachrechnen), a data
 # file checked as it is read, before any Körperschaft is at hand. Everything that prints for a Körperschaft takes
 # its `zahlformat` instead.
 OHNE_HAUS = Zahlformat("€")
