@@ -89,6 +89,22 @@ def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
         dienst.bauschlange.anstossen()
 
 
+def mit_stand(dienst, ordner: Path, html: bytes) -> bytes:
+    """A Vorlage's page with the state of its sign-offs under its heading and the way to its sign-off page."""
+    from markupsafe import escape
+
+    from vorlagen.server import mitzeichnungsablauf as ablauf
+
+    schritte = list(ablauf.letzte(dienst.konfiguration.zustand, ordner.name).values())
+    stand = ablauf.beschreibung(schritte) or "noch nicht zur Mitzeichnung gesandt"
+    adresse = f"{WURZEL}mitzeichnung/{urllib.parse.quote(ordner.name)}"
+    kasten = (
+        f'<p class="mitzeichnungsstand" id="mitzeichnungsstand">Mitzeichnung: {escape(stand)} – '
+        f'<a href="{escape(adresse)}">Mitzeichnung: senden, zeichnen, zurückgeben</a></p>'
+    )
+    return html.replace(b"</h1>", b"</h1>" + kasten.encode("utf-8"), 1)
+
+
 def einrichten(app: Flask, dienst) -> None:
     _lesen(app, dienst)
     _schreiben(app, dienst)
@@ -139,7 +155,8 @@ def _lesen(app: Flask, dienst) -> None:
             offen = bearbeitung.oeffnen(data, gefunden, _staende(dienst))
             gespeichert = request.args.get("gespeichert", "")
             offen.gespeichert = [n for n in gespeichert.split(",") if n]
-        antwort = Response(mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)), mimetype="text/html")
+        html = mit_stand(dienst, gefunden, mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)))
+        antwort = Response(html, mimetype="text/html")
         antwort.delete_cookie(entwuerfe.COOKIE)
         return antwort
 
