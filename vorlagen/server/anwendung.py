@@ -24,6 +24,7 @@ from vorlagen.server import (
     protokoll,
     proxy,
     schutz,
+    startseite,
     vorlagenseiten,
     zugaenge,
 )
@@ -135,5 +136,6 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     vorlagenseiten.einrichten(app, dienst)
     ausgabeseiten.einrichten(app, dienst)
     mitzeichnen.einrichten(app, dienst)
+    startseite.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app

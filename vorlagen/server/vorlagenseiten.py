@@ -115,8 +115,8 @@ def _lesen(app: Flask, dienst) -> None:
     data = dienst.data
 
     @app.get("/")
-    def start():
-        return redirect(WURZEL, HTTPStatus.SEE_OTHER)
+    def start():  # the person's start page (startseite.py)
+        return redirect(f"{WURZEL}start", HTTPStatus.SEE_OTHER)
 
     @app.get(f"{WURZEL}statisch/<name>")
     def statisch(name: str):

@@ -1,0 +1,101 @@
+"""The start page of each person: the Vorlagen of their Ämter with their state – Entwurf, zur Mitzeichnung bei …,
+zurückgegeben, freigegeben – and the deadline of the next Sitzung of their Beratungsfolge; for a Mitzeichnung role,
+what waits for it. The state comes from the last build's record (whether a Vorlage is an ENTWURF, building/cache)
+and the steps of its sign-offs (mitzeichnungsablauf.py): a page for everyone at once, without composing a Vorlage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, g
+
+from vorlagen.building.bearbeiten.routen import WURZEL
+from vorlagen.building.cache import Manifest
+from vorlagen.building.state import state_dir
+from vorlagen.compute.sitzungen import frist
+from vorlagen.core.fmt import datum
+from vorlagen.load import facts as fakten
+from vorlagen.server import mitzeichnungsablauf as ablauf
+from vorlagen.server.anmeldung import seite
+from vorlagen.server.rechte import darf_bearbeiten
+
+ADRESSE = f"{WURZEL}start"
+
+
+@dataclass
+class Zeile:
+    ordner: str
+    bezeichnung: str
+    betreff: str
+    stand: str
+    beratung: str  # the next Sitzung of its Beratungsfolge („ASI am 04.01.2027“), "" when none is coming
+    frist: str  # its deadline in words, "" when none
+    dringend: bool  # the deadline is past or within a week
+    tage: int  # days to the deadline (for the order: the most urgent first)
+
+
+def _stand(entwurf: list[str] | None, schritte: list[ablauf.Schritt]) -> str:
+    """The Vorlage's state in words: the build's record says Entwurf or freigegeben, the steps say to whom it went."""
+    grund = "noch nicht gebaut" if entwurf is None else "Entwurf" if entwurf else "freigegeben"
+    offen = [s for s in schritte if s.zustand != ablauf.GEZEICHNET] if grund != "freigegeben" else []
+    weg = ablauf.beschreibung(offen)
+    return f"{grund} – {weg}" if weg else grund
+
+
+def _frist(facts, source, heute: dt.date) -> tuple[str, str, bool, int]:
+    kommend = sorted(
+        (facts.sitzungen[b.sitzung] for b in source.vorlage.beratungsfolge if b.sitzung in facts.sitzungen),
+        key=lambda s: s.datum,
+    )
+    naechste = next((s for s in kommend if s.datum >= heute), None)
+    if naechste is None:
+        return "", "", False, 10**6
+    gremium = facts.gremium(naechste.gremium)
+    letzter = frist(facts, naechste)
+    tage = (letzter - heute).days
+    if tage < 0:
+        wann = f"{datum(letzter)} – seit {-tage} Tagen vorbei"
+    else:
+        wann = f"{datum(letzter)} – noch {tage} {'Tag' if tage == 1 else 'Tage'}"
+    return f"{gremium.name} am {datum(naechste.datum)}", wann, tage <= 7, tage
+
+
+def zeilen(dienst, person, heute: dt.date) -> tuple[list[Zeile], list[str]]:
+    """The rows of the person's Vorlagen (those of their Ämter), the most urgent deadline first; and what kept the
+    data from being read (German), shown instead of deadlines."""
+    facts, probleme = fakten.load(dienst.data)
+    if facts is None:
+        return [], [p.message for p in probleme[:3]]
+    ausgabe: Path = dienst.bauschlange.ausgabe
+    manifest = Manifest.load(ausgabe.resolve(), state_dir(ausgabe))
+    schritte = ablauf.letzte(dienst.konfiguration.zustand)
+    ergebnis = []
+    for source in facts.vorlagen:
+        if not darf_bearbeiten(person, source.vorlage.federfuehrend):
+            continue
+        eintrag = manifest.entries.get(f"vorlage:{source.slug}")
+        eigene = [s for (vorlage, _), s in schritte.items() if vorlage == source.folder.name]
+        stand = _stand(eintrag.entwurf if eintrag else None, eigene)
+        beratung, wann, dringend, tage = _frist(facts, source, heute)
+        ergebnis.append(
+            Zeile(source.folder.name, source.bezeichnung, source.vorlage.betreff, stand, beratung, wann, dringend, tage)
+        )
+    return sorted(ergebnis, key=lambda z: (z.tage, z.bezeichnung)), []
+
+
+def einrichten(app: Flask, dienst) -> None:
+    @app.get(ADRESSE)
+    def meine():
+        eigene, fehler = zeilen(dienst, g.person, dt.date.today())
+        wartend = ablauf.wartend(dienst.konfiguration.zustand, g.person.mitzeichnungsrollen())
+        return seite(
+            "start.html.j2",
+            person=g.person,
+            zeilen=eigene,
+            fehler=fehler,
+            sachbearbeitung=bool(g.person.aemter()),
+            rollen=sorted(g.person.mitzeichnungsrollen()),
+            wartend=wartend,
+        )
