@@ -94,13 +94,24 @@ def test_a_role_without_the_right_is_refused_at_each_write(server):
         403,
         "Diese Vorlage braucht keine Mitzeichnung „Rechtsamt“ (der Hausstil verlangt Kämmerei) – nichts eingetragen.\n",
     )
+    # a Vorlage already decided (2021/0123, its last Sitzung on 21.06.2021) is not signed with today's date
+    karl = _angemeldet(adresse, "karl")
+    status, text, _ = karl.holen(
+        "/__vorlagen/bearbeiten/mitzeichnung/2021-0123/zeichnen", {"token": _token(karl), "rolle": "Kämmerei"}
+    )
+    assert (status, text) == (
+        409,
+        "Die Vorlage ist schon beraten (die letzte Sitzung ihrer Beratungsfolge war am 21.06.2021) – im Browser "
+        "wird mit dem heutigen Tag gezeichnet; wurde vor der Sitzung gezeichnet, trägt das der Sitzungsdienst mit "
+        "„vorlagen zeichnen … --datum“ ein. Nichts gezeichnet.\n",
+    )
     # the clerk of the Vorlage's Amt may send, not sign
     anna = _angemeldet(adresse, "anna")
     assert _schreibe(anna, "zeichnen", _token(anna), rolle="Kämmerei") == (403, KEIN_RECHT)
     # a non-public Vorlage is not there for Lesen, not even to send or sign
     status, _, _ = lena.holen("/__vorlagen/bearbeiten/mitzeichnung/2021-0130/zeichnen", {"token": _token(lena)})
     assert status == 404
-    _unveraendert(wurzel, vorher + 4)
+    _unveraendert(wurzel, vorher + 5)
 
 
 def _stand(klient: Klient) -> str:
@@ -127,9 +138,23 @@ def test_sent_returned_signed_and_stale_again(server):
     assert f'<q class="kommentar">{kommentar}</q>' in anna.holen(SEITE)[1]
     assert NEU not in karl.holen(LISTE)[1]
     assert git(wurzel, "status", "--porcelain", "--", "data") == ""  # asking and sending back write no data
+    # changed while the Kämmerei had the page open: its sign-off would bind what it never saw – refused
+    zeichnen = formular(karl.holen(SEITE)[1], f"{SEITE}/zeichnen")
+    felder = formular(anna.holen(VORLAGE)[1], VORLAGE) | {"f:betreff": "Kommunales Integrationsmanagement"}
+    assert anna.holen(VORLAGE, felder)[0] == 303
+    yaml = (wurzel / f"data/vorlagen/{NEU}/vorlage.yaml").read_bytes()
+    status, text, _ = karl.holen(f"{SEITE}/zeichnen", zeichnen)
+    assert (status, text) == (
+        409,
+        "Die Vorlage druckt jetzt anderes als auf der Seite, die Sie geöffnet hatten (jemand hat sie inzwischen "
+        "geändert) – nichts gezeichnet; laden Sie die Seite neu, prüfen Sie das PDF und zeichnen Sie dann.\n",
+    )
+    assert not (wurzel / f"data/vorlagen/{NEU}/mitzeichnungen.yaml").exists()
+    assert (wurzel / f"data/vorlagen/{NEU}/vorlage.yaml").read_bytes() == yaml
     # sent again and signed: a commit of Karl's with what `vorlagen zeichnen` writes, his name from the sign-in
     assert _schreibe(anna, "senden", _token(anna))[0] == 303
-    assert _schreibe(karl, "zeichnen", _token(karl), rolle="Kämmerei", name="Jemand anderes")[0] == 303
+    zeichnen = formular(karl.holen(SEITE)[1], f"{SEITE}/zeichnen") | {"name": "Jemand anderes"}
+    assert karl.holen(f"{SEITE}/zeichnen", zeichnen)[0] == 303
     assert git(wurzel, "log", "-1", "--format=%an <%ae>: %s") == (
         f"Karl Kämmerer <karl@stadt.example>: Vorlage {NEU}: mitgezeichnet als Kämmerei (im Browser)\n"
     )
@@ -152,6 +177,7 @@ def test_sent_returned_signed_and_stale_again(server):
     assert ereignisse == [
         ("anna", "Zur Mitzeichnung gesandt: Kämmerei", NEU),
         ("karl", f"Zurückgegeben als Kämmerei: {kommentar}", NEU),
+        ("anna", "Speichern", NEU),
         ("anna", "Zur Mitzeichnung gesandt: Kämmerei", NEU),
         ("karl", "Mitzeichnung als Kämmerei", NEU),
     ]

@@ -58,16 +58,21 @@ def name_pruefen(name: str, feld: str = "--name") -> str:
     return name.strip()
 
 
+def sitzungstage(project, source) -> list[dt.date]:
+    """The days of the Sitzungen of the Vorlage's Beratungsfolge, the first first."""
+    return sorted(
+        project.facts.sitzungen[b.sitzung].datum
+        for b in source.vorlage.beratungsfolge
+        if b.sitzung in project.facts.sitzungen
+    )
+
+
 def zeitraum(project, source, datum: dt.date, heute: dt.date) -> None:
     """Refuses a date of a sign-off that cannot be: in the future, after the last Sitzung of the Vorlage's
     Beratungsfolge (what was decided was no longer signed), or more than a year before the Vorlage's date (or its
     first Sitzung's): a mistyped year."""
 
-    sitzungen = sorted(
-        project.facts.sitzungen[b.sitzung].datum
-        for b in source.vorlage.beratungsfolge
-        if b.sitzung in project.facts.sitzungen
-    )
+    sitzungen = sitzungstage(project, source)
     anfang = source.vorlage.datum or (sitzungen[0] if sitzungen else None)
     if datum > heute:
         raise _refuse(

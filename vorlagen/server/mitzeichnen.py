@@ -6,6 +6,7 @@ the person signed in, as their commit – or sends it back with a comment. Every
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import urllib.parse
 from http import HTTPStatus
 from pathlib import Path
@@ -40,11 +41,25 @@ ERLEDIGT = {
     "zurückgegeben": "Zurückgegeben – Ihr Kommentar steht beim Stand der Vorlage.",
     "gezeichnet": "Mitgezeichnet – eingetragen als Commit unter Ihrem Namen.",
 }
+GEAENDERT = (
+    "Die Vorlage druckt jetzt anderes als auf der Seite, die Sie geöffnet hatten (jemand hat sie inzwischen "
+    "geändert) – nichts gezeichnet; laden Sie die Seite neu, prüfen Sie das PDF und zeichnen Sie dann."
+)
+BERATEN = (
+    "Die Vorlage ist schon beraten (die letzte Sitzung ihrer Beratungsfolge war am {tag}) – im Browser wird mit dem "
+    "heutigen Tag gezeichnet; wurde vor der Sitzung gezeichnet, trägt das der Sitzungsdienst mit „vorlagen zeichnen "
+    "… --datum“ ein. Nichts gezeichnet."
+)
 OHNE_KOMMENTAR = "Sagen Sie im Kommentar, was sich ändern soll – ohne Kommentar wird nichts zurückgegeben."
 
 
 def _text(status: int, meldung: str) -> Response:
     return Response(meldung + "\n", status=status, mimetype="text/plain")
+
+
+def gesehen(doc) -> str:
+    """What the sign-off page showed, as its form carries it: the digest of the text a sign-off would sign."""
+    return hashlib.sha256(doc.freigabe.text.encode("utf-8")).hexdigest()
 
 
 def _vorlage_jetzt(dienst, ordner: Path):
@@ -107,6 +122,7 @@ def _seiten(app: Flask, dienst) -> None:
             token=g.sitzung.csrf,
             seite_adresse=SEITE,
             person=g.person,
+            gesehen=gesehen(doc),
             erledigt=ERLEDIGT.get(request.args.get("erledigt", ""), ""),
         )
 
@@ -187,6 +203,11 @@ def _zeichnen(dienst, ordner: Path, rolle: str) -> Response | None:
     if rolle not in verlangt:
         liste = ", ".join(verlangt) or "keine"
         return _text(HTTPStatus.FORBIDDEN, NICHT_VERLANGT.format(rolle=rolle[:60], verlangt=liste))
+    tage = zeichnung.sitzungstage(project, doc.source)
+    if tage and dt.date.today() > tage[-1]:
+        return _text(HTTPStatus.CONFLICT, BERATEN.format(tag=tage[-1].strftime("%d.%m.%Y")))
+    if request.form.get("gesehen") != gesehen(doc):  # signed is what the page showed, or nothing
+        return _text(HTTPStatus.CONFLICT, GEAENDERT)
     person = g.person
     try:
         name = zeichnung.name_pruefen(person.anzeigename, "Name der Anmeldung")
