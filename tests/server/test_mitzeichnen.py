@@ -108,6 +108,12 @@ def test_a_role_without_the_right_is_refused_at_each_write(server):
     # the clerk of the Vorlage's Amt may send, not sign
     anna = _angemeldet(adresse, "anna")
     assert _schreibe(anna, "zeichnen", _token(anna), rolle="Kämmerei") == (403, KEIN_RECHT)
+    # the sign-off page shows the draft's changes: not to a reader or another Amt's clerk, nor linked for them
+    for klient in (lena, clara):
+        assert klient.holen(SEITE)[0] == 404
+        stand = 'id="mitzeichnungsstand">Mitzeichnung: noch nicht zur Mitzeichnung gesandt</p>'
+        assert stand in klient.holen(VORLAGE)[1]
+    assert rita.holen(SEITE)[0] == 200 and anna.holen(SEITE)[0] == 200
     # a non-public Vorlage is not there for Lesen, not even to send or sign
     status, _, _ = lena.holen("/__vorlagen/bearbeiten/mitzeichnung/2021-0130/zeichnen", {"token": _token(lena)})
     assert status == 404

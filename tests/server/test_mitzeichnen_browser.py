@@ -87,9 +87,10 @@ def test_sent_back_once_changed_and_signed_each_step_under_its_person(browser, t
             expect(karl.locator("#zustand")).to_have_text("Stand: freigegeben.")
             # a reader and a clerk of another Amt: refused at each write, with their own session and token
             for name in ("lena", "clara"):
-                kontext, page = _angemeldet(browser, adresse, name, SEITE)
+                kontext, page = _angemeldet(browser, adresse, name, VORLAGE)
                 kontexte.append(kontext)
-                assert page.get_by_role("button").all_inner_texts() == ["Abmelden"]
+                expect(page.locator("#mitzeichnungsstand")).to_have_text("Mitzeichnung: mitgezeichnet von Kämmerei")
+                assert page.request.get(adresse + SEITE).status == 404  # the draft's report is not for them
                 assert _verweigert(page, adresse) == [403, 403, 403]
         finally:
             for kontext in kontexte:

@@ -21,7 +21,7 @@ from vorlagen.load.settings import wurzel_von
 from vorlagen.server import gitstand, protokoll
 from vorlagen.server import mitzeichnungsablauf as ablauf
 from vorlagen.server.anmeldung import seite
-from vorlagen.server.rechte import darf_bearbeiten, darf_lesen
+from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
 from vorlagen.server.vorlagenseiten import abgleichen, angaben, ordner_lesen
 
 SEITE = f"{WURZEL}mitzeichnung/"  # + a Vorlage's folder: its sign-off page; alone: what waits for my roles
@@ -98,6 +98,8 @@ def _seiten(app: Flask, dienst) -> None:
         from vorlagen.review.zeichnen import seiten as seitensatz
 
         ordner = ordner_lesen(dienst, name)
+        if not darf_entwurf_sehen(g.person, angaben(ordner)[0]):  # the report shows the draft's changed lines
+            abort(HTTPStatus.NOT_FOUND)
         with dienst.speichern:
             abgleichen(dienst, holen=True)
         project, doc = _vorlage_jetzt(dienst, ordner)
@@ -147,21 +149,16 @@ def _schreiben(app: Flask, dienst) -> None:
             abort(_text(HTTPStatus.FORBIDDEN, NUR_SACHBEARBEITUNG))
         with dienst.speichern:
             abgleichen(dienst, holen=True)
-            _, doc = _vorlage_jetzt(dienst, ordner)
-            fehlend = [s.rolle for s in doc.freigabe.staende if s.erforderlich and s.zustand != "gültig"]
-            if not fehlend:
-                return _text(
-                    HTTPStatus.CONFLICT, "Alle verlangten Mitzeichnungen liegen vor und gelten – nichts gesendet."
-                )
-            zeit, person = ablauf.jetzt(), g.person
-            ablauf.eintragen(
-                zustand,
-                [
-                    ablauf.Schritt(ordner.name, r, ablauf.ANGEFRAGT, person.name, person.anzeigename, zeit)
-                    for r in fehlend
-                ],
-            )
-            protokoll.eintragen(zustand, person.name, "Zur Mitzeichnung gesandt: " + ", ".join(fehlend), ordner.name)
+        _, doc = _vorlage_jetzt(dienst, ordner)  # outside the lock: sending writes only the state file
+        fehlend = [s.rolle for s in doc.freigabe.staende if s.erforderlich and s.zustand != "gültig"]
+        if not fehlend:
+            return _text(HTTPStatus.CONFLICT, "Alle verlangten Mitzeichnungen liegen vor und gelten – nichts gesendet.")
+        zeit, person = ablauf.jetzt(), g.person
+        ablauf.eintragen(
+            zustand,
+            [ablauf.Schritt(ordner.name, r, ablauf.ANGEFRAGT, person.name, person.anzeigename, zeit) for r in fehlend],
+        )
+        protokoll.eintragen(zustand, person.name, "Zur Mitzeichnung gesandt: " + ", ".join(fehlend), ordner.name)
         return _zurueck(ordner, "gesendet")
 
     @app.post(f"{SEITE}<name>/zurueckgeben")

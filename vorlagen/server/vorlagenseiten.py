@@ -22,7 +22,7 @@ from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlfile import Mapping, Scalar
 from vorlagen.server import entwuerfe, gitstand, protokoll, speichern
 from vorlagen.server.anmeldung import mit_konto, seite
-from vorlagen.server.rechte import darf_bearbeiten, darf_lesen
+from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
 from vorlagen.server.staende import Staende
 
 KEIN_RECHT = (
@@ -98,10 +98,10 @@ def mit_stand(dienst, ordner: Path, html: bytes) -> bytes:
     schritte = list(ablauf.letzte(dienst.konfiguration.zustand, ordner.name).values())
     stand = ablauf.beschreibung(schritte) or "noch nicht zur Mitzeichnung gesandt"
     adresse = f"{WURZEL}mitzeichnung/{urllib.parse.quote(ordner.name)}"
-    kasten = (
-        f'<p class="mitzeichnungsstand" id="mitzeichnungsstand">Mitzeichnung: {escape(stand)} – '
-        f'<a href="{escape(adresse)}">Mitzeichnung: senden, zeichnen, zurückgeben</a></p>'
-    )
+    verweis = f' – <a href="{escape(adresse)}">Mitzeichnung: senden, zeichnen, zurückgeben</a>'
+    if not darf_entwurf_sehen(g.person, angaben(ordner)[0]):  # its page is for those who work on the draft
+        verweis = ""
+    kasten = f'<p class="mitzeichnungsstand" id="mitzeichnungsstand">Mitzeichnung: {escape(stand)}{verweis}</p>'
     return html.replace(b"</h1>", b"</h1>" + kasten.encode("utf-8"), 1)
 
 
