@@ -32,6 +32,7 @@ KONTEN = {  # name → role, Amt, full name
     "lena": ("Lesen", "", "Lena Lind"),
     "karl": ("Mitzeichnung", "Kämmerei", "Karl Kämmerer"),
     "rita": ("Mitzeichnung", "Rechtsamt", "Rita Recht"),
+    "sina": ("Sitzungsdienst", "", "Sina Sommer"),
 }
 NEU = "2026-0001"  # the folder of the Vorlage zur_mitzeichnung adds
 

@@ -75,3 +75,21 @@ def test_sent_and_sent_back_show_on_the_clerks_page_and_what_waits_on_the_kaemme
     assert "Nichts – keine Vorlage wartet" in karl.holen(START)[1]
     leser = lena.holen(START)[1]
     assert "Meine Vorlagen" not in leser and "Wartet auf Ihre Mitzeichnung" not in leser
+
+
+def test_the_sitzungsdienst_sees_each_coming_sitzung_with_what_it_lacks(server):
+    adresse, anna = server
+    sina = Klient(adresse)
+    assert sina.anmelden("sina") == 303
+    start = sina.holen(START)[1]
+    sitzung = dt.date.today() + dt.timedelta(days=40)
+    frist = sitzung - dt.timedelta(days=14)
+    abschnitte = re.findall(r'<section class="sitzung" data-offen="(\d+)">(.*?)</section>', start, re.S)
+    assert len(abschnitte) == 1  # the Sitzungen of 2021 and 2023 are past
+    offen, abschnitt = abschnitte[0]
+    text = html.unescape(re.sub(r"<[^>]+>", "", abschnitt))
+    assert offen == "1"
+    assert f"Ausschuss für Soziales und Integration am {sitzung:%d.%m.%Y}" in text
+    assert f"Frist: {frist:%d.%m.%Y} – noch 26 Tage · noch nicht freigegeben: 1" in text
+    assert "2026/0001: Entwurf – zurückgegeben von Kämmerei (Karl Kämmerer)" in text
+    assert "Kommende Sitzungen" not in anna.holen(START)[1]  # the clerk has her own Vorlagen, not the Sitzungen

@@ -1,6 +1,6 @@
 """The start page of each person: the Vorlagen of their Ämter with their state – Entwurf, zur Mitzeichnung bei …,
 zurückgegeben, freigegeben – and the deadline of the next Sitzung of their Beratungsfolge; for a Mitzeichnung role,
-what waits for it. The state comes from the last build's record (whether a Vorlage is an ENTWURF, building/cache)
+what waits for it; for the Sitzungsdienst, each coming Sitzung with what it still lacks. The state comes from the last build's record (whether a Vorlage is an ENTWURF, building/cache)
 and the steps of its sign-offs (mitzeichnungsablauf.py): a page for everyone at once, without composing a Vorlage."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from flask import Flask, g
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.building.cache import Manifest
 from vorlagen.building.state import state_dir
-from vorlagen.compute.sitzungen import frist
+from vorlagen.compute.sitzungen import frist, tops
 from vorlagen.core.fmt import datum
 from vorlagen.load import facts as fakten
 from vorlagen.server import mitzeichnungsablauf as ablauf
@@ -85,6 +85,51 @@ def zeilen(dienst, person, heute: dt.date) -> tuple[list[Zeile], list[str]]:
     return sorted(ergebnis, key=lambda z: (z.tage, z.bezeichnung)), []
 
 
+@dataclass
+class Kommend:
+    """A coming Sitzung for the Sitzungsdienst: its deadline and its Vorlagen (Beratungsfolge and agenda), each with
+    its state; `offen` those that are no released Vorlage yet."""
+
+    titel: str  # „Ausschuss für Soziales und Integration am 04.01.2027“
+    frist: str
+    dringend: bool
+    tage: int
+    vorlagen: list[tuple[str, str, str]]  # (folder, Bezeichnung, state)
+    offen: int
+
+
+def sitzungen(dienst, heute: dt.date) -> list[Kommend]:
+    """Each Sitzung from today on with what it still lacks, the nearest deadline first."""
+    facts, _ = fakten.load(dienst.data)
+    if facts is None:
+        return []
+    ausgabe: Path = dienst.bauschlange.ausgabe
+    manifest = Manifest.load(ausgabe.resolve(), state_dir(ausgabe))
+    schritte = ablauf.letzte(dienst.konfiguration.zustand)
+    ergebnis = []
+    for sitzung_id, sitzung in facts.sitzungen.items():
+        if sitzung.datum < heute:
+            continue
+        auf_tagesordnung = {top.vorlage for _, top in tops(sitzung) if top.vorlage}
+        vorlagen = []
+        for source in facts.vorlagen:
+            beraten = any(b.sitzung == sitzung_id for b in source.vorlage.beratungsfolge)
+            if not beraten and source.vorlage.nummer not in auf_tagesordnung:
+                continue
+            eintrag = manifest.entries.get(f"vorlage:{source.slug}")
+            eigene = [s for (vorlage, _), s in schritte.items() if vorlage == source.folder.name]
+            vorlagen.append(
+                (source.folder.name, source.bezeichnung, _stand(eintrag.entwurf if eintrag else None, eigene))
+            )
+        letzter = frist(facts, sitzung)
+        tage = (letzter - heute).days
+        wann = f"{datum(letzter)} – seit {-tage} Tagen vorbei" if tage < 0 else f"{datum(letzter)} – noch {tage} Tage"
+        titel = f"{facts.gremium(sitzung.gremium).name} am {datum(sitzung.datum)}"
+        offen = sum(1 for _, _, stand in vorlagen if not stand.startswith("freigegeben"))
+        ergebnis.append(Kommend(titel, wann, tage <= 7 and offen > 0, tage, vorlagen, offen))
+    return sorted(ergebnis, key=lambda k: k.tage)
+
+
 def einrichten(app: Flask, dienst) -> None:
     @app.get(ADRESSE)
     def meine():
@@ -98,4 +143,5 @@ def einrichten(app: Flask, dienst) -> None:
             sachbearbeitung=bool(g.person.aemter()),
             rollen=sorted(g.person.mitzeichnungsrollen()),
             wartend=wartend,
+            sitzungen=sitzungen(dienst, dt.date.today()) if "Sitzungsdienst" in g.person.rollen() else None,
         )
