@@ -18,7 +18,7 @@ from vorlagen.building.bearbeiten.routen import STAND, WURZEL
 from vorlagen.building.bearbeiten.uebersicht import pdf_adresse
 from vorlagen.core.problems import BuildFailed, Paths
 from vorlagen.load.settings import wurzel_von
-from vorlagen.server import gitstand, protokoll
+from vorlagen.server import gitstand, post, protokoll
 from vorlagen.server import mitzeichnungsablauf as ablauf
 from vorlagen.server.anmeldung import seite
 from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
@@ -129,6 +129,22 @@ def _seiten(app: Flask, dienst) -> None:
         )
 
 
+def _adresse(dienst, ordner: Path) -> str:
+    return f"{dienst.konfiguration.oeffentlich}{SEITE}{urllib.parse.quote(ordner.name)}"
+
+
+def _benachrichtigen(dienst, ordner: Path, doc, rollen: list[str]) -> None:
+    """A mail to everyone who signs for one of these roles: the Vorlage waits for them."""
+    leute = post.personen(dienst.konfiguration.zustand, dienst.konfiguration.rechte)
+    for rolle in rollen:
+        text = (
+            f"{g.person.anzeigename} sendet Ihnen die Vorlage {doc.source.bezeichnung} zur Mitzeichnung als {rolle}:\n"
+            f"{doc.source.vorlage.betreff}\n\n{_adresse(dienst, ordner)}\n"
+        )
+        an = [p.email for p in leute if rolle in p.mitzeichnungsrollen()]
+        post.verschicken(dienst.konfiguration.post, an, f"Zur Mitzeichnung: Vorlage {doc.source.bezeichnung}", text)
+
+
 def _zurueck(ordner: Path, meldung: str = "") -> Antwort:
     ziel = f"{SEITE}{urllib.parse.quote(ordner.name)}" + (f"?erledigt={urllib.parse.quote(meldung)}" if meldung else "")
     return redirect(ziel, HTTPStatus.SEE_OTHER)
@@ -159,6 +175,7 @@ def _schreiben(app: Flask, dienst) -> None:
             [ablauf.Schritt(ordner.name, r, ablauf.ANGEFRAGT, person.name, person.anzeigename, zeit) for r in fehlend],
         )
         protokoll.eintragen(zustand, person.name, "Zur Mitzeichnung gesandt: " + ", ".join(fehlend), ordner.name)
+        _benachrichtigen(dienst, ordner, doc, fehlend)
         return _zurueck(ordner, "gesendet")
 
     @app.post(f"{SEITE}<name>/zurueckgeben")
@@ -170,11 +187,16 @@ def _schreiben(app: Flask, dienst) -> None:
             return _text(HTTPStatus.UNPROCESSABLE_ENTITY, OHNE_KOMMENTAR)
         kommentar = kommentar[: ablauf.KOMMENTAR_LAENGE]
         person = g.person
+        gesandt = ablauf.letzte(zustand, ordner.name).get((ordner.name, rolle))
         schritt = ablauf.Schritt(
             ordner.name, rolle, ablauf.ZURUECK, person.name, person.anzeigename, ablauf.jetzt(), kommentar
         )
         ablauf.eintragen(zustand, [schritt])
         protokoll.eintragen(zustand, person.name, f"Zurückgegeben als {rolle}: {kommentar}", ordner.name)
+        if gesandt is not None and gesandt.zustand == ablauf.ANGEFRAGT:  # the mail goes to the one who sent it
+            an = [p.email for p in post.personen(zustand, dienst.konfiguration.rechte) if p.name == gesandt.person]
+            text = f"{person.anzeigename} ({rolle}) gibt die Vorlage zurück:\n\n{kommentar}\n\n{_adresse(dienst, ordner)}\n"
+            post.verschicken(dienst.konfiguration.post, an, f"Zurückgegeben: Vorlage {ordner.name} ({rolle})", text)
         return _zurueck(ordner, "zurückgegeben")
 
     @app.post(f"{SEITE}<name>/zeichnen")
