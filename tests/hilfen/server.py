@@ -30,7 +30,11 @@ KONTEN = {  # name → role, Amt, full name
     "bert": ("Sachbearbeitung", "KI", "Bert Buche"),
     "clara": ("Sachbearbeitung", "BA", "Clara Cremer"),
     "lena": ("Lesen", "", "Lena Lind"),
+    "karl": ("Mitzeichnung", "Kämmerei", "Karl Kämmerer"),
+    "rita": ("Mitzeichnung", "Rechtsamt", "Rita Recht"),
+    "sina": ("Sitzungsdienst", "", "Sina Sommer"),
 }
+NEU = "2026-0001"  # the folder of the Vorlage zur_mitzeichnung adds
 
 
 def vorlagen(*args: str, cwd: Path, eingabe: str | None = None) -> subprocess.CompletedProcess:
@@ -64,6 +68,34 @@ def repository(wurzel: Path) -> Path:
     for name, (rolle, amt, voll) in KONTEN.items():
         anlegen(wurzel / "vorlagen-server.sqlite", name, KENNWORT, rolle, amt, voll, f"{name}@stadt.example")
     return wurzel
+
+
+def zur_mitzeichnung(wurzel: Path) -> Path:
+    """Adds a Vorlage still to be signed (a copy of 2021/0123, the Kämmerei's sign-off missing: its amounts are
+    über- and außerplanmäßig) that an Ausschuss decides in 40 days, so that it may be signed today; committed."""
+    import datetime as dt
+
+    heute = dt.date.today()
+    sitzung = f"ASI-{heute + dt.timedelta(days=40)}"
+    data = wurzel / "data"
+    (data / "sitzungen" / f"{sitzung}.yaml").write_text(
+        f'gremium: ASI\ndatum: {heute + dt.timedelta(days=40)}\nbeginn: "15:00 Uhr"\nort: Kreishaus\n', encoding="utf-8"
+    )
+    ordner = data / "vorlagen" / NEU
+    shutil.copytree(data / "vorlagen" / "2021-0123", ordner)
+    shutil.rmtree(ordner / "gezeichnet")
+    for name in ("mitzeichnungen.yaml", "beschlossen.yaml"):
+        (ordner / name).unlink()
+    yaml = (ordner / "vorlage.yaml").read_text(encoding="utf-8")
+    yaml = yaml.replace('nummer: "2021/0123"', 'nummer: "2026/0001"').replace("datum: 2021-05-27", f"datum: {heute}")
+    yaml = yaml.replace(
+        "  - {sitzung: ASI-2021-06-10, rolle: Vorberatung}\n  - {sitzung: KA-2021-06-21, rolle: Entscheidung}\n",
+        f"  - {{sitzung: {sitzung}, rolle: Entscheidung}}\n",
+    )
+    (ordner / "vorlage.yaml").write_text(yaml, encoding="utf-8")
+    git(wurzel, "add", "-A")
+    git(wurzel, "-c", "user.name=Einrichtung", "-c", "user.email=it@stadt.example", "commit", "-qm", "Neue Vorlage")
+    return ordner
 
 
 @contextlib.contextmanager

@@ -81,12 +81,12 @@ def schreiben(data: Path, datei: Path, entschieden, haushalte: dict, stand) -> N
 def beschluss(args: argparse.Namespace) -> int:
     """`beschluss`: keeps the Haushalt of a decided Vorlage as of its decision day."""
     from vorlagen.building.vorbereitung import vorbereitet
-    from vorlagen.cli.zeichnen import _source
     from vorlagen.load.beschlossen import DATEI
+    from vorlagen.review.zeichnen import vorlage_waehlen
 
     paths = Paths()
     project = vorbereitet(args.data, haushaltsrecht=False)
-    source = _source(project, args.nummer, paths)
+    source = vorlage_waehlen(project, args.nummer, paths)
     nummer, datei = source.auswahl, source.folder / DATEI
     if source.vorlage.finanzen_daten is None:
         raise _refuse(

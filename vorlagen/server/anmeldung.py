@@ -52,7 +52,8 @@ def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "", weiter:
     """The login form (every page answers with it without a session); its own token in a cookie and the form."""
     vor = request.cookies.get(VOR) or secrets.token_urlsafe(24)
     if weiter is None:
-        weiter = request.path if request.method == "GET" and request.path != "/anmelden" else WURZEL
+        # after signing in: the page asked for, else "/" – the person's start page (startseite.py)
+        weiter = request.path if request.method == "GET" and request.path != "/anmelden" else "/"
     antwort = seite(
         "anmelden.html.j2",
         status,

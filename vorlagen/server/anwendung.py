@@ -1,6 +1,7 @@
 """The server's web application (Flask, served by waitress): the checks every request passes before its page –
 Host, Origin of a write, a live session (else the login answers), the CSRF token of a write – and the headers
-every answer carries. The pages themselves: anmeldung.py (sign-in and out) and vorlagenseiten.py (the Vorlagen)."""
+every answer carries. The pages themselves: anmeldung.py (sign-in and out), vorlagenseiten.py (the Vorlagen) and mitzeichnen.py (their
+sign-offs)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from vorlagen.server import (
     fehlerseiten,
     gitstand,
     hilfeseiten,
+    mitzeichnen,
     protokoll,
     proxy,
     schutz,
+    startseite,
     vorlagenseiten,
     zugaenge,
 )
@@ -134,5 +137,7 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     anmeldung.einrichten(app, dienst)
     vorlagenseiten.einrichten(app, dienst)
     ausgabeseiten.einrichten(app, dienst)
+    mitzeichnen.einrichten(app, dienst)
+    startseite.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Problem, Where
+from vorlagen.server import post as postweg
 from vorlagen.server.rechte import ROLLEN, Recht
 
 MAX_GROESSE = 256 * 1024  # bytes of a configuration file (a long one has a few hundred lines)
@@ -48,6 +49,7 @@ class Konfiguration:
     proxys: tuple[str, ...] = ()  # the addresses of the reverse proxies whose header is believed
     oidc: Oidc | None = None
     remote: str = ""  # the git remote the server pulls from before and pushes to after each save („“: none)
+    post: postweg.Post | None = None  # the mail server of [post] (None: no e-mail)
 
     @property
     def tls(self) -> bool:
@@ -125,11 +127,11 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
         return _fehler(datei, text, abschnitt, key, meldung)
 
     for name in werte:
-        if name not in ("server", "anmeldung", "recht", "oidc"):
+        if name not in ("server", "anmeldung", "recht", "oidc", "post"):
             raise fehler(
                 "",
                 name if not isinstance(werte[name], dict) else None,
-                f"Unbekannter Abschnitt „{name}“ – erlaubt sind [server], [anmeldung], [oidc] und [[recht]].",
+                f"Unbekannter Abschnitt „{name}“ – erlaubt sind [server], [anmeldung], [oidc], [post] und [[recht]].",
             )
     server = werte.get("server")
     if not isinstance(server, dict):
@@ -165,6 +167,7 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
         *_proxy(werte.get("anmeldung", {}), fehler),
         _oidc(werte.get("oidc"), fehler),
         _remote(server.get("remote", ""), fehler),
+        postweg.lesen(werte.get("post"), fehler),
     )
 
 

@@ -67,6 +67,14 @@ lokal = true
 # benutzer = "preferred_username"
 # gruppen = "groups"
 
+# E-Mail über den Mailserver der Stadt: an die Mitzeichnenden, wenn eine Vorlage an ihre Rolle geht, und an die
+# Sachbearbeitung, wenn sie zurückkommt. Ohne [post] schickt der Server keine E-Mail.
+# [post]
+# server = "mail.stadt.example"
+# port = 587
+# absender = "vorlagen@stadt.example"
+# starttls = true
+
 # Weitere Rechte je Person (oder je Gruppe des Identitätsanbieters), zusätzlich zu denen der Konten.
 # Rollen: Sachbearbeitung (je federführendem Amt), Mitzeichnung (je Rolle des Hausstils, z. B. Kämmerei),
 # Sitzungsdienst, Lesen (nur öffentliche Vorlagen).

@@ -1,7 +1,7 @@
 """Roles and rights: who may read and who may edit a Vorlage, checked on the server for every page and write.
 
 The roles: `Sachbearbeitung` (per federführendem Amt: read and edit that Amt's Vorlagen), `Mitzeichnung` (per
-role of the Hausstil, e.g. Kämmerei: read every Vorlage; signing off in the browser is not built yet),
+role of the Hausstil, e.g. Kämmerei: read every Vorlage, sign off or send back for that role – server/mitzeichnen.py),
 `Sitzungsdienst` (read every Vorlage), `Lesen` (the public Vorlagen only). A person has the roles of their
 account and those the configuration gives them by name or by a group of the identity provider.
 """
@@ -36,6 +36,10 @@ class Person:
 
     def aemter(self) -> set[str]:
         return {r.amt for r in self.rechte if r.rolle == "Sachbearbeitung"}
+
+    def mitzeichnungsrollen(self) -> set[str]:
+        """The Hausstil roles the person signs for (e.g. Kämmerei)."""
+        return {r.amt for r in self.rechte if r.rolle == "Mitzeichnung" and r.amt}
 
     def rollen(self) -> set[str]:
         return {r.rolle for r in self.rechte}

@@ -22,7 +22,7 @@ from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlfile import Mapping, Scalar
 from vorlagen.server import entwuerfe, gitstand, protokoll, speichern
 from vorlagen.server.anmeldung import mit_konto, seite
-from vorlagen.server.rechte import darf_bearbeiten, darf_lesen
+from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
 from vorlagen.server.staende import Staende
 
 KEIN_RECHT = (
@@ -89,6 +89,22 @@ def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
         dienst.bauschlange.anstossen()
 
 
+def mit_stand(dienst, ordner: Path, html: bytes) -> bytes:
+    """A Vorlage's page with the state of its sign-offs under its heading and the way to its sign-off page."""
+    from markupsafe import escape
+
+    from vorlagen.server import mitzeichnungsablauf as ablauf
+
+    schritte = list(ablauf.letzte(dienst.konfiguration.zustand, ordner.name).values())
+    stand = ablauf.beschreibung(schritte) or "noch nicht zur Mitzeichnung gesandt"
+    adresse = f"{WURZEL}mitzeichnung/{urllib.parse.quote(ordner.name)}"
+    verweis = f' – <a href="{escape(adresse)}">Mitzeichnung: senden, zeichnen, zurückgeben</a>'
+    if not darf_entwurf_sehen(g.person, angaben(ordner)[0]):  # its page is for those who work on the draft
+        verweis = ""
+    kasten = f'<p class="mitzeichnungsstand" id="mitzeichnungsstand">Mitzeichnung: {escape(stand)}{verweis}</p>'
+    return html.replace(b"</h1>", b"</h1>" + kasten.encode("utf-8"), 1)
+
+
 def einrichten(app: Flask, dienst) -> None:
     _lesen(app, dienst)
     _schreiben(app, dienst)
@@ -99,8 +115,8 @@ def _lesen(app: Flask, dienst) -> None:
     data = dienst.data
 
     @app.get("/")
-    def start():
-        return redirect(WURZEL, HTTPStatus.SEE_OTHER)
+    def start():  # the person's start page (startseite.py)
+        return redirect(f"{WURZEL}start", HTTPStatus.SEE_OTHER)
 
     @app.get(f"{WURZEL}statisch/<name>")
     def statisch(name: str):
@@ -139,7 +155,8 @@ def _lesen(app: Flask, dienst) -> None:
             offen = bearbeitung.oeffnen(data, gefunden, _staende(dienst))
             gespeichert = request.args.get("gespeichert", "")
             offen.gespeichert = [n for n in gespeichert.split(",") if n]
-        antwort = Response(mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)), mimetype="text/html")
+        html = mit_stand(dienst, gefunden, mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)))
+        antwort = Response(html, mimetype="text/html")
         antwort.delete_cookie(entwuerfe.COOKIE)
         return antwort
 

@@ -1,5 +1,6 @@
 """The server's state beside the data: one embedded SQLite file (accounts, sessions, failed sign-ins, audit log, the
-texts forms were opened on, sign-ins begun at the identity provider and the people it named). The data repository stays the single source of every Vorlage."""
+texts forms were opened on, sign-ins begun at the identity provider and the people it named, the steps of each Vorlage's
+sign-offs: asked, sent back, signed). The data repository stays the single source of every Vorlage."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ CREATE TABLE IF NOT EXISTS oidc_anfragen (
     state TEXT PRIMARY KEY, nonce TEXT NOT NULL, verifier TEXT NOT NULL, weiter TEXT NOT NULL, zeit REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS entwuerfe (
     kennung TEXT PRIMARY KEY, pfad TEXT NOT NULL, felder TEXT NOT NULL, zeit REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS mitzeichnung (
+    vorlage TEXT NOT NULL, rolle TEXT NOT NULL, zustand TEXT NOT NULL, person TEXT NOT NULL, anzeigename TEXT NOT NULL,
+    zeit TEXT NOT NULL, kommentar TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS personen (
     name TEXT PRIMARY KEY, anzeigename TEXT NOT NULL, email TEXT NOT NULL, gruppen TEXT NOT NULL, zeit REAL NOT NULL);
 """
