@@ -26,6 +26,10 @@ GRENZEN = {
     "review/datenkopie.py:kopieren",  # the copy of a data folder for that build, refused whole (a link out, a pipe)
     "review/gedruckt.py:_ausgerichtet",  # two builds' figures past the comparison's work bound: no proof
     "nachrechnen/zeile.py:fail",  # known: a document nachrechnen cannot read; lesen.py catches it
+    "review/zeichnen.py:zeichnen",  # a sign-off, for the command and the server: written whole or refused
+    "review/zeichnen.py:vorlage_waehlen",  # its checks refuse before anything is written
+    "review/zeichnen.py:rolle_pruefen",
+    "review/zeichnen.py:_drinnen",
     "load/neuanlage.py:anlegen",  # a new folder (data repository, Vorlage) written whole or not at all
     "load/neuanlage.py:text_value",  # a text the user gave a command or the form of a new Vorlage, refused
 }
