@@ -33,7 +33,7 @@ NBSP = "\u00a0"
 
 
 def listing(data: Path) -> dict[str, str]:
-    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.rundung import rundung_of
     from vorlagen.compute.zahlen import zahlen
 
     project = prepare(data)

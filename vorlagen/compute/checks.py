@@ -11,12 +11,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.bescheide import BescheidWerte
-from vorlagen.compute.eigenanteil import Tabelle, cents_lost
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import check_niederschriften
 from vorlagen.compute.sitzungen import check_tagesordnungen
+from vorlagen.compute.tabelle import Tabelle, cents_lost
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import Zahlformat, datum, zahl
 from vorlagen.core.money import CENT, below

@@ -19,7 +19,6 @@ from vorlagen.compute.darstellung import (
     verlorene_ziffern,
     weniger_stellen_als_getippt,
 )
-from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
     GELD,
@@ -40,6 +39,7 @@ from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
 from vorlagen.compute.grenzen import anteilsgrenze, grenze, zahl_grenzen
 from vorlagen.compute.names import Names, UnknownName
+from vorlagen.compute.tabelle import Zeilen
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl
 from vorlagen.core.money import CENT, EURO, Rundung, exact, round_half_even, round_half_up, round_toward_zero

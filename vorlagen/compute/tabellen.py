@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from vorlagen.compute.aufstellung import aufstellung
-from vorlagen.compute.eigenanteil import Tabelle, eigenanteil
+from vorlagen.compute.eigenanteil import eigenanteil
 from vorlagen.compute.matrix import matrix
 from vorlagen.compute.plaene import finanzierungsplan
+from vorlagen.compute.tabelle import Tabelle
 from vorlagen.compute.vergleich import vergleich
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import Rundung

@@ -15,7 +15,8 @@ from jinja2 import Environment, nodes
 
 from vorlagen.compute.aufstellung import ANZEIGEN, Aufstellung
 from vorlagen.compute.kennzahlen import namenswert
-from vorlagen.compute.project import compute, eigene_rundung, rundung_of
+from vorlagen.compute.project import compute
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
 from vorlagen.core.fmt import zeigt_null
 from vorlagen.load.facts import Facts

@@ -11,7 +11,7 @@ from fractions import Fraction
 from vorlagen.compute.formel import FormelFehler, lesen, namen
 from vorlagen.compute.kennzahlen import figur
 from vorlagen.compute.plaene import traeger
-from vorlagen.compute.project import eigene_rundung, rundung_of
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabellen import compute_table
 from vorlagen.core.money import percent, split_largest_remainder
 from vorlagen.load.facts import Facts

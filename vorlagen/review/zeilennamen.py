@@ -13,10 +13,10 @@ import unicodedata
 from fractions import Fraction
 
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.formel import _SEGMENT, FormelFehler, lesen, namen, schreibweise
 from vorlagen.compute.names import UnknownName
-from vorlagen.compute.project import eigene_rundung, rundung_of
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
+from vorlagen.compute.tabelle import Zeilen
 from vorlagen.compute.tabellen import compute_table
 from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Where
