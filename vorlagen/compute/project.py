@@ -24,7 +24,7 @@ from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.stellen import alle_statistiken
 from vorlagen.compute.tabelle import Tabelle
-from vorlagen.compute.tabellen import compute_table, reads_figures
+from vorlagen.compute.tabellenarten import KINDS, compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.core.money import Rundung
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
@@ -277,9 +277,10 @@ def _verteilungen(source: VorlageSource, tabellen: Names) -> tuple[Names, list[P
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
         art = arten.get(verteilung.berechnung) if verteilung.berechnung is not None else None
-        if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
+        spaeter = art is not None and KINDS[art].nach_verteilungen
+        if verteilung.berechnung is not None and not spaeter and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
-        if verteilung.berechnung is not None and art != "Eigenanteil":
+        if verteilung.berechnung is not None and (art is None or not KINDS[art].stellen):
             problems.append(
                 Problem(
                     verteilung.where("berechnung"),
