@@ -33,7 +33,7 @@ NBSP = "\u00a0"
 
 
 def listing(data: Path) -> dict[str, str]:
-    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.rundung import rundung_of
     from vorlagen.compute.zahlen import zahlen
 
     project = prepare(data)
@@ -205,7 +205,7 @@ def test_aufstellung_matches_the_reference_and_its_shown_rows_add_up(seed, tmp_p
 @pytest.mark.parametrize("seed", SEEDS)
 def test_matrix_matches_the_reference(seed, tmp_path):
     from vorlagen.compute.herleitung.zeilen import Kontext
-    from vorlagen.render.raster.tabellenarten import matrix
+    from vorlagen.render.raster.tabellenraster import matrix
 
     k_text, text, expected, problem = matrix_variant(6000 + seed)
     data = write(tmp_path, k_text, text)

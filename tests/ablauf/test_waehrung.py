@@ -116,7 +116,7 @@ def test_two_houses_in_one_process_print_each_its_own_sign(tmp_path):
     from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.compute.herleitung.namen import herleitung_von
     from vorlagen.compute.herleitung.zeilen import Kontext
-    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.rundung import rundung_of
     from vorlagen.compute.zahlen import zahlen
     from vorlagen.render.document import Composer
 

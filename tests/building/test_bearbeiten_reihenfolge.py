@@ -12,7 +12,8 @@ from ruamel.yaml import YAML
 
 from tests.hilfen import DATA, ROOT
 from vorlagen.building.bearbeiten.entwurf import setzen
-from vorlagen.building.bearbeiten.reihenfolge import HANDBUCH, ZEILEN, ordnung
+from vorlagen.building.bearbeiten.reihenfolge import HANDBUCH, ordnung
+from vorlagen.building.bearbeiten.tabellenarten import ZEILEN
 from vorlagen.building.bearbeiten.werte import geschrieben, gezeigt
 from vorlagen.load.finanzen import Berechnung, Kostenposition
 from vorlagen.load.records import _fields, _kind

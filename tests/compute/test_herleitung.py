@@ -184,7 +184,7 @@ def test_zahlen_says_what_there_is_when_a_name_or_cell_is_not_there(capsys, args
 def test_every_name_zahlen_lists_has_a_derivation_that_prints_what_the_listing_prints(gebaut):
     """`vorlagen zahlen NUMMER` lists every name a text can quote; each has its Herleitung (failed before for the
     share of a Bescheid's instalment, `raten[…].anteil`)."""
-    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.rundung import rundung_of
     from vorlagen.compute.zahlen import zahlen
 
     name, project, _ = gebaut

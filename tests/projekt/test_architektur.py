@@ -73,8 +73,8 @@ def test_the_walk_goes_through_every_stage_in_order():
 
 
 def test_the_check_finds_a_name_that_is_gone():
-    assert aufgeloest("vorlagen.compute.tabellen.KINDS")["Matrix"]
-    for falsch in ("vorlagen.compute.tabellen.GIBT_ES_NICHT", "vorlagen.gibt_es_nicht.modul"):
+    assert aufgeloest("vorlagen.compute.tabellenarten.KINDS")["Matrix"]
+    for falsch in ("vorlagen.compute.tabellenarten.GIBT_ES_NICHT", "vorlagen.gibt_es_nicht.modul"):
         try:
             aufgeloest(falsch)
         except (ImportError, AttributeError):

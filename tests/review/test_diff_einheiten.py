@@ -22,7 +22,8 @@ from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import CENT, EURO, exact, round_half_up
 from vorlagen.review.diff import compare, compare_one, render_text
-from vorlagen.review.fassung import Fassung, Zahl, benannt
+from vorlagen.review.fassung import Fassung, benannt
+from vorlagen.review.fassungszahl import Zahl
 
 VORLAGE = "vorlagen/2021-0123/vorlage.yaml"
 EINHEITEN = ("€", "T€", "Mio. €", "Mrd. €", "%", "VZÄ", "Anzahl")

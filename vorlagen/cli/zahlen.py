@@ -24,7 +24,7 @@ def zahlen_options(parser: argparse.ArgumentParser) -> None:
 
 def zahlen(args: argparse.Namespace) -> int:
     from vorlagen.building.vorbereitung import vorbereitet
-    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.rundung import rundung_of
     from vorlagen.compute.zahlen import zahlen as listing
     from vorlagen.core.fmt import anzahl, numerus
     from vorlagen.load.records import suggest

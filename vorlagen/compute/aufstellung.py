@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from vorlagen.compute.darstellung import STELLEN
-from vorlagen.compute.eigenanteil import Tabelle, Zeile, Zeilen, cents_lost, periode_of, ueberschrift_von, zeilen
 from vorlagen.compute.einheiten import SKALA
 from vorlagen.compute.names import Named
+from vorlagen.compute.tabelle import Tabelle, Zeile, Zeilen, cents_lost, periode_of, ueberschrift_von
+from vorlagen.compute.tabellenzeilen import zeilen
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl, zeigt_null
 from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder
 from vorlagen.core.problems import Problem

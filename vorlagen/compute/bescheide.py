@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.eigenanteil import Zeilen, cents_lost
 from vorlagen.compute.names import Named, NoValue
 from vorlagen.compute.periode import nicht_ganze_monate, periode, zeile
+from vorlagen.compute.tabelle import Zeilen, cents_lost
 from vorlagen.core.fmt import Zahlformat, datum
 from vorlagen.core.money import Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem

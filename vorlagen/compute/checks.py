@@ -11,12 +11,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.bescheide import BescheidWerte
-from vorlagen.compute.eigenanteil import Tabelle, cents_lost
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import check_niederschriften
 from vorlagen.compute.sitzungen import check_tagesordnungen
+from vorlagen.compute.tabelle import Tabelle, cents_lost
+from vorlagen.compute.tabellenarten import KINDS
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import Zahlformat, datum, zahl
 from vorlagen.core.money import CENT, below
@@ -44,7 +45,8 @@ def check_tabelle(t: Tabelle, zahlformat: Zahlformat) -> list[Problem]:
     """`erwartet` on the table and on each row; every rate valid for the period; amounts as `zahlformat` prints them."""
     problems = []
     name = f"Berechnung „{t.id}“"
-    for zeile in t.zeilen if t.art not in ("Vergleich", "Matrix") else []:
+    kind = KINDS[t.art]
+    for zeile in t.zeilen if not kind.eigene_einheit else []:
         if zeile.position.erwartet is not None and zeile.position.erwartet != zeile.betrag:
             problems.append(
                 _mismatch(
@@ -74,14 +76,14 @@ def check_tabelle(t: Tabelle, zahlformat: Zahlformat) -> list[Problem]:
                     )
                 )
     erwartet = t.berechnung.erwartet
-    if erwartet is not None and erwartet.spalten and t.art != "Matrix":
+    if erwartet is not None and erwartet.spalten and not kind.zellen:
         problems.append(
             Problem(
                 erwartet.where("spalten"),
                 f"{name}: „spalten“ unter „erwartet“ gibt es nur in einer Matrix – entfernen Sie es.",
             )
         )
-    if erwartet is not None and t.art != "Matrix":  # a Matrix checks its own, in its unit (compute/matrix.py)
+    if erwartet is not None and not kind.zellen:  # a Matrix checks its own, in its unit (compute/matrix.py)
         for key, label in SUMMEN:
             expected = getattr(erwartet, key)
             value = getattr(t, key, None) if key in {f.name for f in dataclasses.fields(t)} else None
@@ -101,9 +103,9 @@ def check_tabelle(t: Tabelle, zahlformat: Zahlformat) -> list[Problem]:
                 problems.append(
                     _mismatch(erwartet.where(key), f"{name}, {label}", value, expected, t.quantum, zahlformat)
                 )
-    if erwartet is not None and t.art != "Matrix":
+    if erwartet is not None and not kind.zellen:
         problems += _quellen_erwartet(t, erwartet, name, zahlformat)
-    if t.art not in ("Vergleich", "Matrix"):  # they check their own, in their unit
+    if not kind.eigene_einheit:  # a Vergleich and a Matrix check their own, in their unit
         felder = [
             (key, label, getattr(t, key)) for key, label in SUMMEN if key in {f.name for f in dataclasses.fields(t)}
         ]
@@ -114,7 +116,7 @@ def check_tabelle(t: Tabelle, zahlformat: Zahlformat) -> list[Problem]:
 
 def _quellen(t: Tabelle):
     """The sources of a Finanzierungsplan; None for other tables."""
-    return t.quellen if t.art == "Finanzierungsplan" else None
+    return t.quellen if KINDS[t.art].quellen else None
 
 
 def _quellen_hinweis(t: Tabelle) -> str | None:

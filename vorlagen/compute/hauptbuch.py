@@ -21,7 +21,7 @@ from vorlagen.load.vorlagenordner import VorlageSource
 class Rechnung:
     """Everything computed for one Vorlage; prose and tables read only this."""
 
-    tabellen: Names  # id → a table of its kind (eigenanteil.Tabelle)
+    tabellen: Names  # id → a table of its kind (tabelle.Tabelle)
     uebersicht: Uebersicht | None  # only with Eigenanteil tables
     bescheide: Names  # id → bescheide.BescheidWerte
     verteilungen: Names  # id → verteilung.VerteilungWerte

@@ -19,7 +19,6 @@ from vorlagen.compute.darstellung import (
     verlorene_ziffern,
     weniger_stellen_als_getippt,
 )
-from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.einheiten import (
     DIMENSION,
     GELD,
@@ -40,6 +39,8 @@ from vorlagen.compute.erwartung import abweichung
 from vorlagen.compute.formel import FormelFehler, Name, lesen, namen, schreibweise
 from vorlagen.compute.grenzen import anteilsgrenze, grenze, zahl_grenzen
 from vorlagen.compute.names import Names, UnknownName
+from vorlagen.compute.tabelle import Zeilen
+from vorlagen.compute.tabellenarten import KINDS, art
 from vorlagen.compute.zahlwert import Groesse, Schritt, Zahlen, Zahlwert
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl
 from vorlagen.core.money import CENT, EURO, Rundung, exact, round_half_even, round_half_up, round_toward_zero
@@ -98,7 +99,7 @@ def _einheit_von(tabelle, pfad: tuple[str, ...]) -> str:
     feld = pfad[-1] if not pfad[-1].isdigit() else pfad[-2]
     if tabelle is not None:
         einheit = {"Euro": GELD, "Stellen": "VZÄ"}.get(tabelle.einheit, "")
-        if tabelle.art == "Matrix" or feld in ("alt", "neu", "differenz"):
+        if KINDS[tabelle.art].zellen or feld in ("alt", "neu", "differenz"):
             return einheit
         if len(pfad) > 1 and pfad[-2] == "spalten":
             spalte = next((s for s in tabelle.vergleichsspalten if s.als == pfad[-1]), None)
@@ -132,7 +133,7 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
     obj, owner, where, tabelle = names[first], None, None, None
     for index, segment in enumerate(pfad[1:], start=1):
         fields = vars(obj) if hasattr(obj, "__dict__") else {}
-        if fields.get("art") in ("Vergleich", "Matrix"):
+        if (kind := art(fields.get("art"))) is not None and kind.eigene_einheit:
             tabelle = obj
         owner = obj
         try:
@@ -164,7 +165,7 @@ def _lesen_pfad(pfad: tuple[str, ...], names: dict, figures: dict[str, Zahlwert]
         source = fields.get("berechnung") or fields.get("bescheid") or fields.get("verteilung")
         if source is not None and hasattr(source, "where"):
             where = source.where()
-    if obj is None and getattr(tabelle, "art", None) == "Matrix":
+    if obj is None and tabelle is not None and KINDS[tabelle.art].zellen:
         raise EinheitFehler(
             f"„{schreibweise(pfad)}“ ist eine leere Zelle – tragen Sie dort einen Wert ein (auch 0) oder lesen Sie "
             "eine andere Zelle."

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from vorlagen.compute.eigenanteil import Tabelle, Zeilen
 from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
+from vorlagen.compute.tabelle import Tabelle, Zeilen
 from vorlagen.compute.vergleich import dezimal, getippt, nachkommastellen
 from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import CENT, Rundung, exact, round_half_up

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.eigenanteil import Tabelle, Zeilen, cents_lost, periode_of, ueberschrift_von, zeilen
 from vorlagen.compute.names import Named, Names
+from vorlagen.compute.tabelle import Tabelle, Zeilen, cents_lost, periode_of, ueberschrift_von
+from vorlagen.compute.tabellenzeilen import zeilen
 from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import Anteil, Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from pathlib import Path
 
-from vorlagen.compute import checks, eigenanteil, uebersicht
+from vorlagen.compute import checks, uebersicht
 from vorlagen.compute.auswirkungen import haushalt_der_vorlage, haushalt_lesende, ohne_land
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.beschluss import (
@@ -22,10 +21,12 @@ from vorlagen.compute.haushaltsrecht import check_gemeinsam
 from vorlagen.compute.kennzahlen import formelwert, kennzahlen
 from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import beratungsergebnisse
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.stellen import alle_statistiken
-from vorlagen.compute.tabellen import compute_table, reads_figures
+from vorlagen.compute.tabelle import Tabelle
+from vorlagen.compute.tabellenarten import KINDS, compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
-from vorlagen.core.money import Rundung, quantum_for
+from vorlagen.core.money import Rundung
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import Recorded, recording
 from vorlagen.load.facts import Facts, load
@@ -174,17 +175,6 @@ def _recorded_results(facts: Facts, ergebnisse: dict) -> dict:
     return Recorded(ergebnisse, reads_of)
 
 
-def rundung_of(facts: Facts) -> Rundung:
-    """The Körperschaft's one rounding rule."""
-    k = facts.koerperschaft
-    return Rundung(quantum_for(k.rundung), k.runden == "je_einheit", k.prozent_stellen)
-
-
-def eigene_rundung(rundung: Rundung, eigene: str | None) -> Rundung:
-    """A table's or Bescheid's own `rundung: euro|cent`, else the Körperschaft's."""
-    return rundung if eigene is None else dataclasses.replace(rundung, quantum=quantum_for(eigene))
-
-
 def _compute(
     source: VorlageSource,
     facts: Facts,
@@ -197,7 +187,7 @@ def _compute(
     """The Rechnung of one Vorlage (`haushalte`: as of its decision; `beschlossen_am`: None while it is open) and the
     problems of computing it; the budget-law checks of a decided Vorlage wait in `ungeklaert` (see `am_beschlusstag`)."""
     finanzierung = source.vorlage.finanzierung
-    computed: dict[str, eigenanteil.Tabelle] = {}
+    computed: dict[str, Tabelle] = {}
     problems = _tabellen_rechnen([b for b in finanzierung if not reads_figures(b)], facts, rundung, computed)
     later = frozenset(b.id for b in finanzierung if reads_figures(b))  # computed after the figures
     tabellen = Names("„finanzierung“ dieser Vorlage", computed, spaeter=later)
@@ -261,7 +251,7 @@ def _geaendert(source: VorlageSource, facts: Facts, project: Project) -> Names |
 
 
 def _tabellen_rechnen(
-    berechnungen: list, facts: Facts, rundung: Rundung, computed: dict[str, eigenanteil.Tabelle], auswerten=None
+    berechnungen: list, facts: Facts, rundung: Rundung, computed: dict[str, Tabelle], auswerten=None
 ) -> list[Problem]:
     """Computes the tables of `berechnungen` in order into `computed` (`auswerten`: how the tables that read named
     figures read them); their problems."""
@@ -287,9 +277,10 @@ def _verteilungen(source: VorlageSource, tabellen: Names) -> tuple[Names, list[P
     arten = {b.id: b.art for b in source.vorlage.finanzierung}
     for verteilung in source.vorlage.verteilungen:
         art = arten.get(verteilung.berechnung) if verteilung.berechnung is not None else None
-        if verteilung.berechnung is not None and art != "Vergleich" and verteilung.berechnung not in tabellen:
+        spaeter = art is not None and KINDS[art].nach_verteilungen
+        if verteilung.berechnung is not None and not spaeter and verteilung.berechnung not in tabellen:
             continue  # its table failed; that problem is already listed
-        if verteilung.berechnung is not None and art != "Eigenanteil":
+        if verteilung.berechnung is not None and (art is None or not KINDS[art].stellen):
             problems.append(
                 Problem(
                     verteilung.where("berechnung"),

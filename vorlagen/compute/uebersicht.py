@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Tabelle
+from vorlagen.compute.eigenanteil import Eigenanteilstabelle
 from vorlagen.compute.names import Named
+from vorlagen.compute.tabelle import Tabelle
 
 
 @dataclass

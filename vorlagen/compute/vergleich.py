@@ -9,10 +9,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.darstellung import genau_text
-from vorlagen.compute.eigenanteil import Tabelle, Zeilen
 from vorlagen.compute.grenzen import Texte, differenz, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
+from vorlagen.compute.tabelle import Tabelle, Zeilen
 from vorlagen.core.fmt import Zahlformat, prozent, zahl
 from vorlagen.core.money import CENT, Rundung, percent, ratio, round_half_up
 from vorlagen.core.problems import Problem

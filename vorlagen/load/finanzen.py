@@ -10,9 +10,11 @@ from typing import Literal
 from vorlagen.core.fmt import zahl
 from vorlagen.core.limits import MAX_JAHRE
 from vorlagen.core.problems import Problem
+from vorlagen.load import tabellenarten
 from vorlagen.load.kennzahlen import widerspruch
 from vorlagen.load.records import Record, doc, record
-from vorlagen.load.vergleichszeilen import Vergleichsspalte, Vergleichszeile, matrix_probleme
+from vorlagen.load.tabellenarten import ARTEN
+from vorlagen.load.vergleichszeilen import Vergleichsspalte, Vergleichszeile
 from vorlagen.load.werte import Anzahl, Betrag, Prozentsatz
 from vorlagen.load.zeitraum import Zeitraum, laenge
 
@@ -176,9 +178,7 @@ class Szenario(Record):
 @record
 class Berechnung(Record):
     id: str = doc('Name für Texte: finanzierung["id"]')
-    art: Literal["Eigenanteil", "Aufstellung", "Finanzierungsplan", "Vergleich", "Matrix"] = doc(
-        "Art der Tabelle", default="Eigenanteil"
-    )
+    art: tabellenarten.Art = doc("Art der Tabelle", default=tabellenarten.STANDARD)
     titel: str = doc("z. B. Strategische Steuerung im KI (Stellenzahl und Zeitraum ergänzt das Programm)")
     zeitraum: Zeitraum | None = doc("Pflicht bei Eigenanteil; ohne Zeitraum: Jahresbeträge", default=None)
     tagesgenau: bool = doc("Zeiträume, die nicht ganze Monate sind, tagesgenau anteilig rechnen", default=False)
@@ -236,14 +236,7 @@ class Berechnung(Record):
     def check(self) -> list[Problem]:
         """What is wrong with the Berechnung as written, in the order of its parts."""
         problems = self._leere_angaben() + self._fremde_angaben() + self._angaben_der_aufstellung()
-        if self.art == "Vergleich" and self.spalten and len(self.spalten) != 2:
-            problems.append(
-                Problem(
-                    self.where("spalten"),
-                    "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023].",
-                )
-            )
-        problems += matrix_probleme(self)
+        problems += ARTEN[self.art].pruefen(self)
         problems += self._haushaltsjahre_probleme()
         problems += laenge(self.zeitraum, self.lang, self.where("zeitraum"))
         return problems
@@ -251,14 +244,7 @@ class Berechnung(Record):
     def _leere_angaben(self) -> list[Problem]:
         """What the table's art needs and the Berechnung leaves empty: its rows, sources or columns, a Zeitraum."""
         problems: list[Problem] = []
-        needs = {
-            "Eigenanteil": ("kosten",),
-            "Aufstellung": ("kosten",),
-            "Finanzierungsplan": ("kosten", "quellen"),
-            "Vergleich": ("zeilen", "spalten"),
-            "Matrix": ("zeilen", "spalten"),
-        }[self.art]
-        for key in needs:
+        for key in ARTEN[self.art].braucht:
             if not getattr(self, key):
                 problems.append(
                     Problem(
@@ -267,7 +253,7 @@ class Berechnung(Record):
                         "einen Eintrag ein.",
                     )
                 )
-        if self.art == "Eigenanteil" and self.zeitraum is None:
+        if ARTEN[self.art].zeitraum and self.zeitraum is None:
             problems.append(
                 Problem(
                     self.where("titel"),
@@ -278,13 +264,7 @@ class Berechnung(Record):
 
     def _fremde_angaben(self) -> list[Problem]:
         """The keys written that belong to tables of another art."""
-        allowed = {
-            "Eigenanteil": {"kosten", "abzuege"},
-            "Aufstellung": {"kosten", "summe_als", "spalten", "anzeige", "fonds", "fonds_als", "ausschoepfen"},
-            "Finanzierungsplan": {"kosten", "quellen", "haushaltsjahre", "szenarien"},
-            "Vergleich": {"spalten", "einheit", "zeilen", "vergleichsspalten"},
-            "Matrix": {"spalten", "einheit", "zeilen", "summe_als", "zeilenkopf", "zeilensummen", "spaltensummen"},
-        }[self.art]
+        allowed = ARTEN[self.art].schluessel
         return [
             Problem(
                 self.where(key),
@@ -314,7 +294,7 @@ class Berechnung(Record):
     def _angaben_der_aufstellung(self) -> list[Problem]:
         """The columns an Aufstellung's rows fill, its fonds to use up, and the keys of its rows in any other table."""
         problems: list[Problem] = []
-        if self.art == "Aufstellung":
+        if ARTEN[self.art].formelzeilen:
             for position in self.kosten:
                 for name in position.felder:
                     if name not in self.spalten:
@@ -332,7 +312,7 @@ class Berechnung(Record):
                     "„ausschoepfen: true“ braucht „fonds“ – den Betrag, den die Zeilen aufbrauchen.",
                 )
             )
-        if self.art != "Aufstellung":
+        if not ARTEN[self.art].formelzeilen:
             for position in self.kosten:
                 for key in ("formel", "felder", "gruppe"):
                     if key in position._lines:

@@ -116,11 +116,7 @@ class Vergleichsspalte(Record):
 
 
 def matrix_probleme(b) -> list[Problem]:
-    """What a Berechnung of the art Matrix (or a Vergleich's rows and columns) must be, beyond its record."""
-    if b.art == "Vergleich":
-        return _vergleich_probleme(b)
-    if b.art != "Matrix":
-        return []
+    """What a Berechnung of the art Matrix must be, beyond its record."""
     problems = _matrix_namen(b)
     for z in b.zeilen:
         problems += _matrixzeile_probleme(b, z)
@@ -136,9 +132,17 @@ def matrix_probleme(b) -> list[Problem]:
     return problems
 
 
-def _vergleich_probleme(b) -> list[Problem]:
-    """A Vergleich's rows have no cells of a Matrix, and its own columns have heads of their own."""
-    problems: list[Problem] = [
+def vergleich_probleme(b) -> list[Problem]:
+    """A Vergleich has two states; its rows have no cells of a Matrix, and its own columns have heads of their own."""
+    problems: list[Problem] = []
+    if b.spalten and len(b.spalten) != 2:
+        problems.append(
+            Problem(
+                b.where("spalten"),
+                "Ein Vergleich hat genau zwei Stände, z. B. spalten: [Stellenplan 2022, Stellenplan 2023].",
+            )
+        )
+    problems += [
         Problem(
             z.where("zellen" if z.zellen else "formeln"),
             f"Zeile „{z.als}“: „zellen“ und „formeln“ gibt es nur in einer Matrix – ein Vergleich hat „werte: [alt, neu]“.",

@@ -21,6 +21,7 @@ from vorlagen.load.drucksache import Aenderung, Einreicher
 from vorlagen.load.finanzen import Berechnung, Verteilung
 from vorlagen.load.kennzahlen import Kennzahl
 from vorlagen.load.records import Record, doc, record
+from vorlagen.load.tabellenarten import ARTEN
 from vorlagen.load.vorlagenart import NUMMER_ZEICHEN_TEXT, fremdes_zeichen, zeichen_text
 
 
@@ -278,7 +279,7 @@ class Vorlage(Record):
                 seen.add(item.id)
         problems += self._einreicher()
         daten = self.finanzen_daten
-        geld = [b.id for b in self.finanzierung if b.art != "Vergleich" or b.einheit == "Euro"]
+        geld = [b.id for b in self.finanzierung if ARTEN[b.art].geld(b)]
         if daten is not None and daten.keine and geld:
             namen = ", ".join(f"„{i}“" for i in geld[:3]) + (" …" if len(geld) > 3 else "")
             problems.append(

@@ -26,6 +26,7 @@ from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import Sandbox
 from vorlagen.render.satzregeln import einheiten_halten, quelle
+from vorlagen.render.tabellenarten import makro
 from vorlagen.render.templatefehler import meldung, offen_seit, zeile
 
 
@@ -126,6 +127,7 @@ class Templates:
         )
         self.env.filters["kopfzeilen"] = kopfzeilen  # header fields in rows that fit the page
         self.env.filters["quelle"] = _quelle  # where a computed table is defined
+        self.env.filters["makro"] = makro  # the macro that sets a table of its kind (render/tabellenarten.py)
         finalize = self.env.finalize
         assert finalize is not None  # the sandbox counts every value printed (render/sandbox.py)
         self.env.finalize = _units_kept(finalize)

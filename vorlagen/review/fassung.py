@@ -4,44 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
-from vorlagen.core.fmt import NBSP, Zahlformat, datum, noetige_stellen, zahl
-from vorlagen.core.money import exact, round_half_up
+from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl
+from vorlagen.core.money import round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
 from vorlagen.render import drucksachen, plaintext
 from vorlagen.render.document import VorlageDoc
 from vorlagen.render.freigabe import Stand
-
-
-@dataclass
-class Zahl:
-    label: str  # 'Eigenanteil „Case Management im KI für die Kommunen“'
-    value: Decimal
-    money: bool
-    quantum: Decimal = Decimal(1)
-    quellen: dict[str, str] = field(default_factory=dict)  # the facts and figures it reads: name → value as printed
-    text: str | None = None  # as printed, where the figure prints itself (a named figure in its unit)
-    stellen: int | None = 2  # the places a figure without unit prints with (None: as many as it has)
-    einheit: str = ""  # a named figure's unit ('Mio. €', '%', 'VZÄ' …); '' for the tables' euros and numbers
-    im_druck: Fraction | None = None  # a named figure's printed value as a number in its unit (88,98 for 88,98 %)
-
-    def show(self, zahlformat: Zahlformat) -> str:
-        """As printed; money as `zahlformat` (its Fassung's house) prints it."""
-        if self.text is not None:
-            return self.text
-        return zahlformat.euro_or_cent(self.value, self.quantum) if self.money else zahl(self.value, self.stellen)
-
-    def gedruckt(self) -> tuple[Fraction, int]:
-        """The value as printed, as a number in the unit it prints in, and the places it prints with."""
-        if self.im_druck is not None:
-            return self.im_druck, self.stellen if self.stellen is not None else noetige_stellen(self.im_druck)
-        places = max(0, -int(self.quantum.as_tuple().exponent)) if self.money else self.stellen
-        if places is None:  # printed by `zahl` with the places it needs (two of a decimal that does not end)
-            places = noetige_stellen(self.value)
-        return exact(round_half_up(self.value, Decimal(1).scaleb(-places))), places
+from vorlagen.review.fassungszahl import Zahl
+from vorlagen.review.tabellenarten import PRUEFUNG
 
 
 def differenz(alt: Zahl, neu: Zahl, zahlformat: Zahlformat) -> str | None:
@@ -144,23 +117,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     titles = [t.titel for t in tables]
     for t in tables:
         name = f"„{t.titel}“" + (f" ({t.id})" if titles.count(t.titel) > 1 else "")
-        money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731, B023 – called in this pass only
-        if t.art != "Eigenanteil":
-            _other_kind(t, name, zahlen)
-            continue
-        for number, zeile in enumerate(t.zeilen, start=1):
-            money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
-            zahlen[f"{t.id}/zeile/{number}"].quellen = _row_sources(t, zeile, zahlformat)
-        under = {k: v for z in t.zeilen for k, v in _row_sources(t, z, zahlformat).items()}
-        for key, label, value in (
-            ("gesamtkosten", "Gesamtkosten", t.gesamtkosten),
-            ("abzuege", "Abzüge", t.abzuege),
-            ("eigenanteil", "Eigenanteil", t.eigenanteil),
-        ):
-            money(f"{t.id}/{key}", f"{label} {name}", value)
-            zahlen[f"{t.id}/{key}"].quellen = under
-        for year, jahr in t.jahre.items():
-            money(f"{t.id}/eigenanteil/{year}", f"Eigenanteil {year} {name}", jahr.eigenanteil)
+        PRUEFUNG[t.art].zahlen(t, name, zahlen, zahlformat)
     summary = rechnung.uebersicht
     if summary is not None:
         q = summary.quantum
@@ -264,18 +221,6 @@ def _haushalt(a, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
         )
 
 
-def _row_sources(t, zeile, zahlformat: Zahlformat) -> dict[str, str]:
-    """What a row of count × rate reads: its count, its Stellenanteil, each rate, the period."""
-    sources = {f"Anzahl „{zeile.als}“": zahl(zeile.anzahl)}
-    if zeile.position.anteil != 1:
-        sources[f"Stellenanteil „{zeile.als}“"] = zahl(zeile.position.anteil)
-    for satz in zeile.saetze:
-        sources[f"Satz {satz.id}"] = f"{zahlformat.euro_or_cent(satz.betrag, t.quantum)} je {satz.einheit}"
-    if t.zeitraum is not None:
-        sources["Zeitraum"] = f"{datum(t.zeitraum.von)}–{datum(t.zeitraum.bis)}"
-    return sources
-
-
 def _position_sources(b, zahlformat: Zahlformat) -> dict[str, str]:
     """What a Bescheid's amount reads: each position's count and rate, and the period."""
     sources = {f"Anzahl „{p.als}“": zahl(p.anzahl) for p in b.zeilen}
@@ -285,29 +230,6 @@ def _position_sources(b, zahlformat: Zahlformat) -> dict[str, str]:
     }
     sources["Zeitraum"] = f"{datum(b.zeitraum.von)}–{datum(b.zeitraum.bis)}"
     return sources
-
-
-def _other_kind(t, name: str, zahlen: dict[str, Zahl]) -> None:
-    """Figures of an Aufstellung, a Finanzierungsplan or a Vergleich."""
-    money = lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))  # noqa: E731
-    if t.art == "Vergleich":
-        for number, z in enumerate(t.zeilen, start=1):
-            for key, value in (("alt", z.alt), ("neu", z.neu)):
-                label = f"{z.als} {name}, {t.spalten[0 if key == 'alt' else 1]}"
-                zahlen[f"{t.id}/zeile/{number}/{key}"] = Zahl(
-                    label, value, t.einheit == "Euro", t.quantum, stellen=t.stellen
-                )
-        return
-    for number, zeile in enumerate(t.zeilen, start=1):
-        money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
-    if t.art == "Aufstellung":
-        money(f"{t.id}/summe", f"{t.summe_als} {name}", t.summe)
-        return
-    money(f"{t.id}/gesamtkosten", f"Gesamtkosten {name}", t.gesamtkosten)
-    for number, quelle in enumerate(t.quellen, start=1):
-        money(f"{t.id}/quelle/{number}", f"{quelle.als} {name}", quelle.betrag)
-        for year, amount in quelle.jahre.items():
-            money(f"{t.id}/quelle/{number}/{year}", f"{quelle.als} {year} {name}", amount)
 
 
 def _drucksache(facts, vorlage) -> dict[str, str]:

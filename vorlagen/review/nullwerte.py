@@ -15,13 +15,15 @@ from jinja2 import Environment, nodes
 
 from vorlagen.compute.aufstellung import ANZEIGEN, Aufstellung
 from vorlagen.compute.kennzahlen import namenswert
-from vorlagen.compute.project import compute, eigene_rundung, rundung_of
-from vorlagen.compute.tabellen import compute_table
+from vorlagen.compute.project import compute
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
+from vorlagen.compute.tabellenarten import compute_table
 from vorlagen.core.fmt import zeigt_null
 from vorlagen.load.facts import Facts
 from vorlagen.render.ausdruck import AUSDRUCK, nicht_null, pfad_von
 from vorlagen.render.sandbox import Sandbox
 from vorlagen.review.gedruckt import als_woerter
+from vorlagen.review.tabellenarten import PRUEFUNG
 from vorlagen.review.textrechnungen import dimensionen
 from vorlagen.review.textzahlen import Dimensionen
 from vorlagen.review.umschreiben import Erklaerung, Quelltexte, Textaenderung
@@ -42,7 +44,7 @@ def nie_null(q: Quelltexte, facts: Facts) -> None:
     env = Environment()
     for source in facts.vorlagen:
         for b in source.vorlage.finanzierung:
-            if b.art == "Aufstellung" and b.anzeige != "€":
+            if PRUEFUNG[b.art].skaliert(b):
                 _tabelle(q, facts, source.slug, b, rundung)
         dim = dimensionen(project, source)
         for path in q.texte(source.folder):

@@ -11,10 +11,11 @@ from fractions import Fraction
 from vorlagen.compute.formel import FormelFehler, lesen, namen
 from vorlagen.compute.kennzahlen import figur
 from vorlagen.compute.plaene import traeger
-from vorlagen.compute.project import eigene_rundung, rundung_of
-from vorlagen.compute.tabellen import compute_table
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
+from vorlagen.compute.tabellenarten import compute_table
 from vorlagen.core.money import percent, split_largest_remainder
 from vorlagen.load.facts import Facts
+from vorlagen.review.tabellenarten import PRUEFUNG
 from vorlagen.review.umschreiben import Erklaerung, Quelltexte
 
 ANTEILE = (
@@ -40,7 +41,7 @@ def gedruckt_wie_die_tabelle(q: Quelltexte, facts: Facts) -> None:
     rundung, zahlformat = rundung_of(facts), facts.koerperschaft.zahlformat
     for source in facts.vorlagen:
         for b in source.vorlage.finanzierung:
-            if b.art != "Finanzierungsplan":
+            if not PRUEFUNG[b.art].anteile_und_jahre:
                 continue
             table, _ = compute_table(
                 b, facts.saetze, eigene_rundung(rundung, b.rundung), zahlformat, lambda f, e: Fraction(0)

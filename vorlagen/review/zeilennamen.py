@@ -13,16 +13,17 @@ import unicodedata
 from fractions import Fraction
 
 from vorlagen.compute.bescheide import bescheid_werte
-from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.formel import _SEGMENT, FormelFehler, lesen, namen, schreibweise
 from vorlagen.compute.names import UnknownName
-from vorlagen.compute.project import eigene_rundung, rundung_of
-from vorlagen.compute.tabellen import compute_table
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
+from vorlagen.compute.tabelle import Zeilen
+from vorlagen.compute.tabellenarten import compute_table
 from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Where
 from vorlagen.load.auswirkungen import Deckung, Haushaltsbetrag
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlagenordner import VorlageSource
+from vorlagen.review.tabellenarten import PRUEFUNG
 from vorlagen.review.umschreiben import Erklaerung, Offen, Quelltexte
 
 LISTEN = ("zeilen", "quellen", "raten")  # the lists whose entries have names
@@ -62,7 +63,7 @@ class Zeilenumschreibung:
             if table is None:
                 continue
             self.roots["finanzierung"][b.id] = table
-            positions = list(b.zeilen) if b.art == "Vergleich" else [*b.kosten, *b.abzuege]
+            positions = PRUEFUNG[b.art].positionen(b)
             for row, record in zip(table.zeilen, positions, strict=False):
                 records[id(row)] = record
             for row, record in zip(vars(table).get("quellen", ()), b.quellen, strict=False):

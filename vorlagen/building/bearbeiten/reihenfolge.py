@@ -1,8 +1,7 @@
 """Where a new key goes: the order in which the handbook writes the keys of each section of vorlage.yaml.
 
 Mostly that is the order of the record; where the handbook writes otherwise, it is said here – the rows of a table by
-its kind: an Eigenanteil names its Sätze first and its label last (`{anzahl: 3.5, saetze: [kim/…], als:
-KIM-Förderung}`), the other kinds begin with name and label (`{id: medien, als: Neue Medien, betrag: 12500}`).
+its kind (building/bearbeiten/tabellenarten.py).
 tests/building/test_bearbeiten_reihenfolge.py holds every example of the handbook and of the example's vorlage.yaml
 files against these orders.
 """
@@ -12,21 +11,13 @@ from __future__ import annotations
 import dataclasses
 import typing
 
-from vorlagen.load.finanzen import Abzug, Berechnung, Kostenposition
+from vorlagen.building.bearbeiten.tabellenarten import BENANNT, ZEILEN
+from vorlagen.load.finanzen import Abzug, Kostenposition
 from vorlagen.load.records import _fields, _kind
+from vorlagen.load.tabellenarten import STANDARD
 from vorlagen.load.yamlschreiben import Pfad, YamlDatei
 
 # fmt: off
-_EIGENANTEIL = (
-    "id", "anzahl", "anteil", "saetze", "betrag", "formel", "als", "foerderfaehig", "felder", "gruppe", "hinweis",
-    "erwartet", "hoechstens", "mindestens",
-)
-_BENANNT = (
-    "id", "als", "anzahl", "anteil", "saetze", "betrag", "formel", "foerderfaehig", "felder", "gruppe", "hinweis",
-    "erwartet", "hoechstens", "mindestens",
-)
-ZEILEN = {"Eigenanteil": _EIGENANTEIL}  # the rows of a table of this kind; of any other kind: _BENANNT
-
 HANDBUCH = {  # record → its keys in the handbook's order, where that is not the record's
     "Vorlage": (
         "nummer", "art", "oeffentlich", "platzhalter", "datum", "aktenzeichen", "kopf", "federfuehrend", "einreicher",
@@ -61,7 +52,7 @@ def schluessel(typ: type, art: str | None = None) -> tuple[str, ...]:
     """The keys of the record `typ` in the handbook's order; a row's by the kind `art` of its table (None: the kind
     a table has where it names none, Eigenanteil)."""
     if typ in (Kostenposition, Abzug):
-        return ZEILEN.get(art or Berechnung.__dataclass_fields__["art"].default, _BENANNT)
+        return ZEILEN.get(art or STANDARD, BENANNT)  # a kind the draft misspells: the order of most
     return HANDBUCH.get(typ.__name__, tuple(_fields(typ)[0]))
 
 

@@ -45,7 +45,7 @@ def liste(project, ordner: Path) -> list[tuple[str, str]]:
     """Every name a text of the Vorlage can quote, written as in a text (with its filter), and its printed value."""
     if project is None:
         return []
-    from vorlagen.compute.project import rundung_of
+    from vorlagen.compute.rundung import rundung_of
     from vorlagen.compute.zahlen import zahlen
 
     source = next((s for s in project.facts.vorlagen if s.folder.resolve() == ordner.resolve()), None)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
-from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr, Zeile
+from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr
 from vorlagen.compute.herleitung import (
     Herleitung,
     bescheidwerte,
@@ -20,6 +20,7 @@ from vorlagen.compute.herleitung import (
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
+from vorlagen.compute.tabelle import Zeile
 from vorlagen.compute.uebersicht import Uebersicht
 from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 from vorlagen.compute.verteilung import VerteilungWerte

@@ -7,7 +7,7 @@ from vorlagen.compute.bescheide import BescheidWerte, Position
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, summe
 from vorlagen.compute.periode import fuer_periode, periode
-from vorlagen.compute.project import eigene_rundung
+from vorlagen.compute.rundung import eigene_rundung
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import exact
 from vorlagen.load.bescheide import Bescheidposition

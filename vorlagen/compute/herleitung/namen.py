@@ -7,12 +7,12 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.eigenanteil import Zeilen
 from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, kennzahlwerte
 from vorlagen.compute.herleitung.berechnet import GELD, feld_herleitung, gedruckt
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.names import UnknownName
+from vorlagen.compute.tabelle import Zeilen
 from vorlagen.core.fmt import FILTERNAMEN
 from vorlagen.load.records import Record
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.eigenanteil import Tabelle, Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.periode import fuer_periode
-from vorlagen.compute.project import eigene_rundung, rundung_of
+from vorlagen.compute.rundung import eigene_rundung, rundung_of
+from vorlagen.compute.tabelle import Tabelle, Zeile
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import Rundung, exact
 from vorlagen.load.facts import Facts

@@ -4,21 +4,14 @@ the Finanzielle Auswirkungen."""
 from __future__ import annotations
 
 from vorlagen.compute.herleitung.zeilen import Kontext
-from vorlagen.render.raster import Raster, finanzierungsplan, tabellenarten
+from vorlagen.render.raster import Raster, tabellenraster
 from vorlagen.render.raster.haushaltsmittel import haushalt
+from vorlagen.render.tabellenarten import DRUCK
 
 
 def tabelle(k: Kontext, t) -> list[Raster]:
     """One Berechnung's table(s), by its kind."""
-    if t.art == "Aufstellung":
-        return tabellenarten.aufstellung(k, t)
-    if t.art == "Finanzierungsplan":
-        return finanzierungsplan.szenarien(k, t) if t.szenarien else finanzierungsplan.finanzierungsplan(k, t)
-    if t.art == "Vergleich":
-        return tabellenarten.vergleich(k, t)
-    if t.art == "Matrix":
-        return tabellenarten.matrix(k, t)
-    return tabellenarten.eigenanteil(k, t)
+    return DRUCK[t.art].raster(k, t)
 
 
 def raster(k: Kontext, rechnung) -> list[Raster]:
@@ -27,9 +20,9 @@ def raster(k: Kontext, rechnung) -> list[Raster]:
     for t in rechnung.tabellen.values():
         result += tabelle(k, t)
     for v in rechnung.verteilungen.values():
-        result += tabellenarten.verteilung(k, v)
+        result += tabellenraster.verteilung(k, v)
     if rechnung.uebersicht is not None:
-        result += tabellenarten.uebersicht(k, rechnung.uebersicht)
+        result += tabellenraster.uebersicht(k, rechnung.uebersicht)
     if rechnung.haushalt is not None:
         result += haushalt(k, rechnung.haushalt, rechnung)
     return result

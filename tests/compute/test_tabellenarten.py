@@ -10,7 +10,8 @@ import pytest
 
 from tests.hilfen import DATA, ERLENBRUCH, copy_data, edit, run
 from tests.referenz.rechnen import verteilen_nach
-from vorlagen.compute.project import prepare, rundung_of
+from vorlagen.compute.project import prepare
+from vorlagen.compute.rundung import rundung_of
 from vorlagen.compute.zahlen import zahlen
 from vorlagen.core.problems import Where
 from vorlagen.load.dateien import Text
