@@ -23,6 +23,7 @@ from vorlagen.server import (
     protokoll,
     proxy,
     schutz,
+    vergleichsseiten,
     vorlagenseiten,
     zugaenge,
 )
@@ -134,5 +135,6 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     anmeldung.einrichten(app, dienst)
     vorlagenseiten.einrichten(app, dienst)
     ausgabeseiten.einrichten(app, dienst)
+    vergleichsseiten.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app

@@ -20,9 +20,9 @@ from vorlagen.building.bearbeiten.routen import WURZEL, Bearbeiten
 from vorlagen.core.problems import Paths
 from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlfile import Mapping, Scalar
-from vorlagen.server import entwuerfe, gitstand, protokoll, speichern
+from vorlagen.server import entwuerfe, gitstand, protokoll, speichern, verlauf
 from vorlagen.server.anmeldung import mit_konto, seite
-from vorlagen.server.rechte import darf_bearbeiten, darf_lesen
+from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
 from vorlagen.server.staende import Staende
 
 KEIN_RECHT = (
@@ -139,7 +139,9 @@ def _lesen(app: Flask, dienst) -> None:
             offen = bearbeitung.oeffnen(data, gefunden, _staende(dienst))
             gespeichert = request.args.get("gespeichert", "")
             offen.gespeichert = [n for n in gespeichert.split(",") if n]
-        antwort = Response(mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)), mimetype="text/html")
+        html = mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen))
+        html = verlauf.verweis(html, gefunden.name, darf_entwurf_sehen(g.person, angaben(gefunden)[0]))
+        antwort = Response(html, mimetype="text/html")
         antwort.delete_cookie(entwuerfe.COOKIE)
         return antwort
 
