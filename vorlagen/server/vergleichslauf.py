@@ -67,7 +67,7 @@ def _im_prozess(args: tuple, sekunden: float) -> Vorlagenvergleich:
     sender.close()
     try:
         if not empfang.poll(sekunden):
-            raise Abgebrochen(ZU_LANG.format(sekunden=f"{sekunden:g}"))
+            raise Abgebrochen(ZU_LANG.format(sekunden=f"{sekunden:g}".replace(".", ",")))
         try:
             return empfang.recv()
         except (EOFError, OSError):
