@@ -97,7 +97,7 @@ def diff(args: argparse.Namespace) -> int:
     from vorlagen.review import druckvergleich
     from vorlagen.review.fruehere import drucken_gleich
     from vorlagen.review.pruefbau import Revisionsbau, bauen, geaendert
-    from vorlagen.review.vergleich import ausgepackt
+    from vorlagen.review.vorlagenvergleich import ausgepackt
 
     paths = Paths()
     renderer = Renderer()  # one set of workers for both builds

@@ -11,7 +11,7 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from vorlagen.review.vergleich import Vorlagenvergleich, vorlage
+from vorlagen.review.vorlagenvergleich import Vorlagenvergleich, vorlage
 
 ZEIT = 90.0  # seconds a comparison may take
 GLEICHZEITIG = 2  # comparisons at once
@@ -47,7 +47,7 @@ def _lauf(sender: Connection, *args) -> None:
 def vergleichen(
     data: Path, alt: str, neu: str, ordner: str, einstellungen: Path, sekunden: float = ZEIT
 ) -> Vorlagenvergleich:
-    """review/vergleich.vorlage in a process of its own, bounded by `sekunden`; Abgebrochen when it took longer,
+    """review/vorlagenvergleich.vorlage in a process of its own, bounded by `sekunden`; Abgebrochen when it took longer,
     failed, or GLEICHZEITIG comparisons run already."""
     if not _plaetze.acquire(blocking=False):
         raise Abgebrochen(BELEGT.format(anzahl=GLEICHZEITIG))

@@ -1,6 +1,6 @@
 """A Vorlage's history and the comparison of two of its versions in the server: {WURZEL}verlauf/<ordner> lists the
 commits that touched its folder (verlauf.py), {WURZEL}vergleich/<ordner>?alt=<commit>&neu=<commit> shows what
-changed between two of them as `vergleichen` computes it (review/vergleich, run by vergleichslauf.py) – an address
+changed between two of them as `vergleichen` computes it (review/vorlagenvergleich, run by vergleichslauf.py) – an address
 that can be sent to a colleague. Both only for those who may see the Vorlage's drafts (rechte.darf_entwurf_sehen):
 the history holds every unreleased state; everyone else gets 404, as for any page they may not see. A commit named
 in the address reaches git only as a full commit id of HEAD's history."""
@@ -13,8 +13,9 @@ from pathlib import Path
 from flask import Flask, Response, abort, g, request
 
 from vorlagen.building.bearbeiten.routen import WURZEL
+from vorlagen.core.engine import TEMPLATES
 from vorlagen.load.settings import SETTINGS, wurzel_von
-from vorlagen.review.vergleich import wortteile
+from vorlagen.review.vorlagenvergleich import wortteile
 from vorlagen.server import vergleichslauf, verlauf
 from vorlagen.server.anmeldung import seite
 from vorlagen.server.rechte import darf_entwurf_sehen
@@ -56,6 +57,10 @@ def _commit(wurzel: Path, feld: str, adresse: str) -> str:
 
 def einrichten(app: Flask, dienst) -> None:
     data = dienst.data
+
+    @app.get(f"{WURZEL}verlauf.css")
+    def verlauf_css():
+        return Response((TEMPLATES / "server" / "verlauf.css").read_bytes(), mimetype="text/css")
 
     @app.get(f"{WURZEL}verlauf/<name>")
     def verlauf_(name: str):

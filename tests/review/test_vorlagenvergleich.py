@@ -1,4 +1,4 @@
-"""One Vorlage between two revisions (vorlagen/review/vergleich.py): the lines of word_diff in pieces, and the
+"""One Vorlage between two revisions (vorlagen/review/vorlagenvergleich.py): the lines of word_diff in pieces, and the
 sign-offs that held before and no longer hold."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.review.diff import word_diff
 from vorlagen.review.fassung import Fassung
-from vorlagen.review.vergleich import nicht_mehr_gueltig, wortteile
+from vorlagen.review.vorlagenvergleich import nicht_mehr_gueltig, wortteile
 
 
 def test_the_marks_of_a_word_diff_become_pieces():
