@@ -14,6 +14,7 @@ from flask import Flask, Response, abort, g, request
 
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.core.engine import TEMPLATES
+from vorlagen.core.fmt import gekuerzt
 from vorlagen.load.settings import SETTINGS, wurzel_von
 from vorlagen.review.vorlagenvergleich import wortteile
 from vorlagen.server import vergleichslauf, verlauf
@@ -47,7 +48,7 @@ def _commit(wurzel: Path, feld: str, adresse: str) -> str:
     """The commit named by the address's field `feld`: 400 when it is no full commit id, 404 when it is none of
     HEAD's history."""
     wert = request.args.get(feld, "")
-    gezeigt = wert if len(wert) <= 70 else wert[:70] + "…"
+    gezeigt = gekuerzt(wert, 70)
     if not verlauf.ist_commit_id(wert):
         abort(_text(HTTPStatus.BAD_REQUEST, KEINE_ID.format(wert=gezeigt, adresse=adresse)))
     if not verlauf.im_verlauf(wurzel, wert):
