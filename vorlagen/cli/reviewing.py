@@ -7,8 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vorlagen.core.pfade import genannte_datei
-from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.core.problems import BuildFailed, Paths, Problem
 
 ARBEITSSTAND = "Arbeitsstand"  # the side of a comparison that is the working tree, not a revision of git
 
@@ -71,19 +70,10 @@ def _fassungen(data: Path, label: str) -> dict:
 
 
 def _in_revision(failed: BuildFailed, label: str, data: Path) -> BuildFailed:
-    """The problems of one side of a comparison, each with its revision's name; a file of a git revision, checked out
-    in a temporary folder that is gone when the command ends, is named as in the repository (relative to the parent
-    of the data folder), a file of the working tree as every message names it (core/pfade.gezeigt)."""
-    basis = data.resolve().parent
+    """The problems of one side of a comparison, each with its revision's name (review/vorlagenvergleich)."""
+    from vorlagen.review.vorlagenvergleich import in_revision
 
-    def benannt(where: Where) -> Where:
-        path = genannte_datei(where.path)
-        return Where(path.relative_to(basis).as_posix(), where.line) if path.is_relative_to(basis) else where
-
-    rev = label != ARBEITSSTAND
-    return BuildFailed(
-        [Problem(benannt(p.where) if rev else p.where, f"[{label}] {p.message}") for p in failed.problems]
-    )
+    return in_revision(failed, label, data, aus_git=label != ARBEITSSTAND)
 
 
 def diff(args: argparse.Namespace) -> int:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.core.limits import MAX_EINSTELLUNGEN
-from vorlagen.core.problems import BuildFailed, Paths, Problem
+from vorlagen.core.pfade import genannte_datei
+from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
 from vorlagen.load.settings import declared_version
 from vorlagen.render.freigabe import GUELTIG
 from vorlagen.review.diff import Vorlagenaenderung, compare
@@ -41,6 +42,22 @@ def ausgepackt(data: Path, rev: str, ziel: Path, einstellungen: Path, paths: Pat
     if folder is None:
         raise BuildFailed(problems)
     return folder, umstellen(folder, rev, fuer(data, rev, einstellungen))
+
+
+def in_revision(failed: BuildFailed, label: str, data: Path, aus_git: bool = True) -> BuildFailed:
+    """The problems of one side of a comparison, each with its revision's name; a file of a git revision (`aus_git`),
+    checked out in a temporary folder that is gone when the comparison ends, is named as in the repository (relative
+    to the parent of the data folder `data`), a file of the working tree as every message names it
+    (core/pfade.gezeigt)."""
+    basis = data.resolve().parent
+
+    def benannt(where: Where) -> Where:
+        path = genannte_datei(where.path)
+        return Where(path.relative_to(basis).as_posix(), where.line) if path.is_relative_to(basis) else where
+
+    return BuildFailed(
+        [Problem(benannt(p.where) if aus_git else p.where, f"[{label}] {p.message}") for p in failed.problems]
+    )
 
 
 def fassungen_des_ordners(data: Path, ordner: str) -> dict[str, Fassung]:
@@ -87,13 +104,17 @@ def vorlage(data: Path, alt: str, neu: str, ordner: str, einstellungen: Path, tm
     ergebnis = Vorlagenvergleich()
     seiten = []
     for name, rev in (("a", alt), ("b", neu)):
-        try:
+        try:  # a revision git cannot give: said without the server's own paths
             folder, umgestellt = ausgepackt(data, rev, tmp / name, einstellungen, Paths())
-            if umgestellt is not None:
-                ergebnis.hinweise.append(umgestellt.zeile())
-            seiten.append(fassungen_des_ordners(folder, ordner))
         except BuildFailed as failed:
             ergebnis.probleme += [f"[{rev[:10]}] {p.message}" for p in failed.problems]
+            continue
+        if umgestellt is not None:
+            ergebnis.hinweise.append(umgestellt.zeile())
+        try:
+            seiten.append(fassungen_des_ordners(folder, ordner))
+        except BuildFailed as failed:  # each problem at its file, named as in the repository
+            ergebnis.probleme += [str(p) for p in in_revision(failed, rev[:10], folder).problems]
     if ergebnis.probleme:
         return ergebnis
     ergebnis.aenderungen = compare(*seiten)
