@@ -7,8 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vorlagen.core.pfade import genannte_datei
-from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
+from vorlagen.core.problems import BuildFailed, Paths, Problem
 
 ARBEITSSTAND = "Arbeitsstand"  # the side of a comparison that is the working tree, not a revision of git
 
@@ -71,19 +70,10 @@ def _fassungen(data: Path, label: str) -> dict:
 
 
 def _in_revision(failed: BuildFailed, label: str, data: Path) -> BuildFailed:
-    """The problems of one side of a comparison, each with its revision's name; a file of a git revision, checked out
-    in a temporary folder that is gone when the command ends, is named as in the repository (relative to the parent
-    of the data folder), a file of the working tree as every message names it (core/pfade.gezeigt)."""
-    basis = data.resolve().parent
+    """The problems of one side of a comparison, each with its revision's name (review/vorlagenvergleich)."""
+    from vorlagen.review.vorlagenvergleich import in_revision
 
-    def benannt(where: Where) -> Where:
-        path = genannte_datei(where.path)
-        return Where(path.relative_to(basis).as_posix(), where.line) if path.is_relative_to(basis) else where
-
-    rev = label != ARBEITSSTAND
-    return BuildFailed(
-        [Problem(benannt(p.where) if rev else p.where, f"[{label}] {p.message}") for p in failed.problems]
-    )
+    return in_revision(failed, label, data, aus_git=label != ARBEITSSTAND)
 
 
 def diff(args: argparse.Namespace) -> int:
@@ -93,10 +83,11 @@ def diff(args: argparse.Namespace) -> int:
     if args.fassung:
         return _fassung_diff(args)
     from vorlagen.building.workers import Renderer
+    from vorlagen.load.settings import SETTINGS
     from vorlagen.review import druckvergleich
-    from vorlagen.review.fruehere import drucken_gleich, umstellen
-    from vorlagen.review.gitrev import extract
+    from vorlagen.review.fruehere import drucken_gleich
     from vorlagen.review.pruefbau import Revisionsbau, bauen, geaendert
+    from vorlagen.review.vorlagenvergleich import ausgepackt
 
     paths = Paths()
     renderer = Renderer()  # one set of workers for both builds
@@ -105,14 +96,14 @@ def diff(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="vorlagen-diff-") as tmp:
 
             def side(rev: str | None, name: str, seed: Path | None) -> Revisionsbau:
-                folder, problems = (args.data, []) if rev is None else extract(args.data, rev, Path(tmp) / name, paths)
-                if folder is None:
-                    raise BuildFailed(problems)
-                label = rev or ARBEITSSTAND
-                if (
-                    rev is not None and (umgestellt_ := umstellen(folder, rev, _fuer(args, rev))) is not None
-                ):  # git's copy, not the user's
+                folder, umgestellt_ = (
+                    (args.data, None)
+                    if rev is None
+                    else ausgepackt(args.data, rev, Path(tmp) / name, args.repository.root / SETTINGS, paths)
+                )
+                if umgestellt_ is not None:  # git's copy, not the user's
                     umgestellt.append(umgestellt_)
+                label = rev or ARBEITSSTAND
                 try:
                     return bauen(folder, Path(tmp) / f"ausgabe-{name}" / "output", seed, renderer, args.mappen)
                 except BuildFailed as failed:
@@ -140,19 +131,6 @@ def diff(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(diffing.render_text(changes, *names, hausstil, druckvergleich.zeilen(druck), hinweise))
     return 1 if changes or hausstil or druck else 0
-
-
-def _fuer(args: argparse.Namespace, rev: str) -> str | None:
-    """The version the data repository's vorlagen.toml named at `rev` (the format its data were written in)."""
-    from vorlagen.core.limits import MAX_EINSTELLUNGEN
-    from vorlagen.load.settings import SETTINGS, declared_version
-    from vorlagen.review.gitrev import Unlesbar, datei_bei
-
-    try:
-        inhalt = datei_bei(args.data.resolve(), rev, args.repository.root / SETTINGS, MAX_EINSTELLUNGEN)
-    except Unlesbar as error:
-        raise BuildFailed([Problem(Paths().where(args.repository.root / SETTINGS), str(error))]) from None
-    return declared_version(inhalt.decode("utf-8-sig", "replace")) if inhalt is not None else None
 
 
 def _fassung_diff(args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ class Fassung:
     text: list[str] = field(default_factory=list)  # paragraphs and Markdown tables' rows (computed figures above)
     ordner: str = ""  # its folder in vorlagen/: a renumbered Vorlage is matched to its old self by it
     pdf: str = ""  # its own PDF in the output (its Anlagen are PDFs of their own)
+    zeichnungen: dict[str, str] = field(default_factory=dict)  # each sign-off's role → its state (gültig, veraltet …)
 
 
 def fassungen(project: Project, docs: list[VorlageDoc]) -> dict[str, Fassung]:
@@ -82,6 +83,7 @@ def _fassung(project: Project, doc: VorlageDoc) -> Fassung:
     pdf = str(doc.folder / f"{doc.source.slug}.pdf")
     zahlformat = facts.koerperschaft.zahlformat
     result = Fassung(doc.source.bezeichnung, vorlage.betreff, kopf, zahlformat, ordner=doc.source.folder.name, pdf=pdf)
+    result.zeichnungen = {s.rolle: s.zustand for s in doc.freigabe.staende} if doc.freigabe is not None else {}
     _figures(project.rechnung(doc.source), result.zahlen, zahlformat)
     result.text = _text(doc.inhalt_html)
     return result

@@ -26,6 +26,7 @@ from vorlagen.server import (
     proxy,
     schutz,
     startseite,
+    vergleichsseiten,
     vorlagenseiten,
     zugaenge,
 )
@@ -139,5 +140,6 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     ausgabeseiten.einrichten(app, dienst)
     mitzeichnen.einrichten(app, dienst)
     startseite.einrichten(app, dienst)
+    vergleichsseiten.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app

@@ -20,7 +20,7 @@ from vorlagen.building.bearbeiten.routen import WURZEL, Bearbeiten
 from vorlagen.core.problems import Paths
 from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlfile import Mapping, Scalar
-from vorlagen.server import entwuerfe, gitstand, protokoll, speichern
+from vorlagen.server import entwuerfe, gitstand, protokoll, speichern, verlauf
 from vorlagen.server.anmeldung import mit_konto, seite
 from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
 from vorlagen.server.staende import Staende
@@ -156,6 +156,7 @@ def _lesen(app: Flask, dienst) -> None:
             gespeichert = request.args.get("gespeichert", "")
             offen.gespeichert = [n for n in gespeichert.split(",") if n]
         html = mit_stand(dienst, gefunden, mit_konto(routen.vorlage_seite(_bearbeiten(dienst), offen)))
+        html = verlauf.verweis(html, gefunden.name, darf_entwurf_sehen(g.person, angaben(gefunden)[0]))
         antwort = Response(html, mimetype="text/html")
         antwort.delete_cookie(entwuerfe.COOKIE)
         return antwort
