@@ -26,6 +26,8 @@ GRENZEN = {
     "review/datenkopie.py:kopieren",  # the copy of a data folder for that build, refused whole (a link out, a pipe)
     "review/gedruckt.py:_ausgerichtet",  # two builds' figures past the comparison's work bound: no proof
     "nachrechnen/zeile.py:fail",  # known: a document nachrechnen cannot read; lesen.py catches it
+    "review/vorlagenvergleich.py:ausgepackt",  # one side of a comparison taken from git, for vergleichen and the
+    "review/vorlagenvergleich.py:fuer",  # server: a revision that cannot be read or converted is refused whole
     "review/zeichnen.py:zeichnen",  # a sign-off, for the command and the server: written whole or refused
     "review/zeichnen.py:vorlage_waehlen",  # its checks refuse before anything is written
     "review/zeichnen.py:rolle_pruefen",
