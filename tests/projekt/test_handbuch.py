@@ -522,17 +522,39 @@ def test_hilfe_only_builds_when_asked(capsys, monkeypatch, tmp_path):
     assert capsys.readouterr().out == f"Handbuch: {(tmp_path / 'index.html').as_posix()}\n"
 
 
-def test_the_architecture_page_names_every_module():
-    page = (DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8")
+def _teile_der_stufen(page: str) -> dict[str, str]:
+    """Stage → the part of the architecture page that describes it: its row of the table, and for the commands
+    the paragraph „Darüber liegt nur die Befehlszeile, `vorlagen/cli/`“."""
+    teile = {
+        zeile.split("`vorlagen/")[1].split("/")[0]: zeile
+        for zeile in page.splitlines()
+        if zeile.startswith("| ") and "`vorlagen/" in zeile
+    }
+    befehle = page.index("Darüber liegt nur die Befehlszeile, `vorlagen/cli/`")
+    teile["cli"] = page[befehle : page.index("\n\n", befehle)]
+    return teile
+
+
+def test_the_architecture_page_names_every_module_in_the_part_of_its_stage():
+    teile = _teile_der_stufen((DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8"))
     package = ROOT / "vorlagen"
+    fehlt = []
     for stage in sorted(path for path in package.iterdir() if (path / "__init__.py").is_file()):
         for module in sorted(stage.iterdir()):
             name = f"{module.name}/" if (module / "__init__.py").is_file() else module.name
-            if module.suffix == ".py" and module.name != "__init__.py" or name.endswith("/"):
-                assert f"`{name}`" in page, (
-                    f"docs/entwicklung/architektur.md nennt vorlagen/{stage.name}/{name} "
-                    "nicht – ergänzen Sie das Modul in der Tabelle seiner Stufe."
-                )
+            if (module.suffix == ".py" and module.name != "__init__.py" or name.endswith("/")) and (
+                f"`{name}`" not in teile.get(stage.name, "")
+            ):
+                fehlt.append(f"vorlagen/{stage.name}/{name}")
+    assert fehlt == [], (
+        f"docs/entwicklung/architektur.md nennt {', '.join(fehlt)} nicht in der Zeile der eigenen Stufe – "
+        "ergänzen Sie jedes Modul in der Tabelle seiner Stufe (die Befehle: im Absatz über `vorlagen/cli/`)."
+    )
+
+
+def test_a_module_named_only_in_another_stages_part_is_found():
+    teile = _teile_der_stufen((DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8"))
+    assert "`tagesordnung.py`" in teile["meetings"] and "`tagesordnung.py`" not in teile["compute"]
 
 
 def _glossary() -> list[tuple[str, str, list[str]]]:
