@@ -11,6 +11,7 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from vorlagen.core.fmt import dezimalkomma
 from vorlagen.review.vorlagenvergleich import Vorlagenvergleich, vorlage
 
 ZEIT = 90.0  # seconds a comparison may take
@@ -67,7 +68,7 @@ def _im_prozess(args: tuple, sekunden: float) -> Vorlagenvergleich:
     sender.close()
     try:
         if not empfang.poll(sekunden):
-            raise Abgebrochen(ZU_LANG.format(sekunden=f"{sekunden:g}".replace(".", ",")))
+            raise Abgebrochen(ZU_LANG.format(sekunden=dezimalkomma(f"{sekunden:g}")))
         try:
             return empfang.recv()
         except (EOFError, OSError):
