@@ -6,7 +6,8 @@
 #                                              die wirklich volle Platte
 #   ./testen.sh --portabel [pytest-Argumente]   die Tests so, wie Windows das Programm laufen lässt, soweit Linux
 #                                              das kann: ohne fcntl, termios, pwd, grp, resource, mit den Wegen
-#                                              für Windows (VORLAGEN_PORTABEL=1; docs/anleitungen/windows.md)
+#                                              für Windows (VORLAGEN_PORTABEL=1; docs/anleitungen/windows.md),
+#                                              ohne die des Servers (tests/server/: ein Dienst nur für Linux)
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh --test
@@ -19,6 +20,8 @@ fi
 if [ "${1:-}" = --portabel ]; then
   shift
   export VORLAGEN_PORTABEL=1 PYTHONPATH="$PWD/tests/portabel${PYTHONPATH:+:$PYTHONPATH}"
+  # ohne die Tests von `vorlagen server`: ein Dienst, den die IT auf Linux einrichtet, nie unter Windows
+  set -- --ignore=tests/server "$@"
 fi
 # zwei Prozesse (pytest-xdist) wie die langsame Stufe: die Tests setzen im eigenen Prozess, einer allein nutzt nur
 # einen der zwei Kerne
