@@ -16,7 +16,10 @@ from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.schema import FILES, kind_of, schema
 from vorlagen.load.schemadateien import schema_files
 
-TODAY = dt.date.today()
+
+def _heute() -> dt.date:
+    """Today, read when a test asks (a constant read at import went stale when a run crossed midnight)."""
+    return dt.date.today()
 
 
 def _validate_all(data):
@@ -40,8 +43,8 @@ def test_new_repository_builds_at_once(capsys, tmp_path, monkeypatch):
         "vorlagen.toml",
         ".vscode/settings.json",
         "data/koerperschaft.yaml",
-        f"data/vorlagen/{TODAY.year}-0001/vorlage.yaml",
-        f"data/vorlagen/{TODAY.year}-0001/beschlussvorschlag.md",
+        f"data/vorlagen/{_heute().year}-0001/vorlage.yaml",
+        f"data/vorlagen/{_heute().year}-0001/beschlussvorschlag.md",
     ):
         assert (repo / name).is_file(), name
     assert "output/" in (repo / ".gitignore").read_text().splitlines()
@@ -52,7 +55,7 @@ def test_new_repository_builds_at_once(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(repo)
     code, out, err = run(capsys)
     assert (code, err) == (0, ""), err
-    pdf = repo / "output" / "vorlagen" / f"{TODAY.year}-0001" / f"{TODAY.year}-0001.pdf"
+    pdf = repo / "output" / "vorlagen" / f"{_heute().year}-0001" / f"{_heute().year}-0001.pdf"
     assert pdf.read_bytes().startswith(b"%PDF-")
     text = pdf.with_suffix(".txt").read_text(encoding="utf-8")
     assert "Stadt Beispielhausen" in text and "Beschlussvorschlag" in text
@@ -118,9 +121,9 @@ def test_new_vorlage_takes_the_next_free_nummer(capsys, tmp_path, monkeypatch):
     for art, number in (("Beschlussvorlage", 1), ("Mitteilungsvorlage", 2)):
         code, out, err = run(capsys, "vorlage", "neu", "--art", art, f"Betreff {number}: „Zitat“", "--amt", "30")
         assert (code, err) == (0, "")
-        folder = repo / "data" / "vorlagen" / f"{TODAY.year}-{number:04d}"
+        folder = repo / "data" / "vorlagen" / f"{_heute().year}-{number:04d}"
         vorlage = yaml.safe_load((folder / "vorlage.yaml").read_text(encoding="utf-8"))
-        assert vorlage["nummer"] == f"{TODAY.year}/{number:04d}" and vorlage["art"] == art
+        assert vorlage["nummer"] == f"{_heute().year}/{number:04d}" and vorlage["art"] == art
         assert vorlage["betreff"] == f"Betreff {number}: „Zitat“" and vorlage["federfuehrend"] == "30"
         assert vorlage["beratungsfolge"] == []  # the example's Sitzungen are past
         assert sorted(p.name for p in folder.iterdir()) == sorted(
@@ -136,8 +139,8 @@ def test_new_vorlage_joins_the_next_sitzung(capsys, tmp_path):
     run(capsys, "neu", str(repo))
     code, out, err = run(capsys, "--data", str(repo), "vorlage", "neu", "Zweite Vorlage", "--art", "Berichtsvorlage")
     assert (code, err) == (0, "")
-    vorlage = yaml.safe_load((repo / "data" / "vorlagen" / f"{TODAY.year}-0002" / "vorlage.yaml").read_text())
-    sitzung = (TODAY + dt.timedelta(days=28)).isoformat()
+    vorlage = yaml.safe_load((repo / "data" / "vorlagen" / f"{_heute().year}-0002" / "vorlage.yaml").read_text())
+    sitzung = (_heute() + dt.timedelta(days=28)).isoformat()
     assert vorlage["beratungsfolge"] == [{"sitzung": f"AS-{sitzung}", "rolle": "Kenntnisnahme"}]
 
 
@@ -148,18 +151,20 @@ def test_new_vorlage_writes_no_date_unless_asked_where_the_hausstil_allows_none(
     run(capsys, "neu", str(repo))
     code, _, err = run(capsys, "--data", str(repo), "vorlage", "neu", "Mit Datum", "--art", "Berichtsvorlage")
     assert (code, err) == (0, "")
-    assert yaml.safe_load((repo / "data/vorlagen" / f"{TODAY.year}-0002/vorlage.yaml").read_text())["datum"] == TODAY
+    assert (
+        yaml.safe_load((repo / "data/vorlagen" / f"{_heute().year}-0002/vorlage.yaml").read_text())["datum"] == _heute()
+    )
     koerperschaft = repo / "data" / "koerperschaft.yaml"
     assert "\nhausstil:" not in koerperschaft.read_text(encoding="utf-8")
     with koerperschaft.open("a", encoding="utf-8") as datei:
         datei.write("hausstil:\n  datum_pflicht: false\n")
     code, _, err = run(capsys, "--data", str(repo), "vorlage", "neu", "Ohne Datum", "--art", "Berichtsvorlage")
     assert (code, err) == (0, "")
-    assert "datum" not in yaml.safe_load((repo / "data/vorlagen" / f"{TODAY.year}-0003/vorlage.yaml").read_text())
+    assert "datum" not in yaml.safe_load((repo / "data/vorlagen" / f"{_heute().year}-0003/vorlage.yaml").read_text())
     args = ["vorlage", "neu", "Gefragt", "--art", "Berichtsvorlage", "--datum", "2021-05-27"]
     code, _, err = run(capsys, "--data", str(repo), *args)
     assert (code, err) == (0, "")
-    vorlage = yaml.safe_load((repo / "data/vorlagen" / f"{TODAY.year}-0004/vorlage.yaml").read_text())
+    vorlage = yaml.safe_load((repo / "data/vorlagen" / f"{_heute().year}-0004/vorlage.yaml").read_text())
     assert vorlage["datum"] == dt.date(2021, 5, 27)
 
 
@@ -175,7 +180,7 @@ def test_new_vorlage_with_unknown_amt_or_sitzung(capsys, tmp_path):
         "data/sitzungen: Unbekannte Sitzung „AS-1999-01-01“ – nennen Sie den "
         "Dateinamen einer Sitzung unter sitzungen/ ohne .yaml.\n"
     )
-    assert not (repo / "data" / "vorlagen" / f"{TODAY.year}-0002").exists()
+    assert not (repo / "data" / "vorlagen" / f"{_heute().year}-0002").exists()
 
 
 def test_schema_command_writes_the_schema(capsys, tmp_path, monkeypatch):
@@ -245,9 +250,9 @@ def test_new_vorlage_follows_the_hausstil(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(repo)
     code, _, err = run(capsys, "vorlage", "neu", "--art", "Dringlichkeitsvorlage", "Hitzeschutz")
     assert (code, err) == (0, "")
-    folder = repo / "data" / "vorlagen" / f"1-{TODAY.year}"
+    folder = repo / "data" / "vorlagen" / f"1-{_heute().year}"
     vorlage = yaml.safe_load((folder / "vorlage.yaml").read_text(encoding="utf-8"))
-    assert vorlage["nummer"] == f"1/{TODAY.year}" and vorlage["art"] == "Dringlichkeitsvorlage"
+    assert vorlage["nummer"] == f"1/{_heute().year}" and vorlage["art"] == "Dringlichkeitsvorlage"
     assert vorlage["texte"] == {"dringlichkeit": "dringlichkeit.md", "sachverhalt": "sachverhalt.md"}
     assert vorlage["klimaschutz"] == {"auswirkung": "nein"} and "abschnitte" not in vorlage
     assert sorted(p.name for p in folder.iterdir()) == [

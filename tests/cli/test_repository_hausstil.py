@@ -14,7 +14,12 @@ import yaml
 
 from tests.hilfen import run
 
-TODAY = dt.date.today()
+
+def _heute() -> dt.date:
+    """Today, read when a test asks (a constant read at import went stale when a run crossed midnight)."""
+    return dt.date.today()
+
+
 EIGENE = "hausstil:\n  datum_pflicht: false\n  rollen:\n    Beratung: {}\n    Beschluss: {entscheidet: true}\n"
 
 
@@ -25,13 +30,13 @@ def test_a_new_vorlage_takes_the_bodys_own_roles_and_no_date_where_none_is_requi
     koerperschaft.write_text(koerperschaft.read_text(encoding="utf-8") + EIGENE, encoding="utf-8")
     code, out, err = run(capsys, "--data", str(repo), "vorlage", "neu", "Neubau der Kita", "--art", "Beschlussvorlage")
     assert (code, err) == (0, "")
-    vorlage = yaml.safe_load((repo / "data" / "vorlagen" / f"{TODAY.year}-0002" / "vorlage.yaml").read_text())
-    sitzung = (TODAY + dt.timedelta(days=28)).isoformat()
+    vorlage = yaml.safe_load((repo / "data" / "vorlagen" / f"{_heute().year}-0002" / "vorlage.yaml").read_text())
+    sitzung = (_heute() + dt.timedelta(days=28)).isoformat()
     # the last Beratung decides: the body's deciding word, not „Entscheidung“
     assert vorlage["beratungsfolge"] == [{"sitzung": f"AS-{sitzung}", "rolle": "Beschluss"}]
     assert "datum" not in vorlage  # not known yet: the body allows it
     code, out, err = run(capsys, "--data", str(repo), "pruefen", "--ohne-satz")
-    assert f"vorlagen/{TODAY.year}-0002/" not in out + err  # the new file fits the body (neu's example does not)
+    assert f"vorlagen/{_heute().year}-0002/" not in out + err  # the new file fits the body (neu's example does not)
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="ohne git")
