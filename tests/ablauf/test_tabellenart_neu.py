@@ -26,6 +26,7 @@ from vorlagen.core.engine import TEMPLATES
 from vorlagen.core.money import split_largest_remainder
 from vorlagen.load import records
 from vorlagen.load import tabellenarten as laden
+from vorlagen.migration import tabellenarten as umstellen
 from vorlagen.render import tabellenarten as setzen
 from vorlagen.render.raster import Raster
 from vorlagen.render.raster.vorlage import raster
@@ -112,13 +113,14 @@ def umlage_zahlen(t, name: str, zahlen: dict[str, Zahl], zahlformat) -> None:
 
 @pytest.fixture
 def umlage_registriert(monkeypatch):
-    """Steps 1 to 5: the kind in each stage's registry (for this test only)."""
+    """Steps 1 to 6: the kind in each stage's registry (for this test only)."""
     monkeypatch.setitem(laden.ARTEN, "Umlage", laden.Angaben(("kosten", "spalten"), frozenset({"kosten", "spalten"})))
     monkeypatch.setattr(laden, "Art", Literal[tuple(laden.ARTEN)])  # the record's choices, built from the registry
     records._fields.cache_clear()  # the record's fields are read once: read them anew with the new choice
     monkeypatch.setitem(rechnen.KINDS, "Umlage", rechnen.Rechenart(umlage, umlage_namen))
     monkeypatch.setitem(setzen.DRUCK, "Umlage", setzen.Druckart(umlage_raster, lambda t: "umlage"))
     monkeypatch.setitem(formular.ZEILEN, "Umlage", formular.BENANNT)
+    monkeypatch.setitem(umstellen.UMSTELLUNG, "Umlage", umstellen.Umstellart())
     monkeypatch.setitem(pruefen.PRUEFUNG, "Umlage", pruefen.Pruefart(umlage_zahlen))
     yield
     monkeypatch.undo()

@@ -13,11 +13,11 @@ from tests.hilfen import DATA, ROOT
 from vorlagen.compute.herleitung.namen import KeineHerleitung, herleitung_von
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.project import prepare
+from vorlagen.migration.umschreibregeln import umschreiben
 from vorlagen.render import plaintext
 from vorlagen.render.document import Composer
 from vorlagen.render.raster import finden
 from vorlagen.render.raster.vorlage import raster
-from vorlagen.review.umschreibregeln import umschreiben
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FOLDERS = {

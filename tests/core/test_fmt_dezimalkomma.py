@@ -36,7 +36,7 @@ WERTE = [Fraction(n, d) for n in (-7, 0, 1, 5, 12, 523, 1500, 99999) for d in (1
 
 @pytest.mark.parametrize("wert", WERTE)
 def test_it_gives_what_the_hand_made_commas_gave(wert):
-    """The expressions it replaced, as they stood (compute/erwartung, review/zahlenschreibweise, render/ausdruck,
+    """The expressions it replaced, as they stood (compute/erwartung, migration/zahlenschreibweise, render/ausdruck,
     render/pdf, render/layout, load/schreibweise, building/bearbeiten/werte, cli)."""
     dezimal = Decimal(wert.numerator) / Decimal(wert.denominator)
     assert dezimalkomma(dezimal) == format(dezimal, "f").replace(".", ",")

@@ -22,9 +22,9 @@ GRENZEN = {
     "meetings/niederschrift.py:compose",  # Niederschrift and Auszüge
     "meetings/beschlusskontrolle.py:listen",
     "meetings/uebersicht.py:seiten",
-    "review/aktualisieren.py:_gebaut",  # a whole build of a rewritten copy
-    "review/datenkopie.py:kopieren",  # the copy of a data folder for that build, refused whole (a link out, a pipe)
-    "review/gedruckt.py:_ausgerichtet",  # two builds' figures past the comparison's work bound: no proof
+    "migration/aktualisieren.py:_gebaut",  # a whole build of a rewritten copy
+    "migration/datenkopie.py:kopieren",  # the copy of a data folder for that build, refused whole (a link out, a pipe)
+    "migration/gedruckt.py:_ausgerichtet",  # two builds' figures past the comparison's work bound: no proof
     "nachrechnen/zeile.py:fail",  # known: a document nachrechnen cannot read; lesen.py catches it
     "review/vorlagenvergleich.py:ausgepackt",  # one side of a comparison taken from git, for vergleichen and the
     "review/vorlagenvergleich.py:fuer",  # server: a revision that cannot be read or converted is refused whole

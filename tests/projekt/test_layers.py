@@ -8,7 +8,19 @@ import pytest
 from tests.hilfen import ROOT
 
 PACKAGE = ROOT / "vorlagen"
-STAGES = ["core", "load", "compute", "render", "meetings", "building", "review", "nachrechnen", "server", "cli"]
+STAGES = [
+    "core",
+    "load",
+    "compute",
+    "render",
+    "meetings",
+    "building",
+    "migration",
+    "review",
+    "nachrechnen",
+    "server",
+    "cli",
+]
 
 
 def _stage(module: str) -> int:

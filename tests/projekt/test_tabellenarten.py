@@ -10,6 +10,7 @@ from tests.hilfen import ROOT
 from vorlagen.building.bearbeiten.tabellenarten import ZEILEN
 from vorlagen.compute.tabellenarten import KINDS
 from vorlagen.load.tabellenarten import ARTEN
+from vorlagen.migration.tabellenarten import UMSTELLUNG
 from vorlagen.render.tabellenarten import DRUCK
 from vorlagen.review.tabellenarten import PRUEFUNG
 
@@ -18,6 +19,7 @@ REGISTER = {  # module → its registry, lowest stage first
     "vorlagen/compute/tabellenarten.py": KINDS,
     "vorlagen/render/tabellenarten.py": DRUCK,
     "vorlagen/building/bearbeiten/tabellenarten.py": ZEILEN,
+    "vorlagen/migration/tabellenarten.py": UMSTELLUNG,
     "vorlagen/review/tabellenarten.py": PRUEFUNG,
 }
 

@@ -22,8 +22,8 @@ from tests.hilfen.word import falten, gelesen, tabellen, zeilen
 from tests.referenz.beispiel import EIGENANTEILE
 from tests.referenz.rechnen import euro
 from vorlagen.load.satz import Satz
+from vorlagen.migration.gedruckt import figures
 from vorlagen.render.word import ohne_satz, worddatei
-from vorlagen.review.gedruckt import figures
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -11,7 +11,7 @@ import pytest
 
 from tests.hilfen import FIXTURES, OHNE_SITZUNGSBAU, SITZUNGSBAUTEN, main
 from tests.hilfen.word import zeilen
-from vorlagen.review.gedruckt import figures
+from vorlagen.migration.gedruckt import figures
 
 
 def test_every_fixture_is_read_here():

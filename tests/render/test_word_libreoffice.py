@@ -9,7 +9,7 @@ import pytest
 
 from tests.hilfen import FIXTURES, OHNE_SITZUNGSBAU, SITZUNGSBAUTEN, main
 from tests.hilfen.word import libreoffice, zeilen
-from vorlagen.review.gedruckt import figures
+from vorlagen.migration.gedruckt import figures
 
 pytestmark = pytest.mark.langsam  # builds repositories with their PDFs, runs LibreOffice
 

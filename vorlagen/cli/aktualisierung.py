@@ -1,4 +1,4 @@
-"""`vorlagen aktualisieren`: brings a data repository of an earlier version to this one (review/aktualisieren.py
+"""`vorlagen aktualisieren`: brings a data repository of an earlier version to this one (migration/aktualisieren.py
 proves it, core/schreibvorgang.py writes it: every rewritten file and vorlagen.toml together or none)."""
 
 from __future__ import annotations
@@ -50,9 +50,9 @@ def aktualisieren(args: argparse.Namespace) -> int:
     from vorlagen.core.fmt import anzahl
     from vorlagen.core.problems import Paths
     from vorlagen.core.schreibvorgang import Aenderung
-    from vorlagen.review.aktualisieren import aktualisieren as run
-    from vorlagen.review.aktualisieren import juenger_als, vorherige_ausgabe
-    from vorlagen.review.fruehere import gelesen_fuer
+    from vorlagen.migration.aktualisieren import aktualisieren as run
+    from vorlagen.migration.aktualisieren import juenger_als, vorherige_ausgabe
+    from vorlagen.migration.fruehere import gelesen_fuer
 
     paths = Paths()
     pin = _version_pin(args.repository.root)  # read before the proof: what is written is based on this state

@@ -84,8 +84,8 @@ def diff(args: argparse.Namespace) -> int:
         return _fassung_diff(args)
     from vorlagen.building.workers import Renderer
     from vorlagen.load.settings import SETTINGS
+    from vorlagen.migration.fruehere import drucken_gleich
     from vorlagen.review import druckvergleich
-    from vorlagen.review.fruehere import drucken_gleich
     from vorlagen.review.pruefbau import Revisionsbau, bauen, geaendert
     from vorlagen.review.vorlagenvergleich import ausgepackt
 

@@ -41,7 +41,7 @@ MAX_SCHLEIFE = 1_000_000  # rounds of all {% for %} loops of one rendering
 MAX_STELLEN = 1000  # decimal digits of an integer made by * or **
 MAX_ARGUMENT = 1000  # integer arguments that set the size of a filter's result (batch, round, zahl, prozent)
 
-# aktualisieren: the text renditions of the earlier build it compares (review/gedruckt.py); a larger file is not one
+# aktualisieren: the text renditions of the earlier build it compares (migration/gedruckt.py); a larger file is not one
 # this program wrote and is named, not read.
 MAX_TEXTFASSUNG = 20 * 1024 * 1024  # bytes of one text rendition
 # pairs of equal figures the alignment of one text rendition's differing middle looks at (difflib: each figure of the

@@ -174,7 +174,7 @@ def render_text(
     hinweise: Sequence[str] = (),
 ) -> str:
     """The report in German, for people; `druck`: the lines of the printed documents that differ
-    (druckvergleich.zeilen); `hinweise`: a revision of an earlier format and its printed figures (review/fruehere)."""
+    (druckvergleich.zeilen); `hinweise`: a revision of an earlier format and its printed figures (migration/fruehere)."""
     lines = [f"Vergleich: {old_name} → {new_name}", ""]
     if hinweise:
         lines += [*hinweise, ""]

@@ -1,6 +1,6 @@
 """One side of a comparison taken from git, and the comparison of one Vorlage between two revisions as
 `vergleichen` computes it: each revision's data folder extracted (gitrev.extract, read as untrusted), a revision
-of an earlier format brought to this one (review/fruehere), the Vorlage's Fassung composed in each and the two
+of an earlier format brought to this one (migration/fruehere), the Vorlage's Fassung composed in each and the two
 compared (diff.compare: printed figures old → new, header fields, text word by word) – and the sign-offs that held
 in the older revision and no longer hold in the newer. `vergleichen` (cli/reviewing) takes its sides from
 `ausgepackt` too; the server's history pages (server/vergleichsseiten) compare one Vorlage with `vorlage`."""
@@ -15,10 +15,10 @@ from vorlagen.core.limits import MAX_EINSTELLUNGEN
 from vorlagen.core.pfade import genannte_datei
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where
 from vorlagen.load.settings import declared_version
+from vorlagen.migration.fruehere import Umgestellt, umstellen
 from vorlagen.render.freigabe import GUELTIG
 from vorlagen.review.diff import Vorlagenaenderung, compare
 from vorlagen.review.fassung import Fassung, fassungen
-from vorlagen.review.fruehere import Umgestellt, umstellen
 from vorlagen.review.gitrev import Unlesbar, datei_bei, extract
 
 _MARKE = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)  # diff.word_diff's marks: [-removed-] and {+added+}
