@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.hilfen import DATA, ROOT, free_port
+from tests.hilfen.vorgebaut import ausgabe_dazu
 from vorlagen.server.konten import anlegen
 from vorlagen.server.muster import muster
 
@@ -56,12 +57,14 @@ def git(wurzel: Path, *args: str) -> str:
 
 
 def repository(wurzel: Path) -> Path:
-    """A data repository with the example's data, committed; its configuration and the accounts of KONTEN."""
+    """A data repository with the example's data, committed; its configuration and the accounts of KONTEN; the
+    example's output as `vorlagen bauen` made it, so that the server starts from a built repository."""
     shutil.copytree(DATA, wurzel / "data")
-    (wurzel / ".gitignore").write_text("vorlagen-server.sqlite*\n.vorlagen/\n", encoding="utf-8")
+    (wurzel / ".gitignore").write_text("vorlagen-server.sqlite*\n.vorlagen/\noutput/\n", encoding="utf-8")
     git(wurzel, "init", "-q")
     git(wurzel, "add", "-A")
     git(wurzel, "-c", "user.name=Einrichtung", "-c", "user.email=it@stadt.example", "commit", "-qm", "Beispiel")
+    ausgabe_dazu(wurzel)
     # made as the commands make them (tests/cli/test_server.py runs the commands themselves), in this process
     datei = wurzel / "vorlagen-server.toml"
     datei.write_text(muster(wurzel, datei, free_port()), encoding="utf-8")

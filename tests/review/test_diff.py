@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import DATA, ROOT, edit, freigeben, git, run, tree
+from tests.hilfen.vorgebaut import ausgabe_dazu
 from vorlagen.cli import main
 
 V = "data/vorlagen/2021-0123"
@@ -123,6 +124,7 @@ def repo(tmp_path):
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    ausgabe_dazu(repo)  # the user's last build, of the first commit: the revisions reuse what did not change
     edit(repo / "data/kostensaetze/kgst-2020.yaml", "E5: 73780", "E5: 74980")
     edit(repo / V / "vorlage.yaml", "erwartet: {eigenanteil: 10335}", "erwartet: {eigenanteil: 10985}")
     git(repo, "commit", "-q", "-am", "Satz E5 aktualisiert")

@@ -9,6 +9,7 @@ import subprocess
 import pytest
 
 from tests.hilfen import DATA, copy_data, git, run
+from tests.hilfen.vorgebaut import ausgabe_dazu
 
 TIEFE = 20  # folders of the first link's chain: deeper than the 14 × ../ of the second (issue 54)
 V = "vorlagen/2021-0123"
@@ -20,6 +21,7 @@ def _repository(tmp_path):
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Ausgangsfassung")
+    ausgabe_dazu(repo)  # the user's last build: the older revision reuses it (the subject here is the newer one)
     return repo
 
 
