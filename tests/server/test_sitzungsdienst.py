@@ -151,7 +151,9 @@ def test_put_on_moved_and_removed_each_a_commit_of_the_sitzungsdienst(server):
         '  nichtoeffentlich:\n    - {top: "2", vorlage: "2021/0130"}\n'
     )
     seite = sina.holen(_seite())[1]
-    assert seite.index('data-top="3" data-teil="oeffentlich"') < seite.index('data-top="2" data-teil="nichtoeffentlich"')
+    assert seite.index('data-top="3" data-teil="oeffentlich"') < seite.index(
+        'data-top="2" data-teil="nichtoeffentlich"'
+    )
     assert sina.holen(f"{_seite()}/entfernen", _formular(sina, "entfernen", 1))[0] == 303
     assert _datei(wurzel) == kopf + 'tagesordnung:\n  oeffentlich:\n    - {top: "3", vorlage: "2021/0123"}\n'
     log = git(wurzel, "log", "-4", "--format=%an: %s").splitlines()
