@@ -1,8 +1,9 @@
-"""The Sitzungsdienst's page of a Sitzung (issue 56, point 4) over HTTP, against the real server process: a released
+"""The Sitzungsdienst's page of a Sitzung (issue 56, point 4) over HTTP, against the server's application: a released
 Vorlage put on the agenda, moved and removed – each the Sitzung's file changed as a careful person would and a commit
 by the person signed in; an ENTWURF refused with the sign-off it lacks, a non-public Vorlage kept out of the public
 part, a stale page and a bad number refused – and nobody but the Sitzungsdienst sees or does any of it. (The build
-of the Mappen and the bundle: test_sitzungsdienst_browser.py.)"""
+of the Mappen and the bundle: test_sitzungsdienst_browser.py.) The server's application in this process, its builds
+with the stand-in PDF setter (tests/hilfen/schnellserver.py): no build of real PDFs runs beside the test."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import datetime as dt
 
 import pytest
 
-from tests.hilfen.server import Klient, formular, gestartet, git, repository, zur_mitzeichnung
+from tests.hilfen.schnellserver import im_prozess
+from tests.hilfen.server import Klient, formular, git, repository, zur_mitzeichnung
 from vorlagen.server.protokoll import eintraege
 
 KEIN_RECHT = (
@@ -32,7 +34,7 @@ def _kennung() -> str:
 def server(tmp_path_factory):
     wurzel = repository(tmp_path_factory.mktemp("server"))
     zur_mitzeichnung(wurzel)
-    with gestartet(wurzel) as adresse:
+    with im_prozess(wurzel) as adresse:
         yield adresse, wurzel
 
 
@@ -67,7 +69,7 @@ def _commits(wurzel) -> int:
 def test_nobody_but_the_sitzungsdienst_sees_or_changes_a_sitzung(server):
     adresse, wurzel = server
     vorher, datei = _commits(wurzel), _datei(wurzel)
-    for name in ("anna", "karl", "lena", "rita"):
+    for name in ("anna", "karl", "lena"):
         klient = _angemeldet(adresse, name)
         status, text, _ = klient.holen(_seite())
         assert (status, text) == (403, KEIN_RECHT)
