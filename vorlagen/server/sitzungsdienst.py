@@ -12,6 +12,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from flask import Flask, Response, abort, g, redirect, request
+from werkzeug.wrappers.response import Response as Antwort
 
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.core.schreibvorgang import stand_von
@@ -60,7 +61,7 @@ def _pfad(dienst, kennung: str) -> Path:
     return pfad
 
 
-def _zurueck(kennung: str, **anfrage: str | int) -> Response:
+def _zurueck(kennung: str, **anfrage: str | int) -> Antwort:
     ziel = SEITE + urllib.parse.quote(kennung) + ("?" + urllib.parse.urlencode(anfrage) if anfrage else "")
     return redirect(ziel, HTTPStatus.SEE_OTHER)
 
@@ -110,7 +111,7 @@ def _seiten(app: Flask, dienst) -> None:
         return antwort
 
 
-def _aendern(dienst, kennung: str, machen, erledigt: str, pruefen_vorher=None) -> Response:
+def _aendern(dienst, kennung: str, machen, erledigt: str, pruefen_vorher=None) -> Antwort:
     """One change of the agenda under the server's lock: based on what the page showed, checked like `pruefen`,
     written and committed as the person; `machen(text)` gives the new text and the commit's message. Back to the
     page when done, else why not (nothing written)."""
