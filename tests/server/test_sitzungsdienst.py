@@ -1,13 +1,15 @@
 """The Sitzungsdienst's page of a Sitzung (issue 56, point 4) over HTTP, against the server's application: a released
 Vorlage put on the agenda, moved and removed – each the Sitzung's file changed as a careful person would and a commit
 by the person signed in; an ENTWURF refused with the sign-off it lacks, a non-public Vorlage kept out of the public
-part, a stale page and a bad number refused – and nobody but the Sitzungsdienst sees or does any of it. (The build
-of the Mappen and the bundle: test_sitzungsdienst_browser.py.) The server's application in this process, its builds
-with the stand-in PDF setter (tests/hilfen/schnellserver.py): no build of real PDFs runs beside the test."""
+part, a stale page and a bad number refused; an ENTWURF put on the agenda by hand keeps Mappe and bundle from being
+built – and nobody but the Sitzungsdienst sees or does any of it. (The build of the bundle and publishing it:
+test_sitzungsdienst_browser.py.) The server's application runs in this process, its builds with the stand-in PDF
+setter (tests/hilfen/schnellserver.py): no build of real PDFs runs beside the test."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -170,3 +172,24 @@ def test_put_on_moved_and_removed_each_a_commit_of_the_sitzungsdienst(server):
     protokoll = [e[2] for e in eintraege(wurzel / "vorlagen-server.sqlite") if e[1] == "sina" and e[4]]
     assert protokoll[-1] == f"Sitzung {_kennung()}: TOP 2 von der Tagesordnung genommen"
     assert git(wurzel, "status", "--porcelain", "--", "data") == ""
+
+
+def test_an_entwurf_put_on_the_agenda_by_hand_keeps_the_mappe_and_the_bundle_from_being_built(server):
+    adresse, wurzel = server
+    sina = _angemeldet(adresse, "sina")
+    datei = wurzel / "data" / "sitzungen" / f"{_kennung()}.yaml"
+    datei.write_text(datei.read_text("utf-8") + '    - {top: "4", vorlage: "2026/0001"}\n', encoding="utf-8")
+    git(wurzel, "-c", "user.name=Von Hand", "-c", "user.email=hand@stadt.example", "commit", "-qam", "TOP 4")
+    status, _, antwort = sina.holen(f"{_seite()}/bauen", _formular(sina, "bauen"))
+    assert status == 303 and antwort["Location"].startswith(f"{_seite()}?bau=")
+    seite = sina.holen(antwort["Location"].removeprefix(adresse))[1]
+    probleme = seite.split('id="bau-probleme">', 1)[1].split("</div>", 1)[0]
+    assert (
+        f"Die Vorlage 2026/0001 ist noch ein ENTWURF – die Sitzungsmappe und das Veröffentlichungspaket der Sitzung "
+        f"{_kennung()} entstehen erst, wenn sie freigegeben ist." in probleme
+    )
+    assert 'id="kein-paket"' in seite and 'id="bau-fertig"' not in seite
+    assert not (wurzel / "output" / "publish" / _kennung()).exists()
+    # the rest was built without the Mappe: the build queue's last build succeeded
+    stand = json.loads(sina.holen("/__vorlagen/stand/2021-0123")[1])
+    assert stand["version"] >= 2 and stand["probleme"] == []

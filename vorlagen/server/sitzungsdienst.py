@@ -15,6 +15,7 @@ from flask import Flask, Response, abort, g, redirect, request
 from werkzeug.wrappers.response import Response as Antwort
 
 from vorlagen.building.bearbeiten.routen import WURZEL
+from vorlagen.core.problems import BuildFailed
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.meetings.publish import CHECKSUMS
 from vorlagen.server import gitstand, paket, protokoll
@@ -155,7 +156,13 @@ def _freigegeben(dienst, nummer: str) -> None:
         raise datei.Abgelehnt(
             f"Eine Vorlage mit der Nummer „{nummer[:40]}“ gibt es nicht – wählen Sie eine aus der Liste; nichts geändert."
         )
-    freigabe = freigabe_jetzt(project, source).freigabe
+    try:
+        freigabe = freigabe_jetzt(project, source).freigabe
+    except BuildFailed as failed:  # the Vorlage does not compose: it is no released one either
+        meldungen = "\n".join(p.message for p in failed.problems)
+        raise datei.Abgelehnt(
+            f"Die Vorlage {source.bezeichnung} lässt sich nicht setzen – nichts geändert:\n{meldungen}"
+        ) from None
     if freigabe.entwurf:
         raise datei.Abgelehnt(ENTWURF.format(bezeichnung=source.bezeichnung, wer=freigabe.wer()), HTTPStatus.CONFLICT)
 

@@ -64,7 +64,12 @@ def werte(dienst, kennung: str, pfad: Path, auftrag: int) -> dict:
         return stand_in_worten(eintrag.entwurf if eintrag else None, eigene)
 
     tops = []
-    for eintrag in datei.eintraege(gelesen.decode("utf-8-sig")):
+    try:
+        gefunden = datei.eintraege(gelesen.decode("utf-8", errors="replace").removeprefix("\ufeff"))
+    except datei.Abgelehnt as fehler:  # a file the browser cannot change without rewriting it: said, not shown
+        ergebnis["fehler"].append(str(fehler))
+        gefunden = []
+    for eintrag in gefunden:
         nummer = eintrag.werte.get("vorlage", "")
         source = quellen.get(nummer)
         gegenstand = eintrag.werte.get("titel") or (source.vorlage.betreff if source else "")
