@@ -15,7 +15,11 @@ from pathlib import Path
 @contextlib.contextmanager
 def im_prozess(wurzel: Path) -> Iterator[str]:
     """The server of the data repository `wurzel` (made by tests.hilfen.server.repository); its base address."""
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class Leise(WSGIRequestHandler):  # no line per request on stderr
+        def log_request(self, *args, **kwargs) -> None:
+            pass
 
     from tests.hilfen.schnellsatz import Schnellsatz
     from vorlagen.server.dienst import vorbereiten
@@ -25,7 +29,7 @@ def im_prozess(wurzel: Path) -> Iterator[str]:
     app, schlange = vorbereiten(konfiguration)
     schlange.renderer = Schnellsatz()
     schlange.starten()
-    server = make_server(konfiguration.adresse, konfiguration.port, app, threaded=True)
+    server = make_server(konfiguration.adresse, konfiguration.port, app, threaded=True, request_handler=Leise)
     faden = threading.Thread(target=server.serve_forever, daemon=True)
     faden.start()
     try:

@@ -178,7 +178,9 @@ def test_an_entwurf_put_on_the_agenda_by_hand_keeps_the_mappe_and_the_bundle_fro
     adresse, wurzel = server
     sina = _angemeldet(adresse, "sina")
     datei = wurzel / "data" / "sitzungen" / f"{_kennung()}.yaml"
-    datei.write_text(datei.read_text("utf-8") + '    - {top: "4", vorlage: "2026/0001"}\n', encoding="utf-8")
+    kopf = datei.read_text("utf-8").split("tagesordnung:", 1)[0]  # whatever the tests before put on it
+    tagesordnung = '  oeffentlich:\n    - {top: "3", vorlage: "2021/0123"}\n    - {top: "4", vorlage: "2026/0001"}\n'
+    datei.write_text(f"{kopf}tagesordnung:\n{tagesordnung}", encoding="utf-8")
     git(wurzel, "-c", "user.name=Von Hand", "-c", "user.email=hand@stadt.example", "commit", "-qam", "TOP 4")
     status, _, antwort = sina.holen(f"{_seite()}/bauen", _formular(sina, "bauen"))
     assert status == 303 and antwort["Location"].startswith(f"{_seite()}?bau=")
