@@ -1,7 +1,7 @@
 """The server's web application (Flask, served by waitress): the checks every request passes before its page –
 Host, Origin of a write, a live session (else the login answers), the CSRF token of a write – and the headers
-every answer carries. The pages themselves: anmeldung.py (sign-in and out), vorlagenseiten.py (the Vorlagen) and mitzeichnen.py (their
-sign-offs)."""
+every answer carries. The pages themselves: anmeldung.py (sign-in and out), vorlagenseiten.py (the Vorlagen), mitzeichnen.py (their
+sign-offs) and sitzungsdienst.py (a Sitzung's agenda, Mappen and publish bundle)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from vorlagen.server import (
     protokoll,
     proxy,
     schutz,
+    sitzungsdienst,
     startseite,
     vergleichsseiten,
     vorlagenseiten,
@@ -140,6 +141,7 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     ausgabeseiten.einrichten(app, dienst)
     mitzeichnen.einrichten(app, dienst)
     startseite.einrichten(app, dienst)
+    sitzungsdienst.einrichten(app, dienst)
     vergleichsseiten.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app

@@ -1,7 +1,10 @@
 """The server's one build queue: every save (and every commit brought in from elsewhere) asks for a build; one
 thread builds the data repository's output with a warm worker pool, one build at a time, and the saves that come
 while it runs are built together by the next one. A failed build keeps the last good output (the builder swaps
-its staging folder in only when everything was made) and its problems are kept for the pages to show."""
+its staging folder in only when everything was made) and its problems are kept for the pages to show. The
+Sitzungsdienst may ask for the Sitzungsmappen and publish bundle of a Sitzung (as `vorlagen sitzung` builds them):
+the next build makes them; when the build's own rules refuse them (an ENTWURF on the agenda), their problems are kept
+for that Sitzung and the rest is built without them, so that nobody else's page waits for a Mappe."""
 
 from __future__ import annotations
 
@@ -46,6 +49,8 @@ class Bauschlange:
     def __post_init__(self) -> None:
         self.stand = Stand()
         self._gefragt = 0  # requests so far
+        self._mappen: set[str] = set()  # Sitzungen whose Mappen the next build makes
+        self.mappen: dict[str, tuple[int, tuple[str, ...]]] = {}  # Sitzung → (request built, problems of its Mappen)
         self._ende = False
         self._bedingung = threading.Condition()
         self._faden = threading.Thread(target=self._arbeiten, name="vorlagen-bauschlange", daemon=True)
@@ -56,10 +61,12 @@ class Bauschlange:
         self._faden.start()
         self.anstossen()
 
-    def anstossen(self) -> int:
-        """Asks for a build of the data as they stand now; the number of this request (see `warten`)."""
+    def anstossen(self, mappen: frozenset[str] = frozenset()) -> int:
+        """Asks for a build of the data as they stand now – with the Sitzungsmappen and publish bundles of the
+        Sitzungen `mappen`; the number of this request (see `warten`)."""
         with self._bedingung:
             self._gefragt += 1
+            self._mappen |= mappen
             self._bedingung.notify_all()
             return self._gefragt
 
@@ -92,10 +99,11 @@ class Bauschlange:
                     self._bedingung.wait()
                 if self._ende:
                     return
-                auftrag = self._gefragt
+                auftrag, mappen = self._gefragt, frozenset(self._mappen)
+                self._mappen.clear()
                 self.stand = dataclasses.replace(self.stand, laeuft=True)
             beginn = time.monotonic()
-            probleme, fehler = self._bauen()
+            probleme, fehler = self._bauen(auftrag, mappen)
             dauer = time.monotonic() - beginn
             with self._bedingung:
                 gut = not probleme and not fehler
@@ -104,11 +112,16 @@ class Bauschlange:
                 self.stand = Stand(version, tuple(probleme), tuple(fehler), auftrag, False, dauer, bauten)
                 self._bedingung.notify_all()
 
-    def _bauen(self) -> tuple[list[Problem], list[str]]:
+    def _bauen(self, auftrag: int = 0, mappen: frozenset[str] = frozenset()) -> tuple[list[Problem], list[str]]:
         """One build; its problems (data) or its failure (anything else, in German) – the queue goes on either way."""
         try:
-            Builder(vorbereitet(self.data), Progress(io.StringIO(), live=False), self.renderer).build(self.ausgabe)
+            project = vorbereitet(self.data)
+            Builder(project, Progress(io.StringIO(), live=False), self.renderer).build(self.ausgabe, set(mappen))
         except BuildFailed as failed:
+            if mappen:  # the Mappen asked for are refused (or the data fail): said for them, the rest built without
+                texte = tuple(p.message for p in failed.problems)
+                self.mappen.update({sid: (auftrag, texte) for sid in mappen})
+                return self._bauen()
             self.say(
                 f"Bau fehlgeschlagen ({anzahl(len(failed.problems), 'Problem', 'Probleme')}) – die Seiten der Vorlagen zeigen sie an."
             )
@@ -117,5 +130,7 @@ class Bauschlange:
             if self._ende:  # the server stops: its workers were ended under the build
                 return [], []
             self.say(f"Bau fehlgeschlagen: {failure_text(error)}")
+            self.mappen.update({sid: (auftrag, (failure_text(error),)) for sid in mappen})
             return [], [failure_text(error)]
+        self.mappen.update({sid: (auftrag, ()) for sid in mappen})
         return [], []

@@ -2,7 +2,8 @@
 
 The roles: `Sachbearbeitung` (per federführendem Amt: read and edit that Amt's Vorlagen), `Mitzeichnung` (per
 role of the Hausstil, e.g. Kämmerei: read every Vorlage, sign off or send back for that role – server/mitzeichnen.py),
-`Sitzungsdienst` (read every Vorlage), `Lesen` (the public Vorlagen only). A person has the roles of their
+`Sitzungsdienst` (read every Vorlage; change a Sitzung's agenda, build and publish its bundle –
+server/sitzungsdienst.py), `Lesen` (the public Vorlagen only). A person has the roles of their
 account and those the configuration gives them by name or by a group of the identity provider.
 """
 

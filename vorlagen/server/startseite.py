@@ -36,7 +36,7 @@ class Zeile:
     tage: int  # days to the deadline (for the order: the most urgent first)
 
 
-def _stand(entwurf: list[str] | None, schritte: list[ablauf.Schritt]) -> str:
+def stand_in_worten(entwurf: list[str] | None, schritte: list[ablauf.Schritt]) -> str:
     """The Vorlage's state in words: the build's record says Entwurf or freigegeben, the steps say to whom it went."""
     grund = "noch nicht gebaut" if entwurf is None else "Entwurf" if entwurf else "freigegeben"
     offen = [s for s in schritte if s.zustand != ablauf.GEZEICHNET] if grund != "freigegeben" else []
@@ -77,7 +77,7 @@ def zeilen(dienst, person, heute: dt.date) -> tuple[list[Zeile], list[str]]:
             continue
         eintrag = manifest.entries.get(f"vorlage:{source.slug}")
         eigene = [s for (vorlage, _), s in schritte.items() if vorlage == source.folder.name]
-        stand = _stand(eintrag.entwurf if eintrag else None, eigene)
+        stand = stand_in_worten(eintrag.entwurf if eintrag else None, eigene)
         beratung, wann, dringend, tage = _frist(facts, source, heute)
         ergebnis.append(
             Zeile(source.folder.name, source.bezeichnung, source.vorlage.betreff, stand, beratung, wann, dringend, tage)
@@ -90,6 +90,7 @@ class Kommend:
     """A coming Sitzung for the Sitzungsdienst: its deadline and its Vorlagen (Beratungsfolge and agenda), each with
     its state; `offen` those that are no released Vorlage yet."""
 
+    kennung: str  # the Sitzung's file name without .yaml: its page for the Sitzungsdienst (sitzungsdienst.py)
     titel: str  # „Ausschuss für Soziales und Integration am 04.01.2027“
     frist: str
     dringend: bool
@@ -119,14 +120,14 @@ def sitzungen(dienst, heute: dt.date) -> list[Kommend]:
             eintrag = manifest.entries.get(f"vorlage:{source.slug}")
             eigene = [s for (vorlage, _), s in schritte.items() if vorlage == source.folder.name]
             vorlagen.append(
-                (source.folder.name, source.bezeichnung, _stand(eintrag.entwurf if eintrag else None, eigene))
+                (source.folder.name, source.bezeichnung, stand_in_worten(eintrag.entwurf if eintrag else None, eigene))
             )
         letzter = frist(facts, sitzung)
         tage = (letzter - heute).days
         wann = f"{datum(letzter)} – seit {-tage} Tagen vorbei" if tage < 0 else f"{datum(letzter)} – noch {tage} Tage"
         titel = f"{facts.gremium(sitzung.gremium).name} am {datum(sitzung.datum)}"
         offen = sum(1 for _, _, stand in vorlagen if not stand.startswith("freigegeben"))
-        ergebnis.append(Kommend(titel, wann, tage <= 7 and offen > 0, tage, vorlagen, offen))
+        ergebnis.append(Kommend(sitzung_id, titel, wann, tage <= 7 and offen > 0, tage, vorlagen, offen))
     return sorted(ergebnis, key=lambda k: k.tage)
 
 
