@@ -22,6 +22,7 @@ from vorlagen.server import (
     gitstand,
     hilfeseiten,
     mitzeichnen,
+    niederschriftseiten,
     protokoll,
     proxy,
     schutz,
@@ -141,5 +142,6 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     mitzeichnen.einrichten(app, dienst)
     startseite.einrichten(app, dienst)
     vergleichsseiten.einrichten(app, dienst)
+    niederschriftseiten.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app
