@@ -49,7 +49,7 @@ def gesendet(zustand: Path) -> set[tuple[str, str, str]]:
     """(Vorlage folder, Sitzung, deadline as ISO date) of every reminder sent."""
     with verbunden(zustand) as db:
         db.execute(TABELLE)
-        return {tuple(z) for z in db.execute("SELECT vorlage, sitzung, frist FROM erinnerungen")}  # type: ignore[misc]
+        return {(v, s, f) for v, s, f in db.execute("SELECT vorlage, sitzung, frist FROM erinnerungen")}
 
 
 def _merken(zustand: Path, faellige: list[Faellig]) -> None:

@@ -13,6 +13,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from flask import Flask, Response, abort, g, redirect, request
+from werkzeug.wrappers.response import Response as Antwort
 
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.compute.sitzungen import tops
@@ -200,7 +201,7 @@ def _senden(pfad: Path) -> Response:
     return antwort
 
 
-def _zurueck(name: str, was: str) -> Response:
+def _zurueck(name: str, was: str) -> Antwort:
     return redirect(f"{SEITE}{urllib.parse.quote(name)}?erledigt={was}", HTTPStatus.SEE_OTHER)
 
 
