@@ -216,6 +216,16 @@ def test_an_entered_result_is_the_niederschrift_file_committed_by_the_person(ser
     ]
     seite = sina.holen(KA)[1]
     assert 'value="7"' in seite and beschluss in seite  # the page shows what is recorded now
+    # the Beschluss unchanged again: its line and its file go, in one commit
+    assert _top(sina, KA, "2", beschluss="")[0] == 303
+    assert not (wurzel / "data/sitzungen/KA-2021-06-21/top-2-beschluss.md").exists()
+    assert "beschluss:" not in (wurzel / "data/sitzungen/KA-2021-06-21/niederschrift.yaml").read_text("utf-8")
+    assert git(wurzel, "show", "--name-status", "--format=", "HEAD").split() == [
+        "M",
+        "data/sitzungen/KA-2021-06-21/niederschrift.yaml",
+        "D",
+        "data/sitzungen/KA-2021-06-21/top-2-beschluss.md",
+    ]
     assert git(wurzel, "status", "--porcelain", "--", "data") == ""
 
 

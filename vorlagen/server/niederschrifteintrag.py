@@ -113,10 +113,11 @@ def beschlussdatei(top: str) -> str:
     return f"top-{re.sub(r'[^0-9A-Za-z]+', '-', top).strip('-') or 'x'}-beschluss.md"
 
 
-def aendern(text: str, eintrag: Eintrag, reihenfolge: list[str]) -> tuple[str, str | None]:
+def aendern(text: str, eintrag: Eintrag, reihenfolge: list[str]) -> tuple[str, str | None, str | None]:
     """The Niederschrift's YAML with the TOP's result set (its punkt made where there is none, in the order of the
-    agenda `reihenfolge`); and the file name of the changed Beschluss it names (None: none). Abgelehnt when the file
-    cannot be changed without writing other lines otherwise."""
+    agenda `reihenfolge`); the file name of the changed Beschluss it names (None: none); and the name of the one it
+    no longer names, when no other punkt names it (to be removed). Abgelehnt when the file cannot be changed without
+    writing other lines otherwise."""
     try:
         datei = YamlDatei(text, DATEI)
     except NichtTreu as fehler:
@@ -135,14 +136,14 @@ def aendern(text: str, eintrag: Eintrag, reihenfolge: list[str]) -> tuple[str, s
     datei.entfernen(("punkte", i, "abstimmung"))
     if eintrag.abstimmung is not None:
         datei.setzen(("punkte", i, "abstimmung"), Zeile(eintrag.abstimmung), PUNKT)
-    name = None
+    bisher = str(datei.wert(("punkte", i, "beschluss"))) if datei.hat(("punkte", i, "beschluss")) else None
     if eintrag.beschluss:
-        name = str(datei.wert(("punkte", i, "beschluss"))) if datei.hat(("punkte", i, "beschluss")) else None
-        name = name or beschlussdatei(eintrag.top)
+        name = bisher or beschlussdatei(eintrag.top)
         datei.setzen(("punkte", i, "beschluss"), name, PUNKT)
-    else:
-        datei.entfernen(("punkte", i, "beschluss"))
-    return datei.text(), name
+        return datei.text(), name, None
+    datei.entfernen(("punkte", i, "beschluss"))
+    andere = {str(p.get("beschluss")) for n, p in enumerate(datei.wert(("punkte",))) if n != i and hasattr(p, "get")}
+    return datei.text(), None, bisher if bisher not in andere else None
 
 
 def kopf(formular) -> str:
@@ -172,7 +173,7 @@ def kopf(formular) -> str:
 
 def _probleme(data: Path, sitzung_id: str, texte: dict[Path, bytes]) -> set[tuple[str, str]]:
     """The problems `vorlagen pruefen` finds in the Niederschrift of `sitzung_id` with these texts in place of the
-    files: (where, message)."""
+    files (a file to be removed is named by none of them): (where, message)."""
     from vorlagen.compute.niederschrift import check_niederschriften
     from vorlagen.load import facts as fakten
 
@@ -195,9 +196,10 @@ def _betrifft(problem: Problem, ordner: str) -> bool:
     return problem.where.path.startswith(ordner.rstrip("/") + "/")
 
 
-def neue_probleme(data: Path, sitzung_id: str, texte: dict[Path, bytes]) -> list[str]:
-    """The problems of the Niederschrift that these texts bring (those it has already do not stop an entry)."""
-    nachher = _probleme(data, sitzung_id, texte)
+def neue_probleme(data: Path, sitzung_id: str, texte: dict[Path, bytes | None]) -> list[str]:
+    """The problems of the Niederschrift that these texts bring (those it has already do not stop an entry; None: a
+    file removed)."""
+    nachher = _probleme(data, sitzung_id, {pfad: inhalt for pfad, inhalt in texte.items() if inhalt is not None})
     if not nachher:
         return []
     vorher = {m for _, m in _probleme(data, sitzung_id, {})}

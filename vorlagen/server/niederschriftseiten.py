@@ -269,12 +269,14 @@ def _eintragen(dienst, name: str) -> Response | None:
     yaml = ordner / eintrag.DATEI
     try:
         neu = eintrag.lesen(request.form, top, facts.koerperschaft.hausstil.angenommene_ergebnisse())
-        text, beschlussname = eintrag.aendern(yaml.read_text("utf-8"), neu, reihenfolge)
+        text, beschlussname, entfernt = eintrag.aendern(yaml.read_text("utf-8"), neu, reihenfolge)
     except eintrag.Abgelehnt as fehler:
         return _text(HTTPStatus.UNPROCESSABLE_ENTITY, str(fehler))
-    texte = {yaml: text.encode("utf-8")}
+    texte: dict[Path, bytes | None] = {yaml: text.encode("utf-8")}
     if beschlussname is not None:
         texte[ordner / beschlussname] = (neu.beschluss + "\n").encode("utf-8")
+    if entfernt is not None and (ordner / entfernt).is_file():  # the Beschluss no longer changed: its file goes
+        texte[ordner / entfernt] = None
     return _festhalten(dienst, name, texte, f"Niederschrift {name}: Ergebnis zu TOP {top} eingetragen (im Browser)")
 
 
@@ -288,10 +290,11 @@ def _anlegen(dienst, name: str) -> Response | None:
         text = eintrag.kopf(request.form)
     except eintrag.Abgelehnt as fehler:
         return _text(HTTPStatus.UNPROCESSABLE_ENTITY, str(fehler))
-    return _festhalten(dienst, name, {yaml: text.encode("utf-8")}, f"Niederschrift {name}: angelegt (im Browser)")
+    neu: dict[Path, bytes | None] = {yaml: text.encode("utf-8")}
+    return _festhalten(dienst, name, neu, f"Niederschrift {name}: angelegt (im Browser)")
 
 
-def _festhalten(dienst, name: str, texte: dict[Path, bytes], nachricht: str) -> Response | None:
+def _festhalten(dienst, name: str, texte: dict[Path, bytes | None], nachricht: str) -> Response | None:
     """The files checked as `vorlagen pruefen` checks a Niederschrift, written all or none, committed as the
     person; an answer when refused."""
     aenderungen = [Aenderung(pfad, inhalt, stand_der_datei(pfad)) for pfad, inhalt in texte.items()]
