@@ -85,11 +85,12 @@ COMMANDS: list[Command] = [
         description="Startet den Server nach der Konfiguration (--config DATEI); „vorlagen server konfiguration“ "
         "gibt eine vollständige Konfiguration für das Datenrepository hier aus, „vorlagen server konto anlegen NAME "
         "--rolle ROLLE [--amt AMT] --config DATEI“ legt ein lokales Konto an (Kennwort ohne Echo oder als eine "
-        "Zeile der Standardeingabe).",
+        "Zeile der Standardeingabe), „vorlagen server erinnern --config DATEI“ schickt die Erinnerungen des Tages "
+        "vor einer Frist (täglich von einem systemd-Timer gestartet).",
         ergebnis=True,  # its address, or the configuration
         rueckgabe=(
-            (0, "mit Strg+C beendet, Konfiguration ausgegeben oder Konto angelegt"),
-            (1, "kein Datenrepository hier, oder der Port lässt sich nicht öffnen"),
+            (0, "mit Strg+C beendet, Konfiguration ausgegeben, Konto angelegt oder Erinnerungen versandt"),
+            (1, "kein Datenrepository hier, der Port lässt sich nicht öffnen oder eine Erinnerung nicht versenden"),
             (2, "die Konfiguration oder der Aufruf ist fehlerhaft (auf der Fehlerausgabe)"),
         ),
     ),

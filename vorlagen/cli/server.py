@@ -3,6 +3,7 @@
 vorlagen server --config FILE                              start it
 vorlagen server konfiguration                              print a configuration for this data repository
 vorlagen server konto anlegen NAME --rolle R [--amt A] --config FILE   make (or renew) a local account
+vorlagen server erinnern --config FILE                     today's deadline reminders (daily, from a systemd timer)
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ KONFIGURATION = "vorlagen-server.toml"
 
 def options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "aufgabe", nargs="*", metavar="AUFGABE", help="leer: den Server starten; „konfiguration“; „konto anlegen NAME“"
+        "aufgabe",
+        nargs="*",
+        metavar="AUFGABE",
+        help="leer: den Server starten; „konfiguration“; „konto anlegen NAME“; „erinnern“",
     )
     parser.add_argument("--config", type=Path, metavar="DATEI", help="die Konfigurationsdatei des Servers")
     parser.add_argument(
@@ -53,10 +57,14 @@ def run(args: argparse.Namespace) -> int:
         konfiguration = lesen(args.config)
         if aufgabe[:2] == ["konto", "anlegen"] and len(aufgabe) == 3:
             return _konto(konfiguration, aufgabe[2], args)
+        if aufgabe == ["erinnern"]:
+            from vorlagen.server.erinnerung import ausfuehren
+
+            return ausfuehren(konfiguration)
         if aufgabe:
             print(
-                f"Unbekannte Aufgabe „{' '.join(aufgabe)}“ – möglich sind: „konfiguration“ und „konto anlegen "
-                "NAME“; ohne Aufgabe startet der Server.",
+                f"Unbekannte Aufgabe „{' '.join(aufgabe)}“ – möglich sind: „konfiguration“, „konto anlegen "
+                "NAME“ und „erinnern“; ohne Aufgabe startet der Server.",
                 file=sys.stderr,
             )
             return 2

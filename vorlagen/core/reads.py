@@ -99,6 +99,12 @@ def ueberlagert(files: Mapping[Path, bytes]) -> Iterator[None]:
         _overlay.reset(token)
 
 
+def vorgeschlagen(path: Path) -> bool:
+    """Whether the change being checked (`ueberlagert`) proposes this file – one it would write anew counts as there."""
+    overlay = _overlay.get()
+    return overlay is not None and Path(path).resolve() in overlay
+
+
 MAX_DATEI = 200 * 1024 * 1024  # bytes of one file the build reads (a year's largest PDF Anlage is a few MB)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from vorlagen.core.pfade import innerhalb, schleife, schleife_text
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.core.reads import digest
+from vorlagen.core.reads import digest, vorgeschlagen
 from vorlagen.load import steuerzeichen
 from vorlagen.load.yamlfile import read_again, read_text
 
@@ -95,7 +95,7 @@ def read_markdown(
     path, problems = own_file(data_dir, folder, name, where, paths)
     if path is None:
         return None, problems
-    if not path.is_file():
+    if not path.is_file() and not vorgeschlagen(path):
         return None, [
             Problem(where, f"Die Datei „{name}“ gibt es nicht im Ordner {paths.show(folder)} – prüfen Sie den Namen.")
         ]

@@ -168,6 +168,19 @@ class YamlDatei:
         else:
             eltern.insert(_stelle(list(eltern), schluessel, reihenfolge), schluessel, neu)
 
+    def einfuegen(self, pfad: Pfad, wert: Any) -> None:
+        """Inserts `wert` into the list that holds `pfad`, before its position `pfad[-1]` (past the end: appended as
+        `setzen` appends); the comments of the items stay with them."""
+        liste = self.wert(pfad[:-1])
+        position = pfad[-1]
+        assert isinstance(liste, CommentedSeq) and isinstance(position, int)
+        if position >= len(liste):
+            self.setzen(pfad, wert)
+            return
+        neu = _knoten(wert, bool(liste.fa.flow_style()))
+        self._neu |= _abschnitte(neu)
+        liste.insert(position, neu)
+
     def stil(self, pfad: Pfad, in_einer_zeile: bool) -> None:
         """Chooses how the empty section at `pfad` is written once it has entries: in one line or as a block."""
         abschnitt = self.wert(pfad)

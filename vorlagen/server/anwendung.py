@@ -22,6 +22,7 @@ from vorlagen.server import (
     gitstand,
     hilfeseiten,
     mitzeichnen,
+    niederschriftseiten,
     protokoll,
     proxy,
     schutz,
@@ -143,5 +144,6 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     startseite.einrichten(app, dienst)
     sitzungsdienst.einrichten(app, dienst)
     vergleichsseiten.einrichten(app, dienst)
+    niederschriftseiten.einrichten(app, dienst)
     hilfeseiten.einrichten(app)
     return app

@@ -1,7 +1,8 @@
-"""E-mail to the people a Vorlage waits for: the roles it is sent to for their sign-off, and the clerk who sent it
-when it comes back. Through the town's mail server named in [post] of the configuration (SMTP, optionally with
-STARTTLS and a login); sent in the background, so that a slow or absent mail server never holds up a page – what
-fails goes to the service's log, without the password."""
+"""E-mail to the people a Vorlage waits for: the roles it is sent to for their sign-off, the clerk who sent it
+when it comes back, and the clerks a day before a deadline (erinnerung.py). Through the town's mail server named in
+[post] of the configuration (SMTP, optionally with STARTTLS and a login); a page's mail is sent in the background, so
+that a slow or absent mail server never holds up a page – what fails goes to the service's log, without the
+password."""
 
 from __future__ import annotations
 
@@ -77,31 +78,45 @@ def personen(zustand: Path, rechte: tuple[Recht, ...]) -> list[Person]:
     return [mit_konfiguration(p, rechte) for p in leute]
 
 
+def _nachricht(post: Post, an: list[str], betreff: str, text: str) -> EmailMessage:
+    nachricht = EmailMessage()
+    nachricht["From"], nachricht["To"], nachricht["Subject"] = post.absender, ", ".join(an), betreff
+    nachricht.set_content(text)
+    return nachricht
+
+
+def senden(post: Post, an: list[str], betreff: str, text: str) -> str:
+    """Sends one mail now and waits for the mail server: "" when it took it, else why not (German, without the
+    password) – for the reminders, which remember only what was sent."""
+    an = sorted({a for a in an if "@" in a})
+    if not an:
+        return "keine E-Mail-Adresse"
+    try:
+        with smtplib.SMTP(post.server, post.port, timeout=ZEIT) as smtp:
+            if post.starttls:
+                smtp.starttls()
+            if post.benutzer:
+                smtp.login(post.benutzer, post.kennwort)
+            smtp.send_message(_nachricht(post, an, betreff, text))
+    except (OSError, smtplib.SMTPException) as fehler:
+        return (
+            f"E-Mail „{betreff}“ an {', '.join(an)} nicht versandt: {type(fehler).__name__} – prüfen Sie [post] der "
+            "Konfiguration und den Mailserver."
+        )
+    return ""
+
+
 def verschicken(post: Post | None, an: list[str], betreff: str, text: str) -> threading.Thread | None:
     """Sends one mail to these addresses in the background (nothing without [post] or without an address)."""
     an = sorted({a for a in an if "@" in a})
     if post is None or not an:
         return None
-    nachricht = EmailMessage()
-    nachricht["From"], nachricht["To"], nachricht["Subject"] = post.absender, ", ".join(an), betreff
-    nachricht.set_content(text)
 
-    def senden() -> None:
-        try:
-            with smtplib.SMTP(post.server, post.port, timeout=ZEIT) as smtp:
-                if post.starttls:
-                    smtp.starttls()
-                if post.benutzer:
-                    smtp.login(post.benutzer, post.kennwort)
-                smtp.send_message(nachricht)
-        except (OSError, smtplib.SMTPException) as fehler:
-            print(
-                f"E-Mail „{betreff}“ an {', '.join(an)} nicht versandt: {type(fehler).__name__} – prüfen Sie [post] "
-                "der Konfiguration und den Mailserver.",
-                file=sys.stderr,
-                flush=True,
-            )
+    def im_hintergrund() -> None:
+        meldung = senden(post, an, betreff, text)
+        if meldung:
+            print(meldung, file=sys.stderr, flush=True)
 
-    faden = threading.Thread(target=senden, name="vorlagen-post", daemon=True)
+    faden = threading.Thread(target=im_hintergrund, name="vorlagen-post", daemon=True)
     faden.start()
     return faden
