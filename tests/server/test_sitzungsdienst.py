@@ -3,8 +3,8 @@ Vorlage put on the agenda, moved and removed – each the Sitzung's file changed
 by the person signed in; an ENTWURF refused with the sign-off it lacks, a non-public Vorlage kept out of the public
 part, a stale page and a bad number refused; an ENTWURF put on the agenda by hand keeps Mappe and bundle from being
 built – and nobody but the Sitzungsdienst sees or does any of it. (The build of the bundle and publishing it:
-test_sitzungsdienst_browser.py.) The server's application runs in this process, its builds with the stand-in PDF
-setter (tests/hilfen/schnellserver.py): no build of real PDFs runs beside the test."""
+test_sitzungsdienst_browser.py.) One server process for the module, started from the example's built output
+(tests/hilfen/vorgebaut.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ import json
 
 import pytest
 
-from tests.hilfen.schnellserver import im_prozess
-from tests.hilfen.server import Klient, formular, git, repository, zur_mitzeichnung
+from tests.hilfen.server import Klient, formular, gestartet, git, repository, zur_mitzeichnung
 from vorlagen.server.protokoll import eintraege
 
 KEIN_RECHT = (
@@ -36,7 +35,7 @@ def _kennung() -> str:
 def server(tmp_path_factory):
     wurzel = repository(tmp_path_factory.mktemp("server"))
     zur_mitzeichnung(wurzel)
-    with im_prozess(wurzel) as adresse:
+    with gestartet(wurzel) as adresse:
         yield adresse, wurzel
 
 

@@ -1,10 +1,8 @@
 """The Sitzungsdienst's way in a real browser (Chromium, through Playwright; issue 56, points 4 and 6): from the start
 page to the Sitzung's page, a released Vorlage put on the public part and a non-public one on the non-public part,
 agenda, Mappen and publish bundle built with one click, the bundle's contents seen – no non-public item in it – and
-the bundle published as a ZIP whose SHA256SUMS hold. The server's own application and build queue in this process,
-with the stand-in PDF setter (tests/hilfen/schnellserver.py): the test looks at what goes into the bundle, not at the
-PDFs' layout. Who may not do any of it, and each refusal:
-test_sitzungsdienst.py."""
+the bundle published as a ZIP whose SHA256SUMS hold – against the server as a process of its own, as IT runs it.
+Who may not do any of it, and each refusal: test_sitzungsdienst.py."""
 
 from __future__ import annotations
 
@@ -14,8 +12,7 @@ import zipfile
 
 import pytest
 
-from tests.hilfen.schnellserver import im_prozess
-from tests.hilfen.server import KENNWORT, git, repository, zur_mitzeichnung
+from tests.hilfen.server import KENNWORT, gestartet, git, repository, zur_mitzeichnung
 from vorlagen.server.protokoll import eintraege
 
 START = "/__vorlagen/bearbeiten/start"
@@ -62,7 +59,7 @@ def test_the_sitzungsdienst_puts_a_vorlage_on_the_agenda_builds_and_publishes(br
     tag = dt.date.today() + dt.timedelta(days=40)
     kennung = f"ASI-{tag}"
     kontexte = []
-    with im_prozess(wurzel) as adresse:
+    with gestartet(wurzel) as adresse:
         try:
             kontext, sina = _angemeldet(browser, adresse, "sina")
             kontexte.append(kontext)
