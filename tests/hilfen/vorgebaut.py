@@ -37,6 +37,11 @@ def _beispiel() -> Path:
     return _gebaut[0]
 
 
+def ausgabe() -> Path:
+    """The example's built output folder itself, to be read only (the seed of `vergleichen --out`, which copies it)."""
+    return _beispiel() / "output"
+
+
 def ausgabe_dazu(projekt: Path) -> None:
     """Puts the example's built output and its record beside `projekt`/data (which holds the example's data)."""
     gebaut = _beispiel()
