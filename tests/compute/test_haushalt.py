@@ -1085,8 +1085,8 @@ def test_check_prints_the_problem_with_exit_code_1_and_no_traceback(data, capsys
 def test_vergleichen_shows_the_haushalt_figures_old_to_new(data, tmp_path):
     import shutil
 
-    from vorlagen.cli.reviewing import _fassungen
     from vorlagen.review.diff import compare, render_text
+    from vorlagen.review.revisionsvergleich import fassungen as _fassungen
 
     neu = tmp_path / "neu"
     shutil.copytree(data, neu)

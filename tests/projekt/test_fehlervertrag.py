@@ -28,6 +28,7 @@ GRENZEN = {
     "nachrechnen/zeile.py:fail",  # known: a document nachrechnen cannot read; lesen.py catches it
     "review/vorlagenvergleich.py:ausgepackt",  # one side of a comparison taken from git, for vergleichen and the
     "review/vorlagenvergleich.py:fuer",  # server: a revision that cannot be read or converted is refused whole
+    "review/revisionsvergleich.py:fassungsvergleich",  # vergleichen --fassung: no such revision or Vorlage, refused
     "review/zeichnen.py:zeichnen",  # a sign-off, for the command and the server: written whole or refused
     "review/zeichnen.py:vorlage_waehlen",  # its checks refuse before anything is written
     "review/zeichnen.py:rolle_pruefen",

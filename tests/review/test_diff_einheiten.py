@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from tests.hilfen import edit
 from tests.referenz.rechnen import MINUS, NBSP, zahl
-from vorlagen.cli.reviewing import _fassungen
 from vorlagen.compute.darstellung import Darstellung
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.fmt import Zahlformat
@@ -24,6 +23,7 @@ from vorlagen.core.money import CENT, EURO, exact, round_half_up
 from vorlagen.review.diff import compare, compare_one, render_text
 from vorlagen.review.fassung import Fassung, benannt
 from vorlagen.review.fassungszahl import Zahl
+from vorlagen.review.revisionsvergleich import fassungen as _fassungen
 
 VORLAGE = "vorlagen/2021-0123/vorlage.yaml"
 EINHEITEN = ("€", "T€", "Mio. €", "Mrd. €", "%", "VZÄ", "Anzahl")
