@@ -117,16 +117,16 @@ def test_an_explanation_covers_only_the_figures_it_is_about() -> None:
 
 def test_a_file_changed_during_the_proof_is_not_overwritten(repo: Path, capsys, monkeypatch) -> None:
     """The proof takes minutes on a year of Vorlagen; an edit saved meanwhile is kept and nothing is written."""
-    from vorlagen.cli import aktualisierung as befehl
+    from vorlagen.migration import aktualisieren as befehl
 
     yaml = repo / VORLAGE / "vorlage.yaml"
-    echt = befehl._bauen
+    echt = befehl.probebau
 
     def bauen_und_bearbeiten(data: Path, out: Path) -> None:
         echt(data, out)
         yaml.write_bytes(yaml.read_bytes() + b"# in der Zwischenzeit gespeichert\n")
 
-    monkeypatch.setattr(befehl, "_bauen", bauen_und_bearbeiten)
+    monkeypatch.setattr(befehl, "probebau", bauen_und_bearbeiten)
     settings = (repo / "vorlagen.toml").read_bytes()
     code, out, err = run(capsys, "--data", str(repo), "aktualisieren")
     assert code != 0

@@ -283,3 +283,19 @@ def _einordnen(result: Ergebnis, abweichungen: list[Abweichung], erklaerungen: l
             result.erklaert.append((abweichung, "; ".join(dict.fromkeys(gruende))))
         elif abweichung.vorher is not None:
             result.abweichungen.append(abweichung)
+
+
+def probebau(data: Path, out: Path) -> None:
+    """A build of `data` into `out`, quietly, by this program (the proof of `aktualisieren`)."""
+    import io
+
+    from vorlagen.building.builder import Builder
+    from vorlagen.building.progress import Progress
+    from vorlagen.building.vorbereitung import vorbereitet
+    from vorlagen.building.workers import Renderer
+
+    renderer = Renderer()
+    try:
+        Builder(vorbereitet(data), Progress(io.StringIO(), live=False), renderer).build(out)
+    finally:
+        renderer.close()
