@@ -21,7 +21,7 @@ GRENZEN = {
     "meetings/tagesordnung.py:cover",  # the cover of a Sitzungsmappe
     "meetings/niederschrift.py:compose",  # Niederschrift and Auszüge
     "meetings/beschlusskontrolle.py:listen",
-    "meetings/uebersicht.py:seiten",
+    "meetings/indexseiten.py:seiten",
     "migration/aktualisieren.py:_gebaut",  # a whole build of a rewritten copy
     "migration/datenkopie.py:kopieren",  # the copy of a data folder for that build, refused whole (a link out, a pipe)
     "migration/gedruckt.py:_ausgerichtet",  # two builds' figures past the comparison's work bound: no proof

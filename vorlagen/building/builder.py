@@ -26,7 +26,7 @@ from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import digest as digest_of
 from vorlagen.core.reads import read_file, recording
 from vorlagen.load.satz import Satz
-from vorlagen.meetings import beschlusskontrolle, publish, uebersicht
+from vorlagen.meetings import beschlusskontrolle, indexseiten, publish
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
 from vorlagen.render import freigabe, satzregeln
@@ -141,7 +141,7 @@ class Builder:
             bundles = {s.id for s in sitzungen if f"mappe:{s.id}" in self.new.entries}
             alle = [self.composer.plan(s, True) if self._entwurf(s) else plans[s.kennung] for s in facts.vorlagen]
             public = freigaben.gezeigt(docs, self.new.entries, kept)
-            pages = uebersicht.seiten(self.composer, alle, public, sitzungen, minutes, bundles, self.kontrolle,
+            pages = indexseiten.seiten(self.composer, alle, public, sitzungen, minutes, bundles, self.kontrolle,
                                       self.roots)  # fmt: skip
             for path, content in pages.items():
                 self._write(path, content)

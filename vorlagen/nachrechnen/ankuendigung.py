@@ -13,7 +13,7 @@ import re
 from vorlagen.nachrechnen.gesamtzeile import MAX_LISTE
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.reihe import Reihe
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum, year_heads
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum, year_heads
 from vorlagen.nachrechnen.zeile import Zeile
 
 _COMPLETE = re.compile(r"\b(?:verwendet|verteilt|aufgeteilt|entfallen|entfällt|aufgeschlüsselt|zusammen)\b")

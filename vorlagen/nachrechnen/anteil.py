@@ -10,7 +10,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.zeile import Zeile
 
 _GIVES = re.compile(r"=|\(|\bgleich\b|\bhier\b|\bso ?dass\b|\balso\b|\bdas sind\b|\bentspricht\b|\bd\.\s?h\.|:")

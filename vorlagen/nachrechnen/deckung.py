@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.zeile import Zeile
 
 _EXPENSE = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.zeile import Zeile
 
 _EIGENKAPITAL = re.compile(r"\bEigenkapital", re.IGNORECASE)

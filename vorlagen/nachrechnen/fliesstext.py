@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from vorlagen.nachrechnen import verteilung, vonumauf
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 
 At = Callable[[Zahl], Fund]  # places a figure of the text in its line
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"

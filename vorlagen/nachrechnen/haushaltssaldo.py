@@ -15,7 +15,7 @@ import re
 from vorlagen.nachrechnen.rechnung import Rechnung
 from vorlagen.nachrechnen.reihe import WERT, Reihe
 from vorlagen.nachrechnen.verweis import names_its_rows
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 
 _SALDO = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
 _SALDO_WORD = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from vorlagen.nachrechnen import fliesstext
 from vorlagen.nachrechnen.fliesstext import between
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.zeile import Zeile
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"

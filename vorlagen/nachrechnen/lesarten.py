@@ -13,7 +13,7 @@ from vorlagen.nachrechnen.gesamtzeile import Lauf, bare_words, total_kind, walk
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.reihe import NULL, UNKLAR, WERT, Eintrag, Reihe
 from vorlagen.nachrechnen.tabelle import Offen, align
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 
 _REMAINDER = re.compile(
     r"Eigenanteil|Eigenmittel|Rest|Saldo|Differenz|Fehlbetrag|Überschuss|Mehrbedarf|Minderbedarf|verbleib|noch zu",

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from vorlagen.nachrechnen.haushaltssaldo import saldo_kind, saldo_pair, values
 from vorlagen.nachrechnen.rechnung import Rechnung
 from vorlagen.nachrechnen.reihe import Reihe
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 
 _ROLE = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt auf", re.IGNORECASE)
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from vorlagen.core import limits
 from vorlagen.nachrechnen import pdfspalten, seitenrand, umbruch
-from vorlagen.nachrechnen.zahlen import figures
+from vorlagen.nachrechnen.zahlenlesen import figures
 from vorlagen.nachrechnen.zeile import Zeile, bounded, fail, line, line_fits, number
 
 _WORD_AFTER = re.compile(r" [A-Za-zÄÖÜäöüß]")

@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.zeile import Zeile
 
 _DAVON = re.compile(r"\s*[,;(]?\s*(?:davon|hiervon)\s+(?:[^\d.;:()]{0,40}?[:\s])?$")

@@ -21,14 +21,14 @@ from vorlagen.nachrechnen import (
     haushaltssaldo,
     inzeile,
     nachtrag,
+    planschema,
     prosa,
     quote,
     reihe,
     restbetrag,
     rueckbezug,
-    saetze,
     satzsumme,
-    schema,
+    satzumbruch,
     spaltenformel,
     summen,
     tabellenkopf,
@@ -40,7 +40,7 @@ from vorlagen.nachrechnen import (
 )
 from vorlagen.nachrechnen.lesen import read
 from vorlagen.nachrechnen.rechnung import FEHLER, FOLGE, STIMMT, Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import year_heads
+from vorlagen.nachrechnen.zahlenlesen import year_heads
 from vorlagen.nachrechnen.zeile import Zeile
 
 
@@ -70,7 +70,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     zeilen_reihen = faltung.fold(reihen)  # a table stored one cell per line read as rows
     if zeilen_reihen is not reihen:
         gesamtzeile.mark_categories(zeilen_reihen)
-    saetze.recognise(zeilen, found)
+    satzumbruch.recognise(zeilen, found)
     veraenderung.recognise(zeilen, found)
     vergleich.recognise(zeilen_reihen, found)
     summen.recognise(zeilen_reihen, found)
@@ -78,7 +78,7 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     tabellenkopf.bracketed_totals(reihen, found)
     verteilung.recognise(reihen, found)
     ankuendigung.recognise(reihen, found)
-    schema.recognise(zeilen_reihen, found)
+    planschema.recognise(zeilen_reihen, found)
     haushaltssaldo.recognise(zeilen_reihen, found, nachtrag.change_keys(zeilen_reihen))
     nachtrag.recognise(zeilen_reihen, found)
     differenzzeilen.recognise(zeilen_reihen, found)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
 
 from vorlagen.core.money import round_half_up
-from vorlagen.nachrechnen.zahlen import Zahl, show
+from vorlagen.nachrechnen.zahlenlesen import Zahl, show
 from vorlagen.nachrechnen.zeile import Zeile
 
 STIMMT, FEHLER, FOLGE, RUNDUNG, OFFEN = "stimmt", "Fehler", "Folgefehler", "Rundung", "nicht geprüft"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from vorlagen.nachrechnen.rechnung import Fund
-from vorlagen.nachrechnen.zahlen import Zahl, year_heads
+from vorlagen.nachrechnen.zahlenlesen import Zahl, year_heads
 from vorlagen.nachrechnen.zeile import Zeile
 
 NULL, WERT, UNKLAR = "null", "wert", "unklar"

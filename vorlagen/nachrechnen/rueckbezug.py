@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.zeile import Zeile
 
 _SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)(?<!\brd)[.!?](?=\s+[A-ZÄÖÜ„])")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import written_sum
+from vorlagen.nachrechnen.zahlenlesen import written_sum
 from vorlagen.nachrechnen.zeile import Zeile
 
 _TOTAL = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vorlagen.nachrechnen.zahlen import figures
+from vorlagen.nachrechnen.zahlenlesen import figures
 
 _EDGE = 3  # lines at the top and at the foot of a page that may be running heads or feet
 _HEAD = 4  # lines of a table head repeated at the top of a page

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.zeile import Zeile
 
 _FORMULA = re.compile(r"\(\s*(?:Sp\.\s*)?(\d{1,2})\s*[-−–]\s*(?:Sp\.\s*)?(\d{1,2})\s*\)")

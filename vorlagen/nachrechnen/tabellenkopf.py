@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from vorlagen.nachrechnen import zeilensumme
 from vorlagen.nachrechnen.rechnung import Rechnung
 from vorlagen.nachrechnen.reihe import NULL, WERT, Reihe
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 
 _DAVON = re.compile(r"\bdavon\b", re.IGNORECASE)
 _TOTAL_LAST = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from vorlagen.nachrechnen.rechnung import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import written_sum
+from vorlagen.nachrechnen.zahlenlesen import written_sum
 
 
 def judge(found: list[Rechnung]) -> tuple[list[Rechnung], set[tuple]]:

@@ -12,7 +12,7 @@ import re
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.zeile import Zeile
 
 _CHANGE = re.compile(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.rechnung import Rechnung
 from vorlagen.nachrechnen.reihe import WERT, Reihe
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 
 _DIFFERENCE = re.compile(
     r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−|"

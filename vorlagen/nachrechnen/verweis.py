@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl, show
+from vorlagen.nachrechnen.zahlenlesen import Zahl, show
 from vorlagen.nachrechnen.zeile import Zeile
 
 _NUMBERED = re.compile(r"^\s*(?P<nr>\d{1,2}(?:\.\d{1,2})+)\.?\s")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 
 _UP = ("erhöht", "angehoben", "aufgestockt")
 _VERB_TO = re.compile(

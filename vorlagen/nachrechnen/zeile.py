@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vorlagen.core import limits
 from vorlagen.core.problems import BuildFailed, Problem, Where
-from vorlagen.nachrechnen.zahlen import Zahl, figures
+from vorlagen.nachrechnen.zahlenlesen import Zahl, figures
 
 SPLIT_HINT = "speichern Sie den Teil mit den Zahlen als eigene Datei und rechnen Sie diesen nach."
 _BOLD = re.compile(r"</?b>|\*\*|__")

@@ -14,7 +14,7 @@ from vorlagen.nachrechnen.gesamtzeile import sentence, total_kind
 from vorlagen.nachrechnen.rechnung import Rechnung
 from vorlagen.nachrechnen.reihe import UNKLAR, WERT, Reihe, last_column
 from vorlagen.nachrechnen.tabelle import same_column
-from vorlagen.nachrechnen.zahlen import Zahl, written_sum
+from vorlagen.nachrechnen.zahlenlesen import Zahl, written_sum
 
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 

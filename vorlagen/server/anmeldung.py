@@ -11,7 +11,7 @@ import jinja2
 from flask import Flask, Response, g, redirect, request
 from markupsafe import Markup
 
-from vorlagen.building.bearbeiten import seiten
+from vorlagen.building.bearbeiten import formularseiten
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.core.engine import TEMPLATES
 from vorlagen.server import konten, oidc, protokoll, zugaenge
@@ -27,9 +27,9 @@ NEU_LADEN = "Das Anmeldeformular ist abgelaufen – laden Sie die Seite neu und 
 @functools.cache
 def umgebung() -> jinja2.Environment:
     """The server's pages: its own templates (templates/server/) beside those of the editing side."""
-    return seiten.umgebung().overlay(
+    return formularseiten.umgebung().overlay(
         loader=jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(TEMPLATES / "server")), jinja2.FileSystemLoader(str(seiten.ORDNER))]
+            [jinja2.FileSystemLoader(str(TEMPLATES / "server")), jinja2.FileSystemLoader(str(formularseiten.ORDNER))]
         )
     )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import Flask, Response, abort, g
 
 from vorlagen.building.bearbeiten.routen import STAND
-from vorlagen.building.bearbeiten.uebersicht import pdf_adresse
+from vorlagen.building.bearbeiten.vorlagenliste import pdf_adresse
 from vorlagen.server.baumeldungen import stand_der_seite
 from vorlagen.server.rechte import darf_entwurf_sehen, darf_lesen
 from vorlagen.server.vorlagenseiten import angaben, ordner_lesen

@@ -15,7 +15,7 @@ from flask import Flask, Response, abort, g, redirect, request
 from werkzeug.wrappers.response import Response as Antwort
 
 from vorlagen.building.bearbeiten.routen import STAND, WURZEL
-from vorlagen.building.bearbeiten.uebersicht import pdf_adresse
+from vorlagen.building.bearbeiten.vorlagenliste import pdf_adresse
 from vorlagen.core.problems import BuildFailed, Paths
 from vorlagen.load.settings import wurzel_von
 from vorlagen.server import gitstand, post, protokoll

@@ -18,7 +18,7 @@ from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.core.problems import BuildFailed
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.meetings.publish import CHECKSUMS
-from vorlagen.server import gitstand, paket, protokoll
+from vorlagen.server import gitstand, protokoll, veroeffentlichungspaket
 from vorlagen.server import tagesordnungsdatei as datei
 from vorlagen.server.anmeldung import seite
 from vorlagen.server.sitzungsseite import werte
@@ -70,7 +70,7 @@ def _zurueck(kennung: str, **anfrage: str | int) -> Antwort:
 def summe(ausgabe: Path, kennung: str) -> str:
     """The digest of the bundle's SHA256SUMS: which bundle the page showed ("" when there is none)."""
     try:
-        return hashlib.sha256((paket.ordner(ausgabe, kennung) / CHECKSUMS).read_bytes()).hexdigest()
+        return hashlib.sha256((veroeffentlichungspaket.ordner(ausgabe, kennung) / CHECKSUMS).read_bytes()).hexdigest()
     except OSError:
         return ""
 
@@ -103,8 +103,8 @@ def _seiten(app: Flask, dienst) -> None:
     @app.get(f"{SEITE}<kennung>/paket/<name>")
     def paketdatei(kennung: str, name: str):
         _pfad(dienst, kennung)
-        wo = paket.ordner(dienst.bauschlange.ausgabe, kennung) / name
-        if not paket.NAME.fullmatch(name) or not wo.is_file() or wo.is_symlink():
+        wo = veroeffentlichungspaket.ordner(dienst.bauschlange.ausgabe, kennung) / name
+        if not veroeffentlichungspaket.NAME.fullmatch(name) or not wo.is_file() or wo.is_symlink():
             abort(HTTPStatus.NOT_FOUND)
         art = {"pdf": "application/pdf", "json": "application/json"}.get(name.rpartition(".")[2], "text/plain")
         antwort = Response(wo.read_bytes(), mimetype=art)
@@ -237,8 +237,8 @@ def _bauen(app: Flask, dienst) -> None:
             )
         if request.form.get("summe") != jetzt:
             return _text(HTTPStatus.CONFLICT, PAKET_GEAENDERT)
-        namen = [d.name for d in paket.dateien(ausgabe, kennung, {})]
-        inhalt = paket.zip_datei(ausgabe, kennung, namen)
+        namen = [d.name for d in veroeffentlichungspaket.dateien(ausgabe, kennung, {})]
+        inhalt = veroeffentlichungspaket.zip_datei(ausgabe, kennung, namen)
         ereignis = f"Veröffentlichungspaket {kennung} veröffentlicht (SHA256SUMS {jetzt[:16]})"
         protokoll.eintragen(dienst.konfiguration.zustand, g.person.name, ereignis)
         antwort = Response(inhalt, mimetype="application/zip")

@@ -13,7 +13,7 @@ from vorlagen.core.fmt import datum
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load import facts as fakten
 from vorlagen.server import mitzeichnungsablauf as ablauf
-from vorlagen.server import paket, protokoll
+from vorlagen.server import protokoll, veroeffentlichungspaket
 from vorlagen.server import tagesordnungsdatei as datei
 from vorlagen.server.startseite import stand_in_worten
 
@@ -89,7 +89,7 @@ def werte(dienst, kennung: str, pfad: Path, auftrag: int) -> dict:
     ergebnis["wahl"] = sorted(wahl, key=lambda w: (not w.beratung, w.nummer))
     ergebnis["tops"] = tops
     slugs = {s.slug: (s.bezeichnung, s.vorlage.oeffentlich) for s in quellen.values()}
-    ergebnis["dateien"] = paket.dateien(ausgabe, kennung, slugs)
+    ergebnis["dateien"] = veroeffentlichungspaket.dateien(ausgabe, kennung, slugs)
     drin = {d.vorlage for d in ergebnis["dateien"]}
     ergebnis["draussen"] = [t for t in tops if t.vorlage in quellen and quellen[t.vorlage].bezeichnung not in drin]
     return ergebnis

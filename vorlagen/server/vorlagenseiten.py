@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import Flask, Response, abort, g, redirect, request
 from werkzeug.wrappers.response import Response as Antwort
 
-from vorlagen.building.bearbeiten import bearbeitung, routen, seiten
+from vorlagen.building.bearbeiten import bearbeitung, formularseiten, routen
 from vorlagen.building.bearbeiten.bearbeitung import YAML, lesen
 from vorlagen.building.bearbeiten.entwurf import Eingabe
 from vorlagen.building.bearbeiten.routen import WURZEL, Bearbeiten
@@ -120,7 +120,7 @@ def _lesen(app: Flask, dienst) -> None:
 
     @app.get(f"{WURZEL}statisch/<name>")
     def statisch(name: str):
-        datei = seiten.statisch(name)
+        datei = formularseiten.statisch(name)
         if datei is None:
             abort(HTTPStatus.NOT_FOUND)
         return Response(datei[0], mimetype=datei[1].split(";")[0])
@@ -128,7 +128,7 @@ def _lesen(app: Flask, dienst) -> None:
     @app.get(WURZEL)
     def uebersicht():
         from vorlagen.building.bearbeiten.neu import SCHRITTE, auswahl
-        from vorlagen.building.bearbeiten.uebersicht import eintraege
+        from vorlagen.building.bearbeiten.vorlagenliste import eintraege
 
         sichtbar = [e for e in eintraege(data) if darf_lesen(g.person, *angaben(data / "vorlagen" / e.ordner))]
         return seite(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 
-from vorlagen.building.bearbeiten import bearbeitung, seiten
+from vorlagen.building.bearbeiten import bearbeitung, formularseiten
 from vorlagen.building.bearbeiten.entwurf import Eingabe
 from vorlagen.building.bearbeiten.sitzung import Sitzung
 
@@ -49,7 +49,7 @@ def get(handler, bearbeiten: Bearbeiten) -> None:
     if rest == "":
         return _antwort(handler, HTTPStatus.OK, _uebersicht(bearbeiten))
     if rest is not None and rest.startswith("statisch/"):
-        datei = seiten.statisch(rest[len("statisch/") :])
+        datei = formularseiten.statisch(rest[len("statisch/") :])
         if datei is None:
             return handler.send_error(HTTPStatus.NOT_FOUND)
         return _antwort(handler, HTTPStatus.OK, datei[0], datei[1])
@@ -104,8 +104,8 @@ def post(handler, bearbeiten: Bearbeiten) -> None:
 
 def _formel(bearbeiten: Bearbeiten, ordner: Path, eingabe: Eingabe) -> str:
     """The value and Herleitung of the figure whose formula field sent the form (aktion „formel:zahlen.N.formel“)."""
+    from vorlagen.building.bearbeiten.auswahl import formel
     from vorlagen.building.bearbeiten.felder import alle, felder
-    from vorlagen.building.bearbeiten.zahlen import formel
 
     seite = bearbeitung.entwurf(bearbeiten.data, ordner, eingabe, bearbeiten.sitzung)
     teile = eingabe.aktion.removeprefix("formel:").split(".")
@@ -140,7 +140,7 @@ def stand(handler, bearbeiten: Bearbeiten, probleme: list[str], word: Callable[[
     ordner = bearbeitung.vorlagenordner(bearbeiten.data, name)
     if ordner is None:
         return handler.send_error(HTTPStatus.NOT_FOUND)
-    from vorlagen.building.bearbeiten.uebersicht import pdf_adresse
+    from vorlagen.building.bearbeiten.vorlagenliste import pdf_adresse
 
     zustand = {"version": bearbeiten.version(), "laeuft": False, "probleme": probleme, "felder": {}}
     zustand["word"] = word(pdf_adresse(bearbeiten.data, ordner))
@@ -166,9 +166,9 @@ def _neu(handler, bearbeiten: Bearbeiten, eingabe: Eingabe) -> None:
 
 def _uebersicht(bearbeiten: Bearbeiten, meldungen: list[str] | None = None, werte: dict | None = None) -> bytes:
     from vorlagen.building.bearbeiten.neu import SCHRITTE, auswahl
-    from vorlagen.building.bearbeiten.uebersicht import eintraege
+    from vorlagen.building.bearbeiten.vorlagenliste import eintraege
 
-    return seiten.seite(
+    return formularseiten.seite(
         "uebersicht.html.j2",
         vorlagen=eintraege(bearbeiten.data),
         wurzel=WURZEL,
@@ -196,11 +196,11 @@ def formel_text(bearbeiten: Bearbeiten, ordner: Path, eingabe: Eingabe) -> str:
 
 
 def _vorlage(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
-    from vorlagen.building.bearbeiten import zahlen
-    from vorlagen.building.bearbeiten.uebersicht import pdf_adresse
+    from vorlagen.building.bearbeiten import auswahl
+    from vorlagen.building.bearbeiten.vorlagenliste import pdf_adresse
 
-    project = zahlen.projekt(bearbeiten.data)
-    return seiten.seite(
+    project = auswahl.projekt(bearbeiten.data)
+    return formularseiten.seite(
         "vorlage.html.j2",
         seite=seite,
         token=bearbeiten.sitzung.token,
@@ -209,8 +209,8 @@ def _vorlage(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
         pdf=pdf_adresse(bearbeiten.data, seite.ordner),
         abfrage=STAND + urllib.parse.quote(seite.ordner.name),
         version=bearbeiten.version(),
-        vorschlaege=zahlen.vorschlaege(project),
-        zahlen=zahlen.liste(project, seite.ordner),
+        vorschlaege=auswahl.vorschlaege(project),
+        zahlen=auswahl.liste(project, seite.ordner),
         formelwerte={},
         kopffelder=KOPFFELDER,
         hauptteile=HAUPTTEILE,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from vorlagen.nachrechnen.rechnung import Rechnung
 from vorlagen.nachrechnen.reihe import Reihe
-from vorlagen.nachrechnen.zahlen import Zahl
+from vorlagen.nachrechnen.zahlenlesen import Zahl
 
 _ROW = re.compile(r"^\s*(?P<nr>\d{1,2})\s*(?P<op>[+=]|[-−–](?!\d))\s+\D")
 _NUMBER_OP = re.compile(r"^\s*\d{1,2}\s*(?:[+=]|[-−–])\s+")

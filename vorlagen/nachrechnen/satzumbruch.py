@@ -9,7 +9,7 @@ from dataclasses import replace
 from vorlagen.core import limits
 from vorlagen.nachrechnen import fliesstext
 from vorlagen.nachrechnen.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.zahlen import Zahl, figures
+from vorlagen.nachrechnen.zahlenlesen import Zahl, figures
 from vorlagen.nachrechnen.zeile import Zeile
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ„])")
