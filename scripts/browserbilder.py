@@ -52,12 +52,12 @@ def _vorschau(data: Path, out: Path) -> tuple[subprocess.Popen, str]:
     return process, f"http://127.0.0.1:{port}"
 
 
-def _bild(page, name: str) -> None:
+def _bild(page, name: str, farben: int = 64) -> None:
     from PIL import Image
 
     roh = BILDER / f"{name}.roh.png"
     page.screenshot(path=str(roh))
-    Image.open(roh).convert("RGB").quantize(colors=64).save(BILDER / f"{name}.png", optimize=True)
+    Image.open(roh).convert("RGB").quantize(colors=farben).save(BILDER / f"{name}.png", optimize=True)
     roh.unlink()
 
 
@@ -130,7 +130,7 @@ def _angemeldet(browser, adresse: str, name: str, pfad: str):
 
 
 def _weg(browser, adresse: str) -> None:
-    """The way of tests/server/test_weg_browser.py, a picture at each of its pages: the clerk's start page with her
+    """The way of tests/ablauf/test_weg_browser.py, a picture at each of its pages: the clerk's start page with her
     Vorlage sent to the Kämmerei, the Kämmerei's Mitzeichnung page, the Sitzung's page with the bundle built, the
     Niederschrift's form of the example's Kreisausschuss."""
     from tests.hilfen.server import NEU
@@ -141,7 +141,7 @@ def _weg(browser, adresse: str) -> None:
     anna.locator("p.gespeichert").wait_for()
     karl = _angemeldet(browser, adresse, "karl", f"{wurzel}mitzeichnung/{NEU}")
     _gebaut(karl, 1)
-    _bild(karl, "server-mitzeichnung")
+    _bild(karl, "server-mitzeichnung", farben=32)  # the PDF's thumbnails: fewer colours keep it small
     anna.goto(f"{adresse}{wurzel}start")  # built now: its state „Entwurf“, not „noch nicht gebaut“
     _bild(anna, "server-start")
     karl.get_by_role("button", name="Mitzeichnen als Kämmerei").click()

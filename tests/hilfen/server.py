@@ -83,7 +83,8 @@ def zur_mitzeichnung(wurzel: Path, tage: int = 40) -> Path:
     sitzung = f"ASI-{heute + dt.timedelta(days=tage)}"
     data = wurzel / "data"
     (data / "sitzungen" / f"{sitzung}.yaml").write_text(
-        f'gremium: ASI\ndatum: {heute + dt.timedelta(days=tage)}\nbeginn: "15:00 Uhr"\nort: Kreishaus\n', encoding="utf-8"
+        f'gremium: ASI\ndatum: {heute + dt.timedelta(days=tage)}\nbeginn: "15:00 Uhr"\nort: Kreishaus\n',
+        encoding="utf-8",
     )
     ordner = data / "vorlagen" / NEU
     shutil.copytree(data / "vorlagen" / "2021-0123", ordner)
