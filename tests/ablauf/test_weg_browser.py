@@ -166,7 +166,7 @@ def _niederschrift(browser, adresse: str, kennung: str, kontexte: list) -> None:
     expect(sina.locator('form[data-top="1"]').get_by_label("Ja", exact=True)).to_have_value("8")
 
 
-@pytest.mark.langsam  # some 60 s: seven sign-ins, two builds of the Vorlage, the Sitzung's Mappen and bundle
+@pytest.mark.langsam  # some 80 s alone: seven sign-ins, two builds of the Vorlage, the Sitzung's Mappen and bundle
 def test_a_vorlage_goes_its_whole_way_each_step_under_its_person(browser, tmp_path):
     kennung = f"ASI-{dt.date.today()}"
     kontexte: list = []
