@@ -1,8 +1,10 @@
-"""Pictures of the editing side for the tutorial „Die erste Vorlage im Browser“ (docs/tutorial/browser.md): starts
-`vorlagen vorschau` on a copy of the example, walks through the tutorial in headless Chromium (Playwright) and saves
-small PNGs (64 colours) in docs/bilder/browser/. docs/bilder/browser/quellen.json records the SHA-256 of every file of
-templates/bearbeiten/ the pictures were taken with; tests/projekt/test_handbuch.py fails when one has changed since.
-Run it after changing the editing side's pages:
+"""Pictures of the editing side for the tutorial „Die erste Vorlage im Browser“ (docs/tutorial/browser.md) and for
+„Im Browser arbeiten“ (docs/anleitungen/server-arbeiten.md): starts `vorlagen vorschau` on a copy of the example and
+walks through the tutorial, then `vorlagen server` on a repository as the tests make it and walks a Vorlage's way
+(sent to the Kämmerei, on the agenda, the bundle built, a Niederschrift) as its people, in headless Chromium
+(Playwright), and saves small PNGs (64 colours) in docs/bilder/browser/. docs/bilder/browser/quellen.json records the
+SHA-256 of every page file of templates/bearbeiten/ and templates/server/ the pictures were taken with;
+tests/projekt/test_handbuch.py fails when one has changed since. Run it after changing the editing side's pages:
 
     .venv/bin/python scripts/browserbilder.py
 """
@@ -24,11 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 BILDER = ROOT / "docs" / "bilder" / "browser"
 QUELLEN = BILDER / "quellen.json"
 SEITEN = ROOT / "templates" / "bearbeiten"
+SERVER = ROOT / "templates" / "server"
 
 
 def stand() -> dict[str, str]:
-    """The files of the editing side's pages → their SHA-256 (what the pictures show)."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(SEITEN.iterdir()) if p.is_file()}
+    """The files of the editing side's pages → their SHA-256 (what the pictures show); the server's own pages as
+    „server/<name>“ (its systemd units are no page)."""
+    seiten = {p.name: p for p in sorted(SEITEN.iterdir()) if p.is_file()}
+    seiten |= {f"server/{p.name}": p for p in sorted(SERVER.iterdir()) if p.suffix in (".j2", ".css")}
+    return {name: hashlib.sha256(p.read_bytes()).hexdigest() for name, p in seiten.items()}
 
 
 def _vorschau(data: Path, out: Path) -> tuple[subprocess.Popen, str]:
@@ -46,12 +52,12 @@ def _vorschau(data: Path, out: Path) -> tuple[subprocess.Popen, str]:
     return process, f"http://127.0.0.1:{port}"
 
 
-def _bild(page, name: str) -> None:
+def _bild(page, name: str, farben: int = 64) -> None:
     from PIL import Image
 
     roh = BILDER / f"{name}.roh.png"
     page.screenshot(path=str(roh))
-    Image.open(roh).convert("RGB").quantize(colors=64).save(BILDER / f"{name}.png", optimize=True)
+    Image.open(roh).convert("RGB").quantize(colors=farben).save(BILDER / f"{name}.png", optimize=True)
     roh.unlink()
 
 
@@ -111,6 +117,65 @@ def _gebaut(page, stand: int) -> None:
     page.wait_for_timeout(4000)  # the frame loads the new PDF and the viewer draws its thumbnail
 
 
+def _angemeldet(browser, adresse: str, name: str, pfad: str):
+    from tests.hilfen.server import KENNWORT
+
+    page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="de-DE")
+    page.goto(adresse + pfad)
+    page.fill('[name="benutzer"]', name)
+    page.fill('[name="kennwort"]', KENNWORT)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(adresse + pfad)
+    return page
+
+
+def _weg(browser, adresse: str) -> None:
+    """The way of tests/ablauf/test_weg_browser.py, a picture at each of its pages: the clerk's start page with her
+    Vorlage sent to the Kämmerei, the Kämmerei's Mitzeichnung page, the Sitzung's page with the bundle built, the
+    Niederschrift's form of the example's Kreisausschuss."""
+    from tests.hilfen.server import NEU
+
+    wurzel = "/__vorlagen/bearbeiten/"
+    anna = _angemeldet(browser, adresse, "anna", f"{wurzel}mitzeichnung/{NEU}")
+    anna.get_by_role("button", name="Zur Mitzeichnung senden").click()
+    anna.locator("p.gespeichert").wait_for()
+    karl = _angemeldet(browser, adresse, "karl", f"{wurzel}mitzeichnung/{NEU}")
+    _gebaut(karl, 1)
+    _bild(karl, "server-mitzeichnung", farben=32)  # the PDF's thumbnails: fewer colours keep it small
+    anna.goto(f"{adresse}{wurzel}start")  # built now: its state „Entwurf“, not „noch nicht gebaut“
+    _bild(anna, "server-start")
+    karl.get_by_role("button", name="Mitzeichnen als Kämmerei").click()
+    karl.locator("p.gespeichert[role=status]").wait_for()
+    sina = _angemeldet(browser, adresse, "sina", f"{wurzel}start")
+    sina.get_by_role("link", name="Ausschuss für Soziales und Integration am").click()
+    for nummer, top, teil in (("2026/0001", "1", "oeffentlich"), ("2021/0130", "2", "nichtoeffentlich")):
+        sina.select_option("#vorlage", nummer)
+        sina.fill("#top", top)
+        sina.select_option("#teil-s", teil)
+        sina.get_by_role("button", name="Auf die Tagesordnung setzen").click()
+        sina.locator("p.gespeichert").wait_for()
+    sina.get_by_role("button", name="Tagesordnung, Mappe und Paket bauen").click()
+    sina.locator("#bau-fertig").wait_for(timeout=300_000)
+    sina.locator("#paket").scroll_into_view_if_needed()
+    sina.evaluate("window.scrollBy(0, -110)")  # the heading above the bundle's files, what stays out below
+    _bild(sina, "server-sitzung")
+    sina.goto(f"{adresse}{wurzel}niederschrift/KA-2021-06-21")
+    _bild(sina, "server-niederschrift")
+
+
+def _server(browser) -> None:
+    """`vorlagen server` on a repository as the tests make it (the example, its accounts, a Vorlage 2026/0001 to be
+    signed for an Ausschuss in 40 days), stopped at the end."""
+    sys.path.insert(0, str(ROOT))
+    from tests.hilfen.server import gestartet, repository, zur_mitzeichnung
+
+    with tempfile.TemporaryDirectory() as tmp:
+        wurzel = repository(Path(tmp) / "repo")
+        zur_mitzeichnung(wurzel)
+        with gestartet(wurzel) as adresse:
+            _weg(browser, adresse)
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -126,6 +191,7 @@ def main() -> int:
                 )
                 page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="de-DE")
                 _rundgang(page, url)
+                _server(browser)
                 browser.close()
         finally:
             process.terminate()

@@ -73,16 +73,18 @@ def repository(wurzel: Path) -> Path:
     return wurzel
 
 
-def zur_mitzeichnung(wurzel: Path) -> Path:
+def zur_mitzeichnung(wurzel: Path, tage: int = 40) -> Path:
     """Adds a Vorlage still to be signed (a copy of 2021/0123, the Kämmerei's sign-off missing: its amounts are
-    über- and außerplanmäßig) that an Ausschuss decides in 40 days, so that it may be signed today; committed."""
+    über- and außerplanmäßig) that an Ausschuss decides in `tage` days (0: today), so that it may be signed today;
+    committed."""
     import datetime as dt
 
     heute = dt.date.today()
-    sitzung = f"ASI-{heute + dt.timedelta(days=40)}"
+    sitzung = f"ASI-{heute + dt.timedelta(days=tage)}"
     data = wurzel / "data"
     (data / "sitzungen" / f"{sitzung}.yaml").write_text(
-        f'gremium: ASI\ndatum: {heute + dt.timedelta(days=40)}\nbeginn: "15:00 Uhr"\nort: Kreishaus\n', encoding="utf-8"
+        f'gremium: ASI\ndatum: {heute + dt.timedelta(days=tage)}\nbeginn: "15:00 Uhr"\nort: Kreishaus\n',
+        encoding="utf-8",
     )
     ordner = data / "vorlagen" / NEU
     shutil.copytree(data / "vorlagen" / "2021-0123", ordner)

@@ -800,14 +800,21 @@ def test_no_page_relies_on_a_git_tag():
 
 
 def test_the_pictures_of_the_editing_side_show_its_pages_as_they_are():
-    """docs/bilder/browser/ shows the editing side's pages as templates/bearbeiten/ sets them now; after a change
-    there, scripts/browserbilder.py takes them again."""
+    """docs/bilder/browser/ shows the editing side's pages as templates/bearbeiten/ and the server's pages as
+    templates/server/ set them now; after a change there, scripts/browserbilder.py takes them again. Each picture
+    is small and shown on a page of the handbook."""
     import hashlib
     import json
 
-    recorded = json.loads((DOCS / "bilder" / "browser" / "quellen.json").read_text(encoding="utf-8"))
+    bilder = DOCS / "bilder" / "browser"
+    recorded = json.loads((bilder / "quellen.json").read_text(encoding="utf-8"))
     seiten = ROOT / "templates" / "bearbeiten"
     now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(seiten.iterdir()) if p.is_file()}
+    server = sorted(p for p in (ROOT / "templates" / "server").iterdir() if p.suffix in (".j2", ".css"))
+    now |= {f"server/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in server}
     assert recorded == now, "Bilder veraltet – .venv/bin/python scripts/browserbilder.py"
-    for name in ("neue-vorlage", "tabelle", "formel"):
-        assert (DOCS / "bilder" / "browser" / f"{name}.png").stat().st_size < 60_000
+    shown = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
+    for picture in bilder.glob("*.png"):
+        assert picture.stat().st_size < 60_000, picture.name
+        assert f"bilder/browser/{picture.name})" in shown, f"{picture.name} steht auf keiner Seite des Handbuchs"
+    assert {p.stem for p in bilder.glob("*.png")} >= {"neue-vorlage", "tabelle", "formel", "server-start"}

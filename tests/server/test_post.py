@@ -4,50 +4,22 @@ get a mail, and so does the clerk who sent it when it comes back – received by
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
-import time
 
 import pytest
 
-from tests.hilfen import free_port
+from tests.hilfen.postfach import post_an
+from tests.hilfen.postfach import postfach as offenes_postfach
 from tests.hilfen.server import NEU, Klient, formular, gestartet, repository, zur_mitzeichnung
 from vorlagen.server.konfiguration import Ungueltig, lesen
 
 SEITE = f"/__vorlagen/bearbeiten/mitzeichnung/{NEU}"
 
 
-class _Postfach:
-    """What the test's SMTP server received: (envelope recipients, message)."""
-
-    def __init__(self):
-        self.briefe: list[tuple[list[str], email.message.Message]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 – aiosmtpd's name
-        self.briefe.append(
-            (list(envelope.rcpt_tos), email.message_from_bytes(envelope.content, policy=email.policy.default))
-        )
-        return "250 OK"
-
-    def warten(self, anzahl: int) -> list[tuple[list[str], email.message.Message]]:
-        ende = time.monotonic() + 60
-        while len(self.briefe) < anzahl and time.monotonic() < ende:
-            time.sleep(0.2)
-        return self.briefe
-
-
 @pytest.fixture
 def postfach():
-    from aiosmtpd.controller import Controller
-
-    fach = _Postfach()
-    controller = Controller(fach, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield fach, controller.port
-    finally:
-        controller.stop()
+    with offenes_postfach() as fach:
+        yield fach
 
 
 def _token(klient: Klient) -> str:
@@ -58,12 +30,7 @@ def test_sent_and_sent_back_arrive_as_mail(tmp_path, postfach):
     fach, port = postfach
     wurzel = repository(tmp_path / "repo")
     zur_mitzeichnung(wurzel)
-    datei = wurzel / "vorlagen-server.toml"
-    datei.write_text(
-        datei.read_text(encoding="utf-8")
-        + f'\n[post]\nserver = "127.0.0.1"\nport = {port}\nabsender = "vorlagen@stadt.example"\n',
-        encoding="utf-8",
-    )
+    post_an(wurzel, port)
     with gestartet(wurzel) as adresse:
         anna, karl = Klient(adresse), Klient(adresse)
         assert anna.anmelden("anna") == 303 and karl.anmelden("karl") == 303
