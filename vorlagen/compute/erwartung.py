@@ -48,14 +48,14 @@ def abweichung(k: Kennzahl, z: Zahlwert, getippt: bool) -> Problem | None:
 
 def _um_hundert(k: Kennzahl, z: Zahlwert, getippt: bool) -> bool:
     """Whether a %-figure of numbers alone misses `erwartet` by a factor of 100 (`formel: "0,5"` meant as 50 %)."""
-    assert z.form is not None
+    assert z.form is not None and k.erwartet is not None  # the caller returned for a figure without one
     return k.einheit == "%" and getippt and z.form.in_einheit(Fraction(z.wert) * 100) == exact(k.erwartet)
 
 
 def _in_euro(k: Kennzahl, z: Zahlwert, getippt: bool) -> bool:
     """Whether a typed figure in T€, Mio. € or Mrd. € meets `erwartet` when its numbers are read in euros, as
     earlier versions did (`formel: "523000"` in Mio. € meant as 0,52 Mio. €)."""
-    assert z.form is not None
+    assert z.form is not None and k.erwartet is not None  # the caller returned for a figure without one
     if k.einheit not in ("T€", "Mio. €", "Mrd. €") or not getippt:
         return False
     in_euro = replace(z.form, getippt=0, wie_getippt=False)  # as its unit prints a computed figure

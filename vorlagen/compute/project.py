@@ -170,7 +170,10 @@ def _recorded_results(facts: Facts, ergebnisse: dict) -> dict:
 
     def reads_of(key: tuple) -> dict:
         sitzung = key[1]  # None: a result dated without a Sitzung file, read from the Vorlage's own file
-        return {} if sitzung is None else {**sitzungen.reads_of(sitzung), **niederschriften.reads_of(sitzung)}
+        if sitzung is None:
+            return {}
+        assert sitzungen.reads_of is not None and niederschriften.reads_of is not None  # recorded facts name theirs
+        return {**sitzungen.reads_of(sitzung), **niederschriften.reads_of(sitzung)}
 
     return Recorded(ergebnisse, reads_of)
 

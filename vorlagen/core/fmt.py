@@ -9,13 +9,13 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
+from typing import Protocol
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import parse_pattern
+from babel.numbers import NumberPattern, parse_pattern
 
-from vorlagen.core.money import exact, percent, round_half_up
+from vorlagen.core.money import Zahl, exact, percent, round_half_up
 
 LOCALE = "de_DE"
 NBSP = "\u00a0"
@@ -25,7 +25,7 @@ WAEHRUNGEN = ("€", "EUR")  # the currency signs a Hausstil can print (hausstil
 IN_EUR = {"€": "EUR", "T€": "TEUR", "Mio. €": "Mio. EUR", "Mrd. €": "Mrd. EUR"}
 
 
-def _number(value: Decimal | Fraction | int, places: int) -> str:
+def _number(value: Zahl, places: int) -> str:
     try:
         return _cached_number(type(value), value, places)  # type: ignore[arg-type]  # a class is hashable
     except TypeError:  # an unhashable value: formatted each time
@@ -33,14 +33,14 @@ def _number(value: Decimal | Fraction | int, places: int) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _cached_number(kind: type, value, places: int) -> str:
+def _cached_number(kind: type, value: Zahl, places: int) -> str:
     """A year of Vorlagen prints the same few amounts thousands of times (the rest are cheap enough: a larger
     cache only holds memory). The type is part of the key, so that only equal values of one type share a text."""
     return _format_number(value, places)
 
 
 @functools.cache
-def _pattern(places: int):
+def _pattern(places: int) -> NumberPattern:
     """babel's number pattern with `places` decimals, parsed once (format_decimal parses it on every call)."""
     return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
 
@@ -48,7 +48,7 @@ def _pattern(places: int):
 _LOCALE = Locale.parse(LOCALE)
 
 
-def _format_number(value, places: int) -> str:
+def _format_number(value: Zahl, places: int) -> str:
     quantum = Decimal(1).scaleb(-places)
     rounded = round_half_up(value, quantum)
     if rounded == 0:
@@ -56,12 +56,12 @@ def _format_number(value, places: int) -> str:
     return _pattern(places).apply(rounded, _LOCALE, decimal_quantization=True).replace("-", MINUS)
 
 
-def zahl(value, stellen: int | None = None) -> str:
+def zahl(value: Zahl, stellen: int | None = None) -> str:
     """3.5 → '3,5'; 0.75 → '0,75'; zahl(35, 2) → '35,00'. Without `stellen`, as many as needed."""
     return _number(value, noetige_stellen(value) if stellen is None else stellen)
 
 
-def noetige_stellen(value) -> int:
+def noetige_stellen(value: Zahl) -> int:
     """The places `zahl` prints a value with when none are given: all of a terminating decimal (1/8192 → 13), two of
     any other (1/3 → '0,33')."""
     value = exact(value)
@@ -107,7 +107,7 @@ def numerus(count: int, einzahl: str, mehrzahl: str) -> str:
     return einzahl if count == 1 else mehrzahl
 
 
-def prozent(value, stellen: int = 2) -> str:
+def prozent(value: Zahl, stellen: int = 2) -> str:
     """A ratio as percent, rounded half-up: 0.7935 → '79,35 %'; 1/3 → '33,33 %'."""
     return _number(percent(value, stellen), stellen) + NBSP + "%"
 
@@ -117,7 +117,17 @@ def monat(value: dt.date) -> str:
     return format_date(value, "MMMM y", locale=_LOCALE)
 
 
-def monate(zeitraum) -> str:
+class _Zeitraum(Protocol):
+    """A period of months as `monate` reads it (load's Zeitraum, which core cannot import)."""
+
+    @property
+    def von(self) -> dt.date: ...
+
+    @property
+    def bis(self) -> dt.date: ...
+
+
+def monate(zeitraum: _Zeitraum) -> str:
     """A period of whole months in words: 'Dezember 2021 bis Dezember 2022' (one month: 'Mai 2022')."""
     von, bis = (format_date(d, "MMMM y", locale=_LOCALE) for d in (zeitraum.von, zeitraum.bis))
     return von if von == bis else f"{von} bis {bis}"
@@ -163,37 +173,37 @@ class Zahlformat:
         other unit stays."""
         return IN_EUR.get(einheit, einheit) if self.waehrung == "EUR" else einheit
 
-    def eur(self, value) -> str:
+    def eur(self, value: Zahl) -> str:
         """403963 → '403.963 €' (whole euros; '403.963 EUR' where the Hausstil says so)."""
         return _number(value, 0) + NBSP + self.geldeinheit("€")
 
-    def eur_cent(self, value) -> str:
+    def eur_cent(self, value: Zahl) -> str:
         """1234.5 → '1.234,50 €'."""
         return _number(value, 2) + NBSP + self.geldeinheit("€")
 
-    def teur(self, value, stellen: int = 0) -> str:
+    def teur(self, value: Zahl, stellen: int = 0) -> str:
         """An amount in thousands of euros: 2415730 → '2.416 T€'; teur(x, 1) → '2.415,7 T€'."""
         return _number(exact(value) / 1000, stellen) + NBSP + self.geldeinheit("T€")
 
-    def mio(self, value, stellen: int = 2) -> str:
+    def mio(self, value: Zahl, stellen: int = 2) -> str:
         """An amount in millions of euros: 2415730 → '2,42 Mio. €'."""
         return _number(exact(value) / 1_000_000, stellen) + NBSP + self.geldeinheit("Mio. €").replace(" ", NBSP)
 
-    def mrd(self, value, stellen: int = 2) -> str:
+    def mrd(self, value: Zahl, stellen: int = 2) -> str:
         """An amount in billions of euros: 1234567890 → '1,23 Mrd. €'."""
         return _number(exact(value) / 1_000_000_000, stellen) + NBSP + self.geldeinheit("Mrd. €").replace(" ", NBSP)
 
-    def geld(self, value) -> str:
+    def geld(self, value: Zahl) -> str:
         """Money where no calculation sets its precision: whole euros, or with cents where it has some
         ('1.284.300 €', '12,50 €')."""
         return self.eur(value) if exact(value).denominator == 1 else self.eur_cent(value)
 
-    def euro_or_cent(self, value, quantum: Decimal) -> str:
+    def euro_or_cent(self, value: Zahl, quantum: Decimal) -> str:
         """Money in the precision of the calculation it comes from: whole euros, cents, or the finer step of a
         row's amount per unit (Rundung.im_text)."""
         return _number(value, max(0, -int(quantum.as_tuple().exponent))) + NBSP + self.geldeinheit("€")
 
-    def signed(self, value, quantum: Decimal) -> str:
+    def signed(self, value: Zahl, quantum: Decimal) -> str:
         """A difference with its sign: '+18 €', '−2 €'."""
         return ("+" if value > 0 else "") + self.euro_or_cent(value, quantum)
 

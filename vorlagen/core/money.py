@@ -11,12 +11,15 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeAlias
 
 EURO = Decimal(1)
 CENT = Decimal("0.01")
 
+Zahl: TypeAlias = Decimal | Fraction | int | float  # a number as data, a table or a computation holds it
 
-def exact(value) -> Fraction:
+
+def exact(value: Zahl | str) -> Fraction:
     """Any number as an exact Fraction (floats by their printed digits, as a user typed them)."""
     if isinstance(value, Fraction):
         return value
@@ -34,14 +37,14 @@ _STEPS = {EURO: Fraction(1), CENT: Fraction(1, 100)}  # exact() of the usual qua
 HALF = Fraction(1, 2)
 
 
-def round_half_up(value, quantum: Decimal = EURO) -> Decimal:
+def round_half_up(value: Zahl, quantum: Decimal = EURO) -> Decimal:
     """Kaufmännisches Runden of an exact value: 0.5 goes away from zero."""
     steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
     whole = math.floor(abs(steps) + HALF)
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
-def round_half_even(value, quantum: Decimal = EURO) -> Decimal:
+def round_half_even(value: Zahl, quantum: Decimal = EURO) -> Decimal:
     """Rounding a tie to the even digit (6.594,5 → 6.594, 6.595,5 → 6.596), for a named figure that asks for it:
     how Jinja's `round` rounded a text's computation in 0.2.0."""
     steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
@@ -51,7 +54,7 @@ def round_half_even(value, quantum: Decimal = EURO) -> Decimal:
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
-def round_away_from_zero(value, quantum: Decimal = EURO) -> Decimal:
+def round_away_from_zero(value: Zahl, quantum: Decimal = EURO) -> Decimal:
     """Rounding up in size (0,8333… → 0,84 at cents), for the shown amount per unit of a row that must reach the
     row's half-up rounding (Rundung.im_text), at a step finer than the row's."""
     steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
@@ -59,7 +62,7 @@ def round_away_from_zero(value, quantum: Decimal = EURO) -> Decimal:
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
-def round_toward_zero(value, quantum: Decimal = EURO) -> Decimal:
+def round_toward_zero(value: Zahl, quantum: Decimal = EURO) -> Decimal:
     """Cutting the digits below `quantum` (72.342,86 → 72.342, −2,7 → −2), for a named figure that asks for it: how
     Jinja's `int` cut a text's computation in 0.2.0."""
     steps = exact(value) / (_STEPS.get(quantum) or exact(quantum))
@@ -67,12 +70,12 @@ def round_toward_zero(value, quantum: Decimal = EURO) -> Decimal:
     return (Decimal(-whole if steps < 0 else whole) * quantum).quantize(quantum)
 
 
-def below(value, quantum: Decimal) -> bool:
+def below(value: Zahl, quantum: Decimal) -> bool:
     """True when `value` has digits below `quantum` (cents under whole-euro rounding): rounding would lose them."""
     return (exact(value) / exact(quantum)).denominator != 1
 
 
-def percent(ratio, places: int = 2) -> Decimal:
+def percent(ratio: Zahl, places: int = 2) -> Decimal:
     """A ratio as percent, rounded half-up: 0.79345 → 79.35 (for 2 places); a share of a split (Anteil) as its
     part of the split."""
     if isinstance(ratio, Anteil):
@@ -89,7 +92,7 @@ class Anteil(Fraction):
     schluessel: object  # this share's key
 
     @classmethod
-    def von(cls, teile: dict, schluessel) -> Anteil:
+    def von(cls, teile: dict, schluessel: object) -> Anteil:
         whole = sum((exact(v) for v in teile.values()), Fraction(0))
         value = cls(exact(teile[schluessel]) / whole if whole else Fraction(0))
         value.teile, value.schluessel = teile, schluessel
@@ -102,7 +105,7 @@ class Anteil(Fraction):
         return split_largest_remainder(Decimal(100), self.teile, Decimal(1).scaleb(-places))[self.schluessel]
 
 
-def ratio(part, whole) -> Fraction | None:
+def ratio(part: Zahl, whole: Zahl) -> Fraction | None:
     """part / whole exactly (a Quote, a change); None when the whole is zero."""
     return None if exact(whole) == 0 else exact(part) / exact(whole)
 
@@ -120,7 +123,7 @@ class Rundung:
     je_einheit: bool = True
     prozent_stellen: int = 2
 
-    def zeile(self, anzahl, einheiten: list, anteil=1) -> tuple[list[Decimal], Decimal, Decimal]:
+    def zeile(self, anzahl: Zahl, einheiten: list, anteil: Zahl = 1) -> tuple[list[Decimal], Decimal, Decimal]:
         """For `anzahl` units of summed rates (exact amounts per unit for the period, each):
         (each rate rounded, the amount per unit as printed, the row amount)."""
         parts = [round_half_up(e, self.quantum) for e in einheiten]
@@ -132,7 +135,7 @@ class Rundung:
         unit_exact = sum((exact(e) for e in einheiten), Fraction(0)) * exact(anteil)
         return parts, round_half_up(unit_exact, self.quantum), round_half_up(exact(anzahl) * unit_exact, self.quantum)
 
-    def im_text(self, anzahl, einheiten: list, anteil=1) -> tuple[list[Decimal], Decimal, Decimal] | None:
+    def im_text(self, anzahl: Zahl, einheiten: list, anteil: Zahl = 1) -> tuple[list[Decimal], Decimal, Decimal] | None:
         """The amounts per unit a row's text shows (each rate, the unit) and their step, so that a reader gets the
         row back from them. With `je_einheit` the row is computed from them. With `genau` the row comes from the
         exact unit: the rates rounded (half-up; at a finer step than the row's, else away from zero) to as few more
@@ -156,14 +159,14 @@ class Rundung:
                     return shown, einheit, step
         return None
 
-    def runde(self, value) -> Decimal:
+    def runde(self, value: Zahl) -> Decimal:
         return round_half_up(value, self.quantum)
 
-    def prozent(self, ratio_) -> Decimal:
+    def prozent(self, ratio_: Zahl) -> Decimal:
         return percent(ratio_, self.prozent_stellen)
 
 
-def split_largest_remainder(total, weights: dict, quantum: Decimal = EURO) -> dict:
+def split_largest_remainder(total: Zahl, weights: dict, quantum: Decimal = EURO) -> dict:
     """Splits `total` by `weights` in steps of `quantum`; the parts add up exactly to `total`.
 
     Each part gets its exact share (a Fraction) rounded down; the steps left over go to the

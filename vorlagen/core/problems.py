@@ -87,7 +87,7 @@ class BuildFailed(Exception):
         self.problems = ordered(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def __reduce__(self):  # travels back from worker processes intact
+    def __reduce__(self) -> tuple[type[BuildFailed], tuple[list[Problem]]]:  # travels back from worker processes intact
         return BuildFailed, (self.problems,)
 
 

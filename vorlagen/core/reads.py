@@ -16,13 +16,16 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vorlagen.core.pfade import innerhalb, schleife, schleife_text
+
+if TYPE_CHECKING:
+    from _collections_abc import dict_items, dict_keys, dict_values
 
 _active: ContextVar[tuple[dict, ...]] = ContextVar("reads", default=())
 _allowed: ContextVar[tuple[Path, ...] | None] = ContextVar("allowed", default=None)
@@ -211,12 +214,17 @@ class Recorded(dict):
     `reads_of(key)` names the reads behind an item (for a missing key: where it would come from); `listing` is
     the name and value of the list (its keys), noted when the mapping is iterated or its length asked."""
 
-    def __init__(self, items=(), reads_of=None, listing: tuple[str, str] | None = None):
+    def __init__(
+        self,
+        items: Iterable[tuple[Any, Any]] | Mapping[Any, Any] = (),
+        reads_of: Callable[[Any], dict[Path | str, str]] | None = None,
+        listing: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__(items)
         self.reads_of = reads_of
         self.listing = listing
 
-    def _note(self, key) -> None:
+    def _note(self, key: Any) -> None:
         if self.reads_of is not None and _active.get():
             note_all(self.reads_of(key))
 
@@ -235,7 +243,7 @@ class Recorded(dict):
         self._note(key)
         return super().get(key, default)
 
-    def __contains__(self, key) -> bool:
+    def __contains__(self, key: object) -> bool:
         self._note(key)
         return super().__contains__(key)
 
@@ -247,15 +255,15 @@ class Recorded(dict):
         self._note_all()
         return super().__len__()
 
-    def keys(self):
+    def keys(self) -> dict_keys[Any, Any]:
         self._note_all()
         return super().keys()
 
-    def values(self):
+    def values(self) -> dict_values[Any, Any]:
         self._note_all()
         return super().values()
 
-    def items(self):
+    def items(self) -> dict_items[Any, Any]:
         self._note_all()
         return super().items()
 

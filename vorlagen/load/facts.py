@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -22,6 +23,7 @@ from vorlagen.load.stellen import Stellenstatistik
 from vorlagen.load.stildateien import stildateien
 from vorlagen.load.vertretung import DATEI as VERTRETUNG
 from vorlagen.load.vertretung import Vertretung
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.vorlagenart import standard_arten
 from vorlagen.load.vorlagenordner import VorlageSource, read_vorlage
 from vorlagen.load.yamlfile import Quellen, keeping
@@ -129,7 +131,7 @@ def _recorded(facts: Facts, gelesen: dict[Path | str, str]) -> None:
             else datei("foerderprogramme", f"{teile[0]}.yaml")
         )
 
-    def wrap(name: str, items: dict, reads_of) -> Recorded:
+    def wrap(name: str, items: dict, reads_of: Callable[[str], dict[Path | str, str]]) -> Recorded:
         facts.stand.__setitem__(*listing(name, items))
         return Recorded(items, reads_of, listing(name, items))
 
@@ -152,7 +154,7 @@ def _recorded(facts: Facts, gelesen: dict[Path | str, str]) -> None:
     facts.stand.update({name: listing(name, ordner)[1] for name, ordner in verweise.items()})
 
 
-def verwiesen(vorlage) -> set[str]:
+def verwiesen(vorlage: Vorlage) -> set[str]:
     """The Nummern a Vorlage links to as Änderungsantrag, Beantwortung or Stellungnahme."""
     ziele = (vorlage.aendert.vorlage if vorlage.aendert else None, vorlage.beantwortet, vorlage.stellungnahme_zu)
     return {z for z in ziele if z is not None}

@@ -5,14 +5,71 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
-from vorlagen.core.problems import Problem
-from vorlagen.load.records import defined_at, doppelte, line_of, unknown_word
-from vorlagen.load.ueberschriften import zu_lange_ueberschriften
-from vorlagen.load.vorlagenart import muster_problem, nummer_regex
+from vorlagen.core.problems import Problem, Where
+from vorlagen.load.kopfzeilen import Kopf
+from vorlagen.load.records import Record, defined_at, doppelte, line_of, unknown_word
+from vorlagen.load.ueberschriften import Ueberschriften, zu_lange_ueberschriften
+from vorlagen.load.vorlagenart import Abschnitt, Vorlagenart, muster_problem, nummer_regex
 
 
-def hausstil_probleme(stil) -> list[Problem]:
+class _Mitzeichnungsstil(Protocol):
+    def unbekannte(self, genannt: list[str], where: Where) -> list[Problem]: ...
+
+
+class _Stil(Protocol):
+    """What the checks read of a Hausstil (load/hausstil.py imports this module, so it cannot name the class, nor
+    those of its parts defined there: Beratungsfolge, Finanzen, Mitzeichnung, Rolle)."""
+
+    @property
+    def akzentfarbe(self) -> str: ...
+
+    @property
+    def nummer(self) -> str | None: ...
+
+    @property
+    def dringlichkeitsentscheidung(self) -> str: ...
+
+    @property
+    def abschnitte(self) -> Sequence[Abschnitt]: ...
+
+    @property
+    def arten(self) -> Mapping[str, Vorlagenart]: ...
+
+    @property
+    def kopf(self) -> Kopf: ...
+
+    @property
+    def mitzeichnung(self) -> _Mitzeichnungsstil: ...
+
+    @property
+    def rollen(self) -> Mapping[str, object]: ...
+
+    @property
+    def beratungsergebnisse(self) -> list[str]: ...
+
+    @property
+    def niederschrift_saetze(self) -> dict[str, str]: ...
+
+    @property
+    def ueberschriften(self) -> Ueberschriften: ...
+
+    @property
+    def beratungsfolge(self) -> Record: ...
+
+    @property
+    def finanzen(self) -> Record: ...
+
+    def where(self, name: str | None = None) -> Where: ...
+
+    def niederschrift_ergebnisse(self) -> list[str]: ...
+
+    def ergebnis_erlaubt(self, ergebnis: str) -> bool: ...
+
+
+def hausstil_probleme(stil: _Stil) -> list[Problem]:
     """Every problem of a Hausstil (load/hausstil.py), one check after the other."""
     return [
         *zu_lange_ueberschriften(stil),
@@ -26,7 +83,7 @@ def hausstil_probleme(stil) -> list[Problem]:
     ]
 
 
-def _akzentfarbe(stil) -> list[Problem]:
+def _akzentfarbe(stil: _Stil) -> list[Problem]:
     """The accent colour is written #rrggbb."""
     if re.fullmatch(r"#[0-9a-fA-F]{6}", stil.akzentfarbe):
         return []
@@ -39,7 +96,7 @@ def _akzentfarbe(stil) -> list[Problem]:
     ]
 
 
-def _nummernmuster(stil) -> list[Problem]:
+def _nummernmuster(stil: _Stil) -> list[Problem]:
     """The pattern of the Vorlagennummer reads one way and has a placeholder."""
     mehrdeutig = muster_problem(stil.nummer) if stil.nummer is not None else None
     if mehrdeutig is not None:
@@ -55,7 +112,7 @@ def _nummernmuster(stil) -> list[Problem]:
     return []
 
 
-def _dringlichkeitsentscheidung(stil) -> list[Problem]:
+def _dringlichkeitsentscheidung(stil: _Stil) -> list[Problem]:
     """The body's word for a Dringlichkeitsentscheidung is not empty."""
     if stil.dringlichkeitsentscheidung.strip():
         return []
@@ -68,7 +125,7 @@ def _dringlichkeitsentscheidung(stil) -> list[Problem]:
     ]
 
 
-def _abschnitte_der_arten(stil) -> list[Problem]:
+def _abschnitte_der_arten(stil: _Stil) -> list[Problem]:
     """Each section has its own id, and each Vorlagenart names known sections and known header fields."""
     problems = []
     ids = [a.id for a in stil.abschnitte]
@@ -102,7 +159,7 @@ def _abschnitte_der_arten(stil) -> list[Problem]:
     return problems
 
 
-def _mitzeichnung_der_arten(stil) -> list[Problem]:
+def _mitzeichnung_der_arten(stil: _Stil) -> list[Problem]:
     """The roles a Vorlagenart has sign off are roles of `mitzeichnung: rollen`."""
     problems = []
     for art in stil.arten.values():
@@ -111,7 +168,7 @@ def _mitzeichnung_der_arten(stil) -> list[Problem]:
     return problems
 
 
-def _wortlisten(stil) -> list[Problem]:
+def _wortlisten(stil: _Stil) -> list[Problem]:
     """The lists of roles and results are not empty, have no empty word, and name each result once."""
     problems = []
     for liste, woerter in (("rollen", stil.rollen), ("beratungsergebnisse", stil.beratungsergebnisse)):
@@ -136,7 +193,7 @@ def _wortlisten(stil) -> list[Problem]:
     return problems
 
 
-def _niederschrift_saetze(stil) -> list[Problem]:
+def _niederschrift_saetze(stil: _Stil) -> list[Problem]:
     """Each sentence of the Niederschrift is fixed text under a result a Niederschrift may record, but a Beschluss."""
     problems = []
     for ergebnis, satz in stil.niederschrift_saetze.items():

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from vorlagen.core.limits import MAX_BETREFF
 from vorlagen.core.problems import BuildFailed, Problem, Where
+from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.neuanlage import anlegen, text_value
 from vorlagen.load.numbering import next_fassung, next_nummer, used_nummern
 from vorlagen.load.schemadateien import schema_comment
@@ -51,7 +52,7 @@ class Auftrag:
     datum: dt.date | None = None  # asked for (--datum); else `heute` where the Hausstil requires a date, else none
 
 
-def new_vorlage(data: Path, stil, auftrag: Auftrag) -> list[str]:
+def new_vorlage(data: Path, stil: Hausstil, auftrag: Auftrag) -> list[str]:
     """A Vorlage with the next free Nummer and what its Art requires in the Hausstil, its folder written whole or
     not at all; returns the files written."""
     files = vorlage_dateien(data, stil, auftrag)
@@ -62,7 +63,7 @@ def new_vorlage(data: Path, stil, auftrag: Auftrag) -> list[str]:
     return [f"{data.name}/{name}" for name in files]
 
 
-def vorlage_dateien(data: Path, stil, auftrag: Auftrag) -> dict[str, str]:
+def vorlage_dateien(data: Path, stil: Hausstil, auftrag: Auftrag) -> dict[str, str]:
     """The files of a new Vorlage (relative to `data`, vorlage.yaml first) with the next free Nummer and what its
     Art requires in the Hausstil."""
     art_name, bezug, nummer = auftrag.art, auftrag.bezug, auftrag.nummer
@@ -120,7 +121,7 @@ def _draft_folder(data: Path, betreff: str) -> str:
     return folder
 
 
-def _vorlage_dateien(stil, auftrag: Auftrag, folder: str) -> dict[str, str]:
+def _vorlage_dateien(stil: Hausstil, auftrag: Auftrag, folder: str) -> dict[str, str]:
     """vorlage.yaml and the texts its Art requires (the Betreff checked, the Nummer decided); without Nummer or Amt
     those lines are left out."""
     art_name, nummer, amt, bezug = auftrag.art, auftrag.nummer, auftrag.amt, auftrag.bezug
@@ -181,7 +182,7 @@ def _eingereicht(drucksache: str, auftrag: Auftrag) -> list[str]:
     return zeilen
 
 
-def _beratungen(stil, beratungsfolge: Sequence[Schritt], beschluss: bool) -> list[str]:
+def _beratungen(stil: Hausstil, beratungsfolge: Sequence[Schritt], beschluss: bool) -> list[str]:
     """The lines of the Beratungsfolge, as the handbook writes them: `- {sitzung: …, rolle: …}`, each Rolle a word
     of the Körperschaft's own list (hausstil: rollen)."""
     zeilen = []
@@ -195,7 +196,7 @@ def _beratungen(stil, beratungsfolge: Sequence[Schritt], beschluss: bool) -> lis
     return zeilen
 
 
-def _rolle(stil, wort: str, entscheidet: bool) -> str:
+def _rolle(stil: Hausstil, wort: str, entscheidet: bool) -> str:
     """The usual word where the Hausstil's list has it; else the list's first word that decides (or does not) as
     that one would: a body that says „Beschluss“ for „Entscheidung“ gets „Beschluss“."""
     if wort in stil.rollen:

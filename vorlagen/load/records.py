@@ -33,7 +33,9 @@ def record(cls: type[_T]) -> type[_T]:
     return dataclasses.dataclass(kw_only=True)(cls)
 
 
-def doc(description: str, *, default: typing.Any = dataclasses.MISSING, factory: typing.Any = dataclasses.MISSING):
+def doc(
+    description: str, *, default: typing.Any = dataclasses.MISSING, factory: typing.Any = dataclasses.MISSING
+) -> typing.Any:
     """A record field with its German description, the `description` of the JSON schema (load/schema.py)."""
     return dataclasses.field(default=default, default_factory=factory, metadata={"doc": description})
 
@@ -127,7 +129,7 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 
 @functools.cache
-def _kind(typ) -> tuple[str, typing.Any]:
+def _kind(typ: typing.Any) -> tuple[str, typing.Any]:
     """How _read reads a type: ("optional", the type), ("literal", the choices), ("list", the item type),
     ("dict", the value type), ("record", None) or ("scalar", None); worked out once per type."""
     origin = typing.get_origin(typ)
@@ -342,7 +344,7 @@ def _scalar(node: Node, name: str) -> tuple[Scalar | None, list[Problem]]:
 
 
 @functools.cache
-def _fields(cls) -> tuple[dict[str, dataclasses.Field], dict[str, object]]:
+def _fields(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, object]]:
     """Fields and resolved type hints of a record class (resolving them is slow: once per class)."""
     return {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
 
@@ -379,11 +381,11 @@ def changed(record: _T, **changes: object) -> _T:
     return clone
 
 
-def defined_at(record, key: str) -> Where | None:
+def defined_at(record: object, key: str) -> Where | None:
     """The line of `key` in the YAML a record was read from; None when the key was not written (its default holds)."""
     return getattr(record, "_lines", {}).get(key)
 
 
-def doppelte(woerter) -> list[str]:
+def doppelte(woerter: Iterable[str]) -> list[str]:
     """The words a list names more than once, sorted."""
     return sorted(wort for wort, anzahl in Counter(woerter).items() if anzahl > 1)

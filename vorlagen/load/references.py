@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.records import line_of, suggest
-from vorlagen.load.vorlage import Vorlage
+from vorlagen.load.vorlage import Beratung, Vorlage
 from vorlagen.load.vorlagenordner import VorlageSource
 
 
-def unknown(where: Where, kind: str, name: str, known, hint: str) -> Problem:
+def unknown(where: Where, kind: str, name: str, known: Iterable[str], hint: str) -> Problem:
     """'Unbekanntes Amt „KJ“ – meinten Sie „KI“? Tragen Sie …' or without the suggestion."""
     close = suggest(name, known)
     if close:
@@ -313,11 +314,12 @@ def _verteilungen(facts: Facts, vorlage: Vorlage) -> list[Problem]:
     return problems
 
 
-def _check_order(facts: Facts, beratungsfolge, vom: dt.date | None = None) -> list[Problem]:
+def _check_order(facts: Facts, beratungsfolge: list[Beratung], vom: dt.date | None = None) -> list[Problem]:
     """The Beratungsfolge runs forward in time; on one day, the stated order must fit the start times."""
     known = [b for b in beratungsfolge if b.sitzung in facts.sitzungen]
     problems = []
     for earlier, later in zip(known, known[1:]):
+        assert earlier.sitzung is not None and later.sitzung is not None  # known: a file of facts.sitzungen
         problems += [Problem(later.where("sitzung"), m) for m in ungeordnet(facts, earlier.sitzung, later.sitzung)]
     problems += _check_datiert(facts, beratungsfolge, vom)
     return problems
@@ -346,7 +348,7 @@ def ungeordnet(facts: Facts, earlier: str, later: str) -> list[str]:
     return messages
 
 
-def _check_datiert(facts: Facts, beratungsfolge, vom: dt.date | None) -> list[Problem]:
+def _check_datiert(facts: Facts, beratungsfolge: list[Beratung], vom: dt.date | None) -> list[Problem]:
     """A step dated without a Sitzung file (`datum`) comes no earlier than any step stated before it. A step before
     the Vorlage's own date (`vom`) is named by the check of results (compute/beschluss.py), which says more."""
     problems = []

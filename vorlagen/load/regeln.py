@@ -11,7 +11,7 @@ from vorlagen.load.hausstil import Hausstil
 from vorlagen.load.records import defined_at, line_of, suggest, unknown_word
 from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.vorlagenart import Vorlagenart, nummer_beispiel, nummer_regex
-from vorlagen.load.vorlagenordner import unknown_art
+from vorlagen.load.vorlagenordner import VorlageSource, unknown_art
 
 # at the line of `betreff`, before which the handbook writes `datum`; a clerk who does not know the date yet needs the
 # Hausstil's switch
@@ -60,7 +60,7 @@ def check_regeln(facts: Facts) -> list[Problem]:
     return problems
 
 
-def _woerter(facts: Facts, source) -> list[Problem]:
+def _woerter(facts: Facts, source: VorlageSource) -> list[Problem]:
     """Zuständigkeiten, Beratungsergebnisse, Mitzeichner and the Klimaschutz answer are words of the body's own lists."""
     stil = facts.koerperschaft.hausstil
     vorlage = source.vorlage
@@ -86,7 +86,7 @@ def _woerter(facts: Facts, source) -> list[Problem]:
     return problems + _mitzeichner(stil, source) + _klimaschutz(stil, vorlage)
 
 
-def _mitzeichner(stil: Hausstil, source) -> list[Problem]:
+def _mitzeichner(stil: Hausstil, source: VorlageSource) -> list[Problem]:
     """Who signed a Vorlage is a role of the body's list (hausstil: mitzeichnung: rollen)."""
     rollen = stil.mitzeichnung.rollen
     return [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
@@ -153,6 +154,16 @@ def _falsch(liste: str, word: str) -> str:
     )
 
 
+class _Satzstil(Protocol):
+    """What Satz.aus reads of a Hausstil (load/hausstil.py imports this module, so it cannot name the class)."""
+
+    @property
+    def tabellen(self) -> Tabellenstil: ...
+
+    @property
+    def silbentrennung(self) -> Silbentrennung: ...
+
+
 @dataclass(frozen=True)
 class Satz:
     """What a Hausstil says about setting its documents, as the renderer takes it (render/pdf.py): the smallest font
@@ -163,5 +174,5 @@ class Satz:
     woerter: tuple[str, ...] = field(default_factory=lambda: Silbentrennung().woerter())
 
     @classmethod
-    def aus(cls, hausstil) -> Satz:
+    def aus(cls, hausstil: _Satzstil) -> Satz:
         return cls(hausstil.tabellen.kleinste_schrift, hausstil.tabellen.querformat, hausstil.silbentrennung.woerter())

@@ -14,6 +14,7 @@ import fnmatch
 import json
 import types
 import typing
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -181,7 +182,7 @@ def schema_text(kind: FileKind, hausstil: Hausstil | None = None) -> str:
     return json.dumps(schema(kind, hausstil), ensure_ascii=False, indent=2) + "\n"
 
 
-def _words(words, description: str, texts: dict[str, str] | None = None) -> dict:
+def _words(words: Iterable[str], description: str, texts: dict[str, str] | None = None) -> dict:
     """A choice of the body's words; `texts` describe each (editors show them beside the word)."""
     result = {"enum": list(words), "description": description}
     if texts:
@@ -227,7 +228,7 @@ def _own_words(root: dict, definitions: dict[str, dict], stil: Hausstil) -> None
     )
 
 
-def _record(cls, definitions: dict[str, dict]) -> dict:
+def _record(cls: type, definitions: dict[str, dict]) -> dict:
     fields = {f.name: f for f in dataclasses.fields(cls)}
     hints = typing.get_type_hints(cls)
     docs = field_docs(cls)
@@ -253,7 +254,7 @@ def _record(cls, definitions: dict[str, dict]) -> dict:
     return result
 
 
-def _type(typ, definitions: dict[str, dict]) -> dict:
+def _type(typ: typing.Any, definitions: dict[str, dict]) -> dict:
     origin, args = typing.get_origin(typ), typing.get_args(typ)
     if origin in (typing.Union, types.UnionType):
         options = [_type(t, definitions) for t in args if t is not type(None)]
@@ -276,7 +277,7 @@ def _type(typ, definitions: dict[str, dict]) -> dict:
     raise TypeError(f"No JSON Schema for {typ!r}: add it to SCALARS in vorlagen/load/schema.py")
 
 
-def _default(spec: dataclasses.Field):
+def _default(spec: dataclasses.Field) -> bool | int | str | float | None:
     """A field's default as JSON, where it is one (shown by editors on completion)."""
     if spec.default is not dataclasses.MISSING:
         value = spec.default

@@ -7,7 +7,7 @@ decimal comma – is refused in both, naming both readings and how to write each
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -27,7 +27,9 @@ class Schreibweise(ValueError):
         super().__init__(grund)
         self.text, self.grund, self.vorschlaege, self.lesarten = text, grund, vorschlaege, lesarten or []
 
-    def meldung(self, schreiben=lambda zahl: zahl, beispiele: tuple[str, str] = ("1000", "1,75")) -> str:
+    def meldung(
+        self, schreiben: Callable[[str], str] = lambda zahl: zahl, beispiele: tuple[str, str] = ("1000", "1,75")
+    ) -> str:
         """The German sentence; `schreiben` shows a proposal as its context takes it (in YAML: erwartet: "0,5");
         `beispiele` are the examples of a field's notation, for a text that is no number at all."""
         if not self.vorschlaege:

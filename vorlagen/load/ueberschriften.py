@@ -3,9 +3,13 @@ the Niederschrift and its Auszug."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
 from vorlagen.core.limits import MAX_UEBERSCHRIFT
 from vorlagen.core.problems import Problem
 from vorlagen.load.records import Record, doc, record
+from vorlagen.load.vorlagenart import Abschnitt, Vorlagenart
 
 
 @record
@@ -40,10 +44,30 @@ class Ueberschriften(Record):
         ]
 
 
-def zu_lange_ueberschriften(stil) -> list[Problem]:
+class _Ueberschriftenstil(Protocol):
+    """The parts of a Hausstil whose headings are checked (load/hausstil.py imports this module, so it cannot name
+    the class, nor those of its Beratungsfolge and Finanzen)."""
+
+    @property
+    def ueberschriften(self) -> Ueberschriften: ...
+
+    @property
+    def beratungsfolge(self) -> Record: ...
+
+    @property
+    def finanzen(self) -> Record: ...
+
+    @property
+    def abschnitte(self) -> Sequence[Abschnitt]: ...
+
+    @property
+    def arten(self) -> Mapping[str, Vorlagenart]: ...
+
+
+def zu_lange_ueberschriften(stil: _Ueberschriftenstil) -> list[Problem]:
     """Each heading the Hausstil (`stil`) names that is longer than a heading can be: refused at its line (a
     2.400-character heading ran 3,5 m over the page edge, with only a warning)."""
-    stellen = [
+    stellen: list[tuple[Record, str, str]] = [
         (stil.ueberschriften, feld, f"ueberschriften: {feld}") for feld in stil.ueberschriften.__dataclass_fields__
     ]
     stellen += [(stil.beratungsfolge, "ueberschrift", "beratungsfolge: ueberschrift")]

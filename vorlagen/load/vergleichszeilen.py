@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
-from vorlagen.core.problems import Problem
+from vorlagen.core.problems import Problem, Where
 from vorlagen.load.records import Record, doc, record
 from vorlagen.load.werte import Prozentsatz
 
@@ -115,7 +115,39 @@ class Vergleichsspalte(Record):
     vorzeichen: bool = doc("Differenzen mit Vorzeichen drucken (+, −, ±); false: nur ein Minus", default=True)
 
 
-def matrix_probleme(b) -> list[Problem]:
+class _Erwartet(Protocol):
+    @property
+    def spalten(self) -> dict[str, Decimal]: ...
+
+    def where(self, name: str | None = None) -> Where: ...
+
+
+class _Berechnung(Protocol):
+    """What the checks read of a Berechnung (load/finanzen.py imports this module, so it cannot name the class, nor
+    that of its Erwartet)."""
+
+    @property
+    def spalten(self) -> list[str]: ...
+
+    @property
+    def zeilen(self) -> list[Vergleichszeile]: ...
+
+    @property
+    def vergleichsspalten(self) -> list[Vergleichsspalte] | None: ...
+
+    @property
+    def zeilensummen(self) -> bool: ...
+
+    @property
+    def summe_als(self) -> str | None: ...
+
+    @property
+    def erwartet(self) -> _Erwartet | None: ...
+
+    def where(self, name: str | None = None) -> Where: ...
+
+
+def matrix_probleme(b: _Berechnung) -> list[Problem]:
     """What a Berechnung of the art Matrix must be, beyond its record."""
     problems = _matrix_namen(b)
     for z in b.zeilen:
@@ -132,7 +164,7 @@ def matrix_probleme(b) -> list[Problem]:
     return problems
 
 
-def vergleich_probleme(b) -> list[Problem]:
+def vergleich_probleme(b: _Berechnung) -> list[Problem]:
     """A Vergleich has two states; its rows have no cells of a Matrix, and its own columns have heads of their own."""
     problems: list[Problem] = []
     if b.spalten and len(b.spalten) != 2:
@@ -168,7 +200,7 @@ def vergleich_probleme(b) -> list[Problem]:
     return problems
 
 
-def _matrix_namen(b) -> list[Problem]:
+def _matrix_namen(b: _Berechnung) -> list[Problem]:
     """A Matrix names each column and each row once, and no column like the sum of a row."""
     problems = []
     summe = b.summe_als or "Summe"
@@ -192,7 +224,7 @@ def _matrix_namen(b) -> list[Problem]:
     return problems
 
 
-def _matrixzeile_probleme(b, z) -> list[Problem]:
+def _matrixzeile_probleme(b: _Berechnung, z: Vergleichszeile) -> list[Problem]:
     """A row of a Matrix has cells (or formulas) in its columns, and expects values only of cells there are."""
     problems = []
     if not z.zellen and not z.formeln:

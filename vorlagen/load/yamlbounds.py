@@ -33,7 +33,7 @@ def zu_viele(name: str) -> str:
 class _Open:
     """A collection being read: how many nodes it holds so far, and the key it stands under."""
 
-    def __init__(self, event, name: str, line: int):
+    def __init__(self, event: yaml.Event, name: str, line: int) -> None:
         self.mapping = isinstance(event, yaml.MappingStartEvent)
         self.line = line  # of its key, where it stands under one; else its own
         self.name = name
@@ -110,13 +110,13 @@ def _stars_are_text(text: str) -> bool:
     return True
 
 
-def unsafe(text: str, name: str, loader) -> tuple[int, str] | None:
+def unsafe(text: str, name: str, loader: type[yaml.SafeLoader]) -> tuple[int, str] | None:
     """(line, message) of the first alias, nesting deeper than MAX_TIEFE or collection longer than MAX_EINTRAEGE;
     None also on a syntax error, which composing reports with its precise message."""
     return None if surely_safe(text) else streamed(text, name, loader)
 
 
-def streamed(text: str, name: str, loader) -> tuple[int, str] | None:
+def streamed(text: str, name: str, loader: type[yaml.SafeLoader]) -> tuple[int, str] | None:
     """unsafe's answer from the parser's event stream: exact, stops at the first offence."""
     stack: list[_Open] = []
     events = yaml.parse(text, Loader=loader)

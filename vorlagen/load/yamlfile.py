@@ -7,6 +7,7 @@ Values stay text here: the schema decides what a scalar means, so YAML's own gue
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -101,7 +102,7 @@ def shown(path: Path, text: str) -> str:
 
 
 @contextmanager
-def keeping():
+def keeping() -> Iterator[Quellen]:
     """Yields Quellen that fill with every file `read_text` reads inside the block."""
     quellen = Quellen()
     token = _keeping.set(quellen)
@@ -188,12 +189,14 @@ def read_yaml(path: Path, paths: Paths) -> tuple[Node | None, list[Problem]]:
 
 def program_yaml(path: Path) -> Node:
     """A YAML file of the program itself (not of a data folder: not recorded, not bounded as user input)."""
-    node, problems = _convert(_compose(path.read_text(encoding="utf-8")), path.name)
+    root = _compose(path.read_text(encoding="utf-8"))
+    assert root is not None, path  # the program's own files are never empty
+    node, problems = _convert(root, path.name)
     assert not problems, problems
     return node
 
 
-def _compose(text: str):
+def _compose(text: str) -> yaml.Node | None:
     """libyaml for speed; on an error, the Python parser's more precise message."""
     try:
         return yaml.compose(text, Loader=LOADER)

@@ -63,7 +63,9 @@ def gestalten(daten: Any, neu: set[int], einrueckung: tuple[int, int, int], yaml
         _abschnitte(daten, 0, neu, einrueckung, yaml)
 
 
-def _abschnitte(abschnitt: CommentedMap, einzug: int, neu: set[int], einrueckung: tuple[int, int, int], yaml: YAML):
+def _abschnitte(
+    abschnitt: CommentedMap, einzug: int, neu: set[int], einrueckung: tuple[int, int, int], yaml: YAML
+) -> None:
     """The values of a block section whose keys stand at column `einzug`."""
     mapping, sequence, offset = einrueckung
     for key, wert in abschnitt.items():
