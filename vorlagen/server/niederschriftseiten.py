@@ -206,27 +206,25 @@ def _zurueck(name: str, was: str) -> Antwort:
 
 
 def _schreiben(app: Flask, dienst) -> None:
-    @app.post(f"{SEITE}<name>/eintragen")
-    def niederschrift_eintragen(name: str):
+    def unter_dem_schloss(name: str, schreiben, erledigt: str):
+        """One write of the Sitzungsdienst under the save lock, between fetching and sending the repository's
+        commits; the page with its message when `schreiben` refuses, else back to the Niederschrift."""
         _sitzungsdienst(KEIN_RECHT)
         with dienst.speichern:
             abgleichen(dienst, holen=True)
-            antwort = _eintragen(dienst, name)
+            antwort = schreiben(dienst, name)
             if antwort is not None:
                 return antwort
             abgleichen(dienst, senden=True)
-        return _zurueck(name, "eingetragen")
+        return _zurueck(name, erledigt)
+
+    @app.post(f"{SEITE}<name>/eintragen")
+    def niederschrift_eintragen(name: str):
+        return unter_dem_schloss(name, _eintragen, "eingetragen")
 
     @app.post(f"{SEITE}<name>/kopf")
     def niederschrift_anlegen(name: str):
-        _sitzungsdienst(KEIN_RECHT)
-        with dienst.speichern:
-            abgleichen(dienst, holen=True)
-            antwort = _anlegen(dienst, name)
-            if antwort is not None:
-                return antwort
-            abgleichen(dienst, senden=True)
-        return _zurueck(name, "angelegt")
+        return unter_dem_schloss(name, _anlegen, "angelegt")
 
     @app.post(f"{SEITE}<name>/bauen")
     def niederschrift_bauen(name: str):
