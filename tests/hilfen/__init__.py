@@ -28,6 +28,20 @@ ERLENBRUCH = FIXTURES / "erlenbruch"
 HEIDEMOOR = FIXTURES / "heidemoor"
 RECHENWEGE = FIXTURES / "rechenwege"
 GOLDEN = ROOT / "tests" / "golden"
+# the stages of the package, lowest first (docs/entwicklung/architektur.md): imports only go down this list
+STAGES = [
+    "core",
+    "load",
+    "compute",
+    "render",
+    "meetings",
+    "building",
+    "migration",
+    "review",
+    "nachrechnen",
+    "server",
+    "cli",
+]
 # the session builds of conftest.py (the example and five fixtures, each built once per test process), by fixture name
 SITZUNGSBAUTEN = (
     "built",

@@ -5,22 +5,9 @@ import graphlib
 
 import pytest
 
-from tests.hilfen import ROOT
+from tests.hilfen import ROOT, STAGES
 
 PACKAGE = ROOT / "vorlagen"
-STAGES = [
-    "core",
-    "load",
-    "compute",
-    "render",
-    "meetings",
-    "building",
-    "migration",
-    "review",
-    "nachrechnen",
-    "server",
-    "cli",
-]
 
 
 def _stage(module: str) -> int:

@@ -9,22 +9,9 @@ import ast
 import re
 from pathlib import Path
 
-from tests.hilfen import ROOT
+from tests.hilfen import ROOT, STAGES
 
 TESTS = ROOT / "tests"
-STAGES = [
-    "core",
-    "load",
-    "compute",
-    "render",
-    "meetings",
-    "building",
-    "migration",
-    "review",
-    "nachrechnen",
-    "server",
-    "cli",
-]
 FREE = ["ablauf", "projekt"]  # whole runs across the stages; the repository itself
 SHARED = ["hilfen", "referenz"]
 OWN_PLACE = re.compile(r"Path\(__" + r"file__\)")  # written apart, so that this file does not match itself
