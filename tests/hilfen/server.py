@@ -227,6 +227,13 @@ OIDC_DIR = ROOT / "tests" / "oidc"
 GRUPPE = '\n[[recht]]\ngruppe = "Amt KI"\nrolle = "Sachbearbeitung"\namt = "KI"\n'
 
 
+def angemeldet(adresse: str, name: str) -> Klient:
+    """A client signed in as `name` with the tests' password (the login answers with its redirect)."""
+    klient = Klient(adresse)
+    assert klient.anmelden(name) == 303
+    return klient
+
+
 @contextlib.contextmanager
 def anbieter(wurzel: Path) -> Iterator[str]:
     """A real OpenID Connect provider (tests/oidc/anbieter.mjs, the npm package oidc-provider) for the server of

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from tests.hilfen import ROOT
-from tests.hilfen.server import NEU, Klient, formular, gestartet, git, repository, zur_mitzeichnung
+from tests.hilfen.server import NEU, Klient, angemeldet, formular, gestartet, git, repository, zur_mitzeichnung
 from vorlagen.server.protokoll import eintraege
 
 SEITE = f"/__vorlagen/bearbeiten/mitzeichnung/{NEU}"
@@ -40,12 +40,6 @@ def server(tmp_path_factory):
         yield adresse, wurzel
 
 
-def _angemeldet(adresse: str, name: str) -> Klient:
-    klient = Klient(adresse)
-    assert klient.anmelden(name) == 303
-    return klient
-
-
 def _token(klient: Klient) -> str:
     status, seite, _ = klient.holen(LISTE)
     assert status == 200
@@ -70,7 +64,7 @@ def test_every_new_write_without_a_session_or_with_a_forged_token_writes_nothing
     for was in ("senden", "zeichnen", "zurueckgeben"):
         status, seite, _ = Klient(adresse).holen(f"{SEITE}/{was}", felder)
         assert (status, '<form method="post" action="/anmelden"' in seite) == (401, True)
-    karl, anna = _angemeldet(adresse, "karl"), _angemeldet(adresse, "anna")
+    karl, anna = angemeldet(adresse, "karl"), angemeldet(adresse, "anna")
     fremd = _token(anna)
     for klient in (karl, anna):
         for was in ("senden", "zeichnen", "zurueckgeben"):
@@ -82,7 +76,7 @@ def test_every_new_write_without_a_session_or_with_a_forged_token_writes_nothing
 def test_a_role_without_the_right_is_refused_at_each_write(server):
     adresse, wurzel = server
     vorher = len(eintraege(wurzel / "vorlagen-server.sqlite"))
-    lena, clara, rita = (_angemeldet(adresse, n) for n in ("lena", "clara", "rita"))
+    lena, clara, rita = (angemeldet(adresse, n) for n in ("lena", "clara", "rita"))
     for klient in (lena, clara, rita):
         token = _token(klient)
         assert _schreibe(klient, "senden", token) == (403, NUR_SACHBEARBEITUNG)
@@ -95,7 +89,7 @@ def test_a_role_without_the_right_is_refused_at_each_write(server):
         "Diese Vorlage braucht keine Mitzeichnung „Rechtsamt“ (der Hausstil verlangt Kämmerei) – nichts eingetragen.\n",
     )
     # a Vorlage already decided (2021/0123, its last Sitzung on 21.06.2021) is not signed with today's date
-    karl = _angemeldet(adresse, "karl")
+    karl = angemeldet(adresse, "karl")
     status, text, _ = karl.holen(
         "/__vorlagen/bearbeiten/mitzeichnung/2021-0123/zeichnen", {"token": _token(karl), "rolle": "Kämmerei"}
     )
@@ -106,7 +100,7 @@ def test_a_role_without_the_right_is_refused_at_each_write(server):
         "„vorlagen zeichnen … --datum“ ein. Nichts gezeichnet.\n",
     )
     # the clerk of the Vorlage's Amt may send, not sign
-    anna = _angemeldet(adresse, "anna")
+    anna = angemeldet(adresse, "anna")
     assert _schreibe(anna, "zeichnen", _token(anna), rolle="Kämmerei") == (403, KEIN_RECHT)
     # the sign-off page shows the draft's changes: not to a reader or another Amt's clerk, nor linked for them
     for klient in (lena, clara):
@@ -128,7 +122,7 @@ def _stand(klient: Klient) -> str:
 
 def test_sent_returned_signed_and_stale_again(server):
     adresse, wurzel = server
-    anna, karl = _angemeldet(adresse, "anna"), _angemeldet(adresse, "karl")
+    anna, karl = angemeldet(adresse, "anna"), angemeldet(adresse, "karl")
     assert _stand(anna) == "Mitzeichnung: noch nicht zur Mitzeichnung gesandt"
     assert NEU not in karl.holen(LISTE)[1]
     assert _schreibe(anna, "senden", _token(anna))[0] == 303

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from tests.hilfen.server import Klient, formular, gestartet, git, repository
+from tests.hilfen.server import Klient, angemeldet, formular, gestartet, git, repository
 
 SEITE = "/__vorlagen/bearbeiten/niederschrift/"
 KA = f"{SEITE}KA-2021-06-21"
@@ -58,12 +58,6 @@ def server(tmp_path_factory):
         yield adresse, wurzel
 
 
-def _angemeldet(adresse: str, name: str) -> Klient:
-    klient = Klient(adresse)
-    assert klient.anmelden(name) == 303
-    return klient
-
-
 def _token(klient: Klient) -> str:
     status, seite, _ = klient.holen("/__vorlagen/bearbeiten/start")
     assert status == 200
@@ -94,9 +88,9 @@ def test_only_the_sitzungsdienst_sees_enters_or_builds(server):
     for was in ("eintragen", "kopf", "bauen"):
         status, seite, _ = Klient(adresse).holen(f"{KA}/{was}", {"top": "2", "ergebnis": "Kenntnisnahme"})
         assert (status, '<form method="post" action="/anmelden"' in seite) == (401, True)
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     for name in ("anna", "lena", "karl"):
-        klient = _angemeldet(adresse, name)
+        klient = angemeldet(adresse, name)
         for pfad in (SEITE, KA, "/__vorlagen/bearbeiten/beschlusskontrolle", f"{KA}/datei/niederschrift.pdf"):
             assert klient.holen(pfad)[:2] == (403, NUR_LESEN)
         token = _token(klient)
@@ -113,7 +107,7 @@ def test_only_the_sitzungsdienst_sees_enters_or_builds(server):
 
 def test_impossible_results_are_refused_with_their_reason(server):
     adresse, wurzel = server
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     vorher = _commits(wurzel)
     gezaehlt = {"ergebnis": "Beschluss", "abstimmung": "gezaehlt", "angenommen": "angenommen"}
     faelle = [
@@ -187,7 +181,7 @@ def test_impossible_results_are_refused_with_their_reason(server):
 
 def test_an_entered_result_is_the_niederschrift_file_committed_by_the_person(server):
     adresse, wurzel = server
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     beschluss = "Der Kreisausschuss beschließt das Integrationsmanagement mit einer Laufzeit bis 2023."
     felder = {"ergebnis": "Beschluss", "abstimmung": "gezaehlt", "ja": "7", "nein": "1", "enthaltung": "1"}
     assert _top(sina, KA, "2", **felder, angenommen="angenommen", beschluss=beschluss)[0] == 303
@@ -229,7 +223,7 @@ def test_an_entered_result_is_the_niederschrift_file_committed_by_the_person(ser
 
 def test_a_new_niederschrift_gets_its_head_then_its_results(server):
     adresse, wurzel = server
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     pfad = f"{SEITE}{NEU}"
     seite = sina.holen(pfad)[1]
     assert 'class="top"' not in seite
@@ -285,7 +279,7 @@ def test_a_new_niederschrift_gets_its_head_then_its_results(server):
 @pytest.mark.langsam  # waits for the server's first build of the example with its PDFs, then builds again: ~25 s
 def test_built_with_one_click_the_niederschrift_shows_the_entered_result(server):
     adresse, wurzel = server
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     beschluss = "Der Kreisausschuss beschließt ohne Gegenstimme."
     felder = {"ergebnis": "Beschluss", "abstimmung": "gezaehlt", "ja": "6", "nein": "0", "enthaltung": "2"}
     assert _top(sina, KA, "2", **felder, angenommen="angenommen", beschluss=beschluss)[0] == 303
@@ -304,7 +298,7 @@ def test_built_with_one_click_the_niederschrift_shows_the_entered_result(server)
 
 def test_the_beschlusskontrolle_lists_what_is_open(server):
     adresse, _ = server
-    seite = _angemeldet(adresse, "sina").holen("/__vorlagen/bearbeiten/beschlusskontrolle")[1]
+    seite = angemeldet(adresse, "sina").holen("/__vorlagen/bearbeiten/beschlusskontrolle")[1]
     tabelle = seite.split('id="auftraege">', 1)[1].split("</table>", 1)[0]
     # the example's one Auftrag (ASI-2021-06-10, TOP 3): due 30.09.2021, never done
     assert "30.09.2021 – überfällig" in tabelle and "<td>KI</td>" in tabelle

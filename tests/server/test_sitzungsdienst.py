@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from tests.hilfen.server import Klient, formular, gestartet, git, repository, zur_mitzeichnung
+from tests.hilfen.server import Klient, angemeldet, formular, gestartet, git, repository, zur_mitzeichnung
 from vorlagen.server.protokoll import eintraege
 
 KEIN_RECHT = (
@@ -37,12 +37,6 @@ def server(tmp_path_factory):
     zur_mitzeichnung(wurzel)
     with gestartet(wurzel) as adresse:
         yield adresse, wurzel
-
-
-def _angemeldet(adresse: str, name: str) -> Klient:
-    klient = Klient(adresse)
-    assert klient.anmelden(name) == 303
-    return klient
 
 
 def _seite() -> str:
@@ -71,7 +65,7 @@ def test_nobody_but_the_sitzungsdienst_sees_or_changes_a_sitzung(server):
     adresse, wurzel = server
     vorher, datei = _commits(wurzel), _datei(wurzel)
     for name in ("anna", "karl", "lena"):
-        klient = _angemeldet(adresse, name)
+        klient = angemeldet(adresse, name)
         status, text, _ = klient.holen(_seite())
         assert (status, text) == (403, KEIN_RECHT)
         token = formular(klient.holen("/__vorlagen/bearbeiten/start")[1], "/abmelden")["token"]
@@ -84,7 +78,7 @@ def test_nobody_but_the_sitzungsdienst_sees_or_changes_a_sitzung(server):
     for was in SCHRITTE:
         status, seite, _ = Klient(adresse).holen(f"{_seite()}/{was}", {"token": "x"})
         assert (status, '<form method="post" action="/anmelden"' in seite) == (401, True)
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     for was in SCHRITTE:
         assert sina.holen(f"{_seite()}/{was}", {"token": "gefälscht"})[:2] == (403, ABGELAUFEN)
     assert sina.holen("/__vorlagen/bearbeiten/sitzung/ASI-1999-01-01")[0] == 404
@@ -95,7 +89,7 @@ def test_nobody_but_the_sitzungsdienst_sees_or_changes_a_sitzung(server):
 
 def test_an_entwurf_is_refused_with_the_sign_off_it_lacks(server):
     adresse, wurzel = server
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     vorher, datei = _commits(wurzel), _datei(wurzel)
     felder = _formular(sina, "setzen") | {"vorlage": "2026/0001", "top": "1", "teil": "oeffentlich"}
     status, text, _ = sina.holen(f"{_seite()}/setzen", felder)
@@ -109,7 +103,7 @@ def test_an_entwurf_is_refused_with_the_sign_off_it_lacks(server):
 
 def test_put_on_moved_and_removed_each_a_commit_of_the_sitzungsdienst(server):
     adresse, wurzel = server
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     kopf = _datei(wurzel)
     assert "tagesordnung" not in kopf
     felder = _formular(sina, "setzen") | {"vorlage": "2021/0123", "top": "1", "teil": "oeffentlich", "vor": ""}
@@ -175,7 +169,7 @@ def test_put_on_moved_and_removed_each_a_commit_of_the_sitzungsdienst(server):
 
 def test_an_entwurf_put_on_the_agenda_by_hand_keeps_the_mappe_and_the_bundle_from_being_built(server):
     adresse, wurzel = server
-    sina = _angemeldet(adresse, "sina")
+    sina = angemeldet(adresse, "sina")
     datei = wurzel / "data" / "sitzungen" / f"{_kennung()}.yaml"
     kopf = datei.read_text("utf-8").split("tagesordnung:", 1)[0]  # whatever the tests before put on it
     tagesordnung = '  oeffentlich:\n    - {top: "3", vorlage: "2021/0123"}\n    - {top: "4", vorlage: "2026/0001"}\n'
