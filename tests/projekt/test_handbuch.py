@@ -522,39 +522,75 @@ def test_hilfe_only_builds_when_asked(capsys, monkeypatch, tmp_path):
     assert capsys.readouterr().out == f"Handbuch: {(tmp_path / 'index.html').as_posix()}\n"
 
 
-def _teile_der_stufen(page: str) -> dict[str, str]:
-    """Stage → the part of the architecture page that describes it: its row of the table, and for the commands
-    the paragraph „Darüber liegt nur die Befehlszeile, `vorlagen/cli/`“."""
-    teile = {
-        zeile.split("`vorlagen/")[1].split("/")[0]: zeile
-        for zeile in page.splitlines()
-        if zeile.startswith("| ") and "`vorlagen/" in zeile
-    }
-    befehle = page.index("Darüber liegt nur die Befehlszeile, `vorlagen/cli/`")
-    teile["cli"] = page[befehle : page.index("\n\n", befehle)]
-    return teile
+def _abschnitte(page: str) -> dict[str, list[str]]:
+    """Package (as `core`, `compute/herleitung`) → the module names its section of „Die Module, Paket für Paket“
+    gives a line each (`- `name.py` – …`, a sub-package as `- `name/` – …`), in the page's order."""
+    teil = page[page.index("## Die Module, Paket für Paket") :]
+    abschnitte: dict[str, list[str]] = {}
+    paket = None
+    for zeile in teil.splitlines():
+        if zeile.startswith("### `vorlagen/") and zeile.endswith("/`"):
+            paket = zeile[len("### `vorlagen/") : -2]
+            assert paket not in abschnitte, f"docs/entwicklung/architektur.md: zwei Abschnitte für vorlagen/{paket}/"
+            abschnitte[paket] = []
+        elif zeile.startswith("## "):
+            paket = None
+        elif paket is not None and zeile.startswith("- `"):
+            abschnitte[paket].append(zeile[3:].split("`")[0])
+    return abschnitte
 
 
-def test_the_architecture_page_names_every_module_in_the_part_of_its_stage():
-    teile = _teile_der_stufen((DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8"))
+def _pakete() -> dict[str, list[str]]:
+    """Package → its modules and sub-packages (`name.py`, `name/`), as the code has them."""
     package = ROOT / "vorlagen"
-    fehlt = []
-    for stage in sorted(path for path in package.iterdir() if (path / "__init__.py").is_file()):
-        for module in sorted(stage.iterdir()):
-            name = f"{module.name}/" if (module / "__init__.py").is_file() else module.name
-            if (module.suffix == ".py" and module.name != "__init__.py" or name.endswith("/")) and (
-                f"`{name}`" not in teile.get(stage.name, "")
-            ):
-                fehlt.append(f"vorlagen/{stage.name}/{name}")
-    assert fehlt == [], (
-        f"docs/entwicklung/architektur.md nennt {', '.join(fehlt)} nicht in der Zeile der eigenen Stufe – "
-        "ergänzen Sie jedes Modul in der Tabelle seiner Stufe (die Befehle: im Absatz über `vorlagen/cli/`)."
+    pakete = {}
+    for init in sorted(package.rglob("__init__.py")):
+        ordner = init.parent
+        if ordner == package:
+            continue
+        pakete[ordner.relative_to(package).as_posix()] = sorted(
+            f"{kind.name}/" if (kind / "__init__.py").is_file() else kind.name
+            for kind in ordner.iterdir()
+            if (kind.suffix == ".py" and kind.name != "__init__.py") or (kind / "__init__.py").is_file()
+        )
+    return pakete
+
+
+def _fehler_der_abschnitte(abschnitte: dict[str, list[str]], pakete: dict[str, list[str]]) -> list[str]:
+    fehler = [f"kein Abschnitt „### `vorlagen/{p}/`“" for p in pakete if p not in abschnitte]
+    fehler += [f"ein Abschnitt für vorlagen/{p}/, das es nicht gibt" for p in abschnitte if p not in pakete]
+    for paket, module in pakete.items():
+        genannt = abschnitte.get(paket, [])
+        fehler += [f"vorlagen/{paket}/{m} hat keine Zeile in seinem Abschnitt" for m in module if m not in genannt]
+        fehler += [f"vorlagen/{paket}/{m} gibt es nicht" for m in sorted(set(genannt) - set(module))]
+        fehler += [
+            f"vorlagen/{paket}/{m} hat mehr als eine Zeile" for m in sorted(set(genannt)) if genannt.count(m) > 1
+        ]
+    return fehler
+
+
+def test_the_architecture_page_has_one_line_per_module_in_the_section_of_its_package():
+    abschnitte = _abschnitte((DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8"))
+    fehler = _fehler_der_abschnitte(abschnitte, _pakete())
+    assert fehler == [], (
+        "docs/entwicklung/architektur.md, „Die Module, Paket für Paket“: "
+        + "; ".join(fehler)
+        + " – jedes Modul bekommt eine Zeile „- `name.py` – was es tut“ im Abschnitt seines Pakets."
     )
 
 
-def test_a_module_named_only_in_another_stages_part_is_found():
-    teile = _teile_der_stufen((DOCS / "entwicklung" / "architektur.md").read_text(encoding="utf-8"))
-    assert "`tagesordnung.py`" in teile["meetings"] and "`tagesordnung.py`" not in teile["compute"]
+def test_a_module_named_in_another_packages_section_does_not_count():
+    pakete = {"meetings": ["tagesordnung.py"], "compute": ["beratung.py"]}
+    abschnitte = {"meetings": [], "compute": ["beratung.py", "tagesordnung.py"]}
+    assert _fehler_der_abschnitte(abschnitte, pakete) == [
+        "vorlagen/meetings/tagesordnung.py hat keine Zeile in seinem Abschnitt",
+        "vorlagen/compute/tagesordnung.py gibt es nicht",
+    ]
+    seite = "## Die Module, Paket für Paket\n\n### `vorlagen/core/`\n\n- `fmt.py` – x\n- `fmt.py` – y\n\n## Weiter\n- `a.py`"
+    assert _abschnitte(seite) == {"core": ["fmt.py", "fmt.py"]}
+    assert _fehler_der_abschnitte({"core": ["fmt.py", "fmt.py"]}, {"core": ["fmt.py"]}) == [
+        "vorlagen/core/fmt.py hat mehr als eine Zeile"
+    ]
 
 
 def _glossary() -> list[tuple[str, str, list[str]]]:
