@@ -1,4 +1,5 @@
-"""The public OParl 1.1 object graph of a build: one Body with its Gremien, Sitzungen, TOPs, Vorlagen and files.
+"""The public OParl 1.1 object graph of a build: its Sitzungen with their TOPs, its Vorlagen with their
+Consultations, and their files; the Body with its Organizations beside them is oparl_koerperschaft.py.
 
 Objects refer to each other by id (oparl_graph.py). Only public documents enter the graph: non-public Vorlagen,
 Anlagen and TOPs are left out entirely.
@@ -16,8 +17,9 @@ from vorlagen.compute.niederschrift import ergebnisse
 from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
 from vorlagen.load.sitzungen import uhrzeit
-from vorlagen.meetings.oparl_graph import LISTS, SCHEMA, ZONE, Graph, Objekt, wiederhergestellt
-from vorlagen.meetings.oparl_urheber import amt_id, urheber, vertretung
+from vorlagen.meetings.oparl_graph import SCHEMA, ZONE, Graph, Objekt, wiederhergestellt
+from vorlagen.meetings.oparl_koerperschaft import gremium_id_of, koerperschaft, organisationen
+from vorlagen.meetings.oparl_urheber import urheber
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
 from vorlagen.render.document import VorlageDoc, slugify
 from vorlagen.render.word.paket import MIME
@@ -79,8 +81,11 @@ class _Builder:
             self._meeting(sid, composed.get(sid), sid in mappen)
         for nummer in sorted(public):
             self._paper(public[nummer], {sid: rolle for (n, sid), rolle in pairs.items() if n == nummer})
-        self._organizations()
-        self._body()
+        first = min(
+            g.dates.values(), default=dt.date(2000, 1, 1)
+        )  # the Body and its Organizations exist from the first
+        organisationen(g, facts, self.body, first)
+        koerperschaft(g, facts, self.body, first)
         return g
 
     def _stamp_date(self, sitzung) -> dt.date:
@@ -323,76 +328,4 @@ class _Builder:
         return None
 
     def _gremium_id(self, gremium_id: str) -> str:
-        return self.graph.url("organization", "gremium-" + slugify(gremium_id))
-
-    def _amt_id(self, amt: str) -> str:
-        return amt_id(self.graph, amt)
-
-    def _organizations(self) -> None:
-        g, k = self.graph, self.facts.koerperschaft
-        first = min(g.dates.values(), default=dt.date(2000, 1, 1))
-        for gremium in k.gremien:
-            g.add(
-                {
-                    "id": self._gremium_id(gremium.id),
-                    "type": SCHEMA + "Organization",
-                    "body": self.body,
-                    "name": gremium.name,
-                    "shortName": gremium.id,
-                    "organizationType": "Gremium",
-                    "classification": "Ausschuss",
-                },
-                first,
-            )
-        for amt in k.aemter:
-            g.add(
-                {
-                    "id": self._amt_id(amt.id),
-                    "type": SCHEMA + "Organization",
-                    "body": self.body,
-                    "name": amt.name,
-                    "shortName": amt.id,
-                    "organizationType": "Verwaltungsbereich",
-                    "classification": "Amt",
-                },
-                first,
-            )
-        vertretung(g, self.facts, self.body, first)
-
-    def _body(self) -> None:
-        g, k = self.graph, self.facts.koerperschaft
-        first = min(g.dates.values(), default=dt.date(2000, 1, 1))
-        terms = []
-        for periode in k.wahlperioden:
-            term = {
-                "id": g.url("legislativeterm", slugify(periode.name.replace("–", "-"))),
-                "type": SCHEMA + "LegislativeTerm",
-                "body": self.body,
-                "name": periode.name,
-                "startDate": periode.von.isoformat(),
-            }
-            if periode.bis is not None:
-                term["endDate"] = periode.bis.isoformat()
-            terms.append(g.add(term, first))
-        body_key = slugify(k.name)
-        body = {
-            "id": self.body,
-            "type": SCHEMA + "Body",
-            "system": g.url("system"),
-            "name": k.name,
-            "website": g.base + "index.html",
-            "legislativeTerm": terms,
-        }
-        body.update({name: g.url("body", body_key, file, "1") for name, (file, _) in LISTS.items()})
-        g.add(body, first)
-        g.add(
-            {
-                "id": g.url("system"),
-                "type": SCHEMA + "System",
-                "oparlVersion": SCHEMA,
-                "name": k.name,
-                "body": g.url("bodies", "1"),
-                "website": g.base + "index.html",
-            },
-            first,
-        )
+        return gremium_id_of(self.graph, gremium_id)
