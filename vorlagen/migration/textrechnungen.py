@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, nodes
 
+from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import top_of
 from vorlagen.compute.project import compute
 from vorlagen.core.pfade import gezeigt
@@ -53,7 +54,7 @@ def rechnende_texte(q: Quelltexte, facts: Facts) -> None:
         _ohne_ziel(q, env, path, warum)
 
 
-def _ziele(q: Quelltexte, facts: Facts, project) -> dict[str, Ziel]:
+def _ziele(q: Quelltexte, facts: Facts, project: Project) -> dict[str, Ziel]:
     """Each Vorlage with its own texts, and the Niederschrift texts of the TOPs that treat it."""
     ziele: dict[str, Ziel] = {}
     for source in facts.vorlagen:
@@ -162,7 +163,7 @@ def _figuren(tree: nodes.Template | None, uebersetzung: Uebersetzung) -> list[Ne
     return uebersetzung.zahlen(node)
 
 
-def dimensionen(project, source: VorlageSource) -> Dimensionen:
+def dimensionen(project: Project | None, source: VorlageSource) -> Dimensionen:
     rechnung = project.rechnungen.get(source.slug) if project is not None else None
     if rechnung is None:
         return Dimensionen({}, {})

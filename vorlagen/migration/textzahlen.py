@@ -12,13 +12,14 @@ the proof of `aktualisieren` compares every printed figure with the earlier buil
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from jinja2 import nodes
 
 from vorlagen.compute.einheiten import GELD, EinheitFehler, Wert, rechnen, text_of
-from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, schreibweise
+from vorlagen.compute.formel import FormelFehler, Minus, Name, Rechnung, Zahl, lesen, schreibweise
 from vorlagen.compute.kennzahlen import namenswert
 from vorlagen.migration.zeilennamen import _slug
 from vorlagen.render.ausdruck import KeineFormel, als_formel, pfad_von
@@ -97,7 +98,7 @@ class Dimensionen:
     def von(self, formel: str) -> str:
         """Raises EinheitFehler or FormelFehler where the formula does not compute."""
 
-        def lesen_name(name) -> Wert:
+        def lesen_name(name: Name) -> Wert:
             if len(name.pfad) == 1 and name.pfad[0] in self.neue:
                 return Wert(Fraction(1), self.neue[name.pfad[0]])
             value, unit = namenswert(name.pfad, self.names, self.figures)
@@ -301,7 +302,7 @@ def _genuegt(helfer: NeueZahl, einheit: str, rundung: str | None, stellen: int |
     return helfer.rundung == rundung if einheit == "€" else stellen is None or stellen == helfer.stellen
 
 
-def _betrag(node: nodes.Node, sonst) -> str:
+def _betrag(node: nodes.Node, sonst: Callable[[nodes.Filter], str]) -> str:
     """`x | abs` as a formula: the larger of `a - b` and `b - a`, or of `x` and `-x`."""
     if isinstance(node, nodes.Sub):
         links, rechts = _geklammert(als_formel(node.left, sonst)), _geklammert(als_formel(node.right, sonst))
@@ -315,7 +316,7 @@ def _geklammert(text: str) -> str:
     return f"({text})" if any(f" {z} " in text for z in "+-*/") else text
 
 
-def _betraege(tree, dim: Dimensionen) -> dict[str, str]:
+def _betraege(tree: object, dim: Dimensionen) -> dict[str, str]:
     """The numbers added to or taken from a value in a unit, with that unit's dimension."""
     if isinstance(tree, Rechnung):
         found = _betraege(tree.links, dim) | _betraege(tree.rechts, dim)
@@ -329,7 +330,7 @@ def _betraege(tree, dim: Dimensionen) -> dict[str, str]:
     return {}
 
 
-def _teiler(tree, dim: Dimensionen) -> dict[str, str]:
+def _teiler(tree: object, dim: Dimensionen) -> dict[str, str]:
     """The number a value in a unit is divided by at the top (`eigenanteil / 1000` printed as a plain number)."""
     if not (isinstance(tree, Rechnung) and tree.zeichen == "/" and isinstance(tree.rechts, Zahl)):
         return {}

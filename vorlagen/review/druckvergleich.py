@@ -12,13 +12,18 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, TypeVar
 
 from vorlagen.core.limits import MAX_TEXTFASSUNG
 from vorlagen.core.reads import ABSENT, hash_of, read_file
 from vorlagen.review import worttext
 from vorlagen.review.diff import text_changes
 
+if TYPE_CHECKING:
+    from pypdf import PageObject
+
 MAX_SEITEN = 2000  # pages of one Sitzungsmappe read for its text
+_T = TypeVar("_T")
 
 # data files that change how a document looks, not what it says: suffix → the word a reviewer reads
 DRUCKDATEIEN = {
@@ -264,7 +269,7 @@ def _seiten_text(out: Path, name: str) -> list[list[str]] | None:
     MAX_SEITEN pages and MAX_TEXTFASSUNG characters are read."""
     gelesen = [0]
 
-    def zeilen(page) -> list[str]:
+    def zeilen(page: PageObject) -> list[str]:
         text = page.extract_text()
         gelesen[0] += len(text)
         if gelesen[0] > MAX_TEXTFASSUNG:
@@ -278,7 +283,7 @@ class _ZuGross(Exception):
     """More text than a rendition may hold: the PDF is not read."""
 
 
-def _je_seite(out: Path, name: str, lesen: Callable) -> list | None:
+def _je_seite(out: Path, name: str, lesen: Callable[[PageObject], _T]) -> list[_T] | None:
     """`lesen` of each page of a PDF this program wrote, at most MAX_SEITEN pages (None when it cannot be read)."""
     import pypdf  # only when a PDF differs
 
@@ -303,7 +308,7 @@ def _abdruecke(out: Path, name: str) -> list[str] | None:
     every object its resources reach (fonts with their files, images, patterns); None when it cannot be read."""
     known: dict[int, bytes] = {}  # indirect object → its digest: fonts and images are shared between pages
 
-    def abdruck(page) -> str:
+    def abdruck(page: PageObject) -> str:
         contents = page.get_contents()
         digest = hashlib.sha256(contents.get_data() if contents is not None else b"")
         digest.update(_abdruck(page.get("/Resources"), known, 0))
