@@ -21,6 +21,7 @@ from vorlagen.core.reads import ABSENT
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load.land import Land
 from vorlagen.migration.datenkopie import kopieren
+from vorlagen.migration.erklaerungen import Erklaerung, Textaenderung
 from vorlagen.migration.gedruckt import (
     WIEDERHOLT,
     Abweichung,
@@ -31,7 +32,7 @@ from vorlagen.migration.gedruckt import (
     textabweichungen,
     wie_vorher,
 )
-from vorlagen.migration.umschreiben import Erklaerung, Offen, Textaenderung, Umschreibung
+from vorlagen.migration.umschreiben import Offen, Umschreibung
 from vorlagen.migration.umschreibregeln import umschreiben
 
 

@@ -22,11 +22,11 @@ from vorlagen.core.fmt import zeigt_null
 from vorlagen.core.money import Rundung
 from vorlagen.load.facts import Facts
 from vorlagen.load.finanzen import Berechnung
+from vorlagen.migration.dimensionen import Dimensionen, dimensionen
+from vorlagen.migration.erklaerungen import Erklaerung, Textaenderung
 from vorlagen.migration.gedruckt import als_woerter
 from vorlagen.migration.tabellenarten import UMSTELLUNG
-from vorlagen.migration.textrechnungen import dimensionen
-from vorlagen.migration.textzahlen import Dimensionen
-from vorlagen.migration.umschreiben import Erklaerung, Quelltexte, Textaenderung
+from vorlagen.migration.umschreiben import Quelltexte
 from vorlagen.render.ausdruck import AUSDRUCK, nicht_null, pfad_von
 from vorlagen.render.sandbox import Sandbox
 

@@ -16,8 +16,9 @@ from vorlagen.compute.tabellenarten import compute_table
 from vorlagen.core.money import percent, split_largest_remainder
 from vorlagen.load.facts import Facts
 from vorlagen.load.finanzen import Berechnung
+from vorlagen.migration.erklaerungen import Erklaerung
 from vorlagen.migration.tabellenarten import UMSTELLUNG
-from vorlagen.migration.umschreiben import Erklaerung, Quelltexte
+from vorlagen.migration.umschreiben import Quelltexte
 
 ANTEILE = (
     "die Anteile der Quellen von „{plan}“ drucken jetzt überall wie in ihrer Tabelle, als Teil der Aufteilung von "

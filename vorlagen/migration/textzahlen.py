@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from fractions import Fraction
 
 from jinja2 import nodes
 
-from vorlagen.compute.einheiten import GELD, EinheitFehler, Wert, rechnen, text_of
-from vorlagen.compute.formel import FormelFehler, Minus, Name, Rechnung, Zahl, lesen, schreibweise
-from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.compute.einheiten import GELD, EinheitFehler, text_of
+from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, schreibweise
+from vorlagen.migration.dimensionen import Dimensionen
 from vorlagen.migration.zeilennamen import _slug
 from vorlagen.render.ausdruck import KeineFormel, als_formel, pfad_von
 
@@ -85,39 +84,6 @@ class NeueZahl:
 
 class Nicht(Exception):
     """An expression no figure expresses: the German reason."""
-
-
-class Dimensionen:
-    """The dimension of a formula in one Vorlage (€, '' for a number, VZÄ …), read from its computed ledger; the
-    figures this rule adds are known by their own. `zeilen(pfad)` lists the names of a row list's rows."""
-
-    def __init__(self, names: dict, figures: dict):
-        self.names, self.figures = names, figures
-        self.neue: dict[str, str] = {}  # id of a figure this rule adds → its dimension
-
-    def von(self, formel: str) -> str:
-        """Raises EinheitFehler or FormelFehler where the formula does not compute."""
-
-        def lesen_name(name: Name) -> Wert:
-            if len(name.pfad) == 1 and name.pfad[0] in self.neue:
-                return Wert(Fraction(1), self.neue[name.pfad[0]])
-            value, unit = namenswert(name.pfad, self.names, self.figures)
-            return Wert(value, unit)
-
-        return rechnen(lesen(formel), lesen_name).dimension
-
-    def zeilen(self, pfad: tuple[str, ...]) -> list[str]:
-        """The names of the rows of the list at `pfad` (finanzierung, id, zeilen); [] where there is none."""
-        obj: object = self.names
-        for part in pfad:
-            obj = obj.get(part) if isinstance(obj, dict) else vars(obj).get(part) if hasattr(obj, "__dict__") else None
-            if obj is None:
-                return []
-        name_von = getattr(obj, "name_von", None)
-        if name_von is None:
-            return []
-        names = [name_von(row) for row in obj]  # type: ignore[attr-defined]
-        return [] if None in names else names
 
 
 class Uebersetzung:

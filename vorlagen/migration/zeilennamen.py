@@ -25,8 +25,9 @@ from vorlagen.core.problems import Where
 from vorlagen.load.auswirkungen import Deckung, Haushaltsbetrag
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlagenordner import VorlageSource
+from vorlagen.migration.erklaerungen import Erklaerung
 from vorlagen.migration.tabellenarten import UMSTELLUNG
-from vorlagen.migration.umschreiben import Erklaerung, Offen, Quelltexte
+from vorlagen.migration.umschreiben import Offen, Quelltexte
 
 LISTEN = ("zeilen", "quellen", "raten")  # the lists whose entries have names
 GRUND = "Zeilen heißen jetzt nach ihrer id oder Bezeichnung, nicht nach ihrer Stelle"
