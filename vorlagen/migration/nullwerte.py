@@ -25,7 +25,8 @@ from vorlagen.migration.tabellenarten import UMSTELLUNG
 from vorlagen.migration.textrechnungen import dimensionen
 from vorlagen.migration.textzahlen import Dimensionen
 from vorlagen.migration.umschreiben import Erklaerung, Quelltexte, Textaenderung
-from vorlagen.render.ausdruck import AUSDRUCK, nicht_null, pfad_von
+from vorlagen.render.ausdruck import AUSDRUCK, pfad_von
+from vorlagen.render.nienull import nicht_null
 from vorlagen.render.sandbox import Sandbox
 
 TABELLE = (
