@@ -6,15 +6,20 @@ from __future__ import annotations
 import functools
 import secrets
 from http import HTTPStatus
+from pathlib import Path
 
 import jinja2
 from flask import Flask, Response, g, redirect, request
 from markupsafe import Markup
+from werkzeug.wrappers.response import Response as Antwort
 
 from vorlagen.building.bearbeiten import formularseiten
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.core.engine import TEMPLATES
 from vorlagen.server import konten, oidc, protokoll, zugaenge
+from vorlagen.server.dienstdaten import Dienst
+from vorlagen.server.konfiguration import Konfiguration
+from vorlagen.server.rechte import Person
 
 COOKIE = "vorlagen_sitzung"
 OIDC = "oidc:"  # the beginning of the session name of a person signed in at the identity provider
@@ -34,7 +39,7 @@ def umgebung() -> jinja2.Environment:
     )
 
 
-def seite(name: str, status: int = HTTPStatus.OK, **werte) -> Response:
+def seite(name: str, status: int = HTTPStatus.OK, **werte: object) -> Response:
     html = umgebung().get_template(name).render(wurzel=WURZEL, **werte)
     return Response(mit_konto(html.encode("utf-8")), status=status, mimetype="text/html")
 
@@ -48,7 +53,7 @@ def mit_konto(html: bytes) -> bytes:
     return html.replace(b'<header class="kopf">', b'<header class="kopf">' + str(Markup(konto)).encode(), 1)
 
 
-def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "", weiter: str | None = None) -> Response:
+def anmeldeseite(dienst: Dienst, status: int = HTTPStatus.OK, meldung: str = "", weiter: str | None = None) -> Response:
     """The login form (every page answers with it without a session); its own token in a cookie and the form."""
     vor = request.cookies.get(VOR) or secrets.token_urlsafe(24)
     if weiter is None:
@@ -67,16 +72,16 @@ def anmeldeseite(dienst, status: int = HTTPStatus.OK, meldung: str = "", weiter:
     return antwort
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     konfiguration = dienst.konfiguration
     zustand = konfiguration.zustand
 
     @app.get("/anmelden")
-    def anmelden_seite():
+    def anmelden_seite() -> Response:
         return anmeldeseite(dienst)
 
     @app.post("/anmelden")
-    def anmelden():
+    def anmelden() -> Antwort:
         vor = request.cookies.get(VOR, "")
         if not konfiguration.lokal:
             return anmeldeseite(dienst, HTTPStatus.FORBIDDEN)
@@ -95,7 +100,7 @@ def einrichten(app: Flask, dienst) -> None:
         return _angemeldet(dienst, person.name, _weiter(request.form.get("weiter")), "Anmeldung")
 
     @app.get("/anmelden/oidc")
-    def oidc_hin():
+    def oidc_hin() -> Antwort:
         if konfiguration.oidc is None:
             return anmeldeseite(dienst, HTTPStatus.NOT_FOUND)
         try:
@@ -105,7 +110,7 @@ def einrichten(app: Flask, dienst) -> None:
         return redirect(ziel, HTTPStatus.SEE_OTHER)
 
     @app.get("/anmelden/oidc/zurueck")
-    def oidc_zurueck():
+    def oidc_zurueck() -> Antwort:
         if konfiguration.oidc is None:
             return anmeldeseite(dienst, HTTPStatus.NOT_FOUND)
         code, state = request.args.get("code", "")[:2000], request.args.get("state", "")[:200]
@@ -116,7 +121,7 @@ def einrichten(app: Flask, dienst) -> None:
         return _angemeldet(dienst, OIDC + person.name, weiter, "Anmeldung über OpenID Connect")
 
     @app.post("/abmelden")
-    def abmelden():
+    def abmelden() -> Antwort:
         zugaenge.beenden(zustand, request.cookies.get(COOKIE))
         protokoll.eintragen(zustand, g.person.name, "Abmeldung")
         antwort = redirect("/anmelden", HTTPStatus.SEE_OTHER)
@@ -130,11 +135,11 @@ def _weiter(weiter: str | None) -> str:
     return weiter if weiter.startswith("/") and not weiter.startswith(("//", "/\\")) else WURZEL
 
 
-def _zurueck(konfiguration) -> str:
+def _zurueck(konfiguration: Konfiguration) -> str:
     return f"{konfiguration.oeffentlich}/anmelden/oidc/zurueck"
 
 
-def _angemeldet(dienst, name: str, weiter: str, ereignis: str):
+def _angemeldet(dienst: Dienst, name: str, weiter: str, ereignis: str) -> Antwort:
     """A new session (a session id sent before never becomes it), in the audit log, and on to `weiter`."""
     zustand = dienst.konfiguration.zustand
     zugaenge.beenden(zustand, request.cookies.get(COOKIE))
@@ -146,7 +151,7 @@ def _angemeldet(dienst, name: str, weiter: str, ereignis: str):
     return antwort
 
 
-def person(zustand, name: str):
+def person(zustand: Path, name: str) -> Person | None:
     """The person of a session: a local account, or one the identity provider named (their session's name begins
     with OIDC, so that no one signed in there becomes a local account of the same name)."""
     if name.startswith(OIDC):

@@ -6,11 +6,11 @@ sign-offs) and sitzungsdienst.py (a Sitzung's agenda, Mappen and publish bundle)
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 
 from flask import Flask, Response, g, request
+from werkzeug.exceptions import HTTPException
 
 from vorlagen.building.bearbeiten.routen import MAX_FELDER, WURZEL
 from vorlagen.load.settings import wurzel_von
@@ -33,6 +33,7 @@ from vorlagen.server import (
     zugaenge,
 )
 from vorlagen.server.bauschlange import Bauschlange
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import mit_konfiguration
 
@@ -42,18 +43,6 @@ ABGELAUFEN = (
     "Dieses Formular gehört zu einer früheren Anmeldung (oder zu keiner) – laden Sie die Seite neu; "
     "Ihre Eingaben sind nicht gespeichert."
 )
-
-
-@dataclass
-class Dienst:
-    """What every page knows: the configuration, the data folder, the one lock of the server's saves, the build
-    queue, and the commit it was last asked to build."""
-
-    konfiguration: Konfiguration
-    data: Path
-    speichern: threading.Lock
-    bauschlange: Bauschlange
-    kopf: str = ""
 
 
 def text(status: int, meldung: str) -> Response:
@@ -79,7 +68,7 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
     adresse = konfiguration.oeffentlich
 
     @app.before_request
-    def pruefen():
+    def pruefen() -> Response | None:
         if not schutz.host_erlaubt(konfiguration, request.host):
             return text(HTTPStatus.BAD_REQUEST, schutz.FREMDER_HOST.format(adresse=adresse))
         if request.method == "POST" and not schutz.origin_erlaubt(konfiguration, request.headers.getlist("Origin")):
@@ -120,20 +109,20 @@ def anwendung(konfiguration: Konfiguration, data: Path, bauschlange: Bauschlange
         return antwort
 
     @app.errorhandler(HTTPStatus.NOT_FOUND)
-    def fehlt(_error):
+    def fehlt(_error: HTTPException) -> Response:
         return text(
             HTTPStatus.NOT_FOUND,
             f"Diese Seite gibt es nicht (oder Sie dürfen sie nicht sehen) – zur Übersicht: {adresse}{WURZEL}",
         )
 
     @app.errorhandler(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
-    def zu_gross(_error):
+    def zu_gross(_error: HTTPException) -> Response:
         return text(
             HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Das Formular ist größer als 4 MB – so viel nimmt der Server nicht an."
         )
 
     @app.errorhandler(HTTPStatus.METHOD_NOT_ALLOWED)
-    def methode(_error):
+    def methode(_error: HTTPException) -> Response:
         return text(HTTPStatus.METHOD_NOT_ALLOWED, "Diese Adresse nimmt diese Art Anfrage nicht an.")
 
     fehlerseiten.einrichten(app)

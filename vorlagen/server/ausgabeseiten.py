@@ -15,17 +15,18 @@ from flask import Flask, Response, abort, g
 from vorlagen.building.bearbeiten.routen import STAND
 from vorlagen.building.bearbeiten.vorlagenliste import pdf_adresse
 from vorlagen.server.baumeldungen import stand_der_seite
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.rechte import darf_entwurf_sehen, darf_lesen
 from vorlagen.server.vorlagenseiten import angaben, ordner_lesen
 
 DATEI = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,200}\.(pdf|docx|txt)")  # the files of a Vorlage the server shows
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     data = dienst.data
 
     @app.get(f"{STAND}<name>")
-    def stand(name: str):
+    def stand(name: str) -> Response:
         ordner = ordner_lesen(dienst, name)
         antwort = stand_der_seite(data, ordner, dienst.bauschlange.stand)
         slug = _slug(data, ordner)
@@ -34,7 +35,7 @@ def einrichten(app: Flask, dienst) -> None:
 
     @app.get("/vorlagen/<slug>/<datei>")
     @app.get("/intern/vorlagen/<slug>/<datei>")
-    def datei(slug: str, datei: str):
+    def datei(slug: str, datei: str) -> Response:
         ordner = _ordner_des_slugs(data, slug) if DATEI.fullmatch(datei) else None
         pfad = _gebaut(dienst, ordner, slug, datei) if ordner is not None else None
         if pfad is None:
@@ -44,7 +45,7 @@ def einrichten(app: Flask, dienst) -> None:
         return antwort
 
 
-def _gebaut(dienst, ordner: Path, slug: str, datei: str) -> Path | None:
+def _gebaut(dienst: Dienst, ordner: Path, slug: str, datei: str) -> Path | None:
     """The file `datei` the builds made for the Vorlage in `ordner` (output folder `slug`), as the person signed in
     may see it: a draft (kept in intern/ beside a public Vorlage's released state) only by those who may change,
     sign or schedule it; None when there is none or the person may not read the Vorlage."""

@@ -6,6 +6,11 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+from flask import Flask
 
 from vorlagen.core.pfade import gezeigt
 from vorlagen.load.settings import locate
@@ -15,10 +20,10 @@ from vorlagen.server.bauschlange import Bauschlange
 from vorlagen.server.konfiguration import Konfiguration, Ungueltig
 from vorlagen.server.zustand import verbunden
 
-THREADS = 8  # requests answered at once (a save waits for the one before it: anwendung.Dienst.speichern)
+THREADS = 8  # requests answered at once (a save waits for the one before it: dienstdaten.Dienst.speichern)
 
 
-def vorbereiten(konfiguration: Konfiguration):
+def vorbereiten(konfiguration: Konfiguration) -> tuple[Flask, Bauschlange]:
     """The application for this configuration and its build queue (not started; it builds into the repository's
     output/ as `bauen` does); Ungueltig when the data repository or the state file is not usable."""
     repository, problems = locate(None, None, start=konfiguration.datenrepository)
@@ -85,11 +90,11 @@ def starten(konfiguration: Konfiguration) -> int:
     return 0
 
 
-def _beenden(signum, frame) -> None:
+def _beenden(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
-def _beim_beenden():
+def _beim_beenden() -> Callable[[int, FrameType | None], Any] | int | None:
     """SIGTERM (systemd stops the service) raises SystemExit while the server runs: the only exceptions besides
     Strg+C that waitress passes on when they arrive in the middle of answering a request – any other (the command's
     own) it would log and swallow, and the service would run on. The handler before; None outside the main thread."""

@@ -21,7 +21,9 @@ from vorlagen.building.state import state_dir
 from vorlagen.compute.sitzungen import frist, tops
 from vorlagen.core.fmt import anzahl, datum
 from vorlagen.load import facts as fakten
+from vorlagen.load.facts import Facts
 from vorlagen.server import post
+from vorlagen.server.konfiguration import Konfiguration
 from vorlagen.server.rechte import darf_bearbeiten
 from vorlagen.server.zustand import verbunden
 
@@ -62,7 +64,7 @@ def _merken(zustand: Path, faellige: list[Faellig]) -> None:
         )
 
 
-def faellig(facts, ausgabe: Path, heute: dt.date) -> list[Faellig]:
+def faellig(facts: Facts, ausgabe: Path, heute: dt.date) -> list[Faellig]:
     """The Vorlagen not released (by the last build) of each Sitzung whose deadline is tomorrow or today."""
     manifest = Manifest.load(ausgabe.resolve(), state_dir(ausgabe))
     ergebnis = []
@@ -114,7 +116,7 @@ def _text(name: str, faellige: list[Faellig], adresse: str) -> str:
     return "\n".join(zeilen) + "\n"
 
 
-def erinnern(konfiguration, data: Path, ausgabe: Path, heute: dt.date) -> list[str]:
+def erinnern(konfiguration: Konfiguration, data: Path, ausgabe: Path, heute: dt.date) -> list[str]:
     """Sends today's reminders (each Vorlage and deadline once); what was done, in German lines."""
     if konfiguration.post is None:
         return [OHNE_POST]
@@ -151,7 +153,7 @@ def erinnern(konfiguration, data: Path, ausgabe: Path, heute: dt.date) -> list[s
     return bericht or [f"Keine Erinnerung fällig am {datum(heute)}."]
 
 
-def ausfuehren(konfiguration, heute: dt.date | None = None) -> int:
+def ausfuehren(konfiguration: Konfiguration, heute: dt.date | None = None) -> int:
     """`vorlagen server erinnern`: today's reminders; 1 when a mail could not be sent (the next run tries again)."""
     from vorlagen.load.settings import locate
 

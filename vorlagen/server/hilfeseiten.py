@@ -33,7 +33,7 @@ def ordner() -> Path | None:
 def einrichten(app: Flask) -> None:
     @app.get(PFAD, defaults={"pfad": ""})
     @app.get(f"{PFAD}<path:pfad>")
-    def hilfe(pfad: str):
+    def hilfe(pfad: str) -> Response:
         wurzel = ordner()
         if wurzel is None:
             return Response(FEHLT + "\n", HTTPStatus.NOT_FOUND, mimetype="text/plain")

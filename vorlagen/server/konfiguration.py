@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,10 @@ class Konfiguration:
 
 class Ungueltig(Exception):
     """A configuration the server does not start with: the problem, in German, with file and line."""
+
+
+# makes the refusal of a value: fehler(abschnitt, key, meldung), with the file's name and the line of `key`
+Fehler = Callable[[str, str | None, str], Ungueltig]
 
 
 def lesen(datei: Path) -> Konfiguration:
@@ -171,7 +176,7 @@ def _pruefen(datei: Path, text: str, werte: dict) -> Konfiguration:
     )
 
 
-def _remote(remote, fehler) -> str:
+def _remote(remote: object, fehler: Fehler) -> str:
     if not isinstance(remote, str) or not re.fullmatch(r"[A-Za-z0-9._-]{0,100}", remote):
         raise fehler(
             "server",
@@ -182,7 +187,7 @@ def _remote(remote, fehler) -> str:
     return remote
 
 
-def _oidc(abschnitt: dict | None, fehler) -> Oidc | None:
+def _oidc(abschnitt: dict | None, fehler: Fehler) -> Oidc | None:
     """The identity provider of [oidc], None without the section."""
     if abschnitt is None:
         return None
@@ -219,7 +224,7 @@ def _oidc(abschnitt: dict | None, fehler) -> Oidc | None:
     )
 
 
-def _proxy(anmeldung: dict, fehler) -> tuple[str, tuple[str, ...]]:
+def _proxy(anmeldung: dict, fehler: Fehler) -> tuple[str, tuple[str, ...]]:
     """The reverse proxy's user header and the addresses it is believed from: both or neither."""
     kopf, proxys = anmeldung.get("proxy_kopf", ""), anmeldung.get("proxys", [])
     if not isinstance(kopf, str) or (kopf and not re.fullmatch(r"[A-Za-z0-9-]{1,64}", kopf)):
@@ -254,7 +259,7 @@ def _ip(text: str) -> bool:
     return True
 
 
-def _lauschen(server: dict, fehler) -> tuple[str, int, str, int]:
+def _lauschen(server: dict, fehler: Fehler) -> tuple[str, int, str, int]:
     """Where the server listens, the address people open, and the minutes a session lasts."""
     adresse = server.get("adresse", "127.0.0.1")
     if not isinstance(adresse, str) or not re.fullmatch(r"[0-9A-Za-z.:-]{1,100}", adresse):
@@ -288,7 +293,7 @@ def _lauschen(server: dict, fehler) -> tuple[str, int, str, int]:
     return adresse, port, oeffentlich, minuten
 
 
-def _pfade(datei: Path, server: dict, fehler) -> dict[str, Path]:
+def _pfade(datei: Path, server: dict, fehler: Fehler) -> dict[str, Path]:
     """The data repository and the state file, relative to the configuration."""
     pfade: dict[str, Path] = {}
     for key, standard in (("datenrepository", "."), ("zustand", "vorlagen-server.sqlite")):
@@ -307,7 +312,7 @@ def _pfade(datei: Path, server: dict, fehler) -> dict[str, Path]:
     return pfade
 
 
-def _rechte(eintraege, fehler) -> tuple[Recht, ...]:
+def _rechte(eintraege: object, fehler: Fehler) -> tuple[Recht, ...]:
     if not isinstance(eintraege, list):
         raise fehler("recht", None, "Rechte stehen je in einem eigenen Abschnitt [[recht]] (mit zwei Klammern).")
     rechte = []

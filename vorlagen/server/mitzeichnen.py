@@ -10,6 +10,7 @@ import hashlib
 import urllib.parse
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Flask, Response, abort, g, redirect, request
 from werkzeug.wrappers.response import Response as Antwort
@@ -21,8 +22,14 @@ from vorlagen.load.settings import wurzel_von
 from vorlagen.server import gitstand, post, protokoll
 from vorlagen.server import mitzeichnungsablauf as ablauf
 from vorlagen.server.anmeldung import seite
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
 from vorlagen.server.vorlagenseiten import abgleichen, angaben, ordner_lesen
+
+if TYPE_CHECKING:
+    from vorlagen.compute.hauptbuch import Project
+    from vorlagen.render.document import VorlageDoc
+    from vorlagen.render.freigabe import Freigabe
 
 SEITE = f"{WURZEL}mitzeichnung/"  # + a Vorlage's folder: its sign-off page; alone: what waits for my roles
 KEIN_RECHT = (
@@ -57,12 +64,18 @@ def _text(status: int, meldung: str) -> Response:
     return Response(meldung + "\n", status=status, mimetype="text/plain")
 
 
-def gesehen(doc) -> str:
+def gesehen(doc: VorlageDoc) -> str:
     """What the sign-off page showed, as its form carries it: the digest of the text a sign-off would sign."""
-    return hashlib.sha256(doc.freigabe.text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_freigabe(doc).text.encode("utf-8")).hexdigest()
 
 
-def _vorlage_jetzt(dienst, ordner: Path):
+def _freigabe(doc: VorlageDoc) -> Freigabe:
+    """The sign-off state of a Vorlage composed by `_vorlage_jetzt` (review/zeichnen.freigabe_jetzt gives every one)."""
+    assert doc.freigabe is not None
+    return doc.freigabe
+
+
+def _vorlage_jetzt(dienst: Dienst, ordner: Path) -> tuple[Project, VorlageDoc]:
     """The project prepared now and the Vorlage in `ordner` composed with the state of all its sign-offs."""
     from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.review.zeichnen import freigabe_jetzt
@@ -74,16 +87,16 @@ def _vorlage_jetzt(dienst, ordner: Path):
     return project, freigabe_jetzt(project, source)
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     _seiten(app, dienst)
     _schreiben(app, dienst)
 
 
-def _seiten(app: Flask, dienst) -> None:
+def _seiten(app: Flask, dienst: Dienst) -> None:
     zustand = dienst.konfiguration.zustand
 
     @app.get(SEITE)
-    def wartet():
+    def wartet() -> Response:
         rollen = g.person.mitzeichnungsrollen()
         eintraege = []
         for schritt in ablauf.wartend(zustand, rollen):
@@ -93,7 +106,7 @@ def _seiten(app: Flask, dienst) -> None:
         return seite("mitzeichnungen.html.j2", rollen=sorted(rollen), eintraege=eintraege, seite_adresse=SEITE)
 
     @app.get(f"{SEITE}<name>")
-    def mitzeichnung(name: str):
+    def mitzeichnung(name: str) -> Response:
         from vorlagen.review.mitzeichnung import bericht
         from vorlagen.review.zeichnen import seiten as seitensatz
 
@@ -104,7 +117,7 @@ def _seiten(app: Flask, dienst) -> None:
             abgleichen(dienst, holen=True)
         project, doc = _vorlage_jetzt(dienst, ordner)
         schritte = ablauf.letzte(zustand, ordner.name)
-        freigabe = doc.freigabe
+        freigabe = _freigabe(doc)
         text = bericht([doc], lambda d: seitensatz(project, d.source, freigabe.druck))
         federfuehrend, _ = angaben(ordner)
         eigene = g.person.mitzeichnungsrollen()
@@ -129,11 +142,11 @@ def _seiten(app: Flask, dienst) -> None:
         )
 
 
-def _adresse(dienst, ordner: Path) -> str:
+def _adresse(dienst: Dienst, ordner: Path) -> str:
     return f"{dienst.konfiguration.oeffentlich}{SEITE}{urllib.parse.quote(ordner.name)}"
 
 
-def _benachrichtigen(dienst, ordner: Path, doc, rollen: list[str]) -> None:
+def _benachrichtigen(dienst: Dienst, ordner: Path, doc: VorlageDoc, rollen: list[str]) -> None:
     """A mail to everyone who signs for one of these roles: the Vorlage waits for them."""
     leute = post.personen(dienst.konfiguration.zustand, dienst.konfiguration.rechte)
     for rolle in rollen:
@@ -155,18 +168,18 @@ def _rolle_pruefen(rolle: str) -> None:
         abort(_text(HTTPStatus.FORBIDDEN, KEIN_RECHT.format(rolle=rolle[:60])))
 
 
-def _schreiben(app: Flask, dienst) -> None:
+def _schreiben(app: Flask, dienst: Dienst) -> None:
     zustand = dienst.konfiguration.zustand
 
     @app.post(f"{SEITE}<name>/senden")
-    def senden(name: str):
+    def senden(name: str) -> Antwort:
         ordner = ordner_lesen(dienst, name)
         if not darf_bearbeiten(g.person, angaben(ordner)[0]):
             abort(_text(HTTPStatus.FORBIDDEN, NUR_SACHBEARBEITUNG))
         with dienst.speichern:
             abgleichen(dienst, holen=True)
         _, doc = _vorlage_jetzt(dienst, ordner)  # outside the lock: sending writes only the state file
-        fehlend = [s.rolle for s in doc.freigabe.staende if s.erforderlich and s.zustand != "gültig"]
+        fehlend = [s.rolle for s in _freigabe(doc).staende if s.erforderlich and s.zustand != "gültig"]
         if not fehlend:
             return _text(HTTPStatus.CONFLICT, "Alle verlangten Mitzeichnungen liegen vor und gelten – nichts gesendet.")
         zeit, person = ablauf.jetzt(), g.person
@@ -179,7 +192,7 @@ def _schreiben(app: Flask, dienst) -> None:
         return _zurueck(ordner, "gesendet")
 
     @app.post(f"{SEITE}<name>/zurueckgeben")
-    def zurueckgeben(name: str):
+    def zurueckgeben(name: str) -> Antwort:
         ordner = ordner_lesen(dienst, name)
         rolle, kommentar = request.form.get("rolle", ""), request.form.get("kommentar", "").strip()
         _rolle_pruefen(rolle)
@@ -200,7 +213,7 @@ def _schreiben(app: Flask, dienst) -> None:
         return _zurueck(ordner, "zurückgegeben")
 
     @app.post(f"{SEITE}<name>/zeichnen")
-    def zeichnen(name: str):
+    def zeichnen(name: str) -> Antwort:
         ordner = ordner_lesen(dienst, name)
         rolle = request.form.get("rolle", "")
         _rolle_pruefen(rolle)
@@ -213,12 +226,12 @@ def _schreiben(app: Flask, dienst) -> None:
         return _zurueck(ordner, "gezeichnet")
 
 
-def _zeichnen(dienst, ordner: Path, rolle: str) -> Response | None:
+def _zeichnen(dienst: Dienst, ordner: Path, rolle: str) -> Response | None:
     """The sign-off written and committed as the person (under the server's lock); an answer when it was refused."""
     from vorlagen.review import zeichnen as zeichnung
 
     project, doc = _vorlage_jetzt(dienst, ordner)
-    verlangt = [s.rolle for s in doc.freigabe.staende if s.erforderlich]
+    verlangt = [s.rolle for s in _freigabe(doc).staende if s.erforderlich]
     if rolle not in verlangt:
         liste = ", ".join(verlangt) or "keine"
         return _text(HTTPStatus.FORBIDDEN, NICHT_VERLANGT.format(rolle=rolle[:60], verlangt=liste))

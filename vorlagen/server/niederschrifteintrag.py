@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def pruefsumme(*inhalte: bytes | None) -> str:
     return h.hexdigest()
 
 
-def _zahl(formular, feld: str, wort: str) -> int | None:
+def _zahl(formular: Mapping[str, str], feld: str, wort: str) -> int | None:
     roh = (formular.get(feld) or "").strip()
     if not roh:
         return None
@@ -61,7 +62,7 @@ def _zahl(formular, feld: str, wort: str) -> int | None:
     return zahl
 
 
-def _abstimmung(formular) -> dict | None:
+def _abstimmung(formular: Mapping[str, str]) -> dict | None:
     art = formular.get("abstimmung", "keine")
     if art not in ARTEN:
         raise Abgelehnt("Wählen Sie, wie abgestimmt wurde (keine Abstimmung, gezählt, einstimmig, mehrheitlich).")
@@ -83,7 +84,7 @@ def _abstimmung(formular) -> dict | None:
     return abschnitt
 
 
-def lesen(formular, top: str, woerter: list[str]) -> Eintrag:
+def lesen(formular: Mapping[str, str], top: str, woerter: list[str]) -> Eintrag:
     """The form's values for TOP `top`; Abgelehnt with the German message when they cannot be written."""
     ergebnis = formular.get("ergebnis", "")
     if ergebnis and ergebnis not in woerter:
@@ -146,7 +147,7 @@ def aendern(text: str, eintrag: Eintrag, reihenfolge: list[str]) -> tuple[str, s
     return datei.text(), None, bisher if bisher not in andere else None
 
 
-def kopf(formular) -> str:
+def kopf(formular: Mapping[str, str]) -> str:
     """A new Niederschrift's YAML from the form of its head: times, Vorsitz, Schriftführung, those present."""
     werte = {k: (formular.get(k) or "").strip() for k in ("beginn", "ende", "vorsitz", "schriftfuehrung")}
     for key, wort in (("beginn", "Beginn"), ("ende", "Ende"), ("vorsitz", "Vorsitz")):

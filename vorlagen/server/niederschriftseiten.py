@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
+from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
@@ -20,10 +21,14 @@ from vorlagen.compute.sitzungen import tops
 from vorlagen.core.fmt import datum
 from vorlagen.core.schreibvorgang import Aenderung, schreiben, stand_der_datei, stand_von
 from vorlagen.load import facts as fakten
+from vorlagen.load.facts import Facts
+from vorlagen.load.niederschrift import Protokollpunkt
 from vorlagen.load.settings import wurzel_von
+from vorlagen.load.sitzungen import Sitzung
 from vorlagen.server import gitstand, protokoll
 from vorlagen.server import niederschrifteintrag as eintrag
 from vorlagen.server.anmeldung import seite
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.vorlagenseiten import abgleichen
 
 SEITE = f"{WURZEL}niederschrift/"  # alone: the Sitzungen held; + a Sitzung's id: its results
@@ -68,7 +73,7 @@ def _sitzungsdienst(meldung: str = NUR_LESEN) -> None:
         abort(_text(HTTPStatus.FORBIDDEN, meldung))
 
 
-def _facts(dienst):
+def _facts(dienst: Dienst) -> Facts:
     facts, probleme = fakten.load(dienst.data)
     if facts is None:
         meldungen = "\n".join(p.message for p in probleme[:5])
@@ -76,17 +81,17 @@ def _facts(dienst):
     return facts
 
 
-def _sitzung(facts, name: str):
+def _sitzung(facts: Facts, name: str) -> Sitzung:
     if not NAME.fullmatch(name) or name not in facts.sitzungen:
         abort(HTTPStatus.NOT_FOUND)
     return facts.sitzungen[name]
 
 
-def _titel(facts, sitzung) -> str:
+def _titel(facts: Facts, sitzung: Sitzung) -> str:
     return f"{facts.gremium(sitzung.gremium).name} am {datum(sitzung.datum)}"
 
 
-def _stand(punkt, beschluss: str) -> str:
+def _stand(punkt: Protokollpunkt | None, beschluss: str) -> str:
     """What a TOP's result is now, as its form carries it: a digest of its values (another's entry since: stale)."""
     abstimmung = punkt.abstimmung if punkt is not None else None
     werte = (
@@ -98,7 +103,7 @@ def _stand(punkt, beschluss: str) -> str:
     return eintrag.pruefsumme(repr(werte).encode("utf-8"))
 
 
-def _zeilen(facts, sitzung_id: str) -> list[dict]:
+def _zeilen(facts: Facts, sitzung_id: str) -> list[dict]:
     """Each TOP of the agenda with its result as the Niederschrift records it now."""
     quelle = facts.niederschriften.get(sitzung_id)
     punkte = {p.top: p for p in quelle.niederschrift.punkte} if quelle else {}
@@ -126,7 +131,7 @@ def _zeilen(facts, sitzung_id: str) -> list[dict]:
     return zeilen
 
 
-def _dateien(dienst, sitzung_id: str) -> list[tuple[str, str]]:
+def _dateien(dienst: Dienst, sitzung_id: str) -> list[tuple[str, str]]:
     """(address, label) of the built Niederschrift and Auszüge of the Sitzung."""
     ausgabe: Path = dienst.bauschlange.ausgabe
     adresse = f"{SEITE}{urllib.parse.quote(sitzung_id)}/datei/"
@@ -143,15 +148,15 @@ def _dateien(dienst, sitzung_id: str) -> list[tuple[str, str]]:
     return gefunden
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     _seiten(app, dienst)
     _schreiben(app, dienst)
     _kontrolle(app, dienst)
 
 
-def _seiten(app: Flask, dienst) -> None:
+def _seiten(app: Flask, dienst: Dienst) -> None:
     @app.get(SEITE)
-    def niederschrift_sitzungen():
+    def niederschrift_sitzungen() -> Response:
         _sitzungsdienst()
         facts, heute = _facts(dienst), dt.date.today()
         gehalten = sorted(
@@ -161,7 +166,7 @@ def _seiten(app: Flask, dienst) -> None:
         return seite("niederschriften.html.j2", liste=liste, seite_adresse=SEITE, kontrolle=KONTROLLE)
 
     @app.get(f"{SEITE}<name>")
-    def niederschrift_seite(name: str):
+    def niederschrift_seite(name: str) -> Response:
         _sitzungsdienst()
         facts = _facts(dienst)
         sitzung = _sitzung(facts, name)
@@ -183,7 +188,7 @@ def _seiten(app: Flask, dienst) -> None:
 
     @app.get(f"{SEITE}<name>/datei/<datei>")
     @app.get(f"{SEITE}<name>/datei/oeffentlich/<datei>")
-    def niederschrift_datei(name: str, datei: str):
+    def niederschrift_datei(name: str, datei: str) -> Response:
         _sitzungsdienst()
         oeffentlich = "/datei/oeffentlich/" in request.path
         if not NAME.fullmatch(name) or not DATEIEN.fullmatch(datei) or (oeffentlich and datei != "niederschrift.pdf"):
@@ -205,8 +210,8 @@ def _zurueck(name: str, was: str) -> Antwort:
     return redirect(f"{SEITE}{urllib.parse.quote(name)}?erledigt={was}", HTTPStatus.SEE_OTHER)
 
 
-def _schreiben(app: Flask, dienst) -> None:
-    def unter_dem_schloss(name: str, schreiben, erledigt: str):
+def _schreiben(app: Flask, dienst: Dienst) -> None:
+    def unter_dem_schloss(name: str, schreiben: Callable[[Dienst, str], Response | None], erledigt: str) -> Antwort:
         """One write of the Sitzungsdienst under the save lock, between fetching and sending the repository's
         commits; the page with its message when `schreiben` refuses, else back to the Niederschrift."""
         _sitzungsdienst(KEIN_RECHT)
@@ -219,15 +224,15 @@ def _schreiben(app: Flask, dienst) -> None:
         return _zurueck(name, erledigt)
 
     @app.post(f"{SEITE}<name>/eintragen")
-    def niederschrift_eintragen(name: str):
+    def niederschrift_eintragen(name: str) -> Antwort:
         return unter_dem_schloss(name, _eintragen, "eingetragen")
 
     @app.post(f"{SEITE}<name>/kopf")
-    def niederschrift_anlegen(name: str):
+    def niederschrift_anlegen(name: str) -> Antwort:
         return unter_dem_schloss(name, _anlegen, "angelegt")
 
     @app.post(f"{SEITE}<name>/bauen")
-    def niederschrift_bauen(name: str):
+    def niederschrift_bauen(name: str) -> Antwort:
         _sitzungsdienst(KEIN_BAU)
         _sitzung(_facts(dienst), name)
         with dienst.speichern:
@@ -242,7 +247,7 @@ def _schreiben(app: Flask, dienst) -> None:
         return _zurueck(name, "gebaut")
 
 
-def _vorher(facts, name: str):
+def _vorher(facts: Facts, name: str) -> Sitzung:
     """The Sitzung, refused when it has not taken place yet."""
     sitzung = _sitzung(facts, name)
     if sitzung.datum > dt.date.today():
@@ -250,7 +255,7 @@ def _vorher(facts, name: str):
     return sitzung
 
 
-def _eintragen(dienst, name: str) -> Response | None:
+def _eintragen(dienst: Dienst, name: str) -> Response | None:
     """The TOP's result written and committed as the person (under the server's lock); an answer when refused."""
     facts = _facts(dienst)
     sitzung = _vorher(facts, name)
@@ -278,7 +283,7 @@ def _eintragen(dienst, name: str) -> Response | None:
     return _festhalten(dienst, name, texte, f"Niederschrift {name}: Ergebnis zu TOP {top} eingetragen (im Browser)")
 
 
-def _anlegen(dienst, name: str) -> Response | None:
+def _anlegen(dienst: Dienst, name: str) -> Response | None:
     facts = _facts(dienst)
     _vorher(facts, name)
     yaml = dienst.data / "sitzungen" / name / eintrag.DATEI
@@ -292,7 +297,7 @@ def _anlegen(dienst, name: str) -> Response | None:
     return _festhalten(dienst, name, neu, f"Niederschrift {name}: angelegt (im Browser)")
 
 
-def _festhalten(dienst, name: str, texte: dict[Path, bytes | None], nachricht: str) -> Response | None:
+def _festhalten(dienst: Dienst, name: str, texte: dict[Path, bytes | None], nachricht: str) -> Response | None:
     """The files checked as `vorlagen pruefen` checks a Niederschrift, written all or none, committed as the
     person; an answer when refused."""
     aenderungen = [Aenderung(pfad, inhalt, stand_der_datei(pfad)) for pfad, inhalt in texte.items()]
@@ -314,9 +319,9 @@ def _festhalten(dienst, name: str, texte: dict[Path, bytes | None], nachricht: s
     return None
 
 
-def _kontrolle(app: Flask, dienst) -> None:
+def _kontrolle(app: Flask, dienst: Dienst) -> None:
     @app.get(KONTROLLE)
-    def niederschrift_kontrolle():
+    def niederschrift_kontrolle() -> Response:
         from vorlagen.compute.niederschrift import auftraege, offene_beratungen
 
         _sitzungsdienst()
@@ -337,7 +342,7 @@ def _kontrolle(app: Flask, dienst) -> None:
         )
 
     @app.get(f"{KONTROLLE}/datei/<datei>")
-    def niederschrift_kontrollliste(datei: str):
+    def niederschrift_kontrollliste(datei: str) -> Response:
         _sitzungsdienst()
         if not LISTEN.fullmatch(datei):
             abort(HTTPStatus.NOT_FOUND)

@@ -10,6 +10,7 @@ import json
 import smtplib
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -31,7 +32,7 @@ class Post:
     kennwort: str = ""
 
 
-def lesen(abschnitt: dict | None, fehler) -> Post | None:
+def lesen(abschnitt: dict | None, fehler: Callable[[str, str | None, str], Exception]) -> Post | None:
     """[post] of the configuration, None without it; `fehler(abschnitt, key, meldung)` makes the refusal."""
     if abschnitt is None:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import urllib.parse
+from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from vorlagen.meetings.publish import CHECKSUMS
 from vorlagen.server import gitstand, protokoll, veroeffentlichungspaket
 from vorlagen.server import tagesordnungsdatei as datei
 from vorlagen.server.anmeldung import seite
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.sitzungsseite import werte
 from vorlagen.server.vorlagenseiten import abgleichen
 
@@ -52,7 +54,7 @@ def _text(status: int, meldung: str) -> Response:
     return Response(meldung + "\n", status=status, mimetype="text/plain")
 
 
-def _pfad(dienst, kennung: str) -> Path:
+def _pfad(dienst: Dienst, kennung: str) -> Path:
     """The Sitzung's file, for the Sitzungsdienst only: 403 for everyone else, 404 for a Sitzung that is not there."""
     if "Sitzungsdienst" not in g.person.rollen():
         abort(_text(HTTPStatus.FORBIDDEN, KEIN_RECHT))
@@ -75,15 +77,15 @@ def summe(ausgabe: Path, kennung: str) -> str:
         return ""
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     _seiten(app, dienst)
     _tagesordnung(app, dienst)
     _bauen(app, dienst)
 
 
-def _seiten(app: Flask, dienst) -> None:
+def _seiten(app: Flask, dienst: Dienst) -> None:
     @app.get(f"{SEITE}<kennung>")
-    def sitzung(kennung: str):
+    def sitzung(kennung: str) -> Response:
         pfad = _pfad(dienst, kennung)
         auftrag = request.args.get("bau", "")
         ergebnis = werte(dienst, kennung, pfad, int(auftrag) if auftrag.isdigit() else 0)
@@ -101,7 +103,7 @@ def _seiten(app: Flask, dienst) -> None:
         return antwort
 
     @app.get(f"{SEITE}<kennung>/paket/<name>")
-    def paketdatei(kennung: str, name: str):
+    def paketdatei(kennung: str, name: str) -> Response:
         _pfad(dienst, kennung)
         wo = veroeffentlichungspaket.ordner(dienst.bauschlange.ausgabe, kennung) / name
         if not veroeffentlichungspaket.NAME.fullmatch(name) or not wo.is_file() or wo.is_symlink():
@@ -112,7 +114,13 @@ def _seiten(app: Flask, dienst) -> None:
         return antwort
 
 
-def _aendern(dienst, kennung: str, machen, erledigt: str, pruefen_vorher=None) -> Antwort:
+def _aendern(
+    dienst: Dienst,
+    kennung: str,
+    machen: Callable[[str], tuple[str, str]],
+    erledigt: str,
+    pruefen_vorher: Callable[[], None] | None = None,
+) -> Antwort:
     """One change of the agenda under the server's lock: based on what the page showed, checked like `pruefen`,
     written and committed as the person; `machen(text)` gives the new text and the commit's message. Back to the
     page when done, else why not (nothing written)."""
@@ -145,7 +153,7 @@ def _aendern(dienst, kennung: str, machen, erledigt: str, pruefen_vorher=None) -
     return _zurueck(kennung, erledigt=erledigt)
 
 
-def _freigegeben(dienst, nummer: str) -> None:
+def _freigegeben(dienst: Dienst, nummer: str) -> None:
     """A Vorlage goes on an agenda only released: every sign-off its Hausstil asks for holds for what it prints."""
     from vorlagen.building.vorbereitung import vorbereitet
     from vorlagen.review.zeichnen import freigabe_jetzt
@@ -168,9 +176,9 @@ def _freigegeben(dienst, nummer: str) -> None:
         raise datei.Abgelehnt(ENTWURF.format(bezeichnung=source.bezeichnung, wer=freigabe.wer()), HTTPStatus.CONFLICT)
 
 
-def _tagesordnung(app: Flask, dienst) -> None:
+def _tagesordnung(app: Flask, dienst: Dienst) -> None:
     @app.post(f"{SEITE}<kennung>/setzen")
-    def setzen(kennung: str):
+    def setzen(kennung: str) -> Antwort:
         _pfad(dienst, kennung)
         nummer, teil, vor = (request.form.get(k, "").strip() for k in ("vorlage", "teil", "vor"))
 
@@ -193,7 +201,7 @@ def _tagesordnung(app: Flask, dienst) -> None:
         return _aendern(dienst, kennung, machen, "gesetzt", lambda: _freigegeben(dienst, nummer))
 
     @app.post(f"{SEITE}<kennung>/entfernen")
-    def entfernen(kennung: str):
+    def entfernen(kennung: str) -> Antwort:
         top = request.form.get("top", "").strip()
 
         def machen(text: str) -> tuple[str, str]:
@@ -203,7 +211,7 @@ def _tagesordnung(app: Flask, dienst) -> None:
         return _aendern(dienst, kennung, machen, "entfernt")
 
     @app.post(f"{SEITE}<kennung>/verschieben")
-    def verschieben(kennung: str):
+    def verschieben(kennung: str) -> Antwort:
         top, teil, vor = (request.form.get(k, "").strip() for k in ("top", "teil", "vor"))
 
         def machen(text: str) -> tuple[str, str]:
@@ -215,9 +223,9 @@ def _tagesordnung(app: Flask, dienst) -> None:
         return _aendern(dienst, kennung, machen, "verschoben")
 
 
-def _bauen(app: Flask, dienst) -> None:
+def _bauen(app: Flask, dienst: Dienst) -> None:
     @app.post(f"{SEITE}<kennung>/bauen")
-    def bauen(kennung: str):
+    def bauen(kennung: str) -> Antwort:
         _pfad(dienst, kennung)
         with dienst.speichern:
             abgleichen(dienst, holen=True)
@@ -227,7 +235,7 @@ def _bauen(app: Flask, dienst) -> None:
         return _zurueck(kennung, bau=auftrag)
 
     @app.post(f"{SEITE}<kennung>/veroeffentlichen")
-    def veroeffentlichen(kennung: str):
+    def veroeffentlichen(kennung: str) -> Response:
         _pfad(dienst, kennung)
         ausgabe = dienst.bauschlange.ausgabe
         jetzt = summe(ausgabe, kennung)

@@ -12,9 +12,11 @@ from vorlagen.building.state import state_dir
 from vorlagen.core.fmt import datum
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load import facts as fakten
+from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.server import mitzeichnungsablauf as ablauf
 from vorlagen.server import protokoll, veroeffentlichungspaket
 from vorlagen.server import tagesordnungsdatei as datei
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.startseite import stand_in_worten
 
 
@@ -38,7 +40,7 @@ class Wahl:
     oeffentlich: bool
 
 
-def werte(dienst, kennung: str, pfad: Path, auftrag: int) -> dict:
+def werte(dienst: Dienst, kennung: str, pfad: Path, auftrag: int) -> dict:
     """The values of the page (sitzung.html.j2)."""
     gelesen = pfad.read_bytes()
     facts, probleme = fakten.load(dienst.data)
@@ -58,7 +60,7 @@ def werte(dienst, kennung: str, pfad: Path, auftrag: int) -> dict:
     schritte = ablauf.letzte(dienst.konfiguration.zustand)
     quellen = {s.vorlage.nummer: s for s in facts.vorlagen if s.vorlage.nummer is not None}
 
-    def stand(source) -> str:
+    def stand(source: VorlageSource) -> str:
         eintrag = manifest.entries.get(f"vorlage:{source.slug}")
         eigene = [s for (vorlage, _), s in schritte.items() if vorlage == source.folder.name]
         return stand_in_worten(eintrag.entwurf if eintrag else None, eigene)
@@ -95,7 +97,7 @@ def werte(dienst, kennung: str, pfad: Path, auftrag: int) -> dict:
     return ergebnis
 
 
-def _bau(dienst, kennung: str, auftrag: int) -> dict:
+def _bau(dienst: Dienst, kennung: str, auftrag: int) -> dict:
     """How far the build of this Sitzung's Mappen asked for (`auftrag`, 0: none asked on this page) is."""
     schlange = dienst.bauschlange
     gebaut, probleme = schlange.mappen.get(kennung, (0, ()))

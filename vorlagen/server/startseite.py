@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, g
+from flask import Flask, Response, g
 
 from vorlagen.building.bearbeiten.routen import WURZEL
 from vorlagen.building.cache import Manifest
@@ -17,9 +17,12 @@ from vorlagen.building.state import state_dir
 from vorlagen.compute.sitzungen import frist, tops
 from vorlagen.core.fmt import datum
 from vorlagen.load import facts as fakten
+from vorlagen.load.facts import Facts
+from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.server import mitzeichnungsablauf as ablauf
 from vorlagen.server.anmeldung import seite
-from vorlagen.server.rechte import darf_bearbeiten
+from vorlagen.server.dienstdaten import Dienst
+from vorlagen.server.rechte import Person, darf_bearbeiten
 
 ADRESSE = f"{WURZEL}start"
 
@@ -44,7 +47,7 @@ def stand_in_worten(entwurf: list[str] | None, schritte: list[ablauf.Schritt]) -
     return f"{grund} – {weg}" if weg else grund
 
 
-def _frist(facts, source, heute: dt.date) -> tuple[str, str, bool, int]:
+def _frist(facts: Facts, source: VorlageSource, heute: dt.date) -> tuple[str, str, bool, int]:
     kommend = sorted(
         (facts.sitzungen[b.sitzung] for b in source.vorlage.beratungsfolge if b.sitzung in facts.sitzungen),
         key=lambda s: s.datum,
@@ -62,7 +65,7 @@ def _frist(facts, source, heute: dt.date) -> tuple[str, str, bool, int]:
     return f"{gremium.name} am {datum(naechste.datum)}", wann, tage <= 7, tage
 
 
-def zeilen(dienst, person, heute: dt.date) -> tuple[list[Zeile], list[str]]:
+def zeilen(dienst: Dienst, person: Person, heute: dt.date) -> tuple[list[Zeile], list[str]]:
     """The rows of the person's Vorlagen (those of their Ämter), the most urgent deadline first; and what kept the
     data from being read (German), shown instead of deadlines."""
     facts, probleme = fakten.load(dienst.data)
@@ -99,7 +102,7 @@ class Kommend:
     offen: int
 
 
-def sitzungen(dienst, heute: dt.date) -> list[Kommend]:
+def sitzungen(dienst: Dienst, heute: dt.date) -> list[Kommend]:
     """Each Sitzung from today on with what it still lacks, the nearest deadline first."""
     facts, _ = fakten.load(dienst.data)
     if facts is None:
@@ -131,9 +134,9 @@ def sitzungen(dienst, heute: dt.date) -> list[Kommend]:
     return sorted(ergebnis, key=lambda k: k.tage)
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     @app.get(ADRESSE)
-    def meine():
+    def meine() -> Response:
         eigene, fehler = zeilen(dienst, g.person, dt.date.today())
         wartend = ablauf.wartend(dienst.konfiguration.zustand, g.person.mitzeichnungsrollen())
         return seite(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vorlagen.core.schreibvorgang import Aenderung, schreiben, stand_von
 from vorlagen.load.yamlschreiben import NichtTreu, YamlDatei, Zeile, Zitiert
+from vorlagen.server.rechte import Person
 
 TEILE = {"oeffentlich": "öffentlich", "nichtoeffentlich": "nichtöffentlich"}
 NUMMER = re.compile(r"[0-9]{1,3}(\.[0-9]{1,3}){0,3}")  # a TOP's number as the handbook writes it: "5", "5.1"
@@ -136,7 +137,7 @@ def pruefen(data: Path, pfad: Path, neu: str) -> list[str]:
     return [p.message for p in neue(data, pfad.parent, {pfad: neu})]
 
 
-def schreiben_und_einchecken(data: Path, pfad: Path, gelesen: bytes, neu: str, person, nachricht: str) -> str:
+def schreiben_und_einchecken(data: Path, pfad: Path, gelesen: bytes, neu: str, person: Person, nachricht: str) -> str:
     """The changed file written through the one safe way (never over a file changed since `gelesen` was read) and
     committed as the person; the commit."""
     from vorlagen.load.settings import wurzel_von

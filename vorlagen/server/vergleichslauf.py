@@ -37,10 +37,10 @@ class Abgebrochen(Exception):
     """The comparison did not run to its end: the German message for the page."""
 
 
-def _lauf(sender: Connection, *args) -> None:
+def _lauf(sender: Connection, data: Path, alt: str, neu: str, ordner: str, einstellungen: Path, tmp: Path) -> None:
     """The comparison in the child process; its result (or nothing, when it fails) sent back."""
     try:
-        sender.send(vorlage(*args))
+        sender.send(vorlage(data, alt, neu, ordner, einstellungen, tmp))
     finally:
         sender.close()
 

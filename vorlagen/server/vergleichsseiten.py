@@ -19,6 +19,7 @@ from vorlagen.load.settings import SETTINGS, wurzel_von
 from vorlagen.review.vorlagenvergleich import wortteile
 from vorlagen.server import vergleichslauf, verlauf
 from vorlagen.server.anmeldung import seite
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.rechte import darf_entwurf_sehen
 from vorlagen.server.vorlagenseiten import angaben, ordner_lesen
 
@@ -36,7 +37,7 @@ def _text(status: int, meldung: str) -> Response:
     return Response(meldung + "\n", status=status, mimetype="text/plain")
 
 
-def _ordner(dienst, name: str) -> Path:
+def _ordner(dienst: Dienst, name: str) -> Path:
     """The Vorlage's folder, for a person who may see its drafts; 404 for everyone else."""
     gefunden = ordner_lesen(dienst, name)
     if not darf_entwurf_sehen(g.person, angaben(gefunden)[0]):
@@ -56,15 +57,15 @@ def _commit(wurzel: Path, feld: str, adresse: str) -> str:
     return wert
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     data = dienst.data
 
     @app.get(f"{WURZEL}verlauf.css")
-    def verlauf_css():
+    def verlauf_css() -> Response:
         return Response((TEMPLATES / "server" / "verlauf.css").read_bytes(), mimetype="text/css")
 
     @app.get(f"{WURZEL}verlauf/<name>")
-    def verlauf_(name: str):
+    def verlauf_(name: str) -> Response:
         gefunden = _ordner(dienst, name)
         try:
             eintraege = verlauf.eintraege(wurzel_von(data), gefunden)
@@ -78,7 +79,7 @@ def einrichten(app: Flask, dienst) -> None:
         )
 
     @app.get(f"{WURZEL}vergleich/<name>")
-    def vergleich(name: str):
+    def vergleich(name: str) -> Response:
         gefunden = _ordner(dienst, name)
         wurzel = wurzel_von(data)
         zurueck = dienst.konfiguration.oeffentlich + verlauf.adresse(gefunden.name)

@@ -22,6 +22,7 @@ from vorlagen.load.settings import wurzel_von
 from vorlagen.load.yamlfile import Mapping, Scalar
 from vorlagen.server import entwuerfe, gitstand, protokoll, speichern, verlauf
 from vorlagen.server.anmeldung import mit_konto, seite
+from vorlagen.server.dienstdaten import Dienst
 from vorlagen.server.rechte import darf_bearbeiten, darf_entwurf_sehen, darf_lesen
 from vorlagen.server.staende import Staende
 
@@ -44,15 +45,15 @@ def angaben(ordner: Path) -> tuple[str | None, bool]:
     return wert("federfuehrend"), wert("oeffentlich") != "false"
 
 
-def _staende(dienst) -> Staende:
+def _staende(dienst: Dienst) -> Staende:
     return Staende(dienst.konfiguration.zustand, g.sitzung.csrf)
 
 
-def _bearbeiten(dienst) -> Bearbeiten:
+def _bearbeiten(dienst: Dienst) -> Bearbeiten:
     return Bearbeiten(dienst.data, lambda: dienst.bauschlange.stand.version, _staende(dienst))
 
 
-def ordner_lesen(dienst, name: str, schreiben: bool = False) -> Path:
+def ordner_lesen(dienst: Dienst, name: str, schreiben: bool = False) -> Path:
     """The folder of a Vorlage the person may see (and change); 404 for one they may not see, 403 for a write they
     may not make."""
     gefunden = bearbeitung.vorlagenordner(dienst.data, name)
@@ -70,7 +71,7 @@ def ordner_lesen(dienst, name: str, schreiben: bool = False) -> Path:
     return gefunden
 
 
-def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
+def abgleichen(dienst: Dienst, holen: bool = False, senden: bool = False) -> None:
     """With a remote in the configuration: its new commits brought in, or this server's pushed; what did not work
     goes to the service's log (the save itself stands). A HEAD that moved since the last look (a save, a pull, a
     commit made in the repository by hand) asks the build queue for a build."""
@@ -89,7 +90,7 @@ def abgleichen(dienst, holen: bool = False, senden: bool = False) -> None:
         dienst.bauschlange.anstossen()
 
 
-def mit_stand(dienst, ordner: Path, html: bytes) -> bytes:
+def mit_stand(dienst: Dienst, ordner: Path, html: bytes) -> bytes:
     """A Vorlage's page with the state of its sign-offs under its heading and the way to its sign-off page."""
     from markupsafe import escape
 
@@ -105,28 +106,28 @@ def mit_stand(dienst, ordner: Path, html: bytes) -> bytes:
     return html.replace(b"</h1>", b"</h1>" + kasten.encode("utf-8"), 1)
 
 
-def einrichten(app: Flask, dienst) -> None:
+def einrichten(app: Flask, dienst: Dienst) -> None:
     _lesen(app, dienst)
     _schreiben(app, dienst)
 
 
-def _lesen(app: Flask, dienst) -> None:
+def _lesen(app: Flask, dienst: Dienst) -> None:
     """The pages that read: the list, a Vorlage's form, a formula's value."""
     data = dienst.data
 
     @app.get("/")
-    def start():  # the person's start page (startseite.py)
+    def start() -> Antwort:  # the person's start page (startseite.py)
         return redirect(f"{WURZEL}start", HTTPStatus.SEE_OTHER)
 
     @app.get(f"{WURZEL}statisch/<name>")
-    def statisch(name: str):
+    def statisch(name: str) -> Response:
         datei = formularseiten.statisch(name)
         if datei is None:
             abort(HTTPStatus.NOT_FOUND)
         return Response(datei[0], mimetype=datei[1].split(";")[0])
 
     @app.get(WURZEL)
-    def uebersicht():
+    def uebersicht() -> Response:
         from vorlagen.building.bearbeiten.neu import SCHRITTE, auswahl
         from vorlagen.building.bearbeiten.vorlagenliste import eintraege
 
@@ -143,7 +144,7 @@ def _lesen(app: Flask, dienst) -> None:
         )
 
     @app.get(f"{WURZEL}vorlage/<name>")
-    def vorlage(name: str):
+    def vorlage(name: str) -> Response:
         gefunden = ordner_lesen(dienst, name)
         with dienst.speichern:
             abgleichen(dienst, holen=True)
@@ -162,17 +163,17 @@ def _lesen(app: Flask, dienst) -> None:
         return antwort
 
     @app.post(f"{WURZEL}formel/<name>")
-    def formel(name: str):
+    def formel(name: str) -> Response:
         gefunden = ordner_lesen(dienst, name)
         return Response(routen.formel_text(_bearbeiten(dienst), gefunden, _eingabe()), mimetype="text/plain")
 
 
-def _schreiben(app: Flask, dienst) -> None:
+def _schreiben(app: Flask, dienst: Dienst) -> None:
     """The writes: a save, and the decision where two people changed the same field."""
     data = dienst.data
 
     @app.post(f"{WURZEL}vorlage/<name>")
-    def speichern_(name: str):
+    def speichern_(name: str) -> Antwort:
         gefunden, eingabe = ordner_lesen(dienst, name, schreiben=True), _eingabe()
         with dienst.speichern:
             if eingabe.aktion != "speichern":
@@ -187,7 +188,7 @@ def _schreiben(app: Flask, dienst) -> None:
         return _antwort(gefunden, ergebnis)
 
     @app.post(f"{WURZEL}entscheiden/<name>")
-    def entscheiden(name: str):
+    def entscheiden(name: str) -> Antwort:
         gefunden = ordner_lesen(dienst, name, schreiben=True)
         meins, basis, anderer, wahl = speichern.entschieden({k: v[-1] for k, v in request.form.lists()})
         erlaubt = {
