@@ -9,7 +9,9 @@ meetings stage (Mappen, bundles, OParl, overview) are assembled there and writte
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from vorlagen.building import freigaben, plan
 from vorlagen.building.cache import ENGINE, Entry, Manifest, Stand, engine_key, packet_key, record_key, relative_reads
@@ -26,6 +28,7 @@ from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import digest as digest_of
 from vorlagen.core.reads import read_file, recording
 from vorlagen.load.satz import Satz
+from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.meetings import beschlusskontrolle, indexseiten, publish
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
@@ -33,6 +36,9 @@ from vorlagen.render import freigabe, satzregeln
 from vorlagen.render.document import Composer, VorlageDoc
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.templates import TEMPLATES
+
+if TYPE_CHECKING:
+    from vorlagen.meetings.mappe import Eintrag  # pypdf only when packets are built
 
 
 class Builder:
@@ -149,7 +155,7 @@ class Builder:
         self.progress.finish()
         return self.count
 
-    def _entwurf(self, source) -> bool:
+    def _entwurf(self, source: VorlageSource) -> bool:
         """Whether a Vorlage is an ENTWURF in this build (its files then lie in intern/)."""
         entry = self.new.entries.get(f"vorlage:{source.slug}")
         return entry is not None and bool(entry.entwurf)
@@ -171,11 +177,13 @@ class Builder:
             for warning in found:
                 self.progress.warn(warning)
 
-    def _job(self, html: str, folder: Path, created: dt.date, text: str | None, titel: str, word=False) -> RenderJob:
+    def _job(
+        self, html: str, folder: Path, created: dt.date, text: str | None, titel: str, word: bool = False
+    ) -> RenderJob:
         where = self.facts.paths.where(folder)
         return RenderJob(html, folder, self.roots, where, created, text, titel, self.satz, word)
 
-    def _compose_vorlage(self, source, after_failure: bool) -> list[Problem]:
+    def _compose_vorlage(self, source: VorlageSource, after_failure: bool) -> list[Problem]:
         """Composes a Vorlage inside a recording of everything it reads: its entry's record. After a failure only
         problems are collected."""
         with recording() as reads:
@@ -228,7 +236,7 @@ class Builder:
                 pdfs.append((anlage.datei, job, NONE))
         return pdfs
 
-    def _pdf(self, path: PurePosixPath, job: RenderJob, labels, previous: Entry | None, entry: Entry) -> None:
+    def _pdf(self, path: PurePosixPath, job: RenderJob, labels: Labels, previous: Entry | None, entry: Entry) -> None:
         """One PDF of an entry: linked when it did not change (the file, its reads and its warnings carry over),
         else rendered and written when done."""
         done, unchanged = labels
@@ -317,8 +325,8 @@ class Builder:
             return
         from vorlagen.meetings import mappe  # pypdf only when packets are built
 
-        def cover(intern: bool):
-            def render(inhalt) -> bytes:
+        def cover(intern: bool) -> Callable[[list[Eintrag]], bytes]:
+            def render(inhalt: list[Eintrag]) -> bytes:
                 html = self.meetings.cover(doc, intern, inhalt)
                 titel = f"Deckblatt der Sitzungsmappe {doc.id}"
                 job = self._job(html, self.facts.data_dir, doc.sitzung.datum, None, titel)

@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.building.state import MANIFEST
 from vorlagen.core.engine import LIBRARIES, code_files
@@ -22,6 +23,9 @@ from vorlagen.core.reads import ABSENT, hash_of, read_file
 from vorlagen.load.facts import Facts
 from vorlagen.load.vertretung import DATEI as VERTRETUNG
 from vorlagen.render.templates import TEMPLATES
+
+if TYPE_CHECKING:
+    from vorlagen.building.workers import RenderJob
 
 ENGINE = "@engine"  # the record's name for the program, the data's templates and koerperschaft.yaml
 
@@ -96,7 +100,7 @@ class Stand:
         return all(self.value(name) == value for name, value in reads.items())
 
 
-def render_key(job, engine: str) -> str:
+def render_key(job: RenderJob, engine: str) -> str:
     """What a rendered PDF (and the Word file made with it) depends on besides the files WeasyPrint reads: the engine,
     its document, its base folder, its text, the Hausstil's rules of the print and whether it comes with a Word file. The project's location is left out (as from the PDF's
     /ID), so clones agree."""

@@ -193,7 +193,7 @@ class LocalServer(socketserver.TCPServer):
             self.shutdown_request(conn)
             self.slots.release()
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(self, request: object, client_address: object) -> None:
         """One line instead of a traceback; a reader who went away is no error."""
         error = sys.exc_info()[1]
         if not isinstance(error, (ConnectionError, TimeoutError)):

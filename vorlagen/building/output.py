@@ -18,6 +18,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 
 from vorlagen.building.state import MANIFEST, OWNED
 from vorlagen.core.dateinamen import windows_problems
@@ -179,7 +180,9 @@ class Staging:
         folders = {parent.as_posix() for relative in self.planned for parent in relative.parents} - {"."}
         return self.out.is_dir() and not self.other and names == self.present and folders == self.folders
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         if kind is not None:
             if self.tmp is not None:
                 shutil.rmtree(self.tmp, ignore_errors=True)

@@ -13,7 +13,7 @@ import os
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from http import HTTPStatus
 from pathlib import Path
@@ -237,7 +237,7 @@ def _interval(seconds_per_look: float) -> float:
 class Preview:
     """The `serve` command: bind the port, build once, then rebuild on every change and serve the output."""
 
-    def __init__(self, data: Path, out: Path, port: int, say=print):
+    def __init__(self, data: Path, out: Path, port: int, say: Callable[[str], None] = print):
         self.data, self.out, self.port, self.say = data, out, port, say
         self.state = State()
         self.renderer = Renderer()  # serve keeps its own workers warm for the writing loop

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import TextIO
 
 
 class Progress:
-    def __init__(self, stream=None, live: bool | None = None):
+    def __init__(self, stream: TextIO | None = None, live: bool | None = None) -> None:
         self.stream = stream or sys.stdout
         if live is None:
             live = self.stream.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"

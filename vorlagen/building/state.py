@@ -83,6 +83,6 @@ class BuildLock:
                 os.replace(folder / "out", self.out)  # killed between moving the old output aside and the new in
             shutil.rmtree(folder, ignore_errors=True)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.lock is not None:
             self.lock.release()

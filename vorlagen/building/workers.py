@@ -16,6 +16,7 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
@@ -94,7 +95,7 @@ def _set_up() -> None:
 
 
 @contextmanager
-def _no_interrupt():
+def _no_interrupt() -> Iterator[None]:
     """Holds Strg+C back in this thread while it may start a worker: the worker inherits that, so a Strg+C while
     it imports (before _start_worker ignores it) prints no traceback either. This thread gets it afterwards."""
     if not hasattr(signal, "pthread_sigmask"):
@@ -157,7 +158,7 @@ class _Fonts:
     worker must therefore not hand a configuration to a job of other roots (another clone's fonts of the
     same family would win) or after one of its font files changed."""
 
-    def __init__(self, roots: tuple[Path, ...], config):
+    def __init__(self, roots: tuple[Path, ...], config: object) -> None:
         self.roots, self.config = roots, config
         self.reads: dict[Path, str] = {}
 

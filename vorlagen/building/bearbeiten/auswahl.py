@@ -5,12 +5,16 @@ Herleitung while it is typed."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.core.problems import BuildFailed, Paths, Problem
 from vorlagen.core.reads import ueberlagert
 
+if TYPE_CHECKING:
+    from vorlagen.compute.hauptbuch import Project
 
-def projekt(data: Path, dateien: dict[Path, str] | None = None):
+
+def projekt(data: Path, dateien: dict[Path, str] | None = None) -> Project | None:
     """The data folder loaded and computed (with these texts in place of the files); None when it has problems."""
     from vorlagen.building.vorbereitung import vorbereitet
 
@@ -21,7 +25,7 @@ def projekt(data: Path, dateien: dict[Path, str] | None = None):
             return None
 
 
-def vorschlaege(project) -> dict[str, list[tuple[str, str]]]:
+def vorschlaege(project: Project | None) -> dict[str, list[tuple[str, str]]]:
     """Field key → the words the data knows for it, with what each is (shown beside it in the browser's list)."""
     if project is None:
         return {}
@@ -41,7 +45,7 @@ def vorschlaege(project) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def liste(project, ordner: Path) -> list[tuple[str, str]]:
+def liste(project: Project | None, ordner: Path) -> list[tuple[str, str]]:
     """Every name a text of the Vorlage can quote, written as in a text (with its filter), and its printed value."""
     if project is None:
         return []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlagen.building.bearbeiten.entwurf import Eingabe, aktion, anwenden
-from vorlagen.building.bearbeiten.felder import Gruppe, alle, formular, punktiert
+from vorlagen.building.bearbeiten.felder import Feld, Gruppe, Liste, Offen, alle, formular, punktiert
 from vorlagen.building.bearbeiten.pruefung import neue
 from vorlagen.building.bearbeiten.sitzung import Sitzung
 from vorlagen.core.kodierung import NichtUtf8, als_text
@@ -71,7 +71,7 @@ def _lesbar(machen: Callable[..., Seite]) -> Callable[..., Seite]:
     """A page made from the Vorlage's files; where one of them is no UTF-8, a page that says so and holds no form."""
 
     @functools.wraps(machen)
-    def seite(data: Path, ordner: Path, *args, **kwargs) -> Seite:
+    def seite(data: Path, ordner: Path, *args: object, **kwargs: object) -> Seite:
         try:
             return machen(data, ordner, *args, **kwargs)
         except KeinUtf8 as error:
@@ -295,7 +295,7 @@ def zuordnen(data: Path, seite: Seite, problems: list[Problem]) -> None:
     paths = Paths()
     yaml = paths.show(seite.ordner / YAML)
     texte = {paths.show(seite.ordner / name): name for name in seite.texte}
-    elemente = [e for e in alle(seite.modell) if getattr(e, "zeile", None)] if seite.modell else []
+    elemente = [e for e in alle(seite.modell) if not isinstance(e, Offen) and e.zeile] if seite.modell else []
     for problem in problems:
         if problem.where.path in texte:
             seite.meldungen.setdefault(f"t:{texte[problem.where.path]}", []).append(str(problem))
@@ -307,7 +307,7 @@ def zuordnen(data: Path, seite: Seite, problems: list[Problem]) -> None:
             seite.allgemein.append(str(problem))
 
 
-def _element_der_zeile(elemente: list, problem: Problem):
+def _element_der_zeile(elemente: list[Feld | Gruppe | Liste], problem: Problem) -> Feld | Gruppe | Liste:
     """The element a problem's line belongs to: on that line the field its message names (or the first), else the
     last element that starts above it."""
     line = problem.where.line or 0
@@ -315,7 +315,7 @@ def _element_der_zeile(elemente: list, problem: Problem):
     genannt = [e for e in auf if f"„{e.pfad[-1]}“" in problem.message]
     if genannt or auf:
         return (genannt or auf)[-1 if genannt else 0]
-    davor = [e for e in elemente if e.zeile < line]
+    davor = [e for e in elemente if (e.zeile or 0) < line]  # each has its line (zuordnen)
     return davor[-1] if davor else elemente[0]
 
 

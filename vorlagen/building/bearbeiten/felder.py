@@ -82,6 +82,9 @@ class Offen:
     hilfe: str
 
 
+Element = Feld | Gruppe | Liste | Offen  # one element of a form
+
+
 def punktiert(pfad: Pfad) -> str:
     return ".".join(str(schritt) for schritt in pfad)
 
@@ -110,7 +113,9 @@ def formular(cls: type, node: Node | None, pfad: Pfad = (), art: str | None = No
     return gruppe
 
 
-def _element(typ: typing.Any, node: Node | None, pfad: Pfad, hilfe: str, zeile: int | None, art: str | None = None):
+def _element(
+    typ: typing.Any, node: Node | None, pfad: Pfad, hilfe: str, zeile: int | None, art: str | None = None
+) -> Element:
     """The form element of one entry of a record (`art`: the kind of the table it is in)."""
     kind, argument = _kind(typ)
     label = beschriftung(str(pfad[-1]))
@@ -132,7 +137,7 @@ def _element(typ: typing.Any, node: Node | None, pfad: Pfad, hilfe: str, zeile: 
     return Feld(pfad, label, hilfe, typ if kind != "literal" else str, _text(node, typ), wahl, zeile)
 
 
-def _union(optionen: tuple, node: Node | None, pfad: Pfad, hilfe: str, zeile: int | None):
+def _union(optionen: tuple, node: Node | None, pfad: Pfad, hilfe: str, zeile: int | None) -> Element:
     """A value or a section (finanzielle_auswirkungen: a Markdown file or the figures): as it is written."""
     record = next(t for t in optionen if dataclasses.is_dataclass(t))
     if isinstance(node, Mapping):
@@ -186,7 +191,7 @@ def _pflicht(spec: dataclasses.Field) -> bool:
     return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
 
 
-def alle(element) -> list:
+def alle(element: Element) -> list[Element]:
     """Every element of a form, in the order of the page."""
     found = [element]
     for kind in ("eintraege", "weitere"):
@@ -195,5 +200,5 @@ def alle(element) -> list:
     return found
 
 
-def felder(element) -> list[Feld]:
+def felder(element: Element) -> list[Feld]:
     return [e for e in alle(element) if isinstance(e, Feld)]

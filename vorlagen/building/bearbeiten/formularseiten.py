@@ -10,7 +10,7 @@ import re
 
 import jinja2
 
-from vorlagen.building.bearbeiten.felder import Feld, Gruppe, Liste, Offen, punktiert
+from vorlagen.building.bearbeiten.felder import Element, Feld, Gruppe, Liste, Offen, punktiert
 from vorlagen.building.bearbeiten.werte import ZAHLEN
 from vorlagen.core.engine import TEMPLATES
 
@@ -41,7 +41,7 @@ def umgebung() -> jinja2.Environment:
     return env
 
 
-def art(element) -> str:
+def art(element: Element) -> str:
     kinds = {Feld: "feld", Gruppe: "gruppe", Liste: "liste", Offen: "offen"}
     return kinds[type(element)]
 
@@ -60,7 +60,7 @@ def eingabeart(feld: Feld) -> str:
     return "text"
 
 
-def seite(name: str, **werte) -> bytes:
+def seite(name: str, **werte: object) -> bytes:
     return umgebung().get_template(name).render(**werte).encode("utf-8")
 
 

@@ -8,9 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import BuildFailed
+
+if TYPE_CHECKING:
+    from vorlagen.load.facts import Facts
+    from vorlagen.load.neue_vorlage import Schritt
 
 SCHRITTE = 4  # Beratungen the form offers; more are added in the form of the Vorlage
 
@@ -91,7 +96,7 @@ def anlegen(data: Path, felder: dict[str, str]) -> Angelegt:
     return Angelegt(ordner=Path(written[0]).parent.name)
 
 
-def beratungsfolge(facts, felder: dict[str, str]):
+def beratungsfolge(facts: Facts, felder: dict[str, str]) -> tuple[list[Schritt], list[str]]:
     """The Beratungen the form names (fields schritt-1 … and rolle-1 …, empty ones left out; an empty Rolle: as
     usual), and what is wrong with them: a Sitzung or Gremium the data does not know, a Zuständigkeit the Hausstil
     does not know, an order that is not the order of the dates (in the words of `pruefen`)."""

@@ -14,10 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.building.bearbeiten import bearbeitung, formularseiten
 from vorlagen.building.bearbeiten.entwurf import Eingabe
 from vorlagen.building.bearbeiten.sitzung import Sitzung
+
+if TYPE_CHECKING:
+    from vorlagen.building.localserver import LocalHandler
 
 WURZEL = "/__vorlagen/bearbeiten/"
 MAX_FELDER = 5000
@@ -43,7 +47,7 @@ class Bearbeiten:
     sitzung: Sitzung = field(default_factory=Sitzung)
 
 
-def get(handler, bearbeiten: Bearbeiten) -> None:
+def get(handler: LocalHandler, bearbeiten: Bearbeiten) -> None:
     pfad, _, abfrage = handler.path.partition("?")
     rest = pfad[len(WURZEL) :] if pfad.startswith(WURZEL) else None
     if rest == "":
@@ -62,7 +66,7 @@ def get(handler, bearbeiten: Bearbeiten) -> None:
     return _antwort(handler, HTTPStatus.OK, _vorlage(bearbeiten, seite))
 
 
-def post(handler, bearbeiten: Bearbeiten) -> None:
+def post(handler: LocalHandler, bearbeiten: Bearbeiten) -> None:
     if not _eigene_seite(handler):
         return handler.answer(HTTPStatus.FORBIDDEN, FREMD.format(port=handler.server.port))
     pfad, _, abfrage = handler.path.partition("?")
@@ -127,13 +131,13 @@ def _formel(bearbeiten: Bearbeiten, ordner: Path, eingabe: Eingabe) -> str:
     return formel(bearbeiten.data, ordner, dateien, ids[0] if ids else "", bereich)
 
 
-def _eigene_seite(handler) -> bool:
+def _eigene_seite(handler: LocalHandler) -> bool:
     """A write comes from a page of the preview: the browser names it in Origin (the server refuses any other)."""
     origins = handler.headers.get_all("Origin") or []
     return len(origins) == 1 and origins[0].strip().lower() in handler.server.origins
 
 
-def stand(handler, bearbeiten: Bearbeiten, probleme: list[str], word: Callable[[str], bool]) -> None:
+def stand(handler: LocalHandler, bearbeiten: Bearbeiten, probleme: list[str], word: Callable[[str], bool]) -> None:
     """How far the preview has built, for the page of the Vorlage the address names (STAND + its folder): the
     preview's problems above the form; `word(pdf address)`: whether its Word file was made."""
     name = urllib.parse.unquote(urllib.parse.urlsplit(handler.path).path[len(STAND) :])
@@ -154,7 +158,7 @@ def _ordner(bearbeiten: Bearbeiten, rest: str | None) -> Path | None:
     return bearbeitung.vorlagenordner(bearbeiten.data, urllib.parse.unquote(rest[len("vorlage/") :]))
 
 
-def _neu(handler, bearbeiten: Bearbeiten, eingabe: Eingabe) -> None:
+def _neu(handler: LocalHandler, bearbeiten: Bearbeiten, eingabe: Eingabe) -> None:
     from vorlagen.building.bearbeiten.neu import anlegen
 
     angelegt = anlegen(bearbeiten.data, eingabe.felder)
@@ -217,7 +221,7 @@ def _vorlage(bearbeiten: Bearbeiten, seite: bearbeitung.Seite) -> bytes:
     )
 
 
-def _antwort(handler, status: HTTPStatus, body: bytes, art: str = "text/html; charset=utf-8") -> None:
+def _antwort(handler: LocalHandler, status: HTTPStatus, body: bytes, art: str = "text/html; charset=utf-8") -> None:
     handler.send_response(status)
     handler.send_header("Content-Type", art)
     handler.send_header("Content-Length", str(len(body)))
@@ -232,7 +236,7 @@ def _antwort(handler, status: HTTPStatus, body: bytes, art: str = "text/html; ch
         handler.wfile.write(body)
 
 
-def _weiter(handler, ziel: str) -> None:
+def _weiter(handler: LocalHandler, ziel: str) -> None:
     """After a save: the page again by GET, so that reloading it sends nothing twice."""
     handler.send_response(HTTPStatus.SEE_OTHER)
     handler.send_header("Location", ziel)
