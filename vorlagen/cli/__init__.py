@@ -13,6 +13,8 @@ import signal
 import sys
 import threading
 import time
+from argparse import Namespace
+from types import FrameType
 
 from vorlagen.cli import (
     aktualisierung,
@@ -246,7 +248,7 @@ class Beendet(BaseException):
     Strg+C – the workers end, their temporary folder goes, the previous output stays."""
 
 
-def _beendet(signum, frame) -> None:
+def _beendet(signum: int, frame: FrameType | None) -> None:
     raise Beendet
 
 
@@ -291,7 +293,7 @@ def _main(argv: list[str] | None) -> int:
         return code
 
 
-def _ausfuehren(command: Command, args) -> int:
+def _ausfuehren(command: Command, args: Namespace) -> int:
     """The command, every problem and error in German with its exit code."""
     try:
         if command.data:
@@ -334,7 +336,7 @@ def _ausfuehren(command: Command, args) -> int:
         return max(command.failure, 1)  # vergleichen: 1 would say „changes found“
 
 
-def _womit(command: Command, args) -> str:
+def _womit(command: Command, args: Namespace) -> str:
     """What -v says first: the program and what the command works with."""
     from vorlagen import __version__
 

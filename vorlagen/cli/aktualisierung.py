@@ -11,6 +11,7 @@ from vorlagen.core.problems import BuildFailed, Problem, raise_if
 
 if TYPE_CHECKING:
     from vorlagen.core.schreibvorgang import Aenderung
+    from vorlagen.load.land import Land
 
 
 def aktualisieren_options(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +34,7 @@ def aktualisieren_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _land(text: str):
+def _land(text: str) -> Land:
     """The Land named with `--land` (a name or an abbreviation of laender.yaml)."""
     from vorlagen.load.land import land_von, unbekanntes_land
 

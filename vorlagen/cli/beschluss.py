@@ -7,14 +7,21 @@ prints these amounts, whatever `gebunden` says later.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.core import schreibvorgang
 from vorlagen.core.fmt import datum as tag
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.core.reads import ABSENT
 from vorlagen.load.settings import wurzel_von
+
+if TYPE_CHECKING:
+    from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
+    from vorlagen.load.haushalt import Haushalt
+    from vorlagen.load.vorlagenordner import VorlageSource
 
 
 def beschluss_options(parser: argparse.ArgumentParser) -> None:
@@ -27,8 +34,9 @@ def _refuse(message: str) -> BuildFailed:
     return BuildFailed([Problem(Where("vorlagen beschluss"), message)])
 
 
-def jahre(daten) -> set[int]:
+def jahre(daten: FinanzielleAuswirkungen | None) -> set[int]:
     """The Haushaltsjahre a Vorlage's Finanzielle Auswirkungen read: its amounts, Deckungen and VEs."""
+    assert daten is not None  # a Vorlage whose Haushalt is kept computes from it (its callers checked)
     betraege = [p.betraege for p in daten.positionen] + [d.jahre for d in daten.deckung]
     found = {int(j) for jahre in betraege for j in jahre if j.isdigit()}
     for ve in daten.verpflichtungsermaechtigungen:
@@ -40,7 +48,7 @@ def _betrag(wert: Decimal | None) -> str:
     return "~" if wert is None else format(wert, "f")
 
 
-def yaml_text(datum, haushalte: dict, stand) -> str:
+def yaml_text(datum: dt.date, haushalte: dict[int, Haushalt], stand: dt.date) -> str:
     """beschlossen.yaml: the decision day, the day of the Haushalt's state, and every Position of the years read,
     with its amounts of that day."""
     from vorlagen.load.beschlossen import KOPF
@@ -65,13 +73,13 @@ def yaml_text(datum, haushalte: dict, stand) -> str:
     return "\n".join(lines) + "\n"
 
 
-def am_beschluss(haushalte: dict, source, entschieden) -> dict:
+def am_beschluss(haushalte: dict[int, Haushalt], source: VorlageSource, entschieden: dt.date) -> dict[int, Haushalt]:
     """The Haushalte of the years the Vorlage reads, as they stood on the decision day (bookings before it bound)."""
     gelesen = jahre(source.vorlage.finanzen_daten)
     return {j: h.am(entschieden) for j, h in dict.items(haushalte) if j in gelesen}
 
 
-def schreiben(data: Path, datei: Path, entschieden, haushalte: dict, stand) -> None:
+def schreiben(data: Path, datei: Path, entschieden: dt.date, haushalte: dict[int, Haushalt], stand: dt.date) -> None:
     """beschlossen.yaml (new: absent when read) written whole or not at all in the data folder `data`; BuildFailed
     with the German problem when it cannot be."""
     inhalt = yaml_text(entschieden, haushalte, stand).encode("utf-8")

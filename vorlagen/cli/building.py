@@ -8,11 +8,18 @@ import errno
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.core.engine import befehl
 from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Paths
 from vorlagen.core.versions import warn_of_drift
+
+if TYPE_CHECKING:
+    from vorlagen.compute.hauptbuch import Project
+    from vorlagen.load.facts import Facts
+    from vorlagen.load.hausstil import Hausstil
+    from vorlagen.render.document import Composer, VorlageDoc
 
 
 def build_options(parser: argparse.ArgumentParser) -> None:
@@ -116,7 +123,7 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vorbereitet(data: Path):
+def _vorbereitet(data: Path) -> tuple[Project, dict[str, str]]:
     """The project to build, after the Haushalt of each decision not kept yet was kept where git tells it (each file
     written is said); VorlageSource.slug → why the Haushalt of its decision could not be kept."""
     from vorlagen.building.vorbereitung import vorbereitet
@@ -130,7 +137,7 @@ def _vorbereitet(data: Path):
     return project, ungehalten
 
 
-def _nicht_festgehalten(project, ungehalten: dict[str, str]) -> None:
+def _nicht_festgehalten(project: Project, ungehalten: dict[str, str]) -> None:
     """A hint per decided Vorlage whose Haushalt of the decision is not kept (`vorlagen beschluss`), and why the build
     could not keep it."""
     from vorlagen.compute.beschluss import nicht_festgehalten
@@ -141,7 +148,7 @@ def _nicht_festgehalten(project, ungehalten: dict[str, str]) -> None:
         print(f"{art}: {hinweis}{warum}")  # without a reason: kept by an earlier version, without its day
 
 
-def _not_in_oparl(facts) -> None:
+def _not_in_oparl(facts: Facts) -> None:
     """A hint per public Vorlage that OParl leaves out while its Nummer is open."""
     if facts.koerperschaft.oparl is None:
         return
@@ -220,7 +227,7 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _beschluesse(composer) -> None:
+def _beschluesse(composer: Composer) -> None:
     """For `check`: each decided Vorlage whose Haushalt of the decision is not kept (beschlossen.yaml), and each
     Deckung of a decided Vorlage that its source no longer has free (the decided document stays as decided; this is
     the note instead of a reprint)."""
@@ -233,7 +240,7 @@ def _beschluesse(composer) -> None:
         print("\nHinweise zu beschlossenen Vorlagen:\n" + "\n".join(f"  {h}" for h in hinweise))
 
 
-def _satz(project, docs, out: Path) -> None:
+def _satz(project: Project, docs: list[VorlageDoc], out: Path) -> None:
     """The layout check: the changed documents are set as a build sets them (as long as their build takes); a table
     too wide for the page stops here with its problem, text running over its box is a warning."""
     from vorlagen.building.satzpruefung import satz_pruefen
@@ -261,7 +268,7 @@ def _satz(project, docs, out: Path) -> None:
     )
 
 
-def _entwuerfe(docs, paths: Paths) -> None:
+def _entwuerfe(docs: list[VorlageDoc], paths: Paths) -> None:
     """Each missing or stale sign-off: the Vorlage stays an ENTWURF, and no Sitzungsmappe takes it."""
     from vorlagen.load.mitzeichnung import DATEI
     from vorlagen.render.freigabe import was_tun
@@ -280,7 +287,7 @@ def _entwuerfe(docs, paths: Paths) -> None:
         print("\nNoch nicht freigegeben (ENTWURF – keine Sitzungsmappe nimmt sie auf):\n" + "\n".join(lines))
 
 
-def _links_as_text(docs, oparl: bool) -> None:
+def _links_as_text(docs: list[VorlageDoc], oparl: bool) -> None:
     """A hint per Vorlage whose PDFs print links to Anlagen as text: why, and what would make them links."""
     for doc in docs:
         if doc.verweise_als_text:
@@ -298,7 +305,7 @@ def _links_as_text(docs, oparl: bool) -> None:
             )
 
 
-def _stale_schema(root: Path, hausstil) -> None:
+def _stale_schema(root: Path, hausstil: Hausstil) -> None:
     """A hint when the repository's schema/ (for editors) was written by another version of the program or for
     another Hausstil (its own words are in the schema)."""
     from vorlagen.load.schemadateien import schema_files

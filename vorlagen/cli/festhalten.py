@@ -6,6 +6,7 @@ files; without such a commit (no repository, no git, none before the day) nothin
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from vorlagen.core.problems import Paths
 from vorlagen.load.beschlossen import DATEI
 from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.records import changed, read_data_file
+from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.review.gitrev import Commit, OhneGeschichte, eingecheckt, extract, letzter_vor, unveraendert_seit
 
 
@@ -62,7 +64,13 @@ def festhalten(project: Project, say: Callable[[str], None]) -> dict[str, str]:
 
 
 def _aus_commit(
-    heute: dict, source, entschieden, ordner: Path, root: Path, commit: Commit, shown: str
+    heute: dict[int, Haushalt],
+    source: VorlageSource,
+    entschieden: dt.date,
+    ordner: Path,
+    root: Path,
+    commit: Commit,
+    shown: str,
 ) -> dict[int, Haushalt]:
     """The Haushalte of the years the Vorlage reads as `commit` had them, on the decision day, with the Positionen
     the Haushalt still has (a Position removed since is read by no decided Vorlage that still computes)."""

@@ -14,6 +14,10 @@ import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vorlagen.building.localserver import LocalHandler
 
 SOURCES = Path(__file__).resolve().parents[2] / "docs"  # the handbook of this checkout of the program
 PACKAGED = Path(__file__).resolve().parents[1] / "handbuch"  # the handbook an installed program carries
@@ -83,7 +87,7 @@ def arbeitsordner(sources: Path) -> Path:
     return folder
 
 
-def _handbook_handler():
+def _handbook_handler() -> type[LocalHandler]:
     """The local server's handler, answering as the handbook instead of as the preview."""
     from vorlagen.building.localserver import ANSWERS, FORBIDDEN, FREMD, LocalHandler
 

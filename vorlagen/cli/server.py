@@ -12,8 +12,12 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.server.rechte import ROLLEN
+
+if TYPE_CHECKING:
+    from vorlagen.server.konfiguration import Konfiguration
 
 KONFIGURATION = "vorlagen-server.toml"
 
@@ -88,7 +92,7 @@ def _konfiguration() -> int:
     return 0
 
 
-def _konto(konfiguration, name: str, args: argparse.Namespace) -> int:
+def _konto(konfiguration: Konfiguration, name: str, args: argparse.Namespace) -> int:
     import re
 
     from vorlagen.server import konten

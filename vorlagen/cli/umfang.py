@@ -16,6 +16,7 @@ import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TextIO
 
 LEISE, NORMAL, AUSFUEHRLICH = -1, 0, 1
 
@@ -49,7 +50,7 @@ def optionen(parser: argparse.ArgumentParser, ergebnis: bool) -> None:
 class _Filter(io.TextIOBase):
     """A text stream that passes on only the whole lines `behalten` keeps (what is left at the end, too)."""
 
-    def __init__(self, stream, behalten: Callable[[str], bool]):
+    def __init__(self, stream: TextIO, behalten: Callable[[str], bool]) -> None:
         self.stream, self.behalten, self.rest = stream, behalten, ""
 
     def write(self, text: str) -> int:

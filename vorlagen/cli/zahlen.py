@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from vorlagen.core.befehlszeile import argument, befehlszeile
 from vorlagen.core.engine import befehl
+
+if TYPE_CHECKING:
+    from vorlagen.compute.hauptbuch import Project, Rechnung
+    from vorlagen.load.vorlagenordner import VorlageSource
+    from vorlagen.render.raster import Raster
 
 
 def zahlen_options(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +66,7 @@ def zahlen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
+def _herleitung(args: argparse.Namespace, project: Project, source: VorlageSource, rechnung: Rechnung) -> int:
     """`zahlen NUMMER NAME [ZEILE SPALTE]`: how a named figure or a table cell comes about; a table alone: its
     cells with their row and column."""
     from vorlagen.compute.herleitung import text
@@ -127,7 +133,7 @@ def _herleitung(args: argparse.Namespace, project, source, rechnung) -> int:
     return 0
 
 
-def _tabellen_hinweis(project, source, rechnung) -> None:
+def _tabellen_hinweis(project: Project, source: VorlageSource, rechnung: Rechnung) -> None:
     """The tables whose cells `zahlen NUMMER TABELLE ZEILE SPALTE` derives."""
     from vorlagen.compute.herleitung.zeilen import Kontext
     from vorlagen.render.raster.vorlage import raster
@@ -143,7 +149,7 @@ def _tabellen_hinweis(project, source, rechnung) -> None:
 _WURZELN = ("finanzierung", "uebersicht", "bescheide", "antraege", "verteilungen", "haushalt", "zahlen", "kennzahlen")
 
 
-def _zellen(tables, nummer: str) -> str:
+def _zellen(tables: list[Raster], nummer: str) -> str:
     """The figures of a table, one per line with its row and column, ready to ask for one's derivation."""
 
     lines = [f"Die Herleitung einer Zelle zeigt: {befehlszeile(befehl(), 'zahlen', nummer, tables[0].id)} ZEILE SPALTE"]
