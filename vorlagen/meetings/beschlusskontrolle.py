@@ -13,6 +13,8 @@ from vorlagen.compute.niederschrift import Auftragszeile, auftraege
 from vorlagen.core.fmt import Zahlformat, datum
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, raise_if
+from vorlagen.load.beschlossen import Beschlossen
+from vorlagen.load.haushaltsposition import Position
 from vorlagen.render.document import INTERNAL, Composer, slugify
 
 FOLDER = INTERNAL.parent / "beschlusskontrolle"
@@ -97,7 +99,7 @@ def _hinweis(
     tag: dt.date,
     jahr: int,
     stelle: str,
-    betrag,
+    betrag: Fraction,
     offen: Fraction,
     frei: Fraction,
     seither: bool,
@@ -121,7 +123,7 @@ def _hinweis(
     )
 
 
-def _kept(beschlossen, jahr: int, position) -> Decimal | None:
+def _kept(beschlossen: Beschlossen | None, jahr: int, position: Position) -> Decimal | None:
     """What beschlossen.yaml kept as bound at this Position on the decision day (None: nothing kept)."""
     if beschlossen is None:
         return None
@@ -170,7 +172,13 @@ def listen(composer: Composer, stichtag: dt.date) -> list[Liste]:
 
 
 def _liste(
-    composer: Composer, datei: str, titel: str, rows: list[Auftragszeile], aemter, gremien, stichtag: dt.date
+    composer: Composer,
+    datei: str,
+    titel: str,
+    rows: list[Auftragszeile],
+    aemter: list[tuple[str, str]],
+    gremien: dict[str, str],
+    stichtag: dt.date,
 ) -> tuple[Liste, list[Problem]]:
     gruppen = []
     for amt_id, name in aemter:

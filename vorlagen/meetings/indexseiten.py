@@ -63,7 +63,7 @@ def seiten(
 
 def _index(
     composer: Composer,
-    docs,
+    docs: list[VorlageDoc],
     sitzungen: list[SitzungDoc],
     mappen: set[str],
     niederschriften: dict[str, dict],

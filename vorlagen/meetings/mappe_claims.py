@@ -45,7 +45,7 @@ def stufe(ansprueche: list[Anspruch]) -> str | None:
     return "B" if "B" in levels else "U"
 
 
-def _identification(root) -> tuple[str | None, str | None]:
+def _identification(root: DictionaryObject) -> tuple[str | None, str | None]:
     metadata = root.get("/Metadata")
     metadata = metadata.get_object() if metadata is not None else None
     if not isinstance(metadata, StreamObject):
@@ -55,7 +55,7 @@ def _identification(root) -> tuple[str | None, str | None]:
     return (part[1] if part else None), (level[1].upper() if level else None)
 
 
-def _carries_files(root) -> bool:
+def _carries_files(root: DictionaryObject) -> bool:
     """True when an embedded file hangs on a page or structure element, where merging the pages takes it along.
 
     Files attached to the catalog (as our own PDF/A-3 Textfassung was) stay behind when the pages are merged.
@@ -77,7 +77,7 @@ def _carries_files(root) -> bool:
     return False
 
 
-def _screen_colours(root) -> bool:
+def _screen_colours(root: DictionaryObject) -> bool:
     """No output intent of the part, or one with a grey or RGB profile: the Mappe's sRGB intent covers its colours."""
     intents = root.get("/OutputIntents")
     for intent in intents.get_object() if intents is not None else []:

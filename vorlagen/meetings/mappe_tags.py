@@ -18,7 +18,7 @@ from pypdf.generic import (
 )
 
 
-def _number_tree(node) -> list[tuple[int, object]]:
+def _number_tree(node: Any) -> list[tuple[int, object]]:  # a dictionary of the tree or a reference to one
     """The (key, value) pairs of a number tree, its Kids flattened."""
     node = node.get_object()
     pairs = []

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from vorlagen.compute.niederschrift import ergebnisse
 from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
-from vorlagen.load.sitzungen import uhrzeit
+from vorlagen.load.sitzungen import Sitzung, uhrzeit
 from vorlagen.meetings.oparl_graph import SCHEMA, ZONE, Graph, Objekt, wiederhergestellt
 from vorlagen.meetings.oparl_koerperschaft import gremium_id_of, koerperschaft, organisationen
 from vorlagen.meetings.oparl_urheber import urheber
@@ -88,7 +88,7 @@ class _Builder:
         koerperschaft(g, facts, self.body, first)
         return g
 
-    def _stamp_date(self, sitzung) -> dt.date:
+    def _stamp_date(self, sitzung: Sitzung) -> dt.date:
         """A Sitzung's objects are first published with its invitation: the date minus the Gremium's deadline."""
         return sitzung.datum - dt.timedelta(days=self.facts.gremium(sitzung.gremium).frist_tage)
 

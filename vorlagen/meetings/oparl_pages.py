@@ -21,7 +21,7 @@ def now() -> dt.datetime:
     return dt.datetime.now(ZONE).replace(microsecond=0)
 
 
-def dumps(obj) -> bytes:
+def dumps(obj: object) -> bytes:
     return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode()
 
 

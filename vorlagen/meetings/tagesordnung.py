@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -120,8 +121,9 @@ class Meetings:
             for p in punkte
         ]
 
-    def cover(self, doc: SitzungDoc, intern: bool, inhalt) -> str:
-        """The cover page of a Sitzungsmappe; raises BuildFailed when its template fails."""
+    def cover(self, doc: SitzungDoc, intern: bool, inhalt: Sequence[object]) -> str:
+        """The cover page of a Sitzungsmappe (`inhalt`: its table of contents, mappe.Eintrag each); raises BuildFailed
+        when its template fails."""
         html, problems = self.composer.templates.render(
             "deckblatt.html.j2",
             koerperschaft=self.facts.koerperschaft,
