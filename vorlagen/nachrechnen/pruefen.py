@@ -8,40 +8,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from vorlagen.nachrechnen import (
-    aenderungszeile,
-    ankuendigung,
-    anteil,
-    deckung,
-    differenzzeilen,
-    eigenkapital,
-    einheitzeile,
-    faltung,
-    gesamtzeile,
-    haushaltssaldo,
-    inzeile,
-    nachtrag,
-    planschema,
-    prosa,
-    quote,
-    reihe,
-    restbetrag,
-    rueckbezug,
-    satzsumme,
-    satzumbruch,
-    spaltenformel,
-    summen,
-    tabellenkopf,
-    urteil,
-    veraenderung,
-    vergleich,
-    verteilung,
-    verweis,
-)
-from vorlagen.nachrechnen.lesen import read
-from vorlagen.nachrechnen.rechnung import FEHLER, FOLGE, STIMMT, Fund, Rechnung
-from vorlagen.nachrechnen.zahlenlesen import year_heads
-from vorlagen.nachrechnen.zeile import Zeile
+from vorlagen.nachrechnen.aufbau.dokument import aufbauen
+from vorlagen.nachrechnen.aufbau.rechnung import FEHLER, FOLGE, STIMMT, Fund, Rechnung
+from vorlagen.nachrechnen.erkennen import inzeile, register
+from vorlagen.nachrechnen.lesen import einheitzeile
+from vorlagen.nachrechnen.lesen.datei import read
+from vorlagen.nachrechnen.lesen.zahlenlesen import year_heads
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.urteil import abwaegen as urteil
 
 
 @dataclass
@@ -61,38 +35,8 @@ class Pruefung:
 
 def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     zeilen = einheitzeile.join(zeilen)  # „12.500“ / „€“: the unit a page wrapped onto a line of its own
-    found: list[Rechnung] = []
-    reihen = []
-    for zeile in zeilen:
-        used = inzeile.recognise(zeile, found)
-        reihen.append(reihe.row(zeile, used))
-    gesamtzeile.mark_categories(reihen)
-    zeilen_reihen = faltung.fold(reihen)  # a table stored one cell per line read as rows
-    if zeilen_reihen is not reihen:
-        gesamtzeile.mark_categories(zeilen_reihen)
-    satzumbruch.recognise(zeilen, found)
-    veraenderung.recognise(zeilen, found)
-    vergleich.recognise(zeilen_reihen, found)
-    summen.recognise(zeilen_reihen, found)
-    tabellenkopf.recognise(reihen, found)
-    tabellenkopf.bracketed_totals(reihen, found)
-    verteilung.recognise(reihen, found)
-    ankuendigung.recognise(reihen, found)
-    planschema.recognise(zeilen_reihen, found)
-    haushaltssaldo.recognise(zeilen_reihen, found, nachtrag.change_keys(zeilen_reihen))
-    nachtrag.recognise(zeilen_reihen, found)
-    differenzzeilen.recognise(zeilen_reihen, found)
-    aenderungszeile.recognise(zeilen_reihen, found)
-    spaltenformel.recognise(zeilen, found)
-    anteil.recognise(zeilen, found)
-    quote.recognise(zeilen, found)
-    deckung.recognise(zeilen, found)
-    restbetrag.recognise(zeilen, found)
-    eigenkapital.recognise(zeilen, found)
-    prosa.recognise(zeilen, found)
-    satzsumme.recognise(zeilen, found)
-    verweis.recognise(zeilen, found)
-    rueckbezug.recognise(zeilen, found)
+    dokument = aufbauen(zeilen, [inzeile.recognise(zeile) for zeile in zeilen])
+    found = list(register.erkenne(dokument))
     found.sort(key=lambda r: r.ergebnis.key)
     if any(_ROUNDED.search(zeile.text) for zeile in zeilen):
         _tolerate(found)
@@ -104,7 +48,8 @@ def check_lines(datei: str, zeilen: list[Zeile]) -> Pruefung:
     found = urteil.revive(found, urteil.own_claims(found, kept))
     pruefung = Pruefung(datei, found, [])
     _consequences(pruefung)
-    cells = {r.fund(z).key for r in zeilen_reihen if r.orte for z in r.werte}  # a table stored one cell per line
+    # the cells of a table a page stored one cell per line
+    cells = {r.fund(z).key for r in dokument.zeilen_reihen if r.orte for z in r.werte}
     _mentions(pruefung, zeilen, unsure, cells)
     return pruefung
 

@@ -1,0 +1,139 @@
+"""A recognised calculation and its recomputation: half-up as everywhere, other roundings only as a note.
+
+How sure a reading is decides what a mismatch means: `sicher` – a slip (FEHLER); a structure recognised but read
+one of several ways (`grund` says why) – „nicht eindeutig“; a mere guess (neither) – nothing, its figures stay
+„nicht geprüft“. Of several readings of one figure, a reading that holds wins (nachrechnen/urteil/abwaegen.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
+
+from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, show
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+
+STIMMT, FEHLER, FOLGE, RUNDUNG, OFFEN = "stimmt", "Fehler", "Folgefehler", "Rundung", "nicht geprüft"
+UNKLAR = "nicht eindeutig"
+DM_JE_EURO = Decimal("1.95583")
+_OTHER_ROUNDINGS = (
+    (ROUND_DOWN, "abgeschnitten"),
+    (ROUND_UP, "aufgerundet"),
+    (ROUND_HALF_EVEN, "zur geraden Ziffer gerundet"),
+)
+
+
+@dataclass(frozen=True)
+class Fund:
+    """A figure at its place in the document."""
+
+    zeile: Zeile
+    zahl: Zahl
+
+    @property
+    def key(self) -> tuple:
+        return (self.zeile.seite or 0, self.zeile.nr, self.zahl.start)
+
+
+@dataclass
+class Rechnung:
+    """One calculation found in the text: inputs, the typed result, and how they relate."""
+
+    art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
+    formel: str  # produkt | summe | saldo | quote | anteil | differenz | unterschied | abstand | steigerung | vielfaches | dm | division
+    teile: list[Fund]
+    ergebnis: Fund
+    zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
+    faktor: Decimal = Decimal(1)  # for vielfaches: the count n
+    betrag: bool = True  # compare absolute values (a row's sign is its own business)
+    sicher: bool = True  # a mismatch is a slip; otherwise „nicht eindeutig“ (with a `grund`) or a guess
+    grund: str = ""  # why a mismatch of an unsure reading is „nicht eindeutig“ and no slip; empty: a mere guess
+    rang: int = 0  # plausibility among the readings of the same figure: the higher, the likelier
+    typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
+    vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
+    status: str = OFFEN
+    richtig: Decimal | None = None  # the recomputed value, rounded like the typed figure
+    hinweis: str = ""
+    folgen: list[str] = field(default_factory=list)
+    toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
+    rundungsgrund: str = "und das Dokument weist auf Rundungsdifferenzen hin"  # why the parts may be rounded
+    selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
+
+    def rechne(self, werte: list[Decimal]) -> Decimal:
+        """The exact result from the given input values (typed ones, or corrected ones for consequences)."""
+        if self.formel == "produkt":
+            result = Decimal(1)
+            for value in werte:
+                result *= abs(value)
+            return result
+        if self.formel == "summe":
+            signs = self.vorzeichen or [1] * len(werte)
+            return sum((s * abs(v) for s, v in zip(signs, werte)), Decimal(0))
+        if self.formel == "quote":
+            return abs(werte[0]) / abs(werte[1]) * 100 if werte[1] else Decimal(0)
+        if self.formel == "anteil":
+            return abs(werte[0]) * abs(werte[1]) / 100
+        if self.formel == "differenz":
+            return abs(abs(werte[0]) - abs(werte[1]))
+        if self.formel == "saldo":  # signed as typed; a subtracted part counts with its amount
+            return sum((v if s > 0 else -abs(v) for s, v in zip(self.vorzeichen, werte)), Decimal(0))
+        if self.formel == "unterschied":  # signed as typed: the first less the second
+            return werte[0] - werte[1]
+        if self.formel == "abstand":  # signed figures: from −100 to 100 is 200
+            return abs(werte[1] - werte[0])
+        if self.formel == "steigerung":
+            return abs(werte[1] - werte[0]) / abs(werte[0]) * 100 if werte[0] else Decimal(0)
+        if self.formel == "vielfaches":
+            return self.faktor * abs(werte[0])
+        if self.formel == "division":
+            return abs(werte[0]) / abs(werte[1]) if werte[1] else Decimal(0)
+        if self.formel == "dm":  # the fixed rate of 1999: 1 € = 1,95583 DM
+            return abs(werte[0]) / DM_JE_EURO
+        raise ValueError(self.formel)
+
+    def gerundet(self, exact: Decimal) -> Decimal:
+        """Rounded half-up to the precision the result was typed with."""
+        return round_half_up(exact, self.ergebnis.zahl.schritt)
+
+    def getippt(self) -> Decimal:
+        typed = self.ergebnis.zahl.wert
+        return abs(typed) if self.betrag else typed
+
+    def pruefe(self) -> None:
+        exact = self.rechne([f.zahl.wert for f in self.teile])
+        self.richtig = self.gerundet(exact)
+        typed = self.getippt()
+        if self.richtig == typed:
+            self.status = STIMMT
+            return
+        names = [
+            name
+            for mode, name in _OTHER_ROUNDINGS
+            if exact.quantize(self.ergebnis.zahl.schritt, rounding=mode) == typed
+        ]
+        if names:
+            self.status = RUNDUNG
+            exact_text = show(exact.normalize(), self.ergebnis.zahl, genau=True)
+            self.hinweis = (
+                f"stimmt nur {' oder '.join(names)} (genau {exact_text}); kaufmännisch gerundet "
+                f"wären es {self.ergebnis.zahl.zeige(self.richtig)}"
+            )
+            return
+        if self.toleranz and abs(exact - typed) <= self.toleranz:
+            self.status = RUNDUNG
+            self.hinweis = (
+                f"genau {self.ergebnis.zahl.zeige(self.richtig)}; die Abweichung liegt im Rahmen der gerundeten "
+                f"Teile, {self.rundungsgrund}"
+            )
+            return
+        if self.sicher:
+            self.status = FEHLER
+        elif self.grund:
+            self.status, self.hinweis = UNKLAR, self.grund
+        else:
+            self.status = OFFEN
+
+    @property
+    def differenz(self) -> Decimal:
+        """Typed minus recomputed."""
+        return self.getippt() - (self.richtig if self.richtig is not None else self.getippt())
