@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe, row
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe, row
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _MAX_COLUMNS = 8
@@ -140,7 +140,7 @@ def _is_value(reihe: Reihe) -> bool:
     return len(entries) == 1 and entries[0].art == WERT and len(entries[0].zahlen) == 1
 
 
-def _entries(zeile: Zeile):
+def _entries(zeile: Zeile) -> list[Eintrag]:
     """The line read as one cell: the same text, so its figures stand where they stand in the line."""
     return row(replace(zeile, zellen=True, lagen=()), set()).eintraege
 

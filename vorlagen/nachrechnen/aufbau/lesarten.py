@@ -81,7 +81,7 @@ class Summe:
     def total(self) -> Reihe:
         return self.reihen[self.index]
 
-    def add(self, art: str, spalte: _Spalte, typ: str, sure: bool, rang: int, doubts: list[str] | None = None):
+    def add(self, art: str, spalte: _Spalte, typ: str, sure: bool, rang: int, doubts: list[str] | None = None) -> None:
         """A reading: a slip when it is `sure` and nothing leaves a doubt; „nicht eindeutig“ with the doubts when
         it is sure but doubted; else a guess, only confirmed."""
         funds, signs = spalte.funds, spalte.signs

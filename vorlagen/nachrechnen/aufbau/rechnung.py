@@ -1,4 +1,6 @@
-"""A recognised calculation and its recomputation: half-up as everywhere, other roundings only as a note.
+"""A recognised calculation – a reading: its inputs, the typed result, how they relate, and how sure the reading is.
+It is frozen: judging it (nachrechnen/urteil/nachgerechnet.py) gives a verdict of its own, and where the document allows a
+rounding of the parts (pruefen.py) a new reading is made with `dataclasses.replace`.
 
 How sure a reading is decides what a mismatch means: `sicher` – a slip (FEHLER); a structure recognised but read
 one of several ways (`grund` says why) – „nicht eindeutig“; a mere guess (neither) – nothing, its figures stay
@@ -7,20 +9,13 @@ one of several ways (`grund` says why) – „nicht eindeutig“; a mere guess (
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, Decimal
+from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, show
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
-STIMMT, FEHLER, FOLGE, RUNDUNG, OFFEN = "stimmt", "Fehler", "Folgefehler", "Rundung", "nicht geprüft"
-UNKLAR = "nicht eindeutig"
 DM_JE_EURO = Decimal("1.95583")
-_OTHER_ROUNDINGS = (
-    (ROUND_DOWN, "abgeschnitten"),
-    (ROUND_UP, "aufgerundet"),
-    (ROUND_HALF_EVEN, "zur geraden Ziffer gerundet"),
-)
 
 
 @dataclass(frozen=True)
@@ -31,11 +26,11 @@ class Fund:
     zahl: Zahl
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[int, int, int]:
         return (self.zeile.seite or 0, self.zeile.nr, self.zahl.start)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)  # two readings are two, even when they read alike (the judgment counts them by id)
 class Rechnung:
     """One calculation found in the text: inputs, the typed result, and how they relate."""
 
@@ -51,13 +46,10 @@ class Rechnung:
     rang: int = 0  # plausibility among the readings of the same figure: the higher, the likelier
     typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
     vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
-    status: str = OFFEN
-    richtig: Decimal | None = None  # the recomputed value, rounded like the typed figure
-    hinweis: str = ""
-    folgen: list[str] = field(default_factory=list)
     toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
     rundungsgrund: str = "und das Dokument weist auf Rundungsdifferenzen hin"  # why the parts may be rounded
     selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
+    hinweis: str = ""  # a note the recogniser gives with the reading; its verdict shows it unless it has its own
 
     def rechne(self, werte: list[Decimal]) -> Decimal:
         """The exact result from the given input values (typed ones, or corrected ones for consequences)."""
@@ -98,42 +90,3 @@ class Rechnung:
     def getippt(self) -> Decimal:
         typed = self.ergebnis.zahl.wert
         return abs(typed) if self.betrag else typed
-
-    def pruefe(self) -> None:
-        exact = self.rechne([f.zahl.wert for f in self.teile])
-        self.richtig = self.gerundet(exact)
-        typed = self.getippt()
-        if self.richtig == typed:
-            self.status = STIMMT
-            return
-        names = [
-            name
-            for mode, name in _OTHER_ROUNDINGS
-            if exact.quantize(self.ergebnis.zahl.schritt, rounding=mode) == typed
-        ]
-        if names:
-            self.status = RUNDUNG
-            exact_text = show(exact.normalize(), self.ergebnis.zahl, genau=True)
-            self.hinweis = (
-                f"stimmt nur {' oder '.join(names)} (genau {exact_text}); kaufmännisch gerundet "
-                f"wären es {self.ergebnis.zahl.zeige(self.richtig)}"
-            )
-            return
-        if self.toleranz and abs(exact - typed) <= self.toleranz:
-            self.status = RUNDUNG
-            self.hinweis = (
-                f"genau {self.ergebnis.zahl.zeige(self.richtig)}; die Abweichung liegt im Rahmen der gerundeten "
-                f"Teile, {self.rundungsgrund}"
-            )
-            return
-        if self.sicher:
-            self.status = FEHLER
-        elif self.grund:
-            self.status, self.hinweis = UNKLAR, self.grund
-        else:
-            self.status = OFFEN
-
-    @property
-    def differenz(self) -> Decimal:
-        """Typed minus recomputed."""
-        return self.getippt() - (self.richtig if self.richtig is not None else self.getippt())

@@ -93,7 +93,7 @@ def _by_order(head: list[Eintrag], row: list[Eintrag]) -> list | None:
     return [_agree(options) for options in columns]
 
 
-def _agree(options: list):
+def _agree(options: list) -> Eintrag | None | Offen:
     """The one place every way puts in a column, or Offen with what the ways put there (equal figures agree)."""
     distinct: list = []
     for option in options:

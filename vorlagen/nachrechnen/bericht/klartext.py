@@ -1,26 +1,25 @@
-"""The report of `nachrechnen`: per finding place, typed and recomputed figure, difference; JSON for machines."""
+"""The report of `nachrechnen` for people: per finding place, typed and recomputed figure, difference."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
-from vorlagen.nachrechnen.aufbau.rechnung import FEHLER, FOLGE, RUNDUNG, STIMMT, UNKLAR, Rechnung
-from vorlagen.nachrechnen.pruefen import Pruefung
+from vorlagen.nachrechnen.urteil.dokumenturteil import Pruefung
+from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER, FOLGE, RUNDUNG, STIMMT, UNKLAR, Urteil
 
 _LABEL = {STIMMT: "stimmt", FEHLER: "FEHLER", FOLGE: "Folgefehler", RUNDUNG: "Rundung", UNKLAR: "nicht eindeutig"}
 
 
-def _signed(rechnung: Rechnung, value: Decimal) -> str:
+def signed(rechnung: Urteil, value: Decimal) -> str:
     text = rechnung.ergebnis.zahl.zeige(value)
     return ("+" if value > 0 else "") + text
 
 
-def _typed(rechnung: Rechnung) -> str:
+def typed(rechnung: Urteil) -> str:
     return rechnung.ergebnis.zahl.zeige(rechnung.getippt())
 
 
-def _right(rechnung: Rechnung) -> str:
+def right(rechnung: Urteil) -> str:
     return rechnung.ergebnis.zahl.zeige(rechnung.richtig)
 
 
@@ -41,8 +40,8 @@ def summary(pruefung: Pruefung) -> str:
     )
 
 
-def _line(rechnung: Rechnung) -> str:
-    return f"{rechnung.zeichen} = {_right(rechnung)}"
+def _line(rechnung: Urteil) -> str:
+    return f"{rechnung.zeichen} = {right(rechnung)}"
 
 
 def render_text(pruefung: Pruefung) -> str:
@@ -57,20 +56,20 @@ def render_text(pruefung: Pruefung) -> str:
             continue
         indent = " " * 28
         if rechnung.status == UNKLAR:
-            out.append(f"{head} getippt {_typed(rechnung)}, so gelesen: {_line(rechnung)}")
+            out.append(f"{head} getippt {typed(rechnung)}, so gelesen: {_line(rechnung)}")
             out.append(f"{indent}erkannt: {rechnung.art}")
             out.append(f"{indent}kein Fehler gemeldet: {rechnung.hinweis}")
             continue
         out.append(
-            f"{head} getippt {_typed(rechnung)}, nachgerechnet {_right(rechnung)} "
-            f"(Differenz {_signed(rechnung, rechnung.differenz)})"
+            f"{head} getippt {typed(rechnung)}, nachgerechnet {right(rechnung)} "
+            f"(Differenz {signed(rechnung, rechnung.differenz)})"
         )
         out.append(f"{indent}erkannt: {rechnung.art}: {rechnung.zeichen}")
         if rechnung.hinweis:
             out.append(f"{indent}{rechnung.hinweis}")
         for dependent, new in pruefung.folgen.get(id(rechnung), []):
             out.append(
-                f"{indent}Folge: {dependent.ergebnis.zeile.ort}, {dependent.art}: getippt {_typed(dependent)}, "
+                f"{indent}Folge: {dependent.ergebnis.zeile.ort}, {dependent.art}: getippt {typed(dependent)}, "
                 f"damit richtig {dependent.ergebnis.zahl.zeige(new)}"
             )
         if rechnung.status in (FEHLER, FOLGE):
@@ -86,68 +85,3 @@ def render_text(pruefung: Pruefung) -> str:
         out += [f"  {where}: {', '.join(values)}" for where, values in by_line.items()]
     out += ["", summary(pruefung), ""]
     return "\n".join(out)
-
-
-def as_dict(pruefung: Pruefung) -> dict:
-    befunde = []
-    for rechnung in pruefung.rechnungen:
-        zeile = rechnung.ergebnis.zeile
-        befunde.append(
-            {
-                "seite": zeile.seite,
-                "zeile": zeile.nr,
-                "status": rechnung.status,
-                "art": rechnung.typ or rechnung.formel,
-                "erkannt": rechnung.art,
-                "rechnung": rechnung.zeichen,
-                "getippt": _typed(rechnung),
-                "nachgerechnet": _right(rechnung),
-                "differenz": _signed(rechnung, rechnung.differenz),
-                "werte": {
-                    "getippt": str(rechnung.getippt()),
-                    "nachgerechnet": str(rechnung.richtig),
-                    "differenz": str(rechnung.differenz),
-                },
-                "hinweis": rechnung.hinweis,
-                "folgen": [
-                    {
-                        "seite": d.ergebnis.zeile.seite,
-                        "zeile": d.ergebnis.zeile.nr,
-                        "art": d.typ or d.formel,
-                        "erkannt": d.art,
-                        "getippt": _typed(d),
-                        "richtig": d.ergebnis.zahl.zeige(new),
-                    }
-                    for d, new in pruefung.folgen.get(id(rechnung), [])
-                ],
-                "auch_genannt": [
-                    {"seite": f.zeile.seite, "zeile": f.zeile.nr} for f in pruefung.nennungen.get(id(rechnung), [])
-                ],
-            }
-        )
-    return {
-        "datei": pruefung.datei,
-        "befunde": befunde,
-        "nicht_geprueft": [
-            {"seite": f.zeile.seite, "zeile": f.zeile.nr, "zahl": f.zahl.zeige()} for f in pruefung.offen
-        ],
-        "zusammenfassung": {
-            "rechnungen": len(pruefung.rechnungen),
-            "stimmt": pruefung.zaehle(STIMMT),
-            "fehler": pruefung.zaehle(FEHLER),
-            "folgefehler": pruefung.zaehle(FOLGE),
-            "rundung": pruefung.zaehle(RUNDUNG),
-            "nicht_eindeutig": pruefung.zaehle(UNKLAR),
-            "nicht_geprueft": len(pruefung.offen),
-            "erwaehnungen": pruefung.erwaehnt,
-        },
-    }
-
-
-def render_json(pruefungen: list[Pruefung], problems: list[str]) -> str:
-    return (
-        json.dumps(
-            {"dateien": [as_dict(p) for p in pruefungen], "nicht_lesbar": problems}, ensure_ascii=False, indent=2
-        )
-        + "\n"
-    )

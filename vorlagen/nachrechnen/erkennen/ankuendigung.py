@@ -94,7 +94,14 @@ def _side_above(reihen: list[Reihe], index: int) -> int | None:
     return None
 
 
-def _add(found, taken, total: tuple[Zeile, Zahl], parts, complete: bool, davon: bool = False) -> None:
+def _add(
+    found: list[Rechnung],
+    taken: set[tuple[int, int, int]],
+    total: tuple[Zeile, Zahl],
+    parts: list[tuple[Zeile, Zahl]],
+    complete: bool,
+    davon: bool = False,
+) -> None:
     zeile, amount = total
     if len(parts) < 2 or Fund(zeile, amount).key in taken:  # a split of a Fördersumme is read already
         return
@@ -109,7 +116,9 @@ def _add(found, taken, total: tuple[Zeile, Zahl], parts, complete: bool, davon: 
     taken.add(Fund(zeile, amount).key)
 
 
-def _reading(total: tuple[Zeile, Zahl], parts, complete: bool, why: str, davon: bool) -> Rechnung:
+def _reading(
+    total: tuple[Zeile, Zahl], parts: list[tuple[Zeile, Zahl]], complete: bool, why: str, davon: bool
+) -> Rechnung:
     zeile, amount = total
     signs = [1] * len(parts)
     values = [z for _, z in parts]

@@ -5,7 +5,7 @@ which figure is the base is a guess, so a mismatch proves nothing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 
 from vorlagen.core.money import round_half_up
@@ -120,7 +120,7 @@ def _base(lines: list[Zeile], index: int, zeile: Zeile, p: Zahl, x: Zahl) -> Fun
     return None
 
 
-def _nearby(lines: list[Zeile], index: int, zeile: Zeile, skip: Zahl):
+def _nearby(lines: list[Zeile], index: int, zeile: Zeile, skip: Zahl) -> Iterator[tuple[Zeile, Zahl]]:
     """The amounts of the lines around `index` on the same page, nearest first (bounded), without `skip`."""
     near = sorted(range(max(0, index - _NEAR), min(len(lines), index + _NEAR + 1)), key=lambda i: abs(i - index))
     tried = 0

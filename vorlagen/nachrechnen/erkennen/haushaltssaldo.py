@@ -11,6 +11,7 @@ name the same part of the budget (ordentlich, außerordentlich, Investitions-, F
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
@@ -75,7 +76,7 @@ def recognise(
     return found
 
 
-def _one_side_holds(label: str, saldo) -> bool:
+def _one_side_holds(label: str, saldo: Decimal) -> bool:
     """A row that names one side only – „Jahresüberschuss“ over a row „Jahresfehlbetrag“ – holds the Saldo only when
     it falls on its side; a row for both („Jahresüberschuss / Jahresfehlbetrag“, „Saldo“) always does."""
     if _SALDO_WORD.search(label) or _SURPLUS.search(label) and _DEFICIT.search(label):

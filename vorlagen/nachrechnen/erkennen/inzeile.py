@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from typing import Literal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import fliesstext
@@ -192,7 +194,7 @@ def _found_sums(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung]
         # a part in brackets: "−5.000 € (−6.000 € PK + 1.000 € SK)" (a total typed without its minus: only confirmed)
         signed = any(z.minus for z in parts) or typ == "zeilenrechnung" and result.minus
         grund = "" if sure is True else sure  # a breakdown that may name only some parts says so
-        sure = sure is True and (typ == "zeilenrechnung" or not signed or result.minus)
+        sicher = sure is True and (typ == "zeilenrechnung" or not signed or result.minus)
         found.append(
             Rechnung(
                 art,
@@ -202,7 +204,7 @@ def _found_sums(zeile: Zeile, text: str, figs: list[Zahl], found: list[Rechnung]
                 written_sum(parts, signs, signed),
                 betrag=not signed,
                 vorzeichen=signs,
-                sicher=sure,
+                sicher=sicher,
                 grund=grund if not signed or result.minus else "",
                 typ=typ,
             )
@@ -268,7 +270,7 @@ def _grouped(text: str, figs: list[Zahl]) -> list[Zahl]:
     return sorted(figs, key=lambda z: z.start)
 
 
-def _products(text: str, figs: list[Zahl]):
+def _products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, bool, str]]:
     i = 0
     while i < len(figs) - 1:
         j = i
@@ -317,7 +319,9 @@ def _row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:
     return opens and len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", gap)) <= 5
 
 
-def _sums(text: str, figs: list[Zahl], used: set[int]):
+def _sums(
+    text: str, figs: list[Zahl], used: set[int]
+) -> Iterator[tuple[list[Zahl], list[int], Zahl, str, str, Literal[True] | str]]:
     """`70.091 € (59.583 € PK + 10.508 € SK)` and `a € + b € − c € = d €`."""
     for k, total in enumerate(figs):
         if total.einheit != "€":

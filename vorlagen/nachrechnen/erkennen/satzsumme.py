@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _TOTAL = re.compile(
@@ -85,7 +85,7 @@ def _slash_list(zeile: Zeile) -> Rechnung | None:
     )
 
 
-def _rechnung(zeile: Zeile, parts: list, total) -> Rechnung:
+def _rechnung(zeile: Zeile, parts: list[Zahl], total: Zahl) -> Rechnung:
     return Rechnung(
         "Summe im Satz über die Beträge davor",
         "summe",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
@@ -53,7 +54,14 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     return found
 
 
-def _stated(zeile: Zeile, figs: list[Zahl], change: re.Match, recent, results: set, found: list[Rechnung]) -> None:
+def _stated(
+    zeile: Zeile,
+    figs: list[Zahl],
+    change: re.Match[str],
+    recent: list[tuple[Zeile, list[Zahl]]],
+    results: set[tuple[int, int, int]],
+    found: list[Rechnung],
+) -> None:
     after = change.end()
     first = bisect.bisect_left([z.start for z in figs], after)
     later = figs[first : first + 2]
@@ -109,7 +117,9 @@ def _stated(zeile: Zeile, figs: list[Zahl], change: re.Match, recent, results: s
     results |= {Fund(zeile, amount).key} | ({Fund(zeile, percent).key} if percent else set())
 
 
-def _rows_above(zeile: Zeile, change: re.Match, amount: Zahl, recent) -> tuple | None:
+def _rows_above(
+    zeile: Zeile, change: re.Match[str], amount: Zahl, recent: list[tuple[Zeile, list[Zahl]]]
+) -> tuple | None:
     """„Steigerung<Tab>1.693.794 €“ opening its row under two rows of one figure each: the pair it compares."""
     if zeile.text[: change.start()].strip() or len(recent) < 2:
         return None
@@ -132,7 +142,7 @@ def _same_measure(rows: tuple) -> bool:
     return words[0] == words[1] and raw[0] != raw[1]
 
 
-def _pair(candidates: list[tuple[Zeile, Zahl]], difference) -> tuple | None:
+def _pair(candidates: list[tuple[Zeile, Zahl]], difference: Decimal) -> tuple | None:
     """The nearest two figures (earlier one first) whose difference is the stated one."""
     for j in range(len(candidates) - 1, 0, -1):
         for i in range(j - 1, -1, -1):
@@ -142,7 +152,7 @@ def _pair(candidates: list[tuple[Zeile, Zahl]], difference) -> tuple | None:
     return None
 
 
-def _holds(difference, base: Zahl, percent: Zahl) -> bool:
+def _holds(difference: Decimal, base: Zahl, percent: Zahl) -> bool:
     if not base.wert:
         return False
     return round_half_up(abs(difference) / abs(base.wert) * 100, percent.schritt) == abs(percent.wert)

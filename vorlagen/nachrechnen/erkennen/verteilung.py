@@ -4,9 +4,10 @@ grants in the same sentence or as a list in the lines below."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from vorlagen.nachrechnen.aufbau.gesamtzeile import MAX_LISTE
-from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 
@@ -40,7 +41,7 @@ def fund_of(text: str, figs: list[Zahl]) -> tuple[Zahl, re.Match] | None:
     return (money[0], split) if split else None
 
 
-def in_sentence(text: str, figs: list[Zahl], at) -> list[Rechnung]:
+def in_sentence(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rechnung]:
     """`Die Fördersumme von 150.000 € wird verteilt auf A (40.000 €), B (60.000 €) und C (50.000 €).`"""
     stated = fund_of(text, figs)
     if not stated:

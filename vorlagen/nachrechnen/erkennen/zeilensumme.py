@@ -8,7 +8,7 @@ that fails „nicht eindeutig“. A total row's sum is its own claim (`selbst`):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from vorlagen.nachrechnen.aufbau.gesamtzeile import sentence, total_kind
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
@@ -19,7 +19,7 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 
 
-def recognise(head: Reihe, below: Iterable[Reihe], ends_table) -> list[Rechnung]:
+def recognise(head: Reihe, below: Iterable[Reihe], ends_table: Callable[[Reihe], bool]) -> list[Rechnung]:
     """The row sums of the rows under `head`, until `ends_table(reihe)` (a blank line, the next table's head)."""
     found: list[Rechnung] = []
     column = last_column(head.zeile)

@@ -7,7 +7,9 @@ import io
 import logging
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from vorlagen.core import limits
 from vorlagen.nachrechnen.lesen import pdfspalten, seitenrand, umbruch
@@ -40,7 +42,7 @@ def lines(path: Path, data: bytes) -> list[Zeile]:
 
 
 @contextlib.contextmanager
-def _quiet(library: str):
+def _quiet(library: str) -> Iterator[list[str]]:
     """Keeps a library's English warnings ("EOF marker not found") from the user: what matters reaches them as
     the German message of a file that cannot be read."""
     logger = logging.getLogger(library)
@@ -105,7 +107,7 @@ def _pages(path: Path, data: bytes, said: list[str]) -> list[Zeile]:
     return umbruch.join(result)
 
 
-def _inhalt_begrenzt(path: Path, reader) -> None:
+def _inhalt_begrenzt(path: Path, reader: Any) -> None:
     """The content of all pages together is bounded (NR_INHALT), counted as each page's is unpacked, before any is
     read: each stream has its bound and the pages theirs, but 1000 pages that share one stream of 4 MB (a file of
     100 KB) were read 1000 times – about two hours."""

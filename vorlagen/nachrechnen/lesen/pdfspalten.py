@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from vorlagen.core.problems import BuildFailed
 
@@ -31,7 +32,7 @@ class Seite:
     spannen: list[list[tuple[int, int, int, int]]] = field(default_factory=list)
 
 
-def pages(reader, checked: Callable[[int], None]) -> list[Seite]:
+def pages(reader: Any, checked: Callable[[int], None]) -> list[Seite]:
     """Every page's lines; laid out where the layout can be read. `checked(n)` runs after page n's plain text was
     read (pypdf counts the forms it calls there)."""
     try:
@@ -44,14 +45,14 @@ def pages(reader, checked: Callable[[int], None]) -> list[Seite]:
     return [_plain(page, number, checked) for number, page in enumerate(reader.pages, start=1)]
 
 
-def _plain(page, number: int, checked: Callable[[int], None]) -> Seite:
+def _plain(page: Any, number: int, checked: Callable[[int], None]) -> Seite:
     text = page.extract_text()
     checked(number)
     lines = text.split("\n")
     return Seite(lines, False, [False] * len(lines), [[] for _ in lines])
 
 
-def _laid_out(reader, checked: Callable[[int], None]) -> list[Seite]:
+def _laid_out(reader: Any, checked: Callable[[int], None]) -> list[Seite]:
     from pypdf._text_extraction import _layout_mode as layout
     from pypdf.generic import ContentStream
 
@@ -200,14 +201,14 @@ def _content(ops: list) -> list:
     return kept
 
 
-def _slant(operands) -> bool:
+def _slant(operands: list[Any]) -> bool:
     try:
         return abs(float(operands[1])) > _SLANT or abs(float(operands[2])) > _SLANT
     except (TypeError, ValueError):
         return False
 
 
-def _draws_forms(page, ops: list) -> bool:
+def _draws_forms(page: Any, ops: list) -> bool:
     """The page draws a form XObject (whose text the layout does not read)."""
     if not any(op == b"Do" for _, op in ops):
         return False

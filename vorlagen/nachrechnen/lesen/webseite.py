@@ -68,7 +68,7 @@ class _Reader(HTMLParser):
         self.in_bold = 0
         self.open = False  # a cell of the current row is open
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self.skipping += 1
         elif tag == "tr":
@@ -87,7 +87,7 @@ class _Reader(HTMLParser):
         elif tag in _BOLD:
             self.in_bold += 1
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self.handle_starttag(tag, attrs)
 

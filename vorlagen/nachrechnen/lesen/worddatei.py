@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from vorlagen.core import limits
 from vorlagen.nachrechnen.lesen.zeile import SPLIT_HINT, Zeile, fail, line, line_fits, number
@@ -130,7 +131,7 @@ def _count(path: Path, xml: bytes) -> None:
         )
 
 
-def _unique_cells(row) -> list:
+def _unique_cells(row: Any) -> list:
     """Merged cells appear once, not once per grid column."""
     seen, cells = set(), []
     for cell in row.cells:
@@ -140,6 +141,6 @@ def _unique_cells(row) -> list:
     return cells
 
 
-def _bold_paragraph(paragraph) -> bool:
+def _bold_paragraph(paragraph: Any) -> bool:
     runs = [r for r in paragraph.runs if r.text.strip() and any(ch.isdigit() for ch in r.text)]
     return bool(runs) and all(r.bold for r in runs)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from vorlagen.nachrechnen.aufbau.rechnung import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
+from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER, OFFEN, RUNDUNG, STIMMT, UNKLAR, Urteil, pruefe
 
 
-def judge(found: list[Rechnung]) -> tuple[list[Rechnung], set[tuple]]:
+def judge(found: list[Urteil]) -> tuple[list[Urteil], set[tuple]]:
     """The readings that stand (in the order found), and the figures of guesses that failed (listed as
-    „nicht geprüft“ even without a unit). Every reading must have been checked (`pruefe`)."""
-    groups: dict[tuple, list[Rechnung]] = {}
+    „nicht geprüft“ even without a unit). Every reading has its verdict from its own figures (`pruefe`)."""
+    groups: dict[tuple, list[Urteil]] = {}
     for rechnung in found:
         groups.setdefault(rechnung.ergebnis.key, []).append(rechnung)
     kept: set[int] = set()
@@ -39,7 +40,7 @@ def judge(found: list[Rechnung]) -> tuple[list[Rechnung], set[tuple]]:
     return [r for r in found if id(r) in kept], failed
 
 
-def revive(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
+def revive(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
     """A reading set aside that fails only because a part of it is a slip found elsewhere (the column total
     „Veränderung“ under a row with a slip) stands again, as „stimmt, sobald der Fehler … berichtigt ist“."""
     slips = {r.ergebnis.key: r for r in kept if r.status == FEHLER}
@@ -59,13 +60,13 @@ def revive(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
     return sorted(kept + revived, key=lambda r: r.ergebnis.key)
 
 
-def _corrected(slip: Rechnung) -> Decimal:
+def _corrected(slip: Urteil) -> Decimal:
     """The recomputed value of a slip (set when it was judged)."""
     assert slip.richtig is not None
     return slip.richtig
 
 
-def own_claims(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
+def own_claims(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
     """A total row whose cells do not add up to its total is a slip even where its column confirms the total
     (issue 44, point 4: totals both ways). If every part but one holds by a reading of its own, that one is wrong:
     the total less the others; otherwise the row's sum stands as the slip, naming the reading that confirms its
@@ -92,7 +93,7 @@ def own_claims(found: list[Rechnung], kept: list[Rechnung]) -> list[Rechnung]:
     return result
 
 
-def _the_part(row: Rechnung, part: Fund) -> Rechnung:
+def _the_part(row: Urteil, part: Fund) -> Urteil:
     """The one part of a total row that its total and its other parts decide: the total less the others."""
     others = [t for t in row.teile if t.key != part.key]
     signs = [1] + [-s for t, s in zip(row.teile, row.vorzeichen, strict=True) if t.key != part.key]
@@ -107,5 +108,4 @@ def _the_part(row: Rechnung, part: Fund) -> Rechnung:
         rang=row.rang,
         typ="zeilensumme",
     )
-    reading.pruefe()
-    return reading
+    return pruefe(reading)
