@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from vorlagen.nachrechnen.aufbau import kopfraster
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Eintrag, Reihe, row
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import NACHTRAG_ROLES
 
 _CELL = re.compile(r"[+\-−–]?\s*\d[\d.\u202f]*(?:,\d+)?(?:,-{1,2}|,–)?\s*(?:€|EUR|T€|TEUR|%)?")
 _DASH = re.compile(r"[-–—]{1,2}")
@@ -25,7 +26,6 @@ _MAX_BETWEEN = 6  # lines without figures between two rows of one table (a headi
 _LABEL_WORDS = 12
 _MIN_ROWS_ONE = 3  # rows of a table with one column of figures: two could be any two lines of text
 _HEAD_WORDS = 6  # words of a cell of a head
-_ROLES = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt", re.IGNORECASE)  # a Nachtrag's head
 
 
 @dataclass
@@ -107,7 +107,7 @@ def _head_cell(reihe: Reihe) -> bool:
         and "\t" not in text
         and len(text.split()) <= _HEAD_WORDS
         and not text.endswith((".", ":", ";"))
-        and not _ROLES.search(text)
+        and not NACHTRAG_ROLES.search(text)
     )
 
 

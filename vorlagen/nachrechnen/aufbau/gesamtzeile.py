@@ -12,17 +12,11 @@ from dataclasses import dataclass, field, replace
 from vorlagen.core import limits
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import align
-from vorlagen.nachrechnen.woerter import names_its_rows
+from vorlagen.nachrechnen.woerter import SUBTOTAL, TOTAL_WORD, names_its_rows
 
 MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays „nicht geprüft“ (time stays linear)
-_TOTAL_WORD = re.compile(
-    r"(?:Zwischen|Gesamt|End)?[Ss]ummen?|[Ii]nsgesamt|[Gg]esamt|[Zz]usammen|Total|Gesamt(?:kosten|betrag|aufwand|"
-    r"aufwendungen|ausgaben|einnahmen|erträge|ertrag|finanzierung|volumen|förderung|zuschuss|zuschüsse|bedarf|"
-    r"mittel|investitionen|investition|ergebnis|defizit)"
-)
 # „(neu) zur Verfügung stehende Haushaltsmittel“ under Ansatz, bereits bereitgestellt, beantragt: their total
 _AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
-_SUBTOTAL = re.compile(r"\bZwischensumme", re.IGNORECASE)
 _DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
@@ -49,9 +43,9 @@ def total_kind(reihe: Reihe) -> str:
     if reihe.gleich:
         return "gleich"
     words = _WORD.findall(bare_words(reihe))  # the label may stand after the figures: „239.800 €  Zwischensumme Nord“
-    named = any(_TOTAL_WORD.fullmatch(w) for w in words) or _AVAILABLE.search(" ".join(words))
+    named = any(TOTAL_WORD.fullmatch(w) for w in words) or _AVAILABLE.search(" ".join(words))
     if words and len(words) <= 6 and named and not _DAVON.match(reihe.label):
-        return "zwischen" if any(_SUBTOTAL.match(w) for w in words) else "summe"
+        return "zwischen" if any(SUBTOTAL.match(w) for w in words) else "summe"
     if not words:
         if reihe.zeile.fett:
             return "fett"
@@ -90,7 +84,7 @@ def _total_cell(reihe: Reihe) -> str:
             position = max(position, zahl.ende)
         pieces = [*pieces, text[position:]][::-1]
     for number, piece in enumerate(pieces):
-        if any(_TOTAL_WORD.fullmatch(w) for w in _WORD.findall(_without_brackets(piece))):
+        if any(TOTAL_WORD.fullmatch(w) for w in _WORD.findall(_without_brackets(piece))):
             return f"{number}:{piece.strip()}"
     return ""
 

@@ -14,6 +14,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, UNKLAR, WERT, Eintrag, Reihe
 from vorlagen.nachrechnen.aufbau.tabelle import Offen, align
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import GRAND_TOTAL, GROUP_TOTAL
 
 _REMAINDER = re.compile(
     r"Eigenanteil|Eigenmittel|Rest|Saldo|Differenz|Fehlbetrag|Überschuss|Mehrbedarf|Minderbedarf|verbleib|noch zu",
@@ -22,8 +23,6 @@ _REMAINDER = re.compile(
 _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
 _SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
-_GRAND = re.compile(r"(?:Gesamt|Gesamtsumme|Summe|Summe gesamt|Insgesamt|Gesamt insgesamt|Endsumme|Total)\s*:?")
-_GROUP = re.compile(r"(?:Summe|Zwischensumme)\s+\w")  # „Summe Beamte“
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 
 
@@ -158,7 +157,7 @@ def readings(summe: Summe, lauf: Lauf) -> None:
     above = summe.reihen[lauf.above]
     if kind != "zwischen" and total_kind(above) == "zwischen":
         _grand_total(summe, lauf, sure)
-    elif not lauf.rows and _GRAND.fullmatch(total.label) and _group_total(above):
+    elif not lauf.rows and GRAND_TOTAL.fullmatch(total.label) and _group_total(above):
         # „Summe Beamte“, „Summe Beschäftigte“, then „Gesamt“ right under them: totals of groups, as Zwischensummen
         _grand_total(summe, lauf, sure, _group_total)
     figure = _place(total, above, column)
@@ -203,7 +202,7 @@ def _zwischen(reihe: Reihe) -> bool:
 
 def _group_total(reihe: Reihe) -> bool:
     """„Summe Beamte“: the total of a group of rows, a Zwischensumme by its place."""
-    return total_kind(reihe) == "summe" and _GROUP.match(reihe.label) is not None
+    return total_kind(reihe) == "summe" and GROUP_TOTAL.match(reihe.label) is not None
 
 
 def _grand_total(summe: Summe, lauf: Lauf, sure: bool, subtotal: Callable[[Reihe], bool] = _zwischen) -> None:

@@ -13,12 +13,8 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe
+from vorlagen.nachrechnen.woerter import CHANGE_ROW
 
-_CHANGE = re.compile(
-    r"^\W*[A-Za-zÄÖÜäöüß/-]*(?:veränderung|änderung|differenz|abweichung|zuwachs|abbau|mehrung|delta)\b|"
-    r"^\W*(?:Veränderung|Änderung|Differenz|Abweichung|Zuwachs|Abbau|Delta|Mehr\s*/\s*Weniger|\+\s*/\s*[-−–])",
-    re.IGNORECASE,
-)
 _MAX_WORDS = 5
 _SIGN = re.compile(r"^\s*[+\-−–]")
 
@@ -26,7 +22,7 @@ _SIGN = re.compile(r"^\s*[+\-−–]")
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     found: list[Rechnung] = []
     for above, reihe in zip(reihen, reihen[1:]):
-        if not _CHANGE.match(reihe.label) or reihe.woerter > _MAX_WORDS or not _in_cells(reihe, above):
+        if not CHANGE_ROW.match(reihe.label) or reihe.woerter > _MAX_WORDS or not _in_cells(reihe, above):
             continue
         places = _places(above)
         if len(places) < 2:

@@ -10,12 +10,8 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import values
+from vorlagen.nachrechnen.woerter import DIFFERENCE_ROW
 
-_DIFFERENCE = re.compile(
-    r"^\W*(?:eingespart\w*|Einsparung\w*|Ersparnis|Mehreinnahme\w*|Mindereinnahme\w*|Mehrausgabe\w*|"
-    r"Minderausgabe\w*|Mehrkosten|Minderkosten|Differenz)\b",
-    re.IGNORECASE,
-)
 _NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{5,}")
 _STEM = 8  # letters a noun and its other forms share („Fördermittel“, „Fördermitteln“)
 
@@ -24,7 +20,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index in range(2, len(reihen)):
         reihe, first, second = reihen[index], reihen[index - 2], reihen[index - 1]
-        match = _DIFFERENCE.match(reihe.label)
+        match = DIFFERENCE_ROW.match(reihe.label)
         if not match or any(len(values(r)) != 1 or values(r)[0].einheit != "€" for r in (reihe, first, second)):
             continue
         nouns = [n[:_STEM] for n in _NOUN.findall(reihe.label[match.end() :])]

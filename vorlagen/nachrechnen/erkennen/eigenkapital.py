@@ -12,12 +12,11 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import DEFICIT, SURPLUS
 
 _EIGENKAPITAL = re.compile(r"\bEigenkapital", re.IGNORECASE)
 _DATE = re.compile(r"31\.\s?12\.\s?(?P<year>(?:19|20)\d\d)\D{0,40}$")
 _RESULT = re.compile(r"\bJahres(?:überschuss|fehlbetrag|ergebnis)\b", re.IGNORECASE)
-_DEFICIT = re.compile(r"fehlbetrag", re.IGNORECASE)
-_SURPLUS = re.compile(r"überschuss", re.IGNORECASE)
 _LOOK_BACK = 60
 _NEXT = 2  # lines below a label that may hold its amount (a page that stores one cell per line)
 _GRUND = "ob sich das Eigenkapital nur um das Jahresergebnis ändert, sagt die Satzung nicht"
@@ -77,6 +76,6 @@ def _results(zeilen: list[Zeile]) -> list[tuple[Zeile, Zahl, int]]:
             return []  # a Jahresergebnis in several columns or years: which one, the line does not say
         place, amount = candidates[0]
         label = zeile.text[: amount.start] if place is zeile else zeile.text
-        deficit = bool(_DEFICIT.search(label)) and not _SURPLUS.search(label)
+        deficit = bool(DEFICIT.search(label)) and not SURPLUS.search(label)
         results.append((place, amount, -1 if deficit and amount.wert > 0 else 1))
     return results

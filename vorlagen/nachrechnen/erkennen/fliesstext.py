@@ -9,6 +9,7 @@ from decimal import Decimal
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import verteilung, vonumauf
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, TOTAL_IN_PROSE
 
 At = Callable[[Zahl], Fund]  # places a figure of the text in its line
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
@@ -16,10 +17,6 @@ _VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
 _AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
 _SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
-_CHANGE = re.compile(
-    r"Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Senkung|Minderung|Abnahme|Reduzierung|"
-    r"Reduktion|Veränderung|steigt|stieg|sinkt|sank|erhöht|gestiegen|gesunken|gesenkt|verringert"
-)
 _DIFF = re.compile(
     r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
     r"Minderaufwand|Einsparung|mehr als|weniger als"
@@ -30,7 +27,6 @@ _REMAINDER = re.compile(
     r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|Defizit|Nettoaufwand)\b"
 )
 _EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
-_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
 _FROM = re.compile(r"\bvon\s*$")
 _UM = re.compile(r"\bum\s*$")
@@ -213,7 +209,7 @@ def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]
 def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """„Steigerung von a € auf b €, also z %“: the one percentage of a sentence that names a change from … to …."""
     found = []
-    change = _CHANGE.search(text)
+    change = CHANGE_IN_PROSE.search(text)
     if change:
         for a, b in zip(figs, figs[1:]):
             if (
@@ -268,7 +264,7 @@ def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
 
 def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`Die Differenz zwischen A und B beträgt C`, `Steigerung von A auf B, also um C`."""
-    remainder = not _DIFF.search(text) and not _CHANGE.search(text)
+    remainder = not _DIFF.search(text) and not CHANGE_IN_PROSE.search(text)
     if remainder and not _REMAINDER.search(text):
         return []
     money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
@@ -299,7 +295,7 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
 
 def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     """`jeweils 20.000 € in den Jahren 2021 bis 2025, insgesamt 100.000 €` and listed yearly tranches."""
-    total_word = _TOTAL.search(text)
+    total_word = TOTAL_IN_PROSE.search(text)
     if not total_word:
         return []
     after = [

@@ -16,12 +16,8 @@ from decimal import Decimal
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.woerter import names_its_rows
+from vorlagen.nachrechnen.woerter import DEFICIT, SALDO_ROW, SALDO_WORD, SURPLUS, names_its_rows
 
-_SALDO = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
-_SALDO_WORD = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
-_SURPLUS = re.compile(r"Überschuss", re.IGNORECASE)
-_DEFICIT = re.compile(r"Fehlbetrag", re.IGNORECASE)
 _ERGEBNIS = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Erträge|Aufwendungen", re.IGNORECASE)
 _ZAHLUNGEN = re.compile(r"Ein-|Einzahlungen|Auszahlungen", re.IGNORECASE)
 _PAIRS = {
@@ -79,9 +75,9 @@ def recognise(
 def _one_side_holds(label: str, saldo: Decimal) -> bool:
     """A row that names one side only – „Jahresüberschuss“ over a row „Jahresfehlbetrag“ – holds the Saldo only when
     it falls on its side; a row for both („Jahresüberschuss / Jahresfehlbetrag“, „Saldo“) always does."""
-    if _SALDO_WORD.search(label) or _SURPLUS.search(label) and _DEFICIT.search(label):
+    if SALDO_WORD.search(label) or SURPLUS.search(label) and DEFICIT.search(label):
         return True
-    return saldo >= 0 if _SURPLUS.search(label) else saldo <= 0 if _DEFICIT.search(label) else True
+    return saldo >= 0 if SURPLUS.search(label) else saldo <= 0 if DEFICIT.search(label) else True
 
 
 def columns(reihe: Reihe) -> dict[object, Zahl | None]:
@@ -120,7 +116,7 @@ def _label(reihen: list[Reihe], index: int) -> tuple[int, str]:
 
 def saldo_kind(label: str) -> str | None:
     """„ergebnis“, „zahlungen“, "" (a Saldo that names neither: „Saldo aus Investitionstätigkeit“) or None."""
-    if not _SALDO.search(label):
+    if not SALDO_ROW.search(label):
         return None
     if _ZAHLUNGEN.search(label):
         return "zahlungen"

@@ -13,6 +13,7 @@ from vorlagen.nachrechnen.erkennen import fliesstext
 from vorlagen.nachrechnen.erkennen.fliesstext import between
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import STATED_TOTAL
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
@@ -21,7 +22,6 @@ _PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)
 _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
-_STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
 _FRACTION_FACTOR = re.compile(r"\s*(?:x|×|\*|mal)\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*=\s*")
 _DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
 _DIVIDED = re.compile(r"(?:\s*(?:€|EUR|Euro|T€))?\s+[:÷]\s+")  # spaced: „Anlage 1: 5.000 €“ is no division
@@ -295,7 +295,7 @@ def _products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, b
             if len(later) == 1 and later[0] is [z for z in figs[j + 1 :] if z.tiefe <= depth][-1]:
                 result = later[0]
                 gap = text[chain[-1].ende : result.start]
-                stated = bool(_STATED_TOTAL.search(gap))
+                stated = bool(STATED_TOTAL.search(gap))
                 # „3 Tranchen à 250.100 € p.a., zusammen …“: the count counts the years, „p.a.“ each of them
                 periods = _PERIODS.match(text, chain[0].ende) is not None
                 per_period = _PER_PERIOD.search(gap)

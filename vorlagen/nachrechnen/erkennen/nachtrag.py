@@ -17,16 +17,13 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import saldo_kind, saldo_pair, values
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, SALDO_WORD, SURPLUS
 
-_ROLE = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt auf", re.IGNORECASE)
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 14  # lines of a head stored one word a line, with the blank lines between
 _HEAD_WORDS = {False: 12, True: 24}  # words of a line that opens a head: a pipe row names every column
 _ROWS = 40  # lines of the table below its head
 _END = re.compile(r"^\W*§")
-_NEUTRAL = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
-_SURPLUS = re.compile(r"Überschuss", re.IGNORECASE)
-_DEFICIT = re.compile(r"Fehlbetrag", re.IGNORECASE)
 _UNSURE = "welche der Spalten „erhöht um“ und „vermindert um“ die Zeile füllt, sagt sie nicht"
 
 
@@ -100,7 +97,7 @@ def _saldo_changes(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
         parts = [a[result], a[other], b[result], b[other], s[other]]
         figures = [first, first, second, second, saldo]
         shown = written_sum(parts, [1, -1, -1, 1, 1], signed=True)
-        sure = bool(_NEUTRAL.search(saldo.label)) or bool(_SURPLUS.search(saldo.label) and _DEFICIT.search(saldo.label))
+        sure = bool(SALDO_WORD.search(saldo.label)) or bool(SURPLUS.search(saldo.label) and DEFICIT.search(saldo.label))
         found.append(
             Rechnung(
                 "Nachtrag: Veränderung des Saldos aus den Veränderungen der zwei Zeilen darüber",
@@ -122,7 +119,7 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
     """The columns a head names, in order, and the line after it – when a line without figures opens one."""
     opening = reihen[index]
     if (
-        not _ROLE.search(opening.zeile.text)
+        not NACHTRAG_ROLE.search(opening.zeile.text)
         or len(opening.werte) >= 2
         or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]
     ):
@@ -132,9 +129,9 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
         reihe = reihen[at]
         if len(reihe.werte) >= 2:
             break
-        if reihe.zeile.zahlen and not _ROLE.search(reihe.zeile.text):
+        if reihe.zeile.zahlen and not NACHTRAG_ROLE.search(reihe.zeile.text):
             continue  # „1. im Ergebnisplan“: a heading of the rows below
-        for word in _ROLE.findall(reihe.zeile.text):
+        for word in NACHTRAG_ROLE.findall(reihe.zeile.text):
             role = _ROLES.get(word.lower(), "neu")
             if not (role == "neu" and roles and roles[-1] == "neu"):  # „nunmehr festgesetzt auf“ is one column
                 roles.append(role)

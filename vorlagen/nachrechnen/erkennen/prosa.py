@@ -27,6 +27,7 @@ from decimal import Decimal
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import TOTAL_AFTER
 
 _DAVON = re.compile(r"\s*[,;(]?\s*(?:davon|hiervon)\s+(?:[^\d.;:()]{0,40}?[:\s])?$")
 _AND = re.compile(r"[^\d.;:()]{0,60}?(?:,|\bund|\bsowie)\s+(?:[^\d.;:()]{0,40}?[:\s])?")
@@ -36,10 +37,6 @@ _SENTENCE = re.compile(r"(?<!\bNr)(?<!\bca)(?<!\bAbs)(?<!\bMio)(?<!\bTsd)(?<!\br
 _PLUS = re.compile(r"^[^\d.;:()]{0,40}?\b(plus|zuzüglich|zzgl\.|abzüglich|abzgl\.|minus)\s+(?:rund\s+|ca\.\s+)?$")
 _FILLER = re.compile(r"[^\d.;:()]{0,40}")
 _HEAD = re.compile(r"^[^\d.;()]{0,40}:[^\d.;:()]{0,40}$")
-_TOTAL_AFTER = re.compile(
-    r"^[^\d.;:()]{0,40}?[,;]?\s*(?:zusammen|insgesamt|in Summe|also|somit|ergibt|ergeben|macht|=)\s+"
-    r"(?:(?:also|somit|rund|ca\.|von|auf|sich|damit|insgesamt)\s+){0,2}$"
-)
 _SHARE = re.compile(r"(?:das sind|dies sind|das entspricht|dies entspricht|entsprechend|also)\s+$")
 _OF_NOUN = re.compile(r"^\s+(?:der|des)\s+([A-ZÄÖÜ][\wäöüß]{3,})")
 _NOUN_AMOUNT = re.compile(r"\s*(?:von|in Höhe von|i\.\s?H\.\s?v\.|:|betragen|betrugen|beträgt|betrug)?\s*")
@@ -128,7 +125,7 @@ def _chains(zeile: Zeile, money: list[Zahl]) -> list[Rechnung]:
             after = money[j] if j < len(money) else None
             if before is not None and _HEAD.match(text[before.ende : chain[0].start]):
                 found.append(_sum("Betrag und seine Teile „… plus …“", zeile, chain, signs, before, "plus_summe"))
-            elif after is not None and _TOTAL_AFTER.match(text[chain[-1].ende : after.start]):
+            elif after is not None and TOTAL_AFTER.match(text[chain[-1].ende : after.start]):
                 found.append(_sum("Beträge „… plus …“ und ihre Summe", zeile, chain, signs, after, "plus_summe"))
         i = j if len(chain) > 1 else i + 1
     return found

@@ -14,15 +14,12 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import TOTAL_EXPENSE
 
 _REST = re.compile(
     r"\b(?:restliche[nr]?\s+Betrag(?:es)?|Restbetrag(?:es)?|verbleibende[nr]?\s+Betrag(?:es)?|Rest)\s+"
     r"(?:von|in Höhe von|i\.\s?H\.\s?v\.|über)\s+$|"
     r"\b(?:verbleib(?:t|en)|bleib(?:t|en))\s+(?:also|somit|damit|noch)?\s*$",
-    re.IGNORECASE,
-)
-_TOTAL = re.compile(
-    r"\b(?:Gesamt\w*|Kosten|Ausgabe\w*|Aufwendung\w*|Auszahlung\w*|Mehrkosten|Mehraufwendung\w*|Bedarf)\b",
     re.IGNORECASE,
 )
 _LOOK_BACK = 60  # characters before an amount that say what it is
@@ -47,7 +44,7 @@ def _rest(zeile: Zeile) -> Rechnung | None:
         return None
     rest = rests[0]
     total = money[0]
-    if not _TOTAL.search(text[max(0, total.start - _LOOK_BACK) : total.start]):
+    if not TOTAL_EXPENSE.search(text[max(0, total.start - _LOOK_BACK) : total.start]):
         return None
     parts = [z for z in money if total.ende <= z.start and z.ende <= rest.start]
     if not 1 <= len(parts) <= _MAX_PARTS:

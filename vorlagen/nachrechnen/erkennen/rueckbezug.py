@@ -16,9 +16,9 @@ from decimal import Decimal
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import OPENS_TOTAL, TOTAL_BEFORE
 
 _SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)(?<!\brd)[.!?](?=\s+[A-ZÄÖÜ„])")
-_OPENS_TOTAL = re.compile(r"^\s*(?:\d+\.\s*)?(?:Zusammen|Insgesamt|Gesamtsumme|In Summe|Damit insgesamt)\b")
 _LEFT = re.compile(r"\b(?:übrig|verbleib\w*|fehlen|fehlt|Restbetrag|Rest)\b")
 _THEREFORE = re.compile(r"^\s*(?:Damit|Somit|Insgesamt|Dadurch)\b")
 _THEREFORE_TO = re.compile(r"\b(?:somit|damit|also)\b[^.]{0,60}\bauf\s*$")
@@ -32,7 +32,6 @@ _FROM_BEFORE = re.compile(r"\bvon\s*$")
 _SO_THAT = re.compile(r"\bso\s?dass\b")
 _NAMED_INCREASE = re.compile(r"\b(?:Steigerung|Erhöhung|Anstieg|Zuwachs)\s+(?:von|um)\s*$")
 _SPLIT_OPENS = re.compile(r"^\s*(?:Davon|Hiervon)\s+(?:entfallen|entfällt)\b[^.]*?\bauf\b")
-_TOTAL_BEFORE = re.compile(r"(?:Gesamt\w*|[Ii]nsgesamt|[Zz]usammen|Summe)\W+(?:\w+\W+){0,3}$")
 _WINDOW = 8  # sentences above that may hold the figures
 _MAX_FIGURES = 12  # amounts above tried as the parts of a difference
 
@@ -99,7 +98,7 @@ def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
     if len(parts) < 2 or not above or not _SPLIT_OPENS.match(satz.text) or not above[-1].money():
         return []
     total = above[-1].money()[-1]
-    named = len(above[-1].money()) == 1 or _TOTAL_BEFORE.search(_before(above[-1], total)) is not None
+    named = len(above[-1].money()) == 1 or TOTAL_BEFORE.search(_before(above[-1], total)) is not None
     signs = [1] * len(parts)
     return [
         Rechnung(
@@ -127,7 +126,7 @@ def _fund(satz: _Satz, zahl: Zahl) -> Fund:
 def _together(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
     """„Zusammen … 3.717.039,51 €“ opening a sentence: the single amounts of the sentences above (only confirmed)."""
     money = satz.money()
-    if len(money) != 1 or not _OPENS_TOTAL.match(satz.text):
+    if len(money) != 1 or not OPENS_TOTAL.match(satz.text):
         return []
     parts: list[tuple[_Satz, Zahl]] = []
     for other in reversed(above):

@@ -16,17 +16,12 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import TOTAL_IN_SENTENCE, TOTAL_NAME
 
-_TOTAL = re.compile(
-    r"(?:^|[.;:]\s+)(?:In der Summe|In Summe|Insgesamt|Zusammen|Summa summarum|Damit ergibt sich|Somit ergibt sich|"
-    r"Daraus ergibt sich|Es ergibt sich|Das ergibt|Dies ergibt|Gesamt|Summe)\b[^.;\d€]{0,80}$",
-    re.IGNORECASE,
-)
 _MAX_PARTS = 6
 _NAMED = re.compile(
     r"(?P<name>[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\- ]{0,40}?):?\s+[-−]?\d[\d.,]*\s*(?:T€|TEUR|Mio\.\s?€|€|EUR|Euro)"
 )
-_TOTAL_NAME = re.compile(r"Gesamt|Gesamtkosten|Gesamtsumme|Summe|Insgesamt|Gesamtbetrag|Gesamtvolumen|Gesamtausgaben")
 _LOOK_BACK = 100
 
 
@@ -42,7 +37,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         for index, total in enumerate(money):
             if index < 2 or Fund(zeile, total).key in taken:
                 continue
-            if not _TOTAL.search(zeile.text[max(0, total.start - _LOOK_BACK) : total.start]):
+            if not TOTAL_IN_SENTENCE.search(zeile.text[max(0, total.start - _LOOK_BACK) : total.start]):
                 continue
             before = [z for z in money[:index] if Fund(zeile, z).key not in taken][-_MAX_PARTS:]
             for start in range(len(before) - 1):  # all amounts before it first, then the last few
@@ -66,9 +61,9 @@ def _slash_list(zeile: Zeile) -> Rechnung | None:
             return None
         figures.append((match["name"], inside[0]))
         offset += len(part) + 3
-    if _TOTAL_NAME.fullmatch(figures[0][0]):
+    if TOTAL_NAME.fullmatch(figures[0][0]):
         total, others = figures[0][1], [z for _, z in figures[1:]]
-    elif _TOTAL_NAME.fullmatch(figures[-1][0]):
+    elif TOTAL_NAME.fullmatch(figures[-1][0]):
         total, others = figures[-1][1], [z for _, z in figures[:-1]]
     else:
         return None

@@ -10,14 +10,10 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Reihe
 from vorlagen.nachrechnen.erkennen import zeilensumme
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import AMOUNT_COLUMN, TOTAL_COLUMN_LAST
 
 _DAVON = re.compile(r"\bdavon\b", re.IGNORECASE)
-_TOTAL_LAST = re.compile(
-    r"(?:^|\s)(?:Gesamt|Summe|Insgesamt|Gesamtbetrag|Gesamtsumme|Gesamt-\w+)(?:\s+(?:in\s+)?(?:EURO?|€|T€|TEUR))?\s*$",
-    re.IGNORECASE,
-)
 _YEARS_LAST = re.compile(r"(?:\b(?:19|20)\d\d\s*){2,}$")
-_AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|Gesamtkosten)\b", re.IGNORECASE)
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 
 
@@ -49,11 +45,11 @@ def _header(reihe: Reihe) -> tuple[int, bool, bool]:
         return 0, False, False
     parts = len(_DAVON.findall(text))
     if parts:
-        return parts, bool(_TOTAL_LAST.search(_DAVON.split(text, 1)[0].strip())), False
+        return parts, bool(TOTAL_COLUMN_LAST.search(_DAVON.split(text, 1)[0].strip())), False
     years = _YEARS_LAST.search(text)
-    if years and _AMOUNT_COLUMN.search(text[: years.start()]):
+    if years and AMOUNT_COLUMN.search(text[: years.start()]):
         return len(years[0].split()), False, True
-    return 0, bool(_TOTAL_LAST.search(text)), False
+    return 0, bool(TOTAL_COLUMN_LAST.search(text)), False
 
 
 def _rows(below: Iterable[Reihe], parts: int, row_total: bool, years: bool, found: list[Rechnung]) -> None:

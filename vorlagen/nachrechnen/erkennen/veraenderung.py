@@ -15,12 +15,8 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import CHANGE_STATED
 
-_CHANGE = re.compile(
-    r"\b(?:Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Mehrbetrag|Minderung|Rückgang|Senkung|"
-    r"Abnahme|Reduzierung|Verringerung|Veränderung|Differenz|Mehrbedarf|Minderbedarf)\b",
-    re.IGNORECASE,
-)
 _TO_AMOUNT = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+\s+){0,3}(?:beträgt|von|um|liegt bei|in Höhe von|:)?\s*$")
 _TO_PERCENT = re.compile(
     r"^\s*(?:=|\(|bzw\.|oder|also|entspricht|das sind|d\.\s?h\.|und damit|\t|\s)\s*"
@@ -46,7 +42,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not zeile.text.strip():
             continue
         figs = zeile.zahlen
-        for number, change in enumerate(_CHANGE.finditer(zeile.text)):
+        for number, change in enumerate(CHANGE_STATED.finditer(zeile.text)):
             if number >= _MAX_CHANGES:
                 break
             _stated(zeile, figs, change, recent, results, found)

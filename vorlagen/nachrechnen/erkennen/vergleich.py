@@ -9,12 +9,8 @@ from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD
 
-_DIFFERENCE = re.compile(
-    r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−|"
-    r"\b[A-Za-zÄÖÜäöüß]{0,20}(?:abbau|zuwachs)\b",
-    re.IGNORECASE,
-)
 _COMPARED = re.compile(
     r"\b(?:Plan|Planung|Ansatz|Ansätze|Ist|Soll|Vorjahr|Ergebnis|Entwurf|Haushalt|HH|Prognose|"
     r"Fortschreibung|(?:19|20)\d\d)\b",
@@ -45,7 +41,7 @@ def _named_pair(head: Reihe) -> tuple[int, int] | None:
     names its two columns; their places counted from the right of a row (1 = the column left of it), minuend
     first. None when the header does not name both unmistakably."""
     cells = [c.strip() for c in head.zeile.text.split("\t")]
-    if len(cells) < 4 or not _DIFFERENCE.search(cells[-1]):
+    if len(cells) < 4 or not DIFFERENCE_HEAD.search(cells[-1]):
         return None
     named = _NAMED.search(cells[-1])
     if named is None:
@@ -64,7 +60,7 @@ def _header(reihe: Reihe) -> bool | None:
     text = reihe.zeile.text.strip()
     if reihe.werte or not text or len(text) > 200 or text.endswith((".", ":", ";")):
         return None
-    difference = _DIFFERENCE.search(text)
+    difference = DIFFERENCE_HEAD.search(text)
     if not difference or len(_COMPARED.findall(text[: difference.start()])) < 1:
         return None
     return bool(_PERCENT.search(text[difference.end() :]))

@@ -10,6 +10,7 @@ from vorlagen.nachrechnen.aufbau.gesamtzeile import MAX_LISTE
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
 
 FUND = re.compile(
     r"\b(?:Fördersumme|Fördermittel|Förderbudget|Gesamtbudget|Budget|Fonds|Verfügungsmittel|"
@@ -83,12 +84,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         rows = []
         for reihe in reihen[index + 1 : index + 2 + MAX_LISTE]:
             money = [z for z in reihe.werte if z.einheit == "€"]
-            if (
-                len(money) != 1
-                or len(reihe.werte) != 1
-                or reihe.gleich
-                or re.match(r"(?:Summe|Gesamt|Insgesamt|Zusammen)\b", reihe.label, re.IGNORECASE)
-            ):
+            if len(money) != 1 or len(reihe.werte) != 1 or reihe.gleich or TOTAL_ROW_START.match(reihe.label):
                 break
             rows.append((reihe, money[0]))
         if not 2 <= len(rows) <= MAX_LISTE:

@@ -11,13 +11,8 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, year_heads
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.urteil.dokumenturteil import Pruefung
 from vorlagen.nachrechnen.urteil.nachgerechnet import Urteil
+from vorlagen.nachrechnen.woerter import RESULT_WORD, TOTAL_LINE
 
-# A line that states a total: its figures without a unit (a table „in €“, „in T€“) are results as well.
-_TOTAL_LINE = re.compile(
-    r"^\s*(?:\d{1,3}\s*)?=|\t\s*=|^\s*(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|"
-    r"Insgesamt|Endsumme|Zusammen|Total)\b",
-    re.IGNORECASE,
-)
 # A figure without a unit typed as an amount – thousands grouped or with decimals („255.087.500“, „1.120,0“) – that no
 # calculation uses is listed (a Haushaltssatzung names its unit once, a Stellenplan none).
 # Listed where the context names the unit: the line names one, or the document is a Haushaltssatzung.
@@ -25,13 +20,6 @@ _AMOUNT_LIKE = re.compile(r"\d\.\d{3}|,\d+$")
 _UNIT_NAMED = re.compile(r"€|\b(?:EUR|Euro|EURO|TEUR|Planstellen|Stellen|VZÄ)\b")
 _SATZUNG = re.compile(r"Haushaltssatzung|Nachtragshaushalt|festgesetzt auf")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
-# A word that names a result ("die verbleibenden 11.000 Adressen", "Bilanzsumme", "zur Verfügung stehende Mittel"):
-# the figures after it without a unit may be results as well.
-_RESULT_WORD = re.compile(
-    r"\b(?:verbleib\w*|verfügbar\w*|zur Verfügung stehende\w*|Rest\w*|restlich\w*|übrig\w*|"
-    r"Saldo|Differenz|Fehlbetrag|Überschuss|[A-Za-zÄÖÜäöüß]*summe)\b",
-    re.IGNORECASE,
-)
 # A line that announces how an amount is split or used: "Der Jahresgewinn von 606.529,83 € wird so verwendet:".
 _ANNOUNCES = re.compile(r"\b(?:verwendet|verteilt|aufgeteilt|wie folgt|so verwendet)\b[^.]{0,20}:\s*$")
 # A table header that gives the unit of its cells: "in 1.000 €", "in T€", "in EUR"; its rows carry money.
@@ -61,9 +49,9 @@ def mentions(
     money_table = False
     satzung = any(_SATZUNG.search(zeile.text) for zeile in zeilen)
     for zeile in zeilen:
-        total_line = bool(_TOTAL_LINE.search(zeile.text))
+        total_line = bool(TOTAL_LINE.search(zeile.text))
         announces = bool(_ANNOUNCES.search(zeile.text))
-        named = _RESULT_WORD.search(zeile.text)
+        named = RESULT_WORD.search(zeile.text)
         after = named.end() if named else len(zeile.text) + 1  # figures after a result word
         money_table = "\t" in zeile.text and (money_table or bool(_MONEY_HEAD.search(zeile.text)))
         heads = year_heads(zeile.zahlen)  # „2016 EUR | 2017 EUR“ head columns, they are no amounts
