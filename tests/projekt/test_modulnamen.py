@@ -16,6 +16,7 @@ EINE_BEDEUTUNG = {
     "bescheide": "die Bescheide: geladen, gerechnet",
     "beschluss": "der Beschluss über den Haushalt: gerechnet, der Befehl `beschluss`",
     "haushalt": "der Haushalt: geladen, gerechnet",
+    "haushaltsposition": "eine Position des Haushalts: geladen, zu den Beträgen einer Vorlage gefunden (compute)",
     "kennzahlen": "die Kennzahlen: geladen, gerechnet",
     "kopfzeilen": "die Zeilen der Kopfdaten: geladen, gesetzt",
     "matrix": "die Tabellenart Matrix: gerechnet, ihre Herleitung",

@@ -9,7 +9,7 @@ from decimal import Decimal
 from vorlagen.compute.darstellung import STELLEN
 from vorlagen.compute.einheiten import SKALA
 from vorlagen.compute.names import Named
-from vorlagen.compute.tabelle import Tabelle, Zeile, Zeilen, cents_lost, periode_of, ueberschrift_von
+from vorlagen.compute.tabelle import Auswerten, Tabelle, Zeile, Zeilen, cents_lost, periode_of, ueberschrift_von
 from vorlagen.compute.tabellenzeilen import zeilen
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl, zeigt_null
 from vorlagen.core.money import Rundung, below, round_half_up, split_largest_remainder
@@ -117,7 +117,11 @@ class Aufstellung(Tabelle):
 
 
 def aufstellung(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
+    berechnung: Berechnung,
+    saetze: dict[str, Satz],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    auswerten: Auswerten | None = None,
 ) -> tuple[Aufstellung | None, list[Problem]]:
     periode_, problems = periode_of(berechnung)
     if periode_ is None:
@@ -127,6 +131,7 @@ def aufstellung(
     )
     fonds = None
     if berechnung.fonds is not None:
+        assert auswerten is not None  # a table that reads figures is computed after them
         try:
             value = auswerten(berechnung.fonds, "€")
         except ValueError as error:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vorlagen.compute.formel import FormelFehler, lesen, namen
+from vorlagen.compute.formelnamen import figur
 from vorlagen.compute.haushalt import Auswirkungen, auswirkungen
 from vorlagen.compute.haushaltsrecht import check_deckung, check_gremium
-from vorlagen.compute.kennzahlen import figur
 from vorlagen.compute.verpflichtung import check_ve
 from vorlagen.compute.verpflichtung import offen as ve_offen
 from vorlagen.core.fmt import numerus

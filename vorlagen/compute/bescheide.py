@@ -90,11 +90,11 @@ class BescheidWerte(Named):
         return self.betrag - self.bezahlt
 
 
-def _stellen(zeilen) -> Decimal | None:
+def _stellen(zeilen: list[Position]) -> Decimal | None:
     """Σ anzahl × VZÄ per unit over the positions; None when a rate does not say."""
     if any(z.satz.vzae is None for z in zeilen):
         return None
-    return sum((z.anzahl * z.satz.vzae for z in zeilen), Decimal(0))
+    return sum((z.anzahl * vzae for z in zeilen if (vzae := z.satz.vzae) is not None), Decimal(0))
 
 
 def bescheid_werte(

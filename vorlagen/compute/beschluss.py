@@ -185,7 +185,7 @@ def nicht_festgehalten(project: Project) -> dict[str, str]:
     return notes
 
 
-def _ohne_stand(project: Project, source, tag: dt.date) -> str:
+def _ohne_stand(project: Project, source: VorlageSource, tag: dt.date) -> str:
     """A decided Vorlage whose kept Haushalt an earlier version wrote without the day of its state, and which fails
     a budget check on it: whether that state already held on the decision day nobody can tell."""
     pruefungen = ordered(project.rechnungen[source.slug].ungeklaert)

@@ -16,14 +16,15 @@ from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import check_niederschriften
 from vorlagen.compute.sitzungen import check_tagesordnungen
-from vorlagen.compute.tabelle import Tabelle, cents_lost
+from vorlagen.compute.tabelle import Tabelle, Zeilen, cents_lost
 from vorlagen.compute.tabellenarten import KINDS
 from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import Zahlformat, datum, zahl
-from vorlagen.core.money import CENT, below
+from vorlagen.core.money import CENT, Zahl, below
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.drucksachenpruefung import check_drucksachen
 from vorlagen.load.facts import Facts
+from vorlagen.load.finanzen import Erwartet
 from vorlagen.load.records import line_of
 from vorlagen.load.references import check_references
 from vorlagen.load.regeln import check_regeln
@@ -114,7 +115,7 @@ def check_tabelle(t: Tabelle, zahlformat: Zahlformat) -> list[Problem]:
     return problems
 
 
-def _quellen(t: Tabelle):
+def _quellen(t: Tabelle) -> Zeilen | None:
     """The sources of a Finanzierungsplan; None for other tables."""
     return t.quellen if KINDS[t.art].quellen else None
 
@@ -132,7 +133,7 @@ def _quellen_hinweis(t: Tabelle) -> str | None:
     )
 
 
-def _quellen_erwartet(t: Tabelle, erwartet, name: str, zahlformat: Zahlformat) -> list[Problem]:
+def _quellen_erwartet(t: Tabelle, erwartet: Erwartet, name: str, zahlformat: Zahlformat) -> list[Problem]:
     """`erwartet: {quellen: {Name: Betrag}}`: each source of a Finanzierungsplan under the name its row prints."""
     if not erwartet.quellen:
         return []
@@ -170,10 +171,10 @@ SUMMEN = (("gesamtkosten", "Gesamtkosten"), ("abzuege", "Abzüge"), ("eigenantei
 def _geld(quantum: Decimal, zahlformat: Zahlformat) -> Texte:
     """Amounts as a table of this precision prints them; a bound or difference with cents with its cents."""
 
-    def text(value) -> str:
+    def text(value: Zahl) -> str:
         return zahlformat.euro_or_cent(value, CENT if Fraction(value).denominator != 1 else quantum)
 
-    def differenz(d) -> str:
+    def differenz(d: Fraction) -> str:
         return zahlformat.signed(d, CENT if d.denominator != 1 else quantum)
 
     return Texte(lambda v: zahlformat.euro_or_cent(v, quantum), text, differenz)

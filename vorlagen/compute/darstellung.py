@@ -4,12 +4,14 @@ is not zero never prints as zero; a typed figure never loses an amount or a digi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import Protocol
 
 from vorlagen.compute.einheiten import SKALA, stellen_im_text, summanden
-from vorlagen.compute.formel import Name
+from vorlagen.compute.formel import Knoten, Name
 from vorlagen.core.fmt import NBSP, OHNE_HAUS, Zahlformat, prozent, zahl, zahlwort
 from vorlagen.core.money import CENT, EURO, Anteil, exact, round_half_up
 from vorlagen.load.kennzahlen import GELDEINHEITEN
@@ -132,7 +134,7 @@ def nie_null(genau: Fraction, wert: Fraction, form: Darstellung) -> str | None:
     )
 
 
-def _andere_formen(genau: Fraction, form: Darstellung):
+def _andere_formen(genau: Fraction, form: Darstellung) -> Iterator[str]:
     """How to show the figure so that it prints not zero: the first `stellen` in its unit that does, and for money
     Euro (with cents where whole euros print zero) – at most one of each, each with what it then prints."""
     if form.einheit != "€":
@@ -202,7 +204,7 @@ def weniger_stellen_als_getippt(text: str, wert: Fraction, form: Darstellung) ->
     )
 
 
-def gelesene_quote(value, feld: str, je_posten: bool, prozent_stellen: int) -> tuple[Fraction, str] | None:
+def gelesene_quote(value: object, feld: str, je_posten: bool, prozent_stellen: int) -> tuple[Fraction, str] | None:
     """A share a formula reads from a table – a source's `anteil`, a plan's `foerderquote`, a Vergleich's
     `veraenderung` –: the value it reads and how its Herleitung shows it. Read as printed (`runden: je_posten`) it is
     its percentage at the house's places, a source's share as its part of the split of 100 % („88,98 %“); read
@@ -216,7 +218,20 @@ def gelesene_quote(value, feld: str, je_posten: bool, prozent_stellen: int) -> t
     return exact(gedruckt) / 100, prozent(exact(gedruckt) / 100, prozent_stellen)
 
 
-def stellen_der_teile(einheit: str, tree, figur) -> int:
+class _Figur(Protocol):
+    """What the places of a sum read of a figure it adds up (compute/zahlwert.Zahlwert, which imports this module)."""
+
+    @property
+    def einheit(self) -> str: ...
+
+    @property
+    def form(self) -> Darstellung | None: ...
+
+    @property
+    def gezeigt(self) -> Fraction: ...
+
+
+def stellen_der_teile(einheit: str, tree: Knoten, figur: Callable[[tuple[str, ...]], _Figur | None]) -> int:
     """The most places any figure a sum adds up prints with (`figur`: a name's path → the Zahlwert it reads, None
     for anything else), of those in the sum's unit – other units are no places of it: `ansatz-2015 + ansatz-2016` of
     „0,523 Mio. €“ and „0,416 Mio. €“ → 3, so the sum prints „0,939 Mio. €“ and the text still adds up. Euros print
@@ -224,5 +239,7 @@ def stellen_der_teile(einheit: str, tree, figur) -> int:
     if einheit == "€":
         return 0
     teile = [figur(n.pfad) for n in summanden(tree, True, True) if isinstance(n, Name)]
-    gleich = [z for z in teile if z is not None and z.einheit == einheit and z.form is not None]
-    return max((z.form.nachkomma(z.gezeigt) or 0 for z in gleich), default=0)
+    gleich = [
+        (form, z.gezeigt) for z in teile if z is not None and z.einheit == einheit and (form := z.form) is not None
+    ]
+    return max((form.nachkomma(gezeigt) or 0 for form, gezeigt in gleich), default=0)

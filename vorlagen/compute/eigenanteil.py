@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.compute.names import Named, NoValue
-from vorlagen.compute.tabelle import Tabelle, Zeile, Zeilen, periode_of, ueberschrift_von
+from vorlagen.compute.tabelle import Auswerten, Tabelle, Zeile, Zeilen, periode_of, ueberschrift_von
 from vorlagen.compute.tabellenzeilen import zeilen
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl
 from vorlagen.core.money import Rundung
@@ -46,7 +46,11 @@ class Eigenanteilstabelle(Tabelle):
 
 
 def eigenanteil(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
+    berechnung: Berechnung,
+    saetze: dict[str, Satz],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    auswerten: Auswerten | None = None,
 ) -> tuple[Tabelle | None, list[Problem]]:
     """An Eigenanteil table: Gesamtkosten − Abzüge."""
     periode_, problems = periode_of(berechnung)

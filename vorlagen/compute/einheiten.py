@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from vorlagen.compute.formel import Funktion, Minus, Name, Prozent, Rechnung, Zahl
+from vorlagen.compute.formel import Funktion, Knoten, Minus, Name, Prozent, Rechnung, Zahl
 from vorlagen.core.fmt import zahlwort
 from vorlagen.core.limits import MAX_VORKOMMA
 
@@ -50,7 +50,7 @@ def dim_text(dimension: str) -> str:
     return dimension or "Zahl"
 
 
-def rechnen(tree, lesen_name) -> Wert:
+def rechnen(tree: Knoten, lesen_name: Callable[[Name], Wert]) -> Wert:
     """Evaluates exactly, checking units; `lesen_name(Name)` gives a name's Wert."""
     if isinstance(tree, Zahl):
         return Wert(tree.wert, "")
@@ -116,7 +116,7 @@ def plausibel(genau: Fraction, einheit: str) -> None:
         )
 
 
-def _art(tree) -> str:
+def _art(tree: Knoten) -> str:
     """'prozent' if a term of numbers alone carries „%“ (`1,75 %`, `2 * 1,75 %`), else 'zahl'; EinheitFehler
     where a sum mixes both (`50 % + 10`: is 10 meant as 10 % or as 1000 %?)."""
     if isinstance(tree, Zahl):
@@ -125,6 +125,7 @@ def _art(tree) -> str:
         return "prozent"
     if isinstance(tree, Minus):
         return _art(tree.wert)
+    assert not isinstance(tree, Name)  # a formula of numbers alone: no name
     teile = tree.argumente if isinstance(tree, Funktion) else (tree.links, tree.rechts)
     arten = [_art(t) for t in teile]
     if isinstance(tree, Rechnung) and tree.zeichen in "*/":
@@ -137,7 +138,7 @@ def _art(tree) -> str:
     return arten[0]
 
 
-def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
+def getippt(tree: Knoten, genau: Fraction, einheit: str) -> Fraction:
     """A formula of numbers alone as a typed figure in `einheit`: its numbers are in that unit – in T€, Mio. € and
     Mrd. € thousands, millions and billions of euros (0,523 in Mio. € is 523.000 €), in a %-figure Prozent (`50` and
     `50 %` are both one half); in any other unit a percentage alone is an EinheitFehler."""
@@ -152,7 +153,7 @@ def getippt(tree, genau: Fraction, einheit: str) -> Fraction:
     return genau * SKALA.get(einheit, 1)
 
 
-def summanden(tree, mit_prozent: bool = False, mit_namen: bool = False) -> list:
+def summanden(tree: Knoten, mit_prozent: bool = False, mit_namen: bool = False) -> list:
     """The numbers a formula adds up, as typed – terms of + and -, arguments of summe, min and max (and with
     `mit_prozent` the number of a percentage, `10,25 %`; with `mit_namen` the names it adds up, too): what a formula
     of numbers alone states. Factors of a product and a divided number are no such numbers: `2 * 0,2615` is
@@ -170,13 +171,13 @@ def summanden(tree, mit_prozent: bool = False, mit_namen: bool = False) -> list:
     return []
 
 
-def nur_summanden(tree) -> bool:
+def nur_summanden(tree: Knoten) -> bool:
     """Whether every number of a formula of numbers alone is one it adds up (`27,5`, `0,523 + 0,416`, `90 %`): a
     figure typed as it prints – not computed (`2 * 0,2615`, `1 / 3`)."""
     return _anzahl_zahlen(tree) == len(summanden(tree, mit_prozent=True))
 
 
-def _anzahl_zahlen(tree) -> int:
+def _anzahl_zahlen(tree: Knoten) -> int:
     if isinstance(tree, Zahl):
         return 1
     if isinstance(tree, (Minus, Prozent)):
@@ -193,7 +194,7 @@ def stellen_im_text(text: str) -> int:
     return len(text.split(",", 1)[1]) if "," in text else 0
 
 
-def getippte_stellen(tree, einheit: str) -> tuple[int, Zahl | None]:
+def getippte_stellen(tree: Knoten, einheit: str) -> tuple[int, Zahl | None]:
     """The most decimals any number a formula of numbers alone adds up was typed with, in the figure's unit, and
     that number (None where it adds up none): `0,523 + 0,416` → 3. A typed figure prints at least so many."""
     zahlen = summanden(tree, mit_prozent=einheit == "%")
@@ -203,13 +204,13 @@ def getippte_stellen(tree, einheit: str) -> tuple[int, Zahl | None]:
     return stellen_im_text(meiste.text), meiste
 
 
-def betraege(tree, einheit: str) -> list[tuple[str, Fraction]]:
+def betraege(tree: Knoten, einheit: str) -> list[tuple[str, Fraction]]:
     """The numbers a formula adds up (summanden) as written and in euros (in T€ times 1.000 …): the amounts typed
     into it. Percentages are no amounts."""
     return [(z.text, z.wert * SKALA.get(einheit, 1)) for z in summanden(tree)]
 
 
-def nur_prozent(tree) -> bool:
+def nur_prozent(tree: Knoten) -> bool:
     """Whether every number of a formula of numbers alone carries „%“ (`50 %`, `50 % + 10 %`): a percentage, no amount."""
     if isinstance(tree, Zahl):
         return False
@@ -217,16 +218,17 @@ def nur_prozent(tree) -> bool:
         return True
     if isinstance(tree, Minus):
         return nur_prozent(tree.wert)
+    assert not isinstance(tree, Name)  # a formula of numbers alone: no name
     teile = tree.argumente if isinstance(tree, Funktion) else (tree.links, tree.rechts)
     return all(nur_prozent(t) for t in teile)
 
 
-def anteil_an_betrag(tree) -> str:
+def anteil_an_betrag(tree: Knoten) -> str:
     """A percentage as a share of an amount, for a hint: 'betrag * 50 %', 'betrag * (50 % + 10 %)'."""
     return f"betrag * {text_of(tree) if isinstance(tree, Prozent) else f'({text_of(tree)})'}"
 
 
-def text_of(tree) -> str:
+def text_of(tree: Knoten) -> str:
     if isinstance(tree, Zahl):
         return tree.text
     if isinstance(tree, Name):

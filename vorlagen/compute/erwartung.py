@@ -62,6 +62,6 @@ def _in_euro(k: Kennzahl, z: Zahlwert, getippt: bool) -> bool:
     return in_euro.in_einheit(exact(z.genau) / z.form.skala()) == exact(k.erwartet)
 
 
-def _in_formel(value) -> str:
+def _in_formel(value: Fraction | Decimal) -> str:
     """A number as a formula writes it: 12.5 → '12,5', 5000 → '5000' (no thousands mark)."""
     return dezimalkomma(Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value)

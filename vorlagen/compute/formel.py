@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TypeAlias
 
 from vorlagen.core.fmt import zahl, zahlwort
 from vorlagen.core.limits import MAX_FORMEL, MAX_KLAMMERN, MAX_RECHENSCHRITTE, MAX_VORKOMMA
@@ -49,7 +50,7 @@ class Name:
     pfad: tuple[str, ...]
     text: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.text:
             object.__setattr__(self, "text", ".".join(self.pfad))
 
@@ -57,24 +58,30 @@ class Name:
 @dataclass(frozen=True)
 class Rechnung:
     zeichen: str  # + - * /
-    links: object
-    rechts: object
+    links: Knoten
+    rechts: Knoten
 
 
 @dataclass(frozen=True)
 class Minus:
-    wert: object
+    wert: Knoten
 
 
 @dataclass(frozen=True)
 class Prozent:
-    wert: object
+    wert: Knoten
 
 
 @dataclass(frozen=True)
 class Funktion:
     name: str
-    argumente: tuple
+    argumente: tuple[Knoten, ...]
+
+
+# a formula as a tree (`lesen`)
+Knoten: TypeAlias = Zahl | Name | Rechnung | Minus | Prozent | Funktion
+# a token: its kind (None past the end), its text and its column
+Token: TypeAlias = tuple[str | None, str, int]
 
 
 def _zahl(text: str) -> Fraction:
@@ -95,13 +102,14 @@ def _zahl(text: str) -> Fraction:
     return wert
 
 
-def lesen(formel: str):
+def lesen(formel: str) -> Knoten:
     """The formula as a tree of Zahl, Name, Rechnung, Minus, Prozent and Funktion; FormelFehler if it is not one."""
     if len(formel) > MAX_FORMEL:
         raise FormelFehler(
             f"Die Formel hat mehr als {zahl(MAX_FORMEL)} Zeichen – teilen Sie sie in mehrere Zahlen auf."
         )
-    tokens, position = [], 0
+    tokens: list[Token] = []
+    position = 0
     while position < len(formel):
         match = _TOKEN.match(formel, position)
         if match is None and formel[position] == ",":
@@ -140,7 +148,7 @@ def lesen(formel: str):
     return tree
 
 
-def schritte(tree) -> int:
+def schritte(tree: Knoten) -> int:
     """Operations one after the other (the depth of the tree): `a + b + c` has two, `summe(a; b; c)` one."""
     deepest, stack = 0, [(tree, 0)]
     while stack:
@@ -156,13 +164,13 @@ def schritte(tree) -> int:
 
 
 class _Parser:
-    def __init__(self, tokens: list) -> None:
+    def __init__(self, tokens: list[Token]) -> None:
         self.tokens, self.index = tokens, 0
 
-    def _peek(self):
+    def _peek(self) -> Token:
         return self.tokens[self.index] if self.index < len(self.tokens) else (None, "", 0)
 
-    def _take(self, text: str | None = None):
+    def _take(self, text: str | None = None) -> Token:
         token = self._peek()
         if token[0] is None:
             raise FormelFehler("Die Formel endet zu früh – es fehlt ein Wert oder eine schließende Klammer.")
@@ -171,7 +179,7 @@ class _Parser:
         self.index += 1
         return token
 
-    def ausdruck(self, tiefe: int):
+    def ausdruck(self, tiefe: int) -> Knoten:
         if tiefe > MAX_KLAMMERN:
             raise FormelFehler(f"Die Formel ist tiefer als {MAX_KLAMMERN} Ebenen geschachtelt – teilen Sie sie auf.")
         links = self._produkt(tiefe)
@@ -180,21 +188,21 @@ class _Parser:
             links = Rechnung(zeichen, links, self._produkt(tiefe + 1))
         return links
 
-    def _produkt(self, tiefe: int):
+    def _produkt(self, tiefe: int) -> Knoten:
         links = self._faktor(tiefe)
         while self._peek()[1] in ("*", "/"):
             zeichen = self._take()[1]
             links = Rechnung(zeichen, links, self._faktor(tiefe + 1))
         return links
 
-    def _faktor(self, tiefe: int):
+    def _faktor(self, tiefe: int) -> Knoten:
         if tiefe > MAX_KLAMMERN:
             raise FormelFehler(f"Die Formel ist tiefer als {MAX_KLAMMERN} Ebenen geschachtelt – teilen Sie sie auf.")
         kind, text, column = self._take()
         if text == "-":
             return Minus(self._faktor(tiefe + 1))
         if kind == "zahl":
-            wert: object = Zahl(_zahl(text), text)
+            wert: Knoten = Zahl(_zahl(text), text)
         elif kind == "name" and self._peek()[1] == "(":
             if text.lower() not in FUNKTIONEN:
                 raise FormelFehler(f"Die Funktion „{text}“ gibt es nicht – es gibt {', '.join(FUNKTIONEN)}.")
@@ -241,7 +249,7 @@ def schreibweise(pfad: tuple[str, ...]) -> str:
 _EINFACH = re.compile(r"[^\W\d]\w*(?:-\w+)*")
 
 
-def namen(tree) -> list[Name]:
+def namen(tree: Knoten) -> list[Name]:
     """Every name the formula reads, in order."""
     if isinstance(tree, Name):
         return [tree]

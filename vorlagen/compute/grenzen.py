@@ -14,14 +14,15 @@ from typing import Any
 from vorlagen.compute.darstellung import Darstellung, genau_text
 from vorlagen.compute.zahlwert import Groesse, Zahlwert
 from vorlagen.core.fmt import NBSP, Zahlformat, zahl
-from vorlagen.core.money import CENT, exact
+from vorlagen.core.money import CENT, Zahl, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.kennzahlen import GELDEINHEITEN, Kennzahl
+from vorlagen.load.records import Record
 
 GRENZEN = {"hoechstens": "höchstens", "mindestens": "mindestens"}  # key → as a sentence says it
 
 
-def haelt(art: str, wert, grenze) -> bool:
+def haelt(art: str, wert: Zahl, grenze: Zahl) -> bool:
     """Whether `wert` keeps the bound `grenze` of kind `art` (hoechstens: at most, mindestens: at least)."""
     return Fraction(wert) <= Fraction(grenze) if art == "hoechstens" else Fraction(wert) >= Fraction(grenze)
 
@@ -61,7 +62,7 @@ def differenz(wert: Fraction, einheit: str, zahlformat: Zahlformat) -> str:
     return ("+" if wert > 0 else "") + text
 
 
-def mit_einheit(value, einheit: str, zahlformat: Zahlformat) -> str:
+def mit_einheit(value: Zahl, einheit: str, zahlformat: Zahlformat) -> str:
     """A number as `erwartet` and the bounds state it, with the figure's unit: '2.216.000 €', '90 %', '0,52 Mio. €'."""
     return zahl(value) + ("" if einheit == "Anzahl" else NBSP + zahlformat.geldeinheit(einheit).replace(" ", NBSP))
 
@@ -134,7 +135,7 @@ class Texte:
         self.diff = diff or (lambda d: ("+" if d > 0 else "") + self.wert(d))
 
 
-def tabellengrenzen(owner, felder: list[tuple], texte: Texte, name: str) -> list[Problem]:
+def tabellengrenzen(owner: Record, felder: list[tuple], texte: Texte, name: str) -> list[Problem]:
     """The bounds of a table's values that do not hold, and bounds of values the table does not have. `owner`
     carries `hoechstens` and `mindestens` – records like its `erwartet`, or a value for a row's own amount;
     `felder` are (key in that record – '' for the owner's own value, 'zellen:Kopf' for an entry of a group –, what
@@ -167,7 +168,7 @@ def tabellengrenzen(owner, felder: list[tuple], texte: Texte, name: str) -> list
     return problems
 
 
-def _unbekannt(grenzen, art: str, bekannt: set[tuple[str, str]], name: str) -> list[Problem]:
+def _unbekannt(grenzen: Record, art: str, bekannt: set[tuple[str, str]], name: str) -> list[Problem]:
     """A bound of a value the table does not have: never a bound that is silently not checked."""
     problems = []
     for key in getattr(grenzen, "_lines", {}):
@@ -188,7 +189,9 @@ def _unbekannt(grenzen, art: str, bekannt: set[tuple[str, str]], name: str) -> l
     return problems
 
 
-def anteilsgrenze(k: Kennzahl, z: Zahlwert, figures: dict, runden) -> list[Problem]:
+def anteilsgrenze(
+    k: Kennzahl, z: Zahlwert, figures: dict[str, Zahlwert], runden: Callable[[Fraction], Fraction]
+) -> list[Problem]:
     """The cap `hoechstens_anteil` of a figure: its value at most the rate of the figure `von`, rounded by `runden`
     as the figure itself rounds (as the Bescheid rounds); a problem at its line where it does not hold."""
     g = k.hoechstens_anteil

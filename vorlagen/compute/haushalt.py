@@ -11,6 +11,7 @@ ledger, read exactly (Fractions); the budget-law checks live in compute/haushalt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,7 +27,7 @@ from vorlagen.compute.verpflichtung import VE, verpflichtungen
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.auswirkungen import ALLGEMEIN, FinanzielleAuswirkungen
+from vorlagen.load.auswirkungen import ALLGEMEIN, FinanzielleAuswirkungen, Haushaltsbetrag
 from vorlagen.load.haushalt import Haushalt, Position
 
 __all__ = ["AUSSER", "UEBER", "Auswirkungen", "Deckungszeile", "Zeile", "auswirkungen"]
@@ -182,7 +183,7 @@ class Auswirkungen(Named):
                 result[jahr] = result.get(jahr, Fraction(0)) + betrag
         return dict(sorted(result.items()))
 
-    def _je_jahr(self, wert) -> dict[int, Fraction]:
+    def _je_jahr(self, wert: Callable[[Zeile], Fraction | None]) -> dict[int, Fraction]:
         result: dict[int, Fraction] = {}
         for z in self.einzeln:
             v = wert(z)
@@ -339,7 +340,9 @@ def auswirkungen(
     return result, problems
 
 
-def _betraege(eintrag, haushalte: dict[int, Haushalt], leser: Leser, result: Auswirkungen) -> list[Problem]:
+def _betraege(
+    eintrag: Haushaltsbetrag, haushalte: dict[int, Haushalt], leser: Leser, result: Auswirkungen
+) -> list[Problem]:
     """The amounts of one entry of `positionen` into `result`: the whole amount per year (`jahre`), or the overrun
     as the Kämmerei states it (compute/genannt.py); the problems of reading them."""
     if not eintrag.jahre:

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from vorlagen.compute.einheiten import GELD, EinheitFehler, dim_text
 from vorlagen.compute.formel import FormelFehler, Name, lesen
-from vorlagen.compute.kennzahlen import figur, namenswert
+from vorlagen.compute.formelnamen import figur, namenswert
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt, Position

@@ -184,7 +184,7 @@ def _gedeckt(result: Auswirkungen, daten: FinanzielleAuswirkungen, zahlformat: Z
     return problems
 
 
-Anspruch = tuple[Fraction, Where, Fraction, str, str]  # amount, line, free there, how it comes about, what it is
+Anspruch = tuple[Fraction, Where | None, Fraction, str, str]  # amount, line, free there, how it comes about, what it is
 
 
 def _kreis_frei(haushalt: Haushalt, kreis_id: str, zahlformat: Zahlformat) -> tuple[Fraction, str]:
@@ -204,7 +204,7 @@ def _beansprucht(a: Auswirkungen, haushalte: dict[int, Haushalt], zahlformat: Za
     geld = zahlformat.geld
     result: dict[tuple, Anspruch] = {}
 
-    def add(key, betrag, where, frei, herkunft, was):
+    def add(key: tuple, betrag: Fraction, where: Where | None, frei: Fraction, herkunft: str, was: str) -> None:
         before = result.get(key)
         result[key] = (
             (before[0] + betrag, before[1], frei, herkunft, was) if before else (betrag, where, frei, herkunft, was)
@@ -271,6 +271,7 @@ def check_gemeinsam(
         if len(eintraege) < 2 or zusammen <= frei:
             continue
         for bezeichnung, (betrag, where, *_) in eintraege:
+            assert where is not None  # every amount a Vorlage reads has its line (haushalt._betraege)
             andere = ", ".join(f"Vorlage {b} {geld(x[0])}" for b, x in eintraege if b != bezeichnung)
             problems.append(
                 Problem(

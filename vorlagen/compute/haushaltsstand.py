@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from vorlagen.compute.names import Named, Names
+from vorlagen.core.money import Zahl
 from vorlagen.load.haushalt import Position
 
 FELDER = ("ansatz", "reste", "bereitgestellt", "gebunden", "verfuegbar", "ve", "ve_gebunden", "prognose")
@@ -38,7 +39,7 @@ class Positionsstand(Named):
         return self._records.get(jahr)
 
 
-def _betrag(value) -> Fraction | None:
+def _betrag(value: Zahl | None) -> Fraction | None:
     return None if value is None else Fraction(value)
 
 

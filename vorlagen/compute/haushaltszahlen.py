@@ -12,7 +12,7 @@ from vorlagen.compute.haushaltsstand import FELDER, Positionsstand
 from vorlagen.core.fmt import Zahlformat
 
 
-def _q(key) -> str:
+def _q(key: object) -> str:
     return f'"{key}"' if isinstance(key, str) else str(key)
 
 

@@ -9,11 +9,11 @@ from decimal import Decimal
 from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
-from vorlagen.compute.tabelle import Tabelle, Zeilen
+from vorlagen.compute.tabelle import Auswerten, Tabelle, Zeilen
 from vorlagen.compute.vergleich import dezimal, getippt, nachkommastellen
 from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import CENT, Rundung, exact, round_half_up
-from vorlagen.core.problems import Problem
+from vorlagen.core.problems import Problem, Where
 from vorlagen.load.finanzen import Berechnung
 from vorlagen.load.saetze import Satz
 
@@ -53,7 +53,13 @@ class Matrix(Tabelle):
         )
 
 
-def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None):
+def matrix(
+    berechnung: Berechnung,
+    saetze: dict[str, Satz],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    auswerten: Auswerten | None = None,
+) -> tuple[Matrix | None, list[Problem]]:
     """A Matrix; a cell under `formeln` is read by `auswerten(formel, dimension)`, exact to six places like a line of
     a Vergleich: amounts with cents print with cents, more than two places in euros are a problem."""
     problems: list[Problem] = []
@@ -68,6 +74,7 @@ def matrix(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, za
                 if spalte in z.zellen:
                     werte[spalte] = _cent(berechnung, z.zellen[spalte], z.zellen[spalte], zahlformat)
                 elif spalte in z.formeln:
+                    assert auswerten is not None  # a table that reads figures is computed after them
                     value = round_half_up(auswerten(z.formeln[spalte], dimension), Decimal("0.000001"))
                     werte[spalte] = _cent(berechnung, value, None, zahlformat)
             except ValueError as error:
@@ -143,7 +150,7 @@ def _erwartet(t: Matrix) -> list[Problem]:
     problems = []
     name = f"Berechnung „{t.id}“"
 
-    def check(where, was: str, value: Decimal | None, expected: Decimal) -> None:
+    def check(where: Where, was: str, value: Decimal | None, expected: Decimal) -> None:
         if value is None or exact(value) != exact(expected):
             problems.append(
                 Problem(

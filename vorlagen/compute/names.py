@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from vorlagen.core.reads import Recorded
@@ -12,7 +14,7 @@ from vorlagen.load.records import suggest
 class UnknownName(Exception):
     """A text asked for a name that does not exist (not a LookupError, so Jinja does not swallow it)."""
 
-    def __init__(self, name, known, kind: str):
+    def __init__(self, name: object, known: Iterable[object], kind: str) -> None:
         self.name, self.known, self.kind = str(name), sorted(map(str, known)), kind
         super().__init__(self.message())
 
@@ -24,7 +26,7 @@ class UnknownName(Exception):
 class NoValue(UnknownName):
     """A name that exists but has no value here, with the reason and what to do."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str) -> None:
         Exception.__init__(self, message)
         self.text = message
 
@@ -40,11 +42,11 @@ class Names(Recorded):
     def __init__(
         self,
         kind: str,
-        items=(),
+        items: Iterable[tuple[Any, Any]] | Mapping[Any, Any] = (),
         spaeter: frozenset[str] = frozenset(),
-        reads_of=None,
+        reads_of: Callable[[Any], dict[Path | str, str]] | None = None,
         listing: tuple[str, str] | None = None,
-    ):
+    ) -> None:
         super().__init__(items, reads_of, listing)
         self.kind = kind
         self.spaeter = spaeter  # a Vorlage's tables only: the ids computed after its figures (see kennzahlen)

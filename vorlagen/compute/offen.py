@@ -3,6 +3,8 @@ publishing needs before a Sitzungsmappe or publish bundle goes out."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from vorlagen.core.fmt import numerus
 from vorlagen.core.problems import Problem
 from vorlagen.load.facts import Facts
@@ -20,6 +22,14 @@ class Offen(str):
     with it ({{ vorlage.nummer | upper }}, {{ "Nr. " ~ vorlage.nummer }})."""
 
 
+class _Offen(Protocol):
+    """Computed Finanzielle Auswirkungen (compute/haushalt.Auswirkungen, which reads this module): what they
+    leave open, (what, where) each."""
+
+    @property
+    def offen(self) -> list[tuple[str, str]]: ...
+
+
 def zitiert(vorlage: Vorlage) -> Vorlage:
     """The Vorlage as its texts quote it: an open Nummer reads „noch offen“ (a copy; the record is kept)."""
     if vorlage.nummer is not None:
@@ -27,7 +37,7 @@ def zitiert(vorlage: Vorlage) -> Vorlage:
     return changed(vorlage, nummer=Offen(OFFEN))
 
 
-def offen(facts: Facts, source: VorlageSource, haushalt=None) -> list[str]:
+def offen(facts: Facts, source: VorlageSource, haushalt: _Offen | None = None) -> list[str]:
     """What this Vorlage does not state yet, as `check` lists it (a Datum is not: where a body does not require one,
     a Vorlage may stay without). `haushalt`: its computed Finanzielle Auswirkungen, whose open facts count too."""
     result = [label for label, _ in _publish_needs(facts, source, haushalt)]
@@ -40,7 +50,7 @@ def offen(facts: Facts, source: VorlageSource, haushalt=None) -> list[str]:
     return list(dict.fromkeys(result))  # four open sources of a year's Deckung: one „Quelle der Deckung 2024“
 
 
-def _publish_needs(facts: Facts, source: VorlageSource, haushalt=None) -> list[tuple[str, str]]:
+def _publish_needs(facts: Facts, source: VorlageSource, haushalt: _Offen | None = None) -> list[tuple[str, str]]:
     """(what, where to state it) of each open fact a published Vorlage must state: its Nummer, its Art and, where
     the body has Ämter, its Amt; what its Finanzielle Auswirkungen leave open (`haushalt`: computed, with .offen)."""
     result = []
@@ -68,7 +78,7 @@ def _publish_needs(facts: Facts, source: VorlageSource, haushalt=None) -> list[t
     return result
 
 
-def _mit_stellungnahme(facts: Facts, vorlage) -> bool:
+def _mit_stellungnahme(facts: Facts, vorlage: Vorlage) -> bool:
     """Whether a Vorlage of the administration gives its Stellungnahme to this Antrag („stellungnahme_zu“)."""
     if vorlage.nummer is None:
         return False
@@ -100,13 +110,13 @@ def _platzhalter(facts: Facts, source: VorlageSource) -> list[tuple[str, str]]:
     return list(dict.fromkeys(result))
 
 
-def offen_zur_veroeffentlichung(facts: Facts, source: VorlageSource, haushalt=None) -> list[str]:
+def offen_zur_veroeffentlichung(facts: Facts, source: VorlageSource, haushalt: _Offen | None = None) -> list[str]:
     """What the Vorlage still leaves open that publishing needs (the OParl endpoint waits for it)."""
     return [label for label, _ in _publish_needs(facts, source, haushalt)]
 
 
 def check_veroeffentlichung(
-    facts: Facts, source: VorlageSource, wofuer: str, sitzung_id: str | None = None, haushalt=None
+    facts: Facts, source: VorlageSource, wofuer: str, sitzung_id: str | None = None, haushalt: _Offen | None = None
 ) -> list[Problem]:
     """A Vorlage going out in `wofuer` (e.g. 'die Sitzungsmappe ASI-2021-06-10') states what publishing needs; in
     the packet of `sitzung_id` its Beratungsfolge does not print that Sitzung's Termin as open."""

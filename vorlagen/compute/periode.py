@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.core.fmt import Zahlformat, anzahl, datum, monate, zahl
-from vorlagen.core.money import Rundung
+from vorlagen.core.money import Rundung, Zahl
 from vorlagen.load.saetze import Satz
 from vorlagen.load.zeitraum import Zeitraum
 
@@ -111,7 +111,7 @@ def fuer_periode(satz: Satz, periode_: Periode) -> Fraction:
     return Fraction(satz.betrag) * periode_.anteil_fuer(satz.einheit)
 
 
-def anzahl_text(anzahl, einheit: str) -> str:
+def anzahl_text(anzahl: Zahl, einheit: str) -> str:
     """'3,5', '9 Tage', '(6 + 3) Tage', '4 Stück'."""
     teile = getattr(anzahl, "teile", ())
     text = f"({' + '.join(zahl(t) for t in teile)})" if len(teile) > 1 else zahl(anzahl)
@@ -123,8 +123,8 @@ def anzahl_text(anzahl, einheit: str) -> str:
 
 
 def zeile(
-    anzahl,
-    anteil,
+    anzahl: Zahl,
+    anteil: Zahl,
     saetze: list[Satz],
     periode_: Periode,
     rundung: Rundung,
@@ -154,7 +154,7 @@ def zeile(
     return text, einheit, betrag
 
 
-def _mal_anteil(anteil, teile: list[str]) -> str:
+def _mal_anteil(anteil: Zahl, teile: list[str]) -> str:
     """'PK + SK', or with a share of a post '0,75 x (PK + SK)'."""
     inner = " + ".join(teile)
     return inner if anteil == 1 else f"{zahl(anteil)} x {inner if len(teile) == 1 else '(' + inner + ')'}"

@@ -8,13 +8,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.names import Named, Names
-from vorlagen.compute.tabelle import Tabelle, Zeilen, cents_lost, periode_of, ueberschrift_von
+from vorlagen.compute.tabelle import Auswerten, Tabelle, Zeilen, cents_lost, periode_of, ueberschrift_von
 from vorlagen.compute.tabellenzeilen import zeilen
 from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import Anteil, Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Quelle
-from vorlagen.load.records import changed, suggest
+from vorlagen.load.finanzen import Berechnung, Quelle, Szenario
+from vorlagen.load.records import changed, line_of, suggest
 from vorlagen.load.saetze import Satz
 
 
@@ -78,8 +78,12 @@ def _text(q: Quelle, quantum: Decimal, zahlformat: Zahlformat) -> str:
 
 
 def finanzierungsplan(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
-):
+    berechnung: Berechnung,
+    saetze: dict[str, Satz],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    auswerten: Auswerten | None = None,
+) -> tuple[Finanzierungsplan | None, list[Problem]]:
     """A Finanzierungsplan; with `szenarien`, the same plan once per scenario (the first is the table itself)."""
     if not berechnung.szenarien:
         return _plan(berechnung, saetze, rundung, zahlformat)
@@ -98,7 +102,7 @@ def finanzierungsplan(
     return dataclasses.replace(first, szenarien=plans, szenario_namen=[s.name for s in berechnung.szenarien]), []
 
 
-def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Problem]]:
+def _szenario(berechnung: Berechnung, szenario: Szenario) -> tuple[Berechnung, list[Problem]]:
     """The Berechnung with the scenario's changes to its sources (each source still computed one way)."""
     quellen, problems = [], []
     by_name = {q.id or q.als: q for q in berechnung.quellen} | {q.als: q for q in berechnung.quellen}
@@ -106,14 +110,14 @@ def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Proble
         if name not in by_name:
             problems.append(
                 Problem(
-                    szenario.quellen.lines[name],
+                    line_of(szenario.quellen, name),
                     f"Szenario „{szenario.name}“: Die Quelle „{name}“ "
                     f"gibt es nicht{suggest(name, by_name) or '.'} "
                     f"Quellen: {', '.join(q.als for q in berechnung.quellen)}.",
                 )
             )
     for q in berechnung.quellen:
-        change = szenario.quellen.get(q.id) or szenario.quellen.get(q.als)
+        change = (szenario.quellen.get(q.id) if q.id is not None else None) or szenario.quellen.get(q.als)
         if change is None:
             quellen.append(q)
             continue
@@ -128,7 +132,9 @@ def _szenario(berechnung: Berechnung, szenario) -> tuple[Berechnung, list[Proble
     return changed(berechnung, quellen=quellen), problems
 
 
-def _plan(berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat):
+def _plan(
+    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat
+) -> tuple[Finanzierungsplan | None, list[Problem]]:
     """One Finanzierungsplan: the costs by Haushaltsjahr, the amount of each source and its share; or the problems."""
     periode_, problems = periode_of(berechnung)
     if periode_ is None:

@@ -23,13 +23,15 @@ from vorlagen.compute.names import Names
 from vorlagen.compute.niederschrift import beratungsergebnisse
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.stellen import alle_statistiken
-from vorlagen.compute.tabelle import Tabelle
+from vorlagen.compute.tabelle import Auswerten, Tabelle
 from vorlagen.compute.tabellenarten import KINDS, compute_table, reads_figures
 from vorlagen.compute.verteilung import verteilung_werte
 from vorlagen.core.money import Rundung
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import Recorded, recording
+from vorlagen.load.beschlossen import Beschlossen
 from vorlagen.load.facts import Facts, load
+from vorlagen.load.finanzen import Berechnung
 from vorlagen.load.haushalt import Haushalt
 from vorlagen.load.vorlagenordner import VorlageSource
 
@@ -135,7 +137,9 @@ def compute(facts: Facts, heute: dt.date) -> tuple[Project, list[Problem]]:
     return project, problems
 
 
-def _am(haushalte: dict, tag, beschlossen=None) -> dict:
+def _am(
+    haushalte: dict[int, Haushalt], tag: dt.date | None, beschlossen: Beschlossen | None = None
+) -> dict[int, Haushalt]:
     """Every Haushalt as of a day (None: as it stands), with the amounts a decision kept (beschlossen.yaml); asking
     for a year notes its file alone."""
     result = {jahr: festgehalten(h.am(tag), jahr, beschlossen) for jahr, h in dict.items(haushalte)}
@@ -145,7 +149,7 @@ def _am(haushalte: dict, tag, beschlossen=None) -> dict:
 class _Computed(Names):
     """Bescheide or Anträge as computed: asking for one notes its file and the rates it multiplies."""
 
-    def __init__(self, kind: str, given: dict):
+    def __init__(self, kind: str, given: dict) -> None:
         self.given = given if isinstance(given, Recorded) else None
         super().__init__(
             kind,
@@ -154,7 +158,7 @@ class _Computed(Names):
         )
         self.gelesen: dict[str, dict] = {}
 
-    def _reads(self, key) -> dict:
+    def _reads(self, key: str) -> dict:
         found = self.gelesen.get(key)
         if found is None and self.given is not None and self.given.reads_of is not None:
             return self.given.reads_of(key)
@@ -254,7 +258,11 @@ def _geaendert(source: VorlageSource, facts: Facts, project: Project) -> Names |
 
 
 def _tabellen_rechnen(
-    berechnungen: list, facts: Facts, rundung: Rundung, computed: dict[str, Tabelle], auswerten=None
+    berechnungen: list[Berechnung],
+    facts: Facts,
+    rundung: Rundung,
+    computed: dict[str, Tabelle],
+    auswerten: Auswerten | None = None,
 ) -> list[Problem]:
     """Computes the tables of `berechnungen` in order into `computed` (`auswerten`: how the tables that read named
     figures read them); their problems."""

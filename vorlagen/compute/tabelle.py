@@ -3,17 +3,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
+from typing import Any, TypeAlias
 
 from vorlagen.compute.names import Named, NoValue, UnknownName
 from vorlagen.compute.periode import Periode, nicht_ganze_monate, periode
 from vorlagen.core.fmt import Zahlformat, datum, zahl
-from vorlagen.core.money import CENT
-from vorlagen.core.problems import Problem
+from vorlagen.core.money import CENT, Zahl
+from vorlagen.core.problems import Problem, Where
 from vorlagen.load.finanzen import Berechnung, Kostenposition
 from vorlagen.load.saetze import Satz
 from vorlagen.load.zeitraum import Zeitraum
+
+# how a table that reads named figures reads a formula: (formel, einheit) → its exact value (kennzahlen.formelwert)
+Auswerten: TypeAlias = Callable[[str, str], Fraction]
 
 
 class Zeilen(list):
@@ -21,7 +27,7 @@ class Zeilen(list):
     or label that is, whatever it looks like ("1" included); a name that is one row's id and another's label is
     ambiguous. Only the engine's templates walk rows by position (`zeilen[i]`, an int)."""
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: Any) -> Any:
         if not isinstance(key, str):
             if isinstance(key, int) and not -len(self) <= key < len(self):
                 raise UnknownName(key, range(len(self)), "den Zeilen (gezählt ab 0)")
@@ -37,7 +43,7 @@ class Zeilen(list):
             raise UnknownName(key, {z.id or z.als for z in self}, "den Zeilen dieser Tabelle")
         return found[0]
 
-    def name_von(self, zeile) -> str | None:
+    def name_von(self, zeile: Named) -> str | None:
         """The name that reads `zeile` (its id, else its label), or None when that name is not unique."""
         name = zeile.id or zeile.als
         try:
@@ -51,7 +57,7 @@ class Zeile(Named):
     """One row of count × rate (or a fixed amount)."""
 
     id: str | None
-    als: str  # 'Gesamtkosten', the deduction's label ('KIM-Förderung') or the item's name
+    als: str | None  # 'Gesamtkosten', the deduction's label ('KIM-Förderung', None: none given) or the item's name
     text: str  # '3,5 x 115.418 € (E11 für 13 Monate)'
     betrag: Decimal  # always positive; `abzug` says the sign
     abzug: bool
@@ -103,7 +109,7 @@ class Tabelle(Named):
         return len(self.zeilen)
 
 
-def cents_lost(where, what: str, value, zahlformat: Zahlformat, owner: str) -> Problem:
+def cents_lost(where: Where, what: str, value: Zahl, zahlformat: Zahlformat, owner: str) -> Problem:
     """An amount with cents where the computation rounds to whole euros: never rounded away silently."""
     return Problem(
         where,

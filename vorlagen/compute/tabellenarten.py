@@ -13,7 +13,7 @@ from vorlagen.compute.aufstellung import aufstellung
 from vorlagen.compute.eigenanteil import eigenanteil
 from vorlagen.compute.matrix import matrix
 from vorlagen.compute.plaene import finanzierungsplan
-from vorlagen.compute.tabelle import Tabelle
+from vorlagen.compute.tabelle import Auswerten, Tabelle
 from vorlagen.compute.vergleich import vergleich
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import Rundung
@@ -51,7 +51,11 @@ KINDS: dict[str, Rechenart] = {
 
 
 def compute_table(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
+    berechnung: Berechnung,
+    saetze: dict[str, Satz],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    auswerten: Auswerten | None = None,
 ) -> tuple[Tabelle | None, list[Problem]]:
     """The table of a Berechnung; `auswerten(formel, einheit)` reads formulas (lines of a Vergleich, cells of a
     Matrix, rows and the fund of an Aufstellung), so such tables are computed after the Vorlage's figures;

@@ -4,14 +4,20 @@ after the heading and period every table has (compute/zahlen.py); the compute re
 
 from __future__ import annotations
 
+from vorlagen.compute.aufstellung import Aufstellung
+from vorlagen.compute.eigenanteil import Eigenanteilstabelle
+from vorlagen.compute.matrix import Matrix
 from vorlagen.compute.namensliste import Liste, zeilenname, zitiert
+from vorlagen.compute.plaene import Finanzierungsplan
+from vorlagen.compute.tabelle import Tabelle
+from vorlagen.compute.vergleich import Vergleich
 
 
-def _einheit(t) -> str:
+def _einheit(t: Vergleich | Matrix) -> str:
     return "geld" if t.einheit == "Euro" else "zahl"
 
 
-def vergleich(out: Liste, base: str, t) -> None:
+def vergleich(out: Liste, base: str, t: Vergleich) -> None:
     """A Vergleich: each row's two states, their difference and change, and its own columns."""
     q = t.quantum
     for z in t.zeilen:
@@ -27,7 +33,7 @@ def vergleich(out: Liste, base: str, t) -> None:
             out.add(f"{row}.spalten[{zitiert(s.als)}]", z.spalten[s.als], "prozent" if s.prozent else money, q)
 
 
-def matrix(out: Liste, base: str, t) -> None:
+def matrix(out: Liste, base: str, t: Matrix) -> None:
     """A Matrix: each cell, the sum of each row and column, and the sum of all."""
     q = t.quantum
     money = _einheit(t)
@@ -44,7 +50,7 @@ def matrix(out: Liste, base: str, t) -> None:
     out.add(f"{base}.summe", t.summe, money, q)
 
 
-def kostenzeilen(out: Liste, base: str, t) -> None:
+def kostenzeilen(out: Liste, base: str, t: Tabelle) -> None:
     """The rows of count × rate (or amount): amount, count, amount per unit and by year."""
     q = t.quantum
     for z in t.zeilen:
@@ -59,7 +65,7 @@ def kostenzeilen(out: Liste, base: str, t) -> None:
             out.add(f"{row}.jahre[{year}]", amount, "geld", q)
 
 
-def eigenanteil(out: Liste, base: str, t) -> None:
+def eigenanteil(out: Liste, base: str, t: Eigenanteilstabelle) -> None:
     """An Eigenanteil table: its rows, Gesamtkosten, Abzüge and Eigenanteil in all and by year, its Stellen."""
     q = t.quantum
     kostenzeilen(out, base, t)
@@ -71,7 +77,7 @@ def eigenanteil(out: Liste, base: str, t) -> None:
             out.add(f"{base}.jahre[{year}].{field}", getattr(jahr, field), "geld", q)
 
 
-def aufstellung(out: Liste, base: str, t) -> None:
+def aufstellung(out: Liste, base: str, t: Aufstellung) -> None:
     """An Aufstellung: its rows, its sum in all and by year."""
     q = t.quantum
     kostenzeilen(out, base, t)
@@ -80,7 +86,7 @@ def aufstellung(out: Liste, base: str, t) -> None:
         out.add(f"{base}.jahre[{year}]", amount, "geld", q)
 
 
-def finanzierungsplan(out: Liste, base: str, t) -> None:
+def finanzierungsplan(out: Liste, base: str, t: Finanzierungsplan) -> None:
     """A Finanzierungsplan: its rows, its totals and Förderquote, its years and each source."""
     q = t.quantum
     kostenzeilen(out, base, t)

@@ -3,10 +3,11 @@ rounded and split over the years, the way every kind with cost rows computes the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from vorlagen.compute.periode import Periode, zeile
-from vorlagen.compute.tabelle import Zeile, cents_lost, stellen_je_einheit
+from vorlagen.compute.tabelle import Auswerten, Zeile, cents_lost, stellen_je_einheit
 from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import Rundung, below, split_largest_remainder
 from vorlagen.core.problems import Problem
@@ -16,14 +17,14 @@ from vorlagen.load.saetze import Satz
 
 def zeilen(
     berechnung: Berechnung,
-    positionen,
-    als,
+    positionen: Sequence[Kostenposition],
+    als: Callable[[Kostenposition], str | None],
     abzug: bool,
     saetze: dict[str, Satz],
     periode_: Periode,
     rundung: Rundung,
     zahlformat: Zahlformat,
-    auswerten=None,
+    auswerten: Auswerten | None = None,
 ) -> tuple[list[Zeile], list[Problem]]:
     """The rows of positions; rates of different units in one row are a problem. A row with a `formel` (an
     Aufstellung's) is a computed figure, read by `auswerten`."""
@@ -67,15 +68,16 @@ def _verlorene_cent(
 
 def _formelzeile(
     p: Kostenposition,
-    label: str,
+    label: str | None,
     abzug: bool,
     periode_: Periode,
     rundung: Rundung,
     zahlformat: Zahlformat,
     owner: str,
-    auswerten,
+    auswerten: Auswerten | None,
 ) -> tuple[Zeile | None, list[Problem]]:
     """The row of a position with a `formel`: its computed figure, rounded."""
+    assert auswerten is not None and p.formel is not None  # a table that reads figures is computed after them
     try:
         value = auswerten(p.formel, "€")
     except ValueError as error:
@@ -98,7 +100,7 @@ def _formelzeile(
 
 
 def _betragszeile(
-    p: Kostenposition, label: str, abzug: bool, periode_: Periode, rundung: Rundung, zahlformat: Zahlformat
+    p: Kostenposition, label: str | None, abzug: bool, periode_: Periode, rundung: Rundung, zahlformat: Zahlformat
 ) -> Zeile:
     """The row of a position with a `betrag`: count × amount."""
     assert p.betrag is not None
@@ -122,7 +124,7 @@ def _betragszeile(
 
 def _satzzeile(
     p: Kostenposition,
-    label: str,
+    label: str | None,
     abzug: bool,
     used: list[Satz],
     periode_: Periode,

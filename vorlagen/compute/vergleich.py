@@ -7,17 +7,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import Protocol
 
 from vorlagen.compute.darstellung import genau_text
 from vorlagen.compute.grenzen import Texte, differenz, tabellengrenzen
 from vorlagen.compute.names import Named
 from vorlagen.compute.periode import JAHRESWERTE
-from vorlagen.compute.tabelle import Tabelle, Zeilen
+from vorlagen.compute.tabelle import Auswerten, Tabelle, Zeilen
 from vorlagen.core.fmt import Zahlformat, prozent, zahl
-from vorlagen.core.money import CENT, Rundung, percent, ratio, round_half_up
+from vorlagen.core.money import CENT, Rundung, Zahl, percent, ratio, round_half_up
 from vorlagen.core.problems import Problem
 from vorlagen.load.finanzen import Berechnung
 from vorlagen.load.saetze import Satz
+from vorlagen.load.vergleichszeilen import Vergleichserwartung
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Vergleichsspalte:
 STANDARD = (Vergleichsspalte("Veränderung", "neu - alt"), Vergleichsspalte("in %", "(neu - alt) / alt"))
 
 
-def rechne(rechnung: str, alt, neu) -> Fraction | None:
+def rechne(rechnung: str, alt: Zahl, neu: Zahl) -> Fraction | None:
     """A comparison column's exact value; None for a share of an old value of 0."""
     alt, neu = Fraction(alt), Fraction(neu)
     if rechnung == "neu - alt":
@@ -74,7 +76,7 @@ class Vergleich(Tabelle):
     alternative: str | None = None
     vergleichsspalten: tuple[Vergleichsspalte, ...] = STANDARD
 
-    def wert(self, value) -> str:
+    def wert(self, value: Zahl) -> str:
         """A value as this table prints it."""
         return (
             self._zahlformat.euro_or_cent(value, self.quantum) if self.einheit == "Euro" else zahl(value, self.stellen)
@@ -106,7 +108,18 @@ class Vergleich(Tabelle):
         return ("+" if value > 0 else "") + text
 
 
-def getippt(t, value) -> str:
+class _Werttabelle(Protocol):
+    """A table of values in its own unit that prints them: a Vergleich or a Matrix (compute/matrix.py)."""
+
+    quantum: Decimal
+    einheit: str
+    stellen: int
+    _zahlformat: Zahlformat
+
+    def wert(self, value: Decimal) -> str: ...
+
+
+def getippt(t: _Werttabelle, value: Decimal) -> str:
     """A typed value (`erwartet`) as table `t` (a Vergleich or a Matrix) prints it – with all its places where it
     has more, so that a message never shows two different values alike."""
     shown = (2 if t.quantum == CENT else 0) if t.einheit == "Euro" else t.stellen
@@ -116,8 +129,12 @@ def getippt(t, value) -> str:
 
 
 def vergleich(
-    berechnung: Berechnung, saetze: dict[str, Satz], rundung: Rundung, zahlformat: Zahlformat, auswerten=None
-):
+    berechnung: Berechnung,
+    saetze: dict[str, Satz],
+    rundung: Rundung,
+    zahlformat: Zahlformat,
+    auswerten: Auswerten | None = None,
+) -> tuple[Vergleich | None, list[Problem]]:
     """Two Planstände; a line is typed (`werte`), computed by two formulas (`aus`, read by `auswerten`) or derived
     from lines above it (`plus`/`minus`)."""
     problems: list[Problem] = []
@@ -133,6 +150,7 @@ def vergleich(
         if z.werte:
             alt, neu = z.werte
         elif z.aus:
+            assert auswerten is not None  # a table that reads figures is computed after them
             try:
                 alt, neu = (_as_decimal(auswerten(formel, dimension)) for formel in z.aus)
             except ValueError as error:
@@ -192,7 +210,7 @@ def vergleich(
     return table, _erwartet(table) + _grenzen(table)
 
 
-def _mehr_als_cent(berechnung: Berechnung, rows) -> Problem:
+def _mehr_als_cent(berechnung: Berechnung, rows: list[Vergleichswert]) -> Problem:
     """A line of a Vergleich in Euro with more than two places, at its line."""
     where = next(
         z.where("werte" if z.werte else "aus")
@@ -277,13 +295,13 @@ def _grenzen(t: Vergleich) -> list[Problem]:
     return problems
 
 
-def dezimal(value) -> Decimal:
+def dezimal(value: Zahl) -> Decimal:
     """An exact terminating value as a Decimal (the values and differences of a table are such)."""
     value = Fraction(value)
     return Decimal(value.numerator) / Decimal(value.denominator)
 
 
-def _erwartet_spalten(t: Vergleich, e, w: Vergleichswert) -> list[Problem]:
+def _erwartet_spalten(t: Vergleich, e: Vergleichserwartung, w: Vergleichswert) -> list[Problem]:
     """`erwartet: zellen: {Kopf: Wert}` of the comparison columns: a difference in the table's unit, a share in %
     as printed."""
     problems = []

@@ -5,13 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from vorlagen.compute import haushaltszahlen
+from vorlagen.compute.bescheide import BescheidWerte
 from vorlagen.compute.hauptbuch import Rechnung
 from vorlagen.compute.namensliste import Liste, zeilenname, zeitraum, zitiert
+from vorlagen.compute.tabelle import Tabelle
 from vorlagen.compute.tabellenarten import KINDS
+from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.fmt import Zahlformat
 
 
-def _tabelle(out: Liste, t) -> None:
+def _tabelle(out: Liste, t: Tabelle) -> None:
     base = f"finanzierung[{zitiert(t.id)}]"
     out.add(f"{base}.ueberschrift", t.ueberschrift, "text")
     out.add(f"{base}.anzahl_zeilen", t.anzahl_zeilen, "zahl")
@@ -19,7 +22,7 @@ def _tabelle(out: Liste, t) -> None:
     KINDS[t.art].namen(out, base, t)
 
 
-def _bescheid(out: Liste, kind: str, b) -> None:
+def _bescheid(out: Liste, kind: str, b: BescheidWerte) -> None:
     quantum = b.quantum
     base = f"{kind}[{zitiert(b.id)}]"
     out.add(f"{base}.datum", b.datum, "datum")
@@ -48,7 +51,7 @@ def _bescheid(out: Liste, kind: str, b) -> None:
         out.add(f"{base}.offen", b.offen, "geld", quantum)
 
 
-def _zahl(out: Liste, name: str, wert) -> None:
+def _zahl(out: Liste, name: str, wert: Groesse) -> None:
     """A named figure and its bounds, as texts quote them."""
     out.add(name, wert.text, "text")
     for art in ("hoechstens", "mindestens"):

@@ -37,20 +37,20 @@ class Groesse(Fraction):
         groesse.hoechstens, groesse.mindestens = hoechstens, mindestens
         return groesse
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Groesse], tuple[Fraction, str, str, Groesse | None, Groesse | None]]:
         return (Groesse, (Fraction(self), self.text, self.einheit, self.hoechstens, self.mindestens))
 
     def __copy__(self) -> Groesse:
         return self  # never changed after it is made
 
-    def __deepcopy__(self, memo) -> Groesse:
+    def __deepcopy__(self, memo: object) -> Groesse:
         return self
 
 
 class Zahlen(Names):
     """The named figures of a Vorlage (or of a file of shared figures): id → Groesse, with each one's Herleitung."""
 
-    def __init__(self, kind: str, werte: dict[str, Groesse], herleitung: dict[str, Zahlwert]):
+    def __init__(self, kind: str, werte: dict[str, Groesse], herleitung: dict[str, Zahlwert]) -> None:
         super().__init__(kind, werte)
         self.herleitung = herleitung
 

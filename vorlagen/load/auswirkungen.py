@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Literal
 
 from vorlagen.core.problems import Problem
-from vorlagen.load.haushalt import Plan, doppelt, ist_jahr
+from vorlagen.load.haushalt import doppelt, ist_jahr
+from vorlagen.load.haushaltsposition import Plan
 from vorlagen.load.records import Record, doc, line_of, record
 
 ALLGEMEIN = "allgemeine Deckungsmittel"  # a Deckung from the budget as a whole (Gesamtdeckung), no Position

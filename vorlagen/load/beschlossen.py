@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vorlagen.load.haushalt import NULL, Plan, Position
+from vorlagen.load.haushaltsposition import NULL, Plan, Position
 from vorlagen.load.records import Record, changed, doc, record
 from vorlagen.load.werte import Betrag
 

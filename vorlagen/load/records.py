@@ -10,7 +10,6 @@ import copy
 import dataclasses
 import difflib
 import functools
-import re
 import types
 import typing
 from collections import Counter
@@ -19,7 +18,8 @@ from pathlib import Path
 
 from vorlagen.core.fmt import IN_EUR
 from vorlagen.core.problems import Paths, Problem, Where
-from vorlagen.load.schreibweise import Schreibweise, datenzahl, frueher_zwei, zwei_zahlen
+from vorlagen.load.kommaschnitt import Cut, comma_hint, quoted
+from vorlagen.load.schreibweise import frueher_zwei, zwei_zahlen
 from vorlagen.load.werte import ZAHLENTYPEN, Gelesen, read_value
 from vorlagen.load.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 
@@ -67,59 +67,6 @@ def line_of(entries: dict, key: str) -> Where:
     """The line of `key` in a dict the reader made (a LineDict)."""
     assert isinstance(entries, LineDict), "a dict of a record read from YAML"
     return entries.lines[key]
-
-
-@dataclasses.dataclass
-class _Cut:
-    """The plain value of the entry before an unknown key, where a comma in `{…}` may have cut it off."""
-
-    key: str  # that entry's key
-    text: str  # its value as written (and, after a cut, with the cut-off parts)
-    line: int | None
-    problems: tuple[int, int]  # the reader's problems about that value: superseded by the hint
-
-    def absorb(self, rest: str, problems: list) -> None:
-        """Takes back the part a comma cut off (`rest`, read as a key of its own); the reader's problems about the
-        cut value go, the message on the whole text replaces them."""
-        start, end = self.problems
-        del problems[start:end]
-        self.text, self.problems = _joined(self.text, rest), (len(problems),) * 2
-
-
-def _comma_hint(key: str, before: _Cut | None, ohne_wert: bool) -> str:
-    """A key that is the rest of a text or a number cut at a comma: in `{…}` YAML splits entries at commas.
-    `before` is the entry in front of it, written without quotes (the number's part before the comma);
-    `ohne_wert`: the key stands without a value, as the rest of a text does."""
-    if key.strip().isdigit():
-        if before is not None and re.fullmatch(r"-?\d{1,3}(\.\d{3})*|-?\d+", before.text.strip()):
-            german = f"{before.text.strip()},{key.strip()}"
-            try:
-                datenzahl(german)
-            except Schreibweise as error:  # a comma never stands in a number of a data file
-                return f" Steht hier die Zahl „{german}“? In „{{…}}“ trennt das Komma Einträge. {error.meldung()}"
-        return (
-            " Steht davor eine Zahl mit Dezimalkomma wie 12.500,00? In „{…}“ trennt das Komma Einträge – "
-            "schreiben Sie Beträge ohne Tausenderpunkt und mit Dezimalpunkt, z. B. 12500.00."
-        )
-    if any(c in key for c in "() ") or key[:1].isdigit() or (ohne_wert and before is not None):
-        beispiel = (
-            f'{before.key}: "{_joined(before.text, key)}"' if before is not None else 'als: "Kosten (0,5 Stelle)"'
-        )
-        return (
-            " Steht in dieser Zeile ein Text mit Komma ohne Anführungszeichen? In „{…}“ trennt das Komma "
-            f"Einträge – setzen Sie den Text in Anführungszeichen, z. B. {beispiel}."
-        )
-    return ""
-
-
-def _joined(text: str, rest: str) -> str:
-    """A text cut at its comma, joined again: "0,5" between digits, "Kruse, Fachbereich 32" elsewhere."""
-    return f"{text},{rest}" if text[-1:].isdigit() and rest[:1].isdigit() else f"{text}, {rest}"
-
-
-def _quoted(text: str) -> str:
-    """A text as it may stand inside `{…}` in YAML: in quotes where a comma, colon or bracket would cut it."""
-    return '"' + text.replace('"', '\\"') + '"' if any(c in text for c in ',:{}[]#"') else text
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -199,17 +146,17 @@ def _record(node: Node, cls: typing.Any, name: str) -> Gelesen:
     fields, hints = _fields(cls)
     values, lines, problems = {}, {}, []
     meant = set()  # fields an unknown key probably meant: not reported again as missing
-    before: _Cut | None = None  # the plain value of the entry before, where a comma may have cut it off
+    before: Cut | None = None  # the plain value of the entry before, where a comma may have cut it off
     for key, (key_where, value_node) in node.entries.items():
         if key not in fields and key in getattr(cls, "ersetzt", {}):  # a renamed key: what to write instead
             wert = value_node.text if isinstance(value_node, Scalar) else "…"
-            problems.append(Problem(key_where, cls.ersetzt[key].replace("{wert}", _quoted(wert))))
+            problems.append(Problem(key_where, cls.ersetzt[key].replace("{wert}", quoted(wert))))
             continue
         if key not in fields:
             meant.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
             same_line = before if before is not None and before.line == key_where.line else None
             ohne_wert = isinstance(value_node, Scalar) and value_node.is_null
-            hint = _comma_hint(key, same_line, ohne_wert)
+            hint = comma_hint(key, same_line, ohne_wert)
             if hint and same_line is not None:  # the value before was cut: this message says what it is
                 same_line.absorb(key, problems)
             problems.append(
@@ -224,7 +171,7 @@ def _record(node: Node, cls: typing.Any, name: str) -> Gelesen:
         value, found = _read(value_node, hints[key], key)
         problems += found
         before = (
-            _Cut(key, value_node.text, key_where.line, (start, len(problems)))
+            Cut(key, value_node.text, key_where.line, (start, len(problems)))
             if isinstance(value_node, Scalar) and value_node.plain
             else None
         )
@@ -289,8 +236,8 @@ def _dict(node: Node, value_type: typing.Any, name: str) -> Gelesen:
     if not isinstance(node, Mapping):
         return _fail(node.where, f"„{name}“ muss ein Abschnitt mit Einträgen der Form `name: wert` sein.")
     problems: list[Problem] = []
-    before: _Cut | None = None  # the plain value of the entry before, where a comma may have cut it off
-    cut: dict[str, _Cut] = {}  # key → its value joined again from the parts a comma cut off
+    before: Cut | None = None  # the plain value of the entry before, where a comma may have cut it off
+    cut: dict[str, Cut] = {}  # key → its value joined again from the parts a comma cut off
     for key, (key_where, value_node) in node.entries.items():
         rest = isinstance(value_node, Scalar) and value_node.plain and value_node.text == ""  # a key alone
         if rest and before is not None and before.line == key_where.line:  # `{a: Text, mit Komma}`
@@ -301,7 +248,7 @@ def _dict(node: Node, value_type: typing.Any, name: str) -> Gelesen:
         value, found = _read(value_node, value_type, key)
         problems += found
         before = (
-            _Cut(key, value_node.text, key_where.line, (start, len(problems)))
+            Cut(key, value_node.text, key_where.line, (start, len(problems)))
             if isinstance(value_node, Scalar) and value_node.plain and value_node.text
             else None
         )
@@ -311,7 +258,7 @@ def _dict(node: Node, value_type: typing.Any, name: str) -> Gelesen:
             Problem(
                 result.lines[key],
                 f"„{key}“: Der Text ist am Komma abgeschnitten – in „{{…}}“ trennt das Komma "
-                f"Einträge. Setzen Sie ihn in Anführungszeichen: {key}: {_quoted(value.text)}.",
+                f"Einträge. Setzen Sie ihn in Anführungszeichen: {key}: {quoted(value.text)}.",
             )
         )
     return (None if problems else result), problems

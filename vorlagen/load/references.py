@@ -1,16 +1,17 @@
-"""Checks that every id a file names exists: Sitzung, Gremium, Amt, Satz, Bescheid, Kommune."""
+"""Checks that every id a file names exists: Sitzung, Gremium, Amt, Satz, Bescheid, Kommune – with the checks that
+run beside them over all the data: ids, Nummern and output names once (load/kennungen.py), each Beratungsfolge in
+time order (load/beratungsfolge.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Problem, Where
+from vorlagen.load.beratungsfolge import zeitfolge
 from vorlagen.load.facts import Facts
+from vorlagen.load.kennungen import Ausgabenamen, doppelte_kennungen
 from vorlagen.load.records import line_of, suggest
-from vorlagen.load.vorlage import Beratung, Vorlage
-from vorlagen.load.vorlagenordner import VorlageSource
+from vorlagen.load.vorlage import Vorlage
 
 
 def unknown(where: Where, kind: str, name: str, known: Iterable[str], hint: str) -> Problem:
@@ -24,35 +25,17 @@ def unknown(where: Where, kind: str, name: str, known: Iterable[str], hint: str)
 def check_references(facts: Facts) -> list[Problem]:
     """All reference problems of the data at once."""
     problems = [
-        *_doppelte_kennungen(facts),
+        *doppelte_kennungen(facts),
         *_gremien_der_sitzungen(facts),
         *_gremien_der_haushalte(facts),
         *_saetze_der_bescheide(facts),
         *_bescheide_der_antraege(facts),
     ]
     alle = {source.vorlage.nummer for source in facts.vorlagen if source.vorlage.nummer is not None}
-    ausgabenamen = _Ausgabenamen()
+    ausgabenamen = Ausgabenamen()
     for source in facts.vorlagen:
         problems += ausgabenamen.pruefen(source)
         problems += _verweise_der_vorlage(facts, source.vorlage, alle)
-    return problems
-
-
-def _doppelte_kennungen(facts: Facts) -> list[Problem]:
-    """A Gremium or an Amt whose id an earlier one of its kind already has."""
-    problems = []
-    k = facts.koerperschaft
-    for kind, items in (("Gremium", k.gremien), ("Amt", k.aemter)):
-        seen = set()
-        for item in items:
-            if item.id in seen:
-                problems.append(
-                    Problem(
-                        item.where("id"),
-                        f"Die Kennung „{item.id}“ ({kind}) steht doppelt – vergeben Sie eindeutige Kennungen.",
-                    )
-                )
-            seen.add(item.id)
     return problems
 
 
@@ -114,68 +97,13 @@ def _bescheide_der_antraege(facts: Facts) -> list[Problem]:
     ]
 
 
-class _Ausgabenamen:
-    """The Nummern and output names of the Vorlagen seen so far, to find one that repeats them."""
-
-    def __init__(self) -> None:
-        self.nummern: dict[str, Where] = {}
-        # output name in lower case (Windows and macOS hold names that differ only in case as one) → who has it
-        self.slugs: dict[str, tuple[str, Where, str]] = {}
-        self.nummer_of: dict[str, str | None] = {}  # output name → the Nummer of the Vorlage that has it (None: open)
-
-    def pruefen(self, source: VorlageSource) -> list[Problem]:
-        """The Vorlage of `source` repeats no earlier Nummer and no earlier output name; then remember both."""
-        problems = []
-        vorlage = source.vorlage
-        slug = source.slug.lower()
-        if vorlage.nummer is not None and vorlage.nummer in self.nummern:
-            problems.append(
-                Problem(
-                    vorlage.where("nummer"),
-                    f"Die Nummer „{vorlage.nummer}“ hat schon "
-                    f"{self.nummern[vorlage.nummer]} – jede Vorlage braucht eine eigene Nummer.",
-                )
-            )
-        elif slug in self.slugs:
-            other, where, original = self.slugs[slug]
-            windows = (
-                " unter Windows, das Groß- und Kleinschreibung nicht unterscheidet," if original != source.slug else ""
-            )
-            if vorlage.nummer is not None and self.nummer_of[slug] is not None:
-                problems.append(
-                    Problem(
-                        vorlage.where("nummer"),
-                        f"Die Nummern „{vorlage.nummer}“ und „{other}“ "
-                        f"({where}) ergäben{windows} dieselben Ausgabedateien "
-                        f"{source.slug}.pdf – vergeben Sie unterscheidbare "
-                        "Nummern.",
-                    )
-                )
-            else:  # one of them still without Nummer: named by its folder
-                problems.append(
-                    Problem(
-                        vorlage.where("nummer"),
-                        f"Die Vorlagen „{source.bezeichnung}“ und "
-                        f"„{other}“ ({where}) ergäben{windows} dieselben "
-                        f"Ausgabedateien {source.slug}.pdf – vergeben Sie "
-                        "unterscheidbare Nummern (oder, solange die Nummer "
-                        "offen ist, Ordnernamen).",
-                    )
-                )
-        if vorlage.nummer is not None:
-            self.nummern.setdefault(vorlage.nummer, vorlage.where("nummer"))
-        self.slugs.setdefault(slug, (source.bezeichnung, vorlage.where("nummer"), source.slug))
-        self.nummer_of.setdefault(slug, vorlage.nummer)
-        return problems
-
-
 def _verweise_der_vorlage(facts: Facts, vorlage: Vorlage, alle: set[str]) -> list[Problem]:
     """Everything one Vorlage names exists: Bezug, Amt, Beratungen in order, Bescheide, Anträge, Sätze, Berechnungen."""
     return [
         *_bezug(facts, vorlage, alle),
         *_federfuehrendes_amt(facts, vorlage),
         *_beratungen(facts, vorlage),
-        *_check_order(facts, vorlage.beratungsfolge, vorlage.datum),
+        *zeitfolge(facts, vorlage.beratungsfolge, vorlage.datum),
         *_bescheide_und_antraege(facts, vorlage),
         *_saetze_der_finanzierung(facts, vorlage),
         *_verteilungen(facts, vorlage),
@@ -311,65 +239,6 @@ def _verteilungen(facts: Facts, vorlage: Vorlage) -> list[Problem]:
                 for name in verteilung.werte
                 if name not in kommunen
             ]
-    return problems
-
-
-def _check_order(facts: Facts, beratungsfolge: list[Beratung], vom: dt.date | None = None) -> list[Problem]:
-    """The Beratungsfolge runs forward in time; on one day, the stated order must fit the start times."""
-    known = [b for b in beratungsfolge if b.sitzung in facts.sitzungen]
-    problems = []
-    for earlier, later in zip(known, known[1:]):
-        assert earlier.sitzung is not None and later.sitzung is not None  # known: a file of facts.sitzungen
-        problems += [Problem(later.where("sitzung"), m) for m in ungeordnet(facts, earlier.sitzung, later.sitzung)]
-    problems += _check_datiert(facts, beratungsfolge, vom)
-    return problems
-
-
-def ungeordnet(facts: Facts, earlier: str, later: str) -> list[str]:
-    """What is wrong when the Sitzung `later` follows `earlier` in a Beratungsfolge (both known): nothing, or the
-    messages of `pruefen` (also said by the form of a new Vorlage in the browser)."""
-    first, second = facts.sitzungen[earlier], facts.sitzungen[later]
-    messages = []
-    if second.datum < first.datum:
-        messages.append(
-            f"Die Beratungsfolge ist nicht nach Datum geordnet: „{later}“ ({datum(second.datum)}) steht nach "
-            f"„{earlier}“ ({datum(first.datum)}) – ordnen Sie die Sitzungen nach ihrem Datum."
-        )
-    elif second.datum == first.datum and first.uhrzeit and second.uhrzeit and second.uhrzeit < first.uhrzeit:
-        messages.append(
-            f"Am {datum(first.datum)} beginnt „{later}“ ({second.beginn}) vor „{earlier}“ ({first.beginn}), steht "
-            "in der Beratungsfolge aber danach – ordnen Sie die Sitzungen eines Tages nach ihrem Beginn."
-        )
-    if earlier == later:
-        messages.append(
-            f"Die Sitzung „{later}“ steht zweimal hintereinander in der Beratungsfolge – streichen Sie einen der "
-            "Einträge."
-        )
-    return messages
-
-
-def _check_datiert(facts: Facts, beratungsfolge: list[Beratung], vom: dt.date | None) -> list[Problem]:
-    """A step dated without a Sitzung file (`datum`) comes no earlier than any step stated before it. A step before
-    the Vorlage's own date (`vom`) is named by the check of results (compute/beschluss.py), which says more."""
-    problems = []
-    for i, later in enumerate(beratungsfolge):
-        if later.sitzung is not None or later.datum is None or (vom is not None and later.datum < vom):
-            continue
-        for earlier in beratungsfolge[:i]:
-            sitzung = facts.sitzungen.get(earlier.sitzung) if earlier.sitzung is not None else None
-            tag = sitzung.datum if sitzung is not None else earlier.datum
-            if tag is None or tag <= later.datum:
-                continue
-            wo = earlier.where("sitzung" if earlier.sitzung is not None else "datum")
-            problems.append(
-                Problem(
-                    later.where("datum"),
-                    f"Diese Beratung ist am {datum(later.datum)}, steht in der Beratungsfolge aber nach der "
-                    f"Beratung vom {datum(tag)} ({wo}) – ein späterer Schritt kann nicht vor einem früheren liegen: "
-                    "prüfen Sie beide Tage.",
-                )
-            )
-            break
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from vorlagen.core.reads import ABSENT
 from vorlagen.core.schreibvorgang import stand_von
 from vorlagen.load.land import Land
 from vorlagen.migration.datenkopie import kopieren
+from vorlagen.migration.erklaerungen import Erklaerung, Textaenderung
 from vorlagen.migration.gedruckt import (
     WIEDERHOLT,
     Abweichung,
@@ -30,7 +32,7 @@ from vorlagen.migration.gedruckt import (
     textabweichungen,
     wie_vorher,
 )
-from vorlagen.migration.umschreiben import Erklaerung, Offen, Textaenderung, Umschreibung
+from vorlagen.migration.umschreiben import Offen, Umschreibung
 from vorlagen.migration.umschreibregeln import umschreiben
 
 
@@ -65,7 +67,11 @@ def vorherige_ausgabe(out: Path, paths: Paths) -> tuple[dict[str, str], list[Pro
 
 
 def aktualisieren(
-    data: Path, vorher: dict[str, str], bauen, land: Land | None = None, fuer: str | None = None
+    data: Path,
+    vorher: dict[str, str],
+    bauen: Callable[[Path, Path], None],
+    land: Land | None = None,
+    fuer: str | None = None,
 ) -> Ergebnis:
     """Rewrites a copy of `data`, builds it with `bauen(data_dir, out_dir)` (raises BuildFailed) and compares its
     figures with `vorher` (`land`: the Land named with `--land`, `fuer`: the version vorlagen.toml names);
@@ -265,7 +271,7 @@ class _Original:
         return Problem(self.where(problem.where), self.text(problem.message))
 
 
-def _gebaut(bauen, data: Path, out: Path) -> dict[str, str]:
+def _gebaut(bauen: Callable[[Path, Path], None], data: Path, out: Path) -> dict[str, str]:
     """The text renditions of a build of `data` into `out` (a copy's: made by this program, so never too large)."""
     bauen(data, out)
     texte, problems = renditions(out, Paths())

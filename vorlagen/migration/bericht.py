@@ -3,8 +3,14 @@ with an earlier output, or without one (nothing proven)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-def bericht(ergebnis, vorher: str) -> str:
+if TYPE_CHECKING:
+    from vorlagen.migration.aktualisieren import Ergebnis
+
+
+def bericht(ergebnis: Ergebnis, vorher: str) -> str:
     """The report of `aktualisieren` in German: rewrites, what could not be rewritten, the proof."""
     from vorlagen.core.fmt import anzahl
 
@@ -51,7 +57,7 @@ def bericht(ergebnis, vorher: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ungeprueft(ergebnis) -> str:
+def ungeprueft(ergebnis: Ergebnis) -> str:
     """The report of `aktualisieren` without an earlier output (German): each rewrite, none of them proven."""
     lines = []
     if ergebnis.umschreibungen:
@@ -68,7 +74,7 @@ def ungeprueft(ergebnis) -> str:
     return "\n".join(lines + ["Nichts geschrieben: das Datenrepository ist unverändert."]) + "\n"
 
 
-def _nicht_umgeschrieben(ergebnis) -> list[str]:
+def _nicht_umgeschrieben(ergebnis: Ergebnis) -> list[str]:
     """What `aktualisieren` left for the user to change, and why the data would not build even rewritten."""
     return [
         *_abschnitt(f"Nicht umgeschrieben – bitte selbst ändern ({len(ergebnis.offen)}):", ergebnis.offen),
@@ -76,6 +82,6 @@ def _nicht_umgeschrieben(ergebnis) -> list[str]:
     ]
 
 
-def _abschnitt(kopf: str, eintraege) -> list[str]:
+def _abschnitt(kopf: str, eintraege: Sequence[object]) -> list[str]:
     """A heading and its entries, indented; nothing where there are none."""
     return [kopf, *(f"  {e}" for e in eintraege)] if eintraege else []

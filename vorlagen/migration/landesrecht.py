@@ -17,8 +17,9 @@ from vorlagen.core.pfade import gezeigt
 from vorlagen.core.reads import read_file
 from vorlagen.load.facts import Facts
 from vorlagen.load.land import Land, laender
+from vorlagen.migration.erklaerungen import Erklaerung, Textaenderung
 from vorlagen.migration.gedruckt import als_woerter
-from vorlagen.migration.umschreiben import Erklaerung, Offen, Quelltexte, Textaenderung
+from vorlagen.migration.umschreiben import Offen, Quelltexte
 
 NRW = "Nordrhein-Westfalen"
 # names of earlier laws and usual short forms the table's `gesetz` does not give

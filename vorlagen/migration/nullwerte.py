@@ -19,13 +19,16 @@ from vorlagen.compute.project import compute
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabellenarten import compute_table
 from vorlagen.core.fmt import zeigt_null
+from vorlagen.core.money import Rundung
 from vorlagen.load.facts import Facts
+from vorlagen.load.finanzen import Berechnung
+from vorlagen.migration.dimensionen import Dimensionen, dimensionen
+from vorlagen.migration.erklaerungen import Erklaerung, Textaenderung
 from vorlagen.migration.gedruckt import als_woerter
 from vorlagen.migration.tabellenarten import UMSTELLUNG
-from vorlagen.migration.textrechnungen import dimensionen
-from vorlagen.migration.textzahlen import Dimensionen
-from vorlagen.migration.umschreiben import Erklaerung, Quelltexte, Textaenderung
-from vorlagen.render.ausdruck import AUSDRUCK, nicht_null, pfad_von
+from vorlagen.migration.umschreiben import Quelltexte
+from vorlagen.render.ausdruck import AUSDRUCK, pfad_von
+from vorlagen.render.nienull import nicht_null
 from vorlagen.render.sandbox import Sandbox
 
 TABELLE = (
@@ -51,7 +54,7 @@ def nie_null(q: Quelltexte, facts: Facts) -> None:
             _text(q, env, path, dim, filters, source.slug)
 
 
-def _tabelle(q: Quelltexte, facts: Facts, slug: str, b, rundung) -> None:
+def _tabelle(q: Quelltexte, facts: Facts, slug: str, b: Berechnung, rundung: Rundung) -> None:
     zahlformat = facts.koerperschaft.zahlformat
     table, _ = compute_table(b, facts.saetze, eigene_rundung(rundung, b.rundung), zahlformat, lambda f, e: Fraction(0))
     null = table.null_gedruckt() if isinstance(table, Aufstellung) else []

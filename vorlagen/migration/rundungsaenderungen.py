@@ -10,13 +10,15 @@ from fractions import Fraction
 
 from vorlagen.compute.formel import FormelFehler, lesen, namen
 from vorlagen.compute.kennzahlen import figur
-from vorlagen.compute.plaene import traeger
+from vorlagen.compute.plaene import Finanzierungsplan, traeger
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabellenarten import compute_table
 from vorlagen.core.money import percent, split_largest_remainder
 from vorlagen.load.facts import Facts
+from vorlagen.load.finanzen import Berechnung
+from vorlagen.migration.erklaerungen import Erklaerung
 from vorlagen.migration.tabellenarten import UMSTELLUNG
-from vorlagen.migration.umschreiben import Erklaerung, Quelltexte
+from vorlagen.migration.umschreiben import Quelltexte
 
 ANTEILE = (
     "die Anteile der Quellen von „{plan}“ drucken jetzt überall wie in ihrer Tabelle, als Teil der Aufteilung von "
@@ -48,6 +50,7 @@ def gedruckt_wie_die_tabelle(q: Quelltexte, facts: Facts) -> None:
             )
             if table is None:
                 continue
+            assert isinstance(table, Finanzierungsplan)  # the one kind `anteile_und_jahre` marks
             for plan in [table, *(table.szenarien or {}).values()]:
                 if any(percent(Fraction(z.anteil), rundung.prozent_stellen) != z.prozent for z in plan.quellen):
                     q.erklaerungen.append(Erklaerung(source.slug, ANTEILE.format(plan=b.id), bewahrbar=False, nur="%"))
@@ -58,7 +61,7 @@ def gedruckt_wie_die_tabelle(q: Quelltexte, facts: Facts) -> None:
                     )
 
 
-def _jahre_anders(b, plan) -> str | None:
+def _jahre_anders(b: Berechnung, plan: Finanzierungsplan) -> str | None:
     """The carrying source's name when a plan without rest source splits its years differently now, else None."""
     if any(q.rest for q in b.quellen) or not plan.jahre:
         return None

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+
+from vorlagen.load.finanzen import Berechnung
+from vorlagen.load.records import Record
 
 
-def _kosten_und_abzuege(b) -> list:
+def _kosten_und_abzuege(b: Berechnung) -> list[Record]:
     return [*b.kosten, *b.abzuege]
 
 
-def _nie(b) -> bool:
+def _nie(b: Berechnung) -> bool:
     return False
 
 
@@ -21,9 +23,9 @@ def _nie(b) -> bool:
 class Umstellart:
     """How the rules for earlier revisions treat one kind of table."""
 
-    positionen: Callable[[Any], list] = _kosten_und_abzuege  # the records of its rows, in the order of its rows
+    positionen: Callable[[Berechnung], list[Record]] = _kosten_und_abzuege  # the records of its rows, in order
     # it prints amounts scaled (T€, Mio. €): an earlier version printed a small one as zero (migration/nullwerte.py)
-    skaliert: Callable[[Any], bool] = _nie
+    skaliert: Callable[[Berechnung], bool] = _nie
     # it prints shares and year columns an earlier version rounded otherwise (migration/rundungsaenderungen.py)
     anteile_und_jahre: bool = False
 

@@ -19,8 +19,8 @@ from jinja2 import Environment, nodes
 
 from vorlagen.compute.project import compute
 from vorlagen.load.facts import Facts
-from vorlagen.migration.textrechnungen import dimensionen, niederschrift_texte
-from vorlagen.migration.textzahlen import Dimensionen
+from vorlagen.migration.dimensionen import Dimensionen, dimensionen
+from vorlagen.migration.textrechnungen import niederschrift_texte
 from vorlagen.migration.umschreiben import Quelltexte
 from vorlagen.render.ausdruck import AUSDRUCK, pfad_von
 

@@ -16,13 +16,15 @@ from pathlib import Path
 
 from jinja2 import Environment, nodes
 
+from vorlagen.compute.hauptbuch import Project
 from vorlagen.compute.niederschrift import top_of
 from vorlagen.compute.project import compute
 from vorlagen.core.pfade import gezeigt
 from vorlagen.core.problems import Where
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlagenordner import VorlageSource
-from vorlagen.migration.textzahlen import EINHEITEN, GRUND, Dimensionen, NeueZahl, Nicht, Uebersetzung
+from vorlagen.migration.dimensionen import dimensionen
+from vorlagen.migration.textzahlen import EINHEITEN, GRUND, NeueZahl, Nicht, Uebersetzung
 from vorlagen.migration.umschreiben import Offen, Quelltexte
 from vorlagen.render.ausdruck import AUSDRUCK, Interna, Rechnet, Verboten, pruefen
 from vorlagen.render.text import verboten_meldung
@@ -53,7 +55,7 @@ def rechnende_texte(q: Quelltexte, facts: Facts) -> None:
         _ohne_ziel(q, env, path, warum)
 
 
-def _ziele(q: Quelltexte, facts: Facts, project) -> dict[str, Ziel]:
+def _ziele(q: Quelltexte, facts: Facts, project: Project) -> dict[str, Ziel]:
     """Each Vorlage with its own texts, and the Niederschrift texts of the TOPs that treat it."""
     ziele: dict[str, Ziel] = {}
     for source in facts.vorlagen:
@@ -160,21 +162,6 @@ def _figuren(tree: nodes.Template | None, uebersetzung: Uebersetzung) -> list[Ne
     if not isinstance(node, nodes.Filter) or node.name not in EINHEITEN or node.node is None:
         raise Nicht("ohne einen Filter, der eine Einheit zeigt (| eur, | eur_cent, | zahl, | prozent)")
     return uebersetzung.zahlen(node)
-
-
-def dimensionen(project, source: VorlageSource) -> Dimensionen:
-    rechnung = project.rechnungen.get(source.slug) if project is not None else None
-    if rechnung is None:
-        return Dimensionen({}, {})
-    names = dict(
-        finanzierung=rechnung.tabellen,
-        uebersicht=rechnung.uebersicht,
-        bescheide=rechnung.bescheide,
-        antraege=rechnung.antraege,
-        verteilungen=rechnung.verteilungen,
-        kennzahlen=rechnung.kennzahlen,
-    )
-    return Dimensionen({k: v for k, v in names.items() if v is not None}, rechnung.zahlen.herleitung)
 
 
 _ZAHLEN = re.compile(r"zahlen\s*:\s*(#.*)?$")

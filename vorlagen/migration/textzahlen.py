@@ -12,14 +12,14 @@ the proof of `aktualisieren` compares every printed figure with the earlier buil
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from fractions import Fraction
 
 from jinja2 import nodes
 
-from vorlagen.compute.einheiten import GELD, EinheitFehler, Wert, rechnen, text_of
+from vorlagen.compute.einheiten import GELD, EinheitFehler, text_of
 from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, schreibweise
-from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.migration.dimensionen import Dimensionen
 from vorlagen.migration.zeilennamen import _slug
 from vorlagen.render.ausdruck import KeineFormel, als_formel, pfad_von
 
@@ -84,39 +84,6 @@ class NeueZahl:
 
 class Nicht(Exception):
     """An expression no figure expresses: the German reason."""
-
-
-class Dimensionen:
-    """The dimension of a formula in one Vorlage (€, '' for a number, VZÄ …), read from its computed ledger; the
-    figures this rule adds are known by their own. `zeilen(pfad)` lists the names of a row list's rows."""
-
-    def __init__(self, names: dict, figures: dict):
-        self.names, self.figures = names, figures
-        self.neue: dict[str, str] = {}  # id of a figure this rule adds → its dimension
-
-    def von(self, formel: str) -> str:
-        """Raises EinheitFehler or FormelFehler where the formula does not compute."""
-
-        def lesen_name(name) -> Wert:
-            if len(name.pfad) == 1 and name.pfad[0] in self.neue:
-                return Wert(Fraction(1), self.neue[name.pfad[0]])
-            value, unit = namenswert(name.pfad, self.names, self.figures)
-            return Wert(value, unit)
-
-        return rechnen(lesen(formel), lesen_name).dimension
-
-    def zeilen(self, pfad: tuple[str, ...]) -> list[str]:
-        """The names of the rows of the list at `pfad` (finanzierung, id, zeilen); [] where there is none."""
-        obj: object = self.names
-        for part in pfad:
-            obj = obj.get(part) if isinstance(obj, dict) else vars(obj).get(part) if hasattr(obj, "__dict__") else None
-            if obj is None:
-                return []
-        name_von = getattr(obj, "name_von", None)
-        if name_von is None:
-            return []
-        names = [name_von(row) for row in obj]  # type: ignore[attr-defined]
-        return [] if None in names else names
 
 
 class Uebersetzung:
@@ -301,7 +268,7 @@ def _genuegt(helfer: NeueZahl, einheit: str, rundung: str | None, stellen: int |
     return helfer.rundung == rundung if einheit == "€" else stellen is None or stellen == helfer.stellen
 
 
-def _betrag(node: nodes.Node, sonst) -> str:
+def _betrag(node: nodes.Node, sonst: Callable[[nodes.Filter], str]) -> str:
     """`x | abs` as a formula: the larger of `a - b` and `b - a`, or of `x` and `-x`."""
     if isinstance(node, nodes.Sub):
         links, rechts = _geklammert(als_formel(node.left, sonst)), _geklammert(als_formel(node.right, sonst))
@@ -315,7 +282,7 @@ def _geklammert(text: str) -> str:
     return f"({text})" if any(f" {z} " in text for z in "+-*/") else text
 
 
-def _betraege(tree, dim: Dimensionen) -> dict[str, str]:
+def _betraege(tree: object, dim: Dimensionen) -> dict[str, str]:
     """The numbers added to or taken from a value in a unit, with that unit's dimension."""
     if isinstance(tree, Rechnung):
         found = _betraege(tree.links, dim) | _betraege(tree.rechts, dim)
@@ -329,7 +296,7 @@ def _betraege(tree, dim: Dimensionen) -> dict[str, str]:
     return {}
 
 
-def _teiler(tree, dim: Dimensionen) -> dict[str, str]:
+def _teiler(tree: object, dim: Dimensionen) -> dict[str, str]:
     """The number a value in a unit is divided by at the top (`eigenanteil / 1000` printed as a plain number)."""
     if not (isinstance(tree, Rechnung) and tree.zeichen == "/" and isinstance(tree.rechts, Zahl)):
         return {}

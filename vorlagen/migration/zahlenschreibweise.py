@@ -126,7 +126,7 @@ def formel_in_einheit(formel: str, einheit: str, stellen: int | None = None) -> 
     return neu
 
 
-def _summe(tree) -> bool:
+def _summe(tree: object) -> bool:
     """Numbers joined by + and - alone (a single number too)."""
     if isinstance(tree, Zahl):
         return True
@@ -135,11 +135,13 @@ def _summe(tree) -> bool:
     return isinstance(tree, Rechnung) and tree.zeichen in "+-" and _summe(tree.links) and _summe(tree.rechts)
 
 
-def _zahlen(tree) -> list[Zahl]:
+def _zahlen(tree: object) -> list[Zahl]:
+    """The numbers of a tree `_summe` accepts."""
     if isinstance(tree, Zahl):
         return [tree]
     if isinstance(tree, Minus):
         return _zahlen(tree.wert)
+    assert isinstance(tree, Rechnung)
     return _zahlen(tree.links) + _zahlen(tree.rechts)
 
 

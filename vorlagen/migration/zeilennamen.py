@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from fractions import Fraction
+from pathlib import Path
+from typing import Protocol
 
 from vorlagen.compute.bescheide import bescheid_werte
 from vorlagen.compute.formel import _SEGMENT, FormelFehler, lesen, namen, schreibweise
@@ -23,8 +25,9 @@ from vorlagen.core.problems import Where
 from vorlagen.load.auswirkungen import Deckung, Haushaltsbetrag
 from vorlagen.load.facts import Facts
 from vorlagen.load.vorlagenordner import VorlageSource
+from vorlagen.migration.erklaerungen import Erklaerung
 from vorlagen.migration.tabellenarten import UMSTELLUNG
-from vorlagen.migration.umschreiben import Erklaerung, Offen, Quelltexte
+from vorlagen.migration.umschreiben import Offen, Quelltexte
 
 LISTEN = ("zeilen", "quellen", "raten")  # the lists whose entries have names
 GRUND = "Zeilen heißen jetzt nach ihrer id oder Bezeichnung, nicht nach ihrer Stelle"
@@ -46,6 +49,13 @@ _POSITIONEN = re.compile(
     re.X,
 )
 _TEIL = re.compile(r"""\.\s*(\w+)|\[\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*\]""")
+
+
+class _Zeile(Protocol):
+    """A computed row of any list with names (a table's rows, a plan's sources, a Bescheid's rows)."""
+
+    @property
+    def als(self) -> str: ...
 
 
 class Zeilenumschreibung:
@@ -118,7 +128,7 @@ class Zeilenumschreibung:
         return new
 
 
-def _neue_id(row, zeilen: Zeilen) -> str:
+def _neue_id(row: _Zeile, zeilen: Zeilen) -> str:
     """An id for a row from its label (and its free columns), unique among the names of its table."""
     position = vars(row).get("position")
     teile = [row.als or "zeile", *(position.felder.values() if position is not None else ())]
@@ -224,7 +234,7 @@ def _in_anfuehrungszeichen(text: str) -> list[bool]:
     return [m.group(2) is not None or m.group(3) is not None for m in _SEGMENT.finditer(text)]
 
 
-def _text(rows: Zeilenumschreibung, path) -> None:
+def _text(rows: Zeilenumschreibung, path: Path) -> None:
     for nummer, line in enumerate(rows.q.lines(path), start=1):
         for match in _POSITIONEN.finditer(line):
             zeilen = rows.zeilen((match["wurzel"], match["id"], "zeilen"), 3)
@@ -268,7 +278,7 @@ def _text(rows: Zeilenumschreibung, path) -> None:
             rows.q.text_ersetzen(path, nummer, match[0], zeile_, grund)
 
 
-def _paar(rows: Zeilenumschreibung, path, nummer: int, match: re.Match, zeile_: str, line: str) -> bool:
+def _paar(rows: Zeilenumschreibung, path: Path, nummer: int, match: re.Match[str], zeile_: str, line: str) -> bool:
     """A part of a 0.2.0 pair: True where `_PAARE` names its field; the text of a Bescheid's row („3,5 x Satz“)
     is written as the two quotes it consisted of, where it stands alone in its expression; else it is named."""
     if (match["liste"], match["feld"]) in _PAARE:

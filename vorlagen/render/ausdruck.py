@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from jinja2 import nodes
 
-from vorlagen.compute.darstellung import genau_text
 from vorlagen.compute.formel import FormelFehler, lesen, schreibweise
 from vorlagen.compute.grenzen import GRENZEN
 from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import Zahlformat, dezimalkomma, gekuerzt, zeigt_null
+from vorlagen.core.fmt import Zahlformat, dezimalkomma, gekuerzt
 from vorlagen.render.klammern import Klammern
+from vorlagen.render.nienull import ZAHLENFILTER, niezeigt_null
 from vorlagen.render.sandbox import Sandbox
 
 FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
@@ -212,13 +213,13 @@ _ZEICHEN: dict[type[nodes.Node], str] = {nodes.Add: "+", nodes.Sub: "-", nodes.M
 _RANG = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
-def als_formel(node: nodes.Node, sonst=None) -> str:
+def als_formel(node: nodes.Node, sonst: Callable[[nodes.Filter], str] | None = None) -> str:
     """The formula text of the arithmetic node of a text expression (raises KeineFormel where it is not one);
     `sonst(node)` gives the text of a node that is not arithmetic, e.g. a figure for `x | round`."""
     return _als_formel(node, 0, sonst)
 
 
-def _als_formel(node: nodes.Node, tiefe: int, sonst=None) -> str:
+def _als_formel(node: nodes.Node, tiefe: int, sonst: Callable[[nodes.Filter], str] | None = None) -> str:
     """The formula text of an arithmetic node; brackets only where the order needs them."""
     if tiefe > 40:
         raise KeineFormel
@@ -246,7 +247,12 @@ def _als_formel(node: nodes.Node, tiefe: int, sonst=None) -> str:
     return schreibweise(pfad[1:] if pfad[0] == "zahlen" and len(pfad) == 2 else pfad)
 
 
-def _operand(node: nodes.Node, tiefe: int, klammern, sonst=None) -> str:
+def _operand(
+    node: nodes.Node,
+    tiefe: int,
+    klammern: Callable[[int], bool],
+    sonst: Callable[[nodes.Filter], str] | None = None,
+) -> str:
     """An operand, in brackets when it is a calculation that `klammern(its rank)` says would bind wrongly."""
     while isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
         node = node.node
@@ -273,13 +279,13 @@ class TextSandbox(Sandbox):
     """The sandbox of text expressions: entries by name only, no fields of numbers, texts or dates, keys of a
     group never shadowed by its methods, and no figure that is not zero printed as zero."""
 
-    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2, **options):
+    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2, **options: Any) -> None:
         super().__init__(zahlformat, prozent_stellen, **options)
         plain = dict(self.filters)  # the proposals are tried with the filters as they were
-        for name in _ZAHLENFILTER:
-            self.filters[name] = _niezeigt_null(name, plain[name], plain, zahlformat)
+        for name in ZAHLENFILTER:
+            self.filters[name] = niezeigt_null(name, plain[name], plain, zahlformat)
 
-    def getattr(self, obj, attribute: str):
+    def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, (dict, list, tuple)):
             value = getattr(obj, attribute, None) if isinstance(obj, dict) and attribute not in obj else None
             if value is not None and not callable(value):
@@ -317,7 +323,7 @@ def _grenze(zahl: Groesse, art: str) -> Groesse:
     return value
 
 
-def _kein_feld(obj, was: str) -> str:
+def _kein_feld(obj: object, was: str) -> str:
     art = "Ein Datum" if isinstance(obj, dt.date) else "Ein Text" if isinstance(obj, (str, bytes)) else "Eine Zahl"
     return (
         f"„{was}“: {art} hat in Texten keine Felder und keine Methoden – zeigen Sie den Wert mit einem Filter "
@@ -325,7 +331,7 @@ def _kein_feld(obj, was: str) -> str:
     )
 
 
-def _stelle(liste, argument) -> str:
+def _stelle(liste: list | tuple, argument: object) -> str:
     """Why a position is refused, with the name that reads the same row where there is one."""
     name_von = getattr(liste, "name_von", None)
     if name_von is not None and isinstance(argument, int) and -len(liste) <= argument < len(liste):
@@ -347,51 +353,3 @@ def _stelle(liste, argument) -> str:
         f"„[{argument}]“: Einträge dieser Liste haben keine Namen, und nach ihrer Stelle liest ein Text nichts – "
         f"alle Namen mit Werten zeigt „{befehl()} zahlen NUMMER“."
     )
-
-
-_ZAHLENFILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent")
-_MEHR: dict[str, list[tuple[str, int | None]]] = {  # what shows more digits: filter → (filter, places) in turn
-    "eur": [("eur_cent", None)],
-    "teur": [("teur", n) for n in range(1, 7)] + [("eur", None), ("eur_cent", None)],
-    "mio": [("mio", n) for n in range(3, 7)] + [("teur", None), ("eur", None), ("eur_cent", None)],
-    "mrd": [("mrd", n) for n in range(3, 7)] + [("mio", None), ("teur", None), ("eur", None), ("eur_cent", None)],
-    "zahl": [("zahl", n) for n in range(1, 7)],
-    "vzae": [("vzae", n) for n in range(1, 7)],
-    "prozent": [("prozent", n) for n in range(1, 7)],
-}
-
-
-def nicht_null(name: str, places: int | None, value, filters: dict) -> tuple[str, str] | None:
-    """The first filter call (in the order of _MEHR) that shows `value` – printed as zero by `| name(places)` –
-    not as zero, and what it prints: ("| teur(1)", "0,4 T€"); None where no filter does."""
-    for other, n in _MEHR.get(name, []):  # nothing shows more than cents
-        if other == name and places is not None and n is not None and n <= places:
-            continue
-        shown = filters[other](value, n) if n is not None else filters[other](value)
-        if not zeigt_null(shown):
-            return (f"| {other}({n})" if n is not None else f"| {other}"), shown
-    return None
-
-
-def _niezeigt_null(name: str, function, filters: dict, zahlformat: Zahlformat):
-    """A number filter that refuses to print a value that is not zero as zero (or without its sign), naming the
-    filter that shows it; an open value (None) stays open."""
-
-    def filtered(value: object, *args: Any, **kwargs: Any) -> object:
-        if value is None:
-            return None  # a figure the data does not state yet: the text prints „noch offen“, a Betreff refuses it
-        text = function(value, *args, **kwargs)
-        if not zeigt_null(text) or not isinstance(value, (int, Decimal, Fraction)) or value == 0:
-            return text
-        sichtbar = nicht_null(name, args[0] if args else None, value, filters)
-        if sichtbar is not None:
-            how = f"zeigen Sie ihn mit „{sichtbar[0]}“ ({sichtbar[1]})"
-        else:
-            how = "so kleine Werte druckt kein Filter; prüfen Sie den Namen"
-        unit = "%" if name == "prozent" else "Anzahl" if name in ("zahl", "vzae") else "€"
-        raise NoValue(
-            f"„| {name}“ druckt „{text}“, der Wert ist aber {genau_text(Fraction(value), unit, zahlformat)} – eine Zahl, die "
-            f"nicht null ist, druckt nie als null; {how}."
-        )
-
-    return filtered

@@ -11,8 +11,12 @@ forbids an embedded text file.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 import pydyf
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 TEXT_PIECE = "Vorlagen"  # our entry in the first page's /PieceInfo; its /Private stream is the Textfassung
 
@@ -35,7 +39,7 @@ PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org
 PDF_OPTIONS = dict(pdf_tags=True, pdf_variant="pdf/a-2u")
 
 
-def _get(pdf: pydyf.PDF, value):
+def _get(pdf: pydyf.PDF, value: Any) -> Any:  # a reference ('12 0 R') or any other value of the PDF
     """The object a reference ('12 0 R') points to; other values as they are."""
     if isinstance(value, (str, bytes)):
         text = value.decode() if isinstance(value, bytes) else value
@@ -45,7 +49,7 @@ def _get(pdf: pydyf.PDF, value):
     return value
 
 
-def finish(document, pdf: pydyf.PDF, text: str | None = None, modified: dt.date | None = None) -> None:
+def finish(document: Document, pdf: pydyf.PDF, text: str | None = None, modified: dt.date | None = None) -> None:
     """The `finisher` of write_pdf: PDF/UA identification, artifacts, header scopes, the Textfassung."""
     _identify(pdf)
     if text is not None:
@@ -85,13 +89,13 @@ def _text_piece(pdf: pydyf.PDF, text: str, modified: dt.date) -> None:
     )
 
 
-def _number(reference) -> int | None:
+def _number(reference: object) -> int | None:
     text = reference.decode() if isinstance(reference, bytes) else str(reference)
     parts = text.split()
     return int(parts[0]) if len(parts) == 3 and parts[0].isdigit() else None
 
 
-def _walk(pdf: pydyf.PDF, element, linked: set[int]) -> None:
+def _walk(pdf: pydyf.PDF, element: pydyf.Dictionary, linked: set[int]) -> None:
     """Notes every structure element reachable from the Document element; sets TH /Scope on the way."""
     kids = element.get("K")
     if kids is None:
@@ -110,19 +114,19 @@ def _walk(pdf: pydyf.PDF, element, linked: set[int]) -> None:
         _walk(pdf, child, linked)
 
 
-def _in_head(pdf: pydyf.PDF, row) -> bool:
+def _in_head(pdf: pydyf.PDF, row: pydyf.Dictionary) -> bool:
     """A TR whose parent is THead: its TH head columns; any other TH heads its row."""
     parent = _get(pdf, row.get("P"))
     return isinstance(parent, pydyf.Dictionary) and parent.get("S") == "/THead"
 
 
-def _pages(pdf: pydyf.PDF):
+def _pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
     """The page dictionaries in order (pydyf keeps Kids flat as number, 0, 'R', …)."""
     kids = pdf.pages["Kids"]
     return [pdf.objects[kids[index]] for index in range(0, len(kids), 3)]
 
 
-def _artifacts(pdf: pydyf.PDF, page, mcids: set[int]) -> None:
+def _artifacts(pdf: pydyf.PDF, page: pydyf.Dictionary, mcids: set[int]) -> None:
     """Marks the content of `mcids` on this page as pagination artifacts instead of tagged content."""
     contents = page["Contents"]
     for reference in contents if isinstance(contents, pydyf.Array) else [contents]:

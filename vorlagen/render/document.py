@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from vorlagen.core.problems import Problem, Where, raise_if
 from vorlagen.load.facts import Facts
 from vorlagen.load.hausstil import SCHRIFTEN
 from vorlagen.load.satz import Satz
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.load.vorlagenart import Vorlagenart
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import angaben, druckbild, freigabe, plaintext, public, seitensatz
@@ -111,7 +113,7 @@ class VorlageDoc:
         return plaintext.render(self.web_html)
 
 
-def gesetzt(macro, value, problems: list[Problem]) -> Markup:
+def gesetzt(macro: Callable[..., tuple[Markup, list[Problem]]], value: object, problems: list[Problem]) -> Markup:
     """A table set by its template's macro; the macro's problems go to `problems`."""
     html, found = macro(value)
     problems.extend(found)
@@ -310,7 +312,9 @@ class Composer:
         they set go to `problems`."""
         return self._names(source, self.project.rechnung(source), set(), problems)
 
-    def _anlage(self, source: VorlageSource, doc: VorlageDoc, shown, anlage: AnlageDoc, names: dict) -> list[Problem]:
+    def _anlage(
+        self, source: VorlageSource, doc: VorlageDoc, shown: Vorlage, anlage: AnlageDoc, names: dict
+    ) -> list[Problem]:
         """Sets the print HTML of a Markdown Anlage, or the bytes of a PDF Anlage; the problems of its text."""
         if anlage.quelle.endswith(".md") and anlage.quelle in source.texts:
             links = self._links(source, doc, anlage.datei.parent, anlage.oeffentlich)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from vorlagen.core.fmt import datum
 from vorlagen.load.facts import Facts
+from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.records import changed
 from vorlagen.load.vorlage import Vorlage
 
@@ -68,7 +69,7 @@ def verweise(facts: Facts, vorlage: Vorlage) -> list[str]:
     return zeilen
 
 
-def mit_fraktionen(facts: Facts, niederschrift):
+def mit_fraktionen(facts: Facts, niederschrift: Niederschrift) -> Niederschrift:
     """A Niederschrift whose attendance names each member's Fraktion as vertretung.yaml names it: a Kürzel by its
     name, a missing one from the member of the same name (a copy; without vertretung.yaml the record as it is)."""
     v = facts.vertretung

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.core.befehlszeile import argument
 from vorlagen.core.fmt import datum
 from vorlagen.core.problems import Where
@@ -161,7 +162,7 @@ def freigabe(
     return result
 
 
-def haushaltsstellen(haushalt) -> tuple[str, ...]:
+def haushaltsstellen(haushalt: Auswirkungen | None) -> tuple[str, ...]:
     """The Haushalt positions a Vorlage prints (its lines and its Deckungen), for nur_haushalt."""
     if haushalt is None:
         return ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import ModuleType
 
 from vorlagen.core.usercache import keep, read_kept
 from vorlagen.render.silben import Level, Silben, house_points
@@ -78,7 +79,7 @@ def parse(path: Path) -> tuple[tuple[Level, ...], tuple[str, ...]]:
     return tuple(levels), nohyphen
 
 
-def _stamp(pyphen, path: Path) -> str:
+def _stamp(pyphen: ModuleType, path: Path) -> str:
     """What the file must have been made from: pyphen's version, the dictionary's size and time, the form."""
     status = path.stat()
     return f"pyphen {pyphen.__version__} {path.name} {status.st_size} {status.st_mtime_ns} {FORM}"

@@ -8,20 +8,27 @@ are named by their column's head, headings as such, all other text as „Text“
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from xml.etree.ElementTree import Element
 
 from weasyprint.formatting_structure.boxes import InlineReplacedBox, LineBox, TableBox, TableCellBox
 
 from vorlagen.core.fmt import dezimalkomma, gekuerzt
 from vorlagen.core.limits import MAX_BOXEN
 
+if TYPE_CHECKING:
+    from weasyprint.document import Document
+    from weasyprint.formatting_structure.boxes import Box
+
 MM = 25.4 / 96  # one CSS pixel in millimetres
 TOLERANCE = 0.5  # CSS pixels a text may run over its box unseen (rounding of glyph advances)
 SHOWN = 80  # characters of a text quoted in a message
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
+# the columns of a table: grid_x → the text of its head, its bound of lines (read with any box's grid_x, None too)
+_Spalten = dict[Any, tuple[str | None, int | None]]
 
 
-def overflows(document) -> list[str]:
+def overflows(document: Document) -> list[str]:
     """German messages, in page order: each text that runs out of its box, each field or table cell wrapped over
     more lines than its `data-zeilen` (on the element or on the `<col>` of its column). At most MAX_BOXEN boxes are
     looked at; a larger document is checked that far. Decoration hidden from readers (aria-hidden) is not text."""
@@ -57,7 +64,9 @@ def overflows(document) -> list[str]:
     return list(found.values())
 
 
-def _context(box, name: str, bound, columns: dict):
+def _context(
+    box: Box, name: str, bound: tuple[Element, int] | None, columns: _Spalten
+) -> tuple[str, tuple[Element, int] | None, _Spalten]:
     """The name of the field a box belongs to, its bound of lines (element, count) and the columns of the table it
     is in (grid_x → head, bound)."""
     tag = getattr(box, "element_tag", None)
@@ -80,20 +89,20 @@ def _context(box, name: str, bound, columns: dict):
     return name, bound, columns
 
 
-def _attribute(box, name: str) -> str | None:
+def _attribute(box: Box, name: str) -> str | None:
     """An attribute of the box's own element, else None."""
     element = getattr(box, "element", None)
     value = element.get(name) if element is not None and hasattr(element, "get") else None
     return value or None
 
 
-def _zeilen(box) -> int | None:
+def _zeilen(box: Box) -> int | None:
     """The `data-zeilen` bound of the box's own element, else None."""
     value = _attribute(box, "data-zeilen")
     return int(value) if value and value.isdigit() else None
 
 
-def _columns(table) -> dict[int, tuple[str | None, int | None]]:
+def _columns(table: TableBox) -> dict[int, tuple[str | None, int | None]]:
     """grid_x → the text of the column's head (from the table's header rows) and its `<col data-zeilen>`."""
     heads: dict[int, str] = {}
     for group in getattr(table, "children", ()):
@@ -108,7 +117,7 @@ def _columns(table) -> dict[int, tuple[str | None, int | None]]:
     return {x: (heads.get(x), limits.get(x)) for x in set(heads) | set(limits)}
 
 
-def _check_width(block, line_boxes, name: str, found: dict) -> None:
+def _check_width(block: Box, line_boxes: list[LineBox], name: str, found: dict[tuple, str]) -> None:
     """A message when a line of `block` runs out of its content box, to the right or to the left."""
     left = block.content_box_x()
     right = left + block.width
@@ -139,7 +148,7 @@ def _check_width(block, line_boxes, name: str, found: dict) -> None:
     )
 
 
-def _text(box) -> str:
+def _text(box: Box) -> str:
     """The text of a box, its spaces collapsed, at most SHOWN characters."""
     texts: list[str] = []
     stack = [box]

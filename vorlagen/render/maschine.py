@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TextIO
 
 from vorlagen.core.problems import FehltHier
 
@@ -91,7 +92,7 @@ def zeile(fehlt: tuple[str, ...]) -> str:
     return "Hinweis: Diesem Rechner fehlt " + "; außerdem fehlt ".join(teile) + ". Die Dokumente entstehen trotzdem."
 
 
-def melden(stream=None) -> None:
+def melden(stream: TextIO | None = None) -> None:
     """Prints the one line for everything noticed during the command (nothing when nothing was) and forgets it."""
     gesehen = genommen()
     if gesehen:

@@ -11,7 +11,9 @@ import logging
 import math
 import mimetypes
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from weasyprint import DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -25,6 +27,9 @@ from vorlagen.render import hyphenation, maschine, satzregeln, tabellenbreite
 from vorlagen.render.conformance import PDF_OPTIONS, finish
 from vorlagen.render.druckbild import lokale_datei, virtuell
 from vorlagen.render.layout import overflows
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 
 class ForbiddenResource(Exception):
@@ -140,7 +145,7 @@ ZU_TIEF = (
 
 
 @contextlib.contextmanager
-def _satzfehler(where: Where, fetcher: ProjectFetcher):
+def _satzfehler(where: Where, fetcher: ProjectFetcher) -> Iterator[None]:
     """Turns what WeasyPrint refuses or warns about while it sets a document into German problems."""
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -177,7 +182,9 @@ def _satzfehler(where: Where, fetcher: ProjectFetcher):
         )
 
 
-def _setzen(html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts: FontConfiguration, satz: Satz):
+def _setzen(
+    html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts: FontConfiguration, satz: Satz
+) -> tuple[Document, dict[str, Any]]:
     """The laid-out document (WeasyPrint's pages) and its options; tables too wide are fitted or refused."""
     options = {**DEFAULT_OPTIONS, **PDF_OPTIONS, "pdf_identifier": _identifier(html, fetcher.roots)}
     hyphenation.use(satz.woerter)
@@ -191,7 +198,7 @@ def _setzen(html: str, base: Path, fetcher: ProjectFetcher, where: Where, fonts:
     return document, options
 
 
-def _worddatei(document, fetcher: ProjectFetcher, created: dt.date, satz: Satz) -> bytes:
+def _worddatei(document: Document, fetcher: ProjectFetcher, created: dt.date, satz: Satz) -> bytes:
     """The Word file of a laid-out document; it shows the images the PDF shows, read through the same fetcher."""
     from vorlagen.render.word import aus_dokument, worddatei
 
@@ -204,7 +211,7 @@ def _worddatei(document, fetcher: ProjectFetcher, created: dt.date, satz: Satz) 
     return worddatei(aus_dokument(document), created, satz.woerter, lesen)
 
 
-def lay_out(html: str, base: Path, roots: list[Path], where: Where, satz: Satz | None = None):
+def lay_out(html: str, base: Path, roots: list[Path], where: Where, satz: Satz | None = None) -> Document:
     """One document laid out exactly as render_pdf sets it, without writing the PDF: WeasyPrint's Document, whose
     pages say what a reader sees where (render/seitenbild.py)."""
     fetcher = ProjectFetcher(roots)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import PurePosixPath
+from typing import Any
 
+from vorlagen.load.niederschrift import Niederschrift
 from vorlagen.load.records import changed
 from vorlagen.load.sitzungen import Sitzung
 from vorlagen.load.vorlage import Vorlage
@@ -45,7 +47,7 @@ def schritte(steps: list) -> list:
     return [replace(step, sitzung=sitzung(step.sitzung)) if step.sitzung is not None else step for step in steps]
 
 
-def document(doc):
+def document(doc: Any) -> Any:  # a VorlageDoc (render/document.py, which imports this module)
     """A VorlageDoc as a public overview or agenda may show it: without its sources and without what its
     sign-offs signed (that text holds the non-public Anlagen too); who still has to sign stays."""
     source = replace(
@@ -55,6 +57,6 @@ def document(doc):
     return replace(doc, anlagen=anlagen(doc.anlagen), source=source, freigabe=freigabe, ohne_marken=None)
 
 
-def niederschrift(record, tops: set[str]):
+def niederschrift(record: Niederschrift, tops: set[str]) -> Niederschrift:
     """A Niederschrift with only the entries of the given (public) TOPs."""
     return changed(record, punkte=[p for p in record.punkte if p.top in tops])

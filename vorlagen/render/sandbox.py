@@ -12,11 +12,14 @@ import functools
 import operator
 import re
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, TypeGuard, TypeVar
 
-from jinja2 import StrictUndefined, nodes
-from jinja2.compiler import CodeGenerator
+from jinja2 import Environment, StrictUndefined, nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from vorlagen.core.fmt import Zahlformat, prozent, zahl
@@ -30,6 +33,7 @@ from vorlagen.core.limits import (
     MAX_STEPS,
     MAX_TEXT,
 )
+from vorlagen.core.money import Zahl
 
 SAFE_FILTERS = (
     "abs",
@@ -98,6 +102,7 @@ _PERCENT_SPEC = re.compile(r"%[-+ #0]*(\*|\d*)(?:\.(\*|\d*))?")  # '%08.2f': wid
 _FORMAT_SPEC = re.compile(r"\{[^{}:]*:([^{}]*)\}")  # '{:>12}'
 _NESTED = re.compile(r"\{[^{}]*\{[^{}]*\}")  # '{:{}}': a width given as a value
 _DIGITS = re.compile(r"\d+")
+_T = TypeVar("_T")
 _COUNTED = "gezählt"  # the filter every loop's iterable passes through
 
 
@@ -105,7 +110,7 @@ class LimitExceeded(SecurityError):
     """A template or expression asked for more than a document ever needs."""
 
 
-def size(value) -> int:
+def size(value: object) -> int:
     """Characters of a text; entries (at least one each) of a list, tuple or dict, all the way down."""
     if isinstance(value, (str, bytes)):
         return len(value)
@@ -116,7 +121,7 @@ def size(value) -> int:
     return 1
 
 
-def _shown(value) -> int:
+def _shown(value: object) -> int:
     """An upper bound of the characters `str(value)` prints (quotes, commas and brackets included)."""
     return len(value) if isinstance(value, str) else 4 * size(value) + 2
 
@@ -124,7 +129,7 @@ def _shown(value) -> int:
 class _Generator(CodeGenerator):
     """Compiles `a ~ b` into a call that measures its parts first."""
 
-    def visit_Concat(self, node, frame) -> None:
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         if frame.eval_ctx.volatile:
             join = "(markup_join if context.eval_ctx.volatile else str_join)"
         else:
@@ -142,7 +147,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _Generator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
-    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2, **options):
+    def __init__(self, zahlformat: Zahlformat, prozent_stellen: int = 2, **options: Any) -> None:
         super().__init__(undefined=StrictUndefined, finalize=self._count, **options)
         self.prozent_stellen = prozent_stellen  # shapes compiled code: Jinja folds „{{ 0.5 | prozent }}“ when compiling
         filters = {name: self.filters[name] for name in SAFE_FILTERS if name in self.filters}
@@ -165,7 +170,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self._steps = threading.local()
         self._safe: dict[tuple, bool] = {}  # (type, its __class__, attribute) → Jinja's verdict
 
-    def is_safe_attribute(self, obj, attr: str, value) -> bool:
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Jinja's verdict, remembered: its checks look only at the attribute's name and at isinstance of the
         object (its type and __class__), and ran for every attribute every template read."""
         key = (type(obj), getattr(obj, "__class__", None), attr)
@@ -174,14 +179,14 @@ class Sandbox(ImmutableSandboxedEnvironment):
             safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
         return safe
 
-    def _parse(self, source, name, filename):
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """Every {% for %} counts its rounds: nested loops over long lists could run for hours."""
         tree = super()._parse(source, name, filename)
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(loop.iter, _COUNTED, [], [], None, None, lineno=loop.iter.lineno)
         return tree
 
-    def _counted(self, iterable):
+    def _counted(self, iterable: Iterable[_T]) -> Iterator[_T]:
         for item in iterable:
             self._steps.rounds = getattr(self._steps, "rounds", MAX_SCHLEIFE) - 1
             if self._steps.rounds < 0:
@@ -203,7 +208,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         if self._steps.made < 0:
             raise LimitExceeded(f"Texte und Listen mit zusammen mehr als {MAX_GEMACHT // 1_000_000} Millionen Zeichen")
 
-    def _count(self, value):
+    def _count(self, value: _T) -> _T:
         """Every value a template prints passes here: the output of one rendering is bounded."""
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             self.made(_shown(value))  # printing a list or record makes its text
@@ -213,7 +218,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 raise LimitExceeded(f"Ausgabe über {MAX_AUSGABE // 1_000_000} Millionen Zeichen")
         return value
 
-    def _range(self, *args):
+    def _range(self, *args: int) -> range:
         items = range(*args)
         left = getattr(self._steps, "left", MAX_STEPS) - len(items)
         if left < 0:
@@ -221,11 +226,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self._steps.left = left
         return items
 
-    def measured_join(self, join, parts):
+    def measured_join(self, join: Callable[[Iterable[Any]], str], parts: tuple[Any, ...]) -> str:
         self.made(sum(map(_shown, parts)))
         return join(parts)
 
-    def call_binop(self, context, operator_name, left, right):
+    def call_binop(self, context: Context, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "**":
             if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
                 raise LimitExceeded(f"Potenz mit Exponent über {MAX_EXPONENT}")
@@ -247,7 +252,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             raise LimitExceeded(f"Zahl mit mehr als {zahl(MAX_STELLEN)} Stellen")
         return operator.mul(left, right)
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 – Jinja's signature
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 – Jinja's signature
         method = getattr(__obj, "__wrapped__", __obj)  # str.format comes wrapped by the sandbox
         owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
         if name in WIDENING and isinstance(owner, (str, bytes, int)) and not isinstance(owner, bool):
@@ -257,11 +262,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
-def _integer(value) -> bool:
+def _integer(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _formatted(template: str, values, percent: bool) -> int:
+def _formatted(template: str, values: tuple[Any, ...], percent: bool) -> int:
     """An upper bound of `template % values` (percent) or `template.format(*values)`: the template, the widths
     and precisions in it or given as values, the values."""
     if percent:
@@ -276,7 +281,7 @@ def _formatted(template: str, values, percent: bool) -> int:
     return len(template) + widths + sum(map(_shown, values))
 
 
-def _widened(owner, name: str, args, kwargs) -> int:
+def _widened(owner: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:  # owner: str, bytes or int
     """An upper bound of the size of `owner.name(*args, **kwargs)`."""
     numbers = [a for a in (*args, *kwargs.values()) if _integer(a)]
     if name in ("ljust", "rjust", "center", "zfill", "to_bytes"):
@@ -296,11 +301,13 @@ def _widened(owner, name: str, args, kwargs) -> int:
     return size(owner)
 
 
-def _measured(env: Sandbox, function, estimate, listing: bool = False):
+def _measured(
+    env: Sandbox, function: Callable[..., Any], estimate: Callable[..., int], listing: bool = False
+) -> Callable[..., Any]:
     """A filter that charges its estimated result before running; `listing` filters take any iterable."""
 
     @functools.wraps(function)
-    def measured(*args, **kwargs):
+    def measured(*args: Any, **kwargs: Any) -> Any:
         offset = 1 if hasattr(function, "jinja_pass_arg") else 0
         value = args[offset]
         if listing and not isinstance(value, (list, tuple, str)):
@@ -311,15 +318,15 @@ def _measured(env: Sandbox, function, estimate, listing: bool = False):
     return measured
 
 
-def _prozent(value, places: int | None = None, *, stellen: int) -> str:
+def _prozent(value: Zahl, places: int | None = None, *, stellen: int) -> str:
     return prozent(value, stellen if places is None else places)
 
 
-def _bounded_arguments(name: str, function):
+def _bounded_arguments(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter whose integer arguments (not its value) stay below MAX_ARGUMENT."""
 
     @functools.wraps(function)
-    def bounded(*args, **kwargs):
+    def bounded(*args: Any, **kwargs: Any) -> Any:
         offset = 2 if hasattr(function, "jinja_pass_arg") else 1
         if any(_integer(a) and abs(a) > MAX_ARGUMENT for a in (*args[offset:], *kwargs.values())):
             raise LimitExceeded(f"Filter „{name}“ mit einer Zahl über {zahl(MAX_ARGUMENT)}")
@@ -328,11 +335,13 @@ def _bounded_arguments(name: str, function):
     return bounded
 
 
-def _numbers_only(function):
+def _numbers_only(function: Callable[..., Any]) -> Callable[..., Any]:
     """Jinja's sum for numbers only: Python's sum copies lists and texts once per item."""
 
     @functools.wraps(function)
-    def summed(environment, iterable, attribute=None, start=0):
+    def summed(
+        environment: Environment, iterable: Iterable[Any], attribute: str | int | None = None, start: Any = 0
+    ) -> Any:
         if not isinstance(start, (int, float, Decimal, Fraction)):
             raise LimitExceeded("sum() über anderes als Zahlen")
         return function(environment, iterable, attribute, start)

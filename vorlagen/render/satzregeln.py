@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from vorlagen.core.fmt import NBSP
@@ -89,7 +90,7 @@ _FIX = (
 )
 
 
-def _where(path: str, token) -> Where:
+def _where(path: str, token: Token) -> Where:
     return Where(path, token.map[0] + 1 if token.map else None)
 
 

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vorlagen.render.druckbild import WEICH, virtuell
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
+    from weasyprint.formatting_structure.boxes import Box, TextBox
 
 DRITTEL = ("oberes", "mittleres", "unteres")
 _HALBER_PUNKT = 2  # positions and sizes count to half a CSS point: what a reader could see move
@@ -38,11 +43,11 @@ class Bereich:
         return f"Seite {self.seite}, {DRITTEL[self.drittel]} Drittel"
 
 
-def _n(value) -> str:
+def _n(value: float | None) -> str:
     return str(round(float(value or 0) * _HALBER_PUNKT))
 
 
-def _farbe(color) -> str:
+def _farbe(color: Iterable[float] | None) -> str:
     return ",".join(f"{float(part):.3f}" for part in color) if color is not None else "-"
 
 
@@ -52,7 +57,7 @@ class _Schriften:
     def __init__(self) -> None:
         self.bekannt: dict[int, str] = {}
 
-    def digest(self, pango_font) -> str:
+    def digest(self, pango_font: Any) -> str:  # a cffi pointer to a PangoFont
         from weasyprint.text.ffi import ffi
         from weasyprint.text.fonts import get_hb_object_data, get_pango_font_hb_face
 
@@ -63,7 +68,7 @@ class _Schriften:
         return self.bekannt[key]
 
 
-def _glyphen(box, schriften: _Schriften) -> str:
+def _glyphen(box: TextBox, schriften: _Schriften) -> str:
     """The glyphs of a line of text, run by run with the font that draws them (empty glyphs – a soft hyphen
     where the line does not break – print nothing and are left out)."""
     from weasyprint.text.ffi import ffi, pango
@@ -91,7 +96,7 @@ def _glyphen(box, schriften: _Schriften) -> str:
     return "|".join(parts)
 
 
-def _bild(image) -> str:
+def _bild(image: object) -> str:
     data = getattr(getattr(image, "image_data", None), "data", None)
     if isinstance(data, bytes):
         return hashlib.sha256(data).hexdigest()[:16]
@@ -109,7 +114,7 @@ class _Erbe:
     transform: str = ""
 
 
-def _eintrag(box, erbe: _Erbe, schriften: _Schriften) -> str | None:
+def _eintrag(box: Box, erbe: _Erbe, schriften: _Schriften) -> str | None:
     """What a reader sees of one box, as text (None: nothing)."""
     from weasyprint.formatting_structure import boxes
 
@@ -141,7 +146,7 @@ def _eintrag(box, erbe: _Erbe, schriften: _Schriften) -> str | None:
     return "\n".join(parts) or None
 
 
-def _boxen(box, erbe: _Erbe, ordner: Sequence[str]):
+def _boxen(box: Box, erbe: _Erbe, ordner: Sequence[str]) -> Iterator[tuple[Box, _Erbe]]:
     """Every box below `box` (itself first) with what it takes from the boxes around it, in document order."""
     from weasyprint.formatting_structure import boxes
 
@@ -160,7 +165,7 @@ def _boxen(box, erbe: _Erbe, ordner: Sequence[str]):
             yield from _boxen(child, erbe, ordner)
 
 
-def _ueberschrift(box) -> str:
+def _ueberschrift(box: Box) -> str:
     """A heading's text as printed, line by line."""
     from weasyprint.formatting_structure import boxes
 
@@ -172,7 +177,7 @@ def _ueberschrift(box) -> str:
     return " ".join(" ".join(zeilen).replace(WEICH, "").split())
 
 
-def bereiche(document, roots: Sequence[Path] = ()) -> list[Bereich]:
+def bereiche(document: Document, roots: Sequence[Path] = ()) -> list[Bereich]:
     """Every third of every page of a laid-out WeasyPrint document, with its digest and its sections (what the
     page's margin boxes print – running head, page number – counts in the digest, not as a section); a link into
     one of `roots` counts without this machine's folder."""

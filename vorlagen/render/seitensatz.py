@@ -20,6 +20,7 @@ from pathlib import Path
 from vorlagen.core.engine import LIBRARIES, code_files
 from vorlagen.core.reads import hash_of
 from vorlagen.core.usercache import keep, read_kept
+from vorlagen.load.satz import Satz
 from vorlagen.render import druckbild, seitenbild
 from vorlagen.render.maschine import weasyprint_laden
 
@@ -56,7 +57,7 @@ def _programm() -> str:
     return hashlib.sha256("".join(hash_of(path) for path in code_files()).encode()).hexdigest()
 
 
-def _key(druck: dict[str, str], base: Path, roots: Sequence[Path], satz) -> str:
+def _key(druck: dict[str, str], base: Path, roots: Sequence[Path], satz: Satz) -> str:
     h = hashlib.sha256(setzer().encode())
     h.update(repr(satz).encode("utf-8"))
     for was, html in druck.items():
@@ -68,7 +69,7 @@ def _key(druck: dict[str, str], base: Path, roots: Sequence[Path], satz) -> str:
     return h.hexdigest()
 
 
-def jetzt(druck: dict[str, str], base: Path, roots: Sequence[Path], satz) -> dict[str, list[seitenbild.Bereich]]:
+def jetzt(druck: dict[str, str], base: Path, roots: Sequence[Path], satz: Satz) -> dict[str, list[seitenbild.Bereich]]:
     """Each print HTML ('Vorlage', 'Anlage N' → its HTML) laid out as render_pdf sets it, as its thirds of pages;
     from the user's cache while nothing that shapes the layout changed."""
     name, stamp = f"seitenbild-{_key(druck, base, roots, satz)}.txt", _programm()

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from vorlagen.compute.herleitung.zeilen import Kontext
+from vorlagen.compute.plaene import Finanzierungsplan
+from vorlagen.compute.tabelle import Tabelle
 from vorlagen.render.raster import Raster, finanzierungsplan, tabellenraster
 
 
@@ -20,7 +22,7 @@ class Druckart:
     makro: Callable[[Any], str]  # the name of the macro in templates/tabellen.html.j2 that sets a table of it
 
 
-def _plan(k: Kontext, t) -> list[Raster]:
+def _plan(k: Kontext, t: Finanzierungsplan) -> list[Raster]:
     return finanzierungsplan.szenarien(k, t) if t.szenarien else finanzierungsplan.finanzierungsplan(k, t)
 
 
@@ -33,6 +35,6 @@ DRUCK: dict[str, Druckart] = {
 }
 
 
-def makro(t) -> str:
+def makro(t: Tabelle) -> str:
     """`{{ t | makro }}`: the macro of templates/tabellen.html.j2 that sets the table `t`."""
     return DRUCK[t.art].makro(t)

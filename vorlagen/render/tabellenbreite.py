@@ -10,10 +10,10 @@ so nothing of the HTML is written twice – at most MAX_NEUSATZ times.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
 
 from weasyprint.formatting_structure.boxes import TableBox, TextBox
@@ -21,6 +21,11 @@ from weasyprint.formatting_structure.boxes import TableBox, TextBox
 from vorlagen.core.fmt import gekuerzt
 from vorlagen.core.limits import MAX_NEUSATZ
 from vorlagen.render.satzregeln import QUELLE, QUERFORMAT_ATTRIBUT, VOR_TABELLE
+
+if TYPE_CHECKING:
+    from weasyprint import HTML
+    from weasyprint.document import Document
+    from weasyprint.formatting_structure.boxes import Box
 
 MM = 25.4 / 96  # one CSS pixel in millimetres
 PT = 0.75  # one CSS pixel in points
@@ -57,7 +62,9 @@ class ZuBreit:
     mm: float
 
 
-def fit(html, render, kleinste_schrift: Decimal, querformat: bool):
+def fit(
+    html: HTML, render: Callable[[], Document], kleinste_schrift: Decimal, querformat: bool
+) -> tuple[Document, list[ZuBreit]]:
     """Sets the document (`render()` of the WeasyPrint `html`) until its tables fit; returns the document and the
     tables that still do not (ZuBreit, in the order of the document)."""
     zuschnitte: dict = {}  # <table> element → what is done to it
@@ -82,10 +89,10 @@ def fit(html, render, kleinste_schrift: Decimal, querformat: bool):
     return document, [_report(table, over) for table, (over, _) in wide.items()]
 
 
-def _too_wide(document) -> dict:
+def _too_wide(document: Document) -> dict[Element, tuple[float, TableBox]]:
     """Each table running over the right edge of its page's content area: <table> element → (most CSS pixels it
     runs over on any of its pages, its box on the first of them)."""
-    found: dict = {}
+    found: dict[Element, tuple[float, TableBox]] = {}
     for page in document.pages:
         root = page._page_box.children[0] if page._page_box.children else None
         if root is None:
@@ -126,7 +133,14 @@ def _measure(zuschnitt: Zuschnitt, table: TableBox) -> None:
     zuschnitt.smallest = smallest if smallest < math.inf else 0.0
 
 
-def _next_step(zuschnitt: Zuschnitt, table, over: float, kleinste_schrift: Decimal, querformat: bool, parents) -> bool:
+def _next_step(
+    zuschnitt: Zuschnitt,
+    table: TableBox,
+    over: float,
+    kleinste_schrift: Decimal,
+    querformat: bool,
+    parents: dict[Element, Element],
+) -> bool:
     """Breaks the table's heads into syllables, sets it smaller, or on landscape pages at its full size; False when
     nothing is left to try."""
     heads = list(zuschnitt.element.iter("th"))
@@ -155,7 +169,7 @@ def _next_step(zuschnitt: Zuschnitt, table, over: float, kleinste_schrift: Decim
     return False
 
 
-def _widest_row(table) -> list:
+def _widest_row(table: TableBox) -> list[Box]:
     """The cells of the row with the most cells (one cell a column where no cell spans columns)."""
     rows = [row for group in table.children for row in getattr(group, "children", ()) if hasattr(row, "children")]
     return max((row.children for row in rows), key=len, default=[])
@@ -168,14 +182,14 @@ def _scale(zuschnitt: Zuschnitt, scale: float) -> None:
         _style(zuschnitt, element, "font-size", f"{size * scale:.2f}px" if scale != 1.0 else None)
 
 
-def _landscape(zuschnitt: Zuschnitt, parents: dict) -> None:
+def _landscape(zuschnitt: Zuschnitt, parents: dict[Element, Element]) -> None:
     """The table on pages of its own in landscape, with the headings and the paragraph leading into it."""
     zuschnitt.quer = True
     for element in [*_lead_in(zuschnitt.element, parents), zuschnitt.element]:
         _style(zuschnitt, element, "page", QUER)
 
 
-def _lead_in(table, parents: dict) -> list:
+def _lead_in(table: Element, parents: dict[Element, Element]) -> list[Element]:
     """The headings and the paragraph right before a table (nothing else stands between them and it)."""
     parent = parents.get(table)
     if parent is None:
@@ -190,7 +204,7 @@ def _lead_in(table, parents: dict) -> list:
     return leading
 
 
-def _style(zuschnitt: Zuschnitt, element, name: str, value: str | None) -> None:
+def _style(zuschnitt: Zuschnitt, element: Element, name: str, value: str | None) -> None:
     """Sets (None: removes) one property in the element's style attribute, beside what the element had itself."""
     own = zuschnitt.styles.setdefault(element, element.get("style"))
     added = zuschnitt.added.setdefault(element, {})
@@ -205,7 +219,7 @@ def _style(zuschnitt: Zuschnitt, element, name: str, value: str | None) -> None:
         del element.attrib["style"]
 
 
-def _report(table, over: float) -> ZuBreit:
+def _report(table: Element, over: float) -> ZuBreit:
     caption = next(iter(table.iter("caption")), None)
     row = next(iter(table.iter("tr")), None)
     kopf = " | ".join(_text(cell) for cell in row if cell.tag in ("th", "td")) if row is not None else ""
@@ -217,5 +231,5 @@ def _report(table, over: float) -> ZuBreit:
     )
 
 
-def _text(element) -> str:
+def _text(element: Element) -> str:
     return " ".join("".join(element.itertext()).replace("\u00ad", "").split())

@@ -23,6 +23,7 @@ from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import Paths, Problem, Where
 from vorlagen.core.usercache import keep_bytes, read_kept_bytes
 from vorlagen.load.hausstil import SCHRIFTEN
+from vorlagen.load.records import Record
 from vorlagen.render.kopfzeilen import kopfzeilen
 from vorlagen.render.sandbox import Sandbox
 from vorlagen.render.satzregeln import einheiten_halten, quelle
@@ -49,7 +50,7 @@ class _Compiled(BytecodeCache):
         own = filename is not None and Path(filename).parent == TEMPLATES
         return f"{_OWN}{key}" if own else key
 
-    def get_bucket(self, environment, name: str, filename: str | None, source: str) -> Bucket:
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> Bucket:
         """Jinja's bucket, keyed also by what the environment folds into the code when it compiles a constant
         expression (`{{ 0.5 | prozent }}` becomes the text '50,00 %'): the Körperschaft's prozent_stellen. Two data
         folders – or one before and after a change of koerperschaft.yaml in the preview – never share code."""
@@ -97,7 +98,7 @@ def _units_kept(finalize: Callable[..., Any]) -> Callable[[object], object]:
     return finalized
 
 
-def _quelle(definition) -> Markup:
+def _quelle(definition: Where | Record) -> Markup:
     """`{{ t.berechnung | quelle }}`: where a computed table is defined (its vorlage.yaml and the line of its entry,
     or the Where a computed record kept), for the messages of the layout check (render/tabellenbreite.py)."""
     return escape(quelle(definition if isinstance(definition, Where) else definition.where()))
@@ -151,7 +152,7 @@ class Templates:
                     files[name] = path
         return dict(sorted(files.items()))
 
-    def render(self, name: str, **context) -> tuple[str, list[Problem]]:
+    def render(self, name: str, **context: Any) -> tuple[str, list[Problem]]:
         """A template rendered, or "" and the problem naming template and line."""
         try:
             self.env.start()
@@ -163,7 +164,7 @@ class Templates:
         """A macro of a template, as a function returning Markup and the problems of the call (a template that
         does not load, or lacks the macro, is one)."""
 
-        def call(*args) -> tuple[Markup, list[Problem]]:
+        def call(*args: Any) -> tuple[Markup, list[Problem]]:
             try:
                 self.env.start()
                 module = self.env.get_template(template).module

@@ -18,8 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
+from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from vorlagen.compute.names import UnknownName
@@ -129,7 +131,7 @@ class Prose:
         # one-off expressions (a Bescheid's own name) from piling up
         self.compiled = functools.lru_cache(maxsize=512)(self._compile)
 
-    def _compile(self, expression: str):
+    def _compile(self, expression: str) -> TemplateExpression:
         """The expression compiled, once it passed the allow-list (render/ausdruck.py): texts quote figures, they
         do not compute."""
         pruefen(self.env.parse(f"{{{{ {expression} }}}}"))
@@ -271,7 +273,7 @@ class Prose:
             )
         return self._als_text(value, shown, where)
 
-    def _als_text(self, value, shown: str, where: Where) -> tuple[Markup, list[Problem]]:
+    def _als_text(self, value: object, shown: str, where: Where) -> tuple[Markup, list[Problem]]:
         """The escaped text an expression's value prints as, or nothing and why it is no text to print."""
         if isinstance(value, Groesse):
             return escape(value.text), []  # a named figure prints itself in its unit
@@ -313,9 +315,9 @@ class Prose:
         return Where(text.where.path, content.count("\n", 0, offset) + 1)
 
     @staticmethod
-    def _link(token, text: Text, where: Where, links: dict[Path, str | None]) -> tuple[bool, list[Problem]]:
+    def _link(token: Token, text: Text, where: Where, links: dict[Path, str | None]) -> tuple[bool, list[Problem]]:
         """Checks a link and points a link to an Anlage at its published file; True for such a link."""
-        href = token.attrGet("href") or ""
+        href = str(token.attrGet("href") or "")  # markdown-it reads attributes as text
         reason = _link_problem(href)
         if reason:
             token.attrSet("href", "")
@@ -324,7 +326,7 @@ class Prose:
         if parts.scheme:
             return False, []  # a web or mail link
         target = (text.path.parent / unquote(parts.path)).resolve()
-        if links.get(target) is None:
+        if (ziel := links.get(target)) is None:
             why = (
                 "ist eine nichtöffentliche Anlage; ein öffentliches Dokument nennt sie nicht"
                 if target in links
@@ -333,13 +335,13 @@ class Prose:
             )
             token.attrSet("href", "")
             return False, [Problem(where, f"Verweis „{href}“: {why}.")]
-        token.attrSet("href", links[target])  # the published Anlage, where the document is published
+        token.attrSet("href", ziel)  # the published Anlage, where the document is published
         token.attrSet("class", ANLAGE_LINK)
         return True, []
 
     @staticmethod
-    def _image(token, text: Text, where: Where) -> tuple[list[Path], list[Problem]]:
-        src = token.attrGet("src") or ""
+    def _image(token: Token, text: Text, where: Where) -> tuple[list[Path], list[Problem]]:
+        src = str(token.attrGet("src") or "")  # markdown-it reads attributes as text
         folder = text.path.parent
         parts = urlsplit(src)
         path = folder / src if not parts.scheme and not parts.netloc and not src.startswith("/") else None

@@ -5,11 +5,8 @@ text, every other file of the output by its bytes, and the data files that chang
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import os
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -17,8 +14,7 @@ from vorlagen.core.limits import MAX_TEXTFASSUNG
 from vorlagen.core.reads import ABSENT, hash_of, read_file
 from vorlagen.review import worttext
 from vorlagen.review.diff import text_changes
-
-MAX_SEITEN = 2000  # pages of one Sitzungsmappe read for its text
+from vorlagen.review.pdfseiten import abdruecke, seiten_text, seitenzahl
 
 # data files that change how a document looks, not what it says: suffix → the word a reviewer reads
 DRUCKDATEIEN = {
@@ -122,7 +118,7 @@ def vergleichen(
     for name in sorted(pdfs):
         status = "neu" if name not in a else "entfernt" if name not in b else "geändert"
         rendition = str(PurePosixPath(name).with_suffix(".txt"))
-        change = Dokumentaenderung(name, status, (_pages(alt, name, a), _pages(neu, name, b)))
+        change = Dokumentaenderung(name, status, (seitenzahl(alt, name, a), seitenzahl(neu, name, b)))
         change.textfassung = rendition in a or rendition in b
         change.verglichen_mit = _gegenstueck(name, a, b)
         if change.verglichen_mit:  # a draft compared with the released text, a released text with its draft
@@ -135,9 +131,9 @@ def vergleichen(
         elif status == "geändert":
             change.wie = _zwilling(name, b, pdfs, a)
             if not change.wie:  # a Sitzungsmappe: its text read from its pages
-                _seitentext(change, _seiten_text(alt, name), _seiten_text(neu, name))
+                _seitentext(change, seiten_text(alt, name), seiten_text(neu, name))
         if status == "geändert" and change.textfassung and not change.text and not change.wie:
-            change.druckseiten = _anders_gedruckt(_abdruecke(alt, name), _abdruecke(neu, name))
+            change.druckseiten = _anders_gedruckt(abdruecke(alt, name), abdruecke(neu, name))
         result.dokumente.append(change)
     result.dokumente += [_word(name, alt, neu, a, b, result.dokumente, words) for name in sorted(words)]
     # each Word file right after its PDF
@@ -259,36 +255,6 @@ def _zwilling(name: str, neu: dict[str, str], pdfs: set[str], alt: dict[str, str
     return gleich[0] if gleich and gleich[0] < name else ""
 
 
-def _seiten_text(out: Path, name: str) -> list[list[str]] | None:
-    """The non-empty lines of each page of a PDF this program wrote (None when it cannot be read); at most
-    MAX_SEITEN pages and MAX_TEXTFASSUNG characters are read."""
-    gelesen = [0]
-
-    def zeilen(page) -> list[str]:
-        text = page.extract_text()
-        gelesen[0] += len(text)
-        if gelesen[0] > MAX_TEXTFASSUNG:
-            raise _ZuGross
-        return [line.rstrip() for line in text.splitlines() if line.strip()]
-
-    return _je_seite(out, name, zeilen)
-
-
-class _ZuGross(Exception):
-    """More text than a rendition may hold: the PDF is not read."""
-
-
-def _je_seite(out: Path, name: str, lesen: Callable) -> list | None:
-    """`lesen` of each page of a PDF this program wrote, at most MAX_SEITEN pages (None when it cannot be read)."""
-    import pypdf  # only when a PDF differs
-
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    try:
-        return [lesen(page) for page in pypdf.PdfReader(out / name).pages[:MAX_SEITEN]]
-    except (OSError, pypdf.errors.PyPdfError, RecursionError, _ZuGross):
-        return None
-
-
 def _seitentext(change: Dokumentaenderung, alt: list[list[str]] | None, neu: list[list[str]] | None) -> None:
     """The changed lines of a PDF read page by page, and the pages of the new PDF whose text is not the old one's."""
     if alt is None or neu is None:
@@ -298,64 +264,11 @@ def _seitentext(change: Dokumentaenderung, alt: list[list[str]] | None, neu: lis
     change.textseiten = [nummer for nummer, page in enumerate(neu, 1) if nummer > len(alt) or page != alt[nummer - 1]]
 
 
-def _abdruecke(out: Path, name: str) -> list[str] | None:
-    """One digest per page of a PDF this program wrote over everything the page draws with: its content streams and
-    every object its resources reach (fonts with their files, images, patterns); None when it cannot be read."""
-    known: dict[int, bytes] = {}  # indirect object → its digest: fonts and images are shared between pages
-
-    def abdruck(page) -> str:
-        contents = page.get_contents()
-        digest = hashlib.sha256(contents.get_data() if contents is not None else b"")
-        digest.update(_abdruck(page.get("/Resources"), known, 0))
-        return digest.hexdigest()
-
-    return _je_seite(out, name, abdruck)
-
-
-def _abdruck(value: object, known: dict[int, bytes], depth: int) -> bytes:
-    """The digest of a PDF object and of everything it reaches (bounded in depth; parents are not followed)."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
-
-    if depth > 12:
-        return b""
-    if isinstance(value, IndirectObject):
-        if value.idnum not in known:
-            known[value.idnum] = b""  # a cycle reads as empty
-            known[value.idnum] = _abdruck(value.get_object(), known, depth + 1)
-        return known[value.idnum]
-    digest = hashlib.sha256()
-    if isinstance(value, StreamObject):
-        digest.update(value.get_data())
-    if isinstance(value, DictionaryObject):
-        for key in sorted(value):
-            if key not in ("/Parent", "/P"):
-                digest.update(key.encode() + _abdruck(value.raw_get(key), known, depth + 1))
-    elif isinstance(value, ArrayObject):
-        for item in value:
-            digest.update(_abdruck(item, known, depth + 1))
-    else:
-        digest.update(repr(value).encode())
-    return digest.digest()
-
-
 def _anders_gedruckt(alt: list[str] | None, neu: list[str] | None) -> list[int]:
     """The pages of the new PDF that print differently from the old one's page of the same number."""
     if alt is None or neu is None:
         return []
     return [nummer for nummer, digest in enumerate(neu, 1) if nummer > len(alt) or digest != alt[nummer - 1]]
-
-
-def _pages(out: Path, name: str, vorhanden: dict[str, str]) -> int | None:
-    """The page count of a PDF this program wrote (None when it is not there or not readable)."""
-    if vorhanden.get(name, ABSENT) == ABSENT:
-        return None
-    import pypdf  # only when a PDF differs
-
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    try:
-        return len(pypdf.PdfReader(out / name).pages)
-    except (OSError, pypdf.errors.PyPdfError):
-        return None
 
 
 def zeilen(druck: Druckvergleich) -> list[str]:

@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from vorlagen.compute.hauptbuch import Project
+from vorlagen.compute.bescheide import BescheidWerte
+from vorlagen.compute.hauptbuch import Project, Rechnung
+from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.compute.offen import OFFEN, TERMIN_OFFEN
+from vorlagen.compute.zahlwert import Zahlwert
 from vorlagen.core.fmt import NBSP, Zahlformat, datum, zahl
 from vorlagen.core.money import round_half_up
+from vorlagen.load.facts import Facts
 from vorlagen.load.kennzahlen import GELDEINHEITEN
+from vorlagen.load.vorlage import Vorlage
 from vorlagen.render import drucksachen, plaintext
 from vorlagen.render.document import VorlageDoc
 from vorlagen.render.freigabe import Stand
@@ -114,7 +119,7 @@ def _gremium(project: Project, sitzung_id: str) -> str:
     return project.facts.gremium(project.facts.sitzungen[sitzung_id].gremium).name
 
 
-def _figures(rechnung, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
+def _figures(rechnung: Rechnung, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     tables = list(rechnung.tabellen.values())
     titles = [t.titel for t in tables]
     for t in tables:
@@ -152,7 +157,7 @@ def _figures(rechnung, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
         zahlen[f"zahl/{z.id}"] = benannt(z)
 
 
-def benannt(z) -> Zahl:
+def benannt(z: Zahlwert) -> Zahl:
     """A named figure (compute/zahlwert.Zahlwert) with its value as printed in its unit and places."""
     return Zahl(
         f"Zahl „{z.titel or z.id}“",
@@ -167,7 +172,7 @@ def benannt(z) -> Zahl:
     )
 
 
-def _haushalt(a, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
+def _haushalt(a: Auswirkungen, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     """The figures of the Finanzielle Auswirkungen (compute/haushalt.py): per Position and year Betrag, Ansatz,
     gebunden, verfügbar and Mehrbedarf (or the overrun the Vorlage states); per Deckung its amount and what is left at its source; per year the
     über-/außerplanmäßige Bereitstellung."""
@@ -223,7 +228,7 @@ def _haushalt(a, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
         )
 
 
-def _position_sources(b, zahlformat: Zahlformat) -> dict[str, str]:
+def _position_sources(b: BescheidWerte, zahlformat: Zahlformat) -> dict[str, str]:
     """What a Bescheid's amount reads: each position's count and rate, and the period."""
     sources = {f"Anzahl „{p.als}“": zahl(p.anzahl) for p in b.zeilen}
     sources |= {
@@ -234,7 +239,7 @@ def _position_sources(b, zahlformat: Zahlformat) -> dict[str, str]:
     return sources
 
 
-def _drucksache(facts, vorlage) -> dict[str, str]:
+def _drucksache(facts: Facts, vorlage: Vorlage) -> dict[str, str]:
     """Who submitted an Antrag or Anfrage (in place of the Amt) and the Drucksachen it is bound to."""
     kopf = {}
     if vorlage.einreicher is not None:

@@ -3,16 +3,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+
+from vorlagen.compute.aufstellung import Aufstellung
+from vorlagen.compute.eigenanteil import Eigenanteilstabelle
+from vorlagen.compute.matrix import Matrix
+from vorlagen.compute.plaene import Finanzierungsplan
+from vorlagen.compute.tabelle import Tabelle, Zeile
+from vorlagen.compute.vergleich import Vergleich
 from vorlagen.core.fmt import Zahlformat, datum, zahl
 from vorlagen.review.fassungszahl import Zahl
 
 
-def _money(t, zahlen: dict[str, Zahl]):
+def _money(t: Tabelle, zahlen: dict[str, Zahl]) -> Callable[[str, str, Decimal], None]:
     """Stores a figure in euros, as the table rounds."""
     return lambda key, label, value: zahlen.__setitem__(key, Zahl(label, value, True, t.quantum))
 
 
-def eigenanteil(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
+def eigenanteil(t: Eigenanteilstabelle, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     """An Eigenanteil table: each row with what it reads, the three sums with what all rows read, each year."""
     money = _money(t, zahlen)
     for number, zeile in enumerate(t.zeilen, start=1):
@@ -30,7 +39,7 @@ def eigenanteil(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -
         money(f"{t.id}/eigenanteil/{year}", f"Eigenanteil {year} {name}", jahr.eigenanteil)
 
 
-def vergleich(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
+def vergleich(t: Vergleich, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     """A Vergleich: each row's two states, in its unit."""
     for number, z in enumerate(t.zeilen, start=1):
         for key, value in (("alt", z.alt), ("neu", z.neu)):
@@ -40,7 +49,7 @@ def vergleich(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> 
             )
 
 
-def matrix(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
+def matrix(t: Matrix, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     """A Matrix: each filled cell, each row's and column's sum and the sum of all, in its unit."""
     figure = lambda key, label, value: zahlen.__setitem__(  # noqa: E731
         key, Zahl(label, value, t.einheit == "Euro", t.quantum, stellen=t.stellen)
@@ -55,19 +64,19 @@ def matrix(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> Non
     figure(f"{t.id}/summe", f"{t.summe_als} {name}", t.summe)
 
 
-def _zeilen(t, name: str, zahlen: dict[str, Zahl]) -> None:
+def _zeilen(t: Tabelle, name: str, zahlen: dict[str, Zahl]) -> None:
     money = _money(t, zahlen)
     for number, zeile in enumerate(t.zeilen, start=1):
         money(f"{t.id}/zeile/{number}", f"{zeile.als} {name}, Zeile {number}", zeile.betrag)
 
 
-def aufstellung(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
+def aufstellung(t: Aufstellung, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     """An Aufstellung: each row and the sum."""
     _zeilen(t, name, zahlen)
     _money(t, zahlen)(f"{t.id}/summe", f"{t.summe_als} {name}", t.summe)
 
 
-def finanzierungsplan(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
+def finanzierungsplan(t: Finanzierungsplan, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlformat) -> None:
     """A Finanzierungsplan: each row, the Gesamtkosten, each source in all and by year."""
     money = _money(t, zahlen)
     _zeilen(t, name, zahlen)
@@ -78,7 +87,7 @@ def finanzierungsplan(t, name: str, zahlen: dict[str, Zahl], zahlformat: Zahlfor
             money(f"{t.id}/quelle/{number}/{year}", f"{quelle.als} {year} {name}", amount)
 
 
-def _row_sources(t, zeile, zahlformat: Zahlformat) -> dict[str, str]:
+def _row_sources(t: Tabelle, zeile: Zeile, zahlformat: Zahlformat) -> dict[str, str]:
     """What a row of count × rate reads: its count, its Stellenanteil, each rate, the period."""
     sources = {f"Anzahl „{zeile.als}“": zahl(zeile.anzahl)}
     if zeile.position.anteil != 1:

@@ -8,9 +8,13 @@ import re
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlagen.core.limits import MAX_TEXTFASSUNG
 from vorlagen.core.reads import ABSENT, read_file
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 _LISTENMARKE = re.compile(r"^\s*(?:\d+\.|-)\s+")  # a list item's number or dash in a text rendition
 _STRICH = re.compile(r"^[=-]+$")  # a heading's underline in a text rendition
@@ -61,7 +65,7 @@ def zeilen(out: Path, name: str, vorhanden: dict[str, str]) -> list[str]:
     return [line.rstrip() for line in lines if line.strip()]
 
 
-def absatz(paragraph) -> str:
+def absatz(paragraph: Element) -> str:
     """A paragraph's text: its runs' text, a line break as a space."""
     teile = {f"{W}br": " ", f"{W}tab": "\t"}
     return "".join(

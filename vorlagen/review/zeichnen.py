@@ -14,8 +14,14 @@ from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.core.schreibvorgang import Aenderung, schreiben, stand_der_datei
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from vorlagen.compute.hauptbuch import Project
+    from vorlagen.load.mitzeichnung import Mitzeichnung
     from vorlagen.load.vorlagenordner import VorlageSource
+    from vorlagen.render.document import VorlageDoc
     from vorlagen.render.freigabe import Freigabe
+    from vorlagen.render.seitenbild import Bereich
 
 KOPF = (
     "# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"
@@ -58,7 +64,7 @@ def name_pruefen(name: str, feld: str = "--name") -> str:
     return name.strip()
 
 
-def sitzungstage(project, source) -> list[dt.date]:
+def sitzungstage(project: Project, source: VorlageSource) -> list[dt.date]:
     """The days of the Sitzungen of the Vorlage's Beratungsfolge, the first first."""
     return sorted(
         project.facts.sitzungen[b.sitzung].datum
@@ -67,7 +73,7 @@ def sitzungstage(project, source) -> list[dt.date]:
     )
 
 
-def zeitraum(project, source, datum: dt.date, heute: dt.date) -> None:
+def zeitraum(project: Project, source: VorlageSource, datum: dt.date, heute: dt.date) -> None:
     """Refuses a date of a sign-off that cannot be: in the future, after the last Sitzung of the Vorlage's
     Beratungsfolge (what was decided was no longer signed), or more than a year before the Vorlage's date (or its
     first Sitzung's): a mistyped year."""
@@ -94,7 +100,7 @@ def zeitraum(project, source, datum: dt.date, heute: dt.date) -> None:
         )
 
 
-def vorlage_waehlen(project, nummer: str, paths: Paths):
+def vorlage_waehlen(project: Project, nummer: str, paths: Paths) -> VorlageSource:
     """The Vorlage with this Nummer, or (one without Nummer) in the folder of this name."""
     from vorlagen.load.references import unknown
 
@@ -135,7 +141,7 @@ def _drinnen(text_file: Path, data_dir: Path, paths: Paths) -> None:
     )
 
 
-def seiten(project, source, druck: dict[str, str]):
+def seiten(project: Project, source: VorlageSource, druck: dict[str, str]) -> dict[str, list[Bereich]]:
     """The pages of the Vorlage's print and its Markdown Anlagen as a reader sees them (seitenbild.py)."""
     from vorlagen.load.satz import Satz
     from vorlagen.render import seitensatz
@@ -145,7 +151,7 @@ def seiten(project, source, druck: dict[str, str]):
     return seitensatz.jetzt(druck, source.folder, (project.facts.data_dir, TEMPLATES), satz)
 
 
-def yaml_text(mitzeichnungen) -> str:
+def yaml_text(mitzeichnungen: Iterable[Mitzeichnung]) -> str:
     """mitzeichnungen.yaml: every value written as a JSON string (which YAML reads back exactly)."""
     from vorlagen.load.neuanlage import text_value
 
@@ -160,7 +166,7 @@ def yaml_text(mitzeichnungen) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rolle_pruefen(project, rolle: str, wo: str = "vorlagen zeichnen") -> None:
+def rolle_pruefen(project: Project, rolle: str, wo: str = "vorlagen zeichnen") -> None:
     """Refuses a role the Hausstil does not name under „mitzeichnung: rollen“."""
     from vorlagen.load.records import defined_at, unknown_word
 
@@ -175,7 +181,7 @@ def rolle_pruefen(project, rolle: str, wo: str = "vorlagen zeichnen") -> None:
         )
 
 
-def freigabe_jetzt(project, source):
+def freigabe_jetzt(project: Project, source: VorlageSource) -> VorlageDoc:
     """The Vorlage composed with its sign-off state for every role (render/freigabe.Freigabe in `doc.freigabe`)."""
     from vorlagen.render.document import Composer
 
@@ -184,7 +190,15 @@ def freigabe_jetzt(project, source):
     return doc
 
 
-def zeichnen(project, source, rolle: str, name: str, datum: dt.date, paths: Paths, doc=None) -> Gezeichnet:
+def zeichnen(
+    project: Project,
+    source: VorlageSource,
+    rolle: str,
+    name: str,
+    datum: dt.date,
+    paths: Paths,
+    doc: VorlageDoc | None = None,
+) -> Gezeichnet:
     """`rolle` signs what the Vorlage prints now, as `name` on `datum`: mitzeichnungen.yaml and gezeichnet/<rolle>.txt
     written together (never over a file changed since they were read); the role and the date checked first. `doc`:
     the Vorlage as freigabe_jetzt composed it from this project, when the caller has it already."""
@@ -199,6 +213,7 @@ def zeichnen(project, source, rolle: str, name: str, datum: dt.date, paths: Path
     gelesen = {path: stand_der_datei(path) for path in (text_file, source.folder / DATEI)}  # what is signed on
     zeitraum(project, source, datum, dt.date.today())
     stand = (doc or freigabe_jetzt(project, source)).freigabe
+    assert stand is not None  # composed by freigabe_jetzt: every Vorlage has its sign-off state
     text = normalise(stand.text + "\n" + seitenbild.text(seiten(project, source, stand.druck)))
     neu = Mitzeichnung(rolle=rolle, name=name, datum=datum, fingerabdruck=siegel(rolle, name, datum, text))
     alle = [neu if m.rolle == rolle else m for m in source.mitzeichnungen]

@@ -163,6 +163,7 @@ def _freigegeben(dienst, nummer: str) -> None:
         raise datei.Abgelehnt(
             f"Die Vorlage {source.bezeichnung} lässt sich nicht setzen – nichts geändert:\n{meldungen}"
         ) from None
+    assert freigabe is not None  # composed by freigabe_jetzt: every Vorlage has its sign-off state
     if freigabe.entwurf:
         raise datei.Abgelehnt(ENTWURF.format(bezeichnung=source.bezeichnung, wer=freigabe.wer()), HTTPStatus.CONFLICT)
 

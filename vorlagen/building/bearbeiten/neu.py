@@ -95,8 +95,8 @@ def beratungsfolge(facts, felder: dict[str, str]):
     """The Beratungen the form names (fields schritt-1 … and rolle-1 …, empty ones left out; an empty Rolle: as
     usual), and what is wrong with them: a Sitzung or Gremium the data does not know, a Zuständigkeit the Hausstil
     does not know, an order that is not the order of the dates (in the words of `pruefen`)."""
+    from vorlagen.load.beratungsfolge import ungeordnet
     from vorlagen.load.neue_vorlage import Schritt
-    from vorlagen.load.references import ungeordnet
 
     rollen, gremien = facts.koerperschaft.hausstil.rollen, {g.id for g in facts.koerperschaft.gremien}
     folge: list[Schritt] = []

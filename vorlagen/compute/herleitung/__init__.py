@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vorlagen.core.fmt import NBSP, zahl
-from vorlagen.core.money import CENT, Rundung
+from vorlagen.core.money import CENT, Rundung, Zahl
 from vorlagen.core.problems import Where
 
 MINUS = "\u2212"
@@ -67,7 +67,7 @@ def _koerper(h: Herleitung, indent: str, tiefe: int) -> list[str]:
     return lines
 
 
-def betrag_genau(value) -> str:
+def betrag_genau(value: Zahl | str) -> str:
     """An exact amount as a step of a rule shows it: '115.418,33 €', '55.000 €' (as many places as it has, at most
     two; more are cut to two with '…')."""
     from vorlagen.core.money import exact

@@ -20,7 +20,7 @@ from vorlagen.compute.herleitung import (
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
-from vorlagen.compute.tabelle import Zeile
+from vorlagen.compute.tabelle import Tabelle, Zeile
 from vorlagen.compute.uebersicht import Uebersicht
 from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 from vorlagen.compute.verteilung import VerteilungWerte
@@ -44,7 +44,7 @@ def feld_herleitung(k: Kontext, chain: list, pfad: tuple[str, ...]) -> Gefunden:
     return None
 
 
-def _tabelle(chain: list):
+def _tabelle(chain: list) -> Tabelle | None:
     """The innermost table of a chain (a scenario's plan inside its table)."""
     return next(
         (
@@ -56,7 +56,7 @@ def _tabelle(chain: list):
     )
 
 
-def _jahresteil(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefunden:
+def _jahresteil(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object, t: Tabelle | None) -> Gefunden:
     """A part of a year: owner is the mapping `jahre`, the object before it owns it."""
     if not (len(chain) > 2 and pfad[-2] in ("jahre", "jahre_min", "jahre_max") and isinstance(chain[-2], dict)):
         return None
@@ -68,7 +68,7 @@ def _jahresteil(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gef
             else zeilen.jahr(k, t, holder, year)
         )
         return h, GELD
-    if isinstance(holder, Quellenzeile):
+    if isinstance(holder, Quellenzeile) and isinstance(t, Finanzierungsplan):
         return quellen.quelle_jahr(k, t, holder, year), GELD
     if isinstance(holder, Finanzierungsplan):
         return quellen.jahr_gesamt(k, holder, year), GELD
@@ -87,12 +87,12 @@ def _jahresteil(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gef
     return None
 
 
-def _tabellenfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefunden:
+def _tabellenfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object, t: Tabelle | None) -> Gefunden:
     """A sum of a year, the count of rows, a field of an Eigenanteil table or an Aufstellung, a row, a group's sum."""
     feld = pfad[-1]
     if isinstance(owner, Jahr) and t is not None:
         return zeilen.jahr_summe(k, t, int(pfad[-2]), feld, chain[-1]), GELD
-    if feld == "anzahl_zeilen" and owner is not None and owner is t:
+    if feld == "anzahl_zeilen" and t is not None and owner is t:
         return zeilen.anzahl_zeilen(owner), "zahl"
     if isinstance(owner, Eigenanteilstabelle):
         if feld in ("gesamtkosten", "abzuege", "eigenanteil"):
@@ -113,12 +113,12 @@ def _tabellenfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> G
             return zeilen.rest(k, owner), GELD
         if feld == "fonds" and owner.fonds is not None:
             return zeilen.fonds(k, owner), GELD
-    if isinstance(owner, Gruppe) and feld == "summe" and t is not None:
+    if isinstance(owner, Gruppe) and feld == "summe" and isinstance(t, Aufstellung):
         return zeilen.gruppe_summe(k, t, owner), GELD
     return None
 
 
-def _planfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefunden:
+def _planfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object, t: Tabelle | None) -> Gefunden:
     """A sum of a Finanzierungsplan, or a source's amount and share."""
     feld = pfad[-1]
     if isinstance(owner, Finanzierungsplan) and feld in (
@@ -131,7 +131,7 @@ def _planfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefun
         "foerderquote",
     ):
         return quellen.feld(k, owner, feld), "prozent" if feld == "foerderquote" else GELD
-    if isinstance(owner, Quellenzeile) and t is not None:
+    if isinstance(owner, Quellenzeile) and isinstance(t, Finanzierungsplan):
         if feld == "betrag":
             return quellen.quelle(k, t, owner), GELD
         if feld == "prozent":
@@ -141,7 +141,7 @@ def _planfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefun
     return None
 
 
-def _matrixfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefunden:
+def _matrixfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object, t: Tabelle | None) -> Gefunden:
     """A row's sum, a cell, a column's sum or the whole sum of a Matrix."""
     if not isinstance(t, Matrix):
         return None
@@ -158,7 +158,7 @@ def _matrixfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gef
     return None
 
 
-def _vergleichsfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefunden:
+def _vergleichsfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object, t: Tabelle | None) -> Gefunden:
     """A value of a Vergleich: in one of its own columns, or before, after and the change."""
     feld = pfad[-1]
     if len(chain) > 2 and pfad[-2] == "spalten" and isinstance(chain[-3], Vergleichswert) and isinstance(t, Vergleich):
@@ -172,7 +172,7 @@ def _vergleichsfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) ->
     return None
 
 
-def _bescheidfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefunden:
+def _bescheidfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object, t: Tabelle | None) -> Gefunden:
     """An amount of a Bescheid or an Antrag, of one of its positions or of one of its instalments."""
     feld = pfad[-1]
     if isinstance(owner, BescheidWerte) and feld in ("betrag", "vzae", "bezahlt", "offen"):
@@ -196,7 +196,7 @@ def _bescheidfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> G
     return None
 
 
-def _weiteres(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefunden:
+def _weiteres(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object, t: Tabelle | None) -> Gefunden:
     """An Eigenanteil of the Übersicht, a figure of a Verteilung, a Satz."""
     feld = pfad[-1]
     if isinstance(owner, Uebersicht) and feld in ("eigenanteil", "eigenanteil_min", "eigenanteil_max"):
@@ -209,7 +209,7 @@ def _weiteres(k: Kontext, chain: list, pfad: tuple[str, ...], owner, t) -> Gefun
     return None
 
 
-def _quote(k: Kontext, t, z) -> Herleitung:
+def _quote(k: Kontext, t: Finanzierungsplan, z: Quellenzeile) -> Herleitung:
     """A source's exact share of the Gesamtkosten (`quellen[…].anteil`), printed as a text asks."""
     q = k.rundung_von(t).quantum
     return Herleitung(
@@ -221,7 +221,9 @@ def _quote(k: Kontext, t, z) -> Herleitung:
     )
 
 
-def gedruckt(value, art: str, args: list, quantum: Decimal, prozent_stellen: int, zahlformat: Zahlformat) -> str:
+def gedruckt(
+    value: object, art: str, args: list[int], quantum: Decimal, prozent_stellen: int, zahlformat: Zahlformat
+) -> str:
     """A value as a text prints it with a filter (or the default of its kind), money as `zahlformat` prints it."""
     if art == GELD:
         art = "eur_cent" if quantum == CENT else "eur"

@@ -3,7 +3,7 @@ its period), its sum, its Stellen, its instalments; and a rate of a catalogue as
 
 from __future__ import annotations
 
-from vorlagen.compute.bescheide import BescheidWerte, Position
+from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, summe
 from vorlagen.compute.periode import fuer_periode, periode
@@ -11,9 +11,10 @@ from vorlagen.compute.rundung import eigene_rundung
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import exact
 from vorlagen.load.bescheide import Bescheidposition
+from vorlagen.load.saetze import Satz
 
 
-def position(k: Kontext, b, p) -> Herleitung:
+def position(k: Kontext, b: BescheidWerte, p: Position) -> Herleitung:
     """One position of a Bescheid: count × the rate for its period, by the same rule as a table's row."""
     r = eigene_rundung(k.rundung, b.bescheid.rundung)
     q = r.quantum
@@ -48,7 +49,7 @@ def _record(b: BescheidWerte, p: Position) -> Bescheidposition | None:
     return next((x for x in b.bescheid.positionen if x.satz == p.satz.id and (x.als or p.satz.name) == p.als), None)
 
 
-def position_anzahl(b, p) -> Herleitung:
+def position_anzahl(b: BescheidWerte, p: Position) -> Herleitung:
     record = _record(b, p)
     shown = zahl(p.anzahl)
     return Herleitung(
@@ -59,7 +60,7 @@ def position_anzahl(b, p) -> Herleitung:
     )
 
 
-def bescheid(k: Kontext, b, feld: str) -> Herleitung:
+def bescheid(k: Kontext, b: BescheidWerte, feld: str) -> Herleitung:
     q = b.quantum
     teile = [position(k, b, p) for p in b.zeilen]
     if feld == "betrag":
@@ -97,7 +98,7 @@ def bescheid(k: Kontext, b, feld: str) -> Herleitung:
     )
 
 
-def rate(k: Kontext, b, r) -> Herleitung:
+def rate(k: Kontext, b: BescheidWerte, r: Ratenwert) -> Herleitung:
     q = b.quantum
     return Herleitung(
         f"Rate „{r.als}“ des {b.art}s „{b.id}“",
@@ -107,7 +108,7 @@ def rate(k: Kontext, b, r) -> Herleitung:
     )
 
 
-def rate_anteil(b, r) -> Herleitung:
+def rate_anteil(b: BescheidWerte, r: Ratenwert) -> Herleitung:
     """The share of an instalment as the Bescheid states it (`anteil: 1/2`)."""
     rate = b.bescheid.raten[list(b.raten).index(r)]
     return Herleitung(
@@ -119,7 +120,7 @@ def rate_anteil(b, r) -> Herleitung:
     )
 
 
-def satz(s) -> Herleitung:
+def satz(s: Satz) -> Herleitung:
     return Herleitung(
         f"Satz „{s.id}“ ({s.name}), je {s.einheit}",
         f"angegeben = {betrag_genau(s.betrag)}",

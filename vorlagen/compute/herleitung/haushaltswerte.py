@@ -3,19 +3,23 @@ amount, Ansatz, gebunden, verfügbar and Mehrbedarf; per Deckung its amount and 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
+from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile, Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, Teil
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext
+from vorlagen.load.haushalt import Position
 
 
-def haushalt_zeile(k: Kontext, a, z, feld: str, teil: Teil | None = None) -> Herleitung:
+def haushalt_zeile(k: Kontext, a: Auswirkungen, z: Zeile, feld: str, teil: Teil | None = None) -> Herleitung:
     """One Position in one Haushaltsjahr: the amount (a named figure, derived by `teil`), what the plan has left,
     the Mehrbedarf."""
     q = a.quantum
     pos = z.position
     was = f"{pos.art} {pos.konto}" + (f" {pos.bezeichnung}" if pos.bezeichnung else "") + f", {z.jahr}"
     haushalt = f"haushalt/{z.jahr}.yaml"
+    assert pos.ansatz is not None  # an amount is spent only where the Ansatz is known (haushalt._ausgabeposition)
     ansatz = Eingang(f"Ansatz ({haushalt})", k.geld(pos.ansatz, q), pos.where("ansatz"))
     gebunden = Eingang(f"gebunden ({haushalt})", k.geld(pos.gebunden, q), pos.where("gebunden"))
     if feld == "betrag":
@@ -55,7 +59,7 @@ def haushalt_zeile(k: Kontext, a, z, feld: str, teil: Teil | None = None) -> Her
     )
 
 
-def _mittel_eingaenge(k: Kontext, pos, haushalt: str, q) -> list[Eingang]:
+def _mittel_eingaenge(k: Kontext, pos: Position, haushalt: str, q: Decimal) -> list[Eingang]:
     """The Reste and earlier Bereitstellungen a Position states, as inputs of a derivation."""
     return [Eingang(f"{n} ({haushalt})", k.geld(w, q), pos.where(n.lower())) for n, w in pos.mittel_teile[1:]]
 
@@ -66,7 +70,7 @@ def _pfad(name: str) -> tuple[str, ...]:
     return teile(name)
 
 
-def deckung(k: Kontext, a, d, feld: str, teil: Teil | None = None) -> Herleitung:
+def deckung(k: Kontext, a: Auswirkungen, d: Deckungszeile, feld: str, teil: Teil | None = None) -> Herleitung:
     """A Deckung: its amount (a named figure, derived by `teil`) or what its source has left."""
     q = a.quantum
     pos = d.position
@@ -83,6 +87,7 @@ def deckung(k: Kontext, a, d, feld: str, teil: Teil | None = None) -> Herleitung
     assert feld == "verfuegbar" and d.verfuegbar is not None and pos is not None
     ansatz, gebunden = Fraction(pos.ansatz or 0), Fraction(pos.gebunden)
     if getattr(pos, "ertrag", False):
+        assert pos.prognose is not None  # what a Mehrertrag has left is known only from its Prognose
         regel = (
             f"Prognose − Ansatz − gebunden = {k.geld(pos.prognose, q)} {MINUS} {k.geld(ansatz, q)} {MINUS} "
             f"{k.geld(gebunden, q)} = {k.geld(d.verfuegbar, q)}"

@@ -7,12 +7,13 @@ from fractions import Fraction
 
 from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, betrag_genau
 from vorlagen.compute.herleitung.zeilen import Kontext
+from vorlagen.compute.zahlwert import Zahlwert
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import CENT
 from vorlagen.load.kennzahlen import RUNDUNGSARTEN
 
 
-def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> Herleitung:
+def zahl_herleitung(k: Kontext, z: Zahlwert, teil: Teil | None = None, tiefe: int = 3) -> Herleitung:
     """A figure of `zahlen`: its formula with the value of each name it reads (derived by `teil`), the rounding,
     `erwartet`."""
     from vorlagen.compute.formel import FormelFehler, lesen, namen
@@ -64,7 +65,7 @@ def zahl_herleitung(k: Kontext, z, teil: Teil | None = None, tiefe: int = 3) -> 
     )
 
 
-def grenze_herleitung(z, art: str) -> Herleitung:
+def grenze_herleitung(z: Zahlwert, art: str) -> Herleitung:
     """A named figure's bound (zahlen["id"].hoechstens): stated at its line, in the figure's unit."""
     grenze = getattr(z.wert, art)
     wort = "höchstens" if art == "hoechstens" else "mindestens"

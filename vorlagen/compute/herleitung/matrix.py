@@ -3,13 +3,17 @@ column and of all cells – and of a Vergleich's own comparison columns (Rest = 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from vorlagen.compute.herleitung import MINUS, Eingang, Herleitung
 from vorlagen.compute.herleitung.zeilen import Kontext, tabelle_was, vergleich_wert
+from vorlagen.compute.matrix import Matrix, Matrixzeile
+from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 
 GENAU = "genau – Zellen werden nicht gerundet; gedruckt mit den Stellen der Tabelle (Cent, wo ein Wert Cent hat)"
 
 
-def zelle(k: Kontext, t, row, spalte: str) -> Herleitung:
+def zelle(k: Kontext, t: Matrix, row: Matrixzeile, spalte: str) -> Herleitung:
     """One cell: typed under `zellen`, read by a formula under `formeln`, or empty („–“)."""
     z = t.berechnung.zeilen[list(t.zeilen).index(row)]
     value = row.werte[spalte]
@@ -28,7 +32,7 @@ def zelle(k: Kontext, t, row, spalte: str) -> Herleitung:
     return Herleitung(was, f"getippt: {shown}", shown, [Eingang(f"zellen, {spalte}", shown, z.where("zellen"))])
 
 
-def _summe(t, was: str, name: str, teile: list[Herleitung], values: list, total) -> Herleitung:
+def _summe(t: Matrix, was: str, name: str, teile: list[Herleitung], values: list, total: Decimal) -> Herleitung:
     """`a + b − c = s` over the cells that have a value (empty cells count in no sum)."""
     terms = []
     for i, (teil, value) in enumerate(zip(teile, values, strict=True)):
@@ -38,7 +42,7 @@ def _summe(t, was: str, name: str, teile: list[Herleitung], values: list, total)
     return Herleitung(was, regel, t.wert(total), teile=teile, rundung=GENAU)
 
 
-def zeilensumme(k: Kontext, t, row) -> Herleitung:
+def zeilensumme(k: Kontext, t: Matrix, row: Matrixzeile) -> Herleitung:
     """The sum of one row over its columns."""
     spalten = [s for s in t.spalten if row.werte[s] is not None]
     return _summe(
@@ -51,7 +55,7 @@ def zeilensumme(k: Kontext, t, row) -> Herleitung:
     )
 
 
-def spaltensumme(k: Kontext, t, spalte: str) -> Herleitung:
+def spaltensumme(k: Kontext, t: Matrix, spalte: str) -> Herleitung:
     """The sum of one column over the rows."""
     rows = [r for r in t.zeilen if r.werte[spalte] is not None]
     return _summe(
@@ -64,7 +68,7 @@ def spaltensumme(k: Kontext, t, spalte: str) -> Herleitung:
     )
 
 
-def gesamt(k: Kontext, t) -> Herleitung:
+def gesamt(k: Kontext, t: Matrix) -> Herleitung:
     """The sum of all cells: the sum of the column sums (the same as the sum of the row sums)."""
     return _summe(
         t,
@@ -84,7 +88,7 @@ RECHNUNG = {
 }
 
 
-def vergleichsspalte(k: Kontext, t, w, kopf: str) -> Herleitung:
+def vergleichsspalte(k: Kontext, t: Vergleich, w: Vergleichswert, kopf: str) -> Herleitung:
     """A comparison column of a Vergleich, by its head: its rule with the two printed values."""
     s = next(s for s in t.vergleichsspalten if s.als == kopf)
     name, formel = RECHNUNG[s.rechnung]

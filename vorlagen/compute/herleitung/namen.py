@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from vorlagen.compute.formel import FormelFehler, Name, lesen
+from vorlagen.compute.hauptbuch import Rechnung
 from vorlagen.compute.herleitung import Eingang, Herleitung, Teil, kennzahlwerte
 from vorlagen.compute.herleitung.berechnet import GELD, feld_herleitung, gedruckt
 from vorlagen.compute.herleitung.zeilen import Kontext
@@ -23,14 +25,14 @@ class KeineHerleitung(LookupError):
     """A name that does not exist, or reads no figure – with the German reason."""
 
 
-def teil_von(rechnung, k: Kontext) -> Teil | None:
+def teil_von(rechnung: Rechnung | None, k: Kontext) -> Teil | None:
     """How the derivations of `rechnung` derive the figures they quote (None: they only name them)."""
     if rechnung is None:
         return None
     return lambda pfad, tiefe: herleiten(rechnung, k, pfad, tiefe)[0]
 
 
-def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tuple[Herleitung, str]:
+def herleiten(rechnung: Rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tuple[Herleitung, str]:
     """The derivation of the value `pfad` names and how it prints by default (`geld`, `zahl`, `prozent`, `text`
     or a filter); KeineHerleitung in German when there is none."""
     figures = rechnung.zahlen.herleitung
@@ -62,7 +64,7 @@ def herleiten(rechnung, k: Kontext, pfad: tuple[str, ...], tiefe: int = 3) -> tu
     return _fuer(k, chain, pfad)
 
 
-def _grenze(rechnung, pfad: tuple[str, ...]) -> Herleitung | None:
+def _grenze(rechnung: Rechnung, pfad: tuple[str, ...]) -> Herleitung | None:
     """The derivation of a figure's bound – zahlen["id"].hoechstens, kennzahlen["datei"]["id"].mindestens –, None
     for any other name."""
     if pfad[-1] not in ("hoechstens", "mindestens") or len(pfad) < 2:
@@ -82,7 +84,7 @@ def _grenze(rechnung, pfad: tuple[str, ...]) -> Herleitung | None:
     return kennzahlwerte.grenze_herleitung(z, pfad[-1])
 
 
-def _schritt(obj, segment: str, pfad: tuple[str, ...]):
+def _schritt(obj: object, segment: str, pfad: tuple[str, ...]) -> Any:
     """One part of a name: a key of a mapping (years as numbers), a row by its name (as the listing shows rows
     without a unique name: by their position), a field."""
     shown = ".".join(pfad)
@@ -152,7 +154,7 @@ def ausdruck(text: str) -> tuple[tuple[str, ...], str | None, list]:
     return pfad, match["filter"], args
 
 
-def _wurzeln(rechnung) -> dict:
+def _wurzeln(rechnung: Rechnung) -> dict[str, Any]:
     """What a name's first part names in a Vorlage's computation: its tables, overview, Bescheide, Anträge,
     Verteilungen and Haushalt block (None where it has none)."""
     return {
@@ -165,7 +167,7 @@ def _wurzeln(rechnung) -> dict:
     }
 
 
-def wert(rechnung, pfad: tuple[str, ...]):
+def wert(rechnung: Rechnung, pfad: tuple[str, ...]) -> Any:
     """The value a name reads, as a text gets it."""
     roots = {**_wurzeln(rechnung), "zahlen": rechnung.zahlen, "kennzahlen": rechnung.kennzahlen}
     if len(pfad) == 1 and pfad[0] in rechnung.zahlen.herleitung:
@@ -176,7 +178,7 @@ def wert(rechnung, pfad: tuple[str, ...]):
     return obj
 
 
-def herleitung_von(rechnung, k: Kontext, text: str) -> tuple[str, Herleitung]:
+def herleitung_von(rechnung: Rechnung, k: Kontext, text: str) -> tuple[str, Herleitung]:
     """(the name as asked, its derivation printed as the text would print it)."""
     pfad, filter_, args = ausdruck(text)
     h, art = herleiten(rechnung, k, pfad)
@@ -192,7 +194,7 @@ def herleitung_von(rechnung, k: Kontext, text: str) -> tuple[str, Herleitung]:
     return name, h.mit(shown)
 
 
-def _quantum(rechnung, pfad: tuple[str, ...], k: Kontext) -> Decimal:
+def _quantum(rechnung: Rechnung, pfad: tuple[str, ...], k: Kontext) -> Decimal:
     """The rounding step money of this name prints with by default: its table's or Bescheid's."""
     obj = {"finanzierung": rechnung.tabellen, "bescheide": rechnung.bescheide, "antraege": rechnung.antraege}.get(
         pfad[0]

@@ -3,13 +3,17 @@ Fehlbedarf, Rest …), the shares the Anteil column prints and the Haushaltsjahr
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext, aufteilung, summe, tabelle_was, zeile
+from vorlagen.compute.plaene import Finanzierungsplan, Quellenzeile
+from vorlagen.compute.tabelle import Zeile
 from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.core.money import exact
 
 
-def feld(k: Kontext, t, name: str) -> Herleitung:
+def feld(k: Kontext, t: Finanzierungsplan, name: str) -> Herleitung:
     """gesamtkosten, foerderfaehig, nicht_foerderfaehig, zuwendung, dritte, eigenmittel, foerderquote."""
     q = k.rundung_von(t).quantum
     rows = [zeile(k, t, z) for z in t.zeilen]
@@ -50,13 +54,13 @@ def feld(k: Kontext, t, name: str) -> Herleitung:
     )
 
 
-def _prozent(value, stellen: int) -> str:
+def _prozent(value: Fraction | None, stellen: int) -> str:
     from vorlagen.core.fmt import prozent
 
     return prozent(value, stellen) if value is not None else "–"
 
 
-def quelle(k: Kontext, t, z) -> Herleitung:
+def quelle(k: Kontext, t: Finanzierungsplan, z: Quellenzeile) -> Herleitung:
     """One source's amount, by the way it is financed."""
     q = k.rundung_von(t).quantum
     qu = z.quelle
@@ -110,7 +114,7 @@ def quelle(k: Kontext, t, z) -> Herleitung:
     return Herleitung(was, regel, shown, eingaben, rundung=k.rundung_wort(t))
 
 
-def anteil(k: Kontext, t, z) -> Herleitung:
+def anteil(k: Kontext, t: Finanzierungsplan, z: Quellenzeile) -> Herleitung:
     """The share the Anteil column prints: 100 % split over the sources by their amounts in steps of the printed
     places, so that the printed shares add up to 100 %."""
     q = k.rundung_von(t).quantum
@@ -127,7 +131,7 @@ def anteil(k: Kontext, t, z) -> Herleitung:
     )
 
 
-def quelle_jahr(k: Kontext, t, z, year: int) -> Herleitung:
+def quelle_jahr(k: Kontext, t: Finanzierungsplan, z: Quellenzeile, year: int) -> Herleitung:
     """A source's part of one Haushaltsjahr: split by the year weights; the rest source takes the year's costs less
     the other sources."""
     q = k.rundung_von(t).quantum
@@ -154,7 +158,7 @@ def quelle_jahr(k: Kontext, t, z, year: int) -> Herleitung:
     )
 
 
-def kosten_jahr(k: Kontext, t, z, year: int) -> Herleitung:
+def kosten_jahr(k: Kontext, t: Finanzierungsplan, z: Zeile, year: int) -> Herleitung:
     """A cost row's part of one Haushaltsjahr."""
     q = k.rundung_von(t).quantum
     weights = {int(y): w for y, w in t.berechnung.haushaltsjahre.items()} or t.periode.gewichte
@@ -170,7 +174,7 @@ def kosten_jahr(k: Kontext, t, z, year: int) -> Herleitung:
     )
 
 
-def jahr_gesamt(k: Kontext, t, year: int) -> Herleitung:
+def jahr_gesamt(k: Kontext, t: Finanzierungsplan, year: int) -> Herleitung:
     """Gesamtkosten (= Finanzierung insgesamt) of one Haushaltsjahr: Σ the cost rows' parts."""
     q = k.rundung_von(t).quantum
     return summe(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from vorlagen.compute.herleitung import Herleitung
 from vorlagen.compute.herleitung.zeilen import Kontext, eigenanteil_feld, jahr_summe, summe
+from vorlagen.compute.uebersicht import Uebersicht
 
 
-def uebersicht(k: Kontext, u, feld: str, year: int | None = None) -> Herleitung:
+def uebersicht(k: Kontext, u: Uebersicht, feld: str, year: int | None = None) -> Herleitung:
     """The Eigenanteil in all (the cheapest or dearest alternative of each group) or of one Haushaltsjahr."""
     hoch = not feld.endswith("_min")
     chosen = list(u.feste) + [(max if hoch else min)(g, key=lambda t: t.eigenanteil) for g in u.alternativen.values()]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from vorlagen.compute.herleitung import Eingang, Herleitung
 from vorlagen.compute.herleitung.zeilen import Kontext
+from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import zahl
+from vorlagen.core.money import Zahl
 
 
-def verteilung_wert(v, name: str, wert) -> Herleitung:
+def verteilung_wert(v: VerteilungWerte, name: str, wert: Zahl) -> Herleitung:
     """One typed value of a Verteilung (the days of one Kommune)."""
     return Herleitung(
         f"„{name}“ der Verteilung „{v.id}“",
@@ -18,7 +20,7 @@ def verteilung_wert(v, name: str, wert) -> Herleitung:
     )
 
 
-def verteilung(k: Kontext, v, feld: str) -> Herleitung:
+def verteilung(k: Kontext, v: VerteilungWerte, feld: str) -> Herleitung:
     werte = [(name, w) for name, w, _ in v.zeilen if w is not None]
     if feld == "summe":
         return Herleitung(

@@ -3,15 +3,20 @@ rate), sums, differences, the split into Haushaltsjahre."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import cast
 
+from vorlagen.compute.aufstellung import Aufstellung, Gruppe
+from vorlagen.compute.eigenanteil import Eigenanteilstabelle
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.periode import fuer_periode
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabelle import Tabelle, Zeile
+from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 from vorlagen.core.fmt import zahl
-from vorlagen.core.money import Rundung, exact
+from vorlagen.core.money import Rundung, Zahl, exact
 from vorlagen.load.facts import Facts
 
 MINUS = "\u2212"
@@ -20,12 +25,12 @@ MINUS = "\u2212"
 class Kontext:
     """What every derivation needs besides the figure: the Körperschaft's rounding rule and how it prints money."""
 
-    def __init__(self, facts: Facts):
+    def __init__(self, facts: Facts) -> None:
         self.facts = facts
         self.rundung = rundung_of(facts)
         self.zahlformat = facts.koerperschaft.zahlformat  # a derivation prints amounts as the house does
 
-    def geld(self, value, quantum: Decimal) -> str:
+    def geld(self, value: Zahl, quantum: Decimal) -> str:
         """An amount as the tables print it: in euros or with cents, in the house's sign."""
         return self.zahlformat.euro_or_cent(value, quantum)
 
@@ -74,10 +79,10 @@ def zeile(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
     exakt = [fuer_periode(s, periode) for s in z.saetze]
     _, _, betrag = r.zeile(p.anzahl, exakt, p.anteil)
     parts, einheit, step = r.im_text(p.anzahl, exakt, p.anteil) or (exakt, sum(exakt) * exact(p.anteil), None)
-    geld_je = (lambda value: k.geld(value, step)) if step is not None else betrag_genau  # noqa: E731
+    geld_je: Callable[[Zahl], str] = (lambda value: k.geld(value, step)) if step is not None else betrag_genau  # noqa: E731
     schritte = []
     eingaben = [Eingang("Anzahl", zahl(p.anzahl), p.where("anzahl"))]
-    for s, genau, teil in zip(z.saetze, exakt, parts, strict=True):
+    for s, genau, teil in zip(z.saetze, exakt, cast(Sequence[Zahl], parts), strict=True):
         eingaben.append(Eingang(f"Satz „{s.id}“ ({s.name}), je {s.einheit}", betrag_genau(s.betrag), s.where))
         if s.einheit in ("Jahr", "Monat") and periode.text:
             faktor = periode.anteil_fuer(s.einheit)
@@ -116,7 +121,13 @@ def zeile_einheit(k: Kontext, t: Tabelle, z: Zeile) -> Herleitung:
 
 
 def summe(
-    k: Kontext, was: str, regel_name: str, teile: list[Herleitung], wert, q: Decimal, vorzeichen=None
+    k: Kontext,
+    was: str,
+    regel_name: str,
+    teile: list[Herleitung],
+    wert: Zahl,
+    q: Decimal,
+    vorzeichen: list[int] | None = None,
 ) -> Herleitung:
     """A sum of printed parts (rows, tables): `a + b − c = s`."""
     signs = vorzeichen or [1] * len(teile)
@@ -128,7 +139,7 @@ def summe(
     return Herleitung(was, regel, k.geld(wert, q), teile=teile)
 
 
-def eigenanteil_feld(k: Kontext, t, feld: str) -> Herleitung:
+def eigenanteil_feld(k: Kontext, t: Eigenanteilstabelle, feld: str) -> Herleitung:
     """gesamtkosten, abzuege, eigenanteil of an Eigenanteil table."""
     q = k.rundung_von(t).quantum
     kosten = [zeile(k, t, z) for z in t.zeilen if not z.abzug]
@@ -151,7 +162,7 @@ def eigenanteil_feld(k: Kontext, t, feld: str) -> Herleitung:
     return h
 
 
-def vzae(t) -> Herleitung:
+def vzae(t: Eigenanteilstabelle) -> Herleitung:
     """The Stellen of an Eigenanteil table: Σ count × share × VZÄ per unit over its staff rows."""
     eingaben, terms = [], []
     for z in t.zeilen:
@@ -168,7 +179,7 @@ def vzae(t) -> Herleitung:
     return Herleitung(f"Stellen (VZÄ) {tabelle_was(t)}", regel, shown, eingaben, rundung="keine")
 
 
-def anzahl_zeilen(t) -> Herleitung:
+def anzahl_zeilen(t: Tabelle) -> Herleitung:
     """How many rows a table has: its rows counted, each named."""
     eingaben = [
         Eingang(f"Zeile {n}", z.als or "", position.where() if (position := vars(z).get("position")) else None)
@@ -180,7 +191,7 @@ def anzahl_zeilen(t) -> Herleitung:
     )
 
 
-def jahr(k: Kontext, t, z: Zeile, year: int) -> Herleitung:
+def jahr(k: Kontext, t: Tabelle, z: Zeile, year: int) -> Herleitung:
     """One Haushaltsjahr's part of a row: the row split by what each year is charged, largest remainders."""
     q = k.rundung_von(t).quantum
     einheit = z.saetze[0].einheit if z.saetze else "Jahr"
@@ -190,7 +201,16 @@ def jahr(k: Kontext, t, z: Zeile, year: int) -> Herleitung:
     )
 
 
-def aufteilung(k: Kontext, was: str, betrag, weights: dict, year: int, wert, q: Decimal, basis: str = "") -> Herleitung:
+def aufteilung(
+    k: Kontext,
+    was: str,
+    betrag: Zahl,
+    weights: Mapping[int, Zahl],
+    year: int,
+    wert: Zahl,
+    q: Decimal,
+    basis: str = "",
+) -> Herleitung:
     """A part of an amount split over years by weights: floor of the exact share, the steps left over to the
     largest remainders (on a tie, the earlier year)."""
     total = sum((exact(w) for w in weights.values()), Fraction(0))
@@ -213,7 +233,7 @@ def aufteilung(k: Kontext, was: str, betrag, weights: dict, year: int, wert, q: 
     )
 
 
-def jahr_summe(k: Kontext, t, year: int, feld: str, wert) -> Herleitung:
+def jahr_summe(k: Kontext, t: Tabelle, year: int, feld: str, wert: Zahl) -> Herleitung:
     """gesamtkosten/abzuege/eigenanteil of one Haushaltsjahr (or an Aufstellung's year): Σ rows' parts."""
     q = k.rundung_von(t).quantum
     kosten = [z for z in t.zeilen if not z.abzug]
@@ -228,14 +248,14 @@ def jahr_summe(k: Kontext, t, year: int, feld: str, wert) -> Herleitung:
 # --- Aufstellung ------------------------------------------------------------------------------------------------
 
 
-def aufstellung_summe(k: Kontext, t) -> Herleitung:
+def aufstellung_summe(k: Kontext, t: Aufstellung) -> Herleitung:
     q = k.rundung_von(t).quantum
     h = summe(k, f"{t.summe_als} {tabelle_was(t)}", "Summe der Zeilen", [zeile(k, t, z) for z in t.zeilen], t.summe, q)
     h.rundung = f"keine eigene: Summe der gerundeten Zeilen ({k.rundung_wort(t)})"
     return h
 
 
-def gruppe_summe(k: Kontext, t, g) -> Herleitung:
+def gruppe_summe(k: Kontext, t: Aufstellung, g: Gruppe) -> Herleitung:
     q = k.rundung_von(t).quantum
     teile = [zeile(k, t, z) for z in g.zeilen]
     h = summe(k, f"Zwischensumme „{g.als}“ {tabelle_was(t)}", "Summe der Zeilen der Gruppe", teile, g.summe, q)
@@ -248,7 +268,7 @@ def gruppe_summe(k: Kontext, t, g) -> Herleitung:
     return h
 
 
-def _angezeigt(t, h: Herleitung, value) -> Herleitung:
+def _angezeigt(t: Aufstellung, h: Herleitung, value: Decimal) -> Herleitung:
     """An amount of an Aufstellung as it prints it: in € as computed, in T€ or Mio. € rounded kaufmännisch."""
     if t.anzeige != "€":
         h.schritte.append(f"in {t.anzeige} kaufmännisch gerundet: {t.betrag(value)}")
@@ -256,7 +276,8 @@ def _angezeigt(t, h: Herleitung, value) -> Herleitung:
     return h
 
 
-def fonds(k: Kontext, t) -> Herleitung:
+def fonds(k: Kontext, t: Aufstellung) -> Herleitung:
+    assert t.fonds is not None and t.berechnung.fonds is not None  # asked only of a table with a fund
     q = k.rundung_von(t).quantum
     h = Herleitung(
         f"{t.fonds_als} {tabelle_was(t)}",
@@ -268,7 +289,8 @@ def fonds(k: Kontext, t) -> Herleitung:
     return _angezeigt(t, h, t.fonds)
 
 
-def rest(k: Kontext, t) -> Herleitung:
+def rest(k: Kontext, t: Aufstellung) -> Herleitung:
+    assert t.fonds is not None  # asked only of a table with a fund
     q = k.rundung_von(t).quantum
     h = Herleitung(
         f"Rest des Fonds {tabelle_was(t)}",
@@ -282,7 +304,7 @@ def rest(k: Kontext, t) -> Herleitung:
     return h
 
 
-def gezeigt(k: Kontext, t, index: int | None, shown: str) -> Herleitung:
+def gezeigt(k: Kontext, t: Aufstellung, index: int | None, shown: str) -> Herleitung:
     """A row (index) or the sum (None) of an Aufstellung shown in T€ or Mio. €: rounded so that the shown rows add
     up to the shown sum."""
     h = zeile(k, t, t.zeilen[index]) if index is not None else aufstellung_summe(k, t)
@@ -302,7 +324,7 @@ def gezeigt(k: Kontext, t, index: int | None, shown: str) -> Herleitung:
 # --- Vergleich --------------------------------------------------------------------------------------------------
 
 
-def vergleich_wert(k: Kontext, t, w, feld: str) -> Herleitung:
+def vergleich_wert(k: Kontext, t: Vergleich, w: Vergleichswert, feld: str) -> Herleitung:
     """alt, neu (typed, two formulas, or the sum of rows above), differenz (neu − alt), veraenderung (in %)."""
     index = list(t.zeilen).index(w)
     z = t.berechnung.zeilen[index]

@@ -38,7 +38,7 @@ class Raster:
     spalten: list[str] = field(default_factory=list)  # a name per column (default: the last head row)
     zeilen: list[Rasterzeile] = field(default_factory=list)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.spalten and self.kopf:
             self.spalten = list(self.kopf[-1])
 

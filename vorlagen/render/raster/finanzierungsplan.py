@@ -5,12 +5,15 @@ from __future__ import annotations
 from vorlagen.compute.herleitung import Herleitung
 from vorlagen.compute.herleitung import quellen as h
 from vorlagen.compute.herleitung.zeilen import Kontext, zeile
+from vorlagen.compute.plaene import Finanzierungsplan
+from vorlagen.compute.tabelle import Zeile
 from vorlagen.core.fmt import prozent
 from vorlagen.render.raster import Raster, zelle
 
 
-def _kosten_name(k: Kontext, t, z) -> str:
+def _kosten_name(k: Kontext, t: Finanzierungsplan, z: Zeile) -> str:
     name = z.als
+    assert name is not None  # a plan's cost rows always have a label (compute/plaene._plan)
     if z.text != k.geld(z.betrag, t.quantum):
         name += f" {z.text}"
     if not z.position.foerderfaehig:
@@ -18,12 +21,12 @@ def _kosten_name(k: Kontext, t, z) -> str:
     return name
 
 
-def _hundert(t) -> Herleitung:
+def _hundert(t: Finanzierungsplan) -> Herleitung:
     shown = prozent(1, t.prozent_stellen)
     return Herleitung("Anteil der Gesamtkosten", f"Gesamtkosten / Gesamtkosten = {shown}", shown)
 
 
-def finanzierungsplan(k: Kontext, t) -> list[Raster]:
+def finanzierungsplan(k: Kontext, t: Finanzierungsplan) -> list[Raster]:
     """Up to three Haushaltsjahre beside the amounts; more in tables of their own, six years each."""
     alle = list(t.jahre)
     breit = len(alle) > 3
@@ -64,8 +67,9 @@ def finanzierungsplan(k: Kontext, t) -> list[Raster]:
     return result
 
 
-def szenarien(k: Kontext, t) -> list[Raster]:
+def szenarien(k: Kontext, t: Finanzierungsplan) -> list[Raster]:
     """The same plan under each scenario's rates, side by side: per scenario its amount and share."""
+    assert t.szenarien is not None and t.szenario_namen is not None  # a plan with scenarios (render/tabellenarten)
     plaene = list(t.szenarien.values())
     kopf = [["Kosten und Finanzierung", *t.szenario_namen], [p for _ in plaene for p in ("Betrag", "Anteil")]]
     spalten = ["Kosten und Finanzierung", *(f"{n} {x}" for n in t.szenario_namen for x in ("Betrag", "Anteil"))]

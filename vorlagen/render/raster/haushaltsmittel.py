@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from vorlagen.compute.deckungskreis import Kreiszeile
+from vorlagen.compute.hauptbuch import Rechnung
+from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.compute.herleitung import Eingang, Herleitung, haushaltswerte
 from vorlagen.compute.herleitung.namen import herleiten, teil_von
 from vorlagen.compute.herleitung.zeilen import Kontext, summe
 from vorlagen.render.raster import Raster, Zelle, zelle
 
 
-def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
+def haushalt(k: Kontext, a: Auswirkungen, rechnung: Rechnung) -> list[Raster]:
     if a.keine:
         return []
     stil = k.facts.koerperschaft.hausstil
@@ -24,7 +27,7 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
             p = z.position
             position = f"{p.art} {p.konto}" + (f" {p.bezeichnung}" if p.bezeichnung else "")
             if p.plan not in ("Ergebnisplan", "Verwaltungshaushalt"):
-                position += f" ({a.planwort(p.plan)})"
+                position += f" ({a.planwort(str(p.plan))})"
             felder = [
                 zelle(haushaltswerte.haushalt_zeile(k, a, z, f, teil_von(rechnung, k)))
                 for f in ("betrag", "ansatz", "gebunden", "verfuegbar")
@@ -51,9 +54,9 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
             ]
             r = Raster(kreis.id, f"{kreis.bezeichnung}, Haushaltsjahr {jahr}", [kopf])
             teile: dict[str, list[Herleitung]] = {"ansatz": [], "gebunden": [], "betrag": []}
-            for z in kj.zeilen:
-                p = z.position
-                h = {f: _kreis_feld(k, a, z, f, jahr, rechnung) for f in ("ansatz", "gebunden", "betrag")}
+            for kz in kj.zeilen:
+                p = kz.position
+                h = {f: _kreis_feld(k, a, kz, f, jahr, rechnung) for f in ("ansatz", "gebunden", "betrag")}
                 for f, x in h.items():
                     teile[f].append(x)
                 r.zeile(
@@ -63,7 +66,7 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
                         p.bezeichnung or "",
                         zelle(h["ansatz"]),
                         *([zelle(h["gebunden"])] if mit_gebunden else []),
-                        zelle(h["betrag"]) if z.name else Zelle("–"),
+                        zelle(h["betrag"]) if kz.name else Zelle("–"),
                     ],
                 )
             sums = {
@@ -86,7 +89,7 @@ def haushalt(k: Kontext, a, rechnung) -> list[Raster]:
     return result
 
 
-def _deckung(k: Kontext, a, rechnung) -> Raster:
+def _deckung(k: Kontext, a: Auswirkungen, rechnung: Rechnung) -> Raster:
     """The Deckung as printed: per source its year, kind, Position, amount and what is free there."""
     stil = k.facts.koerperschaft.hausstil
     offen = a.noch_offen
@@ -114,7 +117,7 @@ def _deckung(k: Kontext, a, rechnung) -> Raster:
     return deckung
 
 
-def _kreis_feld(k: Kontext, a, z, feld: str, jahr: int, rechnung) -> Herleitung:
+def _kreis_feld(k: Kontext, a: Auswirkungen, z: Kreiszeile, feld: str, jahr: int, rechnung: Rechnung) -> Herleitung:
     """A line of a Deckungskreis: its Ansatz and what is bound there (from the Haushalt), the Vorlage's amount."""
     from vorlagen.compute.formel import teile
 

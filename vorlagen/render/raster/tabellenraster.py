@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from vorlagen.compute.aufstellung import Aufstellung
+from vorlagen.compute.eigenanteil import Eigenanteilstabelle
 from vorlagen.compute.herleitung import matrix as m
 from vorlagen.compute.herleitung import uebersichtswerte, verteilungswerte
 from vorlagen.compute.herleitung import zeilen as h
 from vorlagen.compute.herleitung.zeilen import Kontext
-from vorlagen.compute.vergleich import STANDARD
+from vorlagen.compute.matrix import Matrix
+from vorlagen.compute.uebersicht import Uebersicht
+from vorlagen.compute.vergleich import STANDARD, Vergleich
+from vorlagen.compute.verteilung import VerteilungWerte
 from vorlagen.core.fmt import NBSP, zahl
 from vorlagen.render.raster import Raster, Zelle, zelle
 
 
-def eigenanteil(k: Kontext, t) -> list[Raster]:
+def eigenanteil(k: Kontext, t: Eigenanteilstabelle) -> list[Raster]:
     r = Raster(t.id, t.ueberschrift, [["Berechnung", "Betrag", "Art"]])
     for z in t.zeilen:
         zeichen = "− " if z.abzug else ""
@@ -25,11 +30,11 @@ def eigenanteil(k: Kontext, t) -> list[Raster]:
     return [r]
 
 
-def _name(t) -> str:
+def _name(t: Eigenanteilstabelle) -> str:
     return t.ueberschrift + (f" (Alternative „{t.alternative}“)" if t.alternative else "")
 
 
-def uebersicht(k: Kontext, u) -> list[Raster]:
+def uebersicht(k: Kontext, u: Uebersicht) -> list[Raster]:
     """The Eigenanteile by Haushaltsjahr: up to three years beside the amounts, more in tables of six."""
     jahre = list(u.jahre_max)
     if len(jahre) <= 3:
@@ -77,11 +82,11 @@ def uebersicht(k: Kontext, u) -> list[Raster]:
     return result
 
 
-def _betraege(k: Kontext, t) -> list[Zelle]:
+def _betraege(k: Kontext, t: Eigenanteilstabelle) -> list[Zelle]:
     return [zelle(h.eigenanteil_feld(k, t, f)) for f in ("gesamtkosten", "abzuege", "eigenanteil")]
 
 
-def _summen(u) -> list[tuple[str, str, str]]:
+def _summen(u: Uebersicht) -> list[tuple[str, str, str]]:
     if u.spanne:
         return [
             ("Eigenanteil insgesamt, günstigste Alternative", "eigenanteil_min", "jahre_min"),
@@ -90,7 +95,7 @@ def _summen(u) -> list[tuple[str, str, str]]:
     return [("Eigenanteil insgesamt", "eigenanteil", "jahre_max")]
 
 
-def verteilung(k: Kontext, v) -> list[Raster]:
+def verteilung(k: Kontext, v: VerteilungWerte) -> list[Raster]:
     r = Raster(v.id, v.titel, [["Kommune", "Tage", "Hinweis"]])
     for name, wert, hinweis in v.zeilen:
         r.zeile(
@@ -112,7 +117,7 @@ def verteilung(k: Kontext, v) -> list[Raster]:
     return [r]
 
 
-def aufstellung(k: Kontext, t) -> list[Raster]:
+def aufstellung(k: Kontext, t: Aufstellung) -> list[Raster]:
     """Free columns, the computation where it says more than the amount, the amount (in T€ or Mio. € rounded so that
     the shown rows add up), the item; subtotals after each group; the sum; fund and rest."""
     werte, summe = t.gezeigt()
@@ -142,7 +147,7 @@ def aufstellung(k: Kontext, t) -> list[Raster]:
     return [r]
 
 
-def vergleich(k: Kontext, t) -> list[Raster]:
+def vergleich(k: Kontext, t: Vergleich) -> list[Raster]:
     """Both values and the comparison columns the body chose (default: Veränderung and in %)."""
     eigene = t.vergleichsspalten != STANDARD
     r = Raster(t.id, t.ueberschrift, [["", t.spalten[0], t.spalten[1], *(s.als for s in t.vergleichsspalten)]])
@@ -160,7 +165,7 @@ def vergleich(k: Kontext, t) -> list[Raster]:
     return [r]
 
 
-def matrix(k: Kontext, t) -> list[Raster]:
+def matrix(k: Kontext, t: Matrix) -> list[Raster]:
     """Rows × columns, the sum of each row (a column „Summe“) and of each column (a row „Summe“)."""
     summe = [t.summe_als] if t.zeilensummen else []
     r = Raster(t.id, t.ueberschrift, [[t.zeilenkopf, *t.spalten, *summe]], ["", *t.spalten, *summe])

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vorlagen.render.word import paket, seiten
+from vorlagen.render.word.aussehen import Linie
 from vorlagen.render.word.bloecke import Umgebung
 from vorlagen.render.word.formatvorlagen import Formatvorlage, formatvorlagen, schriften_xml, styles_xml
 from vorlagen.render.word.inhalt import Inhalt
@@ -93,7 +94,7 @@ def worddatei(
     return paket.zip_bytes(teile_xml, erstellt)
 
 
-def _tabellenlinie(bild: Satzbild):
+def _tabellenlinie(bild: Satzbild) -> Linie:
     """The rule between the rows of the first table of the print that draws one (for new tables in Word)."""
     from vorlagen.render.word.aussehen import Linie, linie
 

@@ -4,9 +4,14 @@ mean (strong is bold, th is a table head)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from vorlagen.render.word.satzbild import PX_PT
+
+if TYPE_CHECKING:
+    from weasyprint.css import Style
 
 # the templates' own names of the fonts they ship (templates/base.html.j2, vorlage.css) and CSS's generic families
 SCHRIFTEN = {
@@ -65,7 +70,7 @@ class Absatz:
     einzug_rechts: float = 0.0  # right indent, points
 
 
-def farbe(color, current=None) -> str | None:
+def farbe(color: Any, current: Any = None) -> str | None:  # a tinycss2 colour, 'currentcolor' or None
     """RRGGBB of a computed colour, blended onto white by its opacity; None where it is fully transparent."""
     if color == "currentcolor" or color is None:
         color = current
@@ -78,21 +83,21 @@ def farbe(color, current=None) -> str | None:
     return "".join(f"{round(255 * (1 - alpha + alpha * min(max(float(c), 0.0), 1.0))):02X}" for c in parts)
 
 
-def schrift(families) -> str:
+def schrift(families: Iterable[str] | None) -> str:
     """The Word name of the first font of a CSS font-family list."""
     for name in families or ():
         return SCHRIFTEN.get(name, name.removeprefix("Vorlage "))
     return "Liberation Sans"
 
 
-def _px(value) -> float:
+def _px(value: Any) -> float:  # a computed length: a Dimension, a number or a keyword
     """A computed length in CSS pixels (a Dimension, a number, or 0 for 'auto' and 'normal')."""
     if hasattr(value, "value"):
         return float(value.value) if value.unit in ("px", None) else 0.0
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
-def zeichen(style) -> Zeichen:
+def zeichen(style: Style) -> Zeichen:
     """The look of the text of an element with the computed `style`."""
     lines = style["text_decoration_line"]
     lines = lines if isinstance(lines, (set, frozenset, tuple)) else ()
@@ -111,7 +116,7 @@ def zeichen(style) -> Zeichen:
     )
 
 
-def linie(style, side: str) -> Linie | None:
+def linie(style: Style, side: str) -> Linie | None:
     width = float(style[f"border_{side}_width"] or 0)
     if style[f"border_{side}_style"] in ("none", "hidden") or width <= 0:
         return None
@@ -122,7 +127,7 @@ def linie(style, side: str) -> Linie | None:
 AUSRICHTUNG = {"right": "right", "end": "right", "center": "center", "justify": "both"}
 
 
-def absatz(style) -> Absatz:
+def absatz(style: Style) -> Absatz:
     """The look of a paragraph made of an element with the computed `style` (its own borders and background)."""
     line_height = style["line_height"]
     zeile = float(line_height) if isinstance(line_height, (int, float)) else 0.0
@@ -145,7 +150,7 @@ def absatz(style) -> Absatz:
     )
 
 
-def umrahmt(style) -> bool:
+def umrahmt(style: Style) -> bool:
     """Whether a container draws a box around what it holds (a background or a border)."""
     return bool(farbe(style["background_color"])) or any(linie(style, s) for s in ("top", "right", "bottom", "left"))
 

@@ -4,6 +4,7 @@ image goes in as SVG (Word since 2016 shows it); older programs see the transpar
 from __future__ import annotations
 
 import base64
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from vorlagen.render.word.wml import esc
@@ -27,7 +28,7 @@ def art(data: bytes) -> str | None:
     return "svg" if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in data[:4000].lower() else None
 
 
-def bild(dokument, element: Element) -> str:
+def bild(dokument: Any, element: Element) -> str:
     """A w:drawing of the image (the content of a run), or nothing where it cannot be read."""
     src = element.get("src") or ""
     data = dokument.lesen(src) if dokument.lesen is not None and src else None

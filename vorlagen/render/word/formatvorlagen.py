@@ -8,9 +8,13 @@ look the print gives the first element of each kind: the Hausstil's font, colour
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from vorlagen.render.word.aussehen import Absatz, Linie, Zeichen, absatz, zeichen
 from vorlagen.render.word.satzbild import Satzbild
+
+if TYPE_CHECKING:
+    from weasyprint.css import Style
 from vorlagen.render.word.wml import EINZEILIG, W, abstand, esc, twips, zeichen_voll
 
 SPRACHE = "de-DE"
@@ -37,7 +41,7 @@ _UEBERSCHRIFTEN = {
 _TIEFER = (replace(_STANDARD, fett=True, kursiv=True), Absatz(vor=11.3, nach=2.8, zeile=1.42))
 
 
-def _erstes(bild: Satzbild, tag: str, frei: bool = False):
+def _erstes(bild: Satzbild, tag: str, frei: bool = False) -> Style | None:
     """The computed style of the first element of `tag` the print shows (`frei`: in the running text, without a
     class of its own)."""
     for element in bild.root.iter(tag):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
 
 from vorlagen.render.word import bilder, tabelle
@@ -14,6 +14,9 @@ from vorlagen.render.word.aussehen import Absatz, Linie, Zeichen, absatz, linie,
 from vorlagen.render.word.bloecke import Teil, Umgebung
 from vorlagen.render.word.listen import Liste, nummer
 from vorlagen.render.word.satzbild import PX_PT
+
+if TYPE_CHECKING:
+    from weasyprint.css import Style
 
 BLOCK = frozenset(
     [
@@ -273,7 +276,7 @@ def _rahmen(eigen: Absatz, rahmen: Absatz | None) -> Absatz:
     )
 
 
-def _aussen(teile: list[Teil], style, unten: bool = True) -> list[Teil]:
+def _aussen(teile: list[Teil], style: Style | None, unten: bool = True) -> list[Teil]:
     """A container's margins on its first and last paragraph (Word has no boxes around paragraphs to hold them)."""
     if style is None or not teile:
         return teile

@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
+
+if TYPE_CHECKING:
+    from weasyprint.css import Style
+    from weasyprint.document import Document
+    from weasyprint.formatting_structure.boxes import Box, PageBox
 
 PX_PT = 0.75  # one CSS pixel in points
 _RAHMEN = frozenset({"table", "ul", "ol", "li", "blockquote", "header", "footer", "figure"})
@@ -74,11 +79,11 @@ class Satzbild:
         return not any(a.tag in _RAHMEN for a in self.vorfahren(element))
 
     @property
-    def laufkopf_stil(self):
+    def laufkopf_stil(self) -> Style | None:
         """The computed style of the running header (templates/base.html.j2: class laufkopf)."""
         return next((self.stil(e) for e in self.root.iter() if "laufkopf" in (e.get("class") or "").split()), None)
 
-    def stil(self, element: Element):
+    def stil(self, element: Element) -> Style | None:
         return self.stile.get(element)
 
     def gezeigt(self, element: Element) -> bool:
@@ -107,7 +112,7 @@ def ohne_satz(html: str) -> Satzbild:
     return Satzbild(tinyhtml5.parse(html, namespace_html_elements=False))
 
 
-def aus_dokument(document) -> Satzbild:
+def aus_dokument(document: Document) -> Satzbild:
     """What a WeasyPrint Document (after render/tabellenbreite.py fitted it) shows."""
     pages = document.pages
     root = pages[0]._page_box.children[0].element
@@ -132,7 +137,7 @@ def aus_dokument(document) -> Satzbild:
     return bild
 
 
-def _raender(box) -> tuple[float, float, float, float]:
+def _raender(box: Box) -> tuple[float, float, float, float]:
     top, right, bottom, left = (
         float(v or 0) * PX_PT for v in (box.margin_top, box.margin_right, box.margin_bottom, box.margin_left)
     )
@@ -151,7 +156,7 @@ def _boxes(box: Any) -> Iterator[Any]:
 _ZAHL = re.compile(r"\d+")
 
 
-def _fuss(page_box) -> tuple[str, object]:
+def _fuss(page_box: PageBox) -> tuple[str, Style | None]:
     """The text of the first page's bottom margin boxes, the first number in it as the page's, the second as the
     count of pages: „Seite {PAGE} von {NUMPAGES}“."""
     from weasyprint.formatting_structure.boxes import TextBox

@@ -9,8 +9,9 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 from vorlagen.render.word.aussehen import absatz, farbe, linie
-from vorlagen.render.word.formatvorlagen import SPRACHE
+from vorlagen.render.word.formatvorlagen import SPRACHE, Formatvorlage
 from vorlagen.render.word.satzbild import Satzbild
+from vorlagen.render.word.trennung import Silben
 from vorlagen.render.word.wml import W, esc, ppr, text, twips
 
 MM = 72 / 25.4  # points per millimetre
@@ -92,7 +93,7 @@ def _teil(inhalt: str) -> bytes:
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {NAMESPACES}>{inhalt}</w:hdr>'.encode()
 
 
-def kopfzeilen(bild: Satzbild, stile, silben) -> tuple[bytes, bytes]:
+def kopfzeilen(bild: Satzbild, stile: dict[str, Formatvorlage], silben: Silben) -> tuple[bytes, bytes]:
     """The running header (from the second page on) and the title page's header; both carry the watermark."""
     element = next((e for e in bild.root.iter() if "laufkopf" in (e.get("class") or "").split()), None)
     zeichen = next((e for e in bild.root.iter() if "wasserzeichen" in (e.get("class") or "").split()), None)
@@ -112,7 +113,7 @@ def kopfzeilen(bild: Satzbild, stile, silben) -> tuple[bytes, bytes]:
     return _teil(laufkopf), _teil(erste)
 
 
-def fusszeile(bild: Satzbild, stile) -> bytes:
+def fusszeile(bild: Satzbild, stile: dict[str, Formatvorlage]) -> bytes:
     """The footer with the page numbers as fields (PAGE, NUMPAGES)."""
     footer = stile["Footer"]
     pattern = bild.fusszeile or "Seite {PAGE} von {NUMPAGES}"
@@ -155,7 +156,7 @@ _TEXTFORM = (
 )
 
 
-def _wasserzeichen(bild: Satzbild, element: Element, stile) -> str:
+def _wasserzeichen(bild: Satzbild, element: Element, stile: dict[str, Formatvorlage]) -> str:
     """The ENTWURF watermark as Word's watermark: a text across the page behind the text, in the print's colour."""
     value = " ".join("".join(element.itertext()).split())
     style = bild.stil(element)

@@ -6,11 +6,16 @@ signatures: CSS flex) is a table without lines."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Protocol
 from xml.etree.ElementTree import Element
 
 from vorlagen.render.word.aussehen import Linie, farbe, linie
 from vorlagen.render.word.bloecke import Teil, Umgebung
+from vorlagen.render.word.satzbild import Satzbild
 from vorlagen.render.word.wml import zeile
+
+if TYPE_CHECKING:
+    from weasyprint.css import Style
 
 TWIPS_PX = 15  # one CSS pixel in twentieths of a point
 GRUPPEN = ("thead", "tbody", "tfoot")
@@ -18,7 +23,16 @@ SPIEL = 4.0  # CSS pixels added to each column of a table narrower than its room
 SUMMEN = frozenset({"summe", "zwischensumme"})  # the templates' sum rows (where no layout gives their look)
 
 
-def tabelle(inhalt, element: Element, umgebung) -> list:
+class _Inhalt(Protocol):
+    """What a table reads of the content it stands in (word/inhalt.Inhalt, which imports this module)."""
+
+    bild: Satzbild
+    dokument: Any  # the Word document being made (word.Dokument)
+
+    def bloecke(self, element: Element, umgebung: Umgebung) -> list[Teil]: ...
+
+
+def tabelle(inhalt: _Inhalt, element: Element, umgebung: Umgebung) -> list[Teil]:
     """A table: its caption as a paragraph of style Caption, then the table."""
     bild, stile = inhalt.bild, inhalt.dokument.stile
     teile = []
@@ -82,7 +96,7 @@ def _raster(rows: list[tuple[Element, str]]) -> list[list[tuple[Element | None, 
     return grid
 
 
-def _einzeilig(bild, grid) -> set[int]:
+def _einzeilig(bild: Satzbild, grid: list[list[tuple[Element | None, int]]]) -> set[int]:
     """The columns with a cell whose text stays on one line (white-space: nowrap – the amounts)."""
     found = set()
     for row in grid:
@@ -99,7 +113,7 @@ def _zahl(value: str | None) -> int:
     return min(int(value), 1000) if value and value.isdigit() and int(value) > 0 else 1
 
 
-def _spalten(bild, element: Element, columns: int, einzeilig: set[int]) -> list[int]:
+def _spalten(bild: Satzbild, element: Element, columns: int, einzeilig: set[int]) -> list[int]:
     """The width of each column in twips: as the PDF sets it, else the page's width shared. A text the PDF just fits
     on a line must fit in Word, whose letters may be a hair wider: a table narrower than its room gets a little more
     for each column, a table as wide as its room for each column on one line (amounts), taken from its widest other
@@ -122,7 +136,7 @@ def _spalten(bild, element: Element, columns: int, einzeilig: set[int]) -> list[
     return [round(453 * 20 / columns)] * columns  # 160 mm of an A4 page, in equal parts
 
 
-def _innenabstand(bild, rows) -> str:
+def _innenabstand(bild: Satzbild, rows: list[tuple[Element, str]]) -> str:
     """The cell padding of the table's first cell, for all cells."""
     cell = next((c for tr, _ in rows for c in tr if c.tag in ("td", "th")), None)
     style = bild.stil(cell) if cell is not None else None
@@ -134,7 +148,7 @@ def _innenabstand(bild, rows) -> str:
     return "<w:tblCellMar>" + "".join(f'<w:{s} w:w="{v}" w:type="dxa"/>' for s, v in sides.items()) + "</w:tblCellMar>"
 
 
-def _mit_naechster(bild, tr: Element | None) -> bool:
+def _mit_naechster(bild: Satzbild, tr: Element | None) -> bool:
     """Whether the row before `tr` stays on its page: `tr` must not begin a page (a sum, a table's last row)."""
     if tr is None:
         return False
@@ -144,7 +158,15 @@ def _mit_naechster(bild, tr: Element | None) -> bool:
     return bool(SUMMEN & set((tr.get("class") or "").split()))
 
 
-def _zeile(inhalt, tr: Element, group: str, cells, widths: list[int], umgebung, halten: bool) -> str:
+def _zeile(
+    inhalt: _Inhalt,
+    tr: Element,
+    group: str,
+    cells: list[tuple[Element | None, int]],
+    widths: list[int],
+    umgebung: Umgebung,
+    halten: bool,
+) -> str:
     """One row: a header row repeats on each page; no row breaks over two pages."""
     bild = inhalt.bild
     style = bild.stil(tr)
@@ -164,7 +186,14 @@ def _zeile(inhalt, tr: Element, group: str, cells, widths: list[int], umgebung, 
 
 
 def _zelle(
-    inhalt, cell: Element | None, tr: Element, span: int, width: int, umgebung, halten: bool, summe: bool
+    inhalt: _Inhalt,
+    cell: Element | None,
+    tr: Element,
+    span: int,
+    width: int,
+    umgebung: Umgebung,
+    halten: bool,
+    summe: bool,
 ) -> str:
     """One cell: its width, span, borders, background and content; `halten`: kept with the next row."""
     bild = inhalt.bild
@@ -197,7 +226,7 @@ def _staerker(a: Linie | None, b: Linie | None) -> Linie | None:
     return a if b is None or (a is not None and a.breite >= b.breite) else b
 
 
-def _raender(style, row) -> str:
+def _raender(style: Style, row: Style | None) -> str:
     """A cell's borders: its own, or its row's where those are stronger (CSS draws a row's border on its cells)."""
     sides = {}
     for side in ("top", "left", "bottom", "right"):
@@ -206,11 +235,11 @@ def _raender(style, row) -> str:
     return "<w:tcBorders>" + "".join(zeile(sides[s], s) for s in ("top", "left", "bottom", "right")) + "</w:tcBorders>"
 
 
-def _hintergrund(style, row) -> str | None:
+def _hintergrund(style: Style, row: Style | None) -> str | None:
     return farbe(style["background_color"]) or (farbe(row["background_color"]) if row is not None else None)
 
 
-def reihe(inhalt, element: Element, umgebung) -> list:
+def reihe(inhalt: _Inhalt, element: Element, umgebung: Umgebung) -> list[Teil]:
     """Boxes side by side (CSS flex): a table of one row without lines, each box a cell as wide as the print sets it
     (with the gap after it); the row's own top and bottom borders as lines above and below."""
     bild, stile = inhalt.bild, inhalt.dokument.stile
@@ -242,17 +271,18 @@ def reihe(inhalt, element: Element, umgebung) -> list:
     return [Teil(umgebung.quer, tabelle=table, absatz=abstand)]
 
 
-def _aussen(style, side: str) -> float:
+def _aussen(style: Style | None, side: str) -> float:
     """A box's margin on one side, points."""
     value = style[f"margin_{side}"] if style is not None else 0
     return float(getattr(value, "value", 0) or 0) * 0.75
 
 
-def _randzeile(style, side: str, widths: list[int]) -> str:
+def _randzeile(style: Style | None, side: str, widths: list[int]) -> str:
     """A flex row's top or bottom border: an empty row as high as the row's padding on that side, drawing it."""
     strich = linie(style, side) if style is not None else None
     if strich is None:
         return ""
+    assert style is not None  # a line is drawn only from a style
     height = max(round(float(style[f"padding_{side}"].value) * TWIPS_PX), 20)
     edge = "bottom" if side == "bottom" else "top"
     cells = "".join(
@@ -264,7 +294,7 @@ def _randzeile(style, side: str, widths: list[int]) -> str:
     return f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>{cells}</w:tr>'
 
 
-def _flex_items(bild, element: Element) -> list[Element]:
+def _flex_items(bild: Satzbild, element: Element) -> list[Element]:
     """The boxes of a flex row; a box that is a flex row itself gives its own boxes (the logo beside the sender)."""
     items = []
     for child in element:
