@@ -1,7 +1,7 @@
 """vorlagen: Sitzungsvorlagen als Code."""
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> str:
     """`__version__` is looked up on first use: importlib.metadata costs every command's start otherwise."""
     if name != "__version__":
         raise AttributeError(f"module 'vorlagen' has no attribute {name!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 
 from tests.hilfen import run
@@ -23,3 +24,26 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def erkannt(tmp_path: Path, name: str, text: str) -> list:
+    """The readings the recogniser `name` of the registry (erkennen/register.py) returns for a typed text, given
+    the readings of the recognisers before it – its function called as the pipeline calls it."""
+    from vorlagen.nachrechnen.aufbau.dokument import aufbauen
+    from vorlagen.nachrechnen.erkennen import inzeile, register
+    from vorlagen.nachrechnen.lesen import einheitzeile
+    from vorlagen.nachrechnen.lesen.datei import read
+
+    zeilen = einheitzeile.join(read(write(tmp_path, "v.txt", text)))
+    dokument = aufbauen(zeilen, [inzeile.recognise(zeile) for zeile in zeilen])
+    prior: tuple = ()
+    for erkenner in register.in_order():
+        if erkenner.name == name:
+            return erkenner.erkenne(dokument, prior)
+        prior += tuple(erkenner.erkenne(dokument, prior))
+    raise AssertionError(f"kein Erkenner {name}")
+
+
+def werte(rechnung) -> tuple[list[Fraction], Fraction]:
+    """The typed values of a reading's parts and of its result, exact."""
+    return [Fraction(t.zahl.wert) for t in rechnung.teile], Fraction(rechnung.ergebnis.zahl.wert)

@@ -500,7 +500,7 @@ def test_the_start_of_a_list_that_adds_up_is_found_in_one_pass_as_by_its_definit
     from decimal import Decimal
     from types import SimpleNamespace
 
-    from vorlagen.nachrechnen.lesarten import best_start
+    from vorlagen.nachrechnen.aufbau.lesarten import best_start
 
     def definition(parts, signs, result):
         for start in range(len(parts) - 1):
@@ -529,7 +529,7 @@ def test_a_list_is_checked_up_to_its_bound_and_a_longer_one_stays_unchecked(caps
     """Issue 24: every line may look like the total of all lines above it, so the walk up a list is bounded
     (time linear in the lines). A list within the bound is checked; the total of a longer one is listed as
     „nicht geprüft“ – no false alarm, nothing dropped."""
-    from vorlagen.nachrechnen.gesamtzeile import MAX_LISTE
+    from vorlagen.nachrechnen.aufbau.gesamtzeile import MAX_LISTE
 
     def liste(rows: int) -> str:
         amounts = [1000 + 7 * i for i in range(rows)]
@@ -551,7 +551,7 @@ def test_a_pipe_an_oversized_file_and_a_zip_bomb_are_refused_in_german(capsys, t
     import os
     import zipfile
 
-    from vorlagen.nachrechnen import lesen
+    from vorlagen.nachrechnen.lesen import datei as lesen
 
     if hasattr(os, "mkfifo"):
         pipe = tmp_path / "pipe.txt"

@@ -70,7 +70,7 @@ def test_our_own_documents_hold_wherever_a_calculation_is_recognised(request, bu
 def test_a_line_table_whose_labels_wrap_is_confirmed_from_our_pdf(built_rechenwege):
     """Issue 35: a PDF vorlagen built, with an Aufstellung whose long labels wrap onto lines of their own, gave
     false FEHLER. 62.000,00 + 95.000,00 + 38.000,00 = 195.000,00 – in the PDF, its HTML and its text."""
-    from vorlagen.nachrechnen.bericht import as_dict
+    from vorlagen.nachrechnen.bericht.daten import as_dict
     from vorlagen.nachrechnen.pruefen import check_file
 
     for suffix in (".pdf", ".html", ".txt"):

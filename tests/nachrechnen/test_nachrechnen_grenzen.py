@@ -269,7 +269,7 @@ def test_every_hostile_file_ends_in_seconds_under_512_mb_with_a_german_message(t
 
 
 def test_the_limits_are_named_in_one_place():
-    from vorlagen.nachrechnen import lesen
+    from vorlagen.nachrechnen.lesen import datei as lesen
 
     assert (lesen.MAX_BYTES, lesen.MAX_UNPACKED) == (limits.NR_DATEI, limits.NR_ENTPACKT)
 

@@ -68,7 +68,7 @@ def lines(name: str) -> list[str]:
 @cache
 def bericht(name: str) -> dict:
     """The engine's report for one document, as in `nachrechnen --json`."""
-    from vorlagen.nachrechnen.bericht import as_dict
+    from vorlagen.nachrechnen.bericht.daten import as_dict
     from vorlagen.nachrechnen.pruefen import check_file
 
     return as_dict(check_file(KORPUS / f"{name}.txt"))
@@ -244,8 +244,8 @@ def as_word(name: str, target: Path) -> Path:
 @pytest.mark.parametrize("name", DOKUMENTE)
 def test_no_false_alarm_when_typed_in_word(name, tmp_path):
     """The same document as a DOCX with real tables keeps its line numbers and raises no alarm either."""
-    from vorlagen.nachrechnen.bericht import as_dict
-    from vorlagen.nachrechnen.lesen import read
+    from vorlagen.nachrechnen.bericht.daten import as_dict
+    from vorlagen.nachrechnen.lesen.datei import read
     from vorlagen.nachrechnen.pruefen import check_file
 
     path = as_word(name, tmp_path)
@@ -283,7 +283,7 @@ def as_pdf(name: str, target: Path) -> Path:
 @pytest.mark.parametrize("name", DOKUMENTE)
 def test_no_false_alarm_when_printed_to_pdf(name, tmp_path):
     """Printed to PDF, tables come back as flattened lines and long labels wrap; still no false alarm."""
-    from vorlagen.nachrechnen.bericht import as_dict
+    from vorlagen.nachrechnen.bericht.daten import as_dict
     from vorlagen.nachrechnen.pruefen import check_file
 
     found = as_dict(check_file(as_pdf(name, tmp_path)))["befunde"]

@@ -80,7 +80,7 @@ def test_an_exact_value_that_goes_on_is_shown_with_six_places_and_an_ellipsis():
     from decimal import Decimal
     from fractions import Fraction
 
-    from vorlagen.nachrechnen.zahlenlesen import _genau
+    from vorlagen.nachrechnen.lesen.zahlenlesen import _genau
 
     drittel = Fraction(857996, 300)  # 8.579,96 € / 3
     sechs = int(drittel * 10**6) / Fraction(10**6)  # cut after six places

@@ -13,7 +13,6 @@ SAMMELNAMEN = {"weitere", "sonstiges", "sonstige", "diverses", "misc", "utils", 
 # a name used in several packages → the one thing it stands for in each
 EINE_BEDEUTUNG = {
     "auswirkungen": "die Finanziellen Auswirkungen einer Vorlage: geladen (load), gerechnet (compute)",
-    "bericht": "der Bericht eines Befehls auf Deutsch (nachrechnen, aktualisieren)",
     "bescheide": "die Bescheide: geladen, gerechnet",
     "beschluss": "der Beschluss über den Haushalt: gerechnet, der Befehl `beschluss`",
     "haushalt": "der Haushalt: geladen, gerechnet",

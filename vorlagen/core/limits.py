@@ -53,7 +53,7 @@ MAX_BOXEN = 1_000_000
 # Tables wider than the page (render/tabellenbreite.py): times a document is set again (smaller, in landscape).
 MAX_NEUSATZ = 5
 
-# nachrechnen: typed Vorlagen of other bodies (nachrechnen/lesen.py and its readers). Each bound ends the read with a German
+# nachrechnen: typed Vorlagen of other bodies (nachrechnen/lesen/datei.py and its readers). Each bound ends the read with a German
 # message that names it (exit 2), before the memory it guards is taken.
 NR_DATEI = 20 * 1024 * 1024  # bytes of one file (a typed Vorlage, even with pictures, is far smaller)
 NR_ENTPACKT = 100_000_000  # bytes the parts of one DOCX unpack to together (a ZIP bomb is far larger)

@@ -11,9 +11,10 @@ from vorlagen.core.problems import BuildFailed
 
 def run(dateien: list[Path], as_json: bool = False) -> int:
     """Checks each file; 0: all recognised calculations hold, 1: a slip, 2: a file could not be read."""
-    from vorlagen.nachrechnen.bericht import render_json, render_text
+    from vorlagen.nachrechnen.bericht.daten import render_json
+    from vorlagen.nachrechnen.bericht.klartext import render_text
     from vorlagen.nachrechnen.pruefen import check_file
-    from vorlagen.nachrechnen.rechnung import FEHLER
+    from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER
 
     results, problems = [], []
     for datei in dateien:

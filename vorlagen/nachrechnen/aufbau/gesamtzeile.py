@@ -1,0 +1,236 @@
+"""The total rows of a typed table and the run of rows above each, found by layout, whatever the figures say:
+a row „Summe“, „Gesamt“, „… insgesamt“, „Zwischensumme“, a row whose figure opens with „=“, a bold figure alone.
+
+The rows of a total are those since the last boundary (a blank gap, a sentence, another total, a row of another
+kind); label lines a PDF wrapped are stepped over."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from vorlagen.core import limits
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.aufbau.tabelle import align
+from vorlagen.nachrechnen.woerter import SUBTOTAL, TOTAL_WORD, names_its_rows
+
+MAX_LISTE = limits.NR_LISTE  # rows of one total; a longer list's total stays „nicht geprüft“ (time stays linear)
+# „(neu) zur Verfügung stehende Haushaltsmittel“ under Ansatz, bereits bereitgestellt, beantragt: their total
+_AVAILABLE = re.compile(r"\bzur Verfügung stehende\b", re.IGNORECASE)
+_DAVON = re.compile(r"^(?:davon|darunter|nachrichtlich|hiervon)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
+_SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
+_OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
+_MINUS_CELLS = ("-", "−", "–", "./.")
+_LABEL_LINES = 3  # label lines a PDF may wrap between two rows
+
+
+@dataclass
+class Lauf:
+    """The rows above a total, from the top down, and what bounds them."""
+
+    rows: list[tuple[Reihe, list]] = field(default_factory=list)  # a row and its places lined up with the total's
+    cut: int = 0  # rows above a heading line inside the run (rows[:cut]): whether they belong is open
+    heading: Reihe | None = None
+    above: int | None = None  # the index of the total row that ends the run above
+    offen: str = ""  # why rows above the run may belong to it as well (it ended at a row it cannot read)
+
+
+def total_kind(reihe: Reihe) -> str:
+    """„gleich“, „zwischen“, „summe“, „fett“ (a bold figure alone), „still“ (a figure alone) – or "" for none."""
+    if not any(e.art == WERT for e in reihe.eintraege) or sentence(reihe) or reihe.kategorie:
+        return ""
+    if reihe.gleich:
+        return "gleich"
+    words = _WORD.findall(bare_words(reihe))  # the label may stand after the figures: „239.800 €  Zwischensumme Nord“
+    named = any(TOTAL_WORD.fullmatch(w) for w in words) or _AVAILABLE.search(" ".join(words))
+    if words and len(words) <= 6 and named and not _DAVON.match(reihe.label):
+        return "zwischen" if any(SUBTOTAL.match(w) for w in words) else "summe"
+    if not words:
+        if reihe.zeile.fett:
+            return "fett"
+        if all(e.art != WERT or all(z.einheit == "€" or z.stellen > 0 for z in e.zahlen) for e in reihe.eintraege):
+            return "still"
+    return ""
+
+
+def mark_categories(reihen: list[Reihe]) -> None:
+    """„3,5 x 115.418 € | 403.963 € | Gesamtkosten“ on every cost row of an Eigenanteil: rows next to each other
+    whose words for a total stand alike (the same cell, the same words) name their kind in a column – none is a
+    total."""
+    previous: tuple[Reihe, str] | None = None
+    for reihe in reihen:
+        if not reihe.zeile.text.strip():
+            previous = None
+            continue
+        if not any(e.art == WERT for e in reihe.eintraege):
+            continue  # a label a PDF wrapped parts no rows
+        cell = _total_cell(reihe)
+        if previous and cell and previous[1] == cell:
+            previous[0].kategorie = reihe.kategorie = True
+        previous = (reihe, cell)
+
+
+def _total_cell(reihe: Reihe) -> str:
+    """The cell that holds a word for a total – for a row a PDF flattened, the piece between its figures, counted
+    from the end – with where it stands; "" for none."""
+    text = reihe.zeile.text
+    if "\t" in text:
+        pieces = text.split("\t")
+    else:
+        pieces, position = [], 0
+        for zahl in reihe.zeile.zahlen:
+            pieces.append(text[position : zahl.start])
+            position = max(position, zahl.ende)
+        pieces = [*pieces, text[position:]][::-1]
+    for number, piece in enumerate(pieces):
+        if any(TOTAL_WORD.fullmatch(w) for w in _WORD.findall(_without_brackets(piece))):
+            return f"{number}:{piece.strip()}"
+    return ""
+
+
+def _without_brackets(text: str) -> str:
+    while True:
+        shorter = re.sub(r"\([^()]*\)", " ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def bare_words(reihe: Reihe) -> str:
+    """The row's text without its figures and what stands in brackets."""
+    text, position, parts = reihe.zeile.text, 0, []
+    for zahl in reihe.zeile.zahlen:
+        parts.append(text[position : zahl.start])
+        position = max(position, zahl.ende)
+    return _without_brackets(" ".join(parts + [text[position:]]))
+
+
+def sentence(reihe: Reihe) -> bool:
+    """A line of running text with figures in it, no table row: many words, and no figure opens the line or, with
+    no full stop, ends it („62.000,00 € Fahrradbügel aus … einschließlich“ is a row whose label a PDF wrapped)."""
+    text = reihe.zeile.text.strip()
+    if reihe.woerter <= 10 or "\t" in text:
+        return False
+    figures = [z for e in reihe.eintraege for z in e.zahlen]
+    if not figures:
+        return True
+    opens = not reihe.zeile.text[: figures[0].start].strip(" =-−–")
+    closes = not reihe.zeile.text[figures[-1].ende :].strip() and not text.endswith(".")
+    return not (opens or closes)
+
+
+def _words_after(reihe: Reihe) -> bool:
+    """A label a PDF wrapped, not a row of figures: words follow its last figure („80 % der“), or it has no
+    figure with a unit („Zuwendung; Anteil 1/3“)."""
+    figures = reihe.zeile.zahlen
+    if not figures or reihe.zeile.zellen:
+        return False
+    return bool(_WORD.search(reihe.zeile.text[figures[-1].ende :])) or not any(z.einheit for z in figures)
+
+
+def in_prose(reihen: list[Reihe], index: int) -> bool:
+    """„… je Stadtteil 2.500 EUR, mithin / insgesamt 7.500 EUR.“: a sentence a PDF wrapped is no total row."""
+    text = reihen[index].zeile.text.strip()
+    if text.endswith((".", ",", ";")):
+        return True
+    above = reihen[index - 1].zeile.text.strip() if index else ""
+    return bool(re.match(r"[a-zäöüß]", text)) and bool(re.search(r"(?:[a-zäöüß]|,)$", above)) and "\t" not in above
+
+
+def last_of_run(reihen: list[Reihe], index: int) -> bool:
+    """A figure alone is read as a total only at the end of its list (else every row of a long list would be)."""
+    below = reihen[index + 1] if index + 1 < len(reihen) else None
+    return below is None or not below.eintraege or total_kind(below) not in ("", "still")
+
+
+def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
+    """The rows above line `index` that line up with the places of `total`."""
+    lauf = Lauf()
+    rows: list[tuple[Reihe, list]] = []  # bottom up
+    blanks = labels = 0
+    headings: list[tuple[int, Reihe]] = []  # (rows below it, the line)
+    outline = _OUTLINE.match(reihen[index].zeile.text)
+    operator = _operator(total)
+    for seen in range(1, 2 * MAX_LISTE + 2):
+        if index - seen < 0:
+            break
+        reihe = reihen[index - seen]
+        if not reihe.zeile.text.strip():
+            blanks += 1
+            if blanks > 2 or labels and not rows:
+                break  # a heading over the total, a gap above it: the rows above open another section
+            continue
+        blanks = 0
+        if _SPLITS.search(reihe.zeile.text) or outline and _other_branch(outline[1], reihe):
+            break  # „davon entfallen auf …“ splits the amount above it; „1.2“ over „1.2.1“ is its parent
+        if names_its_rows(reihe.zeile.text):
+            break  # „2.7 … (Saldo aus 2.3 und 2.6)“ is a result of the rows it names, no part of a list below it
+        if _DAVON.match(reihe.label):
+            continue
+        if total_kind(reihe) in ("gleich", "zwischen", "summe"):
+            lauf.above = index - seen
+            break
+        places = align(total, reihe)
+        if places is None and _words_after(reihe):  # „Zuwendung; Anteilsfinanzierung: 20 % der“: a label line
+            places = []
+        if places is None and reihe.eintraege and not sentence(reihe) and rows:
+            # a row with values in other columns: whether the rows above it belong to the total is open
+            lauf.offen = (
+                f"{reihe.zeile.ort} passt nicht in die Spalten der Summe; ob die Zeilen darüber mitzählen, ist offen"
+            )
+        if places is None or places and sentence(reihe):
+            break
+        if not places and _table_head(reihe):
+            break  # „Berechnung | Gesamtkosten | … | davon 2022“: the head of the table, above its first row
+        if not places:
+            labels += 1
+            if labels > _LABEL_LINES or reihe.woerter > 10 or reihe.zeile.text.rstrip().endswith((".", ":")):
+                break
+            if rows and rows[-1][0].label:  # a line of its own above a labelled row: a heading, no wrapped label
+                headings.append((len(rows), reihe))
+            continue
+        labels = 0
+        if operator is not None and _cell(reihe, operator) in _MINUS_CELLS:  # „1.4 Abgänge | - | 69,50“
+            reihe = replace(reihe, minus=True)
+        rows.append((reihe, places))
+        if len(rows) > MAX_LISTE:
+            return None  # too long a list to be sure which rows belong: the total stays „nicht geprüft“
+    rows.reverse()
+    lauf.rows = rows
+    inside = [(below, line) for below, line in headings if below < len(rows)]  # with rows of the run above it
+    if inside:
+        below, lauf.heading = inside[-1]
+        lauf.cut = len(rows) - below
+    return lauf
+
+
+def _table_head(reihe: Reihe) -> bool:
+    """A line of words in two or more cells (as typed, or set apart in columns) and no value: a table's head – not
+    a line a PDF set close under a row (the cells of that row wrapped)."""
+    if not (reihe.zeile.zellen or reihe.zeile.lagen) or reihe.eintraege or reihe.zeile.eng:
+        return False
+    cells = [cell for cell in reihe.zeile.text.split("\t") if _WORD.search(cell)]
+    return len(cells) >= 2
+
+
+def _operator(total: Reihe) -> int | None:
+    """„1.5 Bereinigte Soll-Einnahmen | = | 2.223.687,71“: the cell of a lone „=“ before the figures – the column
+    that says with „+“ and „-“ how each row above enters the total."""
+    cells = total.zeile.text.split("\t")
+    first = next((i for i, cell in enumerate(cells) if re.search(r"\d", cell) and i), len(cells))
+    return next((i for i, cell in enumerate(cells[:first]) if cell.strip() == "="), None)
+
+
+def _cell(reihe: Reihe, index: int) -> str:
+    cells = reihe.zeile.text.split("\t")
+    return cells[index].strip() if index < len(cells) else ""
+
+
+def _other_branch(number: str, reihe: Reihe) -> bool:
+    """A row numbered as the parent of the total („1.2“ over „1.2.1“) or in another branch („1.1.4“)."""
+    own = _OUTLINE.match(reihe.zeile.text)
+    if not own:
+        return False
+    parent = number.rsplit(".", 1)[0]
+    return number.startswith(own[1] + ".") or own[1].rsplit(".", 1)[0] != parent

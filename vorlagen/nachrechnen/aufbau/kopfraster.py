@@ -1,0 +1,167 @@
+"""A table a page stored one cell per line whose head names its columns: „Organisationseinheit“, „Stellenumfang“,
+„Entgeltgruppe“, „Grund“, then the cells of each row in that order, text and figures alike („FB 54“, „1,000“,
+„EG 6 (55.900 €)“, „Zensus, entfällt“), a total row last („Gesamt“, „2,430“, „175.483 €“). The head says how many
+cells make a row; blank lines between cells are as the page has them, an empty cell one blank line (or one run of
+the page's gap) more.
+
+The reading is kept only where it is consistent: at least two rows, each opening with a label (no figure alone), and
+the columns that hold a figure in the first two rows hold a figure or nothing in every row. The rows are joined as
+faltung.py joins them, each figure on its own line. Each line is looked at a bounded number of times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Eintrag, Reihe, row
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+
+_MAX_COLUMNS = 8
+_HEAD_WORDS = 4
+_CELL_WORDS = 15  # a longer line is prose: the table has ended
+_MAX_ROWS = 250
+_MAX_GAP = 40
+
+
+@dataclass
+class Raster:
+    """A table read by its head: where it stands (first line of the head, line after it), its head and rows."""
+
+    start: int
+    end: int
+    head: Reihe
+    rows: list[Reihe]
+
+
+def tables(reihen: list[Reihe]) -> list[Raster]:
+    found: list[Raster] = []
+    index = 0
+    while index < len(reihen):
+        raster = _table_at(reihen, index)
+        if raster is None:
+            index += 1
+            continue
+        found.append(raster)
+        index = raster.end
+    return found
+
+
+def _blank(reihe: Reihe) -> bool:
+    return not reihe.zeile.text.strip()
+
+
+def _head_line(reihe: Reihe) -> bool:
+    text = reihe.zeile.text.strip()
+    return (
+        bool(text)
+        and not reihe.werte
+        and "\t" not in text
+        and len(text.split()) <= _HEAD_WORDS
+        and not text.endswith((".", ":", ";", ","))
+    )
+
+
+def _table_at(reihen: list[Reihe], index: int) -> Raster | None:
+    """A head opening at `index` and the rows below it, for the widest head that reads."""
+    if not _head_line(reihen[index]):
+        return None  # (a title above the head, „Stellenplan 2024“, fails as a head and is passed by)
+    cells, gaps = _cells(reihen, index)
+    run = 0
+    while run < len(cells) and run < _MAX_COLUMNS + 1 and _head_line(reihen[cells[run]]):
+        run += 1
+    for width in range(min(run, _MAX_COLUMNS), 1, -1):
+        if len(set(gaps[1:width])) > 1:
+            continue  # the head's lines stand apart unevenly
+        usual = gaps[1]
+        for unnamed in (0, 1):  # a head that names the labels' column too, or only the columns of figures
+            rows = _rows(reihen, cells[width:], gaps[width:], width + unnamed, usual)
+            if rows is not None:
+                end = max(c for r in rows for c in r if c is not None) + 1
+                head = _joined_head(reihen, cells[:width], unnamed)
+                return Raster(index, end, head, [_joined(reihen, r) for r in rows])
+    return None
+
+
+def _cells(reihen: list[Reihe], index: int) -> tuple[list[int], list[int]]:
+    """The non-blank lines from `index` on, with the blank lines before each (bounded)."""
+    cells: list[int] = []
+    gaps: list[int] = []
+    at, gap = index, 0
+    while at < len(reihen) and len(cells) < _MAX_ROWS * _MAX_COLUMNS:
+        if _blank(reihen[at]):
+            gap += 1
+            if gap > _MAX_GAP:
+                break
+        else:
+            if len(reihen[at].zeile.text.split()) > _CELL_WORDS:
+                break
+            cells.append(at)
+            gaps.append(gap)
+            gap = 0
+        at += 1
+    return cells, gaps
+
+
+def _rows(
+    reihen: list[Reihe], lines: list[int], gaps: list[int], width: int, usual: int
+) -> list[list[int | None]] | None:
+    """The rows below a head of `width` columns, an empty cell where a gap holds one; None if fewer than two read."""
+    flat: list[int | None] = []
+    for line, gap in zip(lines, gaps, strict=True):
+        extra, rest = divmod(gap - usual, usual + 1)
+        if gap < usual or rest or extra >= width:
+            break
+        flat += [None] * extra + [line]
+    rows = [flat[i : i + width] for i in range(0, len(flat) - len(flat) % width, width)]
+    if len(flat) % width and flat[len(rows) * width] is not None:
+        rows.append(flat[len(rows) * width :] + [None] * (width - len(flat) % width))  # a total row's empty end
+    kept: list[list[int | None]] = []
+    numeric: set[int] = set()  # columns that hold a figure in some row: every row holds a figure or nothing there
+    text: set[int] = set()
+    for cells in rows:
+        if cells[0] is None or _is_value(reihen[cells[0]]):
+            break  # a row opens with its label
+        kinds = _kinds(reihen, cells)
+        words = {i for i, c in enumerate(cells) if c is not None and i > 0} - kinds
+        if kinds & text or words & numeric:
+            break
+        numeric |= kinds
+        text |= words
+        kept.append(cells)
+    return kept if len(kept) >= 2 and numeric else None
+
+
+def _kinds(reihen: list[Reihe], cells: list[int | None]) -> set[int]:
+    return {i for i, c in enumerate(cells) if c is not None and _is_value(reihen[c])}
+
+
+def _is_value(reihe: Reihe) -> bool:
+    """A cell that holds one figure (a word beside it, „EG 6 (55.900 €)“, allowed)."""
+    entries = _entries(reihe.zeile)
+    return len(entries) == 1 and entries[0].art == WERT and len(entries[0].zahlen) == 1
+
+
+def _entries(zeile: Zeile) -> list[Eintrag]:
+    """The line read as one cell: the same text, so its figures stand where they stand in the line."""
+    return row(replace(zeile, zellen=True, lagen=()), set()).eintraege
+
+
+def _joined_head(reihen: list[Reihe], lines: list[int], unnamed: int) -> Reihe:
+    first = reihen[lines[0]].zeile
+    text = "\t" * unnamed + "\t".join(reihen[i].zeile.text.strip() for i in lines)
+    return row(Zeile(first.seite, first.nr, text, zellen=True), set())
+
+
+def _joined(reihen: list[Reihe], cells: list[int | None]) -> Reihe:
+    label = reihen[cells[0]] if cells[0] is not None else reihen[next(c for c in cells if c is not None)]
+    entries, figures, orte = [], [], {}
+    for place, index in enumerate(cells[1:], start=1):
+        if index is None:
+            continue
+        zeile = reihen[index].zeile
+        for entry in _entries(zeile):
+            entries.append(replace(entry, spalte=("zelle", place)))
+            for zahl in entry.zahlen:
+                orte[id(zahl)] = zeile
+                figures.append(zahl)
+    text = label.zeile.text.strip()
+    return Reihe(label.zeile, figures, False, text, False, label.woerter, eintraege=entries, orte=orte)

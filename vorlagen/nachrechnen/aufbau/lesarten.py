@@ -1,0 +1,277 @@
+"""The readings of one total: the rows since the last total (under Zwischensummen: all rows of the table), the
+Zwischensummen with the rows after them, the total above less the rows between, the longest run of rows that adds
+up – each judged by urteil: a reading that holds wins; else the likeliest speaks, a slip where the layout leaves no
+doubt, „nicht eindeutig“ (with why) where it does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from vorlagen.nachrechnen.aufbau.gesamtzeile import Lauf, bare_words, total_kind, walk
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import NULL, UNKLAR, WERT, Eintrag, Reihe
+from vorlagen.nachrechnen.aufbau.tabelle import Offen, align
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import GRAND_TOTAL, GROUP_TOTAL
+
+_REMAINDER = re.compile(
+    r"Eigenanteil|Eigenmittel|Rest|Saldo|Differenz|Fehlbetrag|Überschuss|Mehrbedarf|Minderbedarf|verbleib|noch zu",
+    re.IGNORECASE,
+)
+_ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
+_BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
+_SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
+_MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
+
+
+@dataclass
+class _Spalte:
+    """The figures of one column in some rows, their signs, why the column may be incomplete, and the rows that
+    name no amount there („derzeit unklar“)."""
+
+    funds: list[Fund]
+    signs: list[int]
+    doubts: list[str]
+    ohne: list[str]
+    klammern: list[int] = field(default_factory=list)  # parts typed as a cell in brackets: „(30.000 €)“
+
+
+def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Spalte:
+    """Where the column of a place is open, `choice` picks what stands there (the last, as a rule: amounts are
+    set flush right)."""
+    spalte = _Spalte([], [], [], [])
+    for reihe, places in rows:
+        place = places[column] if column < len(places) else None
+        if isinstance(place, Offen):
+            spalte.doubts.append(f"in {reihe.zeile.ort} ist nicht sicher, welche Zahl in diese Spalte gehört")
+            place = place.moeglich[choice]
+        if place is None or place.art == NULL:
+            continue
+        if place.art == UNKLAR:
+            spalte.ohne.append(f"{reihe.zeile.ort} („{place.text}“)")
+            spalte.doubts.append(f"{reihe.zeile.ort} nennt „{place.text}“")
+        for zahl in place.zahlen:
+            if _BRACKETED_CELL.fullmatch(place.text.strip()):
+                spalte.klammern.append(len(spalte.funds))
+            spalte.funds.append(reihe.fund(zahl))
+            spalte.signs.append(reihe.wert(zahl))
+    if spalte.klammern:
+        spalte.doubts.append(
+            f"ein Betrag in Klammern („({spalte.funds[spalte.klammern[0]].zahl.text.strip()})“) kann abgezogen "
+            "(kaufmännische Schreibweise) oder mitgezählt sein"
+        )
+    return spalte
+
+
+@dataclass
+class Summe:
+    """One total cell and what every reading of it shares."""
+
+    reihen: list[Reihe]
+    index: int
+    kind: str
+    column: int
+    result: Zahl
+    found: list[Rechnung]
+
+    @property
+    def total(self) -> Reihe:
+        return self.reihen[self.index]
+
+    def add(self, art: str, spalte: _Spalte, typ: str, sure: bool, rang: int, doubts: list[str] | None = None) -> None:
+        """A reading: a slip when it is `sure` and nothing leaves a doubt; „nicht eindeutig“ with the doubts when
+        it is sure but doubted; else a guess, only confirmed."""
+        funds, signs = spalte.funds, spalte.signs
+        doubts = spalte.doubts if doubts is None else doubts
+        parts = [f.zahl for f in funds]
+        shown = (
+            written_sum(parts, signs)
+            if len(parts) <= 6
+            else f"Summe der {len(parts)} Werte {parts[0].betrag()} … {parts[-1].betrag()}"
+        )
+        self.found.append(
+            Rechnung(
+                art,
+                "summe",
+                funds,
+                self.total.fund(self.result),
+                shown,
+                betrag=False,
+                vorzeichen=signs,
+                sicher=sure and not doubts,
+                grund="; ".join(doubts) if sure else "",
+                rang=rang,
+                typ=typ,
+                hinweis=f"ohne die Zeilen, die keinen Betrag nennen: {', '.join(spalte.ohne)}" if spalte.ohne else "",
+            )
+        )
+
+
+def _name(total: Reihe, kind: str, column: int) -> str:
+    if kind == "gleich":
+        return "Ergebnis „= …“ des Rechenblocks darüber"
+    art = "Summe der Liste darüber" if len(total.eintraege) == 1 else f"Spaltensumme (Spalte {column + 1})"
+    label = total.label.split("\t")[0].strip()
+    return art + (f" in der Zeile „{label}“" if label else "")
+
+
+def readings(summe: Summe, lauf: Lauf) -> None:
+    total, column, kind = summe.total, summe.column, summe.kind
+    sure = kind in ("gleich", "zwischen", "summe", "fett")
+    rows = lauf.rows[lauf.cut :]
+    spalte = _parts(rows, column)
+    if lauf.offen:
+        spalte.doubts.append(lauf.offen)
+    if lauf.cut and lauf.heading is not None:
+        spalte.doubts.append(
+            f"über „{lauf.heading.zeile.text.strip()[:40]}“ ({lauf.heading.zeile.ort}) stehen weitere Zeilen; "
+            "ob sie mitzählen, ist offen"
+        )
+    name = _name(total, kind, column)
+    typ = "rechenblock" if kind == "gleich" else "listensumme" if len(total.eintraege) == 1 else "spaltensumme"
+    choices = [i for i, (reihe, _) in enumerate(rows) if _ALTERNATIVE.search(reihe.zeile.text)]
+    if len(choices) >= 2:  # „(Alternative „Modul 3“)“ twice: a total counts one of them
+        spalte.doubts.append(f"{' und '.join(rows[i][0].zeile.ort for i in choices)} sind Alternativen")
+        for keep in choices:
+            some = _parts([row for i, row in enumerate(rows) if i not in choices or i == keep], column)
+            if len(some.funds) >= 2:
+                summe.add(name, some, typ, False, rang=2)
+    if len(spalte.funds) >= 2:
+        summe.add(name, spalte, typ, sure, rang=3)
+        if spalte.klammern:  # „Erträge 50.000 € / Aufwendungen (30.000 €) / Summe 20.000 €“: brackets as a minus
+            signs = [-s if i in spalte.klammern else s for i, s in enumerate(spalte.signs)]
+            minus = _Spalte(spalte.funds, signs, [], spalte.ohne)
+            summe.add(name + ", Beträge in Klammern abgezogen", minus, typ, False, rang=3)
+        _longest_run(summe, spalte, typ)
+        first = _parts(rows, column, choice=0)
+        if [f.key for f in first.funds] != [f.key for f in spalte.funds] and len(first.funds) >= 2:  # a column open
+            summe.add(name, first, typ, False, rang=2)
+    if lauf.cut:  # the rows above the heading may count too
+        more = _parts(lauf.rows, column)
+        if len(more.funds) >= 2:
+            summe.add(name, more, typ, False, rang=2)
+    if lauf.above is None:
+        return
+    above = summe.reihen[lauf.above]
+    if kind != "zwischen" and total_kind(above) == "zwischen":
+        _grand_total(summe, lauf, sure)
+    elif not lauf.rows and GRAND_TOTAL.fullmatch(total.label) and _group_total(above):
+        # „Summe Beamte“, „Summe Beschäftigte“, then „Gesamt“ right under them: totals of groups, as Zwischensummen
+        _grand_total(summe, lauf, sure, _group_total)
+    figure = _place(total, above, column)
+    if figure is not None and spalte.funds:
+        # „Gesamtkosten / − Förderung / = Eigenanteil“: the rows with their minus; „Summe / Im Entwurf enthalten /
+        # Summe Mehrbedarf“: the rows taken off the total above
+        typed_minus = any(sign < 0 for sign in spalte.signs)
+        stated = _REMAINDER.search(bare_words(total)) is not None or kind == "gleich" and typed_minus
+        signs = spalte.signs if typed_minus else [-sign for sign in spalte.signs]
+        rest = _Spalte([above.fund(figure), *spalte.funds], [1, *signs], spalte.doubts, spalte.ohne)
+        art = name if kind == "gleich" else f"Zeile {above.zeile.ort} weniger die Zeilen darunter (Spalte {column + 1})"
+        summe.add(art, rest, "rechenblock" if kind == "gleich" else "restbetrag", stated and sure, 4 if stated else 1)
+    elif not lauf.rows and len(total.eintraege) == 1:
+        _total_of_totals(summe, above)
+
+
+def _total_of_totals(summe: Summe, above: Reihe) -> None:
+    """„Summen | 212.240 € | 226.552 €“ and below it a figure alone: the sum of the totals beside each other. A row
+    that opens with a figure („1.000 € | 1.000 € | Gesamtkosten“: a Berechnung and its Betrag) is no row of
+    totals."""
+    if not above.label:
+        return
+    figures = [e.zahlen[0] for e in above.eintraege if e.art == WERT and len(e.zahlen) == 1]
+    same = [z for z in figures if z.einheit == summe.result.einheit]
+    if len(same) >= 2 and len(same) == len(figures):
+        spalte = _Spalte([above.fund(z) for z in same], [1] * len(same), [], [])
+        summe.add(f"Summe der Summenzeile {above.zeile.ort}", spalte, "zeilensumme", summe.kind != "still", 2)
+
+
+def _place(total: Reihe, other: Reihe, column: int) -> Zahl | None:
+    """The single figure `other` has in the total's column `column`."""
+    places = align(total, other)
+    place = places[column] if places and column < len(places) else None
+    if isinstance(place, Eintrag) and place.art == WERT and len(place.zahlen) == 1:
+        return place.zahlen[0]
+    return None
+
+
+def _zwischen(reihe: Reihe) -> bool:
+    return total_kind(reihe) == "zwischen"
+
+
+def _group_total(reihe: Reihe) -> bool:
+    """„Summe Beamte“: the total of a group of rows, a Zwischensumme by its place."""
+    return total_kind(reihe) == "summe" and GROUP_TOTAL.match(reihe.label) is not None
+
+
+def _grand_total(summe: Summe, lauf: Lauf, sure: bool, subtotal: Callable[[Reihe], bool] = _zwischen) -> None:
+    """Under Zwischensummen a total is the sum of all rows of its table – or of the Zwischensummen and the rows
+    after the last of them."""
+    reihen, column, total = summe.reihen, summe.column, summe.total
+    after = list(lauf.rows)
+    details = list(lauf.rows)
+    subtotals: list[tuple[Reihe, list]] = []
+    while lauf.above is not None and subtotal(reihen[lauf.above]):
+        if len(subtotals) == _MAX_SUBTOTALS:
+            return  # more Zwischensummen than are read: which rows the total covers stays open
+        above = reihen[lauf.above]
+        subtotals.insert(0, (above, align(total, above) or []))
+        lauf = walk(reihen, lauf.above, total) or Lauf()
+        if subtotal is not _zwischen and not lauf.rows:
+            return  # a total of a group has the group's rows above it
+        details = lauf.rows + details
+    if subtotal is not _zwischen and len(subtotals) < 2:
+        return
+    spalte = _parts(details, column)
+    if len(spalte.funds) >= 2:
+        summe.add(f"Gesamtsumme aller Zeilen (Spalte {column + 1})", spalte, "gesamtsumme", sure, 5)
+    sub = _parts(subtotals + after, column)
+    if len(sub.funds) >= 2:
+        summe.add(f"Summe der Zwischensummen (Spalte {column + 1})", sub, "gesamtsumme", False, 2)
+
+
+def _longest_run(summe: Summe, spalte: _Spalte, typ: str) -> None:
+    """A list may begin below the first row that looks like one: the longest run that adds up, only confirmed."""
+    start = best_start([f.zahl for f in spalte.funds], spalte.signs, summe.result)
+    if start:
+        run = _Spalte(spalte.funds[start:], spalte.signs[start:], [], [])
+        summe.add(_name(summe.total, summe.kind, summe.column), run, typ, False, 1)
+
+
+def best_start(parts: list[Zahl], signs: list[int], result: Zahl) -> int:
+    """The first start from which the signed parts add up to the result (0 when none does)."""
+    rest = sum(s * abs(z.wert) for s, z in zip(signs, parts))
+    for start in range(len(parts) - 1):
+        if rest == result.wert:
+            return start
+        rest -= signs[start] * abs(parts[start].wert)
+    return 0
+
+
+def saldo_of_totals(reihen: list[Reihe], index: int, found: list[Rechnung]) -> None:
+    """„Einnahmen gesamt | … / Ausgaben gesamt | … / SALDO | 3.134“: a row „Saldo“ right under two total rows is,
+    in each column it fills, the first total less the second."""
+    total = reihen[index]
+    above = next((i for i in range(index - 1, max(-1, index - 4), -1) if reihen[i].zeile.text.strip()), None)
+    if above is None or not _SALDO.search(bare_words(total)) or total_kind(reihen[above]) not in ("summe", "zwischen"):
+        return
+    lauf = walk(reihen, above, reihen[above])
+    first = lauf.above if lauf is not None else None
+    if first is None or total_kind(reihen[first]) not in ("summe", "zwischen"):
+        return
+    for column, place in enumerate(total.eintraege):
+        a, b = _place(total, reihen[first], column), _place(total, reihen[above], column)
+        if place.art != WERT or len(place.zahlen) != 1 or a is None or b is None:
+            continue
+        found.append(
+            Rechnung(
+                f"Saldo der Summenzeilen {reihen[first].zeile.ort} und {reihen[above].zeile.ort}",
+                "abstand",
+                [reihen[above].fund(b), reihen[first].fund(a)],
+                total.fund(place.zahlen[0]),
+                f"{a.zeige()} − {b.zeige()}" if b.wert >= 0 else f"{a.zeige()} − ({b.zeige()})",
+                rang=4,
+                typ="saldo",
+            )
+        )

@@ -1,0 +1,92 @@
+"""A recognised calculation – a reading: its inputs, the typed result, how they relate, and how sure the reading is.
+It is frozen: judging it (nachrechnen/urteil/nachgerechnet.py) gives a verdict of its own, and where the document allows a
+rounding of the parts (pruefen.py) a new reading is made with `dataclasses.replace`.
+
+How sure a reading is decides what a mismatch means: `sicher` – a slip (FEHLER); a structure recognised but read
+one of several ways (`grund` says why) – „nicht eindeutig“; a mere guess (neither) – nothing, its figures stay
+„nicht geprüft“. Of several readings of one figure, a reading that holds wins (nachrechnen/urteil/abwaegen.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+
+DM_JE_EURO = Decimal("1.95583")
+
+
+@dataclass(frozen=True)
+class Fund:
+    """A figure at its place in the document."""
+
+    zeile: Zeile
+    zahl: Zahl
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.zeile.seite or 0, self.zeile.nr, self.zahl.start)
+
+
+@dataclass(frozen=True, eq=False)  # two readings are two, even when they read alike (the judgment counts them by id)
+class Rechnung:
+    """One calculation found in the text: inputs, the typed result, and how they relate."""
+
+    art: str  # what was recognised, in German: "Anzahl x Betrag", "Summe des Blocks", …
+    formel: str  # produkt | summe | saldo | quote | anteil | differenz | unterschied | abstand | steigerung | vielfaches | dm | division
+    teile: list[Fund]
+    ergebnis: Fund
+    zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
+    faktor: Decimal = Decimal(1)  # for vielfaches: the count n
+    betrag: bool = True  # compare absolute values (a row's sign is its own business)
+    sicher: bool = True  # a mismatch is a slip; otherwise „nicht eindeutig“ (with a `grund`) or a guess
+    grund: str = ""  # why a mismatch of an unsure reading is „nicht eindeutig“ and no slip; empty: a mere guess
+    rang: int = 0  # plausibility among the readings of the same figure: the higher, the likelier
+    typ: str = ""  # the recognised form, a stable key for machines (--json "art"): "produkt", "rechenblock", …
+    vorzeichen: list[int] = field(default_factory=list)  # for summe: +1/−1 per part
+    toleranz: Decimal = Decimal(0)  # the parts were rounded (the document says so): how far the result may be off
+    rundungsgrund: str = "und das Dokument weist auf Rundungsdifferenzen hin"  # why the parts may be rounded
+    selbst: bool = False  # the sum a total row claims of its own cells: a slip stands where another reading holds
+    hinweis: str = ""  # a note the recogniser gives with the reading; its verdict shows it unless it has its own
+
+    def rechne(self, werte: list[Decimal]) -> Decimal:
+        """The exact result from the given input values (typed ones, or corrected ones for consequences)."""
+        if self.formel == "produkt":
+            result = Decimal(1)
+            for value in werte:
+                result *= abs(value)
+            return result
+        if self.formel == "summe":
+            signs = self.vorzeichen or [1] * len(werte)
+            return sum((s * abs(v) for s, v in zip(signs, werte)), Decimal(0))
+        if self.formel == "quote":
+            return abs(werte[0]) / abs(werte[1]) * 100 if werte[1] else Decimal(0)
+        if self.formel == "anteil":
+            return abs(werte[0]) * abs(werte[1]) / 100
+        if self.formel == "differenz":
+            return abs(abs(werte[0]) - abs(werte[1]))
+        if self.formel == "saldo":  # signed as typed; a subtracted part counts with its amount
+            return sum((v if s > 0 else -abs(v) for s, v in zip(self.vorzeichen, werte)), Decimal(0))
+        if self.formel == "unterschied":  # signed as typed: the first less the second
+            return werte[0] - werte[1]
+        if self.formel == "abstand":  # signed figures: from −100 to 100 is 200
+            return abs(werte[1] - werte[0])
+        if self.formel == "steigerung":
+            return abs(werte[1] - werte[0]) / abs(werte[0]) * 100 if werte[0] else Decimal(0)
+        if self.formel == "vielfaches":
+            return self.faktor * abs(werte[0])
+        if self.formel == "division":
+            return abs(werte[0]) / abs(werte[1]) if werte[1] else Decimal(0)
+        if self.formel == "dm":  # the fixed rate of 1999: 1 € = 1,95583 DM
+            return abs(werte[0]) / DM_JE_EURO
+        raise ValueError(self.formel)
+
+    def gerundet(self, exact: Decimal) -> Decimal:
+        """Rounded half-up to the precision the result was typed with."""
+        return round_half_up(exact, self.ergebnis.zahl.schritt)
+
+    def getippt(self) -> Decimal:
+        typed = self.ergebnis.zahl.wert
+        return abs(typed) if self.betrag else typed

@@ -1,0 +1,1 @@
+"""Berichten: the report of a check, as text and as JSON."""

@@ -1,0 +1,1 @@
+"""Erkennen: the recognisers, one form each; each returns its readings (register.py lists them by priority)."""

@@ -1,0 +1,362 @@
+"""Calculations written in sentences: percentages, shares of a total, stated differences, yearly sums."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen import verteilung, vonumauf
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, TOTAL_IN_PROSE
+
+At = Callable[[Zahl], Fund]  # places a figure of the text in its line
+_WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
+_VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
+_GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
+_AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
+_SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
+_DIFF = re.compile(
+    r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
+    r"Minderaufwand|Einsparung|mehr als|weniger als"
+)
+# words that name what is left of two amounts: a difference only confirmed, as the roles of the figures are a guess
+_REMAINDER = re.compile(
+    r"\b(?:Eigenanteil|Restbetrag|Rest|verbleib\w*|übrig|fehlen|Fehlbetrag|Ergebnis|"
+    r"Jahresergebnis|Jahresgewinn|Jahresfehlbetrag|Überschuss|Zuschussbedarf|Fehlbedarf|Defizit|Nettoaufwand)\b"
+)
+_EACH = re.compile(r"\b(?:jeweils|je|pro Jahr|jährlich|jährliche[nrs]?)\b")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:bis|–|-|—)\s*((?:19|20)\d\d)\b")
+_FROM = re.compile(r"\bvon\s*$")
+_UM = re.compile(r"\bum\s*$")
+_UM_FROM = re.compile(r"^\s*(?:[A-Za-zÄÖÜäöüß.]+\s+){0,2}von\s*$")
+_TO = re.compile(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$")
+_BY = re.compile(
+    r"^\s*(?:[A-Za-zÄÖÜäöüß.]+)?\s*[,;]?\s*(?:(?:also|d\.\s?h\.|das heißt|mithin|somit|und damit|damit|"
+    r"insgesamt|ein Plus|"
+    r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$"
+)
+_COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
+# where a sentence ends within a line (a paragraph of Word or HTML is one line)
+SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")
+_MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """Every calculation the text states in words (the first one found for a result counts)."""
+    return (
+        vonumauf.checks(text, figs, at)
+        + _from_to_by(text, figs, at)
+        + verteilung.in_sentence(text, figs, at)
+        + _percentages(text, figs, at)
+        + _shares(text, figs, at)
+        + _differences(text, figs, at)
+        + _per_year(text, figs, at)
+    )
+
+
+def between(text: str, a: Zahl, b: Zahl) -> str:
+    return text[a.ende : b.start]
+
+
+def _before(text: str, zahl: Zahl) -> str:
+    """The words just before a figure (a bounded look back: the work stays linear in a line's length)."""
+    return text[max(0, zahl.start - 40) : zahl.start]
+
+
+def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`steigt von 412,5 auf 420,0, also um 7,5` (any unit) and `… also um 1,82 %`: the change stated beside the
+    two figures it lies between."""
+    found = []
+    for c, a, b in zip(figs, figs[1:], figs[2:]):  # "um 24.300 Euro von 252.900 Euro auf 277.200 Euro"
+        if (
+            c.einheit == a.einheit == b.einheit != "%"
+            and _UM.search(_before(text, c))
+            and _UM_FROM.match(between(text, c, a))
+            and _TO.match(between(text, a, b))
+        ):
+            found.append(
+                Rechnung(
+                    "Veränderung „um … von … auf …“",
+                    "differenz",
+                    [at(b), at(a)],
+                    at(c),
+                    f"{b.betrag()} − {a.betrag()}",
+                    typ="von_auf_um",
+                )
+            )
+    for a, c, b in zip(figs, figs[1:], figs[2:]):  # "von 66,0 um 20,0 auf 86,0"
+        if (
+            c.einheit == a.einheit == b.einheit != "%"
+            and _FROM.search(_before(text, a))
+            and re.fullmatch(r"\s*um\s*", between(text, a, c))
+            and re.fullmatch(r"\s*auf\s*", between(text, c, b))
+            and not vonumauf.direction(text, a)  # with its verb: vonumauf.py checks the new amount
+        ):
+            found.append(
+                Rechnung(
+                    "Veränderung „von … um … auf …“",
+                    "differenz",
+                    [at(b), at(a)],
+                    at(c),
+                    f"{b.betrag()} − {a.betrag()}",
+                    typ="von_auf_um",
+                )
+            )
+    for a, b, c in zip(figs, figs[1:], figs[2:]):
+        if not (
+            a.einheit == b.einheit != "%"
+            and _FROM.search(_before(text, a))
+            and _TO.match(between(text, a, b))
+            and _BY.match(between(text, b, c))
+        ):
+            continue
+        if c.einheit == a.einheit:
+            found.append(
+                Rechnung(
+                    "Veränderung „von … auf …, also um …“",
+                    "differenz",
+                    [at(b), at(a)],
+                    at(c),
+                    f"{b.betrag()} − {a.betrag()}",
+                    typ="von_auf_um",
+                )
+            )
+        elif c.einheit == "%":
+            found.append(
+                Rechnung(
+                    "Veränderung in Prozent („von … auf …, also um … %“)",
+                    "steigerung",
+                    [at(a), at(b)],
+                    at(c),
+                    f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100",
+                    typ="veraenderung_prozent",
+                )
+            )
+    return found
+
+
+def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """Percentages a sentence states: of three figures in a row, then a change „von … auf …“ in percent."""
+    return _percentages_of_three(text, figs, at) + _change_in_percent(text, figs, at)
+
+
+def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„x von y = z %“, „z % von y € = x €“ and „a € (b €) = z % gegenüber …“."""
+    found = []
+    for a, b, c in zip(figs, figs[1:], figs[2:]):
+        gap = between(text, b, c)
+        if (
+            a.einheit != "%"
+            and b.einheit == a.einheit
+            and c.einheit == "%"
+            and _VON.match(between(text, a, b))
+            and len(gap.split()) <= 4
+            and _GIVES.search(gap)
+        ):
+            found.append(
+                Rechnung(
+                    "Anteil in Prozent („x von y = z %“)",
+                    "quote",
+                    [at(a), at(b)],
+                    at(c),
+                    f"{a.betrag()} / {b.betrag()} x 100",
+                    typ="anteil_prozent",
+                )
+            )
+        elif (
+            a.einheit == "%"
+            and b.einheit == "€"
+            and c.einheit == "€"
+            and _SHARE_OF.match(between(text, a, b))
+            and len(gap.split()) <= 5
+            and _GIVES.search(gap)
+        ):
+            found.append(
+                Rechnung(
+                    "Prozentanteil eines genannten Betrags",
+                    "anteil",
+                    [at(a), at(b)],
+                    at(c),
+                    f"{a.betrag()} von {b.betrag()}",
+                    typ="prozentanteil",
+                )
+            )
+        elif (
+            a.einheit == b.einheit != "%"
+            and c.einheit == "%"
+            and re.fullmatch(r"\s*\(\s*", between(text, a, b))
+            and re.fullmatch(r"\s*\)\s*(?:=|,|\bentspricht|\bd\.\s?h\.)\s*(?:\b(?:eine[rm]?|ein)\s+)?", gap)
+            and _AGAINST.match(text, c.ende)
+        ):
+            found.append(  # „58.549.143 € (52.040.143 €) = 12,5 % gegenüber 2010“: the figure of the year before
+                Rechnung(
+                    "Veränderung in Prozent gegenüber dem Betrag in Klammern",
+                    "steigerung",
+                    [at(b), at(a)],
+                    at(c),
+                    f"({a.betrag()} − {b.betrag()}) / {b.betrag()} x 100",
+                    sicher=False,
+                    grund="dass der Betrag in Klammern der Vorjahreswert ist, sagt der Satz nicht ausdrücklich",
+                    typ="veraenderung_prozent",
+                )
+            )
+    return found
+
+
+def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„Steigerung von a € auf b €, also z %“: the one percentage of a sentence that names a change from … to …."""
+    found = []
+    change = CHANGE_IN_PROSE.search(text)
+    if change:
+        for a, b in zip(figs, figs[1:]):
+            if (
+                a.einheit == b.einheit != "%"
+                and re.search(r"\bvon\s*$", _before(text, a))
+                and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))
+            ):
+                percents = [z for z in figs if z.einheit == "%"]
+                if len(percents) == 1:
+                    found.append(
+                        Rechnung(
+                            f"Veränderung in Prozent („{change[0]} von … auf …“)",
+                            "steigerung",
+                            [at(a), at(b)],
+                            at(percents[0]),
+                            f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100",
+                            typ="veraenderung_prozent",
+                        )
+                    )
+                break
+    return found
+
+
+def _shares(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`Gesamtkosten 500.000 €: Land 80 % (400.000 €), Kreis 20 % (100.000 €)` – shares adding up to 100 %."""
+    pairs, paired = [], set()
+    for a, b in zip(figs, figs[1:]):
+        if (
+            {a.einheit, b.einheit} == {"%", "€"}
+            and re.fullmatch(r"\s*\(\s*", between(text, a, b))
+            and a.start not in paired
+        ):
+            percent, amount = (a, b) if a.einheit == "%" else (b, a)
+            pairs.append((percent, amount))
+            paired |= {a.start, b.start}
+    totals = [z for z in figs if z.einheit == "€" and z.tiefe == 0 and z.start not in paired]
+    if len(pairs) < 2 or len(totals) != 1 or sum(abs(p.wert) for p, _ in pairs) != 100:
+        return []
+    total = totals[0]
+    return [
+        Rechnung(
+            "Anteil an einer genannten Gesamtsumme (Anteile zusammen 100 %)",
+            "anteil",
+            [at(p), at(total)],
+            at(x),
+            f"{p.betrag()} von {total.betrag()}",
+            typ="anteile_gesamtsumme",
+        )
+        for p, x in pairs
+    ]
+
+
+def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`Die Differenz zwischen A und B beträgt C`, `Steigerung von A auf B, also um C`."""
+    remainder = not _DIFF.search(text) and not CHANGE_IN_PROSE.search(text)
+    if remainder and not _REMAINDER.search(text):
+        return []
+    money = [z for z in figs if z.einheit == "€" and z.tiefe == 0]
+    if remainder and len(money) == 2:  # „Aufwendungen von 539.800 Euro (Zuschussbedarf 480.300 Euro)“
+        money = [z for z in figs if z.einheit == "€" and z.tiefe <= 1]
+    if len(money) != 3:
+        return []
+    a, b, c = money
+    explicit = bool(
+        re.search(r"\bzwischen\s*$", _before(text, a))
+        and re.match(r"^\s*und\s*$", between(text, a, b))
+        or re.search(r"\bvon\s*$", _before(text, a))
+        and re.match(r"^\s*auf\s*$", between(text, a, b))
+    )
+    big, small = (a, b) if abs(a.wert) >= abs(b.wert) else (b, a)
+    rechnung = Rechnung(
+        "genannte Differenz zweier genannter Beträge",
+        "differenz",
+        [at(a), at(b)],
+        at(c),
+        f"{big.betrag()} − {small.betrag()}",
+        sicher=explicit and not remainder,
+        grund="welche zwei Beträge verglichen werden, sagt der Satz nicht ausdrücklich" if _DIFF.search(text) else "",
+        typ="differenz",
+    )
+    return [rechnung]
+
+
+def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """`jeweils 20.000 € in den Jahren 2021 bis 2025, insgesamt 100.000 €` and listed yearly tranches."""
+    total_word = TOTAL_IN_PROSE.search(text)
+    if not total_word:
+        return []
+    after = [
+        z
+        for z in figs
+        if z.einheit == "€"
+        and 0 < z.start - total_word.end() <= 80
+        and len(text[total_word.end() : z.start].split()) <= 4
+    ]
+    if not after:
+        return []
+    total = after[0]
+    opens = max((m.end() for m in SENTENCE.finditer(text, 0, total_word.start())), default=0)
+    before = [z for z in figs if z.einheit == "€" and opens <= z.start and z.ende <= total_word.start()]
+    each = _EACH.search(text)
+    if each and len(before) == 1:
+        counts = [int(m[2]) - int(m[1]) + 1 for m in _YEAR_RANGE.finditer(text) if int(m[2]) > int(m[1])]
+        counts += [
+            int(z.wert)
+            for z in figs
+            if z.einheit == "" and z.wert == int(z.wert) and z.wert > 0 and _COUNT.match(text[z.ende :])
+        ]
+        if len(set(counts)) == 1:  # "2019 – 2020 in 2 Tranchen": the same count twice
+            return [
+                Rechnung(
+                    f"Betrag je Jahr mal {counts[0]} Jahre („jeweils … insgesamt“)",
+                    "vielfaches",
+                    [at(before[0])],
+                    at(total),
+                    f"{counts[0]} x {before[0].betrag()}",
+                    faktor=Decimal(counts[0]),
+                    typ="betrag_mal_anzahl",
+                )
+            ]
+    years = [z for z in figs if z.einheit == "" and _YEAR.match(z.text.strip())]
+    tranches = [z for z in before if any(abs(y.start - z.ende) < 8 or abs(z.start - y.ende) < 8 for y in years)]
+    if len(tranches) >= 2 and len(tranches) == len(before):
+        shown = " + ".join(z.betrag() for z in tranches)
+        return [
+            Rechnung(
+                "Jahresbeträge und ihre genannte Summe",
+                "summe",
+                [at(z) for z in tranches],
+                at(total),
+                shown,
+                typ="teilbetraege_summe",
+            )
+        ]
+    if 2 <= len(before) <= _MAX_PARTS and not each:
+        # "780.882,60 € bei den Amtsbudgets und 24.650 € bei den Sonderbudgets, insgesamt somit 805.532,60 €": the
+        # amounts before may all be parts, or not – only a sum that holds is confirmed, a mismatch proves nothing
+        return [
+            Rechnung(
+                "genannte Beträge und ihre genannte Summe",
+                "summe",
+                [at(z) for z in before],
+                at(total),
+                " + ".join(z.betrag() for z in before),
+                sicher=False,
+                grund="ob alle Beträge davor Teile der Summe sind, sagt der Satz nicht",
+                typ="teilbetraege_summe",
+            )
+        ]
+    return []

@@ -1,0 +1,132 @@
+"""The Saldo rows of a Haushaltssatzung (§ 1, Ergebnis- and Finanzhaushalt): „der Jahresüberschuss“ under „der
+Gesamtbetrag der Erträge“ and „der Gesamtbetrag der Aufwendungen“, „der Saldo der Ein- und Auszahlungen aus
+Investitionstätigkeit“ under its Einzahlungen and Auszahlungen – in each column the first row less the second, signed
+as typed („-117.100,00 EUR“). A row of its own, a cell of a pipe table, or a label a page wrapped („Saldo der
+ordentlichen Ein-“ / „und Auszahlungen -24.200,00 €“).
+
+Read only when the three labels agree: the Saldo names Erträge/Aufwendungen or Ein-/Auszahlungen (or a
+Jahresergebnis, which is Erträge less Aufwendungen), the two rows above are that pair in this order, and all three
+name the same part of the budget (ordentlich, außerordentlich, Investitions-, Finanzierungstätigkeit)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import DEFICIT, SALDO_ROW, SALDO_WORD, SURPLUS, names_its_rows
+
+_ERGEBNIS = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Erträge|Aufwendungen", re.IGNORECASE)
+_ZAHLUNGEN = re.compile(r"Ein-|Einzahlungen|Auszahlungen", re.IGNORECASE)
+_PAIRS = {
+    "ergebnis": (re.compile(r"Erträge\b"), re.compile(r"Aufwendungen\b")),
+    "zahlungen": (re.compile(r"Einzahlungen\b"), re.compile(r"Auszahlungen\b")),
+}
+_PART = re.compile(
+    r"außerordentlich|(?<!außer)ordentlich|Investitionstätigkeit|Finanzierungstätigkeit|Verwaltungstätigkeit",
+    re.IGNORECASE,
+)
+_LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
+
+
+def recognise(
+    reihen: list[Reihe], prior: tuple[Rechnung, ...], changes: set[tuple] | frozenset = frozenset()
+) -> list[Rechnung]:
+    """`changes`: figures of a Nachtrag's columns „erhöht um“/„vermindert um“ (nachtrag.change_keys), no Saldo."""
+    found: list[Rechnung] = []
+    for index, reihe in enumerate(reihen):
+        cells = columns(reihe)
+        if not any(cells.values()):
+            continue
+        top, label = _label(reihen, index)
+        if names_its_rows(label):
+            continue  # „Jahresüberschuss (Saldo aus 1.1 und 1.2)“: read by verweis.py
+        kind = saldo_kind(label)
+        if kind is None or top < 2:
+            continue
+        first, second = reihen[top - 2], reihen[top - 1]
+        a, b = columns(first), columns(second)
+        if not saldo_pair(kind, label, first.label, second.label):
+            continue
+        for place, result in cells.items():
+            x, y = a.get(place), b.get(place)
+            if x is None or y is None or result is None or not _one_side_holds(label, x.wert - y.wert):
+                continue
+            if reihe.fund(result).key in changes:
+                continue  # „Jahresüberschuss“ of a year with a Fehlbetrag: the row below names it
+            found.append(
+                Rechnung(
+                    f"Saldo der zwei Zeilen darüber ({first.zeile.ort} weniger {second.zeile.ort})",
+                    "saldo",
+                    [first.fund(x), second.fund(y)],
+                    reihe.fund(result),
+                    f"{x.zeige()} − {y.zeige()}" if y.wert >= 0 else f"{x.zeige()} − ({y.zeige()})",
+                    betrag=False,
+                    vorzeichen=[1, -1],
+                    rang=4,
+                    typ="saldo",
+                )
+            )
+    return found
+
+
+def _one_side_holds(label: str, saldo: Decimal) -> bool:
+    """A row that names one side only – „Jahresüberschuss“ over a row „Jahresfehlbetrag“ – holds the Saldo only when
+    it falls on its side; a row for both („Jahresüberschuss / Jahresfehlbetrag“, „Saldo“) always does."""
+    if SALDO_WORD.search(label) or SURPLUS.search(label) and DEFICIT.search(label):
+        return True
+    return saldo >= 0 if SURPLUS.search(label) else saldo <= 0 if DEFICIT.search(label) else True
+
+
+def columns(reihe: Reihe) -> dict[object, Zahl | None]:
+    """The row's figure in each of its places – by cell where it was typed in cells, else in order; None where a
+    place holds no single figure."""
+    cells = all(p.spalte and p.spalte[0] == "zelle" for p in reihe.eintraege)
+    return {
+        p.spalte if cells else number: p.zahlen[0] if p.art == WERT and len(p.zahlen) == 1 else None
+        for number, p in enumerate(reihe.eintraege)
+    }
+
+
+def values(reihe: Reihe) -> list[Zahl]:
+    """The row's figures, one per place; none when a place holds more than one or a word for an unknown amount."""
+    places = reihe.eintraege
+    if not places or any(p.art != WERT or len(p.zahlen) != 1 for p in places):
+        return []
+    return [p.zahlen[0] for p in places]
+
+
+def _label(reihen: list[Reihe], index: int) -> tuple[int, str]:
+    """Where the row's label begins and the label: a label that goes on in lower case („und Auszahlungen“) begins
+    on a line above without figures."""
+    label, top = reihen[index].label, index
+    while (
+        top > 0
+        and index - top < _LABEL_LINES
+        and (not label or label.split()[0] == "und")
+        and not reihen[top - 1].eintraege
+        and reihen[top - 1].zeile.text.strip()
+    ):
+        top -= 1
+        label = f"{reihen[top].zeile.text.strip()} {label}".strip()
+    return top, label
+
+
+def saldo_kind(label: str) -> str | None:
+    """„ergebnis“, „zahlungen“, "" (a Saldo that names neither: „Saldo aus Investitionstätigkeit“) or None."""
+    if not SALDO_ROW.search(label):
+        return None
+    if _ZAHLUNGEN.search(label):
+        return "zahlungen"
+    return "ergebnis" if _ERGEBNIS.search(label) else ""
+
+
+def saldo_pair(kind: str, label: str, first: str, second: str) -> bool:
+    """The rows above are the Saldo's pair, in order, of the same part of the budget."""
+    kinds = [kind] if kind else list(_PAIRS)
+    if not any(_PAIRS[k][0].search(first) and _PAIRS[k][1].search(second) for k in kinds):
+        return False
+    part = {p.lower() for p in _PART.findall(label)}
+    return part == {p.lower() for p in _PART.findall(first)} == {p.lower() for p in _PART.findall(second)}

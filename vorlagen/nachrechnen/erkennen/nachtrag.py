@@ -1,0 +1,188 @@
+"""The table of a Nachtragshaushaltssatzung (§ 1): „erhöht um | vermindert um | gegenüber bisher | nunmehr festgesetzt
+auf“ or „gegenüber bisher | verändert um | nunmehr festgesetzt auf“ – each row is bisher + erhöht − vermindert =
+nunmehr, or nunmehr − bisher = verändert um (signed). The columns come from the order of the head's words, in cells
+of one line or one word a line as a council information system stores the page; the figures may go without „€“.
+
+A row that leaves one of „erhöht“ and „vermindert“ empty has a figure fewer than the head has columns: which of the
+two it fills, the row does not say – a reading that holds wins, else the row is „nicht eindeutig“ with both
+readings. With „verändert um“ the change is the figure checked (the old and the new amount stand in the plan); a
+row that holds states its new amount as well."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.erkennen.haushaltssaldo import saldo_kind, saldo_pair, values
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, SALDO_WORD, SURPLUS
+
+_ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
+_HEAD_LINES = 14  # lines of a head stored one word a line, with the blank lines between
+_HEAD_WORDS = {False: 12, True: 24}  # words of a line that opens a head: a pipe row names every column
+_ROWS = 40  # lines of the table below its head
+_END = re.compile(r"^\W*§")
+_UNSURE = "welche der Spalten „erhöht um“ und „vermindert um“ die Zeile füllt, sagt sie nicht"
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    found: list[Rechnung] = []
+    for roles, rows in tables(reihen):
+        for reihe in rows:
+            found += _readings(reihe, roles)
+        if "plus" in roles and "minus" in roles:
+            found += _saldo_changes(roles, rows)
+    return found
+
+
+def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe]]]:
+    """Each Nachtrag table: the roles of its columns in order and its rows with two figures or more."""
+    index = 0
+    while index < len(reihen):
+        roles, end = _head(reihen, index)
+        if roles is None:
+            index += 1
+            continue
+        rows = []
+        for reihe in reihen[end : end + _ROWS]:
+            text = reihe.zeile.text.strip()
+            if _END.match(text) or reihe.woerter > 12:
+                break
+            if len(reihe.werte) >= 2:
+                rows.append(reihe)
+        yield roles, rows
+        index = end
+
+
+def change_keys(reihen: list[Reihe]) -> set[tuple]:
+    """The figures of the columns „erhöht um“ and „vermindert um“ (all of a row that leaves one empty): a Saldo row
+    states there the change of its Saldo, not the Saldo of the changes above it (haushaltssaldo.py leaves them)."""
+    keys: set[tuple] = set()
+    for roles, rows in tables(reihen):
+        if "plus" not in roles and "minus" not in roles:
+            continue
+        for reihe in rows:
+            cells = _cells(reihe, roles)
+            figures = [cells[r] for r in ("plus", "minus") if r in cells] if cells else _figures(reihe)
+            keys |= {reihe.fund(z).key for z in figures}
+    return keys
+
+
+def _figures(reihe: Reihe) -> list[Zahl]:
+    return values(reihe) or reihe.werte  # one a cell, else in the order typed, whatever cells a page made
+
+
+def _cells(reihe: Reihe, roles: list[str]) -> dict[str, Zahl]:
+    """The row's figure for each role when it fills every column; else empty."""
+    figures = _figures(reihe)
+    return dict(zip(roles, figures, strict=True)) if len(figures) == len(roles) else {}
+
+
+def _saldo_changes(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
+    """A Saldo row under its pair (Erträge and Aufwendungen, Ein- and Auszahlungen): its change is the net of the
+    changes above – (Erträge erhöht − vermindert) − (Aufwendungen erhöht − vermindert) –, stated as an amount in
+    „erhöht um“ or „vermindert um“. A row that names one side only („Jahresfehlbetrag“) is a guess."""
+    found = []
+    for first, second, saldo in zip(rows, rows[1:], rows[2:]):
+        kind = saldo_kind(saldo.label)
+        cells = [_cells(r, roles) for r in (first, second, saldo)]
+        if kind is None or not all(cells) or not saldo_pair(kind, saldo.label, first.label, second.label):
+            continue
+        a, b, s = cells
+        if any(c[r].wert < 0 for c in cells for r in ("plus", "minus")):
+            continue  # a change typed with a sign: the columns do not carry the direction alone
+        result, other = ("minus", "plus") if s["plus"].wert == 0 and s["minus"].wert != 0 else ("plus", "minus")
+        parts = [a[result], a[other], b[result], b[other], s[other]]
+        figures = [first, first, second, second, saldo]
+        shown = written_sum(parts, [1, -1, -1, 1, 1], signed=True)
+        sure = bool(SALDO_WORD.search(saldo.label)) or bool(SURPLUS.search(saldo.label) and DEFICIT.search(saldo.label))
+        found.append(
+            Rechnung(
+                "Nachtrag: Veränderung des Saldos aus den Veränderungen der zwei Zeilen darüber",
+                "saldo",
+                [r.fund(z) for r, z in zip(figures, parts, strict=True)],
+                saldo.fund(s[result]),
+                shown,
+                betrag=False,
+                vorzeichen=[1, -1, -1, 1, 1],
+                sicher=sure,
+                rang=3,
+                typ="nachtrag",
+            )
+        )
+    return found
+
+
+def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
+    """The columns a head names, in order, and the line after it – when a line without figures opens one."""
+    opening = reihen[index]
+    if (
+        not NACHTRAG_ROLE.search(opening.zeile.text)
+        or len(opening.werte) >= 2
+        or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]
+    ):
+        return None, index
+    roles: list[str] = []
+    for at in range(index, min(len(reihen), index + _HEAD_LINES)):
+        reihe = reihen[at]
+        if len(reihe.werte) >= 2:
+            break
+        if reihe.zeile.zahlen and not NACHTRAG_ROLE.search(reihe.zeile.text):
+            continue  # „1. im Ergebnisplan“: a heading of the rows below
+        for word in NACHTRAG_ROLE.findall(reihe.zeile.text):
+            role = _ROLES.get(word.lower(), "neu")
+            if not (role == "neu" and roles and roles[-1] == "neu"):  # „nunmehr festgesetzt auf“ is one column
+                roles.append(role)
+    else:
+        at = min(len(reihen), index + _HEAD_LINES)
+    changes = [r for r in roles if r in ("plus", "minus", "delta")]
+    if roles.count("alt") != 1 or roles.count("neu") != 1 or not changes or len(set(roles)) != len(roles):
+        return None, index
+    return roles, at
+
+
+def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
+    figures = _figures(reihe)
+    if len(figures) == len(roles):
+        return [_reading(reihe, dict(zip(roles, figures, strict=True)), "")]
+    if len(figures) == len(roles) - 1 and {"plus", "minus"} <= set(roles):
+        readings = []
+        for empty in ("plus", "minus"):
+            kept = [r for r in roles if r != empty]
+            readings.append(_reading(reihe, dict(zip(kept, figures, strict=True)), _UNSURE))
+        return readings
+    return []
+
+
+def _reading(reihe: Reihe, cells: dict[str, Zahl], grund: str) -> Rechnung:
+    alt, neu = cells["alt"], cells["neu"]
+    if "delta" in cells:
+        delta = cells["delta"]
+        if alt.wert + delta.wert == neu.wert:  # the row holds: its new amount is stated as well
+            shown = f"{alt.zeige()} + {delta.zeige()}" if delta.wert >= 0 else f"{alt.zeige()} + ({delta.zeige()})"
+            return _rechnung(reihe, "saldo", [alt, delta], neu, [1, 1], shown, grund)
+        shown = f"{neu.zeige()} − ({alt.zeige()})" if alt.wert < 0 else f"{neu.zeige()} − {alt.zeige()}"
+        return _rechnung(reihe, "unterschied", [neu, alt], delta, [1, -1], shown, grund)
+    parts = [alt] + [cells[r] for r in ("plus", "minus") if r in cells]
+    signs = [1] + [1 if r == "plus" else -1 for r in ("plus", "minus") if r in cells]
+    return _rechnung(reihe, "saldo", parts, neu, signs, written_sum(parts, signs, signed=True), grund)
+
+
+def _rechnung(
+    reihe: Reihe, formel: str, parts: list[Zahl], result: Zahl, signs: list[int], shown: str, grund: str
+) -> Rechnung:
+    return Rechnung(
+        "Nachtrag: bisher und Veränderung, nunmehr festgesetzt",
+        formel,
+        [reihe.fund(z) for z in parts],
+        reihe.fund(result),
+        shown,
+        betrag=False,
+        vorzeichen=signs,
+        sicher=not grund,
+        grund=grund,
+        rang=3,
+        typ="nachtrag",
+    )

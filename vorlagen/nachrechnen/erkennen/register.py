@@ -1,0 +1,101 @@
+"""The recognisers in the order they run, each with an explicit priority (lowest first). Each gets the document
+(its lines and rows) and the readings found so far, read-only, and returns its own new readings; a later recogniser
+sees the earlier ones' readings (some leave alone a figure another form explains already).
+
+A new recogniser: a module of its own in erkennen/ with `recognise(…, prior) -> list[Rechnung]`, an entry here with
+the priority that places it among the others, and a test module of its own in tests/nachrechnen/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vorlagen.nachrechnen.aufbau.dokument import Dokument
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.erkennen import (
+    aenderungszeile,
+    ankuendigung,
+    anteil,
+    deckung,
+    differenzzeilen,
+    eigenkapital,
+    haushaltssaldo,
+    nachtrag,
+    planschema,
+    prosa,
+    quote,
+    restbetrag,
+    rueckbezug,
+    satzsumme,
+    satzumbruch,
+    spaltenformel,
+    summen,
+    tabellenkopf,
+    veraenderung,
+    vergleich,
+    verteilung,
+    verweis,
+)
+
+Bisher = tuple[Rechnung, ...]
+
+
+@dataclass(frozen=True)
+class Erkenner:
+    """One recogniser: its priority (lower runs first), its name, and what it finds in a document."""
+
+    rang: int
+    name: str
+    erkenne: Callable[[Dokument, Bisher], list[Rechnung]]
+
+
+def _in_zeile(dokument: Dokument, prior: Bisher) -> list[Rechnung]:
+    """The calculations within one line (inzeile.py): read while the rows are built, since a figure such a
+    calculation uses is no cell of its row."""
+    return list(dokument.in_zeile)
+
+
+def _haushaltssaldo(dokument: Dokument, prior: Bisher) -> list[Rechnung]:
+    rows = dokument.zeilen_reihen
+    return haushaltssaldo.recognise(rows, prior, nachtrag.change_keys(rows))
+
+
+ERKENNER = (
+    Erkenner(10, "inzeile", _in_zeile),
+    Erkenner(20, "satzumbruch", lambda d, p: satzumbruch.recognise(d.zeilen, p)),
+    Erkenner(30, "veraenderung", lambda d, p: veraenderung.recognise(d.zeilen, p)),
+    Erkenner(40, "vergleich", lambda d, p: vergleich.recognise(d.zeilen_reihen, p)),
+    Erkenner(50, "summen", lambda d, p: summen.recognise(d.zeilen_reihen, p)),
+    Erkenner(60, "tabellenkopf", lambda d, p: tabellenkopf.recognise(d.reihen, p)),
+    Erkenner(70, "tabellenkopf_klammern", lambda d, p: tabellenkopf.bracketed_totals(d.reihen, p)),
+    Erkenner(80, "verteilung", lambda d, p: verteilung.recognise(d.reihen, p)),
+    Erkenner(90, "ankuendigung", lambda d, p: ankuendigung.recognise(d.reihen, p)),
+    Erkenner(100, "planschema", lambda d, p: planschema.recognise(d.zeilen_reihen, p)),
+    Erkenner(110, "haushaltssaldo", _haushaltssaldo),
+    Erkenner(120, "nachtrag", lambda d, p: nachtrag.recognise(d.zeilen_reihen, p)),
+    Erkenner(130, "differenzzeilen", lambda d, p: differenzzeilen.recognise(d.zeilen_reihen, p)),
+    Erkenner(140, "aenderungszeile", lambda d, p: aenderungszeile.recognise(d.zeilen_reihen, p)),
+    Erkenner(150, "spaltenformel", lambda d, p: spaltenformel.recognise(d.zeilen, p)),
+    Erkenner(160, "anteil", lambda d, p: anteil.recognise(d.zeilen, p)),
+    Erkenner(170, "quote", lambda d, p: quote.recognise(d.zeilen, p)),
+    Erkenner(180, "deckung", lambda d, p: deckung.recognise(d.zeilen, p)),
+    Erkenner(190, "restbetrag", lambda d, p: restbetrag.recognise(d.zeilen, p)),
+    Erkenner(200, "eigenkapital", lambda d, p: eigenkapital.recognise(d.zeilen, p)),
+    Erkenner(210, "prosa", lambda d, p: prosa.recognise(d.zeilen, p)),
+    Erkenner(220, "satzsumme", lambda d, p: satzsumme.recognise(d.zeilen, p)),
+    Erkenner(230, "verweis", lambda d, p: verweis.recognise(d.zeilen, p)),
+    Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
+)
+
+
+def in_order() -> list[Erkenner]:
+    """The recognisers by priority."""
+    return sorted(ERKENNER, key=lambda e: e.rang)
+
+
+def erkenne(dokument: Dokument) -> tuple[Rechnung, ...]:
+    """Every reading of the document: each recogniser's in turn, after those of the recognisers before it."""
+    found: Bisher = ()
+    for erkenner in in_order():
+        found += tuple(erkenner.erkenne(dokument, found))
+    return found

@@ -1,0 +1,146 @@
+"""Comparison tables: columns Plan/Ist/Vorjahr (or years) followed by a Veränderung column and its percentage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from vorlagen.core.money import round_half_up
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import DIFFERENCE_HEAD
+
+_COMPARED = re.compile(
+    r"\b(?:Plan|Planung|Ansatz|Ansätze|Ist|Soll|Vorjahr|Ergebnis|Entwurf|Haushalt|HH|Prognose|"
+    r"Fortschreibung|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"%|\bProzent\b|v\.\s?H\.")
+_NAMED = re.compile(
+    r"(?P<a>[A-Za-zÄÖÜäöüß]{3,})\s*(?:\./\.|\bminus\b|\babzgl\.|\babzüglich\b)\s*(?P<b>[A-Za-zÄÖÜäöüß]{3,})"
+)
+_BESIDE = (1, 2)  # the difference of the two columns left of it: the one beside it less the one before
+_MAX_COLUMNS = 12  # amount columns a row's difference is looked for in
+_MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    """Adds the row checks of every comparison table."""
+    found: list[Rechnung] = []
+    for index, head in enumerate(reihen):
+        with_percent = _header(head)
+        if with_percent is not None:
+            below = (reihen[i] for i in range(index + 1, len(reihen)))
+            _rows(below, with_percent, _named_pair(head) if not with_percent else None, found)
+    return found
+
+
+def _named_pair(head: Reihe) -> tuple[int, int] | None:
+    """„… | Ansatz 2023 | Ist 30.06. | Hochrechnung | Vergleich Hochrechnung ./. Ansatz“: the difference column
+    names its two columns; their places counted from the right of a row (1 = the column left of it), minuend
+    first. None when the header does not name both unmistakably."""
+    cells = [c.strip() for c in head.zeile.text.split("\t")]
+    if len(cells) < 4 or not DIFFERENCE_HEAD.search(cells[-1]):
+        return None
+    named = _NAMED.search(cells[-1])
+    if named is None:
+        return None
+    places = []
+    for word in (named["a"], named["b"]):
+        hits = [i for i, cell in enumerate(cells[:-1]) if re.match(rf"{re.escape(word)}\b", cell, re.IGNORECASE)]
+        if len(hits) != 1:
+            return None
+        places.append(len(cells) - 1 - hits[0])
+    return places[0], places[1]
+
+
+def _header(reihe: Reihe) -> bool | None:
+    """None: no comparison header; else whether it announces a percent column after the difference column."""
+    text = reihe.zeile.text.strip()
+    if reihe.werte or not text or len(text) > 200 or text.endswith((".", ":", ";")):
+        return None
+    difference = DIFFERENCE_HEAD.search(text)
+    if not difference or len(_COMPARED.findall(text[: difference.start()])) < 1:
+        return None
+    return bool(_PERCENT.search(text[difference.end() :]))
+
+
+def _rows(
+    below: Iterable[Reihe],
+    with_percent: bool,
+    pair: tuple[int, int] | None,
+    found: list[Rechnung],
+) -> None:
+    table = _table(below, with_percent)
+    art = "Spalte „Veränderung“ als Differenz der Spalten, die ihr Kopf nennt"
+    if pair is None or any(max(pair) >= len(amounts) for _, amounts, _ in table):
+        pair = _likeliest(table)
+        art = "Spalte „Veränderung“ als Differenz der beiden Spalten davor"
+        if pair != _BESIDE:
+            art = "Spalte „Veränderung“ als Differenz der Spalten, mit denen die meisten Zeilen aufgehen"
+    for reihe, amounts, rate in table:
+        b, a, d = amounts[-1 - pair[0]], amounts[-1 - pair[1]], amounts[-1]
+        shown = f"{b.betrag()} − {a.betrag()}" if min(a.wert, b.wert) >= 0 else f"({b.zeige()}) − ({a.zeige()})"
+        found.append(
+            Rechnung(art, "abstand", [reihe.fund(a), reihe.fund(b)], reihe.fund(d), shown, typ="vergleich_differenz")
+        )
+        if rate is not None:
+            base, other = (b, a) if not _holds(a, b, rate) and _holds(b, a, rate) else (a, b)
+            found.append(
+                Rechnung(
+                    "Spalte „%“ als Veränderung in Prozent",
+                    "steigerung",
+                    [reihe.fund(base), reihe.fund(other)],
+                    reihe.fund(rate),
+                    f"({other.zeige()} − {base.zeige()}) / {base.betrag()} x 100",
+                    typ="vergleich_prozent",
+                )
+            )
+
+
+def _table(below: Iterable[Reihe], with_percent: bool) -> list[tuple[Reihe, list[Zahl], Zahl | None]]:
+    """The rows of the table under a comparison header: each line, its amounts (the difference last), its rate."""
+    table: list[tuple[Reihe, list[Zahl], Zahl | None]] = []
+    gap = 0
+    for reihe in below:
+        if not reihe.zeile.text.strip() or _header(reihe) is not None:
+            break
+        values = [e.zahlen[0] for e in reihe.eintraege if e.art == WERT and len(e.zahlen) == 1] or reihe.werte
+        if not values:
+            gap += 1
+            if gap > _MAX_GAP:
+                break
+            continue
+        gap = 0
+        rate = values[-1] if with_percent and values[-1].einheit == "%" else None
+        amounts = values[:-1] if rate else values
+        if len(amounts) < 3 or len({z.einheit for z in amounts[-3:]} - {"%"}) != 1 or amounts[-3].einheit == "%":
+            break  # not a row of this table
+        table.append((reihe, amounts, rate))
+    return table
+
+
+def _likeliest(table: list[tuple[Reihe, list[Zahl], Zahl | None]]) -> tuple[int, int]:
+    """The two columns (counted from the difference leftwards, minuend first) with which most rows add up – the
+    two beside the difference unless another pair holds in more rows (a header a PDF tore apart: „Vergleich
+    Hochrechnung ./. Ansatz“ over three columns)."""
+    width = min((len(amounts) for _, amounts, _ in table), default=3)
+    if width > _MAX_COLUMNS:
+        return _BESIDE
+    pairs = [(i, j) for i in range(1, width) for j in range(1, width) if i != j]
+
+    def holding(pair: tuple[int, int]) -> int:
+        return sum(
+            round_half_up(abs(a[-1 - pair[0]].wert - a[-1 - pair[1]].wert), a[-1].schritt) == abs(a[-1].wert)
+            for _, a, _ in table
+        )
+
+    best = max(pairs, key=lambda pair: (holding(pair), pair == _BESIDE))
+    return best if holding(best) > holding(_BESIDE) else _BESIDE
+
+
+def _holds(base: Zahl, other: Zahl, rate: Zahl) -> bool:
+    return bool(base.wert) and round_half_up(abs(other.wert - base.wert) / abs(base.wert) * 100, rate.schritt) == abs(
+        rate.wert
+    )

@@ -1,0 +1,73 @@
+"""A change stated with the old amount, the step and the new amount, and a verb that says its direction – so the new
+amount is checked with its sign:
+
+- „gegenüber der bisherigen Festsetzung in Höhe von 11.071.702 EUR um 19.017.000 EUR erhöht und damit auf
+  30.088.702 EUR neu festgesetzt“ (the § 2 of a Nachtragshaushaltssatzung);
+- „Im nachrichtlichen Teil steigen die Stellen für die AHA von 66,0 um 20,0 auf 86,0“ (the verb before „von“).
+
+Without such a verb fliesstext.py reads „von … um … auf …“ as the difference of the two levels, compared as an
+amount."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+
+_UP = ("erhöht", "angehoben", "aufgestockt")
+_VERB_TO = re.compile(
+    r"^\s*(?P<verb>erhöht|angehoben|aufgestockt|vermindert|verringert|gesenkt|reduziert|gekürzt)\s+"
+    r"(?:und\s+)?(?:damit\s+|somit\s+)?(?:nunmehr\s+)?(?:neu\s+)?auf\s*$"
+)
+# „steigen die Stellen … von“, „sinkt der Zuschuss von“: the verb of the sentence before „von“, no sentence end between
+_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>steig\w*|gestiegen|wächst|wachsen|erhöht|erhöhen|sink\w*|gesunken|verringert|verringern|"
+    r"vermindert|vermindern|reduziert|reduzieren|fällt|fallen|gefallen)\b[^.;:!?\d]{0,60}\bvon\s*$",
+    re.IGNORECASE,
+)
+_UPWARDS = re.compile(r"^(?:steig|gestiegen|wächst|wachsen|erhöh)", re.IGNORECASE)
+_LOOK_BACK = 90
+
+
+def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rechnung]:
+    found = []
+    for a, c, b in zip(figs, figs[1:], figs[2:]):
+        if not (a.einheit == c.einheit == b.einheit != "%" and min(a.wert, b.wert, c.wert) >= 0):
+            continue
+        if not re.fullmatch(r"\s*um\s*", text[a.ende : c.start]) or not re.search(r"\bvon\s*$", _before(text, a)):
+            continue
+        between = text[c.ende : b.start]
+        after = _VERB_TO.match(between)
+        before = direction(text, a) if re.fullmatch(r"\s*auf\s*", between) else None
+        if after:
+            verb, sign = after["verb"], 1 if after["verb"] in _UP else -1
+        elif before:
+            verb, sign = before
+        else:
+            continue
+        found.append(
+            Rechnung(
+                f"Veränderung „{verb} … von … um … auf …“" if before else f"Veränderung „von … um … {verb} auf …“",
+                "summe",
+                [at(a), at(c)],
+                at(b),
+                f"{a.betrag()} {'+' if sign > 0 else '−'} {c.betrag()}",
+                vorzeichen=[1, sign],
+                typ="von_um_auf",
+            )
+        )
+    return found
+
+
+def direction(text: str, a: Zahl) -> tuple[str, int] | None:
+    """The verb before „von“ and the direction it names: „steigen … von“ (+1), „sinkt … von“ (−1)."""
+    match = _VERB_BEFORE.search(text[max(0, a.start - _LOOK_BACK) : a.start])
+    if match is None:
+        return None
+    return match["verb"], 1 if _UPWARDS.match(match["verb"]) else -1
+
+
+def _before(text: str, zahl: Zahl) -> str:
+    return text[max(0, zahl.start - 40) : zahl.start]

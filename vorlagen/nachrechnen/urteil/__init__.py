@@ -1,0 +1,2 @@
+"""Urteilen: the verdict on every reading, the judgment over all readings of a figure, and the consequences of
+a slip."""

@@ -1,0 +1,49 @@
+"""The consequences of a slip: every calculation that uses a figure found wrong is recomputed with the corrected
+figure – a result that then no longer holds is a Folgefehler; a slip whose typed result holds once its inputs are
+corrected stands as „stimmt, sobald der Fehler … berichtigt ist“."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from decimal import Decimal
+
+from vorlagen.nachrechnen.urteil.dokumenturteil import Pruefung
+from vorlagen.nachrechnen.urteil.nachgerechnet import FEHLER, FOLGE, STIMMT, Urteil
+
+
+def follow(pruefung: Pruefung) -> None:
+    """Revises the verdicts built on a slip and notes each consequence in `pruefung.folgen`."""
+    users: dict[tuple, list[Urteil]] = defaultdict(list)
+    for rechnung in pruefung.rechnungen:
+        for teil in rechnung.teile:
+            users[teil.key].append(rechnung)
+    corrected: dict[tuple, Decimal] = {}
+    queue = deque(r for r in pruefung.rechnungen if r.status == FEHLER)
+    for slip in queue:
+        if slip.richtig is not None:  # set for every slip when it was judged
+            corrected[slip.ergebnis.key] = slip.richtig
+    seen: set[int] = set()
+    while queue:
+        source = queue.popleft()
+        for dependent in users[source.ergebnis.key]:
+            if id(dependent) in seen:
+                continue
+            values = [corrected.get(t.key, t.zahl.wert) for t in dependent.teile]
+            new = dependent.gerundet(dependent.rechne(values))
+            if dependent.status == FEHLER:
+                if new == dependent.getippt():  # the typed result is right: only its inputs carry the slip
+                    dependent.status, dependent.richtig = STIMMT, new
+                    dependent.hinweis = f"stimmt, sobald der Fehler in {source.ergebnis.zeile.ort} berichtigt ist"
+                continue  # a slip of its own is reported as such
+            if new == dependent.getippt():
+                continue
+            seen.add(id(dependent))
+            pruefung.folgen.setdefault(id(source), []).append((dependent, new))
+            if dependent.status == STIMMT:
+                dependent.status = FOLGE
+                dependent.hinweis = (
+                    f"stimmt mit den getippten Zahlen, folgt aber aus dem Fehler in {source.ergebnis.zeile.ort}"
+                )
+            dependent.richtig = new
+            corrected[dependent.ergebnis.key] = new
+            queue.append(dependent)

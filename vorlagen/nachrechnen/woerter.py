@@ -1,0 +1,102 @@
+"""The German words nachrechnen knows: the words that mark a row or a sentence as a total, a change, a Nachtrag …,
+each defined once here and imported where it is used."""
+
+from __future__ import annotations
+
+import re
+
+# „(Saldo aus 2.3 und 2.6)“: a line computed from the rows it names
+FROM_ROWS = re.compile(
+    r"\b(?:Saldo|Summe|Differenz)\s+(?:aus|der Zeilen|von)\s+(?P<refs>\d{1,2}(?:\.\d{1,2})+"
+    r"(?:\s*(?:,|und|\+|-|−)\s*\d{1,2}(?:\.\d{1,2})+)+)"
+)
+
+
+def names_its_rows(text: str) -> bool:
+    """„(Saldo aus 2.3 und 2.6)“: the line is computed from the rows it names."""
+    return FROM_ROWS.search(text) is not None
+
+
+# A total: the words of a total row, a total column, a total stated in a sentence.
+TOTAL_WORD = re.compile(
+    r"(?:Zwischen|Gesamt|End)?[Ss]ummen?|[Ii]nsgesamt|[Gg]esamt|[Zz]usammen|Total|Gesamt(?:kosten|betrag|aufwand|"
+    r"aufwendungen|ausgaben|einnahmen|erträge|ertrag|finanzierung|volumen|förderung|zuschuss|zuschüsse|bedarf|"
+    r"mittel|investitionen|investition|ergebnis|defizit)"
+)
+SUBTOTAL = re.compile(r"\bZwischensumme", re.IGNORECASE)
+GRAND_TOTAL = re.compile(r"(?:Gesamt|Gesamtsumme|Summe|Summe gesamt|Insgesamt|Gesamt insgesamt|Endsumme|Total)\s*:?")
+GROUP_TOTAL = re.compile(r"(?:Summe|Zwischensumme)\s+\w")  # „Summe Beamte“
+TOTAL_COLUMN_LAST = re.compile(
+    r"(?:^|\s)(?:Gesamt|Summe|Insgesamt|Gesamtbetrag|Gesamtsumme|Gesamt-\w+)(?:\s+(?:in\s+)?(?:EURO?|€|T€|TEUR))?\s*$",
+    re.IGNORECASE,
+)
+AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|Gesamtkosten)\b", re.IGNORECASE)
+TOTAL_IN_SENTENCE = re.compile(
+    r"(?:^|[.;:]\s+)(?:In der Summe|In Summe|Insgesamt|Zusammen|Summa summarum|Damit ergibt sich|Somit ergibt sich|"
+    r"Daraus ergibt sich|Es ergibt sich|Das ergibt|Dies ergibt|Gesamt|Summe)\b[^.;\d€]{0,80}$",
+    re.IGNORECASE,
+)
+TOTAL_NAME = re.compile(r"Gesamt|Gesamtkosten|Gesamtsumme|Summe|Insgesamt|Gesamtbetrag|Gesamtvolumen|Gesamtausgaben")
+OPENS_TOTAL = re.compile(r"^\s*(?:\d+\.\s*)?(?:Zusammen|Insgesamt|Gesamtsumme|In Summe|Damit insgesamt)\b")
+TOTAL_BEFORE = re.compile(r"(?:Gesamt\w*|[Ii]nsgesamt|[Zz]usammen|Summe)\W+(?:\w+\W+){0,3}$")
+TOTAL_IN_PROSE = re.compile(r"\b(?:insgesamt|zusammen|in Summe|Gesamtsumme|gesamt)\b")
+STATED_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|in Summe|ergibt|ergeben|somit|also)\s+(?:\S+\s+){0,2}$")
+TOTAL_AFTER = re.compile(
+    r"^[^\d.;:()]{0,40}?[,;]?\s*(?:zusammen|insgesamt|in Summe|also|somit|ergibt|ergeben|macht|=)\s+"
+    r"(?:(?:also|somit|rund|ca\.|von|auf|sich|damit|insgesamt)\s+){0,2}$"
+)
+TOTAL_EXPENSE = re.compile(
+    r"\b(?:Gesamt\w*|Kosten|Ausgabe\w*|Aufwendung\w*|Auszahlung\w*|Mehrkosten|Mehraufwendung\w*|Bedarf)\b",
+    re.IGNORECASE,
+)
+# A line that states a total: its figures without a unit (a table „in €“, „in T€“) are results as well.
+TOTAL_LINE = re.compile(
+    r"^\s*(?:\d{1,3}\s*)?=|\t\s*=|^\s*(?:Zwischensumme|Summe|Gesamtsumme|Gesamtbetrag|Gesamt|"
+    r"Insgesamt|Endsumme|Zusammen|Total)\b",
+    re.IGNORECASE,
+)
+# A word that names a result ("die verbleibenden 11.000 Adressen", "Bilanzsumme", "zur Verfügung stehende Mittel"):
+# the figures after it without a unit may be results as well.
+RESULT_WORD = re.compile(
+    r"\b(?:verbleib\w*|verfügbar\w*|zur Verfügung stehende\w*|Rest\w*|restlich\w*|übrig\w*|"
+    r"Saldo|Differenz|Fehlbetrag|Überschuss|[A-Za-zÄÖÜäöüß]*summe)\b",
+    re.IGNORECASE,
+)
+# a row that opens with a total word ends a list of grants
+TOTAL_ROW_START = re.compile(r"(?:Summe|Gesamt|Insgesamt|Zusammen)\b", re.IGNORECASE)
+
+# A change: the words of a difference or a change against the figure before.
+CHANGE_IN_PROSE = re.compile(
+    r"Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Rückgang|Senkung|Minderung|Abnahme|Reduzierung|"
+    r"Reduktion|Veränderung|steigt|stieg|sinkt|sank|erhöht|gestiegen|gesunken|gesenkt|verringert"
+)
+CHANGE_STATED = re.compile(
+    r"\b(?:Steigerung|Erhöhung|Anstieg|Zunahme|Zuwachs|Mehrbetrag|Minderung|Rückgang|Senkung|"
+    r"Abnahme|Reduzierung|Verringerung|Veränderung|Differenz|Mehrbedarf|Minderbedarf)\b",
+    re.IGNORECASE,
+)
+CHANGE_ROW = re.compile(
+    r"^\W*[A-Za-zÄÖÜäöüß/-]*(?:veränderung|änderung|differenz|abweichung|zuwachs|abbau|mehrung|delta)\b|"
+    r"^\W*(?:Veränderung|Änderung|Differenz|Abweichung|Zuwachs|Abbau|Delta|Mehr\s*/\s*Weniger|\+\s*/\s*[-−–])",
+    re.IGNORECASE,
+)
+DIFFERENCE_ROW = re.compile(
+    r"^\W*(?:eingespart\w*|Einsparung\w*|Ersparnis|Mehreinnahme\w*|Mindereinnahme\w*|Mehrausgabe\w*|"
+    r"Minderausgabe\w*|Mehrkosten|Minderkosten|Differenz)\b",
+    re.IGNORECASE,
+)
+DIFFERENCE_HEAD = re.compile(
+    r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−|"
+    r"\b[A-Za-zÄÖÜäöüß]{0,20}(?:abbau|zuwachs)\b",
+    re.IGNORECASE,
+)
+
+# A Nachtrag and a Saldo: the roles of a Nachtrag's columns, a Saldo, a surplus or a deficit.
+NACHTRAG_ROLES = re.compile(
+    r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt", re.IGNORECASE
+)  # a Nachtrag's head
+NACHTRAG_ROLE = re.compile(r"erhöht|vermindert|verändert|bisher|nunmehr|festgesetzt auf", re.IGNORECASE)
+SALDO_WORD = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
+SURPLUS = re.compile(r"Überschuss", re.IGNORECASE)
+DEFICIT = re.compile(r"Fehlbetrag", re.IGNORECASE)
+SALDO_ROW = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
