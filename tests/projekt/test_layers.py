@@ -71,3 +71,31 @@ def test_no_import_circle():
         graphlib.TopologicalSorter(_imports()).prepare()
     except graphlib.CycleError as error:
         pytest.fail("Importkreis: " + " → ".join(error.args[1]))
+
+
+# nachrechnen's own pipeline (docs/entwicklung/nachrechnen.md): each part imports only from the parts before it
+NACHRECHNEN = ["woerter", "lesen", "aufbau", "erkennen", "urteil", "bericht", "pruefen"]
+
+
+def _nachrechnen_teil(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[2] if parts[:2] == ["vorlagen", "nachrechnen"] and len(parts) > 2 else None
+
+
+def test_nachrechnen_reads_in_the_order_of_its_pipeline():
+    folder = PACKAGE / "nachrechnen"
+    assert sorted(p.stem for p in folder.iterdir() if p.suffix == ".py" or (p / "__init__.py").is_file()) == sorted(
+        NACHRECHNEN + ["__init__"]
+    )
+    backwards = []
+    for path in sorted(folder.rglob("*.py")):
+        here = ".".join(("vorlagen",) + path.relative_to(PACKAGE).with_suffix("").parts)
+        teil = _nachrechnen_teil(here)
+        if teil in (None, "__init__"):  # the package's own __init__ sits above its parts
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                other = _nachrechnen_teil(node.module)
+                if other is not None and NACHRECHNEN.index(other) > NACHRECHNEN.index(teil):
+                    backwards.append(f"{here} → {node.module}")
+    assert backwards == [], f"nachrechnen liest gegen die Reihenfolge seiner Pipeline: {backwards}"
