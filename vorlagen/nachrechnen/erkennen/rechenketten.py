@@ -1,0 +1,179 @@
+"""Chains of figures and operators within one line, as typed: a product `a x b = c` (or its result as the one amount
+after it), a sum `a € + b € − c € = d €`, an amount with its parts in brackets `70.091 € (59.583 € PK + 10.508 € SK)`,
+and a bracketed sum of counts `(6 + 3) Tage x …` as one factor. inzeile.py makes readings of them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from typing import Literal
+
+from vorlagen.nachrechnen.erkennen.fliesstext import between
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import STATED_TOTAL
+
+_WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
+TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
+EQUALS = re.compile(rf"^\s*(?:{_WORD}\s*)?\)*\s*=\s*$")
+_PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)?$")
+_OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
+_NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
+_MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
+_ADDED = re.compile(r"\b(?:zuzüglich|zzgl\.|plus)(?=\s)|\s\+\s")
+_PERIODS = re.compile(
+    r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
+)
+_PER_PERIOD = re.compile(r"jährlich|monatlich|p\.\s?a\.|pro (?:Jahr|Monat)|je (?:Jahr|Monat)|im Jahr|bis \d{4}")
+_GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
+
+
+def _outside_parens(text: str) -> str:
+    while True:
+        shorter = re.sub(r"\([^()]*\)", " ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def grouped(text: str, figs: list[Zahl]) -> list[Zahl]:
+    """`(6 + 3) Tage x 1.012 €`: a bracketed sum of counts before `x` is one factor."""
+    for number, match in enumerate(_GROUP.finditer(text)):
+        if number >= _MAX_GROUPS:
+            break
+        inner = [z for z in figs if match.start() < z.start < match.end("group")]
+        if len(inner) >= 2 and not any(z.einheit for z in inner):
+            total = sum((z.wert for z in inner), Decimal(0))
+            factor = replace(
+                inner[0],
+                wert=total,
+                text=match["group"],
+                start=match.start(),
+                ende=match.end("group"),
+                tiefe=max(0, inner[0].tiefe - 1),
+                schritt=min(z.schritt for z in inner),
+            )
+            figs = [z for z in figs if z not in inner] + [factor]
+    return sorted(figs, key=lambda z: z.start)
+
+
+def products(text: str, figs: list[Zahl]) -> Iterator[tuple[list[Zahl], Zahl, bool, str]]:
+    i = 0
+    while i < len(figs) - 1:
+        j = i
+        while j + 1 < len(figs) and TIMES.match(between(text, figs[j], figs[j + 1])):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        chain = figs[i : j + 1]
+        money = [z for z in chain if z.einheit == "€"]
+        if len(money) > 1 or any(z.einheit == "%" for z in chain):
+            i = j + 1
+            continue
+        result, explicit, grund = None, False, ""
+        if j + 1 < len(figs) and EQUALS.match(between(text, figs[j], figs[j + 1])):
+            result, explicit = figs[j + 1], True
+        elif i > 0 and re.match(r"^\s*=\s*$", between(text, figs[i - 1], figs[i])):
+            result, explicit = figs[i - 1], True
+        elif money and len(figs) - j <= _NEAR:  # the result: the one amount after the chain, in a line's end
+            depth = min(z.tiefe for z in chain)
+            later = [z for z in figs[j + 1 :] if z.einheit == "€" and z.tiefe <= depth]
+            if len(later) == 1 and later[0] is [z for z in figs[j + 1 :] if z.tiefe <= depth][-1]:
+                result = later[0]
+                gap = text[chain[-1].ende : result.start]
+                stated = bool(STATED_TOTAL.search(gap))
+                # „3 Tranchen à 250.100 € p.a., zusammen …“: the count counts the years, „p.a.“ each of them
+                periods = _PERIODS.match(text, chain[0].ende) is not None
+                per_period = _PER_PERIOD.search(gap)
+                explicit = stated and (periods or not per_period)
+                if stated and not explicit and per_period:
+                    grund = (
+                        f"„{per_period[0]}“: der Betrag gilt je Zeitraum, und wie viele Zeiträume die "
+                        "Summe umfasst, sagt der Satz nicht"
+                    )
+        if result is not None and (result.einheit == (money[0].einheit if money else result.einheit)):
+            yield chain, result, explicit, grund
+        i = j + 1
+
+
+def row_like(text: str, first: Zahl, last: Zahl, result: Zahl) -> bool:
+    """`a x b € (Erläuterung)  c €`: a table row – its own cell, or a line that opens with the product."""
+    gap = _outside_parens(text[last.ende : result.start])
+    if "\t" in gap:
+        return True
+    opens = re.fullmatch(r"\s*(?:[-−–]|\./\.)?\s*\(?\s*", text[: first.start]) is not None
+    return opens and len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", gap)) <= 5
+
+
+def sums(
+    text: str, figs: list[Zahl], used: set[int]
+) -> Iterator[tuple[list[Zahl], list[int], Zahl, str, str, Literal[True] | str]]:
+    """`70.091 € (59.583 € PK + 10.508 € SK)` and `a € + b € − c € = d €`."""
+    for k, total in enumerate(figs):
+        if total.einheit != "€":
+            continue
+        opening = _OPENS_NEAR.match(text, total.ende)
+        if not opening:
+            continue
+        group_end = text.find(")", opening.end())
+        cell_end = text.find("\t", opening.end())
+        if group_end < 0 or 0 <= cell_end < group_end:
+            continue  # the parenthesis goes on in the next line or cell: which parts it lists is open
+        inner = []
+        for z in figs[k + 1 :]:
+            if z.start >= group_end:
+                break
+            if z.tiefe == total.tiefe + 1 and z.einheit == "€":
+                inner.append(z)
+        if len(inner) < 2:
+            continue
+        if re.fullmatch(r"\s*\(\s*(?:davon|bestehend aus|aus)?\s*", text[total.ende : inner[0].start]) and all(
+            "+" in between(text, a, b) and not re.search(r"\d|\(|\)", between(text, a, b))
+            for a, b in zip(inner, inner[1:])
+        ):
+            partial = "davon" in text[total.ende : inner[0].start]  # "davon" may leave parts unnamed
+            yield (
+                inner,
+                [1] * len(inner),
+                total,
+                "Aufschlüsselung in Klammern" + (" („davon …“)" if partial else ""),
+                "aufschluesselung",
+                "„davon“ darf Teile ungenannt lassen" if partial else True,
+            )
+        elif (
+            not re.search(r"\d", text[opening.end() : inner[0].start])
+            and "%" not in text[opening.end() : group_end]
+            and all(not re.search(r"\(|\)", between(text, a, b)) for a, b in zip(inner, inner[1:]))
+        ):
+            # "413.600 € begrenzt (110.000 € für Gebäude, 196.600 € für …)": parts only listed, perhaps not all;
+            # "(2.800.000 € Baukosten … zuzüglich 100.000 EUR Einrichtungskosten)" says it adds them
+            added = all(_ADDED.search(between(text, a, b)) for a, b in zip(inner, inner[1:]))
+            yield (
+                inner,
+                [1] * len(inner),
+                total,
+                "aufgezählte Teilbeträge in Klammern",
+                "aufschluesselung",
+                True if added else "vielleicht sind in der Klammer nicht alle Teile genannt",
+            )
+    i = 0
+    while i < len(figs) - 2:
+        j, signs = i, [1]
+        while j + 1 < len(figs) and figs[j + 1].einheit == "€" and figs[j].einheit == "€":
+            op = _PLUS_MINUS.match(between(text, figs[j], figs[j + 1]))
+            if not op:
+                break
+            signs.append(1 if op[1] == "+" else -1)
+            j += 1
+        if (
+            j > i
+            and j + 1 < len(figs)
+            and figs[j + 1].einheit == "€"
+            and EQUALS.match(between(text, figs[j], figs[j + 1]))
+        ):
+            yield figs[i : j + 1], signs, figs[j + 1], "Rechnung mit + und − in der Zeile", "zeilenrechnung", True
+            i = j + 2
+        else:
+            i = max(j, i + 1)
