@@ -13,7 +13,8 @@ from vorlagen.compute.niederschrift import Auftragszeile, auftraege
 from vorlagen.core.fmt import Zahlformat, datum
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, raise_if
-from vorlagen.render.document import INTERNAL, Composer, slugify
+from vorlagen.render.document import Composer, slugify
+from vorlagen.render.vorlagendokument import INTERNAL
 
 FOLDER = INTERNAL.parent / "beschlusskontrolle"
 
