@@ -33,9 +33,10 @@ from vorlagen.meetings import beschlusskontrolle, indexseiten, publish
 from vorlagen.meetings.niederschrift import Minutes, NiederschriftDoc
 from vorlagen.meetings.tagesordnung import Meetings, SitzungDoc
 from vorlagen.render import freigabe, satzregeln
-from vorlagen.render.document import Composer, VorlageDoc
+from vorlagen.render.document import Composer
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.templates import TEMPLATES
+from vorlagen.render.vorlagendokument import VorlageDoc
 
 if TYPE_CHECKING:
     from vorlagen.meetings.mappe import Eintrag  # pypdf only when packets are built

@@ -22,7 +22,8 @@ from vorlagen.load.references import unknown
 from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.meetings.oparl_graph import Graph, kind, wiederhergestellt
 from vorlagen.meetings.tagesordnung import SitzungDoc
-from vorlagen.render.document import Composer, VorlageDoc
+from vorlagen.render.document import Composer
+from vorlagen.render.vorlagendokument import VorlageDoc
 
 
 def _where(facts: Facts, source: VorlageSource) -> Where:

@@ -15,7 +15,7 @@ from vorlagen.building.state import state_dir
 from vorlagen.building.workers import Renderer
 from vorlagen.compute.project import Project
 from vorlagen.core.problems import BuildFailed, Problem
-from vorlagen.render.document import VorlageDoc
+from vorlagen.render.vorlagendokument import VorlageDoc
 
 
 @dataclass

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from vorlagen.compute.hauptbuch import Project
     from vorlagen.load.facts import Facts
     from vorlagen.load.hausstil import Hausstil
-    from vorlagen.render.document import Composer, VorlageDoc
+    from vorlagen.render.document import Composer
+    from vorlagen.render.vorlagendokument import VorlageDoc
 
 
 def build_options(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,7 @@ from vorlagen.compute.bescheide import BescheidWerte
 from vorlagen.compute.glyphs import check_glyphs
 from vorlagen.compute.grenzen import Texte, tabellengrenzen
 from vorlagen.compute.hauptbuch import Project
-from vorlagen.compute.niederschrift import check_niederschriften
+from vorlagen.compute.niederschriftpruefung import check_niederschriften
 from vorlagen.compute.sitzungen import check_tagesordnungen
 from vorlagen.compute.tabelle import Tabelle, Zeilen, cents_lost
 from vorlagen.compute.tabellenarten import KINDS

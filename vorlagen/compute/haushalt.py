@@ -1,5 +1,5 @@
 """Finanzielle Auswirkungen from the Haushalt: Mittel vorhanden, über-/außerplanmäßige Beträge, Deckung,
-Deckungskreise and Verpflichtungsermächtigungen.
+Deckungskreise and Verpflichtungsermächtigungen (each source of the Deckung is read in compute/deckungsquellen.py).
 
 Per Position and Haushaltsjahr: Mehrbedarf = Betrag − (Ansatz − gebunden), never below zero; with Ansatz 0 the
 amount is außerplanmäßig, otherwise überplanmäßig. A Position in a Deckungskreis counts with its circle: the
@@ -18,8 +18,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from vorlagen.compute.deckungskreis import AUSSER, UEBER, Kreis, kreisjahr, setze
+from vorlagen.compute.deckungsquellen import Deckungszeile, deckungen
 from vorlagen.compute.genannt import Genannt, genannte
-from vorlagen.compute.haushaltsposition import EINSPARUNG, MEHRERTRAG, Leser, position, zeile
+from vorlagen.compute.haushaltsposition import Leser, position, zeile
 from vorlagen.compute.haushaltsstand import positionsstaende
 from vorlagen.compute.names import Named, Names
 from vorlagen.compute.offen import OFFEN
@@ -27,10 +28,10 @@ from vorlagen.compute.verpflichtung import VE, verpflichtungen
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.auswirkungen import ALLGEMEIN, FinanzielleAuswirkungen, Haushaltsbetrag
+from vorlagen.load.auswirkungen import FinanzielleAuswirkungen, Haushaltsbetrag
 from vorlagen.load.haushalt import Haushalt, Position
 
-__all__ = ["AUSSER", "UEBER", "Auswirkungen", "Deckungszeile", "Zeile", "auswirkungen"]
+__all__ = ["AUSSER", "UEBER", "Auswirkungen", "Zeile", "auswirkungen"]
 
 
 @dataclass
@@ -71,43 +72,6 @@ class Zeile:
         """Printed line by line (Braunschweig's form) where the Position states its Reste or earlier
         Bereitstellungen and the amount needs more than the plan holds."""
         return bool(self.art) and (self.position.reste is not None or self.position.bereitgestellt is not None)
-
-
-# How Vorlagen name the Deckung's Einsparung and Mehrertrag outside the Ergebnisplan (there: as the Art says)
-DECKUNGSWORTE = {
-    "Finanzplan": {"Einsparung": "Minderauszahlung", "Mehrertrag": "Mehreinzahlung"},
-    "kameral": {"Einsparung": "Minderausgabe", "Mehrertrag": "Mehreinnahme"},
-}
-
-
-@dataclass
-class Deckungszeile:
-    """One Deckung in one Haushaltsjahr; its source may still be open (no Position)."""
-
-    jahr: int
-    art: str | None  # Einsparung or Mehrertrag; None: noch offen
-    konto: str | None  # None: noch offen
-    plan: str | None
-    position: Position | None  # in the Haushalt of its year; None while the source is open
-    betrag: Fraction
-    verfuegbar: Fraction | None  # what the source has left; None where it is not known
-    where: Where  # the line of its amount
-    konto_where: Where  # the line of its konto
-    name: str = ""  # the figure it was read from
-
-    @property
-    def allgemein(self) -> bool:
-        """From the allgemeine Deckungsmittel: the budget as a whole, no Position."""
-        return self.art == ALLGEMEIN
-
-    @property
-    def wort(self) -> str | None:
-        """What it is, as Vorlagen say it in its plan: Einsparung and Mehrertrag in the Ergebnisplan, Minderauszahlung
-        and Mehreinzahlung in the Finanzplan, Minderausgabe and Mehreinnahme kameral; None while it is open."""
-        if self.art is None:
-            return None
-        plan = "kameral" if self.plan in ("Verwaltungshaushalt", "Vermögenshaushalt") else self.plan or ""
-        return DECKUNGSWORTE.get(plan, {}).get(self.art, self.art)
 
 
 @dataclass
@@ -281,53 +245,11 @@ def auswirkungen(
     for eintrag in daten.positionen:
         problems += _betraege(eintrag, haushalte, leser, result)
     leser.names = {**names, "haushalt": result}  # a Deckung may name the computed Mehrbedarf
-    for quelle in daten.deckung:
-        for jahr_text, name in quelle.jahre.items():
-            where, jahr = zeile(quelle.jahre, jahr_text), int(jahr_text)
-            betrag, found = leser.betrag(
-                name, where, f"Deckung {jahr}" + (f" durch „{quelle.konto}“" if quelle.konto else ""), deckung=True
-            )
-            problems += found
-            stelle = None
-            if quelle.konto is not None:
-                neu = MEHRERTRAG if quelle.art == "Mehrertrag" else EINSPARUNG
-                stelle, found = position(haushalte, jahr, quelle.konto, quelle.plan, where, neu)
-                problems += found
-            if betrag is None or (quelle.konto is not None and stelle is None):
-                result.unvollstaendig.add(jahr)
-                continue
-            # a Mehrertrag the Kämmerei states where the Haushalt gives no prognose: its amount is the Kämmerei's
-            genannt = stelle is not None and stelle.ertrag and quelle.art == "Mehrertrag" and stelle.prognose is None
-            frei = (
-                exact(stelle.verfuegbar) if stelle is not None and stelle.ansatz is not None and not genannt else None
-            )
-            standard = haushalte[jahr].standardplan if jahr in haushalte else None  # kameral: Verwaltungshaushalt
-            plan = stelle.plan if stelle is not None else quelle.plan or standard
-            result.deckungen.append(
-                Deckungszeile(
-                    jahr, quelle.art, quelle.konto, plan, stelle, betrag, frei, where, quelle.where("konto"), name
-                )
-            )
-            if quelle.konto is None and quelle.art != ALLGEMEIN:  # allgemeine Deckungsmittel name no Position
-                fehlt = (
-                    f"{quelle.where('art')}: „konto“" if quelle.art else f"{quelle.where('jahre')}: „konto“ und „art“"
-                )
-                result.offen.append((f"Quelle der Deckung {jahr}", fehlt))
-                result.ungeprueft.append(
-                    f"ob die Quelle der Deckung {jahr} ({zahlformat.geld(betrag)}) sie hergibt – die Vorlage nennt sie noch nicht"
-                )
-            elif genannt:
-                result.ungeprueft.append(
-                    f"ob bei „{quelle.konto}“ {jahr} {zahlformat.geld(betrag)} mehr eingenommen werden – die Vorlage "
-                    f"nennt den Betrag, wie die Kämmerei ihn nennt; eine Prognose nennt der Haushalt nicht "
-                    f"(haushalt/{jahr}.yaml: „prognose: ~“)"
-                )
-            elif stelle is not None and stelle.ansatz is None:
-                result.offen.append((f"Ansatz von „{quelle.konto}“ {jahr}", f"haushalt/{jahr}.yaml: „ansatz“"))
-                result.ungeprueft.append(
-                    f"ob bei „{quelle.konto}“ {jahr} {zahlformat.geld(betrag)} frei sind – der Haushalt nennt den Ansatz nicht "
-                    f"(haushalt/{jahr}.yaml: „ansatz: ~“)"
-                )
+    gelesen = deckungen(daten.deckung, haushalte, leser, zahlformat, result.deckungen)
+    result.unvollstaendig |= gelesen.unvollstaendig
+    result.offen += gelesen.offen
+    result.ungeprueft += gelesen.ungeprueft
+    problems += gelesen.problems
     result.ve, found = verpflichtungen(daten.verpflichtungsermaechtigungen, haushalte, leser)
     problems += found
     if daten.folgekosten is not None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile
+from vorlagen.compute.deckungsquellen import Deckungszeile
+from vorlagen.compute.haushalt import Auswirkungen
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where

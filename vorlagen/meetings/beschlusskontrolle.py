@@ -15,7 +15,8 @@ from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.beschlossen import Beschlossen
 from vorlagen.load.haushaltsposition import Position
-from vorlagen.render.document import INTERNAL, Composer, slugify
+from vorlagen.render.document import Composer, slugify
+from vorlagen.render.vorlagendokument import INTERNAL
 
 FOLDER = INTERNAL.parent / "beschlusskontrolle"
 

@@ -11,8 +11,9 @@ from vorlagen.core.reads import read_file
 from vorlagen.meetings.niederschrift import NiederschriftDoc
 from vorlagen.meetings.tagesordnung import SitzungDoc
 from vorlagen.render import drucksachen
-from vorlagen.render.document import INTERNAL, PUBLIC, Composer, VorlageDoc, relative
+from vorlagen.render.document import Composer
 from vorlagen.render.public import document as shown
+from vorlagen.render.vorlagendokument import INTERNAL, PUBLIC, VorlageDoc, relative
 
 ASSETS = PurePosixPath("assets")
 

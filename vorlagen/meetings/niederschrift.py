@@ -16,9 +16,10 @@ from vorlagen.load.facts import NiederschriftSource
 from vorlagen.load.niederschrift import Protokollpunkt
 from vorlagen.meetings.tagesordnung import INTERNAL_MEETINGS, PUBLIC_MEETINGS
 from vorlagen.render import drucksachen, public
-from vorlagen.render.document import Composer, VorlageDoc
+from vorlagen.render.document import Composer
 from vorlagen.render.plaintext import render as plain
 from vorlagen.render.text import Umfang
+from vorlagen.render.vorlagendokument import VorlageDoc
 
 
 @dataclass

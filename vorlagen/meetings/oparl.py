@@ -21,7 +21,8 @@ from vorlagen.meetings.oparl_graph import SCHEMA, ZONE, Graph, Objekt, wiederher
 from vorlagen.meetings.oparl_koerperschaft import gremium_id_of, koerperschaft, organisationen
 from vorlagen.meetings.oparl_urheber import urheber
 from vorlagen.meetings.tagesordnung import PUBLIC_MEETINGS, Punkt, SitzungDoc
-from vorlagen.render.document import VorlageDoc, slugify
+from vorlagen.render.document import slugify
+from vorlagen.render.vorlagendokument import VorlageDoc
 from vorlagen.render.word.paket import MIME
 
 

@@ -13,7 +13,8 @@ from vorlagen.meetings import oparl
 from vorlagen.meetings.niederschrift import NiederschriftDoc
 from vorlagen.meetings.oparl_pages import Pages, bundle_json
 from vorlagen.meetings.tagesordnung import SitzungDoc
-from vorlagen.render.document import VorlageDoc, slugify
+from vorlagen.render.document import slugify
+from vorlagen.render.vorlagendokument import VorlageDoc
 
 CHECKSUMS = "SHA256SUMS"
 OPARL = "oparl.json"

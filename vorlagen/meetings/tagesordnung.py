@@ -12,7 +12,8 @@ from vorlagen.core.problems import Problem, raise_if
 from vorlagen.load.koerperschaft import Gremium
 from vorlagen.load.sitzungen import Sitzung, Top
 from vorlagen.render import drucksachen, public
-from vorlagen.render.document import INTERNAL, Composer, VorlageDoc, relative
+from vorlagen.render.document import Composer
+from vorlagen.render.vorlagendokument import INTERNAL, VorlageDoc, relative
 
 PUBLIC_MEETINGS = PurePosixPath("sitzungen")
 INTERNAL_MEETINGS = INTERNAL.parent / "sitzungen"

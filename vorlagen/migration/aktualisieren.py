@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vorlagen.compute.haushalt import DECKUNGSWORTE
+from vorlagen.compute.deckungsquellen import DECKUNGSWORTE
 from vorlagen.core.pfade import genannte_datei, gezeigt
 from vorlagen.core.problems import BuildFailed, Paths, Problem, Where, raise_if
 from vorlagen.core.reads import ABSENT

@@ -16,8 +16,8 @@ from vorlagen.load.facts import Facts
 from vorlagen.load.kennzahlen import GELDEINHEITEN
 from vorlagen.load.vorlage import Vorlage
 from vorlagen.render import drucksachen, plaintext
-from vorlagen.render.document import VorlageDoc
 from vorlagen.render.freigabe import Stand
+from vorlagen.render.vorlagendokument import VorlageDoc
 from vorlagen.review.fassungszahl import Zahl
 from vorlagen.review.tabellenarten import PRUEFUNG
 

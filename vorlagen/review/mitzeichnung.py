@@ -14,9 +14,9 @@ from pathlib import Path
 from vorlagen.core.fmt import datum
 from vorlagen.load.mitzeichnung import ORDNER, datei
 from vorlagen.render import seitenbild
-from vorlagen.render.document import VorlageDoc
 from vorlagen.render.freigabe import UNGUELTIG, VERALTET, Stand, normalise, teile, was_tun
 from vorlagen.render.freigabe import seiten as seiten_teil
+from vorlagen.render.vorlagendokument import VorlageDoc
 from vorlagen.review.diff import text_changes
 
 _CHANGE = re.compile(r"\[-(.*?)-\](?:\{\+(.*?)\+\})?|\{\+(.*?)\+\}")

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from vorlagen.compute.hauptbuch import Project
     from vorlagen.load.mitzeichnung import Mitzeichnung
     from vorlagen.load.vorlagenordner import VorlageSource
-    from vorlagen.render.document import VorlageDoc
     from vorlagen.render.freigabe import Freigabe
     from vorlagen.render.seitenbild import Bereich
+    from vorlagen.render.vorlagendokument import VorlageDoc
 
 KOPF = (
     "# Mitzeichnungen dieser Vorlage – „vorlagen zeichnen“ schreibt sie, „vorlagen freigabe“ prüft sie.\n"

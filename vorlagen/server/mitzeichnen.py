@@ -28,8 +28,8 @@ from vorlagen.server.vorlagenseiten import abgleichen, angaben, ordner_lesen
 
 if TYPE_CHECKING:
     from vorlagen.compute.hauptbuch import Project
-    from vorlagen.render.document import VorlageDoc
     from vorlagen.render.freigabe import Freigabe
+    from vorlagen.render.vorlagendokument import VorlageDoc
 
 SEITE = f"{WURZEL}mitzeichnung/"  # + a Vorlage's folder: its sign-off page; alone: what waits for my roles
 KEIN_RECHT = (

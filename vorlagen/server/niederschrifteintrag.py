@@ -175,7 +175,7 @@ def kopf(formular: Mapping[str, str]) -> str:
 def _probleme(data: Path, sitzung_id: str, texte: dict[Path, bytes]) -> set[tuple[str, str]]:
     """The problems `vorlagen pruefen` finds in the Niederschrift of `sitzung_id` with these texts in place of the
     files (a file to be removed is named by none of them): (where, message)."""
-    from vorlagen.compute.niederschrift import check_niederschriften
+    from vorlagen.compute.niederschriftpruefung import check_niederschriften
     from vorlagen.load import facts as fakten
 
     ordner = data / "sitzungen" / sitzung_id

@@ -10,10 +10,12 @@ from vorlagen.compute.bescheide import BescheidWerte, Position, Ratenwert
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle, Jahr
 from vorlagen.compute.herleitung import (
     Herleitung,
+    aufstellungswerte,
     bescheidwerte,
     matrix,
     quellen,
     uebersichtswerte,
+    vergleichswerte,
     verteilungswerte,
     zeilen,
 )
@@ -108,13 +110,13 @@ def _tabellenfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner: object,
             return zeilen.zeilen_anzahl(owner), "zahl"
     if isinstance(owner, Aufstellung):
         if feld == "summe":
-            return zeilen.aufstellung_summe(k, owner), GELD
+            return aufstellungswerte.aufstellung_summe(k, owner), GELD
         if feld == "rest" and owner.fonds is not None:
-            return zeilen.rest(k, owner), GELD
+            return aufstellungswerte.rest(k, owner), GELD
         if feld == "fonds" and owner.fonds is not None:
-            return zeilen.fonds(k, owner), GELD
+            return aufstellungswerte.fonds(k, owner), GELD
     if isinstance(owner, Gruppe) and feld == "summe" and isinstance(t, Aufstellung):
-        return zeilen.gruppe_summe(k, t, owner), GELD
+        return aufstellungswerte.gruppe_summe(k, t, owner), GELD
     return None
 
 
@@ -168,7 +170,7 @@ def _vergleichsfeld(k: Kontext, chain: list, pfad: tuple[str, ...], owner: objec
             return matrix.vergleichsspalte(k, t, chain[-3], feld), kind
     if isinstance(owner, Vergleichswert) and isinstance(t, Vergleich):
         kind = "prozent" if feld == "veraenderung" else (GELD if t.einheit == "Euro" else "zahl")
-        return zeilen.vergleich_wert(k, t, owner, feld), kind
+        return vergleichswerte.vergleich_wert(k, t, owner, feld), kind
     return None
 
 

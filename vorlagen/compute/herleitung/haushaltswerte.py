@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from vorlagen.compute.haushalt import Auswirkungen, Deckungszeile, Zeile
+from vorlagen.compute.deckungsquellen import Deckungszeile
+from vorlagen.compute.haushalt import Auswirkungen, Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, Teil
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext
 from vorlagen.load.haushalt import Position

@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from vorlagen.compute.herleitung import MINUS, Eingang, Herleitung
-from vorlagen.compute.herleitung.zeilen import Kontext, tabelle_was, vergleich_wert
+from vorlagen.compute.herleitung.vergleichswerte import vergleich_wert
+from vorlagen.compute.herleitung.zeilen import Kontext, tabelle_was
 from vorlagen.compute.matrix import Matrix, Matrixzeile
 from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 

@@ -1,5 +1,7 @@
-"""Derivations of the figures of Eigenanteil tables, Aufstellungen and Vergleiche: rows of count × rate (months ×
-rate), sums, differences, the split into Haushaltsjahre."""
+"""Derivations of the figures of table rows: rows of count × rate (months × rate), sums, the split into
+Haushaltsjahre, the fields of an Eigenanteil table; what the derivations share (Kontext). An Aufstellung's sums and
+fund are derived in compute/herleitung/aufstellungswerte.py, a Vergleich's values in
+compute/herleitung/vergleichswerte.py."""
 
 from __future__ import annotations
 
@@ -8,13 +10,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import cast
 
-from vorlagen.compute.aufstellung import Aufstellung, Gruppe
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle
 from vorlagen.compute.herleitung import Eingang, Herleitung, betrag_genau, je_einheit_text, rundung_text
 from vorlagen.compute.periode import fuer_periode
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabelle import Tabelle, Zeile
-from vorlagen.compute.vergleich import Vergleich, Vergleichswert
 from vorlagen.core.fmt import zahl
 from vorlagen.core.money import Rundung, Zahl, exact
 from vorlagen.load.facts import Facts
@@ -243,137 +243,6 @@ def jahr_summe(k: Kontext, t: Tabelle, year: int, feld: str, wert: Zahl) -> Herl
     signs = [1] * len(chosen[0]) + ([-1] if feld == "eigenanteil" else [1]) * len(chosen[1])
     name = {"gesamtkosten": "Gesamtkosten", "abzuege": "Abzüge", "eigenanteil": "Eigenanteil"}[feld]
     return summe(k, f"{name} {year} {tabelle_was(t)}", f"Summe der Zeilen für {year}", teile, wert, q, signs)
-
-
-# --- Aufstellung ------------------------------------------------------------------------------------------------
-
-
-def aufstellung_summe(k: Kontext, t: Aufstellung) -> Herleitung:
-    q = k.rundung_von(t).quantum
-    h = summe(k, f"{t.summe_als} {tabelle_was(t)}", "Summe der Zeilen", [zeile(k, t, z) for z in t.zeilen], t.summe, q)
-    h.rundung = f"keine eigene: Summe der gerundeten Zeilen ({k.rundung_wort(t)})"
-    return h
-
-
-def gruppe_summe(k: Kontext, t: Aufstellung, g: Gruppe) -> Herleitung:
-    q = k.rundung_von(t).quantum
-    teile = [zeile(k, t, z) for z in g.zeilen]
-    h = summe(k, f"Zwischensumme „{g.als}“ {tabelle_was(t)}", "Summe der Zeilen der Gruppe", teile, g.summe, q)
-    if t.anzeige != "€":
-        h.schritte.append(
-            f"in {t.anzeige}: ihr Teil der gedruckten Summe (die Summe kaufmännisch gerundet, auf die Gruppen und die "
-            f"Zeilen ohne Gruppe abgerundet verteilt, die übrigen Schritte an die größten Reste) = {t.zwischensumme(g)}"
-        )
-        h.gedruckt = t.zwischensumme(g)
-    return h
-
-
-def _angezeigt(t: Aufstellung, h: Herleitung, value: Decimal) -> Herleitung:
-    """An amount of an Aufstellung as it prints it: in € as computed, in T€ or Mio. € rounded kaufmännisch."""
-    if t.anzeige != "€":
-        h.schritte.append(f"in {t.anzeige} kaufmännisch gerundet: {t.betrag(value)}")
-        h.gedruckt = t.betrag(value)
-    return h
-
-
-def fonds(k: Kontext, t: Aufstellung) -> Herleitung:
-    assert t.fonds is not None and t.berechnung.fonds is not None  # asked only of a table with a fund
-    q = k.rundung_von(t).quantum
-    h = Herleitung(
-        f"{t.fonds_als} {tabelle_was(t)}",
-        f"die Formel „{t.berechnung.fonds}“ = {k.geld(t.fonds, q)}",
-        k.geld(t.fonds, q),
-        [Eingang("Fonds", t.berechnung.fonds, t.berechnung.where("fonds"))],
-        rundung=k.rundung_wort(t),
-    )
-    return _angezeigt(t, h, t.fonds)
-
-
-def rest(k: Kontext, t: Aufstellung) -> Herleitung:
-    assert t.fonds is not None  # asked only of a table with a fund
-    q = k.rundung_von(t).quantum
-    h = Herleitung(
-        f"Rest des Fonds {tabelle_was(t)}",
-        f"{t.fonds_als} − {t.summe_als} = {k.geld(t.fonds, q)} {MINUS} {k.geld(t.summe, q)} = {k.geld(t.rest, q)}",
-        k.geld(t.rest, q),
-        teile=[fonds(k, t), aufstellung_summe(k, t)],
-    )
-    if t.anzeige != "€":
-        h.schritte.append(f"in {t.anzeige}: der gedruckte Fonds weniger die gedruckte Summe = {t.rest_gezeigt()}")
-        h.gedruckt = t.rest_gezeigt()
-    return h
-
-
-def gezeigt(k: Kontext, t: Aufstellung, index: int | None, shown: str) -> Herleitung:
-    """A row (index) or the sum (None) of an Aufstellung shown in T€ or Mio. €: rounded so that the shown rows add
-    up to the shown sum."""
-    h = zeile(k, t, t.zeilen[index]) if index is not None else aufstellung_summe(k, t)
-    if t.anzeige == "€":
-        return h
-    gruppe = t.zeilen[index].position.gruppe if index is not None else None
-    regel = (
-        f"{h.gedruckt} in {t.anzeige}: die Summe kaufmännisch gerundet, die Zeilen so, dass sie zusammen die gedruckte "
-        f"Summe ergeben (abgerundet, die übrigen Schritte an die größten Reste) = {shown}"
-        if gruppe is None
-        else f"{h.gedruckt} in {t.anzeige}: die gedruckte Zwischensumme „{gruppe}“ auf ihre Zeilen verteilt "
-        f"(abgerundet, die übrigen Schritte an die größten Reste) = {shown}"
-    )
-    return Herleitung(h.was, regel, shown, teile=[h], rundung=f"auf {t.anzeige}, wie die Tabelle es zeigt")
-
-
-# --- Vergleich --------------------------------------------------------------------------------------------------
-
-
-def vergleich_wert(k: Kontext, t: Vergleich, w: Vergleichswert, feld: str) -> Herleitung:
-    """alt, neu (typed, two formulas, or the sum of rows above), differenz (neu − alt), veraenderung (in %)."""
-    index = list(t.zeilen).index(w)
-    z = t.berechnung.zeilen[index]
-    spalte = {"alt": t.spalten[0], "neu": t.spalten[1]}.get(feld, feld)
-    was = f"„{w.als}“, {spalte}, {tabelle_was(t)}"
-    if feld in ("alt", "neu"):
-        value = getattr(w, feld)
-        position = 0 if feld == "alt" else 1
-        if z.werte:
-            return Herleitung(
-                was, f"getippt: {t.wert(value)}", t.wert(value), [Eingang("werte", t.wert(value), z.where("werte"))]
-            )
-        if z.aus:
-            return Herleitung(
-                was,
-                f"die Formel „{z.aus[position]}“ = {t.wert(value)}",
-                t.wert(value),
-                [Eingang("Formel", z.aus[position], z.where("aus"))],
-                rundung="genau (höchstens sechs Nachkommastellen), gedruckt mit den Stellen der Tabelle",
-            )
-        lines = {x.id: x for x in t.zeilen if x.id}
-        teile = [vergleich_wert(k, t, lines[r], feld) for r in z.plus + z.minus]
-        signs = [1] * len(z.plus) + [-1] * len(z.minus)
-        terms = " ".join(
-            (f"{MINUS} " if s < 0 else ("" if i == 0 else "+ ")) + x.gedruckt
-            for i, (x, s) in enumerate(zip(teile, signs))
-        )
-        return Herleitung(
-            was, f"Zeilen {', '.join(z.plus + z.minus)}: {terms} = {t.wert(value)}", t.wert(value), teile=teile
-        )
-    if feld in ("differenz", "Veränderung"):
-        return Herleitung(
-            was,
-            f"neu − alt = {t.wert(w.neu)} {MINUS} {t.wert(w.alt)} = {t.differenz(w)}",
-            t.differenz(w),
-            teile=[vergleich_wert(k, t, w, "alt"), vergleich_wert(k, t, w, "neu")],
-        )
-    shown = t.aenderung(w)
-    if w.veraenderung is None:
-        regel = f"(neu − alt) / alt: der alte Wert ist 0, die Veränderung hat keinen Prozentwert = {shown}"
-    else:
-        regel = f"(neu − alt) / alt = {t.differenz(w)} / {t.wert(w.alt)} = {shown}"
-    return Herleitung(
-        was,
-        regel,
-        shown,
-        teile=[vergleich_wert(k, t, w, "alt"), vergleich_wert(k, t, w, "neu")],
-        rundung=f"kaufmännisch auf {t.prozent_stellen} Nachkommastellen (prozent_stellen in koerperschaft.yaml)",
-    )
 
 
 def zeilen_anzahl(z: Zeile) -> Herleitung:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from vorlagen.compute.aufstellung import Aufstellung
 from vorlagen.compute.eigenanteil import Eigenanteilstabelle
+from vorlagen.compute.herleitung import aufstellungswerte, uebersichtswerte, vergleichswerte, verteilungswerte
 from vorlagen.compute.herleitung import matrix as m
-from vorlagen.compute.herleitung import uebersichtswerte, verteilungswerte
 from vorlagen.compute.herleitung import zeilen as h
 from vorlagen.compute.herleitung.zeilen import Kontext
 from vorlagen.compute.matrix import Matrix
@@ -132,18 +132,18 @@ def aufstellung(k: Kontext, t: Aufstellung) -> list[Raster]:
         felder = [z.position.felder.get(s, "") for s in t.spalten]
         r.zeile(
             z.als,
-            [*felder, *([z.text] if rechnung else []), zelle(h.gezeigt(k, t, i, werte[i])), z.als],
+            [*felder, *([z.text] if rechnung else []), zelle(aufstellungswerte.gezeigt(k, t, i, werte[i])), z.als],
             (z.id,) if z.id else (),
         )
         gruppe = z.position.gruppe
         if gruppe and (i == len(t.zeilen) - 1 or t.zeilen[i + 1].position.gruppe != gruppe):
             g = next(x for x in t.gruppen if x.als == gruppe)
             label = f"Zwischensumme {g.als}"
-            r.zeile(label, [*leer, zelle(h.gruppe_summe(k, t, g)), label])
-    r.zeile(t.summe_als, [*leer, zelle(h.gezeigt(k, t, None, summe), "= "), t.summe_als], ("summe",))
+            r.zeile(label, [*leer, zelle(aufstellungswerte.gruppe_summe(k, t, g)), label])
+    r.zeile(t.summe_als, [*leer, zelle(aufstellungswerte.gezeigt(k, t, None, summe), "= "), t.summe_als], ("summe",))
     if t.fonds is not None:
-        r.zeile(t.fonds_als, [*leer, zelle(h.fonds(k, t)), t.fonds_als], ("fonds",))
-        r.zeile("Rest", [*leer, zelle(h.rest(k, t)), "Rest"], ("rest",))
+        r.zeile(t.fonds_als, [*leer, zelle(aufstellungswerte.fonds(k, t)), t.fonds_als], ("fonds",))
+        r.zeile("Rest", [*leer, zelle(aufstellungswerte.rest(k, t)), "Rest"], ("rest",))
     return [r]
 
 
@@ -155,11 +155,19 @@ def vergleich(k: Kontext, t: Vergleich) -> list[Raster]:
         spalten = (
             [zelle(m.vergleichsspalte(k, t, w, s.als)) for s in t.vergleichsspalten]
             if eigene
-            else [zelle(h.vergleich_wert(k, t, w, "differenz")), zelle(h.vergleich_wert(k, t, w, "veraenderung"))]
+            else [
+                zelle(vergleichswerte.vergleich_wert(k, t, w, "differenz")),
+                zelle(vergleichswerte.vergleich_wert(k, t, w, "veraenderung")),
+            ]
         )
         r.zeile(
             w.als,
-            [w.als, zelle(h.vergleich_wert(k, t, w, "alt")), zelle(h.vergleich_wert(k, t, w, "neu")), *spalten],
+            [
+                w.als,
+                zelle(vergleichswerte.vergleich_wert(k, t, w, "alt")),
+                zelle(vergleichswerte.vergleich_wert(k, t, w, "neu")),
+                *spalten,
+            ],
             (w.id,) if w.id else (),
         )
     return [r]
