@@ -27,7 +27,8 @@ from vorlagen.load.vorlagenordner import VorlageSource
 from vorlagen.render import angaben, druckbild, freigabe, public, seitensatz
 from vorlagen.render.freigabe import Freigabe
 from vorlagen.render.templates import TEMPLATES, Templates
-from vorlagen.render.text import Prose, Rendered, Umfang, print_links
+from vorlagen.render.text import Prose, Rendered, Umfang
+from vorlagen.render.verweise import print_links
 from vorlagen.render.vorlagendokument import INTERNAL, PUBLIC, AnlageDoc, VorlageDoc
 
 

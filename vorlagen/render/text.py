@@ -9,19 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from html import unescape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from jinja2 import TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SecurityError
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from vorlagen.compute.names import UnknownName
@@ -30,10 +26,8 @@ from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
 from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.limits import MAX_DOKUMENTTEXT, MAX_TABELLENZEILEN, MAX_TEXT
-from vorlagen.core.pfade import innerhalb
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load import steuerzeichen
-from vorlagen.load.assets import check_image
 from vorlagen.load.dateien import Text
 from vorlagen.load.records import suggest
 from vorlagen.render import satzregeln, verschachtelung
@@ -51,6 +45,7 @@ from vorlagen.render.ausdruck import (
 )
 from vorlagen.render.sandbox import LimitExceeded
 from vorlagen.render.templatefehler import grund
+from vorlagen.render.verweise import bild_pruefen, verweis_pruefen
 
 _PRIVATE = steuerzeichen.PRIVAT  # never printable; \ue000 marks placeholders
 _PLACEHOLDER = "\ue000{}\ue001"
@@ -58,7 +53,6 @@ _BLOCK = re.compile(r"<p>\ue000(\d+)\ue001</p>\n?")
 _INLINE = re.compile(r"\ue000(\d+)\ue001")
 
 
-_LINK_SCHEMES = ("https", "http", "mailto")
 _TOO_LONG = (
     f"Die Tabelle hat mehr als {zahl(MAX_TABELLENZEILEN)} Zeilen – so lange Tabellen braucht kein Dokument; "
     "kürzen Sie sie oder legen Sie die Aufstellung als PDF-Anlage bei."
@@ -67,27 +61,12 @@ _TOO_LONG = (
 
 class _Markdown(MarkdownIt):
     def validateLink(self, url: str) -> bool:
-        """Every link becomes a token; Prose._link decides, with a message."""
+        """Every link becomes a token; verweise.verweis_pruefen decides, with a message."""
         return True
 
 
 def _markdown() -> MarkdownIt:
     return _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-
-
-def _link_problem(href: str) -> str | None:
-    """Why a link target is not allowed, or None: web and mail links and files beside the text only."""
-    parts = urlsplit(href.strip())
-    if parts.scheme:
-        return None if parts.scheme.lower() in _LINK_SCHEMES else "erlaubt sind https:, http: und mailto:"
-    if href.strip().startswith(("/", "\\")) or parts.netloc:
-        return "Verweise auf Dateien müssen relativ zum Ordner der Vorlage sein"
-    if not parts.path:  # "", "#…", "?…": a PDF would make the build folder of it (file:///…)
-        return (
-            "er nennt weder eine Anlage noch eine Webadresse mit https: – Sprungmarken (#…) gibt es in den "
-            "Dokumenten nicht; nennen Sie den Abschnitt mit Worten"
-        )
-    return None
 
 
 @dataclass
@@ -199,11 +178,11 @@ class Prose:
             line = Where(text.where.path, token.map[0] + 1) if token.map else text.where
             for child in token.children or []:
                 if child.type == "image":
-                    bild, found = self._image(child, text, line)
+                    bild, found = bild_pruefen(child, text, line)
                     bilder += bild
                     problems += found
                 elif child.type == "link_open":
-                    anlage, found = self._link(child, text, line, links or {})
+                    anlage, found = verweis_pruefen(child, text, line, links or {})
                     problems += found
                     if anlage:
                         verweise.append((line, str(child.attrGet("href"))))
@@ -313,70 +292,6 @@ class Prose:
     @staticmethod
     def _where(text: Text, content: str, offset: int) -> Where:
         return Where(text.where.path, content.count("\n", 0, offset) + 1)
-
-    @staticmethod
-    def _link(token: Token, text: Text, where: Where, links: dict[Path, str | None]) -> tuple[bool, list[Problem]]:
-        """Checks a link and points a link to an Anlage at its published file; True for such a link."""
-        href = str(token.attrGet("href") or "")  # markdown-it reads attributes as text
-        reason = _link_problem(href)
-        if reason:
-            token.attrSet("href", "")
-            return False, [Problem(where, f"Verweis „{href}“ ist nicht erlaubt: {reason}.")]
-        parts = urlsplit(href.strip())
-        if parts.scheme:
-            return False, []  # a web or mail link
-        target = (text.path.parent / unquote(parts.path)).resolve()
-        if (ziel := links.get(target)) is None:
-            why = (
-                "ist eine nichtöffentliche Anlage; ein öffentliches Dokument nennt sie nicht"
-                if target in links
-                else "Dateien lassen sich nur als Anlage dieser Vorlage verlinken – tragen Sie die Datei unter "
-                "„anlagen“ ein oder verlinken Sie eine Webadresse mit https:"
-            )
-            token.attrSet("href", "")
-            return False, [Problem(where, f"Verweis „{href}“: {why}.")]
-        token.attrSet("href", ziel)  # the published Anlage, where the document is published
-        token.attrSet("class", ANLAGE_LINK)
-        return True, []
-
-    @staticmethod
-    def _image(token: Token, text: Text, where: Where) -> tuple[list[Path], list[Problem]]:
-        src = str(token.attrGet("src") or "")  # markdown-it reads attributes as text
-        folder = text.path.parent
-        parts = urlsplit(src)
-        path = folder / src if not parts.scheme and not parts.netloc and not src.startswith("/") else None
-        if path is None or not innerhalb(path, folder) or not path.is_file():
-            token.attrSet("src", "")
-            return [], [
-                Problem(
-                    where,
-                    f"Bild „{src}“: Bilder müssen als Datei im Ordner der Vorlage "
-                    "liegen und relativ angegeben werden, z. B. bilder/grafik.png.",
-                )
-            ]
-        path = path.resolve()
-        problems = check_image(path, src, where)
-        if problems:
-            token.attrSet("src", "")
-            return [], problems
-        return [path], []
-
-
-ANLAGE_LINK = "anlage-verweis"
-_ANLAGE_LINK = re.compile(r'<a href="([^"]*)" class="anlage-verweis">(.*?)</a>', re.S)
-
-
-def print_links(html: str, target: Callable[[str], str | None]) -> str:
-    """Print: each link to an Anlage goes to `target(href)`, the absolute address where the Anlage is published,
-    or becomes plain text where it has none – a PDF would resolve a relative link to a machine path."""
-
-    def replace(match: re.Match) -> str:
-        address = target(unescape(match[1]))
-        if address is None:
-            return f'<span class="{ANLAGE_LINK}">{match[2]}</span>'
-        return f'<a href="{escape(address)}" class="{ANLAGE_LINK}">{match[2]}</a>'
-
-    return _ANLAGE_LINK.sub(replace, html)
 
 
 def _is_block(value: Markup) -> bool:
