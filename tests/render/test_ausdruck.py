@@ -224,7 +224,7 @@ def test_every_proposed_formula_computes_what_its_expression_computes():
     from jinja2 import Environment
 
     from vorlagen.compute.einheiten import Wert, rechnen
-    from vorlagen.render.ausdruck import _formel
+    from vorlagen.render.ausdrucksformel import formel_von as _formel
 
     werte = {"a": Fraction(158644), "b": Fraction(245319, 7), "c": Fraction(-3, 4)}
     rng = random.Random(32)

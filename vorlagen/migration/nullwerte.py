@@ -27,7 +27,8 @@ from vorlagen.migration.erklaerungen import Erklaerung, Textaenderung
 from vorlagen.migration.gedruckt import als_woerter
 from vorlagen.migration.tabellenarten import UMSTELLUNG
 from vorlagen.migration.umschreiben import Quelltexte
-from vorlagen.render.ausdruck import AUSDRUCK, pfad_von
+from vorlagen.render.ausdruck import AUSDRUCK
+from vorlagen.render.ausdrucksformel import pfad_von
 from vorlagen.render.nienull import nicht_null
 from vorlagen.render.sandbox import Sandbox
 

@@ -22,7 +22,8 @@ from vorlagen.load.facts import Facts
 from vorlagen.migration.dimensionen import Dimensionen, dimensionen
 from vorlagen.migration.textrechnungen import niederschrift_texte
 from vorlagen.migration.umschreiben import Quelltexte
-from vorlagen.render.ausdruck import AUSDRUCK, pfad_von
+from vorlagen.render.ausdruck import AUSDRUCK
+from vorlagen.render.ausdrucksformel import pfad_von
 
 GRUND = "Texte setzen nichts mehr zusammen: jeder Wert steht in seinem eigenen {{ … }}, dazwischen der Text"
 _SICHER = re.compile(r"[\w \t.,;:!?()/%€§„“\"'–—+=-]*")  # literal text Markdown prints as typed

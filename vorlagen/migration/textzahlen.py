@@ -21,7 +21,7 @@ from vorlagen.compute.einheiten import GELD, EinheitFehler, text_of
 from vorlagen.compute.formel import FormelFehler, Minus, Rechnung, Zahl, lesen, schreibweise
 from vorlagen.migration.dimensionen import Dimensionen
 from vorlagen.migration.zeilennamen import _slug
-from vorlagen.render.ausdruck import KeineFormel, als_formel, pfad_von
+from vorlagen.render.ausdrucksformel import KeineFormel, als_formel, pfad_von
 
 GRUND = (
     "in Texten wird nicht mehr gerechnet: die Rechnung ist jetzt eine benannte Zahl unter „zahlen“ in vorlage.yaml, "

@@ -10,29 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from jinja2 import nodes
 
-from vorlagen.compute.formel import FormelFehler, lesen, schreibweise
 from vorlagen.compute.grenzen import GRENZEN
 from vorlagen.compute.names import NoValue, UnknownName
 from vorlagen.compute.zahlwert import Groesse
 from vorlagen.core.engine import befehl
-from vorlagen.core.fmt import Zahlformat, dezimalkomma, gekuerzt
+from vorlagen.core.fmt import Zahlformat, gekuerzt
+from vorlagen.render.ausdrucksformel import (
+    FILTER,
+    RECHNENDE_FILTER,
+    formel_von,
+    ist_schluessel,
+)
 from vorlagen.render.klammern import Klammern
 from vorlagen.render.nienull import ZAHLENFILTER, niezeigt_null
 from vorlagen.render.sandbox import Sandbox
 
-FILTER = ("eur", "eur_cent", "teur", "mio", "mrd", "zahl", "vzae", "prozent", "datum", "datum_lang", "monat", "monate")
 FILTER_TABELLE = ("geld",)  # {{ z.betrag | geld(t.quantum) }}: in the engine's templates, documented there
 AUFRUFE = ("tabelle", "verteilung", "anmerkung")  # tabelle("id"), verteilung("id"), anmerkung("datei.md")
 VERGLEICHE = ("eq", "ne", "gt", "gteq", "lt", "lteq")
-RECHNENDE_FILTER = ("round", "sum", "int", "float", "abs")  # filters that compute or drop digits
-FORMEL_NAMEN = ("finanzierung", "uebersicht", "bescheide", "antraege", "verteilungen", "kennzahlen", "zahlen")
 _WERTE = (int, float, Decimal, Fraction, str, bytes, dt.date)  # values without fields
 AUSDRUCK = Klammern(("{{", "}}"))  # as re's r"\{\{(.*?)\}\}" with re.S, linear
 ANWEISUNG = Klammern(("{%", "%}"), ("{#", "#}"))
@@ -108,7 +109,7 @@ def pruefen(tree: nodes.Template) -> None:
         elif isinstance(node, nodes.Getitem):
             if isinstance(node.arg, nodes.Slice):
                 raise Verboten("ein Ausschnitt [von:bis]")
-            if not _schluessel(node.arg):
+            if not ist_schluessel(node.arg):
                 raise Verboten("„[…]“ mit etwas anderem als einem Namen in Anführungszeichen oder einer Jahreszahl")
             if isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
                 raise Interna(str(node.arg.value))
@@ -142,7 +143,7 @@ def pruefen(tree: nodes.Template) -> None:
         elif not isinstance(node, (nodes.CondExpr, nodes.Compare, nodes.And, nodes.Or, nodes.Not)):
             raise Verboten(f"ein Ausdruck der Art „{type(node).__name__}“")
     if rechnend:
-        raise Rechnet(" und ".join(reversed(rechnend)), _formel(tree))
+        raise Rechnet(" und ".join(reversed(rechnend)), formel_von(tree))
 
 
 def _negative_zahl(node: nodes.Node) -> bool:
@@ -157,13 +158,6 @@ def _merken(found: list[str], what: str) -> None:
 def _stellen(arg: nodes.Node) -> bool:
     """An argument of a documented filter: a whole number of places, `zahl(2)`."""
     return isinstance(arg, nodes.Const) and isinstance(arg.value, int) and not isinstance(arg.value, bool)
-
-
-def _schluessel(arg: nodes.Node) -> bool:
-    """A key a text may write in brackets: a name in quotes or a whole number (a year)."""
-    return isinstance(arg, nodes.Const) and (
-        isinstance(arg.value, str) or (isinstance(arg.value, int) and not isinstance(arg.value, bool))
-    )
 
 
 def _aufruf(node: nodes.Call) -> None:
@@ -181,98 +175,6 @@ def _aufruf(node: nodes.Call) -> None:
         raise Verboten(
             'ein Aufruf (aufrufen lassen sich nur tabelle("id"), verteilung("id") und anmerkung("datei.md"))'
         )
-
-
-def _formel(tree: nodes.Template) -> str | None:
-    """The arithmetic under the expression's filters as a figure's formula, or None when it is not one: names of
-    the ledger, numbers, + - * / and a sign only. The formula is read back by the formula parser before it is
-    proposed."""
-    output = tree.body[0]
-    if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
-        return None
-    node: nodes.Node = output.nodes[0]
-    while isinstance(node, nodes.Filter) and node.node is not None:
-        if node.name in RECHNENDE_FILTER:
-            return None  # rounds, cuts or adds up: a formula of + - * / alone would print another value
-        node = node.node
-    if any(f.name in RECHNENDE_FILTER for f in node.find_all(nodes.Filter)):
-        return None
-    try:
-        text = _als_formel(node, 0)
-        lesen(text)
-    except (KeineFormel, FormelFehler):
-        return None
-    return text
-
-
-class KeineFormel(Exception):
-    """A text expression's arithmetic that no formula writes."""
-
-
-_ZEICHEN: dict[type[nodes.Node], str] = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/"}
-_RANG = {"+": 1, "-": 1, "*": 2, "/": 2}
-
-
-def als_formel(node: nodes.Node, sonst: Callable[[nodes.Filter], str] | None = None) -> str:
-    """The formula text of the arithmetic node of a text expression (raises KeineFormel where it is not one);
-    `sonst(node)` gives the text of a node that is not arithmetic, e.g. a figure for `x | round`."""
-    return _als_formel(node, 0, sonst)
-
-
-def _als_formel(node: nodes.Node, tiefe: int, sonst: Callable[[nodes.Filter], str] | None = None) -> str:
-    """The formula text of an arithmetic node; brackets only where the order needs them."""
-    if tiefe > 40:
-        raise KeineFormel
-    if isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
-        return _als_formel(node.node, tiefe, sonst)  # `a * 2 | eur` is meant as (a * 2) | eur
-    if sonst is not None and isinstance(node, nodes.Filter):
-        return sonst(node)
-    if type(node) in _ZEICHEN:
-        zeichen = _ZEICHEN[type(node)]
-        links = _operand(node.left, tiefe, lambda rang: rang < _RANG[zeichen], sonst)  # type: ignore[attr-defined]
-        rechts = _operand(  # a - (b - c), a / (b * c): the right side binds first
-            node.right,  # type: ignore[attr-defined]
-            tiefe,
-            lambda rang: rang < _RANG[zeichen] or (rang == _RANG[zeichen] and zeichen in "-/"),
-            sonst,
-        )
-        return f"{links} {zeichen} {rechts}"
-    if isinstance(node, nodes.Neg):
-        return "-" + _operand(node.node, tiefe, lambda rang: True, sonst)
-    if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return dezimalkomma(Decimal(repr(node.value)).normalize())
-    pfad = pfad_von(node)
-    if pfad is None or pfad[0] not in FORMEL_NAMEN:
-        raise KeineFormel
-    return schreibweise(pfad[1:] if pfad[0] == "zahlen" and len(pfad) == 2 else pfad)
-
-
-def _operand(
-    node: nodes.Node,
-    tiefe: int,
-    klammern: Callable[[int], bool],
-    sonst: Callable[[nodes.Filter], str] | None = None,
-) -> str:
-    """An operand, in brackets when it is a calculation that `klammern(its rank)` says would bind wrongly."""
-    while isinstance(node, nodes.Filter) and node.name in FILTER and node.node is not None:
-        node = node.node
-    text = _als_formel(node, tiefe + 1, sonst)
-    return f"({text})" if type(node) in _ZEICHEN and klammern(_RANG[_ZEICHEN[type(node)]]) else text
-
-
-def pfad_von(node: nodes.Node) -> tuple[str, ...] | None:
-    """The name a node reads as its parts: (finanzierung, plan, zeilen, Miete); None where it is no name."""
-    parts: list[str] = []
-    while not isinstance(node, nodes.Name):
-        if isinstance(node, nodes.Getattr):
-            parts.append(node.attr)
-            node = node.node
-        elif isinstance(node, nodes.Getitem) and _schluessel(node.arg):
-            parts.append(str(node.arg.value))  # type: ignore[attr-defined]
-            node = node.node
-        else:
-            return None
-    return (node.name, *reversed(parts))
 
 
 class TextSandbox(Sandbox):
