@@ -156,9 +156,9 @@ def schriften_freigeben():
     import sys
 
     yield
-    workers = sys.modules.get("vorlagen.building.workers")
-    if workers is not None:
-        workers.release_fonts()
+    satzprozess = sys.modules.get("vorlagen.building.satzprozess")
+    if satzprozess is not None:
+        satzprozess.release_fonts()
     gc.collect()
 
 

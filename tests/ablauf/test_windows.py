@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import DATA, ROOT, copy_data, edit, freigeben, git, run
-from vorlagen.building import localserver
+from vorlagen.building import localserver, lokalanfrage
 from vorlagen.cli import konsole, main
 from vorlagen.core.dateinamen import DEVICES, windows_problem
 
@@ -190,7 +190,7 @@ def test_the_windows_way_never_shares_the_port(monkeypatch):
 
 def test_linux_reuses_the_port_at_once_and_the_portable_way_does_not(monkeypatch):
     def reuse() -> int:
-        server = localserver.LocalServer(0, localserver.LocalHandler)
+        server = localserver.LocalServer(0, lokalanfrage.LocalHandler)
         try:
             return server.socket.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)
         finally:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import AACHEN, ROOT
-from vorlagen.building.workers import RenderJob
+from vorlagen.building.satzprozess import RenderJob
 from vorlagen.core.problems import Where
 
 
@@ -150,7 +150,7 @@ def test_a_warm_worker_never_uses_another_checkouts_or_an_old_font(tmp_path):
     (the first clone's font of the same family would win) nor keep a font file that has changed."""
     from weasyprint.text.fonts import FontConfiguration
 
-    from vorlagen.building.workers import render
+    from vorlagen.building.satzprozess import render
     from vorlagen.render.pdf import render_pdf
 
     fonts = ROOT / "templates" / "fonts"

@@ -13,7 +13,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
-from vorlagen.building.workers import Renderer, RenderJob, RenderResult
+from vorlagen.building.satzprozess import RenderJob, RenderResult
+from vorlagen.building.workers import Renderer
 from vorlagen.core.reads import recording
 from vorlagen.render.pdf import ProjectFetcher
 from vorlagen.render.satzregeln import ohne_quellen

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.hilfen import run
-from vorlagen.building import workers
+from vorlagen.building import satzprozess
 from vorlagen.core.problems import FehltHier
 from vorlagen.render import libraries
 from vorlagen.render.maschine import PANGO_FEHLT
@@ -20,7 +20,7 @@ def ohne_pango() -> None:
 
 def test_a_build_without_pango_says_so_in_one_german_line(data, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(libraries, "import_weasyprint", ohne_pango)
-    monkeypatch.setattr(workers, "_font_config", None)  # this process has not set up WeasyPrint yet
+    monkeypatch.setattr(satzprozess, "_font_config", None)  # this process has not set up WeasyPrint yet
     code, out, err = run(capsys, "bauen", "--data", str(data), "--out", str(tmp_path / "aus"))
     assert (code, err) == (2, PANGO_FEHLT + "\n")
     assert "Traceback" not in out and "WeasyPrint could not" not in out
@@ -34,11 +34,11 @@ def test_a_worker_without_pango_starts_quietly_and_its_first_job_says_what_is_mi
     import signal
 
     monkeypatch.setattr(libraries, "import_weasyprint", ohne_pango)
-    monkeypatch.setattr(workers, "_font_config", None)
+    monkeypatch.setattr(satzprozess, "_font_config", None)
     monkeypatch.setattr(signal, "signal", lambda *a: None)  # the test process keeps its Strg+C
     monkeypatch.setattr(signal, "pthread_sigmask", lambda *a: set(), raising=False)
-    workers._start_worker(None)
+    satzprozess.start_worker(None)
     assert capsys.readouterr() == ("", "")
     with pytest.raises(FehltHier) as fehlt:
-        workers.render(None)  # the job is never looked at: setting up WeasyPrint fails first
+        satzprozess.render(None)  # the job is never looked at: setting up WeasyPrint fails first
     assert str(fehlt.value) == PANGO_FEHLT

@@ -20,9 +20,10 @@ from vorlagen.building.cache import render_key as key_for
 from vorlagen.building.dokumente import NONE, Dokument, Labels, kontrolle, niederschrift, tagesordnungen
 from vorlagen.building.output import Staging
 from vorlagen.building.progress import Progress
+from vorlagen.building.satzprozess import RenderJob, RenderResult
 from vorlagen.building.state import OPARL_LEDGER, BuildLock
 from vorlagen.building.window import Window
-from vorlagen.building.workers import Renderer, RenderJob, RenderResult
+from vorlagen.building.workers import Renderer
 from vorlagen.compute.project import Project
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 from vorlagen.core.reads import digest as digest_of

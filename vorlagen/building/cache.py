@@ -25,7 +25,7 @@ from vorlagen.load.vertretung import DATEI as VERTRETUNG
 from vorlagen.render.templates import TEMPLATES
 
 if TYPE_CHECKING:
-    from vorlagen.building.workers import RenderJob
+    from vorlagen.building.satzprozess import RenderJob
 
 ENGINE = "@engine"  # the record's name for the program, the data's templates and koerperschaft.yaml
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from vorlagen.building.bearbeiten import routen
 from vorlagen.building.builder import Builder
-from vorlagen.building.localserver import ANSWERS, OWN_FRAMING, LocalHandler, LocalServer
+from vorlagen.building.localserver import ANSWERS, OWN_FRAMING, LocalServer
+from vorlagen.building.lokalanfrage import LocalHandler
 from vorlagen.building.progress import Progress
 from vorlagen.building.vorbereitung import vorbereitet
 from vorlagen.building.workers import Renderer

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import PurePosixPath
 
-from vorlagen.building.workers import Renderer, RenderJob, RenderResult, render_seconds
+from vorlagen.building.satzprozess import RenderJob, RenderResult
+from vorlagen.building.workers import Renderer, render_seconds
 from vorlagen.core.problems import BuildFailed, Problem, raise_if
 
 

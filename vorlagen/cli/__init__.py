@@ -275,9 +275,9 @@ def main(argv: list[str] | None = None) -> int:
 def _fonts_freigeben() -> None:
     """The font setups this process kept for rendering in place: their files go with the command's temporary
     folder, so a later command in the same process (a test, a tool that calls main()) sets up its own."""
-    workers = sys.modules.get("vorlagen.building.workers")
-    if workers is not None:
-        workers.release_fonts()
+    satzprozess = sys.modules.get("vorlagen.building.satzprozess")
+    if satzprozess is not None:
+        satzprozess.release_fonts()
 
 
 def _main(argv: list[str] | None) -> int:

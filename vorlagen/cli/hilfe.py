@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from vorlagen.building.localserver import LocalHandler
+    from vorlagen.building.lokalanfrage import LocalHandler
 
 SOURCES = Path(__file__).resolve().parents[2] / "docs"  # the handbook of this checkout of the program
 PACKAGED = Path(__file__).resolve().parents[1] / "handbuch"  # the handbook an installed program carries
@@ -89,7 +89,8 @@ def arbeitsordner(sources: Path) -> Path:
 
 def _handbook_handler() -> type[LocalHandler]:
     """The local server's handler, answering as the handbook instead of as the preview."""
-    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, FREMD, LocalHandler
+    from vorlagen.building.localserver import ANSWERS, FORBIDDEN, FREMD
+    from vorlagen.building.lokalanfrage import LocalHandler
 
     def own(text: str) -> str:
         return (

@@ -30,7 +30,7 @@ BEFEHLSORDNER = "vorlagen-befehl-"  # prefix of a command's own temporary folder
 def eigener_tempordner() -> Iterator[None]:
     """Every temporary file of this process goes into one folder of the command's own, removed however the command
     ends (a SIGTERM that arrived while WeasyPrint held a copy of a font left that copy in the system's folder); a
-    render worker removes it when the command dies under it (kill -9, see building/workers.py)."""
+    render worker removes it when the command dies under it (kill -9, see building/satzprozess.py)."""
     frueher = tempfile.tempdir
     with tempfile.TemporaryDirectory(prefix=BEFEHLSORDNER, ignore_cleanup_errors=True) as eigener:
         tempfile.tempdir = eigener

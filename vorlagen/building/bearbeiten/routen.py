@@ -21,7 +21,7 @@ from vorlagen.building.bearbeiten.entwurf import Eingabe
 from vorlagen.building.bearbeiten.sitzung import Sitzung
 
 if TYPE_CHECKING:
-    from vorlagen.building.localserver import LocalHandler
+    from vorlagen.building.lokalanfrage import LocalHandler
 
 WURZEL = "/__vorlagen/bearbeiten/"
 MAX_FELDER = 5000
