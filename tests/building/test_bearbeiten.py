@@ -13,7 +13,7 @@ import pytest
 from tests.hilfen import DATA, edit
 from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building.bearbeiten.routen import Bearbeiten
-from vorlagen.building.preview import State, server
+from vorlagen.building.vorschauseiten import State, server
 
 SEITE = "/__vorlagen/bearbeiten/vorlage/2021-0123"
 

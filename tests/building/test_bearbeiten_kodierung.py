@@ -16,7 +16,7 @@ from vorlagen.building.bearbeiten.bearbeitung import bearbeiten, entwurf_feld, o
 from vorlagen.building.bearbeiten.entwurf import Eingabe
 from vorlagen.building.bearbeiten.routen import Bearbeiten
 from vorlagen.building.bearbeiten.sitzung import Sitzung
-from vorlagen.building.preview import State, server
+from vorlagen.building.vorschauseiten import State, server
 
 ORDNER = "vorlagen/2021-0123"
 SEITE = "/__vorlagen/bearbeiten/vorlage/2021-0123"

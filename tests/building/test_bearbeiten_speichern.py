@@ -15,7 +15,7 @@ import pytest
 from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building.bearbeiten import bearbeitung
 from vorlagen.building.bearbeiten.routen import Bearbeiten
-from vorlagen.building.preview import State, server
+from vorlagen.building.vorschauseiten import State, server
 
 SEITE = "/__vorlagen/bearbeiten/vorlage/2021-0123"
 YAML = Path("vorlagen/2021-0123/vorlage.yaml")

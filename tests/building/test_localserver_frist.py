@@ -15,7 +15,7 @@ import pytest
 from tests.hilfen.vorschau import im_hintergrund
 from vorlagen.building.bearbeiten.routen import Bearbeiten
 from vorlagen.building.localserver import BODIES, SLOTS
-from vorlagen.building.preview import server
+from vorlagen.building.vorschauseiten import server
 
 SEITE = "/__vorlagen/bearbeiten/vorlage/2021-0123"
 ABGELAUFEN = (
@@ -34,7 +34,7 @@ AUSGELASTET = (
 
 @pytest.fixture
 def editor(data, tmp_path):
-    from vorlagen.building.preview import State
+    from vorlagen.building.vorschauseiten import State
 
     (tmp_path / "output").mkdir()
     (tmp_path / "output" / "index.html").write_text("<html><body>Übersicht</body></html>", encoding="utf-8")

@@ -15,8 +15,9 @@ import pytest
 
 from tests.hilfen import DATA, run
 from tests.hilfen.vorschau import im_hintergrund
-from vorlagen.building import preview
-from vorlagen.building.preview import Preview, State, server
+from vorlagen.building import preview, vorschauseiten
+from vorlagen.building.preview import Preview
+from vorlagen.building.vorschauseiten import State, server
 
 SECRET = "Nichtöffentlich: Grundstückskauf Flur 7"
 
@@ -98,7 +99,7 @@ def test_foreign_host_is_refused(site, host):
     port = port_of(httpd)
     if host is not None:
         host = host.format(port=port, wrong=port + 1 if port < 65535 else port - 1)
-    for path in ("/intern/geheim.html", "/", "/vorlagen/a.pdf", preview.EVENTS):
+    for path in ("/intern/geheim.html", "/", "/vorlagen/a.pdf", vorschauseiten.EVENTS):
         status, body = request(port, path, host)
         assert status == 403
         assert body == (
@@ -129,7 +130,7 @@ def test_a_request_from_another_page_is_refused(site, origin):
     httpd, state = site
     port = port_of(httpd)
     state.publish(False, [f"data/x.yaml:1: {SECRET}"])
-    for path in ("/intern/geheim.html", "/", preview.EVENTS):
+    for path in ("/intern/geheim.html", "/", vorschauseiten.EVENTS):
         status, _, body = _with(port, path, {"Origin": origin.format(wrong=port + 1 if port < 65535 else port - 1)})
         assert status == 403 and SECRET not in body
         assert body == (
@@ -248,11 +249,11 @@ def test_event_streams_are_bounded(site):
     try:
         for _ in range(8):
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-            connection.request("GET", preview.EVENTS)
+            connection.request("GET", vorschauseiten.EVENTS)
             response = connection.getresponse()
             assert response.status == 200
             streams.append(connection)
-        status, body = request(port, preview.EVENTS)
+        status, body = request(port, vorschauseiten.EVENTS)
         assert status == 503
         assert (
             body == "Die Vorschau ist gerade ausgelastet – schließen Sie einige Vorschau-Fenster oder laden Sie "
@@ -372,7 +373,7 @@ class FakeBuilder:
 
 def first_event(port: int) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    connection.request("GET", preview.EVENTS)
+    connection.request("GET", vorschauseiten.EVENTS)
     response = connection.getresponse()
     line = response.fp.readline().decode()
     connection.close()
