@@ -8,6 +8,7 @@ one of several ways (`grund` says why) – „nicht eindeutig“; a mere guess (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -90,3 +91,6 @@ class Rechnung:
     def getippt(self) -> Decimal:
         typed = self.ergebnis.zahl.wert
         return abs(typed) if self.betrag else typed
+
+
+At = Callable[[Zahl], Fund]  # places a figure of a text in its line

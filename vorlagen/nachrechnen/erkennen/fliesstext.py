@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from decimal import Decimal
 
-from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.erkennen import verteilung, vonumauf
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
+from vorlagen.nachrechnen.erkennen import prozentsaetze, verteilung, vonumauf
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
 from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, TOTAL_IN_PROSE
 
-At = Callable[[Zahl], Fund]  # places a figure of the text in its line
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
-_VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
-_GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
-_AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
-_SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
 _DIFF = re.compile(
     r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
     r"Minderaufwand|Einsparung|mehr als|weniger als"
@@ -50,20 +44,11 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         vonumauf.checks(text, figs, at)
         + _from_to_by(text, figs, at)
         + verteilung.in_sentence(text, figs, at)
-        + _percentages(text, figs, at)
+        + prozentsaetze.percentages(text, figs, at)
         + _shares(text, figs, at)
         + _differences(text, figs, at)
         + _per_year(text, figs, at)
     )
-
-
-def between(text: str, a: Zahl, b: Zahl) -> str:
-    return text[a.ende : b.start]
-
-
-def _before(text: str, zahl: Zahl) -> str:
-    """The words just before a figure (a bounded look back: the work stays linear in a line's length)."""
-    return text[max(0, zahl.start - 40) : zahl.start]
 
 
 def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
@@ -73,7 +58,7 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     for c, a, b in zip(figs, figs[1:], figs[2:]):  # "um 24.300 Euro von 252.900 Euro auf 277.200 Euro"
         if (
             c.einheit == a.einheit == b.einheit != "%"
-            and _UM.search(_before(text, c))
+            and _UM.search(words_before(text, c))
             and _UM_FROM.match(between(text, c, a))
             and _TO.match(between(text, a, b))
         ):
@@ -90,7 +75,7 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     for a, c, b in zip(figs, figs[1:], figs[2:]):  # "von 66,0 um 20,0 auf 86,0"
         if (
             c.einheit == a.einheit == b.einheit != "%"
-            and _FROM.search(_before(text, a))
+            and _FROM.search(words_before(text, a))
             and re.fullmatch(r"\s*um\s*", between(text, a, c))
             and re.fullmatch(r"\s*auf\s*", between(text, c, b))
             and not vonumauf.direction(text, a)  # with its verb: vonumauf.py checks the new amount
@@ -108,7 +93,7 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     for a, b, c in zip(figs, figs[1:], figs[2:]):
         if not (
             a.einheit == b.einheit != "%"
-            and _FROM.search(_before(text, a))
+            and _FROM.search(words_before(text, a))
             and _TO.match(between(text, a, b))
             and _BY.match(between(text, b, c))
         ):
@@ -135,101 +120,6 @@ def _from_to_by(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
                     typ="veraenderung_prozent",
                 )
             )
-    return found
-
-
-def _percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
-    """Percentages a sentence states: of three figures in a row, then a change „von … auf …“ in percent."""
-    return _percentages_of_three(text, figs, at) + _change_in_percent(text, figs, at)
-
-
-def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
-    """„x von y = z %“, „z % von y € = x €“ and „a € (b €) = z % gegenüber …“."""
-    found = []
-    for a, b, c in zip(figs, figs[1:], figs[2:]):
-        gap = between(text, b, c)
-        if (
-            a.einheit != "%"
-            and b.einheit == a.einheit
-            and c.einheit == "%"
-            and _VON.match(between(text, a, b))
-            and len(gap.split()) <= 4
-            and _GIVES.search(gap)
-        ):
-            found.append(
-                Rechnung(
-                    "Anteil in Prozent („x von y = z %“)",
-                    "quote",
-                    [at(a), at(b)],
-                    at(c),
-                    f"{a.betrag()} / {b.betrag()} x 100",
-                    typ="anteil_prozent",
-                )
-            )
-        elif (
-            a.einheit == "%"
-            and b.einheit == "€"
-            and c.einheit == "€"
-            and _SHARE_OF.match(between(text, a, b))
-            and len(gap.split()) <= 5
-            and _GIVES.search(gap)
-        ):
-            found.append(
-                Rechnung(
-                    "Prozentanteil eines genannten Betrags",
-                    "anteil",
-                    [at(a), at(b)],
-                    at(c),
-                    f"{a.betrag()} von {b.betrag()}",
-                    typ="prozentanteil",
-                )
-            )
-        elif (
-            a.einheit == b.einheit != "%"
-            and c.einheit == "%"
-            and re.fullmatch(r"\s*\(\s*", between(text, a, b))
-            and re.fullmatch(r"\s*\)\s*(?:=|,|\bentspricht|\bd\.\s?h\.)\s*(?:\b(?:eine[rm]?|ein)\s+)?", gap)
-            and _AGAINST.match(text, c.ende)
-        ):
-            found.append(  # „58.549.143 € (52.040.143 €) = 12,5 % gegenüber 2010“: the figure of the year before
-                Rechnung(
-                    "Veränderung in Prozent gegenüber dem Betrag in Klammern",
-                    "steigerung",
-                    [at(b), at(a)],
-                    at(c),
-                    f"({a.betrag()} − {b.betrag()}) / {b.betrag()} x 100",
-                    sicher=False,
-                    grund="dass der Betrag in Klammern der Vorjahreswert ist, sagt der Satz nicht ausdrücklich",
-                    typ="veraenderung_prozent",
-                )
-            )
-    return found
-
-
-def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
-    """„Steigerung von a € auf b €, also z %“: the one percentage of a sentence that names a change from … to …."""
-    found = []
-    change = CHANGE_IN_PROSE.search(text)
-    if change:
-        for a, b in zip(figs, figs[1:]):
-            if (
-                a.einheit == b.einheit != "%"
-                and re.search(r"\bvon\s*$", _before(text, a))
-                and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))
-            ):
-                percents = [z for z in figs if z.einheit == "%"]
-                if len(percents) == 1:
-                    found.append(
-                        Rechnung(
-                            f"Veränderung in Prozent („{change[0]} von … auf …“)",
-                            "steigerung",
-                            [at(a), at(b)],
-                            at(percents[0]),
-                            f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100",
-                            typ="veraenderung_prozent",
-                        )
-                    )
-                break
     return found
 
 
@@ -274,9 +164,9 @@ def _differences(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         return []
     a, b, c = money
     explicit = bool(
-        re.search(r"\bzwischen\s*$", _before(text, a))
+        re.search(r"\bzwischen\s*$", words_before(text, a))
         and re.match(r"^\s*und\s*$", between(text, a, b))
-        or re.search(r"\bvon\s*$", _before(text, a))
+        or re.search(r"\bvon\s*$", words_before(text, a))
         and re.match(r"^\s*auf\s*$", between(text, a, b))
     )
     big, small = (a, b) if abs(a.wert) >= abs(b.wert) else (b, a)

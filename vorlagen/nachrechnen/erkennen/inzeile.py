@@ -8,9 +8,8 @@ from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen import fliesstext
-from vorlagen.nachrechnen.erkennen.fliesstext import between
 from vorlagen.nachrechnen.erkennen.rechenketten import EQUALS, TIMES, grouped, products, row_like, sums
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _FRACTION_FACTOR = re.compile(r"\s*(?:x|×|\*|mal)\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*=\s*")

@@ -10,8 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from vorlagen.nachrechnen.erkennen.fliesstext import between
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between
 from vorlagen.nachrechnen.woerter import STATED_TOTAL
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"

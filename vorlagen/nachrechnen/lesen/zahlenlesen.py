@@ -75,6 +75,16 @@ class Zahl:
 GENAU_STELLEN = 6  # places of an exact value shown; one that goes on (a third) ends in „…“
 
 
+def between(text: str, a: Zahl, b: Zahl) -> str:
+    """The text between two figures of a line."""
+    return text[a.ende : b.start]
+
+
+def words_before(text: str, zahl: Zahl) -> str:
+    """The words just before a figure (a bounded look back: the work stays linear in a line's length)."""
+    return text[max(0, zahl.start - 40) : zahl.start]
+
+
 def _genau(value: Decimal) -> str:
     """An exact value with all its places – „2.859,986666…“ where they go on beyond GENAU_STELLEN."""
     if value.normalize().as_tuple().exponent >= -GENAU_STELLEN:  # type: ignore[operator]

@@ -1,0 +1,111 @@
+"""Percentages a sentence states: of three figures in a row („x von y = z %“, „z % von y € = x €“, „a € (b €) = z %
+gegenüber …“) and a change „von … auf …“ in percent. Called from fliesstext.py in its order."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
+from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE
+
+_WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
+_VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
+_GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
+_AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
+_SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")
+
+
+def percentages(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """Percentages a sentence states: of three figures in a row, then a change „von … auf …“ in percent."""
+    return _percentages_of_three(text, figs, at) + _change_in_percent(text, figs, at)
+
+
+def _percentages_of_three(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„x von y = z %“, „z % von y € = x €“ and „a € (b €) = z % gegenüber …“."""
+    found = []
+    for a, b, c in zip(figs, figs[1:], figs[2:]):
+        gap = between(text, b, c)
+        if (
+            a.einheit != "%"
+            and b.einheit == a.einheit
+            and c.einheit == "%"
+            and _VON.match(between(text, a, b))
+            and len(gap.split()) <= 4
+            and _GIVES.search(gap)
+        ):
+            found.append(
+                Rechnung(
+                    "Anteil in Prozent („x von y = z %“)",
+                    "quote",
+                    [at(a), at(b)],
+                    at(c),
+                    f"{a.betrag()} / {b.betrag()} x 100",
+                    typ="anteil_prozent",
+                )
+            )
+        elif (
+            a.einheit == "%"
+            and b.einheit == "€"
+            and c.einheit == "€"
+            and _SHARE_OF.match(between(text, a, b))
+            and len(gap.split()) <= 5
+            and _GIVES.search(gap)
+        ):
+            found.append(
+                Rechnung(
+                    "Prozentanteil eines genannten Betrags",
+                    "anteil",
+                    [at(a), at(b)],
+                    at(c),
+                    f"{a.betrag()} von {b.betrag()}",
+                    typ="prozentanteil",
+                )
+            )
+        elif (
+            a.einheit == b.einheit != "%"
+            and c.einheit == "%"
+            and re.fullmatch(r"\s*\(\s*", between(text, a, b))
+            and re.fullmatch(r"\s*\)\s*(?:=|,|\bentspricht|\bd\.\s?h\.)\s*(?:\b(?:eine[rm]?|ein)\s+)?", gap)
+            and _AGAINST.match(text, c.ende)
+        ):
+            found.append(  # „58.549.143 € (52.040.143 €) = 12,5 % gegenüber 2010“: the figure of the year before
+                Rechnung(
+                    "Veränderung in Prozent gegenüber dem Betrag in Klammern",
+                    "steigerung",
+                    [at(b), at(a)],
+                    at(c),
+                    f"({a.betrag()} − {b.betrag()}) / {b.betrag()} x 100",
+                    sicher=False,
+                    grund="dass der Betrag in Klammern der Vorjahreswert ist, sagt der Satz nicht ausdrücklich",
+                    typ="veraenderung_prozent",
+                )
+            )
+    return found
+
+
+def _change_in_percent(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
+    """„Steigerung von a € auf b €, also z %“: the one percentage of a sentence that names a change from … to …."""
+    found = []
+    change = CHANGE_IN_PROSE.search(text)
+    if change:
+        for a, b in zip(figs, figs[1:]):
+            if (
+                a.einheit == b.einheit != "%"
+                and re.search(r"\bvon\s*$", words_before(text, a))
+                and re.match(r"^\s*(?:[\wÄÖÜäöüß.]+\s+){0,2}auf\s*$", between(text, a, b))
+            ):
+                percents = [z for z in figs if z.einheit == "%"]
+                if len(percents) == 1:
+                    found.append(
+                        Rechnung(
+                            f"Veränderung in Prozent („{change[0]} von … auf …“)",
+                            "steigerung",
+                            [at(a), at(b)],
+                            at(percents[0]),
+                            f"({b.betrag()} − {a.betrag()}) / {a.betrag()} x 100",
+                            typ="veraenderung_prozent",
+                        )
+                    )
+                break
+    return found
