@@ -14,6 +14,7 @@ import pytest
 
 from tests.hilfen import ROOT, free_port
 from vorlagen import cli
+from vorlagen.cli import ausfuehrung
 
 pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="braucht Linux (/proc, Prozessgruppen)")
 
@@ -111,7 +112,7 @@ def _wrapped(stop: BaseException) -> RuntimeError:
     ("stop", "line", "expected_code"),
     [
         (KeyboardInterrupt(), "Abgebrochen (Strg+C) – die bisherige Ausgabe ist unverändert.", 130),
-        (cli.Beendet(), "Beendet (Signal TERM) – die bisherige Ausgabe ist unverändert.", 143),
+        (ausfuehrung.Beendet(), "Beendet (Signal TERM) – die bisherige Ausgabe ist unverändert.", 143),
     ],
 )
 def test_a_stop_wrapped_by_an_import_still_prints_one_german_line(monkeypatch, capsys, data, stop, line, expected_code):
