@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"  # a word as typed, with its dots, hyphens and slashes (in a pattern)
+
 # „(Saldo aus 2.3 und 2.6)“: a line computed from the rows it names
 FROM_ROWS = re.compile(
     r"\b(?:Saldo|Summe|Differenz)\s+(?:aus|der Zeilen|von)\s+(?P<refs>\d{1,2}(?:\.\d{1,2})+"

@@ -10,7 +10,6 @@ from vorlagen.nachrechnen.erkennen import prozentsaetze, verteilung, vonumauf
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
 from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, TOTAL_IN_PROSE
 
-_WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
 _DIFF = re.compile(
     r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
     r"Minderaufwand|Einsparung|mehr als|weniger als"

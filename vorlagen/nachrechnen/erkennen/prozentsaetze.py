@@ -7,10 +7,9 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
-from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE
+from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, WORD
 
-_WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
-_VON = re.compile(rf"^\s*(?:{_WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
+_VON = re.compile(rf"^\s*(?:{WORD}\s+){{0,2}}von\s+(?:insgesamt\s+|den\s+|der\s+|allen\s+)?$")
 _GIVES = re.compile(r"=|\(|\b(?:entspricht|entsprechen|sind|also|ergibt|ergeben|beträgt|betragen|macht)\b")
 _AGAINST = re.compile(r"\s*(?:mehr\s+|weniger\s+|Steigerung\s+|Zuwachs\s+|Rückgang\s+)?(?:gegenüber|im Vergleich zu)\b")
 _SHARE_OF = re.compile(r"^\s*(?:der|des|von|aus|vom)\b[^\d]{0,60}$")

@@ -11,12 +11,11 @@ from decimal import Decimal
 from typing import Literal
 
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between
-from vorlagen.nachrechnen.woerter import STATED_TOTAL
+from vorlagen.nachrechnen.woerter import STATED_TOTAL, WORD
 
-_WORD = r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß.\-/]*"
-TIMES = re.compile(rf"^\s*(?:{_WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
-EQUALS = re.compile(rf"^\s*(?:{_WORD}\s*)?\)*\s*=\s*$")
-_PLUS_MINUS = re.compile(rf"^\s*(?:{_WORD}\s*)?([+\-−]|\./\.)\s*(?:{_WORD}\s*)?$")
+TIMES = re.compile(rf"^\s*(?:{WORD}\s*)?(?:x|×|\*|mal|à)\s*(?:€|EUR)?\s*$")
+EQUALS = re.compile(rf"^\s*(?:{WORD}\s*)?\)*\s*=\s*$")
+_PLUS_MINUS = re.compile(rf"^\s*(?:{WORD}\s*)?([+\-−]|\./\.)\s*(?:{WORD}\s*)?$")
 _OPENS_NEAR = re.compile(r"[^\d()€%;.:]{0,40}\(")  # "114.481,50 € bereitgestellt (dabei …"
 _NEAR = 40  # figures after a product that are read for its result (bounds the work on a line)
 _MAX_GROUPS = 50  # bracketed counts „(6 + 3)“ read in one line
@@ -25,7 +24,7 @@ _PERIODS = re.compile(
     r"\s*(?:Tranchen|Raten|Jahresraten|Teilbeträgen?|Abschlägen?|Jahren?|Haushaltsjahren?|Monaten?|Quartalen?)\b"
 )
 _PER_PERIOD = re.compile(r"jährlich|monatlich|p\.\s?a\.|pro (?:Jahr|Monat)|je (?:Jahr|Monat)|im Jahr|bis \d{4}")
-_GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{_WORD}\s*)?(?:x|×|\*)\s)")
+_GROUP = re.compile(rf"(?P<group>\(\s*\d+(?:,\d+)?(?:\s*\+\s*\d+(?:,\d+)?)+\s*\))(?=\s*(?:{WORD}\s*)?(?:x|×|\*)\s)")
 
 
 def _outside_parens(text: str) -> str:
