@@ -23,6 +23,9 @@ KORPUS = Path(__file__).resolve().parents[1] / "korpus_nachrechnen_echt"
 ROOT = KORPUS.parents[1]
 SEED = 60_2026  # the split's seed (README „Die Teilung“); never changed once tuning has begun
 TEILE = ("entwicklung", "pruefung")
+# more papers to develop on, gathered after the split by those who tune (README „Der Zusatz“); never measured as
+# held out, never part of the draw
+ZUSATZ = "zusatz"
 
 _UNITS = re.compile(r"Mio\.|TEUR|T€|EUR|Euro|€|Stellen|Stelle|VZÄ|m²|Std\.")
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d{3})*(?:,\d+)?)\s*(%)?|([-−+×x*/:()]))")
@@ -31,6 +34,11 @@ _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d{3})*(?:,\d+)?)\s*(%)?|([-−+×x*/:()]))
 def dokumente() -> list[str]:
     """The documents' names (NN_kurzname), in order."""
     return sorted(p.stem for p in KORPUS.glob("*.yaml"))
+
+
+def zusatz() -> list[str]:
+    """The added development papers' names (zusatz/NN_kurzname), in order."""
+    return sorted(f"{ZUSATZ}/{p.stem}" for p in (KORPUS / ZUSATZ).glob("*.yaml"))
 
 
 def manifest(name: str) -> dict:
@@ -153,7 +161,7 @@ def messen(berichte: dict[str, dict]) -> dict[str, dict[str, int]]:
     (FEHLER there), doubts on a slip (`nicht eindeutig` there), false alarms (FEHLER on no listed slip)."""
     zahlen = {
         t: dict.fromkeys(("dokumente", "rechnungen", "erkannt", "fehler", "gefunden", "zweifel", "fehlalarme"), 0)
-        for t in TEILE
+        for t in (*TEILE, ZUSATZ)
     }
     for name, report in berichte.items():
         daten = manifest(name)
@@ -185,6 +193,8 @@ def tabelle(zahlen: dict[str, dict[str, int]]) -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for teil, z in zahlen.items():
+        if not z["dokumente"]:
+            continue
         zeilen_.append(
             f"| {teil} | {z['dokumente']} | {quote(z['erkannt'], z['rechnungen'])} | "
             f"{quote(z['gefunden'], z['fehler'])} | {z['zweifel']} | {z['fehlalarme']} |"
@@ -192,16 +202,29 @@ def tabelle(zahlen: dict[str, dict[str, int]]) -> str:
     return "\n".join(zeilen_)
 
 
-if __name__ == "__main__":  # python -m tests.hilfen.korpus_echt [--messen] [--rechnungen]
+def _entwicklung() -> list[str]:
+    """The papers whose calculations a tuner may read: the development half and the added papers."""
+    return sorted(name for name, teil in teilung().items() if teil == "entwicklung") + zusatz()
+
+
+if __name__ == "__main__":  # python -m tests.hilfen.korpus_echt [--messen] [--rechnungen] [--fehlt]
     # the hand calculations only when asked for, and only of the development half: whoever tunes the recognisers
     # must not read the held-out papers' calculations (README)
     if "--rechnungen" in sys.argv:
-        entwicklung = [name for name, teil in teilung().items() if teil == "entwicklung"]
-        for name in sorted(entwicklung):
+        for name in _entwicklung():
             for r in manifest(name)["rechnungen"]:
                 wert, getippt, gleich = nachrechnen(r["rechnung"], r.get("toleranz"))
                 print(
                     f"{name} Z. {r['zeile']}: {r['rechnung']} → {float(wert):.4f} ({'stimmt' if gleich else 'FEHLER'})"
                 )
     if "--messen" in sys.argv:
-        print(tabelle(messen({name: bericht(name) for name in dokumente()})))
+        print(tabelle(messen({name: bericht(name) for name in dokumente() + zusatz()})))
+    if "--fehlt" in sys.argv:  # what the development papers list and nachrechnen misses (never the held-out ones)
+        for name in _entwicklung():
+            befunde = bericht(name).get("befunde", [])
+            for r in manifest(name)["rechnungen"]:
+                passend = [b for b in befunde if _passt(b, r)]
+                slip = r["status"] == "fehler" and not any(b["status"] == "Fehler" for b in passend)
+                if not passend or slip:
+                    was = "nicht erkannt" if not passend else "Fehler nicht gefunden"
+                    print(f"{name} Z. {r['zeile']} [{r['art']}] {r['rechnung']} ({r['status']}): {was}")
