@@ -15,8 +15,9 @@ import pytest
 
 from vorlagen.core.problems import Paths, Where
 from vorlagen.load.bescheide import Bescheidposition
-from vorlagen.load.finanzen import Kostenposition, Quelle
-from vorlagen.load.haushalt import Position
+from vorlagen.load.finanzen import Kostenposition
+from vorlagen.load.finanzierungsquellen import Quelle
+from vorlagen.load.haushaltsposition import Position
 from vorlagen.load.records import read_record
 from vorlagen.load.saetze import Kostensaetze
 from vorlagen.load.schreibweise import altlesungen, datenzahl

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.hilfen import ROOT, altfassung, run
+from vorlagen.migration.erklaerungen import Erklaerung
 from vorlagen.migration.gedruckt import Abweichung, Fund, textabweichungen
-from vorlagen.migration.umschreiben import Erklaerung
 
 pytestmark = pytest.mark.usefixtures("aus_dem_repository")
 

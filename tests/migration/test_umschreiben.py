@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from vorlagen.migration.aktualisieren import TEXTAENDERUNGEN
+from vorlagen.migration.erklaerungen import Erklaerung, Textaenderung
 from vorlagen.migration.gedruckt import Abweichung, Fund
-from vorlagen.migration.umschreiben import Erklaerung, Textaenderung
 
 DATEI = "vorlagen/023-2025/023-2025.txt"
 

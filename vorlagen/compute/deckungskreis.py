@@ -14,7 +14,8 @@ from fractions import Fraction
 from vorlagen.compute.names import Named
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Where
-from vorlagen.load.haushalt import Haushalt, Position
+from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.haushaltsposition import Position
 
 UEBER, AUSSER = "überplanmäßig", "außerplanmäßig"
 # plan → (head of the column of amounts, what the overrun is): kameral Ausgaben, doppisch Aufwand or Auszahlungen

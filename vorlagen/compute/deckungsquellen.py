@@ -12,7 +12,8 @@ from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import ALLGEMEIN, Deckung
-from vorlagen.load.haushalt import Haushalt, Position
+from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.haushaltsposition import Position
 
 # How Vorlagen name the Deckung's Einsparung and Mehrertrag outside the Ergebnisplan (there: as the Art says)
 DECKUNGSWORTE = {

@@ -15,7 +15,8 @@ from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import Haushaltsbetrag
-from vorlagen.load.haushalt import Haushalt, Position
+from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.haushaltsposition import Position
 
 # plan → what an amount of it is, as Vorlagen say it: überplanmäßige Auszahlung, außerplanmäßige Aufwendung
 BETRAGSWORT = {

@@ -29,7 +29,8 @@ from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import CENT, EURO, exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen, Haushaltsbetrag
-from vorlagen.load.haushalt import Haushalt, Position
+from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.haushaltsposition import Position
 
 __all__ = ["AUSSER", "UEBER", "Auswirkungen", "Zeile", "auswirkungen"]
 

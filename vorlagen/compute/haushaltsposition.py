@@ -13,7 +13,8 @@ from vorlagen.compute.formel import FormelFehler, Name, lesen
 from vorlagen.compute.formelnamen import figur, namenswert
 from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.problems import Problem, Where
-from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt, Position
+from vorlagen.load.haushalt import SYSTEM_PLAENE, Haushalt
+from vorlagen.load.haushaltsposition import Position
 from vorlagen.load.records import LineDict, suggest
 
 _GETIPPT = re.compile(r"[-+−]?\s*[\d.,]+\s*(€|EUR|Euro)?", re.I)

@@ -16,7 +16,8 @@ from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import FinanzielleAuswirkungen
-from vorlagen.load.haushalt import Haushalt, Position
+from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.haushaltsposition import Position
 
 
 def _herkunft(p: Position, zahlformat: Zahlformat) -> str:

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from vorlagen.compute.names import Named, Names
 from vorlagen.core.money import Zahl
-from vorlagen.load.haushalt import Position
+from vorlagen.load.haushaltsposition import Position
 
 FELDER = ("ansatz", "reste", "bereitgestellt", "gebunden", "verfuegbar", "ve", "ve_gebunden", "prognose")
 

@@ -13,7 +13,8 @@ from vorlagen.compute.tabellenzeilen import zeilen
 from vorlagen.core.fmt import Zahlformat, zahl
 from vorlagen.core.money import Anteil, Rundung, below, exact, ratio, split_largest_remainder
 from vorlagen.core.problems import Problem
-from vorlagen.load.finanzen import Berechnung, Quelle, Szenario
+from vorlagen.load.finanzen import Berechnung
+from vorlagen.load.finanzierungsquellen import Quelle, Szenario
 from vorlagen.load.records import changed, line_of, suggest
 from vorlagen.load.saetze import Satz
 

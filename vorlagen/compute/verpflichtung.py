@@ -17,7 +17,8 @@ from vorlagen.core.fmt import Zahlformat
 from vorlagen.core.money import exact
 from vorlagen.core.problems import Problem, Where
 from vorlagen.load.auswirkungen import LastenJahr, Verpflichtungsermaechtigung
-from vorlagen.load.haushalt import Haushalt, Position
+from vorlagen.load.haushalt import Haushalt
+from vorlagen.load.haushaltsposition import Position
 
 INVESTITION = 1  # the plan of investments: Finanzplan (kameral: Vermögenshaushalt)
 NEU = "tragen Sie die Position dort mit „ansatz: 0“ und „ve: 0“ ein, wenn der Plan keine Verpflichtungsermächtigung veranschlagt."

@@ -7,8 +7,8 @@ from fractions import Fraction
 
 from vorlagen.compute.einheiten import Wert, rechnen
 from vorlagen.compute.formel import Name, lesen
+from vorlagen.compute.formelnamen import namenswert
 from vorlagen.compute.hauptbuch import Project
-from vorlagen.compute.kennzahlen import namenswert
 from vorlagen.load.vorlagenordner import VorlageSource
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, nodes
 
 from vorlagen.compute.aufstellung import ANZEIGEN, Aufstellung
-from vorlagen.compute.kennzahlen import namenswert
+from vorlagen.compute.formelnamen import namenswert
 from vorlagen.compute.project import compute
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabellenarten import compute_table

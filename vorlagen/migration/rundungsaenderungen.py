@@ -9,7 +9,7 @@ import datetime as dt
 from fractions import Fraction
 
 from vorlagen.compute.formel import FormelFehler, lesen, namen
-from vorlagen.compute.kennzahlen import figur
+from vorlagen.compute.formelnamen import figur
 from vorlagen.compute.plaene import Finanzierungsplan, traeger
 from vorlagen.compute.rundung import eigene_rundung, rundung_of
 from vorlagen.compute.tabellenarten import compute_table

@@ -10,7 +10,7 @@ from vorlagen.compute.deckungsquellen import Deckungszeile
 from vorlagen.compute.haushalt import Auswirkungen, Zeile
 from vorlagen.compute.herleitung import Eingang, Herleitung, Teil
 from vorlagen.compute.herleitung.zeilen import MINUS, Kontext
-from vorlagen.load.haushalt import Position
+from vorlagen.load.haushaltsposition import Position
 
 
 def haushalt_zeile(k: Kontext, a: Auswirkungen, z: Zeile, feld: str, teil: Teil | None = None) -> Herleitung:
