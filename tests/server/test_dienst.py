@@ -38,3 +38,18 @@ def test_sigterm_ends_the_server_while_it_answers_requests(tmp_path):
     assert rueckgabe == 0
     assert "".join(ausgabe).endswith("vorlagen server beendet.\n")
     assert sekunden < 10
+
+
+def test_sigterm_the_moment_the_address_is_printed_still_ends_the_server_in_order(tmp_path):
+    """systemd may stop the service as soon as it runs: a SIGTERM right after the first line – while the first build
+    starts, before waitress's loop – ends it with 0 and „beendet“, not killed by the signal or without a word."""
+    wurzel = repository(tmp_path / "repo")
+    for runde in range(3):
+        ausgabe: list[str] = []
+        ende: list[tuple[int | None, float]] = []
+        with gestartet(wurzel, ausgabe, ende):
+            pass  # stopped as soon as its address is read
+        [(rueckgabe, sekunden)] = ende
+        assert rueckgabe == 0, (runde, ausgabe)
+        assert "".join(ausgabe).endswith("vorlagen server beendet.\n"), (runde, ausgabe)
+        assert sekunden < 10

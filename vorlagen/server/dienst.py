@@ -72,15 +72,17 @@ def starten(konfiguration: Konfiguration) -> int:
         )
         return 1
     server.channel_class = fehlerseiten.Kanal  # what waitress cannot read, answered in German
-    print(
-        f"vorlagen server: http://{konfiguration.adresse}:{konfiguration.port}/ (für die Benutzer: "
-        f"{konfiguration.oeffentlich}/) – Beenden mit Strg+C.",
-        flush=True,
-    )
-    bauschlange.starten()  # the first build runs while the first people sign in
-    vorher = _beim_beenden()
+    vorher = _beim_beenden()  # before the first line: whoever reads it may stop the server at once
     try:
+        print(
+            f"vorlagen server: http://{konfiguration.adresse}:{konfiguration.port}/ (für die Benutzer: "
+            f"{konfiguration.oeffentlich}/) – Beenden mit Strg+C.",
+            flush=True,
+        )
+        bauschlange.starten()  # the first build runs while the first people sign in
         server.run()  # returns after Strg+C or SIGTERM: waitress closes itself on SystemExit and KeyboardInterrupt
+    except SystemExit:
+        pass  # SIGTERM before waitress's loop took over: the server ends the same way
     finally:
         server.close()
         bauschlange.schliessen()
@@ -91,6 +93,8 @@ def starten(konfiguration: Konfiguration) -> int:
 
 
 def _beenden(signum: int, frame: FrameType | None) -> None:
+    """Once: a second SIGTERM while the server closes is ignored, so the closing is not cut short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(0)
 
 
