@@ -19,6 +19,8 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # thousands grouped by a no-break, narrow, thin or figure space: one number (zahlen reads U+202F as a group mark)
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f\u2009\u2007](?=\d{3}(?!\d))")
 _COLUMN_GAP = re.compile(r" {2,}")
+# a table row a page stored as „a | b | c |“: two bars or more between cells, the last closing the row
+_OPEN_PIPE_ROW = re.compile(r"^[^|]+\|(?:[^|]*\|){2,}$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,10 @@ def line(
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         text, cells = "\t".join(cell.strip() for cell in stripped[1:-1].split("|")), True
+    elif _OPEN_PIPE_ROW.match(
+        stripped
+    ):  # „1.5 | + Entgelte | 600 | 0 |“: a pipe row a page stored without its first bar
+        text, cells = "\t".join(cell.strip() for cell in stripped[:-1].split("|")), True
     cells = cells or "\t" in text
     text = _GROUP_SPACE.sub("\u202f", text).replace("\u00a0", " ")
     starts: tuple[int, ...] = ()
