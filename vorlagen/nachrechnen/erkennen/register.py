@@ -21,6 +21,8 @@ from vorlagen.nachrechnen.erkennen import (
     eigenkapital,
     haushaltssaldo,
     nachtrag,
+    nachtragleerzellen,
+    nachtragstapel,
     planschema,
     prosa,
     quote,
@@ -35,6 +37,7 @@ from vorlagen.nachrechnen.erkennen import (
     vergleich,
     verteilung,
     verweis,
+    zifferngruppen,
 )
 
 Bisher = tuple[Rechnung, ...]
@@ -73,6 +76,9 @@ ERKENNER = (
     Erkenner(100, "planschema", lambda d, p: planschema.recognise(d.zeilen_reihen, p)),
     Erkenner(110, "haushaltssaldo", _haushaltssaldo),
     Erkenner(120, "nachtrag", lambda d, p: nachtrag.recognise(d.zeilen_reihen, p)),
+    Erkenner(124, "nachtragleerzellen", lambda d, p: nachtragleerzellen.recognise(d.zeilen, p)),
+    Erkenner(125, "nachtragstapel", lambda d, p: nachtragstapel.recognise(d.zeilen, p)),
+    Erkenner(126, "zifferngruppen", lambda d, p: zifferngruppen.recognise(d.zeilen_reihen, p)),
     Erkenner(130, "differenzzeilen", lambda d, p: differenzzeilen.recognise(d.zeilen_reihen, p)),
     Erkenner(140, "aenderungszeile", lambda d, p: aenderungszeile.recognise(d.zeilen_reihen, p)),
     Erkenner(150, "spaltenformel", lambda d, p: spaltenformel.recognise(d.zeilen, p)),
