@@ -102,3 +102,6 @@ SALDO_WORD = re.compile(r"\bSaldo\b|Jahresergebnis", re.IGNORECASE)
 SURPLUS = re.compile(r"Überschuss", re.IGNORECASE)
 DEFICIT = re.compile(r"Fehlbetrag", re.IGNORECASE)
 SALDO_ROW = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
+
+# Haushaltssatzung and Nachtrag (issue 60): a Saldo named among the items of a Nachtrag table stored column by column.
+STACK_SALDO = re.compile(r"\bSaldo\b|Jahresergebnis|Jahresüberschuss|Jahresfehlbetrag", re.IGNORECASE)

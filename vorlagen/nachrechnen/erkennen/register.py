@@ -22,6 +22,8 @@ from vorlagen.nachrechnen.erkennen import (
     ergebnisstaffel,
     haushaltssaldo,
     nachtrag,
+    nachtragleerzellen,
+    nachtragstapel,
     nummernschema,
     planschema,
     prosa,
@@ -37,6 +39,7 @@ from vorlagen.nachrechnen.erkennen import (
     vergleich,
     verteilung,
     verweis,
+    zifferngruppen,
 )
 
 Bisher = tuple[Rechnung, ...]
@@ -77,6 +80,9 @@ ERKENNER = (
     Erkenner(110, "haushaltssaldo", _haushaltssaldo),
     Erkenner(113, "ergebnisstaffel", lambda d, p: ergebnisstaffel.recognise(d.zeilen, p)),
     Erkenner(120, "nachtrag", lambda d, p: nachtrag.recognise(d.zeilen_reihen, p)),
+    Erkenner(124, "nachtragleerzellen", lambda d, p: nachtragleerzellen.recognise(d.zeilen, p)),
+    Erkenner(125, "nachtragstapel", lambda d, p: nachtragstapel.recognise(d.zeilen, p)),
+    Erkenner(126, "zifferngruppen", lambda d, p: zifferngruppen.recognise(d.zeilen_reihen, p)),
     Erkenner(130, "differenzzeilen", lambda d, p: differenzzeilen.recognise(d.zeilen_reihen, p)),
     Erkenner(140, "aenderungszeile", lambda d, p: aenderungszeile.recognise(d.zeilen_reihen, p)),
     Erkenner(150, "spaltenformel", lambda d, p: spaltenformel.recognise(d.zeilen, p)),
