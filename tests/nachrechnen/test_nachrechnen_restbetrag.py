@@ -41,3 +41,19 @@ def test_a_rest_without_a_named_total_is_not_read(capsys, tmp_path):
     text = f"Am 3. März gingen {euro(GESAMT)} ein und {euro(RUECKLAGE)} aus; der Rest von {euro(Fraction(1))} blieb.\n"
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and [b for b in report["befunde"] if b["art"] == "restbetrag"] == []
+
+
+def test_a_rest_said_with_bleiben_also_nur_is_read(capsys, tmp_path):
+    # „Es bleiben also nur … Eigenmittel“: förderfähige Gesamtkosten less the Fördermittel granted
+    gesamt, foerderung = Fraction(59085500, 100), Fraction(44314100, 100)
+    rest = gesamt - foerderung
+    assert rest == Fraction(14771400, 100)
+    text = (
+        "Beantragt waren förderfähige Gesamtkosten von 590.855,00 €. Der Bescheid vom 26.05.2009 bewilligt "
+        "443.141,00 € Fördermittel, das sind 75 % der Gesamtkosten. Es bleiben also nur {rest} € Eigenmittel.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format(rest="147.714,00")))
+    assert code == 0 and ("restbetrag", "stimmt") in [(b["art"], b["status"]) for b in report["befunde"]]
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format(rest="147.741,00")))
+    assert code == 0 and by_status(report, "Fehler") == []
+    assert [b["art"] for b in by_status(report, "nicht eindeutig")] == ["restbetrag"]

@@ -63,3 +63,18 @@ def test_a_slash_list_whose_parts_do_not_give_its_total_is_not_eindeutig(capsys,
     assert [(b["status"], b["nachgerechnet"]) for b in report["befunde"]] == [
         ("nicht eindeutig", f"{FOERDERUNG + eigen}\u00a0T€")
     ]
+
+
+def test_a_total_marked_as_rounded_is_confirmed_once_rounded_as_typed(capsys, tmp_path):
+    text = (
+        "Die Änderungen umfassen rund 8,35 Millionen Euro im Verwaltungshaushalt und 5,36 Millionen Euro im "
+        "Vermögenshaushalt. Zusammen rund {summe} Millionen Euro sind 2,1 Prozent des Haushalts.\n"
+    )
+    exact = Fraction(835, 100) + Fraction(536, 100)  # 13,71: one decimal as typed gives 13,7
+    assert exact == Fraction(1371, 100) and round(exact, 1) == Fraction(137, 10)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text.format(summe="13,7")))
+    assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("satzsumme", "stimmt")]
+    # not marked as rounded, or rounded to another figure: a guess that does not hold, no finding at all
+    for other in (text.format(summe="13,8"), text.replace("Zusammen rund", "Zusammen").format(summe="13,7")):
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", other))
+        assert code == 0 and report["befunde"] == [], other

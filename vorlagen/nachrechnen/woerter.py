@@ -105,3 +105,30 @@ SALDO_ROW = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahreserge
 
 # Haushaltssatzung and Nachtrag (issue 60): a Saldo named among the items of a Nachtrag table stored column by column.
 STACK_SALDO = re.compile(r"\bSaldo\b|Jahresergebnis|Jahresüberschuss|Jahresfehlbetrag", re.IGNORECASE)
+
+# Prose (issue 60, the family of calculations in sentences): a Deckung that opens its paragraph, an amount called
+# über- or außerplanmäßig, and a doubling or halving „von … auf …“.
+DECKUNG_OPENS = re.compile(r"^\W*(?:Die\s+)?(?:Deckung\b|Gedeckt\s+w(?:ird|erden)\b)")
+OUT_OF_PLAN = re.compile(r"(?:über|außer)planmäßig", re.IGNORECASE)
+DOUBLING = re.compile(r"\b(?:verdoppel\w*|verdoppl\w*|Verdoppe?lung|halbier\w*|Halbierung)\b", re.IGNORECASE)
+HEDGE = re.compile(r"\b(?:mehr\s+als|fast|nahezu|knapp|rund|etwa|ca\.|beinahe|annähernd|gut|über|mindestens)\s*$")
+# An Ergebnis in a sentence: the amounts called Erträge and Aufwendungen, the Defizit or Überschuss drawn from them.
+INCOME_WORD = re.compile(r"\b(?:Ertr[äa]g\w*|Einnahmen|Einzahlungen)\b")
+EXPENSES_WORD = re.compile(r"\b(?:Aufwendungen|Aufwand|Ausgaben|Auszahlungen)\b")
+SALDO_IN_SENTENCE = re.compile(
+    r"\b(?:(?P<minus>Defizit|Fehlbetrag|Jahresfehlbetrag|(?-i:Minus)|negative[snr]?\s+\w*ergebnis)|"
+    r"(?P<plus>Überschuss|Jahresüberschuss|(?-i:Plus)|positive[snr]?\s+\w*ergebnis))\b",
+    re.IGNORECASE,
+)
+CONSEQUENCE = re.compile(
+    r"\b(?:somit|damit|also|folglich|daraus\s+ergibt\s+sich|ergibt\s+sich|unterm\s+Strich|unter\s+dem\s+Strich)\b",
+    re.IGNORECASE,
+)
+CHANGE_BY = re.compile(r"\bum\s+(?:rund\s+|ca\.\s+|etwa\s+)?$")
+CHANGE_VERB = re.compile(
+    r"\b(?:wächst|wuchs|steigt|stieg|sinkt|sank|fällt|fiel|verringer\w*|vermindert\w*|erhöh\w*|verbesser\w*|"
+    r"verschlechter\w*|gegenüber|Vorjahr\w*|Veränderung\w*|mehr|weniger)\b",
+    re.IGNORECASE,
+)
+# A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).
+ROUNDED = re.compile(r"\b(?:rund|ca\.|circa|etwa|gerundet)\s*$", re.IGNORECASE)

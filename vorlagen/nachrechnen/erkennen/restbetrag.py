@@ -19,7 +19,7 @@ from vorlagen.nachrechnen.woerter import TOTAL_EXPENSE
 _REST = re.compile(
     r"\b(?:restliche[nr]?\s+Betrag(?:es)?|Restbetrag(?:es)?|verbleibende[nr]?\s+Betrag(?:es)?|Rest)\s+"
     r"(?:von|in Höhe von|i\.\s?H\.\s?v\.|über)\s+$|"
-    r"\b(?:verbleib(?:t|en)|bleib(?:t|en))\s+(?:also|somit|damit|noch)?\s*$",
+    r"\b(?:verbleib(?:t|en)|bleib(?:t|en))\s+(?:also|somit|damit|noch)?\s*(?:nur\s+)?$",
     re.IGNORECASE,
 )
 _LOOK_BACK = 60  # characters before an amount that say what it is

@@ -12,11 +12,13 @@ Also a list of named amounts split by slashes whose first or last names the tota
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import TOTAL_IN_SENTENCE, TOTAL_NAME
+from vorlagen.nachrechnen.woerter import ROUNDED, TOTAL_IN_SENTENCE, TOTAL_NAME
 
 _MAX_PARTS = 6
 _NAMED = re.compile(
@@ -42,7 +44,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             before = [z for z in money[:index] if Fund(zeile, z).key not in taken][-_MAX_PARTS:]
             for start in range(len(before) - 1):  # all amounts before it first, then the last few
                 parts = before[start:]
-                if sum(abs(z.wert) for z in parts) == abs(total.wert):
+                if _adds_up(zeile.text, parts, total):
                     found.append(_rechnung(zeile, parts, total))
                     break
     return found
@@ -78,6 +80,17 @@ def _slash_list(zeile: Zeile) -> Rechnung | None:
         rang=2,
         typ="satzsumme",
     )
+
+
+def _adds_up(text: str, parts: list[Zahl], total: Zahl) -> bool:
+    """The parts add up to the total – exactly, or, where the total is marked as rounded („Zusammen rund 13,7
+    Millionen Euro“) and typed coarser than every part, once rounded as it is typed."""
+    exact = sum((abs(z.wert) for z in parts), Decimal(0))
+    if exact == abs(total.wert):
+        return True
+    coarser = all(total.schritt > z.schritt for z in parts)
+    rounded = ROUNDED.search(text[max(0, total.start - _LOOK_BACK) : total.start])
+    return coarser and rounded is not None and round_half_up(exact, total.schritt) == abs(total.wert)
 
 
 def _rechnung(zeile: Zeile, parts: list[Zahl], total: Zahl) -> Rechnung:
