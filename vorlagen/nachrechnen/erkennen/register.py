@@ -37,6 +37,7 @@ from vorlagen.nachrechnen.erkennen import (
     vergleich,
     verteilung,
     verweis,
+    zellsaldo,
 )
 
 Bisher = tuple[Rechnung, ...]
@@ -75,6 +76,7 @@ ERKENNER = (
     Erkenner(100, "planschema", lambda d, p: planschema.recognise(d.zeilen_reihen, p)),
     Erkenner(103, "nummernschema", lambda d, p: nummernschema.recognise(d.reihen, p)),
     Erkenner(110, "haushaltssaldo", _haushaltssaldo),
+    Erkenner(111, "zellsaldo", lambda d, p: zellsaldo.recognise(d.zeilen_reihen, p)),
     Erkenner(113, "ergebnisstaffel", lambda d, p: ergebnisstaffel.recognise(d.zeilen, p)),
     Erkenner(120, "nachtrag", lambda d, p: nachtrag.recognise(d.zeilen_reihen, p)),
     Erkenner(130, "differenzzeilen", lambda d, p: differenzzeilen.recognise(d.zeilen_reihen, p)),
