@@ -158,3 +158,39 @@ def test_a_slip_in_a_nachtrag_stored_one_cell_per_line(capsys, tmp_path):
     assert [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
         (29, zahl(neu + 10_000), zahl(neu))
     ]
+
+
+# (Bezeichnung, Ansatz, Ergebnis); Abweichung = Ergebnis − Ansatz; one label wrapped over two lines
+KOSTENARTEN = [
+    (("Personalaufwendungen",), Fraction(1_254_300), Fraction(1_198_750)),
+    (("Sach-", "und Dienstleistungen"), Fraction(431_200), Fraction(467_900)),
+    (("Transferaufwendungen",), Fraction(88_000), Fraction(79_450)),
+]
+
+
+def _umgebrochen(summe_ergebnis: Fraction, wrap_gap: str = "\n\n") -> str:
+    """A head of four columns, a blank line between cells; the wrapped label's lines `wrap_gap` apart."""
+    cells = ["Bezeichnung", "Ansatz", "Ergebnis", "Abweichung"]
+    for label, ansatz, ergebnis in KOSTENARTEN:
+        cells += [wrap_gap.join(label), zahl(ansatz), zahl(ergebnis), zahl(ergebnis - ansatz)]
+    ansatz = sum(a for _, a, _ in KOSTENARTEN)
+    ergebnis = sum(e for _, _, e in KOSTENARTEN)
+    cells += ["Summe", zahl(ansatz), zahl(summe_ergebnis), zahl(ergebnis - ansatz)]
+    return "\n\n".join(cells) + "\n"
+
+
+def test_a_label_wrapped_with_a_hyphen_stays_one_cell_of_its_row(capsys, tmp_path):
+    ergebnis = sum(e for _, _, e in KOSTENARTEN)  # 1.746.100
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _umgebrochen(ergebnis)))
+    assert code == 0 and by_status(report, "Fehler") == []
+    stimmt = {b["getippt"] for b in by_status(report, "stimmt")}
+    # the report shows a difference by its amount: 79.450 − 88.000 = −8.550 as „8.550“
+    assert {zahl(ergebnis), zahl(sum(a for _, a, _ in KOSTENARTEN)), zahl(Fraction(88_000 - 79_450))} <= stimmt
+
+
+def test_a_label_wrapped_closer_than_the_cells_stays_one_cell_and_a_slip_below_is_found(capsys, tmp_path):
+    ergebnis = sum(e for _, _, e in KOSTENARTEN)
+    typed = ergebnis + 1_000
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _umgebrochen(typed, wrap_gap="\n")))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [(zahl(typed), zahl(ergebnis))]

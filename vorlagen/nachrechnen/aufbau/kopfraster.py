@@ -2,7 +2,8 @@
 „Entgeltgruppe“, „Grund“, then the cells of each row in that order, text and figures alike („FB 54“, „1,000“,
 „EG 6 (55.900 €)“, „Zensus, entfällt“), a total row last („Gesamt“, „2,430“, „175.483 €“). The head says how many
 cells make a row; blank lines between cells are as the page has them, an empty cell one blank line (or one run of
-the page's gap) more.
+the page's gap) more. A label the page wrapped over two lines („Sach-“ / „und Dienstleistungen“, or two lines closer
+together than the cells) is one cell.
 
 The reading is kept only where it is consistent: at least two rows, each opening with a label (no figure alone), and
 the columns that hold a figure in the first two rows hold a figure or nothing in every row. The rows are joined as
@@ -72,13 +73,53 @@ def _table_at(reihen: list[Reihe], index: int) -> Raster | None:
         if len(set(gaps[1:width])) > 1:
             continue  # the head's lines stand apart unevenly
         usual = gaps[1]
+        lines, below, wrapped = _unwrapped(reihen, cells[width:], gaps[width:], usual)
         for unnamed in (0, 1):  # a head that names the labels' column too, or only the columns of figures
-            rows = _rows(reihen, cells[width:], gaps[width:], width + unnamed, usual)
+            rows = _rows(reihen, lines, below, width + unnamed, usual)
             if rows is not None:
-                end = max(c for r in rows for c in r if c is not None) + 1
+                end = max(wrapped.get(c, c) for r in rows for c in r if c is not None) + 1
                 head = _joined_head(reihen, cells[:width], unnamed)
-                return Raster(index, end, head, [_joined(reihen, r) for r in rows])
+                return Raster(index, end, head, [_joined(reihen, r, wrapped) for r in rows])
     return None
+
+
+def _unwrapped(
+    reihen: list[Reihe], lines: list[int], gaps: list[int], usual: int
+) -> tuple[list[int], list[int], dict[int, int]]:
+    """The lines below a head with a label the page wrapped joined into one cell: a text line ending in a hyphen
+    („Sach-“) and a text line going on in lower case („und Dienstleistungen“), or two text lines closer together
+    than the table's cells (fewer blank lines between). Returns the lines, their gaps, and each wrapped line's
+    second line."""
+    out: list[int] = []
+    out_gaps: list[int] = []
+    wrapped: dict[int, int] = {}
+    at = 0
+    while at < len(lines):
+        out.append(lines[at])
+        out_gaps.append(gaps[at])
+        nxt = at + 1
+        if nxt < len(lines) and _wraps(reihen[lines[at]], reihen[lines[nxt]], gaps[nxt] < usual):
+            wrapped[lines[at]] = lines[nxt]
+            at += 2
+        else:
+            at += 1
+    return out, out_gaps, wrapped
+
+
+def _wraps(first: Reihe, second: Reihe, closer: bool) -> bool:
+    a, b = first.zeile.text.strip(), second.zeile.text.strip()
+    if _is_value(first) or _is_value(second) or any(c.isdigit() for c in a + b):
+        return False
+    hyphen = len(a) > 1 and a.endswith("-") and a[-2].isalpha() and b[:1].islower()
+    return hyphen or closer and b[:1].isalpha()
+
+
+def _label_text(reihen: list[Reihe], index: int, wrapped: dict[int, int]) -> str:
+    text = reihen[index].zeile.text.strip()
+    if index not in wrapped:
+        return text
+    rest = reihen[wrapped[index]].zeile.text.strip()
+    return f"{text[:-1]}{rest}" if text.endswith("-") and not rest.startswith(("und ", "oder ")) else f"{text} {rest}"
 
 
 def _cells(reihen: list[Reihe], index: int) -> tuple[list[int], list[int]]:
@@ -151,8 +192,9 @@ def _joined_head(reihen: list[Reihe], lines: list[int], unnamed: int) -> Reihe:
     return row(Zeile(first.seite, first.nr, text, zellen=True), set())
 
 
-def _joined(reihen: list[Reihe], cells: list[int | None]) -> Reihe:
-    label = reihen[cells[0]] if cells[0] is not None else reihen[next(c for c in cells if c is not None)]
+def _joined(reihen: list[Reihe], cells: list[int | None], wrapped: dict[int, int]) -> Reihe:
+    first = cells[0] if cells[0] is not None else next(c for c in cells if c is not None)
+    label = reihen[first]
     entries, figures, orte = [], [], {}
     for place, index in enumerate(cells[1:], start=1):
         if index is None:
@@ -163,5 +205,8 @@ def _joined(reihen: list[Reihe], cells: list[int | None]) -> Reihe:
             for zahl in entry.zahlen:
                 orte[id(zahl)] = zeile
                 figures.append(zahl)
-    text = label.zeile.text.strip()
-    return Reihe(label.zeile, figures, False, text, False, label.woerter, eintraege=entries, orte=orte)
+    text = _label_text(reihen, first, wrapped) if cells[0] is not None else label.zeile.text.strip()
+    if first not in wrapped or cells[0] is None:
+        return Reihe(label.zeile, figures, False, text, False, label.woerter, eintraege=entries, orte=orte)
+    zeile = replace(label.zeile, text=text)
+    return Reihe(zeile, figures, False, text, False, len(text.split()), eintraege=entries, orte=orte)

@@ -42,6 +42,7 @@ from vorlagen.nachrechnen.erkennen import (
     vergleich,
     verteilung,
     verweis,
+    zellsaldo,
     zifferngruppen,
 )
 
@@ -81,6 +82,7 @@ ERKENNER = (
     Erkenner(100, "planschema", lambda d, p: planschema.recognise(d.zeilen_reihen, p)),
     Erkenner(103, "nummernschema", lambda d, p: nummernschema.recognise(d.reihen, p)),
     Erkenner(110, "haushaltssaldo", _haushaltssaldo),
+    Erkenner(111, "zellsaldo", lambda d, p: zellsaldo.recognise(d.zeilen_reihen, p)),
     Erkenner(113, "ergebnisstaffel", lambda d, p: ergebnisstaffel.recognise(d.zeilen, p)),
     Erkenner(120, "nachtrag", lambda d, p: nachtrag.recognise(d.zeilen_reihen, p)),
     Erkenner(124, "nachtragleerzellen", lambda d, p: nachtragleerzellen.recognise(d.zeilen, p)),
