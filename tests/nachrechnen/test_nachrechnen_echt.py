@@ -123,15 +123,19 @@ def test_the_measurement_counts_found_slips_recognised_calculations_and_false_al
     assert (zweifel["gefunden"], zweifel["zweifel"], zweifel["fehlalarme"]) == (0, 1, 0)
 
 
-# Measured after the second tuning (issue 60; README „Nach der zweiten Einstellung“): per part the calculations
+# Measured after the third tuning (issue 60; README „Nach der dritten Einstellung“): per part the calculations
 # recognised and the slips found (FEHLER) may only rise; false alarms stay at none.
-MINDESTENS = {"entwicklung": {"erkannt": 53, "gefunden": 3}, "pruefung": {"erkannt": 35, "gefunden": 2}}
+MINDESTENS = {
+    "entwicklung": {"erkannt": 55, "gefunden": 4},
+    "pruefung": {"erkannt": 35, "gefunden": 2},
+    k.ZUSATZ: {"erkannt": 124, "gefunden": 1},
+}
 
 
 @pytest.mark.langsam  # runs the command on 60 documents (about a minute)
 def test_todays_nachrechnen_measured_on_every_paper(capsys):
     """Runs `nachrechnen --json` on every paper and reports per part: no false alarm in either part, and no fewer
-    calculations recognised and slips found than measured after the first tuning."""
+    calculations recognised and slips found than measured after the third tuning (the added papers too)."""
     zahlen = k.messen({name: k.bericht(name) for name in k.dokumente() + k.zusatz()})
     rechnungen = Counter(k.manifest(n)["teil"] for n, _ in _rechnungen())
     for teil in k.TEILE:
@@ -140,8 +144,7 @@ def test_todays_nachrechnen_measured_on_every_paper(capsys):
         assert z["erkannt"] <= z["rechnungen"] and z["gefunden"] + z["zweifel"] <= z["fehler"] + z["zweifel"]
     with capsys.disabled():
         print("\n" + k.tabelle(zahlen))
-    assert zahlen[k.ZUSATZ]["fehlalarme"] == 0
-    for teil in k.TEILE:
+    for teil in (*k.TEILE, k.ZUSATZ):
         z = zahlen[teil]
         assert z["fehlalarme"] == 0, teil
         assert z["erkannt"] >= MINDESTENS[teil]["erkannt"] and z["gefunden"] >= MINDESTENS[teil]["gefunden"], teil
