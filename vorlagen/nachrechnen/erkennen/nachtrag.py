@@ -124,23 +124,36 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
         or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]
     ):
         return None, index
-    roles: list[str] = []
+    texts: list[str] = []
     for at in range(index, min(len(reihen), index + _HEAD_LINES)):
         reihe = reihen[at]
         if len(reihe.werte) >= 2:
             break
         if reihe.zeile.zahlen and not NACHTRAG_ROLE.search(reihe.zeile.text):
             continue  # „1. im Ergebnisplan“: a heading of the rows below
-        for word in NACHTRAG_ROLE.findall(reihe.zeile.text):
+        texts.append(reihe.zeile.text)
+    else:
+        at = min(len(reihen), index + _HEAD_LINES)
+    roles = column_roles(texts)
+    if roles is None:
+        return None, index
+    return roles, at
+
+
+def column_roles(texts: list[str]) -> list[str] | None:
+    """The columns the lines of a head name, in order – `alt` (bisher), `plus` (erhöht um), `minus` (vermindert
+    um), `delta` (verändert um), `neu` (nunmehr festgesetzt auf, one column however many words) – or None when they
+    make no Nachtrag head: one bisher, one new amount, a change, no column twice."""
+    roles: list[str] = []
+    for text in texts:
+        for word in NACHTRAG_ROLE.findall(text):
             role = _ROLES.get(word.lower(), "neu")
             if not (role == "neu" and roles and roles[-1] == "neu"):  # „nunmehr festgesetzt auf“ is one column
                 roles.append(role)
-    else:
-        at = min(len(reihen), index + _HEAD_LINES)
     changes = [r for r in roles if r in ("plus", "minus", "delta")]
     if roles.count("alt") != 1 or roles.count("neu") != 1 or not changes or len(set(roles)) != len(roles):
-        return None, index
-    return roles, at
+        return None
+    return roles
 
 
 def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:

@@ -10,11 +10,11 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen.nachtrag import column_roles
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, parse_number, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE
 
-_ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 3
 _ROWS = 30
 _END = re.compile(r"^\W*§")
@@ -45,18 +45,15 @@ def _head(zeilen: list[Zeile], index: int) -> tuple[list[str] | None, int]:
     """The columns a head of running text names in order, and the line after it."""
     if zeilen[index].zellen or zeilen[index].zahlen or not NACHTRAG_ROLE.search(zeilen[index].text):
         return None, index
-    roles: list[str] = []
+    texts: list[str] = []
     at = index
     while (
         at < min(len(zeilen), index + _HEAD_LINES) and not zeilen[at].zahlen and NACHTRAG_ROLE.search(zeilen[at].text)
     ):
-        for word in NACHTRAG_ROLE.findall(zeilen[at].text):
-            role = _ROLES.get(word.lower(), "neu")
-            if not (role == "neu" and roles and roles[-1] == "neu"):
-                roles.append(role)
+        texts.append(zeilen[at].text)
         at += 1
-    changes = [r for r in roles if r in ("plus", "minus", "delta")]
-    if roles.count("alt") != 1 or roles.count("neu") != 1 or not changes or len(set(roles)) != len(roles):
+    roles = column_roles(texts)
+    if roles is None:
         return None, index
     return roles, at
 
