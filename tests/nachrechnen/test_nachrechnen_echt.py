@@ -24,6 +24,10 @@ def _rechnungen(namen=None):
             yield name, rechnung
 
 
+def _adressen_des_ersten_korpus() -> set[str]:
+    return {a for p in ALT.glob("*.yaml") for a in re.findall(r"https?://[^\s\"']+", p.read_text(encoding="utf-8"))}
+
+
 def test_sixty_papers_from_many_laender_each_with_its_text():
     namen = k.dokumente()
     laender = {k.manifest(n)["land"] for n in namen} - {"nicht ermittelt"}
@@ -49,7 +53,7 @@ def test_every_result_stands_on_its_line():
 
 
 def test_no_paper_of_the_first_corpus_comes_again():
-    alt = {a for p in ALT.glob("*.yaml") for a in re.findall(r"https?://[^\s\"']+", p.read_text(encoding="utf-8"))}
+    alt = _adressen_des_ersten_korpus()
     assert len(alt) >= 50
     neu = [k.manifest(n)["quelle"]["adresse"] for n in k.dokumente()]
     assert not alt & set(neu) and len(set(neu)) == len(neu)
@@ -58,7 +62,7 @@ def test_no_paper_of_the_first_corpus_comes_again():
 def test_the_added_papers_are_real_new_and_no_held_out_paper_comes_again():
     """The papers added for development (README „Der Zusatz“): well-formed, part `zusatz`, sources found in neither
     corpus – above all none of the held-out part, which must stay unread."""
-    alt = {a for p in ALT.glob("*.yaml") for a in re.findall(r"https?://[^\s\"']+", p.read_text(encoding="utf-8"))}
+    alt = _adressen_des_ersten_korpus()
     echt = {k.manifest(n)["quelle"]["adresse"] for n in k.dokumente()}
     zusatz = [k.manifest(n) for n in k.zusatz()]
     adressen = [daten["quelle"]["adresse"] for daten in zusatz]

@@ -10,20 +10,18 @@ row that holds states its new amount as well."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import saldo_kind, saldo_pair, values
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, SALDO_WORD, SURPLUS
+from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, NEXT_PARAGRAPH, SALDO_WORD, SURPLUS
 
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 14  # lines of a head stored one word a line, with the blank lines between
 _HEAD_WORDS = {False: 12, True: 24}  # words of a line that opens a head: a pipe row names every column
 _ROWS = 40  # lines of the table below its head
-_END = re.compile(r"^\W*§")
 _UNSURE = "welche der Spalten „erhöht um“ und „vermindert um“ die Zeile füllt, sagt sie nicht"
 
 
@@ -48,7 +46,7 @@ def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe]]]:
         rows = []
         for reihe in reihen[end : end + _ROWS]:
             text = reihe.zeile.text.strip()
-            if _END.match(text) or reihe.woerter > 12:
+            if NEXT_PARAGRAPH.match(text) or reihe.woerter > 12:
                 break
             if len(reihe.werte) >= 2:
                 rows.append(reihe)

@@ -13,11 +13,10 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.nachtrag import column_roles
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, parse_number, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE
+from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE, NEXT_PARAGRAPH
 
 _HEAD_LINES = 3
 _ROWS = 30
-_END = re.compile(r"^\W*§")
 # a cell: a figure or nothing, closed by its unit
 _CELL = re.compile(r"(?:(?P<minus>[-−]\s?)?(?P<zahl>\d{1,3}(?:\.\d{3})*(?:,\d\d)?)[ _\u00a0]?)?(?P<unit>EUR|€)(?=\s|$)")
 _GAP = re.compile(r"\s*")
@@ -32,7 +31,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             index += 1
             continue
         for zeile in zeilen[start : start + _ROWS]:
-            if _END.match(zeile.text):
+            if NEXT_PARAGRAPH.match(zeile.text):
                 break
             reading = _reading(zeile, roles)
             if reading:

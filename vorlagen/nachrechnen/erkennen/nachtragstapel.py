@@ -19,11 +19,10 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.nachtrag import column_roles
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE, STACK_SALDO
+from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE, NEXT_PARAGRAPH, STACK_SALDO
 
 _HEAD_LINES = 4  # lines a head may take
 _ROWS = 30  # lines of the table below its head
-_END = re.compile(r"^\W*§")
 _SIGN = re.compile(r"(?:^|\s)[-−–]\s?$")
 _FILLER = re.compile(r"[\s\-−–€]|EUR|Euro")
 _LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
@@ -51,7 +50,7 @@ def _groups(zeilen: list[Zeile]) -> Iterator[tuple[list[str], str, list[Cell]]]:
         label = ""
         cells: list[Cell] = []
         for zeile in zeilen[start : start + _ROWS]:
-            if not zeile.zellen or _END.match(zeile.text):
+            if not zeile.zellen or NEXT_PARAGRAPH.match(zeile.text):
                 break
             labels, figures = _cells(zeile)
             if labels:
