@@ -345,6 +345,7 @@ def test_a_slip_in_a_comparison_row_is_followed_to_the_total_of_its_column(capsy
 
 KINDS = {
     "produkt",
+    "umgebung",
     "aufschluesselung",
     "zeilenrechnung",
     "rechenblock",

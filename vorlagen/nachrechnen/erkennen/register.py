@@ -37,6 +37,7 @@ from vorlagen.nachrechnen.erkennen import (
     spaltenformel,
     summen,
     tabellenkopf,
+    umgebung,
     veraenderung,
     verdopplung,
     vergleich,
@@ -103,6 +104,7 @@ ERKENNER = (
     Erkenner(220, "satzsumme", lambda d, p: satzsumme.recognise(d.zeilen, p)),
     Erkenner(230, "verweis", lambda d, p: verweis.recognise(d.zeilen, p)),
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
+    Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
 )
 
 

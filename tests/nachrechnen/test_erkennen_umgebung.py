@@ -1,0 +1,147 @@
+"""erkennen/umgebung.py for itself: a figure that the amounts a few lines around it give – a run of them that adds up
+to it, two of them whose difference it is, a percentage of one of them, the share of one in another – found where no
+form was recognised; confirmed only where it holds exactly and the figure is specific enough, a near miss of one
+digit „nicht eindeutig“ and never a slip. Every expected figure is worked out here with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, prozent, zahl
+
+# a budget line stated first, its parts in the paragraphs after it (the total before its parts)
+TEILE = [Fraction(140_000), Fraction(41_250), Fraction(360_000), Fraction(752_500)]
+
+
+def _vorab(gesamt: Fraction) -> str:
+    return (
+        f"Die Mehraufwendungen betragen insgesamt {euro(gesamt)}.\n\n"
+        f"1. Gewerbewesen: {euro(TEILE[0])} in Teilplanzeile 16.\n"
+        f"2. Verkehrswesen: {euro(TEILE[1])} in Teilplanzeile 13.\n"
+        f"3. Verkehrsüberwachung: {euro(TEILE[2])} in Teilplanzeile 13 und {euro(TEILE[3])} in Teilplanzeile 16.\n"
+    )
+
+
+def test_a_total_that_stands_before_its_parts(tmp_path):
+    gesamt = sum(TEILE)
+    (reading,) = erkannt(tmp_path, "umgebung", _vorab(gesamt))
+    parts, result = werte(reading)
+    assert parts == TEILE and result == gesamt == sum(parts)
+    assert reading.ergebnis.zeile.nr == 1 and not reading.sicher
+
+
+# a grant applied for, the grant approved, and three sentences on what the town must pay itself
+BEANTRAGT, BEWILLIGT = Fraction(49_302_291, 100), Fraction(413_481)
+
+
+def _rest(eigen: Fraction) -> str:
+    return (
+        f"Im April hat die Stadt {euro(BEANTRAGT, cent=True)} Fördermittel beantragt. Bewilligt wurden im Herbst "
+        f"{euro(BEWILLIGT)}. Die Bauarbeiten sind abgeschlossen. Die Schlussrechnung liegt vor.\n"
+        f"Der Eigenanteil der Stadt steigt damit um {euro(eigen, cent=True)}.\n"
+    )
+
+
+def test_a_difference_three_sentences_on(tmp_path, capsys):
+    eigen = BEANTRAGT - BEWILLIGT
+    (reading,) = erkannt(tmp_path, "umgebung", _rest(eigen))
+    parts, result = werte(reading)
+    assert parts == [BEANTRAGT, BEWILLIGT] and result == eigen == parts[0] - parts[1]
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _rest(eigen)))
+    assert code == 0 and [(b["art"], b["status"]) for b in report["befunde"]] == [("umgebung", "stimmt")]
+
+
+def test_a_near_miss_of_one_digit_is_a_doubt_pointing_at_the_figure_never_a_slip(tmp_path, capsys):
+    eigen = BEANTRAGT - BEWILLIGT
+    typed = eigen - 30  # 79.541,91 typed as 79.511,91: one digit
+    assert zahl(typed, 2) == "79.511,91" and zahl(eigen, 2) == "79.541,91"
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _rest(typed)))
+    assert code == 0 and by_status(report, "Fehler") == []
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert zweifel["art"] == "umgebung" and zweifel["zeile"] == 2
+    assert Fraction(zweifel["werte"]["getippt"]) == typed and Fraction(zweifel["werte"]["nachgerechnet"]) == eigen
+
+
+def test_two_digits_swapped_are_a_doubt_as_well(tmp_path, capsys):
+    eigen = BEANTRAGT - BEWILLIGT
+    typed = Fraction(7_945_191, 100)  # 79.541,91 with 5 and 4 swapped
+    assert zahl(typed, 2) == "79.451,91"
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _rest(typed)))
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert Fraction(zweifel["werte"]["nachgerechnet"]) == eigen and code == 0
+
+
+def test_a_percentage_of_an_amount_a_sentence_before(tmp_path):
+    kosten, satz = Fraction(1_234_567), Fraction(20)
+    anteil = Fraction(round(kosten * satz / 100))
+    assert anteil == Fraction(246_913)  # 246.913,4 rounded
+    text = f"Die Kosten liegen bei {euro(kosten)}. Der Kreis trägt {zahl(satz)} %. Das sind {euro(anteil)}.\n"
+    (reading,) = erkannt(tmp_path, "umgebung", text)
+    parts, result = werte(reading)
+    assert parts == [kosten, satz] and result == anteil
+
+
+def test_a_share_stated_as_a_rate(tmp_path):
+    zuschuss, kosten = Fraction(413_481), Fraction(657_363)
+    text = (
+        f"Bewilligt wurden {euro(zuschuss)}. Die förderfähigen Kosten betragen {euro(kosten)}. Die Schlussrechnung "
+        f"liegt vor.\nDer Bescheid nennt einen realen Fördersatz von {prozent(zuschuss / kosten, 1)}.\n"
+    )
+    assert prozent(zuschuss / kosten, 1) == "62,9\u00a0%"
+    (reading,) = erkannt(tmp_path, "umgebung", text)
+    parts, result = werte(reading)
+    assert parts == [zuschuss, kosten] and result == Fraction(629, 10)
+
+
+def test_what_is_no_calculation_is_left_alone(tmp_path, capsys):
+    cases = [
+        # round figures: 10.000 € is 5.000 € + 5.000 € by chance as often as not
+        "Für 2025 sind 5.000 € und für 2026 5.000 € angesetzt; insgesamt stehen 10.000 € bereit.\n",
+        # five digits, no word of a total, nothing that adds up
+        "Die Ansätze betragen 12.345 € und 67.891 €; der Zuschuss beträgt 80.234 €.\n",
+        # a near miss with no word that names a total: no doubt
+        "Die Ansätze betragen 12.345 € und 67.891 €; der Zuschuss beträgt 80.246 €.\n",
+        # Haushaltsstelle, year, date, page number around amounts
+        "Haushaltsstelle 2141.54001, Jahr 2024, Beschluss vom 02.09.2015, Seite 12: 18.801 € und 134.399 €.\n",
+        # other units: T€ and € are never added to each other
+        "Die Kosten betragen 153.200 €, davon 134 T€ Zuschuss und 19.200 € Eigenmittel.\n",
+    ]
+    for text in cases:
+        assert erkannt(tmp_path, "umgebung", text) == [], text
+        code, report, _ = check(capsys, write(tmp_path, "k.txt", text))
+        assert code == 0 and by_status(report, "Fehler") == [], text
+        assert [b for b in report["befunde"] if b["art"] == "umgebung"] == [], text
+
+
+def test_parts_too_far_away_are_not_searched(tmp_path):
+    gesamt = sum(TEILE)
+    fern = _vorab(gesamt).replace("\n\n", "\n" + "Text ohne Zahlen.\n" * 13, 1)
+    assert erkannt(tmp_path, "umgebung", fern) == []
+
+
+def test_no_doubt_where_the_sign_of_a_part_is_the_other_way(tmp_path, capsys):
+    # Aufwendungen 1.737.400 = Erträge 1.727.400 + Fehlbetrag 10.000; 1.727.400 − 10.000 = 1.717.400 misses
+    # 1.737.400 by one digit, but only because the part's sign is the other way round
+    ertraege, fehlbetrag = Fraction(1_727_400), Fraction(10_000)
+    text = (
+        f"Die Erträge betragen {euro(ertraege)}, der Fehlbetrag {euro(fehlbetrag)}. Die Summe der Aufwendungen "
+        f"beträgt {euro(ertraege + fehlbetrag)}.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and by_status(report, "nicht eindeutig") == []
+
+
+def test_a_slip_another_recogniser_found_is_never_confirmed_where_the_figure_stands_again(tmp_path, capsys):
+    alt, plus, prognose = Fraction(2_718_000), Fraction(900_000), Fraction(4_212_880)
+    typed = alt + plus - 1_276  # the shape of a real slip: „somit auf“ a figure that is not alt + plus
+    text = (
+        f"Der Stadtrat gab einen Entwurf mit Kosten von insgesamt {euro(alt)} frei.\n"
+        f"Es folgte eine Kostenerhöhung in Höhe von {euro(plus)}.\n"
+        f"Die Gesamtkosten stiegen somit auf {euro(typed)}; dieses Gesamtbudget von {euro(typed)} ist freigegeben.\n"
+        f"Nach der Prognose kostet das Haus {euro(prognose)}. Es fehlen also {euro(prognose - typed)}.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "g.txt", text))
+    assert code == 1 and [Fraction(b["werte"]["getippt"]) for b in by_status(report, "Fehler")] == [typed]
+    # the second „3.616.724 €“ is 4.212.880 € − 596.156 € exactly, but it is the slipped figure written again
+    assert [b for b in report["befunde"] if b["art"] == "umgebung" and Fraction(b["werte"]["getippt"]) == typed] == []
