@@ -145,3 +145,18 @@ def test_a_slip_another_recogniser_found_is_never_confirmed_where_the_figure_sta
     assert code == 1 and [Fraction(b["werte"]["getippt"]) for b in by_status(report, "Fehler")] == [typed]
     # the second „3.616.724 €“ is 4.212.880 € − 596.156 € exactly, but it is the slipped figure written again
     assert [b for b in report["befunde"] if b["art"] == "umgebung" and Fraction(b["werte"]["getippt"]) == typed] == []
+
+
+def test_a_sign_typed_the_wrong_way_round_is_never_confirmed(tmp_path, capsys):
+    alt, aenderung = Fraction(153_271), Fraction(25_384)
+    typed = alt + aenderung  # right after „erhöht“; after „vermindert“ it should be alt − aenderung
+    for verb in ("erhöht", "vermindert"):
+        text = (
+            f"Der Ansatz für die Schülerbeförderung lag bei {euro(alt)}. Mit dem Nachtrag wird er um "
+            f"{euro(aenderung)} {verb}. Er beträgt damit insgesamt {euro(typed)}.\n"
+        )
+        # the search never signs a change: neither the change as new − old nor old ± change
+        assert erkannt(tmp_path, "umgebung", text) == [], verb
+        code, report, _ = check(capsys, write(tmp_path, "s.txt", text))
+        if verb == "vermindert":
+            assert [b for b in report["befunde"] if b["status"] == "stimmt"] == [], report["befunde"]

@@ -44,26 +44,46 @@ _CUE = re.compile(
 _Gelesen = dict[tuple[str, Decimal], list[frozenset[tuple[str, Decimal]]]]
 
 
+# the words that make an amount a decrease or an increase, right before it („vermindert um“) or after it („um … gekürzt“)
+_NEAR = 30
+_DECREASE = r"(?:vermindert|verringert|reduziert|gesenkt|gekürzt|abzüglich|abzgl\.|weniger|minus|\./\.)"
+_INCREASE = r"(?:erhöht|zuzüglich|zzgl\.|plus|aufgestockt)"
+_DECREASE_BEFORE = re.compile(_DECREASE + r"\s+(?:um\s+)?(?:rund\s+|ca\.\s+)?$", re.IGNORECASE)
+_DECREASE_AFTER = re.compile(r"\s*(?:€|EURO?|Euro)?\s*" + _DECREASE + r"\b", re.IGNORECASE)
+_INCREASE_BEFORE = re.compile(_INCREASE + r"\s+(?:um\s+)?(?:rund\s+|ca\.\s+)?$", re.IGNORECASE)
+_INCREASE_AFTER = re.compile(r"\s*(?:€|EURO?|Euro)?\s*" + _INCREASE + r"\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Betrag:
-    """An amount in reading order: where it stands and its value without sign."""
+    """An amount in reading order: where it stands, its value without sign, and whether the words name it a decrease
+    („vermindert um 25.000 €“, „um 25.000 € gekürzt“: −1) or an increase („erhöht um“: +1)."""
 
     fund: Fund
     wert: Decimal
+    richtung: int = 0
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
-    taken = {r.ergebnis.key for r in prior}
-    # a value another reading has as its result, where else it stands, is that reading's figure written again: a
+    # the readings that stand: those that claim something when they fail (a slip or a doubt) and the guesses that
+    # hold; a guess that fails claims nothing, and the search may read its figures
+    standing = [r for r in prior if r.sicher or r.grund or _holds(r)]
+    taken = {r.ergebnis.key for r in standing}
+    # a value such a reading has as its result, where else it stands, is that reading's figure written again: a
     # search that confirms it there would say „stimmt“ to a slip
-    results = {(r.ergebnis.zahl.einheit, abs(r.ergebnis.zahl.wert)) for r in prior}
+    results = {(r.ergebnis.zahl.einheit, abs(r.ergebnis.zahl.wert)) for r in standing}
     # the figures some reading already ties to others: a near miss over one of them is that reading's business
-    checked = taken | {t.key for r in prior for t in r.teile}
-    amounts = [_Betrag(Fund(zeile, zahl), abs(zahl.wert)) for zeile in zeilen for zahl in zeile.zahlen if _amount(zahl)]
+    checked = taken | {t.key for r in standing for t in r.teile}
+    amounts = [
+        _Betrag(Fund(zeile, zahl), abs(zahl.wert), _direction(zeile.text, zahl))
+        for zeile in zeilen
+        for zahl in zeile.zahlen
+        if _amount(zahl)
+    ]
     found: list[Rechnung] = []
     # the values of each calculation read: another over the same values restates it
     stated: _Gelesen = {}
-    for reading in prior:
+    for reading in standing:
         _state(stated, reading)
     # a figure of fewer than three significant digits is never a result (10.000 € is 5.000 € + 5.000 € by chance)
     specific = {i: _significant(a.wert) for i, a in enumerate(amounts) if _significant(a.wert) >= _CUED_DIGITS}
@@ -74,8 +94,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     order = sorted(specific, key=lambda i: (not cues[i], amounts[i].fund.zahl.einheit != "%", i))
     for index in order:
         result, cued, digits = amounts[index], cues[index], specific[index]
-        if result.fund.key in taken or (result.fund.zahl.einheit, result.wert) in results:
-            continue
+        if result.fund.key in taken or (result.fund.zahl.einheit, result.wert) in results or result.richtung:
+            continue  # a change („um … vermindert“) is no result the search can sign
         if digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
             continue
         if result.fund.zahl.einheit == "%":
@@ -101,6 +121,17 @@ def _amount(zahl: Zahl) -> bool:
     if zahl.einheit in ("€", "%"):
         return True
     return zahl.einheit == "" and ("." in zahl.text or "," in zahl.text)
+
+
+def _direction(text: str, zahl: Zahl) -> int:
+    """−1 for an amount named a decrease right before or after it, +1 for one named an increase."""
+    if _DECREASE_BEFORE.search(text[max(0, zahl.start - _NEAR) : zahl.start]):
+        return -1
+    if _DECREASE_AFTER.match(text[zahl.ende : zahl.ende + _NEAR]):
+        return -1
+    if _INCREASE_BEFORE.search(text[max(0, zahl.start - _NEAR) : zahl.start]):
+        return 1
+    return 1 if _INCREASE_AFTER.match(text[zahl.ende : zahl.ende + _NEAR]) else 0
 
 
 def _significant(value: Decimal) -> int:
@@ -149,11 +180,15 @@ def _candidates(around: tuple[list[_Betrag], list[_Betrag]]) -> Iterator[tuple[s
     running = [Decimal(0)]
     for amount in line:
         running.append(running[-1] + amount.wert)
+    # an amount the words call a decrease or an increase is a change of another: which sign it takes depends on which
+    # figure is the result, and a search that guessed it could confirm a sign typed the wrong way round – so it is
+    # never searched (the change forms read it); nor in a sum an amount typed with a minus
     for start, end in runs:
-        yield "summe", line[start:end], running[end] - running[start]
+        if all(not a.richtung and a.fund.zahl.wert > 0 for a in line[start:end]):
+            yield "summe", line[start:end], running[end] - running[start]
     for i, j in pairs:
         big, small = (line[i], line[j]) if line[i].wert > line[j].wert else (line[j], line[i])
-        if big.wert != small.wert:
+        if big.wert != small.wert and not big.richtung and not small.richtung:
             yield "differenz", [big, small], big.wert - small.wert
 
 
@@ -175,7 +210,7 @@ def _holding(around: tuple[list[_Betrag], list[_Betrag]], result: _Betrag, state
     („a = b + c“ found, „b = a − c“ is the same)."""
     for formel, parts, value in _candidates(around):
         if value == result.wert:
-            rechnung = _rechnung(formel, parts, result, "")
+            rechnung = _rechnung(formel, parts, result)
             if not _restates(rechnung, stated):
                 return rechnung
     return None
@@ -189,6 +224,11 @@ def _figures(rechnung: Rechnung) -> frozenset[tuple[int, int, int]]:
 def _values(rechnung: Rechnung) -> frozenset[tuple[str, Decimal]]:
     """The values a calculation ties together, with their unit – not a 0 among them („erhöht um 0“)."""
     return frozenset((f.zahl.einheit, abs(f.zahl.wert)) for f in (rechnung.ergebnis, *rechnung.teile) if f.zahl.wert)
+
+
+def _holds(rechnung: Rechnung) -> bool:
+    """A guess that holds with the figures as typed (one that does not states nothing)."""
+    return rechnung.gerundet(rechnung.rechne([t.zahl.wert for t in rechnung.teile])) == rechnung.getippt()
 
 
 def _state(stated: _Gelesen, rechnung: Rechnung) -> None:
@@ -224,16 +264,7 @@ def _percent_of(
             if percent.wert in (0, 100):  # „× 100 %“ restates the amount
                 continue
             if round_half_up(base.wert * percent.wert / 100, result.fund.zahl.schritt) == result.wert:
-                rechnung = Rechnung(
-                    "Prozentsatz eines benachbarten Betrags (gesucht)",
-                    "anteil",
-                    [base.fund, percent.fund],
-                    result.fund,
-                    f"{base.fund.zahl.betrag()} × {percent.fund.zahl.betrag()}",
-                    sicher=False,
-                    rang=-1,
-                    typ="umgebung",
-                )
+                rechnung = _rechnung("anteil", [base, percent], result)
                 if not _restates(rechnung, stated):
                     return rechnung
     return None
@@ -250,16 +281,7 @@ def _share_of(around: tuple[list[_Betrag], list[_Betrag]], result: _Betrag, stat
             if part.wert == whole.wert:
                 continue
             if round_half_up(part.wert / whole.wert * 100, result.fund.zahl.schritt) == result.wert:
-                rechnung = Rechnung(
-                    "Anteil eines benachbarten Betrags an einem anderen (gesucht)",
-                    "quote",
-                    [part.fund, whole.fund],
-                    result.fund,
-                    f"{part.fund.zahl.betrag()} / {whole.fund.zahl.betrag()}",
-                    sicher=False,
-                    rang=-1,
-                    typ="umgebung",
-                )
+                rechnung = _rechnung("quote", [part, whole], result)
                 if not _restates(rechnung, stated):
                     return rechnung
     return None
@@ -319,29 +341,33 @@ def _typo(value: Decimal, result: _Betrag) -> bool:
     )
 
 
-def _rechnung(formel: str, parts: list[_Betrag], result: _Betrag, grund: str) -> Rechnung:
+_ARTEN = {
+    "summe": "Summe benachbarter Beträge (gesucht)",
+    "differenz": "Differenz zweier benachbarter Beträge (gesucht)",
+    "anteil": "Prozentsatz eines benachbarten Betrags (gesucht)",
+    "quote": "Anteil eines benachbarten Betrags an einem anderen (gesucht)",
+}
+
+
+def _rechnung(formel: str, parts: list[_Betrag], result: _Betrag, grund: str = "") -> Rechnung:
+    """A searched calculation: never sure (a mismatch is at most „nicht eindeutig“, with a `grund`), the least likely
+    of the readings of its figure."""
     zahlen = [p.fund.zahl for p in parts]
-    if formel == "summe":
-        return Rechnung(
-            "Summe benachbarter Beträge (gesucht)",
-            "summe",
-            [p.fund for p in parts],
-            result.fund,
-            written_sum(zahlen, [1] * len(zahlen)),
-            sicher=False,
-            grund=grund,
-            rang=-1,
-            typ="umgebung",
-            vorzeichen=[1] * len(zahlen),
-        )
+    zeichen = {
+        "summe": lambda: written_sum(zahlen, [1] * len(zahlen)),
+        "differenz": lambda: written_sum(zahlen, [1, -1]),
+        "anteil": lambda: f"{zahlen[0].betrag()} × {zahlen[1].betrag()}",
+        "quote": lambda: f"{zahlen[0].betrag()} / {zahlen[1].betrag()}",
+    }[formel]()
     return Rechnung(
-        "Differenz zweier benachbarter Beträge (gesucht)",
-        "differenz",
+        _ARTEN[formel],
+        formel,
         [p.fund for p in parts],
         result.fund,
-        written_sum(zahlen, [1, -1]),
+        zeichen,
         sicher=False,
         grund=grund,
         rang=-1,
         typ="umgebung",
+        vorzeichen=[1] * len(zahlen) if formel == "summe" else [],
     )
