@@ -317,8 +317,8 @@ def _one_digit_off(
         formel,
         parts,
         result,
-        "die Beträge ringsum wurden durchsucht: nur diese Rechnung kommt der getippten Zahl bis auf eine Ziffer "
-        "nahe – ob sie gemeint ist, sagt der Text nicht",
+        "gefunden bei der Suche unter den Beträgen ringsum; nur diese Rechnung liegt eine Ziffer neben der "
+        "getippten Zahl, und ob sie gemeint ist, sagt der Text nicht",
     )
 
 
