@@ -139,3 +139,19 @@ def test_shares_of_a_whole_that_make_it_are_confirmed(capsys, tmp_path):
     assert [(b["zeile"], b["rechnung"], b["status"]) for b in summe] == [
         (2, f"20.000{NBSP}€ + 60.000{NBSP}€", "stimmt")
     ]
+
+
+def test_amounts_with_cents_under_a_unit_named_once_above_are_listed(capsys, tmp_path):
+    # issue 60, point 4: a Bilanz in a Markdown table names „EUR“ once in its head; the rows below carry plain figures
+    # with cents that no calculation uses – each is listed, none is dropped (a count like 48.000 has no cents)
+    text = (
+        "| 1. | Feststellung des Jahresabschlusses | |\n"
+        "| — EUR | ||\n"
+        "| - | das Anlagevermögen — 9.604.752,51 |\n"
+        "| - | die Rechnungsabgrenzungsposten — 5.847,23 |\n"
+        "| - | die Rückstellungen — 42.800,00 |\n"
+        "Im Kreis wohnen 48.000 Menschen.\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "a.md", text))
+    assert code == 0 and report["befunde"] == []
+    assert listed(report) == [(3, "9.604.752,51"), (4, "5.847,23"), (5, "42.800,00")]

@@ -18,6 +18,9 @@ from vorlagen.nachrechnen.woerter import RESULT_WORD, TOTAL_LINE
 # Listed where the context names the unit: the line names one, or the document is a Haushaltssatzung.
 _AMOUNT_LIKE = re.compile(r"\d\.\d{3}|,\d+$")
 _UNIT_NAMED = re.compile(r"€|\b(?:EUR|Euro|EURO|TEUR|Planstellen|Stellen|VZÄ)\b")
+# A figure typed with thousands grouped and two decimals („9.604.752,51“) is an amount wherever it stands (a count of
+# people or of addresses has no cents): listed even where no line names its unit („— EUR“ once above a table).
+_CENTS = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d\d$")
 _SATZUNG = re.compile(r"Haushaltssatzung|Nachtragshaushalt|festgesetzt auf")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[=+\-−]")
 # A line that announces how an amount is split or used: "Der Jahresgewinn von 606.529,83 € wird so verwendet:".
@@ -70,6 +73,7 @@ def mentions(
                         or zahl.start >= after
                         or unit_named
                         and _AMOUNT_LIKE.search(zahl.text)
+                        or _CENTS.search(zahl.text)
                         or fund.key in cells
                     )
                     and _result_like(zeile, zahl)
