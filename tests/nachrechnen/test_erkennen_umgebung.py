@@ -116,7 +116,7 @@ def test_what_is_no_calculation_is_left_alone(tmp_path, capsys):
 
 def test_parts_too_far_away_are_not_searched(tmp_path):
     gesamt = sum(TEILE)
-    fern = _vorab(gesamt).replace("\n\n", "\n" + "Text ohne Zahlen.\n" * 13, 1)
+    fern = _vorab(gesamt).replace("\n\n", "\n" + "Text ohne Zahlen.\n" * 31, 1)
     assert erkannt(tmp_path, "umgebung", fern) == []
 
 

@@ -130,8 +130,8 @@ def test_the_measurement_counts_found_slips_recognised_calculations_and_false_al
 # Measured after the search over the amounts around a figure (issue 60; README „Die Suche in der Umgebung“): per
 # part the calculations recognised and the slips found (FEHLER) may only rise; false alarms stay at none.
 MINDESTENS = {
-    "entwicklung": {"erkannt": 59, "gefunden": 4},
-    "pruefung": {"erkannt": 42, "gefunden": 2},
+    "entwicklung": {"erkannt": 61, "gefunden": 4},
+    "pruefung": {"erkannt": 43, "gefunden": 2},
     k.ZUSATZ: {"erkannt": 128, "gefunden": 1},
 }
 

@@ -27,8 +27,8 @@ from vorlagen.nachrechnen.woerter import OUT_OF_PLAN, RESULT_WORD, TOTAL_IN_PROS
 
 _AROUND = 12  # amounts either side that are searched
 _AROUND_SHARE = 4  # … for the two amounts a percentage is the share of (a pair matches a rounded share by chance)
-_LINES = 12  # lines either side
-_MAX_PARTS = 6
+_LINES = 30  # lines either side
+_MAX_PARTS = 8
 _SURE_DIGITS = 5  # significant digits from which a figure that holds is no chance
 _CUED_DIGITS = 3  # … and from which it is none where the words name a total, a rest or a difference
 _LOOK_BACK = 80
