@@ -160,3 +160,18 @@ def test_a_sign_typed_the_wrong_way_round_is_never_confirmed(tmp_path, capsys):
         code, report, _ = check(capsys, write(tmp_path, "s.txt", text))
         if verb == "vermindert":
             assert [b for b in report["befunde"] if b["status"] == "stimmt"] == [], report["befunde"]
+
+
+def test_a_figure_is_never_explained_through_itself(tmp_path):
+    # 0,5 x 79.928 € = 39.964 € and 39.964 € − 29.629 € = 10.335 € are read; 39.964 € + 29.629 € + 10.335 € equals
+    # 79.928 € only because 39.964 € is half of it and the other two add up to the same half again
+    jahr, anteil, foerderung = Fraction(79_928), Fraction(1, 2), Fraction(29_629)
+    kosten = jahr * anteil
+    eigen = kosten - foerderung
+    assert kosten + foerderung + eigen == jahr
+    text = (
+        f"Kosten:\n{zahl(anteil, 1)} x {euro(jahr)} (E5 für 13 Monate)\t{euro(kosten)}\tGesamtkosten\n"
+        f"1 x {euro(foerderung)} (PK)\t{euro(foerderung)}\tFörderung\n"
+        f"Eigenanteil: {euro(kosten)} − {euro(foerderung)} = {euro(eigen)}\n"
+    )
+    assert erkannt(tmp_path, "umgebung", text) == []

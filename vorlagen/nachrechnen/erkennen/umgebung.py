@@ -206,14 +206,23 @@ def _plan(count: int, split: int) -> tuple[tuple[tuple[int, int], ...], tuple[tu
 
 
 def _holding(around: tuple[list[_Betrag], list[_Betrag]], result: _Betrag, stated: _Gelesen) -> Rechnung | None:
-    """The nearest searched calculation that gives the figure exactly and does not restate one found before
-    („a = b + c“ found, „b = a − c“ is the same)."""
+    """The nearest searched calculation that gives the figure exactly, does not restate one found before („a = b +
+    c“ found, „b = a − c“ is the same) and does not explain the figure through itself."""
     for formel, parts, value in _candidates(around):
         if value == result.wert:
             rechnung = _rechnung(formel, parts, result)
-            if not _restates(rechnung, stated):
+            if not _restates(rechnung, stated) and not _circular(parts, result, stated):
                 return rechnung
     return None
+
+
+def _circular(parts: list[_Betrag], result: _Betrag, stated: _Gelesen) -> bool:
+    """A part and the figure stand in one calculation read before, so the figure would explain itself: „0,5 x
+    79.928 € = 39.964 €“ read, 79.928 € as 39.964 € + 29.629 € + 10.335 € counts 39.964 € twice („39.964 € −
+    29.629 € = 10.335 €“); „3 x 68.136 € = 204.408 €“ read, 68.136 € as 272.544 € − 204.408 € is 4 x − 3 x."""
+    own = (result.fund.zahl.einheit, result.wert)
+    values = {(p.fund.zahl.einheit, p.wert) for p in parts}
+    return any(values & before for before in stated.get(own, ()))
 
 
 def _figures(rechnung: Rechnung) -> frozenset[tuple[int, int, int]]:
