@@ -86,7 +86,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     for reading in standing:
         _state(stated, reading)
     # a figure of fewer than three significant digits is never a result (10.000 € is 5.000 € + 5.000 € by chance)
-    specific = {i: _significant(a.wert) for i, a in enumerate(amounts) if _significant(a.wert) >= _CUED_DIGITS}
+    specific = {i: d for i, a in enumerate(amounts) if (d := _significant(a.wert)) >= _CUED_DIGITS}
     cues = {i: _cued(amounts[i].fund) for i in specific}
     # the figures the words call a total, a rest or a difference first: of „a = b + c“ found from either end, the
     # one so named is the result; then the percentages (a rate is a share of two amounts more often than an amount
