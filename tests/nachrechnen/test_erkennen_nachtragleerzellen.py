@@ -68,3 +68,42 @@ def test_rows_whose_units_do_not_match_the_head_are_left_alone(capsys, tmp_path)
 def test_without_a_nachtrag_head_nothing_is_read(tmp_path):
     text = "Übersicht\nder Gesamtbetrag der Erträge 604.900 EUR EUR 8.215.300 EUR 9.999.999 EUR\n"
     assert erkannt(tmp_path, "nachtragleerzellen", text) == []
+
+
+# rows that name each cell's column themselves, with no head above them (a Satzung as a Wittich Amtsblatt prints it)
+BISHER, ERHOEHT = Fraction(70_993_100), Fraction(6_487_500)
+
+
+def _benannt(neu: Fraction, rest: str = "") -> str:
+    return (
+        "§ 1\nDurch den Nachtragshaushaltsplan werden im Haushaltsjahr 2023\n1. im Ergebnisplan der\n"
+        f"- Gesamtbetrag der Erträge erhöht um {zahl(ERHOEHT)} € vermindert um € gegenüber bisher {zahl(BISHER)} € "
+        f"nunmehr festgesetzt auf {zahl(neu)} €{rest}\n"
+        f"- Gesamtbetrag der Aufwendungen erhöht um € vermindert um € gegenüber bisher {zahl(BISHER)} € "
+        f"nunmehr festgesetzt auf {zahl(BISHER)} €\n"
+    )
+
+
+def test_a_row_that_names_each_cell_is_read_without_a_head(tmp_path):
+    neu = BISHER + ERHOEHT
+    (reading,) = [r for r in erkannt(tmp_path, "nachtragleerzellen", _benannt(neu)) if r.sicher]
+    parts, result = werte(reading)
+    assert parts == [BISHER, ERHOEHT] and result == neu and reading.ergebnis.zeile.nr == 4
+
+
+def test_a_slip_in_a_row_that_names_each_cell_is_a_fehler(tmp_path, capsys):
+    neu = BISHER + ERHOEHT
+    falsch = neu - 1_000_000  # 77.480.600 typed 76.480.600
+    assert zahl(falsch) == "76.480.600"
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", _benannt(falsch)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 4 and fehler["nachgerechnet"] == euro(neu)
+
+
+def test_a_named_row_with_an_amount_outside_its_cells_or_a_column_twice_is_left_alone(tmp_path):
+    neu = BISHER + ERHOEHT
+    for text in (
+        _benannt(neu - 5_000, rest=", davon 5.000 € für Zinsen"),
+        _benannt(neu).replace("vermindert um €", "erhöht um €"),
+    ):
+        assert [r for r in erkannt(tmp_path, "nachtragleerzellen", text) if r.sicher] == [], text

@@ -6,7 +6,11 @@ of one line or one word a line as a council information system stores the page; 
 A row that leaves one of „erhöht“ and „vermindert“ empty has a figure fewer than the head has columns: which of the
 two it fills, the row does not say – a reading that holds wins, else the row is „nicht eindeutig“ with both
 readings. With „verändert um“ the change is the figure checked (the old and the new amount stand in the plan); a
-row that holds states its new amount as well."""
+row that holds states its new amount as well.
+
+A head over two or more years („2023 | 2024“ under each of its columns, the years repeated once a column) gives
+each column a cell a year: a row of four columns over two years has eight figures, and each year is read on its
+own."""
 
 from __future__ import annotations
 
@@ -21,36 +25,44 @@ from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, NEXT_PARAGRAPH,
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 14  # lines of a head stored one word a line, with the blank lines between
 _HEAD_WORDS = {False: 12, True: 24}  # words of a line that opens a head: a pipe row names every column
-_ROWS = 40  # lines of the table below its head
+_ROWS = 40  # lines of the table below its head with something in them (a page stores empty rows as „|“)
+_YEARS = 5  # years a head may span
 _UNSURE = "welche der Spalten „erhöht um“ und „vermindert um“ die Zeile füllt, sagt sie nicht"
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     found: list[Rechnung] = []
-    for roles, rows in tables(reihen):
+    for roles, rows, years in tables(reihen):
         for reihe in rows:
-            found += _readings(reihe, roles)
-        if "plus" in roles and "minus" in roles:
+            found += _readings(reihe, roles) if years == 1 else _year_readings(reihe, roles, years)
+        if "plus" in roles and "minus" in roles and years == 1:
             found += _saldo_changes(roles, rows)
     return found
 
 
-def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe]]]:
-    """Each Nachtrag table: the roles of its columns in order and its rows with two figures or more."""
+def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe], int]]:
+    """Each Nachtrag table: the roles of its columns in order, its rows with two figures or more, and how many
+    years each column spans (1 but for a head over several years)."""
     index = 0
     while index < len(reihen):
-        roles, end = _head(reihen, index)
+        roles, end, years = _head(reihen, index)
         if roles is None:
             index += 1
             continue
         rows = []
-        for reihe in reihen[end : end + _ROWS]:
+        filled = 0
+        for reihe in reihen[end : end + _ROWS * 4]:  # bounded, however many empty rows stand between
             text = reihe.zeile.text.strip()
             if NEXT_PARAGRAPH.match(text) or reihe.woerter > 12:
                 break
+            if text.strip("| ") == "":
+                continue
+            filled += 1
+            if filled > _ROWS:
+                break
             if len(reihe.werte) >= 2:
                 rows.append(reihe)
-        yield roles, rows
+        yield roles, rows, years
         index = end
 
 
@@ -58,8 +70,8 @@ def change_keys(reihen: list[Reihe]) -> set[tuple]:
     """The figures of the columns „erhöht um“ and „vermindert um“ (all of a row that leaves one empty): a Saldo row
     states there the change of its Saldo, not the Saldo of the changes above it (haushaltssaldo.py leaves them)."""
     keys: set[tuple] = set()
-    for roles, rows in tables(reihen):
-        if "plus" not in roles and "minus" not in roles:
+    for roles, rows, years in tables(reihen):
+        if ("plus" not in roles and "minus" not in roles) or years != 1:
             continue
         for reihe in rows:
             cells = _cells(reihe, roles)
@@ -113,29 +125,47 @@ def _saldo_changes(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
     return found
 
 
-def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int]:
-    """The columns a head names, in order, and the line after it – when a line without figures opens one."""
+def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
+    """The columns a head names, in order, the line after it and the years each column spans – when a line
+    without figures opens one."""
     opening = reihen[index]
     if (
         not NACHTRAG_ROLE.search(opening.zeile.text)
         or len(opening.werte) >= 2
         or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]
     ):
-        return None, index
+        return None, index, 1
     texts: list[str] = []
+    year_lines: list[list[int]] = []
     for at in range(index, min(len(reihen), index + _HEAD_LINES)):
         reihe = reihen[at]
         if len(reihe.werte) >= 2:
             break
         if reihe.zeile.zahlen and not NACHTRAG_ROLE.search(reihe.zeile.text):
+            if all(_year(z) for z in reihe.zeile.zahlen):
+                year_lines.append([int(z.wert) for z in reihe.zeile.zahlen])
             continue  # „1. im Ergebnisplan“: a heading of the rows below
         texts.append(reihe.zeile.text)
     else:
         at = min(len(reihen), index + _HEAD_LINES)
     roles = column_roles(texts)
     if roles is None:
-        return None, index
-    return roles, at
+        return None, index, 1
+    return roles, at, _years(year_lines, len(roles))
+
+
+def _year(zahl: Zahl) -> bool:
+    return zahl.einheit == "" and zahl.text.isdigit() and len(zahl.text) == 4 and 1990 <= zahl.wert <= 2100
+
+
+def _years(year_lines: list[list[int]], columns: int) -> int:
+    """How many years each column spans: a head line that names the same years under every column, in the same
+    order („2023 2024 2023 2024 …“) – else one."""
+    for years in year_lines:
+        span = len(years) // columns
+        if 2 <= span <= _YEARS and len(set(years[:span])) == span and years == years[:span] * columns:
+            return span
+    return 1
 
 
 def column_roles(texts: list[str]) -> list[str] | None:
@@ -145,13 +175,23 @@ def column_roles(texts: list[str]) -> list[str] | None:
     roles: list[str] = []
     for text in texts:
         for word in NACHTRAG_ROLE.findall(text):
-            role = _ROLES.get(word.lower(), "neu")
+            role = _role(word)
             if not (role == "neu" and roles and roles[-1] == "neu"):  # „nunmehr festgesetzt auf“ is one column
                 roles.append(role)
     changes = [r for r in roles if r in ("plus", "minus", "delta")]
     if roles.count("alt") != 1 or roles.count("neu") != 1 or not changes or len(set(roles)) != len(roles):
         return None
     return roles
+
+
+def cell_role(words: str) -> str | None:
+    """The column the words before one cell name („gegenüber bisher“: `alt`, „erhöht um“: `plus`), None for none."""
+    found = NACHTRAG_ROLE.findall(words)
+    return _role(found[0]) if found else None
+
+
+def _role(word: str) -> str:
+    return _ROLES.get(word.lower(), "neu")
 
 
 def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
@@ -165,6 +205,15 @@ def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
             readings.append(_reading(reihe, dict(zip(kept, figures, strict=True)), _UNSURE))
         return readings
     return []
+
+
+def _year_readings(reihe: Reihe, roles: list[str], years: int) -> list[Rechnung]:
+    """A row under a head over several years: a cell a year under each column, the columns in the head's order –
+    each year read on its own; a row with a cell missing is not read (which year it leaves empty, it does not say)."""
+    figures = _figures(reihe)
+    if len(figures) != len(roles) * years:
+        return []
+    return [_reading(reihe, dict(zip(roles, figures[year::years], strict=True)), "") for year in range(years)]
 
 
 def _reading(reihe: Reihe, cells: dict[str, Zahl], grund: str) -> Rechnung:

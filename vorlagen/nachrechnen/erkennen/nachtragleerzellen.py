@@ -2,7 +2,11 @@
 1.001.400 EUR EUR 10.562.400 EUR 11.563.800 EUR“ under the head „erhöht um vermindert um … gegenüber bisher nunmehr
 festgesetzt auf“. An empty cell keeps its „EUR“ – so the units count the columns and each figure's column is
 certain: bisher + erhöht − vermindert = nunmehr, a row that does not hold is a slip. A figure glued to its unit by a
-stray „_“ („1.001.400_EUR“) is read as well; a row whose units do not match the head's columns is left alone."""
+stray „_“ („1.001.400_EUR“) is read as well; a row whose units do not match the head's columns is left alone.
+
+A row may name each cell's column itself, without a head: „Gesamtbetrag der Erträge erhöht um 6.487.500 € vermindert
+um € gegenüber bisher 70.993.100 € nunmehr festgesetzt auf 77.480.600 €“ – the words before each cell say which it
+is, as certain as a head. Read only where every amount of the line stands in such a cell."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.erkennen.nachtrag import column_roles
+from vorlagen.nachrechnen.erkennen.nachtrag import cell_role, column_roles
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, parse_number, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE, NEXT_PARAGRAPH
@@ -20,6 +24,13 @@ _ROWS = 30
 # a cell: a figure or nothing, closed by its unit
 _CELL = re.compile(r"(?:(?P<minus>[-−]\s?)?(?P<zahl>\d{1,3}(?:\.\d{3})*(?:,\d\d)?)[ _\u00a0]?)?(?P<unit>EUR|€)(?=\s|$)")
 _GAP = re.compile(r"\s*")
+# a cell that names its column: the role's words, then a figure or nothing, closed by its unit
+_LABELLED = re.compile(
+    r"(?P<rolle>erhöht\s+um|vermindert\s+um|verändert\s+um|(?:gegenüber\s+)?bisher|"
+    r"(?:nunmehr\s+)?fest\w*\s+auf|nunmehr)\s+"
+    r"(?:(?P<minus>[-−]\s?)?(?P<zahl>\d{1,3}(?:\.\d{3})*(?:,\d\d)?)[ _\u00a0]?)?(?P<unit>EUR|€)(?=\s|$)",
+    re.IGNORECASE,
+)
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -37,7 +48,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             if reading:
                 found.append(reading)
         index = start
-    return found
+    read = {r.ergebnis.zeile.nr for r in (*prior, *found) if r.sicher or r.grund}  # a mere guess claims nothing
+    return found + [r for zeile in zeilen if zeile.nr not in read and (r := _labelled(zeile)) is not None]
 
 
 def _head(zeilen: list[Zeile], index: int) -> tuple[list[str] | None, int]:
@@ -93,11 +105,29 @@ def _zahl(zeile: Zeile, match: re.Match[str]) -> Zahl:
     )
 
 
+def _labelled(zeile: Zeile) -> Rechnung | None:
+    """A row whose words name each cell's column; None where a column is named twice, one is missing or an amount
+    of the line stands outside the cells."""
+    matches = list(_LABELLED.finditer(zeile.text))
+    named = [cell_role(m["rolle"]) for m in matches]
+    roles = [r for r in named if r is not None]
+    if len(roles) != len(matches) or len(set(roles)) != len(roles) or not {"alt", "neu"} <= set(roles):
+        return None
+    cells = [_zahl(zeile, m) if m["zahl"] else None for m in matches]
+    if any(z.geld and z not in cells for z in zeile.zahlen):
+        return None
+    return _columns(zeile, dict(zip(roles, cells, strict=True)))
+
+
 def _reading(zeile: Zeile, roles: list[str]) -> Rechnung | None:
     cells = _cells(zeile, len(roles))
     if cells is None:
         return None
-    columns = dict(zip(roles, cells, strict=True))
+    return _columns(zeile, dict(zip(roles, cells, strict=True)))
+
+
+def _columns(zeile: Zeile, columns: dict[str, Zahl | None]) -> Rechnung | None:
+    """bisher + the changes = nunmehr, where bisher, nunmehr and a change are filled."""
     alt, neu = columns["alt"], columns["neu"]
     changes = [(r, columns[r]) for r in ("delta", "plus", "minus") if r in columns and columns[r] is not None]
     if alt is None or neu is None or not changes:

@@ -22,8 +22,14 @@ _HINWEIS = "die Zifferngruppen von „{}“ sind falsch gesetzt"
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     found: list[Rechnung] = []
-    for roles, rows in tables(reihen):
-        if roles[-1] != "neu" or len(roles) != 3 or roles[0] != "alt" or roles[1] not in ("delta", "plus"):
+    for roles, rows, years in tables(reihen):
+        if (
+            years != 1
+            or roles[-1] != "neu"
+            or len(roles) != 3
+            or roles[0] != "alt"
+            or roles[1] not in ("delta", "plus")
+        ):
             continue
         for reihe in rows:
             reading = _reading(reihe)
