@@ -175,3 +175,63 @@ def test_a_figure_is_never_explained_through_itself(tmp_path):
         f"Eigenanteil: {euro(kosten)} − {euro(foerderung)} = {euro(eigen)}\n"
     )
     assert erkannt(tmp_path, "umgebung", text) == []
+
+
+# an überplanmäßige Ausgabe, its Deckung in the Beschluss, and the same figures typed again in the Begründung
+AUSGABE, MEHREINNAHMEN = Fraction(62_914_986, 100), Fraction(42_848_358, 100)
+
+
+def _wieder(rest_wieder: Fraction) -> str:
+    rest = AUSGABE - MEHREINNAHMEN
+    return (
+        f"Der Stadtrat stellt den Betrag von {euro(AUSGABE, cent=True)} überplanmäßig bereit.\n\n"
+        f"Gedeckt wird er in Höhe von {euro(MEHREINNAHMEN, cent=True)} durch Mehreinnahmen und in Höhe von "
+        f"{euro(rest, cent=True)} aus allgemeinen Haushaltsmitteln.\n\n"
+        f"Die Ausgabehaushaltsstelle ist mit {euro(AUSGABE, cent=True)} überzogen, bei der Einnahmehaushaltsstelle "
+        f"sind {euro(MEHREINNAHMEN, cent=True)} mehr eingegangen.\n\n"
+        f"Die darüber hinaus nötigen {euro(rest_wieder, cent=True)} werden aus allgemeinen Mitteln gedeckt.\n"
+    )
+
+
+def test_the_same_calculation_typed_again_elsewhere_is_checked_again(tmp_path, capsys):
+    rest = AUSGABE - MEHREINNAHMEN
+    (reading,) = erkannt(tmp_path, "umgebung", _wieder(rest))
+    parts, result = werte(reading)
+    # read from the Begründung's figures alone, whichever of the three it takes as the result
+    assert {reading.ergebnis.zeile.nr, *(t.zeile.nr for t in reading.teile)} == {5, 7}
+    assert sorted([*parts, result]) == sorted([AUSGABE, MEHREINNAHMEN, rest])
+    assert max(parts) - min(parts) == result if len(parts) == 2 and result < max(parts) else sum(parts) == result
+    code, report, _ = check(capsys, write(tmp_path, "w.txt", _wieder(rest)))
+    assert code == 0 and report["nicht_geprueft"] == []
+    # typed again with a digit off, it is neither confirmed nor a slip
+    code, report, _ = check(capsys, write(tmp_path, "x.txt", _wieder(rest + 9)))
+    assert by_status(report, "Fehler") == [] and not [b for b in report["befunde"] if b["zeile"] == 7]
+
+
+# a cost line with its gross amount, the net amount and the rate of the Mehrwertsteuer in brackets
+NETTO, SATZ = Fraction(24_570), Fraction(19)
+
+
+def _brutto(brutto: Fraction, zwischen: int = 0) -> str:
+    return (
+        f"Für die Stadtbeleuchtung werden 2016 brutto {euro(brutto)}"
+        + "\nDie Leuchten werden im Frühjahr getauscht." * zwischen
+        + f"\n(netto {euro(NETTO)}, Mehrwertsteuer {prozent(SATZ / 100, 0)}) bereitgestellt.\n"
+    )
+
+
+def test_a_gross_amount_with_its_net_amount_and_rate_beside_it(tmp_path, capsys):
+    exakt = NETTO * (100 + SATZ) / 100  # 29.238,30 €, typed to the euro
+    brutto = Fraction(round(exakt))
+    assert zahl(brutto, 0) == "29.238" and abs(exakt - brutto) < Fraction(1, 2)
+    (reading,) = erkannt(tmp_path, "umgebung", _brutto(brutto))
+    parts, result = werte(reading)
+    assert (reading.formel, parts, result) == ("aufschlag", [NETTO, SATZ], brutto) and not reading.sicher
+    # one euro off is no confirmation and never a slip
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _brutto(brutto + 1)))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "stimmt") == []
+
+
+def test_gross_and_net_amounts_far_apart_are_not_read_as_one_another(tmp_path):
+    brutto = Fraction(round(NETTO * (100 + SATZ) / 100))
+    assert [r.formel for r in erkannt(tmp_path, "umgebung", _brutto(brutto, zwischen=3))] == []

@@ -66,6 +66,10 @@ class Rechnung:
             return abs(werte[0]) / abs(werte[1]) * 100 if werte[1] else Decimal(0)
         if self.formel == "anteil":
             return abs(werte[0]) * abs(werte[1]) / 100
+        if self.formel == "aufschlag":  # an amount with the percentage added: netto → brutto
+            return abs(werte[0]) * (100 + abs(werte[1])) / 100
+        if self.formel == "herausgerechnet":  # an amount with the percentage it holds taken out: brutto → netto
+            return abs(werte[0]) * 100 / (100 + abs(werte[1]))
         if self.formel == "differenz":
             return abs(abs(werte[0]) - abs(werte[1]))
         if self.formel == "saldo":  # signed as typed; a subtracted part counts with its amount

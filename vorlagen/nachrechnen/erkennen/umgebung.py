@@ -13,22 +13,18 @@ runs of at most a few parts."""
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.erkennen import umgebung_betraege as betraege
+from vorlagen.nachrechnen.erkennen.umgebung_betraege import Betrag
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import OUT_OF_PLAN, RESULT_WORD, TOTAL_IN_PROSE, TOTAL_WORD
 
-_AROUND = 12  # amounts either side that are searched
 _AROUND_SHARE = 4  # … for the two amounts a percentage is the share of (a pair matches a rounded share by chance)
-_LINES = 30  # lines either side
-_MAX_PARTS = 8
+_LINES_GROSS = 2  # … for an amount with a percentage added or taken out (netto and brutto stand together)
 _SURE_DIGITS = 5  # significant digits from which a figure that holds is no chance
 _CUED_DIGITS = 3  # … and from which it is none where the words name a total, a rest or a difference
 _LOOK_BACK = 80
@@ -40,28 +36,8 @@ _CUE = re.compile(
 )
 
 
-# the values of each calculation read, under each of its values
-_Gelesen = dict[tuple[str, Decimal], list[frozenset[tuple[str, Decimal]]]]
-
-
-# the words that make an amount a decrease or an increase, right before it („vermindert um“) or after it („um … gekürzt“)
-_NEAR = 30
-_DECREASE = r"(?:vermindert|verringert|reduziert|gesenkt|gekürzt|abzüglich|abzgl\.|weniger|minus|\./\.)"
-_INCREASE = r"(?:erhöht|zuzüglich|zzgl\.|plus|aufgestockt)"
-_DECREASE_BEFORE = re.compile(_DECREASE + r"\s+(?:um\s+)?(?:rund\s+|ca\.\s+)?$", re.IGNORECASE)
-_DECREASE_AFTER = re.compile(r"\s*(?:€|EURO?|Euro)?\s*" + _DECREASE + r"\b", re.IGNORECASE)
-_INCREASE_BEFORE = re.compile(_INCREASE + r"\s+(?:um\s+)?(?:rund\s+|ca\.\s+)?$", re.IGNORECASE)
-_INCREASE_AFTER = re.compile(r"\s*(?:€|EURO?|Euro)?\s*" + _INCREASE + r"\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Betrag:
-    """An amount in reading order: where it stands, its value without sign, and whether the words name it a decrease
-    („vermindert um 25.000 €“, „um 25.000 € gekürzt“: −1) or an increase („erhöht um“: +1)."""
-
-    fund: Fund
-    wert: Decimal
-    richtung: int = 0
+# the values of each calculation read and where its figures stand, under each of its values
+_Gelesen = dict[tuple[str, Decimal], list[tuple[frozenset[tuple[str, Decimal]], frozenset[tuple[int, int, int]]]]]
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
@@ -75,10 +51,10 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     # the figures some reading already ties to others: a near miss over one of them is that reading's business
     checked = taken | {t.key for r in standing for t in r.teile}
     amounts = [
-        _Betrag(Fund(zeile, zahl), abs(zahl.wert), _direction(zeile.text, zahl))
+        Betrag(Fund(zeile, zahl), abs(zahl.wert), betraege.direction(zeile.text, zahl))
         for zeile in zeilen
         for zahl in zeile.zahlen
-        if _amount(zahl)
+        if betraege.amount(zahl)
     ]
     found: list[Rechnung] = []
     # the values of each calculation read: another over the same values restates it
@@ -98,13 +74,9 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue  # a change („um … vermindert“) is no result the search can sign
         if digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
             continue
-        if result.fund.zahl.einheit == "%":
-            rechnung = _share_of(_around(amounts, index, _AROUND_SHARE), result, stated)
-        else:
-            around = _around(amounts, index)
-            rechnung = _holding(around, result, stated) or _percent_of(amounts, index, around, stated)
-            if rechnung is None and cued and digits >= _SURE_DIGITS:
-                rechnung = _one_digit_off(around, result, checked)
+        rechnung = _search(amounts, index, stated)
+        if rechnung is None and cued and digits >= _SURE_DIGITS and result.fund.zahl.einheit != "%":
+            rechnung = _one_digit_off(betraege.around(amounts, index), result, checked)
         if rechnung is not None:
             found.append(rechnung)
             taken.add(result.fund.key)
@@ -113,25 +85,13 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     return found
 
 
-def _amount(zahl: Zahl) -> bool:
-    """A figure that may take part: not zero (a sum with 0 € restates its other part), in euros or per cent, or a
-    plain figure typed with a group or decimal mark (no year, no count, no line number)."""
-    if not zahl.wert:
-        return False
-    if zahl.einheit in ("€", "%"):
-        return True
-    return zahl.einheit == "" and ("." in zahl.text or "," in zahl.text)
-
-
-def _direction(text: str, zahl: Zahl) -> int:
-    """−1 for an amount named a decrease right before or after it, +1 for one named an increase."""
-    if _DECREASE_BEFORE.search(text[max(0, zahl.start - _NEAR) : zahl.start]):
-        return -1
-    if _DECREASE_AFTER.match(text[zahl.ende : zahl.ende + _NEAR]):
-        return -1
-    if _INCREASE_BEFORE.search(text[max(0, zahl.start - _NEAR) : zahl.start]):
-        return 1
-    return 1 if _INCREASE_AFTER.match(text[zahl.ende : zahl.ende + _NEAR]) else 0
+def _search(amounts: list[Betrag], index: int, stated: _Gelesen) -> Rechnung | None:
+    """The calculation that gives the figure from the amounts around it."""
+    result = amounts[index]
+    if result.fund.zahl.einheit == "%":
+        return _share_of(betraege.around(amounts, index, _AROUND_SHARE), result, stated)
+    around = betraege.around(amounts, index)
+    return _holding(around, result, stated) or _percent_of(amounts, index, around, stated)
 
 
 def _significant(value: Decimal) -> int:
@@ -147,82 +107,25 @@ def _cued(fund: Fund) -> bool:
     return any(p.search(sentence) for p in (TOTAL_WORD, TOTAL_IN_PROSE, RESULT_WORD, OUT_OF_PLAN, _CUE))
 
 
-def _around(
-    amounts: list[_Betrag], index: int, reach: int = _AROUND, einheit: str | None = None
-) -> tuple[list[_Betrag], list[_Betrag]]:
-    """The amounts before and after one (nearest first), within the lines either side, of its unit and scale – or
-    of the unit named (the amounts a percentage is a share of, the percentages near an amount)."""
-    own = amounts[index].fund
-    unit = own.zahl.einheit if einheit is None else einheit
-    if einheit is None and unit == "%":
-        unit = "€"
-
-    def near(other: _Betrag) -> bool:
-        return (
-            other.fund.zahl.einheit == unit
-            and (einheit == "%" or other.fund.zahl.skala == own.zahl.skala)
-            and (other.fund.zeile.seite or 0) == (own.zeile.seite or 0)
-            and abs(other.fund.zeile.nr - own.zeile.nr) <= _LINES
-        )
-
-    looked = reach * 4  # figures of other units between are passed over, but not without end
-    before = [a for a in reversed(amounts[max(0, index - looked) : index]) if near(a)][:reach]
-    after = [a for a in amounts[index + 1 : index + 1 + looked] if near(a)][:reach]
-    return before, after
-
-
-def _candidates(around: tuple[list[_Betrag], list[_Betrag]]) -> Iterator[tuple[str, list[_Betrag], Decimal]]:
-    """The calculations searched and their values, nearest first: runs of amounts next to each other (before the
-    figure, after it, or on both sides of it) and pairs of amounts (their difference)."""
-    before, after = around
-    line = [*reversed(before), *after]  # in reading order, the figure itself left out
-    runs, pairs = _plan(len(line), len(before))
-    running = [Decimal(0)]
-    for amount in line:
-        running.append(running[-1] + amount.wert)
-    # an amount the words call a decrease or an increase is a change of another: which sign it takes depends on which
-    # figure is the result, and a search that guessed it could confirm a sign typed the wrong way round – so it is
-    # never searched (the change forms read it); nor in a sum an amount typed with a minus
-    for start, end in runs:
-        if all(not a.richtung and a.fund.zahl.wert > 0 for a in line[start:end]):
-            yield "summe", line[start:end], running[end] - running[start]
-    for i, j in pairs:
-        big, small = (line[i], line[j]) if line[i].wert > line[j].wert else (line[j], line[i])
-        if big.wert != small.wert and not big.richtung and not small.richtung:
-            yield "differenz", [big, small], big.wert - small.wert
-
-
-@functools.cache
-def _plan(count: int, split: int) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
-    """Which runs and pairs of `count` amounts, the figure between the first `split` and the rest, are searched in
-    which order: the nearest first (how far a run or pair reaches from the figure), the shorter run first."""
-    runs = sorted(
-        (max(split - start, end - split), end - start, start, end)
-        for start in range(count)
-        for end in range(start + 2, min(count, start + _MAX_PARTS) + 1)
-    )
-    pairs = sorted((max(abs(i - split), abs(j - split)), i, j) for i in range(count) for j in range(i + 1, count))
-    return tuple((start, end) for *_, start, end in runs), tuple((i, j) for _, i, j in pairs)
-
-
-def _holding(around: tuple[list[_Betrag], list[_Betrag]], result: _Betrag, stated: _Gelesen) -> Rechnung | None:
+def _holding(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen) -> Rechnung | None:
     """The nearest searched calculation that gives the figure exactly, does not restate one found before („a = b +
     c“ found, „b = a − c“ is the same) and does not explain the figure through itself."""
-    for formel, parts, value in _candidates(around):
+    for formel, parts, value in betraege.candidates(around):
         if value == result.wert:
-            rechnung = _rechnung(formel, parts, result)
+            rechnung = betraege.rechnung(formel, parts, result)
             if not _restates(rechnung, stated) and not _circular(parts, result, stated):
                 return rechnung
     return None
 
 
-def _circular(parts: list[_Betrag], result: _Betrag, stated: _Gelesen) -> bool:
+def _circular(parts: list[Betrag], result: Betrag, stated: _Gelesen) -> bool:
     """A part and the figure stand in one calculation read before, so the figure would explain itself: „0,5 x
     79.928 € = 39.964 €“ read, 79.928 € as 39.964 € + 29.629 € + 10.335 € counts 39.964 € twice („39.964 € −
-    29.629 € = 10.335 €“); „3 x 68.136 € = 204.408 €“ read, 68.136 € as 272.544 € − 204.408 € is 4 x − 3 x."""
+    29.629 € = 10.335 €“); „3 x 68.136 € = 204.408 €“ read, 68.136 € as 272.544 € − 204.408 € is 4 x − 3 x. The
+    same calculation over the same values is none: it restates (`_restates`)."""
     own = (result.fund.zahl.einheit, result.wert)
     values = {(p.fund.zahl.einheit, p.wert) for p in parts}
-    return any(values & before for before in stated.get(own, ()))
+    return any(values & before and not values <= before for before, _ in stated.get(own, ()))
 
 
 def _figures(rechnung: Rechnung) -> frozenset[tuple[int, int, int]]:
@@ -241,45 +144,56 @@ def _holds(rechnung: Rechnung) -> bool:
 
 
 def _state(stated: _Gelesen, rechnung: Rechnung) -> None:
-    values = _values(rechnung)
+    values, figures = _values(rechnung), _figures(rechnung)
     for value in values:
-        stated.setdefault(value, []).append(values)
+        stated.setdefault(value, []).append((values, figures))
 
 
 def _restates(rechnung: Rechnung, stated: _Gelesen) -> bool:
-    """All its values are those of one calculation read before: „b = a − c“ of „a = b + c“ says nothing new, nor
-    does the same calculation where its figures stand again (a table and its summary, a figure in two columns)."""
-    values = _values(rechnung)
+    """All its values are those of one calculation read before, over a figure of it: „b = a − c“ of „a = b + c“
+    says nothing new. The same values where every figure stands again („Gedeckt wird er in Höhe von a … und b“,
+    two paragraphs on „mit a überzogen … die darüber hinaus nötigen b“) are figures typed a second time, and
+    that they still hold together is checked."""
+    values, figures = _values(rechnung), _figures(rechnung)
     result = (rechnung.ergebnis.zahl.einheit, abs(rechnung.ergebnis.zahl.wert))
-    return any(values <= before for before in stated.get(result, ()))
+    return any(values <= before and figures & where for before, where in stated.get(result, ()))
 
 
 def _percent_of(
-    amounts: list[_Betrag],
+    amounts: list[Betrag],
     index: int,
-    around: tuple[list[_Betrag], list[_Betrag]],
+    around: tuple[list[Betrag], list[Betrag]],
     stated: _Gelesen,
 ) -> Rechnung | None:
     """An amount that is a percentage of another near it, rounded as typed: „Betrag x 20 % = Ergebnis“, „120.000 €
-    (20 %)“ with the base a sentence before – the nearest pair that gives it."""
+    (20 %)“ with the base a sentence before – or that amount with the percentage added or taken out: „brutto
+    29.238 € (netto 24.570 €, Mehrwertsteuer 19 %)“ – the nearest pair that gives it."""
     result = amounts[index]
     if result.fund.zahl.einheit != "€":
         return None
-    before, after = _around(amounts, index, einheit="%")
+    before, after = betraege.around(amounts, index, einheit="%")
     percents = sorted([*enumerate(before), *enumerate(after)], key=lambda p: p[0])
     bases = sorted([*enumerate(around[0]), *enumerate(around[1])], key=lambda p: p[0])
+    step = result.fund.zahl.schritt
     for _, base in bases:
         for _, percent in percents:
             if percent.wert in (0, 100):  # „× 100 %“ restates the amount
                 continue
-            if round_half_up(base.wert * percent.wert / 100, result.fund.zahl.schritt) == result.wert:
-                rechnung = _rechnung("anteil", [base, percent], result)
-                if not _restates(rechnung, stated):
-                    return rechnung
+            # netto and brutto stand together: the same figure typed again far off is not searched this way
+            together = all(abs(b.fund.zeile.nr - result.fund.zeile.nr) <= _LINES_GROSS for b in (base, percent))
+            for formel, value in (
+                ("anteil", base.wert * percent.wert / 100),
+                ("aufschlag", base.wert * (100 + percent.wert) / 100),
+                ("herausgerechnet", base.wert * 100 / (100 + percent.wert)),
+            ):
+                if (formel == "anteil" or together) and round_half_up(value, step) == result.wert:
+                    rechnung = betraege.rechnung(formel, [base, percent], result)
+                    if not _restates(rechnung, stated):
+                        return rechnung
     return None
 
 
-def _share_of(around: tuple[list[_Betrag], list[_Betrag]], result: _Betrag, stated: _Gelesen) -> Rechnung | None:
+def _share_of(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen) -> Rechnung | None:
     """A percentage that is the share of one amount near it in a larger one, rounded as typed: „realer Fördersatz
     von 62,9 %“ two sentences after the grant and the costs – only the few amounts nearest, as a pair matches a
     rounded share by chance far more often than a sum."""
@@ -290,14 +204,14 @@ def _share_of(around: tuple[list[_Betrag], list[_Betrag]], result: _Betrag, stat
             if part.wert == whole.wert:
                 continue
             if round_half_up(part.wert / whole.wert * 100, result.fund.zahl.schritt) == result.wert:
-                rechnung = _rechnung("quote", [part, whole], result)
+                rechnung = betraege.rechnung("quote", [part, whole], result)
                 if not _restates(rechnung, stated):
                     return rechnung
     return None
 
 
 def _one_digit_off(
-    around: tuple[list[_Betrag], list[_Betrag]], result: _Betrag, checked: set[tuple[int, int, int]]
+    around: tuple[list[Betrag], list[Betrag]], result: Betrag, checked: set[tuple[int, int, int]]
 ) -> Rechnung | None:
     """The one searched calculation that misses the typed figure by one digit or two neighbouring digits swapped;
     none where two do, where any two amounts around add up to the figure (a sum of amounts apart from each other,
@@ -311,7 +225,7 @@ def _one_digit_off(
     if any(a.wert + b.wert == result.wert for i, a in enumerate(line) for b in line[i + 1 :]):
         return None
     near = []
-    for formel, parts, value in _candidates(around):
+    for formel, parts, value in betraege.candidates(around):
         miss = abs(value - result.wert)
         if len({p.wert for p in parts}) < len(parts) or any(miss in (p.wert, 2 * p.wert) for p in parts):
             continue
@@ -322,7 +236,7 @@ def _one_digit_off(
     if len({value for _, _, value in near}) != 1:
         return None
     formel, parts, _ = near[0]
-    return _rechnung(
+    return betraege.rechnung(
         formel,
         parts,
         result,
@@ -331,7 +245,7 @@ def _one_digit_off(
     )
 
 
-def _typo(value: Decimal, result: _Betrag) -> bool:
+def _typo(value: Decimal, result: Betrag) -> bool:
     """Typed and computed differ in one digit or in two neighbouring digits swapped, at the precision typed."""
     step = result.fund.zahl.schritt
     if value <= 0 or value % step:
@@ -347,36 +261,4 @@ def _typo(value: Decimal, result: _Betrag) -> bool:
         and apart[1] == apart[0] + 1
         and typed[apart[0]] == computed[apart[1]]
         and (typed[apart[1]] == computed[apart[0]])
-    )
-
-
-_ARTEN = {
-    "summe": "Summe benachbarter Beträge (gesucht)",
-    "differenz": "Differenz zweier benachbarter Beträge (gesucht)",
-    "anteil": "Prozentsatz eines benachbarten Betrags (gesucht)",
-    "quote": "Anteil eines benachbarten Betrags an einem anderen (gesucht)",
-}
-
-
-def _rechnung(formel: str, parts: list[_Betrag], result: _Betrag, grund: str = "") -> Rechnung:
-    """A searched calculation: never sure (a mismatch is at most „nicht eindeutig“, with a `grund`), the least likely
-    of the readings of its figure."""
-    zahlen = [p.fund.zahl for p in parts]
-    zeichen = {
-        "summe": lambda: written_sum(zahlen, [1] * len(zahlen)),
-        "differenz": lambda: written_sum(zahlen, [1, -1]),
-        "anteil": lambda: f"{zahlen[0].betrag()} × {zahlen[1].betrag()}",
-        "quote": lambda: f"{zahlen[0].betrag()} / {zahlen[1].betrag()}",
-    }[formel]()
-    return Rechnung(
-        _ARTEN[formel],
-        formel,
-        [p.fund for p in parts],
-        result.fund,
-        zeichen,
-        sicher=False,
-        grund=grund,
-        rang=-1,
-        typ="umgebung",
-        vorzeichen=[1] * len(zahlen) if formel == "summe" else [],
     )
