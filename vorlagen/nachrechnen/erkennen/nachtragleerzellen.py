@@ -24,12 +24,10 @@ _ROWS = 30
 # a cell: a figure or nothing, closed by its unit
 _CELL = re.compile(r"(?:(?P<minus>[-−]\s?)?(?P<zahl>\d{1,3}(?:\.\d{3})*(?:,\d\d)?)[ _\u00a0]?)?(?P<unit>EUR|€)(?=\s|$)")
 _GAP = re.compile(r"\s*")
-# a cell that names its column: the role's words, then a figure or nothing, closed by its unit
+# a cell that names its column: the role's words, then the same cell as in a table under a head
 _LABELLED = re.compile(
-    r"(?P<rolle>erhöht\s+um|vermindert\s+um|verändert\s+um|(?:gegenüber\s+)?bisher|"
-    r"(?:nunmehr\s+)?fest\w*\s+auf|nunmehr)\s+"
-    r"(?:(?P<minus>[-−]\s?)?(?P<zahl>\d{1,3}(?:\.\d{3})*(?:,\d\d)?)[ _\u00a0]?)?(?P<unit>EUR|€)(?=\s|$)",
-    re.IGNORECASE,
+    r"(?P<rolle>(?i:erhöht\s+um|vermindert\s+um|verändert\s+um|(?:gegenüber\s+)?bisher|"
+    r"(?:nunmehr\s+)?fest\w*\s+auf|nunmehr))\s+" + _CELL.pattern
 )
 
 
