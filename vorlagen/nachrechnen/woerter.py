@@ -14,6 +14,16 @@ FROM_ROWS = re.compile(
 )
 
 
+# „Gesamt- betrag“, „Jahresfehl- betrag“: a word a page broke at its end and set on with a space; „Ein- und
+# Auszahlungen“ keeps its hyphen (the word after it is a conjunction)
+_BROKEN_WORD = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])- (?!(?:und|oder|bzw|sowie)\b)(?=[a-zäöüß])")
+
+
+def unbroken(label: str) -> str:
+    """The label with the words a page broke at a hyphen joined again, so that the words of a row are found in it."""
+    return _BROKEN_WORD.sub("", label)
+
+
 def names_its_rows(text: str) -> bool:
     """„(Saldo aus 2.3 und 2.6)“: the line is computed from the rows it names."""
     return FROM_ROWS.search(text) is not None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from vorlagen.nachrechnen.aufbau.rechnung import Fund
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, year_heads
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import unbroken
 
 NULL, WERT, UNKLAR = "null", "wert", "unklar"
 _DASH = re.compile(r"(?:^|\t|\s)(?:--|—|–|-)(?=\s|\(|$)")
@@ -77,7 +78,7 @@ def row(zeile: Zeile, used: set[int]) -> Reihe:
     werte = [z for z in plain if z.einheit] if any(z.einheit for z in plain) else plain
     text = zeile.text.strip()
     first = werte[0].start if werte else len(zeile.text)
-    label = re.sub(r"^[=:\s]+|[=:\s]+$", "", zeile.text[:first]).strip()
+    label = unbroken(re.sub(r"^[=:\s]+|[=:\s]+$", "", zeile.text[:first]).strip())
     rest = re.sub(r"\([^()]*\)", " ", _without(zeile.text, werte))
     strich = not werte and bool(_DASH.search(text)) and not text.startswith(("-", "–", "—")) and len(text) < 120
     gleich = bool(werte) and bool(_RESULT_CELL.search(zeile.text[:first]))

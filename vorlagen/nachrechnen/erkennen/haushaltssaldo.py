@@ -44,7 +44,10 @@ def recognise(
         if names_its_rows(label):
             continue  # „Jahresüberschuss (Saldo aus 1.1 und 1.2)“: read by verweis.py
         kind = saldo_kind(label)
-        if kind is None or top < 2:
+        if kind is None:
+            continue
+        top -= _other_side_empty(reihen, top, label)
+        if top < 2:
             continue
         first, second = reihen[top - 2], reihen[top - 1]
         a, b = columns(first), columns(second)
@@ -56,20 +59,53 @@ def recognise(
                 continue
             if reihe.fund(result).key in changes:
                 continue  # „Jahresüberschuss“ of a year with a Fehlbetrag: the row below names it
-            found.append(
-                Rechnung(
-                    f"Saldo der zwei Zeilen darüber ({first.zeile.ort} weniger {second.zeile.ort})",
-                    "saldo",
-                    [first.fund(x), second.fund(y)],
-                    reihe.fund(result),
-                    f"{x.zeige()} − {y.zeige()}" if y.wert >= 0 else f"{x.zeige()} − ({y.zeige()})",
-                    betrag=False,
-                    vorzeichen=[1, -1],
-                    rang=4,
-                    typ="saldo",
-                )
-            )
+            found.append(_reading(first, second, reihe, (x, y, result), _deficit_only(label)))
     return found
+
+
+def _reading(first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zahl, Zahl], deficit: bool) -> Rechnung:
+    """The first row less the second; a row that names the Fehlbetrag alone states it as an amount („der
+    Jahresfehlbetrag 689.800 €“ under Erträge 5.272.600 € and Aufwendungen 5.962.400 €): the second less the first."""
+    x, y, result = figures
+    where = f"{first.zeile.ort} weniger {second.zeile.ort}"
+    if deficit:
+        return Rechnung(
+            f"Fehlbetrag der zwei Zeilen darüber ({second.zeile.ort} weniger {first.zeile.ort})",
+            "summe",
+            [first.fund(x), second.fund(y)],
+            reihe.fund(result),
+            f"{y.betrag()} − {x.betrag()}",
+            vorzeichen=[-1, 1],
+            rang=4,
+            typ="saldo",
+        )
+    return Rechnung(
+        f"Saldo der zwei Zeilen darüber ({where})",
+        "saldo",
+        [first.fund(x), second.fund(y)],
+        reihe.fund(result),
+        f"{x.zeige()} − {y.zeige()}" if y.wert >= 0 else f"{x.zeige()} − ({y.zeige()})",
+        betrag=False,
+        vorzeichen=[1, -1],
+        rang=4,
+        typ="saldo",
+    )
+
+
+def _deficit_only(label: str) -> bool:
+    return bool(DEFICIT.search(label)) and not SURPLUS.search(label) and not SALDO_WORD.search(label)
+
+
+def _other_side_empty(reihen: list[Reihe], top: int, label: str) -> int:
+    """1 where the row above is the other side of a one-sided Saldo row and holds no amount – „der Jahresüberschuss
+    € €“ (or 0 €) between the Aufwendungen and „der Jahresfehlbetrag“ –, else 0."""
+    if top < 1 or not (DEFICIT.search(label) or SURPLUS.search(label)) or SALDO_WORD.search(label):
+        return 0
+    above = reihen[top - 1]
+    other = SURPLUS if DEFICIT.search(label) else DEFICIT
+    if not other.search(above.label) or (SURPLUS.search(above.label) and DEFICIT.search(above.label)):
+        return 0
+    return 1 if all(z.wert == 0 for z in above.werte) else 0
 
 
 def _one_side_holds(label: str, saldo: Decimal) -> bool:

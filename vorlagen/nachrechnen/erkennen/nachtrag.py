@@ -14,6 +14,7 @@ own."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
@@ -76,8 +77,17 @@ def change_keys(reihen: list[Reihe]) -> set[tuple]:
         for reihe in rows:
             cells = _cells(reihe, roles)
             figures = [cells[r] for r in ("plus", "minus") if r in cells] if cells else _figures(reihe)
-            keys |= {reihe.fund(z).key for z in figures}
+            keys |= {reihe.fund(z).key for z in figures if not _named_state(reihe, z)}
     return keys
+
+
+_STATE_BEFORE = re.compile(r"(?:bisher|nunmehr|fest\w*\s+auf)\W{0,3}$", re.IGNORECASE)
+
+
+def _named_state(reihe: Reihe, zahl: Zahl) -> bool:
+    """The row itself names the figure's column „bisher“ or „nunmehr festgesetzt auf“ right before it – a row that
+    names its cells („… gegenüber bisher 337.600 € nunmehr festgesetzt auf 337.600 €“): no change."""
+    return _STATE_BEFORE.search(reihe.zeile.text[: zahl.start].rstrip()) is not None
 
 
 def _figures(reihe: Reihe) -> list[Zahl]:
