@@ -86,7 +86,7 @@ def test_a_share_stated_as_a_rate(tmp_path):
     zuschuss, kosten = Fraction(413_481), Fraction(657_363)
     text = (
         f"Bewilligt wurden {euro(zuschuss)}. Die förderfähigen Kosten betragen {euro(kosten)}. Die Schlussrechnung "
-        f"liegt vor.\nDer Bescheid nennt einen realen Fördersatz von {prozent(zuschuss / kosten, 1)}.\n"
+        f"liegt vor.\n\nDer Bescheid nennt einen realen Fördersatz von {prozent(zuschuss / kosten, 1)}.\n"
     )
     assert prozent(zuschuss / kosten, 1) == "62,9\u00a0%"
     (reading,) = erkannt(tmp_path, "umgebung", text)

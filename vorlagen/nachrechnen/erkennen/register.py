@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from vorlagen.nachrechnen.aufbau.dokument import Dokument
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.erkennen import (
+    absaetze,
     aenderungszeile,
     ankuendigung,
     anteil,
@@ -103,6 +104,7 @@ ERKENNER = (
     Erkenner(218, "verdopplung", lambda d, p: verdopplung.recognise(d.zeilen, p)),
     Erkenner(220, "satzsumme", lambda d, p: satzsumme.recognise(d.zeilen, p)),
     Erkenner(230, "verweis", lambda d, p: verweis.recognise(d.zeilen, p)),
+    Erkenner(235, "absaetze", lambda d, p: absaetze.recognise(d.zeilen, p)),
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
 )
