@@ -70,3 +70,39 @@ def test_the_restliche_betrag_is_what_the_other_amounts_leave(capsys, tmp_path):
     assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
         (euro(typed, cent=True), euro(rest, cent=True))
     ]
+
+
+def _vorher_genannt(erster: Fraction, zweiter: Fraction, ausgabe: Fraction, vorher: str = "") -> str:
+    return (
+        f"1. Für Bauleistungen und Planung werden {euro(ausgabe, zeichen='EUR')} brutto mehr benötigt{vorher}. Sofern "
+        "die Aufsicht den Haushalt genehmigt, werden sie überplanmäßig im Haushalt 2015 bereitgestellt. Gedeckt werden "
+        f"sie mit {euro(erster, zeichen='EUR')} aus dem PSP-Element 7.0001032.700 und mit {euro(zweiter, zeichen='EUR')} "
+        "aus der Kostenstelle 1098700000.\n"
+    )
+
+
+def test_a_deckung_whose_ausgabe_stands_before_the_word_ueberplanmaessig(capsys, tmp_path):
+    erster, zweiter = Fraction(200_000), Fraction(281_000)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _vorher_genannt(erster, zweiter, erster + zweiter)))
+    assert code == 0
+    assert [(b["art"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("deckung", euro(erster + zweiter), "stimmt")
+    ]
+    typed = erster + zweiter + 10_000
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _vorher_genannt(erster, zweiter, typed)))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (euro(typed), euro(erster + zweiter))
+    ]
+
+
+def test_no_ausgabe_is_guessed_from_two_amounts_or_without_ueberplanmaessig(capsys, tmp_path):
+    erster, zweiter = Fraction(200_000), Fraction(281_000)
+    typed = erster + zweiter + 10_000
+    two = _vorher_genannt(
+        erster, zweiter, typed, vorher=f", dazu {euro(Fraction(90_000), zeichen='EUR')} für die Ausstattung"
+    )
+    plain = _vorher_genannt(erster, zweiter, typed).replace("überplanmäßig ", "")
+    for text in (two, plain):
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+        assert code == 0 and [b for b in report["befunde"] if b["art"] == "deckung"] == [], text

@@ -12,6 +12,7 @@ import re
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import DECKUNG_OPENS, OUT_OF_PLAN
 
 _EXPENSE = re.compile(
     r"(?:über|außer)planmäßige\w*\s+(?:Ausgabe|Aufwendung|Auszahlung|Mehraufwendung|Mehrausgabe|Leistung)(?:en)?"
@@ -37,10 +38,12 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def _deckung(zeile: Zeile) -> Rechnung | None:
     text = zeile.text
     money = [z for z in zeile.zahlen if z.einheit == "€" and z.tiefe == 0]
+    sentences = _sentences(text)
     expense = next((z for z in money if _EXPENSE.search(text[max(0, z.start - _LOOK_BACK) : z.start])), None)
     if expense is None:
+        expense = _named_before(text, money, sentences)
+    if expense is None:
         return None
-    sentences = _sentences(text)
     covering = [(a, b) for a, b in sentences if b > expense.ende and _COVERS.search(text, a, b)]
     if not covering:
         return None
@@ -74,6 +77,17 @@ def _deckung(zeile: Zeile) -> Rechnung | None:
         rang=2,
         typ="deckung",
     )
+
+
+def _named_before(text: str, money: list[Zahl], sentences: list[tuple[int, int]]) -> Zahl | None:
+    """The Ausgabe where no „überplanmäßige Ausgabe von“ names it: the one amount of the paragraph before the
+    sentence that opens its Deckung („Gedeckt werden sie …“), where the sentences before call it über- or
+    außerplanmäßig („… werden 481.000 EUR mehr benötigt. … werden sie überplanmäßig bereitgestellt.“)."""
+    opening = next((a for a, b in sentences if DECKUNG_OPENS.match(text[a:b])), None)
+    if opening is None or not OUT_OF_PLAN.search(text, 0, opening):
+        return None
+    before = [z for z in money if z.ende <= opening]
+    return before[0] if len(before) == 1 else None
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
