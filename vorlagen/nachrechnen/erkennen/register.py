@@ -44,6 +44,7 @@ from vorlagen.nachrechnen.erkennen import (
     vergleich,
     verteilung,
     verweis,
+    vorwert,
     zellsaldo,
     zifferngruppen,
 )
@@ -105,6 +106,7 @@ ERKENNER = (
     Erkenner(220, "satzsumme", lambda d, p: satzsumme.recognise(d.zeilen, p)),
     Erkenner(230, "verweis", lambda d, p: verweis.recognise(d.zeilen, p)),
     Erkenner(235, "absaetze", lambda d, p: absaetze.recognise(d.zeilen, p)),
+    Erkenner(238, "vorwert", lambda d, p: vorwert.recognise(d.zeilen, p)),
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
 )
