@@ -130,7 +130,7 @@ def test_the_measurement_counts_found_slips_recognised_calculations_and_false_al
 # Measured after the search over the amounts around a figure (issue 60; README „Die Suche in der Umgebung“): per
 # part the calculations recognised and the slips found (FEHLER) may only rise; false alarms stay at none.
 MINDESTENS = {
-    "entwicklung": {"erkannt": 61, "gefunden": 4},
+    "entwicklung": {"erkannt": 61, "gefunden": 5},
     "pruefung": {"erkannt": 43, "gefunden": 2},
     k.ZUSATZ: {"erkannt": 169, "gefunden": 1},
 }

@@ -21,18 +21,23 @@ _DAVON = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\
 _PART_OF_PART = re.compile(r"^\W*(?:darunter|davon)\b", re.IGNORECASE)
 _NEW_POINT = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[A-Z]\)|[IVX]+\.\s)")
 _NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\b")
+_EMPTY_ROW = re.compile(r"[\s|]+")  # a row a page stored empty: bars only
+_ITEM_CELL = re.compile(r"^\s*[-–•]\t")  # a row whose first cell is the list's dash
 _MAX_BACK = 30  # lines above a „davon“ line searched for the amount it splits
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     found: list[Rechnung] = []
     taken = {r.ergebnis.key for r in prior}
+    read_before = frozenset(taken)
     for index, head in enumerate(reihen):
         text = head.zeile.text.strip()
         if _DAVON.search(_label(head)) and not _money(head.zeile):
             total = _split_total(reihen, index)
-            if total is not None:
-                _add(found, taken, total, _rows(reihen, index, cells=True), complete=True, davon=True)
+            if total is not None:  # each side of a Bilanzsumme splits it: a split read before does not bar this one
+                sides = {key for key in taken if key not in read_before}
+                _add(found, taken - sides, total, _rows(reihen, index, cells=True), complete=True, davon=True)
+                taken |= {Fund(*total).key}
         elif text.endswith(":") and len(_money(head.zeile)) == 1:
             _add(found, taken, (head.zeile, _money(head.zeile)[0]), _rows(reihen, index), bool(_COMPLETE.search(text)))
     return found
@@ -48,13 +53,19 @@ def _money(zeile: Zeile) -> list[Zahl]:
 
 
 def _rows(reihen: list[Reihe], index: int, cells: bool = False) -> list[tuple[Zeile, Zahl]]:
-    """The amounts of the lines below, until a blank line, a new numbered point or a line without an amount."""
+    """The amounts of the lines below, until a blank line, a new numbered point or a line without an amount. Under a
+    „davon … auf“ in cells, the empty rows a page stores as „|“ are passed over, and so is an item of the list
+    without an amount („- | die Anteile an verbundenen Unternehmen |“: nothing on that side)."""
     parts = []
     for reihe in reihen[index + 1 : index + 1 + MAX_LISTE]:
         text = reihe.zeile.text
+        if cells and _EMPTY_ROW.fullmatch(text):
+            continue
         if not text.strip() or _NEW_POINT.match(text) or _DAVON.search(_label(reihe)):
             break
         money = _money(reihe.zeile)
+        if not money and cells and _ITEM_CELL.match(text):
+            continue
         if not money:
             break
         if _PART_OF_PART.match(_label(reihe).lstrip("- ")):
@@ -140,4 +151,5 @@ def _reading(
         grund=why or ("" if complete else "ob die Zeilen darunter alle Teile nennen, sagt der Text nicht"),
         rang=2,
         typ="verteilung",
+        selbst=davon,  # the other side of a Bilanz may confirm the total: a side that does not add up stays a slip
     )

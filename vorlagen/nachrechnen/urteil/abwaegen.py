@@ -88,7 +88,8 @@ def own_claims(found: list[Urteil], kept: list[Urteil]) -> list[Urteil]:
             slips.add(part.ergebnis.key)
             continue
         total = row.ergebnis.zahl.zeige()
-        row.hinweis = f"{confirming.zeichen} = {total} bestätigt die Summe: falsch ist einer der Teile der Zeile"
+        where = "der Zeilen darunter" if row.typ == "verteilung" else "der Zeile"
+        row.hinweis = f"{confirming.zeichen} = {total} bestätigt die Summe: falsch ist einer der Teile {where}"
         result.append(row)
     return result
 
