@@ -7,7 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, write
-from tests.referenz.rechnen import euro
+from tests.referenz.rechnen import euro, zahl
 
 ERTRAEGE, AUFWENDUNGEN = Fraction(5_272_600), Fraction(5_962_400)
 FEHLBETRAG = AUFWENDUNGEN - ERTRAEGE
@@ -100,3 +100,34 @@ def test_a_fehlbetrag_in_a_nachtrag_whose_rows_name_their_cells(capsys, tmp_path
         rows = [(b["getippt"], b["status"]) for b in report["befunde"] if b["art"] == "saldo" and b["zeile"] == 5]
         status = "stimmt" if code_expected == 0 else "Fehler"
         assert (euro(typed), status) in rows, rows
+
+
+# --- a bare „Saldo“ row and an empty cell (a Jahresrechnung in a pipe table) -----------------------------------
+
+EIN, AUS = Fraction(4_297_100, 100), Fraction(4_432_561, 100)
+
+
+def _finanzierung(saldo_1: Fraction, saldo_2: Fraction) -> str:
+    return (
+        "| | Ansatz | Ergebnis |\n"
+        f"| Einzahlungen aus Finanzierungstätigkeit | {zahl(EIN, 2)} | |\n"
+        f"| Auszahlungen aus Finanzierungstätigkeit | {zahl(Fraction(0), 2)} | {zahl(AUS, 2)} |\n"
+        f"| Saldo | {zahl(saldo_1, 2)} | {zahl(saldo_2, 2)} |\n"
+    )
+
+
+def test_a_bare_saldo_row_under_a_pair_and_an_empty_cell_read_as_nothing(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _finanzierung(EIN, -AUS)))
+    assert code == 0
+    assert _saldo(report) == [(4, zahl(EIN, 2), "stimmt"), (4, zahl(-AUS, 2), "stimmt")]
+
+
+def test_a_bare_saldo_that_fails_is_a_slip_and_one_over_an_empty_cell_a_doubt(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _finanzierung(EIN + 1, -AUS - 1)))
+    assert code == 1
+    assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
+        (zahl(EIN + 1, 2), zahl(EIN, 2))
+    ]
+    (doubt,) = by_status(report, "nicht eindeutig")
+    assert (doubt["getippt"], doubt["nachgerechnet"]) == (zahl(-AUS - 1, 2), zahl(-AUS, 2))
+    assert "leere Zelle" in doubt["hinweis"]

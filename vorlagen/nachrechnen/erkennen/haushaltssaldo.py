@@ -28,6 +28,7 @@ _PART = re.compile(
     r"außerordentlich|(?<!außer)ordentlich|Investitionstätigkeit|Finanzierungstätigkeit|Verwaltungstätigkeit",
     re.IGNORECASE,
 )
+_BARE_SALDO = re.compile(r"\W*Saldo\W*", re.IGNORECASE)
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
 
@@ -55,12 +56,43 @@ def recognise(
             continue
         for place, result in cells.items():
             x, y = a.get(place), b.get(place)
-            if x is None or y is None or result is None or not _one_side_holds(label, x.wert - y.wert):
-                continue
-            if reihe.fund(result).key in changes:
+            if result is None or reihe.fund(result).key in changes:
                 continue  # „Jahresüberschuss“ of a year with a Fehlbetrag: the row below names it
-            found.append(_reading(first, second, reihe, (x, y, result), _deficit_only(label)))
+            if x is None and y is not None and _empty(first, place, a):
+                found.append(_one_row(second, reihe, y, result, -1))
+            elif y is None and x is not None and _empty(second, place, b):
+                found.append(_one_row(first, reihe, x, result, 1))
+            elif x is not None and y is not None and _one_side_holds(label, x.wert - y.wert):
+                found.append(_reading(first, second, reihe, (x, y, result), _deficit_only(label)))
     return found
+
+
+def _empty(reihe: Reihe, place: object, places: dict) -> bool:
+    """The row was typed in cells and leaves this one empty („| Einzahlungen | 42.971,00 | |“; a reader may drop the
+    empty cells at the end of a row)."""
+    if place in places or not (isinstance(place, tuple) and place[0] == "zelle") or not reihe.zeile.zellen:
+        return False
+    cells = reihe.zeile.text.split("\t")
+    return len(cells) >= 2 and (place[1] >= len(cells) or not cells[place[1]].strip())
+
+
+def _one_row(row: Reihe, reihe: Reihe, figure: Zahl, result: Zahl, sign: int) -> Rechnung:
+    """The Saldo where one row of the pair leaves the column empty: read as 0 – a guess, as an empty cell may also
+    mean „not known“, so a mismatch is „nicht eindeutig“."""
+    shown = figure.zeige() if sign > 0 else f"0 − {figure.betrag()}"
+    return Rechnung(
+        f"Saldo der zwei Zeilen darüber, eine Zelle leer ({row.zeile.ort})",
+        "saldo",
+        [row.fund(figure)],
+        reihe.fund(result),
+        shown,
+        betrag=False,
+        vorzeichen=[sign],
+        sicher=False,
+        grund="eine leere Zelle der Zeilen darüber ist als 0 gelesen",
+        rang=3,
+        typ="saldo",
+    )
 
 
 def _reading(first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zahl, Zahl], deficit: bool) -> Rechnung:
@@ -165,4 +197,7 @@ def saldo_pair(kind: str, label: str, first: str, second: str) -> bool:
     if not any(_PAIRS[k][0].search(first) and _PAIRS[k][1].search(second) for k in kinds):
         return False
     part = {p.lower() for p in _PART.findall(label)}
-    return part == {p.lower() for p in _PART.findall(first)} == {p.lower() for p in _PART.findall(second)}
+    above = {p.lower() for p in _PART.findall(first)}
+    if _BARE_SALDO.fullmatch(label):  # a row „Saldo“ alone is the Saldo of the pair right above it
+        part = above
+    return part == above == {p.lower() for p in _PART.findall(second)}
