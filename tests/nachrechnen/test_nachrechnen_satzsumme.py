@@ -89,3 +89,18 @@ def test_a_total_marked_as_rounded_is_confirmed_once_rounded_as_typed(capsys, tm
     for other in (text.format(summe="13,8"), text.replace("Zusammen rund", "Zusammen").format(summe="13,7")):
         code, report, _ = check(capsys, write(tmp_path, "a.txt", other))
         assert code == 0 and report["befunde"] == [], other
+
+
+def test_a_total_named_as_the_sum_that_is_exhausted(capsys, tmp_path):
+    erster, rest = Fraction(828_110, 100), Fraction(171_890, 100)
+    for total, expected in ((erster + rest, [("satzsumme", "stimmt")]), (erster + rest + 500, [])):
+        text = (
+            f"Der Gemeinderat fördert die Maßnahme mit {euro(erster, cent=True)}. Den restlichen Zuschuss von "
+            f"{euro(rest, cent=True)} darf der Verein beantragen. Damit ist die Höchstsumme von {euro(total)} "
+            "ausgeschöpft.\n"
+        )
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+        assert code == 0
+        assert [
+            (b["art"], b["status"]) for b in report["befunde"] if b["zeile"] == 1 and b["getippt"] == euro(total)
+        ] == expected

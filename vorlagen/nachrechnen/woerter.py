@@ -45,7 +45,8 @@ TOTAL_COLUMN_LAST = re.compile(
 AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|Gesamtkosten)\b", re.IGNORECASE)
 TOTAL_IN_SENTENCE = re.compile(
     r"(?:^|[.;:]\s+)(?:In der Summe|In Summe|Insgesamt|Zusammen|Summa summarum|Damit ergibt sich|Somit ergibt sich|"
-    r"Daraus ergibt sich|Es ergibt sich|Das ergibt|Dies ergibt|Gesamt|Summe)\b[^.;\d€]{0,80}$",
+    r"Daraus ergibt sich|Es ergibt sich|Das ergibt|Dies ergibt|Gesamt|Summe|"
+    r"(?:Damit|Somit)\s+(?:ist|sind|wird|beträgt)\s+(?:die|der)\s+\w*(?:summe|betrag))\b[^.;\d€]{0,80}$",
     re.IGNORECASE,
 )
 TOTAL_NAME = re.compile(r"Gesamt|Gesamtkosten|Gesamtsumme|Summe|Insgesamt|Gesamtbetrag|Gesamtvolumen|Gesamtausgaben")
