@@ -76,3 +76,21 @@ def test_a_line_of_text_without_an_amount_still_ends_the_side(capsys, tmp_path):
     # the Aktiv side is cut after its first row: one part is no split, the Passiv side alone is read
     assert code == 0
     assert [(b["zeile"], b["status"]) for b in report["befunde"] if b["art"] == "verteilung"] == [(1, "stimmt")]
+
+
+def test_the_second_side_is_read_to_where_it_gives_the_total_else_it_is_a_doubt(capsys, tmp_path):
+    # rows after the Bilanz may follow the second side without a break: its run stops where it gives the total
+    text = _bilanz(sum(AKTIV)).replace("| 1.2 | Jahresgewinn", "| - | Jahresgewinn")
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0
+    assert [(b["zeile"], b["status"]) for b in report["befunde"] if b["art"] == "verteilung"] == [
+        (1, "stimmt"),
+        (1, "stimmt"),
+    ]
+    slipped = PASSIV[1] + 1000  # a Passiv row typed 1.000,00 too high: no run gives the total
+    text = _bilanz(sum(AKTIV)).replace(zahl(PASSIV[1], 2), zahl(slipped, 2))
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    # no slip (the end of the side is a guess); the Aktiv side confirms the total, and the Passiv rows are listed
+    assert code == 0 and by_status(report, "Fehler") == []
+    unchecked = [f["zahl"] for f in report["nicht_geprueft"]]
+    assert all(zahl(v, 2) in unchecked for v in (PASSIV[0], slipped, PASSIV[2]))

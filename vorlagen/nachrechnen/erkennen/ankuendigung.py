@@ -9,6 +9,7 @@ lines may name only some parts, and a mismatch is „nicht eindeutig“."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.gesamtzeile import MAX_LISTE
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
@@ -21,6 +22,8 @@ _DAVON = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\
 _PART_OF_PART = re.compile(r"^\W*(?:darunter|davon)\b", re.IGNORECASE)
 _NEW_POINT = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[A-Z]\)|[IVX]+\.\s)")
 _NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\b")
+_SECOND_END = "wo die Zeilen der zweiten Seite enden, sagt der Text nicht"
+_SIDE = re.compile(r"\b(?:Aktiv|Passiv)seite\b", re.IGNORECASE)  # a side of a Bilanz: one of two splits of its total
 _EMPTY_ROW = re.compile(r"[\s|]+")  # a row a page stored empty: bars only
 _ITEM_CELL = re.compile(r"^\s*[-–•]\t")  # a row whose first cell is the list's dash
 _MAX_BACK = 30  # lines above a „davon“ line searched for the amount it splits
@@ -34,10 +37,14 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         text = head.zeile.text.strip()
         if _DAVON.search(_label(head)) and not _money(head.zeile):
             total = _split_total(reihen, index)
-            if total is not None:  # each side of a Bilanzsumme splits it: a split read before does not bar this one
-                sides = {key for key in taken if key not in read_before}
-                _add(found, taken - sides, total, _rows(reihen, index, cells=True), complete=True, davon=True)
-                taken |= {Fund(*total).key}
+            if total is None:
+                continue
+            rows, key = _rows(reihen, index, cells=True), Fund(*total).key
+            side = bool(_SIDE.search(_label(head)))
+            if side and key in taken and key not in read_before:  # the second side of a Bilanz
+                _add(found, taken - {key}, total, _second_side(rows, total[1]), False, davon=True, why=_SECOND_END)
+            else:
+                _add(found, taken, total, rows, complete=True, davon=True, side=side)
         elif text.endswith(":") and len(_money(head.zeile)) == 1:
             _add(found, taken, (head.zeile, _money(head.zeile)[0]), _rows(reihen, index), bool(_COMPLETE.search(text)))
     return found
@@ -105,6 +112,15 @@ def _side_above(reihen: list[Reihe], index: int) -> int | None:
     return None
 
 
+def _second_side(rows: list[tuple[Zeile, Zahl]], total: Zahl) -> list[tuple[Zeile, Zahl]]:
+    """The rows of a Bilanz's second side: nothing marks where they end (rows after the Bilanz may follow), so the
+    longest run from the first row that gives the total, else all of them."""
+    for end in range(len(rows), 1, -1):
+        if sum((abs(z.wert) for _, z in rows[:end]), Decimal(0)) == abs(total.wert):
+            return rows[:end]
+    return rows
+
+
 def _add(
     found: list[Rechnung],
     taken: set[tuple[int, int, int]],
@@ -112,6 +128,8 @@ def _add(
     parts: list[tuple[Zeile, Zahl]],
     complete: bool,
     davon: bool = False,
+    side: bool = False,
+    why: str = "",
 ) -> None:
     zeile, amount = total
     if len(parts) < 2 or Fund(zeile, amount).key in taken:  # a split of a Fördersumme is read already
@@ -121,14 +139,14 @@ def _add(
     if len(firsts) >= 2 and len(firsts) < len(parts):  # lines with several amounts: all, or each line's first
         why = "eine Zeile nennt mehrere Beträge; ob alle oder nur der erste ein Teil sind, sagt der Text nicht"
         for reading in (parts, firsts):
-            found.append(_reading(total, reading, False, why, davon))
+            found.append(_reading(total, reading, False, why, davon, side))
     else:
-        found.append(_reading(total, parts, complete, "", davon))
+        found.append(_reading(total, parts, complete, why, davon, side))
     taken.add(Fund(zeile, amount).key)
 
 
 def _reading(
-    total: tuple[Zeile, Zahl], parts: list[tuple[Zeile, Zahl]], complete: bool, why: str, davon: bool
+    total: tuple[Zeile, Zahl], parts: list[tuple[Zeile, Zahl]], complete: bool, why: str, davon: bool, side: bool
 ) -> Rechnung:
     zeile, amount = total
     signs = [1] * len(parts)
@@ -151,5 +169,5 @@ def _reading(
         grund=why or ("" if complete else "ob die Zeilen darunter alle Teile nennen, sagt der Text nicht"),
         rang=2,
         typ="verteilung",
-        selbst=davon,  # the other side of a Bilanz may confirm the total: a side that does not add up stays a slip
+        selbst=side,  # the other side of a Bilanz may confirm the total: a side that does not add up stays a slip
     )
