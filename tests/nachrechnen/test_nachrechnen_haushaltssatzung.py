@@ -235,3 +235,38 @@ def test_a_saldo_change_that_is_not_the_net_of_the_changes_is_a_slip(capsys, tmp
     slips = [(b["zeile"], b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")]
     assert (5, zahl(typed), zahl(net)) in slips
     assert all(zeile == 5 for zeile, _, _ in slips)  # the rows above hold: only the Saldo row is wrong
+
+
+# --- Nachtrag: a row the page wrapped after its first figure (Thüringen) ------------------------------------------
+
+EINNAHMEN_ALT, EINNAHMEN_PLUS = Fraction(527_983), Fraction(92_497)
+
+
+def _umbrochen(neu: Fraction, more: str = "") -> str:
+    return (
+        "| erhöht um Euro | vermindert um Euro | und damit der Gesamtbetrag des Haushaltsplanes einschl. der Nachträge | |\n"
+        "| gegenüber bisher Euro | auf nunmehr Euro verändert | |||\n"
+        "| a) im Verwaltungshaushalt | ||||\n"
+        f"| die Einnahmen | {euro(EINNAHMEN_PLUS)} |\n"
+        f"| {euro(EINNAHMEN_ALT)} | {euro(neu)} |{more}\n"
+        "§ 2\n"
+    )
+
+
+def test_a_nachtrag_row_wrapped_after_its_change_is_read_as_one(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _umbrochen(EINNAHMEN_ALT + EINNAHMEN_PLUS)))
+    assert code == 0
+    assert [(b["art"], b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        ("nachtrag", 5, euro(EINNAHMEN_ALT + EINNAHMEN_PLUS), "stimmt")
+    ]
+    # the new amount one off: which of „erhöht“ and „vermindert“ the row fills it does not say – a doubt, no slip
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _umbrochen(EINNAHMEN_ALT + EINNAHMEN_PLUS + 1)))
+    assert code == 0 and by_status(report, "Fehler") == []
+    assert {b["zeile"] for b in by_status(report, "nicht eindeutig") if b["art"] == "nachtrag"} == {5}
+
+
+def test_a_next_line_that_does_not_fill_the_row_is_not_joined(capsys, tmp_path):
+    more = "".join(f" {euro(Fraction(v))} |" for v in (4_000, 5_000, 6_000))  # five figures: 1 + 5 fill no row
+    text = _umbrochen(EINNAHMEN_ALT + EINNAHMEN_PLUS + 1, more=more)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+    assert code == 0 and [b for b in report["befunde"] if b["art"] == "nachtrag"] == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
@@ -50,8 +51,9 @@ def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe], int]]:
         if roles is None:
             index += 1
             continue
-        rows = []
+        rows: list[Reihe] = []
         filled = 0
+        wrapped: Reihe | None = None  # a row with its label and fewer figures than columns: the next line may go on
         for reihe in reihen[end : end + _ROWS * 4]:  # bounded, however many empty rows stand between
             text = reihe.zeile.text.strip()
             if NEXT_PARAGRAPH.match(text) or reihe.woerter > 12:
@@ -61,10 +63,30 @@ def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe], int]]:
             filled += 1
             if filled > _ROWS:
                 break
+            joined_count = len(wrapped.werte) + len(reihe.werte) if wrapped is not None else 0
+            if wrapped is not None and not _LETTER.search(reihe.label) and _fills(joined_count, roles, years):
+                rows = [r for r in rows if r is not wrapped] + [_joined(wrapped, reihe)]
+                wrapped = None
+                continue
+            full = len(reihe.werte) >= len(roles) * years
+            wrapped = reihe if reihe.werte and not full and _LETTER.search(reihe.label) else None
             if len(reihe.werte) >= 2:
                 rows.append(reihe)
         yield roles, rows, years
         index = end
+
+
+def _fills(count: int, roles: list[str], years: int) -> bool:
+    """A wrapped row and its next line fill the row: every column, or all but one of „erhöht“ and „vermindert“."""
+    columns = len(roles) * years
+    return count == columns or years == 1 and count == columns - 1 and {"plus", "minus"} <= set(roles)
+
+
+def _joined(reihe: Reihe, more: Reihe) -> Reihe:
+    """A row the page wrapped: its label and first figures on one line, the rest of its figures alone on the next
+    („| die Einnahmen | 92.497 € |“ / „| 527.983 € | 620.480 € |“) – one row, each figure at its own line."""
+    orte = {**reihe.orte, **{id(z): more.orte.get(id(z), more.zeile) for z in more.werte}}
+    return replace(reihe, werte=reihe.werte + more.werte, eintraege=[], orte=orte)
 
 
 def change_keys(reihen: list[Reihe]) -> set[tuple]:
@@ -81,6 +103,7 @@ def change_keys(reihen: list[Reihe]) -> set[tuple]:
     return keys
 
 
+_LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
 _STATE_BEFORE = re.compile(r"(?:bisher|nunmehr|fest\w*\s+auf)\W{0,3}$", re.IGNORECASE)
 
 
@@ -149,8 +172,8 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
     year_lines: list[list[int]] = []
     for at in range(index, min(len(reihen), index + _HEAD_LINES)):
         reihe = reihen[at]
-        if len(reihe.werte) >= 2:
-            break
+        if len(reihe.werte) >= 2 or reihe.werte and not all(_year(z) for z in reihe.werte):
+            break  # a row with an amount: the table begins (its other figures may stand on the next line)
         if reihe.zeile.zahlen and not NACHTRAG_ROLE.search(reihe.zeile.text):
             if all(_year(z) for z in reihe.zeile.zahlen):
                 year_lines.append([int(z.wert) for z in reihe.zeile.zahlen])
@@ -186,7 +209,8 @@ def column_roles(texts: list[str]) -> list[str] | None:
     for text in texts:
         for word in NACHTRAG_ROLE.findall(text):
             role = _role(word)
-            if not (role == "neu" and roles and roles[-1] == "neu"):  # „nunmehr festgesetzt auf“ is one column
+            # „nunmehr festgesetzt auf“ is one column, and so is „auf nunmehr … verändert“ (the new amount)
+            if not (role in ("neu", "delta") and roles and roles[-1] == "neu"):
                 roles.append(role)
     changes = [r for r in roles if r in ("plus", "minus", "delta")]
     if roles.count("alt") != 1 or roles.count("neu") != 1 or not changes or len(set(roles)) != len(roles):
