@@ -131,3 +131,21 @@ def test_a_bare_saldo_that_fails_is_a_slip_and_one_over_an_empty_cell_a_doubt(ca
     (doubt,) = by_status(report, "nicht eindeutig")
     assert (doubt["getippt"], doubt["nachgerechnet"]) == (zahl(-AUS - 1, 2), zahl(-AUS, 2))
     assert "leere Zelle" in doubt["hinweis"]
+
+
+def test_a_saldo_under_rows_a_page_stored_with_empty_bars_and_list_marks(capsys, tmp_path):
+    ein, aus = Fraction(93_930_000, 100), Fraction(134_710_000, 100)
+    for typed, status in ((ein - aus, "stimmt"), (ein - aus - 100, "Fehler")):
+        text = (
+            "| 2. | im Finanzhaushalt auf | ||\n"
+            f"| a) | einen Gesamtbetrag der laufenden Einzahlungen von | {euro(ein, cent=True, zeichen='EUR')} |\n"
+            "|\n"
+            f"| einen Gesamtbetrag der laufenden Auszahlungen von | {euro(aus, cent=True, zeichen='EUR')} |\n"
+            "|\n"
+            f"| einen Saldo der laufenden Ein- und Auszahlungen von | {euro(typed, cent=True, zeichen='EUR')} |\n"
+        )
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+        assert code == (0 if status == "stimmt" else 1)
+        assert [(b["zeile"], b["status"], b["nachgerechnet"]) for b in report["befunde"] if b["art"] == "saldo"] == [
+            (6, status, euro(ein - aus, cent=True))
+        ]

@@ -29,6 +29,7 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _BARE_SALDO = re.compile(r"\W*Saldo\W*", re.IGNORECASE)
+_LOOK_UP = 6  # rows above a Saldo row looked at for its pair, empty „|“ rows passed over
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
 
@@ -47,11 +48,12 @@ def recognise(
         kind = saldo_kind(label)
         if kind is None:
             continue
-        top -= _other_side_empty(reihen, top, label)
-        if top < 2:
+        above = _filled_above(reihen, top)
+        above = above[_other_side_empty(reihen, above, label) :]
+        if len(above) < 2:
             continue
-        first, second = reihen[top - 2], reihen[top - 1]
-        a, b = columns(first), columns(second)
+        second, first = reihen[above[0]], reihen[above[1]]
+        a, b = _aligned(columns(first), cells), _aligned(columns(second), cells)
         if not saldo_pair(kind, label, first.label, second.label):
             continue
         for place, result in cells.items():
@@ -128,12 +130,25 @@ def _deficit_only(label: str) -> bool:
     return bool(DEFICIT.search(label)) and not SURPLUS.search(label) and not SALDO_WORD.search(label)
 
 
-def _other_side_empty(reihen: list[Reihe], top: int, label: str) -> int:
+def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
+    """The rows above `top`, nearest first, without the empty rows a page stores as „|“ (at most _LOOK_UP looked at)."""
+    return [i for i in range(top - 1, max(-1, top - 1 - _LOOK_UP), -1) if reihen[i].zeile.text.strip("| \t")][:3]
+
+
+def _aligned(places: dict[object, Zahl | None], cells: dict[object, Zahl | None]) -> dict[object, Zahl | None]:
+    """A row of one amount beside a Saldo row of one amount: the same column, whatever cell a list mark („a)“) moved
+    it to."""
+    if len(places) == 1 and len(cells) == 1:
+        return {next(iter(cells)): next(iter(places.values()))}
+    return places
+
+
+def _other_side_empty(reihen: list[Reihe], filled: list[int], label: str) -> int:
     """1 where the row above is the other side of a one-sided Saldo row and holds no amount – „der Jahresüberschuss
     € €“ (or 0 €) between the Aufwendungen and „der Jahresfehlbetrag“ –, else 0."""
-    if top < 1 or not (DEFICIT.search(label) or SURPLUS.search(label)) or SALDO_WORD.search(label):
+    if not filled or not (DEFICIT.search(label) or SURPLUS.search(label)) or SALDO_WORD.search(label):
         return 0
-    above = reihen[top - 1]
+    above = reihen[filled[0]]
     other = SURPLUS if DEFICIT.search(label) else DEFICIT
     if not other.search(above.label) or (SURPLUS.search(above.label) and DEFICIT.search(above.label)):
         return 0
