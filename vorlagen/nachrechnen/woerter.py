@@ -143,4 +143,4 @@ CHANGE_VERB = re.compile(
     re.IGNORECASE,
 )
 # A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).
-ROUNDED = re.compile(r"\b(?:rund|ca\.|circa|etwa|gerundet)\s*$", re.IGNORECASE)
+ROUNDED = re.compile(r"\b(?:rund|rd\.|ca\.|circa|etwa|gerundet)\s*$", re.IGNORECASE)

@@ -19,13 +19,12 @@ from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.erkennen.fliesstext import SENTENCE
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
-from vorlagen.nachrechnen.woerter import HEDGE
+from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
 
 _UP = re.compile(r"\b(?:gestiegen|steigt|stieg|erhöht|zugenommen|angewachsen|gewachsen)\b")
 _DOWN = re.compile(r"\b(?:gesunken|sinkt|sank|vermindert|verringert|abgenommen|zurückgegangen|gefallen)\b")
 _BY = re.compile(r"\bum\s*$")
 _TO = re.compile(r"^\s*auf\s*$")
-_ROUNDED = re.compile(r"(?:\brd\.|\brund|\bca\.|\betwa)\s*$")
 _NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{4,}\b")
 _NOUN_REACH = 60  # characters before an amount in which its noun stands
 _LINES = 40  # lines above in which the earlier value is looked for
@@ -78,7 +77,7 @@ def _change(
         new, subject = before[0], before[0]
     else:
         return None
-    if any(_ROUNDED.search(text[max(start, z.start - 8) : z.start]) for z in (change, new)):
+    if any(ROUNDED.search(text[max(start, z.start - 8) : z.start]) for z in (change, new)):
         return None
     noun = _noun(text[max(start, subject.start - _NOUN_REACH) : subject.start])
     earlier = _earlier(zeilen, saetze, index, start, noun) if noun else None
@@ -126,7 +125,7 @@ def _earlier(
             money = _money(zeile, start + at, end)
             if not money or money[0].start - (start + at) > _NOUN_REACH:
                 return None  # the nearest sentence naming it gives it no value: nothing is guessed
-            if HEDGE.search(zeile.text[max(0, money[0].start - 12) : money[0].start]) or _ROUNDED.search(
+            if HEDGE.search(zeile.text[max(0, money[0].start - 12) : money[0].start]) or ROUNDED.search(
                 zeile.text[max(0, money[0].start - 8) : money[0].start]
             ):
                 return None
