@@ -6,8 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from vorlagen.nachrechnen.aufbau.rechnung import Fund
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _ITEM = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)]|[a-z]\))\s")  # a list item starts a paragraph of its own
@@ -32,6 +34,13 @@ class Absatz:
         """The line a position of the joined text falls in, and how far into the joined text that line begins."""
         index = max(0, bisect.bisect_right(self.anfaenge, position) - 1)
         return self.zeilen[index], self.anfaenge[index]
+
+    def fund(self, zahl: Zahl, offset: int = 0) -> Fund:
+        """A figure read in the joined text (from `offset` on: a sentence of it) at its place in its own line."""
+        zeile, begins = self.at(offset + zahl.start)
+        shift = offset - begins
+        end = min(zahl.ende + shift, len(zeile.text))
+        return Fund(zeile, replace(zahl, start=zahl.start + shift, ende=end))
 
 
 def paragraphs(zeilen: list[Zeile]) -> Iterator[Absatz]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau.absatz import Absatz, paragraphs
-from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.erkennen import deckung, ergebnissatz, prosa, quote, restbetrag, satzsumme
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
@@ -47,10 +47,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 def _placed(rechnung: Rechnung, absatz: Absatz) -> Rechnung:
     """The reading with each figure at its own line (a figure of the joined line → the line it was typed in)."""
-
-    def place(fund: Fund) -> Fund:
-        zeile, start = absatz.at(fund.zahl.start)
-        end = min(fund.zahl.ende - start, len(zeile.text))
-        return Fund(zeile, replace(fund.zahl, start=fund.zahl.start - start, ende=end))
-
-    return replace(rechnung, teile=[place(f) for f in rechnung.teile], ergebnis=place(rechnung.ergebnis))
+    return replace(
+        rechnung,
+        teile=[absatz.fund(f.zahl) for f in rechnung.teile],
+        ergebnis=absatz.fund(rechnung.ergebnis.zahl),
+    )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from vorlagen.core import limits
 from vorlagen.nachrechnen.aufbau.absatz import Absatz, paragraphs
-from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.erkennen import fliesstext
-from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, figures
+from vorlagen.nachrechnen.lesen.zahlenlesen import figures
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ„])")
@@ -36,10 +35,4 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 def _checks(text: str, start: int, end: int, absatz: Absatz) -> list[Rechnung]:
     sentence = text[start:end]
-
-    def at(zahl: Zahl) -> Fund:
-        zeile, begins = absatz.at(start + zahl.start)
-        shift = start - begins
-        return Fund(zeile, replace(zahl, start=zahl.start + shift, ende=zahl.ende + shift))
-
-    return fliesstext.checks(sentence, figures(sentence), at)
+    return fliesstext.checks(sentence, figures(sentence), lambda zahl: absatz.fund(zahl, start))
