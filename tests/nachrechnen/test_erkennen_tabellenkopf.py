@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from tests.hilfen.nachrechnen import erkannt, werte
+from tests.hilfen.nachrechnen import check, erkannt, werte, write
+from tests.referenz.rechnen import euro
 
 
 def test_the_total_column_a_head_names(tmp_path):
@@ -26,3 +27,21 @@ def test_a_total_in_brackets_over_its_year_columns(tmp_path):
     parts, result = werte(reading)
     assert parts == [Fraction(500000), Fraction(150000), Fraction(150000), Fraction(100000)]
     assert result == Fraction(900000) == sum(parts)
+
+
+def test_part_columns_named_von_summe_in_a_table_stored_one_cell_per_line(capsys, tmp_path):
+    # a Hamburg Förderfonds paper: the head „Summe | von Summe konsumtiv | von Summe investiv“, each cell on a line
+    rows = [
+        ("Förderfonds |", Fraction(120_000), Fraction(80_000)),
+        ("Gestaltungsfonds 2020 |", Fraction(50_000), Fraction(150_000)),
+    ]
+    for slip in (0, 1):
+        lines = ["Für beide Programme standen diese Mittel zur Verfügung:", "|", "Summe |"]
+        lines += ["von Summe konsumtiv |", "von Summe investiv |"]
+        for label, konsumtiv, investiv in rows:
+            lines += [label, f"{euro(konsumtiv + investiv + slip * 1000, cent=True)} |"]
+            lines += [f"{euro(konsumtiv, cent=True)} |", f"{euro(investiv, cent=True)} |"]
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", "\n".join(lines) + "\n"))
+        davon = [(b["getippt"], b["status"]) for b in report["befunde"] if b["art"] == "davon_spalten"]
+        assert davon == [(euro(k + i + slip * 1000, cent=True), "Fehler" if slip else "stimmt") for _, k, i in rows]
+        assert code == slip

@@ -104,3 +104,24 @@ def test_a_total_named_as_the_sum_that_is_exhausted(capsys, tmp_path):
         assert [
             (b["art"], b["status"]) for b in report["befunde"] if b["zeile"] == 1 and b["getippt"] == euro(total)
         ] == expected
+
+
+def test_a_total_after_a_comma_over_the_sentence_before(capsys, tmp_path):
+    # a Hessenkasse paper: the Zuschuss, and its Eigenanteil (a ninth of it) in the next sentence; the sentence
+    # „Eigenanteil“ made an earlier guess read the three amounts as a difference – that guess fails and so does not
+    # keep the total from being read
+    zuschuss, eigen = Fraction(82_010_700, 100), Fraction(9_112_300, 100)
+    for total, expected in ((zuschuss + eigen, [("satzsumme", "stimmt")]), (zuschuss + eigen + 100, [])):
+        text = (
+            f"Das Land hat einen Investitionszuschuss i. H. v. {euro(zuschuss, cent=True, zeichen='EUR')} bewilligt. "
+            f"Dieser Eigenanteil beläuft sich auf {euro(eigen, cent=True, zeichen='EUR')}, zusammen also auf "
+            f"{euro(total, cent=True, zeichen='EUR')}.\n"
+        )
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+        assert code == 0
+        assert [
+            (b["art"], b["status"])
+            for b in report["befunde"]
+            if b["getippt"] == euro(total, cent=True) and b["art"] == "satzsumme"
+        ] == expected
+        assert not by_status(report, "Fehler")

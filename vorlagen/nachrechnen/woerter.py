@@ -46,7 +46,9 @@ AMOUNT_COLUMN = re.compile(r"\b(?:Betrag|Beträge|Summe|Gesamt|Insgesamt|Kosten|
 TOTAL_IN_SENTENCE = re.compile(
     r"(?:^|[.;:]\s+)(?:In der Summe|In Summe|Insgesamt|Zusammen|Summa summarum|Damit ergibt sich|Somit ergibt sich|"
     r"Daraus ergibt sich|Es ergibt sich|Das ergibt|Dies ergibt|Gesamt|Summe|"
-    r"(?:Damit|Somit)\s+(?:ist|sind|wird|beträgt)\s+(?:die|der)\s+\w*(?:summe|betrag))\b[^.;\d€]{0,80}$",
+    r"(?:Damit|Somit)\s+(?:ist|sind|wird|beträgt)\s+(?:die|der)\s+\w*(?:summe|betrag))\b[^.;\d€]{0,80}$"
+    # „… beläuft sich auf 91.123,00 EUR, zusammen also auf 911.230,00 EUR“: the total after a comma
+    r"|,\s+(?:zusammen|insgesamt)\s+(?:also|somit|damit)\b[^.;\d€]{0,20}$",
     re.IGNORECASE,
 )
 TOTAL_NAME = re.compile(r"Gesamt|Gesamtkosten|Gesamtsumme|Summe|Insgesamt|Gesamtbetrag|Gesamtvolumen|Gesamtausgaben")

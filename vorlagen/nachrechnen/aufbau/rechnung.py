@@ -40,7 +40,8 @@ class Rechnung:
     teile: list[Fund]
     ergebnis: Fund
     zeichen: str  # the calculation as a person writes it: "0,5 x 79.928 €"
-    faktor: Decimal = Decimal(1)  # for vielfaches: the count n
+    faktor: Decimal = Decimal(1)  # for vielfaches: the count n, or the numerator of a fraction
+    nenner: Decimal = Decimal(1)  # for vielfaches: the denominator of a fraction („ein Drittel“: 1 and 3)
     betrag: bool = True  # compare absolute values (a row's sign is its own business)
     sicher: bool = True  # a mismatch is a slip; otherwise „nicht eindeutig“ (with a `grund`) or a guess
     grund: str = ""  # why a mismatch of an unsure reading is „nicht eindeutig“ and no slip; empty: a mere guess
@@ -81,7 +82,7 @@ class Rechnung:
         if self.formel == "steigerung":
             return abs(werte[1] - werte[0]) / abs(werte[0]) * 100 if werte[0] else Decimal(0)
         if self.formel == "vielfaches":
-            return self.faktor * abs(werte[0])
+            return self.faktor * abs(werte[0]) / self.nenner  # multiplied first: a result on a half is exact
         if self.formel == "division":
             return abs(werte[0]) / abs(werte[1]) if werte[1] else Decimal(0)
         if self.formel == "dm":  # the fixed rate of 1999: 1 € = 1,95583 DM
@@ -95,6 +96,15 @@ class Rechnung:
     def getippt(self) -> Decimal:
         typed = self.ergebnis.zahl.wert
         return abs(typed) if self.betrag else typed
+
+    def haelt(self) -> bool:
+        """The calculation holds with the figures as typed (a guess that does not states nothing)."""
+        return self.gerundet(self.rechne([t.zahl.wert for t in self.teile])) == self.getippt()
+
+    def steht(self) -> bool:
+        """The reading claims something whatever its verdict: it is sure, a doubt with its reason, or a guess that
+        holds. A guess that fails states nothing: a later recogniser may read its figures."""
+        return self.sicher or bool(self.grund) or self.haelt()
 
 
 At = Callable[[Zahl], Fund]  # places a figure of a text in its line

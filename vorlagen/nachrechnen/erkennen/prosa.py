@@ -197,7 +197,7 @@ def _fractions(zeile: Zeile) -> list[Rechnung]:
         at = index.get(match.end())
         if at is None or not figs[at].wert:
             continue
-        base, faktor = figs[at], Decimal(match[1]) / Decimal(match[2])
+        base = figs[at]
         before = bisect.bisect_left(starts, match.start()) - 1
         results = [
             z
@@ -215,7 +215,8 @@ def _fractions(zeile: Zeile) -> list[Rechnung]:
                     [Fund(zeile, base)],
                     Fund(zeile, result),
                     f"{match[1]}/{match[2]} von {base.betrag()}",
-                    faktor=faktor,
+                    faktor=Decimal(match[1]),
+                    nenner=Decimal(match[2]),
                     sicher=False,
                     grund="ob der Betrag genau oder auf einen runden Betrag gerundet ist, sagt der Satz nicht",
                     typ="bruchteil",

@@ -29,7 +29,8 @@ _LOOK_BACK = 100
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     found: list[Rechnung] = []
-    taken = {r.ergebnis.key for r in prior} | {t.key for r in prior for t in r.teile}
+    standing = [r for r in prior if r.steht()]
+    taken = {r.ergebnis.key for r in standing} | {t.key for r in standing for t in r.teile}
     for zeile in zeilen:
         listed = _slash_list(zeile)
         if listed is not None and not {t.key for t in listed.teile} & taken and listed.ergebnis.key not in taken:

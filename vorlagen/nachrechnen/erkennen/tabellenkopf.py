@@ -12,7 +12,7 @@ from vorlagen.nachrechnen.erkennen import zeilensumme
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.woerter import AMOUNT_COLUMN, TOTAL_COLUMN_LAST
 
-_DAVON = re.compile(r"\bdavon\b", re.IGNORECASE)
+_DAVON = re.compile(r"\b(?:davon|von Summe)\b", re.IGNORECASE)  # „von Summe konsumtiv“: a part of the Summe before
 _YEARS_LAST = re.compile(r"(?:\b(?:19|20)\d\d\s*){2,}$")
 _MAX_GAP = 3  # label lines a flattened table may wrap between two rows of figures
 

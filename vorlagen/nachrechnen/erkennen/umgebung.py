@@ -43,7 +43,7 @@ _Gelesen = dict[tuple[str, Decimal], list[tuple[frozenset[tuple[str, Decimal]], 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     # the readings that stand: those that claim something when they fail (a slip or a doubt) and the guesses that
     # hold; a guess that fails claims nothing, and the search may read its figures
-    standing = [r for r in prior if r.sicher or r.grund or _holds(r)]
+    standing = [r for r in prior if r.steht()]
     taken = {r.ergebnis.key for r in standing}
     # a value such a reading has as its result, where else it stands, is that reading's figure written again: a
     # search that confirms it there would say „stimmt“ to a slip
@@ -136,11 +136,6 @@ def _figures(rechnung: Rechnung) -> frozenset[tuple[int, int, int]]:
 def _values(rechnung: Rechnung) -> frozenset[tuple[str, Decimal]]:
     """The values a calculation ties together, with their unit – not a 0 among them („erhöht um 0“)."""
     return frozenset((f.zahl.einheit, abs(f.zahl.wert)) for f in (rechnung.ergebnis, *rechnung.teile) if f.zahl.wert)
-
-
-def _holds(rechnung: Rechnung) -> bool:
-    """A guess that holds with the figures as typed (one that does not states nothing)."""
-    return rechnung.gerundet(rechnung.rechne([t.zahl.wert for t in rechnung.teile])) == rechnung.getippt()
 
 
 def _state(stated: _Gelesen, rechnung: Rechnung) -> None:
