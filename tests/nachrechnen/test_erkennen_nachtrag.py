@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
-from tests.referenz.rechnen import zahl
+from tests.referenz.rechnen import euro, zahl
 
 
 def test_a_row_of_a_nachtrag(tmp_path):
@@ -87,3 +87,34 @@ def test_years_that_do_not_repeat_under_every_column_leave_the_rows_unread(tmp_p
         "| 2023 | 2023 | 2023 | 2023 | 2023 | 2023 | 2023 | 2023 |",
     ):
         assert erkannt(tmp_path, "nachtrag", _zwei_jahre(neu, jahre)) == [], jahre
+
+
+def _thueringen(einnahmen_neu: Fraction) -> str:
+    # the head as a Thüringer page stores it: „ver- mindert“ broken at its hyphen, empty rows „|“ between, each row
+    # wrapped after its first figure; the row leaves „vermindert“ empty
+    return (
+        "| erhöht (+) um | ver- mindert (-) um | und damit der Gesamtbetrag des Haushaltsplans | |\n|\n|\n"
+        "| gegenüber bisher | auf nunmehr verändert |\n| EUR | EUR | EUR | EUR |\n| b) im Ver- mögenshaushalt |\n"
+        "|\n|\n|\n|\n"
+        f"| die Einnahmen | {euro(UM_TH)} |\n| {euro(BISHER_TH)} | {euro(einnahmen_neu)} |\n"
+        f"| die Ausgaben | {euro(UM_TH)} |\n| {euro(BISHER_TH)} | {euro(BISHER_TH + UM_TH)} |\n"
+        "§ 2\n"
+    )
+
+
+BISHER_TH, UM_TH = Fraction(19_172_350), Fraction(1_200_000)
+
+
+def test_a_head_with_a_word_broken_at_its_hyphen_and_empty_rows_between(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", _thueringen(BISHER_TH + UM_TH)))
+    assert code == 0
+    assert [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"]] == [
+        (12, euro(BISHER_TH + UM_TH), "stimmt"),
+        (14, euro(BISHER_TH + UM_TH), "stimmt"),
+    ]
+    # a slip: which of „erhöht“ and „vermindert“ the row fills, it does not say – a doubt at the slipped figure
+    falsch = BISHER_TH + UM_TH + 100_000
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", _thueringen(falsch)))
+    doubts = [(b["zeile"], b["getippt"]) for b in by_status(report, "nicht eindeutig")]
+    assert (12, euro(falsch)) in doubts
+    assert [b for b in report["befunde"] if b["zeile"] == 14] and not by_status(report, "Fehler")

@@ -99,3 +99,19 @@ def test_a_new_amount_on_the_wrong_side_of_the_verb_is_a_slip(capsys, tmp_path):
     assert [(b["getippt"], b["nachgerechnet"]) for b in by_status(report, "Fehler")] == [
         (euro(typed), euro(BISHER - UM_KREDIT))
     ]
+
+
+def test_raised_from_by_and_the_new_total_named_in_a_clause_of_its_own(capsys, tmp_path):
+    # a Thüringer Nachtragshaushaltssatzung, § 2: „steigen … von … um …; der Gesamtbetrag wird damit neu auf …“
+    bisher, um = Fraction(4_327_900), Fraction(1_200_000)
+    line = (
+        "Die Kreditaufnahmen für Investitionen steigen insgesamt von {} um {}; der Gesamtbetrag wird damit neu auf {} "
+        "festgesetzt.\n"
+    )
+    for neu, code_expected in ((bisher + um, 0), (bisher + um + 10_000, 1)):
+        text = line.format(euro(bisher, zeichen="EUR"), euro(um, zeichen="EUR"), euro(neu, zeichen="EUR"))
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
+        assert code == code_expected
+        assert [(b["art"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"]] == [
+            ("von_um_auf", euro(neu), euro(bisher + um))
+        ]

@@ -53,7 +53,7 @@ def _blank(reihe: Reihe) -> bool:
 def _head_line(reihe: Reihe) -> bool:
     text = reihe.zeile.text.strip()
     return (
-        bool(text)
+        any(c.isalpha() for c in text)  # a line „|“ is an empty cell, no column's name
         and not reihe.werte
         and "\t" not in text
         and len(text.split()) <= _HEAD_WORDS

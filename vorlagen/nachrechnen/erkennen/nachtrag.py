@@ -22,7 +22,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import saldo_kind, saldo_pair, values
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, NEXT_PARAGRAPH, SALDO_WORD, SURPLUS
+from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, NEXT_PARAGRAPH, SALDO_WORD, SURPLUS, unbroken
 
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 14  # lines of a head stored one word a line, with the blank lines between
@@ -178,7 +178,7 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
             if all(_year(z) for z in reihe.zeile.zahlen):
                 year_lines.append([int(z.wert) for z in reihe.zeile.zahlen])
             continue  # „1. im Ergebnisplan“: a heading of the rows below
-        texts.append(reihe.zeile.text)
+        texts.append(unbroken(reihe.zeile.text))  # „ver- mindert (-) um“: one word
     else:
         at = min(len(reihen), index + _HEAD_LINES)
     roles = column_roles(texts)

@@ -3,7 +3,9 @@ amount is checked with its sign:
 
 - „gegenüber der bisherigen Festsetzung in Höhe von 11.071.702 EUR um 19.017.000 EUR erhöht und damit auf
   30.088.702 EUR neu festgesetzt“ (the § 2 of a Nachtragshaushaltssatzung);
-- „Im nachrichtlichen Teil steigen die Stellen für die AHA von 66,0 um 20,0 auf 86,0“ (the verb before „von“).
+- „Im nachrichtlichen Teil steigen die Stellen für die AHA von 66,0 um 20,0 auf 86,0“ (the verb before „von“);
+- „Die Kreditaufnahmen … steigen insgesamt von 4.327.900 EUR um 1.200.000 EUR; der Gesamtbetrag wird damit neu auf
+  5.527.900 EUR festgesetzt“ (the new total named in a clause of its own).
 
 Without such a verb fliesstext.py reads „von … um … auf …“ as the difference of the two levels, compared as an
 amount."""
@@ -27,6 +29,11 @@ _VERB_BEFORE = re.compile(
     r"vermindert|vermindern|reduziert|reduzieren|fällt|fallen|gefallen)\b[^.;:!?\d]{0,60}\bvon\s*$",
     re.IGNORECASE,
 )
+# „auf“ right after the step, or after a clause that names the new total: „steigen insgesamt von 4.327.900 EUR um
+# 1.200.000 EUR; der Gesamtbetrag wird damit neu auf 5.527.900 EUR festgesetzt“
+_TO = re.compile(
+    r"\s*(?:[;,]\s*(?:der|die|das)\s+\w+\s+(?:wird|werden)\s+(?:damit|somit)\s+(?:neu\s+|nunmehr\s+)?)?auf\s*"
+)
 _UPWARDS = re.compile(r"^(?:steig|gestiegen|wächst|wachsen|erhöh)", re.IGNORECASE)
 _LOOK_BACK = 90
 
@@ -40,7 +47,7 @@ def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rech
             continue
         between = text[c.ende : b.start]
         after = _VERB_TO.match(between)
-        before = direction(text, a) if re.fullmatch(r"\s*auf\s*", between) else None
+        before = direction(text, a) if _TO.fullmatch(between) else None
         if after:
             verb, sign = after["verb"], 1 if after["verb"] in _UP else -1
         elif before:
