@@ -118,3 +118,60 @@ def test_a_head_with_a_word_broken_at_its_hyphen_and_empty_rows_between(capsys, 
     doubts = [(b["zeile"], b["getippt"]) for b in by_status(report, "nicht eindeutig")]
     assert (12, euro(falsch)) in doubts
     assert [b for b in report["befunde"] if b["zeile"] == 14] and not by_status(report, "Fehler")
+
+
+def _nalbach(einzahlungen_neu: Fraction) -> str:
+    # a Saarland Mitteilungsblatt: the sentence before the table names „verändert“, the head one word a line with a
+    # blank line after each, every cell on a line of its own; the Saldo rows leave a column empty
+    kopf = ["erhöht", "um", "vermindert", "um", "und damit der Gesamtbetrag", "gegenüber", "bisher", "nunmehr"]
+    kopf += ["festgesetzt", "auf", "EUR", "EUR", "EUR", "EUR"]
+    zeilen = ["Der Nachtragshaushaltsplan verändert den Haushaltsplan so:", *kopf, "b.) Im Finanzhaushalt"]
+    zeilen += ["die Einzahlungen aus", "Investitionstätigkeit", *(zahl(z, 0) for z in EIN)]
+    zeilen += ["die Auszahlungen aus", "Investitionstätigkeit", *(zahl(z, 0) for z in AUS)]
+    saldo_bisher, saldo_neu = EIN[2] - AUS[2], EIN[3] - AUS[3]
+    zeilen += ["Der Saldo aus", "Investitionstätigkeit", zahl(saldo_bisher - saldo_neu, 0), zahl(saldo_bisher, 0)]
+    zeilen += [zahl(saldo_neu, 0), "die Einzahlungen aus", "Finanzierungstätigkeit"]
+    zeilen += [zahl(FIN[0], 0), "0", zahl(FIN[1], 0), zahl(einzahlungen_neu, 0), "§ 2"]
+    return "\n\n".join(zeilen) + "\n"
+
+
+EIN = (Fraction(308_000), Fraction(0), Fraction(3_118_500), Fraction(3_426_500))  # erhöht, vermindert, bisher, neu
+AUS = (Fraction(644_600), Fraction(0), Fraction(3_104_000), Fraction(3_748_600))
+FIN = (Fraction(751_000), Fraction(1_060_950))  # erhöht, bisher
+
+
+def test_a_head_one_word_a_line_with_blank_lines_and_rows_one_cell_a_line(capsys, tmp_path):
+    assert EIN[2] + EIN[0] - EIN[1] == EIN[3] and AUS[2] + AUS[0] - AUS[1] == AUS[3]  # the seed's rows hold
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", _nalbach(FIN[1] + FIN[0])))
+    assert code == 0
+    nachtrag = [(b["getippt"], b["status"]) for b in report["befunde"] if b["art"] == "nachtrag"]
+    assert nachtrag == [
+        (zahl(EIN[3], 0), "stimmt"),
+        (zahl(AUS[3], 0), "stimmt"),
+        (zahl(EIN[3] - AUS[3], 0), "stimmt"),  # the Saldo row: bisher − vermindert = neu (−322.100)
+        (zahl(FIN[1] + FIN[0], 0), "stimmt"),
+    ]
+
+
+def test_the_slip_of_the_nalbach_nachtrag_is_a_fehler(capsys, tmp_path):
+    # the seed: „751.000 | 0 | 1.060.950 | 1.060.950“ – the new amount left as it was
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", _nalbach(FIN[1])))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1
+    assert (fehler["getippt"], fehler["nachgerechnet"]) == (zahl(FIN[1], 0), zahl(FIN[1] + FIN[0], 0))
+
+
+def test_a_search_that_may_have_meant_the_right_twin_of_a_slipped_figure_is_no_folgefehler(capsys, tmp_path):
+    # the slipped new amount 1.060.950 equals the old one beside it: the bisher Saldo 1.060.950 − 940.400 = 120.550,
+    # found by the search, may have taken either – it is no consequence of the slip
+    aus_bisher = Fraction(940_400)
+    saldo_bisher = FIN[1] - aus_bisher
+    rest = ["die Auszahlungen aus", "Finanzierungstätigkeit", "0", "0", zahl(aus_bisher, 0), zahl(aus_bisher, 0)]
+    rest += ["der Saldo aus", "Finanzierungstätigkeit", zahl(Fraction(336_600), 0), zahl(saldo_bisher, 0)]
+    rest += [zahl(saldo_bisher + 336_600, 0), "§ 2"]
+    text = _nalbach(FIN[1]).replace("§ 2\n", "\n\n".join(rest) + "\n")
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", text))
+    assert code == 1
+    assert [b["getippt"] for b in by_status(report, "Fehler")] == [zahl(FIN[1], 0)]
+    assert by_status(report, "Folgefehler") == []
+    assert (zahl(saldo_bisher, 0), "stimmt") in [(b["getippt"], b["status"]) for b in report["befunde"]]

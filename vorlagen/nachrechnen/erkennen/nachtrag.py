@@ -25,7 +25,8 @@ from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, NEXT_PARAGRAPH, SALDO_WORD, SURPLUS, unbroken
 
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
-_HEAD_LINES = 14  # lines of a head stored one word a line, with the blank lines between
+_HEAD_LINES = 14  # lines of a head stored one word a line, not counting the blank lines between
+_HEAD_BLANKS = 20  # blank lines a head may have between its words (a page stores one after each cell)
 _HEAD_WORDS = {False: 12, True: 24}  # words of a line that opens a head: a pipe row names every column
 _ROWS = 40  # lines of the table below its head with something in them (a page stores empty rows as „|“)
 _YEARS = 5  # years a head may span
@@ -51,29 +52,50 @@ def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe], int]]:
         if roles is None:
             index += 1
             continue
-        rows: list[Reihe] = []
-        filled = 0
-        wrapped: Reihe | None = None  # a row with its label and fewer figures than columns: the next line may go on
-        for reihe in reihen[end : end + _ROWS * 4]:  # bounded, however many empty rows stand between
-            text = reihe.zeile.text.strip()
-            if NEXT_PARAGRAPH.match(text) or reihe.woerter > 12:
-                break
-            if text.strip("| ") == "":
-                continue
-            filled += 1
-            if filled > _ROWS:
-                break
-            joined_count = len(wrapped.werte) + len(reihe.werte) if wrapped is not None else 0
-            if wrapped is not None and not _LETTER.search(reihe.label) and _fills(joined_count, roles, years):
-                rows = [r for r in rows if r is not wrapped] + [_joined(wrapped, reihe)]
-                wrapped = None
-                continue
-            full = len(reihe.werte) >= len(roles) * years
-            wrapped = reihe if reihe.werte and not full and _LETTER.search(reihe.label) else None
-            if len(reihe.werte) >= 2:
-                rows.append(reihe)
-        yield roles, rows, years
+        yield roles, _rows(reihen[end : end + _ROWS * 4], roles, years), years  # bounded, however many empty rows
         index = end
+
+
+def _rows(lines: list[Reihe], roles: list[str], years: int) -> list[Reihe]:
+    """The rows of a table below its head: lines with two figures or more; a row the page wrapped after its first
+    figures joined with the line that goes on; a label alone on its line (over one or more lines) joined with the
+    lone figures below it, one a line, when they fill the row („der Saldo aus“ / „Investitionstätigkeit“ /
+    „336.600“ / „14.500“ / „-322.100“, a page that stores a row one cell per line)."""
+    rows: list[Reihe] = []
+    filled = 0
+    wrapped: Reihe | None = None  # a row with its label and fewer figures than columns: the next line may go on
+    stacked: Reihe | None = None  # a label alone on its line, and the lone figures under it so far
+    for reihe in lines:
+        text = reihe.zeile.text.strip()
+        if NEXT_PARAGRAPH.match(text) or reihe.woerter > 12:
+            break
+        if text.strip("| ") == "":
+            continue
+        filled += 1
+        if filled > _ROWS:
+            break
+        label_alone = not reihe.werte and _LETTER.search(reihe.label) is not None
+        if stacked is not None and len(reihe.werte) == 1 and not _LETTER.search(reihe.label):
+            stacked = _joined(stacked, reihe)
+            continue
+        if stacked is not None and not stacked.werte and label_alone:
+            stacked = replace(stacked, label=f"{stacked.label} {reihe.label}")
+            continue
+        if stacked is not None and len(stacked.werte) >= 2 and _fills(len(stacked.werte), roles, years):
+            rows.append(stacked)
+        stacked = reihe if label_alone else None
+        joined_count = len(wrapped.werte) + len(reihe.werte) if wrapped is not None else 0
+        if wrapped is not None and not _LETTER.search(reihe.label) and _fills(joined_count, roles, years):
+            rows = [r for r in rows if r is not wrapped] + [_joined(wrapped, reihe)]
+            wrapped = None
+            continue
+        full = len(reihe.werte) >= len(roles) * years
+        wrapped = reihe if reihe.werte and not full and _LETTER.search(reihe.label) else None
+        if len(reihe.werte) >= 2:
+            rows.append(reihe)
+    if stacked is not None and len(stacked.werte) >= 2 and _fills(len(stacked.werte), roles, years):
+        rows.append(stacked)
+    return rows
 
 
 def _fills(count: int, roles: list[str], years: int) -> bool:
@@ -166,12 +188,20 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
         not NACHTRAG_ROLE.search(opening.zeile.text)
         or len(opening.werte) >= 2
         or opening.woerter > _HEAD_WORDS[opening.zeile.zellen]
+        or opening.zeile.text.rstrip(" |").endswith((":", "."))  # „Der Nachtrag verändert den Plan so:“ opens none
     ):
         return None, index, 1
     texts: list[str] = []
     year_lines: list[list[int]] = []
-    for at in range(index, min(len(reihen), index + _HEAD_LINES)):
+    last = min(len(reihen), index + _HEAD_LINES + _HEAD_BLANKS)
+    filled = 0
+    for at in range(index, last):
         reihe = reihen[at]
+        if not reihe.zeile.text.strip():
+            continue
+        filled += 1
+        if filled > _HEAD_LINES:
+            break
         if len(reihe.werte) >= 2 or reihe.werte and not all(_year(z) for z in reihe.werte):
             break  # a row with an amount: the table begins (its other figures may stand on the next line)
         if reihe.zeile.zahlen and not NACHTRAG_ROLE.search(reihe.zeile.text):
@@ -180,7 +210,7 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
             continue  # „1. im Ergebnisplan“: a heading of the rows below
         texts.append(unbroken(reihe.zeile.text))  # „ver- mindert (-) um“: one word
     else:
-        at = min(len(reihen), index + _HEAD_LINES)
+        at = last
     roles = column_roles(texts)
     if roles is None:
         return None, index, 1

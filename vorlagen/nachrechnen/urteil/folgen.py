@@ -23,10 +23,11 @@ def follow(pruefung: Pruefung) -> None:
         if slip.richtig is not None:  # set for every slip when it was judged
             corrected[slip.ergebnis.key] = slip.richtig
     seen: set[int] = set()
+    typed = _typed_at(pruefung)
     while queue:
         source = queue.popleft()
         for dependent in users[source.ergebnis.key]:
-            if id(dependent) in seen:
+            if id(dependent) in seen or _twin_meant(dependent, corrected, typed):
                 continue
             values = [corrected.get(t.key, t.zahl.wert) for t in dependent.teile]
             new = dependent.gerundet(dependent.rechne(values))
@@ -47,3 +48,28 @@ def follow(pruefung: Pruefung) -> None:
             dependent.richtig = new
             corrected[dependent.ergebnis.key] = new
             queue.append(dependent)
+
+
+def _typed_at(pruefung: Pruefung) -> dict[tuple[str, Decimal], set[tuple]]:
+    """Where each value stands among the figures of the readings: (unit, value) → their places."""
+    places: dict[tuple[str, Decimal], set[tuple]] = defaultdict(set)
+    for rechnung in pruefung.rechnungen:
+        for fund in (*rechnung.teile, rechnung.ergebnis):
+            places[(fund.zahl.einheit, fund.zahl.wert)].add(fund.key)
+    return places
+
+
+def _twin_meant(
+    dependent: Urteil, corrected: dict[tuple, Decimal], typed: dict[tuple[str, Decimal], set[tuple]]
+) -> bool:
+    """A guess (the search among the amounts around) that took a slipped figure whose value stands right elsewhere
+    too: it may as well have meant the other – „bisher 1.060.950“ beside the slipped „nunmehr 1.060.950“ – so it
+    is no consequence of the slip."""
+    if dependent.rechnung.sicher or dependent.rechnung.grund:
+        return False
+    for teil in dependent.teile:
+        if teil.key in corrected:
+            others = typed[(teil.zahl.einheit, teil.zahl.wert)] - {teil.key}
+            if any(key not in corrected for key in others):
+                return True
+    return False
