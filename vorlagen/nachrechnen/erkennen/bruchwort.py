@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from fractions import Fraction
 
-from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
@@ -48,10 +46,10 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         money = [z for z in zeile.zahlen if z.geld and z.tiefe == 0 and z.wert][:_MAX_AMOUNTS]
         for zaehler, nenner in fractions:
-            for whole, part in _pairs(money, zaehler, nenner):
-                if Fund(zeile, part).key not in taken:
-                    found.append(_rechnung(zeile, whole, part, zaehler, nenner))
-                    taken.add(Fund(zeile, part).key)
+            for rechnung in _holding(zeile, money, zaehler, nenner):
+                if rechnung.ergebnis.key not in taken:
+                    found.append(rechnung)
+                    taken.add(rechnung.ergebnis.key)
     return found
 
 
@@ -60,18 +58,18 @@ def _fraction(match: re.Match[str]) -> tuple[int, int] | None:
     return (zaehler, nenner) if zaehler < nenner else None
 
 
-def _pairs(money: list[Zahl], zaehler: int, nenner: int) -> list[tuple[Zahl, Zahl]]:
+def _holding(zeile: Zeile, money: list[Zahl], zaehler: int, nenner: int) -> list[Rechnung]:
     """Each amount that is the fraction of an amount before it, rounded as it is typed (the first such whole)."""
-    pairs = []
+    found = []
     for index, part in enumerate(money):
         for whole in money[:index]:
             if whole.skala != part.skala or abs(part.wert) >= abs(whole.wert):
                 continue
-            exact = Fraction(abs(whole.wert)) * zaehler / nenner
-            if round_half_up(exact, part.schritt) == abs(part.wert):
-                pairs.append((whole, part))
+            rechnung = _rechnung(zeile, whole, part, zaehler, nenner)
+            if rechnung.haelt():
+                found.append(rechnung)
                 break
-    return pairs
+    return found
 
 
 def _rechnung(zeile: Zeile, whole: Zahl, part: Zahl, zaehler: int, nenner: int) -> Rechnung:

@@ -10,15 +10,14 @@ it); each amount per unit looks at a bounded number of amounts and counts before
 from __future__ import annotations
 
 import re
-from fractions import Fraction
+from collections import deque
 
-from vorlagen.core.money import round_half_up
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 
 _PER_UNIT = re.compile(r"\s*(?:/\s*|(?:je|pro)\s+)[A-ZÄÖÜ][\wÄÖÜäöüß-]*")  # „/Kind“, „je Einwohner“, „pro Platz“
-_LOOK_BACK = 8  # amounts and counts before the amount per unit that are tried
+_LOOK_BACK = 8  # amounts and counts before the amount per unit that are tried, each
 _YEAR = range(1900, 2101)
 
 
@@ -28,35 +27,41 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     for zeile in zeilen:
         if "je " not in zeile.text and "pro " not in zeile.text and "/" not in zeile.text:
             continue
-        for index, per_unit in enumerate(zeile.zahlen):
-            if not per_unit.geld or per_unit.tiefe or not _PER_UNIT.match(zeile.text, per_unit.ende):
-                continue
-            if Fund(zeile, per_unit).key in taken:
-                continue
-            rechnung = _division(zeile, zeile.zahlen[:index], per_unit)
-            if rechnung is not None:
-                found.append(rechnung)
+        amounts: deque[Zahl] = deque(maxlen=_LOOK_BACK)  # the last amounts and counts before the figure at hand:
+        counts: deque[Zahl] = deque(maxlen=_LOOK_BACK)  # each figure is looked at a bounded number of times
+        for zahl in zeile.zahlen:
+            per_unit = zahl.geld and not zahl.tiefe and _PER_UNIT.match(zeile.text, zahl.ende) is not None
+            if per_unit and Fund(zeile, zahl).key not in taken:
+                rechnung = _division(zeile, amounts, counts, zahl)
+                if rechnung is not None:
+                    found.append(rechnung)
+            if zahl.geld and zahl.tiefe == 0:
+                amounts.append(zahl)
+            elif _count(zahl):
+                counts.append(zahl)
     return found
 
 
-def _division(zeile: Zeile, before: list[Zahl], per_unit: Zahl) -> Rechnung | None:
+def _division(zeile: Zeile, amounts: deque[Zahl], counts: deque[Zahl], per_unit: Zahl) -> Rechnung | None:
     """The nearest amount and count before the amount per unit that give it."""
-    amounts = [z for z in before if z.geld and z.tiefe == 0 and abs(z.wert) > abs(per_unit.wert)][-_LOOK_BACK:]
-    counts = [z for z in before if _count(z)][-_LOOK_BACK:]
     for amount in reversed(amounts):
+        if abs(amount.wert) <= abs(per_unit.wert):
+            continue
         for count in reversed(counts):
-            exact = Fraction(abs(amount.wert)) / Fraction(count.wert)
-            if round_half_up(exact, per_unit.schritt) == abs(per_unit.wert):
-                return Rechnung(
-                    "Betrag je Einheit („250 Euro/Kind“, „je Einwohner“)",
-                    "division",
-                    [Fund(zeile, amount), Fund(zeile, count)],
-                    Fund(zeile, per_unit),
-                    f"{amount.betrag()} / {count.betrag()}",
-                    sicher=False,
-                    rang=1,
-                    typ="je_einheit",
-                )
+            if abs(abs(amount.wert) / count.wert - abs(per_unit.wert)) > per_unit.schritt:
+                continue  # far off: no rounding gives it (the reading's own arithmetic decides the rest)
+            rechnung = Rechnung(
+                "Betrag je Einheit („250 Euro/Kind“, „je Einwohner“)",
+                "division",
+                [Fund(zeile, amount), Fund(zeile, count)],
+                Fund(zeile, per_unit),
+                f"{amount.betrag()} / {count.betrag()}",
+                sicher=False,
+                rang=1,
+                typ="je_einheit",
+            )
+            if rechnung.haelt():
+                return rechnung
     return None
 
 

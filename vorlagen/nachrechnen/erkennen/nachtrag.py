@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TypeGuard
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
@@ -81,7 +82,7 @@ def _rows(lines: list[Reihe], roles: list[str], years: int) -> list[Reihe]:
         if stacked is not None and not stacked.werte and label_alone:
             stacked = replace(stacked, label=f"{stacked.label} {reihe.label}")
             continue
-        if stacked is not None and len(stacked.werte) >= 2 and _fills(len(stacked.werte), roles, years):
+        if _stacked_row(stacked, roles, years):
             rows.append(stacked)
         stacked = reihe if label_alone else None
         joined_count = len(wrapped.werte) + len(reihe.werte) if wrapped is not None else 0
@@ -93,9 +94,14 @@ def _rows(lines: list[Reihe], roles: list[str], years: int) -> list[Reihe]:
         wrapped = reihe if reihe.werte and not full and _LETTER.search(reihe.label) else None
         if len(reihe.werte) >= 2:
             rows.append(reihe)
-    if stacked is not None and len(stacked.werte) >= 2 and _fills(len(stacked.werte), roles, years):
+    if _stacked_row(stacked, roles, years):
         rows.append(stacked)
     return rows
+
+
+def _stacked_row(stacked: Reihe | None, roles: list[str], years: int) -> TypeGuard[Reihe]:
+    """A label alone and the lone figures gathered under it make a row: two figures or more that fill it."""
+    return stacked is not None and len(stacked.werte) >= 2 and _fills(len(stacked.werte), roles, years)
 
 
 def _fills(count: int, roles: list[str], years: int) -> bool:
