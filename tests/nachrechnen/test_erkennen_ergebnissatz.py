@@ -99,3 +99,26 @@ def test_parts_rounded_coarser_than_the_result_are_no_slip(tmp_path, capsys):
     assert not reading.sicher
     code, report, _ = check(capsys, write(tmp_path, "v.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
+
+
+PRESSE = (
+    "{e} Millionen Euro Gesamterträgen stehen Gesamtaufwendungen in Höhe von {a} Millionen Euro gegenüber. Im "
+    "Ergebnisplan bleibt dem Kreis 2020 damit ein Jahresüberschuss von {u} Millionen Euro.\n"
+)
+
+
+def test_an_amount_named_by_the_noun_after_it_and_totals_called_gesamt(tmp_path):
+    # „391,65 Millionen Euro Gesamterträgen stehen …“: the word after the amount names it (h09 of the Zusatz)
+    ertraege, aufwendungen = Fraction(39165, 100), Fraction(38826, 100)
+    text = PRESSE.format(e="391,65", a="388,26", u="3,39")
+    (reading,) = erkannt(tmp_path, "ergebnissatz", text)
+    parts, result = werte(reading)
+    assert parts == [ertraege * 10**6, aufwendungen * 10**6] and result == (ertraege - aufwendungen) * 10**6
+    assert reading.sicher
+
+
+def test_a_slipped_ueberschuss_named_so_is_a_slip(tmp_path, capsys):
+    code, report, _ = check(capsys, write(tmp_path, "v.txt", PRESSE.format(e="391,65", a="388,26", u="3,49")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["art"] == "ergebnissatz"
+    assert Fraction(fehler["werte"]["nachgerechnet"]) == (Fraction(39165, 100) - Fraction(38826, 100)) * 10**6

@@ -270,3 +270,39 @@ def test_a_next_line_that_does_not_fill_the_row_is_not_joined(capsys, tmp_path):
     text = _umbrochen(EINNAHMEN_ALT + EINNAHMEN_PLUS + 1, more=more)
     code, report, _ = check(capsys, write(tmp_path, "a.txt", text))
     assert code == 0 and [b for b in report["befunde"] if b["art"] == "nachtrag"] == []
+
+
+def _fortgefuehrt(gesamt: Fraction, verrechnung: Fraction, veranschlagt: Fraction) -> str:
+    """A Sächsische Haushaltssatzung: the Gesamtergebnis, what is set off against it, and the Gesamtergebnis carried
+    on under a longer name (h04 of the corpus)."""
+    return (
+        "| im Ergebnishaushalt mit dem | ||\n"
+        f"| Gesamtergebnis auf | {euro(gesamt)} |\n"
+        "| Betrag der veranschlagten Abdeckung von Fehlbeträgen aus Vorjahren auf | 0 € |\n"
+        f"| Betrag der Verrechnung eines Fehlbetrages mit dem Basiskapital auf | {euro(verrechnung)} |\n"
+        f"| veranschlagtes Gesamtergebnis auf | {euro(veranschlagt)} |\n"
+    )
+
+
+def test_a_total_that_carries_the_name_of_the_total_above_goes_on_from_it(capsys, tmp_path):
+    gesamt, verrechnung = Fraction(-555_500), Fraction(286_200)
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _fortgefuehrt(gesamt, verrechnung, gesamt + verrechnung)))
+    assert code == 0
+    assert [(b["zeile"], b["getippt"], b["status"]) for b in report["befunde"] if b["zeile"] == 5] == [
+        (5, euro(gesamt + verrechnung), "stimmt")
+    ]
+
+
+def test_a_slip_in_a_total_carried_on_names_the_sum_with_the_total_above(capsys, tmp_path):
+    gesamt, verrechnung = Fraction(-555_500), Fraction(286_200)
+    typed = gesamt + verrechnung + 1_000
+    code, report, _ = check(capsys, write(tmp_path, "a.txt", _fortgefuehrt(gesamt, verrechnung, typed)))
+    assert code == 1
+    [fehler] = by_status(report, "Fehler")
+    assert (fehler["zeile"], fehler["getippt"], fehler["nachgerechnet"]) == (
+        5,
+        euro(typed),
+        euro(gesamt + verrechnung),
+    )
+    assert fehler["erkannt"].startswith("Summe von Z. 2 und den Zeilen darunter (Spalte 1)")
+    assert fehler["rechnung"] == f"{euro(gesamt)} + {euro(Fraction(0))} + {euro(verrechnung)}"

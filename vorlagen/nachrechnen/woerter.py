@@ -127,8 +127,10 @@ OUT_OF_PLAN = re.compile(r"(?:über|außer)planmäßig", re.IGNORECASE)
 DOUBLING = re.compile(r"\b(?:verdoppel\w*|verdoppl\w*|Verdoppe?lung|halbier\w*|Halbierung)\b", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:mehr\s+als|fast|nahezu|knapp|rund|etwa|ca\.|beinahe|annähernd|gut|über|mindestens)\s*$")
 # An Ergebnis in a sentence: the amounts called Erträge and Aufwendungen, the Defizit or Überschuss drawn from them.
-INCOME_WORD = re.compile(r"\b(?:Ertr[äa]g\w*|Einnahmen|Einzahlungen)\b")
-EXPENSES_WORD = re.compile(r"\b(?:Aufwendungen|Aufwand|Ausgaben|Auszahlungen)\b")
+INCOME_WORD = re.compile(r"\b(?:Ertr[äa]g\w*|Einnahmen|Einzahlungen|Gesamt(?:ertr[äa]g\w*|einnahmen|einzahlungen))\b")
+EXPENSES_WORD = re.compile(
+    r"\b(?:Aufwendungen|Aufwand|Ausgaben|Auszahlungen|Gesamt(?:aufwendungen|aufwand|ausgaben|auszahlungen))\b"
+)
 SALDO_IN_SENTENCE = re.compile(
     r"\b(?:(?P<minus>Defizit|Fehlbetrag|Jahresfehlbetrag|(?-i:Minus)|negative[snr]?\s+\w*ergebnis)|"
     r"(?P<plus>Überschuss|Jahresüberschuss|(?-i:Plus)|positive[snr]?\s+\w*ergebnis))\b",

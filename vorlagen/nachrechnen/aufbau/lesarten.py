@@ -113,8 +113,12 @@ def _name(total: Reihe, kind: str, column: int) -> str:
     if kind == "gleich":
         return "Ergebnis „= …“ des Rechenblocks darüber"
     art = "Summe der Liste darüber" if len(total.eintraege) == 1 else f"Spaltensumme (Spalte {column + 1})"
+    return art + _in_row(total)
+
+
+def _in_row(total: Reihe) -> str:
     label = total.label.split("\t")[0].strip()
-    return art + (f" in der Zeile „{label}“" if label else "")
+    return f" in der Zeile „{label}“" if label else ""
 
 
 def readings(summe: Summe, lauf: Lauf) -> None:
@@ -138,8 +142,19 @@ def readings(summe: Summe, lauf: Lauf) -> None:
             some = _parts([row for i, row in enumerate(rows) if i not in choices or i == keep], column)
             if len(some.funds) >= 2:
                 summe.add(name, some, typ, False, rang=2)
+    running = _running_total(summe, lauf)
+    if running is not None:  # „Gesamtergebnis / Verrechnung … / veranschlagtes Gesamtergebnis“: the rows go on
+        start, figure_above = running  # from the total above, which counts with them
+        more = _Spalte(
+            [start.fund(figure_above), *spalte.funds],
+            [start.wert(figure_above), *spalte.signs],
+            spalte.doubts,
+            spalte.ohne,
+        )
+        art = f"Summe von {start.zeile.ort} und den Zeilen darunter (Spalte {column + 1}){_in_row(total)}"
+        summe.add(art, more, typ, sure, rang=4)
     if len(spalte.funds) >= 2:
-        summe.add(name, spalte, typ, sure, rang=3)
+        summe.add(name, spalte, typ, sure and running is None, rang=3)
         if spalte.klammern:  # „Erträge 50.000 € / Aufwendungen (30.000 €) / Summe 20.000 €“: brackets as a minus
             signs = [-s if i in spalte.klammern else s for i, s in enumerate(spalte.signs)]
             minus = _Spalte(spalte.funds, signs, [], spalte.ohne)
@@ -172,6 +187,27 @@ def readings(summe: Summe, lauf: Lauf) -> None:
         summe.add(art, rest, "rechenblock" if kind == "gleich" else "restbetrag", stated and sure, 4 if stated else 1)
     elif not lauf.rows and len(total.eintraege) == 1:
         _total_of_totals(summe, above)
+
+
+_FILLER = frozenset({"auf", "der", "die", "das", "des", "dem", "den", "mit", "aus", "und", "im", "in", "von", "für"})
+
+
+def _label_words(reihe: Reihe) -> set[str]:
+    return {w for w in re.findall(r"[a-zäöüß]+", reihe.label.split("\t")[0].lower()) if w not in _FILLER}
+
+
+def _running_total(summe: Summe, lauf: Lauf) -> tuple[Reihe, Zahl] | None:
+    """The total above and its figure in the total's column, when the total carries its name on with more words
+    („Gesamtergebnis“ → „veranschlagtes Gesamtergebnis“, „Jahresergebnis“ → „bereinigtes Jahresergebnis“): the rows
+    between change that total, they are no list of their own."""
+    if lauf.above is None or not lauf.rows:
+        return None
+    above = summe.reihen[lauf.above]
+    named, naming = _label_words(above), _label_words(summe.total)
+    if not named or not named < naming:
+        return None
+    figure = _place(summe.total, above, summe.column)
+    return None if figure is None else (above, figure)
 
 
 def _total_of_totals(summe: Summe, above: Reihe) -> None:

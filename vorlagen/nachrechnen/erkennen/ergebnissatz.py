@@ -47,7 +47,7 @@ def _ergebnis(zeile: Zeile, davor: Zahl | None, erst: Zahl, zweit: Zahl, ergebni
     vor_erst, vor_zweit = _before(text, erst, davor), _before(text, zweit, erst)
     if CHANGE_BY.search(vor_erst) or CHANGE_BY.search(vor_zweit):  # „die Erträge steigen um …“: changes, no totals
         return None
-    roles = [_role(vor_erst), _role(vor_zweit)]
+    roles = [_role(vor_erst) or _role(_noun_after(text, erst)), _role(vor_zweit)]
     if sorted(roles) != ["aufwand", "ertrag"]:
         return None
     vor_ergebnis = _before(text, ergebnis, zweit)
@@ -80,6 +80,12 @@ def _role(words: str) -> str:
     hits = [(m.start(), "ertrag") for m in INCOME_WORD.finditer(words)]
     hits += [(m.start(), "aufwand") for m in EXPENSES_WORD.finditer(words)]
     return max(hits)[1] if hits else ""
+
+
+def _noun_after(text: str, zahl: Zahl) -> str:
+    """The word right after an amount and its unit: „391,65 Millionen Euro Gesamterträgen stehen …“."""
+    after = text[zahl.ende : zahl.ende + _LOOK_BACK].split()
+    return after[0] if after else ""
 
 
 def _before(text: str, zahl: Zahl, vorher: Zahl | None) -> str:

@@ -29,6 +29,8 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _BARE_SALDO = re.compile(r"\W*Saldo\W*", re.IGNORECASE)
+# the side a Saldo names in brackets: „Saldo (Fehlbedarf)“, „Saldo (Zahlungsmittelbedarf)“, „(Zahlungsmittelüberschuss)“
+_SIDE = re.compile(r"\((?:[^()]{0,20}(?P<minus>bedarf|fehlbetrag|defizit)|[^()]{0,20}(?P<plus>überschuss))\)", re.I)
 _LOOK_UP = 6  # rows above a Saldo row looked at for its pair, empty „|“ rows passed over
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
@@ -65,7 +67,7 @@ def recognise(
             elif y is None and x is not None and _empty(second, place, b):
                 found.append(_one_row(first, reihe, x, result, 1))
             elif x is not None and y is not None and _one_side_holds(label, x.wert - y.wert):
-                found.append(_reading(first, second, reihe, (x, y, result), _deficit_only(label)))
+                found.append(saldo_reading(first, second, reihe, (x, y, result), deficit_only(label)))
     return found
 
 
@@ -97,7 +99,9 @@ def _one_row(row: Reihe, reihe: Reihe, figure: Zahl, result: Zahl, sign: int) ->
     )
 
 
-def _reading(first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zahl, Zahl], deficit: bool) -> Rechnung:
+def saldo_reading(
+    first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zahl, Zahl], deficit: bool
+) -> Rechnung:
     """The first row less the second; a row that names the Fehlbetrag alone states it as an amount („der
     Jahresfehlbetrag 689.800 €“ under Erträge 5.272.600 € and Aufwendungen 5.962.400 €): the second less the first."""
     x, y, result = figures
@@ -126,8 +130,16 @@ def _reading(first: Reihe, second: Reihe, reihe: Reihe, figures: tuple[Zahl, Zah
     )
 
 
-def _deficit_only(label: str) -> bool:
+def deficit_only(label: str) -> bool:
+    """The row states a Fehlbetrag as an amount: it names that side alone, or a Saldo and that side in brackets."""
+    if _side(label) is not None:
+        return _side(label) == "minus"
     return bool(DEFICIT.search(label)) and not SURPLUS.search(label) and not SALDO_WORD.search(label)
+
+
+def _side(label: str) -> str | None:
+    side = _SIDE.search(label)
+    return None if side is None else "minus" if side.group("minus") else "plus"
 
 
 def _filled_above(reihen: list[Reihe], top: int) -> list[int]:
@@ -213,6 +225,6 @@ def saldo_pair(kind: str, label: str, first: str, second: str) -> bool:
         return False
     part = {p.lower() for p in _PART.findall(label)}
     above = {p.lower() for p in _PART.findall(first)}
-    if _BARE_SALDO.fullmatch(label):  # a row „Saldo“ alone is the Saldo of the pair right above it
-        part = above
+    if _BARE_SALDO.fullmatch(label) or not part and _side(label):
+        part = above  # a row „Saldo“ alone („mit einem Saldo (Fehlbedarf) von“) is the Saldo of the pair right above
     return part == above == {p.lower() for p in _PART.findall(second)}

@@ -21,9 +21,10 @@ from typing import TypeGuard
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.erkennen.haushaltssaldo import saldo_kind, saldo_pair, values
+from vorlagen.nachrechnen.erkennen import nachtragsaldo
+from vorlagen.nachrechnen.erkennen.nachtragsaldo import row_cells, row_figures
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.woerter import DEFICIT, NACHTRAG_ROLE, NEXT_PARAGRAPH, SALDO_WORD, SURPLUS, unbroken
+from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE, NEXT_PARAGRAPH, unbroken
 
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 14  # lines of a head stored one word a line, not counting the blank lines between
@@ -40,7 +41,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         for reihe in rows:
             found += _readings(reihe, roles) if years == 1 else _year_readings(reihe, roles, years)
         if "plus" in roles and "minus" in roles and years == 1:
-            found += _saldo_changes(roles, rows)
+            found += nachtragsaldo.readings(roles, rows)
     return found
 
 
@@ -82,6 +83,8 @@ def _rows(lines: list[Reihe], roles: list[str], years: int) -> list[Reihe]:
         if stacked is not None and not stacked.werte and label_alone:
             stacked = replace(stacked, label=f"{stacked.label} {reihe.label}")
             continue
+        if stacked is not None and not stacked.werte and len(reihe.werte) >= 2 and not _LETTER.search(reihe.label):
+            reihe = replace(reihe, label=stacked.label)  # „Jahresüberschuss |“ over „| 4.866.900 | 11.667.400 |“
         if _stacked_row(stacked, roles, years):
             rows.append(stacked)
         stacked = reihe if label_alone else None
@@ -125,13 +128,14 @@ def change_keys(reihen: list[Reihe]) -> set[tuple]:
         if ("plus" not in roles and "minus" not in roles) or years != 1:
             continue
         for reihe in rows:
-            cells = _cells(reihe, roles)
-            figures = [cells[r] for r in ("plus", "minus") if r in cells] if cells else _figures(reihe)
+            cells = row_cells(reihe, roles)
+            figures = [cells[r] for r in ("plus", "minus") if r in cells] if cells else row_figures(reihe)
             keys |= {reihe.fund(z).key for z in figures if not _named_state(reihe, z)}
     return keys
 
 
 _LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]")
+_LABEL_WORD = re.compile(r"\b(?!(?:EURO|Euro|EUR|TEUR|Tsd)\b)[A-Za-zÄÖÜäöüß]{5,}")  # a word of a row's label, no unit
 _STATE_BEFORE = re.compile(r"(?:bisher|nunmehr|fest\w*\s+auf)\W{0,3}$", re.IGNORECASE)
 
 
@@ -139,51 +143,6 @@ def _named_state(reihe: Reihe, zahl: Zahl) -> bool:
     """The row itself names the figure's column „bisher“ or „nunmehr festgesetzt auf“ right before it – a row that
     names its cells („… gegenüber bisher 337.600 € nunmehr festgesetzt auf 337.600 €“): no change."""
     return _STATE_BEFORE.search(reihe.zeile.text[: zahl.start].rstrip()) is not None
-
-
-def _figures(reihe: Reihe) -> list[Zahl]:
-    return values(reihe) or reihe.werte  # one a cell, else in the order typed, whatever cells a page made
-
-
-def _cells(reihe: Reihe, roles: list[str]) -> dict[str, Zahl]:
-    """The row's figure for each role when it fills every column; else empty."""
-    figures = _figures(reihe)
-    return dict(zip(roles, figures, strict=True)) if len(figures) == len(roles) else {}
-
-
-def _saldo_changes(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
-    """A Saldo row under its pair (Erträge and Aufwendungen, Ein- and Auszahlungen): its change is the net of the
-    changes above – (Erträge erhöht − vermindert) − (Aufwendungen erhöht − vermindert) –, stated as an amount in
-    „erhöht um“ or „vermindert um“. A row that names one side only („Jahresfehlbetrag“) is a guess."""
-    found = []
-    for first, second, saldo in zip(rows, rows[1:], rows[2:]):
-        kind = saldo_kind(saldo.label)
-        cells = [_cells(r, roles) for r in (first, second, saldo)]
-        if kind is None or not all(cells) or not saldo_pair(kind, saldo.label, first.label, second.label):
-            continue
-        a, b, s = cells
-        if any(c[r].wert < 0 for c in cells for r in ("plus", "minus")):
-            continue  # a change typed with a sign: the columns do not carry the direction alone
-        result, other = ("minus", "plus") if s["plus"].wert == 0 and s["minus"].wert != 0 else ("plus", "minus")
-        parts = [a[result], a[other], b[result], b[other], s[other]]
-        figures = [first, first, second, second, saldo]
-        shown = written_sum(parts, [1, -1, -1, 1, 1], signed=True)
-        sure = bool(SALDO_WORD.search(saldo.label)) or bool(SURPLUS.search(saldo.label) and DEFICIT.search(saldo.label))
-        found.append(
-            Rechnung(
-                "Nachtrag: Veränderung des Saldos aus den Veränderungen der zwei Zeilen darüber",
-                "saldo",
-                [r.fund(z) for r, z in zip(figures, parts, strict=True)],
-                saldo.fund(s[result]),
-                shown,
-                betrag=False,
-                vorzeichen=[1, -1, -1, 1, 1],
-                sicher=sure,
-                rang=3,
-                typ="nachtrag",
-            )
-        )
-    return found
 
 
 def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
@@ -210,6 +169,8 @@ def _head(reihen: list[Reihe], index: int) -> tuple[list[str] | None, int, int]:
             break
         if len(reihe.werte) >= 2 or reihe.werte and not all(_year(z) for z in reihe.werte):
             break  # a row with an amount: the table begins (its other figures may stand on the next line)
+        if _LABEL_WORD.search(reihe.zeile.text) and not NACHTRAG_ROLE.search(reihe.zeile.text) and column_roles(texts):
+            break  # every column named, then „Gesamtbetrag der Erträge |“: the label of the first row
         if reihe.zeile.zahlen and not NACHTRAG_ROLE.search(reihe.zeile.text):
             if all(_year(z) for z in reihe.zeile.zahlen):
                 year_lines.append([int(z.wert) for z in reihe.zeile.zahlen])
@@ -265,7 +226,7 @@ def _role(word: str) -> str:
 
 
 def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
-    figures = _figures(reihe)
+    figures = row_figures(reihe)
     if len(figures) == len(roles):
         return [_reading(reihe, dict(zip(roles, figures, strict=True)), "")]
     if len(figures) == len(roles) - 1 and {"plus", "minus"} <= set(roles):
@@ -280,7 +241,7 @@ def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
 def _year_readings(reihe: Reihe, roles: list[str], years: int) -> list[Rechnung]:
     """A row under a head over several years: a cell a year under each column, the columns in the head's order –
     each year read on its own; a row with a cell missing is not read (which year it leaves empty, it does not say)."""
-    figures = _figures(reihe)
+    figures = row_figures(reihe)
     if len(figures) != len(roles) * years:
         return []
     return [_reading(reihe, dict(zip(roles, figures[year::years], strict=True)), "") for year in range(years)]

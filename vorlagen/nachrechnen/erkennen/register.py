@@ -32,6 +32,7 @@ from vorlagen.nachrechnen.erkennen import (
     nummernschema,
     planschema,
     prosa,
+    prozentbezug,
     quote,
     restbetrag,
     rueckbezug,
@@ -111,6 +112,7 @@ ERKENNER = (
     Erkenner(236, "bruchwort", lambda d, p: bruchwort.recognise(d.zeilen, p)),
     Erkenner(237, "jeeinheit", lambda d, p: jeeinheit.recognise(d.zeilen, p)),
     Erkenner(238, "vorwert", lambda d, p: vorwert.recognise(d.zeilen, p)),
+    Erkenner(239, "prozentbezug", lambda d, p: prozentbezug.recognise(d.zeilen, p)),
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
 )
