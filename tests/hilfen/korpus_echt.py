@@ -123,7 +123,8 @@ def teilung(seed: int = SEED) -> dict[str, str]:
 
 
 def _werte(ergebnis: str) -> set[Decimal]:
-    """The values a finding may report for a typed result: as typed, and in euros for T€ and Mio. €."""
+    """The values a finding may report for a typed result: as typed, and in euros for T€ and Mio. € (also written
+    out: „3,4 Millionen Euro“)."""
     match = re.search(r"[-−]?\d+(?:\.\d{3})*(?:,\d+)?", ergebnis)
     if not match:
         return set()
@@ -131,7 +132,7 @@ def _werte(ergebnis: str) -> set[Decimal]:
     werte = {wert, -wert}
     if re.search(r"T€|TEUR", ergebnis):
         werte |= {wert * 1000, -wert * 1000}
-    if "Mio" in ergebnis:
+    if "Mio" in ergebnis or "Millionen" in ergebnis:
         werte |= {wert * 1_000_000, -wert * 1_000_000}
     return werte
 

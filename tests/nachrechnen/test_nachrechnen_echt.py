@@ -73,6 +73,23 @@ def test_the_added_papers_are_real_new_and_no_held_out_paper_comes_again():
         assert daten["sorte"] in SORTEN and daten["teil"] == k.ZUSATZ, name
 
 
+# A paper of a body whose paper stands in the held-out part would teach that body's page and its forms: the held-out
+# part would rise for that, not for reading papers nobody has seen (README „Der Zusatz“). f08 came before this rule.
+VOR_DER_REGEL = {f"{k.ZUSATZ}/f08_wermelskirchen_eigenanteil_30"}
+_ART = re.compile(r"^(?:stadt|gemeinde|landkreis|kreis|amt|samtgemeinde|ortsgemeinde|verbandsgemeinde|markt)\s+")
+
+
+def _koerperschaft(name: str) -> str:
+    """The body's name without its kind and what stands in brackets; empty where the paper does not name it."""
+    koerperschaft = _ART.sub("", k.manifest(name)["koerperschaft"].split("(")[0].strip().lower())
+    return "" if koerperschaft.startswith(("nicht ermittelt", "im ", "in ")) else koerperschaft
+
+
+def test_no_added_paper_comes_from_a_body_of_the_held_out_part():
+    gesperrt = {_koerperschaft(n) for n, teil in k.teilung().items() if teil == "pruefung"} - {""}
+    assert [n for n in k.zusatz() if _koerperschaft(n) in gesperrt and n not in VOR_DER_REGEL] == []
+
+
 def test_every_calculation_worked_by_hand_gives_its_status_and_the_right_figure():
     for name, r in _rechnungen():
         assert k.einstufung(r) == r["status"], (name, r["rechnung"])
@@ -132,7 +149,7 @@ def test_the_measurement_counts_found_slips_recognised_calculations_and_false_al
 MINDESTENS = {
     "entwicklung": {"erkannt": 61, "gefunden": 5},
     "pruefung": {"erkannt": 46, "gefunden": 2},
-    k.ZUSATZ: {"erkannt": 207, "gefunden": 2},
+    k.ZUSATZ: {"erkannt": 237, "gefunden": 4},
 }
 
 
