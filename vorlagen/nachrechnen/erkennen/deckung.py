@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import DECKUNG_OPENS, OUT_OF_PLAN
@@ -38,7 +39,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
 def _deckung(zeile: Zeile) -> Rechnung | None:
     text = zeile.text
     money = [z for z in zeile.zahlen if z.einheit == "€" and z.tiefe == 0]
-    sentences = _sentences(text)
+    sentences = sentence_spans(text, _SENTENCE)
     expense = next((z for z in money if _EXPENSE.search(text[max(0, z.start - _LOOK_BACK) : z.start])), None)
     if expense is None:
         expense = _named_before(text, money, sentences)
@@ -88,14 +89,6 @@ def _named_before(text: str, money: list[Zahl], sentences: list[tuple[int, int]]
         return None
     before = [z for z in money if z.ende <= opening]
     return before[0] if len(before) == 1 else None
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for match in _SENTENCE.finditer(text):
-        bounds.append((start, match.end()))
-        start = match.end()
-    return [*bounds, (start, len(text))]
 
 
 def _before(text: str, zahl: Zahl) -> str:

@@ -249,3 +249,12 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
             )
         ]
     return []
+
+
+def sentence_spans(text: str, ends: re.Pattern[str] = SENTENCE) -> list[tuple[int, int]]:
+    """Where each sentence of a line begins and ends (the last runs to the line's end)."""
+    spans, start = [], 0
+    for match in ends.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    return [*spans, (start, len(text))]

@@ -13,9 +13,11 @@ marked as rounded; otherwise a guess, confirmed or left „nicht geprüft“. Ev
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.erkennen.fliesstext import SENTENCE
+from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
@@ -28,45 +30,70 @@ _BEFORE_AMOUNT = re.compile(
     r"[^\d.;:!?]{0,30}?(?:in\s+Höhe\s+von|von|mit|betr[äa]g\w*|belaufen\s+sich\s+auf|:)\s*(?:rund\s+|rd\.\s+)?$"
 )
 _UMLAUTS = str.maketrans("äöüß", "aous")
+_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
 _ENDINGS = re.compile(r"(?:en|es|n|e|s)$")
 _LINES = 40  # lines above and below that may name the base
 _NEAR = 40  # characters after the noun in which an amount may be its own
-_SENTENCES = 400  # sentences read for one noun at most
+_NAMINGS = 400  # places of one noun in the lines around a percentage looked at, at most
+
+
+@dataclass
+class _Text:
+    """The lines read once: each line's sentences, the figures of each sentence and where each noun stands (its stem:
+    line, sentence, start and end of the word, in line order) – every look of a percentage is then a lookup."""
+
+    zeilen: list[Zeile]
+    saetze: list[list[tuple[int, int]]] = field(default_factory=list)
+    zahlen: list[list[list[Zahl]]] = field(default_factory=list)
+    nouns: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for index, zeile in enumerate(self.zeilen):
+            spans = [] if "\t" in zeile.text else sentence_spans(zeile.text)
+            self.saetze.append(spans)
+            figures = [z for z in zeile.zahlen if z.tiefe == 0]
+            self.zahlen.append([[z for z in figures[lo:hi]] for lo, hi in _ranges(figures, spans)])
+            for position, (start, end) in enumerate(spans):
+                for word in _WORD.finditer(zeile.text, start, end):
+                    self.nouns.setdefault(_stem(word.group()), []).append((index, position, word.start(), word.end()))
+
+    named: dict[tuple[int, int], tuple[Zahl | None, list[Zahl]]] = field(default_factory=dict)
+
+    def money(self, index: int, position: int) -> list[Zahl]:
+        return [z for z in self.zahlen[index][position] if z.geld]
+
+    def naming(self, index: int, position: int, word_start: int, word_end: int) -> tuple[Zahl | None, list[Zahl]]:
+        """What one place of a noun names (_named), worked out once however many percentages look at it."""
+        if (index, word_start) not in self.named:
+            money = self.money(index, position)
+            self.named[(index, word_start)] = _named(self.zeilen[index], money, word_start, word_end)
+        return self.named[(index, word_start)]
 
 
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior} | {t.key for r in prior for t in r.teile}  # a percentage read already
     found: list[Rechnung] = []
-    saetze = [_sentences(zeile.text) for zeile in zeilen]
+    text = _Text(zeilen)
     for index, zeile in enumerate(zeilen):
-        if "\t" in zeile.text:
-            continue
-        for position, (start, end) in enumerate(saetze[index]):
-            for rate in (z for z in zeile.zahlen if start <= z.start < end and z.einheit == "%" and z.tiefe == 0):
+        for position in range(len(text.saetze[index])):
+            for rate in (z for z in text.zahlen[index][position] if z.einheit == "%"):
                 if Fund(zeile, rate).key in taken:
                     continue
-                reading = _share(zeilen, saetze, index, position, rate)
+                reading = _share(text, index, position, rate)
                 if reading is not None:
                     taken.add(reading.ergebnis.key)
                     found.append(reading)
     return found
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in SENTENCE.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    return [*spans, (start, len(text))]
-
-
-def _money(zeile: Zeile, start: int, end: int) -> list[Zahl]:
-    return [z for z in zeile.zahlen if start <= z.start < end and z.geld and z.tiefe == 0]
+def _ranges(figures: list[Zahl], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each sentence, the slice of the line's figures (in order) that start in it."""
+    starts = [z.start for z in figures]
+    return [(bisect_left(starts, start), bisect_left(starts, end)) for start, end in spans]
 
 
 def _stem(word: str) -> str:
-    plain = word.lower().translate(_UMLAUTS)
-    return _ENDINGS.sub("", plain)
+    return _ENDINGS.sub("", word.lower().translate(_UMLAUTS))
 
 
 def _noun_of(text: str, start: int, rate: Zahl) -> str | None:
@@ -85,27 +112,22 @@ def _rounded(text: str, zahl: Zahl) -> bool:
     return bool(ROUNDED.search(before) or HEDGE.search(before))
 
 
-def _share(
-    zeilen: list[Zeile], saetze: list[list[tuple[int, int]]], index: int, position: int, rate: Zahl
-) -> Rechnung | None:
-    zeile = zeilen[index]
-    start, end = saetze[index][position]
+def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | None:
+    zeile = text.zeilen[index]
+    start, _ = text.saetze[index][position]
     noun = _noun_of(zeile.text, start, rate)
-    base = _base(zeilen, saetze, index, (start, end), _stem(noun)) if noun else None
+    base = _base(text, index, position, _stem(noun)) if noun else None
     if base is None or noun is None:
         return None
     base_zeile, base_zahl = base
-    own = [z for z in _money(zeile, start, end) if (zeile, z) != (base_zeile, base_zahl)]
-    points_back = False
+    own = text.money(index, position)
+    part_zeile, points_back = zeile, True
     if not own:
-        before = _sentence_before(zeilen, saetze, index, position)
+        before = _sentence_before(text, index, position)
         if before is None:
             return None
-        part_zeile, (b_start, b_end) = before
-        own = [z for z in _money(part_zeile, b_start, b_end) if (part_zeile, z) != (base_zeile, base_zahl)]
-        points_back = bool(_POINTS_BACK.match(zeile.text, start))
-    else:
-        part_zeile, points_back = zeile, True
+        own = [z for z in text.money(*before) if (text.zeilen[before[0]], z) != (base_zeile, base_zahl)]
+        part_zeile, points_back = text.zeilen[before[0]], bool(_POINTS_BACK.match(zeile.text, start))
     if len(own) != 1 or not 0 < abs(own[0].wert) < abs(base_zahl.wert):
         return None
     part = own[0]
@@ -122,51 +144,40 @@ def _share(
     )
 
 
-def _sentence_before(
-    zeilen: list[Zeile], saetze: list[list[tuple[int, int]]], index: int, position: int
-) -> tuple[Zeile, tuple[int, int]] | None:
+def _sentence_before(text: _Text, index: int, position: int) -> tuple[int, int] | None:
+    """The line and sentence before a sentence: in its line, or the last of the nearest line above with text."""
     if position:
-        return zeilen[index], saetze[index][position - 1]
+        return index, position - 1
     for back in range(index - 1, max(-1, index - 3), -1):
-        if zeilen[back].text.strip():
-            return None if "\t" in zeilen[back].text else (zeilen[back], saetze[back][-1])
+        if text.zeilen[back].text.strip():
+            return (back, len(text.saetze[back]) - 1) if text.saetze[back] else None
     return None
 
 
-def _base(
-    zeilen: list[Zeile], saetze: list[list[tuple[int, int]]], index: int, own: tuple[int, int], stem: str
-) -> tuple[Zeile, Zahl] | None:
+def _base(text: _Text, index: int, position: int, stem: str) -> tuple[Zeile, Zahl] | None:
     """The one amount the lines around name with the noun of `stem`, outside the percentage's own sentence."""
+    places = text.nouns.get(stem, [])
+    window = places[bisect_left(places, (index - _LINES,)) : bisect_left(places, (index + _LINES + 1,))]
+    if len(window) > _NAMINGS:
+        return None  # a noun named that often names more than one thing
     named: dict[tuple[int, int], tuple[Zeile, Zahl]] = {}
     loosely: set[object] = set()  # the values of every amount near the noun, in whatever words
-    read = 0
-    for other in range(max(0, index - _LINES), min(len(zeilen), index + _LINES + 1)):
-        zeile = zeilen[other]
-        if "\t" in zeile.text:
-            continue
-        for start, end in saetze[other]:
-            if (other, (start, end)) == (index, own):
-                continue  # „80 % der Gesamtkosten von 250.000 €“: a form of its own sentence (anteil.py, prosa.py)
-            read += 1
-            if read > _SENTENCES:
-                return None
-            for word in re.finditer(r"[A-ZÄÖÜ][a-zäöüß]{3,}", zeile.text[start:end]):
-                if _stem(word.group()) != stem:
-                    continue
-                amount, near = _named(zeile, start + word.start(), start + word.end(), start, end)
-                if amount is not None:
-                    named[(zeile.nr, amount.start)] = (zeile, amount)
-                loosely |= {z.wert for z in near}
+    for other, where, word_start, word_end in window:
+        if (other, where) == (index, position):
+            continue  # „80 % der Gesamtkosten von 250.000 €“: a form of its own sentence (anteil.py, prosa.py)
+        amount, near = text.naming(other, where, word_start, word_end)
+        if amount is not None:
+            named[(other, amount.start)] = (text.zeilen[other], amount)
+        loosely |= {z.wert for z in near}
     values = {z.wert for _, z in named.values()}
     if len(values) != 1 or loosely - values:
         return None  # „die Gesamtaufwendungen lagen im Vorjahr bei …“: another amount for the noun
     return next(iter(named.values()))
 
 
-def _named(zeile: Zeile, word_start: int, word_end: int, start: int, end: int) -> tuple[Zahl | None, list[Zahl]]:
+def _named(zeile: Zeile, money: list[Zahl], word_start: int, word_end: int) -> tuple[Zahl | None, list[Zahl]]:
     """The amount right before the noun („388,26 Millionen Euro Gesamtaufwendungen“) or a few words after it
     („Gesamtaufwendungen in Höhe von 388,26 Millionen Euro“) – and every amount so near it in other words."""
-    money = _money(zeile, start, end)
     before = [z for z in money if z.ende <= word_start and not zeile.text[z.ende : word_start].strip()]
     after = [z for z in money if z.start >= word_end]
     gap = zeile.text[word_end : after[0].start] if after else ""

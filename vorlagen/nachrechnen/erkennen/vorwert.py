@@ -13,10 +13,9 @@ marked as rounded („rd.“, „rund“, „ca.“) are not read."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
-from vorlagen.nachrechnen.erkennen.fliesstext import SENTENCE
+from vorlagen.nachrechnen.erkennen.fliesstext import sentence_spans
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import HEDGE, ROUNDED
@@ -33,7 +32,7 @@ _LINES = 40  # lines above in which the earlier value is looked for
 def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     taken = {r.ergebnis.key for r in prior}
     found: list[Rechnung] = []
-    saetze = [list(_sentences(zeile.text)) for zeile in zeilen]  # once: every look back reads them again
+    saetze = [sentence_spans(zeile.text) for zeile in zeilen]  # once: every look back reads them again
     for index, zeile in enumerate(zeilen):
         if "\t" in zeile.text:
             continue
@@ -43,14 +42,6 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
                 taken.add(reading.ergebnis.key)
                 found.append(reading)
     return found
-
-
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in SENTENCE.finditer(text):
-        yield start, match.end()
-        start = match.end()
-    yield start, len(text)
 
 
 def _money(zeile: Zeile, start: int, end: int) -> list[Zahl]:
