@@ -117,8 +117,12 @@ def _name(total: Reihe, kind: str, column: int) -> str:
 
 
 def _in_row(total: Reihe) -> str:
-    label = total.label.split("\t")[0].strip()
+    label = _first_cell(total)
     return f" in der Zeile „{label}“" if label else ""
+
+
+def _first_cell(reihe: Reihe) -> str:
+    return reihe.label.split("\t")[0].strip()
 
 
 def readings(summe: Summe, lauf: Lauf) -> None:
@@ -193,7 +197,7 @@ _FILLER = frozenset({"auf", "der", "die", "das", "des", "dem", "den", "mit", "au
 
 
 def _label_words(reihe: Reihe) -> set[str]:
-    return {w for w in re.findall(r"[a-zäöüß]+", reihe.label.split("\t")[0].lower()) if w not in _FILLER}
+    return {w for w in re.findall(r"[a-zäöüß]+", _first_cell(reihe).lower()) if w not in _FILLER}
 
 
 def _running_total(summe: Summe, lauf: Lauf) -> tuple[Reihe, Zahl] | None:

@@ -130,10 +130,16 @@ def saldo_reading(
     )
 
 
+def both_sides(label: str) -> bool:
+    """The row holds the Saldo whichever side it falls on: it says „Saldo“ or names both sides."""
+    return bool(SALDO_WORD.search(label)) or bool(SURPLUS.search(label) and DEFICIT.search(label))
+
+
 def deficit_only(label: str) -> bool:
     """The row states a Fehlbetrag as an amount: it names that side alone, or a Saldo and that side in brackets."""
-    if _side(label) is not None:
-        return _side(label) == "minus"
+    side = _side(label)
+    if side is not None:
+        return side == "minus"
     return bool(DEFICIT.search(label)) and not SURPLUS.search(label) and not SALDO_WORD.search(label)
 
 
@@ -170,7 +176,7 @@ def _other_side_empty(reihen: list[Reihe], filled: list[int], label: str) -> int
 def _one_side_holds(label: str, saldo: Decimal) -> bool:
     """A row that names one side only – „Jahresüberschuss“ over a row „Jahresfehlbetrag“ – holds the Saldo only when
     it falls on its side; a row for both („Jahresüberschuss / Jahresfehlbetrag“, „Saldo“) always does."""
-    if SALDO_WORD.search(label) or SURPLUS.search(label) and DEFICIT.search(label):
+    if both_sides(label):
         return True
     return saldo >= 0 if SURPLUS.search(label) else saldo <= 0 if DEFICIT.search(label) else True
 

@@ -15,9 +15,15 @@ from dataclasses import replace
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
-from vorlagen.nachrechnen.erkennen.haushaltssaldo import deficit_only, saldo_kind, saldo_pair, saldo_reading, values
+from vorlagen.nachrechnen.erkennen.haushaltssaldo import (
+    both_sides,
+    deficit_only,
+    saldo_kind,
+    saldo_pair,
+    saldo_reading,
+    values,
+)
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.woerter import DEFICIT, SALDO_WORD, SURPLUS
 
 _STATES = ("alt", "neu")
 
@@ -39,7 +45,7 @@ def readings(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
         kind = saldo_kind(saldo.label)
         if kind is None or not saldo_pair(kind, saldo.label, first.label, second.label):
             continue
-        sure = bool(SALDO_WORD.search(saldo.label)) or bool(SURPLUS.search(saldo.label) and DEFICIT.search(saldo.label))
+        sure = both_sides(saldo.label)
         cells = [_states(r, roles) for r in (first, second, saldo)]
         if not all(cells):
             continue
@@ -50,8 +56,8 @@ def readings(roles: list[str], rows: list[Reihe]) -> list[Rechnung]:
             for state in _STATES:
                 reading = saldo_reading(first, second, saldo, (a[state], b[state], s[state]), deficit)
                 found.append(replace(reading, sicher=sure))
-        rows_ = (first, second, saldo)
-        change = _change(full, rows_, sure) if all(full) else _change_of_states(cells, rows_, sure)
+        triple = (first, second, saldo)
+        change = _change(full, triple, sure) if all(full) else _change_of_states(cells, triple, sure)
         if change is not None:
             found.append(change)
     return found

@@ -46,18 +46,17 @@ class _Text:
     saetze: list[list[tuple[int, int]]] = field(default_factory=list)
     zahlen: list[list[list[Zahl]]] = field(default_factory=list)
     nouns: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    named: dict[tuple[int, int], tuple[Zahl | None, list[Zahl]]] = field(default_factory=dict)  # see naming()
 
     def __post_init__(self) -> None:
         for index, zeile in enumerate(self.zeilen):
             spans = [] if "\t" in zeile.text else sentence_spans(zeile.text)
             self.saetze.append(spans)
             figures = [z for z in zeile.zahlen if z.tiefe == 0]
-            self.zahlen.append([[z for z in figures[lo:hi]] for lo, hi in _ranges(figures, spans)])
+            self.zahlen.append([figures[lo:hi] for lo, hi in _ranges(figures, spans)])
             for position, (start, end) in enumerate(spans):
                 for word in _WORD.finditer(zeile.text, start, end):
                     self.nouns.setdefault(_stem(word.group()), []).append((index, position, word.start(), word.end()))
-
-    named: dict[tuple[int, int], tuple[Zahl | None, list[Zahl]]] = field(default_factory=dict)
 
     def money(self, index: int, position: int) -> list[Zahl]:
         return [z for z in self.zahlen[index][position] if z.geld]
@@ -116,8 +115,10 @@ def _share(text: _Text, index: int, position: int, rate: Zahl) -> Rechnung | Non
     zeile = text.zeilen[index]
     start, _ = text.saetze[index][position]
     noun = _noun_of(zeile.text, start, rate)
-    base = _base(text, index, position, _stem(noun)) if noun else None
-    if base is None or noun is None:
+    if noun is None:
+        return None
+    base = _base(text, index, position, _stem(noun))
+    if base is None:
         return None
     base_zeile, base_zahl = base
     own = text.money(index, position)
