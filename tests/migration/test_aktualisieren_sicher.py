@@ -4,6 +4,7 @@ never over an edit made during the proof, whole after kill -9 at any instant."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -208,6 +209,35 @@ def test_kill_9_at_any_instant_of_aktualisieren_leaves_the_repository_old_or_new
         [sys.executable, "-m", "vorlagen", "pruefen", "--ohne-satz"], cwd=repo, env=env, capture_output=True
     )
     assert pruefen.returncode == 0, pruefen.stderr.decode()
+
+
+def test_a_change_decided_before_a_kill_is_finished_by_a_command_the_old_version_would_refuse(
+    repo: Path, tmp_path: Path, capsys
+) -> None:
+    """Killed after the instant that decides but before any file was renamed: vorlagen.toml still asks for the old
+    version. The next command finishes the change before it reads vorlagen.toml – it used to refuse the repository
+    for its old version and leave old files beside the new ones (once seen in CI by the kill test above)."""
+    alt = ohne_ausgabe(repo)
+    fertig = tmp_path / "fertig"
+    shutil.copytree(repo, fertig)
+    assert run(capsys, "--data", str(fertig), "aktualisieren")[0] == 0
+    neu = ohne_ausgabe(fertig)
+    assert alt["vorlagen.toml"] != neu["vorlagen.toml"]
+    dateien = []  # the committed journal as such a writer leaves it: each new file beside its target, none renamed
+    for name in sorted(set(alt) | set(neu)):
+        if name not in neu:
+            dateien.append({"ziel": name, "neu": None})
+        elif alt.get(name) != neu[name]:
+            wartet = Path(name).with_name(f".{Path(name).name}.0123456789ab.neu").as_posix()
+            (repo / wartet).parent.mkdir(parents=True, exist_ok=True)
+            (repo / wartet).write_bytes(neu[name])
+            dateien.append({"ziel": name, "neu": wartet})
+    (repo / ".vorlagen").mkdir(exist_ok=True)
+    (repo / ".vorlagen" / "schreibvorgang-beschlossen.json").write_text(json.dumps({"dateien": dateien}))
+    code, _, err = run(capsys, "--data", str(repo), "pruefen", "--ohne-satz")
+    assert ohne_ausgabe(repo) == neu
+    assert code == 0, err
+    assert not (repo / ".vorlagen" / "schreibvorgang-beschlossen.json").exists()
 
 
 def test_only_the_dropped_sentence_this_version_names_is_explained_among_lost_text() -> None:

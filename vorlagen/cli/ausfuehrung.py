@@ -34,9 +34,6 @@ def ausfuehren(command: Command, args: Namespace) -> int:
             if repository is None:
                 raise BuildFailed(problems)
             args.repository, args.data, args.out = repository, repository.data, repository.out
-            from vorlagen.core.schreibvorgang import wiederherstellen
-
-            wiederherstellen(repository.root)  # a change a killed writer decided is finished before anything reads
         if args.umfang == AUSFUEHRLICH:
             ausfuehrlich(args.umfang, _womit(command, args))
         return command.run(args)

@@ -22,6 +22,7 @@ import vorlagen
 from vorlagen.core.engine import befehl
 from vorlagen.core.limits import MAX_EINSTELLUNGEN
 from vorlagen.core.problems import Paths, Problem, Where
+from vorlagen.core.schreibvorgang import wiederherstellen
 from vorlagen.load.yamlfile import read_text
 
 SETTINGS = "vorlagen.toml"
@@ -47,14 +48,14 @@ def locate(
 ) -> tuple[Repository | None, list[Problem]]:
     """The data repository for --data/--out as given (None: not given), seen from `start` (the cwd); None when
     its vorlagen.toml has problems or there is none. `version=False` (for `aktualisieren`, which brings it to this
-    version) accepts a repository that wants another version."""
-    start = (start or Path.cwd()).resolve()
-    if data is not None and not _is_repository(data):
-        root = wurzel_von(data)  # --data names the data folder
+    version) accepts a repository that wants another version. A change a killed writer decided is finished first
+    (core/schreibvorgang): it may rewrite vorlagen.toml itself, whose old version would refuse the repository."""
+    root = wurzel(data, start)
+    wiederherstellen(root)
+    if data is not None and not _is_repository(data):  # --data names the data folder
         settings, problems = read_settings(root / SETTINGS, version)
         repository = Repository(root, data, out if out is not None else root / settings.get("ausgabe", "output"))
         return (None if problems else repository), problems
-    root = data.resolve() if data is not None else (_settings_above(start) or start)
     settings, problems = read_settings(root / SETTINGS, version)
     if problems:
         return None, problems
@@ -69,6 +70,15 @@ def locate(
             )
         ]
     return Repository(root, folder, out if out is not None else root / settings.get("ausgabe", "output")), []
+
+
+def wurzel(data: Path | None = None, start: Path | None = None) -> Path:
+    """The root `locate` takes for --data as given (None: not given), seen from `start` (the cwd), before
+    vorlagen.toml is read."""
+    if data is not None:
+        return data.resolve() if _is_repository(data) else wurzel_von(data)
+    start = (start or Path.cwd()).resolve()
+    return _settings_above(start) or start
 
 
 def wurzel_von(data: Path) -> Path:
