@@ -148,3 +148,5 @@ CHANGE_VERB = re.compile(
 )
 # A total in a sentence typed coarser than its parts, marked as rounded („Zusammen rund 13,7 Millionen Euro“).
 ROUNDED = re.compile(r"\b(?:rund|rd\.|ca\.|circa|etwa|gerundet)\s*$", re.IGNORECASE)
+# where a sentence ends within a line (a paragraph of Word or HTML is one line): not after „Mio.“, „ca.“ …
+SENTENCE_END = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")

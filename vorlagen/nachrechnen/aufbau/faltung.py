@@ -18,7 +18,7 @@ from vorlagen.nachrechnen.aufbau.reihe import NULL, WERT, Eintrag, Reihe, row
 from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import NACHTRAG_ROLES
 
-_CELL = re.compile(r"[+\-−–]?\s*\d[\d.\u202f]*(?:,\d+)?(?:,-{1,2}|,–)?\s*(?:€|EUR|T€|TEUR|%)?")
+_CELL = re.compile(r"[+\-−–]?\s*\d[\d.\u202f]*(?:,\d+)?(?:,-{1,2}|,–)?\s*(?:€|EUR|Euro|T€|TEUR|%)?")
 _DASH = re.compile(r"[-–—]{1,2}")
 _MAX_CELLS = 12  # cells of a row
 _MAX_GAP = 40  # blank lines looked at between two cells
@@ -49,9 +49,14 @@ def fold(reihen: list[Reihe]) -> list[Reihe]:
     spans: list[tuple[int, int]] = []  # where each table stands: its blank lines are dropped
     for table in _tables(reihen, rows):
         usual = _usual(table)
+        typed = {id(candidate): list(candidate.cells) for candidate in table}
         for candidate in table:
             candidate.cells = _with_empties(candidate.cells, candidate.gaps, usual)
         width, count = Counter(len(r.cells) for r in table).most_common(1)[0]
+        if width == 1:  # a table of one column has no empty cell: more blank lines before its figure are a gap
+            for candidate in table:
+                if len(typed[id(candidate)]) == 1:
+                    candidate.cells = typed[id(candidate)]
         kept = [r for r in table if len(r.cells) == width]
         if count >= (2 if width >= 2 else _MIN_ROWS_ONE) and width >= 1:
             joined.update((r.label, r) for r in kept)

@@ -6,9 +6,9 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
-from vorlagen.nachrechnen.erkennen import prozentsaetze, verteilung, vonumauf
+from vorlagen.nachrechnen.erkennen import planabweichung, prozentsaetze, verteilung, vonumauf
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
-from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, TOTAL_IN_PROSE
+from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, SENTENCE_END, TOTAL_IN_PROSE
 
 _DIFF = re.compile(
     r"Differenz|Unterschied|Abweichung|Mehrkosten|Minderkosten|Mehrbedarf|Minderbedarf|Mehraufwand|"
@@ -31,8 +31,6 @@ _BY = re.compile(
     r"ein Minus|eine Steigerung|ein Anstieg|ein Rückgang|eine Minderung)\s+){0,2}um\s*$"
 )
 _COUNT = re.compile(r"^\s*(?:Jahre|Jahren|Haushaltsjahre|Haushaltsjahren|Raten|Tranchen)\b")
-# where a sentence ends within a line (a paragraph of Word or HTML is one line)
-SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)[.!?](?=\s+[A-ZÄÖÜ„])")
 _MAX_PARTS = 6  # amounts before „insgesamt“ tried as the parts of the total
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -42,6 +40,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     return (
         vonumauf.checks(text, figs, at)
         + _from_to_by(text, figs, at)
+        + planabweichung.checks(text, figs, at)
         + verteilung.in_sentence(text, figs, at)
         + prozentsaetze.percentages(text, figs, at)
         + _shares(text, figs, at)
@@ -197,7 +196,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     if not after:
         return []
     total = after[0]
-    opens = max((m.end() for m in SENTENCE.finditer(text, 0, total_word.start())), default=0)
+    opens = max((m.end() for m in SENTENCE_END.finditer(text, 0, total_word.start())), default=0)
     before = [z for z in figs if z.einheit == "€" and opens <= z.start and z.ende <= total_word.start()]
     each = _EACH.search(text)
     if each and len(before) == 1:
@@ -251,7 +250,7 @@ def _per_year(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
     return []
 
 
-def sentence_spans(text: str, ends: re.Pattern[str] = SENTENCE) -> list[tuple[int, int]]:
+def sentence_spans(text: str, ends: re.Pattern[str] = SENTENCE_END) -> list[tuple[int, int]]:
     """Where each sentence of a line begins and ends (the last runs to the line's end)."""
     spans, start = [], 0
     for match in ends.finditer(text):

@@ -11,6 +11,7 @@ from vorlagen.nachrechnen.erkennen import fliesstext
 from vorlagen.nachrechnen.erkennen.rechenketten import EQUALS, TIMES, grouped, products, row_like, sums
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, written_sum
 from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import SENTENCE_END
 
 _FRACTION_FACTOR = re.compile(r"\s*(?:x|×|\*|mal)\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*=\s*")
 _DM_TO_EURO = re.compile(r"\s?DM\s?=\s?")
@@ -214,7 +215,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     """The line as one piece of running text – or, for a table row (two tabs or more), each cell of it with words
     enough to be a sentence („… rd. 74.670 €; … um rd. 7.760 €; zusammen eine Verbesserung von 82.430 €“)."""
     if text.count("\t") < 2:  # and each sentence of it: a paragraph of a council page is one line
-        ends = [m.end() for m in fliesstext.SENTENCE.finditer(text)]
+        ends = [m.end() for m in SENTENCE_END.finditer(text)]
         pieces = [(a, text[a:b]) for a, b in zip([0, *ends], [*ends, len(text)]) if text[a:b].strip()]
         return [(0, text)] + (pieces if len(pieces) > 1 else [])
     pieces, start = [], 0

@@ -93,12 +93,16 @@ def _readings(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
 def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
     """„Davon entfallen auf die Wasserversorgung 178.000 €, auf die Entwässerung 279.000 € und auf die Straße
     176.000 €.“ under a sentence ending in „… eine Gesamtsumme von 633.000 €“: the amounts split the last amount of
-    the sentence above – a slip when that amount is its only one or follows a word for a total."""
-    parts = satz.money()
+    the sentence above – a slip when that amount is its only one or follows a word for a total, unless the parts
+    fall short of it by more than the largest of them: then the „davon“ names only some shares („Davon entfallen
+    auf den Beirat Burglesum 73.478 €, auf …“, three of 22). An amount in brackets beside a part („73.478 € (vorher
+    61.231 €)“) is no part."""
+    parts = [z for z in satz.money() if not _in_brackets(satz, z)]
     if len(parts) < 2 or not above or not _SPLIT_OPENS.match(satz.text) or not above[-1].money():
         return []
     total = above[-1].money()[-1]
     named = len(above[-1].money()) == 1 or TOTAL_BEFORE.search(_before(above[-1], total)) is not None
+    named = named and total.wert - sum(z.wert for z in parts) <= max(z.wert for z in parts)
     signs = [1] * len(parts)
     return [
         Rechnung(
@@ -113,6 +117,12 @@ def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
             typ="verteilung",
         )
     ]
+
+
+def _in_brackets(satz: _Satz, zahl: Zahl) -> bool:
+    """The figure stands inside „( … )“ within its sentence."""
+    before = satz.zeile.text[satz.start : zahl.start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _before(satz: _Satz, zahl: Zahl) -> str:

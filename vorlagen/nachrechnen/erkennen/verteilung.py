@@ -10,7 +10,7 @@ from vorlagen.nachrechnen.aufbau.gesamtzeile import MAX_LISTE
 from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
-from vorlagen.nachrechnen.woerter import TOTAL_ROW_START
+from vorlagen.nachrechnen.woerter import SENTENCE_END, TOTAL_ROW_START
 
 FUND = re.compile(
     r"\b(?:Fördersumme|Fördermittel|Förderbudget|Gesamtbudget|Budget|Fonds|Verfügungsmittel|"
@@ -39,7 +39,9 @@ def fund_of(text: str, figs: list[Zahl]) -> tuple[Zahl, re.Match] | None:
     if not money or not _FUND_GAP.match(text[name.end() : money[0].start]):
         return None
     split = SPLIT.search(text, money[0].ende)
-    return (money[0], split) if split else None
+    if not split or SENTENCE_END.search(text, money[0].ende, split.start()):
+        return None  # the verb of another sentence splits another amount
+    return money[0], split
 
 
 def in_sentence(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rechnung]:

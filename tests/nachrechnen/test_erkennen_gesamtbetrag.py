@@ -1,0 +1,74 @@
+"""erkennen/gesamtbetrag.py for itself: „Gesamtbetrag der Einzahlungen/Auszahlungen“ of a Haushaltssatzung's
+Finanzhaushalt is the sum of the rows above that name the same flow, not of the Salden between them. The page form –
+each label on a line, its amount after a blank line, a Saldo whose amount stands three lines further down – and the
+figures are those of i11 of the corpus's Zusatz (Landau 2020, with its slip 184.771.993 for …933); every expected
+figure is worked out here with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, zahl
+
+EIN = {"ordentlichen": 140829354, "außerordentlichen": 0, "Investitionstätigkeit": 17418731, "Finanzierung": 26523848}
+AUS = {"ordentlichen": 147848184, "außerordentlichen": 0, "Investitionstätigkeit": 35673749, "Finanzierung": 1250000}
+
+
+def _betrag(value: Fraction) -> str:
+    return ("-" if value < 0 else "") + zahl(abs(value)) + " Euro"
+
+
+def _satzung(gesamt_ein: Fraction, gesamt_aus: Fraction) -> str:
+    lines = ["1. im Finanzhaushalt", ""]
+
+    def row(label: str, value: Fraction, blanks: int = 1) -> None:
+        lines.extend([label, *[""] * blanks, _betrag(value), "", " ", ""])
+
+    row("ordentlichen Einzahlungen auf", EIN["ordentlichen"])
+    row("ordentlichen Auszahlungen auf", AUS["ordentlichen"])
+    row("Saldo der ordentlichen Ein- und Auszahlungen auf", Fraction(EIN["ordentlichen"] - AUS["ordentlichen"]))
+    row("außerordentlichen Einzahlungen auf", EIN["außerordentlichen"])
+    row("außerordentlichen Auszahlungen auf", AUS["außerordentlichen"])
+    row("Einzahlungen aus Investitionstätigkeit auf", EIN["Investitionstätigkeit"])
+    row("Auszahlungen aus Investitionstätigkeit auf", AUS["Investitionstätigkeit"])
+    row("Einzahlungen aus Finanzierungstätigkeit auf", EIN["Finanzierung"])
+    row("Auszahlungen aus Finanzierungstätigkeit auf", AUS["Finanzierung"])
+    saldo = Fraction(EIN["Finanzierung"] - AUS["Finanzierung"])
+    row("Saldo der Ein- und Auszahlungen aus Finanzierungstätigkeit auf", saldo, blanks=3)
+    row("Gesamtbetrag der Einzahlungen auf", gesamt_ein)
+    row("Gesamtbetrag der Auszahlungen auf", gesamt_aus)
+    return "\n".join(lines) + "\n"
+
+
+def test_the_totals_are_the_sums_of_the_rows_of_their_own_flow(tmp_path):
+    ein, aus = Fraction(sum(EIN.values())), Fraction(sum(AUS.values()))
+    readings = erkannt(tmp_path, "gesamtbetrag", _satzung(ein, aus))
+    assert [werte(r) for r in readings] == [
+        ([Fraction(v) for v in EIN.values()], ein),
+        ([Fraction(v) for v in AUS.values()], aus),
+    ]
+    assert all(r.sicher for r in readings)
+
+
+def test_a_slipped_total_is_a_slip_with_the_rows_of_its_flow(tmp_path, capsys):
+    ein, aus = Fraction(sum(EIN.values())), Fraction(sum(AUS.values()))
+    getippt = aus + 60  # the slip of the page: a 3 typed as a 9
+    code, report, _ = check(capsys, write(tmp_path, "h.txt", _satzung(ein, getippt)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["art"] == "listensumme"
+    assert (fehler["getippt"], fehler["nachgerechnet"]) == (euro(getippt), euro(aus))
+    assert fehler["erkannt"].startswith("„Gesamtbetrag der Auszahlungen“")
+
+
+def test_a_total_naming_more_than_its_flow_is_a_row_of_its_own(tmp_path):
+    """Hessen: „Gesamtbetrag der Einzahlungen aus laufender Verwaltungstätigkeit“ is one of the rows."""
+    text = _satzung(Fraction(1), Fraction(2)).replace(
+        "Gesamtbetrag der Einzahlungen auf", "Gesamtbetrag der Einzahlungen aus laufender Verwaltungstätigkeit auf"
+    )
+    assert [r.ergebnis.zahl.text for r in erkannt(tmp_path, "gesamtbetrag", text)] == ["2 Euro"]
+
+
+def test_a_row_between_that_names_no_flow_leaves_the_total_unread(tmp_path):
+    text = _satzung(Fraction(1), Fraction(2)).replace("außerordentlichen Auszahlungen auf", "Kredite auf")
+    assert erkannt(tmp_path, "gesamtbetrag", text) == []
