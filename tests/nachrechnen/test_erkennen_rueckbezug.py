@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, zahl
 
 
 def test_parts_named_after_the_total_of_the_sentence_before(tmp_path):
@@ -36,3 +37,37 @@ def test_a_davon_naming_some_shares_only_is_no_slip_and_bracketed_amounts_are_no
     code, report, _ = check(capsys, write(tmp_path, "b.txt", BEIRAETE))
     assert code == 0 and by_status(report, "Fehler") == []
     assert erkannt(tmp_path, "verteilung", BEIRAETE) == []
+
+
+UEBERSCHUSS, TILGUNG = Fraction(361400), Fraction(230600)  # i03 of the corpus's Zusatz (Lindhorst)
+
+
+def _rest(rest: Fraction) -> str:
+    return (
+        f"Der Finanzhaushalt schließt mit einem Überschuss von {zahl(UEBERSCHUSS)} Euro. Davon sind {zahl(TILGUNG)} "
+        f"Euro für die Tilgung von Krediten vorgesehen. Die restlichen {zahl(rest)} Euro fließen in Investitionen.\n"
+    )
+
+
+def test_the_rest_after_a_davon_is_the_amount_before_less_the_share(tmp_path, capsys):
+    (reading,) = erkannt(tmp_path, "rueckbezug", _rest(UEBERSCHUSS - TILGUNG))
+    assert werte(reading) == ([UEBERSCHUSS, TILGUNG], UEBERSCHUSS - TILGUNG) and reading.sicher
+    getippt = UEBERSCHUSS - TILGUNG + 100
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _rest(getippt)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and (fehler["getippt"], fehler["nachgerechnet"]) == (euro(getippt), euro(UEBERSCHUSS - TILGUNG))
+
+
+def test_what_is_left_of_two_amounts_above_is_only_confirmed(tmp_path, capsys):
+    """i13 (Schenkenzell): „Verrechnet man beides, bleibt ein Finanzierungsmittelbedarf von …“ – which two amounts
+    are meant, the search finds; a miss says nothing."""
+    ueberschuss, bedarf = Fraction(18610281, 100), Fraction(96545146, 100)
+    text = (
+        f"Die Ergebnisrechnung bringt einen Zahlungsmittelüberschuss von {zahl(ueberschuss, 2)} €. Aus der "
+        f"Investitionstätigkeit ergibt sich ein Finanzierungsmittelbedarf von {zahl(bedarf, 2)} €. Verrechnet man "
+        "beides, bleibt ein Finanzierungsmittelbedarf von {} €.\n"
+    )
+    (reading,) = erkannt(tmp_path, "rueckbezug", text.format(zahl(bedarf - ueberschuss, 2)))
+    assert werte(reading) == ([bedarf, ueberschuss], bedarf - ueberschuss) and not reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text.format(zahl(bedarf - ueberschuss + 1, 2))))
+    assert code == 0 and by_status(report, "Fehler") == []

@@ -43,6 +43,7 @@ from vorlagen.nachrechnen.erkennen import (
     summen,
     tabellenkopf,
     umgebung,
+    umvonauf,
     veraenderung,
     verdopplung,
     vergleich,
@@ -116,6 +117,7 @@ ERKENNER = (
     Erkenner(238, "vorwert", lambda d, p: vorwert.recognise(d.zeilen, p)),
     Erkenner(239, "prozentbezug", lambda d, p: prozentbezug.recognise(d.zeilen, p)),
     Erkenner(240, "rueckbezug", lambda d, p: rueckbezug.recognise(d.zeilen, p)),
+    Erkenner(241, "umvonauf", lambda d, p: umvonauf.recognise(d.zeilen, p)),
     Erkenner(250, "umgebung", lambda d, p: umgebung.recognise(d.zeilen, p)),
 )
 

@@ -19,7 +19,7 @@ from vorlagen.nachrechnen.lesen.zeile import Zeile
 from vorlagen.nachrechnen.woerter import OPENS_TOTAL, TOTAL_BEFORE
 
 _SENTENCE = re.compile(r"(?<!\bMio)(?<!\bMrd)(?<!\bTsd)(?<!\bca)(?<!\bNr)(?<!\bbzw)(?<!\brd)[.!?](?=\s+[A-ZÄÖÜ„])")
-_LEFT = re.compile(r"\b(?:übrig|verbleib\w*|fehlen|fehlt|Restbetrag|Rest)\b")
+_LEFT = re.compile(r"\b(?:übrig|verbleib\w*|bleibt|bleiben|fehlen|fehlt|Restbetrag|Rest|restliche[nr]?)\b")
 _THEREFORE = re.compile(r"^\s*(?:Damit|Somit|Insgesamt|Dadurch)\b")
 _THEREFORE_TO = re.compile(r"\b(?:somit|damit|also)\b[^.]{0,60}\bauf\s*$")
 _INCREASE = re.compile(r"\b(?:\w*[Ee]rhöhung|\w*[Ss]teigerung|Mehrkosten|Nachtrag|Mehrbedarf)\b")
@@ -31,6 +31,8 @@ _TO = re.compile(r"^\s*auf\s*$")
 _FROM_BEFORE = re.compile(r"\bvon\s*$")
 _SO_THAT = re.compile(r"\bso\s?dass\b")
 _NAMED_INCREASE = re.compile(r"\b(?:Steigerung|Erhöhung|Anstieg|Zuwachs)\s+(?:von|um)\s*$")
+_DAVON_OPENS = re.compile(r"^\s*(?:Davon|Hiervon)\b")
+_REST_NAMED = re.compile(r"\b(?:[Rr]estliche[nr]?|[Üü]brige[nr]?|[Vv]erbleibende[nr]?)\s+(?:\w+\s+)?$")
 _SPLIT_OPENS = re.compile(r"^\s*(?:Davon|Hiervon)\s+(?:entfallen|entfällt)\b[^.]*?\bauf\b")
 _WINDOW = 8  # sentences above that may hold the figures
 _MAX_FIGURES = 12  # amounts above tried as the parts of a difference
@@ -78,9 +80,10 @@ def _sentences(zeile: Zeile) -> list[_Satz]:
 
 
 def _readings(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
+    rest = _rest_after_davon(satz, above)  # says what the search of _left would only guess
     return (
         _together(satz, above)
-        + _left(satz, above)
+        + (rest or _left(satz, above))
         + _therefore(satz, above)
         + _per_year(satz, above)
         + _by_to(satz, above)
@@ -88,6 +91,34 @@ def _readings(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
         + _so_that(satz, above)
         + _split(satz, above)
     )
+
+
+def _rest_after_davon(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
+    """„… mit einem Überschuss von 361.400 Euro. Davon sind 230.600 Euro für die Tilgung vorgesehen. Die restlichen
+    130.800 Euro fließen in Investitionen.“: the rest is the amount the „davon“ points back to – the last of the
+    sentence before it – less the share named; the three sentences say each role, so a mismatch is a slip."""
+    money = satz.money()
+    if len(money) != 1 or len(above) < 2 or not _REST_NAMED.search(_before(satz, money[0])):
+        return []
+    davon, before = above[-1], above[-2]
+    if not _DAVON_OPENS.match(davon.text) or len(davon.money()) != 1 or not before.money():
+        return []
+    total, share = before.money()[-1], davon.money()[0]
+    if share.wert >= total.wert:
+        return []
+    signs = [1, -1]
+    return [
+        Rechnung(
+            "der Rest nach „Davon …“ des Betrags im Satz davor",
+            "summe",
+            [_fund(before, total), _fund(davon, share)],
+            _fund(satz, money[0]),
+            written_sum([total, share], signs),
+            vorzeichen=signs,
+            rang=3,
+            typ="restbetrag",
+        )
+    ]
 
 
 def _split(satz: _Satz, above: list[_Satz]) -> list[Rechnung]:
