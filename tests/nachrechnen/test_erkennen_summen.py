@@ -4,10 +4,41 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from tests.hilfen.nachrechnen import erkannt, werte
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, zahl
 
 
 def test_a_total_row_is_the_sum_of_the_rows_above(tmp_path):
     readings = erkannt(tmp_path, "summen", "A\t−4.000 €\nB\t7.250 €\nSumme\t3.250 €\n")
     parts, result = werte(next(r for r in readings if r.typ == "listensumme"))
     assert parts == [Fraction(-4000), Fraction(7250)] and result == Fraction(3250) == sum(parts)
+
+
+def test_a_label_wrapped_onto_the_row_of_its_amount_is_no_heading(tmp_path, capsys):
+    """i08 of the corpus's Zusatz (Schönbach, Jahresabschluss 2018): „der Verrechnung … mit dem Basiskapital | ||“
+    over „gemäß § 72 … | 194,08 € |“ is one row whose label a page wrapped – not a heading that leaves open whether
+    the rows above it count."""
+    ordentlich, sonder = Fraction(-292676, 100), Fraction(-197358, 100)
+    gesamt, verrechnet_o, verrechnet_s = ordentlich + sonder, Fraction(17258285, 100), Fraction(19408, 100)
+    verbleibend = gesamt + verrechnet_o + verrechnet_s
+
+    def betrag(value: Fraction) -> str:
+        return ("-" if value < 0 else "") + zahl(abs(value), 2) + " €"
+
+    text = (
+        "| a) | Ergebnisrechnung (Anlage 1) mit | |\n"
+        f"| einem ordentlichen Ergebnis von | {betrag(ordentlich)} | |\n"
+        f"| einem Sonderergebnis von | {betrag(sonder)} | |\n"
+        f"| einem Gesamtergebnis von | {betrag(gesamt)} | |\n"
+        "| der Verrechnung eines Fehlbetrages im ordentlichen Ergebnis mit dem Basiskapital | ||\n"
+        f"| gemäß § 72 Absatz 3 Satz 3 SächsGemO | {betrag(verrechnet_o)} | |\n"
+        "| der Verrechnung eines Fehlbetrages im Sonderergebnis mit dem Basiskapital | ||\n"
+        f"| gemäß § 72 Absatz 3 Satz 3 SächsGemO | {betrag(verrechnet_s)} | |\n"
+        "| einem verbleibenden Gesamtergebnis | {} |\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "j.txt", text.format(betrag(verbleibend))))
+    assert code == 0 and [b["zeile"] for b in by_status(report, "stimmt")] == [4, 9]
+    assert by_status(report, "nicht eindeutig") == []
+    code, report, _ = check(capsys, write(tmp_path, "j.txt", text.format(betrag(verbleibend + 1))))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["zeile"] == 9 and fehler["nachgerechnet"] == euro(verbleibend, cent=True)

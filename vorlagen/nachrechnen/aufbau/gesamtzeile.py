@@ -23,6 +23,7 @@ _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf
 _OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
 _MINUS_CELLS = ("-", "−", "–", "./.")
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
+_GOES_ON = re.compile(r"^\W*(?:gemäß|gem\.|nach|laut|lt\.|und|sowie|mit|aus|zur|zum|vom|des)\s")
 
 
 @dataclass
@@ -187,7 +188,9 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
             labels += 1
             if labels > _LABEL_LINES or reihe.woerter > 10 or reihe.zeile.text.rstrip().endswith((".", ":")):
                 break
-            if rows and rows[-1][0].label:  # a line of its own above a labelled row: a heading, no wrapped label
+            # a line of its own above a labelled row: a heading – unless that row's label goes on from it („der
+            # Verrechnung eines Fehlbetrages … mit dem Basiskapital“ over „gemäß § 72 … | 194,08 €“)
+            if rows and rows[-1][0].label and not _GOES_ON.match(rows[-1][0].label):
                 headings.append((len(rows), reihe))
             continue
         labels = 0
