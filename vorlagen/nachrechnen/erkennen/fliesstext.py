@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import At, Rechnung
-from vorlagen.nachrechnen.erkennen import planabweichung, prozentsaetze, verteilung, vonumauf
+from vorlagen.nachrechnen.erkennen import abzug, planabweichung, prozentsaetze, verteilung, vonumauf
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, between, words_before
 from vorlagen.nachrechnen.woerter import CHANGE_IN_PROSE, SENTENCE_END, TOTAL_IN_PROSE
 
@@ -41,6 +41,7 @@ def checks(text: str, figs: list[Zahl], at: At) -> list[Rechnung]:
         vonumauf.checks(text, figs, at)
         + _from_to_by(text, figs, at)
         + planabweichung.checks(text, figs, at)
+        + abzug.checks(text, figs, at)
         + verteilung.in_sentence(text, figs, at)
         + prozentsaetze.percentages(text, figs, at)
         + _shares(text, figs, at)
