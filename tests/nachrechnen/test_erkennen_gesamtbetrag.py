@@ -72,3 +72,45 @@ def test_a_total_naming_more_than_its_flow_is_a_row_of_its_own(tmp_path):
 def test_a_row_between_that_names_no_flow_leaves_the_total_unread(tmp_path):
     text = _satzung(Fraction(1), Fraction(2)).replace("außerordentlichen Auszahlungen auf", "Kredite auf")
     assert erkannt(tmp_path, "gesamtbetrag", text) == []
+
+
+# j06 of the corpus's Zusatz (a Brandenburg Nachtragssatzung): the totals first, „davon bei den:“, then the rows –
+# bisher | erhöht um | vermindert um | nunmehr, with rows of empty cells between
+DAVON_EIN = [(57056986, 2355300, 25000), (8626783, 1126000, 864550), (0, 0, 0), (0, 0, 0)]
+DAVON_AUS = [(54816048, 6061100, 976320), (12216704, 9472900, 1067300), (349255, 0, 0), (0, 0, 0)]
+ARTEN = ["aus laufender Verwaltungstätigkeit", "aus der Investitionstätigkeit", "aus der Finanzierungstätigkeit"]
+
+
+def _zeile(label: str, bisher: int, plus: int, minus: int) -> str:
+    nunmehr = Fraction(bisher + plus - minus)
+    return f"{label} | {zahl(Fraction(bisher))} | {zahl(Fraction(plus))} | {zahl(Fraction(minus))} | {zahl(nunmehr)} |"
+
+
+def _nachtrag(ein: list[Fraction]) -> str:
+    aus = [Fraction(sum(r[i] for r in DAVON_AUS)) for i in range(3)]
+    lines = [
+        "Im Finanzhaushalt |",
+        "|",
+        "die Einzahlungen | " + " | ".join(zahl(v) for v in ein) + " |",
+        _zeile("die Auszahlungen", *(int(v) for v in aus)),
+        "|",
+        "|",
+        "davon bei den: |",
+        "|",
+    ]
+    labels = [*ARTEN, "aus der Auflösung von Liquiditätsreserven"]
+    for art, e, a in zip(labels, DAVON_EIN, DAVON_AUS, strict=True):
+        lines += [_zeile(f"Einzahlungen {art}", *e), _zeile(f"Auszahlungen {art}", *a), "|", "|", "|"]
+    return "\n".join(lines) + "\nAm Gesamtbetrag der Kredite ändert sich nichts.\n"
+
+
+def test_totals_over_davon_bei_den_are_the_sums_of_their_rows_column_by_column(tmp_path, capsys):
+    columns = [Fraction(sum(r[i] for r in DAVON_EIN)) for i in range(3)]
+    ein = [*columns, columns[0] + columns[1] - columns[2]]
+    readings = erkannt(tmp_path, "gesamtbetrag", _nachtrag(ein))
+    assert [werte(r)[1] for r in readings if r.ergebnis.zeile.nr == 3] == ein
+    assert all(r.sicher and len(r.teile) == 4 for r in readings) and len(readings) == 8
+    falsch = [*ein[:1], ein[1] + 1000, *ein[2:]]
+    code, report, _ = check(capsys, write(tmp_path, "d.txt", _nachtrag(falsch)))
+    fehler = [b for b in by_status(report, "Fehler") if b["art"] == "listensumme"]
+    assert code == 1 and [(b["zeile"], b["nachgerechnet"]) for b in fehler] == [(3, zahl(ein[1]))]

@@ -42,3 +42,14 @@ def test_a_label_wrapped_onto_the_row_of_its_amount_is_no_heading(tmp_path, caps
     code, report, _ = check(capsys, write(tmp_path, "j.txt", text.format(betrag(verbleibend + 1))))
     (fehler,) = by_status(report, "Fehler")
     assert code == 1 and fehler["zeile"] == 9 and fehler["nachgerechnet"] == euro(verbleibend, cent=True)
+
+
+def test_a_list_number_in_the_first_cell_of_an_open_pipe_row_is_no_total(tmp_path, capsys):
+    """j06 of the corpus's Zusatz: „| 2. | Die Wertgrenze, für die insgesamt erforderl“ – a page cut the row off
+    before its closing „|“; its „2.“ numbers the item, it is no total of the amounts above."""
+    text = (
+        "| 1. | Die Wertgrenze wird von bisher 25.000 EUR auf 25.000 EUR festgesetzt. | |\n"
+        "| 2. | Die Wertgrenze, für die insgesamt erforderl\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "w.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []

@@ -115,3 +115,30 @@ def test_raised_from_by_and_the_new_total_named_in_a_clause_of_its_own(capsys, t
         assert [(b["art"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"]] == [
             ("von_um_auf", euro(neu), euro(bisher + um))
         ]
+
+
+def test_raised_from_bisher_by_and_with_it_set_to(capsys, tmp_path):
+    """j07 and j08 of the corpus's Zusatz (Amt Unterspreewald, Stadt Kemberg): „steigt von bisher … um … und wird
+    damit auf … festgesetzt“, „steigt gegenüber der bisherigen Festsetzung in Höhe von … um … und wird damit auf …“ –
+    j07 with its slip (65.000 + 93.000 is not 163.000)."""
+    for line, bisher, um, neu in (
+        (
+            "Der Gesamtbetrag der Verpflichtungsermächtigungen steigt von bisher {} um {} und wird damit auf {} "
+            "festgesetzt.\n",
+            Fraction(65_000),
+            Fraction(93_000),
+            Fraction(163_000),
+        ),
+        (
+            "Der Gesamtbetrag der Kreditaufnahmen steigt gegenüber der bisherigen Festsetzung in Höhe von {} um {} "
+            "und wird damit auf {} festgesetzt.\n",
+            Fraction(3_465_300),
+            Fraction(559_000),
+            Fraction(4_024_300),
+        ),
+    ):
+        code, report, _ = check(capsys, write(tmp_path, "a.txt", line.format(euro(bisher), euro(um), euro(neu))))
+        assert code == (0 if bisher + um == neu else 1)
+        assert [(b["art"], b["getippt"], b["nachgerechnet"]) for b in report["befunde"]] == [
+            ("von_um_auf", euro(neu), euro(bisher + um))
+        ]

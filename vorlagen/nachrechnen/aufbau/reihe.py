@@ -21,7 +21,7 @@ _UNKNOWN = re.compile(
 )
 _DASH_TOKEN = re.compile(r"(?<!\S)(?:--|—|–|-)(?!\S)")
 _LINE_MINUS = re.compile(r"^\s*(?:[-−–]\s*[\d(]|\./\.|abzgl\.|abzüglich)")
-_ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s")
+_ENUMERATION = re.compile(r"^\s*(?:\|\s*)?\d{1,2}[.)]\s")  # also in the first cell of a pipe row a page left open
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _RESULT_CELL = re.compile(r"(?:^|\t)\s*=\s*$")  # "Eigenanteil<Tab>= 612.500 €"

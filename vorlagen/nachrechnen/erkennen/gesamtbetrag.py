@@ -1,12 +1,14 @@
 """„Gesamtbetrag der Einzahlungen“ and „… der Auszahlungen“ of a Haushaltssatzung's Finanzhaushalt (§ 1): the sum of
 the rows above that name the same flow – „ordentlichen Einzahlungen“, „außerordentlichen Einzahlungen“,
 „Einzahlungen aus Investitionstätigkeit“, „… aus Finanzierungstätigkeit“ –, not of the Auszahlungen and Salden
-between them, which a sum of the whole list would take in. Likewise Erträge/Aufwendungen, Einnahmen/Ausgaben.
+between them, which a sum of the whole list would take in. Likewise Erträge/Aufwendungen, Einnahmen/Ausgaben. A
+Nachtragssatzung may give the totals first, „die Einzahlungen | bisher | erhöht | vermindert | nunmehr“, then „davon
+bei den:“ and the rows: the same sum, column by column.
 
 Read only where the label is that total and nothing else („Gesamtbetrag der Einzahlungen aus laufender
-Verwaltungstätigkeit“ is a row of its own), and the rows from the heading above („1. im Finanzhaushalt“) down to
-it are all readable: one figure each, naming the flow, its counterpart, a Saldo or a Gesamtbetrag. Then a mismatch
-is a slip."""
+Verwaltungstätigkeit“ is a row of its own), and every row from the heading above (or down to the next heading) is
+readable: as many figures as the total, naming the flow, its counterpart, a Saldo or a total. Then a mismatch is a
+slip."""
 
 from __future__ import annotations
 
@@ -24,59 +26,84 @@ _FLOWS = {
     "einnahmen": "ausgaben",
     "ausgaben": "einnahmen",
 }
-_TOTAL = re.compile(
-    r"^\W*(?:der\s+)?Gesamtbetrag\s+der\s+(?P<flow>Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)"
-    r"(?:\s+auf)?\W*$",
-    re.IGNORECASE,
-)
+_FLOW = r"(?P<flow>Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)"
+_TOTAL = re.compile(rf"^\W*(?:der\s+)?Gesamtbetrag\s+der\s+{_FLOW}(?:\s+auf)?\W*$", re.IGNORECASE)
+_BARE = re.compile(rf"^\W*(?:die|den)\s+{_FLOW}\W*$", re.IGNORECASE)  # „die Einzahlungen“ over „davon bei den:“
+_DAVON = re.compile(r"^\W*davon\b", re.IGNORECASE)
+_AUF = re.compile(r"\s+auf\W*$")
 _SALDO = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|\bEin-\s+und\b", re.IGNORECASE)
-_MAX_ROWS = 24  # rows above a total looked at
+_MAX_ROWS = 24  # rows with words or figures looked at for the parts of a total
+_MAX_LINES = 4 * _MAX_ROWS  # lines looked at, rows of empty cells („|“) among them
 
 
 def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
     found: list[Rechnung] = []
     for index, reihe in enumerate(reihen):
-        total = _TOTAL.match(reihe.label)
-        if total is None or len(reihe.werte) != 1 or reihe.werte[0].einheit != "€":
+        if not reihe.werte or any(z.einheit not in ("€", "") for z in reihe.werte):
             continue
-        flow = total["flow"].lower()
-        rows = _rows_above(reihen, index, flow)
+        total, bare = _TOTAL.match(reihe.label), _BARE.match(reihe.label)
+        if total is not None:
+            rows = _rows(reihen[max(0, index - _MAX_LINES) : index][::-1], total["flow"].lower(), len(reihe.werte))
+            rows = None if rows is None else rows[::-1]
+        elif bare is not None and _davon_below(reihen, index):
+            flow = bare["flow"]
+            rows = _rows(reihen[index + 1 : index + 1 + _MAX_LINES], flow.lower(), len(reihe.werte), davon=True)
+            total = bare
+        else:
+            continue
         if rows is None or len(rows) < 2:
             continue
-        parts = [r.werte[0] for r in rows]
-        signs = [1] * len(parts)
-        found.append(
-            Rechnung(
-                f"„Gesamtbetrag der {total['flow']}“: Summe der Zeilen darüber, die {total['flow']} nennen",
-                "summe",
-                [r.fund(z) for r, z in zip(rows, parts, strict=True)],
-                reihe.fund(reihe.werte[0]),
-                written_sum(parts, signs),
-                vorzeichen=signs,
-                sicher=True,
-                rang=5,
-                typ="listensumme",
+        for column, result in enumerate(reihe.werte):
+            parts = [r.werte[column] for r in rows]
+            signs = [1] * len(parts)
+            where = f" (Spalte {column + 1})" if len(reihe.werte) > 1 else ""
+            found.append(
+                Rechnung(
+                    f"„{_AUF.sub('', reihe.label.strip())}“: Summe der Zeilen, die {total['flow']} nennen{where}",
+                    "summe",
+                    [r.fund(z) for r, z in zip(rows, parts, strict=True)],
+                    reihe.fund(result),
+                    written_sum(parts, signs),
+                    vorzeichen=signs,
+                    sicher=True,
+                    rang=5,
+                    typ="listensumme",
+                )
             )
-        )
     return found
 
 
-def _rows_above(reihen: list[Reihe], index: int, flow: str) -> list[Reihe] | None:
-    """The rows naming `flow` between the heading above and the total, top down; None where a row between is not
-    one of a Finanzhaushalt's rows (no figure, more than one, or a label naming no flow)."""
+def _davon_below(reihen: list[Reihe], index: int) -> bool:
+    """The next line with words below the total is „davon bei den:“ (lines of empty cells and the other totals of
+    the pair – „die Einzahlungen“ over „die Auszahlungen“ – passed over)."""
+    for reihe in reihen[index + 1 : index + 1 + _MAX_LINES]:
+        if _blank(reihe) or reihe.werte and _BARE.match(reihe.label):
+            continue
+        return bool(_DAVON.match(reihe.label)) and not reihe.werte
+    return False
+
+
+def _rows(seen: list[Reihe], flow: str, width: int, davon: bool = False) -> list[Reihe] | None:
+    """The rows naming `flow`, in the order looked at, up to the heading that ends them; None where a row on the way
+    is not one of a Finanzhaushalt's rows (other figures, or a label naming no flow)."""
     rows: list[Reihe] = []
     other = _FLOWS[flow]
-    for reihe in reversed(reihen[max(0, index - _MAX_ROWS) : index]):
-        if not reihe.zeile.text.strip():
-            continue
+    for reihe in [r for r in seen if not _blank(r)][:_MAX_ROWS]:
         label = reihe.label.lower()
         if not reihe.werte:
-            return rows[::-1] if reihe.label.strip() else None  # the heading: the rows end here
-        if len(reihe.werte) != 1 or reihe.werte[0].einheit != "€":
-            return None
+            if davon and _DAVON.match(reihe.label) and not rows:
+                continue  # „davon bei den:“ under the total
+            return rows if reihe.label.strip() else None  # a heading: the rows end here
+        if len(reihe.werte) != width or any(z.einheit not in ("€", "") for z in reihe.werte):
+            return rows if davon and rows else None
         if _SALDO.search(label) or _TOTAL.match(reihe.label) or other in label and flow not in label:
             continue
         if flow not in label:
-            return None
+            return rows if davon and rows else None
         rows.append(reihe)
-    return None
+    return rows if davon else None
+
+
+def _blank(reihe: Reihe) -> bool:
+    """No words and no figures: an empty line, or a row of empty cells („|“)."""
+    return not reihe.werte and not reihe.zeile.text.strip(" |\t")

@@ -26,14 +26,16 @@ _VERB_TO = re.compile(
 # „steigen die Stellen … von“, „sinkt der Zuschuss von“: the verb of the sentence before „von“, no sentence end between
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>steig\w*|gestiegen|wächst|wachsen|erhöht|erhöhen|sink\w*|gesunken|verringert|verringern|"
-    r"vermindert|vermindern|reduziert|reduzieren|fällt|fallen|gefallen)\b[^.;:!?\d]{0,60}\bvon\s*$",
+    r"vermindert|vermindern|reduziert|reduzieren|fällt|fallen|gefallen)\b[^.;:!?\d]{0,60}\bvon(?:\s+bisher)?\s*$",
     re.IGNORECASE,
 )
 # „auf“ right after the step, or after a clause that names the new total: „steigen insgesamt von 4.327.900 EUR um
-# 1.200.000 EUR; der Gesamtbetrag wird damit neu auf 5.527.900 EUR festgesetzt“
+# 1.200.000 EUR; der Gesamtbetrag wird damit neu auf 5.527.900 EUR festgesetzt“, „… um 93.000 € und wird damit auf“
 _TO = re.compile(
-    r"\s*(?:[;,]\s*(?:der|die|das)\s+\w+\s+(?:wird|werden)\s+(?:damit|somit)\s+(?:neu\s+|nunmehr\s+)?)?auf\s*"
+    r"\s*(?:[;,]\s*(?:der|die|das)\s+\w+\s+(?:wird|werden)\s+(?:damit|somit)\s+(?:neu\s+|nunmehr\s+)?|"
+    r",?\s*und\s+(?:wird|werden)\s+(?:damit|somit)\s+(?:neu\s+|nunmehr\s+)?)?auf\s*"
 )
+_FROM = re.compile(r"\bvon(?:\s+bisher)?\s*$")
 _UPWARDS = re.compile(r"^(?:steig|gestiegen|wächst|wachsen|erhöh)", re.IGNORECASE)
 _LOOK_BACK = 90
 
@@ -43,7 +45,7 @@ def checks(text: str, figs: list[Zahl], at: Callable[[Zahl], Fund]) -> list[Rech
     for a, c, b in zip(figs, figs[1:], figs[2:]):
         if not (a.einheit == c.einheit == b.einheit != "%" and min(a.wert, b.wert, c.wert) >= 0):
             continue
-        if not re.fullmatch(r"\s*um\s*", text[a.ende : c.start]) or not re.search(r"\bvon\s*$", _before(text, a)):
+        if not re.fullmatch(r"\s*um\s*", text[a.ende : c.start]) or not _FROM.search(_before(text, a)):
             continue
         between = text[c.ende : b.start]
         after = _VERB_TO.match(between)
