@@ -49,14 +49,12 @@ def fold(reihen: list[Reihe]) -> list[Reihe]:
     spans: list[tuple[int, int]] = []  # where each table stands: its blank lines are dropped
     for table in _tables(reihen, rows):
         usual = _usual(table)
-        typed = {id(candidate): list(candidate.cells) for candidate in table}
-        for candidate in table:
-            candidate.cells = _with_empties(candidate.cells, candidate.gaps, usual)
-        width, count = Counter(len(r.cells) for r in table).most_common(1)[0]
-        if width == 1:  # a table of one column has no empty cell: more blank lines before its figure are a gap
-            for candidate in table:
-                if len(typed[id(candidate)]) == 1:
-                    candidate.cells = typed[id(candidate)]
+        filled = [_with_empties(candidate.cells, candidate.gaps, usual) for candidate in table]
+        width, count = Counter(len(cells) for cells in filled).most_common(1)[0]
+        for candidate, cells in zip(table, filled, strict=True):
+            # a table of one column has no empty cell: more blank lines before its one figure are a gap
+            if not (width == 1 and len(candidate.cells) == 1):
+                candidate.cells = cells
         kept = [r for r in table if len(r.cells) == width]
         if count >= (2 if width >= 2 else _MIN_ROWS_ONE) and width >= 1:
             joined.update((r.label, r) for r in kept)
