@@ -114,3 +114,43 @@ def test_totals_over_davon_bei_den_are_the_sums_of_their_rows_column_by_column(t
     code, report, _ = check(capsys, write(tmp_path, "d.txt", _nachtrag(falsch)))
     fehler = [b for b in by_status(report, "Fehler") if b["art"] == "listensumme"]
     assert code == 1 and [(b["zeile"], b["nachgerechnet"]) for b in fehler] == [(3, zahl(ein[1]))]
+
+
+# A Niedersachsen Satzung (NKomVG): the rows „2.1 der Einzahlungen aus laufender Verwaltungstätigkeit“ …, label and
+# amount on one line apart by spaces, and under „festgesetzt.“ the totals „Nachrichtlich: Gesamtbetrag“ / „- der
+# Einzahlungen des Finanzhaushaltes“ (k16 of the corpus's Zusatz, Wangerland 2024, with its slip …827 for …837).
+NDS_EIN = (25972737, 1165100, 6100000)
+NDS_AUS = (25702568, 8154000, 581700)
+
+
+def _nachrichtlich(gesamt_ein: str, gesamt_aus: str) -> str:
+    arten = ("aus laufender Verwaltungstätigkeit", "für Investitionstätigkeit", "für Finanzierungstätigkeit")
+    lines = ["2. im Finanzhaushalt", "    mit dem jeweiligen Gesamtbetrag", ""]
+    for nummer, (art, ein, aus) in enumerate(zip(arten, NDS_EIN, NDS_AUS, strict=True)):
+        lines += [f"2.{2 * nummer + 1} der Einzahlungen {art}          {zahl(Fraction(ein))} €", ""]
+        lines += [f"2.{2 * nummer + 2} der Auszahlungen {art}          {zahl(Fraction(aus))} €", "", " ", ""]
+    lines += ["festgesetzt.", "", " ", "", "Nachrichtlich: Gesamtbetrag", "", " ", ""]
+    lines += [f"- der Einzahlungen des Finanzhaushaltes          {gesamt_ein}", ""]
+    lines += [f"- der Auszahlungen des Finanzhaushaltes          {gesamt_aus}", ""]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_totals_noted_under_the_satzung_are_the_sums_of_the_rows_of_their_flow(tmp_path, capsys):
+    ein, aus = Fraction(sum(NDS_EIN)), Fraction(sum(NDS_AUS))
+    readings = erkannt(tmp_path, "gesamtbetrag", _nachrichtlich(zahl(ein) + " €", zahl(aus) + " €"))
+    assert [werte(r) for r in readings] == [
+        ([Fraction(v) for v in NDS_EIN], ein),
+        ([Fraction(v) for v in NDS_AUS], aus),
+    ]
+    getippt = ein - 10  # the page's slip: …827 for …837
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", _nachrichtlich(zahl(getippt) + " €", zahl(aus) + " €")))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and (fehler["getippt"], fehler["nachgerechnet"]) == (euro(getippt), euro(ein))
+
+
+def test_a_total_the_page_cut_off_or_without_the_line_naming_it_is_no_total(tmp_path):
+    ein = Fraction(sum(NDS_EIN))
+    cut = _nachrichtlich(zahl(ein) + " €", "34")  # the stored page ends inside the amount
+    assert [werte(r)[1] for r in erkannt(tmp_path, "gesamtbetrag", cut)] == [ein]
+    unnamed = _nachrichtlich(zahl(ein) + " €", "34").replace("Nachrichtlich: Gesamtbetrag", "Nachrichtlich:")
+    assert erkannt(tmp_path, "gesamtbetrag", unnamed) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, zahl
 
 
 def test_the_saldo_of_a_haushaltssatzung(tmp_path):
@@ -48,3 +49,48 @@ def test_a_saldo_named_a_surplus_in_brackets_under_a_pair_of_one_part(tmp_path):
     (reading,) = erkannt(tmp_path, "haushaltssaldo", text)
     parts, result = werte(reading)
     assert result == Fraction(3_650_600) - Fraction(825_000) and reading.sicher
+
+
+def _erzhausen(ein: Fraction, aus: Fraction, saldo: Fraction, teil: str = "Investitionstätigkeit") -> str:
+    """A Hessian Satzung as the municipality's page sets it (k01 of the Zusatz): the pair names its part of the
+    budget, the Saldo row under it only „mit einem Saldo von“, negative Salden with a minus."""
+
+    def betrag(value: Fraction) -> str:
+        return ("-" if value < 0 else "") + zahl(abs(value)) + " EUR"
+
+    return (
+        "- im Finanzhaushalt\n"
+        f"Einzahlungen aus {teil} (Pos. 23) auf {betrag(ein)}\n"
+        f"Auszahlungen aus {teil} (Pos. 28) auf {betrag(aus)}\n"
+        f"mit einem Saldo von {betrag(saldo)}\n"
+    )
+
+
+def test_a_saldo_row_naming_no_part_is_the_saldo_of_the_pair_of_one_part_right_above(tmp_path, capsys):
+    ein, aus = Fraction(3_095_846), Fraction(4_828_000)
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", _erzhausen(ein, aus, ein - aus))
+    assert werte(reading) == ([ein, aus], ein - aus) and reading.sicher
+    getippt = ein - aus - 100
+    code, report, _ = check(capsys, write(tmp_path, "e.txt", _erzhausen(ein, aus, getippt)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and (fehler["getippt"], fehler["nachgerechnet"]) == (euro(getippt), euro(ein - aus))
+
+
+def test_a_pair_of_two_parts_has_no_saldo_in_a_row_naming_none(tmp_path):
+    text = _erzhausen(Fraction(3_095_846), Fraction(4_828_000), Fraction(-1_732_154)).replace(
+        "Auszahlungen aus Investitionstätigkeit", "Auszahlungen aus Finanzierungstätigkeit"
+    )
+    assert erkannt(tmp_path, "haushaltssaldo", text) == []
+
+
+def test_a_saldo_label_wrapped_before_the_part_it_names(tmp_path):
+    """„der Saldo der Ein- und Auszahlungen“ / „aus Investitionstätigkeit — -2.897.350 EURO“ (k03 of the Zusatz)."""
+    ein, aus = Fraction(4_136_750), Fraction(7_034_100)
+    text = (
+        f"die Einzahlungen aus Investitionstätigkeit auf — {zahl(ein)} EURO\n"
+        f"die Auszahlungen aus Investitionstätigkeit auf — {zahl(aus)} EURO\n"
+        "der Saldo der Ein- und Auszahlungen\n"
+        f"aus Investitionstätigkeit — -{zahl(aus - ein)} EURO\n"
+    )
+    (reading,) = erkannt(tmp_path, "haushaltssaldo", text)
+    assert werte(reading) == ([ein, aus], ein - aus) and reading.sicher

@@ -187,3 +187,44 @@ def test_cells_of_a_table_stored_one_cell_per_line_that_no_calculation_uses_are_
         (15, "4,0"),
         (17, "4,0"),
     ]
+
+
+# A kameral Jahresrechnung stored one cell per line (k05 of the corpus's Zusatz, Bad Kohlgrub 2017): the head's
+# words one a line, then per row its label and three cells; „./.“ opens a row that is taken off.
+SOLL = (Fraction("6362107.37"), Fraction("2253829.20"), Fraction("8615936.57"))
+
+
+def _jahresrechnung(abgang: tuple[str, str, str]) -> str:
+    def cells(values) -> list[str]:
+        return [v if isinstance(v, str) else zahl(v, 2) for v in values]
+
+    abzug = [Fraction(a.replace(".", "").replace(",", ".")) for a in abgang]
+    bereinigt = [s - a for s, a in zip(SOLL, abzug, strict=True)]
+    head = ["Verwaltungs-haushalt", "Vermögens-", "haushalt", "Gesamt-", "haushalt", "Ausgaben", "", "", ""]
+    rows = ["Sollausgaben (=Anordnungssoll)", *cells(SOLL), "./. Abgang alter Kassenausgabereste", *abgang]
+    return "\n".join([*head, *rows, "Summe bereinigte Sollausgaben", *cells(bereinigt)]) + "\n"
+
+
+def _befunde(report: dict, *zeilen: int) -> list[tuple]:
+    return [(b["zeile"], b["status"], b["nachgerechnet"]) for b in report["befunde"] if b["zeile"] in zeilen]
+
+
+def test_a_row_opened_by_a_deduction_sign_over_its_cells_is_taken_off(capsys, tmp_path):
+    code, report, _ = check(capsys, write(tmp_path, "j.txt", _jahresrechnung(("708,00", "15.033,08", "15.741,08"))))
+    abzug = (Fraction(708), Fraction("15033.08"), Fraction("15741.08"))
+    bereinigt = [s - a for s, a in zip(SOLL, abzug, strict=True)]
+    assert code == 0
+    # nine lines of head, a label and three cells per row: the total's cells are lines 19 to 21
+    assert _befunde(report, 19, 20, 21) == [(19 + i, "stimmt", zahl(b, 2)) for i, b in enumerate(bereinigt)]
+
+
+def test_a_negative_amount_in_a_row_taken_off_is_read_both_ways(capsys, tmp_path):
+    """„./. Abgang … | -708,00“: the page's total adds the 708 (minus a minus) – a reading, not a slip; where neither
+    way gives the total, it is „nicht eindeutig“, never a Fehler."""
+    text = _jahresrechnung(("-708,00", "15.033,08", "14.325,08"))
+    code, report, _ = check(capsys, write(tmp_path, "j.txt", text))
+    assert code == 0 and _befunde(report, 19)[0][1] == "stimmt"
+    # the total written as if the 708 were taken off: SOLL − 708 − 708 is neither way
+    text = text.replace(zahl(SOLL[0] + 708, 2), zahl(SOLL[0] - 2 * 708, 2))
+    code, report, _ = check(capsys, write(tmp_path, "k.txt", text))
+    assert [b["status"] for b in report["befunde"] if b["zeile"] == 19] == ["nicht eindeutig"]

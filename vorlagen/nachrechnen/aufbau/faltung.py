@@ -218,7 +218,7 @@ def _joined(reihen: list[Reihe], row: _Zeilenreihe) -> Reihe:
         figures,
         False,
         label.zeile.text.strip(),
-        False,
+        label.minus,  # „./. Abgang alter Kasseneinnahmenreste“ over its cells: a deduction
         label.woerter,
         eintraege=entries,
         orte=orte,

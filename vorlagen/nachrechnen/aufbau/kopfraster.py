@@ -206,7 +206,8 @@ def _joined(reihen: list[Reihe], cells: list[int | None], wrapped: dict[int, int
                 orte[id(zahl)] = zeile
                 figures.append(zahl)
     text = _label_text(reihen, first, wrapped) if cells[0] is not None else label.zeile.text.strip()
+    minus = label.minus and cells[0] is not None  # „./. Abgang alter Kasseneinnahmenreste“: a deduction
     if first not in wrapped or cells[0] is None:
-        return Reihe(label.zeile, figures, False, text, False, label.woerter, eintraege=entries, orte=orte)
+        return Reihe(label.zeile, figures, False, text, minus, label.woerter, eintraege=entries, orte=orte)
     zeile = replace(label.zeile, text=text)
-    return Reihe(zeile, figures, False, text, False, len(text.split()), eintraege=entries, orte=orte)
+    return Reihe(zeile, figures, False, text, minus, len(text.split()), eintraege=entries, orte=orte)

@@ -24,6 +24,15 @@ _ALTERNATIVE = re.compile(r"\b(?:Alternative|Variante)\b", re.IGNORECASE)
 _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
 _SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
+_FLOW = re.compile(r"\b(Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)\b")
+_COUNTERPART = {
+    "Einzahlungen": "Auszahlungen",
+    "Auszahlungen": "Einzahlungen",
+    "Erträge": "Aufwendungen",
+    "Aufwendungen": "Erträge",
+    "Einnahmen": "Ausgaben",
+    "Ausgaben": "Einnahmen",
+}
 
 
 @dataclass
@@ -36,6 +45,7 @@ class _Spalte:
     doubts: list[str]
     ohne: list[str]
     klammern: list[int] = field(default_factory=list)  # parts typed as a cell in brackets: „(30.000 €)“
+    doppelt: list[int] = field(default_factory=list)  # negative parts of a row „./. …“: taken off, or added?
 
 
 def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Spalte:
@@ -55,8 +65,15 @@ def _parts(rows: list[tuple[Reihe, list]], column: int, choice: int = -1) -> _Sp
         for zahl in place.zahlen:
             if _BRACKETED_CELL.fullmatch(place.text.strip()):
                 spalte.klammern.append(len(spalte.funds))
+            if reihe.minus and zahl.wert < 0:
+                spalte.doppelt.append(len(spalte.funds))
             spalte.funds.append(reihe.fund(zahl))
             spalte.signs.append(reihe.wert(zahl))
+    if spalte.doppelt:
+        spalte.doubts.append(
+            f"„{spalte.funds[spalte.doppelt[0]].zahl.text.strip()}“ steht mit Minus in einer Zeile, die abzieht: "
+            "ob der Betrag abgezogen oder (minus minus) zugezählt wird, ist offen"
+        )
     if spalte.klammern:
         spalte.doubts.append(
             f"ein Betrag in Klammern („({spalte.funds[spalte.klammern[0]].zahl.text.strip()})“) kann abgezogen "
@@ -125,10 +142,21 @@ def _first_cell(reihe: Reihe) -> str:
     return reihe.label.split("\t")[0].strip()
 
 
+def _other_flow(total: Reihe, rows: list[tuple[Reihe, list]]) -> bool:
+    """„der Gesamtbetrag der Auszahlungen aus Investitionstätigkeit“ under a Saldo and „… der Einzahlungen …“: a
+    total naming one flow over rows of the other flow or a Saldo is a position of a Haushaltssatzung, not
+    (certainly) their sum."""
+    flows = set(_FLOW.findall(total.label))
+    if len(flows) != 1:
+        return False
+    other = re.compile(rf"\b{_COUNTERPART[flows.pop()]}\b|\bSaldo\b", re.IGNORECASE)
+    return any(other.search(reihe.label) for reihe, _ in rows)
+
+
 def readings(summe: Summe, lauf: Lauf) -> None:
     total, column, kind = summe.total, summe.column, summe.kind
-    sure = kind in ("gleich", "zwischen", "summe", "fett")
     rows = lauf.rows[lauf.cut :]
+    sure = kind in ("gleich", "zwischen", "summe", "fett") and not _other_flow(total, rows)
     spalte = _parts(rows, column)
     if lauf.offen:
         spalte.doubts.append(lauf.offen)
@@ -163,6 +191,10 @@ def readings(summe: Summe, lauf: Lauf) -> None:
             signs = [-s if i in spalte.klammern else s for i, s in enumerate(spalte.signs)]
             minus = _Spalte(spalte.funds, signs, [], spalte.ohne)
             summe.add(name + ", Beträge in Klammern abgezogen", minus, typ, False, rang=3)
+        if spalte.doppelt:  # „./. Abgang … | -708,00“: the deduction of a negative amount adds it
+            signs = [1 if i in spalte.doppelt else s for i, s in enumerate(spalte.signs)]
+            plus = _Spalte(spalte.funds, signs, [], spalte.ohne)
+            summe.add(name + ", negativer Betrag einer Abzugszeile zugezählt", plus, typ, False, rang=3)
         _longest_run(summe, spalte, typ)
         first = _parts(rows, column, choice=0)
         if [f.key for f in first.funds] != [f.key for f in spalte.funds] and len(first.funds) >= 2:  # a column open

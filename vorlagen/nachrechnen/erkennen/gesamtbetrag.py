@@ -29,6 +29,10 @@ _FLOWS = {
 _FLOW = r"(?P<flow>Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)"
 _TOTAL = re.compile(rf"^\W*(?:der\s+)?Gesamtbetrag\s+der\s+{_FLOW}(?:\s+auf)?\W*$", re.IGNORECASE)
 _BARE = re.compile(rf"^\W*(?:die|den)\s+{_FLOW}\W*$", re.IGNORECASE)  # „die Einzahlungen“ over „davon bei den:“
+# „Nachrichtlich: Gesamtbetrag“ / „- der Einzahlungen des Finanzhaushaltes 33.237.827 €“ under the Satzung's rows
+_OF_BUDGET = re.compile(rf"^[\W]*der\s+{_FLOW}\s+des\s+(?:Finanz|Ergebnis)haushalte?s\W*$", re.IGNORECASE)
+_NAMES_TOTAL = re.compile(r"\bGesamtbetrag\W*$", re.IGNORECASE)
+_CLOSES = re.compile(r"^\W*festgesetzt\W*$", re.IGNORECASE)  # „festgesetzt.“ closing the rows above
 _DAVON = re.compile(r"^\W*davon\b", re.IGNORECASE)
 _AUF = re.compile(r"\s+auf\W*$")
 _SALDO = re.compile(r"\bSaldo\b|Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|\bEin-\s+und\b", re.IGNORECASE)
@@ -42,7 +46,12 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not reihe.werte or any(z.einheit not in ("€", "") for z in reihe.werte):
             continue
         total, bare = _TOTAL.match(reihe.label), _BARE.match(reihe.label)
-        if total is not None:
+        of_budget = _OF_BUDGET.match(reihe.label)
+        start = _under_gesamtbetrag(reihen, index) if of_budget is not None else None
+        if of_budget is not None and start is not None:
+            rows = _rows(reihen[max(0, start - _MAX_LINES) : start][::-1], of_budget["flow"].lower(), len(reihe.werte))
+            rows, total = None if rows is None else rows[::-1], of_budget
+        elif total is not None:
             rows = _rows(reihen[max(0, index - _MAX_LINES) : index][::-1], total["flow"].lower(), len(reihe.werte))
             rows = None if rows is None else rows[::-1]
         elif bare is not None and _davon_below(reihen, index):
@@ -55,6 +64,8 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue
         for column, result in enumerate(reihe.werte):
             parts = [r.werte[column] for r in rows]
+            if any(z.einheit != result.einheit for z in parts):
+                continue  # „… des Finanzhaushaltes 34“ where a page cut the amount off: no total in euros
             signs = [1] * len(parts)
             where = f" (Spalte {column + 1})" if len(reihe.werte) > 1 else ""
             found.append(
@@ -71,6 +82,20 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
                 )
             )
     return found
+
+
+def _under_gesamtbetrag(reihen: list[Reihe], index: int) -> int | None:
+    """Where the rows of a total „- der Einzahlungen des Finanzhaushaltes“ end: above the line „Nachrichtlich:
+    Gesamtbetrag“ over it (its sibling totals, blank lines and „festgesetzt.“ passed over); None without that line."""
+    line = index - 1
+    while line >= 0 and index - line <= 8 and (_blank(reihen[line]) or _OF_BUDGET.match(reihen[line].label)):
+        line -= 1
+    if line < 0 or reihen[line].werte or not _NAMES_TOTAL.search(reihen[line].zeile.text):
+        return None
+    line -= 1
+    while line >= 0 and (_blank(reihen[line]) or _CLOSES.match(reihen[line].zeile.text)):
+        line -= 1
+    return line + 1
 
 
 def _davon_below(reihen: list[Reihe], index: int) -> bool:

@@ -28,7 +28,7 @@ _PART = re.compile(
     r"außerordentlich|(?<!außer)ordentlich|Investitionstätigkeit|Finanzierungstätigkeit|Verwaltungstätigkeit",
     re.IGNORECASE,
 )
-_BARE_SALDO = re.compile(r"\W*Saldo\W*", re.IGNORECASE)
+_BARE_SALDO = re.compile(r"\W*(?:mit\s+(?:einem|dem)\s+)?Saldo(?:\s+von)?\W*", re.IGNORECASE)  # „mit einem Saldo von“
 # the side a Saldo names in brackets: „Saldo (Fehlbedarf)“, „Saldo (Zahlungsmittelbedarf)“, „(Zahlungsmittelüberschuss)“
 _SIDE = re.compile(r"\((?:[^()]{0,20}(?P<minus>bedarf|fehlbetrag|defizit)|[^()]{0,20}(?P<plus>überschuss))\)", re.I)
 _LOOK_UP = 6  # rows above a Saldo row looked at for its pair, empty „|“ rows passed over
@@ -200,13 +200,15 @@ def values(reihe: Reihe) -> list[Zahl]:
 
 
 def _label(reihen: list[Reihe], index: int) -> tuple[int, str]:
-    """Where the row's label begins and the label: a label that goes on in lower case („und Auszahlungen“) begins
-    on a line above without figures."""
+    """Where the row's label begins and the label: a label that goes on in lower case („und Auszahlungen“, „aus
+    Investitionstätigkeit“) begins on a line above without figures."""
     label, top = reihen[index].label, index
     while (
         top > 0
         and index - top < _LABEL_LINES
-        and (not label or label.split()[0] == "und")
+        and (
+            not label or label.split()[0] in ("und", "aus")
+        )  # „… der Ein- und Auszahlungen“ / „aus Investitionstätigkeit“
         and not reihen[top - 1].eintraege
         and reihen[top - 1].zeile.text.strip()
     ):
