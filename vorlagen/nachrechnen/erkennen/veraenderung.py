@@ -8,6 +8,7 @@ a slip. Elsewhere the pair is the nearest two figures above whose difference it 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from decimal import Decimal
 
@@ -23,11 +24,14 @@ _TO_PERCENT = re.compile(
     r"(?:(?:rund|ca\.|etwa|einer?|Steigerung|Minderung|von|um)\s+){0,3}$"
 )
 # what tells two rows of the same measure apart: a year, a period, a stage of the plan
-_PERIOD = re.compile(
-    r"\b(?:(?:19|20)\d\d(?:/\d\d)?|N(?:\s*[+-]\s*\d)?|Plan|Planung|Ansatz|Ist|Soll|Ergebnis|Vorjahr|Entwurf|bisher|"
+_PERIOD = re.compile(  # with the word that ties a stage to its measure: „Volumen nach Plan“, „… gemäß Ergebnis“
+    r"\b(?:(?:nach|gemäß|laut|lt\.)\s+)?(?:(?:19|20)\d\d(?:/\d\d)?|N(?:\s*[+-]\s*\d)?|Plan|Planung|Ansatz|Ist|Soll|Ergebnis|Vorjahr|Entwurf|bisher|"
     r"neu|alt|Haushalt(?:sjahr)?|HH|HJ|Jahr|Stand)\b",
     re.IGNORECASE,
 )
+# „+ 12.000 €“ under „Volumen nach Plan 2.968.400 €“ and „Volumen gemäß Ergebnis 2.980.400 €“, „Entwicklung 2018 +
+# 44.700 €“: a line of one amount typed with its plus sign (a label of at most two words and a year before it)
+_PLUS_LINE = re.compile(r"^\s*(?:(?:[A-Za-zÄÖÜäöüß]+\s+){1,2}(?:(?:19|20)\d\d\s+)?)?\+(?=\s*\d)")
 _MAX_CHANGES = 20  # change words read in one line (bounds the work on a hostile line)
 _LOOK_BACK = 3  # lines above that may name the two compared figures
 _MAX_CANDIDATES = 12  # figures of the lines above tried as the compared pair
@@ -42,10 +46,14 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         if not zeile.text.strip():
             continue
         figs = zeile.zahlen
-        for number, change in enumerate(CHANGE_STATED.finditer(zeile.text)):
-            if number >= _MAX_CHANGES:
-                break
+        changes = list(itertools.islice(CHANGE_STATED.finditer(zeile.text), _MAX_CHANGES))
+        plus = _PLUS_LINE.match(zeile.text)
+        after = [z for z in figs if plus is not None and z.start >= plus.end()]
+        signed = len(after) == 1 and after[0].einheit == "€"  # a plain „+ 1,65“ may be a cell of a table
+        for change in changes:
             _stated(zeile, figs, change, recent, results, found)
+        if plus is not None and signed and not changes:
+            _stated(zeile, figs, plus, recent, results, found, signed=True)
         recent = (recent + [(zeile, figs)])[-_LOOK_BACK - 1 :]
     return found
 
@@ -57,7 +65,10 @@ def _stated(
     recent: list[tuple[Zeile, list[Zahl]]],
     results: set[tuple[int, int, int]],
     found: list[Rechnung],
+    signed: bool = False,
 ) -> None:
+    """`signed`: the change is only a figure with its plus sign – read where it holds, or under two rows of the same
+    measure."""
     after = change.end()
     first = bisect.bisect_left([z.start for z in figs], after)
     later = figs[first : first + 2]
@@ -68,7 +79,9 @@ def _stated(
     if percent is not None and not _TO_PERCENT.match(zeile.text[amount.ende : percent.start]):
         percent = None
     rows = _rows_above(zeile, change, amount, recent)
-    if percent is None and rows is None or Fund(zeile, percent or amount).key in results:
+    if signed and rows is not None and not _same_measure(rows):
+        rows = None  # a plus sign says less than a word for a change: two rows of other measures compare nothing
+    if percent is None and rows is None and not signed or Fund(zeile, percent or amount).key in results:
         return
     before = [(zeile, z) for z in figs[max(0, first - _MAX_CANDIDATES) : first] if z.ende <= change.start()]
     candidates = [(z_line, z) for z_line, z_figs in recent for z in z_figs] + before
