@@ -25,6 +25,7 @@ from vorlagen.nachrechnen.erkennen import (
     eigenkapital,
     ergebnissatz,
     ergebnisstaffel,
+    feststellung,
     gesamtbetrag,
     haushaltssaldo,
     jeeinheit,
@@ -53,6 +54,7 @@ from vorlagen.nachrechnen.erkennen import (
     vorwert,
     zellsaldo,
     zifferngruppen,
+    zusammensetzung,
 )
 
 Bisher = tuple[Rechnung, ...]
@@ -92,6 +94,7 @@ ERKENNER = (
     Erkenner(90, "ankuendigung", lambda d, p: ankuendigung.recognise(d.reihen, p)),
     Erkenner(100, "planschema", lambda d, p: planschema.recognise(d.zeilen_reihen, p)),
     Erkenner(103, "nummernschema", lambda d, p: nummernschema.recognise(d.reihen, p)),
+    Erkenner(108, "feststellung", lambda d, p: feststellung.recognise(d.zeilen_reihen, p)),
     Erkenner(110, "haushaltssaldo", _haushaltssaldo),
     Erkenner(111, "zellsaldo", lambda d, p: zellsaldo.recognise(d.zeilen_reihen, p)),
     Erkenner(113, "ergebnisstaffel", lambda d, p: ergebnisstaffel.recognise(d.zeilen, p)),
@@ -110,6 +113,7 @@ ERKENNER = (
     Erkenner(199, "ergebnissatz", lambda d, p: ergebnissatz.recognise(d.zeilen, p)),
     Erkenner(200, "eigenkapital", lambda d, p: eigenkapital.recognise(d.zeilen, p)),
     Erkenner(210, "prosa", lambda d, p: prosa.recognise(d.zeilen, p)),
+    Erkenner(212, "zusammensetzung", lambda d, p: zusammensetzung.recognise(d.zeilen, p)),
     Erkenner(218, "verdopplung", lambda d, p: verdopplung.recognise(d.zeilen, p)),
     Erkenner(220, "satzsumme", lambda d, p: satzsumme.recognise(d.zeilen, p)),
     Erkenner(230, "verweis", lambda d, p: verweis.recognise(d.zeilen, p)),

@@ -1,0 +1,51 @@
+"""erkennen/zusammensetzung.py for itself: an amount and, in the next sentence, what it „setzt sich zusammen aus“. The
+sentences and figures are those of m03 of the corpus's Zusatz (Bad Lausick, Jahresabschluss 2018, whose parts add
+to one cent less than the amount); every expected figure is worked out here with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, zahl
+
+TEILE = (Fraction("96487.62"), Fraction("18417.83"))
+
+
+def _satz(betrag: Fraction, schluss: str = "") -> str:
+    a, b = (zahl(t, 2) for t in TEILE)
+    return (
+        f"Die mit dem Basiskapital verrechneten {zahl(betrag, 2)} € gehen in die Rücklage aus Überschüssen des "
+        f"Sonderergebnisses. Sie setzen sich zusammen aus {a} € (Verrechnungen nach § 72 SächsGemO) und {b} € "
+        f"(Verrechnungen nach § 24 SächsKomHVO){schluss}.\n"
+    )
+
+
+def test_the_parts_it_is_made_of_add_up_to_the_amount(tmp_path):
+    (reading,) = erkannt(tmp_path, "zusammensetzung", _satz(sum(TEILE)))
+    assert werte(reading) == (list(TEILE), sum(TEILE)) and reading.sicher
+
+
+def test_an_amount_its_parts_miss_is_a_slip(tmp_path, capsys):
+    getippt = sum(TEILE) + Fraction(1, 100)  # the page's 114.905,46 for 114.905,45
+    code, report, _ = check(capsys, write(tmp_path, "z.txt", _satz(getippt)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and (fehler["getippt"], fehler["nachgerechnet"]) == (
+        euro(getippt, cent=True),
+        euro(sum(TEILE), cent=True),
+    )
+
+
+def test_a_sentence_that_goes_on_after_the_last_part_is_only_confirmed(tmp_path, capsys):
+    text = _satz(sum(TEILE) + 1000, " sowie weiteren Verrechnungen aus Vorjahren")
+    (reading,) = erkannt(tmp_path, "zusammensetzung", text)
+    assert not reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "z.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []
+
+
+def test_an_amount_two_sentences_back_or_parts_apart_by_a_clause_are_no_composition(tmp_path):
+    far = _satz(sum(TEILE)).replace("Sonderergebnisses. Sie", "Sonderergebnisses. Das ist so beschlossen. Sie")
+    assert erkannt(tmp_path, "zusammensetzung", far) == []
+    apart = _satz(sum(TEILE)).replace(") und", "), die im Jahr 2018 gebucht wurden, und")
+    assert erkannt(tmp_path, "zusammensetzung", apart) == []

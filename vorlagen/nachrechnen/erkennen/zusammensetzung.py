@@ -1,0 +1,71 @@
+"""An amount and, in the same or the next sentence, what it is made of: „… gehen die verrechneten 114.905,46 € in die
+Rücklage. Sie setzen sich zusammen aus 96.487,62 € (Verrechnungen nach § 72 …) und 18.417,83 € (… nach § 24 …).“ –
+the parts add up to the amount.
+
+„setzt sich zusammen aus“ names the whole composition, so a mismatch is a slip – where the sentence ends with the last
+part (a bracket after it, a noun or two): „… und 150.000 € Eigenmitteln sowie weiteren Spenden“ names a part without
+its amount, and the sum is then only confirmed where it holds. The amount is the last one before the words, with no
+more than one sentence end between; the parts are the amounts after them up to the sentence's end, joined by „,“,
+„und“, „sowie“ with at most a bracket and a few words between. Each look is bounded by the sentence (at most _SPAN
+characters)."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import Fund, Rechnung
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+from vorlagen.nachrechnen.lesen.zeile import Zeile
+from vorlagen.nachrechnen.woerter import SENTENCE_END
+
+_MADE_OF = re.compile(r"\b(?:setzen|setzt)\s+sich\s+(?:wie\s+folgt\s+)?zusammen\s+aus\b", re.IGNORECASE)
+_BRACKETS = re.compile(r"\([^()]{0,200}\)")
+_JOIN = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s+){0,3}(?:,|und|sowie)\s+(?:rund\s+)?$")
+_TAIL = re.compile(r"^\s*(?:€|Euro|EUR)?\s*(?:[A-Za-zÄÖÜäöüß-]+\s*){0,3}$")
+_MORE = re.compile(r"\b(?:und|sowie|weitere\w*|sonstige\w*|u\.\s?a\.)\b|,")
+_SPAN = 600  # characters of a sentence looked at before and after the words
+_MAX_PARTS = 8
+
+
+def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    found: list[Rechnung] = []
+    for zeile in zeilen:
+        money = [z for z in zeile.zahlen if z.einheit == "€" and z.tiefe == 0]
+        if len(money) < 3:
+            continue
+        for words in _MADE_OF.finditer(zeile.text):
+            reading = _composition(zeile, money, words)
+            if reading is not None:
+                found.append(reading)
+    return found
+
+
+def _composition(zeile: Zeile, money: list[Zahl], words: re.Match[str]) -> Rechnung | None:
+    text = zeile.text
+    before = [z for z in money if z.ende <= words.start() and words.start() - z.ende <= _SPAN]
+    if not before or len(SENTENCE_END.findall(text[before[-1].ende : words.start()])) > 1:
+        return None
+    total = before[-1]
+    end = SENTENCE_END.search(text, words.end(), words.end() + _SPAN)
+    stop = end.start() if end else min(len(text), words.end() + _SPAN)
+    after = [z for z in money if words.end() <= z.start and z.ende <= stop]
+    if not 2 <= len(after) <= _MAX_PARTS or not re.fullmatch(r"\s*:?\s*", text[words.end() : after[0].start]):
+        return None
+    for left, right in zip(after, after[1:], strict=False):
+        if not _JOIN.match(_BRACKETS.sub(" ", text[left.ende : right.start])):
+            return None
+    tail = _BRACKETS.sub(" ", text[after[-1].ende : stop]).rstrip(" .!?;")
+    sure = bool(_TAIL.match(tail)) and not _MORE.search(tail)
+    signs = [1] * len(after)
+    return Rechnung(
+        "Betrag und woraus er sich zusammensetzt („setzt sich zusammen aus …“)",
+        "summe",
+        [Fund(zeile, z) for z in after],
+        Fund(zeile, total),
+        written_sum(after, signs),
+        vorzeichen=signs,
+        sicher=sure,
+        grund="" if sure else "der Satz nennt nach dem letzten Betrag noch etwas, das dazugehören kann",
+        rang=3,
+        typ="zusammensetzung",
+    )
