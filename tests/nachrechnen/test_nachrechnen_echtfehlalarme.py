@@ -208,3 +208,79 @@ def test_a_total_naming_one_flow_is_no_sum_of_a_saldo_and_the_other_flow_above_i
     _no_slip(code, report)
     # the Salden under their pairs are still read
     assert sum(1 for b in report["befunde"] if b["status"] == "stimmt" and b["art"] == "saldo") >= 2
+
+
+# --- the false alarms of the fresh batch o… (Haushaltssatzungen), each in the form of its page --------------------
+
+
+def test_a_total_carried_on_over_a_gap_and_bullet_cells_sums_the_total_above_with_the_rows_between(capsys, tmp_path):
+    """o05 (a Stadt in Sachsen, 2023): „| - | Gesamtergebnis auf | -297.200 Euro |“, empty „|“ lines, four rows of
+    0 Euro, empty lines, „| - | veranschlagtes Gesamtergebnis auf | -297.200 Euro |“ – not the sum of the four rows."""
+    ordentlich, sonder = Fraction(11_864_400 - 12_426_600), Fraction(275_000 - 10_000)
+    gesamt = ordentlich + sonder
+    assert gesamt == Fraction(-297_200)
+
+    def row(label: str, value: Fraction) -> str:
+        return f"| - | {label} auf | {'-' if value < 0 else ''}{zahl(abs(value))} Euro |"
+
+    abdeckung = ["Betrag der veranschlagten Abdeckung von Fehlbeträgen aus Vorjahren", "Betrag der Verrechnung"]
+    text = "\n".join(
+        [row("Gesamtergebnis", gesamt), "|", "|", "|", *(row(a, Fraction(0)) for a in abdeckung * 2)]
+        + ["|", "|", "|", row("veranschlagtes Gesamtergebnis", gesamt)]
+    )
+    code, report, _ = check(capsys, write(tmp_path, "s.txt", text + "\n"))
+    _no_slip(code, report)
+    (summe,) = [b for b in report["befunde"] if b["zeile"] == 12]
+    assert summe["status"] == "stimmt" and summe["rechnung"].startswith(euro(gesamt).replace("-", "−"))
+
+
+def test_the_years_result_under_the_pair_of_the_second_part_is_no_saldo_of_that_pair(capsys, tmp_path):
+    """o03 (a Gemeinde in Hessen, 2024): „im außerordentlichen Ergebnis“, its Erträge 0 € and Aufwendungen 0 €, then
+    „mit einem Jahresüberschuss von 92.194 €“ – the result of both parts, not 0 − 0."""
+    text = (
+        "| im außerordentlichen Ergebnis |\n|\n| mit dem Gesamtbetrag der Erträge auf | 0 € |\n|\n"
+        "| mit dem Gesamtbetrag der Aufwendungen auf | 0 € |\n|\n| mit einem Jahresüberschuss von | 92.194 € |\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "h.txt", text))
+    _no_slip(code, report)
+    # the same rows under „im ordentlichen Ergebnis“ with its Saldo: still read, a slip still a slip
+    ordentlich = text.replace("außerordentlichen", "ordentlichen").replace("Jahresüberschuss", "Saldo")
+    code, report, _ = check(capsys, write(tmp_path, "o.txt", ordentlich))
+    assert code == 1 and [b["nachgerechnet"] for b in by_status(report, "Fehler")] == [euro(Fraction(0))]
+
+
+def test_a_result_after_the_reserves_is_only_confirmed(capsys, tmp_path):
+    """o06 (a Gemeinde in Mecklenburg-Vorpommern, 2023): „ein Jahresergebnis nach Veränderung der Rücklagen von 0
+    EUR“ under Erträge 1.651.400 EUR and Aufwendungen 1.966.100 EUR – the reserves taken are not shown."""
+    ertraege, aufwendungen = Fraction(1_651_400), Fraction(1_966_100)
+
+    def satzung(ergebnis: Fraction) -> str:
+        return (
+            "| 1. | im Ergebnishaushalt auf | ||\n"
+            f"| einen Gesamtbetrag der Erträge von | {zahl(ertraege)} EUR | ||\n"
+            f"| einen Gesamtbetrag der Aufwendungen von | {zahl(aufwendungen)} EUR | ||\n"
+            f"| ein Jahresergebnis nach Veränderung der Rücklagen von | {zahl(ergebnis)} EUR | ||\n"
+        )
+
+    code, report, _ = check(capsys, write(tmp_path, "m.txt", satzung(Fraction(0))))
+    _no_slip(code, report)
+    assert by_status(report, "nicht eindeutig") == []
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", satzung(ertraege - aufwendungen)))
+    assert code == 0 and [b["zeile"] for b in by_status(report, "stimmt")] == [4]
+
+
+def test_figures_under_a_label_naming_two_rows_are_no_one_row_of_a_nachtrag(capsys, tmp_path):
+    """o08 (Hergisdorf, Nachtrag 2025): „| aus Investitionstätigkeit: Gesamtbetrag der Einzahlungen Gesamtbetrag der
+    Auszahlungen“ over „69.700 158.300 |“, „0 200.000 |“, „0 0 |“, „69.700 358.300 |“ – bisher, erhöht, vermindert and
+    nunmehr of the two rows side by side, a column a line."""
+    ein, aus = (Fraction(69_700), Fraction(0), Fraction(0)), (Fraction(158_300), Fraction(200_000), Fraction(0))
+    assert ein[0] + ein[1] - ein[2] == Fraction(69_700) and aus[0] + aus[1] - aus[2] == Fraction(358_300)
+    text = (
+        "| 2025 | die bisher festgesetzten Gesamtbeträge | erhöht um | vermindert um | und damit festgesetzt auf |\n"
+        "| Euro | ||||\n"
+        "| Gesamtbetrag der Aufwendungen | 2.244.600 | 0 | 62.100 | 2.182.500 |\n"
+        "| aus Investitionstätigkeit: Gesamtbetrag der Einzahlungen Gesamtbetrag der Auszahlungen\n|\n"
+        + "".join(f"{zahl(e)} {zahl(a)} |\n" for e, a in zip((*ein, Fraction(69_700)), (*aus, Fraction(358_300))))
+    )
+    code, report, _ = check(capsys, write(tmp_path, "n.txt", text))
+    _no_slip(code, report)

@@ -22,6 +22,7 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß]*")
 _SPLITS = re.compile(r"\b(?:davon|hiervon)\b.*\b(?:entfallen|entfällt)\b.*\bauf\b", re.IGNORECASE)
 _OUTLINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")
 _MINUS_CELLS = ("-", "−", "–", "./.")
+_GAP_LOOK = 4  # blank lines looked over for a total above a gap
 _LABEL_LINES = 3  # label lines a PDF may wrap between two rows
 _GOES_ON = re.compile(r"^\W*(?:gemäß|gem\.|nach|laut|lt\.|und|sowie|mit|aus|zur|zum|vom|des)\s")
 
@@ -145,6 +146,15 @@ def last_of_run(reihen: list[Reihe], index: int) -> bool:
     return below is None or not below.eintraege or total_kind(below) not in ("", "still")
 
 
+def _total_over_gap(reihen: list[Reihe], index: int) -> int | None:
+    """„Gesamtergebnis auf | -297.200 Euro“, blank lines, the rows, blank lines, „veranschlagtes Gesamtergebnis“: the
+    total right over the gap that ends a run (blank lines passed over, at most _GAP_LOOK), which a total may carry on."""
+    for line in range(index - 1, max(-1, index - 1 - _GAP_LOOK), -1):
+        if reihen[line].zeile.text.strip():
+            return line if total_kind(reihen[line]) in ("gleich", "zwischen", "summe") else None
+    return None
+
+
 def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
     """The rows above line `index` that line up with the places of `total`."""
     lauf = Lauf()
@@ -160,6 +170,7 @@ def walk(reihen: list[Reihe], index: int, total: Reihe) -> Lauf | None:
         if not reihe.zeile.text.strip():
             blanks += 1
             if blanks > 2 or labels and not rows:
+                lauf.above = _total_over_gap(reihen, index - seen) if rows else None
                 break  # a heading over the total, a gap above it: the rows above open another section
             continue
         blanks = 0

@@ -139,7 +139,9 @@ def _in_row(total: Reihe) -> str:
 
 
 def _first_cell(reihe: Reihe) -> str:
-    return reihe.label.split("\t")[0].strip()
+    """The row's first cell with words: „| - | Gesamtergebnis auf | …“ is named „Gesamtergebnis auf“, not „-“."""
+    cells = [c.strip() for c in reihe.label.split("\t")]
+    return next((c for c in cells if re.search(r"[A-Za-zÄÖÜäöüß]{2}", c)), cells[0])
 
 
 def _other_flow(total: Reihe, rows: list[tuple[Reihe, list]]) -> bool:

@@ -11,6 +11,7 @@ name the same part of the budget (ordentlich, außerordentlich, Investitions-, F
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
@@ -32,6 +33,9 @@ _BARE_SALDO = re.compile(r"\W*(?:mit\s+(?:einem|dem)\s+)?Saldo(?:\s+von)?\W*", r
 # the side a Saldo names in brackets: „Saldo (Fehlbedarf)“, „Saldo (Zahlungsmittelbedarf)“, „(Zahlungsmittelüberschuss)“
 _SIDE = re.compile(r"\((?:[^()]{0,20}(?P<minus>bedarf|fehlbetrag|defizit)|[^()]{0,20}(?P<plus>überschuss))\)", re.I)
 _LOOK_UP = 6  # rows above a Saldo row looked at for its pair, empty „|“ rows passed over
+_AFTER_RESERVES = re.compile(r"\bnach\s+(?:Veränderung\s+der\s+)?Rücklage", re.IGNORECASE)
+_YEAR = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
+_PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
 _LABEL_LINES = 2  # lines of a label a page wrapped above the row with the figures
 
 
@@ -56,7 +60,7 @@ def recognise(
             continue
         second, first = reihen[above[0]], reihen[above[1]]
         a, b = _aligned(columns(first), cells), _aligned(columns(second), cells)
-        if not saldo_pair(kind, label, first.label, second.label):
+        if not saldo_pair(kind, label, first.label, second.label) or _year_over_parts(reihen, above[1], label):
             continue
         for place, result in cells.items():
             x, y = a.get(place), b.get(place)
@@ -67,8 +71,21 @@ def recognise(
             elif y is None and x is not None and _empty(second, place, b):
                 found.append(_one_row(first, reihe, x, result, 1))
             elif x is not None and y is not None and _one_side_holds(label, x.wert - y.wert):
-                found.append(saldo_reading(first, second, reihe, (x, y, result), deficit_only(label)))
+                reading = saldo_reading(first, second, reihe, (x, y, result), deficit_only(label))
+                if _AFTER_RESERVES.search(label):  # M-V: Erträge less Aufwendungen, then the reserves taken or added
+                    reading = replace(reading, sicher=False, grund="")  # only confirmed: the reserves are not shown
+                found.append(reading)
     return found
+
+
+def _year_over_parts(reihen: list[Reihe], first: int, label: str) -> bool:
+    """„im außerordentlichen Ergebnis“ over the pair, then „mit einem Jahresüberschuss von“: the year's result is
+    both parts together, not the Saldo of the pair of the second part (headings and empty rows up to _LOOK_UP looked
+    at above the pair)."""
+    if not _YEAR.search(label) or _PART_HEADING.search(label):
+        return False
+    above = [r for r in reihen[max(0, first - _LOOK_UP) : first] if r.zeile.text.strip("| \t")][-2:]
+    return any(_PART_HEADING.search(r.zeile.text) for r in above)
 
 
 def _empty(reihe: Reihe, place: object, places: dict) -> bool:

@@ -58,6 +58,11 @@ def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe], int]]:
         index = end
 
 
+# a label naming two rows: the figures under it are the two rows' cells side by side, a column a line (a page that
+# stores the table turned), not one row
+_TWO_ROWS = re.compile(r"Einzahlungen.*Auszahlungen|Erträge.*Aufwendungen|Einnahmen.*Ausgaben", re.IGNORECASE)
+
+
 def _rows(lines: list[Reihe], roles: list[str], years: int) -> list[Reihe]:
     """The rows of a table below its head: lines with two figures or more; a row the page wrapped after its first
     figures joined with the line that goes on; a label alone on its line (over one or more lines) joined with the
@@ -83,7 +88,13 @@ def _rows(lines: list[Reihe], roles: list[str], years: int) -> list[Reihe]:
         if stacked is not None and not stacked.werte and label_alone:
             stacked = replace(stacked, label=f"{stacked.label} {reihe.label}")
             continue
-        if stacked is not None and not stacked.werte and len(reihe.werte) >= 2 and not _LETTER.search(reihe.label):
+        if (
+            stacked is not None
+            and not stacked.werte
+            and len(reihe.werte) >= 2
+            and not _LETTER.search(reihe.label)
+            and not _TWO_ROWS.search(stacked.label)  # „Gesamtbetrag der Einzahlungen Gesamtbetrag der Auszahlungen“
+        ):
             reihe = replace(reihe, label=stacked.label)  # „Jahresüberschuss |“ over „| 4.866.900 | 11.667.400 |“
         if _stacked_row(stacked, roles, years):
             rows.append(stacked)
