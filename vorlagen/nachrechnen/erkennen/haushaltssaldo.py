@@ -139,7 +139,7 @@ def saldo_reading(
         "saldo",
         [first.fund(x), second.fund(y)],
         reihe.fund(result),
-        f"{x.zeige()} − {y.zeige()}" if y.wert >= 0 else f"{x.zeige()} − ({y.zeige()})",
+        f"{x.zeige()} − {y.betrag()}",  # the second counts with its amount, however it is typed
         betrag=False,
         vorzeichen=[1, -1],
         rang=4,

@@ -1,0 +1,71 @@
+"""erkennen/zahlungsmittel.py for itself: „mit einem Zahlungsmitteldefizit des Haushaltsjahres von …“ under the
+Finanzhaushalt of a Haushaltssatzung is the Salden of its three parts together. The form and figures are those of o02
+of the corpus's Zusatz (a Gemeinde in Hessen, 2024, with its slip -201.268 for -195.722: the minus apart from the
+figure, Auszahlungen typed negative) and k01 (Erzhausen 2023, the Saldo of the laufende Verwaltungstätigkeit under a
+label wrapped onto two lines); every expected figure is worked out here with Fraction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, zahl
+
+LAUFEND = Fraction(285_717)
+INVEST = (Fraction(1_216_140), Fraction(-3_231_250))
+FINANZ = (Fraction(2_015_110), Fraction(-481_439))
+
+
+def _cell(value: Fraction) -> str:
+    return ("- " if value < 0 else "") + zahl(abs(value)) + ",-- €"
+
+
+def _finanzhaushalt(defizit: Fraction) -> str:
+    invest, finanz = sum(INVEST), sum(FINANZ)
+    return (
+        "\n".join(
+            [
+                "| im Finanzhaushalt | |",
+                "| mit dem Saldo aus Einzahlungen und Auszahlungen | |",
+                f"| aus laufender Verwaltungstätigkeit auf | {_cell(LAUFEND)} |",
+                f"| und dem Gesamtbetrag der Einzahlungen aus Investitionstätigkeit auf | {_cell(INVEST[0])} |",
+                f"| Auszahlungen aus Investitionstätigkeit auf | {_cell(INVEST[1])} |",
+                f"| mit einem Saldo von | {_cell(invest)} |",
+                f"| Einzahlungen aus Finanzierungstätigkeit auf | {_cell(FINANZ[0])} |",
+                f"| Auszahlungen aus Finanzierungstätigkeit auf | {_cell(FINANZ[1])} |",
+                f"| mit einem Saldo von | {_cell(finanz)} |",
+                f"| mit einem Zahlungsmitteldefizit des Haushaltsjahres von | {_cell(defizit)} |",
+                "| festgesetzt. | |",
+            ]
+        )
+        + "\n"
+    )
+
+
+def test_the_deficit_of_the_year_is_the_three_salden_together(tmp_path):
+    richtig = LAUFEND + sum(INVEST) + sum(FINANZ)
+    (reading,) = erkannt(tmp_path, "zahlungsmittel", _finanzhaushalt(richtig))
+    assert werte(reading)[1] == richtig == Fraction(-195_722) and reading.sicher
+
+
+def test_a_deficit_the_salden_miss_is_a_slip(tmp_path, capsys):
+    richtig, getippt = LAUFEND + sum(INVEST) + sum(FINANZ), Fraction(-201_268)
+    code, report, _ = check(capsys, write(tmp_path, "z.txt", _finanzhaushalt(getippt)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and (fehler["getippt"], fehler["nachgerechnet"]) == (euro(getippt), euro(richtig))
+
+
+def test_without_the_saldo_of_one_part_nothing_is_read(tmp_path):
+    text = _finanzhaushalt(LAUFEND + sum(INVEST) + sum(FINANZ))
+    text = text.replace("| aus laufender Verwaltungstätigkeit auf |", "| aus sonstiger Tätigkeit auf |")
+    assert erkannt(tmp_path, "zahlungsmittel", text) == []
+
+
+def test_a_bedarf_typed_without_its_minus_is_the_salden_turned_round(tmp_path, capsys):
+    """„mit einem Zahlungsmittelbedarf des Haushaltsjahres von 195.722,-- €“: the side the label names is the sign."""
+    richtig = LAUFEND + sum(INVEST) + sum(FINANZ)
+    text = _finanzhaushalt(-richtig).replace("Zahlungsmitteldefizit", "Zahlungsmittelbedarf")
+    (reading,) = erkannt(tmp_path, "zahlungsmittel", text)
+    assert werte(reading)[1] == -richtig
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", text))
+    assert code == 0 and by_status(report, "Fehler") == []

@@ -1,0 +1,119 @@
+"""The last figure of a Haushaltssatzung's Finanzhaushalt (Hessen and others): „mit einem Zahlungsmittelfehlbedarf des
+Haushaltsjahres von -577.730 EUR“, „… Zahlungsmitteldefizit …“, „Finanzmittelfehlbedarf“ – the Salden of the three
+parts above it together: laufende Verwaltungstätigkeit, Investitionstätigkeit, Finanzierungstätigkeit.
+
+Each Saldo is found by its part: named in its own label (also wrapped onto the line above: „mit dem Saldo aus den
+Einzahlungen und Auszahlungen“ / „aus laufender Verwaltungstätigkeit auf 425.917 EUR“), or – a bare „mit einem Saldo
+von“ – by the pair of Einzahlungen and Auszahlungen right above it. Signs as the page gives them: a minus typed with
+the figure or apart from it, or a side the label names in brackets („mit einem Saldo (Zahlungsmittelbedarf) von
+7.431.400,- EUR“). Read only when all three parts have their Saldo within _LOOK_UP rows; then a mismatch is a slip."""
+
+from __future__ import annotations
+
+import re
+
+from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
+from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
+
+_RESULT = re.compile(
+    r"Zahlungsmittel(?:überschuss|bedarf|fehlbedarf|defizit|fehlbetrag)\w*\s+des\s+Haushaltsjahres|"
+    r"Finanzmittel(?:überschuss|fehlbedarf|bedarf|defizit|fehlbetrag)\w*\s+des\s+Haushaltsjahres|"
+    r"^\W*des\s+Haushaltsjahres\s+von\W*$",
+    re.IGNORECASE,
+)
+_SALDO = re.compile(r"\bSaldo\b", re.IGNORECASE)
+_PARTS = {
+    "laufend": re.compile(r"laufende[rn]?\s+Verwaltungstätigkeit", re.IGNORECASE),
+    "investition": re.compile(r"Investitionstätigkeit", re.IGNORECASE),
+    "finanzierung": re.compile(r"Finanzierungstätigkeit", re.IGNORECASE),
+}
+_IN, _OUT = re.compile(r"\bEinzahlungen\b", re.IGNORECASE), re.compile(r"\bAuszahlungen\b", re.IGNORECASE)
+_MINUS_SIDE = re.compile(r"bedarf|defizit|fehlbetrag", re.IGNORECASE)
+_PLUS_SIDE = re.compile(r"überschuss", re.IGNORECASE)
+_STOP = re.compile(r"Ergebnishaushalt|\bErträge\b|\bAufwendungen\b", re.IGNORECASE)
+_LOOK_UP = 24  # rows above the result looked at for the three Salden
+
+
+def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung]:
+    found: list[Rechnung] = []
+    for index, reihe in enumerate(reihen):
+        result = _amount(reihe)
+        if result is None or not _RESULT.search(_label(reihen, index)):
+            continue
+        salden = _salden(reihen, index)
+        if salden is None:
+            continue
+        rows = [salden[part] for part in _PARTS]
+        figures = [_amount(r) for r in rows]
+        parts = [z for z in figures if z is not None]
+        # a Bedarf typed without its minus („… Zahlungsmittelbedarf … von 648.738“): the parts' sum turned round
+        turned = -1 if result.wert > 0 and _sign(_label(reihen, index), result) < 0 else 1
+        signs = [_sign(_label(reihen, reihen.index(r)), z) * turned for r, z in zip(rows, parts, strict=True)]
+        found.append(
+            Rechnung(
+                "Zahlungsmittelbedarf/-überschuss des Haushaltsjahres aus den drei Salden darüber",
+                "summe",
+                [r.fund(z) for r, z in zip(rows, parts, strict=True)],
+                reihe.fund(result),
+                written_sum(parts, signs),
+                betrag=False,
+                vorzeichen=signs,
+                rang=4,
+                typ="zahlungsmittelsaldo",
+            )
+        )
+    return found
+
+
+def _amount(reihe: Reihe) -> Zahl | None:
+    money = [z for z in reihe.werte if z.einheit in ("€", "")]
+    return money[0] if len(money) == 1 and len(reihe.werte) == 1 else None
+
+
+def _label(reihen: list[Reihe], index: int) -> str:
+    """The row's label, with the line above where it goes on in lower case („aus laufender Verwaltungstätigkeit“)."""
+    label = reihen[index].label.replace("\t", " ").strip()
+    if index and re.match(r"(?:aus|und)\b", label) and not reihen[index - 1].werte:
+        return f"{reihen[index - 1].zeile.text.strip(' |')} {label}"
+    return label
+
+
+def _sign(label: str, zahl: Zahl) -> int:
+    """-1 for a figure typed with a minus (with it or apart), or unsigned under a label naming the Bedarf side."""
+    if zahl.wert < 0 or zahl.minus:
+        return -1
+    side = re.search(r"\(([^()]{0,40})\)", label)
+    named = side.group(1) if side else label
+    return -1 if _MINUS_SIDE.search(named) and not _PLUS_SIDE.search(named) else 1
+
+
+def _salden(reihen: list[Reihe], index: int) -> dict[str, Reihe] | None:
+    """The nearest Saldo of each part above the result, or None where one is missing."""
+    salden: dict[str, Reihe] = {}
+    for above in range(index - 1, max(-1, index - 1 - _LOOK_UP), -1):
+        reihe, label = reihen[above], _label(reihen, above)
+        if _STOP.search(label) and not _SALDO.search(label):
+            break  # the Ergebnishaushalt above the Finanzhaushalt
+        if _amount(reihe) is None or not _SALDO.search(label):
+            continue
+        part = _part(reihen, above, label)
+        if part is not None and part not in salden:
+            salden[part] = reihe
+        if len(salden) == len(_PARTS):
+            return salden
+    return None
+
+
+def _part(reihen: list[Reihe], index: int, label: str) -> str | None:
+    """The part a Saldo names, or – „mit einem Saldo von“ – the part of the Einzahlungen and Auszahlungen above it."""
+    named = [part for part, words in _PARTS.items() if words.search(label)]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        return None
+    rows = [r for r in reihen[max(0, index - 4) : index] if r.werte][-2:]
+    if len(rows) != 2 or not (_IN.search(rows[0].label) and _OUT.search(rows[1].label)):
+        return None
+    pair = [[part for part, words in _PARTS.items() if words.search(r.label)] for r in rows]
+    return pair[0][0] if pair[0] == pair[1] and len(pair[0]) == 1 else None
