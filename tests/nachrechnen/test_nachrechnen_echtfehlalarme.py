@@ -284,3 +284,32 @@ def test_figures_under_a_label_naming_two_rows_are_no_one_row_of_a_nachtrag(caps
     )
     code, report, _ = check(capsys, write(tmp_path, "n.txt", text))
     _no_slip(code, report)
+
+
+# --- the false alarms of the fresh batch q… ----------------------------------------------------------------------
+
+
+def test_page_ranges_of_a_table_of_contents_are_no_figures(capsys, tmp_path):
+    """q08 (Härtlingen 2021): „3. Gesamtergebnis- und Gesamtfinanzhaushalt 27-28“ under „1. Haushaltssatzung 1-4“ and
+    „2. Vorbericht 5-26“ – pages, not a column sum 1 + 5 = 27."""
+    text = (
+        "Inhaltsverzeichnis\n\nSeite\n\n1. Haushaltssatzung 1-4\n\n2. Vorbericht 5-26\n\n"
+        "3. Gesamtergebnis- und Gesamtfinanzhaushalt 27-28\n"
+    )
+    code, report, _ = check(capsys, write(tmp_path, "i.txt", text))
+    _no_slip(code, report)
+    assert report["befunde"] == []
+
+
+def test_a_gesamtbetrag_der_kredite_under_the_shares_of_a_loss_is_no_sum_of_them(capsys, tmp_path):
+    """q09 (an Anstalt near Betzdorf, Wirtschaftsplan 2025): the Träger's shares, „Verlustausgleich — 226.000,00 EUR“,
+    then „Gesamtbetrag der Kredite — 0,00 EUR“ – a position of the Satzung, no total of the rows above."""
+    anteile = [Fraction(v) for v in (73_450, 113_000, 9_040, 4_520, 14_690, 11_300)]
+    assert sum(anteile) == Fraction(226_000)
+    traeger = ["Verbandsgemeinde B", "Stadt B", "Ortsgemeinde W", "Ortsgemeinde G", "Ortsgemeinde S", "Ortsgemeinde A"]
+    text = "vorläufig gelten diese Einzel- und Gesamtbeträge:\n" + "".join(
+        f"{name} — {zahl(anteil, 2)} EUR\n" for name, anteil in zip(traeger, anteile, strict=True)
+    )
+    text += f"Verlustausgleich — {zahl(sum(anteile), 2)} EUR\nGesamtbetrag der Kredite — 0,00 EUR\n"
+    code, report, _ = check(capsys, write(tmp_path, "k.txt", text))
+    _no_slip(code, report)

@@ -25,6 +25,7 @@ _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
 _SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 _FLOW = re.compile(r"\b(Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)\b")
+_POSITION = re.compile(r"\bGesamtbetrag\s+(?:der|des)\s+(?:\w+\s+)?([A-ZÄÖÜ][a-zäöüß]{4,})")  # the noun it totals
 _COUNTERPART = {
     "Einzahlungen": "Auszahlungen",
     "Auszahlungen": "Einzahlungen",
@@ -146,8 +147,11 @@ def _first_cell(reihe: Reihe) -> str:
 
 def _other_flow(total: Reihe, rows: list[tuple[Reihe, list]]) -> bool:
     """„der Gesamtbetrag der Auszahlungen aus Investitionstätigkeit“ under a Saldo and „… der Einzahlungen …“: a
-    total naming one flow over rows of the other flow or a Saldo is a position of a Haushaltssatzung, not
-    (certainly) their sum."""
+    total naming one flow over rows of the other flow or a Saldo, or a „Gesamtbetrag der Kredite“ over rows that
+    name no Kredite, is a position of a Haushaltssatzung, not (certainly) their sum."""
+    named = _POSITION.search(total.label)
+    if named and not any(named[1].lower() in reihe.label.lower() for reihe, _ in rows):
+        return True  # „Gesamtbetrag der Kredite — 0,00 EUR“ under the members' shares of a Verlustausgleich
     flows = set(_FLOW.findall(total.label))
     if len(flows) != 1:
         return False

@@ -67,13 +67,24 @@ class Reihe:
         return -1 if zahl.wert < 0 or (self.minus and zahl.wert > 0) else 1
 
 
+def _ranges(text: str, figs: list[Zahl]) -> list[Zahl]:
+    """„3. Gesamtergebnis- und Gesamtfinanzhaushalt 27-28“ (pages in a table of contents), „Nr. 12-14“: two plain
+    figures joined by a dash without spaces are a range from one to the other, no values of the row."""
+    pairs = [
+        (a, b)
+        for a, b in zip(figs, figs[1:], strict=False)
+        if not a.einheit and not b.einheit and text[a.ende : b.start] in ("-", "–") and not a.stellen
+    ]
+    return [z for pair in pairs for z in pair]
+
+
 def row(zeile: Zeile, used: set[int]) -> Reihe:
     figs = [z for z in zeile.zahlen if z.tiefe == 0 and z.start not in used]
     marker = _ENUMERATION.match(zeile.text)
     if marker:  # "1. Erstintegration", "2) …": a list number, not a value
         figs = [z for z in figs if z.start >= marker.end()]
     heads = year_heads(figs)
-    figs = [z for z in figs if z not in heads]
+    figs = [z for z in figs if z not in heads and z not in _ranges(zeile.text, figs)]
     plain = [z for z in figs if z.einheit or not _YEAR.fullmatch(z.text)]
     werte = [z for z in plain if z.einheit] if any(z.einheit for z in plain) else plain
     text = zeile.text.strip()
