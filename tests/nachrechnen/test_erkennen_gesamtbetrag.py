@@ -154,3 +154,37 @@ def test_a_total_the_page_cut_off_or_without_the_line_naming_it_is_no_total(tmp_
     assert [werte(r)[1] for r in erkannt(tmp_path, "gesamtbetrag", cut)] == [ein]
     unnamed = _nachrichtlich(zahl(ein) + " €", "34").replace("Nachrichtlich: Gesamtbetrag", "Nachrichtlich:")
     assert erkannt(tmp_path, "gesamtbetrag", unnamed) == []
+
+
+# Brandenburg (q05 of the Zusatz, a Stadt 2024): the two totals first, then „Die Ein- und Auszahlungen des
+# Finanzhaushaltes verteilen sich so:“ and the rows of each flow; „f —“ a stray mark of the page before each amount.
+BB_EIN = (21_563_600, 6_473_800, 0, 0)
+BB_AUS = (22_612_400, 7_044_400, 143_900, 0)
+
+
+def _brandenburg(ein: Fraction, aus: Fraction) -> str:
+    teile = ("laufender Verwaltungstätigkeit", "der Investitionstätigkeit", "der Finanzierungstätigkeit", "sonstigem")
+    lines = ["| 2. | im Finanzhaushalt mit dem Gesamtbetrag der |", "|"]
+    lines += [f"| Einzahlungen auf f — {zahl(ein)} EUR |", "|", f"| Auszahlungen auf f — {zahl(aus)} EUR |"]
+    lines += ["festgesetzt.", "| Die Ein- und Auszahlungen des Finanzhaushaltes verteilen sich so: | |"]
+    for teil, e, a in zip(teile, BB_EIN, BB_AUS, strict=True):
+        lines += [f"| Einzahlungen aus {teil} auf f — {zahl(Fraction(e))} EUR | |"]
+        lines += [f"| Auszahlungen aus {teil} auf f — {zahl(Fraction(a))} EUR | |", "|", "|"]
+    return "\n".join(lines) + "\nFür Kredite wird kein Betrag festgesetzt.\n"
+
+
+def test_totals_before_the_rows_they_split_into(tmp_path, capsys):
+    ein, aus = Fraction(sum(BB_EIN)), Fraction(sum(BB_AUS))
+    readings = erkannt(tmp_path, "gesamtbetrag", _brandenburg(ein, aus))
+    assert [werte(r) for r in readings] == [
+        ([Fraction(v) for v in BB_EIN], ein),
+        ([Fraction(v) for v in BB_AUS], aus),
+    ]
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", _brandenburg(ein, aus + 100)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == euro(aus)
+
+
+def test_totals_without_the_line_that_splits_them_are_not_read_so(tmp_path):
+    text = _brandenburg(Fraction(sum(BB_EIN)), Fraction(sum(BB_AUS))).replace("verteilen sich so:", "lauten:")
+    assert erkannt(tmp_path, "gesamtbetrag", text) == []

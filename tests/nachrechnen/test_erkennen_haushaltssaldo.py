@@ -94,3 +94,37 @@ def test_a_saldo_label_wrapped_before_the_part_it_names(tmp_path):
     )
     (reading,) = erkannt(tmp_path, "haushaltssaldo", text)
     assert werte(reading) == ([ein, aus], ein - aus) and reading.sicher
+
+
+def test_a_result_named_ordentliches_ergebnis_or_finanzierungssaldo_under_its_pair(tmp_path, capsys):
+    """Brandenburg (q04 of the Zusatz): „| ordentliches Ergebnis: | -1.968.900 EUR |“ under the ordentlichen Erträge
+    and Aufwendungen, „| Finanzierungssaldo: | … |“ under the Einzahlungen and Auszahlungen."""
+    ertraege, aufwendungen = Fraction(39_207_700), Fraction(41_176_600)
+    ein, aus = Fraction(57_458_300), Fraction(64_174_100)
+
+    def satzung(ergebnis: Fraction) -> str:
+        def betrag(v: Fraction) -> str:
+            return ("-" if v < 0 else "") + zahl(abs(v)) + " EUR"
+
+        return (
+            "| 1. im Ergebnishaushalt mit dem Gesamtbetrag der | |||\n"
+            f"| ordentlichen Erträge auf | {betrag(ertraege)} | ||\n"
+            f"| ordentlichen Aufwendungen auf | {betrag(aufwendungen)} | ||\n"
+            f"| ordentliches Ergebnis: | {betrag(ergebnis)} | |\n"
+            "| 2. im Finanzhaushalt mit dem Gesamtbetrag der | |||\n"
+            f"| Einzahlungen auf | {betrag(ein)} | ||\n| Auszahlungen auf | {betrag(aus)} | ||\n"
+            f"| Finanzierungssaldo: | {betrag(ein - aus)} | |\n"
+        )
+
+    readings = erkannt(tmp_path, "haushaltssaldo", satzung(ertraege - aufwendungen))
+    assert [werte(r) for r in readings] == [
+        ([ertraege, aufwendungen], ertraege - aufwendungen),
+        ([ein, aus], ein - aus),
+    ]
+    # NKF (NRW) counts the Finanzergebnis into an „ordentliches Ergebnis“: a mismatch there is only a doubt
+    code, report, _ = check(capsys, write(tmp_path, "b.txt", satzung(ertraege - aufwendungen + 1)))
+    assert code == 0 and [b["zeile"] for b in by_status(report, "nicht eindeutig")] == [4]
+    falsch = satzung(ertraege - aufwendungen).replace(zahl(aus - ein) + " EUR |", zahl(aus - ein + 100) + " EUR |")
+    code, report, _ = check(capsys, write(tmp_path, "c.txt", falsch))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == euro(ein - aus)

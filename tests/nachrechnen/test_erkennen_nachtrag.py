@@ -175,3 +175,18 @@ def test_a_search_that_may_have_meant_the_right_twin_of_a_slipped_figure_is_no_f
     assert [b["getippt"] for b in by_status(report, "Fehler")] == [zahl(FIN[1], 0)]
     assert by_status(report, "Folgefehler") == []
     assert (zahl(saldo_bisher, 0), "stimmt") in [(b["getippt"], b["status"]) for b in report["befunde"]]
+
+
+def test_a_head_whose_first_line_says_what_the_new_amount_is(tmp_path):
+    """Schleswig-Holstein (q03 of the Zusatz, Amt Hüttener Berge 2019): „erhöht um vermindert um und damit der
+    Gesamtbetrag des Haushaltsplans einschl. der Nachträge“ / „gegenüber bisher nunmehr festgesetzt auf“ – a head of
+    two lines, the first one of 13 words; each row leaves „vermindert um“ empty."""
+    rows = {"Gesamtbetrag der Erträge": (15_200, 4_340_600), "Gesamtbetrag der Aufwendungen": (76_000, 4_368_100)}
+    text = "Mit dem 1. Nachtragshaushaltsplan werden\n\n"
+    text += "    erhöht um vermindert um und damit der Gesamtbetrag des Haushaltsplans einschl. der Nachträge  \n"
+    text += "        gegenüber bisher nunmehr festgesetzt auf\n1. im Ergebnisplan der        \n"
+    for label, (plus, alt) in rows.items():
+        cells = (Fraction(plus), Fraction(alt), Fraction(alt + plus))
+        text += f"  {label} " + "   ".join(f"{zahl(c, 2)} EUR" for c in cells) + "\n"
+    found = {str(werte(r)) for r in erkannt(tmp_path, "nachtrag", text) if r.haelt()}
+    assert found == {str(([Fraction(a), Fraction(p)], Fraction(a + p))) for p, a in rows.values()}

@@ -31,6 +31,10 @@ _TOTAL = re.compile(rf"^\W*(?:der\s+)?Gesamtbetrag\s+der\s+{_FLOW}(?:\s+auf)?\W*
 _BARE = re.compile(rf"^\W*(?:die|den)\s+{_FLOW}\W*$", re.IGNORECASE)  # „die Einzahlungen“ over „davon bei den:“
 # „Nachrichtlich: Gesamtbetrag“ / „- der Einzahlungen des Finanzhaushaltes 33.237.827 €“ under the Satzung's rows
 _OF_BUDGET = re.compile(rf"^[\W]*der\s+{_FLOW}\s+des\s+(?:Finanz|Ergebnis)haushalte?s\W*$", re.IGNORECASE)
+# Brandenburg: „mit dem Gesamtbetrag der“ / „Einzahlungen auf 57.458.300 EUR“ / „Auszahlungen auf …“ / „festgesetzt.“ /
+# „Die Ein- und Auszahlungen des Finanzhaushaltes teilen sich so auf:“ and the rows of each flow
+_ALONE = re.compile(rf"^\W*{_FLOW}(?:\s+auf)?(?:\s+f)?\W*$", re.IGNORECASE)
+_SPLIT = re.compile(r"\b(?:teilen|teilt|verteilen|verteilt|gliedern|gliedert)\s+sich\b", re.IGNORECASE)
 _NAMES_TOTAL = re.compile(r"\bGesamtbetrag\W*$", re.IGNORECASE)
 _CLOSES = re.compile(r"^\W*festgesetzt\W*$", re.IGNORECASE)  # „festgesetzt.“ closing the rows above
 _DAVON = re.compile(r"^\W*davon\b", re.IGNORECASE)
@@ -54,6 +58,11 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         elif total is not None:
             rows = _rows(reihen[max(0, index - _MAX_LINES) : index][::-1], total["flow"].lower(), len(reihe.werte))
             rows = None if rows is None else rows[::-1]
+        elif (split := _split_below(reihen, index)) is not None and (alone := _ALONE.match(reihe.label)):
+            rows = _rows(
+                reihen[split + 1 : split + 1 + _MAX_LINES], alone["flow"].lower(), len(reihe.werte), davon=True
+            )
+            total = alone
         elif bare is not None and _davon_below(reihen, index):
             flow = bare["flow"]
             rows = _rows(reihen[index + 1 : index + 1 + _MAX_LINES], flow.lower(), len(reihe.werte), davon=True)
@@ -96,6 +105,17 @@ def _under_gesamtbetrag(reihen: list[Reihe], index: int) -> int | None:
     while line >= 0 and (_blank(reihen[line]) or _CLOSES.match(reihen[line].zeile.text)):
         line -= 1
     return line + 1
+
+
+def _split_below(reihen: list[Reihe], index: int) -> int | None:
+    """The line „… teilen sich so auf:“ under a total „Einzahlungen auf“ (its sibling total, blank lines and
+    „festgesetzt.“ passed over, at most 8 lines), or None."""
+    for line in range(index + 1, min(len(reihen), index + 9)):
+        reihe = reihen[line]
+        if _blank(reihe) or _CLOSES.match(reihe.zeile.text) or reihe.werte and _ALONE.match(reihe.label):
+            continue
+        return line if not reihe.werte and _SPLIT.search(reihe.zeile.text) else None
+    return None
 
 
 def _davon_below(reihen: list[Reihe], index: int) -> bool:

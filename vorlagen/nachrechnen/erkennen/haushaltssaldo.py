@@ -17,7 +17,14 @@ from decimal import Decimal
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import WERT, Reihe
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
-from vorlagen.nachrechnen.woerter import DEFICIT, SALDO_ROW, SALDO_WORD, SURPLUS, names_its_rows
+from vorlagen.nachrechnen.woerter import (
+    DEFICIT,
+    SALDO_ROW,
+    SALDO_WORD,
+    SURPLUS,
+    WITH_FINANZERGEBNIS,
+    names_its_rows,
+)
 
 _ERGEBNIS = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis|Erträge|Aufwendungen", re.IGNORECASE)
 _ZAHLUNGEN = re.compile(r"Ein-|Einzahlungen|Auszahlungen", re.IGNORECASE)
@@ -33,6 +40,8 @@ _BARE_SALDO = re.compile(r"\W*(?:mit\s+(?:einem|dem)\s+)?Saldo(?:\s+von)?\W*", r
 # the side a Saldo names in brackets: „Saldo (Fehlbedarf)“, „Saldo (Zahlungsmittelbedarf)“, „(Zahlungsmittelüberschuss)“
 _SIDE = re.compile(r"\((?:[^()]{0,20}(?P<minus>bedarf|fehlbetrag|defizit)|[^()]{0,20}(?P<plus>überschuss))\)", re.I)
 _LOOK_UP = 6  # rows above a Saldo row looked at for its pair, empty „|“ rows passed over
+_NAMED_RESULT = re.compile(r"^\W*(?:(?:außer)?ordentliches\s+Ergebnis|Finanzierungssaldo)\W*$", re.IGNORECASE)
+_ORDENTLICH_ALONE = re.compile(r"^\W*ordentliches\s+Ergebnis\W*$", re.IGNORECASE)
 _AFTER_RESERVES = re.compile(r"\bnach\s+(?:Veränderung\s+der\s+)?Rücklage", re.IGNORECASE)
 _YEAR = re.compile(r"Jahresüberschuss|Jahresfehlbetrag|Jahresergebnis", re.IGNORECASE)
 _PART_HEADING = re.compile(r"außerordentlich|Sonderergebnis", re.IGNORECASE)
@@ -74,6 +83,8 @@ def recognise(
                 reading = saldo_reading(first, second, reihe, (x, y, result), deficit_only(label))
                 if _AFTER_RESERVES.search(label):  # M-V: Erträge less Aufwendungen, then the reserves taken or added
                     reading = replace(reading, sicher=False, grund="")  # only confirmed: the reserves are not shown
+                elif _ORDENTLICH_ALONE.match(label):  # NKF (NRW) counts the Finanzergebnis into it
+                    reading = replace(reading, sicher=False, grund=WITH_FINANZERGEBNIS)
                 found.append(reading)
     return found
 
@@ -236,6 +247,8 @@ def _label(reihen: list[Reihe], index: int) -> tuple[int, str]:
 
 def saldo_kind(label: str) -> str | None:
     """„ergebnis“, „zahlungen“, "" (a Saldo that names neither: „Saldo aus Investitionstätigkeit“) or None."""
+    if _NAMED_RESULT.match(label):  # Brandenburg: „ordentliches Ergebnis:“, „Finanzierungssaldo:“ under their pair
+        return "zahlungen" if "saldo" in label.lower() else "ergebnis"
     if not SALDO_ROW.search(label):
         return None
     if _ZAHLUNGEN.search(label):

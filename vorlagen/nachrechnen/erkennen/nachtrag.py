@@ -29,7 +29,8 @@ from vorlagen.nachrechnen.woerter import NACHTRAG_ROLE, NEXT_PARAGRAPH, unbroken
 _ROLES = {"erhöht": "plus", "vermindert": "minus", "verändert": "delta", "bisher": "alt"}
 _HEAD_LINES = 14  # lines of a head stored one word a line, not counting the blank lines between
 _HEAD_BLANKS = 20  # blank lines a head may have between its words (a page stores one after each cell)
-_HEAD_WORDS = {False: 12, True: 24}  # words of a line that opens a head: a pipe row names every column
+_HEAD_WORDS = {False: 16, True: 24}  # words of a line that opens a head: a pipe row names every column (and a
+# line may say „und damit der Gesamtbetrag des Haushaltsplans einschl. der Nachträge“ before „gegenüber bisher“)
 _ROWS = 40  # lines of the table below its head with something in them (a page stores empty rows as „|“)
 _YEARS = 5  # years a head may span
 _UNSURE = "welche der Spalten „erhöht um“ und „vermindert um“ die Zeile füllt, sagt sie nicht"
@@ -58,6 +59,8 @@ def tables(reihen: list[Reihe]) -> Iterator[tuple[list[str], list[Reihe], int]]:
         index = end
 
 
+# a unit after a word or another unit: an empty cell a page closed with its unit („der Jahresüberschuss EUR EUR EUR“)
+_EMPTY_CELL = re.compile(r"[A-Za-zÄÖÜäöüß)]\s+(?:EUR|€)(?=\s|$)|(?:EUR|€)\s+(?:EUR|€)(?=\s|$)")
 # a label naming two rows: the figures under it are the two rows' cells side by side, a column a line (a page that
 # stores the table turned), not one row
 _TWO_ROWS = re.compile(r"Einzahlungen.*Auszahlungen|Erträge.*Aufwendungen|Einnahmen.*Ausgaben", re.IGNORECASE)
@@ -106,8 +109,8 @@ def _rows(lines: list[Reihe], roles: list[str], years: int) -> list[Reihe]:
             continue
         full = len(reihe.werte) >= len(roles) * years
         wrapped = reihe if reihe.werte and not full and _LETTER.search(reihe.label) else None
-        if len(reihe.werte) >= 2:
-            rows.append(reihe)
+        if len(reihe.werte) >= 2 and (_LETTER.search(reihe.label) or reihe.zeile.zellen):
+            rows.append(reihe)  # a line of amounts without a word, outside cells, is no row: they merely stand together
     if _stacked_row(stacked, roles, years):
         rows.append(stacked)
     return rows
@@ -237,6 +240,8 @@ def _role(word: str) -> str:
 
 
 def _readings(reihe: Reihe, roles: list[str]) -> list[Rechnung]:
+    if _EMPTY_CELL.search(reihe.zeile.text):
+        return []  # „… EUR 318.250 EUR …“: its empty cells say which column is empty – nachtragleerzellen.py reads it
     figures = row_figures(reihe)
     if len(figures) == len(roles):
         return [_reading(reihe, dict(zip(roles, figures, strict=True)), "")]

@@ -19,6 +19,7 @@ from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
 from vorlagen.nachrechnen.erkennen.haushaltssaldo import columns
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl
+from vorlagen.nachrechnen.woerter import WITH_FINANZERGEBNIS
 
 _PART = r"(?:(?P<teil>außerordentliche|ordentliche)[nrs]?\s+)?"
 _ERTRAEGE = re.compile(rf"^(?:Summe\s+(?:der\s+)?)?{_PART}Erträge$", re.IGNORECASE)
@@ -91,9 +92,7 @@ def _reading(
         betrag=False,
         vorzeichen=signs,
         sicher=not unsure,
-        grund="das ordentliche Ergebnis kann das Finanzergebnis enthalten, das die Tabelle nicht zeigt"
-        if unsure
-        else "",
+        grund=WITH_FINANZERGEBNIS if unsure else "",
         rang=3,
         typ="zellsaldo",
         toleranz=step if rounded else Decimal(0),
