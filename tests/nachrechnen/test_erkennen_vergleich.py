@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from tests.hilfen.nachrechnen import erkannt, werte
+from tests.hilfen.nachrechnen import by_status, check, erkannt, werte, write
+from tests.referenz.rechnen import euro, zahl
 
 
 def test_the_difference_column_of_a_comparison(tmp_path):
@@ -16,3 +17,28 @@ def test_the_difference_column_of_a_comparison(tmp_path):
     parts, result = werte(reading)
     assert sorted(parts) == [Fraction(60200), Fraction(64450)]
     assert result == Fraction(4250) == Fraction(64450) - Fraction(60200)
+
+
+# An apl's Deckung a council information system stored one cell per line (r07 of the corpus's Zusatz, Wernigerode
+# 2012): „HHST | Plan | Sollstellung | Mehreinnahmen“ – the last column the Sollstellung less the Plan.
+DECKUNG = {
+    "46401.1720": (Fraction(809_000), Fraction(856_600)),
+    "8170.2100": (Fraction(2_609_000), Fraction(2_784_000)),
+}
+
+
+def _deckung(mehr: dict[str, Fraction]) -> str:
+    cells = ["Deckung der Mehrausgabe:", "HHST", "Plan", "Sollstellung", "Mehreinnahmen"]
+    for stelle, (plan, soll) in DECKUNG.items():
+        cells += [stelle, f"   {zahl(plan, 2)} €", f"   {zahl(soll, 2)} €", f"  {zahl(mehr[stelle], 2)} €"]
+    return "\n\n".join(cells) + "\n"
+
+
+def test_a_column_of_mehreinnahmen_is_the_difference_of_the_two_before(tmp_path, capsys):
+    richtig = {stelle: soll - plan for stelle, (plan, soll) in DECKUNG.items()}
+    readings = erkannt(tmp_path, "vergleich", _deckung(richtig))
+    assert sorted(werte(r)[1] for r in readings) == sorted(richtig.values())
+    falsch = dict(richtig, **{"8170.2100": richtig["8170.2100"] + 1000})
+    code, report, _ = check(capsys, write(tmp_path, "d.txt", _deckung(falsch)))
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == euro(richtig["8170.2100"], cent=True)

@@ -101,7 +101,8 @@ DIFFERENCE_ROW = re.compile(
     re.IGNORECASE,
 )
 DIFFERENCE_HEAD = re.compile(
-    r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*)|\+/-|\+/−|"
+    r"\b(?:Veränderung|Veränd\.|Differenz|Diff\.|Abweichung|Delta|Mehr-?/Minder\w*|"
+    r"(?:Mehr|Minder)(?:einnahmen|ausgaben|erträge|aufwendungen|einzahlungen|auszahlungen)\b)|\+/-|\+/−|"
     r"\b[A-Za-zÄÖÜäöüß]{0,20}(?:abbau|zuwachs)\b",
     re.IGNORECASE,
 )
