@@ -206,7 +206,12 @@ def _jahresrechnung(abgang: tuple[str, str, str]) -> str:
 
 
 def _befunde(report: dict, *zeilen: int) -> list[tuple]:
-    return [(b["zeile"], b["status"], b["nachgerechnet"]) for b in report["befunde"] if b["zeile"] in zeilen]
+    """The column sums on those lines (the head's „Gesamt-haushalt“ adds a row sum to each row: gesamtspalte.py)."""
+    return [
+        (b["zeile"], b["status"], b["nachgerechnet"])
+        for b in report["befunde"]
+        if b["zeile"] in zeilen and b["art"] == "spaltensumme"
+    ]
 
 
 def test_a_row_opened_by_a_deduction_sign_over_its_cells_is_taken_off(capsys, tmp_path):
