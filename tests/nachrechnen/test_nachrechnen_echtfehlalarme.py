@@ -313,3 +313,15 @@ def test_a_gesamtbetrag_der_kredite_under_the_shares_of_a_loss_is_no_sum_of_them
     text += f"Verlustausgleich — {zahl(sum(anteile), 2)} EUR\nGesamtbetrag der Kredite — 0,00 EUR\n"
     code, report, _ = check(capsys, write(tmp_path, "k.txt", text))
     _no_slip(code, report)
+
+
+def test_a_gesamtbetrag_of_a_flow_over_its_item_rows_is_still_their_sum(capsys, tmp_path):
+    """Only positions of a Satzung that are no flow („Gesamtbetrag der Kredite“) are kept from summing the rows above:
+    „Gesamtbetrag der Erträge“ under rows of items that do not say „Erträge“ is still their sum, a slip a slip."""
+    posten = {"Steuern und ähnliche Abgaben": Fraction(1_250_000), "Zuweisungen und Zuwendungen": Fraction(830_500)}
+    text = "".join(f"{name}\t{zahl(wert)} €\n" for name, wert in posten.items())
+    code, report, _ = check(
+        capsys, write(tmp_path, "e.txt", text + f"Gesamtbetrag der Erträge\t{zahl(Fraction(2_080_600))} €\n")
+    )
+    (fehler,) = by_status(report, "Fehler")
+    assert code == 1 and fehler["nachgerechnet"] == euro(sum(posten.values()))

@@ -25,7 +25,11 @@ _BRACKETED_CELL = re.compile(r"\(\s*[^()]*\d[^()]*\)")
 _SALDO = re.compile(r"^\W*(?:Saldo|SALDO)\W*$")
 _MAX_SUBTOTALS = 50  # Zwischensummen one total is read over
 _FLOW = re.compile(r"\b(Einzahlungen|Auszahlungen|Erträge|Aufwendungen|Einnahmen|Ausgaben)\b")
-_POSITION = re.compile(r"\bGesamtbetrag\s+(?:der|des)\s+(?:\w+\s+)?([A-ZÄÖÜ][a-zäöüß]{4,})")  # the noun it totals
+# „Gesamtbetrag der Kredite“: a position of a Satzung that is no flow of the plan (whose rows a total may sum)
+_POSITION = re.compile(
+    r"\bGesamtbetrag\s+(?:der|des)\s+(?:\w+\s+)?"
+    r"((?:Investitions|Kassen|Liquiditäts)?[Kk]redite|Verpflichtungsermächtigungen)\b"
+)
 _COUNTERPART = {
     "Einzahlungen": "Auszahlungen",
     "Auszahlungen": "Einzahlungen",
