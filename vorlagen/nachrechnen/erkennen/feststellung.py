@@ -60,7 +60,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
 
 
 def _amount(reihe: Reihe) -> Zahl | None:
-    """The row's one amount in € (not one whose minus stands apart from it: its value is read without it)."""
+    """The row's one amount in €."""
     money = [z for z in reihe.werte if z.einheit == "€"]
     return money[0] if len(money) == 1 and len(reihe.werte) == 1 else None
 
@@ -87,8 +87,8 @@ def _gesamt(reihen: list[Reihe], index: int, amount: Zahl) -> list[Rechnung]:
 
 
 def _sum(art: str, rows: list[Reihe], total: Reihe, result: Zahl) -> Rechnung:
-    parts = [_amount(r) for r in rows]
-    figures = [z for z in parts if z is not None]
+    """`rows`: rows of one amount each (the caller took only such)."""
+    figures = [z for z in map(_amount, rows) if z is not None]
     dashes = [bool(_DASH.search(r.label)) for r in rows]
     signs = [-1 if z.wert < 0 or z.minus or dash else 1 for z, dash in zip(figures, dashes, strict=True)]
     sure = not any(_DEFICIT.search(r.label) for r in [*rows, total]) and not any(dashes)

@@ -58,7 +58,7 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         elif total is not None:
             rows = _rows(reihen[max(0, index - _MAX_LINES) : index][::-1], total["flow"].lower(), len(reihe.werte))
             rows = None if rows is None else rows[::-1]
-        elif (split := _split_below(reihen, index)) is not None and (alone := _ALONE.match(reihe.label)):
+        elif (alone := _ALONE.match(reihe.label)) and (split := _split_below(reihen, index)) is not None:
             rows = _rows(
                 reihen[split + 1 : split + 1 + _MAX_LINES], alone["flow"].lower(), len(reihe.werte), davon=True
             )

@@ -57,7 +57,7 @@ def recognise(
         cells = columns(reihe)
         if not any(cells.values()):
             continue
-        top, label = _label(reihen, index)
+        top, label = full_label(reihen, index)
         if names_its_rows(label):
             continue  # „Jahresüberschuss (Saldo aus 1.1 und 1.2)“: read by verweis.py
         kind = saldo_kind(label)
@@ -227,16 +227,14 @@ def values(reihe: Reihe) -> list[Zahl]:
     return [p.zahlen[0] for p in places]
 
 
-def _label(reihen: list[Reihe], index: int) -> tuple[int, str]:
+def full_label(reihen: list[Reihe], index: int) -> tuple[int, str]:
     """Where the row's label begins and the label: a label that goes on in lower case („und Auszahlungen“, „aus
-    Investitionstätigkeit“) begins on a line above without figures."""
+    Investitionstätigkeit“ under „der Saldo der Ein- und Auszahlungen“) begins on a line above without figures."""
     label, top = reihen[index].label, index
     while (
         top > 0
         and index - top < _LABEL_LINES
-        and (
-            not label or label.split()[0] in ("und", "aus")
-        )  # „… der Ein- und Auszahlungen“ / „aus Investitionstätigkeit“
+        and (not label or label.split()[0] in ("und", "aus"))
         and not reihen[top - 1].eintraege
         and reihen[top - 1].zeile.text.strip()
     ):

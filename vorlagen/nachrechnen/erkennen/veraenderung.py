@@ -48,7 +48,7 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
         figs = zeile.zahlen
         changes = list(itertools.islice(CHANGE_STATED.finditer(zeile.text), _MAX_CHANGES))
         plus = _PLUS_LINE.match(zeile.text)
-        after = [z for z in figs if plus is not None and z.start >= plus.end()]
+        after = [z for z in figs if z.start >= plus.end()] if plus is not None else []
         signed = len(after) == 1 and after[0].einheit == "€"  # a plain „+ 1,65“ may be a cell of a table
         for change in changes:
             _stated(zeile, figs, change, recent, results, found)

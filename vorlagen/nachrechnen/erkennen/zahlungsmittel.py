@@ -14,6 +14,7 @@ import re
 
 from vorlagen.nachrechnen.aufbau.rechnung import Rechnung
 from vorlagen.nachrechnen.aufbau.reihe import Reihe
+from vorlagen.nachrechnen.erkennen.haushaltssaldo import full_label
 from vorlagen.nachrechnen.lesen.zahlenlesen import Zahl, written_sum
 
 _RESULT = re.compile(
@@ -39,22 +40,21 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
     found: list[Rechnung] = []
     for index, reihe in enumerate(reihen):
         result = _amount(reihe)
-        if result is None or not _RESULT.search(_label(reihen, index)):
+        label = full_label(reihen, index)[1] if result is not None else ""
+        if result is None or not _RESULT.search(label):
             continue
         salden = _salden(reihen, index)
         if salden is None:
             continue
-        rows = [salden[part] for part in _PARTS]
-        figures = [_amount(r) for r in rows]
-        parts = [z for z in figures if z is not None]
         # a Bedarf typed without its minus („… Zahlungsmittelbedarf … von 648.738“): the parts' sum turned round
-        turned = -1 if result.wert > 0 and _sign(_label(reihen, index), result) < 0 else 1
-        signs = [_sign(_label(reihen, reihen.index(r)), z) * turned for r, z in zip(rows, parts, strict=True)]
+        turned = -1 if result.wert > 0 and _sign(label, result) < 0 else 1
+        signs = [_sign(saldo_label, part) * turned for _, part, saldo_label in salden]
+        parts = [part for _, part, _ in salden]
         found.append(
             Rechnung(
                 "Zahlungsmittelbedarf/-überschuss des Haushaltsjahres aus den drei Salden darüber",
                 "summe",
-                [r.fund(z) for r, z in zip(rows, parts, strict=True)],
+                [row.fund(part) for row, part, _ in salden],
                 reihe.fund(result),
                 written_sum(parts, signs),
                 betrag=False,
@@ -71,14 +71,6 @@ def _amount(reihe: Reihe) -> Zahl | None:
     return money[0] if len(money) == 1 and len(reihe.werte) == 1 else None
 
 
-def _label(reihen: list[Reihe], index: int) -> str:
-    """The row's label, with the line above where it goes on in lower case („aus laufender Verwaltungstätigkeit“)."""
-    label = reihen[index].label.replace("\t", " ").strip()
-    if index and re.match(r"(?:aus|und)\b", label) and not reihen[index - 1].werte:
-        return f"{reihen[index - 1].zeile.text.strip(' |')} {label}"
-    return label
-
-
 def _sign(label: str, zahl: Zahl) -> int:
     """-1 for a figure typed with a minus (with it or apart), or unsigned under a label naming the Bedarf side."""
     if zahl.wert < 0 or zahl.minus:
@@ -88,20 +80,22 @@ def _sign(label: str, zahl: Zahl) -> int:
     return -1 if _MINUS_SIDE.search(named) and not _PLUS_SIDE.search(named) else 1
 
 
-def _salden(reihen: list[Reihe], index: int) -> dict[str, Reihe] | None:
-    """The nearest Saldo of each part above the result, or None where one is missing."""
-    salden: dict[str, Reihe] = {}
+def _salden(reihen: list[Reihe], index: int) -> list[tuple[Reihe, Zahl, str]] | None:
+    """The nearest Saldo of each part above the result – its row, amount and label, in the order of _PARTS – or None
+    where one is missing."""
+    salden: dict[str, tuple[Reihe, Zahl, str]] = {}
     for above in range(index - 1, max(-1, index - 1 - _LOOK_UP), -1):
-        reihe, label = reihen[above], _label(reihen, above)
+        reihe, label = reihen[above], full_label(reihen, above)[1]
         if _STOP.search(label) and not _SALDO.search(label):
             break  # the Ergebnishaushalt above the Finanzhaushalt
-        if _amount(reihe) is None or not _SALDO.search(label):
+        amount = _amount(reihe)
+        if amount is None or not _SALDO.search(label):
             continue
         part = _part(reihen, above, label)
         if part is not None and part not in salden:
-            salden[part] = reihe
+            salden[part] = (reihe, amount, label)
         if len(salden) == len(_PARTS):
-            return salden
+            return [salden[part] for part in _PARTS]
     return None
 
 
