@@ -42,6 +42,8 @@ def test_a_sentence_that_goes_on_after_the_last_part_is_only_confirmed(tmp_path,
     assert not reading.sicher
     code, report, _ = check(capsys, write(tmp_path, "z.txt", text))
     assert code == 0 and by_status(report, "Fehler") == []
+    (zweifel,) = by_status(report, "nicht eindeutig")
+    assert zweifel["hinweis"] == "der Satz nennt nach dem letzten Betrag noch etwas, das dazugehören kann"
 
 
 def test_an_amount_two_sentences_back_or_parts_apart_by_a_clause_are_no_composition(tmp_path):

@@ -233,3 +233,8 @@ def test_a_negative_amount_in_a_row_taken_off_is_read_both_ways(capsys, tmp_path
     text = text.replace(zahl(SOLL[0] + 708, 2), zahl(SOLL[0] - 2 * 708, 2))
     code, report, _ = check(capsys, write(tmp_path, "k.txt", text))
     assert [b["status"] for b in report["befunde"] if b["zeile"] == 19] == ["nicht eindeutig"]
+    (zweifel,) = [b for b in report["befunde"] if b["zeile"] == 19]
+    assert zweifel["hinweis"] == (
+        "„-708,00“ steht mit Minus in einer Zeile, die abzieht: ob der Betrag abgezogen oder (minus minus) zugezählt "
+        "wird, ist offen"
+    )
