@@ -4,6 +4,7 @@ its cookies and reads forms like a browser."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import html.parser
 import http.cookiejar
@@ -12,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -58,19 +60,40 @@ def git(wurzel: Path, *args: str) -> str:
 
 def repository(wurzel: Path) -> Path:
     """A data repository with the example's data, committed; its configuration and the accounts of KONTEN; the
-    example's output as `vorlagen bauen` made it, so that the server starts from a built repository."""
-    shutil.copytree(DATA, wurzel / "data")
-    (wurzel / ".gitignore").write_text("vorlagen-server.sqlite*\n.vorlagen/\noutput/\n", encoding="utf-8")
-    git(wurzel, "init", "-q")
-    git(wurzel, "add", "-A")
-    git(wurzel, "-c", "user.name=Einrichtung", "-c", "user.email=it@stadt.example", "commit", "-qm", "Beispiel")
-    ausgabe_dazu(wurzel)
-    # made as the commands make them (tests/cli/test_server.py runs the commands themselves), in this process
-    datei = wurzel / "vorlagen-server.toml"
+    example's output as `vorlagen bauen` made it, so that the server starts from a built repository. A copy of this
+    process's first such repository with a configuration of its own (a free port): each account's password is hashed
+    with Argon2, a fifth of a second each – seven per repository, made once per process instead of once per test."""
+    shutil.copytree(_vorlage(), wurzel, symlinks=True, dirs_exist_ok=True)
+    datei = wurzel / "vorlagen-server.toml"  # made as the commands make it (tests/cli/test_server.py runs them)
     datei.write_text(muster(wurzel, datei, free_port()), encoding="utf-8")
-    for name, (rolle, amt, voll) in KONTEN.items():
-        anlegen(wurzel / "vorlagen-server.sqlite", name, KENNWORT, rolle, amt, voll, f"{name}@stadt.example")
     return wurzel
+
+
+_vorlagen: list[Path] = []
+
+
+def _vorlage() -> Path:
+    """This process's repository to copy: data committed, output, accounts (made as the commands make them, in this
+    process); removed when the process ends (tests/conftest.py before it checks the temporary folder)."""
+    if not _vorlagen:
+        ordner = Path(tempfile.mkdtemp(prefix="vorlagen-test-server-"))
+        _vorlagen.append(ordner)
+        atexit.register(aufraeumen)
+        wurzel = ordner / "repo"
+        shutil.copytree(DATA, wurzel / "data")
+        (wurzel / ".gitignore").write_text("vorlagen-server.sqlite*\n.vorlagen/\noutput/\n", encoding="utf-8")
+        git(wurzel, "init", "-q")
+        git(wurzel, "add", "-A")
+        git(wurzel, "-c", "user.name=Einrichtung", "-c", "user.email=it@stadt.example", "commit", "-qm", "Beispiel")
+        ausgabe_dazu(wurzel)
+        for name, (rolle, amt, voll) in KONTEN.items():
+            anlegen(wurzel / "vorlagen-server.sqlite", name, KENNWORT, rolle, amt, voll, f"{name}@stadt.example")
+    return _vorlagen[0] / "repo"
+
+
+def aufraeumen() -> None:
+    while _vorlagen:
+        shutil.rmtree(_vorlagen.pop(), ignore_errors=True)
 
 
 def zur_mitzeichnung(wurzel: Path, tage: int = 40) -> Path:
