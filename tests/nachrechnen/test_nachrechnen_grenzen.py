@@ -316,6 +316,6 @@ def test_the_work_grows_with_the_lines_not_faster(tmp_path):
         assert [len(pruefung.rechnungen), pruefung.zaehle("stimmt")] == [3 * blocks, 3 * blocks]
         return took
 
-    cost(200)  # compiled patterns and imports are not the lines' cost
-    small, large = min(cost(1_000) for _ in range(2)), cost(4_000)
+    cost(100)  # compiled patterns and imports are not the lines' cost
+    small, large = min(cost(500) for _ in range(2)), cost(2_000)
     assert large < 10 * small, (small, large)  # linear: 4 to 5 (measured 5,1); quadratic: 16
