@@ -22,11 +22,13 @@ if [ "${1:-}" = --portabel ]; then
   export VORLAGEN_PORTABEL=1 PYTHONPATH="$PWD/tests/portabel${PYTHONPATH:+:$PYTHONPATH}"
   # die Tests der Stufen, die schreiben, sperren, Prozesse starten und die Befehle laufen lassen – dort liegen die
   # Wege für Windows (docs/anleitungen/windows.md); nicht die des Rechnens, Ladens, Setzens, Nachrechnens und des
-  # Repositorys, die unter Windows dieselben Wege gehen, und nicht die von `vorlagen server`: ein Dienst, den die IT
-  # auf Linux einrichtet, nie unter Windows. Nennt der Aufruf selbst Tests, gelten nur diese.
+  # Repositorys, die unter Windows dieselben Wege gehen, nicht die von `vorlagen vergleichen` (tests/review: es
+  # schreibt und baut über dieselben Wege wie `bauen`; seine eigenen Wege für Windows prüfen die Tests in
+  # tests/ablauf/test_windows.py) und nicht die von `vorlagen server`: ein Dienst, den die IT auf Linux einrichtet,
+  # nie unter Windows. Nennt der Aufruf selbst Tests, gelten nur diese.
   case " $* " in
     *" tests/"*) ;;
-    *) set -- tests/ablauf tests/building tests/cli tests/core tests/meetings tests/migration tests/review "$@" ;;
+    *) set -- tests/ablauf tests/building tests/cli tests/core tests/meetings tests/migration "$@" ;;
   esac
 fi
 # zwei Prozesse (pytest-xdist) wie die langsame Stufe: die Tests setzen im eigenen Prozess, einer allein nutzt nur
