@@ -122,13 +122,19 @@ def teilung(seed: int = SEED) -> dict[str, str]:
     return teil
 
 
+_ERGEBNIS = re.compile(
+    r"[-−]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-−]?\d+(?:,\d+)?"
+)
+
+
 def _werte(ergebnis: str) -> set[Decimal]:
-    """The values a finding may report for a typed result: as typed, and in euros for T€ and Mio. € (also written
-    out: „3,4 Millionen Euro“)."""
-    match = re.search(r"[-−]?\d+(?:\.\d{3})*(?:,\d+)?", ergebnis)
+    """The values a finding may report for a typed result: as typed – thousands grouped by dots or, as the press
+    writes them, by spaces („160 000 Euro“) – and in euros for T€ and Mio. € (also written out: „3,4 Millionen
+    Euro“)."""
+    match = _ERGEBNIS.search(ergebnis)
     if not match:
         return set()
-    wert = Decimal(match.group(0).replace("−", "-").replace(".", "").replace(",", "."))
+    wert = Decimal(re.sub(r"[.\s]", "", match.group(0)).replace("−", "-").replace(",", "."))
     werte = {wert, -wert}
     if re.search(r"T€|TEUR", ergebnis):
         werte |= {wert * 1000, -wert * 1000}
