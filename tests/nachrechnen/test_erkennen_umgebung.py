@@ -235,3 +235,43 @@ def test_a_gross_amount_with_its_net_amount_and_rate_beside_it(tmp_path, capsys)
 def test_gross_and_net_amounts_far_apart_are_not_read_as_one_another(tmp_path):
     brutto = Fraction(round(NETTO * (100 + SATZ) / 100))
     assert [r.formel for r in erkannt(tmp_path, "umgebung", _brutto(brutto, zwischen=3))] == []
+
+
+# a press text: two round amounts in two sentences, their total in the next, round itself (two significant digits)
+STADT, TRAEGER = Fraction(84_000), Fraction(76_000)
+
+
+def _runde(gesamt: Fraction, zwischen: str = "", wort: str = "von zusammen") -> str:
+    return (
+        f"In ihren eigenen Einrichtungen verliert die Stadt {euro(STADT)} an Einnahmen.\n"
+        f"Den freien Trägern ersetzt sie die entgangenen Beiträge; das kostet zusätzlich {euro(TRAEGER)}.\n"
+        f"{zwischen}Von den Mehrausgaben {wort} {euro(gesamt)} trägt das Land einen Teil.\n"
+    )
+
+
+def test_a_round_total_named_so_is_the_sum_of_the_amounts_right_before_it(tmp_path, capsys):
+    gesamt = STADT + TRAEGER
+    assert euro(gesamt) == "160.000\u00a0€"  # two significant digits: searched only this way
+    (reading,) = erkannt(tmp_path, "umgebung", _runde(gesamt))
+    parts, result = werte(reading)
+    assert parts == [STADT, TRAEGER] and result == gesamt == sum(parts) and not reading.sicher
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _runde(gesamt)))
+    assert code == 0 and [(b["zeile"], b["status"], b["rechnung"]) for b in report["befunde"]] == [
+        (3, "stimmt", f"{euro(STADT)} + {euro(TRAEGER)}")
+    ]
+
+
+def test_a_round_figure_not_named_a_total_far_off_or_not_reached_by_the_amounts_right_before_it_is_no_sum(
+    tmp_path, capsys
+):
+    gesamt = STADT + TRAEGER
+    # no word calls it a total: 160.000 € is 84.000 € + 76.000 € by chance as often as not
+    assert erkannt(tmp_path, "umgebung", _runde(gesamt, wort="von")) == []
+    # the amounts stand four lines back
+    assert erkannt(tmp_path, "umgebung", _runde(gesamt, zwischen="Dazu.\nDazu.\nDazu.\n")) == []
+    # another amount stands between: 20.000 € + 76.000 € falls short, with 84.000 € it is over – no run reaches it
+    zwischen = f"Für die Notbetreuung kommen {euro(Fraction(20_000))} hinzu.\n"
+    assert erkannt(tmp_path, "umgebung", _runde(gesamt, zwischen=zwischen)) == []
+    # a total that the amounts miss is no slip of this search: it claims nothing
+    code, report, _ = check(capsys, write(tmp_path, "r.txt", _runde(gesamt + 10_000)))
+    assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []

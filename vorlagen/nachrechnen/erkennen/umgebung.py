@@ -6,7 +6,9 @@ total stands before its parts, a rest three sentences on, a difference the text 
 A search finds what holds; it cannot know what the author meant. So it runs last, never reads a figure another
 recogniser read as a result (a reading that holds would hide that one's slip), and confirms only what holds exactly –
 with the figure specific enough that chance is unlikely: five significant digits or more, or three or more where
-the words before it name a total, a rest or a difference. Where nothing holds but exactly one of the searched
+the words before it name a total, a rest or a difference. A round figure of two („zusammen 160.000 €“) is a total
+only of the amounts right before it, all of them up to it, within a few lines: „84.000 € … 76.000 € … von zusammen
+160.000 €“. Where nothing holds but exactly one of the searched
 calculations misses the typed figure by one digit or two digits swapped, that one is shown as „nicht eindeutig“ –
 a doubt pointing at the figure, never a slip. Every look is bounded: a number of figures and of lines either side,
 runs of at most a few parts."""
@@ -27,6 +29,8 @@ _AROUND_SHARE = 4  # … for the two amounts a percentage is the share of (a pai
 _LINES_GROSS = 2  # … for an amount with a percentage added or taken out (netto and brutto stand together)
 _SURE_DIGITS = 5  # significant digits from which a figure that holds is no chance
 _CUED_DIGITS = 3  # … and from which it is none where the words name a total, a rest or a difference
+_ROUND_DIGITS = 2  # … and a round one named a total: only as the amounts right before it
+_LINES_ROUND = 3  # lines back over which those amounts stand
 _LOOK_BACK = 80
 _SENTENCE_END = re.compile(r"[.;:!?]\s+(?=[A-ZÄÖÜ])")  # „rd. 15.500 €“ ends no sentence
 _CUE = re.compile(
@@ -62,7 +66,11 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     for reading in standing:
         _state(stated, reading)
     # a figure of fewer than three significant digits is never a result (10.000 € is 5.000 € + 5.000 € by chance)
-    specific = {i: d for i, a in enumerate(amounts) if (d := _significant(a.wert)) >= _CUED_DIGITS}
+    specific = {
+        i: d
+        for i, a in enumerate(amounts)
+        if (d := _significant(a.wert)) >= _CUED_DIGITS or (d == _ROUND_DIGITS and _totalled(a.fund))
+    }
     cues = {i: _cued(amounts[i].fund) for i in specific}
     # the figures the words call a total, a rest or a difference first: of „a = b + c“ found from either end, the
     # one so named is the result; then the percentages (a rate is a share of two amounts more often than an amount
@@ -74,7 +82,10 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
             continue  # a change („um … vermindert“) is no result the search can sign
         if digits < _SURE_DIGITS and not cued and result.fund.zahl.einheit != "%":
             continue
-        rechnung = _search(amounts, index, stated)
+        if digits < _CUED_DIGITS:
+            rechnung = _run_right_before(amounts, index, stated)
+        else:
+            rechnung = _search(amounts, index, stated)
         if rechnung is None and cued and digits >= _SURE_DIGITS and result.fund.zahl.einheit != "%":
             rechnung = _one_digit_off(betraege.around(amounts, index), result, checked)
         if rechnung is not None:
@@ -101,10 +112,39 @@ def _significant(value: Decimal) -> int:
 
 def _cued(fund: Fund) -> bool:
     """The words before the figure, back to the start of its sentence, name a total, a rest or a difference."""
+    sentence = _sentence_before(fund)
+    return any(p.search(sentence) for p in (TOTAL_WORD, TOTAL_IN_PROSE, RESULT_WORD, OUT_OF_PLAN, _CUE))
+
+
+def _sentence_before(fund: Fund) -> str:
+    """The words before the figure, back to the start of its sentence (at most `_LOOK_BACK` characters)."""
     text = fund.zeile.text[max(0, fund.zahl.start - _LOOK_BACK) : fund.zahl.start]
     ends = list(_SENTENCE_END.finditer(text))
-    sentence = text[ends[-1].end() :] if ends else text
-    return any(p.search(sentence) for p in (TOTAL_WORD, TOTAL_IN_PROSE, RESULT_WORD, OUT_OF_PLAN, _CUE))
+    return text[ends[-1].end() :] if ends else text
+
+
+def _totalled(fund: Fund) -> bool:
+    """The words before a € figure, in its sentence, call it a total („von zusammen“, „insgesamt“)."""
+    return fund.zahl.einheit == "€" and TOTAL_IN_PROSE.search(_sentence_before(fund)) is not None
+
+
+def _run_right_before(amounts: list[Betrag], index: int, stated: _Gelesen) -> Rechnung | None:
+    """A round total as the sum of the amounts right before it: the nearest two, three … up to it, within
+    `_LINES_ROUND` lines, none a change or typed negative – the first run that reaches it, or none."""
+    result = amounts[index]
+    before, _ = betraege.around(amounts, index)
+    run: list[Betrag] = []
+    for part in before:
+        if result.fund.zeile.nr - part.fund.zeile.nr > _LINES_ROUND or part.richtung or part.fund.zahl.wert < 0:
+            return None
+        run.insert(0, part)
+        total = sum(p.wert for p in run)
+        if total > result.wert:
+            return None
+        if len(run) >= 2 and total == result.wert:
+            rechnung = betraege.rechnung("summe", run, result)
+            return None if _restates(rechnung, stated) or _circular(run, result, stated) else rechnung
+    return None
 
 
 def _holding(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen) -> Rechnung | None:
