@@ -275,3 +275,29 @@ def test_a_round_figure_not_named_a_total_far_off_or_not_reached_by_the_amounts_
     # a total that the amounts miss is no slip of this search: it claims nothing
     code, report, _ = check(capsys, write(tmp_path, "r.txt", _runde(gesamt + 10_000)))
     assert code == 0 and by_status(report, "Fehler") == [] and by_status(report, "nicht eindeutig") == []
+
+
+# what is left of a budget line, named so after the figure, and a claim beyond it in the next paragraph (m11)
+ANSATZ, VERBRAUCHT, ANSPRUCH = Fraction(1_000), Fraction(23_346, 100), Fraction(237_500, 100)
+
+
+def _verfuegbar() -> str:
+    verfuegbar = ANSATZ - VERBRAUCHT
+    return (
+        f"Für Verdienstausfälle hat die Gemeinde im Haushalt Mittel von {euro(ANSATZ)} eingeplant.\n\n"
+        f"Verbraucht sind davon bereits {euro(VERBRAUCHT, cent=True)}. In diesem Produkt sind also noch "
+        f"{euro(verfuegbar, cent=True)} verfügbar.\n\n"
+        f"Von seinem Anspruch über {euro(ANSPRUCH, cent=True)} sind daher noch {euro(ANSPRUCH - verfuegbar, cent=True)} "
+        "zu decken.\n"
+    )
+
+
+def test_the_figure_called_available_is_the_result_and_the_pair_right_before_it_its_parts(tmp_path):
+    """„davon bereits 233,46 €“ names a part, „766,54 € verfügbar“ the result: 766,54 € = 1.000 € − 233,46 € (not
+    233,46 € = 1.000 € − 766,54 €); and the pair before it is as near as the pair after it (2.375,00 € − 1.608,46 €
+    gives 766,54 € too), so the earlier, the one its sentence goes on from, is read."""
+    verfuegbar = ANSATZ - VERBRAUCHT
+    assert euro(verfuegbar, cent=True) == "766,54\u00a0€"
+    readings = erkannt(tmp_path, "umgebung", _verfuegbar())
+    on_line_3 = [werte(r) for r in readings if r.ergebnis.zeile.nr == 3]
+    assert on_line_3 == [([ANSATZ, VERBRAUCHT], verfuegbar)] and verfuegbar == ANSATZ - VERBRAUCHT

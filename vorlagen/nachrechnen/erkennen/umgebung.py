@@ -32,6 +32,9 @@ _CUED_DIGITS = 3  # … and from which it is none where the words name a total, 
 _ROUND_DIGITS = 2  # … and a round one named a total: only as the amounts right before it
 _LINES_ROUND = 3  # lines back over which those amounts stand
 _LOOK_BACK = 80
+_LOOK_AFTER = 30
+# the figure is called what is left or available right after it: „766,54 € verfügbar“, „3.500 € übrig“
+_RESULT_AFTER = re.compile(r"^\s*(?:€|EUR|Euro)?\s*(?:verfügbar|übrig|frei)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s+(?=[A-ZÄÖÜ])")  # „rd. 15.500 €“ ends no sentence
 _CUE = re.compile(
     r"\b(?:Mehr\w*|Minder\w*|Eigenanteil\w*|Eigenmittel\w*|Einsparung\w*|Ermächtigung\w*|Unterschied\w*|"
@@ -75,7 +78,8 @@ def recognise(zeilen: list[Zeile], prior: tuple[Rechnung, ...]) -> list[Rechnung
     # the figures the words call a total, a rest or a difference first: of „a = b + c“ found from either end, the
     # one so named is the result; then the percentages (a rate is a share of two amounts more often than an amount
     # is a rate of another)
-    order = sorted(specific, key=lambda i: (not cues[i], amounts[i].fund.zahl.einheit != "%", i))
+    named = {i: _named_result(amounts[i].fund) for i in specific}
+    order = sorted(specific, key=lambda i: (not named[i], not cues[i], amounts[i].fund.zahl.einheit != "%", i))
     for index in order:
         result, cued, digits = amounts[index], cues[index], specific[index]
         if result.fund.key in taken or (result.fund.zahl.einheit, result.wert) in results or result.richtung:
@@ -145,6 +149,15 @@ def _run_right_before(amounts: list[Betrag], index: int, stated: _Gelesen) -> Re
             rechnung = betraege.rechnung("summe", run, result)
             return None if _restates(rechnung, stated) or _circular(run, result, stated) else rechnung
     return None
+
+
+def _named_result(fund: Fund) -> bool:
+    """The words right after the figure, in its sentence, call it what is left or available („noch 766,54 €
+    verfügbar“): of two figures of one sentence that give each other, this one is the result – before one cued only
+    by a „davon“ before it, which names a part („davon bereits 233,46 €“)."""
+    after = fund.zeile.text[fund.zahl.ende : fund.zahl.ende + _LOOK_AFTER]
+    after = _SENTENCE_END.split(after, maxsplit=1)[0]
+    return bool(_RESULT_AFTER.match(after))
 
 
 def _holding(around: tuple[list[Betrag], list[Betrag]], result: Betrag, stated: _Gelesen) -> Rechnung | None:

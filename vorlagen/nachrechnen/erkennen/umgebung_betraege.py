@@ -112,7 +112,9 @@ def _plan(count: int, split: int) -> tuple[tuple[tuple[int, int], ...], tuple[tu
         for start in range(count)
         for end in range(start + 2, min(count, start + _MAX_PARTS) + 1)
     )
-    pairs = sorted((max(abs(i - split), abs(j - split)), i, j) for i in range(count) for j in range(i + 1, count))
+    # how far an amount stands: the nearest before it and the nearest after it are both one away
+    far = [split - k if k < split else k - split + 1 for k in range(count)]
+    pairs = sorted((max(far[i], far[j]), i, j) for i in range(count) for j in range(i + 1, count))
     return tuple((start, end) for *_, start, end in runs), tuple((i, j) for _, i, j in pairs)
 
 
