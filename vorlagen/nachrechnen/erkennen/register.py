@@ -93,7 +93,7 @@ ERKENNER = (
     Erkenner(50, "summen", lambda d, p: summen.recognise(d.zeilen_reihen, p)),
     Erkenner(60, "tabellenkopf", lambda d, p: tabellenkopf.recognise(d.zeilen_reihen, p)),
     Erkenner(70, "tabellenkopf_klammern", lambda d, p: tabellenkopf.bracketed_totals(d.reihen, p)),
-    Erkenner(80, "verteilung", lambda d, p: verteilung.recognise(d.reihen, p)),
+    Erkenner(80, "verteilung", lambda d, p: verteilung.recognise(d.zeilen_reihen, p)),
     Erkenner(90, "ankuendigung", lambda d, p: ankuendigung.recognise(d.reihen, p)),
     Erkenner(100, "planschema", lambda d, p: planschema.recognise(d.zeilen_reihen, p)),
     Erkenner(103, "nummernschema", lambda d, p: nummernschema.recognise(d.reihen, p)),

@@ -1,5 +1,6 @@
 """A stated fund and the grants it is split into: „Die Fördersumme von 150.000 € wird verteilt auf: …“, the
-grants in the same sentence or as a list in the lines below."""
+grants in the same sentence or as a list in the lines below – also where the next sentence splits it, naming it
+by a pronoun („… Ausgabemittel von 30.000 EUR. Sie verteilen sich auf diese Haushaltsstellen:“)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from vorlagen.nachrechnen.woerter import SENTENCE_END, TOTAL_ROW_START
 
 FUND = re.compile(
     r"\b(?:Fördersumme|Fördermittel|Förderbudget|Gesamtbudget|Budget|Fonds|Verfügungsmittel|"
-    r"Gesamtzuschuss|Zuschuss|Zuwendung|Mittel|Gesamtförderung|Haushaltsansatz|Ansatz)\b",
+    r"Gesamtzuschuss|Zuschuss|Zuwendung|(?:Ausgabe|Haushalts)?[Mm]ittel|Gesamtförderung|Haushaltsansatz|Ansatz)\b",
     re.IGNORECASE,
 )
 SPLIT = re.compile(r"\b(?:verteilt|aufgeteilt|verteilen|aufteilen|entfallen|entfällt|wie folgt|vergeben|bewilligt)\b")
@@ -22,6 +23,9 @@ EXHAUSTIVE = re.compile(r"\b(?:verteilt|aufgeteilt|verteilen|aufteilen|entfallen
 _FUND_GAP = re.compile(r"^[^\d]{0,40}$")  # between the fund's name and its amount: „von“, „in Höhe von“ …
 MAX_TEILE = 50  # grants named in one sentence
 _MAY_LEAVE = re.compile(r"\b(?:vergeben|bewilligt)\b")
+# the next sentence takes the fund up by a pronoun and splits it: „. Sie verteilen sich auf …“
+_TAKEN_UP = re.compile(r"^\s*(?:EUR|Euro|€)?\s*[.]\s+(?:Sie|Diese|Dieser|Er)\s+(?:\w+\s+){0,2}$")
+_BLANK_ROWS = 3  # empty lines between the fund's line and its list
 
 
 def _rest_allowed(text: str, split: re.Match) -> str:
@@ -39,7 +43,11 @@ def fund_of(text: str, figs: list[Zahl]) -> tuple[Zahl, re.Match] | None:
     if not money or not _FUND_GAP.match(text[name.end() : money[0].start]):
         return None
     split = SPLIT.search(text, money[0].ende)
-    if not split or SENTENCE_END.search(text, money[0].ende, split.start()):
+    if not split:
+        return None
+    if SENTENCE_END.search(text, money[0].ende, split.start()) and not _TAKEN_UP.match(
+        text[money[0].ende : split.start()]
+    ):
         return None  # the verb of another sentence splits another amount
     return money[0], split
 
@@ -83,8 +91,10 @@ def recognise(reihen: list[Reihe], prior: tuple[Rechnung, ...]) -> list[Rechnung
         fund, split = stated
         if head.fund(fund).key in results:
             continue
-        rows = []
-        for reihe in reihen[index + 1 : index + 2 + MAX_LISTE]:
+        rows: list[tuple[Reihe, Zahl]] = []
+        below = reihen[index + 1 : index + 2 + _BLANK_ROWS + MAX_LISTE]
+        blank = next((i for i, r in enumerate(below) if r.werte or r.label.strip()), len(below))
+        for reihe in below[blank if blank <= _BLANK_ROWS else 0 :]:
             money = [z for z in reihe.werte if z.einheit == "€"]
             if len(money) != 1 or len(reihe.werte) != 1 or reihe.gleich or TOTAL_ROW_START.match(reihe.label):
                 break
